@@ -1,0 +1,42 @@
+/*
+ * pyc.h — reading CPython's .pyc files: the 16-byte header (PEP 552) and the
+ * marshalled code object after it.
+ *
+ * Nothing in a .pyc is trusted.  Every read is bounds-checked; a bad file
+ * yields one line naming the file and the byte offset, e.g.
+ *   "hello.pyc: truncated file at offset 412 (reading a tuple of 3 items)"
+ * and the caller exits 1.  See ../shared/RELIABILITY.md, part A.
+ */
+#ifndef PVM_PYC_H
+#define PVM_PYC_H
+
+#include <stdint.h>
+#include "runtime/object.h"
+
+#define LD_MAGIC_311 3495
+
+typedef struct PycHeader {
+    uint16_t magic;             /* the little-endian number before "\r\n" */
+    uint32_t flags;             /* 0: timestamp; bit 0: hash; bit 1: check_source */
+    uint32_t mtime;             /* timestamp pycs */
+    uint32_t source_size;
+    uint64_t source_hash;       /* hash pycs: the 8 bytes, little-endian */
+} PycHeader;
+
+/* The Python version ("3.12") that wrote a magic number, or NULL. */
+const char *ld_magic_version(uint16_t magic);
+
+/* Load a whole .pyc: the header is checked (3.11 magic, valid flags) and the
+ * body unmarshalled into a code object.  On failure returns VAL_NULL and
+ * writes the one-line message (without newline) into err. */
+Value ld_load_pyc_file(const char *path, PycHeader *header, char *err, size_t errsize);
+Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name,
+                        PycHeader *header, char *err, size_t errsize);
+
+/* Unmarshal one object (marshal version 4) from a buffer; on failure VAL_NULL
+ * and "<name>: <problem> at offset N" in err.  `base_offset` is added to the
+ * offsets reported (16 for a .pyc body). */
+Value ld_unmarshal(const unsigned char *data, size_t size, const char *name,
+                   size_t base_offset, char *err, size_t errsize);
+
+#endif

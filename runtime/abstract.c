@@ -1,0 +1,437 @@
+/*
+ * abstract.c — generic operations on any value.
+ *
+ * Each function here is the "slow path" of something the eval loop does:
+ * it looks up the operand type's slot and, when the type has none, raises
+ * the TypeError text CPython 3.11 prints.  Binary operators and comparisons
+ * follow CPython's protocol: try the left operand's type, then the right's
+ * (the right first when it is a subclass of the left), and fail only when
+ * both answer NotImplemented.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+
+const char *const rt_binop_symbols[] = {
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+};
+const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
+
+/* ---- text ---------------------------------------------------------------- */
+
+static Value check_str_result(Value r, const char *what)
+{
+    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "%s returned non-string (type %s)",
+                         what, val_type(r)->name);
+    return r;
+}
+
+Value rt_repr(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t->repr == NULL)
+        return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
+    return check_str_result(t->repr(v), "__repr__");
+}
+
+Value rt_str(Value v)
+{
+    if (is_str(v))
+        return v;
+    ObjType *t = val_type(v);
+    if (t->str == NULL)
+        return rt_repr(v);
+    return check_str_result(t->str(v), "__str__");
+}
+
+/* ascii(): repr with every non-ASCII character escaped. */
+Value rt_ascii(Value v)
+{
+    Value r = rt_repr(v);
+    if (r == VAL_NULL || AS_STR(r)->ascii)
+        return r;
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[16];
+    for (size_t i = 0; i < AS_STR(r)->length; i++) {
+        uint32_t c = rt_str_char_at(r, i);
+        if (c < 0x80)
+            sb_addc(&sb, (char)c);
+        else {
+            if (c <= 0xff)
+                snprintf(buf, sizeof buf, "\\x%02x", c);
+            else if (c <= 0xffff)
+                snprintf(buf, sizeof buf, "\\u%04x", c);
+            else
+                snprintf(buf, sizeof buf, "\\U%08x", c);
+            sb_adds(&sb, buf);
+        }
+    }
+    return sb_finish(&sb);
+}
+
+/* ---- hashing and truth ------------------------------------------------------ */
+
+intptr_t rt_hash(Value v)
+{
+    if (val_is_small(v)) {
+        intptr_t i = small_value(v);
+        if (i > -((intptr_t)1 << 60) && i < ((intptr_t)1 << 60))
+            return i == -1 ? -2 : i;
+        return rt_int_hash(v);
+    }
+    ObjType *t = val_type(v);
+    if (t == &rt_str_type)
+        return rt_str_hash(v);
+    if (t->hash == NULL) {
+        rt_raisef(&rt_TypeError, "unhashable type: '%s'", t->name);
+        return -1;
+    }
+    return t->hash(v);
+}
+
+int rt_truthy(Value v)
+{
+    if (v == rt_True)
+        return 1;
+    if (v == rt_False || v == rt_None)
+        return 0;
+    if (val_is_small(v))
+        return small_value(v) != 0;
+    ObjType *t = val_type(v);
+    if (t->truth != NULL)
+        return t->truth(v);
+    if (t->len != NULL) {
+        ssize_t n = t->len(v);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+/* ---- comparisons ---------------------------------------------------------- */
+
+static const int swapped_cmp[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
+
+Value rt_richcompare(Value a, Value b, int op)
+{
+    ObjType *ta = val_type(a), *tb = val_type(b);
+    bool reflected_tried = false;
+    Value r;
+    if (ta != tb && tb->richcompare != NULL && rt_is_subtype(tb, ta)) {
+        reflected_tried = true;
+        r = tb->richcompare(b, a, swapped_cmp[op]);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    if (ta->richcompare != NULL) {
+        r = ta->richcompare(a, b, op);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    if (!reflected_tried && tb->richcompare != NULL) {
+        r = tb->richcompare(b, a, swapped_cmp[op]);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    if (op == CMP_EQ)
+        return rt_bool(a == b);
+    if (op == CMP_NE)
+        return rt_bool(a != b);
+    return rt_raisef(&rt_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                     rt_cmp_symbols[op], ta->name, tb->name);
+}
+
+int rt_compare_bool(Value a, Value b, int op)
+{
+    if (val_is_small(a) && val_is_small(b)) {
+        intptr_t x = small_value(a), y = small_value(b);
+        switch (op) {
+        case CMP_LT: return x < y;
+        case CMP_LE: return x <= y;
+        case CMP_EQ: return x == y;
+        case CMP_NE: return x != y;
+        case CMP_GT: return x > y;
+        default: return x >= y;
+        }
+    }
+    Value r = rt_richcompare(a, b, op);
+    if (r == VAL_NULL)
+        return -1;
+    return rt_truthy(r);
+}
+
+int rt_eq(Value a, Value b)
+{
+    if (a == b)
+        return 1;
+    if (is_str(a) && is_str(b))
+        return rt_str_equal(a, b);
+    return rt_compare_bool(a, b, CMP_EQ);
+}
+
+/* ---- arithmetic ---------------------------------------------------------- */
+
+static Value unsupported_binop(Value a, Value b, int op)
+{
+    if (op == NB_POWER)
+        return rt_raisef(&rt_TypeError,
+                         "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                         val_type(a)->name, val_type(b)->name);
+    if (op == NB_POWER + NB_INPLACE_OFFSET)
+        return rt_raisef(&rt_TypeError,
+                         "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                         val_type(a)->name, val_type(b)->name);
+    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                     rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
+}
+
+Value rt_binary_op(Value a, Value b, int op)
+{
+    int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
+    ObjType *ta = val_type(a), *tb = val_type(b);
+    Value r;
+    if (op != plain && ta->inplace != NULL) {
+        r = ta->inplace(a, b, plain);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    bool right_first = ta != tb && tb->binop != NULL && rt_is_subtype(tb, ta)
+                       && tb->binop != ta->binop;
+    if (right_first) {
+        r = tb->binop(a, b, plain);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    if (ta->binop != NULL) {
+        r = ta->binop(a, b, plain);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    if (!right_first && tb != ta && tb->binop != NULL && tb->binop != ta->binop) {
+        r = tb->binop(a, b, plain);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    return unsupported_binop(a, b, op);
+}
+
+Value rt_unary_op(Value v, int op)
+{
+    ObjType *t = val_type(v);
+    if (t->unary != NULL) {
+        Value r = t->unary(v, op);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    static const char *const names[] = { "-", "+", "~" };
+    return rt_raisef(&rt_TypeError, "bad operand type for unary %s: '%s'", names[op], t->name);
+}
+
+/* ---- containers ----------------------------------------------------------- */
+
+Value rt_getitem(Value obj, Value key)
+{
+    ObjType *t = val_type(obj);
+    if (t->getitem != NULL)
+        return t->getitem(obj, key);
+    if (t == &rt_type_type)
+        return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(obj)->name);
+    return rt_raisef(&rt_TypeError, "'%s' object is not subscriptable", t->name);
+}
+
+int rt_setitem(Value obj, Value key, Value v)
+{
+    ObjType *t = val_type(obj);
+    if (t->setitem != NULL)
+        return t->setitem(obj, key, v);
+    rt_raisef(&rt_TypeError, "'%s' object does not support item assignment", t->name);
+    return -1;
+}
+
+int rt_delitem(Value obj, Value key)
+{
+    ObjType *t = val_type(obj);
+    if (t->setitem != NULL)
+        return t->setitem(obj, key, VAL_NULL);
+    rt_raisef(&rt_TypeError, "'%s' object doesn't support item deletion", t->name);
+    return -1;
+}
+
+ssize_t rt_len(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t->len != NULL)
+        return t->len(v);
+    rt_raisef(&rt_TypeError, "object of type '%s' has no len()", t->name);
+    return -1;
+}
+
+/* `item in container`: the contains slot, or a linear search by iteration. */
+int rt_contains(Value container, Value item)
+{
+    ObjType *t = val_type(container);
+    if (t->contains != NULL)
+        return t->contains(container, item);
+    if (t->iter == NULL && t->getitem == NULL) {
+        rt_raisef(&rt_TypeError, "argument of type '%s' is not iterable", t->name);
+        return -1;
+    }
+    Value it = rt_iter(container);
+    if (it == VAL_NULL)
+        return -1;
+    for (;;) {
+        Value x = rt_next(it);
+        if (x == VAL_NULL)
+            return rt_err_occurred() ? -1 : 0;
+        int eq = rt_eq(x, item);
+        if (eq != 0)
+            return eq;
+    }
+}
+
+Value rt_iter(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t->iter != NULL) {
+        Value it = t->iter(v);
+        if (it != VAL_NULL && val_type(it)->next == NULL)
+            return rt_raisef(&rt_TypeError, "iter() returned non-iterator of type '%s'",
+                             val_type(it)->name);
+        return it;
+    }
+    if (t->getitem != NULL && t != &rt_dict_type)
+        return rt_seq_iter_new(v);
+    return rt_raisef(&rt_TypeError, "'%s' object is not iterable", t->name);
+}
+
+Value rt_next(Value iter)
+{
+    ObjType *t = val_type(iter);
+    if (t->next == NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an iterator", t->name);
+    return t->next(iter);
+}
+
+/* ---- attributes ------------------------------------------------------------ */
+
+Value rt_getattr(Value obj, Value name)
+{
+    ObjType *t = val_type(obj);
+    if (t->getattr != NULL)
+        return t->getattr(obj, name);
+    return rt_generic_getattr(obj, name);
+}
+
+Value rt_getattr_cstr(Value obj, const char *name)
+{
+    return rt_getattr(obj, rt_str_intern_cstr(name));
+}
+
+int rt_setattr(Value obj, Value name, Value v)
+{
+    ObjType *t = val_type(obj);
+    if (t->setattr != NULL)
+        return t->setattr(obj, name, v);
+    return rt_generic_setattr(obj, name, v);
+}
+
+int rt_delattr(Value obj, Value name)
+{
+    return rt_setattr(obj, name, VAL_NULL);
+}
+
+Value rt_lookup_attr(Value obj, Value name)
+{
+    Value v = rt_getattr(obj, name);
+    if (v == VAL_NULL && rt_err_matches(&rt_AttributeError))
+        rt_err_clear();
+    return v;
+}
+
+/* ---- integers as indexes ----------------------------------------------------- */
+
+Value rt_index(Value v)
+{
+    if (val_is_small(v))
+        return v;
+    if (rt_isinstance_of(v, &rt_int_type))
+        return rt_int_unbool(v);
+    return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
+                     val_type(v)->name);
+}
+
+bool rt_as_ssize(Value v, ssize_t *out)
+{
+    if (val_is_small(v)) {
+        *out = small_value(v);
+        return true;
+    }
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
+        return false;
+    if (val_is_small(i)) {
+        *out = small_value(i);
+        return true;
+    }
+    int64_t x;
+    if (!rt_int_as_i64(i, &x)) {
+        rt_err_clear();
+        rt_raisef(&rt_IndexError, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    *out = (ssize_t)x;
+    return true;
+}
+
+/* ---- calls ------------------------------------------------------------------- */
+
+Value rt_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjType *t = val_type(callable);
+    if (t->call == NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not callable", t->name);
+    return t->call(callable, args, nargs, kwnames);
+}
+
+Value rt_call0(Value callable)
+{
+    return rt_call(callable, NULL, 0, VAL_NULL);
+}
+
+Value rt_call1(Value callable, Value a)
+{
+    return rt_call(callable, &a, 1, VAL_NULL);
+}
+
+Value rt_call2(Value callable, Value a, Value b)
+{
+    Value args[2] = { a, b };
+    return rt_call(callable, args, 2, VAL_NULL);
+}
+
+/* f(*args, **kwargs): flatten into the vectorcall convention. */
+Value rt_call_tuple_dict(Value callable, Value args, Value kwargs)
+{
+    size_t npos = rt_tuple_len(args);
+    size_t nkw = kwargs == VAL_NULL ? 0 : rt_dict_len(kwargs);
+    if (nkw == 0)
+        return rt_call(callable, AS_TUPLE(args)->items, npos, VAL_NULL);
+    Value *all = gc_alloc((npos + nkw) * sizeof(Value));
+    memcpy(all, AS_TUPLE(args)->items, npos * sizeof(Value));
+    Value names = rt_tuple_new(nkw);
+    Value k, v;
+    size_t i = 0;
+    for (size_t pos = 0; rt_dict_next(kwargs, &pos, &k, &v); i++) {
+        if (!is_str(k))
+            return rt_raisef(&rt_TypeError, "keywords must be strings");
+        AS_TUPLE(names)->items[i] = k;
+        all[npos + i] = v;
+    }
+    return rt_call(callable, all, npos + nkw, names);
+}
+
+bool rt_callable(Value v)
+{
+    return val_type(v)->call != NULL;
+}

@@ -1,0 +1,105 @@
+/*
+ * abstract.h — operations on any value, dispatched through type slots.
+ *
+ * The eval loop calls these for everything its fast paths do not cover.
+ * Each one tries the slot of the operand's type and turns a missing slot into
+ * the TypeError text CPython 3.11 prints.  All follow error.h's convention.
+ */
+#ifndef PVM_ABSTRACT_H
+#define PVM_ABSTRACT_H
+
+#include "object.h"
+
+Value rt_repr(Value v);                 /* a str */
+Value rt_str(Value v);                  /* a str */
+Value rt_ascii(Value v);
+intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */
+int rt_truthy(Value v);                 /* 0/1, -1 on error */
+
+/* Rich comparison with CPython's reflection rules; result is any value. */
+Value rt_richcompare(Value a, Value b, int op);
+/* Comparison reduced to a truth value: 0/1, -1 on error.  rt_eq is the
+ * identity-then-== test containers use (x is y or x == y). */
+int rt_compare_bool(Value a, Value b, int op);
+int rt_eq(Value a, Value b);
+
+/* BINARY_OP: op is any of the 26 NB_* values (in-place ones included). */
+Value rt_binary_op(Value a, Value b, int op);
+Value rt_unary_op(Value v, int op);     /* UN_NEG, UN_POS, UN_INVERT */
+extern const char *const rt_binop_symbols[];   /* "+", "&", ..., "+=", ... */
+extern const char *const rt_cmp_symbols[];     /* "<", "<=", ... */
+
+Value rt_getitem(Value obj, Value key);
+int rt_setitem(Value obj, Value key, Value v);
+int rt_delitem(Value obj, Value key);
+ssize_t rt_len(Value v);
+int rt_contains(Value container, Value item);  /* `item in container` */
+
+Value rt_iter(Value v);
+/* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
+Value rt_next(Value iter);
+
+/* Attributes.  name must be a str (interned names compare fastest). */
+Value rt_getattr(Value obj, Value name);
+Value rt_getattr_cstr(Value obj, const char *name);
+int rt_setattr(Value obj, Value name, Value v);
+int rt_delattr(Value obj, Value name);
+/* The default attribute protocol (CPython's PyObject_GenericGetAttr):
+ * data descriptors on the type, then the instance dict (type->dict_offset),
+ * then other type attributes (binding functions and methods).  Types with
+ * their own getattr slot call these as a fallback. */
+Value rt_generic_getattr(Value obj, Value name);
+int rt_generic_setattr(Value obj, Value name, Value v);
+/* AttributeError "'int' object has no attribute 'x'"; returns VAL_NULL. */
+Value rt_no_attribute(Value obj, Value name);
+/* Like getattr but AttributeError → VAL_NULL with no exception set. */
+Value rt_lookup_attr(Value obj, Value name);
+/* Attribute lookup on a type's MRO only (no descriptors run); VAL_NULL, no
+ * exception, when absent. */
+Value rt_type_lookup(ObjType *type, Value name);
+/* For LOAD_METHOD: if obj.name is a plain method found on the type, store the
+ * unbound callable in *method and return 1 (call with obj as first arg);
+ * otherwise store the attribute value and return 0; -1 on error. */
+int rt_get_method(Value obj, Value name, Value *method);
+
+/* format(value, spec) — __format__ for builtin types (format.c). */
+Value rt_format(Value v, Value spec);
+
+/* Convert to a C index: ints (and bools) only, "TypeError: ... indices must be
+ * integers" handled by callers.  Returns -1 with *ok=false on error. */
+bool rt_as_ssize(Value v, ssize_t *out);      /* false + exception on error */
+/* __index__: an int from an int-like value, or TypeError.  VAL_NULL on error. */
+Value rt_index(Value v);
+
+/* Calls (vm/call.c).  args[0..nargs) positional then keyword values. */
+Value rt_call(Value callable, Value *args, size_t nargs, Value kwnames);
+Value rt_call0(Value callable);
+Value rt_call1(Value callable, Value a);
+Value rt_call2(Value callable, Value a, Value b);
+/* callable(*args_tuple, **kwargs_dict); kwargs may be VAL_NULL. */
+Value rt_call_tuple_dict(Value callable, Value args, Value kwargs);
+bool rt_callable(Value v);
+
+/* Types. */
+/* Fill in bases/mro/dict for a static type and add its methods.  Call once
+ * at start-up for every builtin type. */
+typedef struct MethodDef {
+    const char *name;
+    NativeFunc fn;
+} MethodDef;
+void rt_type_ready(ObjType *type, const MethodDef *methods);
+/* Add a class attribute to a (ready) type's dict. */
+void rt_type_set(ObjType *type, const char *name, Value v);
+Value rt_type_name(Value v);            /* str: the name of v's type */
+
+/* Builtin function objects. */
+Value rt_builtin_new(const char *name, NativeFunc fn, Value self);
+
+/* Argument checking helpers for NativeFuncs: each raises CPython's message
+ * and returns false on failure. */
+bool rt_check_nargs(const char *fname, size_t nargs, size_t min, size_t max);
+bool rt_no_kwargs(const char *fname, Value kwnames);
+/* Number of keyword args in a call (len(kwnames) or 0). */
+size_t rt_nkwargs(Value kwnames);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * containers.h — tuple, list, dict, set/frozenset, range, slice and the
+ * iterators over them.
+ *
+ * dict keeps insertion order with CPython's compact layout (see object.h);
+ * set and frozenset follow CPython's setobject.c table (same sizes, probing
+ * and growth) so that iteration order — what print shows — is identical.  Hashing
+ * and equality go through rt_hash/rt_eq, so keys may be any hashable value.
+ */
+#ifndef PVM_CONTAINERS_H
+#define PVM_CONTAINERS_H
+
+#include "object.h"
+
+/* tuple */
+Value rt_tuple_new(size_t n);                       /* items all rt_None */
+Value rt_tuple_from(const Value *items, size_t n);
+Value rt_tuple_pack(size_t n, ...);
+static inline size_t rt_tuple_len(Value t) { return AS_TUPLE(t)->length; }
+static inline Value rt_tuple_get(Value t, size_t i) { return AS_TUPLE(t)->items[i]; }
+extern Value rt_empty_tuple;
+
+/* list */
+Value rt_list_new(size_t capacity);                 /* empty */
+Value rt_list_from(const Value *items, size_t n);
+bool rt_list_append(Value list, Value v);           /* false only on MemoryError */
+bool rt_list_extend(Value list, Value iterable);    /* false + exception */
+Value rt_list_as_tuple(Value list);
+/* Sort in place (stable; key may be VAL_NULL).  false + exception on error. */
+bool rt_list_sort(Value list, Value key, bool reverse);
+
+/* Any iterable to a new list / tuple. */
+Value rt_sequence_to_list(Value iterable);
+Value rt_sequence_to_tuple(Value iterable);
+
+/* dict */
+Value rt_dict_new(void);
+/* Lookup: the value, or VAL_NULL.  *error distinguishes "absent" from a
+ * failed hash/== (pass NULL when the key cannot fail, e.g. a str). */
+Value rt_dict_get(Value dict, Value key, bool *error);
+Value rt_dict_get_str(Value dict, Value str_key);   /* str keys only: no errors */
+Value rt_dict_get_cstr(Value dict, const char *key);
+bool rt_dict_set(Value dict, Value key, Value v);   /* false + exception */
+void rt_dict_set_cstr(Value dict, const char *key, Value v);
+int rt_dict_del(Value dict, Value key);             /* 1 deleted, 0 absent, -1 error */
+size_t rt_dict_len(Value dict);
+/* Iterate: for (size_t i = 0; rt_dict_next(d, &i, &k, &v);) */
+bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value);
+bool rt_dict_update(Value dict, Value other);       /* dict.update(mapping or pairs) */
+Value rt_dict_copy(Value dict);
+
+/* set / frozenset */
+Value rt_set_new(void);
+Value rt_frozenset_new(void);
+bool rt_set_add(Value set, Value key);              /* false + exception */
+int rt_set_contains(Value set, Value key);          /* 0/1, -1 error */
+bool rt_set_next(Value set, size_t *pos, Value *key);
+size_t rt_set_len(Value set);
+
+/* range and slice */
+Value rt_range_new(Value start, Value stop, Value step);   /* ints */
+Value rt_slice_new(Value start, Value stop, Value step);
+/* Resolve a slice against a sequence length (CPython's PySlice_GetIndicesEx):
+ * false + exception on error. */
+bool rt_slice_indices(Value slice, ssize_t length, ssize_t *start,
+                      ssize_t *stop, ssize_t *step, ssize_t *slicelength);
+
+/* Normalise a sequence index: negative counts from the end; IndexError with
+ * message "<what> index out of range" when outside.  false on error. */
+bool rt_seq_index(Value key, size_t length, const char *what, size_t *out);
+
+/* Iterators over builtins (created by the types' iter slots). */
+Value rt_seq_iter_new(Value seq);       /* any object with getitem + len */
+
+/* ---- Helpers shared by the container files (seqiter.c) ----------------- */
+
+/* v as an int if it is int-like (int, bool, or a class with __index__);
+ * VAL_NULL with no exception set when it is not, VAL_NULL with an exception
+ * when __index__ failed. */
+Value rt_index_or_null(Value v);
+/* An int clamped into the ssize_t range (slice indices, list.index bounds). */
+ssize_t rt_int_clamp_ssize(Value i);
+/* A repeat count for seq * n: 1 ok (negative counts become 0), 0 when n is
+ * not int-like (no exception), -1 on error (OverflowError). */
+int rt_repeat_count(Value n, ssize_t *out);
+/* Lexicographic rich comparison of two sequences, read through pointers so a
+ * list mutated by an item's __eq__ is re-read each step (as CPython does). */
+Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
+                         Value *const *bitems, const size_t *blen, int op);
+/* Generic attribute lookup for types whose getattr slot handles only a few
+ * data attributes (range.start, slice.stop): methods from the type's MRO,
+ * bound through descr_get, else AttributeError. */
+Value rt_attr_fallback(Value self, Value name);
+/* Start/stop arguments of index() methods (list.index(x, 1, -1)):
+ * int-like or an error "slice indices must be integers or have an __index__
+ * method"; clamped to ssize_t. */
+bool rt_index_arg(Value v, ssize_t *out);
+/* Arguments passed positionally: nargs minus the keyword values (nargs
+ * counts both, as CallFunc's args[0..nargs) holds both). */
+size_t rt_npos(size_t nargs, Value kwnames);
+
+/* rt_seq_index with separate words for the two messages: the TypeError
+ * names `type_what` ("list indices must be integers or slices, not str"),
+ * the IndexError `range_what` ("list assignment index out of range"). */
+bool rt_seq_index_ex(Value key, size_t length, const char *type_what,
+                     const char *range_what, size_t *out);
+/* Argument-count checks with CPython's messages; n excludes self.
+ *   rt_arg_none   "f() takes no arguments (2 given)"            (METH_NOARGS)
+ *   rt_arg_one    "f() takes exactly one argument (0 given)"    (METH_O)
+ *   rt_arg_range  "f expected at most 2 arguments, got 3"       (clinic)
+ *   rt_arg_nokw   "f() takes no keyword arguments"                          */
+bool rt_arg_none(const char *fname, size_t n, Value kwnames);
+bool rt_arg_one(const char *fname, size_t n, Value kwnames);
+bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max);
+bool rt_arg_nokw(const char *fname, Value kwnames);
+/* The iter slot of every iterator: iter(it) is it. */
+Value rt_iter_self(Value self);
+
+/* dict views and set conversion used by the set operators of dict views. */
+bool rt_is_anyset(Value v);
+Value rt_set_from_iterable(Value iterable);     /* a new set */
+
+/* Per-file initialisers, called by rt_containers_init (seqiter.c). */
+void rt_seqiter_init(void);
+void rt_tuple_init(void);
+void rt_list_init(void);
+void rt_dict_init(void);
+void rt_set_init(void);
+void rt_range_init(void);
+void rt_slice_init(void);
+
+void rt_containers_init(void);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * error.h — how failures travel through pvm.
+ *
+ * One convention everywhere (CPython's): a function that fails *sets the
+ * current exception* and returns a failure value — VAL_NULL for functions
+ * returning a Value, -1 for functions returning an int or size.  The caller
+ * either handles it or returns failure in turn; the eval loop jumps to its
+ * error label and consults the exception table.
+ *
+ * Messages are built with rt_raisef's small format language:
+ *   %s C string   %d int   %zd ssize_t   %zu size_t   %ld long   %c char
+ *   %R repr(Value)   %S str(Value)   %T type name of a Value   %% percent
+ */
+#ifndef PVM_ERROR_H
+#define PVM_ERROR_H
+
+#include <stdio.h>
+#include "object.h"
+
+/* The builtin exception hierarchy, declared once: X(name, base). */
+#define RT_EXCEPTIONS(X)                                    \
+    X(BaseException, object)                                \
+    X(SystemExit, BaseException)                            \
+    X(KeyboardInterrupt, BaseException)                     \
+    X(GeneratorExit, BaseException)                         \
+    X(Exception, BaseException)                             \
+    X(StopIteration, Exception)                             \
+    X(StopAsyncIteration, Exception)                        \
+    X(ArithmeticError, Exception)                           \
+    X(FloatingPointError, ArithmeticError)                  \
+    X(OverflowError, ArithmeticError)                       \
+    X(ZeroDivisionError, ArithmeticError)                   \
+    X(AssertionError, Exception)                            \
+    X(AttributeError, Exception)                            \
+    X(BufferError, Exception)                               \
+    X(EOFError, Exception)                                  \
+    X(ImportError, Exception)                               \
+    X(ModuleNotFoundError, ImportError)                     \
+    X(LookupError, Exception)                               \
+    X(IndexError, LookupError)                              \
+    X(KeyError, LookupError)                                \
+    X(MemoryError, Exception)                               \
+    X(NameError, Exception)                                 \
+    X(UnboundLocalError, NameError)                         \
+    X(OSError, Exception)                                   \
+    X(FileNotFoundError, OSError)                           \
+    X(FileExistsError, OSError)                             \
+    X(PermissionError, OSError)                             \
+    X(IsADirectoryError, OSError)                           \
+    X(NotADirectoryError, OSError)                          \
+    X(TimeoutError, OSError)                                \
+    X(ReferenceError, Exception)                            \
+    X(RuntimeError, Exception)                              \
+    X(NotImplementedError, RuntimeError)                    \
+    X(RecursionError, RuntimeError)                         \
+    X(SyntaxError, Exception)                               \
+    X(IndentationError, SyntaxError)                        \
+    X(TabError, IndentationError)                           \
+    X(SystemError, Exception)                               \
+    X(TypeError, Exception)                                 \
+    X(ValueError, Exception)                                \
+    X(UnicodeError, ValueError)                             \
+    X(UnicodeDecodeError, UnicodeError)                     \
+    X(UnicodeEncodeError, UnicodeError)                     \
+    X(UnicodeTranslateError, UnicodeError)                  \
+    X(Warning, Exception)                                   \
+    X(DeprecationWarning, Warning)                          \
+    X(PendingDeprecationWarning, Warning)                   \
+    X(RuntimeWarning, Warning)                              \
+    X(SyntaxWarning, Warning)                               \
+    X(UserWarning, Warning)                                 \
+    X(FutureWarning, Warning)                               \
+    X(ImportWarning, Warning)                               \
+    X(UnicodeWarning, Warning)                              \
+    X(BytesWarning, Warning)                                \
+    X(ResourceWarning, Warning)                             \
+    X(EncodingWarning, Warning)
+
+/* rt_TypeError, rt_ValueError, ...: the exception type objects. */
+#define RT_DECLARE_EXC(name, base) extern ObjType rt_##name;
+RT_EXCEPTIONS(RT_DECLARE_EXC)
+#undef RT_DECLARE_EXC
+
+/* Raise: build an instance of `type` with the formatted message as its one
+ * argument and make it the current exception.  Always returns VAL_NULL so
+ * callers can write `return rt_raisef(...)`. */
+Value rt_raisef(ObjType *type, const char *fmt, ...);
+/* Raise an existing exception instance, or an exception class (instantiated
+ * with no arguments).  Returns VAL_NULL. */
+Value rt_raise(Value exc_or_type);
+/* Raise type(*args). */
+Value rt_raise_args(ObjType *type, Value args_tuple);
+Value rt_raise_nomemory(void);
+
+bool rt_err_occurred(void);
+/* The current exception (VAL_NULL if none), without clearing it. */
+Value rt_err_peek(void);
+/* Take the current exception, clearing it. */
+Value rt_err_fetch(void);
+void rt_err_clear(void);
+/* Is the current exception an instance of type (or a subclass)? */
+bool rt_err_matches(ObjType *type);
+/* Is exc (an exception instance or class) a match for `match` — a class or
+ * tuple of classes, as in `except match:`. */
+bool rt_exc_matches(Value exc, Value match);
+
+/* Exception objects. */
+Value rt_exc_new(ObjType *type, Value args_tuple);   /* VAL_NULL on error */
+Value rt_exc_str(Value exc);     /* str(exc) as CPython prints it */
+/* Print "Traceback (most recent call last):" ... "KeyError: 'k'" to stderr,
+ * following __cause__/__context__ chains as CPython does. */
+void rt_print_exception(Value exc);
+/* The same report written to any stream (tests capture it this way). */
+void rt_print_exception_to(FILE *out, Value exc);
+
+/* Chaining: `raise` inside an `except` block makes the exception being
+ * handled the new one's __context__.  Sets exc.__context__ = handled (unless
+ * they are the same object) and, as CPython does, cuts any cycle this would
+ * create in the context chain. */
+void rt_exc_set_context(Value exc, Value handled);
+/* StopIteration.value (rt_None when raised without arguments). */
+Value rt_stopiteration_value(Value exc);
+
+/* ---- Tracebacks (traceback.c) --------------------------------------------
+ * A traceback is a linked list of ObjTraceback entries, one per frame the
+ * exception passed through, running from the OUTERMOST frame (the module) to
+ * the INNERMOST (where it was raised) — the order it is printed in.  The
+ * exception is raised in the innermost frame first, so as it unwinds, each
+ * frame PREPENDS itself:  exc.__traceback__ = tb(next = exc.__traceback__). */
+Value rt_traceback_here(Value tb_next, ObjCode *code, int lasti);
+/* Prepend (code, lasti) to exc's traceback: call once per frame as the
+ * exception leaves (or is caught in) that frame, like PyTraceBack_Here. */
+void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti);
+/* Ready the traceback type (called by rt_exceptions_init). */
+void rt_traceback_init(void);
+
+void rt_exceptions_init(void);
+
+#endif

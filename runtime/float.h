@@ -1,0 +1,36 @@
+/*
+ * float.h — Python floats (C doubles) and complex numbers.
+ *
+ * repr() gives CPython's shortest round-tripping text ('0.1', '1e+16',
+ * '1.5e-05', 'inf', 'nan'); hash() equals CPython's numeric hash, so
+ * hash(1.0) == hash(1) and dict lookups of 1 and 1.0 agree.
+ */
+#ifndef PVM_FLOAT_H
+#define PVM_FLOAT_H
+
+#include "object.h"
+
+Value rt_float_new(double d);
+static inline double rt_float_value(Value v) { return ((ObjFloat *)v)->value; }
+/* float(x) for int, float, bool and str (ValueError "could not convert
+ * string to float: 'x'"). */
+Value rt_float_from(Value v);
+/* A double from an int or float (TypeError otherwise); false on error. */
+bool rt_as_double(Value v, double *out);
+
+Value rt_float_repr(Value v);
+/* Shortest round-trip repr of d into buf (at least 32 bytes). */
+void rt_double_repr(double d, char *buf, size_t size);
+intptr_t rt_double_hash(double d);
+/* NB_* ops where one operand is a float and the other a float/int/bool;
+ * rt_NotImplemented otherwise.  ZeroDivisionError texts as CPython's. */
+Value rt_float_binop(Value a, Value b, int op);
+Value rt_float_richcompare(Value a, Value b, int op);
+/* round(x[, ndigits]) for floats with CPython's correctly-rounded result. */
+Value rt_float_round(double x, Value ndigits);
+
+Value rt_complex_new(double real, double imag);
+
+void rt_float_init(void);
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * func.c — functions, bound methods, cells and modules.
+ *
+ * A function is a code object plus the environment it was created in: its
+ * globals, defaults, and a tuple of cells for the variables it closes over.
+ * Calling one is the eval loop's business (vm_function_call pushes a frame);
+ * this file only describes the objects.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+#include "vm/vm.h"
+
+/* ---- functions ----------------------------------------------------------- */
+
+Value rt_function_new(ObjCode *code, Value globals, Value qualname)
+{
+    ObjFunction *f = gc_alloc(sizeof *f);
+    f->ob.type = &rt_function_type;
+    f->code = code;
+    f->globals = globals;
+    f->builtins = rt_builtins_dict;
+    f->name = code->name;
+    f->qualname = qualname;
+    f->doc = rt_None;
+    Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
+    if (is_str(first))
+        f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
+    Value module = rt_dict_get_cstr(globals, "__name__");
+    f->module = module != VAL_NULL ? module : rt_None;
+    return obj_val(f);
+}
+
+static Value function_repr(Value self)
+{
+    return rt_str_format_c("<function %S at %p>", AS_FUNCTION(self)->qualname, (void *)self);
+}
+
+/* Reading a function off an instance makes a bound method. */
+static Value function_descr_get(Value descr, Value obj, Value type)
+{
+    if (obj == VAL_NULL || obj == rt_None)
+        return descr;
+    return rt_method_new(descr, obj);
+}
+
+static Value optional(Value v)
+{
+    return v == VAL_NULL ? rt_None : v;
+}
+
+static Value function_getattr(Value self, Value name)
+{
+    ObjFunction *f = AS_FUNCTION(self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "__name__") == 0) return f->name;
+    if (strcmp(s, "__qualname__") == 0) return f->qualname;
+    if (strcmp(s, "__doc__") == 0) return f->doc;
+    if (strcmp(s, "__module__") == 0) return f->module;
+    if (strcmp(s, "__code__") == 0) return obj_val(f->code);
+    if (strcmp(s, "__globals__") == 0) return f->globals;
+    if (strcmp(s, "__defaults__") == 0) return optional(f->defaults);
+    if (strcmp(s, "__kwdefaults__") == 0) return optional(f->kwdefaults);
+    if (strcmp(s, "__closure__") == 0) return optional(f->closure);
+    if (strcmp(s, "__annotations__") == 0) {
+        if (f->annotations == VAL_NULL)
+            f->annotations = rt_dict_new();
+        return f->annotations;
+    }
+    if (strcmp(s, "__dict__") == 0) {
+        if (f->dict == VAL_NULL)
+            f->dict = rt_dict_new();
+        return f->dict;
+    }
+    return rt_generic_getattr(self, name);
+}
+
+static int function_setattr(Value self, Value name, Value v)
+{
+    ObjFunction *f = AS_FUNCTION(self);
+    const char *s = rt_str_cstr(name);
+    if (v != VAL_NULL && strcmp(s, "__name__") == 0) { f->name = v; return 0; }
+    if (v != VAL_NULL && strcmp(s, "__qualname__") == 0) { f->qualname = v; return 0; }
+    if (strcmp(s, "__doc__") == 0) { f->doc = optional(v); return 0; }
+    if (strcmp(s, "__defaults__") == 0) { f->defaults = v == rt_None ? VAL_NULL : v; return 0; }
+    return rt_generic_setattr(self, name, v);
+}
+
+ObjType rt_function_type = {
+    .ob.type = &rt_type_type, .name = "function",
+    .dict_offset = offsetof(ObjFunction, dict),
+    .repr = function_repr, .call = vm_function_call, .descr_get = function_descr_get,
+    .getattr = function_getattr, .setattr = function_setattr,
+};
+
+/* ---- bound methods ----------------------------------------------------------- */
+
+Value rt_method_new(Value func, Value self)
+{
+    ObjMethod *m = gc_alloc(sizeof *m);
+    m->ob.type = &rt_method_type;
+    m->func = func;
+    m->self = self;
+    return obj_val(m);
+}
+
+static Value method_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjMethod *m = VAL_AS(ObjMethod, callable);
+    Value small[8];
+    Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
+    all[0] = m->self;
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    return rt_call(m->func, all, nargs + 1, kwnames);
+}
+
+static Value method_repr(Value self)
+{
+    ObjMethod *m = VAL_AS(ObjMethod, self);
+    Value name = rt_lookup_attr(m->func, rt_str_intern_cstr("__qualname__"));
+    if (name == VAL_NULL)
+        name = rt_str_from_cstr("?");
+    return rt_str_format_c("<bound method %S of %R>", name, m->self);
+}
+
+static Value method_getattr(Value self, Value name)
+{
+    ObjMethod *m = VAL_AS(ObjMethod, self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "__self__") == 0) return m->self;
+    if (strcmp(s, "__func__") == 0) return m->func;
+    return rt_getattr(m->func, name);
+}
+
+static Value method_richcompare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || !IS_EXACT(b, rt_method_type))
+        return rt_NotImplemented;
+    ObjMethod *x = VAL_AS(ObjMethod, a), *y = VAL_AS(ObjMethod, b);
+    bool eq = x->func == y->func && x->self == y->self;
+    return rt_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static intptr_t method_hash(Value self)
+{
+    ObjMethod *m = VAL_AS(ObjMethod, self);
+    intptr_t h = (intptr_t)(((uintptr_t)m->func >> 4) ^ ((uintptr_t)m->self >> 4));
+    return h == -1 ? -2 : h;
+}
+
+ObjType rt_method_type = {
+    .ob.type = &rt_type_type, .name = "method",
+    .repr = method_repr, .call = method_call, .getattr = method_getattr,
+    .richcompare = method_richcompare, .hash = method_hash,
+};
+
+/* ---- cells ------------------------------------------------------------------- */
+
+Value rt_cell_new(Value v)
+{
+    ObjCell *c = gc_alloc(sizeof *c);
+    c->ob.type = &rt_cell_type;
+    c->ref = v;
+    return obj_val(c);
+}
+
+static Value cell_repr(Value self)
+{
+    ObjCell *c = VAL_AS(ObjCell, self);
+    if (c->ref == VAL_NULL)
+        return rt_str_format_c("<cell at %p: empty>", (void *)self);
+    return rt_str_format_c("<cell at %p: %s object at %p>", (void *)self,
+                           val_type(c->ref)->name, (void *)c->ref);
+}
+
+ObjType rt_cell_type = {
+    .ob.type = &rt_type_type, .name = "cell", .repr = cell_repr,
+};
+
+/* ---- modules ----------------------------------------------------------------- */
+
+Value rt_module_new(Value name)
+{
+    ObjModule *m = gc_alloc(sizeof *m);
+    m->ob.type = &rt_module_type;
+    m->name = name;
+    m->dict = rt_dict_new();
+    rt_dict_set_cstr(m->dict, "__name__", name);
+    rt_dict_set_cstr(m->dict, "__doc__", rt_None);
+    return obj_val(m);
+}
+
+static Value module_repr(Value self)
+{
+    return rt_str_format_c("<module %R>", VAL_AS(ObjModule, self)->name);
+}
+
+static Value module_getattr(Value self, Value name)
+{
+    ObjModule *m = VAL_AS(ObjModule, self);
+    Value v = rt_dict_get_str(m->dict, name);
+    if (v != VAL_NULL)
+        return v;
+    if (strcmp(rt_str_cstr(name), "__dict__") == 0)
+        return m->dict;
+    v = rt_type_lookup(val_type(self), name);
+    if (v != VAL_NULL)
+        return v;
+    return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
+}
+
+static int module_setattr(Value self, Value name, Value v)
+{
+    ObjModule *m = VAL_AS(ObjModule, self);
+    if (v != VAL_NULL)
+        return rt_dict_set(m->dict, name, v) ? 0 : -1;
+    int r = rt_dict_del(m->dict, name);
+    if (r == 0) {
+        rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
+        return -1;
+    }
+    return r < 0 ? -1 : 0;
+}
+
+ObjType rt_module_type = {
+    .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
+    .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
+};
+
+void rt_func_init(void)
+{
+    rt_type_ready(&rt_function_type, NULL);
+    rt_type_ready(&rt_method_type, NULL);
+    rt_type_ready(&rt_cell_type, NULL);
+    rt_type_ready(&rt_module_type, NULL);
+}

@@ -1,0 +1,24 @@
+/*
+ * func.h — code objects, functions, bound methods, cells, modules.
+ */
+#ifndef PVM_FUNC_H
+#define PVM_FUNC_H
+
+#include "object.h"
+
+/* A code object with its fields filled by the loader; rt_code_init then
+ * derives the fields the eval loop uses (instrs, counts of cells/frees). */
+ObjCode *rt_code_alloc(void);
+void rt_code_init(ObjCode *code);
+/* The source line of the instruction at code-unit index `lasti`, from the
+ * 3.11 location table; -1 when the instruction has no line. */
+int rt_code_line(const ObjCode *code, int lasti);
+
+Value rt_function_new(ObjCode *code, Value globals, Value qualname);
+Value rt_method_new(Value func, Value self);
+Value rt_cell_new(Value v);
+Value rt_module_new(Value name);                    /* fresh dict with __name__ */
+
+void rt_func_init(void);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * gc.h — the one allocation facade.  All of pvm's memory comes from here,
+ * backed by the Boehm conservative collector: nothing is freed by hand.
+ *
+ *   gc_alloc         memory the collector scans for pointers (objects that
+ *                    hold Values);
+ *   gc_alloc_atomic  memory it does not scan (string bytes, float payloads,
+ *                    GMP limbs): faster, and never keeps garbage alive;
+ *   gc_realloc       grows either kind, keeping its kind.
+ *
+ * Allocation failure raises MemoryError where it can; gc_alloc itself never
+ * returns NULL — on an exhausted heap it reports and exits (see gc.c).
+ */
+#ifndef PVM_GC_H
+#define PVM_GC_H
+
+#include <stddef.h>
+
+void gc_init(void);
+void *gc_alloc(size_t size);          /* zeroed */
+void *gc_alloc_atomic(size_t size);   /* not zeroed */
+void *gc_realloc(void *p, size_t size);
+char *gc_strdup(const char *s);
+
+#endif

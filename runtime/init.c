@@ -1,0 +1,22 @@
+/*
+ * init.c — bringing the runtime up, in dependency order: the collector
+ * first, then the type objects (object and type before the rest; str
+ * before anything that interns names), the exceptions, and finally the
+ * builtins module, which names them all.
+ */
+#include "runtime/runtime.h"
+
+void rt_object_init(void);
+
+void rt_init(void)
+{
+    gc_init();
+    rt_object_init();
+    rt_str_init();
+    rt_int_init();
+    rt_float_init();
+    rt_containers_init();
+    rt_exceptions_init();
+    rt_func_init();
+    rt_builtins_init();
+}

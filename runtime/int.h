@@ -1,0 +1,47 @@
+/*
+ * int.h — Python ints: small tagged words that overflow into GMP big ints.
+ *
+ * Every function returns a normalised int: a value that fits in the tagged
+ * range is always a small int, so `is` and == agree with CPython's small-int
+ * behaviour where programs depend on it, and fast paths only test the tag.
+ * bool is a subclass of int: these functions accept True/False as 1/0.
+ */
+#ifndef PVM_INT_H
+#define PVM_INT_H
+
+#include "object.h"
+
+Value rt_int_from_i64(int64_t i);
+Value rt_int_from_u64(uint64_t u);
+/* From 15-bit digits, least significant first (marshal's TYPE_LONG). */
+Value rt_int_from_digits15(const uint16_t *digits, size_t ndigits, bool negative);
+/* int(text, base): CPython's rules (base 0 = from prefix, '_' separators,
+ * surrounding whitespace, sign).  Raises ValueError "invalid literal for
+ * int() with base 10: 'x'" on bad text. */
+Value rt_int_from_string(const char *s, size_t len, int base);
+/* int(float): truncation; OverflowError/ValueError for inf/nan. */
+Value rt_int_from_double(double d);
+
+/* Conversions out.  false + OverflowError when it does not fit. */
+bool rt_int_as_i64(Value v, int64_t *out);
+double rt_int_as_double(Value v, bool *overflow);   /* *overflow: too large */
+int rt_int_sign(Value v);                           /* -1, 0, 1 */
+
+/* Operations: NB_* ops for int x int (bool included).  Returns
+ * rt_NotImplemented when either operand is not an int. */
+Value rt_int_binop(Value a, Value b, int op);
+Value rt_int_richcompare(Value a, Value b, int op);
+int rt_int_cmp(Value a, Value b);                   /* -1/0/1, both ints */
+Value rt_int_pow_mod(Value base, Value exp, Value mod);  /* pow(a, b, m) */
+Value rt_int_repr(Value v);                         /* decimal str */
+/* Text in base 2, 8, 10 or 16 with prefix ("0b", "0o", "", "0x"); the sign
+ * goes before the prefix, as in hex(-255) == '-0xff'. */
+Value rt_int_to_base(Value v, int base, bool prefix);
+intptr_t rt_int_hash(Value v);                      /* CPython's: modulo 2**61-1 */
+size_t rt_int_bit_length(Value v);
+/* Normalise a bool to the int it stands for; other values unchanged. */
+Value rt_int_unbool(Value v);
+
+void rt_int_init(void);
+
+#endif

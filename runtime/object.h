@@ -1,0 +1,389 @@
+/*
+ * object.h — pvm's value representation and object model.
+ *
+ * Every Python value pvm handles is one machine word, a `Value`:
+ *
+ *   ...xxxxxxx1   a small int, stored shifted left by one (63-bit signed range);
+ *   ...xxxxxxx0   a pointer to an object on the Boehm-GC heap (or a static one),
+ *                 whose first field is its type.
+ *   0             VAL_NULL: never a Python value. C functions return it to say
+ *                 "an exception has been set" (see the error API below).
+ *
+ * Ints that do not fit the tagged range become ObjInt objects holding a GMP
+ * integer; every int operation normalises its result back to a small int when
+ * it fits, so a given integer has exactly one representation.
+ *
+ * Types are objects too (ObjType).  A type carries a handful of C "slots" —
+ * the operations the eval loop needs fast (repr, hash, compare, binary ops,
+ * iteration, calls, attribute access, subscripting) — and a dict of methods
+ * for everything else.  A zero slot means "not supported"; the generic
+ * operations in abstract.h turn that into CPython's TypeError message.
+ *
+ * This header holds the layouts every part of pvm shares; the functions that
+ * work on each kind of object are declared in that kind's header (int.h,
+ * str.h, containers.h, ...), all gathered by runtime.h.
+ */
+#ifndef PVM_OBJECT_H
+#define PVM_OBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+typedef uintptr_t Value;
+typedef struct ObjType ObjType;
+
+#define VAL_NULL ((Value)0)
+
+/* Every heap object starts with this header. */
+typedef struct Object {
+    ObjType *type;
+} Object;
+
+/* ---- Small (tagged) ints ------------------------------------------------ */
+
+#define SMALL_MAX (INTPTR_MAX >> 1)
+#define SMALL_MIN (INTPTR_MIN >> 1)
+
+static inline bool val_is_small(Value v) { return (v & 1) != 0; }
+static inline intptr_t small_value(Value v) { return (intptr_t)v >> 1; }
+static inline Value small_new(intptr_t i) { return ((uintptr_t)i << 1) | 1; }
+static inline bool small_fits(int64_t i) { return i >= SMALL_MIN && i <= SMALL_MAX; }
+
+/* ---- Object pointers ---------------------------------------------------- */
+
+static inline Object *val_obj(Value v) { return (Object *)v; }
+static inline Value obj_val(const void *o) { return (Value)o; }
+#define VAL_AS(T, v) ((T *)(v))
+
+extern ObjType rt_int_type;
+static inline ObjType *val_type(Value v)
+{
+    return val_is_small(v) ? &rt_int_type : val_obj(v)->type;
+}
+
+/* ---- Type objects -------------------------------------------------------- */
+
+/* Comparison operators, numbered as COMPARE_OP's argument (Py_LT ...). */
+enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+
+/* Binary operators, numbered as BINARY_OP's argument (3.11 opcode.py _nb_ops).
+ * The in-place forms are NB_INPLACE_ADD.. = the plain form + NB_INPLACE_OFFSET. */
+enum {
+    NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MATRIX_MULTIPLY,
+    NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER, NB_RSHIFT, NB_SUBTRACT,
+    NB_TRUE_DIVIDE, NB_XOR, NB_INPLACE_OFFSET
+};
+
+/* Unary operators. */
+enum { UN_NEG, UN_POS, UN_INVERT };
+
+typedef Value (*UnaryFunc)(Value self);
+/* kwnames is VAL_NULL or a tuple of str naming the last len(kwnames) args
+ * (the "vectorcall" convention of CPython 3.11's CALL). */
+typedef Value (*CallFunc)(Value callable, Value *args, size_t nargs, Value kwnames);
+
+/* Type flags. */
+enum {
+    TF_BASETYPE = 1 << 0,       /* may be subclassed */
+    TF_HEAPTYPE = 1 << 1,       /* created by a class statement / type() */
+    TF_EXCEPTION = 1 << 2,      /* BaseException or a subclass */
+    TF_INT_SUBCLASS = 1 << 3,
+    TF_STR_SUBCLASS = 1 << 4,
+    TF_TUPLE_SUBCLASS = 1 << 5,
+    TF_LIST_SUBCLASS = 1 << 6,
+    TF_DICT_SUBCLASS = 1 << 7,
+};
+
+struct ObjType {
+    Object ob;
+    const char *name;           /* "int", "ZeroDivisionError", ... */
+    ObjType *base;              /* the single "solid" base (object for most) */
+    Value bases;                /* tuple of types (VAL_NULL until rt_type_ready) */
+    Value mro;                  /* tuple of types, self first */
+    Value dict;                 /* ObjDict: methods and class attributes */
+    uint32_t flags;
+    /* Offset of the instance-dict field (a Value holding an ObjDict or
+     * VAL_NULL until first use) in instances; 0: instances have no dict. */
+    size_t dict_offset;
+
+    /* Slots.  rt_type_ready copies every zero slot from the base type, so a
+     * subtype only fills in what it changes.  Each returns VAL_NULL (or -1) with an exception set on error. */
+    Value (*repr)(Value self);
+    Value (*str)(Value self);                           /* 0: use repr */
+    intptr_t (*hash)(Value self);                       /* -1 on error */
+    /* Returns rt_NotImplemented when the pair is not supported. */
+    Value (*richcompare)(Value a, Value b, int op);
+    /* Called with the operands in source order on type(a) and then on type(b)
+     * (CPython's number protocol); returns rt_NotImplemented if unsupported. */
+    Value (*binop)(Value a, Value b, int op);
+    /* In-place form (op is the plain NB_*); 0 means "use binop". */
+    Value (*inplace)(Value a, Value b, int op);
+    Value (*unary)(Value self, int op);                 /* UN_* */
+    int (*truth)(Value self);                           /* 0/1, -1 error; 0 slot: len or true */
+    Value (*iter)(Value self);
+    /* Returns the next item, or VAL_NULL: exhausted if no exception is set. */
+    Value (*next)(Value self);
+    CallFunc call;
+    Value (*getattr)(Value self, Value name);           /* 0: generic lookup */
+    int (*setattr)(Value self, Value name, Value v);    /* v == VAL_NULL: delete */
+    Value (*getitem)(Value self, Value key);
+    int (*setitem)(Value self, Value key, Value v);     /* v == VAL_NULL: delete */
+    ssize_t (*len)(Value self);                         /* -1 on error */
+    int (*contains)(Value self, Value item);            /* 0/1, -1 error; 0 slot: iterate */
+    /* Descriptor protocol: a type-dict entry whose type has descr_get is bound
+     * on instance attribute access (functions become bound methods). */
+    Value (*descr_get)(Value descr, Value obj, Value type);
+    /* type(...) called: construct an instance.  args exclude the type. */
+    Value (*new_)(ObjType *type, Value *args, size_t nargs, Value kwnames);
+};
+
+extern ObjType rt_type_type, rt_object_type;
+
+/* ---- Core object layouts ----------------------------------------------- */
+/* Layouts shared by several parts of pvm live here; objects private to one
+ * file (iterators, views) are defined in that file. */
+
+typedef struct ObjInt {         /* an int outside the small range */
+    Object ob;
+    /* GMP's mpz_t, kept opaque here so only int.c needs <gmp.h>; int.h
+     * gives int.c the real type.  Layout: int alloc, int size, limb ptr. */
+    struct { int alloc; int size; void *d; } z;
+} ObjInt;
+
+typedef struct ObjFloat {
+    Object ob;
+    double value;
+} ObjFloat;
+
+typedef struct ObjComplex {
+    Object ob;
+    double real, imag;
+} ObjComplex;
+
+/* str: UTF-8 bytes (NUL-terminated) plus the length in code points.  Indexing
+ * a non-ASCII string uses a code-point array built on first need. */
+typedef struct ObjStr {
+    Object ob;
+    size_t length;              /* code points */
+    size_t nbytes;              /* UTF-8 bytes, excluding the NUL */
+    intptr_t hash;              /* -1: not computed yet */
+    bool ascii;                 /* every byte < 0x80: index == byte offset */
+    bool interned;
+    uint32_t *codepoints;       /* lazily built for non-ASCII strings */
+    char data[];                /* nbytes + 1 */
+} ObjStr;
+
+typedef struct ObjBytes {       /* bytes (immutable) */
+    Object ob;
+    size_t length;
+    intptr_t hash;
+    unsigned char data[];       /* length + 1, NUL-terminated */
+} ObjBytes;
+
+typedef struct ObjTuple {
+    Object ob;
+    size_t length;
+    Value items[];
+} ObjTuple;
+
+typedef struct ObjList {
+    Object ob;
+    size_t length, capacity;
+    Value *items;
+} ObjList;
+
+/* dict: CPython's compact layout — entries in insertion order plus a sparse
+ * open-addressing index into them.  (set and frozenset have their own table,
+ * private to set.c, because their iteration order must follow CPython's
+ * set algorithm: print({3, 1, 2}) shows {1, 2, 3}.) */
+typedef struct DictEntry {
+    Value key;                  /* VAL_NULL: deleted entry */
+    Value value;
+    intptr_t hash;
+} DictEntry;
+
+typedef struct ObjDict {
+    Object ob;
+    size_t used;                /* live entries */
+    size_t nentries;            /* entries[] slots in use, including deleted */
+    size_t capacity;            /* entries[] allocated */
+    size_t index_size;          /* power of two; 0 while empty */
+    int64_t *index;             /* -1 empty, -2 dummy, else entry number */
+    DictEntry *entries;
+    uint64_t version;           /* bumped on every change (iteration checks) */
+} ObjDict;
+
+typedef struct ObjRange {
+    Object ob;
+    Value start, stop, step;    /* ints */
+    Value length;               /* int */
+} ObjRange;
+
+typedef struct ObjSlice {
+    Object ob;
+    Value start, stop, step;    /* any values, rt_None when omitted */
+} ObjSlice;
+
+typedef struct ObjCell {
+    Object ob;
+    Value ref;                  /* VAL_NULL: empty */
+} ObjCell;
+
+/* A code object exactly as CPython 3.11 marshals it, plus fields derived
+ * once at load time for the eval loop. */
+typedef struct ObjCode {
+    Object ob;
+    int argcount, posonlyargcount, kwonlyargcount, stacksize, flags, firstlineno;
+    Value code;                 /* bytes: code units */
+    Value consts;               /* tuple */
+    Value names;                /* tuple of str */
+    Value localsplusnames;      /* tuple of str */
+    Value localspluskinds;      /* bytes */
+    Value filename, name, qualname;  /* str */
+    Value linetable;            /* bytes */
+    Value exceptiontable;       /* bytes */
+    /* derived by rt_code_init */
+    const uint16_t *instrs;     /* the code units (little-endian opcode, oparg) */
+    size_t ninstrs;             /* number of code units */
+    int nlocalsplus;
+    int nlocals;                /* slots that are plain locals (kind & 0x20 only) */
+    int ncells, nfrees;
+    size_t framesize;           /* nlocalsplus + stacksize */
+} ObjCode;
+
+/* Code flags (co_flags). */
+enum {
+    CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
+    CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
+    CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+};
+/* localspluskinds */
+enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
+
+typedef struct ObjFunction {
+    Object ob;
+    ObjCode *code;
+    Value globals;              /* dict */
+    Value builtins;             /* dict */
+    Value name, qualname;       /* str */
+    Value defaults;             /* tuple or VAL_NULL */
+    Value kwdefaults;           /* dict or VAL_NULL */
+    Value closure;              /* tuple of cells or VAL_NULL */
+    Value doc;
+    Value module;
+    Value annotations;          /* VAL_NULL until set */
+    Value dict;                 /* VAL_NULL until an attribute is set */
+} ObjFunction;
+
+/* A bound method: a Python function plus the instance it is bound to. */
+typedef struct ObjMethod {
+    Object ob;
+    Value func;
+    Value self;
+} ObjMethod;
+
+/* A function written in C.  args[0..nargs) are positional then keyword
+ * values (kwnames as in CallFunc).  For a method, args[0] is self. */
+typedef Value (*NativeFunc)(Value *args, size_t nargs, Value kwnames);
+
+typedef struct ObjBuiltin {
+    Object ob;
+    const char *name;
+    NativeFunc fn;
+    Value self;                 /* bound self (prepended to args), or VAL_NULL */
+    ObjType *owner;             /* for methods: the type whose dict holds it */
+} ObjBuiltin;
+
+typedef struct ObjModule {
+    Object ob;
+    Value name;                 /* str */
+    Value dict;                 /* the module's globals */
+} ObjModule;
+
+/* Exception instances (BaseException and its subclasses). */
+typedef struct ObjException {
+    Object ob;
+    Value args;                 /* tuple */
+    Value traceback;            /* ObjTraceback or rt_None */
+    Value context, cause;       /* exception or rt_None */
+    bool suppress_context;
+    Value dict;                 /* instance attributes, VAL_NULL until needed */
+    Value extra;                /* per-type data: StopIteration.value, KeyError..., SystemExit.code */
+} ObjException;
+
+/* One frame's contribution to a traceback: where the exception passed. */
+typedef struct ObjTraceback {
+    Object ob;
+    Value next;                 /* the next deeper entry, or rt_None */
+    ObjCode *code;
+    int lasti;                  /* code-unit index of the instruction */
+} ObjTraceback;
+
+/* An instance of a class created by Python code (issue 3); builtins use it
+ * for plain `object()` too. */
+typedef struct ObjInstance {
+    Object ob;
+    Value dict;                 /* ObjDict or VAL_NULL */
+} ObjInstance;
+
+/* ---- Singletons ---------------------------------------------------------- */
+
+extern Object rt_none_obj, rt_true_obj, rt_false_obj, rt_notimpl_obj,
+              rt_ellipsis_obj, rt_null_obj;
+#define rt_None ((Value)&rt_none_obj)
+#define rt_True ((Value)&rt_true_obj)
+#define rt_False ((Value)&rt_false_obj)
+#define rt_NotImplemented ((Value)&rt_notimpl_obj)
+#define rt_Ellipsis ((Value)&rt_ellipsis_obj)
+/* The value-stack stand-in for CPython 3.11's NULL (PUSH_NULL, LOAD_METHOD):
+ * never visible to Python code. */
+#define rt_Null ((Value)&rt_null_obj)
+
+static inline Value rt_bool(bool b) { return b ? rt_True : rt_False; }
+
+/* ---- Type tests ---------------------------------------------------------- */
+
+extern ObjType rt_bool_type, rt_float_type, rt_complex_type, rt_str_type,
+    rt_bytes_type, rt_bytearray_type, rt_tuple_type, rt_list_type, rt_dict_type,
+    rt_set_type, rt_frozenset_type, rt_range_type, rt_slice_type,
+    rt_cell_type, rt_code_type, rt_function_type, rt_method_type,
+    rt_builtin_type, rt_module_type, rt_traceback_type, rt_none_type,
+    rt_notimpl_type, rt_ellipsis_type, rt_null_type;
+
+/* Exact-type tests are pointer compares; subclass-aware tests use the MRO. */
+bool rt_is_subtype(ObjType *t, ObjType *base);
+static inline bool rt_isinstance_of(Value v, ObjType *t)
+{
+    ObjType *vt = val_type(v);
+    return vt == t || rt_is_subtype(vt, t);
+}
+
+static inline bool is_int(Value v)
+{
+    return val_is_small(v) || val_obj(v)->type == &rt_int_type;
+}
+#define IS_EXACT(v, T) (!val_is_small(v) && val_obj(v)->type == &(T))
+#define is_float(v) IS_EXACT(v, rt_float_type)
+#define is_str(v) IS_EXACT(v, rt_str_type)
+#define is_tuple(v) IS_EXACT(v, rt_tuple_type)
+#define is_list(v) IS_EXACT(v, rt_list_type)
+#define is_dict(v) IS_EXACT(v, rt_dict_type)
+#define is_code(v) IS_EXACT(v, rt_code_type)
+#define is_function(v) IS_EXACT(v, rt_function_type)
+#define is_bool(v) ((v) == rt_True || (v) == rt_False)
+
+/* Field access shorthands. */
+#define AS_STR(v) VAL_AS(ObjStr, v)
+#define AS_TUPLE(v) VAL_AS(ObjTuple, v)
+#define AS_LIST(v) VAL_AS(ObjList, v)
+#define AS_DICT(v) VAL_AS(ObjDict, v)
+#define AS_FLOAT(v) VAL_AS(ObjFloat, v)
+#define AS_BYTES(v) VAL_AS(ObjBytes, v)
+#define AS_CODE(v) VAL_AS(ObjCode, v)
+#define AS_FUNCTION(v) VAL_AS(ObjFunction, v)
+#define AS_TYPE(v) VAL_AS(ObjType, v)
+#define AS_EXC(v) VAL_AS(ObjException, v)
+
+#endif

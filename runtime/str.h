@@ -1,0 +1,142 @@
+/*
+ * str.h — str (immutable Unicode text stored as UTF-8) and bytes.
+ *
+ * len() and indexing count code points.  ASCII strings index by byte offset;
+ * others build a code-point array the first time they are indexed.
+ * Identifier-like names are interned so that attribute and global lookups can
+ * compare pointers before comparing bytes.
+ */
+#ifndef PVM_STR_H
+#define PVM_STR_H
+
+#include <stdarg.h>
+#include "object.h"
+#include "abstract.h"
+
+/* From UTF-8 that is known valid (marshal validates first). */
+Value rt_str_new(const char *utf8, size_t nbytes);
+Value rt_str_from_cstr(const char *s);
+/* Validate UTF-8 (surrogates allowed, as marshal's surrogatepass);
+ * returns false on invalid input. */
+bool rt_utf8_valid(const unsigned char *s, size_t n, size_t *ncodepoints);
+/* From Latin-1 bytes (marshal's ASCII codes may hold any byte). */
+Value rt_str_from_latin1(const unsigned char *s, size_t n);
+Value rt_str_from_codepoint(uint32_t cp);
+/* The interned copy of s (a str); interned strings are never collected. */
+Value rt_str_intern(Value s);
+Value rt_str_intern_cstr(const char *s);
+
+static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
+static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }
+uint32_t rt_str_char_at(Value s, size_t index);     /* index < length */
+bool rt_str_equal(Value a, Value b);                /* both str */
+int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
+intptr_t rt_str_hash(Value s);                      /* cached */
+Value rt_str_concat(Value a, Value b);
+Value rt_str_repr(Value s);                         /* 'it\'s' as CPython quotes */
+/* Build a str from the rt_raisef format language (see error.h). */
+Value rt_str_format_c(const char *fmt, ...);
+Value rt_str_vformat_c(const char *fmt, va_list ap);
+
+/* A growable UTF-8 buffer for building strings. */
+typedef struct StrBuf {
+    char *data;
+    size_t len, cap;
+} StrBuf;
+void sb_init(StrBuf *sb);
+void sb_add(StrBuf *sb, const char *s, size_t n);
+void sb_adds(StrBuf *sb, const char *s);
+void sb_addc(StrBuf *sb, char c);
+void sb_add_codepoint(StrBuf *sb, uint32_t cp);
+bool sb_add_value_str(StrBuf *sb, Value v);         /* str(v); false on error */
+bool sb_add_value_repr(StrBuf *sb, Value v);        /* repr(v); false on error */
+Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assumed) */
+
+/* bytes */
+Value rt_bytes_new(const unsigned char *data, size_t n);
+Value rt_bytes_repr(Value b);                       /* b'...' */
+
+/* ---- Internals shared by the text files ----------------------------------
+ * str.c (core), strmethods.c (str's methods), unicode.c (UTF-8 and character
+ * classes), format.c (format(), str.format, %) and bytes.c use these; other
+ * parts of pvm should not need them. */
+
+/* UTF-8 (unicode.c).  encode writes 1..4 bytes; decode reads one code point
+ * from valid UTF-8 and stores its byte length; prev steps back one code point. */
+size_t rt_utf8_encode(uint32_t cp, char *out);
+uint32_t rt_utf8_decode(const char *s, size_t *len);
+size_t rt_utf8_prev(const char *s, size_t off);
+/* Strict UTF-8 (no surrogates), as bytes.decode('utf-8') requires. */
+bool rt_utf8_valid_strict(const unsigned char *s, size_t n, size_t *ncodepoints);
+/* Where strict decoding fails: the offset, how many bytes to blame and
+ * CPython's reason ("invalid start byte", ...). */
+size_t rt_utf8_error(const unsigned char *s, size_t n, size_t *bad_len, const char **reason);
+
+/* Character classes and case mapping (unicode.c): exact for ASCII and
+ * Latin-1, approximate above (see unicode.c).  Case mappings write 1 or 2
+ * code points and return how many. */
+bool rt_uni_isspace(uint32_t c);
+bool rt_uni_islinebreak(uint32_t c);
+bool rt_uni_isupper(uint32_t c);
+bool rt_uni_islower(uint32_t c);
+bool rt_uni_iscased(uint32_t c);
+bool rt_uni_isalpha(uint32_t c);
+bool rt_uni_isdecimal(uint32_t c);
+bool rt_uni_isdigit(uint32_t c);
+bool rt_uni_isnumeric(uint32_t c);
+bool rt_uni_isalnum(uint32_t c);
+bool rt_uni_isprintable(uint32_t c);
+bool rt_uni_isidstart(uint32_t c);
+bool rt_uni_isidcontinue(uint32_t c);
+size_t rt_uni_toupper(uint32_t c, uint32_t out[3]);
+size_t rt_uni_tolower(uint32_t c, uint32_t out[3]);
+size_t rt_uni_totitle(uint32_t c, uint32_t out[3]);
+size_t rt_uni_casefold(uint32_t c, uint32_t out[3]);
+
+/* str core (str.c). */
+bool rt_is_str(Value v);                            /* str or a subclass */
+Value rt_str_empty(void);                           /* the interned '' */
+/* Code points [start, stop) of s, as a new str (s itself when whole). */
+Value rt_str_substr(Value s, size_t start, size_t stop);
+/* Byte offset of code point `index` (index <= length), and back. */
+size_t rt_str_offset(Value s, size_t index);
+size_t rt_str_index_of(Value s, size_t offset);
+/* The code points of a non-ASCII str (built once, cached). */
+const uint32_t *rt_str_codepoints(Value s);
+/* A str from bytes plus the facts the caller already knows. */
+Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
+void sb_add_repr_body(StrBuf *sb, Value s, char quote, bool ascii_only);
+void sb_reserve(StrBuf *sb, size_t extra);
+/* repr(s) restricted to ASCII, as ascii() and %a print it. */
+Value rt_str_ascii_repr(Value s);
+
+/* str methods (strmethods.c).  maketrans is a static method (args without
+ * self), added to str's dict by rt_str_init. */
+extern const MethodDef rt_str_methods[];
+Value rt_str_maketrans(Value *args, size_t nargs, Value kwnames);
+/* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
+int rt_codec_lookup(const char *name);
+/* str % args (format.c). */
+Value rt_str_percent(Value format, Value args);
+/* str.format(*args, **kwargs) (format.c): args[0] is the format string. */
+Value rt_str_format_method(Value *args, size_t nargs, Value kwnames);
+/* format(int / float / str, spec) (format.c); spec is a str. */
+Value rt_format_int(Value v, Value spec);
+Value rt_format_float(Value v, Value spec);
+Value rt_format_str(Value v, Value spec);
+
+/* bytes and bytearray (bytes.c). */
+typedef struct ObjByteArray {
+    Object ob;
+    size_t length, capacity;
+    unsigned char *data;
+} ObjByteArray;
+bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
+/* Decode UTF-8 / ASCII / Latin-1 bytes to a str with CPython's errors. */
+Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors);
+Value rt_bytearray_new(const unsigned char *data, size_t n);
+void rt_bytes_init(void);
+
+void rt_str_init(void);
+
+#endif

@@ -1,0 +1,1452 @@
+/*
+ * eval.c — the fetch–decode–execute loop.
+ *
+ * vm_eval runs a frame until it returns.  The loop keeps a few registers in
+ * C locals — `frame`, `next_instr`, `sp` (the value-stack pointer),
+ * `opcode`, `oparg` — and every instruction body ends with DISPATCH(),
+ * which fetches the next code unit and jumps to its body (dispatch.h).
+ *
+ * Calls between Python functions do not recurse in C: CALL pushes a new
+ * frame whose `previous` is the caller and continues the same loop;
+ * RETURN_VALUE pops it and resumes the caller.  Only calls that pass
+ * through C (a builtin calling a Python function, e.g. sorted(key=f))
+ * enter vm_eval again, with an "entry" frame that makes it return.
+ *
+ * Errors: a body that fails does `goto error`.  There the exception gets a
+ * traceback entry for this frame, and the 3.11 exception table (a separate
+ * small function, find_handler) says where the handler is: the stack is cut
+ * to the handler's depth, the exception pushed, and execution continues
+ * there.  With no handler the frame is popped and the caller unwinds in turn.
+ *
+ * Each body is preceded by its stack effect, in the notation
+ * `( before -- after )` with the top of the stack on the right.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+#include "vm/config.h"
+#include "vm/dispatch.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+/* ---- machine state -------------------------------------------------------- */
+
+static int recursion_limit = PVM_RECURSION_LIMIT;
+static int depth;                       /* Python frames + C entries into vm_eval */
+static Value handled_exc = rt_None;     /* sys.exc_info()[1]: the exception being handled */
+
+int vm_get_recursion_limit(void) { return recursion_limit; }
+void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
+Value vm_handled_exception(void) { return handled_exc; }
+
+/* ---- value-stack shorthands ------------------------------------------------- */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define STACK_SHRINK(n) (sp -= (n))
+#define JUMPBY(n) (next_instr += (n))
+
+#define GETLOCAL(i) (frame->localsplus[i])
+#define GETNAME(i) (AS_TUPLE(frame->code->names)->items[i])
+#define GETCONST(i) (AS_TUPLE(frame->code->consts)->items[i])
+
+/* ---- the exception table ------------------------------------------------------ */
+
+/* One varint of the exception table: 6-bit groups, most significant first,
+ * 0x40 = more follows.  Returns false if it runs off the end. */
+static bool read_exc_varint(const uint8_t **p, const uint8_t *end, int *out)
+{
+    if (*p >= end)
+        return false;
+    int v = **p & 63;
+    while (**p & 64) {
+        (*p)++;
+        if (*p >= end || v > (1 << 24))
+            return false;
+        v = (v << 6) | (**p & 63);
+    }
+    (*p)++;
+    *out = v;
+    return true;
+}
+
+/* The handler covering instruction `lasti`, if any: target offset (code
+ * units), stack depth to cut to, and whether to push lasti. */
+static bool find_handler(const ObjCode *code, int lasti, int *target, int *level,
+                         bool *push_lasti)
+{
+    const ObjBytes *table = AS_BYTES(code->exceptiontable);
+    const uint8_t *p = table->data, *end = p + table->length;
+    while (p < end) {
+        int start, length, tgt, dl;
+        if (!read_exc_varint(&p, end, &start) || !read_exc_varint(&p, end, &length) ||
+            !read_exc_varint(&p, end, &tgt) || !read_exc_varint(&p, end, &dl))
+            return false;
+        if (lasti >= start && lasti < start + length) {
+            *target = tgt;
+            *level = dl >> 1;
+            *push_lasti = dl & 1;
+            return true;
+        }
+        if (start > lasti)
+            return false;
+    }
+    return false;
+}
+
+/* ---- calling a Python function ------------------------------------------------ */
+
+/* "'a', 'b', and 'c'" — CPython's list of missing argument names. */
+static Value name_list(Value *names, size_t n)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            sb_adds(&sb, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        sb_add_value_repr(&sb, names[i]);
+    }
+    return sb_finish(&sb);
+}
+
+static bool missing_args(ObjFunction *fn, Value *locals, size_t from, size_t to,
+                         const char *kind)
+{
+    ObjCode *co = fn->code;
+    Value names[to - from + 1];
+    size_t n = 0;
+    for (size_t j = from; j < to; j++)
+        if (locals[j] == VAL_NULL)
+            names[n++] = rt_tuple_get(co->localsplusnames, j);
+    if (n == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%S() missing %zu required %s argument%s: %S", fn->qualname,
+              n, kind, n == 1 ? "" : "s", name_list(names, n));
+    return false;
+}
+
+static void too_many_positional(ObjFunction *fn, Value *locals, size_t given)
+{
+    ObjCode *co = fn->code;
+    size_t defcount = fn->defaults ? rt_tuple_len(fn->defaults) : 0;
+    size_t kwonly_given = 0;
+    for (int j = co->argcount; j < co->argcount + co->kwonlyargcount; j++)
+        kwonly_given += locals[j] != VAL_NULL;
+    Value sig = defcount
+        ? rt_str_format_c("from %zu to %d", co->argcount - defcount, co->argcount)
+        : rt_str_format_c("%d", co->argcount);
+    Value kwsig = kwonly_given
+        ? rt_str_format_c(" positional argument%s (and %zu keyword-only argument%s)",
+                          given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "")
+        : rt_str_from_cstr("");
+    rt_raisef(&rt_TypeError, "%S() takes %S positional argument%s but %zu%S %s given",
+              fn->qualname, sig, co->argcount == 1 ? "" : "s", given, kwsig,
+              given == 1 && !kwonly_given ? "was" : "were");
+}
+
+/* The slot of parameter `name` among the keyword-capable ones, or -1. */
+static int find_param(ObjCode *co, Value name, int from, int to)
+{
+    Value *names = AS_TUPLE(co->localsplusnames)->items;
+    for (int j = from; j < to; j++)
+        if (names[j] == name)
+            return j;
+    for (int j = from; j < to; j++)
+        if (rt_str_equal(names[j], name))
+            return j;
+    return -1;
+}
+
+static bool bind_keyword(ObjFunction *fn, Value *locals, Value kwdict, Value name, Value v)
+{
+    ObjCode *co = fn->code;
+    int total = co->argcount + co->kwonlyargcount;
+    int j = find_param(co, name, co->posonlyargcount, total);
+    if (j < 0) {
+        if (kwdict != VAL_NULL)
+            return rt_dict_set(kwdict, name, v);
+        if (find_param(co, name, 0, co->posonlyargcount) >= 0)
+            rt_raisef(&rt_TypeError, "%S() got some positional-only arguments passed as "
+                      "keyword arguments: '%S'", fn->qualname, name);
+        else
+            rt_raisef(&rt_TypeError, "%S() got an unexpected keyword argument '%S'",
+                      fn->qualname, name);
+        return false;
+    }
+    if (locals[j] != VAL_NULL) {
+        rt_raisef(&rt_TypeError, "%S() got multiple values for argument '%S'", fn->qualname, name);
+        return false;
+    }
+    locals[j] = v;
+    return true;
+}
+
+/* Fill defaults for missing positional and keyword-only parameters, then
+ * report what is still missing. */
+static bool apply_defaults(ObjFunction *fn, Value *locals)
+{
+    ObjCode *co = fn->code;
+    size_t ndef = fn->defaults ? rt_tuple_len(fn->defaults) : 0;
+    size_t first_default = co->argcount - ndef;
+    for (size_t j = first_default; j < (size_t)co->argcount; j++)
+        if (locals[j] == VAL_NULL)
+            locals[j] = rt_tuple_get(fn->defaults, j - first_default);
+    if (!missing_args(fn, locals, 0, co->argcount, "positional"))
+        return false;
+    int total = co->argcount + co->kwonlyargcount;
+    for (int j = co->argcount; j < total; j++) {
+        if (locals[j] == VAL_NULL && fn->kwdefaults != VAL_NULL)
+            locals[j] = rt_dict_get_str(fn->kwdefaults, rt_tuple_get(co->localsplusnames, j));
+    }
+    return missing_args(fn, locals, co->argcount, total, "keyword-only");
+}
+
+/* Bind a call's arguments to the new frame's parameters, as CPython 3.11's
+ * initialize_locals does, with the same error messages. */
+static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value kwnames)
+{
+    ObjCode *co = fn->code;
+    Value *locals = f->localsplus;
+    size_t nkw = rt_nkwargs(kwnames);
+    size_t npos = argc - nkw;
+    size_t nparams = co->argcount;
+    int total = co->argcount + co->kwonlyargcount;
+    if (npos == nparams && nkw == 0 && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        memcpy(locals, args, npos * sizeof(Value));      /* the common case */
+        return co->kwonlyargcount == 0 || apply_defaults(fn, locals);
+    }
+    Value kwdict = VAL_NULL;
+    if (co->flags & CO_VARKEYWORDS) {
+        kwdict = rt_dict_new();
+        locals[total + ((co->flags & CO_VARARGS) ? 1 : 0)] = kwdict;
+    }
+    size_t n = npos < nparams ? npos : nparams;
+    memcpy(locals, args, n * sizeof(Value));
+    if (co->flags & CO_VARARGS)
+        locals[total] = rt_tuple_from(args + n, npos - n);
+    for (size_t i = 0; i < nkw; i++)
+        if (!bind_keyword(fn, locals, kwdict, rt_tuple_get(kwnames, i), args[npos + i]))
+            return false;
+    if (npos > nparams && !(co->flags & CO_VARARGS)) {
+        too_many_positional(fn, locals, npos);
+        return false;
+    }
+    return apply_defaults(fn, locals);
+}
+
+static bool enter_recursion(void)
+{
+    if (++depth > recursion_limit) {
+        depth--;
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded");
+        return false;
+    }
+    return true;
+}
+
+/* A frame ready to run fn with these arguments, or NULL with the error set. */
+static Frame *function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames)
+{
+    if (!enter_recursion())
+        return NULL;
+    Frame *f = vm_frame_push(fn->code);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    if (!bind_args(f, fn, args, nargs, kwnames)) {
+        vm_frame_pop(f);
+        depth--;
+        return NULL;
+    }
+    return f;
+}
+
+static Value vm_eval(Frame *frame);
+
+Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    Frame *f = function_frame(AS_FUNCTION(callable), args, nargs, kwnames);
+    if (f == NULL)
+        return VAL_NULL;
+    f->is_entry = true;
+    return vm_eval(f);
+}
+
+Value vm_run_module(ObjCode *code, Value globals)
+{
+    if (!enter_recursion())
+        return VAL_NULL;
+    Frame *f = vm_frame_push(code);
+    f->globals = globals;
+    f->locals = globals;
+    Value b = rt_dict_get_cstr(globals, "__builtins__");
+    f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    f->is_entry = true;
+    return vm_eval(f);
+}
+
+/* ---- helpers for the longer bodies ----------------------------------------------- */
+
+static Value load_global(Frame *frame, Value name)
+{
+    Value v = rt_dict_get_str(frame->globals, name);
+    if (v == VAL_NULL)
+        v = rt_dict_get_str(frame->builtins, name);
+    if (v == VAL_NULL)
+        rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+    return v;
+}
+
+static Value load_name(Frame *frame, Value name)
+{
+    if (frame->locals != VAL_NULL) {
+        bool err = false;
+        Value v = is_dict(frame->locals) ? rt_dict_get(frame->locals, name, &err)
+                                         : rt_getitem(frame->locals, name);
+        if (v != VAL_NULL)
+            return v;
+        if (err)
+            return VAL_NULL;
+        if (!is_dict(frame->locals)) {
+            if (!rt_err_matches(&rt_KeyError))
+                return VAL_NULL;
+            rt_err_clear();
+        }
+    }
+    return load_global(frame, name);
+}
+
+static Value unbound_local(Frame *frame, int i)
+{
+    return rt_raisef(&rt_UnboundLocalError,
+                     "cannot access local variable '%S' where it is not associated with a value",
+                     rt_tuple_get(frame->code->localsplusnames, i));
+}
+
+static Value unbound_deref(Frame *frame, int i)
+{
+    Value name = rt_tuple_get(frame->code->localsplusnames, i);
+    uint8_t kind = AS_BYTES(frame->code->localspluskinds)->data[i];
+    if (kind & CO_FAST_FREE)
+        return rt_raisef(&rt_NameError, "cannot access free variable '%S' where it is not "
+                         "associated with a value in enclosing scope", name);
+    return unbound_local(frame, i);
+}
+
+/* UNPACK_SEQUENCE / UNPACK_EX: items of `seq` onto the stack at dest, in
+ * stack order (last item deepest... i.e. first item on top).  `before` items,
+ * then optionally a list of the rest, then `after` items. */
+static bool unpack(Value seq, Value *dest, int before, int after, bool star)
+{
+    size_t want = (size_t)before + (size_t)after;
+    Value *items = NULL;
+    size_t n = 0;
+    if (is_tuple(seq) || is_list(seq)) {
+        items = is_tuple(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
+        n = is_tuple(seq) ? AS_TUPLE(seq)->length : AS_LIST(seq)->length;
+    } else {
+        if (val_type(seq)->iter == NULL && val_type(seq)->getitem == NULL) {
+            rt_raisef(&rt_TypeError, "cannot unpack non-iterable %s object", val_type(seq)->name);
+            return false;
+        }
+        Value list = rt_sequence_to_list(seq);
+        if (list == VAL_NULL)
+            return false;
+        items = AS_LIST(list)->items;
+        n = AS_LIST(list)->length;
+    }
+    if (!star && n != want) {
+        if (n > want)
+            rt_raisef(&rt_ValueError, "too many values to unpack (expected %zu)", want);
+        else
+            rt_raisef(&rt_ValueError, "not enough values to unpack (expected %zu, got %zu)",
+                      want, n);
+        return false;
+    }
+    if (star && n < want) {
+        rt_raisef(&rt_ValueError, "not enough values to unpack (expected at least %zu, got %zu)",
+                  want, n);
+        return false;
+    }
+    /* dest[0] is the deepest slot: it receives the last item. */
+    size_t slots = want + (star ? 1 : 0);
+    for (int i = 0; i < before; i++)
+        dest[slots - 1 - i] = items[i];
+    if (star)
+        dest[after] = rt_list_from(items + before, n - want);
+    for (int i = 0; i < after; i++)
+        dest[after - 1 - i] = items[n - after + i];
+    return true;
+}
+
+/* FORMAT_VALUE: an f-string replacement field. */
+static Value format_value(Value v, int flags, Value spec)
+{
+    switch (flags & 3) {
+    case 1: v = rt_str(v); break;
+    case 2: v = rt_repr(v); break;
+    case 3: v = rt_ascii(v); break;
+    }
+    if (v == VAL_NULL)
+        return VAL_NULL;
+    if (spec == VAL_NULL && is_str(v))
+        return v;
+    return rt_format(v, spec != VAL_NULL ? spec : rt_str_from_cstr(""));
+}
+
+static Value build_string(Value *items, size_t n)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++)
+        sb_add(&sb, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
+    return sb_finish(&sb);
+}
+
+/* MAKE_FUNCTION: code on top, below it the optional parts flags asks for. */
+static Value make_function(Frame *frame, Value **spp, int flags)
+{
+    Value *sp = *spp;
+    Value codev = POP();
+    ObjFunction *fn = AS_FUNCTION(rt_function_new(AS_CODE(codev), frame->globals,
+                                                  AS_CODE(codev)->qualname));
+    fn->builtins = frame->builtins;
+    if (flags & 0x08)
+        fn->closure = POP();
+    if (flags & 0x04)
+        fn->annotations = POP();
+    if (flags & 0x02)
+        fn->kwdefaults = POP();
+    if (flags & 0x01)
+        fn->defaults = POP();
+    *spp = sp;
+    return obj_val(fn);
+}
+
+/* RAISE_VARARGS with an exception (and maybe a cause). */
+static void do_raise(Value exc, Value cause)
+{
+    if (rt_raise(exc) != VAL_NULL || !rt_err_occurred())
+        return;
+    if (cause == VAL_NULL)
+        return;
+    Value raised = rt_err_peek();
+    if (!rt_isinstance_of(raised, &rt_BaseException))
+        return;          /* rt_raise already reported a TypeError */
+    if (IS_EXACT(cause, rt_type_type) && (AS_TYPE(cause)->flags & TF_EXCEPTION)) {
+        cause = rt_call0(cause);
+        if (cause == VAL_NULL)
+            return;
+    } else if (cause != rt_None && !rt_isinstance_of(cause, &rt_BaseException)) {
+        rt_err_clear();
+        rt_raisef(&rt_TypeError, "exception causes must derive from BaseException");
+        return;
+    }
+    AS_EXC(raised)->cause = cause;
+    AS_EXC(raised)->suppress_context = true;
+}
+
+/* An exception raised while another is being handled remembers it as its
+ * __context__ (what "During handling of the above exception" prints). */
+static void chain_context(Value exc)
+{
+    if (handled_exc == rt_None || exc == handled_exc || !rt_isinstance_of(exc, &rt_BaseException))
+        return;
+    ObjException *e = AS_EXC(exc);
+    if (e->context != VAL_NULL && e->context != rt_None)
+        return;
+    /* Break a cycle rather than create one. */
+    for (Value c = handled_exc; c != VAL_NULL && c != rt_None; c = AS_EXC(c)->context)
+        if (c == exc)
+            return;
+    e->context = handled_exc;
+}
+
+/* "f()" — how CPython names a callable in call-time error messages. */
+static Value func_desc(Value func)
+{
+    Value q = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
+    if (q == VAL_NULL || !is_str(q))
+        return rt_str_format_c("%s object", val_type(func)->name);
+    return rt_str_format_c("%S()", q);
+}
+
+/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat. */
+static bool dict_merge_kwargs(Value dict, Value update, Value func)
+{
+    if (!rt_isinstance_of(update, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
+                  func_desc(func), val_type(update)->name);
+        return false;
+    }
+    Value k, v;
+    for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);) {
+        if (!is_str(k)) {
+            rt_raisef(&rt_TypeError, "keywords must be strings");
+            return false;
+        }
+        if (rt_dict_get_str(dict, k) != VAL_NULL) {
+            rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
+                      func_desc(func), k);
+            return false;
+        }
+        if (!rt_dict_set(dict, k, v))
+            return false;
+    }
+    return true;
+}
+
+/* ---- the loop ------------------------------------------------------------------------ */
+
+static Value vm_eval(Frame *frame)
+{
+#if defined(PVM_DISPATCH_GOTO)
+    /* Every byte value starts as "unknown", then each 3.11 opcode's entry is
+     * overridden with its body's label (hence the silenced warning). */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static void *dispatch_table[256] = {
+        [0 ... 255] = &&unknown_opcode,
+#define OPCODE_LABEL(name, num, caches, kind) [num] = &&TARGET_##name,
+        PVM_OPCODES(OPCODE_LABEL)
+#undef OPCODE_LABEL
+    };
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#else
+#pragma GCC diagnostic pop
+#endif
+#endif
+    const uint16_t *next_instr;
+    Value *sp;
+    int opcode, oparg;
+    Value kwnames = VAL_NULL;           /* set by KW_NAMES for the next CALL */
+    Value exc;
+
+resume_frame:
+    next_instr = frame->next_instr;
+    sp = frame->sp;
+    DISPATCH_LOOP_BEGIN
+
+    /* ---- basics ---- */
+
+    TARGET(NOP) {                       /* ( -- ) */
+        DISPATCH();
+    }
+
+    TARGET(RESUME) {                    /* ( -- ) start of a function (or resumption) */
+        DISPATCH();
+    }
+
+    TARGET(EXTENDED_ARG) {              /* ( -- ) widen the next oparg by 8 bits */
+        int high = oparg;
+        NEXTOPARG();
+        oparg |= high << 8;
+        DISPATCH_SAME_OPARG();
+    }
+
+    TARGET(POP_TOP) {                   /* ( value -- ) */
+        STACK_SHRINK(1);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {                 /* ( -- NULL ) the slot below a callable */
+        PUSH(rt_Null);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {                      /* ( x ... -- x ... x ) copy the oparg-th item */
+        Value v = PEEK(oparg);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {                      /* ( x ... y -- y ... x ) */
+        Value top = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = top;
+        DISPATCH();
+    }
+
+    /* ---- constants and variables ---- */
+
+    TARGET(LOAD_CONST) {                /* ( -- co_consts[oparg] ) */
+        PUSH(GETCONST(oparg));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {                 /* ( -- local ) */
+        Value v = GETLOCAL(oparg);
+        if (v == VAL_NULL) {
+            unbound_local(frame, oparg);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {                /* ( value -- ) */
+        GETLOCAL(oparg) = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {               /* ( -- ) */
+        if (GETLOCAL(oparg) == VAL_NULL) {
+            unbound_local(frame, oparg);
+            goto error;
+        }
+        GETLOCAL(oparg) = VAL_NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {                 /* ( -- value ) locals, then globals, then builtins */
+        Value v = load_name(frame, GETNAME(oparg));
+        if (v == VAL_NULL)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {                /* ( value -- ) into the locals dict */
+        Value v = POP();
+        if (frame->locals == VAL_NULL) {
+            rt_raisef(&rt_SystemError, "no locals found when storing %R", GETNAME(oparg));
+            goto error;
+        }
+        bool ok = is_dict(frame->locals) ? rt_dict_set(frame->locals, GETNAME(oparg), v)
+                                         : rt_setitem(frame->locals, GETNAME(oparg), v) == 0;
+        if (!ok)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {               /* ( -- ) */
+        Value name = GETNAME(oparg);
+        int r = frame->locals == VAL_NULL ? 0 : rt_dict_del(frame->locals, name);
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {               /* ( -- [NULL] value ) the low bit asks for a NULL */
+        Value v = load_global(frame, GETNAME(oparg >> 1));
+        if (v == VAL_NULL)
+            goto error;
+        if (oparg & 1)
+            PUSH(rt_Null);
+        PUSH(v);
+        SKIP_CACHES(LOAD_GLOBAL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {              /* ( value -- ) */
+        if (!rt_dict_set(frame->globals, GETNAME(oparg), POP()))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {             /* ( -- ) */
+        int r = rt_dict_del(frame->globals, GETNAME(oparg));
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            rt_raisef(&rt_NameError, "name '%S' is not defined", GETNAME(oparg));
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    /* ---- cells and closures ---- */
+
+    TARGET(MAKE_CELL) {                 /* ( -- ) wrap local oparg in a new cell */
+        GETLOCAL(oparg) = rt_cell_new(GETLOCAL(oparg));
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS) {            /* ( -- ) the closure's cells into the last slots */
+        Value closure = frame->func ? frame->func->closure : VAL_NULL;
+        if (closure == VAL_NULL || rt_tuple_len(closure) < (size_t)oparg) {
+            rt_raisef(&rt_SystemError, "function has no closure of %d cells", oparg);
+            goto error;
+        }
+        int offset = frame->code->nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++)
+            GETLOCAL(offset + i) = rt_tuple_get(closure, i);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {              /* ( -- cell ) */
+        PUSH(GETLOCAL(oparg));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {                /* ( -- cell contents ) */
+        Value cell = GETLOCAL(oparg);
+        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+            unbound_deref(frame, oparg);
+            goto error;
+        }
+        PUSH(VAL_AS(ObjCell, cell)->ref);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {           /* ( -- value ) class body: locals dict, then the cell */
+        Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
+        Value v = frame->locals != VAL_NULL ? rt_dict_get_str(frame->locals, name) : VAL_NULL;
+        if (v == VAL_NULL) {
+            Value cell = GETLOCAL(oparg);
+            if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+                unbound_deref(frame, oparg);
+                goto error;
+            }
+            v = VAL_AS(ObjCell, cell)->ref;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {               /* ( value -- ) into the cell */
+        Value cell = GETLOCAL(oparg);
+        if (!IS_EXACT(cell, rt_cell_type)) {
+            rt_raisef(&rt_SystemError, "STORE_DEREF on a slot without a cell");
+            goto error;
+        }
+        VAL_AS(ObjCell, cell)->ref = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {              /* ( -- ) empty the cell */
+        Value cell = GETLOCAL(oparg);
+        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+            unbound_deref(frame, oparg);
+            goto error;
+        }
+        VAL_AS(ObjCell, cell)->ref = VAL_NULL;
+        DISPATCH();
+    }
+
+    /* ---- operators ---- */
+
+    TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
+        Value r = rt_unary_op(TOP(), UN_POS);
+        if (r == VAL_NULL)
+            goto error;
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {            /* ( x -- -x ) */
+        Value x = TOP(), r;
+        if (val_is_small(x) && small_value(x) != SMALL_MIN)
+            r = small_new(-small_value(x));
+        else if ((r = rt_unary_op(x, UN_NEG)) == VAL_NULL)
+            goto error;
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {              /* ( x -- ~x ) */
+        Value r = rt_unary_op(TOP(), UN_INVERT);
+        if (r == VAL_NULL)
+            goto error;
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {                 /* ( x -- not x ) */
+        int t = rt_truthy(TOP());
+        if (t < 0)
+            goto error;
+        SET_TOP(rt_bool(!t));
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {                 /* ( left right -- result ) oparg: NB_* */
+        Value right = TOP(), left = SECOND(), r;
+        if (val_is_small(left) && val_is_small(right)) {
+            intptr_t a = small_value(left), b = small_value(right), c;
+            switch (oparg) {
+            case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+                c = a + b;              /* cannot overflow a machine word */
+                if (small_fits(c)) { r = small_new(c); goto binop_done; }
+                break;
+            case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+                c = a - b;
+                if (small_fits(c)) { r = small_new(c); goto binop_done; }
+                break;
+            case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+                if (!__builtin_mul_overflow(a, b, &c) && small_fits(c)) {
+                    r = small_new(c);
+                    goto binop_done;
+                }
+                break;
+            }
+        } else if (is_float(left) && is_float(right)) {
+            double a = rt_float_value(left), b = rt_float_value(right);
+            switch (oparg) {
+            case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+                r = rt_float_new(a + b); goto binop_done;
+            case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+                r = rt_float_new(a - b); goto binop_done;
+            case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+                r = rt_float_new(a * b); goto binop_done;
+            }
+        }
+        r = rt_binary_op(left, right, oparg);
+        if (r == VAL_NULL)
+            goto error;
+    binop_done:
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        SKIP_CACHES(BINARY_OP);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
+        Value right = TOP(), left = SECOND(), r;
+        if (val_is_small(left) && val_is_small(right)) {
+            r = rt_bool(rt_compare_bool(left, right, oparg));
+        } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
+            goto error;
+        }
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        SKIP_CACHES(COMPARE_OP);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {                     /* ( left right -- bool ) oparg 1: is not */
+        Value right = POP();
+        SET_TOP(rt_bool((TOP() == right) ^ oparg));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not in */
+        Value container = POP();
+        int r = rt_contains(container, TOP());
+        if (r < 0)
+            goto error;
+        SET_TOP(rt_bool(r ^ oparg));
+        DISPATCH();
+    }
+
+    /* ---- subscripts ---- */
+
+    TARGET(BINARY_SUBSCR) {             /* ( container key -- container[key] ) */
+        Value key = TOP(), container = SECOND(), r;
+        if (is_list(container) && val_is_small(key) &&
+            (size_t)small_value(key) < AS_LIST(container)->length) {
+            r = AS_LIST(container)->items[small_value(key)];
+        } else if ((r = rt_getitem(container, key)) == VAL_NULL) {
+            goto error;
+        }
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        SKIP_CACHES(BINARY_SUBSCR);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {              /* ( value container key -- ) container[key] = value */
+        Value key = TOP(), container = SECOND(), v = THIRD();
+        if (is_list(container) && val_is_small(key) &&
+            (size_t)small_value(key) < AS_LIST(container)->length) {
+            AS_LIST(container)->items[small_value(key)] = v;
+        } else if (rt_setitem(container, key, v) < 0) {
+            goto error;
+        }
+        STACK_SHRINK(3);
+        SKIP_CACHES(STORE_SUBSCR);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {             /* ( container key -- ) */
+        if (rt_delitem(SECOND(), TOP()) < 0)
+            goto error;
+        STACK_SHRINK(2);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
+        Value step = oparg == 3 ? POP() : rt_None;
+        Value stop = POP();
+        SET_TOP(rt_slice_new(TOP(), stop, step));
+        DISPATCH();
+    }
+
+    /* ---- attributes ---- */
+
+    TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
+        Value r = rt_getattr(TOP(), GETNAME(oparg));
+        if (r == VAL_NULL)
+            goto error;
+        SET_TOP(r);
+        SKIP_CACHES(LOAD_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {                /* ( value owner -- ) owner.name = value */
+        if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)
+            goto error;
+        STACK_SHRINK(2);
+        SKIP_CACHES(STORE_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {               /* ( owner -- ) */
+        if (rt_delattr(TOP(), GETNAME(oparg)) < 0)
+            goto error;
+        STACK_SHRINK(1);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {               /* ( owner -- method owner ) or ( owner -- NULL attr ) */
+        Value owner = TOP(), meth;
+        int r = rt_get_method(owner, GETNAME(oparg), &meth);
+        if (r < 0)
+            goto error;
+        if (r == 1) {
+            SET_TOP(meth);
+            PUSH(owner);
+        } else {
+            SET_TOP(rt_Null);
+            PUSH(meth);
+        }
+        SKIP_CACHES(LOAD_METHOD);
+        DISPATCH();
+    }
+
+    /* ---- calls ---- */
+
+    TARGET(KW_NAMES) {                  /* ( -- ) names of the next CALL's keyword args */
+        kwnames = GETCONST(oparg);
+        DISPATCH();
+    }
+
+    TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's slot */
+        if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
+            ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
+            PEEK(oparg + 2) = m->func;
+            PEEK(oparg + 1) = m->self;
+        }
+        SKIP_CACHES(PRECALL);
+        DISPATCH();
+    }
+
+    TARGET(CALL) {                      /* ( NULL|method callable|self args... -- result ) */
+        bool is_meth = PEEK(oparg + 2) != rt_Null;
+        int total = oparg + is_meth;
+        Value callable = PEEK(total + 1);
+        Value *args = sp - total;
+        Value call_kwnames = kwnames;
+        kwnames = VAL_NULL;
+        if (is_function(callable)) {
+            Frame *callee = function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
+            if (callee == NULL)
+                goto error;
+            STACK_SHRINK(oparg + 2);
+            frame->sp = sp;
+            frame->instr = next_instr - 1;
+            frame->next_instr = next_instr + CACHES_CALL;
+            callee->previous = frame;
+            frame = callee;
+            goto resume_frame;
+        }
+        Value r = rt_call(callable, args, total, call_kwnames);
+        if (r == VAL_NULL)
+            goto error;
+        STACK_SHRINK(oparg + 1);
+        SET_TOP(r);
+        SKIP_CACHES(CALL);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {          /* ( NULL func args [kwargs] -- result ) */
+        Value kwargs = (oparg & 1) ? POP() : VAL_NULL;
+        Value args = POP();
+        Value func = TOP();
+        if (!is_tuple(args)) {
+            if (val_type(args)->iter == NULL && val_type(args)->getitem == NULL) {
+                rt_raisef(&rt_TypeError, "%S argument after * must be an iterable, not %s",
+                          func_desc(func), val_type(args)->name);
+                goto error;
+            }
+            if ((args = rt_sequence_to_tuple(args)) == VAL_NULL)
+                goto error;
+        }
+        if (kwargs != VAL_NULL && !is_dict(kwargs)) {
+            Value d = rt_dict_new();
+            if (!dict_merge_kwargs(d, kwargs, func))
+                goto error;
+            kwargs = d;
+        }
+        Value r = rt_call_tuple_dict(func, args, kwargs);
+        if (r == VAL_NULL)
+            goto error;
+        STACK_SHRINK(1);
+        SET_TOP(r);                     /* replaces the NULL below func */
+        DISPATCH();
+    }
+
+    /* ( [defaults] [kwdefaults] [annotations] [closure] code -- function ) */
+    TARGET(MAKE_FUNCTION) {
+        Value fn = make_function(frame, &sp, oparg);
+        PUSH(fn);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
+        Value retval = POP();
+        Frame *done = frame;
+        bool entry = done->is_entry;
+        frame = done->previous;
+        depth--;
+        vm_frame_pop(done);
+        if (entry)
+            return retval;
+        next_instr = frame->next_instr;
+        sp = frame->sp;
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    /* ---- jumps ---- */
+
+    TARGET(JUMP_FORWARD) {              /* ( -- ) */
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {             /* ( -- ) the back edge of a loop */
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD_NO_INTERRUPT) { /* ( -- ) */
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
+#define POP_JUMP_IF_BOOL(name, sign, want)                  \
+    TARGET(name) {              /* ( cond -- ) */           \
+        Value cond = POP();                                 \
+        int t;                                              \
+        if (cond == rt_True) t = 1;                         \
+        else if (cond == rt_False) t = 0;                   \
+        else if ((t = rt_truthy(cond)) < 0) goto error;     \
+        if (t == want)                                      \
+            JUMPBY(sign oparg);                             \
+        DISPATCH();                                         \
+    }
+    POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_FALSE, +, 0)
+    POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_TRUE, +, 1)
+    POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_FALSE, -, 0)
+    POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+
+#define POP_JUMP_IF_NONE(name, sign, want)                  \
+    TARGET(name) {              /* ( value -- ) */          \
+        if ((POP() == rt_None) == want)                     \
+            JUMPBY(sign oparg);                             \
+        DISPATCH();                                         \
+    }
+    POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NONE, +, 1)
+    POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NOT_NONE, +, 0)
+    POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NONE, -, 1)
+    POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NOT_NONE, -, 0)
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {      /* ( cond -- cond ) if false and jump, else ( cond -- ) */
+        int t = rt_truthy(TOP());
+        if (t < 0)
+            goto error;
+        if (t)
+            STACK_SHRINK(1);
+        else
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {       /* ( cond -- cond ) if true and jump, else ( cond -- ) */
+        int t = rt_truthy(TOP());
+        if (t < 0)
+            goto error;
+        if (t)
+            JUMPBY(oparg);
+        else
+            STACK_SHRINK(1);
+        DISPATCH();
+    }
+
+    /* ---- iteration ---- */
+
+    TARGET(GET_ITER) {                  /* ( iterable -- iterator ) */
+        Value it = rt_iter(TOP());
+        if (it == VAL_NULL)
+            goto error;
+        SET_TOP(it);
+        DISPATCH();
+    }
+
+    /* ( iterator -- iterator item ), or when exhausted ( iterator -- ) and jump */
+    TARGET(FOR_ITER) {
+        UnaryFunc next = val_type(TOP())->next;
+        if (next == NULL) {
+            rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name);
+            goto error;
+        }
+        Value item = next(TOP());
+        if (item != VAL_NULL) {
+            PUSH(item);
+            DISPATCH();
+        }
+        if (rt_err_occurred()) {
+            if (!rt_err_matches(&rt_StopIteration))
+                goto error;
+            rt_err_clear();
+        }
+        STACK_SHRINK(1);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
+        ssize_t n = rt_len(TOP());
+        if (n < 0)
+            goto error;
+        PUSH(rt_int_from_i64(n));
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
+        Value seq = POP();
+        if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg) {
+            for (int i = oparg; --i >= 0;)
+                PUSH(AS_TUPLE(seq)->items[i]);
+        } else {
+            if (!unpack(seq, sp, oparg, 0, false))
+                goto error;
+            sp += oparg;
+        }
+        SKIP_CACHES(UNPACK_SEQUENCE);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b, c = seq */
+        int before = oparg & 0xff, after = oparg >> 8;
+        Value seq = POP();
+        if (!unpack(seq, sp, before, after, true))
+            goto error;
+        sp += before + after + 1;
+        DISPATCH();
+    }
+
+    /* ---- building containers ---- */
+
+    TARGET(BUILD_TUPLE) {               /* ( items... -- tuple ) */
+        Value t = rt_tuple_from(sp - oparg, oparg);
+        STACK_SHRINK(oparg);
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {                /* ( items... -- list ) */
+        Value l = rt_list_from(sp - oparg, oparg);
+        STACK_SHRINK(oparg);
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {                 /* ( items... -- set ) */
+        Value s = rt_set_new();
+        for (int i = oparg; i > 0; i--)
+            if (!rt_set_add(s, PEEK(i)))
+                goto error;
+        STACK_SHRINK(oparg);
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {                 /* ( k1 v1 ... kn vn -- dict ) */
+        Value d = rt_dict_new();
+        for (int i = oparg; i > 0; i--)
+            if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
+                goto error;
+        STACK_SHRINK(2 * oparg);
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {       /* ( v1 ... vn keys -- dict ) */
+        Value keys = TOP();
+        Value d = rt_dict_new();
+        for (int i = 0; i < oparg; i++)
+            if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
+                goto error;
+        STACK_SHRINK(oparg + 1);
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {              /* ( str1 ... strn -- joined ) */
+        Value s = build_string(sp - oparg, oparg);
+        STACK_SHRINK(oparg);
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {               /* ( list ... item -- list ... ) */
+        Value v = POP();
+        if (!rt_list_append(PEEK(oparg), v))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {                   /* ( set ... item -- set ... ) */
+        Value v = POP();
+        if (!rt_set_add(PEEK(oparg), v))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {                   /* ( dict ... key value -- dict ... ) */
+        Value v = POP(), k = POP();
+        if (!rt_dict_set(PEEK(oparg), k, v))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {               /* ( list ... iterable -- list ... ) */
+        Value iterable = POP();
+        if (!rt_list_extend(PEEK(oparg), iterable)) {
+            if (rt_err_matches(&rt_TypeError) && val_type(iterable)->iter == NULL &&
+                val_type(iterable)->getitem == NULL) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "Value after * must be an iterable, not %s",
+                          val_type(iterable)->name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {                /* ( set ... iterable -- set ... ) */
+        Value iterable = POP(), it = rt_iter(iterable), x;
+        if (it == VAL_NULL)
+            goto error;
+        while ((x = rt_next(it)) != VAL_NULL)
+            if (!rt_set_add(PEEK(oparg), x))
+                goto error;
+        if (rt_err_occurred())
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {               /* ( dict ... mapping -- dict ... ) {**a} */
+        Value update = POP();
+        if (!rt_isinstance_of(update, &rt_dict_type)) {
+            rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
+            goto error;
+        }
+        if (!rt_dict_update(PEEK(oparg), update))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {                /* ( func ... dict ... mapping -- ... ) f(**a) */
+        Value update = POP();
+        if (!dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {             /* ( list -- tuple ) */
+        SET_TOP(rt_list_as_tuple(TOP()));
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {              /* ( value [spec] -- str ) an f-string field */
+        Value spec = (oparg & 4) ? POP() : VAL_NULL;
+        Value s = format_value(TOP(), oparg, spec);
+        if (s == VAL_NULL)
+            goto error;
+        SET_TOP(s);
+        DISPATCH();
+    }
+
+    /* ---- exceptions ---- */
+
+    TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
+        Value cause = oparg == 2 ? POP() : VAL_NULL;
+        if (oparg == 0) {
+            if (handled_exc == rt_None) {
+                rt_raisef(&rt_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            rt_raise(handled_exc);      /* keeps its traceback: no new entry */
+            goto exception_unwind;
+        }
+        do_raise(POP(), cause);
+        goto error;
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {      /* ( -- AssertionError ) */
+        PUSH(obj_val(&rt_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering a handler */
+        Value e = TOP();
+        SET_TOP(handled_exc);
+        PUSH(e);
+        handled_exc = e;
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {                /* ( previous_handled -- ) leaving a handler */
+        handled_exc = POP();
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {           /* ( exc type -- exc bool ) */
+        Value match = POP();
+        if (!IS_EXACT(match, rt_tuple_type) && !(IS_EXACT(match, rt_type_type) ||
+            rt_isinstance_of(match, &rt_type_type))) {
+            rt_raisef(&rt_TypeError, "catching classes that do not inherit from "
+                      "BaseException is not allowed");
+            goto error;
+        }
+        bool matches = rt_exc_matches(TOP(), match);
+        PUSH(rt_bool(matches));
+        DISPATCH();
+    }
+
+    TARGET(RERAISE) {                   /* ( [lasti...] exc -- ) re-raise, keeping the traceback */
+        Value e = POP();
+        if (oparg) {
+            Value lasti = PEEK(oparg);
+            if (val_is_small(lasti) && small_value(lasti) >= 0 &&
+                (size_t)small_value(lasti) < frame->code->ninstrs)
+                next_instr = frame->code->instrs + small_value(lasti) + 1;
+        }
+        rt_raise(e);
+        frame->instr = next_instr - 1;
+        goto exception_unwind_here;
+    }
+
+    /* ---- module-level odds and ends ---- */
+
+    TARGET(SETUP_ANNOTATIONS) {         /* ( -- ) create __annotations__ in the locals */
+        if (frame->locals != VAL_NULL &&
+            rt_dict_get_cstr(frame->locals, "__annotations__") == VAL_NULL)
+            rt_dict_set_cstr(frame->locals, "__annotations__", rt_dict_new());
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {                /* ( value -- ) the interactive echo */
+        Value v = POP();
+        if (v != rt_None) {
+            Value r = rt_repr(v);
+            if (r == VAL_NULL)
+                goto error;
+            rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r));
+            rt_stdout_write("\n", 1);
+        }
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
+        rt_raisef(&rt_ModuleNotFoundError, "No module named '%S'", GETNAME(oparg));
+        goto error;
+    }
+
+    /* Instructions whose semantics arrive with later issues (classes,
+     * generators, with-statements, imports, pattern matching). */
+    TARGET(CACHE)
+    TARGET(IMPORT_FROM)
+    TARGET(IMPORT_STAR)
+    TARGET(LOAD_BUILD_CLASS)
+    TARGET(RETURN_GENERATOR)
+    TARGET(YIELD_VALUE)
+    TARGET(SEND)
+    TARGET(GET_YIELD_FROM_ITER)
+    TARGET(GET_AWAITABLE)
+    TARGET(GET_AITER)
+    TARGET(GET_ANEXT)
+    TARGET(END_ASYNC_FOR)
+    TARGET(ASYNC_GEN_WRAP)
+    TARGET(BEFORE_WITH)
+    TARGET(BEFORE_ASYNC_WITH)
+    TARGET(WITH_EXCEPT_START)
+    TARGET(PREP_RERAISE_STAR)
+    TARGET(CHECK_EG_MATCH)
+    TARGET(MATCH_MAPPING)
+    TARGET(MATCH_SEQUENCE)
+    TARGET(MATCH_KEYS)
+    TARGET(MATCH_CLASS) {
+        rt_raisef(&rt_SystemError, "pvm does not support the %s instruction yet",
+                  vm_opcode_info[opcode].name);
+        goto error;
+    }
+
+    DISPATCH_LOOP_END
+
+unknown_opcode:
+    rt_raisef(&rt_SystemError, "unknown opcode %d", opcode);
+    goto error;
+
+    /* ---- unwinding ---- */
+
+error:
+    /* The failing instruction: next_instr has moved one unit past it (and
+     * bodies skip their caches only on success). */
+    frame->instr = next_instr - 1;
+error_in_caller:
+    exc = rt_err_peek();
+    if (exc == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "error return without exception set");
+        exc = rt_err_peek();
+    }
+    chain_context(exc);
+    rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
+    goto exception_unwind_here;
+
+exception_unwind:
+    frame->instr = next_instr - 1;
+exception_unwind_here: {
+        int target, level;
+        bool push_lasti;
+        kwnames = VAL_NULL;
+        if (find_handler(frame->code, frame_lasti(frame), &target, &level, &push_lasti)) {
+            sp = frame_stack_base(frame) + level;
+            if (push_lasti)
+                PUSH(small_new(frame_lasti(frame)));
+            PUSH(rt_err_fetch());
+            next_instr = frame->code->instrs + target;
+            DISPATCH_FROM_OUTSIDE();
+        }
+        /* No handler here: pop the frame and let the caller unwind. */
+        Frame *done = frame;
+        bool entry = done->is_entry;
+        frame = done->previous;
+        depth--;
+        vm_frame_pop(done);
+        if (entry)
+            return VAL_NULL;
+        next_instr = frame->next_instr;
+        sp = frame->sp;
+        goto error_in_caller;
+    }
+}

@@ -1,0 +1,52 @@
+/*
+ * frame.h — activation records of Python code.
+ *
+ * A frame holds what one running code object needs: its code, globals and
+ * builtins, the instruction pointer, and "localsplus" — the local
+ * variables, cells and free variables in the order 3.11 numbers them —
+ * followed directly by the value stack:
+ *
+ *     localsplus[0 .. nlocalsplus)       locals, cells, frees
+ *     localsplus[nlocalsplus .. + stacksize)   the value stack, growing up
+ *
+ * Frames live on a stack of large chunks (frame.c): a call pushes one, a
+ * return pops it, so calls allocate nothing from the GC heap in the common
+ * case.  Python-to-Python calls run in the same C loop (vm/eval.c): the new
+ * frame's `previous` points at the caller, and returning resumes it.
+ */
+#ifndef PVM_FRAME_H
+#define PVM_FRAME_H
+
+#include "runtime/object.h"
+
+typedef struct Frame {
+    ObjCode *code;
+    ObjFunction *func;          /* NULL for module code */
+    Value globals, builtins;
+    Value locals;               /* dict for module code (LOAD_NAME), else VAL_NULL */
+    struct Frame *previous;     /* the caller */
+    /* Saved while the frame is suspended in a call: */
+    const uint16_t *instr;      /* the instruction being executed (for lasti) */
+    const uint16_t *next_instr; /* where to resume */
+    Value *sp;                  /* stack pointer */
+    bool is_entry;              /* returning from it leaves this vm_eval call */
+    Value localsplus[];
+} Frame;
+
+static inline Value *frame_stack_base(Frame *f)
+{
+    return f->localsplus + f->code->nlocalsplus;
+}
+
+/* Index of the instruction the frame is executing, in code units. */
+static inline int frame_lasti(const Frame *f)
+{
+    return (int)(f->instr - f->code->instrs);
+}
+
+/* Push a frame for code, its locals cleared; NULL (MemoryError set) on
+ * failure.  Pop it again with vm_frame_pop, strictly last-in first-out. */
+Frame *vm_frame_push(ObjCode *code);
+void vm_frame_pop(Frame *f);
+
+#endif
