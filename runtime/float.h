@@ -29,7 +29,17 @@ Value rt_float_richcompare(Value a, Value b, int op);
 /* round(x[, ndigits]) for floats with CPython's correctly-rounded result. */
 Value rt_float_round(double x, Value ndigits);
 
+/* The repr of d, optionally without the ".0" CPython adds to integral
+ * values (complex parts print as '1', not '1.0'). */
+void rt_double_repr_ex(double d, char *buf, size_t size, bool add_dot0);
+/* divmod(a, b) where a or b is a float: a (q, r) tuple or rt_NotImplemented. */
+Value rt_float_divmod(Value a, Value b);
+
 Value rt_complex_new(double real, double imag);
+/* NB_* ops where one operand is complex and the other complex/float/int;
+ * rt_NotImplemented otherwise. */
+Value rt_complex_binop(Value a, Value b, int op);
+void rt_complex_init(void);
 
 void rt_float_init(void);
 

@@ -116,6 +116,8 @@ extern const MethodDef rt_str_methods[];
 Value rt_str_maketrans(Value *args, size_t nargs, Value kwnames);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
 int rt_codec_lookup(const char *name);
+/* s.encode(encoding, errors) for the codecs above; errors: strict, ignore, replace. */
+Value rt_str_encode(Value s, const char *encoding, const char *errors);
 /* str % args (format.c). */
 Value rt_str_percent(Value format, Value args);
 /* str.format(*args, **kwargs) (format.c): args[0] is the format string. */

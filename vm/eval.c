@@ -1243,13 +1243,8 @@ resume_frame:
     }
 
     TARGET(SET_UPDATE) {                /* ( set ... iterable -- set ... ) */
-        Value iterable = POP(), it = rt_iter(iterable), x;
-        if (it == VAL_NULL)
-            goto error;
-        while ((x = rt_next(it)) != VAL_NULL)
-            if (!rt_set_add(PEEK(oparg), x))
-                goto error;
-        if (rt_err_occurred())
+        Value iterable = POP();
+        if (!rt_set_update(PEEK(oparg), iterable))   /* in bulk, as CPython: same order */
             goto error;
         DISPATCH();
     }

@@ -2,13 +2,16 @@
  * test_main.c — runs every unit suite and prints Check's summary line.
  */
 #include <stdlib.h>
+#include <unistd.h>
 #include "tests/unit/unit.h"
 #include "runtime/runtime.h"
 
 const char *unit_python(void)
 {
     const char *p = getenv("PYTHON");
-    return p && *p ? p : "python3.11";
+    if (p && *p)
+        return p;
+    return access("/usr/bin/python3.11", X_OK) == 0 ? "/usr/bin/python3.11" : "python3.11";
 }
 
 int main(void)

@@ -1,0 +1,1177 @@
+/*
+ * builtins.c — the `builtins` module: the functions every Python program can
+ * call without importing anything (print, len, min, sorted, isinstance, ...)
+ * and the dict that maps each builtin name to its object.
+ *
+ * When the eval loop cannot find a global name in the module's dict it looks
+ * in rt_builtins_dict, which rt_builtins_init fills with
+ *   - the builtin functions below, each an ObjBuiltin wrapping a NativeFunc;
+ *   - the builtin types (int, str, list, enumerate, ...) and exceptions, so
+ *     that `int("5")` and `except ValueError:` find their type objects;
+ *   - the constants None, True, False, Ellipsis, NotImplemented, __debug__.
+ *
+ * Every function reproduces CPython 3.11's behaviour and error messages,
+ * including how it complains about a wrong call: CPython parses arguments in
+ * three styles, and the messages differ between them, so this file has one
+ * small checker per style:
+ *   - one argument, no keywords ("len() takes exactly one argument (2 given)");
+ *   - a range of positional arguments ("isinstance expected 2 arguments,
+ *     got 1": rt_check_positional);
+ *   - Argument Clinic's keyword parsing ("round() missing required argument
+ *     'number' (pos 1)": rt_parse_args, driven by an ArgSpec table).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "runtime/runtime.h"
+
+Value rt_builtins_dict;
+
+/* ---- argument checking --------------------------------------------------------- */
+
+/* METH_O style: exactly one positional argument and no keywords. */
+static bool check_one(const char *fname, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs(fname, kwnames))
+        return false;
+    if (nargs == 1)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
+    return false;
+}
+
+bool rt_check_positional(const char *fname, size_t nargs, size_t min, size_t max)
+{
+    if (nargs >= min && nargs <= max)
+        return true;
+    size_t limit = nargs < min ? min : max;
+    const char *how = min == max ? "" : nargs < min ? "at least " : "at most ";
+    rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu",
+              fname, how, limit, limit == 1 ? "" : "s", nargs);
+    return false;
+}
+
+/* No keywords, and between min and max positional arguments. */
+static bool check_fast(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max)
+{
+    return rt_no_kwargs(fname, kwnames) && rt_check_positional(fname, nargs, min, max);
+}
+
+/* The value passed for keyword `name`, or VAL_NULL.  kwvalues are the
+ * values matching kwnames. */
+static Value find_keyword(Value kwnames, const Value *kwvalues, const char *name)
+{
+    size_t n = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
+            return kwvalues[i];
+    return VAL_NULL;
+}
+
+/* The counts a call violates before any keyword is matched. */
+static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
+{
+    size_t nparams = (size_t)sp->nparams, maxpos = (size_t)sp->maxpos;
+    size_t minposonly = (size_t)(sp->posonly < sp->minpos ? sp->posonly : sp->minpos);
+    if (!sp->varargs && nargs > nparams) {
+        rt_raisef(&rt_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", sp->fname,
+                  nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs);
+        return false;
+    }
+    if (!sp->varargs && npos > maxpos) {
+        if (maxpos == 0)
+            rt_raisef(&rt_TypeError, "%s() takes no positional arguments", sp->fname);
+        else
+            rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
+                      sp->fname, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
+                      maxpos == 1 ? "" : "s", npos);
+        return false;
+    }
+    if (npos < minposonly) {
+        rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
+                  sp->fname, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
+                  minposonly, minposonly == 1 ? "" : "s", npos);
+        return false;
+    }
+    return true;
+}
+
+/* Keywords left over after matching: either a parameter given twice, or a
+ * name the function does not have. */
+static bool extra_keywords(const ArgSpec *sp, const Value *kwvalues, size_t ncopied,
+                           Value kwnames)
+{
+    for (int i = sp->posonly; i < (int)ncopied; i++)
+        if (find_keyword(kwnames, kwvalues, sp->names[i]) != VAL_NULL) {
+            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%d)",
+                      sp->fname, sp->names[i], i + 1);
+            return false;
+        }
+    for (size_t k = 0; k < rt_nkwargs(kwnames); k++) {
+        const char *kw = rt_str_cstr(rt_tuple_get(kwnames, k));
+        bool known = false;
+        for (int i = sp->posonly; i < sp->nparams && !known; i++)
+            known = strcmp(kw, sp->names[i]) == 0;
+        if (!known) {
+            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
+                      rt_tuple_get(kwnames, k), sp->fname);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwnames,
+                   Value *out)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    const Value *kwvalues = args + npos;
+    if (!check_counts(sp, npos, nargs))
+        return false;
+    size_t ncopied = npos < (size_t)sp->maxpos ? npos : (size_t)sp->maxpos;
+    for (int i = 0; i < sp->nparams; i++)
+        out[i] = (size_t)i < ncopied ? args[i] : VAL_NULL;
+    size_t left = nkw;
+    int first = (int)ncopied > sp->posonly ? (int)ncopied : sp->posonly;
+    for (int i = first; i < sp->nparams; i++) {
+        if (left > 0 && (out[i] = find_keyword(kwnames, kwvalues, sp->names[i])) != VAL_NULL)
+            left--;
+        if (out[i] == VAL_NULL && i < sp->minpos) {
+            rt_raisef(&rt_TypeError, "%s() missing required argument '%s' (pos %d)",
+                      sp->fname, sp->names[i], i + 1);
+            return false;
+        }
+    }
+    return left == 0 || extra_keywords(sp, kwvalues, ncopied, kwnames);
+}
+
+/* A C int from an index-like value (CPython's _PyLong_AsInt): TypeError for
+ * non-integers, OverflowError beyond 32 bits. */
+static bool as_c_int(Value v, int *out)
+{
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
+        return false;
+    int64_t x;
+    if (!val_is_small(i) || (x = small_value(i)) < INT32_MIN || x > INT32_MAX) {
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
+        return false;
+    }
+    *out = (int)x;
+    return true;
+}
+
+/* Is v a class (a type object, or an instance of a metaclass)? */
+static bool is_type(Value v)
+{
+    return rt_isinstance_of(v, &rt_type_type);
+}
+
+/* An int, a bool, or an instance of a subclass of int. */
+static bool is_intlike(Value v)
+{
+    return rt_isinstance_of(v, &rt_int_type);
+}
+
+/* A special method defined by the value's class, called with the value
+ * first; VAL_NULL with no exception set when the class has none. */
+static Value call_special(Value v, const char *name, Value *args, size_t nargs)
+{
+    Value meth = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
+    if (meth == VAL_NULL)
+        return VAL_NULL;
+    Value all[4] = { v };
+    if (nargs > 0)
+        memcpy(all + 1, args, nargs * sizeof(Value));
+    return rt_call(meth, all, nargs + 1, VAL_NULL);
+}
+
+/* ---- print --------------------------------------------------------------------- */
+
+/* Where print's output goes: our buffered stdout, or file.write. */
+typedef struct Printer {
+    Value write;        /* bound file.write, or VAL_NULL for stdout */
+} Printer;
+
+static bool print_str(Printer *p, Value s)
+{
+    if (p->write == VAL_NULL) {
+        rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
+        return true;
+    }
+    return rt_call1(p->write, s) != VAL_NULL;
+}
+
+/* Write str(v); small ints and strs skip the intermediate object. */
+static bool print_value(Printer *p, Value v)
+{
+    if (p->write == VAL_NULL && val_is_small(v)) {
+        char buf[32];
+        int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
+        rt_stdout_write(buf, (size_t)n);
+        return true;
+    }
+    Value s = is_str(v) ? v : rt_str(v);
+    return s != VAL_NULL && print_str(p, s);
+}
+
+/* print's default sep and end, made once (interned strs are never freed). */
+static Value str_space, str_newline;
+
+/* sep/end: None means the default; anything but a str is an error. */
+static bool print_text_arg(Value *v, const char *what, Value dflt)
+{
+    if (*v == VAL_NULL || *v == rt_None) {
+        *v = dflt;
+        return true;
+    }
+    if (rt_isinstance_of(*v, &rt_str_type))
+        return true;
+    rt_raisef(&rt_TypeError, "%s must be None or a string, not %s", what, val_type(*v)->name);
+    return false;
+}
+
+static bool print_flush(Value file, Value flush)
+{
+    if (flush == VAL_NULL)
+        return true;
+    int doit = rt_truthy(flush);
+    if (doit <= 0)
+        return doit == 0;
+    if (file == VAL_NULL || file == rt_None) {
+        rt_stdout_flush();
+        return true;
+    }
+    Value f = rt_getattr_cstr(file, "flush");
+    return f != VAL_NULL && rt_call0(f) != VAL_NULL;
+}
+
+static Value builtin_print(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "sep", "end", "file", "flush" };
+    static const ArgSpec spec = { "print", names, 4, 0, 0, 0, true };
+    Value kw[4];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, kw))
+        return VAL_NULL;
+    if (!print_text_arg(&kw[0], "sep", str_space) ||
+        !print_text_arg(&kw[1], "end", str_newline))
+        return VAL_NULL;
+    Printer p = { VAL_NULL };
+    if (kw[2] != VAL_NULL && kw[2] != rt_None &&
+        (p.write = rt_getattr_cstr(kw[2], "write")) == VAL_NULL)
+        return VAL_NULL;
+    size_t npos = nargs - rt_nkwargs(kwnames);
+    for (size_t i = 0; i < npos; i++) {
+        if (i > 0 && !print_str(&p, kw[0]))
+            return VAL_NULL;
+        if (!print_value(&p, args[i]))
+            return VAL_NULL;
+    }
+    if (!print_str(&p, kw[1]) || !print_flush(kw[2], kw[3]))
+        return VAL_NULL;
+    return rt_None;
+}
+
+/* ---- one-argument functions ---------------------------------------------------- */
+
+static Value builtin_len(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("len", nargs, kwnames))
+        return VAL_NULL;
+    ssize_t n = rt_len(args[0]);
+    return n < 0 ? VAL_NULL : rt_int_from_i64(n);
+}
+
+static Value builtin_repr(Value *args, size_t nargs, Value kwnames)
+{
+    return check_one("repr", nargs, kwnames) ? rt_repr(args[0]) : VAL_NULL;
+}
+
+static Value builtin_ascii(Value *args, size_t nargs, Value kwnames)
+{
+    return check_one("ascii", nargs, kwnames) ? rt_ascii(args[0]) : VAL_NULL;
+}
+
+static Value builtin_hash(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("hash", nargs, kwnames))
+        return VAL_NULL;
+    intptr_t h = rt_hash(args[0]);
+    return h == -1 ? VAL_NULL : rt_int_from_i64(h);
+}
+
+/* id(): an object's address.  A small int has no address, but its tagged
+ * word is odd, so it can never collide with an (even) object address. */
+static Value builtin_id(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("id", nargs, kwnames))
+        return VAL_NULL;
+    return rt_int_from_u64((uint64_t)args[0]);
+}
+
+static Value builtin_callable(Value *args, size_t nargs, Value kwnames)
+{
+    return check_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
+}
+
+/* abs of a complex: hypot, with CPython's overflow check. */
+static Value complex_abs(ObjComplex *c)
+{
+    double r = hypot(c->real, c->imag);
+    if (isinf(r) && isfinite(c->real) && isfinite(c->imag))
+        return rt_raisef(&rt_OverflowError, "absolute value too large");
+    return rt_float_new(r);
+}
+
+static Value int_abs(Value v)
+{
+    v = rt_int_unbool(v);
+    return rt_int_sign(v) >= 0 ? v : rt_unary_op(v, UN_NEG);
+}
+
+/* abs(): the builtin numbers directly; other classes through __abs__
+ * (subclasses of int and float may override it). */
+static Value builtin_abs(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("abs", nargs, kwnames))
+        return VAL_NULL;
+    Value v = args[0];
+    if (val_is_small(v))
+        return small_value(v) >= 0 ? v : rt_int_from_i64(-(int64_t)small_value(v));
+    if (is_float(v))
+        return rt_float_new(fabs(rt_float_value(v)));
+    if (IS_EXACT(v, rt_complex_type))
+        return complex_abs(VAL_AS(ObjComplex, v));
+    if (is_int(v) || is_bool(v))
+        return int_abs(v);
+    Value r = call_special(v, "__abs__", NULL, 0);
+    if (r != VAL_NULL || rt_err_occurred())
+        return r;
+    if (is_intlike(v))
+        return int_abs(v);
+    if (rt_isinstance_of(v, &rt_float_type))
+        return rt_float_new(fabs(rt_float_value(v)));
+    return rt_raisef(&rt_TypeError, "bad operand type for abs(): '%s'", val_type(v)->name);
+}
+
+/* ---- any, all -------------------------------------------------------------------- */
+
+/* The first item whose truth equals `stop`: any() stops at a true item,
+ * all() at a false one.  Returns 1 if found, 0 if not, -1 on error. */
+static int find_truth(Value iterable, int stop)
+{
+    Value it = rt_iter(iterable);
+    if (it == VAL_NULL)
+        return -1;
+    for (;;) {
+        Value item = rt_next(it);
+        if (item == VAL_NULL)
+            return rt_err_occurred() ? -1 : 0;
+        int t = rt_truthy(item);
+        if (t < 0)
+            return -1;
+        if (t == stop)
+            return 1;
+    }
+}
+
+static Value builtin_any(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("any", nargs, kwnames))
+        return VAL_NULL;
+    int r = find_truth(args[0], 1);
+    return r < 0 ? VAL_NULL : rt_bool(r == 1);
+}
+
+static Value builtin_all(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("all", nargs, kwnames))
+        return VAL_NULL;
+    int r = find_truth(args[0], 0);
+    return r < 0 ? VAL_NULL : rt_bool(r == 0);
+}
+
+/* ---- min, max ------------------------------------------------------------------- */
+
+/* min/max read either the positional arguments themselves or one iterable. */
+typedef struct ItemSource {
+    const Value *items;
+    size_t n, i;
+    Value it;           /* VAL_NULL: read items[] */
+} ItemSource;
+
+static Value source_next(ItemSource *s)
+{
+    if (s->it != VAL_NULL)
+        return rt_next(s->it);
+    return s->i < s->n ? s->items[s->i++] : VAL_NULL;
+}
+
+/* The item whose key compares `op` (CMP_LT for min, CMP_GT for max) against
+ * every other; the first one wins ties.  VAL_NULL (no exception) if empty. */
+static Value best_item(ItemSource *src, Value key, int op)
+{
+    Value best = VAL_NULL, bestkey = VAL_NULL, item;
+    while ((item = source_next(src)) != VAL_NULL) {
+        Value k = key == VAL_NULL ? item : rt_call1(key, item);
+        if (k == VAL_NULL)
+            return VAL_NULL;
+        if (best != VAL_NULL) {
+            int c = rt_compare_bool(k, bestkey, op);
+            if (c < 0)
+                return VAL_NULL;
+            if (!c)
+                continue;
+        }
+        best = item;
+        bestkey = k;
+    }
+    return best;
+}
+
+static Value min_max(Value *args, size_t nargs, Value kwnames, int op, const char *name)
+{
+    static const char *const names[] = { "key", "default" };
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos == 0)
+        return rt_raisef(&rt_TypeError, "%s expected at least 1 argument, got 0", name);
+    ArgSpec spec = { name, names, 2, 0, 0, 0, false };
+    Value kw[2];
+    if (!rt_parse_args(&spec, args + npos, nkw, kwnames, kw))
+        return VAL_NULL;
+    Value key = kw[0] == rt_None ? VAL_NULL : kw[0], dflt = kw[1];
+    if (dflt != VAL_NULL && npos > 1)
+        return rt_raisef(&rt_TypeError,
+                         "Cannot specify a default for %s() with multiple positional arguments",
+                         name);
+    ItemSource src = { args, npos, 0, VAL_NULL };
+    if (npos == 1 && (src.it = rt_iter(args[0])) == VAL_NULL)
+        return VAL_NULL;
+    Value best = best_item(&src, key, op);
+    if (best != VAL_NULL || rt_err_occurred())
+        return best;
+    if (dflt != VAL_NULL)
+        return dflt;
+    return rt_raisef(&rt_ValueError, "%s() arg is an empty sequence", name);
+}
+
+static Value builtin_min(Value *args, size_t nargs, Value kwnames)
+{
+    return min_max(args, nargs, kwnames, CMP_LT, "min");
+}
+
+static Value builtin_max(Value *args, size_t nargs, Value kwnames)
+{
+    return min_max(args, nargs, kwnames, CMP_GT, "max");
+}
+
+/* ---- sum --------------------------------------------------------------------------- */
+
+/* Like CPython, sum adds in three phases: machine ints while every item is a
+ * small int, then C doubles while items are floats (or small ints), then the
+ * generic + for everything else.  The first two avoid creating an object per
+ * step; 3.11's float sum is plain left-to-right addition, as here. */
+static Value sum_ints(Value it, Value *result)
+{
+    intptr_t total = small_value(*result);
+    for (;;) {
+        Value item = rt_next(it);
+        if (item == VAL_NULL) {
+            *result = small_new(total);
+            return VAL_NULL;
+        }
+        if (val_is_small(item) && small_fits((int64_t)total + small_value(item))) {
+            total += small_value(item);
+            continue;
+        }
+        *result = small_new(total);
+        return item;
+    }
+}
+
+static Value sum_floats(Value it, Value *result, Value item)
+{
+    double total = rt_float_value(*result);
+    for (;; item = rt_next(it)) {
+        if (item == VAL_NULL)
+            break;
+        if (is_float(item))
+            total += rt_float_value(item);
+        else if (val_is_small(item))
+            total += (double)small_value(item);
+        else
+            break;
+    }
+    *result = rt_float_new(total);
+    return item;
+}
+
+/* Add every item of `it` to `result`.  Each phase returns the first item it
+ * could not handle (VAL_NULL at the end or on error). */
+static Value sum_items(Value it, Value result)
+{
+    Value item;
+    if (val_is_small(result)) {
+        if ((item = sum_ints(it, &result)) == VAL_NULL)
+            return rt_err_occurred() ? VAL_NULL : result;
+        if ((result = rt_binary_op(result, item, NB_ADD)) == VAL_NULL)
+            return VAL_NULL;
+    }
+    item = rt_next(it);
+    if (item != VAL_NULL && is_float(result))
+        item = sum_floats(it, &result, item);
+    while (item != VAL_NULL) {
+        if ((result = rt_binary_op(result, item, NB_ADD)) == VAL_NULL)
+            return VAL_NULL;
+        item = rt_next(it);
+    }
+    return rt_err_occurred() ? VAL_NULL : result;
+}
+
+static Value builtin_sum(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "iterable", "start" };
+    static const ArgSpec spec = { "sum", names, 2, 1, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    Value it = rt_iter(a[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    Value start = a[1] == VAL_NULL ? small_new(0) : a[1];
+    if (rt_isinstance_of(start, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (rt_isinstance_of(start, &rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    if (rt_isinstance_of(start, &rt_bytearray_type))
+        return rt_raisef(&rt_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    return sum_items(it, start);
+}
+
+/* ---- isinstance, issubclass --------------------------------------------------------- */
+
+/* isinstance against a class or a (nested) tuple of classes.  1/0, -1 on error. */
+static int isinstance_check(Value obj, Value cls, int depth)
+{
+    if (is_type(cls))
+        return rt_isinstance_of(obj, AS_TYPE(cls));
+    if (!rt_isinstance_of(cls, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError,
+                  "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    if (depth > 1000) {
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
+        return -1;
+    }
+    for (size_t i = 0; i < rt_tuple_len(cls); i++) {
+        int r = isinstance_check(obj, rt_tuple_get(cls, i), depth + 1);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+static int issubclass_check(Value derived, Value cls, int depth)
+{
+    if (rt_isinstance_of(cls, &rt_tuple_type)) {
+        if (depth > 1000) {
+            rt_raisef(&rt_RecursionError,
+                      "maximum recursion depth exceeded in __subclasscheck__");
+            return -1;
+        }
+        for (size_t i = 0; i < rt_tuple_len(cls); i++) {
+            int r = issubclass_check(derived, rt_tuple_get(cls, i), depth + 1);
+            if (r != 0)
+                return r;
+        }
+        return 0;
+    }
+    if (!is_type(derived)) {
+        rt_raisef(&rt_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (!is_type(cls)) {
+        rt_raisef(&rt_TypeError,
+                  "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return AS_TYPE(derived) == AS_TYPE(cls) || rt_is_subtype(AS_TYPE(derived), AS_TYPE(cls));
+}
+
+static Value builtin_isinstance(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("isinstance", nargs, kwnames, 2, 2))
+        return VAL_NULL;
+    int r = isinstance_check(args[0], args[1], 0);
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+static Value builtin_issubclass(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("issubclass", nargs, kwnames, 2, 2))
+        return VAL_NULL;
+    int r = issubclass_check(args[0], args[1], 0);
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+/* ---- iter, next ---------------------------------------------------------------------- */
+
+static Value builtin_iter(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("iter", nargs, kwnames, 1, 2))
+        return VAL_NULL;
+    if (nargs == 1)
+        return rt_iter(args[0]);
+    if (!rt_callable(args[0]))
+        return rt_raisef(&rt_TypeError, "iter(v, w): v must be callable");
+    return rt_callable_iter_new(args[0], args[1]);
+}
+
+/* next(it): StopIteration when exhausted; next(it, default): the default
+ * instead (an iterator that raised StopIteration itself counts as exhausted). */
+static Value builtin_next(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("next", nargs, kwnames, 1, 2))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    if (t->next == NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an iterator", t->name);
+    Value item = t->next(args[0]);
+    if (item != VAL_NULL)
+        return item;
+    if (nargs == 2) {
+        if (!rt_err_occurred())
+            return args[1];
+        if (!rt_err_matches(&rt_StopIteration))
+            return VAL_NULL;
+        rt_err_clear();
+        return args[1];
+    }
+    if (rt_err_occurred())
+        return VAL_NULL;
+    return rt_raise(obj_val(&rt_StopIteration));
+}
+
+/* ---- sorted ---------------------------------------------------------------------------- */
+
+/* sorted(iterable, /, *, key=None, reverse=False): a new list, sorted by
+ * list.sort — whose name appears in the keyword errors, as in CPython. */
+static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "key", "reverse" };
+    static const ArgSpec spec = { "sort", names, 2, 0, 0, 0, false };
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (!rt_check_positional("sorted", npos, 1, 1))
+        return VAL_NULL;
+    Value list = rt_sequence_to_list(args[0]);
+    if (list == VAL_NULL)
+        return VAL_NULL;
+    Value kw[2];
+    if (!rt_parse_args(&spec, args + npos, nkw, kwnames, kw))
+        return VAL_NULL;
+    Value key = kw[0] == rt_None ? VAL_NULL : kw[0];
+    int reverse = 0;
+    if (kw[1] != VAL_NULL && !as_c_int(kw[1], &reverse))
+        return VAL_NULL;
+    return rt_list_sort(list, key, reverse != 0) ? list : VAL_NULL;
+}
+
+/* ---- hex, oct, bin, chr, ord ------------------------------------------------------------ */
+
+static Value int_to_base(const char *fname, Value *args, size_t nargs, Value kwnames, int base)
+{
+    if (!check_one(fname, nargs, kwnames))
+        return VAL_NULL;
+    Value i = rt_index(args[0]);
+    return i == VAL_NULL ? VAL_NULL : rt_int_to_base(rt_int_unbool(i), base, true);
+}
+
+static Value builtin_hex(Value *args, size_t nargs, Value kwnames)
+{
+    return int_to_base("hex", args, nargs, kwnames, 16);
+}
+
+static Value builtin_oct(Value *args, size_t nargs, Value kwnames)
+{
+    return int_to_base("oct", args, nargs, kwnames, 8);
+}
+
+static Value builtin_bin(Value *args, size_t nargs, Value kwnames)
+{
+    return int_to_base("bin", args, nargs, kwnames, 2);
+}
+
+static Value builtin_chr(Value *args, size_t nargs, Value kwnames)
+{
+    int c;
+    if (!check_one("chr", nargs, kwnames) || !as_c_int(args[0], &c))
+        return VAL_NULL;
+    if (c < 0 || c > 0x10ffff)
+        return rt_raisef(&rt_ValueError, "chr() arg not in range(0x110000)");
+    return rt_str_from_codepoint((uint32_t)c);
+}
+
+/* ord() of a one-character str, or of bytes/bytearray of length one. */
+static Value builtin_ord(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_one("ord", nargs, kwnames))
+        return VAL_NULL;
+    Value v = args[0];
+    if (is_str(v) && AS_STR(v)->length == 1)
+        return small_new(rt_str_char_at(v, 0));
+    bool text = rt_isinstance_of(v, &rt_str_type);
+    if (!text && !rt_isinstance_of(v, &rt_bytes_type) &&
+        !rt_isinstance_of(v, &rt_bytearray_type))
+        return rt_raisef(&rt_TypeError, "ord() expected string of length 1, but %s found",
+                         val_type(v)->name);
+    ssize_t n = rt_len(v);
+    if (n < 0)
+        return VAL_NULL;
+    if (n != 1)
+        return rt_raisef(&rt_TypeError,
+                         "ord() expected a character, but string of length %zd found", n);
+    Value item = rt_getitem(v, small_new(0));
+    if (item == VAL_NULL || !text)
+        return item;            /* bytes[0] is already the int */
+    return small_new(rt_str_char_at(item, 0));
+}
+
+/* ---- round ---------------------------------------------------------------------------- */
+
+/* round(int, ndigits < 0): to a multiple of 10**-ndigits, halves to even. */
+static Value round_int(Value x, Value ndigits)
+{
+    Value pow10 = rt_binary_op(small_new(10), rt_unary_op(ndigits, UN_NEG), NB_POWER);
+    if (pow10 == VAL_NULL)
+        return VAL_NULL;
+    Value q = rt_binary_op(x, pow10, NB_FLOOR_DIVIDE);
+    Value r = q == VAL_NULL ? VAL_NULL : rt_binary_op(x, pow10, NB_REMAINDER);
+    if (r == VAL_NULL)
+        return VAL_NULL;
+    /* x = q*pow10 + r with 0 <= r < pow10: round up past the half, and at
+     * exactly the half only when q is odd. */
+    int c = rt_int_cmp(rt_binary_op(r, small_new(2), NB_MULTIPLY), pow10);
+    bool q_odd = rt_int_binop(q, small_new(1), NB_AND) != small_new(0);
+    if (c > 0 || (c == 0 && q_odd))
+        q = rt_binary_op(q, small_new(1), NB_ADD);
+    return q == VAL_NULL ? VAL_NULL : rt_binary_op(q, pow10, NB_MULTIPLY);
+}
+
+/* round(float) with no ndigits: the nearest int, halves to even. */
+static Value round_float_to_int(double x)
+{
+    double r = round(x);
+    if (fabs(x - r) == 0.5)
+        r = 2.0 * round(x / 2.0);
+    return rt_int_from_double(r);
+}
+
+/* int.__round__(ndigits): nd is VAL_NULL when absent or None. */
+static Value round_of_int(Value x, Value nd)
+{
+    x = rt_int_unbool(x);
+    if (nd == VAL_NULL)
+        return x;
+    if ((nd = rt_index(nd)) == VAL_NULL)
+        return VAL_NULL;
+    return rt_int_sign(nd) >= 0 ? x : round_int(x, nd);
+}
+
+/* float.__round__(ndigits): an int without ndigits, else a float. */
+static Value round_of_float(double x, Value nd)
+{
+    if (nd == VAL_NULL)
+        return round_float_to_int(x);
+    if ((nd = rt_index(nd)) == VAL_NULL)
+        return VAL_NULL;
+    return rt_float_round(x, nd);
+}
+
+static Value builtin_round(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "number", "ndigits" };
+    static const ArgSpec spec = { "round", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    Value x = a[0], nd = a[1] == rt_None ? VAL_NULL : a[1];
+    if (is_float(x))
+        return round_of_float(rt_float_value(x), nd);
+    if (is_int(x) || is_bool(x))
+        return round_of_int(x, nd);
+    Value r = call_special(x, "__round__", &nd, nd == VAL_NULL ? 0 : 1);
+    if (r != VAL_NULL || rt_err_occurred())
+        return r;
+    if (is_intlike(x))
+        return round_of_int(x, nd);
+    if (rt_isinstance_of(x, &rt_float_type))
+        return round_of_float(rt_float_value(x), nd);
+    return rt_raisef(&rt_TypeError, "type %s doesn't define __round__ method",
+                     val_type(x)->name);
+}
+
+/* ---- divmod ---------------------------------------------------------------------------- */
+
+static Value pair(Value a, Value b)
+{
+    Value t = rt_tuple_new(2);
+    AS_TUPLE(t)->items[0] = a;
+    AS_TUPLE(t)->items[1] = b;
+    return t;
+}
+
+static Value small_divmod(intptr_t x, intptr_t y)
+{
+    if (y == 0)
+        return rt_raisef(&rt_ZeroDivisionError, "integer division or modulo by zero");
+    intptr_t q = x / y, r = x % y;
+    if (r != 0 && (r < 0) != (y < 0)) {
+        q--;
+        r += y;
+    }
+    return pair(rt_int_from_i64(q), small_new(r));
+}
+
+/* CPython's float_divmod: the remainder takes the divisor's sign, and the
+ * quotient is rounded so that q*y + r reproduces x as closely as possible. */
+static Value float_divmod(double x, double y)
+{
+    if (y == 0.0)
+        return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
+    double mod = fmod(x, y), div = (x - mod) / y, floordiv;
+    if (mod != 0.0) {
+        if ((y < 0) != (mod < 0)) {
+            mod += y;
+            div -= 1.0;
+        }
+    } else {
+        mod = copysign(0.0, y);
+    }
+    if (div != 0.0) {
+        floordiv = floor(div);
+        if (div - floordiv > 0.5)
+            floordiv += 1.0;
+    } else {
+        floordiv = copysign(0.0, x / y);
+    }
+    return pair(rt_float_new(floordiv), rt_float_new(mod));
+}
+
+/* __divmod__ / __rdivmod__ of a user class; VAL_NULL, no exception, if
+ * neither side answers. */
+static Value divmod_special(Value a, Value b)
+{
+    Value r = call_special(a, "__divmod__", &b, 1);
+    if (r == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    if (r != VAL_NULL && r != rt_NotImplemented)
+        return r;
+    if (val_type(a) == val_type(b))
+        return VAL_NULL;
+    r = call_special(b, "__rdivmod__", &a, 1);
+    return r == rt_NotImplemented ? VAL_NULL : r;
+}
+
+static Value builtin_divmod(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("divmod", nargs, kwnames, 2, 2))
+        return VAL_NULL;
+    Value a = args[0], b = args[1];
+    if (val_is_small(a) && val_is_small(b))
+        return small_divmod(small_value(a), small_value(b));
+    bool ia = is_int(a) || is_bool(a), ib = is_int(b) || is_bool(b);
+    if (ia && ib) {
+        Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
+        Value r = q == VAL_NULL ? VAL_NULL : rt_int_binop(a, b, NB_REMAINDER);
+        return r == VAL_NULL ? VAL_NULL : pair(q, r);
+    }
+    if ((is_float(a) || is_float(b)) && (ia || is_float(a)) && (ib || is_float(b))) {
+        double x, y;
+        if (!rt_as_double(a, &x) || !rt_as_double(b, &y))
+            return VAL_NULL;
+        return float_divmod(x, y);
+    }
+    Value r = divmod_special(a, b);
+    if (r != VAL_NULL || rt_err_occurred())
+        return r;
+    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                     val_type(a)->name, val_type(b)->name);
+}
+
+/* ---- pow -------------------------------------------------------------------------------- */
+
+/* Three-argument pow as CPython's ternary_op: the first of the three types
+ * that implements it decides.  int needs all three ints; float and complex
+ * accept the base and exponent but refuse any modulus. */
+static bool is_real(Value v)
+{
+    return is_intlike(v) || rt_isinstance_of(v, &rt_float_type);
+}
+
+static Value pow3(Value base, Value exp, Value mod)
+{
+    if (is_intlike(base) && is_intlike(exp) && is_intlike(mod))
+        return rt_int_pow_mod(rt_int_unbool(base), rt_int_unbool(exp), rt_int_unbool(mod));
+    bool real = is_real(base) && is_real(exp);
+    bool cplx = (is_real(base) || rt_isinstance_of(base, &rt_complex_type)) &&
+                (is_real(exp) || rt_isinstance_of(exp, &rt_complex_type));
+    Value ops[3] = { base, exp, mod };
+    for (int i = 0; i < 3; i++) {
+        ObjType *t = val_type(ops[i]);
+        if (t == &rt_float_type && real)
+            return rt_raisef(&rt_TypeError,
+                             "pow() 3rd argument not allowed unless all arguments are integers");
+        if (t == &rt_complex_type && cplx)
+            return rt_raisef(&rt_ValueError, "complex modulo");
+    }
+    Value args2[2] = { exp, mod };
+    Value r = call_special(base, "__pow__", args2, 2);
+    if (r != VAL_NULL && r != rt_NotImplemented)
+        return r;
+    if (r == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    return rt_raisef(&rt_TypeError,
+                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                     val_type(base)->name, val_type(exp)->name, val_type(mod)->name);
+}
+
+static Value builtin_pow(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "base", "exp", "mod" };
+    static const ArgSpec spec = { "pow", names, 3, 0, 2, 3, false };
+    Value a[3];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (a[2] == VAL_NULL || a[2] == rt_None)
+        return rt_binary_op(a[0], a[1], NB_POWER);
+    return pow3(a[0], a[1], a[2]);
+}
+
+/* ---- attributes ------------------------------------------------------------------------- */
+
+static bool check_attr_name(Value name)
+{
+    if (rt_isinstance_of(name, &rt_str_type))
+        return true;
+    rt_raisef(&rt_TypeError, "attribute name must be string, not '%s'", val_type(name)->name);
+    return false;
+}
+
+static Value builtin_getattr(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("getattr", nargs, kwnames, 2, 3) || !check_attr_name(args[1]))
+        return VAL_NULL;
+    Value v = rt_getattr(args[0], args[1]);
+    if (v != VAL_NULL || nargs == 2 || !rt_err_matches(&rt_AttributeError))
+        return v;
+    rt_err_clear();
+    return args[2];
+}
+
+static Value builtin_setattr(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("setattr", nargs, kwnames, 3, 3) || !check_attr_name(args[1]))
+        return VAL_NULL;
+    return rt_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
+}
+
+static Value builtin_hasattr(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("hasattr", nargs, kwnames, 2, 2) || !check_attr_name(args[1]))
+        return VAL_NULL;
+    Value v = rt_lookup_attr(args[0], args[1]);
+    if (v == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    return rt_bool(v != VAL_NULL);
+}
+
+static Value builtin_delattr(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("delattr", nargs, kwnames, 2, 2) || !check_attr_name(args[1]))
+        return VAL_NULL;
+    return rt_delattr(args[0], args[1]) < 0 ? VAL_NULL : rt_None;
+}
+
+/* ---- format, vars, dir, input ---------------------------------------------------------- */
+
+static Value builtin_format(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("format", nargs, kwnames, 1, 2))
+        return VAL_NULL;
+    Value spec = nargs == 2 ? args[1] : rt_str_from_cstr("");
+    if (!rt_isinstance_of(spec, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "format() argument 2 must be str, not %s",
+                         val_type(spec)->name);
+    return rt_format(args[0], spec);
+}
+
+/* The instance dict of obj (created on first need), or VAL_NULL if its type
+ * gives instances none.  Modules and classes answer their namespace. */
+static Value namespace_of(Value obj)
+{
+    if (val_is_small(obj))
+        return VAL_NULL;
+    if (IS_EXACT(obj, rt_module_type))
+        return VAL_AS(ObjModule, obj)->dict;
+    if (is_type(obj))
+        return AS_TYPE(obj)->dict;
+    size_t off = val_type(obj)->dict_offset;
+    if (off == 0)
+        return VAL_NULL;
+    Value *slot = (Value *)((char *)val_obj(obj) + off);
+    if (*slot == VAL_NULL)
+        *slot = rt_dict_new();
+    return *slot;
+}
+
+/* vars(obj): obj.__dict__.  vars() without an argument means locals(),
+ * which needs the caller's frame: only the VM can provide that, by replacing
+ * this entry of rt_builtins_dict with a frame-aware version. */
+static Value builtin_vars(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("vars", nargs, kwnames, 0, 1))
+        return VAL_NULL;
+    if (nargs == 0)
+        return rt_raisef(&rt_SystemError, "vars(): no current frame");
+    Value d = rt_lookup_attr(args[0], rt_str_intern_cstr("__dict__"));
+    if (d != VAL_NULL || rt_err_occurred())
+        return d;
+    d = namespace_of(args[0]);
+    if (d == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "vars() argument must have __dict__ attribute");
+    return d;
+}
+
+static bool add_keys(Value names, Value dict)
+{
+    Value k, v;
+    for (size_t pos = 0; dict != VAL_NULL && rt_dict_next(dict, &pos, &k, &v);)
+        if (!rt_dict_set(names, k, rt_None))
+            return false;
+    return true;
+}
+
+/* dir(obj): the sorted names of obj's namespace and of its class's MRO.
+ * (dir() without an argument needs the caller's frame, as vars() does.) */
+static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("dir", nargs, kwnames, 0, 1))
+        return VAL_NULL;
+    if (nargs == 0)
+        return rt_raisef(&rt_SystemError, "dir(): no current frame");
+    Value obj = args[0], names = rt_dict_new();
+    bool module = IS_EXACT(obj, rt_module_type);
+    if (!add_keys(names, namespace_of(obj)))
+        return VAL_NULL;
+    Value mro = module ? VAL_NULL : is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
+    for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
+        if (!add_keys(names, AS_TYPE(rt_tuple_get(mro, i))->dict))
+            return VAL_NULL;
+    Value list = rt_sequence_to_list(names);
+    if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+        return VAL_NULL;
+    return list;
+}
+
+/* One line of standard input without its newline; NULL at end of file. */
+static Value read_line(void)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    char c;
+    ssize_t n;
+    bool any = false;
+    while ((n = read(0, &c, 1)) == 1) {
+        any = true;
+        if (c == '\n')
+            break;
+        sb_addc(&sb, c);
+    }
+    if (!any)
+        return VAL_NULL;
+    size_t ncodepoints;
+    if (!rt_utf8_valid((const unsigned char *)sb.data, sb.len, &ncodepoints))
+        return rt_str_from_latin1((const unsigned char *)sb.data, sb.len);
+    return sb_finish(&sb);
+}
+
+static Value builtin_input(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("input", nargs, kwnames, 0, 1))
+        return VAL_NULL;
+    if (nargs == 1) {
+        Value prompt = rt_str(args[0]);
+        if (prompt == VAL_NULL)
+            return VAL_NULL;
+        rt_stdout_write(rt_str_cstr(prompt), rt_str_nbytes(prompt));
+    }
+    rt_stdout_flush();
+    Value line = read_line();
+    if (line == VAL_NULL)
+        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+    return line;
+}
+
+/* ---- the builtins dict ------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    NativeFunc fn;
+} builtin_functions[] = {
+    { "print", builtin_print }, { "len", builtin_len }, { "repr", builtin_repr },
+    { "ascii", builtin_ascii }, { "abs", builtin_abs }, { "min", builtin_min },
+    { "max", builtin_max }, { "sum", builtin_sum }, { "isinstance", builtin_isinstance },
+    { "issubclass", builtin_issubclass }, { "iter", builtin_iter }, { "next", builtin_next },
+    { "sorted", builtin_sorted }, { "hex", builtin_hex }, { "oct", builtin_oct },
+    { "bin", builtin_bin }, { "chr", builtin_chr }, { "ord", builtin_ord },
+    { "round", builtin_round }, { "divmod", builtin_divmod }, { "pow", builtin_pow },
+    { "hash", builtin_hash }, { "id", builtin_id }, { "any", builtin_any },
+    { "all", builtin_all }, { "callable", builtin_callable }, { "getattr", builtin_getattr },
+    { "setattr", builtin_setattr }, { "hasattr", builtin_hasattr },
+    { "delattr", builtin_delattr }, { "format", builtin_format }, { "vars", builtin_vars },
+    { "dir", builtin_dir }, { "input", builtin_input },
+};
+
+static ObjType *const builtin_types[] = {
+    &rt_object_type, &rt_type_type, &rt_int_type, &rt_bool_type, &rt_float_type,
+    &rt_complex_type, &rt_str_type, &rt_bytes_type, &rt_bytearray_type, &rt_list_type,
+    &rt_tuple_type, &rt_dict_type, &rt_set_type, &rt_frozenset_type, &rt_range_type,
+    &rt_slice_type, &rt_enumerate_type, &rt_zip_type, &rt_map_type, &rt_filter_type,
+    &rt_reversed_type,
+};
+
+static void add_exceptions(Value d)
+{
+#define ADD_EXCEPTION(name, base) rt_dict_set_cstr(d, #name, obj_val(&rt_##name));
+    RT_EXCEPTIONS(ADD_EXCEPTION)
+#undef ADD_EXCEPTION
+    rt_dict_set_cstr(d, "EnvironmentError", obj_val(&rt_OSError));
+    rt_dict_set_cstr(d, "IOError", obj_val(&rt_OSError));
+}
+
+Value rt_builtins_init(void)
+{
+    rt_iterobjects_init();
+    rt_stdout_init();
+    str_space = rt_str_intern_cstr(" ");
+    str_newline = rt_str_intern_cstr("\n");
+    Value d = rt_dict_new();
+    rt_dict_set_cstr(d, "__name__", rt_str_from_cstr("builtins"));
+    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++)
+        rt_dict_set_cstr(d, builtin_functions[i].name,
+                         rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn,
+                                        VAL_NULL));
+    for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
+        rt_dict_set_cstr(d, builtin_types[i]->name, obj_val(builtin_types[i]));
+    add_exceptions(d);
+    rt_dict_set_cstr(d, "None", rt_None);
+    rt_dict_set_cstr(d, "True", rt_True);
+    rt_dict_set_cstr(d, "False", rt_False);
+    rt_dict_set_cstr(d, "Ellipsis", rt_Ellipsis);
+    rt_dict_set_cstr(d, "NotImplemented", rt_NotImplemented);
+    rt_dict_set_cstr(d, "__debug__", rt_True);
+    rt_builtins_dict = d;
+    return d;
+}

@@ -1,0 +1,946 @@
+/*
+ * bytes.c — bytes (immutable byte strings) and a basic bytearray.
+ *
+ * bytes is laid out in object.h (ObjBytes: length, cached hash, the bytes
+ * inline and NUL-terminated).  Its hash is the same function as str's, so
+ * hash(b'abc') == hash('abc') as in CPython.  Most methods work on a "view"
+ * — a pointer and a length — so that bytes and bytearray arguments are
+ * accepted alike wherever CPython accepts any bytes-like object.
+ *
+ * bytearray is deliberately basic for now: construction, repr, len,
+ * indexing and item assignment, append, extend, decode, + and ==.
+ */
+#define _GNU_SOURCE             /* memmem */
+#include <stdio.h>
+#include <string.h>
+#include "runtime/runtime.h"
+
+typedef struct View {
+    const unsigned char *data;
+    size_t len;
+} View;
+
+bool rt_is_bytes_like(Value v)
+{
+    return !val_is_small(v) && (rt_isinstance_of(v, &rt_bytes_type)
+                                || rt_isinstance_of(v, &rt_bytearray_type));
+}
+
+static View view_of(Value v)
+{
+    if (rt_isinstance_of(v, &rt_bytes_type))
+        return (View){AS_BYTES(v)->data, AS_BYTES(v)->length};
+    ObjByteArray *a = VAL_AS(ObjByteArray, v);
+    return (View){a->data, a->length};
+}
+
+/* A bytes-like argument, or TypeError "a bytes-like object is required". */
+static bool need_view(Value v, View *out)
+{
+    if (rt_is_bytes_like(v)) {
+        *out = view_of(v);
+        return true;
+    }
+    rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
+    return false;
+}
+
+/* ---- Creation --------------------------------------------------------------- */
+
+static ObjBytes *bytes_alloc(size_t n)
+{
+    ObjBytes *b = gc_alloc_atomic(sizeof(ObjBytes) + n + 1);
+    b->ob.type = &rt_bytes_type;
+    b->length = n;
+    b->hash = -1;
+    b->data[n] = '\0';
+    return b;
+}
+
+Value rt_bytes_new(const unsigned char *data, size_t n)
+{
+    ObjBytes *b = bytes_alloc(n);
+    if (n)
+        memcpy(b->data, data, n);
+    return obj_val(b);
+}
+
+Value rt_bytearray_new(const unsigned char *data, size_t n)
+{
+    ObjByteArray *a = gc_alloc(sizeof *a);
+    a->ob.type = &rt_bytearray_type;
+    a->capacity = n < 8 ? 8 : n;
+    a->data = gc_alloc_atomic(a->capacity);
+    a->length = n;
+    if (n)
+        memcpy(a->data, data, n);
+    return obj_val(a);
+}
+
+static void bytearray_reserve(ObjByteArray *a, size_t extra)
+{
+    if (a->length + extra <= a->capacity)
+        return;
+    size_t cap = a->capacity * 2;
+    while (cap < a->length + extra)
+        cap *= 2;
+    a->data = gc_realloc(a->data, cap);
+    a->capacity = cap;
+}
+
+/* A new bytes or bytearray (like `like`) from a view. */
+static Value same_kind(Value like, const unsigned char *data, size_t n)
+{
+    if (rt_isinstance_of(like, &rt_bytearray_type))
+        return rt_bytearray_new(data, n);
+    return rt_bytes_new(data, n);
+}
+
+/* ---- repr --------------------------------------------------------------------- */
+
+static void add_bytes_repr(StrBuf *sb, View v)
+{
+    bool sq = memchr(v.data, '\'', v.len) != NULL, dq = memchr(v.data, '"', v.len) != NULL;
+    char quote = sq && !dq ? '"' : '\'';
+    sb_addc(sb, 'b');
+    sb_addc(sb, quote);
+    for (size_t i = 0; i < v.len; i++) {
+        unsigned char c = v.data[i];
+        char buf[5];
+        if (c == (unsigned char)quote || c == '\\') {
+            sb_addc(sb, '\\');
+            sb_addc(sb, (char)c);
+        } else if (c == '\n')
+            sb_adds(sb, "\\n");
+        else if (c == '\r')
+            sb_adds(sb, "\\r");
+        else if (c == '\t')
+            sb_adds(sb, "\\t");
+        else if (c < 0x20 || c >= 0x7F) {
+            snprintf(buf, sizeof buf, "\\x%02x", c);
+            sb_adds(sb, buf);
+        } else
+            sb_addc(sb, (char)c);
+    }
+    sb_addc(sb, quote);
+}
+
+Value rt_bytes_repr(Value b)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    add_bytes_repr(&sb, view_of(b));
+    return sb_finish(&sb);
+}
+
+static Value bytearray_repr(Value self)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "bytearray(");
+    add_bytes_repr(&sb, view_of(self));
+    sb_addc(&sb, ')');
+    return sb_finish(&sb);
+}
+
+/* ---- Hash, compare, len, contains ------------------------------------------------ */
+
+static intptr_t bytes_hash(Value self)
+{
+    ObjBytes *b = AS_BYTES(self);
+    if (b->hash == -1) {
+        /* The same function as str's hash (FNV-1a), so b'a' and 'a' agree. */
+        uint64_t h = 14695981039346656037ull;
+        for (size_t i = 0; i < b->length; i++) {
+            h ^= b->data[i];
+            h *= 1099511628211ull;
+        }
+        b->hash = (intptr_t)h == -1 ? -2 : (intptr_t)h;
+    }
+    return b->hash;
+}
+
+static int view_compare(View a, View b)
+{
+    size_t n = a.len < b.len ? a.len : b.len;
+    int c = n ? memcmp(a.data, b.data, n) : 0;
+    if (c == 0)
+        c = (a.len > b.len) - (a.len < b.len);
+    return (c > 0) - (c < 0);
+}
+
+static Value bytes_richcompare(Value a, Value b, int op)
+{
+    if (!rt_is_bytes_like(a) || !rt_is_bytes_like(b))
+        return rt_NotImplemented;
+    int c = view_compare(view_of(a), view_of(b));
+    switch (op) {
+    case CMP_LT: return rt_bool(c < 0);
+    case CMP_LE: return rt_bool(c <= 0);
+    case CMP_EQ: return rt_bool(c == 0);
+    case CMP_NE: return rt_bool(c != 0);
+    case CMP_GT: return rt_bool(c > 0);
+    default:     return rt_bool(c >= 0);
+    }
+}
+
+static ssize_t bytes_len(Value self)
+{
+    return (ssize_t)view_of(self).len;
+}
+
+/* A byte value 0..255 from an int; ValueError outside. */
+static bool byte_value(Value v, int *out)
+{
+    int64_t x;
+    if (!is_int(v) && !is_bool(v)) {
+        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return false;
+    }
+    if (!rt_int_as_i64(rt_int_unbool(v), &x) || x < 0 || x > 255) {
+        rt_err_clear();
+        rt_raisef(&rt_ValueError, "byte must be in range(0, 256)");
+        return false;
+    }
+    *out = (int)x;
+    return true;
+}
+
+static int bytes_contains(Value self, Value item)
+{
+    View s = view_of(self), sub;
+    if (is_int(item) || is_bool(item)) {
+        int c;
+        if (!byte_value(item, &c))
+            return -1;
+        return memchr(s.data, c, s.len) != NULL;
+    }
+    if (!need_view(item, &sub))
+        return -1;
+    return sub.len == 0 || memmem(s.data, s.len, sub.data, sub.len) != NULL;
+}
+
+/* ---- Indexing ------------------------------------------------------------------------ */
+
+static Value bytes_getitem(Value self, Value key)
+{
+    View v = view_of(self);
+    if (is_int(key) || is_bool(key)) {
+        ssize_t i;
+        if (!rt_as_ssize(rt_int_unbool(key), &i))
+            return VAL_NULL;
+        if (i < 0)
+            i += (ssize_t)v.len;
+        if (i < 0 || (size_t)i >= v.len)
+            return rt_raisef(&rt_IndexError, rt_isinstance_of(self, &rt_bytearray_type)
+                             ? "bytearray index out of range" : "index out of range");
+        return small_new(v.data[i]);
+    }
+    if (IS_EXACT(key, rt_slice_type)) {
+        ssize_t start, stop, step, n;
+        if (!rt_slice_indices(key, (ssize_t)v.len, &start, &stop, &step, &n))
+            return VAL_NULL;
+        unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
+        for (ssize_t k = 0; k < n; k++)
+            buf[k] = v.data[start + k * step];
+        return same_kind(self, buf, (size_t)n);
+    }
+    if (rt_isinstance_of(self, &rt_bytearray_type))
+        return rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T",
+                         key);
+    return rt_raisef(&rt_TypeError, "byte indices must be integers or slices, not %T", key);
+}
+
+/* ---- Operators ------------------------------------------------------------------------ */
+
+static Value view_concat(Value like, View a, View b)
+{
+    unsigned char *buf = gc_alloc_atomic(a.len + b.len + 1);
+    memcpy(buf, a.data, a.len);
+    memcpy(buf + a.len, b.data, b.len);
+    return same_kind(like, buf, a.len + b.len);
+}
+
+static Value view_repeat(Value like, View v, Value count)
+{
+    ssize_t n;
+    if (!rt_as_ssize(count, &n))
+        return VAL_NULL;
+    if (n <= 0 || v.len == 0)
+        return same_kind(like, NULL, 0);
+    if ((size_t)n > ((size_t)1 << 32) / v.len)
+        return rt_raise_nomemory();
+    size_t total = (size_t)n * v.len;
+    unsigned char *buf = gc_alloc_atomic(total + 1);
+    for (size_t off = 0; off < total; off += v.len)
+        memcpy(buf + off, v.data, v.len);
+    return same_kind(like, buf, total);
+}
+
+static Value bytes_binop(Value a, Value b, int op)
+{
+    if (op >= NB_INPLACE_OFFSET)
+        op -= NB_INPLACE_OFFSET;
+    bool a_bytes = rt_is_bytes_like(a);
+    if (op == NB_ADD && a_bytes) {
+        if (rt_is_bytes_like(b))
+            return view_concat(a, view_of(a), view_of(b));
+        return rt_raisef(&rt_TypeError, "can't concat %T to %T", b, a);
+    }
+    if (op == NB_MULTIPLY) {
+        Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
+        if (is_int(count) || is_bool(count))
+            return view_repeat(seq, view_of(seq), rt_int_unbool(count));
+        if (val_type(count)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;
+        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+    }
+    return rt_NotImplemented;
+}
+
+/* ---- Construction -------------------------------------------------------------------- */
+
+/* Bytes from an iterable of ints 0..255 (into a bytearray used as buffer). */
+static bool fill_from_iterable(ObjByteArray *out, Value iterable)
+{
+    Value it = rt_iter(iterable);
+    if (!it)
+        return false;
+    Value item;
+    while ((item = rt_next(it)) != VAL_NULL) {
+        int c;
+        if (!is_int(item) && !is_bool(item)) {
+            rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", item);
+            return false;
+        }
+        if (!byte_value(item, &c)) {
+            rt_err_clear();
+            rt_raisef(&rt_ValueError, "bytes must be in range(0, 256)");
+            return false;
+        }
+        bytearray_reserve(out, 1);
+        out->data[out->length++] = (unsigned char)c;
+    }
+    return !rt_err_occurred();
+}
+
+/* The bytes bytes(x[, encoding[, errors]]) describes, in a bytearray. */
+static Value construct(const char *fname, Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    Value a[3] = {VAL_NULL, VAL_NULL, VAL_NULL};
+    static const char *const names[3] = {"source", "encoding", "errors"};
+    if (npos > 3)
+        return rt_raisef(&rt_TypeError, "%s() takes at most 3 arguments (%zu given)", fname, nargs);
+    for (size_t i = 0; i < npos; i++)
+        a[i] = args[i];
+    for (size_t k = 0; k < nkw; k++) {
+        Value key = rt_tuple_get(kwnames, k);
+        size_t j = 0;
+        while (j < 3 && strcmp(rt_str_cstr(key), names[j]) != 0)
+            j++;
+        if (j == 3)
+            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
+                             key, fname);
+        a[j] = args[npos + k];
+    }
+    Value out = rt_bytearray_new(NULL, 0);
+    ObjByteArray *buf = VAL_AS(ObjByteArray, out);
+    Value src = a[0];
+    if (!src) {
+        if (a[1] || a[2])
+            return rt_raisef(&rt_TypeError, a[1] ? "encoding without a string argument"
+                                                 : "errors without a string argument");
+        return out;
+    }
+    if (rt_is_str(src)) {
+        if (!a[1])
+            return rt_raisef(&rt_TypeError, "string argument without an encoding");
+        if (!rt_is_str(a[1]) || (a[2] && !rt_is_str(a[2])))
+            return rt_raisef(&rt_TypeError, "%s() argument 'encoding' must be str", fname);
+        Value enc = rt_str_encode(src, rt_str_cstr(a[1]), a[2] ? rt_str_cstr(a[2]) : "strict");
+        if (!enc)
+            return VAL_NULL;
+        return rt_bytearray_new(AS_BYTES(enc)->data, AS_BYTES(enc)->length);
+    }
+    if (a[1] || a[2])
+        return rt_raisef(&rt_TypeError, a[1] ? "encoding without a string argument"
+                                             : "errors without a string argument");
+    if (rt_is_bytes_like(src)) {
+        View v = view_of(src);
+        return rt_bytearray_new(v.data, v.len);
+    }
+    if (is_int(src) || is_bool(src)) {
+        ssize_t n;
+        if (!rt_as_ssize(rt_int_unbool(src), &n))
+            return VAL_NULL;
+        if (n < 0)
+            return rt_raisef(&rt_ValueError, "negative count");
+        bytearray_reserve(buf, (size_t)n);
+        memset(buf->data, 0, (size_t)n);
+        buf->length = (size_t)n;
+        return out;
+    }
+    if (!val_type(src)->iter && !val_type(src)->getitem)
+        return rt_raisef(&rt_TypeError, "cannot convert '%T' object to %s", src, fname);
+    return fill_from_iterable(buf, src) ? out : VAL_NULL;
+}
+
+static Value bytes_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs == 1 && IS_EXACT(args[0], rt_bytes_type) && type == &rt_bytes_type)
+        return args[0];
+    Value tmp = construct("bytes", args, nargs, kwnames);
+    if (!tmp)
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, tmp);
+    Value b = rt_bytes_new(a->data, a->length);
+    AS_BYTES(b)->ob.type = type;
+    return b;
+}
+
+static Value bytearray_new_slot(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    Value a = construct("bytearray", args, nargs, kwnames);
+    if (a)
+        VAL_AS(ObjByteArray, a)->ob.type = type;
+    return a;
+}
+
+/* ---- decode ------------------------------------------------------------------------------ */
+
+static Value decode_error(const char *codec, size_t at, size_t bad_len, unsigned char byte,
+                          const char *reason)
+{
+    if (bad_len > 1)
+        return rt_raisef(&rt_UnicodeDecodeError,
+                         "'%s' codec can't decode bytes in position %zu-%zu: %s",
+                         codec, at, at + bad_len - 1, reason);
+    return rt_raisef(&rt_UnicodeDecodeError, "'%s' codec can't decode byte 0x%x in position %zu: %s",
+                     codec, (unsigned)byte, at, reason);
+}
+
+/* UTF-8 with errors=replace/ignore: good stretches copied, bad ones
+ * replaced by U+FFFD (or dropped). */
+static Value decode_utf8_lenient(const unsigned char *s, size_t n, bool replace)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    size_t i = 0;
+    while (i < n) {
+        size_t bad_len;
+        const char *reason;
+        size_t at = i + rt_utf8_error(s + i, n - i, &bad_len, &reason);
+        sb_add(&sb, (const char *)s + i, at - i);
+        if (at >= n)
+            break;
+        if (replace)
+            sb_add_codepoint(&sb, 0xFFFD);
+        i = at + bad_len;
+    }
+    return sb_finish(&sb);
+}
+
+static Value decode_utf8(const unsigned char *s, size_t n, const char *errors)
+{
+    size_t length;
+    if (rt_utf8_valid_strict(s, n, &length))
+        return rt_str_new_known((const char *)s, n, length, length == n);
+    if (strcmp(errors, "replace") == 0 || strcmp(errors, "ignore") == 0)
+        return decode_utf8_lenient(s, n, errors[0] == 'r');
+    size_t bad_len;
+    const char *reason;
+    size_t at = rt_utf8_error(s, n, &bad_len, &reason);
+    return decode_error("utf-8", at, bad_len, s[at], reason);
+}
+
+static Value decode_ascii(const unsigned char *s, size_t n, const char *errors)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0x80)
+            sb_addc(&sb, (char)s[i]);
+        else if (strcmp(errors, "replace") == 0)
+            sb_add_codepoint(&sb, 0xFFFD);
+        else if (strcmp(errors, "ignore") != 0)
+            return decode_error("ascii", i, 1, s[i], "ordinal not in range(128)");
+    }
+    return sb_finish(&sb);
+}
+
+Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors)
+{
+    if ((encoding && !rt_is_str(encoding)) || (errors && !rt_is_str(errors)))
+        return rt_raisef(&rt_TypeError, "decode() argument 'encoding' must be str, not %T",
+                         encoding && !rt_is_str(encoding) ? encoding : errors);
+    const char *enc = encoding ? rt_str_cstr(encoding) : "utf-8";
+    const char *err = errors ? rt_str_cstr(errors) : "strict";
+    switch (rt_codec_lookup(enc)) {
+    case 0: return decode_utf8(s, n, err);
+    case 1: return decode_ascii(s, n, err);
+    case 2: return rt_str_from_latin1(s, n);
+    default: return rt_raisef(&rt_LookupError, "unknown encoding: %s", enc);
+    }
+}
+
+/* ---- Methods -------------------------------------------------------------------------------- */
+
+static bool no_kw(const char *name, Value kw)
+{
+    if (rt_nkwargs(kw) == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", name);
+    return false;
+}
+
+static bool nargs_ok(const char *name, size_t nargs, size_t min, size_t max)
+{
+    size_t n = nargs - 1;
+    if (n >= min && n <= max)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
+              n < min ? "at least" : "at most", n < min ? min : max,
+              (n < min ? min : max) == 1 ? "" : "s", n);
+    return false;
+}
+
+static Value bytes_decode(Value *args, size_t nargs, Value kw)
+{
+    size_t nkw = rt_nkwargs(kw), npos = nargs - 1 - nkw;
+    Value a[2] = {VAL_NULL, VAL_NULL};
+    static const char *const names[2] = {"encoding", "errors"};
+    if (npos > 2)
+        return rt_raisef(&rt_TypeError, "decode() takes at most 2 arguments (%zu given)", npos);
+    for (size_t i = 0; i < npos; i++)
+        a[i] = args[1 + i];
+    for (size_t k = 0; k < nkw; k++) {
+        Value key = rt_tuple_get(kw, k);
+        size_t j = strcmp(rt_str_cstr(key), names[0]) == 0 ? 0
+                 : strcmp(rt_str_cstr(key), names[1]) == 0 ? 1 : 2;
+        if (j == 2)
+            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for decode()", key);
+        a[j] = args[1 + npos + k];
+    }
+    View v = view_of(args[0]);
+    return rt_bytes_decode(v.data, v.len, a[0], a[1]);
+}
+
+static Value bytes_hex(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("hex", kw) || !nargs_ok("hex", nargs, 0, 0))
+        return VAL_NULL;
+    View v = view_of(args[0]);
+    static const char digits[] = "0123456789abcdef";
+    char *buf = gc_alloc_atomic(v.len * 2 + 1);
+    for (size_t i = 0; i < v.len; i++) {
+        buf[2 * i] = digits[v.data[i] >> 4];
+        buf[2 * i + 1] = digits[v.data[i] & 15];
+    }
+    return rt_str_new_known(buf, v.len * 2, v.len * 2, true);
+}
+
+static Value bytes_join(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("join", kw) || !nargs_ok("join", nargs, 1, 1))
+        return VAL_NULL;
+    Value list = rt_sequence_to_list(args[1]);
+    if (!list)
+        return VAL_NULL;
+    View sep = view_of(args[0]);
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < AS_LIST(list)->length; i++) {
+        Value item = AS_LIST(list)->items[i];
+        if (!rt_is_bytes_like(item))
+            return rt_raisef(&rt_TypeError,
+                             "sequence item %zu: expected a bytes-like object, %T found", i, item);
+        if (i > 0)
+            sb_add(&sb, (const char *)sep.data, sep.len);
+        View v = view_of(item);
+        sb_add(&sb, (const char *)v.data, v.len);
+    }
+    return same_kind(args[0], (const unsigned char *)sb.data, sb.len);
+}
+
+/* The needle of find/count: bytes-like or an int 0..255. */
+static bool needle_arg(Value v, View *out, unsigned char *one)
+{
+    if (is_int(v) || is_bool(v)) {
+        int c;
+        if (!byte_value(v, &c))
+            return false;
+        *one = (unsigned char)c;
+        *out = (View){one, 1};
+        return true;
+    }
+    if (rt_is_bytes_like(v)) {
+        *out = view_of(v);
+        return true;
+    }
+    rt_raisef(&rt_TypeError, "argument should be integer or bytes-like object, not '%T'", v);
+    return false;
+}
+
+/* start/end arguments, clamped like slice indices. */
+static bool range_args(Value *a, size_t n, size_t len, size_t *from, size_t *to, bool *beyond)
+{
+    ssize_t v[2] = {0, (ssize_t)len};
+    for (size_t i = 0; i < n && i < 2; i++) {
+        if (a[i] == rt_None)
+            continue;
+        if (!is_int(a[i]) && !is_bool(a[i])) {
+            rt_raisef(&rt_TypeError,
+                      "slice indices must be integers or None or have an __index__ method");
+            return false;
+        }
+        if (!rt_as_ssize(rt_int_unbool(a[i]), &v[i]))
+            return false;
+        if (v[i] < 0)
+            v[i] = v[i] + (ssize_t)len < 0 ? 0 : v[i] + (ssize_t)len;
+        if (v[i] > (ssize_t)len && i == 1)
+            v[i] = (ssize_t)len;
+    }
+    *beyond = v[0] > (ssize_t)len || v[0] > v[1];
+    *from = (size_t)v[0];
+    *to = *beyond ? *from : (size_t)v[1];
+    return true;
+}
+
+static ssize_t view_find(View h, size_t from, size_t to, View n)
+{
+    if (to - from < n.len)
+        return -1;
+    if (n.len == 0)
+        return (ssize_t)from;
+    const unsigned char *p = memmem(h.data + from, to - from, n.data, n.len);
+    return p ? p - h.data : -1;
+}
+
+static Value bytes_find(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("find", kw) || !nargs_ok("find", nargs, 1, 3))
+        return VAL_NULL;
+    View h = view_of(args[0]), n;
+    unsigned char one;
+    size_t from, to;
+    bool beyond;
+    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+        return VAL_NULL;
+    return small_new(beyond ? -1 : view_find(h, from, to, n));
+}
+
+static Value bytes_count(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("count", kw) || !nargs_ok("count", nargs, 1, 3))
+        return VAL_NULL;
+    View h = view_of(args[0]), n;
+    unsigned char one;
+    size_t from, to;
+    bool beyond;
+    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+        return VAL_NULL;
+    if (beyond)
+        return small_new(0);
+    if (n.len == 0)
+        return small_new((intptr_t)(to - from + 1));
+    intptr_t count = 0;
+    ssize_t at;
+    while ((at = view_find(h, from, to, n)) >= 0) {
+        count++;
+        from = (size_t)at + n.len;
+    }
+    return small_new(count);
+}
+
+static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool at_end)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+        return VAL_NULL;
+    View h = view_of(args[0]);
+    size_t from, to;
+    bool beyond;
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+        return VAL_NULL;
+    Value what = args[1];
+    bool tup = is_tuple(what);
+    if (!tup && !rt_is_bytes_like(what))
+        return rt_raisef(&rt_TypeError, "%s first arg must be bytes or a tuple of bytes, not %T",
+                         name, what);
+    if (beyond && from > h.len)
+        return rt_False;
+    size_t n = tup ? rt_tuple_len(what) : 1;
+    for (size_t i = 0; i < n; i++) {
+        Value x = tup ? rt_tuple_get(what, i) : what;
+        if (!rt_is_bytes_like(x))
+            return rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", x);
+        View a = view_of(x);
+        if (to - from >= a.len
+            && memcmp(h.data + (at_end ? to - a.len : from), a.data, a.len) == 0)
+            return rt_True;
+    }
+    return rt_False;
+}
+
+static Value bytes_startswith(Value *args, size_t nargs, Value kw)
+{
+    return affix(args, nargs, kw, "startswith", false);
+}
+
+static Value bytes_endswith(Value *args, size_t nargs, Value kw)
+{
+    return affix(args, nargs, kw, "endswith", true);
+}
+
+static bool is_ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static Value bytes_split(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("split", kw) || !nargs_ok("split", nargs, 0, 2))
+        return VAL_NULL;
+    View s = view_of(args[0]), sep = {NULL, 0};
+    ssize_t maxsplit = -1;
+    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &sep))
+        return VAL_NULL;
+    if (nargs > 2 && !rt_as_ssize(args[2], &maxsplit))
+        return VAL_NULL;
+    if (maxsplit < 0)
+        maxsplit = PTRDIFF_MAX;
+    Value list = rt_list_new(0);
+    size_t i = 0;
+    if (sep.data == NULL) {                     /* runs of ASCII whitespace */
+        while (i < s.len) {
+            while (i < s.len && is_ascii_space(s.data[i]))
+                i++;
+            if (i == s.len)
+                break;
+            size_t start = i;
+            if (maxsplit-- == 0)
+                i = s.len;                      /* the rest, as it is */
+            while (i < s.len && !is_ascii_space(s.data[i]))
+                i++;
+            rt_list_append(list, same_kind(args[0], s.data + start, i - start));
+        }
+        return list;
+    }
+    if (sep.len == 0)
+        return rt_raisef(&rt_ValueError, "empty separator");
+    ssize_t at;
+    while (maxsplit-- > 0 && (at = view_find(s, i, s.len, sep)) >= 0) {
+        rt_list_append(list, same_kind(args[0], s.data + i, (size_t)at - i));
+        i = (size_t)at + sep.len;
+    }
+    rt_list_append(list, same_kind(args[0], s.data + i, s.len - i));
+    return list;
+}
+
+static Value bytes_strip(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("strip", kw) || !nargs_ok("strip", nargs, 0, 1))
+        return VAL_NULL;
+    View s = view_of(args[0]), chars = {NULL, 0};
+    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
+        return VAL_NULL;
+    size_t from = 0, to = s.len;
+#define STRIPPED(c) (chars.data ? memchr(chars.data, (c), chars.len) != NULL : is_ascii_space(c))
+    while (from < to && STRIPPED(s.data[from]))
+        from++;
+    while (to > from && STRIPPED(s.data[to - 1]))
+        to--;
+#undef STRIPPED
+    return same_kind(args[0], s.data + from, to - from);
+}
+
+static Value bytes_replace(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("replace", kw) || !nargs_ok("replace", nargs, 2, 3))
+        return VAL_NULL;
+    View s = view_of(args[0]), old, new;
+    ssize_t count = -1;
+    if (!need_view(args[1], &old) || !need_view(args[2], &new))
+        return VAL_NULL;
+    if (nargs > 3 && !rt_as_ssize(args[3], &count))
+        return VAL_NULL;
+    if (count < 0)
+        count = PTRDIFF_MAX;
+    StrBuf sb;
+    sb_init(&sb);
+    size_t i = 0;
+    ssize_t at;
+    while (count > 0 && old.len > 0 && (at = view_find(s, i, s.len, old)) >= 0) {
+        sb_add(&sb, (const char *)s.data + i, (size_t)at - i);
+        sb_add(&sb, (const char *)new.data, new.len);
+        i = (size_t)at + old.len;
+        count--;
+    }
+    for (; count > 0 && old.len == 0 && i <= s.len; count--) {  /* b''.replace */
+        sb_add(&sb, (const char *)new.data, new.len);
+        if (i < s.len)
+            sb_addc(&sb, (char)s.data[i]);
+        i++;
+    }
+    if (i < s.len)
+        sb_add(&sb, (const char *)s.data + i, s.len - i);
+    return same_kind(args[0], (const unsigned char *)sb.data, sb.len);
+}
+
+static Value map_ascii_case(Value *args, size_t nargs, Value kw, const char *name, bool upper)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    unsigned char *buf = gc_alloc_atomic(s.len + 1);
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = s.data[i];
+        if (upper && c >= 'a' && c <= 'z')
+            c -= 32;
+        else if (!upper && c >= 'A' && c <= 'Z')
+            c += 32;
+        buf[i] = c;
+    }
+    return same_kind(args[0], buf, s.len);
+}
+
+static Value bytes_upper(Value *args, size_t nargs, Value kw)
+{
+    return map_ascii_case(args, nargs, kw, "upper", true);
+}
+
+static Value bytes_lower(Value *args, size_t nargs, Value kw)
+{
+    return map_ascii_case(args, nargs, kw, "lower", false);
+}
+
+static const MethodDef bytes_methods[] = {
+    {"decode", bytes_decode},
+    {"hex", bytes_hex},
+    {"join", bytes_join},
+    {"startswith", bytes_startswith},
+    {"endswith", bytes_endswith},
+    {"find", bytes_find},
+    {"count", bytes_count},
+    {"split", bytes_split},
+    {"strip", bytes_strip},
+    {"replace", bytes_replace},
+    {"upper", bytes_upper},
+    {"lower", bytes_lower},
+    {NULL, NULL},
+};
+
+static Value bytes_iter(Value self)
+{
+    return rt_seq_iter_new(self);
+}
+
+ObjType rt_bytes_type = {
+    .ob.type = &rt_type_type,
+    .name = "bytes",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = rt_bytes_repr,
+    .hash = bytes_hash,
+    .richcompare = bytes_richcompare,
+    .binop = bytes_binop,
+    .iter = bytes_iter,
+    .getitem = bytes_getitem,
+    .len = bytes_len,
+    .contains = bytes_contains,
+    .new_ = bytes_new,
+};
+
+/* ---- bytearray: the mutable parts ------------------------------------------------------------ */
+
+static int bytearray_setitem(Value self, Value key, Value v)
+{
+    ObjByteArray *a = VAL_AS(ObjByteArray, self);
+    if (!is_int(key) && !is_bool(key)) {
+        rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T", key);
+        return -1;
+    }
+    size_t i;
+    if (!rt_seq_index(key, a->length, "bytearray", &i))
+        return -1;
+    if (!v) {                                   /* del a[i] */
+        memmove(a->data + i, a->data + i + 1, a->length - i - 1);
+        a->length--;
+        return 0;
+    }
+    int c;
+    if (!byte_value(v, &c))
+        return -1;
+    a->data[i] = (unsigned char)c;
+    return 0;
+}
+
+static Value bytearray_append(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("append", kw) || !nargs_ok("append", nargs, 1, 1))
+        return VAL_NULL;
+    int c;
+    if (!byte_value(args[1], &c))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    bytearray_reserve(a, 1);
+    a->data[a->length++] = (unsigned char)c;
+    return rt_None;
+}
+
+static Value bytearray_extend(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("extend", kw) || !nargs_ok("extend", nargs, 1, 1))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    if (rt_is_bytes_like(args[1])) {
+        View v = view_of(args[1]);
+        bytearray_reserve(a, v.len);
+        memmove(a->data + a->length, v.data, v.len);
+        a->length += v.len;
+        return rt_None;
+    }
+    if (rt_is_str(args[1]))
+        return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
+    return fill_from_iterable(a, args[1]) ? rt_None : VAL_NULL;
+}
+
+static const MethodDef bytearray_methods[] = {
+    {"append", bytearray_append},
+    {"extend", bytearray_extend},
+    {"decode", bytes_decode},
+    {"hex", bytes_hex},
+    {"join", bytes_join},
+    {"startswith", bytes_startswith},
+    {"endswith", bytes_endswith},
+    {"find", bytes_find},
+    {"count", bytes_count},
+    {"split", bytes_split},
+    {"strip", bytes_strip},
+    {"replace", bytes_replace},
+    {"upper", bytes_upper},
+    {"lower", bytes_lower},
+    {NULL, NULL},
+};
+
+ObjType rt_bytearray_type = {
+    .ob.type = &rt_type_type,
+    .name = "bytearray",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = bytearray_repr,
+    .richcompare = bytes_richcompare,
+    .binop = bytes_binop,
+    .iter = bytes_iter,
+    .getitem = bytes_getitem,
+    .setitem = bytearray_setitem,
+    .len = bytes_len,
+    .contains = bytes_contains,
+    .new_ = bytearray_new_slot,
+};
+
+void rt_bytes_init(void)
+{
+    rt_type_ready(&rt_bytes_type, bytes_methods);
+    rt_type_ready(&rt_bytearray_type, bytearray_methods);
+}

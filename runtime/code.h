@@ -1,0 +1,26 @@
+/*
+ * code.h — what code.c offers beyond func.h: source positions of
+ * instructions (for traceback carets and the disassembler) and the code
+ * type's start-up hook.
+ *
+ * func.h declares rt_code_alloc, rt_code_init and rt_code_line.
+ */
+#ifndef PVM_CODE_H
+#define PVM_CODE_H
+
+#include <stdbool.h>
+#include "object.h"
+
+/* The source span of the instruction at code-unit index `lasti`, decoded
+ * from CPython 3.11's location table (co_linetable; see code.c).  Returns
+ * false when the instruction has no entry (past the table's end, or a
+ * corrupt table).  Missing parts are -1: *line for "no location", the
+ * columns for entries that carry only a line.  Columns are UTF-8 byte
+ * offsets into the source line, end exclusive, as in co_positions(). */
+bool rt_code_position(const ObjCode *code, int lasti, int *line, int *end_line,
+                      int *col, int *end_col);
+
+/* Ready rt_code_type (called by rt_exceptions_init). */
+void rt_code_type_init(void);
+
+#endif

@@ -1,0 +1,1078 @@
+/*
+ * dict.c — insertion-ordered hash tables (CPython's compact dict).
+ *
+ * Layout (object.h): `entries` holds (hash, key, value) in insertion order;
+ * `index` is a sparse open-addressing table of int64 whose slots name an
+ * entry (>= 0), are empty (-1), or are a dummy left by a deletion (-2).
+ * Iteration walks `entries`, so it yields keys in insertion order; lookups
+ * probe `index`.
+ *
+ * Probing is CPython's: start at hash & mask, then i = i*5 + perturb + 1
+ * with perturb = hash shifted right 5 bits each step, so every bit of the
+ * hash eventually takes part and every slot is eventually visited.
+ *
+ * The entries array holds at most 2/3 of the index size; when it is full the
+ * table is rebuilt at a size fitting 3 * len(d), which also squeezes out
+ * deleted entries (keeping order).
+ *
+ * Key equality is identity first, then equal hashes and ==.  An __eq__ that
+ * mutates the dict during a lookup makes the lookup start again, as CPython.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+
+#define IX_EMPTY (-1)
+#define IX_DUMMY (-2)
+#define IX_ERROR (-3)           /* lookup result: an exception is set */
+#define DICT_MINSIZE 8
+#define PERTURB_SHIFT 5
+
+static ObjType dictkeys_type, dictvalues_type, dictitems_type;
+static ObjType dictiter_keys_type, dictiter_values_type, dictiter_items_type;
+static ObjType dictiter_revkeys_type;
+
+/* ---- Hashing --------------------------------------------------------------- */
+
+/* hash(key), with the common cases (str, small int) done inline. */
+static intptr_t key_hash(Value key)
+{
+    if (val_is_small(key)) {
+        intptr_t n = small_value(key);
+        /* Below 2**61-1 in magnitude an int's hash is itself (but -1 → -2). */
+        if (n > -((intptr_t)1 << 61) + 1 && n < ((intptr_t)1 << 61) - 1 && n != -1)
+            return n;
+    } else if (is_str(key)) {
+        return rt_str_hash(key);
+    }
+    return rt_hash(key);
+}
+
+/* ---- The table ------------------------------------------------------------ */
+
+static size_t usable_of(size_t index_size)
+{
+    return index_size * 2 / 3;
+}
+
+/* Next probe position. */
+static size_t probe_next(size_t i, size_t *perturb, size_t mask)
+{
+    *perturb >>= PERTURB_SHIFT;
+    return (i * 5 + *perturb + 1) & mask;
+}
+
+/* Entry number of key, IX_EMPTY if absent, IX_ERROR on a failed ==.
+ * *slot receives the index-table position that names the entry. */
+static int64_t dict_lookup(ObjDict *d, Value key, intptr_t hash, size_t *slot)
+{
+restart:
+    if (d->index_size == 0)
+        return IX_EMPTY;
+    size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;; i = probe_next(i, &perturb, mask)) {
+        int64_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return IX_EMPTY;
+        if (ix < 0)
+            continue;
+        DictEntry *e = &d->entries[ix];
+        if (e->key == key) {
+            *slot = i;
+            return ix;
+        }
+        if (e->hash != hash)
+            continue;
+        Value startkey = e->key;
+        if (is_str(startkey) && is_str(key)) {
+            if (rt_str_equal(startkey, key)) {
+                *slot = i;
+                return ix;
+            }
+            continue;
+        }
+        DictEntry *entries = d->entries;
+        int eq = rt_eq(startkey, key);
+        if (eq < 0)
+            return IX_ERROR;
+        if (d->entries != entries || d->entries[ix].key != startkey)
+            goto restart;       /* __eq__ changed the dict under us */
+        if (eq) {
+            *slot = i;
+            return ix;
+        }
+    }
+}
+
+/* A free index slot for hash (the key is known to be absent). */
+static size_t find_empty_slot(ObjDict *d, intptr_t hash)
+{
+    size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (d->index[i] >= 0)
+        i = probe_next(i, &perturb, mask);
+    return i;
+}
+
+/* Rebuild with an index of `size` slots, keeping live entries in order. */
+static void dict_resize(ObjDict *d, size_t size)
+{
+    size_t cap = usable_of(size);
+    int64_t *index = gc_alloc_atomic(size * sizeof(int64_t));
+    memset(index, 0xff, size * sizeof(int64_t));        /* all IX_EMPTY */
+    DictEntry *entries = gc_alloc(cap * sizeof(DictEntry));
+    size_t n = 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key != VAL_NULL)
+            entries[n++] = d->entries[i];
+    d->index = index;
+    d->index_size = size;
+    d->entries = entries;
+    d->capacity = cap;
+    d->nentries = n;
+    for (size_t i = 0; i < n; i++)
+        d->index[find_empty_slot(d, entries[i].hash)] = (int64_t)i;
+}
+
+/* The index size for holding `n` entries with room to grow (3n, rounded up
+ * to a power of two: CPython's GROWTH_RATE). */
+static size_t size_for(size_t n)
+{
+    size_t size = DICT_MINSIZE;
+    while (size < n * 3)
+        size <<= 1;
+    return size;
+}
+
+/* Append a new entry for a key known to be absent. */
+static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
+{
+    if (d->nentries == d->capacity)
+        dict_resize(d, size_for(d->used + 1));
+    size_t slot = find_empty_slot(d, hash);
+    d->index[slot] = (int64_t)d->nentries;
+    d->entries[d->nentries++] = (DictEntry){key, value, hash};
+    d->used++;
+    d->version++;
+}
+
+static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
+{
+    size_t slot;
+    int64_t ix = dict_lookup(d, key, hash, &slot);
+    if (ix == IX_ERROR)
+        return false;
+    if (ix >= 0) {
+        d->entries[ix].value = value;
+        d->version++;
+        return true;
+    }
+    insert_new(d, key, hash, value);
+    return true;
+}
+
+/* Remove the entry found at index slot `slot`, entry number ix. */
+static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
+{
+    d->index[slot] = IX_DUMMY;
+    d->entries[ix].key = VAL_NULL;
+    d->entries[ix].value = VAL_NULL;
+    d->used--;
+    d->version++;
+}
+
+static ObjDict *dict_alloc(ObjType *type)
+{
+    ObjDict *d = gc_alloc(sizeof *d);
+    d->ob.type = type;
+    return d;
+}
+
+/* ---- Public API ------------------------------------------------------------ */
+
+Value rt_dict_new(void)
+{
+    return obj_val(dict_alloc(&rt_dict_type));
+}
+
+Value rt_dict_get(Value dict, Value key, bool *error)
+{
+    if (error)
+        *error = false;
+    intptr_t hash = key_hash(key);
+    if (hash == -1) {
+        if (error)
+            *error = true;
+        return VAL_NULL;
+    }
+    ObjDict *d = AS_DICT(dict);
+    size_t slot;
+    int64_t ix = dict_lookup(d, key, hash, &slot);
+    if (ix >= 0)
+        return d->entries[ix].value;
+    if (ix == IX_ERROR && error)
+        *error = true;
+    return VAL_NULL;
+}
+
+/* The fast path for str keys: pointer compare, then hash + bytes. */
+Value rt_dict_get_str(Value dict, Value key)
+{
+    ObjDict *d = AS_DICT(dict);
+    if (d->index_size == 0)
+        return VAL_NULL;
+    intptr_t hash = rt_str_hash(key);
+    size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;; i = probe_next(i, &perturb, mask)) {
+        int64_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return VAL_NULL;
+        if (ix < 0)
+            continue;
+        DictEntry *e = &d->entries[ix];
+        if (e->key == key)
+            return e->value;
+        if (e->hash == hash && is_str(e->key) && rt_str_equal(e->key, key))
+            return e->value;
+    }
+}
+
+Value rt_dict_get_cstr(Value dict, const char *key)
+{
+    return rt_dict_get_str(dict, rt_str_intern_cstr(key));
+}
+
+bool rt_dict_set(Value dict, Value key, Value v)
+{
+    intptr_t hash = key_hash(key);
+    if (hash == -1)
+        return false;
+    return dict_insert(AS_DICT(dict), key, hash, v);
+}
+
+void rt_dict_set_cstr(Value dict, const char *key, Value v)
+{
+    Value k = rt_str_intern_cstr(key);
+    dict_insert(AS_DICT(dict), k, rt_str_hash(k), v);
+}
+
+int rt_dict_del(Value dict, Value key)
+{
+    intptr_t hash = key_hash(key);
+    if (hash == -1)
+        return -1;
+    ObjDict *d = AS_DICT(dict);
+    size_t slot;
+    int64_t ix = dict_lookup(d, key, hash, &slot);
+    if (ix == IX_ERROR)
+        return -1;
+    if (ix < 0)
+        return 0;
+    delete_entry(d, slot, ix);
+    return 1;
+}
+
+size_t rt_dict_len(Value dict)
+{
+    return AS_DICT(dict)->used;
+}
+
+bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value)
+{
+    ObjDict *d = AS_DICT(dict);
+    while (*pos < d->nentries) {
+        DictEntry *e = &d->entries[(*pos)++];
+        if (e->key != VAL_NULL) {
+            if (key)
+                *key = e->key;
+            if (value)
+                *value = e->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A compact copy: live entries only, in order, no lookups needed. */
+static ObjDict *dict_copy_as(ObjDict *src, ObjType *type)
+{
+    ObjDict *d = dict_alloc(type);
+    if (src->used == 0)
+        return d;
+    dict_resize(d, size_for(src->used));
+    for (size_t i = 0; i < src->nentries; i++) {
+        DictEntry *e = &src->entries[i];
+        if (e->key != VAL_NULL)
+            insert_new(d, e->key, e->hash, e->value);
+    }
+    return d;
+}
+
+Value rt_dict_copy(Value dict)
+{
+    return obj_val(dict_copy_as(AS_DICT(dict), &rt_dict_type));
+}
+
+/* ---- update(): from a dict, a mapping, or an iterable of pairs ----------- */
+
+static Value keys_name;         /* interned "keys" */
+
+static bool merge_dict(ObjDict *d, ObjDict *src)
+{
+    /* Index by position, re-checking the bound: src may be d itself. */
+    for (size_t i = 0; i < src->nentries; i++) {
+        DictEntry e = src->entries[i];
+        if (e.key != VAL_NULL && !dict_insert(d, e.key, e.hash, e.value))
+            return false;
+    }
+    return true;
+}
+
+/* A mapping: for k in other.keys(): d[k] = other[k]. */
+static bool merge_mapping(Value dict, Value other, Value keys_method)
+{
+    Value keys = rt_call0(keys_method);
+    if (keys == VAL_NULL)
+        return false;
+    Value it = rt_iter(keys);
+    if (it == VAL_NULL)
+        return false;
+    Value k;
+    while ((k = rt_next(it)) != VAL_NULL) {
+        Value v = rt_getitem(other, k);
+        if (v == VAL_NULL || !rt_dict_set(dict, k, v))
+            return false;
+    }
+    return !rt_err_occurred();
+}
+
+/* One (key, value) element of an update sequence, element number n. */
+static bool merge_pair(Value dict, Value item, size_t n)
+{
+    Value pair = VAL_NULL;
+    if (is_tuple(item) || is_list(item)) {
+        pair = item;
+    } else {
+        Value it = rt_iter(item);
+        if (it == VAL_NULL) {
+            if (rt_err_matches(&rt_TypeError)) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "cannot convert dictionary update "
+                          "sequence element #%zu to a sequence", n);
+            }
+            return false;
+        }
+        pair = rt_sequence_to_list(it);
+        if (pair == VAL_NULL)
+            return false;
+    }
+    size_t len = is_tuple(pair) ? rt_tuple_len(pair) : AS_LIST(pair)->length;
+    Value *items = is_tuple(pair) ? AS_TUPLE(pair)->items : AS_LIST(pair)->items;
+    if (len != 2) {
+        rt_raisef(&rt_ValueError, "dictionary update sequence element #%zu "
+                  "has length %zu; 2 is required", n, len);
+        return false;
+    }
+    return rt_dict_set(dict, items[0], items[1]);
+}
+
+static bool merge_pairs(Value dict, Value seq)
+{
+    Value it = rt_iter(seq);
+    if (it == VAL_NULL)
+        return false;
+    Value item;
+    for (size_t n = 0; (item = rt_next(it)) != VAL_NULL; n++)
+        if (!merge_pair(dict, item, n))
+            return false;
+    return !rt_err_occurred();
+}
+
+bool rt_dict_update(Value dict, Value other)
+{
+    if (is_dict(other))
+        return merge_dict(AS_DICT(dict), AS_DICT(other));
+    if (!keys_name)
+        keys_name = rt_str_intern_cstr("keys");
+    Value keys = rt_lookup_attr(other, keys_name);
+    if (keys != VAL_NULL)
+        return merge_mapping(dict, other, keys);
+    if (rt_err_occurred())
+        return false;
+    return merge_pairs(dict, other);
+}
+
+/* Keyword arguments args[npos..nargs) named by kwnames, into dict. */
+static bool update_kwargs(Value dict, Value *kwvalues, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nkw; i++)
+        if (!rt_dict_set(dict, rt_tuple_get(kwnames, i), kwvalues[i]))
+            return false;
+    return true;
+}
+
+/* ---- Slots ------------------------------------------------------------------ */
+
+static bool is_anydict(Value v)
+{
+    return is_dict(v) || rt_isinstance_of(v, &rt_dict_type);
+}
+
+static Value dict_repr(Value self)
+{
+    ObjDict *d = AS_DICT(self);
+    if (d->used == 0)
+        return rt_str_from_cstr("{}");
+    StrBuf sb;
+    sb_init(&sb);
+    sb_addc(&sb, '{');
+    bool first = true;
+    for (size_t i = 0; i < d->nentries; i++) {
+        DictEntry e = d->entries[i];
+        if (e.key == VAL_NULL)
+            continue;
+        if (!first)
+            sb_adds(&sb, ", ");
+        first = false;
+        if (!sb_add_value_repr(&sb, e.key))
+            return VAL_NULL;
+        sb_adds(&sb, ": ");
+        if (!sb_add_value_repr(&sb, e.value))
+            return VAL_NULL;
+    }
+    sb_addc(&sb, '}');
+    return sb_finish(&sb);
+}
+
+/* a == b: same size and every key of a maps to an equal value in b. */
+static int dict_equal(ObjDict *a, ObjDict *b)
+{
+    if (a->used != b->used)
+        return 0;
+    for (size_t i = 0; i < a->nentries; i++) {
+        DictEntry e = a->entries[i];
+        if (e.key == VAL_NULL)
+            continue;
+        size_t slot;
+        int64_t ix = dict_lookup(b, e.key, e.hash, &slot);
+        if (ix == IX_ERROR)
+            return -1;
+        if (ix < 0)
+            return 0;
+        int eq = rt_eq(e.value, b->entries[ix].value);
+        if (eq <= 0)
+            return eq;
+    }
+    return 1;
+}
+
+static Value dict_richcompare(Value a, Value b, int op)
+{
+    if (!is_anydict(a) || !is_anydict(b) || (op != CMP_EQ && op != CMP_NE))
+        return rt_NotImplemented;
+    int eq = dict_equal(AS_DICT(a), AS_DICT(b));
+    if (eq < 0)
+        return VAL_NULL;
+    return rt_bool((eq == 1) == (op == CMP_EQ));
+}
+
+static Value missing_name;      /* interned "__missing__" */
+
+static Value raise_key_error(Value key)
+{
+    return rt_raise_args(&rt_KeyError, rt_tuple_pack(1, key));
+}
+
+/* d[key]; a subclass may define __missing__ (collections.defaultdict). */
+static Value dict_getitem(Value self, Value key)
+{
+    bool error;
+    Value v = rt_dict_get(self, key, &error);
+    if (v != VAL_NULL || error)
+        return v;
+    if (!is_dict(self)) {
+        if (!missing_name)
+            missing_name = rt_str_intern_cstr("__missing__");
+        Value missing = rt_type_lookup(val_type(self), missing_name);
+        if (missing != VAL_NULL)
+            return rt_call2(missing, self, key);
+    }
+    return raise_key_error(key);
+}
+
+static int dict_setitem(Value self, Value key, Value v)
+{
+    if (v != VAL_NULL)
+        return rt_dict_set(self, key, v) ? 0 : -1;
+    int r = rt_dict_del(self, key);
+    if (r == 0) {
+        raise_key_error(key);
+        return -1;
+    }
+    return r < 0 ? -1 : 0;
+}
+
+static ssize_t dict_len(Value self)
+{
+    return (ssize_t)AS_DICT(self)->used;
+}
+
+static int dict_truth(Value self)
+{
+    return AS_DICT(self)->used != 0;
+}
+
+static int dict_contains(Value self, Value key)
+{
+    bool error;
+    Value v = rt_dict_get(self, key, &error);
+    return error ? -1 : v != VAL_NULL;
+}
+
+/* d | other (3.9+): a new dict; d |= other updates d from any mapping or
+ * iterable of pairs. */
+static Value dict_binop(Value a, Value b, int op)
+{
+    if (op != NB_OR || !is_anydict(a) || !is_anydict(b))
+        return rt_NotImplemented;
+    ObjDict *r = dict_copy_as(AS_DICT(a), &rt_dict_type);
+    return merge_dict(r, AS_DICT(b)) ? obj_val(r) : VAL_NULL;
+}
+
+static Value dict_inplace(Value a, Value b, int op)
+{
+    if (op != NB_OR || !is_anydict(a))
+        return rt_NotImplemented;
+    return rt_dict_update(a, b) ? a : VAL_NULL;
+}
+
+/* ---- Iterators -------------------------------------------------------------- */
+
+/* One iterator layout for keys, values and items (the type says which).
+ * `used` is the dict's size when iteration began: a change of size is the
+ * RuntimeError CPython raises; `remaining` catches a delete-then-add. */
+typedef struct DictIter {
+    Object ob;
+    ObjDict *dict;              /* NULL once exhausted */
+    size_t pos;
+    ssize_t used;
+    ssize_t remaining;
+} DictIter;
+
+static Value dictiter_make(ObjType *type, ObjDict *d, size_t pos)
+{
+    DictIter *it = gc_alloc(sizeof *it);
+    it->ob.type = type;
+    it->dict = d;
+    it->pos = pos;
+    it->used = (ssize_t)d->used;
+    it->remaining = (ssize_t)d->used;
+    return obj_val(it);
+}
+
+static Value dict_iter(Value self)
+{
+    return dictiter_make(&dictiter_keys_type, AS_DICT(self), 0);
+}
+
+/* The next live entry, or NULL (exhausted, or an exception set). */
+static DictEntry *dictiter_step(DictIter *it)
+{
+    ObjDict *d = it->dict;
+    if (d == NULL)
+        return NULL;
+    if (it->used != (ssize_t)d->used) {
+        rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
+        it->used = -1;          /* stays an error */
+        return NULL;
+    }
+    while (it->pos < d->nentries && d->entries[it->pos].key == VAL_NULL)
+        it->pos++;
+    if (it->pos >= d->nentries) {
+        it->dict = NULL;
+        return NULL;
+    }
+    if (it->remaining == 0) {
+        rt_raisef(&rt_RuntimeError, "dictionary keys changed during iteration");
+        it->dict = NULL;
+        return NULL;
+    }
+    it->remaining--;
+    return &d->entries[it->pos++];
+}
+
+static Value dictiter_next_key(Value self)
+{
+    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
+    return e ? e->key : VAL_NULL;
+}
+
+static Value dictiter_next_value(Value self)
+{
+    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
+    return e ? e->value : VAL_NULL;
+}
+
+static Value dictiter_next_item(Value self)
+{
+    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
+    return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
+}
+
+/* reversed(d): walk the entries backwards (pos counts down from nentries). */
+static Value dictiter_next_revkey(Value self)
+{
+    DictIter *it = VAL_AS(DictIter, self);
+    ObjDict *d = it->dict;
+    if (d == NULL)
+        return VAL_NULL;
+    if (it->used != (ssize_t)d->used) {
+        it->used = -1;
+        return rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
+    }
+    while (it->pos > 0 && it->pos <= d->nentries) {
+        DictEntry *e = &d->entries[--it->pos];
+        if (e->key != VAL_NULL)
+            return e->key;
+    }
+    it->dict = NULL;
+    return VAL_NULL;
+}
+
+#define DICTITER_TYPE(var, tname, nextfn) \
+    static ObjType var = {                \
+        .ob.type = &rt_type_type,         \
+        .name = tname,                    \
+        .base = &rt_object_type,          \
+        .iter = rt_iter_self,             \
+        .next = nextfn,                   \
+    }
+
+DICTITER_TYPE(dictiter_keys_type, "dict_keyiterator", dictiter_next_key);
+DICTITER_TYPE(dictiter_values_type, "dict_valueiterator", dictiter_next_value);
+DICTITER_TYPE(dictiter_items_type, "dict_itemiterator", dictiter_next_item);
+DICTITER_TYPE(dictiter_revkeys_type, "dict_reversekeyiterator", dictiter_next_revkey);
+
+/* ---- Views: d.keys(), d.values(), d.items() ----------------------------- */
+
+typedef struct DictView {
+    Object ob;
+    Value dict;
+} DictView;
+
+static Value view_make(ObjType *type, Value dict)
+{
+    DictView *v = gc_alloc(sizeof *v);
+    v->ob.type = type;
+    v->dict = dict;
+    return obj_val(v);
+}
+
+static ObjDict *view_dict(Value view)
+{
+    return AS_DICT(VAL_AS(DictView, view)->dict);
+}
+
+/* "dict_keys(['a', 'b'])": the type name around the list of the items. */
+static Value view_repr(Value self)
+{
+    Value list = rt_sequence_to_list(self);
+    if (list == VAL_NULL)
+        return VAL_NULL;
+    return rt_str_format_c("%s(%R)", val_type(self)->name, list);
+}
+
+static ssize_t view_len(Value self)
+{
+    return (ssize_t)view_dict(self)->used;
+}
+
+static Value view_iter(Value self)
+{
+    ObjType *t = val_type(self);
+    ObjType *it = t == &dictkeys_type ? &dictiter_keys_type
+                : t == &dictvalues_type ? &dictiter_values_type : &dictiter_items_type;
+    return dictiter_make(it, view_dict(self), 0);
+}
+
+static int keys_contains(Value self, Value key)
+{
+    return dict_contains(VAL_AS(DictView, self)->dict, key);
+}
+
+/* (k, v) in d.items(): k is a key and d[k] == v. */
+static int items_contains(Value self, Value item)
+{
+    if (!is_tuple(item) || rt_tuple_len(item) != 2)
+        return 0;
+    bool error;
+    Value v = rt_dict_get(VAL_AS(DictView, self)->dict, rt_tuple_get(item, 0), &error);
+    if (v == VAL_NULL)
+        return error ? -1 : 0;
+    return rt_eq(v, rt_tuple_get(item, 1));
+}
+
+static bool is_setlike_view(Value v)
+{
+    return IS_EXACT(v, dictkeys_type) || IS_EXACT(v, dictitems_type);
+}
+
+/* Every item of a is in b (a and b: views or sets). */
+static int all_contained_in(Value a, Value b)
+{
+    Value it = rt_iter(a);
+    if (it == VAL_NULL)
+        return -1;
+    Value x;
+    while ((x = rt_next(it)) != VAL_NULL) {
+        int r = rt_contains(b, x);
+        if (r <= 0)
+            return r;
+    }
+    return rt_err_occurred() ? -1 : 1;
+}
+
+/* keys/items views compare with sets and each other as sets do. */
+static Value view_richcompare(Value a, Value b, int op)
+{
+    if (!is_setlike_view(a) || !(is_setlike_view(b) || rt_is_anyset(b)))
+        return rt_NotImplemented;
+    ssize_t la = rt_len(a), lb = rt_len(b);
+    if (la < 0 || lb < 0)
+        return VAL_NULL;
+    int r;
+    switch (op) {
+    case CMP_EQ: case CMP_NE:
+        r = la == lb ? all_contained_in(a, b) : 0;
+        if (r >= 0 && op == CMP_NE)
+            r = !r;
+        break;
+    case CMP_LT: r = la < lb ? all_contained_in(a, b) : 0; break;
+    case CMP_LE: r = la <= lb ? all_contained_in(a, b) : 0; break;
+    case CMP_GT: r = la > lb ? all_contained_in(b, a) : 0; break;
+    default:     r = la >= lb ? all_contained_in(b, a) : 0; break;
+    }
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+/* view & | - ^ other: a set built from the left operand, updated in place
+ * with the right one (CPython's dictviews_and/or/sub/xor). */
+static Value view_binop(Value a, Value b, int op)
+{
+    const char *method;
+    switch (op) {
+    case NB_AND: method = "intersection_update"; break;
+    case NB_OR:  method = "update"; break;
+    case NB_SUBTRACT: method = "difference_update"; break;
+    case NB_XOR: method = "symmetric_difference_update"; break;
+    default: return rt_NotImplemented;
+    }
+    if (op != NB_SUBTRACT && !is_setlike_view(a)) {
+        Value t = a;            /* commutative: start from the view */
+        a = b;
+        b = t;
+    }
+    Value result = rt_set_from_iterable(a);
+    if (result == VAL_NULL)
+        return VAL_NULL;
+    Value fn = rt_getattr_cstr(result, method);
+    if (fn == VAL_NULL || rt_call1(fn, b) == VAL_NULL)
+        return VAL_NULL;
+    return result;
+}
+
+/* view.isdisjoint(iterable) */
+static Value view_isdisjoint(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("isdisjoint", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value it = rt_iter(args[1]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    Value x;
+    while ((x = rt_next(it)) != VAL_NULL) {
+        int r = rt_contains(args[0], x);
+        if (r < 0)
+            return VAL_NULL;
+        if (r)
+            return rt_False;
+    }
+    return rt_err_occurred() ? VAL_NULL : rt_True;
+}
+
+static ObjType dictkeys_type = {
+    .ob.type = &rt_type_type,
+    .name = "dict_keys",
+    .base = &rt_object_type,
+    .repr = view_repr,
+    .richcompare = view_richcompare,
+    .binop = view_binop,
+    .iter = view_iter,
+    .len = view_len,
+    .contains = keys_contains,
+};
+
+static ObjType dictitems_type = {
+    .ob.type = &rt_type_type,
+    .name = "dict_items",
+    .base = &rt_object_type,
+    .repr = view_repr,
+    .richcompare = view_richcompare,
+    .binop = view_binop,
+    .iter = view_iter,
+    .len = view_len,
+    .contains = items_contains,
+};
+
+static ObjType dictvalues_type = {
+    .ob.type = &rt_type_type,
+    .name = "dict_values",
+    .base = &rt_object_type,
+    .repr = view_repr,
+    .iter = view_iter,
+    .len = view_len,
+};
+
+/* ---- Constructor and methods ---------------------------------------------- */
+
+/* dict(), dict(mapping), dict(iterable of pairs), plus **kwargs. */
+static Value dict_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    if (!rt_arg_range("dict", npos, 0, 1))
+        return VAL_NULL;
+    Value d = obj_val(dict_alloc(type));
+    if (npos == 1 && !rt_dict_update(d, args[0]))
+        return VAL_NULL;
+    return update_kwargs(d, args + npos, kwnames) ? d : VAL_NULL;
+}
+
+static Value dict_keys_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.keys", nargs - 1, kwnames))
+        return VAL_NULL;
+    return view_make(&dictkeys_type, args[0]);
+}
+
+static Value dict_values_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.values", nargs - 1, kwnames))
+        return VAL_NULL;
+    return view_make(&dictvalues_type, args[0]);
+}
+
+static Value dict_items_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.items", nargs - 1, kwnames))
+        return VAL_NULL;
+    return view_make(&dictitems_type, args[0]);
+}
+
+/* d.get(key, default=None) */
+static Value dict_get_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("dict.get", kwnames) || !rt_arg_range("get", nargs - 1, 1, 2))
+        return VAL_NULL;
+    bool error;
+    Value v = rt_dict_get(args[0], args[1], &error);
+    if (v != VAL_NULL || error)
+        return v;
+    return nargs > 2 ? args[2] : rt_None;
+}
+
+/* d.setdefault(key, default=None) */
+static Value dict_setdefault_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("dict.setdefault", kwnames) || !rt_arg_range("setdefault", nargs - 1, 1, 2))
+        return VAL_NULL;
+    bool error;
+    Value v = rt_dict_get(args[0], args[1], &error);
+    if (v != VAL_NULL || error)
+        return v;
+    Value dflt = nargs > 2 ? args[2] : rt_None;
+    return rt_dict_set(args[0], args[1], dflt) ? dflt : VAL_NULL;
+}
+
+/* d.pop(key[, default]) */
+static Value dict_pop_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("dict.pop", kwnames) || !rt_arg_range("pop", nargs - 1, 1, 2))
+        return VAL_NULL;
+    ObjDict *d = AS_DICT(args[0]);
+    intptr_t hash = key_hash(args[1]);
+    if (hash == -1)
+        return VAL_NULL;
+    size_t slot;
+    int64_t ix = dict_lookup(d, args[1], hash, &slot);
+    if (ix == IX_ERROR)
+        return VAL_NULL;
+    if (ix < 0)
+        return nargs > 2 ? args[2] : raise_key_error(args[1]);
+    Value v = d->entries[ix].value;
+    delete_entry(d, slot, ix);
+    return v;
+}
+
+/* d.popitem(): the last inserted pair (LIFO). */
+static Value dict_popitem_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.popitem", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjDict *d = AS_DICT(args[0]);
+    if (d->used == 0)
+        return rt_raisef(&rt_KeyError, "popitem(): dictionary is empty");
+    size_t ix = d->nentries;
+    while (d->entries[ix - 1].key == VAL_NULL)
+        ix--;
+    DictEntry e = d->entries[--ix];
+    size_t slot;
+    dict_lookup(d, e.key, e.hash, &slot);   /* identity match: cannot fail */
+    delete_entry(d, slot, (int64_t)ix);
+    d->nentries = ix;           /* the freed tail slot can be reused */
+    return rt_tuple_pack(2, e.key, e.value);
+}
+
+/* d.update([other], **kwargs) */
+static Value dict_update_m(Value *args, size_t nargs, Value kwnames)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    if (!rt_arg_range("update", npos - 1, 0, 1))
+        return VAL_NULL;
+    if (npos == 2 && !rt_dict_update(args[0], args[1]))
+        return VAL_NULL;
+    return update_kwargs(args[0], args + npos, kwnames) ? rt_None : VAL_NULL;
+}
+
+static Value dict_copy_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.copy", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_dict_copy(args[0]);
+}
+
+static Value dict_clear_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.clear", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjDict *d = AS_DICT(args[0]);
+    d->used = d->nentries = d->capacity = d->index_size = 0;
+    d->index = NULL;
+    d->entries = NULL;
+    d->version++;
+    return rt_None;
+}
+
+/* dict.fromkeys(iterable, value=None): args[0] is the class. */
+static Value dict_fromkeys_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("dict.fromkeys", kwnames) || !rt_arg_range("fromkeys", nargs - 1, 1, 2))
+        return VAL_NULL;
+    Value cls = args[0], value = nargs > 2 ? args[2] : rt_None;
+    Value d = cls == obj_val(&rt_dict_type) ? rt_dict_new() : rt_call0(cls);
+    if (d == VAL_NULL)
+        return VAL_NULL;
+    Value it = rt_iter(args[1]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    Value k;
+    while ((k = rt_next(it)) != VAL_NULL)
+        if (rt_setitem(d, k, value) < 0)
+            return VAL_NULL;
+    return rt_err_occurred() ? VAL_NULL : d;
+}
+
+static Value dict_contains_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("dict.__contains__", nargs - 1, kwnames))
+        return VAL_NULL;
+    int r = dict_contains(args[0], args[1]);
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+static Value dict_getitem_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("dict.__getitem__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return dict_getitem(args[0], args[1]);
+}
+
+static Value dict_setitem_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("dict.__setitem__", kwnames) || !rt_arg_range("__setitem__", nargs - 1, 2, 2))
+        return VAL_NULL;
+    return rt_dict_set(args[0], args[1], args[2]) ? rt_None : VAL_NULL;
+}
+
+static Value dict_delitem_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("dict.__delitem__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return dict_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
+}
+
+static Value dict_reversed_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("dict.__reversed__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjDict *d = AS_DICT(args[0]);
+    return dictiter_make(&dictiter_revkeys_type, d, d->nentries);
+}
+
+ObjType rt_dict_type = {
+    .ob.type = &rt_type_type,
+    .name = "dict",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = dict_repr,
+    .richcompare = dict_richcompare,
+    .binop = dict_binop,
+    .inplace = dict_inplace,
+    .truth = dict_truth,
+    .iter = dict_iter,
+    .getitem = dict_getitem,
+    .setitem = dict_setitem,
+    .len = dict_len,
+    .contains = dict_contains,
+    .new_ = dict_new,
+};
+
+static const MethodDef dict_methods[] = {
+    {"keys", dict_keys_m},
+    {"values", dict_values_m},
+    {"items", dict_items_m},
+    {"get", dict_get_m},
+    {"setdefault", dict_setdefault_m},
+    {"pop", dict_pop_m},
+    {"popitem", dict_popitem_m},
+    {"update", dict_update_m},
+    {"copy", dict_copy_m},
+    {"clear", dict_clear_m},
+    {"__contains__", dict_contains_m},
+    {"__getitem__", dict_getitem_m},
+    {"__setitem__", dict_setitem_m},
+    {"__delitem__", dict_delitem_m},
+    {"__reversed__", dict_reversed_m},
+    {NULL, NULL},
+};
+
+static const MethodDef view_methods[] = {
+    {"isdisjoint", view_isdisjoint},
+    {NULL, NULL},
+};
+
+static const MethodDef no_methods[] = {{NULL, NULL}};
+
+void rt_dict_init(void)
+{
+    rt_type_ready(&rt_dict_type, dict_methods);
+    /* fromkeys is called on the class: dict.fromkeys(...) passes the type
+     * as args[0], which rt_builtin_new's bound self provides. */
+    rt_type_set(&rt_dict_type, "fromkeys",
+                rt_builtin_new("fromkeys", dict_fromkeys_m, obj_val(&rt_dict_type)));
+    rt_type_ready(&dictkeys_type, view_methods);
+    rt_type_ready(&dictitems_type, view_methods);
+    rt_type_ready(&dictvalues_type, no_methods);
+    rt_type_ready(&dictiter_keys_type, no_methods);
+    rt_type_ready(&dictiter_values_type, no_methods);
+    rt_type_ready(&dictiter_items_type, no_methods);
+    rt_type_ready(&dictiter_revkeys_type, no_methods);
+}

@@ -1,0 +1,632 @@
+/*
+ * exceptions.c — Python's error model: the current exception, raising and
+ * matching, and the builtin exception classes.
+ *
+ * The error state.  pvm runs one thread, so "the exception being raised" is
+ * one static Value, `current`.  A C function that fails stores an exception
+ * there and returns VAL_NULL (or -1); every caller either handles it
+ * (rt_err_fetch / rt_err_clear) or fails in turn, until the eval loop's error
+ * label consults the exception table (see error.h).
+ *
+ * The classes.  error.h lists the builtin hierarchy once, as X(name, base);
+ * this file expands that list into one static ObjType per class.  Only
+ * BaseException carries slots (repr, str, new_, getattr, setattr):
+ * rt_type_ready copies them down to every subclass, because the list is in
+ * parents-first order.  The few classes that behave differently (KeyError's
+ * str, StopIteration.value, SystemExit.code, OSError's errno fields) get
+ * their own slot or a branch in the shared per-class set-up below.
+ *
+ * Every exception instance is an ObjException: its args tuple, the traceback
+ * (tracebacks are built by traceback.c as the exception unwinds), the two
+ * chaining links __context__ / __cause__, and an instance dict for any other
+ * attribute (OSError's errno, ImportError's name, user attributes).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/code.h"
+
+/* ---- The error state ---------------------------------------------------- */
+
+static Value current = VAL_NULL;    /* the exception being raised, or VAL_NULL */
+
+bool rt_err_occurred(void) { return current != VAL_NULL; }
+Value rt_err_peek(void) { return current; }
+void rt_err_clear(void) { current = VAL_NULL; }
+
+Value rt_err_fetch(void)
+{
+    Value exc = current;
+    current = VAL_NULL;
+    return exc;
+}
+
+bool rt_err_matches(ObjType *type)
+{
+    return current != VAL_NULL && rt_isinstance_of(current, type);
+}
+
+/* ---- Raising ------------------------------------------------------------- */
+
+static bool is_exception_class(Value v)
+{
+    return !val_is_small(v) && rt_isinstance_of(v, &rt_type_type) &&
+           (AS_TYPE(v)->flags & TF_EXCEPTION) != 0;
+}
+
+static bool is_exception_instance(Value v)
+{
+    return (val_type(v)->flags & TF_EXCEPTION) != 0;
+}
+
+Value rt_raisef(ObjType *type, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    Value msg = rt_str_vformat_c(fmt, ap);
+    va_end(ap);
+    if (msg == VAL_NULL)            /* formatting itself raised (%R failed) */
+        return VAL_NULL;
+    return rt_raise_args(type, rt_tuple_pack(1, msg));
+}
+
+Value rt_raise_args(ObjType *type, Value args_tuple)
+{
+    Value exc = rt_exc_new(type, args_tuple);
+    if (exc != VAL_NULL)
+        current = exc;
+    return VAL_NULL;
+}
+
+/* `raise X`: X is an instance, or a class called with no arguments (which
+ * runs a user-defined __init__ through the type's call slot). */
+Value rt_raise(Value exc_or_type)
+{
+    Value exc = exc_or_type;
+    if (is_exception_class(exc_or_type)) {
+        exc = rt_call0(exc_or_type);
+        if (exc == VAL_NULL)
+            return VAL_NULL;
+        if (!is_exception_instance(exc))
+            return rt_raisef(&rt_TypeError, "calling %R should have returned an "
+                             "instance of BaseException, not %s",
+                             exc_or_type, val_type(exc)->name);
+    } else if (!is_exception_instance(exc)) {
+        return rt_raisef(&rt_TypeError, "exceptions must derive from BaseException");
+    }
+    current = exc;
+    return VAL_NULL;
+}
+
+/* MemoryError must be raisable when the heap is exhausted, so one instance is
+ * made at start-up and reused (CPython keeps a small free list for the same
+ * reason).  Its traceback and links are reset on each use. */
+static Value the_memory_error = VAL_NULL;
+
+Value rt_raise_nomemory(void)
+{
+    if (the_memory_error == VAL_NULL)   /* before rt_exceptions_init */
+        return VAL_NULL;
+    ObjException *e = AS_EXC(the_memory_error);
+    e->traceback = e->context = e->cause = rt_None;
+    e->suppress_context = false;
+    current = the_memory_error;
+    return VAL_NULL;
+}
+
+/* ---- Matching: `except match:` -------------------------------------------- */
+
+/* Is exc (an instance or a class) matched by `match`, a class or a tuple of
+ * classes (tuples may nest, as in CPython)?  Entries that are not exception
+ * classes simply do not match; the VM reports them before calling this. */
+bool rt_exc_matches(Value exc, Value match)
+{
+    if (exc == VAL_NULL)
+        return false;
+    if (!val_is_small(match) && rt_isinstance_of(match, &rt_tuple_type)) {
+        for (size_t i = 0; i < rt_tuple_len(match); i++)
+            if (rt_exc_matches(exc, rt_tuple_get(match, i)))
+                return true;
+        return false;
+    }
+    if (!is_exception_class(match))
+        return false;
+    ObjType *t = is_exception_class(exc) ? AS_TYPE(exc) : val_type(exc);
+    return rt_is_subtype(t, AS_TYPE(match));
+}
+
+/* ---- Chaining ------------------------------------------------------------- */
+
+/* Setting exc.__context__ = handled could close a loop if exc already sits
+ * somewhere on handled's context chain (`except E as e: raise e` inside a
+ * handler of a later exception).  CPython breaks such a loop by cutting the
+ * chain just before exc; Floyd's tortoise-and-hare guards against chains that
+ * already loop. */
+void rt_exc_set_context(Value exc, Value handled)
+{
+    if (handled == VAL_NULL || handled == rt_None || handled == exc)
+        return;
+    Value o = handled, slow = handled;
+    bool move_slow = false;
+    for (;;) {
+        Value ctx = AS_EXC(o)->context;
+        if (ctx == rt_None || ctx == VAL_NULL)
+            break;
+        if (ctx == exc) {               /* cut the loop */
+            AS_EXC(o)->context = rt_None;
+            break;
+        }
+        o = ctx;
+        if (o == slow)                  /* a pre-existing cycle: stop */
+            break;
+        if (move_slow)
+            slow = AS_EXC(slow)->context;
+        move_slow = !move_slow;
+    }
+    AS_EXC(exc)->context = handled;
+}
+
+/* ---- Instances: construction ---------------------------------------------- */
+
+static Value exc_dict(ObjException *e)
+{
+    if (e->dict == VAL_NULL)
+        e->dict = rt_dict_new();
+    return e->dict;
+}
+
+static void set_field(ObjException *e, const char *name, Value v)
+{
+    rt_dict_set_cstr(exc_dict(e), name, v);
+}
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5
+ * arguments the fields are filled in, and when a filename is given, args
+ * keeps only (errno, strerror) — CPython's rule. */
+static void oserror_fields(ObjException *e)
+{
+    size_t n = rt_tuple_len(e->args);
+    if (n < 2 || n > 5)
+        return;
+    set_field(e, "errno", rt_tuple_get(e->args, 0));
+    set_field(e, "strerror", rt_tuple_get(e->args, 1));
+    if (n >= 3 && rt_tuple_get(e->args, 2) != rt_None) {
+        set_field(e, "filename", rt_tuple_get(e->args, 2));
+        if (n == 5 && rt_tuple_get(e->args, 4) != rt_None)
+            set_field(e, "filename2", rt_tuple_get(e->args, 4));
+        e->args = rt_tuple_from(AS_TUPLE(e->args)->items, 2);
+    }
+}
+
+/* The fields some classes derive from args (at construction and __init__). */
+static void derive_fields(ObjException *e)
+{
+    ObjType *t = e->ob.type;
+    size_t n = rt_tuple_len(e->args);
+    if (rt_is_subtype(t, &rt_StopIteration))
+        e->extra = n >= 1 ? rt_tuple_get(e->args, 0) : rt_None;
+    else if (rt_is_subtype(t, &rt_SystemExit))
+        e->extra = n == 0 ? rt_None : n == 1 ? rt_tuple_get(e->args, 0) : e->args;
+    else if (rt_is_subtype(t, &rt_OSError))
+        oserror_fields(e);
+}
+
+Value rt_exc_new(ObjType *type, Value args_tuple)
+{
+    ObjException *e = gc_alloc(sizeof *e);
+    e->ob.type = type;
+    e->args = args_tuple != VAL_NULL ? args_tuple : rt_empty_tuple;
+    e->traceback = e->context = e->cause = rt_None;
+    e->extra = rt_None;
+    derive_fields(e);
+    return obj_val(e);
+}
+
+/* OSError(2, ...) builds the subclass that errno names, as CPython does. */
+static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
+{
+    if (type != &rt_OSError || npos < 2 || !val_is_small(args[0]))
+        return type;
+    switch (small_value(args[0])) {
+    case ENOENT: return &rt_FileNotFoundError;
+    case EEXIST: return &rt_FileExistsError;
+    case EACCES: case EPERM: return &rt_PermissionError;
+    case EISDIR: return &rt_IsADirectoryError;
+    case ENOTDIR: return &rt_NotADirectoryError;
+    case ETIMEDOUT: return &rt_TimeoutError;
+    default: return type;
+    }
+}
+
+/* The keyword arguments a class accepts: ImportError(msg, name=, path=),
+ * AttributeError(msg, name=, obj=), NameError(msg, name=). */
+static bool keyword_allowed(ObjType *t, const char *kw)
+{
+    if (rt_is_subtype(t, &rt_ImportError))
+        return strcmp(kw, "name") == 0 || strcmp(kw, "path") == 0;
+    if (rt_is_subtype(t, &rt_AttributeError))
+        return strcmp(kw, "name") == 0 || strcmp(kw, "obj") == 0;
+    if (rt_is_subtype(t, &rt_NameError))
+        return strcmp(kw, "name") == 0;
+    return false;
+}
+
+static bool takes_keywords(ObjType *t)
+{
+    return rt_is_subtype(t, &rt_ImportError) || rt_is_subtype(t, &rt_AttributeError) ||
+           rt_is_subtype(t, &rt_NameError);
+}
+
+/* Store keyword arguments as attributes; false + TypeError on a bad one. */
+static bool apply_keywords(ObjException *e, Value *kwvalues, Value kwnames)
+{
+    ObjType *t = e->ob.type;
+    size_t nkw = rt_nkwargs(kwnames);
+    if (nkw == 0)
+        return true;
+    if (!takes_keywords(t)) {
+        rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", t->name);
+        return false;
+    }
+    for (size_t i = 0; i < nkw; i++) {
+        Value name = rt_tuple_get(kwnames, i);
+        if (!keyword_allowed(t, rt_str_cstr(name))) {
+            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
+                      name, t->name);
+            return false;
+        }
+        set_field(e, rt_str_cstr(name), kwvalues[i]);
+    }
+    return true;
+}
+
+/* type(*args): the new_ slot every exception class shares.  Classes created
+ * by Python code receive their keyword arguments in __init__ instead. */
+static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    type = oserror_subclass(type, args, npos);
+    Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
+    if (type->flags & TF_HEAPTYPE)      /* its __init__ sees the keywords */
+        return exc;
+    if (!apply_keywords(AS_EXC(exc), args + npos, kwnames))
+        return VAL_NULL;
+    return exc;
+}
+
+/* The methods live in BaseException's dict, so `self` may be anything when
+ * called as BaseException.add_note(x, ...): check it first. */
+static bool check_self(Value self, const char *method)
+{
+    if (is_exception_instance(self))
+        return true;
+    rt_raisef(&rt_TypeError, "descriptor '%s' requires a 'BaseException' object "
+              "but received '%s'", method, val_type(self)->name);
+    return false;
+}
+
+/* BaseException.__init__(self, *args): reached from subclasses written in
+ * Python (super().__init__(msg)); it resets args. */
+static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_self(args[0], "__init__"))
+        return VAL_NULL;
+    ObjException *e = AS_EXC(args[0]);
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    e->args = rt_tuple_from(args + 1, npos - 1);
+    derive_fields(e);
+    if (!apply_keywords(e, args + npos, kwnames))
+        return VAL_NULL;
+    return rt_None;
+}
+
+/* ---- Instances: str and repr ---------------------------------------------- */
+
+/* str(e): '' without args, str(arg) with one, str(args) with several. */
+static Value exc_str(Value self)
+{
+    Value args = AS_EXC(self)->args;
+    switch (rt_tuple_len(args)) {
+    case 0: return rt_str_from_cstr("");
+    case 1: return rt_str(rt_tuple_get(args, 0));
+    default: return rt_str(args);
+    }
+}
+
+/* KeyError shows its key the way it appears in a dict display: KeyError: 'k'. */
+static Value keyerror_str(Value self)
+{
+    Value args = AS_EXC(self)->args;
+    if (rt_tuple_len(args) == 1)
+        return rt_repr(rt_tuple_get(args, 0));
+    return exc_str(self);
+}
+
+static Value dict_field(Value self, const char *name)
+{
+    Value d = AS_EXC(self)->dict;
+    return d == VAL_NULL ? VAL_NULL : rt_dict_get_cstr(d, name);
+}
+
+/* "[Errno 2] No such file or directory: 'x.txt'" */
+static Value oserror_str(Value self)
+{
+    Value err = dict_field(self, "errno"), msg = dict_field(self, "strerror");
+    Value file = dict_field(self, "filename"), file2 = dict_field(self, "filename2");
+    if (file != VAL_NULL && file2 != VAL_NULL)
+        return rt_str_format_c("[Errno %S] %S: %R -> %R", err, msg, file, file2);
+    if (file != VAL_NULL)
+        return rt_str_format_c("[Errno %S] %S: %R", err, msg, file);
+    if (err != VAL_NULL && msg != VAL_NULL)
+        return rt_str_format_c("[Errno %S] %S", err, msg);
+    return exc_str(self);
+}
+
+/* UnicodeDecodeError(encoding, object, start, end, reason), as bytes.decode
+ * raises it: "'utf-8' codec can't decode byte 0xff in position 0: ..." */
+static Value unicodedecode_str(Value self)
+{
+    Value a = AS_EXC(self)->args;
+    if (rt_tuple_len(a) != 5 || !val_is_small(rt_tuple_get(a, 2)) ||
+        !val_is_small(rt_tuple_get(a, 3)) || !IS_EXACT(rt_tuple_get(a, 1), rt_bytes_type))
+        return exc_str(self);
+    intptr_t start = small_value(rt_tuple_get(a, 2)), end = small_value(rt_tuple_get(a, 3));
+    ObjBytes *obj = AS_BYTES(rt_tuple_get(a, 1));
+    if (start < 0 || (size_t)start >= obj->length)
+        return exc_str(self);
+    static const char hex[] = "0123456789abcdef";
+    unsigned char byte = obj->data[start];
+    if (end == start + 1)
+        return rt_str_format_c("'%S' codec can't decode byte 0x%c%c in position %zd: %S",
+                               rt_tuple_get(a, 0), hex[byte >> 4], hex[byte & 15],
+                               (ssize_t)start, rt_tuple_get(a, 4));
+    return rt_str_format_c("'%S' codec can't decode bytes in position %zd-%zd: %S",
+                           rt_tuple_get(a, 0), (ssize_t)start, (ssize_t)(end - 1),
+                           rt_tuple_get(a, 4));
+}
+
+/* repr(e): ValueError(), KeyError('k'), Exception(1, 2). */
+static Value exc_repr(Value self)
+{
+    Value args = AS_EXC(self)->args;
+    const char *name = val_type(self)->name;
+    if (rt_tuple_len(args) == 1)
+        return rt_str_format_c("%s(%R)", name, rt_tuple_get(args, 0));
+    return rt_str_format_c("%s%R", name, args);
+}
+
+Value rt_exc_str(Value exc)
+{
+    return rt_str(exc);
+}
+
+Value rt_stopiteration_value(Value exc)
+{
+    return AS_EXC(exc)->extra;
+}
+
+/* ---- Instances: attributes ------------------------------------------------- */
+
+static bool name_is(Value name, const char *s)
+{
+    return strcmp(rt_str_cstr(name), s) == 0;
+}
+
+/* Attributes that exist on some classes even before they are set. */
+static bool has_default_none(ObjType *t, Value name)
+{
+    if (rt_is_subtype(t, &rt_OSError))
+        return name_is(name, "errno") || name_is(name, "strerror") ||
+               name_is(name, "filename") || name_is(name, "filename2");
+    if (rt_is_subtype(t, &rt_ImportError))
+        return name_is(name, "name") || name_is(name, "path");
+    if (rt_is_subtype(t, &rt_AttributeError))
+        return name_is(name, "name") || name_is(name, "obj");
+    if (rt_is_subtype(t, &rt_NameError))
+        return name_is(name, "name");
+    return false;
+}
+
+/* The per-class field behind a name (StopIteration.value, SystemExit.code),
+ * or NULL. */
+static Value *extra_field(ObjException *e, Value name)
+{
+    ObjType *t = e->ob.type;
+    if (rt_is_subtype(t, &rt_StopIteration) && name_is(name, "value"))
+        return &e->extra;
+    if (rt_is_subtype(t, &rt_SystemExit) && name_is(name, "code"))
+        return &e->extra;
+    return NULL;
+}
+
+static Value exc_getattr(Value self, Value name)
+{
+    ObjException *e = AS_EXC(self);
+    Value *extra = extra_field(e, name);
+    if (extra != NULL) return *extra;
+    if (name_is(name, "args")) return e->args;
+    if (name_is(name, "__traceback__")) return e->traceback;
+    if (name_is(name, "__context__")) return e->context;
+    if (name_is(name, "__cause__")) return e->cause;
+    if (name_is(name, "__suppress_context__")) return rt_bool(e->suppress_context);
+    if (name_is(name, "msg") && rt_is_subtype(e->ob.type, &rt_ImportError)) {
+        Value m = dict_field(self, "msg");
+        if (m != VAL_NULL) return m;
+        return rt_tuple_len(e->args) == 1 ? rt_tuple_get(e->args, 0) : rt_None;
+    }
+    if (has_default_none(e->ob.type, name) && dict_field(self, rt_str_cstr(name)) == VAL_NULL)
+        return rt_None;
+    return rt_generic_getattr(self, name);
+}
+
+static bool is_exc_or_none(Value v)
+{
+    return v == rt_None || is_exception_instance(v);
+}
+
+/* Set (or, with v == VAL_NULL, delete) one of the built-in attributes;
+ * returns 1 when name is not one of them. */
+static int set_builtin_attr(ObjException *e, Value name, Value v)
+{
+    bool is_args = name_is(name, "args"), is_tb = name_is(name, "__traceback__");
+    bool is_ctx = name_is(name, "__context__"), is_cause = name_is(name, "__cause__");
+    bool is_sup = name_is(name, "__suppress_context__");
+    if (!(is_args || is_tb || is_ctx || is_cause || is_sup))
+        return 1;
+    if (v == VAL_NULL) {
+        if (is_args) { rt_raisef(&rt_TypeError, "args may not be deleted"); return -1; }
+        if (is_tb) { rt_raisef(&rt_TypeError, "__traceback__ may not be deleted"); return -1; }
+        v = is_sup ? rt_False : rt_None;
+    }
+    if (is_args) {
+        Value t = rt_sequence_to_tuple(v);
+        if (t == VAL_NULL) return -1;
+        e->args = t;
+    } else if (is_tb) {
+        if (v != rt_None && val_type(v) != &rt_traceback_type) {
+            rt_raisef(&rt_TypeError, "__traceback__ must be a traceback or None");
+            return -1;
+        }
+        e->traceback = v;
+    } else if (is_ctx || is_cause) {
+        if (!is_exc_or_none(v)) {
+            rt_raisef(&rt_TypeError, "exception %s must be None or derive from BaseException",
+                      is_ctx ? "context" : "cause");
+            return -1;
+        }
+        if (is_ctx) e->context = v;
+        else { e->cause = v; e->suppress_context = true; }
+    } else {
+        int truth = rt_truthy(v);
+        if (truth < 0) return -1;
+        e->suppress_context = truth;
+    }
+    return 0;
+}
+
+static int exc_setattr(Value self, Value name, Value v)
+{
+    ObjException *e = AS_EXC(self);
+    Value *extra = extra_field(e, name);
+    if (extra != NULL) {
+        *extra = v != VAL_NULL ? v : rt_None;
+        return 0;
+    }
+    int r = set_builtin_attr(e, name, v);
+    if (r <= 0)
+        return r;
+    return rt_generic_setattr(self, name, v);
+}
+
+/* ---- Methods --------------------------------------------------------------- */
+
+/* e.with_traceback(tb): set __traceback__ and return e. */
+static Value exc_with_traceback(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("with_traceback", kwnames) ||
+        !rt_check_nargs("with_traceback", nargs - 1, 1, 1) ||
+        !check_self(args[0], "with_traceback"))
+        return VAL_NULL;
+    if (set_builtin_attr(AS_EXC(args[0]), rt_str_intern_cstr("__traceback__"), args[1]) < 0)
+        return VAL_NULL;
+    return args[0];
+}
+
+/* e.add_note(note): append to e.__notes__, printed after the message. */
+static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("add_note", kwnames) || !rt_check_nargs("add_note", nargs - 1, 1, 1) ||
+        !check_self(args[0], "add_note"))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[1], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "note must be a str, not '%s'", val_type(args[1])->name);
+    ObjException *e = AS_EXC(args[0]);
+    Value notes = rt_dict_get_cstr(exc_dict(e), "__notes__");
+    if (notes == VAL_NULL) {
+        notes = rt_list_new(1);
+        set_field(e, "__notes__", notes);
+    } else if (!rt_isinstance_of(notes, &rt_list_type)) {
+        return rt_raisef(&rt_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    if (!rt_list_append(notes, args[1]))
+        return VAL_NULL;
+    return rt_None;
+}
+
+/* The nearest class written in C: super().__str__() in a Python subclass
+ * must reach the builtin behaviour, not the subclass's own __str__ again. */
+static ObjType *builtin_class_of(Value self)
+{
+    ObjType *t = val_type(self);
+    while (t->flags & TF_HEAPTYPE)
+        t = t->base;
+    return t;
+}
+
+static Value exc_str_method(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_self(args[0], "__str__"))
+        return VAL_NULL;
+    return builtin_class_of(args[0])->str(args[0]);
+}
+
+static Value exc_repr_method(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_self(args[0], "__repr__"))
+        return VAL_NULL;
+    return exc_repr(args[0]);
+}
+
+static const MethodDef exc_methods[] = {
+    {"__init__", exc_init_method},
+    {"__str__", exc_str_method},
+    {"__repr__", exc_repr_method},
+    {"with_traceback", exc_with_traceback},
+    {"add_note", exc_add_note},
+    {NULL, NULL},
+};
+
+/* ---- The classes ------------------------------------------------------------ */
+
+/* One static type per RT_EXCEPTIONS entry.  `rt_##base` names the base's
+ * type object; BaseException's base is `object`, so for that one entry the
+ * pasted token rt_object is a macro standing for rt_object_type. */
+#define rt_object rt_object_type
+#define DEFINE_EXC(NAME, BASE)                                          \
+    ObjType rt_##NAME = {                                               \
+        .ob.type = &rt_type_type,                                       \
+        .name = #NAME,                                                  \
+        .base = &rt_##BASE,                                             \
+        .flags = TF_BASETYPE | TF_EXCEPTION,                            \
+        .dict_offset = offsetof(ObjException, dict),                    \
+    };
+RT_EXCEPTIONS(DEFINE_EXC)
+#undef DEFINE_EXC
+#undef rt_object
+
+void rt_exceptions_init(void)
+{
+    /* The shared behaviour, inherited by every subclass ... */
+    rt_BaseException.repr = exc_repr;
+    rt_BaseException.str = exc_str;
+    rt_BaseException.new_ = exc_new;
+    rt_BaseException.getattr = exc_getattr;
+    rt_BaseException.setattr = exc_setattr;
+    /* ... and the classes that print differently. */
+    rt_KeyError.str = keyerror_str;
+    rt_OSError.str = oserror_str;
+    rt_UnicodeDecodeError.str = unicodedecode_str;
+
+    /* Parents first: the list is in that order, so each type inherits the
+     * slots its base has already received. */
+    rt_type_ready(&rt_BaseException, exc_methods);
+#define READY_EXC(NAME, BASE) \
+    if (&rt_##NAME != &rt_BaseException) rt_type_ready(&rt_##NAME, NULL);
+    RT_EXCEPTIONS(READY_EXC)
+#undef READY_EXC
+
+    the_memory_error = rt_exc_new(&rt_MemoryError, rt_empty_tuple);
+    rt_traceback_init();
+    rt_code_type_init();
+}

@@ -1,0 +1,898 @@
+/*
+ * float.c — Python floats: IEEE-754 doubles with CPython's text and hashing.
+ *
+ * Three things here are subtler than they look:
+ *
+ *   repr    prints the *shortest* decimal string that reads back as the same
+ *           double (0.1 prints as '0.1', not '0.1000000000000000055511...').
+ *           C's printf cannot ask for that directly, so shortest_digits()
+ *           searches for the smallest precision that round-trips; glibc's
+ *           printf and strtod are both correctly rounded, which makes the
+ *           search exact.  Then CPython's layout rules apply: exponent form
+ *           below 1e-4 and from 1e16 up, otherwise fixed with '.0' if integral.
+ *   hash    must agree with int's (hash(2.0) == hash(2)) because 2 and 2.0 are
+ *           the same dict key: both reduce the exact value modulo 2**61 - 1.
+ *   compare between int and float is exact, never via a lossy conversion:
+ *           2**53 + 1 > 2.0**53 is True although float(2**53 + 1) == 2.0**53.
+ *
+ * Floor division and modulo follow CPython's float_divmod: fmod, then a sign
+ * fix so the remainder takes the divisor's sign.
+ */
+#include <errno.h>
+#include <float.h>
+#include <gmp.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+
+Value rt_float_new(double d)
+{
+    /* Atomic: an exact float holds no pointers (its type is a static object). */
+    ObjFloat *f = gc_alloc_atomic(sizeof *f);
+    f->ob.type = &rt_float_type;
+    f->value = d;
+    return obj_val(f);
+}
+
+/* ---- repr ------------------------------------------------------------------- */
+
+/* Does the decimal n * 10**k read back as d?  If so, store n's digits
+ * (trailing zeros dropped) and the exponent of its first digit. */
+static bool try_digits(double d, long long n, int k, char *digits, int *exp10)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%llde%d", n, k);
+    if (n <= 0 || strtod(buf, NULL) != d)
+        return false;
+    int len = snprintf(digits, 20, "%lld", n);
+    *exp10 = k + len - 1;
+    while (len > 1 && digits[len - 1] == '0')
+        digits[--len] = 0;
+    return true;
+}
+
+/* d correctly rounded to p significant digits, as n * 10**k. */
+static void round_digits(double d, int p, long long *n, int *k)
+{
+    char buf[40], *e;
+    snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+    e = strchr(buf, 'e');
+    *k = atoi(e + 1) - (p - 1);
+    *n = 0;
+    for (char *c = buf; c < e; c++)
+        if (*c != '.')
+            *n = *n * 10 + (*c - '0');
+}
+
+/* The shortest digit string D and exponent E with d == D[0].D[1..] * 10**E
+ * once read back (d finite and > 0), and of those the closest to d — what
+ * CPython's dtoa (mode 0) produces.  Round-tripping is monotonic in the
+ * precision (more correctly rounded digits are never further away), so a
+ * binary search over 1..17 significant digits finds the shortest.
+ *
+ * One exception: when d is a power of two, the doubles around it are closer
+ * together below it than above, and a p-digit decimal just above d may read
+ * back as d while the nearest p-digit decimal (just below) does not.  For
+ * those values we also try the neighbours of the rounded digits. */
+static void shortest_digits(double d, char *digits, int *exp10)
+{
+    long long n;
+    int k;
+    int e2;
+    if (frexp(d, &e2) == 0.5) {             /* a power of two */
+        for (int p = 1; p <= 17; p++) {
+            round_digits(d, p, &n, &k);
+            if (try_digits(d, n, k, digits, exp10) || try_digits(d, n + 1, k, digits, exp10) ||
+                try_digits(d, n - 1, k, digits, exp10))
+                return;
+        }
+    }
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        round_digits(d, mid, &n, &k);
+        if (try_digits(d, n, k, digits, exp10))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    round_digits(d, lo, &n, &k);
+    try_digits(d, n, k, digits, exp10);
+}
+
+/* Lay the digits out as CPython's repr does. */
+static void layout_digits(const char *digits, int n, int e, bool add_dot0, char *out)
+{
+    if (e < -4 || e >= 16) {                /* 1.5e-05, 1e+16 */
+        *out++ = digits[0];
+        if (n > 1) {
+            *out++ = '.';
+            memcpy(out, digits + 1, (size_t)n - 1);
+            out += n - 1;
+        }
+        sprintf(out, "e%c%02d", e < 0 ? '-' : '+', abs(e));
+    } else if (e >= 0) {                    /* 123.45, 100.0 */
+        for (int i = 0; i <= e; i++)
+            *out++ = i < n ? digits[i] : '0';
+        if (n > e + 1) {
+            *out++ = '.';
+            memcpy(out, digits + e + 1, (size_t)(n - e - 1));
+            out += n - e - 1;
+        } else if (add_dot0) {
+            *out++ = '.';
+            *out++ = '0';
+        }
+        *out = 0;
+    } else {                                /* 0.00123 */
+        *out++ = '0';
+        *out++ = '.';
+        for (int i = 0; i < -e - 1; i++)
+            *out++ = '0';
+        memcpy(out, digits, (size_t)n);
+        out[n] = 0;
+    }
+}
+
+void rt_double_repr_ex(double d, char *buf, size_t size, bool add_dot0)
+{
+    char tmp[40], digits[20];
+    if (isnan(d)) {
+        snprintf(buf, size, "nan");
+        return;
+    }
+    if (isinf(d)) {
+        snprintf(buf, size, d > 0 ? "inf" : "-inf");
+        return;
+    }
+    char *out = tmp;
+    if (signbit(d))
+        *out++ = '-';
+    if (d == 0) {
+        strcpy(out, add_dot0 ? "0.0" : "0");
+    } else {
+        int e;
+        shortest_digits(fabs(d), digits, &e);
+        layout_digits(digits, (int)strlen(digits), e, add_dot0, out);
+    }
+    snprintf(buf, size, "%s", tmp);
+}
+
+void rt_double_repr(double d, char *buf, size_t size)
+{
+    rt_double_repr_ex(d, buf, size, true);
+}
+
+Value rt_float_repr(Value v)
+{
+    char buf[40];
+    rt_double_repr(rt_float_value(v), buf, sizeof buf);
+    return rt_str_from_cstr(buf);
+}
+
+/* ---- hash ------------------------------------------------------------------- */
+
+#define HASH_BITS 61
+#define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
+
+/* CPython's _Py_HashDouble for finite values: the exact value m * 2**e reduced
+ * modulo 2**61 - 1, consuming the mantissa 28 bits at a time; multiplying by
+ * 2**e modulo a Mersenne prime is a rotation of the 61-bit word. */
+intptr_t rt_double_hash(double d)
+{
+    if (isinf(d))
+        return d > 0 ? 314159 : -314159;
+    if (isnan(d))
+        return 0;
+    int e;
+    double m = frexp(d, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m) {
+        x = ((x << 28) & HASH_MODULUS) | x >> (HASH_BITS - 28);
+        m *= 268435456.0;                   /* 2**28 */
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= HASH_MODULUS)
+            x -= HASH_MODULUS;
+    }
+    e = e >= 0 ? e % HASH_BITS : HASH_BITS - 1 - ((-1 - e) % HASH_BITS);
+    x = ((x << e) & HASH_MODULUS) | x >> (HASH_BITS - e);
+    intptr_t h = (intptr_t)x * sign;
+    return h == -1 ? -2 : h;
+}
+
+/* Since 3.10 a NaN hashes by identity (CPython's _Py_HashPointer). */
+static intptr_t hash_pointer(Value v)
+{
+    uintptr_t y = (uintptr_t)v;
+    y = (y >> 4) | (y << (8 * sizeof(void *) - 4));
+    intptr_t h = (intptr_t)y;
+    return h == -1 ? -2 : h;
+}
+
+static intptr_t float_hash(Value v)
+{
+    double d = rt_float_value(v);
+    return isnan(d) ? hash_pointer(v) : rt_double_hash(d);
+}
+
+/* ---- Operand conversion ----------------------------------------------------- */
+
+static bool is_float_like(Value v)
+{
+    return !val_is_small(v) && rt_isinstance_of(v, &rt_float_type);
+}
+
+static bool is_int_like(Value v)
+{
+    return val_is_small(v) || rt_isinstance_of(v, &rt_int_type);
+}
+
+/* 1: *out holds v as a double; 0: v is not a real number; -1: error. */
+static int to_double(Value v, double *out)
+{
+    if (is_float_like(v)) {
+        *out = rt_float_value(v);
+        return 1;
+    }
+    if (!is_int_like(v))
+        return 0;
+    bool overflow;
+    *out = rt_int_as_double(v, &overflow);
+    if (overflow) {
+        rt_raisef(&rt_OverflowError, "int too large to convert to float");
+        return -1;
+    }
+    return 1;
+}
+
+bool rt_as_double(Value v, double *out)
+{
+    int r = to_double(v, out);
+    if (r == 0)
+        rt_raisef(&rt_TypeError, "must be real number, not %T", v);
+    return r == 1;
+}
+
+/* ---- Arithmetic ------------------------------------------------------------- */
+
+/* The OverflowError CPython raises from errno (ERANGE): its args are
+ * (34, 'Numerical result out of range'). */
+static Value range_error(void)
+{
+    return rt_raise_args(&rt_OverflowError,
+                         rt_tuple_pack(2, small_new(ERANGE),
+                                       rt_str_from_cstr("Numerical result out of range")));
+}
+
+static bool is_odd_integer(double w)
+{
+    return fmod(fabs(w), 2.0) == 1.0;
+}
+
+/* v ** w with CPython's float_pow special cases. */
+static Value float_pow(double v, double w)
+{
+    if (w == 0)
+        return rt_float_new(1.0);
+    if (isnan(v))
+        return rt_float_new(v);
+    if (isnan(w))
+        return rt_float_new(v == 1.0 ? 1.0 : w);
+    if (isinf(w)) {
+        v = fabs(v);
+        if (v == 1.0)
+            return rt_float_new(1.0);
+        return rt_float_new((w > 0) == (v > 1.0) ? fabs(w) : 0.0);
+    }
+    if (isinf(v)) {
+        bool odd = is_odd_integer(w);
+        if (w > 0)
+            return rt_float_new(odd ? v : fabs(v));
+        return rt_float_new(odd ? copysign(0.0, v) : 0.0);
+    }
+    if (v == 0) {
+        if (w < 0)
+            return rt_raisef(&rt_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return rt_float_new(is_odd_integer(w) ? v : 0.0);
+    }
+    bool negate = false;
+    if (v < 0) {
+        if (w != floor(w))                  /* (-8) ** 0.5 is a complex number */
+            return rt_complex_binop(rt_complex_new(v, 0), rt_complex_new(w, 0), NB_POWER);
+        v = -v;
+        negate = is_odd_integer(w);
+    }
+    if (v == 1.0)
+        return rt_float_new(negate ? -1.0 : 1.0);
+    errno = 0;
+    double r = pow(v, w);
+    if (isinf(r))
+        return range_error();
+    return rt_float_new(negate ? -r : r);
+}
+
+/* CPython's float_divmod: floor quotient and remainder with the divisor's sign. */
+static void float_divmod_parts(double vx, double wx, double *floordiv, double *mod)
+{
+    double m = fmod(vx, wx);
+    double div = (vx - m) / wx;
+    if (m) {
+        if ((wx < 0) != (m < 0)) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = copysign(0.0, wx);
+    }
+    if (div) {
+        double fl = floor(div);
+        if (div - fl > 0.5)
+            fl += 1.0;
+        div = fl;
+    } else {
+        div = copysign(0.0, vx / wx);
+    }
+    *floordiv = div;
+    *mod = m;
+}
+
+static Value float_arith(double x, double y, int op)
+{
+    double q, r;
+    switch (op) {
+    case NB_ADD: return rt_float_new(x + y);
+    case NB_SUBTRACT: return rt_float_new(x - y);
+    case NB_MULTIPLY: return rt_float_new(x * y);
+    case NB_TRUE_DIVIDE:
+        if (y == 0)
+            return rt_raisef(&rt_ZeroDivisionError, "float division by zero");
+        return rt_float_new(x / y);
+    case NB_FLOOR_DIVIDE:
+        if (y == 0)
+            return rt_raisef(&rt_ZeroDivisionError, "float floor division by zero");
+        float_divmod_parts(x, y, &q, &r);
+        return rt_float_new(q);
+    case NB_REMAINDER:
+        if (y == 0)
+            return rt_raisef(&rt_ZeroDivisionError, "float modulo");
+        float_divmod_parts(x, y, &q, &r);
+        return rt_float_new(r);
+    case NB_POWER: return float_pow(x, y);
+    default: return rt_NotImplemented;
+    }
+}
+
+Value rt_float_binop(Value a, Value b, int op)
+{
+    if (op >= NB_INPLACE_OFFSET)
+        op -= NB_INPLACE_OFFSET;
+    double x, y;
+    int ra = to_double(a, &x);
+    if (ra <= 0)
+        return ra < 0 ? VAL_NULL : rt_NotImplemented;
+    int rb = to_double(b, &y);
+    if (rb <= 0)
+        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    return float_arith(x, y, op);
+}
+
+Value rt_float_divmod(Value a, Value b)
+{
+    double x, y, q, r;
+    int ra = to_double(a, &x);
+    if (ra <= 0)
+        return ra < 0 ? VAL_NULL : rt_NotImplemented;
+    int rb = to_double(b, &y);
+    if (rb <= 0)
+        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    if (y == 0)
+        return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
+    float_divmod_parts(x, y, &q, &r);
+    return rt_tuple_pack(2, rt_float_new(q), rt_float_new(r));
+}
+
+static Value float_unary(Value v, int op)
+{
+    double d = rt_float_value(v);
+    switch (op) {
+    case UN_NEG: return rt_float_new(-d);
+    case UN_POS: return is_float(v) ? v : rt_float_new(d);
+    default: return rt_raisef(&rt_TypeError, "bad operand type for unary ~: '%s'",
+                              val_type(v)->name);
+    }
+}
+
+static int float_truth(Value v)
+{
+    return rt_float_value(v) != 0;
+}
+
+/* ---- Comparison ------------------------------------------------------------- */
+
+static bool holds(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* Three-way comparison of double x with int i, exactly (x not NaN). */
+static int cmp_double_int(double x, Value i)
+{
+    if (isinf(x))
+        return x > 0 ? 1 : -1;
+    return -rt_int_cmp_double(i, x);
+}
+
+Value rt_float_richcompare(Value a, Value b, int op)
+{
+    bool fa = is_float_like(a), fb = is_float_like(b);
+    if (fa && fb) {
+        double x = rt_float_value(a), y = rt_float_value(b);
+        switch (op) {
+        case CMP_LT: return rt_bool(x < y);
+        case CMP_LE: return rt_bool(x <= y);
+        case CMP_EQ: return rt_bool(x == y);
+        case CMP_NE: return rt_bool(x != y);
+        case CMP_GT: return rt_bool(x > y);
+        default: return rt_bool(x >= y);
+        }
+    }
+    if (fa && is_int_like(b)) {
+        double x = rt_float_value(a);
+        return rt_bool(isnan(x) ? op == CMP_NE : holds(cmp_double_int(x, b), op));
+    }
+    if (fb && is_int_like(a)) {
+        double y = rt_float_value(b);
+        return rt_bool(isnan(y) ? op == CMP_NE : holds(-cmp_double_int(y, a), op));
+    }
+    return rt_NotImplemented;
+}
+
+/* ---- float(x) ---------------------------------------------------------------- */
+
+static bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* "inf", "infinity", "nan" in any case (sign already consumed). */
+static bool parse_special(const char *s, size_t n, double *out)
+{
+    if ((n == 3 && strncasecmp(s, "inf", 3) == 0) || (n == 8 && strncasecmp(s, "infinity", 8) == 0)) {
+        *out = HUGE_VAL;
+        return true;
+    }
+    if (n == 3 && strncasecmp(s, "nan", 3) == 0) {
+        *out = NAN;
+        return true;
+    }
+    return false;
+}
+
+/* Copy s..end to out without underscores, each of which must sit between two
+ * digits; then check the decimal syntax  digits [. digits] [e [sign] digits]
+ * (with digits on at least one side of the point).  false if malformed. */
+static bool clean_decimal(const char *s, const char *end, char *out)
+{
+    char *o = out;
+    for (const char *p = s; p < end; p++) {
+        if (*p == '_') {
+            if (p == s || !is_digit(p[-1]) || p + 1 >= end || !is_digit(p[1]))
+                return false;
+            continue;
+        }
+        *o++ = *p;
+    }
+    *o = 0;
+    const char *p = out;
+    size_t before = strspn(p, "0123456789");
+    p += before;
+    size_t after = 0;
+    if (*p == '.') {
+        after = strspn(p + 1, "0123456789");
+        p += 1 + after;
+    }
+    if (before + after == 0)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        size_t ed = strspn(p, "0123456789");
+        if (ed == 0)
+            return false;
+        p += ed;
+    }
+    return *p == 0;
+}
+
+/* Parse text as float() does; false if it is not a float literal. */
+static bool parse_float(const char *s, size_t len, double *out)
+{
+    const char *end = s + len;
+    while (s < end && is_space(*s)) s++;
+    while (end > s && is_space(end[-1])) end--;
+    bool neg = false;
+    if (s < end && (*s == '+' || *s == '-'))
+        neg = *s++ == '-';
+    double d;
+    if (!parse_special(s, (size_t)(end - s), &d)) {
+        char *buf = gc_alloc_atomic((size_t)(end - s) + 1);
+        if (!clean_decimal(s, end, buf))
+            return false;
+        d = strtod(buf, NULL);              /* correctly rounded; inf on overflow */
+    }
+    *out = neg ? -d : d;
+    return true;
+}
+
+static Value float_from_text(Value orig, const char *s, size_t len)
+{
+    double d;
+    if (!parse_float(s, len, &d))
+        return rt_raisef(&rt_ValueError, "could not convert string to float: %R", orig);
+    return rt_float_new(d);
+}
+
+/* float(x) for an object with __float__ or __index__. */
+static Value float_via_dunder(Value v)
+{
+    Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__"));
+    if (m) {
+        Value r = rt_call1(m, v);
+        if (r && !is_float_like(r))
+            return rt_raisef(&rt_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
+        return r && !is_float(r) ? rt_float_new(rt_float_value(r)) : r;
+    }
+    m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
+    if (m) {
+        Value r = rt_call1(m, v);
+        return r ? rt_float_from(r) : r;
+    }
+    return rt_raisef(&rt_TypeError, "float() argument must be a string or a real number, not '%T'", v);
+}
+
+Value rt_float_from(Value v)
+{
+    if (is_float(v))
+        return v;
+    double d;
+    int r = to_double(v, &d);
+    if (r != 0)
+        return r < 0 ? VAL_NULL : rt_float_new(d);
+    if (is_str(v))
+        return float_from_text(v, rt_str_cstr(v), rt_str_nbytes(v));
+    if (IS_EXACT(v, rt_bytes_type))
+        return float_from_text(v, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->length);
+    if (IS_EXACT(v, rt_bytearray_type)) {
+        ObjByteArray *a = VAL_AS(ObjByteArray, v);
+        return float_from_text(v, (const char *)a->data, a->length);
+    }
+    return float_via_dunder(v);
+}
+
+static Value float_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (rt_nkwargs(kwnames) > 0)
+        return rt_raisef(&rt_TypeError, "float() takes no keyword arguments");
+    if (nargs > 1)
+        return rt_raisef(&rt_TypeError, "float expected at most 1 argument, got %zu", nargs);
+    return nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
+}
+
+/* ---- round() ------------------------------------------------------------------ */
+
+/* round(x): nearest integer, ties to even, as an int. */
+static Value round_to_int(double x)
+{
+    double r = round(x);
+    if (fabs(x - r) == 0.5)
+        r = 2.0 * round(x / 2.0);
+    return rt_int_from_double(r);
+}
+
+/* x rounded to a multiple of 10**n (n > 0), ties to even, computed exactly:
+ * x = M * 2**E, so x / 10**n is the integer fraction num / den below. */
+static double round_to_tens(double x, long n)
+{
+    int e;
+    double m = frexp(fabs(x), &e);
+    mpz_t num, den, q, r;
+    mpz_inits(num, den, q, r, NULL);
+    mpz_set_d(num, ldexp(m, 53));           /* exact 53-bit mantissa */
+    e -= 53;
+    mpz_ui_pow_ui(den, 10, (unsigned long)n);
+    mpz_t p;
+    mpz_init_set(p, den);
+    if (e >= 0)
+        mpz_mul_2exp(num, num, (mp_bitcnt_t)e);
+    else
+        mpz_mul_2exp(den, den, (mp_bitcnt_t)-e);
+    mpz_fdiv_qr(q, r, num, den);
+    mpz_mul_2exp(r, r, 1);
+    int c = mpz_cmp(r, den);
+    if (c > 0 || (c == 0 && mpz_odd_p(q)))
+        mpz_add_ui(q, q, 1);
+    mpz_mul(q, q, p);
+    /* q is an exact integer of at most ~309 digits: strtod rounds its
+     * decimal text correctly (overflowing to inf). */
+    char *text = gc_alloc_atomic(mpz_sizeinbase(q, 10) + 2);
+    mpz_get_str(text, 10, q);
+    double d = strtod(text, NULL);
+    return copysign(d, x);
+}
+
+/* round(x, n) for n >= 0: glibc's printf rounds the exact binary value
+ * correctly (ties to even), as CPython's dtoa does; strtod reads it back. */
+static double round_to_places(double x, long n)
+{
+    size_t size = 400 + (size_t)n;
+    char *buf = gc_alloc_atomic(size);
+    snprintf(buf, size, "%.*f", (int)n, x);
+    return strtod(buf, NULL);
+}
+
+Value rt_float_round(double x, Value ndigits)
+{
+    if (ndigits == VAL_NULL || ndigits == rt_None)
+        return round_to_int(x);
+    int64_t n;
+    Value nd = rt_index(ndigits);
+    if (!nd)
+        return VAL_NULL;
+    if (!rt_int_as_i64(nd, &n)) {           /* huge ndigits: clamp */
+        rt_err_clear();
+        n = rt_int_sign(nd) > 0 ? INT32_MAX : INT32_MIN;
+    }
+    /* Beyond these, rounding cannot change a double (or leaves only zero). */
+    if (!isfinite(x) || x == 0 || n > 323)
+        return rt_float_new(x);
+    if (n < -308)
+        return rt_float_new(0.0 * x);
+    double r = n >= 0 ? round_to_places(x, (long)n) : round_to_tens(x, (long)-n);
+    if (isinf(r))
+        return rt_raisef(&rt_OverflowError, "rounded value too large to represent");
+    return rt_float_new(r);
+}
+
+/* ---- Methods ------------------------------------------------------------------- */
+
+static double self_double(Value *args)
+{
+    return rt_float_value(args[0]);
+}
+
+#define CHECK_NARGS(name, lo, hi) \
+    if (!rt_check_nargs(name, nargs, lo, hi) || !rt_no_kwargs(name, kw)) return VAL_NULL
+
+static Value m_is_integer(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("is_integer", 1, 1);
+    double d = self_double(args);
+    return rt_bool(isfinite(d) && d == floor(d));
+}
+
+static Value m_conjugate(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("conjugate", 1, 1);
+    return rt_float_new(self_double(args));
+}
+
+static Value m_trunc(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__trunc__", 1, 1);
+    return rt_int_from_double(self_double(args));
+}
+
+static Value m_floor(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__floor__", 1, 1);
+    return rt_int_from_double(floor(self_double(args)));
+}
+
+static Value m_ceil(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__ceil__", 1, 1);
+    return rt_int_from_double(ceil(self_double(args)));
+}
+
+static Value m_abs(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__abs__", 1, 1);
+    return rt_float_new(fabs(self_double(args)));
+}
+
+static Value m_round(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__round__", 1, 2);
+    return rt_float_round(self_double(args), nargs > 1 ? args[1] : VAL_NULL);
+}
+
+static Value m_divmod(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("__divmod__", 2, 2);
+    return rt_float_divmod(args[0], args[1]);
+}
+
+/* x == num / den in lowest terms: the mantissa as an integer over a power of
+ * two, with common factors of two cancelled. */
+static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("as_integer_ratio", 1, 1);
+    double d = self_double(args);
+    if (isinf(d))
+        return rt_raisef(&rt_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(d))
+        return rt_raisef(&rt_ValueError, "cannot convert NaN to integer ratio");
+    int e;
+    double m = frexp(d, &e);
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2.0;
+        e--;
+    }
+    Value num = rt_int_from_double(m), den = small_new(1);
+    if (e > 0)
+        num = rt_int_binop(num, small_new(e), NB_LSHIFT);
+    else
+        den = rt_int_binop(den, small_new(-e), NB_LSHIFT);
+    return num && den ? rt_tuple_pack(2, num, den) : VAL_NULL;
+}
+
+/* float.hex(): '0x1.8000000000000p+0' — 13 hex digits of mantissa. */
+static Value m_hex(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NARGS("hex", 1, 1);
+    double d = self_double(args);
+    char buf[40], *p = buf;
+    if (!isfinite(d)) {
+        rt_double_repr(d, buf, sizeof buf);
+        return rt_str_from_cstr(buf);
+    }
+    if (signbit(d))
+        *p++ = '-';
+    if (d == 0) {
+        strcpy(p, "0x0.0p+0");
+        return rt_str_from_cstr(buf);
+    }
+    int e;
+    double m = frexp(fabs(d), &e);
+    int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+    m = ldexp(m, shift);
+    e -= shift;
+    p += sprintf(p, "0x%d.", (int)m);
+    m -= (int)m;
+    for (int i = 0; i < 13; i++) {
+        m *= 16.0;
+        int digit = (int)m;
+        *p++ = "0123456789abcdef"[digit];
+        m -= digit;
+    }
+    sprintf(p, "p%+d", e);
+    return rt_str_from_cstr(buf);
+}
+
+/* Checks the hex-float syntax  [0x] hexdigits [. hexdigits] [p [sign] digits]
+ * of s..end and copies it to out with a "0x" prefix, ready for strtod. */
+static bool clean_hex(const char *s, const char *end, char *out)
+{
+    if (end - s >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x')
+        s += 2;
+    strcpy(out, "0x");
+    memcpy(out + 2, s, (size_t)(end - s));
+    out[2 + (end - s)] = 0;
+    const char *p = out + 2;
+    size_t before = strspn(p, "0123456789abcdefABCDEF"), after = 0;
+    p += before;
+    if (*p == '.') {
+        after = strspn(p + 1, "0123456789abcdefABCDEF");
+        p += 1 + after;
+    }
+    if (before + after == 0)
+        return false;
+    if (*p == 'p' || *p == 'P') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        size_t n = strspn(p, "0123456789");
+        if (n == 0)
+            return false;
+        p += n;
+    }
+    return *p == 0;
+}
+
+/* float.fromhex('0x1.8p1') == 3.0.  Called through the class, args[0] is
+ * the string (or the type, then the string: both are accepted). */
+static Value m_fromhex(Value *args, size_t nargs, Value kw)
+{
+    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
+        args++;
+        nargs--;
+    }
+    CHECK_NARGS("fromhex", 1, 1);
+    if (!is_str(args[0]))
+        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
+    const char *s = rt_str_cstr(args[0]), *end = s + rt_str_nbytes(args[0]);
+    while (s < end && is_space(*s)) s++;
+    while (end > s && is_space(end[-1])) end--;
+    bool neg = false;
+    if (s < end && (*s == '+' || *s == '-'))
+        neg = *s++ == '-';
+    double d;
+    if (!parse_special(s, (size_t)(end - s), &d)) {
+        char *buf = gc_alloc_atomic((size_t)(end - s) + 3);
+        if (!clean_hex(s, end, buf))
+            return rt_raisef(&rt_ValueError, "invalid hexadecimal floating-point string");
+        d = strtod(buf, NULL);             /* glibc rounds hex input correctly */
+        if (isinf(d))
+            return rt_raisef(&rt_OverflowError,
+                             "hexadecimal value too large to represent as a float");
+    }
+    return rt_float_new(neg ? -d : d);
+}
+
+/* __add__, __radd__, ..., __lt__, ...: wrappers over the slots (int.h). */
+#define FLOAT_BINOP(name, op) NUMBER_DUNDER_BINOP(float_d, rt_float_binop, name, op)
+#define FLOAT_CMP(name, op) NUMBER_DUNDER_CMP(float_d, rt_float_richcompare, name, op)
+NUMBER_ARITH(FLOAT_BINOP)
+NUMBER_CMPS(FLOAT_CMP)
+#define FLOAT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(float_d, name)
+#define FLOAT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(float_d, name)
+
+static const MethodDef float_methods[] = {
+    {"is_integer", m_is_integer},
+    {"conjugate", m_conjugate},
+    {"as_integer_ratio", m_as_integer_ratio},
+    {"hex", m_hex},
+    {"fromhex", m_fromhex},
+    {"__trunc__", m_trunc},
+    {"__int__", m_trunc},
+    {"__floor__", m_floor},
+    {"__ceil__", m_ceil},
+    {"__float__", m_conjugate},
+    {"__abs__", m_abs},
+    {"__round__", m_round},
+    {"__divmod__", m_divmod},
+    NUMBER_ARITH(FLOAT_BINOP_DEF)
+    NUMBER_CMPS(FLOAT_CMP_DEF)
+    {NULL, NULL},
+};
+
+static Value float_repr_slot(Value v) { return rt_float_repr(v); }
+
+ObjType rt_float_type = {
+    .ob.type = &rt_type_type,
+    .name = "float",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = float_repr_slot,
+    .hash = float_hash,
+    .richcompare = rt_float_richcompare,
+    .binop = rt_float_binop,
+    .unary = float_unary,
+    .truth = float_truth,
+    .new_ = float_new,
+};
+
+void rt_float_init(void)
+{
+    rt_type_ready(&rt_float_type, float_methods);
+    rt_complex_init();
+}

@@ -1,0 +1,1176 @@
+/*
+ * int.c — Python's unbounded integers.
+ *
+ * An int is either a *small int* tagged inside the Value word (object.h) or an
+ * ObjInt holding a GMP integer (mpz).  Every operation first tries the small
+ * fast path with the compiler's overflow-checking builtins and only falls back
+ * to GMP when a result leaves the tagged range; every GMP result is then
+ * normalised back to a small int when it fits, so each integer has exactly
+ * one representation (and `==` on two small ints is a word compare).
+ *
+ * Python semantics that differ from C's:
+ *   - floor division and modulo round toward minus infinity, so the
+ *     remainder takes the sign of the divisor (-7 // 2 == -4, -7 % 2 == 1);
+ *   - & | ^ ~ >> act as if ints were infinite two's complement bit strings
+ *     (GMP's mpz_and/mpz_ior/mpz_xor/mpz_com/mpz_fdiv_q_2exp do the same);
+ *   - `/` is true division: the correctly rounded double of the exact quotient;
+ *   - a negative exponent in ** gives a float (2 ** -1 == 0.5).
+ *
+ * GMP aborts the process when a number outgrows its size fields, so every
+ * operation that can grow a result (*, **, <<) estimates the result's size
+ * first and raises MemoryError beyond INT_MAX_BITS.  GMP's memory comes from
+ * the garbage collector (see rt_int_init): limbs are pointer-free, so they are
+ * "atomic" blocks, kept alive by the limb pointer inside the scanned ObjInt.
+ */
+#include <assert.h>
+#include <gmp.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "runtime.h"
+
+static_assert(sizeof(((ObjInt *)0)->z) == sizeof(__mpz_struct),
+              "ObjInt.z must have the layout of GMP's __mpz_struct");
+
+/* CPython 3.11's limit on decimal int<->str conversions (sys.set_int_max_str_digits);
+ * 0 disables it. */
+int rt_int_max_str_digits = 4300;
+
+/* Results larger than this many bits raise MemoryError instead of asking GMP
+ * (and the heap) for gigabytes. */
+#define INT_MAX_BITS ((uint64_t)1 << 32)
+
+/* ---- GMP memory through the GC ----------------------------------------- */
+
+static void *gmp_alloc(size_t n) { return gc_alloc_atomic(n); }
+static void *gmp_realloc(void *p, size_t old, size_t n) { (void)old; return gc_realloc(p, n); }
+static void gmp_free(void *p, size_t n) { (void)p; (void)n; /* the GC reclaims it */ }
+
+/* ---- Representation helpers ---------------------------------------------- */
+
+/* The GMP integer inside an ObjInt (through void * because object.h spells
+ * the same layout as an anonymous struct). */
+static inline mpz_ptr big_z(ObjInt *o) { return (mpz_ptr)(void *)&o->z; }
+#define Z(o) big_z(o)
+
+static ObjInt *big_new(void)
+{
+    ObjInt *o = gc_alloc(sizeof *o);
+    o->ob.type = &rt_int_type;
+    mpz_init(Z(o));
+    return o;
+}
+
+/* The normal form of a freshly computed big result: small when it fits. */
+static Value big_finish(ObjInt *o)
+{
+    mpz_srcptr z = Z(o);
+    if (mpz_fits_slong_p(z)) {
+        long l = mpz_get_si(z);
+        if (small_fits(l))
+            return small_new(l);
+    }
+    return obj_val(o);
+}
+
+static Value int_from_mpz(mpz_srcptr z)
+{
+    ObjInt *o = big_new();
+    mpz_set(Z(o), z);
+    return big_finish(o);
+}
+
+/* A read-only mpz view of any int, without allocating for small ones: the
+ * one limb lives in the caller's BigArg. */
+typedef struct BigArg {
+    mpz_t z;
+    mp_limb_t limb;
+} BigArg;
+
+static mpz_srcptr big_arg(Value v, BigArg *a)
+{
+    if (!val_is_small(v))
+        return Z(VAL_AS(ObjInt, v));
+    intptr_t i = small_value(v);
+    a->limb = i < 0 ? -(mp_limb_t)i : (mp_limb_t)i;
+    return mpz_roinit_n(a->z, &a->limb, i < 0 ? -1 : i > 0);
+}
+
+/* The canonical int behind v (bools become 0/1), or VAL_NULL if v is not an
+ * int.  Instances of int subclasses are assumed to start with ObjInt's layout. */
+static Value int_arg(Value v)
+{
+    if (val_is_small(v))
+        return v;
+    ObjType *t = val_obj(v)->type;
+    if (t == &rt_int_type)
+        return v;
+    if (v == rt_True)
+        return small_new(1);
+    if (v == rt_False)
+        return small_new(0);
+    if (t != &rt_bool_type && rt_is_subtype(t, &rt_int_type))
+        return v;
+    return VAL_NULL;
+}
+
+Value rt_int_unbool(Value v)
+{
+    if (v == rt_True)
+        return small_new(1);
+    if (v == rt_False)
+        return small_new(0);
+    return v;
+}
+
+static Value int_unary(Value v, int op);
+
+static uint64_t bits_of(Value v)
+{
+    return rt_int_bit_length(v);
+}
+
+/* ---- Construction ---------------------------------------------------------- */
+
+Value rt_int_from_i64(int64_t i)
+{
+    if (small_fits(i))
+        return small_new((intptr_t)i);
+    ObjInt *o = big_new();
+    mpz_set_si(Z(o), i);
+    return obj_val(o);
+}
+
+Value rt_int_from_u64(uint64_t u)
+{
+    if (u <= (uint64_t)SMALL_MAX)
+        return small_new((intptr_t)u);
+    ObjInt *o = big_new();
+    mpz_set_ui(Z(o), u);
+    return obj_val(o);
+}
+
+Value rt_int_from_digits15(const uint16_t *digits, size_t ndigits, bool negative)
+{
+    ObjInt *o = big_new();
+    /* Each 16-bit word carries 15 value bits and one "nail" bit GMP ignores. */
+    mpz_import(Z(o), ndigits, -1, sizeof(uint16_t), 0, 1, digits);
+    if (negative)
+        mpz_neg(Z(o), Z(o));
+    return big_finish(o);
+}
+
+Value rt_int_from_double(double d)
+{
+    if (isnan(d))
+        return rt_raisef(&rt_ValueError, "cannot convert float NaN to integer");
+    if (isinf(d))
+        return rt_raisef(&rt_OverflowError, "cannot convert float infinity to integer");
+    if (fabs(d) < 4611686018427387904.0)   /* 2**62: within the small range */
+        return small_new((intptr_t)d);
+    ObjInt *o = big_new();
+    mpz_set_d(Z(o), d);                    /* exact: |d| >= 2**62 is integral */
+    return obj_val(o);
+}
+
+/* ---- Conversions out ------------------------------------------------------- */
+
+bool rt_int_as_i64(Value v, int64_t *out)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v)) {
+        *out = small_value(v);
+        return true;
+    }
+    mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+    if (!mpz_fits_slong_p(z)) {
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C long");
+        return false;
+    }
+    *out = mpz_get_si(z);
+    return true;
+}
+
+int rt_int_sign(Value v)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v)) {
+        intptr_t i = small_value(v);
+        return (i > 0) - (i < 0);
+    }
+    return mpz_sgn(Z(VAL_AS(ObjInt, v)));
+}
+
+size_t rt_int_bit_length(Value v)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v)) {
+        intptr_t i = small_value(v);
+        uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
+        return u ? 64 - (size_t)__builtin_clzll(u) : 0;
+    }
+    return mpz_sizeinbase(Z(VAL_AS(ObjInt, v)), 2);
+}
+
+/* The double nearest to  q * 2**exp2  (q >= 0), rounding half to even, where
+ * `inexact` says the true value is a little above q * 2**exp2 (a "sticky"
+ * bit from an earlier division).  Rounding is done once, at the right bit
+ * even for subnormal results, so the answer is correctly rounded.  Returns
+ * inf on overflow. */
+static double mpz_scaled_to_double(mpz_srcptr q, long exp2, bool inexact)
+{
+    long nbits = (long)mpz_sizeinbase(q, 2);
+    long drop = nbits - 53;                 /* bits below the 53 we keep */
+    if (exp2 + drop < -1074)
+        drop = -1074 - exp2;                /* subnormal: keep fewer bits */
+    if (drop <= 0)
+        return ldexp(mpz_get_d(q), (int)exp2);   /* exact */
+    mpz_t m;
+    mpz_init(m);
+    mpz_tdiv_q_2exp(m, q, (mp_bitcnt_t)drop);
+    bool half = mpz_tstbit(q, (mp_bitcnt_t)(drop - 1));
+    bool below = inexact || mpz_scan1(q, 0) < (mp_bitcnt_t)(drop - 1);
+    if (half && (below || mpz_odd_p(m)))
+        mpz_add_ui(m, m, 1);
+    if (exp2 + drop > 2000)
+        return HUGE_VAL;
+    return ldexp(mpz_get_d(m), (int)(exp2 + drop));
+}
+
+double rt_int_as_double(Value v, bool *overflow)
+{
+    v = rt_int_unbool(v);
+    *overflow = false;
+    if (val_is_small(v))
+        return (double)small_value(v);      /* the C conversion rounds to nearest */
+    mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, z);
+    double d = mpz_scaled_to_double(a, 0, false);
+    if (isinf(d))
+        *overflow = true;
+    return mpz_sgn(z) < 0 ? -d : d;
+}
+
+/* Exact comparison of an int with a finite double: -1, 0 or 1.  Compares
+ * floor(d) as an exact integer, then the fractional part breaks a tie. */
+int rt_int_cmp_double(Value v, double d)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v) && fabs(d) < 4611686018427387904.0) {
+        intptr_t i = small_value(v);
+        double fl = floor(d);
+        intptr_t f = (intptr_t)fl;
+        if (i != f)
+            return i < f ? -1 : 1;
+        return d > fl ? -1 : 0;
+    }
+    BigArg ba;
+    mpz_t f;
+    double fl = floor(d);
+    mpz_init_set_d(f, fl);
+    int c = mpz_cmp(big_arg(v, &ba), f);
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    return d > fl ? -1 : 0;
+}
+
+/* ---- Small-int fast paths ------------------------------------------------- */
+
+static Value raise_zero_div(int op)
+{
+    if (op == NB_REMAINDER)
+        return rt_raisef(&rt_ZeroDivisionError, "integer modulo by zero");
+    if (op == NB_TRUE_DIVIDE)
+        return rt_raisef(&rt_ZeroDivisionError, "division by zero");
+    return rt_raisef(&rt_ZeroDivisionError, "integer division or modulo by zero");
+}
+
+static Value negative_shift(void)
+{
+    return rt_raisef(&rt_ValueError, "negative shift count");
+}
+
+/* x ** y for y >= 0 by repeated squaring; false when it overflows 64 bits. */
+static bool small_pow(int64_t x, int64_t y, int64_t *out)
+{
+    int64_t r = 1;
+    while (y > 0) {
+        if ((y & 1) && __builtin_mul_overflow(r, x, &r))
+            return false;
+        y >>= 1;
+        if (y > 0 && __builtin_mul_overflow(x, x, &x))
+            return false;
+    }
+    *out = r;
+    return true;
+}
+
+/* Tries op on two small ints.  Returns false when the result needs GMP (or
+ * float arithmetic); otherwise stores the result — VAL_NULL on an error —
+ * in *out. */
+static bool small_binop(int64_t x, int64_t y, int op, Value *out)
+{
+    int64_t r;
+    switch (op) {
+    case NB_ADD: *out = rt_int_from_i64(x + y); return true;       /* |x|,|y| < 2**62 */
+    case NB_SUBTRACT: *out = rt_int_from_i64(x - y); return true;
+    case NB_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        *out = rt_int_from_i64(r);
+        return true;
+    case NB_FLOOR_DIVIDE:
+        if (y == 0) { *out = raise_zero_div(op); return true; }
+        r = x / y;
+        if (x % y != 0 && ((x < 0) != (y < 0)))
+            r--;
+        *out = rt_int_from_i64(r);
+        return true;
+    case NB_REMAINDER:
+        if (y == 0) { *out = raise_zero_div(op); return true; }
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        *out = small_new(r);
+        return true;
+    case NB_TRUE_DIVIDE:
+        if (y == 0) { *out = raise_zero_div(op); return true; }
+        if (x > (1LL << 53) || x < -(1LL << 53) || y > (1LL << 53) || y < -(1LL << 53))
+            return false;                   /* not exactly representable */
+        *out = rt_float_new((double)x / (double)y);
+        return true;
+    case NB_POWER:
+        if (y < 0 || !small_pow(x, y, &r))
+            return false;
+        *out = rt_int_from_i64(r);
+        return true;
+    case NB_LSHIFT:
+        if (y < 0) { *out = negative_shift(); return true; }
+        if (x == 0) { *out = small_new(0); return true; }
+        if (y >= 62 || x > (SMALL_MAX >> y) || x < (SMALL_MIN >> y))
+            return false;
+        *out = small_new((int64_t)((uint64_t)x << y));
+        return true;
+    case NB_RSHIFT:
+        if (y < 0) { *out = negative_shift(); return true; }
+        *out = small_new(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+        return true;
+    case NB_AND: *out = small_new(x & y); return true;
+    case NB_OR: *out = small_new(x | y); return true;
+    case NB_XOR: *out = small_new(x ^ y); return true;
+    default: *out = rt_NotImplemented; return true;
+    }
+}
+
+/* ---- Big-int operations --------------------------------------------------- */
+
+static Value too_big(void)
+{
+    return rt_raise_nomemory();
+}
+
+/* a / b correctly rounded (CPython's long_true_divide gives the same). */
+static Value big_true_divide(mpz_srcptr a, mpz_srcptr b)
+{
+    if (mpz_sgn(b) == 0)
+        return raise_zero_div(NB_TRUE_DIVIDE);
+    if (mpz_sgn(a) == 0)
+        return rt_float_new(mpz_sgn(b) < 0 ? -0.0 : 0.0);
+    long na = (long)mpz_sizeinbase(a, 2), nb = (long)mpz_sizeinbase(b, 2);
+    /* Scale so the integer quotient has at least 55 bits: 53 to keep, one
+     * to round with, and a remainder folded into a sticky bit. */
+    long shift = 55 - (na - nb);
+    mpz_t num, den, q, r;
+    mpz_inits(num, den, q, r, NULL);
+    mpz_abs(num, a);
+    mpz_abs(den, b);
+    if (shift > 0)
+        mpz_mul_2exp(num, num, (mp_bitcnt_t)shift);
+    else
+        mpz_mul_2exp(den, den, (mp_bitcnt_t)-shift);
+    mpz_tdiv_qr(q, r, num, den);
+    double d = mpz_scaled_to_double(q, -shift, mpz_sgn(r) != 0);
+    if (isinf(d))
+        return rt_raisef(&rt_OverflowError, "integer division result too large for a float");
+    return rt_float_new(mpz_sgn(a) * mpz_sgn(b) < 0 ? -d : d);
+}
+
+/* base ** exp for exp >= 0; exp may be big only for trivial bases. */
+static Value big_pow(Value base, Value exp, mpz_srcptr a, mpz_srcptr e)
+{
+    if (mpz_cmp_si(a, 1) == 0 || mpz_sgn(a) == 0 || mpz_sgn(e) == 0)
+        return mpz_sgn(e) == 0 ? small_new(1) : base;
+    if (mpz_cmp_si(a, -1) == 0)
+        return mpz_odd_p(e) ? base : small_new(1);
+    if (!mpz_fits_ulong_p(e))
+        return too_big();
+    unsigned long n = mpz_get_ui(e);
+    if ((double)(bits_of(base) - 1) * (double)n > (double)INT_MAX_BITS)
+        return too_big();
+    ObjInt *o = big_new();
+    mpz_pow_ui(Z(o), a, n);
+    return big_finish(o);
+}
+
+static Value big_lshift(Value va, mpz_srcptr a, mpz_srcptr n)
+{
+    if (mpz_sgn(n) < 0)
+        return negative_shift();
+    if (mpz_sgn(a) == 0)
+        return small_new(0);
+    if (!mpz_fits_ulong_p(n) || bits_of(va) + mpz_get_ui(n) > INT_MAX_BITS)
+        return too_big();
+    ObjInt *o = big_new();
+    mpz_mul_2exp(Z(o), a, mpz_get_ui(n));
+    return big_finish(o);
+}
+
+static Value big_rshift(mpz_srcptr a, mpz_srcptr n)
+{
+    if (mpz_sgn(n) < 0)
+        return negative_shift();
+    if (!mpz_fits_ulong_p(n))
+        return small_new(mpz_sgn(a) < 0 ? -1 : 0);
+    ObjInt *o = big_new();
+    mpz_fdiv_q_2exp(Z(o), a, mpz_get_ui(n));
+    return big_finish(o);
+}
+
+static Value big_binop(Value va, Value vb, int op)
+{
+    BigArg ba, bb;
+    mpz_srcptr a = big_arg(va, &ba), b = big_arg(vb, &bb);
+    switch (op) {
+    case NB_TRUE_DIVIDE: return big_true_divide(a, b);
+    case NB_POWER:
+        if (mpz_sgn(b) < 0)
+            return rt_float_binop(va, vb, NB_POWER);
+        return big_pow(va, vb, a, b);
+    case NB_LSHIFT: return big_lshift(va, a, b);
+    case NB_RSHIFT: return big_rshift(a, b);
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER:
+        if (mpz_sgn(b) == 0)
+            return raise_zero_div(op);
+        break;
+    case NB_MULTIPLY:
+        if (bits_of(va) + bits_of(vb) > INT_MAX_BITS)
+            return too_big();
+        break;
+    case NB_ADD: case NB_SUBTRACT: case NB_AND: case NB_OR: case NB_XOR:
+        break;
+    default:
+        return rt_NotImplemented;
+    }
+    ObjInt *o = big_new();
+    mpz_ptr r = Z(o);
+    switch (op) {
+    case NB_ADD: mpz_add(r, a, b); break;
+    case NB_SUBTRACT: mpz_sub(r, a, b); break;
+    case NB_MULTIPLY: mpz_mul(r, a, b); break;
+    case NB_FLOOR_DIVIDE: mpz_fdiv_q(r, a, b); break;
+    case NB_REMAINDER: mpz_fdiv_r(r, a, b); break;
+    case NB_AND: mpz_and(r, a, b); break;
+    case NB_OR: mpz_ior(r, a, b); break;
+    case NB_XOR: mpz_xor(r, a, b); break;
+    }
+    return big_finish(o);
+}
+
+Value rt_int_binop(Value a, Value b, int op)
+{
+    a = int_arg(a);
+    b = int_arg(b);
+    if (!a || !b)
+        return rt_NotImplemented;
+    if (op >= NB_INPLACE_OFFSET)
+        op -= NB_INPLACE_OFFSET;
+    if (val_is_small(a) && val_is_small(b)) {
+        Value r;
+        if (small_binop(small_value(a), small_value(b), op, &r))
+            return r;
+    }
+    return big_binop(a, b, op);
+}
+
+Value rt_int_divmod(Value a, Value b)
+{
+    Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
+    if (q == VAL_NULL || q == rt_NotImplemented)
+        return q;
+    Value r = rt_int_binop(a, b, NB_REMAINDER);
+    return r ? rt_tuple_pack(2, q, r) : VAL_NULL;
+}
+
+/* round(v, -n) = the multiple of 10**n nearest v, ties to the even one. */
+Value rt_int_round(Value v, Value ndigits)
+{
+    v = int_arg(v);
+    ndigits = int_arg(ndigits);
+    if (!v || !ndigits)
+        return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", ndigits);
+    if (rt_int_sign(ndigits) >= 0)
+        return int_unary(v, UN_POS);
+    int64_t n;
+    if (!val_is_small(ndigits) || (n = -small_value(ndigits)) > 1000000000)
+        return small_new(0);               /* 10**n dwarfs any int we can hold */
+    BigArg ba;
+    mpz_t p, q, r;
+    mpz_inits(p, q, r, NULL);
+    mpz_ui_pow_ui(p, 10, (unsigned long)n);
+    mpz_fdiv_qr(q, r, big_arg(v, &ba), p);
+    mpz_mul_2exp(r, r, 1);                 /* compare 2r with 10**n */
+    int c = mpz_cmp(r, p);
+    if (c > 0 || (c == 0 && mpz_odd_p(q)))
+        mpz_add_ui(q, q, 1);
+    mpz_mul(q, q, p);
+    return int_from_mpz(q);
+}
+
+/* ---- Unary operations, comparison, hash ----------------------------------- */
+
+static Value int_unary(Value v, int op)
+{
+    v = int_arg(v);
+    if (val_is_small(v)) {
+        intptr_t i = small_value(v);
+        switch (op) {
+        case UN_NEG: return rt_int_from_i64(-(int64_t)i);
+        case UN_POS: return v;
+        case UN_INVERT: return small_new(~i);
+        }
+    }
+    if (op == UN_POS)       /* +x is x itself, as an exact int */
+        return val_obj(v)->type == &rt_int_type ? v : int_from_mpz(Z(VAL_AS(ObjInt, v)));
+    ObjInt *o = big_new();
+    if (op == UN_NEG)
+        mpz_neg(Z(o), Z(VAL_AS(ObjInt, v)));
+    else
+        mpz_com(Z(o), Z(VAL_AS(ObjInt, v)));
+    return big_finish(o);
+}
+
+Value rt_int_abs(Value v)
+{
+    return rt_int_sign(v) < 0 ? int_unary(v, UN_NEG) : int_unary(v, UN_POS);
+}
+
+int rt_int_cmp(Value a, Value b)
+{
+    a = rt_int_unbool(a);
+    b = rt_int_unbool(b);
+    if (val_is_small(a) && val_is_small(b)) {
+        intptr_t x = small_value(a), y = small_value(b);
+        return (x > y) - (x < y);
+    }
+    BigArg ba, bb;
+    int c = mpz_cmp(big_arg(a, &ba), big_arg(b, &bb));
+    return (c > 0) - (c < 0);
+}
+
+/* Turn a three-way result into the truth of `op`. */
+static bool cmp_holds(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+Value rt_int_richcompare(Value a, Value b, int op)
+{
+    a = int_arg(a);
+    b = int_arg(b);
+    if (!a || !b)
+        return rt_NotImplemented;
+    return rt_bool(cmp_holds(rt_int_cmp(a, b), op));
+}
+
+/* CPython's numeric hash: the value modulo the Mersenne prime 2**61 - 1,
+ * keeping the sign, with -1 (the C "error" value) changed to -2. */
+#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
+
+intptr_t rt_int_hash(Value v)
+{
+    v = rt_int_unbool(v);
+    int64_t h;
+    if (val_is_small(v)) {
+        int64_t i = small_value(v);
+        h = i < 0 ? -(int64_t)((uint64_t)-i % HASH_MODULUS) : (int64_t)((uint64_t)i % HASH_MODULUS);
+    } else {
+        mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+        h = (int64_t)mpz_tdiv_ui(z, HASH_MODULUS);
+        if (mpz_sgn(z) < 0)
+            h = -h;
+    }
+    return h == -1 ? -2 : (intptr_t)h;
+}
+
+static intptr_t int_hash_slot(Value v) { return rt_int_hash(v); }
+
+static int int_truth(Value v)
+{
+    return rt_int_sign(v) != 0;
+}
+
+/* ---- Modular power ---------------------------------------------------------- */
+
+Value rt_int_pow_mod(Value base, Value exp, Value mod)
+{
+    base = int_arg(base);
+    exp = int_arg(exp);
+    mod = int_arg(mod);
+    if (!base || !exp || !mod)
+        return rt_raisef(&rt_TypeError,
+                         "pow() 3rd argument not allowed unless all arguments are integers");
+    BigArg bb, be, bm;
+    mpz_srcptr b = big_arg(base, &bb), e = big_arg(exp, &be), m = big_arg(mod, &bm);
+    if (mpz_sgn(m) == 0)
+        return rt_raisef(&rt_ValueError, "pow() 3rd argument cannot be 0");
+    mpz_t absm, r, inv;
+    mpz_inits(absm, r, inv, NULL);
+    mpz_abs(absm, m);
+    mpz_set(inv, b);
+    if (mpz_sgn(e) < 0 && !mpz_invert(inv, b, absm)) {
+        if (mpz_cmp_ui(absm, 1) != 0)
+            return rt_raisef(&rt_ValueError, "base is not invertible for the given modulus");
+    }
+    mpz_t abse;
+    mpz_init(abse);
+    mpz_abs(abse, e);
+    mpz_powm(r, inv, abse, absm);           /* 0 <= r < |m| */
+    if (mpz_sgn(m) < 0 && mpz_sgn(r) != 0)
+        mpz_add(r, r, m);                   /* the result takes the modulus's sign */
+    return int_from_mpz(r);
+}
+
+/* ---- Text ------------------------------------------------------------------ */
+
+static Value digits_limit_error(void)
+{
+    return rt_raisef(&rt_ValueError,
+                     "Exceeds the limit (%d digits) for integer string conversion; "
+                     "use sys.set_int_max_str_digits() to increase the limit",
+                     rt_int_max_str_digits);
+}
+
+/* Digits of |z| in `base` (sign handled by the caller), GC-allocated. */
+static char *mpz_digits(mpz_srcptr z, int base, size_t *len)
+{
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, z);
+    char *buf = gc_alloc_atomic(mpz_sizeinbase(a, base) + 2);
+    mpz_get_str(buf, base, a);
+    *len = strlen(buf);
+    return buf;
+}
+
+/* Sign, prefix and digits of v in the given base, as a str. */
+static Value int_format(Value v, int base, const char *prefix)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v) && base == 10) {
+        char buf[32];
+        int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
+        return rt_str_new(buf, (size_t)n);
+    }
+    BigArg ba;
+    mpz_srcptr z = big_arg(v, &ba);
+    int limit = rt_int_max_str_digits;
+    if (base == 10 && limit > 0 && mpz_sizeinbase(z, 10) > (size_t)limit + 1)
+        return digits_limit_error();        /* certainly too long: skip the work */
+    size_t n;
+    char *digits = mpz_digits(z, base, &n);
+    if (base == 10 && limit > 0 && n > (size_t)limit)
+        return digits_limit_error();
+    StrBuf sb;
+    sb_init(&sb);
+    if (mpz_sgn(z) < 0)
+        sb_addc(&sb, '-');
+    sb_adds(&sb, prefix);
+    sb_add(&sb, digits, n);
+    return sb_finish(&sb);
+}
+
+Value rt_int_repr(Value v)
+{
+    return int_format(v, 10, "");
+}
+
+Value rt_int_to_base(Value v, int base, bool prefix)
+{
+    const char *p = "";
+    if (prefix)
+        p = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "";
+    return int_format(v, base, p);
+}
+
+/* ---- Parsing: int(text, base) ------------------------------------------------ */
+
+static bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+static int digit_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 99;
+}
+
+/* Accept a "0x"/"0o"/"0b" prefix that matches *base (or pick the base from it
+ * when *base is 0).  Returns the number of characters consumed. */
+static size_t parse_prefix(const char *s, const char *end, int *base)
+{
+    if (end - s < 2 || s[0] != '0')
+        return 0;
+    char c = (char)(s[1] | 0x20);
+    int pb = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+    if (pb == 0 || (*base != 0 && *base != pb))
+        return 0;
+    *base = pb;
+    return 2;
+}
+
+/* Copy the digits of s..end into out (underscores removed), checking them
+ * against base; an underscore is allowed only between digits, or right after
+ * a base prefix.  Returns the digit count, or -1 if the text is invalid. */
+static ssize_t collect_digits(const char *s, const char *end, int base,
+                              bool after_prefix, char *out)
+{
+    ssize_t n = 0;
+    bool prev_digit = after_prefix;
+    for (; s < end; s++) {
+        if (*s == '_') {
+            if (!prev_digit)
+                return -1;
+            prev_digit = false;
+            continue;
+        }
+        if (digit_value(*s) >= base)
+            return -1;
+        out[n++] = *s;
+        prev_digit = true;
+    }
+    return n > 0 && prev_digit ? n : -1;
+}
+
+/* Parses; on bad text returns VAL_NULL *without* an exception set, so the
+ * caller can phrase the error with the original object's repr. */
+static Value parse_int(const char *s, size_t len, int base)
+{
+    const char *end = s + len;
+    while (s < end && is_space(*s)) s++;
+    while (end > s && is_space(end[-1])) end--;
+    bool neg = false;
+    if (s < end && (*s == '+' || *s == '-'))
+        neg = *s++ == '-';
+    int given = base;
+    size_t plen = parse_prefix(s, end, &base);
+    if (base == 0)
+        base = 10;
+    char *buf = gc_alloc_atomic((size_t)(end - s) + 1);
+    ssize_t n = collect_digits(s + plen, end, base, plen > 0, buf);
+    if (n < 0)
+        return VAL_NULL;
+    buf[n] = 0;
+    if (given == 0 && base == 10 && buf[0] == '0' && strspn(buf, "0") != (size_t)n)
+        return VAL_NULL;                    /* "010": leading zeros need a prefix */
+    if (base != 2 && base != 4 && base != 8 && base != 16 && base != 32 &&
+        rt_int_max_str_digits > 0 && n > rt_int_max_str_digits)
+        return rt_raisef(&rt_ValueError,
+                         "Exceeds the limit (%d digits) for integer string conversion: "
+                         "value has %zd digits; use sys.set_int_max_str_digits() "
+                         "to increase the limit", rt_int_max_str_digits, n);
+    ObjInt *o = big_new();
+    mpz_set_str(Z(o), buf, base);
+    if (neg)
+        mpz_neg(Z(o), Z(o));
+    return big_finish(o);
+}
+
+static Value bad_base(void)
+{
+    return rt_raisef(&rt_ValueError, "int() base must be >= 2 and <= 36, or 0");
+}
+
+/* int(text, base) where `orig` is the str/bytes the text came from. */
+static Value int_from_text(Value orig, const char *s, size_t len, int base)
+{
+    if (base != 0 && (base < 2 || base > 36))
+        return bad_base();
+    Value r = parse_int(s, len, base);
+    if (r || rt_err_occurred())
+        return r;
+    Value shown = orig;
+    if (is_str(orig) && AS_STR(orig)->length > 200)
+        shown = rt_str_new(s, 200);         /* CPython shows at most 200 chars */
+    return rt_raisef(&rt_ValueError, "invalid literal for int() with base %d: %R", base, shown);
+}
+
+Value rt_int_from_string(const char *s, size_t len, int base)
+{
+    size_t shown = len;
+    if (shown > 200)
+        for (shown = 200; shown < len && (s[shown] & 0xC0) == 0x80; shown++) ;
+    return int_from_text(rt_str_new(s, shown), s, len, base);
+}
+
+/* ---- The int type ----------------------------------------------------------- */
+
+/* The value of a keyword argument named `name`, or VAL_NULL. */
+static Value kwarg(Value *args, size_t nargs, Value kwnames, const char *name, size_t *used)
+{
+    size_t nk = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nk; i++)
+        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0) {
+            (*used)++;
+            return args[nargs - nk + i];
+        }
+    return VAL_NULL;
+}
+
+/* Reject any keyword not in `allowed` (NULL-terminated), CPython's text. */
+static bool check_kwnames(Value kwnames, const char *const *allowed, const char *fname)
+{
+    size_t nk = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nk; i++) {
+        Value k = rt_tuple_get(kwnames, i);
+        bool ok = false;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= strcmp(rt_str_cstr(k), *a) == 0;
+        if (!ok) {
+            rt_raisef(&rt_TypeError, "'%s' is an invalid keyword argument for %s()",
+                      rt_str_cstr(k), fname);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The bytes of a str, bytes or bytearray argument. */
+static bool text_of(Value v, const char **s, size_t *len)
+{
+    if (is_str(v)) {
+        *s = rt_str_cstr(v);
+        *len = rt_str_nbytes(v);
+        return true;
+    }
+    if (IS_EXACT(v, rt_bytes_type)) {
+        *s = (const char *)AS_BYTES(v)->data;
+        *len = AS_BYTES(v)->length;
+        return true;
+    }
+    if (IS_EXACT(v, rt_bytearray_type)) {
+        *s = (const char *)VAL_AS(ObjByteArray, v)->data;
+        *len = VAL_AS(ObjByteArray, v)->length;
+        return true;
+    }
+    return false;
+}
+
+/* int(x) for an object defining __int__ or __index__. */
+static Value int_via_dunder(Value x)
+{
+    static const char *const names[] = {"__int__", "__index__", "__trunc__"};
+    for (size_t i = 0; i < 3; i++) {
+        Value m = rt_type_lookup(val_type(x), rt_str_intern_cstr(names[i]));
+        if (m) {
+            Value r = rt_call1(m, x);
+            if (r && !int_arg(r))
+                return rt_raisef(&rt_TypeError, "%s returned non-int (type %T)", names[i], r);
+            return r ? int_arg(r) : r;
+        }
+    }
+    return rt_raisef(&rt_TypeError,
+                     "int() argument must be a string, a bytes-like object or a real number, not '%T'", x);
+}
+
+static Value int_of(Value x)
+{
+    if (int_arg(x))
+        return int_unary(x, UN_POS);
+    if (is_float(x))
+        return rt_int_from_double(rt_float_value(x));
+    const char *s;
+    size_t len;
+    if (text_of(x, &s, &len))
+        return int_from_text(x, s, len, 10);
+    return int_via_dunder(x);
+}
+
+static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const allowed[] = {"base", NULL};
+    if (!check_kwnames(kwnames, allowed, "int"))
+        return VAL_NULL;
+    size_t used = 0;
+    Value base = kwarg(args, nargs, kwnames, "base", &used);
+    size_t npos = nargs - used;
+    if (npos > 2 || (npos == 2 && base))
+        return rt_raisef(&rt_TypeError, "int() takes at most 2 arguments (%zu given)", nargs);
+    if (npos == 2)
+        base = args[1];
+    if (npos == 0)
+        return base ? rt_raisef(&rt_TypeError, "int() missing string argument") : small_new(0);
+    if (!base)
+        return int_of(args[0]);
+    base = int_arg(base);
+    if (!base)
+        return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+    const char *s;
+    size_t len;
+    if (!text_of(args[0], &s, &len))
+        return rt_raisef(&rt_TypeError, "int() can't convert non-string with explicit base");
+    int64_t b;
+    if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
+        return bad_base();
+    return int_from_text(args[0], s, len, (int)b);
+}
+
+static Value int_repr_slot(Value v) { return rt_int_repr(v); }
+
+/* ---- Methods -------------------------------------------------------------- */
+
+static Value m_bit_length(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("bit_length", nargs, 1, 1) || !rt_no_kwargs("bit_length", kw))
+        return VAL_NULL;
+    return rt_int_from_u64(rt_int_bit_length(args[0]));
+}
+
+static Value m_bit_count(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("bit_count", nargs, 1, 1) || !rt_no_kwargs("bit_count", kw))
+        return VAL_NULL;
+    BigArg ba;
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, big_arg(int_arg(args[0]), &ba));
+    return rt_int_from_u64(mpz_popcount(a));
+}
+
+static Value m_self_int(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__int__", nargs, 1, 1) || !rt_no_kwargs("__int__", kw))
+        return VAL_NULL;
+    return int_unary(args[0], UN_POS);
+}
+
+static Value m_float(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__float__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_float_from(int_arg(args[0]));
+}
+
+static Value m_abs(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__abs__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_int_abs(args[0]);
+}
+
+static Value m_round(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__round__", nargs, 1, 2))
+        return VAL_NULL;
+    if (nargs == 1 || args[1] == rt_None)
+        return int_unary(args[0], UN_POS);
+    return rt_int_round(args[0], args[1]);
+}
+
+static Value m_divmod(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__divmod__", nargs, 2, 2))
+        return VAL_NULL;
+    return rt_int_divmod(args[0], args[1]);
+}
+
+static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("as_integer_ratio", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_tuple_pack(2, int_unary(args[0], UN_POS), small_new(1));
+}
+
+/* The byteorder argument: 1 for 'little', 0 for 'big', -1 on error. */
+static int parse_byteorder(Value v)
+{
+    if (!is_str(v)) {
+        rt_raisef(&rt_TypeError, "to_bytes() argument 'byteorder' must be str, not %T", v);
+        return -1;
+    }
+    if (strcmp(rt_str_cstr(v), "little") == 0) return 1;
+    if (strcmp(rt_str_cstr(v), "big") == 0) return 0;
+    rt_raisef(&rt_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* Positional-or-keyword arguments (after self) for to_bytes/from_bytes:
+ * names[i] fills out[i]; out[] must be preset to the defaults. */
+static bool parse_args(const char *fname, Value *args, size_t nargs, Value kwnames,
+                       const char *const *names, size_t nnames, size_t maxpos, Value *out)
+{
+    size_t nk = rt_nkwargs(kwnames), npos = nargs - nk;
+    if (npos > maxpos)
+        return rt_raisef(&rt_TypeError, "%s() takes at most %zu positional arguments (%zu given)",
+                         fname, maxpos, npos) != VAL_NULL;
+    for (size_t i = 0; i < npos; i++)
+        out[i] = args[i];
+    for (size_t k = 0; k < nk; k++) {
+        const char *key = rt_str_cstr(rt_tuple_get(kwnames, k));
+        size_t i = 0;
+        while (i < nnames && strcmp(names[i], key) != 0)
+            i++;
+        if (i == nnames)
+            return rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'",
+                             fname, key) != VAL_NULL;
+        out[i] = args[npos + k];
+    }
+    return true;
+}
+
+/* Does v fit in `length` bytes (two's complement when is_signed)? */
+static bool fits_in_bytes(Value v, uint64_t length, bool is_signed)
+{
+    uint64_t nbits = rt_int_sign(v) < 0 ? rt_int_bit_length(int_unary(v, UN_INVERT))
+                                        : rt_int_bit_length(v);
+    return nbits + (is_signed ? 1 : 0) <= length * 8 || (nbits == 0 && !is_signed);
+}
+
+/* The `length` low-order bytes of v's two's complement, as bytes. */
+static Value int_bytes(Value v, size_t length, bool little)
+{
+    BigArg ba;
+    mpz_t t;
+    mpz_init(t);
+    mpz_fdiv_r_2exp(t, big_arg(v, &ba), (mp_bitcnt_t)length * 8);   /* 0 <= t < 256**length */
+    unsigned char *buf = gc_alloc_atomic(length + 1);
+    memset(buf, 0, length + 1);
+    size_t nbytes = mpz_sgn(t) ? (mpz_sizeinbase(t, 2) + 7) / 8 : 0;
+    if (nbytes > 0)
+        mpz_export(buf + (little ? 0 : length - nbytes), NULL, little ? -1 : 1, 1, 0, 0, t);
+    return rt_bytes_new(buf, length);
+}
+
+static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    Value a[3] = {small_new(1), VAL_NULL, rt_False};
+    if (!parse_args("to_bytes", args + 1, nargs - 1, kwnames, names, 3, 2, a))
+        return VAL_NULL;
+    int64_t length;
+    int little = a[1] ? parse_byteorder(a[1]) : 0;
+    if (little < 0 || !rt_int_as_i64(a[0], &length))
+        return VAL_NULL;
+    if (length < 0)
+        return rt_raisef(&rt_ValueError, "length argument must be non-negative");
+    int is_signed = rt_truthy(a[2]);
+    Value v = int_arg(args[0]);
+    if (!is_signed && rt_int_sign(v) < 0)
+        return rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
+    if (!fits_in_bytes(v, (uint64_t)length, is_signed))
+        return rt_raisef(&rt_OverflowError, "int too big to convert");
+    return int_bytes(v, (size_t)length, little);
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False).  Called through
+ * the class (int.from_bytes(...)) args[0] may be the type itself: skip it. */
+static Value m_from_bytes(Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
+        args++;
+        nargs--;
+    }
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    Value a[3] = {VAL_NULL, VAL_NULL, rt_False};
+    if (!parse_args("from_bytes", args, nargs, kwnames, names, 3, 2, a))
+        return VAL_NULL;
+    if (!a[0])
+        return rt_raisef(&rt_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+    int little = a[1] ? parse_byteorder(a[1]) : 0;
+    if (little < 0)
+        return VAL_NULL;
+    const char *s;
+    size_t len;
+    Value src = a[0];
+    if (is_str(src) || !text_of(src, &s, &len)) {
+        src = rt_call1(obj_val(&rt_bytes_type), a[0]);   /* bytes(iterable) */
+        if (!src || !text_of(src, &s, &len))
+            return VAL_NULL;
+    }
+    ObjInt *o = big_new();
+    if (len > 0)
+        mpz_import(Z(o), len, little ? -1 : 1, 1, 0, 0, s);
+    int is_signed = rt_truthy(a[2]);
+    if (is_signed < 0)
+        return VAL_NULL;
+    if (is_signed && len > 0 && ((unsigned char)s[little ? len - 1 : 0] & 0x80)) {
+        mpz_t p;
+        mpz_init(p);
+        mpz_setbit(p, (mp_bitcnt_t)len * 8);
+        mpz_sub(Z(o), Z(o), p);
+    }
+    return big_finish(o);
+}
+
+/* __add__, __radd__, ..., __lt__, ...: wrappers over the slots (int.h). */
+#define INT_BINOP(name, op) NUMBER_DUNDER_BINOP(int_d, rt_int_binop, name, op)
+#define INT_CMP(name, op) NUMBER_DUNDER_CMP(int_d, rt_int_richcompare, name, op)
+NUMBER_ARITH(INT_BINOP)
+NUMBER_BITOPS(INT_BINOP)
+NUMBER_CMPS(INT_CMP)
+#define INT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(int_d, name)
+#define INT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(int_d, name)
+
+static const MethodDef int_methods[] = {
+    {"bit_length", m_bit_length},
+    {"bit_count", m_bit_count},
+    {"conjugate", m_self_int},
+    {"to_bytes", m_to_bytes},
+    {"from_bytes", m_from_bytes},
+    {"as_integer_ratio", m_as_integer_ratio},
+    {"__index__", m_self_int},
+    {"__int__", m_self_int},
+    {"__trunc__", m_self_int},
+    {"__floor__", m_self_int},
+    {"__ceil__", m_self_int},
+    {"__float__", m_float},
+    {"__abs__", m_abs},
+    {"__round__", m_round},
+    {"__divmod__", m_divmod},
+    NUMBER_ARITH(INT_BINOP_DEF)
+    NUMBER_BITOPS(INT_BINOP_DEF)
+    NUMBER_CMPS(INT_CMP_DEF)
+    {NULL, NULL},
+};
+
+ObjType rt_int_type = {
+    .ob.type = &rt_type_type,
+    .name = "int",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE | TF_INT_SUBCLASS,
+    .repr = int_repr_slot,
+    .hash = int_hash_slot,
+    .richcompare = rt_int_richcompare,
+    .binop = rt_int_binop,
+    .unary = int_unary,
+    .truth = int_truth,
+    .new_ = int_new,
+};
+
+void rt_int_init(void)
+{
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+    rt_type_ready(&rt_int_type, int_methods);
+    rt_bool_init();                         /* bool derives from int */
+}

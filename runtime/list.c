@@ -1,0 +1,902 @@
+/*
+ * list.c — the mutable sequence, and list.sort.
+ *
+ * A list is a header plus a separately allocated, growable array of items
+ * (object.h).  Appends grow the array geometrically — CPython's rule,
+ * newsize + newsize/8 + 6 — so n appends cost O(n) in total.
+ *
+ * Slicing follows CPython precisely, including slice assignment
+ * (`a[1:3] = x` may change the length; `a[::2] = x` needs x of exactly the
+ * right size) and deletion with a step.
+ *
+ * Sorting is a stable merge sort (binary insertion sort for short runs, then
+ * bottom-up merging).  Like CPython's timsort it only ever asks "is b < a?"
+ * and takes from the left run on ties, so equal keys keep their order;
+ * reverse=True reverses, sorts, and reverses again, so that too is stable.
+ * While sorting, the list looks empty to the key function and comparisons,
+ * and a mutation during the sort is reported as CPython does.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+
+static ObjType listiter_type, listreviter_type;
+
+/* ---- Storage ------------------------------------------------------------ */
+
+static ObjList *list_alloc(ObjType *type, size_t capacity)
+{
+    ObjList *l = gc_alloc(sizeof *l);
+    l->ob.type = type;
+    if (capacity > 0) {
+        l->items = gc_alloc(capacity * sizeof(Value));
+        l->capacity = capacity;
+    }
+    return l;
+}
+
+/* Make room for `need` items; false + MemoryError when impossible. */
+static bool list_reserve(ObjList *l, size_t need)
+{
+    if (need <= l->capacity)
+        return true;
+    if (need > SIZE_MAX / sizeof(Value) / 2) {
+        rt_raise_nomemory();
+        return false;
+    }
+    size_t cap = (need + (need >> 3) + 6) & ~(size_t)3;
+    Value *items = l->items ? gc_realloc(l->items, cap * sizeof(Value))
+                            : gc_alloc(cap * sizeof(Value));
+    l->items = items;
+    l->capacity = cap;
+    return true;
+}
+
+/* Drop references beyond the end so the collector can reclaim them. */
+static void list_truncate(ObjList *l, size_t n)
+{
+    for (size_t i = n; i < l->length; i++)
+        l->items[i] = VAL_NULL;
+    l->length = n;
+}
+
+Value rt_list_new(size_t capacity)
+{
+    return obj_val(list_alloc(&rt_list_type, capacity));
+}
+
+Value rt_list_from(const Value *items, size_t n)
+{
+    ObjList *l = list_alloc(&rt_list_type, n);
+    if (n)
+        memcpy(l->items, items, n * sizeof(Value));
+    l->length = n;
+    return obj_val(l);
+}
+
+bool rt_list_append(Value list, Value v)
+{
+    ObjList *l = AS_LIST(list);
+    if (l->length == l->capacity && !list_reserve(l, l->length + 1))
+        return false;
+    l->items[l->length++] = v;
+    return true;
+}
+
+static bool is_anylist(Value v)
+{
+    return is_list(v) || rt_isinstance_of(v, &rt_list_type);
+}
+
+/* Append n items (which may live inside l itself). */
+static bool list_append_items(ObjList *l, const Value *items, size_t n)
+{
+    if (!list_reserve(l, l->length + n))
+        return false;
+    memmove(l->items + l->length, items, n * sizeof(Value));
+    l->length += n;
+    return true;
+}
+
+bool rt_list_extend(Value list, Value iterable)
+{
+    ObjList *l = AS_LIST(list);
+    if (is_list(iterable) || is_tuple(iterable)) {
+        /* Snapshot first: l.extend(l) must add each item once. */
+        if (is_list(iterable)) {
+            ObjList *src = AS_LIST(iterable);
+            if (!list_reserve(l, l->length + src->length))
+                return false;
+            return list_append_items(l, src->items, src->length);
+        }
+        return list_append_items(l, AS_TUPLE(iterable)->items, rt_tuple_len(iterable));
+    }
+    Value it = rt_iter(iterable);
+    if (it == VAL_NULL)
+        return false;
+    Value item;
+    while ((item = rt_next(it)) != VAL_NULL)
+        if (!rt_list_append(list, item))
+            return false;
+    return !rt_err_occurred();
+}
+
+Value rt_list_as_tuple(Value list)
+{
+    return rt_tuple_from(AS_LIST(list)->items, AS_LIST(list)->length);
+}
+
+Value rt_sequence_to_list(Value iterable)
+{
+    Value list = rt_list_new(0);
+    return rt_list_extend(list, iterable) ? list : VAL_NULL;
+}
+
+/* ---- repr, compare, arithmetic ------------------------------------------ */
+
+static Value list_repr(Value self)
+{
+    ObjList *l = AS_LIST(self);
+    if (l->length == 0)
+        return rt_str_from_cstr("[]");
+    StrBuf sb;
+    sb_init(&sb);
+    sb_addc(&sb, '[');
+    /* Re-read the length each time: an item's repr may change the list. */
+    for (size_t i = 0; i < l->length; i++) {
+        if (i > 0)
+            sb_adds(&sb, ", ");
+        if (!sb_add_value_repr(&sb, l->items[i]))
+            return VAL_NULL;
+    }
+    sb_addc(&sb, ']');
+    return sb_finish(&sb);
+}
+
+static Value list_richcompare(Value a, Value b, int op)
+{
+    if (!is_anylist(a) || !is_anylist(b))
+        return rt_NotImplemented;
+    ObjList *x = AS_LIST(a), *y = AS_LIST(b);
+    return rt_seq_richcompare(&x->items, &x->length, &y->items, &y->length, op);
+}
+
+static Value list_concat(ObjList *a, ObjList *b)
+{
+    ObjList *r = list_alloc(&rt_list_type, a->length + b->length);
+    memcpy(r->items, a->items, a->length * sizeof(Value));
+    memcpy(r->items + a->length, b->items, b->length * sizeof(Value));
+    r->length = a->length + b->length;
+    return obj_val(r);
+}
+
+/* Repeat the list's items n times into r (r may be the list itself). */
+static bool list_repeat_into(ObjList *r, const ObjList *src, ssize_t n)
+{
+    size_t len = src->length;
+    if (n <= 0 || len == 0) {
+        list_truncate(r, 0);
+        return true;
+    }
+    if ((size_t)n > SIZE_MAX / sizeof(Value) / 2 / len) {
+        rt_raise_nomemory();
+        return false;
+    }
+    if (!list_reserve(r, len * (size_t)n))
+        return false;
+    if (r != src)
+        memcpy(r->items, src->items, len * sizeof(Value));
+    for (ssize_t i = 1; i < n; i++)
+        memcpy(r->items + (size_t)i * len, r->items, len * sizeof(Value));
+    r->length = len * (size_t)n;
+    return true;
+}
+
+/* The repeat count of seq * n, or 0 with *done set to the early result. */
+static bool repeat_count(Value n, ssize_t *count, Value *early)
+{
+    int r = rt_repeat_count(n, count);
+    if (r > 0)
+        return true;
+    if (r < 0)
+        *early = VAL_NULL;
+    else if (val_type(n)->flags & TF_HEAPTYPE)
+        *early = rt_NotImplemented;     /* let n's __rmul__ try */
+    else
+        *early = rt_raisef(&rt_TypeError,
+                           "can't multiply sequence by non-int of type '%T'", n);
+    return false;
+}
+
+static Value list_mul(Value seq, Value n)
+{
+    ssize_t count;
+    Value early;
+    if (!repeat_count(n, &count, &early))
+        return early;
+    ObjList *r = list_alloc(&rt_list_type, 0);
+    return list_repeat_into(r, AS_LIST(seq), count) ? obj_val(r) : VAL_NULL;
+}
+
+static Value list_binop(Value a, Value b, int op)
+{
+    if (op == NB_ADD && is_anylist(a)) {
+        if (is_anylist(b))
+            return list_concat(AS_LIST(a), AS_LIST(b));
+        if (val_type(b)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;
+        return rt_raisef(&rt_TypeError,
+                         "can only concatenate list (not \"%T\") to list", b);
+    }
+    if (op == NB_MULTIPLY)
+        return is_anylist(a) ? list_mul(a, b) : list_mul(b, a);
+    return rt_NotImplemented;
+}
+
+/* l += iterable; l *= n.  Both return the list itself. */
+static Value list_inplace(Value a, Value b, int op)
+{
+    if (!is_anylist(a))
+        return rt_NotImplemented;
+    if (op == NB_ADD)
+        return rt_list_extend(a, b) ? a : VAL_NULL;
+    if (op == NB_MULTIPLY) {
+        ssize_t count;
+        Value early;
+        if (!repeat_count(b, &count, &early))
+            return early;
+        return list_repeat_into(AS_LIST(a), AS_LIST(a), count) ? a : VAL_NULL;
+    }
+    return rt_NotImplemented;
+}
+
+/* ---- Subscripts ------------------------------------------------------------ */
+
+static Value list_get_slice(ObjList *l, Value slice)
+{
+    ssize_t start, stop, step, n;
+    if (!rt_slice_indices(slice, (ssize_t)l->length, &start, &stop, &step, &n))
+        return VAL_NULL;
+    ObjList *r = list_alloc(&rt_list_type, n > 0 ? (size_t)n : 0);
+    for (ssize_t i = 0, j = start; i < n; i++, j += step)
+        r->items[i] = l->items[j];
+    r->length = n > 0 ? (size_t)n : 0;
+    return obj_val(r);
+}
+
+static Value list_getitem(Value self, Value key)
+{
+    ObjList *l = AS_LIST(self);
+    if (val_is_small(key)) {    /* fast path: a[i] with a small int */
+        intptr_t i = small_value(key);
+        if (i < 0)
+            i += (intptr_t)l->length;
+        if (i >= 0 && (size_t)i < l->length)
+            return l->items[i];
+    }
+    if (IS_EXACT(key, rt_slice_type))
+        return list_get_slice(l, key);
+    size_t i;
+    if (!rt_seq_index(key, l->length, "list", &i))
+        return VAL_NULL;
+    return l->items[i];
+}
+
+/* Replace items [lo, hi) by n new ones (copied first: they may be ours). */
+static bool list_replace_range(ObjList *l, size_t lo, size_t hi,
+                               const Value *src, size_t n)
+{
+    Value *copy = NULL;
+    if (n) {
+        copy = gc_alloc(n * sizeof(Value));
+        memcpy(copy, src, n * sizeof(Value));
+    }
+    size_t old = hi - lo, tail = l->length - hi;
+    if (n > old && !list_reserve(l, l->length + (n - old)))
+        return false;
+    memmove(l->items + lo + n, l->items + hi, tail * sizeof(Value));
+    if (n)
+        memcpy(l->items + lo, copy, n * sizeof(Value));
+    size_t newlen = lo + n + tail;
+    for (size_t i = newlen; i < l->length; i++)
+        l->items[i] = VAL_NULL;
+    l->length = newlen;
+    return true;
+}
+
+/* The items of an assigned value, as an array: a[i:j] = iterable. */
+static bool items_of(Value v, Value **items, size_t *n)
+{
+    if (is_list(v)) {
+        *items = AS_LIST(v)->items;
+        *n = AS_LIST(v)->length;
+        return true;
+    }
+    if (is_tuple(v)) {
+        *items = AS_TUPLE(v)->items;
+        *n = AS_TUPLE(v)->length;
+        return true;
+    }
+    Value it = rt_iter(v);
+    if (it == VAL_NULL) {
+        if (rt_err_matches(&rt_TypeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "can only assign an iterable");
+        }
+        return false;
+    }
+    Value list = rt_list_new(0);
+    Value item;
+    while ((item = rt_next(it)) != VAL_NULL)
+        rt_list_append(list, item);
+    if (rt_err_occurred())
+        return false;
+    *items = AS_LIST(list)->items;
+    *n = AS_LIST(list)->length;
+    return true;
+}
+
+/* del a[start:stop:step] with step != 1: close the gaps in one pass. */
+static void list_delete_extended(ObjList *l, ssize_t start, ssize_t step, ssize_t n)
+{
+    if (step < 0) {             /* walk forwards: same positions, step > 0 */
+        start = start + step * (n - 1);
+        step = -step;
+    }
+    size_t w = (size_t)start;
+    for (size_t r = (size_t)start; r < l->length; r++) {
+        bool deleted = (ssize_t)(r - (size_t)start) % step == 0
+                       && (ssize_t)(r - (size_t)start) / step < n;
+        if (!deleted)
+            l->items[w++] = l->items[r];
+    }
+    list_truncate(l, w);
+}
+
+static int list_set_slice(ObjList *l, Value slice, Value v)
+{
+    ssize_t start, stop, step, n;
+    if (!rt_slice_indices(slice, (ssize_t)l->length, &start, &stop, &step, &n))
+        return -1;
+    if (step == 1) {
+        if (stop < start)
+            stop = start;
+        Value *items = NULL;
+        size_t count = 0;
+        if (v != VAL_NULL && !items_of(v, &items, &count))
+            return -1;
+        return list_replace_range(l, (size_t)start, (size_t)stop, items, count) ? 0 : -1;
+    }
+    if (v == VAL_NULL) {
+        if (n > 0)
+            list_delete_extended(l, start, step, n);
+        return 0;
+    }
+    Value *items;
+    size_t count;
+    if (!items_of(v, &items, &count))
+        return -1;
+    if ((ssize_t)count != n) {
+        rt_raisef(&rt_ValueError, "attempt to assign sequence of size %zu "
+                  "to extended slice of size %zd", count, n);
+        return -1;
+    }
+    Value *copy = gc_alloc((count ? count : 1) * sizeof(Value));
+    memcpy(copy, items, count * sizeof(Value));
+    for (ssize_t i = 0, j = start; i < n; i++, j += step)
+        l->items[j] = copy[i];
+    return 0;
+}
+
+/* a[key] = v, or del a[key] when v is VAL_NULL. */
+static int list_setitem(Value self, Value key, Value v)
+{
+    ObjList *l = AS_LIST(self);
+    if (IS_EXACT(key, rt_slice_type))
+        return list_set_slice(l, key, v);
+    size_t i;
+    if (!rt_seq_index_ex(key, l->length, "list", "list assignment", &i))
+        return -1;
+    if (v != VAL_NULL) {
+        l->items[i] = v;
+        return 0;
+    }
+    memmove(l->items + i, l->items + i + 1, (l->length - i - 1) * sizeof(Value));
+    list_truncate(l, l->length - 1);
+    return 0;
+}
+
+static ssize_t list_len(Value self)
+{
+    return (ssize_t)AS_LIST(self)->length;
+}
+
+static int list_truth(Value self)
+{
+    return AS_LIST(self)->length != 0;
+}
+
+static int list_contains(Value self, Value item)
+{
+    ObjList *l = AS_LIST(self);
+    for (size_t i = 0; i < l->length; i++) {
+        int eq = rt_eq(l->items[i], item);
+        if (eq != 0)
+            return eq;
+    }
+    return 0;
+}
+
+/* ---- Iterators ------------------------------------------------------------ */
+
+/* Forward and reverse iterators hold an index and re-check it against the
+ * list's current length at every step, so a list that shrinks or grows
+ * while being iterated behaves as in CPython. */
+typedef struct ListIter {
+    Object ob;
+    Value list;                 /* VAL_NULL once exhausted */
+    ssize_t index;
+} ListIter;
+
+static Value listiter_make(ObjType *type, Value list, ssize_t index)
+{
+    ListIter *it = gc_alloc(sizeof *it);
+    it->ob.type = type;
+    it->list = list;
+    it->index = index;
+    return obj_val(it);
+}
+
+static Value list_iter(Value self)
+{
+    return listiter_make(&listiter_type, self, 0);
+}
+
+static Value listiter_next(Value self)
+{
+    ListIter *it = VAL_AS(ListIter, self);
+    if (it->list == VAL_NULL)
+        return VAL_NULL;
+    ObjList *l = AS_LIST(it->list);
+    if ((size_t)it->index < l->length)
+        return l->items[it->index++];
+    it->list = VAL_NULL;
+    return VAL_NULL;
+}
+
+static Value listreviter_next(Value self)
+{
+    ListIter *it = VAL_AS(ListIter, self);
+    if (it->list == VAL_NULL)
+        return VAL_NULL;
+    ObjList *l = AS_LIST(it->list);
+    if (it->index >= 0 && (size_t)it->index < l->length)
+        return l->items[it->index--];
+    it->list = VAL_NULL;
+    return VAL_NULL;
+}
+
+static ObjType listiter_type = {
+    .ob.type = &rt_type_type,
+    .name = "list_iterator",
+    .base = &rt_object_type,
+    .iter = rt_iter_self,
+    .next = listiter_next,
+};
+
+static ObjType listreviter_type = {
+    .ob.type = &rt_type_type,
+    .name = "list_reverseiterator",
+    .base = &rt_object_type,
+    .iter = rt_iter_self,
+    .next = listreviter_next,
+};
+
+/* ---- Sorting ---------------------------------------------------------------- */
+
+/* One element being sorted: its key (the item itself without key=). */
+typedef struct SortItem {
+    Value key, value;
+} SortItem;
+
+typedef enum { CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT } CmpKind;
+
+typedef struct SortCtx {
+    CmpKind kind;
+    bool failed;                /* an exception is set: finish quickly */
+} SortCtx;
+
+/* When every key has the same simple type, compare without dispatch
+ * (CPython's list.sort makes the same pre-check). */
+static CmpKind choose_compare(const SortItem *v, size_t n)
+{
+    bool ints = true, strs = true, floats = true;
+    for (size_t i = 0; i < n && (ints || strs || floats); i++) {
+        Value k = v[i].key;
+        ints = ints && val_is_small(k);
+        strs = strs && is_str(k);
+        floats = floats && is_float(k);
+    }
+    return ints ? CMP_SMALLINT : strs ? CMP_STR : floats ? CMP_FLOAT : CMP_GENERIC;
+}
+
+/* a < b for keys; after an error every answer is "no". */
+static bool key_lt(SortCtx *c, Value a, Value b)
+{
+    switch (c->kind) {
+    case CMP_SMALLINT: return small_value(a) < small_value(b);
+    case CMP_STR:      return rt_str_compare(a, b) < 0;
+    case CMP_FLOAT:    return rt_float_value(a) < rt_float_value(b);
+    default:           break;
+    }
+    if (c->failed)
+        return false;
+    int r = rt_compare_bool(a, b, CMP_LT);
+    if (r < 0)
+        c->failed = true;
+    return r > 0;
+}
+
+/* Binary insertion sort of v[0..n): stable (inserts after equal keys). */
+static void insertion_sort(SortCtx *c, SortItem *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        SortItem x = v[i];
+        size_t lo = 0, hi = i;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (key_lt(c, x.key, v[mid].key))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        memmove(v + lo + 1, v + lo, (i - lo) * sizeof *v);
+        v[lo] = x;
+    }
+}
+
+/* Merge the sorted runs src[lo..mid) and src[mid..hi) into dst[lo..hi):
+ * take from the right run only when strictly smaller (stability). */
+static void merge_runs(SortCtx *c, const SortItem *src, SortItem *dst,
+                       size_t lo, size_t mid, size_t hi)
+{
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        dst[k++] = key_lt(c, src[j].key, src[i].key) ? src[j++] : src[i++];
+    while (i < mid)
+        dst[k++] = src[i++];
+    while (j < hi)
+        dst[k++] = src[j++];
+}
+
+#define SORT_RUN 32
+
+static void merge_sort(SortCtx *c, SortItem *v, size_t n)
+{
+    for (size_t lo = 0; lo < n; lo += SORT_RUN)
+        insertion_sort(c, v + lo, n - lo < SORT_RUN ? n - lo : SORT_RUN);
+    if (n <= SORT_RUN)
+        return;
+    SortItem *tmp = gc_alloc(n * sizeof *tmp);
+    SortItem *src = v, *dst = tmp;
+    for (size_t width = SORT_RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            merge_runs(c, src, dst, lo, mid, hi);
+        }
+        SortItem *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+}
+
+static void reverse_items(SortItem *v, size_t n)
+{
+    for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+        SortItem t = v[i];
+        v[i] = v[j - 1];
+        v[j - 1] = t;
+    }
+}
+
+/* Pair every item with its key; false if a key function raised. */
+static bool compute_keys(SortItem *v, const Value *items, size_t n, Value key)
+{
+    for (size_t i = 0; i < n; i++) {
+        v[i].value = items[i];
+        v[i].key = key == VAL_NULL || key == rt_None ? items[i] : rt_call1(key, items[i]);
+        if (v[i].key == VAL_NULL)
+            return false;
+    }
+    return true;
+}
+
+bool rt_list_sort(Value list, Value key, bool reverse)
+{
+    ObjList *l = AS_LIST(list);
+    size_t n = l->length, saved_cap = l->capacity;
+    Value *saved = l->items;
+    /* The list looks empty while it is sorted. */
+    l->items = NULL;
+    l->length = l->capacity = 0;
+    SortItem *v = gc_alloc((n ? n : 1) * sizeof *v);
+    SortCtx ctx = {.kind = CMP_GENERIC, .failed = false};
+    bool ok = compute_keys(v, saved, n, key);
+    if (ok) {
+        ctx.kind = choose_compare(v, n);
+        if (reverse)
+            reverse_items(v, n);
+        merge_sort(&ctx, v, n);
+        if (reverse)
+            reverse_items(v, n);
+        ok = !ctx.failed;
+        /* Even after a failed comparison v is a permutation of the items. */
+        for (size_t i = 0; i < n; i++)
+            saved[i] = v[i].value;
+    }
+    bool modified = l->items != NULL || l->length != 0;
+    l->items = saved;
+    l->length = n;
+    l->capacity = saved_cap;
+    if (ok && modified) {
+        rt_raisef(&rt_ValueError, "list modified during sort");
+        return false;
+    }
+    return ok;
+}
+
+/* ---- Constructor and methods ------------------------------------------- */
+
+/* list() / list(iterable) */
+static Value list_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("list", kwnames) || !rt_arg_range("list", nargs, 0, 1))
+        return VAL_NULL;
+    ObjList *l = list_alloc(type, 0);
+    if (nargs == 1 && !rt_list_extend(obj_val(l), args[0]))
+        return VAL_NULL;
+    return obj_val(l);
+}
+
+static Value list_append_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("list.append", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_list_append(args[0], args[1]) ? rt_None : VAL_NULL;
+}
+
+static Value list_extend_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("list.extend", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_list_extend(args[0], args[1]) ? rt_None : VAL_NULL;
+}
+
+/* An index argument (insert, pop) as a clamped C integer. */
+static bool index_argument(Value v, ssize_t *out)
+{
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
+        return false;
+    int64_t n;
+    if (!rt_int_as_i64(i, &n))
+        return false;
+    *out = (ssize_t)n;
+    return true;
+}
+
+/* list.insert(i, x): i is clamped to [0, len]. */
+static Value list_insert_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("list.insert", kwnames) || !rt_arg_range("insert", nargs - 1, 2, 2))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    ssize_t i, n = (ssize_t)l->length;
+    if (!index_argument(args[1], &i))
+        return VAL_NULL;
+    if (i < 0 && (i += n) < 0)
+        i = 0;
+    if (i > n)
+        i = n;
+    if (!list_reserve(l, l->length + 1))
+        return VAL_NULL;
+    memmove(l->items + i + 1, l->items + i, (size_t)(n - i) * sizeof(Value));
+    l->items[i] = args[2];
+    l->length++;
+    return rt_None;
+}
+
+/* list.pop([i]) */
+static Value list_pop_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("list.pop", kwnames) || !rt_arg_range("pop", nargs - 1, 0, 1))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    ssize_t i = -1, n = (ssize_t)l->length;
+    if (nargs > 1 && !index_argument(args[1], &i))
+        return VAL_NULL;
+    if (n == 0)
+        return rt_raisef(&rt_IndexError, "pop from empty list");
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        return rt_raisef(&rt_IndexError, "pop index out of range");
+    Value v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(n - i - 1) * sizeof(Value));
+    list_truncate(l, l->length - 1);
+    return v;
+}
+
+/* Position of the first item equal to x in [start, stop), -1 if none,
+ * -2 on error.  The length is re-read: __eq__ may shrink the list. */
+static ssize_t list_find(ObjList *l, Value x, ssize_t start, ssize_t stop)
+{
+    for (ssize_t i = start; i < stop && (size_t)i < l->length; i++) {
+        int eq = rt_eq(l->items[i], x);
+        if (eq < 0)
+            return -2;
+        if (eq)
+            return i;
+    }
+    return -1;
+}
+
+/* list.remove(x) */
+static Value list_remove_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("list.remove", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    ssize_t i = list_find(l, args[1], 0, PTRDIFF_MAX);
+    if (i == -2)
+        return VAL_NULL;
+    if (i == -1)
+        return rt_raisef(&rt_ValueError, "list.remove(x): x not in list");
+    memmove(l->items + i, l->items + i + 1, (l->length - (size_t)i - 1) * sizeof(Value));
+    list_truncate(l, l->length - 1);
+    return rt_None;
+}
+
+/* list.index(x[, start[, stop]]) */
+static Value list_index_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("list.index", kwnames) || !rt_arg_range("index", nargs - 1, 1, 3))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    ssize_t start = 0, stop = PTRDIFF_MAX, n = (ssize_t)l->length;
+    if (nargs > 2 && !rt_index_arg(args[2], &start))
+        return VAL_NULL;
+    if (nargs > 3 && !rt_index_arg(args[3], &stop))
+        return VAL_NULL;
+    if (start < 0 && (start += n) < 0)
+        start = 0;
+    if (stop < 0 && (stop += n) < 0)
+        stop = 0;
+    ssize_t i = list_find(l, args[1], start, stop);
+    if (i == -2)
+        return VAL_NULL;
+    if (i == -1)
+        return rt_raisef(&rt_ValueError, "%R is not in list", args[1]);
+    return small_new(i);
+}
+
+static Value list_count_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("list.count", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    intptr_t count = 0;
+    for (size_t i = 0; i < l->length; i++) {
+        int eq = rt_eq(l->items[i], args[1]);
+        if (eq < 0)
+            return VAL_NULL;
+        count += eq;
+    }
+    return small_new(count);
+}
+
+static Value list_reverse_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("list.reverse", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    for (size_t i = 0, j = l->length; i + 1 < j; i++, j--) {
+        Value t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+    return rt_None;
+}
+
+/* list.sort(*, key=None, reverse=False) */
+static Value list_sort_m(Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos > 1)
+        return rt_raisef(&rt_TypeError, "sort() takes no positional arguments");
+    Value key = VAL_NULL;
+    int reverse = 0;
+    for (size_t i = 0; i < nkw; i++) {
+        Value name = rt_tuple_get(kwnames, i), v = args[npos + i];
+        const char *s = rt_str_cstr(name);
+        if (strcmp(s, "key") == 0) {
+            key = v;
+        } else if (strcmp(s, "reverse") == 0) {
+            if ((reverse = rt_truthy(v)) < 0)
+                return VAL_NULL;
+        } else {
+            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for sort()", name);
+        }
+    }
+    return rt_list_sort(args[0], key, reverse) ? rt_None : VAL_NULL;
+}
+
+static Value list_copy_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("list.copy", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_list_from(AS_LIST(args[0])->items, AS_LIST(args[0])->length);
+}
+
+static Value list_clear_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("list.clear", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    l->items = NULL;
+    l->length = l->capacity = 0;
+    return rt_None;
+}
+
+static Value list_reversed_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("list.__reversed__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjList *l = AS_LIST(args[0]);
+    return listiter_make(&listreviter_type, args[0], (ssize_t)l->length - 1);
+}
+
+ObjType rt_list_type = {
+    .ob.type = &rt_type_type,
+    .name = "list",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = list_repr,
+    .richcompare = list_richcompare,
+    .binop = list_binop,
+    .inplace = list_inplace,
+    .truth = list_truth,
+    .iter = list_iter,
+    .getitem = list_getitem,
+    .setitem = list_setitem,
+    .len = list_len,
+    .contains = list_contains,
+    .new_ = list_new,
+};
+
+static const MethodDef list_methods[] = {
+    {"append", list_append_m},
+    {"extend", list_extend_m},
+    {"insert", list_insert_m},
+    {"pop", list_pop_m},
+    {"remove", list_remove_m},
+    {"index", list_index_m},
+    {"count", list_count_m},
+    {"reverse", list_reverse_m},
+    {"sort", list_sort_m},
+    {"copy", list_copy_m},
+    {"clear", list_clear_m},
+    {"__reversed__", list_reversed_m},
+    {NULL, NULL},
+};
+
+static const MethodDef no_methods[] = {{NULL, NULL}};
+
+void rt_list_init(void)
+{
+    rt_type_ready(&rt_list_type, list_methods);
+    rt_type_ready(&listiter_type, no_methods);
+    rt_type_ready(&listreviter_type, no_methods);
+}

@@ -1,0 +1,287 @@
+/*
+ * seqiter.c — the iterator of last resort, and small helpers every
+ * container file shares.
+ *
+ * iter(x) on an object without __iter__ but with __getitem__ falls back to
+ * calling x[0], x[1], ... until IndexError (CPython's "sequence iterator",
+ * Objects/iterobject.c).  That iterator lives here.
+ *
+ * The helpers below collect what tuple, list, range and slice all need in
+ * the same way: turning an index-like value into a C integer with CPython's
+ * exact error messages, comparing two sequences item by item, checking a
+ * method's argument count, and looking up methods for types whose getattr
+ * slot only knows a few data attributes.
+ */
+#include <limits.h>
+#include "runtime/runtime.h"
+
+/* ---- Index conversion ------------------------------------------------- */
+
+static Value index_name;        /* interned "__index__" */
+
+Value rt_index_or_null(Value v)
+{
+    if (val_is_small(v) || is_int(v))
+        return v;
+    if (is_bool(v))
+        return rt_int_unbool(v);
+    if (rt_isinstance_of(v, &rt_int_type))
+        return rt_index(v);
+    if (!index_name)
+        index_name = rt_str_intern_cstr("__index__");
+    if (rt_type_lookup(val_type(v), index_name) == VAL_NULL)
+        return VAL_NULL;        /* not int-like: no exception */
+    return rt_index(v);
+}
+
+ssize_t rt_int_clamp_ssize(Value i)
+{
+    if (val_is_small(i))
+        return (ssize_t)small_value(i);
+    int64_t n;
+    if (rt_int_as_i64(i, &n))
+        return (ssize_t)n;
+    rt_err_clear();             /* OverflowError: clamp by sign */
+    return rt_int_sign(i) < 0 ? PTRDIFF_MIN : PTRDIFF_MAX;
+}
+
+int rt_repeat_count(Value n, ssize_t *out)
+{
+    Value i = rt_index_or_null(n);
+    if (i == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    if (val_is_small(i)) {
+        intptr_t c = small_value(i);
+        *out = c < 0 ? 0 : (ssize_t)c;
+        return 1;
+    }
+    if (rt_int_sign(i) < 0) {
+        *out = 0;
+        return 1;
+    }
+    rt_raisef(&rt_OverflowError, "cannot fit '%T' into an index-sized integer", n);
+    return -1;
+}
+
+bool rt_index_arg(Value v, ssize_t *out)
+{
+    Value i = rt_index_or_null(v);
+    if (i == VAL_NULL) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "slice indices must be integers or "
+                      "have an __index__ method");
+        return false;
+    }
+    *out = rt_int_clamp_ssize(i);
+    return true;
+}
+
+bool rt_seq_index_ex(Value key, size_t length, const char *type_what,
+                     const char *range_what, size_t *out)
+{
+    intptr_t n;
+    if (val_is_small(key)) {
+        n = small_value(key);   /* the common case, no calls */
+    } else {
+        Value i = rt_index_or_null(key);
+        if (i == VAL_NULL) {
+            if (!rt_err_occurred())
+                rt_raisef(&rt_TypeError, "%s indices must be integers or slices, not %T",
+                          type_what, key);
+            return false;
+        }
+        if (!val_is_small(i)) {
+            rt_raisef(&rt_IndexError, "cannot fit '%T' into an index-sized integer", key);
+            return false;
+        }
+        n = small_value(i);
+    }
+    if (n < 0)
+        n += (intptr_t)length;
+    if (n < 0 || (size_t)n >= length) {
+        rt_raisef(&rt_IndexError, "%s index out of range", range_what);
+        return false;
+    }
+    *out = (size_t)n;
+    return true;
+}
+
+bool rt_seq_index(Value key, size_t length, const char *what, size_t *out)
+{
+    return rt_seq_index_ex(key, length, what, what, out);
+}
+
+/* ---- Sequence comparison ---------------------------------------------- */
+
+/* The result of comparing two sizes with one of the six operators. */
+static Value compare_sizes(size_t a, size_t b, int op)
+{
+    switch (op) {
+    case CMP_LT: return rt_bool(a < b);
+    case CMP_LE: return rt_bool(a <= b);
+    case CMP_EQ: return rt_bool(a == b);
+    case CMP_NE: return rt_bool(a != b);
+    case CMP_GT: return rt_bool(a > b);
+    default:     return rt_bool(a >= b);
+    }
+}
+
+Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
+                         Value *const *bitems, const size_t *blen, int op)
+{
+    /* Sequences of different lengths cannot be equal. */
+    if ((op == CMP_EQ || op == CMP_NE) && *alen != *blen)
+        return rt_bool(op == CMP_NE);
+    /* Find the first index where the items differ. */
+    size_t i;
+    for (i = 0; i < *alen && i < *blen; i++) {
+        int eq = rt_eq((*aitems)[i], (*bitems)[i]);
+        if (eq < 0)
+            return VAL_NULL;
+        if (!eq)
+            break;
+    }
+    /* No more items to compare: the shorter one is smaller. */
+    if (i >= *alen || i >= *blen)
+        return compare_sizes(*alen, *blen, op);
+    if (op == CMP_EQ)
+        return rt_False;
+    if (op == CMP_NE)
+        return rt_True;
+    return rt_richcompare((*aitems)[i], (*bitems)[i], op);
+}
+
+/* ---- Attribute fallback ------------------------------------------------ */
+
+Value rt_attr_fallback(Value self, Value name)
+{
+    ObjType *type = val_type(self);
+    Value attr = rt_type_lookup(type, name);
+    if (attr == VAL_NULL)
+        return rt_raisef(&rt_AttributeError, "'%s' object has no attribute '%S'",
+                         type->name, name);
+    ObjType *atype = val_type(attr);
+    if (atype->descr_get)
+        return atype->descr_get(attr, self, obj_val(type));
+    return attr;
+}
+
+/* ---- Argument checks ---------------------------------------------------- */
+
+size_t rt_npos(size_t nargs, Value kwnames)
+{
+    return nargs - rt_nkwargs(kwnames);
+}
+
+bool rt_arg_nokw(const char *fname, Value kwnames)
+{
+    if (rt_nkwargs(kwnames) == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
+    return false;
+}
+
+bool rt_arg_none(const char *fname, size_t n, Value kwnames)
+{
+    if (!rt_arg_nokw(fname, kwnames))
+        return false;
+    if (n == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, n);
+    return false;
+}
+
+bool rt_arg_one(const char *fname, size_t n, Value kwnames)
+{
+    if (!rt_arg_nokw(fname, kwnames))
+        return false;
+    if (n == 1)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, n);
+    return false;
+}
+
+bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max)
+{
+    if (n < min) {
+        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
+                  min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
+        return false;
+    }
+    if (n > max) {
+        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
+                  min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
+        return false;
+    }
+    return true;
+}
+
+Value rt_iter_self(Value self)
+{
+    return self;
+}
+
+/* ---- The sequence iterator --------------------------------------------- */
+
+typedef struct SeqIter {
+    Object ob;
+    Value seq;                  /* VAL_NULL once exhausted */
+    size_t index;
+} SeqIter;
+
+static ObjType seqiter_type;
+
+Value rt_seq_iter_new(Value seq)
+{
+    SeqIter *it = gc_alloc(sizeof *it);
+    it->ob.type = &seqiter_type;
+    it->seq = seq;
+    return obj_val(it);
+}
+
+/* seq[index], ending the iteration on IndexError or StopIteration. */
+static Value seqiter_next(Value self)
+{
+    SeqIter *it = VAL_AS(SeqIter, self);
+    if (it->seq == VAL_NULL)
+        return VAL_NULL;
+    Value item = rt_getitem(it->seq, small_new((intptr_t)it->index));
+    if (item == VAL_NULL) {
+        if (rt_err_matches(&rt_IndexError) || rt_err_matches(&rt_StopIteration)) {
+            rt_err_clear();
+            it->seq = VAL_NULL;
+        }
+        return VAL_NULL;
+    }
+    it->index++;
+    return item;
+}
+
+static ObjType seqiter_type = {
+    .ob.type = &rt_type_type,
+    .name = "iterator",
+    .base = &rt_object_type,
+    .iter = rt_iter_self,
+    .next = seqiter_next,
+};
+
+static const MethodDef no_methods[] = {{NULL, NULL}};
+
+void rt_seqiter_init(void)
+{
+    rt_type_ready(&seqiter_type, no_methods);
+}
+
+/* Ready every container type.  Order matters only in that tuples must work
+ * before anything else (rt_type_ready builds tuples), which they do from the
+ * start: the empty tuple is a static object. */
+void rt_containers_init(void)
+{
+    rt_tuple_init();
+    rt_list_init();
+    rt_dict_init();
+    rt_set_init();
+    rt_range_init();
+    rt_slice_init();
+    rt_seqiter_init();
+}

@@ -1,0 +1,795 @@
+/*
+ * str.c — the str type: creation, interning, hashing, comparison, repr,
+ * indexing and slicing, iteration, and the StrBuf used to build text.
+ *
+ * A str is immutable UTF-8 (object.h's ObjStr).  Two facts make the common
+ * case fast:
+ *   - `ascii` is true when every byte is < 0x80; then code point i is byte i,
+ *     so len, indexing and slicing are O(1) byte operations;
+ *   - other strings build an array of their code points the first time they
+ *     are indexed (`codepoints`), and index into that.
+ * UTF-8's byte order is code-point order, so comparison is memcmp, and since
+ * UTF-8 is self-synchronising, substring search can run on the bytes too.
+ *
+ * The methods (split, join, ...) are in strmethods.c; format(), str.format
+ * and the % operator in format.c; UTF-8 decoding and character classes in
+ * unicode.c.
+ */
+#define _GNU_SOURCE             /* memmem */
+#include <stdio.h>
+#include <string.h>
+#include "runtime/runtime.h"
+
+static Value str_iter(Value self);
+
+/* ---- Creation ------------------------------------------------------------ */
+
+/* An ObjStr with room for nbytes of data plus the NUL.  It is allocated
+ * scanned (gc_alloc) because `codepoints` may later point into the heap. */
+static ObjStr *str_alloc(size_t nbytes)
+{
+    ObjStr *s = gc_alloc(sizeof(ObjStr) + nbytes + 1);
+    s->ob.type = &rt_str_type;
+    s->nbytes = nbytes;
+    s->hash = -1;
+    return s;
+}
+
+/* Are all n bytes below 0x80?  Eight at a time where possible. */
+static bool bytes_are_ascii(const char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+            return false;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)p[i] & 0x80)
+            return false;
+    return true;
+}
+
+/* Code points in valid UTF-8: every byte that is not a continuation byte. */
+static size_t count_codepoints(const char *p, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return count;
+}
+
+Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii)
+{
+    ObjStr *s = str_alloc(nbytes);
+    memcpy(s->data, utf8, nbytes);
+    s->data[nbytes] = '\0';
+    s->length = length;
+    s->ascii = ascii;
+    return obj_val(s);
+}
+
+Value rt_str_new(const char *utf8, size_t nbytes)
+{
+    bool ascii = bytes_are_ascii(utf8, nbytes);
+    size_t length = ascii ? nbytes : count_codepoints(utf8, nbytes);
+    return rt_str_new_known(utf8, nbytes, length, ascii);
+}
+
+Value rt_str_from_cstr(const char *s)
+{
+    return rt_str_new(s, strlen(s));
+}
+
+Value rt_str_from_latin1(const unsigned char *s, size_t n)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < n; i++)
+        extra += s[i] >= 0x80;
+    if (extra == 0)
+        return rt_str_new_known((const char *)s, n, n, true);
+    ObjStr *o = str_alloc(n + extra);
+    char *d = o->data;
+    for (size_t i = 0; i < n; i++)
+        d += rt_utf8_encode(s[i], d);
+    *d = '\0';
+    o->length = n;
+    return obj_val(o);
+}
+
+/* One-character strings for U+0000..U+00FF are made once and shared: the
+ * str iterator and indexing produce them constantly. */
+static Value latin1_chars[256];
+
+Value rt_str_from_codepoint(uint32_t cp)
+{
+    if (cp < 256 && latin1_chars[cp])
+        return latin1_chars[cp];
+    char buf[4];
+    size_t n = rt_utf8_encode(cp, buf);
+    Value s = rt_str_new_known(buf, n, 1, cp < 0x80);
+    if (cp < 256)
+        latin1_chars[cp] = rt_str_intern(s);
+    return cp < 256 ? latin1_chars[cp] : s;
+}
+
+static Value empty_str;
+
+Value rt_str_empty(void)
+{
+    if (!empty_str)
+        empty_str = rt_str_intern(rt_str_new_known("", 0, 0, true));
+    return empty_str;
+}
+
+bool rt_is_str(Value v)
+{
+    return is_str(v) || (!val_is_small(v) && (val_type(v)->flags & TF_STR_SUBCLASS));
+}
+
+/* ---- Hashing and interning ----------------------------------------------- */
+
+/* FNV-1a over the UTF-8 bytes: simple and good enough for dict keys (CPython
+ * randomises its str hash, so programs cannot depend on the values). */
+intptr_t rt_str_hash(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->hash != -1)
+        return s->hash;
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < s->nbytes; i++) {
+        h ^= (unsigned char)s->data[i];
+        h *= 1099511628211ull;
+    }
+    intptr_t r = (intptr_t)h;
+    if (r == -1)
+        r = -2;
+    s->hash = r;
+    return r;
+}
+
+/* The intern table: an open-addressing hash set of ObjStr pointers with
+ * linear probing.  It lives on the GC heap (scanned), referenced from a
+ * static, so interned strings stay alive for the whole run. */
+static ObjStr **intern_slots;
+static size_t intern_cap, intern_used;
+
+static ObjStr **intern_find(ObjStr *s)
+{
+    size_t mask = intern_cap - 1;
+    size_t i = (size_t)rt_str_hash(obj_val(s)) & mask;
+    while (intern_slots[i] && !rt_str_equal(obj_val(intern_slots[i]), obj_val(s)))
+        i = (i + 1) & mask;
+    return &intern_slots[i];
+}
+
+static void intern_grow(void)
+{
+    ObjStr **old = intern_slots;
+    size_t old_cap = intern_cap;
+    intern_cap = old_cap ? old_cap * 2 : 1024;
+    intern_slots = gc_alloc(intern_cap * sizeof *intern_slots);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i])
+            *intern_find(old[i]) = old[i];
+}
+
+Value rt_str_intern(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->interned)
+        return v;
+    if ((intern_used + 1) * 3 >= intern_cap * 2)
+        intern_grow();
+    ObjStr **slot = intern_find(s);
+    if (*slot)
+        return obj_val(*slot);
+    if (s->ob.type != &rt_str_type)         /* a subclass instance: copy it */
+        s = AS_STR(rt_str_new_known(s->data, s->nbytes, s->length, s->ascii));
+    s->interned = true;
+    *slot = s;
+    intern_used++;
+    return obj_val(s);
+}
+
+Value rt_str_intern_cstr(const char *s)
+{
+    return rt_str_intern(rt_str_from_cstr(s));
+}
+
+/* ---- Comparison ------------------------------------------------------------ */
+
+bool rt_str_equal(Value a, Value b)
+{
+    if (a == b)
+        return true;
+    ObjStr *x = AS_STR(a), *y = AS_STR(b);
+    if (x->nbytes != y->nbytes)
+        return false;
+    if (x->interned && y->interned)
+        return false;                   /* two distinct interned strings differ */
+    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
+        return false;
+    return memcmp(x->data, y->data, x->nbytes) == 0;
+}
+
+int rt_str_compare(Value a, Value b)
+{
+    ObjStr *x = AS_STR(a), *y = AS_STR(b);
+    size_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;
+    int c = memcmp(x->data, y->data, n);
+    if (c == 0)
+        c = (x->nbytes > y->nbytes) - (x->nbytes < y->nbytes);
+    return (c > 0) - (c < 0);
+}
+
+/* ---- Code points, indexing, slicing --------------------------------------- */
+
+const uint32_t *rt_str_codepoints(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->codepoints)
+        return s->codepoints;
+    uint32_t *cps = gc_alloc_atomic((s->length + 1) * sizeof *cps);
+    size_t off = 0;
+    for (size_t i = 0; i < s->length; i++) {
+        size_t len;
+        cps[i] = rt_utf8_decode(s->data + off, &len);
+        off += len;
+    }
+    s->codepoints = cps;
+    return cps;
+}
+
+uint32_t rt_str_char_at(Value v, size_t index)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->ascii)
+        return (unsigned char)s->data[index];
+    return rt_str_codepoints(v)[index];
+}
+
+size_t rt_str_offset(Value v, size_t index)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->ascii)
+        return index;
+    if (index >= s->length)
+        return s->nbytes;
+    size_t off = 0;
+    for (size_t i = 0; i < index; off++)
+        i += ((unsigned char)s->data[off + 1] & 0xC0) != 0x80;
+    return off;
+}
+
+size_t rt_str_index_of(Value v, size_t offset)
+{
+    ObjStr *s = AS_STR(v);
+    return s->ascii ? offset : count_codepoints(s->data, offset);
+}
+
+Value rt_str_substr(Value v, size_t start, size_t stop)
+{
+    ObjStr *s = AS_STR(v);
+    if (start >= stop)
+        return rt_str_empty();
+    if (start == 0 && stop == s->length && is_str(v))
+        return v;
+    if (stop - start == 1)
+        return rt_str_from_codepoint(rt_str_char_at(v, start));
+    if (s->ascii)
+        return rt_str_new_known(s->data + start, stop - start, stop - start, true);
+    size_t from = rt_str_offset(v, start);
+    size_t to = from;
+    const uint32_t *cps = rt_str_codepoints(v);
+    char tmp[4];
+    for (size_t i = start; i < stop; i++)
+        to += rt_utf8_encode(cps[i], tmp);
+    return rt_str_new(s->data + from, to - from);
+}
+
+/* s[start:stop:step] for a step other than 1. */
+static Value str_slice_step(Value v, ssize_t start, ssize_t step, ssize_t count)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    for (ssize_t i = 0; i < count; i++, start += step)
+        sb_add_codepoint(&sb, rt_str_char_at(v, (size_t)start));
+    return sb_finish(&sb);
+}
+
+static Value str_getitem(Value self, Value key)
+{
+    ObjStr *s = AS_STR(self);
+    if (is_int(key) || is_bool(key)) {
+        size_t i;
+        if (!rt_seq_index(key, s->length, "string", &i))
+            return VAL_NULL;
+        return rt_str_from_codepoint(rt_str_char_at(self, i));
+    }
+    if (IS_EXACT(key, rt_slice_type)) {
+        ssize_t start, stop, step, n;
+        if (!rt_slice_indices(key, (ssize_t)s->length, &start, &stop, &step, &n))
+            return VAL_NULL;
+        if (step == 1)
+            return rt_str_substr(self, (size_t)start, (size_t)(start + n));
+        return str_slice_step(self, start, step, n);
+    }
+    return rt_raisef(&rt_TypeError, "string indices must be integers, not '%T'", key);
+}
+
+/* ---- Concatenation and repetition ------------------------------------------ */
+
+Value rt_str_concat(Value a, Value b)
+{
+    ObjStr *x = AS_STR(a), *y = AS_STR(b);
+    if (y->nbytes == 0 && is_str(a))
+        return a;
+    if (x->nbytes == 0 && is_str(b))
+        return b;
+    ObjStr *s = str_alloc(x->nbytes + y->nbytes);
+    memcpy(s->data, x->data, x->nbytes);
+    memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
+    s->length = x->length + y->length;
+    s->ascii = x->ascii && y->ascii;
+    return obj_val(s);
+}
+
+/* s * n.  A count too large for an index is OverflowError (as CPython);
+ * a result above 4 GiB is MemoryError at once, before asking the GC for it
+ * ('x' * 10**12 must raise, not exhaust the heap). */
+static Value str_repeat(Value v, Value count)
+{
+    ssize_t n;
+    count = rt_int_unbool(count);
+    if (!val_is_small(count) && rt_int_sign(count) > 0)
+        return rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (!val_is_small(count))
+        n = 0;
+    else if (!rt_as_ssize(count, &n))
+        return VAL_NULL;
+    ObjStr *s = AS_STR(v);
+    if (n <= 0 || s->nbytes == 0)
+        return rt_str_empty();
+    if (n == 1 && is_str(v))
+        return v;
+    if ((size_t)n > (size_t)(PTRDIFF_MAX / 2) / s->nbytes)
+        return rt_raisef(&rt_OverflowError, "repeated string is too long");
+    if ((size_t)n * s->nbytes > ((size_t)1 << 32))
+        return rt_raise_nomemory();
+    size_t total = (size_t)n * s->nbytes;
+    ObjStr *r = str_alloc(total);
+    memcpy(r->data, s->data, s->nbytes);
+    /* Doubling: copy what is already there until the buffer is full. */
+    for (size_t done = s->nbytes; done < total;) {
+        size_t chunk = done < total - done ? done : total - done;
+        memcpy(r->data + done, r->data, chunk);
+        done += chunk;
+    }
+    r->data[total] = '\0';
+    r->length = s->length * (size_t)n;
+    r->ascii = s->ascii;
+    return obj_val(r);
+}
+
+static bool is_int_like(Value v)
+{
+    return is_int(v) || is_bool(v) || (!val_is_small(v) && (val_type(v)->flags & TF_INT_SUBCLASS));
+}
+
+static Value str_binop(Value a, Value b, int op)
+{
+    if (op >= NB_INPLACE_OFFSET)
+        op -= NB_INPLACE_OFFSET;
+    bool a_str = rt_is_str(a);
+    if (op == NB_ADD && a_str) {
+        if (rt_is_str(b))
+            return rt_str_concat(a, b);
+        if (val_type(b)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;   /* let b's __radd__ have a go */
+        return rt_raisef(&rt_TypeError, "can only concatenate str (not \"%T\") to str", b);
+    }
+    if (op == NB_MULTIPLY) {
+        Value seq = a_str ? a : b, count = a_str ? b : a;
+        if (is_int_like(count))
+            return str_repeat(seq, count);
+        if (val_type(count)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;
+        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+    }
+    if (op == NB_REMAINDER && a_str)
+        return rt_str_percent(a, b);
+    return rt_NotImplemented;
+}
+
+static Value str_richcompare(Value a, Value b, int op)
+{
+    if (!rt_is_str(a) || !rt_is_str(b))
+        return rt_NotImplemented;
+    if (op == CMP_EQ)
+        return rt_bool(rt_str_equal(a, b));
+    if (op == CMP_NE)
+        return rt_bool(!rt_str_equal(a, b));
+    int c = rt_str_compare(a, b);
+    switch (op) {
+    case CMP_LT: return rt_bool(c < 0);
+    case CMP_LE: return rt_bool(c <= 0);
+    case CMP_GT: return rt_bool(c > 0);
+    default:     return rt_bool(c >= 0);
+    }
+}
+
+/* ---- repr -------------------------------------------------------------------- */
+
+static const char hexdigits[] = "0123456789abcdef";
+
+static void sb_add_escape(StrBuf *sb, uint32_t c)
+{
+    char buf[12];
+    int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+    buf[0] = '\\';
+    buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (int i = 0; i < digits; i++)
+        buf[2 + i] = hexdigits[(c >> (4 * (digits - 1 - i))) & 0xF];
+    sb_add(sb, buf, 2 + (size_t)digits);
+}
+
+/* The characters of s between the quotes, escaped as CPython's repr does.
+ * ascii_only escapes every non-ASCII character too (ascii(), %a). */
+void sb_add_repr_body(StrBuf *sb, Value s, char quote, bool ascii_only)
+{
+    ObjStr *o = AS_STR(s);
+    for (size_t off = 0; off < o->nbytes;) {
+        size_t len;
+        uint32_t c = rt_utf8_decode(o->data + off, &len);
+        if (c == (uint32_t)quote || c == '\\') {
+            sb_addc(sb, '\\');
+            sb_addc(sb, (char)c);
+        } else if (c == '\n')
+            sb_add(sb, "\\n", 2);
+        else if (c == '\r')
+            sb_add(sb, "\\r", 2);
+        else if (c == '\t')
+            sb_add(sb, "\\t", 2);
+        else if (c < 0x80 ? (c < 0x20 || c == 0x7F) : (ascii_only || !rt_uni_isprintable(c)))
+            sb_add_escape(sb, c);
+        else
+            sb_add(sb, o->data + off, len);
+        off += len;
+    }
+}
+
+/* Single quotes unless the text has a ' and no ". */
+static char repr_quote(Value s)
+{
+    ObjStr *o = AS_STR(s);
+    bool single = memchr(o->data, '\'', o->nbytes) != NULL;
+    bool dbl = memchr(o->data, '"', o->nbytes) != NULL;
+    return single && !dbl ? '"' : '\'';
+}
+
+static Value repr_with(Value s, bool ascii_only)
+{
+    char q = repr_quote(s);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_reserve(&sb, AS_STR(s)->nbytes + 2);
+    sb_addc(&sb, q);
+    sb_add_repr_body(&sb, s, q, ascii_only);
+    sb_addc(&sb, q);
+    return sb_finish(&sb);
+}
+
+Value rt_str_repr(Value s)
+{
+    return repr_with(s, false);
+}
+
+Value rt_str_ascii_repr(Value s)
+{
+    return repr_with(s, true);
+}
+
+/* ---- Other slots --------------------------------------------------------------- */
+
+static Value str_str(Value self)
+{
+    if (is_str(self))
+        return self;
+    ObjStr *s = AS_STR(self);          /* a subclass: str() gives an exact str */
+    return rt_str_new_known(s->data, s->nbytes, s->length, s->ascii);
+}
+
+static intptr_t str_hash_slot(Value self)
+{
+    return rt_str_hash(self);
+}
+
+static ssize_t str_len(Value self)
+{
+    return (ssize_t)AS_STR(self)->length;
+}
+
+static int str_truth(Value self)
+{
+    return AS_STR(self)->length != 0;
+}
+
+/* Byte-level substring search: UTF-8 is self-synchronising, so a match of
+ * valid UTF-8 inside valid UTF-8 always starts on a character boundary. */
+static int str_contains(Value self, Value item)
+{
+    if (!rt_is_str(item)) {
+        rt_raisef(&rt_TypeError, "'in <string>' requires string as left operand, not %T", item);
+        return -1;
+    }
+    ObjStr *s = AS_STR(self), *sub = AS_STR(item);
+    if (sub->nbytes == 0)
+        return 1;
+    return memmem(s->data, s->nbytes, sub->data, sub->nbytes) != NULL;
+}
+
+/* str(), str(x), str(bytes, encoding[, errors]) */
+static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    Value object = VAL_NULL, encoding = VAL_NULL, errors = VAL_NULL;
+    Value *slots[3] = {&object, &encoding, &errors};
+    static const char *const names[3] = {"object", "encoding", "errors"};
+    if (npos > 3)
+        return rt_raisef(&rt_TypeError, "str() takes at most 3 arguments (%zu given)", nargs);
+    for (size_t i = 0; i < npos; i++)
+        *slots[i] = args[i];
+    for (size_t k = 0; k < nkw; k++) {
+        Value name = rt_tuple_get(kwnames, k);
+        size_t j = 0;
+        while (j < 3 && strcmp(rt_str_cstr(name), names[j]) != 0)
+            j++;
+        if (j == 3)
+            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for str()", name);
+        *slots[j] = args[npos + k];
+    }
+    Value result;
+    if (!object)
+        result = rt_str_empty();
+    else if (!encoding && !errors)
+        result = rt_str(object);
+    else if (!rt_is_bytes_like(object))
+        return rt_raisef(&rt_TypeError,
+                         "decoding to str: need a bytes-like object, %T found", object);
+    else if (IS_EXACT(object, rt_bytes_type))
+        result = rt_bytes_decode(AS_BYTES(object)->data, AS_BYTES(object)->length,
+                                 encoding, errors);
+    else
+        result = rt_bytes_decode(VAL_AS(ObjByteArray, object)->data,
+                                 VAL_AS(ObjByteArray, object)->length, encoding, errors);
+    if (!result || type == &rt_str_type)
+        return result;
+    /* A subclass of str: same layout, its own type (no instance dict). */
+    ObjStr *src = AS_STR(result);
+    ObjStr *copy = AS_STR(rt_str_new_known(src->data, src->nbytes, src->length, src->ascii));
+    copy->ob.type = type;
+    return obj_val(copy);
+}
+
+/* ---- Iteration ------------------------------------------------------------------ */
+
+typedef struct ObjStrIter {
+    Object ob;
+    Value str;
+    size_t offset;              /* byte offset of the next character */
+} ObjStrIter;
+
+static Value str_iter_self(Value self)
+{
+    return self;
+}
+
+static Value str_iter_next(Value self)
+{
+    ObjStrIter *it = VAL_AS(ObjStrIter, self);
+    ObjStr *s = AS_STR(it->str);
+    if (it->offset >= s->nbytes)
+        return VAL_NULL;
+    size_t len;
+    uint32_t c = rt_utf8_decode(s->data + it->offset, &len);
+    it->offset += len;
+    return rt_str_from_codepoint(c);
+}
+
+static ObjType str_iter_type = {
+    .ob.type = &rt_type_type,
+    .name = "str_iterator",
+    .base = &rt_object_type,
+    .iter = str_iter_self,
+    .next = str_iter_next,
+};
+
+static Value str_iter(Value self)
+{
+    ObjStrIter *it = gc_alloc(sizeof *it);
+    it->ob.type = &str_iter_type;
+    it->str = self;
+    return obj_val(it);
+}
+
+/* ---- The type ---------------------------------------------------------------------- */
+
+ObjType rt_str_type = {
+    .ob.type = &rt_type_type,
+    .name = "str",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = rt_str_repr,
+    .str = str_str,
+    .hash = str_hash_slot,
+    .richcompare = str_richcompare,
+    .binop = str_binop,
+    .truth = str_truth,
+    .iter = str_iter,
+    .getitem = str_getitem,
+    .len = str_len,
+    .contains = str_contains,
+    .new_ = str_new,
+};
+
+void rt_str_init(void)
+{
+    rt_type_ready(&rt_str_type, rt_str_methods);
+    rt_type_set(&rt_str_type, "maketrans",
+                rt_builtin_new("maketrans", rt_str_maketrans, VAL_NULL));
+    static const MethodDef no_methods[] = {{NULL, NULL}};
+    rt_type_ready(&str_iter_type, no_methods);
+    rt_str_empty();
+    for (uint32_t c = 0; c < 256; c++)
+        rt_str_from_codepoint(c);
+    rt_bytes_init();
+}
+
+/* ---- StrBuf ---------------------------------------------------------------------------- */
+
+void sb_init(StrBuf *sb)
+{
+    sb->cap = 32;
+    sb->len = 0;
+    sb->data = gc_alloc_atomic(sb->cap);
+}
+
+void sb_reserve(StrBuf *sb, size_t extra)
+{
+    if (sb->len + extra + 1 <= sb->cap)
+        return;
+    size_t cap = sb->cap * 2;
+    while (cap < sb->len + extra + 1)
+        cap *= 2;
+    sb->data = gc_realloc(sb->data, cap);
+    sb->cap = cap;
+}
+
+void sb_add(StrBuf *sb, const char *s, size_t n)
+{
+    sb_reserve(sb, n);
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+}
+
+void sb_adds(StrBuf *sb, const char *s)
+{
+    sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(StrBuf *sb, char c)
+{
+    sb_reserve(sb, 1);
+    sb->data[sb->len++] = c;
+}
+
+void sb_add_codepoint(StrBuf *sb, uint32_t cp)
+{
+    sb_reserve(sb, 4);
+    sb->len += rt_utf8_encode(cp, sb->data + sb->len);
+}
+
+bool sb_add_value_str(StrBuf *sb, Value v)
+{
+    Value s = is_str(v) ? v : rt_str(v);
+    if (!s)
+        return false;
+    sb_add(sb, rt_str_cstr(s), rt_str_nbytes(s));
+    return true;
+}
+
+bool sb_add_value_repr(StrBuf *sb, Value v)
+{
+    Value s = rt_repr(v);
+    if (!s)
+        return false;
+    sb_add(sb, rt_str_cstr(s), rt_str_nbytes(s));
+    return true;
+}
+
+Value sb_finish(StrBuf *sb)
+{
+    Value s = rt_str_new(sb->data, sb->len);
+    sb->len = 0;
+    return s;
+}
+
+/* ---- rt_str_format_c: the rt_raisef format language ------------------------------------- */
+
+/* Append one directive's text; returns the number of format characters used
+ * after the '%' (0 on an unknown directive, which is copied literally). */
+static size_t format_directive(StrBuf *sb, const char *f, va_list *ap, bool *ok)
+{
+    char num[32];
+    switch (f[0]) {
+    case 's': sb_adds(sb, va_arg(*ap, const char *)); return 1;
+    case 'd': snprintf(num, sizeof num, "%d", va_arg(*ap, int)); break;
+    case 'u': snprintf(num, sizeof num, "%u", va_arg(*ap, unsigned)); break;
+    case 'x': snprintf(num, sizeof num, "%x", va_arg(*ap, unsigned)); break;
+    case 'c': sb_add_codepoint(sb, (uint32_t)va_arg(*ap, int)); return 1;
+    case '%': sb_addc(sb, '%'); return 1;
+    case 'R': *ok = sb_add_value_repr(sb, va_arg(*ap, Value)); return 1;
+    case 'S': *ok = sb_add_value_str(sb, va_arg(*ap, Value)); return 1;
+    case 'T': sb_adds(sb, val_type(va_arg(*ap, Value))->name); return 1;
+    case 'z':
+        if (f[1] == 'd')
+            snprintf(num, sizeof num, "%zd", va_arg(*ap, ssize_t));
+        else if (f[1] == 'u')
+            snprintf(num, sizeof num, "%zu", va_arg(*ap, size_t));
+        else
+            return 0;
+        sb_adds(sb, num);
+        return 2;
+    case 'l':
+        if (f[1] == 'd')
+            snprintf(num, sizeof num, "%ld", va_arg(*ap, long));
+        else if (f[1] == 'u')
+            snprintf(num, sizeof num, "%lu", va_arg(*ap, unsigned long));
+        else if (f[1] == 'l' && f[2] == 'd') {
+            snprintf(num, sizeof num, "%lld", va_arg(*ap, long long));
+            sb_adds(sb, num);
+            return 3;
+        } else
+            return 0;
+        sb_adds(sb, num);
+        return 2;
+    default:
+        return 0;
+    }
+    sb_adds(sb, num);
+    return 1;
+}
+
+Value rt_str_vformat_c(const char *fmt, va_list ap)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    va_list args;
+    va_copy(args, ap);
+    bool ok = true;
+    for (const char *f = fmt; *f && ok;) {
+        const char *pct = strchr(f, '%');
+        if (!pct) {
+            sb_adds(&sb, f);
+            break;
+        }
+        sb_add(&sb, f, (size_t)(pct - f));
+        size_t used = format_directive(&sb, pct + 1, &args, &ok);
+        if (used == 0)
+            sb_addc(&sb, '%');      /* unknown directive: keep it as text */
+        f = pct + 1 + used;
+    }
+    va_end(args);
+    return ok ? sb_finish(&sb) : VAL_NULL;
+}
+
+Value rt_str_format_c(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    Value s = rt_str_vformat_c(fmt, ap);
+    va_end(ap);
+    return s;
+}

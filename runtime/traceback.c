@@ -1,0 +1,749 @@
+/*
+ * traceback.c — traceback objects, and printing an uncaught exception the
+ * way CPython 3.11 does, byte for byte:
+ *
+ *   Traceback (most recent call last):
+ *     File "x.py", line 7, in <module>
+ *       main()
+ *     File "x.py", line 3, in main
+ *       return 1 / 0
+ *              ~~^~~
+ *   ZeroDivisionError: division by zero
+ *
+ * The traceback.  Each frame an exception passes through prepends one
+ * ObjTraceback entry (code object + instruction index), so the list runs
+ * from the outermost frame to the innermost — the printing order.
+ *
+ * The report follows CPython's Python/pythonrun.c (print_exception and its
+ * chaining) and Python/traceback.c (tb_printinternal, tb_displayline):
+ *   - older exceptions in the __cause__ / __context__ chain first, joined by
+ *     "The above exception was the direct cause..." / "During handling...";
+ *   - at most the last 1000 entries (sys.tracebacklimit's default);
+ *   - after 3 identical entries in a row (same file, line and function, as
+ *     in deep recursion), "[Previous line repeated N more times]";
+ *   - under each source line, markers for the failing instruction's columns:
+ *     ^^^^ in general, and for a binary operation or a subscript ~~~ under
+ *     the operands and ^ under the operator or the [index].  CPython finds
+ *     the operator by parsing the marked text with its real parser; pvm has
+ *     no parser, so a small tokenizer below recovers the same two facts
+ *     (where the left operand ends, where the right one starts).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/code.h"
+
+/* ---- Traceback objects ------------------------------------------------------ */
+
+Value rt_traceback_here(Value tb_next, ObjCode *code, int lasti)
+{
+    ObjTraceback *tb = gc_alloc(sizeof *tb);
+    tb->ob.type = &rt_traceback_type;
+    tb->next = tb_next != VAL_NULL ? tb_next : rt_None;
+    tb->code = code;
+    tb->lasti = lasti;
+    return obj_val(tb);
+}
+
+void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti)
+{
+    ObjException *e = AS_EXC(exc);
+    e->traceback = rt_traceback_here(e->traceback, code, lasti);
+}
+
+static Value tb_getattr(Value self, Value name)
+{
+    ObjTraceback *tb = VAL_AS(ObjTraceback, self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "tb_next") == 0) return tb->next;
+    if (strcmp(s, "tb_lineno") == 0) return small_new(rt_code_line(tb->code, tb->lasti));
+    if (strcmp(s, "tb_lasti") == 0) return small_new((intptr_t)tb->lasti * 2);  /* bytes */
+    if (strcmp(s, "tb_frame") == 0) return rt_None;     /* pvm has no frame objects */
+    return rt_generic_getattr(self, name);
+}
+
+ObjType rt_traceback_type = {
+    .ob.type = &rt_type_type, .name = "traceback", .base = &rt_object_type,
+    .getattr = tb_getattr,
+};
+
+void rt_traceback_init(void)
+{
+    rt_type_ready(&rt_traceback_type, NULL);
+}
+
+/* ---- Reading a source line --------------------------------------------------- */
+
+/* A line of source text, without its line terminator. */
+typedef struct SrcLine {
+    char *text;                 /* NUL-terminated */
+    size_t len;                 /* bytes */
+} SrcLine;
+
+/* Line `lineno` (1-based) of the file, splitting lines at \n, \r\n or \r as
+ * Python's text files do.  False if the file cannot be read, is shorter, or
+ * the line is not valid UTF-8. */
+static bool read_source_line(const char *path, int lineno, SrcLine *out)
+{
+    if (lineno < 1)
+        return false;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    int line = 1, c;
+    while (line < lineno && (c = getc(f)) != EOF) {
+        if (c == '\r') {
+            int d = getc(f);
+            if (d != '\n' && d != EOF)
+                ungetc(d, f);
+        }
+        if (c == '\r' || c == '\n')
+            line++;
+    }
+    size_t cap = 128, len = 0;
+    char *buf = gc_alloc_atomic(cap);
+    bool any = false;
+    while ((c = getc(f)) != EOF && c != '\n' && c != '\r') {
+        if (len + 2 > cap)
+            buf = gc_realloc(buf, cap *= 2);
+        buf[len++] = (char)c;
+        any = true;
+    }
+    any = any || c != EOF;          /* an empty line that exists */
+    fclose(f);
+    buf[len] = '\0';
+    if (line < lineno || !any || !rt_utf8_valid((unsigned char *)buf, len, NULL))
+        return false;
+    out->text = buf;
+    out->len = len;
+    return true;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/* Code points in the first `nbytes` bytes of s (CPython's
+ * _PyPegen_byte_offset_to_character_offset, including its clamp at len+1,
+ * where the terminating NUL counts as one character). */
+static int byte_to_char(const char *s, size_t len, long nbytes)
+{
+    if (nbytes > (long)len + 1)
+        nbytes = (long)len + 1;
+    int n = 0;
+    for (long i = 0; i < nbytes; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Byte offset of code point `ch` in s (clamped to len). */
+static size_t char_to_byte(const char *s, size_t len, int ch)
+{
+    size_t i = 0;
+    for (int n = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == ch)
+            return i;
+    }
+    return len;
+}
+
+/* ---- Locating the operator: a tiny tokenizer -------------------------------------
+ *
+ * The marked text (the "segment") is what one instruction computes, e.g.
+ * `a[i] + f(x)` for a BINARY_OP.  CPython parses it and, if it is a binary
+ * operation, puts ^ under the operator; if a subscript, under `[...]`.  Only
+ * the top node's shape matters, so tokens and bracket matching suffice:
+ * the top binary operator is the depth-0 operator of lowest precedence (the
+ * rightmost one, or for the right-associative ** the leftmost).
+ */
+
+enum { TK_NAME, TK_NUMBER, TK_STRING, TK_OP };
+
+typedef struct Token {
+    int kind;
+    int start, end;             /* byte offsets in the segment */
+    int match;                  /* for brackets: index of the partner */
+    char op[4];                 /* TK_OP: the operator text */
+} Token;
+
+typedef struct Tokens {
+    const char *s;
+    int n;
+    Token *t;
+} Tokens;
+
+static const char *const operators3[] = {"**=", "//=", ">>=", "<<=", "...", NULL};
+static const char *const operators2[] = {
+    "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=",
+    "/=", "%=", "&=", "|=", "^=", "@=", NULL};
+static const char operators1[] = "+-*/%@&|^~<>()[]{},:;.=";
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool is_name_char(unsigned char c, bool first)
+{
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c == '_' || letter || c >= 0x80 || (!first && is_digit((char)c));
+}
+
+/* Length of the operator at s, or 0. */
+static int operator_length(const char *s)
+{
+    for (int i = 0; operators3[i]; i++)
+        if (strncmp(s, operators3[i], 3) == 0) return 3;
+    for (int i = 0; operators2[i]; i++)
+        if (strncmp(s, operators2[i], 2) == 0) return 2;
+    return *s != '\0' && strchr(operators1, *s) != NULL ? 1 : 0;
+}
+
+/* End of the string literal whose quote is at s[i], or -1 if unterminated. */
+static int string_end(const char *s, int n, int i)
+{
+    char q = s[i];
+    bool triple = i + 2 < n && s[i + 1] == q && s[i + 2] == q;
+    int j = i + (triple ? 3 : 1);
+    while (j < n) {
+        if (s[j] == '\\') { j += 2; continue; }
+        if (s[j] == q && (!triple || (j + 2 < n && s[j + 1] == q && s[j + 2] == q)))
+            return j + (triple ? 3 : 1);
+        j++;
+    }
+    return -1;
+}
+
+/* A number: digits, letters, '_', '.', and a sign after a decimal exponent. */
+static int number_end(const char *s, int n, int i)
+{
+    bool hex = s[i] == '0' && i + 1 < n && (s[i + 1] | 0x20) == 'x';
+    int j = i;
+    while (j < n) {
+        unsigned char c = (unsigned char)s[j];
+        if (is_name_char(c, false) || c == '.')
+            j++;
+        else if ((c == '+' || c == '-') && !hex && (s[j - 1] | 0x20) == 'e')
+            j++;
+        else
+            break;
+    }
+    return j;
+}
+
+/* Is the name s[i..j) a string prefix (r, b, f, u, rb, fr, ...)? */
+static bool is_string_prefix(const char *s, int i, int j)
+{
+    if (j - i > 2)
+        return false;
+    for (int k = i; k < j; k++)
+        if (!strchr("rRbBfFuU", s[k]))
+            return false;
+    return true;
+}
+
+/* Scan the next token at s[*pos]; returns 1 on a token, 0 at the end, -1 on
+ * text that is not Python. */
+static int next_token(const char *s, int n, int *pos, Token *tok)
+{
+    int i = *pos;
+    while (i < n && is_space(s[i]))
+        i++;
+    if (i >= n || s[i] == '#')
+        return 0;
+    unsigned char c = (unsigned char)s[i];
+    int j;
+    tok->start = i;
+    tok->match = -1;
+    tok->op[0] = '\0';
+    if (is_name_char(c, true)) {
+        for (j = i; j < n && is_name_char((unsigned char)s[j], false); j++) {}
+        tok->kind = TK_NAME;
+        if (j < n && (s[j] == '\'' || s[j] == '"') && is_string_prefix(s, i, j)) {
+            j = string_end(s, n, j);
+            tok->kind = TK_STRING;
+        }
+    } else if (is_digit((char)c) || (c == '.' && i + 1 < n && is_digit(s[i + 1]))) {
+        j = number_end(s, n, i);
+        tok->kind = TK_NUMBER;
+    } else if (c == '\'' || c == '"') {
+        j = string_end(s, n, i);
+        tok->kind = TK_STRING;
+    } else {
+        int len = operator_length(s + i);
+        if (len == 0)
+            return -1;
+        memcpy(tok->op, s + i, (size_t)len);
+        tok->op[len] = '\0';
+        j = i + len;
+        tok->kind = TK_OP;
+    }
+    if (j < 0)
+        return -1;
+    tok->end = j;
+    *pos = j;
+    return 1;
+}
+
+static bool tok_is(const Token *t, const char *text)
+{
+    return t->kind == TK_OP && strcmp(t->op, text) == 0;
+}
+
+static bool name_is(const Tokens *ts, int i, const char *word)
+{
+    const Token *t = &ts->t[i];
+    size_t len = strlen(word);
+    return t->kind == TK_NAME && (size_t)(t->end - t->start) == len &&
+           strncmp(ts->s + t->start, word, len) == 0;
+}
+
+/* Pair up brackets; false if they do not balance. */
+static bool match_brackets(Tokens *ts)
+{
+    int stack[256], depth = 0;
+    for (int i = 0; i < ts->n; i++) {
+        Token *t = &ts->t[i];
+        if (tok_is(t, "(") || tok_is(t, "[") || tok_is(t, "{")) {
+            if (depth == 256) return false;
+            stack[depth++] = i;
+        } else if (tok_is(t, ")") || tok_is(t, "]") || tok_is(t, "}")) {
+            if (depth == 0) return false;
+            Token *open = &ts->t[stack[--depth]];
+            char want = t->op[0] == ')' ? '(' : t->op[0] == ']' ? '[' : '{';
+            if (open->op[0] != want) return false;
+            open->match = i;
+            t->match = stack[depth];
+        }
+    }
+    return depth == 0;
+}
+
+static bool tokenize(const char *s, int n, Tokens *ts)
+{
+    ts->s = s;
+    ts->n = 0;
+    ts->t = gc_alloc_atomic(sizeof(Token) * (size_t)(n + 1));
+    int pos = 0, r;
+    while ((r = next_token(s, n, &pos, &ts->t[ts->n])) == 1)
+        ts->n++;
+    return r == 0 && match_brackets(ts);
+}
+
+static const char *const keywords[] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+    "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+    "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+    "pass", "raise", "return", "try", "while", "with", "yield", NULL};
+
+static bool is_keyword(const Tokens *ts, int i)
+{
+    for (int k = 0; keywords[k]; k++)
+        if (name_is(ts, i, keywords[k]))
+            return true;
+    return false;
+}
+
+/* Does token i end an operand (so that a following + or [ is binary / a
+ * subscript rather than unary / a list display)? */
+static bool ends_operand(const Tokens *ts, int i)
+{
+    const Token *t = &ts->t[i];
+    if (t->kind == TK_NUMBER || t->kind == TK_STRING)
+        return true;
+    if (t->kind == TK_NAME)
+        return !is_keyword(ts, i) || name_is(ts, i, "None") ||
+               name_is(ts, i, "True") || name_is(ts, i, "False");
+    return tok_is(t, ")") || tok_is(t, "]") || tok_is(t, "}");
+}
+
+/* Is tokens [lo, hi) a parenthesised expression that is only grouping — not
+ * a tuple `(a, b)`, `()` or a generator `(x for x in y)`?  The parser gives
+ * such a group the position of what is inside, without the parentheses. */
+static bool is_pure_group(const Tokens *ts, int lo, int hi)
+{
+    if (hi - lo < 3 || !tok_is(&ts->t[lo], "(") || ts->t[lo].match != hi - 1)
+        return false;
+    for (int i = lo + 1; i < hi - 1; i++) {
+        const Token *t = &ts->t[i];
+        if (tok_is(t, ",") || name_is(ts, i, "for"))
+            return false;
+        if (t->match > i)
+            i = t->match;
+    }
+    return true;
+}
+
+/* Where the expression node spanning tokens [lo, hi) starts and ends. */
+static int node_start(const Tokens *ts, int lo, int hi)
+{
+    while (is_pure_group(ts, lo, hi)) { lo++; hi--; }
+    return ts->t[lo].start;
+}
+
+static int node_end(const Tokens *ts, int lo, int hi)
+{
+    while (is_pure_group(ts, lo, hi)) { lo++; hi--; }
+    return ts->t[hi - 1].end;
+}
+
+/* Precedence of token i as a binary operator (1 = lowest), or 0. */
+static int binary_level(const Tokens *ts, int i, int lo)
+{
+    static const char *const levels[][6] = {
+        {"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "//", "%", "@"},
+        {NULL}, {"**"}};
+    const Token *t = &ts->t[i];
+    if (t->kind != TK_OP || i == lo || !ends_operand(ts, i - 1))
+        return 0;
+    for (int l = 0; l < 8; l++)
+        for (int k = 0; k < 6 && levels[l][k]; k++)
+            if (strcmp(t->op, levels[l][k]) == 0)
+                return l + 1;
+    return 0;
+}
+
+/* Tokens at depth 0 that make the top node something other than a binary
+ * operation or subscript (tuple, comparison, boolean, lambda, conditional,
+ * assignment ...). */
+static bool has_low_precedence_part(const Tokens *ts, int lo, int hi)
+{
+    static const char *const ops[] = {",", "<", ">", "==", "!=", "<=", ">=", ":=", "=",
+                                      ":", ";", "+=", "-=", "*=", "/=", "//=", "%=",
+                                      "**=", "&=", "|=", "^=", ">>=", "<<=", "@=", NULL};
+    static const char *const words[] = {"lambda", "if", "else", "and", "or", "not",
+                                        "in", "is", "yield", "for", "async", NULL};
+    for (int i = lo; i < hi; i++) {
+        for (int k = 0; ops[k]; k++)
+            if (tok_is(&ts->t[i], ops[k])) return true;
+        for (int k = 0; words[k]; k++)
+            if (name_is(ts, i, words[k])) return true;
+        if (ts->t[i].match > i)
+            i = ts->t[i].match;
+    }
+    return false;
+}
+
+static bool starts_with_prefix_operator(const Tokens *ts, int lo)
+{
+    const Token *t = &ts->t[lo];
+    return tok_is(t, "-") || tok_is(t, "+") || tok_is(t, "~") || tok_is(t, "*") ||
+           name_is(ts, lo, "await");
+}
+
+typedef struct Anchors {
+    int left, right;            /* segment byte offsets: [left, right) is ^ */
+} Anchors;
+
+/* The top binary operator's anchors, as CPython 3.11 places them: the
+ * first non-blank character after the left operand's end (a ')' of a
+ * grouped left operand counts: a quirk of 3.11 that pvm keeps), widened to
+ * two characters if the next one is not blank either (// ** <<). */
+static bool binop_anchors(const Tokens *ts, int lo, int hi, Anchors *a)
+{
+    int best = -1, best_level = 99;
+    for (int i = lo; i < hi; i++) {
+        int level = binary_level(ts, i, lo);
+        bool rightmost_wins = level != 8;        /* ** groups to the right */
+        if (level > 0 && (level < best_level || (level == best_level && rightmost_wins))) {
+            best = i;
+            best_level = level;
+        }
+        if (ts->t[i].match > i)
+            i = ts->t[i].match;
+    }
+    if (best < 0 || best + 1 >= hi)
+        return false;
+    if (best_level == 8 && starts_with_prefix_operator(ts, lo) && !name_is(ts, lo, "await"))
+        return false;                           /* -a ** b is -(a ** b) */
+    int left_end = node_end(ts, lo, best), right_start = node_start(ts, best + 1, hi);
+    a->left = a->right = -1;
+    for (int i = left_end; i < right_start; i++) {
+        if (is_space(ts->s[i]))
+            continue;
+        a->left = i;
+        a->right = i + 1;
+        if (i + 1 < right_start && !is_space(ts->s[i + 1]))
+            a->right++;
+        break;
+    }
+    return true;
+}
+
+/* value[slice]: ^ from the value's end through the slice's end + 1. */
+static bool subscript_anchors(const Tokens *ts, int lo, int hi, Anchors *a)
+{
+    int close = hi - 1, open = ts->t[close].match;
+    if (!tok_is(&ts->t[close], "]") || open <= lo || !ends_operand(ts, open - 1) ||
+        open + 1 >= close || starts_with_prefix_operator(ts, lo))
+        return false;
+    a->left = node_end(ts, lo, open);
+    a->right = node_end(ts, open + 1, close) + 1;
+    return true;
+}
+
+/* Find the anchors for a segment; false when it is neither a binary
+ * operation nor a subscript (or does not tokenize). */
+static bool find_anchors(const char *seg, int n, Anchors *a)
+{
+    Tokens ts;
+    if (!tokenize(seg, n, &ts) || ts.n == 0)
+        return false;
+    int lo = 0, hi = ts.n;
+    if (is_keyword(&ts, lo) && !name_is(&ts, lo, "await") && !name_is(&ts, lo, "None") &&
+        !name_is(&ts, lo, "True") && !name_is(&ts, lo, "False"))
+        return false;                           /* a statement, or `not x` */
+    while (is_pure_group(&ts, lo, hi)) { lo++; hi--; }
+    if (has_low_precedence_part(&ts, lo, hi))
+        return false;
+    Anchors found;
+    if (binop_anchors(&ts, lo, hi, &found) || subscript_anchors(&ts, lo, hi, &found)) {
+        *a = found;
+        return true;
+    }
+    return false;
+}
+
+/* ---- One traceback entry ------------------------------------------------------ */
+
+#define SOURCE_INDENT 4
+
+/* The marker line under the source line (CPython's tb_displayline). */
+static void print_carets(FILE *out, const SrcLine *src, ObjCode *code, int lasti,
+                         int stripped)
+{
+    int line, end_line, col, end_col;
+    if (!rt_code_position(code, lasti, &line, &end_line, &col, &end_col) ||
+        line < 0 || end_line < 0 || col < 0 || end_col < 0)
+        return;
+    int len_chars = byte_to_char(src->text, src->len, (long)src->len);
+    int start = byte_to_char(src->text, src->len, col);
+    int end = byte_to_char(src->text, src->len, end_col);
+    int left = -1, right = -1;
+    char primary = '^', secondary = '^';
+    if (line == end_line) {
+        size_t b0 = char_to_byte(src->text, src->len, start);
+        size_t b1 = char_to_byte(src->text, src->len, end);
+        Anchors a;
+        if (b1 > b0 && find_anchors(src->text + b0, (int)(b1 - b0), &a)) {
+            left = a.left < 0 ? -1 : byte_to_char(src->text + b0, b1 - b0, a.left) + start;
+            right = a.right < 0 ? -1 : byte_to_char(src->text + b0, b1 - b0, a.right) + start;
+            primary = '~';
+        }
+    } else {                    /* several lines: mark to this line's end */
+        int i = len_chars;
+        while (--i >= 0 && is_space(src->text[i])) {}
+        end = i + 1;
+    }
+    bool special = left != -1 || right != -1;
+    if (end - start == len_chars - stripped && !special)
+        return;                 /* the whole line: the markers say nothing */
+    for (int offset = stripped - SOURCE_INDENT + 1; offset <= end; offset++) {
+        char c = offset <= start ? ' '
+               : special && left < offset && offset <= right ? secondary : primary;
+        putc(c, out);
+    }
+    putc('\n', out);
+}
+
+/*   File "x.py", line 3, in main
+ *     return 1 / 0
+ *            ~~^~~                                                          */
+static void print_entry(FILE *out, ObjTraceback *tb, int lineno)
+{
+    ObjCode *code = tb->code;
+    fprintf(out, "  File \"%s\", line %d, in %s\n", rt_str_cstr(code->filename), lineno,
+            rt_str_cstr(code->name));
+    const char *path = rt_str_cstr(code->filename);
+    size_t plen = rt_str_nbytes(code->filename);
+    if (plen > 0 && path[0] == '<' && path[plen - 1] == '>')
+        return;                 /* <string>, <stdin>: no file to read */
+    SrcLine src;
+    if (!read_source_line(path, lineno, &src))
+        return;
+    int stripped = 0;
+    while ((size_t)stripped < src.len && is_space(src.text[stripped]))
+        stripped++;
+    fprintf(out, "%*s%s\n", SOURCE_INDENT, "", src.text + stripped);
+    print_carets(out, &src, code, tb->lasti, stripped);
+}
+
+/* ---- The whole traceback ---------------------------------------------------------- */
+
+#define TRACEBACK_LIMIT 1000    /* sys.tracebacklimit's default */
+#define RECURSIVE_CUTOFF 3      /* identical entries shown before collapsing */
+
+static void print_repeated(FILE *out, long count)
+{
+    count -= RECURSIVE_CUTOFF;
+    fprintf(out, "  [Previous line repeated %ld more time%s]\n", count, count > 1 ? "s" : "");
+}
+
+/* Same file, line and function as the previous entry? */
+static bool same_place(ObjTraceback *a, int a_line, ObjTraceback *b, int b_line)
+{
+    return a != NULL && a_line != -1 && a_line == b_line &&
+           rt_str_equal(a->code->filename, b->code->filename) &&
+           rt_str_equal(a->code->name, b->code->name);
+}
+
+static void print_traceback(FILE *out, Value tbv)
+{
+    long depth = 0;
+    for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next)
+        depth++;
+    for (; depth > TRACEBACK_LIMIT; depth--)
+        tbv = VAL_AS(ObjTraceback, tbv)->next;
+    fputs("Traceback (most recent call last):\n", out);
+    ObjTraceback *last = NULL;
+    int last_line = -1;
+    long count = 0;
+    for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next) {
+        ObjTraceback *tb = VAL_AS(ObjTraceback, t);
+        int line = rt_code_line(tb->code, tb->lasti);
+        if (!same_place(last, last_line, tb, line)) {
+            if (count > RECURSIVE_CUTOFF)
+                print_repeated(out, count);
+            last = tb;
+            last_line = line;
+            count = 0;
+        }
+        if (++count <= RECURSIVE_CUTOFF)
+            print_entry(out, tb, line);
+    }
+    if (count > RECURSIVE_CUTOFF)
+        print_repeated(out, count);
+}
+
+/* ---- The exception line --------------------------------------------------------- */
+
+/* A str from the type's dict, or NULL (for classes defined in Python). */
+static const char *type_dict_str(ObjType *t, const char *key)
+{
+    if (t->dict == VAL_NULL)
+        return NULL;
+    Value v = rt_dict_get_cstr(t->dict, key);
+    return v != VAL_NULL && rt_isinstance_of(v, &rt_str_type) ? rt_str_cstr(v) : NULL;
+}
+
+/* "module.Name" — or just "Name" for builtins and __main__. */
+static void print_type_name(FILE *out, ObjType *t)
+{
+    const char *module = type_dict_str(t, "__module__");
+    const char *qualname = type_dict_str(t, "__qualname__");
+    if (module != NULL && strcmp(module, "builtins") != 0 && strcmp(module, "__main__") != 0)
+        fprintf(out, "%s.", module);
+    fputs(qualname != NULL ? qualname : t->name, out);
+}
+
+/* Notes added with add_note(), one per line after the message. */
+static void print_notes(FILE *out, ObjException *e)
+{
+    Value notes = e->dict != VAL_NULL ? rt_dict_get_cstr(e->dict, "__notes__") : VAL_NULL;
+    if (notes == VAL_NULL || !rt_isinstance_of(notes, &rt_list_type))
+        return;
+    for (size_t i = 0; i < AS_LIST(notes)->length; i++) {
+        Value s = rt_str(AS_LIST(notes)->items[i]);
+        if (s == VAL_NULL) {
+            rt_err_clear();
+            fputs("<note str() failed>\n", out);
+        } else {
+            fprintf(out, "%s\n", rt_str_cstr(s));
+        }
+    }
+}
+
+/* "ZeroDivisionError: division by zero", or "ValueError" alone. */
+static void print_exception_line(FILE *out, Value exc)
+{
+    print_type_name(out, val_type(exc));
+    Value s = rt_str(exc);
+    if (s == VAL_NULL) {
+        rt_err_clear();
+        fputs(": <exception str() failed>", out);
+    } else if (rt_str_nbytes(s) > 0) {
+        fputs(": ", out);
+        fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
+    }
+    putc('\n', out);
+    print_notes(out, AS_EXC(exc));
+}
+
+static void print_one(FILE *out, Value exc)
+{
+    Value tb = AS_EXC(exc)->traceback;
+    if (tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type)
+        print_traceback(out, tb);
+    print_exception_line(out, exc);
+}
+
+/* ---- Chains -------------------------------------------------------------------- */
+
+static const char CAUSE_MESSAGE[] =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+static const char CONTEXT_MESSAGE[] =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+static bool is_exception(Value v)
+{
+    return v != VAL_NULL && v != rt_None && (val_type(v)->flags & TF_EXCEPTION);
+}
+
+static bool already_in(Value *chain, size_t n, Value v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (chain[i] == v)
+            return true;
+    return false;
+}
+
+/* The exception an exception is printed after (its __cause__, else its
+ * unsuppressed __context__), with the sentence joining them; VAL_NULL when
+ * none or when it was already printed (a cycle). */
+static Value chained_from(Value exc, Value *chain, size_t n, const char **message)
+{
+    ObjException *e = AS_EXC(exc);
+    if (is_exception(e->cause)) {
+        *message = CAUSE_MESSAGE;
+        return already_in(chain, n, e->cause) ? VAL_NULL : e->cause;
+    }
+    if (is_exception(e->context) && !e->suppress_context) {
+        *message = CONTEXT_MESSAGE;
+        return already_in(chain, n, e->context) ? VAL_NULL : e->context;
+    }
+    return VAL_NULL;
+}
+
+void rt_print_exception_to(FILE *out, Value exc)
+{
+    Value saved = rt_err_fetch();           /* str() below may raise */
+    if (!is_exception(exc)) {
+        fputs("TypeError: print_exception(): Exception expected for value, ", out);
+        fprintf(out, "%s found\n", val_type(exc)->name);
+    } else {
+        /* Walk the chain from the newest exception to the oldest, then
+         * print it oldest first. */
+        size_t n = 0, cap = 8;
+        Value *chain = gc_alloc(cap * sizeof(Value));
+        const char **joins = gc_alloc(cap * sizeof(char *));
+        for (Value e = exc; e != VAL_NULL; n++) {
+            if (n == cap) {
+                chain = gc_realloc(chain, (cap *= 2) * sizeof(Value));
+                joins = gc_realloc(joins, cap * sizeof(char *));
+            }
+            chain[n] = e;
+            e = chained_from(e, chain, n + 1, &joins[n]);
+        }
+        for (size_t i = n; i-- > 0;) {
+            print_one(out, chain[i]);
+            if (i > 0)
+                fputs(joins[i - 1], out);
+        }
+    }
+    fflush(out);
+    rt_err_clear();
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
+void rt_print_exception(Value exc)
+{
+    rt_stdout_flush();
+    rt_print_exception_to(stderr, exc);
+}

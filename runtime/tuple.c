@@ -1,0 +1,369 @@
+/*
+ * tuple.c — the immutable sequence.
+ *
+ * A tuple is one allocation: the length and the items inline (object.h).
+ * There is exactly one empty tuple, a static object, so `() is ()` holds as
+ * in CPython and rt_type_ready can build tuples before any type is ready.
+ *
+ * hash() follows CPython 3.11's tuplehash (an xxHash-style mix of the items'
+ * hashes) bit for bit, so hash((1, 2)) prints the same number under pvm and
+ * python3.11, and set/dict orders that depend on it agree too.
+ */
+#include <stdarg.h>
+#include <string.h>
+#include "runtime/runtime.h"
+
+static ObjTuple empty_tuple = {.ob.type = &rt_tuple_type, .length = 0};
+Value rt_empty_tuple = (Value)&empty_tuple;
+
+/* ---- Construction ------------------------------------------------------- */
+
+/* A tuple of n slots of the given type (items zeroed: the caller fills). */
+static ObjTuple *tuple_alloc(ObjType *type, size_t n)
+{
+    if (n > (SIZE_MAX - sizeof(ObjTuple)) / sizeof(Value)) {
+        rt_raise_nomemory();
+        return NULL;
+    }
+    ObjTuple *t = gc_alloc(sizeof(ObjTuple) + n * sizeof(Value));
+    t->ob.type = type;
+    t->length = n;
+    return t;
+}
+
+Value rt_tuple_new(size_t n)
+{
+    if (n == 0)
+        return rt_empty_tuple;
+    ObjTuple *t = tuple_alloc(&rt_tuple_type, n);
+    if (!t)
+        return VAL_NULL;
+    for (size_t i = 0; i < n; i++)
+        t->items[i] = rt_None;
+    return obj_val(t);
+}
+
+Value rt_tuple_from(const Value *items, size_t n)
+{
+    if (n == 0)
+        return rt_empty_tuple;
+    ObjTuple *t = tuple_alloc(&rt_tuple_type, n);
+    if (!t)
+        return VAL_NULL;
+    memcpy(t->items, items, n * sizeof(Value));
+    return obj_val(t);
+}
+
+Value rt_tuple_pack(size_t n, ...)
+{
+    if (n == 0)
+        return rt_empty_tuple;
+    ObjTuple *t = tuple_alloc(&rt_tuple_type, n);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++)
+        t->items[i] = va_arg(ap, Value);
+    va_end(ap);
+    return obj_val(t);
+}
+
+Value rt_sequence_to_tuple(Value iterable)
+{
+    if (is_tuple(iterable))
+        return iterable;
+    if (is_list(iterable))
+        return rt_list_as_tuple(iterable);
+    Value list = rt_sequence_to_list(iterable);
+    return list ? rt_list_as_tuple(list) : VAL_NULL;
+}
+
+/* ---- Slots ---------------------------------------------------------------- */
+
+static bool is_anytuple(Value v)
+{
+    return is_tuple(v) || rt_isinstance_of(v, &rt_tuple_type);
+}
+
+static Value tuple_repr(Value self)
+{
+    ObjTuple *t = AS_TUPLE(self);
+    if (t->length == 0)
+        return rt_str_from_cstr("()");
+    StrBuf sb;
+    sb_init(&sb);
+    sb_addc(&sb, '(');
+    for (size_t i = 0; i < t->length; i++) {
+        if (i > 0)
+            sb_adds(&sb, ", ");
+        if (!sb_add_value_repr(&sb, t->items[i]))
+            return VAL_NULL;
+    }
+    if (t->length == 1)
+        sb_addc(&sb, ',');      /* (1,) — a one-tuple needs its comma */
+    sb_addc(&sb, ')');
+    return sb_finish(&sb);
+}
+
+/* CPython 3.11's tuplehash: xxHash's round over each item's hash. */
+#define XXPRIME_1 11400714785074694791ULL
+#define XXPRIME_2 14029467366897019727ULL
+#define XXPRIME_5 2870177450012600261ULL
+#define XXROTATE(x) (((x) << 31) | ((x) >> 33))
+
+static intptr_t tuple_hash(Value self)
+{
+    ObjTuple *t = AS_TUPLE(self);
+    uint64_t acc = XXPRIME_5;
+    for (size_t i = 0; i < t->length; i++) {
+        intptr_t h = rt_hash(t->items[i]);
+        if (h == -1)
+            return -1;
+        acc += (uint64_t)h * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    /* The length, mangled so hash(()) keeps its historical value. */
+    acc += t->length ^ (XXPRIME_5 ^ 3527539UL);
+    if (acc == (uint64_t)-1)
+        return 1546275796;
+    return (intptr_t)acc;
+}
+
+static Value tuple_richcompare(Value a, Value b, int op)
+{
+    if (!is_anytuple(a) || !is_anytuple(b))
+        return rt_NotImplemented;
+    ObjTuple *x = AS_TUPLE(a), *y = AS_TUPLE(b);
+    Value *xi = x->items, *yi = y->items;
+    return rt_seq_richcompare(&xi, &x->length, &yi, &y->length, op);
+}
+
+static Value tuple_concat(ObjTuple *a, ObjTuple *b)
+{
+    if (b->length == 0 && a->ob.type == &rt_tuple_type)
+        return obj_val(a);
+    if (a->length == 0 && b->ob.type == &rt_tuple_type)
+        return obj_val(b);
+    ObjTuple *t = tuple_alloc(&rt_tuple_type, a->length + b->length);
+    memcpy(t->items, a->items, a->length * sizeof(Value));
+    memcpy(t->items + a->length, b->items, b->length * sizeof(Value));
+    return obj_val(t);
+}
+
+static Value tuple_repeat(ObjTuple *a, ssize_t n)
+{
+    if (n == 1 && a->ob.type == &rt_tuple_type)
+        return obj_val(a);
+    if (n == 0 || a->length == 0)
+        return rt_empty_tuple;
+    if ((size_t)n > SIZE_MAX / sizeof(Value) / a->length)
+        return rt_raise_nomemory();
+    ObjTuple *t = tuple_alloc(&rt_tuple_type, a->length * (size_t)n);
+    if (!t)
+        return VAL_NULL;
+    for (ssize_t i = 0; i < n; i++)
+        memcpy(t->items + i * a->length, a->items, a->length * sizeof(Value));
+    return obj_val(t);
+}
+
+/* tuple * n or n * tuple: the count must be int-like. */
+static Value tuple_mul(Value seq, Value n)
+{
+    ssize_t count;
+    int r = rt_repeat_count(n, &count);
+    if (r < 0)
+        return VAL_NULL;
+    if (r == 0) {
+        if (val_type(n)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;   /* let n's __rmul__ try */
+        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    }
+    return tuple_repeat(AS_TUPLE(seq), count);
+}
+
+static Value tuple_binop(Value a, Value b, int op)
+{
+    if (op == NB_ADD && is_anytuple(a)) {
+        if (is_anytuple(b))
+            return tuple_concat(AS_TUPLE(a), AS_TUPLE(b));
+        if (val_type(b)->flags & TF_HEAPTYPE)
+            return rt_NotImplemented;
+        return rt_raisef(&rt_TypeError,
+                         "can only concatenate tuple (not \"%T\") to tuple", b);
+    }
+    if (op == NB_MULTIPLY)
+        return is_anytuple(a) ? tuple_mul(a, b) : tuple_mul(b, a);
+    return rt_NotImplemented;
+}
+
+static Value tuple_slice(ObjTuple *t, Value slice)
+{
+    ssize_t start, stop, step, n;
+    if (!rt_slice_indices(slice, (ssize_t)t->length, &start, &stop, &step, &n))
+        return VAL_NULL;
+    if (n == (ssize_t)t->length && step == 1 && t->ob.type == &rt_tuple_type)
+        return obj_val(t);
+    if (n <= 0)
+        return rt_empty_tuple;
+    ObjTuple *r = tuple_alloc(&rt_tuple_type, (size_t)n);
+    for (ssize_t i = 0, j = start; i < n; i++, j += step)
+        r->items[i] = t->items[j];
+    return obj_val(r);
+}
+
+static Value tuple_getitem(Value self, Value key)
+{
+    ObjTuple *t = AS_TUPLE(self);
+    if (IS_EXACT(key, rt_slice_type))
+        return tuple_slice(t, key);
+    size_t i;
+    if (!rt_seq_index(key, t->length, "tuple", &i))
+        return VAL_NULL;
+    return t->items[i];
+}
+
+static ssize_t tuple_len(Value self)
+{
+    return (ssize_t)AS_TUPLE(self)->length;
+}
+
+static int tuple_truth(Value self)
+{
+    return AS_TUPLE(self)->length != 0;
+}
+
+static int tuple_contains(Value self, Value item)
+{
+    ObjTuple *t = AS_TUPLE(self);
+    for (size_t i = 0; i < t->length; i++) {
+        int eq = rt_eq(t->items[i], item);
+        if (eq != 0)
+            return eq;          /* 1 found, -1 error */
+    }
+    return 0;
+}
+
+/* ---- The tuple iterator --------------------------------------------------- */
+
+typedef struct TupleIter {
+    Object ob;
+    Value tuple;                /* VAL_NULL once exhausted */
+    size_t index;
+} TupleIter;
+
+static ObjType tupleiter_type;
+
+static Value tuple_iter(Value self)
+{
+    TupleIter *it = gc_alloc(sizeof *it);
+    it->ob.type = &tupleiter_type;
+    it->tuple = self;
+    return obj_val(it);
+}
+
+static Value tupleiter_next(Value self)
+{
+    TupleIter *it = VAL_AS(TupleIter, self);
+    if (it->tuple == VAL_NULL)
+        return VAL_NULL;
+    ObjTuple *t = AS_TUPLE(it->tuple);
+    if (it->index < t->length)
+        return t->items[it->index++];
+    it->tuple = VAL_NULL;
+    return VAL_NULL;
+}
+
+static ObjType tupleiter_type = {
+    .ob.type = &rt_type_type,
+    .name = "tuple_iterator",
+    .base = &rt_object_type,
+    .iter = rt_iter_self,
+    .next = tupleiter_next,
+};
+
+/* ---- Constructor and methods -------------------------------------------- */
+
+/* tuple() / tuple(iterable); a subclass gets a copy with its own type. */
+static Value tuple_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("tuple", kwnames) || !rt_arg_range("tuple", nargs, 0, 1))
+        return VAL_NULL;
+    Value t = nargs == 0 ? rt_empty_tuple : rt_sequence_to_tuple(args[0]);
+    if (t == VAL_NULL || type == &rt_tuple_type)
+        return t;
+    ObjTuple *src = AS_TUPLE(t);
+    ObjTuple *r = tuple_alloc(type, src->length);
+    memcpy(r->items, src->items, src->length * sizeof(Value));
+    return obj_val(r);
+}
+
+/* tuple.index(x[, start[, stop]]) */
+static Value tuple_index(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("tuple.index", kwnames) || !rt_arg_range("index", nargs - 1, 1, 3))
+        return VAL_NULL;
+    ObjTuple *t = AS_TUPLE(args[0]);
+    ssize_t start = 0, stop = PTRDIFF_MAX, n = (ssize_t)t->length;
+    if (nargs > 2 && !rt_index_arg(args[2], &start))
+        return VAL_NULL;
+    if (nargs > 3 && !rt_index_arg(args[3], &stop))
+        return VAL_NULL;
+    if (start < 0 && (start += n) < 0)
+        start = 0;
+    if (stop < 0 && (stop += n) < 0)
+        stop = 0;
+    for (ssize_t i = start; i < stop && i < n; i++) {
+        int eq = rt_eq(t->items[i], args[1]);
+        if (eq < 0)
+            return VAL_NULL;
+        if (eq)
+            return small_new(i);
+    }
+    return rt_raisef(&rt_ValueError, "tuple.index(x): x not in tuple");
+}
+
+static Value tuple_count(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("tuple.count", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjTuple *t = AS_TUPLE(args[0]);
+    intptr_t count = 0;
+    for (size_t i = 0; i < t->length; i++) {
+        int eq = rt_eq(t->items[i], args[1]);
+        if (eq < 0)
+            return VAL_NULL;
+        count += eq;
+    }
+    return small_new(count);
+}
+
+ObjType rt_tuple_type = {
+    .ob.type = &rt_type_type,
+    .name = "tuple",
+    .base = &rt_object_type,
+    .flags = TF_BASETYPE,
+    .repr = tuple_repr,
+    .hash = tuple_hash,
+    .richcompare = tuple_richcompare,
+    .binop = tuple_binop,
+    .truth = tuple_truth,
+    .iter = tuple_iter,
+    .getitem = tuple_getitem,
+    .len = tuple_len,
+    .contains = tuple_contains,
+    .new_ = tuple_new,
+};
+
+static const MethodDef tuple_methods[] = {
+    {"index", tuple_index},
+    {"count", tuple_count},
+    {NULL, NULL},
+};
+
+static const MethodDef no_methods[] = {{NULL, NULL}};
+
+void rt_tuple_init(void)
+{
+    rt_type_ready(&rt_tuple_type, tuple_methods);
+    rt_type_ready(&tupleiter_type, no_methods);
+}

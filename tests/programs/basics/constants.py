@@ -1,0 +1,11 @@
+# Constants of every literal kind, as the compiler folds and stores them.
+print(0, 1, -1, 255, 0xff, 0o17, 0b1011, 1_000_000)
+print(1.5, 1e10, 1e-5, 1.0e100, 3.14159, 0.1, .5, 5.)
+print("single", 'quote', """triple""", '''triple2''')
+print("esc\\aped", "quote\"d", 'it\'s')
+print("line\nbreak")
+print(None, True, False)
+print((1, 2, 3), (), ("nested", (1, (2,))))
+print(-0, -0.0, 2 ** 10, 10 // 3)
+print(len("\x41\x42\u0043"), "\x41\x42\u0043")
+print(1 if True else 2, "100%")

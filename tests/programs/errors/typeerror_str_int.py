@@ -1,0 +1,4 @@
+# TypeError: concatenating str and int the other way round.
+label = "count: "
+print(label + str(3))
+print(label + 3)

@@ -1,0 +1,37 @@
+# list methods: append, extend, insert, pop, remove, index, count, reverse, sort, copy, clear.
+lst = [3, 1, 4, 1, 5]
+lst.append(9)
+print(lst)
+lst.extend([2, 6])
+print(lst)
+lst.insert(0, 100)
+lst.insert(-1, 200)
+lst.insert(99, 300)
+print(lst)
+print(lst.pop(), lst.pop(0), lst.pop(-2), lst)
+lst.remove(1)
+print(lst, lst.index(5), lst.index(1), lst.count(1), lst.count(42))
+print(lst.index(4, 1), lst.index(2, 2, 6))
+lst.reverse()
+print(lst)
+lst.sort()
+print(lst)
+lst.sort(reverse=True)
+print(lst)
+c = lst.copy()
+c.append("new")
+print(lst, c, len(c))
+c.clear()
+print(c, len(c))
+stack = []
+for i in range(5):
+    stack.append(i * i)
+while stack:
+    print("pop", stack.pop(), end="; ")
+print()
+q = [1, 2, 3]
+q.extend("ab")
+q.extend((7, 8))
+q.extend(range(2))
+print(q)
+print([] == [], [1] * 3, [0] * 0, [[0] * 2] * 2)

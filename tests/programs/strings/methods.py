@@ -1,0 +1,17 @@
+# The common str methods.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print(repr("xxhixx".strip("x")), repr("abcba".strip("ab")), repr("\t\n x \r\n".strip()))
+t = s.strip()
+print(t.upper(), t.lower(), "MiXeD 123".lower(), "MiXeD 123".upper())
+print(t.startswith("Hello"), t.startswith("World"), t.endswith("World"), t.endswith("!"))
+print(t.startswith(("a", "H")), t.endswith(("d", "x")), t.startswith("lo", 3))
+print("abc".isalpha(), "abc1".isalpha(), "123".isdigit(), "12a".isdigit(), "   ".isspace(), "".isspace())
+print("ab".center(10, "*"), "|" + "ab".ljust(6) + "|", "|" + "ab".rjust(6, ".") + "|", "42".zfill(6), "-42".zfill(6))
+print("banana".count("a"), "banana".count("an"), "banana".count("x"), "aaaa".count("aa"))
+print("a-b-c".split("-", 1), "a-b-c".rsplit("-", 1), "abc".find("c", 1), "abc".rfind("a", 1))
+print("Hello".replace("l", "L"), "aaa".replace("a", "b", 2), "abc".replace("", "-"))
+print(" ".join(["a", "b", "c"]), "".join(["x", "y"]), ", ".join([]), "-".join("abc"))
+print("hello"[::-1], "hello" * 3, "ab" + "cd", len("hello"))
+print("%s" in "a%sb", "x".join(["1", "2", "3"]).split("x"))
+print("CamelCaseString".lower().upper().lower())

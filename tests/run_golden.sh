@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# run_golden.sh — golden tests: every tests/programs/**/*.py run by pvm (as a .pyc
+# compiled by python3.11) must print the same stdout, exit with the same status and
+# end stderr with the same last line as python3.11 running the .py.
+#
+#   tests/run_golden.sh PVM [FILTER]     e.g. tests/run_golden.sh ./pvm strings/
+#
+# The work is done by tests/golden.py (one Python process, a pool of workers);
+# this wrapper only finds python3.11.  PYTHON overrides the interpreter.
+# Last line printed: "golden: N passed, M failed".  Exit 0 = all passed,
+# 1 = failures, 2 = the suite could not run.
+set -euo pipefail
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 PVM [FILTER]" >&2
+    exit 2
+fi
+
+here=$(cd "$(dirname "$0")" && pwd)
+python=${PYTHON:-python3.11}
+if ! command -v "$python" >/dev/null 2>&1; then
+    echo "golden: $python not found: python3.11 is required to produce the expected output" >&2
+    exit 2
+fi
+if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+    echo "golden: $python is not Python 3.11" >&2
+    exit 2
+fi
+
+exec "$python" "$here/golden.py" "$@"
