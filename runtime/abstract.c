@@ -27,12 +27,35 @@ static Value check_str_result(Value r, const char *what)
     return r;
 }
 
+/* repr() of containers can recurse: a list that contains itself prints as
+ * [[...]] (CPython's Py_ReprEnter), and very deep nesting raises
+ * RecursionError instead of overflowing the C stack. */
+#define REPR_MAX_DEPTH 1000
+static Value repr_active[REPR_MAX_DEPTH];
+static int repr_depth;
+
+static bool is_self_containing_kind(ObjType *t)
+{
+    return rt_is_subtype(t, &rt_list_type) || rt_is_subtype(t, &rt_dict_type);
+}
+
 Value rt_repr(Value v)
 {
     ObjType *t = val_type(v);
     if (t->repr == NULL)
         return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
-    return check_str_result(t->repr(v), "__repr__");
+    if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
+        return t->repr(v);                  /* leaves: no recursion possible */
+    for (int i = 0; i < repr_depth; i++)
+        if (repr_active[i] == v && is_self_containing_kind(t))
+            return rt_str_from_cstr(rt_is_subtype(t, &rt_list_type) ? "[...]" : "{...}");
+    if (repr_depth >= REPR_MAX_DEPTH)
+        return rt_raisef(&rt_RecursionError,
+                         "maximum recursion depth exceeded while getting the repr of an object");
+    repr_active[repr_depth++] = v;
+    Value r = t->repr(v);
+    repr_depth--;
+    return check_str_result(r, "__repr__");
 }
 
 Value rt_str(Value v)

@@ -577,8 +577,11 @@ Value rt_float_from(Value v)
     int r = to_double(v, &d);
     if (r != 0)
         return r < 0 ? VAL_NULL : rt_float_new(d);
-    if (is_str(v))
-        return float_from_text(v, rt_str_cstr(v), rt_str_nbytes(v));
+    if (is_str(v)) {
+        size_t len;
+        const char *text = rt_numeric_ascii(v, &len);
+        return float_from_text(v, text, len);
+    }
     if (IS_EXACT(v, rt_bytes_type))
         return float_from_text(v, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->length);
     if (IS_EXACT(v, rt_bytearray_type)) {

@@ -763,6 +763,54 @@ static ssize_t collect_digits(const char *s, const char *end, int base,
     return n > 0 && prev_digit ? n : -1;
 }
 
+/* The first code point (the zero) of each run of ten Unicode decimal digits
+ * above ASCII (Unicode 14, as python3.11's unicodedata): int('١٢') == 12. */
+static const uint32_t unicode_zeros[] = {
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946,
+    0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066,
+    0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0,
+    0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0,
+    0x1E950, 0x1FBF0,
+};
+
+static int unicode_digit(uint32_t c)
+{
+    for (size_t i = 0; i < sizeof unicode_zeros / sizeof unicode_zeros[0]; i++)
+        if (c >= unicode_zeros[i] && c < unicode_zeros[i] + 10)
+            return (int)(c - unicode_zeros[i]);
+    return -1;
+}
+
+const char *rt_numeric_ascii(Value str, size_t *len)
+{
+    ObjStr *s = AS_STR(str);
+    *len = s->nbytes;
+    if (s->ascii)
+        return s->data;
+    char *out = gc_alloc_atomic(s->length + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < s->length; i++) {
+        uint32_t c = rt_str_char_at(str, i);
+        int d = c < 0x80 ? -1 : unicode_digit(c);
+        if (c < 0x80)
+            out[n++] = (char)c;
+        else if (d >= 0)
+            out[n++] = (char)('0' + d);
+        else if (rt_uni_isspace(c))
+            out[n++] = ' ';
+        else {
+            out[n++] = '?';                 /* certainly invalid: stop here */
+            break;
+        }
+    }
+    out[n] = 0;
+    *len = n;
+    return out;
+}
+
 /* Parses; on bad text returns VAL_NULL *without* an exception set, so the
  * caller can phrase the error with the original object's repr. */
 static Value parse_int(const char *s, size_t len, int base)
@@ -802,6 +850,19 @@ static Value bad_base(void)
     return rt_raisef(&rt_ValueError, "int() base must be >= 2 and <= 36, or 0");
 }
 
+/* repr(v) cut to its first 200 code points (CPython's "%.200R"). */
+static Value short_repr(Value v)
+{
+    Value r = rt_repr(v);
+    if (!r)
+        return VAL_NULL;
+    const char *t = rt_str_cstr(r);
+    size_t nb = rt_str_nbytes(r), cut = 0;
+    for (int cps = 0; cut < nb && cps < 200; cps++)
+        for (cut++; cut < nb && (t[cut] & 0xC0) == 0x80; cut++) ;
+    return cut == nb ? r : rt_str_new(t, cut);
+}
+
 /* int(text, base) where `orig` is the str/bytes the text came from. */
 static Value int_from_text(Value orig, const char *s, size_t len, int base)
 {
@@ -810,18 +871,15 @@ static Value int_from_text(Value orig, const char *s, size_t len, int base)
     Value r = parse_int(s, len, base);
     if (r || rt_err_occurred())
         return r;
-    Value shown = orig;
-    if (is_str(orig) && AS_STR(orig)->length > 200)
-        shown = rt_str_new(s, 200);         /* CPython shows at most 200 chars */
-    return rt_raisef(&rt_ValueError, "invalid literal for int() with base %d: %R", base, shown);
+    Value shown = short_repr(orig);
+    if (!shown)
+        return VAL_NULL;
+    return rt_raisef(&rt_ValueError, "invalid literal for int() with base %d: %S", base, shown);
 }
 
 Value rt_int_from_string(const char *s, size_t len, int base)
 {
-    size_t shown = len;
-    if (shown > 200)
-        for (shown = 200; shown < len && (s[shown] & 0xC0) == 0x80; shown++) ;
-    return int_from_text(rt_str_new(s, shown), s, len, base);
+    return int_from_text(rt_str_new(s, len), s, len, base);
 }
 
 /* ---- The int type ----------------------------------------------------------- */
@@ -860,8 +918,7 @@ static bool check_kwnames(Value kwnames, const char *const *allowed, const char 
 static bool text_of(Value v, const char **s, size_t *len)
 {
     if (is_str(v)) {
-        *s = rt_str_cstr(v);
-        *len = rt_str_nbytes(v);
+        *s = rt_numeric_ascii(v, len);
         return true;
     }
     if (IS_EXACT(v, rt_bytes_type)) {
@@ -1021,9 +1078,11 @@ static bool parse_args(const char *fname, Value *args, size_t nargs, Value kwnam
                        const char *const *names, size_t nnames, size_t maxpos, Value *out)
 {
     size_t nk = rt_nkwargs(kwnames), npos = nargs - nk;
-    if (npos > maxpos)
-        return rt_raisef(&rt_TypeError, "%s() takes at most %zu positional arguments (%zu given)",
-                         fname, maxpos, npos) != VAL_NULL;
+    if (npos > maxpos) {
+        rt_raisef(&rt_TypeError, "%s() takes at most %zu positional arguments (%zu given)",
+                  fname, maxpos, npos);
+        return false;
+    }
     for (size_t i = 0; i < npos; i++)
         out[i] = args[i];
     for (size_t k = 0; k < nk; k++) {
@@ -1031,9 +1090,10 @@ static bool parse_args(const char *fname, Value *args, size_t nargs, Value kwnam
         size_t i = 0;
         while (i < nnames && strcmp(names[i], key) != 0)
             i++;
-        if (i == nnames)
-            return rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'",
-                             fname, key) != VAL_NULL;
+        if (i == nnames) {
+            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key);
+            return false;
+        }
         out[i] = args[npos + k];
     }
     return true;

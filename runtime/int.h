@@ -50,6 +50,10 @@ Value rt_int_divmod(Value a, Value b);
 /* round(v, ndigits) for an int (ndigits an int; negative rounds to tens,
  * hundreds..., half to even). */
 Value rt_int_round(Value v, Value ndigits);
+/* The text of a str for int()/float()/complex(): Unicode decimal digits
+ * become ASCII digits and Unicode spaces ' ' (CPython's
+ * _PyUnicode_TransformDecimalAndSpaceToASCII); *len gets its length. */
+const char *rt_numeric_ascii(Value str, size_t *len);
 /* sys.set_int_max_str_digits: limit on decimal int<->str digits (0 = none). */
 extern int rt_int_max_str_digits;
 

@@ -314,6 +314,20 @@ Value rt_no_attribute(Value obj, Value name)
                      val_type(obj)->name, name);
 }
 
+/* Attributes every object has without a dict entry: __class__, __dict__. */
+static Value special_attribute(Value obj, Value name, Value *dslot)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "__class__") == 0)
+        return obj_val(val_type(obj));
+    if (dslot != NULL && strcmp(s, "__dict__") == 0) {
+        if (*dslot == VAL_NULL)
+            *dslot = rt_dict_new();
+        return *dslot;
+    }
+    return rt_no_attribute(obj, name);
+}
+
 Value rt_generic_getattr(Value obj, Value name)
 {
     ObjType *type = val_type(obj);
@@ -325,7 +339,7 @@ Value rt_generic_getattr(Value obj, Value name)
             return v;
     }
     if (descr == VAL_NULL)
-        return rt_no_attribute(obj, name);
+        return special_attribute(obj, name, dslot);
     ObjType *dt = val_type(descr);
     if (dt->descr_get != NULL)
         return dt->descr_get(descr, obj, obj_val(type));
