@@ -29,16 +29,52 @@ void gc_init(void)
     GC_INIT();
 }
 
+/*
+ * Small objects (floats, bound methods, iterators, small tuples) are most
+ * of what pvm allocates.  Taking them one at a time from GC_MALLOC costs a
+ * lock and a thread-local lookup each; instead we take a batch of
+ * same-sized objects with GC_malloc_many and hand them out from a free
+ * list per size class (16, 32, 48, 64 bytes).  The lists are reachable
+ * from this static array, so the collector never frees an object still
+ * waiting in them.  Measured on bench/float.py: GC_malloc_kind and its
+ * thread-local lookups were a quarter of the run time before this.
+ */
+#define GRANULE 16
+#define SMALL_CLASSES 4
+
+static void *small_free[SMALL_CLASSES];
+
+static void *alloc_small(size_t size)
+{
+    size_t cls = (size + GRANULE - 1) / GRANULE - 1;
+    void *p = small_free[cls];
+    if (p == NULL) {
+        p = GC_malloc_many((cls + 1) * GRANULE);
+        if (p == NULL)
+            out_of_memory(size);
+    }
+    small_free[cls] = GC_NEXT(p);
+    GC_NEXT(p) = NULL;                  /* the rest of the object is zeroed */
+    return p;
+}
+
 void *gc_alloc(size_t size)
 {
+    if (size - 1 < SMALL_CLASSES * GRANULE)
+        return alloc_small(size);
     void *p = GC_MALLOC(size);          /* GC_MALLOC returns zeroed memory */
     if (p == NULL)
         out_of_memory(size);
     return p;
 }
 
+/* Pointer-free data.  Blocks of one granule come from the scanned small
+ * lists too (a stray double that looks like a pointer only delays a
+ * collection of what it seems to point at); larger ones are unscanned. */
 void *gc_alloc_atomic(size_t size)
 {
+    if (size - 1 < GRANULE)
+        return alloc_small(size);
     void *p = GC_MALLOC_ATOMIC(size);
     if (p == NULL)
         out_of_memory(size);

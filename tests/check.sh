@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, then the golden programs.
 #
-#   tests/check.sh UNIT_BIN PVM          (what `make check` runs)
+#   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
-# Prints both runners' output, then ONE summary line "N passed, M failed", where
+# The golden suite runs once per PVM binary given (one per dispatch strategy).
+# Prints the runners' output, then ONE summary line "N passed, M failed", where
 # N and M count unit checks plus golden programs.  A runner that crashes or
 # prints no summary counts as one more failure.  Exit 0 only if nothing failed.
 set -uo pipefail
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 UNIT_BIN PVM" >&2
+if [ $# -lt 2 ]; then
+    echo "usage: $0 UNIT_BIN PVM [PVM...]" >&2
     exit 2
 fi
 unit_bin=$1
-pvm=$2
+shift
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
@@ -39,24 +40,26 @@ else
 fi
 
 # ---- golden programs: last line "golden: N passed, M failed" ----
-echo "== golden programs: $pvm"
-golden_out=$("$here/run_golden.sh" "$pvm" 2>&1)
-golden_status=$?
-printf '%s\n' "$golden_out"
-summary=$(printf '%s\n' "$golden_out" | grep -E '^golden: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [ -n "$summary" ]; then
-    read -r gpass gfail < <(printf '%s\n' "$summary" |
-        sed -E 's/^golden: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/')
-    passed=$((passed + gpass))
-    failed=$((failed + gfail))
-    if [ "$golden_status" -ne 0 ] && [ "$gfail" -eq 0 ]; then
-        echo "check: golden runner exited with status $golden_status"
+for pvm in "$@"; do
+    echo "== golden programs: $pvm"
+    golden_out=$("$here/run_golden.sh" "$pvm" 2>&1)
+    golden_status=$?
+    printf '%s\n' "$golden_out"
+    summary=$(printf '%s\n' "$golden_out" | grep -E '^golden: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+    if [ -n "$summary" ]; then
+        read -r gpass gfail < <(printf '%s\n' "$summary" |
+            sed -E 's/^golden: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/')
+        passed=$((passed + gpass))
+        failed=$((failed + gfail))
+        if [ "$golden_status" -ne 0 ] && [ "$gfail" -eq 0 ]; then
+            echo "check: golden runner exited with status $golden_status"
+            failed=$((failed + 1))
+        fi
+    else
+        echo "check: golden runner printed no summary (exit status $golden_status)"
         failed=$((failed + 1))
     fi
-else
-    echo "check: golden runner printed no summary (exit status $golden_status)"
-    failed=$((failed + 1))
-fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
