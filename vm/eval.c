@@ -1328,17 +1328,13 @@ resume_frame:
         DISPATCH();
     }
 
-    TARGET(RERAISE) {                   /* ( [lasti...] exc -- ) re-raise, keeping the traceback */
-        Value e = POP();
-        if (oparg) {
-            Value lasti = PEEK(oparg);
-            if (val_is_small(lasti) && small_value(lasti) >= 0 &&
-                (size_t)small_value(lasti) < frame->code->ninstrs)
-                next_instr = frame->code->instrs + small_value(lasti) + 1;
-        }
-        rt_raise(e);
-        frame->instr = next_instr - 1;
-        goto exception_unwind_here;
+    /* ( [lasti] ... exc -- ) re-raise, keeping the traceback.  The handler is
+     * looked up from the RERAISE itself (CPython uses INSTR_OFFSET here too);
+     * the saved lasti below the exception only restores CPython's f_lasti,
+     * which pvm does not expose. */
+    TARGET(RERAISE) {
+        rt_raise(POP());
+        goto exception_unwind;
     }
 
     /* ---- module-level odds and ends ---- */
