@@ -486,6 +486,32 @@ static bool parse_special(const char *s, size_t n, double *out)
     return false;
 }
 
+/* The shape shared by decimal and hex float text:
+ *   digits [. digits] [exp-letter [sign] decimal-digits]
+ * with digits on at least one side of the point, and nothing after. */
+static bool number_syntax_ok(const char *p, const char *digits, char exp_letter)
+{
+    size_t before = strspn(p, digits);
+    p += before;
+    size_t after = 0;
+    if (*p == '.') {
+        after = strspn(p + 1, digits);
+        p += 1 + after;
+    }
+    if (before + after == 0)
+        return false;
+    if ((*p | 0x20) == exp_letter) {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        size_t n = strspn(p, "0123456789");
+        if (n == 0)
+            return false;
+        p += n;
+    }
+    return *p == 0;
+}
+
 /* Copy s..end to out without underscores, each of which must sit between two
  * digits; then check the decimal syntax  digits [. digits] [e [sign] digits]
  * (with digits on at least one side of the point).  false if malformed. */
@@ -501,26 +527,7 @@ static bool clean_decimal(const char *s, const char *end, char *out)
         *o++ = *p;
     }
     *o = 0;
-    const char *p = out;
-    size_t before = strspn(p, "0123456789");
-    p += before;
-    size_t after = 0;
-    if (*p == '.') {
-        after = strspn(p + 1, "0123456789");
-        p += 1 + after;
-    }
-    if (before + after == 0)
-        return false;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        size_t ed = strspn(p, "0123456789");
-        if (ed == 0)
-            return false;
-        p += ed;
-    }
-    return *p == 0;
+    return number_syntax_ok(out, "0123456789", 'e');
 }
 
 /* Parse text as float() does; false if it is not a float literal. */
@@ -800,25 +807,7 @@ static bool clean_hex(const char *s, const char *end, char *out)
     strcpy(out, "0x");
     memcpy(out + 2, s, (size_t)(end - s));
     out[2 + (end - s)] = 0;
-    const char *p = out + 2;
-    size_t before = strspn(p, "0123456789abcdefABCDEF"), after = 0;
-    p += before;
-    if (*p == '.') {
-        after = strspn(p + 1, "0123456789abcdefABCDEF");
-        p += 1 + after;
-    }
-    if (before + after == 0)
-        return false;
-    if (*p == 'p' || *p == 'P') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        size_t n = strspn(p, "0123456789");
-        if (n == 0)
-            return false;
-        p += n;
-    }
-    return *p == 0;
+    return number_syntax_ok(out + 2, "0123456789abcdefABCDEF", 'p');
 }
 
 /* float.fromhex('0x1.8p1') == 3.0.  Called through the class, args[0] is

@@ -267,6 +267,15 @@ static Frame *function_frame(ObjFunction *fn, Value *args, size_t nargs, Value k
     return f;
 }
 
+/* Pop a finished frame; returns its caller. */
+static Frame *leave_frame(Frame *f)
+{
+    Frame *caller = f->previous;
+    depth--;
+    vm_frame_pop(f);
+    return caller;
+}
+
 static Value vm_eval(Frame *frame);
 
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
@@ -1011,11 +1020,8 @@ resume_frame:
 
     TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
         Value retval = POP();
-        Frame *done = frame;
-        bool entry = done->is_entry;
-        frame = done->previous;
-        depth--;
-        vm_frame_pop(done);
+        bool entry = frame->is_entry;
+        frame = leave_frame(frame);
         if (entry)
             return retval;
         next_instr = frame->next_instr;
@@ -1429,11 +1435,8 @@ exception_unwind_here: {
             DISPATCH_FROM_OUTSIDE();
         }
         /* No handler here: pop the frame and let the caller unwind. */
-        Frame *done = frame;
-        bool entry = done->is_entry;
-        frame = done->previous;
-        depth--;
-        vm_frame_pop(done);
+        bool entry = frame->is_entry;
+        frame = leave_frame(frame);
         if (entry)
             return VAL_NULL;
         next_instr = frame->next_instr;
