@@ -73,13 +73,19 @@ static Value object_richcompare(Value a, Value b, int op)
     return rt_NotImplemented;
 }
 
+void *rt_alloc_instance(ObjType *type, size_t base_size)
+{
+    size_t size = type->instance_size > base_size ? type->instance_size : base_size;
+    Object *o = gc_alloc(size);
+    o->type = type;
+    return o;
+}
+
 static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     if (nargs > 0)
         return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
-    ObjInstance *o = gc_alloc(sizeof *o);
-    o->ob.type = type;
-    return obj_val(o);
+    return obj_val(rt_alloc_instance(type, sizeof(ObjInstance)));
 }
 
 ObjType rt_object_type = {

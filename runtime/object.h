@@ -107,6 +107,10 @@ struct ObjType {
     /* Offset of the instance-dict field (a Value holding an ObjDict or
      * VAL_NULL until first use) in instances; 0: instances have no dict. */
     size_t dict_offset;
+    /* Bytes in an instance, for heap types (a class's instances are its
+     * solid base's layout plus room for the dict); 0 for builtin types,
+     * whose constructors know their own size.  See rt_alloc_instance. */
+    size_t instance_size;
 
     /* Slots.  rt_type_ready copies every zero slot from the base type, so a
      * subtype only fills in what it changes.  Each returns VAL_NULL (or -1) with an exception set on error. */
@@ -140,6 +144,13 @@ struct ObjType {
 };
 
 extern ObjType rt_type_type, rt_object_type;
+
+/* Allocate a zeroed instance of `type` whose builtin layout is base_size
+ * bytes (e.g. sizeof(ObjList) in list's constructor): a subclass created
+ * by Python code may need more room (its instance dict), which
+ * type->instance_size says.  Every builtin constructor that honours
+ * subclasses allocates through this. */
+void *rt_alloc_instance(ObjType *type, size_t base_size);
 
 /* ---- Core object layouts ----------------------------------------------- */
 /* Layouts shared by several parts of pvm live here; objects private to one

@@ -31,6 +31,7 @@
 
 /* ---- machine state -------------------------------------------------------- */
 
+static Frame *current_frame;            /* the innermost running Python frame */
 static int recursion_limit = PVM_RECURSION_LIMIT;
 static int depth;                       /* Python frames + C entries into vm_eval */
 static Value handled_exc = rt_None;     /* sys.exc_info()[1]: the exception being handled */
@@ -278,13 +279,21 @@ static Frame *leave_frame(Frame *f)
 
 static Value vm_eval(Frame *frame);
 
+/* Run a frame from C: it is an "entry" frame, whose return leaves this
+ * vm_eval, and its caller is whatever Python frame was running. */
+static Value run_entry_frame(Frame *f)
+{
+    f->is_entry = true;
+    f->previous = current_frame;
+    return vm_eval(f);
+}
+
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     Frame *f = function_frame(AS_FUNCTION(callable), args, nargs, kwnames);
     if (f == NULL)
         return VAL_NULL;
-    f->is_entry = true;
-    return vm_eval(f);
+    return run_entry_frame(f);
 }
 
 Value vm_run_module(ObjCode *code, Value globals)
@@ -296,8 +305,78 @@ Value vm_run_module(ObjCode *code, Value globals)
     f->locals = globals;
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
-    f->is_entry = true;
-    return vm_eval(f);
+    return run_entry_frame(f);
+}
+
+Value vm_run_class_body(Value func, Value locals)
+{
+    Frame *f = function_frame(AS_FUNCTION(func), NULL, 0, VAL_NULL);
+    if (f == NULL)
+        return VAL_NULL;
+    f->locals = locals;
+    return run_entry_frame(f);
+}
+
+/* ---- what builtins may ask about the running frame ----------------------------- */
+
+Value vm_globals(void)
+{
+    return current_frame ? current_frame->globals : rt_builtins_dict;
+}
+
+/* locals(): the frame's dict, or a snapshot of its fast locals and cells. */
+Value vm_locals(void)
+{
+    Frame *f = current_frame;
+    if (f == NULL)
+        return rt_builtins_dict;
+    if (f->locals != VAL_NULL)
+        return f->locals;
+    Value d = rt_dict_new();
+    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
+    for (int i = 0; i < f->code->nlocalsplus; i++) {
+        Value v = f->localsplus[i];
+        if (v != VAL_NULL && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)))
+            v = IS_EXACT(v, rt_cell_type) ? VAL_AS(ObjCell, v)->ref : VAL_NULL;
+        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(f->code->localsplusnames, i), v))
+            return VAL_NULL;
+    }
+    return d;
+}
+
+/* Zero-argument super(): the enclosing class (the __class__ cell) and the
+ * method's first argument, found in the running frame. */
+bool vm_super_args(Value *type, Value *obj)
+{
+    Frame *f = current_frame;
+    if (f == NULL || f->code->argcount == 0) {
+        rt_raisef(&rt_RuntimeError, "super(): no arguments");
+        return false;
+    }
+    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
+    Value first = f->localsplus[0];
+    if (first != VAL_NULL && (kinds[0] & CO_FAST_CELL) && IS_EXACT(first, rt_cell_type))
+        first = VAL_AS(ObjCell, first)->ref;
+    if (first == VAL_NULL) {
+        rt_raisef(&rt_RuntimeError, "super(): arg[0] deleted");
+        return false;
+    }
+    for (int i = 0; i < f->code->nlocalsplus; i++) {
+        if (!(kinds[i] & CO_FAST_FREE) ||
+            strcmp(rt_str_cstr(rt_tuple_get(f->code->localsplusnames, i)), "__class__") != 0)
+            continue;
+        Value cell = f->localsplus[i];
+        Value cls = IS_EXACT(cell, rt_cell_type) ? VAL_AS(ObjCell, cell)->ref : VAL_NULL;
+        if (cls == VAL_NULL) {
+            rt_raisef(&rt_RuntimeError, "super(): empty __class__ cell");
+            return false;
+        }
+        *type = cls;
+        *obj = first;
+        return true;
+    }
+    rt_raisef(&rt_RuntimeError, "super(): __class__ cell not found");
+    return false;
 }
 
 /* ---- helpers for the longer bodies ----------------------------------------------- */
@@ -544,6 +623,7 @@ static Value vm_eval(Frame *frame)
     Value exc;
 
 resume_frame:
+    current_frame = frame;
     next_instr = frame->next_instr;
     sp = frame->sp;
     DISPATCH_LOOP_BEGIN
@@ -1021,7 +1101,7 @@ resume_frame:
     TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
         Value retval = POP();
         bool entry = frame->is_entry;
-        frame = leave_frame(frame);
+        frame = current_frame = leave_frame(frame);
         if (entry)
             return retval;
         next_instr = frame->next_instr;
@@ -1436,7 +1516,7 @@ exception_unwind_here: {
         }
         /* No handler here: pop the frame and let the caller unwind. */
         bool entry = frame->is_entry;
-        frame = leave_frame(frame);
+        frame = current_frame = leave_frame(frame);
         if (entry)
             return VAL_NULL;
         next_instr = frame->next_instr;

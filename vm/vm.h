@@ -17,6 +17,18 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
  * locals).  Returns the result or VAL_NULL with the exception set. */
 Value vm_run_module(ObjCode *code, Value globals);
 
+/* Run a class body (a function made by the class statement) with the
+ * given dict as its locals; returns what the body returns (the __class__
+ * cell or None). */
+Value vm_run_class_body(Value func, Value locals);
+
+/* globals() and locals() of the running Python frame. */
+Value vm_globals(void);
+Value vm_locals(void);
+/* Zero-argument super(): the class and the first argument of the running
+ * method; false with RuntimeError set when there are none. */
+bool vm_super_args(Value *type, Value *obj);
+
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
 void vm_set_recursion_limit(int limit);
