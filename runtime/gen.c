@@ -28,10 +28,15 @@
  *   - suspended generators are kept in a list that does not keep them
  *     alive; at exit vm_finalize closes them oldest first, which is the
  *     order CPython's teardown of __main__ reaches module-level variables.
- * So `x = g(); next(x)` at module level prints the `finally` output at exit
- * exactly as CPython does; a generator dropped mid-program (`del x`, a
- * `break` out of `for v in g()`, a local going out of scope) is closed at a
- * later collection or at exit rather than at once.
+ *   - one common case is recognised exactly: a generator made by the call
+ *     that a `for` loop iterates (`for v in g():`, CALL then GET_ITER) is
+ *     referred to only by the loop's stack slot, so when the loop drops it
+ *     (break or return: POP_TOP; an exception: the unwinder) it is closed
+ *     at once (rt_gen_drop), as in CPython.
+ * So `x = g(); next(x)` at module level prints the `finally` output at exit,
+ * and `for v in g(): break` right after the loop, exactly as CPython does; a
+ * generator otherwise dropped mid-program (`del x`, a local going out of
+ * scope) is closed at a later collection or at exit rather than at once.
  */
 #include <string.h>
 #include "runtime/runtime.h"
@@ -137,6 +142,16 @@ void rt_gen_run_pending(void)
         pending_close = VAL_NULL;
         for (size_t i = 0; i < AS_LIST(list)->length; i++)
             close_abandoned(VAL_AS(ObjGen, AS_LIST(list)->items[i]));
+    }
+}
+
+void rt_gen_drop(Value v)
+{
+    ObjGen *gen = VAL_AS(ObjGen, v);
+    gen->loop_owned = false;
+    if (gen->state == GEN_SUSPENDED) {
+        live_remove(gen);
+        close_abandoned(gen);
     }
 }
 

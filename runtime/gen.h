@@ -33,6 +33,9 @@ typedef struct ObjGen {
     int state;                  /* GEN_* */
     VmExcState exc_state;       /* the exception its except-blocks handle */
     bool finalizer_registered;  /* closed when collected (gen.c) */
+    /* Only a for-loop's stack slot refers to it (`for x in g():`), so the
+     * loop dropping it (break, return) may close it at once (gen.c). */
+    bool loop_owned;
     /* async generators: */
     bool ag_hooks_inited;
     bool ag_running_async;      /* an asend/athrow is in progress */
@@ -73,6 +76,10 @@ Value rt_async_gen_anext(Value agen);
 
 /* Closing generators the collector found unreachable, and at exit. */
 void rt_gen_run_pending(void);
+/* A loop-owned generator left its loop (see loop_owned): close it now if
+ * it is suspended, as CPython's reference counting would; errors are
+ * reported as unraisable, never propagated. */
+void rt_gen_drop(Value gen);
 void rt_gen_close_all(void);
 
 void rt_gen_init(void);

@@ -935,6 +935,23 @@ static Value match_class(Value subject, Value typev, int nargs, Value names)
     return rt_list_as_tuple(attrs);
 }
 
+/* ---- helpers: generators owned by a for-loop (see gen.c) ------------------------------------ */
+
+static inline bool is_loop_owned_gen(Value v)
+{
+    return !val_is_small(v) && val_obj(v)->type == &rt_generator_type &&
+           VAL_AS(ObjGen, v)->loop_owned;
+}
+
+/* The unwinder is about to discard stack slots [from, to): close the
+ * loop-owned generators among them, keeping the exception in flight. */
+static void drop_loop_generators(Value *from, Value *to)
+{
+    for (Value *p = from; p < to; p++)
+        if (*p != VAL_NULL && is_loop_owned_gen(*p))
+            rt_gen_drop(*p);
+}
+
 /* ---- the loop ------------------------------------------------------------------------ */
 
 static Value vm_eval(Frame *frame, bool throwing)
@@ -1002,7 +1019,9 @@ resume_frame:
     }
 
     TARGET(POP_TOP) {                   /* ( value -- ) */
-        STACK_SHRINK(1);
+        Value v = POP();
+        if (is_loop_owned_gen(v))       /* a loop left by break or return */
+            rt_gen_drop(v);
         DISPATCH();
     }
 
@@ -1833,6 +1852,8 @@ resume_frame:
         if (entry)
             return gen;
         next_instr = frame->next_instr;
+        if ((*next_instr & 0xff) == OP_GET_ITER)    /* for x in g(): */
+            VAL_AS(ObjGen, gen)->loop_owned = true;
         sp = frame->sp;
         PUSH(gen);
         DISPATCH();
@@ -2047,6 +2068,7 @@ exception_unwind_here: {
         bool push_lasti;
         kwnames = VAL_NULL;
         if (find_handler(frame->code, frame_lasti(frame), &target, &level, &push_lasti)) {
+            drop_loop_generators(frame_stack_base(frame) + level, sp);
             sp = frame_stack_base(frame) + level;
             if (push_lasti)
                 PUSH(small_new(frame_lasti(frame)));
@@ -2055,6 +2077,7 @@ exception_unwind_here: {
             DISPATCH_FROM_OUTSIDE();
         }
         /* No handler here: pop the frame and let the caller unwind. */
+        drop_loop_generators(frame_stack_base(frame), sp);
         bool entry = frame->is_entry;
         frame = current_frame = leave_frame(frame);
         if (entry)
