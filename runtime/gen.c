@@ -531,7 +531,9 @@ static Value gen_repr(Value self)
     ObjGen *gen = VAL_AS(ObjGen, self);
     const char *kind = gen->ob.type == &rt_async_generator_type ? "async_generator"
                      : kind_name(gen);
-    return rt_str_format_c("<%s object %S at %p>", kind, gen->qualname, (void *)self);
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self);
+    return rt_str_format_c("<%s object %S at %s>", kind, gen->qualname, addr);
 }
 
 /* ---- frame views: what gi_frame / cr_frame show ------------------------------------ */
@@ -555,7 +557,9 @@ static int view_line(ObjFrameView *v)
 static Value frame_view_repr(Value self)
 {
     ObjFrameView *v = VAL_AS(ObjFrameView, self);
-    return rt_str_format_c("<frame at %p, file %R, line %d, code %S>", (void *)self,
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self);
+    return rt_str_format_c("<frame at %s, file %R, line %d, code %S>", addr,
                            v->frame->code->filename, view_line(v), v->frame->code->name);
 }
 

@@ -42,6 +42,11 @@ static int depth;                       /* Python frames + C entries into vm_eva
 static VmExcState thread_exc_state = { .exc = rt_None };
 static VmExcState *exc_info = &thread_exc_state;
 
+/* An exception thrown into a generator (gen.throw) is not chained to what
+ * its resumer handles, only to what the generator itself handles
+ * (CPython's _PyErr_ChainStackItem); chain_context leaves it alone. */
+static Value thrown_exc = VAL_NULL;
+
 
 /* The eval breaker: nonzero when the loop must stop at the next back edge
  * or call to handle an interrupt or pending work (checked with one load). */
@@ -365,8 +370,12 @@ Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
     exc_info = state;
     f->is_entry = true;
     f->previous = resumer;
-    if (!throwing)
+    if (!throwing) {
         *f->sp++ = sent;
+    } else {
+        thrown_exc = rt_err_peek();
+        rt_exc_set_context(thrown_exc, state->exc);
+    }
     Value r = vm_eval(f, throwing);
     exc_info = state->previous;
     state->previous = NULL;
@@ -662,11 +671,27 @@ static void do_raise(Value exc, Value cause)
  * _PyErr_SetObject sees (callees share their caller's exc_info). */
 static void chain_context(Value exc)
 {
-    if (!rt_isinstance_of(exc, &rt_BaseException))
+    if (exc == thrown_exc || !rt_isinstance_of(exc, &rt_BaseException))
         return;
     Value ctx = AS_EXC(exc)->context;
     if (ctx == VAL_NULL || ctx == rt_None)
         rt_exc_set_context(exc, topmost_handled());
+}
+
+/* `except X:` — X must be an exception class or a tuple of them. */
+static bool is_exception_class(Value v)
+{
+    return rt_isinstance_of(v, &rt_type_type) && rt_is_subtype(AS_TYPE(v), &rt_BaseException);
+}
+
+static bool valid_except_type(Value v)
+{
+    if (!is_tuple(v))
+        return is_exception_class(v);
+    for (size_t i = 0; i < rt_tuple_len(v); i++)
+        if (!is_exception_class(rt_tuple_get(v, i)))
+            return false;
+    return true;
 }
 
 /* "f()" — how CPython names a callable in call-time error messages. */
@@ -939,7 +964,8 @@ static Value match_class(Value subject, Value typev, int nargs, Value names)
 
 static inline bool is_loop_owned_gen(Value v)
 {
-    return !val_is_small(v) && val_obj(v)->type == &rt_generator_type &&
+    return !val_is_small(v) && (val_obj(v)->type == &rt_generator_type ||
+                                val_obj(v)->type == &rt_async_generator_type) &&
            VAL_AS(ObjGen, v)->loop_owned;
 }
 
@@ -1757,6 +1783,7 @@ resume_frame:
             rt_raise(handled);          /* keeps its traceback: no new entry */
             goto exception_unwind;
         }
+        thrown_exc = VAL_NULL;
         do_raise(POP(), cause);
         goto error;
     }
@@ -1781,8 +1808,7 @@ resume_frame:
 
     TARGET(CHECK_EXC_MATCH) {           /* ( exc type -- exc bool ) */
         Value match = POP();
-        if (!IS_EXACT(match, rt_tuple_type) && !(IS_EXACT(match, rt_type_type) ||
-            rt_isinstance_of(match, &rt_type_type))) {
+        if (!valid_except_type(match)) {
             rt_raisef(&rt_TypeError, "catching classes that do not inherit from "
                       "BaseException is not allowed");
             goto error;
@@ -1852,7 +1878,8 @@ resume_frame:
         if (entry)
             return gen;
         next_instr = frame->next_instr;
-        if ((*next_instr & 0xff) == OP_GET_ITER)    /* for x in g(): */
+        int next_op = *next_instr & 0xff;
+        if (next_op == OP_GET_ITER || next_op == OP_GET_AITER)     /* for x in g(): */
             VAL_AS(ObjGen, gen)->loop_owned = true;
         sp = frame->sp;
         PUSH(gen);

@@ -1,3 +1,4 @@
+# Coroutines driven by send(None): await chains, async generators in async for.
 async def add(a, b):
     return a + b
 

@@ -1,3 +1,4 @@
+# Exception handlers: context chaining, raise from, bare raise, assert, finally, C re-entry.
 # context chaining, bare raise, nested handlers
 def f():
     try:

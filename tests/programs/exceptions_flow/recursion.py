@@ -1,3 +1,4 @@
+# RecursionError at the limit, also through C re-entry and generators; the uncaught traceback.
 def down(n):
     return down(n + 1)
 try:

@@ -1,3 +1,4 @@
+# Generators: next/send/throw/close, yield from, PEP 479, attributes and messages.
 def gen(n):
     for i in range(n):
         x = yield i

@@ -1,3 +1,4 @@
+# match statements: literals, captures, guards, sequences, mappings, class patterns.
 def describe(x):
     match x:
         case 0:
