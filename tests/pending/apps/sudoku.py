@@ -91,3 +91,44 @@ try:
 except Contradiction as e:
     print("bad puzzle:", e)
 print(len(PEERS[0]), PEERS[40][:8], BOXES[4])
+def count_solutions(grid, limit=2):
+    """Plain backtracking over a list of ints; stops after `limit` solutions."""
+    try:
+        i = grid.index(0)
+    except ValueError:
+        return 1
+    used = {grid[p] for p in PEERS[i]}
+    total = 0
+    for d in range(1, 10):
+        if d not in used:
+            grid[i] = d
+            total += count_solutions(grid, limit - total)
+            grid[i] = 0
+            if total >= limit:
+                break
+    return total
+class LCG:
+    def __init__(self, seed):
+        self.s = seed
+    def below(self, n):
+        self.s = (self.s * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+        return (self.s >> 33) % n
+solved = [int(c) for c in Solver(PUZZLES[0]).solve()]
+rng = LCG(12345)
+order = list(range(81))
+for k in range(80, 0, -1):
+    j = rng.below(k + 1)
+    order[k], order[j] = order[j], order[k]
+puzzle = solved[:]
+removed = 0
+for cell in order[:45]:
+    keep = puzzle[cell]
+    puzzle[cell] = 0
+    if count_solutions(puzzle[:]) != 1:
+        puzzle[cell] = keep
+    else:
+        removed += 1
+text = "".join(map(str, puzzle))
+print("generated puzzle: removed %d digits, unique solution: %s" % (removed, count_solutions(puzzle[:]) == 1))
+print(show(text))
+print("solver agrees:", Solver(text).solve() == "".join(map(str, solved)))
