@@ -81,6 +81,10 @@ static bool check_open(ObjFile *f)
 
 static bool check_mode(ObjFile *f, bool want_write)
 {
+    if (f->closed && f->binary) {       /* the buffered binary file's words */
+        rt_raisef(&rt_ValueError, want_write ? "write to closed file" : "read of closed file");
+        return false;
+    }
     if (!check_open(f))
         return false;
     if (want_write ? f->writable : f->readable)

@@ -198,7 +198,7 @@ def folder_bytes(folder):
 def prepare_package(rel):
     """Copy a package case to build/golden and compile it as it asks."""
     src = os.path.join(PROGRAMS, rel)
-    work = os.path.join(BUILD, rel)
+    work = os.path.join(BUILD, rel.rstrip("/"))
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(src, work, ignore=shutil.ignore_patterns("__pycache__"))
     if os.path.exists(os.path.join(work, "prepare.py")):

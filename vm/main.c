@@ -14,6 +14,7 @@
  * otherwise (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,18 @@ static int system_exit_status(Value exc)
     return 1;
 }
 
+/* After an uncaught KeyboardInterrupt CPython kills itself with SIGINT, so
+ * that the shell sees "killed by Ctrl-C" (status 130, 128 + SIGINT) and a
+ * calling shell script stops too (Modules/main.c, exit_sigint). */
+static void exit_sigint(void)
+{
+    rt_stdout_flush();
+    fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    exit(130);                          /* if the signal did not end us */
+}
+
 /* Run a code object as __main__ and turn the outcome into an exit status. */
 static int run_main(Value code, Value module)
 {
@@ -87,7 +100,7 @@ static int run_main(Value code, Value module)
         return system_exit_status(exc);
     rt_print_exception(exc);
     if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
-        return 130;
+        exit_sigint();
     return 1;
 }
 
