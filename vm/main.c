@@ -14,6 +14,7 @@
 #include "runtime/runtime.h"
 #include "vm/config.h"
 #include "vm/vm.h"
+#include "vm/tools.h"
 
 static const char usage_text[] =
     "usage: pvm [option] ... file.pyc [arg] ...\n"
@@ -85,6 +86,9 @@ static int run_file(const char *path)
 
 int main(int argc, char **argv)
 {
+    int tool_status = vm_tool_main(argc, argv);
+    if (tool_status >= 0)
+        return tool_status;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
         const char *opt = argv[i];
