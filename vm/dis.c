@@ -127,7 +127,8 @@ bool vm_dis_jump_target(const VmInstr *in, int *target)
 
 /* The exception table's varints: 6-bit groups, most significant first, bit
  * 0x40 meaning "more follows" (bit 0x80 marks the first byte of an entry).
- * False at the end of the table. */
+ * False at the end of the table, and for values too large to be offsets in
+ * any real code (above 2**28), so that byte offsets (doubled) cannot overflow. */
 static bool read_exc_varint(const unsigned char **p, const unsigned char *end, int *out)
 {
     if (*p >= end)
@@ -135,12 +136,12 @@ static bool read_exc_varint(const unsigned char **p, const unsigned char *end, i
     unsigned b = *(*p)++;
     unsigned value = b & 63;
     while (b & 64) {
-        if (*p >= end || value > (UINT32_MAX >> 7))
+        if (*p >= end || value >= (1u << 22))
             return false;
         b = *(*p)++;
         value = (value << 6) | (b & 63);
     }
-    *out = (int)(value & 0x3fffffff);
+    *out = (int)value;
     return true;
 }
 
@@ -233,7 +234,7 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
     switch (in->opcode) {
     case OP_FORMAT_VALUE: add_format_value(sb, in->arg); break;
     case OP_MAKE_FUNCTION: add_make_function(sb, in->arg); break;
-    case OP_BINARY_OP: add_symbol(sb, rt_binop_symbols, 26, in->arg); break;
+    case OP_BINARY_OP: add_symbol(sb, rt_binop_symbols, 2 * NB_INPLACE_OFFSET, in->arg); break;
     default: break;
     }
 }
@@ -271,7 +272,7 @@ void vm_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
         }
         break;
     case OPK_COMPARE:
-        add_symbol(sb, rt_cmp_symbols, 6, in->arg);
+        add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, in->arg);
         break;
     case OPK_ARG:
         add_arg_detail(sb, in);
