@@ -21,7 +21,10 @@ static const char usage_text[] =
     "Run CPython 3.11 bytecode (a .pyc file written by python3.11 -m py_compile).\n"
     "Options:\n"
     "  -h, --help   print this help message and exit\n"
-    "  --version    print the version number and exit\n";
+    "  --version    print the version number and exit\n"
+    "Tools:\n"
+    "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
+    "  pvm info FILE.pyc   explain the header and summarise each code object\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
