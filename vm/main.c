@@ -25,6 +25,7 @@
 #include "stdlib_stubs/stubs.h"
 #include "vm/config.h"
 #include "vm/vm.h"
+#include "vm/tools.h"
 
 static const char usage_line[] = "usage: pvm [option] ... [-m mod | file] [arg] ...\n";
 
@@ -41,7 +42,10 @@ static const char usage_text[] =
     "  -c cmd      not supported: pvm cannot compile a program passed as a string\n"
     "file          program read from a .pyc file (or a .py with cached bytecode)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
-    "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n";
+    "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n"
+    "Tools:\n"
+    "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
+    "  pvm info FILE.pyc   explain the header and summarise each code object\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -227,10 +231,11 @@ static int run_module(const char *name)
 
 int main(int argc, char **argv)
 {
-    /* TOOLS: the lead adds `pvm dis` / `pvm info` here:
-     *     int tool = vm_tool_main(argc, argv);   (vm/tools.h)
-     *     if (tool >= 0) return tool;
-     * vm_tool_main returns -1 when argv[1] is not a tool name. */
+    /* Tools first: `pvm dis` / `pvm info` (vm/tools.h); -1 means argv[1]
+     * is not a tool name, so this is an ordinary run. */
+    int tool_status = vm_tool_main(argc, argv);
+    if (tool_status >= 0)
+        return tool_status;
 
     int optimize = 0;
     const char *module = NULL;
