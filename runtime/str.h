@@ -72,14 +72,16 @@ bool rt_utf8_valid_strict(const unsigned char *s, size_t n, size_t *ncodepoints)
  * CPython's reason ("invalid start byte", ...). */
 size_t rt_utf8_error(const unsigned char *s, size_t n, size_t *bad_len, const char **reason);
 
-/* Character classes and case mapping (unicode.c): exact for ASCII and
- * Latin-1, approximate above (see unicode.c).  Case mappings write 1 or 2
- * code points and return how many. */
+/* Character classes and case mapping (unicode.c): CPython 3.11's Unicode
+ * 14.0 behaviour, from utf8proc plus generated tables.  Case mappings write
+ * the full mapping (1 to 3 code points) and return how many. */
 bool rt_uni_isspace(uint32_t c);
 bool rt_uni_islinebreak(uint32_t c);
 bool rt_uni_isupper(uint32_t c);
 bool rt_uni_islower(uint32_t c);
 bool rt_uni_iscased(uint32_t c);
+bool rt_uni_istitle(uint32_t c);            /* category Lt */
+bool rt_uni_iscaseignorable(uint32_t c);
 bool rt_uni_isalpha(uint32_t c);
 bool rt_uni_isdecimal(uint32_t c);
 bool rt_uni_isdigit(uint32_t c);
