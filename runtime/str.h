@@ -122,6 +122,9 @@ int rt_codec_lookup(const char *name);
 Value rt_str_encode(Value s, const char *encoding, const char *errors);
 /* str % args (format.c). */
 Value rt_str_percent(Value format, Value args);
+/* bytes % args (format.c): the result's bytes appended to *out; rt_None,
+ * or VAL_NULL on error. */
+Value rt_bytes_percent(const unsigned char *fmt, size_t n, Value args, StrBuf *out);
 /* str.format(*args, **kwargs) (format.c): args[0] is the format string. */
 Value rt_str_format_method(Value *args, size_t nargs, Value kwnames);
 /* format(int / float / str, spec) (format.c); spec is a str. */
