@@ -399,17 +399,25 @@ static Value bytes_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (!tmp)
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, tmp);
-    Value b = rt_bytes_new(a->data, a->length);
-    AS_BYTES(b)->ob.type = type;
-    return b;
+    if (type == &rt_bytes_type)
+        return rt_bytes_new(a->data, a->length);
+    ObjBytes *b = rt_alloc_var_instance(type, sizeof(ObjBytes) + a->length + 1);
+    b->length = a->length;
+    b->hash = -1;
+    memcpy(b->data, a->data, a->length);
+    b->data[a->length] = '\0';
+    return obj_val(b);
 }
 
 static Value bytearray_new_slot(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     Value a = construct("bytearray", args, nargs, kwnames);
-    if (a)
-        VAL_AS(ObjByteArray, a)->ob.type = type;
-    return a;
+    if (!a || type == &rt_bytearray_type)
+        return a;
+    ObjByteArray *sub = rt_alloc_instance(type, sizeof(ObjByteArray));
+    *sub = *VAL_AS(ObjByteArray, a);
+    sub->ob.type = type;
+    return obj_val(sub);
 }
 
 /* ---- decode ------------------------------------------------------------------------------ */

@@ -181,7 +181,8 @@ static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
 
 static ObjDict *dict_alloc(ObjType *type)
 {
-    ObjDict *d = gc_alloc(sizeof *d);
+    ObjDict *d = type == &rt_dict_type ? gc_alloc(sizeof *d)
+                                       : rt_alloc_instance(type, sizeof *d);
     d->ob.type = type;
     return d;
 }
@@ -1021,7 +1022,7 @@ ObjType rt_dict_type = {
     .ob.type = &rt_type_type,
     .name = "dict",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_DICT_SUBCLASS,
     .repr = dict_repr,
     .richcompare = dict_richcompare,
     .binop = dict_binop,

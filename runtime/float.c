@@ -604,7 +604,12 @@ static Value float_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_TypeError, "float() takes no keyword arguments");
     if (nargs > 1)
         return rt_raisef(&rt_TypeError, "float expected at most 1 argument, got %zu", nargs);
-    return nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
+    Value f = nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
+    if (!f || type == &rt_float_type)
+        return f;
+    ObjFloat *sub = rt_alloc_instance(type, sizeof(ObjFloat));   /* a subclass */
+    sub->value = rt_float_value(f);
+    return obj_val(sub);
 }
 
 /* ---- round() ------------------------------------------------------------------ */

@@ -96,8 +96,20 @@ static mpz_srcptr big_arg(Value v, BigArg *a)
     return mpz_roinit_n(a->z, &a->limb, i < 0 ? -1 : i > 0);
 }
 
-/* The canonical int behind v (bools become 0/1), or VAL_NULL if v is not an
- * int.  Instances of int subclasses are assumed to start with ObjInt's layout. */
+/* The canonical int of an instance of an int subclass (always an ObjInt,
+ * see int_new): a small int when it fits, else a plain-int copy. */
+static Value subclass_value(Value v)
+{
+    mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+    if (mpz_fits_slong_p(z) && small_fits(mpz_get_si(z)))
+        return small_new(mpz_get_si(z));
+    ObjInt *o = big_new();
+    mpz_set(Z(o), z);
+    return obj_val(o);
+}
+
+/* The canonical int behind v (bools become 0/1, subclass instances their
+ * plain value), or VAL_NULL if v is not an int. */
 static Value int_arg(Value v)
 {
     if (val_is_small(v))
@@ -109,17 +121,21 @@ static Value int_arg(Value v)
         return small_new(1);
     if (v == rt_False)
         return small_new(0);
-    if (t != &rt_bool_type && rt_is_subtype(t, &rt_int_type))
-        return v;
+    if (t->flags & TF_INT_SUBCLASS)
+        return subclass_value(v);
     return VAL_NULL;
 }
 
 Value rt_int_unbool(Value v)
 {
+    if (val_is_small(v) || val_obj(v)->type == &rt_int_type)
+        return v;
     if (v == rt_True)
         return small_new(1);
     if (v == rt_False)
         return small_new(0);
+    if (val_obj(v)->type->flags & TF_INT_SUBCLASS)
+        return subclass_value(v);
     return v;
 }
 
@@ -964,7 +980,7 @@ static Value int_of(Value x)
     return int_via_dunder(x);
 }
 
-static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const allowed[] = {"base", NULL};
     if (!check_kwnames(kwnames, allowed, "int"))
@@ -991,6 +1007,21 @@ static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
         return bad_base();
     return int_from_text(args[0], s, len, (int)b);
+}
+
+/* int(...) for int and its subclasses.  An instance of a subclass is always
+ * boxed in an ObjInt (small values included), so it can carry its type; the
+ * functions here read it through int_arg, which gives back the canonical
+ * (normalised) int. */
+static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    Value v = int_make(type, args, nargs, kwnames);
+    if (!v || type == &rt_int_type)
+        return v;
+    BigArg tmp;
+    ObjInt *sub = rt_alloc_instance(type, sizeof(ObjInt));
+    mpz_init_set(Z(sub), big_arg(v, &tmp));
+    return obj_val(sub);
 }
 
 static Value int_repr_slot(Value v) { return rt_int_repr(v); }

@@ -25,7 +25,8 @@ static ObjType listiter_type, listreviter_type;
 
 static ObjList *list_alloc(ObjType *type, size_t capacity)
 {
-    ObjList *l = gc_alloc(sizeof *l);
+    ObjList *l = type == &rt_list_type ? gc_alloc(sizeof *l)
+                                       : rt_alloc_instance(type, sizeof *l);
     l->ob.type = type;
     if (capacity > 0) {
         l->items = gc_alloc(capacity * sizeof(Value));
@@ -862,7 +863,7 @@ ObjType rt_list_type = {
     .ob.type = &rt_type_type,
     .name = "list",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binop = list_binop,

@@ -340,7 +340,8 @@ static int set_update_internal(ObjSet *so, Value other)
 
 static ObjSet *make_new_set(ObjType *type, Value iterable)
 {
-    ObjSet *so = gc_alloc(sizeof *so);
+    bool builtin = type == &rt_set_type || type == &rt_frozenset_type;
+    ObjSet *so = builtin ? gc_alloc(sizeof *so) : rt_alloc_instance(type, sizeof *so);
     so->ob.type = type;
     set_clear_internal(so);
     if (iterable != VAL_NULL && set_update_internal(so, iterable) < 0)
