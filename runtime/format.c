@@ -406,6 +406,56 @@ Value rt_format_float(Value v, Value spec)
     return format_double(rt_float_value(v), &f);
 }
 
+/* ---- complex ------------------------------------------------------------- */
+
+/* One part of a complex: its sign (per `sign`, or forced '+') and digits. */
+static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
+{
+    char buf[512];
+    double a = fabs(x);
+    if (type == 'r')
+        rt_double_repr_ex(a, buf, sizeof buf, false);
+    else if (type == 0)
+        format_g(buf, sizeof buf, a, f->precision == 0 ? 1 : (int)f->precision, f->alternate, false);
+    else
+        float_body(buf, sizeof buf, a, f, type);
+    bool negative = signbit(x) && !isnan(x) && !(f->no_neg_zero && is_zero_text(buf));
+    if (negative)
+        sb_addc(sb, '-');
+    else if (sign == '+' || sign == ' ')
+        sb_addc(sb, sign);
+    sb_adds(sb, buf);
+}
+
+/* format(complex, spec): CPython's format_complex_internal.  With no type
+ * the parts print like repr ('1', not '1.0') and the real part is left out
+ * when it is +0; the imaginary part always carries its sign otherwise. */
+Value rt_format_complex(double re, double im, Value spec)
+{
+    Spec f;
+    if (!parse_spec(spec, "complex", '>', &f))
+        return VAL_NULL;
+    if (f.type != 0 && !(f.type < 128 && strchr("eEfFgGn", (int)f.type)))
+        return unknown_code(f.type, "complex");
+    if (f.zero_fill)
+        return rt_raisef(&rt_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return rt_raisef(&rt_ValueError, "Alignment '=' is not allowed in complex format specifier");
+    uint32_t type = f.type == 0 && f.precision < 0 ? 'r' : f.type;
+    bool skip_re = f.type == 0 && re == 0.0 && !signbit(re);
+    StrBuf sb;
+    sb_init(&sb);
+    if (f.type == 0 && !skip_re)
+        sb_addc(&sb, '(');
+    if (!skip_re)
+        complex_part(&sb, re, &f, type, f.sign);
+    complex_part(&sb, im, &f, type, skip_re ? f.sign : '+');
+    sb_addc(&sb, 'j');
+    if (f.type == 0 && !skip_re)
+        sb_addc(&sb, ')');
+    return pad_text(&f, sb.data, sb.len, sb.len, f.align ? f.align : '>');
+}
+
 /* ---- int -------------------------------------------------------------------- */
 
 /* format(i, 'c'): the character with that code point. */
@@ -521,6 +571,8 @@ Value rt_format(Value v, Value spec)
         return rt_format_int(v, spec);
     if (!val_is_small(v) && rt_isinstance_of(v, &rt_float_type))
         return rt_format_float(v, spec);
+    if (!val_is_small(v) && rt_isinstance_of(v, &rt_complex_type))
+        return rt_format_complex(VAL_AS(ObjComplex, v)->real, VAL_AS(ObjComplex, v)->imag, spec);
     return rt_raisef(&rt_TypeError, "unsupported format string passed to %s.__format__",
                      val_type(v)->name);
 }
@@ -534,6 +586,7 @@ typedef struct FormatArgs {
     size_t nargs;
     Value kwnames;          /* tuple or VAL_NULL */
     Value *kwvalues;
+    Value mapping;          /* format_map's mapping, or VAL_NULL */
     int auto_state;         /* 0 unset, 1 automatic numbering, 2 manual */
     size_t next_auto;
 } FormatArgs;
@@ -559,6 +612,8 @@ static ssize_t field_integer(const char *s, size_t n)
 static Value kwarg_lookup(FormatArgs *a, const char *name, size_t n)
 {
     Value key = rt_str_new(name, n);
+    if (a->mapping)
+        return rt_getitem(a->mapping, key);
     size_t nkw = a->kwnames ? rt_tuple_len(a->kwnames) : 0;
     for (size_t i = 0; i < nkw; i++)
         if (rt_str_equal(rt_tuple_get(a->kwnames, i), key))
@@ -778,6 +833,22 @@ static bool build_format(StrBuf *out, const char *s, size_t n, FormatArgs *a, in
             return false;
     }
     return true;
+}
+
+/* str.format_map(mapping): named fields are looked up in the mapping. */
+Value rt_str_format_map(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("format_map", kwnames))
+        return VAL_NULL;
+    if (nargs != 2)
+        return rt_raisef(&rt_TypeError, "format_map() takes exactly one argument (%zu given)",
+                         nargs - 1);
+    FormatArgs a = {.args = args + 2, .nargs = 0, .mapping = args[1]};
+    StrBuf sb;
+    sb_init(&sb);
+    if (!build_format(&sb, rt_str_cstr(args[0]), rt_str_nbytes(args[0]), &a, 2))
+        return VAL_NULL;
+    return sb_finish(&sb);
 }
 
 Value rt_str_format_method(Value *args, size_t nargs, Value kwnames)

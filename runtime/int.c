@@ -1223,6 +1223,58 @@ NUMBER_CMPS(INT_CMP)
 #define INT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(int_d, name)
 #define INT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(int_d, name)
 
+/* Unary dunders: (3).__neg__() and friends, over the unary slot. */
+#define INT_UNARY_DUNDER(name, op)                                          \
+    static Value int_u_##name(Value *args, size_t nargs, Value kw)          \
+    {                                                                       \
+        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
+        return int_unary(args[0], op);                                      \
+    }
+INT_UNARY_DUNDER(neg, UN_NEG)
+INT_UNARY_DUNDER(pos, UN_POS)
+INT_UNARY_DUNDER(invert, UN_INVERT)
+
+static Value int_u_bool(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_bool(rt_int_sign(args[0]) != 0);
+}
+
+static Value int_u_hash(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__hash__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_int_from_i64(rt_int_hash(args[0]));
+}
+
+/* int.__pow__(base, exp[, mod]): the three-argument form is pow(). */
+static Value int_pow3(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__pow__", nargs, 2, 3))
+        return VAL_NULL;
+    if (nargs == 3 && args[2] != rt_None) {
+        if (!int_arg(args[1]) || !int_arg(args[2]))
+            return rt_NotImplemented;
+        return rt_int_pow_mod(args[0], args[1], args[2]);
+    }
+    return rt_int_binop(args[0], args[1], NB_POWER);
+}
+
+/* The data attributes of the numbers protocol: real, imag, numerator,
+ * denominator. */
+static Value int_getattr(Value self, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "real") == 0 || strcmp(s, "numerator") == 0)
+        return int_arg(self);
+    if (strcmp(s, "imag") == 0)
+        return small_new(0);
+    if (strcmp(s, "denominator") == 0)
+        return small_new(1);
+    return rt_generic_getattr(self, name);
+}
+
 static const MethodDef int_methods[] = {
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
@@ -1242,6 +1294,12 @@ static const MethodDef int_methods[] = {
     NUMBER_ARITH(INT_BINOP_DEF)
     NUMBER_BITOPS(INT_BINOP_DEF)
     NUMBER_CMPS(INT_CMP_DEF)
+    {"__pow__", int_pow3},
+    {"__neg__", int_u_neg},
+    {"__pos__", int_u_pos},
+    {"__invert__", int_u_invert},
+    {"__bool__", int_u_bool},
+    {"__hash__", int_u_hash},
     {NULL, NULL},
 };
 
@@ -1256,6 +1314,7 @@ ObjType rt_int_type = {
     .binop = rt_int_binop,
     .unary = int_unary,
     .truth = int_truth,
+    .getattr = int_getattr,
     .new_ = int_new,
 };
 

@@ -127,10 +127,12 @@ Value rt_str_percent(Value format, Value args);
 Value rt_bytes_percent(const unsigned char *fmt, size_t n, Value args, StrBuf *out);
 /* str.format(*args, **kwargs) (format.c): args[0] is the format string. */
 Value rt_str_format_method(Value *args, size_t nargs, Value kwnames);
+Value rt_str_format_map(Value *args, size_t nargs, Value kwnames);
 /* format(int / float / str, spec) (format.c); spec is a str. */
 Value rt_format_int(Value v, Value spec);
 Value rt_format_float(Value v, Value spec);
 Value rt_format_str(Value v, Value spec);
+Value rt_format_complex(double real, double imag, Value spec);
 
 /* bytes and bytearray (bytes.c). */
 typedef struct ObjByteArray {

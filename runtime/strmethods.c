@@ -1331,6 +1331,7 @@ const MethodDef rt_str_methods[] = {
     {"encode", str_encode},
     {"translate", str_translate},
     {"format", str_format},
+    {"format_map", rt_str_format_map},
     {"__format__", str_dunder_format},
     {NULL, NULL},
 };
