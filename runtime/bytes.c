@@ -156,7 +156,7 @@ static intptr_t bytes_hash(Value self)
             h ^= b->data[i];
             h *= 1099511628211ull;
         }
-        b->hash = (intptr_t)h == -1 ? -2 : (intptr_t)h;
+        b->hash = b->length == 0 ? 0 : (intptr_t)h == -1 ? -2 : (intptr_t)h;
     }
     return b->hash;
 }

@@ -219,6 +219,8 @@ Value rt_format_str(Value v, Value spec)
     if (f.align == '=')
         return rt_raisef(&rt_ValueError,
                          "'=' alignment not allowed in string format specifier");
+    if (f.grouping)
+        return rt_raisef(&rt_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
     ObjStr *s = AS_STR(v);
     size_t len = s->length, nbytes = s->nbytes;
     if (f.precision >= 0 && (size_t)f.precision < len) {
@@ -440,7 +442,7 @@ Value rt_format_complex(double re, double im, Value spec)
     if (f.zero_fill)
         return rt_raisef(&rt_ValueError, "Zero padding is not allowed in complex format specifier");
     if (f.align == '=')
-        return rt_raisef(&rt_ValueError, "Alignment '=' is not allowed in complex format specifier");
+        return rt_raisef(&rt_ValueError, "'=' alignment flag is not allowed in complex format specifier");
     uint32_t type = f.type == 0 && f.precision < 0 ? 'r' : f.type;
     bool skip_re = f.type == 0 && re == 0.0 && !signbit(re);
     StrBuf sb;

@@ -145,6 +145,8 @@ intptr_t rt_str_hash(Value v)
     intptr_t r = (intptr_t)h;
     if (r == -1)
         r = -2;
+    if (s->nbytes == 0)
+        r = 0;                              /* hash('') == 0, as in CPython */
     s->hash = r;
     return r;
 }
