@@ -14,13 +14,17 @@
 #include "runtime/runtime.h"
 #include "vm/config.h"
 #include "vm/vm.h"
+#include "vm/tools.h"
 
 static const char usage_text[] =
     "usage: pvm [option] ... file.pyc [arg] ...\n"
     "Run CPython 3.11 bytecode (a .pyc file written by python3.11 -m py_compile).\n"
     "Options:\n"
     "  -h, --help   print this help message and exit\n"
-    "  --version    print the version number and exit\n";
+    "  --version    print the version number and exit\n"
+    "Tools:\n"
+    "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
+    "  pvm info FILE.pyc   explain the header and summarise each code object\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -85,6 +89,9 @@ static int run_file(const char *path)
 
 int main(int argc, char **argv)
 {
+    int tool_status = vm_tool_main(argc, argv);
+    if (tool_status >= 0)
+        return tool_status;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
         const char *opt = argv[i];
