@@ -108,7 +108,7 @@ static Value mro_error(Seq *seqs, size_t n)
         rt_list_append(seen, head);
     }
     Value names = sb_finish(&sb);
-    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution order "
+    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution\norder "
                      "(MRO) for bases %S", names);
 }
 

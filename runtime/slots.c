@@ -556,10 +556,12 @@ typedef struct ObjWrapper {
 
 #define AS_WRAPPER(v) VAL_AS(ObjWrapper, v)
 
+static ObjType method_wrapper_type;
+
 static Value wrapper_new(Value name, ObjType *owner, int kind, int op, Value self)
 {
     ObjWrapper *w = gc_alloc(sizeof *w);
-    w->ob.type = &rt_wrapper_type;
+    w->ob.type = self == VAL_NULL ? &rt_wrapper_type : &method_wrapper_type;
     w->name = name;
     w->owner = owner;
     w->kind = kind;
@@ -816,6 +818,12 @@ ObjType rt_wrapper_type = {
     .getattr = wrapper_getattr,
 };
 
+/* A wrapper bound to an instance: (1).__add__. */
+static ObjType method_wrapper_type = {
+    .ob.type = &rt_type_type, .name = "method-wrapper",
+    .repr = wrapper_repr, .call = wrapper_call, .getattr = wrapper_getattr,
+};
+
 /* ---- which wrappers a builtin type gets ------------------------------------------ */
 
 static void add_wrapper(ObjType *t, Value name, int kind, int op)
@@ -1013,6 +1021,7 @@ void rt_slots_init(void)
 {
     make_names();
     rt_type_ready(&rt_wrapper_type, NULL);
+    rt_type_ready(&method_wrapper_type, NULL);
 }
 
 /* Called by rt_class_init once every builtin type has its wrappers. */
