@@ -8,8 +8,14 @@
  *   2. look in the instance's own dict, if instances of the type have one;
  *   3. use the type attribute, binding it when it is a descriptor (a Python
  *      function becomes a bound method, a builtin method gets its self).
- * Data descriptors (properties) take precedence over the instance dict; they
- * arrive with classes in a later issue, and the order here already allows it.
+ * Data descriptors (entries whose type has a descr_set slot: property,
+ * __slots__ members, __class__, a class's __dict__) are consulted before the
+ * instance dict, for reading and for writing.
+ *
+ * Classes written in Python are created in class.c; slots.c connects their
+ * dunder methods to the C slots, and gives the builtin types the "slot
+ * wrapper" methods (object.__init__, int.__add__, ...) that rt_type_ready
+ * records here and rt_types_add_wrappers adds once names can be interned.
  */
 #include <stdio.h>
 #include <string.h>
