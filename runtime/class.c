@@ -347,7 +347,7 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
                 rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class variable", name);
                 return false;
             }
-            if (size == 0) {
+            if (size == 0 || root == &rt_int_type) {        /* variable-sized */
                 rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                           root->name);
                 return false;
