@@ -1471,10 +1471,19 @@ resume_frame:
         DISPATCH();
     }
 
+    TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
+        Value bc = rt_dict_get_cstr(frame->builtins, "__build_class__");
+        if (bc == VAL_NULL) {
+            rt_raisef(&rt_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(bc);
+        DISPATCH();
+    }
+
     /* Instructions whose semantics arrive with later issues (classes,
      * generators, with-statements, imports, pattern matching). */
     TARGET(CACHE)
-    TARGET(LOAD_BUILD_CLASS)
     TARGET(RETURN_GENERATOR)
     TARGET(YIELD_VALUE)
     TARGET(SEND)
