@@ -1058,26 +1058,8 @@ ObjType rt_dict_type = {
 };
 
 /* Slot wrappers (containers.h). */
-RT_DUNDER_LEN(dict_d_len, rt_dict_type)
-RT_DUNDER_GETITEM(dict_d_getitem, rt_dict_type)
-RT_DUNDER_SETITEM(dict_d_setitem, rt_dict_type)
-RT_DUNDER_DELITEM(dict_d_delitem, rt_dict_type)
-RT_DUNDER_CONTAINS(dict_d_contains, rt_dict_type)
-RT_DUNDER_ITER(dict_d_iter, rt_dict_type)
-RT_DUNDER_BINOP(dict_d_or, rt_dict_type, "__or__", NB_OR, 0)
-RT_DUNDER_BINOP(dict_d_ror, rt_dict_type, "__ror__", NB_OR, 1)
-RT_DUNDER_CMPS(dict_c, rt_dict_type)
 
 static const MethodDef dict_methods[] = {
-    {"__len__", dict_d_len},
-    {"__getitem__", dict_d_getitem},
-    {"__setitem__", dict_d_setitem},
-    {"__delitem__", dict_d_delitem},
-    {"__contains__", dict_d_contains},
-    {"__iter__", dict_d_iter},
-    {"__or__", dict_d_or},
-    {"__ror__", dict_d_ror},
-    RT_DUNDER_CMPS_DEF(dict_c)
     {"keys", dict_keys_m},
     {"values", dict_values_m},
     {"items", dict_items_m},

@@ -878,28 +878,8 @@ ObjType rt_list_type = {
 };
 
 /* Slot wrappers (containers.h). */
-RT_DUNDER_LEN(list_d_len, rt_list_type)
-RT_DUNDER_GETITEM(list_d_getitem, rt_list_type)
-RT_DUNDER_SETITEM(list_d_setitem, rt_list_type)
-RT_DUNDER_DELITEM(list_d_delitem, rt_list_type)
-RT_DUNDER_CONTAINS(list_d_contains, rt_list_type)
-RT_DUNDER_ITER(list_d_iter, rt_list_type)
-RT_DUNDER_BINOP(list_d_add, rt_list_type, "__add__", NB_ADD, 0)
-RT_DUNDER_BINOP(list_d_mul, rt_list_type, "__mul__", NB_MULTIPLY, 0)
-RT_DUNDER_BINOP(list_d_rmul, rt_list_type, "__rmul__", NB_MULTIPLY, 1)
-RT_DUNDER_CMPS(list_c, rt_list_type)
 
 static const MethodDef list_methods[] = {
-    {"__len__", list_d_len},
-    {"__getitem__", list_d_getitem},
-    {"__setitem__", list_d_setitem},
-    {"__delitem__", list_d_delitem},
-    {"__contains__", list_d_contains},
-    {"__iter__", list_d_iter},
-    {"__add__", list_d_add},
-    {"__mul__", list_d_mul},
-    {"__rmul__", list_d_rmul},
-    RT_DUNDER_CMPS_DEF(list_c)
     {"append", list_append_m},
     {"extend", list_extend_m},
     {"insert", list_insert_m},

@@ -1286,26 +1286,8 @@ static Value str_format(Value *args, size_t nargs, Value kw)
 }
 
 /* Slot wrappers (containers.h). */
-RT_DUNDER_LEN(strd_d_len, rt_str_type)
-RT_DUNDER_GETITEM(strd_d_getitem, rt_str_type)
-RT_DUNDER_CONTAINS(strd_d_contains, rt_str_type)
-RT_DUNDER_ITER(strd_d_iter, rt_str_type)
-RT_DUNDER_BINOP(strd_d_add, rt_str_type, "__add__", NB_ADD, 0)
-RT_DUNDER_BINOP(strd_d_mul, rt_str_type, "__mul__", NB_MULTIPLY, 0)
-RT_DUNDER_BINOP(strd_d_rmul, rt_str_type, "__rmul__", NB_MULTIPLY, 1)
-RT_DUNDER_BINOP(strd_d_mod, rt_str_type, "__mod__", NB_REMAINDER, 0)
-RT_DUNDER_CMPS(strd_c, rt_str_type)
 
 const MethodDef rt_str_methods[] = {
-    {"__len__", strd_d_len},
-    {"__getitem__", strd_d_getitem},
-    {"__contains__", strd_d_contains},
-    {"__iter__", strd_d_iter},
-    {"__add__", strd_d_add},
-    {"__mul__", strd_d_mul},
-    {"__rmul__", strd_d_rmul},
-    {"__mod__", strd_d_mod},
-    RT_DUNDER_CMPS_DEF(strd_c)
     {"join", str_join},
     {"split", str_split},
     {"rsplit", str_rsplit},

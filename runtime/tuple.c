@@ -392,24 +392,8 @@ ObjType rt_tuple_type = {
 };
 
 /* Slot wrappers (containers.h). */
-RT_DUNDER_LEN(tuple_d_len, rt_tuple_type)
-RT_DUNDER_GETITEM(tuple_d_getitem, rt_tuple_type)
-RT_DUNDER_CONTAINS(tuple_d_contains, rt_tuple_type)
-RT_DUNDER_ITER(tuple_d_iter, rt_tuple_type)
-RT_DUNDER_BINOP(tuple_d_add, rt_tuple_type, "__add__", NB_ADD, 0)
-RT_DUNDER_BINOP(tuple_d_mul, rt_tuple_type, "__mul__", NB_MULTIPLY, 0)
-RT_DUNDER_BINOP(tuple_d_rmul, rt_tuple_type, "__rmul__", NB_MULTIPLY, 1)
-RT_DUNDER_CMPS(tuple_c, rt_tuple_type)
 
 static const MethodDef tuple_methods[] = {
-    {"__len__", tuple_d_len},
-    {"__getitem__", tuple_d_getitem},
-    {"__contains__", tuple_d_contains},
-    {"__iter__", tuple_d_iter},
-    {"__add__", tuple_d_add},
-    {"__mul__", tuple_d_mul},
-    {"__rmul__", tuple_d_rmul},
-    RT_DUNDER_CMPS_DEF(tuple_c)
     {"index", tuple_index},
     {"count", tuple_count},
     {NULL, NULL},
