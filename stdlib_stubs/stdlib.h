@@ -66,6 +66,10 @@ Value st_kwarg(Value *args, size_t nargs, Value kwnames, const char *name);
  * TypeError "f() got an unexpected keyword argument 'x'". */
 bool st_check_kwnames(const char *fname, Value kwnames, const char *const *allowed);
 
+/* collections.namedtuple(name, fields) from C (collections.c): fields is a
+ * space-separated list.  Returns the new tuple-subclass type. */
+Value st_namedtuple(const char *name, const char *fields);
+
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
 void st_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
 
