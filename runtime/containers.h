@@ -122,6 +122,86 @@ Value rt_iter_self(Value self);
 bool rt_is_anyset(Value v);
 Value rt_set_from_iterable(Value iterable);     /* a new set */
 
+/* ---- Subclass instances of the variable-sized builtins ------------------
+ * str, bytes and tuple keep their data inline after the header, so an
+ * instance of a Python subclass cannot keep its instance dict at a fixed
+ * offset inside the builtin layout (CPython uses a negative tp_dictoffset for
+ * the same reason).  Their constructors allocate such instances with
+ * rt_alloc_var_instance: the builtin layout (header + data, `fixed` bytes),
+ * rounded up to a Value boundary, then one Value slot for the dict.  A class
+ * whose solid base is str, bytes or tuple should set
+ * dict_offset = RT_DICT_OFFSET_VAR, and the attribute code should find the
+ * slot with rt_var_dict_slot (NULL for objects that have none). */
+#define RT_DICT_OFFSET_VAR ((size_t)-1)
+void *rt_alloc_var_instance(ObjType *type, size_t fixed);
+Value *rt_var_dict_slot(Value obj);
+
+/* ---- Python-visible slot wrappers ---------------------------------------
+ * [].__len__(), list.__getitem__(x, 0), super().__setitem__(k, v) in a
+ * subclass: each wrapper calls the slot of the builtin type T itself (never
+ * the instance's type, which a subclass may override), so a Python override
+ * can delegate to it.  Each macro writes one static NativeFunc `fn`. */
+#define RT_DUNDER_LEN(fn, T)                                                    \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__len__", n, 1, 1)) return VAL_NULL;               \
+        ssize_t r = (T).len(a[0]);                                              \
+        return r < 0 ? VAL_NULL : small_new(r);                                 \
+    }
+#define RT_DUNDER_GETITEM(fn, T)                                                \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__getitem__", n, 2, 2)) return VAL_NULL;           \
+        return (T).getitem(a[0], a[1]);                                         \
+    }
+#define RT_DUNDER_SETITEM(fn, T)                                                \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__setitem__", n, 3, 3)) return VAL_NULL;           \
+        return (T).setitem(a[0], a[1], a[2]) < 0 ? VAL_NULL : rt_None;          \
+    }
+#define RT_DUNDER_DELITEM(fn, T)                                                \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__delitem__", n, 2, 2)) return VAL_NULL;           \
+        return (T).setitem(a[0], a[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;      \
+    }
+#define RT_DUNDER_CONTAINS(fn, T)                                               \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__contains__", n, 2, 2)) return VAL_NULL;          \
+        int r = (T).contains(a[0], a[1]);                                       \
+        return r < 0 ? VAL_NULL : rt_bool(r);                                   \
+    }
+#define RT_DUNDER_ITER(fn, T)                                                   \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs("__iter__", n, 1, 1)) return VAL_NULL;              \
+        return (T).iter(a[0]);                                                  \
+    }
+/* __add__ etc.: `swap` makes the reflected form (__rmul__). */
+#define RT_DUNDER_BINOP(fn, T, name, op, swap)                                  \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs(name, n, 2, 2)) return VAL_NULL;                    \
+        return swap ? (T).binop(a[1], a[0], op) : (T).binop(a[0], a[1], op);    \
+    }
+#define RT_DUNDER_CMP(fn, T, name, op)                                          \
+    static Value fn(Value *a, size_t n, Value kw)                               \
+    {                                                                           \
+        if (!rt_check_nargs(name, n, 2, 2)) return VAL_NULL;                    \
+        return (T).richcompare(a[0], a[1], op);                                 \
+    }
+/* The six comparisons of a type: RT_DUNDER_CMPS(pfx, T) writes pfx_lt ...
+ * and RT_DUNDER_CMPS_DEF(pfx) lists them in a MethodDef table. */
+#define RT_DUNDER_CMPS(pfx, T)                                                  \
+    RT_DUNDER_CMP(pfx##_lt, T, "__lt__", CMP_LT) RT_DUNDER_CMP(pfx##_le, T, "__le__", CMP_LE) \
+    RT_DUNDER_CMP(pfx##_eq, T, "__eq__", CMP_EQ) RT_DUNDER_CMP(pfx##_ne, T, "__ne__", CMP_NE) \
+    RT_DUNDER_CMP(pfx##_gt, T, "__gt__", CMP_GT) RT_DUNDER_CMP(pfx##_ge, T, "__ge__", CMP_GE)
+#define RT_DUNDER_CMPS_DEF(pfx)                                                 \
+    {"__lt__", pfx##_lt}, {"__le__", pfx##_le}, {"__eq__", pfx##_eq},           \
+    {"__ne__", pfx##_ne}, {"__gt__", pfx##_gt}, {"__ge__", pfx##_ge},
+
 /* Per-file initialisers, called by rt_containers_init (seqiter.c). */
 void rt_seqiter_init(void);
 void rt_tuple_init(void);

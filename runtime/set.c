@@ -340,7 +340,8 @@ static int set_update_internal(ObjSet *so, Value other)
 
 static ObjSet *make_new_set(ObjType *type, Value iterable)
 {
-    ObjSet *so = gc_alloc(sizeof *so);
+    bool builtin = type == &rt_set_type || type == &rt_frozenset_type;
+    ObjSet *so = builtin ? gc_alloc(sizeof *so) : rt_alloc_instance(type, sizeof *so);
     so->ob.type = type;
     set_clear_internal(so);
     if (iterable != VAL_NULL && set_update_internal(so, iterable) < 0)
@@ -1118,7 +1119,33 @@ ObjType rt_frozenset_type = {
     .new_ = frozenset_new,
 };
 
+/* Slot wrappers (containers.h). */
+RT_DUNDER_LEN(set_d_len, rt_set_type)
+RT_DUNDER_CONTAINS(set_d_contains, rt_set_type)
+RT_DUNDER_ITER(set_d_iter, rt_set_type)
+RT_DUNDER_BINOP(set_d_or, rt_set_type, "__or__", NB_OR, 0)
+RT_DUNDER_BINOP(set_d_and, rt_set_type, "__and__", NB_AND, 0)
+RT_DUNDER_BINOP(set_d_sub, rt_set_type, "__sub__", NB_SUBTRACT, 0)
+RT_DUNDER_BINOP(set_d_xor, rt_set_type, "__xor__", NB_XOR, 0)
+RT_DUNDER_BINOP(set_d_ror, rt_set_type, "__ror__", NB_OR, 1)
+RT_DUNDER_BINOP(set_d_rand, rt_set_type, "__rand__", NB_AND, 1)
+RT_DUNDER_BINOP(set_d_rsub, rt_set_type, "__rsub__", NB_SUBTRACT, 1)
+RT_DUNDER_BINOP(set_d_rxor, rt_set_type, "__rxor__", NB_XOR, 1)
+RT_DUNDER_CMPS(set_c, rt_set_type)
+
 static const MethodDef set_methods[] = {
+    {"__len__", set_d_len},
+    {"__contains__", set_d_contains},
+    {"__iter__", set_d_iter},
+    {"__or__", set_d_or},
+    {"__and__", set_d_and},
+    {"__sub__", set_d_sub},
+    {"__xor__", set_d_xor},
+    {"__ror__", set_d_ror},
+    {"__rand__", set_d_rand},
+    {"__rsub__", set_d_rsub},
+    {"__rxor__", set_d_rxor},
+    RT_DUNDER_CMPS_DEF(set_c)
     {"add", set_add_m},
     {"remove", set_remove_m},
     {"discard", set_discard_m},
@@ -1140,7 +1167,33 @@ static const MethodDef set_methods[] = {
     {NULL, NULL},
 };
 
+/* Slot wrappers (containers.h). */
+RT_DUNDER_LEN(fset_d_len, rt_frozenset_type)
+RT_DUNDER_CONTAINS(fset_d_contains, rt_frozenset_type)
+RT_DUNDER_ITER(fset_d_iter, rt_frozenset_type)
+RT_DUNDER_BINOP(fset_d_or, rt_frozenset_type, "__or__", NB_OR, 0)
+RT_DUNDER_BINOP(fset_d_and, rt_frozenset_type, "__and__", NB_AND, 0)
+RT_DUNDER_BINOP(fset_d_sub, rt_frozenset_type, "__sub__", NB_SUBTRACT, 0)
+RT_DUNDER_BINOP(fset_d_xor, rt_frozenset_type, "__xor__", NB_XOR, 0)
+RT_DUNDER_BINOP(fset_d_ror, rt_frozenset_type, "__ror__", NB_OR, 1)
+RT_DUNDER_BINOP(fset_d_rand, rt_frozenset_type, "__rand__", NB_AND, 1)
+RT_DUNDER_BINOP(fset_d_rsub, rt_frozenset_type, "__rsub__", NB_SUBTRACT, 1)
+RT_DUNDER_BINOP(fset_d_rxor, rt_frozenset_type, "__rxor__", NB_XOR, 1)
+RT_DUNDER_CMPS(fset_c, rt_frozenset_type)
+
 static const MethodDef frozenset_methods[] = {
+    {"__len__", fset_d_len},
+    {"__contains__", fset_d_contains},
+    {"__iter__", fset_d_iter},
+    {"__or__", fset_d_or},
+    {"__and__", fset_d_and},
+    {"__sub__", fset_d_sub},
+    {"__xor__", fset_d_xor},
+    {"__ror__", fset_d_ror},
+    {"__rand__", fset_d_rand},
+    {"__rsub__", fset_d_rsub},
+    {"__rxor__", fset_d_rxor},
+    RT_DUNDER_CMPS_DEF(fset_c)
     {"copy", frozenset_copy_m},
     {"union", set_union_m},
     {"intersection", set_intersection_m},

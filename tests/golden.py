@@ -13,6 +13,18 @@ For every tests/programs/**/*.py whose path contains FILTER:
 Expected output is never committed: it always comes from the reference itself,
 the way MicroPython's tests/run-tests.py asks CPython.
 
+Per-program extras (see tests/README.md):
+  NAME.stdin   fed to both interpreters' standard input (else /dev/null);
+  NAME.args    extra command-line arguments (shell-quoted, one line).
+A folder holding a file `.golden-package` is ONE test case of several files
+(imports): it is copied to build/golden/<folder>, prepared (its `prepare.py`
+run by python3.11 in the copy, or by default `python3.11 -m compileall`),
+and run in the copy with the arguments written in `.golden-package` (default
+`main.py`), by python3.11 and by pvm alike.  `.golden-stdin` is its stdin.
+`.golden-expect` (JSON: stdout, status, stderr; "{dir}" stands for the copy's
+path) replaces python3.11's result, ONLY for cases where CPython by definition
+behaves differently (it recompiles a stale .pyc; pvm cannot).
+
 Prints one line per failure (plus a short diff), then exactly
 `golden: N passed, M failed`.  Exit status: 0 all passed, 1 some failed,
 2 the suite could not run (bad arguments, no program matched, no Python).
@@ -23,6 +35,8 @@ import hashlib
 import json
 import os
 import py_compile
+import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,11 +52,21 @@ DIFF_LINES = 12
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
 
 
+PACKAGE_MARK = ".golden-package"
+
+
 def find_programs(filt):
-    """Relative paths (tests/programs/...) of every program matching filt, sorted."""
+    """Relative paths (tests/programs/...) of every program and package case
+    matching filt, sorted.  A package case is named by its folder."""
     found = []
     for folder, dirs, files in os.walk(PROGRAMS):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        rel_folder = os.path.relpath(folder, PROGRAMS)
+        if PACKAGE_MARK in files:
+            dirs[:] = []                    # its files belong to the case
+            if not filt or filt in rel_folder + "/":
+                found.append(rel_folder + "/")
+            continue
         for name in files:
             if name.endswith(".py"):
                 rel = os.path.relpath(os.path.join(folder, name), PROGRAMS)
@@ -57,14 +81,16 @@ def last_line(text):
     return lines[-1]
 
 
-def run(cmd, cwd, timeout):
-    """Run cmd; return (stdout, exit status, last stderr line) or None on timeout."""
+def run(cmd, cwd, timeout, stdin=None):
+    """Run cmd (stdin: bytes or None for /dev/null); return (stdout, exit
+    status, last stderr line) or None on timeout."""
     # A session of its own, so a timeout kills the whole process group.
-    p = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
+    p = subprocess.Popen(cmd, cwd=cwd, env=ENV,
+                         stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          start_new_session=True)
     try:
-        out, err = p.communicate(timeout=timeout)
+        out, err = p.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         p.communicate()
@@ -74,10 +100,21 @@ def run(cmd, cwd, timeout):
     return out, p.returncode, last_line(err)
 
 
-def expected(rel, src_path, source):
-    """python3.11's result for the program, from the cache when the source is unchanged."""
-    key = hashlib.sha256(source + sys.version.encode()).hexdigest()
-    cache = os.path.join(BUILD, rel + ".expected.json")
+def read_optional(path):
+    """A file's bytes, or None when it does not exist."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def expected(rel, cmd, cwd, source, stdin=None):
+    """python3.11's result for the program, from the cache when the inputs
+    (source, arguments, stdin, where it runs) are unchanged."""
+    key = hashlib.sha256(source + sys.version.encode() + repr(cmd).encode() +
+                         cwd.encode() + (stdin or b"")).hexdigest()
+    cache = os.path.join(BUILD, rel.rstrip("/") + ".expected.json")
     try:
         with open(cache) as f:
             data = json.load(f)
@@ -85,7 +122,7 @@ def expected(rel, src_path, source):
             return data["stdout"], data["status"], data["stderr"]
     except (OSError, ValueError, KeyError):
         pass
-    res = run([sys.executable, src_path], os.path.dirname(src_path), PY_TIMEOUT)
+    res = run([sys.executable] + cmd, cwd, PY_TIMEOUT, stdin)
     if res is None:
         raise RuntimeError("python3.11 timed out on " + rel)
     with open(cache, "w") as f:
@@ -118,14 +155,8 @@ def describe_status(status):
     return "%d" % status if status >= 0 else "killed by signal %d" % -status
 
 
-def check_one(pvm, rel):
-    """Return None when the program passes, else the failure report."""
-    try:
-        src, pyc, source = compile_program(rel)
-        want = expected(rel, src, source)
-    except Exception as e:  # a broken test program is a failure, not a crash
-        return "FAIL %s: cannot prepare: %s" % (rel, e)
-    got = run([pvm, pyc], os.path.dirname(src), PVM_TIMEOUT)
+def compare(rel, want, got):
+    """None when pvm's result equals the expected one, else the report."""
     if got is None:
         return "FAIL %s: timeout after %gs" % (rel, PVM_TIMEOUT)
     problems = []
@@ -136,6 +167,72 @@ def check_one(pvm, rel):
     if got[2] != want[2]:
         problems.append("FAIL %s: stderr last line %r != %r" % (rel, got[2], want[2]))
     return "\n".join(problems) or None
+
+
+def check_program(pvm, rel):
+    """One ordinary program: tests/programs/<group>/<name>.py."""
+    try:
+        src, pyc, source = compile_program(rel)
+        stdin = read_optional(src[:-3] + ".stdin")
+        args = read_optional(src[:-3] + ".args")
+        args = shlex.split(args.decode()) if args else []
+        source += (stdin or b"") + repr(args).encode()
+        want = expected(rel, [src] + args, os.path.dirname(src), source, stdin)
+    except Exception as e:  # a broken test program is a failure, not a crash
+        return "FAIL %s: cannot prepare: %s" % (rel, e)
+    return compare(rel, want, run([pvm, pyc] + args, os.path.dirname(src), PVM_TIMEOUT, stdin))
+
+
+def folder_bytes(folder):
+    """Every file of a package case (names and contents), for the cache key."""
+    data = []
+    for base, dirs, files in sorted(os.walk(folder)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            data.append(os.path.relpath(path, folder).encode() + b"\0")
+            data.append(read_optional(path) or b"")
+    return b"".join(data)
+
+
+def prepare_package(rel):
+    """Copy a package case to build/golden and compile it as it asks."""
+    src = os.path.join(PROGRAMS, rel)
+    work = os.path.join(BUILD, rel.rstrip("/"))
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(src, work, ignore=shutil.ignore_patterns("__pycache__"))
+    if os.path.exists(os.path.join(work, "prepare.py")):
+        cmd = [sys.executable, "prepare.py"]
+    else:
+        cmd = [sys.executable, "-m", "compileall", "-q", "."]
+    subprocess.run(cmd, cwd=work, env=ENV, check=True, timeout=PY_TIMEOUT,
+                   stdout=subprocess.DEVNULL)
+    return src, work
+
+
+def check_package(pvm, rel):
+    """A package case: a folder with .golden-package (see the module doc)."""
+    try:
+        src, work = prepare_package(rel)
+        with open(os.path.join(src, PACKAGE_MARK)) as f:
+            cmd = shlex.split(f.read()) or ["main.py"]
+        stdin = read_optional(os.path.join(src, ".golden-stdin"))
+        hand = read_optional(os.path.join(src, ".golden-expect"))
+        if hand is not None:
+            data = json.loads(hand.decode().replace("{dir}", work))
+            want = data["stdout"], data["status"], data["stderr"]
+        else:
+            want = expected(rel, cmd, work, folder_bytes(src), stdin)
+    except Exception as e:
+        return "FAIL %s: cannot prepare: %s" % (rel, e)
+    return compare(rel, want, run([pvm] + cmd, work, PVM_TIMEOUT, stdin))
+
+
+def check_one(pvm, rel):
+    """Return None when the program passes, else the failure report."""
+    if rel.endswith("/"):
+        return check_package(pvm, rel)
+    return check_program(pvm, rel)
 
 
 def main(argv):

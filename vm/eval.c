@@ -22,6 +22,7 @@
  * `( before -- after )` with the top of the stack on the right.
  */
 #include <string.h>
+#include "loader/import.h"
 #include "runtime/runtime.h"
 #include "vm/config.h"
 #include "vm/dispatch.h"
@@ -1445,15 +1446,34 @@ resume_frame:
     }
 
     TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
-        rt_raisef(&rt_ModuleNotFoundError, "No module named '%S'", GETNAME(oparg));
-        goto error;
+        Value fromlist = POP();
+        Value level = TOP();
+        Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
+                                      (int)small_value(level));
+        if (module == VAL_NULL)
+            goto error;
+        SET_TOP(module);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {               /* ( module -- module attr ) */
+        Value attr = ld_import_from(TOP(), GETNAME(oparg));
+        if (attr == VAL_NULL)
+            goto error;
+        PUSH(attr);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {               /* ( module -- ) names into the locals */
+        Value module = POP();
+        if (ld_import_star(module, frame->locals) < 0)
+            goto error;
+        DISPATCH();
     }
 
     /* Instructions whose semantics arrive with later issues (classes,
      * generators, with-statements, imports, pattern matching). */
     TARGET(CACHE)
-    TARGET(IMPORT_FROM)
-    TARGET(IMPORT_STAR)
     TARGET(LOAD_BUILD_CLASS)
     TARGET(RETURN_GENERATOR)
     TARGET(YIELD_VALUE)
