@@ -19,7 +19,7 @@ moved=0
 while IFS= read -r src; do
     rel=${src#"$here/pending/"}
     case "$rel" in README.md|*/README.md) continue ;; esac
-    if printf '%s\n' "$failing" | grep -qxF "$rel"; then
+    if grep -qxF "$rel" <<< "$failing"; then
         continue
     fi
     dest="$here/programs/$rel"
