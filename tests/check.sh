@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# check.sh — every test pvm has: the Check unit tests, then the golden programs.
+# check.sh — every test pvm has: the Check unit tests, the golden programs
+# (once per PVM binary given: one per dispatch strategy), and the
+# disassembler against python3.11's dis.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
-# The golden suite runs once per PVM binary given (one per dispatch strategy).
-# Prints the runners' output, then ONE summary line "N passed, M failed", where
-# N and M count unit checks plus golden programs.  A runner that crashes or
-# prints no summary counts as one more failure.  Exit 0 only if nothing failed.
+# Prints the runners' output, then ONE summary line "N passed, M failed",
+# counting unit checks, golden programs and dis comparisons.  A runner that
+# crashes or prints no summary counts as one more failure.  Exit 0 only if
+# nothing failed.
 set -uo pipefail
 
 if [ $# -lt 2 ]; then
@@ -19,47 +21,57 @@ here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
 
-# ---- unit tests: Check prints "NN%: Checks: T, Failures: F, Errors: E" ----
-echo "== unit tests: $unit_bin"
-unit_out=$("$unit_bin" 2>&1)
-unit_status=$?
-printf '%s\n' "$unit_out"
-summary=$(printf '%s\n' "$unit_out" | grep -E '^[0-9]+%: Checks: [0-9]+' | tail -n 1)
-if [ -n "$summary" ]; then
-    read -r total fails errors < <(printf '%s\n' "$summary" |
-        sed -E 's/.*Checks: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/')
-    passed=$((passed + total - fails - errors))
-    failed=$((failed + fails + errors))
-    if [ "$unit_status" -ne 0 ] && [ $((fails + errors)) -eq 0 ]; then
-        echo "check: unit runner exited with status $unit_status"
+# tally NAME STATUS PASS FAIL: add one runner's counts (PASS empty = the
+# runner printed no summary line) to the totals.
+tally() {
+    local name=$1 status=$2 pass=$3 fail=$4
+    if [ -z "$pass" ]; then
+        echo "check: $name runner printed no summary (exit status $status)"
+        failed=$((failed + 1))
+        return
+    fi
+    passed=$((passed + pass))
+    failed=$((failed + fail))
+    if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
+        echo "check: $name runner exited with status $status"
         failed=$((failed + 1))
     fi
-else
-    echo "check: unit runner printed no summary (exit status $unit_status)"
-    failed=$((failed + 1))
-fi
+}
 
-# ---- golden programs: last line "golden: N passed, M failed" ----
+# run_suite NAME REGEX COMMAND...: run a runner whose last line matches
+# REGEX, whose groups 1 and 2 are the passed and failed counts.
+run_suite() {
+    local name=$1 regex=$2
+    shift 2
+    local out status pass fail
+    out=$("$@" 2>&1)
+    status=$?
+    printf '%s\n' "$out"
+    read -r pass fail < <(printf '%s\n' "$out" | grep -E "$regex" | tail -n 1 |
+                          sed -E "s/$regex/\\1 \\2/")
+    tally "$name" "$status" "${pass:-}" "${fail:-}"
+}
+
+# Check prints "NN%: Checks: T, Failures: F, Errors: E"; turn that into
+# passed/failed counts.
+unit_counts() {
+    "$unit_bin" 2>&1 | tee /dev/stderr |
+        sed -nE 's/^[0-9]+%: Checks: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/p' |
+        awk '{ print "unit: " $1 - $2 - $3 " passed, " $2 + $3 " failed" }'
+    return "${PIPESTATUS[0]}"
+}
+
+echo "== unit tests: $unit_bin"
+run_suite unit '^unit: ([0-9]+) passed, ([0-9]+) failed$' unit_counts
+
 for pvm in "$@"; do
     echo "== golden programs: $pvm"
-    golden_out=$("$here/run_golden.sh" "$pvm" 2>&1)
-    golden_status=$?
-    printf '%s\n' "$golden_out"
-    summary=$(printf '%s\n' "$golden_out" | grep -E '^golden: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-    if [ -n "$summary" ]; then
-        read -r gpass gfail < <(printf '%s\n' "$summary" |
-            sed -E 's/^golden: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/')
-        passed=$((passed + gpass))
-        failed=$((failed + gfail))
-        if [ "$golden_status" -ne 0 ] && [ "$gfail" -eq 0 ]; then
-            echo "check: golden runner exited with status $golden_status"
-            failed=$((failed + 1))
-        fi
-    else
-        echo "check: golden runner printed no summary (exit status $golden_status)"
-        failed=$((failed + 1))
-    fi
+    run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$pvm"
 done
+
+# The dispatch strategy does not change what `pvm dis` prints: first PVM only.
+echo "== dis and info: $1"
+run_suite dis '^dis: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_dis.sh" "$1"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -23,6 +23,7 @@
  */
 #include <signal.h>
 #include <string.h>
+#include "loader/import.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/config.h"
@@ -1849,8 +1850,29 @@ resume_frame:
     }
 
     TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
-        rt_raisef(&rt_ModuleNotFoundError, "No module named '%S'", GETNAME(oparg));
-        goto error;
+        Value fromlist = POP();
+        Value level = TOP();
+        Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
+                                      (int)small_value(level));
+        if (module == VAL_NULL)
+            goto error;
+        SET_TOP(module);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {               /* ( module -- module attr ) */
+        Value attr = ld_import_from(TOP(), GETNAME(oparg));
+        if (attr == VAL_NULL)
+            goto error;
+        PUSH(attr);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {               /* ( module -- ) names into the locals */
+        Value module = POP();
+        if (ld_import_star(module, frame->locals) < 0)
+            goto error;
+        DISPATCH();
     }
 
     TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
@@ -2046,11 +2068,8 @@ resume_frame:
         DISPATCH();
     }
 
-    /* Instructions whose semantics arrive with later issues (imports,
-     * except*). */
+    /* except* and exception groups: not yet. */
     TARGET(CACHE)
-    TARGET(IMPORT_FROM)
-    TARGET(IMPORT_STAR)
     TARGET(PREP_RERAISE_STAR)
     TARGET(CHECK_EG_MATCH) {
         rt_raisef(&rt_SystemError, "pvm does not support the %s instruction yet",

@@ -13,7 +13,8 @@
     X(numbers_suite)       \
     X(str_suite)           \
     X(containers_suite)    \
-    X(exceptions_suite)
+    X(exceptions_suite)    \
+    X(dis_suite)
 
 #define DECLARE_SUITE(name) Suite *name(void);
 PVM_UNIT_SUITES(DECLARE_SUITE)
