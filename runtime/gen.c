@@ -91,7 +91,11 @@ static void live_remove(ObjGen *gen)
 
 /* ---- finalisation: queue, then close at a safe point ------------------------ */
 
-static Value pending_close = VAL_NULL;  /* list of generators to close */
+/* Generators the collector found unreachable, waiting to be closed: a
+ * list linked through ObjGen.pending_next, so that the finaliser (which runs
+ * inside some allocation) never allocates itself.  Reachable from these
+ * statics, the queued generators stay alive until closed. */
+static ObjGen *pending_head, *pending_tail;
 
 static void gen_finalizer(void *obj, void *data)
 {
@@ -100,9 +104,12 @@ static void gen_finalizer(void *obj, void *data)
     if (gen->state != GEN_SUSPENDED)
         return;
     live_remove(gen);
-    if (pending_close == VAL_NULL)
-        pending_close = rt_list_new(0);
-    rt_list_append(pending_close, obj_val(gen));    /* resurrected until closed */
+    gen->pending_next = NULL;
+    if (pending_tail != NULL)
+        pending_tail->pending_next = gen;
+    else
+        pending_head = gen;
+    pending_tail = gen;
     vm_request_pending_work();
 }
 
@@ -137,11 +144,13 @@ static void close_abandoned(ObjGen *gen)
 
 void rt_gen_run_pending(void)
 {
-    while (pending_close != VAL_NULL && AS_LIST(pending_close)->length > 0) {
-        Value list = pending_close;
-        pending_close = VAL_NULL;
-        for (size_t i = 0; i < AS_LIST(list)->length; i++)
-            close_abandoned(VAL_AS(ObjGen, AS_LIST(list)->items[i]));
+    while (pending_head != NULL) {
+        ObjGen *gen = pending_head;
+        pending_head = gen->pending_next;
+        if (pending_head == NULL)
+            pending_tail = NULL;
+        gen->pending_next = NULL;
+        close_abandoned(gen);
     }
 }
 

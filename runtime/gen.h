@@ -43,6 +43,7 @@ typedef struct ObjGen {
     /* the list of suspended generators closed at exit (hidden pointers,
      * so the list does not keep them alive) */
     uintptr_t live_prev, live_next;
+    struct ObjGen *pending_next;    /* the queue of generators to close */
 } ObjGen;
 
 extern ObjType rt_generator_type, rt_coroutine_type, rt_async_generator_type;

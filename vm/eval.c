@@ -699,8 +699,15 @@ static bool valid_except_type(Value v)
 static Value func_desc(Value func)
 {
     Value q = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
-    if (q == VAL_NULL || !is_str(q))
-        return rt_str_format_c("%s object", val_type(func)->name);
+    if (q == VAL_NULL) {
+        rt_err_clear();
+        Value s = rt_str(func);
+        return s != VAL_NULL ? s : rt_str_format_c("%s object", val_type(func)->name);
+    }
+    Value m = rt_lookup_attr(func, rt_str_intern_cstr("__module__"));
+    rt_err_clear();
+    if (m != VAL_NULL && is_str(m) && strcmp(rt_str_cstr(m), "builtins") != 0)
+        return rt_str_format_c("%S.%S()", m, q);
     return rt_str_format_c("%S()", q);
 }
 
