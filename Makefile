@@ -2,36 +2,52 @@
 #
 #   make            build ./pvm (installs missing Debian packages first: make deps)
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
-#   make check      every test: Check unit tests + golden programs vs python3.11
+#   make check      every test: Check unit tests, the golden programs vs python3.11
+#                   under every dispatch strategy, dis vs python3.11's dis
 #   make bench      benchmarks side by side with python3.11
 #   make install PREFIX=/usr/local
 #
-# Options: CC=clang, DISPATCH=switch (default: goto, computed-goto dispatch).
+# Options: CC=clang, OPT=-O0.  One ./pvm holds every dispatch strategy
+# (pvm --list-dispatch; choose with pvm --dispatch=NAME, see vm/README.md).
+# The `tailcall` strategy needs __attribute__((musttail)): its one file,
+# vm/eval_tailcall.c, is compiled with $(CC) when it supports that, else
+# with clang when installed (TAILCALL_CC=... to choose), else left out.
 
 CC       ?= gcc
 PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)
 PREFIX   ?= /usr/local
-DISPATCH ?= goto
 OPT      ?= -O2
 
 WARN     := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS   ?= $(OPT) -g
 CFLAGS   += -std=gnu11 $(WARN)
-CPPFLAGS += -I. -DPVM_DISPATCH_$(shell echo $(DISPATCH) | tr a-z A-Z)
+CPPFLAGS += -I.
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
 LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lm
 
-BUILD    := build/$(DISPATCH)
+BUILD    := build/obj
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c stdlib_stubs/*.c))
-LIB_SRCS := $(filter-out vm/main.c,$(LIB_SRCS))
+LIB_SRCS := $(filter-out vm/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 HEADERS  := $(wildcard runtime/*.h loader/*.h vm/*.h stdlib_stubs/*.h)
+
+# The tailcall strategy: the first of $(CC), clang, clang-14 that compiles a
+# musttail return without a warning.
+musttail_ok = printf 'int g(int);\nint f(int x) { __attribute__((musttail)) return g(x); }\n' | \
+              $(1) -Werror -x c -c -o /dev/null - >/dev/null 2>&1
+TAILCALL_CC ?= $(shell for c in $(CC) clang clang-14; do \
+                 if command -v $$c >/dev/null 2>&1 && $(call musttail_ok,$$c); then \
+                   echo $$c; break; fi; done)
+ifneq ($(strip $(TAILCALL_CC)),)
+CPPFLAGS += -DPVM_HAVE_TAILCALL
+LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
+endif
 
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev python3.11 pkg-config
 
-.PHONY: all deps demo check unit golden bench install clean pvm pvm-switch
+.PHONY: all deps demo check unit golden bench install clean pvm
 
 all: pvm
 
@@ -52,14 +68,17 @@ $(BUILD)/%.o: %.c $(HEADERS) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -c $< -o $@
 
+$(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c $(HEADERS) | deps
+	@mkdir -p $(dir $@)
+	$(TAILCALL_CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -c $< -o $@
+
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/pvm: $(BUILD)/vm/main.o $(BUILD)/libpvm.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-# ./pvm is a copy of the build for the selected DISPATCH (re-copied whenever
-# a different strategy was built last).
+# ./pvm is a copy of the build (copied only when it changed).
 pvm: $(BUILD)/pvm
 	@cmp -s $< $@ || cp $< $@
 
@@ -82,14 +101,10 @@ unit: $(UNIT_BIN) pvm
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
 
-# The switch-dispatch build, so that `make check` runs the golden programs
-# under both strategies (the opcode bodies are shared; dispatch differs).
-pvm-switch:
-	@$(MAKE) --no-print-directory DISPATCH=switch build/switch/pvm
-
-# Runs both suites, then prints one summary line "N passed, M failed".
-check: $(UNIT_BIN) pvm pvm-switch
-	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm build/switch/pvm
+# Runs every suite — the golden programs once per strategy in
+# `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
+check: $(UNIT_BIN) pvm
+	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm
 
 bench: pvm
 	PYTHON=$(PYTHON) bench/run.sh ./pvm

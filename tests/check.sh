@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, the golden programs
-# (once per PVM binary given: one per dispatch strategy), and the
+# (under every dispatch strategy of every PVM binary given), and the
 # disassembler against python3.11's dis.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
+#
+# The strategies are what `PVM --list-dispatch` prints; the golden runner
+# takes an executable, so each `PVM --dispatch=NAME` gets a two-line wrapper
+# script in build/dispatch/.  A PVM without --list-dispatch runs as it is.
 #
 # Prints the runners' output, then ONE summary line "N passed, M failed",
 # counting unit checks, golden programs and dis comparisons.  A runner that
@@ -64,9 +68,29 @@ unit_counts() {
 echo "== unit tests: $unit_bin"
 run_suite unit '^unit: ([0-9]+) passed, ([0-9]+) failed$' unit_counts
 
+# strategy_wrappers PVM: print one executable per dispatch strategy of PVM
+# (wrappers running `PVM --dispatch=NAME`), or PVM itself.
+strategy_wrappers() {
+    local pvm names dir name
+    pvm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+    if ! names=$("$pvm" --list-dispatch 2>/dev/null) || [ -z "$names" ]; then
+        echo "$pvm"
+        return
+    fi
+    dir=$(dirname "$here")/build/dispatch
+    mkdir -p "$dir"
+    for name in $(printf '%s\n' "$names" | awk '{ print $1 }'); do
+        printf '#!/bin/sh\nexec %q --dispatch=%s "$@"\n' "$pvm" "$name" > "$dir/pvm-$name"
+        chmod +x "$dir/pvm-$name"
+        echo "$dir/pvm-$name"
+    done
+}
+
 for pvm in "$@"; do
-    echo "== golden programs: $pvm"
-    run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$pvm"
+    for runner in $(strategy_wrappers "$pvm"); do
+        echo "== golden programs: $runner"
+        run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$runner"
+    done
 done
 
 # The dispatch strategy does not change what `pvm dis` prints: first PVM only.

@@ -1,21 +1,50 @@
 /*
- * dispatch.h — how control passes from one instruction to the next.
+ * dispatch.h — the contract between the opcode bodies and the strategies.
  *
- * Every opcode body in eval.c is written once, as
+ * Every opcode body (vm/bytecodes.h) is written once, as
  *
  *     TARGET(NAME) {
  *         ...             // the work
  *         DISPATCH();     // on to the next instruction
  *     }
  *
- * and these few macros decide what TARGET and DISPATCH mean:
+ * and each dispatch strategy is one translation unit that defines the
+ * macros below its own way, then includes the bodies.  What the macros
+ * become (the full explanation, with measurements, is vm/README.md):
  *
- *   goto (default)  TARGET(X) is the label TARGET_X; DISPATCH() fetches the
- *                   next code unit and jumps through dispatch_table[opcode]
- *                   — an indirect jump at the end of every body.
- *   switch          TARGET(X) is `case OP_X:` inside `switch (opcode)` in an
- *                   endless loop; DISPATCH() is `continue`, back to the one
- *                   fetch at the top.
+ *   macro          switch        goto           threaded        call           tailcall
+ *   ----------     ------------  -------------  --------------  -------------  ----------------
+ *   TARGET(X)      case OP_X:    TARGET_X:      TARGET_X:       static int     static Value
+ *                                                               op_X(Regs *r)  op_X(regs...)
+ *   DISPATCH()     continue      fetch; goto    goto *entry->   return GO_ON   fetch; musttail
+ *                  (to the one   *table[op]     handler         (to the loop)  return table[op]
+ *                  switch)                                                     (regs...)
+ *   GOTO_ERROR()   goto error    goto error     goto error      return         musttail return
+ *                                                               GO_ERROR       tc_error(regs...)
+ *   registers      C locals      C locals       C locals        fields of *r   parameters
+ *   next_instr     code unit     code unit      entry of the    code unit      code unit
+ *                                               decoded code
+ *
+ * The macros every strategy must define:
+ *
+ *   TARGET(name)          start of a body
+ *   DISPATCH()            fetch the next instruction and run its body
+ *   NEXTOPARG()           fetch a code unit into opcode/oparg (EXTENDED_ARG)
+ *   DISPATCH_SAME_OPARG() run the body of the opcode just fetched
+ *   JUMPBY(n)             move next_instr by n instructions (relative jump)
+ *   SKIP_CACHES(name)     step over the inline cache units after `name`
+ *   THIS_INSTR()          the code unit (const uint16_t *) of the running
+ *                         instruction; after EXTENDED_ARG, its last unit
+ *   JUMP_TO_INSTR(u)      continue at code unit u (resumption, handlers)
+ *   GOTO_ERROR()          an exception is set: unwind to a handler
+ *   GOTO_UNWIND()         re-raise: unwind without a new traceback entry
+ *   GOTO_BREAKER()        the eval breaker is set: handle it, then go on
+ *   ENTER_FRAME()         start running the frame now in `frame`
+ *   LEAVE_EVAL(v)         return v from this invocation of the loop
+ *
+ * and the registers: `frame` (Frame *), `next_instr`, `sp` (Value *),
+ * `oparg` (int), `kwnames` (Value: the names KW_NAMES set for the next
+ * CALL).  The macros below are common to all strategies.
  *
  * Instruction format: see opcodes.h.  A code unit is read as one 16-bit
  * little-endian word: the low byte is the opcode, the high byte the oparg.
@@ -24,47 +53,49 @@
 #define PVM_DISPATCH_H
 
 #include "vm/config.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+
+/* ---- the value stack ------------------------------------------------------ */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define STACK_SHRINK(n) (sp -= (n))
+
+/* ---- operands ----------------------------------------------------------------- */
+
+#define GETLOCAL(i) (frame->localsplus[i])
+#define GETNAME(i) (AS_TUPLE(frame->code->names)->items[i])
+#define GETCONST(i) (AS_TUPLE(frame->code->consts)->items[i])
+
+/* ---- code units (the strategies that run the code units as they are) ----- */
 
 /* Fetch the code unit at next_instr and advance past it. */
-#define NEXTOPARG()                                 \
+#define FETCH_UNIT()                                \
     do {                                            \
         uint16_t word_ = *next_instr++;             \
         opcode = word_ & 0xff;                      \
         oparg = word_ >> 8;                         \
     } while (0)
 
-/* Skip the inline CACHE units that follow the current instruction. */
-#define SKIP_CACHES(name) (next_instr += CACHES_##name)
+/* ---- frames: saving and restoring the registers ------------------------------ */
 
-#if defined(PVM_DISPATCH_GOTO)
-#  define TARGET(name) TARGET_##name:
-#  define DISPATCH()                                \
+/* Before the frame stops running (a call, a yield): remember this
+ * instruction (for tracebacks), where to resume (after its `caches` cache
+ * units) and the stack pointer. */
+#define SAVE_FRAME(caches) frame_save(frame, THIS_INSTR(), (caches), sp)
+
+/* Continue the frame now in `frame` where it was saved. */
+#define RESTORE_FRAME()                             \
     do {                                            \
-        NEXTOPARG();                                \
-        goto *dispatch_table[opcode];               \
+        JUMP_TO_INSTR(frame_resume_instr(frame));   \
+        sp = frame_saved_sp(frame);                 \
     } while (0)
-/* Dispatch on an opcode already fetched (after EXTENDED_ARG). */
-#  define DISPATCH_SAME_OPARG() goto *dispatch_table[opcode]
-#  define DISPATCH_LOOP_BEGIN DISPATCH();
-#  define DISPATCH_LOOP_END
-/* Dispatch from code outside the bodies (the unwinder). */
-#  define DISPATCH_FROM_OUTSIDE() DISPATCH()
-#else
-#  define TARGET(name) case OP_##name:
-#  define DISPATCH() continue
-#  define DISPATCH_SAME_OPARG() goto dispatch_opcode
-#  define DISPATCH_LOOP_BEGIN                       \
-    for (;;) {                                      \
-    fetch_next:                                     \
-        NEXTOPARG();                                \
-    dispatch_opcode:                                \
-        switch (opcode) {
-#  define DISPATCH_LOOP_END                         \
-        default:                                    \
-            goto unknown_opcode;                    \
-        }                                           \
-    }
-#  define DISPATCH_FROM_OUTSIDE() goto fetch_next
-#endif
 
 #endif

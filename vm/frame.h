@@ -38,6 +38,9 @@ typedef struct Frame {
     Value *sp;                  /* stack pointer */
     bool is_entry;              /* returning from it leaves this vm_eval call */
     struct ObjGen *gen;         /* the owning generator (heap frame), or NULL */
+    /* The threaded strategy's pre-decoded form of `code` (eval_threaded.c),
+     * cached here when that strategy first runs the frame; else NULL. */
+    const void *decoded;
     Value localsplus[];
 } Frame;
 
@@ -50,6 +53,26 @@ static inline Value *frame_stack_base(Frame *f)
 static inline int frame_lasti(const Frame *f)
 {
     return (int)(f->instr - f->code->instrs);
+}
+
+/* The instruction pointer and stack pointer, as saved and restored by
+ * the loop (vm/dispatch.h: SAVE_FRAME, RESTORE_FRAME).  Positions in a
+ * frame are always code-unit pointers, whatever the dispatch strategy. */
+static inline void frame_save(Frame *f, const uint16_t *instr, int caches, Value *sp)
+{
+    f->instr = instr;
+    f->next_instr = instr + 1 + caches;
+    f->sp = sp;
+}
+
+static inline const uint16_t *frame_resume_instr(const Frame *f)
+{
+    return f->next_instr;
+}
+
+static inline Value *frame_saved_sp(const Frame *f)
+{
+    return f->sp;
 }
 
 /* Push a frame for code, its locals cleared; NULL (MemoryError set) on

@@ -43,6 +43,11 @@ static const char usage_text[] =
     "file          program read from a .pyc file (or a .py with cached bytecode)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
     "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n"
+    "pvm options (see vm/README.md):\n"
+    "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
+    "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
+    "  --stats           after the program, print to stderr how often each opcode\n"
+    "                    and each pair of opcodes ran\n"
     "Tools:\n"
     "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
     "  pvm info FILE.pyc   explain the header and summarise each code object\n";
@@ -229,6 +234,35 @@ static int run_module(const char *name)
 
 /* ---- options ------------------------------------------------------------------------ */
 
+/* pvm --list-dispatch: one strategy per line, the default first and marked. */
+static int list_dispatch(void)
+{
+    for (int i = 0; vm_dispatch_name(i) != NULL; i++)
+        printf("%s%s\n", vm_dispatch_name(i), i == 0 ? " (default)" : "");
+    return 0;
+}
+
+/* The options pvm has and python3.11 has not.  Returns 1 when `opt` was
+ * one (handled), 0 when it is not, or an exit status + 2 to stop with. */
+static int pvm_option(const char *opt, bool *stats)
+{
+    if (strncmp(opt, "--dispatch=", 11) == 0) {
+        if (vm_set_dispatch(opt + 11))
+            return 1;
+        fprintf(stderr, "pvm: unknown dispatch strategy '%s'; pvm --list-dispatch "
+                "lists them\n", opt + 11);
+        return 2 + 2;
+    }
+    if (strcmp(opt, "--list-dispatch") == 0)
+        return 2 + list_dispatch();
+    if (strcmp(opt, "--stats") == 0) {
+        *stats = true;
+        vm_set_stats(true);
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     /* Tools first: `pvm dis` / `pvm info` (vm/tools.h); -1 means argv[1]
@@ -238,6 +272,7 @@ int main(int argc, char **argv)
         return tool_status;
 
     int optimize = 0;
+    bool stats = false;
     const char *module = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -255,6 +290,11 @@ int main(int argc, char **argv)
             printf("pvm %s (runs Python 3.11 bytecode)\n", PVM_VERSION);
             return 0;
         }
+        int handled = pvm_option(opt, &stats);
+        if (handled >= 2)
+            return handled - 2;
+        if (handled == 1)
+            continue;
         if (opt[1] == '-')
             return usage_error("unknown option %s\n", opt);
         /* Single-letter options may be combined: -OO, -BO, -Om mod. */
@@ -294,8 +334,11 @@ int main(int argc, char **argv)
         char *dash_m[] = { (char *)"-m" };
         stub_sys_set_argv(1, dash_m);
         stub_sys_set_argv(argc - i, argv + i);
-        return run_module(module);
+    } else {
+        stub_sys_set_argv(argc - i, argv + i);
     }
-    stub_sys_set_argv(argc - i, argv + i);
-    return run_file(argv[i]);
+    int status = module != NULL ? run_module(module) : run_file(argv[i]);
+    if (stats)
+        vm_stats_report();
+    return status;
 }

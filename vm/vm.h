@@ -10,6 +10,8 @@
 
 #include "runtime/object.h"
 
+typedef struct Frame Frame;             /* vm/frame.h */
+
 /* CallFunc of the function type: push a frame and run it to completion. */
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames);
 
@@ -47,15 +49,14 @@ typedef struct VmExcState {
     struct VmExcState *previous;
 } VmExcState;
 
-struct Frame;
 /* Resume a generator's heap frame: push `sent` onto its stack (or, when
  * `throwing`, raise the current exception at the suspended instruction),
  * run it until it yields, returns or raises, and return what it yielded or
  * returned (VAL_NULL with the exception set on error).  The frame's
  * generator's state says which. */
-Value vm_gen_resume(struct Frame *frame, VmExcState *state, Value sent, bool throwing);
+Value vm_gen_resume(Frame *frame, VmExcState *state, Value sent, bool throwing);
 /* The Python frame running now (NULL before the module starts). */
-struct Frame *vm_current_frame(void);
+Frame *vm_current_frame(void);
 
 /* ---- interrupts and pending work ------------------------------------------
  * SIGINT sets a flag that the loop checks at loop back-edges and calls (the
@@ -70,5 +71,34 @@ void vm_request_pending_work(void);
 /* Program exit: close every generator still suspended, as CPython does
  * when it tears down the __main__ module. */
 void vm_finalize(void);
+
+/* ---- dispatch strategies ----------------------------------------------------
+ * One process-wide choice of how the loop dispatches (vm/README.md explains
+ * each): "goto" (the default), "switch", "threaded", "call", and "tailcall"
+ * when the build has it.  Choose before running anything. */
+bool vm_set_dispatch(const char *name);         /* false: no such strategy */
+const char *vm_dispatch_name(int i);            /* i-th built-in, i = 0 is the
+                                                   default; NULL past the end */
+
+/* ---- instrumentation: separate instantiations of the loop -------------------
+ * Neither costs anything when off: each is one more copy of the opcode
+ * bodies (vm/eval_trace.c, vm/stats.c), selected instead of the chosen
+ * strategy when it is on.  The switch takes effect for the next entry into
+ * the loop (a module, a call from C, a generator resumption): set it
+ * before running the program. */
+
+/* Called before every instruction while set (NULL: off).  `instr` is the
+ * instruction's first code unit — its EXTENDED_ARG prefix if it has one;
+ * the hook is called once per instruction, not per prefix.  The frame's
+ * state is saved: frame->instr == instr, the value stack is
+ * [frame_stack_base(frame), sp), and frame->localsplus holds the locals.
+ * The hook must not raise; it may call back into Python. */
+typedef void (*VmStepHook)(Frame *frame, const uint16_t *instr, Value *sp);
+void vm_set_step_hook(VmStepHook hook);
+
+/* --stats: count executed instructions per opcode and opcode pairs;
+ * vm_stats_report prints the tables to stderr (vm/stats.c). */
+void vm_set_stats(bool on);
+void vm_stats_report(void);
 
 #endif

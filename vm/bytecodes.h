@@ -1,0 +1,1092 @@
+/*
+ * bytecodes.h — the body of every CPython 3.11 instruction, written once.
+ *
+ * This file is not a header in the usual sense: it is included, once, by
+ * each instantiation of the eval loop (vm/eval_*.c, vm/stats.c), after that
+ * instantiation has defined the dispatch macros.  A body is
+ *
+ *     TARGET(NAME) {              ( before -- after )
+ *         ...the work...
+ *         DISPATCH();             on to the next instruction
+ *     }
+ *
+ * and it may use nothing of its strategy but these macros (vm/dispatch.h
+ * lists them with what each strategy makes of them):
+ *
+ *   registers  frame, sp, oparg, kwnames (and, in EXTENDED_ARG only,
+ *              NEXTOPARG/DISPATCH_SAME_OPARG);
+ *   stack      PUSH POP TOP SECOND THIRD PEEK SET_TOP STACK_SHRINK ...;
+ *   control    DISPATCH  JUMPBY  SKIP_CACHES  GOTO_ERROR (an exception is
+ *              set)  GOTO_UNWIND (re-raise, no new traceback entry)
+ *              GOTO_BREAKER  ENTER_FRAME (run the frame now in `frame`)
+ *              LEAVE_EVAL(v) (return v from this invocation of the loop);
+ *   position   THIS_INSTR() (the code unit of this instruction),
+ *              SAVE_FRAME(caches) / RESTORE_FRAME() (store the registers
+ *              in the frame, load them back).
+ *
+ * Because of the call-threaded strategy, where `sp` and `next_instr` are
+ * macros for fields of a struct, a body never writes `->sp` or
+ * `->next_instr` itself: it uses frame.h's accessors.
+ *
+ * Each body is preceded or followed by its stack effect, in the notation
+ * `( before -- after )` with the top of the stack on the right.  Fast paths
+ * (small ints, floats, lists) are inline; the general case calls runtime/
+ * (rt_binary_op, rt_getattr...) or a vm_ helper in eval.c.
+ */
+
+
+/* ---- basics ---- */
+
+TARGET(NOP) {                       /* ( -- ) */
+    DISPATCH();
+}
+
+/* ( -- ) start of a function, or of a generator after a yield (oparg
+ * says which kind of resumption: 1 yield, 2 yield from, 3 await).  A
+ * safe point: the eval breaker is checked here and at back edges. */
+TARGET(RESUME) {
+    if (vm_eval_breaker)
+        GOTO_BREAKER();
+    DISPATCH();
+}
+
+TARGET(EXTENDED_ARG) {              /* ( -- ) widen the next oparg by 8 bits */
+    int high = oparg;
+    NEXTOPARG();
+    oparg |= high << 8;
+    DISPATCH_SAME_OPARG();
+}
+
+TARGET(POP_TOP) {                   /* ( value -- ) */
+    Value v = POP();
+    if (vm_is_loop_owned_gen(v))       /* a loop left by break or return */
+        rt_gen_drop(v);
+    DISPATCH();
+}
+
+TARGET(PUSH_NULL) {                 /* ( -- NULL ) the slot below a callable */
+    PUSH(rt_Null);
+    DISPATCH();
+}
+
+TARGET(COPY) {                      /* ( x ... -- x ... x ) copy the oparg-th item */
+    Value v = PEEK(oparg);
+    PUSH(v);
+    DISPATCH();
+}
+
+TARGET(SWAP) {                      /* ( x ... y -- y ... x ) */
+    Value top = TOP();
+    SET_TOP(PEEK(oparg));
+    PEEK(oparg) = top;
+    DISPATCH();
+}
+
+/* ---- constants and variables ---- */
+
+TARGET(LOAD_CONST) {                /* ( -- co_consts[oparg] ) */
+    PUSH(GETCONST(oparg));
+    DISPATCH();
+}
+
+TARGET(LOAD_FAST) {                 /* ( -- local ) */
+    Value v = GETLOCAL(oparg);
+    if (v == VAL_NULL) {
+        vm_unbound_local(frame, oparg);
+        GOTO_ERROR();
+    }
+    PUSH(v);
+    DISPATCH();
+}
+
+TARGET(STORE_FAST) {                /* ( value -- ) */
+    GETLOCAL(oparg) = POP();
+    DISPATCH();
+}
+
+TARGET(DELETE_FAST) {               /* ( -- ) */
+    if (GETLOCAL(oparg) == VAL_NULL) {
+        vm_unbound_local(frame, oparg);
+        GOTO_ERROR();
+    }
+    GETLOCAL(oparg) = VAL_NULL;
+    DISPATCH();
+}
+
+TARGET(LOAD_NAME) {                 /* ( -- value ) locals, then globals, then builtins */
+    Value v = vm_load_name(frame, GETNAME(oparg));
+    if (v == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(v);
+    DISPATCH();
+}
+
+TARGET(STORE_NAME) {                /* ( value -- ) into the locals dict */
+    Value v = POP();
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found when storing %R", GETNAME(oparg));
+        GOTO_ERROR();
+    }
+    bool ok = is_dict(frame->locals) ? rt_dict_set(frame->locals, GETNAME(oparg), v)
+                                     : rt_setitem(frame->locals, GETNAME(oparg), v) == 0;
+    if (!ok)
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(DELETE_NAME) {               /* ( -- ) */
+    Value name = GETNAME(oparg);
+    int r = frame->locals == VAL_NULL ? 0 : rt_dict_del(frame->locals, name);
+    if (r < 0)
+        GOTO_ERROR();
+    if (r == 0) {
+        rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+        GOTO_ERROR();
+    }
+    DISPATCH();
+}
+
+TARGET(LOAD_GLOBAL) {               /* ( -- [NULL] value ) the low bit asks for a NULL */
+    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
+    if (v == VAL_NULL)
+        GOTO_ERROR();
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(v);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+}
+
+TARGET(STORE_GLOBAL) {              /* ( value -- ) */
+    if (!rt_dict_set(frame->globals, GETNAME(oparg), POP()))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(DELETE_GLOBAL) {             /* ( -- ) */
+    int r = rt_dict_del(frame->globals, GETNAME(oparg));
+    if (r < 0)
+        GOTO_ERROR();
+    if (r == 0) {
+        rt_raisef(&rt_NameError, "name '%S' is not defined", GETNAME(oparg));
+        GOTO_ERROR();
+    }
+    DISPATCH();
+}
+
+/* ---- cells and closures ---- */
+
+TARGET(MAKE_CELL) {                 /* ( -- ) wrap local oparg in a new cell */
+    GETLOCAL(oparg) = rt_cell_new(GETLOCAL(oparg));
+    DISPATCH();
+}
+
+TARGET(COPY_FREE_VARS) {            /* ( -- ) the closure's cells into the last slots */
+    Value closure = frame->func ? frame->func->closure : VAL_NULL;
+    if (closure == VAL_NULL || rt_tuple_len(closure) < (size_t)oparg) {
+        rt_raisef(&rt_SystemError, "function has no closure of %d cells", oparg);
+        GOTO_ERROR();
+    }
+    int offset = frame->code->nlocalsplus - oparg;
+    for (int i = 0; i < oparg; i++)
+        GETLOCAL(offset + i) = rt_tuple_get(closure, i);
+    DISPATCH();
+}
+
+TARGET(LOAD_CLOSURE) {              /* ( -- cell ) */
+    PUSH(GETLOCAL(oparg));
+    DISPATCH();
+}
+
+TARGET(LOAD_DEREF) {                /* ( -- cell contents ) */
+    Value cell = GETLOCAL(oparg);
+    if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+        vm_unbound_deref(frame, oparg);
+        GOTO_ERROR();
+    }
+    PUSH(VAL_AS(ObjCell, cell)->ref);
+    DISPATCH();
+}
+
+TARGET(LOAD_CLASSDEREF) {           /* ( -- value ) class body: locals dict, then the cell */
+    Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
+    Value v = frame->locals != VAL_NULL ? rt_dict_get_str(frame->locals, name) : VAL_NULL;
+    if (v == VAL_NULL) {
+        Value cell = GETLOCAL(oparg);
+        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+            vm_unbound_deref(frame, oparg);
+            GOTO_ERROR();
+        }
+        v = VAL_AS(ObjCell, cell)->ref;
+    }
+    PUSH(v);
+    DISPATCH();
+}
+
+TARGET(STORE_DEREF) {               /* ( value -- ) into the cell */
+    Value cell = GETLOCAL(oparg);
+    if (!IS_EXACT(cell, rt_cell_type)) {
+        rt_raisef(&rt_SystemError, "STORE_DEREF on a slot without a cell");
+        GOTO_ERROR();
+    }
+    VAL_AS(ObjCell, cell)->ref = POP();
+    DISPATCH();
+}
+
+TARGET(DELETE_DEREF) {              /* ( -- ) empty the cell */
+    Value cell = GETLOCAL(oparg);
+    if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+        vm_unbound_deref(frame, oparg);
+        GOTO_ERROR();
+    }
+    VAL_AS(ObjCell, cell)->ref = VAL_NULL;
+    DISPATCH();
+}
+
+/* ---- operators ---- */
+
+TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
+    Value r = rt_unary_op(TOP(), UN_POS);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    DISPATCH();
+}
+
+TARGET(UNARY_NEGATIVE) {            /* ( x -- -x ) */
+    Value x = TOP(), r;
+    if (val_is_small(x) && small_value(x) != SMALL_MIN)
+        r = small_new(-small_value(x));
+    else if ((r = rt_unary_op(x, UN_NEG)) == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    DISPATCH();
+}
+
+TARGET(UNARY_INVERT) {              /* ( x -- ~x ) */
+    Value r = rt_unary_op(TOP(), UN_INVERT);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    DISPATCH();
+}
+
+TARGET(UNARY_NOT) {                 /* ( x -- not x ) */
+    int t = rt_truthy(TOP());
+    if (t < 0)
+        GOTO_ERROR();
+    SET_TOP(rt_bool(!t));
+    DISPATCH();
+}
+
+TARGET(BINARY_OP) {                 /* ( left right -- result ) oparg: NB_* */
+    Value right = TOP(), left = SECOND(), r;
+    if (val_is_small(left) && val_is_small(right)) {
+        intptr_t a = small_value(left), b = small_value(right), c;
+        switch (oparg) {
+        case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+            c = a + b;              /* cannot overflow a machine word */
+            if (small_fits(c)) { r = small_new(c); goto binop_done; }
+            break;
+        case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+            c = a - b;
+            if (small_fits(c)) { r = small_new(c); goto binop_done; }
+            break;
+        case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+            if (!__builtin_mul_overflow(a, b, &c) && small_fits(c)) {
+                r = small_new(c);
+                goto binop_done;
+            }
+            break;
+        }
+    } else if (is_float(left) && is_float(right)) {
+        double a = rt_float_value(left), b = rt_float_value(right);
+        switch (oparg) {
+        case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+            r = rt_float_new(a + b); goto binop_done;
+        case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+            r = rt_float_new(a - b); goto binop_done;
+        case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+            r = rt_float_new(a * b); goto binop_done;
+        }
+    }
+    r = rt_binary_op(left, right, oparg);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+binop_done:
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+}
+
+TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
+    Value right = TOP(), left = SECOND(), r;
+    if (val_is_small(left) && val_is_small(right)) {
+        r = rt_bool(rt_compare_bool(left, right, oparg));
+    } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
+        GOTO_ERROR();
+    }
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(COMPARE_OP);
+    DISPATCH();
+}
+
+TARGET(IS_OP) {                     /* ( left right -- bool ) oparg 1: is not */
+    Value right = POP();
+    SET_TOP(rt_bool((TOP() == right) ^ oparg));
+    DISPATCH();
+}
+
+TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not in */
+    Value container = POP();
+    int r = rt_contains(container, TOP());
+    if (r < 0)
+        GOTO_ERROR();
+    SET_TOP(rt_bool(r ^ oparg));
+    DISPATCH();
+}
+
+/* ---- subscripts ---- */
+
+TARGET(BINARY_SUBSCR) {             /* ( container key -- container[key] ) */
+    Value key = TOP(), container = SECOND(), r;
+    if (is_list(container) && val_is_small(key) &&
+        (size_t)small_value(key) < AS_LIST(container)->length) {
+        r = AS_LIST(container)->items[small_value(key)];
+    } else if ((r = rt_getitem(container, key)) == VAL_NULL) {
+        GOTO_ERROR();
+    }
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(BINARY_SUBSCR);
+    DISPATCH();
+}
+
+TARGET(STORE_SUBSCR) {              /* ( value container key -- ) container[key] = value */
+    Value key = TOP(), container = SECOND(), v = THIRD();
+    if (is_list(container) && val_is_small(key) &&
+        (size_t)small_value(key) < AS_LIST(container)->length) {
+        AS_LIST(container)->items[small_value(key)] = v;
+    } else if (rt_setitem(container, key, v) < 0) {
+        GOTO_ERROR();
+    }
+    STACK_SHRINK(3);
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+}
+
+TARGET(DELETE_SUBSCR) {             /* ( container key -- ) */
+    if (rt_delitem(SECOND(), TOP()) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    DISPATCH();
+}
+
+TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
+    Value step = oparg == 3 ? POP() : rt_None;
+    Value stop = POP();
+    SET_TOP(rt_slice_new(TOP(), stop, step));
+    DISPATCH();
+}
+
+/* ---- attributes ---- */
+
+TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
+    Value r = rt_getattr(TOP(), GETNAME(oparg));
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
+TARGET(STORE_ATTR) {                /* ( value owner -- ) owner.name = value */
+    if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+}
+
+TARGET(DELETE_ATTR) {               /* ( owner -- ) */
+    if (rt_delattr(TOP(), GETNAME(oparg)) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    DISPATCH();
+}
+
+TARGET(LOAD_METHOD) {               /* ( owner -- method owner ) or ( owner -- NULL attr ) */
+    Value owner = TOP(), meth;
+    int r = rt_get_method(owner, GETNAME(oparg), &meth);
+    if (r < 0)
+        GOTO_ERROR();
+    if (r == 1) {
+        SET_TOP(meth);
+        PUSH(owner);
+    } else {
+        SET_TOP(rt_Null);
+        PUSH(meth);
+    }
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* ---- calls ---- */
+
+TARGET(KW_NAMES) {                  /* ( -- ) names of the next CALL's keyword args */
+    kwnames = GETCONST(oparg);
+    DISPATCH();
+}
+
+TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's slot */
+    if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
+        ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
+        PEEK(oparg + 2) = m->func;
+        PEEK(oparg + 1) = m->self;
+    }
+    SKIP_CACHES(PRECALL);
+    DISPATCH();
+}
+
+TARGET(CALL) {                      /* ( NULL|method callable|self args... -- result ) */
+    bool is_meth = PEEK(oparg + 2) != rt_Null;
+    int total = oparg + is_meth;
+    Value callable = PEEK(total + 1);
+    Value *args = sp - total;
+    Value call_kwnames = kwnames;
+    kwnames = VAL_NULL;
+    if (is_function(callable)) {
+        Frame *callee = vm_function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
+        if (callee == NULL)
+            GOTO_ERROR();
+        STACK_SHRINK(oparg + 2);
+        SAVE_FRAME(CACHES_CALL);        /* the caller resumes after the caches */
+        callee->previous = frame;
+        frame = callee;
+        ENTER_FRAME();
+    }
+    Value r = rt_call(callable, args, total, call_kwnames);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(r);
+    SKIP_CACHES(CALL);
+    DISPATCH();
+}
+
+TARGET(CALL_FUNCTION_EX) {          /* ( NULL func args [kwargs] -- result ) */
+    Value kwargs = (oparg & 1) ? POP() : VAL_NULL;
+    Value args = POP();
+    Value func = TOP();
+    if (!is_tuple(args)) {
+        if (val_type(args)->iter == NULL && val_type(args)->getitem == NULL) {
+            rt_raisef(&rt_TypeError, "%S argument after * must be an iterable, not %s",
+                      vm_func_desc(func), val_type(args)->name);
+            GOTO_ERROR();
+        }
+        if ((args = rt_sequence_to_tuple(args)) == VAL_NULL)
+            GOTO_ERROR();
+    }
+    if (kwargs != VAL_NULL && !is_dict(kwargs)) {
+        Value d = rt_dict_new();
+        if (!vm_dict_merge_kwargs(d, kwargs, func))
+            GOTO_ERROR();
+        kwargs = d;
+    }
+    Value r = rt_call_tuple_dict(func, args, kwargs);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);                     /* replaces the NULL below func */
+    DISPATCH();
+}
+
+/* ( [defaults] [kwdefaults] [annotations] [closure] code -- function ) */
+TARGET(MAKE_FUNCTION) {
+    Value fn = vm_make_function(frame, sp, oparg);
+    STACK_SHRINK(1 + __builtin_popcount(oparg & 0x0f));
+    PUSH(fn);
+    DISPATCH();
+}
+
+TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
+    Value retval = POP();
+    bool entry = frame->is_entry;
+    frame = vm_leave_frame(frame);
+    if (entry)
+        LEAVE_EVAL(retval);             /* back to the C caller of the loop */
+    RESTORE_FRAME();
+    PUSH(retval);
+    DISPATCH();
+}
+
+/* ---- jumps ---- */
+
+TARGET(JUMP_FORWARD) {              /* ( -- ) */
+    JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(JUMP_BACKWARD) {             /* ( -- ) the back edge of a loop: a safe point */
+    JUMPBY(-oparg);
+    if (vm_eval_breaker)
+        GOTO_BREAKER();
+    DISPATCH();
+}
+
+TARGET(JUMP_BACKWARD_NO_INTERRUPT) { /* ( -- ) */
+    JUMPBY(-oparg);
+    DISPATCH();
+}
+
+#define POP_JUMP_IF_BOOL(name, sign, want)                  \
+TARGET(name) {              /* ( cond -- ) */           \
+    Value cond = POP();                                 \
+    int t;                                              \
+    if (cond == rt_True) t = 1;                         \
+    else if (cond == rt_False) t = 0;                   \
+    else if ((t = rt_truthy(cond)) < 0) GOTO_ERROR();     \
+    if (t == want)                                      \
+        JUMPBY(sign oparg);                             \
+    DISPATCH();                                         \
+}
+POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_FALSE, +, 0)
+POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_TRUE, +, 1)
+POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_FALSE, -, 0)
+POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+
+#define POP_JUMP_IF_NONE(name, sign, want)                  \
+TARGET(name) {              /* ( value -- ) */          \
+    if ((POP() == rt_None) == want)                     \
+        JUMPBY(sign oparg);                             \
+    DISPATCH();                                         \
+}
+POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NONE, +, 1)
+POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NOT_NONE, +, 0)
+POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NONE, -, 1)
+POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NOT_NONE, -, 0)
+
+TARGET(JUMP_IF_FALSE_OR_POP) {      /* ( cond -- cond ) if false and jump, else ( cond -- ) */
+    int t = rt_truthy(TOP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t)
+        STACK_SHRINK(1);
+    else
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(JUMP_IF_TRUE_OR_POP) {       /* ( cond -- cond ) if true and jump, else ( cond -- ) */
+    int t = rt_truthy(TOP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t)
+        JUMPBY(oparg);
+    else
+        STACK_SHRINK(1);
+    DISPATCH();
+}
+
+/* ---- iteration ---- */
+
+TARGET(GET_ITER) {                  /* ( iterable -- iterator ) */
+    Value it = rt_iter(TOP());
+    if (it == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(it);
+    DISPATCH();
+}
+
+/* ( iterator -- iterator item ), or when exhausted ( iterator -- ) and jump */
+TARGET(FOR_ITER) {
+    UnaryFunc next = val_type(TOP())->next;
+    if (next == NULL) {
+        rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name);
+        GOTO_ERROR();
+    }
+    Value item = next(TOP());
+    if (item != VAL_NULL) {
+        PUSH(item);
+        DISPATCH();
+    }
+    if (rt_err_occurred()) {
+        if (!rt_err_matches(&rt_StopIteration))
+            GOTO_ERROR();
+        rt_err_clear();
+    }
+    STACK_SHRINK(1);
+    JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
+    ssize_t n = rt_len(TOP());
+    if (n < 0)
+        GOTO_ERROR();
+    PUSH(rt_int_from_i64(n));
+    DISPATCH();
+}
+
+TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
+    Value seq = POP();
+    if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg) {
+        for (int i = oparg; --i >= 0;)
+            PUSH(AS_TUPLE(seq)->items[i]);
+    } else {
+        if (!vm_unpack(seq, sp, oparg, 0, false))
+            GOTO_ERROR();
+        sp += oparg;
+    }
+    SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+}
+
+TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b, c = seq */
+    int before = oparg & 0xff, after = oparg >> 8;
+    Value seq = POP();
+    if (!vm_unpack(seq, sp, before, after, true))
+        GOTO_ERROR();
+    sp += before + after + 1;
+    DISPATCH();
+}
+
+/* ---- building containers ---- */
+
+TARGET(BUILD_TUPLE) {               /* ( items... -- tuple ) */
+    Value t = rt_tuple_from(sp - oparg, oparg);
+    STACK_SHRINK(oparg);
+    PUSH(t);
+    DISPATCH();
+}
+
+TARGET(BUILD_LIST) {                /* ( items... -- list ) */
+    Value l = rt_list_from(sp - oparg, oparg);
+    STACK_SHRINK(oparg);
+    PUSH(l);
+    DISPATCH();
+}
+
+TARGET(BUILD_SET) {                 /* ( items... -- set ) */
+    Value s = rt_set_new();
+    for (int i = oparg; i > 0; i--)
+        if (!rt_set_add(s, PEEK(i)))
+            GOTO_ERROR();
+    STACK_SHRINK(oparg);
+    PUSH(s);
+    DISPATCH();
+}
+
+TARGET(BUILD_MAP) {                 /* ( k1 v1 ... kn vn -- dict ) */
+    Value d = rt_dict_new();
+    for (int i = oparg; i > 0; i--)
+        if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
+            GOTO_ERROR();
+    STACK_SHRINK(2 * oparg);
+    PUSH(d);
+    DISPATCH();
+}
+
+TARGET(BUILD_CONST_KEY_MAP) {       /* ( v1 ... vn keys -- dict ) */
+    Value keys = TOP();
+    Value d = rt_dict_new();
+    for (int i = 0; i < oparg; i++)
+        if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
+            GOTO_ERROR();
+    STACK_SHRINK(oparg + 1);
+    PUSH(d);
+    DISPATCH();
+}
+
+TARGET(BUILD_STRING) {              /* ( str1 ... strn -- joined ) */
+    Value s = vm_build_string(sp - oparg, oparg);
+    STACK_SHRINK(oparg);
+    PUSH(s);
+    DISPATCH();
+}
+
+TARGET(LIST_APPEND) {               /* ( list ... item -- list ... ) */
+    Value v = POP();
+    if (!rt_list_append(PEEK(oparg), v))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(SET_ADD) {                   /* ( set ... item -- set ... ) */
+    Value v = POP();
+    if (!rt_set_add(PEEK(oparg), v))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(MAP_ADD) {                   /* ( dict ... key value -- dict ... ) */
+    Value v = POP(), k = POP();
+    if (!rt_dict_set(PEEK(oparg), k, v))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(LIST_EXTEND) {               /* ( list ... iterable -- list ... ) */
+    Value iterable = POP();
+    if (!rt_list_extend(PEEK(oparg), iterable)) {
+        if (rt_err_matches(&rt_TypeError) && val_type(iterable)->iter == NULL &&
+            val_type(iterable)->getitem == NULL) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "Value after * must be an iterable, not %s",
+                      val_type(iterable)->name);
+        }
+        GOTO_ERROR();
+    }
+    DISPATCH();
+}
+
+TARGET(SET_UPDATE) {                /* ( set ... iterable -- set ... ) */
+    Value iterable = POP();
+    if (!rt_set_update(PEEK(oparg), iterable))   /* in bulk, as CPython: same order */
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(DICT_UPDATE) {               /* ( dict ... mapping -- dict ... ) {**a} */
+    Value update = POP();
+    if (!rt_isinstance_of(update, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
+        GOTO_ERROR();
+    }
+    if (!rt_dict_update(PEEK(oparg), update))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(DICT_MERGE) {                /* ( func ... dict ... mapping -- ... ) f(**a) */
+    Value update = POP();
+    if (!vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(LIST_TO_TUPLE) {             /* ( list -- tuple ) */
+    SET_TOP(rt_list_as_tuple(TOP()));
+    DISPATCH();
+}
+
+TARGET(FORMAT_VALUE) {              /* ( value [spec] -- str ) an f-string field */
+    Value spec = (oparg & 4) ? POP() : VAL_NULL;
+    Value s = vm_format_value(TOP(), oparg, spec);
+    if (s == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(s);
+    DISPATCH();
+}
+
+/* ---- exceptions ---- */
+
+TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
+    Value cause = oparg == 2 ? POP() : VAL_NULL;
+    if (oparg == 0) {
+        Value handled = vm_topmost_handled();
+        if (handled == rt_None) {
+            rt_raisef(&rt_RuntimeError, "No active exception to reraise");
+            GOTO_ERROR();
+        }
+        rt_raise(handled);          /* keeps its traceback: no new entry */
+        GOTO_UNWIND();
+    }
+    vm_thrown_exc = VAL_NULL;
+    vm_do_raise(POP(), cause);
+    GOTO_ERROR();
+}
+
+TARGET(LOAD_ASSERTION_ERROR) {      /* ( -- AssertionError ) */
+    PUSH(obj_val(&rt_AssertionError));
+    DISPATCH();
+}
+
+TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering a handler */
+    Value e = TOP();
+    SET_TOP(vm_exc_info->exc);
+    PUSH(e);
+    vm_exc_info->exc = e;
+    DISPATCH();
+}
+
+TARGET(POP_EXCEPT) {                /* ( previous_handled -- ) leaving a handler */
+    vm_exc_info->exc = POP();
+    DISPATCH();
+}
+
+TARGET(CHECK_EXC_MATCH) {           /* ( exc type -- exc bool ) */
+    Value match = POP();
+    if (!vm_valid_except_type(match)) {
+        rt_raisef(&rt_TypeError, "catching classes that do not inherit from "
+                  "BaseException is not allowed");
+        GOTO_ERROR();
+    }
+    bool matches = rt_exc_matches(TOP(), match);
+    PUSH(rt_bool(matches));
+    DISPATCH();
+}
+
+/* ( [lasti] ... exc -- ) re-raise, keeping the traceback.  The handler is
+ * looked up from the RERAISE itself (CPython uses INSTR_OFFSET here too);
+ * the saved lasti below the exception only restores CPython's f_lasti,
+ * which pvm does not expose. */
+TARGET(RERAISE) {
+    rt_raise(POP());
+    GOTO_UNWIND();
+}
+
+/* ---- module-level odds and ends ---- */
+
+TARGET(SETUP_ANNOTATIONS) {         /* ( -- ) create __annotations__ in the locals */
+    if (frame->locals != VAL_NULL &&
+        rt_dict_get_cstr(frame->locals, "__annotations__") == VAL_NULL)
+        rt_dict_set_cstr(frame->locals, "__annotations__", rt_dict_new());
+    DISPATCH();
+}
+
+TARGET(PRINT_EXPR) {                /* ( value -- ) the interactive echo */
+    Value v = POP();
+    if (v != rt_None) {
+        Value r = rt_repr(v);
+        if (r == VAL_NULL)
+            GOTO_ERROR();
+        rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r));
+        rt_stdout_write("\n", 1);
+    }
+    DISPATCH();
+}
+
+TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
+    Value fromlist = POP();
+    Value level = TOP();
+    Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
+                                  (int)small_value(level));
+    if (module == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(module);
+    DISPATCH();
+}
+
+TARGET(IMPORT_FROM) {               /* ( module -- module attr ) */
+    Value attr = ld_import_from(TOP(), GETNAME(oparg));
+    if (attr == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(attr);
+    DISPATCH();
+}
+
+TARGET(IMPORT_STAR) {               /* ( module -- ) names into the locals */
+    Value module = POP();
+    if (ld_import_star(module, frame->locals) < 0)
+        GOTO_ERROR();
+    DISPATCH();
+}
+
+TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
+    Value bc = rt_dict_get_cstr(frame->builtins, "__build_class__");
+    if (bc == VAL_NULL) {
+        rt_raisef(&rt_NameError, "__build_class__ not found");
+        GOTO_ERROR();
+    }
+    PUSH(bc);
+    DISPATCH();
+}
+
+/* ---- generators and coroutines ---- */
+
+/* ( -- ) the first instruction of a generator's code: the call returns
+ * a new generator owning a heap copy of this frame, which resumes at the
+ * next instruction (a POP_TOP of the first, always None, sent value). */
+TARGET(RETURN_GENERATOR) {
+    Frame *heap = vm_frame_to_heap(frame, sp);
+    frame_save(heap, THIS_INSTR(), 0, frame_saved_sp(heap));
+    Value gen = rt_gen_new(heap);
+    bool entry = frame->is_entry;
+    frame = vm_leave_frame(frame);
+    if (entry)
+        LEAVE_EVAL(gen);
+    int next_op = *frame_resume_instr(frame) & 0xff;
+    if (next_op == OP_GET_ITER || next_op == OP_GET_AITER)     /* for x in g(): */
+        VAL_AS(ObjGen, gen)->loop_owned = true;
+    RESTORE_FRAME();
+    PUSH(gen);
+    DISPATCH();
+}
+
+/* ( value -- ) suspend the generator: its resumer (gen.c) gets value;
+ * the next send() pushes the sent value and continues after this. */
+TARGET(YIELD_VALUE) {
+    Value v = POP();
+    SAVE_FRAME(0);
+    frame->gen->state = GEN_SUSPENDED;
+    vm_depth--;
+    vm_running = frame->previous;
+    LEAVE_EVAL(v);
+}
+
+TARGET(GET_YIELD_FROM_ITER) {       /* ( iterable -- iterator ) for `yield from` */
+    Value v = TOP();
+    if (IS_EXACT(v, rt_coroutine_type)) {
+        if (!(frame->code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            rt_raisef(&rt_TypeError, "cannot 'yield from' a coroutine object in a "
+                      "non-coroutine generator");
+            GOTO_ERROR();
+        }
+    } else if (!IS_EXACT(v, rt_generator_type)) {
+        Value it = rt_iter(v);
+        if (it == VAL_NULL)
+            GOTO_ERROR();
+        SET_TOP(it);
+    }
+    DISPATCH();
+}
+
+/* ( receiver value -- receiver yielded ), or when the receiver returns
+ * ( receiver value -- result ) and jump past the yield-from loop. */
+TARGET(SEND) {
+    Value v = POP(), r;
+    int status = rt_iter_send(TOP(), v, &r);
+    if (status == SEND_ERROR)
+        GOTO_ERROR();
+    if (status == SEND_RETURN) {
+        SET_TOP(r);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+    PUSH(r);
+    DISPATCH();
+}
+
+/* ( obj -- iterator ) what `await obj` drives; oparg 1/2: the object
+ * came from __aenter__/__aexit__ (for the error message). */
+TARGET(GET_AWAITABLE) {
+    Value it = vm_get_awaitable(TOP(), oparg);
+    if (it == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(it);
+    DISPATCH();
+}
+
+TARGET(ASYNC_GEN_WRAP) {            /* ( value -- wrapped ) an async generator's yield */
+    SET_TOP(rt_async_gen_wrap(TOP()));
+    DISPATCH();
+}
+
+TARGET(GET_AITER) {                 /* ( iterable -- aiterator ) `async for` */
+    Value it = vm_get_aiter(TOP());
+    if (it == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(it);
+    DISPATCH();
+}
+
+TARGET(GET_ANEXT) {                 /* ( aiterator -- aiterator awaitable ) */
+    Value aw = vm_get_anext(TOP());
+    if (aw == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(aw);
+    DISPATCH();
+}
+
+/* ( aiterator exc -- ) the end of `async for`: StopAsyncIteration ends
+ * the loop, anything else is re-raised. */
+TARGET(END_ASYNC_FOR) {
+    Value e = POP();
+    if (rt_isinstance_of(e, &rt_StopAsyncIteration)) {
+        STACK_SHRINK(1);
+        DISPATCH();
+    }
+    rt_raise(e);
+    GOTO_UNWIND();
+}
+
+/* ---- with-statements ---- */
+
+TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
+    Value enter = vm_enter_exit(&TOP(), false);
+    if (enter == VAL_NULL)
+        GOTO_ERROR();
+    Value r = rt_call0(enter);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+}
+
+TARGET(BEFORE_ASYNC_WITH) {         /* ( manager -- __aexit__ __aenter__() ) */
+    Value enter = vm_enter_exit(&TOP(), true);
+    if (enter == VAL_NULL)
+        GOTO_ERROR();
+    Value r = rt_call0(enter);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+}
+
+/* ( exit lasti prev_exc exc -- exit lasti prev_exc exc result ) the with
+ * body raised: result = exit(type(exc), exc, exc.__traceback__). */
+TARGET(WITH_EXCEPT_START) {
+    Value e = TOP();
+    Value args[3] = { obj_val(val_type(e)), e, AS_EXC(e)->traceback };
+    Value r = rt_call(PEEK(4), args, 3, VAL_NULL);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+}
+
+/* ---- pattern matching ---- */
+
+TARGET(MATCH_MAPPING) {             /* ( subject -- subject bool ) */
+    Value b = rt_bool(rt_isinstance_of(TOP(), &rt_dict_type));
+    PUSH(b);
+    DISPATCH();
+}
+
+TARGET(MATCH_SEQUENCE) {            /* ( subject -- subject bool ) */
+    Value b = rt_bool(vm_is_match_sequence(TOP()));
+    PUSH(b);
+    DISPATCH();
+}
+
+/* ( subject keys -- subject keys values ) values: a tuple of subject[k]
+ * for each key, or None when one is missing. */
+TARGET(MATCH_KEYS) {
+    Value values = vm_match_keys(SECOND(), TOP());
+    if (values == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(values);
+    DISPATCH();
+}
+
+/* ( subject type names -- attributes ) attributes: a tuple of the oparg
+ * positional then the named attributes, or None when it does not match. */
+TARGET(MATCH_CLASS) {
+    Value names = POP(), type = POP();
+    Value attrs = vm_match_class(TOP(), type, oparg, names);
+    if (attrs == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(attrs);
+    DISPATCH();
+}
+
+/* ( -- ) CACHE is never executed (bodies skip their caches); except* and
+ * exception groups are not supported yet.  vm_bad_opcode names the
+ * instruction in a SystemError. */
+#define UNSUPPORTED(name)                                   \
+TARGET(name) {                                              \
+    vm_bad_opcode(THIS_INSTR());                            \
+    GOTO_ERROR();                                           \
+}
+UNSUPPORTED(CACHE)
+UNSUPPORTED(PREP_RERAISE_STAR)
+UNSUPPORTED(CHECK_EG_MATCH)
+
+#undef UNSUPPORTED
+#undef POP_JUMP_IF_BOOL
+#undef POP_JUMP_IF_NONE
+

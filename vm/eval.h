@@ -1,0 +1,141 @@
+/*
+ * eval.h — what the dispatch strategies share (internal to vm/).
+ *
+ * pvm's loop exists in several instantiations, one per dispatch strategy
+ * (vm/eval_switch.c, eval_goto.c, eval_threaded.c, eval_call.c,
+ * eval_tailcall.c) plus two instrumented ones (eval_trace.c for the step
+ * hook, stats.c for --stats).  Each is its own translation unit that
+ * includes the same opcode bodies (vm/bytecodes.h) under its own dispatch
+ * macros.  Everything the bodies touch besides their registers lives in
+ * vm/eval.c and is declared here:
+ *
+ *   - the machine state: the running frame, the call depth, the stack of
+ *     handled exceptions, the eval breaker;
+ *   - the helpers of the longer bodies (global lookup, argument binding,
+ *     unpacking, pattern matching, ...), exported with a vm_ prefix;
+ *   - the slow paths every strategy runs the same way: unwinding after an
+ *     exception (vm_unwind) and the eval breaker (vm_handle_breaker).
+ *
+ * Positions: whatever a strategy's own instruction pointer is (a code unit
+ * pointer, or an entry of pre-decoded code), a Frame always stores code
+ * unit pointers (frame->instr, frame->next_instr).  So the unwinder, the
+ * generators (runtime/gen.c), tracebacks and the tracer need to know nothing
+ * about how the loop dispatches.
+ */
+#ifndef PVM_EVAL_H
+#define PVM_EVAL_H
+
+#include <signal.h>
+#include "loader/import.h"
+#include "runtime/runtime.h"
+#include "runtime/gen.h"
+#include "vm/frame.h"
+#include "vm/vm.h"
+
+/* ---- machine state (eval.c) ------------------------------------------------ */
+
+extern Frame *vm_running;               /* the innermost running Python frame */
+extern int vm_depth;                    /* Python frames + C entries into the loop */
+extern VmExcState *vm_exc_info;         /* top of the handled-exception stack */
+extern Value vm_thrown_exc;             /* see chain_context in eval.c */
+/* Nonzero when the loop must stop at the next RESUME or back edge. */
+extern volatile sig_atomic_t vm_eval_breaker;
+
+/* ---- the strategies ----------------------------------------------------------- */
+
+/* One instantiation of the loop: run `frame` until its entry frame returns
+ * (or yields); `throwing` raises the current exception at the frame's saved
+ * instruction first (gen.throw).  Returns VAL_NULL with the exception set. */
+typedef Value (*VmLoop)(Frame *frame, bool throwing);
+
+Value vm_eval_switch(Frame *frame, bool throwing);
+Value vm_eval_goto(Frame *frame, bool throwing);
+Value vm_eval_threaded(Frame *frame, bool throwing);
+Value vm_eval_call(Frame *frame, bool throwing);
+#ifdef PVM_HAVE_TAILCALL
+Value vm_eval_tailcall(Frame *frame, bool throwing);
+#endif
+Value vm_eval_trace(Frame *frame, bool throwing);
+Value vm_eval_stats(Frame *frame, bool throwing);
+
+/* Enter the loop (whichever instantiation is selected) for a frame. */
+Value vm_eval(Frame *frame, bool throwing);
+
+/* The step hook (vm.h), read by the trace loop before each instruction. */
+extern VmStepHook vm_step_hook;
+
+/* ---- slow paths ------------------------------------------------------------------ */
+
+/* Where execution continues after an exception: the frame holding the
+ * handler (NULL: the exception leaves this loop invocation, return
+ * VAL_NULL), its stack pointer and the code unit to resume at. */
+typedef struct VmUnwind {
+    Frame *frame;
+    Value *sp;
+    const uint16_t *resume;
+} VmUnwind;
+
+/* frame->instr is the instruction that failed and sp its stack.  With
+ * `traceback`, the exception first gets its context chained and a traceback
+ * entry for this frame (false for RERAISE: it keeps its traceback). */
+VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback);
+
+/* The eval breaker was found set: run pending work, turn SIGINT into
+ * KeyboardInterrupt.  False with the exception set. */
+bool vm_handle_breaker(void);
+
+/* The error for an opcode byte with no body (or one pvm lacks). */
+void vm_bad_opcode(const uint16_t *instr);
+
+/* ---- frames ---------------------------------------------------------------------- */
+
+/* A frame ready to run fn with these arguments (its caller not yet linked),
+ * or NULL with the error set: argument binding, recursion limit. */
+Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
+
+/* Leave a finished frame; returns its caller, which becomes the running
+ * frame.  A generator's frame is not on the chunk stack: its generator
+ * keeps it (or drops it). */
+static inline Frame *vm_leave_frame(Frame *f)
+{
+    Frame *caller = f->previous;
+    vm_depth--;
+    if (f->gen == NULL)
+        vm_frame_pop(f);
+    vm_running = caller;
+    return caller;
+}
+
+/* ---- helpers of the bodies (eval.c) ------------------------------------------------ */
+
+Value vm_load_global(Frame *frame, Value name);
+Value vm_load_name(Frame *frame, Value name);
+Value vm_unbound_local(Frame *frame, int i);
+Value vm_unbound_deref(Frame *frame, int i);
+bool vm_unpack(Value seq, Value *dest, int before, int after, bool star);
+Value vm_format_value(Value v, int flags, Value spec);
+Value vm_build_string(Value *items, size_t n);
+Value vm_make_function(Frame *frame, Value *top, int flags);
+void vm_do_raise(Value exc, Value cause);
+Value vm_topmost_handled(void);
+bool vm_valid_except_type(Value v);
+Value vm_func_desc(Value func);
+bool vm_dict_merge_kwargs(Value dict, Value update, Value func);
+Value vm_get_awaitable(Value v, int where);
+Value vm_get_aiter(Value obj);
+Value vm_get_anext(Value aiter);
+Value vm_enter_exit(Value *top, bool async);
+bool vm_is_match_sequence(Value v);
+Value vm_match_keys(Value subject, Value keys);
+Value vm_match_class(Value subject, Value typev, int nargs, Value names);
+
+/* A generator made by the call a for-loop iterates, owned by the loop's
+ * stack slot (see gen.c): discarding the slot closes it. */
+static inline bool vm_is_loop_owned_gen(Value v)
+{
+    return !val_is_small(v) && (val_obj(v)->type == &rt_generator_type ||
+                                val_obj(v)->type == &rt_async_generator_type) &&
+           VAL_AS(ObjGen, v)->loop_owned;
+}
+
+#endif

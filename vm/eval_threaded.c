@@ -1,0 +1,185 @@
+/*
+ * eval_threaded.c — the `threaded` strategy: direct threading over
+ * pre-decoded code.
+ *
+ * The first time the loop runs a code object it translates it, once, into
+ * an array of entries { address of the body's label, operand } — the code
+ * is "threaded" through the bodies.  Dispatch is then one load of the
+ * label address and one indirect jump: no opcode byte to fetch, no table
+ * to index, no EXTENDED_ARG to execute.  The translation:
+ *
+ *   - EXTENDED_ARG prefixes are folded into their instruction's operand;
+ *   - inline CACHE units are dropped (pvm never reads them), so an entry is
+ *     one instruction and SKIP_CACHES does nothing;
+ *   - jump operands are re-expressed in entries (the distance from the
+ *     entry after the jump), so JUMPBY works unchanged;
+ *   - `index` maps every code unit to the entry of the instruction it
+ *     belongs to.  Frames keep code-unit positions (see eval.h), so
+ *     resuming a frame, jumping to an exception handler or resuming a
+ *     generator that gen.c repositioned goes through this map, and each
+ *     entry remembers its code unit for THIS_INSTR (tracebacks).
+ *
+ * The decoded form is cached per code object in a small hash table (a
+ * field in ObjCode would save the lookup on each call; the frame caches it
+ * in frame->decoded for returns).  Code is never modified after loading,
+ * so the cache never goes stale.  A jump into the middle of an instruction
+ * (never produced by CPython) lands on the start of that instruction.
+ */
+#include "vm/eval.h"
+#include "vm/dispatch.h"
+
+typedef struct Threaded {
+    void *handler;                      /* the body's label */
+    int32_t oparg;                      /* EXTENDED_ARG folded; jumps in entries */
+    uint32_t unit;                      /* the instruction's (last) code unit */
+} Threaded;
+
+typedef struct ThreadedCode {
+    const uint32_t *index;              /* code unit -> entry; ninstrs + 1 of them */
+    Threaded entries[];                 /* one per instruction, plus a sentinel */
+} ThreadedCode;
+
+/* ---- translation ------------------------------------------------------------- */
+
+static inline int unit_op(const ObjCode *code, size_t i) { return code->instrs[i] & 0xff; }
+static inline int unit_arg(const ObjCode *code, size_t i) { return code->instrs[i] >> 8; }
+
+/* Where the instruction starting at unit `start` ends: past its
+ * EXTENDED_ARG prefixes, its own unit and its caches.  *op_unit is its
+ * own unit. */
+static size_t instruction_end(const ObjCode *code, size_t start, size_t *op_unit)
+{
+    size_t i = start, n = code->ninstrs;
+    while (i + 1 < n && unit_op(code, i) == OP_EXTENDED_ARG)
+        i++;
+    *op_unit = i;
+    size_t end = i + 1 + vm_opcode_info[unit_op(code, i)].caches;
+    return end < n ? end : n;
+}
+
+/* The entry a jump to code unit `target` reaches (clamped: a bad target
+ * reaches the sentinel, whose body raises SystemError). */
+static int32_t entry_at(const uint32_t *index, const ObjCode *code, long target)
+{
+    if (target < 0 || (size_t)target > code->ninstrs)
+        target = (long)code->ninstrs;
+    return (int32_t)index[target];
+}
+
+static ThreadedCode *translate(const ObjCode *code, void *const *labels)
+{
+    size_t n = code->ninstrs, count = 0, op_unit;
+    for (size_t i = 0; i < n; i = instruction_end(code, i, &op_unit))
+        count++;
+    /* One pointer-free block: entries (+ sentinel), then the index. */
+    size_t head = sizeof(ThreadedCode) + (count + 1) * sizeof(Threaded);
+    ThreadedCode *tc = gc_alloc_atomic(head + (n + 1) * sizeof(uint32_t));
+    uint32_t *index = (uint32_t *)((char *)tc + head);
+    tc->index = index;
+    size_t k = 0;
+    for (size_t i = 0, end; i < n; i = end, k++) {
+        end = instruction_end(code, i, &op_unit);
+        for (size_t u = i; u < end; u++)
+            index[u] = (uint32_t)k;
+    }
+    index[n] = (uint32_t)count;
+    k = 0;
+    for (size_t i = 0, end; i < n; i = end, k++) {
+        end = instruction_end(code, i, &op_unit);
+        int op = unit_op(code, op_unit);
+        int32_t oparg = 0;
+        for (size_t u = i; u <= op_unit; u++)
+            oparg = (int32_t)((uint32_t)oparg << 8 | unit_arg(code, u));
+        if (vm_opcode_info[op].kind == OPK_JFWD)
+            oparg = entry_at(index, code, (long)end + oparg) - (int32_t)(k + 1);
+        else if (vm_opcode_info[op].kind == OPK_JBACK)
+            oparg = (int32_t)(k + 1) - entry_at(index, code, (long)end - oparg);
+        tc->entries[k] = (Threaded){ labels[op], oparg, (uint32_t)op_unit };
+    }
+    /* Running off the end (impossible in valid code): a SystemError. */
+    tc->entries[count] = (Threaded){ labels[OP_CACHE], 0, (uint32_t)(n ? n - 1 : 0) };
+    return tc;
+}
+
+/* ---- the cache: code object -> translation ------------------------------------ */
+
+typedef struct { const ObjCode *code; ThreadedCode *tc; } CacheSlot;
+static CacheSlot *cache;                /* open addressing; GC-scanned */
+static size_t cache_cap, cache_used;
+
+static size_t slot_of(const ObjCode *code, size_t cap)
+{
+    uintptr_t h = (uintptr_t)code >> 4;
+    return (size_t)(h ^ (h >> 13)) & (cap - 1);
+}
+
+static void cache_insert(const ObjCode *code, ThreadedCode *tc)
+{
+    if (2 * (cache_used + 1) > cache_cap) {
+        size_t cap = cache_cap ? 2 * cache_cap : 64;
+        CacheSlot *old = cache, *fresh = gc_alloc(cap * sizeof *fresh);
+        for (size_t i = 0; i < cache_cap; i++) {
+            if (old[i].code == NULL)
+                continue;
+            size_t j = slot_of(old[i].code, cap);
+            while (fresh[j].code != NULL)
+                j = (j + 1) & (cap - 1);
+            fresh[j] = old[i];
+        }
+        cache = fresh;
+        cache_cap = cap;
+    }
+    size_t j = slot_of(code, cache_cap);
+    while (cache[j].code != NULL)
+        j = (j + 1) & (cache_cap - 1);
+    cache[j] = (CacheSlot){ code, tc };
+    cache_used++;
+}
+
+static const ThreadedCode *threaded_code(const ObjCode *code, void *const *labels)
+{
+    if (cache_cap > 0) {
+        for (size_t j = slot_of(code, cache_cap); cache[j].code != NULL;
+             j = (j + 1) & (cache_cap - 1))
+            if (cache[j].code == code)
+                return cache[j].tc;
+    }
+    ThreadedCode *tc = translate(code, labels);
+    cache_insert(code, tc);
+    return tc;
+}
+
+/* The entry of code unit u of the frame's code (JUMP_TO_INSTR). */
+static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *const *labels)
+{
+    const ThreadedCode *tc = f->decoded;
+    if (tc == NULL)
+        f->decoded = tc = threaded_code(f->code, labels);
+    return tc->entries + tc->index[u - f->code->instrs];
+}
+
+/* ---- the loop ------------------------------------------------------------------- */
+
+#define LOOP_FUNCTION vm_eval_threaded
+#define LOOP_LOCALS LABEL_TABLE(dispatch_table)
+#define INSTR_POINTER const Threaded *
+
+#define TARGET(name) TARGET_##name:
+#define DISPATCH()                                  \
+    do {                                            \
+        oparg = next_instr->oparg;                  \
+        goto *(next_instr++)->handler;              \
+    } while (0)
+/* EXTENDED_ARG is folded away by the translation: its body never runs. */
+#define NEXTOPARG() ((void)0)
+#define DISPATCH_SAME_OPARG() goto unknown_opcode
+#define JUMPBY(n) (next_instr += (n))
+#define SKIP_CACHES(name) ((void)0)
+#define THIS_INSTR() (frame->code->instrs + next_instr[-1].unit)
+#define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
+
+#define DISPATCH_LOOP_BEGIN DISPATCH();
+#define DISPATCH_LOOP_END
+#define DISPATCH_FROM_OUTSIDE() DISPATCH()
+
+#include "vm/eval_loop.h"
