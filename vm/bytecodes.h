@@ -34,8 +34,12 @@
  * (rt_binary_op, rt_getattr...) or a vm_ helper in eval.c.
  */
 
-
 /* ---- basics ---- */
+
+/* The value stack holds Values (one machine word: a tagged small int or a
+ * pointer, runtime/object.h) and never a C NULL: where 3.11 pushes "NULL"
+ * (below a callable that is not a bound method) pvm pushes the sentinel
+ * rt_Null, so a stack slot is always a valid Value for the collector. */
 
 TARGET(NOP) {                       /* ( -- ) */
     DISPATCH();
@@ -84,6 +88,13 @@ TARGET(SWAP) {                      /* ( x ... y -- y ... x ) */
 
 /* ---- constants and variables ---- */
 
+/* Four namespaces, four instruction families.  *_FAST: the function's own
+ * locals, slots of frame->localsplus addressed by index (the compiler
+ * resolved the names); an empty slot is VAL_NULL and reading it is an
+ * UnboundLocalError.  *_NAME: module and class bodies, a dict lookup in
+ * frame->locals, then globals, then builtins.  *_GLOBAL: globals then
+ * builtins.  *_DEREF: cells shared with nested functions (next section). */
+
 TARGET(LOAD_CONST) {                /* ( -- co_consts[oparg] ) */
     PUSH(GETCONST(oparg));
     DISPATCH();
@@ -123,6 +134,8 @@ TARGET(LOAD_NAME) {                 /* ( -- value ) locals, then globals, then b
 
 TARGET(STORE_NAME) {                /* ( value -- ) into the locals dict */
     Value v = POP();
+    /* Module code's locals are its globals dict; a class body's are the
+     * namespace __prepare__ returned, which may be any mapping. */
     if (frame->locals == VAL_NULL) {
         rt_raisef(&rt_SystemError, "no locals found when storing %R", GETNAME(oparg));
         GOTO_ERROR();
@@ -150,6 +163,8 @@ TARGET(LOAD_GLOBAL) {               /* ( -- [NULL] value ) the low bit asks for 
     Value v = vm_load_global(frame, GETNAME(oparg >> 1));
     if (v == VAL_NULL)
         GOTO_ERROR();
+    /* `f(x)` for a global f: the compiler folds PUSH_NULL into the low bit,
+     * and the NULL goes below the function, where CALL expects it. */
     if (oparg & 1)
         PUSH(rt_Null);
     PUSH(v);
@@ -175,6 +190,12 @@ TARGET(DELETE_GLOBAL) {             /* ( -- ) */
 }
 
 /* ---- cells and closures ---- */
+
+/* A variable that a nested function uses lives in a cell, a one-slot box
+ * both functions point to.  The owner's slot is turned into a cell on
+ * entry (MAKE_CELL); the nested function's cells arrive in its closure
+ * tuple and COPY_FREE_VARS puts them in the last localsplus slots.
+ * LOAD_DEREF/STORE_DEREF then go through the box. */
 
 TARGET(MAKE_CELL) {                 /* ( -- ) wrap local oparg in a new cell */
     GETLOCAL(oparg) = rt_cell_new(GETLOCAL(oparg));
@@ -245,6 +266,14 @@ TARGET(DELETE_DEREF) {              /* ( -- ) empty the cell */
 
 /* ---- operators ---- */
 
+/* 3.11 has one BINARY_OP whose oparg names the operator (NB_ADD...,
+ * in-place forms offset by NB_INPLACE_OFFSET).  The body handles the
+ * cases that dominate loops without leaving the loop: small ints (tagged,
+ * no allocation; overflow falls through to rt_binary_op, which promotes to
+ * GMP) and two floats.  Everything else — and every operator the fast
+ * paths do not name — takes the full protocol in runtime/abstract.c
+ * (__add__, __radd__, NotImplemented). */
+
 TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
     Value r = rt_unary_op(TOP(), UN_POS);
     if (r == VAL_NULL)
@@ -281,6 +310,10 @@ TARGET(UNARY_NOT) {                 /* ( x -- not x ) */
 
 TARGET(BINARY_OP) {                 /* ( left right -- result ) oparg: NB_* */
     Value right = TOP(), left = SECOND(), r;
+    /* Small ints are a few bits narrower than a machine word, so the
+     * exact result of + and - always fits in intptr_t; small_fits says
+     * whether it is still small (else rt_binary_op makes a GMP int).  For
+     * *, the machine multiplication itself may overflow: checked. */
     if (val_is_small(left) && val_is_small(right)) {
         intptr_t a = small_value(left), b = small_value(right), c;
         switch (oparg) {
@@ -300,6 +333,8 @@ TARGET(BINARY_OP) {                 /* ( left right -- result ) oparg: NB_* */
             break;
         }
     } else if (is_float(left) && is_float(right)) {
+        /* Float + - * cannot raise (inf and nan are results); / and ** can,
+         * so they take the general path with its ZeroDivisionError. */
         double a = rt_float_value(left), b = rt_float_value(right);
         switch (oparg) {
         case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
@@ -322,6 +357,8 @@ binop_done:
 
 TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
     Value right = TOP(), left = SECOND(), r;
+    /* Two small ints compare as machine words: no objects, no method
+     * lookup, and the result is one of the two bool singletons. */
     if (val_is_small(left) && val_is_small(right)) {
         r = rt_bool(rt_compare_bool(left, right, oparg));
     } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
@@ -349,6 +386,10 @@ TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not i
 }
 
 /* ---- subscripts ---- */
+
+/* A list indexed by a small non-negative int is read or written in place;
+ * the unsigned comparison also rejects negative indexes, which take the
+ * general path (it wraps them and raises IndexError). */
 
 TARGET(BINARY_SUBSCR) {             /* ( container key -- container[key] ) */
     Value key = TOP(), container = SECOND(), r;
@@ -393,6 +434,11 @@ TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
 
 /* ---- attributes ---- */
 
+/* LOAD_METHOD avoids creating a bound-method object for `obj.meth(...)`:
+ * when the attribute is a plain function found on the type, it pushes the
+ * function and obj (which becomes the first argument); otherwise NULL and
+ * the attribute, and CALL sees the difference in the NULL slot. */
+
 TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
@@ -435,12 +481,23 @@ TARGET(LOAD_METHOD) {               /* ( owner -- method owner ) or ( owner -- N
 
 /* ---- calls ---- */
 
+/* The 3.11 call sequence: [PUSH_NULL or LOAD_METHOD] callable args...
+ * [KW_NAMES] PRECALL CALL.  Below the callable sits either rt_Null or, for
+ * a method call, the function with `self` in the callable's slot; CALL
+ * passes the arguments as one vector starting at self (or the first
+ * argument).  A Python function does not recurse into C: its frame is
+ * pushed and the loop continues in it (ENTER_FRAME); RETURN_VALUE resumes
+ * the caller after the CALL's cache units. */
+
 TARGET(KW_NAMES) {                  /* ( -- ) names of the next CALL's keyword args */
     kwnames = GETCONST(oparg);
     DISPATCH();
 }
 
 TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's slot */
+    /* A bound method called as `m = obj.meth; m(x)` becomes the function
+     * plus self, so CALL pushes a frame for the function directly instead
+     * of calling the method object (which would re-enter the loop from C). */
     if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
         ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
         PEEK(oparg + 2) = m->func;
@@ -451,12 +508,18 @@ TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's 
 }
 
 TARGET(CALL) {                      /* ( NULL|method callable|self args... -- result ) */
+    /* Below the oparg arguments: either [NULL, callable] or, for a method
+     * call, [function, self].  In the second case self is the first of
+     * oparg + 1 arguments, which then start one slot lower. */
     bool is_meth = PEEK(oparg + 2) != rt_Null;
     int total = oparg + is_meth;
     Value callable = PEEK(total + 1);
     Value *args = sp - total;
-    Value call_kwnames = kwnames;
+    Value call_kwnames = kwnames;       /* KW_NAMES applies to this CALL only */
     kwnames = VAL_NULL;
+    /* A Python function runs in this loop: push its frame, bind the
+     * arguments straight from our stack (they are copied, so the slots can
+     * be popped), and continue in the callee. */
     if (is_function(callable)) {
         Frame *callee = vm_function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
         if (callee == NULL)
@@ -467,6 +530,9 @@ TARGET(CALL) {                      /* ( NULL|method callable|self args... -- re
         frame = callee;
         ENTER_FRAME();
     }
+    /* Anything else (builtins, classes, bound methods, objects with
+     * __call__) goes through the type's call slot; the result replaces the
+     * two slots below the arguments. */
     Value r = rt_call(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -477,6 +543,9 @@ TARGET(CALL) {                      /* ( NULL|method callable|self args... -- re
 }
 
 TARGET(CALL_FUNCTION_EX) {          /* ( NULL func args [kwargs] -- result ) */
+    /* f(*args, **kwargs) and any call mixing unpacking with other
+     * arguments: the compiler has already built the positional tuple (or
+     * list) and the keyword dict; the body normalises both and calls. */
     Value kwargs = (oparg & 1) ? POP() : VAL_NULL;
     Value args = POP();
     Value func = TOP();
@@ -513,6 +582,10 @@ TARGET(MAKE_FUNCTION) {
 
 TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
     Value retval = POP();
+    /* The caller is either a Python frame of this same loop invocation
+     * (continue it where its CALL saved it) or C code that entered the
+     * loop for this frame (a builtin's callback, a generator resumption,
+     * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
     frame = vm_leave_frame(frame);
     if (entry)
@@ -523,6 +596,10 @@ TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
 }
 
 /* ---- jumps ---- */
+
+/* Jumps are relative to the instruction after the jump, forward or
+ * backward as the opcode's name says (the oparg is unsigned).  Only the
+ * backward ones close loops, so only they check the eval breaker. */
 
 TARGET(JUMP_FORWARD) {              /* ( -- ) */
     JUMPBY(oparg);
@@ -592,6 +669,12 @@ TARGET(JUMP_IF_TRUE_OR_POP) {       /* ( cond -- cond ) if true and jump, else (
 
 /* ---- iteration ---- */
 
+/* A for-loop keeps its iterator on the stack: FOR_ITER pushes the next item
+ * or, when the iterator is exhausted, pops it and jumps past the loop.
+ * Exhaustion is the type's `next` slot returning VAL_NULL with no
+ * exception set (or StopIteration, which is cleared): no exception object
+ * is made for the common end of a loop. */
+
 TARGET(GET_ITER) {                  /* ( iterable -- iterator ) */
     Value it = rt_iter(TOP());
     if (it == VAL_NULL)
@@ -612,6 +695,7 @@ TARGET(FOR_ITER) {
         PUSH(item);
         DISPATCH();
     }
+    /* Exhausted — or failed: only StopIteration ends the loop quietly. */
     if (rt_err_occurred()) {
         if (!rt_err_matches(&rt_StopIteration))
             GOTO_ERROR();
@@ -632,6 +716,9 @@ TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
 
 TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
     Value seq = POP();
+    /* `a, b = b, a` and `for k, v in d.items()`: a tuple of the right
+     * length is pushed directly, last item first, so the first item ends on
+     * top where the first STORE takes it. */
     if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg) {
         for (int i = oparg; --i >= 0;)
             PUSH(AS_TUPLE(seq)->items[i]);
@@ -654,6 +741,11 @@ TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b,
 }
 
 /* ---- building containers ---- */
+
+/* Displays ([a, b], {k: v}, f"{x}...") collect their items on the stack and
+ * build the container in one step; comprehensions and unpacking displays
+ * ([*a, *b]) append to a container that stays oparg items down the stack
+ * while the loop runs above it. */
 
 TARGET(BUILD_TUPLE) {               /* ( items... -- tuple ) */
     Value t = rt_tuple_from(sp - oparg, oparg);
@@ -783,6 +875,13 @@ TARGET(FORMAT_VALUE) {              /* ( value [spec] -- str ) an f-string field
 
 /* ---- exceptions ---- */
 
+/* Raising jumps to the unwinder (GOTO_ERROR); the exception table (eval.c)
+ * picks the handler.  A handler starts with PUSH_EXC_INFO, which makes the
+ * exception "being handled" (sys.exc_info) and saves the previous one on
+ * the stack; POP_EXCEPT restores it when the handler ends.  RERAISE and a
+ * bare `raise` keep the traceback: they use GOTO_UNWIND, which adds no
+ * traceback entry. */
+
 TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
     Value cause = oparg == 2 ? POP() : VAL_NULL;
     if (oparg == 0) {
@@ -794,6 +893,8 @@ TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
         rt_raise(handled);          /* keeps its traceback: no new entry */
         GOTO_UNWIND();
     }
+    /* A fresh raise is chained to the exception being handled, even inside
+     * a generator into which something was thrown earlier. */
     vm_thrown_exc = VAL_NULL;
     vm_do_raise(POP(), cause);
     GOTO_ERROR();
@@ -839,6 +940,9 @@ TARGET(RERAISE) {
 }
 
 /* ---- module-level odds and ends ---- */
+
+/* Imports are the loader's business (loader/import.c); these bodies only
+ * move their operands between the stack and it. */
 
 TARGET(SETUP_ANNOTATIONS) {         /* ( -- ) create __annotations__ in the locals */
     if (frame->locals != VAL_NULL &&
@@ -897,6 +1001,14 @@ TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
 
 /* ---- generators and coroutines ---- */
 
+/* A generator is a frame that outlives its call.  RETURN_GENERATOR moves
+ * the frame to the heap and hands back the generator object; each
+ * resumption (vm_gen_resume) runs that frame as the entry frame of a
+ * nested loop invocation, and YIELD_VALUE leaves that invocation with the
+ * yielded value, saving the frame's registers for the next send().
+ * `yield from` and `await` are a SEND / YIELD_VALUE loop that forwards
+ * values to the inner iterator until it returns. */
+
 /* ( -- ) the first instruction of a generator's code: the call returns
  * a new generator owning a heap copy of this frame, which resumes at the
  * next instruction (a POP_TOP of the first, always None, sent value). */
@@ -929,6 +1041,9 @@ TARGET(YIELD_VALUE) {
 
 TARGET(GET_YIELD_FROM_ITER) {       /* ( iterable -- iterator ) for `yield from` */
     Value v = TOP();
+    /* Generators and coroutines are driven as they are (SEND resumes their
+     * frames); anything else is replaced by iter(v).  A coroutine may only
+     * be delegated to from a coroutine (or a @types.coroutine generator). */
     if (IS_EXACT(v, rt_coroutine_type)) {
         if (!(frame->code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
             rt_raisef(&rt_TypeError, "cannot 'yield from' a coroutine object in a "
@@ -948,6 +1063,8 @@ TARGET(GET_YIELD_FROM_ITER) {       /* ( iterable -- iterator ) for `yield from`
  * ( receiver value -- result ) and jump past the yield-from loop. */
 TARGET(SEND) {
     Value v = POP(), r;
+    /* gen.c sends to a generator or coroutine by resuming its frame (a
+     * nested loop invocation); other iterators get next() or send(). */
     int status = rt_iter_send(TOP(), v, &r);
     if (status == SEND_ERROR)
         GOTO_ERROR();
@@ -1005,6 +1122,12 @@ TARGET(END_ASYNC_FOR) {
 
 /* ---- with-statements ---- */
 
+/* `with m as x:` — BEFORE_WITH leaves the bound __exit__ on the stack under
+ * the result of __enter__().  A normal exit calls __exit__(None, None,
+ * None) with ordinary CALL instructions; an exception goes through the
+ * exception table to WITH_EXCEPT_START, whose result decides (in the
+ * bytecode that follows) whether the exception is swallowed. */
+
 TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
     Value enter = vm_enter_exit(&TOP(), false);
     if (enter == VAL_NULL)
@@ -1040,6 +1163,12 @@ TARGET(WITH_EXCEPT_START) {
 }
 
 /* ---- pattern matching ---- */
+
+/* `match` compiles to tests that push a bool (MATCH_MAPPING,
+ * MATCH_SEQUENCE) or a tuple of extracted values, None meaning "no match"
+ * (MATCH_KEYS, MATCH_CLASS); the compiler's own jumps do the rest.  The
+ * rules about which types count as sequences and which keys or attributes
+ * match live in eval.c (vm_match_keys, vm_match_class). */
 
 TARGET(MATCH_MAPPING) {             /* ( subject -- subject bool ) */
     Value b = rt_bool(rt_isinstance_of(TOP(), &rt_dict_type));

@@ -1,17 +1,17 @@
 /*
  * config.h — pvm's build switches, each with its default.
  *
- * PVM_DISPATCH_GOTO / PVM_DISPATCH_SWITCH
- *     How the eval loop jumps from one instruction's body to the next.
- *     GOTO (the default, `make DISPATCH=goto`): GCC/clang "labels as values";
- *     every body ends with its own indirect jump through a 256-entry label
- *     table, which gives the branch predictor one prediction site per opcode.
- *     SWITCH (`make DISPATCH=switch`): a portable `switch` in a loop, one
- *     shared indirect jump.  The bodies are identical; see vm/dispatch.h.
+ * Dispatch strategy: not a build switch any more.  Every strategy is built
+ * into the one binary and chosen at run time (pvm --dispatch=NAME; the
+ * list and the default: pvm --list-dispatch; the explanation and the
+ * measurements: vm/README.md).  The one build-time question is whether the
+ * compiler can build the `tailcall` strategy: the Makefile answers it and
+ * defines PVM_HAVE_TAILCALL when it can.
  *
- * PVM_DEBUG
- *     Enables stack-bound assertions in the eval loop (off by default;
- *     `make OPT="-O0 -DPVM_DEBUG"`).
+ * PVM_HAVE_TAILCALL
+ *     Defined (by the Makefile) when vm/eval_tailcall.c is built, i.e. when
+ *     $(CC) or clang supports __attribute__((musttail)).  Adds "tailcall"
+ *     to the strategies in vm/eval.c.
  *
  * PVM_RECURSION_LIMIT
  *     Default for sys.getrecursionlimit(): Python frames (and C re-entries
@@ -19,14 +19,6 @@
  */
 #ifndef PVM_CONFIG_H
 #define PVM_CONFIG_H
-
-#if !defined(PVM_DISPATCH_GOTO) && !defined(PVM_DISPATCH_SWITCH)
-#  if defined(__GNUC__)
-#    define PVM_DISPATCH_GOTO 1
-#  else
-#    define PVM_DISPATCH_SWITCH 1
-#  endif
-#endif
 
 #ifndef PVM_RECURSION_LIMIT
 #define PVM_RECURSION_LIMIT 1000

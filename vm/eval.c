@@ -1,41 +1,57 @@
 /*
- * eval.c — the fetch–decode–execute loop.
+ * eval.c — the machine around the loop: its state, its entry points, and
+ * everything the opcode bodies share whatever the dispatch strategy.
  *
- * vm_eval runs a frame until it returns.  The loop keeps a few registers in
- * C locals — `frame`, `next_instr`, `sp` (the value-stack pointer),
- * `opcode`, `oparg` — and every instruction body ends with DISPATCH(),
- * which fetches the next code unit and jumps to its body (dispatch.h).
+ * The loop itself — fetch, decode, execute — is vm/bytecodes.h (the bodies)
+ * instantiated once per strategy (vm/eval_*.c; vm/eval.h lists them and
+ * vm/README.md compares them).  This file holds what does not depend on
+ * how instructions are dispatched:
+ *
+ *   - the machine state: the running frame, the depth of Python frames and
+ *     C re-entries (the recursion limit), the stack of handled exceptions,
+ *     the eval breaker;
+ *   - entering the loop from C: a module (vm_run_module), a function called
+ *     by a builtin (vm_function_call), a class body, a generator resumed by
+ *     runtime/gen.c (vm_gen_resume), and choosing which instantiation of
+ *     the loop runs (vm_set_dispatch, the step hook, --stats);
+ *   - calls: binding arguments to parameters exactly as CPython 3.11 does
+ *     (bind_args), with its error messages;
+ *   - unwinding (vm_unwind): the 3.11 exception table says where the
+ *     handler of an instruction is;
+ *   - the helpers of the longer bodies, exported as vm_* for the strategy
+ *     files: name lookup, unpacking, f-strings, `with`, `await`/`async for`,
+ *     `match`.
  *
  * Calls between Python functions do not recurse in C: CALL pushes a new
  * frame whose `previous` is the caller and continues the same loop;
  * RETURN_VALUE pops it and resumes the caller.  Only calls that pass
  * through C (a builtin calling a Python function, e.g. sorted(key=f))
- * enter vm_eval again, with an "entry" frame that makes it return.
+ * enter the loop again, with an "entry" frame that makes it return.
  *
- * Errors: a body that fails does `goto error`.  There the exception gets a
- * traceback entry for this frame, and the 3.11 exception table (a separate
- * small function, find_handler) says where the handler is: the stack is cut
- * to the handler's depth, the exception pushed, and execution continues
- * there.  With no handler the frame is popped and the caller unwinds in turn.
- * The exceptions being handled (sys.exc_info) form a stack of VmExcState
- * entries: PUSH_EXC_INFO / POP_EXCEPT work on the top one, and each running
- * generator pushes its own, as CPython's gi_exc_state.
+ * Errors: a body that fails does GOTO_ERROR().  The strategy records the
+ * failing instruction in the frame and calls vm_unwind: the exception gets
+ * a traceback entry for this frame, and the 3.11 exception table (a
+ * separate small function, find_handler) says where the handler is: the
+ * stack is cut to the handler's depth, the exception pushed, and execution
+ * continues there.  With no handler the frame is popped and the caller
+ * unwinds in turn.  The exceptions being handled (sys.exc_info) form a
+ * stack of VmExcState entries: PUSH_EXC_INFO / POP_EXCEPT work on the top
+ * one, and each running generator pushes its own, as CPython's
+ * gi_exc_state.
  *
  * Generators: RETURN_GENERATOR copies the new frame to the GC heap and the
  * call returns a generator owning it (runtime/gen.c).  Every resumption —
  * next(), send(), FOR_ITER, SEND — goes through vm_gen_resume, which runs
- * the heap frame as an entry frame of a nested vm_eval; YIELD_VALUE returns
- * from it.  A direct frame switch inside the loop would save that C call,
- * but measured on a 3M-yield loop pvm already takes half of python3.11's
- * time, so the simpler scheme stays.
+ * the heap frame as an entry frame of a nested loop invocation (of the
+ * process-wide strategy: vm_eval); YIELD_VALUE returns from it.  A direct
+ * frame switch inside the loop would save that C call, but measured on a
+ * 3M-yield loop pvm already takes half of python3.11's time, so the
+ * simpler scheme stays.
  *
  * The eval breaker: RESUME (every function entry and generator resumption)
  * and JUMP_BACKWARD (every loop iteration) test one flag; SIGINT and the
- * generator finaliser set it, and handle_breaker turns it into a
+ * generator finaliser set it, and vm_handle_breaker turns it into a
  * KeyboardInterrupt or closes the abandoned generators.
- *
- * Each body is preceded by its stack effect, in the notation
- * `( before -- after )` with the top of the stack on the right.
  */
 #include <signal.h>
 #include <string.h>
@@ -86,6 +102,16 @@ Value vm_handled_exception(void) { return vm_topmost_handled(); }
 
 /* ---- the exception table ------------------------------------------------------ */
 
+/* Python 3.11 has no SETUP_FINALLY/POP_BLOCK: try blocks cost nothing until
+ * something raises.  Instead each code object carries co_exceptiontable, a
+ * list of entries (start, length, target, depth<<1 | lasti) sorted by
+ * start, in code units, each number a varint.  An instruction inside
+ * [start, start+length) that raises continues at `target` with the stack
+ * cut to `depth` items (plus the offset of the raising instruction when
+ * the lasti bit is set: `finally` and `with` use it to re-raise).  Nested
+ * try blocks are flattened by the compiler into non-overlapping ranges, so
+ * the first entry that covers the instruction is the innermost handler. */
+
 /* One varint of the exception table: 6-bit groups, most significant first,
  * 0x40 = more follows.  Returns false if it runs off the end. */
 static bool read_exc_varint(const uint8_t **p, const uint8_t *end, int *out)
@@ -130,6 +156,14 @@ static bool find_handler(const ObjCode *code, int lasti, int *target, int *level
 
 /* ---- calling a Python function ------------------------------------------------ */
 
+/* A call hands the callee a vector of argument values: the positional ones
+ * first, then the keyword values, whose names are the tuple `kwnames`
+ * (KW_NAMES sets it just before CALL).  bind_args turns that vector into
+ * the callee's first localsplus slots — parameters in co_varnames order,
+ * then *args and **kwargs — raising CPython's exact TypeErrors.  The
+ * common case (positional arguments only, exactly as many as parameters)
+ * is one memcpy. */
+
 /* "'a', 'b', and 'c'" — CPython's list of missing argument names. */
 static Value name_list(Value *names, size_t n)
 {
@@ -143,6 +177,9 @@ static Value name_list(Value *names, size_t n)
     return sb_finish(&sb);
 }
 
+/* After binding, a parameter slot still VAL_NULL was given no value and has
+ * no default: CPython names all such parameters of one kind (positional,
+ * or keyword-only) in a single TypeError. */
 static bool missing_args(ObjFunction *fn, Value *locals, size_t from, size_t to,
                          const char *kind)
 {
@@ -159,6 +196,9 @@ static bool missing_args(ObjFunction *fn, Value *locals, size_t from, size_t to,
     return false;
 }
 
+/* "f() takes 2 positional arguments but 3 were given" — with a range when
+ * there are defaults, and a note on keyword-only arguments when some were
+ * given, word for word as CPython's too_many_positional. */
 static void too_many_positional(ObjFunction *fn, Value *locals, size_t given)
 {
     ObjCode *co = fn->code;
@@ -178,7 +218,10 @@ static void too_many_positional(ObjFunction *fn, Value *locals, size_t given)
               given == 1 && !kwonly_given ? "was" : "were");
 }
 
-/* The slot of parameter `name` among the keyword-capable ones, or -1. */
+/* The slot of parameter `name` among the keyword-capable ones, or -1.
+ * Keyword names at a call site are interned constants, like the parameter
+ * names, so the pointer comparison of the first loop almost always finds
+ * the slot; the second loop catches names built at run time (f(**d)). */
 static int find_param(ObjCode *co, Value name, int from, int to)
 {
     Value *names = AS_TUPLE(co->localsplusnames)->items;
@@ -191,6 +234,9 @@ static int find_param(ObjCode *co, Value name, int from, int to)
     return -1;
 }
 
+/* One keyword argument: into its parameter's slot, else into **kwargs,
+ * else a TypeError that says why (positional-only, unknown, or given
+ * twice). */
 static bool bind_keyword(ObjFunction *fn, Value *locals, Value kwdict, Value name, Value v)
 {
     ObjCode *co = fn->code;
@@ -249,6 +295,10 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
         memcpy(locals, args, npos * sizeof(Value));      /* the common case */
         return co->kwonlyargcount == 0 || apply_defaults(fn, locals);
     }
+    /* The slots after the named parameters: *args (if any), then **kwargs
+     * (if any).  Keywords are bound after the positionals, so "got
+     * multiple values" is detected in bind_keyword; excess positionals
+     * are reported only after the keywords, in CPython's order. */
     Value kwdict = VAL_NULL;
     if (co->flags & CO_VARKEYWORDS) {
         kwdict = rt_dict_new();
@@ -268,6 +318,10 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
     return apply_defaults(fn, locals);
 }
 
+/* Python frames and C re-entries of the loop both count against the
+ * recursion limit: a Python recursion needs no C stack, but a recursion
+ * through C (a __repr__ calling repr()) does, and must stop before the C
+ * stack overflows. */
 static bool enter_recursion(void)
 {
     if (++vm_depth > recursion_limit) {
@@ -278,7 +332,10 @@ static bool enter_recursion(void)
     return true;
 }
 
-/* A frame ready to run fn with these arguments, or NULL with the error set. */
+/* A frame ready to run fn with these arguments, or NULL with the error set.
+ * The frame is pushed before binding because binding writes straight into
+ * its localsplus; on failure it is popped again, so a failed call leaves
+ * the frame stack and the depth as they were. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames)
 {
     if (!enter_recursion())
@@ -298,7 +355,10 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
 static void install_sigint_handler(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
- * vm_eval, and its caller is whatever Python frame was running. */
+ * vm_eval, and its caller is whatever Python frame was running (so a
+ * traceback through sorted(key=f) shows both the caller and f).  Each such
+ * entry costs one C stack frame of the loop: that is what the recursion
+ * limit protects. */
 static Value run_entry_frame(Frame *f)
 {
     f->is_entry = true;
@@ -336,6 +396,9 @@ Value vm_run_module(ObjCode *code, Value globals)
     return r;
 }
 
+/* `class C: ...` compiles the body to a function that LOAD_BUILD_CLASS's
+ * __build_class__ calls with a fresh namespace dict as its locals: the
+ * body's STORE_NAMEs fill the dict that becomes the class's. */
 Value vm_run_class_body(Value func, Value locals)
 {
     Frame *f = vm_function_frame(AS_FUNCTION(func), NULL, 0, VAL_NULL);
@@ -347,15 +410,28 @@ Value vm_run_class_body(Value func, Value locals)
 
 /* ---- generators ------------------------------------------------------------------ */
 
+/* Resuming a generator: its frame (on the GC heap since RETURN_GENERATOR)
+ * becomes an entry frame linked below the resumer, its exception state is
+ * pushed on the handled-exception stack, and the loop runs it until
+ * YIELD_VALUE or RETURN_VALUE leaves.  The frame's saved position is a
+ * code unit, so any strategy can continue it — and gen.c may move it (to
+ * leave a `yield from` loop) without knowing how the loop dispatches. */
+
 Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
 {
     if (!enter_recursion())
         return VAL_NULL;
     Frame *resumer = vm_running;
+    /* The generator's own "exception being handled" goes on top for as
+     * long as it runs, and its frame hangs below the resumer's, so a
+     * traceback from inside it shows who resumed it. */
     state->previous = vm_exc_info;
     vm_exc_info = state;
     f->is_entry = true;
     f->previous = resumer;
+    /* The sent value is what the suspended YIELD_VALUE evaluates to: it is
+     * pushed, and the instruction after the yield consumes it.  A throw()
+     * instead raises at the yield (the loop's `throwing` entry). */
     if (!throwing) {
         *f->sp++ = sent;
     } else {
@@ -363,6 +439,8 @@ Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
     Value r = vm_eval(f, throwing);
+    /* Whether it yielded, returned or raised, the generator is detached
+     * again: its frame keeps no link to this resumer. */
     vm_exc_info = state->previous;
     state->previous = NULL;
     f->previous = NULL;
@@ -371,6 +449,14 @@ Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
 }
 
 /* ---- interrupts and pending work ------------------------------------------------- */
+
+/* A signal handler may only set flags.  It sets two: what happened
+ * (sigint_pending) and "look at the flags" (vm_eval_breaker), which is the
+ * only one the loop tests — at RESUME and JUMP_BACKWARD, so that every
+ * loop iteration and every call notices it, while straight-line code pays
+ * nothing.  The generator finaliser uses the same path, because the
+ * collector may run in the middle of any allocation, where running Python
+ * code (a generator's `finally`) would be unsafe. */
 
 static void on_sigint(int sig)
 {
@@ -434,7 +520,10 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
-/* locals(): the frame's dict, or a snapshot of its fast locals and cells. */
+/* locals(): the frame's dict, or a snapshot of its fast locals and cells.
+ * In a function, locals live in localsplus slots, not a dict, so (as in
+ * CPython) the result is a new dict each time, and writing to it changes
+ * nothing.  Cells are looked through to the value they hold. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
@@ -491,6 +580,16 @@ bool vm_super_args(Value *type, Value *obj)
 
 /* ---- helpers for the longer bodies ----------------------------------------------- */
 
+/* The bodies in bytecodes.h keep their fast paths inline and call these
+ * for the rest (STYLE.md: fast path in the loop, slow path in a named
+ * function).  They are exported with the vm_ prefix because each strategy
+ * is its own translation unit; none of them is on a path where a call
+ * costs more than the dictionary lookups or allocations it makes. */
+
+/* LOAD_GLOBAL: the module's dict, then the builtins the function was
+ * created with.  No caching: CPython 3.11 specialises this instruction
+ * with dict version tags in the inline caches that pvm skips; here it is
+ * two hash lookups of an interned string, which compare by pointer. */
 Value vm_load_global(Frame *frame, Value name)
 {
     Value v = rt_dict_get_str(frame->globals, name);
@@ -501,6 +600,10 @@ Value vm_load_global(Frame *frame, Value name)
     return v;
 }
 
+/* LOAD_NAME (module and class bodies): the locals mapping first.  A class
+ * body's namespace may be any mapping a metaclass's __prepare__ returned,
+ * so a non-dict goes through __getitem__, where KeyError means "not here,
+ * look further" and any other exception propagates. */
 Value vm_load_name(Frame *frame, Value name)
 {
     if (frame->locals != VAL_NULL) {
@@ -520,6 +623,9 @@ Value vm_load_name(Frame *frame, Value name)
     return vm_load_global(frame, name);
 }
 
+/* The errors of reading an empty slot, with 3.11's wording: a local (or a
+ * cell of this function) is "local variable"; a free variable, owned by
+ * an enclosing function that has not assigned it yet, is a NameError. */
 Value vm_unbound_local(Frame *frame, int i)
 {
     return rt_raisef(&rt_UnboundLocalError,
@@ -583,7 +689,9 @@ bool vm_unpack(Value seq, Value *dest, int before, int after, bool star)
     return true;
 }
 
-/* FORMAT_VALUE: an f-string replacement field. */
+/* FORMAT_VALUE: an f-string replacement field.  The low two flag bits are
+ * the conversion (!s, !r, !a); bit 2 says a format spec is on the stack.
+ * Without a spec a str is already the answer: f"{name}" costs no call. */
 Value vm_format_value(Value v, int flags, Value spec)
 {
     switch (flags & 3) {
@@ -598,6 +706,8 @@ Value vm_format_value(Value v, int flags, Value spec)
     return rt_format(v, spec != VAL_NULL ? spec : rt_str_from_cstr(""));
 }
 
+/* BUILD_STRING: the pieces of an f-string, all str by now (literal parts
+ * and FORMAT_VALUE results), concatenated into one new string. */
 Value vm_build_string(Value *items, size_t n)
 {
     StrBuf sb;
@@ -611,7 +721,7 @@ Value vm_build_string(Value *items, size_t n)
  * asks for; the caller pops them (1 + one per flag bit). */
 Value vm_make_function(Frame *frame, Value *top, int flags)
 {
-        Value codev = *--top;
+    Value codev = *--top;
     ObjFunction *fn = AS_FUNCTION(rt_function_new(AS_CODE(codev), frame->globals,
                                                   AS_CODE(codev)->qualname));
     fn->builtins = frame->builtins;
@@ -663,7 +773,9 @@ static void chain_context(Value exc)
         rt_exc_set_context(exc, vm_topmost_handled());
 }
 
-/* `except X:` — X must be an exception class or a tuple of them. */
+/* `except X:` — X must be an exception class or a tuple of them.  CPython
+ * checks this only when an exception actually reaches the clause, so a bad
+ * clause that is never tested is not an error (CHECK_EXC_MATCH). */
 static bool is_exception_class(Value v)
 {
     return rt_isinstance_of(v, &rt_type_type) && rt_is_subtype(AS_TYPE(v), &rt_BaseException);
@@ -679,7 +791,9 @@ bool vm_valid_except_type(Value v)
     return true;
 }
 
-/* "f()" — how CPython names a callable in call-time error messages. */
+/* "f()" — how CPython names a callable in call-time error messages:
+ * module.qualname() except for builtins, and str() of the object when it
+ * has no __qualname__ (an instance with __call__). */
 Value vm_func_desc(Value func)
 {
     Value q = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
@@ -721,6 +835,12 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
 }
 
 /* ---- helpers: coroutines and async iteration ------------------------------------------ */
+
+/* `await x` runs x's __await__() iterator by the same SEND/YIELD_VALUE loop
+ * as `yield from`, so these helpers only find and check the iterator:
+ * GET_AWAITABLE for await, GET_AITER/GET_ANEXT for `async for` (whose
+ * __anext__ returns an awaitable that the loop then awaits).  The error
+ * messages name the protocol the object broke, as CPython's do. */
 
 /* A special method looked up on the type and bound to obj, as CPython's
  * _PyObject_LookupSpecial; VAL_NULL without an exception when absent. */
@@ -815,6 +935,12 @@ Value vm_enter_exit(Value *top, bool async)
 }
 
 /* ---- helpers: pattern matching ------------------------------------------------------------ */
+
+/* The compiler turns a `case` into tests and jumps; only the parts with
+ * rules of their own are helpers: which subjects are sequences or
+ * mappings, how `{k: p}` reads keys (via .get, so __missing__ is not
+ * consulted) and how `C(a, b=p)` reads attributes (positional
+ * sub-patterns through __match_args__). */
 
 /* `case [a, b]:` matches sequences but not str, bytes or bytearray (the
  * types CPython flags Py_TPFLAGS_SEQUENCE, as far as pvm has them). */
@@ -963,6 +1089,12 @@ static void drop_loop_generators(Value *from, Value *to)
 }
 
 /* ---- unwinding ------------------------------------------------------------------------ */
+
+/* Shared by every strategy, because it runs on code units and frames, not
+ * on a strategy's registers: the strategy stores the failing instruction
+ * in frame->instr, passes its stack pointer, and continues at the code
+ * unit returned (converting it to its own instruction pointer: the
+ * threaded strategy looks it up in its index). */
 
 /* After an exception, in every strategy: find the handler of the failing
  * instruction in the 3.11 exception table (find_handler); if there is one,

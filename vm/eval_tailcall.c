@@ -30,7 +30,10 @@
 typedef Value (*Handler)(PARAMS);
 static const Handler handlers[256];
 
-/* The exits, defined after the bodies. */
+/* The exits, defined after the bodies.  noinline: inlined, their calls
+ * to vm_unwind would make every body that can fail save and restore
+ * callee-saved registers on its fast path too (clang 14 has no
+ * preserve_none calling convention to avoid that). */
 __attribute__((noinline)) static Value tc_error(PARAMS);
 __attribute__((noinline)) static Value tc_reraise(PARAMS);
 __attribute__((noinline)) static Value tc_breaker(PARAMS);

@@ -68,6 +68,9 @@ static int32_t entry_at(const uint32_t *index, const ObjCode *code, long target)
 
 static ThreadedCode *translate(const ObjCode *code, void *const *labels)
 {
+    /* Three passes over the code units: count the instructions, map every
+     * unit to its instruction's entry (jump targets need the whole map
+     * before any jump can be translated), then fill the entries. */
     size_t n = code->ninstrs, count = 0, op_unit;
     for (size_t i = 0; i < n; i = instruction_end(code, i, &op_unit))
         count++;
@@ -87,9 +90,13 @@ static ThreadedCode *translate(const ObjCode *code, void *const *labels)
     for (size_t i = 0, end; i < n; i = end, k++) {
         end = instruction_end(code, i, &op_unit);
         int op = unit_op(code, op_unit);
+        /* Each EXTENDED_ARG contributes the next 8 high bits. */
         int32_t oparg = 0;
         for (size_t u = i; u <= op_unit; u++)
             oparg = (int32_t)((uint32_t)oparg << 8 | unit_arg(code, u));
+        /* A jump's target is relative to the unit after the instruction and
+         * its caches (`end`); re-expressed relative to entry k + 1, which
+         * is where next_instr points while the jump's body runs. */
         if (vm_opcode_info[op].kind == OPK_JFWD)
             oparg = entry_at(index, code, (long)end + oparg) - (int32_t)(k + 1);
         else if (vm_opcode_info[op].kind == OPK_JBACK)

@@ -97,7 +97,11 @@ static void exit_sigint(void)
     exit(130);                          /* if the signal did not end us */
 }
 
-/* Run a code object as __main__ and turn the outcome into an exit status. */
+/* Run a code object as __main__ and turn the outcome into an exit status.
+ * The order matters for byte-identical output: the program's buffered
+ * stdout is flushed before the traceback goes to stderr, as CPython's
+ * teardown does, so a test harness that merges the two sees the same
+ * interleaving. */
 static int run_main(Value code, Value module)
 {
     Value result = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
@@ -141,7 +145,8 @@ static Value absolute(const char *path)
     return rt_str_format_c("%s/%s", cwd, path);
 }
 
-/* sys.path = [first, PYTHONPATH entries...]; built-in modules need no entry. */
+/* sys.path = [first, PYTHONPATH entries...]; built-in modules need no entry.
+ * Empty PYTHONPATH entries (a leading or doubled ':') are skipped. */
 static void init_path(Value first)
 {
     Value path = stub_sys_path();
@@ -178,7 +183,11 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* ---- the three ways to run ------------------------------------------------------- */
 
-/* pvm FILE: a .py runs its cached bytecode, anything else is read as a .pyc. */
+/* pvm FILE: a .py runs its cached bytecode, anything else is read as a .pyc.
+ * Three kinds of failure stay apart (ARCHITECTURE.md): a missing file is
+ * python3.11's message and status 2; a file pvm cannot load (bad magic,
+ * truncated, no cached bytecode) is one line naming it and status 1; a
+ * Python exception in the program is a traceback and status 1. */
 static int run_file(const char *path)
 {
     init_path(script_dir(path));
@@ -208,7 +217,9 @@ static int run_file(const char *path)
     return run_main(code, main_module(file, rt_None, rt_None));
 }
 
-/* pvm -m MODULE: runpy._run_module_as_main. */
+/* pvm -m MODULE: runpy._run_module_as_main.  The module is found on
+ * sys.path, whose first entry is the current directory; a package runs its
+ * __main__ submodule, with __package__ set so relative imports work. */
 static int run_module(const char *name)
 {
     char cwd[PATH_MAX];
@@ -242,25 +253,30 @@ static int list_dispatch(void)
     return 0;
 }
 
-/* The options pvm has and python3.11 has not.  Returns 1 when `opt` was
- * one (handled), 0 when it is not, or an exit status + 2 to stop with. */
-static int pvm_option(const char *opt, bool *stats)
+/* The options pvm has and python3.11 has not: --dispatch=NAME, --stats
+ * and --list-dispatch.  Returns false when `opt` is none of them.  Sets
+ * *exit_status (else left at -1) when pvm must stop: after listing, or
+ * for an unknown strategy (status 2, a usage error, as python3.11 uses). */
+static bool pvm_option(const char *opt, bool *stats, int *exit_status)
 {
     if (strncmp(opt, "--dispatch=", 11) == 0) {
-        if (vm_set_dispatch(opt + 11))
-            return 1;
-        fprintf(stderr, "pvm: unknown dispatch strategy '%s'; pvm --list-dispatch "
-                "lists them\n", opt + 11);
-        return 2 + 2;
+        if (!vm_set_dispatch(opt + 11)) {
+            fprintf(stderr, "pvm: unknown dispatch strategy '%s'; pvm --list-dispatch "
+                    "lists them\n", opt + 11);
+            *exit_status = 2;
+        }
+        return true;
     }
-    if (strcmp(opt, "--list-dispatch") == 0)
-        return 2 + list_dispatch();
+    if (strcmp(opt, "--list-dispatch") == 0) {
+        *exit_status = list_dispatch();
+        return true;
+    }
     if (strcmp(opt, "--stats") == 0) {
         *stats = true;
         vm_set_stats(true);
-        return 1;
+        return true;
     }
-    return 0;
+    return false;
 }
 
 int main(int argc, char **argv)
@@ -290,11 +306,12 @@ int main(int argc, char **argv)
             printf("pvm %s (runs Python 3.11 bytecode)\n", PVM_VERSION);
             return 0;
         }
-        int handled = pvm_option(opt, &stats);
-        if (handled >= 2)
-            return handled - 2;
-        if (handled == 1)
+        int exit_status = -1;
+        if (pvm_option(opt, &stats, &exit_status)) {
+            if (exit_status >= 0)
+                return exit_status;
             continue;
+        }
         if (opt[1] == '-')
             return usage_error("unknown option %s\n", opt);
         /* Single-letter options may be combined: -OO, -BO, -Om mod. */
@@ -324,6 +341,9 @@ int main(int argc, char **argv)
     if (module == NULL && i >= argc)
         return usage_error("pvm: no file to run (pvm has no interactive mode)\n%s", "");
 
+    /* Options are parsed before anything is initialised, so that usage
+     * errors and --list-dispatch cost nothing; from here on the runtime,
+     * the import system and sys exist. */
     rt_init();
     stub_sys_set_optimize(optimize > 2 ? 2 : optimize);
     ld_import_init();
@@ -338,6 +358,8 @@ int main(int argc, char **argv)
         stub_sys_set_argv(argc - i, argv + i);
     }
     int status = module != NULL ? run_module(module) : run_file(argv[i]);
+    /* After the program's own output (run_main flushed it), so the report
+     * never interleaves with it; stderr, so stdout stays comparable. */
     if (stats)
         vm_stats_report();
     return status;

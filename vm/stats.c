@@ -19,6 +19,10 @@
 #include "vm/eval.h"
 #include "vm/dispatch.h"
 
+/* Counted by opcode byte.  The pair table is a plain 256x256 matrix
+ * (512 KiB of zero pages until used): an increment is two indexed adds,
+ * where a hash of pairs would cost more than the instruction it counts.
+ * 64-bit counters: a long benchmark executes billions of instructions. */
 static uint64_t op_count[256];
 static uint64_t pair_count[256][256];   /* [previous][next] */
 static int previous_op = -1;            /* -1: nothing executed yet */
@@ -62,6 +66,18 @@ static inline void count_op(int op)
 #include "vm/eval_loop.h"
 
 /* ---- the report ------------------------------------------------------------------ */
+
+/* Two tables on stderr, after the program's output:
+ *
+ *   -- pvm --stats: N instructions executed, K distinct opcodes
+ *   opcode            count      %    cum %      every opcode, most frequent
+ *                                                first; cum % shows how few
+ *                                                opcodes make most of the run
+ *   -- top 20 opcode pairs ...
+ *   first -> second   count      %               what a superinstruction
+ *                                                fusing the two would save:
+ *                                                one dispatch per count
+ */
 
 typedef struct {
     uint64_t count;
