@@ -20,7 +20,7 @@ CFLAGS   += -std=gnu11 $(WARN)
 CPPFLAGS += -I. -DPVM_DISPATCH_$(shell echo $(DISPATCH) | tr a-z A-Z)
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lm
+LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lreadline -lm
 
 BUILD    := build/$(DISPATCH)
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c stdlib_stubs/*.c))
