@@ -129,15 +129,33 @@ static int frame_depth(const Frame *f)
     return d;
 }
 
-/* A caller's current instruction (saved by the loop when it called), or
- * NULL when it is not inside the frame's code. */
+/* The instruction each frame executed last, as the hook saw it: for a
+ * caller, the call in progress.  (The loop saves frame->instr only for
+ * some calls: a Python function called from C, e.g. __init__, leaves its
+ * caller's stale.)  A small direct-mapped table on the frame address;
+ * a collision just falls back to frame->instr. */
+#define SEEN_SIZE 1024
+static struct { const Frame *frame; const uint16_t *instr; } seen[SEEN_SIZE];
+
+static size_t seen_slot(const Frame *f)
+{
+    return ((uintptr_t)f >> 4) % SEEN_SIZE;
+}
+
+static bool in_code(const Frame *f, const uint16_t *instr)
+{
+    return instr != NULL && instr >= f->code->instrs && instr < f->code->instrs + f->code->ninstrs;
+}
+
+/* A frame's current instruction, or NULL when it is not known. */
 static const uint16_t *frame_instr(const Frame *f)
 {
     if (f == cur_frame)
         return cur_instr;
-    if (f->instr < f->code->instrs || f->instr >= f->code->instrs + f->code->ninstrs)
-        return NULL;
-    return f->instr;
+    size_t i = seen_slot(f);
+    if (seen[i].frame == f && in_code(f, seen[i].instr))
+        return seen[i].instr;
+    return in_code(f, f->instr) ? f->instr : NULL;
 }
 
 /* ---- where we are ------------------------------------------------------------------ */
@@ -279,15 +297,30 @@ static void say_error(Value exc)
     rt_err_clear();
 }
 
+static bool is_dotted_name(const char *s)
+{
+    bool start = true;
+    for (; *s; s++) {
+        if (*s == '.' && !start)
+            start = true;
+        else if (isalpha((unsigned char)*s) || *s == '_' || (unsigned char)*s >= 0x80 ||
+                 (!start && isdigit((unsigned char)*s)))
+            start = false;
+        else
+            return false;
+    }
+    return !start;
+}
+
 /* NAME or NAME.attr.attr...: the value, or VAL_NULL after saying why. */
 static Value evaluate(const char *expr)
 {
-    char *copy = gc_strdup(expr), *save = NULL;
-    char *part = strtok_r(copy, ".", &save);
-    if (part == NULL) {
-        say("*** print what? (a name, or name.attribute...)\n");
+    if (!is_dotted_name(expr)) {
+        say("*** print shows a name or name.attribute... (no calls, no operators)\n");
         return VAL_NULL;
     }
+    char *copy = gc_strdup(expr), *save = NULL;
+    char *part = strtok_r(copy, ".", &save);
     Value v = lookup_name(cur_frame, rt_str_from_cstr(part));
     if (v == VAL_NULL) {
         say("*** NameError: name '%s' is not defined\n", part);
@@ -890,6 +923,8 @@ static void debug_hook(Frame *f, const uint16_t *instr, Value *sp)
     bool stop = should_stop(f, instr, line, why, sizeof why);
     last_frame = f;
     last_instr = instr;
+    seen[seen_slot(f)].frame = f;
+    seen[seen_slot(f)].instr = instr;
     if (!stop)
         return;
     if (mode == RUN_FINISH && finish_value != VAL_NULL) {

@@ -42,7 +42,7 @@
 #include "vm/vm.h"
 
 #define DEFAULT_WIDTH 60
-#define FUNCTION_WIDTH 16
+#define FUNCTION_WIDTH 18
 #define INSTR_WIDTH 48          /* dis's "offset opname arg (meaning)" column */
 #define ITEM_WIDTH 30           /* one stack entry at most */
 
@@ -55,6 +55,7 @@ typedef struct CodeInfo {
     const ObjCode *code;
     VmInstr *instrs;
     int *lines;
+    bool *handler;              /* an exception handler starts at this unit */
 } CodeInfo;
 
 /* An open-addressing table from code objects to their CodeInfo. */
@@ -98,6 +99,13 @@ static void decode_code(CodeInfo *info, const ObjCode *code)
     VmInstr in;
     while (vm_dis_next(&d, &in))
         info->instrs[in.offset / 2] = in;
+    info->handler = gc_alloc_atomic(code->ninstrs + 1);
+    memset(info->handler, 0, code->ninstrs + 1);
+    size_t n;
+    VmExcEntry *exc = vm_dis_exception_table(code, &n);
+    for (size_t i = 0; i < n; i++)
+        if (exc[i].target >= 0 && (size_t)exc[i].target / 2 < code->ninstrs)
+            info->handler[exc[i].target / 2] = true;
 }
 
 static CodeInfo *code_info(const ObjCode *code)
@@ -123,6 +131,12 @@ bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, i
      * instruction it widens: give that the full oparg too (decoded above). */
     *line = info->lines[unit];
     return true;
+}
+
+bool vm_trace_is_handler(const ObjCode *code, const uint16_t *instr)
+{
+    ptrdiff_t unit = instr - code->instrs;
+    return unit >= 0 && (size_t)unit < code->ninstrs && code_info(code)->handler[unit];
 }
 
 /* ---- values as text ---------------------------------------------------------------- */
@@ -422,7 +436,10 @@ static void describe_outcome(StrBuf *right, Frame *frame, const uint16_t *instr,
     int offset = (int)(2 * (instr - frame->code->instrs));
     bool at_start = instr == frame->code->instrs;
     if (frame == pending.frame && !at_start) {
-        if (offset == pending.next_offset || offset == pending.jump_target) {
+        /* The compiler reaches a handler only through the exception
+         * table, never by falling into it or jumping to it. */
+        bool normal = offset == pending.next_offset || offset == pending.jump_target;
+        if (normal && !vm_trace_is_handler(frame->code, instr)) {
             vm_trace_stack(right, frame_stack_base(frame), sp, opts.width);
             return;
         }

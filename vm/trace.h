@@ -60,6 +60,9 @@ int vm_trace_main(int argc, char **argv);
  * the start of an instruction. */
 bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, int *line);
 
+/* Does an exception handler (an exception-table target) start at instr? */
+bool vm_trace_is_handler(const ObjCode *code, const uint16_t *instr);
+
 /* A value as text for a trace or a debugger listing: the repr for
  * numbers, strings, bytes, None, bools and the containers of them; a
  * short description for everything else ("<function f>", "<Point
