@@ -242,10 +242,20 @@ static void show_instr(const Frame *f, const uint16_t *instr)
     say_sb(&sb);
 }
 
+/* "line 12", or "line -" for an instruction without one. */
+static const char *line_text(int line)
+{
+    static char buf[24];
+    if (line < 0)
+        return "line -";
+    snprintf(buf, sizeof buf, "line %d", line);
+    return buf;
+}
+
 static void show_location(const char *why)
 {
     int line = line_at(cur_frame->code, cur_instr);
-    say("%s%s, line %d, offset %d\n", why, qualname(cur_frame->code), line,
+    say("%s%s, %s, offset %d\n", why, qualname(cur_frame->code), line_text(line),
         instr_offset(cur_frame, cur_instr));
     if (line >= 0)
         show_source(cur_frame->code, line, line, line);
@@ -546,8 +556,8 @@ static void cmd_where(void)
             say("%c #%d %s\n", frames[i] == cur_frame ? '>' : ' ', i, qualname(frames[i]->code));
             continue;
         }
-        say("%c #%d %s, line %d, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
-            qualname(frames[i]->code), line_at(frames[i]->code, instr),
+        say("%c #%d %s, %s, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
+            qualname(frames[i]->code), line_text(line_at(frames[i]->code, instr)),
             instr_offset(frames[i], instr), vm_dis_opname(*instr & 0xff, op));
     }
 }
