@@ -178,7 +178,7 @@ static void pattern_finalize(void *obj, void *data)
 static Value compile_error(Value pattern, int code)
 {
     if (code == PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH)
-        return re_raise_error("look-behind requires fixed-width pattern", pattern, -1);
+        return re_raise_error("look-behind requires fixed-width pattern", VAL_NULL, -1);
     PCRE2_UCHAR buf[256];
     pcre2_get_error_message(code, buf, sizeof buf);
     return re_raise_error(rt_str_cstr(rt_str_format_c("PCRE2: %s", (char *)buf)), pattern, -1);
@@ -1278,11 +1278,89 @@ static const MethodDef re_functions[] = {
     {NULL, NULL}
 };
 
+/* ---- RegexFlag ------------------------------------------------------------
+ * The flags are instances of an int subclass, as CPython's enum.IntFlag
+ * members are: they are ints everywhere, print as "re.IGNORECASE|re.DOTALL"
+ * and stay flags under | & ^ ~.  (Not an enum: no iteration, .name, .value.) */
+
+static ObjType regexflag_type;
+
+/* Member order of RegexFlag, which is the order repr() lists them in. */
+static const struct { int flag; const char *name; } member_order[] = {
+    { RE_ASCII, "re.ASCII" }, { RE_IGNORECASE, "re.IGNORECASE" }, { RE_LOCALE, "re.LOCALE" },
+    { RE_UNICODE, "re.UNICODE" }, { RE_MULTILINE, "re.MULTILINE" },
+    { RE_DOTALL, "re.DOTALL" }, { RE_VERBOSE, "re.VERBOSE" }, { RE_TEMPLATE, "re.TEMPLATE" },
+    { RE_DEBUG, "re.DEBUG" },
+};
+#define ALL_FLAGS 0x1ff
+
+static Value flag_new(intptr_t v)
+{
+    Value arg = small_new(v);
+    return rt_int_type.new_(&regexflag_type, &arg, 1, VAL_NULL);
+}
+
+static Value flag_repr(Value self)
+{
+    ssize_t v;
+    if (!rt_as_ssize(self, &v))
+        return VAL_NULL;
+    if (v == 0)
+        return rt_str_from_cstr("re.NOFLAG");
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < sizeof member_order / sizeof *member_order; i++)
+        if (v & member_order[i].flag) {
+            if (sb.len > 0)
+                sb_addc(&sb, '|');
+            sb_adds(&sb, member_order[i].name);
+            v &= ~member_order[i].flag;
+        }
+    if (v != 0) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s0x%zx", sb.len > 0 ? "|" : "", (size_t)v);
+        sb_adds(&sb, buf);
+    }
+    return sb_finish(&sb);
+}
+
+static bool int_like(Value v)
+{
+    return is_int(v) || is_bool(v) || (val_type(v)->flags & TF_INT_SUBCLASS);
+}
+
+static Value flag_binop(Value a, Value b, int op)
+{
+    int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
+    if ((plain == NB_OR || plain == NB_AND || plain == NB_XOR) && int_like(a) && int_like(b)) {
+        Value r = rt_int_binop(rt_int_unbool(a), rt_int_unbool(b), plain);
+        if (r == VAL_NULL || !val_is_small(r))
+            return r;
+        return flag_new(small_value(r));
+    }
+    return rt_int_type.binop(a, b, op);
+}
+
+static Value flag_unary(Value self, int op)
+{
+    ssize_t v;
+    if (op == UN_INVERT && rt_as_ssize(self, &v))
+        return flag_new(ALL_FLAGS & ~v);
+    return rt_int_type.unary(self, op);
+}
+
+static ObjType regexflag_type = {
+    .ob.type = &rt_type_type, .name = "RegexFlag", .base = &rt_int_type,
+    .flags = TF_INT_SUBCLASS, .repr = flag_repr, .str = flag_repr,
+    .binop = flag_binop, .unary = flag_unary,
+};
+
 static void add_flag(Value m, const char *longname, const char *shortname, int value)
 {
-    st_module_set(m, longname, small_new(value));
+    Value flag = flag_new(value);
+    st_module_set(m, longname, flag);
     if (shortname != NULL)
-        st_module_set(m, shortname, small_new(value));
+        st_module_set(m, shortname, flag);
 }
 
 static void ready_type(ObjType *t, const MethodDef *methods)
@@ -1300,6 +1378,8 @@ Value stub_re_init(void)
     ready_type(&pattern_type, pattern_methods);
     ready_type(&match_type, match_methods);
     ready_type(&scanner_iter_type, NULL);
+    ready_type(&regexflag_type, NULL);
+    st_module_set(m, "RegexFlag", obj_val(&regexflag_type));
     st_module_set(m, "error", obj_val(&re_error_type));
     st_module_set(m, "Pattern", obj_val(&pattern_type));
     st_module_set(m, "Match", obj_val(&match_type));
