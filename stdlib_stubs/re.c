@@ -548,7 +548,7 @@ static Value do_split(ObjPattern *p, Value s, ssize_t maxsplit)
     scan_init(&sc, p, s, 0, SMALL_MAX);
     Value out = rt_list_new(0);
     size_t last = sc.start;
-    for (ssize_t n = 0; maxsplit <= 0 || n < maxsplit; n++) {
+    for (ssize_t n = 0; maxsplit == 0 || n < maxsplit; n++) {
         int rc = scan_next(&sc, 0);
         if (rc < 0)
             return VAL_NULL;
@@ -815,7 +815,7 @@ static Value do_subn(ObjPattern *p, Value repl, Value s, ssize_t count, bool wit
     sb_init(&sb);
     size_t last = 0;
     ssize_t n = 0;
-    for (; count <= 0 || n < count; n++) {
+    for (; count == 0 || n < count; n++) {
         int rc = scan_next(&sc, 0);
         if (rc < 0)
             return VAL_NULL;

@@ -25,3 +25,6 @@ print(csvish.split("a,b,c,d", 2))
 lines = re.split(r"\r?\n", "first\r\nsecond\nthird\r\n")
 print(lines, len(lines))
 print([p for p in re.split(r"(\d+)", "abc12de345f") if p])
+
+# a negative maxsplit splits nothing (as _sre's loop condition does)
+print(re.split("a", "banana", -1), re.compile("a").split("banana", maxsplit=-2))

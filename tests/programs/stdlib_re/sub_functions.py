@@ -51,3 +51,6 @@ for bad in [r"\2", r"\g<nope>", r"\g<1", r"\q", r"\g"]:
         re.sub(r"(a)", bad, "a")
     except (re.error, IndexError) as e:
         print(type(e).__name__, e)
+
+# a negative count replaces nothing
+print(re.sub("a", "b", "aaa", -1), re.subn("a", "b", "aaa", count=-5))
