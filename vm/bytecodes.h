@@ -63,6 +63,10 @@ TARGET(EXTENDED_ARG) {              /* ( -- ) widen the next oparg by 8 bits */
 
 TARGET(POP_TOP) {                   /* ( value -- ) */
     Value v = POP();
+    /* Dropping a value normally costs nothing: there are no reference
+     * counts, the collector finds what became unreachable.  The exception
+     * is a generator its for-loop owns, which must be closed now so that
+     * its `finally` runs when CPython's would (see README). */
     if (vm_is_loop_owned_gen(v))       /* a loop left by break or return */
         rt_gen_drop(v);
     DISPATCH();
@@ -73,6 +77,9 @@ TARGET(PUSH_NULL) {                 /* ( -- NULL ) the slot below a callable */
     DISPATCH();
 }
 
+/* COPY and SWAP are the compiler's stack juggling: chained comparisons
+ * (a < b < c keeps b for the second test), augmented assignment to x.a or
+ * x[i] (the target is needed twice), pattern matching. */
 TARGET(COPY) {                      /* ( x ... -- x ... x ) copy the oparg-th item */
     Value v = PEEK(oparg);
     PUSH(v);
@@ -101,6 +108,9 @@ TARGET(LOAD_CONST) {                /* ( -- co_consts[oparg] ) */
 }
 
 TARGET(LOAD_FAST) {                 /* ( -- local ) */
+    /* 3.11 has no separate "known to be bound" form (3.12's LOAD_FAST_CHECK
+     * split): every read tests for the empty slot, one compare of a value
+     * just loaded, predicted not taken. */
     Value v = GETLOCAL(oparg);
     if (v == VAL_NULL) {
         vm_unbound_local(frame, oparg);
@@ -111,6 +121,7 @@ TARGET(LOAD_FAST) {                 /* ( -- local ) */
 }
 
 TARGET(STORE_FAST) {                /* ( value -- ) */
+    /* The old value is overwritten, not released: nothing to decref. */
     GETLOCAL(oparg) = POP();
     DISPATCH();
 }
@@ -198,6 +209,8 @@ TARGET(DELETE_GLOBAL) {             /* ( -- ) */
  * LOAD_DEREF/STORE_DEREF then go through the box. */
 
 TARGET(MAKE_CELL) {                 /* ( -- ) wrap local oparg in a new cell */
+    /* A captured parameter already holds its argument: the cell is made
+     * around the current value (VAL_NULL for a plain local). */
     GETLOCAL(oparg) = rt_cell_new(GETLOCAL(oparg));
     DISPATCH();
 }
@@ -215,6 +228,9 @@ TARGET(COPY_FREE_VARS) {            /* ( -- ) the closure's cells into the last 
 }
 
 TARGET(LOAD_CLOSURE) {              /* ( -- cell ) */
+    /* The cell itself, not its contents: BUILD_TUPLE collects the cells
+     * into the closure that MAKE_FUNCTION (flag 0x08) gives the new
+     * function. */
     PUSH(GETLOCAL(oparg));
     DISPATCH();
 }
@@ -230,6 +246,8 @@ TARGET(LOAD_DEREF) {                /* ( -- cell contents ) */
 }
 
 TARGET(LOAD_CLASSDEREF) {           /* ( -- value ) class body: locals dict, then the cell */
+    /* A class body that reads a variable of the enclosing function: a name
+     * assigned in the class body itself wins, as in any class namespace. */
     Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
     Value v = frame->locals != VAL_NULL ? rt_dict_get_str(frame->locals, name) : VAL_NULL;
     if (v == VAL_NULL) {
@@ -284,6 +302,8 @@ TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
 
 TARGET(UNARY_NEGATIVE) {            /* ( x -- -x ) */
     Value x = TOP(), r;
+    /* -SMALL_MIN is one past the largest small int: the general path
+     * promotes it to a big int. */
     if (val_is_small(x) && small_value(x) != SMALL_MIN)
         r = small_new(-small_value(x));
     else if ((r = rt_unary_op(x, UN_NEG)) == VAL_NULL)
@@ -372,12 +392,17 @@ TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
 
 TARGET(IS_OP) {                     /* ( left right -- bool ) oparg 1: is not */
     Value right = POP();
+    /* Identity is equality of the Value words: the same object, or the
+     * same small int (ints are values, not objects, while small).  The
+     * xor with oparg turns `is` into `is not`. */
     SET_TOP(rt_bool((TOP() == right) ^ oparg));
     DISPATCH();
 }
 
 TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not in */
     Value container = POP();
+    /* __contains__, or for a type without it a search by iteration (or
+     * __getitem__ with 0, 1, 2...), as the data model says. */
     int r = rt_contains(container, TOP());
     if (r < 0)
         GOTO_ERROR();
@@ -426,6 +451,8 @@ TARGET(DELETE_SUBSCR) {             /* ( container key -- ) */
 }
 
 TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
+    /* x[a:b] builds slice(a, b, None) and subscripts with it; the
+     * container interprets the slice (lists, str and tuples clip it). */
     Value step = oparg == 3 ? POP() : rt_None;
     Value stop = POP();
     SET_TOP(rt_slice_new(TOP(), stop, step));
@@ -440,6 +467,10 @@ TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
  * the attribute, and CALL sees the difference in the NULL slot. */
 
 TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
+    /* The whole attribute protocol is in the runtime (data descriptors on
+     * the type, then the instance dict, then other class attributes, then
+     * __getattr__); the names are interned, so dict probes compare
+     * pointers. */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -707,6 +738,8 @@ TARGET(FOR_ITER) {
 }
 
 TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
+    /* Only `match`: a sequence pattern checks the length before it
+     * unpacks, so that `case [a, b]` fails quietly on a 3-list. */
     ssize_t n = rt_len(TOP());
     if (n < 0)
         GOTO_ERROR();
@@ -732,6 +765,8 @@ TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
 }
 
 TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b, c = seq */
+    /* The oparg packs two counts: targets before the starred one (low
+     * byte) and after it (high byte, so EXTENDED_ARG carries it). */
     int before = oparg & 0xff, after = oparg >> 8;
     Value seq = POP();
     if (!vm_unpack(seq, sp, before, after, true))
@@ -762,6 +797,8 @@ TARGET(BUILD_LIST) {                /* ( items... -- list ) */
 }
 
 TARGET(BUILD_SET) {                 /* ( items... -- set ) */
+    /* Added deepest first, i.e. in source order: with equal elements the
+     * first one written is the one kept, as in CPython. */
     Value s = rt_set_new();
     for (int i = oparg; i > 0; i--)
         if (!rt_set_add(s, PEEK(i)))
@@ -782,6 +819,8 @@ TARGET(BUILD_MAP) {                 /* ( k1 v1 ... kn vn -- dict ) */
 }
 
 TARGET(BUILD_CONST_KEY_MAP) {       /* ( v1 ... vn keys -- dict ) */
+    /* {'a': x, 'b': y}: when every key is a constant the compiler stores
+     * them as one tuple constant, so only the values are on the stack. */
     Value keys = TOP();
     Value d = rt_dict_new();
     for (int i = 0; i < oparg; i++)
@@ -800,6 +839,8 @@ TARGET(BUILD_STRING) {              /* ( str1 ... strn -- joined ) */
 }
 
 TARGET(LIST_APPEND) {               /* ( list ... item -- list ... ) */
+    /* The body of a list comprehension: the list being built sits oparg
+     * slots down, under the iterator(s) of its for clauses. */
     Value v = POP();
     if (!rt_list_append(PEEK(oparg), v))
         GOTO_ERROR();
@@ -860,6 +901,8 @@ TARGET(DICT_MERGE) {                /* ( func ... dict ... mapping -- ... ) f(**
 }
 
 TARGET(LIST_TO_TUPLE) {             /* ( list -- tuple ) */
+    /* (*a, *b) is built as a list (its length is unknown until the end),
+     * then turned into a tuple. */
     SET_TOP(rt_list_as_tuple(TOP()));
     DISPATCH();
 }
@@ -906,6 +949,9 @@ TARGET(LOAD_ASSERTION_ERROR) {      /* ( -- AssertionError ) */
 }
 
 TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering a handler */
+    /* The previously handled exception is kept on the value stack, not in
+     * a C variable, so handlers nest (an except inside an except) and a
+     * generator suspended inside a handler keeps it in its frame. */
     Value e = TOP();
     SET_TOP(vm_exc_info->exc);
     PUSH(e);
@@ -914,6 +960,9 @@ TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering 
 }
 
 TARGET(POP_EXCEPT) {                /* ( previous_handled -- ) leaving a handler */
+    /* Also reached on the way out of a handler by an exception (through
+     * the exception table's cleanup entries), so sys.exc_info() is right
+     * in the outer code whatever way the handler ended. */
     vm_exc_info->exc = POP();
     DISPATCH();
 }
@@ -964,6 +1013,9 @@ TARGET(PRINT_EXPR) {                /* ( value -- ) the interactive echo */
 }
 
 TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
+    /* `import a.b` pushes the top package a (bound to the name a);
+     * `from a.b import c` (fromlist non-None) pushes a.b itself, which
+     * IMPORT_FROM then reads c from.  level > 0 is a relative import. */
     Value fromlist = POP();
     Value level = TOP();
     Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
@@ -990,6 +1042,8 @@ TARGET(IMPORT_STAR) {               /* ( module -- ) names into the locals */
 }
 
 TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
+    /* `class C(B): body` is a call: __build_class__(body_function, 'C', B),
+     * which runs the body (vm_run_class_body) and calls the metaclass. */
     Value bc = rt_dict_get_cstr(frame->builtins, "__build_class__");
     if (bc == VAL_NULL) {
         rt_raisef(&rt_NameError, "__build_class__ not found");
@@ -1088,6 +1142,9 @@ TARGET(GET_AWAITABLE) {
 }
 
 TARGET(ASYNC_GEN_WRAP) {            /* ( value -- wrapped ) an async generator's yield */
+    /* An async generator's frame yields both awaited values (passed up to
+     * the event loop) and its own items; wrapping marks the items, so
+     * gen.c can tell the two apart. */
     SET_TOP(rt_async_gen_wrap(TOP()));
     DISPATCH();
 }
@@ -1171,6 +1228,8 @@ TARGET(WITH_EXCEPT_START) {
  * match live in eval.c (vm_match_keys, vm_match_class). */
 
 TARGET(MATCH_MAPPING) {             /* ( subject -- subject bool ) */
+    /* dict and its subclasses.  (CPython also accepts classes derived
+     * from or registered with collections.abc.Mapping; pvm checks dict.) */
     Value b = rt_bool(rt_isinstance_of(TOP(), &rt_dict_type));
     PUSH(b);
     DISPATCH();

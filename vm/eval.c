@@ -467,6 +467,8 @@ static void on_sigint(int sig)
 
 static void install_sigint_handler(void)
 {
+    /* sigaction without SA_RESTART: a blocking read (input()) returns
+     * EINTR, so the interrupted C code can notice and raise. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
@@ -484,6 +486,7 @@ bool vm_check_interrupt(void)
     if (!sigint_pending)
         return true;
     sigint_pending = 0;
+    /* Keep the breaker set if generator work is still queued. */
     vm_eval_breaker = work_pending;
     rt_raise(obj_val(&rt_KeyboardInterrupt));
     return false;
@@ -508,6 +511,8 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
+/* CPython's teardown of __main__ closes the generators still suspended in
+ * module-level variables; gen.c keeps the list of live ones. */
 void vm_finalize(void)
 {
     rt_gen_close_all();
@@ -515,6 +520,8 @@ void vm_finalize(void)
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
 
+/* globals(): the running frame's, or the builtins before any frame runs
+ * (a builtin called during start-up). */
 Value vm_globals(void)
 {
     return vm_running ? vm_running->globals : rt_builtins_dict;
