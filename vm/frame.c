@@ -5,7 +5,7 @@
  * object alive; chunks are linked so that deep recursion just adds chunks.
  *
  * Why not allocate each frame from the GC heap?  A call is the most
- * frequent allocation a Python program makes (bench/fib.py: 7 million),
+ * frequent allocation a Python program makes (bench/fib.py: 11.4 million),
  * and bumping a pointer in a chunk is a few instructions where a GC
  * allocation is a function call that may start a collection.  The price is
  * the LIFO discipline: a frame that must outlive its call (a generator's)
