@@ -1,6 +1,6 @@
 # float.py — an n-body-style simulation in plain lists of floats: measures float
 # arithmetic (boxing), list indexing and nested loops. No imports.
-N = 80000  # small: 800
+N = 120000  # small: 800
 
 def energy(pos, vel, mass):
     n = len(mass)

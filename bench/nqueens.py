@@ -48,4 +48,4 @@ total = 0
 for size in range(4, N + 1):
     total += solve(size, 0, set(), set(), set())
 print(total, solve(N, 0, set(), set(), set()))
-print(first_solution(N + 3), first_solution(N - 1, True))
+print(first_solution(N + 3), first_solution(N, True))

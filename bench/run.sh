@@ -22,7 +22,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-python3.11}
+python=${PYTHON:-$(test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)}
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "bench: $python not found: python3.11 is required" >&2
     exit 2

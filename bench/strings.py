@@ -2,7 +2,7 @@
 # list pieces, f-strings with format specs, %-formatting, str methods (upper,
 # replace, split, find, startswith, strip) and slicing. Measures allocation of
 # many short strings and the str method-call path.
-N = 300000  # small: 6000
+N = 360000  # small: 6000
 
 def build_lines(n):
     lines = []
