@@ -1,13 +1,17 @@
 /*
- * import.h — the import system: finding modules (built-in C modules,
- * frozen stubs, and .pyc files beside the script or in __pycache__) and
- * running them once into sys.modules.
+ * import.h — the import system: finding modules (built-in C modules, then
+ * .py files with their cached bytecode in __pycache__, and sourceless .pyc
+ * files, along sys.path) and running each once into sys.modules.
  *
- * The eval loop's IMPORT_NAME / IMPORT_FROM / IMPORT_STAR call these.
+ * The eval loop's IMPORT_NAME / IMPORT_FROM / IMPORT_STAR call the first
+ * three; the command line (vm/main.c) uses the rest to run a script or a
+ * module (-m) as __main__.  What CPython 3.11's importlib does, and where
+ * pvm differs, is described at the top of import.c.
  */
 #ifndef PVM_IMPORT_H
 #define PVM_IMPORT_H
 
+#include <stdbool.h>
 #include "runtime/object.h"
 
 /* IMPORT_NAME: __import__(name, globals, None, fromlist, level). */
@@ -17,5 +21,31 @@ Value ld_import_from(Value module, Value name);
 /* IMPORT_STAR: copy the module's public names (or __all__) into locals;
  * 0 on success, -1 on error. */
 int ld_import_star(Value module, Value locals);
+
+/* Create sys, builtins' __import__ and open(); idempotent (the import
+ * functions above call it on first use). */
+void ld_import_init(void);
+
+/* `import name` with an absolute dotted name: the module itself (not the
+ * top-level package).  VAL_NULL with the exception set on failure. */
+Value ld_import_module(const char *name);
+
+/* The code object to run for a .py file: its cached bytecode
+ * (__pycache__/NAME.cpython-311[.opt-N].pyc), validated against the source
+ * as importlib does.  When there is no up-to-date pyc, raises ImportError
+ * explaining how to make one (see import.c) and returns VAL_NULL.  *cached
+ * receives the pyc's path (may be NULL). */
+Value ld_code_from_source(const char *py_path, const char *modname, Value *cached);
+
+/* The code object of a sourceless .pyc; VAL_NULL + ImportError if unreadable. */
+Value ld_code_from_pyc(const char *pyc_path, const char *modname);
+
+/* Where `-m name` finds its code: imports the parent packages, then
+ * locates name (for a package, name.__main__).  Fills the module file's
+ * path, its package name ("" at top level) and the code.  false + exception
+ * on failure (the exception's message is what python prints after
+ * "python3.11: "). */
+bool ld_find_main_module(const char *name, Value *code, Value *file,
+                         Value *package, Value *cached);
 
 #endif

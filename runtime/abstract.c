@@ -19,6 +19,13 @@ const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 
 /* ---- text ---------------------------------------------------------------- */
 
+Value rt_addr_str(const void *p)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%p", p);
+    return rt_str_from_cstr(buf);
+}
+
 static Value check_str_result(Value r, const char *what)
 {
     if (r != VAL_NULL && !rt_isinstance_of(r, &rt_str_type))
@@ -43,7 +50,7 @@ Value rt_repr(Value v)
 {
     ObjType *t = val_type(v);
     if (t->repr == NULL)
-        return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
+        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((void *)v));
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
     for (int i = 0; i < repr_depth; i++)
@@ -253,13 +260,24 @@ Value rt_unary_op(Value v, int op)
 
 /* ---- containers ----------------------------------------------------------- */
 
+/* C[item] on a class: its __class_getitem__, if it has one. */
+static Value class_getitem(Value cls, Value key)
+{
+    Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);
+    if (val_type(m)->descr_get != NULL)
+        m = val_type(m)->descr_get(m, VAL_NULL, cls);
+    return m == VAL_NULL ? VAL_NULL : rt_call1(m, key);
+}
+
 Value rt_getitem(Value obj, Value key)
 {
     ObjType *t = val_type(obj);
     if (t->getitem != NULL)
         return t->getitem(obj, key);
-    if (t == &rt_type_type)
-        return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(obj)->name);
+    if (rt_isinstance_of(obj, &rt_type_type))
+        return class_getitem(obj, key);
     return rt_raisef(&rt_TypeError, "'%s' object is not subscriptable", t->name);
 }
 
@@ -380,6 +398,16 @@ Value rt_index(Value v)
         return v;
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
+    if (val_type(v)->flags & TF_HEAPTYPE) {         /* a class's __index__ */
+        Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
+        if (m != VAL_NULL) {
+            Value r = rt_call1(m, v);
+            if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
+                return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
+                                 val_type(r)->name);
+            return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
+        }
+    }
     return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
                      val_type(v)->name);
 }

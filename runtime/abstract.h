@@ -40,6 +40,8 @@ Value rt_iter(Value v);
 Value rt_next(Value iter);
 
 /* Attributes.  name must be a str (interned names compare fastest). */
+/* "0x7f3a..." — an address as repr() shows it (use with %S). */
+Value rt_addr_str(const void *p);
 Value rt_getattr(Value obj, Value name);
 Value rt_getattr_cstr(Value obj, const char *name);
 int rt_setattr(Value obj, Value name, Value v);

@@ -25,6 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
+#include "vm/vm.h"
 
 Value rt_builtins_dict;
 
@@ -1026,15 +1028,28 @@ static Value namespace_of(Value obj)
     return *slot;
 }
 
-/* vars(obj): obj.__dict__.  vars() without an argument means locals(),
- * which needs the caller's frame: only the VM can provide that, by replacing
- * this entry of rt_builtins_dict with a frame-aware version. */
+/* globals() and locals() of the running Python frame (the VM knows it). */
+static Value builtin_globals(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("globals", nargs, kwnames, 0, 0))
+        return VAL_NULL;
+    return vm_globals();
+}
+
+static Value builtin_locals(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("locals", nargs, kwnames, 0, 0))
+        return VAL_NULL;
+    return vm_locals();
+}
+
+/* vars(obj): obj.__dict__; vars(): locals(). */
 static Value builtin_vars(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("vars", nargs, kwnames, 0, 1))
         return VAL_NULL;
     if (nargs == 0)
-        return rt_raisef(&rt_SystemError, "vars(): no current frame");
+        return vm_locals();
     Value d = rt_lookup_attr(args[0], rt_str_intern_cstr("__dict__"));
     if (d != VAL_NULL || rt_err_occurred())
         return d;
@@ -1059,9 +1074,24 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("dir", nargs, kwnames, 0, 1))
         return VAL_NULL;
-    if (nargs == 0)
-        return rt_raisef(&rt_SystemError, "dir(): no current frame");
+    if (nargs == 0) {
+        Value locals = vm_locals();
+        Value list = locals == VAL_NULL ? VAL_NULL : rt_sequence_to_list(locals);
+        if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+            return VAL_NULL;
+        return list;
+    }
     Value obj = args[0], names = rt_dict_new();
+    if (rt_is_heaptype(val_type(obj))) {            /* a class's own __dir__ */
+        Value m = rt_type_lookup(val_type(obj), rt_str_intern_cstr("__dir__"));
+        if (m != VAL_NULL && !IS_EXACT(m, rt_builtin_type)) {
+            Value r = rt_call1(m, obj);
+            Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
+            if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+                return VAL_NULL;
+            return list;
+        }
+    }
     bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))
         return VAL_NULL;
@@ -1131,7 +1161,8 @@ static const struct {
     { "all", builtin_all }, { "callable", builtin_callable }, { "getattr", builtin_getattr },
     { "setattr", builtin_setattr }, { "hasattr", builtin_hasattr },
     { "delattr", builtin_delattr }, { "format", builtin_format }, { "vars", builtin_vars },
-    { "dir", builtin_dir }, { "input", builtin_input },
+    { "dir", builtin_dir }, { "input", builtin_input }, { "globals", builtin_globals },
+    { "locals", builtin_locals },
 };
 
 static ObjType *const builtin_types[] = {

@@ -7,8 +7,9 @@
  * — a pointer and a length — so that bytes and bytearray arguments are
  * accepted alike wherever CPython accepts any bytes-like object.
  *
- * bytearray is deliberately basic for now: construction, repr, len,
- * indexing and item assignment, append, extend, decode, + and ==.
+ * bytearray shares every bytes method and adds the mutating ones: item and
+ * slice assignment and deletion, append, extend, insert, pop, remove,
+ * reverse, clear, += and *=.  bytes % args uses format.c's % engine.
  */
 #define _GNU_SOURCE             /* memmem */
 #include <stdio.h>
@@ -155,7 +156,7 @@ static intptr_t bytes_hash(Value self)
             h ^= b->data[i];
             h *= 1099511628211ull;
         }
-        b->hash = (intptr_t)h == -1 ? -2 : (intptr_t)h;
+        b->hash = b->length == 0 ? 0 : (intptr_t)h == -1 ? -2 : (intptr_t)h;
     }
     return b->hash;
 }
@@ -277,6 +278,8 @@ static Value view_repeat(Value like, View v, Value count)
     return same_kind(like, buf, total);
 }
 
+static Value bytes_mod(Value self, Value args);
+
 static Value bytes_binop(Value a, Value b, int op)
 {
     if (op >= NB_INPLACE_OFFSET)
@@ -287,6 +290,8 @@ static Value bytes_binop(Value a, Value b, int op)
             return view_concat(a, view_of(a), view_of(b));
         return rt_raisef(&rt_TypeError, "can't concat %T to %T", b, a);
     }
+    if (op == NB_REMAINDER)
+        return a_bytes ? bytes_mod(a, b) : rt_NotImplemented;
     if (op == NB_MULTIPLY) {
         Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
         if (is_int(count) || is_bool(count))
@@ -394,17 +399,25 @@ static Value bytes_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (!tmp)
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, tmp);
-    Value b = rt_bytes_new(a->data, a->length);
-    AS_BYTES(b)->ob.type = type;
-    return b;
+    if (type == &rt_bytes_type)
+        return rt_bytes_new(a->data, a->length);
+    ObjBytes *b = rt_alloc_var_instance(type, sizeof(ObjBytes) + a->length + 1);
+    b->length = a->length;
+    b->hash = -1;
+    memcpy(b->data, a->data, a->length);
+    b->data[a->length] = '\0';
+    return obj_val(b);
 }
 
 static Value bytearray_new_slot(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     Value a = construct("bytearray", args, nargs, kwnames);
-    if (a)
-        VAL_AS(ObjByteArray, a)->ob.type = type;
-    return a;
+    if (!a || type == &rt_bytearray_type)
+        return a;
+    ObjByteArray *sub = rt_alloc_instance(type, sizeof(ObjByteArray));
+    *sub = *VAL_AS(ObjByteArray, a);
+    sub->ob.type = type;
+    return obj_val(sub);
 }
 
 /* ---- decode ------------------------------------------------------------------------------ */
@@ -814,19 +827,581 @@ static Value bytes_lower(Value *args, size_t nargs, Value kw)
     return map_ascii_case(args, nargs, kw, "lower", false);
 }
 
+/* ---- More bytes methods ------------------------------------------------------------------ */
+/* Everything below treats bytes as ASCII text, as CPython does: only the
+ * bytes 0x00..0x7F have a case or a class. */
+
+static bool b_isupper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static bool b_islower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static bool b_isalpha(unsigned char c) { return b_isupper(c) || b_islower(c); }
+static bool b_isdigit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool b_isalnum(unsigned char c) { return b_isalpha(c) || b_isdigit(c); }
+static bool b_isspace(unsigned char c) { return is_ascii_space(c); }
+static bool b_isascii(unsigned char c) { return c < 0x80; }
+
+/* True when every byte satisfies pred (and, except isascii, there is one). */
+static Value all_bytes(Value *args, size_t nargs, Value kw, const char *name,
+                       bool (*pred)(unsigned char), bool empty_ok)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    if (s.len == 0)
+        return rt_bool(empty_ok);
+    for (size_t i = 0; i < s.len; i++)
+        if (!pred(s.data[i]))
+            return rt_False;
+    return rt_True;
+}
+
+#define BYTES_PREDICATE(meth, empty_ok)                                 \
+    static Value bytes_##meth(Value *args, size_t nargs, Value kw)      \
+    {                                                                   \
+        return all_bytes(args, nargs, kw, #meth, b_##meth, empty_ok);   \
+    }
+BYTES_PREDICATE(isalpha, false)
+BYTES_PREDICATE(isdigit, false)
+BYTES_PREDICATE(isalnum, false)
+BYTES_PREDICATE(isspace, false)
+BYTES_PREDICATE(isascii, true)
+#undef BYTES_PREDICATE
+
+/* isupper / islower: some cased byte and none of the other case. */
+static Value case_test(Value *args, size_t nargs, Value kw, const char *name, bool upper)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    bool seen = false;
+    for (size_t i = 0; i < s.len; i++) {
+        if (upper ? b_islower(s.data[i]) : b_isupper(s.data[i]))
+            return rt_False;
+        seen = seen || (upper ? b_isupper(s.data[i]) : b_islower(s.data[i]));
+    }
+    return rt_bool(seen);
+}
+
+static Value bytes_isupper(Value *args, size_t nargs, Value kw)
+{
+    return case_test(args, nargs, kw, "isupper", true);
+}
+
+static Value bytes_islower(Value *args, size_t nargs, Value kw)
+{
+    return case_test(args, nargs, kw, "islower", false);
+}
+
+static Value bytes_istitle(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("istitle", kw) || !nargs_ok("istitle", nargs, 0, 0))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    bool prev_cased = false, seen = false;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = s.data[i];
+        if (b_isupper(c)) {
+            if (prev_cased)
+                return rt_False;
+            prev_cased = seen = true;
+        } else if (b_islower(c)) {
+            if (!prev_cased)
+                return rt_False;
+            prev_cased = seen = true;
+        } else
+            prev_cased = false;
+    }
+    return rt_bool(seen);
+}
+
+/* swapcase, title, capitalize: the byte-by-byte case changes. */
+enum { BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
+
+static Value recase(Value *args, size_t nargs, Value kw, const char *name, int how)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    unsigned char *buf = gc_alloc_atomic(s.len + 1);
+    bool prev_cased = false;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = s.data[i];
+        bool to_upper = how == BCASE_SWAP ? b_islower(c)
+                      : how == BCASE_TITLE ? !prev_cased && b_islower(c)
+                      : i == 0 && b_islower(c);
+        bool to_lower = how == BCASE_SWAP ? b_isupper(c)
+                      : how == BCASE_TITLE ? prev_cased && b_isupper(c)
+                      : i > 0 && b_isupper(c);
+        prev_cased = b_isalpha(c);
+        buf[i] = to_upper || to_lower ? c ^ 0x20 : c;
+    }
+    return same_kind(args[0], buf, s.len);
+}
+
+static Value bytes_swapcase(Value *args, size_t nargs, Value kw)
+{
+    return recase(args, nargs, kw, "swapcase", BCASE_SWAP);
+}
+
+static Value bytes_title(Value *args, size_t nargs, Value kw)
+{
+    return recase(args, nargs, kw, "title", BCASE_TITLE);
+}
+
+static Value bytes_capitalize(Value *args, size_t nargs, Value kw)
+{
+    return recase(args, nargs, kw, "capitalize", BCASE_CAPITALIZE);
+}
+
+/* rfind / index / rindex share find's arguments. */
+static ssize_t view_rfind(View h, size_t from, size_t to, View n)
+{
+    if (to - from < n.len)
+        return -1;
+    for (size_t at = to - n.len + 1; at-- > from;)
+        if (memcmp(h.data + at, n.data, n.len) == 0)
+            return (ssize_t)at;
+    return -1;
+}
+
+static Value find_common(Value *args, size_t nargs, Value kw, const char *name, bool right,
+                         bool raise)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+        return VAL_NULL;
+    View h = view_of(args[0]), n;
+    unsigned char one;
+    size_t from, to;
+    bool beyond;
+    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+        return VAL_NULL;
+    ssize_t at = beyond ? -1 : right ? view_rfind(h, from, to, n) : view_find(h, from, to, n);
+    if (at < 0 && raise)
+        return rt_raisef(&rt_ValueError, "subsection not found");
+    return small_new(at);
+}
+
+static Value bytes_rfind(Value *args, size_t nargs, Value kw)
+{
+    return find_common(args, nargs, kw, "rfind", true, false);
+}
+
+static Value bytes_index(Value *args, size_t nargs, Value kw)
+{
+    return find_common(args, nargs, kw, "index", false, true);
+}
+
+static Value bytes_rindex(Value *args, size_t nargs, Value kw)
+{
+    return find_common(args, nargs, kw, "rindex", true, true);
+}
+
+/* lstrip / rstrip (strip is above). */
+static Value strip_side(Value *args, size_t nargs, Value kw, const char *name, bool left, bool right)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 1))
+        return VAL_NULL;
+    View s = view_of(args[0]), chars = {NULL, 0};
+    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
+        return VAL_NULL;
+    size_t from = 0, to = s.len;
+#define STRIPPED(c) (chars.data ? memchr(chars.data, (c), chars.len) != NULL : is_ascii_space(c))
+    while (left && from < to && STRIPPED(s.data[from]))
+        from++;
+    while (right && to > from && STRIPPED(s.data[to - 1]))
+        to--;
+#undef STRIPPED
+    return same_kind(args[0], s.data + from, to - from);
+}
+
+static Value bytes_lstrip(Value *args, size_t nargs, Value kw)
+{
+    return strip_side(args, nargs, kw, "lstrip", true, false);
+}
+
+static Value bytes_rstrip(Value *args, size_t nargs, Value kw)
+{
+    return strip_side(args, nargs, kw, "rstrip", false, true);
+}
+
+static Value bytes_rsplit(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("rsplit", kw) || !nargs_ok("rsplit", nargs, 0, 2))
+        return VAL_NULL;
+    View s = view_of(args[0]), sep = {NULL, 0};
+    ssize_t maxsplit = -1;
+    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &sep))
+        return VAL_NULL;
+    if (nargs > 2 && !rt_as_ssize(args[2], &maxsplit))
+        return VAL_NULL;
+    if (maxsplit < 0)
+        maxsplit = PTRDIFF_MAX;
+    Value list = rt_list_new(0);
+    size_t end = s.len;
+    if (sep.data == NULL) {
+        while (end > 0) {
+            while (end > 0 && is_ascii_space(s.data[end - 1]))
+                end--;
+            if (end == 0)
+                break;
+            size_t stop = end;
+            if (maxsplit-- == 0)
+                end = 0;
+            while (end > 0 && !is_ascii_space(s.data[end - 1]))
+                end--;
+            rt_list_append(list, same_kind(args[0], s.data + end, stop - end));
+        }
+    } else {
+        if (sep.len == 0)
+            return rt_raisef(&rt_ValueError, "empty separator");
+        ssize_t at;
+        while (maxsplit-- > 0 && (at = view_rfind(s, 0, end, sep)) >= 0) {
+            rt_list_append(list, same_kind(args[0], s.data + at + sep.len, end - (size_t)at - sep.len));
+            end = (size_t)at;
+        }
+        rt_list_append(list, same_kind(args[0], s.data, end));
+    }
+    ObjList *l = AS_LIST(list);
+    for (size_t i = 0, j = l->length; i + 1 < j; i++, j--) {
+        Value t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+    return list;
+}
+
+static Value partition_common(Value *args, size_t nargs, Value kw, const char *name, bool right)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+        return VAL_NULL;
+    View s = view_of(args[0]), sep;
+    if (!need_view(args[1], &sep))
+        return VAL_NULL;
+    if (sep.len == 0)
+        return rt_raisef(&rt_ValueError, "empty separator");
+    ssize_t at = right ? view_rfind(s, 0, s.len, sep) : view_find(s, 0, s.len, sep);
+    Value empty = same_kind(args[0], NULL, 0);
+    if (at < 0) {
+        Value whole = same_kind(args[0], s.data, s.len);
+        return right ? rt_tuple_pack(3, empty, same_kind(args[0], NULL, 0), whole)
+                     : rt_tuple_pack(3, whole, empty, same_kind(args[0], NULL, 0));
+    }
+    return rt_tuple_pack(3, same_kind(args[0], s.data, (size_t)at),
+                         same_kind(args[0], sep.data, sep.len),
+                         same_kind(args[0], s.data + at + sep.len, s.len - (size_t)at - sep.len));
+}
+
+static Value bytes_partition(Value *args, size_t nargs, Value kw)
+{
+    return partition_common(args, nargs, kw, "partition", false);
+}
+
+static Value bytes_rpartition(Value *args, size_t nargs, Value kw)
+{
+    return partition_common(args, nargs, kw, "rpartition", true);
+}
+
+/* center / ljust / rjust: width and an optional one-byte fill. */
+static Value justify(Value *args, size_t nargs, Value kw, const char *name, int where)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 2))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    ssize_t width;
+    unsigned char fill = ' ';
+    if (!rt_as_ssize(rt_int_unbool(args[1]), &width))
+        return VAL_NULL;
+    if (nargs > 2) {
+        if (!rt_is_bytes_like(args[2]) || view_of(args[2]).len != 1)
+            return rt_raisef(&rt_TypeError, "%s() argument 2 must be a byte string of length 1, not %T",
+                             name, args[2]);
+        fill = view_of(args[2]).data[0];
+    }
+    if (width <= (ssize_t)s.len)
+        return same_kind(args[0], s.data, s.len);
+    size_t pad = (size_t)width - s.len, left;
+    if (where < 0)
+        left = 0;
+    else if (where > 0)
+        left = pad;
+    else                                        /* CPython's centring rule */
+        left = pad / 2 + (pad & (size_t)width & 1);
+    unsigned char *buf = gc_alloc_atomic((size_t)width + 1);
+    memset(buf, fill, (size_t)width);
+    memcpy(buf + left, s.data, s.len);
+    return same_kind(args[0], buf, (size_t)width);
+}
+
+static Value bytes_ljust(Value *args, size_t nargs, Value kw)
+{
+    return justify(args, nargs, kw, "ljust", -1);
+}
+
+static Value bytes_rjust(Value *args, size_t nargs, Value kw)
+{
+    return justify(args, nargs, kw, "rjust", 1);
+}
+
+static Value bytes_center(Value *args, size_t nargs, Value kw)
+{
+    return justify(args, nargs, kw, "center", 0);
+}
+
+static Value bytes_zfill(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("zfill", kw) || !nargs_ok("zfill", nargs, 1, 1))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    ssize_t width;
+    if (!rt_as_ssize(rt_int_unbool(args[1]), &width))
+        return VAL_NULL;
+    if (width <= (ssize_t)s.len)
+        return same_kind(args[0], s.data, s.len);
+    size_t pad = (size_t)width - s.len;
+    unsigned char *buf = gc_alloc_atomic((size_t)width + 1);
+    memset(buf, '0', pad);
+    memcpy(buf + pad, s.data, s.len);
+    if (s.len > 0 && (s.data[0] == '+' || s.data[0] == '-')) {
+        buf[0] = s.data[0];
+        buf[pad] = '0';
+    }
+    return same_kind(args[0], buf, (size_t)width);
+}
+
+static Value bytes_expandtabs(Value *args, size_t nargs, Value kwnames)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    ssize_t tab = 8;
+    Value t = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : VAL_NULL;
+    if (npos > 2 || rt_nkwargs(kwnames) > 1 || (rt_nkwargs(kwnames) == 1
+        && strcmp(rt_str_cstr(rt_tuple_get(kwnames, 0)), "tabsize") != 0))
+        return rt_raisef(&rt_TypeError, "expandtabs() takes at most 1 argument");
+    if (t && !rt_as_ssize(rt_int_unbool(t), &tab))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    StrBuf sb;
+    sb_init(&sb);
+    size_t col = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = s.data[i];
+        if (c == '\t') {
+            if (tab > 0) {
+                size_t n = (size_t)tab - col % (size_t)tab;
+                for (size_t k = 0; k < n; k++)
+                    sb_addc(&sb, ' ');
+                col += n;
+            }
+        } else {
+            sb_addc(&sb, (char)c);
+            col = c == '\n' || c == '\r' ? 0 : col + 1;
+        }
+    }
+    return same_kind(args[0], (const unsigned char *)sb.data, sb.len);
+}
+
+static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    Value keep = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : rt_False;
+    if (npos > 2)
+        return rt_raisef(&rt_TypeError, "splitlines() takes at most 1 argument (%zu given)", npos - 1);
+    int keepends = rt_truthy(keep);
+    if (keepends < 0)
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    Value list = rt_list_new(0);
+    size_t i = 0;
+    while (i < s.len) {
+        size_t start = i;
+        while (i < s.len && s.data[i] != '\n' && s.data[i] != '\r')
+            i++;
+        size_t eol = i;
+        if (i < s.len)
+            i += (s.data[i] == '\r' && i + 1 < s.len && s.data[i + 1] == '\n') ? 2 : 1;
+        rt_list_append(list, same_kind(args[0], s.data + start, (keepends ? i : eol) - start));
+    }
+    return list;
+}
+
+static Value affix_remove(Value *args, size_t nargs, Value kw, const char *name, bool suffix)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+        return VAL_NULL;
+    View s = view_of(args[0]), a;
+    if (!need_view(args[1], &a))
+        return VAL_NULL;
+    if (a.len <= s.len && memcmp(s.data + (suffix ? s.len - a.len : 0), a.data, a.len) == 0)
+        return same_kind(args[0], s.data + (suffix ? 0 : a.len), s.len - a.len);
+    if (IS_EXACT(args[0], rt_bytes_type))
+        return args[0];
+    return same_kind(args[0], s.data, s.len);
+}
+
+static Value bytes_removeprefix(Value *args, size_t nargs, Value kw)
+{
+    return affix_remove(args, nargs, kw, "removeprefix", false);
+}
+
+static Value bytes_removesuffix(Value *args, size_t nargs, Value kw)
+{
+    return affix_remove(args, nargs, kw, "removesuffix", true);
+}
+
+/* translate(table, delete=b''): table is None or 256 bytes. */
+static Value bytes_translate(Value *args, size_t nargs, Value kwnames)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    Value table = npos > 1 ? args[1] : VAL_NULL, del = npos > 2 ? args[2] : VAL_NULL;
+    if (rt_nkwargs(kwnames) == 1 && strcmp(rt_str_cstr(rt_tuple_get(kwnames, 0)), "delete") == 0)
+        del = args[nargs - 1];
+    if (!table)
+        return rt_raisef(&rt_TypeError, "translate() takes at least 1 argument (0 given)");
+    View t = {NULL, 0}, d = {NULL, 0};
+    if (table != rt_None) {
+        if (!need_view(table, &t))
+            return VAL_NULL;
+        if (t.len != 256)
+            return rt_raisef(&rt_ValueError, "translation table must be 256 characters long");
+    }
+    if (del && !need_view(del, &d))
+        return VAL_NULL;
+    View s = view_of(args[0]);
+    unsigned char *buf = gc_alloc_atomic(s.len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (d.len && memchr(d.data, s.data[i], d.len))
+            continue;
+        buf[n++] = t.data ? t.data[s.data[i]] : s.data[i];
+    }
+    return same_kind(args[0], buf, n);
+}
+
+/* bytes.maketrans(from, to): a static method (no self). */
+static Value bytes_maketrans(Value *args, size_t nargs, Value kw)
+{
+    if (nargs == 3 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
+        args++;
+        nargs--;
+    }
+    if (nargs != 2)
+        return rt_raisef(&rt_TypeError, "maketrans expected 2 arguments, got %zu", nargs);
+    View f, t;
+    if (!need_view(args[0], &f) || !need_view(args[1], &t))
+        return VAL_NULL;
+    if (f.len != t.len)
+        return rt_raisef(&rt_ValueError, "maketrans arguments must have same length");
+    unsigned char buf[256];
+    for (int i = 0; i < 256; i++)
+        buf[i] = (unsigned char)i;
+    for (size_t i = 0; i < f.len; i++)
+        buf[f.data[i]] = t.data[i];
+    return rt_bytes_new(buf, 256);
+}
+
+static int hex_digit(uint32_t c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10) : -1;
+}
+
+/* bytes.fromhex('de ad') / bytearray.fromhex: a class method. */
+static Value fromhex_common(Value *args, size_t nargs, ObjType *kind)
+{
+    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
+        kind = AS_TYPE(args[0]);
+        args++;
+        nargs--;
+    }
+    if (nargs != 1)
+        return rt_raisef(&rt_TypeError, "fromhex() takes exactly one argument (%zu given)", nargs);
+    if (!rt_is_str(args[0]))
+        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
+    size_t n = AS_STR(args[0])->length, out = 0;
+    unsigned char *buf = gc_alloc_atomic(n / 2 + 1);
+    for (size_t i = 0; i < n;) {
+        uint32_t c = rt_str_char_at(args[0], i);
+        if (rt_uni_isspace(c) && c < 0x80) {
+            i++;
+            continue;
+        }
+        int hi = hex_digit(c), lo = i + 1 < n ? hex_digit(rt_str_char_at(args[0], i + 1)) : -1;
+        if (hi < 0 || lo < 0)
+            return rt_raisef(&rt_ValueError, "non-hexadecimal number found in fromhex() arg at position %zu",
+                             hi < 0 ? i : i + 1);
+        buf[out++] = (unsigned char)(hi * 16 + lo);
+        i += 2;
+    }
+    Value r = rt_is_subtype(kind, &rt_bytearray_type) || kind == &rt_bytearray_type
+              ? rt_bytearray_new(buf, out) : rt_bytes_new(buf, out);
+    if (kind != &rt_bytes_type && kind != &rt_bytearray_type)
+        return rt_call1(obj_val(kind), r);
+    return r;
+}
+
+static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
+{
+    return fromhex_common(args, nargs, &rt_bytes_type);
+}
+
+static Value bytearray_fromhex(Value *args, size_t nargs, Value kw)
+{
+    return fromhex_common(args, nargs, &rt_bytearray_type);
+}
+
+static Value bytes_mod(Value self, Value args)
+{
+    View f = view_of(self);
+    StrBuf sb;
+    sb_init(&sb);
+    if (!rt_bytes_percent(f.data, f.len, args, &sb))
+        return VAL_NULL;
+    return same_kind(self, (const unsigned char *)sb.data, sb.len);
+}
+
+static Value bytes_dunder_mod(Value *args, size_t nargs, Value kw)
+{
+    if (!nargs_ok("__mod__", nargs, 1, 1))
+        return VAL_NULL;
+    return bytes_mod(args[0], args[1]);
+}
+
+static Value bytes_dunder_getitem(Value *args, size_t nargs, Value kw)
+{
+    if (!nargs_ok("__getitem__", nargs, 1, 1))
+        return VAL_NULL;
+    return bytes_getitem(args[0], args[1]);
+}
+
+static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
+{
+    if (!nargs_ok("__len__", nargs, 0, 0))
+        return VAL_NULL;
+    return small_new((intptr_t)view_of(args[0]).len);
+}
+
+/* The methods bytes and bytearray share (all return the receiver's kind). */
+#define BYTES_COMMON_METHODS \
+    {"decode", bytes_decode}, {"hex", bytes_hex}, {"join", bytes_join},                 \
+    {"startswith", bytes_startswith}, {"endswith", bytes_endswith},                     \
+    {"find", bytes_find}, {"rfind", bytes_rfind}, {"index", bytes_index},               \
+    {"rindex", bytes_rindex}, {"count", bytes_count}, {"split", bytes_split},           \
+    {"rsplit", bytes_rsplit}, {"strip", bytes_strip}, {"lstrip", bytes_lstrip},         \
+    {"rstrip", bytes_rstrip}, {"replace", bytes_replace}, {"upper", bytes_upper},       \
+    {"lower", bytes_lower}, {"swapcase", bytes_swapcase}, {"title", bytes_title},       \
+    {"capitalize", bytes_capitalize}, {"isalpha", bytes_isalpha},                       \
+    {"isdigit", bytes_isdigit}, {"isalnum", bytes_isalnum}, {"isspace", bytes_isspace}, \
+    {"isascii", bytes_isascii}, {"isupper", bytes_isupper}, {"islower", bytes_islower}, \
+    {"istitle", bytes_istitle}, {"partition", bytes_partition},                         \
+    {"rpartition", bytes_rpartition}, {"center", bytes_center},                         \
+    {"ljust", bytes_ljust}, {"rjust", bytes_rjust}, {"zfill", bytes_zfill},             \
+    {"expandtabs", bytes_expandtabs}, {"splitlines", bytes_splitlines},                 \
+    {"removeprefix", bytes_removeprefix}, {"removesuffix", bytes_removesuffix},         \
+    {"translate", bytes_translate}, {"__mod__", bytes_dunder_mod},                      \
+    {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len}
+
 static const MethodDef bytes_methods[] = {
-    {"decode", bytes_decode},
-    {"hex", bytes_hex},
-    {"join", bytes_join},
-    {"startswith", bytes_startswith},
-    {"endswith", bytes_endswith},
-    {"find", bytes_find},
-    {"count", bytes_count},
-    {"split", bytes_split},
-    {"strip", bytes_strip},
-    {"replace", bytes_replace},
-    {"upper", bytes_upper},
-    {"lower", bytes_lower},
+    BYTES_COMMON_METHODS,
     {NULL, NULL},
 };
 
@@ -853,15 +1428,77 @@ ObjType rt_bytes_type = {
 
 /* ---- bytearray: the mutable parts ------------------------------------------------------------ */
 
+/* a[i:j:k] = iterable / del a[i:j:k]. */
+static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
+{
+    ssize_t start, stop, step, n;
+    if (!rt_slice_indices(slice, (ssize_t)a->length, &start, &stop, &step, &n))
+        return -1;
+    View src = {NULL, 0};
+    if (v) {
+        if (rt_is_str(v) || is_int(v) || is_bool(v)) {
+            rt_raisef(&rt_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            return -1;
+        }
+        Value tmp = rt_is_bytes_like(v) ? rt_bytes_new(view_of(v).data, view_of(v).len)
+                                        : construct("bytearray", &v, 1, VAL_NULL);
+        if (!tmp)
+            return -1;
+        src = view_of(tmp);
+    }
+    if (step == 1 || n == 0) {
+        if (step != 1 && v && src.len != 0)
+            goto extended;
+        if (step != 1 && !v)
+            return 0;
+        if (stop < start)
+            stop = start;
+        size_t old = (size_t)(stop - start), tail = a->length - (size_t)stop;
+        if (src.len > old)
+            bytearray_reserve(a, src.len - old);
+        memmove(a->data + start + src.len, a->data + stop, tail);
+        memcpy(a->data + start, src.data, src.len);
+        a->length = a->length - old + src.len;
+        return 0;
+    }
+extended:
+    if (!v) {                                   /* delete every step-th byte */
+        size_t w = 0;
+        for (size_t i = 0, k = 0; i < a->length; i++) {
+            ssize_t rel = step > 0 ? (ssize_t)i - start : start - (ssize_t)i;
+            bool hit = k < (size_t)n && rel >= 0 && rel % (step > 0 ? step : -step) == 0
+                       && rel / (step > 0 ? step : -step) < n;
+            if (hit)
+                k++;
+            else
+                a->data[w++] = a->data[i];
+        }
+        a->length = w;
+        return 0;
+    }
+    if (src.len != (size_t)n) {
+        rt_raisef(&rt_ValueError, "attempt to assign bytes of size %zu to extended slice of size %zd",
+                  src.len, n);
+        return -1;
+    }
+    for (ssize_t k = 0; k < n; k++)
+        a->data[start + k * step] = src.data[k];
+    return 0;
+}
+
 static int bytearray_setitem(Value self, Value key, Value v)
 {
     ObjByteArray *a = VAL_AS(ObjByteArray, self);
-    if (!is_int(key) && !is_bool(key)) {
-        rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T", key);
+    if (IS_EXACT(key, rt_slice_type))
+        return bytearray_setslice(a, key, v);
+    Value idx = rt_index_or_null(key);
+    if (!idx) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T", key);
         return -1;
     }
     size_t i;
-    if (!rt_seq_index(key, a->length, "bytearray", &i))
+    if (!rt_seq_index_ex(idx, a->length, "bytearray", "bytearray", &i))
         return -1;
     if (!v) {                                   /* del a[i] */
         memmove(a->data + i, a->data + i + 1, a->length - i - 1);
@@ -873,6 +1510,132 @@ static int bytearray_setitem(Value self, Value key, Value v)
         return -1;
     a->data[i] = (unsigned char)c;
     return 0;
+}
+
+static Value bytearray_insert(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("insert", kw) || !nargs_ok("insert", nargs, 2, 2))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    ssize_t i;
+    int c;
+    if (!rt_as_ssize(rt_int_unbool(args[1]), &i) || !byte_value(args[2], &c))
+        return VAL_NULL;
+    if (i < 0)
+        i = i + (ssize_t)a->length < 0 ? 0 : i + (ssize_t)a->length;
+    if (i > (ssize_t)a->length)
+        i = (ssize_t)a->length;
+    bytearray_reserve(a, 1);
+    memmove(a->data + i + 1, a->data + i, a->length - (size_t)i);
+    a->data[i] = (unsigned char)c;
+    a->length++;
+    return rt_None;
+}
+
+static Value bytearray_pop(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("pop", kw) || !nargs_ok("pop", nargs, 0, 1))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    if (a->length == 0)
+        return rt_raisef(&rt_IndexError, "pop from empty bytearray");
+    ssize_t i = -1;
+    if (nargs > 1 && !rt_as_ssize(rt_int_unbool(args[1]), &i))
+        return VAL_NULL;
+    if (i < 0)
+        i += (ssize_t)a->length;
+    if (i < 0 || i >= (ssize_t)a->length)
+        return rt_raisef(&rt_IndexError, "pop index out of range");
+    unsigned char c = a->data[i];
+    memmove(a->data + i, a->data + i + 1, a->length - (size_t)i - 1);
+    a->length--;
+    return small_new(c);
+}
+
+static Value bytearray_remove(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("remove", kw) || !nargs_ok("remove", nargs, 1, 1))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    int c;
+    if (!byte_value(args[1], &c))
+        return VAL_NULL;
+    unsigned char *p = memchr(a->data, c, a->length);
+    if (!p)
+        return rt_raisef(&rt_ValueError, "value not found in bytearray");
+    memmove(p, p + 1, a->length - (size_t)(p - a->data) - 1);
+    a->length--;
+    return rt_None;
+}
+
+static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("reverse", kw) || !nargs_ok("reverse", nargs, 0, 0))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    for (size_t i = 0, j = a->length; i + 1 < j; i++, j--) {
+        unsigned char t = a->data[i];
+        a->data[i] = a->data[j - 1];
+        a->data[j - 1] = t;
+    }
+    return rt_None;
+}
+
+static Value bytearray_clear(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("clear", kw) || !nargs_ok("clear", nargs, 0, 0))
+        return VAL_NULL;
+    VAL_AS(ObjByteArray, args[0])->length = 0;
+    return rt_None;
+}
+
+static Value bytearray_copy(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("copy", kw) || !nargs_ok("copy", nargs, 0, 0))
+        return VAL_NULL;
+    View v = view_of(args[0]);
+    return rt_bytearray_new(v.data, v.len);
+}
+
+/* a += b extends in place; a *= n repeats in place. */
+static Value bytearray_inplace(Value a, Value b, int op)
+{
+    ObjByteArray *ba = VAL_AS(ObjByteArray, a);
+    if (op == NB_ADD) {
+        if (!rt_is_bytes_like(b))
+            return rt_raisef(&rt_TypeError, "can't concat %T to bytearray", b);
+        View v = view_of(b);
+        bytearray_reserve(ba, v.len);
+        memmove(ba->data + ba->length, v.data, v.len);
+        ba->length += v.len;
+        return a;
+    }
+    if (op == NB_MULTIPLY && (is_int(b) || is_bool(b))) {
+        Value r = view_repeat(a, view_of(a), rt_int_unbool(b));
+        if (!r)
+            return VAL_NULL;
+        View v = view_of(r);
+        ba->length = 0;
+        bytearray_reserve(ba, v.len);
+        memcpy(ba->data, v.data, v.len);
+        ba->length = v.len;
+        return a;
+    }
+    return bytes_binop(a, b, op);
+}
+
+static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
+{
+    if (!nargs_ok("__setitem__", nargs, 2, 2))
+        return VAL_NULL;
+    return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
+}
+
+static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
+{
+    if (!nargs_ok("__delitem__", nargs, 1, 1))
+        return VAL_NULL;
+    return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_append(Value *args, size_t nargs, Value kw)
@@ -908,18 +1671,15 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
 static const MethodDef bytearray_methods[] = {
     {"append", bytearray_append},
     {"extend", bytearray_extend},
-    {"decode", bytes_decode},
-    {"hex", bytes_hex},
-    {"join", bytes_join},
-    {"startswith", bytes_startswith},
-    {"endswith", bytes_endswith},
-    {"find", bytes_find},
-    {"count", bytes_count},
-    {"split", bytes_split},
-    {"strip", bytes_strip},
-    {"replace", bytes_replace},
-    {"upper", bytes_upper},
-    {"lower", bytes_lower},
+    {"insert", bytearray_insert},
+    {"pop", bytearray_pop},
+    {"remove", bytearray_remove},
+    {"reverse", bytearray_reverse},
+    {"clear", bytearray_clear},
+    {"copy", bytearray_copy},
+    {"__setitem__", bytearray_dunder_setitem},
+    {"__delitem__", bytearray_dunder_delitem},
+    BYTES_COMMON_METHODS,
     {NULL, NULL},
 };
 
@@ -933,6 +1693,7 @@ ObjType rt_bytearray_type = {
     .binop = bytes_binop,
     .iter = bytes_iter,
     .getitem = bytes_getitem,
+    .inplace = bytearray_inplace,
     .setitem = bytearray_setitem,
     .len = bytes_len,
     .contains = bytes_contains,
@@ -943,4 +1704,10 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
+    rt_type_set(&rt_bytes_type, "fromhex", rt_builtin_new("fromhex", bytes_fromhex, VAL_NULL));
+    rt_type_set(&rt_bytearray_type, "fromhex",
+                rt_builtin_new("fromhex", bytearray_fromhex, VAL_NULL));
+    rt_type_set(&rt_bytes_type, "maketrans", rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
+    rt_type_set(&rt_bytearray_type, "maketrans",
+                rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
 }

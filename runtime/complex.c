@@ -404,7 +404,7 @@ static int complex_arg(Value v, Cx *out, const char *which)
     return r;
 }
 
-static Value complex_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     size_t nk = rt_nkwargs(kwnames);
     Value re = VAL_NULL, im = VAL_NULL;
@@ -439,6 +439,19 @@ static Value complex_new(ObjType *type, Value *args, size_t nargs, Value kwnames
     if (re && is_complex(re))
         imag = im ? imag + r.im : r.im;
     return rt_complex_new(real, imag);
+}
+
+/* complex(...) for complex and its subclasses (complex's layout, plus
+ * whatever room a Python subclass needs). */
+static Value complex_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    Value c = complex_make(type, args, nargs, kwnames);
+    if (!c || type == &rt_complex_type)
+        return c;
+    ObjComplex *sub = rt_alloc_instance(type, sizeof(ObjComplex));
+    sub->real = VAL_AS(ObjComplex, c)->real;
+    sub->imag = VAL_AS(ObjComplex, c)->imag;
+    return obj_val(sub);
 }
 
 /* __add__, __radd__, ..., __eq__, __ne__: wrappers over the slots (int.h). */

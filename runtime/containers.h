@@ -122,6 +122,20 @@ Value rt_iter_self(Value self);
 bool rt_is_anyset(Value v);
 Value rt_set_from_iterable(Value iterable);     /* a new set */
 
+/* ---- Subclass instances of the variable-sized builtins ------------------
+ * str, bytes and tuple keep their data inline after the header, so an
+ * instance of a Python subclass cannot keep its instance dict at a fixed
+ * offset inside the builtin layout (CPython uses a negative tp_dictoffset for
+ * the same reason).  Their constructors allocate such instances with
+ * rt_alloc_var_instance: the builtin layout (header + data, `fixed` bytes),
+ * rounded up to a Value boundary, then one Value slot for the dict.  A class
+ * whose solid base is str, bytes or tuple should set
+ * dict_offset = RT_DICT_OFFSET_VAR, and the attribute code should find the
+ * slot with rt_var_dict_slot (NULL for objects that have none). */
+#define RT_DICT_OFFSET_VAR ((size_t)-1)
+void *rt_alloc_var_instance(ObjType *type, size_t fixed);
+Value *rt_var_dict_slot(Value obj);
+
 /* Per-file initialisers, called by rt_containers_init (seqiter.c). */
 void rt_seqiter_init(void);
 void rt_tuple_init(void);

@@ -181,7 +181,8 @@ static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
 
 static ObjDict *dict_alloc(ObjType *type)
 {
-    ObjDict *d = gc_alloc(sizeof *d);
+    ObjDict *d = type == &rt_dict_type ? gc_alloc(sizeof *d)
+                                       : rt_alloc_instance(type, sizeof *d);
     d->ob.type = type;
     return d;
 }
@@ -618,24 +619,43 @@ static Value dictiter_next_item(Value self)
     return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
 }
 
-/* reversed(d): walk the entries backwards (pos counts down from nentries). */
-static Value dictiter_next_revkey(Value self)
+/* reversed(d), reversed(d.values()), reversed(d.items()): walk the entries
+ * backwards (pos counts down from nentries). */
+static DictEntry *dictiter_step_back(DictIter *it)
 {
-    DictIter *it = VAL_AS(DictIter, self);
     ObjDict *d = it->dict;
     if (d == NULL)
-        return VAL_NULL;
+        return NULL;
     if (it->used != (ssize_t)d->used) {
         it->used = -1;
-        return rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
+        rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
+        return NULL;
     }
     while (it->pos > 0 && it->pos <= d->nentries) {
         DictEntry *e = &d->entries[--it->pos];
         if (e->key != VAL_NULL)
-            return e->key;
+            return e;
     }
     it->dict = NULL;
-    return VAL_NULL;
+    return NULL;
+}
+
+static Value dictiter_next_revkey(Value self)
+{
+    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
+    return e ? e->key : VAL_NULL;
+}
+
+static Value dictiter_next_revvalue(Value self)
+{
+    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
+    return e ? e->value : VAL_NULL;
+}
+
+static Value dictiter_next_revitem(Value self)
+{
+    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
+    return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
 }
 
 #define DICTITER_TYPE(var, tname, nextfn) \
@@ -651,6 +671,8 @@ DICTITER_TYPE(dictiter_keys_type, "dict_keyiterator", dictiter_next_key);
 DICTITER_TYPE(dictiter_values_type, "dict_valueiterator", dictiter_next_value);
 DICTITER_TYPE(dictiter_items_type, "dict_itemiterator", dictiter_next_item);
 DICTITER_TYPE(dictiter_revkeys_type, "dict_reversekeyiterator", dictiter_next_revkey);
+DICTITER_TYPE(dictiter_revvalues_type, "dict_reversevalueiterator", dictiter_next_revvalue);
+DICTITER_TYPE(dictiter_revitems_type, "dict_reverseitemiterator", dictiter_next_revitem);
 
 /* ---- Views: d.keys(), d.values(), d.items() ----------------------------- */
 
@@ -1021,7 +1043,7 @@ ObjType rt_dict_type = {
     .ob.type = &rt_type_type,
     .name = "dict",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_DICT_SUBCLASS,
     .repr = dict_repr,
     .richcompare = dict_richcompare,
     .binop = dict_binop,
@@ -1034,6 +1056,8 @@ ObjType rt_dict_type = {
     .contains = dict_contains,
     .new_ = dict_new,
 };
+
+/* Slot wrappers (containers.h). */
 
 static const MethodDef dict_methods[] = {
     {"keys", dict_keys_m},
@@ -1054,8 +1078,26 @@ static const MethodDef dict_methods[] = {
     {NULL, NULL},
 };
 
+/* reversed(d.keys()) and friends. */
+static Value view_reversed_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reversed__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    ObjType *it = t == &dictkeys_type ? &dictiter_revkeys_type
+                : t == &dictvalues_type ? &dictiter_revvalues_type : &dictiter_revitems_type;
+    ObjDict *d = view_dict(args[0]);
+    return dictiter_make(it, d, d->nentries);
+}
+
 static const MethodDef view_methods[] = {
     {"isdisjoint", view_isdisjoint},
+    {"__reversed__", view_reversed_m},
+    {NULL, NULL},
+};
+
+static const MethodDef values_methods[] = {
+    {"__reversed__", view_reversed_m},
     {NULL, NULL},
 };
 
@@ -1070,9 +1112,11 @@ void rt_dict_init(void)
                 rt_builtin_new("fromkeys", dict_fromkeys_m, obj_val(&rt_dict_type)));
     rt_type_ready(&dictkeys_type, view_methods);
     rt_type_ready(&dictitems_type, view_methods);
-    rt_type_ready(&dictvalues_type, no_methods);
+    rt_type_ready(&dictvalues_type, values_methods);
     rt_type_ready(&dictiter_keys_type, no_methods);
     rt_type_ready(&dictiter_values_type, no_methods);
     rt_type_ready(&dictiter_items_type, no_methods);
     rt_type_ready(&dictiter_revkeys_type, no_methods);
+    rt_type_ready(&dictiter_revvalues_type, no_methods);
+    rt_type_ready(&dictiter_revitems_type, no_methods);
 }

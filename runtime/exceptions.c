@@ -214,8 +214,7 @@ static void derive_fields(ObjException *e)
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
 {
-    ObjException *e = gc_alloc(sizeof *e);
-    e->ob.type = type;
+    ObjException *e = rt_alloc_instance(type, sizeof *e);
     e->args = args_tuple != VAL_NULL ? args_tuple : rt_empty_tuple;
     e->traceback = e->context = e->cause = rt_None;
     e->extra = rt_None;

@@ -604,7 +604,12 @@ static Value float_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_TypeError, "float() takes no keyword arguments");
     if (nargs > 1)
         return rt_raisef(&rt_TypeError, "float expected at most 1 argument, got %zu", nargs);
-    return nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
+    Value f = nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
+    if (!f || type == &rt_float_type)
+        return f;
+    ObjFloat *sub = rt_alloc_instance(type, sizeof(ObjFloat));   /* a subclass */
+    sub->value = rt_float_value(f);
+    return obj_val(sub);
 }
 
 /* ---- round() ------------------------------------------------------------------ */
@@ -848,6 +853,33 @@ NUMBER_CMPS(FLOAT_CMP)
 #define FLOAT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(float_d, name)
 #define FLOAT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(float_d, name)
 
+#define FLOAT_UNARY_DUNDER(name, op)                                        \
+    static Value float_u_##name(Value *args, size_t nargs, Value kw)        \
+    {                                                                       \
+        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
+        return float_unary(args[0], op);                                    \
+    }
+FLOAT_UNARY_DUNDER(neg, UN_NEG)
+FLOAT_UNARY_DUNDER(pos, UN_POS)
+
+static Value float_u_bool(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_bool(rt_float_value(args[0]) != 0.0);
+}
+
+/* x.real is x (as a plain float), x.imag is 0.0. */
+static Value float_getattr(Value self, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "real") == 0)
+        return is_float(self) ? self : rt_float_new(rt_float_value(self));
+    if (strcmp(s, "imag") == 0)
+        return rt_float_new(0.0);
+    return rt_generic_getattr(self, name);
+}
+
 static const MethodDef float_methods[] = {
     {"is_integer", m_is_integer},
     {"conjugate", m_conjugate},
@@ -864,6 +896,9 @@ static const MethodDef float_methods[] = {
     {"__divmod__", m_divmod},
     NUMBER_ARITH(FLOAT_BINOP_DEF)
     NUMBER_CMPS(FLOAT_CMP_DEF)
+    {"__neg__", float_u_neg},
+    {"__pos__", float_u_pos},
+    {"__bool__", float_u_bool},
     {NULL, NULL},
 };
 
@@ -880,6 +915,7 @@ ObjType rt_float_type = {
     .binop = rt_float_binop,
     .unary = float_unary,
     .truth = float_truth,
+    .getattr = float_getattr,
     .new_ = float_new,
 };
 

@@ -219,6 +219,8 @@ Value rt_format_str(Value v, Value spec)
     if (f.align == '=')
         return rt_raisef(&rt_ValueError,
                          "'=' alignment not allowed in string format specifier");
+    if (f.grouping)
+        return rt_raisef(&rt_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
     ObjStr *s = AS_STR(v);
     size_t len = s->length, nbytes = s->nbytes;
     if (f.precision >= 0 && (size_t)f.precision < len) {
@@ -406,6 +408,56 @@ Value rt_format_float(Value v, Value spec)
     return format_double(rt_float_value(v), &f);
 }
 
+/* ---- complex ------------------------------------------------------------- */
+
+/* One part of a complex: its sign (per `sign`, or forced '+') and digits. */
+static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
+{
+    char buf[512];
+    double a = fabs(x);
+    if (type == 'r')
+        rt_double_repr_ex(a, buf, sizeof buf, false);
+    else if (type == 0)
+        format_g(buf, sizeof buf, a, f->precision == 0 ? 1 : (int)f->precision, f->alternate, false);
+    else
+        float_body(buf, sizeof buf, a, f, type);
+    bool negative = signbit(x) && !isnan(x) && !(f->no_neg_zero && is_zero_text(buf));
+    if (negative)
+        sb_addc(sb, '-');
+    else if (sign == '+' || sign == ' ')
+        sb_addc(sb, sign);
+    sb_adds(sb, buf);
+}
+
+/* format(complex, spec): CPython's format_complex_internal.  With no type
+ * the parts print like repr ('1', not '1.0') and the real part is left out
+ * when it is +0; the imaginary part always carries its sign otherwise. */
+Value rt_format_complex(double re, double im, Value spec)
+{
+    Spec f;
+    if (!parse_spec(spec, "complex", '>', &f))
+        return VAL_NULL;
+    if (f.type != 0 && !(f.type < 128 && strchr("eEfFgGn", (int)f.type)))
+        return unknown_code(f.type, "complex");
+    if (f.zero_fill)
+        return rt_raisef(&rt_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return rt_raisef(&rt_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    uint32_t type = f.type == 0 && f.precision < 0 ? 'r' : f.type;
+    bool skip_re = f.type == 0 && re == 0.0 && !signbit(re);
+    StrBuf sb;
+    sb_init(&sb);
+    if (f.type == 0 && !skip_re)
+        sb_addc(&sb, '(');
+    if (!skip_re)
+        complex_part(&sb, re, &f, type, f.sign);
+    complex_part(&sb, im, &f, type, skip_re ? f.sign : '+');
+    sb_addc(&sb, 'j');
+    if (f.type == 0 && !skip_re)
+        sb_addc(&sb, ')');
+    return pad_text(&f, sb.data, sb.len, sb.len, f.align ? f.align : '>');
+}
+
 /* ---- int -------------------------------------------------------------------- */
 
 /* format(i, 'c'): the character with that code point. */
@@ -521,6 +573,8 @@ Value rt_format(Value v, Value spec)
         return rt_format_int(v, spec);
     if (!val_is_small(v) && rt_isinstance_of(v, &rt_float_type))
         return rt_format_float(v, spec);
+    if (!val_is_small(v) && rt_isinstance_of(v, &rt_complex_type))
+        return rt_format_complex(VAL_AS(ObjComplex, v)->real, VAL_AS(ObjComplex, v)->imag, spec);
     return rt_raisef(&rt_TypeError, "unsupported format string passed to %s.__format__",
                      val_type(v)->name);
 }
@@ -534,6 +588,7 @@ typedef struct FormatArgs {
     size_t nargs;
     Value kwnames;          /* tuple or VAL_NULL */
     Value *kwvalues;
+    Value mapping;          /* format_map's mapping, or VAL_NULL */
     int auto_state;         /* 0 unset, 1 automatic numbering, 2 manual */
     size_t next_auto;
 } FormatArgs;
@@ -559,6 +614,8 @@ static ssize_t field_integer(const char *s, size_t n)
 static Value kwarg_lookup(FormatArgs *a, const char *name, size_t n)
 {
     Value key = rt_str_new(name, n);
+    if (a->mapping)
+        return rt_getitem(a->mapping, key);
     size_t nkw = a->kwnames ? rt_tuple_len(a->kwnames) : 0;
     for (size_t i = 0; i < nkw; i++)
         if (rt_str_equal(rt_tuple_get(a->kwnames, i), key))
@@ -780,6 +837,22 @@ static bool build_format(StrBuf *out, const char *s, size_t n, FormatArgs *a, in
     return true;
 }
 
+/* str.format_map(mapping): named fields are looked up in the mapping. */
+Value rt_str_format_map(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("format_map", kwnames))
+        return VAL_NULL;
+    if (nargs != 2)
+        return rt_raisef(&rt_TypeError, "format_map() takes exactly one argument (%zu given)",
+                         nargs - 1);
+    FormatArgs a = {.args = args + 2, .nargs = 0, .mapping = args[1]};
+    StrBuf sb;
+    sb_init(&sb);
+    if (!build_format(&sb, rt_str_cstr(args[0]), rt_str_nbytes(args[0]), &a, 2))
+        return VAL_NULL;
+    return sb_finish(&sb);
+}
+
 Value rt_str_format_method(Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames);
@@ -802,6 +875,7 @@ Value rt_str_format_method(Value *args, size_t nargs, Value kwnames)
  * ====================================================================== */
 
 typedef struct PctState {
+    bool bytes;             /* bytes % args: %s takes bytes, output is bytes */
     Value args;             /* the tuple, or the single argument */
     ssize_t arglen, argidx; /* CPython's bookkeeping: arglen -1 = single arg */
     Value dict;             /* the mapping for %(key)s, or VAL_NULL */
@@ -841,7 +915,9 @@ static bool pct_key(const char *s, size_t n, size_t *i, PctState *st)
         rt_raisef(&rt_ValueError, "incomplete format key");
         return false;
     }
-    Value v = rt_getitem(st->dict, rt_str_new(s + start, *i - start));
+    Value key = st->bytes ? rt_bytes_new((const unsigned char *)s + start, *i - start)
+                          : rt_str_new(s + start, *i - start);
+    Value v = rt_getitem(st->dict, key);
     (*i)++;
     if (!v)
         return false;
@@ -1056,6 +1132,64 @@ static bool pct_char(StrBuf *out, const PctSpec *p, Value v)
     return pct_string(out, p, rt_str_from_codepoint(cp));
 }
 
+/* bytes % args: %s and %b take a bytes-like object (or __bytes__), %r and
+ * %a give ascii(), %c takes an int below 256 or one byte. */
+static bool pct_raw(StrBuf *out, const PctSpec *p, const char *data, size_t n)
+{
+    if (p->prec >= 0 && (size_t)p->prec < n)
+        n = (size_t)p->prec;
+    pct_pad(out, p, data, n, n);
+    return true;
+}
+
+static bool pct_bytes_arg(StrBuf *out, const PctSpec *p, Value v)
+{
+    if (!rt_is_bytes_like(v)) {
+        Value m = val_is_small(v) ? VAL_NULL : rt_type_lookup(val_type(v), rt_str_intern_cstr("__bytes__"));
+        if (!m) {
+            rt_raisef(&rt_TypeError, "%%b requires a bytes-like object, or an object that "
+                      "implements __bytes__, not '%T'", v);
+            return false;
+        }
+        v = rt_call1(m, v);
+        if (!v)
+            return false;
+    }
+    Value b = rt_isinstance_of(v, &rt_bytes_type) ? v : rt_call1(obj_val(&rt_bytes_type), v);
+    return b && pct_raw(out, p, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+}
+
+static bool pct_bytes_convert(StrBuf *out, const PctSpec *p, Value v)
+{
+    switch (p->conv) {
+    case 's': case 'b':
+        return pct_bytes_arg(out, p, v);
+    case 'r': case 'a': {
+        Value t = rt_ascii(v);
+        return t && pct_raw(out, p, rt_str_cstr(t), rt_str_nbytes(t));
+    }
+    case 'c': {
+        char c;
+        int64_t x;
+        if (rt_is_bytes_like(v) && rt_len(v) == 1)
+            c = (char)small_value(rt_getitem(v, small_new(0)));
+        else if ((is_int(v) || is_bool(v)) && rt_int_as_i64(rt_int_unbool(v), &x) && x >= 0 && x < 256)
+            c = (char)x;
+        else {
+            if (rt_err_occurred())
+                rt_err_clear();
+            if (is_int(v) || is_bool(v))
+                rt_raisef(&rt_OverflowError, "%%c arg not in range(256)");
+            else
+                rt_raisef(&rt_TypeError, "%%c requires an integer in range(256) or a single byte");
+            return false;
+        }
+        return pct_raw(out, p, &c, 1);
+    }
+    }
+    return false;
+}
+
 static bool pct_convert(StrBuf *out, const PctSpec *p, Value v)
 {
     switch (p->conv) {
@@ -1072,48 +1206,66 @@ static bool pct_convert(StrBuf *out, const PctSpec *p, Value v)
 
 static bool pct_known(uint32_t c)
 {
-    return c < 128 && c != 0 && strchr("sracdiuoxXeEfFgG", (int)c);
+    return c < 128 && c != 0 && strchr("sracdiuoxXeEfFgGb", (int)c);
 }
 
-Value rt_str_percent(Value format, Value args)
+/* The % engine for str (UTF-8 text) and bytes (raw bytes): fmt[0..n). */
+static bool percent(StrBuf *out, Value format, const char *s, size_t n, Value args, bool bytes)
 {
-    PctState st = {.args = args, .arglen = -1, .argidx = -2};
+    PctState st = {.bytes = bytes, .args = args, .arglen = -1, .argidx = -2};
     if (is_tuple(args)) {
         st.arglen = (ssize_t)rt_tuple_len(args);
         st.argidx = 0;
-    } else if (!rt_is_str(args) && val_type(args)->getitem)
+    } else if (!rt_is_str(args) && !rt_is_bytes_like(args) && val_type(args)->getitem)
         st.dict = args;
-    const char *s = rt_str_cstr(format);
-    size_t n = rt_str_nbytes(format), i = 0;
-    StrBuf out;
-    sb_init(&out);
+    size_t i = 0;
     while (i < n) {
         const char *pct = memchr(s + i, '%', n - i);
         size_t lit = pct ? (size_t)(pct - s) : n;
-        sb_add(&out, s + i, lit - i);
+        sb_add(out, s + i, lit - i);
         if (!pct)
             break;
         i = lit + 1;
         if (i < n && s[i] == '%') {
-            sb_addc(&out, '%');
+            sb_addc(out, '%');
             i++;
             continue;
         }
         PctSpec p;
         if (!pct_parse(s, n, &i, &st, &p))
-            return VAL_NULL;
+            return false;
         Value v = next_arg(&st);
         if (!v)
-            return VAL_NULL;
-        if (!pct_known(p.conv)) {
-            size_t at = rt_str_index_of(format, i) - 1;
-            return rt_raisef(&rt_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
-                             (int)p.conv, (unsigned)p.conv, at);
+            return false;
+        if (!pct_known(p.conv) || (!bytes && p.conv == 'b')) {
+            size_t at = (bytes ? i : rt_str_index_of(format, i)) - 1;
+            rt_raisef(&rt_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
+                      (int)p.conv, (unsigned)p.conv, at);
+            return false;
         }
-        if (!pct_convert(&out, &p, v))
-            return VAL_NULL;
+        bool ok = bytes && strchr("srabc", (int)p.conv) ? pct_bytes_convert(out, &p, v)
+                                                          : pct_convert(out, &p, v);
+        if (!ok)
+            return false;
     }
-    if (st.argidx < st.arglen && !st.dict)
-        return rt_raisef(&rt_TypeError, "not all arguments converted during string formatting");
+    if (st.argidx < st.arglen && !st.dict) {
+        rt_raisef(&rt_TypeError, bytes ? "not all arguments converted during bytes formatting"
+                                       : "not all arguments converted during string formatting");
+        return false;
+    }
+    return true;
+}
+
+Value rt_str_percent(Value format, Value args)
+{
+    StrBuf out;
+    sb_init(&out);
+    if (!percent(&out, format, rt_str_cstr(format), rt_str_nbytes(format), args, false))
+        return VAL_NULL;
     return sb_finish(&out);
+}
+
+Value rt_bytes_percent(const unsigned char *fmt, size_t n, Value args, StrBuf *out)
+{
+    return percent(out, VAL_NULL, (const char *)fmt, n, args, true) ? rt_None : VAL_NULL;
 }

@@ -5,6 +5,7 @@
  * builtins module, which names them all.
  */
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 void rt_object_init(void);
 
@@ -19,4 +20,5 @@ void rt_init(void)
     rt_exceptions_init();
     rt_func_init();
     rt_builtins_init();
+    rt_class_init();
 }

@@ -96,8 +96,20 @@ static mpz_srcptr big_arg(Value v, BigArg *a)
     return mpz_roinit_n(a->z, &a->limb, i < 0 ? -1 : i > 0);
 }
 
-/* The canonical int behind v (bools become 0/1), or VAL_NULL if v is not an
- * int.  Instances of int subclasses are assumed to start with ObjInt's layout. */
+/* The canonical int of an instance of an int subclass (always an ObjInt,
+ * see int_new): a small int when it fits, else a plain-int copy. */
+static Value subclass_value(Value v)
+{
+    mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+    if (mpz_fits_slong_p(z) && small_fits(mpz_get_si(z)))
+        return small_new(mpz_get_si(z));
+    ObjInt *o = big_new();
+    mpz_set(Z(o), z);
+    return obj_val(o);
+}
+
+/* The canonical int behind v (bools become 0/1, subclass instances their
+ * plain value), or VAL_NULL if v is not an int. */
 static Value int_arg(Value v)
 {
     if (val_is_small(v))
@@ -109,17 +121,21 @@ static Value int_arg(Value v)
         return small_new(1);
     if (v == rt_False)
         return small_new(0);
-    if (t != &rt_bool_type && rt_is_subtype(t, &rt_int_type))
-        return v;
+    if (t->flags & TF_INT_SUBCLASS)
+        return subclass_value(v);
     return VAL_NULL;
 }
 
 Value rt_int_unbool(Value v)
 {
+    if (val_is_small(v) || val_obj(v)->type == &rt_int_type)
+        return v;
     if (v == rt_True)
         return small_new(1);
     if (v == rt_False)
         return small_new(0);
+    if (val_obj(v)->type->flags & TF_INT_SUBCLASS)
+        return subclass_value(v);
     return v;
 }
 
@@ -964,7 +980,7 @@ static Value int_of(Value x)
     return int_via_dunder(x);
 }
 
-static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const allowed[] = {"base", NULL};
     if (!check_kwnames(kwnames, allowed, "int"))
@@ -991,6 +1007,21 @@ static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
         return bad_base();
     return int_from_text(args[0], s, len, (int)b);
+}
+
+/* int(...) for int and its subclasses.  An instance of a subclass is always
+ * boxed in an ObjInt (small values included), so it can carry its type; the
+ * functions here read it through int_arg, which gives back the canonical
+ * (normalised) int. */
+static Value int_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    Value v = int_make(type, args, nargs, kwnames);
+    if (!v || type == &rt_int_type)
+        return v;
+    BigArg tmp;
+    ObjInt *sub = rt_alloc_instance(type, sizeof(ObjInt));
+    mpz_init_set(Z(sub), big_arg(v, &tmp));
+    return obj_val(sub);
 }
 
 static Value int_repr_slot(Value v) { return rt_int_repr(v); }
@@ -1192,6 +1223,58 @@ NUMBER_CMPS(INT_CMP)
 #define INT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(int_d, name)
 #define INT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(int_d, name)
 
+/* Unary dunders: (3).__neg__() and friends, over the unary slot. */
+#define INT_UNARY_DUNDER(name, op)                                          \
+    static Value int_u_##name(Value *args, size_t nargs, Value kw)          \
+    {                                                                       \
+        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
+        return int_unary(args[0], op);                                      \
+    }
+INT_UNARY_DUNDER(neg, UN_NEG)
+INT_UNARY_DUNDER(pos, UN_POS)
+INT_UNARY_DUNDER(invert, UN_INVERT)
+
+static Value int_u_bool(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_bool(rt_int_sign(args[0]) != 0);
+}
+
+static Value int_u_hash(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__hash__", nargs, 1, 1))
+        return VAL_NULL;
+    return rt_int_from_i64(rt_int_hash(args[0]));
+}
+
+/* int.__pow__(base, exp[, mod]): the three-argument form is pow(). */
+static Value int_pow3(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_check_nargs("__pow__", nargs, 2, 3))
+        return VAL_NULL;
+    if (nargs == 3 && args[2] != rt_None) {
+        if (!int_arg(args[1]) || !int_arg(args[2]))
+            return rt_NotImplemented;
+        return rt_int_pow_mod(args[0], args[1], args[2]);
+    }
+    return rt_int_binop(args[0], args[1], NB_POWER);
+}
+
+/* The data attributes of the numbers protocol: real, imag, numerator,
+ * denominator. */
+static Value int_getattr(Value self, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "real") == 0 || strcmp(s, "numerator") == 0)
+        return int_arg(self);
+    if (strcmp(s, "imag") == 0)
+        return small_new(0);
+    if (strcmp(s, "denominator") == 0)
+        return small_new(1);
+    return rt_generic_getattr(self, name);
+}
+
 static const MethodDef int_methods[] = {
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
@@ -1211,6 +1294,12 @@ static const MethodDef int_methods[] = {
     NUMBER_ARITH(INT_BINOP_DEF)
     NUMBER_BITOPS(INT_BINOP_DEF)
     NUMBER_CMPS(INT_CMP_DEF)
+    {"__pow__", int_pow3},
+    {"__neg__", int_u_neg},
+    {"__pos__", int_u_pos},
+    {"__invert__", int_u_invert},
+    {"__bool__", int_u_bool},
+    {"__hash__", int_u_hash},
     {NULL, NULL},
 };
 
@@ -1225,6 +1314,7 @@ ObjType rt_int_type = {
     .binop = rt_int_binop,
     .unary = int_unary,
     .truth = int_truth,
+    .getattr = int_getattr,
     .new_ = int_new,
 };
 

@@ -25,7 +25,8 @@ static ObjType listiter_type, listreviter_type;
 
 static ObjList *list_alloc(ObjType *type, size_t capacity)
 {
-    ObjList *l = gc_alloc(sizeof *l);
+    ObjList *l = type == &rt_list_type ? gc_alloc(sizeof *l)
+                                       : rt_alloc_instance(type, sizeof *l);
     l->ob.type = type;
     if (capacity > 0) {
         l->items = gc_alloc(capacity * sizeof(Value));
@@ -304,7 +305,7 @@ static bool list_replace_range(ObjList *l, size_t lo, size_t hi,
 }
 
 /* The items of an assigned value, as an array: a[i:j] = iterable. */
-static bool items_of(Value v, Value **items, size_t *n)
+static bool items_of(Value v, Value **items, size_t *n, const char *not_iterable)
 {
     if (is_list(v)) {
         *items = AS_LIST(v)->items;
@@ -320,7 +321,7 @@ static bool items_of(Value v, Value **items, size_t *n)
     if (it == VAL_NULL) {
         if (rt_err_matches(&rt_TypeError)) {
             rt_err_clear();
-            rt_raisef(&rt_TypeError, "can only assign an iterable");
+            rt_raisef(&rt_TypeError, "%s", not_iterable);
         }
         return false;
     }
@@ -362,7 +363,7 @@ static int list_set_slice(ObjList *l, Value slice, Value v)
             stop = start;
         Value *items = NULL;
         size_t count = 0;
-        if (v != VAL_NULL && !items_of(v, &items, &count))
+        if (v != VAL_NULL && !items_of(v, &items, &count, "can only assign an iterable"))
             return -1;
         return list_replace_range(l, (size_t)start, (size_t)stop, items, count) ? 0 : -1;
     }
@@ -373,7 +374,7 @@ static int list_set_slice(ObjList *l, Value slice, Value v)
     }
     Value *items;
     size_t count;
-    if (!items_of(v, &items, &count))
+    if (!items_of(v, &items, &count, "must assign iterable to extended slice"))
         return -1;
     if ((ssize_t)count != n) {
         rt_raisef(&rt_ValueError, "attempt to assign sequence of size %zu "
@@ -862,7 +863,7 @@ ObjType rt_list_type = {
     .ob.type = &rt_type_type,
     .name = "list",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binop = list_binop,
@@ -875,6 +876,8 @@ ObjType rt_list_type = {
     .contains = list_contains,
     .new_ = list_new,
 };
+
+/* Slot wrappers (containers.h). */
 
 static const MethodDef list_methods[] = {
     {"append", list_append_m},

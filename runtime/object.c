@@ -8,12 +8,19 @@
  *   2. look in the instance's own dict, if instances of the type have one;
  *   3. use the type attribute, binding it when it is a descriptor (a Python
  *      function becomes a bound method, a builtin method gets its self).
- * Data descriptors (properties) take precedence over the instance dict; they
- * arrive with classes in a later issue, and the order here already allows it.
+ * Data descriptors (entries whose type has a descr_set slot: property,
+ * __slots__ members, __class__, a class's __dict__) are consulted before the
+ * instance dict, for reading and for writing.
+ *
+ * Classes written in Python are created in class.c; slots.c connects their
+ * dunder methods to the C slots, and gives the builtin types the "slot
+ * wrapper" methods (object.__init__, int.__add__, ...) that rt_type_ready
+ * records here and rt_types_add_wrappers adds once names can be interned.
  */
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 /* ---- Singletons ---------------------------------------------------------- */
 
@@ -49,9 +56,15 @@ ObjType rt_null_type = {
 
 /* ---- object ------------------------------------------------------------ */
 
+/* "<__main__.Point object at 0x...>": classes outside builtins are named
+ * with their module. */
 static Value object_repr(Value self)
 {
-    return rt_str_format_c("<%s object at %p>", val_type(self)->name, (void *)self);
+    ObjType *t = val_type(self);
+    if (!rt_is_heaptype(t))
+        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((const void *)self));
+    return rt_str_format_c("<%S object at %S>", rt_type_qualified_name(t),
+                           rt_addr_str((void *)self));
 }
 
 /* Identity hash: the address, rotated so the low zero bits do not cluster
@@ -63,14 +76,22 @@ static intptr_t object_hash(Value self)
     return h == -1 ? -2 : h;
 }
 
-/* object's comparison: only identity-based == and !=. */
+/* object's comparison: identity for ==, and != as the negation of the
+ * type's own == (so a class defining only __eq__ gets a matching !=). */
 static Value object_richcompare(Value a, Value b, int op)
 {
     if (op == CMP_EQ)
         return a == b ? rt_True : rt_NotImplemented;
-    if (op == CMP_NE)
-        return a == b ? rt_False : rt_NotImplemented;
-    return rt_NotImplemented;
+    if (op != CMP_NE)
+        return rt_NotImplemented;
+    ObjType *t = val_type(a);
+    if (t->richcompare == NULL)
+        return rt_NotImplemented;
+    Value r = t->richcompare(a, b, CMP_EQ);
+    if (r == VAL_NULL || r == rt_NotImplemented)
+        return r;
+    int truth = rt_truthy(r);
+    return truth < 0 ? VAL_NULL : rt_bool(!truth);
 }
 
 void *rt_alloc_instance(ObjType *type, size_t base_size)
@@ -81,10 +102,19 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
     return o;
 }
 
+/* object.__new__: extra arguments are an error unless the class has its
+ * own __init__ to take them (CPython's object_new rules). */
 static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (nargs > 0)
-        return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
+    if (nargs > 0) {
+        Value new_name = rt_str_intern_cstr("__new__");
+        Value init_name = rt_str_intern_cstr("__init__");
+        if (!rt_is_object_new(rt_type_lookup(type, new_name)))
+            return rt_raisef(&rt_TypeError, "object.__new__() takes exactly one argument "
+                             "(the type to instantiate)");
+        if (rt_is_object_init(rt_type_lookup(type, init_name)))
+            return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
+    }
     return obj_val(rt_alloc_instance(type, sizeof(ObjInstance)));
 }
 
@@ -98,50 +128,34 @@ ObjType rt_object_type = {
 
 static Value type_repr(Value self)
 {
-    return rt_str_format_c("<class '%s'>", AS_TYPE(self)->name);
+    return rt_str_format_c("<class '%S'>", rt_type_qualified_name(AS_TYPE(self)));
 }
 
-/* Calling a type constructs an instance through its new_ slot. */
-static Value type_call(Value callable, Value *args, size_t nargs, Value kwnames)
-{
-    ObjType *type = AS_TYPE(callable);
-    if (type->new_ == NULL)
-        return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
-    return type->new_(type, args, nargs, kwnames);
-}
-
-/* type(x): the type of x.  (The three-argument form creates a class and
- * arrives with classes.) */
+/* type(x): the type of x; type(name, bases, dict, **kw): a new class
+ * (class.c).  Calling a type is rt_type_call (class.c): __new__, then
+ * __init__ for instances of classes written in Python. */
 static Value type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (nargs == 1 && rt_nkwargs(kwnames) == 0)
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos == 1 && nkw == 0 && type == &rt_type_type)
         return obj_val(val_type(args[0]));
-    return rt_raisef(&rt_TypeError, "type() takes 1 or 3 arguments");
-}
-
-/* Attributes of a type: found on its MRO, unbound; __name__ is computed. */
-static Value type_getattr(Value self, Value name)
-{
-    ObjType *type = AS_TYPE(self);
-    Value v = rt_type_lookup(type, name);
-    if (v != VAL_NULL)
-        return v;
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
-        return rt_str_from_cstr(type->name);
-    if (strcmp(s, "__mro__") == 0)
-        return type->mro;
-    if (strcmp(s, "__bases__") == 0)
-        return type->bases;
-    if (strcmp(s, "__base__") == 0)
-        return type->base ? obj_val(type->base) : rt_None;
-    return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '%S'",
-                     type->name, name);
+    if (npos != 3)
+        return rt_raisef(&rt_TypeError, type == &rt_type_type
+                         ? "type() takes 1 or 3 arguments"
+                         : "type.__new__() takes exactly 3 arguments (%zu given)", npos);
+    Value kwargs = VAL_NULL;
+    if (nkw > 0) {
+        kwargs = rt_dict_new();
+        for (size_t i = 0; i < nkw; i++)
+            rt_dict_set(kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
+    }
+    return rt_type_create(type, args[0], args[1], args[2], kwargs);
 }
 
 ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
-    .repr = type_repr, .call = type_call, .getattr = type_getattr, .new_ = type_new,
+    .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
+    .setattr = rt_type_setattr, .new_ = type_new,
 };
 
 /* ---- builtin functions and methods -------------------------------------- */
@@ -160,8 +174,8 @@ static Value builtin_repr(Value self)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
     if (b->self != VAL_NULL)
-        return rt_str_format_c("<built-in method %s of %s object at %p>", b->name,
-                               val_type(b->self)->name, (void *)b->self);
+        return rt_str_format_c("<built-in method %s of %s object at %S>", b->name,
+                               val_type(b->self)->name, rt_addr_str((const void *)b->self));
     if (b->owner != NULL)
         return rt_str_format_c("<method '%s' of '%s' objects>", b->name, b->owner->name);
     return rt_str_format_c("<built-in function %s>", b->name);
@@ -230,7 +244,7 @@ bool rt_is_subtype(ObjType *t, ObjType *base)
 /* Copy every slot the type leaves empty from its base (CPython's
  * inherit_slots).  A type that defines comparison but not hashing becomes
  * unhashable, as a class defining __eq__ without __hash__ does. */
-static void inherit_slots(ObjType *t, ObjType *b)
+void rt_inherit_slots(ObjType *t, ObjType *b)
 {
 #define INHERIT(slot) if (t->slot == NULL) t->slot = b->slot
     bool own_compare = t->richcompare != NULL;
@@ -238,7 +252,7 @@ static void inherit_slots(ObjType *t, ObjType *b)
     INHERIT(inplace); INHERIT(unary); INHERIT(truth); INHERIT(iter);
     INHERIT(next); INHERIT(call); INHERIT(getattr); INHERIT(setattr);
     INHERIT(getitem); INHERIT(setitem); INHERIT(len); INHERIT(contains);
-    INHERIT(descr_get); INHERIT(new_);
+    INHERIT(descr_get); INHERIT(descr_set); INHERIT(new_);
     if (t->hash == NULL && !own_compare)
         t->hash = b->hash;
     if (t->dict_offset == 0)
@@ -261,14 +275,47 @@ static Value linear_mro(ObjType *t)
     return mro;
 }
 
+/* Every builtin type readied, with the slots it defines itself (before
+ * inheriting), so that rt_types_add_wrappers can give it __add__,
+ * __repr__... methods once names can be interned. */
+typedef struct ReadyType {
+    ObjType *type;
+    uint64_t own;
+} ReadyType;
+static ReadyType *ready_types;
+static size_t nready, ready_cap;
+static bool wrappers_added;
+
+static void remember_type(ObjType *type, uint64_t own)
+{
+    if (wrappers_added) {
+        rt_add_slot_wrappers(type, own);
+        return;
+    }
+    if (nready == ready_cap) {
+        ready_cap = ready_cap ? 2 * ready_cap : 64;
+        ready_types = gc_realloc(ready_types, ready_cap * sizeof(ReadyType));
+    }
+    ready_types[nready].type = type;
+    ready_types[nready++].own = own;
+}
+
+void rt_types_add_wrappers(void)
+{
+    wrappers_added = true;
+    for (size_t i = 0; i < nready; i++)
+        rt_add_slot_wrappers(ready_types[i].type, ready_types[i].own);
+}
+
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
+    uint64_t own = rt_slot_mask(type);
     if (type->ob.type == NULL)
         type->ob.type = &rt_type_type;
     if (type->base == NULL && type != &rt_object_type)
         type->base = &rt_object_type;
     if (type->base != NULL)
-        inherit_slots(type, type->base);
+        rt_inherit_slots(type, type->base);
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;
     type->mro = linear_mro(type);
     if (type->dict == VAL_NULL)
@@ -278,6 +325,7 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         b->owner = type;
         rt_dict_set_cstr(type->dict, m->name, obj_val(b));
     }
+    remember_type(type, own);
 }
 
 void rt_type_set(ObjType *type, const char *name, Value v)
@@ -338,6 +386,11 @@ Value rt_generic_getattr(Value obj, Value name)
 {
     ObjType *type = val_type(obj);
     Value descr = rt_type_lookup(type, name);
+    if (descr != VAL_NULL) {
+        ObjType *dt = val_type(descr);
+        if (dt->descr_set != NULL && dt->descr_get != NULL)     /* data descriptor */
+            return dt->descr_get(descr, obj, obj_val(type));
+    }
     Value *dslot = instance_dict_slot(obj);
     if (dslot != NULL && *dslot != VAL_NULL) {
         Value v = rt_dict_get_str(*dslot, name);
@@ -354,9 +407,11 @@ Value rt_generic_getattr(Value obj, Value name)
 
 int rt_generic_setattr(Value obj, Value name, Value v)
 {
+    Value descr = rt_type_lookup(val_type(obj), name);
+    if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
+        return val_type(descr)->descr_set(descr, obj, v);
     Value *dslot = instance_dict_slot(obj);
     if (dslot == NULL) {
-        Value descr = rt_type_lookup(val_type(obj), name);
         if (descr != VAL_NULL)
             rt_raisef(&rt_AttributeError, "'%s' object attribute '%S' is read-only",
                       val_type(obj)->name, name);
@@ -384,7 +439,7 @@ int rt_get_method(Value obj, Value name, Value *method)
     ObjType *type = val_type(obj);
     if (type->getattr == NULL || type->getattr == rt_generic_getattr) {
         Value descr = rt_type_lookup(type, name);
-        if (descr != VAL_NULL && (is_function(descr) ||
+        if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
             (IS_EXACT(descr, rt_builtin_type) && VAL_AS(ObjBuiltin, descr)->owner != NULL &&
              VAL_AS(ObjBuiltin, descr)->self == VAL_NULL))) {
             Value *dslot = instance_dict_slot(obj);

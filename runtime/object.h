@@ -141,6 +141,11 @@ struct ObjType {
     Value (*descr_get)(Value descr, Value obj, Value type);
     /* type(...) called: construct an instance.  args exclude the type. */
     Value (*new_)(ObjType *type, Value *args, size_t nargs, Value kwnames);
+    /* Data descriptors (property, __slots__ members, classes defining
+     * __set__/__delete__): obj.name = v, or del obj.name when v == VAL_NULL.
+     * A type-dict entry whose type has this slot takes precedence over the
+     * instance dict.  0: not a data descriptor. */
+    int (*descr_set)(Value descr, Value obj, Value v);
 };
 
 extern ObjType rt_type_type, rt_object_type;

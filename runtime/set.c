@@ -340,7 +340,8 @@ static int set_update_internal(ObjSet *so, Value other)
 
 static ObjSet *make_new_set(ObjType *type, Value iterable)
 {
-    ObjSet *so = gc_alloc(sizeof *so);
+    bool builtin = type == &rt_set_type || type == &rt_frozenset_type;
+    ObjSet *so = builtin ? gc_alloc(sizeof *so) : rt_alloc_instance(type, sizeof *so);
     so->ob.type = type;
     set_clear_internal(so);
     if (iterable != VAL_NULL && set_update_internal(so, iterable) < 0)
@@ -1118,6 +1119,8 @@ ObjType rt_frozenset_type = {
     .new_ = frozenset_new,
 };
 
+/* Slot wrappers (containers.h). */
+
 static const MethodDef set_methods[] = {
     {"add", set_add_m},
     {"remove", set_remove_m},
@@ -1139,6 +1142,8 @@ static const MethodDef set_methods[] = {
     {"__contains__", set_contains_m},
     {NULL, NULL},
 };
+
+/* Slot wrappers (containers.h). */
 
 static const MethodDef frozenset_methods[] = {
     {"copy", frozenset_copy_m},

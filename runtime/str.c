@@ -145,6 +145,8 @@ intptr_t rt_str_hash(Value v)
     intptr_t r = (intptr_t)h;
     if (r == -1)
         r = -2;
+    if (s->nbytes == 0)
+        r = 0;                              /* hash('') == 0, as in CPython */
     s->hash = r;
     return r;
 }
@@ -566,10 +568,15 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
                                  VAL_AS(ObjByteArray, object)->length, encoding, errors);
     if (!result || type == &rt_str_type)
         return result;
-    /* A subclass of str: same layout, its own type (no instance dict). */
+    /* A subclass of str: str's layout plus the dict slot after the text
+     * (rt_alloc_var_instance, containers.h). */
     ObjStr *src = AS_STR(result);
-    ObjStr *copy = AS_STR(rt_str_new_known(src->data, src->nbytes, src->length, src->ascii));
-    copy->ob.type = type;
+    ObjStr *copy = rt_alloc_var_instance(type, sizeof(ObjStr) + src->nbytes + 1);
+    copy->length = src->length;
+    copy->nbytes = src->nbytes;
+    copy->hash = -1;
+    copy->ascii = src->ascii;
+    memcpy(copy->data, src->data, src->nbytes + 1);
     return obj_val(copy);
 }
 
@@ -620,7 +627,7 @@ ObjType rt_str_type = {
     .ob.type = &rt_type_type,
     .name = "str",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_STR_SUBCLASS,
     .repr = rt_str_repr,
     .str = str_str,
     .hash = str_hash_slot,

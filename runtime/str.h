@@ -72,14 +72,16 @@ bool rt_utf8_valid_strict(const unsigned char *s, size_t n, size_t *ncodepoints)
  * CPython's reason ("invalid start byte", ...). */
 size_t rt_utf8_error(const unsigned char *s, size_t n, size_t *bad_len, const char **reason);
 
-/* Character classes and case mapping (unicode.c): exact for ASCII and
- * Latin-1, approximate above (see unicode.c).  Case mappings write 1 or 2
- * code points and return how many. */
+/* Character classes and case mapping (unicode.c): CPython 3.11's Unicode
+ * 14.0 behaviour, from utf8proc plus generated tables.  Case mappings write
+ * the full mapping (1 to 3 code points) and return how many. */
 bool rt_uni_isspace(uint32_t c);
 bool rt_uni_islinebreak(uint32_t c);
 bool rt_uni_isupper(uint32_t c);
 bool rt_uni_islower(uint32_t c);
 bool rt_uni_iscased(uint32_t c);
+bool rt_uni_istitle(uint32_t c);            /* category Lt */
+bool rt_uni_iscaseignorable(uint32_t c);
 bool rt_uni_isalpha(uint32_t c);
 bool rt_uni_isdecimal(uint32_t c);
 bool rt_uni_isdigit(uint32_t c);
@@ -120,12 +122,17 @@ int rt_codec_lookup(const char *name);
 Value rt_str_encode(Value s, const char *encoding, const char *errors);
 /* str % args (format.c). */
 Value rt_str_percent(Value format, Value args);
+/* bytes % args (format.c): the result's bytes appended to *out; rt_None,
+ * or VAL_NULL on error. */
+Value rt_bytes_percent(const unsigned char *fmt, size_t n, Value args, StrBuf *out);
 /* str.format(*args, **kwargs) (format.c): args[0] is the format string. */
 Value rt_str_format_method(Value *args, size_t nargs, Value kwnames);
+Value rt_str_format_map(Value *args, size_t nargs, Value kwnames);
 /* format(int / float / str, spec) (format.c); spec is a str. */
 Value rt_format_int(Value v, Value spec);
 Value rt_format_float(Value v, Value spec);
 Value rt_format_str(Value v, Value spec);
+Value rt_format_complex(double real, double imag, Value spec);
 
 /* bytes and bytearray (bytes.c). */
 typedef struct ObjByteArray {

@@ -703,61 +703,116 @@ static Value str_replace(Value *args, size_t nargs, Value kw)
 
 typedef size_t (*CaseMap)(uint32_t c, uint32_t out[3]);
 
-static void add_mapped(StrBuf *sb, uint32_t c, CaseMap map)
+static void add_seq(StrBuf *sb, const uint32_t *out, size_t n)
 {
-    uint32_t out[3];
-    size_t n = map(c, out);
     for (size_t i = 0; i < n; i++)
         sb_add_codepoint(sb, out[i]);
 }
 
-/* Apply map to every character.  ASCII strings map byte by byte. */
-static Value map_chars(Value s, CaseMap map)
+static void add_mapped(StrBuf *sb, uint32_t c, CaseMap map)
 {
+    uint32_t out[3];
+    add_seq(sb, out, map(c, out));
+}
+
+/* Is the capital sigma at byte offset `at` of p[0..n) final: preceded by a
+ * cased letter and not followed by one, case-ignorable characters skipped
+ * (Unicode's Final_Sigma condition, as CPython's lower() applies it)? */
+static bool final_sigma(const char *p, size_t n, size_t at)
+{
+    bool before = false, after = false;
+    size_t len;
+    for (size_t i = at; i > 0;) {
+        i = rt_utf8_prev(p, i);
+        uint32_t c = rt_utf8_decode(p + i, &len);
+        if (!rt_uni_iscaseignorable(c)) {
+            before = rt_uni_iscased(c);
+            break;
+        }
+    }
+    rt_utf8_decode(p + at, &len);
+    for (size_t i = at + len; i < n; i += len) {
+        uint32_t c = rt_utf8_decode(p + i, &len);
+        if (!rt_uni_iscaseignorable(c)) {
+            after = rt_uni_iscased(c);
+            break;
+        }
+    }
+    return before && !after;
+}
+
+/* Lower case of the character c at byte offset `at` (sigma needs context). */
+static void add_lower_at(StrBuf *sb, const char *p, size_t n, size_t at, uint32_t c)
+{
+    if (c == 0x3A3) {
+        sb_add_codepoint(sb, final_sigma(p, n, at) ? 0x3C2 : 0x3C3);
+        return;
+    }
+    add_mapped(sb, c, rt_uni_tolower);
+}
+
+/* Which context-free mapping each method applies. */
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_FOLD };
+
+/* Map every character of s.  ASCII strings map byte by byte. */
+static Value map_chars(Value s, int how)
+{
+    ObjStr *str = S(s);
+    const char *p = str->data;
+    size_t n = str->nbytes;
+    if (str->ascii) {
+        char *buf = gc_alloc_atomic(n + 1);
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+            if ((up && how != CASE_UPPER) || (low && (how == CASE_UPPER || how == CASE_SWAP)))
+                c ^= 0x20;
+            buf[i] = c;
+        }
+        return rt_str_new_known(buf, n, n, true);
+    }
     StrBuf sb;
     sb_init(&sb);
-    sb_reserve(&sb, S(s)->nbytes);
-    const char *p = S(s)->data;
-    for (size_t i = 0, len; i < S(s)->nbytes; i += len)
-        add_mapped(&sb, rt_utf8_decode(p + i, &len), map);
+    sb_reserve(&sb, n);
+    for (size_t i = 0, len; i < n; i += len) {
+        uint32_t c = rt_utf8_decode(p + i, &len);
+        if (how == CASE_UPPER || (how == CASE_SWAP && rt_uni_islower(c)))
+            add_mapped(&sb, c, rt_uni_toupper);
+        else if (how == CASE_LOWER || (how == CASE_SWAP && rt_uni_isupper(c)))
+            add_lower_at(&sb, p, n, i, c);
+        else if (how == CASE_FOLD)
+            add_mapped(&sb, c, rt_uni_casefold);
+        else
+            sb_add_codepoint(&sb, c);
+    }
     return sb_finish(&sb);
 }
 
-static size_t swapcase_map(uint32_t c, uint32_t out[3])
-{
-    if (rt_uni_isupper(c))
-        return rt_uni_tolower(c, out);
-    if (rt_uni_islower(c))
-        return rt_uni_toupper(c, out);
-    out[0] = c;
-    return 1;
-}
-
-static Value case_method(Value *args, size_t nargs, Value kw, const char *name, CaseMap map)
+static Value case_method(Value *args, size_t nargs, Value kw, const char *name, int how)
 {
     if (!check_args(name, ST_METH, nargs, kw, 0, 0))
         return VAL_NULL;
-    return map_chars(args[0], map);
+    return map_chars(args[0], how);
 }
 
 static Value str_upper(Value *args, size_t nargs, Value kw)
 {
-    return case_method(args, nargs, kw, "upper", rt_uni_toupper);
+    return case_method(args, nargs, kw, "upper", CASE_UPPER);
 }
 
 static Value str_lower(Value *args, size_t nargs, Value kw)
 {
-    return case_method(args, nargs, kw, "lower", rt_uni_tolower);
+    return case_method(args, nargs, kw, "lower", CASE_LOWER);
 }
 
 static Value str_swapcase(Value *args, size_t nargs, Value kw)
 {
-    return case_method(args, nargs, kw, "swapcase", swapcase_map);
+    return case_method(args, nargs, kw, "swapcase", CASE_SWAP);
 }
 
 static Value str_casefold(Value *args, size_t nargs, Value kw)
 {
-    return case_method(args, nargs, kw, "casefold", rt_uni_casefold);
+    return case_method(args, nargs, kw, "casefold", CASE_FOLD);
 }
 
 /* First character to title case, the rest to lower case. */
@@ -768,13 +823,19 @@ static Value str_capitalize(Value *args, size_t nargs, Value kw)
     StrBuf sb;
     sb_init(&sb);
     const char *p = S(args[0])->data;
-    for (size_t i = 0, len; i < S(args[0])->nbytes; i += len)
-        add_mapped(&sb, rt_utf8_decode(p + i, &len), i == 0 ? rt_uni_totitle : rt_uni_tolower);
+    size_t n = S(args[0])->nbytes;
+    for (size_t i = 0, len; i < n; i += len) {
+        uint32_t c = rt_utf8_decode(p + i, &len);
+        if (i == 0)
+            add_mapped(&sb, c, rt_uni_totitle);
+        else
+            add_lower_at(&sb, p, n, i, c);
+    }
     return sb_finish(&sb);
 }
 
-/* Title case: a cased character after a cased one goes to lower case, any
- * other to title case ("they're" -> "They'Re", as CPython does). */
+/* Title case: a character after a cased one goes to lower case, any other
+ * to title case ("they're" -> "They'Re", as CPython does). */
 static Value str_title(Value *args, size_t nargs, Value kw)
 {
     if (!check_args("title", ST_METH, nargs, kw, 0, 0))
@@ -782,10 +843,14 @@ static Value str_title(Value *args, size_t nargs, Value kw)
     StrBuf sb;
     sb_init(&sb);
     const char *p = S(args[0])->data;
+    size_t n = S(args[0])->nbytes;
     bool prev_cased = false;
-    for (size_t i = 0, len; i < S(args[0])->nbytes; i += len) {
+    for (size_t i = 0, len; i < n; i += len) {
         uint32_t c = rt_utf8_decode(p + i, &len);
-        add_mapped(&sb, c, prev_cased ? rt_uni_tolower : rt_uni_totitle);
+        if (prev_cased)
+            add_lower_at(&sb, p, n, i, c);
+        else
+            add_mapped(&sb, c, rt_uni_totitle);
         prev_cased = rt_uni_iscased(c);
     }
     return sb_finish(&sb);
@@ -865,7 +930,7 @@ static Value case_test(Value *args, size_t nargs, Value kw, const char *name, Ch
     bool seen = false;
     for (size_t i = 0, len; i < s->nbytes; i += len) {
         uint32_t c = rt_utf8_decode(s->data + i, &len);
-        if (reject(c))
+        if (reject(c) || rt_uni_istitle(c))
             return rt_False;
         seen = seen || want(c);
     }
@@ -892,7 +957,7 @@ static Value str_istitle(Value *args, size_t nargs, Value kw)
     bool prev_cased = false, seen = false;
     for (size_t i = 0, len; i < s->nbytes; i += len) {
         uint32_t c = rt_utf8_decode(s->data + i, &len);
-        if (rt_uni_isupper(c)) {
+        if (rt_uni_isupper(c) || rt_uni_istitle(c)) {
             if (prev_cased)
                 return rt_False;
             prev_cased = seen = true;
@@ -1220,6 +1285,8 @@ static Value str_format(Value *args, size_t nargs, Value kw)
     return rt_str_format_method(args, nargs, kw);
 }
 
+/* Slot wrappers (containers.h). */
+
 const MethodDef rt_str_methods[] = {
     {"join", str_join},
     {"split", str_split},
@@ -1266,6 +1333,7 @@ const MethodDef rt_str_methods[] = {
     {"encode", str_encode},
     {"translate", str_translate},
     {"format", str_format},
+    {"format_map", rt_str_format_map},
     {"__format__", str_dunder_format},
     {NULL, NULL},
 };

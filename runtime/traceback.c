@@ -33,6 +33,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/class.h"
 
 /* ---- Traceback objects ------------------------------------------------------ */
 
@@ -613,23 +614,15 @@ static void print_traceback(FILE *out, Value tbv)
 
 /* ---- The exception line --------------------------------------------------------- */
 
-/* A str from the type's dict, or NULL (for classes defined in Python). */
-static const char *type_dict_str(ObjType *t, const char *key)
-{
-    if (t->dict == VAL_NULL)
-        return NULL;
-    Value v = rt_dict_get_cstr(t->dict, key);
-    return v != VAL_NULL && rt_isinstance_of(v, &rt_str_type) ? rt_str_cstr(v) : NULL;
-}
-
-/* "module.Name" — or just "Name" for builtins and __main__. */
+/* "module.Name" — or just "Name" for builtins and __main__ (the
+ * traceback module's rule); nested classes show their qualified name. */
 static void print_type_name(FILE *out, ObjType *t)
 {
-    const char *module = type_dict_str(t, "__module__");
-    const char *qualname = type_dict_str(t, "__qualname__");
-    if (module != NULL && strcmp(module, "builtins") != 0 && strcmp(module, "__main__") != 0)
-        fprintf(out, "%s.", module);
-    fputs(qualname != NULL ? qualname : t->name, out);
+    Value module = rt_type_module(t);
+    const char *m = rt_str_cstr(module);
+    if (strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
+        fprintf(out, "%s.", m);
+    fputs(rt_str_cstr(rt_type_qualname(t)), out);
 }
 
 /* Notes added with add_note(), one per line after the message. */

@@ -25,10 +25,47 @@ static ObjTuple *tuple_alloc(ObjType *type, size_t n)
         rt_raise_nomemory();
         return NULL;
     }
-    ObjTuple *t = gc_alloc(sizeof(ObjTuple) + n * sizeof(Value));
+    size_t size = sizeof(ObjTuple) + n * sizeof(Value);
+    ObjTuple *t = type == &rt_tuple_type ? gc_alloc(size) : rt_alloc_var_instance(type, size);
     t->ob.type = type;
     t->length = n;
     return t;
+}
+
+/* ---- Subclass instances of str, bytes and tuple (see containers.h) ---- */
+
+static size_t round_to_value(size_t n)
+{
+    return (n + sizeof(Value) - 1) / sizeof(Value) * sizeof(Value);
+}
+
+void *rt_alloc_var_instance(ObjType *type, size_t fixed)
+{
+    Object *o = gc_alloc(round_to_value(fixed) + sizeof(Value));
+    o->type = type;
+    return o;
+}
+
+/* The builtin layout's size for an instance of a str/bytes/tuple subclass. */
+static size_t var_fixed_size(Value obj)
+{
+    ObjType *t = val_type(obj);
+    if (t->flags & TF_STR_SUBCLASS)
+        return sizeof(ObjStr) + AS_STR(obj)->nbytes + 1;
+    if (t->flags & TF_TUPLE_SUBCLASS)
+        return sizeof(ObjTuple) + AS_TUPLE(obj)->length * sizeof(Value);
+    if (rt_is_subtype(t, &rt_bytes_type))
+        return sizeof(ObjBytes) + AS_BYTES(obj)->length + 1;
+    return 0;
+}
+
+Value *rt_var_dict_slot(Value obj)
+{
+    if (val_is_small(obj) || val_type(obj) == &rt_str_type || val_type(obj) == &rt_tuple_type
+        || val_type(obj) == &rt_bytes_type)
+        return NULL;
+    size_t fixed = var_fixed_size(obj);
+    return fixed ? (Value *)((char *)val_obj(obj) + round_to_value(fixed)) : NULL;
 }
 
 Value rt_tuple_new(size_t n)
@@ -341,7 +378,7 @@ ObjType rt_tuple_type = {
     .ob.type = &rt_type_type,
     .name = "tuple",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS,
     .repr = tuple_repr,
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
@@ -353,6 +390,8 @@ ObjType rt_tuple_type = {
     .contains = tuple_contains,
     .new_ = tuple_new,
 };
+
+/* Slot wrappers (containers.h). */
 
 static const MethodDef tuple_methods[] = {
     {"index", tuple_index},

@@ -8,15 +8,18 @@
  * marshal's surrogatepass: lone surrogates U+D800..U+DFFF encoded in 3 bytes
  * are accepted, because CPython's .pyc files may contain them.
  *
- * Character classes and case mapping: full Unicode tables (utf8proc) arrive in
- * a later issue.  Until then these functions know ASCII and Latin-1 exactly
- * (the classes below match CPython for U+0000..U+00FF), a few special cases
- * CPython produces for Latin-1 letters ('ß'.upper() == 'SS', 'ÿ'.upper() ==
- * 'Ÿ', 'µ'.upper() == 'Μ'), Unicode's whitespace exactly, and otherwise treat
- * a code point above U+00FF as a caseless letter.  This is an approximation,
- * chosen so identifiers and text in other scripts behave sensibly.
+ * Character classes and case mapping follow CPython 3.11 (Unicode 14.0).
+ * utf8proc supplies each code point's general category, bidirectional class,
+ * simple case mappings and full case folding; the properties utf8proc does not
+ * record (Other_Lowercase, Numeric_Type, XID_Start/Continue, SpecialCasing)
+ * come from unicode_tables.h, generated from CPython 3.11's database by
+ * unicode_gen.py.  utf8proc may know a newer Unicode than 14.0; the code
+ * points it assigns that 14.0 does not (the `newer` table) are treated as
+ * unassigned, as CPython 3.11 treats them.
  */
+#include <utf8proc.h>
 #include "runtime/str.h"
+#include "runtime/unicode_tables.h"
 
 /* ---- UTF-8 -------------------------------------------------------------- */
 
@@ -167,67 +170,124 @@ size_t rt_utf8_error(const unsigned char *s, size_t n, size_t *bad_len,
     return i;
 }
 
-/* ---- Character classes -------------------------------------------------- */
+/* ---- Unicode properties ------------------------------------------------- */
 
+static bool in_ranges(const UniRange *r, size_t n, uint32_t c)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < r[mid].lo)
+            hi = mid;
+        else if (c > r[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+#define IN(table, c) in_ranges(table, sizeof table / sizeof table[0], c)
+
+/* The general category as Unicode 14.0 has it (newer assignments are Cn). */
+static int category(uint32_t c)
+{
+    if (c > 0x10FFFF || IN(newer, c))
+        return UTF8PROC_CATEGORY_CN;
+    return utf8proc_category((utf8proc_int32_t)c);
+}
+
+static bool is_letter_category(int cat)
+{
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/* ---- Character classes (CPython's Objects/unicodectype.c flags) --------- */
+
+/* White space: category Zs or bidirectional class WS, B or S. */
 bool rt_uni_isspace(uint32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
-           || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    if (category(c) == UTF8PROC_CATEGORY_CN)
+        return false;
+    int bidi = utf8proc_get_property((utf8proc_int32_t)c)->bidi_class;
+    return category(c) == UTF8PROC_CATEGORY_ZS || bidi == UTF8PROC_BIDI_CLASS_WS
+           || bidi == UTF8PROC_BIDI_CLASS_B || bidi == UTF8PROC_BIDI_CLASS_S;
 }
 
+/* Line boundaries for splitlines: category Zl/Zp or bidirectional class B. */
 bool rt_uni_islinebreak(uint32_t c)
 {
     return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E)
            || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* Lowercase / Uppercase: the derived properties (Ll plus Other_Lowercase). */
 bool rt_uni_isupper(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
-    return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+    return category(c) == UTF8PROC_CATEGORY_LU || IN(other_upper, c);
 }
 
 bool rt_uni_islower(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'a' && c <= 'z';
-    return (c >= 0xDF && c <= 0xFF && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA;
+    return category(c) == UTF8PROC_CATEGORY_LL || IN(other_lower, c);
 }
 
-/* General punctuation, symbols and spaces above Latin-1 that are not letters. */
-static bool is_nonletter_above_latin1(uint32_t c)
+bool rt_uni_istitle(uint32_t c)
 {
-    return (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F)
-           || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xE000 && c <= 0xF8FF)
-           || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xFF00 && c <= 0xFF20)
-           || (c >= 0x1F000 && c <= 0x1FAFF) || c > 0x10FFFF || rt_uni_isspace(c);
+    return c >= 0x80 && category(c) == UTF8PROC_CATEGORY_LT;
+}
+
+/* Cased: an upper/lower/title distinction (title() and istitle() use it). */
+bool rt_uni_iscased(uint32_t c)
+{
+    return rt_uni_isupper(c) || rt_uni_islower(c) || rt_uni_istitle(c);
+}
+
+/* Case_Ignorable (for the final-sigma rule of lower()): Mn, Me, Cf, Lm, Sk
+ * and the word-internal punctuation of Word_Break MidLetter/MidNumLet/
+ * Single_Quote. */
+bool rt_uni_iscaseignorable(uint32_t c)
+{
+    switch (c) {
+    case 0x27: case 0x2E: case 0x3A: case 0x5E: case 0x60: case 0xA8: case 0xAD:
+    case 0xAF: case 0xB4: case 0xB7: case 0xB8: case 0x387: case 0x55F: case 0x5F4:
+    case 0x2018: case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52:
+    case 0xFE55: case 0xFF07: case 0xFF0E: case 0xFF1A:
+        return true;
+    }
+    int cat = category(c);
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME
+           || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_LM
+           || cat == UTF8PROC_CATEGORY_SK;
 }
 
 bool rt_uni_isalpha(uint32_t c)
 {
     if (c < 0x80)
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    if (c <= 0xFF)
-        return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
-    return !is_nonletter_above_latin1(c);
+    return is_letter_category(category(c));
 }
 
 bool rt_uni_isdecimal(uint32_t c)
 {
-    return c >= '0' && c <= '9';
+    if (c < 0x80)
+        return c >= '0' && c <= '9';
+    return category(c) == UTF8PROC_CATEGORY_ND;
 }
 
 bool rt_uni_isdigit(uint32_t c)
 {
-    return rt_uni_isdecimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9;
+    return rt_uni_isdecimal(c) || (c >= 0x80 && IN(digit, c));
 }
 
 bool rt_uni_isnumeric(uint32_t c)
 {
-    return rt_uni_isdigit(c) || (c >= 0xBC && c <= 0xBE);
+    return rt_uni_isdigit(c) || (c >= 0x80 && IN(numeric, c));
 }
 
 bool rt_uni_isalnum(uint32_t c)
@@ -235,99 +295,117 @@ bool rt_uni_isalnum(uint32_t c)
     return rt_uni_isalpha(c) || rt_uni_isnumeric(c);
 }
 
-/* CPython's Py_UNICODE_ISPRINTABLE: not in categories Cc, Cf, Cs, Co, Cn,
- * Zl, Zp, Zs (except the ASCII space).  Exact for ASCII and Latin-1; above
- * that, the format characters, separators, surrogates, private use areas and
- * non-characters listed here, everything else counted as printable. */
+/* CPython's Py_UNICODE_ISPRINTABLE: not in Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs,
+ * except the ASCII space. */
 bool rt_uni_isprintable(uint32_t c)
 {
     if (c < 0x80)
         return c >= 0x20 && c < 0x7F;
-    if (c <= 0xA0 || c == 0xAD)
+    switch (category(c)) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_ZS:
         return false;
-    if (rt_uni_isspace(c))
-        return false;
-    if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFB))
-        return false;                                   /* Cf */
-    if ((c >= 0xD800 && c <= 0xF8FF) || c >= 0xF0000)
-        return false;                                   /* Cs, Co */
-    if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
-        return false;                                   /* non-characters */
-    if (c == 0x0378 || c == 0x0379 || (c >= 0xE0000 && c <= 0xE0FFF))
-        return false;                                   /* a few unassigned / tags */
-    return true;
+    default:
+        return true;
+    }
 }
 
 bool rt_uni_isidstart(uint32_t c)
 {
-    return c == '_' || rt_uni_isalpha(c);
+    if (c < 0x80)
+        return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return IN(xid_start, c);
 }
 
 bool rt_uni_isidcontinue(uint32_t c)
 {
-    return rt_uni_isidstart(c) || rt_uni_isdecimal(c) || c == 0xB7;
+    if (c < 0x80)
+        return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    return IN(xid_continue, c);
 }
 
 /* ---- Case mapping ------------------------------------------------------- */
-/* Each returns the number of code points written to out (1 or 2). */
+/* Each writes the full mapping of c (1 to 3 code points) and returns its
+ * length: SpecialCasing first, then utf8proc's simple mapping. */
+
+static const UniSpecial *special(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof special_case / sizeof special_case[0];
+    if (c < 0xDF)
+        return NULL;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < special_case[mid].cp)
+            hi = mid;
+        else if (c > special_case[mid].cp)
+            lo = mid + 1;
+        else
+            return &special_case[mid];
+    }
+    return NULL;
+}
+
+static size_t copy_seq(const uint32_t seq[3], uint32_t out[3])
+{
+    size_t n = 0;
+    while (n < 3 && seq[n] != 0) {
+        out[n] = seq[n];
+        n++;
+    }
+    return n;
+}
+
+/* Which mapping: 0 upper, 1 lower, 2 title. */
+static size_t map_case(uint32_t c, int which, uint32_t out[3])
+{
+    if (c < 0x80) {
+        if (which == 1)
+            out[0] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        else
+            out[0] = (c >= 'a' && c <= 'z') ? c - 32 : c;
+        return 1;
+    }
+    const UniSpecial *sp = special(c);
+    if (sp != NULL)
+        return copy_seq(which == 0 ? sp->upper : which == 1 ? sp->lower : sp->title, out);
+    if (c > 0x10FFFF || IN(newer, c)) {
+        out[0] = c;
+        return 1;
+    }
+    utf8proc_int32_t x = (utf8proc_int32_t)c;
+    out[0] = (uint32_t)(which == 0 ? utf8proc_toupper(x)
+                        : which == 1 ? utf8proc_tolower(x) : utf8proc_totitle(x));
+    return 1;
+}
 
 size_t rt_uni_toupper(uint32_t c, uint32_t out[3])
 {
-    if (c < 0x80)
-        out[0] = (c >= 'a' && c <= 'z') ? c - 32 : c;
-    else if (c == 0xDF) {
-        out[0] = out[1] = 'S';
-        return 2;
-    } else if (c == 0xFF)
-        out[0] = 0x178;
-    else if (c == 0xB5)
-        out[0] = 0x39C;
-    else if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
-        out[0] = c - 32;
-    else
-        out[0] = c;
-    return 1;
+    return map_case(c, 0, out);
 }
 
 size_t rt_uni_tolower(uint32_t c, uint32_t out[3])
 {
-    if (c < 0x80)
-        out[0] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    else if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-        out[0] = c + 32;
-    else if (c == 0x178)
-        out[0] = 0xFF;
-    else
-        out[0] = c;
-    return 1;
+    return map_case(c, 1, out);
 }
 
 size_t rt_uni_totitle(uint32_t c, uint32_t out[3])
 {
-    if (c == 0xDF) {                        /* 'ß'.title() == 'Ss' */
-        out[0] = 'S';
-        out[1] = 's';
-        return 2;
-    }
-    return rt_uni_toupper(c, out);
+    return map_case(c, 2, out);
 }
 
+/* Full case folding (CaseFolding.txt C+F) is utf8proc's CASEFOLD option. */
 size_t rt_uni_casefold(uint32_t c, uint32_t out[3])
 {
-    if (c == 0xDF) {
-        out[0] = out[1] = 's';
-        return 2;
-    }
-    if (c == 0xB5) {
-        out[0] = 0x3BC;
-        return 1;
-    }
-    return rt_uni_tolower(c, out);
-}
-
-/* Cased characters: those with an upper/lower distinction (title case). */
-bool rt_uni_iscased(uint32_t c)
-{
-    return rt_uni_isupper(c) || rt_uni_islower(c);
+    if (c < 0x80 || c > 0x10FFFF || IN(newer, c))
+        return map_case(c, 1, out);
+    utf8proc_int32_t buf[4];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 4,
+                                                 UTF8PROC_CASEFOLD, &boundclass);
+    if (n < 1 || n > 3)
+        return map_case(c, 1, out);
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        out[i] = (uint32_t)buf[i];
+    return (size_t)n;
 }

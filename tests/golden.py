@@ -1,10 +1,15 @@
 """golden.py — the golden-test driver: pvm against python3.11, program by program.
 
-Usage (normally through tests/run_golden.sh):  python3.11 tests/golden.py PVM [FILTER]
+Usage (normally through tests/run_golden.sh):
+    python3.11 tests/golden.py PVM [FILTER] [--dir ROOT]
 
-For every tests/programs/**/*.py whose path contains FILTER:
+For every ROOT/**/*.py whose path contains FILTER (ROOT is tests/programs unless
+--dir or the environment variable GOLDEN_DIR names another folder, e.g.
+tests/pending, which holds programs waiting for features still being built):
   1. compile it to build/golden/<same path>c with py_compile (co_filename is the
-     absolute path of the .py, exactly what `python3.11 file.py` would use);
+     absolute path of the .py, exactly what `python3.11 file.py` would use;
+     for another ROOT the build folder is build/golden-<ROOT's name>, so that
+     programs with the same relative path never share a cache entry);
   2. run python3.11 on the .py to learn the expected stdout, exit status and last
      line of stderr -- cached in build/golden/<path>.expected.json, keyed by a hash
      of the source and the Python version, so re-runs only run pvm;
@@ -12,6 +17,18 @@ For every tests/programs/**/*.py whose path contains FILTER:
      timeout, and compare the three.
 Expected output is never committed: it always comes from the reference itself,
 the way MicroPython's tests/run-tests.py asks CPython.
+
+Per-program extras (see tests/README.md):
+  NAME.stdin   fed to both interpreters' standard input (else /dev/null);
+  NAME.args    extra command-line arguments (shell-quoted, one line).
+A folder holding a file `.golden-package` is ONE test case of several files
+(imports): it is copied to build/golden/<folder>, prepared (its `prepare.py`
+run by python3.11 in the copy, or by default `python3.11 -m compileall`),
+and run in the copy with the arguments written in `.golden-package` (default
+`main.py`), by python3.11 and by pvm alike.  `.golden-stdin` is its stdin.
+`.golden-expect` (JSON: stdout, status, stderr; "{dir}" stands for the copy's
+path) replaces python3.11's result, ONLY for cases where CPython by definition
+behaves differently (it recompiles a stale .pyc; pvm cannot).
 
 Prints one line per failure (plus a short diff), then exactly
 `golden: N passed, M failed`.  Exit status: 0 all passed, 1 some failed,
@@ -23,6 +40,8 @@ import hashlib
 import json
 import os
 import py_compile
+import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -30,6 +49,16 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 BUILD = os.path.join(ROOT, "build", "golden")
+
+
+def use_root(folder):
+    """Run the programs of another folder; give them a build folder of their own."""
+    global PROGRAMS, BUILD
+    folder = os.path.abspath(folder)
+    if folder == PROGRAMS:
+        return
+    PROGRAMS = folder
+    BUILD = os.path.join(ROOT, "build", "golden-" + os.path.basename(folder.rstrip(os.sep)))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
@@ -38,11 +67,21 @@ DIFF_LINES = 12
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
 
 
+PACKAGE_MARK = ".golden-package"
+
+
 def find_programs(filt):
-    """Relative paths (tests/programs/...) of every program matching filt, sorted."""
+    """Relative paths (tests/programs/...) of every program and package case
+    matching filt, sorted.  A package case is named by its folder."""
     found = []
     for folder, dirs, files in os.walk(PROGRAMS):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        rel_folder = os.path.relpath(folder, PROGRAMS)
+        if PACKAGE_MARK in files:
+            dirs[:] = []                    # its files belong to the case
+            if not filt or filt in rel_folder + "/":
+                found.append(rel_folder + "/")
+            continue
         for name in files:
             if name.endswith(".py"):
                 rel = os.path.relpath(os.path.join(folder, name), PROGRAMS)
@@ -57,14 +96,16 @@ def last_line(text):
     return lines[-1]
 
 
-def run(cmd, cwd, timeout):
-    """Run cmd; return (stdout, exit status, last stderr line) or None on timeout."""
+def run(cmd, cwd, timeout, stdin=None):
+    """Run cmd (stdin: bytes or None for /dev/null); return (stdout, exit
+    status, last stderr line) or None on timeout."""
     # A session of its own, so a timeout kills the whole process group.
-    p = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
+    p = subprocess.Popen(cmd, cwd=cwd, env=ENV,
+                         stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          start_new_session=True)
     try:
-        out, err = p.communicate(timeout=timeout)
+        out, err = p.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         p.communicate()
@@ -74,10 +115,21 @@ def run(cmd, cwd, timeout):
     return out, p.returncode, last_line(err)
 
 
-def expected(rel, src_path, source):
-    """python3.11's result for the program, from the cache when the source is unchanged."""
-    key = hashlib.sha256(source + sys.version.encode()).hexdigest()
-    cache = os.path.join(BUILD, rel + ".expected.json")
+def read_optional(path):
+    """A file's bytes, or None when it does not exist."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def expected(rel, cmd, cwd, source, stdin=None):
+    """python3.11's result for the program, from the cache when the inputs
+    (source, arguments, stdin, where it runs) are unchanged."""
+    key = hashlib.sha256(source + sys.version.encode() + repr(cmd).encode() +
+                         cwd.encode() + (stdin or b"")).hexdigest()
+    cache = os.path.join(BUILD, rel.rstrip("/") + ".expected.json")
     try:
         with open(cache) as f:
             data = json.load(f)
@@ -85,7 +137,7 @@ def expected(rel, src_path, source):
             return data["stdout"], data["status"], data["stderr"]
     except (OSError, ValueError, KeyError):
         pass
-    res = run([sys.executable, src_path], os.path.dirname(src_path), PY_TIMEOUT)
+    res = run([sys.executable] + cmd, cwd, PY_TIMEOUT, stdin)
     if res is None:
         raise RuntimeError("python3.11 timed out on " + rel)
     with open(cache, "w") as f:
@@ -118,14 +170,8 @@ def describe_status(status):
     return "%d" % status if status >= 0 else "killed by signal %d" % -status
 
 
-def check_one(pvm, rel):
-    """Return None when the program passes, else the failure report."""
-    try:
-        src, pyc, source = compile_program(rel)
-        want = expected(rel, src, source)
-    except Exception as e:  # a broken test program is a failure, not a crash
-        return "FAIL %s: cannot prepare: %s" % (rel, e)
-    got = run([pvm, pyc], os.path.dirname(src), PVM_TIMEOUT)
+def compare(rel, want, got):
+    """None when pvm's result equals the expected one, else the report."""
     if got is None:
         return "FAIL %s: timeout after %gs" % (rel, PVM_TIMEOUT)
     problems = []
@@ -138,15 +184,108 @@ def check_one(pvm, rel):
     return "\n".join(problems) or None
 
 
+def check_program(pvm, rel):
+    """One ordinary program: tests/programs/<group>/<name>.py."""
+    try:
+        src, pyc, source = compile_program(rel)
+        stdin = read_optional(src[:-3] + ".stdin")
+        args = read_optional(src[:-3] + ".args")
+        args = shlex.split(args.decode()) if args else []
+        source += (stdin or b"") + repr(args).encode()
+        want = expected(rel, [src] + args, os.path.dirname(src), source, stdin)
+    except Exception as e:  # a broken test program is a failure, not a crash
+        return "FAIL %s: cannot prepare: %s" % (rel, e)
+    return compare(rel, want, run([pvm, pyc] + args, os.path.dirname(src), PVM_TIMEOUT, stdin))
+
+
+def folder_bytes(folder):
+    """Every file of a package case (names and contents), for the cache key."""
+    data = []
+    for base, dirs, files in sorted(os.walk(folder)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            data.append(os.path.relpath(path, folder).encode() + b"\0")
+            data.append(read_optional(path) or b"")
+    return b"".join(data)
+
+
+def prepare_package(rel):
+    """Copy a package case to build/golden and compile it as it asks."""
+    src = os.path.join(PROGRAMS, rel)
+    work = os.path.join(BUILD, rel.rstrip("/"))
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(src, work, ignore=shutil.ignore_patterns("__pycache__"))
+    if os.path.exists(os.path.join(work, "prepare.py")):
+        cmd = [sys.executable, "prepare.py"]
+    else:
+        cmd = [sys.executable, "-m", "compileall", "-q", "."]
+    subprocess.run(cmd, cwd=work, env=ENV, check=True, timeout=PY_TIMEOUT,
+                   stdout=subprocess.DEVNULL)
+    return src, work
+
+
+def check_package(pvm, rel):
+    """A package case: a folder with .golden-package (see the module doc)."""
+    try:
+        src, work = prepare_package(rel)
+        with open(os.path.join(src, PACKAGE_MARK)) as f:
+            cmd = shlex.split(f.read()) or ["main.py"]
+        stdin = read_optional(os.path.join(src, ".golden-stdin"))
+        hand = read_optional(os.path.join(src, ".golden-expect"))
+        if hand is not None:
+            data = json.loads(hand.decode().replace("{dir}", work))
+            want = data["stdout"], data["status"], data["stderr"]
+        else:
+            want = expected(rel, cmd, work, folder_bytes(src), stdin)
+    except Exception as e:
+        return "FAIL %s: cannot prepare: %s" % (rel, e)
+    return compare(rel, want, run([pvm] + cmd, work, PVM_TIMEOUT, stdin))
+
+
+def check_one(pvm, rel):
+    """Return None when the program passes, else the failure report."""
+    if rel.endswith("/"):
+        return check_package(pvm, rel)
+    return check_program(pvm, rel)
+
+
+def parse_args(argv):
+    """Split argv into (PVM, FILTER, ROOT or None); None when the arguments are bad."""
+    root = os.environ.get("GOLDEN_DIR") or None
+    rest = []
+    i = 1
+    while i < len(argv):
+        if argv[i] == "--dir" and i + 1 < len(argv):
+            root = argv[i + 1]
+            i += 2
+        elif argv[i].startswith("--dir="):
+            root = argv[i][len("--dir="):]
+            i += 1
+        else:
+            rest.append(argv[i])
+            i += 1
+    if len(rest) not in (1, 2):
+        return None
+    return rest[0], (rest[1] if len(rest) == 2 else ""), root
+
+
 def main(argv):
-    if len(argv) not in (2, 3):
-        print("usage: golden.py PVM [FILTER]", file=sys.stderr)
+    args = parse_args(argv)
+    if args is None:
+        print("usage: golden.py PVM [FILTER] [--dir ROOT]", file=sys.stderr)
         return 2
-    pvm = os.path.abspath(argv[1])
+    pvm_arg, filt, root = args
+    if root is not None:
+        if not os.path.isdir(root):
+            print("golden: %s is not a folder" % root, file=sys.stderr)
+            return 2
+        use_root(root)
+    pvm = os.path.abspath(pvm_arg)
     if not os.access(pvm, os.X_OK):
-        print("golden: %s is not an executable" % argv[1], file=sys.stderr)
+        print("golden: %s is not an executable" % pvm_arg, file=sys.stderr)
         return 2
-    progs = find_programs(argv[2] if len(argv) == 3 else "")
+    progs = find_programs(filt)
     if not progs:
         print("golden: no program matches", file=sys.stderr)
         return 2

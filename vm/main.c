@@ -1,27 +1,48 @@
 /*
- * main.c — the `pvm` command: load a .pyc, run it as __main__, and exit
- * with the status python3.11 would.
+ * main.c — the `pvm` command: python3.11's command line, for bytecode.
  *
- *   pvm [options] FILE.pyc [args...]
+ *   pvm [options] FILE.pyc [args...]   run a compiled file
+ *   pvm [options] FILE.py  [args...]   run FILE.py's cached bytecode
+ *                                       (__pycache__/FILE.cpython-311.pyc)
+ *   pvm [options] -m MODULE [args...]  run a module found on sys.path
  *
- * Exit status: 0 on success, 1 for an uncaught exception or a file that
- * cannot be loaded, 2 for a usage error; SystemExit sets its own.
+ * As python3.11 does: sys.argv[0] is the script as given (for -m, the
+ * module's full path); sys.path[0] is the script's directory (for -m, the
+ * current directory), followed by the PYTHONPATH entries; the script runs as
+ * the module __main__.  Exit status: 0; 1 for an uncaught exception or a
+ * file that cannot be loaded; 2 for a usage error; SystemExit's code
+ * otherwise (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "stdlib_stubs/stubs.h"
 #include "vm/config.h"
 #include "vm/vm.h"
 #include "vm/tools.h"
 
+static const char usage_line[] = "usage: pvm [option] ... [-m mod | file] [arg] ...\n";
+
 static const char usage_text[] =
-    "usage: pvm [option] ... file.pyc [arg] ...\n"
-    "Run CPython 3.11 bytecode (a .pyc file written by python3.11 -m py_compile).\n"
+    "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile,\n"
+    "or a .py whose up-to-date .pyc is in __pycache__ (pvm has no compiler).\n"
     "Options:\n"
-    "  -h, --help   print this help message and exit\n"
-    "  --version    print the version number and exit\n"
+    "  -h, --help  print this help message and exit\n"
+    "  -m mod      run library module as a script (terminates option list)\n"
+    "  -O          use .opt-1.pyc bytecode; sets __debug__ = False, sys.flags.optimize = 1\n"
+    "  -OO         use .opt-2.pyc bytecode; sys.flags.optimize = 2\n"
+    "  -B -E -s -S -u -I   accepted and ignored (pvm writes no bytecode and has no site)\n"
+    "  -V, --version  print the version number and exit\n"
+    "  -c cmd      not supported: pvm cannot compile a program passed as a string\n"
+    "file          program read from a .pyc file (or a .py with cached bytecode)\n"
+    "arg ...       arguments passed to the program in sys.argv[1:]\n"
+    "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n"
     "Tools:\n"
     "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
     "  pvm info FILE.pyc   explain the header and summarise each code object\n";
@@ -29,73 +50,204 @@ static const char usage_text[] =
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "usage: pvm [option] ... file.pyc [arg] ...\n"
-                    "Try `pvm -h' for more information.\n");
+    fputs(usage_line, stderr);
+    fputs("Try `pvm -h' for more information.\n", stderr);
     return 2;
 }
 
-/* The exit status for an uncaught SystemExit, printing its message if it
- * carries one that is not an int (as python3.11 does). */
+/* ---- exit status ------------------------------------------------------------- */
+
+/* An uncaught SystemExit (CPython's handle_system_exit): None → 0; an int →
+ * its low 8 bits (what the Linux exit status keeps); anything else is
+ * printed to stderr and gives 1. */
 static int system_exit_status(Value exc)
 {
-    Value args = AS_EXC(exc)->args;
-    Value code = rt_tuple_len(args) == 0 ? rt_None
-               : rt_tuple_len(args) == 1 ? rt_tuple_get(args, 0) : args;
-    if (code == rt_None)
+    Value code = AS_EXC(exc)->extra;
+    if (code == VAL_NULL || code == rt_None)
         return 0;
-    int64_t status;
-    if (is_int(code) && rt_int_as_i64(code, &status))
-        return (int)(status & 0xff);
+    if (is_int(code) || is_bool(code)) {
+        int64_t status;
+        if (rt_int_as_i64(code, &status))
+            return (int)(status & 0xff);
+        rt_err_clear();             /* PyLong_AsLong overflows to -1: exit(-1) */
+        return 0xff;
+    }
     rt_stdout_flush();
     Value s = rt_str(code);
     if (s != VAL_NULL)
         fprintf(stderr, "%s\n", rt_str_cstr(s));
+    rt_err_clear();
     return 1;
 }
 
-/* A fresh __main__ module's globals for the script at path. */
-static Value main_globals(const char *path)
+/* After an uncaught KeyboardInterrupt CPython kills itself with SIGINT, so
+ * that the shell sees "killed by Ctrl-C" (status 130, 128 + SIGINT) and a
+ * calling shell script stops too (Modules/main.c, exit_sigint). */
+static void exit_sigint(void)
 {
-    Value globals = rt_dict_new();
-    rt_dict_set_cstr(globals, "__name__", rt_str_from_cstr("__main__"));
-    rt_dict_set_cstr(globals, "__doc__", rt_None);
-    rt_dict_set_cstr(globals, "__file__", rt_str_from_cstr(path));
-    rt_dict_set_cstr(globals, "__builtins__", rt_builtins_dict);
-    return globals;
+    rt_stdout_flush();
+    fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    exit(130);                          /* if the signal did not end us */
 }
 
-static int run_file(const char *path)
+/* Run a code object as __main__ and turn the outcome into an exit status. */
+static int run_main(Value code, Value module)
 {
-    char err[512];
-    PycHeader header;
-    Value code = ld_load_pyc_file(path, &header, err, sizeof err);
-    if (code == VAL_NULL) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
-    Value result = vm_run_module(AS_CODE(code), main_globals(path));
-    if (result != VAL_NULL) {
-        rt_stdout_flush();
+    Value result = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
+    rt_stdout_flush();
+    if (result != VAL_NULL)
         return 0;
-    }
     Value exc = rt_err_fetch();
     if (rt_isinstance_of(exc, &rt_SystemExit))
         return system_exit_status(exc);
     rt_print_exception(exc);
     if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
-        return 130;
+        exit_sigint();
     return 1;
 }
 
+/* ---- the __main__ module and sys.path ------------------------------------------ */
+
+/* sys.modules['__main__'], with the attributes a script gets. */
+static Value main_module(Value file, Value package, Value cached)
+{
+    Value m = rt_module_new(rt_str_from_cstr("__main__"));
+    Value d = VAL_AS(ObjModule, m)->dict;
+    rt_dict_set_cstr(d, "__package__", package);
+    rt_dict_set_cstr(d, "__loader__", rt_None);
+    rt_dict_set_cstr(d, "__spec__", rt_None);
+    rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+    rt_dict_set_cstr(d, "__file__", file);
+    rt_dict_set_cstr(d, "__cached__", cached);
+    rt_dict_set_cstr(stub_sys_modules(), "__main__", m);
+    return m;
+}
+
+/* A path made absolute the way python3.11 makes __file__: cwd + '/' + path,
+ * without normalising '..'. */
+static Value absolute(const char *path)
+{
+    char cwd[PATH_MAX];
+    if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+        return rt_str_from_cstr(path);
+    return rt_str_format_c("%s/%s", cwd, path);
+}
+
+/* sys.path = [first, PYTHONPATH entries...]; built-in modules need no entry. */
+static void init_path(Value first)
+{
+    Value path = stub_sys_path();
+    rt_list_append(path, first);
+    const char *env = getenv("PYTHONPATH");
+    while (env != NULL && *env != '\0') {
+        const char *colon = strchr(env, ':');
+        size_t n = colon ? (size_t)(colon - env) : strlen(env);
+        if (n > 0)
+            rt_list_append(path, rt_str_new(env, n));
+        env = colon ? colon + 1 : NULL;
+    }
+}
+
+/* The directory of the script, symlinks resolved (as sys.path[0]). */
+static Value script_dir(const char *script)
+{
+    char *copy = gc_strdup(script);
+    char *slash = strrchr(copy, '/');
+    const char *dir = ".";
+    if (slash != NULL) {
+        *(slash == copy ? slash + 1 : slash) = '\0';
+        dir = copy;
+    }
+    char real[PATH_MAX];
+    return rt_str_from_cstr(realpath(dir, real) ? real : dir);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* ---- the three ways to run ------------------------------------------------------- */
+
+/* pvm FILE: a .py runs its cached bytecode, anything else is read as a .pyc. */
+static int run_file(const char *path)
+{
+    init_path(script_dir(path));
+    Value file = absolute(path);
+    Value code;
+    if (ends_with(path, ".py")) {
+        if (access(path, R_OK) != 0) {
+            fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
+                    rt_str_cstr(rt_repr(file)));
+            return 2;
+        }
+        code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
+        if (code == VAL_NULL) {
+            Value msg = rt_str(rt_err_fetch());
+            fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot load");
+            return 1;
+        }
+    } else {
+        char err[512];
+        PycHeader header;
+        code = ld_load_pyc_file(path, &header, err, sizeof err);
+        if (code == VAL_NULL) {
+            fprintf(stderr, "%s\n", err);
+            return 1;
+        }
+    }
+    return run_main(code, main_module(file, rt_None, rt_None));
+}
+
+/* pvm -m MODULE: runpy._run_module_as_main. */
+static int run_module(const char *name)
+{
+    char cwd[PATH_MAX];
+    init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
+    Value code, file, package, cached;
+    if (!ld_find_main_module(name, &code, &file, &package, &cached)) {
+        rt_stdout_flush();
+        Value exc = rt_err_fetch();
+        if (!rt_isinstance_of(exc, &rt_ImportError)) {
+            rt_print_exception(exc);
+            return 1;
+        }
+        Value msg = rt_str(exc);
+        fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot import");
+        return 1;
+    }
+    /* sys.argv[0] becomes the module's file, as runpy sets it. */
+    Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, stub_sys_module())->dict, "argv");
+    if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
+        AS_LIST(sys_argv)->items[0] = file;
+    return run_main(code, main_module(file, package, cached));
+}
+
+/* ---- options ------------------------------------------------------------------------ */
+
 int main(int argc, char **argv)
 {
+    /* Tools first: `pvm dis` / `pvm info` (vm/tools.h); -1 means argv[1]
+     * is not a tool name, so this is an ordinary run. */
     int tool_status = vm_tool_main(argc, argv);
     if (tool_status >= 0)
         return tool_status;
+
+    int optimize = 0;
+    const char *module = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
         const char *opt = argv[i];
-        if (strcmp(opt, "-h") == 0 || strcmp(opt, "--help") == 0) {
+        if (strcmp(opt, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0 || strcmp(opt, "-?") == 0) {
+            fputs(usage_line, stdout);
             fputs(usage_text, stdout);
             return 0;
         }
@@ -103,16 +255,47 @@ int main(int argc, char **argv)
             printf("pvm %s (runs Python 3.11 bytecode)\n", PVM_VERSION);
             return 0;
         }
-        if (strcmp(opt, "--") == 0) {
+        if (opt[1] == '-')
+            return usage_error("unknown option %s\n", opt);
+        /* Single-letter options may be combined: -OO, -BO, -Om mod. */
+        for (const char *c = opt + 1; *c; c++) {
+            if (*c == 'O')
+                optimize++;
+            else if (strchr("BEsSuIq", *c))
+                continue;
+            else if (*c == 'c')
+                return usage_error("pvm: -c is not supported: pvm has no compiler; "
+                                   "compile the program with python3.11 -m py_compile%s\n", "");
+            else if (*c == 'm') {
+                module = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (module == NULL)
+                    return usage_error("Argument expected for the -m option\n%s", "");
+                break;
+            } else {
+                char letter[2] = { *c, 0 };
+                return usage_error("Unknown option: -%s\n", letter);
+            }
+        }
+        if (module != NULL) {
             i++;
             break;
         }
-        return usage_error("pvm: unknown option %s\n", opt);
     }
-    if (i >= argc)
-        return usage_error("pvm: %sno file to run\n", "");
+    if (module == NULL && i >= argc)
+        return usage_error("pvm: no file to run (pvm has no interactive mode)\n%s", "");
+
     rt_init();
-    int status = run_file(argv[i]);
-    rt_stdout_flush();
-    return status;
+    stub_sys_set_optimize(optimize > 2 ? 2 : optimize);
+    ld_import_init();
+    rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));
+    /* sys.argv: the script (or, for -m, a placeholder runpy replaces) and
+     * everything after it. */
+    if (module != NULL) {
+        char *dash_m[] = { (char *)"-m" };
+        stub_sys_set_argv(1, dash_m);
+        stub_sys_set_argv(argc - i, argv + i);
+        return run_module(module);
+    }
+    stub_sys_set_argv(argc - i, argv + i);
+    return run_file(argv[i]);
 }

@@ -254,6 +254,79 @@ START_TEST(range_negative_steps)
 }
 END_TEST
 
+
+/* ---- Subclasses of the builtins -------------------------------------------
+ * A heap type made by hand the way a class statement will make it: the
+ * builtin as solid base, room for an instance dict.  (class L(list): pass) */
+
+static ObjType *subtype(const char *name, ObjType *base, size_t base_size)
+{
+    ObjType *t = gc_alloc(sizeof *t);
+    t->ob.type = &rt_type_type;
+    t->name = name;
+    t->base = base;
+    t->flags = TF_BASETYPE | TF_HEAPTYPE;
+    if (base_size) {
+        t->dict_offset = base_size;
+        t->instance_size = base_size + sizeof(Value);
+    } else
+        t->dict_offset = RT_DICT_OFFSET_VAR;
+    rt_type_ready(t, NULL);
+    return t;
+}
+
+static Value make(ObjType *t, Value arg)
+{
+    Value r = rt_call(obj_val(t), &arg, 1, VAL_NULL);
+    ck_assert_msg(r != VAL_NULL, "constructor failed");
+    ck_assert(val_type(r) == t);
+    return r;
+}
+
+START_TEST(builtin_subclasses_keep_base_behaviour)
+{
+    Value items = list_range(1, 3);
+    ObjType *L = subtype("L", &rt_list_type, sizeof(ObjList));
+    Value l = make(L, items);
+    ck_assert(rt_list_append(l, I(3)));
+    ck_assert_str_eq(repr_of(l), "[1, 2, 3]");          /* class L(list): pass; L([1,2])+append */
+    ck_assert_int_eq(rt_eq(l, list_range(1, 4)), 1);
+
+    ObjType *D = subtype("D", &rt_dict_type, sizeof(ObjDict));
+    Value d = make(D, rt_dict_new());
+    ck_assert(rt_setitem(d, I(1), I(2)) == 0);
+    ck_assert_str_eq(repr_of(d), "{1: 2}");
+
+    ObjType *N = subtype("N", &rt_int_type, sizeof(ObjInt));
+    Value n = make(N, I(5));
+    ck_assert_str_eq(repr_of(n), "5");
+    ck_assert(rt_binary_op(n, I(5), NB_ADD) == I(10));   /* small result, plain int */
+    ck_assert_int_eq(rt_hash(n), 5);
+    ck_assert_int_eq(rt_eq(n, I(5)), 1);
+
+    ObjType *F = subtype("F", &rt_float_type, sizeof(ObjFloat));
+    ck_assert_str_eq(repr_of(make(F, rt_float_new(1.5))), "1.5");
+
+    ObjType *S = subtype("S", &rt_str_type, 0);
+    Value s = make(S, rt_str_from_cstr("héllo"));
+    ck_assert_str_eq(repr_of(s), "'héllo'");
+    ck_assert_int_eq(rt_len(s), 5);
+    ck_assert_int_eq(rt_hash(s), rt_hash(rt_str_from_cstr("héllo")));
+    Value *slot = rt_var_dict_slot(s);
+    ck_assert(slot != NULL && *slot == VAL_NULL);
+    ck_assert((char *)slot >= AS_STR(s)->data + AS_STR(s)->nbytes + 1);
+
+    ObjType *T = subtype("T", &rt_tuple_type, 0);
+    Value t = make(T, list_range(0, 3));
+    ck_assert_str_eq(repr_of(t), "(0, 1, 2)");
+    ck_assert_int_eq(rt_hash(t), rt_hash(rt_tuple_pack(3, I(0), I(1), I(2))));
+    ck_assert(rt_var_dict_slot(t) == &AS_TUPLE(t)->items[3]);
+
+    ObjType *B = subtype("B", &rt_bytes_type, 0);
+    ck_assert_str_eq(repr_of(make(B, list_range(97, 99))), "b'ab'");
+}
+END_TEST
+
 Suite *containers_suite(void)
 {
     Suite *s = suite_create("containers");
@@ -266,6 +339,7 @@ Suite *containers_suite(void)
     tcase_add_test(tc, list_sort_is_stable_with_key);
     tcase_add_test(tc, slice_index_edge_cases);
     tcase_add_test(tc, range_negative_steps);
+    tcase_add_test(tc, builtin_subclasses_keep_base_behaviour);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,839 @@
+/*
+ * import.c — the import system: CPython 3.11's importlib (_bootstrap.py and
+ * _bootstrap_external.py) cut down to what a VM without a compiler needs.
+ *
+ * `import a.b.c` runs these steps, each a function below:
+ *
+ *   1. resolve   a relative name (level > 0) against the importer's
+ *                __package__ (or __name__/__path__), as CPython's resolve_name;
+ *   2. import    each prefix in turn: a, a.b, a.b.c.  sys.modules is the
+ *                cache: a module found there is returned as it is (even half
+ *                initialised — that is how circular imports work);
+ *   3. find      where the module lives (find_spec): first the built-in C
+ *                modules (stdlib_stubs/modules.h, importlib's BuiltinImporter),
+ *                then, for a top-level name, each directory of sys.path, for a
+ *                submodule each directory of its parent's __path__.  In a
+ *                directory D, as FileFinder: D/name/__init__.py or .pyc makes a
+ *                package; D/name.py, then D/name.pyc, a module; a directory
+ *                D/name without __init__ is remembered as a namespace-package
+ *                portion, used only when no regular module is found;
+ *   4. load      (load_spec): a new module with __name__, __doc__,
+ *                __package__, __loader__, __spec__, [__path__], __file__,
+ *                __cached__, __builtins__ is put in sys.modules BEFORE its code
+ *                runs, removed again if the code raises, and set as an
+ *                attribute of its parent package afterwards;
+ *   5. fromlist  `from pkg import x` imports pkg.x when pkg has no attribute x
+ *                (_handle_fromlist).
+ *
+ * Code for a .py file comes from its cached bytecode, PEP 3147's
+ * __pycache__/NAME.cpython-311.pyc (.opt-1.pyc / .opt-2.pyc under -O / -OO),
+ * validated exactly as SourceLoader.get_code does: a timestamp pyc must
+ * record the source's mtime and size (both mod 2**32); a checked hash pyc
+ * (PEP 552) the SipHash-1-3 of the source bytes (loader/siphash.c); an
+ * unchecked hash pyc is trusted.  CPython would recompile a stale pyc; pvm
+ * has no compiler, so it raises ImportError saying which file and how to fix
+ * it (the text is in no_bytecode() below and the README).  A name.pyc with
+ * no name.py is loaded as it is (SourcelessFileLoader).
+ *
+ * Differences from CPython, chosen for simplicity:
+ *   - __spec__ and __loader__ are None for every module pvm creates (CPython
+ *     makes ModuleSpec and loader objects; code that reads them is rare).
+ *     The "initialising" state a spec would carry is kept here instead, for
+ *     the "partially initialized module" message of circular imports.
+ *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so),
+ *     import locks and the importlib module are absent.
+ *
+ * This is the one loader/ file that calls into vm/: running a module's body
+ * is vm_run_module.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "loader/import.h"
+#include "loader/pyc.h"
+#include "loader/siphash.h"
+#include "runtime/runtime.h"
+#include "stdlib_stubs/stubs.h"
+#include "vm/vm.h"
+
+/* Names of the modules whose body is running (name -> True): a spec's
+ * `_initializing` flag in importlib. */
+static Value initializing;
+
+/* ---- small helpers: C strings and files --------------------------------------- */
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = gc_alloc_atomic(a + b + 2);
+    memcpy(p, dir, a);
+    size_t n = a;
+    if (a > 0 && dir[a - 1] != '/')
+        p[n++] = '/';
+    memcpy(p + n, name, b + 1);
+    return p;
+}
+
+static char *str_concat3(const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *p = gc_alloc_atomic(la + lb + lc + 1);
+    memcpy(p, a, la);
+    memcpy(p + la, b, lb);
+    memcpy(p + la + lb, c, lc + 1);
+    return p;
+}
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The whole file in a GC buffer; NULL when it cannot be read. */
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    unsigned char *buf = gc_alloc_atomic(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap && cap < ((size_t)1 << 30))
+            buf = gc_realloc(buf, cap *= 2);
+        else if (n == cap)
+            break;
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return NULL;
+    *size = n;
+    return buf;
+}
+
+/* The directory part of a path ("" when there is none). */
+static char *dir_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return gc_strdup("");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *d = gc_alloc_atomic(n + 1);
+    memcpy(d, path, n);
+    d[n] = '\0';
+    return d;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* ---- errors ----------------------------------------------------------------------- */
+
+/* Raise ImportError (or a subclass) with the message and its `name` and
+ * `path` attributes, as CPython's ImportError(msg, name=, path=). */
+static Value raise_import_error(ObjType *type, Value msg, Value name, Value path)
+{
+    Value exc = rt_exc_new(type, rt_tuple_pack(1, msg));
+    if (exc == VAL_NULL)
+        return VAL_NULL;
+    if (name != VAL_NULL)
+        rt_setattr(exc, rt_str_intern_cstr("name"), name);
+    if (path != VAL_NULL)
+        rt_setattr(exc, rt_str_intern_cstr("path"), path);
+    return rt_raise(exc);
+}
+
+static Value module_not_found(Value name)
+{
+    return raise_import_error(&rt_ModuleNotFoundError,
+                              rt_str_format_c("No module named %R", name), name, VAL_NULL);
+}
+
+/* The one message pvm adds: a .py whose bytecode is missing or stale.
+ * python3.11 would compile the source; pvm cannot, so it names both files,
+ * why the pyc does not do, and the command that writes a good one. */
+static Value no_bytecode(const char *py, const char *pyc, const char *why)
+{
+    const char *opt = stub_sys_optimize() == 2 ? " -OO" : stub_sys_optimize() == 1 ? " -O" : "";
+    Value msg = rt_str_format_c(
+        "%s has no up-to-date compiled bytecode: %s %s; pvm cannot compile "
+        "Python source, so run: python3.11%s -m py_compile %s",
+        py, pyc, why, opt, py);
+    return raise_import_error(&rt_ImportError, msg, VAL_NULL, rt_str_from_cstr(py));
+}
+
+/* ---- bytecode for a source file (SourceLoader.get_code) ---------------------------- */
+
+/* PEP 3147: DIR/__pycache__/STEM.cpython-311[.opt-N].pyc for DIR/STEM.py. */
+static char *cache_path(const char *py)
+{
+    const char *base = base_name(py);
+    size_t stem = strlen(base);
+    if (stem > 3 && strcmp(base + stem - 3, ".py") == 0)
+        stem -= 3;
+    char tag[32];
+    int opt = stub_sys_optimize();
+    snprintf(tag, sizeof tag, ".cpython-311%s.pyc", opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
+    char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
+    memcpy(name, base, stem);
+    strcpy(name + stem, tag);
+    return path_join(path_join(dir_name(py), "__pycache__"), name);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Why the pyc cannot stand for the source, or NULL when it can:
+ * _classify_pyc, then _validate_timestamp_pyc / _validate_hash_pyc. */
+static const char *stale_reason(const unsigned char *pyc, size_t n, const char *py)
+{
+    static char buf[96];
+    if (n < 16)
+        return "is truncated";
+    uint16_t magic = (uint16_t)(pyc[0] | pyc[1] << 8);
+    if (magic != LD_MAGIC_311 || pyc[2] != '\r' || pyc[3] != '\n') {
+        const char *v = pyc[2] == '\r' && pyc[3] == '\n' ? ld_magic_version(magic) : NULL;
+        if (v == NULL)
+            return "has a bad magic number";
+        snprintf(buf, sizeof buf, "was written by Python %s", v);
+        return buf;
+    }
+    uint32_t flags = le32(pyc + 4);
+    if ((flags & ~3u) != 0)
+        return "has invalid flags";
+    if (flags & 1) {                        /* hash-based (PEP 552) */
+        if (!(flags & 2))
+            return NULL;                    /* unchecked: trusted */
+        size_t srclen;
+        unsigned char *src = read_file(py, &srclen);
+        if (src == NULL)
+            return "cannot be checked (the source is unreadable)";
+        uint64_t h = ld_source_hash(LD_SOURCE_HASH_KEY_311, src, srclen);
+        uint64_t stored = le32(pyc + 8) | (uint64_t)le32(pyc + 12) << 32;
+        return h == stored ? NULL : "is stale (its source hash differs from the source's)";
+    }
+    struct stat st;
+    if (stat(py, &st) != 0)
+        return "cannot be checked (the source is unreadable)";
+    if (le32(pyc + 8) != (uint32_t)st.st_mtime || le32(pyc + 12) != (uint32_t)st.st_size)
+        return "is stale (the source changed after it was compiled)";
+    return NULL;
+}
+
+/* _imp._fix_co_filename: a pyc compiled under another path (compileall .)
+ * names its source as it was then; the code should name it as found now. */
+static void fix_filename(ObjCode *code, Value old, Value now)
+{
+    if (!rt_str_equal(code->filename, old))
+        return;
+    code->filename = now;
+    for (size_t i = 0; i < rt_tuple_len(code->consts); i++) {
+        Value c = rt_tuple_get(code->consts, i);
+        if (is_code(c))
+            fix_filename(AS_CODE(c), old, now);
+    }
+}
+
+static Value load_pyc_data(const unsigned char *data, size_t n, const char *pyc)
+{
+    char err[512];
+    PycHeader header;
+    Value code = ld_load_pyc_bytes(data, n, pyc, &header, err, sizeof err);
+    if (code == VAL_NULL)
+        return raise_import_error(&rt_ImportError, rt_str_from_cstr(err), VAL_NULL,
+                                  rt_str_from_cstr(pyc));
+    return code;
+}
+
+Value ld_code_from_source(const char *py, const char *modname, Value *cached)
+{
+    char *pyc = cache_path(py);
+    if (cached != NULL)
+        *cached = rt_str_from_cstr(pyc);
+    size_t n;
+    unsigned char *data = read_file(pyc, &n);
+    if (data == NULL)
+        return no_bytecode(py, pyc, "is missing");
+    const char *why = stale_reason(data, n, py);
+    if (why != NULL)
+        return no_bytecode(py, pyc, why);
+    Value code = load_pyc_data(data, n, pyc);
+    if (code != VAL_NULL) {
+        Value now = rt_str_from_cstr(py);
+        fix_filename(AS_CODE(code), AS_CODE(code)->filename, now);
+    }
+    return code;
+}
+
+Value ld_code_from_pyc(const char *pyc, const char *modname)
+{
+    size_t n;
+    unsigned char *data = read_file(pyc, &n);
+    if (data == NULL)
+        return raise_import_error(&rt_ImportError,
+                                  rt_str_format_c("cannot read %s: %s", pyc, strerror(errno)),
+                                  VAL_NULL, rt_str_from_cstr(pyc));
+    return load_pyc_data(data, n, pyc);
+}
+
+/* ---- finding a module (find_spec) --------------------------------------------------- */
+
+typedef enum { SPEC_NONE, SPEC_BUILTIN, SPEC_SOURCE, SPEC_SOURCELESS, SPEC_NAMESPACE } SpecKind;
+
+typedef struct Spec {
+    SpecKind kind;
+    StubInit init;              /* SPEC_BUILTIN */
+    const char *origin;         /* the .py or .pyc file */
+    bool package;               /* origin is an __init__ file */
+    Value path;                 /* packages: __path__ (a list of str) */
+} Spec;
+
+/* A module file D/name.py or D/name.pyc (suffixes in FileFinder's order). */
+static bool find_file(const char *base, Spec *spec)
+{
+    static const char *const suffixes[] = { ".py", ".pyc" };
+    for (int i = 0; i < 2; i++) {
+        char *f = str_concat3(base, suffixes[i], "");
+        if (is_file(f)) {
+            spec->kind = i == 0 ? SPEC_SOURCE : SPEC_SOURCELESS;
+            spec->origin = f;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Look for `tail` in one directory; *namespace is set when D/tail is a
+ * directory without an __init__ file. */
+static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *namespace)
+{
+    char *base = path_join(dir, tail);
+    if (is_dir(base)) {
+        if (find_file(path_join(base, "__init__"), spec)) {
+            spec->package = true;
+            spec->path = rt_list_new(1);
+            rt_list_append(spec->path, rt_str_from_cstr(base));
+            return true;
+        }
+        *namespace = true;
+    }
+    return find_file(base, spec);
+}
+
+/* An entry of sys.path or __path__ as a directory ("" is the cwd). */
+static const char *entry_dir(Value entry)
+{
+    if (!rt_isinstance_of(entry, &rt_str_type))
+        return NULL;
+    if (rt_str_nbytes(entry) > 0)
+        return rt_str_cstr(entry);
+    static char cwd[PATH_MAX];
+    return getcwd(cwd, sizeof cwd) ? gc_strdup(cwd) : NULL;
+}
+
+/* Where the module `name` (last component `tail`) is: builtins first, then
+ * the directories of `path` (sys.path, or the parent's __path__). */
+static bool find_spec(const char *name, const char *tail, Value path, Spec *spec)
+{
+    memset(spec, 0, sizeof *spec);
+    spec->init = stub_lookup(name);
+    if (spec->init != NULL) {
+        spec->kind = SPEC_BUILTIN;
+        return true;
+    }
+    Value portions = rt_list_new(0);
+    Value items = rt_sequence_to_tuple(path);
+    if (items == VAL_NULL)
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(items); i++) {
+        const char *dir = entry_dir(rt_tuple_get(items, i));
+        bool ns = false;
+        if (dir == NULL)
+            continue;
+        if (find_in_dir(dir, tail, spec, &ns))
+            return true;
+        if (ns)
+            rt_list_append(portions, rt_str_from_cstr(path_join(dir, tail)));
+    }
+    if (AS_LIST(portions)->length > 0) {
+        spec->kind = SPEC_NAMESPACE;
+        spec->package = true;
+        spec->path = portions;
+        return true;
+    }
+    return true;                            /* kind SPEC_NONE: not found */
+}
+
+/* ---- loading (_load_unlocked) ------------------------------------------------------ */
+
+static Value modules(void)
+{
+    return stub_sys_modules();
+}
+
+/* name.rpartition('.')[0] as a new str ("" at top level). */
+static Value parent_name(Value name)
+{
+    const char *s = rt_str_cstr(name);
+    const char *dot = strrchr(s, '.');
+    return dot ? rt_str_new(s, (size_t)(dot - s)) : rt_str_empty();
+}
+
+/* The attributes _init_module_attrs sets, in its order. */
+static void init_module_attrs(Value module, Value name, Spec *spec, Value cached)
+{
+    Value d = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(d, "__package__", spec->package ? name : parent_name(name));
+    rt_dict_set_cstr(d, "__loader__", rt_None);
+    rt_dict_set_cstr(d, "__spec__", rt_None);
+    if (spec->package)
+        rt_dict_set_cstr(d, "__path__", spec->path);
+    if (spec->origin != NULL) {
+        rt_dict_set_cstr(d, "__file__", rt_str_from_cstr(spec->origin));
+        rt_dict_set_cstr(d, "__cached__", cached);
+    }
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+}
+
+/* Run code in module's namespace with the module in sys.modules; on error
+ * the module is removed again (so a later import retries). */
+static Value exec_module(Value name, Value module, Value code)
+{
+    if (!rt_dict_set(modules(), name, module))
+        return VAL_NULL;
+    rt_dict_set(initializing, name, rt_True);
+    Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
+    rt_dict_del(initializing, name);
+    if (r == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        rt_dict_del(modules(), name);
+        rt_raise(exc);
+        return VAL_NULL;
+    }
+    /* The body may have replaced its own sys.modules entry: that wins. */
+    Value m = rt_dict_get(modules(), name, NULL);
+    if (m == VAL_NULL)
+        return raise_import_error(&rt_ImportError,
+                                  rt_str_format_c("Loaded module %R not found in sys.modules", name),
+                                  name, VAL_NULL);
+    return m;
+}
+
+static Value load_builtin(Value name, Spec *spec)
+{
+    Value module = spec->init();
+    if (module == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_dict_set(modules(), name, module))
+        return VAL_NULL;
+    return module;
+}
+
+static Value load_spec(Value name, Spec *spec)
+{
+    if (spec->kind == SPEC_BUILTIN)
+        return load_builtin(name, spec);
+    Value module = rt_module_new(name);
+    Value cached = rt_None, code = rt_None;
+    if (spec->kind == SPEC_SOURCE)
+        code = ld_code_from_source(spec->origin, rt_str_cstr(name), &cached);
+    else if (spec->kind == SPEC_SOURCELESS) {
+        code = ld_code_from_pyc(spec->origin, rt_str_cstr(name));
+        cached = rt_str_from_cstr(spec->origin);
+    }
+    if (code == VAL_NULL)
+        return VAL_NULL;
+    init_module_attrs(module, name, spec, cached);
+    if (spec->kind == SPEC_NAMESPACE)
+        return rt_dict_set(modules(), name, module) ? module : VAL_NULL;
+    return exec_module(name, module, code);
+}
+
+/* ---- importing an absolute name (_find_and_load) ----------------------------------- */
+
+static Value import_absolute(Value name);
+
+static Value find_and_load(Value name)
+{
+    Value parent = parent_name(name);
+    Value path = stub_sys_path();
+    Value parent_module = VAL_NULL;
+    const char *tail = rt_str_cstr(name);
+    if (rt_str_nbytes(parent) > 0) {
+        if (rt_dict_get(modules(), parent, NULL) == VAL_NULL && import_absolute(parent) == VAL_NULL)
+            return VAL_NULL;
+        Value m = rt_dict_get(modules(), name, NULL);    /* importing the parent did it */
+        if (m != VAL_NULL)
+            return m;
+        parent_module = rt_dict_get(modules(), parent, NULL);
+        if (parent_module == VAL_NULL)
+            return rt_raisef(&rt_KeyError, "%R", parent);
+        path = rt_lookup_attr(parent_module, rt_str_intern_cstr("__path__"));
+        if (path == VAL_NULL && !rt_err_occurred() && stub_lookup(rt_str_cstr(name)) == NULL)
+            return raise_import_error(&rt_ModuleNotFoundError,
+                rt_str_format_c("No module named %R; %R is not a package", name, parent),
+                name, VAL_NULL);
+        if (path == VAL_NULL && rt_err_occurred())
+            return VAL_NULL;
+        tail += rt_str_nbytes(parent) + 1;
+    }
+    Spec spec;
+    if (!find_spec(rt_str_cstr(name), tail, path ? path : rt_empty_tuple, &spec))
+        return VAL_NULL;
+    if (spec.kind == SPEC_NONE)
+        return module_not_found(name);
+    Value module = load_spec(name, &spec);
+    if (module == VAL_NULL || parent_module == VAL_NULL)
+        return module;
+    parent_module = rt_dict_get(modules(), parent, NULL);
+    if (parent_module != VAL_NULL &&
+        rt_setattr(parent_module, rt_str_intern(rt_str_from_cstr(tail)), module) < 0)
+        rt_err_clear();                     /* CPython only warns */
+    return module;
+}
+
+/* sys.modules[name], or find and load it (import_get_module + _find_and_load). */
+static Value import_absolute(Value name)
+{
+    ld_import_init();
+    Value m = rt_dict_get(modules(), name, NULL);
+    if (m == rt_None)
+        return raise_import_error(&rt_ModuleNotFoundError,
+            rt_str_format_c("import of %S halted; None in sys.modules", name), name, VAL_NULL);
+    return m != VAL_NULL ? m : find_and_load(name);
+}
+
+Value ld_import_module(const char *name)
+{
+    return import_absolute(rt_str_from_cstr(name));
+}
+
+/* ---- relative names (resolve_name in Python/import.c) ------------------------------ */
+
+static Value resolve_name(Value name, Value globals, int level)
+{
+    if (globals == VAL_NULL || !is_dict(globals))
+        return rt_raisef(&rt_KeyError, "'__name__' not in globals");
+    Value package = rt_dict_get_cstr(globals, "__package__");
+    if (package != VAL_NULL && package != rt_None) {
+        if (!rt_isinstance_of(package, &rt_str_type))
+            return rt_raisef(&rt_TypeError, "package must be a string");
+    } else {
+        package = rt_dict_get_cstr(globals, "__name__");
+        if (package == VAL_NULL)
+            return rt_raisef(&rt_KeyError, "'__name__' not in globals");
+        if (!rt_isinstance_of(package, &rt_str_type))
+            return rt_raisef(&rt_TypeError, "__name__ must be a string");
+        if (rt_dict_get_cstr(globals, "__path__") == VAL_NULL)
+            package = parent_name(package);
+    }
+    const char *s = rt_str_cstr(package);
+    size_t end = rt_str_nbytes(package);
+    if (end == 0)
+        return rt_raisef(&rt_ImportError, "attempted relative import with no known parent package");
+    for (int up = 1; up < level; up++) {
+        while (end > 0 && s[end - 1] != '.')
+            end--;
+        if (end == 0)
+            return rt_raisef(&rt_ImportError, "attempted relative import beyond top-level package");
+        end--;
+    }
+    Value base = rt_str_new(s, end);
+    if (rt_str_nbytes(name) == 0)
+        return base;
+    return rt_str_format_c("%S.%S", base, name);
+}
+
+/* ---- from pkg import a, b (_handle_fromlist) --------------------------------------- */
+
+static bool handle_fromlist(Value module, Value fromlist, bool recursive)
+{
+    Value items = rt_sequence_to_tuple(fromlist);
+    if (items == VAL_NULL)
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(items); i++) {
+        Value x = rt_tuple_get(items, i);
+        if (!rt_isinstance_of(x, &rt_str_type)) {
+            Value where = recursive
+                ? rt_str_format_c("%S.__all__", rt_getattr_cstr(module, "__name__"))
+                : rt_str_from_cstr("``from list''");
+            rt_raisef(&rt_TypeError, "Item in %S must be str, not %s", where, val_type(x)->name);
+            return false;
+        }
+        if (strcmp(rt_str_cstr(x), "*") == 0) {
+            Value all = recursive ? VAL_NULL : rt_lookup_attr(module, rt_str_intern_cstr("__all__"));
+            if (all != VAL_NULL && !handle_fromlist(module, all, true))
+                return false;
+            continue;
+        }
+        if (rt_lookup_attr(module, x) != VAL_NULL)
+            continue;
+        Value mname = rt_getattr_cstr(module, "__name__");
+        if (mname == VAL_NULL)
+            return false;
+        Value from_name = rt_str_format_c("%S.%S", mname, x);
+        if (import_absolute(from_name) != VAL_NULL)
+            continue;
+        /* A missing submodule is not an error here: IMPORT_FROM reports it. */
+        Value exc = rt_err_peek();
+        if (!rt_isinstance_of(exc, &rt_ModuleNotFoundError))
+            return false;
+        Value ename = rt_lookup_attr(exc, rt_str_intern_cstr("name"));
+        if (ename == VAL_NULL || !is_str(ename) || !rt_str_equal(ename, from_name) ||
+            rt_dict_get(modules(), from_name, NULL) == rt_None)
+            return false;
+        rt_err_clear();
+    }
+    return true;
+}
+
+/* ---- the three opcodes --------------------------------------------------------------- */
+
+Value ld_import_name(Value name, Value globals, Value fromlist, int level)
+{
+    ld_import_init();
+    if (!rt_isinstance_of(name, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "module name must be a string");
+    if (level < 0)
+        return rt_raisef(&rt_ValueError, "level must be >= 0");
+    Value abs_name = name;
+    if (level > 0)
+        abs_name = resolve_name(name, globals, level);
+    else if (rt_str_nbytes(name) == 0)
+        return rt_raisef(&rt_ValueError, "Empty module name");
+    if (abs_name == VAL_NULL)
+        return VAL_NULL;
+    Value module = import_absolute(abs_name);
+    if (module == VAL_NULL)
+        return VAL_NULL;
+    int has_from = fromlist == VAL_NULL || fromlist == rt_None ? 0 : rt_truthy(fromlist);
+    if (has_from < 0)
+        return VAL_NULL;
+    if (!has_from) {
+        /* `import a.b.c` binds a: return the top of the name written. */
+        const char *s = rt_str_cstr(name);
+        const char *dot = strchr(s, '.');
+        if (dot == NULL)
+            return module;
+        if (level == 0)
+            return import_absolute(rt_str_new(s, (size_t)(dot - s)));
+        size_t cut = rt_str_nbytes(name) - (size_t)(dot - s);
+        Value top = rt_str_new(rt_str_cstr(abs_name), rt_str_nbytes(abs_name) - cut);
+        Value m = rt_dict_get(modules(), top, NULL);
+        if (m == VAL_NULL)
+            return rt_raisef(&rt_KeyError, "%R not in sys.modules as expected", top);
+        return m;
+    }
+    Value path = rt_lookup_attr(module, rt_str_intern_cstr("__path__"));
+    if (path == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL : module;
+    return handle_fromlist(module, fromlist, false) ? module : VAL_NULL;
+}
+
+Value ld_import_from(Value module, Value name)
+{
+    Value v = rt_lookup_attr(module, name);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    /* A circular relative import may not have set the attribute yet: the
+     * submodule itself may already be in sys.modules (CPython bpo-17636). */
+    Value pkgname = rt_lookup_attr(module, rt_str_intern_cstr("__name__"));
+    rt_err_clear();
+    if (pkgname != VAL_NULL && rt_isinstance_of(pkgname, &rt_str_type)) {
+        Value full = rt_str_format_c("%S.%S", pkgname, name);
+        v = rt_dict_get(modules(), full, NULL);
+        if (v != VAL_NULL)
+            return v;
+    } else {
+        pkgname = rt_str_from_cstr("<unknown module name>");
+    }
+    Value path = rt_lookup_attr(module, rt_str_intern_cstr("__file__"));
+    rt_err_clear();
+    Value msg;
+    if (!IS_EXACT(module, rt_module_type) || path == VAL_NULL || !rt_isinstance_of(path, &rt_str_type)) {
+        msg = rt_str_format_c("cannot import name %R from %R (unknown location)", name, pkgname);
+        path = VAL_NULL;
+    } else if (rt_dict_get(initializing, pkgname, NULL) != VAL_NULL) {
+        msg = rt_str_format_c("cannot import name %R from partially initialized module %R "
+                              "(most likely due to a circular import) (%S)", name, pkgname, path);
+    } else {
+        msg = rt_str_format_c("cannot import name %R from %R (%S)", name, pkgname, path);
+    }
+    return raise_import_error(&rt_ImportError, msg, pkgname, path);
+}
+
+/* Item `i` of __all__ (any sequence); VAL_NULL without an exception at its end. */
+static Value sequence_item(Value seq, size_t i)
+{
+    Value v = rt_getitem(seq, rt_int_from_i64((int64_t)i));
+    if (v == VAL_NULL && rt_err_matches(&rt_IndexError))
+        rt_err_clear();
+    return v;
+}
+
+int ld_import_star(Value module, Value locals)
+{
+    if (locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found during 'import *'");
+        return -1;
+    }
+    bool skip_private = false;
+    Value all = rt_lookup_attr(module, rt_str_intern_cstr("__all__"));
+    if (all == VAL_NULL) {
+        if (rt_err_occurred())
+            return -1;
+        Value dict = rt_lookup_attr(module, rt_str_intern_cstr("__dict__"));
+        if (dict == VAL_NULL) {
+            if (!rt_err_occurred())
+                rt_raisef(&rt_ImportError, "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        all = rt_sequence_to_list(dict);
+        skip_private = true;
+    }
+    if (all == VAL_NULL)
+        return -1;
+    for (size_t i = 0;; i++) {
+        Value name = sequence_item(all, i);
+        if (name == VAL_NULL)
+            return rt_err_occurred() ? -1 : 0;
+        if (!rt_isinstance_of(name, &rt_str_type)) {
+            Value mname = rt_getattr_cstr(module, "__name__");
+            if (mname == VAL_NULL)
+                return -1;
+            rt_raisef(&rt_TypeError, "%s in %S.%s must be str, not %s",
+                      skip_private ? "Key" : "Item", mname,
+                      skip_private ? "__dict__" : "__all__", val_type(name)->name);
+            return -1;
+        }
+        if (skip_private && rt_str_cstr(name)[0] == '_')
+            continue;
+        Value v = rt_getattr(module, name);
+        if (v == VAL_NULL || rt_setitem(locals, name, v) < 0)
+            return -1;
+    }
+}
+
+/* ---- python -m (runpy._get_module_details) ------------------------------------------- */
+
+static bool main_error(Value msg)
+{
+    rt_raise_args(&rt_ImportError, rt_tuple_pack(1, msg));
+    return false;
+}
+
+bool ld_find_main_module(const char *cname, Value *code, Value *file,
+                         Value *package, Value *cached)
+{
+    ld_import_init();
+    Value name = rt_str_from_cstr(cname);
+    if (cname[0] == '.')
+        return main_error(rt_str_from_cstr("Relative module names not supported"));
+    Value parent = parent_name(name);
+    Value path = stub_sys_path();
+    const char *tail = cname;
+    if (rt_str_nbytes(parent) > 0) {
+        Value pm = import_absolute(parent);
+        if (pm == VAL_NULL) {
+            Value exc = rt_err_fetch();
+            return main_error(rt_str_format_c(
+                "Error while finding module specification for %R (%s: %S)",
+                name, val_type(exc)->name, exc));
+        }
+        path = rt_lookup_attr(pm, rt_str_intern_cstr("__path__"));
+        if (path == VAL_NULL) {
+            rt_err_clear();
+            return main_error(rt_str_format_c(
+                "Error while finding module specification for %R (ModuleNotFoundError: "
+                "__path__ attribute not found on %R while trying to find %R)", name, parent, name));
+        }
+        tail += rt_str_nbytes(parent) + 1;
+    }
+    Spec spec;
+    if (!find_spec(cname, tail, path, &spec))
+        return false;
+    if (spec.kind == SPEC_NONE)
+        return main_error(rt_str_format_c("No module named %S", name));
+    if (spec.kind == SPEC_NAMESPACE)
+        return main_error(rt_str_format_c("%R is a namespace package and cannot be executed", name));
+    if (spec.kind == SPEC_BUILTIN)
+        return main_error(rt_str_format_c("No code object available for %S", name));
+    if (spec.package) {
+        size_t n = strlen(cname);
+        if (strcmp(cname, "__main__") == 0 || (n > 9 && strcmp(cname + n - 9, ".__main__") == 0))
+            return main_error(rt_str_from_cstr("Cannot use package as __main__ module"));
+        char *sub = str_concat3(cname, ".__main__", "");
+        if (ld_find_main_module(sub, code, file, package, cached))
+            return true;
+        if (rt_dict_get(modules(), name, NULL) == VAL_NULL)
+            return false;
+        Value exc = rt_err_fetch();
+        return main_error(rt_str_format_c("%S; %R is a package and cannot be directly executed",
+                                          exc, name));
+    }
+    *file = rt_str_from_cstr(spec.origin);
+    *package = parent;
+    *cached = spec.kind == SPEC_SOURCELESS ? *file : rt_None;
+    *code = spec.kind == SPEC_SOURCE ? ld_code_from_source(spec.origin, cname, cached)
+                                     : ld_code_from_pyc(spec.origin, cname);
+    if (*code == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        return main_error(rt_str(exc));
+    }
+    return true;
+}
+
+/* ---- __import__ and start-up ------------------------------------------------------- */
+
+/* builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0) */
+static Value builtin_import(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "name", "globals", "locals", "fromlist", "level" };
+    static const ArgSpec spec = { "__import__", names, 5, 0, 1, 5, false };
+    Value a[5];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    int64_t level = 0;
+    if (a[4] != VAL_NULL && (!is_int(a[4]) || !rt_int_as_i64(a[4], &level)))
+        return rt_err_occurred() ? VAL_NULL
+                                 : rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", a[4]);
+    Value globals = a[1] != VAL_NULL && a[1] != rt_None ? a[1] : VAL_NULL;
+    if (level > 0 && globals == VAL_NULL)
+        return rt_raisef(&rt_KeyError, "'__name__' not in globals");
+    return ld_import_name(a[0], globals, a[3] ? a[3] : rt_empty_tuple, (int)level);
+}
+
+void ld_import_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    initializing = rt_dict_new();
+    Value sys = stub_sys_module();
+    Value mods = stub_sys_modules();
+    rt_dict_set_cstr(mods, "sys", sys);
+    Value b = rt_module_new(rt_str_from_cstr("builtins"));
+    VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
+    rt_dict_set_cstr(mods, "builtins", b);
+    rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    stub_fileio_init();
+}

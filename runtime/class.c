@@ -1,0 +1,913 @@
+/*
+ * class.c — classes written in Python.
+ *
+ * A `class` statement compiles to
+ *
+ *     LOAD_BUILD_CLASS; LOAD_CONST <body code>; MAKE_FUNCTION;
+ *     LOAD_CONST 'Name'; <bases...>; CALL
+ *
+ * i.e. __build_class__(body, 'Name', *bases, **kw).  __build_class__ picks
+ * the metaclass, runs the body with a fresh dict as its locals (the body's
+ * STORE_NAMEs fill it: __module__, __qualname__, the methods), and calls
+ * metaclass(name, bases, namespace) — for plain classes type(), whose
+ * three-argument form is rt_type_create below.  Following CPython's
+ * Objects/typeobject.c (type_new), creating a class means:
+ *
+ *   1. choosing the "best base": the base whose instance layout every other
+ *      base's layout is a prefix of (object < list, object < int ...);
+ *      two unrelated layouts ("class C(int, str)") cannot be combined;
+ *   2. the MRO by C3 linearisation: the class, then a merge of its bases'
+ *      MROs that keeps every local precedence order;
+ *   3. the instance layout: the best base's bytes, plus one Value per
+ *      __slots__ name, plus the instance-dict word (type->dict_offset)
+ *      unless every class defines __slots__;
+ *   4. the C slots, from the dunders on the MRO (slots.c);
+ *   5. __set_name__ on the attributes, __init_subclass__ on the parent,
+ *      and the __class__ cell that zero-argument super() reads.
+ *
+ * Calling a class (rt_type_call) is __new__(cls, *args) then, when the
+ * result is an instance of cls, __init__(obj, *args).
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/class.h"
+#include "vm/vm.h"
+
+static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
+    s_init, s_init_subclass, s_class_getitem, s_classcell, s_set_name, s_eq, s_hash,
+    s_name, s_prepare, s_metaclass;
+
+static Value heap_types;        /* list of every class created, for slot updates */
+
+static bool name_is(Value name, const char *s)
+{
+    return strcmp(rt_str_cstr(name), s) == 0;
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+Value rt_type_module(ObjType *t)
+{
+    Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
+    if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
+        return m;
+    return rt_str_from_cstr(rt_is_heaptype(t) ? "__main__" : "builtins");
+}
+
+Value rt_type_qualname(ObjType *t)
+{
+    if (rt_is_heaptype(t))
+        return ((HeapType *)t)->qualname;
+    return rt_str_from_cstr(t->name);
+}
+
+Value rt_type_qualified_name(ObjType *t)
+{
+    Value module = rt_type_module(t);
+    if (name_is(module, "builtins"))
+        return rt_type_qualname(t);
+    return rt_str_format_c("%S.%S", module, rt_type_qualname(t));
+}
+
+/* ---- the MRO: C3 linearisation -------------------------------------------------- */
+
+typedef struct Seq {
+    ObjTuple *items;
+    size_t pos;
+} Seq;
+
+/* Does v appear in the tail (after the head) of any sequence? */
+static bool in_some_tail(Seq *seqs, size_t n, Value v)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = seqs[i].pos + 1; j < seqs[i].items->length; j++)
+            if (seqs[i].items->items[j] == v)
+                return true;
+    return false;
+}
+
+/* "Cannot create a consistent method resolution order (MRO) for bases A, B":
+ * the heads still waiting, each named once. */
+static Value mro_error(Seq *seqs, size_t n)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    Value seen = rt_list_new(n);
+    for (size_t i = 0; i < n; i++) {
+        if (seqs[i].pos >= seqs[i].items->length)
+            continue;
+        Value head = seqs[i].items->items[seqs[i].pos];
+        bool dup = false;
+        for (size_t k = 0; k < AS_LIST(seen)->length; k++)
+            dup |= AS_LIST(seen)->items[k] == head;
+        if (dup)
+            continue;
+        if (AS_LIST(seen)->length > 0)
+            sb_adds(&sb, ", ");
+        sb_adds(&sb, AS_TYPE(head)->name);
+        rt_list_append(seen, head);
+    }
+    Value names = sb_finish(&sb);
+    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution\norder "
+                     "(MRO) for bases %S", names);
+}
+
+static Value compute_mro(ObjType *t, Value bases)
+{
+    size_t nb = rt_tuple_len(bases), n = nb + 1;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = i + 1; j < nb; j++)
+            if (rt_tuple_get(bases, i) == rt_tuple_get(bases, j))
+                return rt_raisef(&rt_TypeError, "duplicate base class %s",
+                                 AS_TYPE(rt_tuple_get(bases, i))->name);
+    Seq *seqs = gc_alloc(n * sizeof(Seq));
+    for (size_t i = 0; i < nb; i++)
+        seqs[i].items = AS_TUPLE(AS_TYPE(rt_tuple_get(bases, i))->mro);
+    seqs[nb].items = AS_TUPLE(bases);
+    Value result = rt_list_new(8);
+    rt_list_append(result, obj_val(t));
+    for (;;) {
+        Value next = VAL_NULL;
+        bool any = false;
+        for (size_t i = 0; i < n && next == VAL_NULL; i++) {
+            if (seqs[i].pos >= seqs[i].items->length)
+                continue;
+            any = true;
+            Value head = seqs[i].items->items[seqs[i].pos];
+            if (!in_some_tail(seqs, n, head))
+                next = head;
+        }
+        if (!any)
+            break;
+        if (next == VAL_NULL)
+            return mro_error(seqs, n);
+        rt_list_append(result, next);
+        for (size_t i = 0; i < n; i++)
+            if (seqs[i].pos < seqs[i].items->length && seqs[i].items->items[seqs[i].pos] == next)
+                seqs[i].pos++;
+    }
+    return rt_list_as_tuple(result);
+}
+
+/* ---- layouts: the solid base ------------------------------------------------------- */
+
+/* The class whose instance layout t's instances have: a class with
+ * non-empty __slots__ adds to the layout; otherwise its best base's. */
+static ObjType *solid_base(ObjType *t)
+{
+    if (rt_is_heaptype(t))
+        return ((HeapType *)t)->adds_layout ? t : solid_base(t->base);
+    if (t->flags & TF_EXCEPTION)
+        return &rt_BaseException;
+    return t;
+}
+
+/* The nearest builtin type in t's chain of best bases. */
+static ObjType *builtin_root(ObjType *t)
+{
+    while (rt_is_heaptype(t))
+        t = t->base;
+    return t;
+}
+
+/* Bytes of a builtin type's instances, when subclasses may extend them;
+ * 0: instances are variable-sized (str, tuple, ...) or private to their file. */
+static size_t builtin_size(ObjType *t)
+{
+    if (t == &rt_object_type) return sizeof(ObjInstance);
+    if (t == &rt_BaseException) return sizeof(ObjException);
+    if (t == &rt_list_type) return sizeof(ObjList);
+    if (t == &rt_dict_type) return sizeof(ObjDict);
+    if (t == &rt_int_type) return sizeof(ObjInt);
+    if (t == &rt_float_type) return sizeof(ObjFloat);
+    if (t == &rt_complex_type) return sizeof(ObjComplex);
+    return 0;
+}
+
+static ObjType *best_base(Value bases)
+{
+    ObjType *winner = NULL, *base = NULL;
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        Value b = rt_tuple_get(bases, i);
+        if (!rt_isinstance_of(b, &rt_type_type)) {
+            rt_raisef(&rt_TypeError, "bases must be types");
+            return NULL;
+        }
+        ObjType *bt = AS_TYPE(b);
+        if (!(bt->flags & TF_BASETYPE)) {
+            rt_raisef(&rt_TypeError, "type '%s' is not an acceptable base type", bt->name);
+            return NULL;
+        }
+        ObjType *cand = solid_base(bt);
+        if (winner == NULL || rt_is_subtype(cand, winner)) {
+            if (winner == NULL || cand != winner) {
+                winner = cand;
+                base = bt;
+            }
+        } else if (!rt_is_subtype(winner, cand)) {
+            rt_raisef(&rt_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return base;
+}
+
+/* The metaclass of a class with these bases: the most derived of meta and
+ * the bases' types. */
+static ObjType *calculate_meta(ObjType *meta, Value bases)
+{
+    ObjType *winner = meta;
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        ObjType *bt = val_type(rt_tuple_get(bases, i));
+        if (rt_is_subtype(winner, bt))
+            continue;
+        if (rt_is_subtype(bt, winner)) {
+            winner = bt;
+            continue;
+        }
+        rt_raisef(&rt_TypeError, "metaclass conflict: the metaclass of a derived class must "
+                  "be a (non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* ---- instance attributes every class with a dict shows ------------------------------ */
+
+static Value *dict_slot(Value obj)
+{
+    size_t off = val_type(obj)->dict_offset;
+    return off == 0 ? NULL : (Value *)((char *)val_obj(obj) + off);
+}
+
+static Value instance_dict_get(Value obj)
+{
+    Value *slot = dict_slot(obj);
+    if (slot == NULL)
+        return rt_no_attribute(obj, s_dict);
+    if (*slot == VAL_NULL)
+        *slot = rt_dict_new();
+    return *slot;
+}
+
+static int instance_dict_set(Value obj, Value v)
+{
+    Value *slot = dict_slot(obj);
+    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_dict_type)) {
+        if (v == VAL_NULL)
+            rt_raisef(&rt_TypeError, "cannot delete __dict__");
+        else
+            rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                      val_type(v)->name);
+        return -1;
+    }
+    *slot = v;
+    return 0;
+}
+
+static Value weakref_get(Value obj)
+{
+    return rt_None;
+}
+
+static Value class_get(Value obj)
+{
+    return obj_val(val_type(obj));
+}
+
+/* obj.__class__ = C: both classes written in Python, with the same layout. */
+static int class_set(Value obj, Value v)
+{
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!rt_isinstance_of(v, &rt_type_type)) {
+        rt_raisef(&rt_TypeError, "__class__ must be set to a class, not '%s' object",
+                  val_type(v)->name);
+        return -1;
+    }
+    ObjType *old = val_type(obj), *new = AS_TYPE(v);
+    if (!rt_is_heaptype(old) || !rt_is_heaptype(new)) {
+        rt_raisef(&rt_TypeError, "__class__ assignment only supported for mutable types "
+                  "or ModuleType subclasses");
+        return -1;
+    }
+    if (solid_base(old) != solid_base(new) || old->dict_offset != new->dict_offset ||
+        old->instance_size != new->instance_size) {
+        rt_raisef(&rt_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                  new->name, old->name);
+        return -1;
+    }
+    val_obj(obj)->type = new;
+    return 0;
+}
+
+/* ---- creating a class ------------------------------------------------------------------ */
+
+/* __slots__ as a tuple of str (a single str is one name). */
+static Value slot_names(Value slots)
+{
+    Value t = rt_isinstance_of(slots, &rt_str_type) ? rt_tuple_pack(1, slots)
+                                                     : rt_sequence_to_tuple(slots);
+    if (t == VAL_NULL)
+        return VAL_NULL;
+    for (size_t i = 0; i < rt_tuple_len(t); i++)
+        if (!rt_isinstance_of(rt_tuple_get(t, i), &rt_str_type))
+            return rt_raisef(&rt_TypeError, "__slots__ items must be strings, not '%s'",
+                             val_type(rt_tuple_get(t, i))->name);
+    return t;
+}
+
+/* Lay out the instances: slots after the base's bytes, then (if wanted and
+ * not already there) the dict word.  Adds the member descriptors. */
+static bool layout(HeapType *ht, ObjType *base, Value dict)
+{
+    ObjType *t = &ht->type;
+    ObjType *root = builtin_root(base);
+    size_t size = rt_is_heaptype(base) ? base->instance_size : builtin_size(root);
+    if (size == 0 && rt_is_heaptype(base))
+        size = builtin_size(root);
+    bool want_dict = true;
+    Value slots = rt_dict_get_str(dict, s_slots);
+    size_t nslots = 0;
+    if (slots != VAL_NULL) {
+        if ((slots = slot_names(slots)) == VAL_NULL)
+            return false;
+        want_dict = false;
+        for (size_t i = 0; i < rt_tuple_len(slots); i++) {
+            Value name = rt_tuple_get(slots, i);
+            if (name_is(name, "__dict__")) {
+                want_dict = true;
+                continue;
+            }
+            if (name_is(name, "__weakref__"))
+                continue;
+            if (rt_dict_get_str(dict, name) != VAL_NULL) {
+                rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class variable", name);
+                return false;
+            }
+            if (size == 0 || root == &rt_int_type) {        /* variable-sized */
+                rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                          root->name);
+                return false;
+            }
+            rt_dict_set(dict, name, rt_member_new(name, t, size));
+            size += sizeof(Value);
+            nslots++;
+        }
+        ht->slots = slots;
+    }
+    ht->adds_layout = nslots > 0;
+    t->dict_offset = base->dict_offset;
+    if (want_dict && t->dict_offset == 0 && size != 0) {
+        if (root == &rt_object_type)
+            t->dict_offset = offsetof(ObjInstance, dict);
+        else {
+            t->dict_offset = size;
+            size += sizeof(Value);
+        }
+        rt_dict_set(dict, s_dict, rt_getset_new("__dict__", t, instance_dict_get,
+                                                instance_dict_set));
+        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
+    }
+    t->instance_size = size;
+    return true;
+}
+
+/* __new__ is a static method, __init_subclass__ and __class_getitem__
+ * class methods, even when written as plain functions. */
+static void wrap_special_methods(Value dict)
+{
+    Value v = rt_dict_get_str(dict, s_new);
+    if (v != VAL_NULL && is_function(v))
+        rt_dict_set(dict, s_new, rt_staticmethod_new(v));
+    Value names[2] = { s_init_subclass, s_class_getitem };
+    for (int i = 0; i < 2; i++) {
+        v = rt_dict_get_str(dict, names[i]);
+        if (v != VAL_NULL && is_function(v))
+            rt_dict_set(dict, names[i], rt_classmethod_new(v));
+    }
+}
+
+/* __module__, __qualname__, __doc__ and __hash__ defaults. */
+static bool namespace_defaults(HeapType *ht, Value dict)
+{
+    if (rt_dict_get_str(dict, s_module) == VAL_NULL) {
+        Value g = vm_globals();
+        Value m = g != VAL_NULL ? rt_dict_get_str(g, s_name) : VAL_NULL;
+        if (m != VAL_NULL)
+            rt_dict_set(dict, s_module, m);
+    }
+    Value q = rt_dict_get_str(dict, s_qualname);
+    if (q != VAL_NULL) {
+        if (!rt_isinstance_of(q, &rt_str_type)) {
+            rt_raisef(&rt_TypeError, "type __qualname__ must be a str, not %s",
+                      val_type(q)->name);
+            return false;
+        }
+        ht->qualname = q;
+        rt_dict_del(dict, s_qualname);
+    }
+    if (rt_dict_get_str(dict, s_doc) == VAL_NULL)
+        rt_dict_set(dict, s_doc, rt_None);
+    if (rt_dict_get_str(dict, s_eq) != VAL_NULL && rt_dict_get_str(dict, s_hash) == VAL_NULL)
+        rt_dict_set(dict, s_hash, rt_None);
+    return true;
+}
+
+/* attr.__set_name__(cls, name) for every attribute whose type has one. */
+static bool call_set_names(ObjType *t)
+{
+    Value copy = rt_dict_copy(t->dict), k, v;
+    for (size_t pos = 0; rt_dict_next(copy, &pos, &k, &v);) {
+        if (val_is_small(v))
+            continue;
+        Value m = rt_type_lookup(val_type(v), s_set_name);
+        if (m == VAL_NULL)
+            continue;
+        Value args[3] = { v, obj_val(t), k };
+        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL)
+            return false;
+    }
+    return true;
+}
+
+/* super(cls, cls).__init_subclass__(**kwargs). */
+static bool call_init_subclass(ObjType *t, Value kwargs)
+{
+    ObjTuple *mro = AS_TUPLE(t->mro);
+    Value m = VAL_NULL;
+    for (size_t i = 1; i < mro->length && m == VAL_NULL; i++)
+        m = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, s_init_subclass);
+    if (m == VAL_NULL)
+        return true;
+    bool has_kw = kwargs != VAL_NULL && rt_dict_len(kwargs) > 0;
+    if (IS_EXACT(m, rt_classmethod_type) && has_kw &&
+        rt_dict_get_str(rt_object_type.dict, s_init_subclass) == m) {
+        rt_raisef(&rt_TypeError, "%S.__init_subclass__() takes no keyword arguments",
+                  ((HeapType *)t)->qualname);
+        return false;
+    }
+    if (val_type(m)->descr_get != NULL)
+        m = val_type(m)->descr_get(m, VAL_NULL, obj_val(t));
+    if (m == VAL_NULL)
+        return false;
+    return rt_call_tuple_dict(m, rt_empty_tuple, kwargs) != VAL_NULL;
+}
+
+static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
+                                Value dict)
+{
+    HeapType *ht = gc_alloc(sizeof *ht);
+    ObjType *t = &ht->type;
+    t->ob.type = meta;
+    ht->name = name;
+    ht->qualname = name;
+    t->name = rt_str_cstr(name);
+    t->base = base;
+    t->bases = bases;
+    t->dict = dict;
+    t->flags = TF_HEAPTYPE | TF_BASETYPE;
+    return ht;
+}
+
+static Value check_create_args(Value name, Value bases, Value dict)
+{
+    if (!rt_isinstance_of(name, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "type.__new__() argument 1 must be str, not %s",
+                         val_type(name)->name);
+    if (!rt_isinstance_of(bases, &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
+                         val_type(bases)->name);
+    if (!rt_isinstance_of(dict, &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "type.__new__() argument 3 must be dict, not %s",
+                         val_type(dict)->name);
+    return rt_None;
+}
+
+Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwargs)
+{
+    if (check_create_args(name, bases, ns) == VAL_NULL)
+        return VAL_NULL;
+    if ((meta = calculate_meta(meta, bases)) == NULL)
+        return VAL_NULL;
+    if (rt_tuple_len(bases) == 0)
+        bases = rt_tuple_pack(1, obj_val(&rt_object_type));
+    ObjType *base = best_base(bases);
+    if (base == NULL)
+        return VAL_NULL;
+    Value dict = rt_dict_copy(ns);
+    HeapType *ht = alloc_heaptype(meta, name, base, bases, dict);
+    ObjType *t = &ht->type;
+    if (!namespace_defaults(ht, dict))
+        return VAL_NULL;
+    wrap_special_methods(dict);
+    if ((t->mro = compute_mro(t, bases)) == VAL_NULL || !layout(ht, base, dict))
+        return VAL_NULL;
+    rt_inherit_slots(t, base);
+    rt_update_slots(t);
+    rt_list_append(heap_types, obj_val(t));
+    Value cell = rt_dict_get_str(dict, s_classcell);
+    if (cell != VAL_NULL) {
+        if (IS_EXACT(cell, rt_cell_type))
+            VAL_AS(ObjCell, cell)->ref = obj_val(t);
+        rt_dict_del(dict, s_classcell);
+    }
+    if (!call_set_names(t) || !call_init_subclass(t, kwargs))
+        return VAL_NULL;
+    return obj_val(t);
+}
+
+/* ---- __build_class__ -------------------------------------------------------------------- */
+
+/* The namespace the body runs in: metaclass.__prepare__(name, bases, **kw)
+ * when a metaclass written in Python has one, else a new dict. */
+static Value prepare_namespace(ObjType *meta, Value name, Value bases, Value kwargs)
+{
+    if (!rt_is_heaptype(meta))
+        return rt_dict_new();
+    Value prep = rt_lookup_attr(obj_val(meta), s_prepare);
+    if (prep == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL : rt_dict_new();
+    return rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
+}
+
+static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos < 2)
+        return rt_raisef(&rt_TypeError, "__build_class__: not enough arguments");
+    if (!is_function(args[0]))
+        return rt_raisef(&rt_TypeError, "__build_class__: func must be a function");
+    if (!rt_isinstance_of(args[1], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "__build_class__: name is not a string");
+    Value name = args[1], bases = rt_tuple_from(args + 2, npos - 2);
+    Value meta = VAL_NULL, kwargs = rt_dict_new();
+    for (size_t i = 0; i < nkw; i++) {
+        Value k = rt_tuple_get(kwnames, i);
+        if (rt_str_equal(k, s_metaclass))
+            meta = args[npos + i];
+        else
+            rt_dict_set(kwargs, k, args[npos + i]);
+    }
+    bool is_class = meta == VAL_NULL || rt_isinstance_of(meta, &rt_type_type);
+    if (meta == VAL_NULL)
+        meta = npos == 2 ? obj_val(&rt_type_type) : obj_val(val_type(rt_tuple_get(bases, 0)));
+    if (is_class) {
+        ObjType *m = calculate_meta(AS_TYPE(meta), bases);
+        if (m == NULL)
+            return VAL_NULL;
+        meta = obj_val(m);
+    }
+    Value ns = is_class ? prepare_namespace(AS_TYPE(meta), name, bases, kwargs) : rt_dict_new();
+    if (ns == VAL_NULL)
+        return VAL_NULL;
+    Value cell = vm_run_class_body(args[0], ns);
+    if (cell == VAL_NULL)
+        return VAL_NULL;
+    Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
+    if (cls != VAL_NULL && IS_EXACT(cell, rt_cell_type) && VAL_AS(ObjCell, cell)->ref == VAL_NULL)
+        VAL_AS(ObjCell, cell)->ref = cls;
+    return cls;
+}
+
+/* ---- calling a class ---------------------------------------------------------------------- */
+
+/* obj.__init__(*args) after __new__; it must return None. */
+static bool call_init(Value obj, Value *args, size_t nargs, Value kwnames)
+{
+    Value init = rt_type_lookup(val_type(obj), s_init);
+    if (init == VAL_NULL)
+        return true;
+    Value small[8];
+    Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
+    all[0] = obj;
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    Value r;
+    if (is_function(init) || rt_wrapper_is_unbound(init)) {
+        r = rt_call(init, all, nargs + 1, kwnames);
+    } else {
+        Value bound = val_type(init)->descr_get ? val_type(init)->descr_get(
+            init, obj, obj_val(val_type(obj))) : init;
+        r = bound == VAL_NULL ? VAL_NULL : rt_call(bound, args, nargs, kwnames);
+    }
+    if (r == VAL_NULL)
+        return false;
+    if (r != rt_None) {
+        rt_raisef(&rt_TypeError, "__init__() should return None, not '%s'", val_type(r)->name);
+        return false;
+    }
+    return true;
+}
+
+Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjType *type = AS_TYPE(callable);
+    if (type->new_ == NULL)
+        return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
+    Value obj = type->new_(type, args, nargs, kwnames);
+    if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
+        return obj;
+    return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
+}
+
+/* ---- attributes of classes ------------------------------------------------------------------ */
+
+static Value type_dict_or_none(ObjType *t, Value name)
+{
+    Value v = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, name) : VAL_NULL;
+    return v != VAL_NULL ? v : rt_None;
+}
+
+/* The attributes every class has without a dict entry; VAL_NULL if name is
+ * not one of them. */
+static Value special_type_attr(ObjType *t, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (s[0] != '_' || s[1] != '_')
+        return VAL_NULL;
+    if (strcmp(s, "__name__") == 0)
+        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(t->name);
+    if (strcmp(s, "__qualname__") == 0) return rt_type_qualname(t);
+    if (strcmp(s, "__mro__") == 0) return t->mro;
+    if (strcmp(s, "__bases__") == 0) return t->bases;
+    if (strcmp(s, "__base__") == 0) return t->base ? obj_val(t->base) : rt_None;
+    if (strcmp(s, "__dict__") == 0) return t->dict;
+    if (strcmp(s, "__class__") == 0) return obj_val(val_type(obj_val(t)));
+    if (strcmp(s, "__module__") == 0) return rt_type_module(t);
+    if (strcmp(s, "__doc__") == 0) return type_dict_or_none(t, name);
+    return VAL_NULL;
+}
+
+Value rt_type_getattr(Value self, Value name)
+{
+    ObjType *type = AS_TYPE(self), *meta = val_type(self);
+    Value v = special_type_attr(type, name);
+    if (v != VAL_NULL)
+        return v;
+    Value meta_attr = rt_type_lookup(meta, name);
+    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL &&
+        val_type(meta_attr)->descr_get != NULL)
+        return val_type(meta_attr)->descr_get(meta_attr, self, obj_val(meta));
+    v = rt_type_lookup(type, name);
+    if (v != VAL_NULL) {
+        ObjType *vt = val_type(v);
+        return vt->descr_get != NULL ? vt->descr_get(v, VAL_NULL, self) : v;
+    }
+    if (meta_attr != VAL_NULL) {
+        ObjType *mt = val_type(meta_attr);
+        return mt->descr_get != NULL ? mt->descr_get(meta_attr, self, obj_val(meta)) : meta_attr;
+    }
+    return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '%S'",
+                     type->name, name);
+}
+
+static bool is_dunder(Value name)
+{
+    ObjStr *s = AS_STR(name);
+    return s->nbytes > 4 && s->data[0] == '_' && s->data[1] == '_' &&
+           s->data[s->nbytes - 1] == '_' && s->data[s->nbytes - 2] == '_';
+}
+
+/* After C.__add__ = f: every class with C on its MRO re-derives its slots. */
+static void slots_changed(ObjType *type)
+{
+    ObjList *all = AS_LIST(heap_types);
+    for (size_t i = 0; i < all->length; i++) {
+        ObjType *t = AS_TYPE(all->items[i]);
+        if (rt_is_subtype(t, type))
+            rt_update_slots(t);
+    }
+}
+
+static int set_type_name(HeapType *ht, Value name, Value v, bool qual)
+{
+    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_str_type)) {
+        rt_raisef(&rt_TypeError, "can only assign string to %s.%S, not '%s'",
+                  ht->type.name, name, v == VAL_NULL ? "NoneType" : val_type(v)->name);
+        return -1;
+    }
+    if (qual) {
+        ht->qualname = v;
+    } else {
+        ht->name = v;
+        ht->type.name = rt_str_cstr(v);
+    }
+    return 0;
+}
+
+int rt_type_setattr(Value self, Value name, Value v)
+{
+    ObjType *type = AS_TYPE(self);
+    if (!rt_is_heaptype(type)) {
+        rt_raisef(&rt_TypeError, "cannot set %R attribute of immutable type '%s'",
+                  name, type->name);
+        return -1;
+    }
+    if (name_is(name, "__name__") || name_is(name, "__qualname__"))
+        return set_type_name((HeapType *)type, name, v, name_is(name, "__qualname__"));
+    Value meta_attr = rt_type_lookup(val_type(self), name);
+    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
+        return val_type(meta_attr)->descr_set(meta_attr, self, v);
+    if (v != VAL_NULL) {
+        if (!rt_dict_set(type->dict, name, v))
+            return -1;
+    } else {
+        int r = rt_dict_del(type->dict, name);
+        if (r <= 0) {
+            if (r == 0)
+                rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '%S'",
+                          type->name, name);
+            return -1;
+        }
+    }
+    if (is_dunder(name))
+        slots_changed(type);
+    return 0;
+}
+
+/* ---- methods of type ---------------------------------------------------------------------- */
+
+static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_check_nargs("mro", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return rt_sequence_to_list(AS_TYPE(args[0])->mro);
+}
+
+static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
+{
+    Value result = rt_list_new(0);
+    ObjList *all = AS_LIST(heap_types);
+    for (size_t i = 0; i < all->length; i++) {
+        ObjType *t = AS_TYPE(all->items[i]);
+        for (size_t j = 0; j < rt_tuple_len(t->bases); j++)
+            if (rt_tuple_get(t->bases, j) == args[0])
+                rt_list_append(result, obj_val(t));
+    }
+    return result;
+}
+
+static int check_is_class(Value v, const char *fname)
+{
+    if (rt_isinstance_of(v, &rt_type_type))
+        return 1;
+    rt_raisef(&rt_TypeError, "%s() arg 1 must be a class", fname);
+    return 0;
+}
+
+static Value type_instancecheck(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_check_nargs("__instancecheck__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    return rt_bool(rt_isinstance_of(args[1], AS_TYPE(args[0])));
+}
+
+static Value type_subclasscheck(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_check_nargs("__subclasscheck__", nargs - 1, 1, 1) ||
+        !check_is_class(args[1], "issubclass"))
+        return VAL_NULL;
+    return rt_bool(rt_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
+}
+
+static const MethodDef type_methods[] = {
+    {"mro", type_mro_method}, {"__subclasses__", type_subclasses},
+    {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
+    {NULL, NULL},
+};
+
+/* ---- super ----------------------------------------------------------------------------------- */
+
+typedef struct ObjSuper {
+    Object ob;
+    ObjType *type;              /* lookup starts after this class ... */
+    Value obj;                  /* ... on the MRO of obj (an instance or a class) */
+    ObjType *obj_type;          /* type(obj), or obj itself when it is a subclass */
+} ObjSuper;
+
+/* Which MRO super(type, obj) walks: obj's type, or obj for a class. */
+static ObjType *supercheck(ObjType *type, Value obj)
+{
+    if (rt_isinstance_of(obj, &rt_type_type) && rt_is_subtype(AS_TYPE(obj), type))
+        return AS_TYPE(obj);
+    if (rt_isinstance_of(obj, type))
+        return val_type(obj);
+    rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    return NULL;
+}
+
+static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("super", kwnames))
+        return VAL_NULL;
+    Value type, obj = VAL_NULL;
+    if (nargs == 0) {
+        if (!vm_super_args(&type, &obj))
+            return VAL_NULL;
+        if (!rt_isinstance_of(type, &rt_type_type))
+            return rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
+                             val_type(type)->name);
+    } else if (nargs > 2) {
+        return rt_raisef(&rt_TypeError, "super() takes at most 2 arguments (%zu given)", nargs);
+    } else {
+        type = args[0];
+        obj = nargs == 2 && args[1] != rt_None ? args[1] : VAL_NULL;
+        if (!rt_isinstance_of(type, &rt_type_type))
+            return rt_raisef(&rt_TypeError, "super() argument 1 must be a type, not %s",
+                             val_type(type)->name);
+    }
+    ObjType *obj_type = NULL;
+    if (obj != VAL_NULL && (obj_type = supercheck(AS_TYPE(type), obj)) == NULL)
+        return VAL_NULL;
+    ObjSuper *s = gc_alloc(sizeof *s);
+    s->ob.type = stype;
+    s->type = AS_TYPE(type);
+    s->obj = obj;
+    s->obj_type = obj_type;
+    return obj_val(s);
+}
+
+static Value super_getattr(Value self, Value name)
+{
+    ObjSuper *s = VAL_AS(ObjSuper, self);
+    if (s->obj_type == NULL || name_is(name, "__class__"))
+        return rt_generic_getattr(self, name);
+    ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
+    size_t i = 0;
+    while (i < mro->length && mro->items[i] != obj_val(s->type))
+        i++;
+    for (i++; i < mro->length; i++) {
+        Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
+        if (v == VAL_NULL)
+            continue;
+        ObjType *vt = val_type(v);
+        if (vt->descr_get == NULL)
+            return v;
+        Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
+        return vt->descr_get(v, obj, obj_val(s->obj_type));
+    }
+    if (name_is(name, "__thisclass__"))
+        return obj_val(s->type);
+    if (name_is(name, "__self__"))
+        return s->obj;
+    return rt_generic_getattr(self, name);
+}
+
+static Value super_repr(Value self)
+{
+    ObjSuper *s = VAL_AS(ObjSuper, self);
+    if (s->obj_type == NULL)
+        return rt_str_format_c("<super: <class '%s'>, NULL>", s->type->name);
+    return rt_str_format_c("<super: <class '%s'>, <%s object>>", s->type->name,
+                           s->obj_type->name);
+}
+
+ObjType rt_super_type = {
+    .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE,
+    .repr = super_repr, .getattr = super_getattr, .new_ = super_new,
+};
+
+/* ---- start-up ------------------------------------------------------------------------------- */
+
+static void intern_names(void)
+{
+#define N(var, s) var = rt_str_intern_cstr(s)
+    N(s_module, "__module__"); N(s_qualname, "__qualname__"); N(s_doc, "__doc__");
+    N(s_slots, "__slots__"); N(s_dict, "__dict__"); N(s_weakref, "__weakref__");
+    N(s_new, "__new__"); N(s_init, "__init__"); N(s_init_subclass, "__init_subclass__");
+    N(s_class_getitem, "__class_getitem__"); N(s_classcell, "__classcell__");
+    N(s_set_name, "__set_name__"); N(s_eq, "__eq__"); N(s_hash, "__hash__");
+    N(s_name, "__name__"); N(s_prepare, "__prepare__"); N(s_metaclass, "metaclass");
+#undef N
+}
+
+static void add_builtin(const char *name, Value v)
+{
+    rt_dict_set_cstr(rt_builtins_dict, name, v);
+}
+
+void rt_class_init(void)
+{
+    intern_names();
+    heap_types = rt_list_new(16);
+    rt_slots_init();
+    rt_descr_init();
+    rt_type_ready(&rt_super_type, NULL);
+    for (const MethodDef *m = type_methods; m->name != NULL; m++) {
+        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
+        b->owner = &rt_type_type;
+        rt_type_set(&rt_type_type, m->name, obj_val(b));
+    }
+    rt_type_set(&rt_object_type, "__class__",
+                rt_getset_new("__class__", &rt_object_type, class_get, class_set));
+    rt_types_add_wrappers();
+    rt_slots_object_methods();
+    add_builtin("__build_class__", rt_builtin_new("__build_class__", builtin_build_class,
+                                                  VAL_NULL));
+    add_builtin("super", obj_val(&rt_super_type));
+    add_builtin("property", obj_val(&rt_property_type));
+    add_builtin("classmethod", obj_val(&rt_classmethod_type));
+    add_builtin("staticmethod", obj_val(&rt_staticmethod_type));
+}

@@ -1,0 +1,95 @@
+/*
+ * class.h — classes written in Python (heap types) and the object protocol
+ * that joins them to the builtin types.
+ *
+ *   class.c   creating a class (__build_class__, type(name, bases, dict)):
+ *             the C3 method resolution order, the instance layout (the
+ *             "solid base" rule), attributes of type objects, calling a
+ *             class (__new__ then __init__), super().
+ *   slots.c   the two bridges between dunder methods and C slots:
+ *             a class that defines __add__ gets a binop slot that calls it;
+ *             a builtin type with a binop slot gets __add__, __radd__ ...
+ *             "slot wrapper" methods, so int.__add__(1, 2) and
+ *             super().__init__() work.
+ *   descr.c   the descriptor types: property, classmethod, staticmethod,
+ *             __slots__ members and the getset descriptors behind
+ *             __class__ and __dict__.
+ */
+#ifndef PVM_CLASS_H
+#define PVM_CLASS_H
+
+#include "object.h"
+
+/* A class created by Python code.  It starts with an ObjType, so every
+ * slot and field of a builtin type is there; the name lives in a str.
+ * (Instances of a metaclass are HeapTypes too.) */
+typedef struct HeapType {
+    ObjType type;
+    Value name;                 /* str: __name__ (type.name points into it) */
+    Value qualname;             /* str: __qualname__ */
+    Value slots;                /* tuple of __slots__ names, or VAL_NULL */
+    bool adds_layout;           /* non-empty __slots__: a new solid base */
+} HeapType;
+
+static inline bool rt_is_heaptype(const ObjType *t)
+{
+    return (t->flags & TF_HEAPTYPE) != 0;
+}
+
+/* ---- class.c ---- */
+/* type(name, bases, dict, **kwds) with `meta` as the metatype. */
+Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value kwargs);
+/* type_call / type_getattr / type_setattr: the slots of `type` itself. */
+Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
+Value rt_type_getattr(Value self, Value name);
+int rt_type_setattr(Value self, Value name, Value v);
+/* "__main__.Point" for classes outside builtins, "int" for builtins. */
+Value rt_type_qualified_name(ObjType *t);
+Value rt_type_module(ObjType *t);       /* str */
+Value rt_type_qualname(ObjType *t);     /* str */
+extern ObjType rt_super_type;
+void rt_class_init(void);
+
+/* ---- object.c ---- */
+/* Copy the slots t leaves empty from b (CPython's inherit_slots). */
+void rt_inherit_slots(ObjType *t, ObjType *b);
+/* Give every builtin type readied so far its slot wrappers. */
+void rt_types_add_wrappers(void);
+
+/* ---- slots.c ---- */
+/* Point every slot of a heap type at its dunder (or at the builtin
+ * definer's C function); called at creation and when a dunder is
+ * assigned to the class later. */
+void rt_update_slots(ObjType *type);
+/* Is the unbound method m object.__init__ / object.__new__? */
+bool rt_is_object_init(Value m);
+bool rt_is_object_new(Value m);
+/* Add "slot wrapper" methods (__add__, __repr__, ...) to a builtin type for
+ * the slots it defines itself (own_mask: bits by slot number). */
+void rt_add_slot_wrappers(ObjType *type, uint64_t own_mask);
+uint64_t rt_slot_mask(const ObjType *type);
+/* The wrapper-descriptor type (repr "<slot wrapper '__add__' of 'int'
+ * objects>"): LOAD_METHOD treats unbound ones like builtin methods. */
+extern ObjType rt_wrapper_type;
+bool rt_wrapper_is_unbound(Value v);
+void rt_slots_init(void);
+/* object's non-slot methods (__format__, __init_subclass__, ...). */
+void rt_slots_object_methods(void);
+/* Call the dunder `name` found on type(self)'s MRO with self first;
+ * VAL_NULL and *found = false (no exception) when absent. */
+Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *found);
+
+/* ---- descr.c ---- */
+extern ObjType rt_property_type, rt_classmethod_type, rt_staticmethod_type,
+    rt_member_type, rt_getset_type;
+Value rt_classmethod_new(Value func);
+Value rt_staticmethod_new(Value func);
+/* A __slots__ member stored at `offset` in instances of owner. */
+Value rt_member_new(Value name, ObjType *owner, size_t offset);
+/* A computed attribute defined in C (object.__class__, a class's __dict__). */
+typedef Value (*GetterFunc)(Value obj);
+typedef int (*SetterFunc)(Value obj, Value v);
+Value rt_getset_new(const char *name, ObjType *owner, GetterFunc get, SetterFunc set);
+void rt_descr_init(void);
+
+#endif

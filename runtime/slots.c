@@ -1,0 +1,1031 @@
+/*
+ * slots.c — the two bridges between dunder methods and C slots.
+ *
+ * The eval loop and abstract.c only ever call C slots (type->binop,
+ * type->repr, ...).  Python code only ever sees dunder methods (__add__,
+ * __repr__, ...).  Both worlds must agree, in both directions:
+ *
+ * 1. Classes written in Python.  When a class (or a class on its MRO)
+ *    defines __add__, its binop slot becomes slot_binop, a C function that
+ *    looks __add__ / __radd__ up on the MRO and calls it (CPython's
+ *    Objects/typeobject.c "slot_nb_add" family).  rt_update_slots decides
+ *    slot by slot: the first class on the MRO whose dict names one of the
+ *    slot's dunders is the *definer*; a Python-defined class gets the
+ *    slot_* function, a builtin definer lends its own C function (so a
+ *    list subclass keeps list's fast len), and a dunder set to None
+ *    (`__hash__ = None`) empties the slot.
+ *
+ * 2. Builtin types.  int.__add__(1, 2), super().__init__(...),
+ *    object.__setattr__(self, name, v) need the builtin slots visible as
+ *    methods.  rt_add_slot_wrappers puts a "slot wrapper" (a small
+ *    descriptor recording the owner type and which slot) in the type's dict
+ *    for every slot the type defines itself, unless a method of that name
+ *    is already there.  Calling the wrapper calls the *owner's* slot, never
+ *    the instance's, so super().__repr__() reaches object's repr rather than
+ *    the subclass's own __repr__ again.
+ *
+ * Only heap types ever get slot_* functions: the builtin types keep their
+ * direct C slots, so the fast paths in abstract.c cost nothing more.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/class.h"
+
+/* ---- slot numbering and the dunders behind each slot ---------------------- */
+
+enum {
+    S_REPR, S_STR, S_HASH, S_RICHCMP, S_BINOP, S_INPLACE, S_UNARY, S_TRUTH,
+    S_ITER, S_NEXT, S_CALL, S_GETATTR, S_SETATTR, S_GETITEM, S_SETITEM, S_LEN,
+    S_CONTAINS, S_DESCR_GET, S_DESCR_SET, S_NEW, S_COUNT
+};
+
+/* The NB_* operators' dunder stems, in NB order. */
+static const char *const op_stems[NB_INPLACE_OFFSET] = {
+    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow",
+    "rshift", "sub", "truediv", "xor",
+};
+static const char *const cmp_dunders[] = {
+    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+};
+static const char *const unary_dunders[] = { "__neg__", "__pos__", "__invert__" };
+
+/* Interned names, made once by rt_slots_init. */
+static Value op_names[NB_INPLACE_OFFSET], rop_names[NB_INPLACE_OFFSET],
+    iop_names[NB_INPLACE_OFFSET], cmp_names[6], unary_names[3];
+static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
+    n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
+    n_delitem, n_contains, n_get, n_set, n_delete, n_new, n_init;
+
+/* Each slot's group of dunder names (NULL-terminated, as interned Values). */
+static Value *slot_groups[S_COUNT];
+
+static Value *group(int n, ...)
+{
+    Value *g = gc_alloc((size_t)(n + 1) * sizeof(Value));
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++)
+        g[i] = va_arg(ap, Value);
+    va_end(ap);
+    return g;
+}
+
+static Value *group_of(const Value *names, size_t n, const Value *more, size_t m)
+{
+    Value *g = gc_alloc((n + m + 1) * sizeof(Value));
+    memcpy(g, names, n * sizeof(Value));
+    if (m > 0)
+        memcpy(g + n, more, m * sizeof(Value));
+    return g;
+}
+
+static Value intern_dunder(const char *prefix, const char *stem)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "__%s%s__", prefix, stem);
+    return rt_str_intern_cstr(buf);
+}
+
+static void make_names(void)
+{
+    for (int i = 0; i < NB_INPLACE_OFFSET; i++) {
+        op_names[i] = intern_dunder("", op_stems[i]);
+        rop_names[i] = intern_dunder("r", op_stems[i]);
+        iop_names[i] = intern_dunder("i", op_stems[i]);
+    }
+    for (int i = 0; i < 6; i++)
+        cmp_names[i] = rt_str_intern_cstr(cmp_dunders[i]);
+    for (int i = 0; i < 3; i++)
+        unary_names[i] = rt_str_intern_cstr(unary_dunders[i]);
+#define N(var, s) var = rt_str_intern_cstr(s)
+    N(n_repr, "__repr__"); N(n_str, "__str__"); N(n_hash, "__hash__");
+    N(n_bool, "__bool__"); N(n_len, "__len__"); N(n_iter, "__iter__");
+    N(n_next, "__next__"); N(n_call, "__call__"); N(n_getattribute, "__getattribute__");
+    N(n_getattr, "__getattr__"); N(n_setattr, "__setattr__"); N(n_delattr, "__delattr__");
+    N(n_getitem, "__getitem__"); N(n_setitem, "__setitem__"); N(n_delitem, "__delitem__");
+    N(n_contains, "__contains__"); N(n_get, "__get__"); N(n_set, "__set__");
+    N(n_delete, "__delete__"); N(n_new, "__new__"); N(n_init, "__init__");
+#undef N
+    slot_groups[S_REPR] = group(1, n_repr);
+    slot_groups[S_STR] = group(1, n_str);
+    slot_groups[S_HASH] = group(1, n_hash);
+    slot_groups[S_RICHCMP] = group_of(cmp_names, 6, NULL, 0);
+    slot_groups[S_BINOP] = group_of(op_names, NB_INPLACE_OFFSET, rop_names, NB_INPLACE_OFFSET);
+    slot_groups[S_INPLACE] = group_of(iop_names, NB_INPLACE_OFFSET, NULL, 0);
+    slot_groups[S_UNARY] = group_of(unary_names, 3, NULL, 0);
+    slot_groups[S_TRUTH] = group(2, n_bool, n_len);
+    slot_groups[S_ITER] = group(1, n_iter);
+    slot_groups[S_NEXT] = group(1, n_next);
+    slot_groups[S_CALL] = group(1, n_call);
+    slot_groups[S_GETATTR] = group(2, n_getattribute, n_getattr);
+    slot_groups[S_SETATTR] = group(2, n_setattr, n_delattr);
+    slot_groups[S_GETITEM] = group(1, n_getitem);
+    slot_groups[S_SETITEM] = group(2, n_setitem, n_delitem);
+    slot_groups[S_LEN] = group(1, n_len);
+    slot_groups[S_CONTAINS] = group(1, n_contains);
+    slot_groups[S_DESCR_GET] = group(1, n_get);
+    slot_groups[S_DESCR_SET] = group(2, n_set, n_delete);
+    slot_groups[S_NEW] = group(1, n_new);
+}
+
+/* ---- calling a dunder --------------------------------------------------------- */
+
+/* An unbound method that takes self as its first argument as it is. */
+static bool is_plain_method(Value m)
+{
+    return is_function(m) || rt_wrapper_is_unbound(m) ||
+           (IS_EXACT(m, rt_builtin_type) && VAL_AS(ObjBuiltin, m)->owner != NULL &&
+            VAL_AS(ObjBuiltin, m)->self == VAL_NULL);
+}
+
+/* Call m, found on type(self)'s MRO, as a method of self. */
+static Value call_found(Value m, Value self, Value *args, size_t nargs, Value kwnames)
+{
+    if (is_plain_method(m)) {
+        Value small[8];
+        Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
+        all[0] = self;
+        memcpy(all + 1, args, nargs * sizeof(Value));
+        return rt_call(m, all, nargs + 1, kwnames);
+    }
+    ObjType *mt = val_type(m);
+    if (mt->descr_get != NULL) {
+        m = mt->descr_get(m, self, obj_val(val_type(self)));
+        if (m == VAL_NULL)
+            return VAL_NULL;
+    }
+    return rt_call(m, args, nargs, kwnames);
+}
+
+Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *found)
+{
+    Value m = rt_type_lookup(val_type(self), name);
+    *found = m != VAL_NULL;
+    if (m == VAL_NULL)
+        return VAL_NULL;
+    return call_found(m, self, args, nargs, VAL_NULL);
+}
+
+/* A dunder call whose absence means "not supported" (NotImplemented). */
+static Value dunder_or_ni(Value self, Value name, Value *args, size_t nargs)
+{
+    bool found;
+    Value r = rt_call_dunder(self, name, args, nargs, &found);
+    return found ? r : rt_NotImplemented;
+}
+
+/* ---- 1. the slot_* functions of heap types ------------------------------------ */
+
+static Value object_getattribute_w;     /* object.__getattribute__ */
+
+static Value slot_repr(Value self)
+{
+    return dunder_or_ni(self, n_repr, NULL, 0);
+}
+
+static Value slot_str(Value self)
+{
+    return dunder_or_ni(self, n_str, NULL, 0);
+}
+
+static intptr_t slot_hash(Value self)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_hash, NULL, 0, &found);
+    if (r == VAL_NULL)
+        return -1;
+    if (!rt_isinstance_of(r, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    r = rt_int_unbool(r);
+    if (val_is_small(r)) {
+        intptr_t h = small_value(r);
+        return h == -1 ? -2 : h;
+    }
+    return rt_hash(r);
+}
+
+static Value slot_richcompare(Value a, Value b, int op)
+{
+    return dunder_or_ni(a, cmp_names[op], &b, 1);
+}
+
+/* Is the reflected method `name` of tb a different one from ta's? */
+static bool method_overloaded(ObjType *ta, ObjType *tb, Value name)
+{
+    Value b = rt_type_lookup(tb, name);
+    if (b == VAL_NULL)
+        return false;
+    return rt_type_lookup(ta, name) != b;
+}
+
+/* CPython's SLOT1BINFULL: called with the operands in source order on
+ * either operand's type.  The left operand's __op__ first — unless the
+ * right one is a subclass overriding __rop__ — then the right's __rop__. */
+static Value slot_binop(Value a, Value b, int op)
+{
+    ObjType *ta = val_type(a), *tb = val_type(b);
+    bool do_other = ta != tb && tb->binop == slot_binop;
+    Value r;
+    if (ta->binop == slot_binop) {
+        if (do_other && rt_is_subtype(tb, ta) && method_overloaded(ta, tb, rop_names[op])) {
+            r = dunder_or_ni(b, rop_names[op], &a, 1);
+            if (r != rt_NotImplemented)
+                return r;
+            do_other = false;
+        }
+        r = dunder_or_ni(a, op_names[op], &b, 1);
+        if (r != rt_NotImplemented || ta == tb)
+            return r;
+    }
+    if (do_other)
+        return dunder_or_ni(b, rop_names[op], &a, 1);
+    return rt_NotImplemented;
+}
+
+static Value slot_inplace(Value a, Value b, int op)
+{
+    return dunder_or_ni(a, iop_names[op], &b, 1);
+}
+
+static Value slot_unary(Value v, int op)
+{
+    return dunder_or_ni(v, unary_names[op], NULL, 0);
+}
+
+/* len(): __len__ must give an int >= 0 that fits a C size. */
+static ssize_t slot_len(Value self)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_len, NULL, 0, &found);
+    if (r == VAL_NULL)
+        return -1;
+    if (!rt_isinstance_of(r, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
+                  val_type(r)->name);
+        return -1;
+    }
+    r = rt_int_unbool(r);
+    if (rt_int_sign(r) < 0) {
+        rt_raisef(&rt_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    if (!val_is_small(r)) {
+        rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    return small_value(r);
+}
+
+/* Truth: __bool__ (which must return a bool), else __len__, else true. */
+static int slot_truth(Value self)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_bool, NULL, 0, &found);
+    if (found) {
+        if (r == VAL_NULL)
+            return -1;
+        if (!is_bool(r)) {
+            rt_raisef(&rt_TypeError, "__bool__ should return bool, returned %s",
+                      val_type(r)->name);
+            return -1;
+        }
+        return r == rt_True;
+    }
+    if (rt_type_lookup(val_type(self), n_len) == VAL_NULL)
+        return 1;
+    ssize_t n = slot_len(self);
+    return n < 0 ? -1 : n > 0;
+}
+
+static Value slot_iter(Value self)
+{
+    return dunder_or_ni(self, n_iter, NULL, 0);
+}
+
+/* __next__ raising StopIteration is the end of the iteration. */
+static Value slot_next(Value self)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_next, NULL, 0, &found);
+    if (r == VAL_NULL && rt_err_matches(&rt_StopIteration))
+        rt_err_clear();
+    return r;
+}
+
+static Value slot_call(Value self, Value *args, size_t nargs, Value kwnames)
+{
+    Value m = rt_type_lookup(val_type(self), n_call);
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not callable", val_type(self)->name);
+    return call_found(m, self, args, nargs, kwnames);
+}
+
+/* __getattribute__ (object's: the generic lookup), then on AttributeError
+ * the class's __getattr__ if it has one. */
+static Value slot_getattr(Value self, Value name)
+{
+    ObjType *t = val_type(self);
+    Value ga = rt_type_lookup(t, n_getattribute), r;
+    if (ga == VAL_NULL || ga == object_getattribute_w)
+        r = rt_generic_getattr(self, name);
+    else
+        r = call_found(ga, self, &name, 1, VAL_NULL);
+    if (r != VAL_NULL || !rt_err_matches(&rt_AttributeError))
+        return r;
+    Value getattr = rt_type_lookup(t, n_getattr);
+    if (getattr == VAL_NULL)
+        return VAL_NULL;
+    rt_err_clear();
+    return call_found(getattr, self, &name, 1, VAL_NULL);
+}
+
+static int slot_setattr(Value self, Value name, Value v)
+{
+    Value args[2] = { name, v };
+    bool found;
+    Value r = v == VAL_NULL ? rt_call_dunder(self, n_delattr, args, 1, &found)
+                            : rt_call_dunder(self, n_setattr, args, 2, &found);
+    if (!found)
+        return rt_generic_setattr(self, name, v);
+    return r == VAL_NULL ? -1 : 0;
+}
+
+static Value slot_getitem(Value self, Value key)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_getitem, &key, 1, &found);
+    if (!found)
+        return rt_raisef(&rt_TypeError, "'%s' object is not subscriptable", val_type(self)->name);
+    return r;
+}
+
+static int slot_setitem(Value self, Value key, Value v)
+{
+    Value args[2] = { key, v };
+    bool found;
+    Value r = v == VAL_NULL ? rt_call_dunder(self, n_delitem, args, 1, &found)
+                            : rt_call_dunder(self, n_setitem, args, 2, &found);
+    if (!found) {
+        if (v == VAL_NULL)
+            rt_raisef(&rt_TypeError, "'%s' object doesn't support item deletion",
+                      val_type(self)->name);
+        else
+            rt_raisef(&rt_TypeError, "'%s' object does not support item assignment",
+                      val_type(self)->name);
+        return -1;
+    }
+    return r == VAL_NULL ? -1 : 0;
+}
+
+static int slot_contains(Value self, Value item)
+{
+    bool found;
+    Value r = rt_call_dunder(self, n_contains, &item, 1, &found);
+    if (r == VAL_NULL)
+        return -1;
+    return rt_truthy(r);
+}
+
+static Value slot_descr_get(Value descr, Value obj, Value type)
+{
+    Value args[2] = { obj == VAL_NULL ? rt_None : obj, type == VAL_NULL ? rt_None : type };
+    return dunder_or_ni(descr, n_get, args, 2);
+}
+
+static int slot_descr_set(Value descr, Value obj, Value v)
+{
+    Value args[2] = { obj, v };
+    bool found;
+    Value r = v == VAL_NULL ? rt_call_dunder(descr, n_delete, args, 1, &found)
+                            : rt_call_dunder(descr, n_set, args, 2, &found);
+    if (!found) {
+        rt_raisef(&rt_AttributeError, "__%s__", v == VAL_NULL ? "delete" : "set");
+        return -1;
+    }
+    return r == VAL_NULL ? -1 : 0;
+}
+
+/* C(...) where C defines __new__: __new__(C, *args) (a staticmethod). */
+static Value slot_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    Value m = rt_type_lookup(type, n_new);
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
+    if (val_type(m)->descr_get != NULL && !is_function(m))
+        m = val_type(m)->descr_get(m, VAL_NULL, obj_val(type));
+    if (m == VAL_NULL)
+        return VAL_NULL;
+    Value small[8];
+    Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
+    all[0] = obj_val(type);
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    return rt_call(m, all, nargs + 1, kwnames);
+}
+
+/* The nearest builtin type a heap type derives its layout from. */
+static ObjType *builtin_base(ObjType *t)
+{
+    while (rt_is_heaptype(t))
+        t = t->base;
+    return t;
+}
+
+/* Subclasses of list, dict and set start empty: their __init__ fills them
+ * (so a subclass's __init__ may take other arguments). */
+static Value container_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return builtin_base(type)->new_(type, NULL, 0, VAL_NULL);
+}
+
+/* ---- choosing each slot --------------------------------------------------------- */
+
+static void **slot_ptr(ObjType *t, int s)
+{
+    switch (s) {
+    case S_REPR: return (void **)&t->repr;
+    case S_STR: return (void **)&t->str;
+    case S_HASH: return (void **)&t->hash;
+    case S_RICHCMP: return (void **)&t->richcompare;
+    case S_BINOP: return (void **)&t->binop;
+    case S_INPLACE: return (void **)&t->inplace;
+    case S_UNARY: return (void **)&t->unary;
+    case S_TRUTH: return (void **)&t->truth;
+    case S_ITER: return (void **)&t->iter;
+    case S_NEXT: return (void **)&t->next;
+    case S_CALL: return (void **)&t->call;
+    case S_GETATTR: return (void **)&t->getattr;
+    case S_SETATTR: return (void **)&t->setattr;
+    case S_GETITEM: return (void **)&t->getitem;
+    case S_SETITEM: return (void **)&t->setitem;
+    case S_LEN: return (void **)&t->len;
+    case S_CONTAINS: return (void **)&t->contains;
+    case S_DESCR_GET: return (void **)&t->descr_get;
+    case S_DESCR_SET: return (void **)&t->descr_set;
+    default: return (void **)&t->new_;
+    }
+}
+
+static void *const heap_slot_fns[S_COUNT] = {
+    [S_REPR] = (void *)slot_repr, [S_STR] = (void *)slot_str, [S_HASH] = (void *)slot_hash,
+    [S_RICHCMP] = (void *)slot_richcompare, [S_BINOP] = (void *)slot_binop,
+    [S_INPLACE] = (void *)slot_inplace, [S_UNARY] = (void *)slot_unary,
+    [S_TRUTH] = (void *)slot_truth, [S_ITER] = (void *)slot_iter, [S_NEXT] = (void *)slot_next,
+    [S_CALL] = (void *)slot_call, [S_GETATTR] = (void *)slot_getattr,
+    [S_SETATTR] = (void *)slot_setattr, [S_GETITEM] = (void *)slot_getitem,
+    [S_SETITEM] = (void *)slot_setitem, [S_LEN] = (void *)slot_len,
+    [S_CONTAINS] = (void *)slot_contains, [S_DESCR_GET] = (void *)slot_descr_get,
+    [S_DESCR_SET] = (void *)slot_descr_set, [S_NEW] = (void *)slot_new,
+};
+
+/* The first class on t's MRO whose dict names one of the slot's dunders;
+ * *value gets the first such entry.  NULL when none does. */
+static ObjType *find_definer(ObjType *t, int s, Value *value)
+{
+    ObjTuple *mro = AS_TUPLE(t->mro);
+    for (size_t i = 0; i < mro->length; i++) {
+        ObjType *c = AS_TYPE(mro->items[i]);
+        if (c->dict == VAL_NULL)
+            continue;
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++) {
+            Value v = rt_dict_get_str(c->dict, *n);
+            if (v != VAL_NULL) {
+                *value = v;
+                return c;
+            }
+        }
+    }
+    return NULL;
+}
+
+static bool is_container_base(ObjType *b)
+{
+    return b == &rt_list_type || b == &rt_dict_type || b == &rt_set_type;
+}
+
+static void update_slot(ObjType *t, int s)
+{
+    Value value = VAL_NULL;
+    ObjType *definer = find_definer(t, s, &value);
+    void **p = slot_ptr(t, s);
+    if (definer == NULL)
+        return;                             /* keep what was inherited */
+    if (!rt_is_heaptype(definer)) {
+        *p = *slot_ptr(definer, s);
+        if (s == S_NEW && is_container_base(builtin_base(t)) && *p == (void *)builtin_base(t)->new_)
+            *p = (void *)container_new;
+        return;
+    }
+    bool single = slot_groups[s][1] == VAL_NULL;
+    *p = single && value == rt_None ? NULL : heap_slot_fns[s];
+}
+
+void rt_update_slots(ObjType *t)
+{
+    for (int s = 0; s < S_COUNT; s++)
+        update_slot(t, s);
+}
+
+uint64_t rt_slot_mask(const ObjType *t)
+{
+    uint64_t m = 0;
+    for (int s = 0; s < S_COUNT; s++)
+        if (*slot_ptr((ObjType *)t, s) != NULL)
+            m |= (uint64_t)1 << s;
+    return m;
+}
+
+/* ---- 2. slot wrappers: builtin slots seen as methods ----------------------------- */
+
+enum {
+    W_REPR, W_STR, W_HASH, W_CMP, W_BINOP, W_RBINOP, W_INPLACE, W_UNARY, W_BOOL,
+    W_ITER, W_NEXT, W_CALL, W_GETATTRIBUTE, W_SETATTR, W_DELATTR, W_GETITEM,
+    W_SETITEM, W_DELITEM, W_LEN, W_CONTAINS, W_GET, W_SET, W_DELETE, W_NEW, W_INIT,
+};
+
+typedef struct ObjWrapper {
+    Object ob;
+    Value name;                 /* str */
+    ObjType *owner;             /* whose slot is called */
+    int kind, op;               /* W_*, and the NB_/CMP_/UN_ operator */
+    Value self;                 /* bound instance (a "method-wrapper") or VAL_NULL */
+} ObjWrapper;
+
+#define AS_WRAPPER(v) VAL_AS(ObjWrapper, v)
+
+static ObjType method_wrapper_type;
+
+static Value wrapper_new(Value name, ObjType *owner, int kind, int op, Value self)
+{
+    ObjWrapper *w = gc_alloc(sizeof *w);
+    w->ob.type = self == VAL_NULL ? &rt_wrapper_type : &method_wrapper_type;
+    w->name = name;
+    w->owner = owner;
+    w->kind = kind;
+    w->op = op;
+    w->self = self;
+    return obj_val(w);
+}
+
+bool rt_wrapper_is_unbound(Value v)
+{
+    return IS_EXACT(v, rt_wrapper_type) && AS_WRAPPER(v)->self == VAL_NULL &&
+           AS_WRAPPER(v)->kind != W_NEW;
+}
+
+static Value object_init_w, object_new_w;   /* object.__init__, object.__new__ */
+
+bool rt_is_object_init(Value m) { return m == object_init_w; }
+bool rt_is_object_new(Value m) { return m == object_new_w; }
+
+static bool wrong_nargs(ObjWrapper *w, size_t nargs, size_t want)
+{
+    if (nargs == want)
+        return false;
+    if (want == 0)
+        rt_raisef(&rt_TypeError, "expected 0 arguments, got %zu", nargs);
+    else if (want == 1)
+        rt_raisef(&rt_TypeError, "expected 1 argument, got %zu", nargs);
+    else
+        rt_raisef(&rt_TypeError, "expected %zu arguments, got %zu", want, nargs);
+    return true;
+}
+
+static Value int_result(int r)
+{
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+/* object.__init__(self, *args): CPython's excess-argument rules. */
+static Value object_init(Value self, size_t nargs, Value kwnames)
+{
+    if (nargs == 0)
+        return rt_None;
+    ObjType *t = val_type(self);
+    if (!rt_is_object_init(rt_type_lookup(t, n_init)))
+        return rt_raisef(&rt_TypeError, "object.__init__() takes exactly one argument "
+                         "(the instance to initialize)");
+    if (rt_is_object_new(rt_type_lookup(t, n_new)))
+        return rt_raisef(&rt_TypeError, "%s.__init__() takes exactly one argument "
+                         "(the instance to initialize)", t->name);
+    return rt_None;
+}
+
+/* list.__init__, dict.__init__, set.__init__: (re)fill self. */
+static Value container_init(ObjType *owner, Value self, Value *args, size_t nargs,
+                            Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    const char *name = owner->name;
+    if (owner != &rt_dict_type && !rt_no_kwargs(name, kwnames))
+        return VAL_NULL;
+    if (!rt_check_positional(name, npos, 0, 1))
+        return VAL_NULL;
+    if (owner == &rt_list_type) {
+        AS_LIST(self)->length = 0;
+        return npos == 0 || rt_list_extend(self, args[0]) ? rt_None : VAL_NULL;
+    }
+    if (owner == &rt_set_type)
+        return npos == 0 || rt_set_update(self, args[0]) ? rt_None : VAL_NULL;
+    if (npos == 1 && !rt_dict_update(self, args[0]))
+        return VAL_NULL;
+    for (size_t i = 0; i < nkw; i++)
+        if (!rt_dict_set(self, rt_tuple_get(kwnames, i), args[npos + i]))
+            return VAL_NULL;
+    return rt_None;
+}
+
+static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, Value kwnames)
+{
+    if (w->owner == &rt_object_type)
+        return object_init(self, nargs, kwnames);
+    if (w->owner == &rt_type_type) {
+        size_t n = nargs - rt_nkwargs(kwnames);
+        if (n != 1 && n != 3)
+            return rt_raisef(&rt_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return rt_None;
+    }
+    return container_init(w->owner, self, args, nargs, kwnames);
+}
+
+/* T.__new__(cls, *args): cls must be a subtype of T. */
+static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kwnames)
+{
+    const char *tn = w->owner->name;
+    if (nargs - rt_nkwargs(kwnames) == 0)
+        return rt_raisef(&rt_TypeError, "%s.__new__(): not enough arguments", tn);
+    if (!rt_isinstance_of(args[0], &rt_type_type))
+        return rt_raisef(&rt_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                         tn, val_type(args[0])->name);
+    ObjType *cls = AS_TYPE(args[0]);
+    if (!rt_is_subtype(cls, w->owner))
+        return rt_raisef(&rt_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                         tn, cls->name, cls->name, tn);
+    return w->owner->new_(cls, args + 1, nargs - 1, kwnames);
+}
+
+static Value call_next(ObjType *t, Value self)
+{
+    Value r = t->next(self);
+    if (r == VAL_NULL && !rt_err_occurred())
+        return rt_raise(obj_val(&rt_StopIteration));
+    return r;
+}
+
+static Value call_len(ObjType *t, Value self)
+{
+    ssize_t n = t->len(self);
+    return n < 0 ? VAL_NULL : rt_int_from_i64(n);
+}
+
+static Value call_hash(ObjType *t, Value self)
+{
+    intptr_t h = t->hash(self);
+    return h == -1 ? VAL_NULL : rt_int_from_i64(h);
+}
+
+static Value none_or_null(int r)
+{
+    return r < 0 ? VAL_NULL : rt_None;
+}
+
+/* The one- and two-operand wrappers, once self is checked. */
+static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwnames)
+{
+    ObjType *t = w->owner;
+    size_t want = w->kind == W_SETATTR || w->kind == W_SETITEM || w->kind == W_GET ||
+                  w->kind == W_SET ? 2 :
+                  w->kind == W_REPR || w->kind == W_STR || w->kind == W_HASH ||
+                  w->kind == W_UNARY || w->kind == W_BOOL || w->kind == W_ITER ||
+                  w->kind == W_NEXT || w->kind == W_LEN ? 0 : 1;
+    if (w->kind == W_GET && n == 1)
+        want = 1;
+    if (rt_nkwargs(kwnames) != 0)
+        return rt_raisef(&rt_TypeError, "wrapper %S() takes no keyword arguments", w->name);
+    if (wrong_nargs(w, n, want))
+        return VAL_NULL;
+    switch (w->kind) {
+    case W_REPR: return t->repr(self);
+    case W_STR: return t->str != NULL ? t->str(self) : rt_repr(self);
+    case W_HASH: return call_hash(t, self);
+    case W_CMP: return t->richcompare(self, a[0], w->op);
+    case W_BINOP: return t->binop(self, a[0], w->op);
+    case W_RBINOP: return t->binop(a[0], self, w->op);
+    case W_INPLACE: {
+        Value r = t->inplace(self, a[0], w->op);
+        return r == rt_NotImplemented && t->binop ? t->binop(self, a[0], w->op) : r;
+    }
+    case W_UNARY: return t->unary(self, w->op);
+    case W_BOOL: return int_result(t->truth(self));
+    case W_ITER: return t->iter(self);
+    case W_NEXT: return call_next(t, self);
+    case W_GETATTRIBUTE:
+        if (!rt_isinstance_of(a[0], &rt_str_type))
+            return rt_raisef(&rt_TypeError, "attribute name must be string, not '%s'",
+                             val_type(a[0])->name);
+        return t->getattr ? t->getattr(self, a[0]) : rt_generic_getattr(self, a[0]);
+    case W_SETATTR: case W_DELATTR: {
+        Value v = w->kind == W_SETATTR ? a[1] : VAL_NULL;
+        if (!rt_isinstance_of(a[0], &rt_str_type))
+            return rt_raisef(&rt_TypeError, "attribute name must be string, not '%s'",
+                             val_type(a[0])->name);
+        return none_or_null(t->setattr ? t->setattr(self, a[0], v)
+                                       : rt_generic_setattr(self, a[0], v));
+    }
+    case W_GETITEM: return t->getitem(self, a[0]);
+    case W_SETITEM: return none_or_null(t->setitem(self, a[0], a[1]));
+    case W_DELITEM: return none_or_null(t->setitem(self, a[0], VAL_NULL));
+    case W_LEN: return call_len(t, self);
+    case W_CONTAINS: return int_result(t->contains(self, a[0]));
+    case W_GET: {
+        Value obj = a[0] == rt_None ? VAL_NULL : a[0];
+        Value type = n > 1 && a[1] != rt_None ? a[1] : VAL_NULL;
+        return t->descr_get(self, obj, type);
+    }
+    case W_SET: return none_or_null(t->descr_set(self, a[0], a[1]));
+    case W_DELETE: return none_or_null(t->descr_set(self, a[0], VAL_NULL));
+    default: return rt_raisef(&rt_SystemError, "bad slot wrapper");
+    }
+}
+
+static Value wrapper_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjWrapper *w = AS_WRAPPER(callable);
+    if (w->kind == W_NEW)
+        return wrapper_new_call(w, args, nargs, kwnames);
+    Value self;
+    if (w->self != VAL_NULL) {
+        self = w->self;
+    } else {
+        if (nargs - rt_nkwargs(kwnames) == 0)
+            return rt_raisef(&rt_TypeError, "descriptor '%S' of '%s' object needs an argument",
+                             w->name, w->owner->name);
+        self = args[0];
+        args++;
+        nargs--;
+    }
+    if (!rt_isinstance_of(self, w->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%S' requires a '%s' object but received a '%s'",
+                         w->name, w->owner->name, val_type(self)->name);
+    if (w->kind == W_INIT)
+        return wrapper_init(w, self, args, nargs, kwnames);
+    if (w->kind == W_CALL)
+        return w->owner->call(self, args, nargs, kwnames);
+    return call_slot(w, self, args, nargs, kwnames);
+}
+
+static Value wrapper_get(Value descr, Value obj, Value type)
+{
+    ObjWrapper *w = AS_WRAPPER(descr);
+    if (obj == VAL_NULL || w->self != VAL_NULL || w->kind == W_NEW)
+        return descr;
+    return wrapper_new(w->name, w->owner, w->kind, w->op, obj);
+}
+
+static Value wrapper_repr(Value self)
+{
+    ObjWrapper *w = AS_WRAPPER(self);
+    if (w->kind == W_NEW)
+        return rt_str_format_c("<built-in method __new__ of type object at %S>",
+                               rt_addr_str((const void *)w->owner));
+    if (w->self != VAL_NULL)
+        return rt_str_format_c("<method-wrapper '%S' of %s object at %S>", w->name,
+                               val_type(w->self)->name, rt_addr_str((const void *)w->self));
+    return rt_str_format_c("<slot wrapper '%S' of '%s' objects>", w->name, w->owner->name);
+}
+
+static Value wrapper_getattr(Value self, Value name)
+{
+    ObjWrapper *w = AS_WRAPPER(self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "__name__") == 0)
+        return w->name;
+    if (strcmp(s, "__qualname__") == 0)
+        return rt_str_format_c("%s.%S", w->owner->name, w->name);
+    if (strcmp(s, "__objclass__") == 0)
+        return obj_val(w->owner);
+    if (strcmp(s, "__self__") == 0 && w->self != VAL_NULL)
+        return w->self;
+    return rt_generic_getattr(self, name);
+}
+
+ObjType rt_wrapper_type = {
+    .ob.type = &rt_type_type, .name = "wrapper_descriptor",
+    .repr = wrapper_repr, .call = wrapper_call, .descr_get = wrapper_get,
+    .getattr = wrapper_getattr,
+};
+
+/* A wrapper bound to an instance: (1).__add__. */
+static ObjType method_wrapper_type = {
+    .ob.type = &rt_type_type, .name = "method-wrapper",
+    .repr = wrapper_repr, .call = wrapper_call, .getattr = wrapper_getattr,
+};
+
+/* ---- which wrappers a builtin type gets ------------------------------------------ */
+
+static void add_wrapper(ObjType *t, Value name, int kind, int op)
+{
+    if (rt_dict_get_str(t->dict, name) != VAL_NULL)
+        return;
+    rt_dict_set(t->dict, name, wrapper_new(name, t, kind, op, VAL_NULL));
+}
+
+#define OPS_ALL ((1u << NB_INPLACE_OFFSET) - 1)
+#define OP(x) (1u << (x))
+
+/* The binary operators a builtin type's binop slot really implements
+ * (so that dir(str) does not list __sub__); numbers define theirs in
+ * their own dicts.  *rops: the reflected ones. */
+static unsigned binop_ops(ObjType *t, unsigned *rops)
+{
+    unsigned ops = OPS_ALL;
+    if (t == &rt_str_type || t == &rt_bytes_type || t == &rt_bytearray_type)
+        ops = OP(NB_ADD) | OP(NB_MULTIPLY) | OP(NB_REMAINDER);
+    else if (t == &rt_list_type || t == &rt_tuple_type)
+        ops = OP(NB_ADD) | OP(NB_MULTIPLY);
+    else if (t == &rt_set_type || t == &rt_frozenset_type)
+        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
+    else if (t == &rt_dict_type || t == &rt_type_type)
+        ops = OP(NB_OR);
+    else if (t == &rt_bool_type)
+        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_XOR);
+    *rops = ops & ~(unsigned)(t == &rt_str_type || t == &rt_bytes_type ||
+                              t == &rt_list_type || t == &rt_tuple_type ||
+                              t == &rt_bytearray_type ? OP(NB_ADD) : 0);
+    return ops;
+}
+
+static unsigned inplace_ops(ObjType *t)
+{
+    if (t == &rt_list_type || t == &rt_bytearray_type)
+        return OP(NB_ADD) | OP(NB_MULTIPLY);
+    if (t == &rt_set_type)
+        return OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
+    if (t == &rt_dict_type)
+        return OP(NB_OR);
+    return OPS_ALL;
+}
+
+static void add_number_wrappers(ObjType *t, uint64_t own)
+{
+    if (own & ((uint64_t)1 << S_BINOP)) {
+        unsigned rops, ops = binop_ops(t, &rops);
+        for (int op = 0; op < NB_INPLACE_OFFSET; op++) {
+            if (ops & OP(op))
+                add_wrapper(t, op_names[op], W_BINOP, op);
+            if (rops & OP(op))
+                add_wrapper(t, rop_names[op], W_RBINOP, op);
+        }
+    }
+    if (own & ((uint64_t)1 << S_INPLACE)) {
+        unsigned ops = inplace_ops(t);
+        for (int op = 0; op < NB_INPLACE_OFFSET; op++)
+            if (ops & OP(op))
+                add_wrapper(t, iop_names[op], W_INPLACE, op);
+    }
+    if (own & ((uint64_t)1 << S_UNARY))
+        for (int op = 0; op < 3; op++)
+            if (op != UN_INVERT || rt_is_subtype(t, &rt_int_type))
+                add_wrapper(t, unary_names[op], W_UNARY, op);
+}
+
+void rt_add_slot_wrappers(ObjType *t, uint64_t own)
+{
+#define OWN(s) (own & ((uint64_t)1 << (s)))
+    if (OWN(S_REPR)) add_wrapper(t, n_repr, W_REPR, 0);
+    if (OWN(S_STR)) add_wrapper(t, n_str, W_STR, 0);
+    if (OWN(S_HASH))
+        add_wrapper(t, n_hash, W_HASH, 0);
+    else if (OWN(S_RICHCMP) && t->hash == NULL && rt_dict_get_str(t->dict, n_hash) == VAL_NULL)
+        rt_dict_set(t->dict, n_hash, rt_None);
+    if (OWN(S_RICHCMP))
+        for (int op = 0; op < 6; op++)
+            add_wrapper(t, cmp_names[op], W_CMP, op);
+    add_number_wrappers(t, own);
+    if (OWN(S_TRUTH)) add_wrapper(t, n_bool, W_BOOL, 0);
+    if (OWN(S_ITER)) add_wrapper(t, n_iter, W_ITER, 0);
+    if (OWN(S_NEXT)) add_wrapper(t, n_next, W_NEXT, 0);
+    if (OWN(S_CALL)) add_wrapper(t, n_call, W_CALL, 0);
+    if (OWN(S_GETATTR)) add_wrapper(t, n_getattribute, W_GETATTRIBUTE, 0);
+    if (OWN(S_SETATTR)) {
+        add_wrapper(t, n_setattr, W_SETATTR, 0);
+        add_wrapper(t, n_delattr, W_DELATTR, 0);
+    }
+    if (OWN(S_GETITEM)) add_wrapper(t, n_getitem, W_GETITEM, 0);
+    if (OWN(S_SETITEM)) {
+        add_wrapper(t, n_setitem, W_SETITEM, 0);
+        add_wrapper(t, n_delitem, W_DELITEM, 0);
+    }
+    if (OWN(S_LEN)) add_wrapper(t, n_len, W_LEN, 0);
+    if (OWN(S_CONTAINS)) add_wrapper(t, n_contains, W_CONTAINS, 0);
+    if (OWN(S_DESCR_GET)) add_wrapper(t, n_get, W_GET, 0);
+    if (OWN(S_DESCR_SET)) {
+        add_wrapper(t, n_set, W_SET, 0);
+        add_wrapper(t, n_delete, W_DELETE, 0);
+    }
+    if (OWN(S_NEW)) add_wrapper(t, n_new, W_NEW, 0);
+    if (is_container_base(t) || t == &rt_type_type)
+        add_wrapper(t, n_init, W_INIT, 0);
+#undef OWN
+}
+
+/* ---- object's methods that are not slots ----------------------------------------- */
+
+/* object.__format__(spec): str(self) for an empty spec, else an error. */
+static Value object_format(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__format__", kwnames) || !rt_check_nargs("__format__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[1], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %s",
+                         val_type(args[1])->name);
+    if (rt_str_nbytes(args[1]) > 0)
+        return rt_raisef(&rt_TypeError, "unsupported format string passed to %s.__format__",
+                         val_type(args[0])->name);
+    return rt_str(args[0]);
+}
+
+static Value object_dir(Value *args, size_t nargs, Value kwnames)
+{
+    Value dir = rt_dict_get_cstr(rt_builtins_dict, "dir");
+    return rt_call1(dir, args[0]);
+}
+
+static Value object_sizeof(Value *args, size_t nargs, Value kwnames)
+{
+    return small_new(16);
+}
+
+static Value object_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot pickle '%s' object", val_type(args[0])->name);
+}
+
+static Value object_getstate(Value *args, size_t nargs, Value kwnames)
+{
+    size_t off = val_type(args[0])->dict_offset;
+    Value d = off ? *(Value *)((char *)val_obj(args[0]) + off) : VAL_NULL;
+    return d == VAL_NULL ? rt_None : d;
+}
+
+static Value object_subclasshook(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_NotImplemented;
+}
+
+/* object.__init_subclass__(): accepts no keyword arguments. */
+static Value object_init_subclass(Value *args, size_t nargs, Value kwnames)
+{
+    if (rt_nkwargs(kwnames) > 0)
+        return rt_raisef(&rt_TypeError, "__init_subclass__() takes no keyword arguments");
+    return rt_None;
+}
+
+static const MethodDef object_methods[] = {
+    {"__format__", object_format}, {"__dir__", object_dir},
+    {"__sizeof__", object_sizeof}, {"__reduce__", object_reduce},
+    {"__reduce_ex__", object_reduce}, {"__getstate__", object_getstate},
+    {NULL, NULL},
+};
+
+static void add_object_methods(void)
+{
+    ObjType *o = &rt_object_type;
+    for (const MethodDef *m = object_methods; m->name != NULL; m++) {
+        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
+        b->owner = o;
+        rt_type_set(o, m->name, obj_val(b));
+    }
+    rt_type_set(o, "__subclasshook__", rt_classmethod_new(
+                rt_builtin_new("__subclasshook__", object_subclasshook, VAL_NULL)));
+    rt_type_set(o, "__init_subclass__", rt_classmethod_new(
+                rt_builtin_new("__init_subclass__", object_init_subclass, VAL_NULL)));
+    add_wrapper(o, n_str, W_STR, 0);
+    add_wrapper(o, n_init, W_INIT, 0);
+    add_wrapper(o, n_getattribute, W_GETATTRIBUTE, 0);
+    add_wrapper(o, n_setattr, W_SETATTR, 0);
+    add_wrapper(o, n_delattr, W_DELATTR, 0);
+    rt_type_set(o, "__doc__", rt_str_from_cstr(
+        "The base class of the class hierarchy.\n\n"
+        "When called, it accepts no arguments and returns a new featureless\n"
+        "instance that has no instance attributes and cannot be given any.\n"));
+    object_init_w = rt_dict_get_str(o->dict, n_init);
+    object_new_w = rt_dict_get_str(o->dict, n_new);
+    object_getattribute_w = rt_dict_get_str(o->dict, n_getattribute);
+}
+
+void rt_slots_init(void)
+{
+    make_names();
+    rt_type_ready(&rt_wrapper_type, NULL);
+    rt_type_ready(&method_wrapper_type, NULL);
+}
+
+/* Called by rt_class_init once every builtin type has its wrappers. */
+void rt_slots_object_methods(void)
+{
+    add_object_methods();
+}

@@ -1,0 +1,76 @@
+/*
+ * stdlib.h — the C modules of pvm's standard library, and the few helpers
+ * they share.
+ *
+ * Each module is one file with one exported function, stub_<name>_init,
+ * that builds and returns a fresh module object (rt_module_new, then its
+ * functions and types in the module dict).  The import system's registry
+ * (modules.h) maps module names to these functions; nothing here knows
+ * about importing.
+ *
+ * The helpers (stubutil.c) are what every module kept rewriting: a module
+ * from a table of functions, doubles and big ints in and out of Python
+ * values, and the argument checks with CPython's messages.
+ */
+#ifndef PVM_STDLIB_H
+#define PVM_STDLIB_H
+
+#include "runtime/runtime.h"
+
+Value stub_math_init(void);
+Value stub_time_init(void);
+Value stub_random_init(void);
+Value stub_itertools_init(void);
+Value stub_functools_init(void);
+Value stub_operator_init(void);
+Value stub_bisect_init(void);
+Value stub_heapq_init(void);
+Value stub_array_init(void);
+Value stub_io_init(void);
+Value stub_string_init(void);
+Value stub_copy_init(void);
+Value stub_os_init(void);
+Value stub_os_path_init(void);      /* os.path (posixpath); os.path is also set on os */
+Value stub_json_init(void);
+Value stub_collections_init(void);
+Value stub_collections_abc_init(void);  /* collections.abc */
+
+/* ---- helpers shared by the modules (stubutil.c) ---- */
+
+/* A module named `name` holding a builtin function per entry of `fns`. */
+Value st_module_new(const char *name, const MethodDef *fns);
+/* Add one attribute to a module. */
+void st_module_set(Value module, const char *name, Value v);
+/* Ready a type that lives in a module and bind it there under `attr`. */
+void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods);
+
+/* PyFloat_AsDouble: float, int (OverflowError "int too large to convert to
+ * float"), or an object with __float__ / __index__; TypeError "must be real
+ * number, not str" otherwise.  false on error. */
+bool st_as_double(Value v, double *out);
+
+/* The current exception type is `t` (and it is cleared) — for "try: ...
+ * except KeyError:" written in C. */
+bool st_err_take(ObjType *t);
+
+/* Look up a special method on v's type (not the instance): VAL_NULL, no
+ * exception, when absent.  Bound to v. */
+Value st_lookup_special(Value v, const char *name);
+
+/* Call obj.name(args...). */
+Value st_call_method(Value obj, const char *name, Value *args, size_t nargs);
+
+/* Keyword value by name from a call's kwnames, or VAL_NULL. */
+Value st_kwarg(Value *args, size_t nargs, Value kwnames, const char *name);
+/* Reject keyword arguments other than the listed ones (NULL-terminated):
+ * TypeError "f() got an unexpected keyword argument 'x'". */
+bool st_check_kwnames(const char *fname, Value kwnames, const char *const *allowed);
+
+/* collections.namedtuple(name, fields) from C (collections.c): fields is a
+ * space-separated list.  Returns the new tuple-subclass type. */
+Value st_namedtuple(const char *name, const char *fields);
+
+/* SHA-512 (sha512.c), used by random.seed(str/bytes). */
+void st_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
+
+#endif

@@ -1,0 +1,3 @@
+name = "alpha"
+import beta
+print("alpha after beta", beta.seen)

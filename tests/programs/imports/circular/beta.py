@@ -1,0 +1,3 @@
+import alpha
+seen = getattr(alpha, "name", None), hasattr(alpha, "beta")
+name = "beta"

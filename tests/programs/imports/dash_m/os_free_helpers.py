@@ -1,0 +1,2 @@
+def where():
+    return "helper " + __name__

@@ -1,0 +1,1 @@
+print("tool init", __name__)

@@ -1,0 +1,3 @@
+# raise SystemExit(2) directly.
+print("raising")
+raise SystemExit(2)

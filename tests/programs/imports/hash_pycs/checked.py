@@ -1,0 +1,1 @@
+value = "checked hash pyc"

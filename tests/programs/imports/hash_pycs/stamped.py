@@ -1,0 +1,1 @@
+value = "timestamp pyc"

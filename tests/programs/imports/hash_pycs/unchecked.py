@@ -1,0 +1,1 @@
+value = "unchecked: compiled version"

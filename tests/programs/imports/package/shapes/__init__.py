@@ -1,0 +1,2 @@
+print("shapes package init", __name__)
+from .flat import area as _area

@@ -1,0 +1,3 @@
+visible = "v"
+VISIBLE = "V"
+_secret = "s"

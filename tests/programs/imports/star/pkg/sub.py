@@ -1,0 +1,1 @@
+x = "sub loaded by star"

@@ -1,0 +1,33 @@
+import math
+
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+for x in [0.0, 0.5, 1.0, 2.0, 10.0, 123.456, 1e-10, 30.0]:
+    print(x, math.sqrt(x), math.exp(x), math.log1p(x), math.expm1(x), math.atan(x))
+    print(math.sin(x), math.cos(x), math.tan(x), math.sinh(x), math.cosh(x), math.tanh(x))
+    print(math.erf(x), math.erfc(x), math.cbrt(x), math.exp2(x), math.asinh(x))
+for x in [1, 2, 3, 10, 1000, 2**100, 0.1, 7.5, 1e300]:
+    print(math.log(x), math.log2(x), math.log10(x), math.log(x, 3), math.log(x, 10))
+print(math.log(10**500), math.log2(2**2000), math.log10(10**400))
+for x in [-2.5, -1.0, -0.5, 0.0, 0.5, 1.5, 2.5, 1e300, -1e300, 3]:
+    print(math.floor(x), math.ceil(x), math.trunc(x), math.fabs(x), math.modf(x), math.frexp(x))
+print(math.floor(7), math.ceil(-7), type(math.floor(2.5)).__name__)
+print(math.hypot(3, 4), math.hypot(1, 2, 3), math.hypot(), math.hypot(-5), math.hypot(1e308, 1e308))
+print(math.dist((1, 2), (4, 6)), math.dist([0, 0, 0], [1, 1, 1]))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]))
+print(math.fsum([1e-16, 1, 1e16]), math.fsum([]), math.fsum(range(10)))
+print(math.factorial(0), math.factorial(5), math.factorial(30), math.factorial(100))
+print(math.gcd(), math.gcd(12), math.gcd(12, 18), math.gcd(-12, 18, 30), math.gcd(2**100, 6**50))
+print(math.lcm(), math.lcm(4, 6), math.lcm(4, 6, 10), math.lcm(0, 5), math.lcm(-3, 4))
+print(math.comb(10, 3), math.comb(100, 50), math.comb(5, 7), math.perm(5), math.perm(10, 3), math.perm(3, 5))
+print(math.isqrt(0), math.isqrt(15), math.isqrt(16), math.isqrt(10**50), math.isqrt(2**201 + 7))
+print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod([1.5, 2]), math.prod(range(1, 30)), math.prod([2, 3], start=10))
+print(math.degrees(math.pi), math.radians(180), math.degrees(1))
+print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1), math.isclose(0, 1e-12, abs_tol=1e-9))
+print(math.isfinite(1.0), math.isinf(math.inf), math.isnan(math.nan), math.isnan(1))
+print(math.copysign(3, -0.0), math.fmod(7, 3), math.fmod(-7, 3), math.fmod(5, math.inf), math.remainder(7, 3), math.remainder(5, 2))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(math.inf, 0), math.pow(-8, 3), math.pow(0, 0))
+print(math.atan2(1, 1), math.atan2(-1, -1), math.atan2(0.0, -0.0), math.ldexp(0.75, 4), math.ldexp(1, -1080))
+print(math.gamma(0.5), math.gamma(5), math.gamma(10.3), math.gamma(-1.5), math.gamma(171.5) if False else math.gamma(170.2))
+print(math.lgamma(0.5), math.lgamma(100), math.lgamma(-2.5), math.lgamma(1), math.lgamma(1e10))
+print(math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0), math.ulp(1.0), math.ulp(1e300), math.ulp(0.0))
+print(math.acos(0.5), math.asin(0.5), math.acosh(2), math.atanh(0.5))
