@@ -820,7 +820,8 @@ def main(argv):
     os.makedirs(out_dir, exist_ok=True)
     chart_note = write_chart(bench, out_dir)
     write_report(bench, out_dir, load_before, load_average(), chart_note)
-    print("wrote %s/latest.md%s" % (os.path.relpath(out_dir),
+    shown = os.path.relpath(out_dir) if out_dir.startswith(ROOT) else out_dir
+    print("wrote %s/latest.md%s" % (shown,
           "" if chart_note else " and ratio.svg"))
     if chart_note:
         print("chart: skipped: " + chart_note)
