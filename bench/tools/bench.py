@@ -56,6 +56,9 @@ BUILD = os.path.join(ROOT, "build", "bench")
 SMALL_RE = re.compile(r"^N = (\S+)(\s*)# small: (\S+)\s*$", re.M)
 UNSUPPORTED_RE = re.compile(r"does not support|not supported|NotImplemented")
 GNU_TIME = "/usr/bin/time"
+# What `pvm --stats` is expected to print on stderr once it exists (see
+# Bench.stats_count); until then the bytecode count comes from tools/opcount.py.
+STATS_RE = re.compile(rb"^bytecodes executed:\s*(\d+)\s*$", re.M)
 PERF_EVENTS = ("instructions", "branches", "branch-misses")
 
 
@@ -453,11 +456,26 @@ class Bench:
                     self.failed = True
                 else:
                     row[label] = {"ir": ir}
-                    if opcodes and base.get(label) is not None:
-                        row[label]["ir_per_op"] = (ir - base[label]) / opcodes
+                    ops = self.stats_count(label, small_pyc) or opcodes
+                    if ops != opcodes:
+                        row[label]["pvm_stats"] = ops
+                    if ops and base.get(label) is not None:
+                        row[label]["ir_per_op"] = (ir - base[label]) / ops
             self.callgrind[name] = row
             print("  %-14s %s" % (name, "  ".join(
                 "%s=%s" % (l, fmt_count(row[l].get("ir"))) for l in self.all_labels())))
+
+    def stats_count(self, label, pyc):
+        """pvm's own count of executed bytecodes, when the variant understands
+        --stats and prints "bytecodes executed: N" on stderr; else None (and
+        python3.11's tracing count is used)."""
+        for v in self.variants:
+            if v.label == label:
+                status, _, err = run_captured(v.argv[:1] + ["--stats"] + v.argv[1:] + [pyc],
+                                              self.timeout)
+                m = STATS_RE.search(err) if status == 0 else None
+                return int(m.group(1)) if m else None
+        return None
 
     def unsupported(self, name, label):
         return self.results.get(name, {}).get(label, {}).get("status") == "UNSUPPORTED"
@@ -722,6 +740,8 @@ def callgrind_section(bench):
           "start-up excluded.", "",
           "Empty program: " + ", ".join("%s %s Ir" % (l, fmt_count(base.get(l))) for l in labels),
           "",
+          "A variant whose `pvm --stats` prints `bytecodes executed: N` is divided by "
+          "its own count instead (marked *).", "",
           "| benchmark | bytecodes |" + "".join(" %s Ir | %s Ir/op |" % (l, l) for l in labels),
           "|---|---:|" + "---:|---:|" * len(labels)]
     for name in bench.names:
@@ -731,7 +751,8 @@ def callgrind_section(bench):
             c = row.get(l, {})
             if "ir" in c:
                 cells += [fmt_count(c["ir"]),
-                          "%.1f" % c["ir_per_op"] if "ir_per_op" in c else "-"]
+                          ("%.1f" % c["ir_per_op"] + ("*" if "pvm_stats" in c else ""))
+                          if "ir_per_op" in c else "-"]
             else:
                 cells += [c.get("status", row.get("note", "-")), ""]
         L.append("| %s | %s |" % (name, " | ".join(cells)))
