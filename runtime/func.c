@@ -190,9 +190,20 @@ Value rt_module_new(Value name)
     return obj_val(m);
 }
 
+/* importlib's _module_repr with pvm's modules, which have no __spec__:
+ * <module 'x' from '/path/x.py'>, <module 'sys' (built-in)>, <module 'x'>. */
 static Value module_repr(Value self)
 {
-    return rt_str_format_c("<module %R>", VAL_AS(ObjModule, self)->name);
+    ObjModule *m = VAL_AS(ObjModule, self);
+    Value name = rt_dict_get_cstr(m->dict, "__name__");
+    if (name == VAL_NULL)
+        name = rt_str_from_cstr("?");
+    Value file = rt_dict_get_cstr(m->dict, "__file__");
+    if (file != VAL_NULL)
+        return rt_str_format_c("<module %R from %R>", name, file);
+    if (m->builtin)
+        return rt_str_format_c("<module %R (built-in)>", name);
+    return rt_str_format_c("<module %R>", name);
 }
 
 static Value module_getattr(Value self, Value name)
@@ -222,9 +233,31 @@ static int module_setattr(Value self, Value name, Value v)
     return r < 0 ? -1 : 0;
 }
 
+/* types.ModuleType(name, doc=None): the attributes module.__init__ sets. */
+static Value module_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "name", "doc" };
+    static const ArgSpec spec = { "module", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (!rt_isinstance_of(a[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
+    ObjModule *m = rt_alloc_instance(type, sizeof(ObjModule));
+    m->name = a[0];
+    m->dict = rt_dict_new();
+    rt_dict_set_cstr(m->dict, "__name__", a[0]);
+    rt_dict_set_cstr(m->dict, "__doc__", a[1] != VAL_NULL ? a[1] : rt_None);
+    rt_dict_set_cstr(m->dict, "__package__", rt_None);
+    rt_dict_set_cstr(m->dict, "__loader__", rt_None);
+    rt_dict_set_cstr(m->dict, "__spec__", rt_None);
+    return obj_val(m);
+}
+
 ObjType rt_module_type = {
     .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
     .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
+    .new_ = module_new,
 };
 
 void rt_func_init(void)

@@ -316,6 +316,7 @@ typedef struct ObjModule {
     Object ob;
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
+    bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
 } ObjModule;
 
 /* Exception instances (BaseException and its subclasses). */
