@@ -46,19 +46,32 @@ static bool name_is(Value name, const char *s)
 
 /* ---- names ---------------------------------------------------------------- */
 
+/* A builtin type's name may carry its module, as CPython's tp_name does
+ * ("collections.deque"): __module__ is the part before the last dot,
+ * __name__ and __qualname__ the part after it. */
+static const char *static_type_name(const ObjType *t)
+{
+    const char *dot = strrchr(t->name, '.');
+    return dot != NULL ? dot + 1 : t->name;
+}
+
 Value rt_type_module(ObjType *t)
 {
     Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
     if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
         return m;
-    return rt_str_from_cstr(rt_is_heaptype(t) ? "__main__" : "builtins");
+    if (rt_is_heaptype(t))
+        return rt_str_from_cstr("__main__");
+    const char *dot = strrchr(t->name, '.');
+    return dot != NULL ? rt_str_new(t->name, (size_t)(dot - t->name))
+                       : rt_str_from_cstr("builtins");
 }
 
 Value rt_type_qualname(ObjType *t)
 {
     if (rt_is_heaptype(t))
         return ((HeapType *)t)->qualname;
-    return rt_str_from_cstr(t->name);
+    return rt_str_from_cstr(static_type_name(t));
 }
 
 Value rt_type_qualified_name(ObjType *t)
@@ -628,7 +641,7 @@ static Value special_type_attr(ObjType *t, Value name)
     if (s[0] != '_' || s[1] != '_')
         return VAL_NULL;
     if (strcmp(s, "__name__") == 0)
-        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(t->name);
+        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(static_type_name(t));
     if (strcmp(s, "__qualname__") == 0) return rt_type_qualname(t);
     if (strcmp(s, "__mro__") == 0) return t->mro;
     if (strcmp(s, "__bases__") == 0) return t->bases;

@@ -389,7 +389,9 @@ static Value unicodedecode_str(Value self)
 static Value exc_repr(Value self)
 {
     Value args = AS_EXC(self)->args;
-    const char *name = val_type(self)->name;
+    const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+    if (dot != NULL)
+        name = dot + 1;                     /* json.decoder.JSONDecodeError */
     if (rt_tuple_len(args) == 1)
         return rt_str_format_c("%s(%R)", name, rt_tuple_get(args, 0));
     return rt_str_format_c("%s%R", name, args);

@@ -34,6 +34,8 @@ Value stub_os_path_init(void);      /* os.path (posixpath); os.path is also set 
 Value stub_json_init(void);
 Value stub_collections_init(void);
 Value stub_collections_abc_init(void);  /* collections.abc */
+/* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
+void st_abc_register(const char *abc, ObjType *t);
 
 /* ---- helpers shared by the modules (stubutil.c) ---- */
 
