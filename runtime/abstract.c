@@ -21,9 +21,7 @@ const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 
 Value rt_addr_str(const void *p)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%p", p);
-    return rt_str_from_cstr(buf);
+    return rt_str_format_c("%p", p);
 }
 
 static Value check_str_result(Value r, const char *what)
@@ -50,7 +48,7 @@ Value rt_repr(Value v)
 {
     ObjType *t = val_type(v);
     if (t->repr == NULL)
-        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((void *)v));
+        return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
     for (int i = 0; i < repr_depth; i++)

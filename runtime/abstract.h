@@ -39,9 +39,10 @@ Value rt_iter(Value v);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
 
-/* Attributes.  name must be a str (interned names compare fastest). */
-/* "0x7f3a..." — an address as repr() shows it (use with %S). */
+/* "0x7f3a..." — an address as a str (the %p of rt_str_format_c is simpler). */
 Value rt_addr_str(const void *p);
+
+/* Attributes.  name must be a str (interned names compare fastest). */
 Value rt_getattr(Value obj, Value name);
 Value rt_getattr_cstr(Value obj, const char *name);
 int rt_setattr(Value obj, Value name, Value v);

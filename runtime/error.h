@@ -9,6 +9,7 @@
  *
  * Messages are built with rt_raisef's small format language:
  *   %s C string   %d int   %zd ssize_t   %zu size_t   %ld long   %c char
+ *   %x unsigned in hex   %p pointer as repr() shows addresses (0x7f3a...)
  *   %R repr(Value)   %S str(Value)   %T type name of a Value   %% percent
  */
 #ifndef PVM_ERROR_H

@@ -32,8 +32,8 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
 
 static Value function_repr(Value self)
 {
-    return rt_str_format_c("<function %S at %S>", AS_FUNCTION(self)->qualname,
-                           rt_addr_str((void *)self));
+    return rt_str_format_c("<function %S at %p>", AS_FUNCTION(self)->qualname,
+                           (void *)self);
 }
 
 /* Reading a function off an instance makes a bound method. */
@@ -168,9 +168,9 @@ static Value cell_repr(Value self)
 {
     ObjCell *c = VAL_AS(ObjCell, self);
     if (c->ref == VAL_NULL)
-        return rt_str_format_c("<cell at %S: empty>", rt_addr_str((const void *)self));
-    return rt_str_format_c("<cell at %S: %s object at %S>", rt_addr_str((const void *)self),
-                           val_type(c->ref)->name, rt_addr_str((const void *)c->ref));
+        return rt_str_format_c("<cell at %p: empty>", (void *)self);
+    return rt_str_format_c("<cell at %p: %s object at %p>", (void *)self,
+                           val_type(c->ref)->name, (void *)c->ref);
 }
 
 ObjType rt_cell_type = {

@@ -62,9 +62,9 @@ static Value object_repr(Value self)
 {
     ObjType *t = val_type(self);
     if (!rt_is_heaptype(t))
-        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((const void *)self));
-    return rt_str_format_c("<%S object at %S>", rt_type_qualified_name(t),
-                           rt_addr_str((void *)self));
+        return rt_str_format_c("<%s object at %p>", t->name, (void *)self);
+    return rt_str_format_c("<%S object at %p>", rt_type_qualified_name(t),
+                           (void *)self);
 }
 
 /* Identity hash: the address, rotated so the low zero bits do not cluster
@@ -174,8 +174,8 @@ static Value builtin_repr(Value self)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
     if (b->self != VAL_NULL)
-        return rt_str_format_c("<built-in method %s of %s object at %S>", b->name,
-                               val_type(b->self)->name, rt_addr_str((const void *)b->self));
+        return rt_str_format_c("<built-in method %s of %s object at %p>", b->name,
+                               val_type(b->self)->name, (void *)b->self);
     if (b->owner != NULL)
         return rt_str_format_c("<method '%s' of '%s' objects>", b->name, b->owner->name);
     return rt_str_format_c("<built-in function %s>", b->name);

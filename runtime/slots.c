@@ -789,11 +789,11 @@ static Value wrapper_repr(Value self)
 {
     ObjWrapper *w = AS_WRAPPER(self);
     if (w->kind == W_NEW)
-        return rt_str_format_c("<built-in method __new__ of type object at %S>",
-                               rt_addr_str((const void *)w->owner));
+        return rt_str_format_c("<built-in method __new__ of type object at %p>",
+                               (void *)w->owner);
     if (w->self != VAL_NULL)
-        return rt_str_format_c("<method-wrapper '%S' of %s object at %S>", w->name,
-                               val_type(w->self)->name, rt_addr_str((const void *)w->self));
+        return rt_str_format_c("<method-wrapper '%S' of %s object at %p>", w->name,
+                               val_type(w->self)->name, (void *)w->self);
     return rt_str_format_c("<slot wrapper '%S' of '%s' objects>", w->name, w->owner->name);
 }
 

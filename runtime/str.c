@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include <stdio.h>
+#include <inttypes.h>
 #include <string.h>
 #include "runtime/runtime.h"
 
@@ -736,6 +737,9 @@ static size_t format_directive(StrBuf *sb, const char *f, va_list *ap, bool *ok)
     case 'u': snprintf(num, sizeof num, "%u", va_arg(*ap, unsigned)); break;
     case 'x': snprintf(num, sizeof num, "%x", va_arg(*ap, unsigned)); break;
     case 'c': sb_add_codepoint(sb, (uint32_t)va_arg(*ap, int)); return 1;
+    case 'p':                       /* as CPython: always 0x..., even for NULL */
+        snprintf(num, sizeof num, "0x%" PRIxPTR, (uintptr_t)va_arg(*ap, void *));
+        break;
     case '%': sb_addc(sb, '%'); return 1;
     case 'R': *ok = sb_add_value_repr(sb, va_arg(*ap, Value)); return 1;
     case 'S': *ok = sb_add_value_str(sb, va_arg(*ap, Value)); return 1;
