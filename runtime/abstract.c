@@ -214,6 +214,29 @@ static Value unsupported_binop(Value a, Value b, int op)
                      rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
 }
 
+static bool is_sequence(ObjType *t)
+{
+    return (t->flags & TF_SEQUENCE) != 0;
+}
+
+/* seq * n when neither operand's binop took it (CPython's sequence_repeat):
+ * n must have __index__; the sequence's own binop (or in-place slot)
+ * then repeats it by that int. */
+static Value sequence_repeat(Value seq, Value n, int op)
+{
+    Value count = rt_index_or_null(n);
+    if (count == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL
+            : rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    ObjType *t = val_type(seq);
+    if (op != NB_MULTIPLY && t->inplace != NULL) {
+        Value r = t->inplace(seq, count, NB_MULTIPLY);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    return t->binop(seq, count, NB_MULTIPLY);
+}
+
 Value rt_binary_op(Value a, Value b, int op)
 {
     int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
@@ -240,6 +263,12 @@ Value rt_binary_op(Value a, Value b, int op)
         r = tb->binop(a, b, plain);
         if (r != rt_NotImplemented)
             return r;
+    }
+    if (plain == NB_MULTIPLY) {
+        if (is_sequence(ta))
+            return sequence_repeat(a, b, op);
+        if (is_sequence(tb))
+            return sequence_repeat(b, a, NB_MULTIPLY);
     }
     return unsupported_binop(a, b, op);
 }

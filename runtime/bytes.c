@@ -262,11 +262,8 @@ static Value view_concat(Value like, View a, View b)
     return same_kind(like, buf, a.len + b.len);
 }
 
-static Value view_repeat(Value like, View v, Value count)
+static Value view_repeat(Value like, View v, ssize_t n)
 {
-    ssize_t n;
-    if (!rt_as_ssize(count, &n))
-        return VAL_NULL;
     if (n <= 0 || v.len == 0)
         return same_kind(like, NULL, 0);
     if ((size_t)n > ((size_t)1 << 32) / v.len)
@@ -294,11 +291,9 @@ static Value bytes_binop(Value a, Value b, int op)
         return a_bytes ? bytes_mod(a, b) : rt_NotImplemented;
     if (op == NB_MULTIPLY) {
         Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
-        if (is_int(count) || is_bool(count))
-            return view_repeat(seq, view_of(seq), rt_int_unbool(count));
-        if (val_type(count)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+        ssize_t n;
+        int r = rt_repeat_count(count, &n);
+        return r > 0 ? view_repeat(seq, view_of(seq), n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     return rt_NotImplemented;
 }
@@ -1414,7 +1409,7 @@ ObjType rt_bytes_type = {
     .ob.type = &rt_type_type,
     .name = "bytes",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_SEQUENCE,
     .repr = rt_bytes_repr,
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
@@ -1610,8 +1605,12 @@ static Value bytearray_inplace(Value a, Value b, int op)
         ba->length += v.len;
         return a;
     }
-    if (op == NB_MULTIPLY && (is_int(b) || is_bool(b))) {
-        Value r = view_repeat(a, view_of(a), rt_int_unbool(b));
+    ssize_t n;
+    int rc = op == NB_MULTIPLY ? rt_repeat_count(b, &n) : 0;
+    if (rc < 0)
+        return VAL_NULL;
+    if (rc > 0) {
+        Value r = view_repeat(a, view_of(a), n);
         if (!r)
             return VAL_NULL;
         View v = view_of(r);
@@ -1687,7 +1686,7 @@ ObjType rt_bytearray_type = {
     .ob.type = &rt_type_type,
     .name = "bytearray",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_SEQUENCE,
     .repr = bytearray_repr,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,

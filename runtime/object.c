@@ -258,7 +258,8 @@ void rt_inherit_slots(ObjType *t, ObjType *b)
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
-                            TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS);
+                            TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
+                            TF_SEQUENCE);
 #undef INHERIT
 }
 

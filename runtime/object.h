@@ -94,6 +94,11 @@ enum {
     TF_TUPLE_SUBCLASS = 1 << 5,
     TF_LIST_SUBCLASS = 1 << 6,
     TF_DICT_SUBCLASS = 1 << 7,
+    /* A sequence that repeats (CPython's sq_repeat: str, list, tuple,
+     * bytes, deque...): its binop does seq * int, and rt_binary_op turns
+     * seq * x for any other x into x.__index__() or "can't multiply
+     * sequence by non-int of type 'x'". */
+    TF_SEQUENCE = 1 << 8,
 };
 
 struct ObjType {

@@ -342,16 +342,8 @@ Value rt_str_concat(Value a, Value b)
 /* s * n.  A count too large for an index is OverflowError (as CPython);
  * a result above 4 GiB is MemoryError at once, before asking the GC for it
  * ('x' * 10**12 must raise, not exhaust the heap). */
-static Value str_repeat(Value v, Value count)
+static Value str_repeat(Value v, ssize_t n)
 {
-    ssize_t n;
-    count = rt_int_unbool(count);
-    if (!val_is_small(count) && rt_int_sign(count) > 0)
-        return rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
-    if (!val_is_small(count))
-        n = 0;
-    else if (!rt_as_ssize(count, &n))
-        return VAL_NULL;
     ObjStr *s = AS_STR(v);
     if (n <= 0 || s->nbytes == 0)
         return rt_str_empty();
@@ -376,11 +368,6 @@ static Value str_repeat(Value v, Value count)
     return obj_val(r);
 }
 
-static bool is_int_like(Value v)
-{
-    return is_int(v) || is_bool(v) || (!val_is_small(v) && (val_type(v)->flags & TF_INT_SUBCLASS));
-}
-
 static Value str_binop(Value a, Value b, int op)
 {
     if (op >= NB_INPLACE_OFFSET)
@@ -395,11 +382,9 @@ static Value str_binop(Value a, Value b, int op)
     }
     if (op == NB_MULTIPLY) {
         Value seq = a_str ? a : b, count = a_str ? b : a;
-        if (is_int_like(count))
-            return str_repeat(seq, count);
-        if (val_type(count)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+        ssize_t n;
+        int r = rt_repeat_count(count, &n);
+        return r > 0 ? str_repeat(seq, n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     if (op == NB_REMAINDER && a_str)
         return rt_str_percent(a, b);
@@ -628,7 +613,7 @@ ObjType rt_str_type = {
     .ob.type = &rt_type_type,
     .name = "str",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE | TF_STR_SUBCLASS,
+    .flags = TF_BASETYPE | TF_STR_SUBCLASS | TF_SEQUENCE,
     .repr = rt_str_repr,
     .str = str_str,
     .hash = str_hash_slot,

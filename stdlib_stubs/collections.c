@@ -449,10 +449,9 @@ static Value dq_binop(Value a, Value b, int op)
     if (op == NB_MULTIPLY) {
         Value dq = rt_isinstance_of(a, &deque_type) ? a : b, n = dq == a ? b : a;
         ssize_t k;
-        if (!rt_isinstance_of(n, &rt_int_type))
-            return rt_NotImplemented;
-        if (!rt_as_ssize(n, &k))
-            return VAL_NULL;
+        int r = rt_repeat_count(n, &k);
+        if (r <= 0)
+            return r < 0 ? VAL_NULL : rt_NotImplemented;
         Value c = dq_copy_of(DQ(dq));
         DQ(c)->len = 0;
         DQ(c)->items = NULL;
@@ -541,7 +540,7 @@ static const MethodDef deque_methods[] = {
 };
 
 static ObjType deque_type = {
-    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE | TF_SEQUENCE,
     .new_ = deque_new, .repr = dq_repr, .len = dq_len, .getitem = dq_getitem,
     .contains = dq_contains,
     .setitem = dq_setitem, .iter = dq_iter, .richcompare = dq_richcompare,
