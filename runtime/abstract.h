@@ -52,6 +52,10 @@ int rt_delattr(Value obj, Value name);
  * then other type attributes (binding functions and methods).  Types with
  * their own getattr slot call these as a fallback. */
 Value rt_generic_getattr(Value obj, Value name);
+/* Where obj keeps its instance dict (a Value slot holding an ObjDict, or
+ * VAL_NULL until first use); NULL when its type gives it none.  Honours
+ * RT_DICT_OFFSET_VAR (containers.h). */
+Value *rt_instance_dict_slot(Value obj);
 int rt_generic_setattr(Value obj, Value name, Value v);
 /* AttributeError "'int' object has no attribute 'x'"; returns VAL_NULL. */
 Value rt_no_attribute(Value obj, Value name);

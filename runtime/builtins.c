@@ -1074,10 +1074,9 @@ static Value namespace_of(Value obj)
         return VAL_AS(ObjModule, obj)->dict;
     if (is_type(obj))
         return AS_TYPE(obj)->dict;
-    size_t off = val_type(obj)->dict_offset;
-    if (off == 0)
+    Value *slot = rt_instance_dict_slot(obj);
+    if (slot == NULL)
         return VAL_NULL;
-    Value *slot = (Value *)((char *)val_obj(obj) + off);
     if (*slot == VAL_NULL)
         *slot = rt_dict_new();
     return *slot;

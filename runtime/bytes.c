@@ -138,7 +138,8 @@ static Value bytearray_repr(Value self)
 {
     StrBuf sb;
     sb_init(&sb);
-    sb_adds(&sb, "bytearray(");
+    sb_adds(&sb, val_type(self)->name);     /* a subclass shows its own name */
+    sb_addc(&sb, '(');
     add_bytes_repr(&sb, view_of(self));
     sb_addc(&sb, ')');
     return sb_finish(&sb);
@@ -1687,6 +1688,7 @@ ObjType rt_bytearray_type = {
     .name = "bytearray",
     .base = &rt_object_type,
     .flags = TF_BASETYPE | TF_SEQUENCE,
+    .instance_size = sizeof(ObjByteArray),
     .repr = bytearray_repr,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,

@@ -184,7 +184,8 @@ static ObjType *builtin_root(ObjType *t)
 }
 
 /* Bytes of a builtin type's instances, when subclasses may extend them;
- * 0: instances are variable-sized (str, tuple, ...) or private to their file. */
+ * 0: instances are variable-sized (str, bytes, tuple).  Types whose layout
+ * is private to their file (set, bytearray, deque) say it in instance_size. */
 static size_t builtin_size(ObjType *t)
 {
     if (t == &rt_object_type) return sizeof(ObjInstance);
@@ -194,7 +195,15 @@ static size_t builtin_size(ObjType *t)
     if (t == &rt_int_type) return sizeof(ObjInt);
     if (t == &rt_float_type) return sizeof(ObjFloat);
     if (t == &rt_complex_type) return sizeof(ObjComplex);
-    return 0;
+    if (t == &rt_module_type) return sizeof(ObjModule);
+    return t->instance_size;
+}
+
+/* str, bytes and tuple keep their data inline: a subclass's dict goes
+ * after it (RT_DICT_OFFSET_VAR, containers.h). */
+static bool is_var_sized(ObjType *root)
+{
+    return root == &rt_str_type || root == &rt_bytes_type || root == &rt_tuple_type;
 }
 
 static ObjType *best_base(Value bases)
@@ -249,8 +258,7 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 static Value *dict_slot(Value obj)
 {
-    size_t off = val_type(obj)->dict_offset;
-    return off == 0 ? NULL : (Value *)((char *)val_obj(obj) + off);
+    return rt_instance_dict_slot(obj);
 }
 
 static Value instance_dict_get(Value obj)
@@ -373,9 +381,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
     }
     ht->adds_layout = nslots > 0;
     t->dict_offset = base->dict_offset;
-    if (want_dict && t->dict_offset == 0 && size != 0) {
+    if (want_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
         if (root == &rt_object_type)
             t->dict_offset = offsetof(ObjInstance, dict);
+        else if (is_var_sized(root))
+            t->dict_offset = RT_DICT_OFFSET_VAR;
         else {
             t->dict_offset = size;
             size += sizeof(Value);

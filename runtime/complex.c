@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include "runtime.h"
+#include "class.h"
 
 typedef struct { double re, im; } Cx;
 
@@ -257,19 +258,15 @@ static intptr_t complex_hash(Value v)
 
 /* ---- Attributes and methods --------------------------------------------------- */
 
-/* c.real and c.imag; anything else is looked up on the type (methods). */
-static Value complex_getattr(Value self, Value name)
+/* c.real and c.imag: read-only (CPython's are member descriptors, whose
+ * message on assignment is "readonly attribute"). */
+static Value complex_get_real(Value self) { return rt_float_new(cx_of(self).re); }
+static Value complex_get_imag(Value self) { return rt_float_new(cx_of(self).im); }
+
+static int complex_set_readonly(Value self, Value v)
 {
-    const char *n = rt_str_cstr(name);
-    if (strcmp(n, "real") == 0)
-        return rt_float_new(cx_of(self).re);
-    if (strcmp(n, "imag") == 0)
-        return rt_float_new(cx_of(self).im);
-    Value attr = rt_type_lookup(val_type(self), name);
-    if (!attr)
-        return rt_raisef(&rt_AttributeError, "'complex' object has no attribute '%s'", n);
-    ObjType *at = val_type(attr);
-    return at->descr_get ? at->descr_get(attr, self, obj_val(val_type(self))) : attr;
+    rt_raisef(&rt_AttributeError, "readonly attribute");
+    return -1;
 }
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
@@ -484,11 +481,14 @@ ObjType rt_complex_type = {
     .binop = rt_complex_binop,
     .unary = complex_unary,
     .truth = complex_truth,
-    .getattr = complex_getattr,
     .new_ = complex_new,
 };
 
 void rt_complex_init(void)
 {
     rt_type_ready(&rt_complex_type, complex_methods);
+    rt_type_set(&rt_complex_type, "real", rt_getset_new("real", &rt_complex_type,
+                                                        complex_get_real, complex_set_readonly));
+    rt_type_set(&rt_complex_type, "imag", rt_getset_new("imag", &rt_complex_type,
+                                                        complex_get_imag, complex_set_readonly));
 }

@@ -257,7 +257,7 @@ static Value module_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 ObjType rt_module_type = {
     .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
     .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
-    .new_ = module_new,
+    .new_ = module_new, .dict_offset = offsetof(ObjModule, dict),
 };
 
 void rt_func_init(void)

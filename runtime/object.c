@@ -355,12 +355,16 @@ Value rt_type_lookup(ObjType *type, Value name)
     return VAL_NULL;
 }
 
-static Value *instance_dict_slot(Value obj)
+Value *rt_instance_dict_slot(Value obj)
 {
     if (val_is_small(obj))
         return NULL;
     size_t off = val_type(obj)->dict_offset;
-    return off == 0 ? NULL : (Value *)((char *)val_obj(obj) + off);
+    if (off == 0)
+        return NULL;
+    if (off == RT_DICT_OFFSET_VAR)          /* str, bytes, tuple subclasses */
+        return rt_var_dict_slot(obj);
+    return (Value *)((char *)val_obj(obj) + off);
 }
 
 Value rt_no_attribute(Value obj, Value name)
@@ -392,7 +396,7 @@ Value rt_generic_getattr(Value obj, Value name)
         if (dt->descr_set != NULL && dt->descr_get != NULL)     /* data descriptor */
             return dt->descr_get(descr, obj, obj_val(type));
     }
-    Value *dslot = instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot(obj);
     if (dslot != NULL && *dslot != VAL_NULL) {
         Value v = rt_dict_get_str(*dslot, name);
         if (v != VAL_NULL)
@@ -411,7 +415,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
     Value descr = rt_type_lookup(val_type(obj), name);
     if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
         return val_type(descr)->descr_set(descr, obj, v);
-    Value *dslot = instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot(obj);
     if (dslot == NULL) {
         if (descr != VAL_NULL)
             rt_raisef(&rt_AttributeError, "'%s' object attribute '%S' is read-only",
@@ -443,7 +447,7 @@ int rt_get_method(Value obj, Value name, Value *method)
         if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
             (IS_EXACT(descr, rt_builtin_type) && VAL_AS(ObjBuiltin, descr)->owner != NULL &&
              VAL_AS(ObjBuiltin, descr)->self == VAL_NULL))) {
-            Value *dslot = instance_dict_slot(obj);
+            Value *dslot = rt_instance_dict_slot(obj);
             if (dslot == NULL || *dslot == VAL_NULL || rt_dict_get_str(*dslot, name) == VAL_NULL) {
                 *method = descr;
                 return 1;

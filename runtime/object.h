@@ -113,8 +113,10 @@ struct ObjType {
      * VAL_NULL until first use) in instances; 0: instances have no dict. */
     size_t dict_offset;
     /* Bytes in an instance, for heap types (a class's instances are its
-     * solid base's layout plus room for the dict); 0 for builtin types,
-     * whose constructors know their own size.  See rt_alloc_instance. */
+     * solid base's layout plus room for the dict).  Builtin types whose
+     * layout is private to their file (set, bytearray, deque) put its size
+     * here so subclasses can extend it; others leave 0: their constructors
+     * know their own size.  See rt_alloc_instance. */
     size_t instance_size;
 
     /* Slots.  rt_type_ready copies every zero slot from the base type, so a

@@ -966,8 +966,8 @@ static Value object_reduce(Value *args, size_t nargs, Value kwnames)
 
 static Value object_getstate(Value *args, size_t nargs, Value kwnames)
 {
-    size_t off = val_type(args[0])->dict_offset;
-    Value d = off ? *(Value *)((char *)val_obj(args[0]) + off) : VAL_NULL;
+    Value *slot = rt_instance_dict_slot(args[0]);
+    Value d = slot != NULL ? *slot : VAL_NULL;
     return d == VAL_NULL ? rt_None : d;
 }
 
