@@ -39,9 +39,28 @@ static Value check_str_result(Value r, const char *what)
 static Value repr_active[REPR_MAX_DEPTH];
 static int repr_depth;
 
-static bool is_self_containing_kind(ObjType *t)
+/* What a container's own repr prints when it meets itself again: [...],
+ * {...}, (...), set(...).  VAL_NULL for reprs that do not guard (a class's
+ * __repr__ recursing into itself gets RecursionError, as in CPython). */
+static Value recursive_placeholder(ObjType *t)
 {
-    return rt_is_subtype(t, &rt_list_type) || rt_is_subtype(t, &rt_dict_type);
+    if (t->repr == rt_list_type.repr)
+        return rt_str_from_cstr("[...]");
+    if (t->repr == rt_dict_type.repr)
+        return rt_str_from_cstr("{...}");
+    if (t->repr == rt_tuple_type.repr)
+        return rt_str_from_cstr("(...)");
+    if (t->repr == rt_set_type.repr)
+        return rt_str_format_c("%s(...)", t->name);
+    return VAL_NULL;
+}
+
+bool rt_repr_reentered(Value v)
+{
+    int seen = 0;
+    for (int i = 0; i < repr_depth; i++)
+        seen += repr_active[i] == v;
+    return seen > 1;
 }
 
 Value rt_repr(Value v)
@@ -52,8 +71,11 @@ Value rt_repr(Value v)
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
     for (int i = 0; i < repr_depth; i++)
-        if (repr_active[i] == v && is_self_containing_kind(t))
-            return rt_str_from_cstr(rt_is_subtype(t, &rt_list_type) ? "[...]" : "{...}");
+        if (repr_active[i] == v) {
+            Value placeholder = recursive_placeholder(t);
+            if (placeholder != VAL_NULL)
+                return placeholder;
+        }
     if (repr_depth >= REPR_MAX_DEPTH)
         return rt_raisef(&rt_RecursionError,
                          "maximum recursion depth exceeded while getting the repr of an object");

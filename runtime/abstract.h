@@ -11,6 +11,11 @@
 #include "object.h"
 
 Value rt_repr(Value v);                 /* a str */
+/* Inside a repr slot: is this object's repr already running further out?
+ * (CPython's Py_ReprEnter.)  list, dict, tuple and set get their [...]
+ * from rt_repr itself; other containers (deque, OrderedDict, dict views)
+ * ask this and print their own placeholder. */
+bool rt_repr_reentered(Value v);
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */

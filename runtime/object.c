@@ -37,17 +37,28 @@ static Value notimpl_repr(Value self) { return rt_str_from_cstr("NotImplemented"
 static Value ellipsis_repr(Value self) { return rt_str_from_cstr("Ellipsis"); }
 static Value null_repr(Value self) { return rt_str_from_cstr("<NULL>"); }
 
+/* NoneType(), type(...)(), type(NotImplemented)(): the singleton itself. */
+static Value singleton_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs > 0)
+        return rt_raisef(&rt_TypeError, "%s takes no arguments",
+                         type == &rt_ellipsis_type ? "EllipsisType" : type->name);
+    if (type == &rt_none_type)
+        return rt_None;
+    return type == &rt_ellipsis_type ? rt_Ellipsis : rt_NotImplemented;
+}
+
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
-    .repr = none_repr, .truth = none_truth,
+    .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
 ObjType rt_notimpl_type = {
     .ob.type = &rt_type_type, .name = "NotImplementedType", .base = &rt_object_type,
-    .repr = notimpl_repr,
+    .repr = notimpl_repr, .new_ = singleton_new,
 };
 ObjType rt_ellipsis_type = {
     .ob.type = &rt_type_type, .name = "ellipsis", .base = &rt_object_type,
-    .repr = ellipsis_repr,
+    .repr = ellipsis_repr, .new_ = singleton_new,
 };
 ObjType rt_null_type = {
     .ob.type = &rt_type_type, .name = "NULL", .base = &rt_object_type,

@@ -348,6 +348,8 @@ static Value dq_copy(Value *args, size_t nargs, Value kw)
 
 static Value dq_repr(Value self)
 {
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("[...]");
     ObjDeque *d = DQ(self);
     StrBuf sb;
     sb_init(&sb);
@@ -922,6 +924,8 @@ static ObjType odict_type;
 
 static Value od_repr(Value self)
 {
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("...");
     const char *name = val_type(self)->name;
     const char *dot = strrchr(name, '.');
     if (dot)
