@@ -1401,9 +1401,43 @@ static const MethodDef bytes_methods[] = {
     {NULL, NULL},
 };
 
+/* Iterators over bytes and bytearray: the ints of the bytes, re-reading
+ * the length each step (a bytearray may shrink meanwhile). */
+typedef struct ObjBytesIter {
+    Object ob;
+    Value seq;                  /* VAL_NULL once exhausted */
+    size_t index;
+} ObjBytesIter;
+
+static Value bytes_iter_next(Value self)
+{
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, self);
+    if (it->seq == VAL_NULL)
+        return VAL_NULL;
+    View v = view_of(it->seq);
+    if (it->index >= v.len) {
+        it->seq = VAL_NULL;
+        return VAL_NULL;
+    }
+    return small_new(v.data[it->index++]);
+}
+
+static ObjType bytes_iter_type = {
+    .ob.type = &rt_type_type, .name = "bytes_iterator", .base = &rt_object_type,
+    .iter = rt_iter_self, .next = bytes_iter_next,
+};
+static ObjType bytearray_iter_type = {
+    .ob.type = &rt_type_type, .name = "bytearray_iterator", .base = &rt_object_type,
+    .iter = rt_iter_self, .next = bytes_iter_next,
+};
+
 static Value bytes_iter(Value self)
 {
-    return rt_seq_iter_new(self);
+    ObjBytesIter *it = gc_alloc(sizeof *it);
+    it->ob.type = rt_isinstance_of(self, &rt_bytearray_type) ? &bytearray_iter_type
+                                                             : &bytes_iter_type;
+    it->seq = self;
+    return obj_val(it);
 }
 
 ObjType rt_bytes_type = {
@@ -1705,6 +1739,8 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
+    rt_type_ready(&bytes_iter_type, NULL);
+    rt_type_ready(&bytearray_iter_type, NULL);
     rt_type_set(&rt_bytes_type, "fromhex", rt_builtin_new("fromhex", bytes_fromhex, VAL_NULL));
     rt_type_set(&rt_bytearray_type, "fromhex",
                 rt_builtin_new("fromhex", bytearray_fromhex, VAL_NULL));

@@ -759,9 +759,15 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
     return rt_sequence_to_list(AS_TYPE(args[0])->mro);
 }
 
+/* cls.__subclasses__(): the builtin types readied at start-up, then the
+ * classes created since, whose bases include cls. */
 static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
 {
     Value result = rt_list_new(0);
+    ObjType *bt;
+    for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
+        if (bt->base == AS_TYPE(args[0]))
+            rt_list_append(result, obj_val(bt));
     ObjList *all = AS_LIST(heap_types);
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);

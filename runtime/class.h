@@ -55,6 +55,8 @@ void rt_class_init(void);
 void rt_inherit_slots(ObjType *t, ObjType *b);
 /* Give every builtin type readied so far its slot wrappers. */
 void rt_types_add_wrappers(void);
+/* The i-th builtin type readied, in order; NULL past the end. */
+ObjType *rt_ready_type(size_t i);
 
 /* ---- slots.c ---- */
 /* Point every slot of a heap type at its dunder (or at the builtin

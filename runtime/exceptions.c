@@ -234,6 +234,14 @@ static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
     case EISDIR: return &rt_IsADirectoryError;
     case ENOTDIR: return &rt_NotADirectoryError;
     case ETIMEDOUT: return &rt_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &rt_BlockingIOError;
+    case ECHILD: return &rt_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &rt_BrokenPipeError;
+    case ECONNABORTED: return &rt_ConnectionAbortedError;
+    case ECONNREFUSED: return &rt_ConnectionRefusedError;
+    case ECONNRESET: return &rt_ConnectionResetError;
+    case EINTR: return &rt_InterruptedError;
+    case ESRCH: return &rt_ProcessLookupError;
     default: return type;
     }
 }

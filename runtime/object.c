@@ -340,6 +340,11 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     remember_type(type, own);
 }
 
+ObjType *rt_ready_type(size_t i)
+{
+    return i < nready ? ready_types[i].type : NULL;
+}
+
 void rt_type_set(ObjType *type, const char *name, Value v)
 {
     rt_dict_set_cstr(type->dict, name, v);

@@ -591,9 +591,17 @@ static Value str_iter_next(Value self)
     return rt_str_from_codepoint(c);
 }
 
+/* CPython names the iterator of an all-ASCII string differently. */
 static ObjType str_iter_type = {
     .ob.type = &rt_type_type,
     .name = "str_iterator",
+    .base = &rt_object_type,
+    .iter = str_iter_self,
+    .next = str_iter_next,
+};
+static ObjType str_ascii_iter_type = {
+    .ob.type = &rt_type_type,
+    .name = "str_ascii_iterator",
     .base = &rt_object_type,
     .iter = str_iter_self,
     .next = str_iter_next,
@@ -602,7 +610,7 @@ static ObjType str_iter_type = {
 static Value str_iter(Value self)
 {
     ObjStrIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &str_iter_type;
+    it->ob.type = AS_STR(self)->ascii ? &str_ascii_iter_type : &str_iter_type;
     it->str = self;
     return obj_val(it);
 }
@@ -634,6 +642,7 @@ void rt_str_init(void)
                 rt_builtin_new("maketrans", rt_str_maketrans, VAL_NULL));
     static const MethodDef no_methods[] = {{NULL, NULL}};
     rt_type_ready(&str_iter_type, no_methods);
+    rt_type_ready(&str_ascii_iter_type, no_methods);
     rt_str_empty();
     for (uint32_t c = 0; c < 256; c++)
         rt_str_from_codepoint(c);
