@@ -664,6 +664,14 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     if (!rt_is_subtype(cls, w->owner))
         return rt_raisef(&rt_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
                          tn, cls->name, cls->name, tn);
+    /* The nearest builtin constructor of cls must be this one: object's
+     * __new__ cannot build an int (CPython's tp_new_wrapper check). */
+    ObjType *solid = cls;
+    while (solid != NULL && solid->new_ == slot_new)
+        solid = solid->base;
+    if (solid != NULL && solid->new_ != w->owner->new_)
+        return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                         tn, cls->name, solid->name);
     return w->owner->new_(cls, args + 1, nargs - 1, kwnames);
 }
 
@@ -979,8 +987,9 @@ static Value object_subclasshook(Value *args, size_t nargs, Value kwnames)
 /* object.__init_subclass__(): accepts no keyword arguments. */
 static Value object_init_subclass(Value *args, size_t nargs, Value kwnames)
 {
-    if (rt_nkwargs(kwnames) > 0)
-        return rt_raisef(&rt_TypeError, "__init_subclass__() takes no keyword arguments");
+    if (rt_nkwargs(kwnames) > 0)    /* args[0]: the class it is bound to */
+        return rt_raisef(&rt_TypeError, "%S.__init_subclass__() takes no keyword arguments",
+                         rt_type_qualname(AS_TYPE(args[0])));
     return rt_None;
 }
 
