@@ -632,6 +632,8 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
     Value obj = type->new_(type, args, nargs, kwnames);
     if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
         return obj;
+    if (type == &rt_type_type && nargs == 1 && rt_nkwargs(kwnames) == 0)
+        return obj;                     /* type(x) is a question, not a creation */
     return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
 }
 
