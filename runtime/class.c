@@ -556,6 +556,41 @@ static Value prepare_namespace(ObjType *meta, Value name, Value bases, Value kwa
     return rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
 }
 
+/* PEP 560: a base that is not a class may stand for others through its
+ * __mro_entries__(bases) (class C(list[int]) derives from list).  Returns
+ * bases itself when nothing changed. */
+static Value update_bases(Value bases)
+{
+    Value out = VAL_NULL, entries = rt_str_intern_cstr("__mro_entries__");
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        Value b = rt_tuple_get(bases, i), repl = VAL_NULL;
+        if (!rt_isinstance_of(b, &rt_type_type)) {
+            Value m = rt_lookup_attr(b, entries);
+            if (m == VAL_NULL && rt_err_occurred())
+                return VAL_NULL;
+            if (m != VAL_NULL) {
+                repl = rt_call1(m, bases);
+                if (repl == VAL_NULL)
+                    return VAL_NULL;
+                if (!is_tuple(repl))
+                    return rt_raisef(&rt_TypeError, "__mro_entries__ must return a tuple");
+            }
+        }
+        if (repl == VAL_NULL && out == VAL_NULL)
+            continue;
+        if (out == VAL_NULL) {                  /* first change: copy what came before */
+            out = rt_list_new(i);
+            for (size_t j = 0; j < i; j++)
+                rt_list_append(out, rt_tuple_get(bases, j));
+        }
+        if (repl == VAL_NULL)
+            rt_list_append(out, b);
+        else if (!rt_list_extend(out, repl))
+            return VAL_NULL;
+    }
+    return out == VAL_NULL ? bases : rt_list_as_tuple(out);
+}
+
 static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
@@ -565,7 +600,10 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_TypeError, "__build_class__: func must be a function");
     if (!rt_isinstance_of(args[1], &rt_str_type))
         return rt_raisef(&rt_TypeError, "__build_class__: name is not a string");
-    Value name = args[1], bases = rt_tuple_from(args + 2, npos - 2);
+    Value name = args[1], orig_bases = rt_tuple_from(args + 2, npos - 2);
+    Value bases = update_bases(orig_bases);
+    if (bases == VAL_NULL)
+        return VAL_NULL;
     Value meta = VAL_NULL, kwargs = rt_dict_new();
     for (size_t i = 0; i < nkw; i++) {
         Value k = rt_tuple_get(kwnames, i);
@@ -576,7 +614,8 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
     }
     bool is_class = meta == VAL_NULL || rt_isinstance_of(meta, &rt_type_type);
     if (meta == VAL_NULL)
-        meta = npos == 2 ? obj_val(&rt_type_type) : obj_val(val_type(rt_tuple_get(bases, 0)));
+        meta = rt_tuple_len(bases) == 0 ? obj_val(&rt_type_type)
+                                         : obj_val(val_type(rt_tuple_get(bases, 0)));
     if (is_class) {
         ObjType *m = calculate_meta(AS_TYPE(meta), bases);
         if (m == NULL)
@@ -588,6 +627,9 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     Value cell = vm_run_class_body(args[0], ns);
     if (cell == VAL_NULL)
+        return VAL_NULL;
+    if (bases != orig_bases && rt_setitem(ns, rt_str_intern_cstr("__orig_bases__"),
+                                          orig_bases) < 0)
         return VAL_NULL;
     Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
     if (cls != VAL_NULL && IS_EXACT(cell, rt_cell_type) && VAL_AS(ObjCell, cell)->ref == VAL_NULL)

@@ -17,6 +17,7 @@
  */
 #include <string.h>
 #include "stdlib_stubs/stdlib.h"
+#include "runtime/class.h"
 
 static Value call_dict_method(Value self, const char *name, Value *args, size_t nargs)
 {
@@ -1512,6 +1513,11 @@ Value stub_collections_init(void)
     st_add_type(m, "OrderedDict", &odict_type, od_methods);
     st_add_type(m, "ChainMap", &chainmap_type, cm_methods);
     odict_type.new_ = rt_dict_type.new_;
+    ObjType *generic[] = { &deque_type, &defaultdict_type, &counter_type, &odict_type,
+                           &chainmap_type };
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        if (rt_dict_get_cstr(generic[i]->dict, "__class_getitem__") == VAL_NULL)
+            rt_type_add_class_getitem(generic[i]);
     st_abc_register("MutableSequence", &deque_type);    /* as collections/__init__.py */
     st_abc_register("MutableMapping", &chainmap_type);  /* its base class in CPython */
     Value abc = stub_collections_abc_init();
