@@ -319,7 +319,11 @@ static Value str_getitem(Value self, Value key)
             return rt_str_substr(self, (size_t)start, (size_t)(start + n));
         return str_slice_step(self, start, step, n);
     }
-    return rt_raisef(&rt_TypeError, "string indices must be integers, not '%T'", key);
+    Value i = rt_index_or_null(key);            /* a class with __index__ */
+    if (i == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL
+            : rt_raisef(&rt_TypeError, "string indices must be integers, not '%T'", key);
+    return str_getitem(self, i);
 }
 
 /* ---- Concatenation and repetition ------------------------------------------ */
