@@ -392,13 +392,56 @@ static Value complex_from_string(Value s)
     return cx_new(c);
 }
 
-static int complex_arg(Value v, Cx *out, const char *which)
+/* type(v).name bound to v, or VAL_NULL (no exception) when absent. */
+static Value special_method(Value v, const char *name)
 {
-    int r = to_complex(v, out);
-    if (r == 0)
-        rt_raisef(&rt_TypeError, "complex() %s argument must be a string or a number, not '%T'",
-                  which, v);
-    return r;
+    Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
+    if (m == VAL_NULL || val_type(m)->descr_get == NULL)
+        return m;
+    return val_type(m)->descr_get(m, v, obj_val(val_type(v)));
+}
+
+/* x.__complex__() for complex(x): 1 with *out set, 0 when x has none. */
+static int dunder_complex(Value v, Cx *out)
+{
+    Value m = special_method(v, "__complex__");
+    if (m == VAL_NULL)
+        return 0;
+    Value r = rt_call0(m);
+    if (r == VAL_NULL)
+        return -1;
+    if (!is_complex(r)) {
+        rt_raisef(&rt_TypeError, "__complex__ returned non-complex (type %T)", r);
+        return -1;
+    }
+    *out = cx_of(r);
+    return 1;
+}
+
+/* An argument of complex(): 2 when it is complex-valued (a complex, or the
+ * first argument's __complex__), 1 when real (int, float, or a class with
+ * __float__ or __index__), -1 on error with CPython's messages. */
+static int complex_arg(Value v, Cx *out, bool first)
+{
+    int r = first ? dunder_complex(v, out) : 0;
+    if (r != 0)
+        return r < 0 ? -1 : 2;
+    r = to_complex(v, out);
+    if (r != 0)
+        return r < 0 ? -1 : is_complex(v) ? 2 : 1;
+    if (special_method(v, "__float__") != VAL_NULL || special_method(v, "__index__") != VAL_NULL) {
+        Value f = rt_call1(obj_val(&rt_float_type), v);     /* float(v): its checks */
+        if (f == VAL_NULL)
+            return -1;
+        *out = (Cx){rt_float_value(f), 0.0};
+        return 1;
+    }
+    if (first)
+        rt_raisef(&rt_TypeError, "complex() first argument must be a string or a number, "
+                  "not '%T'", v);
+    else
+        rt_raisef(&rt_TypeError, "complex() second argument must be a number, not '%T'", v);
+    return -1;
 }
 
 static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -424,16 +467,17 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
     if (im && is_str(im))
         return rt_raisef(&rt_TypeError, "complex() second arg can't be a string");
     Cx r = {0, 0}, i = {0, 0};
-    if (re && complex_arg(re, &r, "first") <= 0)
+    int rkind = 0, ikind = 0;
+    if (re && (rkind = complex_arg(re, &r, true)) < 0)
         return VAL_NULL;
-    if (im && complex_arg(im, &i, "second") <= 0)
+    if (im && (ikind = complex_arg(im, &i, false)) < 0)
         return VAL_NULL;
     /* complex(r, i) == r + i*1j, with r and i themselves possibly complex;
      * parts are only combined when they exist, which keeps signed zeros. */
     double real = r.re, imag = i.re;
-    if (im && is_complex(im))
+    if (ikind == 2)
         real -= i.im;
-    if (re && is_complex(re))
+    if (rkind == 2)
         imag = im ? imag + r.im : r.im;
     return rt_complex_new(real, imag);
 }
