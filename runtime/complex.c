@@ -505,6 +505,7 @@ NUMBER_DUNDER_CMP(complex_d, complex_richcompare, ne, CMP_NE)
 #define COMPLEX_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(complex_d, name)
 
 static const MethodDef complex_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"conjugate", m_conjugate},
     {"__abs__", m_abs},
     {"__complex__", m_complex},

@@ -882,6 +882,7 @@ static Value float_get_imag(Value self)
 }
 
 static const MethodDef float_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"is_integer", m_is_integer},
     {"conjugate", m_conjugate},
     {"as_integer_ratio", m_as_integer_ratio},

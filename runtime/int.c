@@ -1280,6 +1280,7 @@ static void int_add_getsets(void)
 }
 
 static const MethodDef int_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
     {"conjugate", m_self_int},
