@@ -535,18 +535,68 @@ static Value bytes_decode(Value *args, size_t nargs, Value kw)
     return rt_bytes_decode(v.data, v.len, a[0], a[1]);
 }
 
+/* The separator of hex(sep): one ASCII character from a str or bytes;
+ * false with CPython's error otherwise. */
+static bool hex_separator(Value sep, char *out)
+{
+    size_t len;
+    unsigned char c;
+    if (rt_is_str(sep)) {
+        len = AS_STR(sep)->length;
+        c = (unsigned char)(len == 1 && rt_str_char_at(sep, 0) < 0x80 ? rt_str_cstr(sep)[0] : 0x80);
+    } else if (rt_is_bytes_like(sep)) {
+        View s = view_of(sep);
+        len = s.len;
+        c = len == 1 ? s.data[0] : 0x80;
+    } else {
+        rt_raisef(&rt_TypeError, "object of type '%s' has no len()", val_type(sep)->name);
+        return false;
+    }
+    if (len != 1) {
+        rt_raisef(&rt_ValueError, "sep must be length 1.");
+        return false;
+    }
+    if (c >= 0x80) {
+        rt_raisef(&rt_ValueError, "sep must be ASCII.");
+        return false;
+    }
+    *out = (char)c;
+    return true;
+}
+
+/* b.hex(sep=, bytes_per_sep=1): a separator every |n| bytes, counted from
+ * the right when n > 0 and from the left when n < 0 (CPython's strhex). */
 static Value bytes_hex(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("hex", kw) || !nargs_ok("hex", nargs, 0, 0))
+    static const char *const names[] = { "sep", "bytes_per_sep" };
+    static const ArgSpec spec = { "hex", names, 2, 0, 0, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
-    View v = view_of(args[0]);
-    static const char digits[] = "0123456789abcdef";
-    char *buf = gc_alloc_atomic(v.len * 2 + 1);
-    for (size_t i = 0; i < v.len; i++) {
-        buf[2 * i] = digits[v.data[i] >> 4];
-        buf[2 * i + 1] = digits[v.data[i] & 15];
+    char sep = 0;
+    ssize_t group = 1;
+    if (a[0] != VAL_NULL && !hex_separator(a[0], &sep))
+        return VAL_NULL;
+    if (a[1] != VAL_NULL) {
+        Value n = rt_index(a[1]);
+        if (n == VAL_NULL || !rt_as_ssize(n, &group))
+            return VAL_NULL;
     }
-    return rt_str_new_known(buf, v.len * 2, v.len * 2, true);
+    View v = view_of(args[0]);
+    size_t every = group < 0 ? (size_t)-group : (size_t)group;
+    if (sep == 0 || every == 0)
+        every = 0;
+    static const char digits[] = "0123456789abcdef";
+    char *buf = gc_alloc_atomic(v.len * 3 + 1), *p = buf;
+    for (size_t i = 0; i < v.len; i++) {
+        size_t counted = group > 0 ? v.len - i : i;     /* bytes on the grouping side */
+        if (every && i > 0 && counted % every == 0)
+            *p++ = sep;
+        *p++ = digits[v.data[i] >> 4];
+        *p++ = digits[v.data[i] & 15];
+    }
+    size_t n = (size_t)(p - buf);
+    return rt_str_new_known(buf, n, n, true);
 }
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)
