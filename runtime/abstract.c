@@ -400,7 +400,12 @@ Value rt_next(Value iter)
     ObjType *t = val_type(iter);
     if (t->next == NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an iterator", t->name);
-    return t->next(iter);
+    Value v = t->next(iter);
+    /* A next slot may end with StopIteration set (a generator returning a
+     * value does); to a consumer that is plain exhaustion (PyIter_Next). */
+    if (v == VAL_NULL && rt_err_occurred() && rt_err_matches(&rt_StopIteration))
+        rt_err_clear();
+    return v;
 }
 
 /* ---- attributes ------------------------------------------------------------ */
