@@ -96,3 +96,8 @@ char *gc_strdup(const char *s)
     memcpy(p, s, n);
     return p;
 }
+
+void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data)
+{
+    GC_register_finalizer_no_order(obj, fn, data, NULL, NULL);
+}

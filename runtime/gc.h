@@ -22,4 +22,10 @@ void *gc_alloc_atomic(size_t size);   /* not zeroed */
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
 
+/* Call fn(obj, data) once the collector finds obj unreachable (obj must be
+ * the start of a gc_alloc block).  fn runs at an allocation inside some
+ * unrelated code: it must not run Python code, only record what to do
+ * (gen.c queues generators to close).  No ordering among finalisers. */
+void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data);
+
 #endif

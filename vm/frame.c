@@ -65,3 +65,14 @@ void vm_frame_pop(Frame *f)
         }
     }
 }
+
+Frame *vm_frame_to_heap(const Frame *f, Value *sp)
+{
+    size_t used = (size_t)(sp - f->localsplus);
+    Frame *h = gc_alloc(sizeof(Frame) + f->code->framesize * sizeof(Value));
+    memcpy(h, f, sizeof(Frame) + used * sizeof(Value));
+    h->sp = h->localsplus + used;
+    h->previous = NULL;
+    h->is_entry = false;
+    return h;
+}

@@ -13,11 +13,18 @@
  * return pops it, so calls allocate nothing from the GC heap in the common
  * case.  Python-to-Python calls run in the same C loop (vm/eval.c): the new
  * frame's `previous` points at the caller, and returning resumes it.
+ *
+ * The exception is the frame of a generator or coroutine, which must
+ * outlive the call that created it: RETURN_GENERATOR copies the frame to
+ * the GC heap (vm_frame_to_heap) and the generator object owns the copy;
+ * such a frame has `gen` set and is never popped from the chunk stack.
  */
 #ifndef PVM_FRAME_H
 #define PVM_FRAME_H
 
 #include "runtime/object.h"
+
+struct ObjGen;
 
 typedef struct Frame {
     ObjCode *code;
@@ -30,6 +37,7 @@ typedef struct Frame {
     const uint16_t *next_instr; /* where to resume */
     Value *sp;                  /* stack pointer */
     bool is_entry;              /* returning from it leaves this vm_eval call */
+    struct ObjGen *gen;         /* the owning generator (heap frame), or NULL */
     Value localsplus[];
 } Frame;
 
@@ -48,5 +56,9 @@ static inline int frame_lasti(const Frame *f)
  * failure.  Pop it again with vm_frame_pop, strictly last-in first-out. */
 Frame *vm_frame_push(ObjCode *code);
 void vm_frame_pop(Frame *f);
+
+/* A copy of f on the GC heap, including its value stack up to sp: the
+ * frame a generator keeps between resumptions. */
+Frame *vm_frame_to_heap(const Frame *f, Value *sp);
 
 #endif

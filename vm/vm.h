@@ -36,4 +36,39 @@ void vm_set_recursion_limit(int limit);
 /* The exception being handled (sys.exc_info()[1]), or rt_None. */
 Value vm_handled_exception(void);
 
+/* ---- generators (runtime/gen.c drives these) ------------------------------
+ * The exceptions being handled form a stack, as in CPython (exc_info): the
+ * bottom entry belongs to the thread, and each running generator pushes
+ * its own entry, so an `except` block suspended by a `yield` keeps its
+ * exception while the generator is away.  The handled exception is the
+ * topmost entry that is not None. */
+typedef struct VmExcState {
+    Value exc;                          /* rt_None when handling nothing */
+    struct VmExcState *previous;
+} VmExcState;
+
+struct Frame;
+/* Resume a generator's heap frame: push `sent` onto its stack (or, when
+ * `throwing`, raise the current exception at the suspended instruction),
+ * run it until it yields, returns or raises, and return what it yielded or
+ * returned (VAL_NULL with the exception set on error).  The frame's
+ * generator's state says which. */
+Value vm_gen_resume(struct Frame *frame, VmExcState *state, Value sent, bool throwing);
+/* The Python frame running now (NULL before the module starts). */
+struct Frame *vm_current_frame(void);
+
+/* ---- interrupts and pending work ------------------------------------------
+ * SIGINT sets a flag that the loop checks at loop back-edges and calls (the
+ * "eval breaker": one load and branch) and turns into KeyboardInterrupt.
+ * Long-running C loops may poll vm_interrupt_pending() and raise with
+ * vm_check_interrupt(), which returns false with KeyboardInterrupt set. */
+bool vm_interrupt_pending(void);
+bool vm_check_interrupt(void);
+/* Ask the loop to call rt_gen_run_pending at its next safe point (used by
+ * the generator finaliser, which may not run Python code itself). */
+void vm_request_pending_work(void);
+/* Program exit: close every generator still suspended, as CPython does
+ * when it tears down the __main__ module. */
+void vm_finalize(void);
+
 #endif

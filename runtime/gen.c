@@ -1,0 +1,1015 @@
+/*
+ * gen.c — generator, coroutine and async-generator objects (see gen.h).
+ *
+ * The life of a generator, in CPython 3.11's terms:
+ *
+ *   CREATED    RETURN_GENERATOR made it; no code of the body has run.
+ *   RUNNING    its frame is executing (re-entering it is an error:
+ *              "generator already executing").
+ *   SUSPENDED  stopped at a YIELD_VALUE; the next send() pushes the sent
+ *              value onto the frame's stack and continues after it.
+ *   COMPLETED  the frame returned or raised; the frame is dropped.
+ *
+ * Everything here is a thin layer over one function, gen_send_ex2, which
+ * resumes the frame through vm_gen_resume and classifies the outcome as
+ * NEXT (yielded), RETURN (returned) or ERROR — the PySendResult of
+ * CPython's genobject.c.  next(), send(), throw() and close() are built on
+ * it, and so is the `yield from`/`await` delegation (SEND in the eval loop
+ * calls rt_iter_send).
+ *
+ * Abandoned generators.  CPython closes a suspended generator as soon as
+ * its last reference goes (running its `finally` blocks), and closes the
+ * ones still alive when the program exits.  pvm has a tracing collector, so
+ * it cannot see the last reference go; instead:
+ *   - a suspended generator gets a Boehm finaliser; when the collector finds
+ *     it unreachable the finaliser only queues it (no Python code may run
+ *     inside the collector) and asks the eval loop to call
+ *     rt_gen_run_pending at its next safe point, which closes the queue;
+ *   - suspended generators are kept in a list that does not keep them
+ *     alive; at exit vm_finalize closes them oldest first, which is the
+ *     order CPython's teardown of __main__ reaches module-level variables.
+ *   - one common case is recognised exactly: a generator made by the call
+ *     that a `for` loop iterates (`for v in g():`, CALL then GET_ITER) is
+ *     referred to only by the loop's stack slot, so when the loop drops it
+ *     (break or return: POP_TOP; an exception: the unwinder) it is closed
+ *     at once (rt_gen_drop), as in CPython.
+ * So `x = g(); next(x)` at module level prints the `finally` output at exit,
+ * and `for v in g(): break` right after the loop, exactly as CPython does; a
+ * generator otherwise dropped mid-program (`del x`, a local going out of
+ * scope) is closed at a later collection or at exit rather than at once.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/gen.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+static const char *kind_name(ObjGen *gen)
+{
+    if (gen->ob.type == &rt_coroutine_type)
+        return "coroutine";
+    if (gen->ob.type == &rt_async_generator_type)
+        return "async generator";
+    return "generator";
+}
+
+/* ---- the list of suspended generators (for exit) ---------------------------- */
+
+/* Hidden pointers (bitwise complements) are invisible to the collector, so
+ * being on this list does not keep a generator alive. */
+#define HIDE(p) (~(uintptr_t)(p))
+#define REVEAL(h) ((ObjGen *)~(h))
+
+static uintptr_t live_head = HIDE(NULL), live_tail = HIDE(NULL);
+
+static bool on_live_list(ObjGen *gen)
+{
+    return gen->live_prev != 0 || gen->live_next != 0;
+}
+
+static void live_add(ObjGen *gen)
+{
+    gen->live_prev = live_tail;
+    gen->live_next = HIDE(NULL);
+    if (REVEAL(live_tail) != NULL)
+        REVEAL(live_tail)->live_next = HIDE(gen);
+    else
+        live_head = HIDE(gen);
+    live_tail = HIDE(gen);
+}
+
+static void live_remove(ObjGen *gen)
+{
+    if (!on_live_list(gen))
+        return;
+    ObjGen *prev = REVEAL(gen->live_prev), *next = REVEAL(gen->live_next);
+    if (prev != NULL) prev->live_next = gen->live_next; else live_head = gen->live_next;
+    if (next != NULL) next->live_prev = gen->live_prev; else live_tail = gen->live_prev;
+    gen->live_prev = gen->live_next = 0;
+}
+
+/* ---- finalisation: queue, then close at a safe point ------------------------ */
+
+/* Generators the collector found unreachable, waiting to be closed: a
+ * list linked through ObjGen.pending_next, so that the finaliser (which runs
+ * inside some allocation) never allocates itself.  Reachable from these
+ * statics, the queued generators stay alive until closed. */
+static ObjGen *pending_head, *pending_tail;
+
+static void gen_finalizer(void *obj, void *data)
+{
+    (void)data;
+    ObjGen *gen = obj;
+    if (gen->state != GEN_SUSPENDED)
+        return;
+    live_remove(gen);
+    gen->pending_next = NULL;
+    if (pending_tail != NULL)
+        pending_tail->pending_next = gen;
+    else
+        pending_head = gen;
+    pending_tail = gen;
+    vm_request_pending_work();
+}
+
+static void watch_suspended(ObjGen *gen)
+{
+    if (gen->finalizer_registered)
+        return;
+    gen->finalizer_registered = true;
+    gc_register_finalizer(gen, gen_finalizer, NULL);
+    live_add(gen);
+}
+
+static Value gen_close(ObjGen *gen);
+
+/* Close one abandoned generator; an error is reported as CPython's
+ * PyErr_WriteUnraisable does ("Exception ignored in: ..."), and the
+ * exception being propagated meanwhile is kept. */
+static void close_abandoned(ObjGen *gen)
+{
+    Value saved = rt_err_fetch();
+    if (gen_close(gen) == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        rt_stdout_flush();
+        Value r = rt_repr(obj_val(gen));
+        fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<generator>");
+        rt_err_clear();
+        rt_print_exception(exc);
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
+void rt_gen_run_pending(void)
+{
+    while (pending_head != NULL) {
+        ObjGen *gen = pending_head;
+        pending_head = gen->pending_next;
+        if (pending_head == NULL)
+            pending_tail = NULL;
+        gen->pending_next = NULL;
+        close_abandoned(gen);
+    }
+}
+
+void rt_gen_drop(Value v)
+{
+    ObjGen *gen = VAL_AS(ObjGen, v);
+    gen->loop_owned = false;
+    if (gen->state == GEN_SUSPENDED) {
+        live_remove(gen);
+        close_abandoned(gen);
+    }
+}
+
+void rt_gen_close_all(void)
+{
+    rt_gen_run_pending();
+    while (REVEAL(live_head) != NULL) {
+        ObjGen *gen = REVEAL(live_head);
+        live_remove(gen);
+        if (gen->state == GEN_SUSPENDED)
+            close_abandoned(gen);
+    }
+}
+
+/* ---- creation ---------------------------------------------------------------- */
+
+Value rt_gen_new(Frame *f)
+{
+    ObjCode *code = f->code;
+    ObjGen *gen = gc_alloc(sizeof *gen);
+    gen->ob.type = (code->flags & CO_COROUTINE) ? &rt_coroutine_type
+                 : (code->flags & CO_ASYNC_GENERATOR) ? &rt_async_generator_type
+                 : &rt_generator_type;
+    gen->frame = f;
+    gen->code = code;
+    gen->name = f->func ? f->func->name : code->name;
+    gen->qualname = f->func ? f->func->qualname : code->qualname;
+    gen->state = GEN_CREATED;
+    gen->exc_state.exc = rt_None;
+    f->gen = gen;
+    return obj_val(gen);
+}
+
+/* ---- resuming: the one primitive ------------------------------------------------ */
+
+static void mark_completed(ObjGen *gen)
+{
+    gen->state = GEN_COMPLETED;
+    gen->frame = NULL;
+    gen->exc_state.exc = rt_None;
+    live_remove(gen);
+}
+
+/* "generator raised StopIteration" with the StopIteration as cause. */
+static void convert_escaping_stop(ObjGen *gen)
+{
+    bool async = gen->ob.type == &rt_async_generator_type;
+    const char *what = NULL;
+    if (rt_err_matches(&rt_StopIteration))
+        what = "StopIteration";
+    else if (async && rt_err_matches(&rt_StopAsyncIteration))
+        what = "StopAsyncIteration";
+    if (what == NULL)
+        return;
+    Value cause = rt_err_fetch();
+    rt_raisef(&rt_RuntimeError, "%s raised %s", kind_name(gen), what);
+    Value exc = rt_err_peek();
+    AS_EXC(exc)->cause = cause;
+    AS_EXC(exc)->context = cause;
+    AS_EXC(exc)->suppress_context = true;
+}
+
+/* CPython's gen_send_ex2.  arg is VAL_NULL for next(), the sent value for
+ * send(); `throwing`: the current exception is raised inside the frame;
+ * `closing`: called by close(), which is silent on a finished coroutine. */
+static int gen_send_ex2(ObjGen *gen, Value arg, Value *result, bool throwing, bool closing)
+{
+    *result = VAL_NULL;
+    if (gen->state == GEN_CREATED && arg != VAL_NULL && arg != rt_None && !throwing) {
+        rt_raisef(&rt_TypeError, "can't send non-None value to a just-started %s",
+                  kind_name(gen));
+        return SEND_ERROR;
+    }
+    if (gen->state == GEN_RUNNING) {
+        rt_raisef(&rt_ValueError, "%s already executing", kind_name(gen));
+        return SEND_ERROR;
+    }
+    if (gen->state == GEN_COMPLETED) {
+        if (gen->ob.type == &rt_coroutine_type && !closing) {
+            if (throwing)
+                rt_err_clear();
+            rt_raisef(&rt_RuntimeError, "cannot reuse already awaited coroutine");
+        } else if (arg != VAL_NULL && !throwing) {
+            *result = rt_None;
+            return SEND_RETURN;
+        }
+        return SEND_ERROR;
+    }
+    gen->state = GEN_RUNNING;
+    Value r = vm_gen_resume(gen->frame, &gen->exc_state, arg ? arg : rt_None, throwing);
+    if (r != VAL_NULL && gen->state == GEN_SUSPENDED) {
+        watch_suspended(gen);
+        *result = r;
+        return SEND_NEXT;
+    }
+    mark_completed(gen);
+    if (r == VAL_NULL) {
+        convert_escaping_stop(gen);
+        return SEND_ERROR;
+    }
+    *result = r;
+    return SEND_RETURN;
+}
+
+/* StopIteration(value), as _PyGen_SetStopIterationValue builds it. */
+static void set_stop_iteration_value(Value v)
+{
+    Value exc = rt_exc_new(&rt_StopIteration, rt_tuple_pack(1, v));
+    if (exc != VAL_NULL)
+        rt_raise(exc);
+}
+
+/* gen_send_ex: a RETURN becomes StopIteration(value). */
+static Value gen_send_ex(ObjGen *gen, Value arg, bool throwing, bool closing)
+{
+    Value r;
+    if (gen_send_ex2(gen, arg, &r, throwing, closing) != SEND_RETURN)
+        return r;
+    if (gen->ob.type == &rt_async_generator_type)
+        rt_raise(obj_val(&rt_StopAsyncIteration));
+    else if (r == rt_None)
+        rt_raise(obj_val(&rt_StopIteration));
+    else
+        set_stop_iteration_value(r);
+    return VAL_NULL;
+}
+
+/* The next slot: exhaustion is VAL_NULL with no exception (a return value
+ * other than None still travels in a StopIteration). */
+static Value gen_iternext(Value self)
+{
+    Value r;
+    int status = gen_send_ex2(VAL_AS(ObjGen, self), VAL_NULL, &r, false, false);
+    if (status == SEND_RETURN) {
+        if (r != rt_None)
+            set_stop_iteration_value(r);
+        return VAL_NULL;
+    }
+    return r;
+}
+
+/* The value a StopIteration carries, taking the exception; false (exception
+ * kept) if the current exception is something else. */
+static bool fetch_stop_iteration_value(Value *value)
+{
+    if (!rt_err_matches(&rt_StopIteration))
+        return false;
+    Value exc = rt_err_fetch();
+    *value = rt_stopiteration_value(exc);
+    if (*value == VAL_NULL)
+        *value = rt_None;
+    return true;
+}
+
+int rt_iter_send(Value receiver, Value v, Value *result)
+{
+    if (rt_is_gen(receiver))
+        return gen_send_ex2(VAL_AS(ObjGen, receiver), v, result, false, false);
+    Value r;
+    if (v == rt_None && val_type(receiver)->next != NULL) {
+        r = val_type(receiver)->next(receiver);
+        if (r == VAL_NULL && !rt_err_occurred()) {
+            *result = rt_None;
+            return SEND_RETURN;
+        }
+    } else {
+        Value meth = rt_getattr_cstr(receiver, "send");
+        r = meth ? rt_call1(meth, v) : VAL_NULL;
+    }
+    if (r != VAL_NULL) {
+        *result = r;
+        return SEND_NEXT;
+    }
+    if (fetch_stop_iteration_value(result))
+        return SEND_RETURN;
+    *result = VAL_NULL;
+    return SEND_ERROR;
+}
+
+/* ---- delegation (yield from / await) ------------------------------------------- */
+
+/* A suspended frame inside `yield from`/`await` stopped at YIELD_VALUE
+ * followed by RESUME 2 or 3, with the delegate on top of its stack. */
+Value rt_gen_delegate(ObjGen *gen)
+{
+    if (gen->state != GEN_SUSPENDED && gen->state != GEN_RUNNING)
+        return VAL_NULL;
+    if (gen->state == GEN_RUNNING)
+        return VAL_NULL;
+    Frame *f = gen->frame;
+    uint16_t next = *f->next_instr;
+    if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
+        return VAL_NULL;
+    return f->sp[-1];
+}
+
+/* Close a delegate: gen.close() or its close method; 0 ok, -1 error. */
+static int close_delegate(Value yf)
+{
+    if (rt_is_gen(yf))
+        return gen_close(VAL_AS(ObjGen, yf)) == VAL_NULL ? -1 : 0;
+    Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("close"));
+    if (meth == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return rt_call0(meth) == VAL_NULL ? -1 : 0;
+}
+
+/* After the delegate of a `yield from` finished by raising: drop it from the
+ * frame's stack and continue after the SEND loop (the instruction SEND
+ * jumps to), with the delegate's return value or its exception. */
+static Value finish_delegation(ObjGen *gen)
+{
+    Frame *f = gen->frame;
+    f->sp--;                                  /* pop the delegate */
+    const uint16_t *send = f->instr - 1;      /* SEND just before YIELD_VALUE */
+    f->next_instr = send + 1 + (*send >> 8);
+    f->instr = f->next_instr - 1;
+    Value val;
+    if (fetch_stop_iteration_value(&val))
+        return gen_send_ex(gen, val, false, false);
+    return gen_send_ex(gen, rt_None, true, false);
+}
+
+static Value throw_here(ObjGen *gen, Value typ, Value val, Value tb);
+
+/* CPython's _gen_throw: throw into the delegate first, if there is one. */
+static Value gen_throw_ex(ObjGen *gen, bool close_on_genexit, Value typ, Value val, Value tb)
+{
+    Value yf = rt_gen_delegate(gen);
+    if (yf == VAL_NULL)
+        return throw_here(gen, typ, val, tb);
+    int state = gen->state;
+    Value r;
+    if (close_on_genexit && rt_exc_matches(typ, obj_val(&rt_GeneratorExit))) {
+        gen->state = GEN_RUNNING;
+        int err = close_delegate(yf);
+        gen->state = state;
+        if (err < 0)
+            return gen_send_ex(gen, rt_None, true, false);
+        return throw_here(gen, typ, val, tb);
+    }
+    if (rt_is_gen(yf)) {
+        gen->state = GEN_RUNNING;
+        r = gen_throw_ex(VAL_AS(ObjGen, yf), close_on_genexit, typ, val, tb);
+        gen->state = state;
+    } else {
+        Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("throw"));
+        if (meth == VAL_NULL) {
+            if (rt_err_occurred())
+                return VAL_NULL;
+            return throw_here(gen, typ, val, tb);
+        }
+        gen->state = GEN_RUNNING;
+        Value args[3] = { typ, val ? val : rt_None, tb ? tb : rt_None };
+        r = rt_call(meth, args, tb ? 3 : val ? 2 : 1, VAL_NULL);
+        gen->state = state;
+    }
+    if (r == VAL_NULL)
+        return finish_delegation(gen);
+    return r;
+}
+
+/* Raise typ/val/tb inside the generator (PyErr_NormalizeException rules). */
+static Value throw_here(ObjGen *gen, Value typ, Value val, Value tb)
+{
+    if (tb == rt_None)
+        tb = VAL_NULL;
+    else if (tb != VAL_NULL && !IS_EXACT(tb, rt_traceback_type))
+        return rt_raisef(&rt_TypeError, "throw() third argument must be a traceback object");
+    Value exc;
+    if (IS_EXACT(typ, rt_type_type) || rt_isinstance_of(typ, &rt_type_type)) {
+        if (!(AS_TYPE(typ)->flags & TF_EXCEPTION) &&
+            !rt_is_subtype(AS_TYPE(typ), &rt_BaseException))
+            goto not_raisable;
+        if (val != VAL_NULL && rt_isinstance_of(val, AS_TYPE(typ)))
+            exc = val;
+        else if (val == VAL_NULL || val == rt_None)
+            exc = rt_call0(typ);
+        else if (is_tuple(val))
+            exc = rt_call_tuple_dict(typ, val, VAL_NULL);
+        else
+            exc = rt_call1(typ, val);
+        if (exc == VAL_NULL)
+            return VAL_NULL;
+    } else if (rt_isinstance_of(typ, &rt_BaseException)) {
+        if (val != VAL_NULL && val != rt_None)
+            return rt_raisef(&rt_TypeError, "instance exception may not have a separate value");
+        exc = typ;
+    } else {
+        goto not_raisable;
+    }
+    if (tb != VAL_NULL)
+        AS_EXC(exc)->traceback = tb;
+    rt_raise(exc);
+    return gen_send_ex(gen, rt_None, true, false);
+not_raisable:
+    return rt_raisef(&rt_TypeError, "exceptions must be classes or instances deriving "
+                     "from BaseException, not %s", val_type(typ)->name);
+}
+
+static Value gen_close(ObjGen *gen)
+{
+    Value yf = rt_gen_delegate(gen);
+    int err = 0;
+    if (yf != VAL_NULL) {
+        int state = gen->state;
+        gen->state = GEN_RUNNING;
+        err = close_delegate(yf);
+        gen->state = state;
+    }
+    if (err == 0)
+        rt_raise(obj_val(&rt_GeneratorExit));
+    Value r = gen_send_ex(gen, rt_None, true, true);
+    if (r != VAL_NULL) {
+        return rt_raisef(&rt_RuntimeError, "%s ignored GeneratorExit", kind_name(gen));
+    }
+    if (rt_err_matches(&rt_StopIteration) || rt_err_matches(&rt_GeneratorExit)) {
+        rt_err_clear();
+        return rt_None;
+    }
+    return VAL_NULL;
+}
+
+/* ---- Python-visible methods ------------------------------------------------------- */
+
+static ObjGen *self_gen(Value *args)
+{
+    return VAL_AS(ObjGen, args[0]);
+}
+
+static Value m_send(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("send", kwnames) || !rt_check_nargs("send", nargs - 1, 1, 1))
+        return VAL_NULL;
+    return gen_send_ex(self_gen(args), args[1], false, false);
+}
+
+static Value m_throw(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("throw", kwnames) || !rt_check_nargs("throw", nargs - 1, 1, 3))
+        return VAL_NULL;
+    return gen_throw_ex(self_gen(args), true, args[1], nargs > 2 ? args[2] : VAL_NULL,
+                        nargs > 3 ? args[3] : VAL_NULL);
+}
+
+static Value m_close(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("close", kwnames) || !rt_check_nargs("close", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return gen_close(self_gen(args));
+}
+
+static Value m_next(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__next__", kwnames) || !rt_check_nargs("__next__", nargs - 1, 0, 0))
+        return VAL_NULL;
+    Value r = gen_iternext(args[0]);
+    if (r == VAL_NULL && !rt_err_occurred())
+        rt_raise(obj_val(&rt_StopIteration));
+    return r;
+}
+
+static Value m_iter(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__iter__", kwnames) || !rt_check_nargs("__iter__", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return args[0];
+}
+
+static Value self_iter(Value self)
+{
+    return self;
+}
+
+static Value gen_repr(Value self)
+{
+    ObjGen *gen = VAL_AS(ObjGen, self);
+    const char *kind = gen->ob.type == &rt_async_generator_type ? "async_generator"
+                     : kind_name(gen);
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self);
+    return rt_str_format_c("<%s object %S at %s>", kind, gen->qualname, addr);
+}
+
+/* ---- frame views: what gi_frame / cr_frame show ------------------------------------ */
+
+typedef struct ObjFrameView {
+    Object ob;
+    ObjGen *gen;
+    Frame *frame;
+} ObjFrameView;
+
+static ObjType frame_view_type;
+
+static int view_line(ObjFrameView *v)
+{
+    Frame *f = v->frame;
+    int lasti = f->next_instr > f->code->instrs ? frame_lasti(f) : 0;
+    int line = rt_code_line(f->code, lasti);
+    return line >= 0 ? line : f->code->firstlineno;
+}
+
+static Value frame_view_repr(Value self)
+{
+    ObjFrameView *v = VAL_AS(ObjFrameView, self);
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self);
+    return rt_str_format_c("<frame at %s, file %R, line %d, code %S>", addr,
+                           v->frame->code->filename, view_line(v), v->frame->code->name);
+}
+
+static Value frame_view_getattr(Value self, Value name)
+{
+    ObjFrameView *v = VAL_AS(ObjFrameView, self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "f_lineno") == 0) return small_new(view_line(v));
+    if (strcmp(s, "f_code") == 0) return obj_val(v->frame->code);
+    if (strcmp(s, "f_globals") == 0) return v->frame->globals;
+    if (strcmp(s, "f_back") == 0) return rt_None;
+    if (strcmp(s, "f_lasti") == 0) return small_new(frame_lasti(v->frame) * 2);
+    return rt_generic_getattr(self, name);
+}
+
+static ObjType frame_view_type = {
+    .ob.type = &rt_type_type, .name = "frame",
+    .repr = frame_view_repr, .getattr = frame_view_getattr,
+};
+
+static Value frame_of(ObjGen *gen)
+{
+    if (gen->frame == NULL)
+        return rt_None;
+    ObjFrameView *v = gc_alloc(sizeof *v);
+    v->ob.type = &frame_view_type;
+    v->gen = gen;
+    v->frame = gen->frame;
+    return obj_val(v);
+}
+
+/* gi_* for generators, cr_* for coroutines, ag_* for async generators. */
+static Value gen_getattr(Value self, Value name)
+{
+    ObjGen *gen = VAL_AS(ObjGen, self);
+    const char *s = rt_str_cstr(name);
+    const char *prefix = gen->ob.type == &rt_coroutine_type ? "cr_"
+                       : gen->ob.type == &rt_async_generator_type ? "ag_" : "gi_";
+    if (strcmp(s, "__name__") == 0) return gen->name;
+    if (strcmp(s, "__qualname__") == 0) return gen->qualname;
+    if (strncmp(s, prefix, 3) == 0) {
+        const char *field = s + 3;
+        if (strcmp(field, "frame") == 0) return frame_of(gen);
+        if (strcmp(field, "running") == 0)
+            return rt_bool(gen->ob.type == &rt_async_generator_type ? gen->ag_running_async
+                           : gen->state == GEN_RUNNING);
+        if (strcmp(field, "code") == 0) return obj_val(gen->code);
+        if (strcmp(field, "suspended") == 0) return rt_bool(gen->state == GEN_SUSPENDED);
+        bool await_field = gen->ob.type == &rt_generator_type ? strcmp(field, "yieldfrom") == 0
+                                                               : strcmp(field, "await") == 0;
+        if (await_field) {
+            Value yf = rt_gen_delegate(gen);
+            return yf != VAL_NULL ? yf : rt_None;
+        }
+    }
+    return rt_generic_getattr(self, name);
+}
+
+static int gen_setattr(Value self, Value name, Value v)
+{
+    ObjGen *gen = VAL_AS(ObjGen, self);
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) {
+        if (v == VAL_NULL || !is_str(v)) {
+            rt_raisef(&rt_TypeError, "%s must be set to a string object", s);
+            return -1;
+        }
+        if (s[2] == 'n')
+            gen->name = v;
+        else
+            gen->qualname = v;
+        return 0;
+    }
+    return rt_generic_setattr(self, name, v);
+}
+
+static const MethodDef gen_methods[] = {
+    {"send", m_send}, {"throw", m_throw}, {"close", m_close},
+    {"__next__", m_next}, {"__iter__", m_iter}, {NULL, NULL},
+};
+
+ObjType rt_generator_type = {
+    .ob.type = &rt_type_type, .name = "generator",
+    .repr = gen_repr, .iter = self_iter, .next = gen_iternext,
+    .getattr = gen_getattr, .setattr = gen_setattr,
+};
+
+/* ---- coroutines ------------------------------------------------------------------------ */
+
+/* coro.__await__() returns a coroutine_wrapper: an iterator over the same
+ * frame (what `yield from coro` drives in a generator-based coroutine). */
+typedef struct ObjCoroWrapper {
+    Object ob;
+    ObjGen *coro;
+} ObjCoroWrapper;
+
+static ObjType coro_wrapper_type;
+
+static Value coro_await(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__await__", kwnames) || !rt_check_nargs("__await__", nargs - 1, 0, 0))
+        return VAL_NULL;
+    ObjCoroWrapper *w = gc_alloc(sizeof *w);
+    w->ob.type = &coro_wrapper_type;
+    w->coro = self_gen(args);
+    return obj_val(w);
+}
+
+static Value wrapper_next(Value self)
+{
+    return gen_send_ex(VAL_AS(ObjCoroWrapper, self)->coro, VAL_NULL, false, false);
+}
+
+/* The wrapper's methods act on the coroutine itself. */
+#define WRAPPER_METHOD(name, fn)                                    \
+    static Value name(Value *args, size_t nargs, Value kwnames)    \
+    {                                                               \
+        args[0] = obj_val(VAL_AS(ObjCoroWrapper, args[0])->coro);   \
+        return fn(args, nargs, kwnames);                            \
+    }
+WRAPPER_METHOD(wrapper_send, m_send)
+WRAPPER_METHOD(wrapper_throw, m_throw)
+WRAPPER_METHOD(wrapper_close, m_close)
+
+static Value wrapper_m_next(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__next__", kwnames) || !rt_check_nargs("__next__", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return wrapper_next(args[0]);
+}
+
+static const MethodDef wrapper_methods[] = {
+    {"send", wrapper_send}, {"throw", wrapper_throw}, {"close", wrapper_close},
+    {"__next__", wrapper_m_next}, {"__iter__", m_iter}, {NULL, NULL},
+};
+
+static ObjType coro_wrapper_type = {
+    .ob.type = &rt_type_type, .name = "coroutine_wrapper",
+    .iter = self_iter, .next = wrapper_next,
+};
+
+static const MethodDef coro_methods[] = {
+    {"send", m_send}, {"throw", m_throw}, {"close", m_close},
+    {"__await__", coro_await}, {NULL, NULL},
+};
+
+ObjType rt_coroutine_type = {
+    .ob.type = &rt_type_type, .name = "coroutine",
+    .repr = gen_repr, .getattr = gen_getattr, .setattr = gen_setattr,
+};
+
+/* _PyCoro_GetAwaitableIter. */
+Value rt_coro_get_awaitable_iter(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t == &rt_coroutine_type ||
+        (t == &rt_generator_type && (VAL_AS(ObjGen, v)->code->flags & CO_ITERABLE_COROUTINE)))
+        return v;
+    Value getter = rt_type_lookup(t, rt_str_intern_cstr("__await__"));
+    if (getter == VAL_NULL || getter == rt_None)
+        return rt_raisef(&rt_TypeError, "object %s can't be used in 'await' expression", t->name);
+    Value res = rt_call1(getter, v);
+    if (res == VAL_NULL)
+        return VAL_NULL;
+    if (val_type(res) == &rt_coroutine_type ||
+        (val_type(res) == &rt_generator_type &&
+         (VAL_AS(ObjGen, res)->code->flags & CO_ITERABLE_COROUTINE)))
+        return rt_raisef(&rt_TypeError, "__await__() returned a coroutine");
+    if (val_type(res)->next == NULL)
+        return rt_raisef(&rt_TypeError, "__await__() returned non-iterator of type '%s'",
+                         val_type(res)->name);
+    return res;
+}
+
+/* ---- async generators -------------------------------------------------------------------- */
+
+/* A value yielded by an async generator's body, as opposed to one passed up
+ * from an `await` inside it (ASYNC_GEN_WRAP marks it). */
+typedef struct ObjWrapped {
+    Object ob;
+    Value value;
+} ObjWrapped;
+
+static ObjType wrapped_type = {
+    .ob.type = &rt_type_type, .name = "async_generator_wrapped_value",
+};
+
+Value rt_async_gen_wrap(Value v)
+{
+    ObjWrapped *w = gc_alloc(sizeof *w);
+    w->ob.type = &wrapped_type;
+    w->value = v;
+    return obj_val(w);
+}
+
+/* The awaitables __anext__/asend/athrow/aclose return: each drives one step
+ * of the async generator.  CPython's async_generator_asend and
+ * async_generator_athrow, in one type with a mode. */
+enum { AW_INIT, AW_ITER, AW_CLOSED };
+enum { AG_SEND, AG_THROW, AG_CLOSE };
+
+typedef struct ObjAgAwait {
+    Object ob;
+    ObjGen *gen;
+    int op;                     /* AG_* */
+    int state;                  /* AW_* */
+    Value sendval;              /* AG_SEND: the first value to send */
+    Value typ, val, tb;         /* AG_THROW */
+} ObjAgAwait;
+
+static ObjType ag_asend_type, ag_athrow_type;
+
+static Value make_ag_await(ObjGen *gen, int op, Value a, Value b, Value c)
+{
+    ObjAgAwait *aw = gc_alloc(sizeof *aw);
+    aw->ob.type = op == AG_SEND ? &ag_asend_type : &ag_athrow_type;
+    aw->gen = gen;
+    aw->op = op;
+    aw->state = AW_INIT;
+    aw->sendval = op == AG_SEND ? a : rt_None;
+    aw->typ = op == AG_THROW ? a : VAL_NULL;
+    aw->val = op == AG_THROW ? b : VAL_NULL;
+    aw->tb = op == AG_THROW ? c : VAL_NULL;
+    return obj_val(aw);
+}
+
+Value rt_async_gen_anext(Value agen)
+{
+    return make_ag_await(VAL_AS(ObjGen, agen), AG_SEND, rt_None, VAL_NULL, VAL_NULL);
+}
+
+/* async_gen_unwrap: a wrapped value ends this step with StopIteration(v);
+ * anything else passes up through the await chain. */
+static Value ag_unwrap(ObjGen *gen, Value r)
+{
+    if (r == VAL_NULL) {
+        if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit))
+            gen->ag_closed = true;
+        gen->ag_running_async = false;
+        return VAL_NULL;
+    }
+    if (IS_EXACT(r, wrapped_type)) {
+        set_stop_iteration_value(VAL_AS(ObjWrapped, r)->value);
+        gen->ag_running_async = false;
+        return VAL_NULL;
+    }
+    return r;
+}
+
+static Value asend_send(ObjAgAwait *aw, Value arg)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->state == AW_CLOSED)
+        return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (aw->state == AW_INIT) {
+        if (gen->ag_running_async) {
+            aw->state = AW_CLOSED;
+            return rt_raisef(&rt_RuntimeError, "anext(): asynchronous generator is already running");
+        }
+        if (arg == VAL_NULL || arg == rt_None)
+            arg = aw->sendval;
+        aw->state = AW_ITER;
+    }
+    gen->ag_running_async = true;
+    Value r = ag_unwrap(gen, gen_send_ex(gen, arg, false, false));
+    if (r == VAL_NULL)
+        aw->state = AW_CLOSED;
+    return r;
+}
+
+static Value athrow_send(ObjAgAwait *aw, Value arg)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->state == AW_CLOSED)
+        return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (gen->state == GEN_COMPLETED || gen->ag_closed) {
+        aw->state = AW_CLOSED;
+        if (aw->op == AG_CLOSE)
+            rt_raise(obj_val(&rt_StopIteration));
+        else
+            rt_raise(obj_val(&rt_StopAsyncIteration));
+        return VAL_NULL;
+    }
+    Value r;
+    if (aw->state == AW_INIT) {
+        if (gen->ag_running_async) {
+            aw->state = AW_CLOSED;
+            return rt_raisef(&rt_RuntimeError, aw->op == AG_CLOSE
+                             ? "aclose(): asynchronous generator is already running"
+                             : "athrow(): asynchronous generator is already running");
+        }
+        if (arg != VAL_NULL && arg != rt_None)
+            return rt_raisef(&rt_RuntimeError, "can't send non-None value to a just-started coroutine");
+        aw->state = AW_ITER;
+        gen->ag_running_async = true;
+        if (aw->op == AG_CLOSE) {
+            gen->ag_closed = true;
+            r = gen_throw_ex(gen, false, obj_val(&rt_GeneratorExit), VAL_NULL, VAL_NULL);
+        } else {
+            r = gen_throw_ex(gen, false, aw->typ, aw->val, aw->tb);
+        }
+    } else {
+        r = gen_send_ex(gen, arg ? arg : rt_None, false, false);
+    }
+    if (aw->op == AG_CLOSE) {
+        if (r != VAL_NULL && IS_EXACT(r, wrapped_type)) {
+            gen->ag_running_async = false;
+            aw->state = AW_CLOSED;
+            return rt_raisef(&rt_RuntimeError, "async generator ignored GeneratorExit");
+        }
+        if (r == VAL_NULL) {
+            gen->ag_running_async = false;
+            aw->state = AW_CLOSED;
+            if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit)) {
+                rt_err_clear();
+                rt_raise(obj_val(&rt_StopIteration));
+            }
+        }
+        return r;
+    }
+    r = ag_unwrap(gen, r);
+    if (r == VAL_NULL)
+        aw->state = AW_CLOSED;
+    return r;
+}
+
+static Value ag_await_send_any(Value self, Value arg)
+{
+    ObjAgAwait *aw = VAL_AS(ObjAgAwait, self);
+    return aw->op == AG_SEND ? asend_send(aw, arg) : athrow_send(aw, arg);
+}
+
+static Value ag_await_next(Value self)
+{
+    return ag_await_send_any(self, VAL_NULL);
+}
+
+static Value ag_await_m_send(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("send", kwnames) || !rt_check_nargs("send", nargs - 1, 1, 1))
+        return VAL_NULL;
+    return ag_await_send_any(args[0], args[1]);
+}
+
+static Value ag_await_m_next(Value *args, size_t nargs, Value kwnames)
+{
+    Value r = ag_await_next(args[0]);
+    if (r == VAL_NULL && !rt_err_occurred())
+        rt_raise(obj_val(&rt_StopIteration));
+    return r;
+}
+
+static Value ag_await_m_throw(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("throw", kwnames) || !rt_check_nargs("throw", nargs - 1, 1, 3))
+        return VAL_NULL;
+    ObjAgAwait *aw = VAL_AS(ObjAgAwait, args[0]);
+    if (aw->state == AW_CLOSED)
+        return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    Value r = gen_throw_ex(aw->gen, false, args[1], nargs > 2 ? args[2] : VAL_NULL,
+                           nargs > 3 ? args[3] : VAL_NULL);
+    r = ag_unwrap(aw->gen, r);
+    if (r == VAL_NULL)
+        aw->state = AW_CLOSED;
+    return r;
+}
+
+static Value ag_await_m_close(Value *args, size_t nargs, Value kwnames)
+{
+    VAL_AS(ObjAgAwait, args[0])->state = AW_CLOSED;
+    return rt_None;
+}
+
+static const MethodDef ag_await_methods[] = {
+    {"send", ag_await_m_send}, {"throw", ag_await_m_throw}, {"close", ag_await_m_close},
+    {"__next__", ag_await_m_next}, {"__iter__", m_iter}, {"__await__", m_iter}, {NULL, NULL},
+};
+
+static ObjType ag_asend_type = {
+    .ob.type = &rt_type_type, .name = "async_generator_asend",
+    .iter = self_iter, .next = ag_await_next,
+};
+
+static ObjType ag_athrow_type = {
+    .ob.type = &rt_type_type, .name = "async_generator_athrow",
+    .iter = self_iter, .next = ag_await_next,
+};
+
+static Value ag_anext(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__anext__", kwnames) || !rt_check_nargs("__anext__", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return rt_async_gen_anext(args[0]);
+}
+
+static Value ag_asend(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("asend", kwnames) || !rt_check_nargs("asend", nargs - 1, 1, 1))
+        return VAL_NULL;
+    return make_ag_await(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
+}
+
+static Value ag_athrow(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("athrow", kwnames) || !rt_check_nargs("athrow", nargs - 1, 1, 3))
+        return VAL_NULL;
+    return make_ag_await(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
+                         nargs > 3 ? args[3] : VAL_NULL);
+}
+
+static Value ag_aclose(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("aclose", kwnames) || !rt_check_nargs("aclose", nargs - 1, 0, 0))
+        return VAL_NULL;
+    return make_ag_await(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
+}
+
+static const MethodDef ag_methods[] = {
+    {"__anext__", ag_anext}, {"__aiter__", m_iter}, {"asend", ag_asend},
+    {"athrow", ag_athrow}, {"aclose", ag_aclose}, {NULL, NULL},
+};
+
+ObjType rt_async_generator_type = {
+    .ob.type = &rt_type_type, .name = "async_generator",
+    .repr = gen_repr, .getattr = gen_getattr, .setattr = gen_setattr,
+};
+
+/* ---- start-up ------------------------------------------------------------------------------ */
+
+void rt_gen_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    rt_type_ready(&rt_generator_type, gen_methods);
+    rt_type_ready(&rt_coroutine_type, coro_methods);
+    rt_type_ready(&rt_async_generator_type, ag_methods);
+    rt_type_ready(&coro_wrapper_type, wrapper_methods);
+    rt_type_ready(&ag_asend_type, ag_await_methods);
+    rt_type_ready(&ag_athrow_type, ag_await_methods);
+    rt_type_ready(&wrapped_type, NULL);
+    rt_type_ready(&frame_view_type, NULL);
+}

@@ -1,0 +1,4 @@
+# RecursionError through C re-entry (map calling a Python function), uncaught.
+def f(n):
+    return list(map(f, [n + 1]))
+f(0)

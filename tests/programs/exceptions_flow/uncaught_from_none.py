@@ -1,0 +1,5 @@
+# raise ... from None, uncaught.
+try:
+    {}["missing"]
+except KeyError:
+    raise AttributeError("no such setting") from None
