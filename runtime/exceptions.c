@@ -626,6 +626,7 @@ void rt_exceptions_init(void)
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
     rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_excgroup_prepare();
 
     /* Parents first: the list is in that order, so each type inherits the
      * slots its base has already received. */
@@ -634,6 +635,7 @@ void rt_exceptions_init(void)
     if (&rt_##NAME != &rt_BaseException) rt_type_ready(&rt_##NAME, NULL);
     RT_EXCEPTIONS(READY_EXC)
 #undef READY_EXC
+    rt_excgroup_init();
 
     the_memory_error = rt_exc_new(&rt_MemoryError, rt_empty_tuple);
     rt_traceback_init();
