@@ -20,7 +20,7 @@ CFLAGS   += -std=gnu11 $(WARN)
 CPPFLAGS += -I. -DPVM_DISPATCH_$(shell echo $(DISPATCH) | tr a-z A-Z)
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lm
+LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
 
 BUILD    := build/$(DISPATCH)
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c stdlib_stubs/*.c))
@@ -29,7 +29,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 HEADERS  := $(wildcard runtime/*.h loader/*.h vm/*.h stdlib_stubs/*.h)
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev python3.11 pkg-config
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
 
 .PHONY: all deps demo check unit golden bench install clean pvm pvm-switch
 

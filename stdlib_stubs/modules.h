@@ -40,7 +40,8 @@
     X(copy, "copy")                                 \
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
-    X(json, "json")
+    X(json, "json")                                 \
+    X(re, "re")
 
 #define PVM_BUILTIN_MODULES(X) PVM_CORE_MODULES(X) PVM_STDLIB_MODULES(X)
 

@@ -32,6 +32,7 @@ Value stub_copy_init(void);
 Value stub_os_init(void);
 Value stub_os_path_init(void);      /* os.path (posixpath); os.path is also set on os */
 Value stub_json_init(void);
+Value stub_re_init(void);           /* re (re.c, re_translate.c: PCRE2) */
 Value stub_collections_init(void);
 Value stub_collections_abc_init(void);  /* collections.abc */
 /* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */

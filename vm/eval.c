@@ -48,6 +48,21 @@
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
+/* ---- the step hook (temporary) ---------------------------------------------
+ * Tested before every fetch; the dispatch branch replaces this with a
+ * separate tracing instantiation of the loop, free when the hook is off. */
+static VmStepHook step_hook;
+void vm_set_step_hook(VmStepHook hook) { step_hook = hook; }
+#undef NEXTOPARG
+#define NEXTOPARG()                                 \
+    do {                                            \
+        if (step_hook)                              \
+            step_hook(frame, next_instr, sp);       \
+        uint16_t word_ = *next_instr++;             \
+        opcode = word_ & 0xff;                      \
+        oparg = word_ >> 8;                         \
+    } while (0)
+
 /* ---- machine state -------------------------------------------------------- */
 
 static Frame *current_frame;            /* the innermost running Python frame */

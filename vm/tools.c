@@ -1,15 +1,27 @@
 /*
- * tools.c — the entry point of `pvm dis` and `pvm info` (see tools.h).
+ * tools.c — the entry point of the pvm subcommands (see tools.h).
  *
- * Both load the file exactly as `pvm FILE.pyc` would (loader/pyc.h checks
- * the header and every byte of the marshalled body), then print instead of
- * running.  The work is done by vm/dis.c and vm/info.c.
+ * `pvm dis` and `pvm info` load the file exactly as `pvm FILE.pyc` would
+ * (loader/pyc.h checks the header and every byte of the marshalled body),
+ * then print instead of running.  The work is done by vm/dis.c and
+ * vm/info.c.
+ *
+ * `pvm trace` and `pvm debug` run the program, watching it through the
+ * loop's step hook (vm/trace.c, vm/debug.c).  Running a program (sys.path,
+ * the __main__ module, sys.argv, exit status) is main()'s job, so these
+ * two parse their own options, install their hook, and hand the command
+ * line back to main() with every word before the program replaced by
+ * "-B", an option main() accepts and ignores: `pvm trace --steps 5 p.pyc x`
+ * continues as `pvm -B -B -B p.pyc x`.  (A stopgap until main() calls
+ * vm_trace_main/vm_debug_main itself.)
  */
 #include <string.h>
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "vm/debug.h"
 #include "vm/dis.h"
 #include "vm/tools.h"
+#include "vm/trace.h"
 
 typedef void (*ToolFunc)(const char *path, const PycHeader *header, const ObjCode *code);
 
@@ -52,10 +64,37 @@ static int run_tool(const char *name, ToolFunc run, int argc, char **argv)
     return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* Replace argv[1 .. first) — the subcommand and its options — by "-B". */
+static void hand_back(char **argv, int first)
+{
+    static char ignored[] = "-B";
+    for (int i = 1; i < first; i++)
+        argv[i] = ignored;
+}
+
+/* The tools that run the program: their main parses argv and returns the
+ * index of the program's file, or -1 after a usage error. */
+static const struct {
+    const char *name;
+    int (*main)(int argc, char **argv);
+} runners[] = {
+    { "trace", vm_trace_main },
+    { "debug", vm_debug_main },
+};
+
 int vm_tool_main(int argc, char **argv)
 {
     if (argc < 2)
         return -1;
+    for (size_t i = 0; i < sizeof runners / sizeof runners[0]; i++) {
+        if (strcmp(argv[1], runners[i].name) == 0) {
+            int first = runners[i].main(argc, argv);
+            if (first < 0)
+                return 2;
+            hand_back(argv, first);
+            return -1;
+        }
+    }
     for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
         if (strcmp(argv[1], tools[i].name) == 0)
             return run_tool(tools[i].name, tools[i].run, argc, argv);

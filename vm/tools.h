@@ -4,9 +4,16 @@
  *   pvm dis FILE.pyc     the bytecode listing python3.11's dis.dis() prints
  *   pvm info FILE.pyc    the header explained and every code object summarised
  *
+ * and those that run it under watch (vm/trace.h, vm/debug.h):
+ *
+ *   pvm trace [OPTIONS] FILE.pyc [ARGS]    every instruction as it executes
+ *   pvm debug FILE.pyc [ARGS]              an interactive bytecode debugger
+ *
  * main() calls vm_tool_main first; it returns -1 when argv[1] names no tool
  * (then pvm runs the file as usual), otherwise the tool's exit status:
- * 0 done, 1 the file could not be loaded, 2 a usage error.
+ * 0 done, 1 the file could not be loaded, 2 a usage error.  trace and
+ * debug also return -1 once their hook is installed: main() then runs the
+ * program (tools.c explains how argv is handed back).
  */
 #ifndef PVM_TOOLS_H
 #define PVM_TOOLS_H

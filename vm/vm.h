@@ -71,4 +71,11 @@ void vm_request_pending_work(void);
  * when it tears down the __main__ module. */
 void vm_finalize(void);
 
+/* ---- the step hook (pvm trace, pvm debug) ---------------------------------
+ * When a hook is set, the loop calls it before every instruction with the
+ * running frame, the instruction about to execute and the value-stack
+ * pointer (the stack is frame_stack_base(frame) .. sp). */
+typedef void (*VmStepHook)(struct Frame *frame, const uint16_t *instr, Value *sp);
+void vm_set_step_hook(VmStepHook hook);   /* NULL: off; when set, the loop calls hook before every instruction, from a separate tracing instantiation of the loop (zero cost when off) */
+
 #endif
