@@ -1,5 +1,7 @@
 # float.py — an n-body-style simulation in plain lists of floats: measures float
 # arithmetic (boxing), list indexing and nested loops. No imports.
+N = 120000  # small: 800
+
 def energy(pos, vel, mass):
     n = len(mass)
     e = 0.0
@@ -46,6 +48,6 @@ pos = [[0.0, 0.0, 0.0], [4.84, -1.16, -0.10], [8.34, 4.12, -0.40], [12.89, -15.1
 vel = [[0.0, 0.0, 0.0], [0.606, 2.81, -0.02], [-1.01, 1.82, 0.008], [1.08, 0.868, -0.01], [0.979, 0.594, -0.034]]
 mass = [39.47, 0.037, 0.011, 0.0017, 0.002]
 print(energy(pos, vel, mass))
-advance(pos, vel, mass, 0.01, 80000)
+advance(pos, vel, mass, 0.01, N)
 print(energy(pos, vel, mass))
 print(pos[1])

@@ -1,5 +1,7 @@
 # loop.py — an integer while loop: measures the dispatch of simple opcodes
 # (LOAD_FAST/STORE_FAST, BINARY_OP on small ints, COMPARE_OP, jumps).
+N = 3000000  # small: 60000
+
 def run(n):
     total = 0
     i = 0
@@ -12,4 +14,4 @@ def run(n):
         i += 1
     return total, x
 
-print(run(3000000))
+print(run(N))

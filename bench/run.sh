@@ -1,82 +1,50 @@
 #!/usr/bin/env bash
-# run.sh — benchmarks: pvm against python3.11, side by side.
+# run.sh — benchmarks: pvm against python3.11, side by side (bench/README.md).
 #
-#   bench/run.sh PVM [FILTER]          (what `make bench` runs)
+#   bench/run.sh [VARIANT ...] [FILTER ...]
+#   bench/run.sh ./pvm                                   (what `make bench` runs)
+#   bench/run.sh goto=build/goto/pvm switch=build/switch/pvm
+#   bench/run.sh "jump=./pvm --dispatch=jump" fib nbody  (label=path + pvm options)
 #
-# For every bench/*.py (whose name contains FILTER): compile it with python3.11,
-# check that pvm prints exactly what python3.11 prints (a mismatch is reported and
-# that program is not timed), then time python3.11 (on the .py) and pvm (on the
-# .pyc) alternately, BENCH_RUNS times each (default 5), and report the medians.
-# Timings include process start-up.  PYTHON overrides the interpreter.
+# A VARIANT is PATH (label "pvm") or LABEL=PATH, optionally followed (in the same
+# argument) by options for pvm; any other argument filters programs by name.
+# Every program's output is checked against python3.11 first (a wrong result is
+# reported, never timed); then python3.11 and every variant are timed in
+# interleaved rounds.  Results: bench/results/latest.md, latest.json, ratio.svg.
+#
+# Environment: PYTHON (default python3.11), BENCH_RUNS (5), BENCH_CALLGRIND=1
+# (instruction counts with valgrind), BENCH_PERF (0 = off), BENCH_CHART=0 (no
+# chart), BENCH_TIMEOUT (120 s per run), BENCH_OUT (results directory).
+#
+# This wrapper finds python3.11 and installs gnuplot for the chart if it can
+# (as root, or through sudo without a password); the work is done by
+# bench/tools/bench.py.
 set -euo pipefail
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: $0 PVM [FILTER]" >&2
-    exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-pvm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-filter=${2:-}
-python=${PYTHON:-python3.11}
-runs=${BENCH_RUNS:-5}
-build=$root/build/bench
-
+python=${PYTHON:-$(test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)}
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "bench: $python not found: python3.11 is required" >&2
     exit 2
 fi
-if [ ! -x "$pvm" ]; then
-    echo "bench: $1 is not an executable" >&2
+if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+    echo "bench: $python is not Python 3.11" >&2
     exit 2
 fi
 
-programs=()
-for src in "$here"/*.py; do
-    name=$(basename "$src" .py)
-    [ "$name" = timeit ] && continue
-    case "$name" in *"$filter"*) programs+=("$name") ;; esac
-done
-if [ ${#programs[@]} -eq 0 ]; then
-    echo "bench: no benchmark matches '$filter'" >&2
-    exit 2
-fi
-
-# Compile every benchmark in one Python process.
-mkdir -p "$build"
-"$python" - "$here" "$build" "${programs[@]}" <<'PY'
-import py_compile, sys
-src, out = sys.argv[1], sys.argv[2]
-for name in sys.argv[3:]:
-    py_compile.compile("%s/%s.py" % (src, name), cfile="%s/%s.pyc" % (out, name),
-                       dfile="%s/%s.py" % (src, name), doraise=True)
-PY
-
-# median FILE: the middle value of one number per line.
-median() {
-    sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-echo "python: $python ($("$python" -V 2>&1)), pvm: $1, runs: $runs, median wall-clock seconds"
-printf '%-12s %12s %12s %8s\n' benchmark python3.11 pvm ratio
-failed=0
-for name in "${programs[@]}"; do
-    want=$("$python" "$here/$name.py" 2>&1) || true
-    if ! got=$("$pvm" "$build/$name.pyc" 2>&1) || [ "$got" != "$want" ]; then
-        printf '%-12s %12s\n' "$name" "MISMATCH: pvm output differs from python3.11 (not timed)"
-        diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -n 10 | sed 's/^/    /' || true
-        failed=1
-        continue
+# gnuplot draws bench/results/ratio.svg; without it the chart is skipped.
+if [ "${BENCH_CHART:-1}" != 0 ] && ! command -v gnuplot >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "bench: installing gnuplot-nox for the chart"
+        apt-get install -y gnuplot-nox >/dev/null 2>&1 ||
+            { apt-get update >/dev/null 2>&1 && apt-get install -y gnuplot-nox >/dev/null 2>&1; } ||
+            echo "bench: could not install gnuplot-nox; no chart"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        echo "bench: installing gnuplot-nox for the chart"
+        sudo apt-get install -y gnuplot-nox >/dev/null 2>&1 ||
+            echo "bench: could not install gnuplot-nox; no chart"
     fi
-    : >"$build/$name.py.times"
-    : >"$build/$name.pvm.times"
-    for _ in $(seq "$runs"); do
-        "$python" "$here/timeit.py" "$python" "$here/$name.py" >>"$build/$name.py.times"
-        "$python" "$here/timeit.py" "$pvm" "$build/$name.pyc" >>"$build/$name.pvm.times"
-    done
-    t_py=$(median "$build/$name.py.times")
-    t_pvm=$(median "$build/$name.pvm.times")
-    ratio=$(awk -v a="$t_pvm" -v b="$t_py" 'BEGIN { printf "%.2f", a / b }')
-    printf '%-12s %12.3f %12.3f %8s\n' "$name" "$t_py" "$t_pvm" "$ratio"
-done
-exit "$failed"
+fi
+
+export PYTHON="$python"
+exec "$python" "$here/tools/bench.py" "$@"

@@ -442,6 +442,8 @@ static Value load_builtin(Value name, Spec *spec)
     Value module = spec->init();
     if (module == VAL_NULL)
         return VAL_NULL;
+    if (val_type(module) == &rt_module_type)
+        VAL_AS(ObjModule, module)->builtin = true;
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
     return module;
@@ -833,6 +835,7 @@ void ld_import_init(void)
     rt_dict_set_cstr(mods, "sys", sys);
     Value b = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
+    VAL_AS(ObjModule, b)->builtin = true;
     rt_dict_set_cstr(mods, "builtins", b);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
     stub_fileio_init();

@@ -21,9 +21,7 @@ const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 
 Value rt_addr_str(const void *p)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%p", p);
-    return rt_str_from_cstr(buf);
+    return rt_str_format_c("%p", p);
 }
 
 static Value check_str_result(Value r, const char *what)
@@ -41,21 +39,43 @@ static Value check_str_result(Value r, const char *what)
 static Value repr_active[REPR_MAX_DEPTH];
 static int repr_depth;
 
-static bool is_self_containing_kind(ObjType *t)
+/* What a container's own repr prints when it meets itself again: [...],
+ * {...}, (...), set(...).  VAL_NULL for reprs that do not guard (a class's
+ * __repr__ recursing into itself gets RecursionError, as in CPython). */
+static Value recursive_placeholder(ObjType *t)
 {
-    return rt_is_subtype(t, &rt_list_type) || rt_is_subtype(t, &rt_dict_type);
+    if (t->repr == rt_list_type.repr)
+        return rt_str_from_cstr("[...]");
+    if (t->repr == rt_dict_type.repr)
+        return rt_str_from_cstr("{...}");
+    if (t->repr == rt_tuple_type.repr)
+        return rt_str_from_cstr("(...)");
+    if (t->repr == rt_set_type.repr)
+        return rt_str_format_c("%s(...)", t->name);
+    return VAL_NULL;
+}
+
+bool rt_repr_reentered(Value v)
+{
+    int seen = 0;
+    for (int i = 0; i < repr_depth; i++)
+        seen += repr_active[i] == v;
+    return seen > 1;
 }
 
 Value rt_repr(Value v)
 {
     ObjType *t = val_type(v);
     if (t->repr == NULL)
-        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((void *)v));
+        return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
     for (int i = 0; i < repr_depth; i++)
-        if (repr_active[i] == v && is_self_containing_kind(t))
-            return rt_str_from_cstr(rt_is_subtype(t, &rt_list_type) ? "[...]" : "{...}");
+        if (repr_active[i] == v) {
+            Value placeholder = recursive_placeholder(t);
+            if (placeholder != VAL_NULL)
+                return placeholder;
+        }
     if (repr_depth >= REPR_MAX_DEPTH)
         return rt_raisef(&rt_RecursionError,
                          "maximum recursion depth exceeded while getting the repr of an object");
@@ -216,6 +236,29 @@ static Value unsupported_binop(Value a, Value b, int op)
                      rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
 }
 
+static bool is_sequence(ObjType *t)
+{
+    return (t->flags & TF_SEQUENCE) != 0;
+}
+
+/* seq * n when neither operand's binop took it (CPython's sequence_repeat):
+ * n must have __index__; the sequence's own binop (or in-place slot)
+ * then repeats it by that int. */
+static Value sequence_repeat(Value seq, Value n, int op)
+{
+    Value count = rt_index_or_null(n);
+    if (count == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL
+            : rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    ObjType *t = val_type(seq);
+    if (op != NB_MULTIPLY && t->inplace != NULL) {
+        Value r = t->inplace(seq, count, NB_MULTIPLY);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    return t->binop(seq, count, NB_MULTIPLY);
+}
+
 Value rt_binary_op(Value a, Value b, int op)
 {
     int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
@@ -242,6 +285,12 @@ Value rt_binary_op(Value a, Value b, int op)
         r = tb->binop(a, b, plain);
         if (r != rt_NotImplemented)
             return r;
+    }
+    if (plain == NB_MULTIPLY) {
+        if (is_sequence(ta))
+            return sequence_repeat(a, b, op);
+        if (is_sequence(tb))
+            return sequence_repeat(b, a, NB_MULTIPLY);
     }
     return unsupported_binop(a, b, op);
 }
@@ -351,7 +400,12 @@ Value rt_next(Value iter)
     ObjType *t = val_type(iter);
     if (t->next == NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an iterator", t->name);
-    return t->next(iter);
+    Value v = t->next(iter);
+    /* A next slot may end with StopIteration set (a generator returning a
+     * value does); to a consumer that is plain exhaustion (PyIter_Next). */
+    if (v == VAL_NULL && rt_err_occurred() && rt_err_matches(&rt_StopIteration))
+        rt_err_clear();
+    return v;
 }
 
 /* ---- attributes ------------------------------------------------------------ */

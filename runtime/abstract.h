@@ -11,6 +11,11 @@
 #include "object.h"
 
 Value rt_repr(Value v);                 /* a str */
+/* Inside a repr slot: is this object's repr already running further out?
+ * (CPython's Py_ReprEnter.)  list, dict, tuple and set get their [...]
+ * from rt_repr itself; other containers (deque, OrderedDict, dict views)
+ * ask this and print their own placeholder. */
+bool rt_repr_reentered(Value v);
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */
@@ -39,9 +44,10 @@ Value rt_iter(Value v);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
 
-/* Attributes.  name must be a str (interned names compare fastest). */
-/* "0x7f3a..." — an address as repr() shows it (use with %S). */
+/* "0x7f3a..." — an address as a str (the %p of rt_str_format_c is simpler). */
 Value rt_addr_str(const void *p);
+
+/* Attributes.  name must be a str (interned names compare fastest). */
 Value rt_getattr(Value obj, Value name);
 Value rt_getattr_cstr(Value obj, const char *name);
 int rt_setattr(Value obj, Value name, Value v);
@@ -51,6 +57,10 @@ int rt_delattr(Value obj, Value name);
  * then other type attributes (binding functions and methods).  Types with
  * their own getattr slot call these as a fallback. */
 Value rt_generic_getattr(Value obj, Value name);
+/* Where obj keeps its instance dict (a Value slot holding an ObjDict, or
+ * VAL_NULL until first use); NULL when its type gives it none.  Honours
+ * RT_DICT_OFFSET_VAR (containers.h). */
+Value *rt_instance_dict_slot(Value obj);
 int rt_generic_setattr(Value obj, Value name, Value v);
 /* AttributeError "'int' object has no attribute 'x'"; returns VAL_NULL. */
 Value rt_no_attribute(Value obj, Value name);

@@ -553,11 +553,63 @@ static Value builtin_sum(Value *args, size_t nargs, Value kwnames)
 
 /* ---- isinstance, issubclass --------------------------------------------------------- */
 
+/* The __instancecheck__ / __subclasscheck__ hook of type(cls), when cls's
+ * metaclass overrides type's own (ABCMeta, a Python metaclass): VAL_NULL when
+ * it does not, so the plain MRO test applies. */
+static Value check_hook(Value cls, const char *name)
+{
+    ObjType *meta = val_type(cls);
+    if (meta == &rt_type_type || meta == &rt_tuple_type)
+        return VAL_NULL;
+    Value key = rt_str_intern_cstr(name);
+    Value hook = rt_type_lookup(meta, key);
+    if (hook == VAL_NULL || hook == rt_dict_get_str(rt_type_type.dict, key))
+        return VAL_NULL;
+    return hook;
+}
+
+/* Call a hook found by check_hook as type(cls).hook(cls, arg): 1/0, -1. */
+static int call_check_hook(Value hook, Value cls, Value arg, const char *name)
+{
+    static int depth;                   /* hooks running (they may recurse) */
+    if (depth > vm_get_recursion_limit()) {
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in %s", name);
+        return -1;
+    }
+    depth++;
+    ObjType *ht = val_type(hook);
+    Value r = ht->descr_get != NULL
+        ? rt_call1(ht->descr_get(hook, cls, obj_val(val_type(cls))), arg)
+        : rt_call2(hook, cls, arg);
+    depth--;
+    return r == VAL_NULL ? -1 : rt_truthy(r);
+}
+
+/* obj's class for isinstance: type(obj), or a different class its
+ * __class__ attribute claims (proxies); CPython checks both. */
+static int isinstance_by_class(Value obj, ObjType *cls)
+{
+    if (rt_isinstance_of(obj, cls))
+        return 1;
+    if (!rt_is_heaptype(val_type(obj)))
+        return 0;
+    Value icls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+    if (icls == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return is_type(icls) && AS_TYPE(icls) != val_type(obj) &&
+           (AS_TYPE(icls) == cls || rt_is_subtype(AS_TYPE(icls), cls));
+}
+
 /* isinstance against a class or a (nested) tuple of classes.  1/0, -1 on error. */
 static int isinstance_check(Value obj, Value cls, int depth)
 {
+    if (val_type(obj) == (ObjType *)cls)
+        return 1;
+    Value hook = check_hook(cls, "__instancecheck__");
+    if (hook != VAL_NULL)
+        return call_check_hook(hook, cls, obj, "__instancecheck__");
     if (is_type(cls))
-        return rt_isinstance_of(obj, AS_TYPE(cls));
+        return isinstance_by_class(obj, AS_TYPE(cls));
     if (!rt_isinstance_of(cls, &rt_tuple_type)) {
         rt_raisef(&rt_TypeError,
                   "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -590,6 +642,9 @@ static int issubclass_check(Value derived, Value cls, int depth)
         }
         return 0;
     }
+    Value hook = check_hook(cls, "__subclasscheck__");
+    if (hook != VAL_NULL)
+        return call_check_hook(hook, cls, derived, "__subclasscheck__");
     if (!is_type(derived)) {
         rt_raisef(&rt_TypeError, "issubclass() arg 1 must be a class");
         return -1;
@@ -1019,10 +1074,9 @@ static Value namespace_of(Value obj)
         return VAL_AS(ObjModule, obj)->dict;
     if (is_type(obj))
         return AS_TYPE(obj)->dict;
-    size_t off = val_type(obj)->dict_offset;
-    if (off == 0)
+    Value *slot = rt_instance_dict_slot(obj);
+    if (slot == NULL)
         return VAL_NULL;
-    Value *slot = (Value *)((char *)val_obj(obj) + off);
     if (*slot == VAL_NULL)
         *slot = rt_dict_new();
     return *slot;

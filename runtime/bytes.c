@@ -138,7 +138,8 @@ static Value bytearray_repr(Value self)
 {
     StrBuf sb;
     sb_init(&sb);
-    sb_adds(&sb, "bytearray(");
+    sb_adds(&sb, val_type(self)->name);     /* a subclass shows its own name */
+    sb_addc(&sb, '(');
     add_bytes_repr(&sb, view_of(self));
     sb_addc(&sb, ')');
     return sb_finish(&sb);
@@ -262,11 +263,8 @@ static Value view_concat(Value like, View a, View b)
     return same_kind(like, buf, a.len + b.len);
 }
 
-static Value view_repeat(Value like, View v, Value count)
+static Value view_repeat(Value like, View v, ssize_t n)
 {
-    ssize_t n;
-    if (!rt_as_ssize(count, &n))
-        return VAL_NULL;
     if (n <= 0 || v.len == 0)
         return same_kind(like, NULL, 0);
     if ((size_t)n > ((size_t)1 << 32) / v.len)
@@ -294,11 +292,9 @@ static Value bytes_binop(Value a, Value b, int op)
         return a_bytes ? bytes_mod(a, b) : rt_NotImplemented;
     if (op == NB_MULTIPLY) {
         Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
-        if (is_int(count) || is_bool(count))
-            return view_repeat(seq, view_of(seq), rt_int_unbool(count));
-        if (val_type(count)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+        ssize_t n;
+        int r = rt_repeat_count(count, &n);
+        return r > 0 ? view_repeat(seq, view_of(seq), n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     return rt_NotImplemented;
 }
@@ -539,18 +535,68 @@ static Value bytes_decode(Value *args, size_t nargs, Value kw)
     return rt_bytes_decode(v.data, v.len, a[0], a[1]);
 }
 
+/* The separator of hex(sep): one ASCII character from a str or bytes;
+ * false with CPython's error otherwise. */
+static bool hex_separator(Value sep, char *out)
+{
+    size_t len;
+    unsigned char c;
+    if (rt_is_str(sep)) {
+        len = AS_STR(sep)->length;
+        c = (unsigned char)(len == 1 && rt_str_char_at(sep, 0) < 0x80 ? rt_str_cstr(sep)[0] : 0x80);
+    } else if (rt_is_bytes_like(sep)) {
+        View s = view_of(sep);
+        len = s.len;
+        c = len == 1 ? s.data[0] : 0x80;
+    } else {
+        rt_raisef(&rt_TypeError, "object of type '%s' has no len()", val_type(sep)->name);
+        return false;
+    }
+    if (len != 1) {
+        rt_raisef(&rt_ValueError, "sep must be length 1.");
+        return false;
+    }
+    if (c >= 0x80) {
+        rt_raisef(&rt_ValueError, "sep must be ASCII.");
+        return false;
+    }
+    *out = (char)c;
+    return true;
+}
+
+/* b.hex(sep=, bytes_per_sep=1): a separator every |n| bytes, counted from
+ * the right when n > 0 and from the left when n < 0 (CPython's strhex). */
 static Value bytes_hex(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("hex", kw) || !nargs_ok("hex", nargs, 0, 0))
+    static const char *const names[] = { "sep", "bytes_per_sep" };
+    static const ArgSpec spec = { "hex", names, 2, 0, 0, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
-    View v = view_of(args[0]);
-    static const char digits[] = "0123456789abcdef";
-    char *buf = gc_alloc_atomic(v.len * 2 + 1);
-    for (size_t i = 0; i < v.len; i++) {
-        buf[2 * i] = digits[v.data[i] >> 4];
-        buf[2 * i + 1] = digits[v.data[i] & 15];
+    char sep = 0;
+    ssize_t group = 1;
+    if (a[0] != VAL_NULL && !hex_separator(a[0], &sep))
+        return VAL_NULL;
+    if (a[1] != VAL_NULL) {
+        Value n = rt_index(a[1]);
+        if (n == VAL_NULL || !rt_as_ssize(n, &group))
+            return VAL_NULL;
     }
-    return rt_str_new_known(buf, v.len * 2, v.len * 2, true);
+    View v = view_of(args[0]);
+    size_t every = group < 0 ? (size_t)-group : (size_t)group;
+    if (sep == 0 || every == 0)
+        every = 0;
+    static const char digits[] = "0123456789abcdef";
+    char *buf = gc_alloc_atomic(v.len * 3 + 1), *p = buf;
+    for (size_t i = 0; i < v.len; i++) {
+        size_t counted = group > 0 ? v.len - i : i;     /* bytes on the grouping side */
+        if (every && i > 0 && counted % every == 0)
+            *p++ = sep;
+        *p++ = digits[v.data[i] >> 4];
+        *p++ = digits[v.data[i] & 15];
+    }
+    size_t n = (size_t)(p - buf);
+    return rt_str_new_known(buf, n, n, true);
 }
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)
@@ -1405,16 +1451,50 @@ static const MethodDef bytes_methods[] = {
     {NULL, NULL},
 };
 
+/* Iterators over bytes and bytearray: the ints of the bytes, re-reading
+ * the length each step (a bytearray may shrink meanwhile). */
+typedef struct ObjBytesIter {
+    Object ob;
+    Value seq;                  /* VAL_NULL once exhausted */
+    size_t index;
+} ObjBytesIter;
+
+static Value bytes_iter_next(Value self)
+{
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, self);
+    if (it->seq == VAL_NULL)
+        return VAL_NULL;
+    View v = view_of(it->seq);
+    if (it->index >= v.len) {
+        it->seq = VAL_NULL;
+        return VAL_NULL;
+    }
+    return small_new(v.data[it->index++]);
+}
+
+static ObjType bytes_iter_type = {
+    .ob.type = &rt_type_type, .name = "bytes_iterator", .base = &rt_object_type,
+    .iter = rt_iter_self, .next = bytes_iter_next,
+};
+static ObjType bytearray_iter_type = {
+    .ob.type = &rt_type_type, .name = "bytearray_iterator", .base = &rt_object_type,
+    .iter = rt_iter_self, .next = bytes_iter_next,
+};
+
 static Value bytes_iter(Value self)
 {
-    return rt_seq_iter_new(self);
+    ObjBytesIter *it = gc_alloc(sizeof *it);
+    it->ob.type = rt_isinstance_of(self, &rt_bytearray_type) ? &bytearray_iter_type
+                                                             : &bytes_iter_type;
+    it->seq = self;
+    return obj_val(it);
 }
 
 ObjType rt_bytes_type = {
     .ob.type = &rt_type_type,
     .name = "bytes",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_SEQUENCE,
     .repr = rt_bytes_repr,
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
@@ -1610,8 +1690,12 @@ static Value bytearray_inplace(Value a, Value b, int op)
         ba->length += v.len;
         return a;
     }
-    if (op == NB_MULTIPLY && (is_int(b) || is_bool(b))) {
-        Value r = view_repeat(a, view_of(a), rt_int_unbool(b));
+    ssize_t n;
+    int rc = op == NB_MULTIPLY ? rt_repeat_count(b, &n) : 0;
+    if (rc < 0)
+        return VAL_NULL;
+    if (rc > 0) {
+        Value r = view_repeat(a, view_of(a), n);
         if (!r)
             return VAL_NULL;
         View v = view_of(r);
@@ -1687,7 +1771,8 @@ ObjType rt_bytearray_type = {
     .ob.type = &rt_type_type,
     .name = "bytearray",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_SEQUENCE,
+    .instance_size = sizeof(ObjByteArray),
     .repr = bytearray_repr,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
@@ -1704,6 +1789,8 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
+    rt_type_ready(&bytes_iter_type, NULL);
+    rt_type_ready(&bytearray_iter_type, NULL);
     rt_type_set(&rt_bytes_type, "fromhex", rt_builtin_new("fromhex", bytes_fromhex, VAL_NULL));
     rt_type_set(&rt_bytearray_type, "fromhex",
                 rt_builtin_new("fromhex", bytearray_fromhex, VAL_NULL));

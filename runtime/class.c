@@ -46,19 +46,32 @@ static bool name_is(Value name, const char *s)
 
 /* ---- names ---------------------------------------------------------------- */
 
+/* A builtin type's name may carry its module, as CPython's tp_name does
+ * ("collections.deque"): __module__ is the part before the last dot,
+ * __name__ and __qualname__ the part after it. */
+static const char *static_type_name(const ObjType *t)
+{
+    const char *dot = strrchr(t->name, '.');
+    return dot != NULL ? dot + 1 : t->name;
+}
+
 Value rt_type_module(ObjType *t)
 {
     Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
     if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
         return m;
-    return rt_str_from_cstr(rt_is_heaptype(t) ? "__main__" : "builtins");
+    if (rt_is_heaptype(t))
+        return rt_str_from_cstr("__main__");
+    const char *dot = strrchr(t->name, '.');
+    return dot != NULL ? rt_str_new(t->name, (size_t)(dot - t->name))
+                       : rt_str_from_cstr("builtins");
 }
 
 Value rt_type_qualname(ObjType *t)
 {
     if (rt_is_heaptype(t))
         return ((HeapType *)t)->qualname;
-    return rt_str_from_cstr(t->name);
+    return rt_str_from_cstr(static_type_name(t));
 }
 
 Value rt_type_qualified_name(ObjType *t)
@@ -171,7 +184,8 @@ static ObjType *builtin_root(ObjType *t)
 }
 
 /* Bytes of a builtin type's instances, when subclasses may extend them;
- * 0: instances are variable-sized (str, tuple, ...) or private to their file. */
+ * 0: instances are variable-sized (str, bytes, tuple).  Types whose layout
+ * is private to their file (set, bytearray, deque) say it in instance_size. */
 static size_t builtin_size(ObjType *t)
 {
     if (t == &rt_object_type) return sizeof(ObjInstance);
@@ -181,7 +195,15 @@ static size_t builtin_size(ObjType *t)
     if (t == &rt_int_type) return sizeof(ObjInt);
     if (t == &rt_float_type) return sizeof(ObjFloat);
     if (t == &rt_complex_type) return sizeof(ObjComplex);
-    return 0;
+    if (t == &rt_module_type) return sizeof(ObjModule);
+    return t->instance_size;
+}
+
+/* str, bytes and tuple keep their data inline: a subclass's dict goes
+ * after it (RT_DICT_OFFSET_VAR, containers.h). */
+static bool is_var_sized(ObjType *root)
+{
+    return root == &rt_str_type || root == &rt_bytes_type || root == &rt_tuple_type;
 }
 
 static ObjType *best_base(Value bases)
@@ -236,8 +258,7 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 static Value *dict_slot(Value obj)
 {
-    size_t off = val_type(obj)->dict_offset;
-    return off == 0 ? NULL : (Value *)((char *)val_obj(obj) + off);
+    return rt_instance_dict_slot(obj);
 }
 
 static Value instance_dict_get(Value obj)
@@ -360,9 +381,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
     }
     ht->adds_layout = nslots > 0;
     t->dict_offset = base->dict_offset;
-    if (want_dict && t->dict_offset == 0 && size != 0) {
+    if (want_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
         if (root == &rt_object_type)
             t->dict_offset = offsetof(ObjInstance, dict);
+        else if (is_var_sized(root))
+            t->dict_offset = RT_DICT_OFFSET_VAR;
         else {
             t->dict_offset = size;
             size += sizeof(Value);
@@ -533,6 +556,41 @@ static Value prepare_namespace(ObjType *meta, Value name, Value bases, Value kwa
     return rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
 }
 
+/* PEP 560: a base that is not a class may stand for others through its
+ * __mro_entries__(bases) (class C(list[int]) derives from list).  Returns
+ * bases itself when nothing changed. */
+static Value update_bases(Value bases)
+{
+    Value out = VAL_NULL, entries = rt_str_intern_cstr("__mro_entries__");
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        Value b = rt_tuple_get(bases, i), repl = VAL_NULL;
+        if (!rt_isinstance_of(b, &rt_type_type)) {
+            Value m = rt_lookup_attr(b, entries);
+            if (m == VAL_NULL && rt_err_occurred())
+                return VAL_NULL;
+            if (m != VAL_NULL) {
+                repl = rt_call1(m, bases);
+                if (repl == VAL_NULL)
+                    return VAL_NULL;
+                if (!is_tuple(repl))
+                    return rt_raisef(&rt_TypeError, "__mro_entries__ must return a tuple");
+            }
+        }
+        if (repl == VAL_NULL && out == VAL_NULL)
+            continue;
+        if (out == VAL_NULL) {                  /* first change: copy what came before */
+            out = rt_list_new(i);
+            for (size_t j = 0; j < i; j++)
+                rt_list_append(out, rt_tuple_get(bases, j));
+        }
+        if (repl == VAL_NULL)
+            rt_list_append(out, b);
+        else if (!rt_list_extend(out, repl))
+            return VAL_NULL;
+    }
+    return out == VAL_NULL ? bases : rt_list_as_tuple(out);
+}
+
 static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
@@ -542,7 +600,10 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_TypeError, "__build_class__: func must be a function");
     if (!rt_isinstance_of(args[1], &rt_str_type))
         return rt_raisef(&rt_TypeError, "__build_class__: name is not a string");
-    Value name = args[1], bases = rt_tuple_from(args + 2, npos - 2);
+    Value name = args[1], orig_bases = rt_tuple_from(args + 2, npos - 2);
+    Value bases = update_bases(orig_bases);
+    if (bases == VAL_NULL)
+        return VAL_NULL;
     Value meta = VAL_NULL, kwargs = rt_dict_new();
     for (size_t i = 0; i < nkw; i++) {
         Value k = rt_tuple_get(kwnames, i);
@@ -553,7 +614,8 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
     }
     bool is_class = meta == VAL_NULL || rt_isinstance_of(meta, &rt_type_type);
     if (meta == VAL_NULL)
-        meta = npos == 2 ? obj_val(&rt_type_type) : obj_val(val_type(rt_tuple_get(bases, 0)));
+        meta = rt_tuple_len(bases) == 0 ? obj_val(&rt_type_type)
+                                         : obj_val(val_type(rt_tuple_get(bases, 0)));
     if (is_class) {
         ObjType *m = calculate_meta(AS_TYPE(meta), bases);
         if (m == NULL)
@@ -565,6 +627,9 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     Value cell = vm_run_class_body(args[0], ns);
     if (cell == VAL_NULL)
+        return VAL_NULL;
+    if (bases != orig_bases && rt_setitem(ns, rt_str_intern_cstr("__orig_bases__"),
+                                          orig_bases) < 0)
         return VAL_NULL;
     Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
     if (cls != VAL_NULL && IS_EXACT(cell, rt_cell_type) && VAL_AS(ObjCell, cell)->ref == VAL_NULL)
@@ -609,6 +674,8 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
     Value obj = type->new_(type, args, nargs, kwnames);
     if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
         return obj;
+    if (type == &rt_type_type && nargs == 1 && rt_nkwargs(kwnames) == 0)
+        return obj;                     /* type(x) is a question, not a creation */
     return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
 }
 
@@ -628,7 +695,7 @@ static Value special_type_attr(ObjType *t, Value name)
     if (s[0] != '_' || s[1] != '_')
         return VAL_NULL;
     if (strcmp(s, "__name__") == 0)
-        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(t->name);
+        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(static_type_name(t));
     if (strcmp(s, "__qualname__") == 0) return rt_type_qualname(t);
     if (strcmp(s, "__mro__") == 0) return t->mro;
     if (strcmp(s, "__bases__") == 0) return t->bases;
@@ -736,9 +803,15 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
     return rt_sequence_to_list(AS_TYPE(args[0])->mro);
 }
 
+/* cls.__subclasses__(): the builtin types readied at start-up, then the
+ * classes created since, whose bases include cls. */
 static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
 {
     Value result = rt_list_new(0);
+    ObjType *bt;
+    for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
+        if (bt->base == AS_TYPE(args[0]))
+            rt_list_append(result, obj_val(bt));
     ObjList *all = AS_LIST(heap_types);
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);

@@ -11,6 +11,7 @@
  *             a builtin type with a binop slot gets __add__, __radd__ ...
  *             "slot wrapper" methods, so int.__add__(1, 2) and
  *             super().__init__() work.
+ *   genericalias.c  types.GenericAlias, what list[int] makes.
  *   descr.c   the descriptor types: property, classmethod, staticmethod,
  *             __slots__ members and the getset descriptors behind
  *             __class__ and __dict__.
@@ -55,6 +56,8 @@ void rt_class_init(void);
 void rt_inherit_slots(ObjType *t, ObjType *b);
 /* Give every builtin type readied so far its slot wrappers. */
 void rt_types_add_wrappers(void);
+/* The i-th builtin type readied, in order; NULL past the end. */
+ObjType *rt_ready_type(size_t i);
 
 /* ---- slots.c ---- */
 /* Point every slot of a heap type at its dunder (or at the builtin
@@ -78,6 +81,15 @@ void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;
  * VAL_NULL and *found = false (no exception) when absent. */
 Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *found);
+
+/* ---- genericalias.c ---- */
+/* types.GenericAlias: list[int] records origin list and args (int,). */
+extern ObjType rt_generic_alias_type;
+Value rt_generic_alias_new(Value origin, Value args);
+/* Give a builtin class the __class_getitem__ that makes GenericAliases
+ * (list, dict, ... get it at start-up; stdlib types call this). */
+void rt_type_add_class_getitem(ObjType *type);
+void rt_genericalias_init(void);
 
 /* ---- descr.c ---- */
 extern ObjType rt_property_type, rt_classmethod_type, rt_staticmethod_type,

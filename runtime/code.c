@@ -219,10 +219,8 @@ int rt_code_line(const ObjCode *code, int lasti)
 static Value code_repr(Value self)
 {
     ObjCode *code = AS_CODE(self);
-    char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)code);
-    return rt_str_format_c("<code object %S at %s, file \"%S\", line %d>",
-                           code->name, addr, code->filename, code->firstlineno);
+    return rt_str_format_c("<code object %S at %p, file \"%S\", line %d>",
+                           code->name, (void *)code, code->filename, code->firstlineno);
 }
 
 /* The names of the localsplus slots whose kind has `bit` set, as a tuple:

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include "runtime.h"
+#include "class.h"
 
 typedef struct { double re, im; } Cx;
 
@@ -257,19 +258,15 @@ static intptr_t complex_hash(Value v)
 
 /* ---- Attributes and methods --------------------------------------------------- */
 
-/* c.real and c.imag; anything else is looked up on the type (methods). */
-static Value complex_getattr(Value self, Value name)
+/* c.real and c.imag: read-only (CPython's are member descriptors, whose
+ * message on assignment is "readonly attribute"). */
+static Value complex_get_real(Value self) { return rt_float_new(cx_of(self).re); }
+static Value complex_get_imag(Value self) { return rt_float_new(cx_of(self).im); }
+
+static int complex_set_readonly(Value self, Value v)
 {
-    const char *n = rt_str_cstr(name);
-    if (strcmp(n, "real") == 0)
-        return rt_float_new(cx_of(self).re);
-    if (strcmp(n, "imag") == 0)
-        return rt_float_new(cx_of(self).im);
-    Value attr = rt_type_lookup(val_type(self), name);
-    if (!attr)
-        return rt_raisef(&rt_AttributeError, "'complex' object has no attribute '%s'", n);
-    ObjType *at = val_type(attr);
-    return at->descr_get ? at->descr_get(attr, self, obj_val(val_type(self))) : attr;
+    rt_raisef(&rt_AttributeError, "readonly attribute");
+    return -1;
 }
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
@@ -395,13 +392,56 @@ static Value complex_from_string(Value s)
     return cx_new(c);
 }
 
-static int complex_arg(Value v, Cx *out, const char *which)
+/* type(v).name bound to v, or VAL_NULL (no exception) when absent. */
+static Value special_method(Value v, const char *name)
 {
-    int r = to_complex(v, out);
-    if (r == 0)
-        rt_raisef(&rt_TypeError, "complex() %s argument must be a string or a number, not '%T'",
-                  which, v);
-    return r;
+    Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
+    if (m == VAL_NULL || val_type(m)->descr_get == NULL)
+        return m;
+    return val_type(m)->descr_get(m, v, obj_val(val_type(v)));
+}
+
+/* x.__complex__() for complex(x): 1 with *out set, 0 when x has none. */
+static int dunder_complex(Value v, Cx *out)
+{
+    Value m = special_method(v, "__complex__");
+    if (m == VAL_NULL)
+        return 0;
+    Value r = rt_call0(m);
+    if (r == VAL_NULL)
+        return -1;
+    if (!is_complex(r)) {
+        rt_raisef(&rt_TypeError, "__complex__ returned non-complex (type %T)", r);
+        return -1;
+    }
+    *out = cx_of(r);
+    return 1;
+}
+
+/* An argument of complex(): 2 when it is complex-valued (a complex, or the
+ * first argument's __complex__), 1 when real (int, float, or a class with
+ * __float__ or __index__), -1 on error with CPython's messages. */
+static int complex_arg(Value v, Cx *out, bool first)
+{
+    int r = first ? dunder_complex(v, out) : 0;
+    if (r != 0)
+        return r < 0 ? -1 : 2;
+    r = to_complex(v, out);
+    if (r != 0)
+        return r < 0 ? -1 : is_complex(v) ? 2 : 1;
+    if (special_method(v, "__float__") != VAL_NULL || special_method(v, "__index__") != VAL_NULL) {
+        Value f = rt_call1(obj_val(&rt_float_type), v);     /* float(v): its checks */
+        if (f == VAL_NULL)
+            return -1;
+        *out = (Cx){rt_float_value(f), 0.0};
+        return 1;
+    }
+    if (first)
+        rt_raisef(&rt_TypeError, "complex() first argument must be a string or a number, "
+                  "not '%T'", v);
+    else
+        rt_raisef(&rt_TypeError, "complex() second argument must be a number, not '%T'", v);
+    return -1;
 }
 
 static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -427,16 +467,17 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
     if (im && is_str(im))
         return rt_raisef(&rt_TypeError, "complex() second arg can't be a string");
     Cx r = {0, 0}, i = {0, 0};
-    if (re && complex_arg(re, &r, "first") <= 0)
+    int rkind = 0, ikind = 0;
+    if (re && (rkind = complex_arg(re, &r, true)) < 0)
         return VAL_NULL;
-    if (im && complex_arg(im, &i, "second") <= 0)
+    if (im && (ikind = complex_arg(im, &i, false)) < 0)
         return VAL_NULL;
     /* complex(r, i) == r + i*1j, with r and i themselves possibly complex;
      * parts are only combined when they exist, which keeps signed zeros. */
     double real = r.re, imag = i.re;
-    if (im && is_complex(im))
+    if (ikind == 2)
         real -= i.im;
-    if (re && is_complex(re))
+    if (rkind == 2)
         imag = im ? imag + r.im : r.im;
     return rt_complex_new(real, imag);
 }
@@ -464,6 +505,7 @@ NUMBER_DUNDER_CMP(complex_d, complex_richcompare, ne, CMP_NE)
 #define COMPLEX_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(complex_d, name)
 
 static const MethodDef complex_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"conjugate", m_conjugate},
     {"__abs__", m_abs},
     {"__complex__", m_complex},
@@ -484,11 +526,14 @@ ObjType rt_complex_type = {
     .binop = rt_complex_binop,
     .unary = complex_unary,
     .truth = complex_truth,
-    .getattr = complex_getattr,
     .new_ = complex_new,
 };
 
 void rt_complex_init(void)
 {
     rt_type_ready(&rt_complex_type, complex_methods);
+    rt_type_set(&rt_complex_type, "real", rt_getset_new("real", &rt_complex_type,
+                                                        complex_get_real, complex_set_readonly));
+    rt_type_set(&rt_complex_type, "imag", rt_getset_new("imag", &rt_complex_type,
+                                                        complex_get_imag, complex_set_readonly));
 }

@@ -82,8 +82,10 @@ Value rt_seq_iter_new(Value seq);       /* any object with getitem + len */
 Value rt_index_or_null(Value v);
 /* An int clamped into the ssize_t range (slice indices, list.index bounds). */
 ssize_t rt_int_clamp_ssize(Value i);
-/* A repeat count for seq * n: 1 ok (negative counts become 0), 0 when n is
- * not int-like (no exception), -1 on error (OverflowError). */
+/* The repeat count of seq * n in a TF_SEQUENCE type's binop: 1 when n is an
+ * int or bool (negative counts become 0), 0 when it is anything else — the
+ * binop returns NotImplemented, so n's __rmul__ runs before rt_binary_op
+ * tries n.__index__() — and -1 on OverflowError. */
 int rt_repeat_count(Value n, ssize_t *out);
 /* Lexicographic rich comparison of two sequences, read through pointers so a
  * list mutated by an item's __eq__ is re-read each step (as CPython does). */

@@ -697,6 +697,8 @@ static ObjDict *view_dict(Value view)
 /* "dict_keys(['a', 'b'])": the type name around the list of the items. */
 static Value view_repr(Value self)
 {
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("...");
     Value list = rt_sequence_to_list(self);
     if (list == VAL_NULL)
         return VAL_NULL;

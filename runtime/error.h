@@ -9,6 +9,7 @@
  *
  * Messages are built with rt_raisef's small format language:
  *   %s C string   %d int   %zd ssize_t   %zu size_t   %ld long   %c char
+ *   %x unsigned in hex   %p pointer as repr() shows addresses (0x7f3a...)
  *   %R repr(Value)   %S str(Value)   %T type name of a Value   %% percent
  */
 #ifndef PVM_ERROR_H
@@ -23,7 +24,9 @@
     X(SystemExit, BaseException)                            \
     X(KeyboardInterrupt, BaseException)                     \
     X(GeneratorExit, BaseException)                         \
+    X(BaseExceptionGroup, BaseException)                    \
     X(Exception, BaseException)                             \
+    X(ExceptionGroup, BaseExceptionGroup) /* and Exception */ \
     X(StopIteration, Exception)                             \
     X(StopAsyncIteration, Exception)                        \
     X(ArithmeticError, Exception)                           \
@@ -43,11 +46,20 @@
     X(NameError, Exception)                                 \
     X(UnboundLocalError, NameError)                         \
     X(OSError, Exception)                                   \
-    X(FileNotFoundError, OSError)                           \
+    X(BlockingIOError, OSError)                             \
+    X(ChildProcessError, OSError)                           \
+    X(ConnectionError, OSError)                             \
+    X(BrokenPipeError, ConnectionError)                     \
+    X(ConnectionAbortedError, ConnectionError)              \
+    X(ConnectionRefusedError, ConnectionError)              \
+    X(ConnectionResetError, ConnectionError)                \
     X(FileExistsError, OSError)                             \
-    X(PermissionError, OSError)                             \
+    X(FileNotFoundError, OSError)                           \
+    X(InterruptedError, OSError)                            \
     X(IsADirectoryError, OSError)                           \
     X(NotADirectoryError, OSError)                          \
+    X(PermissionError, OSError)                             \
+    X(ProcessLookupError, OSError)                          \
     X(TimeoutError, OSError)                                \
     X(ReferenceError, Exception)                            \
     X(RuntimeError, Exception)                              \
@@ -120,6 +132,20 @@ void rt_print_exception_to(FILE *out, Value exc);
 void rt_exc_set_context(Value exc, Value handled);
 /* StopIteration.value (rt_None when raised without arguments). */
 Value rt_stopiteration_value(Value exc);
+
+/* ---- except* (excgroup.c) ------------------------------------------------
+ * CHECK_EG_MATCH:    rt_eg_check_type(type), then rt_eg_match(exc, type,
+ *                    &match, &rest): match is rt_None when the clause does
+ *                    not apply; otherwise the stack's exc becomes rest and
+ *                    match is pushed (and is the exception being handled).
+ * PREP_RERAISE_STAR: rt_prep_reraise_star(orig, list of what the clauses
+ *                    raised or re-raised) — the exception to re-raise, or
+ *                    rt_None.  Each returns -1 / VAL_NULL on error. */
+int rt_eg_check_type(Value match_type);
+int rt_eg_match(Value exc_value, Value match_type, Value *match, Value *rest);
+Value rt_prep_reraise_star(Value orig, Value excs);
+void rt_excgroup_prepare(void);         /* called by rt_exceptions_init */
+void rt_excgroup_init(void);
 
 /* ---- Tracebacks (traceback.c) --------------------------------------------
  * A traceback is a linked list of ObjTraceback entries, one per frame the

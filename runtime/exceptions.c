@@ -234,6 +234,14 @@ static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
     case EISDIR: return &rt_IsADirectoryError;
     case ENOTDIR: return &rt_NotADirectoryError;
     case ETIMEDOUT: return &rt_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &rt_BlockingIOError;
+    case ECHILD: return &rt_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &rt_BrokenPipeError;
+    case ECONNABORTED: return &rt_ConnectionAbortedError;
+    case ECONNREFUSED: return &rt_ConnectionRefusedError;
+    case ECONNRESET: return &rt_ConnectionResetError;
+    case EINTR: return &rt_InterruptedError;
+    case ESRCH: return &rt_ProcessLookupError;
     default: return type;
     }
 }
@@ -389,7 +397,9 @@ static Value unicodedecode_str(Value self)
 static Value exc_repr(Value self)
 {
     Value args = AS_EXC(self)->args;
-    const char *name = val_type(self)->name;
+    const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+    if (dot != NULL)
+        name = dot + 1;                     /* json.decoder.JSONDecodeError */
     if (rt_tuple_len(args) == 1)
         return rt_str_format_c("%s(%R)", name, rt_tuple_get(args, 0));
     return rt_str_format_c("%s%R", name, args);
@@ -616,6 +626,7 @@ void rt_exceptions_init(void)
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
     rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_excgroup_prepare();
 
     /* Parents first: the list is in that order, so each type inherits the
      * slots its base has already received. */
@@ -624,6 +635,7 @@ void rt_exceptions_init(void)
     if (&rt_##NAME != &rt_BaseException) rt_type_ready(&rt_##NAME, NULL);
     RT_EXCEPTIONS(READY_EXC)
 #undef READY_EXC
+    rt_excgroup_init();
 
     the_memory_error = rt_exc_new(&rt_MemoryError, rt_empty_tuple);
     rt_traceback_init();

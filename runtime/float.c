@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
+#include "class.h"
 
 Value rt_float_new(double d)
 {
@@ -869,18 +870,19 @@ static Value float_u_bool(Value *args, size_t nargs, Value kw)
     return rt_bool(rt_float_value(args[0]) != 0.0);
 }
 
-/* x.real is x (as a plain float), x.imag is 0.0. */
-static Value float_getattr(Value self, Value name)
+/* x.real is x (as a plain float), x.imag is 0.0: read-only getsets. */
+static Value float_get_real(Value self)
 {
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "real") == 0)
-        return is_float(self) ? self : rt_float_new(rt_float_value(self));
-    if (strcmp(s, "imag") == 0)
-        return rt_float_new(0.0);
-    return rt_generic_getattr(self, name);
+    return is_float(self) ? self : rt_float_new(rt_float_value(self));
+}
+
+static Value float_get_imag(Value self)
+{
+    return rt_float_new(0.0);
 }
 
 static const MethodDef float_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"is_integer", m_is_integer},
     {"conjugate", m_conjugate},
     {"as_integer_ratio", m_as_integer_ratio},
@@ -915,12 +917,13 @@ ObjType rt_float_type = {
     .binop = rt_float_binop,
     .unary = float_unary,
     .truth = float_truth,
-    .getattr = float_getattr,
     .new_ = float_new,
 };
 
 void rt_float_init(void)
 {
     rt_type_ready(&rt_float_type, float_methods);
+    rt_type_set(&rt_float_type, "real", rt_getset_new("real", &rt_float_type, float_get_real, NULL));
+    rt_type_set(&rt_float_type, "imag", rt_getset_new("imag", &rt_float_type, float_get_imag, NULL));
     rt_complex_init();
 }

@@ -556,6 +556,22 @@ static Value user_format(Value v, Value spec, bool *found)
     return r;
 }
 
+Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_no_kwargs("__format__", kwnames) || !rt_check_nargs("__format__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    if (!rt_is_str(args[1]))
+        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %T", args[1]);
+    Value v = args[0], spec = args[1];
+    if (rt_str_nbytes(spec) == 0)
+        return rt_str(v);
+    if (is_int_value(v))
+        return rt_format_int(v, spec);
+    if (rt_isinstance_of(v, &rt_float_type))
+        return rt_format_float(v, spec);
+    return rt_format_complex(VAL_AS(ObjComplex, v)->real, VAL_AS(ObjComplex, v)->imag, spec);
+}
+
 Value rt_format(Value v, Value spec)
 {
     if (!rt_is_str(spec))

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "vm/vm.h"
 
 /* ---- functions ----------------------------------------------------------- */
@@ -30,10 +31,28 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     return obj_val(f);
 }
 
+Value rt_function_str(Value func)
+{
+    Value qualname = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
+    if (qualname == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL : rt_str(func);
+    Value module = rt_lookup_attr(func, rt_str_intern_cstr("__module__"));
+    if (module == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    if (module != VAL_NULL && module != rt_None) {
+        int other = rt_compare_bool(module, rt_str_intern_cstr("builtins"), CMP_NE);
+        if (other < 0)
+            return VAL_NULL;
+        if (other)
+            return rt_str_format_c("%S.%S()", module, qualname);
+    }
+    return rt_str_format_c("%S()", qualname);
+}
+
 static Value function_repr(Value self)
 {
-    return rt_str_format_c("<function %S at %S>", AS_FUNCTION(self)->qualname,
-                           rt_addr_str((void *)self));
+    return rt_str_format_c("<function %S at %p>", AS_FUNCTION(self)->qualname,
+                           (void *)self);
 }
 
 /* Reading a function off an instance makes a bound method. */
@@ -49,6 +68,32 @@ static Value optional(Value v)
     return v == VAL_NULL ? rt_None : v;
 }
 
+/* MAKE_FUNCTION stores annotations as a flat tuple (name, value, ...);
+ * the first read turns it into the dict Python sees (as CPython does). */
+static Value function_annotations(ObjFunction *f)
+{
+    if (f->annotations == VAL_NULL)
+        f->annotations = rt_dict_new();
+    else if (is_tuple(f->annotations)) {
+        Value d = rt_dict_new();
+        for (size_t i = 0; i + 1 < rt_tuple_len(f->annotations); i += 2)
+            if (!rt_dict_set(d, rt_tuple_get(f->annotations, i),
+                             rt_tuple_get(f->annotations, i + 1)))
+                return VAL_NULL;
+        f->annotations = d;
+    }
+    return f->annotations;
+}
+
+/* The TypeError CPython gives for a dunder set to the wrong type. */
+static int must_be(Value v, ObjType *t, bool none_ok, const char *attr, const char *what)
+{
+    if ((none_ok && v == rt_None) || rt_isinstance_of(v, t))
+        return 0;
+    rt_raisef(&rt_TypeError, "%s must be set to a %s object", attr, what);
+    return -1;
+}
+
 static Value function_getattr(Value self, Value name)
 {
     ObjFunction *f = AS_FUNCTION(self);
@@ -62,11 +107,8 @@ static Value function_getattr(Value self, Value name)
     if (strcmp(s, "__defaults__") == 0) return optional(f->defaults);
     if (strcmp(s, "__kwdefaults__") == 0) return optional(f->kwdefaults);
     if (strcmp(s, "__closure__") == 0) return optional(f->closure);
-    if (strcmp(s, "__annotations__") == 0) {
-        if (f->annotations == VAL_NULL)
-            f->annotations = rt_dict_new();
-        return f->annotations;
-    }
+    if (strcmp(s, "__annotations__") == 0)
+        return function_annotations(f);
     if (strcmp(s, "__dict__") == 0) {
         if (f->dict == VAL_NULL)
             f->dict = rt_dict_new();
@@ -79,10 +121,49 @@ static int function_setattr(Value self, Value name, Value v)
 {
     ObjFunction *f = AS_FUNCTION(self);
     const char *s = rt_str_cstr(name);
-    if (v != VAL_NULL && strcmp(s, "__name__") == 0) { f->name = v; return 0; }
-    if (v != VAL_NULL && strcmp(s, "__qualname__") == 0) { f->qualname = v; return 0; }
+    if (v == VAL_NULL && (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0 ||
+                          strcmp(s, "__code__") == 0)) {
+        rt_raisef(&rt_TypeError, "%s must be set to a %s object", s,
+                  s[2] == 'c' ? "code" : "string");
+        return -1;
+    }
+    if (strcmp(s, "__name__") == 0) {
+        if (must_be(v, &rt_str_type, false, "__name__", "string") < 0)
+            return -1;
+        f->name = v;
+        return 0;
+    }
+    if (strcmp(s, "__qualname__") == 0) {
+        if (must_be(v, &rt_str_type, false, "__qualname__", "string") < 0)
+            return -1;
+        f->qualname = v;
+        return 0;
+    }
+    if (strcmp(s, "__code__") == 0) {
+        if (must_be(v, &rt_code_type, false, "__code__", "code") < 0)
+            return -1;
+        f->code = AS_CODE(v);
+        return 0;
+    }
     if (strcmp(s, "__doc__") == 0) { f->doc = optional(v); return 0; }
-    if (strcmp(s, "__defaults__") == 0) { f->defaults = v == rt_None ? VAL_NULL : v; return 0; }
+    if (strcmp(s, "__defaults__") == 0) {
+        if (v != VAL_NULL && must_be(v, &rt_tuple_type, true, "__defaults__", "tuple") < 0)
+            return -1;
+        f->defaults = v == rt_None || v == VAL_NULL ? VAL_NULL : v;
+        return 0;
+    }
+    if (strcmp(s, "__kwdefaults__") == 0) {
+        if (v != VAL_NULL && must_be(v, &rt_dict_type, true, "__kwdefaults__", "dict") < 0)
+            return -1;
+        f->kwdefaults = v == rt_None || v == VAL_NULL ? VAL_NULL : v;
+        return 0;
+    }
+    if (strcmp(s, "__annotations__") == 0) {
+        if (v != VAL_NULL && must_be(v, &rt_dict_type, true, "__annotations__", "dict") < 0)
+            return -1;
+        f->annotations = v == rt_None ? VAL_NULL : v;
+        return 0;
+    }
     return rt_generic_setattr(self, name, v);
 }
 
@@ -168,13 +249,46 @@ static Value cell_repr(Value self)
 {
     ObjCell *c = VAL_AS(ObjCell, self);
     if (c->ref == VAL_NULL)
-        return rt_str_format_c("<cell at %S: empty>", rt_addr_str((const void *)self));
-    return rt_str_format_c("<cell at %S: %s object at %S>", rt_addr_str((const void *)self),
-                           val_type(c->ref)->name, rt_addr_str((const void *)c->ref));
+        return rt_str_format_c("<cell at %p: empty>", (void *)self);
+    return rt_str_format_c("<cell at %p: %s object at %p>", (void *)self,
+                           val_type(c->ref)->name, (void *)c->ref);
+}
+
+/* cell.cell_contents: ValueError "Cell is empty" until set. */
+static Value cell_get_contents(Value self)
+{
+    ObjCell *c = VAL_AS(ObjCell, self);
+    return c->ref != VAL_NULL ? c->ref : rt_raisef(&rt_ValueError, "Cell is empty");
+}
+
+static int cell_set_contents(Value self, Value v)
+{
+    VAL_AS(ObjCell, self)->ref = v;             /* del: empty again */
+    return 0;
+}
+
+/* Cells compare by contents (an empty cell is smallest), as CPython's do. */
+static Value cell_richcompare(Value a, Value b, int op)
+{
+    if (val_type(a) != &rt_cell_type || val_type(b) != &rt_cell_type)
+        return rt_NotImplemented;
+    Value x = VAL_AS(ObjCell, a)->ref, y = VAL_AS(ObjCell, b)->ref;
+    if (x != VAL_NULL && y != VAL_NULL)
+        return rt_richcompare(x, y, op);
+    int c = (x != VAL_NULL) - (y != VAL_NULL);
+    switch (op) {
+    case CMP_LT: return rt_bool(c < 0);
+    case CMP_LE: return rt_bool(c <= 0);
+    case CMP_EQ: return rt_bool(c == 0);
+    case CMP_NE: return rt_bool(c != 0);
+    case CMP_GT: return rt_bool(c > 0);
+    default: return rt_bool(c >= 0);
+    }
 }
 
 ObjType rt_cell_type = {
     .ob.type = &rt_type_type, .name = "cell", .repr = cell_repr,
+    .richcompare = cell_richcompare,
 };
 
 /* ---- modules ----------------------------------------------------------------- */
@@ -190,9 +304,20 @@ Value rt_module_new(Value name)
     return obj_val(m);
 }
 
+/* importlib's _module_repr with pvm's modules, which have no __spec__:
+ * <module 'x' from '/path/x.py'>, <module 'sys' (built-in)>, <module 'x'>. */
 static Value module_repr(Value self)
 {
-    return rt_str_format_c("<module %R>", VAL_AS(ObjModule, self)->name);
+    ObjModule *m = VAL_AS(ObjModule, self);
+    Value name = rt_dict_get_cstr(m->dict, "__name__");
+    if (name == VAL_NULL)
+        name = rt_str_from_cstr("?");
+    Value file = rt_dict_get_cstr(m->dict, "__file__");
+    if (file != VAL_NULL)
+        return rt_str_format_c("<module %R from %R>", name, file);
+    if (m->builtin)
+        return rt_str_format_c("<module %R (built-in)>", name);
+    return rt_str_format_c("<module %R>", name);
 }
 
 static Value module_getattr(Value self, Value name)
@@ -222,9 +347,31 @@ static int module_setattr(Value self, Value name, Value v)
     return r < 0 ? -1 : 0;
 }
 
+/* types.ModuleType(name, doc=None): the attributes module.__init__ sets. */
+static Value module_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "name", "doc" };
+    static const ArgSpec spec = { "module", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (!rt_isinstance_of(a[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
+    ObjModule *m = rt_alloc_instance(type, sizeof(ObjModule));
+    m->name = a[0];
+    m->dict = rt_dict_new();
+    rt_dict_set_cstr(m->dict, "__name__", a[0]);
+    rt_dict_set_cstr(m->dict, "__doc__", a[1] != VAL_NULL ? a[1] : rt_None);
+    rt_dict_set_cstr(m->dict, "__package__", rt_None);
+    rt_dict_set_cstr(m->dict, "__loader__", rt_None);
+    rt_dict_set_cstr(m->dict, "__spec__", rt_None);
+    return obj_val(m);
+}
+
 ObjType rt_module_type = {
     .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
     .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
+    .new_ = module_new, .dict_offset = offsetof(ObjModule, dict),
 };
 
 void rt_func_init(void)
@@ -232,5 +379,8 @@ void rt_func_init(void)
     rt_type_ready(&rt_function_type, NULL);
     rt_type_ready(&rt_method_type, NULL);
     rt_type_ready(&rt_cell_type, NULL);
+    rt_type_set(&rt_cell_type, "cell_contents", rt_getset_new("cell_contents", &rt_cell_type,
+                                                              cell_get_contents,
+                                                              cell_set_contents));
     rt_type_ready(&rt_module_type, NULL);
 }

@@ -21,4 +21,5 @@ void rt_init(void)
     rt_func_init();
     rt_builtins_init();
     rt_class_init();
+    rt_genericalias_init();
 }

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime.h"
+#include "class.h"
 
 static_assert(sizeof(((ObjInt *)0)->z) == sizeof(__mpz_struct),
               "ObjInt.z must have the layout of GMP's __mpz_struct");
@@ -1261,21 +1262,25 @@ static Value int_pow3(Value *args, size_t nargs, Value kw)
     return rt_int_binop(args[0], args[1], NB_POWER);
 }
 
-/* The data attributes of the numbers protocol: real, imag, numerator,
- * denominator. */
-static Value int_getattr(Value self, Value name)
+/* The data attributes of the numbers protocol, as read-only getset
+ * descriptors in int's dict (so `x.real = 1` fails as in CPython, and
+ * method lookups on ints need no special getattr slot). */
+static Value int_get_self(Value self) { return int_arg(self); }
+static Value int_get_zero(Value self) { return small_new(0); }
+static Value int_get_one(Value self) { return small_new(1); }
+
+static void int_add_getsets(void)
 {
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "real") == 0 || strcmp(s, "numerator") == 0)
-        return int_arg(self);
-    if (strcmp(s, "imag") == 0)
-        return small_new(0);
-    if (strcmp(s, "denominator") == 0)
-        return small_new(1);
-    return rt_generic_getattr(self, name);
+    rt_type_set(&rt_int_type, "real", rt_getset_new("real", &rt_int_type, int_get_self, NULL));
+    rt_type_set(&rt_int_type, "imag", rt_getset_new("imag", &rt_int_type, int_get_zero, NULL));
+    rt_type_set(&rt_int_type, "numerator",
+                rt_getset_new("numerator", &rt_int_type, int_get_self, NULL));
+    rt_type_set(&rt_int_type, "denominator",
+                rt_getset_new("denominator", &rt_int_type, int_get_one, NULL));
 }
 
 static const MethodDef int_methods[] = {
+    {"__format__", rt_number_dunder_format},
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
     {"conjugate", m_self_int},
@@ -1314,7 +1319,6 @@ ObjType rt_int_type = {
     .binop = rt_int_binop,
     .unary = int_unary,
     .truth = int_truth,
-    .getattr = int_getattr,
     .new_ = int_new,
 };
 
@@ -1322,5 +1326,6 @@ void rt_int_init(void)
 {
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_type_ready(&rt_int_type, int_methods);
+    int_add_getsets();
     rt_bool_init();                         /* bool derives from int */
 }

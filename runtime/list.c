@@ -192,19 +192,14 @@ static bool list_repeat_into(ObjList *r, const ObjList *src, ssize_t n)
     return true;
 }
 
-/* The repeat count of seq * n, or 0 with *done set to the early result. */
+/* The repeat count of seq * n, or false with *early set to the result:
+ * NotImplemented when n is not an int (see rt_repeat_count), or VAL_NULL. */
 static bool repeat_count(Value n, ssize_t *count, Value *early)
 {
     int r = rt_repeat_count(n, count);
     if (r > 0)
         return true;
-    if (r < 0)
-        *early = VAL_NULL;
-    else if (val_type(n)->flags & TF_HEAPTYPE)
-        *early = rt_NotImplemented;     /* let n's __rmul__ try */
-    else
-        *early = rt_raisef(&rt_TypeError,
-                           "can't multiply sequence by non-int of type '%T'", n);
+    *early = r < 0 ? VAL_NULL : rt_NotImplemented;
     return false;
 }
 
@@ -863,7 +858,7 @@ ObjType rt_list_type = {
     .ob.type = &rt_type_type,
     .name = "list",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS | TF_SEQUENCE,
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binop = list_binop,

@@ -37,17 +37,28 @@ static Value notimpl_repr(Value self) { return rt_str_from_cstr("NotImplemented"
 static Value ellipsis_repr(Value self) { return rt_str_from_cstr("Ellipsis"); }
 static Value null_repr(Value self) { return rt_str_from_cstr("<NULL>"); }
 
+/* NoneType(), type(...)(), type(NotImplemented)(): the singleton itself. */
+static Value singleton_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs > 0)
+        return rt_raisef(&rt_TypeError, "%s takes no arguments",
+                         type == &rt_ellipsis_type ? "EllipsisType" : type->name);
+    if (type == &rt_none_type)
+        return rt_None;
+    return type == &rt_ellipsis_type ? rt_Ellipsis : rt_NotImplemented;
+}
+
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
-    .repr = none_repr, .truth = none_truth,
+    .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
 ObjType rt_notimpl_type = {
     .ob.type = &rt_type_type, .name = "NotImplementedType", .base = &rt_object_type,
-    .repr = notimpl_repr,
+    .repr = notimpl_repr, .new_ = singleton_new,
 };
 ObjType rt_ellipsis_type = {
     .ob.type = &rt_type_type, .name = "ellipsis", .base = &rt_object_type,
-    .repr = ellipsis_repr,
+    .repr = ellipsis_repr, .new_ = singleton_new,
 };
 ObjType rt_null_type = {
     .ob.type = &rt_type_type, .name = "NULL", .base = &rt_object_type,
@@ -62,9 +73,9 @@ static Value object_repr(Value self)
 {
     ObjType *t = val_type(self);
     if (!rt_is_heaptype(t))
-        return rt_str_format_c("<%s object at %S>", t->name, rt_addr_str((const void *)self));
-    return rt_str_format_c("<%S object at %S>", rt_type_qualified_name(t),
-                           rt_addr_str((void *)self));
+        return rt_str_format_c("<%s object at %p>", t->name, (void *)self);
+    return rt_str_format_c("<%S object at %p>", rt_type_qualified_name(t),
+                           (void *)self);
 }
 
 /* Identity hash: the address, rotated so the low zero bits do not cluster
@@ -174,8 +185,8 @@ static Value builtin_repr(Value self)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
     if (b->self != VAL_NULL)
-        return rt_str_format_c("<built-in method %s of %s object at %S>", b->name,
-                               val_type(b->self)->name, rt_addr_str((const void *)b->self));
+        return rt_str_format_c("<built-in method %s of %s object at %p>", b->name,
+                               val_type(b->self)->name, (void *)b->self);
     if (b->owner != NULL)
         return rt_str_format_c("<method '%s' of '%s' objects>", b->name, b->owner->name);
     return rt_str_format_c("<built-in function %s>", b->name);
@@ -258,7 +269,8 @@ void rt_inherit_slots(ObjType *t, ObjType *b)
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
-                            TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS);
+                            TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
+                            TF_SEQUENCE);
 #undef INHERIT
 }
 
@@ -328,6 +340,11 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     remember_type(type, own);
 }
 
+ObjType *rt_ready_type(size_t i)
+{
+    return i < nready ? ready_types[i].type : NULL;
+}
+
 void rt_type_set(ObjType *type, const char *name, Value v)
 {
     rt_dict_set_cstr(type->dict, name, v);
@@ -354,12 +371,16 @@ Value rt_type_lookup(ObjType *type, Value name)
     return VAL_NULL;
 }
 
-static Value *instance_dict_slot(Value obj)
+Value *rt_instance_dict_slot(Value obj)
 {
     if (val_is_small(obj))
         return NULL;
     size_t off = val_type(obj)->dict_offset;
-    return off == 0 ? NULL : (Value *)((char *)val_obj(obj) + off);
+    if (off == 0)
+        return NULL;
+    if (off == RT_DICT_OFFSET_VAR)          /* str, bytes, tuple subclasses */
+        return rt_var_dict_slot(obj);
+    return (Value *)((char *)val_obj(obj) + off);
 }
 
 Value rt_no_attribute(Value obj, Value name)
@@ -391,7 +412,7 @@ Value rt_generic_getattr(Value obj, Value name)
         if (dt->descr_set != NULL && dt->descr_get != NULL)     /* data descriptor */
             return dt->descr_get(descr, obj, obj_val(type));
     }
-    Value *dslot = instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot(obj);
     if (dslot != NULL && *dslot != VAL_NULL) {
         Value v = rt_dict_get_str(*dslot, name);
         if (v != VAL_NULL)
@@ -410,7 +431,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
     Value descr = rt_type_lookup(val_type(obj), name);
     if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
         return val_type(descr)->descr_set(descr, obj, v);
-    Value *dslot = instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot(obj);
     if (dslot == NULL) {
         if (descr != VAL_NULL)
             rt_raisef(&rt_AttributeError, "'%s' object attribute '%S' is read-only",
@@ -442,7 +463,7 @@ int rt_get_method(Value obj, Value name, Value *method)
         if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
             (IS_EXACT(descr, rt_builtin_type) && VAL_AS(ObjBuiltin, descr)->owner != NULL &&
              VAL_AS(ObjBuiltin, descr)->self == VAL_NULL))) {
-            Value *dslot = instance_dict_slot(obj);
+            Value *dslot = rt_instance_dict_slot(obj);
             if (dslot == NULL || *dslot == VAL_NULL || rt_dict_get_str(*dslot, name) == VAL_NULL) {
                 *method = descr;
                 return 1;

@@ -94,6 +94,11 @@ enum {
     TF_TUPLE_SUBCLASS = 1 << 5,
     TF_LIST_SUBCLASS = 1 << 6,
     TF_DICT_SUBCLASS = 1 << 7,
+    /* A sequence that repeats (CPython's sq_repeat: str, list, tuple,
+     * bytes, deque...): its binop does seq * int, and rt_binary_op turns
+     * seq * x for any other x into x.__index__() or "can't multiply
+     * sequence by non-int of type 'x'". */
+    TF_SEQUENCE = 1 << 8,
 };
 
 struct ObjType {
@@ -108,8 +113,10 @@ struct ObjType {
      * VAL_NULL until first use) in instances; 0: instances have no dict. */
     size_t dict_offset;
     /* Bytes in an instance, for heap types (a class's instances are its
-     * solid base's layout plus room for the dict); 0 for builtin types,
-     * whose constructors know their own size.  See rt_alloc_instance. */
+     * solid base's layout plus room for the dict).  Builtin types whose
+     * layout is private to their file (set, bytearray, deque) put its size
+     * here so subclasses can extend it; others leave 0: their constructors
+     * know their own size.  See rt_alloc_instance. */
     size_t instance_size;
 
     /* Slots.  rt_type_ready copies every zero slot from the base type, so a
@@ -316,6 +323,7 @@ typedef struct ObjModule {
     Object ob;
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
+    bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
 } ObjModule;
 
 /* Exception instances (BaseException and its subclasses). */

@@ -47,20 +47,21 @@ ssize_t rt_int_clamp_ssize(Value i)
 
 int rt_repeat_count(Value n, ssize_t *out)
 {
-    Value i = rt_index_or_null(n);
-    if (i == VAL_NULL)
-        return rt_err_occurred() ? -1 : 0;
-    if (val_is_small(i)) {
-        intptr_t c = small_value(i);
+    if (val_is_small(n)) {
+        intptr_t c = small_value(n);
         *out = c < 0 ? 0 : (ssize_t)c;
         return 1;
     }
-    if (rt_int_sign(i) < 0) {
-        *out = 0;
-        return 1;
+    if (!is_int(n) && !is_bool(n))
+        return 0;
+    int64_t c;
+    if (!rt_int_as_i64(rt_int_unbool(n), &c)) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
     }
-    rt_raisef(&rt_OverflowError, "cannot fit '%T' into an index-sized integer", n);
-    return -1;
+    *out = c < 0 ? 0 : (ssize_t)c;
+    return 1;
 }
 
 bool rt_index_arg(Value v, ssize_t *out)

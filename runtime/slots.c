@@ -664,6 +664,14 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     if (!rt_is_subtype(cls, w->owner))
         return rt_raisef(&rt_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
                          tn, cls->name, cls->name, tn);
+    /* The nearest builtin constructor of cls must be this one: object's
+     * __new__ cannot build an int (CPython's tp_new_wrapper check). */
+    ObjType *solid = cls;
+    while (solid != NULL && solid->new_ == slot_new)
+        solid = solid->base;
+    if (solid != NULL && solid->new_ != w->owner->new_)
+        return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                         tn, cls->name, solid->name);
     return w->owner->new_(cls, args + 1, nargs - 1, kwnames);
 }
 
@@ -789,11 +797,11 @@ static Value wrapper_repr(Value self)
 {
     ObjWrapper *w = AS_WRAPPER(self);
     if (w->kind == W_NEW)
-        return rt_str_format_c("<built-in method __new__ of type object at %S>",
-                               rt_addr_str((const void *)w->owner));
+        return rt_str_format_c("<built-in method __new__ of type object at %p>",
+                               (void *)w->owner);
     if (w->self != VAL_NULL)
-        return rt_str_format_c("<method-wrapper '%S' of %s object at %S>", w->name,
-                               val_type(w->self)->name, rt_addr_str((const void *)w->self));
+        return rt_str_format_c("<method-wrapper '%S' of %s object at %p>", w->name,
+                               val_type(w->self)->name, (void *)w->self);
     return rt_str_format_c("<slot wrapper '%S' of '%s' objects>", w->name, w->owner->name);
 }
 
@@ -966,8 +974,8 @@ static Value object_reduce(Value *args, size_t nargs, Value kwnames)
 
 static Value object_getstate(Value *args, size_t nargs, Value kwnames)
 {
-    size_t off = val_type(args[0])->dict_offset;
-    Value d = off ? *(Value *)((char *)val_obj(args[0]) + off) : VAL_NULL;
+    Value *slot = rt_instance_dict_slot(args[0]);
+    Value d = slot != NULL ? *slot : VAL_NULL;
     return d == VAL_NULL ? rt_None : d;
 }
 
@@ -979,8 +987,9 @@ static Value object_subclasshook(Value *args, size_t nargs, Value kwnames)
 /* object.__init_subclass__(): accepts no keyword arguments. */
 static Value object_init_subclass(Value *args, size_t nargs, Value kwnames)
 {
-    if (rt_nkwargs(kwnames) > 0)
-        return rt_raisef(&rt_TypeError, "__init_subclass__() takes no keyword arguments");
+    if (rt_nkwargs(kwnames) > 0)    /* args[0]: the class it is bound to */
+        return rt_raisef(&rt_TypeError, "%S.__init_subclass__() takes no keyword arguments",
+                         rt_type_qualname(AS_TYPE(args[0])));
     return rt_None;
 }
 

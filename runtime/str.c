@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include <stdio.h>
+#include <inttypes.h>
 #include <string.h>
 #include "runtime/runtime.h"
 
@@ -318,7 +319,11 @@ static Value str_getitem(Value self, Value key)
             return rt_str_substr(self, (size_t)start, (size_t)(start + n));
         return str_slice_step(self, start, step, n);
     }
-    return rt_raisef(&rt_TypeError, "string indices must be integers, not '%T'", key);
+    Value i = rt_index_or_null(key);            /* a class with __index__ */
+    if (i == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL
+            : rt_raisef(&rt_TypeError, "string indices must be integers, not '%T'", key);
+    return str_getitem(self, i);
 }
 
 /* ---- Concatenation and repetition ------------------------------------------ */
@@ -341,16 +346,8 @@ Value rt_str_concat(Value a, Value b)
 /* s * n.  A count too large for an index is OverflowError (as CPython);
  * a result above 4 GiB is MemoryError at once, before asking the GC for it
  * ('x' * 10**12 must raise, not exhaust the heap). */
-static Value str_repeat(Value v, Value count)
+static Value str_repeat(Value v, ssize_t n)
 {
-    ssize_t n;
-    count = rt_int_unbool(count);
-    if (!val_is_small(count) && rt_int_sign(count) > 0)
-        return rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
-    if (!val_is_small(count))
-        n = 0;
-    else if (!rt_as_ssize(count, &n))
-        return VAL_NULL;
     ObjStr *s = AS_STR(v);
     if (n <= 0 || s->nbytes == 0)
         return rt_str_empty();
@@ -375,11 +372,6 @@ static Value str_repeat(Value v, Value count)
     return obj_val(r);
 }
 
-static bool is_int_like(Value v)
-{
-    return is_int(v) || is_bool(v) || (!val_is_small(v) && (val_type(v)->flags & TF_INT_SUBCLASS));
-}
-
 static Value str_binop(Value a, Value b, int op)
 {
     if (op >= NB_INPLACE_OFFSET)
@@ -394,11 +386,9 @@ static Value str_binop(Value a, Value b, int op)
     }
     if (op == NB_MULTIPLY) {
         Value seq = a_str ? a : b, count = a_str ? b : a;
-        if (is_int_like(count))
-            return str_repeat(seq, count);
-        if (val_type(count)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+        ssize_t n;
+        int r = rt_repeat_count(count, &n);
+        return r > 0 ? str_repeat(seq, n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     if (op == NB_REMAINDER && a_str)
         return rt_str_percent(a, b);
@@ -605,9 +595,17 @@ static Value str_iter_next(Value self)
     return rt_str_from_codepoint(c);
 }
 
+/* CPython names the iterator of an all-ASCII string differently. */
 static ObjType str_iter_type = {
     .ob.type = &rt_type_type,
     .name = "str_iterator",
+    .base = &rt_object_type,
+    .iter = str_iter_self,
+    .next = str_iter_next,
+};
+static ObjType str_ascii_iter_type = {
+    .ob.type = &rt_type_type,
+    .name = "str_ascii_iterator",
     .base = &rt_object_type,
     .iter = str_iter_self,
     .next = str_iter_next,
@@ -616,7 +614,7 @@ static ObjType str_iter_type = {
 static Value str_iter(Value self)
 {
     ObjStrIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &str_iter_type;
+    it->ob.type = AS_STR(self)->ascii ? &str_ascii_iter_type : &str_iter_type;
     it->str = self;
     return obj_val(it);
 }
@@ -627,7 +625,7 @@ ObjType rt_str_type = {
     .ob.type = &rt_type_type,
     .name = "str",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE | TF_STR_SUBCLASS,
+    .flags = TF_BASETYPE | TF_STR_SUBCLASS | TF_SEQUENCE,
     .repr = rt_str_repr,
     .str = str_str,
     .hash = str_hash_slot,
@@ -648,6 +646,7 @@ void rt_str_init(void)
                 rt_builtin_new("maketrans", rt_str_maketrans, VAL_NULL));
     static const MethodDef no_methods[] = {{NULL, NULL}};
     rt_type_ready(&str_iter_type, no_methods);
+    rt_type_ready(&str_ascii_iter_type, no_methods);
     rt_str_empty();
     for (uint32_t c = 0; c < 256; c++)
         rt_str_from_codepoint(c);
@@ -736,6 +735,9 @@ static size_t format_directive(StrBuf *sb, const char *f, va_list *ap, bool *ok)
     case 'u': snprintf(num, sizeof num, "%u", va_arg(*ap, unsigned)); break;
     case 'x': snprintf(num, sizeof num, "%x", va_arg(*ap, unsigned)); break;
     case 'c': sb_add_codepoint(sb, (uint32_t)va_arg(*ap, int)); return 1;
+    case 'p':                       /* as CPython: always 0x..., even for NULL */
+        snprintf(num, sizeof num, "0x%" PRIxPTR, (uintptr_t)va_arg(*ap, void *));
+        break;
     case '%': sb_addc(sb, '%'); return 1;
     case 'R': *ok = sb_add_value_repr(sb, va_arg(*ap, Value)); return 1;
     case 'S': *ok = sb_add_value_str(sb, va_arg(*ap, Value)); return 1;

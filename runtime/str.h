@@ -130,6 +130,9 @@ Value rt_str_format_method(Value *args, size_t nargs, Value kwnames);
 Value rt_str_format_map(Value *args, size_t nargs, Value kwnames);
 /* format(int / float / str, spec) (format.c); spec is a str. */
 Value rt_format_int(Value v, Value spec);
+/* int.__format__, float.__format__, complex.__format__ (a NativeFunc):
+ * format(self, spec) for the builtin number types. */
+Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames);
 Value rt_format_float(Value v, Value spec);
 Value rt_format_str(Value v, Value spec);
 Value rt_format_complex(double real, double imag, Value spec);

@@ -584,14 +584,14 @@ static bool same_place(ObjTraceback *a, int a_line, ObjTraceback *b, int b_line)
            rt_str_equal(a->code->name, b->code->name);
 }
 
-static void print_traceback(FILE *out, Value tbv)
+/* The entries of a traceback, without the "Traceback ..." header. */
+static void print_traceback_entries(FILE *out, Value tbv)
 {
     long depth = 0;
     for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next)
         depth++;
     for (; depth > TRACEBACK_LIMIT; depth--)
         tbv = VAL_AS(ObjTraceback, tbv)->next;
-    fputs("Traceback (most recent call last):\n", out);
     ObjTraceback *last = NULL;
     int last_line = -1;
     long count = 0;
@@ -610,6 +610,12 @@ static void print_traceback(FILE *out, Value tbv)
     }
     if (count > RECURSIVE_CUTOFF)
         print_repeated(out, count);
+}
+
+static bool has_traceback(Value exc)
+{
+    Value tb = AS_EXC(exc)->traceback;
+    return tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type;
 }
 
 /* ---- The exception line --------------------------------------------------------- */
@@ -660,9 +666,10 @@ static void print_exception_line(FILE *out, Value exc)
 
 static void print_one(FILE *out, Value exc)
 {
-    Value tb = AS_EXC(exc)->traceback;
-    if (tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type)
-        print_traceback(out, tb);
+    if (has_traceback(exc)) {
+        fputs("Traceback (most recent call last):\n", out);
+        print_traceback_entries(out, AS_EXC(exc)->traceback);
+    }
     print_exception_line(out, exc);
 }
 
@@ -686,21 +693,169 @@ static bool already_in(Value *chain, size_t n, Value v)
     return false;
 }
 
-/* The exception an exception is printed after (its __cause__, else its
- * unsuppressed __context__), with the sentence joining them; VAL_NULL when
- * none or when it was already printed (a cycle). */
-static Value chained_from(Value exc, Value *chain, size_t n, const char **message)
+/* ---- Exception groups ------------------------------------------------------------
+ * A group prints its own traceback and line, then each member inside a box
+ * drawn in the left margin, nested groups one level further in (the
+ * traceback module's format; at most 15 members and 10 levels are shown):
+ *
+ *   + Exception Group Traceback (most recent call last):
+ *   |   File "x.py", line 1, in <module>
+ *   | ExceptionGroup: two (2 sub-exceptions)
+ *   +-+---------------- 1 ----------------
+ *     | ValueError: a
+ *     +---------------- 2 ----------------
+ *     | KeyError: 'b'
+ *     +------------------------------------                                  */
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+typedef struct PrintCtx {
+    FILE *out;
+    Value seen;                 /* list of the exceptions printed so far */
+    int depth;                  /* group nesting: the margin's indentation */
+    bool need_close;            /* the innermost box still needs its bottom line */
+} PrintCtx;
+
+static void put_indent(PrintCtx *ctx)
 {
+    fprintf(ctx->out, "%*s", 2 * ctx->depth, "");
+}
+
+/* Write text with every line behind the margin ("  | "). */
+static void emit_text(PrintCtx *ctx, const char *text, size_t n, char margin)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && text[j] != '\n')
+            j++;
+        if (j < n)
+            j++;                        /* keep the newline */
+        if (ctx->depth > 0) {
+            put_indent(ctx);
+            fprintf(ctx->out, "%c ", margin);
+        }
+        fwrite(text + i, 1, j - i, ctx->out);
+        i = j;
+    }
+}
+
+static void emit(PrintCtx *ctx, const char *text)
+{
+    emit_text(ctx, text, strlen(text), '|');
+}
+
+/* What print(file, exc) writes, behind the margin. */
+static void emit_printed(PrintCtx *ctx, void (*print)(FILE *, Value), Value exc, char margin)
+{
+    if (ctx->depth == 0) {
+        print(ctx->out, exc);
+        return;
+    }
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&buf, &n);
+    if (mem == NULL)
+        return;
+    print(mem, exc);
+    fclose(mem);
+    emit_text(ctx, buf, n, margin);
+    free(buf);
+}
+
+static void print_tb_entries(FILE *out, Value exc)
+{
+    print_traceback_entries(out, AS_EXC(exc)->traceback);
+}
+
+static bool is_group(Value exc)
+{
+    return rt_isinstance_of(exc, &rt_BaseExceptionGroup);
+}
+
+static void print_chain(PrintCtx *ctx, Value exc);
+
+static void print_group(PrintCtx *ctx, Value exc)
+{
+    if (ctx->depth > MAX_GROUP_DEPTH) {
+        char line[64];
+        snprintf(line, sizeof line, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        emit(ctx, line);
+        return;
+    }
+    bool toplevel = ctx->depth == 0;
+    if (toplevel)
+        ctx->depth++;
+    if (has_traceback(exc)) {
+        static const char header[] = "Exception Group Traceback (most recent call last):\n";
+        emit_text(ctx, header, sizeof header - 1, toplevel ? '+' : '|');
+        emit_printed(ctx, print_tb_entries, exc, '|');
+    }
+    emit_printed(ctx, print_exception_line, exc, '|');
+    Value excs = rt_getattr_cstr(exc, "exceptions");
+    if (excs == VAL_NULL || !is_tuple(excs)) {
+        rt_err_clear();
+        excs = rt_empty_tuple;
+    }
+    size_t total = rt_tuple_len(excs);
+    size_t n = total <= MAX_GROUP_WIDTH ? total : MAX_GROUP_WIDTH + 1;
+    ctx->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last)
+            ctx->need_close = true;     /* a nested group may draw it instead */
+        put_indent(ctx);
+        fputs(i == 0 ? "+-" : "  ", ctx->out);
+        if (truncated)
+            fputs("+---------------- ... ----------------\n", ctx->out);
+        else
+            fprintf(ctx->out, "+---------------- %zu ----------------\n", i + 1);
+        ctx->depth++;
+        if (!truncated) {
+            print_chain(ctx, rt_tuple_get(excs, i));
+        } else {
+            char line[64];
+            size_t more = total - MAX_GROUP_WIDTH;
+            snprintf(line, sizeof line, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+            emit(ctx, line);
+        }
+        if (last && ctx->need_close) {
+            put_indent(ctx);
+            fputs("+------------------------------------\n", ctx->out);
+            ctx->need_close = false;
+        }
+        ctx->depth--;
+    }
+    if (toplevel)
+        ctx->depth = 0;
+}
+
+/* An exception after the chain of causes and contexts that led to it,
+ * oldest first (pythonrun.c's print_exception_recursive).  Every exception
+ * printed is remembered, so a cycle, or a context already shown as a group
+ * member, is not printed twice. */
+static void print_chain(PrintCtx *ctx, Value exc)
+{
+    rt_list_append(ctx->seen, exc);
     ObjException *e = AS_EXC(exc);
+    Value before = VAL_NULL;
+    const char *join = NULL;
     if (is_exception(e->cause)) {
-        *message = CAUSE_MESSAGE;
-        return already_in(chain, n, e->cause) ? VAL_NULL : e->cause;
+        before = e->cause;
+        join = CAUSE_MESSAGE;
+    } else if (is_exception(e->context) && !e->suppress_context) {
+        before = e->context;
+        join = CONTEXT_MESSAGE;
     }
-    if (is_exception(e->context) && !e->suppress_context) {
-        *message = CONTEXT_MESSAGE;
-        return already_in(chain, n, e->context) ? VAL_NULL : e->context;
+    ObjList *seen = AS_LIST(ctx->seen);
+    if (before != VAL_NULL && !already_in(seen->items, seen->length, before)) {
+        print_chain(ctx, before);
+        emit(ctx, join);
     }
-    return VAL_NULL;
+    if (is_group(exc))
+        print_group(ctx, exc);
+    else
+        emit_printed(ctx, print_one, exc, '|');
 }
 
 void rt_print_exception_to(FILE *out, Value exc)
@@ -710,24 +865,8 @@ void rt_print_exception_to(FILE *out, Value exc)
         fputs("TypeError: print_exception(): Exception expected for value, ", out);
         fprintf(out, "%s found\n", val_type(exc)->name);
     } else {
-        /* Walk the chain from the newest exception to the oldest, then
-         * print it oldest first. */
-        size_t n = 0, cap = 8;
-        Value *chain = gc_alloc(cap * sizeof(Value));
-        const char **joins = gc_alloc(cap * sizeof(char *));
-        for (Value e = exc; e != VAL_NULL; n++) {
-            if (n == cap) {
-                chain = gc_realloc(chain, (cap *= 2) * sizeof(Value));
-                joins = gc_realloc(joins, cap * sizeof(char *));
-            }
-            chain[n] = e;
-            e = chained_from(e, chain, n + 1, &joins[n]);
-        }
-        for (size_t i = n; i-- > 0;) {
-            print_one(out, chain[i]);
-            if (i > 0)
-                fputs(joins[i - 1], out);
-        }
+        PrintCtx ctx = { out, rt_list_new(0), 0, false };
+        print_chain(&ctx, exc);
     }
     fflush(out);
     rt_err_clear();

@@ -210,11 +210,8 @@ static Value tuple_mul(Value seq, Value n)
     int r = rt_repeat_count(n, &count);
     if (r < 0)
         return VAL_NULL;
-    if (r == 0) {
-        if (val_type(n)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;   /* let n's __rmul__ try */
-        return rt_raisef(&rt_TypeError, "can't multiply sequence by non-int of type '%T'", n);
-    }
+    if (r == 0)
+        return rt_NotImplemented;       /* n's __rmul__, then n.__index__() */
     return tuple_repeat(AS_TUPLE(seq), count);
 }
 
@@ -378,7 +375,7 @@ ObjType rt_tuple_type = {
     .ob.type = &rt_type_type,
     .name = "tuple",
     .base = &rt_object_type,
-    .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS,
+    .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS | TF_SEQUENCE,
     .repr = tuple_repr,
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,

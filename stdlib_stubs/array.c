@@ -356,7 +356,7 @@ static Value array_binop(Value a, Value b, int op)
     }
     if (op == NB_MULTIPLY) {
         Value arr = val_type(a) == &array_type ? a : b, n = arr == a ? b : a;
-        if (!rt_isinstance_of(n, &rt_int_type))
+        if (!is_int(n) && !is_bool(n))
             return rt_NotImplemented;
         Value out = array_make(ARR(arr)->code);
         ARR(out)->list = rt_binary_op(ARR(arr)->list, n, NB_MULTIPLY);
@@ -395,7 +395,7 @@ static const MethodDef array_methods[] = {
 };
 
 static ObjType array_type = {
-    .ob.type = &rt_type_type, .name = "array.array", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "array.array", .flags = TF_BASETYPE | TF_SEQUENCE,
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
     .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,

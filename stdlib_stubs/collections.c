@@ -17,6 +17,7 @@
  */
 #include <string.h>
 #include "stdlib_stubs/stdlib.h"
+#include "runtime/class.h"
 
 static Value call_dict_method(Value self, const char *name, Value *args, size_t nargs)
 {
@@ -348,6 +349,8 @@ static Value dq_copy(Value *args, size_t nargs, Value kw)
 
 static Value dq_repr(Value self)
 {
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("[...]");
     ObjDeque *d = DQ(self);
     StrBuf sb;
     sb_init(&sb);
@@ -383,6 +386,23 @@ static bool dq_index_of(ObjDeque *d, Value key, size_t *out)
         key = i;
     }
     return rt_seq_index(key, d->len, "deque", out);
+}
+
+/* x in d: a linear search that notices a deque changed by an item's __eq__. */
+static int dq_contains(Value self, Value x)
+{
+    ObjDeque *d = DQ(self);
+    uint64_t state = d->state;
+    for (size_t i = 0; i < d->len; i++) {
+        int r = rt_eq(*dq_at(d, i), x);
+        if (r != 0)
+            return r;
+        if (d->state != state) {
+            rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static Value dq_getitem(Value self, Value key)
@@ -432,10 +452,9 @@ static Value dq_binop(Value a, Value b, int op)
     if (op == NB_MULTIPLY) {
         Value dq = rt_isinstance_of(a, &deque_type) ? a : b, n = dq == a ? b : a;
         ssize_t k;
-        if (!rt_isinstance_of(n, &rt_int_type))
-            return rt_NotImplemented;
-        if (!rt_as_ssize(n, &k))
-            return VAL_NULL;
+        int r = rt_repeat_count(n, &k);
+        if (r <= 0)
+            return r < 0 ? VAL_NULL : rt_NotImplemented;
         Value c = dq_copy_of(DQ(dq));
         DQ(c)->len = 0;
         DQ(c)->items = NULL;
@@ -524,8 +543,10 @@ static const MethodDef deque_methods[] = {
 };
 
 static ObjType deque_type = {
-    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE | TF_SEQUENCE,
+    .instance_size = sizeof(ObjDeque),
     .new_ = deque_new, .repr = dq_repr, .len = dq_len, .getitem = dq_getitem,
+    .contains = dq_contains,
     .setitem = dq_setitem, .iter = dq_iter, .richcompare = dq_richcompare,
     .binop = dq_binop, .inplace = dq_inplace, .getattr = dq_getattr,
 };
@@ -893,7 +914,7 @@ static const MethodDef counter_methods[] = {
 };
 
 static ObjType counter_type = {
-    .ob.type = &rt_type_type, .name = "Counter", .base = &rt_dict_type, .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "collections.Counter", .base = &rt_dict_type, .flags = TF_BASETYPE,
     .new_ = counter_new, .repr = counter_repr, .binop = counter_binop,
     .unary = counter_unary, .richcompare = counter_richcompare, .setitem = counter_setitem,
 };
@@ -904,7 +925,12 @@ static ObjType odict_type;
 
 static Value od_repr(Value self)
 {
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("...");
     const char *name = val_type(self)->name;
+    const char *dot = strrchr(name, '.');
+    if (dot)
+        name = dot + 1;
     if (rt_dict_len(self) == 0)
         return rt_str_format_c("%s()", name);
     Value items = rt_sequence_to_list(st_call_method(self, "items", NULL, 0));
@@ -986,7 +1012,7 @@ static const MethodDef od_methods[] = {
 };
 
 static ObjType odict_type = {
-    .ob.type = &rt_type_type, .name = "OrderedDict", .base = &rt_dict_type,
+    .ob.type = &rt_type_type, .name = "collections.OrderedDict", .base = &rt_dict_type,
     .flags = TF_BASETYPE, .repr = od_repr, .richcompare = od_richcompare,
 };
 
@@ -1386,7 +1412,9 @@ static Value cm_repr(Value self)
 {
     StrBuf sb;
     sb_init(&sb);
-    sb_adds(&sb, val_type(self)->name);
+    const char *name = val_type(self)->name;
+    const char *dot = strrchr(name, '.');
+    sb_adds(&sb, dot != NULL ? dot + 1 : name);
     sb_addc(&sb, '(');
     ObjList *maps = AS_LIST(CM(self)->maps);
     for (size_t i = 0; i < maps->length; i++) {
@@ -1460,7 +1488,7 @@ static const MethodDef cm_methods[] = {
 };
 
 static ObjType chainmap_type = {
-    .ob.type = &rt_type_type, .name = "ChainMap", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "collections.ChainMap", .flags = TF_BASETYPE,
     .dict_offset = offsetof(ObjChainMap, dict),
     .new_ = cm_new, .getitem = cm_getitem, .setitem = cm_setitem, .len = cm_len,
     .iter = cm_iter, .contains = cm_contains, .repr = cm_repr, .getattr = cm_getattr,
@@ -1485,6 +1513,13 @@ Value stub_collections_init(void)
     st_add_type(m, "OrderedDict", &odict_type, od_methods);
     st_add_type(m, "ChainMap", &chainmap_type, cm_methods);
     odict_type.new_ = rt_dict_type.new_;
+    ObjType *generic[] = { &deque_type, &defaultdict_type, &counter_type, &odict_type,
+                           &chainmap_type };
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        if (rt_dict_get_cstr(generic[i]->dict, "__class_getitem__") == VAL_NULL)
+            rt_type_add_class_getitem(generic[i]);
+    st_abc_register("MutableSequence", &deque_type);    /* as collections/__init__.py */
+    st_abc_register("MutableMapping", &chainmap_type);  /* its base class in CPython */
     Value abc = stub_collections_abc_init();
     if (abc != VAL_NULL)
         st_module_set(m, "abc", abc);

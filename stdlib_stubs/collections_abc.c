@@ -133,6 +133,16 @@ static Value meta_register(Value *args, size_t nargs, Value kw)
     return args[1];
 }
 
+void st_abc_register(const char *abc, ObjType *t)
+{
+    for (int kind = 0; kind < ABC_COUNT; kind++)
+        if (strcmp(abc_names[kind], abc) == 0 && !registered(kind, t)) {
+            if (registry[kind] == VAL_NULL)
+                registry[kind] = rt_list_new(0);
+            rt_list_append(registry[kind], obj_val(t));
+        }
+}
+
 static const MethodDef meta_methods[] = {
     {"__instancecheck__", meta_instancecheck}, {"__subclasscheck__", meta_subclasscheck},
     {"register", meta_register}, {NULL, NULL}

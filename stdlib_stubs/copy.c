@@ -23,11 +23,13 @@ static bool is_atomic(Value v)
 static Value copy_instance(Value x, Value dictcopy)
 {
     ObjType *t = val_type(x);
-    if (!(t->flags & TF_HEAPTYPE) || t->dict_offset == 0)
+    if (!(t->flags & TF_HEAPTYPE) || t->dict_offset == 0 ||
+        t->dict_offset == RT_DICT_OFFSET_VAR)
         return rt_raisef(&rt_TypeError, "cannot copy '%s' object", t->name);
     Object *o = rt_alloc_instance(t, sizeof(ObjInstance));
-    Value *slot = (Value *)((char *)o + t->dict_offset);
-    *slot = dictcopy;
+    Value *slot = rt_instance_dict_slot(obj_val(o));
+    if (slot != NULL)
+        *slot = dictcopy;
     return obj_val(o);
 }
 
@@ -47,8 +49,9 @@ static Value shallow(Value x)
         return rt_set_from_iterable(x);
     if (t == &rt_bytearray_type)
         return rt_bytearray_new(VAL_AS(ObjByteArray, x)->data, VAL_AS(ObjByteArray, x)->length);
-    if (t->dict_offset) {
-        Value d = *(Value *)((char *)val_obj(x) + t->dict_offset);
+    Value *slot = rt_instance_dict_slot(x);
+    if (slot != NULL) {
+        Value d = *slot;
         return copy_instance(x, d == VAL_NULL ? VAL_NULL : rt_dict_copy(d));
     }
     return rt_raisef(&rt_TypeError, "cannot copy '%s' object", t->name);
@@ -112,8 +115,8 @@ static Value deep_items(Value x, Value memo)
         }
         return y;
     }
-    if (t->dict_offset && (t->flags & TF_HEAPTYPE)) {
-        Value d = *(Value *)((char *)val_obj(x) + t->dict_offset);
+    if (rt_instance_dict_slot(x) != NULL && (t->flags & TF_HEAPTYPE)) {
+        Value d = *rt_instance_dict_slot(x);
         Value y = copy_instance(x, VAL_NULL);
         if (y == VAL_NULL)
             return VAL_NULL;
@@ -122,7 +125,7 @@ static Value deep_items(Value x, Value memo)
             Value dd = deep(d, memo);
             if (dd == VAL_NULL)
                 return VAL_NULL;
-            *(Value *)((char *)val_obj(y) + t->dict_offset) = dd;
+            *rt_instance_dict_slot(y) = dd;
         }
         return y;
     }

@@ -854,7 +854,7 @@ static const MethodDef random_methods[] = {
 };
 
 static ObjType random_type = {
-    .ob.type = &rt_type_type, .name = "Random", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "random.Random", .flags = TF_BASETYPE,
     .dict_offset = offsetof(ObjRandom, dict),
     .repr = random_repr, .getattr = random_getattr, .new_ = random_new,
 };

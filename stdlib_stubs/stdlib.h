@@ -35,6 +35,8 @@ Value stub_json_init(void);
 Value stub_re_init(void);           /* re (re.c, re_translate.c: PCRE2) */
 Value stub_collections_init(void);
 Value stub_collections_abc_init(void);  /* collections.abc */
+/* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
+void st_abc_register(const char *abc, ObjType *t);
 
 /* ---- helpers shared by the modules (stubutil.c) ---- */
 

@@ -310,6 +310,7 @@ static Value make_sys(void)
     structseq_ready(&flags_type);
     rt_type_ready(&namespace_type, NULL);
     Value m = rt_module_new(rt_str_from_cstr("sys"));
+    VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;
     for (const MethodDef *f = sys_functions; f->name; f++)
         rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));

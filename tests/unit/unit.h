@@ -14,7 +14,8 @@
     X(str_suite)           \
     X(containers_suite)    \
     X(exceptions_suite)    \
-    X(dis_suite)
+    X(dis_suite)           \
+    X(siphash_suite)
 
 #define DECLARE_SUITE(name) Suite *name(void);
 PVM_UNIT_SUITES(DECLARE_SUITE)
