@@ -47,7 +47,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
 
-.PHONY: all deps demo check unit golden bench install clean pvm
+.PHONY: all deps demo check unit golden bench docs install clean pvm
 
 all: pvm
 
@@ -108,8 +108,17 @@ golden: pvm
 check: $(UNIT_BIN) pvm
 	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm
 
+# Every benchmark under every dispatch strategy this build has, beside
+# python3.11 (BENCH_RUNS=N, BENCH_CALLGRIND=1: see bench/README.md).
 bench: pvm
-	PYTHON=$(PYTHON) bench/run.sh ./pvm
+	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
+	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
+	PYTHON=$(PYTHON) bench/run.sh "$$@"
+
+# Regenerate docs/tools.md and the walkthroughs from pvm's own output.
+docs: pvm
+	docs/gen_tools_md.sh ./pvm
+	docs/gen_walkthrough.sh ./pvm
 
 install: pvm
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -97,5 +97,12 @@ done
 echo "== dis and info: $1"
 run_suite dis '^dis: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_dis.sh" "$1"
 
+# The tracer (against python3.11's own opcode trace) and scripted debugger
+# sessions: both run the separate tracing loop, whatever the default strategy.
+echo "== trace: $1"
+run_suite trace '^trace: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_trace.sh" "$1"
+echo "== debug: $1"
+run_suite debug '^debug: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_debug.sh" "$1"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1262,19 +1262,43 @@ TARGET(MATCH_CLASS) {
     DISPATCH();
 }
 
-/* ( -- ) CACHE is never executed (bodies skip their caches); except* and
- * exception groups are not supported yet.  vm_bad_opcode names the
- * instruction in a SystemError. */
-#define UNSUPPORTED(name)                                   \
-TARGET(name) {                                              \
-    vm_bad_opcode(THIS_INSTR());                            \
-    GOTO_ERROR();                                           \
+/* ( exc type -- rest match ) or, when nothing matches, ( exc type -- exc None ).
+ * `except* T:` splits an exception group into the part that matches T (which
+ * the clause handles, and which becomes the exception being handled) and the
+ * rest (which the next clause sees). */
+TARGET(CHECK_EG_MATCH) {
+    Value type = POP(), match, rest;
+    if (rt_eg_check_type(type) < 0 || rt_eg_match(TOP(), type, &match, &rest) < 0)
+        GOTO_ERROR();
+    if (match == rt_None) {
+        PUSH(match);
+        DISPATCH();
+    }
+    SET_TOP(rest);
+    PUSH(match);
+    vm_exc_info->exc = match;
+    DISPATCH();
 }
-UNSUPPORTED(CACHE)
-UNSUPPORTED(PREP_RERAISE_STAR)
-UNSUPPORTED(CHECK_EG_MATCH)
 
-#undef UNSUPPORTED
+/* ( orig list -- exc_or_None ) after the except* clauses: combine what they
+ * raised or re-raised with what none of them handled into the one exception
+ * (group) to propagate, or None when everything was handled. */
+TARGET(PREP_RERAISE_STAR) {
+    Value excs = POP();
+    Value val = rt_prep_reraise_star(TOP(), excs);
+    if (val == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(val);
+    DISPATCH();
+}
+
+/* ( -- ) CACHE is never executed (bodies skip their caches).  vm_bad_opcode
+ * names the instruction in a SystemError. */
+TARGET(CACHE) {
+    vm_bad_opcode(THIS_INSTR());
+    GOTO_ERROR();
+}
+
 #undef POP_JUMP_IF_BOOL
 #undef POP_JUMP_IF_NONE
 
