@@ -118,7 +118,10 @@ localsplus slots and the value stack in one block) and enters \`vm_eval\`,
 the fetch–decode–execute loop: fetch the 16-bit code unit at
 \`next_instr\`, split it into opcode and oparg, jump to the opcode's body
 (a computed \`goto\` through a table, or a \`switch\`; vm/dispatch.h), run
-the body, repeat.
+the body, repeat. The bodies are written once, in vm/bytecodes.h, and
+included by one file per dispatch strategy (vm/eval_goto.c,
+vm/eval_switch.c, ...); vm/eval.c holds the machinery they share (frames,
+calls, name lookup, exception handling).
 
 \`pvm trace\` prints each instruction as the loop executes it, with the value
 stack after it:
@@ -130,7 +133,8 @@ $trace
 ## 4. LOAD_NAME, PRECALL, CALL
 
 - \`LOAD_NAME print\` looks the name up in the frame's locals dict, then its
-  globals, then its builtins: \`load_name\` in vm/eval.c. \`print\` is found
+  globals, then its builtins: \`vm_load_name\` in vm/eval.c, called
+  from the body in vm/bytecodes.h. \`print\` is found
   in the builtins dict, set up by \`rt_builtins_init\` (runtime/builtins.c):
   an \`ObjBuiltin\`, a C function with a name.
 - \`PRECALL\` matters only for method calls (\`obj.m(...)\`): it unpacks a
@@ -177,7 +181,8 @@ $call_dis
 ## Calling: a new frame, the same loop
 
 When the module executes \`CALL 2\` with \`safe\` on the stack, the body of
-\`CALL\` (vm/eval.c) sees a Python function and calls \`function_frame\`: it
+\`CALL\` (vm/bytecodes.h) sees a Python function and calls
+\`vm_function_frame\` (vm/eval.c): it
 pushes a frame for \`safe\`'s code on the frame stack (vm/frame.c: frames
 are carved out of large chunks, so a call allocates nothing in the common
 case) and \`bind_args\` copies the two arguments into its first two

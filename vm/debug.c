@@ -49,8 +49,18 @@
 
 /* ---- state ------------------------------------------------------------------- */
 
+/* The debugger is a state machine driven by the hook.  Between two stops
+ * the program runs with one RunMode and its parameters (how many steps
+ * are left, the depth and line where `next` or `finish` was typed); at
+ * every instruction should_stop consults them, and when it says stop the
+ * hook becomes a command prompt until a resuming command sets a new mode.
+ * All of this is static state: one program is debugged per process. */
 typedef enum { RUN_STEP, RUN_NEXT, RUN_FINISH, RUN_CONTINUE } RunMode;
 
+/* A breakpoint names source-level things (a line, a function name), not
+ * frames or pointers, so one breakpoint matches every call of a function
+ * and every iteration of a loop, and it can be set before the code it
+ * names has ever run.  A fixed array is plenty for a human at a prompt. */
 typedef enum { BP_LINE, BP_FUNCTION, BP_OFFSET } BreakKind;
 
 typedef struct Breakpoint {
@@ -104,6 +114,8 @@ static void say_sb(const StrBuf *sb)
     say("%.*s\n", (int)sb->len, sb->data);
 }
 
+/* Small helpers: names, offsets (in bytes, as dis shows them, while the
+ * loop counts code units: hence the factor 2), lines and depths. */
 static const char *qualname(const ObjCode *code)
 {
     return rt_str_cstr(code->qualname);
@@ -121,6 +133,10 @@ static int line_at(const ObjCode *code, const uint16_t *instr)
     return vm_trace_decode(code, instr, &in, &line) ? line : -1;
 }
 
+/* How many frames are on the frame stack at f, f included.  `next` and
+ * `finish` compare depths, not frame pointers: a returned frame's memory
+ * is reused by the next call, so a pointer could match the wrong frame,
+ * while a depth below the starting one can only mean "it returned". */
 static int frame_depth(const Frame *f)
 {
     int d = 0;
@@ -137,11 +153,13 @@ static int frame_depth(const Frame *f)
 #define SEEN_SIZE 1024
 static struct { const Frame *frame; const uint16_t *instr; } seen[SEEN_SIZE];
 
+/* Frames are aligned; drop the low bits, which are always zero. */
 static size_t seen_slot(const Frame *f)
 {
     return ((uintptr_t)f >> 4) % SEEN_SIZE;
 }
 
+/* Does instr point into f's own code?  Guards against stale entries. */
 static bool in_code(const Frame *f, const uint16_t *instr)
 {
     return instr != NULL && instr >= f->code->instrs && instr < f->code->instrs + f->code->ninstrs;
@@ -160,6 +178,8 @@ static const uint16_t *frame_instr(const Frame *f)
 
 /* ---- where we are ------------------------------------------------------------------ */
 
+/* Does `name` (as typed after break) name this code object?  Both the
+ * short name (`area`) and the qualified one (`Shape.area`) are accepted. */
 static bool names_code(const ObjCode *code, const char *name)
 {
     return strcmp(qualname(code), name) == 0 || strcmp(rt_str_cstr(code->name), name) == 0;
@@ -203,6 +223,7 @@ static bool read_line_n(FILE *f, int want, char *buf, size_t size)
     return false;
 }
 
+/* Is there a breakpoint on this line (for the "B" mark in listings)? */
 static bool has_line_breakpoint(int line)
 {
     for (int i = 0; i < MAX_BREAKPOINTS; i++)
@@ -243,6 +264,9 @@ static void show_instr(const Frame *f, const uint16_t *instr)
 }
 
 /* "line 12", or "line -" for an instruction without one. */
+/* Instructions without a line exist: 3.11's location table gives none to
+ * some compiler-made instructions (e.g. the cleanup at the end of an
+ * exception handler that re-raises). */
 static const char *line_text(int line)
 {
     static char buf[24];
@@ -252,6 +276,8 @@ static const char *line_text(int line)
     return buf;
 }
 
+/* What is printed at every stop: why, where, the source line, and the
+ * instruction about to run (not yet executed: the hook runs before it). */
 static void show_location(const char *why)
 {
     int line = line_at(cur_frame->code, cur_instr);
@@ -274,6 +300,9 @@ static Value local_value(const Frame *f, int i)
     return v;
 }
 
+/* dict[name] or VAL_NULL, never an exception: a namespace dict could in
+ * principle hold keys whose __eq__ fails, and the debugger must not
+ * leave an exception set in the program it inspects. */
 static Value dict_lookup(Value dict, Value name)
 {
     bool error = false;
@@ -300,6 +329,8 @@ static Value lookup_name(const Frame *f, Value name)
     return v;
 }
 
+/* Report an exception raised by a command, as pdb does, and clear it so
+ * the program continues as if nothing had happened. */
 static void say_error(Value exc)
 {
     Value msg = rt_exc_str(exc);
@@ -307,6 +338,9 @@ static void say_error(Value exc)
     rt_err_clear();
 }
 
+/* Is s identifiers joined by dots?  `print` evaluates no more than that:
+ * a real expression evaluator would need the compiler, which pvm does
+ * not have (it runs compiled .pyc files only). */
 static bool is_dotted_name(const char *s)
 {
     bool start = true;
@@ -348,6 +382,7 @@ static Value evaluate(const char *expr)
     return v;
 }
 
+/* "name = value", with the tracer's side-effect-free rendering. */
 static void print_summary(const char *name, Value v)
 {
     StrBuf sb;
@@ -393,6 +428,7 @@ static const ObjCode *find_code(const ObjCode *code, bool (*f)(const ObjCode *, 
     return NULL;
 }
 
+/* Predicates for find_code: the function by name, the code of a line. */
 static bool code_named(const ObjCode *code, const void *name)
 {
     return names_code(code, name);
@@ -406,6 +442,7 @@ static bool code_has_line(const ObjCode *code, const void *line)
     return false;
 }
 
+/* A free slot, numbered like gdb's: ids grow and are never reused. */
 static Breakpoint *new_breakpoint(BreakKind kind)
 {
     for (int i = 0; i < MAX_BREAKPOINTS; i++) {
@@ -460,6 +497,9 @@ static void break_at_offset(char *spec, char *colon)
     }
 }
 
+/* `break` alone lists; `break 12` a line, `break f` a function,
+ * `break f:24` an offset.  Each is checked against the program's code
+ * objects first, so a typo is reported at once and not by silence. */
 static void cmd_break(char *arg)
 {
     if (arg == NULL) {
@@ -495,6 +535,7 @@ static void cmd_break(char *arg)
     }
 }
 
+/* `delete N`: free breakpoint N's slot. */
 static void cmd_delete(char *arg)
 {
     int id = arg != NULL && all_digits(arg) ? atoi(arg) : -1;
@@ -508,6 +549,11 @@ static void cmd_delete(char *arg)
     say("*** no breakpoint %s\n", arg != NULL ? arg : "given (delete N)");
 }
 
+/* Line events need the frame's previous instruction.  For the frame the
+ * hook saw last that is last_instr; for a frame we return to after a call,
+ * it is the call instruction (frame_instr).  The first instruction of a
+ * code object always starts a line; a jump backwards starts one too, even
+ * within one line, so `next` stops once per iteration of `while x: x -= 1`. */
 /* Has the loop just reached a new line (sys.settrace's "line" event)? */
 static bool line_event(const Frame *f, const uint16_t *instr, int line)
 {
@@ -519,6 +565,14 @@ static bool line_event(const Frame *f, const uint16_t *instr, int line)
     return instr <= prev || line_at(f->code, prev) != line;
 }
 
+/* Matching a breakpoint is a scan of the array at every instruction:
+ * with at most 64 entries that costs less than decoding the instruction.
+ *   line      on a line event in the main file (a breakpoint on line 12
+ *             fires once when line 12 is entered, not at each of its
+ *             instructions);
+ *   function  at the first code unit of a frame of that code, i.e. at each
+ *             call (a generator resumed later does not start at unit 0);
+ *   offset    at exactly that instruction of that function. */
 /* The breakpoint the instruction hits, or NULL. */
 static const Breakpoint *hit_breakpoint(const Frame *f, const uint16_t *instr, int line,
                                         bool new_line)
@@ -562,6 +616,8 @@ static void cmd_where(void)
     }
 }
 
+/* The frame's value stack: the operands pending between instructions,
+ * what the stack-effect comments in vm/opcodes.h describe. */
 static void cmd_stack(void)
 {
     Value *base = frame_stack_base(cur_frame);
@@ -578,6 +634,8 @@ static void cmd_stack(void)
     }
 }
 
+/* Function frames keep locals in localsplus slots, named by
+ * co_localsplusnames; module and class bodies use a dict instead. */
 static void cmd_locals(void)
 {
     const ObjCode *code = cur_frame->code;
@@ -597,6 +655,9 @@ static void cmd_locals(void)
         say("(none)\n");
 }
 
+/* `print x`: the real repr, which may run the program's __repr__.  While
+ * it runs, `busy` keeps the hook from stopping inside it: the debugger is
+ * not reentrant, and the user asked for a value, not a nested session. */
 static void cmd_print(char *arg)
 {
     Value v = evaluate(arg != NULL ? arg : "");
@@ -611,6 +672,7 @@ static void cmd_print(char *arg)
         say("%s\n", rt_str_cstr(r));
 }
 
+/* The whole current function, --> marking the instruction about to run. */
 static void cmd_dis(void)
 {
     rt_stdout_flush();
@@ -618,6 +680,7 @@ static void cmd_dis(void)
     fflush(stdout);
 }
 
+/* Source lines around the current line (or the function's first line). */
 static void cmd_list(void)
 {
     int line = line_at(cur_frame->code, cur_instr);
@@ -655,6 +718,13 @@ static void resume_step(char *arg)
     steps_left = n > 0 ? n : 1;
 }
 
+/* `next` and `finish` remember where they were typed: the depth of the
+ * frame stack and the line.  should_stop then stops for `next` at a line
+ * event at that depth (the next line here; calls run through, being
+ * deeper) or at any shallower depth (this frame returned, so we stop in
+ * the caller right after the call); for `finish` only at a shallower
+ * depth.  An exception that leaves the frame also makes the depth drop,
+ * so both stop in the handler's frame, like gdb. */
 static void resume_depth(RunMode m)
 {
     mode = m;
@@ -663,8 +733,11 @@ static void resume_depth(RunMode m)
     finish_value = VAL_NULL;
 }
 
+/* What a command leaves the prompt to do: ask again, or let the hook
+ * return so the loop executes the instruction. */
 typedef enum { KEEP_ASKING, RESUME } Outcome;
 
+/* The full command names, for resolving prefixes and for completion. */
 static const char *const command_names[] = {
     "step", "next", "continue", "finish", "break", "delete", "where", "bt", "stack",
     "locals", "globals", "print", "dis", "list", "quit", "help", NULL,
@@ -694,6 +767,9 @@ static const char *resolve_command(const char *word)
     return found;
 }
 
+/* Execute one command line: WORD [ARG].  Resuming commands only set the
+ * mode; the stop itself happens in a later call of the hook.  `quit`
+ * exits the process (atexit handlers still flush the program's output). */
 static Outcome run_command(char *line)
 {
     char *save = NULL;
@@ -757,6 +833,9 @@ static char *read_command(void)
     return strdup(buf);
 }
 
+/* The prompt, until a command resumes the program.  Runs inside the
+ * hook, so the loop is simply paused in the middle of vm_eval, between two
+ * instructions, with the whole machine state intact for inspection. */
 static void command_loop(void)
 {
     for (;;) {
@@ -784,10 +863,22 @@ static void command_loop(void)
 
 /* ---- tab completion ---------------------------------------------------------------- */
 
+/* How readline completion is wired: readline calls `complete` (installed
+ * as rl_attempted_completion_function) with the word under the cursor and
+ * its position in the line.  We gather every candidate for that position
+ * into an array: command names for the first word, otherwise the names
+ * visible in the stopped frame (locals, globals, builtins, function names)
+ * or, after a dot, the attributes of the object before it.  readline then
+ * calls completion_generator repeatedly (state 0 first) and it returns
+ * the candidates that start with the word, one malloc'd copy at a time,
+ * NULL when done; readline frees them and shows or inserts the matches.
+ */
+
 /* The candidates of the word being completed, gathered once per word. */
 static const char **candidates;
 static size_t ncandidates, candidates_cap;
 
+/* Append s to the candidates (a gc array, doubling when full). */
 static void add_candidate(const char *s)
 {
     if (ncandidates == candidates_cap) {
@@ -800,6 +891,7 @@ static void add_candidate(const char *s)
     candidates[ncandidates++] = s;
 }
 
+/* Every string key of a dict, with `prefix` in front ("obj." for attributes). */
 static void add_dict_keys(Value dict, const char *prefix)
 {
     size_t pos = 0;
@@ -809,6 +901,7 @@ static void add_dict_keys(Value dict, const char *prefix)
             add_candidate(rt_str_cstr(rt_str_format_c("%s%s", prefix, rt_str_cstr(k))));
 }
 
+/* A find_code visitor: every function's qualname, for `break f`. */
 static bool add_code_name(const ObjCode *code, const void *unused)
 {
     add_candidate(qualname(code));
@@ -837,6 +930,7 @@ static void add_attributes(const char *text)
     busy = false;
 }
 
+/* All candidates for a word; the generator filters them by prefix. */
 static void gather_candidates(const char *text, bool first_word)
 {
     ncandidates = 0;
@@ -858,6 +952,8 @@ static void gather_candidates(const char *text, bool first_word)
     find_code(main_code, add_code_name, NULL);
 }
 
+/* readline's generator protocol: state is 0 on the first call for a word,
+ * then counts up; each call returns the next match or NULL. */
 static char *completion_generator(const char *text, int state)
 {
     static size_t next;
@@ -872,6 +968,8 @@ static char *completion_generator(const char *text, int state)
     return NULL;
 }
 
+/* readline's entry point: is the word the first on the line (a command)
+ * or an argument?  rl_line_buffer is the whole line typed so far. */
 static char **complete(const char *text, int start, int end)
 {
     (void)end;
@@ -883,6 +981,8 @@ static char **complete(const char *text, int start, int end)
     return rl_completion_matches(text, completion_generator);
 }
 
+/* The word breaks leave out '.', so "obj.attr" is one word to complete;
+ * rl_readline_name lets ~/.inputrc have a `$if pvm` section. */
 static void init_readline(void)
 {
     rl_readline_name = "pvm";
@@ -892,6 +992,9 @@ static void init_readline(void)
 
 /* ---- the hook ---------------------------------------------------------------------------- */
 
+/* Breakpoints are checked first, in every mode, so `next` over a call
+ * still stops at a breakpoint inside it.  RUN_STEP counts instructions
+ * in any frame, calls included: the finest grain there is. */
 /* Should the program stop before instr?  *why gets the reason shown. */
 static bool should_stop(Frame *f, const uint16_t *instr, int line, char *why, size_t size)
 {
@@ -916,6 +1019,14 @@ static bool should_stop(Frame *f, const uint16_t *instr, int line, char *why, si
     return false;
 }
 
+/* The step hook: called before every instruction of every frame.  It
+ * must be cheap when it does not stop, since it runs millions of times in
+ * a `continue`: a line lookup (a table read), a breakpoint scan, and the
+ * bookkeeping for the next line event.  The first call identifies the
+ * main module's code (the program stops before its first instruction).
+ * `finish` shows the returned value, which is only visible on the stack
+ * just before RETURN_VALUE runs, so it is noted then; the stop itself
+ * comes at the caller's next instruction. */
 static void debug_hook(Frame *f, const uint16_t *instr, Value *sp)
 {
     if (busy)
@@ -950,6 +1061,7 @@ static void debug_hook(Frame *f, const uint16_t *instr, Value *sp)
     command_loop();
 }
 
+/* At exit, normal or by an uncaught exception: say so, once. */
 void vm_debug_finish(void)
 {
     if (finished || main_code == NULL)
@@ -964,6 +1076,9 @@ static void finish_at_exit(void)
     vm_debug_finish();
 }
 
+/* `pvm debug FILE.pyc`: install the hook and let main() run the program
+ * as usual (return the index of the .pyc in argv).  readline only when
+ * stdin is a terminal; a script piped in gets an echoed transcript. */
 int vm_debug_main(int argc, char **argv)
 {
     if (argc < 3 || argv[2][0] == '-') {

@@ -125,6 +125,17 @@ bool vm_dis_jump_target(const VmInstr *in, int *target)
 
 /* ---- the exception table ----------------------------------------------------- */
 
+/* 3.11 replaced the block stack (SETUP_FINALLY and friends) with a table,
+ * co_exceptiontable: "zero-cost" exceptions, since entering a try block
+ * costs no instruction at all; only raising pays, by a table search.
+ * Each entry says: an exception raised by an instruction in [start, end)
+ * goes to handler `target`, after the value stack is cut back to `depth`
+ * items (and, if `lasti`, the offset of the raising instruction is pushed,
+ * for RERAISE to restore), with the exception pushed on top.  Entries are
+ * sorted by start and do not overlap, so innermost handlers come first
+ * naturally (the compiler splits outer ranges around inner ones).
+ * CPython's Objects/exception_handling_notes.txt tells the whole story. */
+
 /* The exception table's varints: 6-bit groups, most significant first, bit
  * 0x40 meaning "more follows" (bit 0x80 marks the first byte of an entry).
  * False at the end of the table, and for values too large to be offsets in
@@ -147,6 +158,8 @@ static bool read_exc_varint(const unsigned char **p, const unsigned char *end, i
 
 /* Each entry is four varints: start, length (code units), target (code
  * unit), and depth << 1 | lasti. */
+/* The table decoded to byte offsets, as dis prints it; the loop's
+ * find_handler reads the same bytes directly during unwinding. */
 VmExcEntry *vm_dis_exception_table(const ObjCode *code, size_t *n)
 {
     *n = 0;
@@ -355,6 +368,11 @@ static bool *find_labels(const ObjCode *code, const VmExcEntry *exc, size_t nexc
     return labels;
 }
 
+/* Where lines come from: 3.11's location table (co_linetable, PEP 626 and
+ * PEP 657) gives every code unit a start line, end line and columns, in
+ * compact entries that each cover 1 to 8 units; a short form stores only
+ * a line delta, and a "no location" form marks compiler-made units.
+ * rt_code_line (runtime/code.c) decodes it; dis needs only start lines. */
 /* The line each code unit starts, or -1: a unit starts a line when its line
  * differs from the last line seen (dis.py's findlinestarts; units without
  * a line are skipped over).  *max_line gets the largest, -1 if none. */
@@ -394,6 +412,8 @@ static VmDisWidths listing_widths(const ObjCode *code, bool has_lines, int max_l
     return w;
 }
 
+/* "  4 to 20 -> 24 [1] lasti": dis shows the last offset covered, not
+ * the end, and the depth in brackets. */
 static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
 {
     if (n == 0)
@@ -404,6 +424,9 @@ static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
                 exc[i].target, exc[i].depth, exc[i].lasti ? " lasti" : "");
 }
 
+/* One code object as python3.11's dis.dis prints it: labels (">>") and
+ * line starts are computed first, because a line's column widths and a
+ * label's mark depend on instructions that come later. */
 void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
     size_t nexc;
@@ -430,6 +453,8 @@ void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
     print_exception_table(out, exc, nexc);
 }
 
+/* dis.dis(module): the code, then each code object among its constants,
+ * titled by its repr, recursively (a method inside a class inside...). */
 void vm_dis_recursive(FILE *out, const ObjCode *code)
 {
     vm_disassemble(out, code, -1);

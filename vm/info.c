@@ -29,6 +29,8 @@ static const char *flags_meaning(uint32_t flags)
     return (flags & 2) ? "hash-based, checked" : "hash-based, unchecked";
 }
 
+/* The source's mtime, readable in UTC (the .pyc stores seconds since the
+ * epoch, truncated to 32 bits), with the raw number for comparison. */
 static void print_mtime(FILE *out, uint32_t mtime)
 {
     time_t t = (time_t)mtime;
@@ -49,6 +51,8 @@ static void print_hash(FILE *out, uint64_t hash)
     fputc('\n', out);
 }
 
+/* The header's fields, each with its meaning.  The loader has already
+ * checked the magic number, so "?" is for files of other versions only. */
 void vm_info_header(FILE *out, const char *path, const PycHeader *h)
 {
     const char *version = ld_magic_version(h->magic);
@@ -65,6 +69,18 @@ void vm_info_header(FILE *out, const char *path, const PycHeader *h)
 
 /* ---- one code object ------------------------------------------------------------- */
 
+/* What the co_flags bits mean (CPython's Include/cpython/code.h):
+ *   OPTIMIZED     locals live in localsplus slots, not a dict (functions)
+ *   NEWLOCALS     a call gets a fresh locals namespace
+ *   VARARGS       the code takes *args; VARKEYWORDS: **kwargs
+ *   NESTED        defined inside another function (may have free variables)
+ *   GENERATOR     calling it makes a generator (starts with RETURN_GENERATOR)
+ *   NOFREE        no free or cell variables at all
+ *   COROUTINE     an `async def`; ITERABLE_COROUTINE: a generator marked by
+ *                 types.coroutine, usable with await
+ *   ASYNC_GENERATOR  an `async def` containing `yield`
+ * Bits above 9 are __future__ flags (e.g. 0x1000000 for annotations) and
+ * are shown in hex, as dis does. */
 /* The co_flags bits dis.py names (COMPILER_FLAG_NAMES), by bit number. */
 static const char *const flag_names[] = {
     "OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS", "NESTED",
@@ -136,6 +152,9 @@ static void print_slots(FILE *out, const char *title, const ObjCode *code, unsig
     }
 }
 
+/* One code object, in dis.code_info()'s order.  In 3.11 the locals,
+ * cells and free variables share one array, localsplus, whose kinds byte
+ * says which each slot is; the three classic lists are derived from it. */
 static void print_code_info(FILE *out, const ObjCode *c)
 {
     fprintf(out, "Name:              %s\n", rt_str_cstr(c->name));
@@ -155,6 +174,8 @@ static void print_code_info(FILE *out, const ObjCode *c)
     print_slots(out, "Cell variables", c, CO_FAST_CELL);
 }
 
+/* A code object and, depth first, the code objects among its constants
+ * (functions, classes, comprehensions, lambdas): the order of `pvm dis`. */
 void vm_info_code_recursive(FILE *out, const ObjCode *code)
 {
     print_code_info(out, code);

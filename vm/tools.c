@@ -23,6 +23,8 @@
 #include "vm/tools.h"
 #include "vm/trace.h"
 
+/* The tools that only look at the file: each receives the checked header
+ * and the unmarshalled top-level code object, and never runs it. */
 typedef void (*ToolFunc)(const char *path, const PycHeader *header, const ObjCode *code);
 
 static void run_dis(const char *path, const PycHeader *header, const ObjCode *code)
@@ -82,6 +84,9 @@ static const struct {
     { "debug", vm_debug_main },
 };
 
+/* Called by main() first: a subcommand's exit status (0 or more) when a
+ * tool ran to completion, or -1 for "carry on running a program" (no
+ * subcommand, or trace/debug having set up their hook and rewritten argv). */
 int vm_tool_main(int argc, char **argv)
 {
     if (argc < 2)

@@ -48,6 +48,14 @@
 
 /* ---- decoding, once per code object ------------------------------------------ */
 
+/* Why decode ahead of time: the hook sees only a pointer into the code
+ * units, and an instruction's meaning depends on the EXTENDED_ARG prefixes
+ * before it and on the location table for its line.  Both are cheap to
+ * compute for a whole code object at once and expensive to recompute per
+ * step, so each code object is decoded the first time the tracer meets it
+ * and the result is kept for the rest of the run (code objects live as
+ * long as the functions made from them, so the table never goes stale).
+ */
 /* A code object's instructions indexed by code unit, as dis decodes them
  * (EXTENDED_ARG folded into the instruction after it), and the line of
  * each.  Units inside an instruction's caches have opcode -1. */
@@ -58,10 +66,16 @@ typedef struct CodeInfo {
     bool *handler;              /* an exception handler starts at this unit */
 } CodeInfo;
 
+/* Keyed by the code object's address: code objects are immutable, and
+ * the GC does not move objects, so the pointer is a stable identity.  The
+ * table is linear probing kept at most half full, the simplest hash table
+ * that stays fast. */
 /* An open-addressing table from code objects to their CodeInfo. */
 static CodeInfo *infos;
 static size_t ninfos, infos_cap;
 
+/* Fibonacci hashing: object addresses are aligned, so drop the low bits,
+ * then multiply by 2^64/phi to spread neighbouring addresses apart. */
 static size_t hash_code(const ObjCode *code)
 {
     return ((uintptr_t)code >> 4) * 0x9E3779B97F4A7C15ull;
@@ -75,6 +89,8 @@ static CodeInfo *info_slot(CodeInfo *table, size_t cap, const ObjCode *code)
     return &table[i];
 }
 
+/* Double the table and re-insert every entry: positions depend on the
+ * capacity, so entries cannot simply be copied across. */
 static void grow_infos(void)
 {
     size_t cap = infos_cap ? 2 * infos_cap : 64;
@@ -86,6 +102,12 @@ static void grow_infos(void)
     infos_cap = cap;
 }
 
+/* Fill in a CodeInfo: every unit starts as "not an instruction" (-1, for
+ * caches and EXTENDED_ARG), then the disassembler's decoder, the same one
+ * `pvm dis` uses, marks the real instructions; the line of every unit
+ * comes from the location table (rt_code_line); the exception table says
+ * where handlers start, which describe_outcome needs to tell a jump from
+ * a caught exception. */
 static void decode_code(CodeInfo *info, const ObjCode *code)
 {
     info->code = code;
@@ -108,6 +130,7 @@ static void decode_code(CodeInfo *info, const ObjCode *code)
             info->handler[exc[i].target / 2] = true;
 }
 
+/* The CodeInfo of `code`, decoding it on first use. */
 static CodeInfo *code_info(const ObjCode *code)
 {
     if (2 * (ninfos + 1) > infos_cap)
@@ -120,6 +143,9 @@ static CodeInfo *code_info(const ObjCode *code)
     return slot;
 }
 
+/* The instruction starting at `instr`, as dis shows it, and its line;
+ * false for a cache unit or anything else that is not an instruction
+ * start, such as a cache unit. */
 bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, int *line)
 {
     CodeInfo *info = code_info(code);
@@ -133,6 +159,9 @@ bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, i
     return true;
 }
 
+/* Does an exception handler start at `instr`?  The loop reaches such a
+ * unit only by unwinding to it, so landing there means "an exception was
+ * caught", never "control flowed here". */
 bool vm_trace_is_handler(const ObjCode *code, const uint16_t *instr)
 {
     ptrdiff_t unit = instr - code->instrs;
@@ -140,6 +169,11 @@ bool vm_trace_is_handler(const ObjCode *code, const uint16_t *instr)
 }
 
 /* ---- values as text ---------------------------------------------------------------- */
+
+/* Every value is shown in a bounded width: a trace is read line by line,
+ * and one long list must not push the rest of the stack off the screen.
+ * Containers are rendered item by item and stop as soon as they pass the
+ * width, so even a million-element list costs a few dozen items of work. */
 
 /* Cut sb back to start + width bytes, ending in "...", without splitting a
  * UTF-8 sequence. */
@@ -175,6 +209,7 @@ static void add_items(StrBuf *sb, const Value *items, size_t n, const char *open
     sb_adds(sb, close);
 }
 
+/* A dict's items in insertion order, "k: v", cut off like add_items. */
 static void add_dict(StrBuf *sb, Value d, int width)
 {
     size_t start = sb->len, pos = 0;
@@ -231,6 +266,8 @@ static bool is_plain_repr(Value v)
            t == &rt_bytes_type || t == &rt_range_type;
 }
 
+/* repr of a value that is_plain_repr accepted: C code that cannot run
+ * Python code, though it can still fail (say, out of memory). */
 static void add_repr(StrBuf *sb, Value v)
 {
     if (!sb_add_value_repr(sb, v)) {
@@ -291,6 +328,10 @@ static void add_description(StrBuf *sb, Value v, int width)
     }
 }
 
+/* The text of one value: VAL_NULL is an empty local slot and rt_Null
+ * the NULL that PUSH_NULL pushes for calls; plain values get their real
+ * repr, containers are walked in C, everything else gets a description
+ * that names it without calling its __repr__. */
 static void add_value(StrBuf *sb, Value v, int width)
 {
     size_t start = sb->len;
@@ -314,11 +355,15 @@ static void add_value(StrBuf *sb, Value v, int width)
     cut(sb, start, width);
 }
 
+/* Exported for the debugger's `print` and `stack` commands. */
 void vm_trace_value(StrBuf *sb, Value v, int width)
 {
     add_value(sb, v, width);
 }
 
+/* The value stack between base and sp, bottom first as the stack-effect
+ * comments read.  When it does not fit, the top is what matters (it is
+ * what the next instruction consumes), so the bottom is elided as "...". */
 void vm_trace_stack(StrBuf *sb, const Value *base, const Value *sp, int width)
 {
     int item_width = width < ITEM_WIDTH ? width : ITEM_WIDTH;
@@ -349,6 +394,8 @@ void vm_trace_stack(StrBuf *sb, const Value *base, const Value *sp, int width)
 
 /* ---- the tracer's state --------------------------------------------------------------- */
 
+/* The tracer is a singleton, like the step hook it installs: one
+ * program runs per process, so its state is plain static variables. */
 static VmTraceOptions opts;
 static long printed;                    /* lines printed so far */
 static bool header_printed;
@@ -367,6 +414,11 @@ static struct {
 
 /* ---- one line ------------------------------------------------------------------------ */
 
+/* A trace line is fixed columns so that a long run can be scanned by eye
+ * (and by grep, cut and awk): left, the instruction as dis shows it;
+ * right, after " | ", what it did. */
+
+/* s left- or right-aligned in `width` columns (never truncated). */
 static void add_padded(StrBuf *sb, const char *s, int width, bool right)
 {
     int pad = width - (int)strlen(s);
@@ -377,6 +429,7 @@ static void add_padded(StrBuf *sb, const char *s, int width, bool right)
         sb_addc(sb, ' ');
 }
 
+/* Spaces until the text since `start` is `width` columns. */
 static void pad_to(StrBuf *sb, size_t start, int width)
 {
     while (sb->len - start < (size_t)width)
@@ -401,6 +454,11 @@ static void format_left(StrBuf *sb, const ObjCode *code, const VmInstr *in, int 
     pad_to(sb, start, FUNCTION_WIDTH + 1 + 4 + INSTR_WIDTH);
 }
 
+/* Print one finished line.  When the trace shares a stream with the
+ * program's print() output, the program's buffered text goes first, so
+ * the two interleave in the order things happened.  --steps N stops
+ * tracing after N lines by removing the hook: the program then runs at
+ * full speed to its end, which is what one wants for a long program. */
 static void emit(const StrBuf *left, const StrBuf *right)
 {
     FILE *out = opts.out;
@@ -421,6 +479,7 @@ static void emit(const StrBuf *left, const StrBuf *right)
     }
 }
 
+/* "(what detail)": the right column when there is no stack to show. */
 static void note(StrBuf *sb, const char *what, const char *detail)
 {
     sb_addc(sb, '(');
@@ -459,6 +518,7 @@ static void describe_outcome(StrBuf *right, Frame *frame, const uint16_t *instr,
     }
 }
 
+/* Print the pending instruction, now that its outcome is known. */
 static void flush_pending(Frame *frame, const uint16_t *instr, Value *sp)
 {
     if (!pending.active)
@@ -472,6 +532,8 @@ static void flush_pending(Frame *frame, const uint16_t *instr, Value *sp)
 
 /* ---- which instructions ------------------------------------------------------------- */
 
+/* The --function and --lines filters.  --lines applies to the main
+ * file only: line 10 of an imported module is a different line 10. */
 static bool wanted(const ObjCode *code, int line)
 {
     if (opts.function != NULL && strcmp(rt_str_cstr(code->qualname), opts.function) != 0 &&
@@ -512,6 +574,11 @@ static bool leaves_frame(const VmInstr *in, StrBuf *right, Value *sp)
 
 static void print_header(void);
 
+/* The step hook: called by the instrumented loop before each instruction
+ * with the frame, the instruction about to run and the stack pointer.
+ * First settle the previous instruction (its outcome is visible now),
+ * then either print this one at once, if it may leave its frame, or keep
+ * it pending until the next call. */
 static void trace_hook(Frame *frame, const uint16_t *instr, Value *sp)
 {
     if (!header_printed) {              /* here, not at start: the runtime is up */
@@ -549,6 +616,7 @@ static void trace_hook(Frame *frame, const uint16_t *instr, Value *sp)
 
 /* ---- starting and stopping -------------------------------------------------------- */
 
+/* The column titles, aligned with format_left's columns. */
 static void print_header(void)
 {
     StrBuf sb;
@@ -562,6 +630,9 @@ static void print_header(void)
     fwrite(sb.data, 1, sb.len, opts.out);
 }
 
+/* Install the hook.  The loop checks for a hook once per instruction
+ * only in the instrumented build of the loop (vm/eval_trace.c), so a run
+ * without tracing pays nothing for the tracer's existence. */
 void vm_trace_start(const VmTraceOptions *o)
 {
     opts = *o;
@@ -576,6 +647,9 @@ void vm_trace_start(const VmTraceOptions *o)
     vm_set_step_hook(trace_hook);
 }
 
+/* At exit: an instruction still pending never reached a next step, so
+ * the program ended inside it, by an uncaught exception (a normal end
+ * is RETURN_VALUE, which is printed at once). */
 void vm_trace_finish(void)
 {
     if (pending.active) {
@@ -598,6 +672,7 @@ static void trace_usage(void)
           "                 [-o FILE] FILE.pyc [ARGS...]\n", stderr);
 }
 
+/* A non-negative decimal number, the whole string. */
 static bool parse_long(const char *s, long *out)
 {
     char *end;
@@ -640,12 +715,15 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
     return argv[++*i];
 }
 
+/* Is arg `name` or `name=...`? */
 static bool is_option(const char *arg, const char *name)
 {
     size_t n = strlen(name);
     return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* Parse the options from argv[*i] on, leaving *i at the program's file.
+ * Declared in trace.h with the options struct it fills. */
 bool vm_trace_parse_options(int argc, char **argv, int *i, VmTraceOptions *o)
 {
     memset(o, 0, sizeof *o);
@@ -694,6 +772,9 @@ static void finish_at_exit(void)
     vm_trace_finish();
 }
 
+/* `pvm trace ...`: parse, start tracing, and return the index of the
+ * .pyc in argv so main() runs it as usual; the trace is a mode of the
+ * normal run, not a separate interpreter.  -1 on a usage error. */
 int vm_trace_main(int argc, char **argv)
 {
     int i = 2;
