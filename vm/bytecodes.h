@@ -1186,10 +1186,7 @@ TARGET(END_ASYNC_FOR) {
  * bytecode that follows) whether the exception is swallowed. */
 
 TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
-    Value enter = vm_enter_exit(&TOP(), false);
-    if (enter == VAL_NULL)
-        GOTO_ERROR();
-    Value r = rt_call0(enter);
+    Value r = vm_enter_exit(&TOP(), false);
     if (r == VAL_NULL)
         GOTO_ERROR();
     PUSH(r);
@@ -1197,10 +1194,7 @@ TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
 }
 
 TARGET(BEFORE_ASYNC_WITH) {         /* ( manager -- __aexit__ __aenter__() ) */
-    Value enter = vm_enter_exit(&TOP(), true);
-    if (enter == VAL_NULL)
-        GOTO_ERROR();
-    Value r = rt_call0(enter);
+    Value r = vm_enter_exit(&TOP(), true);
     if (r == VAL_NULL)
         GOTO_ERROR();
     PUSH(r);

@@ -921,7 +921,7 @@ Value vm_get_anext(Value aiter)
 }
 
 /* BEFORE_WITH / BEFORE_ASYNC_WITH: replace the manager on top of the stack
- * by its bound __exit__ and return its bound __enter__. */
+ * by its bound __exit__ and return what its __enter__() returns. */
 Value vm_enter_exit(Value *top, bool async)
 {
     Value mgr = *top;
@@ -938,7 +938,7 @@ Value vm_enter_exit(Value *top, bool async)
                          "(missed %s method)", val_type(mgr)->name, proto,
                          async ? "__aexit__" : "__exit__");
     *top = exit;
-    return enter;
+    return rt_call0(enter);
 }
 
 /* ---- helpers: pattern matching ------------------------------------------------------------ */
@@ -1156,14 +1156,16 @@ void vm_bad_opcode(const uint16_t *instr)
 /* ---- choosing the loop ------------------------------------------------------------------- */
 
 /* The strategies built into this binary, the default first.  The default
- * is the fastest measured on bench/ (vm/README.md has the numbers). */
+ * is the fastest measured over the whole of bench/ (geometric mean of the
+ * time ratios to python3.11 in `make bench`: threaded 1.12, goto 1.16;
+ * vm/README.md has the numbers). */
 static const struct {
     const char *name;
     VmLoop loop;
 } strategies[] = {
+    { "threaded", vm_eval_threaded },
     { "goto", vm_eval_goto },
     { "switch", vm_eval_switch },
-    { "threaded", vm_eval_threaded },
     { "call", vm_eval_call },
 #ifdef PVM_HAVE_TAILCALL
     { "tailcall", vm_eval_tailcall },
@@ -1174,8 +1176,8 @@ enum { NSTRATEGIES = sizeof strategies / sizeof strategies[0] };
 /* One process-wide choice, so that a generator resumed from C (gen.c ->
  * vm_gen_resume) or a function called back by a builtin runs under the
  * same strategy as the code around it. */
-static VmLoop chosen = vm_eval_goto;   /* --dispatch */
-static VmLoop active = vm_eval_goto;   /* chosen, or an instrumented variant */
+static VmLoop chosen = vm_eval_threaded;   /* --dispatch */
+static VmLoop active = vm_eval_threaded;   /* chosen, or an instrumented variant */
 static bool counting;                   /* --stats */
 VmStepHook vm_step_hook;
 
