@@ -756,18 +756,32 @@ static bool is_ascii_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* The arguments split and rsplit share: (sep=None, maxsplit=-1); a missing
+ * or None sep leaves sep.data NULL (split on runs of ASCII whitespace), and
+ * a negative maxsplit means no limit. */
+static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
+                       View *s, View *sep, ssize_t *maxsplit)
+{
+    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 2))
+        return false;
+    *s = view_of(args[0]);
+    *sep = (View){NULL, 0};
+    *maxsplit = -1;
+    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], sep))
+        return false;
+    if (nargs > 2 && !rt_as_ssize(args[2], maxsplit))
+        return false;
+    if (*maxsplit < 0)
+        *maxsplit = PTRDIFF_MAX;
+    return true;
+}
+
 static Value bytes_split(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("split", kw) || !nargs_ok("split", nargs, 0, 2))
+    View s, sep;
+    ssize_t maxsplit;
+    if (!split_args("split", args, nargs, kw, &s, &sep, &maxsplit))
         return VAL_NULL;
-    View s = view_of(args[0]), sep = {NULL, 0};
-    ssize_t maxsplit = -1;
-    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &sep))
-        return VAL_NULL;
-    if (nargs > 2 && !rt_as_ssize(args[2], &maxsplit))
-        return VAL_NULL;
-    if (maxsplit < 0)
-        maxsplit = PTRDIFF_MAX;
     Value list = rt_list_new(0);
     size_t i = 0;
     if (sep.data == NULL) {                     /* runs of ASCII whitespace */
@@ -1071,16 +1085,10 @@ static Value bytes_rstrip(Value *args, size_t nargs, Value kw)
 
 static Value bytes_rsplit(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("rsplit", kw) || !nargs_ok("rsplit", nargs, 0, 2))
+    View s, sep;
+    ssize_t maxsplit;
+    if (!split_args("rsplit", args, nargs, kw, &s, &sep, &maxsplit))
         return VAL_NULL;
-    View s = view_of(args[0]), sep = {NULL, 0};
-    ssize_t maxsplit = -1;
-    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &sep))
-        return VAL_NULL;
-    if (nargs > 2 && !rt_as_ssize(args[2], &maxsplit))
-        return VAL_NULL;
-    if (maxsplit < 0)
-        maxsplit = PTRDIFF_MAX;
     Value list = rt_list_new(0);
     size_t end = s.len;
     if (sep.data == NULL) {
