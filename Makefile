@@ -27,10 +27,10 @@ GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
 LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
 
 BUILD    := build/$(notdir $(firstword $(CC)))
-LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c stdlib_stubs/*.c))
-LIB_SRCS := $(filter-out vm/main.c vm/eval_tailcall.c,$(LIB_SRCS))
+LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
+LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
-HEADERS  := $(wildcard runtime/*.h loader/*.h vm/*.h stdlib_stubs/*.h)
+HEADERS  := $(wildcard runtime/*.h loader/*.h vm/*.h modules/*.h tools/*.h)
 
 # The tailcall strategy: the first of $(CC), clang, clang-14 that compiles a
 # musttail return without a warning.
@@ -77,7 +77,7 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c $(HEADERS) | deps
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/pvm: $(BUILD)/vm/main.o $(BUILD)/libpvm.a
+$(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # ./pvm is a copy of the build (copied only when it changed).

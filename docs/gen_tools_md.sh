@@ -53,8 +53,8 @@ strings, which in CPython follows a per-process random string hash).
 \`tests/run_dis.sh ./pvm\` checks this on every test program; given a folder
 such as \`/usr/lib/python3.11\`, on the whole standard library.
 
-The code is in \`vm/dis.c\` (whose header comment explains the 3.11
-instruction format), \`vm/info.c\` and \`vm/tools.c\`; the opcode facts (names,
+The code is in \`tools/dis.c\` (whose header comment explains the 3.11
+instruction format), \`tools/info.c\` and \`tools/tools.c\`; the opcode facts (names,
 cache sizes, operand kinds) all come from the one list in \`vm/opcodes.h\`.
 
 ## Reading a listing
@@ -169,7 +169,7 @@ instruction once its effect is known. \`tests/run_trace.sh ./pvm\` checks
 that the sequence of (function, offset, opname) equals the instructions
 python3.11 executes for the same programs (\`sys.settrace\` with
 \`f_trace_opcodes\`, which reports every instruction except \`RESUME\` and a
-function's prologue). The code is \`vm/trace.c\`.
+function's prologue). The code is \`tools/trace.c\`.
 
 ## \`pvm debug\`: stepping through bytecode
 
@@ -218,7 +218,7 @@ input quits. \`tests/run_debug.sh ./pvm\` runs such scripted sessions
 $debug_session
 \`\`\`
 
-The code is \`vm/debug.c\`; like the tracer, it sees the program only
+The code is \`tools/debug.c\`; like the tracer, it sees the program only
 through the step hook.
 
 ## The whole listing

@@ -59,7 +59,7 @@ $run
 
 ## 1. The file: a header and a marshalled code object
 
-\`main()\` (vm/main.c) sees a file that does not end in \`.py\` and calls
+\`main()\` (tools/main.c) sees a file that does not end in \`.py\` and calls
 \`ld_load_pyc_file\` (loader/pyc.c), which reads the whole file and checks its
 16-byte header (PEP 552). The first bytes of the file:
 

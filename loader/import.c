@@ -10,7 +10,7 @@
  *                cache: a module found there is returned as it is (even half
  *                initialised — that is how circular imports work);
  *   3. find      where the module lives (find_spec): first the built-in C
- *                modules (stdlib_stubs/modules.h, importlib's BuiltinImporter),
+ *                modules (modules/modules.h, importlib's BuiltinImporter),
  *                then, for a top-level name, each directory of sys.path, for a
  *                submodule each directory of its parent's __path__.  In a
  *                directory D, as FileFinder: D/name/__init__.py or .pyc makes a
@@ -57,7 +57,7 @@
 #include "loader/pyc.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
-#include "stdlib_stubs/stubs.h"
+#include "modules/stubs.h"
 #include "vm/vm.h"
 
 /* Names of the modules whose body is running (name -> True): a spec's

@@ -4,7 +4,7 @@
  * files, along sys.path) and running each once into sys.modules.
  *
  * The eval loop's IMPORT_NAME / IMPORT_FROM / IMPORT_STAR call the first
- * three; the command line (vm/main.c) uses the rest to run a script or a
+ * three; the command line (tools/main.c) uses the rest to run a script or a
  * module (-m) as __main__.  What CPython 3.11's importlib does, and where
  * pvm differs, is described at the top of import.c.
  */

@@ -16,7 +16,7 @@
 #include "tests/unit/unit.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
-#include "vm/dis.h"
+#include "tools/dis.h"
 #include "vm/opcodes.h"
 
 /* A code object with the given code units and a few consts and names. */

@@ -1,0 +1,928 @@
+/*
+ * itertools.c — the itertools module: lazy iterator types, each a C type
+ * whose next slot produces one item per call, following CPython 3.11's
+ * Modules/itertoolsmodule.c (the same order of pulls from the underlying
+ * iterators, so side effects and infinite inputs behave identically).
+ *
+ * Convention (the runtime's): a next slot returns an item, or VAL_NULL —
+ * exhausted when no exception is set, failed when one is.  An iterator that
+ * has finished drops its source (it = VAL_NULL) and stays finished.
+ */
+#include <string.h>
+#include "modules/stdlib.h"
+
+#define DEF_TYPE(var, tname, nextfn, newfn, ...)                              \
+    static ObjType var = {                                                    \
+        .ob.type = &rt_type_type, .name = "itertools." tname,                 \
+        .iter = rt_iter_self, .next = nextfn, .new_ = newfn, __VA_ARGS__ };
+
+static void *new_obj(ObjType *type, size_t size)
+{
+    Object *o = rt_alloc_instance(type, size);
+    o->type = type;
+    return o;
+}
+
+static Value next_or_stop(Value *it)
+{
+    if (*it == VAL_NULL)
+        return VAL_NULL;
+    Value v = rt_next(*it);
+    if (v == VAL_NULL)
+        *it = VAL_NULL;
+    return v;
+}
+
+static bool no_kw(const char *name, Value kw)
+{
+    if (rt_nkwargs(kw) == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", name);
+    return false;
+}
+
+/* ---- count(start=0, step=1) ------------------------------------------------------ */
+
+typedef struct { Object ob; Value cnt, step; } ObjCount;
+
+static Value count_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "start", "step" };
+    static const ArgSpec spec = { "count", names, 2, 0, 0, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return VAL_NULL;
+    ObjCount *c = new_obj(t, sizeof *c);
+    c->cnt = a[0] ? a[0] : small_new(0);
+    c->step = a[1] ? a[1] : small_new(1);
+    if (!rt_isinstance_of(c->cnt, &rt_int_type) && !rt_isinstance_of(c->cnt, &rt_float_type) &&
+        !rt_isinstance_of(c->cnt, &rt_complex_type))
+        return rt_raisef(&rt_TypeError, "a number is required");
+    return obj_val(c);
+}
+
+static Value count_next(Value self)
+{
+    ObjCount *c = VAL_AS(ObjCount, self);
+    Value v = c->cnt;
+    Value n = rt_binary_op(v, c->step, NB_ADD);
+    if (n == VAL_NULL)
+        return VAL_NULL;
+    c->cnt = n;
+    return v;
+}
+
+static Value count_repr(Value self)
+{
+    ObjCount *c = VAL_AS(ObjCount, self);
+    if (val_is_small(c->step) && small_value(c->step) == 1)
+        return rt_str_format_c("count(%R)", c->cnt);
+    return rt_str_format_c("count(%R, %R)", c->cnt, c->step);
+}
+DEF_TYPE(count_type, "count", count_next, count_new, .repr = count_repr)
+
+/* ---- cycle(iterable) ------------------------------------------------------------- */
+
+typedef struct { Object ob; Value it, saved; size_t index; bool firstpass; } ObjCycle;
+
+static Value cycle_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("cycle", kw) || !rt_check_positional("cycle", nargs, 1, 1))
+        return VAL_NULL;
+    Value it = rt_iter(args[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjCycle *c = new_obj(t, sizeof *c);
+    c->it = it;
+    c->saved = rt_list_new(0);
+    c->firstpass = true;
+    return obj_val(c);
+}
+
+static Value cycle_next(Value self)
+{
+    ObjCycle *c = VAL_AS(ObjCycle, self);
+    if (c->it != VAL_NULL) {
+        Value v = rt_next(c->it);
+        if (v != VAL_NULL) {
+            if (c->firstpass)
+                rt_list_append(c->saved, v);
+            return v;
+        }
+        if (rt_err_occurred())
+            return VAL_NULL;
+        c->it = VAL_NULL;
+    }
+    ObjList *l = AS_LIST(c->saved);
+    if (l->length == 0)
+        return VAL_NULL;
+    Value v = l->items[c->index++];
+    if (c->index >= l->length)
+        c->index = 0;
+    return v;
+}
+DEF_TYPE(cycle_type, "cycle", cycle_next, cycle_new)
+
+/* ---- repeat(object[, times]) ------------------------------------------------------ */
+
+typedef struct { Object ob; Value elem; ssize_t cnt; } ObjRepeat;   /* cnt -1: forever */
+
+static Value repeat_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "object", "times" };
+    static const ArgSpec spec = { "repeat", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return VAL_NULL;
+    ObjRepeat *r = new_obj(t, sizeof *r);
+    r->elem = a[0];
+    r->cnt = -1;
+    if (a[1] != VAL_NULL) {
+        if (!rt_as_ssize(a[1], &r->cnt))
+            return VAL_NULL;
+        if (r->cnt < 0)
+            r->cnt = 0;
+    }
+    return obj_val(r);
+}
+
+static Value repeat_next(Value self)
+{
+    ObjRepeat *r = VAL_AS(ObjRepeat, self);
+    if (r->cnt == 0)
+        return VAL_NULL;
+    if (r->cnt > 0)
+        r->cnt--;
+    return r->elem;
+}
+
+static Value repeat_repr(Value self)
+{
+    ObjRepeat *r = VAL_AS(ObjRepeat, self);
+    if (r->cnt == -1)
+        return rt_str_format_c("repeat(%R)", r->elem);
+    return rt_str_format_c("repeat(%R, %zd)", r->elem, r->cnt);
+}
+DEF_TYPE(repeat_type, "repeat", repeat_next, repeat_new, .repr = repeat_repr)
+
+/* ---- islice(iterable, stop) / islice(iterable, start, stop[, step]) -------------- */
+
+typedef struct { Object ob; Value it; ssize_t next, stop, step, cnt; } ObjIslice;
+
+static bool islice_index(Value v, ssize_t *out, const char *msg)
+{
+    if (v == rt_None)
+        return true;
+    if (!rt_isinstance_of(v, &rt_int_type) || !rt_as_ssize(v, out) || *out < 0) {
+        rt_err_clear();
+        rt_raisef(&rt_ValueError, "%s", msg);
+        return false;
+    }
+    return true;
+}
+
+static Value islice_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("islice", kw) || !rt_check_positional("islice", nargs, 2, 4))
+        return VAL_NULL;
+    ssize_t start = 0, stop = -1, step = 1;
+    const char *imsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    if (nargs == 2) {
+        if (!islice_index(args[1], &stop,
+                          "Stop argument for islice() must be None or an integer: "
+                          "0 <= x <= sys.maxsize."))
+            return VAL_NULL;
+    } else {
+        if (!islice_index(args[1], &start, imsg) || !islice_index(args[2], &stop, imsg))
+            return VAL_NULL;
+        if (nargs == 4 && args[3] != rt_None) {
+            if (!islice_index(args[3], &step,
+                              "Step for islice() must be a positive integer or None.") ||
+                step == 0) {
+                rt_err_clear();
+                return rt_raisef(&rt_ValueError,
+                                 "Step for islice() must be a positive integer or None.");
+            }
+        }
+    }
+    Value it = rt_iter(args[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjIslice *s = new_obj(t, sizeof *s);
+    s->it = it;
+    s->next = start;
+    s->stop = stop;
+    s->step = step;
+    return obj_val(s);
+}
+
+static Value islice_next(Value self)
+{
+    ObjIslice *s = VAL_AS(ObjIslice, self);
+    Value item;
+    while (s->cnt < s->next) {
+        if ((item = next_or_stop(&s->it)) == VAL_NULL)
+            return VAL_NULL;
+        s->cnt++;
+    }
+    if (s->stop != -1 && s->cnt >= s->stop) {
+        s->it = VAL_NULL;
+        return VAL_NULL;
+    }
+    if ((item = next_or_stop(&s->it)) == VAL_NULL)
+        return VAL_NULL;
+    s->cnt++;
+    ssize_t old = s->next;
+    s->next += s->step;
+    if (s->next < old || (s->stop != -1 && s->next > s->stop))
+        s->next = s->stop;
+    return item;
+}
+DEF_TYPE(islice_type, "islice", islice_next, islice_new)
+
+/* ---- chain(*iterables), chain.from_iterable(iterable) ------------------------------- */
+
+typedef struct { Object ob; Value source, active; } ObjChain;
+
+static Value chain_make(ObjType *t, Value source)
+{
+    ObjChain *c = new_obj(t, sizeof *c);
+    c->source = source;
+    return obj_val(c);
+}
+
+static Value chain_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("chain", kw))
+        return VAL_NULL;
+    return chain_make(t, rt_iter(rt_tuple_from(args, nargs)));
+}
+
+static Value chain_next(Value self)
+{
+    ObjChain *c = VAL_AS(ObjChain, self);
+    for (;;) {
+        if (c->active == VAL_NULL) {
+            Value iterable = next_or_stop(&c->source);
+            if (iterable == VAL_NULL)
+                return VAL_NULL;
+            if ((c->active = rt_iter(iterable)) == VAL_NULL)
+                return VAL_NULL;
+        }
+        Value v = rt_next(c->active);
+        if (v != VAL_NULL || rt_err_occurred())
+            return v;
+        c->active = VAL_NULL;
+    }
+}
+DEF_TYPE(chain_type, "chain", chain_next, chain_new)
+
+static Value chain_from_iterable(Value *args, size_t nargs, Value kw)
+{
+    /* Called as chain.from_iterable(x): a plain function in the type dict. */
+    if (!rt_arg_one("from_iterable", nargs, kw))
+        return VAL_NULL;
+    Value src = rt_iter(args[0]);
+    return src == VAL_NULL ? VAL_NULL : chain_make(&chain_type, src);
+}
+
+/* ---- product(*iterables, repeat=1) ------------------------------------------------ */
+
+typedef struct { Object ob; Value pools; size_t *indices; Value result; bool stopped; } ObjProduct;
+
+static Value product_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    size_t npos = rt_npos(nargs, kw);
+    ssize_t repeat = 1;
+    static const char *const allowed[] = { "repeat", NULL };
+    if (!st_check_kwnames("product", kw, allowed))
+        return VAL_NULL;
+    Value r = st_kwarg(args, nargs, kw, "repeat");
+    if (r != VAL_NULL && !rt_as_ssize(r, &repeat))
+        return VAL_NULL;
+    if (repeat < 0)
+        return rt_raisef(&rt_ValueError, "repeat argument cannot be negative");
+    size_t n = npos * (size_t)repeat;
+    Value pools = rt_tuple_new(n);
+    for (size_t i = 0; i < npos; i++) {
+        Value p = rt_sequence_to_tuple(args[i]);
+        if (p == VAL_NULL)
+            return VAL_NULL;
+        for (ssize_t j = 0; j < repeat; j++)
+            AS_TUPLE(pools)->items[(size_t)j * npos + i] = p;
+    }
+    ObjProduct *p = new_obj(t, sizeof *p);
+    p->pools = pools;
+    p->indices = gc_alloc_atomic((n + 1) * sizeof(size_t));
+    memset(p->indices, 0, (n + 1) * sizeof(size_t));
+    return obj_val(p);
+}
+
+static Value product_next(Value self)
+{
+    ObjProduct *p = VAL_AS(ObjProduct, self);
+    if (p->stopped)
+        return VAL_NULL;
+    size_t n = rt_tuple_len(p->pools);
+    Value *pools = AS_TUPLE(p->pools)->items;
+    if (p->result == VAL_NULL) {
+        for (size_t i = 0; i < n; i++)
+            if (rt_tuple_len(pools[i]) == 0) {
+                p->stopped = true;
+                return VAL_NULL;
+            }
+    } else {
+        /* Advance the rightmost index that can move; reset those after it. */
+        size_t i = n;
+        for (;;) {
+            if (i == 0) {
+                p->stopped = true;
+                return VAL_NULL;
+            }
+            i--;
+            if (++p->indices[i] < rt_tuple_len(pools[i]))
+                break;
+            p->indices[i] = 0;
+        }
+    }
+    Value t = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        AS_TUPLE(t)->items[i] = rt_tuple_get(pools[i], p->indices[i]);
+    p->result = t;
+    return t;
+}
+DEF_TYPE(product_type, "product", product_next, product_new)
+
+/* ---- combinations, combinations_with_replacement, permutations ------------------------- */
+
+typedef struct {
+    Object ob;
+    Value pool;
+    size_t *indices, *cycles;
+    size_t r;
+    bool started, stopped;
+} ObjComb;
+
+static ObjComb *comb_make(ObjType *t, const char *name, Value *args, size_t nargs, Value kw,
+                          bool r_optional)
+{
+    static const char *const names[] = { "iterable", "r" };
+    ArgSpec spec = { name, names, 2, 0, r_optional ? 1 : 2, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return NULL;
+    Value pool = rt_sequence_to_tuple(a[0]);
+    if (pool == VAL_NULL)
+        return NULL;
+    ssize_t r = (ssize_t)rt_tuple_len(pool);
+    if (a[1] != VAL_NULL && a[1] != rt_None && !rt_as_ssize(a[1], &r))
+        return NULL;
+    if (r < 0) {
+        rt_raisef(&rt_ValueError, "r must be non-negative");
+        return NULL;
+    }
+    ObjComb *c = new_obj(t, sizeof *c);
+    c->pool = pool;
+    c->r = (size_t)r;
+    size_t n = rt_tuple_len(pool);
+    c->indices = gc_alloc_atomic((n + (size_t)r + 1) * sizeof(size_t));
+    c->cycles = gc_alloc_atomic(((size_t)r + 1) * sizeof(size_t));
+    return c;
+}
+
+static Value comb_result(ObjComb *c)
+{
+    Value t = rt_tuple_new(c->r);
+    for (size_t i = 0; i < c->r; i++)
+        AS_TUPLE(t)->items[i] = rt_tuple_get(c->pool, c->indices[i]);
+    return t;
+}
+
+static Value combinations_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    ObjComb *c = comb_make(t, "combinations", args, nargs, kw, false);
+    if (c == NULL)
+        return VAL_NULL;
+    for (size_t i = 0; i < c->r; i++)
+        c->indices[i] = i;
+    c->stopped = c->r > rt_tuple_len(c->pool);
+    return obj_val(c);
+}
+
+static Value combinations_next(Value self)
+{
+    ObjComb *c = VAL_AS(ObjComb, self);
+    size_t n = rt_tuple_len(c->pool), r = c->r, i;
+    if (c->stopped)
+        return VAL_NULL;
+    if (c->started) {
+        /* The rightmost index not at its maximum (i + n - r). */
+        for (i = r; i-- > 0;)
+            if (c->indices[i] != i + n - r)
+                break;
+        if (i == (size_t)-1) {
+            c->stopped = true;
+            return VAL_NULL;
+        }
+        c->indices[i]++;
+        for (size_t j = i + 1; j < r; j++)
+            c->indices[j] = c->indices[j - 1] + 1;
+    }
+    c->started = true;
+    return comb_result(c);
+}
+DEF_TYPE(combinations_type, "combinations", combinations_next, combinations_new)
+
+static Value cwr_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    ObjComb *c = comb_make(t, "combinations_with_replacement", args, nargs, kw, false);
+    if (c == NULL)
+        return VAL_NULL;
+    memset(c->indices, 0, c->r * sizeof(size_t));
+    c->stopped = rt_tuple_len(c->pool) == 0 && c->r > 0;
+    return obj_val(c);
+}
+
+static Value cwr_next(Value self)
+{
+    ObjComb *c = VAL_AS(ObjComb, self);
+    size_t n = rt_tuple_len(c->pool), r = c->r, i;
+    if (c->stopped)
+        return VAL_NULL;
+    if (c->started) {
+        for (i = r; i-- > 0;)
+            if (c->indices[i] != n - 1)
+                break;
+        if (i == (size_t)-1) {
+            c->stopped = true;
+            return VAL_NULL;
+        }
+        size_t v = c->indices[i] + 1;
+        for (size_t j = i; j < r; j++)
+            c->indices[j] = v;
+    }
+    c->started = true;
+    return comb_result(c);
+}
+DEF_TYPE(cwr_type, "combinations_with_replacement", cwr_next, cwr_new)
+
+static Value permutations_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    ObjComb *c = comb_make(t, "permutations", args, nargs, kw, true);
+    if (c == NULL)
+        return VAL_NULL;
+    size_t n = rt_tuple_len(c->pool);
+    for (size_t i = 0; i < n; i++)
+        c->indices[i] = i;
+    for (size_t i = 0; i < c->r && i < n; i++)
+        c->cycles[i] = n - i;
+    c->stopped = c->r > n;
+    return obj_val(c);
+}
+
+/* CPython's algorithm: rotate the tail at i once cycles[i] runs out. */
+static Value permutations_next(Value self)
+{
+    ObjComb *c = VAL_AS(ObjComb, self);
+    size_t n = rt_tuple_len(c->pool), r = c->r;
+    if (c->stopped)
+        return VAL_NULL;
+    if (c->started) {
+        if (n == 0)
+            goto done;
+        size_t i;
+        for (i = r; i-- > 0;) {
+            if (--c->cycles[i] == 0) {
+                size_t first = c->indices[i];
+                for (size_t j = i; j < n - 1; j++)
+                    c->indices[j] = c->indices[j + 1];
+                c->indices[n - 1] = first;
+                c->cycles[i] = n - i;
+            } else {
+                size_t j = c->cycles[i];
+                size_t tmp = c->indices[i];
+                c->indices[i] = c->indices[n - j];
+                c->indices[n - j] = tmp;
+                break;
+            }
+        }
+        if (i == (size_t)-1)
+            goto done;
+    }
+    c->started = true;
+    return comb_result(c);
+done:
+    c->stopped = true;
+    return VAL_NULL;
+}
+DEF_TYPE(permutations_type, "permutations", permutations_next, permutations_new)
+
+/* ---- accumulate(iterable, func=None, *, initial=None) ----------------------------- */
+
+typedef struct { Object ob; Value it, func, total, initial; } ObjAccumulate;
+
+static Value accumulate_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "iterable", "func", "initial" };
+    static const ArgSpec spec = { "accumulate", names, 3, 0, 1, 2, false };
+    Value a[3];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return VAL_NULL;
+    Value it = rt_iter(a[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjAccumulate *s = new_obj(t, sizeof *s);
+    s->it = it;
+    s->func = a[1] == rt_None ? VAL_NULL : a[1];
+    s->initial = a[2] == rt_None ? VAL_NULL : a[2];
+    return obj_val(s);
+}
+
+static Value accumulate_next(Value self)
+{
+    ObjAccumulate *s = VAL_AS(ObjAccumulate, self);
+    if (s->initial != VAL_NULL) {
+        s->total = s->initial;
+        s->initial = VAL_NULL;
+        return s->total;
+    }
+    Value v = next_or_stop(&s->it);
+    if (v == VAL_NULL)
+        return VAL_NULL;
+    if (s->total == VAL_NULL)
+        s->total = v;
+    else {
+        Value n = s->func ? rt_call2(s->func, s->total, v) : rt_binary_op(s->total, v, NB_ADD);
+        if (n == VAL_NULL)
+            return VAL_NULL;
+        s->total = n;
+    }
+    return s->total;
+}
+DEF_TYPE(accumulate_type, "accumulate", accumulate_next, accumulate_new)
+
+/* ---- groupby(iterable, key=None) and its _grouper ---------------------------------- */
+
+typedef struct {
+    Object ob;
+    Value it, keyfunc, tgtkey, currkey, currvalue, currgrouper;
+} ObjGroupBy;
+typedef struct { Object ob; Value parent, tgtkey; } ObjGrouper;
+
+static Value groupby_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "iterable", "key" };
+    static const ArgSpec spec = { "groupby", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return VAL_NULL;
+    Value it = rt_iter(a[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjGroupBy *g = new_obj(t, sizeof *g);
+    g->it = it;
+    g->keyfunc = a[1] == rt_None ? VAL_NULL : a[1];
+    return obj_val(g);
+}
+
+/* Pull the next value and compute its key: 0 ok, -1 exhausted or error. */
+static int groupby_step(ObjGroupBy *g)
+{
+    Value v = rt_next(g->it);
+    if (v == VAL_NULL)
+        return -1;
+    Value k = g->keyfunc ? rt_call1(g->keyfunc, v) : v;
+    if (k == VAL_NULL)
+        return -1;
+    g->currvalue = v;
+    g->currkey = k;
+    return 0;
+}
+
+static ObjType grouper_type;
+
+static Value groupby_next(Value self)
+{
+    ObjGroupBy *g = VAL_AS(ObjGroupBy, self);
+    g->currgrouper = VAL_NULL;
+    /* Skip to the next group. */
+    for (;;) {
+        if (g->currkey == VAL_NULL)
+            ;
+        else if (g->tgtkey == VAL_NULL)
+            break;
+        else {
+            int eq = rt_compare_bool(g->tgtkey, g->currkey, CMP_EQ);
+            if (eq < 0)
+                return VAL_NULL;
+            if (!eq)
+                break;
+        }
+        if (groupby_step(g) < 0)
+            return VAL_NULL;
+    }
+    g->tgtkey = g->currkey;
+    ObjGrouper *gr = gc_alloc(sizeof *gr);
+    gr->ob.type = &grouper_type;
+    gr->parent = self;
+    gr->tgtkey = g->tgtkey;
+    g->currgrouper = obj_val(gr);
+    return rt_tuple_pack(2, g->currkey, obj_val(gr));
+}
+DEF_TYPE(groupby_type, "groupby", groupby_next, NULL)
+
+static Value grouper_next(Value self)
+{
+    ObjGrouper *gr = VAL_AS(ObjGrouper, self);
+    ObjGroupBy *g = VAL_AS(ObjGroupBy, gr->parent);
+    if (g->currgrouper != self)
+        return VAL_NULL;
+    if (g->currvalue == VAL_NULL && groupby_step(g) < 0)
+        return VAL_NULL;
+    int eq = rt_compare_bool(gr->tgtkey, g->currkey, CMP_EQ);
+    if (eq <= 0)
+        return VAL_NULL;
+    Value r = g->currvalue;
+    g->currvalue = VAL_NULL;
+    g->currkey = VAL_NULL;
+    return r;
+}
+DEF_TYPE(grouper_type, "_grouper", grouper_next, NULL)
+
+/* ---- zip_longest(*iterables, fillvalue=None) --------------------------------------- */
+
+typedef struct { Object ob; Value iters, fill; size_t active; } ObjZipLongest;
+
+static Value zip_longest_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const allowed[] = { "fillvalue", NULL };
+    if (!st_check_kwnames("zip_longest", kw, allowed))
+        return VAL_NULL;
+    size_t n = rt_npos(nargs, kw);
+    Value fill = st_kwarg(args, nargs, kw, "fillvalue");
+    Value iters = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        if ((AS_TUPLE(iters)->items[i] = rt_iter(args[i])) == VAL_NULL)
+            return VAL_NULL;
+    ObjZipLongest *z = new_obj(t, sizeof *z);
+    z->iters = iters;
+    z->fill = fill ? fill : rt_None;
+    z->active = n;
+    return obj_val(z);
+}
+
+static Value zip_longest_next(Value self)
+{
+    ObjZipLongest *z = VAL_AS(ObjZipLongest, self);
+    size_t n = rt_tuple_len(z->iters);
+    if (n == 0 || z->active == 0)
+        return VAL_NULL;
+    Value t = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++) {
+        Value *it = &AS_TUPLE(z->iters)->items[i], v;
+        if (*it == rt_None)
+            v = z->fill;
+        else if ((v = rt_next(*it)) == VAL_NULL) {
+            if (rt_err_occurred())
+                return VAL_NULL;
+            *it = rt_None;
+            if (--z->active == 0)
+                return VAL_NULL;
+            v = z->fill;
+        }
+        AS_TUPLE(t)->items[i] = v;
+    }
+    return t;
+}
+DEF_TYPE(zip_longest_type, "zip_longest", zip_longest_next, zip_longest_new)
+
+/* ---- starmap, takewhile, dropwhile, filterfalse, compress, pairwise --------------- */
+
+typedef struct { Object ob; Value func, it, extra; bool flag; } ObjFuncIter;
+
+static Value funciter_make(ObjType *t, const char *name, Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw(name, kw) || !rt_check_positional(name, nargs, 2, 2))
+        return VAL_NULL;
+    Value it = rt_iter(args[1]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjFuncIter *f = new_obj(t, sizeof *f);
+    f->func = args[0];
+    f->it = it;
+    return obj_val(f);
+}
+
+#define FUNCITER_NEW(fn, name) \
+    static Value fn(ObjType *t, Value *a, size_t n, Value kw) \
+    { return funciter_make(t, name, a, n, kw); }
+FUNCITER_NEW(starmap_new, "starmap")
+FUNCITER_NEW(takewhile_new, "takewhile")
+FUNCITER_NEW(dropwhile_new, "dropwhile")
+FUNCITER_NEW(filterfalse_new, "filterfalse")
+
+static Value starmap_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    Value args = next_or_stop(&f->it);
+    if (args == VAL_NULL)
+        return VAL_NULL;
+    if (!is_tuple(args) && (args = rt_sequence_to_tuple(args)) == VAL_NULL)
+        return VAL_NULL;
+    return rt_call(f->func, AS_TUPLE(args)->items, rt_tuple_len(args), VAL_NULL);
+}
+DEF_TYPE(starmap_type, "starmap", starmap_next, starmap_new)
+
+static Value takewhile_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    if (f->flag)
+        return VAL_NULL;
+    Value v = next_or_stop(&f->it);
+    if (v == VAL_NULL)
+        return VAL_NULL;
+    Value ok = rt_call1(f->func, v);
+    int t = ok == VAL_NULL ? -1 : rt_truthy(ok);
+    if (t < 0)
+        return VAL_NULL;
+    if (t)
+        return v;
+    f->flag = true;
+    return VAL_NULL;
+}
+DEF_TYPE(takewhile_type, "takewhile", takewhile_next, takewhile_new)
+
+static Value dropwhile_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    for (;;) {
+        Value v = next_or_stop(&f->it);
+        if (v == VAL_NULL || f->flag)
+            return v;
+        Value ok = rt_call1(f->func, v);
+        int t = ok == VAL_NULL ? -1 : rt_truthy(ok);
+        if (t < 0)
+            return VAL_NULL;
+        if (!t) {
+            f->flag = true;
+            return v;
+        }
+    }
+}
+DEF_TYPE(dropwhile_type, "dropwhile", dropwhile_next, dropwhile_new)
+
+static Value filterfalse_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    for (;;) {
+        Value v = next_or_stop(&f->it);
+        if (v == VAL_NULL)
+            return v;
+        int t;
+        if (f->func == rt_None)
+            t = rt_truthy(v);
+        else {
+            Value ok = rt_call1(f->func, v);
+            t = ok == VAL_NULL ? -1 : rt_truthy(ok);
+        }
+        if (t < 0)
+            return VAL_NULL;
+        if (!t)
+            return v;
+    }
+}
+DEF_TYPE(filterfalse_type, "filterfalse", filterfalse_next, filterfalse_new)
+
+static Value compress_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "data", "selectors" };
+    static const ArgSpec spec = { "compress", names, 2, 0, 2, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return VAL_NULL;
+    Value d = rt_iter(a[0]), s;
+    if (d == VAL_NULL || (s = rt_iter(a[1])) == VAL_NULL)
+        return VAL_NULL;
+    ObjFuncIter *f = new_obj(t, sizeof *f);
+    f->it = d;
+    f->extra = s;
+    return obj_val(f);
+}
+
+static Value compress_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    for (;;) {
+        Value d = next_or_stop(&f->it), s;
+        if (d == VAL_NULL || (s = next_or_stop(&f->extra)) == VAL_NULL)
+            return VAL_NULL;
+        int t = rt_truthy(s);
+        if (t < 0)
+            return VAL_NULL;
+        if (t)
+            return d;
+    }
+}
+DEF_TYPE(compress_type, "compress", compress_next, compress_new)
+
+static Value pairwise_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("pairwise", kw) || !rt_check_positional("pairwise", nargs, 1, 1))
+        return VAL_NULL;
+    Value it = rt_iter(args[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjFuncIter *f = new_obj(t, sizeof *f);
+    f->it = it;
+    return obj_val(f);
+}
+
+static Value pairwise_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    if (f->extra == VAL_NULL && (f->extra = next_or_stop(&f->it)) == VAL_NULL)
+        return VAL_NULL;
+    Value n = next_or_stop(&f->it);
+    if (n == VAL_NULL) {
+        f->extra = VAL_NULL;
+        return VAL_NULL;
+    }
+    Value r = rt_tuple_pack(2, f->extra, n);
+    f->extra = n;
+    return r;
+}
+DEF_TYPE(pairwise_type, "pairwise", pairwise_next, pairwise_new)
+
+/* ---- tee(iterable, n=2) ------------------------------------------------------------
+ * The copies share one buffer of the items read so far; each copy keeps
+ * its own position in it. */
+
+typedef struct { Object ob; Value it, buffer; } TeeShared;
+typedef struct { Object ob; TeeShared *shared; size_t pos; } ObjTee;
+
+static Value tee_next(Value self)
+{
+    ObjTee *t = VAL_AS(ObjTee, self);
+    ObjList *buf = AS_LIST(t->shared->buffer);
+    if (t->pos < buf->length)
+        return buf->items[t->pos++];
+    Value v = next_or_stop(&t->shared->it);
+    if (v == VAL_NULL)
+        return VAL_NULL;
+    rt_list_append(t->shared->buffer, v);
+    t->pos++;
+    return v;
+}
+DEF_TYPE(tee_type, "_tee", tee_next, NULL)
+
+static Value it_tee(Value *args, size_t nargs, Value kw)
+{
+    if (!no_kw("tee", kw) || !rt_check_positional("tee", nargs, 1, 2))
+        return VAL_NULL;
+    ssize_t n = 2;
+    if (nargs == 2 && !rt_as_ssize(args[1], &n))
+        return VAL_NULL;
+    if (n < 0)
+        return rt_raisef(&rt_ValueError, "n must be >= 0");
+    Value it = rt_iter(args[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    TeeShared *sh = gc_alloc(sizeof *sh);
+    sh->it = it;
+    sh->buffer = rt_list_new(0);
+    Value out = rt_tuple_new((size_t)n);
+    for (ssize_t i = 0; i < n; i++) {
+        ObjTee *t = gc_alloc(sizeof *t);
+        t->ob.type = &tee_type;
+        t->shared = sh;
+        AS_TUPLE(out)->items[i] = obj_val(t);
+    }
+    return out;
+}
+
+static const MethodDef itertools_functions[] = {
+    {"tee", it_tee},
+    {NULL, NULL}
+};
+
+Value stub_itertools_init(void)
+{
+    static const struct { const char *name; ObjType *type; } types[] = {
+        {"count", &count_type}, {"cycle", &cycle_type}, {"repeat", &repeat_type},
+        {"islice", &islice_type}, {"chain", &chain_type}, {"product", &product_type},
+        {"permutations", &permutations_type}, {"combinations", &combinations_type},
+        {"combinations_with_replacement", &cwr_type}, {"accumulate", &accumulate_type},
+        {"groupby", &groupby_type}, {"zip_longest", &zip_longest_type},
+        {"starmap", &starmap_type}, {"takewhile", &takewhile_type},
+        {"dropwhile", &dropwhile_type}, {"filterfalse", &filterfalse_type},
+        {"compress", &compress_type}, {"pairwise", &pairwise_type}, {"_tee", &tee_type},
+        {"_grouper", &grouper_type},
+    };
+    Value m = st_module_new("itertools", itertools_functions);
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        st_add_type(m, types[i].name, types[i].type, NULL);
+    groupby_type.new_ = groupby_new;
+    rt_type_set(&chain_type, "from_iterable",
+                rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));
+    return m;
+}

@@ -1,0 +1,151 @@
+/*
+ * stubutil.c — small helpers the standard-library modules share: building
+ * a module from a function table, reading doubles the way CPython's
+ * PyFloat_AsDouble does, and a few conveniences for keyword arguments and
+ * special-method lookup.
+ */
+#include <string.h>
+#include "modules/stdlib.h"
+
+Value st_module_new(const char *name, const MethodDef *fns)
+{
+    Value m = rt_module_new(rt_str_from_cstr(name));
+    Value dict = VAL_AS(ObjModule, m)->dict;
+    for (; fns != NULL && fns->name != NULL; fns++)
+        rt_dict_set_cstr(dict, fns->name, rt_builtin_new(fns->name, fns->fn, VAL_NULL));
+    return m;
+}
+
+void st_module_set(Value module, const char *name, Value v)
+{
+    rt_dict_set_cstr(VAL_AS(ObjModule, module)->dict, name, v);
+}
+
+void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods)
+{
+    if (type->mro == VAL_NULL)
+        rt_type_ready(type, methods);
+    st_module_set(module, attr, obj_val(type));
+}
+
+Value st_lookup_special(Value v, const char *name)
+{
+    Value f = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
+    if (f == VAL_NULL)
+        return VAL_NULL;
+    ObjType *ft = val_type(f);
+    if (ft->descr_get != NULL)
+        return ft->descr_get(f, v, obj_val(val_type(v)));
+    return f;
+}
+
+bool st_as_double(Value v, double *out)
+{
+    if (is_float(v)) {
+        *out = rt_float_value(v);
+        return true;
+    }
+    if (rt_isinstance_of(v, &rt_int_type)) {
+        bool overflow = false;
+        double d = rt_int_as_double(rt_int_unbool(v), &overflow);
+        if (overflow) {
+            rt_raisef(&rt_OverflowError, "int too large to convert to float");
+            return false;
+        }
+        *out = d;
+        return true;
+    }
+    if (rt_isinstance_of(v, &rt_float_type)) {
+        *out = AS_FLOAT(v)->value;
+        return true;
+    }
+    Value f = st_lookup_special(v, "__float__");
+    if (f != VAL_NULL) {
+        Value r = rt_call0(f);
+        if (r == VAL_NULL)
+            return false;
+        if (!rt_isinstance_of(r, &rt_float_type)) {
+            rt_raisef(&rt_TypeError, "%s.__float__ returned non-float (type %T)",
+                      val_type(v)->name, r);
+            return false;
+        }
+        *out = AS_FLOAT(r)->value;
+        return true;
+    }
+    f = st_lookup_special(v, "__index__");
+    if (f != VAL_NULL) {
+        Value r = rt_call0(f);
+        return r != VAL_NULL && st_as_double(r, out);
+    }
+    rt_raisef(&rt_TypeError, "must be real number, not %T", v);
+    return false;
+}
+
+bool st_err_take(ObjType *t)
+{
+    if (!rt_err_matches(t))
+        return false;
+    rt_err_clear();
+    return true;
+}
+
+Value st_call_method(Value obj, const char *name, Value *args, size_t nargs)
+{
+    Value f = rt_getattr_cstr(obj, name);
+    if (f == VAL_NULL)
+        return VAL_NULL;
+    return rt_call(f, args, nargs, VAL_NULL);
+}
+
+Value st_kwarg(Value *args, size_t nargs, Value kwnames, const char *name)
+{
+    size_t nkw = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nkw; i++)
+        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
+            return args[nargs - nkw + i];
+    return VAL_NULL;
+}
+
+bool st_check_kwnames(const char *fname, Value kwnames, const char *const *allowed)
+{
+    size_t nkw = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nkw; i++) {
+        const char *k = rt_str_cstr(rt_tuple_get(kwnames, i));
+        bool ok = false;
+        for (const char *const *a = allowed; *a != NULL; a++)
+            ok = ok || strcmp(*a, k) == 0;
+        if (!ok) {
+            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'",
+                      fname, k);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- ints as GMP integers -------------------------------------------------- */
+
+#include <gmp.h>
+#include "modules/stmpz.h"
+
+void st_int_to_mpz(Value v, mpz_t out)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v))
+        mpz_set_si(out, (long)small_value(v));
+    else
+        mpz_set(out, (mpz_srcptr)(void *)&VAL_AS(ObjInt, v)->z);
+}
+
+Value st_int_from_mpz(const mpz_t z)
+{
+    if (mpz_fits_slong_p(z)) {
+        long l = mpz_get_si(z);
+        if (small_fits(l))
+            return small_new(l);
+    }
+    ObjInt *o = gc_alloc(sizeof *o);
+    o->ob.type = &rt_int_type;
+    mpz_init_set((mpz_ptr)(void *)&o->z, z);
+    return obj_val(o);
+}

@@ -1,0 +1,473 @@
+/*
+ * dis.c — the disassembler: `pvm dis FILE.pyc` prints, character for
+ * character, what python3.11's `dis.dis(code)` prints.
+ *
+ * The 3.11 instruction format
+ * ---------------------------
+ * co_code is a sequence of 16-bit *code units*, each an opcode byte followed
+ * by an oparg byte.  dis numbers instructions by byte offset (2 x the unit
+ * index).  Three things make the sequence more than "one unit, one
+ * instruction":
+ *
+ *   EXTENDED_ARG   An oparg byte holds 0..255.  A larger oparg is split:
+ *                  each EXTENDED_ARG (opcode 144) in front of an instruction
+ *                  contributes 8 more high bits.  `EXTENDED_ARG 1; JUMP_FORWARD 4`
+ *                  means JUMP_FORWARD 0x104.  dis lists the prefixes as
+ *                  instructions of their own, showing the bits gathered so far.
+ *
+ *   caches         Many instructions are followed by inline CACHE units
+ *                  (opcode 0) where CPython's specialising interpreter keeps
+ *                  its notes: LOAD_GLOBAL has 5, LOAD_METHOD 10, BINARY_OP 1...
+ *                  The count is fixed per opcode (the `caches` column of
+ *                  vm/opcodes.h).  dis hides them by default, so an offset
+ *                  column like 18, 30, 32 means LOAD_GLOBAL at 18 had its
+ *                  caches at 20..28.
+ *
+ *   HAVE_ARGUMENT  Opcodes below 90 take no argument: their oparg byte is
+ *                  ignored, and dis prints no number for them.
+ *
+ * The oparg means different things by opcode; vm/opcodes.h declares each
+ * opcode's *operand kind*, and the listing turns the number into the
+ * parenthesised detail dis shows:
+ *
+ *   CONST    LOAD_CONST 1 (('b',))    the repr of co_consts[arg]
+ *   NAME     LOAD_NAME 0 (print)      co_names[arg]; LOAD_GLOBAL uses arg>>1
+ *                                     and says "NULL + " when the low bit is set
+ *   LOCAL    LOAD_FAST 1 (b)          co_localsplusnames[arg]
+ *   FREE     LOAD_DEREF 0 (a)         co_localsplusnames[arg] too (cells, frees)
+ *   JFWD     JUMP_FORWARD 4 (to 20)   byte offset of the target: the next
+ *   JBACK    JUMP_BACKWARD 9 (to 4)   unit's offset plus/minus 2*arg
+ *   COMPARE  COMPARE_OP 2 (==)        the operator
+ *   ARG      a plain number, except FORMAT_VALUE, MAKE_FUNCTION and
+ *            BINARY_OP, whose bits dis spells out ("repr, with format",
+ *            "defaults, closure", "+=").
+ *
+ * Around the instructions a listing shows the source line where a new line
+ * starts (from the location table, see runtime/code.c), ">>" at every jump
+ * target, and after them the exception table, the 3.11 replacement for the
+ * old SETUP_FINALLY blocks: "4 to 20 -> 26 [0] lasti" says an exception
+ * raised by an instruction at offsets 4..20 continues at 26, with the value
+ * stack cut to depth 0 and (lasti) the raising offset pushed first.
+ *
+ * The column layout follows Lib/dis.py (Instruction._disassemble,
+ * _disassemble_bytes) exactly, widths included.
+ */
+#include <inttypes.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/code.h"
+#include "tools/dis.h"
+#include "vm/opcodes.h"
+
+/* dis.py's column widths for the opcode name and the oparg. */
+#define OPNAME_WIDTH 20
+#define OPARG_WIDTH 5
+
+/* ---- decoding -------------------------------------------------------------- */
+
+/* Opargs are C ints in CPython: once the gathered EXTENDED_ARG bits reach
+ * 2**31 they wrap to a negative number, and dis.py imitates that. */
+static int64_t wrap_extended(int64_t bits)
+{
+    if (bits >= ((int64_t)1 << 31))
+        bits -= (int64_t)1 << 32;
+    return bits;
+}
+
+static int opcode_caches(int opcode)
+{
+    return vm_opcode_info[opcode].caches;
+}
+
+bool vm_dis_next(VmDecoder *d, VmInstr *out)
+{
+    if (d->unit >= d->code->ninstrs)
+        return false;
+    uint16_t unit = d->code->instrs[d->unit];
+    /* A code unit is stored little-endian: opcode in the low byte. */
+    int opcode = unit & 0xff, oparg = unit >> 8;
+    out->offset = (int)(2 * d->unit);
+    out->opcode = opcode;
+    out->has_arg = opcode >= VM_HAVE_ARGUMENT;
+    out->arg = 0;
+    if (out->has_arg) {
+        out->arg = oparg | d->extended;
+        d->extended = opcode == OP_EXTENDED_ARG
+                    ? wrap_extended((int64_t)((uint64_t)out->arg << 8)) : 0;
+    } else {
+        d->extended = 0;
+    }
+    d->unit += 1 + (size_t)opcode_caches(opcode);
+    return true;
+}
+
+const char *vm_dis_opname(int opcode, char buf[8])
+{
+    const char *name = vm_opcode_info[opcode & 0xff].name;
+    if (name)
+        return name;
+    snprintf(buf, 8, "<%d>", opcode & 0xff);
+    return buf;
+}
+
+bool vm_dis_jump_target(const VmInstr *in, int *target)
+{
+    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    if (!in->has_arg || (kind != OPK_JFWD && kind != OPK_JBACK))
+        return false;
+    int64_t distance = kind == OPK_JBACK ? -in->arg : in->arg;
+    int64_t t = in->offset + 2 + 2 * distance;
+    if (t < INT32_MIN || t > INT32_MAX)
+        return false;
+    *target = (int)t;
+    return true;
+}
+
+/* ---- the exception table ----------------------------------------------------- */
+
+/* 3.11 replaced the block stack (SETUP_FINALLY and friends) with a table,
+ * co_exceptiontable: "zero-cost" exceptions, since entering a try block
+ * costs no instruction at all; only raising pays, by a table search.
+ * Each entry says: an exception raised by an instruction in [start, end)
+ * goes to handler `target`, after the value stack is cut back to `depth`
+ * items (and, if `lasti`, the offset of the raising instruction is pushed,
+ * for RERAISE to restore), with the exception pushed on top.  Entries are
+ * sorted by start and do not overlap, so innermost handlers come first
+ * naturally (the compiler splits outer ranges around inner ones).
+ * CPython's Objects/exception_handling_notes.txt tells the whole story. */
+
+/* The exception table's varints: 6-bit groups, most significant first, bit
+ * 0x40 meaning "more follows" (bit 0x80 marks the first byte of an entry).
+ * False at the end of the table, and for values too large to be offsets in
+ * any real code (above 2**28), so that byte offsets (doubled) cannot overflow. */
+static bool read_exc_varint(const unsigned char **p, const unsigned char *end, int *out)
+{
+    if (*p >= end)
+        return false;
+    unsigned b = *(*p)++;
+    unsigned value = b & 63;
+    while (b & 64) {
+        if (*p >= end || value >= (1u << 22))
+            return false;
+        b = *(*p)++;
+        value = (value << 6) | (b & 63);
+    }
+    *out = (int)value;
+    return true;
+}
+
+/* Each entry is four varints: start, length (code units), target (code
+ * unit), and depth << 1 | lasti. */
+/* The table decoded to byte offsets, as dis prints it; the loop's
+ * find_handler reads the same bytes directly during unwinding. */
+VmExcEntry *vm_dis_exception_table(const ObjCode *code, size_t *n)
+{
+    *n = 0;
+    if (code->exceptiontable == VAL_NULL || !IS_EXACT(code->exceptiontable, rt_bytes_type))
+        return NULL;
+    const ObjBytes *table = AS_BYTES(code->exceptiontable);
+    const unsigned char *p = table->data, *end = p + table->length;
+    VmExcEntry *entries = gc_alloc_atomic((table->length / 4 + 1) * sizeof *entries);
+    int start, length, target, dl;
+    while (read_exc_varint(&p, end, &start) && read_exc_varint(&p, end, &length) &&
+           read_exc_varint(&p, end, &target) && read_exc_varint(&p, end, &dl)) {
+        VmExcEntry *e = &entries[(*n)++];
+        e->start = 2 * start;
+        e->end = 2 * start + 2 * length;
+        e->target = 2 * target;
+        e->depth = dl >> 1;
+        e->lasti = dl & 1;
+    }
+    return entries;
+}
+
+/* ---- argument details ------------------------------------------------------------ */
+
+/* Element i of a tuple, or VAL_NULL when i is out of range (the code comes
+ * from a file: never trust an index). */
+static Value tuple_item(Value tuple, int64_t i)
+{
+    if (i < 0 || (size_t)i >= rt_tuple_len(tuple))
+        return VAL_NULL;
+    return rt_tuple_get(tuple, (size_t)i);
+}
+
+/* A name (str) from a tuple of names; python3.11 would stop with an
+ * IndexError on a bad index, pvm says so in the listing. */
+static void add_name(StrBuf *sb, Value names, int64_t i)
+{
+    Value name = tuple_item(names, i);
+    sb_adds(sb, name != VAL_NULL ? rt_str_cstr(name) : "<index out of range>");
+}
+
+static void add_const_repr(StrBuf *sb, const ObjCode *code, int64_t i)
+{
+    Value v = tuple_item(code->consts, i);
+    if (v == VAL_NULL) {
+        sb_adds(sb, "<index out of range>");
+    } else if (!sb_add_value_repr(sb, v)) {
+        rt_err_clear();
+        sb_adds(sb, "<repr failed>");
+    }
+}
+
+/* FORMAT_VALUE: the low two bits pick a conversion (!s, !r, !a), bit 2 says
+ * a format spec is on the stack. */
+static void add_format_value(StrBuf *sb, int64_t arg)
+{
+    static const char *const conversions[] = { "", "str", "repr", "ascii" };
+    sb_adds(sb, conversions[arg & 3]);
+    if (arg & 4)
+        sb_adds(sb, (arg & 3) ? ", with format" : "with format");
+}
+
+/* MAKE_FUNCTION: one bit per extra item on the stack under the code. */
+static void add_make_function(StrBuf *sb, int64_t arg)
+{
+    static const char *const flags[] = { "defaults", "kwdefaults", "annotations", "closure" };
+    bool first = true;
+    for (int i = 0; i < 4; i++) {
+        if (arg & (1 << i)) {
+            sb_adds(sb, first ? "" : ", ");
+            sb_adds(sb, flags[i]);
+            first = false;
+        }
+    }
+}
+
+/* The symbol of a BINARY_OP or COMPARE_OP oparg, from the runtime's table. */
+static void add_symbol(StrBuf *sb, const char *const *symbols, int64_t count, int64_t arg)
+{
+    sb_adds(sb, arg >= 0 && arg < count ? symbols[arg] : "<index out of range>");
+}
+
+/* The special cases among plain-number operands. */
+static void add_arg_detail(StrBuf *sb, const VmInstr *in)
+{
+    switch (in->opcode) {
+    case OP_FORMAT_VALUE: add_format_value(sb, in->arg); break;
+    case OP_MAKE_FUNCTION: add_make_function(sb, in->arg); break;
+    case OP_BINARY_OP: add_symbol(sb, rt_binop_symbols, 2 * NB_INPLACE_OFFSET, in->arg); break;
+    default: break;
+    }
+}
+
+void vm_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
+{
+    if (!in->has_arg)
+        return;
+    int target;
+    switch (vm_opcode_info[in->opcode].kind) {
+    case OPK_CONST:
+        /* Only LOAD_CONST: dis shows nothing for KW_NAMES. */
+        if (in->opcode == OP_LOAD_CONST)
+            add_const_repr(sb, code, in->arg);
+        break;
+    case OPK_NAME:
+        if (in->opcode == OP_LOAD_GLOBAL) {
+            if (in->arg & 1)
+                sb_adds(sb, "NULL + ");
+            add_name(sb, code->names, in->arg >> 1);
+        } else {
+            add_name(sb, code->names, in->arg);
+        }
+        break;
+    case OPK_LOCAL:
+    case OPK_FREE:
+        add_name(sb, code->localsplusnames, in->arg);
+        break;
+    case OPK_JFWD:
+    case OPK_JBACK:
+        if (vm_dis_jump_target(in, &target)) {
+            char text[24];
+            snprintf(text, sizeof text, "to %d", target);
+            sb_adds(sb, text);
+        }
+        break;
+    case OPK_COMPARE:
+        add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, in->arg);
+        break;
+    case OPK_ARG:
+        add_arg_detail(sb, in);
+        break;
+    case OPK_NONE:
+        break;
+    }
+}
+
+/* ---- one line of the listing ----------------------------------------------------- */
+
+/* Append text padded with spaces to `width`: on the left (right-justified)
+ * or on the right (left-justified). */
+static void add_padded(StrBuf *sb, const char *text, int width, bool right_justify)
+{
+    int pad = width - (int)strlen(text);
+    if (right_justify)
+        for (int i = 0; i < pad; i++)
+            sb_addc(sb, ' ');
+    sb_adds(sb, text);
+    if (!right_justify)
+        for (int i = 0; i < pad; i++)
+            sb_addc(sb, ' ');
+}
+
+/*   LINE  -->  >>  OFFSET  OPNAME               ARG  (ARGREPR)
+ * The fields are joined by single spaces and trailing spaces dropped. */
+void vm_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
+                         int line, bool current, bool is_target, VmDisWidths w)
+{
+    char num[32], opbuf[8];
+    size_t start = sb->len;
+    if (w.lineno > 0) {
+        if (line >= 0)
+            snprintf(num, sizeof num, "%d", line);
+        add_padded(sb, line >= 0 ? num : "", w.lineno, true);
+        sb_addc(sb, ' ');
+    }
+    sb_adds(sb, current ? "--> " : "    ");
+    sb_adds(sb, is_target ? ">> " : "   ");
+    snprintf(num, sizeof num, "%d", in->offset);
+    add_padded(sb, num, w.offset, true);
+    sb_addc(sb, ' ');
+    add_padded(sb, vm_dis_opname(in->opcode, opbuf), OPNAME_WIDTH, false);
+    if (in->has_arg) {
+        snprintf(num, sizeof num, "%" PRId64, in->arg);
+        sb_addc(sb, ' ');
+        add_padded(sb, num, OPARG_WIDTH, true);
+        size_t before = sb->len;
+        sb_adds(sb, " (");
+        size_t inner = sb->len;
+        vm_dis_argrepr(sb, code, in);
+        if (sb->len == inner)
+            sb->len = before;           /* no detail: no parentheses */
+        else
+            sb_addc(sb, ')');
+    }
+    while (sb->len > start && sb->data[sb->len - 1] == ' ')
+        sb->len--;
+}
+
+/* ---- a whole code object ----------------------------------------------------------- */
+
+/* Which byte offsets are jump targets: every jump's destination and every
+ * exception handler (dis.py's findlabels plus the exception table). */
+static bool *find_labels(const ObjCode *code, const VmExcEntry *exc, size_t nexc)
+{
+    size_t nbytes = 2 * code->ninstrs;
+    bool *labels = gc_alloc_atomic(nbytes + 1);
+    memset(labels, 0, nbytes + 1);
+    VmDecoder d = { code, 0, 0 };
+    VmInstr in;
+    int target;
+    while (vm_dis_next(&d, &in))
+        if (vm_dis_jump_target(&in, &target) && target >= 0 && (size_t)target < nbytes)
+            labels[target] = true;
+    for (size_t i = 0; i < nexc; i++)
+        if (exc[i].end > exc[i].start && exc[i].target >= 0 && (size_t)exc[i].target < nbytes)
+            labels[exc[i].target] = true;
+    return labels;
+}
+
+/* Where lines come from: 3.11's location table (co_linetable, PEP 626 and
+ * PEP 657) gives every code unit a start line, end line and columns, in
+ * compact entries that each cover 1 to 8 units; a short form stores only
+ * a line delta, and a "no location" form marks compiler-made units.
+ * rt_code_line (runtime/code.c) decodes it; dis needs only start lines. */
+/* The line each code unit starts, or -1: a unit starts a line when its line
+ * differs from the last line seen (dis.py's findlinestarts; units without
+ * a line are skipped over).  *max_line gets the largest, -1 if none. */
+static int *find_line_starts(const ObjCode *code, int *max_line)
+{
+    int *starts = gc_alloc_atomic((code->ninstrs + 1) * sizeof *starts);
+    int last = -1;
+    *max_line = -1;
+    for (size_t u = 0; u < code->ninstrs; u++) {
+        int line = rt_code_line(code, (int)u);
+        starts[u] = -1;
+        if (line < 0 || line == last)
+            continue;
+        starts[u] = last = line;
+        if (line > *max_line)
+            *max_line = line;
+    }
+    return starts;
+}
+
+static int digits(long n)
+{
+    char buf[24];
+    return snprintf(buf, sizeof buf, "%ld", n);
+}
+
+/* dis.py widens the line column past 3 only for lines >= 1000, the offset
+ * column past 4 only for offsets >= 10000. */
+static VmDisWidths listing_widths(const ObjCode *code, bool has_lines, int max_line)
+{
+    VmDisWidths w = { 0, 4 };
+    if (has_lines)
+        w.lineno = max_line >= 1000 ? digits(max_line) : 3;
+    long max_offset = 2 * (long)code->ninstrs - 2;
+    if (max_offset >= 10000)
+        w.offset = digits(max_offset);
+    return w;
+}
+
+/* "  4 to 20 -> 24 [1] lasti": dis shows the last offset covered, not
+ * the end, and the depth in brackets. */
+static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
+{
+    if (n == 0)
+        return;
+    fputs("ExceptionTable:\n", out);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "  %d to %d -> %d [%d]%s\n", exc[i].start, exc[i].end - 2,
+                exc[i].target, exc[i].depth, exc[i].lasti ? " lasti" : "");
+}
+
+/* One code object as python3.11's dis.dis prints it: labels (">>") and
+ * line starts are computed first, because a line's column widths and a
+ * label's mark depend on instructions that come later. */
+void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
+{
+    size_t nexc;
+    VmExcEntry *exc = vm_dis_exception_table(code, &nexc);
+    bool *labels = find_labels(code, exc, nexc);
+    int max_line;
+    int *starts = find_line_starts(code, &max_line);
+    bool has_lines = max_line >= 0;     /* no line at all: no line column */
+    VmDisWidths w = listing_widths(code, has_lines, max_line);
+
+    VmDecoder d = { code, 0, 0 };
+    VmInstr in;
+    StrBuf sb;
+    sb_init(&sb);
+    while (vm_dis_next(&d, &in)) {
+        int line = has_lines ? starts[in.offset / 2] : -1;
+        if (line >= 0 && in.offset > 0)
+            fputc('\n', out);           /* a blank line before each new source line */
+        sb.len = 0;
+        vm_dis_format_instr(&sb, code, &in, line, in.offset == lasti, labels[in.offset], w);
+        fwrite(sb.data, 1, sb.len, out);
+        fputc('\n', out);
+    }
+    print_exception_table(out, exc, nexc);
+}
+
+/* dis.dis(module): the code, then each code object among its constants,
+ * titled by its repr, recursively (a method inside a class inside...). */
+void vm_dis_recursive(FILE *out, const ObjCode *code)
+{
+    vm_disassemble(out, code, -1);
+    size_t n = rt_tuple_len(code->consts);
+    for (size_t i = 0; i < n; i++) {
+        Value c = rt_tuple_get(code->consts, i);
+        if (!IS_EXACT(c, rt_code_type))
+            continue;
+        StrBuf sb;
+        sb_init(&sb);
+        if (!sb_add_value_repr(&sb, c))
+            rt_err_clear();
+        fprintf(out, "\nDisassembly of %.*s:\n", (int)sb.len, sb.data);
+        vm_dis_recursive(out, AS_CODE(c));
+    }
+}

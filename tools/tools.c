@@ -1,0 +1,107 @@
+/*
+ * tools.c — the entry point of the pvm subcommands (see tools.h).
+ *
+ * `pvm dis` and `pvm info` load the file exactly as `pvm FILE.pyc` would
+ * (loader/pyc.h checks the header and every byte of the marshalled body),
+ * then print instead of running.  The work is done by tools/dis.c and
+ * tools/info.c.
+ *
+ * `pvm trace` and `pvm debug` run the program, watching it through the
+ * loop's step hook (tools/trace.c, tools/debug.c).  Running a program (sys.path,
+ * the __main__ module, sys.argv, exit status) is main()'s job, so these
+ * two parse their own options, install their hook, and hand the command
+ * line back to main() with every word before the program replaced by
+ * "-B", an option main() accepts and ignores: `pvm trace --steps 5 p.pyc x`
+ * continues as `pvm -B -B -B p.pyc x`.  (A stopgap until main() calls
+ * vm_trace_main/vm_debug_main itself.)
+ */
+#include <string.h>
+#include "loader/pyc.h"
+#include "runtime/runtime.h"
+#include "tools/debug.h"
+#include "tools/dis.h"
+#include "tools/tools.h"
+#include "tools/trace.h"
+
+/* The tools that only look at the file: each receives the checked header
+ * and the unmarshalled top-level code object, and never runs it. */
+typedef void (*ToolFunc)(const char *path, const PycHeader *header, const ObjCode *code);
+
+static void run_dis(const char *path, const PycHeader *header, const ObjCode *code)
+{
+    vm_dis_recursive(stdout, code);
+}
+
+static void run_info(const char *path, const PycHeader *header, const ObjCode *code)
+{
+    vm_info_header(stdout, path, header);
+    fputc('\n', stdout);
+    vm_info_code_recursive(stdout, code);
+}
+
+static const struct {
+    const char *name;
+    ToolFunc run;
+} tools[] = {
+    { "dis", run_dis },
+    { "info", run_info },
+};
+
+/* Load the file and hand its top-level code object to the tool. */
+static int run_tool(const char *name, ToolFunc run, int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: pvm %s FILE.pyc\n", name);
+        return 2;
+    }
+    rt_init();
+    char err[512];
+    PycHeader header;
+    Value code = ld_load_pyc_file(argv[2], &header, err, sizeof err);
+    if (code == VAL_NULL) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    run(argv[2], &header, AS_CODE(code));
+    return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* Replace argv[1 .. first) — the subcommand and its options — by "-B". */
+static void hand_back(char **argv, int first)
+{
+    static char ignored[] = "-B";
+    for (int i = 1; i < first; i++)
+        argv[i] = ignored;
+}
+
+/* The tools that run the program: their main parses argv and returns the
+ * index of the program's file, or -1 after a usage error. */
+static const struct {
+    const char *name;
+    int (*main)(int argc, char **argv);
+} runners[] = {
+    { "trace", vm_trace_main },
+    { "debug", vm_debug_main },
+};
+
+/* Called by main() first: a subcommand's exit status (0 or more) when a
+ * tool ran to completion, or -1 for "carry on running a program" (no
+ * subcommand, or trace/debug having set up their hook and rewritten argv). */
+int vm_tool_main(int argc, char **argv)
+{
+    if (argc < 2)
+        return -1;
+    for (size_t i = 0; i < sizeof runners / sizeof runners[0]; i++) {
+        if (strcmp(argv[1], runners[i].name) == 0) {
+            int first = runners[i].main(argc, argv);
+            if (first < 0)
+                return 2;
+            hand_back(argv, first);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
+        if (strcmp(argv[1], tools[i].name) == 0)
+            return run_tool(tools[i].name, tools[i].run, argc, argv);
+    return -1;
+}
