@@ -1,15 +1,11 @@
 """golden.py — the golden-test driver: pvm against python3.11, program by program.
 
 Usage (normally through tests/run_golden.sh):
-    python3.11 tests/golden.py PVM [FILTER] [--dir ROOT]
+    python3.11 tests/golden.py PVM [FILTER]
 
-For every ROOT/**/*.py whose path contains FILTER (ROOT is tests/programs unless
---dir or the environment variable GOLDEN_DIR names another folder, e.g.
-tests/pending, which holds programs waiting for features still being built):
+For every tests/programs/**/*.py whose path contains FILTER:
   1. compile it to build/golden/<same path>c with py_compile (co_filename is the
-     absolute path of the .py, exactly what `python3.11 file.py` would use;
-     for another ROOT the build folder is build/golden-<ROOT's name>, so that
-     programs with the same relative path never share a cache entry);
+     absolute path of the .py, exactly what `python3.11 file.py` would use);
   2. run python3.11 on the .py to learn the expected stdout, exit status and last
      line of stderr -- cached in build/golden/<path>.expected.json, keyed by a hash
      of the source and the Python version, so re-runs only run pvm;
@@ -49,16 +45,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 BUILD = os.path.join(ROOT, "build", "golden")
-
-
-def use_root(folder):
-    """Run the programs of another folder; give them a build folder of their own."""
-    global PROGRAMS, BUILD
-    folder = os.path.abspath(folder)
-    if folder == PROGRAMS:
-        return
-    PROGRAMS = folder
-    BUILD = os.path.join(ROOT, "build", "golden-" + os.path.basename(folder.rstrip(os.sep)))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
@@ -250,37 +236,12 @@ def check_one(pvm, rel):
     return check_program(pvm, rel)
 
 
-def parse_args(argv):
-    """Split argv into (PVM, FILTER, ROOT or None); None when the arguments are bad."""
-    root = os.environ.get("GOLDEN_DIR") or None
-    rest = []
-    i = 1
-    while i < len(argv):
-        if argv[i] == "--dir" and i + 1 < len(argv):
-            root = argv[i + 1]
-            i += 2
-        elif argv[i].startswith("--dir="):
-            root = argv[i][len("--dir="):]
-            i += 1
-        else:
-            rest.append(argv[i])
-            i += 1
-    if len(rest) not in (1, 2):
-        return None
-    return rest[0], (rest[1] if len(rest) == 2 else ""), root
-
-
 def main(argv):
-    args = parse_args(argv)
-    if args is None:
-        print("usage: golden.py PVM [FILTER] [--dir ROOT]", file=sys.stderr)
+    if len(argv) not in (2, 3):
+        print("usage: golden.py PVM [FILTER]", file=sys.stderr)
         return 2
-    pvm_arg, filt, root = args
-    if root is not None:
-        if not os.path.isdir(root):
-            print("golden: %s is not a folder" % root, file=sys.stderr)
-            return 2
-        use_root(root)
+    pvm_arg = argv[1]
+    filt = argv[2] if len(argv) == 3 else ""
     pvm = os.path.abspath(pvm_arg)
     if not os.access(pvm, os.X_OK):
         print("golden: %s is not an executable" % pvm_arg, file=sys.stderr)
