@@ -26,6 +26,9 @@ and run in the copy with the arguments written in `.golden-package` (default
 path) replaces python3.11's result, ONLY for cases where CPython by definition
 behaves differently (it recompiles a stale .pyc; pvm cannot).
 
+A program also fails when it breaks the layout rules (its name taken by a
+program of another group, no first-line comment: see layout_problems).
+
 Prints one line per failure (plus a short diff), then exactly
 `golden: N passed, M failed`.  Exit status: 0 all passed, 1 some failed,
 2 the suite could not run (bad arguments, no program matched, no Python).
@@ -74,6 +77,27 @@ def find_programs(filt):
                 if not filt or filt in rel:
                     found.append(rel)
     return sorted(found)
+
+
+def layout_problems(progs):
+    """The programs that break the layout rules of tests/README.md, each with
+    its FAIL line: a test name (a program's file name, a package case's
+    folder name) used twice, so that a name no longer selects one test; a
+    program whose first line is not a `#` comment saying what it tests."""
+    problems = {}
+    first_seen = {}
+    for rel in progs:
+        name = os.path.basename(rel.rstrip("/"))
+        name = name[:-3] if name.endswith(".py") else name
+        if name in first_seen:
+            problems[rel] = "FAIL %s: the test name %r is taken by %s" % (rel, name, first_seen[name])
+        first_seen.setdefault(name, rel)
+        if not rel.endswith("/"):
+            with open(os.path.join(PROGRAMS, rel), encoding="utf-8") as f:
+                if not f.readline().startswith("#"):
+                    problems[rel] = ("FAIL %s: the first line must be a # comment "
+                                     "saying what the program tests" % rel)
+    return problems
 
 
 def last_line(text):
@@ -250,10 +274,11 @@ def main(argv):
     if not progs:
         print("golden: no program matches", file=sys.stderr)
         return 2
+    problems = layout_problems(find_programs(""))
     jobs = int(os.environ.get("GOLDEN_JOBS", "0")) or min(8, (os.cpu_count() or 1) + 1)
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        for report in pool.map(lambda rel: check_one(pvm, rel), progs):
+        for report in pool.map(lambda rel: problems.get(rel) or check_one(pvm, rel), progs):
             if report:
                 failed += 1
                 print(report, flush=True)
