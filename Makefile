@@ -26,8 +26,8 @@ OPT      ?= -O2
 # What pvm needs, whatever the command line says (`make CFLAGS=-O0` replaces
 # CFLAGS only): gnu11 because the code uses GNU C — labels as values
 # (`&&label`, `goto *p`) for the goto and threaded dispatch, range designators
-# (`[0 ... 255] =`) for the 256-entry opcode tables, statement expressions and
-# __attribute__s; the warnings because the tree builds clean under them.
+# (`[0 ... 255] =`) for the 256-entry opcode tables, __attribute__((musttail))
+# (docs/style.md); the warnings because the tree builds clean under them.
 # -MMD -MP: each object also writes build/.../X.d, the headers it included,
 # so that a header edit rebuilds exactly the objects that use it.
 WARN     := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
