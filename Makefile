@@ -3,7 +3,8 @@
 #   make            build ./pvm (installs missing Debian packages first: make deps)
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
 #   make check      every test: Check unit tests, the golden programs vs python3.11
-#                   under every dispatch strategy, dis vs python3.11's dis
+#                   under every dispatch strategy, dis vs python3.11's dis, the tracer
+#                   and debugger suites
 #   make bench      benchmarks side by side with python3.11
 #   make install PREFIX=/usr/local
 #
