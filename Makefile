@@ -3,34 +3,47 @@
 #   make            build ./pvm (installs missing Debian packages first: make deps)
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
 #   make check      every test: Check unit tests, the golden programs vs python3.11
-#                   under every dispatch strategy, dis vs python3.11's dis
+#                   under every dispatch strategy, dis vs python3.11's dis, the tracer
+#                   and debugger suites
 #   make bench      benchmarks side by side with python3.11
 #   make install PREFIX=/usr/local
 #
-# Options: CC=clang, OPT=-O0.  One ./pvm holds every dispatch strategy
+# Options: CC=clang, OPT=-O0, CFLAGS=... (optimisation and debug flags only:
+# -std=gnu11, the warnings and -I. are in PVM_CFLAGS/PVM_CPPFLAGS, which the
+# command line cannot replace).  One ./pvm holds every dispatch strategy
 # (pvm --list-dispatch; choose with pvm --dispatch=NAME, see vm/README.md).
 # The `tailcall` strategy needs __attribute__((musttail)): its one file,
 # vm/eval_tailcall.c, is compiled with $(CC) when it supports that, else
 # with clang when installed (TAILCALL_CC=... to choose), else left out.
 
-CC       ?= gcc
+# make's built-in default for CC is `cc`; pvm's default is gcc.
+ifeq ($(origin CC),default)
+CC       := gcc
+endif
 PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)
 PREFIX   ?= /usr/local
 OPT      ?= -O2
 
+# What pvm needs, whatever the command line says (`make CFLAGS=-O0` replaces
+# CFLAGS only): gnu11 because the code uses GNU C — labels as values
+# (`&&label`, `goto *p`) for the goto and threaded dispatch, range designators
+# (`[0 ... 255] =`) for the 256-entry opcode tables, __attribute__((musttail))
+# (docs/style.md); the warnings because the tree builds clean under them.
+# -MMD -MP: each object also writes build/.../X.d, the headers it included,
+# so that a header edit rebuilds exactly the objects that use it.
 WARN     := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+override PVM_CFLAGS   := -std=gnu11 $(WARN)
+override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
-CFLAGS   += -std=gnu11 $(WARN)
-CPPFLAGS += -I.
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-LDLIBS   += $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
+COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
-HEADERS  := $(wildcard runtime/*.h loader/*.h vm/*.h modules/*.h tools/*.h)
 
 # The tailcall strategy: the first of $(CC), clang, clang-14 that compiles a
 # musttail return without a warning.
@@ -40,7 +53,7 @@ TAILCALL_CC ?= $(shell for c in $(CC) clang clang-14; do \
                  if command -v $$c >/dev/null 2>&1 && $(call musttail_ok,$$c); then \
                    echo $$c; break; fi; done)
 ifneq ($(strip $(TAILCALL_CC)),)
-CPPFLAGS += -DPVM_HAVE_TAILCALL
+override PVM_CPPFLAGS += -DPVM_HAVE_TAILCALL
 LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
@@ -64,21 +77,21 @@ deps:
 	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
 
-$(BUILD)/%.o: %.c $(HEADERS) | deps
+$(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(COMPILE) -c $< -o $@
 
 # -gdwarf-4: valgrind 3.19 cannot read clang 14's DWARF 5 (it gives up on
 # the whole binary), and callgrind is how vm/README.md measures dispatch.
-$(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c $(HEADERS) | deps
+$(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 	@mkdir -p $(dir $@)
-	$(TAILCALL_CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -gdwarf-4 -c $< -o $@
+	$(TAILCALL_CC) $(COMPILE) -gdwarf-4 -c $< -o $@
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed).
 pvm: $(BUILD)/pvm
@@ -91,11 +104,12 @@ demo: pvm
 # ---- tests ---------------------------------------------------------------
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(BUILD)/unit_tests
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lpthread)
 
-$(UNIT_BIN): $(UNIT_SRCS) tests/unit/unit.h $(BUILD)/libpvm.a | deps
-	$(CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -o $@ $(UNIT_SRCS) $(BUILD)/libpvm.a $(CHECK_LIBS) $(LDLIBS)
+$(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libpvm.a
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(PVM_LIBS)
 
 unit: $(UNIT_BIN) pvm
 	PYTHON=$(PYTHON) $(UNIT_BIN)
@@ -123,6 +137,10 @@ docs: pvm
 install: pvm
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 pvm $(DESTDIR)$(PREFIX)/bin/pvm
+
+# The header dependencies the compiler wrote (-MMD -MP); absent before the
+# first build, which compiles everything anyway.
+-include $(LIB_OBJS:.o=.d) $(BUILD)/tools/main.d $(UNIT_OBJS:.o=.d)
 
 clean:
 	rm -rf build pvm examples/*.pyc tests/programs/**/__pycache__

@@ -2,9 +2,10 @@
 # run.sh — benchmarks: pvm against python3.11, side by side (bench/README.md).
 #
 #   bench/run.sh [VARIANT ...] [FILTER ...]
-#   bench/run.sh ./pvm                                   (what `make bench` runs)
-#   bench/run.sh goto=build/goto/pvm switch=build/switch/pvm
-#   bench/run.sh "jump=./pvm --dispatch=jump" fib nbody  (label=path + pvm options)
+#   bench/run.sh ./pvm                                   (the default strategy)
+#   bench/run.sh gcc=build/gcc/pvm clang=build/clang/pvm (two builds, labelled)
+#   bench/run.sh "goto=./pvm --dispatch=goto" fib nbody  (label=path + pvm options;
+#                                    `make bench` passes one per dispatch strategy)
 #
 # A VARIANT is PATH (label "pvm") or LABEL=PATH, optionally followed (in the same
 # argument) by options for pvm; any other argument filters programs by name.

@@ -5,7 +5,7 @@
  * Nothing in a .pyc is trusted.  Every read is bounds-checked; a bad file
  * yields one line naming the file and the byte offset, e.g.
  *   "hello.pyc: truncated file at offset 412 (reading a tuple of 3 items)"
- * and the caller exits 1.  See ../shared/RELIABILITY.md, part A.
+ * and the caller exits 1.  See docs/reliability.md, part A.
  */
 #ifndef PVM_PYC_H
 #define PVM_PYC_H

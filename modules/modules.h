@@ -1,5 +1,7 @@
 /*
- * modules.h — every module built into pvm, one line each.
+ * modules.h — every module built into pvm, one line each.  This list is
+ * the only place a module is declared: the initialiser's prototype, the
+ * registry's table (registry.c) and sys.builtin_module_names all expand it.
  *
  *   X(ident, "name")   ident: the C name of its initialiser, stub_<ident>_init;
  *                      name:  the name `import` finds it by.
@@ -10,20 +12,19 @@
  * (rt_module_new + its attributes) or VAL_NULL with an exception set; the
  * import system runs it once and caches the result in sys.modules.
  *
- * To add a module: write `Value stub_<ident>_init(void)` in its own file in
- * modules/ and add its line here.  Dotted names (os.path) are fine: the
- * parent is imported first and the child is set as its attribute.
+ * To add a module: write `Value stub_<ident>_init(void)` in a file of
+ * modules/ (modules/README.md) and add its line here.  Dotted names
+ * (os.path) are fine: the parent is imported first and the child is set as
+ * its attribute.
  */
 #ifndef PVM_MODULES_H
 #define PVM_MODULES_H
 
-/* Modules of this branch (import system and command line): always present. */
-#define PVM_CORE_MODULES(X)                         \
-    X(sys, "sys")                                   \
-    X(imp, "_imp")
+#include "runtime/object.h"
 
-/* Modules of the standard-library branch (modules/stdlib.h). */
-#define PVM_STDLIB_MODULES(X)                       \
+#define PVM_BUILTIN_MODULES(X)                      \
+    X(sys, "sys")                                   \
+    X(imp, "_imp")                                  \
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "random")                             \
@@ -43,6 +44,9 @@
     X(json, "json")                                 \
     X(re, "re")
 
-#define PVM_BUILTIN_MODULES(X) PVM_CORE_MODULES(X) PVM_STDLIB_MODULES(X)
+/* Value stub_sys_init(void); ... one prototype per line of the list. */
+#define PVM_DECLARE_MODULE_INIT(ident, name) Value stub_##ident##_init(void);
+PVM_BUILTIN_MODULES(PVM_DECLARE_MODULE_INIT)
+#undef PVM_DECLARE_MODULE_INIT
 
 #endif

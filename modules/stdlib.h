@@ -1,12 +1,11 @@
 /*
- * stdlib.h — the C modules of pvm's standard library, and the few helpers
- * they share.
+ * stdlib.h — what the standard-library modules (math, itertools, re, ...)
+ * share.
  *
- * Each module is one file with one exported function, stub_<name>_init,
- * that builds and returns a fresh module object (rt_module_new, then its
- * functions and types in the module dict).  The import system's registry
- * (modules.h) maps module names to these functions; nothing here knows
- * about importing.
+ * Each module is one file exporting stub_<ident>_init, declared by its line
+ * in modules.h, that builds and returns a fresh module object
+ * (rt_module_new, then its functions and types in the module dict);
+ * nothing here knows about importing.
  *
  * The helpers (stubutil.c) are what every module kept rewriting: a module
  * from a table of functions, doubles and big ints in and out of Python
@@ -16,25 +15,8 @@
 #define PVM_STDLIB_H
 
 #include "runtime/runtime.h"
+#include "modules/modules.h"
 
-Value stub_math_init(void);
-Value stub_time_init(void);
-Value stub_random_init(void);
-Value stub_itertools_init(void);
-Value stub_functools_init(void);
-Value stub_operator_init(void);
-Value stub_bisect_init(void);
-Value stub_heapq_init(void);
-Value stub_array_init(void);
-Value stub_io_init(void);
-Value stub_string_init(void);
-Value stub_copy_init(void);
-Value stub_os_init(void);
-Value stub_os_path_init(void);      /* os.path (posixpath); os.path is also set on os */
-Value stub_json_init(void);
-Value stub_re_init(void);           /* re (re.c, re_translate.c: PCRE2) */
-Value stub_collections_init(void);
-Value stub_collections_abc_init(void);  /* collections.abc */
 /* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
 void st_abc_register(const char *abc, ObjType *t);
 

@@ -1,5 +1,7 @@
 /*
- * stubs.h — the registry of built-in C modules (the table is modules.h).
+ * stubs.h — what the rest of pvm calls in modules/: the registry of
+ * built-in modules (the list is modules.h), the sys state the command line
+ * and the import system use, and open() with the standard streams.
  *
  * The import system asks the registry for a module by name before it
  * searches sys.path; sys.builtin_module_names lists what the registry has.
@@ -8,20 +10,17 @@
 #define PVM_STUBS_H
 
 #include "runtime/object.h"
+#include "modules/modules.h"
 
 typedef Value (*StubInit)(void);
 
 /* The initialiser of the built-in module `name`, or NULL when pvm has no
- * such module (or its file is not linked into this build). */
+ * such module. */
 StubInit stub_lookup(const char *name);
 
 /* A tuple of the names of every built-in module present, sorted (as
  * sys.builtin_module_names is). */
 Value stub_module_names(void);
-
-/* Modules implemented by the import branch. */
-Value stub_sys_init(void);
-Value stub_imp_init(void);
 
 /* open() (fileio.c): the text-file type, and sys.stdin/stdout/stderr. */
 Value stub_open(Value *args, size_t nargs, Value kwnames);

@@ -83,7 +83,7 @@ bool rt_as_ssize(Value v, ssize_t *out);      /* false + exception on error */
 /* __index__: an int from an int-like value, or TypeError.  VAL_NULL on error. */
 Value rt_index(Value v);
 
-/* Calls (vm/call.c).  args[0..nargs) positional then keyword values. */
+/* Calls (abstract.c).  args[0..nargs) positional then keyword values. */
 Value rt_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_call0(Value callable);
 Value rt_call1(Value callable, Value a);

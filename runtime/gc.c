@@ -9,7 +9,7 @@
  *
  * Heap exhaustion: the Boehm out-of-memory hook returns NULL to us and we
  * report it in one line and exit 1 (MemoryError recovery for huge requests
- * is a later issue's work: see ../shared/RELIABILITY.md, part D).
+ * is planned: see docs/reliability.md, part D).
  */
 #include <gc.h>
 #include <stdio.h>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, the golden programs
-# (under every dispatch strategy of every PVM binary given), and the
-# disassembler against python3.11's dis.
+# (under every dispatch strategy of every PVM binary given), the
+# disassembler against python3.11's dis, the tracer against python3.11's
+# executed instructions, and the scripted debugger sessions.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -10,7 +11,7 @@
 # script in build/dispatch/.  A PVM without --list-dispatch runs as it is.
 #
 # Prints the runners' output, then ONE summary line "N passed, M failed",
-# counting unit checks, golden programs and dis comparisons.  A runner that
+# counting unit checks, golden programs, dis, trace and debug comparisons.  A runner that
 # crashes or prints no summary counts as one more failure.  Exit 0 only if
 # nothing failed.
 set -uo pipefail

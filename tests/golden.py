@@ -1,15 +1,11 @@
 """golden.py — the golden-test driver: pvm against python3.11, program by program.
 
 Usage (normally through tests/run_golden.sh):
-    python3.11 tests/golden.py PVM [FILTER] [--dir ROOT]
+    python3.11 tests/golden.py PVM [FILTER]
 
-For every ROOT/**/*.py whose path contains FILTER (ROOT is tests/programs unless
---dir or the environment variable GOLDEN_DIR names another folder, e.g.
-tests/pending, which holds programs waiting for features still being built):
+For every tests/programs/**/*.py whose path contains FILTER:
   1. compile it to build/golden/<same path>c with py_compile (co_filename is the
-     absolute path of the .py, exactly what `python3.11 file.py` would use;
-     for another ROOT the build folder is build/golden-<ROOT's name>, so that
-     programs with the same relative path never share a cache entry);
+     absolute path of the .py, exactly what `python3.11 file.py` would use);
   2. run python3.11 on the .py to learn the expected stdout, exit status and last
      line of stderr -- cached in build/golden/<path>.expected.json, keyed by a hash
      of the source and the Python version, so re-runs only run pvm;
@@ -30,6 +26,9 @@ and run in the copy with the arguments written in `.golden-package` (default
 path) replaces python3.11's result, ONLY for cases where CPython by definition
 behaves differently (it recompiles a stale .pyc; pvm cannot).
 
+A program also fails when it breaks the layout rules (its name taken by a
+program of another group, no first-line comment: see layout_problems).
+
 Prints one line per failure (plus a short diff), then exactly
 `golden: N passed, M failed`.  Exit status: 0 all passed, 1 some failed,
 2 the suite could not run (bad arguments, no program matched, no Python).
@@ -49,16 +48,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 BUILD = os.path.join(ROOT, "build", "golden")
-
-
-def use_root(folder):
-    """Run the programs of another folder; give them a build folder of their own."""
-    global PROGRAMS, BUILD
-    folder = os.path.abspath(folder)
-    if folder == PROGRAMS:
-        return
-    PROGRAMS = folder
-    BUILD = os.path.join(ROOT, "build", "golden-" + os.path.basename(folder.rstrip(os.sep)))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
@@ -88,6 +77,27 @@ def find_programs(filt):
                 if not filt or filt in rel:
                     found.append(rel)
     return sorted(found)
+
+
+def layout_problems(progs):
+    """The programs that break the layout rules of tests/README.md, each with
+    its FAIL line: a test name (a program's file name, a package case's
+    folder name) used twice, so that a name no longer selects one test; a
+    program whose first line is not a `#` comment saying what it tests."""
+    problems = {}
+    first_seen = {}
+    for rel in progs:
+        name = os.path.basename(rel.rstrip("/"))
+        name = name[:-3] if name.endswith(".py") else name
+        if name in first_seen:
+            problems[rel] = "FAIL %s: the test name %r is taken by %s" % (rel, name, first_seen[name])
+        first_seen.setdefault(name, rel)
+        if not rel.endswith("/"):
+            with open(os.path.join(PROGRAMS, rel), encoding="utf-8") as f:
+                if not f.readline().startswith("#"):
+                    problems[rel] = ("FAIL %s: the first line must be a # comment "
+                                     "saying what the program tests" % rel)
+    return problems
 
 
 def last_line(text):
@@ -250,37 +260,12 @@ def check_one(pvm, rel):
     return check_program(pvm, rel)
 
 
-def parse_args(argv):
-    """Split argv into (PVM, FILTER, ROOT or None); None when the arguments are bad."""
-    root = os.environ.get("GOLDEN_DIR") or None
-    rest = []
-    i = 1
-    while i < len(argv):
-        if argv[i] == "--dir" and i + 1 < len(argv):
-            root = argv[i + 1]
-            i += 2
-        elif argv[i].startswith("--dir="):
-            root = argv[i][len("--dir="):]
-            i += 1
-        else:
-            rest.append(argv[i])
-            i += 1
-    if len(rest) not in (1, 2):
-        return None
-    return rest[0], (rest[1] if len(rest) == 2 else ""), root
-
-
 def main(argv):
-    args = parse_args(argv)
-    if args is None:
-        print("usage: golden.py PVM [FILTER] [--dir ROOT]", file=sys.stderr)
+    if len(argv) not in (2, 3):
+        print("usage: golden.py PVM [FILTER]", file=sys.stderr)
         return 2
-    pvm_arg, filt, root = args
-    if root is not None:
-        if not os.path.isdir(root):
-            print("golden: %s is not a folder" % root, file=sys.stderr)
-            return 2
-        use_root(root)
+    pvm_arg = argv[1]
+    filt = argv[2] if len(argv) == 3 else ""
     pvm = os.path.abspath(pvm_arg)
     if not os.access(pvm, os.X_OK):
         print("golden: %s is not an executable" % pvm_arg, file=sys.stderr)
@@ -289,10 +274,11 @@ def main(argv):
     if not progs:
         print("golden: no program matches", file=sys.stderr)
         return 2
+    problems = layout_problems(find_programs(""))
     jobs = int(os.environ.get("GOLDEN_JOBS", "0")) or min(8, (os.cpu_count() or 1) + 1)
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        for report in pool.map(lambda rel: check_one(pvm, rel), progs):
+        for report in pool.map(lambda rel: problems.get(rel) or check_one(pvm, rel), progs):
             if report:
                 failed += 1
                 print(report, flush=True)

@@ -3,13 +3,8 @@
 # compiled by python3.11) must print the same stdout, exit with the same status and
 # end stderr with the same last line as python3.11 running the .py.
 #
-#   tests/run_golden.sh PVM [FILTER] [--dir ROOT]
+#   tests/run_golden.sh PVM [FILTER]
 #       e.g. tests/run_golden.sh ./pvm strings/
-#            tests/run_golden.sh ./pvm classes/ --dir tests/pending
-#
-# ROOT (default tests/programs; the environment variable GOLDEN_DIR also sets it)
-# is the folder whose programs are run: tests/pending holds programs for features
-# still being built, moved into tests/programs as they land.
 #
 # The work is done by tests/golden.py (one Python process, a pool of workers);
 # this wrapper only finds python3.11.  PYTHON overrides the interpreter.
@@ -17,8 +12,8 @@
 # 1 = failures, 2 = the suite could not run.
 set -euo pipefail
 
-if [ $# -lt 1 ] || [ $# -gt 4 ]; then
-    echo "usage: $0 PVM [FILTER] [--dir ROOT]" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 PVM [FILTER]" >&2
     exit 2
 fi
 

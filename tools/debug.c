@@ -130,7 +130,7 @@ static int line_at(const ObjCode *code, const uint16_t *instr)
 {
     VmInstr in;
     int line;
-    return vm_trace_decode(code, instr, &in, &line) ? line : -1;
+    return tool_trace_decode(code, instr, &in, &line) ? line : -1;
 }
 
 /* How many frames are on the frame stack at f, f included.  `next` and
@@ -254,12 +254,12 @@ static void show_instr(const Frame *f, const uint16_t *instr)
 {
     VmInstr in;
     int line;
-    if (!vm_trace_decode(f->code, instr, &in, &line))
+    if (!tool_trace_decode(f->code, instr, &in, &line))
         return;
     StrBuf sb;
     sb_init(&sb);
-    VmDisWidths w = { 0, 4 };
-    vm_dis_format_instr(&sb, f->code, &in, -1, true, false, w);
+    ToolDisWidths w = { 0, 4 };
+    tool_dis_format_instr(&sb, f->code, &in, -1, true, false, w);
     say_sb(&sb);
 }
 
@@ -389,7 +389,7 @@ static void print_summary(const char *name, Value v)
     sb_init(&sb);
     sb_adds(&sb, name);
     sb_adds(&sb, " = ");
-    vm_trace_value(&sb, v, VALUE_WIDTH);
+    tool_trace_value(&sb, v, VALUE_WIDTH);
     say_sb(&sb);
 }
 
@@ -485,7 +485,7 @@ static void break_at_offset(char *spec, char *colon)
     if (code == NULL) {
         say("*** no function named %s\n", spec);
     } else if (!all_digits(colon + 1) || offset % 2 != 0 || (size_t)offset / 2 >= code->ninstrs ||
-               !vm_trace_decode(code, code->instrs + offset / 2, &in, &line)) {
+               !tool_trace_decode(code, code->instrs + offset / 2, &in, &line)) {
         say("*** %s has no instruction at offset %s\n", spec, colon + 1);
     } else {
         Breakpoint *b = new_breakpoint(BP_OFFSET);
@@ -612,7 +612,7 @@ static void cmd_where(void)
         }
         say("%c #%d %s, %s, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
             qualname(frames[i]->code), line_text(line_at(frames[i]->code, instr)),
-            instr_offset(frames[i], instr), vm_dis_opname(*instr & 0xff, op));
+            instr_offset(frames[i], instr), tool_dis_opname(*instr & 0xff, op));
     }
 }
 
@@ -629,7 +629,7 @@ static void cmd_stack(void)
     for (Value *p = base; p < cur_sp; p++) {
         StrBuf sb;
         sb_init(&sb);
-        vm_trace_value(&sb, *p, VALUE_WIDTH);
+        tool_trace_value(&sb, *p, VALUE_WIDTH);
         say("  %2d: %.*s\n", (int)(p - base), (int)sb.len, sb.data);
     }
 }
@@ -676,7 +676,7 @@ static void cmd_print(char *arg)
 static void cmd_dis(void)
 {
     rt_stdout_flush();
-    vm_disassemble(stdout, cur_frame->code, instr_offset(cur_frame, cur_instr));
+    tool_disassemble(stdout, cur_frame->code, instr_offset(cur_frame, cur_instr));
     fflush(stdout);
 }
 
@@ -1051,7 +1051,7 @@ static void debug_hook(Frame *f, const uint16_t *instr, Value *sp)
     if (mode == RUN_FINISH && finish_value != VAL_NULL) {
         StrBuf sb;
         sb_init(&sb);
-        vm_trace_value(&sb, finish_value, VALUE_WIDTH);
+        tool_trace_value(&sb, finish_value, VALUE_WIDTH);
         say("finish: returned %.*s\n", (int)sb.len, sb.data);
     }
     cur_frame = f;
@@ -1062,7 +1062,7 @@ static void debug_hook(Frame *f, const uint16_t *instr, Value *sp)
 }
 
 /* At exit, normal or by an uncaught exception: say so, once. */
-void vm_debug_finish(void)
+void tool_debug_finish(void)
 {
     if (finished || main_code == NULL)
         return;
@@ -1073,13 +1073,13 @@ void vm_debug_finish(void)
 
 static void finish_at_exit(void)
 {
-    vm_debug_finish();
+    tool_debug_finish();
 }
 
 /* `pvm debug FILE.pyc`: install the hook and let main() run the program
  * as usual (return the index of the .pyc in argv).  readline only when
  * stdin is a terminal; a script piped in gets an echoed transcript. */
-int vm_debug_main(int argc, char **argv)
+int tool_debug_main(int argc, char **argv)
 {
     if (argc < 3 || argv[2][0] == '-') {
         fputs("usage: pvm debug FILE.pyc [ARGS...]\n", stderr);

@@ -21,11 +21,11 @@
 /* argv[1] is "debug", argv[2] the program: install the hook (the debugger
  * stops before the first instruction) and return 2, the index of the
  * program's file, which the caller then runs as usual; -1 after a usage
- * error.  vm_debug_finish runs at exit. */
-int vm_debug_main(int argc, char **argv);
+ * error.  tool_debug_finish runs at exit. */
+int tool_debug_main(int argc, char **argv);
 
 /* Say that the program has finished and remove the hook.  Call it when
  * vm_run_module returns (an uncaught exception's traceback follows). */
-void vm_debug_finish(void);
+void tool_debug_finish(void);
 
 #endif

@@ -101,7 +101,7 @@ bool vm_dis_next(VmDecoder *d, VmInstr *out)
     return true;
 }
 
-const char *vm_dis_opname(int opcode, char buf[8])
+const char *tool_dis_opname(int opcode, char buf[8])
 {
     const char *name = vm_opcode_info[opcode & 0xff].name;
     if (name)
@@ -252,7 +252,7 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
     }
 }
 
-void vm_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
+void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
     if (!in->has_arg)
         return;
@@ -313,8 +313,8 @@ static void add_padded(StrBuf *sb, const char *text, int width, bool right_justi
 
 /*   LINE  -->  >>  OFFSET  OPNAME               ARG  (ARGREPR)
  * The fields are joined by single spaces and trailing spaces dropped. */
-void vm_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
-                         int line, bool current, bool is_target, VmDisWidths w)
+void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
+                           int line, bool current, bool is_target, ToolDisWidths w)
 {
     char num[32], opbuf[8];
     size_t start = sb->len;
@@ -329,7 +329,7 @@ void vm_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     snprintf(num, sizeof num, "%d", in->offset);
     add_padded(sb, num, w.offset, true);
     sb_addc(sb, ' ');
-    add_padded(sb, vm_dis_opname(in->opcode, opbuf), OPNAME_WIDTH, false);
+    add_padded(sb, tool_dis_opname(in->opcode, opbuf), OPNAME_WIDTH, false);
     if (in->has_arg) {
         snprintf(num, sizeof num, "%" PRId64, in->arg);
         sb_addc(sb, ' ');
@@ -337,7 +337,7 @@ void vm_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
         size_t before = sb->len;
         sb_adds(sb, " (");
         size_t inner = sb->len;
-        vm_dis_argrepr(sb, code, in);
+        tool_dis_argrepr(sb, code, in);
         if (sb->len == inner)
             sb->len = before;           /* no detail: no parentheses */
         else
@@ -401,9 +401,9 @@ static int digits(long n)
 
 /* dis.py widens the line column past 3 only for lines >= 1000, the offset
  * column past 4 only for offsets >= 10000. */
-static VmDisWidths listing_widths(const ObjCode *code, bool has_lines, int max_line)
+static ToolDisWidths listing_widths(const ObjCode *code, bool has_lines, int max_line)
 {
-    VmDisWidths w = { 0, 4 };
+    ToolDisWidths w = { 0, 4 };
     if (has_lines)
         w.lineno = max_line >= 1000 ? digits(max_line) : 3;
     long max_offset = 2 * (long)code->ninstrs - 2;
@@ -427,7 +427,7 @@ static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
 /* One code object as python3.11's dis.dis prints it: labels (">>") and
  * line starts are computed first, because a line's column widths and a
  * label's mark depend on instructions that come later. */
-void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
+void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
     size_t nexc;
     VmExcEntry *exc = vm_dis_exception_table(code, &nexc);
@@ -435,7 +435,7 @@ void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
     int max_line;
     int *starts = find_line_starts(code, &max_line);
     bool has_lines = max_line >= 0;     /* no line at all: no line column */
-    VmDisWidths w = listing_widths(code, has_lines, max_line);
+    ToolDisWidths w = listing_widths(code, has_lines, max_line);
 
     VmDecoder d = { code, 0, 0 };
     VmInstr in;
@@ -446,7 +446,7 @@ void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
         if (line >= 0 && in.offset > 0)
             fputc('\n', out);           /* a blank line before each new source line */
         sb.len = 0;
-        vm_dis_format_instr(&sb, code, &in, line, in.offset == lasti, labels[in.offset], w);
+        tool_dis_format_instr(&sb, code, &in, line, in.offset == lasti, labels[in.offset], w);
         fwrite(sb.data, 1, sb.len, out);
         fputc('\n', out);
     }
@@ -455,9 +455,9 @@ void vm_disassemble(FILE *out, const ObjCode *code, int lasti)
 
 /* dis.dis(module): the code, then each code object among its constants,
  * titled by its repr, recursively (a method inside a class inside...). */
-void vm_dis_recursive(FILE *out, const ObjCode *code)
+void tool_dis_recursive(FILE *out, const ObjCode *code)
 {
-    vm_disassemble(out, code, -1);
+    tool_disassemble(out, code, -1);
     size_t n = rt_tuple_len(code->consts);
     for (size_t i = 0; i < n; i++) {
         Value c = rt_tuple_get(code->consts, i);
@@ -468,6 +468,6 @@ void vm_dis_recursive(FILE *out, const ObjCode *code)
         if (!sb_add_value_repr(&sb, c))
             rt_err_clear();
         fprintf(out, "\nDisassembly of %.*s:\n", (int)sb.len, sb.data);
-        vm_dis_recursive(out, AS_CODE(c));
+        tool_dis_recursive(out, AS_CODE(c));
     }
 }

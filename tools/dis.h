@@ -8,10 +8,14 @@
  *
  *   VmDecoder / vm_dis_next      walk the instructions of a code object
  *                                (EXTENDED_ARG folded in, caches skipped)
- *   vm_dis_argrepr               the "(...)" detail after the oparg
- *   vm_dis_format_instr          one listing line
- *   vm_disassemble               one code object (dis.disassemble)
- *   vm_dis_recursive             it and every nested code object (dis.dis)
+ *   tool_dis_argrepr             the "(...)" detail after the oparg
+ *   tool_dis_format_instr        one listing line
+ *   tool_disassemble             one code object (dis.disassemble)
+ *   tool_dis_recursive           it and every nested code object (dis.dis)
+ *
+ * The decoding half (VmInstr, VmDecoder, vm_dis_next, vm_dis_jump_target,
+ * VmExcEntry, vm_dis_exception_table) is how the machine reads bytecode,
+ * not printing, so it keeps the vm_ prefix; the printing half is tool_.
  */
 #ifndef PVM_DIS_H
 #define PVM_DIS_H
@@ -46,33 +50,33 @@ bool vm_dis_next(VmDecoder *d, VmInstr *out);
 
 /* The opcode's name ("LOAD_CONST"), or "<N>" for a byte that is not a
  * 3.11 opcode (buf holds that text; 8 bytes suffice). */
-const char *vm_dis_opname(int opcode, char buf[8]);
+const char *tool_dis_opname(int opcode, char buf[8]);
 
 /* Where a jump instruction goes (a byte offset); false if it is no jump. */
 bool vm_dis_jump_target(const VmInstr *in, int *target);
 
 /* Append the argument detail dis shows in parentheses ("NULL + print",
  * "to 24", "'hi'") to sb; appends nothing when dis shows none. */
-void vm_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in);
+void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in);
 
 /* The column widths of a listing (dis.py's lineno_width, offset_width). */
-typedef struct VmDisWidths {
+typedef struct ToolDisWidths {
     int lineno;                 /* 0: no line-number column */
     int offset;
-} VmDisWidths;
+} ToolDisWidths;
 
 /* Append one listing line (no newline): line number (or -1 for none),
  * "-->" when `current`, ">>" when the instruction is a jump target. */
-void vm_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
-                         int line, bool current, bool is_target, VmDisWidths w);
+void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
+                           int line, bool current, bool is_target, ToolDisWidths w);
 
 /* Print the listing of one code object, its exception table included
  * (dis.disassemble).  `lasti` is the byte offset to mark "-->", or -1. */
-void vm_disassemble(FILE *out, const ObjCode *code, int lasti);
+void tool_disassemble(FILE *out, const ObjCode *code, int lasti);
 
 /* dis.dis(code): the listing, then "Disassembly of <code object ...>:"
  * and the listing of each code object among the constants, recursively. */
-void vm_dis_recursive(FILE *out, const ObjCode *code);
+void tool_dis_recursive(FILE *out, const ObjCode *code);
 
 /* One exception-table entry, offsets in bytes as dis shows them. */
 typedef struct VmExcEntry {

@@ -53,7 +53,7 @@ static void print_hash(FILE *out, uint64_t hash)
 
 /* The header's fields, each with its meaning.  The loader has already
  * checked the magic number, so "?" is for files of other versions only. */
-void vm_info_header(FILE *out, const char *path, const PycHeader *h)
+void tool_info_header(FILE *out, const char *path, const PycHeader *h)
 {
     const char *version = ld_magic_version(h->magic);
     fprintf(out, "File:              %s\n", path);
@@ -176,7 +176,7 @@ static void print_code_info(FILE *out, const ObjCode *c)
 
 /* A code object and, depth first, the code objects among its constants
  * (functions, classes, comprehensions, lambdas): the order of `pvm dis`. */
-void vm_info_code_recursive(FILE *out, const ObjCode *code)
+void tool_info_code_recursive(FILE *out, const ObjCode *code)
 {
     print_code_info(out, code);
     size_t n = rt_tuple_len(code->consts);
@@ -184,7 +184,7 @@ void vm_info_code_recursive(FILE *out, const ObjCode *code)
         Value c = rt_tuple_get(code->consts, i);
         if (IS_EXACT(c, rt_code_type)) {
             fputc('\n', out);
-            vm_info_code_recursive(out, AS_CODE(c));
+            tool_info_code_recursive(out, AS_CODE(c));
         }
     }
 }

@@ -283,7 +283,7 @@ int main(int argc, char **argv)
 {
     /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
      * is not a tool name, so this is an ordinary run. */
-    int tool_status = vm_tool_main(argc, argv);
+    int tool_status = tool_main(argc, argv);
     if (tool_status >= 0)
         return tool_status;
 

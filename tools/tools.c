@@ -13,7 +13,7 @@
  * line back to main() with every word before the program replaced by
  * "-B", an option main() accepts and ignores: `pvm trace --steps 5 p.pyc x`
  * continues as `pvm -B -B -B p.pyc x`.  (A stopgap until main() calls
- * vm_trace_main/vm_debug_main itself.)
+ * tool_trace_main/tool_debug_main itself.)
  */
 #include <string.h>
 #include "loader/pyc.h"
@@ -29,14 +29,14 @@ typedef void (*ToolFunc)(const char *path, const PycHeader *header, const ObjCod
 
 static void run_dis(const char *path, const PycHeader *header, const ObjCode *code)
 {
-    vm_dis_recursive(stdout, code);
+    tool_dis_recursive(stdout, code);
 }
 
 static void run_info(const char *path, const PycHeader *header, const ObjCode *code)
 {
-    vm_info_header(stdout, path, header);
+    tool_info_header(stdout, path, header);
     fputc('\n', stdout);
-    vm_info_code_recursive(stdout, code);
+    tool_info_code_recursive(stdout, code);
 }
 
 static const struct {
@@ -80,14 +80,14 @@ static const struct {
     const char *name;
     int (*main)(int argc, char **argv);
 } runners[] = {
-    { "trace", vm_trace_main },
-    { "debug", vm_debug_main },
+    { "trace", tool_trace_main },
+    { "debug", tool_debug_main },
 };
 
 /* Called by main() first: a subcommand's exit status (0 or more) when a
  * tool ran to completion, or -1 for "carry on running a program" (no
  * subcommand, or trace/debug having set up their hook and rewritten argv). */
-int vm_tool_main(int argc, char **argv)
+int tool_main(int argc, char **argv)
 {
     if (argc < 2)
         return -1;

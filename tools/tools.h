@@ -9,7 +9,7 @@
  *   pvm trace [OPTIONS] FILE.pyc [ARGS]    every instruction as it executes
  *   pvm debug FILE.pyc [ARGS]              an interactive bytecode debugger
  *
- * main() calls vm_tool_main first; it returns -1 when argv[1] names no tool
+ * main() calls tool_main first; it returns -1 when argv[1] names no tool
  * (then pvm runs the file as usual), otherwise the tool's exit status:
  * 0 done, 1 the file could not be loaded, 2 a usage error.  trace and
  * debug also return -1 once their hook is installed: main() then runs the
@@ -22,12 +22,12 @@
 #include "loader/pyc.h"
 #include "runtime/object.h"
 
-int vm_tool_main(int argc, char **argv);
+int tool_main(int argc, char **argv);
 
 /* `pvm info` (tools/info.c): the 16-byte header of the file at path... */
-void vm_info_header(FILE *out, const char *path, const PycHeader *header);
+void tool_info_header(FILE *out, const char *path, const PycHeader *header);
 /* ...and one code object, in the layout of python3.11's dis.code_info()
  * plus its qualified name and first line, then its nested code objects. */
-void vm_info_code_recursive(FILE *out, const ObjCode *code);
+void tool_info_code_recursive(FILE *out, const ObjCode *code);
 
 #endif

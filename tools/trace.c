@@ -1,7 +1,7 @@
 /*
  * trace.c — the instruction tracer (`pvm trace`): the disassembler, run
  * live.  As in clox's debug.c, the tracer owns no knowledge of opcodes:
- * the instruction text is vm_dis_format_instr's, driven by the opcode
+ * the instruction text is tool_dis_format_instr's, driven by the opcode
  * table, so a trace line and a `pvm dis` line for the same instruction
  * read the same.
  *
@@ -29,7 +29,7 @@
  * next call.  For the same reason the pending record never dereferences
  * its frame; it compares the pointer only.
  *
- * Values are shown by vm_trace_value: reprs computed in C only, so that
+ * Values are shown by tool_trace_value: reprs computed in C only, so that
  * tracing never runs Python code (a __repr__ of the program could print,
  * raise, or change the state being traced) and never shows an address.
  */
@@ -146,7 +146,7 @@ static CodeInfo *code_info(const ObjCode *code)
 /* The instruction starting at `instr`, as dis shows it, and its line;
  * false for a cache unit or anything else that is not an instruction
  * start, such as a cache unit. */
-bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, int *line)
+bool tool_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, int *line)
 {
     CodeInfo *info = code_info(code);
     ptrdiff_t unit = instr - code->instrs;
@@ -162,7 +162,7 @@ bool vm_trace_decode(const ObjCode *code, const uint16_t *instr, VmInstr *out, i
 /* Does an exception handler start at `instr`?  The loop reaches such a
  * unit only by unwinding to it, so landing there means "an exception was
  * caught", never "control flowed here". */
-bool vm_trace_is_handler(const ObjCode *code, const uint16_t *instr)
+bool tool_trace_is_handler(const ObjCode *code, const uint16_t *instr)
 {
     ptrdiff_t unit = instr - code->instrs;
     return unit >= 0 && (size_t)unit < code->ninstrs && code_info(code)->handler[unit];
@@ -356,7 +356,7 @@ static void add_value(StrBuf *sb, Value v, int width)
 }
 
 /* Exported for the debugger's `print` and `stack` commands. */
-void vm_trace_value(StrBuf *sb, Value v, int width)
+void tool_trace_value(StrBuf *sb, Value v, int width)
 {
     add_value(sb, v, width);
 }
@@ -364,7 +364,7 @@ void vm_trace_value(StrBuf *sb, Value v, int width)
 /* The value stack between base and sp, bottom first as the stack-effect
  * comments read.  When it does not fit, the top is what matters (it is
  * what the next instruction consumes), so the bottom is elided as "...". */
-void vm_trace_stack(StrBuf *sb, const Value *base, const Value *sp, int width)
+void tool_trace_stack(StrBuf *sb, const Value *base, const Value *sp, int width)
 {
     int item_width = width < ITEM_WIDTH ? width : ITEM_WIDTH;
     /* Render from the top down until the width is used, then print the
@@ -396,7 +396,7 @@ void vm_trace_stack(StrBuf *sb, const Value *base, const Value *sp, int width)
 
 /* The tracer is a singleton, like the step hook it installs: one
  * program runs per process, so its state is plain static variables. */
-static VmTraceOptions opts;
+static ToolTraceOptions opts;
 static long printed;                    /* lines printed so far */
 static bool header_printed;
 static bool stopped;                    /* --steps reached */
@@ -448,8 +448,8 @@ static void format_left(StrBuf *sb, const ObjCode *code, const VmInstr *in, int 
     /* dis's own line, minus its "-->" and ">>" columns (7 characters). */
     StrBuf dis;
     sb_init(&dis);
-    VmDisWidths w = { 0, 4 };
-    vm_dis_format_instr(&dis, code, in, -1, false, false, w);
+    ToolDisWidths w = { 0, 4 };
+    tool_dis_format_instr(&dis, code, in, -1, false, false, w);
     sb_add(sb, dis.data + 7, dis.len - 7);
     pad_to(sb, start, FUNCTION_WIDTH + 1 + 4 + INSTR_WIDTH);
 }
@@ -498,8 +498,8 @@ static void describe_outcome(StrBuf *right, Frame *frame, const uint16_t *instr,
         /* The compiler reaches a handler only through the exception
          * table, never by falling into it or jumping to it. */
         bool normal = offset == pending.next_offset || offset == pending.jump_target;
-        if (normal && !vm_trace_is_handler(frame->code, instr)) {
-            vm_trace_stack(right, frame_stack_base(frame), sp, opts.width);
+        if (normal && !tool_trace_is_handler(frame->code, instr)) {
+            tool_trace_stack(right, frame_stack_base(frame), sp, opts.width);
             return;
         }
         /* An exception handler starts with the exception on the stack. */
@@ -563,7 +563,7 @@ static bool leaves_frame(const VmInstr *in, StrBuf *right, Value *sp)
     }
     StrBuf v;
     sb_init(&v);
-    vm_trace_value(&v, sp[-1], ITEM_WIDTH);
+    tool_trace_value(&v, sp[-1], ITEM_WIDTH);
     sb_adds(&v, "");
     sb_addc(right, '(');
     sb_adds(right, what);
@@ -593,7 +593,7 @@ static void trace_hook(Frame *frame, const uint16_t *instr, Value *sp)
     VmInstr in;
     int line;
     const ObjCode *code = frame->code;
-    if (!vm_trace_decode(code, instr, &in, &line) || !wanted(code, line))
+    if (!tool_trace_decode(code, instr, &in, &line) || !wanted(code, line))
         return;
     StrBuf left, right;
     sb_init(&left);
@@ -633,7 +633,7 @@ static void print_header(void)
 /* Install the hook.  The loop checks for a hook once per instruction
  * only in the instrumented build of the loop (vm/eval_trace.c), so a run
  * without tracing pays nothing for the tracer's existence. */
-void vm_trace_start(const VmTraceOptions *o)
+void tool_trace_start(const ToolTraceOptions *o)
 {
     opts = *o;
     if (opts.out == NULL)
@@ -650,7 +650,7 @@ void vm_trace_start(const VmTraceOptions *o)
 /* At exit: an instruction still pending never reached a next step, so
  * the program ended inside it, by an uncaught exception (a normal end
  * is RETURN_VALUE, which is printed at once). */
-void vm_trace_finish(void)
+void tool_trace_finish(void)
 {
     if (pending.active) {
         StrBuf right;
@@ -685,7 +685,7 @@ static bool parse_long(const char *s, long *out)
 }
 
 /* "A-B" or "A". */
-static bool parse_lines(const char *s, VmTraceOptions *o)
+static bool parse_lines(const char *s, ToolTraceOptions *o)
 {
     char *end;
     long a = strtol(s, &end, 10), b = a;
@@ -724,7 +724,7 @@ static bool is_option(const char *arg, const char *name)
 
 /* Parse the options from argv[*i] on, leaving *i at the program's file.
  * Declared in trace.h with the options struct it fills. */
-bool vm_trace_parse_options(int argc, char **argv, int *i, VmTraceOptions *o)
+bool tool_trace_parse_options(int argc, char **argv, int *i, ToolTraceOptions *o)
 {
     memset(o, 0, sizeof *o);
     for (; *i < argc && argv[*i][0] == '-' && argv[*i][1] != '\0'; (*i)++) {
@@ -769,19 +769,19 @@ bool vm_trace_parse_options(int argc, char **argv, int *i, VmTraceOptions *o)
 
 static void finish_at_exit(void)
 {
-    vm_trace_finish();
+    tool_trace_finish();
 }
 
 /* `pvm trace ...`: parse, start tracing, and return the index of the
  * .pyc in argv so main() runs it as usual; the trace is a mode of the
  * normal run, not a separate interpreter.  -1 on a usage error. */
-int vm_trace_main(int argc, char **argv)
+int tool_trace_main(int argc, char **argv)
 {
     int i = 2;
-    VmTraceOptions o;
-    if (!vm_trace_parse_options(argc, argv, &i, &o))
+    ToolTraceOptions o;
+    if (!tool_trace_parse_options(argc, argv, &i, &o))
         return -1;
-    vm_trace_start(&o);
+    tool_trace_start(&o);
     atexit(finish_at_exit);
     return i;
 }

@@ -1,6 +1,6 @@
 /*
  * opcodes.c — the opcode table as data, for the disassembler, the tracer,
- * the verifier and the tests.  Expanded from the one list in opcodes.h.
+ * --stats and the tests.  Expanded from the one list in opcodes.h.
  */
 #include "vm/opcodes.h"
 

@@ -4,8 +4,8 @@
 
 A VARIANT is one pvm to measure, written as one argument:
     PATH                          label "pvm"
-    LABEL=PATH                    e.g. goto=build/goto/pvm
-    "LABEL=PATH ARG..."           e.g. "jump=./pvm --dispatch=jump": the words
+    LABEL=PATH                    e.g. clang=build/clang/pvm
+    "LABEL=PATH ARG..."           e.g. "goto=./pvm --dispatch=goto": the words
                                   after PATH are passed to pvm before the .pyc
 Any other argument is a FILTER: only programs whose name contains one of the
 filters run.  With no VARIANT, ./pvm is measured.
@@ -56,8 +56,10 @@ BUILD = os.path.join(ROOT, "build", "bench")
 SMALL_RE = re.compile(r"^N = (\S+)(\s*)# small: (\S+)\s*$", re.M)
 UNSUPPORTED_RE = re.compile(r"does not support|not supported|NotImplemented")
 GNU_TIME = "/usr/bin/time"
-# What `pvm --stats` is expected to print on stderr once it exists (see
-# Bench.stats_count); until then the bytecode count comes from tools/opcount.py.
+# A variant whose `--stats` prints this line on stderr gives its own bytecode
+# count (Bench.stats_count).  pvm's --stats prints a table headed "-- pvm
+# --stats: N instructions executed" instead, so pvm's count comes from
+# tools/opcount.py (python3.11 tracing the same program).
 STATS_RE = re.compile(rb"^bytecodes executed:\s*(\d+)\s*$", re.M)
 PERF_EVENTS = ("instructions", "branches", "branch-misses")
 

@@ -1,6 +1,6 @@
 """timeit.py — run one command once and print its wall-clock time in seconds.
 
-Usage: python3.11 bench/timeit.py CMD [ARGS...]
+Usage: python3.11 bench/tools/timeit.py CMD [ARGS...]
 The command's stdout is discarded (bench/run.sh checks the output separately);
 its stderr is shown.  Exit status: the command's, so a crash is not timed as a
 result.  Timing is perf_counter around the whole process, start-up included,

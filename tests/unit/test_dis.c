@@ -44,7 +44,7 @@ static char *listing(const ObjCode *code)
     char *text = NULL;
     size_t size = 0;
     FILE *f = open_memstream(&text, &size);
-    vm_disassemble(f, code, -1);
+    tool_disassemble(f, code, -1);
     fclose(f);
     return text;
 }
@@ -183,7 +183,7 @@ START_TEST(every_one_byte_change_disassembles)
         size_t n = AS_BYTES(*fields[f](code))->length;
         for (size_t i = 0; i < n; i++)
             for (size_t v = 0; v < sizeof values / sizeof values[0]; v++, runs++)
-                vm_dis_recursive(null, mutated(code, fields[f], i, values[v]));
+                tool_dis_recursive(null, mutated(code, fields[f], i, values[v]));
     }
     fclose(null);
     ck_assert_int_gt(runs, 1000);

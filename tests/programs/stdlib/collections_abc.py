@@ -1,3 +1,4 @@
+# collections.abc: isinstance and issubclass of builtin and collections types against Iterable, Sequence, Mapping, Set, Callable, Hashable ...
 import collections.abc
 from collections.abc import Iterable, Iterator, Sequence, MutableSequence, Mapping, MutableMapping, Set, Sized, Callable, Hashable, Container
 from collections import deque, OrderedDict, Counter

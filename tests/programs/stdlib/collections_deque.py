@@ -1,3 +1,4 @@
+# collections.deque: appends and pops at both ends, rotate, indexing, insert/remove, maxlen windows, comparison, + * +=, error messages
 from collections import deque
 
 d = deque([1, 2, 3])

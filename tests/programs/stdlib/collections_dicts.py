@@ -1,3 +1,4 @@
+# collections.defaultdict, Counter (most_common, update/subtract, arithmetic), OrderedDict (move_to_end, popitem, order-aware ==), ChainMap
 from collections import defaultdict, Counter, OrderedDict, ChainMap
 
 dd = defaultdict(list)

@@ -1,3 +1,4 @@
+# collections.namedtuple: field access, _replace/_asdict/_make, defaults, rename=True, sorting and hashing as tuples, ValueError and TypeError messages
 from collections import namedtuple
 
 Point = namedtuple('Point', ['x', 'y'])

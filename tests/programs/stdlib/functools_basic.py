@@ -1,3 +1,4 @@
+# functools: reduce, partial (nested, args and keywords), lru_cache and cache with cache_info, wraps, cmp_to_key
 import functools
 from functools import reduce, partial, lru_cache, wraps, cmp_to_key
 import operator

@@ -1,3 +1,4 @@
+# heapq (push/pop/heapify/replace/pushpop, nlargest/nsmallest with key, merge) and bisect (bounds, insort, key=); their error messages
 import heapq
 import bisect
 import random

@@ -1,3 +1,4 @@
+# io.StringIO (write/seek/read/readline, closed), os.path (join, split, splitext, normpath, abspath), os.environ/listdir, array (typecodes, bytes, range errors)
 import io
 import os
 import os.path

@@ -1,3 +1,4 @@
+# itertools: count, cycle, repeat, islice, chain, accumulate, starmap, takewhile/dropwhile, filterfalse, compress, pairwise, zip_longest, tee, groupby
 import itertools
 from itertools import count, cycle, repeat, islice, chain, accumulate
 

@@ -1,3 +1,4 @@
+# itertools combinatorics: product (with repeat), permutations, combinations, combinations_with_replacement; ValueError messages
 import itertools
 
 print(list(itertools.product('ab', range(3))))

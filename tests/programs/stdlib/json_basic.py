@@ -1,3 +1,4 @@
+# json.dumps (indent, sort_keys, separators, ensure_ascii, default, non-str keys) and json.loads; JSONDecodeError positions, unserialisable values, cycles
 import json
 
 data = {'name': 'pvm', 'version': 3.11, 'tags': ['vm', 'c'], 'ok': True, 'none': None, 'n': 10**20, 'nested': {'a': [1, 2, {'b': []}], 'e': {}}}

@@ -1,3 +1,4 @@
+# math: constants, elementary and special functions, floor/ceil/trunc, hypot/dist, fsum, exact integer functions (factorial, gcd, lcm, comb, perm, isqrt, prod)
 import math
 
 print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)

@@ -1,3 +1,4 @@
+# math's domain, range and type errors: "math domain error", "math range error" and the other messages of each function
 import math
 
 def attempt(f, *args):

@@ -1,3 +1,4 @@
+# time (clocks move forward, strftime, gmtime), the string constants and capwords, copy.copy and copy.deepcopy (shared and cyclic structures)
 import time
 import string
 import copy

@@ -1,3 +1,4 @@
+# operator: the operators as functions, in-place forms, item access, itemgetter/attrgetter (dotted)/methodcaller and their reprs, errors
 import operator
 from operator import itemgetter, attrgetter, methodcaller
 

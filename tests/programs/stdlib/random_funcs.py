@@ -1,3 +1,4 @@
+# random with a fixed seed: shuffle, choice, sample (with counts), choices (weights, cum_weights), the distributions, getstate/setstate; error messages
 import random
 
 random.seed(7)

@@ -1,3 +1,4 @@
+# random's exact sequences for int, big int, str, bytes and float seeds: random, randint, randrange, getrandbits; random.Random instances
 import random
 
 for seed in [0, 1, 42, 12345, -7, 2**40 + 3, 2**100 + 12345, 'hello', 'pvm ✓', b'bytes seed', 3.5]:

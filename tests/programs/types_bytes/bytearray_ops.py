@@ -1,3 +1,4 @@
+# bytearray: slice assignment and deletion (extended slices too), insert/pop/remove/reverse/copy/clear, += and *= in place, errors, str-like methods, %
 a = bytearray(b"hello")
 a[0] = 72
 print(a, len(a), a[1], a[-1])

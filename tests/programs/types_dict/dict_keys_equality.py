@@ -1,3 +1,4 @@
+# dict keys: 1, 1.0 and True (0, -0.0, False) are one key, nan keys match by identity, unhashable keys, deleting from a 1000-key dict
 d = {}
 d[1] = "int"; d[1.0] = "float"; d[True] = "bool"
 print(d, len(d))

@@ -1,3 +1,4 @@
+# dict methods: get/setdefault/pop/popitem/update/fromkeys/copy/clear, reversed, constructors, KeyError reprs and dict() errors
 d = {"a": 1, "b": 2}
 print(d.get("a"), d.get("z"), d.get("z", 0), d.setdefault("c", 3), d.setdefault("a", 9), d)
 print(d.pop("a"), d.pop("z", None), d.popitem(), d)

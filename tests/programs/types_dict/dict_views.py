@@ -1,3 +1,4 @@
+# dict views: membership, set operations, reversed, live after updates, changing size during iteration, | and |= merges, equality
 d = {"a": 1, "b": 2, "c": 3}
 k, v, i = d.keys(), d.values(), d.items()
 print(k, v, i, len(k), "a" in k, 2 in v, ("a", 1) in i, ("a", 2) in i)

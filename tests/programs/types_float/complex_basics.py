@@ -1,3 +1,4 @@
+# complex: arithmetic, constructor from numbers and strings, signed zeros, repr, hash, format specs, division by zero, ordering and parse errors
 a, b = 1 + 2j, 3 - 4j
 print(a + b, a - b, a * b, a / b, -a, +a, abs(b), a.conjugate(), a.real, a.imag)
 print(a == 1 + 2j, a != b, complex(1, 2), complex("1+2j"), complex(" 3j "), complex(2), complex(), complex(1.5, -0.0))

@@ -1,3 +1,4 @@
+# float methods: is_integer, as_integer_ratio, hex/fromhex, round, hash, repr of extremes, numeric dunders, overflow and nan errors
 x = 2.5
 print(x.real, x.imag, x.conjugate(), x.is_integer(), (3.0).is_integer(), x.as_integer_ratio(), (0.1).as_integer_ratio())
 print((1.0).hex(), (0.1).hex(), (-2.5).hex(), float.fromhex("0x1.8p1"), float.fromhex("-0x1p-1074"), float.fromhex("inf"))

@@ -1,3 +1,4 @@
+# inf and nan: arithmetic, comparisons, nan in lists and dicts (identity before equality), signed-zero keys, sorting, formatting
 inf, nan = float("inf"), float("nan")
 print(inf, -inf, nan, inf - inf, inf * 0, inf > 1e308, nan == nan, nan != nan, nan < 1)
 l = [nan, 1.0]

@@ -1,3 +1,4 @@
+# big-int arithmetic beyond 64 bits: + - * // % with negative operands, **, shifts, ~, bit_length, true division
 a = 2 ** 100
 b = 3 ** 50
 print(a + b, a - b, a * b, a // b, a % b)

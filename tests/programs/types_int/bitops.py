@@ -1,3 +1,4 @@
+# int bit operations on small, negative and big ints: & | ^ ~ >> <<, bit_length, bit_count; a negative shift count; bools
 for x in (0, 1, 5, -5, 255, -256, 2 ** 70, -(2 ** 70)):
     print(x, x & 0xF0, x | 3, x ^ -1, ~x, x >> 2, x << 3, x.bit_length(), x.bit_count())
 try:

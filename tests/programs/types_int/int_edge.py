@@ -1,3 +1,4 @@
+# ints around the 63-bit tagged limit: carries into big ints and back, shifts, negative bitwise ops, bit_count, hash of 2**64
 big = 2 ** 62
 print(big, big - 1, big + big, -big - big, (big * 2) // 2 == big, (2 ** 63) - 1, -(2 ** 63))
 x = 2 ** 62 - 1

@@ -1,3 +1,4 @@
+# int methods: to_bytes/from_bytes, real/imag/numerator/denominator, numeric dunders, round with negative digits, hex/oct/bin, hash of big ints
 print((1024).to_bytes(2, "big"), (1024).to_bytes(2, "little"), (-1).to_bytes(2, "big", signed=True))
 print(int.from_bytes(b"\x04\x00", "big"), int.from_bytes(b"\xff\xff", "big", signed=True), int.from_bytes([1, 2], "little"))
 try:

@@ -1,3 +1,4 @@
+# int to text: str/repr of big and negative ints, f-string and format() specs, printf-style % conversions
 print(str(10 ** 50), repr(-10 ** 20), str(0), str(-0))
 print(f"{2**64:,}", f"{-1234567:_}", f"{255:#x}", f"{255:08b}", f"{-42:+d}", f"{42: d}")
 print(format(1234, "e"), format(1234, ".2f"), format(10**20, "g"), format(65, "c"))

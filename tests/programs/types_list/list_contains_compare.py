@@ -1,3 +1,4 @@
+# list membership and comparison: identity before equality (nan), mixed types, lexicographic order of lists, sorting lists of lists
 nan = float("nan")
 l = [1, "a", (2, 3), [4], None, nan]
 print(1 in l, 1.0 in l, True in l, "a" in l, (2, 3) in l, [4] in l, None in l, nan in l, float("nan") in l)

@@ -1,3 +1,4 @@
+# list methods: append/extend/insert/pop/remove/index/count/reverse/copy/clear, and their ValueError and IndexError messages
 l = [3, 1, 2]
 l.append(4); l.extend((5, 6)); l.insert(0, 0); l.insert(-1, 9); l.insert(100, 7)
 print(l, l.pop(), l.pop(0), l.pop(-2), l)

@@ -1,3 +1,4 @@
+# list operators: += and *= in place (aliases see the change), + * comparisons, a list containing itself, TypeErrors, list dunders
 a = [1, 2]
 b = a
 a += [3]; print(a, b, a is b)

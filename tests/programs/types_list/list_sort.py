@@ -1,3 +1,4 @@
+# sorting: key functions, reverse, stability, mixed numeric types, sorting strings and lists, a TypeError on unorderable items, 1000 items
 words = ["banana", "Apple", "cherry", "apple", "Banana", "date"]
 print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len, reverse=True))
 pairs = [(1, "b"), (0, "a"), (1, "a"), (0, "b")]

@@ -1,3 +1,4 @@
+# tuple operations: slicing, + *, count/index, constructors, hash and comparison, errors (index, hash of a list inside, assignment), starred unpacking
 t = (1, 2, 3, 2)
 print(t, t[1:], t[::-1], t + (4,), t * 2, (1,) * 0, t.count(2), t.index(2), t.index(2, 2), len(t), 2 in t)
 print((), (1,), tuple("ab"), tuple([1, [2]]), tuple(range(3)), hash((1, 2)) == hash((1, 2)), (1, 2) < (1, 3))

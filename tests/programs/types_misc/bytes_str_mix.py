@@ -1,3 +1,4 @@
+# bytes and str together: encode/decode with errors handlers, UnicodeDecodeError text, bytes == str is False, + of mixed types, bytes %
 b = "héllo wörld".encode()
 print(b, len(b), b.decode(), b.decode("latin-1"), b[1:3], list(b[:3]))
 print(b"abc" == "abc", str(b"abc"), repr(bytearray(b"x\x00")), bytes(b"x") is not None)

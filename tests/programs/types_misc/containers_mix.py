@@ -1,3 +1,4 @@
+# containers nested in each other: a dict of lists/tuples/sets, a matrix of lists, zip(*m), a list as a stack, slicing with index()
 data = {"nums": [5, 3, 8], "pair": (1, 2), "set": {3, 1}, "nested": {"k": [1, {"x": None}]}}
 print(data)
 print(sorted(data), [k for k in data if len(k) > 3], {k: len(v) for k, v in data.items() if hasattr(v, "__len__")})

@@ -1,3 +1,4 @@
+# arithmetic across int, float, complex and bool: result types, abs/divmod/round, numeric dunders called directly, sum of mixed types, overflow to inf
 print(1 + 1.5, 1 + 2j, 1.5 + 2j, True + 1.5, 3 * 0.5, 7 / 2, 7 // 2.0, -7 % 3.0, 2 ** 0.5, (-1) ** 0.5)
 print(abs(-3), abs(-3.5), abs(3 + 4j), divmod(7, 2), divmod(-7.5, 2), round(-0.5), round(0.125, 2), round(-1.5))
 print(int.__add__(1, 2), float.__mul__(2.0, 3), complex.__add__(1j, 1), (5).__truediv__(2), (5).__rtruediv__(2))

@@ -1,3 +1,4 @@
+# range: len, indexing, slicing, reversed, membership (ints and floats), index/count, equality and hash, huge ranges, errors
 r = range(0, 20, 3)
 print(r, len(r), r[2], r[-1], r[1:4], r[::-1], r[::2], list(r[10:]), 9 in r, 10 in r, 9.0 in r, "x" in r)
 print(r.index(9), r.count(9), r.count(10), r.start, r.stop, r.step, list(reversed(r)), range(5)[::-2])

@@ -1,3 +1,4 @@
+# repr of a list or dict that contains itself ([...], {...}), shared and nested self-references, deeply nested empty containers
 a = [1]
 a.append(a)
 print(a, len(a))

@@ -1,3 +1,4 @@
+# slice objects: attributes, indices() for every sign, slicing with slice(), a zero step, unhashable slices; Ellipsis and NotImplemented
 s = slice(1, 10, 2)
 print(s, s.start, s.stop, s.step, slice(5), slice(None, None, -1), s == slice(1, 10, 2))
 print(s.indices(5), slice(None, None, -1).indices(4), slice(-3, None).indices(10), slice(-100, 100).indices(3))

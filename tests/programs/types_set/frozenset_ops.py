@@ -1,3 +1,4 @@
+# frozenset: operators with sets (result type from the left operand), hashing, copy returns itself, equal elements 1/1.0/True, nan, errors
 f = frozenset([3, 1, 2])
 print(f, frozenset(), f | {9}, f & {1}, type(f | {9}).__name__, type({9} | f).__name__)
 print(hash(f) == hash(frozenset([1, 2, 3])), {f: 1}[frozenset({1, 2, 3})], f.copy() is f, frozenset(f) is f)

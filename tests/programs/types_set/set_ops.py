@@ -1,3 +1,4 @@
+# set operators and methods: | & - ^ and comparisons, multi-argument methods, in-place updates, add/discard/pop/clear, KeyError and TypeError messages
 a, b = {1, 2, 3, 4}, {3, 4, 5}
 print(a | b, a & b, a - b, b - a, a ^ b, a <= b, {3} < b, a >= {1}, a > a, a == {4, 3, 2, 1})
 print(a.union(b, [9]), a.intersection(b, {4}), a.difference(b, {1}), a.symmetric_difference([5, 6]))

@@ -1,3 +1,4 @@
+# the print order of sets of ints, tuples and floats, which follows CPython's hash table: after discards, with big ints, from comprehensions
 print({5, 1, 3}, {100, 10, 1000, 1}, set(range(20, 0, -3)), {-5, -1, 0, 3}, {2 ** 70, 1})
 s = set(range(100))
 for i in range(0, 100, 2):

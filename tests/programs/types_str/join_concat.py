@@ -1,3 +1,4 @@
+# building strings: += in a loop, join (also of non-ASCII parts), repeated concatenation, repetition; join's TypeError
 parts = [str(i) for i in range(20)]
 s = ""
 for p in parts:

@@ -1,3 +1,4 @@
+# str padding and case: center/ljust/rjust with fill characters, zfill, swapcase/title/capitalize, expandtabs, maketrans/translate
 print("abc".center(9, "*"), "abc".center(8), "abc".ljust(6, "é"), "abc".rjust(2), "ab".center(5, "-"))
 print("42".zfill(5), "-42".zfill(5), "+x".zfill(4), "".zfill(2), "é".zfill(3))
 print("Hello World".swapcase(), "hello world".title(), "they're bill's".title(), "HELLO".capitalize(), "mIxEd".lower())

@@ -1,3 +1,4 @@
+# printf-style % on str: %s/%r/%a, int and float conversions with flags, * width and precision, mappings; TypeError/ValueError/OverflowError messages
 print("%s|%r|%a|%5s|%-5s|%.2s" % ("é", "é", "é", "ab", "ab", "abc"))
 print("%d|%5d|%-5d|%05d|%+d|% d|%x|%#x|%#o|%X" % (42, 42, 42, 42, 42, 42, 255, 255, 8, 255))
 print("%f|%.2f|%10.3f|%-10.1f|%e|%.3E|%g|%G|%#g" % (3.14159, 3.14159, 3.14159, 3.14159, 12345.678, 0.000123, 1e-5, 1e20, 1.0))

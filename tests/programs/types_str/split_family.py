@@ -1,3 +1,4 @@
+# split/rsplit with and without separator and maxsplit, splitlines over every line boundary, partition/rpartition, join; their errors
 s = "  the quick  brown\tfox\n"
 print(s.split(), s.split(" "), s.split(None, 1), s.rsplit(None, 1), s.rsplit(" ", 2))
 print("a,b,,c".split(","), "a,b,,c".split(",", 1), "a,b,,c".rsplit(",", 1), "".split(), "".split(","))

@@ -1,3 +1,4 @@
+# str.format and format_map: automatic and numbered fields, keys, indexes and attributes, conversions, nested specs; ValueError/IndexError/KeyError
 print("{} {}".format(1, 2), "{1} {0}".format("a", "b"), "{x}-{y}".format(x=1, y=2), "{0[1]}".format([5, 6]))
 print("{:>8}|{:<8}|{:^8}|".format("a", "b", "c"), "{:*^9}".format("mid"), "{!r} {!s} {!a}".format("é", "é", "é"))
 print("{0:{1}}".format(3.14159, ".2f"), "{:,}".format(1234567), "{{}} {}".format(1), "{d[k]}".format(d={"k": 9}))

@@ -1,3 +1,4 @@
+# str basics on non-ASCII text: indexing, slicing, + and *, comparisons, ord/chr, encode with error handlers; IndexError/TypeError/UnicodeEncodeError
 s = "héllo wörld"
 print(len(s), s[1], s[-1], s[1:4], s[::-1], s[::2], s[100:], s[-100:2])
 print(s + "!", s * 2, 3 * "ab", "" * 5, "ab" * -1, "ö" in s, "xyz" in s, "" in s)

@@ -1,3 +1,4 @@
+# strip family, find/rfind/index/count (also of the empty string, with bounds), startswith/endswith with tuples, replace with counts, removeprefix/suffix
 s = "xxhelloxx"
 print(s.strip("x"), s.lstrip("x"), s.rstrip("x"), "  a  ".strip(), "\u3000a\u3000".strip(), "abc".strip(""))
 print(s.find("l"), s.rfind("l"), s.find("l", 5), s.find("z"), s.index("h"), s.rindex("x"), s.count("x"), s.count(""))

@@ -1,5 +1,5 @@
+# -OO: runs the .opt-2.pyc: sys.flags.optimize is 2, __debug__ False, module and function docstrings None
 """Module docstring dropped under -OO."""
-# -OO: .opt-2.pyc bytecode, docstrings removed too.
 import sys
 def f():
     "function doc"

@@ -1,3 +1,4 @@
+# function attributes: __annotations__, __defaults__/__kwdefaults__ (set and reset), TypeErrors on bad values, __closure__ cells (read, write, empty, compare)
 def annotated(x: int, y: "str" = "s", *a: float, k: bytes, **kw: None) -> bool:
     return True
 print(annotated.__annotations__, annotated.__annotations__ is annotated.__annotations__)

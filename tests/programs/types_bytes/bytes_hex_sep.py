@@ -1,3 +1,4 @@
+# bytes.hex and bytearray.hex with a separator and bytes_per_sep (positive, negative, larger than the data); TypeError and ValueError messages
 b = bytes(range(1, 8))
 for args in [(), ("-",), (":", 1), (":", 2), (":", -2), (b"_", 3), ("|", -3), (":", 0), (":", 7), (":", -8), ()]:
     print(args, b.hex(*args), bytearray(b).hex(*args), b"".hex(*args), b"\xff".hex(*args))

@@ -1,3 +1,4 @@
+# list[int] and other generic aliases: reprs, __origin__/__args__, equality and hash, calling them, isinstance errors, subclassing list[int]
 from collections import deque, defaultdict, OrderedDict, Counter
 print(list[int], dict[str, int], tuple[int, ...], tuple[()], type(list[int]).__name__, type(list[int]).__module__)
 print(list[list[int]], dict[str, list[float]], set[frozenset[bytes]], type[object])

@@ -1,3 +1,4 @@
+# subclasses of int, str, tuple, bytes, frozenset, set, bytearray, float, complex, list and dict get an instance __dict__ and keep the base's behaviour
 class Meters(int):
     def __repr__(self): return f"Meters({int(self)})"
 m = Meters(5)

@@ -1,3 +1,4 @@
+# repr of self-containing list subclasses, tuples, OrderedDict, deque and dict views; a user __repr__ that recurses forever (RecursionError)
 l = []; t = (l,); l.append(t); print(t, l)
 d = {}; d[1] = (d,); print(d)
 class L(list): pass

@@ -1,3 +1,4 @@
+# ExceptionGroup/BaseExceptionGroup: repr and str, split and subgroup (by type and predicate), derive in a subclass, notes, constructor errors
 eg = ExceptionGroup("outer", [KeyError("k"), ExceptionGroup("inner", [IndexError(1), KeyError("j")])])
 print(repr(eg.exceptions[0]), type(eg.exceptions[1]).__name__, str(eg), repr(eg))
 match_, rest = eg.split(KeyError)

@@ -1,3 +1,4 @@
+# reprs that show an address (function, instance, object(), code, bound and builtin methods, cell), with the address masked
 def scrub(s):
     out = []
     for w in s.split(' '):

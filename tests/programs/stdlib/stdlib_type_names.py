@@ -1,3 +1,4 @@
+# the names, qualnames, modules and reprs of the collections types (deque, defaultdict, OrderedDict, Counter, ChainMap) and a subclass
 from collections import deque, defaultdict, OrderedDict, Counter
 for t in (deque, defaultdict, OrderedDict, Counter, int):
     print(t, t.__name__, t.__qualname__, t.__module__)

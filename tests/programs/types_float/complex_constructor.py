@@ -1,3 +1,4 @@
+# complex() from objects with __complex__, __float__ or __index__, keyword arguments, signed zeros, a subclass; TypeError messages
 class Conv:
     def __float__(self): return 2.5
     def __complex__(self): return 1j

@@ -1,3 +1,4 @@
+# the types of None, Ellipsis and NotImplemented: calling them with no arguments returns the singleton; TypeErrors with arguments
 try: type(None)(1)
 except TypeError as e: print(e)
 try: type(...)(1)

@@ -1,3 +1,4 @@
+# OSError(errno, strerror) becomes the subclass for its errno (FileNotFoundError, PermissionError ...); filename, aliases, subclasses
 for args in [(2, 'No such file'), (13, 'denied'), (17, 'exists'), (32, 'pipe'), (104, 'reset'), (111, 'refused'), (4, 'intr'), (11, 'again'), (3, 'srch'), (10, 'child'), (21, 'isdir'), (20, 'notdir'), (110, 'timeout'), (1, 'perm'), (99, 'other')]:
     e = OSError(*args)
     print(type(e).__name__, e.errno, e.strerror, e)

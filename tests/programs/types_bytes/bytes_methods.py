@@ -1,3 +1,4 @@
+# bytes methods: strip/split/find/index, case and padding, predicates, partition, expandtabs, splitlines, removeprefix, translate, fromhex/hex, % formatting, operators
 b = b"  Hello World  "
 print(b.strip(), b.lstrip(), b.rstrip(), b.strip(b" Hd"))
 print(b"a,b,,c".split(b","), b"a,b,,c".rsplit(b",", 1), b" a b  c ".rsplit(), b" a b  c ".rsplit(None, 1))

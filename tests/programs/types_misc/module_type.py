@@ -1,3 +1,4 @@
+# the module type: type(sys)(name, doc), its repr and __dict__; the __main__ module's name
 import sys
 M = type(sys)
 m = M('x')

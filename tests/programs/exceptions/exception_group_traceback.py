@@ -1,3 +1,4 @@
+# an uncaught ExceptionGroup nesting groups, chained exceptions and a note; the last line of its traceback
 import sys
 def inner():
     raise ValueError("deep")

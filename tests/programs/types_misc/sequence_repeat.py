@@ -1,3 +1,4 @@
+# sequence * count for str/list/tuple/bytes/bytearray/array/deque: __index__ counts, __rmul__ of the other operand, in-place repeat, negative and huge counts, TypeErrors
 class R:
     def __rmul__(self, other): return ("rmul", other)
     def __mul__(self, other): return ("mul", other)

@@ -1,3 +1,4 @@
+# list slices: reading, assigning (growing, shrinking, extended), deleting, self-assignment; ValueError/TypeError/IndexError messages
 l = list(range(10))
 print(l[2:5], l[::3], l[::-2], l[-3:], l[:-7], l[8:2:-2], l[100:], l[-100:1])
 l[2:5] = ["a", "b"]; print(l)

@@ -1,3 +1,4 @@
+# isinstance/issubclass through a metaclass's __instancecheck__/__subclasscheck__, a __class__ property, tuples of classes; TypeError messages
 class Meta(type):
     def __instancecheck__(cls, inst):
         print("check", cls.__name__, inst)

@@ -1,3 +1,4 @@
+# int/float/complex/bool attributes are read-only (AttributeError messages on set and delete); real/imag/numerator/denominator
 for obj, attr in ((5, 'real'), (5, 'x'), (2.5, 'imag'), (1j, 'real'), (True, 'numerator')):
     try:
         setattr(obj, attr, 1)
