@@ -52,10 +52,6 @@ void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef 
  * number, not str" otherwise.  false on error. */
 bool st_as_double(Value v, double *out);
 
-/* The current exception type is `t` (and it is cleared) — for "try: ...
- * except KeyError:" written in C. */
-bool st_err_take(ObjType *t);
-
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
 Value st_lookup_special(Value v, const char *name);

@@ -81,14 +81,6 @@ bool st_as_double(Value v, double *out)
     return false;
 }
 
-bool st_err_take(ObjType *t)
-{
-    if (!rt_err_matches(t))
-        return false;
-    rt_err_clear();
-    return true;
-}
-
 Value st_call_method(Value obj, const char *name, Value *args, size_t nargs)
 {
     Value f = rt_getattr_cstr(obj, name);

@@ -19,11 +19,6 @@ const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 
 /* ---- text ---------------------------------------------------------------- */
 
-Value rt_addr_str(const void *p)
-{
-    return rt_str_format_c("%p", p);
-}
-
 static Value check_str_result(Value r, const char *what)
 {
     if (r != VAL_NULL && !rt_isinstance_of(r, &rt_str_type))

@@ -44,9 +44,6 @@ Value rt_iter(Value v);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
 
-/* "0x7f3a..." — an address as a str (the %p of rt_str_format_c is simpler). */
-Value rt_addr_str(const void *p);
-
 /* Attributes.  name must be a str (interned names compare fastest). */
 Value rt_getattr(Value obj, Value name);
 Value rt_getattr_cstr(Value obj, const char *name);
@@ -102,7 +99,6 @@ typedef struct MethodDef {
 void rt_type_ready(ObjType *type, const MethodDef *methods);
 /* Add a class attribute to a (ready) type's dict. */
 void rt_type_set(ObjType *type, const char *name, Value v);
-Value rt_type_name(Value v);            /* str: the name of v's type */
 
 /* Builtin function objects. */
 Value rt_builtin_new(const char *name, NativeFunc fn, Value self);

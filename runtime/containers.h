@@ -55,7 +55,6 @@ Value rt_frozenset_new(void);
 bool rt_set_add(Value set, Value key);              /* false + exception */
 int rt_set_contains(Value set, Value key);          /* 0/1, -1 error */
 bool rt_set_next(Value set, size_t *pos, Value *key);
-size_t rt_set_len(Value set);
 /* set.update(iterable) with CPython's bulk shortcuts (SET_UPDATE). */
 bool rt_set_update(Value set, Value iterable);
 

@@ -31,24 +31,6 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     return obj_val(f);
 }
 
-Value rt_function_str(Value func)
-{
-    Value qualname = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
-    if (qualname == VAL_NULL)
-        return rt_err_occurred() ? VAL_NULL : rt_str(func);
-    Value module = rt_lookup_attr(func, rt_str_intern_cstr("__module__"));
-    if (module == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    if (module != VAL_NULL && module != rt_None) {
-        int other = rt_compare_bool(module, rt_str_intern_cstr("builtins"), CMP_NE);
-        if (other < 0)
-            return VAL_NULL;
-        if (other)
-            return rt_str_format_c("%S.%S()", module, qualname);
-    }
-    return rt_str_format_c("%S()", qualname);
-}
-
 static Value function_repr(Value self)
 {
     return rt_str_format_c("<function %S at %p>", AS_FUNCTION(self)->qualname,

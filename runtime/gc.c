@@ -8,8 +8,8 @@
  * enough to keep its object alive.
  *
  * Heap exhaustion: the Boehm out-of-memory hook returns NULL to us and we
- * report it in one line and exit 1 (MemoryError recovery for huge requests
- * is a later issue's work: see ../shared/RELIABILITY.md, part D).
+ * report it in one line and exit 1.  (A single huge request that could be
+ * refused with MemoryError, as CPython does, also ends the process.)
  */
 #include <gc.h>
 #include <stdio.h>

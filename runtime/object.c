@@ -350,11 +350,6 @@ void rt_type_set(ObjType *type, const char *name, Value v)
     rt_dict_set_cstr(type->dict, name, v);
 }
 
-Value rt_type_name(Value v)
-{
-    return rt_str_from_cstr(val_type(v)->name);
-}
-
 /* ---- the default attribute protocol ---------------------------------------- */
 
 Value rt_type_lookup(ObjType *type, Value name)

@@ -345,7 +345,7 @@ typedef struct ObjTraceback {
     int lasti;                  /* code-unit index of the instruction */
 } ObjTraceback;
 
-/* An instance of a class created by Python code (issue 3); builtins use it
+/* An instance of a class created by Python code (class.c); builtins use it
  * for plain `object()` too. */
 typedef struct ObjInstance {
     Object ob;

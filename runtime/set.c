@@ -878,11 +878,6 @@ bool rt_set_update(Value set, Value iterable)
     return set_update_internal(AS_SET(set), iterable) == 0;
 }
 
-size_t rt_set_len(Value set)
-{
-    return AS_SET(set)->used;
-}
-
 /* ---- Constructors and methods ------------------------------------------------ */
 
 static Value set_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
