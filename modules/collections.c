@@ -201,7 +201,7 @@ static void dq_rotate(ObjDeque *d, ssize_t n)
 
 static Value dq_rotate_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("rotate", kw) || !rt_check_positional("rotate", nargs - 1, 0, 1))
+    if (!rt_arg_nokw("rotate", kw) || !rt_arg_range("rotate", nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t n = 1;
     if (nargs == 2 && !rt_as_ssize(args[1], &n))
@@ -256,7 +256,7 @@ static ssize_t dq_find(ObjDeque *d, Value x, size_t start, size_t stop)
 
 static Value dq_index(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("index", kw) || !rt_check_positional("index", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("index", kw) || !rt_arg_range("index", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t len = (ssize_t)d->len, start = 0, stop = len;
@@ -313,7 +313,7 @@ static Value dq_reverse(Value *args, size_t nargs, Value kw)
 
 static Value dq_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("insert", kw) || !rt_check_positional("insert", nargs - 1, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !rt_arg_range("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t i, len = (ssize_t)d->len;
@@ -1439,7 +1439,7 @@ static Value cm_values(Value *a, size_t n, Value kw) { return cm_view(a[0], "val
 
 static Value cm_get(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("get", nargs - 1, 1, 2))
+    if (!rt_arg_range("get", nargs - 1, 1, 2))
         return VAL_NULL;
     int has = cm_contains(args[0], args[1]);
     if (has < 0)

@@ -103,11 +103,5 @@ void rt_type_set(ObjType *type, const char *name, Value v);
 /* Builtin function objects. */
 Value rt_builtin_new(const char *name, NativeFunc fn, Value self);
 
-/* Argument checking helpers for NativeFuncs: each raises CPython's message
- * and returns false on failure. */
-bool rt_check_nargs(const char *fname, size_t nargs, size_t min, size_t max);
-bool rt_no_kwargs(const char *fname, Value kwnames);
-/* Number of keyword args in a call (len(kwnames) or 0). */
-size_t rt_nkwargs(Value kwnames);
 
 #endif

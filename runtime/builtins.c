@@ -11,14 +11,8 @@
  *   - the constants None, True, False, Ellipsis, NotImplemented, __debug__.
  *
  * Every function reproduces CPython 3.11's behaviour and error messages,
- * including how it complains about a wrong call: CPython parses arguments in
- * three styles, and the messages differ between them, so this file has one
- * small checker per style:
- *   - one argument, no keywords ("len() takes exactly one argument (2 given)");
- *   - a range of positional arguments ("isinstance expected 2 arguments,
- *     got 1": rt_check_positional);
- *   - Argument Clinic's keyword parsing ("round() missing required argument
- *     'number' (pos 1)": rt_parse_args, driven by an ArgSpec table).
+ * including how it complains about a wrong call (args.h: len() is METH_O,
+ * isinstance() positional-only Clinic, round() Clinic with keywords).
  */
 #include <math.h>
 #include <stdio.h>
@@ -30,122 +24,10 @@
 
 Value rt_builtins_dict;
 
-/* ---- argument checking --------------------------------------------------------- */
-
-/* METH_O style: exactly one positional argument and no keywords. */
-static bool check_one(const char *fname, size_t nargs, Value kwnames)
-{
-    if (!rt_no_kwargs(fname, kwnames))
-        return false;
-    if (nargs == 1)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
-    return false;
-}
-
-bool rt_check_positional(const char *fname, size_t nargs, size_t min, size_t max)
-{
-    if (nargs >= min && nargs <= max)
-        return true;
-    size_t limit = nargs < min ? min : max;
-    const char *how = min == max ? "" : nargs < min ? "at least " : "at most ";
-    rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu",
-              fname, how, limit, limit == 1 ? "" : "s", nargs);
-    return false;
-}
-
 /* No keywords, and between min and max positional arguments. */
 static bool check_fast(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max)
 {
-    return rt_no_kwargs(fname, kwnames) && rt_check_positional(fname, nargs, min, max);
-}
-
-/* The value passed for keyword `name`, or VAL_NULL.  kwvalues are the
- * values matching kwnames. */
-static Value find_keyword(Value kwnames, const Value *kwvalues, const char *name)
-{
-    size_t n = rt_nkwargs(kwnames);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
-            return kwvalues[i];
-    return VAL_NULL;
-}
-
-/* The counts a call violates before any keyword is matched. */
-static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
-{
-    size_t nparams = (size_t)sp->nparams, maxpos = (size_t)sp->maxpos;
-    size_t minposonly = (size_t)(sp->posonly < sp->minpos ? sp->posonly : sp->minpos);
-    if (!sp->varargs && nargs > nparams) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", sp->fname,
-                  nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs);
-        return false;
-    }
-    if (!sp->varargs && npos > maxpos) {
-        if (maxpos == 0)
-            rt_raisef(&rt_TypeError, "%s() takes no positional arguments", sp->fname);
-        else
-            rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                      sp->fname, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
-                      maxpos == 1 ? "" : "s", npos);
-        return false;
-    }
-    if (npos < minposonly) {
-        rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                  sp->fname, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
-                  minposonly, minposonly == 1 ? "" : "s", npos);
-        return false;
-    }
-    return true;
-}
-
-/* Keywords left over after matching: either a parameter given twice, or a
- * name the function does not have. */
-static bool extra_keywords(const ArgSpec *sp, const Value *kwvalues, size_t ncopied,
-                           Value kwnames)
-{
-    for (int i = sp->posonly; i < (int)ncopied; i++)
-        if (find_keyword(kwnames, kwvalues, sp->names[i]) != VAL_NULL) {
-            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                      sp->fname, sp->names[i], i + 1);
-            return false;
-        }
-    for (size_t k = 0; k < rt_nkwargs(kwnames); k++) {
-        const char *kw = rt_str_cstr(rt_tuple_get(kwnames, k));
-        bool known = false;
-        for (int i = sp->posonly; i < sp->nparams && !known; i++)
-            known = strcmp(kw, sp->names[i]) == 0;
-        if (!known) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                      rt_tuple_get(kwnames, k), sp->fname);
-            return false;
-        }
-    }
-    return true;
-}
-
-bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwnames,
-                   Value *out)
-{
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    const Value *kwvalues = args + npos;
-    if (!check_counts(sp, npos, nargs))
-        return false;
-    size_t ncopied = npos < (size_t)sp->maxpos ? npos : (size_t)sp->maxpos;
-    for (int i = 0; i < sp->nparams; i++)
-        out[i] = (size_t)i < ncopied ? args[i] : VAL_NULL;
-    size_t left = nkw;
-    int first = (int)ncopied > sp->posonly ? (int)ncopied : sp->posonly;
-    for (int i = first; i < sp->nparams; i++) {
-        if (left > 0 && (out[i] = find_keyword(kwnames, kwvalues, sp->names[i])) != VAL_NULL)
-            left--;
-        if (out[i] == VAL_NULL && i < sp->minpos) {
-            rt_raisef(&rt_TypeError, "%s() missing required argument '%s' (pos %d)",
-                      sp->fname, sp->names[i], i + 1);
-            return false;
-        }
-    }
-    return left == 0 || extra_keywords(sp, kwvalues, ncopied, kwnames);
+    return rt_arg_nokw(fname, kwnames) && rt_arg_range(fname, nargs, min, max);
 }
 
 /* A C int from an index-like value (CPython's _PyLong_AsInt): TypeError for
@@ -279,7 +161,7 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_len(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("len", nargs, kwnames))
+    if (!rt_arg_one("len", nargs, kwnames))
         return VAL_NULL;
     ssize_t n = rt_len(args[0]);
     return n < 0 ? VAL_NULL : rt_int_from_i64(n);
@@ -287,17 +169,17 @@ static Value builtin_len(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_repr(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("repr", nargs, kwnames) ? rt_repr(args[0]) : VAL_NULL;
+    return rt_arg_one("repr", nargs, kwnames) ? rt_repr(args[0]) : VAL_NULL;
 }
 
 static Value builtin_ascii(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("ascii", nargs, kwnames) ? rt_ascii(args[0]) : VAL_NULL;
+    return rt_arg_one("ascii", nargs, kwnames) ? rt_ascii(args[0]) : VAL_NULL;
 }
 
 static Value builtin_hash(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("hash", nargs, kwnames))
+    if (!rt_arg_one("hash", nargs, kwnames))
         return VAL_NULL;
     intptr_t h = rt_hash(args[0]);
     return h == -1 ? VAL_NULL : rt_int_from_i64(h);
@@ -307,14 +189,14 @@ static Value builtin_hash(Value *args, size_t nargs, Value kwnames)
  * word is odd, so it can never collide with an (even) object address. */
 static Value builtin_id(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("id", nargs, kwnames))
+    if (!rt_arg_one("id", nargs, kwnames))
         return VAL_NULL;
     return rt_int_from_u64((uint64_t)args[0]);
 }
 
 static Value builtin_callable(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
+    return rt_arg_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
 }
 
 /* abs of a complex: hypot, with CPython's overflow check. */
@@ -336,7 +218,7 @@ static Value int_abs(Value v)
  * (subclasses of int and float may override it). */
 static Value builtin_abs(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("abs", nargs, kwnames))
+    if (!rt_arg_one("abs", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
     if (val_is_small(v))
@@ -380,7 +262,7 @@ static int find_truth(Value iterable, int stop)
 
 static Value builtin_any(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("any", nargs, kwnames))
+    if (!rt_arg_one("any", nargs, kwnames))
         return VAL_NULL;
     int r = find_truth(args[0], 1);
     return r < 0 ? VAL_NULL : rt_bool(r == 1);
@@ -388,7 +270,7 @@ static Value builtin_any(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_all(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("all", nargs, kwnames))
+    if (!rt_arg_one("all", nargs, kwnames))
         return VAL_NULL;
     int r = find_truth(args[0], 0);
     return r < 0 ? VAL_NULL : rt_bool(r == 0);
@@ -720,7 +602,7 @@ static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
     static const char *const names[] = { "key", "reverse" };
     static const ArgSpec spec = { "sort", names, 2, 0, 0, 0, false };
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (!rt_check_positional("sorted", npos, 1, 1))
+    if (!rt_arg_range("sorted", npos, 1, 1))
         return VAL_NULL;
     Value list = rt_sequence_to_list(args[0]);
     if (list == VAL_NULL)
@@ -739,7 +621,7 @@ static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
 
 static Value int_to_base(const char *fname, Value *args, size_t nargs, Value kwnames, int base)
 {
-    if (!check_one(fname, nargs, kwnames))
+    if (!rt_arg_one(fname, nargs, kwnames))
         return VAL_NULL;
     Value i = rt_index(args[0]);
     return i == VAL_NULL ? VAL_NULL : rt_int_to_base(rt_int_unbool(i), base, true);
@@ -763,7 +645,7 @@ static Value builtin_bin(Value *args, size_t nargs, Value kwnames)
 static Value builtin_chr(Value *args, size_t nargs, Value kwnames)
 {
     int c;
-    if (!check_one("chr", nargs, kwnames) || !as_c_int(args[0], &c))
+    if (!rt_arg_one("chr", nargs, kwnames) || !as_c_int(args[0], &c))
         return VAL_NULL;
     if (c < 0 || c > 0x10ffff)
         return rt_raisef(&rt_ValueError, "chr() arg not in range(0x110000)");
@@ -773,7 +655,7 @@ static Value builtin_chr(Value *args, size_t nargs, Value kwnames)
 /* ord() of a one-character str, or of bytes/bytearray of length one. */
 static Value builtin_ord(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("ord", nargs, kwnames))
+    if (!rt_arg_one("ord", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
     if (is_str(v) && AS_STR(v)->length == 1)

@@ -495,25 +495,6 @@ Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value er
 
 /* ---- Methods -------------------------------------------------------------------------------- */
 
-static bool no_kw(const char *name, Value kw)
-{
-    if (rt_nkwargs(kw) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", name);
-    return false;
-}
-
-static bool nargs_ok(const char *name, size_t nargs, size_t min, size_t max)
-{
-    size_t n = nargs - 1;
-    if (n >= min && n <= max)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
-              n < min ? "at least" : "at most", n < min ? min : max,
-              (n < min ? min : max) == 1 ? "" : "s", n);
-    return false;
-}
-
 static Value bytes_decode(Value *args, size_t nargs, Value kw)
 {
     size_t nkw = rt_nkwargs(kw), npos = nargs - 1 - nkw;
@@ -601,7 +582,7 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("join", kw) || !nargs_ok("join", nargs, 1, 1))
+    if (!rt_arg_nokw("join", kw) || !rt_arg_count("join", nargs - 1, 1, 1))
         return VAL_NULL;
     Value list = rt_sequence_to_list(args[1]);
     if (!list)
@@ -678,7 +659,7 @@ static ssize_t view_find(View h, size_t from, size_t to, View n)
 
 static Value bytes_find(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("find", kw) || !nargs_ok("find", nargs, 1, 3))
+    if (!rt_arg_nokw("find", kw) || !rt_arg_count("find", nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -691,7 +672,7 @@ static Value bytes_find(Value *args, size_t nargs, Value kw)
 
 static Value bytes_count(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("count", kw) || !nargs_ok("count", nargs, 1, 3))
+    if (!rt_arg_nokw("count", kw) || !rt_arg_count("count", nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -714,7 +695,7 @@ static Value bytes_count(Value *args, size_t nargs, Value kw)
 
 static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool at_end)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]);
     size_t from, to;
@@ -762,7 +743,7 @@ static bool is_ascii_space(unsigned char c)
 static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
                        View *s, View *sep, ssize_t *maxsplit)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 2))
         return false;
     *s = view_of(args[0]);
     *sep = (View){NULL, 0};
@@ -812,7 +793,7 @@ static Value bytes_split(Value *args, size_t nargs, Value kw)
 
 static Value bytes_strip(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("strip", kw) || !nargs_ok("strip", nargs, 0, 1))
+    if (!rt_arg_nokw("strip", kw) || !rt_arg_count("strip", nargs - 1, 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -829,7 +810,7 @@ static Value bytes_strip(Value *args, size_t nargs, Value kw)
 
 static Value bytes_replace(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("replace", kw) || !nargs_ok("replace", nargs, 2, 3))
+    if (!rt_arg_nokw("replace", kw) || !rt_arg_count("replace", nargs - 1, 2, 3))
         return VAL_NULL;
     View s = view_of(args[0]), old, new;
     ssize_t count = -1;
@@ -862,7 +843,7 @@ static Value bytes_replace(Value *args, size_t nargs, Value kw)
 
 static Value map_ascii_case(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -903,7 +884,7 @@ static bool b_isascii(unsigned char c) { return c < 0x80; }
 static Value all_bytes(Value *args, size_t nargs, Value kw, const char *name,
                        bool (*pred)(unsigned char), bool empty_ok)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     if (s.len == 0)
@@ -929,7 +910,7 @@ BYTES_PREDICATE(isascii, true)
 /* isupper / islower: some cased byte and none of the other case. */
 static Value case_test(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool seen = false;
@@ -953,7 +934,7 @@ static Value bytes_islower(Value *args, size_t nargs, Value kw)
 
 static Value bytes_istitle(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("istitle", kw) || !nargs_ok("istitle", nargs, 0, 0))
+    if (!rt_arg_nokw("istitle", kw) || !rt_arg_count("istitle", nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool prev_cased = false, seen = false;
@@ -978,7 +959,7 @@ enum { BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
 
 static Value recase(Value *args, size_t nargs, Value kw, const char *name, int how)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -1026,7 +1007,7 @@ static ssize_t view_rfind(View h, size_t from, size_t to, View n)
 static Value find_common(Value *args, size_t nargs, Value kw, const char *name, bool right,
                          bool raise)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -1058,7 +1039,7 @@ static Value bytes_rindex(Value *args, size_t nargs, Value kw)
 /* lstrip / rstrip (strip is above). */
 static Value strip_side(Value *args, size_t nargs, Value kw, const char *name, bool left, bool right)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -1125,7 +1106,7 @@ static Value bytes_rsplit(Value *args, size_t nargs, Value kw)
 
 static Value partition_common(Value *args, size_t nargs, Value kw, const char *name, bool right)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), sep;
     if (!need_view(args[1], &sep))
@@ -1157,7 +1138,7 @@ static Value bytes_rpartition(Value *args, size_t nargs, Value kw)
 /* center / ljust / rjust: width and an optional one-byte fill. */
 static Value justify(Value *args, size_t nargs, Value kw, const char *name, int where)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 2))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1202,7 +1183,7 @@ static Value bytes_center(Value *args, size_t nargs, Value kw)
 
 static Value bytes_zfill(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("zfill", kw) || !nargs_ok("zfill", nargs, 1, 1))
+    if (!rt_arg_nokw("zfill", kw) || !rt_arg_count("zfill", nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1278,7 +1259,7 @@ static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
 
 static Value affix_remove(Value *args, size_t nargs, Value kw, const char *name, bool suffix)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), a;
     if (!need_view(args[1], &a))
@@ -1415,21 +1396,21 @@ static Value bytes_mod(Value self, Value args)
 
 static Value bytes_dunder_mod(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__mod__", nargs, 1, 1))
+    if (!rt_arg_count("__mod__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytes_mod(args[0], args[1]);
 }
 
 static Value bytes_dunder_getitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__getitem__", nargs, 1, 1))
+    if (!rt_arg_count("__getitem__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytes_getitem(args[0], args[1]);
 }
 
 static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__len__", nargs, 0, 0))
+    if (!rt_arg_count("__len__", nargs - 1, 0, 0))
         return VAL_NULL;
     return small_new((intptr_t)view_of(args[0]).len);
 }
@@ -1602,7 +1583,7 @@ static int bytearray_setitem(Value self, Value key, Value v)
 
 static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("insert", kw) || !nargs_ok("insert", nargs, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !rt_arg_count("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     ssize_t i;
@@ -1622,7 +1603,7 @@ static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("pop", kw) || !nargs_ok("pop", nargs, 0, 1))
+    if (!rt_arg_nokw("pop", kw) || !rt_arg_count("pop", nargs - 1, 0, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (a->length == 0)
@@ -1642,7 +1623,7 @@ static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("remove", kw) || !nargs_ok("remove", nargs, 1, 1))
+    if (!rt_arg_nokw("remove", kw) || !rt_arg_count("remove", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     int c;
@@ -1658,7 +1639,7 @@ static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("reverse", kw) || !nargs_ok("reverse", nargs, 0, 0))
+    if (!rt_arg_nokw("reverse", kw) || !rt_arg_count("reverse", nargs - 1, 0, 0))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     for (size_t i = 0, j = a->length; i + 1 < j; i++, j--) {
@@ -1671,7 +1652,7 @@ static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("clear", kw) || !nargs_ok("clear", nargs, 0, 0))
+    if (!rt_arg_nokw("clear", kw) || !rt_arg_count("clear", nargs - 1, 0, 0))
         return VAL_NULL;
     VAL_AS(ObjByteArray, args[0])->length = 0;
     return rt_None;
@@ -1679,7 +1660,7 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_copy(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("copy", kw) || !nargs_ok("copy", nargs, 0, 0))
+    if (!rt_arg_nokw("copy", kw) || !rt_arg_count("copy", nargs - 1, 0, 0))
         return VAL_NULL;
     View v = view_of(args[0]);
     return rt_bytearray_new(v.data, v.len);
@@ -1718,21 +1699,21 @@ static Value bytearray_inplace(Value a, Value b, int op)
 
 static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__setitem__", nargs, 2, 2))
+    if (!rt_arg_count("__setitem__", nargs - 1, 2, 2))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__delitem__", nargs, 1, 1))
+    if (!rt_arg_count("__delitem__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_append(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("append", kw) || !nargs_ok("append", nargs, 1, 1))
+    if (!rt_arg_nokw("append", kw) || !rt_arg_count("append", nargs - 1, 1, 1))
         return VAL_NULL;
     int c;
     if (!byte_value(args[1], &c))
@@ -1745,7 +1726,7 @@ static Value bytearray_append(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_extend(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("extend", kw) || !nargs_ok("extend", nargs, 1, 1))
+    if (!rt_arg_nokw("extend", kw) || !rt_arg_count("extend", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (rt_is_bytes_like(args[1])) {

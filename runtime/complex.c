@@ -271,7 +271,7 @@ static int complex_set_readonly(Value self, Value v)
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("conjugate", nargs, 1, 1))
+    if (!rt_arg_none("complex.conjugate", nargs - 1, kw))
         return VAL_NULL;
     Cx c = cx_of(args[0]);
     return rt_complex_new(c.re, -c.im);
@@ -279,14 +279,14 @@ static Value m_conjugate(Value *args, size_t nargs, Value kw)
 
 static Value m_abs(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__abs__", nargs, 1, 1))
+    if (!rt_arg_none("complex.__abs__", nargs - 1, kw))
         return VAL_NULL;
     return complex_abs(args[0]);
 }
 
 static Value m_complex(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__complex__", nargs, 1, 1))
+    if (!rt_arg_none("complex.__complex__", nargs - 1, kw))
         return VAL_NULL;
     return cx_new(cx_of(args[0]));
 }

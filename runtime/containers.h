@@ -98,24 +98,12 @@ Value rt_attr_fallback(Value self, Value name);
  * int-like or an error "slice indices must be integers or have an __index__
  * method"; clamped to ssize_t. */
 bool rt_index_arg(Value v, ssize_t *out);
-/* Arguments passed positionally: nargs minus the keyword values (nargs
- * counts both, as CallFunc's args[0..nargs) holds both). */
-size_t rt_npos(size_t nargs, Value kwnames);
 
 /* rt_seq_index with separate words for the two messages: the TypeError
  * names `type_what` ("list indices must be integers or slices, not str"),
  * the IndexError `range_what` ("list assignment index out of range"). */
 bool rt_seq_index_ex(Value key, size_t length, const char *type_what,
                      const char *range_what, size_t *out);
-/* Argument-count checks with CPython's messages; n excludes self.
- *   rt_arg_none   "f() takes no arguments (2 given)"            (METH_NOARGS)
- *   rt_arg_one    "f() takes exactly one argument (0 given)"    (METH_O)
- *   rt_arg_range  "f expected at most 2 arguments, got 3"       (clinic)
- *   rt_arg_nokw   "f() takes no keyword arguments"                          */
-bool rt_arg_none(const char *fname, size_t n, Value kwnames);
-bool rt_arg_one(const char *fname, size_t n, Value kwnames);
-bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max);
-bool rt_arg_nokw(const char *fname, Value kwnames);
 /* The iter slot of every iterator: iter(it) is it. */
 Value rt_iter_self(Value self);
 

@@ -35,7 +35,7 @@ static Value eg_exceptions(Value eg) { return rt_tuple_get(AS_EXC(eg)->extra, 1)
 static Value eg_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     const char *tn = type->name;
-    if (!rt_no_kwargs(tn, kwnames))
+    if (!rt_arg_nokw(tn, kwnames))
         return VAL_NULL;
     if (nargs != 2)
         return rt_raisef(&rt_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 "

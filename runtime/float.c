@@ -695,55 +695,58 @@ static double self_double(Value *args)
     return rt_float_value(args[0]);
 }
 
-#define CHECK_NARGS(name, lo, hi) \
-    if (!rt_check_nargs(name, nargs, lo, hi) || !rt_no_kwargs(name, kw)) return VAL_NULL
+/* METH_NOARGS: "float.hex() takes no arguments (1 given)". */
+#define CHECK_NOARGS(name) \
+    if (!rt_arg_none("float." name, nargs - 1, kw)) return VAL_NULL
 
 static Value m_is_integer(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("is_integer", 1, 1);
+    CHECK_NOARGS("is_integer");
     double d = self_double(args);
     return rt_bool(isfinite(d) && d == floor(d));
 }
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("conjugate", 1, 1);
+    CHECK_NOARGS("conjugate");
     return rt_float_new(self_double(args));
 }
 
 static Value m_trunc(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__trunc__", 1, 1);
+    CHECK_NOARGS("__trunc__");
     return rt_int_from_double(self_double(args));
 }
 
 static Value m_floor(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__floor__", 1, 1);
+    CHECK_NOARGS("__floor__");
     return rt_int_from_double(floor(self_double(args)));
 }
 
 static Value m_ceil(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__ceil__", 1, 1);
+    CHECK_NOARGS("__ceil__");
     return rt_int_from_double(ceil(self_double(args)));
 }
 
 static Value m_abs(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__abs__", 1, 1);
+    CHECK_NOARGS("__abs__");
     return rt_float_new(fabs(self_double(args)));
 }
 
 static Value m_round(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__round__", 1, 2);
+    if (!rt_arg_nokw("__round__", kw) || !rt_arg_range("__round__", nargs - 1, 0, 1))
+        return VAL_NULL;
     return rt_float_round(self_double(args), nargs > 1 ? args[1] : VAL_NULL);
 }
 
 static Value m_divmod(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__divmod__", 2, 2);
+    if (!rt_arg_nokw("__divmod__", kw) || !rt_arg_range("__divmod__", nargs - 1, 1, 1))
+        return VAL_NULL;
     return rt_float_divmod(args[0], args[1]);
 }
 
@@ -751,7 +754,7 @@ static Value m_divmod(Value *args, size_t nargs, Value kw)
  * two, with common factors of two cancelled. */
 static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("as_integer_ratio", 1, 1);
+    CHECK_NOARGS("as_integer_ratio");
     double d = self_double(args);
     if (isinf(d))
         return rt_raisef(&rt_OverflowError, "cannot convert Infinity to integer ratio");
@@ -774,7 +777,7 @@ static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 /* float.hex(): '0x1.8000000000000p+0' — 13 hex digits of mantissa. */
 static Value m_hex(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("hex", 1, 1);
+    CHECK_NOARGS("hex");
     double d = self_double(args);
     char buf[40], *p = buf;
     if (!isfinite(d)) {
@@ -824,7 +827,8 @@ static Value m_fromhex(Value *args, size_t nargs, Value kw)
         args++;
         nargs--;
     }
-    CHECK_NARGS("fromhex", 1, 1);
+    if (!rt_arg_one("float.fromhex", nargs, kw))
+        return VAL_NULL;
     if (!is_str(args[0]))
         return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
     const char *s = rt_str_cstr(args[0]), *end = s + rt_str_nbytes(args[0]);
@@ -857,7 +861,7 @@ NUMBER_CMPS(FLOAT_CMP)
 #define FLOAT_UNARY_DUNDER(name, op)                                        \
     static Value float_u_##name(Value *args, size_t nargs, Value kw)        \
     {                                                                       \
-        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
+        if (!rt_arg_none("__" #name "__", nargs - 1, kw)) return VAL_NULL;  \
         return float_unary(args[0], op);                                    \
     }
 FLOAT_UNARY_DUNDER(neg, UN_NEG)
@@ -865,7 +869,7 @@ FLOAT_UNARY_DUNDER(pos, UN_POS)
 
 static Value float_u_bool(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+    if (!rt_arg_none("__bool__", nargs - 1, kw))
         return VAL_NULL;
     return rt_bool(rt_float_value(args[0]) != 0.0);
 }

@@ -156,8 +156,8 @@ static Value ga_mro_entries(Value *args, size_t nargs, Value kwnames)
 
 static Value ga_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("GenericAlias", kwnames) ||
-        !rt_check_positional("GenericAlias", nargs, 2, 2))
+    if (!rt_arg_nokw("GenericAlias", kwnames) ||
+        !rt_arg_range("GenericAlias", nargs, 2, 2))
         return VAL_NULL;
     return rt_generic_alias_new(args[0], args[1]);
 }

@@ -1031,14 +1031,14 @@ static Value int_repr_slot(Value v) { return rt_int_repr(v); }
 
 static Value m_bit_length(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("bit_length", nargs, 1, 1) || !rt_no_kwargs("bit_length", kw))
+    if (!rt_arg_none("int.bit_length", nargs - 1, kw))
         return VAL_NULL;
     return rt_int_from_u64(rt_int_bit_length(args[0]));
 }
 
 static Value m_bit_count(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("bit_count", nargs, 1, 1) || !rt_no_kwargs("bit_count", kw))
+    if (!rt_arg_none("int.bit_count", nargs - 1, kw))
         return VAL_NULL;
     BigArg ba;
     mpz_t a;
@@ -1049,28 +1049,28 @@ static Value m_bit_count(Value *args, size_t nargs, Value kw)
 
 static Value m_self_int(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__int__", nargs, 1, 1) || !rt_no_kwargs("__int__", kw))
+    if (!rt_arg_none("int.__int__", nargs - 1, kw))
         return VAL_NULL;
     return int_unary(args[0], UN_POS);
 }
 
 static Value m_float(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__float__", nargs, 1, 1))
+    if (!rt_arg_none("__float__", nargs - 1, kw))
         return VAL_NULL;
     return rt_float_from(int_arg(args[0]));
 }
 
 static Value m_abs(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__abs__", nargs, 1, 1))
+    if (!rt_arg_none("__abs__", nargs - 1, kw))
         return VAL_NULL;
     return rt_int_abs(args[0]);
 }
 
 static Value m_round(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__round__", nargs, 1, 2))
+    if (!rt_arg_nokw("__round__", kw) || !rt_arg_range("__round__", nargs - 1, 0, 1))
         return VAL_NULL;
     if (nargs == 1 || args[1] == rt_None)
         return int_unary(args[0], UN_POS);
@@ -1079,14 +1079,14 @@ static Value m_round(Value *args, size_t nargs, Value kw)
 
 static Value m_divmod(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__divmod__", nargs, 2, 2))
+    if (!rt_arg_nokw("__divmod__", kw) || !rt_arg_range("__divmod__", nargs - 1, 1, 1))
         return VAL_NULL;
     return rt_int_divmod(args[0], args[1]);
 }
 
 static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("as_integer_ratio", nargs, 1, 1))
+    if (!rt_arg_none("int.as_integer_ratio", nargs - 1, kw))
         return VAL_NULL;
     return rt_tuple_pack(2, int_unary(args[0], UN_POS), small_new(1));
 }
@@ -1102,33 +1102,6 @@ static int parse_byteorder(Value v)
     if (strcmp(rt_str_cstr(v), "big") == 0) return 0;
     rt_raisef(&rt_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
-}
-
-/* Positional-or-keyword arguments (after self) for to_bytes/from_bytes:
- * names[i] fills out[i]; out[] must be preset to the defaults. */
-static bool parse_args(const char *fname, Value *args, size_t nargs, Value kwnames,
-                       const char *const *names, size_t nnames, size_t maxpos, Value *out)
-{
-    size_t nk = rt_nkwargs(kwnames), npos = nargs - nk;
-    if (npos > maxpos) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu positional arguments (%zu given)",
-                  fname, maxpos, npos);
-        return false;
-    }
-    for (size_t i = 0; i < npos; i++)
-        out[i] = args[i];
-    for (size_t k = 0; k < nk; k++) {
-        const char *key = rt_str_cstr(rt_tuple_get(kwnames, k));
-        size_t i = 0;
-        while (i < nnames && strcmp(names[i], key) != 0)
-            i++;
-        if (i == nnames) {
-            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key);
-            return false;
-        }
-        out[i] = args[npos + k];
-    }
-    return true;
 }
 
 /* Does v fit in `length` bytes (two's complement when is_signed)? */
@@ -1157,9 +1130,14 @@ static Value int_bytes(Value v, size_t length, bool little)
 static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = {"length", "byteorder", "signed"};
-    Value a[3] = {small_new(1), VAL_NULL, rt_False};
-    if (!parse_args("to_bytes", args + 1, nargs - 1, kwnames, names, 3, 2, a))
+    static const ArgSpec spec = {"to_bytes", names, 3, 0, 0, 2, false};
+    Value a[3];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a))
         return VAL_NULL;
+    if (a[0] == VAL_NULL)
+        a[0] = small_new(1);
+    if (a[2] == VAL_NULL)
+        a[2] = rt_False;
     int64_t length;
     int little = a[1] ? parse_byteorder(a[1]) : 0;
     if (little < 0 || !rt_int_as_i64(a[0], &length))
@@ -1184,11 +1162,12 @@ static Value m_from_bytes(Value *args, size_t nargs, Value kwnames)
         nargs--;
     }
     static const char *const names[] = {"bytes", "byteorder", "signed"};
-    Value a[3] = {VAL_NULL, VAL_NULL, rt_False};
-    if (!parse_args("from_bytes", args, nargs, kwnames, names, 3, 2, a))
+    static const ArgSpec spec = {"from_bytes", names, 3, 0, 1, 2, false};
+    Value a[3];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
-    if (!a[0])
-        return rt_raisef(&rt_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+    if (a[2] == VAL_NULL)
+        a[2] = rt_False;
     int little = a[1] ? parse_byteorder(a[1]) : 0;
     if (little < 0)
         return VAL_NULL;
@@ -1228,7 +1207,7 @@ NUMBER_CMPS(INT_CMP)
 #define INT_UNARY_DUNDER(name, op)                                          \
     static Value int_u_##name(Value *args, size_t nargs, Value kw)          \
     {                                                                       \
-        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
+        if (!rt_arg_none("__" #name "__", nargs - 1, kw)) return VAL_NULL;  \
         return int_unary(args[0], op);                                      \
     }
 INT_UNARY_DUNDER(neg, UN_NEG)
@@ -1237,14 +1216,14 @@ INT_UNARY_DUNDER(invert, UN_INVERT)
 
 static Value int_u_bool(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+    if (!rt_arg_none("__bool__", nargs - 1, kw))
         return VAL_NULL;
     return rt_bool(rt_int_sign(args[0]) != 0);
 }
 
 static Value int_u_hash(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__hash__", nargs, 1, 1))
+    if (!rt_arg_none("__hash__", nargs - 1, kw))
         return VAL_NULL;
     return rt_int_from_i64(rt_int_hash(args[0]));
 }
@@ -1252,7 +1231,7 @@ static Value int_u_hash(Value *args, size_t nargs, Value kw)
 /* int.__pow__(base, exp[, mod]): the three-argument form is pow(). */
 static Value int_pow3(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__pow__", nargs, 2, 3))
+    if (!rt_arg_nokw("__pow__", kw) || !rt_arg_range("__pow__", nargs - 1, 1, 2))
         return VAL_NULL;
     if (nargs == 3 && args[2] != rt_None) {
         if (!int_arg(args[1]) || !int_arg(args[2]))

@@ -77,18 +77,18 @@ extern int rt_int_max_str_digits;
 #define NUMBER_DUNDER_BINOP(pfx, binop, name, op)                              \
     static Value pfx##_##name(Value *args, size_t nargs, Value kw)             \
     {                                                                          \
-        if (!rt_check_nargs("__" #name "__", nargs, 2, 2)) return VAL_NULL;    \
+        if (!rt_arg_range("__" #name "__", nargs - 1, 1, 1)) return VAL_NULL;    \
         return binop(args[0], args[1], op);                                    \
     }                                                                          \
     static Value pfx##_r##name(Value *args, size_t nargs, Value kw)            \
     {                                                                          \
-        if (!rt_check_nargs("__r" #name "__", nargs, 2, 2)) return VAL_NULL;   \
+        if (!rt_arg_range("__r" #name "__", nargs - 1, 1, 1)) return VAL_NULL;   \
         return binop(args[1], args[0], op);                                    \
     }
 #define NUMBER_DUNDER_CMP(pfx, cmp, name, op)                                  \
     static Value pfx##_##name(Value *args, size_t nargs, Value kw)             \
     {                                                                          \
-        if (!rt_check_nargs("__" #name "__", nargs, 2, 2)) return VAL_NULL;    \
+        if (!rt_arg_range("__" #name "__", nargs - 1, 1, 1)) return VAL_NULL;    \
         return cmp(args[0], args[1], op);                                      \
     }
 #define NUMBER_DUNDER_BINOP_DEF(pfx, name) \

@@ -469,38 +469,6 @@ int rt_get_method(Value obj, Value name, Value *method)
     return *method == VAL_NULL ? -1 : 0;
 }
 
-/* ---- argument checks for NativeFuncs --------------------------------------- */
-
-size_t rt_nkwargs(Value kwnames)
-{
-    return kwnames == VAL_NULL ? 0 : rt_tuple_len(kwnames);
-}
-
-bool rt_no_kwargs(const char *fname, Value kwnames)
-{
-    if (rt_nkwargs(kwnames) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-}
-
-bool rt_check_nargs(const char *fname, size_t nargs, size_t min, size_t max)
-{
-    if (nargs >= min && nargs <= max)
-        return true;
-    if (min == max && max == 0)
-        rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-    else if (min == max && max == 1)
-        rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
-    else if (nargs < min)
-        rt_raisef(&rt_TypeError, "%s expected at least %zu argument%s, got %zu",
-                  fname, min, min == 1 ? "" : "s", nargs);
-    else
-        rt_raisef(&rt_TypeError, "%s expected at most %zu argument%s, got %zu",
-                  fname, max, max == 1 ? "" : "s", nargs);
-    return false;
-}
-
 /* ---- start-up ---------------------------------------------------------------- */
 
 void rt_object_init(void)

@@ -8,9 +8,8 @@
  *
  * The helpers below collect what tuple, list, range and slice all need in
  * the same way: turning an index-like value into a C integer with CPython's
- * exact error messages, comparing two sequences item by item, checking a
- * method's argument count, and looking up methods for types whose getattr
- * slot only knows a few data attributes.
+ * exact error messages, comparing two sequences item by item, and looking
+ * up methods for types whose getattr slot only knows a few data attributes.
  */
 #include <limits.h>
 #include "runtime/runtime.h"
@@ -165,56 +164,6 @@ Value rt_attr_fallback(Value self, Value name)
     if (atype->descr_get)
         return atype->descr_get(attr, self, obj_val(type));
     return attr;
-}
-
-/* ---- Argument checks ---------------------------------------------------- */
-
-size_t rt_npos(size_t nargs, Value kwnames)
-{
-    return nargs - rt_nkwargs(kwnames);
-}
-
-bool rt_arg_nokw(const char *fname, Value kwnames)
-{
-    if (rt_nkwargs(kwnames) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-}
-
-bool rt_arg_none(const char *fname, size_t n, Value kwnames)
-{
-    if (!rt_arg_nokw(fname, kwnames))
-        return false;
-    if (n == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, n);
-    return false;
-}
-
-bool rt_arg_one(const char *fname, size_t n, Value kwnames)
-{
-    if (!rt_arg_nokw(fname, kwnames))
-        return false;
-    if (n == 1)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, n);
-    return false;
-}
-
-bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max)
-{
-    if (n < min) {
-        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
-                  min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > max) {
-        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
-                  min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
 }
 
 Value rt_iter_self(Value self)

@@ -620,9 +620,9 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
     const char *name = owner->name;
-    if (owner != &rt_dict_type && !rt_no_kwargs(name, kwnames))
+    if (owner != &rt_dict_type && !rt_arg_nokw(name, kwnames))
         return VAL_NULL;
-    if (!rt_check_positional(name, npos, 0, 1))
+    if (!rt_arg_range(name, npos, 0, 1))
         return VAL_NULL;
     if (owner == &rt_list_type) {
         AS_LIST(self)->length = 0;
@@ -945,7 +945,7 @@ void rt_add_slot_wrappers(ObjType *t, uint64_t own)
 /* object.__format__(spec): str(self) for an empty spec, else an error. */
 static Value object_format(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__format__", kwnames) || !rt_check_nargs("__format__", nargs - 1, 1, 1))
+    if (!rt_arg_one("object.__format__", nargs - 1, kwnames))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_str_type))
         return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %s",
