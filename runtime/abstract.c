@@ -11,11 +11,15 @@
 #include <string.h>
 #include "runtime/runtime.h"
 
+#define SYMBOL(name, symbol, stem) symbol,
+#define INPLACE_SYMBOL(name, symbol, stem) symbol "=",
 const char *const rt_binop_symbols[] = {
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
-    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+    RT_BINARY_OPS(SYMBOL) RT_BINARY_OPS(INPLACE_SYMBOL)
 };
-const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
+const char *const rt_cmp_symbols[] = { RT_COMPARE_OPS(SYMBOL) };
+static const char *const unary_symbols[] = { RT_UNARY_OPS(SYMBOL) };
+#undef SYMBOL
+#undef INPLACE_SYMBOL
 
 /* ---- text ---------------------------------------------------------------- */
 
@@ -298,8 +302,8 @@ Value rt_unary_op(Value v, int op)
         if (r != rt_NotImplemented)
             return r;
     }
-    static const char *const names[] = { "-", "+", "~" };
-    return rt_raisef(&rt_TypeError, "bad operand type for unary %s: '%s'", names[op], t->name);
+    return rt_raisef(&rt_TypeError, "bad operand type for unary %s: '%s'",
+                     unary_symbols[op], t->name);
 }
 
 /* ---- containers ----------------------------------------------------------- */

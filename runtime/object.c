@@ -253,25 +253,26 @@ bool rt_is_subtype(ObjType *t, ObjType *base)
 }
 
 /* Copy every slot the type leaves empty from its base (CPython's
- * inherit_slots).  A type that defines comparison but not hashing becomes
- * unhashable, as a class defining __eq__ without __hash__ does. */
+ * inherit_slots), by the rule RT_TYPE_SLOTS gives each: ALWAYS, or
+ * WITH_COMPARE for hash (a type that defines comparison but not hashing
+ * becomes unhashable, as a class defining __eq__ without __hash__ does). */
 void rt_inherit_slots(ObjType *t, ObjType *b)
 {
-#define INHERIT(slot) if (t->slot == NULL) t->slot = b->slot
     bool own_compare = t->richcompare != NULL;
-    INHERIT(repr); INHERIT(str); INHERIT(richcompare); INHERIT(binop);
-    INHERIT(inplace); INHERIT(unary); INHERIT(truth); INHERIT(iter);
-    INHERIT(next); INHERIT(call); INHERIT(getattr); INHERIT(setattr);
-    INHERIT(getitem); INHERIT(setitem); INHERIT(len); INHERIT(contains);
-    INHERIT(descr_get); INHERIT(descr_set); INHERIT(new_);
-    if (t->hash == NULL && !own_compare)
-        t->hash = b->hash;
+#define INHERITS_ALWAYS true
+#define INHERITS_WITH_COMPARE (!own_compare)
+#define INHERIT(slot, ret, params, dunders, rule) \
+    if (t->slot == NULL && INHERITS_##rule) \
+        t->slot = b->slot;
+    RT_TYPE_SLOTS(INHERIT)
+#undef INHERIT
+#undef INHERITS_ALWAYS
+#undef INHERITS_WITH_COMPARE
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
                             TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
                             TF_SEQUENCE);
-#undef INHERIT
 }
 
 /* The MRO of a single-inheritance builtin type: itself, then its base's MRO. */
