@@ -399,6 +399,7 @@ static ObjType array_type = {
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
     .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .getattr = array_getattr,
 };
 

@@ -549,6 +549,7 @@ static ObjType deque_type = {
     .contains = dq_contains,
     .setitem = dq_setitem, .iter = dq_iter, .richcompare = dq_richcompare,
     .binop = dq_binop, .inplace = dq_inplace, .getattr = dq_getattr,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
 };
 
 static ObjType deque_iter_type = {
@@ -866,8 +867,8 @@ static Value counter_binop(Value a, Value b, int op)
 
 static Value counter_unary(Value self, int op)
 {
-    if (op == UN_INVERT)
-        return rt_raisef(&rt_TypeError, "bad operand type for unary ~: 'Counter'");
+    if (op != UN_POS && op != UN_NEG)
+        return rt_NotImplemented;
     Value result = counter_new(&counter_type, NULL, 0, VAL_NULL), k, v;
     for (size_t pos = 0; rt_dict_next(self, &pos, &k, &v);) {
         int keep = cmp_zero(v, op == UN_POS ? CMP_GT : CMP_LT);
@@ -917,6 +918,8 @@ static ObjType counter_type = {
     .ob.type = &rt_type_type, .name = "collections.Counter", .base = &rt_dict_type, .flags = TF_BASETYPE,
     .new_ = counter_new, .repr = counter_repr, .binop = counter_binop,
     .unary = counter_unary, .richcompare = counter_richcompare, .setitem = counter_setitem,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_AND),
+    .unary_ops = RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_NEG),
 };
 
 /* ======================= OrderedDict ====================================== */

@@ -1353,6 +1353,8 @@ static ObjType regexflag_type = {
     .ob.type = &rt_type_type, .name = "RegexFlag", .base = &rt_int_type,
     .flags = TF_INT_SUBCLASS, .repr = flag_repr, .str = flag_repr,
     .binop = flag_binop, .unary = flag_unary,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
+    .unary_ops = RT_OP_BIT(UN_INVERT),
 };
 
 static void add_flag(Value m, const char *longname, const char *shortname, int value)

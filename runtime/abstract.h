@@ -28,10 +28,13 @@ Value rt_richcompare(Value a, Value b, int op);
 int rt_compare_bool(Value a, Value b, int op);
 int rt_eq(Value a, Value b);
 
-/* BINARY_OP: op is any of the 26 NB_* values (in-place ones included). */
+/* BINARY_OP: op is any of the 26 NB_* values (in-place ones included), or
+ * NB_DIVMOD for divmod(). */
 Value rt_binary_op(Value a, Value b, int op);
-Value rt_unary_op(Value v, int op);     /* UN_NEG, UN_POS, UN_INVERT */
-extern const char *const rt_binop_symbols[];   /* "+", "&", ..., "+=", ... */
+/* pow(base, exp, mod) with a modulus (CPython's ternary_op). */
+Value rt_ternary_power(Value base, Value exp, Value mod);
+Value rt_unary_op(Value v, int op);     /* UN_NEG ... UN_ABS */
+extern const char *const rt_binop_symbols[];   /* "+", "&", ..., "+=", ..., "divmod()" */
 extern const char *const rt_cmp_symbols[];     /* "<", "<=", ... */
 
 Value rt_getitem(Value obj, Value key);
@@ -95,8 +98,15 @@ bool rt_callable(Value v);
 typedef struct MethodDef {
     const char *name;
     NativeFunc fn;
+    /* RT_METH_CLASS: a class method (dict.fromkeys, int.from_bytes): read
+     * from the class or an instance it binds to the class, so args[0] is
+     * the class.  0: an ordinary method, args[0] is self. */
+    int flags;
 } MethodDef;
+enum { RT_METH_CLASS = 1 };
 void rt_type_ready(ObjType *type, const MethodDef *methods);
+/* Add methods (a NULL-terminated table) to a type's dict. */
+void rt_type_add_methods(ObjType *type, const MethodDef *methods);
 /* Add a class attribute to a (ready) type's dict. */
 void rt_type_set(ObjType *type, const char *name, Value v);
 

@@ -199,44 +199,15 @@ static Value builtin_callable(Value *args, size_t nargs, Value kwnames)
     return rt_arg_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
 }
 
-/* abs of a complex: hypot, with CPython's overflow check. */
-static Value complex_abs(ObjComplex *c)
-{
-    double r = hypot(c->real, c->imag);
-    if (isinf(r) && isfinite(c->real) && isfinite(c->imag))
-        return rt_raisef(&rt_OverflowError, "absolute value too large");
-    return rt_float_new(r);
-}
-
-static Value int_abs(Value v)
-{
-    v = rt_int_unbool(v);
-    return rt_int_sign(v) >= 0 ? v : rt_unary_op(v, UN_NEG);
-}
-
-/* abs(): the builtin numbers directly; other classes through __abs__
- * (subclasses of int and float may override it). */
+/* abs(): the unary slot's UN_ABS (int.__abs__, a class's __abs__). */
 static Value builtin_abs(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("abs", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
-    if (val_is_small(v))
-        return small_value(v) >= 0 ? v : rt_int_from_i64(-(int64_t)small_value(v));
-    if (is_float(v))
-        return rt_float_new(fabs(rt_float_value(v)));
-    if (IS_EXACT(v, rt_complex_type))
-        return complex_abs(VAL_AS(ObjComplex, v));
-    if (is_int(v) || is_bool(v))
-        return int_abs(v);
-    Value r = call_special(v, "__abs__", NULL, 0);
-    if (r != VAL_NULL || rt_err_occurred())
-        return r;
-    if (is_intlike(v))
-        return int_abs(v);
-    if (rt_isinstance_of(v, &rt_float_type))
-        return rt_float_new(fabs(rt_float_value(v)));
-    return rt_raisef(&rt_TypeError, "bad operand type for abs(): '%s'", val_type(v)->name);
+    if (val_is_small(v) && small_value(v) >= 0)
+        return v;
+    return rt_unary_op(v, UN_ABS);
 }
 
 /* ---- any, all -------------------------------------------------------------------- */
@@ -751,131 +722,18 @@ static Value builtin_round(Value *args, size_t nargs, Value kwnames)
                      val_type(x)->name);
 }
 
-/* ---- divmod ---------------------------------------------------------------------------- */
+/* ---- divmod and pow ---------------------------------------------------------------- */
 
-static Value pair(Value a, Value b)
-{
-    Value t = rt_tuple_new(2);
-    AS_TUPLE(t)->items[0] = a;
-    AS_TUPLE(t)->items[1] = b;
-    return t;
-}
-
-static Value small_divmod(intptr_t x, intptr_t y)
-{
-    if (y == 0)
-        return rt_raisef(&rt_ZeroDivisionError, "integer division or modulo by zero");
-    intptr_t q = x / y, r = x % y;
-    if (r != 0 && (r < 0) != (y < 0)) {
-        q--;
-        r += y;
-    }
-    return pair(rt_int_from_i64(q), small_new(r));
-}
-
-/* CPython's float_divmod: the remainder takes the divisor's sign, and the
- * quotient is rounded so that q*y + r reproduces x as closely as possible. */
-static Value float_divmod(double x, double y)
-{
-    if (y == 0.0)
-        return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
-    double mod = fmod(x, y), div = (x - mod) / y, floordiv;
-    if (mod != 0.0) {
-        if ((y < 0) != (mod < 0)) {
-            mod += y;
-            div -= 1.0;
-        }
-    } else {
-        mod = copysign(0.0, y);
-    }
-    if (div != 0.0) {
-        floordiv = floor(div);
-        if (div - floordiv > 0.5)
-            floordiv += 1.0;
-    } else {
-        floordiv = copysign(0.0, x / y);
-    }
-    return pair(rt_float_new(floordiv), rt_float_new(mod));
-}
-
-/* __divmod__ / __rdivmod__ of a user class; VAL_NULL, no exception, if
- * neither side answers. */
-static Value divmod_special(Value a, Value b)
-{
-    Value r = call_special(a, "__divmod__", &b, 1);
-    if (r == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    if (r != VAL_NULL && r != rt_NotImplemented)
-        return r;
-    if (val_type(a) == val_type(b))
-        return VAL_NULL;
-    r = call_special(b, "__rdivmod__", &a, 1);
-    return r == rt_NotImplemented ? VAL_NULL : r;
-}
-
+/* divmod(a, b): the binop slot's NB_DIVMOD (int.__divmod__, a class's
+ * __divmod__ or the other operand's __rdivmod__). */
 static Value builtin_divmod(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("divmod", nargs, kwnames, 2, 2))
         return VAL_NULL;
-    Value a = args[0], b = args[1];
-    if (val_is_small(a) && val_is_small(b))
-        return small_divmod(small_value(a), small_value(b));
-    bool ia = is_int(a) || is_bool(a), ib = is_int(b) || is_bool(b);
-    if (ia && ib) {
-        Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
-        Value r = q == VAL_NULL ? VAL_NULL : rt_int_binop(a, b, NB_REMAINDER);
-        return r == VAL_NULL ? VAL_NULL : pair(q, r);
-    }
-    if ((is_float(a) || is_float(b)) && (ia || is_float(a)) && (ib || is_float(b))) {
-        double x, y;
-        if (!rt_as_double(a, &x) || !rt_as_double(b, &y))
-            return VAL_NULL;
-        return float_divmod(x, y);
-    }
-    Value r = divmod_special(a, b);
-    if (r != VAL_NULL || rt_err_occurred())
-        return r;
-    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
-                     val_type(a)->name, val_type(b)->name);
+    return rt_binary_op(args[0], args[1], NB_DIVMOD);
 }
 
-/* ---- pow -------------------------------------------------------------------------------- */
-
-/* Three-argument pow as CPython's ternary_op: the first of the three types
- * that implements it decides.  int needs all three ints; float and complex
- * accept the base and exponent but refuse any modulus. */
-static bool is_real(Value v)
-{
-    return is_intlike(v) || rt_isinstance_of(v, &rt_float_type);
-}
-
-static Value pow3(Value base, Value exp, Value mod)
-{
-    if (is_intlike(base) && is_intlike(exp) && is_intlike(mod))
-        return rt_int_pow_mod(rt_int_unbool(base), rt_int_unbool(exp), rt_int_unbool(mod));
-    bool real = is_real(base) && is_real(exp);
-    bool cplx = (is_real(base) || rt_isinstance_of(base, &rt_complex_type)) &&
-                (is_real(exp) || rt_isinstance_of(exp, &rt_complex_type));
-    Value ops[3] = { base, exp, mod };
-    for (int i = 0; i < 3; i++) {
-        ObjType *t = val_type(ops[i]);
-        if (t == &rt_float_type && real)
-            return rt_raisef(&rt_TypeError,
-                             "pow() 3rd argument not allowed unless all arguments are integers");
-        if (t == &rt_complex_type && cplx)
-            return rt_raisef(&rt_ValueError, "complex modulo");
-    }
-    Value args2[2] = { exp, mod };
-    Value r = call_special(base, "__pow__", args2, 2);
-    if (r != VAL_NULL && r != rt_NotImplemented)
-        return r;
-    if (r == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    return rt_raisef(&rt_TypeError,
-                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                     val_type(base)->name, val_type(exp)->name, val_type(mod)->name);
-}
-
+/* pow(base, exp[, mod]): ** without a modulus, else the pow3 slots. */
 static Value builtin_pow(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "base", "exp", "mod" };
@@ -885,7 +743,7 @@ static Value builtin_pow(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (a[2] == VAL_NULL || a[2] == rt_None)
         return rt_binary_op(a[0], a[1], NB_POWER);
-    return pow3(a[0], a[1], a[2]);
+    return rt_ternary_power(a[0], a[1], a[2]);
 }
 
 /* ---- attributes ------------------------------------------------------------------------- */

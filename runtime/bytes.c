@@ -280,8 +280,7 @@ static Value bytes_mod(Value self, Value args);
 
 static Value bytes_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     bool a_bytes = rt_is_bytes_like(a);
     if (op == NB_ADD && a_bytes) {
         if (rt_is_bytes_like(b))
@@ -1340,16 +1339,15 @@ static int hex_digit(uint32_t c)
     return c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10) : -1;
 }
 
-/* bytes.fromhex('de ad') / bytearray.fromhex: a class method. */
-static Value fromhex_common(Value *args, size_t nargs, ObjType *kind)
+/* bytes.fromhex('de ad') / bytearray.fromhex: a class method, args[0] is
+ * the class (a subclass gets cls(the bytes), as in CPython). */
+static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
 {
-    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
-        kind = AS_TYPE(args[0]);
-        args++;
-        nargs--;
-    }
-    if (nargs != 1)
-        return rt_raisef(&rt_TypeError, "fromhex() takes exactly one argument (%zu given)", nargs);
+    ObjType *kind = AS_TYPE(args[0]);
+    args++;
+    nargs--;
+    if (!rt_arg_one("fromhex", nargs, kw))
+        return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
     size_t n = AS_STR(args[0])->length, out = 0;
@@ -1372,16 +1370,6 @@ static Value fromhex_common(Value *args, size_t nargs, ObjType *kind)
     if (kind != &rt_bytes_type && kind != &rt_bytearray_type)
         return rt_call1(obj_val(kind), r);
     return r;
-}
-
-static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
-{
-    return fromhex_common(args, nargs, &rt_bytes_type);
-}
-
-static Value bytearray_fromhex(Value *args, size_t nargs, Value kw)
-{
-    return fromhex_common(args, nargs, &rt_bytearray_type);
 }
 
 static Value bytes_mod(Value self, Value args)
@@ -1488,6 +1476,7 @@ ObjType rt_bytes_type = {
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
     .len = bytes_len,
@@ -1765,6 +1754,7 @@ ObjType rt_bytearray_type = {
     .repr = bytearray_repr,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
     .inplace = bytearray_inplace,
@@ -1780,9 +1770,11 @@ void rt_bytes_init(void)
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
     rt_type_ready(&bytes_iter_type, NULL);
     rt_type_ready(&bytearray_iter_type, NULL);
-    rt_type_set(&rt_bytes_type, "fromhex", rt_builtin_new("fromhex", bytes_fromhex, VAL_NULL));
-    rt_type_set(&rt_bytearray_type, "fromhex",
-                rt_builtin_new("fromhex", bytearray_fromhex, VAL_NULL));
+    static const MethodDef class_methods[] = {
+        {"fromhex", bytes_fromhex, RT_METH_CLASS}, {NULL, NULL},
+    };
+    rt_type_add_methods(&rt_bytes_type, class_methods);
+    rt_type_add_methods(&rt_bytearray_type, class_methods);
     rt_type_set(&rt_bytes_type, "maketrans", rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
     rt_type_set(&rt_bytearray_type, "maketrans",
                 rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));

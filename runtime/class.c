@@ -968,11 +968,7 @@ void rt_class_init(void)
     rt_slots_init();
     rt_descr_init();
     rt_type_ready(&rt_super_type, NULL);
-    for (const MethodDef *m = type_methods; m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = &rt_type_type;
-        rt_type_set(&rt_type_type, m->name, obj_val(b));
-    }
+    rt_type_add_methods(&rt_type_type, type_methods);
     rt_type_set(&rt_object_type, "__class__",
                 rt_getset_new("__class__", &rt_object_type, class_get, class_set));
     rt_types_add_wrappers();

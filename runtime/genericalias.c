@@ -185,9 +185,10 @@ static Value class_getitem(Value *args, size_t nargs, Value kwnames)
 
 void rt_type_add_class_getitem(ObjType *type)
 {
-    Value f = rt_builtin_new("__class_getitem__", class_getitem, VAL_NULL);
-    VAL_AS(ObjBuiltin, f)->owner = type;
-    rt_type_set(type, "__class_getitem__", rt_classmethod_new(f));
+    static const MethodDef methods[] = {
+        {"__class_getitem__", class_getitem, RT_METH_CLASS}, {NULL, NULL},
+    };
+    rt_type_add_methods(type, methods);
 }
 
 void rt_genericalias_init(void)

@@ -406,11 +406,6 @@ static ssize_t list_len(Value self)
     return (ssize_t)AS_LIST(self)->length;
 }
 
-static int list_truth(Value self)
-{
-    return AS_LIST(self)->length != 0;
-}
-
 static int list_contains(Value self, Value item)
 {
     ObjList *l = AS_LIST(self);
@@ -862,8 +857,8 @@ ObjType rt_list_type = {
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binop = list_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .inplace = list_inplace,
-    .truth = list_truth,
     .iter = list_iter,
     .getitem = list_getitem,
     .setitem = list_setitem,

@@ -192,12 +192,32 @@ static Value builtin_repr(Value self)
     return rt_str_format_c("<built-in function %s>", b->name);
 }
 
+/* A method of a builtin type called through the class (list.append(l, 1)):
+ * its first argument is the instance, and must be one. */
+static bool check_unbound_self(ObjBuiltin *b, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs - rt_nkwargs(kwnames) == 0) {
+        rt_raisef(&rt_TypeError, "unbound method %s.%s() needs an argument",
+                  b->owner->name, b->name);
+        return false;
+    }
+    if (!rt_isinstance_of(args[0], b->owner)) {
+        rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                  b->name, b->owner->name, val_type(args[0])->name);
+        return false;
+    }
+    return true;
+}
+
 /* A bound builtin passes its self as the first argument. */
 static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
-    if (b->self == VAL_NULL)
+    if (b->self == VAL_NULL) {
+        if (b->owner != NULL && !check_unbound_self(b, args, nargs, kwnames))
+            return VAL_NULL;
         return b->fn(args, nargs, kwnames);
+    }
     Value small[8];
     Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
     all[0] = b->self;
@@ -230,6 +250,37 @@ static Value builtin_getattr(Value self, Value name)
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
     .repr = builtin_repr, .call = builtin_call, .descr_get = builtin_descr_get,
+    .getattr = builtin_getattr,
+};
+
+/* A class method of a builtin type (RT_METH_CLASS): an ObjBuiltin with an
+ * owner and no self, which binds to the class it is read from, whether
+ * through the class or an instance (dict.fromkeys, {}.fromkeys). */
+static Value classmethod_descr_get(Value descr, Value obj, Value type)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, descr);
+    Value cls = type != VAL_NULL && type != rt_None ? type : obj_val(val_type(obj));
+    ObjBuiltin *bound = VAL_AS(ObjBuiltin, rt_builtin_new(b->name, b->fn, cls));
+    bound->owner = b->owner;
+    return obj_val(bound);
+}
+
+/* dict.__dict__['fromkeys'](dict, keys): the class comes first. */
+static Value classmethod_descr_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
+    if (nargs - rt_nkwargs(kwnames) == 0)
+        return rt_raisef(&rt_TypeError, "descriptor '%s' of '%s' object needs an argument",
+                         b->name, b->owner->name);
+    if (!rt_isinstance_of(args[0], &rt_type_type) || !rt_is_subtype(AS_TYPE(args[0]), b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
+                         "received '%T'", b->name, b->owner->name, args[0]);
+    return b->fn(args, nargs, kwnames);
+}
+
+static ObjType classmethod_descr_type = {
+    .ob.type = &rt_type_type, .name = "classmethod_descriptor", .base = &rt_object_type,
+    .repr = builtin_repr, .call = classmethod_descr_call, .descr_get = classmethod_descr_get,
     .getattr = builtin_getattr,
 };
 
@@ -320,6 +371,17 @@ void rt_types_add_wrappers(void)
         rt_add_slot_wrappers(ready_types[i].type, ready_types[i].own);
 }
 
+void rt_type_add_methods(ObjType *type, const MethodDef *methods)
+{
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
+        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
+        b->owner = type;
+        if (m->flags & RT_METH_CLASS)
+            b->ob.type = &classmethod_descr_type;
+        rt_dict_set_cstr(type->dict, m->name, obj_val(b));
+    }
+}
+
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
     uint64_t own = rt_slot_mask(type);
@@ -333,11 +395,7 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     type->mro = linear_mro(type);
     if (type->dict == VAL_NULL)
         type->dict = rt_dict_new();
-    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = type;
-        rt_dict_set_cstr(type->dict, m->name, obj_val(b));
-    }
+    rt_type_add_methods(type, methods);
     remember_type(type, own);
 }
 
@@ -481,4 +539,5 @@ void rt_object_init(void)
     rt_type_ready(&rt_ellipsis_type, NULL);
     rt_type_ready(&rt_null_type, NULL);
     rt_type_ready(&rt_builtin_type, NULL);
+    rt_type_ready(&classmethod_descr_type, NULL);
 }

@@ -83,14 +83,32 @@ static inline ObjType *val_type(Value v)
     X(NB_POWER, "**", "pow") X(NB_RSHIFT, ">>", "rshift") X(NB_SUBTRACT, "-", "sub") \
     X(NB_TRUE_DIVIDE, "/", "truediv") X(NB_XOR, "^", "xor")
 
-/* Unary operators. */
+/* One-operand operations: the unary operators, then abs() and the
+ * conversions int(), float() and operator.index() — the same kind of slot
+ * in CPython too (nb_negative ... nb_absolute, nb_int, nb_float, nb_index). */
 #define RT_UNARY_OPS(X) \
-    X(UN_NEG, "-", "neg") X(UN_POS, "+", "pos") X(UN_INVERT, "~", "invert")
+    X(UN_NEG, "-", "neg") X(UN_POS, "+", "pos") X(UN_INVERT, "~", "invert") \
+    X(UN_ABS, "abs()", "abs") X(UN_INT, "int()", "int") X(UN_FLOAT, "float()", "float") \
+    X(UN_INDEX, "operator.index()", "index")
 
 #define RT_OP_ENUM(name, symbol, stem) name,
 enum { RT_COMPARE_OPS(RT_OP_ENUM) };
 enum { RT_BINARY_OPS(RT_OP_ENUM) NB_INPLACE_OFFSET };
 enum { RT_UNARY_OPS(RT_OP_ENUM) };
+
+/* divmod(a, b): the one operator of the binop slot that BINARY_OP never
+ * names, numbered after the in-place forms (its dunders are __divmod__ and
+ * __rdivmod__). */
+enum { NB_DIVMOD = 2 * NB_INPLACE_OFFSET };
+
+/* The plain operator of an in-place one (NB_ADD for +=); others unchanged. */
+static inline int rt_nb_plain(int op)
+{
+    return op >= NB_INPLACE_OFFSET && op < NB_DIVMOD ? op - NB_INPLACE_OFFSET : op;
+}
+
+/* A set of operators, one bit each: RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY). */
+#define RT_OP_BIT(op) ((uint32_t)1 << (op))
 
 /* An operator's dunder names, as string pieces the slot table below
  * concatenates: RT_UNARY_OPS(RT_OP_DUNDER) is "__neg__ __pos__ __invert__ ". */
@@ -132,14 +150,19 @@ typedef Value (*CallFunc)(Value callable, Value *args, size_t nargs, Value kwnam
      * supported. */ \
     X(richcompare, Value, (Value a, Value b, int op), \
       RT_COMPARE_OPS(RT_OP_DUNDER), ALWAYS) \
-    /* a + b ... (op: NB_*), called with the operands in source order on \
-     * type(a) and then on type(b) (CPython's number protocol); returns \
-     * rt_NotImplemented if unsupported. */ \
+    /* a + b ... (op: NB_*, NB_DIVMOD), called with the operands in source \
+     * order on type(a) and then on type(b) (CPython's number protocol); \
+     * returns rt_NotImplemented if unsupported. */ \
     X(binop, Value, (Value a, Value b, int op), \
-      RT_BINARY_OPS(RT_OP_DUNDER) RT_BINARY_OPS(RT_OP_RDUNDER), ALWAYS) \
+      RT_BINARY_OPS(RT_OP_DUNDER) RT_BINARY_OPS(RT_OP_RDUNDER) "__divmod__ __rdivmod__", \
+      ALWAYS) \
+    /* pow(base, exp, mod) with a modulus, tried on each operand's type in \
+     * turn; rt_NotImplemented if unsupported. */ \
+    X(pow3, Value, (Value base, Value exp, Value mod), "__pow__ __rpow__", ALWAYS) \
     /* a += b (op is the plain NB_*); 0 means "use binop". */ \
     X(inplace, Value, (Value a, Value b, int op), RT_BINARY_OPS(RT_OP_IDUNDER), ALWAYS) \
-    /* -x, +x, ~x (op: UN_*) */ \
+    /* -x, +x, ~x, abs(x), int(x), float(x), operator.index(x) (op: UN_*); \
+     * rt_NotImplemented if unsupported. */ \
     X(unary, Value, (Value self, int op), RT_UNARY_OPS(RT_OP_DUNDER), ALWAYS) \
     /* 0/1, -1 error; 0 slot: len, else true */ \
     X(truth, int, (Value self), "__bool__ __len__", ALWAYS) \
@@ -207,6 +230,13 @@ struct ObjType {
      * here so subclasses can extend it; others leave 0: their constructors
      * know their own size.  See rt_alloc_instance. */
     size_t instance_size;
+
+    /* The operators a builtin type's own binop and unary slots implement
+     * (RT_OP_BIT of NB_* / UN_*): the dunders its dict gets as slot wrappers,
+     * __add__ and __radd__, __neg__...  A TF_SEQUENCE type's NB_ADD is
+     * concatenation, which has no reflected __radd__, and its in-place
+     * slot does only += and *=. */
+    uint32_t binop_ops, unary_ops;
 
     /* The slots (RT_TYPE_SLOTS above): Value (*repr)(Value self); ... */
 #define RT_SLOT_FIELD(slot, ret, params, dunders, inherit) ret (*slot) params;

@@ -768,11 +768,6 @@ static ssize_t set_len(Value self)
     return (ssize_t)AS_SET(self)->used;
 }
 
-static int set_truth(Value self)
-{
-    return AS_SET(self)->used != 0;
-}
-
 /* A set that is looked up inside a set is looked up as a frozenset. */
 static bool retry_as_frozenset(Value key)
 {
@@ -1091,8 +1086,8 @@ ObjType rt_set_type = {
     .repr = set_repr,
     .richcompare = set_richcompare,
     .binop = set_binop,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .inplace = set_inplace,
-    .truth = set_truth,
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains,
@@ -1109,7 +1104,7 @@ ObjType rt_frozenset_type = {
     .hash = frozenset_hash,
     .richcompare = set_richcompare,
     .binop = set_binop,
-    .truth = set_truth,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains,

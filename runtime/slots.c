@@ -20,10 +20,12 @@
  *    object.__setattr__(self, name, v) need the builtin slots visible as
  *    methods.  rt_add_slot_wrappers puts a "slot wrapper" (a small
  *    descriptor recording the owner type and which slot) in the type's dict
- *    for every slot the type defines itself, unless a method of that name
- *    is already there.  Calling the wrapper calls the *owner's* slot, never
- *    the instance's, so super().__repr__() reaches object's repr rather than
- *    the subclass's own __repr__ again.
+ *    for every slot the type defines itself — for the operator slots, every
+ *    operator its binop_ops and unary_ops list (int gets __add__ ...
+ *    __index__, str only __add__, __mul__, __rmul__, __mod__, __rmod__) —
+ *    unless a method of that name is already there.  Calling the wrapper
+ *    calls the *owner's* slot, never the instance's, so super().__repr__()
+ *    reaches object's repr rather than the subclass's own __repr__ again.
  *
  * Only heap types ever get slot_* functions: the builtin types keep their
  * direct C slots, so the fast paths in abstract.c cost nothing more.
@@ -49,10 +51,11 @@ static const char *const slot_dunders[S_COUNT] = { RT_TYPE_SLOTS(SLOT_DUNDERS) }
 /* The same names interned, NULL-terminated, made once by rt_slots_init. */
 static Value *slot_groups[S_COUNT];
 
-/* The operator slots list their dunders in operator order, so the name of
- * an operator's dunder is an index into its slot's group:
- * op_names[NB_ADD] is __add__, rop_names[NB_ADD] __radd__. */
-static Value *op_names, *rop_names, *iop_names, *cmp_names, *unary_names;
+/* The operator slots list their dunders in operator order, so the dunders
+ * of operator `op` are found by number: op_names[NB_ADD] is __add__,
+ * rop_names[NB_ADD] __radd__, iop_names[NB_ADD] __iadd__. */
+static Value op_names[NB_DIVMOD + 1], rop_names[NB_DIVMOD + 1];
+static Value *iop_names, *cmp_names, *unary_names;
 
 static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
     n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
@@ -79,8 +82,13 @@ static void make_names(void)
 {
     for (int s = 0; s < S_COUNT; s++)
         slot_groups[s] = intern_words(slot_dunders[s]);
-    op_names = slot_groups[S_binop];
-    rop_names = slot_groups[S_binop] + NB_INPLACE_OFFSET;
+    Value *binop = slot_groups[S_binop];    /* __add__ ... __radd__ ... __divmod__ __rdivmod__ */
+    for (int op = 0; op < NB_INPLACE_OFFSET; op++) {
+        op_names[op] = binop[op];
+        rop_names[op] = binop[NB_INPLACE_OFFSET + op];
+    }
+    op_names[NB_DIVMOD] = binop[2 * NB_INPLACE_OFFSET];
+    rop_names[NB_DIVMOD] = binop[2 * NB_INPLACE_OFFSET + 1];
     iop_names = slot_groups[S_inplace];
     cmp_names = slot_groups[S_richcompare];
     unary_names = slot_groups[S_unary];
@@ -221,6 +229,17 @@ static Value slot_binop(Value a, Value b, int op)
     if (do_other)
         return dunder_or_ni(b, rop_names[op], &a, 1);
     return rt_NotImplemented;
+}
+
+/* pow(base, exp, mod) reaches a class's __pow__ only when base is its
+ * instance: three-argument power never uses __rpow__ (CPython's
+ * slot_nb_power). */
+static Value slot_pow3(Value base, Value exp, Value mod)
+{
+    if (val_type(base)->pow3 != slot_pow3)
+        return rt_NotImplemented;
+    Value args[2] = { exp, mod };
+    return dunder_or_ni(base, op_names[NB_POWER], args, 2);
 }
 
 static Value slot_inplace(Value a, Value b, int op)
@@ -657,21 +676,49 @@ static Value none_or_null(int r)
     return r < 0 ? VAL_NULL : rt_None;
 }
 
+/* How many arguments (after self) a wrapper of this kind takes. */
+static size_t wrapper_nargs(int kind)
+{
+    switch (kind) {
+    case W_REPR: case W_STR: case W_HASH: case W_UNARY: case W_BOOL: case W_ITER:
+    case W_NEXT: case W_LEN:
+        return 0;
+    case W_SETATTR: case W_SETITEM: case W_SET:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+/* The wrappers with an optional second argument: __pow__(other, mod=None),
+ * __rpow__ likewise, __get__(obj, type=None).  CPython unpacks these with
+ * an empty function name: " expected at most 2 arguments, got 3". */
+static bool has_optional_arg(ObjWrapper *w)
+{
+    return w->kind == W_GET ||
+           ((w->kind == W_BINOP || w->kind == W_RBINOP) && w->op == NB_POWER);
+}
+
+/* self ** other % mod through the owner's pow3 slot (None: no modulus). */
+static Value call_pow(ObjWrapper *w, Value base, Value exp, Value *mod, size_t n)
+{
+    ObjType *t = w->owner;
+    if (n < 2 || mod[0] == rt_None)
+        return t->binop(base, exp, NB_POWER);
+    return t->pow3 != NULL ? t->pow3(base, exp, mod[0]) : rt_NotImplemented;
+}
+
 /* The one- and two-operand wrappers, once self is checked. */
 static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwnames)
 {
     ObjType *t = w->owner;
-    size_t want = w->kind == W_SETATTR || w->kind == W_SETITEM || w->kind == W_GET ||
-                  w->kind == W_SET ? 2 :
-                  w->kind == W_REPR || w->kind == W_STR || w->kind == W_HASH ||
-                  w->kind == W_UNARY || w->kind == W_BOOL || w->kind == W_ITER ||
-                  w->kind == W_NEXT || w->kind == W_LEN ? 0 : 1;
-    if (w->kind == W_GET && n == 1)
-        want = 1;
     if (rt_nkwargs(kwnames) != 0)
         return rt_raisef(&rt_TypeError, "wrapper %S() takes no keyword arguments", w->name);
-    if (wrong_nargs(w, n, want))
+    if (has_optional_arg(w) ? !rt_arg_range("", n, 1, 2) : wrong_nargs(w, n, wrapper_nargs(w->kind)))
         return VAL_NULL;
+    if (has_optional_arg(w) && w->kind != W_GET)
+        return w->kind == W_BINOP ? call_pow(w, self, a[0], a + 1, n)
+                                  : call_pow(w, a[0], self, a + 1, n);
     switch (w->kind) {
     case W_REPR: return t->repr(self);
     case W_STR: return t->str != NULL ? t->str(self) : rt_repr(self);
@@ -798,62 +845,30 @@ static void add_wrapper(ObjType *t, Value name, int kind, int op)
     rt_dict_set(t->dict, name, wrapper_new(name, t, kind, op, VAL_NULL));
 }
 
-#define OPS_ALL ((1u << NB_INPLACE_OFFSET) - 1)
-#define OP(x) (1u << (x))
-
-/* The binary operators a builtin type's binop slot really implements
- * (so that dir(str) does not list __sub__); numbers define theirs in
- * their own dicts.  *rops: the reflected ones. */
-static unsigned binop_ops(ObjType *t, unsigned *rops)
-{
-    unsigned ops = OPS_ALL;
-    if (t == &rt_str_type || t == &rt_bytes_type || t == &rt_bytearray_type)
-        ops = OP(NB_ADD) | OP(NB_MULTIPLY) | OP(NB_REMAINDER);
-    else if (t == &rt_list_type || t == &rt_tuple_type)
-        ops = OP(NB_ADD) | OP(NB_MULTIPLY);
-    else if (t == &rt_set_type || t == &rt_frozenset_type)
-        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
-    else if (t == &rt_dict_type || t == &rt_type_type)
-        ops = OP(NB_OR);
-    else if (t == &rt_bool_type)
-        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_XOR);
-    *rops = ops & ~(unsigned)(t == &rt_str_type || t == &rt_bytes_type ||
-                              t == &rt_list_type || t == &rt_tuple_type ||
-                              t == &rt_bytearray_type ? OP(NB_ADD) : 0);
-    return ops;
-}
-
-static unsigned inplace_ops(ObjType *t)
-{
-    if (t == &rt_list_type || t == &rt_bytearray_type)
-        return OP(NB_ADD) | OP(NB_MULTIPLY);
-    if (t == &rt_set_type)
-        return OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
-    if (t == &rt_dict_type)
-        return OP(NB_OR);
-    return OPS_ALL;
-}
-
+/* The operator dunders a builtin type's own binop, inplace and unary slots
+ * implement (binop_ops and unary_ops in object.h). */
 static void add_number_wrappers(ObjType *t, uint64_t own)
 {
-    if (own & ((uint64_t)1 << S_binop)) {
-        unsigned rops, ops = binop_ops(t, &rops);
-        for (int op = 0; op < NB_INPLACE_OFFSET; op++) {
-            if (ops & OP(op))
-                add_wrapper(t, op_names[op], W_BINOP, op);
-            if (rops & OP(op))
+    bool sequence = (t->flags & TF_SEQUENCE) != 0;
+    if (own & ((uint64_t)1 << S_binop))
+        for (int op = 0; op <= NB_DIVMOD; op++) {
+            if (!(t->binop_ops & RT_OP_BIT(op)))
+                continue;
+            add_wrapper(t, op_names[op], W_BINOP, op);
+            if (!(sequence && op == NB_ADD))        /* concatenation has no __radd__ */
                 add_wrapper(t, rop_names[op], W_RBINOP, op);
         }
-    }
     if (own & ((uint64_t)1 << S_inplace)) {
-        unsigned ops = inplace_ops(t);
+        uint32_t ops = t->binop_ops;
+        if (sequence)
+            ops &= RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY);
         for (int op = 0; op < NB_INPLACE_OFFSET; op++)
-            if (ops & OP(op))
+            if (ops & RT_OP_BIT(op))
                 add_wrapper(t, iop_names[op], W_INPLACE, op);
     }
     if (own & ((uint64_t)1 << S_unary))
         for (int op = 0; unary_names[op] != VAL_NULL; op++)
-            if (op != UN_INVERT || rt_is_subtype(t, &rt_int_type))
+            if (t->unary_ops & RT_OP_BIT(op))
                 add_wrapper(t, unary_names[op], W_UNARY, op);
 }
 

@@ -374,8 +374,7 @@ static Value str_repeat(Value v, ssize_t n)
 
 static Value str_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     bool a_str = rt_is_str(a);
     if (op == NB_ADD && a_str) {
         if (rt_is_str(b))
@@ -503,11 +502,6 @@ static ssize_t str_len(Value self)
     return (ssize_t)AS_STR(self)->length;
 }
 
-static int str_truth(Value self)
-{
-    return AS_STR(self)->length != 0;
-}
-
 /* Byte-level substring search: UTF-8 is self-synchronising, so a match of
  * valid UTF-8 inside valid UTF-8 always starts on a character boundary. */
 static int str_contains(Value self, Value item)
@@ -631,7 +625,7 @@ ObjType rt_str_type = {
     .hash = str_hash_slot,
     .richcompare = str_richcompare,
     .binop = str_binop,
-    .truth = str_truth,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = str_iter,
     .getitem = str_getitem,
     .len = str_len,

@@ -261,11 +261,6 @@ static ssize_t tuple_len(Value self)
     return (ssize_t)AS_TUPLE(self)->length;
 }
 
-static int tuple_truth(Value self)
-{
-    return AS_TUPLE(self)->length != 0;
-}
-
 static int tuple_contains(Value self, Value item)
 {
     ObjTuple *t = AS_TUPLE(self);
@@ -380,7 +375,7 @@ ObjType rt_tuple_type = {
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
     .binop = tuple_binop,
-    .truth = tuple_truth,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .iter = tuple_iter,
     .getitem = tuple_getitem,
     .len = tuple_len,
