@@ -1056,8 +1056,6 @@ ObjType rt_dict_type = {
     .new_ = dict_new,
 };
 
-/* Slot wrappers (containers.h). */
-
 static const MethodDef dict_methods[] = {
     {"keys", dict_keys_m},
     {"values", dict_values_m},

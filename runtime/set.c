@@ -1111,8 +1111,6 @@ ObjType rt_frozenset_type = {
     .new_ = frozenset_new,
 };
 
-/* Slot wrappers (containers.h). */
-
 static const MethodDef set_methods[] = {
     {"add", set_add_m},
     {"remove", set_remove_m},
@@ -1134,8 +1132,6 @@ static const MethodDef set_methods[] = {
     {"__contains__", set_contains_m},
     {NULL, NULL},
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef frozenset_methods[] = {
     {"copy", frozenset_copy_m},

@@ -1246,8 +1246,6 @@ static Value str_format(Value *args, size_t nargs, Value kw)
     return rt_str_format_method(args, nargs, kw);
 }
 
-/* Slot wrappers (containers.h). */
-
 const MethodDef rt_str_methods[] = {
     {"join", str_join},
     {"split", str_split},
