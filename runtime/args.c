@@ -49,28 +49,30 @@ bool rt_arg_one(const char *fname, size_t n, Value kwnames)
     return false;
 }
 
+/* n is outside [min, max]: raise `format` with the bound n broke, worded as
+ * CPython words it ("at least 2", "at most 1", or `exactly` and the one
+ * count allowed). */
+static bool count_error(const char *format, const char *exactly, const char *fname,
+                        size_t n, size_t min, size_t max)
+{
+    size_t limit = n < min ? min : max;
+    const char *how = min == max ? exactly : n < min ? "at least " : "at most ";
+    rt_raisef(&rt_TypeError, format, fname, how, limit, limit == 1 ? "" : "s", n);
+    return false;
+}
+
 /* CPython's _PyArg_CheckPositional. */
 bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max)
 {
-    if (n >= min && n <= max)
-        return true;
-    size_t limit = n < min ? min : max;
-    const char *how = min == max ? "" : n < min ? "at least " : "at most ";
-    rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu",
-              fname, how, limit, limit == 1 ? "" : "s", n);
-    return false;
+    return (n >= min && n <= max) ||
+           count_error("%s expected %s%zu argument%s, got %zu", "", fname, n, min, max);
 }
 
 /* CPython's PyArg_ParseTuple (vgetargs1). */
 bool rt_arg_count(const char *fname, size_t n, size_t min, size_t max)
 {
-    if (n >= min && n <= max)
-        return true;
-    size_t limit = n < min ? min : max;
-    const char *how = min == max ? "exactly" : n < min ? "at least" : "at most";
-    rt_raisef(&rt_TypeError, "%s() takes %s %zu argument%s (%zu given)",
-              fname, how, limit, limit == 1 ? "" : "s", n);
-    return false;
+    return (n >= min && n <= max) ||
+           count_error("%s() takes %s%zu argument%s (%zu given)", "exactly ", fname, n, min, max);
 }
 
 /* ---- keywords ----------------------------------------------------------------- */

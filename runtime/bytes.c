@@ -176,14 +176,7 @@ static Value bytes_richcompare(Value a, Value b, int op)
     if (!rt_is_bytes_like(a) || !rt_is_bytes_like(b))
         return rt_NotImplemented;
     int c = view_compare(view_of(a), view_of(b));
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_EQ: return rt_bool(c == 0);
-    case CMP_NE: return rt_bool(c != 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default:     return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(c, op));
 }
 
 static ssize_t bytes_len(Value self)

@@ -52,6 +52,14 @@ static int to_complex(Value v, Cx *out)
     return 1;
 }
 
+/* Both operands as complex numbers: 1, or 0 when either is not a number
+ * (the operation is NotImplemented), or -1 on error. */
+static int to_complexes(Value a, Value b, Cx *x, Cx *y)
+{
+    int r = to_complex(a, x);
+    return r <= 0 ? r : to_complex(b, y);
+}
+
 /* ---- repr ------------------------------------------------------------------- */
 
 /* '1j', '(1+2j)', '(-0-1j)', '(nan+infj)': the parts use float repr without
@@ -157,12 +165,9 @@ Value rt_complex_binop(Value a, Value b, int op)
 {
     op = rt_nb_plain(op);
     Cx x, y;
-    int ra = to_complex(a, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_complex(b, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_complexes(a, b, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     switch (op) {
     case NB_ADD: return rt_complex_new(x.re + y.re, x.im + y.im);
     case NB_SUBTRACT: return rt_complex_new(x.re - y.re, x.im - y.im);
@@ -183,12 +188,9 @@ Value rt_complex_binop(Value a, Value b, int op)
 static Value complex_pow3(Value base, Value exp, Value mod)
 {
     Cx x, y;
-    int ra = to_complex(base, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_complex(exp, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_complexes(base, exp, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     return rt_raisef(&rt_ValueError, "complex modulo");
 }
 

@@ -255,6 +255,14 @@ static int to_double(Value v, double *out)
     return 1;
 }
 
+/* Both operands as doubles: 1, or 0 when either is not a real number (the
+ * operation is NotImplemented), or -1 on error. */
+static int to_doubles(Value a, Value b, double *x, double *y)
+{
+    int r = to_double(a, x);
+    return r <= 0 ? r : to_double(b, y);
+}
+
 bool rt_as_double(Value v, double *out)
 {
     int r = to_double(v, out);
@@ -381,12 +389,9 @@ Value rt_float_binop(Value a, Value b, int op)
 {
     op = rt_nb_plain(op);
     double x, y;
-    int ra = to_double(a, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_double(b, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_doubles(a, b, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     return float_arith(x, y, op);
 }
 
@@ -406,12 +411,9 @@ static Value float_unary(Value v, int op)
 static Value float_pow3(Value base, Value exp, Value mod)
 {
     double x, y;
-    int ra = to_double(base, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_double(exp, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_doubles(base, exp, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     return rt_raisef(&rt_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
 }
 
@@ -421,18 +423,6 @@ static int float_truth(Value v)
 }
 
 /* ---- Comparison ------------------------------------------------------------- */
-
-static bool holds(int c, int op)
-{
-    switch (op) {
-    case CMP_LT: return c < 0;
-    case CMP_LE: return c <= 0;
-    case CMP_EQ: return c == 0;
-    case CMP_NE: return c != 0;
-    case CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
 
 /* Three-way comparison of double x with int i, exactly (x not NaN). */
 static int cmp_double_int(double x, Value i)
@@ -458,11 +448,13 @@ Value rt_float_richcompare(Value a, Value b, int op)
     }
     if (fa && is_int_like(b)) {
         double x = rt_float_value(a);
-        return rt_bool(isnan(x) ? op == CMP_NE : holds(cmp_double_int(x, b), op));
+        return rt_bool(isnan(x) ? op == CMP_NE
+                                : rt_cmp_holds(cmp_double_int(x, b), op));
     }
     if (fb && is_int_like(a)) {
         double y = rt_float_value(b);
-        return rt_bool(isnan(y) ? op == CMP_NE : holds(-cmp_double_int(y, a), op));
+        return rt_bool(isnan(y) ? op == CMP_NE
+                                : rt_cmp_holds(-cmp_double_int(y, a), op));
     }
     return rt_NotImplemented;
 }

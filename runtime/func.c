@@ -258,14 +258,7 @@ static Value cell_richcompare(Value a, Value b, int op)
     if (x != VAL_NULL && y != VAL_NULL)
         return rt_richcompare(x, y, op);
     int c = (x != VAL_NULL) - (y != VAL_NULL);
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_EQ: return rt_bool(c == 0);
-    case CMP_NE: return rt_bool(c != 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default: return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(c, op));
 }
 
 ObjType rt_cell_type = {

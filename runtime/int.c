@@ -583,26 +583,13 @@ int rt_int_cmp(Value a, Value b)
     return (c > 0) - (c < 0);
 }
 
-/* Turn a three-way result into the truth of `op`. */
-static bool cmp_holds(int c, int op)
-{
-    switch (op) {
-    case CMP_LT: return c < 0;
-    case CMP_LE: return c <= 0;
-    case CMP_EQ: return c == 0;
-    case CMP_NE: return c != 0;
-    case CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 Value rt_int_richcompare(Value a, Value b, int op)
 {
     a = int_arg(a);
     b = int_arg(b);
     if (!a || !b)
         return rt_NotImplemented;
-    return rt_bool(cmp_holds(rt_int_cmp(a, b), op));
+    return rt_bool(rt_cmp_holds(rt_int_cmp(a, b), op));
 }
 
 /* CPython's numeric hash: the value modulo the Mersenne prime 2**61 - 1,

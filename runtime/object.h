@@ -93,6 +93,19 @@ static inline ObjType *val_type(Value v)
 
 #define RT_OP_ENUM(name, symbol, stem) name,
 enum { RT_COMPARE_OPS(RT_OP_ENUM) };
+
+/* Whether comparison `op` holds for a three-way result c (<0, 0, >0). */
+static inline bool rt_cmp_holds(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
 enum { RT_BINARY_OPS(RT_OP_ENUM) NB_INPLACE_OFFSET };
 enum { RT_UNARY_OPS(RT_OP_ENUM) };
 

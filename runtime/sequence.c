@@ -32,19 +32,6 @@ Value rt_seq_repr(Value *const *items, const size_t *length, char open, char clo
 
 /* ---- comparison -------------------------------------------------------------- */
 
-/* The result of comparing two sizes with one of the six operators. */
-static Value compare_sizes(size_t a, size_t b, int op)
-{
-    switch (op) {
-    case CMP_LT: return rt_bool(a < b);
-    case CMP_LE: return rt_bool(a <= b);
-    case CMP_EQ: return rt_bool(a == b);
-    case CMP_NE: return rt_bool(a != b);
-    case CMP_GT: return rt_bool(a > b);
-    default:     return rt_bool(a >= b);
-    }
-}
-
 Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
                          Value *const *bitems, const size_t *blen, int op)
 {
@@ -62,7 +49,7 @@ Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
     }
     /* No more items to compare: the shorter one is smaller. */
     if (i >= *alen || i >= *blen)
-        return compare_sizes(*alen, *blen, op);
+        return rt_bool(rt_cmp_holds((*alen > *blen) - (*alen < *blen), op));
     if (op == CMP_EQ)
         return rt_False;
     if (op == CMP_NE)

@@ -402,13 +402,7 @@ static Value str_richcompare(Value a, Value b, int op)
         return rt_bool(rt_str_equal(a, b));
     if (op == CMP_NE)
         return rt_bool(!rt_str_equal(a, b));
-    int c = rt_str_compare(a, b);
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default:     return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(rt_str_compare(a, b), op));
 }
 
 /* ---- repr -------------------------------------------------------------------- */
