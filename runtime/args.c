@@ -9,11 +9,6 @@
 #include <string.h>
 #include "runtime/runtime.h"
 
-size_t rt_nkwargs(Value kwnames)
-{
-    return kwnames == VAL_NULL ? 0 : rt_tuple_len(kwnames);
-}
-
 size_t rt_npos(size_t nargs, Value kwnames)
 {
     return nargs - rt_nkwargs(kwnames);

@@ -27,7 +27,10 @@
 #include "object.h"
 
 /* The number of keyword arguments (len(kwnames), or 0). */
-size_t rt_nkwargs(Value kwnames);
+static inline size_t rt_nkwargs(Value kwnames)
+{
+    return kwnames == VAL_NULL ? 0 : AS_TUPLE(kwnames)->length;
+}
 /* The number passed positionally: nargs minus the keyword values. */
 size_t rt_npos(size_t nargs, Value kwnames);
 

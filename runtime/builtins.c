@@ -205,8 +205,8 @@ static Value builtin_abs(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("abs", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
-    if (val_is_small(v) && small_value(v) >= 0)
-        return v;
+    if (val_is_small(v))                    /* the common case */
+        return small_value(v) >= 0 ? v : rt_int_from_i64(-(int64_t)small_value(v));
     return rt_unary_op(v, UN_ABS);
 }
 
@@ -730,6 +730,8 @@ static Value builtin_divmod(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("divmod", nargs, kwnames, 2, 2))
         return VAL_NULL;
+    if (val_is_small(args[0]) && val_is_small(args[1]))    /* the common case */
+        return rt_int_binop(args[0], args[1], NB_DIVMOD);
     return rt_binary_op(args[0], args[1], NB_DIVMOD);
 }
 

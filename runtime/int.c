@@ -324,6 +324,14 @@ static bool small_pow(int64_t x, int64_t y, int64_t *out)
     return true;
 }
 
+static Value int_pair(Value a, Value b)
+{
+    Value t = rt_tuple_new(2);
+    AS_TUPLE(t)->items[0] = a;
+    AS_TUPLE(t)->items[1] = b;
+    return t;
+}
+
 /* Tries op on two small ints.  Returns false when the result needs GMP (or
  * float arithmetic); otherwise stores the result — VAL_NULL on an error —
  * in *out. */
@@ -338,20 +346,17 @@ static bool small_binop(int64_t x, int64_t y, int op, Value *out)
             return false;
         *out = rt_int_from_i64(r);
         return true;
-    case NB_FLOOR_DIVIDE:
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER: case NB_DIVMOD: {
         if (y == 0) { *out = raise_zero_div(op); return true; }
-        r = x / y;
-        if (x % y != 0 && ((x < 0) != (y < 0)))
-            r--;
-        *out = rt_int_from_i64(r);
+        int64_t q = x / y, m = x % y;       /* rounded towards zero: floor them */
+        if (m != 0 && ((m < 0) != (y < 0))) {
+            q--;
+            m += y;
+        }
+        *out = op == NB_FLOOR_DIVIDE ? rt_int_from_i64(q) : op == NB_REMAINDER ? small_new(m)
+             : int_pair(rt_int_from_i64(q), small_new(m));
         return true;
-    case NB_REMAINDER:
-        if (y == 0) { *out = raise_zero_div(op); return true; }
-        r = x % y;
-        if (r != 0 && ((r < 0) != (y < 0)))
-            r += y;
-        *out = small_new(r);
-        return true;
+    }
     case NB_TRUE_DIVIDE:
         if (y == 0) { *out = raise_zero_div(op); return true; }
         if (x > (1LL << 53) || x < -(1LL << 53) || y > (1LL << 53) || y < -(1LL << 53))
@@ -471,6 +476,13 @@ static Value big_binop(Value va, Value vb, int op)
         if (mpz_sgn(b) == 0)
             return raise_zero_div(op);
         break;
+    case NB_DIVMOD: {
+        if (mpz_sgn(b) == 0)
+            return raise_zero_div(op);
+        ObjInt *q = big_new(), *m = big_new();
+        mpz_fdiv_qr(Z(q), Z(m), a, b);
+        return int_pair(big_finish(q), big_finish(m));
+    }
     case NB_MULTIPLY:
         if (bits_of(va) + bits_of(vb) > INT_MAX_BITS)
             return too_big();
@@ -501,11 +513,6 @@ Value rt_int_binop(Value a, Value b, int op)
     b = int_arg(b);
     if (!a || !b)
         return rt_NotImplemented;
-    if (op == NB_DIVMOD) {                  /* (a // b, a % b) */
-        Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
-        Value r = q != VAL_NULL ? rt_int_binop(a, b, NB_REMAINDER) : VAL_NULL;
-        return r != VAL_NULL ? rt_tuple_pack(2, q, r) : VAL_NULL;
-    }
     op = rt_nb_plain(op);
     if (val_is_small(a) && val_is_small(b)) {
         Value r;

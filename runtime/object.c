@@ -214,7 +214,8 @@ static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnam
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
     if (b->self == VAL_NULL) {
-        if (b->owner != NULL && !check_unbound_self(b, args, nargs, kwnames))
+        bool self_ok = b->owner == NULL || (nargs > 0 && val_type(args[0]) == b->owner);
+        if (!self_ok && !check_unbound_self(b, args, nargs, kwnames))
             return VAL_NULL;
         return b->fn(args, nargs, kwnames);
     }
