@@ -10,8 +10,8 @@
  * index find() returns) do we convert between code-point indexes and byte
  * offsets — free for ASCII strings, a scan otherwise.
  *
- * Case mapping and character classes come from unicode.c, which is exact for
- * ASCII and Latin-1 and approximate beyond (utf8proc arrives later).
+ * Case mapping and character classes come from unicode.c, which follows
+ * CPython 3.11's Unicode 14.0 database.
  */
 #define _GNU_SOURCE             /* memmem, memrchr */
 #include <stdio.h>
