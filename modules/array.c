@@ -137,7 +137,7 @@ static bool frombytes(ObjArray *a, const unsigned char *p, size_t n)
 
 static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("array.array", kw) || !rt_check_positional("array", nargs, 1, 2))
+    if (!rt_arg_nokw("array.array", kw) || !rt_arg_range("array", nargs, 1, 2))
         return VAL_NULL;
     if (!rt_is_str(args[0]) || AS_STR(args[0])->length != 1)
         return rt_raisef(&rt_TypeError,
@@ -272,7 +272,7 @@ static Value ar_reverse(Value *a, size_t n, Value kw) { return forward(a[0], "re
 
 static Value ar_insert(Value *a, size_t n, Value kw)
 {
-    if (!rt_check_positional("insert", n - 1, 2, 2))
+    if (!rt_arg_range("insert", n - 1, 2, 2))
         return VAL_NULL;
     Value x = convert(find_code(ARR(a[0])->code), a[2]);
     if (x == VAL_NULL)
@@ -399,6 +399,7 @@ static ObjType array_type = {
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
     .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .getattr = array_getattr,
 };
 

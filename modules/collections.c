@@ -201,7 +201,7 @@ static void dq_rotate(ObjDeque *d, ssize_t n)
 
 static Value dq_rotate_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("rotate", kw) || !rt_check_positional("rotate", nargs - 1, 0, 1))
+    if (!rt_arg_nokw("rotate", kw) || !rt_arg_range("rotate", nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t n = 1;
     if (nargs == 2 && !rt_as_ssize(args[1], &n))
@@ -256,7 +256,7 @@ static ssize_t dq_find(ObjDeque *d, Value x, size_t start, size_t stop)
 
 static Value dq_index(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("index", kw) || !rt_check_positional("index", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("index", kw) || !rt_arg_range("index", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t len = (ssize_t)d->len, start = 0, stop = len;
@@ -313,7 +313,7 @@ static Value dq_reverse(Value *args, size_t nargs, Value kw)
 
 static Value dq_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("insert", kw) || !rt_check_positional("insert", nargs - 1, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !rt_arg_range("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t i, len = (ssize_t)d->len;
@@ -549,6 +549,7 @@ static ObjType deque_type = {
     .contains = dq_contains,
     .setitem = dq_setitem, .iter = dq_iter, .richcompare = dq_richcompare,
     .binop = dq_binop, .inplace = dq_inplace, .getattr = dq_getattr,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
 };
 
 static ObjType deque_iter_type = {
@@ -866,8 +867,8 @@ static Value counter_binop(Value a, Value b, int op)
 
 static Value counter_unary(Value self, int op)
 {
-    if (op == UN_INVERT)
-        return rt_raisef(&rt_TypeError, "bad operand type for unary ~: 'Counter'");
+    if (op != UN_POS && op != UN_NEG)
+        return rt_NotImplemented;
     Value result = counter_new(&counter_type, NULL, 0, VAL_NULL), k, v;
     for (size_t pos = 0; rt_dict_next(self, &pos, &k, &v);) {
         int keep = cmp_zero(v, op == UN_POS ? CMP_GT : CMP_LT);
@@ -917,6 +918,8 @@ static ObjType counter_type = {
     .ob.type = &rt_type_type, .name = "collections.Counter", .base = &rt_dict_type, .flags = TF_BASETYPE,
     .new_ = counter_new, .repr = counter_repr, .binop = counter_binop,
     .unary = counter_unary, .richcompare = counter_richcompare, .setitem = counter_setitem,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_AND),
+    .unary_ops = RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_NEG),
 };
 
 /* ======================= OrderedDict ====================================== */
@@ -1439,7 +1442,7 @@ static Value cm_values(Value *a, size_t n, Value kw) { return cm_view(a[0], "val
 
 static Value cm_get(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("get", nargs - 1, 1, 2))
+    if (!rt_arg_range("get", nargs - 1, 1, 2))
         return VAL_NULL;
     int has = cm_contains(args[0], args[1]);
     if (has < 0)

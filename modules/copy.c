@@ -169,7 +169,7 @@ static Value cp_copy(Value *args, size_t nargs, Value kw)
 
 static Value cp_deepcopy(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("deepcopy", nargs, 1, 3))
+    if (!rt_arg_range("deepcopy", nargs, 1, 3))
         return VAL_NULL;
     Value memo = nargs > 1 && args[1] != rt_None ? args[1] : rt_dict_new();
     return deep(args[0], memo);

@@ -170,7 +170,7 @@ static Value file_read(Value *args, size_t nargs, Value kwnames)
 {
     ObjFile *f = self_file(args, nargs, "read");
     int64_t limit;
-    if (f == NULL || !rt_check_nargs("read", nargs, 1, 2) || !size_arg(args, nargs, &limit) ||
+    if (f == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !size_arg(args, nargs, &limit) ||
         !check_mode(f, false))
         return VAL_NULL;
     return read_some(f, limit, false);
@@ -180,7 +180,7 @@ static Value file_readline(Value *args, size_t nargs, Value kwnames)
 {
     ObjFile *f = self_file(args, nargs, "readline");
     int64_t limit;
-    if (f == NULL || !rt_check_nargs("readline", nargs, 1, 2) || !size_arg(args, nargs, &limit) ||
+    if (f == NULL || !rt_arg_range("readline", nargs - 1, 0, 1) || !size_arg(args, nargs, &limit) ||
         !check_mode(f, false))
         return VAL_NULL;
     return read_some(f, limit, true);

@@ -18,7 +18,7 @@
 
 static Value ft_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("reduce", kw) || !rt_check_positional("reduce", nargs, 2, 3))
+    if (!rt_arg_nokw("reduce", kw) || !rt_arg_range("reduce", nargs, 2, 3))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL) {

@@ -64,7 +64,7 @@ static int siftup(Value heap, size_t pos)
 
 static Value hq_heappush(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("heappush", kw) || !rt_check_positional("heappush", nargs, 2, 2) ||
+    if (!rt_arg_nokw("heappush", kw) || !rt_arg_range("heappush", nargs, 2, 2) ||
         !need_list(args[0], "heap argument"))
         return VAL_NULL;
     rt_list_append(args[0], args[1]);
@@ -93,7 +93,7 @@ static Value hq_heappop(Value *args, size_t nargs, Value kw)
 
 static Value hq_heapreplace(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("heapreplace", kw) || !rt_check_positional("heapreplace", nargs, 2, 2) ||
+    if (!rt_arg_nokw("heapreplace", kw) || !rt_arg_range("heapreplace", nargs, 2, 2) ||
         !need_list(args[0], "heap argument"))
         return VAL_NULL;
     ObjList *l = AS_LIST(args[0]);
@@ -106,7 +106,7 @@ static Value hq_heapreplace(Value *args, size_t nargs, Value kw)
 
 static Value hq_heappushpop(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("heappushpop", kw) || !rt_check_positional("heappushpop", nargs, 2, 2) ||
+    if (!rt_arg_nokw("heappushpop", kw) || !rt_arg_range("heappushpop", nargs, 2, 2) ||
         !need_list(args[0], "heap argument"))
         return VAL_NULL;
     ObjList *l = AS_LIST(args[0]);
@@ -172,10 +172,10 @@ static Value hq_nsmallest(Value *a, size_t n, Value kw) { return nbest("nsmalles
 static Value hq_merge(Value *args, size_t nargs, Value kw)
 {
     static const char *const allowed[] = { "key", "reverse", NULL };
-    if (!st_check_kwnames("merge", kw, allowed))
+    if (!rt_arg_kwnames("merge", kw, allowed))
         return VAL_NULL;
     size_t npos = rt_npos(nargs, kw);
-    Value key = st_kwarg(args, nargs, kw, "key"), rev = st_kwarg(args, nargs, kw, "reverse");
+    Value key = rt_kwarg(args, nargs, kw, "key"), rev = rt_kwarg(args, nargs, kw, "reverse");
     int reverse = rev ? rt_truthy(rev) : 0;
     Value all = rt_list_new(0);
     for (size_t i = 0; i < npos; i++)

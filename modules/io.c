@@ -77,7 +77,7 @@ static Value sio_getvalue(Value *args, size_t nargs, Value kw)
 static Value sio_read(Value *args, size_t nargs, Value kw)
 {
     ObjStringIO *s = SIO(args[0]);
-    if (!check_open(s) || !rt_check_positional("read", nargs - 1, 0, 1))
+    if (!check_open(s) || !rt_arg_range("read", nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t n = -1;
     if (nargs > 1 && args[1] != rt_None && !rt_as_ssize(args[1], &n))
@@ -131,7 +131,7 @@ static Value sio_readlines(Value *args, size_t nargs, Value kw)
 static Value sio_seek(Value *args, size_t nargs, Value kw)
 {
     ObjStringIO *s = SIO(args[0]);
-    if (!check_open(s) || !rt_check_positional("seek", nargs - 1, 1, 2))
+    if (!check_open(s) || !rt_arg_range("seek", nargs - 1, 1, 2))
         return VAL_NULL;
     ssize_t pos, whence = 0;
     if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))

@@ -33,14 +33,6 @@ static Value next_or_stop(Value *it)
     return v;
 }
 
-static bool no_kw(const char *name, Value kw)
-{
-    if (rt_nkwargs(kw) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", name);
-    return false;
-}
-
 /* ---- count(start=0, step=1) ------------------------------------------------------ */
 
 typedef struct { Object ob; Value cnt, step; } ObjCount;
@@ -87,7 +79,7 @@ typedef struct { Object ob; Value it, saved; size_t index; bool firstpass; } Obj
 
 static Value cycle_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("cycle", kw) || !rt_check_positional("cycle", nargs, 1, 1))
+    if (!rt_arg_nokw("cycle", kw) || !rt_arg_range("cycle", nargs, 1, 1))
         return VAL_NULL;
     Value it = rt_iter(args[0]);
     if (it == VAL_NULL)
@@ -183,7 +175,7 @@ static bool islice_index(Value v, ssize_t *out, const char *msg)
 
 static Value islice_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("islice", kw) || !rt_check_positional("islice", nargs, 2, 4))
+    if (!rt_arg_nokw("islice", kw) || !rt_arg_range("islice", nargs, 2, 4))
         return VAL_NULL;
     ssize_t start = 0, stop = -1, step = 1;
     const char *imsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
@@ -253,7 +245,7 @@ static Value chain_make(ObjType *t, Value source)
 
 static Value chain_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("chain", kw))
+    if (!rt_arg_nokw("chain", kw))
         return VAL_NULL;
     return chain_make(t, rt_iter(rt_tuple_from(args, nargs)));
 }
@@ -295,9 +287,9 @@ static Value product_new(ObjType *t, Value *args, size_t nargs, Value kw)
     size_t npos = rt_npos(nargs, kw);
     ssize_t repeat = 1;
     static const char *const allowed[] = { "repeat", NULL };
-    if (!st_check_kwnames("product", kw, allowed))
+    if (!rt_arg_kwnames("product", kw, allowed))
         return VAL_NULL;
-    Value r = st_kwarg(args, nargs, kw, "repeat");
+    Value r = rt_kwarg(args, nargs, kw, "repeat");
     if (r != VAL_NULL && !rt_as_ssize(r, &repeat))
         return VAL_NULL;
     if (repeat < 0)
@@ -656,10 +648,10 @@ typedef struct { Object ob; Value iters, fill; size_t active; } ObjZipLongest;
 static Value zip_longest_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
     static const char *const allowed[] = { "fillvalue", NULL };
-    if (!st_check_kwnames("zip_longest", kw, allowed))
+    if (!rt_arg_kwnames("zip_longest", kw, allowed))
         return VAL_NULL;
     size_t n = rt_npos(nargs, kw);
-    Value fill = st_kwarg(args, nargs, kw, "fillvalue");
+    Value fill = rt_kwarg(args, nargs, kw, "fillvalue");
     Value iters = rt_tuple_new(n);
     for (size_t i = 0; i < n; i++)
         if ((AS_TUPLE(iters)->items[i] = rt_iter(args[i])) == VAL_NULL)
@@ -702,7 +694,7 @@ typedef struct { Object ob; Value func, it, extra; bool flag; } ObjFuncIter;
 
 static Value funciter_make(ObjType *t, const char *name, Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw(name, kw) || !rt_check_positional(name, nargs, 2, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 2, 2))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
@@ -827,7 +819,7 @@ DEF_TYPE(compress_type, "compress", compress_next, compress_new)
 
 static Value pairwise_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("pairwise", kw) || !rt_check_positional("pairwise", nargs, 1, 1))
+    if (!rt_arg_nokw("pairwise", kw) || !rt_arg_range("pairwise", nargs, 1, 1))
         return VAL_NULL;
     Value it = rt_iter(args[0]);
     if (it == VAL_NULL)
@@ -877,7 +869,7 @@ DEF_TYPE(tee_type, "_tee", tee_next, NULL)
 
 static Value it_tee(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("tee", kw) || !rt_check_positional("tee", nargs, 1, 2))
+    if (!rt_arg_nokw("tee", kw) || !rt_arg_range("tee", nargs, 1, 2))
         return VAL_NULL;
     ssize_t n = 2;
     if (nargs == 2 && !rt_as_ssize(args[1], &n))

@@ -80,7 +80,7 @@ static Value math_1a(const char *name, Value *args, size_t nargs, Value kw,
 static Value math_2(const char *name, Value *args, size_t nargs, Value kw,
                     double (*f)(double, double))
 {
-    if (!rt_arg_nokw(name, kw) || !rt_check_positional(name, nargs, 2, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 2, 2))
         return VAL_NULL;
     double x, y;
     if (!st_as_double(args[0], &x) || !st_as_double(args[1], &y))
@@ -389,7 +389,7 @@ static bool one_double(const char *name, Value *args, size_t nargs, Value kw, do
 static bool two_doubles(const char *name, Value *args, size_t nargs, Value kw,
                         double *x, double *y)
 {
-    return rt_arg_nokw(name, kw) && rt_check_positional(name, nargs, 2, 2) &&
+    return rt_arg_nokw(name, kw) && rt_arg_range(name, nargs, 2, 2) &&
            st_as_double(args[0], x) && st_as_double(args[1], y);
 }
 
@@ -494,7 +494,7 @@ static Value math_frexp(Value *args, size_t nargs, Value kw)
 static Value math_ldexp(Value *args, size_t nargs, Value kw)
 {
     double x;
-    if (!rt_arg_nokw("ldexp", kw) || !rt_check_positional("ldexp", nargs, 2, 2) ||
+    if (!rt_arg_nokw("ldexp", kw) || !rt_arg_range("ldexp", nargs, 2, 2) ||
         !st_as_double(args[0], &x))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_int_type))
@@ -750,7 +750,7 @@ static Value math_hypot(Value *args, size_t nargs, Value kw)
 
 static Value math_dist(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("dist", kw) || !rt_check_positional("dist", nargs, 2, 2))
+    if (!rt_arg_nokw("dist", kw) || !rt_arg_range("dist", nargs, 2, 2))
         return VAL_NULL;
     Value p = is_tuple(args[0]) ? args[0] : rt_sequence_to_tuple(args[0]);
     if (p == VAL_NULL)
@@ -905,7 +905,7 @@ static Value math_lcm(Value *args, size_t nargs, Value kw)
 static bool comb_args(const char *name, Value *args, size_t nargs, Value kw, size_t min,
                       mpz_t n, mpz_t k, bool *have_k)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_check_positional(name, nargs, min, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, min, 2))
         return false;
     if (!index_mpz(args[0], n))
         return false;

@@ -11,7 +11,7 @@
 
 static bool nargs_is(const char *name, size_t nargs, Value kw, size_t n)
 {
-    return rt_arg_nokw(name, kw) && rt_check_positional(name, nargs, n, n);
+    return rt_arg_nokw(name, kw) && rt_arg_range(name, nargs, n, n);
 }
 
 #define BINOP(name, op)                                                  \
@@ -172,7 +172,7 @@ static Value op_delitem(Value *a, size_t n, Value kw)
 
 static Value op_length_hint(Value *a, size_t n, Value kw)
 {
-    if (!rt_check_positional("length_hint", n, 1, 2))
+    if (!rt_arg_range("length_hint", n, 1, 2))
         return VAL_NULL;
     if (val_type(a[0])->len != NULL) {
         ssize_t l = rt_len(a[0]);
@@ -205,7 +205,7 @@ static Value itemgetter_new(ObjType *t, Value *args, size_t nargs, Value kw)
 
 static Value itemgetter_call(Value self, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("itemgetter", kw) || !rt_check_positional("itemgetter", nargs, 1, 1))
+    if (!rt_arg_nokw("itemgetter", kw) || !rt_arg_range("itemgetter", nargs, 1, 1))
         return VAL_NULL;
     Value items = VAL_AS(ObjGetter, self)->items;
     size_t n = rt_tuple_len(items);
@@ -266,7 +266,7 @@ static Value dotted_get(Value obj, Value name)
 
 static Value attrgetter_call(Value self, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("attrgetter", kw) || !rt_check_positional("attrgetter", nargs, 1, 1))
+    if (!rt_arg_nokw("attrgetter", kw) || !rt_arg_range("attrgetter", nargs, 1, 1))
         return VAL_NULL;
     Value items = VAL_AS(ObjGetter, self)->items;
     size_t n = rt_tuple_len(items);
@@ -297,7 +297,7 @@ static Value methodcaller_new(ObjType *t, Value *args, size_t nargs, Value kw)
 
 static Value methodcaller_call(Value self, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("methodcaller", kw) || !rt_check_positional("methodcaller", nargs, 1, 1))
+    if (!rt_arg_nokw("methodcaller", kw) || !rt_arg_range("methodcaller", nargs, 1, 1))
         return VAL_NULL;
     ObjGetter *g = VAL_AS(ObjGetter, self);
     Value m = rt_getattr(args[0], g->name);

@@ -64,7 +64,7 @@ static Value os_listdir(Value *args, size_t nargs, Value kw)
 
 static Value os_getenv(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("getenv", nargs, 1, 2))
+    if (!rt_arg_range("getenv", nargs, 1, 2))
         return VAL_NULL;
     const char *k = path_arg("getenv", args[0]);
     if (k == NULL)
@@ -81,7 +81,7 @@ static Value os_getpid(Value *args, size_t nargs, Value kw)
 #define PATH_OP(name, call)                                              \
     static Value os_##name(Value *args, size_t nargs, Value kw)         \
     {                                                                    \
-        if (!rt_check_positional(#name, nargs, 1, 2))                    \
+        if (!rt_arg_range(#name, nargs, 1, 2))                    \
             return VAL_NULL;                                             \
         const char *p = path_arg(#name, args[0]);                        \
         if (p == NULL)                                                   \
@@ -96,7 +96,7 @@ PATH_OP(chdir, chdir(p))
 
 static Value os_rename(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("rename", nargs, 2, 2))
+    if (!rt_arg_range("rename", nargs, 2, 2))
         return VAL_NULL;
     const char *a = path_arg("rename", args[0]), *b = path_arg("rename", args[1]);
     if (a == NULL || b == NULL)
@@ -111,7 +111,7 @@ static Value os_makedirs(Value *args, size_t nargs, Value kw)
     const char *p = path_arg("makedirs", args[0]);
     if (p == NULL)
         return VAL_NULL;
-    Value ok = st_kwarg(args, nargs, kw, "exist_ok");
+    Value ok = rt_kwarg(args, nargs, kw, "exist_ok");
     char *buf = gc_strdup(p);
     for (char *s = buf + 1; *s; s++)
         if (*s == '/') {

@@ -606,7 +606,7 @@ static Value rnd_triangular(Value *args, size_t nargs, Value kw)
 {
     double p[3];
     ObjRandom *r;
-    Value mode = nargs >= 4 ? args[3] : st_kwarg(args, nargs, kw, "mode");
+    Value mode = nargs >= 4 ? args[3] : rt_kwarg(args, nargs, kw, "mode");
     if (!float_params(&triangular_spec, args, nargs, kw, triangular_defs, p, &r))
         return VAL_NULL;
     double u = random_double(r), low = p[0], high = p[1], c;
@@ -818,7 +818,7 @@ static Value rnd_setstate(Value *args, size_t nargs, Value kw)
 /* Random(x=None) */
 static Value random_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("Random", kw) || !rt_check_positional("Random", nargs, 0, 1))
+    if (!rt_arg_nokw("Random", kw) || !rt_arg_range("Random", nargs, 0, 1))
         return VAL_NULL;
     ObjRandom *r = rt_alloc_instance(type, sizeof(ObjRandom));
     r->ob.type = type;

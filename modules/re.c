@@ -986,7 +986,7 @@ static Value group_by_key(ObjMatch *m, Value key)
 
 static Value m_group(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_no_kwargs("group", kw))
+    if (!rt_arg_nokw("group", kw))
         return VAL_NULL;
     ObjMatch *m = MATCH(args[0]);
     if (nargs == 1)
@@ -1046,7 +1046,7 @@ static Value m_groupdict(Value *args, size_t nargs, Value kw)
 /* start/end/span: the optional group argument. */
 static bool span_arg(const char *fname, Value *args, size_t nargs, Value kw, size_t *g)
 {
-    if (!rt_no_kwargs(fname, kw) || !rt_check_positional(fname, nargs - 1, 0, 1))
+    if (!rt_arg_nokw(fname, kw) || !rt_arg_range(fname, nargs - 1, 0, 1))
         return false;
     *g = 0;
     return nargs < 2 || group_index(MATCH(args[0]), args[1], g);
@@ -1079,7 +1079,7 @@ static Value m_span(Value *args, size_t nargs, Value kw)
 
 static Value m_expand(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_no_kwargs("expand", kw) || !rt_check_positional("expand", nargs - 1, 1, 1))
+    if (!rt_arg_nokw("expand", kw) || !rt_arg_range("expand", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjMatch *m = MATCH(args[0]);
     if (!check_subject(args[1]))
@@ -1245,7 +1245,7 @@ static Value re_split(Value *args, size_t nargs, Value kw)
 /* re.escape: a backslash before each character of Lib/re's _special_chars_map. */
 static Value re_escape(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_no_kwargs("escape", kw) || !rt_check_positional("escape", nargs, 1, 1))
+    if (!rt_arg_nokw("escape", kw) || !rt_arg_range("escape", nargs, 1, 1))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_NotImplementedError, "pvm's re.escape supports str only");
@@ -1264,7 +1264,7 @@ static Value re_escape(Value *args, size_t nargs, Value kw)
 
 static Value re_purge(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_no_kwargs("purge", kw) || !rt_check_positional("purge", nargs, 0, 0))
+    if (!rt_arg_nokw("purge", kw) || !rt_arg_range("purge", nargs, 0, 0))
         return VAL_NULL;
     cache = rt_dict_new();
     return rt_None;
@@ -1353,6 +1353,8 @@ static ObjType regexflag_type = {
     .ob.type = &rt_type_type, .name = "RegexFlag", .base = &rt_int_type,
     .flags = TF_INT_SUBCLASS, .repr = flag_repr, .str = flag_repr,
     .binop = flag_binop, .unary = flag_unary,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
+    .unary_ops = RT_OP_BIT(UN_INVERT),
 };
 
 static void add_flag(Value m, const char *longname, const char *shortname, int value)

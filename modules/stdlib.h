@@ -9,7 +9,7 @@
  *
  * The helpers (stubutil.c) are what every module kept rewriting: a module
  * from a table of functions, doubles and big ints in and out of Python
- * values, and the argument checks with CPython's messages.
+ * values.  The argument checks with CPython's messages are runtime/args.h.
  */
 #ifndef PVM_STDLIB_H
 #define PVM_STDLIB_H
@@ -34,22 +34,12 @@ void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef 
  * number, not str" otherwise.  false on error. */
 bool st_as_double(Value v, double *out);
 
-/* The current exception type is `t` (and it is cleared) — for "try: ...
- * except KeyError:" written in C. */
-bool st_err_take(ObjType *t);
-
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
 Value st_lookup_special(Value v, const char *name);
 
 /* Call obj.name(args...). */
 Value st_call_method(Value obj, const char *name, Value *args, size_t nargs);
-
-/* Keyword value by name from a call's kwnames, or VAL_NULL. */
-Value st_kwarg(Value *args, size_t nargs, Value kwnames, const char *name);
-/* Reject keyword arguments other than the listed ones (NULL-terminated):
- * TypeError "f() got an unexpected keyword argument 'x'". */
-bool st_check_kwnames(const char *fname, Value kwnames, const char *const *allowed);
 
 /* collections.namedtuple(name, fields) from C (collections.c): fields is a
  * space-separated list.  Returns the new tuple-subclass type. */

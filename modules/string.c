@@ -6,7 +6,7 @@
 static Value st_capwords(Value *args, size_t nargs, Value kw)
 {
     /* (sep or ' ').join(x.capitalize() for x in s.split(sep)) */
-    if (!rt_check_positional("capwords", nargs, 1, 2))
+    if (!rt_arg_range("capwords", nargs, 1, 2))
         return VAL_NULL;
     Value sep = nargs > 1 ? args[1] : rt_None;
     Value parts = st_call_method(args[0], "split", &sep, 1);

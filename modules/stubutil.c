@@ -1,10 +1,9 @@
 /*
  * stubutil.c — small helpers the standard-library modules share: building
  * a module from a function table, reading doubles the way CPython's
- * PyFloat_AsDouble does, and a few conveniences for keyword arguments and
- * special-method lookup.
+ * PyFloat_AsDouble does, special-method lookup, and big ints as GMP
+ * integers.  (Argument checks are the runtime's: runtime/args.h.)
  */
-#include <string.h>
 #include "modules/stdlib.h"
 
 Value st_module_new(const char *name, const MethodDef *fns)
@@ -81,46 +80,12 @@ bool st_as_double(Value v, double *out)
     return false;
 }
 
-bool st_err_take(ObjType *t)
-{
-    if (!rt_err_matches(t))
-        return false;
-    rt_err_clear();
-    return true;
-}
-
 Value st_call_method(Value obj, const char *name, Value *args, size_t nargs)
 {
     Value f = rt_getattr_cstr(obj, name);
     if (f == VAL_NULL)
         return VAL_NULL;
     return rt_call(f, args, nargs, VAL_NULL);
-}
-
-Value st_kwarg(Value *args, size_t nargs, Value kwnames, const char *name)
-{
-    size_t nkw = rt_nkwargs(kwnames);
-    for (size_t i = 0; i < nkw; i++)
-        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
-            return args[nargs - nkw + i];
-    return VAL_NULL;
-}
-
-bool st_check_kwnames(const char *fname, Value kwnames, const char *const *allowed)
-{
-    size_t nkw = rt_nkwargs(kwnames);
-    for (size_t i = 0; i < nkw; i++) {
-        const char *k = rt_str_cstr(rt_tuple_get(kwnames, i));
-        bool ok = false;
-        for (const char *const *a = allowed; *a != NULL; a++)
-            ok = ok || strcmp(*a, k) == 0;
-        if (!ok) {
-            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'",
-                      fname, k);
-            return false;
-        }
-    }
-    return true;
 }
 
 /* ---- ints as GMP integers -------------------------------------------------- */

@@ -73,7 +73,7 @@ static Value tm_localtime(Value *args, size_t nargs, Value kw)
 {
     time_t t;
     struct tm tmv;
-    if (!rt_check_positional("localtime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
+    if (!rt_arg_range("localtime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
         return VAL_NULL;
     localtime_r(&t, &tmv);
     return tm_tuple(&tmv);
@@ -83,7 +83,7 @@ static Value tm_gmtime(Value *args, size_t nargs, Value kw)
 {
     time_t t;
     struct tm tmv;
-    if (!rt_check_positional("gmtime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
+    if (!rt_arg_range("gmtime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
         return VAL_NULL;
     gmtime_r(&t, &tmv);
     return tm_tuple(&tmv);
@@ -117,7 +117,7 @@ static bool from_tuple(Value tup, struct tm *t)
 
 static Value tm_strftime(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_positional("strftime", nargs, 1, 2))
+    if (!rt_arg_range("strftime", nargs, 1, 2))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
@@ -146,7 +146,7 @@ static Value tm_ctime(Value *args, size_t nargs, Value kw)
 {
     time_t t;
     struct tm tmv;
-    if (!rt_check_positional("ctime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
+    if (!rt_arg_range("ctime", nargs, 0, 1) || !get_time_t(args, nargs, &t))
         return VAL_NULL;
     localtime_r(&t, &tmv);
     char buf[64];

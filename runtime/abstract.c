@@ -11,18 +11,17 @@
 #include <string.h>
 #include "runtime/runtime.h"
 
+#define SYMBOL(name, symbol, stem) symbol,
+#define INPLACE_SYMBOL(name, symbol, stem) symbol "=",
 const char *const rt_binop_symbols[] = {
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
-    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+    RT_BINARY_OPS(SYMBOL) RT_BINARY_OPS(INPLACE_SYMBOL) [NB_DIVMOD] = "divmod()"
 };
-const char *const rt_cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
+const char *const rt_cmp_symbols[] = { RT_COMPARE_OPS(SYMBOL) };
+static const char *const unary_symbols[] = { RT_UNARY_OPS(SYMBOL) };
+#undef SYMBOL
+#undef INPLACE_SYMBOL
 
 /* ---- text ---------------------------------------------------------------- */
-
-Value rt_addr_str(const void *p)
-{
-    return rt_str_format_c("%p", p);
-}
 
 static Value check_str_result(Value r, const char *what)
 {
@@ -261,7 +260,7 @@ static Value sequence_repeat(Value seq, Value n, int op)
 
 Value rt_binary_op(Value a, Value b, int op)
 {
-    int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
+    int plain = rt_nb_plain(op);
     ObjType *ta = val_type(a), *tb = val_type(b);
     Value r;
     if (op != plain && ta->inplace != NULL) {
@@ -303,8 +302,31 @@ Value rt_unary_op(Value v, int op)
         if (r != rt_NotImplemented)
             return r;
     }
-    static const char *const names[] = { "-", "+", "~" };
-    return rt_raisef(&rt_TypeError, "bad operand type for unary %s: '%s'", names[op], t->name);
+    return rt_raisef(&rt_TypeError, op < UN_ABS ? "bad operand type for unary %s: '%s'"
+                                                : "bad operand type for %s: '%s'",
+                     unary_symbols[op], t->name);
+}
+
+/* CPython's ternary_op: each operand's type in turn (the exponent's first
+ * when it is a subclass of the base's), each type once. */
+Value rt_ternary_power(Value base, Value exp, Value mod)
+{
+    ObjType *tb = val_type(base), *te = val_type(exp), *tm = val_type(mod);
+    ObjType *order[3] = { tb, te != tb ? te : NULL, tm != tb && tm != te ? tm : NULL };
+    if (order[1] != NULL && rt_is_subtype(te, tb)) {
+        order[0] = te;
+        order[1] = tb;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (order[i] == NULL || order[i]->pow3 == NULL)
+            continue;
+        Value r = order[i]->pow3(base, exp, mod);
+        if (r != rt_NotImplemented)
+            return r;
+    }
+    return rt_raisef(&rt_TypeError,
+                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                     tb->name, te->name, tm->name);
 }
 
 /* ---- containers ----------------------------------------------------------- */

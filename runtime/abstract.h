@@ -28,10 +28,13 @@ Value rt_richcompare(Value a, Value b, int op);
 int rt_compare_bool(Value a, Value b, int op);
 int rt_eq(Value a, Value b);
 
-/* BINARY_OP: op is any of the 26 NB_* values (in-place ones included). */
+/* BINARY_OP: op is any of the 26 NB_* values (in-place ones included), or
+ * NB_DIVMOD for divmod(). */
 Value rt_binary_op(Value a, Value b, int op);
-Value rt_unary_op(Value v, int op);     /* UN_NEG, UN_POS, UN_INVERT */
-extern const char *const rt_binop_symbols[];   /* "+", "&", ..., "+=", ... */
+/* pow(base, exp, mod) with a modulus (CPython's ternary_op). */
+Value rt_ternary_power(Value base, Value exp, Value mod);
+Value rt_unary_op(Value v, int op);     /* UN_NEG ... UN_ABS */
+extern const char *const rt_binop_symbols[];   /* "+", "&", ..., "+=", ..., "divmod()" */
 extern const char *const rt_cmp_symbols[];     /* "<", "<=", ... */
 
 Value rt_getitem(Value obj, Value key);
@@ -43,9 +46,6 @@ int rt_contains(Value container, Value item);  /* `item in container` */
 Value rt_iter(Value v);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
-
-/* "0x7f3a..." — an address as a str (the %p of rt_str_format_c is simpler). */
-Value rt_addr_str(const void *p);
 
 /* Attributes.  name must be a str (interned names compare fastest). */
 Value rt_getattr(Value obj, Value name);
@@ -98,20 +98,20 @@ bool rt_callable(Value v);
 typedef struct MethodDef {
     const char *name;
     NativeFunc fn;
+    /* RT_METH_CLASS: a class method (dict.fromkeys, int.from_bytes): read
+     * from the class or an instance it binds to the class, so args[0] is
+     * the class.  0: an ordinary method, args[0] is self. */
+    int flags;
 } MethodDef;
+enum { RT_METH_CLASS = 1 };
 void rt_type_ready(ObjType *type, const MethodDef *methods);
+/* Add methods (a NULL-terminated table) to a type's dict. */
+void rt_type_add_methods(ObjType *type, const MethodDef *methods);
 /* Add a class attribute to a (ready) type's dict. */
 void rt_type_set(ObjType *type, const char *name, Value v);
-Value rt_type_name(Value v);            /* str: the name of v's type */
 
 /* Builtin function objects. */
 Value rt_builtin_new(const char *name, NativeFunc fn, Value self);
 
-/* Argument checking helpers for NativeFuncs: each raises CPython's message
- * and returns false on failure. */
-bool rt_check_nargs(const char *fname, size_t nargs, size_t min, size_t max);
-bool rt_no_kwargs(const char *fname, Value kwnames);
-/* Number of keyword args in a call (len(kwnames) or 0). */
-size_t rt_nkwargs(Value kwnames);
 
 #endif

@@ -14,9 +14,10 @@ static Value bool_repr(Value v)
     return rt_str_from_cstr(v == rt_True ? "True" : "False");
 }
 
+/* & | ^ between two bools give a bool; everything else is int's. */
 static Value bool_binop(Value a, Value b, int op)
 {
-    int plain = op >= NB_INPLACE_OFFSET ? op - NB_INPLACE_OFFSET : op;
+    int plain = rt_nb_plain(op);
     if (is_bool(a) && is_bool(b)) {
         bool x = a == rt_True, y = b == rt_True;
         if (plain == NB_AND) return rt_bool(x & y);
@@ -24,27 +25,6 @@ static Value bool_binop(Value a, Value b, int op)
         if (plain == NB_XOR) return rt_bool(x ^ y);
     }
     return rt_int_binop(a, b, op);
-}
-
-/* -True == -1, +True == 1, ~True == -2: bools act as the ints 1 and 0. */
-static Value bool_unary(Value v, int op)
-{
-    intptr_t i = v == rt_True;
-    switch (op) {
-    case UN_NEG: return small_new(-i);
-    case UN_POS: return small_new(i);
-    default: return small_new(~i);
-    }
-}
-
-static intptr_t bool_hash(Value v)
-{
-    return v == rt_True;
-}
-
-static int bool_truth(Value v)
-{
-    return v == rt_True;
 }
 
 /* bool(x): x's truth value; bool() is False. */
@@ -60,22 +40,20 @@ static Value bool_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     return t < 0 ? VAL_NULL : rt_bool(t);
 }
 
+/* Every other slot (compare, hash, -x, truth...) is inherited from int,
+ * whose functions read True and False as 1 and 0. */
 ObjType rt_bool_type = {
     .ob.type = &rt_type_type,
     .name = "bool",
     .base = &rt_int_type,
     .flags = TF_INT_SUBCLASS,               /* not TF_BASETYPE: bool is final */
     .repr = bool_repr,
-    .hash = bool_hash,
-    .richcompare = rt_int_richcompare,
     .binop = bool_binop,
-    .unary = bool_unary,
-    .truth = bool_truth,
     .new_ = bool_new,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
 };
 
 void rt_bool_init(void)
 {
-    static const MethodDef methods[] = {{NULL, NULL}};
-    rt_type_ready(&rt_bool_type, methods);
+    rt_type_ready(&rt_bool_type, NULL);
 }

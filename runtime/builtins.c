@@ -11,14 +11,8 @@
  *   - the constants None, True, False, Ellipsis, NotImplemented, __debug__.
  *
  * Every function reproduces CPython 3.11's behaviour and error messages,
- * including how it complains about a wrong call: CPython parses arguments in
- * three styles, and the messages differ between them, so this file has one
- * small checker per style:
- *   - one argument, no keywords ("len() takes exactly one argument (2 given)");
- *   - a range of positional arguments ("isinstance expected 2 arguments,
- *     got 1": rt_check_positional);
- *   - Argument Clinic's keyword parsing ("round() missing required argument
- *     'number' (pos 1)": rt_parse_args, driven by an ArgSpec table).
+ * including how it complains about a wrong call (args.h: len() is METH_O,
+ * isinstance() positional-only Clinic, round() Clinic with keywords).
  */
 #include <math.h>
 #include <stdio.h>
@@ -30,122 +24,10 @@
 
 Value rt_builtins_dict;
 
-/* ---- argument checking --------------------------------------------------------- */
-
-/* METH_O style: exactly one positional argument and no keywords. */
-static bool check_one(const char *fname, size_t nargs, Value kwnames)
-{
-    if (!rt_no_kwargs(fname, kwnames))
-        return false;
-    if (nargs == 1)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
-    return false;
-}
-
-bool rt_check_positional(const char *fname, size_t nargs, size_t min, size_t max)
-{
-    if (nargs >= min && nargs <= max)
-        return true;
-    size_t limit = nargs < min ? min : max;
-    const char *how = min == max ? "" : nargs < min ? "at least " : "at most ";
-    rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu",
-              fname, how, limit, limit == 1 ? "" : "s", nargs);
-    return false;
-}
-
 /* No keywords, and between min and max positional arguments. */
 static bool check_fast(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max)
 {
-    return rt_no_kwargs(fname, kwnames) && rt_check_positional(fname, nargs, min, max);
-}
-
-/* The value passed for keyword `name`, or VAL_NULL.  kwvalues are the
- * values matching kwnames. */
-static Value find_keyword(Value kwnames, const Value *kwvalues, const char *name)
-{
-    size_t n = rt_nkwargs(kwnames);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
-            return kwvalues[i];
-    return VAL_NULL;
-}
-
-/* The counts a call violates before any keyword is matched. */
-static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
-{
-    size_t nparams = (size_t)sp->nparams, maxpos = (size_t)sp->maxpos;
-    size_t minposonly = (size_t)(sp->posonly < sp->minpos ? sp->posonly : sp->minpos);
-    if (!sp->varargs && nargs > nparams) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", sp->fname,
-                  nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs);
-        return false;
-    }
-    if (!sp->varargs && npos > maxpos) {
-        if (maxpos == 0)
-            rt_raisef(&rt_TypeError, "%s() takes no positional arguments", sp->fname);
-        else
-            rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                      sp->fname, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
-                      maxpos == 1 ? "" : "s", npos);
-        return false;
-    }
-    if (npos < minposonly) {
-        rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                  sp->fname, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
-                  minposonly, minposonly == 1 ? "" : "s", npos);
-        return false;
-    }
-    return true;
-}
-
-/* Keywords left over after matching: either a parameter given twice, or a
- * name the function does not have. */
-static bool extra_keywords(const ArgSpec *sp, const Value *kwvalues, size_t ncopied,
-                           Value kwnames)
-{
-    for (int i = sp->posonly; i < (int)ncopied; i++)
-        if (find_keyword(kwnames, kwvalues, sp->names[i]) != VAL_NULL) {
-            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                      sp->fname, sp->names[i], i + 1);
-            return false;
-        }
-    for (size_t k = 0; k < rt_nkwargs(kwnames); k++) {
-        const char *kw = rt_str_cstr(rt_tuple_get(kwnames, k));
-        bool known = false;
-        for (int i = sp->posonly; i < sp->nparams && !known; i++)
-            known = strcmp(kw, sp->names[i]) == 0;
-        if (!known) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                      rt_tuple_get(kwnames, k), sp->fname);
-            return false;
-        }
-    }
-    return true;
-}
-
-bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwnames,
-                   Value *out)
-{
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    const Value *kwvalues = args + npos;
-    if (!check_counts(sp, npos, nargs))
-        return false;
-    size_t ncopied = npos < (size_t)sp->maxpos ? npos : (size_t)sp->maxpos;
-    for (int i = 0; i < sp->nparams; i++)
-        out[i] = (size_t)i < ncopied ? args[i] : VAL_NULL;
-    size_t left = nkw;
-    int first = (int)ncopied > sp->posonly ? (int)ncopied : sp->posonly;
-    for (int i = first; i < sp->nparams; i++) {
-        if (left > 0 && (out[i] = find_keyword(kwnames, kwvalues, sp->names[i])) != VAL_NULL)
-            left--;
-        if (out[i] == VAL_NULL && i < sp->minpos) {
-            rt_raisef(&rt_TypeError, "%s() missing required argument '%s' (pos %d)",
-                      sp->fname, sp->names[i], i + 1);
-            return false;
-        }
-    }
-    return left == 0 || extra_keywords(sp, kwvalues, ncopied, kwnames);
+    return rt_arg_nokw(fname, kwnames) && rt_arg_range(fname, nargs, min, max);
 }
 
 /* A C int from an index-like value (CPython's _PyLong_AsInt): TypeError for
@@ -279,7 +161,7 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_len(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("len", nargs, kwnames))
+    if (!rt_arg_one("len", nargs, kwnames))
         return VAL_NULL;
     ssize_t n = rt_len(args[0]);
     return n < 0 ? VAL_NULL : rt_int_from_i64(n);
@@ -287,17 +169,17 @@ static Value builtin_len(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_repr(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("repr", nargs, kwnames) ? rt_repr(args[0]) : VAL_NULL;
+    return rt_arg_one("repr", nargs, kwnames) ? rt_repr(args[0]) : VAL_NULL;
 }
 
 static Value builtin_ascii(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("ascii", nargs, kwnames) ? rt_ascii(args[0]) : VAL_NULL;
+    return rt_arg_one("ascii", nargs, kwnames) ? rt_ascii(args[0]) : VAL_NULL;
 }
 
 static Value builtin_hash(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("hash", nargs, kwnames))
+    if (!rt_arg_one("hash", nargs, kwnames))
         return VAL_NULL;
     intptr_t h = rt_hash(args[0]);
     return h == -1 ? VAL_NULL : rt_int_from_i64(h);
@@ -307,54 +189,25 @@ static Value builtin_hash(Value *args, size_t nargs, Value kwnames)
  * word is odd, so it can never collide with an (even) object address. */
 static Value builtin_id(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("id", nargs, kwnames))
+    if (!rt_arg_one("id", nargs, kwnames))
         return VAL_NULL;
     return rt_int_from_u64((uint64_t)args[0]);
 }
 
 static Value builtin_callable(Value *args, size_t nargs, Value kwnames)
 {
-    return check_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
+    return rt_arg_one("callable", nargs, kwnames) ? rt_bool(rt_callable(args[0])) : VAL_NULL;
 }
 
-/* abs of a complex: hypot, with CPython's overflow check. */
-static Value complex_abs(ObjComplex *c)
-{
-    double r = hypot(c->real, c->imag);
-    if (isinf(r) && isfinite(c->real) && isfinite(c->imag))
-        return rt_raisef(&rt_OverflowError, "absolute value too large");
-    return rt_float_new(r);
-}
-
-static Value int_abs(Value v)
-{
-    v = rt_int_unbool(v);
-    return rt_int_sign(v) >= 0 ? v : rt_unary_op(v, UN_NEG);
-}
-
-/* abs(): the builtin numbers directly; other classes through __abs__
- * (subclasses of int and float may override it). */
+/* abs(): the unary slot's UN_ABS (int.__abs__, a class's __abs__). */
 static Value builtin_abs(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("abs", nargs, kwnames))
+    if (!rt_arg_one("abs", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
-    if (val_is_small(v))
+    if (val_is_small(v))                    /* the common case */
         return small_value(v) >= 0 ? v : rt_int_from_i64(-(int64_t)small_value(v));
-    if (is_float(v))
-        return rt_float_new(fabs(rt_float_value(v)));
-    if (IS_EXACT(v, rt_complex_type))
-        return complex_abs(VAL_AS(ObjComplex, v));
-    if (is_int(v) || is_bool(v))
-        return int_abs(v);
-    Value r = call_special(v, "__abs__", NULL, 0);
-    if (r != VAL_NULL || rt_err_occurred())
-        return r;
-    if (is_intlike(v))
-        return int_abs(v);
-    if (rt_isinstance_of(v, &rt_float_type))
-        return rt_float_new(fabs(rt_float_value(v)));
-    return rt_raisef(&rt_TypeError, "bad operand type for abs(): '%s'", val_type(v)->name);
+    return rt_unary_op(v, UN_ABS);
 }
 
 /* ---- any, all -------------------------------------------------------------------- */
@@ -380,7 +233,7 @@ static int find_truth(Value iterable, int stop)
 
 static Value builtin_any(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("any", nargs, kwnames))
+    if (!rt_arg_one("any", nargs, kwnames))
         return VAL_NULL;
     int r = find_truth(args[0], 1);
     return r < 0 ? VAL_NULL : rt_bool(r == 1);
@@ -388,7 +241,7 @@ static Value builtin_any(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_all(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("all", nargs, kwnames))
+    if (!rt_arg_one("all", nargs, kwnames))
         return VAL_NULL;
     int r = find_truth(args[0], 0);
     return r < 0 ? VAL_NULL : rt_bool(r == 0);
@@ -720,7 +573,7 @@ static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
     static const char *const names[] = { "key", "reverse" };
     static const ArgSpec spec = { "sort", names, 2, 0, 0, 0, false };
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (!rt_check_positional("sorted", npos, 1, 1))
+    if (!rt_arg_range("sorted", npos, 1, 1))
         return VAL_NULL;
     Value list = rt_sequence_to_list(args[0]);
     if (list == VAL_NULL)
@@ -739,7 +592,7 @@ static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
 
 static Value int_to_base(const char *fname, Value *args, size_t nargs, Value kwnames, int base)
 {
-    if (!check_one(fname, nargs, kwnames))
+    if (!rt_arg_one(fname, nargs, kwnames))
         return VAL_NULL;
     Value i = rt_index(args[0]);
     return i == VAL_NULL ? VAL_NULL : rt_int_to_base(rt_int_unbool(i), base, true);
@@ -763,7 +616,7 @@ static Value builtin_bin(Value *args, size_t nargs, Value kwnames)
 static Value builtin_chr(Value *args, size_t nargs, Value kwnames)
 {
     int c;
-    if (!check_one("chr", nargs, kwnames) || !as_c_int(args[0], &c))
+    if (!rt_arg_one("chr", nargs, kwnames) || !as_c_int(args[0], &c))
         return VAL_NULL;
     if (c < 0 || c > 0x10ffff)
         return rt_raisef(&rt_ValueError, "chr() arg not in range(0x110000)");
@@ -773,7 +626,7 @@ static Value builtin_chr(Value *args, size_t nargs, Value kwnames)
 /* ord() of a one-character str, or of bytes/bytearray of length one. */
 static Value builtin_ord(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_one("ord", nargs, kwnames))
+    if (!rt_arg_one("ord", nargs, kwnames))
         return VAL_NULL;
     Value v = args[0];
     if (is_str(v) && AS_STR(v)->length == 1)
@@ -869,131 +722,20 @@ static Value builtin_round(Value *args, size_t nargs, Value kwnames)
                      val_type(x)->name);
 }
 
-/* ---- divmod ---------------------------------------------------------------------------- */
+/* ---- divmod and pow ---------------------------------------------------------------- */
 
-static Value pair(Value a, Value b)
-{
-    Value t = rt_tuple_new(2);
-    AS_TUPLE(t)->items[0] = a;
-    AS_TUPLE(t)->items[1] = b;
-    return t;
-}
-
-static Value small_divmod(intptr_t x, intptr_t y)
-{
-    if (y == 0)
-        return rt_raisef(&rt_ZeroDivisionError, "integer division or modulo by zero");
-    intptr_t q = x / y, r = x % y;
-    if (r != 0 && (r < 0) != (y < 0)) {
-        q--;
-        r += y;
-    }
-    return pair(rt_int_from_i64(q), small_new(r));
-}
-
-/* CPython's float_divmod: the remainder takes the divisor's sign, and the
- * quotient is rounded so that q*y + r reproduces x as closely as possible. */
-static Value float_divmod(double x, double y)
-{
-    if (y == 0.0)
-        return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
-    double mod = fmod(x, y), div = (x - mod) / y, floordiv;
-    if (mod != 0.0) {
-        if ((y < 0) != (mod < 0)) {
-            mod += y;
-            div -= 1.0;
-        }
-    } else {
-        mod = copysign(0.0, y);
-    }
-    if (div != 0.0) {
-        floordiv = floor(div);
-        if (div - floordiv > 0.5)
-            floordiv += 1.0;
-    } else {
-        floordiv = copysign(0.0, x / y);
-    }
-    return pair(rt_float_new(floordiv), rt_float_new(mod));
-}
-
-/* __divmod__ / __rdivmod__ of a user class; VAL_NULL, no exception, if
- * neither side answers. */
-static Value divmod_special(Value a, Value b)
-{
-    Value r = call_special(a, "__divmod__", &b, 1);
-    if (r == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    if (r != VAL_NULL && r != rt_NotImplemented)
-        return r;
-    if (val_type(a) == val_type(b))
-        return VAL_NULL;
-    r = call_special(b, "__rdivmod__", &a, 1);
-    return r == rt_NotImplemented ? VAL_NULL : r;
-}
-
+/* divmod(a, b): the binop slot's NB_DIVMOD (int.__divmod__, a class's
+ * __divmod__ or the other operand's __rdivmod__). */
 static Value builtin_divmod(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("divmod", nargs, kwnames, 2, 2))
         return VAL_NULL;
-    Value a = args[0], b = args[1];
-    if (val_is_small(a) && val_is_small(b))
-        return small_divmod(small_value(a), small_value(b));
-    bool ia = is_int(a) || is_bool(a), ib = is_int(b) || is_bool(b);
-    if (ia && ib) {
-        Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
-        Value r = q == VAL_NULL ? VAL_NULL : rt_int_binop(a, b, NB_REMAINDER);
-        return r == VAL_NULL ? VAL_NULL : pair(q, r);
-    }
-    if ((is_float(a) || is_float(b)) && (ia || is_float(a)) && (ib || is_float(b))) {
-        double x, y;
-        if (!rt_as_double(a, &x) || !rt_as_double(b, &y))
-            return VAL_NULL;
-        return float_divmod(x, y);
-    }
-    Value r = divmod_special(a, b);
-    if (r != VAL_NULL || rt_err_occurred())
-        return r;
-    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
-                     val_type(a)->name, val_type(b)->name);
+    if (val_is_small(args[0]) && val_is_small(args[1]))    /* the common case */
+        return rt_int_binop(args[0], args[1], NB_DIVMOD);
+    return rt_binary_op(args[0], args[1], NB_DIVMOD);
 }
 
-/* ---- pow -------------------------------------------------------------------------------- */
-
-/* Three-argument pow as CPython's ternary_op: the first of the three types
- * that implements it decides.  int needs all three ints; float and complex
- * accept the base and exponent but refuse any modulus. */
-static bool is_real(Value v)
-{
-    return is_intlike(v) || rt_isinstance_of(v, &rt_float_type);
-}
-
-static Value pow3(Value base, Value exp, Value mod)
-{
-    if (is_intlike(base) && is_intlike(exp) && is_intlike(mod))
-        return rt_int_pow_mod(rt_int_unbool(base), rt_int_unbool(exp), rt_int_unbool(mod));
-    bool real = is_real(base) && is_real(exp);
-    bool cplx = (is_real(base) || rt_isinstance_of(base, &rt_complex_type)) &&
-                (is_real(exp) || rt_isinstance_of(exp, &rt_complex_type));
-    Value ops[3] = { base, exp, mod };
-    for (int i = 0; i < 3; i++) {
-        ObjType *t = val_type(ops[i]);
-        if (t == &rt_float_type && real)
-            return rt_raisef(&rt_TypeError,
-                             "pow() 3rd argument not allowed unless all arguments are integers");
-        if (t == &rt_complex_type && cplx)
-            return rt_raisef(&rt_ValueError, "complex modulo");
-    }
-    Value args2[2] = { exp, mod };
-    Value r = call_special(base, "__pow__", args2, 2);
-    if (r != VAL_NULL && r != rt_NotImplemented)
-        return r;
-    if (r == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    return rt_raisef(&rt_TypeError,
-                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                     val_type(base)->name, val_type(exp)->name, val_type(mod)->name);
-}
-
+/* pow(base, exp[, mod]): ** without a modulus, else the pow3 slots. */
 static Value builtin_pow(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "base", "exp", "mod" };
@@ -1003,7 +745,7 @@ static Value builtin_pow(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (a[2] == VAL_NULL || a[2] == rt_None)
         return rt_binary_op(a[0], a[1], NB_POWER);
-    return pow3(a[0], a[1], a[2]);
+    return rt_ternary_power(a[0], a[1], a[2]);
 }
 
 /* ---- attributes ------------------------------------------------------------------------- */

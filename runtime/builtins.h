@@ -28,28 +28,4 @@ Value rt_callable_iter_new(Value callable, Value sentinel);
 /* Ready the iterator types (rt_builtins_init calls it first). */
 void rt_iterobjects_init(void);
 
-/* ---- keyword-argument parsing for NativeFuncs ----
- * Describes a function's parameters the way CPython's Argument Clinic does,
- * so that rt_parse_args raises the same messages CPython 3.11 does:
- *   "round() missing required argument 'number' (pos 1)",
- *   "'foo' is an invalid keyword argument for sum()", ...
- * names[0..nparams): every parameter, positional ones first; the first
- * `posonly` cannot be passed by keyword, the first `minpos` are required,
- * at most `maxpos` may be passed by position (the rest are keyword-only).
- * varargs: the function also takes *args (print): extra positionals are the
- * caller's, not an error. */
-typedef struct ArgSpec {
-    const char *fname;
-    const char *const *names;
-    int nparams, posonly, minpos, maxpos;
-    bool varargs;
-} ArgSpec;
-/* Fill out[0..nparams) from a call's args/kwnames; absent ones are VAL_NULL.
- * false + TypeError on a bad call. */
-bool rt_parse_args(const ArgSpec *spec, const Value *args, size_t nargs,
-                   Value kwnames, Value *out);
-/* CPython's _PyArg_CheckPositional message: "isinstance expected 2
- * arguments, got 1", "iter expected at least 1 argument, got 0". */
-bool rt_check_positional(const char *fname, size_t nargs, size_t min, size_t max);
-
 #endif

@@ -176,14 +176,7 @@ static Value bytes_richcompare(Value a, Value b, int op)
     if (!rt_is_bytes_like(a) || !rt_is_bytes_like(b))
         return rt_NotImplemented;
     int c = view_compare(view_of(a), view_of(b));
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_EQ: return rt_bool(c == 0);
-    case CMP_NE: return rt_bool(c != 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default:     return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(c, op));
 }
 
 static ssize_t bytes_len(Value self)
@@ -280,8 +273,7 @@ static Value bytes_mod(Value self, Value args);
 
 static Value bytes_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     bool a_bytes = rt_is_bytes_like(a);
     if (op == NB_ADD && a_bytes) {
         if (rt_is_bytes_like(b))
@@ -495,25 +487,6 @@ Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value er
 
 /* ---- Methods -------------------------------------------------------------------------------- */
 
-static bool no_kw(const char *name, Value kw)
-{
-    if (rt_nkwargs(kw) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", name);
-    return false;
-}
-
-static bool nargs_ok(const char *name, size_t nargs, size_t min, size_t max)
-{
-    size_t n = nargs - 1;
-    if (n >= min && n <= max)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
-              n < min ? "at least" : "at most", n < min ? min : max,
-              (n < min ? min : max) == 1 ? "" : "s", n);
-    return false;
-}
-
 static Value bytes_decode(Value *args, size_t nargs, Value kw)
 {
     size_t nkw = rt_nkwargs(kw), npos = nargs - 1 - nkw;
@@ -601,7 +574,7 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("join", kw) || !nargs_ok("join", nargs, 1, 1))
+    if (!rt_arg_nokw("join", kw) || !rt_arg_count("join", nargs - 1, 1, 1))
         return VAL_NULL;
     Value list = rt_sequence_to_list(args[1]);
     if (!list)
@@ -678,7 +651,7 @@ static ssize_t view_find(View h, size_t from, size_t to, View n)
 
 static Value bytes_find(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("find", kw) || !nargs_ok("find", nargs, 1, 3))
+    if (!rt_arg_nokw("find", kw) || !rt_arg_count("find", nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -691,7 +664,7 @@ static Value bytes_find(Value *args, size_t nargs, Value kw)
 
 static Value bytes_count(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("count", kw) || !nargs_ok("count", nargs, 1, 3))
+    if (!rt_arg_nokw("count", kw) || !rt_arg_count("count", nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -714,7 +687,7 @@ static Value bytes_count(Value *args, size_t nargs, Value kw)
 
 static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool at_end)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]);
     size_t from, to;
@@ -762,7 +735,7 @@ static bool is_ascii_space(unsigned char c)
 static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
                        View *s, View *sep, ssize_t *maxsplit)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 2))
         return false;
     *s = view_of(args[0]);
     *sep = (View){NULL, 0};
@@ -812,7 +785,7 @@ static Value bytes_split(Value *args, size_t nargs, Value kw)
 
 static Value bytes_strip(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("strip", kw) || !nargs_ok("strip", nargs, 0, 1))
+    if (!rt_arg_nokw("strip", kw) || !rt_arg_count("strip", nargs - 1, 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -829,7 +802,7 @@ static Value bytes_strip(Value *args, size_t nargs, Value kw)
 
 static Value bytes_replace(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("replace", kw) || !nargs_ok("replace", nargs, 2, 3))
+    if (!rt_arg_nokw("replace", kw) || !rt_arg_count("replace", nargs - 1, 2, 3))
         return VAL_NULL;
     View s = view_of(args[0]), old, new;
     ssize_t count = -1;
@@ -862,7 +835,7 @@ static Value bytes_replace(Value *args, size_t nargs, Value kw)
 
 static Value map_ascii_case(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -903,7 +876,7 @@ static bool b_isascii(unsigned char c) { return c < 0x80; }
 static Value all_bytes(Value *args, size_t nargs, Value kw, const char *name,
                        bool (*pred)(unsigned char), bool empty_ok)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     if (s.len == 0)
@@ -929,7 +902,7 @@ BYTES_PREDICATE(isascii, true)
 /* isupper / islower: some cased byte and none of the other case. */
 static Value case_test(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool seen = false;
@@ -953,7 +926,7 @@ static Value bytes_islower(Value *args, size_t nargs, Value kw)
 
 static Value bytes_istitle(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("istitle", kw) || !nargs_ok("istitle", nargs, 0, 0))
+    if (!rt_arg_nokw("istitle", kw) || !rt_arg_count("istitle", nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool prev_cased = false, seen = false;
@@ -978,7 +951,7 @@ enum { BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
 
 static Value recase(Value *args, size_t nargs, Value kw, const char *name, int how)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 0))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -1026,7 +999,7 @@ static ssize_t view_rfind(View h, size_t from, size_t to, View n)
 static Value find_common(Value *args, size_t nargs, Value kw, const char *name, bool right,
                          bool raise)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 3))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -1058,7 +1031,7 @@ static Value bytes_rindex(Value *args, size_t nargs, Value kw)
 /* lstrip / rstrip (strip is above). */
 static Value strip_side(Value *args, size_t nargs, Value kw, const char *name, bool left, bool right)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 0, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -1125,7 +1098,7 @@ static Value bytes_rsplit(Value *args, size_t nargs, Value kw)
 
 static Value partition_common(Value *args, size_t nargs, Value kw, const char *name, bool right)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), sep;
     if (!need_view(args[1], &sep))
@@ -1157,7 +1130,7 @@ static Value bytes_rpartition(Value *args, size_t nargs, Value kw)
 /* center / ljust / rjust: width and an optional one-byte fill. */
 static Value justify(Value *args, size_t nargs, Value kw, const char *name, int where)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 2))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1202,7 +1175,7 @@ static Value bytes_center(Value *args, size_t nargs, Value kw)
 
 static Value bytes_zfill(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("zfill", kw) || !nargs_ok("zfill", nargs, 1, 1))
+    if (!rt_arg_nokw("zfill", kw) || !rt_arg_count("zfill", nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1278,7 +1251,7 @@ static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
 
 static Value affix_remove(Value *args, size_t nargs, Value kw, const char *name, bool suffix)
 {
-    if (!no_kw(name, kw) || !nargs_ok(name, nargs, 1, 1))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), a;
     if (!need_view(args[1], &a))
@@ -1359,16 +1332,15 @@ static int hex_digit(uint32_t c)
     return c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10) : -1;
 }
 
-/* bytes.fromhex('de ad') / bytearray.fromhex: a class method. */
-static Value fromhex_common(Value *args, size_t nargs, ObjType *kind)
+/* bytes.fromhex('de ad') / bytearray.fromhex: a class method, args[0] is
+ * the class (a subclass gets cls(the bytes), as in CPython). */
+static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
 {
-    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
-        kind = AS_TYPE(args[0]);
-        args++;
-        nargs--;
-    }
-    if (nargs != 1)
-        return rt_raisef(&rt_TypeError, "fromhex() takes exactly one argument (%zu given)", nargs);
+    ObjType *kind = AS_TYPE(args[0]);
+    args++;
+    nargs--;
+    if (!rt_arg_one("fromhex", nargs, kw))
+        return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
     size_t n = AS_STR(args[0])->length, out = 0;
@@ -1393,16 +1365,6 @@ static Value fromhex_common(Value *args, size_t nargs, ObjType *kind)
     return r;
 }
 
-static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
-{
-    return fromhex_common(args, nargs, &rt_bytes_type);
-}
-
-static Value bytearray_fromhex(Value *args, size_t nargs, Value kw)
-{
-    return fromhex_common(args, nargs, &rt_bytearray_type);
-}
-
 static Value bytes_mod(Value self, Value args)
 {
     View f = view_of(self);
@@ -1415,21 +1377,21 @@ static Value bytes_mod(Value self, Value args)
 
 static Value bytes_dunder_mod(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__mod__", nargs, 1, 1))
+    if (!rt_arg_count("__mod__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytes_mod(args[0], args[1]);
 }
 
 static Value bytes_dunder_getitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__getitem__", nargs, 1, 1))
+    if (!rt_arg_count("__getitem__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytes_getitem(args[0], args[1]);
 }
 
 static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__len__", nargs, 0, 0))
+    if (!rt_arg_count("__len__", nargs - 1, 0, 0))
         return VAL_NULL;
     return small_new((intptr_t)view_of(args[0]).len);
 }
@@ -1507,6 +1469,7 @@ ObjType rt_bytes_type = {
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
     .len = bytes_len,
@@ -1602,7 +1565,7 @@ static int bytearray_setitem(Value self, Value key, Value v)
 
 static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("insert", kw) || !nargs_ok("insert", nargs, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !rt_arg_count("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     ssize_t i;
@@ -1622,7 +1585,7 @@ static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("pop", kw) || !nargs_ok("pop", nargs, 0, 1))
+    if (!rt_arg_nokw("pop", kw) || !rt_arg_count("pop", nargs - 1, 0, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (a->length == 0)
@@ -1642,7 +1605,7 @@ static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("remove", kw) || !nargs_ok("remove", nargs, 1, 1))
+    if (!rt_arg_nokw("remove", kw) || !rt_arg_count("remove", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     int c;
@@ -1658,7 +1621,7 @@ static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("reverse", kw) || !nargs_ok("reverse", nargs, 0, 0))
+    if (!rt_arg_nokw("reverse", kw) || !rt_arg_count("reverse", nargs - 1, 0, 0))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     for (size_t i = 0, j = a->length; i + 1 < j; i++, j--) {
@@ -1671,7 +1634,7 @@ static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("clear", kw) || !nargs_ok("clear", nargs, 0, 0))
+    if (!rt_arg_nokw("clear", kw) || !rt_arg_count("clear", nargs - 1, 0, 0))
         return VAL_NULL;
     VAL_AS(ObjByteArray, args[0])->length = 0;
     return rt_None;
@@ -1679,7 +1642,7 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_copy(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("copy", kw) || !nargs_ok("copy", nargs, 0, 0))
+    if (!rt_arg_nokw("copy", kw) || !rt_arg_count("copy", nargs - 1, 0, 0))
         return VAL_NULL;
     View v = view_of(args[0]);
     return rt_bytearray_new(v.data, v.len);
@@ -1718,21 +1681,21 @@ static Value bytearray_inplace(Value a, Value b, int op)
 
 static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__setitem__", nargs, 2, 2))
+    if (!rt_arg_count("__setitem__", nargs - 1, 2, 2))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
 {
-    if (!nargs_ok("__delitem__", nargs, 1, 1))
+    if (!rt_arg_count("__delitem__", nargs - 1, 1, 1))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_append(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("append", kw) || !nargs_ok("append", nargs, 1, 1))
+    if (!rt_arg_nokw("append", kw) || !rt_arg_count("append", nargs - 1, 1, 1))
         return VAL_NULL;
     int c;
     if (!byte_value(args[1], &c))
@@ -1745,7 +1708,7 @@ static Value bytearray_append(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_extend(Value *args, size_t nargs, Value kw)
 {
-    if (!no_kw("extend", kw) || !nargs_ok("extend", nargs, 1, 1))
+    if (!rt_arg_nokw("extend", kw) || !rt_arg_count("extend", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (rt_is_bytes_like(args[1])) {
@@ -1784,6 +1747,7 @@ ObjType rt_bytearray_type = {
     .repr = bytearray_repr,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
     .inplace = bytearray_inplace,
@@ -1799,9 +1763,11 @@ void rt_bytes_init(void)
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
     rt_type_ready(&bytes_iter_type, NULL);
     rt_type_ready(&bytearray_iter_type, NULL);
-    rt_type_set(&rt_bytes_type, "fromhex", rt_builtin_new("fromhex", bytes_fromhex, VAL_NULL));
-    rt_type_set(&rt_bytearray_type, "fromhex",
-                rt_builtin_new("fromhex", bytearray_fromhex, VAL_NULL));
+    static const MethodDef class_methods[] = {
+        {"fromhex", bytes_fromhex, RT_METH_CLASS}, {NULL, NULL},
+    };
+    rt_type_add_methods(&rt_bytes_type, class_methods);
+    rt_type_add_methods(&rt_bytearray_type, class_methods);
     rt_type_set(&rt_bytes_type, "maketrans", rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
     rt_type_set(&rt_bytearray_type, "maketrans",
                 rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));

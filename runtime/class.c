@@ -798,7 +798,7 @@ int rt_type_setattr(Value self, Value name, Value v)
 
 static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_check_nargs("mro", nargs - 1, 0, 0))
+    if (!rt_arg_none("type.mro", nargs - 1, kwnames))
         return VAL_NULL;
     return rt_sequence_to_list(AS_TYPE(args[0])->mro);
 }
@@ -832,14 +832,14 @@ static int check_is_class(Value v, const char *fname)
 
 static Value type_instancecheck(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_check_nargs("__instancecheck__", nargs - 1, 1, 1))
+    if (!rt_arg_one("type.__instancecheck__", nargs - 1, kwnames))
         return VAL_NULL;
     return rt_bool(rt_isinstance_of(args[1], AS_TYPE(args[0])));
 }
 
 static Value type_subclasscheck(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_check_nargs("__subclasscheck__", nargs - 1, 1, 1) ||
+    if (!rt_arg_one("type.__subclasscheck__", nargs - 1, kwnames) ||
         !check_is_class(args[1], "issubclass"))
         return VAL_NULL;
     return rt_bool(rt_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
@@ -873,7 +873,7 @@ static ObjType *supercheck(ObjType *type, Value obj)
 
 static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("super", kwnames))
+    if (!rt_arg_nokw("super", kwnames))
         return VAL_NULL;
     Value type, obj = VAL_NULL;
     if (nargs == 0) {
@@ -968,11 +968,7 @@ void rt_class_init(void)
     rt_slots_init();
     rt_descr_init();
     rt_type_ready(&rt_super_type, NULL);
-    for (const MethodDef *m = type_methods; m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = &rt_type_type;
-        rt_type_set(&rt_type_type, m->name, obj_val(b));
-    }
+    rt_type_add_methods(&rt_type_type, type_methods);
     rt_type_set(&rt_object_type, "__class__",
                 rt_getset_new("__class__", &rt_object_type, class_get, class_set));
     rt_types_add_wrappers();

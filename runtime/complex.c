@@ -52,6 +52,14 @@ static int to_complex(Value v, Cx *out)
     return 1;
 }
 
+/* Both operands as complex numbers: 1, or 0 when either is not a number
+ * (the operation is NotImplemented), or -1 on error. */
+static int to_complexes(Value a, Value b, Cx *x, Cx *y)
+{
+    int r = to_complex(a, x);
+    return r <= 0 ? r : to_complex(b, y);
+}
+
 /* ---- repr ------------------------------------------------------------------- */
 
 /* '1j', '(1+2j)', '(-0-1j)', '(nan+infj)': the parts use float repr without
@@ -155,15 +163,11 @@ static Value complex_power(Cx a, Cx b)
 
 Value rt_complex_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     Cx x, y;
-    int ra = to_complex(a, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_complex(b, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_complexes(a, b, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     switch (op) {
     case NB_ADD: return rt_complex_new(x.re + y.re, x.im + y.im);
     case NB_SUBTRACT: return rt_complex_new(x.re - y.re, x.im - y.im);
@@ -180,14 +184,14 @@ Value rt_complex_binop(Value a, Value b, int op)
     }
 }
 
-static Value complex_unary(Value v, int op)
+/* pow(x, y, mod) with a complex among x and y: never allowed. */
+static Value complex_pow3(Value base, Value exp, Value mod)
 {
-    Cx c = cx_of(v);
-    switch (op) {
-    case UN_NEG: return rt_complex_new(-c.re, -c.im);
-    case UN_POS: return rt_complex_new(c.re, c.im);
-    default: return rt_raisef(&rt_TypeError, "bad operand type for unary ~: 'complex'");
-    }
+    Cx x, y;
+    int r = to_complexes(base, exp, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
+    return rt_raisef(&rt_ValueError, "complex modulo");
 }
 
 static Value complex_abs(Value v)
@@ -197,6 +201,17 @@ static Value complex_abs(Value v)
     if (isinf(r) && isfinite(c.re) && isfinite(c.im))
         return rt_raisef(&rt_OverflowError, "absolute value too large");
     return rt_float_new(r);
+}
+
+static Value complex_unary(Value v, int op)
+{
+    Cx c = cx_of(v);
+    switch (op) {
+    case UN_NEG: return rt_complex_new(-c.re, -c.im);
+    case UN_POS: return rt_complex_new(c.re, c.im);
+    case UN_ABS: return complex_abs(v);
+    default: return rt_NotImplemented;  /* ~z, int(z), float(z), operator.index(z) */
+    }
 }
 
 static int complex_truth(Value v)
@@ -271,22 +286,24 @@ static int complex_set_readonly(Value self, Value v)
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("conjugate", nargs, 1, 1))
+    if (!rt_arg_none("complex.conjugate", nargs - 1, kw))
         return VAL_NULL;
     Cx c = cx_of(args[0]);
     return rt_complex_new(c.re, -c.im);
 }
 
-static Value m_abs(Value *args, size_t nargs, Value kw)
+/* (real, imag): what pickle and copy pass back to complex.__new__. */
+static Value m_getnewargs(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__abs__", nargs, 1, 1))
+    if (!rt_arg_none("complex.__getnewargs__", nargs - 1, kw))
         return VAL_NULL;
-    return complex_abs(args[0]);
+    Cx c = cx_of(args[0]);
+    return rt_tuple_pack(2, rt_float_new(c.re), rt_float_new(c.im));
 }
 
 static Value m_complex(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__complex__", nargs, 1, 1))
+    if (!rt_arg_none("complex.__complex__", nargs - 1, kw))
         return VAL_NULL;
     return cx_new(cx_of(args[0]));
 }
@@ -495,23 +512,13 @@ static Value complex_new(ObjType *type, Value *args, size_t nargs, Value kwnames
     return obj_val(sub);
 }
 
-/* __add__, __radd__, ..., __eq__, __ne__: wrappers over the slots (int.h). */
-#define COMPLEX_ARITH(X) \
-    X(add, NB_ADD) X(sub, NB_SUBTRACT) X(mul, NB_MULTIPLY) X(truediv, NB_TRUE_DIVIDE) X(pow, NB_POWER)
-#define COMPLEX_BINOP(name, op) NUMBER_DUNDER_BINOP(complex_d, rt_complex_binop, name, op)
-COMPLEX_ARITH(COMPLEX_BINOP)
-NUMBER_DUNDER_CMP(complex_d, complex_richcompare, eq, CMP_EQ)
-NUMBER_DUNDER_CMP(complex_d, complex_richcompare, ne, CMP_NE)
-#define COMPLEX_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(complex_d, name)
-
+/* The methods that are not slots (complex.__add__, complex.__abs__... are
+ * the slot wrappers slots.c makes from binop_ops and unary_ops below). */
 static const MethodDef complex_methods[] = {
     {"__format__", rt_number_dunder_format},
     {"conjugate", m_conjugate},
-    {"__abs__", m_abs},
     {"__complex__", m_complex},
-    COMPLEX_ARITH(COMPLEX_BINOP_DEF)
-    NUMBER_DUNDER_CMP_DEF(complex_d, eq)
-    NUMBER_DUNDER_CMP_DEF(complex_d, ne)
+    {"__getnewargs__", m_getnewargs},
     {NULL, NULL},
 };
 
@@ -524,9 +531,13 @@ ObjType rt_complex_type = {
     .hash = complex_hash,
     .richcompare = complex_richcompare,
     .binop = rt_complex_binop,
+    .pow3 = complex_pow3,
     .unary = complex_unary,
     .truth = complex_truth,
     .new_ = complex_new,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_MULTIPLY) |
+                 RT_OP_BIT(NB_TRUE_DIVIDE) | RT_OP_BIT(NB_POWER),
+    .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_ABS),
 };
 
 void rt_complex_init(void)

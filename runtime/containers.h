@@ -55,7 +55,6 @@ Value rt_frozenset_new(void);
 bool rt_set_add(Value set, Value key);              /* false + exception */
 int rt_set_contains(Value set, Value key);          /* 0/1, -1 error */
 bool rt_set_next(Value set, size_t *pos, Value *key);
-size_t rt_set_len(Value set);
 /* set.update(iterable) with CPython's bulk shortcuts (SET_UPDATE). */
 bool rt_set_update(Value set, Value iterable);
 
@@ -87,10 +86,6 @@ ssize_t rt_int_clamp_ssize(Value i);
  * binop returns NotImplemented, so n's __rmul__ runs before rt_binary_op
  * tries n.__index__() — and -1 on OverflowError. */
 int rt_repeat_count(Value n, ssize_t *out);
-/* Lexicographic rich comparison of two sequences, read through pointers so a
- * list mutated by an item's __eq__ is re-read each step (as CPython does). */
-Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
-                         Value *const *bitems, const size_t *blen, int op);
 /* Generic attribute lookup for types whose getattr slot handles only a few
  * data attributes (range.start, slice.stop): methods from the type's MRO,
  * bound through descr_get, else AttributeError. */
@@ -99,26 +94,42 @@ Value rt_attr_fallback(Value self, Value name);
  * int-like or an error "slice indices must be integers or have an __index__
  * method"; clamped to ssize_t. */
 bool rt_index_arg(Value v, ssize_t *out);
-/* Arguments passed positionally: nargs minus the keyword values (nargs
- * counts both, as CallFunc's args[0..nargs) holds both). */
-size_t rt_npos(size_t nargs, Value kwnames);
 
 /* rt_seq_index with separate words for the two messages: the TypeError
  * names `type_what` ("list indices must be integers or slices, not str"),
  * the IndexError `range_what` ("list assignment index out of range"). */
 bool rt_seq_index_ex(Value key, size_t length, const char *type_what,
                      const char *range_what, size_t *out);
-/* Argument-count checks with CPython's messages; n excludes self.
- *   rt_arg_none   "f() takes no arguments (2 given)"            (METH_NOARGS)
- *   rt_arg_one    "f() takes exactly one argument (0 given)"    (METH_O)
- *   rt_arg_range  "f expected at most 2 arguments, got 3"       (clinic)
- *   rt_arg_nokw   "f() takes no keyword arguments"                          */
-bool rt_arg_none(const char *fname, size_t n, Value kwnames);
-bool rt_arg_one(const char *fname, size_t n, Value kwnames);
-bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max);
-bool rt_arg_nokw(const char *fname, Value kwnames);
 /* The iter slot of every iterator: iter(it) is it. */
 Value rt_iter_self(Value self);
+
+/* ---- What list and tuple do alike (sequence.c) ---------------------------
+ * Each helper reads a sequence's items array and length through pointers,
+ * at every step: a list may change while an item's __eq__ or __repr__ runs
+ * (as CPython, pvm then works on what the list has become); a tuple passes
+ * pointers to copies of its fields. */
+
+/* "[1, 2]" or "(1, 2)" (open and close are the brackets; "(1,)"). */
+Value rt_seq_repr(Value *const *items, const size_t *length, char open, char close);
+/* Lexicographic rich comparison (op: CMP_*). */
+Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
+                         Value *const *bitems, const size_t *blen, int op);
+/* Position of the first item == x in [start, stop): -1 none, -2 error. */
+ssize_t rt_seq_find(Value *const *items, const size_t *length, Value x,
+                    size_t start, size_t stop);
+/* `x in seq`: 1/0, -1 on error. */
+int rt_seq_contains(Value *const *items, const size_t *length, Value x);
+/* The methods count(x) and index(x[, start[, stop]]) (args[0] is self);
+ * `missing` is index()'s ValueError, a format whose %R is x. */
+Value rt_seq_count_m(const char *fname, Value *const *items, const size_t *length,
+                     Value *args, size_t nargs, Value kwnames);
+Value rt_seq_index_m(const char *fname, Value *const *items, const size_t *length,
+                     Value *args, size_t nargs, Value kwnames, const char *missing);
+/* The binop slot of a sequence type: seq + seq (concat; "can only
+ * concatenate list (not "int") to list") and seq * n, n * seq (repeat, with
+ * rt_repeat_count's rules); NotImplemented otherwise. */
+Value rt_seq_binop(ObjType *type, Value a, Value b, int op,
+                   Value (*concat)(Value a, Value b), Value (*repeat)(Value seq, ssize_t n));
 
 /* dict views and set conversion used by the set operators of dict views. */
 bool rt_is_anyset(Value v);

@@ -109,7 +109,7 @@ static int property_set(Value self, Value obj, Value v)
 static Value property_copy(Value *args, size_t nargs, Value kwnames, int which,
                            const char *fname)
 {
-    if (!rt_no_kwargs(fname, kwnames) || !rt_check_nargs(fname, nargs - 1, 1, 1))
+    if (!rt_arg_one(fname, nargs - 1, kwnames))
         return VAL_NULL;
     ObjProperty *p = AS_PROPERTY(args[0]);
     Value f[3] = { p->fget, p->fset, p->fdel };
@@ -120,22 +120,22 @@ static Value property_copy(Value *args, size_t nargs, Value kwnames, int which,
 
 static Value property_getter(Value *args, size_t nargs, Value kw)
 {
-    return property_copy(args, nargs, kw, 0, "getter");
+    return property_copy(args, nargs, kw, 0, "property.getter");
 }
 
 static Value property_setter(Value *args, size_t nargs, Value kw)
 {
-    return property_copy(args, nargs, kw, 1, "setter");
+    return property_copy(args, nargs, kw, 1, "property.setter");
 }
 
 static Value property_deleter(Value *args, size_t nargs, Value kw)
 {
-    return property_copy(args, nargs, kw, 2, "deleter");
+    return property_copy(args, nargs, kw, 2, "property.deleter");
 }
 
 static Value property_set_name(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__set_name__", nargs - 1, 2, 2))
+    if (!rt_arg_range("__set_name__", nargs - 1, 2, 2))
         return VAL_NULL;
     AS_PROPERTY(args[0])->name = args[2];
     return rt_None;
@@ -193,7 +193,7 @@ Value rt_staticmethod_new(Value func) { return wrap_func(&rt_staticmethod_type, 
 
 static Value classmethod_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs(type->name, kwnames) || !rt_check_positional(type->name, nargs, 1, 1))
+    if (!rt_arg_nokw(type->name, kwnames) || !rt_arg_range(type->name, nargs, 1, 1))
         return VAL_NULL;
     return wrap_func(type, args[0]);
 }

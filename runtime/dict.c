@@ -517,11 +517,6 @@ static ssize_t dict_len(Value self)
     return (ssize_t)AS_DICT(self)->used;
 }
 
-static int dict_truth(Value self)
-{
-    return AS_DICT(self)->used != 0;
-}
-
 static int dict_contains(Value self, Value key)
 {
     bool error;
@@ -830,6 +825,7 @@ static ObjType dictkeys_type = {
     .repr = view_repr,
     .richcompare = view_richcompare,
     .binop = view_binop,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .iter = view_iter,
     .len = view_len,
     .contains = keys_contains,
@@ -842,6 +838,7 @@ static ObjType dictitems_type = {
     .repr = view_repr,
     .richcompare = view_richcompare,
     .binop = view_binop,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .iter = view_iter,
     .len = view_len,
     .contains = items_contains,
@@ -1049,8 +1046,8 @@ ObjType rt_dict_type = {
     .repr = dict_repr,
     .richcompare = dict_richcompare,
     .binop = dict_binop,
+    .binop_ops = RT_OP_BIT(NB_OR),
     .inplace = dict_inplace,
-    .truth = dict_truth,
     .iter = dict_iter,
     .getitem = dict_getitem,
     .setitem = dict_setitem,
@@ -1058,8 +1055,6 @@ ObjType rt_dict_type = {
     .contains = dict_contains,
     .new_ = dict_new,
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef dict_methods[] = {
     {"keys", dict_keys_m},
@@ -1077,6 +1072,7 @@ static const MethodDef dict_methods[] = {
     {"__setitem__", dict_setitem_m},
     {"__delitem__", dict_delitem_m},
     {"__reversed__", dict_reversed_m},
+    {"fromkeys", dict_fromkeys_m, RT_METH_CLASS},
     {NULL, NULL},
 };
 
@@ -1108,10 +1104,6 @@ static const MethodDef no_methods[] = {{NULL, NULL}};
 void rt_dict_init(void)
 {
     rt_type_ready(&rt_dict_type, dict_methods);
-    /* fromkeys is called on the class: dict.fromkeys(...) passes the type
-     * as args[0], which rt_builtin_new's bound self provides. */
-    rt_type_set(&rt_dict_type, "fromkeys",
-                rt_builtin_new("fromkeys", dict_fromkeys_m, obj_val(&rt_dict_type)));
     rt_type_ready(&dictkeys_type, view_methods);
     rt_type_ready(&dictitems_type, view_methods);
     rt_type_ready(&dictvalues_type, values_methods);

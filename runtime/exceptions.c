@@ -533,8 +533,7 @@ static int exc_setattr(Value self, Value name, Value v)
 /* e.with_traceback(tb): set __traceback__ and return e. */
 static Value exc_with_traceback(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("with_traceback", kwnames) ||
-        !rt_check_nargs("with_traceback", nargs - 1, 1, 1) ||
+    if (!rt_arg_one("BaseException.with_traceback", nargs - 1, kwnames) ||
         !check_self(args[0], "with_traceback"))
         return VAL_NULL;
     if (set_builtin_attr(AS_EXC(args[0]), rt_str_intern_cstr("__traceback__"), args[1]) < 0)
@@ -545,7 +544,7 @@ static Value exc_with_traceback(Value *args, size_t nargs, Value kwnames)
 /* e.add_note(note): append to e.__notes__, printed after the message. */
 static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("add_note", kwnames) || !rt_check_nargs("add_note", nargs - 1, 1, 1) ||
+    if (!rt_arg_one("BaseException.add_note", nargs - 1, kwnames) ||
         !check_self(args[0], "add_note"))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_str_type))

@@ -35,7 +35,7 @@ static Value eg_exceptions(Value eg) { return rt_tuple_get(AS_EXC(eg)->extra, 1)
 static Value eg_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     const char *tn = type->name;
-    if (!rt_no_kwargs(tn, kwnames))
+    if (!rt_arg_nokw(tn, kwnames))
         return VAL_NULL;
     if (nargs != 2)
         return rt_raisef(&rt_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 "
@@ -367,11 +367,7 @@ void rt_excgroup_prepare(void)
 void rt_excgroup_init(void)
 {
     ObjType *b = &rt_BaseExceptionGroup, *g = &rt_ExceptionGroup;
-    for (const MethodDef *d = eg_methods; d->name != NULL; d++) {
-        Value f = rt_builtin_new(d->name, d->fn, VAL_NULL);
-        VAL_AS(ObjBuiltin, f)->owner = b;
-        rt_type_set(b, d->name, f);
-    }
+    rt_type_add_methods(b, eg_methods);
     rt_type_set(b, "message", rt_getset_new("message", b, get_message, NULL));
     rt_type_set(b, "exceptions", rt_getset_new("exceptions", b, get_exceptions, NULL));
     rt_type_add_class_getitem(b);

@@ -255,6 +255,14 @@ static int to_double(Value v, double *out)
     return 1;
 }
 
+/* Both operands as doubles: 1, or 0 when either is not a real number (the
+ * operation is NotImplemented), or -1 on error. */
+static int to_doubles(Value a, Value b, double *x, double *y)
+{
+    int r = to_double(a, x);
+    return r <= 0 ? r : to_double(b, y);
+}
+
 bool rt_as_double(Value v, double *out)
 {
     int r = to_double(v, out);
@@ -368,37 +376,23 @@ static Value float_arith(double x, double y, int op)
         float_divmod_parts(x, y, &q, &r);
         return rt_float_new(r);
     case NB_POWER: return float_pow(x, y);
+    case NB_DIVMOD:
+        if (y == 0)
+            return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
+        float_divmod_parts(x, y, &q, &r);
+        return rt_tuple_pack(2, rt_float_new(q), rt_float_new(r));
     default: return rt_NotImplemented;
     }
 }
 
 Value rt_float_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     double x, y;
-    int ra = to_double(a, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_double(b, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
+    int r = to_doubles(a, b, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
     return float_arith(x, y, op);
-}
-
-Value rt_float_divmod(Value a, Value b)
-{
-    double x, y, q, r;
-    int ra = to_double(a, &x);
-    if (ra <= 0)
-        return ra < 0 ? VAL_NULL : rt_NotImplemented;
-    int rb = to_double(b, &y);
-    if (rb <= 0)
-        return rb < 0 ? VAL_NULL : rt_NotImplemented;
-    if (y == 0)
-        return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
-    float_divmod_parts(x, y, &q, &r);
-    return rt_tuple_pack(2, rt_float_new(q), rt_float_new(r));
 }
 
 static Value float_unary(Value v, int op)
@@ -406,10 +400,21 @@ static Value float_unary(Value v, int op)
     double d = rt_float_value(v);
     switch (op) {
     case UN_NEG: return rt_float_new(-d);
-    case UN_POS: return is_float(v) ? v : rt_float_new(d);
-    default: return rt_raisef(&rt_TypeError, "bad operand type for unary ~: '%s'",
-                              val_type(v)->name);
+    case UN_POS: case UN_FLOAT: return is_float(v) ? v : rt_float_new(d);
+    case UN_ABS: return rt_float_new(fabs(d));
+    case UN_INT: return rt_int_from_double(d);
+    default: return rt_NotImplemented;          /* ~x, operator.index(x) */
     }
+}
+
+/* pow(x, y, mod) with a float among x and y: never allowed. */
+static Value float_pow3(Value base, Value exp, Value mod)
+{
+    double x, y;
+    int r = to_doubles(base, exp, &x, &y);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
+    return rt_raisef(&rt_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
 }
 
 static int float_truth(Value v)
@@ -418,18 +423,6 @@ static int float_truth(Value v)
 }
 
 /* ---- Comparison ------------------------------------------------------------- */
-
-static bool holds(int c, int op)
-{
-    switch (op) {
-    case CMP_LT: return c < 0;
-    case CMP_LE: return c <= 0;
-    case CMP_EQ: return c == 0;
-    case CMP_NE: return c != 0;
-    case CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
 
 /* Three-way comparison of double x with int i, exactly (x not NaN). */
 static int cmp_double_int(double x, Value i)
@@ -455,11 +448,13 @@ Value rt_float_richcompare(Value a, Value b, int op)
     }
     if (fa && is_int_like(b)) {
         double x = rt_float_value(a);
-        return rt_bool(isnan(x) ? op == CMP_NE : holds(cmp_double_int(x, b), op));
+        return rt_bool(isnan(x) ? op == CMP_NE
+                                : rt_cmp_holds(cmp_double_int(x, b), op));
     }
     if (fb && is_int_like(a)) {
         double y = rt_float_value(b);
-        return rt_bool(isnan(y) ? op == CMP_NE : holds(-cmp_double_int(y, a), op));
+        return rt_bool(isnan(y) ? op == CMP_NE
+                                : rt_cmp_holds(-cmp_double_int(y, a), op));
     }
     return rt_NotImplemented;
 }
@@ -695,63 +690,53 @@ static double self_double(Value *args)
     return rt_float_value(args[0]);
 }
 
-#define CHECK_NARGS(name, lo, hi) \
-    if (!rt_check_nargs(name, nargs, lo, hi) || !rt_no_kwargs(name, kw)) return VAL_NULL
+/* METH_NOARGS: "float.hex() takes no arguments (1 given)". */
+#define CHECK_NOARGS(name) \
+    if (!rt_arg_none("float." name, nargs - 1, kw)) return VAL_NULL
 
 static Value m_is_integer(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("is_integer", 1, 1);
+    CHECK_NOARGS("is_integer");
     double d = self_double(args);
     return rt_bool(isfinite(d) && d == floor(d));
 }
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("conjugate", 1, 1);
+    CHECK_NOARGS("conjugate");
     return rt_float_new(self_double(args));
 }
 
 static Value m_trunc(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__trunc__", 1, 1);
+    CHECK_NOARGS("__trunc__");
     return rt_int_from_double(self_double(args));
 }
 
 static Value m_floor(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__floor__", 1, 1);
+    CHECK_NOARGS("__floor__");
     return rt_int_from_double(floor(self_double(args)));
 }
 
 static Value m_ceil(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__ceil__", 1, 1);
+    CHECK_NOARGS("__ceil__");
     return rt_int_from_double(ceil(self_double(args)));
-}
-
-static Value m_abs(Value *args, size_t nargs, Value kw)
-{
-    CHECK_NARGS("__abs__", 1, 1);
-    return rt_float_new(fabs(self_double(args)));
 }
 
 static Value m_round(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("__round__", 1, 2);
+    if (!rt_arg_nokw("__round__", kw) || !rt_arg_range("__round__", nargs - 1, 0, 1))
+        return VAL_NULL;
     return rt_float_round(self_double(args), nargs > 1 ? args[1] : VAL_NULL);
-}
-
-static Value m_divmod(Value *args, size_t nargs, Value kw)
-{
-    CHECK_NARGS("__divmod__", 2, 2);
-    return rt_float_divmod(args[0], args[1]);
 }
 
 /* x == num / den in lowest terms: the mantissa as an integer over a power of
  * two, with common factors of two cancelled. */
 static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("as_integer_ratio", 1, 1);
+    CHECK_NOARGS("as_integer_ratio");
     double d = self_double(args);
     if (isinf(d))
         return rt_raisef(&rt_OverflowError, "cannot convert Infinity to integer ratio");
@@ -774,7 +759,7 @@ static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 /* float.hex(): '0x1.8000000000000p+0' — 13 hex digits of mantissa. */
 static Value m_hex(Value *args, size_t nargs, Value kw)
 {
-    CHECK_NARGS("hex", 1, 1);
+    CHECK_NOARGS("hex");
     double d = self_double(args);
     char buf[40], *p = buf;
     if (!isfinite(d)) {
@@ -816,18 +801,12 @@ static bool clean_hex(const char *s, const char *end, char *out)
     return number_syntax_ok(out + 2, "0123456789abcdefABCDEF", 'p');
 }
 
-/* float.fromhex('0x1.8p1') == 3.0.  Called through the class, args[0] is
- * the string (or the type, then the string: both are accepted). */
-static Value m_fromhex(Value *args, size_t nargs, Value kw)
+/* The float a hexadecimal string such as '-0x1.8p1' stands for. */
+static Value float_from_hex(Value text)
 {
-    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
-        args++;
-        nargs--;
-    }
-    CHECK_NARGS("fromhex", 1, 1);
-    if (!is_str(args[0]))
-        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
-    const char *s = rt_str_cstr(args[0]), *end = s + rt_str_nbytes(args[0]);
+    if (!is_str(text))
+        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", text);
+    const char *s = rt_str_cstr(text), *end = s + rt_str_nbytes(text);
     while (s < end && is_space(*s)) s++;
     while (end > s && is_space(end[-1])) end--;
     bool neg = false;
@@ -846,28 +825,38 @@ static Value m_fromhex(Value *args, size_t nargs, Value kw)
     return rt_float_new(neg ? -d : d);
 }
 
-/* __add__, __radd__, ..., __lt__, ...: wrappers over the slots (int.h). */
-#define FLOAT_BINOP(name, op) NUMBER_DUNDER_BINOP(float_d, rt_float_binop, name, op)
-#define FLOAT_CMP(name, op) NUMBER_DUNDER_CMP(float_d, rt_float_richcompare, name, op)
-NUMBER_ARITH(FLOAT_BINOP)
-NUMBER_CMPS(FLOAT_CMP)
-#define FLOAT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(float_d, name)
-#define FLOAT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(float_d, name)
-
-#define FLOAT_UNARY_DUNDER(name, op)                                        \
-    static Value float_u_##name(Value *args, size_t nargs, Value kw)        \
-    {                                                                       \
-        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
-        return float_unary(args[0], op);                                    \
-    }
-FLOAT_UNARY_DUNDER(neg, UN_NEG)
-FLOAT_UNARY_DUNDER(pos, UN_POS)
-
-static Value float_u_bool(Value *args, size_t nargs, Value kw)
+/* float.fromhex('0x1.8p1') == 3.0, a class method: args[0] is the class
+ * (a subclass gets cls(the float), as in CPython). */
+static Value m_fromhex(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+    if (!rt_arg_one("float.fromhex", nargs - 1, kw))
         return VAL_NULL;
-    return rt_bool(rt_float_value(args[0]) != 0.0);
+    Value r = float_from_hex(args[1]);
+    if (r == VAL_NULL || args[0] == obj_val(&rt_float_type))
+        return r;
+    return rt_call1(args[0], r);
+}
+
+/* (float(self),): what pickle and copy pass back to float.__new__. */
+static Value m_getnewargs(Value *args, size_t nargs, Value kw)
+{
+    CHECK_NOARGS("__getnewargs__");
+    return rt_tuple_pack(1, rt_float_new(self_double(args)));
+}
+
+/* float.__getformat__('double'): how C doubles are stored, a class method
+ * kept for the test suite of CPython itself. */
+static Value m_getformat(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("float.__getformat__", nargs - 1, kw))
+        return VAL_NULL;
+    if (!is_str(args[1]))
+        return rt_raisef(&rt_TypeError, "__getformat__() argument must be str, not %T", args[1]);
+    const char *s = rt_str_cstr(args[1]);
+    if (strcmp(s, "double") != 0 && strcmp(s, "float") != 0)
+        return rt_raisef(&rt_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return rt_str_from_cstr(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "IEEE, little-endian"
+                                                                      : "IEEE, big-endian");
 }
 
 /* x.real is x (as a plain float), x.imag is 0.0: read-only getsets. */
@@ -881,26 +870,21 @@ static Value float_get_imag(Value self)
     return rt_float_new(0.0);
 }
 
+/* The methods that are not slots (float.__add__, float.__int__... are the
+ * slot wrappers slots.c makes from binop_ops and unary_ops below). */
 static const MethodDef float_methods[] = {
     {"__format__", rt_number_dunder_format},
     {"is_integer", m_is_integer},
     {"conjugate", m_conjugate},
     {"as_integer_ratio", m_as_integer_ratio},
     {"hex", m_hex},
-    {"fromhex", m_fromhex},
+    {"fromhex", m_fromhex, RT_METH_CLASS},
     {"__trunc__", m_trunc},
-    {"__int__", m_trunc},
     {"__floor__", m_floor},
     {"__ceil__", m_ceil},
-    {"__float__", m_conjugate},
-    {"__abs__", m_abs},
     {"__round__", m_round},
-    {"__divmod__", m_divmod},
-    NUMBER_ARITH(FLOAT_BINOP_DEF)
-    NUMBER_CMPS(FLOAT_CMP_DEF)
-    {"__neg__", float_u_neg},
-    {"__pos__", float_u_pos},
-    {"__bool__", float_u_bool},
+    {"__getnewargs__", m_getnewargs},
+    {"__getformat__", m_getformat, RT_METH_CLASS},
     {NULL, NULL},
 };
 
@@ -915,9 +899,13 @@ ObjType rt_float_type = {
     .hash = float_hash,
     .richcompare = rt_float_richcompare,
     .binop = rt_float_binop,
+    .pow3 = float_pow3,
     .unary = float_unary,
     .truth = float_truth,
     .new_ = float_new,
+    .binop_ops = RT_REAL_ARITH_OPS,
+    .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_ABS) |
+                 RT_OP_BIT(UN_INT) | RT_OP_BIT(UN_FLOAT),
 };
 
 void rt_float_init(void)

@@ -32,8 +32,6 @@ Value rt_float_round(double x, Value ndigits);
 /* The repr of d, optionally without the ".0" CPython adds to integral
  * values (complex parts print as '1', not '1.0'). */
 void rt_double_repr_ex(double d, char *buf, size_t size, bool add_dot0);
-/* divmod(a, b) where a or b is a float: a (q, r) tuple or rt_NotImplemented. */
-Value rt_float_divmod(Value a, Value b);
 
 Value rt_complex_new(double real, double imag);
 /* NB_* ops where one operand is complex and the other complex/float/int;

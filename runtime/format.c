@@ -558,7 +558,7 @@ static Value user_format(Value v, Value spec, bool *found)
 
 Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__format__", kwnames) || !rt_check_nargs("__format__", nargs - 1, 1, 1))
+    if (!rt_arg_one("__format__", nargs - 1, kwnames))
         return VAL_NULL;
     if (!rt_is_str(args[1]))
         return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %T", args[1]);

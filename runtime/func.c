@@ -31,24 +31,6 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     return obj_val(f);
 }
 
-Value rt_function_str(Value func)
-{
-    Value qualname = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
-    if (qualname == VAL_NULL)
-        return rt_err_occurred() ? VAL_NULL : rt_str(func);
-    Value module = rt_lookup_attr(func, rt_str_intern_cstr("__module__"));
-    if (module == VAL_NULL && rt_err_occurred())
-        return VAL_NULL;
-    if (module != VAL_NULL && module != rt_None) {
-        int other = rt_compare_bool(module, rt_str_intern_cstr("builtins"), CMP_NE);
-        if (other < 0)
-            return VAL_NULL;
-        if (other)
-            return rt_str_format_c("%S.%S()", module, qualname);
-    }
-    return rt_str_format_c("%S()", qualname);
-}
-
 static Value function_repr(Value self)
 {
     return rt_str_format_c("<function %S at %p>", AS_FUNCTION(self)->qualname,
@@ -276,14 +258,7 @@ static Value cell_richcompare(Value a, Value b, int op)
     if (x != VAL_NULL && y != VAL_NULL)
         return rt_richcompare(x, y, op);
     int c = (x != VAL_NULL) - (y != VAL_NULL);
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_EQ: return rt_bool(c == 0);
-    case CMP_NE: return rt_bool(c != 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default: return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(c, op));
 }
 
 ObjType rt_cell_type = {

@@ -18,9 +18,6 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname);
 Value rt_method_new(Value func, Value self);
 Value rt_cell_new(Value v);
 Value rt_module_new(Value name);                    /* fresh dict with __name__ */
-/* How CPython names a callable in call errors (_PyObject_FunctionStr):
- * "__main__.show()", "len()", or str(f) when f has no __qualname__. */
-Value rt_function_str(Value func);
 
 void rt_func_init(void);
 

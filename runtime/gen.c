@@ -493,14 +493,14 @@ static ObjGen *self_gen(Value *args)
 
 static Value m_send(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("send", kwnames) || !rt_check_nargs("send", nargs - 1, 1, 1))
+    if (!rt_arg_one("send", nargs - 1, kwnames))
         return VAL_NULL;
     return gen_send_ex(self_gen(args), args[1], false, false);
 }
 
 static Value m_throw(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("throw", kwnames) || !rt_check_nargs("throw", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
         return VAL_NULL;
     return gen_throw_ex(self_gen(args), true, args[1], nargs > 2 ? args[2] : VAL_NULL,
                         nargs > 3 ? args[3] : VAL_NULL);
@@ -508,14 +508,14 @@ static Value m_throw(Value *args, size_t nargs, Value kwnames)
 
 static Value m_close(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("close", kwnames) || !rt_check_nargs("close", nargs - 1, 0, 0))
+    if (!rt_arg_none("close", nargs - 1, kwnames))
         return VAL_NULL;
     return gen_close(self_gen(args));
 }
 
 static Value m_next(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__next__", kwnames) || !rt_check_nargs("__next__", nargs - 1, 0, 0))
+    if (!rt_arg_none("__next__", nargs - 1, kwnames))
         return VAL_NULL;
     Value r = gen_iternext(args[0]);
     if (r == VAL_NULL && !rt_err_occurred())
@@ -525,7 +525,7 @@ static Value m_next(Value *args, size_t nargs, Value kwnames)
 
 static Value m_iter(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__iter__", kwnames) || !rt_check_nargs("__iter__", nargs - 1, 0, 0))
+    if (!rt_arg_none("__iter__", nargs - 1, kwnames))
         return VAL_NULL;
     return args[0];
 }
@@ -669,7 +669,7 @@ static ObjType coro_wrapper_type;
 
 static Value coro_await(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__await__", kwnames) || !rt_check_nargs("__await__", nargs - 1, 0, 0))
+    if (!rt_arg_none("__await__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjCoroWrapper *w = gc_alloc(sizeof *w);
     w->ob.type = &coro_wrapper_type;
@@ -695,7 +695,7 @@ WRAPPER_METHOD(wrapper_close, m_close)
 
 static Value wrapper_m_next(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__next__", kwnames) || !rt_check_nargs("__next__", nargs - 1, 0, 0))
+    if (!rt_arg_none("__next__", nargs - 1, kwnames))
         return VAL_NULL;
     return wrapper_next(args[0]);
 }
@@ -908,7 +908,7 @@ static Value ag_await_next(Value self)
 
 static Value ag_await_m_send(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("send", kwnames) || !rt_check_nargs("send", nargs - 1, 1, 1))
+    if (!rt_arg_one("send", nargs - 1, kwnames))
         return VAL_NULL;
     return ag_await_send_any(args[0], args[1]);
 }
@@ -923,7 +923,7 @@ static Value ag_await_m_next(Value *args, size_t nargs, Value kwnames)
 
 static Value ag_await_m_throw(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("throw", kwnames) || !rt_check_nargs("throw", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjAgAwait *aw = VAL_AS(ObjAgAwait, args[0]);
     if (aw->state == AW_CLOSED)
@@ -959,21 +959,21 @@ static ObjType ag_athrow_type = {
 
 static Value ag_anext(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__anext__", kwnames) || !rt_check_nargs("__anext__", nargs - 1, 0, 0))
+    if (!rt_arg_none("__anext__", nargs - 1, kwnames))
         return VAL_NULL;
     return rt_async_gen_anext(args[0]);
 }
 
 static Value ag_asend(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("asend", kwnames) || !rt_check_nargs("asend", nargs - 1, 1, 1))
+    if (!rt_arg_one("asend", nargs - 1, kwnames))
         return VAL_NULL;
     return make_ag_await(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
 }
 
 static Value ag_athrow(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("athrow", kwnames) || !rt_check_nargs("athrow", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("athrow", kwnames) || !rt_arg_range("athrow", nargs - 1, 1, 3))
         return VAL_NULL;
     return make_ag_await(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
                          nargs > 3 ? args[3] : VAL_NULL);
@@ -981,7 +981,7 @@ static Value ag_athrow(Value *args, size_t nargs, Value kwnames)
 
 static Value ag_aclose(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("aclose", kwnames) || !rt_check_nargs("aclose", nargs - 1, 0, 0))
+    if (!rt_arg_none("aclose", nargs - 1, kwnames))
         return VAL_NULL;
     return make_ag_await(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
 }

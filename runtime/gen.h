@@ -13,8 +13,9 @@
  * StopIteration carrying the return value, PEP 479 (StopIteration escaping a
  * generator becomes RuntimeError), and the messages CPython prints.
  *
- * This is the one runtime file that uses vm/ beyond vm_function_call: it
- * resumes frames (vm/vm.h, vm/frame.h).
+ * gen.c resumes frames through vm/vm.h (vm_gen_resume) and reads the
+ * suspended frame (vm/frame.h); runtime/README.md lists every call runtime/
+ * makes into vm/.
  */
 #ifndef PVM_GEN_H
 #define PVM_GEN_H

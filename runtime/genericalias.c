@@ -156,8 +156,8 @@ static Value ga_mro_entries(Value *args, size_t nargs, Value kwnames)
 
 static Value ga_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("GenericAlias", kwnames) ||
-        !rt_check_positional("GenericAlias", nargs, 2, 2))
+    if (!rt_arg_nokw("GenericAlias", kwnames) ||
+        !rt_arg_range("GenericAlias", nargs, 2, 2))
         return VAL_NULL;
     return rt_generic_alias_new(args[0], args[1]);
 }
@@ -185,9 +185,10 @@ static Value class_getitem(Value *args, size_t nargs, Value kwnames)
 
 void rt_type_add_class_getitem(ObjType *type)
 {
-    Value f = rt_builtin_new("__class_getitem__", class_getitem, VAL_NULL);
-    VAL_AS(ObjBuiltin, f)->owner = type;
-    rt_type_set(type, "__class_getitem__", rt_classmethod_new(f));
+    static const MethodDef methods[] = {
+        {"__class_getitem__", class_getitem, RT_METH_CLASS}, {NULL, NULL},
+    };
+    rt_type_add_methods(type, methods);
 }
 
 void rt_genericalias_init(void)

@@ -324,6 +324,14 @@ static bool small_pow(int64_t x, int64_t y, int64_t *out)
     return true;
 }
 
+static Value int_pair(Value a, Value b)
+{
+    Value t = rt_tuple_new(2);
+    AS_TUPLE(t)->items[0] = a;
+    AS_TUPLE(t)->items[1] = b;
+    return t;
+}
+
 /* Tries op on two small ints.  Returns false when the result needs GMP (or
  * float arithmetic); otherwise stores the result — VAL_NULL on an error —
  * in *out. */
@@ -338,20 +346,17 @@ static bool small_binop(int64_t x, int64_t y, int op, Value *out)
             return false;
         *out = rt_int_from_i64(r);
         return true;
-    case NB_FLOOR_DIVIDE:
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER: case NB_DIVMOD: {
         if (y == 0) { *out = raise_zero_div(op); return true; }
-        r = x / y;
-        if (x % y != 0 && ((x < 0) != (y < 0)))
-            r--;
-        *out = rt_int_from_i64(r);
+        int64_t q = x / y, m = x % y;       /* rounded towards zero: floor them */
+        if (m != 0 && ((m < 0) != (y < 0))) {
+            q--;
+            m += y;
+        }
+        *out = op == NB_FLOOR_DIVIDE ? rt_int_from_i64(q) : op == NB_REMAINDER ? small_new(m)
+             : int_pair(rt_int_from_i64(q), small_new(m));
         return true;
-    case NB_REMAINDER:
-        if (y == 0) { *out = raise_zero_div(op); return true; }
-        r = x % y;
-        if (r != 0 && ((r < 0) != (y < 0)))
-            r += y;
-        *out = small_new(r);
-        return true;
+    }
     case NB_TRUE_DIVIDE:
         if (y == 0) { *out = raise_zero_div(op); return true; }
         if (x > (1LL << 53) || x < -(1LL << 53) || y > (1LL << 53) || y < -(1LL << 53))
@@ -471,6 +476,13 @@ static Value big_binop(Value va, Value vb, int op)
         if (mpz_sgn(b) == 0)
             return raise_zero_div(op);
         break;
+    case NB_DIVMOD: {
+        if (mpz_sgn(b) == 0)
+            return raise_zero_div(op);
+        ObjInt *q = big_new(), *m = big_new();
+        mpz_fdiv_qr(Z(q), Z(m), a, b);
+        return int_pair(big_finish(q), big_finish(m));
+    }
     case NB_MULTIPLY:
         if (bits_of(va) + bits_of(vb) > INT_MAX_BITS)
             return too_big();
@@ -501,23 +513,13 @@ Value rt_int_binop(Value a, Value b, int op)
     b = int_arg(b);
     if (!a || !b)
         return rt_NotImplemented;
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     if (val_is_small(a) && val_is_small(b)) {
         Value r;
         if (small_binop(small_value(a), small_value(b), op, &r))
             return r;
     }
     return big_binop(a, b, op);
-}
-
-Value rt_int_divmod(Value a, Value b)
-{
-    Value q = rt_int_binop(a, b, NB_FLOOR_DIVIDE);
-    if (q == VAL_NULL || q == rt_NotImplemented)
-        return q;
-    Value r = rt_int_binop(a, b, NB_REMAINDER);
-    return r ? rt_tuple_pack(2, q, r) : VAL_NULL;
 }
 
 /* round(v, -n) = the multiple of 10**n nearest v, ties to the even one. */
@@ -550,6 +552,13 @@ Value rt_int_round(Value v, Value ndigits)
 static Value int_unary(Value v, int op)
 {
     v = int_arg(v);
+    if (v == VAL_NULL)
+        return rt_NotImplemented;
+    switch (op) {
+    case UN_ABS: op = rt_int_sign(v) < 0 ? UN_NEG : UN_POS; break;
+    case UN_FLOAT: return rt_float_from(v);
+    case UN_INT: case UN_INDEX: op = UN_POS; break;     /* the exact int */
+    }
     if (val_is_small(v)) {
         intptr_t i = small_value(v);
         switch (op) {
@@ -568,11 +577,6 @@ static Value int_unary(Value v, int op)
     return big_finish(o);
 }
 
-Value rt_int_abs(Value v)
-{
-    return rt_int_sign(v) < 0 ? int_unary(v, UN_NEG) : int_unary(v, UN_POS);
-}
-
 int rt_int_cmp(Value a, Value b)
 {
     a = rt_int_unbool(a);
@@ -586,26 +590,13 @@ int rt_int_cmp(Value a, Value b)
     return (c > 0) - (c < 0);
 }
 
-/* Turn a three-way result into the truth of `op`. */
-static bool cmp_holds(int c, int op)
-{
-    switch (op) {
-    case CMP_LT: return c < 0;
-    case CMP_LE: return c <= 0;
-    case CMP_EQ: return c == 0;
-    case CMP_NE: return c != 0;
-    case CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 Value rt_int_richcompare(Value a, Value b, int op)
 {
     a = int_arg(a);
     b = int_arg(b);
     if (!a || !b)
         return rt_NotImplemented;
-    return rt_bool(cmp_holds(rt_int_cmp(a, b), op));
+    return rt_bool(rt_cmp_holds(rt_int_cmp(a, b), op));
 }
 
 /* CPython's numeric hash: the value modulo the Mersenne prime 2**61 - 1,
@@ -1031,14 +1022,14 @@ static Value int_repr_slot(Value v) { return rt_int_repr(v); }
 
 static Value m_bit_length(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("bit_length", nargs, 1, 1) || !rt_no_kwargs("bit_length", kw))
+    if (!rt_arg_none("int.bit_length", nargs - 1, kw))
         return VAL_NULL;
     return rt_int_from_u64(rt_int_bit_length(args[0]));
 }
 
 static Value m_bit_count(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("bit_count", nargs, 1, 1) || !rt_no_kwargs("bit_count", kw))
+    if (!rt_arg_none("int.bit_count", nargs - 1, kw))
         return VAL_NULL;
     BigArg ba;
     mpz_t a;
@@ -1047,46 +1038,64 @@ static Value m_bit_count(Value *args, size_t nargs, Value kw)
     return rt_int_from_u64(mpz_popcount(a));
 }
 
-static Value m_self_int(Value *args, size_t nargs, Value kw)
+/* conjugate(), __trunc__(), __floor__(), __ceil__(): the int itself. */
+static Value self_int(const char *fname, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__int__", nargs, 1, 1) || !rt_no_kwargs("__int__", kw))
+    if (!rt_arg_none(fname, nargs - 1, kw))
         return VAL_NULL;
-    return int_unary(args[0], UN_POS);
+    return int_unary(args[0], UN_INT);
 }
 
-static Value m_float(Value *args, size_t nargs, Value kw)
+static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__float__", nargs, 1, 1))
-        return VAL_NULL;
-    return rt_float_from(int_arg(args[0]));
+    return self_int("int.conjugate", args, nargs, kw);
 }
 
-static Value m_abs(Value *args, size_t nargs, Value kw)
+static Value m_trunc(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__abs__", nargs, 1, 1))
-        return VAL_NULL;
-    return rt_int_abs(args[0]);
+    return self_int("int.__trunc__", args, nargs, kw);
+}
+
+static Value m_floor(Value *args, size_t nargs, Value kw)
+{
+    return self_int("int.__floor__", args, nargs, kw);
+}
+
+static Value m_ceil(Value *args, size_t nargs, Value kw)
+{
+    return self_int("int.__ceil__", args, nargs, kw);
 }
 
 static Value m_round(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__round__", nargs, 1, 2))
+    if (!rt_arg_nokw("__round__", kw) || !rt_arg_range("__round__", nargs - 1, 0, 1))
         return VAL_NULL;
     if (nargs == 1 || args[1] == rt_None)
         return int_unary(args[0], UN_POS);
     return rt_int_round(args[0], args[1]);
 }
 
-static Value m_divmod(Value *args, size_t nargs, Value kw)
+/* The bytes CPython 3.11's int of this value occupies: a 24-byte header
+ * and 4 bytes per 30-bit digit, at least one. */
+static Value m_sizeof(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("__divmod__", nargs, 2, 2))
+    if (!rt_arg_none("int.__sizeof__", nargs - 1, kw))
         return VAL_NULL;
-    return rt_int_divmod(args[0], args[1]);
+    size_t digits = (rt_int_bit_length(int_arg(args[0])) + 29) / 30;
+    return small_new(24 + 4 * (intptr_t)(digits > 0 ? digits : 1));
+}
+
+/* (int(self),): what pickle and copy pass back to int.__new__. */
+static Value m_getnewargs(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("int.__getnewargs__", nargs - 1, kw))
+        return VAL_NULL;
+    return rt_tuple_pack(1, int_unary(args[0], UN_INT));
 }
 
 static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_check_nargs("as_integer_ratio", nargs, 1, 1))
+    if (!rt_arg_none("int.as_integer_ratio", nargs - 1, kw))
         return VAL_NULL;
     return rt_tuple_pack(2, int_unary(args[0], UN_POS), small_new(1));
 }
@@ -1102,33 +1111,6 @@ static int parse_byteorder(Value v)
     if (strcmp(rt_str_cstr(v), "big") == 0) return 0;
     rt_raisef(&rt_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
-}
-
-/* Positional-or-keyword arguments (after self) for to_bytes/from_bytes:
- * names[i] fills out[i]; out[] must be preset to the defaults. */
-static bool parse_args(const char *fname, Value *args, size_t nargs, Value kwnames,
-                       const char *const *names, size_t nnames, size_t maxpos, Value *out)
-{
-    size_t nk = rt_nkwargs(kwnames), npos = nargs - nk;
-    if (npos > maxpos) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu positional arguments (%zu given)",
-                  fname, maxpos, npos);
-        return false;
-    }
-    for (size_t i = 0; i < npos; i++)
-        out[i] = args[i];
-    for (size_t k = 0; k < nk; k++) {
-        const char *key = rt_str_cstr(rt_tuple_get(kwnames, k));
-        size_t i = 0;
-        while (i < nnames && strcmp(names[i], key) != 0)
-            i++;
-        if (i == nnames) {
-            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key);
-            return false;
-        }
-        out[i] = args[npos + k];
-    }
-    return true;
 }
 
 /* Does v fit in `length` bytes (two's complement when is_signed)? */
@@ -1157,9 +1139,14 @@ static Value int_bytes(Value v, size_t length, bool little)
 static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = {"length", "byteorder", "signed"};
-    Value a[3] = {small_new(1), VAL_NULL, rt_False};
-    if (!parse_args("to_bytes", args + 1, nargs - 1, kwnames, names, 3, 2, a))
+    static const ArgSpec spec = {"to_bytes", names, 3, 0, 0, 2, false};
+    Value a[3];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a))
         return VAL_NULL;
+    if (a[0] == VAL_NULL)
+        a[0] = small_new(1);
+    if (a[2] == VAL_NULL)
+        a[2] = rt_False;
     int64_t length;
     int little = a[1] ? parse_byteorder(a[1]) : 0;
     if (little < 0 || !rt_int_as_i64(a[0], &length))
@@ -1175,20 +1162,11 @@ static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
     return int_bytes(v, (size_t)length, little);
 }
 
-/* int.from_bytes(bytes, byteorder='big', *, signed=False).  Called through
- * the class (int.from_bytes(...)) args[0] may be the type itself: skip it. */
-static Value m_from_bytes(Value *args, size_t nargs, Value kwnames)
+/* The int of from_bytes's three arguments (a[2] VAL_NULL: not signed). */
+static Value int_from_bytes(Value *a)
 {
-    if (nargs > 0 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
-        args++;
-        nargs--;
-    }
-    static const char *const names[] = {"bytes", "byteorder", "signed"};
-    Value a[3] = {VAL_NULL, VAL_NULL, rt_False};
-    if (!parse_args("from_bytes", args, nargs, kwnames, names, 3, 2, a))
-        return VAL_NULL;
-    if (!a[0])
-        return rt_raisef(&rt_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+    if (a[2] == VAL_NULL)
+        a[2] = rt_False;
     int little = a[1] ? parse_byteorder(a[1]) : 0;
     if (little < 0)
         return VAL_NULL;
@@ -1215,51 +1193,27 @@ static Value m_from_bytes(Value *args, size_t nargs, Value kwnames)
     return big_finish(o);
 }
 
-/* __add__, __radd__, ..., __lt__, ...: wrappers over the slots (int.h). */
-#define INT_BINOP(name, op) NUMBER_DUNDER_BINOP(int_d, rt_int_binop, name, op)
-#define INT_CMP(name, op) NUMBER_DUNDER_CMP(int_d, rt_int_richcompare, name, op)
-NUMBER_ARITH(INT_BINOP)
-NUMBER_BITOPS(INT_BINOP)
-NUMBER_CMPS(INT_CMP)
-#define INT_BINOP_DEF(name, op) NUMBER_DUNDER_BINOP_DEF(int_d, name)
-#define INT_CMP_DEF(name, op) NUMBER_DUNDER_CMP_DEF(int_d, name)
-
-/* Unary dunders: (3).__neg__() and friends, over the unary slot. */
-#define INT_UNARY_DUNDER(name, op)                                          \
-    static Value int_u_##name(Value *args, size_t nargs, Value kw)          \
-    {                                                                       \
-        if (!rt_check_nargs("__" #name "__", nargs, 1, 1)) return VAL_NULL;  \
-        return int_unary(args[0], op);                                      \
-    }
-INT_UNARY_DUNDER(neg, UN_NEG)
-INT_UNARY_DUNDER(pos, UN_POS)
-INT_UNARY_DUNDER(invert, UN_INVERT)
-
-static Value int_u_bool(Value *args, size_t nargs, Value kw)
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method:
+ * args[0] is the class (a subclass gets cls(the int), as in CPython). */
+static Value m_from_bytes(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_check_nargs("__bool__", nargs, 1, 1))
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    static const ArgSpec spec = {"from_bytes", names, 3, 0, 1, 2, false};
+    Value a[3];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a))
         return VAL_NULL;
-    return rt_bool(rt_int_sign(args[0]) != 0);
+    Value r = int_from_bytes(a);
+    if (r == VAL_NULL || args[0] == obj_val(&rt_int_type))
+        return r;
+    return rt_call1(args[0], r);
 }
 
-static Value int_u_hash(Value *args, size_t nargs, Value kw)
+/* pow(base, exp, mod) when all three are ints (bools included). */
+static Value int_pow3(Value base, Value exp, Value mod)
 {
-    if (!rt_check_nargs("__hash__", nargs, 1, 1))
-        return VAL_NULL;
-    return rt_int_from_i64(rt_int_hash(args[0]));
-}
-
-/* int.__pow__(base, exp[, mod]): the three-argument form is pow(). */
-static Value int_pow3(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_check_nargs("__pow__", nargs, 2, 3))
-        return VAL_NULL;
-    if (nargs == 3 && args[2] != rt_None) {
-        if (!int_arg(args[1]) || !int_arg(args[2]))
-            return rt_NotImplemented;
-        return rt_int_pow_mod(args[0], args[1], args[2]);
-    }
-    return rt_int_binop(args[0], args[1], NB_POWER);
+    if (!int_arg(base) || !int_arg(exp) || !int_arg(mod))
+        return rt_NotImplemented;
+    return rt_int_pow_mod(base, exp, mod);
 }
 
 /* The data attributes of the numbers protocol, as read-only getset
@@ -1279,32 +1233,22 @@ static void int_add_getsets(void)
                 rt_getset_new("denominator", &rt_int_type, int_get_one, NULL));
 }
 
+/* The methods that are not slots: int.__add__, int.__neg__, int.__index__...
+ * are the slot wrappers slots.c makes from binop_ops and unary_ops below. */
 static const MethodDef int_methods[] = {
     {"__format__", rt_number_dunder_format},
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
-    {"conjugate", m_self_int},
+    {"conjugate", m_conjugate},
     {"to_bytes", m_to_bytes},
-    {"from_bytes", m_from_bytes},
+    {"from_bytes", m_from_bytes, RT_METH_CLASS},
     {"as_integer_ratio", m_as_integer_ratio},
-    {"__index__", m_self_int},
-    {"__int__", m_self_int},
-    {"__trunc__", m_self_int},
-    {"__floor__", m_self_int},
-    {"__ceil__", m_self_int},
-    {"__float__", m_float},
-    {"__abs__", m_abs},
+    {"__trunc__", m_trunc},
+    {"__floor__", m_floor},
+    {"__ceil__", m_ceil},
     {"__round__", m_round},
-    {"__divmod__", m_divmod},
-    NUMBER_ARITH(INT_BINOP_DEF)
-    NUMBER_BITOPS(INT_BINOP_DEF)
-    NUMBER_CMPS(INT_CMP_DEF)
-    {"__pow__", int_pow3},
-    {"__neg__", int_u_neg},
-    {"__pos__", int_u_pos},
-    {"__invert__", int_u_invert},
-    {"__bool__", int_u_bool},
-    {"__hash__", int_u_hash},
+    {"__getnewargs__", m_getnewargs},
+    {"__sizeof__", m_sizeof},
     {NULL, NULL},
 };
 
@@ -1317,9 +1261,15 @@ ObjType rt_int_type = {
     .hash = int_hash_slot,
     .richcompare = rt_int_richcompare,
     .binop = rt_int_binop,
+    .pow3 = int_pow3,
     .unary = int_unary,
     .truth = int_truth,
     .new_ = int_new,
+    .binop_ops = RT_REAL_ARITH_OPS | RT_OP_BIT(NB_LSHIFT) | RT_OP_BIT(NB_RSHIFT) |
+                 RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
+    .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_INVERT) |
+                 RT_OP_BIT(UN_ABS) | RT_OP_BIT(UN_INT) | RT_OP_BIT(UN_FLOAT) |
+                 RT_OP_BIT(UN_INDEX),
 };
 
 void rt_int_init(void)

@@ -44,9 +44,6 @@ Value rt_int_unbool(Value v);
 
 /* Exact comparison of an int with a finite (non-NaN) double: -1/0/1. */
 int rt_int_cmp_double(Value v, double d);
-Value rt_int_abs(Value v);
-/* divmod(a, b) for ints: a (q, r) tuple, rt_NotImplemented for non-ints. */
-Value rt_int_divmod(Value a, Value b);
 /* round(v, ndigits) for an int (ndigits an int; negative rounds to tens,
  * hundreds..., half to even). */
 Value rt_int_round(Value v, Value ndigits);
@@ -57,43 +54,12 @@ const char *rt_numeric_ascii(Value str, size_t *len);
 /* sys.set_int_max_str_digits: limit on decimal int<->str digits (0 = none). */
 extern int rt_int_max_str_digits;
 
-/* ---- Python-visible arithmetic methods ------------------------------------
- * (5).__add__(3), float.__mul__(x, y), super().__add__(other) in a subclass:
- * the dunder methods of the numeric types are thin wrappers around the type's
- * binop and richcompare slots.  NativeFuncs carry no data, so each (type,
- * operator) pair needs its own C function; these X-macros write them.  A
- * numeric file expands, for its prefix P and slot functions:
- *     #define P_BINOP(name, op) NUMBER_DUNDER_BINOP(P, slot_binop, name, op)
- *     NUMBER_ARITH(P_BINOP)
- * and lists them with NUMBER_DUNDER_BINOP_DEF(P, name) in its MethodDef table. */
-#define NUMBER_ARITH(X) \
-    X(add, NB_ADD) X(sub, NB_SUBTRACT) X(mul, NB_MULTIPLY) X(truediv, NB_TRUE_DIVIDE) \
-    X(floordiv, NB_FLOOR_DIVIDE) X(mod, NB_REMAINDER) X(pow, NB_POWER)
-#define NUMBER_BITOPS(X) \
-    X(lshift, NB_LSHIFT) X(rshift, NB_RSHIFT) X(and, NB_AND) X(or, NB_OR) X(xor, NB_XOR)
-#define NUMBER_CMPS(X) \
-    X(lt, CMP_LT) X(le, CMP_LE) X(eq, CMP_EQ) X(ne, CMP_NE) X(gt, CMP_GT) X(ge, CMP_GE)
-
-#define NUMBER_DUNDER_BINOP(pfx, binop, name, op)                              \
-    static Value pfx##_##name(Value *args, size_t nargs, Value kw)             \
-    {                                                                          \
-        if (!rt_check_nargs("__" #name "__", nargs, 2, 2)) return VAL_NULL;    \
-        return binop(args[0], args[1], op);                                    \
-    }                                                                          \
-    static Value pfx##_r##name(Value *args, size_t nargs, Value kw)            \
-    {                                                                          \
-        if (!rt_check_nargs("__r" #name "__", nargs, 2, 2)) return VAL_NULL;   \
-        return binop(args[1], args[0], op);                                    \
-    }
-#define NUMBER_DUNDER_CMP(pfx, cmp, name, op)                                  \
-    static Value pfx##_##name(Value *args, size_t nargs, Value kw)             \
-    {                                                                          \
-        if (!rt_check_nargs("__" #name "__", nargs, 2, 2)) return VAL_NULL;    \
-        return cmp(args[0], args[1], op);                                      \
-    }
-#define NUMBER_DUNDER_BINOP_DEF(pfx, name) \
-    {"__" #name "__", pfx##_##name}, {"__r" #name "__", pfx##_r##name},
-#define NUMBER_DUNDER_CMP_DEF(pfx, name) {"__" #name "__", pfx##_##name},
+/* The arithmetic operators int and float both implement (complex has no
+ * //, % or divmod()): + - * / // % ** and divmod(), as binop_ops bits. */
+#define RT_REAL_ARITH_OPS \
+    (RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_MULTIPLY) | \
+     RT_OP_BIT(NB_TRUE_DIVIDE) | RT_OP_BIT(NB_FLOOR_DIVIDE) | RT_OP_BIT(NB_REMAINDER) | \
+     RT_OP_BIT(NB_POWER) | RT_OP_BIT(NB_DIVMOD))
 
 /* Readies int, then bool (bool.c's rt_bool_init, which it calls). */
 void rt_int_init(void);

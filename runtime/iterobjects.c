@@ -207,7 +207,7 @@ typedef struct ObjMap {
 
 static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("map", kwnames))
+    if (!rt_arg_nokw("map", kwnames))
         return VAL_NULL;
     if (nargs < 2)
         return rt_raisef(&rt_TypeError, "map() must have at least two arguments.");
@@ -253,7 +253,7 @@ typedef struct ObjFilter {
 
 static Value filter_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("filter", kwnames) || !rt_check_positional("filter", nargs, 2, 2))
+    if (!rt_arg_nokw("filter", kwnames) || !rt_arg_range("filter", nargs, 2, 2))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
@@ -309,7 +309,7 @@ static Value not_reversible(Value seq)
 
 static Value reversed_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("reversed", kwnames) || !rt_check_positional("reversed", nargs, 1, 1))
+    if (!rt_arg_nokw("reversed", kwnames) || !rt_arg_range("reversed", nargs, 1, 1))
         return VAL_NULL;
     Value seq = args[0];
     ObjType *t = val_type(seq);

@@ -134,23 +134,12 @@ Value rt_sequence_to_list(Value iterable)
 
 /* ---- repr, compare, arithmetic ------------------------------------------ */
 
+/* The list's own fields go to the sequence helpers (sequence.c), which
+ * re-read them at every step: an item's __eq__ or __repr__ may change it. */
 static Value list_repr(Value self)
 {
     ObjList *l = AS_LIST(self);
-    if (l->length == 0)
-        return rt_str_from_cstr("[]");
-    StrBuf sb;
-    sb_init(&sb);
-    sb_addc(&sb, '[');
-    /* Re-read the length each time: an item's repr may change the list. */
-    for (size_t i = 0; i < l->length; i++) {
-        if (i > 0)
-            sb_adds(&sb, ", ");
-        if (!sb_add_value_repr(&sb, l->items[i]))
-            return VAL_NULL;
-    }
-    sb_addc(&sb, ']');
-    return sb_finish(&sb);
+    return rt_seq_repr(&l->items, &l->length, '[', ']');
 }
 
 static Value list_richcompare(Value a, Value b, int op)
@@ -161,8 +150,9 @@ static Value list_richcompare(Value a, Value b, int op)
     return rt_seq_richcompare(&x->items, &x->length, &y->items, &y->length, op);
 }
 
-static Value list_concat(ObjList *a, ObjList *b)
+static Value list_concat(Value va, Value vb)
 {
+    ObjList *a = AS_LIST(va), *b = AS_LIST(vb);
     ObjList *r = list_alloc(&rt_list_type, a->length + b->length);
     memcpy(r->items, a->items, a->length * sizeof(Value));
     memcpy(r->items + a->length, b->items, b->length * sizeof(Value));
@@ -192,40 +182,15 @@ static bool list_repeat_into(ObjList *r, const ObjList *src, ssize_t n)
     return true;
 }
 
-/* The repeat count of seq * n, or false with *early set to the result:
- * NotImplemented when n is not an int (see rt_repeat_count), or VAL_NULL. */
-static bool repeat_count(Value n, ssize_t *count, Value *early)
+static Value list_repeat(Value seq, ssize_t n)
 {
-    int r = rt_repeat_count(n, count);
-    if (r > 0)
-        return true;
-    *early = r < 0 ? VAL_NULL : rt_NotImplemented;
-    return false;
-}
-
-static Value list_mul(Value seq, Value n)
-{
-    ssize_t count;
-    Value early;
-    if (!repeat_count(n, &count, &early))
-        return early;
     ObjList *r = list_alloc(&rt_list_type, 0);
-    return list_repeat_into(r, AS_LIST(seq), count) ? obj_val(r) : VAL_NULL;
+    return list_repeat_into(r, AS_LIST(seq), n) ? obj_val(r) : VAL_NULL;
 }
 
 static Value list_binop(Value a, Value b, int op)
 {
-    if (op == NB_ADD && is_anylist(a)) {
-        if (is_anylist(b))
-            return list_concat(AS_LIST(a), AS_LIST(b));
-        if (val_type(b)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError,
-                         "can only concatenate list (not \"%T\") to list", b);
-    }
-    if (op == NB_MULTIPLY)
-        return is_anylist(a) ? list_mul(a, b) : list_mul(b, a);
-    return rt_NotImplemented;
+    return rt_seq_binop(&rt_list_type, a, b, op, list_concat, list_repeat);
 }
 
 /* l += iterable; l *= n.  Both return the list itself. */
@@ -237,9 +202,9 @@ static Value list_inplace(Value a, Value b, int op)
         return rt_list_extend(a, b) ? a : VAL_NULL;
     if (op == NB_MULTIPLY) {
         ssize_t count;
-        Value early;
-        if (!repeat_count(b, &count, &early))
-            return early;
+        int r = rt_repeat_count(b, &count);
+        if (r <= 0)
+            return r < 0 ? VAL_NULL : rt_NotImplemented;
         return list_repeat_into(AS_LIST(a), AS_LIST(a), count) ? a : VAL_NULL;
     }
     return rt_NotImplemented;
@@ -406,20 +371,10 @@ static ssize_t list_len(Value self)
     return (ssize_t)AS_LIST(self)->length;
 }
 
-static int list_truth(Value self)
-{
-    return AS_LIST(self)->length != 0;
-}
-
 static int list_contains(Value self, Value item)
 {
     ObjList *l = AS_LIST(self);
-    for (size_t i = 0; i < l->length; i++) {
-        int eq = rt_eq(l->items[i], item);
-        if (eq != 0)
-            return eq;
-    }
-    return 0;
+    return rt_seq_contains(&l->items, &l->length, item);
 }
 
 /* ---- Iterators ------------------------------------------------------------ */
@@ -725,27 +680,13 @@ static Value list_pop_m(Value *args, size_t nargs, Value kwnames)
     return v;
 }
 
-/* Position of the first item equal to x in [start, stop), -1 if none,
- * -2 on error.  The length is re-read: __eq__ may shrink the list. */
-static ssize_t list_find(ObjList *l, Value x, ssize_t start, ssize_t stop)
-{
-    for (ssize_t i = start; i < stop && (size_t)i < l->length; i++) {
-        int eq = rt_eq(l->items[i], x);
-        if (eq < 0)
-            return -2;
-        if (eq)
-            return i;
-    }
-    return -1;
-}
-
 /* list.remove(x) */
 static Value list_remove_m(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("list.remove", nargs - 1, kwnames))
         return VAL_NULL;
     ObjList *l = AS_LIST(args[0]);
-    ssize_t i = list_find(l, args[1], 0, PTRDIFF_MAX);
+    ssize_t i = rt_seq_find(&l->items, &l->length, args[1], 0, SIZE_MAX);
     if (i == -2)
         return VAL_NULL;
     if (i == -1)
@@ -758,39 +699,15 @@ static Value list_remove_m(Value *args, size_t nargs, Value kwnames)
 /* list.index(x[, start[, stop]]) */
 static Value list_index_m(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("list.index", kwnames) || !rt_arg_range("index", nargs - 1, 1, 3))
-        return VAL_NULL;
     ObjList *l = AS_LIST(args[0]);
-    ssize_t start = 0, stop = PTRDIFF_MAX, n = (ssize_t)l->length;
-    if (nargs > 2 && !rt_index_arg(args[2], &start))
-        return VAL_NULL;
-    if (nargs > 3 && !rt_index_arg(args[3], &stop))
-        return VAL_NULL;
-    if (start < 0 && (start += n) < 0)
-        start = 0;
-    if (stop < 0 && (stop += n) < 0)
-        stop = 0;
-    ssize_t i = list_find(l, args[1], start, stop);
-    if (i == -2)
-        return VAL_NULL;
-    if (i == -1)
-        return rt_raisef(&rt_ValueError, "%R is not in list", args[1]);
-    return small_new(i);
+    return rt_seq_index_m("list.index", &l->items, &l->length, args, nargs, kwnames,
+                          "%R is not in list");
 }
 
 static Value list_count_m(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("list.count", nargs - 1, kwnames))
-        return VAL_NULL;
     ObjList *l = AS_LIST(args[0]);
-    intptr_t count = 0;
-    for (size_t i = 0; i < l->length; i++) {
-        int eq = rt_eq(l->items[i], args[1]);
-        if (eq < 0)
-            return VAL_NULL;
-        count += eq;
-    }
-    return small_new(count);
+    return rt_seq_count_m("list.count", &l->items, &l->length, args, nargs, kwnames);
 }
 
 static Value list_reverse_m(Value *args, size_t nargs, Value kwnames)
@@ -862,8 +779,8 @@ ObjType rt_list_type = {
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binop = list_binop,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .inplace = list_inplace,
-    .truth = list_truth,
     .iter = list_iter,
     .getitem = list_getitem,
     .setitem = list_setitem,
@@ -871,8 +788,6 @@ ObjType rt_list_type = {
     .contains = list_contains,
     .new_ = list_new,
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef list_methods[] = {
     {"append", list_append_m},

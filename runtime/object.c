@@ -192,12 +192,33 @@ static Value builtin_repr(Value self)
     return rt_str_format_c("<built-in function %s>", b->name);
 }
 
+/* A method of a builtin type called through the class (list.append(l, 1)):
+ * its first argument is the instance, and must be one. */
+static bool check_unbound_self(ObjBuiltin *b, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs - rt_nkwargs(kwnames) == 0) {
+        rt_raisef(&rt_TypeError, "unbound method %s.%s() needs an argument",
+                  b->owner->name, b->name);
+        return false;
+    }
+    if (!rt_isinstance_of(args[0], b->owner)) {
+        rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                  b->name, b->owner->name, val_type(args[0])->name);
+        return false;
+    }
+    return true;
+}
+
 /* A bound builtin passes its self as the first argument. */
 static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
-    if (b->self == VAL_NULL)
+    if (b->self == VAL_NULL) {
+        bool self_ok = b->owner == NULL || (nargs > 0 && val_type(args[0]) == b->owner);
+        if (!self_ok && !check_unbound_self(b, args, nargs, kwnames))
+            return VAL_NULL;
         return b->fn(args, nargs, kwnames);
+    }
     Value small[8];
     Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
     all[0] = b->self;
@@ -233,6 +254,37 @@ ObjType rt_builtin_type = {
     .getattr = builtin_getattr,
 };
 
+/* A class method of a builtin type (RT_METH_CLASS): an ObjBuiltin with an
+ * owner and no self, which binds to the class it is read from, whether
+ * through the class or an instance (dict.fromkeys, {}.fromkeys). */
+static Value classmethod_descr_get(Value descr, Value obj, Value type)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, descr);
+    Value cls = type != VAL_NULL && type != rt_None ? type : obj_val(val_type(obj));
+    ObjBuiltin *bound = VAL_AS(ObjBuiltin, rt_builtin_new(b->name, b->fn, cls));
+    bound->owner = b->owner;
+    return obj_val(bound);
+}
+
+/* dict.__dict__['fromkeys'](dict, keys): the class comes first. */
+static Value classmethod_descr_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
+    if (nargs - rt_nkwargs(kwnames) == 0)
+        return rt_raisef(&rt_TypeError, "descriptor '%s' of '%s' object needs an argument",
+                         b->name, b->owner->name);
+    if (!rt_isinstance_of(args[0], &rt_type_type) || !rt_is_subtype(AS_TYPE(args[0]), b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
+                         "received '%T'", b->name, b->owner->name, args[0]);
+    return b->fn(args, nargs, kwnames);
+}
+
+static ObjType classmethod_descr_type = {
+    .ob.type = &rt_type_type, .name = "classmethod_descriptor", .base = &rt_object_type,
+    .repr = builtin_repr, .call = classmethod_descr_call, .descr_get = classmethod_descr_get,
+    .getattr = builtin_getattr,
+};
+
 /* ---- readying types -------------------------------------------------------- */
 
 bool rt_is_subtype(ObjType *t, ObjType *base)
@@ -253,25 +305,26 @@ bool rt_is_subtype(ObjType *t, ObjType *base)
 }
 
 /* Copy every slot the type leaves empty from its base (CPython's
- * inherit_slots).  A type that defines comparison but not hashing becomes
- * unhashable, as a class defining __eq__ without __hash__ does. */
+ * inherit_slots), by the rule RT_TYPE_SLOTS gives each: ALWAYS, or
+ * WITH_COMPARE for hash (a type that defines comparison but not hashing
+ * becomes unhashable, as a class defining __eq__ without __hash__ does). */
 void rt_inherit_slots(ObjType *t, ObjType *b)
 {
-#define INHERIT(slot) if (t->slot == NULL) t->slot = b->slot
     bool own_compare = t->richcompare != NULL;
-    INHERIT(repr); INHERIT(str); INHERIT(richcompare); INHERIT(binop);
-    INHERIT(inplace); INHERIT(unary); INHERIT(truth); INHERIT(iter);
-    INHERIT(next); INHERIT(call); INHERIT(getattr); INHERIT(setattr);
-    INHERIT(getitem); INHERIT(setitem); INHERIT(len); INHERIT(contains);
-    INHERIT(descr_get); INHERIT(descr_set); INHERIT(new_);
-    if (t->hash == NULL && !own_compare)
-        t->hash = b->hash;
+#define INHERITS_ALWAYS true
+#define INHERITS_WITH_COMPARE (!own_compare)
+#define INHERIT(slot, ret, params, dunders, rule) \
+    if (t->slot == NULL && INHERITS_##rule) \
+        t->slot = b->slot;
+    RT_TYPE_SLOTS(INHERIT)
+#undef INHERIT
+#undef INHERITS_ALWAYS
+#undef INHERITS_WITH_COMPARE
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
                             TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
                             TF_SEQUENCE);
-#undef INHERIT
 }
 
 /* The MRO of a single-inheritance builtin type: itself, then its base's MRO. */
@@ -319,6 +372,17 @@ void rt_types_add_wrappers(void)
         rt_add_slot_wrappers(ready_types[i].type, ready_types[i].own);
 }
 
+void rt_type_add_methods(ObjType *type, const MethodDef *methods)
+{
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
+        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
+        b->owner = type;
+        if (m->flags & RT_METH_CLASS)
+            b->ob.type = &classmethod_descr_type;
+        rt_dict_set_cstr(type->dict, m->name, obj_val(b));
+    }
+}
+
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
     uint64_t own = rt_slot_mask(type);
@@ -332,11 +396,7 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     type->mro = linear_mro(type);
     if (type->dict == VAL_NULL)
         type->dict = rt_dict_new();
-    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = type;
-        rt_dict_set_cstr(type->dict, m->name, obj_val(b));
-    }
+    rt_type_add_methods(type, methods);
     remember_type(type, own);
 }
 
@@ -348,11 +408,6 @@ ObjType *rt_ready_type(size_t i)
 void rt_type_set(ObjType *type, const char *name, Value v)
 {
     rt_dict_set_cstr(type->dict, name, v);
-}
-
-Value rt_type_name(Value v)
-{
-    return rt_str_from_cstr(val_type(v)->name);
 }
 
 /* ---- the default attribute protocol ---------------------------------------- */
@@ -474,38 +529,6 @@ int rt_get_method(Value obj, Value name, Value *method)
     return *method == VAL_NULL ? -1 : 0;
 }
 
-/* ---- argument checks for NativeFuncs --------------------------------------- */
-
-size_t rt_nkwargs(Value kwnames)
-{
-    return kwnames == VAL_NULL ? 0 : rt_tuple_len(kwnames);
-}
-
-bool rt_no_kwargs(const char *fname, Value kwnames)
-{
-    if (rt_nkwargs(kwnames) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-}
-
-bool rt_check_nargs(const char *fname, size_t nargs, size_t min, size_t max)
-{
-    if (nargs >= min && nargs <= max)
-        return true;
-    if (min == max && max == 0)
-        rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-    else if (min == max && max == 1)
-        rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
-    else if (nargs < min)
-        rt_raisef(&rt_TypeError, "%s expected at least %zu argument%s, got %zu",
-                  fname, min, min == 1 ? "" : "s", nargs);
-    else
-        rt_raisef(&rt_TypeError, "%s expected at most %zu argument%s, got %zu",
-                  fname, max, max == 1 ? "" : "s", nargs);
-    return false;
-}
-
 /* ---- start-up ---------------------------------------------------------------- */
 
 void rt_object_init(void)
@@ -517,4 +540,5 @@ void rt_object_init(void)
     rt_type_ready(&rt_ellipsis_type, NULL);
     rt_type_ready(&rt_null_type, NULL);
     rt_type_ready(&rt_builtin_type, NULL);
+    rt_type_ready(&classmethod_descr_type, NULL);
 }

@@ -15,9 +15,10 @@
  *
  * Types are objects too (ObjType).  A type carries a handful of C "slots" —
  * the operations the eval loop needs fast (repr, hash, compare, binary ops,
- * iteration, calls, attribute access, subscripting) — and a dict of methods
- * for everything else.  A zero slot means "not supported"; the generic
- * operations in abstract.h turn that into CPython's TypeError message.
+ * iteration, calls, attribute access, subscripting), listed once in
+ * RT_TYPE_SLOTS below — and a dict of methods for everything else.  A zero
+ * slot means "not supported"; the generic operations in abstract.h turn that
+ * into CPython's TypeError message.
  *
  * This header holds the layouts every part of pvm shares; the functions that
  * work on each kind of object are declared in that kind's header (int.h,
@@ -63,26 +64,150 @@ static inline ObjType *val_type(Value v)
     return val_is_small(v) ? &rt_int_type : val_obj(v)->type;
 }
 
-/* ---- Type objects -------------------------------------------------------- */
+/* ---- Operators -------------------------------------------------------------
+ * Each operator once: its number (the operand of COMPARE_OP / BINARY_OP), how
+ * source code spells it (for error messages and the disassembler) and the
+ * stem of its dunder methods (__add__, reflected __radd__, in-place __iadd__). */
 
-/* Comparison operators, numbered as COMPARE_OP's argument (Py_LT ...). */
-enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+/* Comparisons, numbered as COMPARE_OP's argument (Py_LT ...). */
+#define RT_COMPARE_OPS(X) \
+    X(CMP_LT, "<", "lt") X(CMP_LE, "<=", "le") X(CMP_EQ, "==", "eq") \
+    X(CMP_NE, "!=", "ne") X(CMP_GT, ">", "gt") X(CMP_GE, ">=", "ge")
 
 /* Binary operators, numbered as BINARY_OP's argument (3.11 opcode.py _nb_ops).
  * The in-place forms are NB_INPLACE_ADD.. = the plain form + NB_INPLACE_OFFSET. */
-enum {
-    NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MATRIX_MULTIPLY,
-    NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER, NB_RSHIFT, NB_SUBTRACT,
-    NB_TRUE_DIVIDE, NB_XOR, NB_INPLACE_OFFSET
-};
+#define RT_BINARY_OPS(X) \
+    X(NB_ADD, "+", "add") X(NB_AND, "&", "and") X(NB_FLOOR_DIVIDE, "//", "floordiv") \
+    X(NB_LSHIFT, "<<", "lshift") X(NB_MATRIX_MULTIPLY, "@", "matmul") \
+    X(NB_MULTIPLY, "*", "mul") X(NB_REMAINDER, "%", "mod") X(NB_OR, "|", "or") \
+    X(NB_POWER, "**", "pow") X(NB_RSHIFT, ">>", "rshift") X(NB_SUBTRACT, "-", "sub") \
+    X(NB_TRUE_DIVIDE, "/", "truediv") X(NB_XOR, "^", "xor")
 
-/* Unary operators. */
-enum { UN_NEG, UN_POS, UN_INVERT };
+/* One-operand operations: the unary operators, then abs() and the
+ * conversions int(), float() and operator.index() — the same kind of slot
+ * in CPython too (nb_negative ... nb_absolute, nb_int, nb_float, nb_index). */
+#define RT_UNARY_OPS(X) \
+    X(UN_NEG, "-", "neg") X(UN_POS, "+", "pos") X(UN_INVERT, "~", "invert") \
+    X(UN_ABS, "abs()", "abs") X(UN_INT, "int()", "int") X(UN_FLOAT, "float()", "float") \
+    X(UN_INDEX, "operator.index()", "index")
+
+#define RT_OP_ENUM(name, symbol, stem) name,
+enum { RT_COMPARE_OPS(RT_OP_ENUM) };
+
+/* Whether comparison `op` holds for a three-way result c (<0, 0, >0). */
+static inline bool rt_cmp_holds(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+enum { RT_BINARY_OPS(RT_OP_ENUM) NB_INPLACE_OFFSET };
+enum { RT_UNARY_OPS(RT_OP_ENUM) };
+
+/* divmod(a, b): the one operator of the binop slot that BINARY_OP never
+ * names, numbered after the in-place forms (its dunders are __divmod__ and
+ * __rdivmod__). */
+enum { NB_DIVMOD = 2 * NB_INPLACE_OFFSET };
+
+/* The plain operator of an in-place one (NB_ADD for +=); others unchanged. */
+static inline int rt_nb_plain(int op)
+{
+    return op >= NB_INPLACE_OFFSET && op < NB_DIVMOD ? op - NB_INPLACE_OFFSET : op;
+}
+
+/* A set of operators, one bit each: RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY). */
+#define RT_OP_BIT(op) ((uint32_t)1 << (op))
+
+/* An operator's dunder names, as string pieces the slot table below
+ * concatenates: RT_UNARY_OPS(RT_OP_DUNDER) is "__neg__ __pos__ __invert__ ". */
+#define RT_OP_DUNDER(name, symbol, stem) "__" stem "__ "
+#define RT_OP_RDUNDER(name, symbol, stem) "__r" stem "__ "
+#define RT_OP_IDUNDER(name, symbol, stem) "__i" stem "__ "
 
 typedef Value (*UnaryFunc)(Value self);
 /* kwnames is VAL_NULL or a tuple of str naming the last len(kwnames) args
  * (the "vectorcall" convention of CPython 3.11's CALL). */
 typedef Value (*CallFunc)(Value callable, Value *args, size_t nargs, Value kwnames);
+
+/* ---- Type slots ---------------------------------------------------------------
+ * A slot is a C function pointer in the type object: how the eval loop and
+ * abstract.c perform one operation on a value of that type without looking
+ * anything up (CPython's tp_repr, nb_add...).  A zero slot means "not
+ * supported"; the generic operations in abstract.h turn that into CPython's
+ * TypeError message.  Each slot returns VAL_NULL (or -1) with an exception
+ * set on error.
+ *
+ * Python code sees the same operations as dunder methods, and slots.c keeps
+ * the two views in step: a class whose dict defines one of a slot's dunders
+ * gets a C function in the slot that calls the dunder, and a builtin type's
+ * slots appear in its dict as "slot wrappers" (int.__add__).
+ *
+ * The slots, each declared once:
+ *     X(slot, return type, (parameters), "the dunders behind it", inheritance)
+ * Inheritance: rt_type_ready copies every slot a type leaves zero from its
+ * base (ALWAYS), except hash, which comes only with richcompare
+ * (WITH_COMPARE): a type that defines __eq__ but not __hash__ is unhashable.
+ */
+#define RT_TYPE_SLOTS(X) \
+    X(repr, Value, (Value self), "__repr__", ALWAYS) \
+    /* 0: str(x) is repr(x) */ \
+    X(str, Value, (Value self), "__str__", ALWAYS) \
+    /* -1 on error */ \
+    X(hash, intptr_t, (Value self), "__hash__", WITH_COMPARE) \
+    /* a < b, a == b ... (op: CMP_*); rt_NotImplemented when the pair is not \
+     * supported. */ \
+    X(richcompare, Value, (Value a, Value b, int op), \
+      RT_COMPARE_OPS(RT_OP_DUNDER), ALWAYS) \
+    /* a + b ... (op: NB_*, NB_DIVMOD), called with the operands in source \
+     * order on type(a) and then on type(b) (CPython's number protocol); \
+     * returns rt_NotImplemented if unsupported. */ \
+    X(binop, Value, (Value a, Value b, int op), \
+      RT_BINARY_OPS(RT_OP_DUNDER) RT_BINARY_OPS(RT_OP_RDUNDER) "__divmod__ __rdivmod__", \
+      ALWAYS) \
+    /* pow(base, exp, mod) with a modulus, tried on each operand's type in \
+     * turn; rt_NotImplemented if unsupported. */ \
+    X(pow3, Value, (Value base, Value exp, Value mod), "__pow__ __rpow__", ALWAYS) \
+    /* a += b (op is the plain NB_*); 0 means "use binop". */ \
+    X(inplace, Value, (Value a, Value b, int op), RT_BINARY_OPS(RT_OP_IDUNDER), ALWAYS) \
+    /* -x, +x, ~x, abs(x), int(x), float(x), operator.index(x) (op: UN_*); \
+     * rt_NotImplemented if unsupported. */ \
+    X(unary, Value, (Value self, int op), RT_UNARY_OPS(RT_OP_DUNDER), ALWAYS) \
+    /* 0/1, -1 error; 0 slot: len, else true */ \
+    X(truth, int, (Value self), "__bool__ __len__", ALWAYS) \
+    X(iter, Value, (Value self), "__iter__", ALWAYS) \
+    /* The next item, or VAL_NULL: exhausted if no exception is set. */ \
+    X(next, Value, (Value self), "__next__", ALWAYS) \
+    X(call, Value, (Value callable, Value *args, size_t nargs, Value kwnames), \
+      "__call__", ALWAYS) \
+    /* 0: the generic lookup (rt_generic_getattr) */ \
+    X(getattr, Value, (Value self, Value name), "__getattribute__ __getattr__", ALWAYS) \
+    /* v == VAL_NULL: delete */ \
+    X(setattr, int, (Value self, Value name, Value v), "__setattr__ __delattr__", ALWAYS) \
+    X(getitem, Value, (Value self, Value key), "__getitem__", ALWAYS) \
+    /* v == VAL_NULL: delete */ \
+    X(setitem, int, (Value self, Value key, Value v), "__setitem__ __delitem__", ALWAYS) \
+    /* -1 on error */ \
+    X(len, ssize_t, (Value self), "__len__", ALWAYS) \
+    /* 0/1, -1 error; 0 slot: iterate */ \
+    X(contains, int, (Value self, Value item), "__contains__", ALWAYS) \
+    /* Descriptor protocol: a type-dict entry whose type has descr_get is \
+     * bound on instance attribute access (functions become bound methods). */ \
+    X(descr_get, Value, (Value descr, Value obj, Value type), "__get__", ALWAYS) \
+    /* Data descriptors (property, __slots__ members, classes defining \
+     * __set__/__delete__): obj.name = v, or del obj.name when v == VAL_NULL. \
+     * A type-dict entry whose type has this slot takes precedence over the \
+     * instance dict.  0: not a data descriptor. */ \
+    X(descr_set, int, (Value descr, Value obj, Value v), "__set__ __delete__", ALWAYS) \
+    /* type(...) called: construct an instance.  args exclude the type. */ \
+    X(new_, Value, (ObjType *type, Value *args, size_t nargs, Value kwnames), \
+      "__new__", ALWAYS)
+
+/* ---- Type objects -------------------------------------------------------- */
 
 /* Type flags. */
 enum {
@@ -119,40 +244,17 @@ struct ObjType {
      * know their own size.  See rt_alloc_instance. */
     size_t instance_size;
 
-    /* Slots.  rt_type_ready copies every zero slot from the base type, so a
-     * subtype only fills in what it changes.  Each returns VAL_NULL (or -1) with an exception set on error. */
-    Value (*repr)(Value self);
-    Value (*str)(Value self);                           /* 0: use repr */
-    intptr_t (*hash)(Value self);                       /* -1 on error */
-    /* Returns rt_NotImplemented when the pair is not supported. */
-    Value (*richcompare)(Value a, Value b, int op);
-    /* Called with the operands in source order on type(a) and then on type(b)
-     * (CPython's number protocol); returns rt_NotImplemented if unsupported. */
-    Value (*binop)(Value a, Value b, int op);
-    /* In-place form (op is the plain NB_*); 0 means "use binop". */
-    Value (*inplace)(Value a, Value b, int op);
-    Value (*unary)(Value self, int op);                 /* UN_* */
-    int (*truth)(Value self);                           /* 0/1, -1 error; 0 slot: len or true */
-    Value (*iter)(Value self);
-    /* Returns the next item, or VAL_NULL: exhausted if no exception is set. */
-    Value (*next)(Value self);
-    CallFunc call;
-    Value (*getattr)(Value self, Value name);           /* 0: generic lookup */
-    int (*setattr)(Value self, Value name, Value v);    /* v == VAL_NULL: delete */
-    Value (*getitem)(Value self, Value key);
-    int (*setitem)(Value self, Value key, Value v);     /* v == VAL_NULL: delete */
-    ssize_t (*len)(Value self);                         /* -1 on error */
-    int (*contains)(Value self, Value item);            /* 0/1, -1 error; 0 slot: iterate */
-    /* Descriptor protocol: a type-dict entry whose type has descr_get is bound
-     * on instance attribute access (functions become bound methods). */
-    Value (*descr_get)(Value descr, Value obj, Value type);
-    /* type(...) called: construct an instance.  args exclude the type. */
-    Value (*new_)(ObjType *type, Value *args, size_t nargs, Value kwnames);
-    /* Data descriptors (property, __slots__ members, classes defining
-     * __set__/__delete__): obj.name = v, or del obj.name when v == VAL_NULL.
-     * A type-dict entry whose type has this slot takes precedence over the
-     * instance dict.  0: not a data descriptor. */
-    int (*descr_set)(Value descr, Value obj, Value v);
+    /* The operators a builtin type's own binop and unary slots implement
+     * (RT_OP_BIT of NB_* / UN_*): the dunders its dict gets as slot wrappers,
+     * __add__ and __radd__, __neg__...  A TF_SEQUENCE type's NB_ADD is
+     * concatenation, which has no reflected __radd__, and its in-place
+     * slot does only += and *=. */
+    uint32_t binop_ops, unary_ops;
+
+    /* The slots (RT_TYPE_SLOTS above): Value (*repr)(Value self); ... */
+#define RT_SLOT_FIELD(slot, ret, params, dunders, inherit) ret (*slot) params;
+    RT_TYPE_SLOTS(RT_SLOT_FIELD)
+#undef RT_SLOT_FIELD
 };
 
 extern ObjType rt_type_type, rt_object_type;
@@ -345,7 +447,7 @@ typedef struct ObjTraceback {
     int lasti;                  /* code-unit index of the instruction */
 } ObjTraceback;
 
-/* An instance of a class created by Python code (issue 3); builtins use it
+/* An instance of a class created by Python code (class.c); builtins use it
  * for plain `object()` too. */
 typedef struct ObjInstance {
     Object ob;

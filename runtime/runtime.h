@@ -8,6 +8,7 @@
 #include "gc.h"
 #include "error.h"
 #include "abstract.h"
+#include "args.h"
 #include "int.h"
 #include "float.h"
 #include "str.h"

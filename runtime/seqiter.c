@@ -8,9 +8,9 @@
  *
  * The helpers below collect what tuple, list, range and slice all need in
  * the same way: turning an index-like value into a C integer with CPython's
- * exact error messages, comparing two sequences item by item, checking a
- * method's argument count, and looking up methods for types whose getattr
- * slot only knows a few data attributes.
+ * exact error messages, and looking up methods for types whose getattr slot
+ * only knows a few data attributes.  (What list and tuple do alike item by
+ * item is sequence.c.)
  */
 #include <limits.h>
 #include "runtime/runtime.h"
@@ -112,46 +112,6 @@ bool rt_seq_index(Value key, size_t length, const char *what, size_t *out)
     return rt_seq_index_ex(key, length, what, what, out);
 }
 
-/* ---- Sequence comparison ---------------------------------------------- */
-
-/* The result of comparing two sizes with one of the six operators. */
-static Value compare_sizes(size_t a, size_t b, int op)
-{
-    switch (op) {
-    case CMP_LT: return rt_bool(a < b);
-    case CMP_LE: return rt_bool(a <= b);
-    case CMP_EQ: return rt_bool(a == b);
-    case CMP_NE: return rt_bool(a != b);
-    case CMP_GT: return rt_bool(a > b);
-    default:     return rt_bool(a >= b);
-    }
-}
-
-Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
-                         Value *const *bitems, const size_t *blen, int op)
-{
-    /* Sequences of different lengths cannot be equal. */
-    if ((op == CMP_EQ || op == CMP_NE) && *alen != *blen)
-        return rt_bool(op == CMP_NE);
-    /* Find the first index where the items differ. */
-    size_t i;
-    for (i = 0; i < *alen && i < *blen; i++) {
-        int eq = rt_eq((*aitems)[i], (*bitems)[i]);
-        if (eq < 0)
-            return VAL_NULL;
-        if (!eq)
-            break;
-    }
-    /* No more items to compare: the shorter one is smaller. */
-    if (i >= *alen || i >= *blen)
-        return compare_sizes(*alen, *blen, op);
-    if (op == CMP_EQ)
-        return rt_False;
-    if (op == CMP_NE)
-        return rt_True;
-    return rt_richcompare((*aitems)[i], (*bitems)[i], op);
-}
-
 /* ---- Attribute fallback ------------------------------------------------ */
 
 Value rt_attr_fallback(Value self, Value name)
@@ -165,56 +125,6 @@ Value rt_attr_fallback(Value self, Value name)
     if (atype->descr_get)
         return atype->descr_get(attr, self, obj_val(type));
     return attr;
-}
-
-/* ---- Argument checks ---------------------------------------------------- */
-
-size_t rt_npos(size_t nargs, Value kwnames)
-{
-    return nargs - rt_nkwargs(kwnames);
-}
-
-bool rt_arg_nokw(const char *fname, Value kwnames)
-{
-    if (rt_nkwargs(kwnames) == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-}
-
-bool rt_arg_none(const char *fname, size_t n, Value kwnames)
-{
-    if (!rt_arg_nokw(fname, kwnames))
-        return false;
-    if (n == 0)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, n);
-    return false;
-}
-
-bool rt_arg_one(const char *fname, size_t n, Value kwnames)
-{
-    if (!rt_arg_nokw(fname, kwnames))
-        return false;
-    if (n == 1)
-        return true;
-    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, n);
-    return false;
-}
-
-bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max)
-{
-    if (n < min) {
-        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
-                  min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > max) {
-        rt_raisef(&rt_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
-                  min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
 }
 
 Value rt_iter_self(Value self)

@@ -768,11 +768,6 @@ static ssize_t set_len(Value self)
     return (ssize_t)AS_SET(self)->used;
 }
 
-static int set_truth(Value self)
-{
-    return AS_SET(self)->used != 0;
-}
-
 /* A set that is looked up inside a set is looked up as a frozenset. */
 static bool retry_as_frozenset(Value key)
 {
@@ -876,11 +871,6 @@ bool rt_set_update(Value set, Value iterable)
 {
     AS_SET(set)->hash = -1;
     return set_update_internal(AS_SET(set), iterable) == 0;
-}
-
-size_t rt_set_len(Value set)
-{
-    return AS_SET(set)->used;
 }
 
 /* ---- Constructors and methods ------------------------------------------------ */
@@ -1096,8 +1086,8 @@ ObjType rt_set_type = {
     .repr = set_repr,
     .richcompare = set_richcompare,
     .binop = set_binop,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .inplace = set_inplace,
-    .truth = set_truth,
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains,
@@ -1114,14 +1104,12 @@ ObjType rt_frozenset_type = {
     .hash = frozenset_hash,
     .richcompare = set_richcompare,
     .binop = set_binop,
-    .truth = set_truth,
+    .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_XOR),
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains,
     .new_ = frozenset_new,
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef set_methods[] = {
     {"add", set_add_m},
@@ -1144,8 +1132,6 @@ static const MethodDef set_methods[] = {
     {"__contains__", set_contains_m},
     {NULL, NULL},
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef frozenset_methods[] = {
     {"copy", frozenset_copy_m},

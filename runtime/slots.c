@@ -9,8 +9,9 @@
  *    defines __add__, its binop slot becomes slot_binop, a C function that
  *    looks __add__ / __radd__ up on the MRO and calls it (CPython's
  *    Objects/typeobject.c "slot_nb_add" family).  rt_update_slots decides
- *    slot by slot: the first class on the MRO whose dict names one of the
- *    slot's dunders is the *definer*; a Python-defined class gets the
+ *    slot by slot (RT_TYPE_SLOTS in object.h lists each slot's dunders):
+ *    the first class on the MRO whose dict names one of the slot's dunders
+ *    is the *definer*; a Python-defined class gets the
  *    slot_* function, a builtin definer lends its own C function (so a
  *    list subclass keeps list's fast len), and a dunder set to None
  *    (`__hash__ = None`) empties the slot.
@@ -19,10 +20,12 @@
  *    object.__setattr__(self, name, v) need the builtin slots visible as
  *    methods.  rt_add_slot_wrappers puts a "slot wrapper" (a small
  *    descriptor recording the owner type and which slot) in the type's dict
- *    for every slot the type defines itself, unless a method of that name
- *    is already there.  Calling the wrapper calls the *owner's* slot, never
- *    the instance's, so super().__repr__() reaches object's repr rather than
- *    the subclass's own __repr__ again.
+ *    for every slot the type defines itself — for the operator slots, every
+ *    operator its binop_ops and unary_ops list (int gets __add__ ...
+ *    __index__, str only __add__, __mul__, __rmul__, __mod__, __rmod__) —
+ *    unless a method of that name is already there.  Calling the wrapper
+ *    calls the *owner's* slot, never the instance's, so super().__repr__()
+ *    reaches object's repr rather than the subclass's own __repr__ again.
  *
  * Only heap types ever get slot_* functions: the builtin types keep their
  * direct C slots, so the fast paths in abstract.c cost nothing more.
@@ -35,99 +38,81 @@
 
 /* ---- slot numbering and the dunders behind each slot ---------------------- */
 
-enum {
-    S_REPR, S_STR, S_HASH, S_RICHCMP, S_BINOP, S_INPLACE, S_UNARY, S_TRUTH,
-    S_ITER, S_NEXT, S_CALL, S_GETATTR, S_SETATTR, S_GETITEM, S_SETITEM, S_LEN,
-    S_CONTAINS, S_DESCR_GET, S_DESCR_SET, S_NEW, S_COUNT
-};
+/* S_repr, S_str, ...: the slots of RT_TYPE_SLOTS (object.h), in order. */
+#define SLOT_ENUM(slot, ret, params, dunders, inherit) S_##slot,
+enum { RT_TYPE_SLOTS(SLOT_ENUM) S_COUNT };
+#undef SLOT_ENUM
 
-/* The NB_* operators' dunder stems, in NB order. */
-static const char *const op_stems[NB_INPLACE_OFFSET] = {
-    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow",
-    "rshift", "sub", "truediv", "xor",
-};
-static const char *const cmp_dunders[] = {
-    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
-};
-static const char *const unary_dunders[] = { "__neg__", "__pos__", "__invert__" };
+/* Each slot's dunders as RT_TYPE_SLOTS spells them: "__bool__ __len__ ". */
+#define SLOT_DUNDERS(slot, ret, params, dunders, inherit) [S_##slot] = dunders,
+static const char *const slot_dunders[S_COUNT] = { RT_TYPE_SLOTS(SLOT_DUNDERS) };
+#undef SLOT_DUNDERS
 
-/* Interned names, made once by rt_slots_init. */
-static Value op_names[NB_INPLACE_OFFSET], rop_names[NB_INPLACE_OFFSET],
-    iop_names[NB_INPLACE_OFFSET], cmp_names[6], unary_names[3];
+/* The same names interned, NULL-terminated, made once by rt_slots_init. */
+static Value *slot_groups[S_COUNT];
+
+/* The operator slots list their dunders in operator order, so the dunders
+ * of operator `op` are found by number: op_names[NB_ADD] is __add__,
+ * rop_names[NB_ADD] __radd__, iop_names[NB_ADD] __iadd__. */
+static Value op_names[NB_DIVMOD + 1], rop_names[NB_DIVMOD + 1];
+static Value *iop_names, *cmp_names, *unary_names;
+
 static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
     n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
     n_delitem, n_contains, n_get, n_set, n_delete, n_new, n_init;
 
-/* Each slot's group of dunder names (NULL-terminated, as interned Values). */
-static Value *slot_groups[S_COUNT];
-
-static Value *group(int n, ...)
+/* "__bool__ __len__ " -> { __bool__, __len__, VAL_NULL } */
+static Value *intern_words(const char *text)
 {
-    Value *g = gc_alloc((size_t)(n + 1) * sizeof(Value));
-    va_list ap;
-    va_start(ap, n);
-    for (int i = 0; i < n; i++)
-        g[i] = va_arg(ap, Value);
-    va_end(ap);
-    return g;
-}
-
-static Value *group_of(const Value *names, size_t n, const Value *more, size_t m)
-{
-    Value *g = gc_alloc((n + m + 1) * sizeof(Value));
-    memcpy(g, names, n * sizeof(Value));
-    if (m > 0)
-        memcpy(g + n, more, m * sizeof(Value));
-    return g;
-}
-
-static Value intern_dunder(const char *prefix, const char *stem)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "__%s%s__", prefix, stem);
-    return rt_str_intern_cstr(buf);
+    size_t n = 0;
+    for (const char *p = text; *p != '\0'; p++)
+        n += *p != ' ' && (p[1] == ' ' || p[1] == '\0');
+    Value *names = gc_alloc((n + 1) * sizeof(Value));
+    size_t i = 0;
+    for (const char *p = text; *p != '\0';) {
+        size_t len = strcspn(p, " ");
+        if (len > 0)
+            names[i++] = rt_str_intern(rt_str_new(p, len));
+        p += len + (p[len] == ' ');
+    }
+    return names;
 }
 
 static void make_names(void)
 {
-    for (int i = 0; i < NB_INPLACE_OFFSET; i++) {
-        op_names[i] = intern_dunder("", op_stems[i]);
-        rop_names[i] = intern_dunder("r", op_stems[i]);
-        iop_names[i] = intern_dunder("i", op_stems[i]);
+    for (int s = 0; s < S_COUNT; s++)
+        slot_groups[s] = intern_words(slot_dunders[s]);
+    Value *binop = slot_groups[S_binop];    /* __add__ ... __radd__ ... __divmod__ __rdivmod__ */
+    for (int op = 0; op < NB_INPLACE_OFFSET; op++) {
+        op_names[op] = binop[op];
+        rop_names[op] = binop[NB_INPLACE_OFFSET + op];
     }
-    for (int i = 0; i < 6; i++)
-        cmp_names[i] = rt_str_intern_cstr(cmp_dunders[i]);
-    for (int i = 0; i < 3; i++)
-        unary_names[i] = rt_str_intern_cstr(unary_dunders[i]);
-#define N(var, s) var = rt_str_intern_cstr(s)
-    N(n_repr, "__repr__"); N(n_str, "__str__"); N(n_hash, "__hash__");
-    N(n_bool, "__bool__"); N(n_len, "__len__"); N(n_iter, "__iter__");
-    N(n_next, "__next__"); N(n_call, "__call__"); N(n_getattribute, "__getattribute__");
-    N(n_getattr, "__getattr__"); N(n_setattr, "__setattr__"); N(n_delattr, "__delattr__");
-    N(n_getitem, "__getitem__"); N(n_setitem, "__setitem__"); N(n_delitem, "__delitem__");
-    N(n_contains, "__contains__"); N(n_get, "__get__"); N(n_set, "__set__");
-    N(n_delete, "__delete__"); N(n_new, "__new__"); N(n_init, "__init__");
-#undef N
-    slot_groups[S_REPR] = group(1, n_repr);
-    slot_groups[S_STR] = group(1, n_str);
-    slot_groups[S_HASH] = group(1, n_hash);
-    slot_groups[S_RICHCMP] = group_of(cmp_names, 6, NULL, 0);
-    slot_groups[S_BINOP] = group_of(op_names, NB_INPLACE_OFFSET, rop_names, NB_INPLACE_OFFSET);
-    slot_groups[S_INPLACE] = group_of(iop_names, NB_INPLACE_OFFSET, NULL, 0);
-    slot_groups[S_UNARY] = group_of(unary_names, 3, NULL, 0);
-    slot_groups[S_TRUTH] = group(2, n_bool, n_len);
-    slot_groups[S_ITER] = group(1, n_iter);
-    slot_groups[S_NEXT] = group(1, n_next);
-    slot_groups[S_CALL] = group(1, n_call);
-    slot_groups[S_GETATTR] = group(2, n_getattribute, n_getattr);
-    slot_groups[S_SETATTR] = group(2, n_setattr, n_delattr);
-    slot_groups[S_GETITEM] = group(1, n_getitem);
-    slot_groups[S_SETITEM] = group(2, n_setitem, n_delitem);
-    slot_groups[S_LEN] = group(1, n_len);
-    slot_groups[S_CONTAINS] = group(1, n_contains);
-    slot_groups[S_DESCR_GET] = group(1, n_get);
-    slot_groups[S_DESCR_SET] = group(2, n_set, n_delete);
-    slot_groups[S_NEW] = group(1, n_new);
+    op_names[NB_DIVMOD] = binop[2 * NB_INPLACE_OFFSET];
+    rop_names[NB_DIVMOD] = binop[2 * NB_INPLACE_OFFSET + 1];
+    iop_names = slot_groups[S_inplace];
+    cmp_names = slot_groups[S_richcompare];
+    unary_names = slot_groups[S_unary];
+    n_repr = slot_groups[S_repr][0];
+    n_str = slot_groups[S_str][0];
+    n_hash = slot_groups[S_hash][0];
+    n_bool = slot_groups[S_truth][0];
+    n_len = slot_groups[S_len][0];
+    n_iter = slot_groups[S_iter][0];
+    n_next = slot_groups[S_next][0];
+    n_call = slot_groups[S_call][0];
+    n_getattribute = slot_groups[S_getattr][0];
+    n_getattr = slot_groups[S_getattr][1];
+    n_setattr = slot_groups[S_setattr][0];
+    n_delattr = slot_groups[S_setattr][1];
+    n_getitem = slot_groups[S_getitem][0];
+    n_setitem = slot_groups[S_setitem][0];
+    n_delitem = slot_groups[S_setitem][1];
+    n_contains = slot_groups[S_contains][0];
+    n_get = slot_groups[S_descr_get][0];
+    n_set = slot_groups[S_descr_set][0];
+    n_delete = slot_groups[S_descr_set][1];
+    n_new = slot_groups[S_new_][0];
+    n_init = rt_str_intern_cstr("__init__");    /* not a slot: see wrapper_init */
 }
 
 /* ---- calling a dunder --------------------------------------------------------- */
@@ -244,6 +229,17 @@ static Value slot_binop(Value a, Value b, int op)
     if (do_other)
         return dunder_or_ni(b, rop_names[op], &a, 1);
     return rt_NotImplemented;
+}
+
+/* pow(base, exp, mod) reaches a class's __pow__ only when base is its
+ * instance: three-argument power never uses __rpow__ (CPython's
+ * slot_nb_power). */
+static Value slot_pow3(Value base, Value exp, Value mod)
+{
+    if (val_type(base)->pow3 != slot_pow3)
+        return rt_NotImplemented;
+    Value args[2] = { exp, mod };
+    return dunder_or_ni(base, op_names[NB_POWER], args, 2);
 }
 
 static Value slot_inplace(Value a, Value b, int op)
@@ -410,7 +406,7 @@ static int slot_descr_set(Value descr, Value obj, Value v)
 }
 
 /* C(...) where C defines __new__: __new__(C, *args) (a staticmethod). */
-static Value slot_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value slot_new_(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     Value m = rt_type_lookup(type, n_new);
     if (m == VAL_NULL)
@@ -446,39 +442,19 @@ static Value container_new(ObjType *type, Value *args, size_t nargs, Value kwnam
 static void **slot_ptr(ObjType *t, int s)
 {
     switch (s) {
-    case S_REPR: return (void **)&t->repr;
-    case S_STR: return (void **)&t->str;
-    case S_HASH: return (void **)&t->hash;
-    case S_RICHCMP: return (void **)&t->richcompare;
-    case S_BINOP: return (void **)&t->binop;
-    case S_INPLACE: return (void **)&t->inplace;
-    case S_UNARY: return (void **)&t->unary;
-    case S_TRUTH: return (void **)&t->truth;
-    case S_ITER: return (void **)&t->iter;
-    case S_NEXT: return (void **)&t->next;
-    case S_CALL: return (void **)&t->call;
-    case S_GETATTR: return (void **)&t->getattr;
-    case S_SETATTR: return (void **)&t->setattr;
-    case S_GETITEM: return (void **)&t->getitem;
-    case S_SETITEM: return (void **)&t->setitem;
-    case S_LEN: return (void **)&t->len;
-    case S_CONTAINS: return (void **)&t->contains;
-    case S_DESCR_GET: return (void **)&t->descr_get;
-    case S_DESCR_SET: return (void **)&t->descr_set;
-    default: return (void **)&t->new_;
+#define SLOT_CASE(slot, ret, params, dunders, inherit) \
+    case S_##slot: return (void **)&t->slot;
+    RT_TYPE_SLOTS(SLOT_CASE)
+#undef SLOT_CASE
+    default: return NULL;
     }
 }
 
+/* The slot_* function a class written in Python gets for each slot. */
 static void *const heap_slot_fns[S_COUNT] = {
-    [S_REPR] = (void *)slot_repr, [S_STR] = (void *)slot_str, [S_HASH] = (void *)slot_hash,
-    [S_RICHCMP] = (void *)slot_richcompare, [S_BINOP] = (void *)slot_binop,
-    [S_INPLACE] = (void *)slot_inplace, [S_UNARY] = (void *)slot_unary,
-    [S_TRUTH] = (void *)slot_truth, [S_ITER] = (void *)slot_iter, [S_NEXT] = (void *)slot_next,
-    [S_CALL] = (void *)slot_call, [S_GETATTR] = (void *)slot_getattr,
-    [S_SETATTR] = (void *)slot_setattr, [S_GETITEM] = (void *)slot_getitem,
-    [S_SETITEM] = (void *)slot_setitem, [S_LEN] = (void *)slot_len,
-    [S_CONTAINS] = (void *)slot_contains, [S_DESCR_GET] = (void *)slot_descr_get,
-    [S_DESCR_SET] = (void *)slot_descr_set, [S_NEW] = (void *)slot_new,
+#define HEAP_SLOT_FN(slot, ret, params, dunders, inherit) [S_##slot] = (void *)slot_##slot,
+    RT_TYPE_SLOTS(HEAP_SLOT_FN)
+#undef HEAP_SLOT_FN
 };
 
 /* The first class on t's MRO whose dict names one of the slot's dunders;
@@ -515,7 +491,7 @@ static void update_slot(ObjType *t, int s)
         return;                             /* keep what was inherited */
     if (!rt_is_heaptype(definer)) {
         *p = *slot_ptr(definer, s);
-        if (s == S_NEW && is_container_base(builtin_base(t)) && *p == (void *)builtin_base(t)->new_)
+        if (s == S_new_ && is_container_base(builtin_base(t)) && *p == (void *)builtin_base(t)->new_)
             *p = (void *)container_new;
         return;
     }
@@ -620,9 +596,9 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
     const char *name = owner->name;
-    if (owner != &rt_dict_type && !rt_no_kwargs(name, kwnames))
+    if (owner != &rt_dict_type && !rt_arg_nokw(name, kwnames))
         return VAL_NULL;
-    if (!rt_check_positional(name, npos, 0, 1))
+    if (!rt_arg_range(name, npos, 0, 1))
         return VAL_NULL;
     if (owner == &rt_list_type) {
         AS_LIST(self)->length = 0;
@@ -667,7 +643,7 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     /* The nearest builtin constructor of cls must be this one: object's
      * __new__ cannot build an int (CPython's tp_new_wrapper check). */
     ObjType *solid = cls;
-    while (solid != NULL && solid->new_ == slot_new)
+    while (solid != NULL && solid->new_ == slot_new_)
         solid = solid->base;
     if (solid != NULL && solid->new_ != w->owner->new_)
         return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
@@ -700,21 +676,49 @@ static Value none_or_null(int r)
     return r < 0 ? VAL_NULL : rt_None;
 }
 
+/* How many arguments (after self) a wrapper of this kind takes. */
+static size_t wrapper_nargs(int kind)
+{
+    switch (kind) {
+    case W_REPR: case W_STR: case W_HASH: case W_UNARY: case W_BOOL: case W_ITER:
+    case W_NEXT: case W_LEN:
+        return 0;
+    case W_SETATTR: case W_SETITEM: case W_SET:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+/* The wrappers with an optional second argument: __pow__(other, mod=None),
+ * __rpow__ likewise, __get__(obj, type=None).  CPython unpacks these with
+ * an empty function name: " expected at most 2 arguments, got 3". */
+static bool has_optional_arg(ObjWrapper *w)
+{
+    return w->kind == W_GET ||
+           ((w->kind == W_BINOP || w->kind == W_RBINOP) && w->op == NB_POWER);
+}
+
+/* self ** other % mod through the owner's pow3 slot (None: no modulus). */
+static Value call_pow(ObjWrapper *w, Value base, Value exp, Value *mod, size_t n)
+{
+    ObjType *t = w->owner;
+    if (n < 2 || mod[0] == rt_None)
+        return t->binop(base, exp, NB_POWER);
+    return t->pow3 != NULL ? t->pow3(base, exp, mod[0]) : rt_NotImplemented;
+}
+
 /* The one- and two-operand wrappers, once self is checked. */
 static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwnames)
 {
     ObjType *t = w->owner;
-    size_t want = w->kind == W_SETATTR || w->kind == W_SETITEM || w->kind == W_GET ||
-                  w->kind == W_SET ? 2 :
-                  w->kind == W_REPR || w->kind == W_STR || w->kind == W_HASH ||
-                  w->kind == W_UNARY || w->kind == W_BOOL || w->kind == W_ITER ||
-                  w->kind == W_NEXT || w->kind == W_LEN ? 0 : 1;
-    if (w->kind == W_GET && n == 1)
-        want = 1;
     if (rt_nkwargs(kwnames) != 0)
         return rt_raisef(&rt_TypeError, "wrapper %S() takes no keyword arguments", w->name);
-    if (wrong_nargs(w, n, want))
+    if (has_optional_arg(w) ? !rt_arg_range("", n, 1, 2) : wrong_nargs(w, n, wrapper_nargs(w->kind)))
         return VAL_NULL;
+    if (has_optional_arg(w) && w->kind != W_GET)
+        return w->kind == W_BINOP ? call_pow(w, self, a[0], a + 1, n)
+                                  : call_pow(w, a[0], self, a + 1, n);
     switch (w->kind) {
     case W_REPR: return t->repr(self);
     case W_STR: return t->str != NULL ? t->str(self) : rt_repr(self);
@@ -841,100 +845,68 @@ static void add_wrapper(ObjType *t, Value name, int kind, int op)
     rt_dict_set(t->dict, name, wrapper_new(name, t, kind, op, VAL_NULL));
 }
 
-#define OPS_ALL ((1u << NB_INPLACE_OFFSET) - 1)
-#define OP(x) (1u << (x))
-
-/* The binary operators a builtin type's binop slot really implements
- * (so that dir(str) does not list __sub__); numbers define theirs in
- * their own dicts.  *rops: the reflected ones. */
-static unsigned binop_ops(ObjType *t, unsigned *rops)
-{
-    unsigned ops = OPS_ALL;
-    if (t == &rt_str_type || t == &rt_bytes_type || t == &rt_bytearray_type)
-        ops = OP(NB_ADD) | OP(NB_MULTIPLY) | OP(NB_REMAINDER);
-    else if (t == &rt_list_type || t == &rt_tuple_type)
-        ops = OP(NB_ADD) | OP(NB_MULTIPLY);
-    else if (t == &rt_set_type || t == &rt_frozenset_type)
-        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
-    else if (t == &rt_dict_type || t == &rt_type_type)
-        ops = OP(NB_OR);
-    else if (t == &rt_bool_type)
-        ops = OP(NB_AND) | OP(NB_OR) | OP(NB_XOR);
-    *rops = ops & ~(unsigned)(t == &rt_str_type || t == &rt_bytes_type ||
-                              t == &rt_list_type || t == &rt_tuple_type ||
-                              t == &rt_bytearray_type ? OP(NB_ADD) : 0);
-    return ops;
-}
-
-static unsigned inplace_ops(ObjType *t)
-{
-    if (t == &rt_list_type || t == &rt_bytearray_type)
-        return OP(NB_ADD) | OP(NB_MULTIPLY);
-    if (t == &rt_set_type)
-        return OP(NB_AND) | OP(NB_OR) | OP(NB_SUBTRACT) | OP(NB_XOR);
-    if (t == &rt_dict_type)
-        return OP(NB_OR);
-    return OPS_ALL;
-}
-
+/* The operator dunders a builtin type's own binop, inplace and unary slots
+ * implement (binop_ops and unary_ops in object.h). */
 static void add_number_wrappers(ObjType *t, uint64_t own)
 {
-    if (own & ((uint64_t)1 << S_BINOP)) {
-        unsigned rops, ops = binop_ops(t, &rops);
-        for (int op = 0; op < NB_INPLACE_OFFSET; op++) {
-            if (ops & OP(op))
-                add_wrapper(t, op_names[op], W_BINOP, op);
-            if (rops & OP(op))
+    bool sequence = (t->flags & TF_SEQUENCE) != 0;
+    if (own & ((uint64_t)1 << S_binop))
+        for (int op = 0; op <= NB_DIVMOD; op++) {
+            if (!(t->binop_ops & RT_OP_BIT(op)))
+                continue;
+            add_wrapper(t, op_names[op], W_BINOP, op);
+            if (!(sequence && op == NB_ADD))        /* concatenation has no __radd__ */
                 add_wrapper(t, rop_names[op], W_RBINOP, op);
         }
-    }
-    if (own & ((uint64_t)1 << S_INPLACE)) {
-        unsigned ops = inplace_ops(t);
+    if (own & ((uint64_t)1 << S_inplace)) {
+        uint32_t ops = t->binop_ops;
+        if (sequence)
+            ops &= RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY);
         for (int op = 0; op < NB_INPLACE_OFFSET; op++)
-            if (ops & OP(op))
+            if (ops & RT_OP_BIT(op))
                 add_wrapper(t, iop_names[op], W_INPLACE, op);
     }
-    if (own & ((uint64_t)1 << S_UNARY))
-        for (int op = 0; op < 3; op++)
-            if (op != UN_INVERT || rt_is_subtype(t, &rt_int_type))
+    if (own & ((uint64_t)1 << S_unary))
+        for (int op = 0; unary_names[op] != VAL_NULL; op++)
+            if (t->unary_ops & RT_OP_BIT(op))
                 add_wrapper(t, unary_names[op], W_UNARY, op);
 }
 
 void rt_add_slot_wrappers(ObjType *t, uint64_t own)
 {
 #define OWN(s) (own & ((uint64_t)1 << (s)))
-    if (OWN(S_REPR)) add_wrapper(t, n_repr, W_REPR, 0);
-    if (OWN(S_STR)) add_wrapper(t, n_str, W_STR, 0);
-    if (OWN(S_HASH))
+    if (OWN(S_repr)) add_wrapper(t, n_repr, W_REPR, 0);
+    if (OWN(S_str)) add_wrapper(t, n_str, W_STR, 0);
+    if (OWN(S_hash))
         add_wrapper(t, n_hash, W_HASH, 0);
-    else if (OWN(S_RICHCMP) && t->hash == NULL && rt_dict_get_str(t->dict, n_hash) == VAL_NULL)
+    else if (OWN(S_richcompare) && t->hash == NULL && rt_dict_get_str(t->dict, n_hash) == VAL_NULL)
         rt_dict_set(t->dict, n_hash, rt_None);
-    if (OWN(S_RICHCMP))
-        for (int op = 0; op < 6; op++)
+    if (OWN(S_richcompare))
+        for (int op = 0; cmp_names[op] != VAL_NULL; op++)
             add_wrapper(t, cmp_names[op], W_CMP, op);
     add_number_wrappers(t, own);
-    if (OWN(S_TRUTH)) add_wrapper(t, n_bool, W_BOOL, 0);
-    if (OWN(S_ITER)) add_wrapper(t, n_iter, W_ITER, 0);
-    if (OWN(S_NEXT)) add_wrapper(t, n_next, W_NEXT, 0);
-    if (OWN(S_CALL)) add_wrapper(t, n_call, W_CALL, 0);
-    if (OWN(S_GETATTR)) add_wrapper(t, n_getattribute, W_GETATTRIBUTE, 0);
-    if (OWN(S_SETATTR)) {
+    if (OWN(S_truth)) add_wrapper(t, n_bool, W_BOOL, 0);
+    if (OWN(S_iter)) add_wrapper(t, n_iter, W_ITER, 0);
+    if (OWN(S_next)) add_wrapper(t, n_next, W_NEXT, 0);
+    if (OWN(S_call)) add_wrapper(t, n_call, W_CALL, 0);
+    if (OWN(S_getattr)) add_wrapper(t, n_getattribute, W_GETATTRIBUTE, 0);
+    if (OWN(S_setattr)) {
         add_wrapper(t, n_setattr, W_SETATTR, 0);
         add_wrapper(t, n_delattr, W_DELATTR, 0);
     }
-    if (OWN(S_GETITEM)) add_wrapper(t, n_getitem, W_GETITEM, 0);
-    if (OWN(S_SETITEM)) {
+    if (OWN(S_getitem)) add_wrapper(t, n_getitem, W_GETITEM, 0);
+    if (OWN(S_setitem)) {
         add_wrapper(t, n_setitem, W_SETITEM, 0);
         add_wrapper(t, n_delitem, W_DELITEM, 0);
     }
-    if (OWN(S_LEN)) add_wrapper(t, n_len, W_LEN, 0);
-    if (OWN(S_CONTAINS)) add_wrapper(t, n_contains, W_CONTAINS, 0);
-    if (OWN(S_DESCR_GET)) add_wrapper(t, n_get, W_GET, 0);
-    if (OWN(S_DESCR_SET)) {
+    if (OWN(S_len)) add_wrapper(t, n_len, W_LEN, 0);
+    if (OWN(S_contains)) add_wrapper(t, n_contains, W_CONTAINS, 0);
+    if (OWN(S_descr_get)) add_wrapper(t, n_get, W_GET, 0);
+    if (OWN(S_descr_set)) {
         add_wrapper(t, n_set, W_SET, 0);
         add_wrapper(t, n_delete, W_DELETE, 0);
     }
-    if (OWN(S_NEW)) add_wrapper(t, n_new, W_NEW, 0);
+    if (OWN(S_new_)) add_wrapper(t, n_new, W_NEW, 0);
     if (is_container_base(t) || t == &rt_type_type)
         add_wrapper(t, n_init, W_INIT, 0);
 #undef OWN
@@ -945,7 +917,7 @@ void rt_add_slot_wrappers(ObjType *t, uint64_t own)
 /* object.__format__(spec): str(self) for an empty spec, else an error. */
 static Value object_format(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_no_kwargs("__format__", kwnames) || !rt_check_nargs("__format__", nargs - 1, 1, 1))
+    if (!rt_arg_one("object.__format__", nargs - 1, kwnames))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_str_type))
         return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %s",

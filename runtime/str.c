@@ -374,8 +374,7 @@ static Value str_repeat(Value v, ssize_t n)
 
 static Value str_binop(Value a, Value b, int op)
 {
-    if (op >= NB_INPLACE_OFFSET)
-        op -= NB_INPLACE_OFFSET;
+    op = rt_nb_plain(op);
     bool a_str = rt_is_str(a);
     if (op == NB_ADD && a_str) {
         if (rt_is_str(b))
@@ -403,13 +402,7 @@ static Value str_richcompare(Value a, Value b, int op)
         return rt_bool(rt_str_equal(a, b));
     if (op == CMP_NE)
         return rt_bool(!rt_str_equal(a, b));
-    int c = rt_str_compare(a, b);
-    switch (op) {
-    case CMP_LT: return rt_bool(c < 0);
-    case CMP_LE: return rt_bool(c <= 0);
-    case CMP_GT: return rt_bool(c > 0);
-    default:     return rt_bool(c >= 0);
-    }
+    return rt_bool(rt_cmp_holds(rt_str_compare(a, b), op));
 }
 
 /* ---- repr -------------------------------------------------------------------- */
@@ -501,11 +494,6 @@ static intptr_t str_hash_slot(Value self)
 static ssize_t str_len(Value self)
 {
     return (ssize_t)AS_STR(self)->length;
-}
-
-static int str_truth(Value self)
-{
-    return AS_STR(self)->length != 0;
 }
 
 /* Byte-level substring search: UTF-8 is self-synchronising, so a match of
@@ -631,7 +619,7 @@ ObjType rt_str_type = {
     .hash = str_hash_slot,
     .richcompare = str_richcompare,
     .binop = str_binop,
-    .truth = str_truth,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = str_iter,
     .getitem = str_getitem,
     .len = str_len,

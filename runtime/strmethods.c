@@ -10,10 +10,11 @@
  * index find() returns) do we convert between code-point indexes and byte
  * offsets — free for ASCII strings, a scan otherwise.
  *
- * Case mapping and character classes come from unicode.c, which is exact for
- * ASCII and Latin-1 and approximate beyond (utf8proc arrives later).
+ * Case mapping and character classes come from unicode.c, which follows
+ * CPython 3.11's Unicode 14.0 database.
  */
 #define _GNU_SOURCE             /* memmem, memrchr */
+#include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
 
@@ -27,36 +28,21 @@ enum {
     ST_PARSE,       /* "find() takes at least 1 argument (0 given)" */
 };
 
-static const char *plural(size_t n)
-{
-    return n == 1 ? "" : "s";
-}
-
 /* Check that a method (args[0] is self) got min..max positional arguments
  * and no keywords. */
 static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
                        size_t min, size_t max)
 {
-    if (rt_nkwargs(kwnames)) {
-        rt_raisef(&rt_TypeError, "str.%s() takes no keyword arguments", name);
-        return false;
-    }
+    char qualified[64];
+    snprintf(qualified, sizeof qualified, "str.%s", name);
     size_t n = nargs - 1;
-    if (n >= min && n <= max)
-        return true;
-    bool few = n < min;
-    size_t lim = few ? min : max;
-    if (style == ST_METH && max == 0)
-        rt_raisef(&rt_TypeError, "str.%s() takes no arguments (%zu given)", name, n);
-    else if (style == ST_METH)
-        rt_raisef(&rt_TypeError, "str.%s() takes exactly one argument (%zu given)", name, n);
-    else if (style == ST_CLINIC)
-        rt_raisef(&rt_TypeError, "%s expected %s %zu argument%s, got %zu", name,
-                  few ? "at least" : "at most", lim, plural(lim), n);
-    else
-        rt_raisef(&rt_TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
-                  few ? "at least" : "at most", lim, plural(lim), n);
-    return false;
+    if (!rt_arg_nokw(qualified, kwnames))
+        return false;
+    if (style == ST_METH)
+        return max == 0 ? rt_arg_none(qualified, n, VAL_NULL) : rt_arg_one(qualified, n, VAL_NULL);
+    if (style == ST_CLINIC)
+        return rt_arg_range(name, n, min, max);
+    return rt_arg_count(name, n, min, max);
 }
 
 /* Arguments that may be given by keyword: fill out[0..nnames) (VAL_NULL when
@@ -64,33 +50,8 @@ static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
 static bool parse_kw(const char *name, Value *args, size_t nargs, Value kwnames,
                      const char *const *names, size_t nnames, Value *out)
 {
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - 1 - nkw;
-    for (size_t i = 0; i < nnames; i++)
-        out[i] = VAL_NULL;
-    if (npos + nkw > nnames) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu argument%s (%zu given)", name,
-                  nnames, plural(nnames), npos + nkw);
-        return false;
-    }
-    for (size_t i = 0; i < npos; i++)
-        out[i] = args[1 + i];
-    for (size_t k = 0; k < nkw; k++) {
-        Value key = rt_tuple_get(kwnames, k);
-        size_t j = 0;
-        while (j < nnames && strcmp(rt_str_cstr(key), names[j]) != 0)
-            j++;
-        if (j == nnames) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()", key, name);
-            return false;
-        }
-        if (out[j]) {
-            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%zu)",
-                      name, names[j], j + 1);
-            return false;
-        }
-        out[j] = args[1 + npos + k];
-    }
-    return true;
+    ArgSpec spec = { name, names, (int)nnames, 0, 0, (int)nnames, false };
+    return rt_parse_args(&spec, args + 1, nargs - 1, kwnames, out);
 }
 
 /* A str argument, or TypeError "must be str, not int". */
@@ -1284,8 +1245,6 @@ static Value str_format(Value *args, size_t nargs, Value kw)
 {
     return rt_str_format_method(args, nargs, kw);
 }
-
-/* Slot wrappers (containers.h). */
 
 const MethodDef rt_str_methods[] = {
     {"join", str_join},

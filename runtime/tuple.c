@@ -121,24 +121,23 @@ static bool is_anytuple(Value v)
     return is_tuple(v) || rt_isinstance_of(v, &rt_tuple_type);
 }
 
+/* The sequence helpers (sequence.c) read items and length through
+ * pointers, for lists that change under them; a tuple never changes, so a
+ * copy of its items pointer will do. */
+typedef struct TupleRef {
+    Value *items;
+    size_t length;
+} TupleRef;
+
+static TupleRef tuple_ref(Value t)
+{
+    return (TupleRef){ AS_TUPLE(t)->items, AS_TUPLE(t)->length };
+}
+
 static Value tuple_repr(Value self)
 {
-    ObjTuple *t = AS_TUPLE(self);
-    if (t->length == 0)
-        return rt_str_from_cstr("()");
-    StrBuf sb;
-    sb_init(&sb);
-    sb_addc(&sb, '(');
-    for (size_t i = 0; i < t->length; i++) {
-        if (i > 0)
-            sb_adds(&sb, ", ");
-        if (!sb_add_value_repr(&sb, t->items[i]))
-            return VAL_NULL;
-    }
-    if (t->length == 1)
-        sb_addc(&sb, ',');      /* (1,) — a one-tuple needs its comma */
-    sb_addc(&sb, ')');
-    return sb_finish(&sb);
+    TupleRef t = tuple_ref(self);
+    return rt_seq_repr(&t.items, &t.length, '(', ')');
 }
 
 /* CPython 3.11's tuplehash: xxHash's round over each item's hash. */
@@ -170,13 +169,13 @@ static Value tuple_richcompare(Value a, Value b, int op)
 {
     if (!is_anytuple(a) || !is_anytuple(b))
         return rt_NotImplemented;
-    ObjTuple *x = AS_TUPLE(a), *y = AS_TUPLE(b);
-    Value *xi = x->items, *yi = y->items;
-    return rt_seq_richcompare(&xi, &x->length, &yi, &y->length, op);
+    TupleRef x = tuple_ref(a), y = tuple_ref(b);
+    return rt_seq_richcompare(&x.items, &x.length, &y.items, &y.length, op);
 }
 
-static Value tuple_concat(ObjTuple *a, ObjTuple *b)
+static Value tuple_concat(Value va, Value vb)
 {
+    ObjTuple *a = AS_TUPLE(va), *b = AS_TUPLE(vb);
     if (b->length == 0 && a->ob.type == &rt_tuple_type)
         return obj_val(a);
     if (a->length == 0 && b->ob.type == &rt_tuple_type)
@@ -187,8 +186,9 @@ static Value tuple_concat(ObjTuple *a, ObjTuple *b)
     return obj_val(t);
 }
 
-static Value tuple_repeat(ObjTuple *a, ssize_t n)
+static Value tuple_repeat(Value seq, ssize_t n)
 {
+    ObjTuple *a = AS_TUPLE(seq);
     if (n == 1 && a->ob.type == &rt_tuple_type)
         return obj_val(a);
     if (n == 0 || a->length == 0)
@@ -203,31 +203,9 @@ static Value tuple_repeat(ObjTuple *a, ssize_t n)
     return obj_val(t);
 }
 
-/* tuple * n or n * tuple: the count must be int-like. */
-static Value tuple_mul(Value seq, Value n)
-{
-    ssize_t count;
-    int r = rt_repeat_count(n, &count);
-    if (r < 0)
-        return VAL_NULL;
-    if (r == 0)
-        return rt_NotImplemented;       /* n's __rmul__, then n.__index__() */
-    return tuple_repeat(AS_TUPLE(seq), count);
-}
-
 static Value tuple_binop(Value a, Value b, int op)
 {
-    if (op == NB_ADD && is_anytuple(a)) {
-        if (is_anytuple(b))
-            return tuple_concat(AS_TUPLE(a), AS_TUPLE(b));
-        if (val_type(b)->flags & TF_HEAPTYPE)
-            return rt_NotImplemented;
-        return rt_raisef(&rt_TypeError,
-                         "can only concatenate tuple (not \"%T\") to tuple", b);
-    }
-    if (op == NB_MULTIPLY)
-        return is_anytuple(a) ? tuple_mul(a, b) : tuple_mul(b, a);
-    return rt_NotImplemented;
+    return rt_seq_binop(&rt_tuple_type, a, b, op, tuple_concat, tuple_repeat);
 }
 
 static Value tuple_slice(ObjTuple *t, Value slice)
@@ -261,20 +239,10 @@ static ssize_t tuple_len(Value self)
     return (ssize_t)AS_TUPLE(self)->length;
 }
 
-static int tuple_truth(Value self)
-{
-    return AS_TUPLE(self)->length != 0;
-}
-
 static int tuple_contains(Value self, Value item)
 {
-    ObjTuple *t = AS_TUPLE(self);
-    for (size_t i = 0; i < t->length; i++) {
-        int eq = rt_eq(t->items[i], item);
-        if (eq != 0)
-            return eq;          /* 1 found, -1 error */
-    }
-    return 0;
+    TupleRef t = tuple_ref(self);
+    return rt_seq_contains(&t.items, &t.length, item);
 }
 
 /* ---- The tuple iterator --------------------------------------------------- */
@@ -334,41 +302,15 @@ static Value tuple_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 /* tuple.index(x[, start[, stop]]) */
 static Value tuple_index(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("tuple.index", kwnames) || !rt_arg_range("index", nargs - 1, 1, 3))
-        return VAL_NULL;
-    ObjTuple *t = AS_TUPLE(args[0]);
-    ssize_t start = 0, stop = PTRDIFF_MAX, n = (ssize_t)t->length;
-    if (nargs > 2 && !rt_index_arg(args[2], &start))
-        return VAL_NULL;
-    if (nargs > 3 && !rt_index_arg(args[3], &stop))
-        return VAL_NULL;
-    if (start < 0 && (start += n) < 0)
-        start = 0;
-    if (stop < 0 && (stop += n) < 0)
-        stop = 0;
-    for (ssize_t i = start; i < stop && i < n; i++) {
-        int eq = rt_eq(t->items[i], args[1]);
-        if (eq < 0)
-            return VAL_NULL;
-        if (eq)
-            return small_new(i);
-    }
-    return rt_raisef(&rt_ValueError, "tuple.index(x): x not in tuple");
+    TupleRef t = tuple_ref(args[0]);
+    return rt_seq_index_m("tuple.index", &t.items, &t.length, args, nargs, kwnames,
+                          "tuple.index(x): x not in tuple");
 }
 
 static Value tuple_count(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("tuple.count", nargs - 1, kwnames))
-        return VAL_NULL;
-    ObjTuple *t = AS_TUPLE(args[0]);
-    intptr_t count = 0;
-    for (size_t i = 0; i < t->length; i++) {
-        int eq = rt_eq(t->items[i], args[1]);
-        if (eq < 0)
-            return VAL_NULL;
-        count += eq;
-    }
-    return small_new(count);
+    TupleRef t = tuple_ref(args[0]);
+    return rt_seq_count_m("tuple.count", &t.items, &t.length, args, nargs, kwnames);
 }
 
 ObjType rt_tuple_type = {
@@ -380,15 +322,13 @@ ObjType rt_tuple_type = {
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
     .binop = tuple_binop,
-    .truth = tuple_truth,
+    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .iter = tuple_iter,
     .getitem = tuple_getitem,
     .len = tuple_len,
     .contains = tuple_contains,
     .new_ = tuple_new,
 };
-
-/* Slot wrappers (containers.h). */
 
 static const MethodDef tuple_methods[] = {
     {"index", tuple_index},

@@ -1,0 +1,177 @@
+/*
+ * args.c — the argument checks of C functions called from Python, with
+ * CPython 3.11's messages (args.h lists the styles).
+ *
+ * rt_parse_args is Argument Clinic's keyword parsing in small: copy the
+ * positional arguments, then find each remaining parameter among the
+ * keywords, then complain about whatever keyword is left over.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+
+size_t rt_npos(size_t nargs, Value kwnames)
+{
+    return nargs - rt_nkwargs(kwnames);
+}
+
+/* ---- the one-line checks ---------------------------------------------------- */
+
+bool rt_arg_nokw(const char *fname, Value kwnames)
+{
+    if (rt_nkwargs(kwnames) == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
+    return false;
+}
+
+bool rt_arg_none(const char *fname, size_t n, Value kwnames)
+{
+    if (!rt_arg_nokw(fname, kwnames))
+        return false;
+    if (n == 0)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes no arguments (%zu given)", fname, n);
+    return false;
+}
+
+bool rt_arg_one(const char *fname, size_t n, Value kwnames)
+{
+    if (!rt_arg_nokw(fname, kwnames))
+        return false;
+    if (n == 1)
+        return true;
+    rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, n);
+    return false;
+}
+
+/* n is outside [min, max]: raise `format` with the bound n broke, worded as
+ * CPython words it ("at least 2", "at most 1", or `exactly` and the one
+ * count allowed). */
+static bool count_error(const char *format, const char *exactly, const char *fname,
+                        size_t n, size_t min, size_t max)
+{
+    size_t limit = n < min ? min : max;
+    const char *how = min == max ? exactly : n < min ? "at least " : "at most ";
+    rt_raisef(&rt_TypeError, format, fname, how, limit, limit == 1 ? "" : "s", n);
+    return false;
+}
+
+/* CPython's _PyArg_CheckPositional. */
+bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max)
+{
+    return (n >= min && n <= max) ||
+           count_error("%s expected %s%zu argument%s, got %zu", "", fname, n, min, max);
+}
+
+/* CPython's PyArg_ParseTuple (vgetargs1). */
+bool rt_arg_count(const char *fname, size_t n, size_t min, size_t max)
+{
+    return (n >= min && n <= max) ||
+           count_error("%s() takes %s%zu argument%s (%zu given)", "exactly ", fname, n, min, max);
+}
+
+/* ---- keywords ----------------------------------------------------------------- */
+
+Value rt_kwarg(const Value *args, size_t nargs, Value kwnames, const char *name)
+{
+    size_t nkw = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nkw; i++)
+        if (strcmp(rt_str_cstr(rt_tuple_get(kwnames, i)), name) == 0)
+            return args[nargs - nkw + i];
+    return VAL_NULL;
+}
+
+bool rt_arg_kwnames(const char *fname, Value kwnames, const char *const *allowed)
+{
+    size_t nkw = rt_nkwargs(kwnames);
+    for (size_t i = 0; i < nkw; i++) {
+        const char *k = rt_str_cstr(rt_tuple_get(kwnames, i));
+        bool ok = false;
+        for (const char *const *a = allowed; *a != NULL; a++)
+            ok = ok || strcmp(*a, k) == 0;
+        if (!ok) {
+            rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%s'",
+                      fname, k);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- Argument Clinic's keyword parsing ---------------------------------------- */
+
+/* The counts a call violates before any keyword is matched. */
+static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
+{
+    size_t nparams = (size_t)sp->nparams, maxpos = (size_t)sp->maxpos;
+    size_t minposonly = (size_t)(sp->posonly < sp->minpos ? sp->posonly : sp->minpos);
+    if (!sp->varargs && nargs > nparams) {
+        rt_raisef(&rt_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", sp->fname,
+                  nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs);
+        return false;
+    }
+    if (!sp->varargs && npos > maxpos) {
+        if (maxpos == 0)
+            rt_raisef(&rt_TypeError, "%s() takes no positional arguments", sp->fname);
+        else
+            rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
+                      sp->fname, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
+                      maxpos == 1 ? "" : "s", npos);
+        return false;
+    }
+    if (npos < minposonly) {
+        rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
+                  sp->fname, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
+                  minposonly, minposonly == 1 ? "" : "s", npos);
+        return false;
+    }
+    return true;
+}
+
+/* Keywords left over after matching: either a parameter given twice, or a
+ * name the function does not have. */
+static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
+                           size_t ncopied, Value kwnames)
+{
+    for (int i = sp->posonly; i < (int)ncopied; i++)
+        if (rt_kwarg(args, nargs, kwnames, sp->names[i]) != VAL_NULL) {
+            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%d)",
+                      sp->fname, sp->names[i], i + 1);
+            return false;
+        }
+    for (size_t k = 0; k < rt_nkwargs(kwnames); k++) {
+        const char *kw = rt_str_cstr(rt_tuple_get(kwnames, k));
+        bool known = false;
+        for (int i = sp->posonly; i < sp->nparams && !known; i++)
+            known = strcmp(kw, sp->names[i]) == 0;
+        if (!known) {
+            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
+                      rt_tuple_get(kwnames, k), sp->fname);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwnames,
+                   Value *out)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (!check_counts(sp, npos, nargs))
+        return false;
+    size_t ncopied = npos < (size_t)sp->maxpos ? npos : (size_t)sp->maxpos;
+    for (int i = 0; i < sp->nparams; i++)
+        out[i] = (size_t)i < ncopied ? args[i] : VAL_NULL;
+    size_t left = nkw;
+    int first = (int)ncopied > sp->posonly ? (int)ncopied : sp->posonly;
+    for (int i = first; i < sp->nparams; i++) {
+        if (left > 0 && (out[i] = rt_kwarg(args, nargs, kwnames, sp->names[i])) != VAL_NULL)
+            left--;
+        if (out[i] == VAL_NULL && i < sp->minpos) {
+            rt_raisef(&rt_TypeError, "%s() missing required argument '%s' (pos %d)",
+                      sp->fname, sp->names[i], i + 1);
+            return false;
+        }
+    }
+    return left == 0 || extra_keywords(sp, args, nargs, ncopied, kwnames);
+}
