@@ -41,6 +41,11 @@ override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
+
+# The standard library pvm runs: the pure-Python Lib/ of the CPython whose
+# bytecode it executes, asked of that python at build time (sysconfig's
+# "stdlib" path: /usr/lib/python3.11 on Debian).  Recorded in tools/main.o.
+PVM_STDLIB ?= $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("stdlib"))' 2>/dev/null)
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -86,6 +91,8 @@ $(BUILD)/%.o: %.c | deps
 $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 	@mkdir -p $(dir $@)
 	$(TAILCALL_CC) $(COMPILE) -gdwarf-4 -c $< -o $@
+
+$(BUILD)/tools/main.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^

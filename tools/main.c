@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
@@ -145,8 +146,10 @@ static Value absolute(const char *path)
     return rt_str_format_c("%s/%s", cwd, path);
 }
 
-/* sys.path = [first, PYTHONPATH entries...]; built-in modules need no entry.
- * Empty PYTHONPATH entries (a leading or doubled ':') are skipped. */
+/* sys.path = [first, PYTHONPATH entries..., the standard library]; built-in
+ * modules need no entry.  Empty PYTHONPATH entries (a leading or doubled
+ * ':') are skipped.  The standard library is the directory recorded at build
+ * time (PVM_STDLIB, from python3.11's sysconfig), when it exists. */
 static void init_path(Value first)
 {
     Value path = stub_sys_path();
@@ -159,6 +162,11 @@ static void init_path(Value first)
             rt_list_append(path, rt_str_new(env, n));
         env = colon ? colon + 1 : NULL;
     }
+#ifdef PVM_STDLIB
+    struct stat st;
+    if (PVM_STDLIB[0] != '\0' && stat(PVM_STDLIB, &st) == 0 && S_ISDIR(st.st_mode))
+        rt_list_append(path, rt_str_from_cstr(PVM_STDLIB));
+#endif
 }
 
 /* The directory of the script, symlinks resolved (as sys.path[0]). */
