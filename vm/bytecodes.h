@@ -45,12 +45,14 @@ TARGET(NOP) {                       /* ( -- ) */
     DISPATCH();
 }
 
-/* ( -- ) start of a function, or of a generator after a yield (oparg
- * says which kind of resumption: 1 yield, 2 yield from, 3 await).  A
- * safe point: the eval breaker is checked here and at back edges. */
+/* ( -- ) start of a function (oparg 0), or of a generator after a yield
+ * (1), a `yield from` step (2) or an `await` step (3).  A safe point: the
+ * eval breaker is checked here and at the back edges of loops — as in
+ * CPython, not after a `yield from`/`await` step, so that an interrupt is
+ * raised in the innermost generator (see JUMP_BACKWARD_NO_INTERRUPT). */
 TARGET(RESUME) {
-    if (vm_eval_breaker)
-        GOTO_BREAKER();
+    if (oparg < 2)
+        CHECK_EVAL_BREAKER();
     DISPATCH();
 }
 
@@ -629,8 +631,12 @@ TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
 /* ---- jumps ---- */
 
 /* Jumps are relative to the instruction after the jump, forward or
- * backward as the opcode's name says (the oparg is unsigned).  Only the
- * backward ones close loops, so only they check the eval breaker. */
+ * backward as the opcode's name says (the oparg is unsigned).  A backward
+ * jump closes a loop — JUMP_BACKWARD ends a `for` body, a
+ * POP_JUMP_BACKWARD_IF_* ends a `while cond:` body — so every one of them,
+ * once taken, checks the eval breaker (CHECK_EVAL_BREAKER, dispatch.h): a
+ * loop that calls nothing still stops at Ctrl-C.  The one exception is
+ * JUMP_BACKWARD_NO_INTERRUPT, below. */
 
 TARGET(JUMP_FORWARD) {              /* ( -- ) */
     JUMPBY(oparg);
@@ -639,42 +645,91 @@ TARGET(JUMP_FORWARD) {              /* ( -- ) */
 
 TARGET(JUMP_BACKWARD) {             /* ( -- ) the back edge of a loop: a safe point */
     JUMPBY(-oparg);
-    if (vm_eval_breaker)
-        GOTO_BREAKER();
+    CHECK_EVAL_BREAKER();
     DISPATCH();
 }
 
-TARGET(JUMP_BACKWARD_NO_INTERRUPT) { /* ( -- ) */
+/* ( -- ) the back edge of the SEND / YIELD_VALUE loop of `yield from` and
+ * `await`.  No check here, as in CPython (bpo-30039): an interrupt is
+ * handled by the innermost generator, when it resumes, not by each
+ * delegating frame on the way down. */
+TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
     JUMPBY(-oparg);
     DISPATCH();
 }
 
-#define POP_JUMP_IF_BOOL(name, sign, want)                  \
-TARGET(name) {              /* ( cond -- ) */           \
-    Value cond = POP();                                 \
-    int t;                                              \
-    if (cond == rt_True) t = 1;                         \
-    else if (cond == rt_False) t = 0;                   \
-    else if ((t = rt_truthy(cond)) < 0) GOTO_ERROR();     \
-    if (t == want)                                      \
-        JUMPBY(sign oparg);                             \
-    DISPATCH();                                         \
-}
-POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_FALSE, +, 0)
-POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_TRUE, +, 1)
-POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_FALSE, -, 0)
-POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+/* The eight conditional jumps pop their operand and jump when it passes
+ * the test in their name.  Truth costs a call (rt_truthy: __bool__,
+ * __len__) except for the two bool singletons a comparison pushes, which
+ * vm_jump_truth recognises first. */
 
-#define POP_JUMP_IF_NONE(name, sign, want)                  \
-TARGET(name) {              /* ( value -- ) */          \
-    if ((POP() == rt_None) == want)                     \
-        JUMPBY(sign oparg);                             \
-    DISPATCH();                                         \
+TARGET(POP_JUMP_FORWARD_IF_FALSE) { /* ( cond -- ) */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (!t)
+        JUMPBY(oparg);
+    DISPATCH();
 }
-POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NONE, +, 1)
-POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NOT_NONE, +, 0)
-POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NONE, -, 1)
-POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NOT_NONE, -, 0)
+
+TARGET(POP_JUMP_FORWARD_IF_TRUE) {  /* ( cond -- ) */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_FALSE) { /* ( cond -- ) a loop's back edge */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (!t) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_TRUE) { /* ( cond -- ) `while cond:` loops back */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_FORWARD_IF_NONE) {  /* ( value -- ) */
+    if (POP() == rt_None)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) { /* ( value -- ) */
+    if (POP() != rt_None)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_NONE) { /* ( value -- ) a loop's back edge */
+    if (POP() == rt_None) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) { /* ( value -- ) a loop's back edge */
+    if (POP() != rt_None) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
 
 TARGET(JUMP_IF_FALSE_OR_POP) {      /* ( cond -- cond ) if false and jump, else ( cond -- ) */
     int t = rt_truthy(TOP());
@@ -1292,7 +1347,4 @@ TARGET(CACHE) {
     vm_bad_opcode(THIS_INSTR());
     GOTO_ERROR();
 }
-
-#undef POP_JUMP_IF_BOOL
-#undef POP_JUMP_IF_NONE
 

@@ -49,8 +49,8 @@
  * simpler scheme stays.
  *
  * The eval breaker: RESUME (every function entry and generator resumption)
- * and JUMP_BACKWARD (every loop iteration) test one flag; SIGINT and the
- * generator finaliser set it, and vm_handle_breaker turns it into a
+ * and every backward jump (every loop iteration) test one flag; SIGINT and
+ * the generator finaliser set it, and vm_handle_breaker turns it into a
  * KeyboardInterrupt or closes the abandoned generators.
  */
 #include <signal.h>
@@ -452,9 +452,9 @@ Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
 
 /* A signal handler may only set flags.  It sets two: what happened
  * (sigint_pending) and "look at the flags" (vm_eval_breaker), which is the
- * only one the loop tests — at RESUME and JUMP_BACKWARD, so that every
- * loop iteration and every call notices it, while straight-line code pays
- * nothing.  The generator finaliser uses the same path, because the
+ * only one the loop tests — at RESUME and at every backward jump, so that
+ * every loop iteration and every call notices it, while straight-line code
+ * pays nothing.  The generator finaliser uses the same path, because the
  * collector may run in the middle of any allocation, where running Python
  * code (a generator's `finally`) would be unsafe. */
 
@@ -467,8 +467,13 @@ static void on_sigint(int sig)
 
 static void install_sigint_handler(void)
 {
-    /* sigaction without SA_RESTART: a blocking read (input()) returns
-     * EINTR, so the interrupted C code can notice and raise. */
+    /* As CPython: a SIGINT the parent set to be ignored (a background job
+     * of a shell script, nohup) stays ignored — no KeyboardInterrupt. */
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
+    /* sigaction without SA_RESTART: a blocking call (time.sleep, a read)
+     * returns EINTR, so the interrupted C code can notice and raise. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;

@@ -129,6 +129,18 @@ bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
 
+/* The truth of a conditional jump's operand (0/1, -1 on error): the bool
+ * singletons a comparison pushes without a call, anything else through
+ * rt_truthy (__bool__, then __len__). */
+static inline int vm_jump_truth(Value v)
+{
+    if (v == rt_True)
+        return 1;
+    if (v == rt_False)
+        return 0;
+    return rt_truthy(v);
+}
+
 /* A generator made by the call a for-loop iterates, owned by the loop's
  * stack slot (see gen.c): discarding the slot closes it. */
 static inline bool vm_is_loop_owned_gen(Value v)
