@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, the golden programs
-# (under every dispatch strategy of every PVM binary given), and the
-# disassembler against python3.11's dis.
+# and the Ctrl-C tests (both under every dispatch strategy of every PVM
+# binary given), and the disassembler against python3.11's dis.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -10,9 +10,9 @@
 # script in build/dispatch/.  A PVM without --list-dispatch runs as it is.
 #
 # Prints the runners' output, then ONE summary line "N passed, M failed",
-# counting unit checks, golden programs and dis comparisons.  A runner that
-# crashes or prints no summary counts as one more failure.  Exit 0 only if
-# nothing failed.
+# counting unit checks, golden programs, Ctrl-C tests and dis comparisons.
+# A runner that crashes or prints no summary counts as one more failure.
+# Exit 0 only if nothing failed.
 set -uo pipefail
 
 if [ $# -lt 2 ]; then
@@ -90,6 +90,8 @@ for pvm in "$@"; do
     for runner in $(strategy_wrappers "$pvm"); do
         echo "== golden programs: $runner"
         run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$runner"
+        echo "== Ctrl-C: $runner"
+        run_suite signals '^signals: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_signals.sh" "$runner"
     done
 done
 
