@@ -42,7 +42,7 @@
         PVM_OPCODES(LABEL_ENTRY)                                            \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
-#define LABEL_ENTRY(name, num, caches, kind) [num] = &&TARGET_##name,
+#define LABEL_ENTRY(name, num, ...) [num] = &&TARGET_##name,
 
 Value LOOP_FUNCTION(Frame *frame, bool throwing)
 {
