@@ -988,7 +988,7 @@ TARGET(FORMAT_VALUE) {              /* an f-string field */
 TARGET(RAISE_VARARGS) {
     Value cause = oparg == 2 ? POP() : VAL_NULL;
     if (oparg == 0) {
-        Value handled = vm_topmost_handled();
+        Value handled = vm_handled_exception();
         if (handled == rt_None) {
             rt_raisef(&rt_RuntimeError, "No active exception to reraise");
             GOTO_ERROR();

@@ -24,6 +24,4 @@
 #define PVM_RECURSION_LIMIT 1000
 #endif
 
-#define PVM_VERSION "0.1.0"
-
 #endif
