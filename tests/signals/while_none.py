@@ -10,6 +10,7 @@ def until_set():
 
 def while_set():
     x = 0
+    print("ready", flush=True)
     while x is not None:
         x += 1
 
@@ -17,5 +18,4 @@ try:
     until_set()
 except KeyboardInterrupt:
     print("first loop interrupted")
-print("ready", flush=True)
 while_set()
