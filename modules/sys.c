@@ -23,7 +23,7 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "modules/stubs.h"
-#include "vm/config.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <time.h>
 #include "modules/stdlib.h"
+#include "vm/vm.h"
 
 static double clock_s(clockid_t id)
 {
@@ -42,8 +43,13 @@ static Value tm_sleep(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_ValueError, "sleep length must be non-negative");
     rt_stdout_flush();
     struct timespec ts = { (time_t)s, (long)((s - floor(s)) * 1e9) };
+    /* Ctrl-C ends the sleep with KeyboardInterrupt, as in CPython: the
+     * signal interrupts nanosleep (EINTR), or arrived just before it. */
+    if (!vm_check_interrupt())
+        return VAL_NULL;
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
+        if (!vm_check_interrupt())
+            return VAL_NULL;
     return rt_None;
 }
 

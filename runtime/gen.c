@@ -26,7 +26,7 @@
  *     inside the collector) and asks the eval loop to call
  *     rt_gen_run_pending at its next safe point, which closes the queue;
  *   - suspended generators are kept in a list that does not keep them
- *     alive; at exit vm_finalize closes them oldest first, which is the
+ *     alive; at exit vm_run_module closes them oldest first, which is the
  *     order CPython's teardown of __main__ reaches module-level variables.
  *   - one common case is recognised exactly: a generator made by the call
  *     that a `for` loop iterates (`for v in g():`, CALL then GET_ITER) is
@@ -42,7 +42,6 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
-#include "vm/opcodes.h"
 #include "vm/vm.h"
 
 static const char *kind_name(ObjGen *gen)
@@ -342,19 +341,13 @@ int rt_iter_send(Value receiver, Value v, Value *result)
 
 /* ---- delegation (yield from / await) ------------------------------------------- */
 
-/* A suspended frame inside `yield from`/`await` stopped at YIELD_VALUE
- * followed by RESUME 2 or 3, with the delegate on top of its stack. */
+/* Only a suspended generator delegates; where its frame stopped says
+ * whether that was inside `yield from`/`await` (vm_gen_delegate). */
 Value rt_gen_delegate(ObjGen *gen)
 {
-    if (gen->state != GEN_SUSPENDED && gen->state != GEN_RUNNING)
+    if (gen->state != GEN_SUSPENDED)
         return VAL_NULL;
-    if (gen->state == GEN_RUNNING)
-        return VAL_NULL;
-    Frame *f = gen->frame;
-    uint16_t next = *f->next_instr;
-    if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
-        return VAL_NULL;
-    return f->sp[-1];
+    return vm_gen_delegate(gen->frame);
 }
 
 /* Close a delegate: gen.close() or its close method; 0 ok, -1 error. */
@@ -373,11 +366,7 @@ static int close_delegate(Value yf)
  * jumps to), with the delegate's return value or its exception. */
 static Value finish_delegation(ObjGen *gen)
 {
-    Frame *f = gen->frame;
-    f->sp--;                                  /* pop the delegate */
-    const uint16_t *send = f->instr - 1;      /* SEND just before YIELD_VALUE */
-    f->next_instr = send + 1 + (*send >> 8);
-    f->instr = f->next_instr - 1;
+    vm_gen_end_delegation(gen->frame);
     Value val;
     if (fetch_stop_iteration_value(&val))
         return gen_send_ex(gen, val, false, false);

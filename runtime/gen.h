@@ -13,15 +13,26 @@
  * StopIteration carrying the return value, PEP 479 (StopIteration escaping a
  * generator becomes RuntimeError), and the messages CPython prints.
  *
- * gen.c resumes frames through vm/vm.h (vm_gen_resume) and reads the
- * suspended frame (vm/frame.h); runtime/README.md lists every call runtime/
- * makes into vm/.
+ * gen.c resumes frames through the VM (vm_gen_resume), and asks it where a
+ * suspended frame stands (vm_gen_delegate): it never reads bytecode
+ * itself.
  */
 #ifndef PVM_GEN_H
 #define PVM_GEN_H
 
 #include "runtime/object.h"
-#include "vm/vm.h"
+
+/* The exceptions being handled (sys.exc_info()) form a stack, as in
+ * CPython (exc_info): the bottom entry belongs to the thread, and each
+ * running generator pushes its own, so an `except` block suspended by a
+ * `yield` keeps its exception while the generator is away.  The handled
+ * exception is the topmost entry that is not None.  The VM keeps the
+ * stack (vm_exc_info in vm/eval.h): PUSH_EXC_INFO and POP_EXCEPT work on
+ * its top entry. */
+typedef struct RtExcState {
+    Value exc;                          /* rt_None when handling nothing */
+    struct RtExcState *previous;
+} RtExcState;
 
 /* gi_frame_state, as CPython 3.11 names the stages. */
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_COMPLETED };
@@ -32,7 +43,7 @@ typedef struct ObjGen {
     ObjCode *code;
     Value name, qualname;       /* str */
     int state;                  /* GEN_* */
-    VmExcState exc_state;       /* the exception its except-blocks handle */
+    RtExcState exc_state;       /* the exception its except-blocks handle */
     bool finalizer_registered;  /* closed when collected (gen.c) */
     /* Only a for-loop's stack slot refers to it (`for x in g():`), so the
      * loop dropping it (break, return) may close it at once (gen.c). */

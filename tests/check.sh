@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, the golden programs
-# (under every dispatch strategy of every PVM binary given), the
-# disassembler against python3.11's dis, the tracer against python3.11's
-# executed instructions, and the scripted debugger sessions.
+# (under every dispatch strategy of every PVM binary given), the Ctrl-C
+# tests (likewise), the disassembler against python3.11's dis, the tracer
+# against python3.11's executed instructions, and the scripted debugger
+# sessions.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -11,9 +12,9 @@
 # script in build/dispatch/.  A PVM without --list-dispatch runs as it is.
 #
 # Prints the runners' output, then ONE summary line "N passed, M failed",
-# counting unit checks, golden programs, dis, trace and debug comparisons.  A runner that
-# crashes or prints no summary counts as one more failure.  Exit 0 only if
-# nothing failed.
+# counting unit checks, golden programs, Ctrl-C tests, dis, trace and debug
+# comparisons.  A runner that crashes or prints no summary counts as one more
+# failure.  Exit 0 only if nothing failed.
 set -uo pipefail
 
 if [ $# -lt 2 ]; then
@@ -91,6 +92,8 @@ for pvm in "$@"; do
     for runner in $(strategy_wrappers "$pvm"); do
         echo "== golden programs: $runner"
         run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$runner"
+        echo "== Ctrl-C: $runner"
+        run_suite signals '^signals: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_signals.sh" "$runner"
     done
 done
 

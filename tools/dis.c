@@ -63,43 +63,10 @@
 #define OPNAME_WIDTH 20
 #define OPARG_WIDTH 5
 
-/* ---- decoding -------------------------------------------------------------- */
+/* ---- decoding ---------------------------------------------------------------- */
 
-/* Opargs are C ints in CPython: once the gathered EXTENDED_ARG bits reach
- * 2**31 they wrap to a negative number, and dis.py imitates that. */
-static int64_t wrap_extended(int64_t bits)
-{
-    if (bits >= ((int64_t)1 << 31))
-        bits -= (int64_t)1 << 32;
-    return bits;
-}
-
-static int opcode_caches(int opcode)
-{
-    return vm_opcode_info[opcode].caches;
-}
-
-bool vm_dis_next(VmDecoder *d, VmInstr *out)
-{
-    if (d->unit >= d->code->ninstrs)
-        return false;
-    uint16_t unit = d->code->instrs[d->unit];
-    /* A code unit is stored little-endian: opcode in the low byte. */
-    int opcode = unit & 0xff, oparg = unit >> 8;
-    out->offset = (int)(2 * d->unit);
-    out->opcode = opcode;
-    out->has_arg = opcode >= VM_HAVE_ARGUMENT;
-    out->arg = 0;
-    if (out->has_arg) {
-        out->arg = oparg | d->extended;
-        d->extended = opcode == OP_EXTENDED_ARG
-                    ? wrap_extended((int64_t)((uint64_t)out->arg << 8)) : 0;
-    } else {
-        d->extended = 0;
-    }
-    d->unit += 1 + (size_t)opcode_caches(opcode);
-    return true;
-}
+/* The instruction walk and the exception table are vm/decode.h's: the
+ * loop's unwinder and the verifier read the same bytes. */
 
 const char *tool_dis_opname(int opcode, char buf[8])
 {
@@ -110,73 +77,22 @@ const char *tool_dis_opname(int opcode, char buf[8])
     return buf;
 }
 
-bool vm_dis_jump_target(const VmInstr *in, int *target)
+/* The exception table as an array, for a listing that needs it twice (the
+ * labels before the instructions, the table after them). */
+static VmExcEntry *exception_table(const ObjCode *code, size_t *n)
 {
-    OperandKind kind = vm_opcode_info[in->opcode].kind;
-    if (!in->has_arg || (kind != OPK_JFWD && kind != OPK_JBACK))
-        return false;
-    int64_t distance = kind == OPK_JBACK ? -in->arg : in->arg;
-    int64_t t = in->offset + 2 + 2 * distance;
-    if (t < INT32_MIN || t > INT32_MAX)
-        return false;
-    *target = (int)t;
-    return true;
-}
-
-/* ---- the exception table ----------------------------------------------------- */
-
-/* 3.11 replaced the block stack (SETUP_FINALLY and friends) with a table,
- * co_exceptiontable: "zero-cost" exceptions, since entering a try block
- * costs no instruction at all; only raising pays, by a table search.
- * Each entry says: an exception raised by an instruction in [start, end)
- * goes to handler `target`, after the value stack is cut back to `depth`
- * items (and, if `lasti`, the offset of the raising instruction is pushed,
- * for RERAISE to restore), with the exception pushed on top.  Entries are
- * sorted by start and do not overlap, so innermost handlers come first
- * naturally (the compiler splits outer ranges around inner ones).
- * CPython's Objects/exception_handling_notes.txt tells the whole story. */
-
-/* The exception table's varints: 6-bit groups, most significant first, bit
- * 0x40 meaning "more follows" (bit 0x80 marks the first byte of an entry).
- * False at the end of the table, and for values too large to be offsets in
- * any real code (above 2**28), so that byte offsets (doubled) cannot overflow. */
-static bool read_exc_varint(const unsigned char **p, const unsigned char *end, int *out)
-{
-    if (*p >= end)
-        return false;
-    unsigned b = *(*p)++;
-    unsigned value = b & 63;
-    while (b & 64) {
-        if (*p >= end || value >= (1u << 22))
-            return false;
-        b = *(*p)++;
-        value = (value << 6) | (b & 63);
-    }
-    *out = (int)value;
-    return true;
-}
-
-/* Each entry is four varints: start, length (code units), target (code
- * unit), and depth << 1 | lasti. */
-/* The table decoded to byte offsets, as dis prints it; the loop's
- * find_handler reads the same bytes directly during unwinding. */
-VmExcEntry *vm_dis_exception_table(const ObjCode *code, size_t *n)
-{
+    size_t cap = 8;
+    VmExcEntry *entries = gc_alloc_atomic(cap * sizeof *entries);
+    VmExcTable table;
+    vm_exc_table_start(&table, code);
     *n = 0;
-    if (code->exceptiontable == VAL_NULL || !IS_EXACT(code->exceptiontable, rt_bytes_type))
-        return NULL;
-    const ObjBytes *table = AS_BYTES(code->exceptiontable);
-    const unsigned char *p = table->data, *end = p + table->length;
-    VmExcEntry *entries = gc_alloc_atomic((table->length / 4 + 1) * sizeof *entries);
-    int start, length, target, dl;
-    while (read_exc_varint(&p, end, &start) && read_exc_varint(&p, end, &length) &&
-           read_exc_varint(&p, end, &target) && read_exc_varint(&p, end, &dl)) {
-        VmExcEntry *e = &entries[(*n)++];
-        e->start = 2 * start;
-        e->end = 2 * start + 2 * length;
-        e->target = 2 * target;
-        e->depth = dl >> 1;
-        e->lasti = dl & 1;
+    for (VmExcEntry e; vm_exc_table_next(&table, &e); entries[(*n)++] = e) {
+        if (*n == cap) {
+            VmExcEntry *bigger = gc_alloc_atomic(2 * cap * sizeof *entries);
+            memcpy(bigger, entries, cap * sizeof *entries);
+            entries = bigger;
+            cap *= 2;
+        }
     }
     return entries;
 }
@@ -278,7 +194,7 @@ void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
         break;
     case OPK_JFWD:
     case OPK_JBACK:
-        if (vm_dis_jump_target(in, &target)) {
+        if (vm_jump_target(in, &target)) {
             char text[24];
             snprintf(text, sizeof text, "to %d", target);
             sb_adds(sb, text);
@@ -359,12 +275,12 @@ static bool *find_labels(const ObjCode *code, const VmExcEntry *exc, size_t nexc
     VmDecoder d = { code, 0, 0 };
     VmInstr in;
     int target;
-    while (vm_dis_next(&d, &in))
-        if (vm_dis_jump_target(&in, &target) && target >= 0 && (size_t)target < nbytes)
+    while (vm_decode_next(&d, &in))
+        if (vm_jump_target(&in, &target) && target >= 0 && (size_t)target < nbytes)
             labels[target] = true;
     for (size_t i = 0; i < nexc; i++)
-        if (exc[i].end > exc[i].start && exc[i].target >= 0 && (size_t)exc[i].target < nbytes)
-            labels[exc[i].target] = true;
+        if (exc[i].end > exc[i].start && (size_t)exc[i].target < code->ninstrs)
+            labels[2 * exc[i].target] = true;
     return labels;
 }
 
@@ -412,16 +328,16 @@ static ToolDisWidths listing_widths(const ObjCode *code, bool has_lines, int max
     return w;
 }
 
-/* "  4 to 20 -> 24 [1] lasti": dis shows the last offset covered, not
- * the end, and the depth in brackets. */
+/* "  4 to 20 -> 24 [1] lasti": dis shows byte offsets, the last one
+ * covered rather than the end, and the depth in brackets. */
 static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
 {
     if (n == 0)
         return;
     fputs("ExceptionTable:\n", out);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "  %d to %d -> %d [%d]%s\n", exc[i].start, exc[i].end - 2,
-                exc[i].target, exc[i].depth, exc[i].lasti ? " lasti" : "");
+        fprintf(out, "  %d to %d -> %d [%d]%s\n", 2 * exc[i].start, 2 * exc[i].end - 2,
+                2 * exc[i].target, exc[i].depth, exc[i].lasti ? " lasti" : "");
 }
 
 /* One code object as python3.11's dis.dis prints it: labels (">>") and
@@ -430,7 +346,7 @@ static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
 void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
     size_t nexc;
-    VmExcEntry *exc = vm_dis_exception_table(code, &nexc);
+    VmExcEntry *exc = exception_table(code, &nexc);
     bool *labels = find_labels(code, exc, nexc);
     int max_line;
     int *starts = find_line_starts(code, &max_line);
@@ -441,7 +357,7 @@ void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
     VmInstr in;
     StrBuf sb;
     sb_init(&sb);
-    while (vm_dis_next(&d, &in)) {
+    while (vm_decode_next(&d, &in)) {
         int line = has_lines ? starts[in.offset / 2] : -1;
         if (line >= 0 && in.offset > 0)
             fputc('\n', out);           /* a blank line before each new source line */

@@ -24,7 +24,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "modules/stubs.h"
-#include "vm/config.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 #include "tools/tools.h"
 

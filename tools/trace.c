@@ -119,15 +119,16 @@ static void decode_code(CodeInfo *info, const ObjCode *code)
     }
     VmDecoder d = { code, 0, 0 };
     VmInstr in;
-    while (vm_dis_next(&d, &in))
+    while (vm_decode_next(&d, &in))
         info->instrs[in.offset / 2] = in;
     info->handler = gc_alloc_atomic(code->ninstrs + 1);
     memset(info->handler, 0, code->ninstrs + 1);
-    size_t n;
-    VmExcEntry *exc = vm_dis_exception_table(code, &n);
-    for (size_t i = 0; i < n; i++)
-        if (exc[i].target >= 0 && (size_t)exc[i].target / 2 < code->ninstrs)
-            info->handler[exc[i].target / 2] = true;
+    VmExcTable table;
+    VmExcEntry e;
+    vm_exc_table_start(&table, code);
+    while (vm_exc_table_next(&table, &e))
+        if ((size_t)e.target < code->ninstrs)
+            info->handler[e.target] = true;
 }
 
 /* The CodeInfo of `code`, decoding it on first use. */
@@ -609,7 +610,7 @@ static void trace_hook(Frame *frame, const uint16_t *instr, Value *sp)
     pending.frame = frame;
     pending.code = code;
     pending.next_offset = in.offset + 2 + 2 * vm_opcode_info[in.opcode].caches;
-    if (!vm_dis_jump_target(&in, &pending.jump_target))
+    if (!vm_jump_target(&in, &pending.jump_target))
         pending.jump_target = -1;
     pending.text = left;
 }

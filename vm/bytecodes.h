@@ -5,7 +5,7 @@
  * each instantiation of the eval loop (vm/eval_*.c, vm/stats.c), after that
  * instantiation has defined the dispatch macros.  A body is
  *
- *     TARGET(NAME) {              ( before -- after )
+ *     TARGET(NAME) {
  *         ...the work...
  *         DISPATCH();             on to the next instruction
  *     }
@@ -18,7 +18,8 @@
  *   stack      PUSH POP TOP SECOND THIRD PEEK SET_TOP STACK_SHRINK ...;
  *   control    DISPATCH  JUMPBY  SKIP_CACHES  GOTO_ERROR (an exception is
  *              set)  GOTO_UNWIND (re-raise, no new traceback entry)
- *              GOTO_BREAKER  ENTER_FRAME (run the frame now in `frame`)
+ *              CHECK_EVAL_BREAKER (at a safe point)  ENTER_FRAME (run
+ *              the frame now in `frame`)
  *              LEAVE_EVAL(v) (return v from this invocation of the loop);
  *   position   THIS_INSTR() (the code unit of this instruction),
  *              SAVE_FRAME(caches) / RESTORE_FRAME() (store the registers
@@ -28,10 +29,12 @@
  * macros for fields of a struct, a body never writes `->sp` or
  * `->next_instr` itself: it uses frame.h's accessors.
  *
- * Each body is preceded or followed by its stack effect, in the notation
- * `( before -- after )` with the top of the stack on the right.  Fast paths
- * (small ints, floats, lists) are inline; the general case calls runtime/
- * (rt_binary_op, rt_getattr...) or a vm_ helper in eval.c.
+ * What each instruction takes from the stack and leaves there — its stack
+ * effect, `(before -- after)` — is data in vm/opcodes.h, beside its number
+ * and its meaning, so it is not repeated here: the comments here say how
+ * the body does it.  Fast paths (small ints, floats, lists) are inline; the
+ * general case calls runtime/ (rt_binary_op, rt_getattr...) or a vm_ helper
+ * in eval.c.
  */
 
 /* ---- basics ---- */
@@ -41,27 +44,29 @@
  * (below a callable that is not a bound method) pvm pushes the sentinel
  * rt_Null, so a stack slot is always a valid Value for the collector. */
 
-TARGET(NOP) {                       /* ( -- ) */
+TARGET(NOP) {
     DISPATCH();
 }
 
-/* ( -- ) start of a function, or of a generator after a yield (oparg
- * says which kind of resumption: 1 yield, 2 yield from, 3 await).  A
- * safe point: the eval breaker is checked here and at back edges. */
+/* The start of a function (oparg 0), or of a generator after a yield
+ * (1), a `yield from` step (2) or an `await` step (3).  A safe point: the
+ * eval breaker is checked here and at the back edges of loops — as in
+ * CPython, not after a `yield from`/`await` step, so that an interrupt is
+ * raised in the innermost generator (see JUMP_BACKWARD_NO_INTERRUPT). */
 TARGET(RESUME) {
-    if (vm_eval_breaker)
-        GOTO_BREAKER();
+    if (oparg < 2)
+        CHECK_EVAL_BREAKER();
     DISPATCH();
 }
 
-TARGET(EXTENDED_ARG) {              /* ( -- ) widen the next oparg by 8 bits */
+TARGET(EXTENDED_ARG) {              /* widen the next oparg by 8 bits */
     int high = oparg;
     NEXTOPARG();
     oparg |= high << 8;
     DISPATCH_SAME_OPARG();
 }
 
-TARGET(POP_TOP) {                   /* ( value -- ) */
+TARGET(POP_TOP) {
     Value v = POP();
     /* Dropping a value normally costs nothing: there are no reference
      * counts, the collector finds what became unreachable.  The exception
@@ -72,7 +77,7 @@ TARGET(POP_TOP) {                   /* ( value -- ) */
     DISPATCH();
 }
 
-TARGET(PUSH_NULL) {                 /* ( -- NULL ) the slot below a callable */
+TARGET(PUSH_NULL) {                 /* the slot below a callable */
     PUSH(rt_Null);
     DISPATCH();
 }
@@ -80,13 +85,13 @@ TARGET(PUSH_NULL) {                 /* ( -- NULL ) the slot below a callable */
 /* COPY and SWAP are the compiler's stack juggling: chained comparisons
  * (a < b < c keeps b for the second test), augmented assignment to x.a or
  * x[i] (the target is needed twice), pattern matching. */
-TARGET(COPY) {                      /* ( x ... -- x ... x ) copy the oparg-th item */
+TARGET(COPY) {                      /* copy the oparg-th item */
     Value v = PEEK(oparg);
     PUSH(v);
     DISPATCH();
 }
 
-TARGET(SWAP) {                      /* ( x ... y -- y ... x ) */
+TARGET(SWAP) {
     Value top = TOP();
     SET_TOP(PEEK(oparg));
     PEEK(oparg) = top;
@@ -102,12 +107,12 @@ TARGET(SWAP) {                      /* ( x ... y -- y ... x ) */
  * frame->locals, then globals, then builtins.  *_GLOBAL: globals then
  * builtins.  *_DEREF: cells shared with nested functions (next section). */
 
-TARGET(LOAD_CONST) {                /* ( -- co_consts[oparg] ) */
+TARGET(LOAD_CONST) {
     PUSH(GETCONST(oparg));
     DISPATCH();
 }
 
-TARGET(LOAD_FAST) {                 /* ( -- local ) */
+TARGET(LOAD_FAST) {
     /* 3.11 has no separate "known to be bound" form (3.12's LOAD_FAST_CHECK
      * split): every read tests for the empty slot, one compare of a value
      * just loaded, predicted not taken. */
@@ -120,13 +125,13 @@ TARGET(LOAD_FAST) {                 /* ( -- local ) */
     DISPATCH();
 }
 
-TARGET(STORE_FAST) {                /* ( value -- ) */
+TARGET(STORE_FAST) {
     /* The old value is overwritten, not released: nothing to decref. */
     GETLOCAL(oparg) = POP();
     DISPATCH();
 }
 
-TARGET(DELETE_FAST) {               /* ( -- ) */
+TARGET(DELETE_FAST) {
     if (GETLOCAL(oparg) == VAL_NULL) {
         vm_unbound_local(frame, oparg);
         GOTO_ERROR();
@@ -135,7 +140,7 @@ TARGET(DELETE_FAST) {               /* ( -- ) */
     DISPATCH();
 }
 
-TARGET(LOAD_NAME) {                 /* ( -- value ) locals, then globals, then builtins */
+TARGET(LOAD_NAME) {                 /* locals, then globals, then builtins */
     Value v = vm_load_name(frame, GETNAME(oparg));
     if (v == VAL_NULL)
         GOTO_ERROR();
@@ -143,7 +148,7 @@ TARGET(LOAD_NAME) {                 /* ( -- value ) locals, then globals, then b
     DISPATCH();
 }
 
-TARGET(STORE_NAME) {                /* ( value -- ) into the locals dict */
+TARGET(STORE_NAME) {                /* into the locals dict */
     Value v = POP();
     /* Module code's locals are its globals dict; a class body's are the
      * namespace __prepare__ returned, which may be any mapping. */
@@ -158,7 +163,7 @@ TARGET(STORE_NAME) {                /* ( value -- ) into the locals dict */
     DISPATCH();
 }
 
-TARGET(DELETE_NAME) {               /* ( -- ) */
+TARGET(DELETE_NAME) {
     Value name = GETNAME(oparg);
     int r = frame->locals == VAL_NULL ? 0 : rt_dict_del(frame->locals, name);
     if (r < 0)
@@ -170,7 +175,7 @@ TARGET(DELETE_NAME) {               /* ( -- ) */
     DISPATCH();
 }
 
-TARGET(LOAD_GLOBAL) {               /* ( -- [NULL] value ) the low bit asks for a NULL */
+TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
     Value v = vm_load_global(frame, GETNAME(oparg >> 1));
     if (v == VAL_NULL)
         GOTO_ERROR();
@@ -183,13 +188,13 @@ TARGET(LOAD_GLOBAL) {               /* ( -- [NULL] value ) the low bit asks for 
     DISPATCH();
 }
 
-TARGET(STORE_GLOBAL) {              /* ( value -- ) */
+TARGET(STORE_GLOBAL) {
     if (!rt_dict_set(frame->globals, GETNAME(oparg), POP()))
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(DELETE_GLOBAL) {             /* ( -- ) */
+TARGET(DELETE_GLOBAL) {
     int r = rt_dict_del(frame->globals, GETNAME(oparg));
     if (r < 0)
         GOTO_ERROR();
@@ -208,14 +213,14 @@ TARGET(DELETE_GLOBAL) {             /* ( -- ) */
  * tuple and COPY_FREE_VARS puts them in the last localsplus slots.
  * LOAD_DEREF/STORE_DEREF then go through the box. */
 
-TARGET(MAKE_CELL) {                 /* ( -- ) wrap local oparg in a new cell */
+TARGET(MAKE_CELL) {                 /* wrap local oparg in a new cell */
     /* A captured parameter already holds its argument: the cell is made
      * around the current value (VAL_NULL for a plain local). */
     GETLOCAL(oparg) = rt_cell_new(GETLOCAL(oparg));
     DISPATCH();
 }
 
-TARGET(COPY_FREE_VARS) {            /* ( -- ) the closure's cells into the last slots */
+TARGET(COPY_FREE_VARS) {            /* the closure's cells into the last slots */
     Value closure = frame->func ? frame->func->closure : VAL_NULL;
     if (closure == VAL_NULL || rt_tuple_len(closure) < (size_t)oparg) {
         rt_raisef(&rt_SystemError, "function has no closure of %d cells", oparg);
@@ -227,7 +232,7 @@ TARGET(COPY_FREE_VARS) {            /* ( -- ) the closure's cells into the last 
     DISPATCH();
 }
 
-TARGET(LOAD_CLOSURE) {              /* ( -- cell ) */
+TARGET(LOAD_CLOSURE) {
     /* The cell itself, not its contents: BUILD_TUPLE collects the cells
      * into the closure that MAKE_FUNCTION (flag 0x08) gives the new
      * function. */
@@ -235,7 +240,7 @@ TARGET(LOAD_CLOSURE) {              /* ( -- cell ) */
     DISPATCH();
 }
 
-TARGET(LOAD_DEREF) {                /* ( -- cell contents ) */
+TARGET(LOAD_DEREF) {
     Value cell = GETLOCAL(oparg);
     if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
         vm_unbound_deref(frame, oparg);
@@ -245,7 +250,7 @@ TARGET(LOAD_DEREF) {                /* ( -- cell contents ) */
     DISPATCH();
 }
 
-TARGET(LOAD_CLASSDEREF) {           /* ( -- value ) class body: locals dict, then the cell */
+TARGET(LOAD_CLASSDEREF) {           /* class body: locals dict, then the cell */
     /* A class body that reads a variable of the enclosing function: a name
      * assigned in the class body itself wins, as in any class namespace. */
     Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
@@ -262,7 +267,7 @@ TARGET(LOAD_CLASSDEREF) {           /* ( -- value ) class body: locals dict, the
     DISPATCH();
 }
 
-TARGET(STORE_DEREF) {               /* ( value -- ) into the cell */
+TARGET(STORE_DEREF) {               /* into the cell */
     Value cell = GETLOCAL(oparg);
     if (!IS_EXACT(cell, rt_cell_type)) {
         rt_raisef(&rt_SystemError, "STORE_DEREF on a slot without a cell");
@@ -272,7 +277,7 @@ TARGET(STORE_DEREF) {               /* ( value -- ) into the cell */
     DISPATCH();
 }
 
-TARGET(DELETE_DEREF) {              /* ( -- ) empty the cell */
+TARGET(DELETE_DEREF) {              /* empty the cell */
     Value cell = GETLOCAL(oparg);
     if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
         vm_unbound_deref(frame, oparg);
@@ -292,7 +297,7 @@ TARGET(DELETE_DEREF) {              /* ( -- ) empty the cell */
  * paths do not name — takes the full protocol in runtime/abstract.c
  * (__add__, __radd__, NotImplemented). */
 
-TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
+TARGET(UNARY_POSITIVE) {
     Value r = rt_unary_op(TOP(), UN_POS);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -300,7 +305,7 @@ TARGET(UNARY_POSITIVE) {            /* ( x -- +x ) */
     DISPATCH();
 }
 
-TARGET(UNARY_NEGATIVE) {            /* ( x -- -x ) */
+TARGET(UNARY_NEGATIVE) {
     Value x = TOP(), r;
     /* -SMALL_MIN is one past the largest small int: the general path
      * promotes it to a big int. */
@@ -312,7 +317,7 @@ TARGET(UNARY_NEGATIVE) {            /* ( x -- -x ) */
     DISPATCH();
 }
 
-TARGET(UNARY_INVERT) {              /* ( x -- ~x ) */
+TARGET(UNARY_INVERT) {
     Value r = rt_unary_op(TOP(), UN_INVERT);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -320,7 +325,7 @@ TARGET(UNARY_INVERT) {              /* ( x -- ~x ) */
     DISPATCH();
 }
 
-TARGET(UNARY_NOT) {                 /* ( x -- not x ) */
+TARGET(UNARY_NOT) {
     int t = rt_truthy(TOP());
     if (t < 0)
         GOTO_ERROR();
@@ -328,7 +333,7 @@ TARGET(UNARY_NOT) {                 /* ( x -- not x ) */
     DISPATCH();
 }
 
-TARGET(BINARY_OP) {                 /* ( left right -- result ) oparg: NB_* */
+TARGET(BINARY_OP) {                 /* oparg: NB_* */
     Value right = TOP(), left = SECOND(), r;
     /* Small ints are a few bits narrower than a machine word, so the
      * exact result of + and - always fits in intptr_t; small_fits says
@@ -375,7 +380,7 @@ binop_done:
     DISPATCH();
 }
 
-TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
+TARGET(COMPARE_OP) {                /* oparg: CMP_* */
     Value right = TOP(), left = SECOND(), r;
     /* Two small ints compare as machine words: no objects, no method
      * lookup, and the result is one of the two bool singletons. */
@@ -390,7 +395,7 @@ TARGET(COMPARE_OP) {                /* ( left right -- result ) oparg: CMP_* */
     DISPATCH();
 }
 
-TARGET(IS_OP) {                     /* ( left right -- bool ) oparg 1: is not */
+TARGET(IS_OP) {                     /* oparg 1: is not */
     Value right = POP();
     /* Identity is equality of the Value words: the same object, or the
      * same small int (ints are values, not objects, while small).  The
@@ -399,7 +404,7 @@ TARGET(IS_OP) {                     /* ( left right -- bool ) oparg 1: is not */
     DISPATCH();
 }
 
-TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not in */
+TARGET(CONTAINS_OP) {               /* oparg 1: not in */
     Value container = POP();
     /* __contains__, or for a type without it a search by iteration (or
      * __getitem__ with 0, 1, 2...), as the data model says. */
@@ -416,7 +421,7 @@ TARGET(CONTAINS_OP) {               /* ( item container -- bool ) oparg 1: not i
  * the unsigned comparison also rejects negative indexes, which take the
  * general path (it wraps them and raises IndexError). */
 
-TARGET(BINARY_SUBSCR) {             /* ( container key -- container[key] ) */
+TARGET(BINARY_SUBSCR) {
     Value key = TOP(), container = SECOND(), r;
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
@@ -430,7 +435,7 @@ TARGET(BINARY_SUBSCR) {             /* ( container key -- container[key] ) */
     DISPATCH();
 }
 
-TARGET(STORE_SUBSCR) {              /* ( value container key -- ) container[key] = value */
+TARGET(STORE_SUBSCR) {              /* container[key] = value */
     Value key = TOP(), container = SECOND(), v = THIRD();
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
@@ -443,14 +448,14 @@ TARGET(STORE_SUBSCR) {              /* ( value container key -- ) container[key]
     DISPATCH();
 }
 
-TARGET(DELETE_SUBSCR) {             /* ( container key -- ) */
+TARGET(DELETE_SUBSCR) {
     if (rt_delitem(SECOND(), TOP()) < 0)
         GOTO_ERROR();
     STACK_SHRINK(2);
     DISPATCH();
 }
 
-TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
+TARGET(BUILD_SLICE) {
     /* x[a:b] builds slice(a, b, None) and subscripts with it; the
      * container interprets the slice (lists, str and tuples clip it). */
     Value step = oparg == 3 ? POP() : rt_None;
@@ -466,7 +471,7 @@ TARGET(BUILD_SLICE) {               /* ( start stop [step] -- slice ) */
  * function and obj (which becomes the first argument); otherwise NULL and
  * the attribute, and CALL sees the difference in the NULL slot. */
 
-TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
+TARGET(LOAD_ATTR) {
     /* The whole attribute protocol is in the runtime (data descriptors on
      * the type, then the instance dict, then other class attributes, then
      * __getattr__); the names are interned, so dict probes compare
@@ -479,7 +484,7 @@ TARGET(LOAD_ATTR) {                 /* ( owner -- owner.name ) */
     DISPATCH();
 }
 
-TARGET(STORE_ATTR) {                /* ( value owner -- ) owner.name = value */
+TARGET(STORE_ATTR) {                /* owner.name = value */
     if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)
         GOTO_ERROR();
     STACK_SHRINK(2);
@@ -487,14 +492,14 @@ TARGET(STORE_ATTR) {                /* ( value owner -- ) owner.name = value */
     DISPATCH();
 }
 
-TARGET(DELETE_ATTR) {               /* ( owner -- ) */
+TARGET(DELETE_ATTR) {
     if (rt_delattr(TOP(), GETNAME(oparg)) < 0)
         GOTO_ERROR();
     STACK_SHRINK(1);
     DISPATCH();
 }
 
-TARGET(LOAD_METHOD) {               /* ( owner -- method owner ) or ( owner -- NULL attr ) */
+TARGET(LOAD_METHOD) {
     Value owner = TOP(), meth;
     int r = rt_get_method(owner, GETNAME(oparg), &meth);
     if (r < 0)
@@ -520,12 +525,12 @@ TARGET(LOAD_METHOD) {               /* ( owner -- method owner ) or ( owner -- N
  * pushed and the loop continues in it (ENTER_FRAME); RETURN_VALUE resumes
  * the caller after the CALL's cache units. */
 
-TARGET(KW_NAMES) {                  /* ( -- ) names of the next CALL's keyword args */
+TARGET(KW_NAMES) {                  /* names of the next CALL's keyword args */
     kwnames = GETCONST(oparg);
     DISPATCH();
 }
 
-TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's slot */
+TARGET(PRECALL) {                   /* unpack a bound method into NULL's slot */
     /* A bound method called as `m = obj.meth; m(x)` becomes the function
      * plus self, so CALL pushes a frame for the function directly instead
      * of calling the method object (which would re-enter the loop from C). */
@@ -538,7 +543,7 @@ TARGET(PRECALL) {                   /* ( -- ) unpack a bound method into NULL's 
     DISPATCH();
 }
 
-TARGET(CALL) {                      /* ( NULL|method callable|self args... -- result ) */
+TARGET(CALL) {
     /* Below the oparg arguments: either [NULL, callable] or, for a method
      * call, [function, self].  In the second case self is the first of
      * oparg + 1 arguments, which then start one slot lower. */
@@ -573,7 +578,7 @@ TARGET(CALL) {                      /* ( NULL|method callable|self args... -- re
     DISPATCH();
 }
 
-TARGET(CALL_FUNCTION_EX) {          /* ( NULL func args [kwargs] -- result ) */
+TARGET(CALL_FUNCTION_EX) {
     /* f(*args, **kwargs) and any call mixing unpacking with other
      * arguments: the compiler has already built the positional tuple (or
      * list) and the keyword dict; the body normalises both and calls. */
@@ -603,7 +608,8 @@ TARGET(CALL_FUNCTION_EX) {          /* ( NULL func args [kwargs] -- result ) */
     DISPATCH();
 }
 
-/* ( [defaults] [kwdefaults] [annotations] [closure] code -- function ) */
+/* The code object on top, below it one item per flag set in oparg
+ * (defaults, kwdefaults, annotations, closure). */
 TARGET(MAKE_FUNCTION) {
     Value fn = vm_make_function(frame, sp, oparg);
     STACK_SHRINK(1 + __builtin_popcount(oparg & 0x0f));
@@ -611,7 +617,7 @@ TARGET(MAKE_FUNCTION) {
     DISPATCH();
 }
 
-TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
+TARGET(RETURN_VALUE) {              /* the top to the caller */
     Value retval = POP();
     /* The caller is either a Python frame of this same loop invocation
      * (continue it where its CALL saved it) or C code that entered the
@@ -629,54 +635,107 @@ TARGET(RETURN_VALUE) {              /* ( value -- ) return it to the caller */
 /* ---- jumps ---- */
 
 /* Jumps are relative to the instruction after the jump, forward or
- * backward as the opcode's name says (the oparg is unsigned).  Only the
- * backward ones close loops, so only they check the eval breaker. */
+ * backward as the opcode's name says (the oparg is unsigned).  A backward
+ * jump closes a loop — JUMP_BACKWARD ends a `for` body, a
+ * POP_JUMP_BACKWARD_IF_* ends a `while cond:` body — so every one of them,
+ * once taken, checks the eval breaker (CHECK_EVAL_BREAKER, dispatch.h): a
+ * loop that calls nothing still stops at Ctrl-C.  The one exception is
+ * JUMP_BACKWARD_NO_INTERRUPT, below. */
 
-TARGET(JUMP_FORWARD) {              /* ( -- ) */
+TARGET(JUMP_FORWARD) {
     JUMPBY(oparg);
     DISPATCH();
 }
 
-TARGET(JUMP_BACKWARD) {             /* ( -- ) the back edge of a loop: a safe point */
+TARGET(JUMP_BACKWARD) {             /* the back edge of a loop: a safe point */
     JUMPBY(-oparg);
-    if (vm_eval_breaker)
-        GOTO_BREAKER();
+    CHECK_EVAL_BREAKER();
     DISPATCH();
 }
 
-TARGET(JUMP_BACKWARD_NO_INTERRUPT) { /* ( -- ) */
+/* The back edge of the SEND / YIELD_VALUE loop of `yield from` and
+ * `await`.  No check here, as in CPython (bpo-30039): an interrupt is
+ * handled by the innermost generator, when it resumes, not by each
+ * delegating frame on the way down. */
+TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
     JUMPBY(-oparg);
     DISPATCH();
 }
 
-#define POP_JUMP_IF_BOOL(name, sign, want)                  \
-TARGET(name) {              /* ( cond -- ) */           \
-    Value cond = POP();                                 \
-    int t;                                              \
-    if (cond == rt_True) t = 1;                         \
-    else if (cond == rt_False) t = 0;                   \
-    else if ((t = rt_truthy(cond)) < 0) GOTO_ERROR();     \
-    if (t == want)                                      \
-        JUMPBY(sign oparg);                             \
-    DISPATCH();                                         \
-}
-POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_FALSE, +, 0)
-POP_JUMP_IF_BOOL(POP_JUMP_FORWARD_IF_TRUE, +, 1)
-POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_FALSE, -, 0)
-POP_JUMP_IF_BOOL(POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+/* The eight conditional jumps pop their operand and jump when it passes
+ * the test in their name.  Truth costs a call (rt_truthy: __bool__,
+ * __len__) except for the two bool singletons a comparison pushes, which
+ * vm_jump_truth recognises first. */
 
-#define POP_JUMP_IF_NONE(name, sign, want)                  \
-TARGET(name) {              /* ( value -- ) */          \
-    if ((POP() == rt_None) == want)                     \
-        JUMPBY(sign oparg);                             \
-    DISPATCH();                                         \
+TARGET(POP_JUMP_FORWARD_IF_FALSE) {
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (!t)
+        JUMPBY(oparg);
+    DISPATCH();
 }
-POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NONE, +, 1)
-POP_JUMP_IF_NONE(POP_JUMP_FORWARD_IF_NOT_NONE, +, 0)
-POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NONE, -, 1)
-POP_JUMP_IF_NONE(POP_JUMP_BACKWARD_IF_NOT_NONE, -, 0)
 
-TARGET(JUMP_IF_FALSE_OR_POP) {      /* ( cond -- cond ) if false and jump, else ( cond -- ) */
+TARGET(POP_JUMP_FORWARD_IF_TRUE) {
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_FALSE) { /* a loop's back edge */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (!t) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_TRUE) { /* `while cond:` loops back */
+    int t = vm_jump_truth(POP());
+    if (t < 0)
+        GOTO_ERROR();
+    if (t) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_FORWARD_IF_NONE) {
+    if (POP() == rt_None)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) {
+    if (POP() != rt_None)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_NONE) { /* a loop's back edge */
+    if (POP() == rt_None) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) { /* a loop's back edge */
+    if (POP() != rt_None) {
+        JUMPBY(-oparg);
+        CHECK_EVAL_BREAKER();
+    }
+    DISPATCH();
+}
+
+TARGET(JUMP_IF_FALSE_OR_POP) {      /* `a and b` */
     int t = rt_truthy(TOP());
     if (t < 0)
         GOTO_ERROR();
@@ -687,7 +746,7 @@ TARGET(JUMP_IF_FALSE_OR_POP) {      /* ( cond -- cond ) if false and jump, else 
     DISPATCH();
 }
 
-TARGET(JUMP_IF_TRUE_OR_POP) {       /* ( cond -- cond ) if true and jump, else ( cond -- ) */
+TARGET(JUMP_IF_TRUE_OR_POP) {       /* `a or b` */
     int t = rt_truthy(TOP());
     if (t < 0)
         GOTO_ERROR();
@@ -706,7 +765,7 @@ TARGET(JUMP_IF_TRUE_OR_POP) {       /* ( cond -- cond ) if true and jump, else (
  * exception set (or StopIteration, which is cleared): no exception object
  * is made for the common end of a loop. */
 
-TARGET(GET_ITER) {                  /* ( iterable -- iterator ) */
+TARGET(GET_ITER) {
     Value it = rt_iter(TOP());
     if (it == VAL_NULL)
         GOTO_ERROR();
@@ -714,7 +773,8 @@ TARGET(GET_ITER) {                  /* ( iterable -- iterator ) */
     DISPATCH();
 }
 
-/* ( iterator -- iterator item ), or when exhausted ( iterator -- ) and jump */
+/* The next item on top of the iterator, or at exhaustion pop the
+ * iterator and jump past the loop. */
 TARGET(FOR_ITER) {
     UnaryFunc next = val_type(TOP())->next;
     if (next == NULL) {
@@ -737,7 +797,7 @@ TARGET(FOR_ITER) {
     DISPATCH();
 }
 
-TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
+TARGET(GET_LEN) {
     /* Only `match`: a sequence pattern checks the length before it
      * unpacks, so that `case [a, b]` fails quietly on a 3-list. */
     ssize_t n = rt_len(TOP());
@@ -747,7 +807,7 @@ TARGET(GET_LEN) {                   /* ( obj -- obj len(obj) ) */
     DISPATCH();
 }
 
-TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
+TARGET(UNPACK_SEQUENCE) {
     Value seq = POP();
     /* `a, b = b, a` and `for k, v in d.items()`: a tuple of the right
      * length is pushed directly, last item first, so the first item ends on
@@ -764,7 +824,7 @@ TARGET(UNPACK_SEQUENCE) {           /* ( seq -- item[n-1] ... item[0] ) */
     DISPATCH();
 }
 
-TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b, c = seq */
+TARGET(UNPACK_EX) {                 /* a, *b, c = seq */
     /* The oparg packs two counts: targets before the starred one (low
      * byte) and after it (high byte, so EXTENDED_ARG carries it). */
     int before = oparg & 0xff, after = oparg >> 8;
@@ -782,21 +842,21 @@ TARGET(UNPACK_EX) {                 /* ( seq -- after... list before... ) a, *b,
  * ([*a, *b]) append to a container that stays oparg items down the stack
  * while the loop runs above it. */
 
-TARGET(BUILD_TUPLE) {               /* ( items... -- tuple ) */
+TARGET(BUILD_TUPLE) {
     Value t = rt_tuple_from(sp - oparg, oparg);
     STACK_SHRINK(oparg);
     PUSH(t);
     DISPATCH();
 }
 
-TARGET(BUILD_LIST) {                /* ( items... -- list ) */
+TARGET(BUILD_LIST) {
     Value l = rt_list_from(sp - oparg, oparg);
     STACK_SHRINK(oparg);
     PUSH(l);
     DISPATCH();
 }
 
-TARGET(BUILD_SET) {                 /* ( items... -- set ) */
+TARGET(BUILD_SET) {
     /* Added deepest first, i.e. in source order: with equal elements the
      * first one written is the one kept, as in CPython. */
     Value s = rt_set_new();
@@ -808,7 +868,7 @@ TARGET(BUILD_SET) {                 /* ( items... -- set ) */
     DISPATCH();
 }
 
-TARGET(BUILD_MAP) {                 /* ( k1 v1 ... kn vn -- dict ) */
+TARGET(BUILD_MAP) {
     Value d = rt_dict_new();
     for (int i = oparg; i > 0; i--)
         if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
@@ -818,7 +878,7 @@ TARGET(BUILD_MAP) {                 /* ( k1 v1 ... kn vn -- dict ) */
     DISPATCH();
 }
 
-TARGET(BUILD_CONST_KEY_MAP) {       /* ( v1 ... vn keys -- dict ) */
+TARGET(BUILD_CONST_KEY_MAP) {
     /* {'a': x, 'b': y}: when every key is a constant the compiler stores
      * them as one tuple constant, so only the values are on the stack. */
     Value keys = TOP();
@@ -831,14 +891,14 @@ TARGET(BUILD_CONST_KEY_MAP) {       /* ( v1 ... vn keys -- dict ) */
     DISPATCH();
 }
 
-TARGET(BUILD_STRING) {              /* ( str1 ... strn -- joined ) */
+TARGET(BUILD_STRING) {
     Value s = vm_build_string(sp - oparg, oparg);
     STACK_SHRINK(oparg);
     PUSH(s);
     DISPATCH();
 }
 
-TARGET(LIST_APPEND) {               /* ( list ... item -- list ... ) */
+TARGET(LIST_APPEND) {
     /* The body of a list comprehension: the list being built sits oparg
      * slots down, under the iterator(s) of its for clauses. */
     Value v = POP();
@@ -847,21 +907,21 @@ TARGET(LIST_APPEND) {               /* ( list ... item -- list ... ) */
     DISPATCH();
 }
 
-TARGET(SET_ADD) {                   /* ( set ... item -- set ... ) */
+TARGET(SET_ADD) {
     Value v = POP();
     if (!rt_set_add(PEEK(oparg), v))
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(MAP_ADD) {                   /* ( dict ... key value -- dict ... ) */
+TARGET(MAP_ADD) {
     Value v = POP(), k = POP();
     if (!rt_dict_set(PEEK(oparg), k, v))
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(LIST_EXTEND) {               /* ( list ... iterable -- list ... ) */
+TARGET(LIST_EXTEND) {
     Value iterable = POP();
     if (!rt_list_extend(PEEK(oparg), iterable)) {
         if (rt_err_matches(&rt_TypeError) && val_type(iterable)->iter == NULL &&
@@ -875,14 +935,14 @@ TARGET(LIST_EXTEND) {               /* ( list ... iterable -- list ... ) */
     DISPATCH();
 }
 
-TARGET(SET_UPDATE) {                /* ( set ... iterable -- set ... ) */
+TARGET(SET_UPDATE) {
     Value iterable = POP();
     if (!rt_set_update(PEEK(oparg), iterable))   /* in bulk, as CPython: same order */
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(DICT_UPDATE) {               /* ( dict ... mapping -- dict ... ) {**a} */
+TARGET(DICT_UPDATE) {               /* {**a} */
     Value update = POP();
     if (!rt_isinstance_of(update, &rt_dict_type)) {
         rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
@@ -893,21 +953,21 @@ TARGET(DICT_UPDATE) {               /* ( dict ... mapping -- dict ... ) {**a} */
     DISPATCH();
 }
 
-TARGET(DICT_MERGE) {                /* ( func ... dict ... mapping -- ... ) f(**a) */
+TARGET(DICT_MERGE) {                /* f(**a) */
     Value update = POP();
     if (!vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(LIST_TO_TUPLE) {             /* ( list -- tuple ) */
+TARGET(LIST_TO_TUPLE) {
     /* (*a, *b) is built as a list (its length is unknown until the end),
      * then turned into a tuple. */
     SET_TOP(rt_list_as_tuple(TOP()));
     DISPATCH();
 }
 
-TARGET(FORMAT_VALUE) {              /* ( value [spec] -- str ) an f-string field */
+TARGET(FORMAT_VALUE) {              /* an f-string field */
     Value spec = (oparg & 4) ? POP() : VAL_NULL;
     Value s = vm_format_value(TOP(), oparg, spec);
     if (s == VAL_NULL)
@@ -925,10 +985,10 @@ TARGET(FORMAT_VALUE) {              /* ( value [spec] -- str ) an f-string field
  * bare `raise` keep the traceback: they use GOTO_UNWIND, which adds no
  * traceback entry. */
 
-TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
+TARGET(RAISE_VARARGS) {
     Value cause = oparg == 2 ? POP() : VAL_NULL;
     if (oparg == 0) {
-        Value handled = vm_topmost_handled();
+        Value handled = vm_handled_exception();
         if (handled == rt_None) {
             rt_raisef(&rt_RuntimeError, "No active exception to reraise");
             GOTO_ERROR();
@@ -943,12 +1003,12 @@ TARGET(RAISE_VARARGS) {             /* ( [exc [cause]] -- ) */
     GOTO_ERROR();
 }
 
-TARGET(LOAD_ASSERTION_ERROR) {      /* ( -- AssertionError ) */
+TARGET(LOAD_ASSERTION_ERROR) {
     PUSH(obj_val(&rt_AssertionError));
     DISPATCH();
 }
 
-TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering a handler */
+TARGET(PUSH_EXC_INFO) {             /* entering a handler */
     /* The previously handled exception is kept on the value stack, not in
      * a C variable, so handlers nest (an except inside an except) and a
      * generator suspended inside a handler keeps it in its frame. */
@@ -959,7 +1019,7 @@ TARGET(PUSH_EXC_INFO) {             /* ( exc -- previous_handled exc ) entering 
     DISPATCH();
 }
 
-TARGET(POP_EXCEPT) {                /* ( previous_handled -- ) leaving a handler */
+TARGET(POP_EXCEPT) {                /* leaving a handler */
     /* Also reached on the way out of a handler by an exception (through
      * the exception table's cleanup entries), so sys.exc_info() is right
      * in the outer code whatever way the handler ended. */
@@ -967,7 +1027,7 @@ TARGET(POP_EXCEPT) {                /* ( previous_handled -- ) leaving a handler
     DISPATCH();
 }
 
-TARGET(CHECK_EXC_MATCH) {           /* ( exc type -- exc bool ) */
+TARGET(CHECK_EXC_MATCH) {
     Value match = POP();
     if (!vm_valid_except_type(match)) {
         rt_raisef(&rt_TypeError, "catching classes that do not inherit from "
@@ -979,7 +1039,7 @@ TARGET(CHECK_EXC_MATCH) {           /* ( exc type -- exc bool ) */
     DISPATCH();
 }
 
-/* ( [lasti] ... exc -- ) re-raise, keeping the traceback.  The handler is
+/* Re-raise, keeping the traceback.  The handler is
  * looked up from the RERAISE itself (CPython uses INSTR_OFFSET here too);
  * the saved lasti below the exception only restores CPython's f_lasti,
  * which pvm does not expose. */
@@ -993,14 +1053,14 @@ TARGET(RERAISE) {
 /* Imports are the loader's business (loader/import.c); these bodies only
  * move their operands between the stack and it. */
 
-TARGET(SETUP_ANNOTATIONS) {         /* ( -- ) create __annotations__ in the locals */
+TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
     if (frame->locals != VAL_NULL &&
         rt_dict_get_cstr(frame->locals, "__annotations__") == VAL_NULL)
         rt_dict_set_cstr(frame->locals, "__annotations__", rt_dict_new());
     DISPATCH();
 }
 
-TARGET(PRINT_EXPR) {                /* ( value -- ) the interactive echo */
+TARGET(PRINT_EXPR) {                /* the interactive echo */
     Value v = POP();
     if (v != rt_None) {
         Value r = rt_repr(v);
@@ -1012,7 +1072,7 @@ TARGET(PRINT_EXPR) {                /* ( value -- ) the interactive echo */
     DISPATCH();
 }
 
-TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
+TARGET(IMPORT_NAME) {
     /* `import a.b` pushes the top package a (bound to the name a);
      * `from a.b import c` (fromlist non-None) pushes a.b itself, which
      * IMPORT_FROM then reads c from.  level > 0 is a relative import. */
@@ -1026,7 +1086,7 @@ TARGET(IMPORT_NAME) {               /* ( level fromlist -- module ) */
     DISPATCH();
 }
 
-TARGET(IMPORT_FROM) {               /* ( module -- module attr ) */
+TARGET(IMPORT_FROM) {
     Value attr = ld_import_from(TOP(), GETNAME(oparg));
     if (attr == VAL_NULL)
         GOTO_ERROR();
@@ -1034,14 +1094,14 @@ TARGET(IMPORT_FROM) {               /* ( module -- module attr ) */
     DISPATCH();
 }
 
-TARGET(IMPORT_STAR) {               /* ( module -- ) names into the locals */
+TARGET(IMPORT_STAR) {               /* names into the locals */
     Value module = POP();
     if (ld_import_star(module, frame->locals) < 0)
         GOTO_ERROR();
     DISPATCH();
 }
 
-TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
+TARGET(LOAD_BUILD_CLASS) {
     /* `class C(B): body` is a call: __build_class__(body_function, 'C', B),
      * which runs the body (vm_run_class_body) and calls the metaclass. */
     Value bc = rt_dict_get_cstr(frame->builtins, "__build_class__");
@@ -1063,7 +1123,7 @@ TARGET(LOAD_BUILD_CLASS) {          /* ( -- builtins.__build_class__ ) */
  * `yield from` and `await` are a SEND / YIELD_VALUE loop that forwards
  * values to the inner iterator until it returns. */
 
-/* ( -- ) the first instruction of a generator's code: the call returns
+/* The first instruction of a generator's code: the call returns
  * a new generator owning a heap copy of this frame, which resumes at the
  * next instruction (a POP_TOP of the first, always None, sent value). */
 TARGET(RETURN_GENERATOR) {
@@ -1082,8 +1142,8 @@ TARGET(RETURN_GENERATOR) {
     DISPATCH();
 }
 
-/* ( value -- ) suspend the generator: its resumer (gen.c) gets value;
- * the next send() pushes the sent value and continues after this. */
+/* Suspend the generator: its resumer (gen.c) gets the value; the next
+ * send() pushes the sent value and continues after this. */
 TARGET(YIELD_VALUE) {
     Value v = POP();
     SAVE_FRAME(0);
@@ -1093,7 +1153,7 @@ TARGET(YIELD_VALUE) {
     LEAVE_EVAL(v);
 }
 
-TARGET(GET_YIELD_FROM_ITER) {       /* ( iterable -- iterator ) for `yield from` */
+TARGET(GET_YIELD_FROM_ITER) {       /* for `yield from` */
     Value v = TOP();
     /* Generators and coroutines are driven as they are (SEND resumes their
      * frames); anything else is replaced by iter(v).  A coroutine may only
@@ -1113,8 +1173,8 @@ TARGET(GET_YIELD_FROM_ITER) {       /* ( iterable -- iterator ) for `yield from`
     DISPATCH();
 }
 
-/* ( receiver value -- receiver yielded ), or when the receiver returns
- * ( receiver value -- result ) and jump past the yield-from loop. */
+/* Send the value into the receiver: push what it yields, or when it
+ * returns, replace it by the result and jump past the yield-from loop. */
 TARGET(SEND) {
     Value v = POP(), r;
     /* gen.c sends to a generator or coroutine by resuming its frame (a
@@ -1131,7 +1191,7 @@ TARGET(SEND) {
     DISPATCH();
 }
 
-/* ( obj -- iterator ) what `await obj` drives; oparg 1/2: the object
+/* The iterator `await obj` drives; oparg 1/2: the object
  * came from __aenter__/__aexit__ (for the error message). */
 TARGET(GET_AWAITABLE) {
     Value it = vm_get_awaitable(TOP(), oparg);
@@ -1141,7 +1201,7 @@ TARGET(GET_AWAITABLE) {
     DISPATCH();
 }
 
-TARGET(ASYNC_GEN_WRAP) {            /* ( value -- wrapped ) an async generator's yield */
+TARGET(ASYNC_GEN_WRAP) {            /* an async generator's yield */
     /* An async generator's frame yields both awaited values (passed up to
      * the event loop) and its own items; wrapping marks the items, so
      * gen.c can tell the two apart. */
@@ -1149,7 +1209,7 @@ TARGET(ASYNC_GEN_WRAP) {            /* ( value -- wrapped ) an async generator's
     DISPATCH();
 }
 
-TARGET(GET_AITER) {                 /* ( iterable -- aiterator ) `async for` */
+TARGET(GET_AITER) {                 /* `async for` */
     Value it = vm_get_aiter(TOP());
     if (it == VAL_NULL)
         GOTO_ERROR();
@@ -1157,7 +1217,7 @@ TARGET(GET_AITER) {                 /* ( iterable -- aiterator ) `async for` */
     DISPATCH();
 }
 
-TARGET(GET_ANEXT) {                 /* ( aiterator -- aiterator awaitable ) */
+TARGET(GET_ANEXT) {
     Value aw = vm_get_anext(TOP());
     if (aw == VAL_NULL)
         GOTO_ERROR();
@@ -1165,7 +1225,7 @@ TARGET(GET_ANEXT) {                 /* ( aiterator -- aiterator awaitable ) */
     DISPATCH();
 }
 
-/* ( aiterator exc -- ) the end of `async for`: StopAsyncIteration ends
+/* The end of `async for`: StopAsyncIteration ends
  * the loop, anything else is re-raised. */
 TARGET(END_ASYNC_FOR) {
     Value e = POP();
@@ -1185,7 +1245,7 @@ TARGET(END_ASYNC_FOR) {
  * exception table to WITH_EXCEPT_START, whose result decides (in the
  * bytecode that follows) whether the exception is swallowed. */
 
-TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
+TARGET(BEFORE_WITH) {
     Value r = vm_enter_exit(&TOP(), false);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1193,7 +1253,7 @@ TARGET(BEFORE_WITH) {               /* ( manager -- __exit__ __enter__() ) */
     DISPATCH();
 }
 
-TARGET(BEFORE_ASYNC_WITH) {         /* ( manager -- __aexit__ __aenter__() ) */
+TARGET(BEFORE_ASYNC_WITH) {
     Value r = vm_enter_exit(&TOP(), true);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1201,8 +1261,7 @@ TARGET(BEFORE_ASYNC_WITH) {         /* ( manager -- __aexit__ __aenter__() ) */
     DISPATCH();
 }
 
-/* ( exit lasti prev_exc exc -- exit lasti prev_exc exc result ) the with
- * body raised: result = exit(type(exc), exc, exc.__traceback__). */
+/* The with body raised: push exit(type(exc), exc, exc.__traceback__). */
 TARGET(WITH_EXCEPT_START) {
     Value e = TOP();
     Value args[3] = { obj_val(val_type(e)), e, AS_EXC(e)->traceback };
@@ -1221,7 +1280,7 @@ TARGET(WITH_EXCEPT_START) {
  * rules about which types count as sequences and which keys or attributes
  * match live in eval.c (vm_match_keys, vm_match_class). */
 
-TARGET(MATCH_MAPPING) {             /* ( subject -- subject bool ) */
+TARGET(MATCH_MAPPING) {
     /* dict and its subclasses.  (CPython also accepts classes derived
      * from or registered with collections.abc.Mapping; pvm checks dict.) */
     Value b = rt_bool(rt_isinstance_of(TOP(), &rt_dict_type));
@@ -1229,14 +1288,13 @@ TARGET(MATCH_MAPPING) {             /* ( subject -- subject bool ) */
     DISPATCH();
 }
 
-TARGET(MATCH_SEQUENCE) {            /* ( subject -- subject bool ) */
+TARGET(MATCH_SEQUENCE) {
     Value b = rt_bool(vm_is_match_sequence(TOP()));
     PUSH(b);
     DISPATCH();
 }
 
-/* ( subject keys -- subject keys values ) values: a tuple of subject[k]
- * for each key, or None when one is missing. */
+/* Push a tuple of subject[k] for each key, or None when one is missing. */
 TARGET(MATCH_KEYS) {
     Value values = vm_match_keys(SECOND(), TOP());
     if (values == VAL_NULL)
@@ -1245,8 +1303,8 @@ TARGET(MATCH_KEYS) {
     DISPATCH();
 }
 
-/* ( subject type names -- attributes ) attributes: a tuple of the oparg
- * positional then the named attributes, or None when it does not match. */
+/* Replace the subject by a tuple of the oparg positional then the named
+ * attributes, or None when it does not match. */
 TARGET(MATCH_CLASS) {
     Value names = POP(), type = POP();
     Value attrs = vm_match_class(TOP(), type, oparg, names);
@@ -1256,8 +1314,7 @@ TARGET(MATCH_CLASS) {
     DISPATCH();
 }
 
-/* ( exc type -- rest match ) or, when nothing matches, ( exc type -- exc None ).
- * `except* T:` splits an exception group into the part that matches T (which
+/* `except* T:` splits an exception group into the part that matches T (which
  * the clause handles, and which becomes the exception being handled) and the
  * rest (which the next clause sees). */
 TARGET(CHECK_EG_MATCH) {
@@ -1274,7 +1331,7 @@ TARGET(CHECK_EG_MATCH) {
     DISPATCH();
 }
 
-/* ( orig list -- exc_or_None ) after the except* clauses: combine what they
+/* After the except* clauses: combine what they
  * raised or re-raised with what none of them handled into the one exception
  * (group) to propagate, or None when everything was handled. */
 TARGET(PREP_RERAISE_STAR) {
@@ -1286,13 +1343,10 @@ TARGET(PREP_RERAISE_STAR) {
     DISPATCH();
 }
 
-/* ( -- ) CACHE is never executed (bodies skip their caches).  vm_bad_opcode
+/* CACHE is never executed (bodies skip their caches).  vm_bad_opcode
  * names the instruction in a SystemError. */
 TARGET(CACHE) {
     vm_bad_opcode(THIS_INSTR());
     GOTO_ERROR();
 }
-
-#undef POP_JUMP_IF_BOOL
-#undef POP_JUMP_IF_NONE
 

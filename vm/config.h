@@ -1,12 +1,12 @@
 /*
  * config.h — pvm's build switches, each with its default.
  *
- * Dispatch strategy: not a build switch any more.  Every strategy is built
- * into the one binary and chosen at run time (pvm --dispatch=NAME; the
- * list and the default: pvm --list-dispatch; the explanation and the
- * measurements: vm/README.md).  The one build-time question is whether the
- * compiler can build the `tailcall` strategy: the Makefile answers it and
- * defines PVM_HAVE_TAILCALL when it can.
+ * The dispatch strategy is not among them: every strategy is built into
+ * the one binary and chosen at run time (pvm --dispatch=NAME; the list and
+ * the default: pvm --list-dispatch; the explanation and the measurements:
+ * vm/README.md).  The one build-time question is whether the compiler can
+ * build the `tailcall` strategy: the Makefile answers it and defines
+ * PVM_HAVE_TAILCALL when it can.
  *
  * PVM_HAVE_TAILCALL
  *     Defined (by the Makefile) when vm/eval_tailcall.c is built, i.e. when
@@ -23,7 +23,5 @@
 #ifndef PVM_RECURSION_LIMIT
 #define PVM_RECURSION_LIMIT 1000
 #endif
-
-#define PVM_VERSION "0.1.0"
 
 #endif

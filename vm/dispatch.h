@@ -84,6 +84,16 @@
         oparg = word_ >> 8;                         \
     } while (0)
 
+/* ---- safe points ------------------------------------------------------------- */
+
+/* At a safe point (RESUME, the back edge of a loop): one load and a branch
+ * predicted not taken, unless a signal or queued work set the breaker. */
+#define CHECK_EVAL_BREAKER()                        \
+    do {                                            \
+        if (vm_eval_breaker)                        \
+            GOTO_BREAKER();                         \
+    } while (0)
+
 /* ---- frames: saving and restoring the registers ------------------------------ */
 
 /* Before the frame stops running (a call, a yield): remember this

@@ -35,7 +35,7 @@
  * stack is cut to the handler's depth, the exception pushed, and execution
  * continues there.  With no handler the frame is popped and the caller
  * unwinds in turn.  The exceptions being handled (sys.exc_info) form a
- * stack of VmExcState entries: PUSH_EXC_INFO / POP_EXCEPT work on the top
+ * stack of RtExcState entries: PUSH_EXC_INFO / POP_EXCEPT work on the top
  * one, and each running generator pushes its own, as CPython's
  * gi_exc_state.
  *
@@ -49,8 +49,8 @@
  * simpler scheme stays.
  *
  * The eval breaker: RESUME (every function entry and generator resumption)
- * and JUMP_BACKWARD (every loop iteration) test one flag; SIGINT and the
- * generator finaliser set it, and vm_handle_breaker turns it into a
+ * and every backward jump (every loop iteration) test one flag; SIGINT and
+ * the generator finaliser set it, and vm_handle_breaker turns it into a
  * KeyboardInterrupt or closes the abandoned generators.
  */
 #include <signal.h>
@@ -59,6 +59,7 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/config.h"
+#include "vm/decode.h"
 #include "vm/eval.h"
 #include "vm/opcodes.h"
 
@@ -68,16 +69,16 @@ Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
 static int recursion_limit = PVM_RECURSION_LIMIT;
 
-/* The exceptions being handled (vm.h): PUSH_EXC_INFO and POP_EXCEPT work on
- * the top entry; a running generator's entry sits above its resumer's. */
-static VmExcState thread_exc_state = { .exc = rt_None };
-VmExcState *vm_exc_info = &thread_exc_state;
+/* The exceptions being handled (RtExcState, runtime/gen.h): PUSH_EXC_INFO
+ * and POP_EXCEPT work on the top entry; a running generator's entry sits
+ * above its resumer's. */
+static RtExcState thread_exc_state = { .exc = rt_None };
+RtExcState *vm_exc_info = &thread_exc_state;
 
 /* An exception thrown into a generator (gen.throw) is not chained to what
  * its resumer handles, only to what the generator itself handles
  * (CPython's _PyErr_ChainStackItem); chain_context leaves it alone. */
 Value vm_thrown_exc = VAL_NULL;
-
 
 /* The eval breaker: nonzero when the loop must stop at the next back edge
  * or call to handle an interrupt or pending work (checked with one load). */
@@ -87,68 +88,37 @@ static volatile sig_atomic_t work_pending;
 
 int vm_get_recursion_limit(void) { return recursion_limit; }
 void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
-Frame *vm_current_frame(void) { return vm_running; }
 
 /* sys.exc_info(): the topmost entry that is handling something. */
-Value vm_topmost_handled(void)
+Value vm_handled_exception(void)
 {
-    for (VmExcState *s = vm_exc_info; s != NULL; s = s->previous)
+    for (RtExcState *s = vm_exc_info; s != NULL; s = s->previous)
         if (s->exc != rt_None && s->exc != VAL_NULL)
             return s->exc;
     return rt_None;
 }
 
-Value vm_handled_exception(void) { return vm_topmost_handled(); }
-
 /* ---- the exception table ------------------------------------------------------ */
 
 /* Python 3.11 has no SETUP_FINALLY/POP_BLOCK: try blocks cost nothing until
- * something raises.  Instead each code object carries co_exceptiontable, a
- * list of entries (start, length, target, depth<<1 | lasti) sorted by
- * start, in code units, each number a varint.  An instruction inside
- * [start, start+length) that raises continues at `target` with the stack
- * cut to `depth` items (plus the offset of the raising instruction when
- * the lasti bit is set: `finally` and `with` use it to re-raise).  Nested
- * try blocks are flattened by the compiler into non-overlapping ranges, so
- * the first entry that covers the instruction is the innermost handler. */
+ * something raises.  Instead each code object carries co_exceptiontable
+ * (vm/decode.h reads it): entries (start, end, target, depth, lasti) sorted
+ * by start.  An instruction inside [start, end) that raises continues at
+ * `target` with the stack cut to `depth` items (plus the offset of the
+ * raising instruction when `lasti` is set: `finally` and `with` use it to
+ * re-raise).  Nested try blocks are flattened by the compiler into
+ * non-overlapping ranges, so the first entry that covers the instruction
+ * is the innermost handler. */
 
-/* One varint of the exception table: 6-bit groups, most significant first,
- * 0x40 = more follows.  Returns false if it runs off the end. */
-static bool read_exc_varint(const uint8_t **p, const uint8_t *end, int *out)
+/* The handler covering instruction `lasti` (a code unit), if any. */
+static bool find_handler(const ObjCode *code, int lasti, VmExcEntry *handler)
 {
-    if (*p >= end)
-        return false;
-    int v = **p & 63;
-    while (**p & 64) {
-        (*p)++;
-        if (*p >= end || v > (1 << 24))
-            return false;
-        v = (v << 6) | (**p & 63);
-    }
-    (*p)++;
-    *out = v;
-    return true;
-}
-
-/* The handler covering instruction `lasti`, if any: target offset (code
- * units), stack depth to cut to, and whether to push lasti. */
-static bool find_handler(const ObjCode *code, int lasti, int *target, int *level,
-                         bool *push_lasti)
-{
-    const ObjBytes *table = AS_BYTES(code->exceptiontable);
-    const uint8_t *p = table->data, *end = p + table->length;
-    while (p < end) {
-        int start, length, tgt, dl;
-        if (!read_exc_varint(&p, end, &start) || !read_exc_varint(&p, end, &length) ||
-            !read_exc_varint(&p, end, &tgt) || !read_exc_varint(&p, end, &dl))
-            return false;
-        if (lasti >= start && lasti < start + length) {
-            *target = tgt;
-            *level = dl >> 1;
-            *push_lasti = dl & 1;
+    VmExcTable table;
+    vm_exc_table_start(&table, code);
+    while (vm_exc_table_next(&table, handler)) {
+        if (lasti >= handler->start && lasti < handler->end)
             return true;
-        }
-        if (start > lasti)
+        if (handler->start > lasti)
             return false;
     }
     return false;
@@ -375,7 +345,7 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
 }
 
 /* Run module code.  The outermost call is the program: when it ends, the
- * generators still suspended are closed (vm_finalize), as at CPython's exit. */
+ * generators still suspended are closed, as at CPython's exit. */
 Value vm_run_module(ObjCode *code, Value globals)
 {
     bool program = vm_running == NULL;
@@ -391,8 +361,10 @@ Value vm_run_module(ObjCode *code, Value globals)
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
     Value r = run_entry_frame(f);
+    /* CPython's teardown of __main__ closes the generators still suspended
+     * in module-level variables; gen.c keeps the list of live ones. */
     if (program)
-        vm_finalize();
+        rt_gen_close_all();
     return r;
 }
 
@@ -417,7 +389,7 @@ Value vm_run_class_body(Value func, Value locals)
  * code unit, so any strategy can continue it — and gen.c may move it (to
  * leave a `yield from` loop) without knowing how the loop dispatches. */
 
-Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
+Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
 {
     if (!enter_recursion())
         return VAL_NULL;
@@ -448,13 +420,55 @@ Value vm_gen_resume(Frame *f, VmExcState *state, Value sent, bool throwing)
     return r;
 }
 
+/* `yield from` and `await` compile to a loop whose suspension point is
+ *
+ *     SEND target; YIELD_VALUE; RESUME 2 (yield from) or 3 (await);
+ *     JUMP_BACKWARD_NO_INTERRUPT to the SEND
+ *
+ * with the delegate, the iterator SEND drives, on top of the stack.  So a
+ * generator is delegating when its frame stopped at that YIELD_VALUE:
+ * runtime/gen.c asks, to pass throw() and close() on to the delegate.
+ * Everything is checked, the code being untrusted: the instruction before
+ * is a SEND and its target lies inside the code. */
+static const uint16_t *delegating_send(Frame *f)
+{
+    const uint16_t *code = f->code->instrs, *end = code + f->code->ninstrs;
+    if (f->next_instr <= code + 1 || f->next_instr >= end || f->sp <= frame_stack_base(f))
+        return NULL;
+    uint16_t next = *f->next_instr;
+    if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
+        return NULL;
+    const uint16_t *send = f->next_instr - 2;
+    if ((*send & 0xff) != OP_SEND || (*send >> 8) > end - send - 2)
+        return NULL;
+    return send;
+}
+
+Value vm_gen_delegate(Frame *f)
+{
+    return delegating_send(f) != NULL ? f->sp[-1] : VAL_NULL;
+}
+
+/* The delegate ended while the generator was suspended (a throw() or
+ * close() passed on to it raised): as SEND does when its receiver returns,
+ * drop the delegate and continue at SEND's target, past the loop. */
+void vm_gen_end_delegation(Frame *f)
+{
+    const uint16_t *send = delegating_send(f);
+    if (send == NULL)
+        return;
+    f->sp--;
+    f->next_instr = send + 1 + (*send >> 8);
+    f->instr = f->next_instr - 1;
+}
+
 /* ---- interrupts and pending work ------------------------------------------------- */
 
 /* A signal handler may only set flags.  It sets two: what happened
  * (sigint_pending) and "look at the flags" (vm_eval_breaker), which is the
- * only one the loop tests — at RESUME and JUMP_BACKWARD, so that every
- * loop iteration and every call notices it, while straight-line code pays
- * nothing.  The generator finaliser uses the same path, because the
+ * only one the loop tests — at RESUME and at every backward jump, so that
+ * every loop iteration and every call notices it, while straight-line code
+ * pays nothing.  The generator finaliser uses the same path, because the
  * collector may run in the middle of any allocation, where running Python
  * code (a generator's `finally`) would be unsafe. */
 
@@ -467,18 +481,18 @@ static void on_sigint(int sig)
 
 static void install_sigint_handler(void)
 {
-    /* sigaction without SA_RESTART: a blocking read (input()) returns
-     * EINTR, so the interrupted C code can notice and raise. */
+    /* As CPython: a SIGINT the parent set to be ignored (a background job
+     * of a shell script, nohup) stays ignored — no KeyboardInterrupt. */
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
+    /* sigaction without SA_RESTART: a blocking call (time.sleep, a read)
+     * returns EINTR, so the interrupted C code can notice and raise. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
-}
-
-bool vm_interrupt_pending(void)
-{
-    return sigint_pending != 0;
 }
 
 bool vm_check_interrupt(void)
@@ -511,12 +525,6 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
-/* CPython's teardown of __main__ closes the generators still suspended in
- * module-level variables; gen.c keeps the list of live ones. */
-void vm_finalize(void)
-{
-    rt_gen_close_all();
-}
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
 
@@ -777,7 +785,7 @@ static void chain_context(Value exc)
         return;
     Value ctx = AS_EXC(exc)->context;
     if (ctx == VAL_NULL || ctx == rt_None)
-        rt_exc_set_context(exc, vm_topmost_handled());
+        rt_exc_set_context(exc, vm_handled_exception());
 }
 
 /* `except X:` — X must be an exception class or a tuple of them.  CPython
@@ -1122,16 +1130,15 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
         }
         traceback = true;
-        int target, level;
-        bool push_lasti;
+        VmExcEntry h;
         Value *base = frame_stack_base(frame);
-        if (find_handler(frame->code, frame_lasti(frame), &target, &level, &push_lasti)) {
-            drop_loop_generators(base + level, sp);
-            sp = base + level;
-            if (push_lasti)
+        if (find_handler(frame->code, frame_lasti(frame), &h)) {
+            drop_loop_generators(base + h.depth, sp);
+            sp = base + h.depth;
+            if (h.lasti)
                 *sp++ = small_new(frame_lasti(frame));
             *sp++ = rt_err_fetch();
-            return (VmUnwind){ frame, sp, frame->code->instrs + target };
+            return (VmUnwind){ frame, sp, frame->code->instrs + h.target };
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);

@@ -36,7 +36,7 @@
 
 extern Frame *vm_running;               /* the innermost running Python frame */
 extern int vm_depth;                    /* Python frames + C entries into the loop */
-extern VmExcState *vm_exc_info;         /* top of the handled-exception stack */
+extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
 extern Value vm_thrown_exc;             /* see chain_context in eval.c */
 /* Nonzero when the loop must stop at the next RESUME or back edge. */
 extern volatile sig_atomic_t vm_eval_breaker;
@@ -117,7 +117,6 @@ Value vm_format_value(Value v, int flags, Value spec);
 Value vm_build_string(Value *items, size_t n);
 Value vm_make_function(Frame *frame, Value *top, int flags);
 void vm_do_raise(Value exc, Value cause);
-Value vm_topmost_handled(void);
 bool vm_valid_except_type(Value v);
 Value vm_func_desc(Value func);
 bool vm_dict_merge_kwargs(Value dict, Value update, Value func);
@@ -128,6 +127,18 @@ Value vm_enter_exit(Value *top, bool async);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
+
+/* The truth of a conditional jump's operand (0/1, -1 on error): the bool
+ * singletons a comparison pushes without a call, anything else through
+ * rt_truthy (__bool__, then __len__). */
+static inline int vm_jump_truth(Value v)
+{
+    if (v == rt_True)
+        return 1;
+    if (v == rt_False)
+        return 0;
+    return rt_truthy(v);
+}
 
 /* A generator made by the call a for-loop iterates, owned by the loop's
  * stack slot (see gen.c): discarding the slot closes it. */

@@ -79,7 +79,7 @@ static int op_unknown(Regs *regs)
 #undef oparg
 #undef kwnames
 
-#define HANDLER_ENTRY(name, num, caches, kind) [num] = op_##name,
+#define HANDLER_ENTRY(name, num, ...) [num] = op_##name,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
 static const Handler handlers[256] = {

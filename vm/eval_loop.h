@@ -42,7 +42,7 @@
         PVM_OPCODES(LABEL_ENTRY)                                            \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
-#define LABEL_ENTRY(name, num, caches, kind) [num] = &&TARGET_##name,
+#define LABEL_ENTRY(name, num, ...) [num] = &&TARGET_##name,
 
 Value LOOP_FUNCTION(Frame *frame, bool throwing)
 {
@@ -72,7 +72,7 @@ unknown_opcode:
     goto error;
 
 handle_breaker:
-    /* RESUME or JUMP_BACKWARD found the eval breaker set.  The frame's
+    /* RESUME or a backward jump found the eval breaker set.  The frame's
      * registers are saved first: what the breaker runs (generator
      * finalisers) may look at the running frame. */
     frame->instr = THIS_INSTR();

@@ -69,7 +69,7 @@ static Value op_unknown(PARAMS)
     GOTO_ERROR();
 }
 
-#define HANDLER_ENTRY(name, num, caches, kind) [num] = op_##name,
+#define HANDLER_ENTRY(name, num, ...) [num] = op_##name,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winitializer-overrides"
 static const Handler handlers[256] = {

@@ -1,11 +1,36 @@
 /*
  * opcodes.c — the opcode table as data, for the disassembler, the tracer,
- * --stats and the tests.  Expanded from the one list in opcodes.h.
+ * the dispatch strategies and the tests: names, inline caches, operand
+ * kinds and stack effects, all expanded from the one list in opcodes.h.
  */
 #include "vm/opcodes.h"
 
 const OpcodeInfo vm_opcode_info[256] = {
-#define OPCODE_INFO(name, num, caches, kind) [num] = { #name, caches, OPK_##kind },
+#define OPCODE_INFO(name, num, caches, kind, popped, pushed, effect) \
+    [num] = { #name, caches, OPK_##kind, effect },
     PVM_OPCODES(OPCODE_INFO)
 #undef OPCODE_INFO
 };
+
+/* The effect columns are expressions of `oparg` and `jump`: each becomes a
+ * case of a switch where those are the parameters. */
+
+int vm_stack_popped(int opcode, int oparg, bool jump)
+{
+    switch (opcode) {
+#define POPPED(name, num, caches, kind, popped, ...) case num: return (popped);
+    PVM_OPCODES(POPPED)
+#undef POPPED
+    }
+    return -1;
+}
+
+int vm_stack_pushed(int opcode, int oparg, bool jump)
+{
+    switch (opcode) {
+#define PUSHED(name, num, caches, kind, popped, pushed, ...) case num: return (pushed);
+    PVM_OPCODES(PUSHED)
+#undef PUSHED
+    }
+    return -1;
+}

@@ -7,8 +7,9 @@
  * for one fused body (one dispatch instead of two).
  *
  * Counting is one more instantiation of the opcode bodies — the `goto`
- * strategy with two increments in DISPATCH — selected by vm_eval while
- * --stats is on, so the ordinary loops contain no counting code.  The
+ * template (vm/eval_goto.h) with two increments as its hook — selected by
+ * vm_eval while --stats is on, so the ordinary loops contain no counting
+ * code.  The
  * counts cover every instruction the loop executes; an EXTENDED_ARG prefix
  * counts as an instruction of its own (it is one: it costs a dispatch),
  * and the instruction after it counts too.  Pairs follow the dynamic
@@ -16,8 +17,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include "vm/eval.h"
-#include "vm/dispatch.h"
+#include <stdint.h>
 
 /* Counted by opcode byte.  The pair table is a plain 256x256 matrix
  * (512 KiB of zero pages until used): an increment is two indexed adds,
@@ -35,35 +35,11 @@ static inline void count_op(int op)
     previous_op = op;
 }
 
-/* ---- the counting loop --------------------------------------------------------- */
+/* ---- the counting loop: the goto template with count_op as its hook ------------ */
 
 #define LOOP_FUNCTION vm_eval_stats
-#define LOOP_LOCALS int opcode; LABEL_TABLE(dispatch_table)
-#define INSTR_POINTER const uint16_t *
-
-#define TARGET(name) TARGET_##name:
-#define DISPATCH()                                  \
-    do {                                            \
-        FETCH_UNIT();                               \
-        count_op(opcode);                              \
-        goto *dispatch_table[opcode];               \
-    } while (0)
-#define NEXTOPARG() FETCH_UNIT()
-#define DISPATCH_SAME_OPARG()                       \
-    do {                                            \
-        count_op(opcode);                              \
-        goto *dispatch_table[opcode];               \
-    } while (0)
-#define JUMPBY(n) (next_instr += (n))
-#define SKIP_CACHES(name) (next_instr += CACHES_##name)
-#define THIS_INSTR() (next_instr - 1)
-#define JUMP_TO_INSTR(u) (next_instr = (u))
-
-#define DISPATCH_LOOP_BEGIN DISPATCH();
-#define DISPATCH_LOOP_END
-#define DISPATCH_FROM_OUTSIDE() DISPATCH()
-
-#include "vm/eval_loop.h"
+#define DISPATCH_HOOK(first) count_op(opcode)
+#include "vm/eval_goto.h"
 
 /* ---- the report ------------------------------------------------------------------ */
 

@@ -1,13 +1,26 @@
 /*
- * vm.h — the virtual machine's interface to the rest of pvm.
+ * vm.h — the virtual machine's interface to the rest of pvm: everything
+ * outside vm/ that runs code or asks about the running code goes through
+ * these functions.  Who calls what:
  *
- * The runtime calls into the VM only through vm_function_call (to run a
- * Python function from C, e.g. sorted(key=f)); the command line uses
- * vm_run_module to run a loaded code object as the __main__ module.
+ *   loader/import.c    vm_run_module (a module's body)
+ *   runtime/func.c     vm_function_call (the call slot of the function type)
+ *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
+ *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
+ *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
+ *                      vm_request_pending_work
+ *   modules/sys.c      the recursion limit, vm_handled_exception
+ *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   tools/             vm_run_module, the dispatch strategies, the step
+ *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
+ *                      vm/decode.h to read frames and bytecode)
+ *
+ * vm/ itself calls only runtime/ and loader/ (imports), never tools/.
  */
 #ifndef PVM_VM_H
 #define PVM_VM_H
 
+#include "runtime/gen.h"
 #include "runtime/object.h"
 
 typedef struct Frame Frame;             /* vm/frame.h */
@@ -38,43 +51,38 @@ void vm_set_recursion_limit(int limit);
 /* The exception being handled (sys.exc_info()[1]), or rt_None. */
 Value vm_handled_exception(void);
 
-/* ---- generators (runtime/gen.c drives these) ------------------------------
- * The exceptions being handled form a stack, as in CPython (exc_info): the
- * bottom entry belongs to the thread, and each running generator pushes
- * its own entry, so an `except` block suspended by a `yield` keeps its
- * exception while the generator is away.  The handled exception is the
- * topmost entry that is not None. */
-typedef struct VmExcState {
-    Value exc;                          /* rt_None when handling nothing */
-    struct VmExcState *previous;
-} VmExcState;
+/* ---- generators (runtime/gen.c drives these) ------------------------------ */
 
 /* Resume a generator's heap frame: push `sent` onto its stack (or, when
  * `throwing`, raise the current exception at the suspended instruction),
  * run it until it yields, returns or raises, and return what it yielded or
  * returned (VAL_NULL with the exception set on error).  The frame's
- * generator's state says which. */
-Value vm_gen_resume(Frame *frame, VmExcState *state, Value sent, bool throwing);
-/* The Python frame running now (NULL before the module starts). */
-Frame *vm_current_frame(void);
+ * generator's state says which.  `state` is the generator's own entry of
+ * the handled-exception stack (runtime/gen.h), pushed while it runs. */
+Value vm_gen_resume(Frame *frame, RtExcState *state, Value sent, bool throwing);
+
+/* A suspended generator's frame stopped inside `yield from` / `await`:
+ * the object it delegates to, or VAL_NULL when it stopped at a plain
+ * yield.  vm_gen_end_delegation: that delegate ended (by raising) while
+ * the frame was suspended; drop it and move the frame past the delegation
+ * loop, where the result is sent in. */
+Value vm_gen_delegate(Frame *frame);
+void vm_gen_end_delegation(Frame *frame);
 
 /* ---- interrupts and pending work ------------------------------------------
- * SIGINT sets a flag that the loop checks at loop back-edges and calls (the
- * "eval breaker": one load and branch) and turns into KeyboardInterrupt.
- * Long-running C loops may poll vm_interrupt_pending() and raise with
- * vm_check_interrupt(), which returns false with KeyboardInterrupt set. */
-bool vm_interrupt_pending(void);
+ * SIGINT sets a flag that the loop checks at every call and loop back edge
+ * (the "eval breaker": one load and branch) and turns into
+ * KeyboardInterrupt.  A C function that blocks or loops for long calls
+ * vm_check_interrupt(), which returns false with KeyboardInterrupt set
+ * when a SIGINT arrived (time.sleep does, on EINTR). */
 bool vm_check_interrupt(void);
 /* Ask the loop to call rt_gen_run_pending at its next safe point (used by
  * the generator finaliser, which may not run Python code itself). */
 void vm_request_pending_work(void);
-/* Program exit: close every generator still suspended, as CPython does
- * when it tears down the __main__ module. */
-void vm_finalize(void);
 
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains
- * each): "goto" (the default), "switch", "threaded", "call", and "tailcall"
+ * each): "threaded" (the default), "goto", "switch", "call", and "tailcall"
  * when the build has it.  Choose before running anything. */
 bool vm_set_dispatch(const char *name);         /* false: no such strategy */
 const char *vm_dispatch_name(int i);            /* i-th built-in, i = 0 is the

@@ -1,10 +1,12 @@
 /*
  * test_opcodes.c — the opcode list in vm/opcodes.h against python3.11's
  * own Lib/opcode.py: every name, number and inline-cache count, and no
- * opcode missing or extra.
+ * opcode missing or extra; and its stack effects against python3.11's
+ * dis.stack_effect.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include "tests/unit/unit.h"
 #include "vm/opcodes.h"
@@ -57,12 +59,179 @@ START_TEST(jump_kinds_match_python)
 }
 END_TEST
 
+/* The opargs tried for every opcode that takes one: each small value (every
+ * flag of MAKE_FUNCTION, FORMAT_VALUE, CALL_FUNCTION_EX, LOAD_GLOBAL's low
+ * bit, BUILD_SLICE 2 and 3, RAISE_VARARGS 0-2, COPY/SWAP/LIST_APPEND depths)
+ * and values past one byte (EXTENDED_ARG), whose two bytes UNPACK_EX reads
+ * separately. */
+#define STACK_EFFECT_SCRIPT                                                     \
+    "import dis, opcode\n"                                                      \
+    "args = list(range(20)) + [255, 256, 257, 0x102, 0x201, 0xf0f, 0xffff]\n"  \
+    "for op, name in enumerate(opcode.opname):\n"                               \
+    "    if name.startswith(\"<\"): continue\n"                                 \
+    "    for arg in (args if op >= opcode.HAVE_ARGUMENT else [None]):\n"        \
+    "        for jump in (False, True):\n"                                      \
+    "            e = dis.stack_effect(op, arg, jump=jump)\n"                    \
+    "            print(op, arg or 0, int(jump), e)\n"
+
+/* One instruction's effect against python3.11's; false (with a message)
+ * when they differ. */
+static void check_effect(int op, int arg, int jump, int popped, int pushed, int effect)
+{
+    ck_assert_msg(popped >= 0 && pushed >= 0, "%s %d: popped %d, pushed %d",
+                  vm_opcode_info[op].name, arg, popped, pushed);
+    ck_assert_msg(pushed - popped == effect,
+                  "%s %d%s: pvm's stack effect %d, python3.11's %d",
+                  vm_opcode_info[op].name, arg, jump ? " (jump)" : "", pushed - popped, effect);
+}
+
+/* pushed - popped == dis.stack_effect(op, oparg, jump=...) for every
+ * opcode, every oparg above and both outcomes of a jump, and neither count
+ * is negative (popped is the depth the instruction needs).
+ *
+ * One pair is compared as a pair: 3.11's compiler books the arguments of a
+ * call to PRECALL (-oparg) and the callable's two slots to CALL (-1), but
+ * at run time PRECALL leaves the stack as it is (it may rewrite the two
+ * slots below the arguments) and CALL takes everything.  The table says
+ * what happens at run time, which is what the verifier needs; PRECALL n
+ * then CALL n must still add up to python3.11's total. */
+START_TEST(stack_effects_match_python)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s -c '" STACK_EFFECT_SCRIPT "'", unit_python());
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    enum { MAX_PAIRS = 128 };
+    int precall[MAX_PAIRS], call[MAX_PAIRS], nprecall = 0, ncall = 0;
+    int op, arg, jump, effect, n = 0;
+    while (fscanf(p, "%d %d %d %d", &op, &arg, &jump, &effect) == 4) {
+        int popped = vm_stack_popped(op, arg, jump);
+        int pushed = vm_stack_pushed(op, arg, jump);
+        n++;
+        if (op == OP_PRECALL && nprecall < MAX_PAIRS) {
+            ck_assert_int_eq(pushed - popped, 0);
+            precall[nprecall++] = effect;
+            continue;
+        }
+        if (op == OP_CALL && ncall < MAX_PAIRS) {
+            /* the same oparg and jump as the PRECALL line of the same index */
+            call[ncall++] = effect - (pushed - popped);
+            continue;
+        }
+        check_effect(op, arg, jump, popped, pushed, effect);
+    }
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_int_gt(n, 3900);
+    ck_assert_int_eq(nprecall, ncall);
+    ck_assert_int_gt(nprecall, 20);
+    for (int i = 0; i < nprecall; i++)
+        ck_assert_msg(precall[i] + call[i] == 0, "PRECALL + CALL (case %d): pvm and "
+                      "python3.11 differ by %d", i, precall[i] + call[i]);
+}
+END_TEST
+
+/* ---- the effect notation against the numbers --------------------------------- */
+
+/* The size of items[SIZE]: the few expressions of oparg the notation uses. */
+static int array_size(const char *size, size_t len, int oparg, const char *op)
+{
+    static const struct { const char *text; int mul, add, shift, mask; } forms[] = {
+        { "oparg", 1, 0, 0, -1 },      { "oparg-1", 1, -1, 0, -1 },
+        { "oparg-2", 1, -2, 0, -1 },   { "2*oparg", 2, 0, 0, -1 },
+        { "oparg>>8", 1, 0, 8, -1 },   { "oparg&0xff", 1, 0, 0, 0xff },
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strlen(forms[i].text) == len && strncmp(forms[i].text, size, len) == 0)
+            return forms[i].mul * ((oparg >> forms[i].shift) & forms[i].mask) + forms[i].add;
+    ck_abort_msg("%s: unknown size [%.*s] in its effect", op, (int)len, size);
+    return 0;
+}
+
+/* How many items one side of "(inputs -- outputs)" names, for this oparg:
+ * a word is one, word[SIZE] is SIZE, and [word] (there or not, by oparg)
+ * sets *optional and counts none.  -1 when a SIZE is negative (an oparg
+ * the instruction does not accept). */
+static int count_items(const char *p, const char *end, int oparg, bool *optional,
+                       const char *op)
+{
+    int n = 0;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            p++;
+        const char *word = p;
+        while (p < end && *p != ' ')
+            p++;
+        if (p == word)
+            break;
+        const char *bracket = memchr(word, '[', p - word);
+        if (bracket == word) {
+            *optional = true;
+        } else if (bracket != NULL) {
+            int size = array_size(bracket + 1, p - bracket - 2, oparg, op);
+            if (size < 0)
+                return -1;
+            n += size;
+        } else {
+            n++;
+        }
+    }
+    return n;
+}
+
+/* One "(inputs -- outputs)" group starting at *p against the numbers;
+ * *p moves past it.  Skipped for an oparg the notation rejects, and for
+ * every oparg but 0 when some item depends on oparg's flags. */
+static void check_group(int op, const char **p, int oparg, bool jump)
+{
+    const char *open = strchr(*p, '('), *close = open ? strchr(open, ')') : NULL;
+    const char *name = vm_opcode_info[op].name;
+    ck_assert_msg(open != NULL && close != NULL, "%s: effect %s", name, vm_opcode_info[op].effect);
+    const char *dashes = strstr(open, "--");
+    ck_assert_msg(dashes != NULL && dashes < close, "%s: no -- in its effect", name);
+    bool optional = false;
+    int in = count_items(open + 1, dashes, oparg, &optional, name);
+    int out = count_items(dashes + 2, close, oparg, &optional, name);
+    *p = close + 1;
+    if (in < 0 || out < 0 || (optional && oparg != 0))
+        return;
+    ck_assert_msg(in == vm_stack_popped(op, oparg, jump) && out == vm_stack_pushed(op, oparg, jump),
+                  "%s %d%s: its effect %s names %d -- %d items, the numbers say %d -- %d",
+                  name, oparg, jump ? " (jump)" : "", vm_opcode_info[op].effect, in, out,
+                  vm_stack_popped(op, oparg, jump), vm_stack_pushed(op, oparg, jump));
+}
+
+/* The reader's notation (the effect string) says what the numbers say. */
+START_TEST(effect_notation_matches_numbers)
+{
+    static const int opargs[] = { 0, 1, 2, 3, 5, 0x102 };
+    int checked = 0;
+    for (int op = 0; op < 256; op++) {
+        if (vm_opcode_info[op].name == NULL)
+            continue;
+        for (size_t i = 0; i < sizeof opargs / sizeof opargs[0]; i++) {
+            const char *p = vm_opcode_info[op].effect;
+            check_group(op, &p, opargs[i], false);
+            if (strncmp(p, ", jump: ", 8) == 0)
+                check_group(op, &p, opargs[i], true);
+            else if (strncmp(p, ", or ", 5) == 0)
+                check_group(op, &p, opargs[i], false);
+            ck_assert_msg(*p == '\0', "%s: effect %s: unexpected text %s",
+                          vm_opcode_info[op].name, vm_opcode_info[op].effect, p);
+        }
+        checked++;
+    }
+    ck_assert_int_gt(checked, 100);
+}
+END_TEST
+
 Suite *opcodes_suite(void)
 {
     Suite *s = suite_create("opcodes");
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, opcode_table_matches_python);
     tcase_add_test(tc, jump_kinds_match_python);
+    tcase_add_test(tc, stack_effects_match_python);
+    tcase_add_test(tc, effect_notation_matches_numbers);
     suite_add_tcase(s, tc);
     return s;
 }
