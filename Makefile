@@ -31,7 +31,7 @@ OPT      ?= -O2
 # (docs/style.md); the warnings because the tree builds clean under them.
 # -MMD -MP: each object also writes build/.../X.d, the headers it included,
 # so that a header edit rebuilds exactly the objects that use it.
-WARN     := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+WARN     := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 override PVM_CFLAGS   := -std=gnu11 $(WARN)
 override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g

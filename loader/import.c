@@ -57,7 +57,7 @@
 #include "loader/pyc.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 #include "vm/vm.h"
 
 /* Names of the modules whose body is running (name -> True): a spec's
@@ -170,7 +170,7 @@ static Value module_not_found(Value name)
  * why the pyc does not do, and the command that writes a good one. */
 static Value no_bytecode(const char *py, const char *pyc, const char *why)
 {
-    const char *opt = stub_sys_optimize() == 2 ? " -OO" : stub_sys_optimize() == 1 ? " -O" : "";
+    const char *opt = mod_sys_optimize() == 2 ? " -OO" : mod_sys_optimize() == 1 ? " -O" : "";
     Value msg = rt_str_format_c(
         "%s has no up-to-date compiled bytecode: %s %s; pvm cannot compile "
         "Python source, so run: python3.11%s -m py_compile %s",
@@ -188,7 +188,7 @@ static char *cache_path(const char *py)
     if (stem > 3 && strcmp(base + stem - 3, ".py") == 0)
         stem -= 3;
     char tag[32];
-    int opt = stub_sys_optimize();
+    int opt = mod_sys_optimize();
     snprintf(tag, sizeof tag, ".cpython-311%s.pyc", opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
     char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
     memcpy(name, base, stem);
@@ -300,7 +300,7 @@ typedef enum { SPEC_NONE, SPEC_BUILTIN, SPEC_SOURCE, SPEC_SOURCELESS, SPEC_NAMES
 
 typedef struct Spec {
     SpecKind kind;
-    StubInit init;              /* SPEC_BUILTIN */
+    ModInit init;              /* SPEC_BUILTIN */
     const char *origin;         /* the .py or .pyc file */
     bool package;               /* origin is an __init__ file */
     Value path;                 /* packages: __path__ (a list of str) */
@@ -354,7 +354,7 @@ static const char *entry_dir(Value entry)
 static bool find_spec(const char *name, const char *tail, Value path, Spec *spec)
 {
     memset(spec, 0, sizeof *spec);
-    spec->init = stub_lookup(name);
+    spec->init = mod_lookup(name);
     if (spec->init != NULL) {
         spec->kind = SPEC_BUILTIN;
         return true;
@@ -386,7 +386,7 @@ static bool find_spec(const char *name, const char *tail, Value path, Spec *spec
 
 static Value modules(void)
 {
-    return stub_sys_modules();
+    return mod_sys_modules();
 }
 
 /* name.rpartition('.')[0] as a new str ("" at top level). */
@@ -476,7 +476,7 @@ static Value import_absolute(Value name);
 static Value find_and_load(Value name)
 {
     Value parent = parent_name(name);
-    Value path = stub_sys_path();
+    Value path = mod_sys_path();
     Value parent_module = VAL_NULL;
     const char *tail = rt_str_cstr(name);
     if (rt_str_nbytes(parent) > 0) {
@@ -489,7 +489,7 @@ static Value find_and_load(Value name)
         if (parent_module == VAL_NULL)
             return rt_raisef(&rt_KeyError, "%R", parent);
         path = rt_lookup_attr(parent_module, rt_str_intern_cstr("__path__"));
-        if (path == VAL_NULL && !rt_err_occurred() && stub_lookup(rt_str_cstr(name)) == NULL)
+        if (path == VAL_NULL && !rt_err_occurred() && mod_lookup(rt_str_cstr(name)) == NULL)
             return raise_import_error(&rt_ModuleNotFoundError,
                 rt_str_format_c("No module named %R; %R is not a package", name, parent),
                 name, VAL_NULL);
@@ -750,7 +750,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     if (cname[0] == '.')
         return main_error(rt_str_from_cstr("Relative module names not supported"));
     Value parent = parent_name(name);
-    Value path = stub_sys_path();
+    Value path = mod_sys_path();
     const char *tail = cname;
     if (rt_str_nbytes(parent) > 0) {
         Value pm = import_absolute(parent);
@@ -830,13 +830,13 @@ void ld_import_init(void)
         return;
     done = true;
     initializing = rt_dict_new();
-    Value sys = stub_sys_module();
-    Value mods = stub_sys_modules();
+    Value sys = mod_sys_module();
+    Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "sys", sys);
     Value b = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
     VAL_AS(ObjModule, b)->builtin = true;
     rt_dict_set_cstr(mods, "builtins", b);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
-    stub_fileio_init();
+    mod_fileio_init();
 }

@@ -6,7 +6,7 @@
  */
 #include <math.h>
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 typedef struct { Object ob; char code; Value list; } ObjArray;
 static ObjType array_type;
@@ -35,7 +35,7 @@ static Value convert(const Code *c, Value v)
 {
     if (c->is_float) {
         double d;
-        if (!st_as_double(v, &d))
+        if (!mod_as_double(v, &d))
             return VAL_NULL;
         return rt_float_new(c->size == 4 ? (double)(float)d : d);
     }
@@ -233,7 +233,7 @@ static Value ar_frombytes(Value *args, size_t nargs, Value kw)
  * reverse, insert — insert checks its item first). */
 static Value forward(Value self, const char *name, Value *args, size_t nargs)
 {
-    return st_call_method(ARR(self)->list, name, args, nargs);
+    return mod_call_method(ARR(self)->list, name, args, nargs);
 }
 
 static Value ar_pop(Value *a, size_t n, Value kw)
@@ -403,11 +403,11 @@ static ObjType array_type = {
     .getattr = array_getattr,
 };
 
-Value stub_array_init(void)
+Value mod_array_init(void)
 {
-    Value m = st_module_new("array", NULL);
-    st_add_type(m, "array", &array_type, array_methods);
-    st_module_set(m, "ArrayType", obj_val(&array_type));
-    st_module_set(m, "typecodes", rt_str_from_cstr("bBuhHiIlLqQfd"));
+    Value m = mod_module_new("array", NULL);
+    mod_add_type(m, "array", &array_type, array_methods);
+    mod_module_set(m, "ArrayType", obj_val(&array_type));
+    mod_module_set(m, "typecodes", rt_str_from_cstr("bBuhHiIlLqQfd"));
     return m;
 }

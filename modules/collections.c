@@ -16,7 +16,7 @@
  * optional maxlen that discards from the opposite end.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 #include "runtime/class.h"
 
 static Value call_dict_method(Value self, const char *name, Value *args, size_t nargs)
@@ -660,7 +660,7 @@ static bool counter_feed(Value self, Value iterable, int sign)
 {
     if (rt_isinstance_of(iterable, &rt_dict_type)) {
         Value k, v;
-        Value items = rt_sequence_to_list(st_call_method(iterable, "items", NULL, 0));
+        Value items = rt_sequence_to_list(mod_call_method(iterable, "items", NULL, 0));
         if (items == VAL_NULL)
             return false;
         for (size_t i = 0; i < AS_LIST(items)->length; i++) {
@@ -740,7 +740,7 @@ static Value item_count(Value *args, size_t nargs, Value kw)
 /* sorted(self.items(), key=itemgetter(1), reverse=True)[:n] */
 static Value most_common(Value self, ssize_t n)
 {
-    Value items = rt_sequence_to_list(st_call_method(self, "items", NULL, 0));
+    Value items = rt_sequence_to_list(mod_call_method(self, "items", NULL, 0));
     if (items == VAL_NULL)
         return VAL_NULL;
     if (!rt_list_sort(items, rt_builtin_new("itemgetter", item_count, VAL_NULL), true))
@@ -936,7 +936,7 @@ static Value od_repr(Value self)
         name = dot + 1;
     if (rt_dict_len(self) == 0)
         return rt_str_format_c("%s()", name);
-    Value items = rt_sequence_to_list(st_call_method(self, "items", NULL, 0));
+    Value items = rt_sequence_to_list(mod_call_method(self, "items", NULL, 0));
     if (items == VAL_NULL)
         return VAL_NULL;
     return rt_str_format_c("%s(%R)", name, items);
@@ -995,8 +995,8 @@ static Value od_richcompare(Value a, Value b, int op)
 {
     if ((op == CMP_EQ || op == CMP_NE) && rt_isinstance_of(b, &odict_type) &&
         rt_isinstance_of(a, &odict_type)) {
-        Value la = rt_sequence_to_list(st_call_method(a, "items", NULL, 0));
-        Value lb = rt_sequence_to_list(st_call_method(b, "items", NULL, 0));
+        Value la = rt_sequence_to_list(mod_call_method(a, "items", NULL, 0));
+        Value lb = rt_sequence_to_list(mod_call_method(b, "items", NULL, 0));
         if (la == VAL_NULL || lb == VAL_NULL)
             return VAL_NULL;
         return rt_richcompare(la, lb, op);
@@ -1204,8 +1204,8 @@ static Value make_namedtuple(Value typename, Value field_names, bool rename, Val
         /* field_names.replace(',', ' ').split() */
         Value comma = rt_str_from_cstr(","), space = rt_str_from_cstr(" ");
         Value a[2] = { comma, space };
-        Value s = st_call_method(field_names, "replace", a, 2);
-        if (s == VAL_NULL || (s = st_call_method(s, "split", NULL, 0)) == VAL_NULL)
+        Value s = mod_call_method(field_names, "replace", a, 2);
+        if (s == VAL_NULL || (s = mod_call_method(s, "split", NULL, 0)) == VAL_NULL)
             return VAL_NULL;
         fields = rt_sequence_to_list(s);
     } else {
@@ -1303,7 +1303,7 @@ static Value coll_namedtuple(Value *args, size_t nargs, Value kw)
     return make_namedtuple(a[0], a[1], rename, a[3], a[4]);
 }
 
-Value st_namedtuple(const char *name, const char *fields)
+Value mod_namedtuple(const char *name, const char *fields)
 {
     if (tuplegetter_type.mro == VAL_NULL)
         rt_type_ready(&tuplegetter_type, NULL);
@@ -1433,7 +1433,7 @@ static Value cm_repr(Value self)
 static Value cm_view(Value self, const char *which)
 {
     Value d = cm_merged(self);
-    return d == VAL_NULL ? VAL_NULL : st_call_method(d, which, NULL, 0);
+    return d == VAL_NULL ? VAL_NULL : mod_call_method(d, which, NULL, 0);
 }
 
 static Value cm_keys(Value *a, size_t n, Value kw) { return cm_view(a[0], "keys"); }
@@ -1464,7 +1464,7 @@ static Value cm_new_child(Value *args, size_t nargs, Value kw)
 static Value cm_pop(Value *args, size_t nargs, Value kw)
 {
     Value first = AS_LIST(CM(args[0])->maps)->items[0];
-    Value r = st_call_method(first, "pop", args + 1, nargs - 1);
+    Value r = mod_call_method(first, "pop", args + 1, nargs - 1);
     if (r == VAL_NULL && rt_err_matches(&rt_KeyError)) {
         rt_err_clear();
         return rt_raisef(&rt_KeyError, "Key not found in the first mapping: %R", args[1]);
@@ -1504,27 +1504,27 @@ static const MethodDef collections_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_collections_init(void)
+Value mod_collections_init(void)
 {
-    Value m = st_module_new("collections", collections_functions);
+    Value m = mod_module_new("collections", collections_functions);
     if (tuplegetter_type.mro == VAL_NULL)
         rt_type_ready(&tuplegetter_type, NULL);
     rt_type_ready(&deque_iter_type, NULL);
-    st_add_type(m, "deque", &deque_type, deque_methods);
-    st_add_type(m, "defaultdict", &defaultdict_type, dd_methods);
-    st_add_type(m, "Counter", &counter_type, counter_methods);
-    st_add_type(m, "OrderedDict", &odict_type, od_methods);
-    st_add_type(m, "ChainMap", &chainmap_type, cm_methods);
+    mod_add_type(m, "deque", &deque_type, deque_methods);
+    mod_add_type(m, "defaultdict", &defaultdict_type, dd_methods);
+    mod_add_type(m, "Counter", &counter_type, counter_methods);
+    mod_add_type(m, "OrderedDict", &odict_type, od_methods);
+    mod_add_type(m, "ChainMap", &chainmap_type, cm_methods);
     odict_type.new_ = rt_dict_type.new_;
     ObjType *generic[] = { &deque_type, &defaultdict_type, &counter_type, &odict_type,
                            &chainmap_type };
     for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
         if (rt_dict_get_cstr(generic[i]->dict, "__class_getitem__") == VAL_NULL)
             rt_type_add_class_getitem(generic[i]);
-    st_abc_register("MutableSequence", &deque_type);    /* as collections/__init__.py */
-    st_abc_register("MutableMapping", &chainmap_type);  /* its base class in CPython */
-    Value abc = stub_collections_abc_init();
+    mod_abc_register("MutableSequence", &deque_type);    /* as collections/__init__.py */
+    mod_abc_register("MutableMapping", &chainmap_type);  /* its base class in CPython */
+    Value abc = mod_collections_abc_init();
     if (abc != VAL_NULL)
-        st_module_set(m, "abc", abc);
+        mod_module_set(m, "abc", abc);
     return m;
 }

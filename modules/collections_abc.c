@@ -13,7 +13,7 @@
  * builtins must route non-`type` metatypes there (see README).
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 enum {
     ABC_CONTAINER, ABC_HASHABLE, ABC_ITERABLE, ABC_ITERATOR, ABC_REVERSIBLE, ABC_GENERATOR,
@@ -133,7 +133,7 @@ static Value meta_register(Value *args, size_t nargs, Value kw)
     return args[1];
 }
 
-void st_abc_register(const char *abc, ObjType *t)
+void mod_abc_register(const char *abc, ObjType *t)
 {
     for (int kind = 0; kind < ABC_COUNT; kind++)
         if (strcmp(abc_names[kind], abc) == 0 && !registered(kind, t)) {
@@ -152,9 +152,9 @@ static ObjType abcmeta_type = {
     .ob.type = &rt_type_type, .name = "ABCMeta", .base = &rt_type_type,
 };
 
-Value stub_collections_abc_init(void)
+Value mod_collections_abc_init(void)
 {
-    Value m = st_module_new("collections.abc", NULL);
+    Value m = mod_module_new("collections.abc", NULL);
     if (abcmeta_type.mro == VAL_NULL) {
         rt_type_ready(&abcmeta_type, meta_methods);
         for (int i = 0; i < ABC_COUNT; i++) {
@@ -166,6 +166,6 @@ Value stub_collections_abc_init(void)
         }
     }
     for (int i = 0; i < ABC_COUNT; i++)
-        st_module_set(m, abc_names[i], obj_val(&abc_types[i]));
+        mod_module_set(m, abc_names[i], obj_val(&abc_types[i]));
     return m;
 }

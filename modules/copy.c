@@ -6,7 +6,7 @@
  * define __copy__ / __deepcopy__(memo); plain instances are copied by
  * creating an object of the same class and copying its __dict__.
  */
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 static bool is_atomic(Value v)
 {
@@ -37,7 +37,7 @@ static Value shallow(Value x)
 {
     if (is_atomic(x) || is_tuple(x))
         return x;
-    Value m = st_lookup_special(x, "__copy__");
+    Value m = mod_lookup_special(x, "__copy__");
     if (m != VAL_NULL)
         return rt_call0(m);
     ObjType *t = val_type(x);
@@ -140,7 +140,7 @@ static Value deep(Value x, Value memo)
         return y;
     if (is_atomic(x))
         return x;
-    Value m = st_lookup_special(x, "__deepcopy__");
+    Value m = mod_lookup_special(x, "__deepcopy__");
     if (m != VAL_NULL)
         y = rt_call1(m, memo);
     else
@@ -180,9 +180,9 @@ static const MethodDef copy_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_copy_init(void)
+Value mod_copy_init(void)
 {
-    Value m = st_module_new("copy", copy_functions);
-    st_module_set(m, "Error", obj_val(&rt_Exception));
+    Value m = mod_module_new("copy", copy_functions);
+    mod_module_set(m, "Error", obj_val(&rt_Exception));
     return m;
 }

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 
 enum { FK_STDIN, FK_STDOUT, FK_STDERR, FK_FILE };
 
@@ -54,7 +54,7 @@ static Value file_new(int kind, FILE *fp, Value name, const char *mode, bool bin
     return obj_val(f);
 }
 
-Value stub_std_stream(int fd)
+Value mod_std_stream(int fd)
 {
     static const char *const names[] = { "<stdin>", "<stdout>", "<stderr>" };
     return file_new(fd, NULL, rt_str_from_cstr(names[fd]), fd == 0 ? "r" : "w", false);
@@ -421,7 +421,7 @@ static Value raise_oserror(int err, Value filename)
     return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
-Value stub_open(Value *args, size_t nargs, Value kwnames)
+Value mod_open(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = {
         "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener" };
@@ -458,8 +458,8 @@ Value stub_open(Value *args, size_t nargs, Value kwnames)
     return f;
 }
 
-void stub_fileio_init(void)
+void mod_fileio_init(void)
 {
     rt_type_ready(&file_type, file_methods);
-    rt_dict_set_cstr(rt_builtins_dict, "open", rt_builtin_new("open", stub_open, VAL_NULL));
+    rt_dict_set_cstr(rt_builtins_dict, "open", rt_builtin_new("open", mod_open, VAL_NULL));
 }

@@ -12,7 +12,7 @@
  * cache_info() returns the CacheInfo named tuple CPython prints.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 /* ---- reduce(function, iterable[, initial]) ----------------------------------------- */
 
@@ -522,23 +522,23 @@ static const MethodDef functools_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_functools_init(void)
+Value mod_functools_init(void)
 {
-    Value m = st_module_new("functools", functools_functions);
-    st_add_type(m, "partial", &partial_type, NULL);
+    Value m = mod_module_new("functools", functools_functions);
+    mod_add_type(m, "partial", &partial_type, NULL);
     if (lru_type.mro == VAL_NULL)
         rt_type_ready(&lru_type, lru_methods);
     if (key_type.mro == VAL_NULL)
         rt_type_ready(&key_type, NULL);
     (void)keywrapper_type;
-    st_module_set(m, "_lru_cache_wrapper", obj_val(&lru_type));
+    mod_module_set(m, "_lru_cache_wrapper", obj_val(&lru_type));
     kwd_mark = rt_tuple_pack(1, rt_str_from_cstr("kwd_mark"));
-    cache_info_type = st_namedtuple("CacheInfo", "hits misses maxsize currsize");
-    st_module_set(m, "_CacheInfo", cache_info_type);
-    st_module_set(m, "WRAPPER_ASSIGNMENTS",
+    cache_info_type = mod_namedtuple("CacheInfo", "hits misses maxsize currsize");
+    mod_module_set(m, "_CacheInfo", cache_info_type);
+    mod_module_set(m, "WRAPPER_ASSIGNMENTS",
                   rt_tuple_pack(5, rt_str_from_cstr("__module__"), rt_str_from_cstr("__name__"),
                                 rt_str_from_cstr("__qualname__"), rt_str_from_cstr("__doc__"),
                                 rt_str_from_cstr("__annotations__")));
-    st_module_set(m, "WRAPPER_UPDATES", rt_tuple_pack(1, rt_str_from_cstr("__dict__")));
+    mod_module_set(m, "WRAPPER_UPDATES", rt_tuple_pack(1, rt_str_from_cstr("__dict__")));
     return m;
 }

@@ -5,7 +5,7 @@
  * comparisons are Python's `<`.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 static int lt(Value a, Value b) { return rt_compare_bool(a, b, CMP_LT); }
 
@@ -193,9 +193,9 @@ static const MethodDef heapq_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_heapq_init(void)
+Value mod_heapq_init(void)
 {
-    return st_module_new("heapq", heapq_functions);
+    return mod_module_new("heapq", heapq_functions);
 }
 
 /* ---- bisect --------------------------------------------------------------------- */
@@ -264,7 +264,7 @@ static Value bisect_fn(const char *name, Value *args, size_t nargs, Value kw, bo
         Value ins = rt_getattr_cstr(a[0], "insert");
         r = ins == VAL_NULL ? VAL_NULL : rt_call(ins, ia, 2, VAL_NULL);
     } else {
-        r = st_call_method(a[0], "insert", ia, 2);
+        r = mod_call_method(a[0], "insert", ia, 2);
     }
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
@@ -285,7 +285,7 @@ static const MethodDef bisect_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_bisect_init(void)
+Value mod_bisect_init(void)
 {
-    return st_module_new("bisect", bisect_functions);
+    return mod_module_new("bisect", bisect_functions);
 }

@@ -6,7 +6,7 @@
  */
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 
 /* _imp.source_hash(key, source) */
 static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
@@ -39,7 +39,7 @@ static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
     return rt_bytes_new(out, 8);
 }
 
-Value stub_imp_init(void)
+Value mod_imp_init(void)
 {
     Value m = rt_module_new(rt_str_from_cstr("_imp"));
     Value d = VAL_AS(ObjModule, m)->dict;

@@ -7,8 +7,8 @@
  * demand; positions count code points, as CPython's StringIO does.
  */
 #include <string.h>
-#include "modules/stdlib.h"
-#include "modules/stubs.h"
+#include "modules/modutil.h"
+#include "modules/api.h"
 
 typedef struct { Object ob; Value buf; size_t pos; bool closed; Value dict; } ObjStringIO;
 static ObjType stringio_type;
@@ -218,13 +218,13 @@ static ObjType stringio_type = {
     .new_ = sio_new, .iter = rt_iter_self, .next = sio_next, .getattr = sio_getattr,
 };
 
-Value stub_io_init(void)
+Value mod_io_init(void)
 {
-    Value m = st_module_new("io", NULL);
-    st_add_type(m, "StringIO", &stringio_type, sio_methods);
-    st_module_set(m, "open", rt_builtin_new("open", stub_open, VAL_NULL));
-    st_module_set(m, "SEEK_SET", small_new(0));
-    st_module_set(m, "SEEK_CUR", small_new(1));
-    st_module_set(m, "SEEK_END", small_new(2));
+    Value m = mod_module_new("io", NULL);
+    mod_add_type(m, "StringIO", &stringio_type, sio_methods);
+    mod_module_set(m, "open", rt_builtin_new("open", mod_open, VAL_NULL));
+    mod_module_set(m, "SEEK_SET", small_new(0));
+    mod_module_set(m, "SEEK_CUR", small_new(1));
+    mod_module_set(m, "SEEK_END", small_new(2));
     return m;
 }

@@ -9,7 +9,7 @@
  * has finished drops its source (it = VAL_NULL) and stays finished.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 #define DEF_TYPE(var, tname, nextfn, newfn, ...)                              \
     static ObjType var = {                                                    \
@@ -897,7 +897,7 @@ static const MethodDef itertools_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_itertools_init(void)
+Value mod_itertools_init(void)
 {
     static const struct { const char *name; ObjType *type; } types[] = {
         {"count", &count_type}, {"cycle", &cycle_type}, {"repeat", &repeat_type},
@@ -910,9 +910,9 @@ Value stub_itertools_init(void)
         {"compress", &compress_type}, {"pairwise", &pairwise_type}, {"_tee", &tee_type},
         {"_grouper", &grouper_type},
     };
-    Value m = st_module_new("itertools", itertools_functions);
+    Value m = mod_module_new("itertools", itertools_functions);
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        st_add_type(m, types[i].name, types[i].type, NULL);
+        mod_add_type(m, types[i].name, types[i].type, NULL);
     groupby_type.new_ = groupby_new;
     rt_type_set(&chain_type, "from_iterable",
                 rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));

@@ -7,7 +7,7 @@
  */
 #include <math.h>
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 static ObjType json_error_type = {
     .ob.type = &rt_type_type, .name = "json.decoder.JSONDecodeError",
@@ -101,7 +101,7 @@ static bool enter(Enc *e, Value v)
 static void leave(Enc *e, Value v)
 {
     Value args[1] = { rt_int_from_u64((uint64_t)v) };
-    st_call_method(e->markers, "discard", args, 1);
+    mod_call_method(e->markers, "discard", args, 1);
 }
 
 static bool enc_list(Enc *e, Value v, int level)
@@ -158,7 +158,7 @@ static bool enc_dict(Enc *e, Value v, int level)
     }
     if (!enter(e, v))
         return false;
-    Value items = rt_sequence_to_list(st_call_method(v, "items", NULL, 0));
+    Value items = rt_sequence_to_list(mod_call_method(v, "items", NULL, 0));
     if (items == VAL_NULL || (e->sort_keys && !rt_list_sort(items, VAL_NULL, false)))
         return false;
     sb_addc(&e->sb, '{');
@@ -281,7 +281,7 @@ static Value js_dump(Value *args, size_t nargs, Value kw)
     Value text = dumps(rest, nargs - 1, kw, 1);
     if (text == VAL_NULL)
         return VAL_NULL;
-    return st_call_method(args[1], "write", &text, 1) == VAL_NULL ? VAL_NULL : rt_None;
+    return mod_call_method(args[1], "write", &text, 1) == VAL_NULL ? VAL_NULL : rt_None;
 }
 
 /* ---- decoding ------------------------------------------------------------------ */
@@ -547,7 +547,7 @@ static Value js_load(Value *args, size_t nargs, Value kw)
 {
     if (rt_npos(nargs, kw) != 1)
         return rt_raisef(&rt_TypeError, "load() missing 1 required positional argument: 'fp'");
-    Value text = st_call_method(args[0], "read", NULL, 0);
+    Value text = mod_call_method(args[0], "read", NULL, 0);
     return text == VAL_NULL ? VAL_NULL : loads(text);
 }
 
@@ -556,11 +556,11 @@ static const MethodDef json_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_json_init(void)
+Value mod_json_init(void)
 {
-    Value m = st_module_new("json", json_functions);
+    Value m = mod_module_new("json", json_functions);
     if (json_error_type.mro == VAL_NULL)
         rt_type_ready(&json_error_type, NULL);
-    st_module_set(m, "JSONDecodeError", obj_val(&json_error_type));
+    mod_module_set(m, "JSONDecodeError", obj_val(&json_error_type));
     return m;
 }

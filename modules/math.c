@@ -16,8 +16,8 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
-#include "modules/stdlib.h"
-#include "modules/stmpz.h"
+#include "modules/modutil.h"
+#include "modules/mpz.h"
 
 static Value domain_error(void) { return rt_raisef(&rt_ValueError, "math domain error"); }
 static Value range_error(void) { return rt_raisef(&rt_OverflowError, "math range error"); }
@@ -47,7 +47,7 @@ static Value math_1(const char *name, Value *args, size_t nargs, Value kw,
     if (!rt_arg_one(name, nargs, kw))
         return VAL_NULL;
     double x, r;
-    if (!st_as_double(args[0], &x))
+    if (!mod_as_double(args[0], &x))
         return VAL_NULL;
     errno = 0;
     r = f(x);
@@ -67,7 +67,7 @@ static Value math_1a(const char *name, Value *args, size_t nargs, Value kw,
     if (!rt_arg_one(name, nargs, kw))
         return VAL_NULL;
     double x;
-    if (!st_as_double(args[0], &x))
+    if (!mod_as_double(args[0], &x))
         return VAL_NULL;
     errno = 0;
     double r = f(x);
@@ -83,7 +83,7 @@ static Value math_2(const char *name, Value *args, size_t nargs, Value kw,
     if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 2, 2))
         return VAL_NULL;
     double x, y;
-    if (!st_as_double(args[0], &x) || !st_as_double(args[1], &y))
+    if (!mod_as_double(args[0], &x) || !mod_as_double(args[1], &y))
         return VAL_NULL;
     errno = 0;
     double r = f(x, y);
@@ -314,7 +314,7 @@ static Value loghelper(Value arg, double (*f)(double), const char *name)
             return rt_float_new(f(x));
         mpz_t z;
         mpz_init(z);
-        st_int_to_mpz(arg, z);
+        mod_int_to_mpz(arg, z);
         long e;
         double m = mpz_get_d_2exp(&e, z);
         return rt_float_new(f(m) + f(2.0) * (double)e);
@@ -383,14 +383,14 @@ FUNC2(atan2, m_atan2) FUNC2(copysign, copysign) FUNC2(remainder, m_remainder)
 /* One double argument, for the functions below. */
 static bool one_double(const char *name, Value *args, size_t nargs, Value kw, double *x)
 {
-    return rt_arg_one(name, nargs, kw) && st_as_double(args[0], x);
+    return rt_arg_one(name, nargs, kw) && mod_as_double(args[0], x);
 }
 
 static bool two_doubles(const char *name, Value *args, size_t nargs, Value kw,
                         double *x, double *y)
 {
     return rt_arg_nokw(name, kw) && rt_arg_range(name, nargs, 2, 2) &&
-           st_as_double(args[0], x) && st_as_double(args[1], y);
+           mod_as_double(args[0], x) && mod_as_double(args[1], y);
 }
 
 static Value math_fmod(Value *args, size_t nargs, Value kw)
@@ -495,7 +495,7 @@ static Value math_ldexp(Value *args, size_t nargs, Value kw)
 {
     double x;
     if (!rt_arg_nokw("ldexp", kw) || !rt_arg_range("ldexp", nargs, 2, 2) ||
-        !st_as_double(args[0], &x))
+        !mod_as_double(args[0], &x))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_int_type))
         return rt_raisef(&rt_TypeError, "Expected an int as second argument to ldexp.");
@@ -544,14 +544,14 @@ static Value rounding(const char *name, const char *special, Value *args, size_t
     if (!is_float(v)) {
         if (rt_isinstance_of(v, &rt_int_type))
             return rt_int_unbool(v);
-        Value m = st_lookup_special(v, special);
+        Value m = mod_lookup_special(v, special);
         if (m != VAL_NULL)
             return rt_call0(m);
         if (rt_err_occurred())
             return VAL_NULL;
     }
     double x;
-    if (!st_as_double(v, &x))
+    if (!mod_as_double(v, &x))
         return VAL_NULL;
     return rt_int_from_double(f(x));
 }
@@ -575,7 +575,7 @@ static Value math_trunc(Value *args, size_t nargs, Value kw)
         return rt_int_from_double(trunc(AS_FLOAT(v)->value));
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
-    Value m = st_lookup_special(v, "__trunc__");
+    Value m = mod_lookup_special(v, "__trunc__");
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "type %s doesn't define __trunc__ method",
                          val_type(v)->name);
@@ -598,7 +598,7 @@ static Value math_fsum(Value *args, size_t nargs, Value kw)
     Value item;
     while ((item = rt_next(it)) != VAL_NULL) {
         double x, y, t;
-        if (!st_as_double(item, &x))
+        if (!mod_as_double(item, &x))
             return VAL_NULL;
         double xsave = x;
         size_t i = 0;
@@ -737,7 +737,7 @@ static Value math_hypot(Value *args, size_t nargs, Value kw)
     bool found_nan = false;
     for (size_t i = 0; i < nargs; i++) {
         double x;
-        if (!st_as_double(args[i], &x))
+        if (!mod_as_double(args[i], &x))
             return VAL_NULL;
         x = fabs(x);
         v[i] = x;
@@ -765,7 +765,7 @@ static Value math_dist(Value *args, size_t nargs, Value kw)
     bool found_nan = false;
     for (size_t i = 0; i < n; i++) {
         double px, qx;
-        if (!st_as_double(rt_tuple_get(p, i), &px) || !st_as_double(rt_tuple_get(q, i), &qx))
+        if (!mod_as_double(rt_tuple_get(p, i), &px) || !mod_as_double(rt_tuple_get(q, i), &qx))
             return VAL_NULL;
         double x = fabs(px - qx);
         v[i] = x;
@@ -784,9 +784,9 @@ static Value math_isclose(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
     double x, y, rel_tol = 1e-09, abs_tol = 0.0;
-    if (!st_as_double(a[0], &x) || !st_as_double(a[1], &y) ||
-        (a[2] != VAL_NULL && !st_as_double(a[2], &rel_tol)) ||
-        (a[3] != VAL_NULL && !st_as_double(a[3], &abs_tol)))
+    if (!mod_as_double(a[0], &x) || !mod_as_double(a[1], &y) ||
+        (a[2] != VAL_NULL && !mod_as_double(a[2], &rel_tol)) ||
+        (a[3] != VAL_NULL && !mod_as_double(a[3], &abs_tol)))
         return VAL_NULL;
     if (rel_tol < 0.0 || abs_tol < 0.0)
         return rt_raisef(&rt_ValueError, "tolerances must be non-negative");
@@ -832,7 +832,7 @@ static bool index_mpz(Value v, mpz_t out)
     Value i = rt_index(v);
     if (i == VAL_NULL)
         return false;
-    st_int_to_mpz(i, out);
+    mod_int_to_mpz(i, out);
     return true;
 }
 
@@ -854,7 +854,7 @@ static Value math_factorial(Value *args, size_t nargs, Value kw)
     mpz_t r;
     mpz_init(r);
     mpz_fac_ui(r, (unsigned long)x);
-    return st_int_from_mpz(r);
+    return mod_int_from_mpz(r);
 }
 
 static Value math_isqrt(Value *args, size_t nargs, Value kw)
@@ -868,7 +868,7 @@ static Value math_isqrt(Value *args, size_t nargs, Value kw)
     if (mpz_sgn(n) < 0)
         return rt_raisef(&rt_ValueError, "isqrt() argument must be nonnegative");
     mpz_sqrt(n, n);
-    return st_int_from_mpz(n);
+    return mod_int_from_mpz(n);
 }
 
 static Value math_gcd(Value *args, size_t nargs, Value kw)
@@ -883,7 +883,7 @@ static Value math_gcd(Value *args, size_t nargs, Value kw)
             return VAL_NULL;
         mpz_gcd(r, r, x);
     }
-    return st_int_from_mpz(r);
+    return mod_int_from_mpz(r);
 }
 
 static Value math_lcm(Value *args, size_t nargs, Value kw)
@@ -898,7 +898,7 @@ static Value math_lcm(Value *args, size_t nargs, Value kw)
             return VAL_NULL;
         mpz_lcm(r, r, x);
     }
-    return st_int_from_mpz(r);
+    return mod_int_from_mpz(r);
 }
 
 /* n and k for comb/perm: non-negative ints, with CPython's messages. */
@@ -942,7 +942,7 @@ static Value math_comb(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_OverflowError, "min(n - k, k) must not exceed %ld",
                          (long)INT64_MAX);
     mpz_bin_ui(n, n, mpz_get_ui(k));
-    return st_int_from_mpz(n);
+    return mod_int_from_mpz(n);
 }
 
 static Value math_perm(Value *args, size_t nargs, Value kw)
@@ -967,7 +967,7 @@ static Value math_perm(Value *args, size_t nargs, Value kw)
         mpz_mul(r, r, f);
         mpz_sub_ui(f, f, 1);
     }
-    return st_int_from_mpz(r);
+    return mod_int_from_mpz(r);
 }
 
 static Value math_prod(Value *args, size_t nargs, Value kw)
@@ -1009,13 +1009,13 @@ static const MethodDef math_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_math_init(void)
+Value mod_math_init(void)
 {
-    Value m = st_module_new("math", math_functions);
-    st_module_set(m, "pi", rt_float_new(pi));
-    st_module_set(m, "e", rt_float_new(2.718281828459045235360287471352662498));
-    st_module_set(m, "tau", rt_float_new(6.283185307179586476925286766559005768));
-    st_module_set(m, "inf", rt_float_new(INFINITY));
-    st_module_set(m, "nan", rt_float_new(NAN));
+    Value m = mod_module_new("math", math_functions);
+    mod_module_set(m, "pi", rt_float_new(pi));
+    mod_module_set(m, "e", rt_float_new(2.718281828459045235360287471352662498));
+    mod_module_set(m, "tau", rt_float_new(6.283185307179586476925286766559005768));
+    mod_module_set(m, "inf", rt_float_new(INFINITY));
+    mod_module_set(m, "nan", rt_float_new(NAN));
     return m;
 }

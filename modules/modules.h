@@ -3,7 +3,7 @@
  * the only place a module is declared: the initialiser's prototype, the
  * registry's table (registry.c) and sys.builtin_module_names all expand it.
  *
- *   X(ident, "name")   ident: the C name of its initialiser, stub_<ident>_init;
+ *   X(ident, "name")   ident: the C name of its initialiser, mod_<ident>_init;
  *                      name:  the name `import` finds it by.
  *
  * A built-in module is found before anything on sys.path (it is
@@ -12,7 +12,7 @@
  * (rt_module_new + its attributes) or VAL_NULL with an exception set; the
  * import system runs it once and caches the result in sys.modules.
  *
- * To add a module: write `Value stub_<ident>_init(void)` in a file of
+ * To add a module: write `Value mod_<ident>_init(void)` in a file of
  * modules/ (modules/README.md) and add its line here.  Dotted names
  * (os.path) are fine: the parent is imported first and the child is set as
  * its attribute.
@@ -44,8 +44,8 @@
     X(json, "json")                                 \
     X(re, "re")
 
-/* Value stub_sys_init(void); ... one prototype per line of the list. */
-#define PVM_DECLARE_MODULE_INIT(ident, name) Value stub_##ident##_init(void);
+/* Value mod_sys_init(void); ... one prototype per line of the list. */
+#define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
 PVM_BUILTIN_MODULES(PVM_DECLARE_MODULE_INIT)
 #undef PVM_DECLARE_MODULE_INIT
 

@@ -7,7 +7,7 @@
  * the operator in source code does.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 static bool nargs_is(const char *name, size_t nargs, Value kw, size_t n)
 {
@@ -358,11 +358,11 @@ static const MethodDef operator_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_operator_init(void)
+Value mod_operator_init(void)
 {
-    Value m = st_module_new("operator", operator_functions);
-    st_add_type(m, "itemgetter", &itemgetter_type, NULL);
-    st_add_type(m, "attrgetter", &attrgetter_type, NULL);
-    st_add_type(m, "methodcaller", &methodcaller_type, NULL);
+    Value m = mod_module_new("operator", operator_functions);
+    mod_add_type(m, "itemgetter", &itemgetter_type, NULL);
+    mod_add_type(m, "attrgetter", &attrgetter_type, NULL);
+    mod_add_type(m, "methodcaller", &methodcaller_type, NULL);
     return m;
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 extern char **environ;
 
@@ -344,35 +344,35 @@ static const MethodDef path_functions[] = {
 
 static Value path_module;
 
-Value stub_os_path_init(void)
+Value mod_os_path_init(void)
 {
     if (path_module != VAL_NULL)
         return path_module;
-    Value m = st_module_new("posixpath", path_functions);
-    st_module_set(m, "sep", rt_str_from_cstr("/"));
-    st_module_set(m, "curdir", rt_str_from_cstr("."));
-    st_module_set(m, "pardir", rt_str_from_cstr(".."));
+    Value m = mod_module_new("posixpath", path_functions);
+    mod_module_set(m, "sep", rt_str_from_cstr("/"));
+    mod_module_set(m, "curdir", rt_str_from_cstr("."));
+    mod_module_set(m, "pardir", rt_str_from_cstr(".."));
     path_module = m;
     return m;
 }
 
-Value stub_os_init(void)
+Value mod_os_init(void)
 {
-    Value m = st_module_new("os", os_functions);
+    Value m = mod_module_new("os", os_functions);
     Value env = rt_dict_new();
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (eq)
             rt_dict_set(env, rt_str_new(*e, (size_t)(eq - *e)), rt_str_from_cstr(eq + 1));
     }
-    st_module_set(m, "environ", env);
-    st_module_set(m, "path", stub_os_path_init());
-    st_module_set(m, "sep", rt_str_from_cstr("/"));
-    st_module_set(m, "linesep", rt_str_from_cstr("\n"));
-    st_module_set(m, "name", rt_str_from_cstr("posix"));
-    st_module_set(m, "curdir", rt_str_from_cstr("."));
-    st_module_set(m, "pardir", rt_str_from_cstr(".."));
-    st_module_set(m, "devnull", rt_str_from_cstr("/dev/null"));
-    st_module_set(m, "pathsep", rt_str_from_cstr(":"));
+    mod_module_set(m, "environ", env);
+    mod_module_set(m, "path", mod_os_path_init());
+    mod_module_set(m, "sep", rt_str_from_cstr("/"));
+    mod_module_set(m, "linesep", rt_str_from_cstr("\n"));
+    mod_module_set(m, "name", rt_str_from_cstr("posix"));
+    mod_module_set(m, "curdir", rt_str_from_cstr("."));
+    mod_module_set(m, "pardir", rt_str_from_cstr(".."));
+    mod_module_set(m, "devnull", rt_str_from_cstr("/dev/null"));
+    mod_module_set(m, "pathsep", rt_str_from_cstr(":"));
     return m;
 }

@@ -20,8 +20,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "modules/stdlib.h"
-#include "modules/stmpz.h"
+#include "modules/modutil.h"
+#include "modules/mpz.h"
 
 #define N 624
 #define M 397
@@ -147,7 +147,7 @@ static Value getrandbits(ObjRandom *r, size_t k)
     mpz_t z;
     mpz_init(z);
     mpz_import(z, words, -1, 4, 0, 0, w);
-    return st_int_from_mpz(z);
+    return mod_int_from_mpz(z);
 }
 
 /* _randbelow_with_getrandbits(n), n > 0. */
@@ -194,7 +194,7 @@ static bool do_seed(ObjRandom *r, Value a)
             mpz_import(n, sizeof buf, 1, 1, 0, 0, buf);
         }
     } else if (rt_isinstance_of(a, &rt_int_type)) {
-        st_int_to_mpz(a, n);
+        mod_int_to_mpz(a, n);
         mpz_abs(n, n);
     } else if (rt_is_str(a) || rt_is_bytes_like(a)) {
         const unsigned char *p;
@@ -211,7 +211,7 @@ static bool do_seed(ObjRandom *r, Value a)
         }
         unsigned char *all = gc_alloc_atomic(len + 64);
         memcpy(all, p, len);
-        st_sha512(p, len, all + len);
+        mod_sha512(p, len, all + len);
         mpz_import(n, len + 64, 1, 1, 0, 0, all);
     } else if (rt_isinstance_of(a, &rt_float_type)) {
         intptr_t h = rt_hash(a);
@@ -269,7 +269,7 @@ static Value rnd_randbytes(Value *args, size_t nargs, Value kw)
     Value bits = getrandbits(RND(args[0]), (size_t)n * 8);
     mpz_t z;
     mpz_init(z);
-    st_int_to_mpz(bits, z);
+    mod_int_to_mpz(bits, z);
     unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
     memset(buf, 0, (size_t)n + 1);
     size_t count = 0;
@@ -576,7 +576,7 @@ static bool float_params(const ArgSpec *spec, Value *args, size_t nargs, Value k
     *r = RND(a[0]);
     for (int i = 1; i < spec->nparams; i++) {
         out[i - 1] = defaults[i - 1];
-        if (a[i] != VAL_NULL && !st_as_double(a[i], &out[i - 1]))
+        if (a[i] != VAL_NULL && !mod_as_double(a[i], &out[i - 1]))
             return false;
     }
     return true;
@@ -859,15 +859,15 @@ static ObjType random_type = {
     .repr = random_repr, .getattr = random_getattr, .new_ = random_new,
 };
 
-Value stub_random_init(void)
+Value mod_random_init(void)
 {
-    Value m = st_module_new("random", NULL);
-    st_add_type(m, "Random", &random_type, random_methods);
+    Value m = mod_module_new("random", NULL);
+    mod_add_type(m, "Random", &random_type, random_methods);
     Value inst = random_new(&random_type, NULL, 0, VAL_NULL);
     for (const MethodDef *d = random_methods; d->name != NULL; d++) {
         Value b = rt_builtin_new(d->name, d->fn, inst);
         VAL_AS(ObjBuiltin, b)->owner = &random_type;
-        st_module_set(m, d->name, b);
+        mod_module_set(m, d->name, b);
     }
     return m;
 }

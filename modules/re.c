@@ -29,7 +29,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 #include "modules/re_internal.h"
 
 /* ---- the types ---------------------------------------------------------- */
@@ -1360,9 +1360,9 @@ static ObjType regexflag_type = {
 static void add_flag(Value m, const char *longname, const char *shortname, int value)
 {
     Value flag = flag_new(value);
-    st_module_set(m, longname, flag);
+    mod_module_set(m, longname, flag);
     if (shortname != NULL)
-        st_module_set(m, shortname, flag);
+        mod_module_set(m, shortname, flag);
 }
 
 static void ready_type(ObjType *t, const MethodDef *methods)
@@ -1373,18 +1373,18 @@ static void ready_type(ObjType *t, const MethodDef *methods)
     rt_type_set(t, "__module__", rt_str_from_cstr("re"));
 }
 
-Value stub_re_init(void)
+Value mod_re_init(void)
 {
-    Value m = st_module_new("re", re_functions);
+    Value m = mod_module_new("re", re_functions);
     ready_type(&re_error_type, NULL);
     ready_type(&pattern_type, pattern_methods);
     ready_type(&match_type, match_methods);
     ready_type(&scanner_iter_type, NULL);
     ready_type(&regexflag_type, NULL);
-    st_module_set(m, "RegexFlag", obj_val(&regexflag_type));
-    st_module_set(m, "error", obj_val(&re_error_type));
-    st_module_set(m, "Pattern", obj_val(&pattern_type));
-    st_module_set(m, "Match", obj_val(&match_type));
+    mod_module_set(m, "RegexFlag", obj_val(&regexflag_type));
+    mod_module_set(m, "error", obj_val(&re_error_type));
+    mod_module_set(m, "Pattern", obj_val(&pattern_type));
+    mod_module_set(m, "Match", obj_val(&match_type));
     add_flag(m, "ASCII", "A", RE_ASCII);
     add_flag(m, "IGNORECASE", "I", RE_IGNORECASE);
     add_flag(m, "LOCALE", "L", RE_LOCALE);

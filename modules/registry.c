@@ -5,20 +5,20 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "modules/modules.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 
 typedef struct Entry {
     const char *name;
-    StubInit init;
+    ModInit init;
 } Entry;
 
-#define ENTRY(ident, name) { name, stub_##ident##_init },
+#define ENTRY(ident, name) { name, mod_##ident##_init },
 static const Entry table[] = { PVM_BUILTIN_MODULES(ENTRY) };
 #undef ENTRY
 
 #define NENTRIES (sizeof table / sizeof table[0])
 
-StubInit stub_lookup(const char *name)
+ModInit mod_lookup(const char *name)
 {
     for (size_t i = 0; i < NENTRIES; i++)
         if (strcmp(table[i].name, name) == 0)
@@ -26,7 +26,7 @@ StubInit stub_lookup(const char *name)
     return NULL;
 }
 
-Value stub_module_names(void)
+Value mod_module_names(void)
 {
     Value list = rt_list_new(NENTRIES);
     for (size_t i = 0; i < NENTRIES; i++)

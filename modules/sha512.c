@@ -4,7 +4,7 @@
  * A plain one-shot implementation: pad, then compress 128-byte blocks.
  */
 #include <string.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
 static const uint64_t K[80] = {
     0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
@@ -58,7 +58,7 @@ static void compress(uint64_t h[8], const unsigned char *block)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-void st_sha512(const unsigned char *data, size_t len, unsigned char out[64])
+void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64])
 {
     uint64_t h[8] = {
         0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
 
@@ -276,7 +276,7 @@ static void set_streams(Value d)
 {
     static const char *const names[] = { "stdin", "stdout", "stderr" };
     for (int fd = 0; fd < 3; fd++) {
-        Value s = stub_std_stream(fd);
+        Value s = mod_std_stream(fd);
         char dunder[16];
         snprintf(dunder, sizeof dunder, "__%s__", names[fd]);
         rt_dict_set_cstr(d, names[fd], s);
@@ -316,8 +316,8 @@ static Value make_sys(void)
         rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
     rt_dict_set_cstr(d, "argv", sys_argv ? sys_argv : (sys_argv = rt_list_new(0)));
     rt_dict_set_cstr(d, "orig_argv", rt_list_new(0));
-    rt_dict_set_cstr(d, "path", stub_sys_path());
-    rt_dict_set_cstr(d, "modules", stub_sys_modules());
+    rt_dict_set_cstr(d, "path", mod_sys_path());
+    rt_dict_set_cstr(d, "modules", mod_sys_modules());
     rt_dict_set_cstr(d, "meta_path", rt_list_new(0));
     rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
     rt_dict_set_cstr(d, "warnoptions", rt_list_new(0));
@@ -330,13 +330,13 @@ static Value make_sys(void)
     rt_dict_set_cstr(d, "byteorder", rt_str_from_cstr(
         __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big"));
     rt_dict_set_cstr(d, "executable", executable_path());
-    rt_dict_set_cstr(d, "builtin_module_names", stub_module_names());
+    rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
     rt_dict_set_cstr(d, "dont_write_bytecode", rt_True);
     rt_dict_set_cstr(d, "pycache_prefix", rt_None);
     return m;
 }
 
-Value stub_sys_module(void)
+Value mod_sys_module(void)
 {
     if (sys_module == VAL_NULL)
         sys_module = make_sys();
@@ -344,26 +344,26 @@ Value stub_sys_module(void)
 }
 
 /* The import system imports sys by name too: the same module each time. */
-Value stub_sys_init(void)
+Value mod_sys_init(void)
 {
-    return stub_sys_module();
+    return mod_sys_module();
 }
 
-Value stub_sys_path(void)
+Value mod_sys_path(void)
 {
     if (sys_path == VAL_NULL)
         sys_path = rt_list_new(0);
     return sys_path;
 }
 
-Value stub_sys_modules(void)
+Value mod_sys_modules(void)
 {
     if (sys_modules == VAL_NULL)
         sys_modules = rt_dict_new();
     return sys_modules;
 }
 
-void stub_sys_set_argv(int argc, char **argv)
+void mod_sys_set_argv(int argc, char **argv)
 {
     if (sys_argv == VAL_NULL)
         sys_argv = rt_list_new((size_t)argc);
@@ -371,14 +371,14 @@ void stub_sys_set_argv(int argc, char **argv)
         rt_list_append(sys_argv, rt_str_from_cstr(argv[i]));
 }
 
-void stub_sys_set_optimize(int level)
+void mod_sys_set_optimize(int level)
 {
     optimize_level = level;
     if (sys_module != VAL_NULL)
         rt_dict_set_cstr(VAL_AS(ObjModule, sys_module)->dict, "flags", make_flags());
 }
 
-int stub_sys_optimize(void)
+int mod_sys_optimize(void)
 {
     return optimize_level;
 }

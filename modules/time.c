@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <time.h>
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 #include "vm/vm.h"
 
 static double clock_s(clockid_t id)
@@ -37,7 +37,7 @@ CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
 static Value tm_sleep(Value *args, size_t nargs, Value kw)
 {
     double s;
-    if (!rt_arg_one("sleep", nargs, kw) || !st_as_double(args[0], &s))
+    if (!rt_arg_one("sleep", nargs, kw) || !mod_as_double(args[0], &s))
         return VAL_NULL;
     if (s < 0)
         return rt_raisef(&rt_ValueError, "sleep length must be non-negative");
@@ -69,7 +69,7 @@ static bool get_time_t(Value *args, size_t nargs, time_t *out)
         return true;
     }
     double d;
-    if (!st_as_double(args[0], &d))
+    if (!mod_as_double(args[0], &d))
         return false;
     *out = (time_t)floor(d);
     return true;
@@ -171,10 +171,10 @@ static const MethodDef time_functions[] = {
     {NULL, NULL}
 };
 
-Value stub_time_init(void)
+Value mod_time_init(void)
 {
-    Value m = st_module_new("time", time_functions);
+    Value m = mod_module_new("time", time_functions);
     tzset();
-    st_module_set(m, "timezone", small_new(timezone));
+    mod_module_set(m, "timezone", small_new(timezone));
     return m;
 }

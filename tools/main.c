@@ -23,7 +23,7 @@
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
-#include "modules/stubs.h"
+#include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
 #include "tools/tools.h"
@@ -132,7 +132,7 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
     rt_dict_set_cstr(d, "__file__", file);
     rt_dict_set_cstr(d, "__cached__", cached);
-    rt_dict_set_cstr(stub_sys_modules(), "__main__", m);
+    rt_dict_set_cstr(mod_sys_modules(), "__main__", m);
     return m;
 }
 
@@ -152,7 +152,7 @@ static Value absolute(const char *path)
  * time (PVM_STDLIB, from python3.11's sysconfig), when it exists. */
 static void init_path(Value first)
 {
-    Value path = stub_sys_path();
+    Value path = mod_sys_path();
     rt_list_append(path, first);
     const char *env = getenv("PYTHONPATH");
     while (env != NULL && *env != '\0') {
@@ -245,7 +245,7 @@ static int run_module(const char *name)
         return 1;
     }
     /* sys.argv[0] becomes the module's file, as runpy sets it. */
-    Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, stub_sys_module())->dict, "argv");
+    Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "argv");
     if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
         AS_LIST(sys_argv)->items[0] = file;
     return run_main(code, main_module(file, package, cached));
@@ -353,17 +353,17 @@ int main(int argc, char **argv)
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
     rt_init();
-    stub_sys_set_optimize(optimize > 2 ? 2 : optimize);
+    mod_sys_set_optimize(optimize > 2 ? 2 : optimize);
     ld_import_init();
     rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));
     /* sys.argv: the script (or, for -m, a placeholder runpy replaces) and
      * everything after it. */
     if (module != NULL) {
         char *dash_m[] = { (char *)"-m" };
-        stub_sys_set_argv(1, dash_m);
-        stub_sys_set_argv(argc - i, argv + i);
+        mod_sys_set_argv(1, dash_m);
+        mod_sys_set_argv(argc - i, argv + i);
     } else {
-        stub_sys_set_argv(argc - i, argv + i);
+        mod_sys_set_argv(argc - i, argv + i);
     }
     int status = module != NULL ? run_module(module) : run_file(argv[i]);
     /* After the program's own output (run_main flushed it), so the report

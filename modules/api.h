@@ -1,41 +1,41 @@
 /*
- * stubs.h — what the rest of pvm calls in modules/: the registry of
+ * api.h — what the rest of pvm calls in modules/: the registry of
  * built-in modules (the list is modules.h), the sys state the command line
  * and the import system use, and open() with the standard streams.
  *
  * The import system asks the registry for a module by name before it
  * searches sys.path; sys.builtin_module_names lists what the registry has.
  */
-#ifndef PVM_STUBS_H
-#define PVM_STUBS_H
+#ifndef PVM_MODULES_API_H
+#define PVM_MODULES_API_H
 
 #include "runtime/object.h"
 #include "modules/modules.h"
 
-typedef Value (*StubInit)(void);
+typedef Value (*ModInit)(void);
 
 /* The initialiser of the built-in module `name`, or NULL when pvm has no
  * such module. */
-StubInit stub_lookup(const char *name);
+ModInit mod_lookup(const char *name);
 
 /* A tuple of the names of every built-in module present, sorted (as
  * sys.builtin_module_names is). */
-Value stub_module_names(void);
+Value mod_module_names(void);
 
 /* open() (fileio.c): the text-file type, and sys.stdin/stdout/stderr. */
-Value stub_open(Value *args, size_t nargs, Value kwnames);
-Value stub_std_stream(int fd);          /* 0, 1 or 2 */
+Value mod_open(Value *args, size_t nargs, Value kwnames);
+Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */
-void stub_fileio_init(void);
+void mod_fileio_init(void);
 
 /* sys state the command line fills in before running __main__ (sys.c). */
-void stub_sys_set_argv(int argc, char **argv);
-void stub_sys_set_optimize(int level);
-int stub_sys_optimize(void);
+void mod_sys_set_argv(int argc, char **argv);
+void mod_sys_set_optimize(int level);
+int mod_sys_optimize(void);
 /* sys.path (a list) and sys.modules (a dict), made on first use. */
-Value stub_sys_path(void);
-Value stub_sys_modules(void);
+Value mod_sys_path(void);
+Value mod_sys_modules(void);
 /* The sys module itself (made once). */
-Value stub_sys_module(void);
+Value mod_sys_module(void);
 
 #endif

@@ -1,12 +1,12 @@
 /*
- * stubutil.c — small helpers the standard-library modules share: building
+ * modutil.c — small helpers the standard-library modules share: building
  * a module from a function table, reading doubles the way CPython's
  * PyFloat_AsDouble does, special-method lookup, and big ints as GMP
  * integers.  (Argument checks are the runtime's: runtime/args.h.)
  */
-#include "modules/stdlib.h"
+#include "modules/modutil.h"
 
-Value st_module_new(const char *name, const MethodDef *fns)
+Value mod_module_new(const char *name, const MethodDef *fns)
 {
     Value m = rt_module_new(rt_str_from_cstr(name));
     Value dict = VAL_AS(ObjModule, m)->dict;
@@ -15,19 +15,19 @@ Value st_module_new(const char *name, const MethodDef *fns)
     return m;
 }
 
-void st_module_set(Value module, const char *name, Value v)
+void mod_module_set(Value module, const char *name, Value v)
 {
     rt_dict_set_cstr(VAL_AS(ObjModule, module)->dict, name, v);
 }
 
-void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods)
+void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods)
 {
     if (type->mro == VAL_NULL)
         rt_type_ready(type, methods);
-    st_module_set(module, attr, obj_val(type));
+    mod_module_set(module, attr, obj_val(type));
 }
 
-Value st_lookup_special(Value v, const char *name)
+Value mod_lookup_special(Value v, const char *name)
 {
     Value f = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
     if (f == VAL_NULL)
@@ -38,7 +38,7 @@ Value st_lookup_special(Value v, const char *name)
     return f;
 }
 
-bool st_as_double(Value v, double *out)
+bool mod_as_double(Value v, double *out)
 {
     if (is_float(v)) {
         *out = rt_float_value(v);
@@ -58,7 +58,7 @@ bool st_as_double(Value v, double *out)
         *out = AS_FLOAT(v)->value;
         return true;
     }
-    Value f = st_lookup_special(v, "__float__");
+    Value f = mod_lookup_special(v, "__float__");
     if (f != VAL_NULL) {
         Value r = rt_call0(f);
         if (r == VAL_NULL)
@@ -71,16 +71,16 @@ bool st_as_double(Value v, double *out)
         *out = AS_FLOAT(r)->value;
         return true;
     }
-    f = st_lookup_special(v, "__index__");
+    f = mod_lookup_special(v, "__index__");
     if (f != VAL_NULL) {
         Value r = rt_call0(f);
-        return r != VAL_NULL && st_as_double(r, out);
+        return r != VAL_NULL && mod_as_double(r, out);
     }
     rt_raisef(&rt_TypeError, "must be real number, not %T", v);
     return false;
 }
 
-Value st_call_method(Value obj, const char *name, Value *args, size_t nargs)
+Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs)
 {
     Value f = rt_getattr_cstr(obj, name);
     if (f == VAL_NULL)
@@ -91,9 +91,9 @@ Value st_call_method(Value obj, const char *name, Value *args, size_t nargs)
 /* ---- ints as GMP integers -------------------------------------------------- */
 
 #include <gmp.h>
-#include "modules/stmpz.h"
+#include "modules/mpz.h"
 
-void st_int_to_mpz(Value v, mpz_t out)
+void mod_int_to_mpz(Value v, mpz_t out)
 {
     v = rt_int_unbool(v);
     if (val_is_small(v))
@@ -102,7 +102,7 @@ void st_int_to_mpz(Value v, mpz_t out)
         mpz_set(out, (mpz_srcptr)(void *)&VAL_AS(ObjInt, v)->z);
 }
 
-Value st_int_from_mpz(const mpz_t z)
+Value mod_int_from_mpz(const mpz_t z)
 {
     if (mpz_fits_slong_p(z)) {
         long l = mpz_get_si(z);

@@ -1,51 +1,51 @@
 /*
- * stdlib.h — what the standard-library modules (math, itertools, re, ...)
+ * modutil.h — what the standard-library modules (math, itertools, re, ...)
  * share.
  *
- * Each module is one file exporting stub_<ident>_init, declared by its line
+ * Each module is one file exporting mod_<ident>_init, declared by its line
  * in modules.h, that builds and returns a fresh module object
  * (rt_module_new, then its functions and types in the module dict);
  * nothing here knows about importing.
  *
- * The helpers (stubutil.c) are what every module kept rewriting: a module
+ * The helpers (modutil.c) are what every module kept rewriting: a module
  * from a table of functions, doubles and big ints in and out of Python
  * values.  The argument checks with CPython's messages are runtime/args.h.
  */
-#ifndef PVM_STDLIB_H
-#define PVM_STDLIB_H
+#ifndef PVM_MODUTIL_H
+#define PVM_MODUTIL_H
 
 #include "runtime/runtime.h"
 #include "modules/modules.h"
 
 /* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
-void st_abc_register(const char *abc, ObjType *t);
+void mod_abc_register(const char *abc, ObjType *t);
 
-/* ---- helpers shared by the modules (stubutil.c) ---- */
+/* ---- helpers shared by the modules (modutil.c) ---- */
 
 /* A module named `name` holding a builtin function per entry of `fns`. */
-Value st_module_new(const char *name, const MethodDef *fns);
+Value mod_module_new(const char *name, const MethodDef *fns);
 /* Add one attribute to a module. */
-void st_module_set(Value module, const char *name, Value v);
+void mod_module_set(Value module, const char *name, Value v);
 /* Ready a type that lives in a module and bind it there under `attr`. */
-void st_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods);
+void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods);
 
 /* PyFloat_AsDouble: float, int (OverflowError "int too large to convert to
  * float"), or an object with __float__ / __index__; TypeError "must be real
  * number, not str" otherwise.  false on error. */
-bool st_as_double(Value v, double *out);
+bool mod_as_double(Value v, double *out);
 
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
-Value st_lookup_special(Value v, const char *name);
+Value mod_lookup_special(Value v, const char *name);
 
 /* Call obj.name(args...). */
-Value st_call_method(Value obj, const char *name, Value *args, size_t nargs);
+Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
 
 /* collections.namedtuple(name, fields) from C (collections.c): fields is a
  * space-separated list.  Returns the new tuple-subclass type. */
-Value st_namedtuple(const char *name, const char *fields);
+Value mod_namedtuple(const char *name, const char *fields);
 
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
-void st_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
+void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
 
 #endif
