@@ -74,6 +74,16 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c $(HEADERS) | deps
 	@mkdir -p $(dir $@)
 	$(TAILCALL_CC) $(CPPFLAGS) $(GC_CFLAGS) $(CFLAGS) -gdwarf-4 -c $< -o $@
 
+# The compile service (loader/compile.c): its Python program becomes a C
+# string literal (each line quoted, \ and " escaped), and the python3.11 it
+# runs by default is $(PYTHON) (PVM_COMPILER overrides it at run time).
+$(BUILD)/gen/compile_service.inc: loader/compile_service.py
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+
+$(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"'
+
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 

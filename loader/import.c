@@ -53,6 +53,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "loader/compile.h"
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "loader/siphash.h"
@@ -838,5 +839,6 @@ void ld_import_init(void)
     VAL_AS(ObjModule, b)->builtin = true;
     rt_dict_set_cstr(mods, "builtins", b);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    ld_exec_init();
     stub_fileio_init();
 }

@@ -408,6 +408,26 @@ Value vm_run_class_body(Value func, Value locals)
     return run_entry_frame(f);
 }
 
+/* exec(), eval() and the interactive prompt: code run with any globals and
+ * locals.  As in CPython, it runs as a function made of the code: a code
+ * object of a function gets the argument errors a call would give, and
+ * `closure` (exec's closure=, a tuple of cells) fills its free variables.
+ * The builtins are globals['__builtins__'] (a dict or a module). */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
+{
+    ObjFunction *fn = AS_FUNCTION(rt_function_new(code, globals, code->qualname));
+    Value b = rt_dict_get_cstr(globals, "__builtins__");
+    if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
+        b = VAL_AS(ObjModule, b)->dict;
+    fn->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    fn->closure = closure;
+    Frame *f = vm_function_frame(fn, NULL, 0, VAL_NULL);
+    if (f == NULL)
+        return VAL_NULL;
+    f->locals = locals;
+    return run_entry_frame(f);
+}
+
 /* ---- generators ------------------------------------------------------------------ */
 
 /* Resuming a generator: its frame (on the GC heap since RETURN_GENERATOR)

@@ -19,6 +19,11 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
  * locals).  Returns the result or VAL_NULL with the exception set. */
 Value vm_run_module(ObjCode *code, Value globals);
 
+/* Run a code object with these globals (a dict) and locals (any mapping):
+ * exec(), eval() and the interactive prompt.  closure: a tuple of cells for
+ * the code's free variables, or VAL_NULL. */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure);
+
 /* Run a class body (a function made by the class statement) with the
  * given dict as its locals; returns what the body returns (the __class__
  * cell or None). */

@@ -1,0 +1,148 @@
+"""compile_service.py -- the Python half of pvm's compile service.
+
+pvm has no compiler of its own.  When a program needs source compiled
+(compile(), exec()/eval() of a string, `pvm -c`, a .py file without
+up-to-date cached bytecode, the interactive prompt), pvm starts this
+program once, in a co-process of python3.11 run isolated (-I -S: no site,
+no user site, PYTHON* variables ignored), and asks it over a pair of pipes.
+It only compiles: nothing it receives is ever run.  It ends when its stdin
+reaches end of file, i.e. when pvm ends.  loader/compile.c is the other
+half and explains the protocol; in short (integers are little-endian):
+
+  request  u32 n, then n fields, each a u32 length and that many bytes:
+             op        b"compile", or b"interactive" (a line of the prompt)
+             mode      b"exec", b"eval" or b"single"
+             flags     compile()'s flags, in decimal, __future__ bits merged
+             optimize  0, 1 or 2, in decimal
+             filename  UTF-8
+             kind      b"str" (compile the text: a coding cookie is ignored)
+                       or b"bytes" (compile the bytes: the cookie counts)
+             source    the source, UTF-8 for kind str
+             pyc       the header wanted: b"" (any), b"timestamp MTIME SIZE",
+                       or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
+  reply    u32 length, then marshal.dumps of one tuple:
+             ("code", pyc, warnings)    pyc: a complete .pyc image -- exactly
+                                        what importlib would write for it
+             ("incomplete", warnings)   op interactive: the input needs more
+                                        lines (codeop's verdict)
+             ("error", type name, args, warnings)
+                                        what compile() raised; for a
+                                        SyntaxError, args is (msg, (filename,
+                                        lineno, offset, text, end_lineno,
+                                        end_offset)) as CPython builds it
+           warnings is the text python3.11 would have written to stderr
+           while compiling (SyntaxWarning), usually "".
+
+Before the first request it sends, unasked, ("hello", magic) with the
+magic number of the .pyc files it writes, so pvm can check the version.
+"""
+import io
+import marshal
+import os
+import sys
+from importlib import _bootstrap_external as external    # frozen: no cost
+import _imp
+
+
+def read_exact(n):
+    """n bytes from stdin, or None at end of file."""
+    data = bytearray()
+    while len(data) < n:
+        chunk = os.read(0, n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return bytes(data)
+
+
+def read_request():
+    """The fields of one request, or None when pvm has gone."""
+    head = read_exact(4)
+    if head is None:
+        return None
+    fields = []
+    for _ in range(int.from_bytes(head, "little")):
+        size = read_exact(4)
+        field = read_exact(int.from_bytes(size, "little")) if size else None
+        if field is None:
+            return None
+        fields.append(field)
+    return fields
+
+
+def send(reply):
+    data = marshal.dumps(reply)
+    view = memoryview(len(data).to_bytes(4, "little") + data)
+    while view:
+        view = view[os.write(1, view):]
+
+
+def pyc_image(code, header, source):
+    """The .pyc importlib writes for this code (py_compile writes the same)."""
+    words = header.split()
+    if words and words[0] == b"hash":
+        source_hash = _imp.source_hash(external._RAW_MAGIC_NUMBER, source)
+        return external._code_to_hash_pyc(code, source_hash, words[1] == b"1")
+    if words and words[0] == b"timestamp":
+        return external._code_to_timestamp_pyc(code, int(words[1]), int(words[2]))
+    return external._code_to_timestamp_pyc(code)
+
+
+def interactive(source, filename, flags):
+    """A line (or lines) typed at the prompt: a code object, or None when
+    the statement is not finished -- the verdict of codeop, CPython's own
+    rule for this (compile once as it is and once with a newline added;
+    "incomplete input" means: ask for more)."""
+    import codeop
+    compiler = codeop.CommandCompiler()
+    compiler.compiler.flags |= flags
+    return compiler(source, filename, "single")
+
+
+def plain(value):
+    """An exception argument marshal can carry (repr of anything else)."""
+    if value is None or type(value) in (str, int, bytes, bool, float):
+        return value
+    return repr(value)
+
+
+def error_args(exc):
+    if isinstance(exc, SyntaxError):
+        return (plain(exc.msg), (plain(exc.filename), plain(exc.lineno), plain(exc.offset),
+                                 plain(exc.text), plain(exc.end_lineno), plain(exc.end_offset)))
+    return tuple(plain(a) for a in exc.args)
+
+
+def handle(fields):
+    op, mode, flags, optimize, filename, kind, source, header = fields
+    filename = filename.decode("utf-8", "surrogatepass")
+    text = source.decode("utf-8", "surrogatepass") if kind == b"str" else source
+    if op == b"interactive":
+        code = interactive(text, filename, int(flags))
+        if code is None:
+            return ("incomplete",)
+    else:
+        code = compile(text, filename, mode.decode(), int(flags),
+                       dont_inherit=True, optimize=int(optimize))
+    return ("code", pyc_image(code, header, source))
+
+
+def main():
+    send(("hello", int.from_bytes(external.MAGIC_NUMBER[:2], "little")))
+    while True:
+        fields = read_request()
+        if fields is None:
+            return
+        # Warnings (SyntaxWarning) go to sys.stderr, formatted by python3.11
+        # itself; they are captured and sent back for pvm to print.
+        sys.stderr = captured = io.StringIO()
+        try:
+            reply = handle(fields)
+        except Exception as exc:            # compile()'s error, or a bad request
+            reply = ("error", type(exc).__name__, error_args(exc))
+        finally:
+            sys.stderr = sys.__stderr__
+        send(reply + (captured.getvalue(),))
+
+
+main()
