@@ -115,21 +115,22 @@ static char *resolve(const char *name)
 
 /* ---- errors ------------------------------------------------------------------------- */
 
-static const char how_to_fix[] =
-    "pvm compiles Python source with python3.11; set PVM_COMPILER to the path of one";
+/* RuntimeError: the service cannot start, and why. */
+static Value raise_unavailable(void)
+{
+    return rt_raisef(&rt_RuntimeError, "cannot compile Python source: %s (pvm compiles "
+                     "Python source with python3.11; set PVM_COMPILER to the path of one)",
+                     unavailable);
+}
 
-/* The service cannot start: remember why (for ld_compiler_unavailable)
- * and raise RuntimeError with the same sentence. */
+/* The service cannot start: remember why, and raise. */
 static Value cannot_start(const char *fmt, ...)
 {
-    char why[384];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    vsnprintf(unavailable, sizeof unavailable, fmt, ap);
     va_end(ap);
-    snprintf(unavailable, sizeof unavailable, "cannot compile Python source: %s (%s)",
-             why, how_to_fix);
-    return rt_raisef(&rt_RuntimeError, "%s", unavailable);
+    return raise_unavailable();
 }
 
 /* "exited with status 1", "was killed by signal 9 (Killed)" */
@@ -234,7 +235,7 @@ static bool check_hello(Service *s)
 static bool start(Service *s)
 {
     if (unavailable[0] != '\0') {
-        rt_raisef(&rt_RuntimeError, "%s", unavailable);
+        raise_unavailable();
         return false;
     }
     static bool atfork_registered;

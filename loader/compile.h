@@ -54,8 +54,8 @@ Value ld_compile_file(const char *path, const unsigned char *source, size_t size
                       int optimize, const char *pyc_header, Value *pyc);
 
 /* NULL when the service is running (it is started if need be), else why it
- * cannot run, as one sentence: the import system falls back to asking for
- * a cached .pyc then. */
+ * cannot run (e.g. "'/x/python3.11' cannot be run: [Errno 2] No such file
+ * or directory"): the import system then asks for a cached .pyc instead. */
 const char *ld_compiler_unavailable(void);
 
 /* The python3.11 the service runs (PVM_COMPILER, or the built-in path). */

@@ -89,14 +89,21 @@ def pyc_image(code, header, source):
 
 
 def interactive(source, filename, flags):
-    """A line (or lines) typed at the prompt: a code object, or None when
+    """The lines typed at the prompt so far: a code object, or None when
     the statement is not finished -- the verdict of codeop, CPython's own
     rule for this (compile once as it is and once with a newline added;
     "incomplete input" means: ask for more)."""
     import codeop
     compiler = codeop.CommandCompiler()
     compiler.compiler.flags |= flags
-    return compiler(source, filename, "single")
+    try:
+        return compiler(source, filename, "single")
+    except SyntaxError:
+        # 3.11's codeop reports the error of a compile that still allows
+        # incomplete input ("incomplete input"); the REPL reports what the
+        # lines typed, each ended by its newline, give (as codeop does
+        # from 3.12 on).
+        return compile(source + "\n", filename, "single", flags, True)
 
 
 def plain(value):

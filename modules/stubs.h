@@ -33,6 +33,9 @@ void stub_fileio_init(void);
 void stub_sys_set_argv(int argc, char **argv);
 void stub_sys_set_optimize(int level);
 int stub_sys_optimize(void);
+/* -B / PYTHONDONTWRITEBYTECODE: sys.dont_write_bytecode's start value
+ * (the import system reads the attribute itself, which programs may set). */
+void stub_sys_set_dont_write_bytecode(bool on);
 /* sys.path (a list) and sys.modules (a dict), made on first use. */
 Value stub_sys_path(void);
 Value stub_sys_modules(void);

@@ -56,6 +56,7 @@
 #include <signal.h>
 #include <string.h>
 #include "loader/import.h"
+#include "modules/stubs.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/config.h"
@@ -374,15 +375,22 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return run_entry_frame(f);
 }
 
+/* Before the program's first instruction: generators ready, Ctrl-C
+ * caught.  (Idempotent: the interactive prompt calls it once, then runs
+ * each input with vm_exec_code.) */
+void vm_program_start(void)
+{
+    rt_gen_init();
+    install_sigint_handler();
+}
+
 /* Run module code.  The outermost call is the program: when it ends, the
  * generators still suspended are closed (vm_finalize), as at CPython's exit. */
 Value vm_run_module(ObjCode *code, Value globals)
 {
     bool program = vm_running == NULL;
-    if (program) {
-        rt_gen_init();
-        install_sigint_handler();
-    }
+    if (program)
+        vm_program_start();
     if (!enter_recursion())
         return VAL_NULL;
     Frame *f = vm_frame_push(code);
@@ -648,6 +656,18 @@ Value vm_load_name(Frame *frame, Value name)
         }
     }
     return vm_load_global(frame, name);
+}
+
+/* PRINT_EXPR: an expression statement typed at the interactive prompt
+ * (compiled in 'single' mode) hands its value to sys.displayhook. */
+bool vm_print_expr(Value v)
+{
+    Value hook = rt_dict_get_cstr(VAL_AS(ObjModule, stub_sys_module())->dict, "displayhook");
+    if (hook == VAL_NULL) {
+        rt_raisef(&rt_RuntimeError, "lost sys.displayhook");
+        return false;
+    }
+    return rt_call1(hook, v) != VAL_NULL;
 }
 
 /* The errors of reading an empty slot, with 3.11's wording: a local (or a

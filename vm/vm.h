@@ -73,8 +73,10 @@ bool vm_check_interrupt(void);
 /* Ask the loop to call rt_gen_run_pending at its next safe point (used by
  * the generator finaliser, which may not run Python code itself). */
 void vm_request_pending_work(void);
-/* Program exit: close every generator still suspended, as CPython does
- * when it tears down the __main__ module. */
+/* Program start (vm_run_module does it for a program it runs): ready the
+ * generator types, catch SIGINT.  Program exit: close every generator still
+ * suspended, as CPython does when it tears down the __main__ module. */
+void vm_program_start(void);
 void vm_finalize(void);
 
 /* ---- dispatch strategies ----------------------------------------------------
