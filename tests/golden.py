@@ -28,7 +28,7 @@ and run in the copy with the arguments written in `.golden-package` (default
 `main.py`), by python3.11 and by pvm alike.  `.golden-stdin` is its stdin.
 `.golden-expect` (JSON: stdout, status, stderr; "{dir}" stands for the copy's
 path) replaces python3.11's result, ONLY for cases where CPython by definition
-behaves differently (it recompiles a stale .pyc; pvm cannot).
+behaves differently (none today).
 
 Prints one line per failure (plus a short diff), then exactly
 `golden: N passed, M failed`.  Exit status: 0 all passed, 1 some failed,

@@ -1,0 +1,3 @@
+x = 1
+print("this never runs"
+y = 2

@@ -1,0 +1,1 @@
+# Nothing is compiled beforehand: every module is imported from its source.
