@@ -495,16 +495,26 @@ static ObjType *exception_type(Value name)
     return NULL;
 }
 
-/* Raise what compile() raised in python3.11, with its arguments (for a
- * SyntaxError they set msg, filename, lineno, offset, text, end_lineno and
- * end_offset, as in CPython). */
+/* Raise what compile() raised in python3.11: the same class and args, and
+ * for a SyntaxError the same msg, filename, lineno, offset, text,
+ * end_lineno and end_offset (set after the args, as CPython's compiler
+ * sometimes does: then args holds only the message). */
 static Value raise_reply_error(Value reply)
 {
+    static const char *const names[] = { "msg", "filename", "lineno", "offset", "text",
+                                         "end_lineno", "end_offset" };
     Value name = rt_tuple_get(reply, 1), args = rt_tuple_get(reply, 2);
+    Value location = rt_tuple_get(reply, 3);
     ObjType *type = exception_type(name);
     if (type == NULL || !is_tuple(args))
         return rt_raisef(&rt_SystemError, "compile() raised %R: %R", name, args);
-    return rt_raise_args(type, args);
+    Value exc = rt_exc_new(type, args);
+    if (exc == VAL_NULL)
+        return VAL_NULL;
+    for (size_t i = 0; is_tuple(location) && i < rt_tuple_len(location) && i < 7; i++)
+        if (rt_setattr(exc, rt_str_intern_cstr(names[i]), rt_tuple_get(location, i)) < 0)
+            return VAL_NULL;
+    return rt_raise(exc);
 }
 
 static bool reply_is(Value reply, const char *kind, size_t len)
@@ -542,7 +552,7 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
             *pyc = rt_tuple_get(reply, 1);
         return load_code(reply, filename);
     }
-    if (reply_is(reply, "error", 4))
+    if (reply_is(reply, "error", 5))
         return raise_reply_error(reply);
     if (reply_is(reply, "incomplete", 2) && incomplete != NULL) {
         *incomplete = true;

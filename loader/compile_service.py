@@ -25,11 +25,13 @@ half and explains the protocol; in short (integers are little-endian):
                                         what importlib would write for it
              ("incomplete", warnings)   op interactive: the input needs more
                                         lines (codeop's verdict)
-             ("error", type name, args, warnings)
-                                        what compile() raised; for a
-                                        SyntaxError, args is (msg, (filename,
-                                        lineno, offset, text, end_lineno,
-                                        end_offset)) as CPython builds it
+             ("error", type name, args, location, warnings)
+                                        what compile() raised: its class
+                                        name and args; for a SyntaxError the
+                                        location is (msg, filename, lineno,
+                                        offset, text, end_lineno, end_offset)
+                                        (the attributes, which CPython does
+                                        not always put in args), else None
            warnings is the text python3.11 would have written to stderr
            while compiling (SyntaxWarning), usually "".
 
@@ -108,16 +110,19 @@ def interactive(source, filename, flags):
 
 def plain(value):
     """An exception argument marshal can carry (repr of anything else)."""
+    if type(value) is tuple:
+        return tuple(plain(item) for item in value)
     if value is None or type(value) in (str, int, bytes, bool, float):
         return value
     return repr(value)
 
 
-def error_args(exc):
+def error_reply(exc):
+    location = None
     if isinstance(exc, SyntaxError):
-        return (plain(exc.msg), (plain(exc.filename), plain(exc.lineno), plain(exc.offset),
-                                 plain(exc.text), plain(exc.end_lineno), plain(exc.end_offset)))
-    return tuple(plain(a) for a in exc.args)
+        location = plain((exc.msg, exc.filename, exc.lineno, exc.offset, exc.text,
+                          exc.end_lineno, exc.end_offset))
+    return ("error", type(exc).__name__, plain(exc.args), location)
 
 
 def handle(fields):
@@ -146,7 +151,7 @@ def main():
         try:
             reply = handle(fields)
         except Exception as exc:            # compile()'s error, or a bad request
-            reply = ("error", type(exc).__name__, error_args(exc))
+            reply = error_reply(exc)
         finally:
             sys.stderr = sys.__stderr__
         send(reply + (captured.getvalue(),))
