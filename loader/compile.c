@@ -582,6 +582,15 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
     return outcome(call(&rq), filename, NULL, incomplete);
 }
 
+Value ld_compile_script(Value source, Value filename, int optimize)
+{
+    Request rq;
+    request_init(&rq, "script", "exec", 0, optimize, filename);
+    field_source(&rq, source);
+    field_str(&rq, "");
+    return outcome(call(&rq), filename, NULL, NULL);
+}
+
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,
                       int optimize, const char *pyc_header, Value *pyc)
 {

@@ -46,6 +46,13 @@ Value ld_compile(Value source, Value filename, const char *mode, int flags, int 
  * statement needs more lines; or VAL_NULL with the exception. */
 Value ld_compile_interactive(Value source, Value filename, int flags, bool *incomplete);
 
+/* The program `python3.11 FILE` or `python3.11 < FILE` would run: source
+ * (bytes) compiled in 'exec' mode, with the errors python3.11's file
+ * reader reports where they differ from compile()'s (a source that is not
+ * UTF-8, an unknown coding cookie, a block missing at the end of the
+ * file; compile_service.py's script_error). */
+Value ld_compile_script(Value source, Value filename, int optimize);
+
 /* The import system's request: a source file's bytes compiled in 'exec'
  * mode, as importlib's SourceLoader.source_to_code does.  *pyc receives
  * the .pyc image to cache, with the header `pyc_header` asks for:

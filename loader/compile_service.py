@@ -10,7 +10,9 @@ reaches end of file, i.e. when pvm ends.  loader/compile.c is the other
 half and explains the protocol; in short (integers are little-endian):
 
   request  u32 n, then n fields, each a u32 length and that many bytes:
-             op        b"compile", or b"interactive" (a line of the prompt)
+             op        b"compile"; b"script" (a program python3.11 would read
+                       from a file or stdin: see script_error); or
+                       b"interactive" (the lines typed at the prompt)
              mode      b"exec", b"eval" or b"single"
              flags     compile()'s flags, in decimal, __future__ bits merged
              optimize  0, 1 or 2, in decimal
@@ -108,6 +110,81 @@ def interactive(source, filename, flags):
         return compile(source + "\n", filename, "single", flags, True)
 
 
+def script_error(exc, source, filename):
+    """python3.11 reads a script, or a program on stdin, with its file
+    tokenizer, which reports a few errors unlike compile() does: a source
+    that is not UTF-8 and declares no encoding, or declares one that does
+    not exist, is one message without a location; an indented block (or
+    except/finally) missing at the very end of the file has its column at
+    0 -- the end-of-file token's column when reading a file.  This returns
+    the error python3.11 would report for `exc`, compile()'s.  (The file
+    tokenizer's treatment of a NUL byte is not reproduced.)"""
+    encoding = encoding_error(source, filename)
+    if encoding is not None:
+        return encoding
+    if isinstance(exc, SyntaxError) and exc.text is not None and (
+            exc.msg.startswith("expected an indented block") or
+            exc.msg == "expected 'except' or 'finally' block"):
+        rest = source.split(b"\n")[exc.lineno:]
+        if exc.offset == len(exc.text.rstrip("\n")) + 1 and not b"".join(rest).strip():
+            exc.offset = 0
+    return exc
+
+
+def encoding_error(source, filename):
+    """The file tokenizer's own encoding errors (Parser/tokenizer.c), or None."""
+    import codecs, re
+    bom = source.startswith(b"\xef\xbb\xbf")
+    lines = source[3 if bom else 0:].split(b"\n")
+    cookie = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+    match = cookie.match(lines[0])
+    if match is None and len(lines) > 1 and re.match(rb"^[ \t\f]*(?:[#\r]|$)", lines[0]):
+        match = cookie.match(lines[1])
+    if match is not None:
+        name = normal_encoding_name(match.group(1).decode("latin-1"))
+        if bom and name != "utf-8":
+            return SyntaxError("encoding problem: %s with BOM" % name)
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            return SyntaxError("encoding problem: %s" % name)
+        return None
+    for number, line in enumerate(lines, 1):
+        bad = first_invalid_utf8(line)
+        if bad is not None:
+            return SyntaxError("Non-UTF-8 code starting with '\\x%.2x' in file %s on line %d, "
+                               "but no encoding declared; see https://peps.python.org/pep-0263/ "
+                               "for details" % (bad, filename, number))
+    return None
+
+
+def normal_encoding_name(name):
+    """get_normal_name() of Parser/tokenizer.c."""
+    low = name[:12].lower().replace("_", "-")
+    if low == "utf-8" or low.startswith("utf-8-"):
+        return "utf-8"
+    for latin in ("latin-1", "iso-8859-1", "iso-latin-1"):
+        if low == latin or low.startswith(latin + "-"):
+            return "iso-8859-1"
+    return name
+
+
+def first_invalid_utf8(line):
+    """The first byte the tokenizer's valid_utf8() rejects, or None."""
+    i = 0
+    while i < len(line):
+        byte = line[i]
+        if byte < 0x80:
+            i += 1
+            continue
+        need = 1 if 0xC0 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF8 else 0
+        tail = line[i + 1:i + 1 + need]
+        if need == 0 or len(tail) < need or any(not 0x80 <= b < 0xC0 for b in tail):
+            return byte
+        i += 1 + need
+    return None
+
+
 def plain(value):
     """An exception argument marshal can carry (repr of anything else)."""
     if type(value) is tuple:
@@ -133,6 +210,12 @@ def handle(fields):
         code = interactive(text, filename, int(flags))
         if code is None:
             return ("incomplete",)
+    elif op == b"script":
+        try:
+            code = compile(source, filename, "exec", int(flags), dont_inherit=True,
+                           optimize=int(optimize))
+        except (SyntaxError, ValueError) as exc:
+            raise script_error(exc, source, filename)
     else:
         code = compile(text, filename, mode.decode(), int(flags),
                        dont_inherit=True, optimize=int(optimize))

@@ -346,11 +346,14 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", py, strerror(errno)),
                                   VAL_NULL, rt_str_from_cstr(py));
+    if (!cache)                     /* the script: compiled as python3.11 reads it */
+        return ld_compile_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
+                                 stub_sys_optimize());
     char header[64];
     new_pyc_header(old, n, &st, size, header, sizeof header);
     Value data;
     Value code = ld_compile_file(py, source, size, stub_sys_optimize(), header, &data);
-    if (code != VAL_NULL && cache && !dont_write_bytecode())
+    if (code != VAL_NULL && !dont_write_bytecode())
         write_pyc(pyc, st.st_mode, data);
     return code;
 }

@@ -224,10 +224,13 @@ static bool ends_with(const char *s, const char *suffix)
 /* ---- the ways to run ------------------------------------------------------------- */
 
 /* Source as __main__ (-c, stdin, a script that is not a .py): compiled by the
- * compile service under `filename`; `file` is __file__ (VAL_NULL: none). */
+ * compile service under `filename` — as a string for -c, as python3.11
+ * reads a file otherwise; `file` is __file__ (VAL_NULL: none). */
 static int run_source(Value source, const char *filename, Value file)
 {
-    Value code = ld_compile(source, rt_str_from_cstr(filename), "exec", 0, stub_sys_optimize());
+    Value name = rt_str_from_cstr(filename);
+    Value code = file == VAL_NULL ? ld_compile(source, name, "exec", 0, stub_sys_optimize())
+                                  : ld_compile_script(source, name, stub_sys_optimize());
     if (code == VAL_NULL)
         return compile_failed();
     return run_main(code, main_module(file, rt_None, rt_None));
