@@ -124,28 +124,75 @@ static char *history_path(void)
     return path;
 }
 
-/* Candidates for completing `text`: the names visible at the prompt
- * (globals, then builtins) and the keywords, each a readline match. */
+/* Tab completion, as CPython's rlcompleter completes at its prompt: a
+ * keyword (with the space or colon that follows it), a global or builtin
+ * name (a callable with its "("), or after a dot an attribute of the
+ * object the dotted name before it names. */
 static Value completion_globals;
 
 static const char *const keywords[] = {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
     "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
     "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield", NULL,
+    "return", "try", "while", "with", "yield", "_", "case", "match", NULL,
 };
 
-/* The names after "obj." when text is "obj.pre" (obj a dotted name of
- * plain attribute lookups), or the global names otherwise: a list of
- * (prefix, names) to match against. */
-static Value names_for(const char *text, const char **word, Value *dir_list)
+/* rlcompleter's suffixes: "try:", "import ", "True"; "f(" for a callable,
+ * "f()" for a Python function without parameters. */
+static Value keyword_match(const char *k)
 {
-    const char *dot = strrchr(text, '.');
-    *word = dot ? dot + 1 : text;
-    *dir_list = VAL_NULL;
-    if (dot == NULL)
-        return rt_str_empty();
-    Value prefix = rt_str_new(text, (size_t)(dot - text + 1));
+    static const char *const bare[] = { "False", "None", "True", "break", "continue", "pass",
+                                        "else", "_", NULL };
+    if (strcmp(k, "finally") == 0 || strcmp(k, "try") == 0)
+        return rt_str_format_c("%s:", k);
+    for (int i = 0; bare[i]; i++)
+        if (strcmp(k, bare[i]) == 0)
+            return rt_str_from_cstr(k);
+    return rt_str_format_c("%s ", k);
+}
+
+static Value name_match(Value word, Value value)
+{
+    if (value == VAL_NULL || !rt_callable(value))
+        return word;
+    bool no_params = is_function(value) && AS_FUNCTION(value)->code->argcount == 0 &&
+                     AS_FUNCTION(value)->code->kwonlyargcount == 0 &&
+                     !(AS_FUNCTION(value)->code->flags & (CO_VARARGS | CO_VARKEYWORDS));
+    return rt_str_format_c("%S%s", word, no_params ? "()" : "(");
+}
+
+static bool starts_with(Value name, const char *prefix)
+{
+    return is_str(name) && strncmp(rt_str_cstr(name), prefix, strlen(prefix)) == 0;
+}
+
+/* Names visible at the prompt that start with text. */
+static void global_matches(const char *text, Value found)
+{
+    Value seen = rt_dict_new();
+    rt_dict_set_cstr(seen, "__builtins__", rt_None);
+    for (int i = 0; keywords[i]; i++)
+        if (strncmp(keywords[i], text, strlen(text)) == 0) {
+            rt_list_append(found, keyword_match(keywords[i]));
+            rt_dict_set_cstr(seen, keywords[i], rt_None);
+        }
+    Value spaces[] = { completion_globals, rt_builtins_dict };
+    for (int s = 0; s < 2; s++) {
+        Value k, v;
+        for (size_t i = 0; rt_dict_next(spaces[s], &i, &k, &v);)
+            if (starts_with(k, text) && rt_dict_get(seen, k, NULL) == VAL_NULL) {
+                rt_dict_set(seen, k, rt_None);
+                rt_list_append(found, name_match(k, v));
+            }
+    }
+}
+
+/* "obj.attr.pre": the attributes of obj.attr (dir()) that start with pre;
+ * names starting with _ (or __) only when pre asks for them or nothing
+ * else matches, as rlcompleter. */
+static void attr_matches(const char *text, Value found)
+{
+    const char *dot = strrchr(text, '.'), *attr = dot + 1;
     char *path = gc_strdup(text);
     path[dot - text] = '\0';
     char *save = NULL, *part = strtok_r(path, ".", &save);
@@ -154,42 +201,35 @@ static Value names_for(const char *text, const char **word, Value *dir_list)
         obj = rt_dict_get_cstr(rt_builtins_dict, part);
     while (obj != VAL_NULL && (part = strtok_r(NULL, ".", &save)) != NULL)
         obj = rt_lookup_attr(obj, rt_str_from_cstr(part));
-    Value dir = obj != VAL_NULL ? rt_dict_get_cstr(rt_builtins_dict, "dir") : VAL_NULL;
-    *dir_list = dir != VAL_NULL ? rt_call1(dir, obj) : VAL_NULL;
-    rt_err_clear();
-    return prefix;
+    Value dir = obj != VAL_NULL ? rt_call1(rt_dict_get_cstr(rt_builtins_dict, "dir"), obj) : VAL_NULL;
+    if (dir == VAL_NULL || !is_list(dir)) {
+        rt_err_clear();
+        return;
+    }
+    Value expr = rt_str_new(text, (size_t)(dot - text));
+    for (const char *hide = attr[0] == '\0' ? "_" : strcmp(attr, "_") == 0 ? "__" : NULL;; ) {
+        for (size_t i = 0; i < AS_LIST(dir)->length; i++) {
+            Value w = AS_LIST(dir)->items[i];
+            if (!starts_with(w, attr) || (hide != NULL && starts_with(w, hide)))
+                continue;
+            Value value = rt_lookup_attr(obj, w);
+            rt_err_clear();
+            rt_list_append(found, name_match(rt_str_format_c("%S.%S", expr, w), value));
+        }
+        if (AS_LIST(found)->length > 0 || hide == NULL)
+            break;
+        hide = strcmp(hide, "_") == 0 ? "__" : NULL;
+    }
 }
 
-static bool add_match(Value found, Value prefix, Value name, const char *word)
-{
-    if (!is_str(name) || strncmp(rt_str_cstr(name), word, strlen(word)) != 0)
-        return false;
-    if (word[0] != '_' && rt_str_cstr(name)[0] == '_' && rt_str_nbytes(prefix) > 0)
-        return false;                   /* rlcompleter hides _names after a dot */
-    rt_list_append(found, rt_str_concat(prefix, name));
-    return true;
-}
-
-/* Every match of `text`, sorted and without repeats (rlcompleter's
- * global_matches and attr_matches, without the suffixes). */
+/* Every match of `text`, sorted and without repeats. */
 static Value matches_for(const char *text)
 {
-    const char *word;
-    Value attrs;
-    Value prefix = names_for(text, &word, &attrs);
     Value found = rt_list_new(0);
-    if (rt_str_nbytes(prefix) > 0) {
-        for (size_t i = 0; attrs != VAL_NULL && is_list(attrs) && i < AS_LIST(attrs)->length; i++)
-            add_match(found, prefix, AS_LIST(attrs)->items[i], word);
-    } else {
-        for (int i = 0; keywords[i]; i++)
-            add_match(found, prefix, rt_str_from_cstr(keywords[i]), word);
-        Value k, v;
-        for (size_t i = 0; rt_dict_next(completion_globals, &i, &k, &v);)
-            add_match(found, prefix, k, word);
-        for (size_t i = 0; rt_dict_next(rt_builtins_dict, &i, &k, &v);)
-            add_match(found, prefix, k, word);
-    }
+    if (strchr(text, '.') != NULL)
+        attr_matches(text, found);
+    else
+        global_matches(text, found);
     Value unique = rt_call1(obj_val(&rt_set_type), found);
     Value sorted = unique != VAL_NULL ? rt_sequence_to_list(unique) : VAL_NULL;
     if (sorted == VAL_NULL || !rt_list_sort(sorted, VAL_NULL, false)) {
@@ -213,15 +253,13 @@ static char *completion_generator(const char *text, int state)
     return strdup(rt_str_cstr(AS_LIST(found)->items[next++]));
 }
 
-/* Tab after nothing but blanks indents, as in CPython's REPL; otherwise
- * it completes a name (never a file name). */
+/* Tab on an empty word indents, as in CPython's REPL; otherwise it
+ * completes a name (never a file name), adding nothing after it. */
 static char **complete(const char *text, int start, int end)
 {
     rl_attempted_completion_over = 1;
-    bool blank = true;
-    for (int i = 0; i < end && blank; i++)
-        blank = rl_line_buffer[i] == ' ' || rl_line_buffer[i] == '\t';
-    if (blank) {
+    rl_completion_append_character = '\0';
+    if (text[strspn(text, " \t")] == '\0') {
         rl_insert_text("\t");
         return NULL;
     }
