@@ -45,7 +45,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config tmux
 
 .PHONY: all deps demo check unit golden bench docs install clean pvm
 
