@@ -1,3 +1,0 @@
-x = 1
-print("this never runs"
-y = 2
