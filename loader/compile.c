@@ -22,7 +22,9 @@
  *   - normally, or by os._exit, or by a crash: pvm's end of its stdin pipe
  *     closes, the service reads end of file and exits;
  *   - as a backstop, the kernel kills it when pvm dies
- *     (prctl(PR_SET_PDEATHSIG), armed in the child before exec);
+ *     (prctl(PR_SET_PDEATHSIG), armed in the child before exec; the
+ *     kernel ties it to the *thread* that forked, so with threads a
+ *     request from a thread that later ends costs a restart);
  *   - Ctrl-C at the terminal goes to the terminal's foreground process
  *     group; the service has a group of its own and ignores SIGINT, so
  *     only pvm sees it (and decides what it means).
@@ -58,6 +60,7 @@
 #include "loader/compile.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 #ifndef PVM_COMPILER_PATH               /* the Makefile passes its $(PYTHON) */
 #define PVM_COMPILER_PATH "/usr/bin/python3.11"
@@ -217,6 +220,11 @@ static bool check_hello(Service *s)
     Value hello;
     if (!read_reply(s, &hello, HELLO_TIMEOUT_MS)) {
         rt_err_clear();
+        if (vm_interrupt_pending()) {   /* Ctrl-C while it started */
+            reap(s);
+            vm_check_interrupt();
+            return false;
+        }
         char how[96];
         describe_status(reap(s), how, sizeof how);
         cannot_start("'%s' did not start pvm's compile service (it %s)", s->path, how);
@@ -292,7 +300,7 @@ static bool write_all(int fd, const unsigned char *p, size_t n)
     bool ok = true;
     while (n > 0) {
         ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
+        if (w < 0 && errno == EINTR && !vm_interrupt_pending())
             continue;
         if (w <= 0) {
             ok = false;
@@ -309,23 +317,22 @@ static bool write_all(int fd, const unsigned char *p, size_t n)
     return ok;
 }
 
-/* Read exactly n bytes; false at end of file, on error, or (timeout_ms
- * >= 0) when nothing arrives in time.  A signal (Ctrl-C) does not cut a
- * reply short: pvm's handler only sets a flag, which the eval loop acts
- * on after the request. */
+/* Read exactly n bytes; false at end of file, on error, on Ctrl-C (a
+ * compile that never ends must not hang pvm), or (timeout_ms >= 0) when
+ * nothing arrives in time. */
 static bool read_all(int fd, unsigned char *p, size_t n, int timeout_ms)
 {
     while (n > 0) {
         if (timeout_ms >= 0) {
             struct pollfd pfd = { fd, POLLIN, 0 };
             int r = poll(&pfd, 1, timeout_ms);
-            if (r < 0 && errno == EINTR)
+            if (r < 0 && errno == EINTR && !vm_interrupt_pending())
                 continue;
             if (r <= 0)
                 return false;
         }
         ssize_t got = read(fd, p, n);
-        if (got < 0 && errno == EINTR)
+        if (got < 0 && errno == EINTR && !vm_interrupt_pending())
             continue;
         if (got <= 0)
             return false;
@@ -426,10 +433,17 @@ static void request_init(Request *rq, const char *op, const char *mode, int flag
 }
 
 /* The service died during a request: reap it and say so; the next
- * request will start a new one. */
+ * request will start a new one.  Or Ctrl-C cut the request short: the
+ * service is stopped (its reply would come out of turn) and the request
+ * raises KeyboardInterrupt. */
 static Value died(Service *s)
 {
     rt_err_clear();
+    if (vm_interrupt_pending()) {
+        reap(s);
+        vm_check_interrupt();
+        return VAL_NULL;
+    }
     const char *path = s->path;
     pid_t pid = s->pid;
     char how[96];

@@ -460,6 +460,10 @@ Value tools_repl(Value globals, bool quiet)
             going = handle_input(&s, false);
     }
     save_history();
+    Value exit = going ? VAL_NULL : rt_err_fetch();     /* the SystemExit */
     vm_finalize();
-    return going ? rt_None : VAL_NULL;
+    if (exit == VAL_NULL)
+        return rt_None;
+    rt_raise(exit);
+    return VAL_NULL;
 }
