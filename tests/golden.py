@@ -63,8 +63,10 @@ PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
 
-# Deterministic, quiet environment for both interpreters.
-ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
+# Deterministic, quiet environment for both interpreters; pvm compiles
+# source (exec, compile, imports without a pyc) with this same python3.11.
+ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
+           PVM_COMPILER=sys.executable)
 
 
 PACKAGE_MARK = ".golden-package"
