@@ -165,10 +165,13 @@ TARGET(STORE_NAME) {                /* into the locals dict */
 
 TARGET(DELETE_NAME) {
     Value name = GETNAME(oparg);
-    int r = frame->locals == VAL_NULL ? 0 : rt_dict_del(frame->locals, name);
+    int r = frame->locals == VAL_NULL ? 0
+          : is_dict(frame->locals) ? rt_dict_del(frame->locals, name)
+          : rt_delitem(frame->locals, name) == 0;   /* exec(locals=mapping) */
     if (r < 0)
         GOTO_ERROR();
     if (r == 0) {
+        rt_err_clear();                 /* any failure is a NameError, as in CPython */
         rt_raisef(&rt_NameError, "name '%S' is not defined", name);
         GOTO_ERROR();
     }
@@ -1060,15 +1063,9 @@ TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
     DISPATCH();
 }
 
-TARGET(PRINT_EXPR) {                /* the interactive echo */
-    Value v = POP();
-    if (v != rt_None) {
-        Value r = rt_repr(v);
-        if (r == VAL_NULL)
-            GOTO_ERROR();
-        rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r));
-        rt_stdout_write("\n", 1);
-    }
+TARGET(PRINT_EXPR) {                /* the interactive echo: sys.displayhook */
+    if (!vm_print_expr(POP()))
+        GOTO_ERROR();
     DISPATCH();
 }
 
