@@ -62,6 +62,10 @@ Value rt_generic_getattr(Value obj, Value name);
  * RT_DICT_OFFSET_VAR (containers.h). */
 Value *rt_instance_dict_slot(Value obj);
 int rt_generic_setattr(Value obj, Value name, Value v);
+/* The __dict__ getset of objects with an instance dict (GetSetDef's get
+ * and set): the dict, made on first need; assigning needs a dict. */
+Value rt_generic_dict_get(Value obj);
+int rt_generic_dict_set(Value obj, Value v);
 /* AttributeError "'int' object has no attribute 'x'"; returns VAL_NULL. */
 Value rt_no_attribute(Value obj, Value name);
 /* Like getattr but AttributeError → VAL_NULL with no exception set. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 
 typedef struct View {
     const unsigned char *data;
@@ -1460,6 +1461,30 @@ static Value bytes_iter(Value self)
     return obj_val(it);
 }
 
+/* ---- the buffer protocol ----------------------------------------------------------------------- */
+
+static int bytes_getbuffer(Value self, RtBuffer *view, int flags)
+{
+    ObjBytes *b = AS_BYTES(self);
+    return rt_buffer_fill(view, self, b->data, (ssize_t)b->length, true, "B", 1, flags);
+}
+
+/* A bytearray counts the buffers it has handed out: while any is held it
+ * may not move its data (CPython's ob_exports). */
+static int bytearray_getbuffer(Value self, RtBuffer *view, int flags)
+{
+    ObjByteArray *a = VAL_AS(ObjByteArray, self);
+    if (rt_buffer_fill(view, self, a->data, (ssize_t)a->length, false, "B", 1, flags) < 0)
+        return -1;
+    a->exports++;
+    return 0;
+}
+
+static void bytearray_releasebuffer(Value self, RtBuffer *view)
+{
+    VAL_AS(ObjByteArray, self)->exports--;
+}
+
 ObjType rt_bytes_type = {
     .ob.type = &rt_type_type,
     .name = "bytes",
@@ -1475,6 +1500,7 @@ ObjType rt_bytes_type = {
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytes_new,
+    .getbuffer = bytes_getbuffer,
 };
 
 /* ---- bytearray: the mutable parts ------------------------------------------------------------ */
@@ -1755,6 +1781,8 @@ ObjType rt_bytearray_type = {
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytearray_new_slot,
+    .getbuffer = bytearray_getbuffer,
+    .releasebuffer = bytearray_releasebuffer,
 };
 
 void rt_bytes_init(void)

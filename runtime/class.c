@@ -256,40 +256,19 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 /* ---- instance attributes every class with a dict shows ------------------------------ */
 
-static Value *dict_slot(Value obj)
-{
-    return rt_instance_dict_slot(obj);
-}
-
-static Value instance_dict_get(Value obj)
-{
-    Value *slot = dict_slot(obj);
-    if (slot == NULL)
-        return rt_no_attribute(obj, s_dict);
-    if (*slot == VAL_NULL)
-        *slot = rt_dict_new();
-    return *slot;
-}
-
-static int instance_dict_set(Value obj, Value v)
-{
-    Value *slot = dict_slot(obj);
-    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_dict_type)) {
-        if (v == VAL_NULL)
-            rt_raisef(&rt_TypeError, "cannot delete __dict__");
-        else
-            rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                      val_type(v)->name);
-        return -1;
-    }
-    *slot = v;
-    return 0;
-}
-
 static Value weakref_get(Value obj)
 {
     return rt_None;
 }
+
+/* Put in the dict of each class that adds an instance dict. */
+static const GetSetDef instance_dict_getset = {
+    "__dict__", rt_generic_dict_get, rt_generic_dict_set,
+    "dictionary for instance variables (if defined)",
+};
+static const GetSetDef instance_weakref_getset = {
+    "__weakref__", weakref_get, NULL, "list of weak references to the object (if defined)",
+};
 
 static Value class_get(Value obj)
 {
@@ -390,9 +369,8 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             t->dict_offset = size;
             size += sizeof(Value);
         }
-        rt_dict_set(dict, s_dict, rt_getset_new("__dict__", t, instance_dict_get,
-                                                instance_dict_set));
-        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
+        rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
+        rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     }
     t->instance_size = size;
     return true;
@@ -969,8 +947,10 @@ void rt_class_init(void)
     rt_descr_init();
     rt_type_ready(&rt_super_type, NULL);
     rt_type_add_methods(&rt_type_type, type_methods);
-    rt_type_set(&rt_object_type, "__class__",
-                rt_getset_new("__class__", &rt_object_type, class_get, class_set));
+    static const GetSetDef class_getset = {
+        "__class__", class_get, class_set, "the object's class",
+    };
+    rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     add_builtin("__build_class__", rt_builtin_new("__build_class__", builtin_build_class,

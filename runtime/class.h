@@ -98,10 +98,12 @@ Value rt_classmethod_new(Value func);
 Value rt_staticmethod_new(Value func);
 /* A __slots__ member stored at `offset` in instances of owner. */
 Value rt_member_new(Value name, ObjType *owner, size_t offset);
-/* A computed attribute defined in C (object.__class__, a class's __dict__). */
-typedef Value (*GetterFunc)(Value obj);
-typedef int (*SetterFunc)(Value obj, Value v);
-Value rt_getset_new(const char *name, ObjType *owner, GetterFunc get, SetterFunc set);
+/* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
+Value rt_member_from_def(const MemberDef *def, ObjType *owner);
+Value rt_getset_new(const GetSetDef *def, ObjType *owner);
+/* Put the descriptors of type->members and type->getsets in its dict
+ * (rt_type_ready does it). */
+void rt_type_add_attributes(ObjType *type);
 void rt_descr_init(void);
 
 #endif

@@ -261,9 +261,14 @@ static Value cell_richcompare(Value a, Value b, int op)
     return rt_bool(rt_cmp_holds(c, op));
 }
 
+static const GetSetDef cell_getsets[] = {
+    {"cell_contents", cell_get_contents, cell_set_contents},
+    {NULL},
+};
+
 ObjType rt_cell_type = {
     .ob.type = &rt_type_type, .name = "cell", .repr = cell_repr,
-    .richcompare = cell_richcompare,
+    .richcompare = cell_richcompare, .getsets = cell_getsets,
 };
 
 /* ---- modules ----------------------------------------------------------------- */
@@ -354,8 +359,5 @@ void rt_func_init(void)
     rt_type_ready(&rt_function_type, NULL);
     rt_type_ready(&rt_method_type, NULL);
     rt_type_ready(&rt_cell_type, NULL);
-    rt_type_set(&rt_cell_type, "cell_contents", rt_getset_new("cell_contents", &rt_cell_type,
-                                                              cell_get_contents,
-                                                              cell_set_contents));
     rt_type_ready(&rt_module_type, NULL);
 }

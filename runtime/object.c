@@ -320,6 +320,10 @@ void rt_inherit_slots(ObjType *t, ObjType *b)
 #undef INHERIT
 #undef INHERITS_ALWAYS
 #undef INHERITS_WITH_COMPARE
+    if (t->getbuffer == NULL) {
+        t->getbuffer = b->getbuffer;
+        t->releasebuffer = b->releasebuffer;
+    }
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
@@ -397,6 +401,7 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     if (type->dict == VAL_NULL)
         type->dict = rt_dict_new();
     rt_type_add_methods(type, methods);
+    rt_type_add_attributes(type);
     remember_type(type, own);
 }
 
@@ -436,6 +441,38 @@ Value *rt_instance_dict_slot(Value obj)
     if (off == RT_DICT_OFFSET_VAR)          /* str, bytes, tuple subclasses */
         return rt_var_dict_slot(obj);
     return (Value *)((char *)val_obj(obj) + off);
+}
+
+/* The __dict__ getset of objects with an instance dict (a class's
+ * instances, functions): the dict, made on first need. */
+Value rt_generic_dict_get(Value obj)
+{
+    Value *slot = rt_instance_dict_slot(obj);
+    if (slot == NULL)
+        return rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+    if (*slot == VAL_NULL)
+        *slot = rt_dict_new();
+    return *slot;
+}
+
+int rt_generic_dict_set(Value obj, Value v)
+{
+    Value *slot = rt_instance_dict_slot(obj);
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!rt_isinstance_of(v, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                  val_type(v)->name);
+        return -1;
+    }
+    if (slot == NULL) {
+        rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+        return -1;
+    }
+    *slot = v;
+    return 0;
 }
 
 Value rt_no_attribute(Value obj, Value name)
