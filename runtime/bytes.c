@@ -1792,11 +1792,10 @@ void rt_bytes_init(void)
     rt_type_ready(&bytes_iter_type, NULL);
     rt_type_ready(&bytearray_iter_type, NULL);
     static const MethodDef class_methods[] = {
-        {"fromhex", bytes_fromhex, RT_METH_CLASS}, {NULL, NULL},
+        {"fromhex", bytes_fromhex, RT_METH_CLASS},
+        {"maketrans", bytes_maketrans, RT_METH_STATIC},
+        {NULL, NULL},
     };
     rt_type_add_methods(&rt_bytes_type, class_methods);
     rt_type_add_methods(&rt_bytearray_type, class_methods);
-    rt_type_set(&rt_bytes_type, "maketrans", rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
-    rt_type_set(&rt_bytearray_type, "maketrans",
-                rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
 }

@@ -19,11 +19,6 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 
-static bool name_is(Value name, const char *s)
-{
-    return strcmp(rt_str_cstr(name), s) == 0;
-}
-
 static Value or_none(Value v)
 {
     return v == VAL_NULL ? rt_None : v;
@@ -141,25 +136,48 @@ static Value property_set_name(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-static Value property_getattr(Value self, Value name)
+/* Is f.__isabstractmethod__ true?  (abc.abstractmethod sets it.)  -1 on
+ * error. */
+static int is_abstract(Value f)
 {
-    ObjProperty *p = AS_PROPERTY(self);
-    if (name_is(name, "fget")) return p->fget;
-    if (name_is(name, "fset")) return p->fset;
-    if (name_is(name, "fdel")) return p->fdel;
-    if (name_is(name, "__doc__")) return p->doc;
-    if (name_is(name, "__isabstractmethod__")) return rt_False;
-    return rt_generic_getattr(self, name);
+    if (f == VAL_NULL || f == rt_None)
+        return 0;
+    Value v = rt_lookup_attr(f, rt_str_intern_cstr("__isabstractmethod__"));
+    if (v == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return rt_truthy(v);
 }
 
-static int property_setattr(Value self, Value name, Value v)
+static Value abstract_result(int r)
 {
-    if (name_is(name, "__doc__")) {
-        AS_PROPERTY(self)->doc = or_none(v);
-        return 0;
-    }
-    return rt_generic_setattr(self, name, v);
+    return r < 0 ? VAL_NULL : rt_bool(r);
 }
+
+/* A property is abstract when one of its functions is. */
+static Value property_get_isabstract(Value self)
+{
+    ObjProperty *p = AS_PROPERTY(self);
+    Value fs[3] = { p->fget, p->fset, p->fdel };
+    for (int i = 0; i < 3; i++) {
+        int r = is_abstract(fs[i]);
+        if (r != 0)
+            return abstract_result(r);
+    }
+    return rt_False;
+}
+
+static const MemberDef property_members[] = {
+    {"fget", offsetof(ObjProperty, fget), RT_MEMBER_VALUE, RT_READONLY},
+    {"fset", offsetof(ObjProperty, fset), RT_MEMBER_VALUE, RT_READONLY},
+    {"fdel", offsetof(ObjProperty, fdel), RT_MEMBER_VALUE, RT_READONLY},
+    {"__doc__", offsetof(ObjProperty, doc), RT_MEMBER_VALUE, RT_WRITABLE},
+    {NULL},
+};
+
+static const GetSetDef property_getsets[] = {
+    {"__isabstractmethod__", property_get_isabstract},
+    {NULL},
+};
 
 static const MethodDef property_methods[] = {
     {"getter", property_getter}, {"setter", property_setter},
@@ -169,8 +187,8 @@ static const MethodDef property_methods[] = {
 
 ObjType rt_property_type = {
     .ob.type = &rt_type_type, .name = "property",
-    .descr_get = property_get, .descr_set = property_set,
-    .getattr = property_getattr, .setattr = property_setattr, .new_ = property_new,
+    .descr_get = property_get, .descr_set = property_set, .new_ = property_new,
+    .members = property_members, .getsets = property_getsets,
 };
 
 /* ---- classmethod and staticmethod ---------------------------------------- */
@@ -178,14 +196,36 @@ ObjType rt_property_type = {
 typedef struct ObjFuncWrapper {
     Object ob;
     Value func;
+    Value dict;                 /* the wrapped function's __name__, __doc__... */
 } ObjFuncWrapper;
+
+#define AS_FUNCWRAPPER(v) VAL_AS(ObjFuncWrapper, v)
+
+/* As functools.wraps would, CPython copies the function's __module__,
+ * __name__, __qualname__, __doc__ and __annotations__ into the wrapper's
+ * own dict, so a classmethod looks like the function it wraps. */
+static bool copy_wrapped_attrs(ObjFuncWrapper *w)
+{
+    static const char *const names[] = {
+        "__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
+    };
+    w->dict = rt_dict_new();
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        Value name = rt_str_intern_cstr(names[i]);
+        Value v = rt_lookup_attr(w->func, name);
+        if (v == VAL_NULL && rt_err_occurred())
+            return false;
+        if (v != VAL_NULL && !rt_dict_set(w->dict, name, v))
+            return false;
+    }
+    return true;
+}
 
 static Value wrap_func(ObjType *type, Value func)
 {
-    ObjFuncWrapper *w = gc_alloc(sizeof *w);
-    w->ob.type = type;
+    ObjFuncWrapper *w = rt_alloc_instance(type, sizeof(ObjFuncWrapper));
     w->func = func;
-    return obj_val(w);
+    return copy_wrapped_attrs(w) ? obj_val(w) : VAL_NULL;
 }
 
 Value rt_classmethod_new(Value func) { return wrap_func(&rt_classmethod_type, func); }
@@ -203,49 +243,54 @@ static Value classmethod_get(Value self, Value obj, Value type)
 {
     if (type == VAL_NULL || type == rt_None)
         type = obj_val(val_type(obj));
-    return rt_method_new(VAL_AS(ObjFuncWrapper, self)->func, type);
+    return rt_method_new(AS_FUNCWRAPPER(self)->func, type);
 }
 
 static Value staticmethod_get(Value self, Value obj, Value type)
 {
-    return VAL_AS(ObjFuncWrapper, self)->func;
+    return AS_FUNCWRAPPER(self)->func;
 }
 
 /* Since 3.10 a staticmethod is callable like its function. */
 static Value staticmethod_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
-    return rt_call(VAL_AS(ObjFuncWrapper, self)->func, args, nargs, kwnames);
+    return rt_call(AS_FUNCWRAPPER(self)->func, args, nargs, kwnames);
 }
 
 static Value funcwrapper_repr(Value self)
 {
-    return rt_str_format_c("<%s(%R)>", val_type(self)->name, VAL_AS(ObjFuncWrapper, self)->func);
+    return rt_str_format_c("<%s(%R)>", val_type(self)->name, AS_FUNCWRAPPER(self)->func);
 }
 
-/* __func__, and the wrapped function's name and doc (functools-style). */
-static Value funcwrapper_getattr(Value self, Value name)
+static Value funcwrapper_get_isabstract(Value self)
 {
-    Value func = VAL_AS(ObjFuncWrapper, self)->func;
-    if (name_is(name, "__func__") || name_is(name, "__wrapped__"))
-        return func;
-    if (name_is(name, "__isabstractmethod__"))
-        return rt_False;
-    if (name_is(name, "__name__") || name_is(name, "__qualname__") ||
-        name_is(name, "__doc__") || name_is(name, "__module__"))
-        return rt_getattr(func, name);
-    return rt_generic_getattr(self, name);
+    return abstract_result(is_abstract(AS_FUNCWRAPPER(self)->func));
 }
+
+static const MemberDef funcwrapper_members[] = {
+    {"__func__", offsetof(ObjFuncWrapper, func), RT_MEMBER_VALUE, RT_READONLY},
+    {"__wrapped__", offsetof(ObjFuncWrapper, func), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+static const GetSetDef funcwrapper_getsets[] = {
+    {"__isabstractmethod__", funcwrapper_get_isabstract},
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {NULL},
+};
 
 ObjType rt_classmethod_type = {
     .ob.type = &rt_type_type, .name = "classmethod", .flags = TF_BASETYPE,
-    .repr = funcwrapper_repr, .descr_get = classmethod_get,
-    .getattr = funcwrapper_getattr, .new_ = classmethod_new,
+    .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
+    .repr = funcwrapper_repr, .descr_get = classmethod_get, .new_ = classmethod_new,
+    .members = funcwrapper_members, .getsets = funcwrapper_getsets,
 };
 
 ObjType rt_staticmethod_type = {
     .ob.type = &rt_type_type, .name = "staticmethod", .flags = TF_BASETYPE,
+    .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = staticmethod_get, .call = staticmethod_call,
-    .getattr = funcwrapper_getattr, .new_ = classmethod_new,
+    .new_ = classmethod_new, .members = funcwrapper_members, .getsets = funcwrapper_getsets,
 };
 
 /* ---- member descriptors: fields of the instance ------------------------------------ */

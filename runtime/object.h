@@ -470,12 +470,20 @@ typedef struct ObjMethod {
  * values (kwnames as in CallFunc).  For a method, args[0] is self. */
 typedef Value (*NativeFunc)(Value *args, size_t nargs, Value kwnames);
 
+/* One C function, in three guises told apart by the object's type:
+ *   builtin_function_or_method  len, math.sqrt (no self); [].append (self
+ *                               bound); str.maketrans (a static method:
+ *                               owner set, no self)
+ *   method_descriptor           list.append as found in list's dict (owner
+ *                               set, no self): binds to an instance
+ *   classmethod_descriptor      dict.fromkeys in dict's dict: binds to the class */
 typedef struct ObjBuiltin {
     Object ob;
     const char *name;
     NativeFunc fn;
     Value self;                 /* bound self (prepended to args), or VAL_NULL */
     ObjType *owner;             /* for methods: the type whose dict holds it */
+    Value module;               /* a module's function: that module; else VAL_NULL */
 } ObjBuiltin;
 
 typedef struct ObjModule {
@@ -500,8 +508,9 @@ typedef struct ObjException {
 typedef struct ObjTraceback {
     Object ob;
     Value next;                 /* the next deeper entry, or rt_None */
-    ObjCode *code;
+    ObjCode *code;              /* NULL for one made by types.TracebackType() */
     int lasti;                  /* code-unit index of the instruction */
+    int lineno;                 /* TracebackType()'s tb_lineno; else from code */
 } ObjTraceback;
 
 /* An instance of a class created by Python code (class.c); builtins use it
@@ -532,7 +541,7 @@ extern ObjType rt_bool_type, rt_float_type, rt_complex_type, rt_str_type,
     rt_bytes_type, rt_bytearray_type, rt_tuple_type, rt_list_type, rt_dict_type,
     rt_set_type, rt_frozenset_type, rt_range_type, rt_slice_type,
     rt_cell_type, rt_code_type, rt_function_type, rt_method_type,
-    rt_builtin_type, rt_module_type, rt_traceback_type, rt_none_type,
+    rt_builtin_type, rt_method_descr_type, rt_module_type, rt_traceback_type, rt_none_type,
     rt_notimpl_type, rt_ellipsis_type, rt_null_type;
 
 /* Exact-type tests are pointer compares; subclass-aware tests use the MRO. */

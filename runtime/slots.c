@@ -120,9 +120,7 @@ static void make_names(void)
 /* An unbound method that takes self as its first argument as it is. */
 static bool is_plain_method(Value m)
 {
-    return is_function(m) || rt_wrapper_is_unbound(m) ||
-           (IS_EXACT(m, rt_builtin_type) && VAL_AS(ObjBuiltin, m)->owner != NULL &&
-            VAL_AS(ObjBuiltin, m)->self == VAL_NULL);
+    return is_function(m) || rt_wrapper_is_unbound(m) || IS_EXACT(m, rt_method_descr_type);
 }
 
 /* Call m, found on type(self)'s MRO, as a method of self. */
@@ -975,11 +973,7 @@ static const MethodDef object_methods[] = {
 static void add_object_methods(void)
 {
     ObjType *o = &rt_object_type;
-    for (const MethodDef *m = object_methods; m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = o;
-        rt_type_set(o, m->name, obj_val(b));
-    }
+    rt_type_add_methods(o, object_methods);
     rt_type_set(o, "__subclasshook__", rt_classmethod_new(
                 rt_builtin_new("__subclasshook__", object_subclasshook, VAL_NULL)));
     rt_type_set(o, "__init_subclass__", rt_classmethod_new(

@@ -630,8 +630,6 @@ ObjType rt_str_type = {
 void rt_str_init(void)
 {
     rt_type_ready(&rt_str_type, rt_str_methods);
-    rt_type_set(&rt_str_type, "maketrans",
-                rt_builtin_new("maketrans", rt_str_maketrans, VAL_NULL));
     static const MethodDef no_methods[] = {{NULL, NULL}};
     rt_type_ready(&str_iter_type, no_methods);
     rt_type_ready(&str_ascii_iter_type, no_methods);
