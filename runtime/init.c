@@ -22,4 +22,5 @@ void rt_init(void)
     rt_builtins_init();
     rt_class_init();
     rt_genericalias_init();
+    rt_mappingproxy_init();
 }

@@ -167,6 +167,7 @@ ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
     .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
     .setattr = rt_type_setattr, .new_ = type_new,
+    .members = rt_type_members, .getsets = rt_type_getsets,
 };
 
 /* ---- builtin functions and methods -------------------------------------- */
