@@ -369,6 +369,14 @@ static Value cell_richcompare(Value a, Value b, int op)
     return rt_bool(rt_cmp_holds(c, op));
 }
 
+/* types.CellType([contents]) */
+static Value cell_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("cell", kwnames) || !rt_arg_range("cell", nargs, 0, 1))
+        return VAL_NULL;
+    return rt_cell_new(nargs == 1 ? args[0] : VAL_NULL);
+}
+
 static const GetSetDef cell_getsets[] = {
     {"cell_contents", cell_get_contents, cell_set_contents},
     {NULL},
@@ -376,7 +384,7 @@ static const GetSetDef cell_getsets[] = {
 
 ObjType rt_cell_type = {
     .ob.type = &rt_type_type, .name = "cell", .repr = cell_repr,
-    .richcompare = cell_richcompare, .getsets = cell_getsets,
+    .richcompare = cell_richcompare, .getsets = cell_getsets, .new_ = cell_new,
 };
 
 /* ---- modules ----------------------------------------------------------------- */
@@ -522,4 +530,5 @@ void rt_func_init(void)
     rt_type_ready(&rt_method_type, NULL);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, NULL);
+    rt_namespace_init();
 }
