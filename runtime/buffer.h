@@ -16,15 +16,25 @@
  *     ... read view.len bytes at view.buf ...
  *     rt_release_buffer(&view);
  *
- * Release every buffer you get: while a bytearray has buffers out, it
- * refuses to change size (BufferError), because the holder's pointer would
- * no longer be its data.  pvm's memory is collected, so a forgotten
- * release never frees anything too early; it only leaves the bytearray
- * unresizable.
+ * Releasing.  Give back every buffer you get.  None of pvm's exporters
+ * locks anything while a buffer is out: bytes is immutable, and bytearray
+ * and array.array never free a block they handed out (a resize copies into
+ * a new block), so a holder's pointer always stays valid memory; after a
+ * resize it shows the old contents.  CPython's bytearray instead refuses
+ * to resize while a memoryview of it exists — but pvm cannot see a
+ * memoryview die the moment it becomes unreachable (memory is collected,
+ * not reference counted), so such a lock would outlive it, and
+ * `memoryview(ba)[0]` followed by `ba.append(x)` would fail where CPython
+ * succeeds.  An exporter of memory it frees itself (mmap) must count its
+ * buffers in getbuffer/releasebuffer and refuse to free while any is out;
+ * RT_BUF_LASTING tells it which holders keep theirs past the call (a
+ * memoryview keeps its buffer until release()).
  *
- * Only C-contiguous buffers exist in pvm (the items one after another,
- * row-major), so `buf` and `len` are always enough to read the whole
- * content; shape and strides matter only to memoryview's indexing.
+ * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
+ * C-contiguous (the items one after another, row-major), so `buf` and
+ * `len` are enough to read the whole content; a strided request may get a
+ * memoryview slice with a step, to be walked with shape and strides
+ * (rt_buffer_to_bytes does that).
  */
 #ifndef PVM_BUFFER_H
 #define PVM_BUFFER_H
@@ -48,11 +58,15 @@ struct RtBuffer {
     ssize_t *shape;             /* ndim sizes (points to shape1 when ndim == 1) */
     ssize_t *strides;           /* ndim byte steps (C-contiguous) */
     ssize_t shape1, stride1;    /* the storage for the one-dimensional case */
+    int flags;                  /* the RT_BUF_* it was asked with */
 };
 
-/* What the caller will do with the buffer.  RT_BUF_SIMPLE: read it.
- * RT_BUF_WRITABLE: write into it — refused for read-only exporters. */
-enum { RT_BUF_SIMPLE = 0, RT_BUF_WRITABLE = 1 };
+/* What the caller will do with the buffer (or-ed together).
+ *   RT_BUF_SIMPLE    read it, as one C-contiguous block
+ *   RT_BUF_WRITABLE  write into it: refused for read-only exporters
+ *   RT_BUF_STRIDED   the caller follows shape and strides (any layout)
+ *   RT_BUF_LASTING   the caller keeps it past this call (see above) */
+enum { RT_BUF_SIMPLE = 0, RT_BUF_WRITABLE = 1, RT_BUF_STRIDED = 2, RT_BUF_LASTING = 4 };
 
 /* Does obj export a buffer (is it bytes-like)? */
 bool rt_has_buffer(Value obj);
@@ -70,8 +84,17 @@ void rt_release_buffer(RtBuffer *view);
 int rt_buffer_fill(RtBuffer *view, Value obj, void *buf, ssize_t n, bool readonly,
                    const char *format, ssize_t itemsize, int flags);
 
-/* The bytes of a bytes-like object as a new bytes object (bytes(x)). */
+/* The bytes of a bytes-like object as a new bytes object, in C order
+ * whatever its layout (bytes(x)); VAL_NULL + TypeError if it has none. */
 Value rt_buffer_to_bytes(Value obj);
+
+/* One item of a native struct format ("B", "i", "@d", "c", "?"...), as
+ * memoryview reads and writes them: the value at p, and v stored at p
+ * (TypeError/ValueError "memoryview: invalid type/value for format 'B'").
+ * The size of one item of fmt, or -1 when fmt is not such a format. */
+Value rt_buffer_unpack_item(const char *fmt, const void *p);
+int rt_buffer_pack_item(const char *fmt, void *p, Value v);
+ssize_t rt_buffer_format_size(const char *fmt);
 
 /* memoryview (memoryview.c). */
 extern ObjType rt_memoryview_type;

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 #include "runtime/class.h"
 #include "vm/vm.h"
 
@@ -967,7 +968,7 @@ static ObjType *const builtin_types[] = {
     &rt_complex_type, &rt_str_type, &rt_bytes_type, &rt_bytearray_type, &rt_list_type,
     &rt_tuple_type, &rt_dict_type, &rt_set_type, &rt_frozenset_type, &rt_range_type,
     &rt_slice_type, &rt_enumerate_type, &rt_zip_type, &rt_map_type, &rt_filter_type,
-    &rt_reversed_type,
+    &rt_reversed_type, &rt_memoryview_type,
 };
 
 static void add_exceptions(Value d)

@@ -208,6 +208,26 @@ bool rt_int_as_i64(Value v, int64_t *out)
     return true;
 }
 
+bool rt_int_as_u64(Value v, uint64_t *out)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v) && small_value(v) >= 0) {
+        *out = (uint64_t)small_value(v);
+        return true;
+    }
+    mpz_srcptr z = val_is_small(v) ? NULL : Z(VAL_AS(ObjInt, v));
+    if (z == NULL || mpz_sgn(z) < 0) {
+        rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
+        return false;
+    }
+    if (!mpz_fits_ulong_p(z)) {
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
+        return false;
+    }
+    *out = mpz_get_ui(z);
+    return true;
+}
+
 int rt_int_sign(Value v)
 {
     v = rt_int_unbool(v);

@@ -141,7 +141,6 @@ typedef struct ObjByteArray {
     Object ob;
     size_t length, capacity;
     unsigned char *data;
-    size_t exports;             /* buffers handed out (buffer.h): no resizing while > 0 */
 } ObjByteArray;
 bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
 /* Decode UTF-8 / ASCII / Latin-1 bytes to a str with CPython's errors. */
