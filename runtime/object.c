@@ -332,9 +332,12 @@ static Value classmethod_descr_call(Value callable, Value *args, size_t nargs, V
     if (nargs - rt_nkwargs(kwnames) == 0)
         return rt_raisef(&rt_TypeError, "descriptor '%s' of '%s' object needs an argument",
                          b->name, b->owner->name);
-    if (!rt_isinstance_of(args[0], &rt_type_type) || !rt_is_subtype(AS_TYPE(args[0]), b->owner))
+    if (!rt_isinstance_of(args[0], &rt_type_type))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for type '%s' needs a type, not a "
+                         "'%T' as arg 2", b->name, b->owner->name, args[0]);
+    if (!rt_is_subtype(AS_TYPE(args[0]), b->owner))
         return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
-                         "received '%T'", b->name, b->owner->name, args[0]);
+                         "received '%s'", b->name, b->owner->name, AS_TYPE(args[0])->name);
     return b->fn(args, nargs, kwnames);
 }
 

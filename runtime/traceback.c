@@ -73,8 +73,7 @@ static int tb_set_next(Value self, Value v)
         return -1;
     }
     if (v != rt_None && !IS_EXACT(v, rt_traceback_type)) {
-        rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
-                  val_type(v)->name);
+        rt_raisef(&rt_TypeError, "expected traceback object, got '%s'", val_type(v)->name);
         return -1;
     }
     for (Value t = v; t != rt_None; t = AS_TB(t)->next)
@@ -102,12 +101,12 @@ static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value a[4];
     if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
-    if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
-        return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
-                         val_type(a[0])->name);
     if (a[1] != rt_None)
         return rt_raisef(&rt_TypeError, "TracebackType() argument 'tb_frame' must be frame, "
                          "not %T", a[1]);
+    if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
+        return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
+                         val_type(a[0])->name);
     ssize_t lasti, lineno;
     if (!rt_as_ssize(a[2], &lasti) || !rt_as_ssize(a[3], &lineno))
         return VAL_NULL;
