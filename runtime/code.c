@@ -427,42 +427,44 @@ static Value line_or_none(int v)
     return v < 0 ? rt_None : small_new(v);
 }
 
-/* co_lines(): (start, end, line) per entry of the table, offsets in bytes,
- * line None where there is none. */
-static Value code_co_lines(Value *args, size_t nargs, Value kwnames)
+/* The location table as Python sees it: co_lines() gives (start, end,
+ * line) per entry, offsets in bytes; co_positions() gives (line,
+ * end_line, col, end_col) for every code unit, inline caches included;
+ * None where a part is unknown. */
+static Value locations(Value code, bool per_unit)
 {
-    if (!rt_arg_none("co_lines", nargs - 1, kwnames))
-        return VAL_NULL;
     Value list = rt_list_new(0);
     LocIter it;
     LocEntry e;
     int start;
-    loc_begin(&it, AS_CODE(args[0]));
-    while (loc_next(&it, &e, &start))
-        rt_list_append(list, rt_tuple_pack(3, small_new(2 * start),
-                                           small_new(2 * (start + e.length)),
-                                           line_or_none(e.line)));
-    return rt_iter(list);
-}
-
-/* co_positions(): (line, end_line, col, end_col) for every code unit, inline
- * caches included, None where unknown. */
-static Value code_co_positions(Value *args, size_t nargs, Value kwnames)
-{
-    if (!rt_arg_none("co_positions", nargs - 1, kwnames))
-        return VAL_NULL;
-    Value list = rt_list_new(0);
-    LocIter it;
-    LocEntry e;
-    int start;
-    loc_begin(&it, AS_CODE(args[0]));
+    loc_begin(&it, AS_CODE(code));
     while (loc_next(&it, &e, &start)) {
+        if (!per_unit) {
+            rt_list_append(list, rt_tuple_pack(3, small_new(2 * start),
+                                               small_new(2 * (start + e.length)),
+                                               line_or_none(e.line)));
+            continue;
+        }
         Value pos = rt_tuple_pack(4, line_or_none(e.line), line_or_none(e.end_line),
                                   line_or_none(e.col), line_or_none(e.end_col));
         for (int i = 0; i < e.length; i++)
             rt_list_append(list, pos);
     }
     return rt_iter(list);
+}
+
+static Value code_co_lines(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("co_lines", nargs - 1, kwnames))
+        return VAL_NULL;
+    return locations(args[0], false);
+}
+
+static Value code_co_positions(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("co_positions", nargs - 1, kwnames))
+        return VAL_NULL;
+    return locations(args[0], true);
 }
 
 /* _varname_from_oparg(i): the name of localsplus slot i (dis uses it). */
@@ -594,14 +596,7 @@ static bool int_part(Value v, int *out)
                   val_type(v)->name);
         return false;
     }
-    int64_t i;
-    if (!rt_int_as_i64(v, &i) || i < INT32_MIN || i > INT32_MAX) {
-        rt_err_clear();
-        rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
-        return false;
-    }
-    *out = (int)i;
-    return true;
+    return rt_int_as_int(v, out);
 }
 
 /* code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags,

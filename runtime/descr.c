@@ -391,14 +391,7 @@ static int member_set_scalar(ObjMember *m, void *field, Value v)
         rt_raisef(&rt_TypeError, "attribute value type must be int");
         return -1;
     }
-    int64_t i;
-    if (!rt_int_as_i64(v, &i) || i < INT32_MIN || i > INT32_MAX) {
-        rt_err_clear();
-        rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *(int *)field = (int)i;
-    return 0;
+    return rt_int_as_int(v, (int *)field) ? 0 : -1;
 }
 
 static int member_set(Value self, Value obj, Value v)

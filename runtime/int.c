@@ -208,6 +208,18 @@ bool rt_int_as_i64(Value v, int64_t *out)
     return true;
 }
 
+bool rt_int_as_int(Value v, int *out)
+{
+    int64_t i;
+    if (!rt_int_as_i64(v, &i) || i < INT32_MIN || i > INT32_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
+        return false;
+    }
+    *out = (int)i;
+    return true;
+}
+
 bool rt_int_as_u64(Value v, uint64_t *out)
 {
     v = rt_int_unbool(v);

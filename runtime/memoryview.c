@@ -291,10 +291,14 @@ static void c_strides(RtBuffer *v)
     }
 }
 
-static bool is_c_contiguous(const RtBuffer *v)
+/* Are the items one after another, the last index varying fastest (C
+ * order) or the first (Fortran order)?  Dimensions of one item, and empty
+ * views, do not count. */
+static bool is_contiguous(const RtBuffer *v, bool fortran)
 {
     ssize_t step = v->itemsize;
-    for (int d = v->ndim - 1; d >= 0; d--) {
+    for (int i = 0; i < v->ndim; i++) {
+        int d = fortran ? i : v->ndim - 1 - i;
         if (v->shape[d] > 1 && v->strides[d] != step)
             return false;
         if (v->shape[d] == 0)
@@ -304,18 +308,8 @@ static bool is_c_contiguous(const RtBuffer *v)
     return true;
 }
 
-static bool is_f_contiguous(const RtBuffer *v)
-{
-    ssize_t step = v->itemsize;
-    for (int d = 0; d < v->ndim; d++) {
-        if (v->shape[d] > 1 && v->strides[d] != step)
-            return false;
-        if (v->shape[d] == 0)
-            return true;
-        step *= v->shape[d];
-    }
-    return true;
-}
+static bool is_c_contiguous(const RtBuffer *v) { return is_contiguous(v, false); }
+static bool is_f_contiguous(const RtBuffer *v) { return is_contiguous(v, true); }
 
 /* memoryview(object) */
 static Value memoryview_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
