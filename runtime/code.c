@@ -585,6 +585,8 @@ static Value code_from_parts(const CodeParts *p)
     if (why != NULL)
         return rt_raisef(&rt_ValueError, "code: %s", why);
     rt_code_init(co);
+    /* Here, too, the bytecode verifier (vm/verify.h, issue 14) must accept
+     * co before anything can run it, as the loader has it do for files. */
     return obj_val(co);
 }
 

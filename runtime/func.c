@@ -438,7 +438,10 @@ static Value module_getattr(Value self, Value name)
             return v;
         rt_err_clear();
     }
-    Value hook = rt_dict_get_cstr(m->dict, "__getattr__");
+    static Value getattr_name;
+    if (getattr_name == VAL_NULL)
+        getattr_name = rt_str_intern_cstr("__getattr__");
+    Value hook = rt_dict_get_str(m->dict, getattr_name);
     if (hook != VAL_NULL)
         return rt_call1(hook, name);
     return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", m->name, name);

@@ -79,6 +79,9 @@ typedef struct ItemFormat {
     int size;
 } ItemFormat;
 
+/* pack_int stores the low bytes of a 64-bit integer. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "items are packed little-endian");
+
 static const ItemFormat item_formats[] = {
     {'c', 1}, {'b', 1}, {'B', 1}, {'?', 1}, {'h', 2}, {'H', 2}, {'i', 4}, {'I', 4},
     {'l', 8}, {'L', 8}, {'q', 8}, {'Q', 8}, {'n', 8}, {'N', 8}, {'f', 4}, {'d', 8},
