@@ -926,10 +926,7 @@ void ld_import_init(void)
     Value sys = mod_sys_module();
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "sys", sys);
-    Value b = rt_module_new(rt_str_from_cstr("builtins"));
-    VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
-    VAL_AS(ObjModule, b)->builtin = true;
-    rt_dict_set_cstr(mods, "builtins", b);
+    rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
     ld_exec_init();
     mod_fileio_init();

@@ -494,7 +494,7 @@ static Value ft_total_ordering(Value *args, size_t nargs, Value kw)
     for (int i = 0; i < 4 && root < 0; i++) {
         Value m = rt_type_lookup(t, rt_str_intern_cstr(ops[i]));
         Value base = rt_type_lookup(&rt_object_type, rt_str_intern_cstr(ops[i]));
-        if (m != VAL_NULL && m != base && val_type(m) != &rt_builtin_type)
+        if (m != VAL_NULL && m != base && val_type(m) != &rt_method_descr_type)
             root = i;
     }
     if (root < 0)

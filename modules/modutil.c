@@ -10,8 +10,11 @@ Value mod_module_new(const char *name, const MethodDef *fns)
 {
     Value m = rt_module_new(rt_str_from_cstr(name));
     Value dict = VAL_AS(ObjModule, m)->dict;
-    for (; fns != NULL && fns->name != NULL; fns++)
-        rt_dict_set_cstr(dict, fns->name, rt_builtin_new(fns->name, fns->fn, VAL_NULL));
+    for (; fns != NULL && fns->name != NULL; fns++) {
+        Value f = rt_builtin_new(fns->name, fns->fn, VAL_NULL);
+        VAL_AS(ObjBuiltin, f)->module = m;
+        rt_dict_set_cstr(dict, fns->name, f);
+    }
     return m;
 }
 

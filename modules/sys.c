@@ -9,7 +9,7 @@
  *
  * version_info and flags are "struct sequences": tuples whose items also have
  * names (sys.version_info.major == sys.version_info[0]).  pvm has one small
- * type for them here.  sys.implementation is a SimpleNamespace.
+ * type for them here.  sys.implementation is a SimpleNamespace (runtime/namespace.c).
  *
  * Version: pvm runs the bytecode of CPython 3.11 (magic 3495, the same for
  * every 3.11.x), so it reports 3.11 — and the micro version of the CPython
@@ -115,45 +115,17 @@ static Value make_flags(void)
     return structseq_new(&flags_type, items);
 }
 
-/* ---- SimpleNamespace (sys.implementation) ------------------------------------------ */
-
-static Value namespace_repr(Value self)
-{
-    Value d = VAL_AS(ObjInstance, self)->dict;
-    StrBuf sb;
-    sb_init(&sb);
-    sb_adds(&sb, "namespace(");
-    Value k, v;
-    bool first = true;
-    for (size_t i = 0; rt_dict_next(d, &i, &k, &v); first = false) {
-        if (!first)
-            sb_adds(&sb, ", ");
-        if (!sb_add_value_str(&sb, k))
-            return VAL_NULL;
-        sb_addc(&sb, '=');
-        if (!sb_add_value_repr(&sb, v))
-            return VAL_NULL;
-    }
-    sb_addc(&sb, ')');
-    return sb_finish(&sb);
-}
-
-static ObjType namespace_type = {
-    .ob.type = &rt_type_type, .name = "types.SimpleNamespace",
-    .dict_offset = offsetof(ObjInstance, dict), .repr = namespace_repr,
-};
+/* ---- sys.implementation --------------------------------------------------------- */
 
 static Value make_implementation(Value version_info)
 {
-    ObjInstance *ns = gc_alloc(sizeof *ns);
-    ns->ob.type = &namespace_type;
-    ns->dict = rt_dict_new();
-    rt_dict_set_cstr(ns->dict, "name", rt_str_from_cstr("pvm"));
-    rt_dict_set_cstr(ns->dict, "cache_tag", rt_str_from_cstr("cpython-311"));
-    rt_dict_set_cstr(ns->dict, "version", version_info);
-    rt_dict_set_cstr(ns->dict, "hexversion", rt_int_from_i64(0x030B00F0 | PY_MICRO << 8));
-    rt_dict_set_cstr(ns->dict, "_multiarch", rt_str_from_cstr("x86_64-linux-gnu"));
-    return obj_val(ns);
+    Value d = rt_dict_new();
+    rt_dict_set_cstr(d, "name", rt_str_from_cstr("pvm"));
+    rt_dict_set_cstr(d, "cache_tag", rt_str_from_cstr("cpython-311"));
+    rt_dict_set_cstr(d, "version", version_info);
+    rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(0x030B00F0 | PY_MICRO << 8));
+    rt_dict_set_cstr(d, "_multiarch", rt_str_from_cstr("x86_64-linux-gnu"));
+    return rt_namespace_new(d);
 }
 
 /* ---- functions ------------------------------------------------------------------- */
@@ -334,7 +306,6 @@ static Value make_sys(void)
 {
     structseq_ready(&version_info_type);
     structseq_ready(&flags_type);
-    rt_type_ready(&namespace_type, NULL);
     Value m = rt_module_new(rt_str_from_cstr("sys"));
     VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;

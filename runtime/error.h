@@ -136,13 +136,12 @@ Value rt_stopiteration_value(Value exc);
 /* ---- SyntaxError (syntaxerror.c) -------------------------------------------
  * Its attributes come from its arguments (exceptions.c calls
  * rt_syntaxerror_fields when they are set) and are None until then
- * (rt_syntaxerror_attr_name says which names those are); its str() is
+ * (getsets in exceptions.c); its str() is
  * "msg (file, line N)".  A traceback shows where the error is before the
  * exception line: rt_syntaxerror_print_location prints "  File ..., line
  * N", the text and the carets, and returns what follows "SyntaxError: "
  * (msg), or exc itself when there is no location to show. */
 void rt_syntaxerror_fields(ObjException *e);
-bool rt_syntaxerror_attr_name(const char *name);
 Value rt_syntaxerror_str(Value self);
 Value rt_syntaxerror_print_location(FILE *out, Value exc);
 

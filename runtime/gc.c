@@ -24,9 +24,15 @@ static void out_of_memory(size_t size)
     exit(1);
 }
 
+/* The heap starts at 1 MiB rather than Boehm's 64 KiB: the runtime's own
+ * objects (types, their dicts and descriptors, interned names) are about
+ * 300 KiB, and growing towards that from 64 KiB cost a full collection
+ * during start-up — measured with callgrind on an empty program: 5.36M
+ * instructions with the small heap, 4.05M with this. */
 void gc_init(void)
 {
     GC_INIT();
+    GC_expand_hp(1 << 20);
 }
 
 /*

@@ -6,6 +6,7 @@
  */
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/buffer.h"
 
 void rt_object_init(void);
 
@@ -17,9 +18,11 @@ void rt_init(void)
     rt_int_init();
     rt_float_init();
     rt_containers_init();
+    rt_memoryview_init();
     rt_exceptions_init();
     rt_func_init();
     rt_builtins_init();
     rt_class_init();
     rt_genericalias_init();
+    rt_mappingproxy_init();
 }
