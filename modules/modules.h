@@ -30,7 +30,7 @@
     X(random, "random")                             \
     X(itertools, "itertools")                       \
     X(functools, "functools")                       \
-    X(operator, "operator")                         \
+    X(_operator, "_operator")                       \
     X(bisect, "bisect")                             \
     X(heapq, "heapq")                               \
     X(collections, "collections")                   \
