@@ -29,10 +29,12 @@
     X(time, "time")                                 \
     X(random, "random")                             \
     X(itertools, "itertools")                       \
+    X(_functools, "_functools")                     \
     X(functools, "functools")                       \
     X(_operator, "_operator")                       \
     X(bisect, "bisect")                             \
     X(heapq, "heapq")                               \
+    X(_collections, "_collections")                 \
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
     X(array, "array")                               \

@@ -50,9 +50,12 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
  * package), or VAL_NULL with the ImportError set. */
 Value mod_import(const char *name);
 
-/* collections.namedtuple(name, fields) from C (collections.c): fields is a
- * space-separated list.  Returns the new tuple-subclass type. */
+/* collections.namedtuple(name, fields) from C (collections_builtin.c):
+ * fields is a space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
+/* _collections._tuplegetter(index, doc): namedtuple's field descriptor
+ * (collections.c). */
+Value mod_tuplegetter_new(size_t index, Value doc);
 
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
 void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
