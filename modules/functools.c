@@ -183,7 +183,7 @@ static const MethodDef partial_methods[] = {
 };
 
 static ObjType partial_type = {
-    .ob.type = &rt_type_type, .name = "functools.partial", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "functools.partial", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjPartial, dict), .instance_size = sizeof(ObjPartial),
     .new_ = partial_new, .call = partial_call, .repr = partial_repr,
 };
@@ -415,7 +415,7 @@ static const MethodDef lru_methods[] = {
 };
 
 static ObjType lru_type = {
-    .ob.type = &rt_type_type, .name = "functools._lru_cache_wrapper", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "functools._lru_cache_wrapper", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjLru, dict), .instance_size = sizeof(ObjLru),
     .new_ = lru_new, .call = lru_call, .descr_get = lru_descr_get,
 };

@@ -38,6 +38,9 @@
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
+    X(_weakref, "_weakref")                         \
+    X(_abc, "_abc")                                 \
+    X(gc, "gc")                                     \
     X(io, "io")                                     \
     X(string, "string")                             \
     X(copy, "copy")                                 \

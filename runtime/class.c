@@ -31,6 +31,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/weakref.h"
 #include "vm/vm.h"
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
@@ -288,7 +289,7 @@ static int instance_dict_set(Value obj, Value v)
 
 static Value weakref_get(Value obj)
 {
-    return rt_None;
+    return rt_weakref_head(obj);
 }
 
 static Value class_get(Value obj)

@@ -6,6 +6,7 @@
  */
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/weakref.h"
 
 void rt_object_init(void);
 
@@ -22,4 +23,5 @@ void rt_init(void)
     rt_builtins_init();
     rt_class_init();
     rt_genericalias_init();
+    rt_weakref_init();
 }

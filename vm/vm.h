@@ -9,8 +9,10 @@
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
+ *   runtime/weakref.c  vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception
  *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   modules/gc.c       vm_gc_collect (gc.collect)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -76,9 +78,17 @@ void vm_gen_end_delegation(Frame *frame);
  * vm_check_interrupt(), which returns false with KeyboardInterrupt set
  * when a SIGINT arrived (time.sleep does, on EINTR). */
 bool vm_check_interrupt(void);
-/* Ask the loop to call rt_gen_run_pending at its next safe point (used by
- * the generator finaliser, which may not run Python code itself). */
+/* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
+ * its next safe point (used by the finalisers of generators and of weakly
+ * referenced objects, which may not run Python code themselves). */
 void vm_request_pending_work(void);
+
+/* gc.collect(): clear what the frame stack still holds of returned calls
+ * and popped values (live_end: the end of the calling C function's
+ * arguments, args + nargs, where the running frame's live stack ends when
+ * Python code called it), collect, then run what the collection made due
+ * (weak reference callbacks, closing abandoned generators). */
+void vm_gc_collect(const Value *live_end);
 
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains
