@@ -40,6 +40,7 @@
     X(array, "array")                               \
     X(_weakref, "_weakref")                         \
     X(_abc, "_abc")                                 \
+    X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
     X(io, "io")                                     \
     X(string, "string")                             \

@@ -52,9 +52,16 @@ ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
+/* bool(NotImplemented) is true, with CPython 3.9's DeprecationWarning. */
+static int notimpl_truth(Value self)
+{
+    return rt_warn(&rt_DeprecationWarning,
+                   "NotImplemented should not be used in a boolean context", 1) < 0 ? -1 : 1;
+}
+
 ObjType rt_notimpl_type = {
     .ob.type = &rt_type_type, .name = "NotImplementedType", .base = &rt_object_type,
-    .repr = notimpl_repr, .new_ = singleton_new,
+    .repr = notimpl_repr, .truth = notimpl_truth, .new_ = singleton_new,
 };
 ObjType rt_ellipsis_type = {
     .ob.type = &rt_type_type, .name = "ellipsis", .base = &rt_object_type,

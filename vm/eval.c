@@ -545,6 +545,19 @@ void vm_gc_collect(const Value *live_end)
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
 
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
+{
+    Frame *f = vm_running;
+    for (; f != NULL && depth > 0; depth--)
+        f = f->previous;
+    if (f == NULL)
+        return false;
+    *globals = f->globals;
+    *code = f->code;
+    *lineno = rt_code_line(f->code, frame_lasti(f));
+    return true;
+}
+
 /* globals(): the running frame's, or the builtins before any frame runs
  * (a builtin called during start-up). */
 Value vm_globals(void)

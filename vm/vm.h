@@ -13,6 +13,7 @@
  *   modules/sys.c      the recursion limit, vm_handled_exception
  *   modules/time.c     vm_check_interrupt (time.sleep)
  *   modules/gc.c       vm_gc_collect (gc.collect)
+ *   modules/warnings.c vm_frame_info (the frame a warning is about)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -45,6 +46,12 @@ Value vm_locals(void);
 /* Zero-argument super(): the class and the first argument of the running
  * method; false with RuntimeError set when there are none. */
 bool vm_super_args(Value *type, Value *obj);
+
+/* The Python frame `depth` calls out from the running one (0: the running
+ * frame, the one that called the C function asking): its globals, code and
+ * current line.  false when there are fewer frames.  (warnings.warn's
+ * stacklevel, modules/warnings.c.) */
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
 
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
