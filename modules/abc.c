@@ -322,12 +322,16 @@ static Value abc_subclasscheck(Value *args, size_t nargs, Value kw)
     return remember(data, sub, r);
 }
 
+/* The data of the one class argument of _get_dump and _reset_*. */
+static ObjAbcData *data_arg(const char *fname, size_t nargs, Value kw, Value *args)
+{
+    return rt_arg_one(fname, nargs, kw) ? impl_of(args[0]) : NULL;
+}
+
 /* (registry, cache, negative cache, negative cache version): copies. */
 static Value abc_get_dump(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("_abc._get_dump", nargs, kw))
-        return VAL_NULL;
-    ObjAbcData *data = impl_of(args[0]);
+    ObjAbcData *data = data_arg("_abc._get_dump", nargs, kw, args);
     if (data == NULL)
         return VAL_NULL;
     return rt_tuple_pack(4, set_copy(data->registry), set_copy(data->cache),
@@ -337,9 +341,7 @@ static Value abc_get_dump(Value *args, size_t nargs, Value kw)
 
 static Value abc_reset_registry(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("_abc._reset_registry", nargs, kw))
-        return VAL_NULL;
-    ObjAbcData *data = impl_of(args[0]);
+    ObjAbcData *data = data_arg("_abc._reset_registry", nargs, kw, args);
     if (data == NULL)
         return VAL_NULL;
     data->registry = VAL_NULL;
@@ -348,13 +350,10 @@ static Value abc_reset_registry(Value *args, size_t nargs, Value kw)
 
 static Value abc_reset_caches(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("_abc._reset_caches", nargs, kw))
-        return VAL_NULL;
-    ObjAbcData *data = impl_of(args[0]);
+    ObjAbcData *data = data_arg("_abc._reset_caches", nargs, kw, args);
     if (data == NULL)
         return VAL_NULL;
-    data->cache = VAL_NULL;
-    data->negative_cache = VAL_NULL;
+    data->cache = data->negative_cache = VAL_NULL;
     return rt_None;
 }
 

@@ -70,42 +70,40 @@ static Value warnings_attr(const char *name)
     return rt_lookup_attr(module, rt_str_intern_cstr(name));
 }
 
+/* What Lib/warnings.py has for `name` when it is imported (it may have
+ * rebound it), else our own *state; kept in *state either way. */
+static Value synced(const char *name, Value *state)
+{
+    Value v = warnings_attr(name);
+    if (v != VAL_NULL)
+        *state = v;
+    return rt_err_occurred() ? VAL_NULL : *state;
+}
+
 static Value current_filters(void)
 {
-    Value f = warnings_attr("filters");
-    if (f != VAL_NULL)
-        filters = f;
-    else if (rt_err_occurred())
-        return VAL_NULL;
-    if (!rt_isinstance_of(filters, &rt_list_type))
+    Value f = synced("filters", &filters);
+    if (f != VAL_NULL && !rt_isinstance_of(f, &rt_list_type))
         return rt_raisef(&rt_ValueError, "_warnings.filters must be a list");
-    return filters;
+    return f;
 }
 
 static Value current_default_action(void)
 {
-    Value a = warnings_attr("defaultaction");
-    if (a != VAL_NULL)
-        default_action = a;
-    else if (rt_err_occurred())
-        return VAL_NULL;
-    if (!rt_is_str(default_action))
+    Value a = synced("defaultaction", &default_action);
+    if (a != VAL_NULL && !rt_is_str(a))
         return rt_raisef(&rt_TypeError, "_warnings.defaultaction must be a string, not '%s'",
-                         val_type(default_action)->name);
-    return default_action;
+                         val_type(a)->name);
+    return a;
 }
 
 static Value current_once_registry(void)
 {
-    Value r = warnings_attr("onceregistry");
-    if (r != VAL_NULL)
-        once_registry = r;
-    else if (rt_err_occurred())
-        return VAL_NULL;
-    if (!rt_isinstance_of(once_registry, &rt_dict_type))
+    Value r = synced("onceregistry", &once_registry);
+    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_dict_type))
         return rt_raisef(&rt_TypeError, "_warnings.onceregistry must be a dict, not '%s'",
-                         val_type(once_registry)->name);
-    return once_registry;
+                         val_type(r)->name);
+    return r;
 }
 
 /* ---- the frame a warning is about ------------------------------------------------------- */

@@ -1,6 +1,8 @@
 # _weakref: ref/proxy semantics, callbacks after gc.collect() (order, dropped refs, cycles, errors), sharing, getweakrefs, __weakref__, which types allow weak references
 import gc
 import _weakref
+from _collections import deque, defaultdict
+from _functools import partial
 from _weakref import ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType
 
 def e(f):
@@ -83,7 +85,7 @@ print(d(), short(d))
 for t in (1, 'a', (), [], {}, None, 1.5, b'', object(), 2 ** 70, property(), r1):
     e(lambda: ref(t))
 for t in (len, A, A.m, A(0).m, make, set(), frozenset(), (x for x in ()), make.__code__, _weakref,
-          type, int, list[int], gc.collect):
+          type, int, list[int], gc.collect, deque(), partial(len), defaultdict()):
     e(lambda: type(ref(t)).__name__)
 class S:
     __slots__ = ('x',)
