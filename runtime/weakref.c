@@ -88,15 +88,27 @@ static Entry *table_find(uintptr_t key)
 
 static void table_put(uintptr_t key, WeakList *list);
 
+static bool live_entry(const Entry *e)
+{
+    return e->key != 0 && e->key != TOMBSTONE && !e->list->dead;
+}
+
+/* Rehash into a table sized for the live entries (at most half full after
+ * the next insertion), dropping tombstones and dead lists: referents come
+ * and go, so the table does not only grow. */
 static void table_grow(void)
 {
     Entry *old = table;
-    size_t old_cap = table_cap;
-    table_cap = table_cap ? table_cap * 2 : 64;
+    size_t old_cap = table_cap, live = 0;
+    for (size_t i = 0; i < old_cap; i++)
+        live += live_entry(&old[i]);
+    table_cap = 64;
+    while (table_cap < (live + 1) * 4)
+        table_cap *= 2;
     table = gc_alloc(table_cap * sizeof(Entry));
     table_used = 0;
     for (size_t i = 0; i < old_cap; i++)
-        if (old[i].key != 0 && old[i].key != TOMBSTONE && !old[i].list->dead)
+        if (live_entry(&old[i]))
             table_put(old[i].key, old[i].list);
 }
 
