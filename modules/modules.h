@@ -29,13 +29,19 @@
     X(time, "time")                                 \
     X(random, "random")                             \
     X(itertools, "itertools")                       \
+    X(_functools, "_functools")                     \
     X(functools, "functools")                       \
-    X(operator, "operator")                         \
+    X(_operator, "_operator")                       \
     X(bisect, "bisect")                             \
     X(heapq, "heapq")                               \
+    X(_collections, "_collections")                 \
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
+    X(_weakref, "_weakref")                         \
+    X(_abc, "_abc")                                 \
+    X(_warnings, "_warnings")                       \
+    X(gc, "gc")                                     \
     X(io, "io")                                     \
     X(string, "string")                             \
     X(copy, "copy")                                 \

@@ -30,6 +30,18 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
+bool mod_int_as_ssize(Value v, ssize_t *out)
+{
+    int64_t i;
+    if (!rt_int_as_i64(v, &i) || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+        return false;
+    }
+    *out = (ssize_t)i;
+    return true;
+}
+
 Value mod_lookup_special(Value v, const char *name)
 {
     Value f = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
@@ -89,6 +101,14 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs)
     if (f == VAL_NULL)
         return VAL_NULL;
     return rt_call(f, args, nargs, VAL_NULL);
+}
+
+Value mod_import(const char *name)
+{
+    Value import = rt_dict_get_cstr(rt_builtins_dict, "__import__");
+    if (import == VAL_NULL)
+        return rt_raisef(&rt_ImportError, "__import__ not found");
+    return rt_call1(import, rt_str_from_cstr(name));
 }
 
 /* ---- ints as GMP integers -------------------------------------------------- */

@@ -34,6 +34,10 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
  * number, not str" otherwise.  false on error. */
 bool mod_as_double(Value v, double *out);
 
+/* PyLong_AsSsize_t: an int (bools too) as a ssize_t, or false with
+ * OverflowError "Python int too large to convert to C ssize_t". */
+bool mod_int_as_ssize(Value v, ssize_t *out);
+
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
 Value mod_lookup_special(Value v, const char *name);
@@ -41,9 +45,17 @@ Value mod_lookup_special(Value v, const char *name);
 /* Call obj.name(args...). */
 Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
 
-/* collections.namedtuple(name, fields) from C (collections.c): fields is a
- * space-separated list.  Returns the new tuple-subclass type. */
+/* `import name` from C, through builtins.__import__ as CPython's
+ * PyImport_ImportModule does: the module (for a dotted name, the top-level
+ * package), or VAL_NULL with the ImportError set. */
+Value mod_import(const char *name);
+
+/* collections.namedtuple(name, fields) from C (collections_builtin.c):
+ * fields is a space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
+/* _collections._tuplegetter(index, doc): namedtuple's field descriptor
+ * (collections.c). */
+Value mod_tuplegetter_new(size_t index, Value doc);
 
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
 void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);

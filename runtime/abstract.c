@@ -80,7 +80,7 @@ Value rt_repr(Value v)
                          "maximum recursion depth exceeded while getting the repr of an object");
     repr_active[repr_depth++] = v;
     Value r = t->repr(v);
-    repr_depth--;
+    repr_active[--repr_depth] = VAL_NULL;  /* a static root: keep no dead object alive */
     return check_str_result(r, "__repr__");
 }
 
@@ -468,22 +468,33 @@ Value rt_lookup_attr(Value obj, Value name)
 
 /* ---- integers as indexes ----------------------------------------------------- */
 
+/* v.__index__(): a class's method, or the unary slot of a builtin type
+ * that has one (weakref proxies); VAL_NULL without an exception when v has
+ * neither. */
+static Value call_index(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t->flags & TF_HEAPTYPE) {
+        Value m = rt_type_lookup(t, rt_str_intern_cstr("__index__"));
+        return m != VAL_NULL ? rt_call1(m, v) : VAL_NULL;
+    }
+    if (t->unary != NULL && (t->unary_ops & RT_OP_BIT(UN_INDEX)))
+        return t->unary(v, UN_INDEX);
+    return VAL_NULL;
+}
+
 Value rt_index(Value v)
 {
     if (val_is_small(v))
         return v;
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
-    if (val_type(v)->flags & TF_HEAPTYPE) {         /* a class's __index__ */
-        Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
-        if (m != VAL_NULL) {
-            Value r = rt_call1(m, v);
-            if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
-                return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
-                                 val_type(r)->name);
-            return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
-        }
-    }
+    Value r = call_index(v);
+    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
+        return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
+                         val_type(r)->name);
+    if (r != VAL_NULL || rt_err_occurred())
+        return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
     return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
                      val_type(v)->name);
 }

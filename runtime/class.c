@@ -31,6 +31,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/weakref.h"
 #include "vm/vm.h"
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
@@ -258,7 +259,7 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 static Value weakref_get(Value obj)
 {
-    return rt_None;
+    return rt_weakref_head(obj);
 }
 
 /* Put in the dict of each class that adds an instance dict. */

@@ -124,6 +124,16 @@ Value rt_exc_str(Value exc);     /* str(exc) as CPython prints it */
 void rt_print_exception(Value exc);
 /* The same report written to any stream (tests capture it this way). */
 void rt_print_exception_to(FILE *out, Value exc);
+/* warnings.warn(message, category, stacklevel) from C (CPython's
+ * PyErr_WarnEx; warnings.c): stacklevel 1 is the Python frame running the
+ * C code.  0, or -1 with the exception set (a filter turned the warning
+ * into an error). */
+int rt_warn(ObjType *category, const char *message, int stacklevel);
+/* CPython's PyErr_WriteUnraisable: report the current exception, which
+ * nobody can catch (raised by a weakref callback, a generator closed by the
+ * collector), as "Exception ignored in: <repr of obj>" and its traceback,
+ * and clear it. */
+void rt_write_unraisable(Value obj);
 
 /* Chaining: `raise` inside an `except` block makes the exception being
  * handled the new one's __context__.  Sets exc.__context__ = handled (unless

@@ -129,14 +129,8 @@ static Value gen_close(ObjGen *gen);
 static void close_abandoned(ObjGen *gen)
 {
     Value saved = rt_err_fetch();
-    if (gen_close(gen) == VAL_NULL) {
-        Value exc = rt_err_fetch();
-        rt_stdout_flush();
-        Value r = rt_repr(obj_val(gen));
-        fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<generator>");
-        rt_err_clear();
-        rt_print_exception(exc);
-    }
+    if (gen_close(gen) == VAL_NULL)
+        rt_write_unraisable(obj_val(gen));
     if (saved != VAL_NULL)
         rt_raise(saved);
 }

@@ -7,6 +7,7 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/buffer.h"
+#include "runtime/weakref.h"
 
 void rt_object_init(void);
 
@@ -25,4 +26,5 @@ void rt_init(void)
     rt_class_init();
     rt_genericalias_init();
     rt_mappingproxy_init();
+    rt_weakref_init();
 }

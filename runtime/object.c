@@ -52,9 +52,16 @@ ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
+/* bool(NotImplemented) is true, with CPython 3.9's DeprecationWarning. */
+static int notimpl_truth(Value self)
+{
+    return rt_warn(&rt_DeprecationWarning,
+                   "NotImplemented should not be used in a boolean context", 1) < 0 ? -1 : 1;
+}
+
 ObjType rt_notimpl_type = {
     .ob.type = &rt_type_type, .name = "NotImplementedType", .base = &rt_object_type,
-    .repr = notimpl_repr, .new_ = singleton_new,
+    .repr = notimpl_repr, .truth = notimpl_truth, .new_ = singleton_new,
 };
 ObjType rt_ellipsis_type = {
     .ob.type = &rt_type_type, .name = "ellipsis", .base = &rt_object_type,
@@ -456,6 +463,13 @@ void rt_type_add_methods(ObjType *type, const MethodDef *methods)
     }
 }
 
+/* Calling a builtin type that cannot be instantiated (iterators, views,
+ * weakref proxies...). */
+static Value cannot_create(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
+}
+
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
     uint64_t own = rt_slot_mask(type);
@@ -463,6 +477,11 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         type->ob.type = &rt_type_type;
     if (type->base == NULL && type != &rt_object_type)
         type->base = &rt_object_type;
+    /* As CPython's type_ready_set_new: a builtin type with no constructor of
+     * its own that cannot be subclassed either does not get object's (which
+     * would make an object of it with its fields unset). */
+    if (type->new_ == NULL && type->base == &rt_object_type && !(type->flags & TF_BASETYPE))
+        type->new_ = cannot_create;
     if (type->base != NULL)
         rt_inherit_slots(type, type->base);
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;

@@ -269,6 +269,10 @@ enum {
      * seq * x for any other x into x.__index__() or "can't multiply
      * sequence by non-int of type 'x'". */
     TF_SEQUENCE = 1 << 8,
+    /* Instances can be weakly referenced (CPython's tp_weaklistoffset; the
+     * core types that can are listed in weakref.c, classes written in
+     * Python follow their __slots__). */
+    TF_WEAKREFABLE = 1 << 9,
 };
 
 struct ObjType {

@@ -936,3 +936,13 @@ void rt_print_exception(Value exc)
     rt_stdout_flush();
     rt_print_exception_to(stderr, exc);
 }
+
+void rt_write_unraisable(Value obj)
+{
+    Value exc = rt_err_fetch();
+    rt_stdout_flush();
+    Value r = rt_repr(obj);
+    fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
+    rt_err_clear();
+    rt_print_exception(exc);
+}

@@ -59,6 +59,7 @@
 #include "modules/api.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "runtime/weakref.h"
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
@@ -548,21 +549,50 @@ void vm_request_pending_work(void)
     vm_eval_breaker = 1;
 }
 
-/* What the loop does when the eval breaker is set: run queued work (closing
- * abandoned generators), then turn a pending SIGINT into KeyboardInterrupt.
- * Returns false with the exception set. */
+/* The queued work: the callbacks of weak references whose referents died,
+ * then closing abandoned generators (CPython's order: a generator's weak
+ * references are cleared before it is finalised).  The request is taken
+ * first, so a callback's own frame does not start the generators early. */
+static void run_pending_work(void)
+{
+    work_pending = 0;
+    rt_weakref_run_pending();
+    rt_gen_run_pending();
+}
+
+/* What the loop does when the eval breaker is set: run queued work, then
+ * turn a pending SIGINT into KeyboardInterrupt.  Returns false with the
+ * exception set. */
 bool vm_handle_breaker(void)
 {
     vm_eval_breaker = 0;
-    if (work_pending) {
-        work_pending = 0;
-        rt_gen_run_pending();
-    }
+    if (work_pending)
+        run_pending_work();
     return vm_check_interrupt();
+}
+
+void vm_gc_collect(const Value *live_end)
+{
+    vm_frame_scrub(live_end);
+    gc_collect();
+    run_pending_work();
 }
 
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
+
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
+{
+    Frame *f = vm_running;
+    for (; f != NULL && depth > 0; depth--)
+        f = f->previous;
+    if (f == NULL)
+        return false;
+    *globals = f->globals;
+    *code = f->code;
+    *lineno = rt_code_line(f->code, frame_lasti(f));
+    return true;
+}
 
 /* globals(): the running frame's, or the builtins before any frame runs
  * (a builtin called during start-up). */

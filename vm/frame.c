@@ -14,6 +14,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "vm/frame.h"
+#include "vm/eval.h"
 
 /* 512 KiB per chunk: room for thousands of ordinary frames, so a
  * recursion of the default limit (1000) rarely needs a second chunk. */
@@ -96,4 +97,26 @@ Frame *vm_frame_to_heap(const Frame *f, Value *sp)
     h->previous = NULL;
     h->is_entry = false;
     return h;
+}
+
+/* Clear the words no frame uses: above the top of the current chunk, the
+ * spare chunk, and the running frame's value stack above live_end (when
+ * live_end points into it: the arguments of the C function calling this
+ * end there).  Popped frames and popped stack slots leave their values
+ * behind, which the conservative collector would take for live
+ * references; gc.collect() clears them first, so that an object only a
+ * returned call or an evaluated expression held is collected (and its
+ * weak references cleared) as CPython's reference counting frees it. */
+void vm_frame_scrub(const Value *live_end)
+{
+    if (current != NULL)
+        memset(current->top, 0, (size_t)(current->limit - current->top) * sizeof(Value));
+    if (spare != NULL)
+        memset(spare->data, 0, (size_t)(spare->limit - spare->data) * sizeof(Value));
+    Frame *f = vm_running;
+    if (f == NULL)
+        return;
+    Value *end = f->localsplus + f->code->framesize;
+    if (live_end >= frame_stack_base(f) && live_end <= end)
+        memset((Value *)live_end, 0, (size_t)(end - live_end) * sizeof(Value));
 }

@@ -80,6 +80,10 @@ static inline Value *frame_saved_sp(const Frame *f)
 Frame *vm_frame_push(ObjCode *code);
 void vm_frame_pop(Frame *f);
 
+/* Before a forced collection: zero the words no frame uses, and the
+ * running frame's value stack above live_end when it points into it. */
+void vm_frame_scrub(const Value *live_end);
+
 /* A copy of f on the GC heap, including its value stack up to sp: the
  * frame a generator keeps between resumptions. */
 Frame *vm_frame_to_heap(const Frame *f, Value *sp);

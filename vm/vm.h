@@ -9,12 +9,15 @@
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
+ *   runtime/weakref.c  vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception
  *   modules/time.c     vm_check_interrupt (time.sleep)
  *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
  *                      compile service)
  *   loader/exec.c      vm_current_frame (exec/eval's default globals/locals)
  *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
+ *   modules/gc.c       vm_gc_collect (gc.collect)
+ *   modules/warnings.c vm_frame_info (the frame a warning is about)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -56,6 +59,12 @@ Value vm_locals(void);
  * method; false with RuntimeError set when there are none. */
 bool vm_super_args(Value *type, Value *obj);
 
+/* The Python frame `depth` calls out from the running one (0: the running
+ * frame, the one that called the C function asking): its globals, code and
+ * current line.  false when there are fewer frames.  (warnings.warn's
+ * stacklevel, modules/warnings.c.) */
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
+
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
 void vm_set_recursion_limit(int limit);
@@ -90,13 +99,21 @@ void vm_gen_end_delegation(Frame *frame);
  * only asks whether one arrived (a blocking read retrying after EINTR). */
 bool vm_check_interrupt(void);
 bool vm_interrupt_pending(void);
-/* Ask the loop to call rt_gen_run_pending at its next safe point (used by
- * the generator finaliser, which may not run Python code itself). */
+/* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
+ * its next safe point (used by the finalisers of generators and of weakly
+ * referenced objects, which may not run Python code themselves). */
 void vm_request_pending_work(void);
 /* Program start (vm_run_module does it for a program it runs): ready the
  * generator types, catch SIGINT.  (At program exit, rt_gen_close_all
  * closes every generator still suspended.) */
 void vm_program_start(void);
+
+/* gc.collect(): clear what the frame stack still holds of returned calls
+ * and popped values (live_end: the end of the calling C function's
+ * arguments, args + nargs, where the running frame's live stack ends when
+ * Python code called it), collect, then run what the collection made due
+ * (weak reference callbacks, closing abandoned generators). */
+void vm_gc_collect(const Value *live_end);
 
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains
