@@ -218,6 +218,11 @@ static Value ar_tobytes(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(buf, l->length * c->size);
 }
 
+Value mod_array_bytes(Value v)
+{
+    return rt_isinstance_of(v, &array_type) ? ar_tobytes(&v, 1, VAL_NULL) : VAL_NULL;
+}
+
 static Value ar_frombytes(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("frombytes", nargs - 1, kw))

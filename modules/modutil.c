@@ -88,6 +88,50 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs)
     return rt_call(f, args, nargs, VAL_NULL);
 }
 
+/* ---- bytes-like objects ----------------------------------------------------- */
+
+static bool buffer_of(Value v, ModBuffer *out)
+{
+    if (rt_isinstance_of(v, &rt_bytes_type)) {
+        *out = (ModBuffer){ AS_BYTES(v)->data, AS_BYTES(v)->length, NULL };
+        return true;
+    }
+    if (rt_isinstance_of(v, &rt_bytearray_type)) {
+        ObjByteArray *b = VAL_AS(ObjByteArray, v);
+        *out = (ModBuffer){ b->data, b->length, b->data };
+        return true;
+    }
+    Value copy = mod_array_bytes(v);
+    if (copy == VAL_NULL)
+        return false;
+    *out = (ModBuffer){ AS_BYTES(copy)->data, AS_BYTES(copy)->length, NULL };
+    return true;
+}
+
+bool mod_is_buffer(Value v)
+{
+    ModBuffer b;
+    return buffer_of(v, &b);
+}
+
+bool mod_get_buffer(Value v, ModBuffer *out)
+{
+    if (buffer_of(v, out))
+        return true;
+    if (!rt_err_occurred())
+        rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
+    return false;
+}
+
+bool mod_get_writable_buffer(Value v, ModBuffer *out)
+{
+    if (buffer_of(v, out) && out->wdata != NULL)
+        return true;
+    if (!rt_err_occurred())
+        rt_raisef(&rt_TypeError, "argument must be read-write bytes-like object, not %T", v);
+    return false;
+}
+
 /* ---- ints as GMP integers -------------------------------------------------- */
 
 #include <gmp.h>

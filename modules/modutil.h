@@ -45,7 +45,38 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
  * space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
 
+/* ---- binary data: the one door to bytes-like objects ----------------------
+ * CPython's modules read binary arguments through the buffer protocol
+ * (PyObject_GetBuffer); every module here that does — _struct, binascii,
+ * zlib, _hashlib, ... — reads them through these two functions instead, so
+ * that when runtime/ gains the buffer protocol (memoryview) only their
+ * bodies change.  Today they know bytes, bytearray and array.array (whose
+ * machine bytes are a copy, so an array is read-only here). */
+typedef struct ModBuffer {
+    const unsigned char *data;
+    size_t len;
+    unsigned char *wdata;       /* data, when the object may be written; else NULL */
+} ModBuffer;
+
+/* v's bytes, or false + TypeError "a bytes-like object is required, not 'str'". */
+bool mod_get_buffer(Value v, ModBuffer *out);
+/* v's bytes for writing (pack_into, readinto), or false + TypeError
+ * "argument must be read-write bytes-like object, not bytes". */
+bool mod_get_writable_buffer(Value v, ModBuffer *out);
+/* Whether mod_get_buffer would accept v (no exception either way). */
+bool mod_is_buffer(Value v);
+
+/* An array.array's machine bytes (array.c), or VAL_NULL, no exception, when v
+ * is not an array. */
+Value mod_array_bytes(Value v);
+
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
 void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
+
+/* The digest of data by the hash named `name` ("sha512"), computed by
+ * OpenSSL (hashlib.c): out must hold its digest size.  false + ValueError
+ * if OpenSSL does not know the name. */
+bool mod_digest(const char *name, const unsigned char *data, size_t len,
+                unsigned char *out, size_t *outlen);
 
 #endif
