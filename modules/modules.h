@@ -43,7 +43,9 @@
     X(os_path, "os.path")                           \
     X(json, "json")                                 \
     X(re, "re")                                     \
-    X(struct, "_struct")
+    X(struct, "_struct")                            \
+    X(hashlib, "_hashlib")                          \
+    X(blake2, "_blake2")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

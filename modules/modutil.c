@@ -27,6 +27,11 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
+Value mod_no_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
+}
+
 Value mod_lookup_special(Value v, const char *name)
 {
     Value f = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));

@@ -29,6 +29,11 @@ void mod_module_set(Value module, const char *name, Value v);
 /* Ready a type that lives in a module and bind it there under `attr`. */
 void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods);
 
+/* The new_ slot of a type Python code may not instantiate (CPython's
+ * Py_TPFLAGS_DISALLOW_INSTANTIATION): TypeError "cannot create 'X' instances".
+ * (A zero slot would inherit object's.) */
+Value mod_no_new(ObjType *type, Value *args, size_t nargs, Value kwnames);
+
 /* PyFloat_AsDouble: float, int (OverflowError "int too large to convert to
  * float"), or an object with __float__ / __index__; TypeError "must be real
  * number, not str" otherwise.  false on error. */
@@ -69,9 +74,6 @@ bool mod_is_buffer(Value v);
 /* An array.array's machine bytes (array.c), or VAL_NULL, no exception, when v
  * is not an array. */
 Value mod_array_bytes(Value v);
-
-/* SHA-512 (sha512.c), used by random.seed(str/bytes). */
-void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
 
 /* The digest of data by the hash named `name` ("sha512"), computed by
  * OpenSSL (hashlib.c): out must hold its digest size.  false + ValueError

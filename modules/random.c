@@ -210,9 +210,11 @@ static bool do_seed(ObjRandom *r, Value a)
             len = VAL_AS(ObjByteArray, a)->length;
         }
         unsigned char *all = gc_alloc_atomic(len + 64);
+        size_t digest_len;
         memcpy(all, p, len);
-        mod_sha512(p, len, all + len);
-        mpz_import(n, len + 64, 1, 1, 0, 0, all);
+        if (!mod_digest("sha512", p, len, all + len, &digest_len))
+            return false;
+        mpz_import(n, len + digest_len, 1, 1, 0, 0, all);
     } else if (rt_isinstance_of(a, &rt_float_type)) {
         intptr_t h = rt_hash(a);
         mpz_set_ui(n, (unsigned long)(size_t)h);

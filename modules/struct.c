@@ -696,7 +696,7 @@ static const MethodDef unpack_iter_methods[] = {
 
 static ObjType unpack_iter_type = {
     .ob.type = &rt_type_type, .name = "_struct.unpack_iterator",
-    .iter = rt_iter_self, .next = unpack_iter_next,
+    .iter = rt_iter_self, .next = unpack_iter_next, .new_ = mod_no_new,
 };
 
 /* ---- the Struct type ------------------------------------------------------------------ */
