@@ -46,7 +46,8 @@
     X(struct, "_struct")                            \
     X(hashlib, "_hashlib")                          \
     X(blake2, "_blake2")                            \
-    X(binascii, "binascii")
+    X(binascii, "binascii")                         \
+    X(zlib, "zlib")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
