@@ -31,8 +31,8 @@
     X(itertools, "itertools")                       \
     X(functools, "functools")                       \
     X(operator, "operator")                         \
-    X(bisect, "bisect")                             \
-    X(heapq, "heapq")                               \
+    X(bisect, "_bisect")                            \
+    X(heapq, "_heapq")                              \
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
