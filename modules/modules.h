@@ -27,7 +27,8 @@
     X(imp, "_imp")                                  \
     X(math, "math")                                 \
     X(time, "time")                                 \
-    X(random, "random")                             \
+    X(random, "_random")                            \
+    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(functools, "functools")                       \
     X(operator, "operator")                         \
