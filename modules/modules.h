@@ -48,7 +48,8 @@
     X(hashlib, "_hashlib")                          \
     X(blake2, "_blake2")                            \
     X(binascii, "binascii")                         \
-    X(zlib, "zlib")
+    X(zlib, "zlib")                                 \
+    X(bz2, "_bz2")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -137,6 +137,24 @@ bool mod_get_writable_buffer(Value v, ModBuffer *out)
     return false;
 }
 
+void mod_output_init(ModOutput *o, size_t first, size_t limit)
+{
+    o->cap = first < limit ? first : limit;
+    o->data = gc_alloc_atomic(o->cap + 1);
+    o->limit = limit;
+}
+
+size_t mod_output_room(ModOutput *o, size_t used)
+{
+    if (used == o->cap) {
+        if (o->cap >= o->limit)
+            return 0;
+        o->cap = o->cap > o->limit / 2 ? o->limit : 2 * o->cap;
+        o->data = gc_realloc(o->data, o->cap + 1);
+    }
+    return o->cap - used;
+}
+
 /* ---- ints as GMP integers -------------------------------------------------- */
 
 #include <gmp.h>

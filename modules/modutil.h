@@ -71,6 +71,17 @@ bool mod_get_writable_buffer(Value v, ModBuffer *out);
 /* Whether mod_get_buffer would accept v (no exception either way). */
 bool mod_is_buffer(Value v);
 
+/* Output that grows while a compression library (zlib, libbzip2, liblzma)
+ * writes into it: at most `limit` bytes (max_length), doubling from `first`. */
+typedef struct ModOutput {
+    unsigned char *data;
+    size_t cap, limit;
+} ModOutput;
+void mod_output_init(ModOutput *o, size_t first, size_t limit);
+/* The room after the first `used` bytes (what the library wrote so far),
+ * growing the buffer when they fill it; 0 when it is full at the limit. */
+size_t mod_output_room(ModOutput *o, size_t used);
+
 /* An array.array's machine bytes (array.c), or VAL_NULL, no exception, when v
  * is not an array. */
 Value mod_array_bytes(Value v);

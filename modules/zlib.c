@@ -68,39 +68,20 @@ static void feed_input(z_stream *zst, size_t *left)
     *left -= n;
 }
 
-/* The output of one call, grown by doubling up to `limit` bytes. */
-typedef struct Output {
-    unsigned char *p;
-    size_t cap, limit;
-} Output;
-
-static void output_init(Output *o, size_t first, size_t limit)
-{
-    o->cap = first < limit ? first : limit;
-    o->p = gc_alloc_atomic(o->cap + 1);
-    o->limit = limit;
-}
-
 /* Give zlib room to write after what it wrote so far: false when the
  * output is full at its limit. */
-static bool make_room(Output *o, z_stream *zst)
+static bool make_room(ModOutput *o, z_stream *zst)
 {
-    size_t used = zst->next_out != NULL ? (size_t)(zst->next_out - o->p) : 0;
-    if (used == o->cap) {
-        if (o->cap >= o->limit)
-            return false;
-        o->cap = o->cap > o->limit / 2 ? o->limit : 2 * o->cap;
-        o->p = gc_realloc(o->p, o->cap + 1);
-    }
-    zst->next_out = o->p + used;
-    size_t room = o->cap - used;
+    size_t used = zst->next_out != NULL ? (size_t)(zst->next_out - o->data) : 0;
+    size_t room = mod_output_room(o, used);
+    zst->next_out = o->data + used;
     zst->avail_out = room > UINT_MAX ? UINT_MAX : (uInt)room;
-    return true;
+    return room > 0;
 }
 
-static Value output_bytes(const Output *o, const z_stream *zst)
+static Value output_bytes(const ModOutput *o, const z_stream *zst)
 {
-    return rt_bytes_new(o->p, zst->next_out ? (size_t)(zst->next_out - o->p) : 0);
+    return rt_bytes_new(o->data, zst->next_out ? (size_t)(zst->next_out - o->data) : 0);
 }
 
 /* ---- one-shot compress and decompress ------------------------------------------------ */
@@ -125,8 +106,8 @@ static Value zl_compress(Value *args, size_t nargs, Value kw)
         deflateEnd(&zst);
         return raise_zlib(&zst, err, "while compressing data");
     }
-    Output o;
-    output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
+    ModOutput o;
+    mod_output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
     size_t left = b.len;
     zst.next_in = (Bytef *)b.data;
     do {
@@ -167,8 +148,8 @@ static Value zl_decompress(Value *args, size_t nargs, Value kw)
         inflateEnd(&zst);
         return raise_zlib(&zst, err, "while preparing to decompress data");
     }
-    Output o;
-    output_init(&o, bufsize == 0 ? 1 : (size_t)bufsize, SIZE_MAX);
+    ModOutput o;
+    mod_output_init(&o, bufsize == 0 ? 1 : (size_t)bufsize, SIZE_MAX);
     size_t left = b.len;
     zst.next_in = (Bytef *)b.data;
     do {
@@ -298,8 +279,8 @@ static Value co_compress(Value *args, size_t nargs, Value kw)
         !mod_get_buffer(args[1], &b))
         return VAL_NULL;
     ObjZStream *z = ZS(args[0]);
-    Output o;
-    output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
+    ModOutput o;
+    mod_output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
     z->zst.next_out = NULL;
     z->zst.next_in = (Bytef *)b.data;
     size_t left = b.len;
@@ -325,8 +306,8 @@ static Value co_flush(Value *args, size_t nargs, Value kw)
     if (mode == Z_NO_FLUSH)
         return rt_bytes_new(NULL, 0);
     ObjZStream *z = ZS(args[0]);
-    Output o;
-    output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
+    ModOutput o;
+    mod_output_init(&o, DEF_BUF_SIZE, SIZE_MAX);
     z->zst.next_out = NULL;
     z->zst.avail_in = 0;
     do {
@@ -383,7 +364,7 @@ static bool set_zdict(ObjZStream *z)
 
 /* The inflate loop of Decompress.decompress and flush: returns zlib's last
  * code, or INT_MIN with an exception set. */
-static int inflate_loop(ObjZStream *z, Output *o, size_t *left, bool finish_at_end)
+static int inflate_loop(ObjZStream *z, ModOutput *o, size_t *left, bool finish_at_end)
 {
     int err;
     do {
@@ -419,9 +400,9 @@ static Value de_decompress(Value *args, size_t nargs, Value kw)
     if (max_length < 0)
         return rt_raisef(&rt_ValueError, "max_length must be non-negative");
     ObjZStream *z = ZS(args[0]);
-    Output o;
+    ModOutput o;
     size_t limit = max_length == 0 ? SIZE_MAX : (size_t)max_length;
-    output_init(&o, DEF_BUF_SIZE, limit);
+    mod_output_init(&o, DEF_BUF_SIZE, limit);
     z->zst.next_out = NULL;
     z->zst.next_in = (Bytef *)b.data;
     size_t left = b.len;
@@ -448,8 +429,8 @@ static Value de_flush(Value *args, size_t nargs, Value kw)
     ObjZStream *z = ZS(args[0]);
     ModBuffer in = { AS_BYTES(z->unconsumed_tail)->data, AS_BYTES(z->unconsumed_tail)->length,
                      NULL };
-    Output o;
-    output_init(&o, (size_t)length, SIZE_MAX);
+    ModOutput o;
+    mod_output_init(&o, (size_t)length, SIZE_MAX);
     z->zst.next_out = NULL;
     z->zst.next_in = (Bytef *)in.data;
     size_t left = in.len;
