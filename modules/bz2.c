@@ -8,8 +8,9 @@
  * compressed bytes in any pieces, keeps input it could not use yet (when
  * max_length stopped it) for the next call — `needs_input` says whether it
  * wants more — and after the end of the stream keeps what followed in
- * `unused_data`.  libbzip2's state is allocated through the collector (its
- * blocks hold pointers to each other), so nothing needs freeing.
+ * `unused_data`.  libbzip2 allocates its state (megabytes of sorting
+ * arrays) with malloc, outside the collector's heap; a finaliser ends each
+ * stream.
  */
 #include <limits.h>
 #include <string.h>
@@ -52,15 +53,6 @@ static bool bz_ok(int code)
     return false;
 }
 
-static void *bz_alloc(void *opaque, int items, int size)
-{
-    return gc_alloc((size_t)items * (size_t)size);
-}
-
-static void bz_free(void *opaque, void *p)
-{
-}
-
 typedef struct ObjBz2 {
     Object ob;
     bz_stream bzs;
@@ -73,13 +65,21 @@ typedef struct ObjBz2 {
 static ObjType compressor_type, decompressor_type;
 #define BZ(v) VAL_AS(ObjBz2, v)
 
+static void end_stream(void *obj, void *data)
+{
+    ObjBz2 *z = obj;
+    if (rt_is_subtype(z->ob.type, &compressor_type) || z->ob.type == &compressor_type)
+        BZ2_bzCompressEnd(&z->bzs);
+    else
+        BZ2_bzDecompressEnd(&z->bzs);
+}
+
 static ObjBz2 *bz2_alloc(ObjType *type)
 {
     ObjBz2 *z = rt_alloc_instance(type, sizeof(ObjBz2));
-    z->bzs.bzalloc = bz_alloc;
-    z->bzs.bzfree = bz_free;
     z->unused_data = z->pending = rt_bytes_new(NULL, 0);
     z->needs_input = true;
+    gc_register_finalizer(z, end_stream, NULL);
     return z;
 }
 
