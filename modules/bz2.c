@@ -220,14 +220,8 @@ static Value de_decompress(Value *args, size_t nargs, Value kw)
     ObjBz2 *z = BZ(args[0]);
     if (z->eof)
         return rt_raisef(&rt_EOFError, "End of stream already reached");
-    ModBuffer in = data;
-    size_t kept = AS_BYTES(z->pending)->length, used;
-    if (kept > 0) {                     /* what the last call left comes first */
-        unsigned char *joined = gc_alloc_atomic(kept + data.len + 1);
-        memcpy(joined, AS_BYTES(z->pending)->data, kept);
-        memcpy(joined + kept, data.data, data.len);
-        in = (ModBuffer){ joined, kept + data.len, NULL };
-    }
+    ModBuffer in = mod_buffer_join(z->pending, &data);
+    size_t used;
     Value out = decompress_buf(z, &in, max_length < 0 ? SIZE_MAX : (size_t)max_length, &used);
     if (out == VAL_NULL) {
         z->needs_input = false;         /* as python3.11 leaves it */

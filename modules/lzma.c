@@ -470,14 +470,7 @@ static Value de_decompress(Value *args, size_t nargs, Value kw)
     ObjLzma *z = LZ(args[0]);
     if (z->eof)
         return rt_raisef(&rt_EOFError, "Already at end of stream");
-    ModBuffer in = data;
-    size_t kept = AS_BYTES(z->pending)->length;
-    if (kept > 0) {                     /* what the last call left comes first */
-        unsigned char *joined = gc_alloc_atomic(kept + data.len + 1);
-        memcpy(joined, AS_BYTES(z->pending)->data, kept);
-        memcpy(joined + kept, data.data, data.len);
-        in = (ModBuffer){ joined, kept + data.len, NULL };
-    }
+    ModBuffer in = mod_buffer_join(z->pending, &data);
     Value out = decompress_buf(z, &in, max_length < 0 ? SIZE_MAX : (size_t)max_length);
     if (out == VAL_NULL)
         return VAL_NULL;

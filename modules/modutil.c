@@ -4,6 +4,7 @@
  * PyFloat_AsDouble does, special-method lookup, and big ints as GMP
  * integers.  (Argument checks are the runtime's: runtime/args.h.)
  */
+#include <string.h>
 #include "modules/modutil.h"
 
 Value mod_module_new(const char *name, const MethodDef *fns)
@@ -135,6 +136,17 @@ bool mod_get_writable_buffer(Value v, ModBuffer *out)
     if (!rt_err_occurred())
         rt_raisef(&rt_TypeError, "argument must be read-write bytes-like object, not %T", v);
     return false;
+}
+
+ModBuffer mod_buffer_join(Value kept, const ModBuffer *data)
+{
+    size_t n = AS_BYTES(kept)->length;
+    if (n == 0)
+        return *data;
+    unsigned char *joined = gc_alloc_atomic(n + data->len + 1);
+    memcpy(joined, AS_BYTES(kept)->data, n);
+    memcpy(joined + n, data->data, data->len);
+    return (ModBuffer){ joined, n + data->len, NULL };
 }
 
 void mod_output_init(ModOutput *o, size_t first, size_t limit)

@@ -82,6 +82,10 @@ void mod_output_init(ModOutput *o, size_t first, size_t limit);
  * growing the buffer when they fill it; 0 when it is full at the limit. */
 size_t mod_output_room(ModOutput *o, size_t used);
 
+/* The input a decompressor kept from its last call (bytes, maybe empty)
+ * followed by this call's data, as one buffer (bz2, lzma). */
+ModBuffer mod_buffer_join(Value kept, const ModBuffer *data);
+
 /* An array.array's machine bytes (array.c), or VAL_NULL, no exception, when v
  * is not an array. */
 Value mod_array_bytes(Value v);

@@ -579,6 +579,34 @@ static Value do_pack(ObjStruct *st, Value *args, size_t nargs)
     return rt_bytes_new(buf, st->size);
 }
 
+/* Where pack_into / unpack_from put `size` bytes at `offset` in a buffer of
+ * `len` bytes (a negative offset counts from the end), with CPython's
+ * checks and words; -1 + struct.error when they do not fit. */
+static ssize_t buffer_offset(ssize_t offset, size_t size_, size_t len_, bool packing)
+{
+    ssize_t size = (ssize_t)size_, len = (ssize_t)len_;
+    if (offset < 0) {
+        if (offset + size > 0) {
+            rt_raisef(&struct_error, packing ? "no space to pack %zd bytes at offset %zd"
+                                             : "not enough data to unpack %zd bytes at offset %zd",
+                      size, offset);
+            return -1;
+        }
+        if (offset + len < 0) {
+            rt_raisef(&struct_error, "offset %zd out of range for %zd-byte buffer", offset, len);
+            return -1;
+        }
+        offset += len;
+    }
+    if (len - offset < size) {
+        rt_raisef(&struct_error, "%s requires a buffer of at least %zd bytes for %s %zd bytes "
+                  "at offset %zd (actual buffer size is %zd)", packing ? "pack_into" : "unpack_from",
+                  size + offset, packing ? "packing" : "unpacking", size, offset, len);
+        return -1;
+    }
+    return offset;
+}
+
 /* pack_into(buffer, offset, *v): args[0] is the buffer. */
 static Value do_pack_into(ObjStruct *st, Value *args, size_t nargs)
 {
@@ -590,23 +618,10 @@ static Value do_pack_into(ObjStruct *st, Value *args, size_t nargs)
         return rt_raisef(&struct_error, "pack_into expected %zu items for packing (got %zu)",
                          st->nitems, nargs - 2);
     ModBuffer b;
-    ssize_t offset, size = (ssize_t)st->size, len;
-    if (!mod_get_writable_buffer(args[0], &b) || !rt_as_ssize(args[1], &offset))
+    ssize_t offset;
+    if (!mod_get_writable_buffer(args[0], &b) || !rt_as_ssize(args[1], &offset) ||
+        (offset = buffer_offset(offset, st->size, b.len, true)) < 0)
         return VAL_NULL;
-    len = (ssize_t)b.len;
-    if (offset < 0) {
-        if (offset + size > 0)
-            return rt_raisef(&struct_error, "no space to pack %zd bytes at offset %zd",
-                             size, offset);
-        if (offset + len < 0)
-            return rt_raisef(&struct_error, "offset %zd out of range for %zd-byte buffer",
-                             offset, len);
-        offset += len;
-    }
-    if (len - offset < size)
-        return rt_raisef(&struct_error, "pack_into requires a buffer of at least %zd bytes for "
-                         "packing %zd bytes at offset %zd (actual buffer size is %zd)",
-                         size + offset, size, offset, len);
     unsigned char *tmp = gc_alloc_atomic(st->size + 1);
     if (!pack_all(st, tmp, args + 2, nargs - 2, "pack_into"))
         return VAL_NULL;
@@ -627,24 +642,11 @@ static Value do_unpack(ObjStruct *st, Value buffer)
 static Value do_unpack_from(ObjStruct *st, Value buffer, Value offset_arg)
 {
     ModBuffer b;
-    ssize_t offset = 0, size = (ssize_t)st->size, len;
+    ssize_t offset = 0;
     if (!mod_get_buffer(buffer, &b) ||
-        (offset_arg != VAL_NULL && !rt_as_ssize(offset_arg, &offset)))
+        (offset_arg != VAL_NULL && !rt_as_ssize(offset_arg, &offset)) ||
+        (offset = buffer_offset(offset, st->size, b.len, false)) < 0)
         return VAL_NULL;
-    len = (ssize_t)b.len;
-    if (offset < 0) {
-        if (offset + size > 0)
-            return rt_raisef(&struct_error, "not enough data to unpack %zd bytes at offset %zd",
-                             size, offset);
-        if (offset + len < 0)
-            return rt_raisef(&struct_error, "offset %zd out of range for %zd-byte buffer",
-                             offset, len);
-        offset += len;
-    }
-    if (len - offset < size)
-        return rt_raisef(&struct_error, "unpack_from requires a buffer of at least %zd bytes "
-                         "for unpacking %zd bytes at offset %zd (actual buffer size is %zd)",
-                         size + offset, size, offset, len);
     return unpack_all(st, b.data + offset);
 }
 
