@@ -14,6 +14,21 @@
 #include <blake2.h>
 #include "modules/modutil.h"
 
+/* libb2 is opened on first use (dlopen): it brings in the OpenMP runtime,
+ * whose start-up work pvm would otherwise pay on every run.  Its functions
+ * are called through this table, each typed as blake2.h declares it. */
+#define PVM_LIBB2 "libb2.so.1"
+#define B2_FUNCTIONS(X) \
+    X(blake2b_init_param) X(blake2b_update) X(blake2b_final) \
+    X(blake2s_init_param) X(blake2s_update) X(blake2s_final)
+#define B2_NAME(fn) #fn,
+#define B2_POINTER(fn) __typeof__(&fn) fn;
+static const char *const b2_names[] = { B2_FUNCTIONS(B2_NAME) };
+static union {
+    struct { B2_FUNCTIONS(B2_POINTER) };
+    void *slot[sizeof b2_names / sizeof b2_names[0]];
+} b2lib;
+
 /* One variant: blake2b (64-bit words) or blake2s (32-bit words). */
 typedef struct Variant {
     const char *name;           /* "blake2b" */
@@ -177,7 +192,7 @@ static void init_state(ObjBlake2 *h, const Params *p)
         bp.inner_length = (uint8_t)p->inner_size;
         memcpy(bp.salt, p->salt.data, p->salt.len);
         memcpy(bp.personal, p->person.data, p->person.len);
-        blake2b_init_param(&h->state.b, &bp);
+        b2lib.blake2b_init_param(&h->state.b, &bp);
         h->state.b.last_node = (uint8_t)p->last_node;
     } else {
         blake2s_param sp;
@@ -193,15 +208,15 @@ static void init_state(ObjBlake2 *h, const Params *p)
         sp.inner_length = (uint8_t)p->inner_size;
         memcpy(sp.salt, p->salt.data, p->salt.len);
         memcpy(sp.personal, p->person.data, p->person.len);
-        blake2s_init_param(&h->state.s, &sp);
+        b2lib.blake2s_init_param(&h->state.s, &sp);
         h->state.s.last_node = (uint8_t)p->last_node;
     }
     if (p->key.len > 0) {
         memcpy(block, p->key.data, p->key.len);
         if (is_b(h))
-            blake2b_update(&h->state.b, block, BLAKE2B_BLOCKBYTES);
+            b2lib.blake2b_update(&h->state.b, block, BLAKE2B_BLOCKBYTES);
         else
-            blake2s_update(&h->state.s, block, BLAKE2S_BLOCKBYTES);
+            b2lib.blake2s_update(&h->state.s, block, BLAKE2S_BLOCKBYTES);
     }
 }
 
@@ -218,9 +233,9 @@ static bool b2_update(ObjBlake2 *h, Value data)
     }
     mod_get_buffer(data, &b);
     if (is_b(h))
-        blake2b_update(&h->state.b, b.data, b.len);
+        b2lib.blake2b_update(&h->state.b, b.data, b.len);
     else
-        blake2s_update(&h->state.s, b.data, b.len);
+        b2lib.blake2s_update(&h->state.s, b.data, b.len);
     return true;
 }
 
@@ -262,9 +277,9 @@ static Value digest_common(Value *args, size_t nargs, Value kw, bool hex)
     ObjBlake2 copy = *B2(args[0]);
     unsigned char out[BLAKE2B_OUTBYTES];
     if (is_b(&copy))
-        blake2b_final(&copy.state.b, out, copy.digest_size);
+        b2lib.blake2b_final(&copy.state.b, out, copy.digest_size);
     else
-        blake2s_final(&copy.state.s, out, copy.digest_size);
+        b2lib.blake2s_final(&copy.state.s, out, copy.digest_size);
     if (!hex)
         return rt_bytes_new(out, copy.digest_size);
     char text[2 * BLAKE2B_OUTBYTES];
@@ -324,6 +339,10 @@ static void add_sizes(Value m, ObjType *t, const Variant *v, const char *prefix)
 
 Value mod_blake2_init(void)
 {
+    static bool loaded;
+    if (!loaded && !(loaded = mod_load_library(PVM_LIBB2, b2_names, b2lib.slot,
+                                               sizeof b2_names / sizeof b2_names[0])))
+        return VAL_NULL;
     Value m = mod_module_new("_blake2", NULL);
     mod_add_type(m, "blake2b", &blake2b_type, blake2_methods);
     mod_add_type(m, "blake2s", &blake2s_type, blake2_methods);

@@ -27,7 +27,50 @@
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/objects.h>
+#include <openssl/opensslv.h>
 #include "modules/modutil.h"
+
+/* ---- libcrypto, opened on first use ------------------------------------------
+ * libcrypto is large: linked with pvm, its 21,000 relocations (bound when it
+ * loads) would more than double the instructions `pvm hello.pyc` runs
+ * before main().  So pvm opens it (dlopen) when _hashlib is imported or C
+ * code asks for a digest, and calls it through this table: each function
+ * OpenSSL's headers declare, as a pointer of the same type. */
+#ifndef PVM_LIBCRYPTO
+#define PVM_STR(x) #x
+#define PVM_SONAME(major) "libcrypto.so." PVM_STR(major)
+#define PVM_LIBCRYPTO PVM_SONAME(OPENSSL_VERSION_MAJOR)
+#endif
+
+#define CRYPTO_FUNCTIONS(X) \
+    X(CRYPTO_memcmp) X(ERR_clear_error) X(ERR_lib_error_string) X(ERR_peek_last_error) \
+    X(ERR_reason_error_string) X(EVP_Digest) X(EVP_DigestFinalXOF) X(EVP_DigestFinal_ex) \
+    X(EVP_DigestInit_ex) X(EVP_DigestUpdate) X(EVP_MAC_CTX_dup) X(EVP_MAC_CTX_free) \
+    X(EVP_MAC_CTX_new) X(EVP_MAC_fetch) X(EVP_MAC_final) X(EVP_MAC_free) X(EVP_MAC_init) \
+    X(EVP_MAC_update) X(EVP_MD_CTX_copy_ex) X(EVP_MD_CTX_free) X(EVP_MD_CTX_get0_md) \
+    X(EVP_MD_CTX_new) X(EVP_MD_do_all_provided) X(EVP_MD_fetch) X(EVP_MD_get0_name) \
+    X(EVP_MD_get_block_size) X(EVP_MD_get_flags) X(EVP_MD_get_size) X(EVP_MD_get_type) \
+    X(EVP_PBE_scrypt) X(EVP_default_properties_is_fips_enabled) X(OBJ_nid2ln) \
+    X(OBJ_nid2sn) X(OSSL_PARAM_construct_end) X(OSSL_PARAM_construct_utf8_string) \
+    X(PKCS5_PBKDF2_HMAC)
+
+#define CRYPTO_NAME(fn) #fn,
+#define CRYPTO_POINTER(fn) __typeof__(&fn) fn;
+static const char *const crypto_names[] = { CRYPTO_FUNCTIONS(CRYPTO_NAME) };
+static union {
+    struct { CRYPTO_FUNCTIONS(CRYPTO_POINTER) };
+    void *slot[sizeof crypto_names / sizeof crypto_names[0]];
+} crypto;
+
+/* libcrypto's functions in `crypto`, or false + ImportError. */
+static bool crypto_ready(void)
+{
+    static bool loaded;
+    if (!loaded)
+        loaded = mod_load_library(PVM_LIBCRYPTO, crypto_names, crypto.slot,
+                                  sizeof crypto_names / sizeof crypto_names[0]);
+    return loaded;
+}
 
 /* ---- names ---------------------------------------------------------------------- */
 
@@ -68,12 +111,12 @@ static const char *const constructor_names[] = {
 
 static const char *py_digest_name(const EVP_MD *md)
 {
-    int nid = EVP_MD_get_type(md);
+    int nid = crypto.EVP_MD_get_type(md);
     for (size_t i = 0; i < NNAMES; i++)
         if (hash_names[i].nid == nid)
             return hash_names[i].py_name;
-    const char *name = OBJ_nid2ln(nid);
-    return name != NULL ? name : OBJ_nid2sn(nid);
+    const char *name = crypto.OBJ_nid2ln(nid);
+    return name != NULL ? name : crypto.OBJ_nid2sn(nid);
 }
 
 static const char *ossl_name(const char *name)
@@ -94,10 +137,10 @@ static ObjType unsupported_digestmod_error = {
  * when OpenSSL recorded none (CPython's _setException). */
 static Value openssl_error(ObjType *type, const char *fallback)
 {
-    unsigned long code = ERR_peek_last_error();
-    ERR_clear_error();
-    const char *lib = code ? ERR_lib_error_string(code) : NULL;
-    const char *reason = code ? ERR_reason_error_string(code) : NULL;
+    unsigned long code = crypto.ERR_peek_last_error();
+    crypto.ERR_clear_error();
+    const char *lib = code ? crypto.ERR_lib_error_string(code) : NULL;
+    const char *reason = code ? crypto.ERR_reason_error_string(code) : NULL;
     if (reason == NULL)
         return rt_raisef(type, "%s", fallback ? fallback : "no reason supplied");
     if (lib != NULL)
@@ -109,7 +152,7 @@ static Value openssl_error(ObjType *type, const char *fallback)
  * type; later 3.11 releases raise its subclass UnsupportedDigestmodError). */
 static const EVP_MD *digest_by_name(const char *name)
 {
-    EVP_MD *md = EVP_MD_fetch(NULL, ossl_name(name), NULL);
+    EVP_MD *md = crypto.EVP_MD_fetch(NULL, ossl_name(name), NULL);
     if (md == NULL) {
         char msg[200];
         snprintf(msg, sizeof msg, "unsupported hash type %s", name);
@@ -121,11 +164,13 @@ static const EVP_MD *digest_by_name(const char *name)
 bool mod_digest(const char *name, const unsigned char *data, size_t len,
                 unsigned char *out, size_t *outlen)
 {
+    if (!crypto_ready())
+        return false;
     const EVP_MD *md = digest_by_name(name);
     unsigned int n = 0;
     if (md == NULL)
         return false;
-    if (!EVP_Digest(data, len, out, &n, md, NULL)) {
+    if (!crypto.EVP_Digest(data, len, out, &n, md, NULL)) {
         openssl_error(&rt_ValueError, NULL);
         return false;
     }
@@ -172,14 +217,14 @@ static ObjType hash_type, hashxof_type;
 
 static void free_md_ctx(void *obj, void *data)
 {
-    EVP_MD_CTX_free(((ObjHash *)obj)->ctx);
+    crypto.EVP_MD_CTX_free(((ObjHash *)obj)->ctx);
 }
 
 static ObjHash *hash_alloc(const EVP_MD *md)
 {
     ObjHash *h = gc_alloc(sizeof *h);
-    h->ob.type = EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF ? &hashxof_type : &hash_type;
-    h->ctx = EVP_MD_CTX_new();
+    h->ob.type = crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF ? &hashxof_type : &hash_type;
+    h->ctx = crypto.EVP_MD_CTX_new();
     gc_register_finalizer(h, free_md_ctx, NULL);
     return h;
 }
@@ -189,7 +234,7 @@ static bool hash_update(ObjHash *h, Value data)
     ModBuffer b;
     if (!hash_data(data, &b))
         return false;
-    if (!EVP_DigestUpdate(h->ctx, b.data, b.len)) {
+    if (!crypto.EVP_DigestUpdate(h->ctx, b.data, b.len)) {
         openssl_error(&rt_ValueError, NULL);
         return false;
     }
@@ -200,7 +245,7 @@ static bool hash_update(ObjHash *h, Value data)
 static Value hash_new(const EVP_MD *md, Value data)
 {
     ObjHash *h = hash_alloc(md);
-    if (!EVP_DigestInit_ex(h->ctx, md, NULL))
+    if (!crypto.EVP_DigestInit_ex(h->ctx, md, NULL))
         return openssl_error(&rt_ValueError, NULL);
     if (data != VAL_NULL && !hash_update(h, data))
         return VAL_NULL;
@@ -209,18 +254,18 @@ static Value hash_new(const EVP_MD *md, Value data)
 
 static const EVP_MD *hash_md(Value self)
 {
-    return EVP_MD_CTX_get0_md(HASH(self)->ctx);
+    return crypto.EVP_MD_CTX_get0_md(HASH(self)->ctx);
 }
 
 /* The digest so far of a copy of the context (the object goes on). */
 static bool hash_final(Value self, unsigned char *out, size_t len)
 {
-    EVP_MD_CTX *copy = EVP_MD_CTX_new();
-    bool ok = EVP_MD_CTX_copy_ex(copy, HASH(self)->ctx) &&
+    EVP_MD_CTX *copy = crypto.EVP_MD_CTX_new();
+    bool ok = crypto.EVP_MD_CTX_copy_ex(copy, HASH(self)->ctx) &&
               (val_type(self) == &hashxof_type
-                   ? EVP_DigestFinalXOF(copy, out, len)
-                   : EVP_DigestFinal_ex(copy, out, NULL));
-    EVP_MD_CTX_free(copy);
+                   ? crypto.EVP_DigestFinalXOF(copy, out, len)
+                   : crypto.EVP_DigestFinal_ex(copy, out, NULL));
+    crypto.EVP_MD_CTX_free(copy);
     if (!ok)
         openssl_error(&rt_ValueError, NULL);
     return ok;
@@ -238,7 +283,7 @@ static Value h_digest_common(Value *args, size_t nargs, Value kw, bool hex)
     if (!rt_arg_none(hex ? "HASH.hexdigest" : "HASH.digest", nargs - 1, kw))
         return VAL_NULL;
     unsigned char out[EVP_MAX_MD_SIZE];
-    size_t n = (size_t)EVP_MD_get_size(hash_md(args[0]));
+    size_t n = (size_t)crypto.EVP_MD_get_size(hash_md(args[0]));
     if (!hash_final(args[0], out, n))
         return VAL_NULL;
     return hex ? hex_of(out, n) : rt_bytes_new(out, n);
@@ -277,7 +322,7 @@ static Value h_copy(Value *args, size_t nargs, Value kw)
     if (!rt_arg_none("HASH.copy", nargs - 1, kw))
         return VAL_NULL;
     ObjHash *h = hash_alloc(hash_md(args[0]));
-    if (!EVP_MD_CTX_copy_ex(h->ctx, HASH(args[0])->ctx))
+    if (!crypto.EVP_MD_CTX_copy_ex(h->ctx, HASH(args[0])->ctx))
         return openssl_error(&rt_ValueError, NULL);
     return obj_val(h);
 }
@@ -289,9 +334,9 @@ static Value hash_getattr(Value self, Value name)
     if (strcmp(s, "name") == 0)
         return rt_str_from_cstr(py_digest_name(md));
     if (strcmp(s, "digest_size") == 0)     /* 0 for shake: its length is digest()'s */
-        return small_new(val_type(self) == &hashxof_type ? 0 : EVP_MD_get_size(md));
+        return small_new(val_type(self) == &hashxof_type ? 0 : crypto.EVP_MD_get_size(md));
     if (strcmp(s, "block_size") == 0)
-        return small_new(EVP_MD_get_block_size(md));
+        return small_new(crypto.EVP_MD_get_block_size(md));
     return rt_generic_getattr(self, name);
 }
 
@@ -384,7 +429,7 @@ static const char *digestmod_name(Value digestmod)
 
 static void free_mac_ctx(void *obj, void *data)
 {
-    EVP_MAC_CTX_free(((ObjHmac *)obj)->ctx);
+    crypto.EVP_MAC_CTX_free(((ObjHmac *)obj)->ctx);
 }
 
 static ObjHmac *hmac_alloc(const EVP_MD *md, EVP_MAC_CTX *ctx)
@@ -400,16 +445,16 @@ static ObjHmac *hmac_alloc(const EVP_MD *md, EVP_MAC_CTX *ctx)
 /* A new HMAC context keyed with `key`, or NULL + ValueError. */
 static EVP_MAC_CTX *hmac_ctx(const EVP_MD *md, const ModBuffer *key)
 {
-    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-    EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : NULL;
-    EVP_MAC_free(mac);
+    EVP_MAC *mac = crypto.EVP_MAC_fetch(NULL, "HMAC", NULL);
+    EVP_MAC_CTX *ctx = mac ? crypto.EVP_MAC_CTX_new(mac) : NULL;
+    crypto.EVP_MAC_free(mac);
     OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                         (char *)EVP_MD_get0_name(md), 0),
-        OSSL_PARAM_construct_end(),
+        crypto.OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                         (char *)crypto.EVP_MD_get0_name(md), 0),
+        crypto.OSSL_PARAM_construct_end(),
     };
-    if (ctx == NULL || !EVP_MAC_init(ctx, key->data, key->len, params)) {
-        EVP_MAC_CTX_free(ctx);
+    if (ctx == NULL || !crypto.EVP_MAC_init(ctx, key->data, key->len, params)) {
+        crypto.EVP_MAC_CTX_free(ctx);
         openssl_error(&rt_ValueError, NULL);
         return NULL;
     }
@@ -421,7 +466,7 @@ static bool hmac_update(ObjHmac *h, Value msg)
     ModBuffer b;
     if (!hash_data(msg, &b))
         return false;
-    if (!EVP_MAC_update(h->ctx, b.data, b.len)) {
+    if (!crypto.EVP_MAC_update(h->ctx, b.data, b.len)) {
         openssl_error(&rt_ValueError, NULL);
         return false;
     }
@@ -451,9 +496,9 @@ static Value m_hmac_new(Value *args, size_t nargs, Value kw)
 
 static bool hmac_final(ObjHmac *h, unsigned char *out, size_t *len)
 {
-    EVP_MAC_CTX *copy = EVP_MAC_CTX_dup(h->ctx);
-    bool ok = copy != NULL && EVP_MAC_final(copy, out, len, EVP_MAX_MD_SIZE);
-    EVP_MAC_CTX_free(copy);
+    EVP_MAC_CTX *copy = crypto.EVP_MAC_CTX_dup(h->ctx);
+    bool ok = copy != NULL && crypto.EVP_MAC_final(copy, out, len, EVP_MAX_MD_SIZE);
+    crypto.EVP_MAC_CTX_free(copy);
     if (!ok)
         openssl_error(&rt_ValueError, NULL);
     return ok;
@@ -487,7 +532,7 @@ static Value hm_copy(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("HMAC.copy", nargs - 1, kw))
         return VAL_NULL;
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(HMAC(args[0])->ctx);
+    EVP_MAC_CTX *ctx = crypto.EVP_MAC_CTX_dup(HMAC(args[0])->ctx);
     if (ctx == NULL)
         return openssl_error(&rt_ValueError, NULL);
     return obj_val(hmac_alloc(HMAC(args[0])->md, ctx));
@@ -500,9 +545,9 @@ static Value hmac_getattr(Value self, Value name)
     if (strcmp(s, "name") == 0)
         return rt_str_format_c("hmac-%s", py_digest_name(md));
     if (strcmp(s, "digest_size") == 0)
-        return small_new(EVP_MD_get_size(md));
+        return small_new(crypto.EVP_MD_get_size(md));
     if (strcmp(s, "block_size") == 0)
-        return small_new(EVP_MD_get_block_size(md));
+        return small_new(crypto.EVP_MD_get_block_size(md));
     return rt_generic_getattr(self, name);
 }
 
@@ -540,7 +585,7 @@ static Value m_hmac_digest(Value *args, size_t nargs, Value kw)
     ObjHmac *h = hmac_alloc(md, ctx);
     unsigned char out[EVP_MAX_MD_SIZE];
     size_t n = 0;
-    if (!EVP_MAC_update(ctx, msg.data, msg.len) || !hmac_final(h, out, &n))
+    if (!crypto.EVP_MAC_update(ctx, msg.data, msg.len) || !hmac_final(h, out, &n))
         return rt_err_occurred() ? VAL_NULL : openssl_error(&rt_ValueError, NULL);
     return rt_bytes_new(out, n);
 }
@@ -571,7 +616,7 @@ static Value m_pbkdf2_hmac(Value *args, size_t nargs, Value kw)
     if (iterations > INT32_MAX)
         return rt_raisef(&rt_OverflowError, "iteration value is too great.");
     if (a[4] == VAL_NULL || a[4] == rt_None)
-        dklen = EVP_MD_get_size(md);
+        dklen = crypto.EVP_MD_get_size(md);
     else if (!rt_as_ssize(a[4], &dklen))
         return VAL_NULL;
     if (dklen < 1)
@@ -579,7 +624,7 @@ static Value m_pbkdf2_hmac(Value *args, size_t nargs, Value kw)
     if (dklen > INT32_MAX)
         return rt_raisef(&rt_OverflowError, "key length is too great.");
     unsigned char *out = gc_alloc_atomic((size_t)dklen);
-    if (!PKCS5_PBKDF2_HMAC((const char *)password.data, (int)password.len, salt.data,
+    if (!crypto.PKCS5_PBKDF2_HMAC((const char *)password.data, (int)password.len, salt.data,
                            (int)salt.len, (int)iterations, md, (int)dklen, out))
         return openssl_error(&rt_ValueError, NULL);
     return rt_bytes_new(out, (size_t)dklen);
@@ -626,12 +671,12 @@ static Value m_scrypt(Value *args, size_t nargs, Value kw)
     if (dklen < 1 || dklen > INT32_MAX)
         return rt_raisef(&rt_ValueError, "dklen must be greater than 0 and smaller than %d",
                          INT32_MAX);
-    if (!EVP_PBE_scrypt(NULL, 0, NULL, 0, n, r, p, (uint64_t)maxmem, NULL, 0)) {
-        ERR_clear_error();
+    if (!crypto.EVP_PBE_scrypt(NULL, 0, NULL, 0, n, r, p, (uint64_t)maxmem, NULL, 0)) {
+        crypto.ERR_clear_error();
         return rt_raisef(&rt_ValueError, "Invalid parameter combination for n, r, p, maxmem.");
     }
     unsigned char *out = gc_alloc_atomic((size_t)dklen);
-    if (!EVP_PBE_scrypt((const char *)password.data, password.len, salt.data, salt.len,
+    if (!crypto.EVP_PBE_scrypt((const char *)password.data, password.len, salt.data, salt.len,
                         n, r, p, (uint64_t)maxmem, out, (size_t)dklen))
         return openssl_error(&rt_ValueError, NULL);
     return rt_bytes_new(out, (size_t)dklen);
@@ -658,19 +703,19 @@ static Value m_compare_digest(Value *args, size_t nargs, Value kw)
         if (!mod_get_buffer(args[0], &x) || !mod_get_buffer(args[1], &y))
             return VAL_NULL;
     }
-    return rt_bool(x.len == y.len && CRYPTO_memcmp(x.data, y.data, x.len) == 0);
+    return rt_bool(x.len == y.len && crypto.CRYPTO_memcmp(x.data, y.data, x.len) == 0);
 }
 
 static Value m_get_fips_mode(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("get_fips_mode", nargs, kw))
         return VAL_NULL;
-    return small_new(EVP_default_properties_is_fips_enabled(NULL));
+    return small_new(crypto.EVP_default_properties_is_fips_enabled(NULL));
 }
 
 static void add_md_name(EVP_MD *md, void *set)
 {
-    if (EVP_MD_get_type(md) == NID_undef)       /* KECCAK-KMAC and the like */
+    if (crypto.EVP_MD_get_type(md) == NID_undef)       /* KECCAK-KMAC and the like */
         return;
     rt_set_add((Value)set, rt_str_from_cstr(py_digest_name(md)));
 }
@@ -679,7 +724,7 @@ static void add_md_name(EVP_MD *md, void *set)
 static Value md_meth_names(void)
 {
     Value set = rt_set_new();
-    EVP_MD_do_all_provided(NULL, add_md_name, (void *)set);
+    crypto.EVP_MD_do_all_provided(NULL, add_md_name, (void *)set);
     Value frozen = rt_frozenset_new();
     rt_set_update(frozen, set);
     return frozen;
@@ -700,6 +745,8 @@ static const MethodDef hashlib_functions[] = {
 
 Value mod_hashlib_init(void)
 {
+    if (!crypto_ready())
+        return VAL_NULL;
     Value m = mod_module_new("_hashlib", hashlib_functions);
     mod_add_type(m, "HASH", &hash_type, hash_methods);
     mod_add_type(m, "HASHXOF", &hashxof_type, hashxof_methods);

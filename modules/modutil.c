@@ -167,6 +167,25 @@ size_t mod_output_room(ModOutput *o, size_t used)
     return o->cap - used;
 }
 
+/* ---- libraries opened on first use --------------------------------------------- */
+
+#include <dlfcn.h>
+
+bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n)
+{
+    void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        rt_raisef(&rt_ImportError, "cannot load %s: %s", soname, dlerror());
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((ptrs[i] = dlsym(lib, names[i])) == NULL) {
+            rt_raisef(&rt_ImportError, "%s has no function %s", soname, names[i]);
+            return false;
+        }
+    return true;
+}
+
 /* ---- ints as GMP integers -------------------------------------------------- */
 
 #include <gmp.h>

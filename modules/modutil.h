@@ -90,6 +90,12 @@ ModBuffer mod_buffer_join(Value kept, const ModBuffer *data);
  * is not an array. */
 Value mod_array_bytes(Value v);
 
+/* Open the shared library `soname` (dlopen) and set ptrs[i] to its symbol
+ * names[i]: for a large library a module needs only once imported
+ * (libcrypto), so that pvm's start-up does not pay for loading it.  false +
+ * ImportError naming the library or symbol. */
+bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n);
+
 /* The digest of data by the hash named `name` ("sha512"), computed by
  * OpenSSL (hashlib.c): out must hold its digest size.  false + ValueError
  * if OpenSSL does not know the name. */
