@@ -37,7 +37,7 @@ override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lz -lbz2 -llzma -ldl -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -ldl -lreadline -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))

@@ -10,10 +10,9 @@
  *
  * Arguments: the b2a_ functions take bytes-like data; the a2b_ functions
  * also take a str of ASCII characters (CPython's ascii_buffer converter).
- * crc32 is zlib's (CPython uses zlib's too when it has it).
+ * crc32 is zlib's (CPython uses zlib's too when it has it), through zlib.c.
  */
 #include <string.h>
-#include <zlib.h>
 #include "modules/modutil.h"
 
 static ObjType binascii_error = {
@@ -511,13 +510,9 @@ static Value ba_crc32(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("crc32", kw) || !rt_arg_range("crc32", nargs, 1, 2) ||
         !mod_get_buffer(args[0], &b) || (nargs > 1 && !crc_arg(args[1], &crc)))
         return VAL_NULL;
-    uLong c = crc;
-    for (size_t done = 0; done < b.len;) {      /* zlib takes uInt lengths */
-        uInt chunk = b.len - done > 0x40000000 ? 0x40000000 : (uInt)(b.len - done);
-        c = crc32(c, b.data + done, chunk);
-        done += chunk;
-    }
-    return rt_int_from_u64(c);
+    if (!mod_crc32(&crc, b.data, b.len))
+        return VAL_NULL;
+    return rt_int_from_u64(crc);
 }
 
 /* CRC-CCITT (polynomial 0x1021, most significant bit first), as BinHex 4

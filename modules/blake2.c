@@ -21,13 +21,7 @@
 #define B2_FUNCTIONS(X) \
     X(blake2b_init_param) X(blake2b_update) X(blake2b_final) \
     X(blake2s_init_param) X(blake2s_update) X(blake2s_final)
-#define B2_NAME(fn) #fn,
-#define B2_POINTER(fn) __typeof__(&fn) fn;
-static const char *const b2_names[] = { B2_FUNCTIONS(B2_NAME) };
-static union {
-    struct { B2_FUNCTIONS(B2_POINTER) };
-    void *slot[sizeof b2_names / sizeof b2_names[0]];
-} b2lib;
+MOD_LIBRARY(b2lib, PVM_LIBB2, B2_FUNCTIONS)
 
 /* One variant: blake2b (64-bit words) or blake2s (32-bit words). */
 typedef struct Variant {
@@ -339,9 +333,7 @@ static void add_sizes(Value m, ObjType *t, const Variant *v, const char *prefix)
 
 Value mod_blake2_init(void)
 {
-    static bool loaded;
-    if (!loaded && !(loaded = mod_load_library(PVM_LIBB2, b2_names, b2lib.slot,
-                                               sizeof b2_names / sizeof b2_names[0])))
+    if (!b2lib_ready())
         return VAL_NULL;
     Value m = mod_module_new("_blake2", NULL);
     mod_add_type(m, "blake2b", &blake2b_type, blake2_methods);

@@ -17,6 +17,13 @@
 #include <bzlib.h>
 #include "modules/modutil.h"
 
+/* libbzip2 is opened on first import (dlopen, see mod_load_library) and
+ * called through this table, each function typed as bzlib.h declares it. */
+#define BZ_FUNCTIONS(X) \
+    X(BZ2_bzCompress) X(BZ2_bzCompressEnd) X(BZ2_bzCompressInit) X(BZ2_bzDecompress) \
+    X(BZ2_bzDecompressEnd) X(BZ2_bzDecompressInit)
+MOD_LIBRARY(bz, "libbz2.so.1.0", BZ_FUNCTIONS)
+
 /* libbzip2's result codes as CPython reports them; true when it is one of
  * the codes that mean "go on". */
 static bool bz_ok(int code)
@@ -69,9 +76,9 @@ static void end_stream(void *obj, void *data)
 {
     ObjBz2 *z = obj;
     if (rt_is_subtype(z->ob.type, &compressor_type) || z->ob.type == &compressor_type)
-        BZ2_bzCompressEnd(&z->bzs);
+        bz.BZ2_bzCompressEnd(&z->bzs);
     else
-        BZ2_bzDecompressEnd(&z->bzs);
+        bz.BZ2_bzDecompressEnd(&z->bzs);
 }
 
 static ObjBz2 *bz2_alloc(ObjType *type)
@@ -110,7 +117,7 @@ static Value compressor_new(ObjType *type, Value *args, size_t nargs, Value kw)
     if (level < 1 || level > 9)
         return rt_raisef(&rt_ValueError, "compresslevel must be between 1 and 9");
     ObjBz2 *z = bz2_alloc(type);
-    if (!bz_ok(BZ2_bzCompressInit(&z->bzs, (int)level, 0, 0)))
+    if (!bz_ok(bz.BZ2_bzCompressInit(&z->bzs, (int)level, 0, 0)))
         return VAL_NULL;
     return obj_val(z);
 }
@@ -133,7 +140,7 @@ static Value compress(ObjBz2 *z, const unsigned char *data, size_t len, int acti
             break;
         if (z->bzs.avail_out == 0)
             make_room(&o, &z->bzs);
-        int code = BZ2_bzCompress(&z->bzs, action);
+        int code = bz.BZ2_bzCompress(&z->bzs, action);
         if (!bz_ok(code))
             return VAL_NULL;
         if (action == BZ_FINISH && code == BZ_STREAM_END)
@@ -172,7 +179,7 @@ static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw
     if (rt_npos(nargs, kw) > 0)
         return rt_raisef(&rt_TypeError, "BZ2Decompressor() takes no positional arguments");
     ObjBz2 *z = bz2_alloc(type);
-    if (!bz_ok(BZ2_bzDecompressInit(&z->bzs, 0, 0)))
+    if (!bz_ok(bz.BZ2_bzDecompressInit(&z->bzs, 0, 0)))
         return VAL_NULL;
     return obj_val(z);
 }
@@ -190,7 +197,7 @@ static Value decompress_buf(ObjBz2 *z, const ModBuffer *in, size_t limit, size_t
     for (;;) {
         z->bzs.avail_in = left > UINT_MAX ? UINT_MAX : (unsigned)left;
         left -= z->bzs.avail_in;
-        int code = BZ2_bzDecompress(&z->bzs);
+        int code = bz.BZ2_bzDecompress(&z->bzs);
         left += z->bzs.avail_in;
         if (!bz_ok(code))
             return VAL_NULL;
@@ -271,6 +278,8 @@ static ObjType decompressor_type = {
 
 Value mod_bz2_init(void)
 {
+    if (!bz_ready())
+        return VAL_NULL;
     Value m = mod_module_new("_bz2", NULL);
     mod_add_type(m, "BZ2Compressor", &compressor_type, compressor_methods);
     mod_add_type(m, "BZ2Decompressor", &decompressor_type, decompressor_methods);

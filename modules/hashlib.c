@@ -33,9 +33,8 @@
 /* ---- libcrypto, opened on first use ------------------------------------------
  * libcrypto is large: linked with pvm, its 21,000 relocations (bound when it
  * loads) would more than double the instructions `pvm hello.pyc` runs
- * before main().  So pvm opens it (dlopen) when _hashlib is imported or C
- * code asks for a digest, and calls it through this table: each function
- * OpenSSL's headers declare, as a pointer of the same type. */
+ * before main().  So pvm opens it when _hashlib is imported or C code asks
+ * for a digest (MOD_LIBRARY, modutil.h) and calls it through `crypto`. */
 #ifndef PVM_LIBCRYPTO
 #define PVM_STR(x) #x
 #define PVM_SONAME(major) "libcrypto.so." PVM_STR(major)
@@ -54,23 +53,7 @@
     X(OBJ_nid2sn) X(OSSL_PARAM_construct_end) X(OSSL_PARAM_construct_utf8_string) \
     X(PKCS5_PBKDF2_HMAC)
 
-#define CRYPTO_NAME(fn) #fn,
-#define CRYPTO_POINTER(fn) __typeof__(&fn) fn;
-static const char *const crypto_names[] = { CRYPTO_FUNCTIONS(CRYPTO_NAME) };
-static union {
-    struct { CRYPTO_FUNCTIONS(CRYPTO_POINTER) };
-    void *slot[sizeof crypto_names / sizeof crypto_names[0]];
-} crypto;
-
-/* libcrypto's functions in `crypto`, or false + ImportError. */
-static bool crypto_ready(void)
-{
-    static bool loaded;
-    if (!loaded)
-        loaded = mod_load_library(PVM_LIBCRYPTO, crypto_names, crypto.slot,
-                                  sizeof crypto_names / sizeof crypto_names[0]);
-    return loaded;
-}
+MOD_LIBRARY(crypto, PVM_LIBCRYPTO, CRYPTO_FUNCTIONS)
 
 /* ---- names ---------------------------------------------------------------------- */
 

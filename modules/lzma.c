@@ -24,6 +24,17 @@ enum { FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE, FORMAT_RAW };
 /* `check` before the decoder has read the stream's header (CPython's value). */
 #define CHECK_UNKNOWN (LZMA_CHECK_ID_MAX + 1)
 
+/* liblzma is opened on first import (dlopen, see mod_load_library) and
+ * called through this table, each function typed as lzma.h declares it. */
+#define XZ_FUNCTIONS(X) \
+    X(lzma_alone_decoder) X(lzma_alone_encoder) X(lzma_auto_decoder) \
+    X(lzma_check_is_supported) X(lzma_code) X(lzma_easy_encoder) X(lzma_end) \
+    X(lzma_get_check) X(lzma_lzma_preset) X(lzma_properties_decode) \
+    X(lzma_properties_encode) X(lzma_properties_size) X(lzma_raw_decoder) \
+    X(lzma_raw_encoder) X(lzma_stream_decoder) X(lzma_stream_encoder)
+MOD_LIBRARY(xz, "liblzma.so.5", XZ_FUNCTIONS)
+
+
 static ObjType lzma_error = {
     .ob.type = &rt_type_type, .name = "_lzma.LZMAError", .base = &rt_Exception,
     .flags = TF_EXCEPTION | TF_BASETYPE,
@@ -31,7 +42,7 @@ static ObjType lzma_error = {
 
 /* liblzma's result codes as CPython reports them; true for the ones that
  * mean "go on". */
-static bool lzma_ok(lzma_ret code)
+static bool lz_ok(lzma_ret code)
 {
     const char *msg;
     switch (code) {
@@ -125,7 +136,7 @@ static void *bad_spec(const char *kind)
     return NULL;
 }
 
-static void *lzma_options(Value spec)
+static void *lz_options(Value spec)
 {
     static const char *const names[] = { "preset", "dict_size", "lc", "lp", "pb", "mode",
                                          "nice_len", "mf", "depth" };
@@ -135,7 +146,7 @@ static void *lzma_options(Value spec)
     if (f[0] != VAL_NULL && !u32_arg(f[0], &preset))
         return NULL;
     lzma_options_lzma *o = gc_alloc(sizeof *o);
-    if (lzma_lzma_preset(o, preset)) {
+    if (xz.lzma_lzma_preset(o, preset)) {
         rt_raisef(&lzma_error, "Invalid compression preset: %u", preset);
         return NULL;
     }
@@ -198,7 +209,7 @@ static bool parse_filter(Value spec, lzma_filter *f)
         return false;
     switch (f->id) {
     case LZMA_FILTER_LZMA1: case LZMA_FILTER_LZMA2:
-        f->options = lzma_options(spec);
+        f->options = lz_options(spec);
         break;
     case LZMA_FILTER_DELTA:
         f->options = delta_options(spec);
@@ -251,10 +262,10 @@ static ObjType compressor_type, decompressor_type;
 
 static void end_stream(void *obj, void *data)
 {
-    lzma_end(&((ObjLzma *)obj)->lzs);
+    xz.lzma_end(&((ObjLzma *)obj)->lzs);
 }
 
-static ObjLzma *lzma_alloc(ObjType *type)
+static ObjLzma *lz_alloc(ObjType *type)
 {
     ObjLzma *z = rt_alloc_instance(type, sizeof(ObjLzma));
     lzma_stream init = LZMA_STREAM_INIT;
@@ -300,8 +311,8 @@ static bool init_encoder(ObjLzma *z, int format, int check, Value preset_v, Valu
     }
     if (format == FORMAT_XZ) {
         lzma_check c = check == -1 ? LZMA_CHECK_CRC64 : (lzma_check)check;
-        r = have_filters ? lzma_stream_encoder(&z->lzs, chain, c)
-                         : lzma_easy_encoder(&z->lzs, preset, c);
+        r = have_filters ? xz.lzma_stream_encoder(&z->lzs, chain, c)
+                         : xz.lzma_easy_encoder(&z->lzs, preset, c);
     } else if (format == FORMAT_ALONE) {
         lzma_options_lzma opts;
         if (have_filters) {
@@ -311,15 +322,15 @@ static bool init_encoder(ObjLzma *z, int format, int check, Value preset_v, Valu
                 return false;
             }
             opts = *(lzma_options_lzma *)chain[0].options;
-        } else if (lzma_lzma_preset(&opts, preset)) {
+        } else if (xz.lzma_lzma_preset(&opts, preset)) {
             rt_raisef(&lzma_error, "Invalid compression preset: %u", preset);
             return false;
         }
-        r = lzma_alone_encoder(&z->lzs, &opts);
+        r = xz.lzma_alone_encoder(&z->lzs, &opts);
     } else {
-        r = lzma_raw_encoder(&z->lzs, chain);
+        r = xz.lzma_raw_encoder(&z->lzs, chain);
     }
-    return lzma_ok(r);
+    return lz_ok(r);
 }
 
 static Value compressor_new(ObjType *type, Value *args, size_t nargs, Value kw)
@@ -338,7 +349,7 @@ static Value compressor_new(ObjType *type, Value *args, size_t nargs, Value kw)
     bool have_filters = a[3] != VAL_NULL && a[3] != rt_None;
     if (have_preset && have_filters)
         return rt_raisef(&rt_ValueError, "Cannot specify both preset and filter chain");
-    ObjLzma *z = lzma_alloc(type);
+    ObjLzma *z = lz_alloc(type);
     return init_encoder(z, (int)format, (int)check, a[2], a[3]) ? obj_val(z) : VAL_NULL;
 }
 
@@ -352,8 +363,8 @@ static Value compress(ObjLzma *z, const unsigned char *data, size_t len, lzma_ac
     z->lzs.next_out = NULL;
     make_room(&o, &z->lzs);
     for (;;) {
-        lzma_ret r = lzma_code(&z->lzs, action);
-        if (!lzma_ok(r))
+        lzma_ret r = xz.lzma_code(&z->lzs, action);
+        if (!lz_ok(r))
             return VAL_NULL;
         if ((action == LZMA_RUN && z->lzs.avail_in == 0) ||
             (action == LZMA_FINISH && r == LZMA_STREAM_END))
@@ -405,27 +416,27 @@ static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw
         return rt_raisef(&rt_ValueError, "Cannot specify filters except with FORMAT_RAW");
     if (have_memlimit && !u64_arg(a[1], &memlimit))
         return VAL_NULL;
-    ObjLzma *z = lzma_alloc(type);
+    ObjLzma *z = lz_alloc(type);
     const uint32_t flags = LZMA_TELL_ANY_CHECK | LZMA_TELL_NO_CHECK;
     lzma_filter chain[LZMA_FILTERS_MAX + 1];
     lzma_ret r;
     switch (format) {
-    case FORMAT_AUTO: r = lzma_auto_decoder(&z->lzs, memlimit, flags); break;
-    case FORMAT_XZ: r = lzma_stream_decoder(&z->lzs, memlimit, flags); break;
+    case FORMAT_AUTO: r = xz.lzma_auto_decoder(&z->lzs, memlimit, flags); break;
+    case FORMAT_XZ: r = xz.lzma_stream_decoder(&z->lzs, memlimit, flags); break;
     case FORMAT_ALONE:
         z->check = LZMA_CHECK_NONE;
-        r = lzma_alone_decoder(&z->lzs, memlimit);
+        r = xz.lzma_alone_decoder(&z->lzs, memlimit);
         break;
     case FORMAT_RAW:
         z->check = LZMA_CHECK_NONE;
         if (!parse_chain(a[2], chain))
             return VAL_NULL;
-        r = lzma_raw_decoder(&z->lzs, chain);
+        r = xz.lzma_raw_decoder(&z->lzs, chain);
         break;
     default:
         return rt_raisef(&rt_ValueError, "Invalid container format: %zd", format);
     }
-    return lzma_ok(r) ? obj_val(z) : VAL_NULL;
+    return lz_ok(r) ? obj_val(z) : VAL_NULL;
 }
 
 /* Decompress `in` into at most `limit` bytes (CPython's decompress_buf). */
@@ -438,11 +449,11 @@ static Value decompress_buf(ObjLzma *z, const ModBuffer *in, size_t limit)
     z->lzs.next_out = NULL;
     make_room(&o, &z->lzs);
     for (;;) {
-        lzma_ret r = lzma_code(&z->lzs, LZMA_RUN);
-        if (!lzma_ok(r))
+        lzma_ret r = xz.lzma_code(&z->lzs, LZMA_RUN);
+        if (!lz_ok(r))
             return VAL_NULL;
         if (r == LZMA_GET_CHECK || r == LZMA_NO_CHECK)
-            z->check = (int)lzma_get_check(&z->lzs);
+            z->check = (int)xz.lzma_get_check(&z->lzs);
         if (r == LZMA_STREAM_END) {
             z->eof = true;
             break;
@@ -511,7 +522,7 @@ static Value lz_is_check_supported(Value *args, size_t nargs, Value kw)
     ssize_t id;
     if (!rt_arg_one("is_check_supported", nargs, kw) || !rt_as_ssize(args[0], &id))
         return VAL_NULL;
-    return rt_bool(id >= 0 && id <= LZMA_CHECK_ID_MAX && lzma_check_is_supported((lzma_check)id));
+    return rt_bool(id >= 0 && id <= LZMA_CHECK_ID_MAX && xz.lzma_check_is_supported((lzma_check)id));
 }
 
 static Value lz_encode_filter_properties(Value *args, size_t nargs, Value kw)
@@ -519,10 +530,10 @@ static Value lz_encode_filter_properties(Value *args, size_t nargs, Value kw)
     lzma_filter f;
     uint32_t size;
     if (!rt_arg_one("_encode_filter_properties", nargs, kw) || !parse_filter(args[0], &f) ||
-        !lzma_ok(lzma_properties_size(&size, &f)))
+        !lz_ok(xz.lzma_properties_size(&size, &f)))
         return VAL_NULL;
     unsigned char *buf = gc_alloc_atomic(size + 1);
-    if (!lzma_ok(lzma_properties_encode(&f, buf)))
+    if (!lz_ok(xz.lzma_properties_encode(&f, buf)))
         return VAL_NULL;
     return rt_bytes_new(buf, size);
 }
@@ -561,7 +572,7 @@ static Value lz_decode_filter_properties(Value *args, size_t nargs, Value kw)
         !rt_arg_range("_decode_filter_properties", nargs, 2, 2) || !u64_arg(args[0], &f.id) ||
         !mod_get_buffer(args[1], &props))
         return VAL_NULL;
-    if (!lzma_ok(lzma_properties_decode(&f, NULL, props.data, props.len)))
+    if (!lz_ok(xz.lzma_properties_decode(&f, NULL, props.data, props.len)))
         return VAL_NULL;
     Value spec = filter_spec(&f);
     free(f.options);
@@ -593,6 +604,8 @@ static const MethodDef lzma_functions[] = {
 
 Value mod_lzma_init(void)
 {
+    if (!xz_ready())
+        return VAL_NULL;
     static const struct { const char *name; uint64_t value; } constants[] = {
         {"FORMAT_AUTO", FORMAT_AUTO}, {"FORMAT_XZ", FORMAT_XZ}, {"FORMAT_ALONE", FORMAT_ALONE},
         {"FORMAT_RAW", FORMAT_RAW}, {"CHECK_NONE", LZMA_CHECK_NONE},

@@ -90,11 +90,42 @@ ModBuffer mod_buffer_join(Value kept, const ModBuffer *data);
  * is not an array. */
 Value mod_array_bytes(Value v);
 
-/* Open the shared library `soname` (dlopen) and set ptrs[i] to its symbol
- * names[i]: for a large library a module needs only once imported
- * (libcrypto), so that pvm's start-up does not pay for loading it.  false +
- * ImportError naming the library or symbol. */
+/* ---- libraries opened on first use --------------------------------------
+ * The binary-data modules' libraries (libz, libbz2, liblzma, libcrypto,
+ * libb2) are not linked: loading them at start-up, with their eagerly bound
+ * relocations, would cost every `pvm hello.pyc` as much again as pvm's own
+ * start-up.  A module opens its library (dlopen) when it is first imported
+ * and calls it through a table of pointers typed as the library's header
+ * declares each function:
+ *
+ *   #define ZL_FUNCTIONS(X) X(deflate) X(inflate) ...
+ *   MOD_LIBRARY(zl, "libz.so.1", ZL_FUNCTIONS)
+ *
+ * declares the table `zl` (zl.deflate(&strm, Z_FINISH) calls through it)
+ * and `static bool zl_ready(void)`: true once the library is loaded, else
+ * false + ImportError naming the library or the missing function. */
 bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n);
+
+#define MOD_LIB_NAME(fn) #fn,
+#define MOD_LIB_POINTER(fn) __typeof__(&fn) fn;
+#define MOD_LIBRARY(table, soname, FUNCTIONS)                                         \
+    static const char *const table##_names[] = { FUNCTIONS(MOD_LIB_NAME) };          \
+    static union {                                                                   \
+        struct { FUNCTIONS(MOD_LIB_POINTER) };                                       \
+        void *slot[sizeof table##_names / sizeof table##_names[0]];                  \
+    } table;                                                                         \
+    static bool table##_ready(void)                                                  \
+    {                                                                                \
+        static bool loaded;                                                          \
+        if (!loaded)                                                                 \
+            loaded = mod_load_library(soname, table##_names, table.slot,             \
+                                      sizeof table##_names / sizeof table##_names[0]); \
+        return loaded;                                                               \
+    }
+
+/* crc = zlib's crc32(crc, data) (zlib.c), for binascii.crc32; false +
+ * ImportError if libz cannot be loaded. */
+bool mod_crc32(uint32_t *crc, const unsigned char *data, size_t len);
 
 /* The digest of data by the hash named `name` ("sha512"), computed by
  * OpenSSL (hashlib.c): out must hold its digest size.  false + ValueError

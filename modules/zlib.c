@@ -19,6 +19,16 @@
 #include <zlib.h>
 #include "modules/modutil.h"
 
+/* libz is opened on first use (dlopen, see mod_load_library) and called
+ * through this table, each function typed as zlib.h declares it
+ * (deflateInit2 and inflateInit2 are zlib.h's macros over deflateInit2_ and
+ * inflateInit2_, so `zl.deflateInit2(...)` reaches the table's pointer). */
+#define ZL_FUNCTIONS(X) \
+    X(adler32) X(crc32) X(deflate) X(deflateCopy) X(deflateEnd) X(deflateInit2_) \
+    X(deflateSetDictionary) X(inflate) X(inflateCopy) X(inflateEnd) X(inflateInit2_) \
+    X(inflateSetDictionary) X(zlibVersion)
+MOD_LIBRARY(zl, "libz.so.1", ZL_FUNCTIONS)
+
 #define DEF_BUF_SIZE (16 * 1024)
 #define DEF_MEM_LEVEL 8
 
@@ -97,13 +107,13 @@ static Value zl_compress(Value *args, size_t nargs, Value kw)
         !int_arg(a[1], Z_DEFAULT_COMPRESSION, &level) || !int_arg(a[2], MAX_WBITS, &wbits))
         return VAL_NULL;
     z_stream zst = {0};
-    int err = deflateInit2(&zst, level, Z_DEFLATED, wbits, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
+    int err = zl.deflateInit2(&zst, level, Z_DEFLATED, wbits, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
     if (err == Z_MEM_ERROR)
         return rt_raisef(&rt_MemoryError, "Out of memory while compressing data");
     if (err == Z_STREAM_ERROR)
         return rt_raisef(&zlib_error, "Bad compression level");
     if (err != Z_OK) {
-        deflateEnd(&zst);
+        zl.deflateEnd(&zst);
         return raise_zlib(&zst, err, "while compressing data");
     }
     ModOutput o;
@@ -115,15 +125,15 @@ static Value zl_compress(Value *args, size_t nargs, Value kw)
         int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
         do {
             make_room(&o, &zst);
-            err = deflate(&zst, flush);
+            err = zl.deflate(&zst, flush);
             if (err == Z_STREAM_ERROR) {
-                deflateEnd(&zst);
+                zl.deflateEnd(&zst);
                 return raise_zlib(&zst, err, "while compressing data");
             }
         } while (zst.avail_out == 0);
     } while (left != 0);
     Value result = output_bytes(&o, &zst);
-    err = deflateEnd(&zst);
+    err = zl.deflateEnd(&zst);
     return err == Z_OK ? result : raise_zlib(&zst, err, "while finishing compression");
 }
 
@@ -141,11 +151,11 @@ static Value zl_decompress(Value *args, size_t nargs, Value kw)
     if (bufsize < 0)
         return rt_raisef(&rt_ValueError, "bufsize must be non-negative");
     z_stream zst = {0};
-    int err = inflateInit2(&zst, wbits);
+    int err = zl.inflateInit2(&zst, wbits);
     if (err == Z_MEM_ERROR)
         return rt_raisef(&rt_MemoryError, "Out of memory while decompressing data");
     if (err != Z_OK) {
-        inflateEnd(&zst);
+        zl.inflateEnd(&zst);
         return raise_zlib(&zst, err, "while preparing to decompress data");
     }
     ModOutput o;
@@ -157,23 +167,23 @@ static Value zl_decompress(Value *args, size_t nargs, Value kw)
         int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
         do {
             make_room(&o, &zst);
-            err = inflate(&zst, flush);
+            err = zl.inflate(&zst, flush);
             if (err == Z_MEM_ERROR) {
-                inflateEnd(&zst);
+                zl.inflateEnd(&zst);
                 return rt_raisef(&rt_MemoryError, "Out of memory while decompressing data");
             }
             if (err != Z_OK && err != Z_BUF_ERROR && err != Z_STREAM_END) {
-                inflateEnd(&zst);
+                zl.inflateEnd(&zst);
                 return raise_zlib(&zst, err, "while decompressing data");
             }
         } while (zst.avail_out == 0);
     } while (err != Z_STREAM_END && left != 0);
     if (err != Z_STREAM_END) {
-        inflateEnd(&zst);
+        zl.inflateEnd(&zst);
         return raise_zlib(&zst, err, "while decompressing data");
     }
     Value result = output_bytes(&o, &zst);
-    err = inflateEnd(&zst);
+    err = zl.inflateEnd(&zst);
     return err == Z_OK ? result : raise_zlib(&zst, err, "while finishing decompression");
 }
 
@@ -196,7 +206,7 @@ static void end_stream(void *obj, void *data)
 {
     ObjZStream *z = obj;
     if (z->initialised)
-        z->ob.type == &compress_type ? deflateEnd(&z->zst) : inflateEnd(&z->zst);
+        z->ob.type == &compress_type ? zl.deflateEnd(&z->zst) : zl.inflateEnd(&z->zst);
 }
 
 static ObjZStream *zstream_new(ObjType *type)
@@ -223,7 +233,7 @@ static Value zl_compressobj(Value *args, size_t nargs, Value kw)
         (a[5] != VAL_NULL && !mod_get_buffer(a[5], &zdict)))
         return VAL_NULL;
     ObjZStream *z = zstream_new(&compress_type);
-    int err = deflateInit2(&z->zst, level, method, wbits, memlevel, strategy);
+    int err = zl.deflateInit2(&z->zst, level, method, wbits, memlevel, strategy);
     if (err == Z_MEM_ERROR)
         return rt_raisef(&rt_MemoryError, "Can't allocate memory for compression object");
     if (err == Z_STREAM_ERROR)
@@ -232,11 +242,11 @@ static Value zl_compressobj(Value *args, size_t nargs, Value kw)
         return raise_zlib(&z->zst, err, "while creating compression object");
     z->initialised = true;
     if (a[5] != VAL_NULL) {
-        err = deflateSetDictionary(&z->zst, zdict.data, (uInt)zdict.len);
+        err = zl.deflateSetDictionary(&z->zst, zdict.data, (uInt)zdict.len);
         if (err == Z_STREAM_ERROR)
             return rt_raisef(&rt_ValueError, "Invalid dictionary");
         if (err != Z_OK)
-            return rt_raisef(&rt_ValueError, "deflateSetDictionary()");
+            return rt_raisef(&rt_ValueError, "zl.deflateSetDictionary()");
     }
     return obj_val(z);
 }
@@ -253,7 +263,7 @@ static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
     ObjZStream *z = zstream_new(&decompress_type);
     z->zdict = a[1];
-    int err = inflateInit2(&z->zst, wbits);
+    int err = zl.inflateInit2(&z->zst, wbits);
     if (err == Z_STREAM_ERROR)
         return rt_raisef(&rt_ValueError, "Invalid initialization option");
     if (err == Z_MEM_ERROR)
@@ -264,7 +274,7 @@ static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
     if (z->zdict != VAL_NULL && wbits < 0) {    /* raw deflate: no header asks for it */
         ModBuffer d;
         mod_get_buffer(z->zdict, &d);
-        err = inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
+        err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
         if (err != Z_OK)
             return raise_zlib(&z->zst, err, "while setting zdict");
     }
@@ -288,7 +298,7 @@ static Value co_compress(Value *args, size_t nargs, Value kw)
         feed_input(&z->zst, &left);
         do {
             make_room(&o, &z->zst);
-            int err = deflate(&z->zst, Z_NO_FLUSH);
+            int err = zl.deflate(&z->zst, Z_NO_FLUSH);
             if (err == Z_STREAM_ERROR)
                 return raise_zlib(&z->zst, err, "while compressing data");
         } while (z->zst.avail_out == 0);
@@ -312,13 +322,13 @@ static Value co_flush(Value *args, size_t nargs, Value kw)
     z->zst.avail_in = 0;
     do {
         make_room(&o, &z->zst);
-        err = deflate(&z->zst, mode);
+        err = zl.deflate(&z->zst, mode);
         if (err == Z_STREAM_ERROR)
             return raise_zlib(&z->zst, err, "while flushing");
     } while (z->zst.avail_out == 0);
     if (err == Z_STREAM_END && mode == Z_FINISH) {
         Value result = output_bytes(&o, &z->zst);
-        err = deflateEnd(&z->zst);
+        err = zl.deflateEnd(&z->zst);
         if (err != Z_OK)
             return raise_zlib(&z->zst, err, "while finishing compression");
         z->initialised = false;
@@ -354,7 +364,7 @@ static bool set_zdict(ObjZStream *z)
     ModBuffer d;
     if (!mod_get_buffer(z->zdict, &d))
         return false;
-    int err = inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
+    int err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
     if (err != Z_OK) {
         raise_zlib(&z->zst, err, "while setting zdict");
         return false;
@@ -373,7 +383,7 @@ static int inflate_loop(ObjZStream *z, ModOutput *o, size_t *left, bool finish_a
         do {
             if (!make_room(o, &z->zst))
                 return Z_OK;            /* max_length reached */
-            err = inflate(&z->zst, flush);
+            err = zl.inflate(&z->zst, flush);
             if (err == Z_NEED_DICT && z->zdict != VAL_NULL) {
                 if (!set_zdict(z))
                     return INT_MIN;
@@ -441,7 +451,7 @@ static Value de_flush(Value *args, size_t nargs, Value kw)
     if (err == Z_STREAM_END && z->initialised) {
         z->eof = true;
         z->initialised = false;
-        err = inflateEnd(&z->zst);
+        err = zl.inflateEnd(&z->zst);
         if (err != Z_OK)
             return raise_zlib(&z->zst, err, "while finishing decompression");
     }
@@ -455,8 +465,8 @@ static Value zs_copy(Value self)
     if (!z->initialised)
         return rt_raisef(&rt_ValueError, "Inconsistent stream state");
     ObjZStream *c = zstream_new(z->ob.type);
-    int err = z->ob.type == &compress_type ? deflateCopy(&c->zst, &z->zst)
-                                           : inflateCopy(&c->zst, &z->zst);
+    int err = z->ob.type == &compress_type ? zl.deflateCopy(&c->zst, &z->zst)
+                                           : zl.inflateCopy(&c->zst, &z->zst);
     if (err == Z_STREAM_ERROR)
         return rt_raisef(&rt_ValueError, "Inconsistent stream state");
     if (err == Z_MEM_ERROR)
@@ -518,7 +528,7 @@ static ObjType decompress_type = {
 
 /* ---- checksums ---------------------------------------------------------------------- */
 
-/* crc32/adler32(data, value, /): value taken modulo 2**32. */
+/* crc32/zl.adler32(data, value, /): value taken modulo 2**32. */
 static Value checksum(const char *fname, Value *args, size_t nargs, Value kw, uint32_t start,
                       uLong (*fn)(uLong, const Bytef *, uInt))
 {
@@ -544,8 +554,8 @@ static Value checksum(const char *fname, Value *args, size_t nargs, Value kw, ui
     return rt_int_from_u64(value & 0xffffffffU);
 }
 
-static Value zl_crc32(Value *a, size_t n, Value kw) { return checksum("crc32", a, n, kw, 0, crc32); }
-static Value zl_adler32(Value *a, size_t n, Value kw) { return checksum("adler32", a, n, kw, 1, adler32); }
+static Value zl_crc32(Value *a, size_t n, Value kw) { return checksum("crc32", a, n, kw, 0, zl.crc32); }
+static Value zl_adler32(Value *a, size_t n, Value kw) { return checksum("adler32", a, n, kw, 1, zl.adler32); }
 
 static const MethodDef zlib_functions[] = {
     {"compress", zl_compress}, {"decompress", zl_decompress},
@@ -554,8 +564,24 @@ static const MethodDef zlib_functions[] = {
     {NULL, NULL}
 };
 
+bool mod_crc32(uint32_t *crc, const unsigned char *data, size_t len)
+{
+    if (!zl_ready())
+        return false;
+    uLong c = *crc;
+    for (size_t done = 0; done < len;) {         /* zlib takes uInt lengths */
+        uInt chunk = len - done > 0x40000000 ? 0x40000000 : (uInt)(len - done);
+        c = zl.crc32(c, data + done, chunk);
+        done += chunk;
+    }
+    *crc = (uint32_t)c;
+    return true;
+}
+
 Value mod_zlib_init(void)
 {
+    if (!zl_ready())
+        return VAL_NULL;
     static const struct { const char *name; int value; } constants[] = {
         {"MAX_WBITS", MAX_WBITS}, {"DEFLATED", Z_DEFLATED}, {"DEF_MEM_LEVEL", DEF_MEM_LEVEL},
         {"DEF_BUF_SIZE", DEF_BUF_SIZE}, {"Z_NO_COMPRESSION", Z_NO_COMPRESSION},
@@ -571,7 +597,7 @@ Value mod_zlib_init(void)
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
         mod_module_set(m, constants[i].name, small_new(constants[i].value));
     mod_module_set(m, "ZLIB_VERSION", rt_str_from_cstr(ZLIB_VERSION));
-    mod_module_set(m, "ZLIB_RUNTIME_VERSION", rt_str_from_cstr(zlibVersion()));
+    mod_module_set(m, "ZLIB_RUNTIME_VERSION", rt_str_from_cstr(zl.zlibVersion()));
     if (zlib_error.mro == VAL_NULL) {
         rt_type_ready(&zlib_error, NULL);
         rt_type_ready(&compress_type, compress_methods);
