@@ -27,13 +27,14 @@
     X(imp, "_imp")                                  \
     X(math, "math")                                 \
     X(time, "time")                                 \
-    X(random, "random")                             \
+    X(random, "_random")                            \
+    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
     X(functools, "functools")                       \
     X(_operator, "_operator")                       \
-    X(bisect, "bisect")                             \
-    X(heapq, "heapq")                               \
+    X(bisect, "_bisect")                            \
+    X(heapq, "_heapq")                              \
     X(_collections, "_collections")                 \
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
@@ -48,7 +49,14 @@
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
     X(json, "json")                                 \
-    X(re, "re")
+    X(re, "re")                                     \
+    X(struct, "_struct")                            \
+    X(hashlib, "_hashlib")                          \
+    X(blake2, "_blake2")                            \
+    X(binascii, "binascii")                         \
+    X(zlib, "zlib")                                 \
+    X(bz2, "_bz2")                                  \
+    X(lzma, "_lzma")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
