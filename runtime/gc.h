@@ -14,6 +14,7 @@
 #ifndef PVM_GC_H
 #define PVM_GC_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 void gc_init(void);
@@ -27,5 +28,10 @@ char *gc_strdup(const char *s);
  * unrelated code: it must not run Python code, only record what to do
  * (gen.c queues generators to close).  No ordering among finalisers. */
 void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data);
+
+/* pthread_create for a thread that uses the GC heap: the collector scans
+ * its stack (vm/thread.c starts every Python thread through it). */
+int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,
+                     void *(*start)(void *), void *arg);
 
 #endif

@@ -9,8 +9,12 @@
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
- *   modules/sys.c      the recursion limit, vm_handled_exception
- *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   modules/sys.c      the recursion limit, vm_handled_exception; the
+ *                      switch interval (vm/thread.h)
+ *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
+ *                      other threads run)
+ *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
+ *                      interpreter lock)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -29,7 +33,9 @@ typedef struct Frame Frame;             /* vm/frame.h */
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames);
 
 /* Run module-level code with the given globals dict (which is also its
- * locals).  Returns the result or VAL_NULL with the exception set. */
+ * locals).  Returns the result or VAL_NULL with the exception set.  The
+ * program's end is the caller's business (tools/main.c): joining threads,
+ * then closing the generators still suspended (rt_gen_close_all). */
 Value vm_run_module(ObjCode *code, Value globals);
 
 /* Run a class body (a function made by the class statement) with the
@@ -76,6 +82,9 @@ void vm_gen_end_delegation(Frame *frame);
  * vm_check_interrupt(), which returns false with KeyboardInterrupt set
  * when a SIGINT arrived (time.sleep does, on EINTR). */
 bool vm_check_interrupt(void);
+/* _thread.interrupt_main(): KeyboardInterrupt in the main thread at its
+ * next safe point, as if SIGINT had arrived. */
+void vm_interrupt_main(void);
 /* Ask the loop to call rt_gen_run_pending at its next safe point (used by
  * the generator finaliser, which may not run Python code itself). */
 void vm_request_pending_work(void);
