@@ -17,6 +17,10 @@
  *   _local  an object whose attributes each thread sees separately;
  *   _set_sentinel  a lock that is released (if the thread acquired it)
  *       when the calling thread ends: what threading.Thread.join() waits on.
+ *
+ * CPython 3.11.7 is the reference (the python3.11 the tests run): it has
+ * RLock._recursion_count and its own wording of timeout overflows, which
+ * 3.11.2 lacks.
  */
 #define _GNU_SOURCE             /* sem_clockwait */
 #include <errno.h>
@@ -38,19 +42,6 @@
  * shows as _thread.TIMEOUT_MAX (seconds, rounded down). */
 #define TIMEOUT_MAX_US (INT64_MAX / 1000)
 #define TIMEOUT_MAX_S 9223372036.0
-
-static struct timespec deadline_in(int64_t us)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    ts.tv_sec += us / 1000000;
-    ts.tv_nsec += (us % 1000000) * 1000;
-    if (ts.tv_nsec >= 1000000000) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000;
-    }
-    return ts;
-}
 
 static bool before(struct timespec a, struct timespec b)
 {
@@ -74,11 +65,11 @@ static int acquire_timed(sem_t *sem, int64_t timeout_us)
     if (!vm_check_interrupt())
         return -1;
     bool forever = timeout_us < 0, sliced = vm_is_main_thread();
-    struct timespec deadline = deadline_in(forever ? 0 : timeout_us);
+    struct timespec deadline = vm_monotonic_after(forever ? 0 : timeout_us);
     vm_release_lock();
     int r;
     for (;;) {
-        struct timespec until = deadline, slice = deadline_in(MAIN_SLICE_US);
+        struct timespec until = deadline, slice = vm_monotonic_after(MAIN_SLICE_US);
         bool short_wait = sliced && (forever || before(slice, deadline));
         if (short_wait)
             until = slice;
@@ -94,12 +85,11 @@ static int acquire_timed(sem_t *sem, int64_t timeout_us)
 
 /* ---- acquire()'s arguments --------------------------------------------------------- */
 
-/* A timeout in seconds (int or float) as microseconds, rounded up, with
- * CPython's errors (_PyTime_FromSecondsObject: the value must fit in
- * int64 nanoseconds). */
-static bool timeout_us(Value v, int64_t *out)
+/* A timeout in seconds (int or float) as nanoseconds, rounded up, with
+ * CPython's errors (_PyTime_FromSecondsObject: the value must fit in an
+ * int64 of nanoseconds; 3.11.7's messages). */
+static bool timeout_ns(Value v, int64_t *out)
 {
-    static const char too_large[] = "timestamp too large to convert to C _PyTime_t";
     if (is_float(v)) {
         double d = AS_FLOAT(v)->value;
         if (isnan(d)) {
@@ -108,11 +98,10 @@ static bool timeout_us(Value v, int64_t *out)
         }
         double ns = ceil(d * 1e9);
         if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)) {
-            rt_raisef(&rt_OverflowError, too_large);
+            rt_raisef(&rt_OverflowError, "timestamp out of range for platform time_t");
             return false;
         }
-        int64_t n = (int64_t)ns;
-        *out = n / 1000 + (n % 1000 > 0);
+        *out = (int64_t)ns;
         return true;
     }
     Value i = rt_index(v);
@@ -121,10 +110,10 @@ static bool timeout_us(Value v, int64_t *out)
         return false;
     if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
         rt_err_clear();
-        rt_raisef(&rt_OverflowError, too_large);
+        rt_raisef(&rt_OverflowError, "timestamp too large to convert to C _PyTime_t");
         return false;
     }
-    *out = s * 1000000;
+    *out = s * 1000000000;
     return true;
 }
 
@@ -145,32 +134,34 @@ static bool int_arg(Value v, int *out)
     return true;
 }
 
-/* acquire(blocking=True, timeout=-1): the wait in microseconds, -1 for
- * ever, 0 for not at all (lock_acquire_parse_args). */
+/* acquire(blocking=True, timeout=-1): the wait in microseconds (rounded
+ * up), -1 for ever, 0 for not at all (lock_acquire_parse_args). */
 static bool acquire_args(Value *args, size_t nargs, Value kwnames, int64_t *wait)
 {
     static const char *const names[] = { "blocking", "timeout" };
     static const ArgSpec spec = { "acquire", names, 2, 0, 0, 2, false };
+    const int64_t unset = -1000000000;      /* timeout=-1: no timeout */
     Value a[2];
     int blocking = 1;
-    int64_t timeout = -1000000;
+    int64_t ns = unset;
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
         (a[0] != VAL_NULL && !int_arg(a[0], &blocking)) ||
-        (a[1] != VAL_NULL && !timeout_us(a[1], &timeout)))
+        (a[1] != VAL_NULL && !timeout_ns(a[1], &ns)))
         return false;
-    if (!blocking && timeout != -1000000) {
+    if (!blocking && ns != unset) {
         rt_raisef(&rt_ValueError, "can't specify a timeout for a non-blocking call");
         return false;
     }
-    if (timeout < 0 && timeout != -1000000) {
+    if (ns < 0 && ns != unset) {
         rt_raisef(&rt_ValueError, "timeout value must be positive");
         return false;
     }
-    if (timeout > TIMEOUT_MAX_US) {
+    int64_t us = ns / 1000 + (ns % 1000 > 0);
+    if (ns != unset && us > TIMEOUT_MAX_US) {
         rt_raisef(&rt_OverflowError, "timeout value is too large");
         return false;
     }
-    *wait = !blocking ? 0 : timeout == -1000000 ? -1 : timeout;
+    *wait = !blocking ? 0 : ns == unset ? -1 : us;
     return true;
 }
 
@@ -221,20 +212,29 @@ static Value lock_acquire(Value *args, size_t nargs, Value kwnames)
     return rt_bool(r);
 }
 
-static Value lock_release(Value *args, size_t nargs, Value kwnames)
+static Value release_checked(Value self)
 {
-    if (!rt_arg_none("lock.release", nargs - 1, kwnames))
-        return VAL_NULL;
-    ObjLock *l = as_lock(args[0]);
+    ObjLock *l = as_lock(self);
     if (!l->locked)
         return rt_raisef(&rt_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return rt_None;
 }
 
+static Value lock_release(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("lock.release", nargs - 1, kwnames) ? release_checked(args[0]) : VAL_NULL;
+}
+
+static Value lock_release_lock(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("lock.release_lock", nargs - 1, kwnames) ? release_checked(args[0])
+                                                                : VAL_NULL;
+}
+
 static Value lock_exit(Value *args, size_t nargs, Value kwnames)
 {
-    return lock_release(args, 1, VAL_NULL);
+    return release_checked(args[0]);
 }
 
 static Value lock_locked(Value *args, size_t nargs, Value kwnames)
@@ -244,10 +244,17 @@ static Value lock_locked(Value *args, size_t nargs, Value kwnames)
     return rt_bool(as_lock(args[0])->locked);
 }
 
+static Value lock_locked_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("lock.locked_lock", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_bool(as_lock(args[0])->locked);
+}
+
 /* After fork() in the child: a fresh, unlocked lock. */
 static Value lock_at_fork_reinit(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("_at_fork_reinit", nargs - 1, kwnames))
+    if (!rt_arg_none("lock._at_fork_reinit", nargs - 1, kwnames))
         return VAL_NULL;
     ObjLock *l = as_lock(args[0]);
     sem_init(&l->sem, 0, 1);
@@ -263,14 +270,20 @@ static Value lock_repr(Value self)
 
 static const MethodDef lock_methods[] = {
     {"acquire", lock_acquire}, {"acquire_lock", lock_acquire}, {"__enter__", lock_acquire},
-    {"release", lock_release}, {"release_lock", lock_release}, {"__exit__", lock_exit},
-    {"locked", lock_locked}, {"locked_lock", lock_locked},
+    {"release", lock_release}, {"release_lock", lock_release_lock}, {"__exit__", lock_exit},
+    {"locked", lock_locked}, {"locked_lock", lock_locked_lock},
     {"_at_fork_reinit", lock_at_fork_reinit},
     {NULL, NULL}
 };
 
+/* Locks come from allocate_lock() only. */
+static Value lock_type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
+}
+
 static ObjType lock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.lock", .repr = lock_repr,
+    .ob.type = &rt_type_type, .name = "_thread.lock", .repr = lock_repr, .new_ = lock_type_new,
 };
 
 /* ---- RLock --------------------------------------------------------------------- */
@@ -346,9 +359,18 @@ static Value rlock_exit(Value *args, size_t nargs, Value kwnames)
     return rlock_release(args, 1, VAL_NULL);
 }
 
+/* How many times the running thread holds it (0 if another thread does). */
+static Value rlock_recursion_count(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("RLock._recursion_count", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjRLock *r = as_rlock(args[0]);
+    return rt_int_from_u64(r->owner == vm_thread_ident() ? r->count : 0);
+}
+
 static Value rlock_is_owned(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("_is_owned", nargs - 1, kwnames))
+    if (!rt_arg_none("RLock._is_owned", nargs - 1, kwnames))
         return VAL_NULL;
     ObjRLock *r = as_rlock(args[0]);
     return rt_bool(r->count > 0 && r->owner == vm_thread_ident());
@@ -358,7 +380,7 @@ static Value rlock_is_owned(Value *args, size_t nargs, Value kwnames)
  * and restores exactly that afterwards. */
 static Value rlock_release_save(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("_release_save", nargs - 1, kwnames))
+    if (!rt_arg_none("RLock._release_save", nargs - 1, kwnames))
         return VAL_NULL;
     ObjRLock *r = as_rlock(args[0]);
     if (r->count == 0)
@@ -411,7 +433,7 @@ static Value rlock_acquire_restore(Value *args, size_t nargs, Value kwnames)
 
 static Value rlock_at_fork_reinit(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("_at_fork_reinit", nargs - 1, kwnames))
+    if (!rt_arg_none("RLock._at_fork_reinit", nargs - 1, kwnames))
         return VAL_NULL;
     rlock_init(as_rlock(args[0]));
     return rt_None;
@@ -428,7 +450,8 @@ static Value rlock_repr(Value self)
 static const MethodDef rlock_methods[] = {
     {"acquire", rlock_acquire}, {"__enter__", rlock_acquire},
     {"release", rlock_release}, {"__exit__", rlock_exit},
-    {"_is_owned", rlock_is_owned}, {"_release_save", rlock_release_save},
+    {"_is_owned", rlock_is_owned}, {"_recursion_count", rlock_recursion_count},
+    {"_release_save", rlock_release_save},
     {"_acquire_restore", rlock_acquire_restore}, {"_at_fork_reinit", rlock_at_fork_reinit},
     {NULL, NULL}
 };
@@ -526,14 +549,22 @@ static const char *const hook_fields[] = { "exc_type", "exc_value", "exc_traceba
 enum { NHOOK_FIELDS = 4 };
 static ObjType hook_args_type;
 
+/* structseq_new: _ExceptHookArgs(sequence, dict=None). */
 static Value hook_args_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("_thread._ExceptHookArgs", kwnames) ||
-        !rt_arg_range("_thread._ExceptHookArgs", nargs, 1, 1))
+    static const char *const names[] = { "sequence", "dict" };
+    static const ArgSpec spec = { "structseq", names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
-    Value items = rt_sequence_to_tuple(args[0]);
-    if (items == VAL_NULL)
+    Value items = rt_sequence_to_tuple(a[0]);
+    if (items == VAL_NULL) {
+        if (rt_err_matches(&rt_TypeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "constructor requires a sequence");
+        }
         return VAL_NULL;
+    }
     if (rt_tuple_len(items) != NHOOK_FIELDS)
         return rt_raisef(&rt_TypeError, "_thread._ExceptHookArgs() takes a %d-sequence "
                          "(%zu-sequence given)", NHOOK_FIELDS, rt_tuple_len(items));
@@ -601,10 +632,10 @@ static bool write_to(Value file, Value text)
  * the thread started with); SystemExit is silently ignored. */
 static Value thread_excepthook(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("_excepthook", nargs, kwnames))
+    if (!rt_arg_one("_thread._excepthook", nargs, kwnames))
         return VAL_NULL;
     if (!IS_EXACT(args[0], hook_args_type))
-        return rt_raisef(&rt_TypeError, "_thread._excepthook argument type must be "
+        return rt_raisef(&rt_TypeError, "_thread.excepthook argument type must be "
                          "ExceptHookArgs");
     Value *items = AS_TUPLE(args[0])->items;
     Value exc_type = items[0], exc_value = items[1], thread = items[3];
@@ -678,7 +709,7 @@ static Value start_new_thread(Value *args, size_t nargs, Value kwnames)
 
 static Value thread_set_sentinel(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("_set_sentinel", nargs, kwnames))
+    if (!rt_arg_none("_thread._set_sentinel", nargs, kwnames))
         return VAL_NULL;
     Value l = lock_new();
     rt_dict_set_cstr(vm_thread_dict(), SENTINEL_KEY, l);
@@ -689,9 +720,12 @@ static Value thread_set_sentinel(Value *args, size_t nargs, Value kwnames)
 
 static Value thread_allocate_lock(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("allocate_lock", nargs, kwnames))
-        return VAL_NULL;
-    return lock_new();
+    return rt_arg_none("_thread.allocate_lock", nargs, kwnames) ? lock_new() : VAL_NULL;
+}
+
+static Value thread_allocate(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("_thread.allocate", nargs, kwnames) ? lock_new() : VAL_NULL;
 }
 
 static Value thread_get_ident(Value *args, size_t nargs, Value kwnames)
@@ -717,9 +751,14 @@ static Value thread_count(Value *args, size_t nargs, Value kwnames)
 
 static Value thread_exit(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("exit", nargs, kwnames))
-        return VAL_NULL;
-    return rt_raise(obj_val(&rt_SystemExit));
+    return rt_arg_none("_thread.exit", nargs, kwnames) ? rt_raise(obj_val(&rt_SystemExit))
+                                                       : VAL_NULL;
+}
+
+static Value thread_exit_thread(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("_thread.exit_thread", nargs, kwnames) ? rt_raise(obj_val(&rt_SystemExit))
+                                                              : VAL_NULL;
 }
 
 /* interrupt_main(signum=SIGINT): as if the signal had arrived in the main
@@ -727,12 +766,10 @@ static Value thread_exit(Value *args, size_t nargs, Value kwnames)
  * at their default, which CPython's interrupt_main leaves alone. */
 static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "signum" };
-    static const ArgSpec spec = { "interrupt_main", names, 1, 0, 0, 1, false };
-    Value a[1];
     int signum = SIGINT;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
-        (a[0] != VAL_NULL && !int_arg(a[0], &signum)))
+    /* "signum() takes at most 1 argument": CPython's format string says so */
+    if (!rt_arg_nokw("interrupt_main", kwnames) || !rt_arg_count("signum", nargs, 0, 1) ||
+        (nargs == 1 && !int_arg(args[0], &signum)))
         return VAL_NULL;
     if (signum < 1 || signum >= NSIG)
         return rt_raisef(&rt_ValueError, "signal number out of range");
@@ -745,14 +782,18 @@ static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
  * the previous setting.  CPython's minimum is 32 KiB. */
 static Value thread_stack_size(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("stack_size", kwnames) || !rt_arg_range("stack_size", nargs, 0, 1))
+    if (!rt_arg_nokw("stack_size", kwnames) || !rt_arg_count("stack_size", nargs, 0, 1))
         return VAL_NULL;
     size_t old = stack_size_setting;
     if (nargs == 1) {
         Value v = rt_index(args[0]);
         int64_t n;
-        if (v == VAL_NULL || !rt_int_as_i64(v, &n))
+        if (v == VAL_NULL)
             return VAL_NULL;
+        if (!rt_int_as_i64(v, &n)) {
+            rt_err_clear();
+            return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+        }
         if (n < 0)
             return rt_raisef(&rt_ValueError, "size must be 0 or a positive value");
         if (n != 0 && n < 0x8000)
@@ -764,10 +805,10 @@ static Value thread_stack_size(Value *args, size_t nargs, Value kwnames)
 
 static const MethodDef thread_functions[] = {
     {"start_new_thread", start_new_thread}, {"start_new", start_new_thread},
-    {"allocate_lock", thread_allocate_lock}, {"allocate", thread_allocate_lock},
+    {"allocate_lock", thread_allocate_lock}, {"allocate", thread_allocate},
     {"get_ident", thread_get_ident}, {"get_native_id", thread_get_native_id},
     {"_count", thread_count}, {"_set_sentinel", thread_set_sentinel},
-    {"exit", thread_exit}, {"exit_thread", thread_exit},
+    {"exit", thread_exit}, {"exit_thread", thread_exit_thread},
     {"interrupt_main", thread_interrupt_main}, {"stack_size", thread_stack_size},
     {"_excepthook", thread_excepthook},
     {NULL, NULL}

@@ -20,6 +20,7 @@
  * pvm is single-threaded and releasing the lock is a test of `threaded`.
  */
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -99,8 +100,7 @@ static bool threaded;           /* a second thread has been started */
 static volatile sig_atomic_t drop_request;
 static long interval_us = 5000; /* sys.setswitchinterval, microseconds */
 
-/* now + us, on the monotonic clock the condition variable waits on. */
-static struct timespec deadline_after(long us)
+struct timespec vm_monotonic_after(int64_t us)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -118,7 +118,7 @@ static void take_lock(VmThread *t)
     pthread_mutex_lock(&gil.mutex);
     while (gil.locked) {
         unsigned long seen = gil.switches;
-        struct timespec until = deadline_after(interval_us > 0 ? interval_us : 1);
+        struct timespec until = vm_monotonic_after(interval_us > 0 ? interval_us : 1);
         int r = pthread_cond_timedwait(&gil.cond, &gil.mutex, &until);
         /* A whole interval with the same holder: ask it to let go. */
         if (r == ETIMEDOUT && gil.locked && gil.switches == seen) {
@@ -189,6 +189,19 @@ bool vm_blocking_retry(void)
     return true;
 }
 
+bool vm_wait_readable(int fd)
+{
+    struct pollfd p = { .fd = fd, .events = POLLIN };
+    if (!threaded || poll(&p, 1, 0) != 0)
+        return true;
+    vm_release_lock();
+    while (poll(&p, 1, -1) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return false;
+    vm_reacquire_lock();
+    return true;
+}
+
 bool vm_thread_drop_requested(void)
 {
     return drop_request;
@@ -201,16 +214,17 @@ void vm_thread_yield(void)
     take_lock(t);
 }
 
+/* Kept in whole microseconds and converted as CPython converts it, so
+ * that 1e-9 reads back as 0.0 and 0.0001 as 9.999999999999999e-05; a wait
+ * is at least 1 µs. */
 double vm_get_switch_interval(void)
 {
-    return interval_us / 1e6;
+    return 1e-6 * (double)interval_us;
 }
 
-/* Kept in whole microseconds, as CPython keeps it (so 1e-9 reads back as
- * 0.0); a wait is at least 1 µs. */
 void vm_set_switch_interval(double seconds)
 {
-    double us = seconds * 1e6;
+    double us = 1e6 * seconds;
     interval_us = us > 1e15 ? (long)1e15 : (long)us;
 }
 

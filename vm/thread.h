@@ -43,6 +43,8 @@
 #define PVM_THREAD_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 #include "runtime/object.h"
 
 /* ---- the per-thread globals --------------------------------------------------- */
@@ -111,9 +113,19 @@ Value vm_thread_dict(void);
 void vm_release_lock(void);
 void vm_reacquire_lock(void);
 bool vm_blocking_retry(void);
+/* Before a read from fd that may block (a pipe, a terminal): while other
+ * threads exist and no data is waiting, wait for some with the lock
+ * released.  Without other threads it returns at once: the read itself
+ * blocks, and lets a signal interrupt it, as it always did.  false with
+ * KeyboardInterrupt set (the lock held) when Ctrl-C ends the wait. */
+bool vm_wait_readable(int fd);
 /* Whether a Ctrl-C waits to be raised in this thread (the main thread):
  * may be called without the lock (vm/eval.c). */
 bool vm_interrupt_pending(void);
+
+/* now + us on CLOCK_MONOTONIC: the deadline of a timed wait (sem_clockwait,
+ * pthread_cond_timedwait on a monotonic condition). */
+struct timespec vm_monotonic_after(int64_t us);
 
 /* ---- switching ---------------------------------------------------------------- */
 
