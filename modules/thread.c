@@ -18,9 +18,9 @@
  *   _set_sentinel  a lock that is released (if the thread acquired it)
  *       when the calling thread ends: what threading.Thread.join() waits on.
  *
- * CPython 3.11.7 is the reference (the python3.11 the tests run): it has
- * RLock._recursion_count and its own wording of timeout overflows, which
- * 3.11.2 lacks.
+ * The reference is the python3.11 the tests run, /usr/bin/python3.11
+ * (3.11.2): later 3.11 releases add RLock._recursion_count and word timeout
+ * overflows differently.
  */
 #define _GNU_SOURCE             /* sem_clockwait */
 #include <errno.h>
@@ -87,9 +87,10 @@ static int acquire_timed(sem_t *sem, int64_t timeout_us)
 
 /* A timeout in seconds (int or float) as nanoseconds, rounded up, with
  * CPython's errors (_PyTime_FromSecondsObject: the value must fit in an
- * int64 of nanoseconds; 3.11.7's messages). */
+ * int64 of nanoseconds). */
 static bool timeout_ns(Value v, int64_t *out)
 {
+    static const char too_large[] = "timestamp too large to convert to C _PyTime_t";
     if (is_float(v)) {
         double d = AS_FLOAT(v)->value;
         if (isnan(d)) {
@@ -98,7 +99,7 @@ static bool timeout_ns(Value v, int64_t *out)
         }
         double ns = ceil(d * 1e9);
         if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)) {
-            rt_raisef(&rt_OverflowError, "timestamp out of range for platform time_t");
+            rt_raisef(&rt_OverflowError, too_large);
             return false;
         }
         *out = (int64_t)ns;
@@ -110,7 +111,7 @@ static bool timeout_ns(Value v, int64_t *out)
         return false;
     if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
         rt_err_clear();
-        rt_raisef(&rt_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        rt_raisef(&rt_OverflowError, too_large);
         return false;
     }
     *out = s * 1000000000;
@@ -359,15 +360,6 @@ static Value rlock_exit(Value *args, size_t nargs, Value kwnames)
     return rlock_release(args, 1, VAL_NULL);
 }
 
-/* How many times the running thread holds it (0 if another thread does). */
-static Value rlock_recursion_count(Value *args, size_t nargs, Value kwnames)
-{
-    if (!rt_arg_none("RLock._recursion_count", nargs - 1, kwnames))
-        return VAL_NULL;
-    ObjRLock *r = as_rlock(args[0]);
-    return rt_int_from_u64(r->owner == vm_thread_ident() ? r->count : 0);
-}
-
 static Value rlock_is_owned(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("RLock._is_owned", nargs - 1, kwnames))
@@ -450,8 +442,7 @@ static Value rlock_repr(Value self)
 static const MethodDef rlock_methods[] = {
     {"acquire", rlock_acquire}, {"__enter__", rlock_acquire},
     {"release", rlock_release}, {"__exit__", rlock_exit},
-    {"_is_owned", rlock_is_owned}, {"_recursion_count", rlock_recursion_count},
-    {"_release_save", rlock_release_save},
+    {"_is_owned", rlock_is_owned}, {"_release_save", rlock_release_save},
     {"_acquire_restore", rlock_acquire_restore}, {"_at_fork_reinit", rlock_at_fork_reinit},
     {NULL, NULL}
 };
