@@ -2,9 +2,9 @@
  * thread.c — the interpreter lock, the thread states swapped when it
  * changes hands, and starting threads (thread.h explains the design).
  *
- * The lock (CPython's ceval_gil.c is the model) is a flag, `locked`,
- * guarded by a mutex, with a condition variable on which the threads that
- * want it wait:
+ * The lock (CPython 3.11's Python/ceval_gil.h is the model) is a flag,
+ * `locked`, guarded by a mutex, with a condition variable on which the
+ * threads that want it wait:
  *
  *   take:  while locked, wait on the condition for one switch interval; a
  *          wait that times out with no switch having happened meanwhile
@@ -35,13 +35,13 @@
 
 typedef struct VmThread {
     struct VmThread *next;      /* all threads, linked from `threads` */
-    pthread_t pthread;
-    unsigned long native_id;
+    unsigned long native_id;    /* the kernel's id, once asked for */
     /* The per-thread globals (VM_THREAD_STATE), while another thread runs. */
 #define THREAD_FIELD(type, name, init) type name;
     VM_THREAD_STATE(THREAD_FIELD)
 #undef THREAD_FIELD
-    RtExcState exc_base;        /* the bottom of its handled-exception stack */
+    RtExcState exc_base;        /* the bottom of its handled-exception stack
+                                   (the main thread's is eval.c's) */
     Value dict;                 /* vm_thread_dict, made on first use */
     VmThreadMain main;          /* what it runs, and with what */
     Value arg;
@@ -160,7 +160,6 @@ static void start_threads(void)
     pthread_cond_init(&gil.cond, &attr);
     pthread_cond_init(&gil.switched, NULL);
     pthread_condattr_destroy(&attr);
-    main_thread.pthread = pthread_self();
     gil.locked = true;
     gil.holder = &main_thread;
     threaded = true;
@@ -244,7 +243,6 @@ static void *thread_body(void *arg)
 {
     VmThread *t = arg;
     self = t;
-    t->pthread = pthread_self();
     t->native_id = (unsigned long)syscall(SYS_gettid);
     take_lock(t);
     t->main(t->arg);
