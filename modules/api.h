@@ -28,6 +28,10 @@ Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 
+/* At exit, before anything is torn down: threading._shutdown() if the
+ * program imported threading (thread.c). */
+void mod_thread_shutdown(void);
+
 /* sys state the command line fills in before running __main__ (sys.c). */
 void mod_sys_set_argv(int argc, char **argv);
 void mod_sys_set_optimize(int level);

@@ -23,7 +23,9 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "modules/modutil.h"
 #include "runtime/version.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7
@@ -189,6 +191,38 @@ static Value sys_setrecursionlimit(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* How often a thread waiting for the interpreter lock asks the running
+ * thread to let go (vm/thread.h), in seconds. */
+static Value sys_getswitchinterval(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("sys.getswitchinterval", nargs, kwnames))
+        return VAL_NULL;
+    return rt_float_new(vm_get_switch_interval());
+}
+
+static Value sys_setswitchinterval(Value *args, size_t nargs, Value kwnames)
+{
+    double interval;
+    if (!rt_arg_one("sys.setswitchinterval", nargs, kwnames) ||
+        !mod_as_double(args[0], &interval))
+        return VAL_NULL;
+    if (interval <= 0.0)
+        return rt_raisef(&rt_ValueError, "switch interval must be strictly positive");
+    vm_set_switch_interval(interval);
+    return rt_None;
+}
+
+/* sys.excepthook(type, value, traceback): the report of an uncaught
+ * exception on stderr (threading reads it; pvm's own top level prints its
+ * report directly). */
+static Value sys_excepthook(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("excepthook", kwnames) || !rt_arg_range("excepthook", nargs, 3, 3))
+        return VAL_NULL;
+    rt_print_exception(args[1]);
+    return rt_None;
+}
+
 static Value sys_intern(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("intern", nargs, kwnames))
@@ -250,6 +284,9 @@ static const MethodDef sys_functions[] = {
     {"displayhook", sys_displayhook},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"excepthook", sys_excepthook},
+    {"setswitchinterval", sys_setswitchinterval},
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
@@ -319,6 +356,7 @@ static Value make_sys(void)
     rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
     rt_dict_set_cstr(d, "warnoptions", rt_list_new(0));
     set_streams(d);
+    rt_dict_set_cstr(d, "__excepthook__", rt_dict_get_cstr(d, "excepthook"));
     set_version(d);
     rt_dict_set_cstr(d, "flags", make_flags());
     rt_dict_set_cstr(d, "maxsize", rt_int_from_i64(INT64_MAX));

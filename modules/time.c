@@ -7,6 +7,7 @@
 #include <math.h>
 #include <time.h>
 #include "modules/modutil.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 static double clock_s(clockid_t id)
@@ -44,12 +45,17 @@ static Value tm_sleep(Value *args, size_t nargs, Value kw)
     rt_stdout_flush();
     struct timespec ts = { (time_t)s, (long)((s - floor(s)) * 1e9) };
     /* Ctrl-C ends the sleep with KeyboardInterrupt, as in CPython: the
-     * signal interrupts nanosleep (EINTR), or arrived just before it. */
+     * signal interrupts nanosleep (EINTR), or arrived just before it.
+     * Other threads run meanwhile. */
     if (!vm_check_interrupt())
         return VAL_NULL;
+    vm_release_lock();
+    if (!vm_blocking_retry())
+        return VAL_NULL;
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        if (!vm_check_interrupt())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    vm_reacquire_lock();
     return rt_None;
 }
 

@@ -33,10 +33,11 @@ static Value check_str_result(Value r, const char *what)
 
 /* repr() of containers can recurse: a list that contains itself prints as
  * [[...]] (CPython's Py_ReprEnter), and very deep nesting raises
- * RecursionError instead of overflowing the C stack. */
+ * RecursionError instead of overflowing the C stack.  The reprs in
+ * progress are a list linked through rt_repr's own C stack frames, so the
+ * running thread's list is one pointer (vm/thread.h swaps it). */
 #define REPR_MAX_DEPTH 1000
-static Value repr_active[REPR_MAX_DEPTH];
-static int repr_depth;
+RtReprLink *rt_repr_active;
 
 /* What a container's own repr prints when it meets itself again: [...],
  * {...}, (...), set(...).  VAL_NULL for reprs that do not guard (a class's
@@ -57,8 +58,8 @@ static Value recursive_placeholder(ObjType *t)
 bool rt_repr_reentered(Value v)
 {
     int seen = 0;
-    for (int i = 0; i < repr_depth; i++)
-        seen += repr_active[i] == v;
+    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+        seen += l->obj == v;
     return seen > 1;
 }
 
@@ -69,18 +70,20 @@ Value rt_repr(Value v)
         return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
-    for (int i = 0; i < repr_depth; i++)
-        if (repr_active[i] == v) {
+    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+        if (l->obj == v) {
             Value placeholder = recursive_placeholder(t);
             if (placeholder != VAL_NULL)
                 return placeholder;
         }
-    if (repr_depth >= REPR_MAX_DEPTH)
+    int depth = rt_repr_active != NULL ? rt_repr_active->depth + 1 : 1;
+    if (depth > REPR_MAX_DEPTH)
         return rt_raisef(&rt_RecursionError,
                          "maximum recursion depth exceeded while getting the repr of an object");
-    repr_active[repr_depth++] = v;
+    RtReprLink link = { v, rt_repr_active, depth };
+    rt_repr_active = &link;
     Value r = t->repr(v);
-    repr_active[--repr_depth] = VAL_NULL;  /* a static root: keep no dead object alive */
+    rt_repr_active = link.outer;
     return check_str_result(r, "__repr__");
 }
 

@@ -16,6 +16,13 @@ Value rt_repr(Value v);                 /* a str */
  * from rt_repr itself; other containers (deque, OrderedDict, dict views)
  * ask this and print their own placeholder. */
 bool rt_repr_reentered(Value v);
+/* The reprs in progress, innermost first: the running thread's (vm/thread.h). */
+typedef struct RtReprLink {
+    Value obj;
+    struct RtReprLink *outer;
+    int depth;
+} RtReprLink;
+extern RtReprLink *rt_repr_active;
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */

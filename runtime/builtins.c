@@ -21,6 +21,7 @@
 #include "runtime/runtime.h"
 #include "runtime/buffer.h"
 #include "runtime/class.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 Value rt_builtins_dict;
@@ -903,7 +904,8 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return list;
 }
 
-/* One line of standard input without its newline; NULL at end of file. */
+/* One line of standard input without its newline; NULL at end of file, or
+ * with an exception set (Ctrl-C while other threads ran). */
 static Value read_line(void)
 {
     StrBuf sb;
@@ -911,7 +913,11 @@ static Value read_line(void)
     char c;
     ssize_t n;
     bool any = false;
-    while ((n = read(0, &c, 1)) == 1) {
+    for (;;) {
+        if (!vm_wait_readable(0))
+            return VAL_NULL;
+        if ((n = read(0, &c, 1)) != 1)
+            break;
         any = true;
         if (c == '\n')
             break;
@@ -938,7 +944,7 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
     rt_stdout_flush();
     Value line = read_line();
     if (line == VAL_NULL)
-        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+        return rt_err_occurred() ? VAL_NULL : rt_raisef(&rt_EOFError, "EOF when reading a line");
     return line;
 }
 

@@ -104,6 +104,10 @@ Value rt_raise(Value exc_or_type);
 Value rt_raise_args(ObjType *type, Value args_tuple);
 Value rt_raise_nomemory(void);
 
+/* The exception being raised, or VAL_NULL (the running thread's: see
+ * vm/thread.h).  Use the functions below, not the variable. */
+extern Value rt_err_current;
+
 bool rt_err_occurred(void);
 /* The current exception (VAL_NULL if none), without clearing it. */
 Value rt_err_peek(void);

@@ -2,11 +2,12 @@
  * exceptions.c — Python's error model: the current exception, raising and
  * matching, and the builtin exception classes.
  *
- * The error state.  pvm runs one thread, so "the exception being raised" is
- * one static Value, `current`.  A C function that fails stores an exception
- * there and returns VAL_NULL (or -1); every caller either handles it
- * (rt_err_fetch / rt_err_clear) or fails in turn, until the eval loop's error
- * label consults the exception table (see error.h).
+ * The error state.  "The exception being raised" is one global Value,
+ * `rt_err_current`: the running thread's (the interpreter lock swaps it with
+ * the other per-thread globals, vm/thread.h).  A C function that fails
+ * stores an exception there and returns VAL_NULL (or -1); every caller
+ * either handles it (rt_err_fetch / rt_err_clear) or fails in turn, until
+ * the eval loop's error label consults the exception table (see error.h).
  *
  * The classes.  error.h lists the builtin hierarchy once, as X(name, base);
  * this file expands that list into one static ObjType per class.  Only
@@ -29,22 +30,22 @@
 
 /* ---- The error state ---------------------------------------------------- */
 
-static Value current = VAL_NULL;    /* the exception being raised, or VAL_NULL */
+Value rt_err_current = VAL_NULL;   /* the exception being raised, or VAL_NULL */
 
-bool rt_err_occurred(void) { return current != VAL_NULL; }
-Value rt_err_peek(void) { return current; }
-void rt_err_clear(void) { current = VAL_NULL; }
+bool rt_err_occurred(void) { return rt_err_current != VAL_NULL; }
+Value rt_err_peek(void) { return rt_err_current; }
+void rt_err_clear(void) { rt_err_current = VAL_NULL; }
 
 Value rt_err_fetch(void)
 {
-    Value exc = current;
-    current = VAL_NULL;
+    Value exc = rt_err_current;
+    rt_err_current = VAL_NULL;
     return exc;
 }
 
 bool rt_err_matches(ObjType *type)
 {
-    return current != VAL_NULL && rt_isinstance_of(current, type);
+    return rt_err_current != VAL_NULL && rt_isinstance_of(rt_err_current, type);
 }
 
 /* ---- Raising ------------------------------------------------------------- */
@@ -75,7 +76,7 @@ Value rt_raise_args(ObjType *type, Value args_tuple)
 {
     Value exc = rt_exc_new(type, args_tuple);
     if (exc != VAL_NULL)
-        current = exc;
+        rt_err_current = exc;
     return VAL_NULL;
 }
 
@@ -95,7 +96,7 @@ Value rt_raise(Value exc_or_type)
     } else if (!is_exception_instance(exc)) {
         return rt_raisef(&rt_TypeError, "exceptions must derive from BaseException");
     }
-    current = exc;
+    rt_err_current = exc;
     return VAL_NULL;
 }
 
@@ -111,7 +112,7 @@ Value rt_raise_nomemory(void)
     ObjException *e = AS_EXC(the_memory_error);
     e->traceback = e->context = e->cause = rt_None;
     e->suppress_context = false;
-    current = the_memory_error;
+    rt_err_current = the_memory_error;
     return VAL_NULL;
 }
 

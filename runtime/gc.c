@@ -10,7 +10,16 @@
  * Heap exhaustion: the Boehm out-of-memory hook returns NULL to us and we
  * report it in one line and exit 1 (MemoryError recovery for huge requests
  * is planned: see docs/reliability.md, part D).
+ *
+ * Threads: the collector must know every thread, to scan its stack and to
+ * stop it while it marks.  GC_THREADS makes gc.h declare the thread API;
+ * threads are created through gc_thread_create (GC_pthread_create), which
+ * registers them, and a collection stops the others with signals even
+ * while they block in a system call.  Only the thread holding the
+ * interpreter lock allocates (vm/thread.h), so the free lists below need
+ * no lock of their own.
  */
+#define GC_THREADS
 #include <gc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,4 +176,10 @@ void gc_collect(void)
     clear_stack_below();
     GC_gcollect();
     GC_invoke_finalizers();
+}
+
+int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,
+                     void *(*start)(void *), void *arg)
+{
+    return GC_pthread_create(thread, attr, start, arg);
 }

@@ -15,6 +15,7 @@
 #define PVM_GC_H
 
 #include <stdbool.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,5 +49,9 @@ void gc_weak_move(uintptr_t *from, uintptr_t *to);      /* *to = *from, link mov
 
 /* A full collection now, then the finalisers it made due (gc.collect()). */
 void gc_collect(void);
+/* pthread_create for a thread that uses the GC heap: the collector scans
+ * its stack (vm/thread.c starts every Python thread through it). */
+int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,
+                     void *(*start)(void *), void *arg);
 
 #endif

@@ -26,7 +26,7 @@
  *     inside the collector) and asks the eval loop to call
  *     rt_gen_run_pending at its next safe point, which closes the queue;
  *   - suspended generators are kept in a list that does not keep them
- *     alive; at exit vm_run_module closes them oldest first, which is the
+ *     alive; at exit tools/main.c closes them oldest first, which is the
  *     order CPython's teardown of __main__ reaches module-level variables.
  *   - one common case is recognised exactly: a generator made by the call
  *     that a `for` loop iterates (`for v in g():`, CALL then GET_ITER) is

@@ -113,23 +113,39 @@ static void exit_sigint(void)
     exit(130);                          /* if the signal did not end us */
 }
 
+/* What CPython's Py_FinalizeEx does that pvm needs, in its order: wait for
+ * the threads threading started (threading._shutdown), then close the
+ * generators still suspended (CPython's teardown of __main__ closes those
+ * held by module-level variables; gen.c keeps the list). */
+static void finalize(void)
+{
+    mod_thread_shutdown();
+    rt_gen_close_all();
+    rt_stdout_flush();
+}
+
 /* Turn the outcome of running __main__ (its result, or VAL_NULL with the
- * exception set) into an exit status.  The order matters for byte-identical
- * output: the program's buffered stdout is flushed before the traceback
- * goes to stderr, as CPython's teardown does, so a test harness that
- * merges the two sees the same interleaving. */
+ * exception set) into an exit status, and finalise.  The order matters for
+ * byte-identical output: the program's buffered stdout is flushed before
+ * the traceback goes to stderr, as CPython's teardown does, so a test
+ * harness that merges the two sees the same interleaving; and the report
+ * of an uncaught exception comes before the finalisation (threads still
+ * running may print after it). */
 static int exit_status(Value result)
 {
     rt_stdout_flush();
-    if (result != VAL_NULL)
-        return 0;
-    Value exc = rt_err_fetch();
-    if (rt_isinstance_of(exc, &rt_SystemExit))
-        return system_exit_status(exc);
-    rt_print_exception(exc);
-    if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
+    Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    int status = 0;
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_SystemExit)) {
+        status = system_exit_status(exc);
+    } else if (exc != VAL_NULL) {
+        rt_print_exception(exc);
+        status = 1;
+    }
+    finalize();
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
-    return 1;
+    return status;
 }
 
 /* Run a code object as __main__. */

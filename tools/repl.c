@@ -461,7 +461,6 @@ Value tools_repl(Value globals, bool quiet)
     }
     save_history();
     Value exit = going ? VAL_NULL : rt_err_fetch();     /* the SystemExit */
-    rt_gen_close_all();
     if (exit == VAL_NULL)
         return rt_None;
     rt_raise(exit);

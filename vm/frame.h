@@ -75,6 +75,10 @@ static inline Value *frame_saved_sp(const Frame *f)
     return f->sp;
 }
 
+/* The top chunk of the running thread's frame stack (frame.c; swapped
+ * between threads, vm/thread.h). */
+extern struct FrameChunk *vm_frame_chunk;
+
 /* Push a frame for code, its locals cleared; NULL (MemoryError set) on
  * failure.  Pop it again with vm_frame_pop, strictly last-in first-out. */
 Frame *vm_frame_push(ObjCode *code);

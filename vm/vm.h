@@ -10,8 +10,12 @@
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
  *   runtime/weakref.c  vm_request_pending_work
- *   modules/sys.c      the recursion limit, vm_handled_exception
- *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   modules/sys.c      the recursion limit, vm_handled_exception; the
+ *                      switch interval (vm/thread.h)
+ *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
+ *                      other threads run)
+ *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
+ *                      interpreter lock)
  *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
  *                      compile service)
  *   loader/exec.c      vm_current_frame (exec/eval's default globals/locals)
@@ -39,7 +43,9 @@ Frame *vm_current_frame(void);
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames);
 
 /* Run module-level code with the given globals dict (which is also its
- * locals).  Returns the result or VAL_NULL with the exception set. */
+ * locals).  Returns the result or VAL_NULL with the exception set.  The
+ * program's end is the caller's business (tools/main.c): joining threads,
+ * then closing the generators still suspended (rt_gen_close_all). */
 Value vm_run_module(ObjCode *code, Value globals);
 
 /* Run a code object with these globals (a dict) and locals (any mapping):
@@ -99,6 +105,9 @@ void vm_gen_end_delegation(Frame *frame);
  * only asks whether one arrived (a blocking read retrying after EINTR). */
 bool vm_check_interrupt(void);
 bool vm_interrupt_pending(void);
+/* _thread.interrupt_main(): KeyboardInterrupt in the main thread at its
+ * next safe point, as if SIGINT had arrived. */
+void vm_interrupt_main(void);
 /* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
  * its next safe point (used by the finalisers of generators and of weakly
  * referenced objects, which may not run Python code themselves). */
