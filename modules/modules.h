@@ -25,6 +25,7 @@
 #define PVM_BUILTIN_MODULES(X)                      \
     X(sys, "sys")                                   \
     X(imp, "_imp")                                  \
+    X(errno, "errno")                               \
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "random")                             \
