@@ -26,6 +26,7 @@
     X(sys, "sys")                                   \
     X(imp, "_imp")                                  \
     X(errno, "errno")                               \
+    X(posix, "posix")                               \
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "random")                             \
