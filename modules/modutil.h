@@ -45,6 +45,10 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
  * space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
 
+/* posixpath.normpath of a path's bytes (posix.c, CPython's _Py_normpath):
+ * "a//b/./c/.." -> "a/b"; "" for a path that reduces to nothing. */
+Value mod_normpath(const char *path, size_t n);
+
 /* SHA-512 (sha512.c), used by random.seed(str/bytes). */
 void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
 

@@ -666,7 +666,7 @@ static Value posix_register_at_fork(Value *args, size_t nargs, Value kwnames)
  * above the root of an absolute path), keeping a leading "//" (POSIX lets
  * it mean something else) — CPython's _Py_normpath.  The result may be
  * empty; normpath turns that into ".". */
-static Value normpath(const char *p, size_t n)
+Value mod_normpath(const char *p, size_t n)
 {
     if (n == 1 && p[0] == '.')
         return rt_str_from_cstr(".");           /* as _Py_normpath returns it */
@@ -702,7 +702,7 @@ static Value normpath(const char *p, size_t n)
             sb_addc(&sb, '/');
         sb_add(&sb, p + starts[k], lens[k]);
     }
-    return rt_str_new(sb.data ? sb.data : "", sb.len);
+    return fsdecode((const unsigned char *)(sb.data ? sb.data : ""), sb.len);
 }
 
 static Value posix_path_normpath(Value *args, size_t nargs, Value kwnames)
@@ -714,7 +714,7 @@ static Value posix_path_normpath(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (!rt_isinstance_of(a[0], &rt_str_type))
         return rt_raisef(&rt_TypeError, "expected 'str', not '%T'", a[0]);
-    return normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+    return mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
 }
 
 static const MethodDef posix_functions[] = {

@@ -187,24 +187,49 @@ const char *mod_sys_missing_stdlib(void)
     return lib.found ? NULL : lib.stdlib;
 }
 
-/* sys.path: [first, PYTHONPATH entries..., the standard library].  Empty
- * PYTHONPATH entries (a leading or doubled ':') are skipped. */
+/* A PYTHONPATH entry as CPython's getpath makes it: os.path.abspath(entry)
+ * ("" is the current directory). */
+static Value abspath(const char *p, size_t n)
+{
+    char cwd[PATH_MAX];
+    if ((n > 0 && p[0] == '/') || getcwd(cwd, sizeof cwd) == NULL)
+        return mod_normpath(p, n);
+    size_t c = strlen(cwd);
+    char *joined = gc_alloc_atomic(c + n + 2);
+    memcpy(joined, cwd, c);
+    joined[c] = '/';
+    memcpy(joined + c + 1, p, n);
+    return mod_normpath(joined, c + 1 + n);
+}
+
+/* Append v unless site.py would remove it as a duplicate (only without
+ * -S: site's removeduppaths). */
+static void append_path(Value path, Value v)
+{
+    if (!mod_sys_flags()->no_site && rt_contains(path, v) == 1)
+        return;
+    rt_list_append(path, v);
+}
+
+/* sys.path: [first, the PYTHONPATH entries made absolute, the standard
+ * library]; duplicates after first dropped as site.py drops them. */
 void mod_sys_init_path(Value first)
 {
     Value path = mod_sys_path();
-    if (first != VAL_NULL)
-        rt_list_append(path, first);
+    Value rest = rt_list_new(0);
     const char *env = mod_sys_getenv("PYTHONPATH");
     while (env != NULL && *env != '\0') {
         const char *colon = strchr(env, ':');
         size_t n = colon ? (size_t)(colon - env) : strlen(env);
-        if (n > 0)
-            rt_list_append(path, rt_str_new(env, n));
+        append_path(rest, abspath(env, n));
         env = colon ? colon + 1 : NULL;
     }
     locate_stdlib();
     if (lib.found)
-        rt_list_append(path, rt_str_from_cstr(lib.stdlib));
+        append_path(rest, rt_str_from_cstr(lib.stdlib));
+    if (first != VAL_NULL)
+        rt_list_append(path, first);
+    rt_list_extend(path, rest);
 }
 
 static void set_prefixes(Value d)
