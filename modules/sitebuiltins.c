@@ -11,8 +11,9 @@
  *                longer than 23 lines, "Type license() to see the full
  *                license text"); calling one prints it 23 lines at a time.
  *                license's text is the stdlib's LICENSE.txt, as site finds it.
- *   help         a _Helper: calling it runs pydoc.help, which needs pydoc
- *                to import (when it cannot, its import error says why).
+ *   help         a _Helper: calling it runs pydoc.help; while pydoc cannot
+ *                be imported, a RuntimeError says so (caused by the import's
+ *                error).
  *
  * As in CPython, `pvm -S` leaves them out (tools/main.c decides).  Also
  * here: builtins.breakpoint(), which calls sys.breakpointhook (sys_hooks.c).
@@ -197,12 +198,23 @@ static Value helper_repr(Value self)
                             "about object.");
 }
 
-/* help(*args, **kwds): pydoc.help(*args, **kwds). */
+/* help(*args, **kwds): pydoc.help(*args, **kwds).  While pvm cannot
+ * import pydoc, a RuntimeError says so, caused by the import's error. */
 static Value helper_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
     Value import = rt_dict_get_cstr(rt_builtins_dict, "__import__");
     Value pydoc = import != VAL_NULL ? rt_call1(import, rt_str_from_cstr("pydoc")) : VAL_NULL;
-    Value help = pydoc != VAL_NULL ? rt_getattr_cstr(pydoc, "help") : VAL_NULL;
+    if (pydoc == VAL_NULL) {
+        Value cause = rt_err_fetch();
+        rt_raisef(&rt_RuntimeError, "help() is not available: pvm cannot import pydoc");
+        Value exc = rt_err_peek();
+        if (exc != VAL_NULL && cause != VAL_NULL) {
+            AS_EXC(exc)->cause = cause;
+            AS_EXC(exc)->suppress_context = true;
+        }
+        return VAL_NULL;
+    }
+    Value help = rt_getattr_cstr(pydoc, "help");
     return help != VAL_NULL ? rt_call(help, args, nargs, kwnames) : VAL_NULL;
 }
 
