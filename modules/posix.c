@@ -124,19 +124,21 @@ static bool path_type_error(PathArg *p, Value v)
     return false;
 }
 
+Value mod_posix_index(Value v)
+{
+    if (rt_isinstance_of(v, &rt_int_type))
+        return v;
+    Value i = rt_index_or_null(v);
+    if (i == VAL_NULL && !rt_err_occurred())
+        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return i;
+}
+
 bool mod_posix_fd(Value v, int *fd)
 {
-    if (!rt_isinstance_of(v, &rt_int_type)) {
-        Value i = rt_index_or_null(v);
-        if (i == VAL_NULL) {
-            if (!rt_err_occurred())
-                rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer",
-                          v);
-            return false;
-        }
-        v = i;
-    }
     int64_t n;
+    if ((v = mod_posix_index(v)) == VAL_NULL)
+        return false;
     if (!rt_int_as_i64(v, &n) || n > INT_MAX || n < INT_MIN) {
         rt_err_clear();
         rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");

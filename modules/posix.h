@@ -45,8 +45,11 @@ bool mod_posix_path(Value v, PathArg *p);
 /* A PathArg for function `fname`: argument "path", no fd, not nullable. */
 PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,
                             bool nullable);
-/* An fd argument (an int, or an object with __index__ / __fileno__-less
- * int semantics as CPython's _PyLong_FileDescriptor_Converter). */
+/* An integer argument: an int, or what __index__ gives; else VAL_NULL and
+ * TypeError "'x' object cannot be interpreted as an integer". */
+Value mod_posix_index(Value v);
+/* A C int argument (a descriptor, a mode, a flag set): OverflowError when
+ * it does not fit. */
 bool mod_posix_fd(Value v, int *fd);
 /* dir_fd=None → AT_FDCWD; an int → that fd.  `fname` for messages. */
 bool mod_posix_dir_fd(Value v, int *fd);

@@ -241,19 +241,13 @@ static Value posix_closerange(Value *args, size_t nargs, Value kwnames)
 /* A length argument (Py_ssize_t). */
 static bool length_arg(Value v, ssize_t *n)
 {
-    if (!rt_isinstance_of(v, &rt_int_type) && rt_index_or_null(v) == VAL_NULL) {
-        rt_err_clear();
-        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
-        return false;
-    }
-    return rt_as_ssize(v, n);
+    return (v = mod_posix_index(v)) != VAL_NULL && rt_as_ssize(v, n);
 }
 
 /* An int argument (or an object with __index__) as an int64. */
 static bool index_i64(Value v, int64_t *out)
 {
-    Value i = rt_index(v);
-    return i != VAL_NULL && rt_int_as_i64(i, out);
+    return (v = mod_posix_index(v)) != VAL_NULL && rt_int_as_i64(v, out);
 }
 
 /* read(2) or pread(2) into a new bytes object, retried on EINTR. */
@@ -729,16 +723,8 @@ static bool seconds_arg(Value v, struct timespec *ts)
 static bool ns_arg(Value v, struct timespec *ts)
 {
     Value billion = small_new(1000000000);
-    if (!rt_isinstance_of(v, &rt_int_type)) {
-        Value i = rt_index_or_null(v);
-        if (i == VAL_NULL) {
-            if (!rt_err_occurred())
-                rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer",
-                          v);
-            return false;
-        }
-        v = i;
-    }
+    if ((v = mod_posix_index(v)) == VAL_NULL)
+        return false;
     Value q = rt_int_binop(v, billion, NB_FLOOR_DIVIDE);
     Value r = q != VAL_NULL ? rt_int_binop(v, billion, NB_REMAINDER) : VAL_NULL;
     int64_t sec, nsec;
