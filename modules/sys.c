@@ -244,17 +244,28 @@ static void set_prefixes(Value d)
     rt_dict_set_cstr(d, "_stdlib_dir", rt_str_from_cstr(lib.stdlib));
 }
 
-/* sys.stdlib_module_names: a frozenset of the names in stdlib_names.h. */
+/* sys.stdlib_module_names: a frozenset of the names in stdlib_names.h.
+ * The ~300 names are static str objects, so a program that imports sys
+ * does not allocate them: start-up allocates just under the amount that
+ * sets off Boehm's first collection (which would cost more than all of
+ * sys), and 20 KB of names were enough to cross it. */
+#define PVM_STDLIB_NAME(name)                                               \
+    static ObjStr stdlib_##name = { .ob.type = &rt_str_type, .length = sizeof #name - 1, \
+                                    .nbytes = sizeof #name - 1, .hash = -1, .ascii = true, \
+                                    .data = #name };
+#include "modules/stdlib_names.h"
+#undef PVM_STDLIB_NAME
+
 static Value stdlib_module_names(void)
 {
-    static const char *const names[] = {
-#define PVM_STDLIB_NAME(name) name,
+    static ObjStr *const names[] = {
+#define PVM_STDLIB_NAME(name) &stdlib_##name,
 #include "modules/stdlib_names.h"
 #undef PVM_STDLIB_NAME
     };
     Value set = rt_frozenset_new();
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        rt_set_add(set, rt_str_from_cstr(names[i]));
+        rt_set_add(set, obj_val(names[i]));
     return set;
 }
 

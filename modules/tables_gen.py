@@ -4,8 +4,8 @@
   python3.11 modules/tables_gen.py stdlib > modules/stdlib_names.h
       sys.stdlib_module_names: the names of every module of CPython 3.11's
       standard library (built-in, extension or pure Python), one
-      PVM_STDLIB_NAME("x") line each, sorted.  sys.c builds the frozenset
-      from it.
+      PVM_STDLIB_NAME(x) line each, sorted (every name is a C identifier
+      too).  sys.c makes a static str object of each.
 
   python3.11 modules/tables_gen.py errno > modules/errno_names.h
       The errno module's names, in the order CPython's errnomodule.c adds
@@ -33,7 +33,8 @@ def header(what):
 def stdlib():
     header("stdlib_names.h")
     for name in sorted(sys.stdlib_module_names):
-        print(f'PVM_STDLIB_NAME("{name}")')
+        assert name.isidentifier()
+        print(f"PVM_STDLIB_NAME({name})")
 
 
 def errno_names():
