@@ -303,6 +303,13 @@ static Value make_entry(ObjScandir *it, const struct dirent *d)
     return obj_val(e);
 }
 
+/* An iterator dropped before its end closes its directory when collected
+ * (CPython closes it in its destructor). */
+static void scandir_finalize(void *obj, void *data)
+{
+    scandir_close(obj);
+}
+
 static Value scandir_next(Value self)
 {
     ObjScandir *it = AS_SCANDIR(self);
@@ -367,6 +374,7 @@ static Value posix_scandir(Value *args, size_t nargs, Value kwnames)
     it->dir = open_dir(&it->path);
     if (it->dir == NULL)
         return mod_posix_path_error(&it->path);
+    gc_register_finalizer(it, scandir_finalize, NULL);
     it->c_prefix = it->path.narrow != NULL ? it->path.narrow : "";
     return obj_val(it);
 }
