@@ -457,7 +457,7 @@ static Value posix_replace(Value *args, size_t nargs, Value kwnames)
     return rename_common("replace", args, nargs, kwnames);
 }
 
-/* ---- the working directory -------------------------------------------------------------------- */
+/* ---- the working directory ---------------------------------------------------------------- */
 
 static Value cwd(const char *fname, Value *args, size_t nargs, Value kwnames, bool as_bytes)
 {

@@ -646,7 +646,8 @@ static Value chown_common(const char *fname, bool lchown_, Value *args, size_t n
     bool follow;
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_path(a[0], &p) ||
         !id_arg(a[1], "uid", &uid) || !id_arg(a[2], "gid", &gid) ||
-        !mod_posix_dir_fd(a[3], &dir_fd) || !mod_posix_bool(a[4], !lchown_, &follow) || !mod_posix_check_dir_fd(&p, dir_fd) ||
+        !mod_posix_dir_fd(a[3], &dir_fd) || !mod_posix_bool(a[4], !lchown_, &follow) ||
+        !mod_posix_check_dir_fd(&p, dir_fd) ||
         !mod_posix_check_fd_follow(&p, follow))
         return VAL_NULL;
     if (p.narrow == NULL)
@@ -848,7 +849,8 @@ static Value posix_readlink(Value *args, size_t nargs, Value kwnames)
     return mod_posix_name(buf, (size_t)n, p.is_bytes);
 }
 
-/* mkfifo(path, mode=0o666, *, dir_fd=None) and mknod(path, mode=0o600, device=0, *, dir_fd=None). */
+/* mkfifo(path, mode=0o666, *, dir_fd=None) and
+ * mknod(path, mode=0o600, device=0, *, dir_fd=None). */
 static Value make_node(const char *fname, bool fifo, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "path", "mode", "device", "dir_fd" };

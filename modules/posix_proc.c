@@ -395,7 +395,7 @@ static Value posix_waitstatus_to_exitcode(Value *args, size_t nargs, Value kwnam
     return rt_raisef(&rt_ValueError, "invalid wait status: %d", status);
 }
 
-/* ---- the rest ----------------------------------------------------------------------------------- */
+/* ---- the rest ------------------------------------------------------------------------------ */
 
 static Value posix_umask(Value *args, size_t nargs, Value kwnames)
 {

@@ -111,8 +111,8 @@ static size_t pre_header(ObjType *t)
 
 /* The default __sizeof__ (object's).  An instance of a class written in
  * Python: CPython's basic size (16, plus 8 for the weak-reference slot of
- * a class with a __dict__, or 8 per __slots__ member) and the pre-header; a builtin value: its known size, else a guess
- * of a small container. */
+ * a class with a __dict__, or 8 per __slots__ member) and the pre-header;
+ * a builtin value: its known size, else a guess of a small container. */
 static size_t default_size(Value v)
 {
     ObjType *t = val_type(v), *b = t;

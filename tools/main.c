@@ -16,10 +16,13 @@
  *
  * As python3.11 does: sys.argv[0] is the script as given (for -m, the
  * module's full path); sys.path[0] is the script's directory (for -m, the
- * current directory), followed by the PYTHONPATH entries; the script runs as
- * the module __main__.  Exit status: 0; 1 for an uncaught exception or a
- * file that cannot be loaded; 2 for a usage error; SystemExit's code
- * otherwise (see exit_status); 130 after an uncaught KeyboardInterrupt.
+ * current directory; none under -P/-I), followed by the PYTHONPATH entries
+ * and the standard library (modules/sys.c); the script runs as the module
+ * __main__.  The options and PYTHON* variables become sys.flags (-E/-I
+ * make pvm ignore the variables).  An uncaught exception is shown by
+ * sys.excepthook.  Exit status: 0; 1 for an uncaught exception or a file
+ * that cannot be loaded; 2 for a usage error; SystemExit's code otherwise
+ * (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
 #include <limits.h>
 #include <signal.h>
