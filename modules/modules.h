@@ -27,6 +27,7 @@
     X(imp, "_imp")                                  \
     X(errno, "errno")                               \
     X(posix, "posix")                               \
+    X(stat, "_stat")                                \
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "random")                             \

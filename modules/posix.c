@@ -340,7 +340,7 @@ static Value posix_fspath(Value *args, size_t nargs, Value kwnames)
 static Value posix_strerror(Value *args, size_t nargs, Value kwnames)
 {
     int code;
-    if (!rt_arg_nokw("strerror", kwnames) || !rt_arg_range("strerror", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.strerror", nargs, kwnames) ||
         !mod_posix_fd(args[0], &code))
         return VAL_NULL;
     return rt_str_from_cstr(strerror(code));
@@ -392,7 +392,7 @@ static Value posix_putenv(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_unsetenv(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("unsetenv", kwnames) || !rt_arg_range("unsetenv", nargs, 1, 1))
+    if (!rt_arg_one("posix.unsetenv", nargs, kwnames))
         return VAL_NULL;
     const char *name = env_arg("unsetenv", args[0], "name");
     if (name == NULL)
@@ -405,7 +405,7 @@ static Value posix_unsetenv(Value *args, size_t nargs, Value kwnames)
 static Value posix_urandom(Value *args, size_t nargs, Value kwnames)
 {
     ssize_t size;
-    if (!rt_arg_nokw("urandom", kwnames) || !rt_arg_range("urandom", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.urandom", nargs, kwnames) ||
         !rt_as_ssize(args[0], &size))
         return VAL_NULL;
     if (size < 0)
@@ -427,7 +427,7 @@ static Value posix_urandom(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_cpu_count(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("cpu_count", nargs, kwnames))
+    if (!rt_arg_none("posix.cpu_count", nargs, kwnames))
         return VAL_NULL;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n >= 1 ? rt_int_from_i64(n) : rt_None;
@@ -440,7 +440,7 @@ static ObjType *uname_type;
 
 static Value posix_uname(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("uname", nargs, kwnames))
+    if (!rt_arg_none("posix.uname", nargs, kwnames))
         return VAL_NULL;
     struct utsname u;
     if (uname(&u) < 0)
@@ -474,7 +474,7 @@ static Value posix_get_terminal_size(Value *args, size_t nargs, Value kwnames)
 static Value posix_isatty(Value *args, size_t nargs, Value kwnames)
 {
     int fd;
-    if (!rt_arg_nokw("isatty", kwnames) || !rt_arg_range("isatty", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.isatty", nargs, kwnames) ||
         !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
     return rt_bool(isatty(fd));
@@ -495,7 +495,7 @@ static Value posix_device_encoding(Value *args, size_t nargs, Value kwnames)
 static Value posix_ttyname(Value *args, size_t nargs, Value kwnames)
 {
     int fd;
-    if (!rt_arg_nokw("ttyname", kwnames) || !rt_arg_range("ttyname", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.ttyname", nargs, kwnames) ||
         !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
     char buf[256];
@@ -576,7 +576,7 @@ static bool conf_name(Value v, const ConfName *t, size_t n, int *out)
 static Value posix_sysconf(Value *args, size_t nargs, Value kwnames)
 {
     int name;
-    if (!rt_arg_nokw("sysconf", kwnames) || !rt_arg_range("sysconf", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.sysconf", nargs, kwnames) ||
         !conf_name(args[0], NAMES(sysconf_names), &name))
         return VAL_NULL;
     errno = 0;
@@ -589,7 +589,7 @@ static Value posix_sysconf(Value *args, size_t nargs, Value kwnames)
 static Value posix_confstr(Value *args, size_t nargs, Value kwnames)
 {
     int name;
-    if (!rt_arg_nokw("confstr", kwnames) || !rt_arg_range("confstr", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.confstr", nargs, kwnames) ||
         !conf_name(args[0], NAMES(confstr_names), &name))
         return VAL_NULL;
     errno = 0;
@@ -610,8 +610,13 @@ static Value pathconf_common(const char *fname, Value *args, size_t nargs, Value
     Value a[2];
     PathArg p = mod_posix_path_spec(fname, "path", true, false);
     int name;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+    if (allow_path ? !rt_parse_args(&spec, args, nargs, kwnames, a)  /* fpathconf: positional */
+                   : !rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 2, 2))
         return VAL_NULL;
+    if (!allow_path) {
+        a[0] = args[0];
+        a[1] = args[1];
+    }
     if (allow_path ? !mod_posix_path(a[0], &p) : !mod_posix_fd(a[0], &p.fd))
         return VAL_NULL;
     if (!allow_path)

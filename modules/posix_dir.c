@@ -471,12 +471,12 @@ static Value cwd(const char *fname, Value *args, size_t nargs, Value kwnames, bo
 
 static Value posix_getcwd(Value *args, size_t nargs, Value kwnames)
 {
-    return cwd("getcwd", args, nargs, kwnames, false);
+    return cwd("posix.getcwd", args, nargs, kwnames, false);
 }
 
 static Value posix_getcwdb(Value *args, size_t nargs, Value kwnames)
 {
-    return cwd("getcwdb", args, nargs, kwnames, true);
+    return cwd("posix.getcwdb", args, nargs, kwnames, true);
 }
 
 /* os.chdir(path): a descriptor means fchdir. */

@@ -187,7 +187,7 @@ static Value posix_fstatvfs(Value *args, size_t nargs, Value kwnames)
 {
     int fd;
     struct statvfs s;
-    if (!rt_arg_nokw("fstatvfs", kwnames) || !rt_arg_range("fstatvfs", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.fstatvfs", nargs, kwnames) ||
         !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
     if (fstatvfs(fd, &s) < 0)
@@ -366,13 +366,13 @@ static Value pipe_with(int flags)
 
 static Value posix_pipe(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("pipe", nargs, kwnames) ? pipe_with(O_CLOEXEC) : VAL_NULL;
+    return rt_arg_none("posix.pipe", nargs, kwnames) ? pipe_with(O_CLOEXEC) : VAL_NULL;
 }
 
 static Value posix_pipe2(Value *args, size_t nargs, Value kwnames)
 {
     int flags;
-    if (!rt_arg_nokw("pipe2", kwnames) || !rt_arg_range("pipe2", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.pipe2", nargs, kwnames) ||
         !mod_posix_fd(args[0], &flags))
         return VAL_NULL;
     return pipe_with(flags);
@@ -381,7 +381,7 @@ static Value posix_pipe2(Value *args, size_t nargs, Value kwnames)
 static Value posix_dup(Value *args, size_t nargs, Value kwnames)
 {
     int fd;
-    if (!rt_arg_nokw("dup", kwnames) || !rt_arg_range("dup", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.dup", nargs, kwnames) ||
         !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
@@ -457,7 +457,7 @@ static Value posix_fdatasync(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_sync(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("sync", nargs, kwnames))
+    if (!rt_arg_none("posix.sync", nargs, kwnames))
         return VAL_NULL;
     sync();
     return rt_None;
@@ -514,8 +514,7 @@ static Value inheritable_get(const char *fname, Value *args, size_t nargs, Value
                              int cmd, int bit, bool set_means)
 {
     int fd;
-    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 1, 1) ||
-        !mod_posix_fd(args[0], &fd))
+    if (!rt_arg_one(fname, nargs, kwnames) || !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
     int flags = fcntl(fd, cmd);
     if (flags < 0)
@@ -540,7 +539,8 @@ static Value flag_set(const char *fname, Value *args, size_t nargs, Value kwname
 
 static Value posix_get_inheritable(Value *args, size_t nargs, Value kwnames)
 {
-    return inheritable_get("get_inheritable", args, nargs, kwnames, F_GETFD, FD_CLOEXEC, false);
+    return inheritable_get("posix.get_inheritable", args, nargs, kwnames, F_GETFD, FD_CLOEXEC,
+                           false);
 }
 
 static Value posix_set_inheritable(Value *args, size_t nargs, Value kwnames)
@@ -551,7 +551,7 @@ static Value posix_set_inheritable(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_get_blocking(Value *args, size_t nargs, Value kwnames)
 {
-    return inheritable_get("get_blocking", args, nargs, kwnames, F_GETFL, O_NONBLOCK, false);
+    return inheritable_get("posix.get_blocking", args, nargs, kwnames, F_GETFL, O_NONBLOCK, false);
 }
 
 static Value posix_set_blocking(Value *args, size_t nargs, Value kwnames)
@@ -884,20 +884,19 @@ static Value device_part(const char *fname, Value *args, size_t nargs, Value kwn
                          bool major_part)
 {
     int64_t dev;
-    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 1, 1) ||
-        !index_i64(args[0], &dev))
+    if (!rt_arg_one(fname, nargs, kwnames) || !index_i64(args[0], &dev))
         return VAL_NULL;
     return rt_int_from_u64(major_part ? major((dev_t)dev) : minor((dev_t)dev));
 }
 
 static Value posix_major(Value *args, size_t nargs, Value kwnames)
 {
-    return device_part("major", args, nargs, kwnames, true);
+    return device_part("posix.major", args, nargs, kwnames, true);
 }
 
 static Value posix_minor(Value *args, size_t nargs, Value kwnames)
 {
-    return device_part("minor", args, nargs, kwnames, false);
+    return device_part("posix.minor", args, nargs, kwnames, false);
 }
 
 static Value posix_makedev(Value *args, size_t nargs, Value kwnames)

@@ -29,7 +29,7 @@
 #define ID_GETTER(fn)                                                   \
     static Value posix_##fn(Value *args, size_t nargs, Value kwnames)   \
     {                                                                   \
-        return rt_arg_none(#fn, nargs, kwnames) ? rt_int_from_i64(fn()) : VAL_NULL; \
+        return rt_arg_none("posix." #fn, nargs, kwnames) ? rt_int_from_i64(fn()) : VAL_NULL; \
     }
 ID_GETTER(getpid)
 ID_GETTER(getppid)
@@ -42,7 +42,7 @@ ID_GETTER(getpgrp)
 
 static Value posix_getgroups(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("getgroups", nargs, kwnames))
+    if (!rt_arg_none("posix.getgroups", nargs, kwnames))
         return VAL_NULL;
     int n = getgroups(0, NULL);
     if (n < 0)
@@ -59,7 +59,7 @@ static Value posix_getgroups(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_getlogin(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("getlogin", nargs, kwnames))
+    if (!rt_arg_none("posix.getlogin", nargs, kwnames))
         return VAL_NULL;
     errno = 0;
     const char *name = getlogin();
@@ -81,12 +81,11 @@ static bool pid_arg(Value v, pid_t *pid)
     return true;
 }
 
-static Value pid_query(const char *fname, pid_t (*fn)(pid_t), Value *args, size_t nargs,
-                       Value kwnames)
+/* getpgid(pid) / getsid(pid): a process's group or session. */
+static Value pid_query(pid_t (*fn)(pid_t), Value pid_value)
 {
     pid_t pid;
-    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 1, 1) ||
-        !pid_arg(args[0], &pid))
+    if (!pid_arg(pid_value, &pid))
         return VAL_NULL;
     pid_t r = fn(pid);
     return r < 0 ? mod_posix_error() : rt_int_from_i64(r);
@@ -94,24 +93,27 @@ static Value pid_query(const char *fname, pid_t (*fn)(pid_t), Value *args, size_
 
 static Value posix_getpgid(Value *args, size_t nargs, Value kwnames)
 {
-    return pid_query("getpgid", getpgid, args, nargs, kwnames);
+    static const char *const names[] = { "pid" };
+    static const ArgSpec spec = { "getpgid", names, 1, 0, 1, 1, false };
+    Value a[1];
+    return rt_parse_args(&spec, args, nargs, kwnames, a) ? pid_query(getpgid, a[0]) : VAL_NULL;
 }
 
 static Value posix_getsid(Value *args, size_t nargs, Value kwnames)
 {
-    return pid_query("getsid", getsid, args, nargs, kwnames);
+    return rt_arg_one("posix.getsid", nargs, kwnames) ? pid_query(getsid, args[0]) : VAL_NULL;
 }
 
 static Value posix_setsid(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("setsid", nargs, kwnames))
+    if (!rt_arg_none("posix.setsid", nargs, kwnames))
         return VAL_NULL;
     return setsid() < 0 ? mod_posix_error() : rt_None;
 }
 
 static Value posix_setpgrp(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("setpgrp", nargs, kwnames))
+    if (!rt_arg_none("posix.setpgrp", nargs, kwnames))
         return VAL_NULL;
     return setpgid(0, 0) < 0 ? mod_posix_error() : rt_None;
 }
@@ -119,7 +121,7 @@ static Value posix_setpgrp(Value *args, size_t nargs, Value kwnames)
 static Value posix_setpgid(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid, pgrp;
-    if (!rt_arg_nokw("setpgid", kwnames) || !rt_arg_range("setpgid", nargs, 2, 2) ||
+    if (!rt_arg_nokw("setpgid", kwnames) || !rt_arg_count("setpgid", nargs, 2, 2) ||
         !pid_arg(args[0], &pid) || !pid_arg(args[1], &pgrp))
         return VAL_NULL;
     return setpgid(pid, pgrp) < 0 ? mod_posix_error() : rt_None;
@@ -132,7 +134,7 @@ static Value send_signal(const char *fname, int (*fn)(pid_t, int), Value *args, 
 {
     pid_t pid;
     int sig;
-    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 2, 2) ||
+    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_count(fname, nargs, 2, 2) ||
         !pid_arg(args[0], &pid) || !mod_posix_fd(args[1], &sig))
         return VAL_NULL;
     if (fn(pid, sig) < 0)
@@ -177,7 +179,7 @@ static void run_fork_hooks(int which)
 
 static Value posix_fork(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("fork", nargs, kwnames))
+    if (!rt_arg_none("posix.fork", nargs, kwnames))
         return VAL_NULL;
     run_fork_hooks(0);
     pid_t pid = fork();
@@ -251,11 +253,17 @@ static Value exec_common(const char *fname, bool with_env, Value *args, size_t n
                          Value kwnames)
 {
     static const char *const names[] = { "path", "argv", "env" };
-    ArgSpec spec = { fname, names, with_env ? 3 : 2, with_env ? 0 : 2, with_env ? 3 : 2,
-                     with_env ? 3 : 2, false };
+    static const ArgSpec spec = { "execve", names, 3, 0, 3, 3, false };
     Value a[3] = { VAL_NULL, VAL_NULL, VAL_NULL };
     PathArg p = mod_posix_path_spec(fname, "path", with_env, false);
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_path(a[0], &p))
+    if (with_env ? !rt_parse_args(&spec, args, nargs, kwnames, a)       /* keywords allowed */
+                 : !rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, 2, 2))
+        return VAL_NULL;
+    if (!with_env) {
+        a[0] = args[0];
+        a[1] = args[1];
+    }
+    if (!mod_posix_path(a[0], &p))
         return VAL_NULL;
     char **argv = exec_argv(fname, a[1]);
     char **envp = argv != NULL && with_env ? exec_env(a[2]) : NULL;
@@ -296,7 +304,7 @@ static Value posix__exit(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_abort(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("abort", nargs, kwnames))
+    if (!rt_arg_none("posix.abort", nargs, kwnames))
         return VAL_NULL;
     abort();
 }
@@ -320,7 +328,7 @@ static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid, r;
     int options, status = 0;
-    if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_range("waitpid", nargs, 2, 2) ||
+    if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
         !pid_arg(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
     while ((r = waitpid(pid, &status, options)) < 0 && errno == EINTR)
@@ -335,7 +343,7 @@ static Value posix_wait(Value *args, size_t nargs, Value kwnames)
 {
     pid_t r;
     int status = 0;
-    if (!rt_arg_none("wait", nargs, kwnames))
+    if (!rt_arg_none("posix.wait", nargs, kwnames))
         return VAL_NULL;
     while ((r = wait(&status)) < 0 && errno == EINTR)
         if (!mod_posix_retry())
@@ -372,12 +380,20 @@ W_PREDICATE(WIFEXITED)
 W_PREDICATE(WIFSIGNALED)
 W_PREDICATE(WIFSTOPPED)
 W_PREDICATE(WIFCONTINUED)
-W_PREDICATE(WCOREDUMP)
 W_NUMBER(WEXITSTATUS)
 W_NUMBER(WTERMSIG)
 W_NUMBER(WSTOPSIG)
 #undef W_PREDICATE
 #undef W_NUMBER
+
+/* WCOREDUMP takes its status positionally only (CPython's METH_O). */
+static Value posix_WCOREDUMP(Value *args, size_t nargs, Value kwnames)
+{
+    int status;
+    if (!rt_arg_one("posix.WCOREDUMP", nargs, kwnames) || !mod_posix_fd(args[0], &status))
+        return VAL_NULL;
+    return rt_bool(WCOREDUMP(status));
+}
 
 /* waitstatus_to_exitcode(status): the exit code, or -signal. */
 static Value posix_waitstatus_to_exitcode(Value *args, size_t nargs, Value kwnames)
@@ -400,7 +416,7 @@ static Value posix_waitstatus_to_exitcode(Value *args, size_t nargs, Value kwnam
 static Value posix_umask(Value *args, size_t nargs, Value kwnames)
 {
     int mask;
-    if (!rt_arg_nokw("umask", kwnames) || !rt_arg_range("umask", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.umask", nargs, kwnames) ||
         !mod_posix_fd(args[0], &mask))
         return VAL_NULL;
     return small_new(umask((mode_t)mask));
@@ -409,7 +425,7 @@ static Value posix_umask(Value *args, size_t nargs, Value kwnames)
 static Value posix_nice(Value *args, size_t nargs, Value kwnames)
 {
     int inc;
-    if (!rt_arg_nokw("nice", kwnames) || !rt_arg_range("nice", nargs, 1, 1) ||
+    if (!rt_arg_one("posix.nice", nargs, kwnames) ||
         !mod_posix_fd(args[0], &inc))
         return VAL_NULL;
     errno = 0;
@@ -426,7 +442,7 @@ static ObjType *times_type;
 
 static Value posix_times(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("times", nargs, kwnames))
+    if (!rt_arg_none("posix.times", nargs, kwnames))
         return VAL_NULL;
     struct tms t;
     clock_t c = times(&t);
@@ -443,7 +459,7 @@ static Value posix_times(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_getloadavg(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("getloadavg", nargs, kwnames))
+    if (!rt_arg_none("posix.getloadavg", nargs, kwnames))
         return VAL_NULL;
     double load[3];
     if (getloadavg(load, 3) != 3)
@@ -454,8 +470,7 @@ static Value posix_getloadavg(Value *args, size_t nargs, Value kwnames)
 static Value posix_sched_getaffinity(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid;
-    if (!rt_arg_nokw("sched_getaffinity", kwnames) ||
-        !rt_arg_range("sched_getaffinity", nargs, 1, 1) || !pid_arg(args[0], &pid))
+    if (!rt_arg_one("posix.sched_getaffinity", nargs, kwnames) || !pid_arg(args[0], &pid))
         return VAL_NULL;
     cpu_set_t set;
     CPU_ZERO(&set);
@@ -470,7 +485,7 @@ static Value posix_sched_getaffinity(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_sched_yield(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("sched_yield", nargs, kwnames))
+    if (!rt_arg_none("posix.sched_yield", nargs, kwnames))
         return VAL_NULL;
     sched_yield();
     return rt_None;

@@ -447,7 +447,7 @@ static bool int_arg(Value v, int64_t *out)
 
 static Value sys_getrecursionlimit(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("getrecursionlimit", nargs, kwnames))
+    if (!rt_arg_none("sys.getrecursionlimit", nargs, kwnames))
         return VAL_NULL;
     return rt_int_from_i64(vm_get_recursion_limit());
 }
@@ -455,7 +455,7 @@ static Value sys_getrecursionlimit(Value *args, size_t nargs, Value kwnames)
 static Value sys_setrecursionlimit(Value *args, size_t nargs, Value kwnames)
 {
     int64_t n;
-    if (!rt_arg_one("setrecursionlimit", nargs, kwnames) || !int_arg(args[0], &n))
+    if (!rt_arg_one("sys.setrecursionlimit", nargs, kwnames) || !int_arg(args[0], &n))
         return VAL_NULL;
     if (n < 1)
         return rt_raisef(&rt_ValueError, "recursion limit must be greater or equal than 1");
@@ -467,7 +467,7 @@ static Value sys_setrecursionlimit(Value *args, size_t nargs, Value kwnames)
 
 static Value sys_intern(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("intern", nargs, kwnames))
+    if (!rt_arg_one("sys.intern", nargs, kwnames))
         return VAL_NULL;
     if (!is_str(args[0]))
         return rt_raisef(&rt_TypeError, "intern() argument must be str, not %T", args[0]);
@@ -476,7 +476,7 @@ static Value sys_intern(Value *args, size_t nargs, Value kwnames)
 
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("exc_info", nargs, kwnames))
+    if (!rt_arg_none("sys.exc_info", nargs, kwnames))
         return VAL_NULL;
     Value e = vm_handled_exception();
     if (e == rt_None)
@@ -486,14 +486,14 @@ static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 
 static Value sys_exception(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("exception", nargs, kwnames))
+    if (!rt_arg_none("sys.exception", nargs, kwnames))
         return VAL_NULL;
     return vm_handled_exception();
 }
 
 static Value sys_get_int_max_str_digits(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("get_int_max_str_digits", nargs, kwnames))
+    if (!rt_arg_none("sys.get_int_max_str_digits", nargs, kwnames))
         return VAL_NULL;
     return rt_int_from_i64(rt_int_max_str_digits);
 }
@@ -514,20 +514,21 @@ static Value sys_set_int_max_str_digits(Value *args, size_t nargs, Value kwnames
 
 static Value sys_getdefaultencoding(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getdefaultencoding", nargs, kwnames) ? rt_str_from_cstr("utf-8") : VAL_NULL;
+    return rt_arg_none("sys.getdefaultencoding", nargs, kwnames) ? rt_str_from_cstr("utf-8")
+                                                                 : VAL_NULL;
 }
 
 static Value sys_getfilesystemencoding(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getfilesystemencoding", nargs, kwnames) ? rt_str_from_cstr("utf-8")
-                                                                 : VAL_NULL;
+    return rt_arg_none("sys.getfilesystemencoding", nargs, kwnames)
+               ? rt_str_from_cstr("utf-8") : VAL_NULL;
 }
 
 /* File names that are not UTF-8 round-trip through str as lone
  * surrogates (PEP 383), as in CPython under a UTF-8 locale. */
 static Value sys_getfilesystemencodeerrors(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getfilesystemencodeerrors", nargs, kwnames)
+    return rt_arg_none("sys.getfilesystemencodeerrors", nargs, kwnames)
                ? rt_str_from_cstr("surrogateescape") : VAL_NULL;
 }
 
@@ -536,18 +537,18 @@ static Value sys_getfilesystemencodeerrors(Value *args, size_t nargs, Value kwna
  * constant keeps the before/after comparisons leak tests make at zero. */
 static Value sys_getrefcount(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_one("getrefcount", nargs, kwnames) ? small_new(2) : VAL_NULL;
+    return rt_arg_one("sys.getrefcount", nargs, kwnames) ? small_new(2) : VAL_NULL;
 }
 
 /* No per-block accounting under Boehm GC: CPython's answer without pymalloc. */
 static Value sys_getallocatedblocks(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getallocatedblocks", nargs, kwnames) ? small_new(0) : VAL_NULL;
+    return rt_arg_none("sys.getallocatedblocks", nargs, kwnames) ? small_new(0) : VAL_NULL;
 }
 
 static Value sys_is_finalizing(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("is_finalizing", nargs, kwnames) ? rt_False : VAL_NULL;
+    return rt_arg_none("sys.is_finalizing", nargs, kwnames) ? rt_False : VAL_NULL;
 }
 
 /* call_tracing(func, args): func(*args) (tracing is the debugger's). */
@@ -567,14 +568,14 @@ static double switch_interval = 0.005;
 
 static Value sys_getswitchinterval(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getswitchinterval", nargs, kwnames) ? rt_float_new(switch_interval)
-                                                             : VAL_NULL;
+    return rt_arg_none("sys.getswitchinterval", nargs, kwnames)
+               ? rt_float_new(switch_interval) : VAL_NULL;
 }
 
 static Value sys_setswitchinterval(Value *args, size_t nargs, Value kwnames)
 {
     double d;
-    if (!rt_arg_one("setswitchinterval", nargs, kwnames) || !mod_as_double(args[0], &d))
+    if (!rt_arg_one("sys.setswitchinterval", nargs, kwnames) || !mod_as_double(args[0], &d))
         return VAL_NULL;
     if (d <= 0.0)
         return rt_raisef(&rt_ValueError, "switch interval must be strictly positive");
@@ -587,14 +588,14 @@ static int64_t dlopen_flags = 2;        /* RTLD_NOW, CPython's default */
 
 static Value sys_getdlopenflags(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("getdlopenflags", nargs, kwnames) ? rt_int_from_i64(dlopen_flags)
-                                                          : VAL_NULL;
+    return rt_arg_none("sys.getdlopenflags", nargs, kwnames)
+               ? rt_int_from_i64(dlopen_flags) : VAL_NULL;
 }
 
 static Value sys_setdlopenflags(Value *args, size_t nargs, Value kwnames)
 {
     int64_t n;
-    if (!rt_arg_one("setdlopenflags", nargs, kwnames) || !int_arg(args[0], &n))
+    if (!rt_arg_one("sys.setdlopenflags", nargs, kwnames) || !int_arg(args[0], &n))
         return VAL_NULL;
     dlopen_flags = n;
     return rt_None;
@@ -606,7 +607,7 @@ static int64_t origin_depth;
 
 static Value sys_get_coroutine_origin_tracking_depth(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("get_coroutine_origin_tracking_depth", nargs, kwnames)
+    return rt_arg_none("sys.get_coroutine_origin_tracking_depth", nargs, kwnames)
                ? rt_int_from_i64(origin_depth) : VAL_NULL;
 }
 
@@ -634,7 +635,7 @@ static Value asyncgen_firstiter = rt_None, asyncgen_finalizer = rt_None;
 
 static Value sys_get_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("get_asyncgen_hooks", nargs, kwnames))
+    if (!rt_arg_none("sys.get_asyncgen_hooks", nargs, kwnames))
         return VAL_NULL;
     if (asyncgen_type == NULL)
         asyncgen_type = rt_structseq_type_new(&asyncgen_desc);
@@ -663,7 +664,7 @@ static Value sys_set_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
 /* sys._clear_type_cache(): pvm has no method cache to clear. */
 static Value sys_clear_type_cache(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("_clear_type_cache", nargs, kwnames) ? rt_None : VAL_NULL;
+    return rt_arg_none("sys._clear_type_cache", nargs, kwnames) ? rt_None : VAL_NULL;
 }
 
 static const MethodDef sys_functions[] = {

@@ -50,7 +50,7 @@ static Value sys_stream(const char *name)
  * see the value being shown). */
 static Value sys_displayhook(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("displayhook", nargs, kwnames))
+    if (!rt_arg_one("sys.displayhook", nargs, kwnames))
         return VAL_NULL;
     if (args[0] == rt_None)
         return rt_None;
@@ -198,7 +198,7 @@ static ObjType *unraisable_args_type(void)
 /* sys.unraisablehook(unraisable): an UnraisableHookArgs. */
 static Value sys_unraisablehook(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("unraisablehook", nargs, kwnames))
+    if (!rt_arg_one("sys.unraisablehook", nargs, kwnames))
         return VAL_NULL;
     if (val_type(args[0]) != unraisable_args_type())
         return rt_raisef(&rt_TypeError, "sys.unraisablehook argument type must be "
@@ -281,6 +281,8 @@ static Value sys_audit(Value *args, size_t nargs, Value kwnames)
     if (nargs == 0)
         return rt_raisef(&rt_TypeError, "audit() missing 1 required positional argument: "
                          "'event'");
+    if (audit_hooks == VAL_NULL)            /* no hooks: nothing is even checked */
+        return rt_None;
     if (!rt_isinstance_of(args[0], &rt_str_type))
         return rt_raisef(&rt_TypeError, "expected str for argument 'event', not %T", args[0]);
     return run_audit_hooks(args[0], rt_tuple_from(args + 1, nargs - 1)) ? rt_None : VAL_NULL;
