@@ -173,10 +173,16 @@ static Value raise_import_error(ObjType *type, Value msg, Value name, Value path
     return rt_raise(exc);
 }
 
+/* "No module named 'x'", CPython's message — with, when pvm found no
+ * standard library (modules/sys.c), where it looked and what to set. */
 static Value module_not_found(Value name)
 {
-    return raise_import_error(&rt_ModuleNotFoundError,
-                              rt_str_format_c("No module named %R", name), name, VAL_NULL);
+    const char *missing = mod_sys_missing_stdlib();
+    Value msg = missing == NULL ? rt_str_format_c("No module named %R", name)
+        : rt_str_format_c("No module named %R (searched sys.path %R; pvm's standard library "
+                          "%s is missing: set PYTHONHOME to the prefix of a Python 3.11 "
+                          "installation)", name, mod_sys_path(), missing);
+    return raise_import_error(&rt_ModuleNotFoundError, msg, name, VAL_NULL);
 }
 
 /* The one message pvm adds: a .py whose bytecode is missing or stale, when
@@ -973,9 +979,9 @@ void ld_import_init(void)
     done = true;
     initializing = rt_dict_new();
     waiting = rt_dict_new();
-    Value sys = mod_sys_module();
+    /* sys joins sys.modules at its first import, like any built-in module:
+     * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
-    rt_dict_set_cstr(mods, "sys", sys);
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
     ld_exec_init();

@@ -25,6 +25,9 @@
 #define PVM_BUILTIN_MODULES(X)                      \
     X(sys, "sys")                                   \
     X(imp, "_imp")                                  \
+    X(errno, "errno")                               \
+    X(posix, "posix")                               \
+    X(stat, "_stat")                                \
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "_random")                            \

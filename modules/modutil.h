@@ -58,6 +58,10 @@ Value mod_import(const char *name);
 /* collections.namedtuple(name, fields) from C (collections_builtin.c):
  * fields is a space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
+
+/* posixpath.normpath of a path's bytes (posix.c, CPython's _Py_normpath):
+ * "a//b/./c/.." -> "a/b"; "" for a path that reduces to nothing. */
+Value mod_normpath(const char *path, size_t n);
 /* _collections._tuplegetter(index, doc): namedtuple's field descriptor
  * (collections.c). */
 Value mod_tuplegetter_new(size_t index, Value doc);
