@@ -42,7 +42,8 @@
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
     X(json, "json")                                 \
-    X(re, "re")
+    X(re, "re")                                     \
+    X(sre, "_sre")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
