@@ -24,6 +24,7 @@
  * buffer alive); CPython refuses the resize instead.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include "modules/modutil.h"
 #include "modules/sre.h"
@@ -159,8 +160,9 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     memset(st, 0, sizeof *st);
     /* MARK operands go up to 2 * groups + 1 (sre_validate.c) */
     st->nmarks = 2 * (size_t)p->groups + 2;
-    st->mark = alloc_marks(st->nmarks);
-    if (st->mark == NULL)
+    if (st->nmarks <= sizeof st->mark_space / sizeof st->mark_space[0])
+        st->mark = st->mark_space;
+    else if ((st->mark = alloc_marks(st->nmarks)) == NULL)
         return false;
     SreText t;
     if (!get_text(string, &t))
@@ -183,7 +185,16 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     st->pos = st->start = st->ptr = pos;
     st->endpos = endpos;
     mod_sre_state_reset(st);
+    mod_sre_state_borrow_stacks(st);
     return true;
+}
+
+/* The end of a search that is not a Scanner's: its stacks serve the next
+ * one.  Returns `result`, for `return state_done(&st, r);`. */
+static Value state_done(SreState *st, Value result)
+{
+    mod_sre_state_give_back_stacks(st);
+    return result;
 }
 
 static SreText state_text(const SreState *st)
@@ -368,7 +379,7 @@ static Value pattern_try(const char *fname, int how, Value *args, size_t nargs, 
         return VAL_NULL;
     st.match_all = how == WHOLE;
     ssize_t status = how == ANYWHERE ? mod_sre_search(&st, p->code) : mod_sre_match(&st, p->code);
-    return new_match(p, &st, status);
+    return state_done(&st, new_match(p, &st, status));
 }
 
 static Value pattern_match(Value *args, size_t nargs, Value kw)
@@ -421,16 +432,16 @@ static Value pattern_findall(Value *args, size_t nargs, Value kw)
     while (st.start <= st.endpos) {
         int found = state_next(&st, p);
         if (found < 0)
-            return VAL_NULL;
+            return state_done(&st, VAL_NULL);
         if (found == 0)
             break;
         Value item = findall_item(p, &st);
         if (item == VAL_NULL)
-            return VAL_NULL;
+            return state_done(&st, VAL_NULL);
         rt_list_append(list, item);
         state_advance(&st);
     }
-    return list;
+    return state_done(&st, list);
 }
 
 static Value new_scanner(ObjPattern *p, Value string, ssize_t pos, ssize_t endpos)
@@ -487,21 +498,21 @@ static Value pattern_split(Value *args, size_t nargs, Value kw)
     for (ssize_t n = 0; maxsplit == 0 || n < maxsplit; n++) {
         int found = state_next(&st, p);
         if (found < 0)
-            return VAL_NULL;
+            return state_done(&st, VAL_NULL);
         if (found == 0)
             break;
         rt_list_append(list, text_slice(&t, st.string, last, st.start));
         for (ssize_t g = 1; g <= p->groups; g++) {
             Value v = state_group(&st, g, rt_None);
             if (v == VAL_NULL)
-                return VAL_NULL;
+                return state_done(&st, VAL_NULL);
             rt_list_append(list, v);
         }
         state_advance(&st);
         last = st.start;
     }
     rt_list_append(list, text_slice(&t, st.string, last, st.endpos));
-    return list;
+    return state_done(&st, list);
 }
 
 /* ---- Pattern: sub and subn ----------------------------------------------------------- */
@@ -597,7 +608,7 @@ static Value pattern_subx(ObjPattern *p, Value repl, Value string, ssize_t count
     while (count == 0 || n < count) {
         int found = state_next(&st, p);
         if (found < 0)
-            return VAL_NULL;
+            return state_done(&st, VAL_NULL);
         if (found == 0)
             break;
         if (i < st.start)
@@ -606,7 +617,7 @@ static Value pattern_subx(ObjPattern *p, Value repl, Value string, ssize_t count
         if (filter.is_callable) {
             Value m = new_match(p, &st, 1);
             if (m == VAL_NULL || (item = rt_call1(filter.value, m)) == VAL_NULL)
-                return VAL_NULL;
+                return state_done(&st, VAL_NULL);
         }
         if (item != rt_None)
             rt_list_append(list, item);
@@ -614,6 +625,7 @@ static Value pattern_subx(ObjPattern *p, Value repl, Value string, ssize_t count
         n++;
         state_advance(&st);
     }
+    state_done(&st, VAL_NULL);
     if (i < st.endpos)
         rt_list_append(list, text_slice(&t, string, i, st.endpos));
     Value result = AS_LIST(list)->length == 0 ? text_slice(&t, string, 0, 0)
@@ -764,12 +776,11 @@ static const MethodDef pattern_methods[] = {
 
 static Value no_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    return rt_raisef(&rt_TypeError, "cannot create '%s%s' instances",
-                     type == &scanner_type ? "_sre." : "re.", type->name);
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
 }
 
 static ObjType pattern_type = {
-    .ob.type = &rt_type_type, .name = "Pattern",
+    .ob.type = &rt_type_type, .name = "re.Pattern",
     .repr = pattern_repr, .richcompare = pattern_richcompare, .hash = pattern_hash,
     .new_ = no_new,
 };
@@ -841,7 +852,7 @@ static Value match_group_key(ObjMatch *m, Value key, Value dflt)
 
 static Value match_group(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("group", kw))
+    if (!rt_arg_nokw("Match.group", kw))
         return VAL_NULL;
     ObjMatch *m = MATCH(args[0]);
     if (nargs <= 2)
@@ -910,7 +921,9 @@ static Value match_groupdict(Value *args, size_t nargs, Value kw)
 /* start/end/span(group=0, /): the group's index, or -1 with the error. */
 static ssize_t span_group(const char *fname, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw(fname, kw) || !rt_arg_range(fname, nargs - 1, 0, 1))
+    char qualified[16];
+    snprintf(qualified, sizeof qualified, "Match.%s", fname);
+    if (!rt_arg_nokw(qualified, kw) || !rt_arg_range(fname, nargs - 1, 0, 1))
         return -1;
     return match_index(MATCH(args[0]), nargs > 1 ? args[1] : VAL_NULL);
 }
@@ -1008,7 +1021,7 @@ static const MethodDef match_methods[] = {
 };
 
 static ObjType match_type = {
-    .ob.type = &rt_type_type, .name = "Match",
+    .ob.type = &rt_type_type, .name = "re.Match",
     .repr = match_repr, .getitem = match_getitem, .new_ = no_new,
 };
 
@@ -1017,8 +1030,8 @@ static ObjType match_type = {
 /* One step of a scanner: match (at its position) or search (from it). */
 static Value scanner_step(const char *fname, bool search, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none(fname, nargs - 1, kw))
-        return VAL_NULL;
+    if (nargs > 1 || rt_nkwargs(kw) > 0)
+        return rt_raisef(&rt_TypeError, "%s() takes no arguments", fname);
     ObjScanner *s = SCANNER(args[0]);
     SreState *st = &s->state;
     if (s->executing)
@@ -1057,35 +1070,27 @@ static const MethodDef scanner_methods[] = {
 };
 
 static ObjType scanner_type = {
-    .ob.type = &rt_type_type, .name = "SRE_Scanner", .new_ = no_new,
+    .ob.type = &rt_type_type, .name = "_sre.SRE_Scanner", .new_ = no_new,
 };
 
 /* ---- _sre.compile -------------------------------------------------------------------------- */
 
-/* The code list as words: CPython's PyLong_AsUnsignedLong per item, and
- * its message for a word beyond 32 bits. */
+/* The code list as words.  CPython 3.11 reads each with
+ * PyLong_AsUnsignedLong and reports anything that is not a 32-bit word
+ * (negative, too large, not an int) as the same OverflowError. */
 static SreCode *code_words(Value list, size_t n)
 {
     SreCode *code = gc_alloc_atomic((n ? n : 1) * sizeof *code);
     for (size_t i = 0; i < n; i++) {
         Value v = AS_LIST(list)->items[i];
-        if (!rt_isinstance_of(v, &rt_int_type)) {
-            rt_raisef(&rt_TypeError, "an integer is required");
-            return NULL;
-        }
-        v = rt_int_unbool(v);
-        int64_t x;
-        if (rt_int_sign(v) < 0) {
-            rt_raisef(&rt_OverflowError, "can't convert negative value to unsigned int");
-            return NULL;
-        }
-        if (!val_is_small(v) && !rt_int_as_i64(v, &x)) {
+        int64_t x = -1;
+        if (val_is_small(v))
+            x = small_value(v);
+        else if (rt_isinstance_of(v, &rt_int_type) && !rt_int_as_i64(rt_int_unbool(v), &x)) {
             rt_err_clear();
-            rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
-            return NULL;
+            x = -1;
         }
-        x = val_is_small(v) ? small_value(v) : x;
-        if (x > (int64_t)UINT32_MAX) {
+        if (x < 0 || x > (int64_t)UINT32_MAX) {
             rt_raisef(&rt_OverflowError, "regular expression code size limit exceeded");
             return NULL;
         }
@@ -1151,7 +1156,7 @@ static Value sre_compile(Value *args, size_t nargs, Value kw)
 static bool char_arg(const char *fname, Value *args, size_t nargs, Value kw, uint32_t *ch)
 {
     int c;
-    if (!rt_arg_nokw(fname, kw) || !rt_arg_range(fname, nargs, 1, 1) || !int_arg(args[0], &c))
+    if (!rt_arg_one(fname, nargs, kw) || !int_arg(args[0], &c))
         return false;
     *ch = (uint32_t)c;
     return true;
@@ -1159,13 +1164,13 @@ static bool char_arg(const char *fname, Value *args, size_t nargs, Value kw, uin
 
 static Value sre_getcodesize(Value *args, size_t nargs, Value kw)
 {
-    return rt_arg_none("getcodesize", nargs, kw) ? small_new(sizeof(SreCode)) : VAL_NULL;
+    return rt_arg_none("_sre.getcodesize", nargs, kw) ? small_new(sizeof(SreCode)) : VAL_NULL;
 }
 
 static Value sre_ascii_iscased(Value *args, size_t nargs, Value kw)
 {
     uint32_t ch;
-    if (!char_arg("ascii_iscased", args, nargs, kw, &ch))
+    if (!char_arg("_sre.ascii_iscased", args, nargs, kw, &ch))
         return VAL_NULL;
     return rt_bool(ch < 128 && ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'));
 }
@@ -1173,7 +1178,7 @@ static Value sre_ascii_iscased(Value *args, size_t nargs, Value kw)
 static Value sre_unicode_iscased(Value *args, size_t nargs, Value kw)
 {
     uint32_t ch;
-    if (!char_arg("unicode_iscased", args, nargs, kw, &ch))
+    if (!char_arg("_sre.unicode_iscased", args, nargs, kw, &ch))
         return VAL_NULL;
     return rt_bool(ch != mod_sre_lower_unicode(ch) || ch != mod_sre_upper_unicode(ch));
 }
@@ -1181,7 +1186,7 @@ static Value sre_unicode_iscased(Value *args, size_t nargs, Value kw)
 static Value sre_ascii_tolower(Value *args, size_t nargs, Value kw)
 {
     uint32_t ch;
-    if (!char_arg("ascii_tolower", args, nargs, kw, &ch))
+    if (!char_arg("_sre.ascii_tolower", args, nargs, kw, &ch))
         return VAL_NULL;
     return small_new((int32_t)mod_sre_lower_ascii(ch));
 }
@@ -1189,7 +1194,7 @@ static Value sre_ascii_tolower(Value *args, size_t nargs, Value kw)
 static Value sre_unicode_tolower(Value *args, size_t nargs, Value kw)
 {
     uint32_t ch;
-    if (!char_arg("unicode_tolower", args, nargs, kw, &ch))
+    if (!char_arg("_sre.unicode_tolower", args, nargs, kw, &ch))
         return VAL_NULL;
     return small_new((int32_t)mod_sre_lower_unicode(ch));
 }
@@ -1203,22 +1208,31 @@ static const MethodDef sre_functions[] = {
 
 /* ---- The module ------------------------------------------------------------------------------- */
 
+/* A read-only attribute: `member` ones are CPython's PyMemberDef fields
+ * (pattern, flags, Match.pos ...), whose assignment says "readonly
+ * attribute"; the others are getsets, named in their message. */
 typedef struct Attr {
     const char *name;
     GetterFunc get;
+    bool member;
 } Attr;
 
-/* Ready a type once: its methods, read-only attributes, module name and
- * PEP 585 subscription (re.Pattern[str]). */
-static void ready_type(ObjType *type, const MethodDef *methods, const Attr *attrs,
-                       const char *module, bool generic)
+static int readonly_member(Value obj, Value v)
+{
+    rt_raisef(&rt_AttributeError, "readonly attribute");
+    return -1;
+}
+
+/* Ready a type once: its methods, attributes and PEP 585 subscription
+ * (re.Pattern[str]). */
+static void ready_type(ObjType *type, const MethodDef *methods, const Attr *attrs, bool generic)
 {
     if (type->mro != VAL_NULL)
         return;
     rt_type_ready(type, methods);
     for (const Attr *a = attrs; a->name != NULL; a++)
-        rt_type_set(type, a->name, rt_getset_new(a->name, type, a->get, NULL));
-    rt_type_set(type, "__module__", rt_str_from_cstr(module));
+        rt_type_set(type, a->name, rt_getset_new(a->name, type, a->get,
+                                                 a->member ? readonly_member : NULL));
     if (generic)
         rt_type_add_class_getitem(type);
 }
@@ -1226,22 +1240,23 @@ static void ready_type(ObjType *type, const MethodDef *methods, const Attr *attr
 Value mod_sre_init(void)
 {
     static const Attr pattern_attrs[] = {
-        {"pattern", pattern_get_pattern}, {"flags", pattern_get_flags},
-        {"groups", pattern_get_groups}, {"groupindex", pattern_get_groupindex},
-        {NULL, NULL},
+        {"pattern", pattern_get_pattern, true}, {"flags", pattern_get_flags, true},
+        {"groups", pattern_get_groups, true}, {"groupindex", pattern_get_groupindex, false},
+        {NULL, NULL, false},
     };
     static const Attr match_attrs[] = {
-        {"string", match_get_string}, {"re", match_get_re}, {"pos", match_get_pos},
-        {"endpos", match_get_endpos}, {"lastindex", match_get_lastindex},
-        {"lastgroup", match_get_lastgroup}, {"regs", match_get_regs},
-        {NULL, NULL},
+        {"string", match_get_string, true}, {"re", match_get_re, true},
+        {"pos", match_get_pos, true}, {"endpos", match_get_endpos, true},
+        {"lastindex", match_get_lastindex, false}, {"lastgroup", match_get_lastgroup, false},
+        {"regs", match_get_regs, false},
+        {NULL, NULL, false},
     };
     static const Attr scanner_attrs[] = {
-        {"pattern", scanner_get_pattern}, {NULL, NULL},
+        {"pattern", scanner_get_pattern, true}, {NULL, NULL, false},
     };
-    ready_type(&pattern_type, pattern_methods, pattern_attrs, "re", true);
-    ready_type(&match_type, match_methods, match_attrs, "re", true);
-    ready_type(&scanner_type, scanner_methods, scanner_attrs, "_sre", false);
+    ready_type(&pattern_type, pattern_methods, pattern_attrs, true);
+    ready_type(&match_type, match_methods, match_attrs, true);
+    ready_type(&scanner_type, scanner_methods, scanner_attrs, false);
 
     Value m = mod_module_new("_sre", sre_functions);
     mod_module_set(m, "MAGIC", small_new(SRE_MAGIC));

@@ -159,8 +159,9 @@ typedef struct SreState {
     /* group boundaries: mark[2g], mark[2g+1] for group g+1 */
     int lastmark;               /* highest mark set, -1 none */
     int lastindex;              /* Match.lastindex: last group closed, -1 */
-    ssize_t *mark;
+    ssize_t *mark;              /* mark_space, or allocated for many groups */
     size_t nmarks;
+    ssize_t mark_space[32];
     /* the engine's stacks (grown on demand, reused across attempts) */
     SreContext *ctx;
     size_t nctx, ctx_cap;
@@ -172,6 +173,12 @@ typedef struct SreState {
 
 /* Forget the marks and stacks of the previous attempt. */
 void mod_sre_state_reset(SreState *st);
+/* The engine's stacks: a search borrows the ones the last finished search
+ * gave back (most calls of re functions would otherwise allocate them
+ * afresh), and gives them back when done.  A state never given back (a
+ * Scanner's) keeps its own. */
+void mod_sre_state_borrow_stacks(SreState *st);
+void mod_sre_state_give_back_stacks(SreState *st);
 
 /* Match `code` at st->start (st->ptr == st->start): 1 and st->ptr at the
  * match's end, 0, or an error. */

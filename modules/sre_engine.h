@@ -131,15 +131,17 @@ static ssize_t SRE(count)(SreState *st, const SreCode *item, ssize_t maxcount)
             ptr++;
         break;
     default: {
-        /* any other one-character item: run the matcher on it */
+        /* any other one-character item: run the matcher on it (an item
+         * that matched nothing would match nothing for ever: stop) */
         if (++st->count_depth > SRE_MAX_COUNT_DEPTH)
             return SRE_ERROR_RECURSION_LIMIT;
         ssize_t from = st->ptr;
         while (begin + st->ptr < end) {
+            ssize_t before = st->ptr;
             ssize_t r = SRE(match)(st, item, false);
             if (r < 0)
                 return r;
-            if (r == 0)
+            if (r == 0 || st->ptr == before)
                 break;
         }
         st->count_depth--;

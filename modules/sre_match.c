@@ -197,13 +197,55 @@ void mod_sre_state_reset(SreState *st)
     st->count_depth = 0;
 }
 
+/* The stacks of the last finished search, for the next one. */
+static struct {
+    SreContext *ctx;
+    size_t ctx_cap;
+    ssize_t *saved;
+    size_t saved_cap;
+} spare;
+
+void mod_sre_state_borrow_stacks(SreState *st)
+{
+    if (st->ctx == NULL && spare.ctx != NULL) {
+        st->ctx = spare.ctx;
+        st->ctx_cap = spare.ctx_cap;
+        spare.ctx = NULL;
+    }
+    if (st->saved == NULL && spare.saved != NULL) {
+        st->saved = spare.saved;
+        st->saved_cap = spare.saved_cap;
+        spare.saved = NULL;
+    }
+}
+
+void mod_sre_state_give_back_stacks(SreState *st)
+{
+    if (spare.ctx == NULL && st->ctx != NULL) {
+        spare.ctx = st->ctx;
+        spare.ctx_cap = st->ctx_cap;
+    }
+    if (spare.saved == NULL && st->saved != NULL) {
+        spare.saved = st->saved;
+        spare.saved_cap = st->saved_cap;
+    }
+    st->ctx = NULL;
+    st->saved = NULL;
+    st->ctx_cap = st->saved_cap = 0;
+}
+
 /* The next free context, growing the stack: pointers into it are stale
- * after a push (the engine keeps indices across pushes). */
+ * after a push (the engine keeps indices across pushes).  Contexts hold
+ * no object the collector must see (code and subject are held by the
+ * Pattern and the caller), so the stack is not scanned. */
 static SreContext *push_context(SreState *st)
 {
     if (st->nctx == st->ctx_cap) {
-        st->ctx_cap = st->ctx_cap ? 2 * st->ctx_cap : 64;
-        st->ctx = gc_realloc(st->ctx, st->ctx_cap * sizeof *st->ctx);
+        st->ctx_cap = st->ctx_cap ? 2 * st->ctx_cap : 32;
+        if (st->ctx == NULL)
+            st->ctx = gc_alloc_atomic(st->ctx_cap * sizeof *st->ctx);
+        else
+            st->ctx = gc_realloc(st->ctx, st->ctx_cap * sizeof *st->ctx);
     }
     return &st->ctx[st->nctx++];
 }
@@ -211,7 +253,7 @@ static SreContext *push_context(SreState *st)
 static void save_reserve(SreState *st, size_t n)
 {
     if (st->nsaved + n > st->saved_cap) {
-        size_t cap = st->saved_cap ? 2 * st->saved_cap : 256;
+        size_t cap = st->saved_cap ? 2 * st->saved_cap : 64;
         while (cap < st->nsaved + n)
             cap *= 2;
         if (st->saved == NULL)

@@ -121,15 +121,15 @@ static bool validate_body(const SreCode *code, const SreCode *end, ssize_t group
 }
 
 /* <INFO> <skip> <flags> <min> <max> [<len> <prefix skip> prefix overlap |
- * charset], r after the opcode.  `rest`: the code after the INFO block,
- * up to the end of this stretch. */
+ * charset], r after the opcode; every part inside the skip. */
 static bool validate_info(Reader *r)
 {
     SreCode skip, flags, arg;
     if (!read_skip(r, &skip, 0))
         return false;
     const SreCode *info_end = r->code + skip - 1;
-    if (!read_word(r, &flags) || !read_word(r, &arg) || !read_word(r, &arg))
+    if (!read_word(r, &flags) || !read_word(r, &arg) || !read_word(r, &arg) ||
+        r->code > info_end)
         return false;
     if ((flags & ~(SreCode)(SRE_INFO_PREFIX | SRE_INFO_LITERAL | SRE_INFO_CHARSET)) ||
         ((flags & SRE_INFO_PREFIX) && (flags & SRE_INFO_CHARSET)) ||
@@ -137,7 +137,7 @@ static bool validate_info(Reader *r)
         return false;
     if (flags & SRE_INFO_PREFIX) {
         SreCode len, prefix_skip;
-        if (!read_word(r, &len) || !read_word(r, &prefix_skip))
+        if (!read_word(r, &len) || !read_word(r, &prefix_skip) || r->code > info_end)
             return false;
         if (len > (size_t)(info_end - r->code))
             return false;
