@@ -131,15 +131,15 @@ static Value text_slice(const SreText *t, Value string, ssize_t i, ssize_t j)
         return rt_str_from_codepoint(text_char(t, i));
     if (t->charsize == 1)
         return rt_str_new_known((const char *)t->data + i, (size_t)(j - i), (size_t)(j - i), true);
+    /* code points back to UTF-8 (at most 4 bytes each) */
     const uint32_t *cps = (const uint32_t *)t->data + i;
-    StrBuf sb;
-    sb_init(&sb);
-    bool ascii = true;
-    for (ssize_t k = 0; k < j - i; k++) {
-        sb_add_codepoint(&sb, cps[k]);
-        ascii = ascii && cps[k] < 0x80;
-    }
-    return rt_str_new_known(sb.data, sb.len, (size_t)(j - i), ascii);
+    size_t n = (size_t)(j - i);
+    char small[256];
+    char *buf = 4 * n <= sizeof small ? small : gc_alloc_atomic(4 * n);
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += rt_utf8_encode(cps[k], buf + len);
+    return rt_str_new_known(buf, len, n, len == n);
 }
 
 /* ---- The search state ----------------------------------------------------------- */

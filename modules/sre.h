@@ -169,6 +169,7 @@ typedef struct SreState {
     size_t nsaved, saved_cap;
     int repeat;                 /* the innermost REPEAT's context, or -1 */
     int count_depth;            /* sre_match nested in a repeat count */
+    unsigned steps;             /* instructions run (Ctrl-C is polled) */
 } SreState;
 
 /* Forget the marks and stacks of the previous attempt. */

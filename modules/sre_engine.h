@@ -162,7 +162,7 @@ static ssize_t SRE(match)(SreState *st, const SreCode *pattern, bool toplevel)
     const size_t base = st->nctx;       /* contexts below belong to a caller */
     const SRE_CHAR *ptr;
     ssize_t ret = 0;
-    unsigned steps = 0;
+    unsigned steps = st->steps;         /* kept in a register, saved on return */
 
     SreContext *ctx = push_context(st);
     ctx->jump = JUMP_NONE;
@@ -174,7 +174,7 @@ static ssize_t SRE(match)(SreState *st, const SreCode *pattern, bool toplevel)
 #define REP (&st->ctx[ctx->rep].repeat)
 #define POS(p) ((ssize_t)((p) - begin))
 
-#define RETURN_ERROR(e) do { st->nctx = base; return (e); } while (0)
+#define RETURN_ERROR(e) do { st->nctx = base; st->steps = steps; return (e); } while (0)
 #define RETURN_FAILURE do { ret = 0; goto leave; } while (0)
 #define RETURN_SUCCESS do { ret = 1; goto leave; } while (0)
 #define RETURN_ON_ERROR(r) do { if ((r) < 0) RETURN_ERROR(r); } while (0)
@@ -794,8 +794,10 @@ leave:
     {
         int jump = ctx->jump;
         st->nctx--;
-        if (st->nctx == base)
+        if (st->nctx == base) {
+            st->steps = steps;
             return ret;
+        }
         REFRESH_CTX();
         pattern = ctx->pattern;
         ptr = begin + ctx->ptr;

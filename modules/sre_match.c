@@ -63,7 +63,10 @@ static bool is_ascii_word(uint32_t ch)
     return ch < 128 && (is_ascii_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
                         ch == '_');
 }
-static bool is_uni_word(uint32_t ch) { return ch == '_' || rt_uni_isalnum(ch); }
+static bool is_uni_word(uint32_t ch)
+{
+    return ch < 128 ? is_ascii_word(ch) : rt_uni_isalnum(ch);
+}
 
 /* Whether ch is in class `category` (a CATEGORY_* operand). */
 static bool in_category(SreCode category, uint32_t ch)
@@ -238,15 +241,19 @@ void mod_sre_state_give_back_stacks(SreState *st)
  * after a push (the engine keeps indices across pushes).  Contexts hold
  * no object the collector must see (code and subject are held by the
  * Pattern and the caller), so the stack is not scanned. */
-static SreContext *push_context(SreState *st)
+static void grow_contexts(SreState *st)
 {
-    if (st->nctx == st->ctx_cap) {
-        st->ctx_cap = st->ctx_cap ? 2 * st->ctx_cap : 32;
-        if (st->ctx == NULL)
-            st->ctx = gc_alloc_atomic(st->ctx_cap * sizeof *st->ctx);
-        else
-            st->ctx = gc_realloc(st->ctx, st->ctx_cap * sizeof *st->ctx);
-    }
+    st->ctx_cap = st->ctx_cap ? 2 * st->ctx_cap : 32;
+    if (st->ctx == NULL)
+        st->ctx = gc_alloc_atomic(st->ctx_cap * sizeof *st->ctx);
+    else
+        st->ctx = gc_realloc(st->ctx, st->ctx_cap * sizeof *st->ctx);
+}
+
+static inline SreContext *push_context(SreState *st)
+{
+    if (st->nctx == st->ctx_cap)
+        grow_contexts(st);
     return &st->ctx[st->nctx++];
 }
 
@@ -305,8 +312,9 @@ static void drop_marks(SreState *st, int lastmark)
 }
 
 /* Ctrl-C: the matcher polls the VM's interrupt flag every this many
- * steps, as CPython's polls its signal handlers (a catastrophic pattern
- * runs for ever in both, but can be stopped). */
+ * instructions, as CPython's polls its signal handlers (a catastrophic
+ * pattern runs for ever in both, but can be stopped).  The count lives in
+ * the state, so a search trying many positions polls too. */
 #define SRE_POLL_INTERVAL 4096
 
 /* Counting the item of a REPEAT_ONE may run the matcher on that item;

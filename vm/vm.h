@@ -11,6 +11,7 @@
  *                      vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception
  *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   modules/sre_match.c  vm_check_interrupt (a long regular-expression match)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
