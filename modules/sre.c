@@ -307,24 +307,17 @@ static Value call_re(const char *name, Value *args, size_t nargs)
 
 /* ---- Argument conversion (CPython's Argument Clinic converters) ----------------------- */
 
-/* Py_ssize_t: an index, OverflowError when it does not fit. */
+/* Py_ssize_t: an index, OverflowError when it does not fit (where
+ * rt_as_ssize, made for sequence indices, says IndexError). */
 static bool ssize_arg(Value v, ssize_t *out)
 {
-    Value i = rt_index(v);
-    if (i == VAL_NULL)
-        return false;
-    if (val_is_small(i)) {
-        *out = small_value(i);
+    if (rt_as_ssize(v, out))
         return true;
-    }
-    int64_t x;
-    if (!rt_int_as_i64(i, &x)) {
+    if (rt_err_matches(&rt_IndexError)) {
         rt_err_clear();
         rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
-        return false;
     }
-    *out = (ssize_t)x;
-    return true;
+    return false;
 }
 
 /* C int. */

@@ -185,6 +185,70 @@ static ssize_t SRE(match)(SreState *st, const SreCode *pattern, bool toplevel)
 #define LASTMARK_SAVE() (ctx->lastmark = st->lastmark, ctx->lastindex = st->lastindex)
 #define LASTMARK_RESTORE() (st->lastmark = ctx->lastmark, st->lastindex = ctx->lastindex)
 
+/* The start of the three REPEAT_ONE kinds, <op> <skip> <min> <max> item:
+ * how many times, at most `max`, the item matches from here (ctx->count,
+ * ptr after them); fewer than min fails. */
+#define COUNT_ITEMS(max)                                \
+    do {                                                \
+        if ((ssize_t)pattern[1] > end - ptr)            \
+            RETURN_FAILURE;                             \
+        st->ptr = POS(ptr);                             \
+        ret = SRE(count)(st, pattern + 3, (max));       \
+        RETURN_ON_ERROR(ret);                           \
+        REFRESH_CTX();                                  \
+        ctx->count = ret;                               \
+        ptr += ret;                                     \
+        if (ctx->count < (ssize_t)pattern[1])           \
+            RETURN_FAILURE;                             \
+    } while (0)
+
+/* The start of MAX_UNTIL and MIN_UNTIL: find their REPEAT's record
+ * (ctx->rep); while the item has matched fewer than min times, match it
+ * again, and that decides this context. */
+#define UNTIL_MINIMUM(resume, where)                                    \
+    do {                                                                \
+        if (st->repeat < 0)                                             \
+            RETURN_ERROR(SRE_ERROR_STATE);                              \
+        ctx->rep = st->repeat;                                          \
+        st->ptr = POS(ptr);                                             \
+        ctx->count = REP->count + 1;                                    \
+        if (ctx->count < (ssize_t)REP->pattern[1]) {                    \
+            REP->count = ctx->count;                                    \
+            CALL(resume, where, REP->pattern + 3);                      \
+            RETURN_ON_SUCCESS(ret);                                     \
+            REP->count = ctx->count - 1;                                \
+            st->ptr = POS(ptr);                                         \
+            RETURN_FAILURE;                                             \
+        }                                                               \
+    } while (0)
+
+/* Before trying alternatives from one position: remember the marks'
+ * extent, and inside a REPEAT the marks themselves (a later iteration may
+ * overwrite them).  After each failed try, undo what it set; a try that
+ * matched ends this context with success. */
+#define SAVE_MARKS_IN_REPEAT()                          \
+    do {                                                \
+        LASTMARK_SAVE();                                \
+        if (st->repeat >= 0)                            \
+            save_marks(st, ctx->lastmark);              \
+    } while (0)
+#define DROP_MARKS_IN_REPEAT()                          \
+    do {                                                \
+        if (st->repeat >= 0)                            \
+            drop_marks(st, ctx->lastmark);              \
+    } while (0)
+#define SUCCEED_OR_UNDO()                               \
+    do {                                                \
+        if (ret) {                                      \
+            DROP_MARKS_IN_REPEAT();                     \
+            RETURN_ON_ERROR(ret);                       \
+            RETURN_SUCCESS;                             \
+        }                                               \
+        if (st->repeat >= 0)                            \
+            restore_marks(st, ctx->lastmark, false);    \
+        LASTMARK_RESTORE();                             \
+    } while (0)
+
 /* Run `sub` as a new context that resumes this one at `where` with
  * `resume`; the callee starts at st->ptr. */
 #define CALL_AT(resume, where, sub, top)                \
@@ -364,9 +428,7 @@ entrance:
             /* <BRANCH> <skip> alternative <JUMP> ... <0>: try each in turn;
              * an alternative starting with a LITERAL or IN that cannot
              * match here is not even tried. */
-            LASTMARK_SAVE();
-            if (st->repeat >= 0)
-                save_marks(st, ctx->lastmark);
+            SAVE_MARKS_IN_REPEAT();
             for (; pattern[0]; pattern += pattern[0]) {
                 if (pattern[1] == SRE_OP_LITERAL &&
                     (ptr >= end || (SreCode)*ptr != pattern[2]))
@@ -375,128 +437,56 @@ entrance:
                     continue;
                 st->ptr = POS(ptr);
                 CALL(JUMP_BRANCH, jump_branch, pattern + 1);
-                if (ret) {
-                    if (st->repeat >= 0)
-                        drop_marks(st, ctx->lastmark);
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                if (st->repeat >= 0)
-                    restore_marks(st, ctx->lastmark, false);
-                LASTMARK_RESTORE();
+                SUCCEED_OR_UNDO();
             }
-            if (st->repeat >= 0)
-                drop_marks(st, ctx->lastmark);
+            DROP_MARKS_IN_REPEAT();
             RETURN_FAILURE;
 
         case SRE_OP_REPEAT_ONE:
             /* <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: take as
              * many one-character items as possible, then give them back one
              * at a time until the tail matches. */
-            if ((ssize_t)pattern[1] > end - ptr)
-                RETURN_FAILURE;
-            st->ptr = POS(ptr);
-            ret = SRE(count)(st, pattern + 3, pattern[2]);
-            RETURN_ON_ERROR(ret);
-            REFRESH_CTX();
-            ctx->count = ret;
-            ptr += ctx->count;
-            if (ctx->count < (ssize_t)pattern[1])
-                RETURN_FAILURE;
+            COUNT_ITEMS(pattern[2]);
             if (pattern[pattern[0]] == SRE_OP_SUCCESS && ptr == end &&
                 !(ctx->toplevel && st->must_advance && POS(ptr) == st->start)) {
                 /* nothing follows and the subject is used up */
                 st->ptr = POS(ptr);
                 RETURN_SUCCESS;
             }
-            LASTMARK_SAVE();
-            if (st->repeat >= 0)
-                save_marks(st, ctx->lastmark);
-            if (pattern[pattern[0]] == SRE_OP_LITERAL) {
-                /* the tail starts with a literal: only stop where it is */
+            SAVE_MARKS_IN_REPEAT();
+            /* a tail that starts with a literal can only match where that
+             * character is: other positions are given back untried */
+            ctx->literal_tail = pattern[pattern[0]] == SRE_OP_LITERAL;
+            if (ctx->literal_tail)
                 ctx->chr = pattern[pattern[0] + 1];
-                for (;;) {
-                    while (ctx->count >= (ssize_t)pattern[1] &&
-                           (ptr >= end || (SreCode)*ptr != ctx->chr)) {
-                        ptr--;
-                        ctx->count--;
-                    }
-                    if (ctx->count < (ssize_t)pattern[1])
-                        break;
+            while (ctx->count >= (ssize_t)pattern[1]) {
+                if (!ctx->literal_tail || (ptr < end && (SreCode)*ptr == ctx->chr)) {
                     st->ptr = POS(ptr);
-                    CALL(JUMP_REPEAT_ONE_1, jump_repeat_one_1, pattern + pattern[0]);
-                    if (ret) {
-                        if (st->repeat >= 0)
-                            drop_marks(st, ctx->lastmark);
-                        RETURN_ON_ERROR(ret);
-                        RETURN_SUCCESS;
-                    }
-                    if (st->repeat >= 0)
-                        restore_marks(st, ctx->lastmark, false);
-                    LASTMARK_RESTORE();
-                    ptr--;
-                    ctx->count--;
+                    CALL(JUMP_REPEAT_ONE, jump_repeat_one, pattern + pattern[0]);
+                    SUCCEED_OR_UNDO();
                 }
-            } else {
-                while (ctx->count >= (ssize_t)pattern[1]) {
-                    st->ptr = POS(ptr);
-                    CALL(JUMP_REPEAT_ONE_2, jump_repeat_one_2, pattern + pattern[0]);
-                    if (ret) {
-                        if (st->repeat >= 0)
-                            drop_marks(st, ctx->lastmark);
-                        RETURN_ON_ERROR(ret);
-                        RETURN_SUCCESS;
-                    }
-                    if (st->repeat >= 0)
-                        restore_marks(st, ctx->lastmark, false);
-                    LASTMARK_RESTORE();
-                    ptr--;
-                    ctx->count--;
-                }
+                ptr--;
+                ctx->count--;
             }
-            if (st->repeat >= 0)
-                drop_marks(st, ctx->lastmark);
+            DROP_MARKS_IN_REPEAT();
             RETURN_FAILURE;
 
         case SRE_OP_MIN_REPEAT_ONE:
             /* <MIN_REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: take
              * the fewest items, adding one at a time until the tail
              * matches. */
-            if ((ssize_t)pattern[1] > end - ptr)
-                RETURN_FAILURE;
-            st->ptr = POS(ptr);
-            if (pattern[1] == 0) {
-                ctx->count = 0;
-            } else {
-                ret = SRE(count)(st, pattern + 3, pattern[1]);
-                RETURN_ON_ERROR(ret);
-                REFRESH_CTX();
-                if (ret < (ssize_t)pattern[1])
-                    RETURN_FAILURE;
-                ctx->count = ret;
-                ptr += ctx->count;
-            }
+            COUNT_ITEMS(pattern[1]);
             if (pattern[pattern[0]] == SRE_OP_SUCCESS &&
                 !(ctx->toplevel && ((st->match_all && ptr != end) ||
                                     (st->must_advance && POS(ptr) == st->start)))) {
                 st->ptr = POS(ptr);
                 RETURN_SUCCESS;
             }
-            LASTMARK_SAVE();
-            if (st->repeat >= 0)
-                save_marks(st, ctx->lastmark);
+            SAVE_MARKS_IN_REPEAT();
             while (pattern[2] == SRE_MAXREPEAT || ctx->count <= (ssize_t)pattern[2]) {
                 st->ptr = POS(ptr);
                 CALL(JUMP_MIN_REPEAT_ONE, jump_min_repeat_one, pattern + pattern[0]);
-                if (ret) {
-                    if (st->repeat >= 0)
-                        drop_marks(st, ctx->lastmark);
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                if (st->repeat >= 0)
-                    restore_marks(st, ctx->lastmark, false);
-                LASTMARK_RESTORE();
+                SUCCEED_OR_UNDO();
                 st->ptr = POS(ptr);
                 ret = SRE(count)(st, pattern + 3, 1);
                 RETURN_ON_ERROR(ret);
@@ -506,23 +496,13 @@ entrance:
                 ptr++;
                 ctx->count++;
             }
-            if (st->repeat >= 0)
-                drop_marks(st, ctx->lastmark);
+            DROP_MARKS_IN_REPEAT();
             RETURN_FAILURE;
 
         case SRE_OP_POSSESSIVE_REPEAT_ONE:
             /* <POSSESSIVE_REPEAT_ONE> <skip> <min> <max> item <SUCCESS>
              * tail: as many items as possible, never given back. */
-            if ((ssize_t)pattern[1] > end - ptr)
-                RETURN_FAILURE;
-            st->ptr = POS(ptr);
-            ret = SRE(count)(st, pattern + 3, pattern[2]);
-            RETURN_ON_ERROR(ret);
-            REFRESH_CTX();
-            ctx->count = ret;
-            ptr += ctx->count;
-            if (ctx->count < (ssize_t)pattern[1])
-                RETURN_FAILURE;
+            COUNT_ITEMS(pattern[2]);
             pattern += pattern[0];
             if (*pattern == SRE_OP_SUCCESS && ptr == end &&
                 !(ctx->toplevel && st->must_advance && POS(ptr) == st->start)) {
@@ -543,33 +523,14 @@ entrance:
             st->ptr = POS(ptr);
             CALL(JUMP_REPEAT, jump_repeat, pattern + pattern[0]);
             st->repeat = ctx->repeat.prev;
-            if (ret) {
-                RETURN_ON_ERROR(ret);
-                RETURN_SUCCESS;
-            }
+            RETURN_ON_SUCCESS(ret);
             RETURN_FAILURE;
 
         case SRE_OP_MAX_UNTIL:
             /* the end of a greedy REPEAT's item: match the item again if
              * the maximum allows (and the last try was not empty), else or
              * if that fails, the tail */
-            if (st->repeat < 0)
-                RETURN_ERROR(SRE_ERROR_STATE);
-            ctx->rep = st->repeat;
-            st->ptr = POS(ptr);
-            ctx->count = REP->count + 1;
-            if (ctx->count < (ssize_t)REP->pattern[1]) {
-                /* not enough items yet */
-                REP->count = ctx->count;
-                CALL(JUMP_MAX_UNTIL_1, jump_max_until_1, REP->pattern + 3);
-                if (ret) {
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                REP->count = ctx->count - 1;
-                st->ptr = POS(ptr);
-                RETURN_FAILURE;
-            }
+            UNTIL_MINIMUM(JUMP_MAX_UNTIL_1, jump_max_until_1);
             if ((ctx->count < (ssize_t)REP->pattern[2] || REP->pattern[2] == SRE_MAXREPEAT) &&
                 st->ptr != REP->last_ptr) {
                 /* enough items; try one more */
@@ -601,22 +562,7 @@ entrance:
         case SRE_OP_MIN_UNTIL: {
             /* the end of a lazy REPEAT's item: try the tail first, and
              * only if it fails the item once more */
-            if (st->repeat < 0)
-                RETURN_ERROR(SRE_ERROR_STATE);
-            ctx->rep = st->repeat;
-            st->ptr = POS(ptr);
-            ctx->count = REP->count + 1;
-            if (ctx->count < (ssize_t)REP->pattern[1]) {
-                REP->count = ctx->count;
-                CALL(JUMP_MIN_UNTIL_1, jump_min_until_1, REP->pattern + 3);
-                if (ret) {
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                REP->count = ctx->count - 1;
-                st->ptr = POS(ptr);
-                RETURN_FAILURE;
-            }
+            UNTIL_MINIMUM(JUMP_MIN_UNTIL_1, jump_min_until_1);
             st->repeat = REP->prev;
             LASTMARK_SAVE();
             if (st->repeat >= 0)
@@ -642,10 +588,7 @@ entrance:
             REP->last_ptr = st->ptr;
             CALL(JUMP_MIN_UNTIL_3, jump_min_until_3, REP->pattern + 3);
             REP->last_ptr = restore_value(st);
-            if (ret) {
-                RETURN_ON_ERROR(ret);
-                RETURN_SUCCESS;
-            }
+            RETURN_ON_SUCCESS(ret);
             REP->count = ctx->count - 1;
             st->ptr = POS(ptr);
             RETURN_FAILURE;
@@ -809,8 +752,7 @@ leave:
         case JUMP_MIN_UNTIL_2: goto jump_min_until_2;
         case JUMP_MIN_UNTIL_3: goto jump_min_until_3;
         case JUMP_REPEAT: goto jump_repeat;
-        case JUMP_REPEAT_ONE_1: goto jump_repeat_one_1;
-        case JUMP_REPEAT_ONE_2: goto jump_repeat_one_2;
+        case JUMP_REPEAT_ONE: goto jump_repeat_one;
         case JUMP_MIN_REPEAT_ONE: goto jump_min_repeat_one;
         case JUMP_BRANCH: goto jump_branch;
         case JUMP_ASSERT: goto jump_assert;
@@ -833,6 +775,11 @@ leave:
 #undef RETURN_ON_FAILURE
 #undef LASTMARK_SAVE
 #undef LASTMARK_RESTORE
+#undef SAVE_MARKS_IN_REPEAT
+#undef DROP_MARKS_IN_REPEAT
+#undef SUCCEED_OR_UNDO
+#undef COUNT_ITEMS
+#undef UNTIL_MINIMUM
 #undef CALL_AT
 #undef CALL
 #undef CALL0

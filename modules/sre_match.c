@@ -189,6 +189,7 @@ struct SreContext {
     int lastmark, lastindex;    /* saved to undo a failed alternative */
     int jump;                   /* where the caller resumes (JUMP_* below) */
     bool toplevel;              /* SUCCESS here ends the whole match */
+    bool literal_tail;          /* REPEAT_ONE: its tail starts with chr */
     SreRepeat repeat;           /* REPEAT: the state its UNTIL updates */
 };
 
@@ -327,7 +328,7 @@ static void drop_marks(SreState *st, int lastmark)
 enum {
     JUMP_NONE, JUMP_MAX_UNTIL_1, JUMP_MAX_UNTIL_2, JUMP_MAX_UNTIL_3,
     JUMP_MIN_UNTIL_1, JUMP_MIN_UNTIL_2, JUMP_MIN_UNTIL_3, JUMP_REPEAT,
-    JUMP_REPEAT_ONE_1, JUMP_REPEAT_ONE_2, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH,
+    JUMP_REPEAT_ONE, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH,
     JUMP_ASSERT, JUMP_ASSERT_NOT, JUMP_POSS_REPEAT_1, JUMP_POSS_REPEAT_2,
     JUMP_ATOMIC_GROUP,
 };
