@@ -22,6 +22,7 @@
  *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
  *   modules/gc.c       vm_gc_collect (gc.collect)
  *   modules/warnings.c vm_frame_info (the frame a warning is about)
+ *   modules/sre_match.c  vm_check_interrupt (a long regular-expression match)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
