@@ -59,6 +59,7 @@
 #include <unistd.h>
 #include "loader/compile.h"
 #include "loader/pyc.h"
+#include "modules/api.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
@@ -407,16 +408,27 @@ static void field_int(Request *rq, long v)
     field_str(rq, text);
 }
 
-/* The source field and its kind: a str's UTF-8, or the bytes as they are. */
-static void field_source(Request *rq, Value source)
+/* The source field and its kind: a str's UTF-8, the bytes as they are,
+ * or an AST in its plain form (modules/ast.c), marshalled.  False with an
+ * exception when a tree cannot be sent. */
+static bool field_source(Request *rq, Value source)
 {
     if (is_str(source) || rt_isinstance_of(source, &rt_str_type)) {
         field_str(rq, "str");
         field(rq, rt_str_cstr(source), rt_str_nbytes(source));
+    } else if (mod_ast_is_node(source)) {
+        Value plain = mod_ast_to_plain(source);
+        StrBuf data;
+        sb_init(&data);
+        if (plain == VAL_NULL || !ld_marshal(plain, &data))
+            return false;
+        field_str(rq, "ast");
+        field(rq, data.data, data.len);
     } else {
         field_str(rq, "bytes");
         field(rq, (const char *)AS_BYTES(source)->data, AS_BYTES(source)->length);
     }
+    return true;
 }
 
 static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
@@ -566,6 +578,8 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
             *pyc = rt_tuple_get(reply, 1);
         return load_code(reply, filename);
     }
+    if (reply_is(reply, "ast", 3))
+        return mod_ast_from_plain(rt_tuple_get(reply, 1));
     if (reply_is(reply, "error", 5))
         return raise_reply_error(reply);
     if (reply_is(reply, "incomplete", 2) && incomplete != NULL) {
@@ -581,7 +595,8 @@ Value ld_compile(Value source, Value filename, const char *mode, int flags, int 
 {
     Request rq;
     request_init(&rq, "compile", mode, flags, optimize, filename);
-    field_source(&rq, source);
+    if (!field_source(&rq, source))
+        return VAL_NULL;
     field_str(&rq, "");
     return outcome(call(&rq), filename, NULL, NULL);
 }

@@ -30,7 +30,7 @@
 
 /* compile()'s flags that pvm itself looks at (Include/cpython/compile.h). */
 enum {
-    LD_CF_ONLY_AST = 0x400,             /* ask for an AST: pvm has none */
+    LD_CF_ONLY_AST = 0x400,             /* ask for an AST (modules/ast.c) */
     LD_CF_FUTURE_MASK = 0x1FE0000,      /* the CO_FUTURE_* bits (PyCF_MASK) */
 };
 
