@@ -40,6 +40,10 @@
  * back as its type name and CPython's arguments, and is raised here with
  * every attribute set (runtime/syntaxerror.c prints it as CPython does).
  *
+ * Answers are kept on disk (compile_cache.c) for compile() and scripts, so
+ * source compiled every run (namedtuple's generated code, `pvm prog.py`)
+ * starts python3.11 only the first time.
+ *
  * Requests are serialised by one mutex: pvm has one service and one pair
  * of pipes, and a request/reply pair must not interleave with another.
  */
@@ -58,6 +62,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "loader/compile.h"
+#include "loader/compile_cache.h"
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
@@ -431,6 +436,15 @@ static bool field_source(Request *rq, Value source)
     return true;
 }
 
+/* The request's field count, in its first four bytes. */
+static void finish(Request *rq)
+{
+    unsigned char *b = (unsigned char *)rq->buf.data;
+    b[0] = (unsigned char)rq->count;
+    b[1] = (unsigned char)(rq->count >> 8);
+    b[2] = b[3] = 0;
+}
+
 static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
                          Value filename)
 {
@@ -469,10 +483,8 @@ static Value died(Service *s)
  * exception when the service cannot answer. */
 static Value call(Request *rq)
 {
+    finish(rq);
     unsigned char *b = (unsigned char *)rq->buf.data;
-    b[0] = (unsigned char)rq->count;
-    b[1] = (unsigned char)(rq->count >> 8);
-    b[2] = b[3] = 0;
     pthread_mutex_lock(&service_lock);
     Value reply = VAL_NULL;
     if (service.pid == 0 && !start(&service)) {
@@ -589,6 +601,26 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
     return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
 }
 
+/* call() through the on-disk cache (compile_cache.c): an answer kept from
+ * an earlier run is used without asking python3.11; a new successful
+ * compile without warnings is kept. */
+static Value cached_call(Request *rq)
+{
+    finish(rq);
+    const char *compiler = resolve(ld_compiler_path());
+    const unsigned char *req = (const unsigned char *)rq->buf.data;
+    Value pyc = ld_cache_find(compiler, req, rq->buf.len);
+    if (pyc != VAL_NULL)
+        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
+    Value reply = call(rq);
+    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_str(rt_tuple_get(reply, 2)) &&
+        rt_str_nbytes(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
+        Value image = rt_tuple_get(reply, 1);
+        ld_cache_store(compiler, req, rq->buf.len, AS_BYTES(image)->data, AS_BYTES(image)->length);
+    }
+    return reply;
+}
+
 /* ---- the three requests ---------------------------------------------------------------------- */
 
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize)
@@ -598,7 +630,7 @@ Value ld_compile(Value source, Value filename, const char *mode, int flags, int 
     if (!field_source(&rq, source))
         return VAL_NULL;
     field_str(&rq, "");
-    return outcome(call(&rq), filename, NULL, NULL);
+    return outcome(cached_call(&rq), filename, NULL, NULL);
 }
 
 Value ld_compile_interactive(Value source, Value filename, int flags, bool *incomplete)
@@ -611,13 +643,31 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
     return outcome(call(&rq), filename, NULL, incomplete);
 }
 
+static void script_request(Request *rq, Value source, Value filename, int optimize)
+{
+    request_init(rq, "script", "exec", 0, optimize, filename);
+    field_source(rq, source);
+    field_str(rq, "");
+}
+
 Value ld_compile_script(Value source, Value filename, int optimize)
 {
     Request rq;
-    request_init(&rq, "script", "exec", 0, optimize, filename);
-    field_source(&rq, source);
-    field_str(&rq, "");
-    return outcome(call(&rq), filename, NULL, NULL);
+    script_request(&rq, source, filename, optimize);
+    return outcome(cached_call(&rq), filename, NULL, NULL);
+}
+
+Value ld_cached_script(Value source, Value filename, int optimize)
+{
+    Request rq;
+    script_request(&rq, source, filename, optimize);
+    finish(&rq);
+    Value pyc = ld_cache_find(resolve(ld_compiler_path()), (const unsigned char *)rq.buf.data,
+                              rq.buf.len);
+    if (pyc == VAL_NULL)
+        return VAL_NULL;
+    Value reply = rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
+    return outcome(reply, filename, NULL, NULL);
 }
 
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,
