@@ -42,6 +42,8 @@ bool mod_signal_simulate(int signum);
 /* At exit, before anything is torn down: threading._shutdown() if the
  * program imported threading (thread.c). */
 void mod_thread_shutdown(void);
+/* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
+void mod_atexit_run(void);
 
 /* ---- sys: how pvm was started (sys.c) ----
  * The command line (tools/main.c) fills these in before the first import;
