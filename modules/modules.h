@@ -63,7 +63,8 @@
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \
     X(signal, "_signal")                            \
-    X(atexit, "atexit")
+    X(atexit, "atexit")                             \
+    X(select, "select")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
