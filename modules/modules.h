@@ -64,7 +64,8 @@
     X(sre, "_sre")                                  \
     X(signal, "_signal")                            \
     X(atexit, "atexit")                             \
-    X(select, "select")
+    X(select, "select")                             \
+    X(posixsubprocess, "_posixsubprocess")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
