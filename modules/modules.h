@@ -65,7 +65,9 @@
     X(signal, "_signal")                            \
     X(atexit, "atexit")                             \
     X(select, "select")                             \
-    X(posixsubprocess, "_posixsubprocess")
+    X(posixsubprocess, "_posixsubprocess")           \
+    X(pwd, "pwd")                                   \
+    X(grp, "grp")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
