@@ -67,7 +67,9 @@
     X(select, "select")                             \
     X(posixsubprocess, "_posixsubprocess")           \
     X(pwd, "pwd")                                   \
-    X(grp, "grp")
+    X(grp, "grp")                                   \
+    X(resource, "resource")                         \
+    X(fcntl, "fcntl")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
