@@ -19,33 +19,6 @@
 
 enum { ARG_BUFFER_MAX = 1024 };
 
-/* CPython's PyObject_AsFileDescriptor. */
-static bool fd_arg(Value v, int *fd)
-{
-    Value i = v;
-    if (!is_int(v) && !rt_isinstance_of(v, &rt_int_type)) {
-        Value m = rt_lookup_attr(v, rt_str_intern_cstr("fileno"));
-        if (m == VAL_NULL) {
-            if (!rt_err_occurred())
-                rt_raisef(&rt_TypeError, "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        if ((i = rt_call0(m)) == VAL_NULL)
-            return false;
-        if (!is_int(i) && !rt_isinstance_of(i, &rt_int_type)) {
-            rt_raisef(&rt_TypeError, "fileno() returned a non-integer");
-            return false;
-        }
-    }
-    if (!rt_int_as_int(i, fd))
-        return false;
-    if (*fd < 0) {
-        rt_raisef(&rt_ValueError, "file descriptor cannot be a negative integer (%d)", *fd);
-        return false;
-    }
-    return true;
-}
-
 static bool c_int(Value v, int *out)
 {
     Value i = rt_index(v);
@@ -95,7 +68,7 @@ static Value fc_fcntl(Value *args, size_t nargs, Value kw)
 {
     int fd, cmd, r;
     if (!rt_arg_nokw("fcntl", kw) || !rt_arg_count("fcntl", nargs, 2, 3) ||
-        !fd_arg(args[0], &fd) || !c_int(args[1], &cmd))
+        !mod_posix_fileno(args[0], &fd) || !c_int(args[1], &cmd))
         return VAL_NULL;
     if (nargs == 3 && !is_int(args[2]) && !rt_isinstance_of(args[2], &rt_int_type)) {
         ModBuffer b;
@@ -129,7 +102,7 @@ static Value fc_ioctl(Value *args, size_t nargs, Value kw)
     int fd, r;
     unsigned long code;
     if (!rt_arg_nokw("ioctl", kw) || !rt_arg_count("ioctl", nargs, 2, 4) ||
-        !fd_arg(args[0], &fd) || !unsigned_arg(args[1], &code))
+        !mod_posix_fileno(args[0], &fd) || !unsigned_arg(args[1], &code))
         return VAL_NULL;
     bool mutate = nargs < 4 || rt_truthy(args[3]) == 1;
     if (nargs >= 3 && !is_int(args[2]) && !rt_isinstance_of(args[2], &rt_int_type)) {
@@ -158,7 +131,7 @@ static Value fc_flock(Value *args, size_t nargs, Value kw)
 {
     int fd, op, r;
     if (!rt_arg_nokw("flock", kw) || !rt_arg_range("flock", nargs, 2, 2) ||
-        !fd_arg(args[0], &fd) || !c_int(args[1], &op))
+        !mod_posix_fileno(args[0], &fd) || !c_int(args[1], &op))
         return VAL_NULL;
     RETRY(r, flock(fd, op));
     if (r < 0)
@@ -172,7 +145,7 @@ static Value fc_lockf(Value *args, size_t nargs, Value kw)
     int fd, code, whence = 0, r;
     int64_t len = 0, start = 0;
     if (!rt_arg_nokw("lockf", kw) || !rt_arg_count("lockf", nargs, 2, 5) ||
-        !fd_arg(args[0], &fd) || !c_int(args[1], &code))
+        !mod_posix_fileno(args[0], &fd) || !c_int(args[1], &code))
         return VAL_NULL;
     Value i;
     if (nargs > 2 && ((i = rt_index(args[2])) == VAL_NULL || !rt_int_as_i64(i, &len)))

@@ -69,7 +69,8 @@
     X(pwd, "pwd")                                   \
     X(grp, "grp")                                   \
     X(resource, "resource")                         \
-    X(fcntl, "fcntl")
+    X(fcntl, "fcntl")                               \
+    X(socket, "_socket")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -27,36 +27,6 @@
 
 /* ---- arguments ---------------------------------------------------------------- */
 
-/* CPython's PyObject_AsFileDescriptor. */
-static bool fd_of(Value v, int *fd)
-{
-    Value i;
-    if (is_int(v) || rt_isinstance_of(v, &rt_int_type)) {
-        i = v;
-    } else {
-        Value m = rt_lookup_attr(v, rt_str_intern_cstr("fileno"));
-        if (m == VAL_NULL) {
-            if (!rt_err_occurred())
-                rt_raisef(&rt_TypeError, "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        i = rt_call0(m);
-        if (i == VAL_NULL)
-            return false;
-        if (!is_int(i) && !rt_isinstance_of(i, &rt_int_type)) {
-            rt_raisef(&rt_TypeError, "fileno() returned a non-integer");
-            return false;
-        }
-    }
-    if (!rt_int_as_int(i, fd))
-        return false;
-    if (*fd < 0) {
-        rt_raisef(&rt_ValueError, "file descriptor cannot be a negative integer (%d)", *fd);
-        return false;
-    }
-    return true;
-}
-
 /* A timeout in seconds as CPython reads it (_PyTime_ROUND_TIMEOUT), in
  * ns; None is -1 (forever). */
 static bool timeout_ns(Value v, double unit, int64_t *ns)
@@ -122,6 +92,32 @@ static int ms_of(int64_t ns)
     return ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
+/* Run wait(ctx, left) — one select/poll/epoll_wait given what is left of
+ * the timeout in ns (-1: forever) — with the interpreter lock released,
+ * and again after each signal whose handlers return (PEP 475).  Its
+ * result, or -1 with the exception set. */
+typedef int (*WaitFn)(void *ctx, int64_t left);
+
+static int wait_retrying(WaitFn wait, void *ctx, int64_t left)
+{
+    int64_t deadline = now_ns() + left;
+    for (;;) {
+        vm_release_lock();
+        int n = wait(ctx, left);
+        int err = errno;
+        vm_reacquire_lock();
+        if (n >= 0)
+            return n;
+        if (err != EINTR) {
+            errno = err;
+            mod_posix_error();
+            return -1;
+        }
+        if (!after_interrupt(deadline, &left))
+            return -1;
+    }
+}
+
 /* ---- select() ------------------------------------------------------------------ */
 
 typedef struct FdList {
@@ -154,7 +150,7 @@ static bool fd_list(Value v, FdList *l, int *maxfd)
     for (size_t i = 0; i < n; i++) {
         Value x = src[i];
         rt_list_append(l->items, x);
-        if (!fd_of(x, &l->fds[i]))
+        if (!mod_posix_fileno(x, &l->fds[i]))
             return false;
         if (l->fds[i] >= FD_SETSIZE) {
             rt_raisef(&rt_ValueError, "filedescriptor out of range in select()");
@@ -182,6 +178,21 @@ static Value ready(const fd_set *set, const FdList *l)
     return out;
 }
 
+typedef struct SelectWait {
+    FdList *lists;
+    int maxfd;
+    fd_set sets[3];
+} SelectWait;
+
+static int select_wait(void *ctx, int64_t left)
+{
+    SelectWait *w = ctx;
+    for (int i = 0; i < 3; i++)
+        fill(&w->sets[i], &w->lists[i]);
+    struct timeval tv = { (time_t)(left / 1000000000), (long)(left % 1000000000 + 999) / 1000 };
+    return select(w->maxfd + 1, &w->sets[0], &w->sets[1], &w->sets[2], left < 0 ? NULL : &tv);
+}
+
 /* select(rlist, wlist, xlist, timeout=None) -> (ready to read, write, exceptional) */
 static Value sel_select(Value *args, size_t nargs, Value kw)
 {
@@ -202,30 +213,14 @@ static Value sel_select(Value *args, size_t nargs, Value kw)
     }
     if (left < -1 || (left < 0 && nargs == 4 && args[3] != rt_None))
         return rt_raisef(&rt_ValueError, "timeout must be non-negative");
-    int64_t deadline = now_ns() + left;
-    fd_set sets[3];
-    int n;
-    for (;;) {
-        for (int i = 0; i < 3; i++)
-            fill(&sets[i], &l[i]);
-        struct timeval tv = { (time_t)(left / 1000000000), (long)(left % 1000000000 + 999) / 1000 };
-        vm_release_lock();
-        n = select(maxfd + 1, &sets[0], &sets[1], &sets[2], left < 0 ? NULL : &tv);
-        int err = errno;
-        vm_reacquire_lock();
-        if (n >= 0)
-            break;
-        if (err != EINTR) {
-            errno = err;
-            return mod_posix_error();
-        }
-        if (!after_interrupt(deadline, &left))
-            return VAL_NULL;
-    }
+    SelectWait w = { l, maxfd };
+    int n = wait_retrying(select_wait, &w, left);
+    if (n < 0)
+        return VAL_NULL;
     if (n == 0)
         return rt_tuple_pack(3, rt_list_new(0), rt_list_new(0), rt_list_new(0));
-    return rt_tuple_pack(3, ready(&sets[0], &l[0]), ready(&sets[1], &l[1]),
-                         ready(&sets[2], &l[2]));
+    return rt_tuple_pack(3, ready(&w.sets[0], &l[0]), ready(&w.sets[1], &l[1]),
+                         ready(&w.sets[2], &l[2]));
 }
 
 /* ---- poll objects --------------------------------------------------------------- */
@@ -248,9 +243,12 @@ static bool mask_arg(Value v, unsigned short dflt, unsigned short *mask)
     int64_t n;
     if (i == VAL_NULL || !rt_int_as_i64(i, &n))
         return false;
-    if (n < 0 || n > USHRT_MAX) {
-        rt_raisef(&rt_OverflowError, n < 0 ? "Python int too large to convert to C unsigned short"
-                                           : "Python int too large to convert to C unsigned short");
+    if (n < 0) {
+        rt_raisef(&rt_ValueError, "value must be positive");
+        return false;
+    }
+    if (n > USHRT_MAX) {
+        rt_raisef(&rt_OverflowError, "Python int too large for C unsigned short");
         return false;
     }
     *mask = (unsigned short)n;
@@ -273,7 +271,8 @@ static Value poll_register(Value *args, size_t nargs, Value kw)
     int fd;
     unsigned short mask;
     if (!rt_arg_nokw("register", kw) || !rt_arg_range("register", nargs - 1, 1, 2) ||
-        !fd_of(args[1], &fd) || !mask_arg(nargs == 3 ? args[2] : VAL_NULL, POLLIN | POLLPRI | POLLOUT, &mask))
+        !mod_posix_fileno(args[1], &fd) ||
+        !mask_arg(nargs == 3 ? args[2] : VAL_NULL, POLLIN | POLLPRI | POLLOUT, &mask))
         return VAL_NULL;
     rt_dict_set(POLL(args[0])->fds, small_new(fd), small_new(mask));
     return rt_None;
@@ -283,8 +282,8 @@ static Value poll_modify(Value *args, size_t nargs, Value kw)
 {
     int fd;
     unsigned short mask;
-    if (!rt_arg_nokw("modify", kw) || !rt_arg_range("modify", nargs - 1, 2, 2) || !fd_of(args[1], &fd) ||
-        !mask_arg(args[2], 0, &mask))
+    if (!rt_arg_nokw("modify", kw) || !rt_arg_range("modify", nargs - 1, 2, 2) ||
+        !mod_posix_fileno(args[1], &fd) || !mask_arg(args[2], 0, &mask))
         return VAL_NULL;
     if (rt_dict_get(POLL(args[0])->fds, small_new(fd), NULL) == VAL_NULL) {
         errno = ENOENT;
@@ -297,12 +296,23 @@ static Value poll_modify(Value *args, size_t nargs, Value kw)
 static Value poll_unregister(Value *args, size_t nargs, Value kw)
 {
     int fd;
-    if (!rt_arg_one("unregister", nargs - 1, kw) || !fd_of(args[1], &fd))
+    if (!rt_arg_one("unregister", nargs - 1, kw) || !mod_posix_fileno(args[1], &fd))
         return VAL_NULL;
     if (rt_dict_get(POLL(args[0])->fds, small_new(fd), NULL) == VAL_NULL)
         return rt_raise_args(&rt_KeyError, rt_tuple_pack(1, args[1]));
     rt_dict_del(POLL(args[0])->fds, small_new(fd));
     return rt_None;
+}
+
+typedef struct PollWait {
+    struct pollfd *fds;
+    size_t n;
+} PollWait;
+
+static int poll_wait(void *ctx, int64_t left)
+{
+    PollWait *w = ctx;
+    return poll(w->fds, w->n, ms_of(left));
 }
 
 /* poll(timeout=None) -> [(fd, events)], timeout in milliseconds */
@@ -321,22 +331,9 @@ static Value poll_poll(Value *args, size_t nargs, Value kw)
     size_t n = 0;
     for (size_t i = 0; rt_dict_next(fds, &i, &k, &v); n++)
         pfd[n] = (struct pollfd){ .fd = (int)small_value(k), .events = (short)small_value(v) };
-    int64_t deadline = now_ns() + left;
-    int r;
-    for (;;) {
-        vm_release_lock();
-        r = poll(pfd, n, ms_of(left));
-        int err = errno;
-        vm_reacquire_lock();
-        if (r >= 0)
-            break;
-        if (err != EINTR) {
-            errno = err;
-            return mod_posix_error();
-        }
-        if (!after_interrupt(deadline, &left))
-            return VAL_NULL;
-    }
+    PollWait w = { pfd, n };
+    if (wait_retrying(poll_wait, &w, left) < 0)
+        return VAL_NULL;
     Value out = rt_list_new(0);
     for (size_t i = 0; i < n; i++)
         if (pfd[i].revents != 0)
@@ -419,7 +416,7 @@ static bool epoll_open(Value self)
 static Value epoll_ctl_call(Value self, int op, Value fdv, Value maskv)
 {
     int fd;
-    if (!epoll_open(self) || !fd_of(fdv, &fd))
+    if (!epoll_open(self) || !mod_posix_fileno(fdv, &fd))
         return VAL_NULL;
     struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI | EPOLLOUT, .data.fd = fd };
     if (maskv != VAL_NULL) {
@@ -465,6 +462,18 @@ static Value epoll_unregister(Value *args, size_t nargs, Value kw)
     return epoll_ctl_call(args[0], EPOLL_CTL_DEL, a[0], VAL_NULL);
 }
 
+typedef struct EpollWait {
+    int epfd;
+    struct epoll_event *events;
+    int max;
+} EpollWait;
+
+static int epoll_wait_once(void *ctx, int64_t left)
+{
+    EpollWait *w = ctx;
+    return epoll_wait(w->epfd, w->events, w->max, ms_of(left));
+}
+
 /* poll(timeout=None, maxevents=-1) -> [(fd, events)], timeout in seconds */
 static Value epoll_poll(Value *args, size_t nargs, Value kw)
 {
@@ -489,22 +498,10 @@ static Value epoll_poll(Value *args, size_t nargs, Value kw)
     else if (maxevents < 1)
         return rt_raisef(&rt_ValueError, "maxevents must be greater than 0, got %d", maxevents);
     struct epoll_event *evs = gc_alloc_atomic((size_t)maxevents * sizeof *evs);
-    int64_t deadline = now_ns() + left;
-    int n;
-    for (;;) {
-        vm_release_lock();
-        n = epoll_wait(EPOLL(args[0])->fd, evs, maxevents, ms_of(left));
-        int err = errno;
-        vm_reacquire_lock();
-        if (n >= 0)
-            break;
-        if (err != EINTR) {
-            errno = err;
-            return mod_posix_error();
-        }
-        if (!after_interrupt(deadline, &left))
-            return VAL_NULL;
-    }
+    EpollWait w = { EPOLL(args[0])->fd, evs, maxevents };
+    int n = wait_retrying(epoll_wait_once, &w, left);
+    if (n < 0)
+        return VAL_NULL;
     Value out = rt_list_new(0);
     for (int i = 0; i < n; i++)
         rt_list_append(out, rt_tuple_pack(2, small_new(evs[i].data.fd),

@@ -13,7 +13,8 @@
  *   modules/sys.c      the recursion limit, vm_handled_exception; the
  *                      switch interval (vm/thread.h)
  *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
- *                      other threads run)
+ *                      other threads run; so do select.c, socket.c, fcntl.c)
+ *   modules/signal.c   vm_signal_trip (its C signal handler), vm_check_interrupt
  *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
  *                      interpreter lock)
  *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
