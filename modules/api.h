@@ -28,9 +28,22 @@ Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 
+/* Signals (signal.c), the modules' side of vm_check_interrupt:
+ * mod_signal_startup, before the program's first instruction, makes
+ * default_int_handler SIGINT's handler (unless SIGINT was inherited
+ * ignored); mod_signal_run_handlers calls the Python handler of each
+ * signal that arrived (main thread; false with the exception one raised);
+ * mod_signal_simulate(signum) makes a signal look arrived, if Python
+ * handles it (_thread.interrupt_main). */
+void mod_signal_startup(void);
+bool mod_signal_run_handlers(void);
+bool mod_signal_simulate(int signum);
+
 /* At exit, before anything is torn down: threading._shutdown() if the
  * program imported threading (thread.c). */
 void mod_thread_shutdown(void);
+/* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
+void mod_atexit_run(void);
 
 /* ---- sys: how pvm was started (sys.c) ----
  * The command line (tools/main.c) fills these in before the first import;

@@ -62,7 +62,16 @@
     X(lzma, "_lzma")                                \
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \
-    X(ast, "_ast")
+    X(ast, "_ast")                                  \
+    X(signal, "_signal")                            \
+    X(atexit, "atexit")                             \
+    X(select, "select")                             \
+    X(posixsubprocess, "_posixsubprocess")          \
+    X(pwd, "pwd")                                   \
+    X(grp, "grp")                                   \
+    X(resource, "resource")                         \
+    X(fcntl, "fcntl")                               \
+    X(socket, "_socket")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -753,8 +753,8 @@ static Value thread_exit_thread(Value *args, size_t nargs, Value kwnames)
 }
 
 /* interrupt_main(signum=SIGINT): as if the signal had arrived in the main
- * thread.  Only SIGINT has a Python-level handler in pvm; the others are
- * at their default, which CPython's interrupt_main leaves alone. */
+ * thread; a signal Python does not handle (SIG_DFL, SIG_IGN) is left alone,
+ * as CPython does. */
 static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
 {
     int signum = SIGINT;
@@ -764,8 +764,7 @@ static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (signum < 1 || signum >= NSIG)
         return rt_raisef(&rt_ValueError, "signal number out of range");
-    if (signum == SIGINT)
-        vm_interrupt_main();
+    vm_interrupt_main(signum);
     return rt_None;
 }
 

@@ -133,6 +133,7 @@ static void exit_sigint(void)
 static void finalize(void)
 {
     mod_thread_shutdown();
+    mod_atexit_run();
     rt_gen_close_all();
     rt_stdout_flush();
 }

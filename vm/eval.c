@@ -93,7 +93,7 @@ Value vm_thrown_exc = VAL_NULL;
 /* The eval breaker: nonzero when the loop must stop at the next back edge
  * or call to handle an interrupt or pending work (checked with one load). */
 volatile sig_atomic_t vm_eval_breaker;
-static volatile sig_atomic_t sigint_pending;
+static volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t work_pending;
 
 int vm_get_recursion_limit(void) { return recursion_limit; }
@@ -332,8 +332,6 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
-static void install_sigint_handler(void);
-
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
  * vm_eval, and its caller is whatever Python frame was running (so a
  * traceback through sorted(key=f) shows both the caller and f).  Each such
@@ -368,7 +366,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
-    install_sigint_handler();
+    mod_signal_startup();
 }
 
 /* Run module code.  The first call is the program's __main__, which sets
@@ -502,59 +500,44 @@ void vm_gen_end_delegation(Frame *f)
 
 /* ---- interrupts and pending work ------------------------------------------------- */
 
-/* A signal handler may only set flags.  It sets two: what happened
- * (sigint_pending) and "look at the flags" (vm_eval_breaker), which is the
- * only one the loop tests — at RESUME and at every backward jump, so that
- * every loop iteration and every call notices it, while straight-line code
- * pays nothing.  The generator finaliser uses the same path, because the
- * collector may run in the middle of any allocation, where running Python
- * code (a generator's `finally`) would be unsafe. */
+/* A signal handler may only set flags.  It sets two: "signals pending"
+ * (signals_pending; which ones is modules/signal.c's business) and "look
+ * at the flags" (vm_eval_breaker), which is the only one the loop tests —
+ * at RESUME and at every backward jump, so that every loop iteration and
+ * every call notices it, while straight-line code pays nothing.  The
+ * generator finaliser uses the same path, because the collector may run in
+ * the middle of any allocation, where running Python code (a generator's
+ * `finally`) would be unsafe. */
 
-static void on_sigint(int sig)
+void vm_signal_trip(void)
 {
-    (void)sig;
-    sigint_pending = 1;
+    signals_pending = 1;
     vm_eval_breaker = 1;
 }
 
-static void install_sigint_handler(void)
-{
-    /* As CPython: a SIGINT the parent set to be ignored (a background job
-     * of a shell script, nohup) stays ignored — no KeyboardInterrupt. */
-    struct sigaction old;
-    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-        return;
-    /* sigaction without SA_RESTART: a blocking call (time.sleep, a read)
-     * returns EINTR, so the interrupted C code can notice and raise. */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-}
-
-/* Only the main thread turns SIGINT into KeyboardInterrupt, as in CPython. */
+/* Only the main thread runs signal handlers, as in CPython: SIGINT's
+ * default_int_handler raises KeyboardInterrupt, the program's own run here. */
 bool vm_check_interrupt(void)
 {
-    if (!sigint_pending || !vm_is_main_thread())
+    if (!signals_pending || !vm_is_main_thread())
         return true;
-    sigint_pending = 0;
+    signals_pending = 0;
     /* Keep the breaker set if generator work is still queued. */
     vm_eval_breaker = work_pending;
-    rt_raise(obj_val(&rt_KeyboardInterrupt));
-    return false;
+    return mod_signal_run_handlers();
 }
 
 /* Read without the interpreter lock, by a thread about to block again. */
 bool vm_interrupt_pending(void)
 {
-    return sigint_pending && vm_is_main_thread();
+    return signals_pending && vm_is_main_thread();
 }
 
-/* _thread.interrupt_main(): as if SIGINT had arrived. */
-void vm_interrupt_main(void)
+/* _thread.interrupt_main(signum): as if the signal had arrived, when
+ * Python handles it (CPython's PyErr_SetInterruptEx). */
+void vm_interrupt_main(int signum)
 {
-    on_sigint(SIGINT);
+    mod_signal_simulate(signum);
 }
 
 void vm_request_pending_work(void)

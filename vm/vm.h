@@ -13,7 +13,8 @@
  *   modules/sys.c      the recursion limit, vm_handled_exception; the
  *                      switch interval (vm/thread.h)
  *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
- *                      other threads run)
+ *                      other threads run; so do select.c, socket.c, fcntl.c)
+ *   modules/signal.c   vm_signal_trip (its C signal handler), vm_check_interrupt
  *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
  *                      interpreter lock)
  *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
@@ -98,17 +99,23 @@ Value vm_gen_delegate(Frame *frame);
 void vm_gen_end_delegation(Frame *frame);
 
 /* ---- interrupts and pending work ------------------------------------------
- * SIGINT sets a flag that the loop checks at every call and loop back edge
- * (the "eval breaker": one load and branch) and turns into
- * KeyboardInterrupt.  A C function that blocks or loops for long calls
- * vm_check_interrupt(), which returns false with KeyboardInterrupt set
- * when a SIGINT arrived (time.sleep does, on EINTR).  vm_interrupt_pending
- * only asks whether one arrived (a blocking read retrying after EINTR). */
+ * A signal (SIGINT, or any signal the program set a handler for with
+ * signal.signal) sets a flag that the loop checks at every call and loop
+ * back edge (the "eval breaker": one load and branch); the main thread
+ * then runs the Python handlers (modules/signal.c) — SIGINT's default one
+ * raises KeyboardInterrupt.  A C function that blocks or loops for long
+ * calls vm_check_interrupt(), which runs them and returns false with the
+ * exception a handler raised (time.sleep does, on EINTR).
+ * vm_interrupt_pending only asks whether a signal waits (a blocking read
+ * retrying after EINTR).  vm_signal_trip is what a C signal handler calls:
+ * async-signal-safe, it only sets the flags. */
 bool vm_check_interrupt(void);
 bool vm_interrupt_pending(void);
-/* _thread.interrupt_main(): KeyboardInterrupt in the main thread at its
- * next safe point, as if SIGINT had arrived. */
-void vm_interrupt_main(void);
+void vm_signal_trip(void);
+/* _thread.interrupt_main(signum): the signal's Python handler runs in the
+ * main thread at its next safe point, as if the signal had arrived;
+ * nothing happens when Python does not handle that signal. */
+void vm_interrupt_main(int signum);
 /* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
  * its next safe point (used by the finalisers of generators and of weakly
  * referenced objects, which may not run Python code themselves). */
