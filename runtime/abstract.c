@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 #define SYMBOL(name, symbol, stem) symbol,
 #define INPLACE_SYMBOL(name, symbol, stem) symbol "=",
@@ -75,12 +76,15 @@ Value rt_repr(Value v)
             if (placeholder != VAL_NULL)
                 return placeholder;
         }
+    static const char where[] = " while getting the repr of an object";
     if (repr_depth >= REPR_MAX_DEPTH)
-        return rt_raisef(&rt_RecursionError,
-                         "maximum recursion depth exceeded while getting the repr of an object");
+        return rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
+    if (!vm_enter_recursive_call(where))
+        return VAL_NULL;
     repr_active[repr_depth++] = v;
     Value r = t->repr(v);
     repr_depth--;
+    vm_leave_recursive_call();
     return check_str_result(r, "__repr__");
 }
 
@@ -91,7 +95,11 @@ Value rt_str(Value v)
     ObjType *t = val_type(v);
     if (t->str == NULL)
         return rt_repr(v);
-    return check_str_result(t->str(v), "__str__");
+    if (!vm_enter_recursive_call(" while getting the str of an object"))
+        return VAL_NULL;
+    Value r = t->str(v);
+    vm_leave_recursive_call();
+    return check_str_result(r, "__str__");
 }
 
 /* ascii(): repr with every non-ASCII character escaped. */
@@ -162,7 +170,7 @@ int rt_truthy(Value v)
 
 static const int swapped_cmp[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
-Value rt_richcompare(Value a, Value b, int op)
+static Value do_richcompare(Value a, Value b, int op)
 {
     ObjType *ta = val_type(a), *tb = val_type(b);
     bool reflected_tried = false;
@@ -189,6 +197,18 @@ Value rt_richcompare(Value a, Value b, int op)
         return rt_bool(a != b);
     return rt_raisef(&rt_TypeError, "'%s' not supported between instances of '%s' and '%s'",
                      rt_cmp_symbols[op], ta->name, tb->name);
+}
+
+/* Comparing containers compares their items: each level counts against
+ * the recursion limit, so x == y for x = {'a': x}, y = {'a': y} raises
+ * RecursionError "... in comparison" as in CPython. */
+Value rt_richcompare(Value a, Value b, int op)
+{
+    if (!vm_enter_recursive_call(" in comparison"))
+        return VAL_NULL;
+    Value r = do_richcompare(a, b, op);
+    vm_leave_recursive_call();
+    return r;
 }
 
 int rt_compare_bool(Value a, Value b, int op)

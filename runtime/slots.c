@@ -35,6 +35,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "vm/vm.h"
 
 /* ---- slot numbering and the dunders behind each slot ---------------------- */
 
@@ -312,12 +313,19 @@ static Value slot_next(Value self)
     return r;
 }
 
+/* A __call__ that is not a function may itself be an instance whose class
+ * has a __call__ ... (A.__call__ = A()): each level counts against the
+ * recursion limit, as CPython's _PyObject_MakeTpCall does. */
 static Value slot_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
     Value m = rt_type_lookup(val_type(self), n_call);
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not callable", val_type(self)->name);
-    return call_found(m, self, args, nargs, kwnames);
+    if (!vm_enter_recursive_call(" while calling a Python object"))
+        return VAL_NULL;
+    Value r = call_found(m, self, args, nargs, kwnames);
+    vm_leave_recursive_call();
+    return r;
 }
 
 /* __getattribute__ (object's: the generic lookup), then on AttributeError

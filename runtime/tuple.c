@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 static ObjTuple empty_tuple = {.ob.type = &rt_tuple_type, .length = 0};
 Value rt_empty_tuple = (Value)&empty_tuple;
@@ -146,12 +147,26 @@ static Value tuple_repr(Value self)
 #define XXPRIME_5 2870177450012600261ULL
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+/* An item that may itself hold items (not an int or str) is hashed one
+ * level deeper in C: a tuple nested a million deep raises RecursionError
+ * at the recursion limit (where CPython 3.11 overflows its C stack). */
+static intptr_t item_hash(Value item)
+{
+    if (val_is_small(item) || is_str(item))
+        return rt_hash(item);
+    if (!vm_enter_recursive_call(" while getting the hash of an object"))
+        return -1;
+    intptr_t h = rt_hash(item);
+    vm_leave_recursive_call();
+    return h;
+}
+
 static intptr_t tuple_hash(Value self)
 {
     ObjTuple *t = AS_TUPLE(self);
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->length; i++) {
-        intptr_t h = rt_hash(t->items[i]);
+        intptr_t h = item_hash(t->items[i]);
         if (h == -1)
             return -1;
         acc += (uint64_t)h * XXPRIME_2;
