@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "vm/vm.h"
 
 #define SYMBOL(name, symbol, stem) symbol,
@@ -351,9 +352,13 @@ Value rt_ternary_power(Value base, Value exp, Value mod)
 
 /* ---- containers ----------------------------------------------------------- */
 
-/* C[item] on a class: its __class_getitem__, if it has one. */
+/* C[item] on a class: its __class_getitem__, if it has one; type[int]
+ * is a GenericAlias without type having one (so a metaclass is not
+ * subscriptable), as in CPython. */
 static Value class_getitem(Value cls, Value key)
 {
+    if (cls == obj_val(&rt_type_type))
+        return rt_generic_alias_new(cls, key);
     Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);

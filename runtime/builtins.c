@@ -458,6 +458,8 @@ static int isinstance_check(Value obj, Value cls, int depth)
 {
     if (val_type(obj) == (ObjType *)cls)
         return 1;
+    if (rt_is_union(cls))                  /* int | str stands for (int, str) */
+        cls = rt_union_args(cls);
     Value hook = check_hook(cls, "__instancecheck__");
     if (hook != VAL_NULL)
         return call_check_hook(hook, cls, obj, "__instancecheck__");
@@ -482,6 +484,8 @@ static int isinstance_check(Value obj, Value cls, int depth)
 
 static int issubclass_check(Value derived, Value cls, int depth)
 {
+    if (rt_is_union(cls))
+        cls = rt_union_args(cls);
     if (rt_isinstance_of(cls, &rt_tuple_type)) {
         if (depth > 1000) {
             rt_raisef(&rt_RecursionError,

@@ -12,6 +12,7 @@
  *             "slot wrapper" methods, so int.__add__(1, 2) and
  *             super().__init__() work.
  *   genericalias.c  types.GenericAlias, what list[int] makes.
+ *   union.c   types.UnionType, what int | None makes.
  *   descr.c   the descriptor types: property, classmethod, staticmethod,
  *             __slots__ members and the getset descriptors behind
  *             __class__ and __dict__.
@@ -20,6 +21,7 @@
 #define PVM_CLASS_H
 
 #include "object.h"
+#include "str.h"
 
 /* A class created by Python code.  It starts with an ObjType, so every
  * slot and field of a builtin type is there; the name lives in a str.
@@ -86,10 +88,29 @@ Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *fo
 /* types.GenericAlias: list[int] records origin list and args (int,). */
 extern ObjType rt_generic_alias_type;
 Value rt_generic_alias_new(Value origin, Value args);
+bool rt_is_generic_alias(Value v);              /* an instance, subclasses too */
 /* Give a builtin class the __class_getitem__ that makes GenericAliases
  * (list, dict, ... get it at start-up; stdlib types call this). */
 void rt_type_add_class_getitem(ObjType *type);
+/* What GenericAlias and UnionType share: the type variables of an
+ * argument tuple (__parameters__); those variables replaced by the values
+ * of a subscript (self only names the alias in errors); one argument
+ * written as in a repr ("int", "mod.C", "list[int]", "..."). */
+Value rt_ga_make_parameters(Value args);
+Value rt_ga_subs_parameters(Value self, Value args, Value params, Value item);
+bool rt_ga_add_item_repr(StrBuf *sb, Value item);
 void rt_genericalias_init(void);
+
+/* ---- union.c ---- */
+/* types.UnionType: int | str. */
+extern ObjType rt_union_type;
+/* The binop slot of type, GenericAlias and UnionType: a | b for NB_OR
+ * when both are classes, None, generic aliases or unions, else
+ * NotImplemented. */
+Value rt_union_or(Value a, Value b, int op);
+bool rt_is_union(Value v);
+Value rt_union_args(Value u);                   /* the tuple of its members */
+void rt_union_init(void);
 
 /* ---- descr.c ---- */
 extern ObjType rt_property_type, rt_classmethod_type, rt_staticmethod_type,

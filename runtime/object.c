@@ -167,6 +167,7 @@ ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
     .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
     .setattr = rt_type_setattr, .new_ = type_new,
+    .binop = rt_union_or, .binop_ops = RT_OP_BIT(NB_OR),         /* int | str */
 };
 
 /* ---- builtin functions and methods -------------------------------------- */
@@ -390,8 +391,15 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         type->ob.type = &rt_type_type;
     if (type->base == NULL && type != &rt_object_type)
         type->base = &rt_object_type;
+    /* A builtin type directly under object without a constructor of its
+     * own cannot be instantiated (list_iterator(), type(len)()): it does
+     * not inherit object.__new__, whose instances would lack its layout
+     * (CPython's Py_TPFLAGS_DISALLOW_INSTANTIATION). */
+    bool no_new = type->new_ == NULL && type->base == &rt_object_type;
     if (type->base != NULL)
         rt_inherit_slots(type, type->base);
+    if (no_new)
+        type->new_ = NULL;
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;
     type->mro = linear_mro(type);
     if (type->dict == VAL_NULL)
