@@ -894,8 +894,7 @@ static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
     ObjType *obj_type = NULL;
     if (obj != VAL_NULL && (obj_type = supercheck(AS_TYPE(type), obj)) == NULL)
         return VAL_NULL;
-    ObjSuper *s = gc_alloc(sizeof *s);
-    s->ob.type = stype;
+    ObjSuper *s = rt_alloc_instance(stype, sizeof *s);
     s->type = AS_TYPE(type);
     s->obj = obj;
     s->obj_type = obj_type;
@@ -939,6 +938,7 @@ static Value super_repr(Value self)
 
 ObjType rt_super_type = {
     .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE,
+    .instance_size = sizeof(ObjSuper),
     .repr = super_repr, .getattr = super_getattr, .new_ = super_new,
 };
 

@@ -41,35 +41,56 @@ typedef struct ObjProperty {
 
 #define AS_PROPERTY(v) VAL_AS(ObjProperty, v)
 
-static Value property_make(Value fget, Value fset, Value fdel, Value doc, Value name)
+/* Set the four fields (property.__init__).  Without a doc the getter's
+ * is used, remembered as such so that @x.setter copies take the new
+ * getter's; an instance of a subclass keeps that one in its own dict,
+ * where the subclass's __doc__ does not shadow it (CPython 3.11's
+ * property_init). */
+static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value doc)
 {
-    ObjProperty *p = gc_alloc(sizeof *p);
-    p->ob.type = &rt_property_type;
+    ObjProperty *p = AS_PROPERTY(self);
     p->fget = or_none(fget);
     p->fset = or_none(fset);
     p->fdel = or_none(fdel);
-    p->name = name;
     p->doc = or_none(doc);
-    if (p->doc == rt_None && p->fget != rt_None) {
-        Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
-        if (d == VAL_NULL)
-            rt_err_clear();
-        else if (d != rt_None) {
-            p->doc = d;
-            p->doc_from_getter = true;
-        }
+    p->doc_from_getter = false;
+    if (p->doc != rt_None || p->fget == rt_None)
+        return true;
+    Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+    if (d == VAL_NULL)
+        return !rt_err_occurred();
+    p->doc_from_getter = true;
+    if (val_type(self) == &rt_property_type) {
+        p->doc = d;
+        return true;
     }
+    return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+}
+
+static const char *const property_params[] = { "fget", "fset", "fdel", "doc" };
+
+static bool property_parse(Value self, Value *args, size_t nargs, Value kwnames)
+{
+    static const ArgSpec spec = { "property", property_params, 4, 0, 0, 4, false };
+    Value a[4];
+    return rt_parse_args(&spec, args, nargs, kwnames, a) &&
+           property_fill(self, a[0], a[1], a[2], a[3]);
+}
+
+/* property(fget, ...) is made and filled here; a subclass's instance is
+ * filled by property.__init__, which its own __init__ may call. */
+static Value property_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    ObjProperty *p = rt_alloc_instance(type, sizeof *p);
+    p->fget = p->fset = p->fdel = p->doc = rt_None;
+    if (type == &rt_property_type && !property_parse(obj_val(p), args, nargs, kwnames))
+        return VAL_NULL;
     return obj_val(p);
 }
 
-static Value property_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value property_init(Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "fget", "fset", "fdel", "doc" };
-    static const ArgSpec spec = { "property", names, 4, 0, 0, 4, false };
-    Value a[4];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
-        return VAL_NULL;
-    return property_make(a[0], a[1], a[2], a[3], VAL_NULL);
+    return property_parse(args[0], args + 1, nargs - 1, kwnames) ? rt_None : VAL_NULL;
 }
 
 /* "property 'x' of 'P' object has no setter" (the name only when known). */
@@ -105,17 +126,21 @@ static int property_set(Value self, Value obj, Value v)
 }
 
 /* getter/setter/deleter: a copy with one function replaced (the decorator
- * form `@x.setter`).  A doc taken from the old getter follows the new one. */
+ * form `@x.setter`), made by calling type(self) so a subclass stays one.
+ * A doc taken from the old getter follows the new one. */
 static Value property_copy(Value *args, size_t nargs, Value kwnames, int which,
                            const char *fname)
 {
     if (!rt_arg_one(fname, nargs - 1, kwnames))
         return VAL_NULL;
     ObjProperty *p = AS_PROPERTY(args[0]);
-    Value f[3] = { p->fget, p->fset, p->fdel };
+    Value f[4] = { p->fget, p->fset, p->fdel, VAL_NULL };
     f[which] = args[1];
-    Value doc = p->doc_from_getter ? VAL_NULL : p->doc;
-    return property_make(f[0], f[1], f[2], doc, p->name);
+    f[3] = p->doc_from_getter && f[0] != rt_None ? rt_None : p->doc;
+    Value copy = rt_call(obj_val(val_type(args[0])), f, 4, VAL_NULL);
+    if (copy != VAL_NULL && rt_isinstance_of(copy, &rt_property_type))
+        AS_PROPERTY(copy)->name = p->name;
+    return copy;
 }
 
 static Value property_getter(Value *args, size_t nargs, Value kw)
@@ -141,36 +166,49 @@ static Value property_set_name(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-static Value property_getattr(Value self, Value name)
+/* Is f abstract (f.__isabstractmethod__ true)?  1/0, -1 on error. */
+static int is_abstract(Value f)
 {
-    ObjProperty *p = AS_PROPERTY(self);
-    if (name_is(name, "fget")) return p->fget;
-    if (name_is(name, "fset")) return p->fset;
-    if (name_is(name, "fdel")) return p->fdel;
-    if (name_is(name, "__doc__")) return p->doc;
-    if (name_is(name, "__isabstractmethod__")) return rt_False;
-    return rt_generic_getattr(self, name);
+    Value v = rt_lookup_attr(f, rt_str_intern_cstr("__isabstractmethod__"));
+    if (v == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return rt_truthy(v);
 }
 
-static int property_setattr(Value self, Value name, Value v)
+static Value property_fget(Value self) { return AS_PROPERTY(self)->fget; }
+static Value property_fset(Value self) { return AS_PROPERTY(self)->fset; }
+static Value property_fdel(Value self) { return AS_PROPERTY(self)->fdel; }
+static Value property_doc(Value self) { return AS_PROPERTY(self)->doc; }
+
+static int property_set_doc(Value self, Value v)
 {
-    if (name_is(name, "__doc__")) {
-        AS_PROPERTY(self)->doc = or_none(v);
-        return 0;
+    AS_PROPERTY(self)->doc = or_none(v);
+    return 0;
+}
+
+/* A property is abstract when one of its functions is (abc.abstractmethod). */
+static Value property_isabstract(Value self)
+{
+    ObjProperty *p = AS_PROPERTY(self);
+    Value fs[3] = { p->fget, p->fset, p->fdel };
+    for (int i = 0; i < 3; i++) {
+        int r = is_abstract(fs[i]);
+        if (r != 0)
+            return r < 0 ? VAL_NULL : rt_True;
     }
-    return rt_generic_setattr(self, name, v);
+    return rt_False;
 }
 
 static const MethodDef property_methods[] = {
     {"getter", property_getter}, {"setter", property_setter},
     {"deleter", property_deleter}, {"__set_name__", property_set_name},
-    {NULL, NULL},
+    {"__init__", property_init}, {NULL, NULL},
 };
 
 ObjType rt_property_type = {
-    .ob.type = &rt_type_type, .name = "property",
-    .descr_get = property_get, .descr_set = property_set,
-    .getattr = property_getattr, .setattr = property_setattr, .new_ = property_new,
+    .ob.type = &rt_type_type, .name = "property", .flags = TF_BASETYPE,
+    .instance_size = sizeof(ObjProperty),
+    .descr_get = property_get, .descr_set = property_set, .new_ = property_new,
 };
 
 /* ---- classmethod and staticmethod ---------------------------------------- */
@@ -182,8 +220,7 @@ typedef struct ObjFuncWrapper {
 
 static Value wrap_func(ObjType *type, Value func)
 {
-    ObjFuncWrapper *w = gc_alloc(sizeof *w);
-    w->ob.type = type;
+    ObjFuncWrapper *w = rt_alloc_instance(type, sizeof *w);
     w->func = func;
     return obj_val(w);
 }
@@ -228,8 +265,10 @@ static Value funcwrapper_getattr(Value self, Value name)
     Value func = VAL_AS(ObjFuncWrapper, self)->func;
     if (name_is(name, "__func__") || name_is(name, "__wrapped__"))
         return func;
-    if (name_is(name, "__isabstractmethod__"))
-        return rt_False;
+    if (name_is(name, "__isabstractmethod__")) {
+        int r = is_abstract(func);
+        return r < 0 ? VAL_NULL : rt_bool(r);
+    }
     if (name_is(name, "__name__") || name_is(name, "__qualname__") ||
         name_is(name, "__doc__") || name_is(name, "__module__"))
         return rt_getattr(func, name);
@@ -238,12 +277,14 @@ static Value funcwrapper_getattr(Value self, Value name)
 
 ObjType rt_classmethod_type = {
     .ob.type = &rt_type_type, .name = "classmethod", .flags = TF_BASETYPE,
+    .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = classmethod_get,
     .getattr = funcwrapper_getattr, .new_ = classmethod_new,
 };
 
 ObjType rt_staticmethod_type = {
     .ob.type = &rt_type_type, .name = "staticmethod", .flags = TF_BASETYPE,
+    .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = staticmethod_get, .call = staticmethod_call,
     .getattr = funcwrapper_getattr, .new_ = classmethod_new,
 };
@@ -370,6 +411,17 @@ ObjType rt_getset_type = {
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);
+    rt_type_set(&rt_property_type, "fget",
+                rt_getset_new("fget", &rt_property_type, property_fget, NULL));
+    rt_type_set(&rt_property_type, "fset",
+                rt_getset_new("fset", &rt_property_type, property_fset, NULL));
+    rt_type_set(&rt_property_type, "fdel",
+                rt_getset_new("fdel", &rt_property_type, property_fdel, NULL));
+    rt_type_set(&rt_property_type, "__doc__",
+                rt_getset_new("__doc__", &rt_property_type, property_doc, property_set_doc));
+    rt_type_set(&rt_property_type, "__isabstractmethod__",
+                rt_getset_new("__isabstractmethod__", &rt_property_type,
+                              property_isabstract, NULL));
     rt_type_ready(&rt_classmethod_type, NULL);
     rt_type_ready(&rt_staticmethod_type, NULL);
     rt_type_ready(&rt_member_type, NULL);

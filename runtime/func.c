@@ -295,12 +295,21 @@ static Value module_repr(Value self)
     return rt_str_format_c("<module %R>", name);
 }
 
+/* A plain module's attributes are its dict's (looked up first: they are
+ * what `math.pi` means); a subclass of module reads them with the
+ * generic lookup, so its methods and properties work. */
 static Value module_getattr(Value self, Value name)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
-    Value v = rt_dict_get_str(m->dict, name);
-    if (v != VAL_NULL)
+    Value v;
+    if (val_type(self) != &rt_module_type) {
+        v = rt_generic_getattr(self, name);
+        if (v != VAL_NULL || !rt_err_matches(&rt_AttributeError))
+            return v;
+        rt_err_clear();
+    } else if ((v = rt_dict_get_str(m->dict, name)) != VAL_NULL) {
         return v;
+    }
     if (strcmp(rt_str_cstr(name), "__dict__") == 0)
         return m->dict;
     v = rt_type_lookup(val_type(self), name);
@@ -312,6 +321,8 @@ static Value module_getattr(Value self, Value name)
 static int module_setattr(Value self, Value name, Value v)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
+    if (val_type(self) != &rt_module_type)
+        return rt_generic_setattr(self, name, v);
     if (v != VAL_NULL)
         return rt_dict_set(m->dict, name, v) ? 0 : -1;
     int r = rt_dict_del(m->dict, name);

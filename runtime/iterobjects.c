@@ -9,7 +9,10 @@
  * whose iter slot returns the iterator itself, and whose next slot produces
  * one item per call, pulling from the underlying iterator(s) only when asked.
  * Nothing is computed ahead: `zip(count(), xs)` over an infinite iterator
- * works because each next() takes one item from each.
+ * works because each next() takes one item from each.  As in CPython, all
+ * but callable_iterator may be subclassed: their constructors allocate
+ * through rt_alloc_instance, and instance_size says how much a subclass
+ * extends.
  *
  * Every next slot follows the runtime's convention: an item, or VAL_NULL
  * meaning "exhausted" when no exception is set and "failed" when one is.
@@ -52,8 +55,7 @@ static Value enumerate_make(ObjType *type, Value iterable, Value start)
     Value it = rt_iter(iterable);
     if (it == VAL_NULL)
         return VAL_NULL;
-    ObjEnumerate *e = gc_alloc(sizeof *e);
-    e->ob.type = type;
+    ObjEnumerate *e = rt_alloc_instance(type, sizeof *e);
     e->it = it;
     e->index = index;
     return obj_val(e);
@@ -116,6 +118,7 @@ static Value enumerate_next(Value self)
 
 ObjType rt_enumerate_type = {
     .ob.type = &rt_type_type, .name = "enumerate", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjEnumerate),
     .iter = self_iter, .next = enumerate_next, .new_ = enumerate_new,
 };
 
@@ -125,7 +128,7 @@ typedef struct ObjZip {
     Object ob;
     bool strict;
     size_t n;
-    Value iters[];      /* one iterator per argument */
+    Value *iters;       /* one iterator per argument */
 } ObjZip;
 
 static Value zip_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -139,8 +142,8 @@ static Value zip_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     int is_strict = strict == VAL_NULL ? 0 : rt_truthy(strict);
     if (is_strict < 0)
         return VAL_NULL;
-    ObjZip *z = gc_alloc(sizeof *z + n * sizeof(Value));
-    z->ob.type = type;
+    ObjZip *z = rt_alloc_instance(type, sizeof *z);
+    z->iters = gc_alloc(n * sizeof(Value));
     z->strict = is_strict;
     z->n = n;
     for (size_t i = 0; i < n; i++)
@@ -193,6 +196,7 @@ static Value zip_next(Value self)
 
 ObjType rt_zip_type = {
     .ob.type = &rt_type_type, .name = "zip", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjZip),
     .iter = self_iter, .next = zip_next, .new_ = zip_new,
 };
 
@@ -202,7 +206,7 @@ typedef struct ObjMap {
     Object ob;
     Value func;
     size_t n;
-    Value iters[];
+    Value *iters;
 } ObjMap;
 
 static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -212,8 +216,8 @@ static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (nargs < 2)
         return rt_raisef(&rt_TypeError, "map() must have at least two arguments.");
     size_t n = nargs - 1;
-    ObjMap *m = gc_alloc(sizeof *m + n * sizeof(Value));
-    m->ob.type = type;
+    ObjMap *m = rt_alloc_instance(type, sizeof *m);
+    m->iters = gc_alloc(n * sizeof(Value));
     m->func = args[0];
     m->n = n;
     for (size_t i = 0; i < n; i++)
@@ -240,6 +244,7 @@ static Value map_next(Value self)
 
 ObjType rt_map_type = {
     .ob.type = &rt_type_type, .name = "map", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjMap),
     .iter = self_iter, .next = map_next, .new_ = map_new,
 };
 
@@ -258,8 +263,7 @@ static Value filter_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
         return VAL_NULL;
-    ObjFilter *f = gc_alloc(sizeof *f);
-    f->ob.type = type;
+    ObjFilter *f = rt_alloc_instance(type, sizeof *f);
     bool plain_truth = args[0] == rt_None || args[0] == obj_val(&rt_bool_type);
     f->func = plain_truth ? VAL_NULL : args[0];
     f->it = it;
@@ -287,6 +291,7 @@ static Value filter_next(Value self)
 
 ObjType rt_filter_type = {
     .ob.type = &rt_type_type, .name = "filter", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjFilter),
     .iter = self_iter, .next = filter_next, .new_ = filter_new,
 };
 
@@ -329,8 +334,7 @@ static Value reversed_new(ObjType *type, Value *args, size_t nargs, Value kwname
     ssize_t n = rt_len(seq);
     if (n < 0)
         return VAL_NULL;
-    ObjReversed *r = gc_alloc(sizeof *r);
-    r->ob.type = type;
+    ObjReversed *r = rt_alloc_instance(type, sizeof *r);
     r->seq = seq;
     r->index = n - 1;
     return obj_val(r);
@@ -356,6 +360,7 @@ static Value reversed_next(Value self)
 
 ObjType rt_reversed_type = {
     .ob.type = &rt_type_type, .name = "reversed", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjReversed),
     .iter = self_iter, .next = reversed_next, .new_ = reversed_new,
 };
 
