@@ -10,7 +10,7 @@
  * the metaclass, runs the body with a fresh dict as its locals (the body's
  * STORE_NAMEs fill it: __module__, __qualname__, the methods), and calls
  * metaclass(name, bases, namespace) — for plain classes type(), whose
- * three-argument form is rt_type_create below.  Following CPython's
+ * three-argument form is rt_type_new below.  Following CPython's
  * Objects/typeobject.c (type_new), creating a class means:
  *
  *   1. choosing the "best base": the base whose instance layout every other
@@ -296,7 +296,36 @@ static Value class_get(Value obj)
     return obj_val(val_type(obj));
 }
 
-/* obj.__class__ = C: both classes written in Python, with the same layout. */
+/* The size of t's instances, builtin or heap. */
+static size_t layout_size(ObjType *t)
+{
+    return rt_is_heaptype(t) ? t->instance_size : builtin_size(builtin_root(t));
+}
+
+/* May instances of `old` become instances of `new` (obj.__class__ = new,
+ * or a class whose best base changes from old to new by __bases__
+ * assignment)?  Their layouts must be the same: the same solid base, or
+ * two classes adding the same __slots__ to the same base; the dict in the
+ * same place (CPython's compatible_for_assignment). */
+static bool compatible_for_assignment(ObjType *old, ObjType *new, const char *attr)
+{
+    ObjType *so = solid_base(old), *sn = solid_base(new);
+    bool same = so == sn;
+    if (!same && rt_is_heaptype(so) && rt_is_heaptype(sn) && so->base == sn->base) {
+        int eq = rt_eq(((HeapType *)so)->slots, ((HeapType *)sn)->slots);
+        if (eq < 0)
+            return false;
+        same = eq;
+    }
+    if (same && old->dict_offset == new->dict_offset && layout_size(old) == layout_size(new))
+        return true;
+    rt_raisef(&rt_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+              new->name, old->name);
+    return false;
+}
+
+/* obj.__class__ = C: classes written in Python (or two module types), with
+ * the same layout. */
 static int class_set(Value obj, Value v)
 {
     if (v == VAL_NULL) {
@@ -309,17 +338,14 @@ static int class_set(Value obj, Value v)
         return -1;
     }
     ObjType *old = val_type(obj), *new = AS_TYPE(v);
-    if (!rt_is_heaptype(old) || !rt_is_heaptype(new)) {
+    bool modules = rt_is_subtype(old, &rt_module_type) && rt_is_subtype(new, &rt_module_type);
+    if (!modules && (!rt_is_heaptype(old) || !rt_is_heaptype(new))) {
         rt_raisef(&rt_TypeError, "__class__ assignment only supported for mutable types "
                   "or ModuleType subclasses");
         return -1;
     }
-    if (solid_base(old) != solid_base(new) || old->dict_offset != new->dict_offset ||
-        old->instance_size != new->instance_size) {
-        rt_raisef(&rt_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                  new->name, old->name);
+    if (!compatible_for_assignment(old, new, "__class__"))
         return -1;
-    }
     val_obj(obj)->type = new;
     return 0;
 }
@@ -450,8 +476,16 @@ static bool call_set_names(ObjType *t)
         if (m == VAL_NULL)
             continue;
         Value args[3] = { v, obj_val(t), k };
-        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL)
+        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+            /* 3.11 wraps the error: RuntimeError(...) from the original. */
+            Value cause = rt_err_fetch();
+            rt_raisef(&rt_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                      val_type(v)->name, k, t->name);
+            ObjException *e = AS_EXC(rt_err_peek());
+            e->cause = e->context = cause;
+            e->suppress_context = true;
             return false;
+        }
     }
     return true;
 }
@@ -513,8 +547,6 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
 {
     if (check_create_args(name, bases, ns) == VAL_NULL)
         return VAL_NULL;
-    if ((meta = calculate_meta(meta, bases)) == NULL)
-        return VAL_NULL;
     if (rt_tuple_len(bases) == 0)
         bases = rt_tuple_pack(1, obj_val(&rt_object_type));
     ObjType *base = best_base(bases);
@@ -542,18 +574,69 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     return obj_val(t);
 }
 
+/* type.__new__(meta, name, bases, dict, **kw) (CPython's type_new_get_bases):
+ * the bases must be classes, not objects standing for classes (only
+ * __build_class__ resolves __mro_entries__); the most derived metaclass of
+ * meta and the bases' types is the one that creates the class, and when it
+ * has a __new__ of its own (a Python metaclass, enum's EnumType) that
+ * __new__ is called instead, with the same arguments. */
+Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos != 3)
+        return rt_raisef(&rt_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)",
+                         npos);
+    Value bases = args[1], entries = rt_str_intern_cstr("__mro_entries__");
+    if (check_create_args(args[0], bases, args[2]) == VAL_NULL)
+        return VAL_NULL;
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        Value b = rt_tuple_get(bases, i);
+        if (rt_isinstance_of(b, &rt_type_type))
+            continue;
+        Value m = rt_lookup_attr(b, entries);
+        if (m != VAL_NULL)
+            return rt_raisef(&rt_TypeError, "type() doesn't support MRO entry resolution; "
+                             "use types.new_class()");
+        if (rt_err_occurred())
+            return VAL_NULL;
+    }
+    if (rt_tuple_len(bases) > 0) {
+        ObjType *winner = calculate_meta(meta, bases);
+        if (winner == NULL)
+            return VAL_NULL;
+        if (winner != meta && winner->new_ != rt_type_type.new_)
+            return winner->new_(winner, args, nargs, kwnames);
+        meta = winner;
+    }
+    Value kwargs = VAL_NULL;
+    if (nkw > 0) {
+        kwargs = rt_dict_new();
+        for (size_t i = 0; i < nkw; i++)
+            rt_dict_set(kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
+    }
+    return rt_type_create(meta, args[0], bases, args[2], kwargs);
+}
+
 /* ---- __build_class__ -------------------------------------------------------------------- */
 
 /* The namespace the body runs in: metaclass.__prepare__(name, bases, **kw)
- * when a metaclass written in Python has one, else a new dict. */
-static Value prepare_namespace(ObjType *meta, Value name, Value bases, Value kwargs)
+ * (type's own gives a new dict, without being called), which must be a
+ * mapping. */
+static Value prepare_namespace(Value meta, Value name, Value bases, Value kwargs)
 {
-    if (!rt_is_heaptype(meta))
+    if (meta == obj_val(&rt_type_type))
         return rt_dict_new();
-    Value prep = rt_lookup_attr(obj_val(meta), s_prepare);
+    Value prep = rt_lookup_attr(meta, s_prepare);
     if (prep == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL : rt_dict_new();
-    return rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
+    Value ns = rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
+    if (ns == VAL_NULL || val_type(ns)->getitem != NULL)
+        return ns;
+    if (rt_isinstance_of(meta, &rt_type_type))
+        return rt_raisef(&rt_TypeError, "%s.__prepare__() must return a mapping, not %T",
+                         AS_TYPE(meta)->name, ns);
+    return rt_raisef(&rt_TypeError, "<metaclass>.__prepare__() must return a mapping, not %T",
+                     ns);
 }
 
 /* PEP 560: a base that is not a class may stand for others through its
@@ -622,7 +705,7 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         meta = obj_val(m);
     }
-    Value ns = is_class ? prepare_namespace(AS_TYPE(meta), name, bases, kwargs) : rt_dict_new();
+    Value ns = prepare_namespace(meta, name, bases, kwargs);
     if (ns == VAL_NULL)
         return VAL_NULL;
     Value cell = vm_run_class_body(args[0], ns);
@@ -669,13 +752,18 @@ static bool call_init(Value obj, Value *args, size_t nargs, Value kwnames)
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     ObjType *type = AS_TYPE(callable);
+    if (type == &rt_type_type) {        /* type(x) is a question, not a creation */
+        size_t nkw = rt_nkwargs(kwnames);
+        if (nargs == 1 && nkw == 0)
+            return obj_val(val_type(args[0]));
+        if (nargs - nkw != 3)
+            return rt_raisef(&rt_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (type->new_ == NULL)
         return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
     Value obj = type->new_(type, args, nargs, kwnames);
     if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
         return obj;
-    if (type == &rt_type_type && nargs == 1 && rt_nkwargs(kwnames) == 0)
-        return obj;                     /* type(x) is a question, not a creation */
     return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
 }
 
@@ -764,6 +852,82 @@ static int set_type_name(HeapType *ht, Value name, Value v, bool qual)
     return 0;
 }
 
+/* Recompute the MRO of t and of every class below it, in creation order
+ * (bases before subclasses); false with the error of the first failure. */
+static bool update_mros(ObjType *t)
+{
+    ObjList *all = AS_LIST(heap_types);
+    for (size_t i = 0; i < all->length; i++) {
+        ObjType *c = AS_TYPE(all->items[i]);
+        if (c != t && !rt_is_subtype(c, t))
+            continue;
+        Value mro = compute_mro(c, c->bases);
+        if (mro == VAL_NULL)
+            return false;
+        c->mro = mro;
+    }
+    return true;
+}
+
+/* The checks of CPython's type_set_bases, one message each. */
+static bool valid_new_bases(ObjType *t, Value v)
+{
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
+                  t->name);
+        return false;
+    }
+    if (!rt_isinstance_of(v, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError, "can only assign tuple to %s.__bases__, not %s", t->name,
+                  val_type(v)->name);
+        return false;
+    }
+    if (rt_tuple_len(v) == 0) {
+        rt_raisef(&rt_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                  t->name);
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(v); i++) {
+        Value b = rt_tuple_get(v, i);
+        if (!rt_isinstance_of(b, &rt_type_type)) {
+            rt_raisef(&rt_TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+                      t->name, val_type(b)->name);
+            return false;
+        }
+        if (rt_is_subtype(AS_TYPE(b), t)) {
+            rt_raisef(&rt_TypeError, "a __bases__ item causes an inheritance cycle");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* C.__bases__ = (A, B): the layout may not change; the MROs of C and its
+ * subclasses are recomputed (all restored if one fails) and their slots
+ * re-derived from the new MROs. */
+static int set_bases(ObjType *t, Value v)
+{
+    if (!valid_new_bases(t, v))
+        return -1;
+    ObjType *new_base = best_base(v);
+    if (new_base == NULL || !compatible_for_assignment(t->base, new_base, "__bases__"))
+        return -1;
+    Value old_bases = t->bases;
+    ObjType *old_base = t->base;
+    t->bases = v;
+    t->base = new_base;
+    if (!update_mros(t)) {
+        Value err = rt_err_fetch();
+        t->bases = old_bases;
+        t->base = old_base;
+        update_mros(t);
+        rt_raise(err);
+        return -1;
+    }
+    slots_changed(t);
+    return 0;
+}
+
 int rt_type_setattr(Value self, Value name, Value v)
 {
     ObjType *type = AS_TYPE(self);
@@ -774,6 +938,8 @@ int rt_type_setattr(Value self, Value name, Value v)
     }
     if (name_is(name, "__name__") || name_is(name, "__qualname__"))
         return set_type_name((HeapType *)type, name, v, name_is(name, "__qualname__"));
+    if (name_is(name, "__bases__"))
+        return set_bases(type, v);
     Value meta_attr = rt_type_lookup(val_type(self), name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
         return val_type(meta_attr)->descr_set(meta_attr, self, v);
@@ -845,8 +1011,15 @@ static Value type_subclasscheck(Value *args, size_t nargs, Value kwnames)
     return rt_bool(rt_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
 }
 
+/* type.__prepare__(name, bases, **kwds): the namespace of a class body. */
+static Value type_prepare(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_dict_new();
+}
+
 static const MethodDef type_methods[] = {
     {"mro", type_mro_method}, {"__subclasses__", type_subclasses},
+    {"__prepare__", type_prepare, RT_METH_CLASS},
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {NULL, NULL},
 };

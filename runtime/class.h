@@ -40,7 +40,9 @@ static inline bool rt_is_heaptype(const ObjType *t)
 }
 
 /* ---- class.c ---- */
-/* type(name, bases, dict, **kwds) with `meta` as the metatype. */
+/* type.__new__(meta, name, bases, dict, **kwds): the new_ slot of type. */
+Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames);
+/* The class itself, made by `meta` (already the winning metaclass). */
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value kwargs);
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);

@@ -321,8 +321,9 @@ static Value module_getattr(Value self, Value name)
 static int module_setattr(Value self, Value name, Value v)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
-    if (val_type(self) != &rt_module_type)
-        return rt_generic_setattr(self, name, v);
+    Value descr = rt_type_lookup(val_type(self), name);      /* __class__, properties */
+    if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
+        return val_type(descr)->descr_set(descr, self, v);
     if (v != VAL_NULL)
         return rt_dict_set(m->dict, name, v) ? 0 : -1;
     int r = rt_dict_del(m->dict, name);

@@ -142,31 +142,14 @@ static Value type_repr(Value self)
     return rt_str_format_c("<class '%S'>", rt_type_qualified_name(AS_TYPE(self)));
 }
 
-/* type(x): the type of x; type(name, bases, dict, **kw): a new class
- * (class.c).  Calling a type is rt_type_call (class.c): __new__, then
- * __init__ for instances of classes written in Python. */
-static Value type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
-{
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (npos == 1 && nkw == 0 && type == &rt_type_type)
-        return obj_val(val_type(args[0]));
-    if (npos != 3)
-        return rt_raisef(&rt_TypeError, type == &rt_type_type
-                         ? "type() takes 1 or 3 arguments"
-                         : "type.__new__() takes exactly 3 arguments (%zu given)", npos);
-    Value kwargs = VAL_NULL;
-    if (nkw > 0) {
-        kwargs = rt_dict_new();
-        for (size_t i = 0; i < nkw; i++)
-            rt_dict_set(kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
-    }
-    return rt_type_create(type, args[0], args[1], args[2], kwargs);
-}
-
+/* type(x) is answered by rt_type_call; type(name, bases, dict, **kw) and
+ * type.__new__ make a new class (rt_type_new, class.c).  Calling a type is
+ * rt_type_call (class.c): __new__, then __init__ for instances of classes
+ * written in Python. */
 ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
     .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
-    .setattr = rt_type_setattr, .new_ = type_new,
+    .setattr = rt_type_setattr, .new_ = rt_type_new,
     .binop = rt_union_or, .binop_ops = RT_OP_BIT(NB_OR),         /* int | str */
 };
 

@@ -628,6 +628,8 @@ static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, 
         return object_init(self, nargs, kwnames);
     if (w->owner == &rt_type_type) {
         size_t n = nargs - rt_nkwargs(kwnames);
+        if (n == 1 && rt_nkwargs(kwnames) > 0)
+            return rt_raisef(&rt_TypeError, "type.__init__() takes no keyword arguments");
         if (n != 1 && n != 3)
             return rt_raisef(&rt_TypeError, "type.__init__() takes 1 or 3 arguments");
         return rt_None;
