@@ -352,62 +352,125 @@ static int class_set(Value obj, Value v)
 
 /* ---- creating a class ------------------------------------------------------------------ */
 
-/* __slots__ as a tuple of str (a single str is one name). */
+/* ---- __slots__ ------------------------------------------------------------------------ */
+
+/* __slots__ as a tuple of str (a single str is one name), each an
+ * identifier. */
 static Value slot_names(Value slots)
 {
     Value t = rt_isinstance_of(slots, &rt_str_type) ? rt_tuple_pack(1, slots)
                                                      : rt_sequence_to_tuple(slots);
     if (t == VAL_NULL)
         return VAL_NULL;
-    for (size_t i = 0; i < rt_tuple_len(t); i++)
-        if (!rt_isinstance_of(rt_tuple_get(t, i), &rt_str_type))
+    for (size_t i = 0; i < rt_tuple_len(t); i++) {
+        Value name = rt_tuple_get(t, i);
+        if (!rt_isinstance_of(name, &rt_str_type))
             return rt_raisef(&rt_TypeError, "__slots__ items must be strings, not '%s'",
-                             val_type(rt_tuple_get(t, i))->name);
+                             val_type(name)->name);
+        if (!rt_str_isidentifier(name))
+            return rt_raisef(&rt_TypeError, "__slots__ must be identifiers");
+    }
     return t;
 }
 
-/* Lay out the instances: slots after the base's bytes, then (if wanted and
- * not already there) the dict word.  Adds the member descriptors. */
+/* A private name in a class body is stored mangled: __x in class C is
+ * _C__x (CPython's _Py_Mangle), and so is a __slots__ entry. */
+static Value mangle(Value cls_name, Value name)
+{
+    const char *n = rt_str_cstr(name), *c = rt_str_cstr(cls_name);
+    size_t len = AS_STR(name)->nbytes;
+    if (n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') ||
+        strchr(n, '.') != NULL)
+        return name;
+    while (*c == '_')
+        c++;
+    return *c == '\0' ? name : rt_str_format_c("_%s%S", c, name);
+}
+
+/* Builtin types whose instances are variable-sized (CPython's
+ * tp_itemsize != 0): no __slots__ may extend them, no __weakref__. */
+static bool has_items(ObjType *root)
+{
+    return is_var_sized(root) || root == &rt_int_type;
+}
+
+/* Do t's instances already support weak references (a __weakref__)? */
+static bool has_weakref(ObjType *t)
+{
+    if (rt_is_heaptype(t))
+        return ((HeapType *)t)->weakref;
+    return t == &rt_type_type || t == &rt_set_type || t == &rt_frozenset_type;
+}
+
+/* What a class's __slots__ asks for (CPython's type_new_visit_slots). */
+typedef struct SlotPlan {
+    bool add_dict, add_weak;    /* '__dict__' / '__weakref__' listed */
+} SlotPlan;
+
+/* The member names (mangled, sorted, a name listed twice twice), or
+ * VAL_NULL with CPython's error for a wrong __slots__. */
+static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, SlotPlan *plan)
+{
+    ObjType *root = builtin_root(base);
+    if ((slots = slot_names(slots)) == VAL_NULL)
+        return VAL_NULL;
+    if (rt_tuple_len(slots) > 0 && has_items(root))
+        return rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                         root->name);
+    Value names = rt_list_new(rt_tuple_len(slots));
+    for (size_t i = 0; i < rt_tuple_len(slots); i++) {
+        Value name = rt_tuple_get(slots, i);
+        if (name_is(name, "__dict__")) {
+            if (base->dict_offset != 0 || plan->add_dict)
+                return rt_raisef(&rt_TypeError, "__dict__ slot disallowed: we already got "
+                                 "one");
+            plan->add_dict = true;
+        } else if (name_is(name, "__weakref__")) {
+            if (has_weakref(base) || plan->add_weak)
+                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: either we "
+                                 "already got one, or __itemsize__ != 0");
+            plan->add_weak = true;
+        } else {
+            name = mangle(ht->name, name);
+            if (rt_dict_get_str(dict, name) != VAL_NULL &&
+                !name_is(name, "__qualname__") && !name_is(name, "__classcell__"))
+                return rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class "
+                                 "variable", name);
+            rt_list_append(names, name);
+        }
+    }
+    if (!rt_list_sort(names, VAL_NULL, false))
+        return VAL_NULL;
+    ht->slots = slots;
+    return names;
+}
+
+/* Lay out the instances: the base's bytes, then one Value per __slots__
+ * member (its descriptor in the class dict, sorted by name; a name listed
+ * twice, as datetime's date.__slots__ + time.__slots__ does, once), then
+ * the instance-dict word unless __slots__ leaves it out or the base
+ * already has one (str, bytes and tuple keep it after their items). */
 static bool layout(HeapType *ht, ObjType *base, Value dict)
 {
     ObjType *t = &ht->type;
     ObjType *root = builtin_root(base);
-    size_t size = rt_is_heaptype(base) ? base->instance_size : builtin_size(root);
-    if (size == 0 && rt_is_heaptype(base))
-        size = builtin_size(root);
-    bool want_dict = true;
-    Value slots = rt_dict_get_str(dict, s_slots);
+    size_t size = layout_size(base);
+    Value slots = rt_dict_get_str(dict, s_slots), names = rt_list_new(0);
+    SlotPlan plan = { slots == VAL_NULL, slots == VAL_NULL };
+    if (slots != VAL_NULL && (names = plan_slots(ht, base, slots, dict, &plan)) == VAL_NULL)
+        return false;
     size_t nslots = 0;
-    if (slots != VAL_NULL) {
-        if ((slots = slot_names(slots)) == VAL_NULL)
-            return false;
-        want_dict = false;
-        for (size_t i = 0; i < rt_tuple_len(slots); i++) {
-            Value name = rt_tuple_get(slots, i);
-            if (name_is(name, "__dict__")) {
-                want_dict = true;
-                continue;
-            }
-            if (name_is(name, "__weakref__"))
-                continue;
-            if (rt_dict_get_str(dict, name) != VAL_NULL) {
-                rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class variable", name);
-                return false;
-            }
-            if (size == 0 || root == &rt_int_type) {        /* variable-sized */
-                rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                          root->name);
-                return false;
-            }
-            rt_dict_set(dict, name, rt_member_new(name, t, size));
-            size += sizeof(Value);
-            nslots++;
-        }
-        ht->slots = slots;
+    for (size_t i = 0; i < AS_LIST(names)->length; i++) {
+        Value name = AS_LIST(names)->items[i];
+        if (rt_dict_get_str(dict, name) != VAL_NULL)
+            continue;                               /* listed twice */
+        rt_dict_set(dict, name, rt_member_new(name, t, size));
+        size += sizeof(Value);
+        nslots++;
     }
     ht->adds_layout = nslots > 0;
     t->dict_offset = base->dict_offset;
-    if (want_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
+    if (plan.add_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
         if (root == &rt_object_type)
             t->dict_offset = offsetof(ObjInstance, dict);
         else if (is_var_sized(root))
@@ -418,8 +481,10 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
         }
         rt_dict_set(dict, s_dict, rt_getset_new("__dict__", t, instance_dict_get,
                                                 instance_dict_set));
-        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
     }
+    ht->weakref = has_weakref(base) || (plan.add_weak && !has_items(root));
+    if (ht->weakref && !has_weakref(base))
+        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
     t->instance_size = size;
     return true;
 }
@@ -439,7 +504,7 @@ static void wrap_special_methods(Value dict)
     }
 }
 
-/* __module__, __qualname__, __doc__ and __hash__ defaults. */
+/* __module__, __qualname__ and __hash__ defaults. */
 static bool namespace_defaults(HeapType *ht, Value dict)
 {
     if (rt_dict_get_str(dict, s_module) == VAL_NULL) {
@@ -458,8 +523,6 @@ static bool namespace_defaults(HeapType *ht, Value dict)
         ht->qualname = q;
         rt_dict_del(dict, s_qualname);
     }
-    if (rt_dict_get_str(dict, s_doc) == VAL_NULL)
-        rt_dict_set(dict, s_doc, rt_None);
     if (rt_dict_get_str(dict, s_eq) != VAL_NULL && rt_dict_get_str(dict, s_hash) == VAL_NULL)
         rt_dict_set(dict, s_hash, rt_None);
     return true;
@@ -560,6 +623,8 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     wrap_special_methods(dict);
     if ((t->mro = compute_mro(t, bases)) == VAL_NULL || !layout(ht, base, dict))
         return VAL_NULL;
+    if (rt_dict_get_str(dict, s_doc) == VAL_NULL)       /* after the slots: see layout */
+        rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     rt_update_slots(t);
     rt_list_append(heap_types, obj_val(t));

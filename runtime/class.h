@@ -32,6 +32,7 @@ typedef struct HeapType {
     Value qualname;             /* str: __qualname__ */
     Value slots;                /* tuple of __slots__ names, or VAL_NULL */
     bool adds_layout;           /* non-empty __slots__: a new solid base */
+    bool weakref;               /* instances have a __weakref__ */
 } HeapType;
 
 static inline bool rt_is_heaptype(const ObjType *t)
