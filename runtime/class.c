@@ -1025,6 +1025,61 @@ int rt_type_setattr(Value self, Value name, Value v)
     return 0;
 }
 
+/* ---- __abstractmethods__ -------------------------------------------------------------------- */
+
+/* C.__abstractmethods__: a getset of type that reads C's own dict (not
+ * its bases'); setting a true value makes C abstract, so object.__new__
+ * refuses to instantiate it (abc.ABCMeta sets it on every class it makes). */
+static Value abstract_name(void)
+{
+    return rt_str_intern_cstr("__abstractmethods__");
+}
+
+static Value abstractmethods_get(Value cls)
+{
+    ObjType *t = AS_TYPE(cls);
+    Value v = t != &rt_type_type ? rt_dict_get_str(t->dict, abstract_name()) : VAL_NULL;
+    return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError,
+                                             rt_tuple_pack(1, abstract_name()));
+}
+
+static int abstractmethods_set(Value cls, Value v)
+{
+    ObjType *t = AS_TYPE(cls);
+    int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
+    if (abstract < 0)
+        return -1;
+    if (v != VAL_NULL && !rt_dict_set(t->dict, abstract_name(), v))
+        return -1;
+    if (v == VAL_NULL) {
+        int r = rt_dict_del(t->dict, abstract_name());
+        if (r <= 0) {
+            if (r == 0)
+                rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, abstract_name()));
+            return -1;
+        }
+    }
+    if (rt_is_heaptype(t))
+        ((HeapType *)t)->abstract = abstract;
+    return 0;
+}
+
+/* object.__new__(C) for an abstract C: "Can't instantiate abstract class C
+ * with abstract methods f, g" (the names sorted). */
+Value rt_abstract_instantiation_error(ObjType *t)
+{
+    Value names = abstractmethods_get(obj_val(t));
+    if (names == VAL_NULL || (names = rt_sequence_to_list(names)) == VAL_NULL ||
+        !rt_list_sort(names, VAL_NULL, false))
+        return VAL_NULL;
+    Value join = rt_getattr_cstr(rt_str_from_cstr(", "), "join");
+    Value joined = join == VAL_NULL ? VAL_NULL : rt_call1(join, names);
+    if (joined == VAL_NULL)
+        return VAL_NULL;
+    return rt_raisef(&rt_TypeError, "Can't instantiate abstract class %s with abstract "
+                     "method%s %S", t->name, AS_LIST(names)->length > 1 ? "s" : "", joined);
+}
+
 /* ---- methods of type ---------------------------------------------------------------------- */
 
 static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
@@ -1207,6 +1262,9 @@ void rt_class_init(void)
     rt_descr_init();
     rt_type_ready(&rt_super_type, NULL);
     rt_type_add_methods(&rt_type_type, type_methods);
+    rt_type_set(&rt_type_type, "__abstractmethods__",
+                rt_getset_new("__abstractmethods__", &rt_type_type, abstractmethods_get,
+                              abstractmethods_set));
     rt_type_set(&rt_object_type, "__class__",
                 rt_getset_new("__class__", &rt_object_type, class_get, class_set));
     rt_types_add_wrappers();

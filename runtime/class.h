@@ -33,6 +33,7 @@ typedef struct HeapType {
     Value slots;                /* tuple of __slots__ names, or VAL_NULL */
     bool adds_layout;           /* non-empty __slots__: a new solid base */
     bool weakref;               /* instances have a __weakref__ */
+    bool abstract;              /* __abstractmethods__ is true: object() refuses */
 } HeapType;
 
 static inline bool rt_is_heaptype(const ObjType *t)
@@ -54,6 +55,9 @@ Value rt_type_qualified_name(ObjType *t);
 Value rt_type_module(ObjType *t);       /* str */
 Value rt_type_qualname(ObjType *t);     /* str */
 extern ObjType rt_super_type;
+/* The TypeError of object.__new__ for a class made abstract by
+ * __abstractmethods__ (HeapType.abstract); always VAL_NULL. */
+Value rt_abstract_instantiation_error(ObjType *t);
 void rt_class_init(void);
 
 /* ---- object.c ---- */

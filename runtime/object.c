@@ -114,7 +114,8 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
 }
 
 /* object.__new__: extra arguments are an error unless the class has its
- * own __init__ to take them (CPython's object_new rules). */
+ * own __init__ to take them (CPython's object_new rules); an abstract
+ * class (one with __abstractmethods__, abc.ABCMeta's) is refused. */
 static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     if (nargs > 0) {
@@ -126,6 +127,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         if (rt_is_object_init(rt_type_lookup(type, init_name)))
             return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
     }
+    if (rt_is_heaptype(type) && ((HeapType *)type)->abstract)
+        return rt_abstract_instantiation_error(type);
     return obj_val(rt_alloc_instance(type, sizeof(ObjInstance)));
 }
 
