@@ -840,6 +840,27 @@ static Value type_dict_or_none(ObjType *t, Value name)
     return v != VAL_NULL ? v : rt_None;
 }
 
+/* C.__flags__: the bits of CPython's tp_flags that Python code tests
+ * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
+ * numbers them. */
+static Value type_flags(ObjType *t)
+{
+    bool heap = rt_is_heaptype(t);
+    uintptr_t f = 1u << 12;                                 /* READY */
+    f |= heap ? (1u << 9) | (1u << 14) : 1u << 8;           /* HEAPTYPE|HAVE_GC, IMMUTABLE */
+    f |= t->flags & TF_BASETYPE ? 1u << 10 : 0;
+    f |= heap && ((HeapType *)t)->abstract ? 1u << 20 : 0;  /* IS_ABSTRACT */
+    f |= !heap && t->new_ == NULL ? 1u << 7 : 0;            /* DISALLOW_INSTANTIATION */
+    static ObjType *const roots[] = {                       /* the *_SUBCLASS bits, 24-31 */
+        &rt_int_type, &rt_list_type, &rt_tuple_type, &rt_bytes_type, &rt_str_type,
+        &rt_dict_type, &rt_BaseException, &rt_type_type,
+    };
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (rt_is_subtype(t, roots[i]))
+            f |= (uintptr_t)1 << (24 + i);
+    return rt_int_from_u64(f);
+}
+
 /* The attributes every class has without a dict entry; VAL_NULL if name is
  * not one of them. */
 static Value special_type_attr(ObjType *t, Value name)
@@ -857,6 +878,7 @@ static Value special_type_attr(ObjType *t, Value name)
     if (strcmp(s, "__class__") == 0) return obj_val(val_type(obj_val(t)));
     if (strcmp(s, "__module__") == 0) return rt_type_module(t);
     if (strcmp(s, "__doc__") == 0) return type_dict_or_none(t, name);
+    if (strcmp(s, "__flags__") == 0) return type_flags(t);
     return VAL_NULL;
 }
 
@@ -1269,6 +1291,7 @@ void rt_class_init(void)
                 rt_getset_new("__class__", &rt_object_type, class_get, class_set));
     rt_types_add_wrappers();
     rt_slots_object_methods();
+    rt_reduce_init();
     add_builtin("__build_class__", rt_builtin_new("__build_class__", builtin_build_class,
                                                   VAL_NULL));
     add_builtin("super", obj_val(&rt_super_type));

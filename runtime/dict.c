@@ -653,6 +653,18 @@ static Value dictiter_next_revitem(Value self)
     return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
 }
 
+/* Pickling: (iter, (list of what is left,)). */
+static Value dictiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_reduce_remaining(args[0], sizeof(DictIter));
+}
+
+static const MethodDef dictiter_methods[] = {
+    {"__reduce__", dictiter_reduce}, {NULL, NULL},
+};
+
 #define DICTITER_TYPE(var, tname, nextfn) \
     static ObjType var = {                \
         .ob.type = &rt_type_type,         \
@@ -1099,7 +1111,6 @@ static const MethodDef values_methods[] = {
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_dict_init(void)
 {
@@ -1107,10 +1118,10 @@ void rt_dict_init(void)
     rt_type_ready(&dictkeys_type, view_methods);
     rt_type_ready(&dictitems_type, view_methods);
     rt_type_ready(&dictvalues_type, values_methods);
-    rt_type_ready(&dictiter_keys_type, no_methods);
-    rt_type_ready(&dictiter_values_type, no_methods);
-    rt_type_ready(&dictiter_items_type, no_methods);
-    rt_type_ready(&dictiter_revkeys_type, no_methods);
-    rt_type_ready(&dictiter_revvalues_type, no_methods);
-    rt_type_ready(&dictiter_revitems_type, no_methods);
+    rt_type_ready(&dictiter_keys_type, dictiter_methods);
+    rt_type_ready(&dictiter_values_type, dictiter_methods);
+    rt_type_ready(&dictiter_items_type, dictiter_methods);
+    rt_type_ready(&dictiter_revkeys_type, dictiter_methods);
+    rt_type_ready(&dictiter_revvalues_type, dictiter_methods);
+    rt_type_ready(&dictiter_revitems_type, dictiter_methods);
 }

@@ -168,6 +168,34 @@ static Value seqiter_next(Value self)
     return item;
 }
 
+/* Pickling: (iter, (seq,), index), (iter, ((),)) once exhausted. */
+static Value seqiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    if (it->seq == VAL_NULL)
+        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
+    return rt_reduce_builtin("iter", rt_tuple_pack(1, it->seq), small_new(it->index));
+}
+
+static Value seqiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    ssize_t index;
+    if (!rt_setstate_index(args[1], 0, SMALL_MAX, &index))
+        return VAL_NULL;
+    if (it->seq != VAL_NULL)
+        it->index = (size_t)index;
+    return rt_None;
+}
+
+static const MethodDef seqiter_methods[] = {
+    {"__reduce__", seqiter_reduce}, {"__setstate__", seqiter_setstate}, {NULL, NULL},
+};
+
 static ObjType seqiter_type = {
     .ob.type = &rt_type_type,
     .name = "iterator",
@@ -176,11 +204,9 @@ static ObjType seqiter_type = {
     .next = seqiter_next,
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
-
 void rt_seqiter_init(void)
 {
-    rt_type_ready(&seqiter_type, no_methods);
+    rt_type_ready(&seqiter_type, seqiter_methods);
 }
 
 /* Ready every container type.  Order matters only in that tuples must work

@@ -822,6 +822,18 @@ static Value setiter_next(Value self)
     return e->key;
 }
 
+/* Pickling: (iter, (list of what is left,)). */
+static Value setiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_reduce_remaining(args[0], sizeof(SetIter));
+}
+
+static const MethodDef setiter_methods[] = {
+    {"__reduce__", setiter_reduce}, {NULL, NULL},
+};
+
 static ObjType setiter_type = {
     .ob.type = &rt_type_type,
     .name = "set_iterator",
@@ -1111,8 +1123,21 @@ ObjType rt_frozenset_type = {
     .new_ = frozenset_new,
 };
 
+/* Pickling: (type(s), (list(s),), the instance dict or None). */
+static Value set_reduce_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value keys = rt_sequence_to_list(args[0]);
+    Value state = keys == VAL_NULL ? VAL_NULL : rt_object_getstate(args[0]);
+    if (state == VAL_NULL)
+        return VAL_NULL;
+    return rt_reduce_value(obj_val(val_type(args[0])), rt_tuple_pack(1, keys), state);
+}
+
 static const MethodDef set_methods[] = {
     {"add", set_add_m},
+    {"__reduce__", set_reduce_m},
     {"remove", set_remove_m},
     {"discard", set_discard_m},
     {"pop", set_pop_m},
@@ -1135,6 +1160,7 @@ static const MethodDef set_methods[] = {
 
 static const MethodDef frozenset_methods[] = {
     {"copy", frozenset_copy_m},
+    {"__reduce__", set_reduce_m},
     {"union", set_union_m},
     {"intersection", set_intersection_m},
     {"difference", set_difference_m},
@@ -1146,11 +1172,10 @@ static const MethodDef frozenset_methods[] = {
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_set_init(void)
 {
     rt_type_ready(&rt_set_type, set_methods);
     rt_type_ready(&rt_frozenset_type, frozenset_methods);
-    rt_type_ready(&setiter_type, no_methods);
+    rt_type_ready(&setiter_type, setiter_methods);
 }

@@ -176,8 +176,19 @@ ObjType rt_slice_type = {
     .new_ = slice_new,
 };
 
+/* slice(1, 2).__reduce__() is (slice, (1, 2, None)). */
+static Value slice_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjSlice *sl = VAL_AS(ObjSlice, args[0]);
+    return rt_reduce_value(obj_val(&rt_slice_type), rt_tuple_pack(3, sl->start, sl->stop,
+                                                                  sl->step), VAL_NULL);
+}
+
 static const MethodDef slice_methods[] = {
     {"indices", slice_indices_method},
+    {"__reduce__", slice_reduce},
     {NULL, NULL},
 };
 

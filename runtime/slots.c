@@ -653,7 +653,7 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     /* The nearest builtin constructor of cls must be this one: object's
      * __new__ cannot build an int (CPython's tp_new_wrapper check). */
     ObjType *solid = cls;
-    while (solid != NULL && solid->new_ == slot_new_)
+    while (solid != NULL && (solid->new_ == slot_new_ || solid->new_ == container_new))
         solid = solid->base;
     if (solid != NULL && solid->new_ != w->owner->new_)
         return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
@@ -829,8 +829,8 @@ static Value wrapper_getattr(Value self, Value name)
         return rt_str_format_c("%s.%S", w->owner->name, w->name);
     if (strcmp(s, "__objclass__") == 0)
         return obj_val(w->owner);
-    if (strcmp(s, "__self__") == 0 && w->self != VAL_NULL)
-        return w->self;
+    if (strcmp(s, "__self__") == 0 && (w->self != VAL_NULL || w->kind == W_NEW))
+        return w->kind == W_NEW ? obj_val(w->owner) : w->self;   /* int.__new__.__self__ */
     return rt_generic_getattr(self, name);
 }
 
@@ -949,18 +949,6 @@ static Value object_sizeof(Value *args, size_t nargs, Value kwnames)
     return small_new(16);
 }
 
-static Value object_reduce(Value *args, size_t nargs, Value kwnames)
-{
-    return rt_raisef(&rt_TypeError, "cannot pickle '%s' object", val_type(args[0])->name);
-}
-
-static Value object_getstate(Value *args, size_t nargs, Value kwnames)
-{
-    Value *slot = rt_instance_dict_slot(args[0]);
-    Value d = slot != NULL ? *slot : VAL_NULL;
-    return d == VAL_NULL ? rt_None : d;
-}
-
 static Value object_subclasshook(Value *args, size_t nargs, Value kwnames)
 {
     return rt_NotImplemented;
@@ -977,9 +965,7 @@ static Value object_init_subclass(Value *args, size_t nargs, Value kwnames)
 
 static const MethodDef object_methods[] = {
     {"__format__", object_format}, {"__dir__", object_dir},
-    {"__sizeof__", object_sizeof}, {"__reduce__", object_reduce},
-    {"__reduce_ex__", object_reduce}, {"__getstate__", object_getstate},
-    {NULL, NULL},
+    {"__sizeof__", object_sizeof}, {NULL, NULL},
 };
 
 static void add_object_methods(void)

@@ -1251,8 +1251,18 @@ static Value str_format(Value *args, size_t nargs, Value kw)
     return rt_str_format_method(args, nargs, kw);
 }
 
+/* s.__getnewargs__(): (a plain str copy,), for pickling subclasses. */
+static Value str_getnewargs(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args("__getnewargs__", ST_METH, nargs, kw, 0, 0))
+        return VAL_NULL;
+    ObjStr *s = S(args[0]);
+    return rt_tuple_pack(1, rt_str_new(s->data, s->nbytes));
+}
+
 const MethodDef rt_str_methods[] = {
     {"join", str_join},
+    {"__getnewargs__", str_getnewargs},
     {"split", str_split},
     {"rsplit", str_rsplit},
     {"splitlines", str_splitlines},

@@ -290,6 +290,34 @@ static Value tupleiter_next(Value self)
     return VAL_NULL;
 }
 
+/* Pickling: (iter, (tuple,), index), (iter, ((),)) once exhausted. */
+static Value tupleiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    if (it->tuple == VAL_NULL)
+        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
+    return rt_reduce_builtin("iter", rt_tuple_pack(1, it->tuple), small_new(it->index));
+}
+
+static Value tupleiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    ssize_t n = it->tuple != VAL_NULL ? (ssize_t)rt_tuple_len(it->tuple) : 0, index;
+    if (!rt_setstate_index(args[1], 0, n, &index))
+        return VAL_NULL;
+    if (it->tuple != VAL_NULL)
+        it->index = (size_t)index;
+    return rt_None;
+}
+
+static const MethodDef tupleiter_methods[] = {
+    {"__reduce__", tupleiter_reduce}, {"__setstate__", tupleiter_setstate}, {NULL, NULL},
+};
+
 static ObjType tupleiter_type = {
     .ob.type = &rt_type_type,
     .name = "tuple_iterator",
@@ -345,16 +373,26 @@ ObjType rt_tuple_type = {
     .new_ = tuple_new,
 };
 
+/* t.__getnewargs__(): (a plain tuple of the items,), so a tuple
+ * subclass pickles as cls.__new__(cls, items). */
+static Value tuple_getnewargs(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__getnewargs__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjTuple *t = AS_TUPLE(args[0]);
+    return rt_tuple_pack(1, rt_tuple_from(t->items, t->length));
+}
+
 static const MethodDef tuple_methods[] = {
     {"index", tuple_index},
     {"count", tuple_count},
+    {"__getnewargs__", tuple_getnewargs},
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_tuple_init(void)
 {
     rt_type_ready(&rt_tuple_type, tuple_methods);
-    rt_type_ready(&tupleiter_type, no_methods);
+    rt_type_ready(&tupleiter_type, tupleiter_methods);
 }
