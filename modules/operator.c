@@ -172,13 +172,16 @@ static Value op_delitem(Value *a, size_t n, Value kw)
 
 static Value op_length_hint(Value *a, size_t n, Value kw)
 {
+    ssize_t dflt = 0;
     if (!rt_arg_range("length_hint", n, 1, 2))
         return VAL_NULL;
-    if (val_type(a[0])->len != NULL) {
-        ssize_t l = rt_len(a[0]);
-        return l < 0 ? VAL_NULL : small_new(l);
-    }
-    return n > 1 ? a[1] : small_new(0);
+    if (n > 1 && !rt_isinstance_of(a[1], &rt_int_type))
+        return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
+                         val_type(a[1])->name);
+    if (n > 1 && !rt_as_ssize(a[1], &dflt))
+        return VAL_NULL;
+    ssize_t hint = rt_length_hint(a[0], dflt);
+    return hint < 0 ? VAL_NULL : rt_int_from_i64(hint);
 }
 
 /* ---- itemgetter, attrgetter, methodcaller -------------------------------------- */

@@ -427,6 +427,46 @@ int rt_contains(Value container, Value item)
     }
 }
 
+/* CPython's PyObject_LengthHint: len(o) when it has one (a TypeError from
+ * it is ignored), else o.__length_hint__() unless that is missing, raises
+ * TypeError or answers NotImplemented: then `dflt`. */
+ssize_t rt_length_hint(Value o, ssize_t dflt)
+{
+    if (val_type(o)->len != NULL) {
+        ssize_t n = rt_len(o);
+        if (n >= 0)
+            return n;
+        if (!rt_err_matches(&rt_TypeError))
+            return -1;
+        rt_err_clear();
+    }
+    Value m = rt_type_lookup(val_type(o), rt_str_intern_cstr("__length_hint__"));
+    if (m == VAL_NULL)
+        return dflt;
+    Value r = val_type(m)->descr_get ? val_type(m)->descr_get(m, o, obj_val(val_type(o))) : m;
+    r = r == VAL_NULL ? VAL_NULL : rt_call0(r);
+    if (r == VAL_NULL) {
+        if (!rt_err_matches(&rt_TypeError))
+            return -1;
+        rt_err_clear();
+        return dflt;
+    }
+    if (r == rt_NotImplemented)
+        return dflt;
+    if (!rt_isinstance_of(r, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "__length_hint__ must be an integer, not %s", val_type(r)->name);
+        return -1;
+    }
+    ssize_t n;
+    if (!rt_as_ssize(r, &n))
+        return -1;
+    if (n < 0) {
+        rt_raisef(&rt_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
 Value rt_iter(Value v)
 {
     ObjType *t = val_type(v);

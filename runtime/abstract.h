@@ -44,6 +44,9 @@ ssize_t rt_len(Value v);
 int rt_contains(Value container, Value item);  /* `item in container` */
 
 Value rt_iter(Value v);
+/* How many items o will likely give (operator.length_hint): len(o), else
+ * o.__length_hint__(), else dflt; -1 on error. */
+ssize_t rt_length_hint(Value o, ssize_t dflt);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
 

@@ -1476,8 +1476,16 @@ static Value bytes_iter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+static Value bytes_iter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, args[0]);
+    ssize_t left = it->seq != VAL_NULL ? (ssize_t)view_of(it->seq).len - (ssize_t)it->index : 0;
+    return small_new(left > 0 ? left : 0);
+}
+
 static const MethodDef bytes_iter_methods[] = {
-    {"__reduce__", bytes_iter_reduce}, {"__setstate__", bytes_iter_setstate}, {NULL, NULL},
+    {"__reduce__", bytes_iter_reduce}, {"__setstate__", bytes_iter_setstate},
+    {"__length_hint__", bytes_iter_length_hint}, {NULL, NULL},
 };
 
 static ObjType bytes_iter_type = {

@@ -628,8 +628,10 @@ static DictEntry *dictiter_step_back(DictIter *it)
     }
     while (it->pos > 0 && it->pos <= d->nentries) {
         DictEntry *e = &d->entries[--it->pos];
-        if (e->key != VAL_NULL)
+        if (e->key != VAL_NULL) {
+            it->remaining--;
             return e;
+        }
     }
     it->dict = NULL;
     return NULL;
@@ -661,8 +663,17 @@ static Value dictiter_reduce(Value *args, size_t nargs, Value kwnames)
     return rt_reduce_remaining(args[0], sizeof(DictIter));
 }
 
+/* The entries left, or 0 once the dict changed size. */
+static Value dictiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    DictIter *it = VAL_AS(DictIter, args[0]);
+    bool valid = it->dict != NULL && it->used == (ssize_t)it->dict->used;
+    return small_new(valid && it->remaining > 0 ? it->remaining : 0);
+}
+
 static const MethodDef dictiter_methods[] = {
-    {"__reduce__", dictiter_reduce}, {NULL, NULL},
+    {"__reduce__", dictiter_reduce}, {"__length_hint__", dictiter_length_hint},
+    {NULL, NULL},
 };
 
 #define DICTITER_TYPE(var, tname, nextfn) \

@@ -459,8 +459,21 @@ static Value reversed_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* index + 1 items are left, unless the sequence shrank below that. */
+static Value reversed_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjReversed *r = VAL_AS(ObjReversed, args[0]);
+    if (r->seq == VAL_NULL)
+        return small_new(0);
+    ssize_t n = rt_len(r->seq);
+    if (n < 0)
+        return VAL_NULL;
+    return small_new(n < r->index + 1 ? 0 : r->index + 1);
+}
+
 static const MethodDef reversed_methods[] = {
-    {"__reduce__", reversed_reduce}, {"__setstate__", reversed_setstate}, {NULL, NULL},
+    {"__reduce__", reversed_reduce}, {"__setstate__", reversed_setstate},
+    {"__length_hint__", reversed_length_hint}, {NULL, NULL},
 };
 
 ObjType rt_reversed_type = {

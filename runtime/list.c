@@ -455,8 +455,19 @@ static Value listiter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* How many items are left (operator.length_hint, list(it) sizing). */
+static Value listiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ListIter *it = VAL_AS(ListIter, args[0]);
+    ssize_t n = it->list != VAL_NULL ? (ssize_t)AS_LIST(it->list)->length : 0;
+    ssize_t left = val_type(args[0]) == &listiter_type ? n - it->index
+                 : it->index + 1 <= n ? it->index + 1 : 0;
+    return small_new(left > 0 ? left : 0);
+}
+
 static const MethodDef listiter_methods[] = {
-    {"__reduce__", listiter_reduce}, {"__setstate__", listiter_setstate}, {NULL, NULL},
+    {"__reduce__", listiter_reduce}, {"__setstate__", listiter_setstate},
+    {"__length_hint__", listiter_length_hint}, {NULL, NULL},
 };
 
 static ObjType listiter_type = {

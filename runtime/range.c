@@ -198,8 +198,16 @@ static Value rangeiter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+static Value rangeiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    if (val_type(args[0]) == &longrangeiter_type)
+        return VAL_AS(LongRangeIter, args[0])->remaining;
+    return rt_int_from_u64(VAL_AS(RangeIter, args[0])->remaining);
+}
+
 static const MethodDef rangeiter_methods[] = {
-    {"__reduce__", rangeiter_reduce}, {"__setstate__", rangeiter_setstate}, {NULL, NULL},
+    {"__reduce__", rangeiter_reduce}, {"__setstate__", rangeiter_setstate},
+    {"__length_hint__", rangeiter_length_hint}, {NULL, NULL},
 };
 
 static ObjType rangeiter_type = {

@@ -192,8 +192,23 @@ static Value seqiter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* len(seq) - index when the sequence has a length, else NotImplemented. */
+static Value seqiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    if (it->seq == VAL_NULL)
+        return small_new(0);
+    if (val_type(it->seq)->len == NULL)
+        return rt_NotImplemented;
+    ssize_t n = rt_len(it->seq);
+    if (n < 0)
+        return VAL_NULL;
+    return small_new(n > (ssize_t)it->index ? n - (ssize_t)it->index : 0);
+}
+
 static const MethodDef seqiter_methods[] = {
-    {"__reduce__", seqiter_reduce}, {"__setstate__", seqiter_setstate}, {NULL, NULL},
+    {"__reduce__", seqiter_reduce}, {"__setstate__", seqiter_setstate},
+    {"__length_hint__", seqiter_length_hint}, {NULL, NULL},
 };
 
 static ObjType seqiter_type = {

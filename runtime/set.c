@@ -794,6 +794,7 @@ typedef struct SetIter {
     ObjSet *set;                /* NULL once exhausted */
     size_t used;                /* len(set) when iteration began */
     size_t pos;
+    size_t remaining;           /* items not yet produced */
 } SetIter;
 
 static Value set_iter(Value self)
@@ -801,7 +802,7 @@ static Value set_iter(Value self)
     SetIter *it = gc_alloc(sizeof *it);
     it->ob.type = &setiter_type;
     it->set = AS_SET(self);
-    it->used = it->set->used;
+    it->used = it->remaining = it->set->used;
     return obj_val(it);
 }
 
@@ -819,6 +820,7 @@ static Value setiter_next(Value self)
         it->set = NULL;
         return VAL_NULL;
     }
+    it->remaining--;
     return e->key;
 }
 
@@ -830,8 +832,15 @@ static Value setiter_reduce(Value *args, size_t nargs, Value kwnames)
     return rt_reduce_remaining(args[0], sizeof(SetIter));
 }
 
+static Value setiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    SetIter *it = VAL_AS(SetIter, args[0]);
+    bool valid = it->set != NULL && it->used == it->set->used;
+    return small_new(valid ? (intptr_t)it->remaining : 0);
+}
+
 static const MethodDef setiter_methods[] = {
-    {"__reduce__", setiter_reduce}, {NULL, NULL},
+    {"__reduce__", setiter_reduce}, {"__length_hint__", setiter_length_hint}, {NULL, NULL},
 };
 
 static ObjType setiter_type = {

@@ -620,8 +620,16 @@ static Value str_iter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+static Value str_iter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjStrIter *it = VAL_AS(ObjStrIter, args[0]);
+    return small_new(it->str != VAL_NULL ? (intptr_t)(AS_STR(it->str)->length - it->index)
+                                         : 0);
+}
+
 static const MethodDef str_iter_methods[] = {
-    {"__reduce__", str_iter_reduce}, {"__setstate__", str_iter_setstate}, {NULL, NULL},
+    {"__reduce__", str_iter_reduce}, {"__setstate__", str_iter_setstate},
+    {"__length_hint__", str_iter_length_hint}, {NULL, NULL},
 };
 
 /* CPython names the iterator of an all-ASCII string differently. */

@@ -314,8 +314,16 @@ static Value tupleiter_setstate(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+static Value tupleiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    return small_new(it->tuple != VAL_NULL ? (intptr_t)(rt_tuple_len(it->tuple) - it->index)
+                                           : 0);
+}
+
 static const MethodDef tupleiter_methods[] = {
-    {"__reduce__", tupleiter_reduce}, {"__setstate__", tupleiter_setstate}, {NULL, NULL},
+    {"__reduce__", tupleiter_reduce}, {"__setstate__", tupleiter_setstate},
+    {"__length_hint__", tupleiter_length_hint}, {NULL, NULL},
 };
 
 static ObjType tupleiter_type = {
