@@ -63,7 +63,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config tmux
 
 .PHONY: all deps demo check unit golden bench docs install clean pvm
 
@@ -93,6 +93,16 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 	$(TAILCALL_CC) $(COMPILE) -gdwarf-4 -c $< -o $@
 
 $(BUILD)/tools/main.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"'
+
+# The compile service (loader/compile.c): its Python program becomes a C
+# string literal (each line quoted, \ and " escaped), and the python3.11 it
+# runs by default is $(PYTHON) (PVM_COMPILER overrides it at run time).
+$(BUILD)/gen/compile_service.inc: loader/compile_service.py
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+
+$(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^

@@ -32,6 +32,9 @@ void mod_fileio_init(void);
 void mod_sys_set_argv(int argc, char **argv);
 void mod_sys_set_optimize(int level);
 int mod_sys_optimize(void);
+/* -B / PYTHONDONTWRITEBYTECODE: sys.dont_write_bytecode's start value
+ * (the import system reads the attribute itself, which programs may set). */
+void mod_sys_set_dont_write_bytecode(bool on);
 /* sys.path (a list) and sys.modules (a dict), made on first use. */
 Value mod_sys_path(void);
 Value mod_sys_modules(void);

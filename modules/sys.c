@@ -30,6 +30,7 @@
 
 static Value sys_module, sys_path, sys_modules, sys_argv;
 static int optimize_level;
+static bool dont_write_bytecode;        /* -B, PYTHONDONTWRITEBYTECODE */
 
 /* ---- struct sequences ------------------------------------------------------------ */
 
@@ -106,7 +107,7 @@ static Value make_flags(void)
     for (int i = 0; i < 18; i++)
         items[i] = small_new(0);
     items[3] = small_new(optimize_level);
-    items[4] = small_new(1);                        /* pvm never writes bytecode */
+    items[4] = small_new(dont_write_bytecode);
     items[11] = small_new(1);                       /* hash_randomization */
     items[13] = rt_False;                           /* dev_mode */
     items[16] = rt_False;                           /* safe_path */
@@ -156,6 +157,30 @@ static Value make_implementation(Value version_info)
 }
 
 /* ---- functions ------------------------------------------------------------------- */
+
+/* sys.displayhook(value): what the interactive prompt does with the value of
+ * an expression statement (PRINT_EXPR): None is not shown; anything else
+ * is written to sys.stdout as its repr and a newline, and bound to
+ * builtins._ (set to None first, so that a repr() that reads _ does not
+ * see the value being shown). */
+static Value sys_displayhook(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("displayhook", nargs, kwnames))
+        return VAL_NULL;
+    if (args[0] == rt_None)
+        return rt_None;
+    rt_dict_set_cstr(rt_builtins_dict, "_", rt_None);
+    Value out = rt_dict_get_cstr(VAL_AS(ObjModule, sys_module)->dict, "stdout");
+    if (out == VAL_NULL || out == rt_None)
+        return rt_raisef(&rt_RuntimeError, "lost sys.stdout");
+    Value text = rt_repr(args[0]);
+    Value write = text != VAL_NULL ? rt_getattr_cstr(out, "write") : VAL_NULL;
+    if (write == VAL_NULL || rt_call1(write, text) == VAL_NULL ||
+        rt_call1(write, rt_str_from_cstr("\n")) == VAL_NULL)
+        return VAL_NULL;
+    rt_dict_set_cstr(rt_builtins_dict, "_", args[0]);
+    return rt_None;
+}
 
 /* sys.exit([status]): raise SystemExit(status); the command line turns it
  * into the exit status (main.c). */
@@ -250,6 +275,7 @@ static Value sys_getdefaultencoding(Value *args, size_t nargs, Value kwnames)
 
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit},
+    {"displayhook", sys_displayhook},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"intern", sys_intern},
@@ -331,7 +357,8 @@ static Value make_sys(void)
         __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big"));
     rt_dict_set_cstr(d, "executable", executable_path());
     rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
-    rt_dict_set_cstr(d, "dont_write_bytecode", rt_True);
+    rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(dont_write_bytecode));
+    rt_dict_set_cstr(d, "__displayhook__", rt_dict_get_cstr(d, "displayhook"));
     rt_dict_set_cstr(d, "pycache_prefix", rt_None);
     return m;
 }
@@ -381,4 +408,14 @@ void mod_sys_set_optimize(int level)
 int mod_sys_optimize(void)
 {
     return optimize_level;
+}
+
+void mod_sys_set_dont_write_bytecode(bool on)
+{
+    dont_write_bytecode = on;
+    if (sys_module != VAL_NULL) {
+        Value d = VAL_AS(ObjModule, sys_module)->dict;
+        rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(on));
+        rt_dict_set_cstr(d, "flags", make_flags());
+    }
 }

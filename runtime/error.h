@@ -133,6 +133,19 @@ void rt_exc_set_context(Value exc, Value handled);
 /* StopIteration.value (rt_None when raised without arguments). */
 Value rt_stopiteration_value(Value exc);
 
+/* ---- SyntaxError (syntaxerror.c) -------------------------------------------
+ * Its attributes come from its arguments (exceptions.c calls
+ * rt_syntaxerror_fields when they are set) and are None until then
+ * (rt_syntaxerror_attr_name says which names those are); its str() is
+ * "msg (file, line N)".  A traceback shows where the error is before the
+ * exception line: rt_syntaxerror_print_location prints "  File ..., line
+ * N", the text and the carets, and returns what follows "SyntaxError: "
+ * (msg), or exc itself when there is no location to show. */
+void rt_syntaxerror_fields(ObjException *e);
+bool rt_syntaxerror_attr_name(const char *name);
+Value rt_syntaxerror_str(Value self);
+Value rt_syntaxerror_print_location(FILE *out, Value exc);
+
 /* ---- except* (excgroup.c) ------------------------------------------------
  * CHECK_EG_MATCH:    rt_eg_check_type(type), then rt_eg_match(exc, type,
  *                    &match, &rest): match is rt_None when the clause does

@@ -210,6 +210,8 @@ static void derive_fields(ObjException *e)
         e->extra = n == 0 ? rt_None : n == 1 ? rt_tuple_get(e->args, 0) : e->args;
     else if (rt_is_subtype(t, &rt_OSError))
         oserror_fields(e);
+    else if (rt_is_subtype(t, &rt_SyntaxError))
+        rt_syntaxerror_fields(e);
 }
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
@@ -434,6 +436,8 @@ static bool has_default_none(ObjType *t, Value name)
         return name_is(name, "name") || name_is(name, "obj");
     if (rt_is_subtype(t, &rt_NameError))
         return name_is(name, "name");
+    if (rt_is_subtype(t, &rt_SyntaxError))
+        return rt_syntaxerror_attr_name(rt_str_cstr(name));
     return false;
 }
 
@@ -698,6 +702,7 @@ void rt_exceptions_init(void)
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
     rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_SyntaxError.str = rt_syntaxerror_str;
     rt_excgroup_prepare();
 
     /* Parents first: the list is in that order, so each type inherits the

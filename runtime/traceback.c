@@ -648,11 +648,14 @@ static void print_notes(FILE *out, ObjException *e)
     }
 }
 
-/* "ZeroDivisionError: division by zero", or "ValueError" alone. */
+/* "ZeroDivisionError: division by zero", or "ValueError" alone.  A
+ * SyntaxError first shows its file, line, text and carets, then its msg
+ * instead of str(exc) (syntaxerror.c). */
 static void print_exception_line(FILE *out, Value exc)
 {
+    Value value = rt_syntaxerror_print_location(out, exc);
     print_type_name(out, val_type(exc));
-    Value s = rt_str(exc);
+    Value s = value == rt_None ? rt_str_empty() : rt_str(value);
     if (s == VAL_NULL) {
         rt_err_clear();
         fputs(": <exception str() failed>", out);

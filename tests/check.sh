@@ -2,8 +2,8 @@
 # check.sh — every test pvm has: the Check unit tests, the golden programs
 # (under every dispatch strategy of every PVM binary given), the Ctrl-C
 # tests (likewise), the disassembler against python3.11's dis, the tracer
-# against python3.11's executed instructions, and the scripted debugger
-# sessions.
+# against python3.11's executed instructions, the scripted debugger
+# sessions, source compiled at run time, and the interactive prompt.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -107,6 +107,14 @@ echo "== trace: $1"
 run_suite trace '^trace: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_trace.sh" "$1"
 echo "== debug: $1"
 run_suite debug '^debug: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_debug.sh" "$1"
+
+# Source at run time: -c, stdin, scripts and imports compiled by the compile
+# service, __pycache__ writing, the co-process's life; then the interactive
+# prompt in a terminal (tmux) against python3.11's.
+echo "== compile: $1"
+run_suite compile '^compile: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_compile.sh" "$1"
+echo "== repl: $1"
+run_suite repl '^repl: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_repl.sh" "$1"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

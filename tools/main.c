@@ -2,9 +2,17 @@
  * main.c — the `pvm` command: python3.11's command line, for bytecode.
  *
  *   pvm [options] FILE.pyc [args...]   run a compiled file
- *   pvm [options] FILE.py  [args...]   run FILE.py's cached bytecode
+ *   pvm [options] FILE.py  [args...]   run FILE.py: its cached bytecode
  *                                       (__pycache__/FILE.cpython-311.pyc)
+ *                                       when up to date, else compiled
  *   pvm [options] -m MODULE [args...]  run a module found on sys.path
+ *   pvm [options] -c CMD [args...]     run CMD, a program as a string
+ *   pvm [options] [- [args...]]        the program on stdin, or, when stdin
+ *                                       is a terminal, the interactive prompt
+ *                                       (tools/repl.c)
+ *
+ * Source (-c, stdin, the prompt, a .py without up-to-date bytecode) is
+ * compiled by python3.11 through pvm's compile service (loader/compile.h).
  *
  * As python3.11 does: sys.argv[0] is the script as given (for -m, the
  * module's full path); sys.path[0] is the script's directory (for -m, the
@@ -20,30 +28,37 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "loader/compile.h"
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
+#include "tools/repl.h"
 #include "tools/tools.h"
 
-static const char usage_line[] = "usage: pvm [option] ... [-m mod | file] [arg] ...\n";
+static const char usage_line[] = "usage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 
 static const char usage_text[] =
-    "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile,\n"
-    "or a .py whose up-to-date .pyc is in __pycache__ (pvm has no compiler).\n"
+    "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile, or\n"
+    "Python source compiled by python3.11 (PVM_COMPILER) into the same bytecode.\n"
     "Options:\n"
+    "  -B          don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
+    "  -c cmd      program passed in as string (terminates option list)\n"
     "  -h, --help  print this help message and exit\n"
     "  -m mod      run library module as a script (terminates option list)\n"
     "  -O          use .opt-1.pyc bytecode; sets __debug__ = False, sys.flags.optimize = 1\n"
     "  -OO         use .opt-2.pyc bytecode; sys.flags.optimize = 2\n"
-    "  -B -E -s -S -u -I   accepted and ignored (pvm writes no bytecode and has no site)\n"
+    "  -q          don't print version and copyright messages on interactive startup\n"
+    "  -E -s -S -u -I   accepted and ignored (pvm has no site)\n"
     "  -V, --version  print the version number and exit\n"
-    "  -c cmd      not supported: pvm cannot compile a program passed as a string\n"
-    "file          program read from a .pyc file (or a .py with cached bytecode)\n"
+    "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
+    "              up to date, else compiled)\n"
+    "-             program read from stdin (default; interactive mode if a tty)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
-    "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n"
+    "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
+    "PYTHONDONTWRITEBYTECODE, PVM_COMPILER (the python3.11 that compiles source).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
@@ -98,14 +113,13 @@ static void exit_sigint(void)
     exit(130);                          /* if the signal did not end us */
 }
 
-/* Run a code object as __main__ and turn the outcome into an exit status.
- * The order matters for byte-identical output: the program's buffered
- * stdout is flushed before the traceback goes to stderr, as CPython's
- * teardown does, so a test harness that merges the two sees the same
- * interleaving. */
-static int run_main(Value code, Value module)
+/* Turn the outcome of running __main__ (its result, or VAL_NULL with the
+ * exception set) into an exit status.  The order matters for byte-identical
+ * output: the program's buffered stdout is flushed before the traceback
+ * goes to stderr, as CPython's teardown does, so a test harness that
+ * merges the two sees the same interleaving. */
+static int exit_status(Value result)
 {
-    Value result = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
     rt_stdout_flush();
     if (result != VAL_NULL)
         return 0;
@@ -118,9 +132,33 @@ static int run_main(Value code, Value module)
     return 1;
 }
 
+/* Run a code object as __main__. */
+static int run_main(Value code, Value module)
+{
+    return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
+}
+
+/* The program could not be compiled (or its bytecode loaded): a SyntaxError
+ * is shown as python3.11 shows it (where, then the message; no traceback,
+ * status 1); a compile service that cannot run, or a .py without bytecode
+ * and without a compiler, is one line "pvm: ...". */
+static int compile_failed(void)
+{
+    rt_stdout_flush();
+    Value exc = rt_err_fetch();
+    if (val_type(exc) != &rt_RuntimeError && !rt_isinstance_of(exc, &rt_ImportError)) {
+        rt_print_exception(exc);
+        return 1;
+    }
+    Value msg = rt_str(exc);
+    fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot load");
+    return 1;
+}
+
 /* ---- the __main__ module and sys.path ------------------------------------------ */
 
-/* sys.modules['__main__'], with the attributes a script gets. */
+/* sys.modules['__main__'], with the attributes a script gets (no
+ * __file__ or __cached__ when file is VAL_NULL: -c and the prompt). */
 static Value main_module(Value file, Value package, Value cached)
 {
     Value m = rt_module_new(rt_str_from_cstr("__main__"));
@@ -130,8 +168,10 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__spec__", rt_None);
     rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
     rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
-    rt_dict_set_cstr(d, "__file__", file);
-    rt_dict_set_cstr(d, "__cached__", cached);
+    if (file != VAL_NULL) {
+        rt_dict_set_cstr(d, "__file__", file);
+        rt_dict_set_cstr(d, "__cached__", cached);
+    }
     rt_dict_set_cstr(mod_sys_modules(), "__main__", m);
     return m;
 }
@@ -189,30 +229,79 @@ static bool ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* ---- the three ways to run ------------------------------------------------------- */
+/* ---- the ways to run ------------------------------------------------------------- */
 
-/* pvm FILE: a .py runs its cached bytecode, anything else is read as a .pyc.
- * Three kinds of failure stay apart (ARCHITECTURE.md): a missing file is
- * python3.11's message and status 2; a file pvm cannot load (bad magic,
- * truncated, no cached bytecode) is one line naming it and status 1; a
- * Python exception in the program is a traceback and status 1. */
+/* Source as __main__ (-c, stdin, a script that is not a .py): compiled by the
+ * compile service under `filename` — as a string for -c, as python3.11
+ * reads a file otherwise; `file` is __file__ (VAL_NULL: none). */
+static int run_source(Value source, const char *filename, Value file)
+{
+    Value name = rt_str_from_cstr(filename);
+    Value code = file == VAL_NULL ? ld_compile(source, name, "exec", 0, mod_sys_optimize())
+                                  : ld_compile_script(source, name, mod_sys_optimize());
+    if (code == VAL_NULL)
+        return compile_failed();
+    return run_main(code, main_module(file, rt_None, rt_None));
+}
+
+/* Is the file compiled bytecode?  A .pyc, or (CPython's maybe_pyc_file)
+ * a file starting with a magic number; any other file is source. */
+static bool is_pyc_file(const char *path)
+{
+    if (ends_with(path, ".pyc"))
+        return true;
+    unsigned char head[4];
+    FILE *f = fopen(path, "rb");
+    bool magic = f != NULL && fread(head, 1, 4, f) == 4 && head[2] == '\r' && head[3] == '\n' &&
+                 ld_magic_version((uint16_t)(head[0] | head[1] << 8)) != NULL;
+    if (f != NULL)
+        fclose(f);
+    return magic;
+}
+
+/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error. */
+static Value read_all(FILE *f)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_add(&sb, buf, n);
+    return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+/* pvm FILE: a .py runs its up-to-date cached bytecode or is compiled, a
+ * .pyc is loaded, any other file is compiled as source.  Three kinds of
+ * failure stay apart (ARCHITECTURE.md): a missing file is python3.11's
+ * message and status 2; a file pvm cannot load (bad magic, truncated, no
+ * compiler) is one line naming it and status 1 (a SyntaxError is shown as
+ * python3.11 shows it); a Python exception in the program is a traceback
+ * and status 1. */
 static int run_file(const char *path)
 {
     init_path(script_dir(path));
     Value file = absolute(path);
     Value code;
+    if (access(path, R_OK) != 0 && !is_pyc_file(path)) {
+        fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
+                rt_str_cstr(rt_repr(file)));
+        return 2;
+    }
     if (ends_with(path, ".py")) {
-        if (access(path, R_OK) != 0) {
-            fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
-                    rt_str_cstr(rt_repr(file)));
-            return 2;
-        }
         code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
-        if (code == VAL_NULL) {
-            Value msg = rt_str(rt_err_fetch());
-            fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot load");
+        if (code == VAL_NULL)
+            return compile_failed();
+    } else if (!is_pyc_file(path)) {
+        FILE *f = fopen(path, "rb");
+        Value source = f != NULL ? read_all(f) : VAL_NULL;
+        if (f != NULL)
+            fclose(f);
+        if (source == VAL_NULL) {
+            fprintf(stderr, "pvm: can't read file %s\n", rt_str_cstr(rt_repr(file)));
             return 1;
         }
+        return run_source(source, rt_str_cstr(file), file);
     } else {
         char err[512];
         PycHeader header;
@@ -249,6 +338,32 @@ static int run_module(const char *name)
     if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
         AS_LIST(sys_argv)->items[0] = file;
     return run_main(code, main_module(file, package, cached));
+}
+
+/* pvm -c CMD: sys.argv[0] is '-c', sys.path[0] the current directory
+ * (''), the code's file name "<string>". */
+static int run_command(const char *command)
+{
+    init_path(rt_str_empty());
+    return run_source(rt_str_from_cstr(command), "<string>", VAL_NULL);
+}
+
+/* pvm with no program: the interactive prompt when stdin is a terminal,
+ * else the whole of stdin is the program ("<stdin>", as python3.11 reads
+ * `python3.11 < prog.py`). */
+static int run_stdin(bool quiet)
+{
+    init_path(rt_str_empty());
+    if (isatty(0)) {
+        Value module = main_module(VAL_NULL, rt_None, rt_None);
+        return exit_status(tools_repl(VAL_AS(ObjModule, module)->dict, quiet));
+    }
+    Value source = read_all(stdin);
+    if (source == VAL_NULL) {
+        fprintf(stderr, "pvm: can't read the program from stdin\n");
+        return 1;
+    }
+    return run_source(source, "<stdin>", rt_str_from_cstr("<stdin>"));
 }
 
 /* ---- options ------------------------------------------------------------------------ */
@@ -296,8 +411,10 @@ int main(int argc, char **argv)
         return tool_status;
 
     int optimize = 0;
-    bool stats = false;
-    const char *module = NULL;
+    bool stats = false, quiet = false;
+    bool dont_write_bytecode = getenv("PYTHONDONTWRITEBYTECODE") != NULL &&
+                               getenv("PYTHONDONTWRITEBYTECODE")[0] != '\0';
+    const char *module = NULL, *command = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
         const char *opt = argv[i];
@@ -326,12 +443,18 @@ int main(int argc, char **argv)
         for (const char *c = opt + 1; *c; c++) {
             if (*c == 'O')
                 optimize++;
-            else if (strchr("BEsSuIq", *c))
+            else if (*c == 'B')
+                dont_write_bytecode = true;
+            else if (*c == 'q')
+                quiet = true;
+            else if (strchr("EsSuI", *c))
                 continue;
-            else if (*c == 'c')
-                return usage_error("pvm: -c is not supported: pvm has no compiler; "
-                                   "compile the program with python3.11 -m py_compile%s\n", "");
-            else if (*c == 'm') {
+            else if (*c == 'c') {
+                command = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (command == NULL)
+                    return usage_error("Argument expected for the -c option\n%s", "");
+                break;
+            } else if (*c == 'm') {
                 module = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
                 if (module == NULL)
                     return usage_error("Argument expected for the -m option\n%s", "");
@@ -341,31 +464,31 @@ int main(int argc, char **argv)
                 return usage_error("Unknown option: -%s\n", letter);
             }
         }
-        if (module != NULL) {
+        if (module != NULL || command != NULL) {
             i++;
             break;
         }
     }
-    if (module == NULL && i >= argc)
-        return usage_error("pvm: no file to run (pvm has no interactive mode)\n%s", "");
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
     rt_init();
     mod_sys_set_optimize(optimize > 2 ? 2 : optimize);
+    mod_sys_set_dont_write_bytecode(dont_write_bytecode);
     ld_import_init();
     rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));
-    /* sys.argv: the script (or, for -m, a placeholder runpy replaces) and
-     * everything after it. */
-    if (module != NULL) {
-        char *dash_m[] = { (char *)"-m" };
-        mod_sys_set_argv(1, dash_m);
-        mod_sys_set_argv(argc - i, argv + i);
-    } else {
-        mod_sys_set_argv(argc - i, argv + i);
-    }
-    int status = module != NULL ? run_module(module) : run_file(argv[i]);
+    /* sys.argv: the script (or, for -m, a placeholder runpy replaces; '-c'
+     * for -c; '' for stdin and the prompt) and everything after it. */
+    char *first[] = { (char *)(module ? "-m" : command ? "-c" : "") };
+    if (module != NULL || command != NULL || i >= argc)
+        mod_sys_set_argv(1, first);
+    mod_sys_set_argv(argc - i, argv + i);
+    bool program_file = module == NULL && command == NULL && i < argc && strcmp(argv[i], "-") != 0;
+    int status = module != NULL ? run_module(module)
+               : command != NULL ? run_command(command)
+               : program_file ? run_file(argv[i])
+               : run_stdin(quiet);
     /* After the program's own output (run_main flushed it), so the report
      * never interleaves with it; stderr, so stdout stays comparable. */
     if (stats)

@@ -1074,15 +1074,9 @@ TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
     DISPATCH();
 }
 
-TARGET(PRINT_EXPR) {                /* the interactive echo */
-    Value v = POP();
-    if (v != rt_None) {
-        Value r = rt_repr(v);
-        if (r == VAL_NULL)
-            GOTO_ERROR();
-        rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r));
-        rt_stdout_write("\n", 1);
-    }
+TARGET(PRINT_EXPR) {                /* the interactive echo: sys.displayhook */
+    if (!vm_print_expr(POP()))
+        GOTO_ERROR();
     DISPATCH();
 }
 

@@ -56,6 +56,7 @@
 #include <signal.h>
 #include <string.h>
 #include "loader/import.h"
+#include "modules/api.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/config.h"
@@ -349,6 +350,9 @@ static Value run_entry_frame(Frame *f)
     return vm_eval(f, false);
 }
 
+/* The Python frame running now (NULL before the program starts). */
+Frame *vm_current_frame(void) { return vm_running; }
+
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     Frame *f = vm_function_frame(AS_FUNCTION(callable), args, nargs, kwnames);
@@ -357,15 +361,22 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return run_entry_frame(f);
 }
 
+/* Before the program's first instruction: generators ready, Ctrl-C
+ * caught.  (Idempotent: the interactive prompt calls it once, then runs
+ * each input with vm_exec_code.) */
+void vm_program_start(void)
+{
+    rt_gen_init();
+    install_sigint_handler();
+}
+
 /* Run module code.  The outermost call is the program: when it ends, the
  * generators still suspended are closed, as at CPython's exit. */
 Value vm_run_module(ObjCode *code, Value globals)
 {
     bool program = vm_running == NULL;
-    if (program) {
-        rt_gen_init();
-        install_sigint_handler();
-    }
+    if (program)
+        vm_program_start();
     if (!enter_recursion())
         return VAL_NULL;
     Frame *f = vm_frame_push(code);
@@ -387,6 +398,26 @@ Value vm_run_module(ObjCode *code, Value globals)
 Value vm_run_class_body(Value func, Value locals)
 {
     Frame *f = vm_function_frame(AS_FUNCTION(func), NULL, 0, VAL_NULL);
+    if (f == NULL)
+        return VAL_NULL;
+    f->locals = locals;
+    return run_entry_frame(f);
+}
+
+/* exec(), eval() and the interactive prompt: code run with any globals and
+ * locals.  As in CPython, it runs as a function made of the code: a code
+ * object of a function gets the argument errors a call would give, and
+ * `closure` (exec's closure=, a tuple of cells) fills its free variables.
+ * The builtins are globals['__builtins__'] (a dict or a module). */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
+{
+    ObjFunction *fn = AS_FUNCTION(rt_function_new(code, globals, code->qualname));
+    Value b = rt_dict_get_cstr(globals, "__builtins__");
+    if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
+        b = VAL_AS(ObjModule, b)->dict;
+    fn->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    fn->closure = closure;
+    Frame *f = vm_function_frame(fn, NULL, 0, VAL_NULL);
     if (f == NULL)
         return VAL_NULL;
     f->locals = locals;
@@ -506,6 +537,11 @@ static void install_sigint_handler(void)
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+}
+
+bool vm_interrupt_pending(void)
+{
+    return sigint_pending != 0;
 }
 
 bool vm_check_interrupt(void)
@@ -662,6 +698,18 @@ Value vm_load_name(Frame *frame, Value name)
     if (r != 0)
         return v;
     return vm_load_global(frame, name);
+}
+
+/* PRINT_EXPR: an expression statement typed at the interactive prompt
+ * (compiled in 'single' mode) hands its value to sys.displayhook. */
+bool vm_print_expr(Value v)
+{
+    Value hook = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "displayhook");
+    if (hook == VAL_NULL) {
+        rt_raisef(&rt_RuntimeError, "lost sys.displayhook");
+        return false;
+    }
+    return rt_call1(hook, v) != VAL_NULL;
 }
 
 /* The errors of reading an empty slot, with 3.11's wording: a local (or a

@@ -12,6 +12,10 @@
  *                      vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception
  *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
+ *                      compile service)
+ *   loader/exec.c      vm_current_frame (exec/eval's default globals/locals)
+ *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -26,12 +30,20 @@
 
 typedef struct Frame Frame;             /* vm/frame.h */
 
+/* The Python frame running now (NULL before the program starts). */
+Frame *vm_current_frame(void);
+
 /* CallFunc of the function type: push a frame and run it to completion. */
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames);
 
 /* Run module-level code with the given globals dict (which is also its
  * locals).  Returns the result or VAL_NULL with the exception set. */
 Value vm_run_module(ObjCode *code, Value globals);
+
+/* Run a code object with these globals (a dict) and locals (any mapping):
+ * exec(), eval() and the interactive prompt.  closure: a tuple of cells for
+ * the code's free variables, or VAL_NULL. */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure);
 
 /* Run a class body (a function made by the class statement) with the
  * given dict as its locals; returns what the body returns (the __class__
@@ -83,11 +95,17 @@ void vm_gen_end_delegation(Frame *frame);
  * (the "eval breaker": one load and branch) and turns into
  * KeyboardInterrupt.  A C function that blocks or loops for long calls
  * vm_check_interrupt(), which returns false with KeyboardInterrupt set
- * when a SIGINT arrived (time.sleep does, on EINTR). */
+ * when a SIGINT arrived (time.sleep does, on EINTR).  vm_interrupt_pending
+ * only asks whether one arrived (a blocking read retrying after EINTR). */
 bool vm_check_interrupt(void);
+bool vm_interrupt_pending(void);
 /* Ask the loop to call rt_gen_run_pending at its next safe point (used by
  * the generator finaliser, which may not run Python code itself). */
 void vm_request_pending_work(void);
+/* Program start (vm_run_module does it for a program it runs): ready the
+ * generator types, catch SIGINT.  (At program exit, rt_gen_close_all
+ * closes every generator still suspended.) */
+void vm_program_start(void);
 
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains
