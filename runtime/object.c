@@ -224,6 +224,17 @@ static Value builtin_descr_get(Value descr, Value obj, Value type)
     return obj_val(bound);
 }
 
+/* A function of the builtins module is `builtins.name`; others are found
+ * by pickle through sys.modules (pvm's module functions do not record
+ * their module). */
+static Value builtin_module(ObjBuiltin *b)
+{
+    if (b->self == VAL_NULL && b->owner == NULL &&
+        rt_dict_get_cstr(rt_builtins_dict, b->name) == obj_val(b))
+        return rt_str_from_cstr("builtins");
+    return rt_None;
+}
+
 static Value builtin_getattr(Value self, Value name)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
@@ -232,8 +243,27 @@ static Value builtin_getattr(Value self, Value name)
         return rt_str_from_cstr(b->name);
     if (strcmp(s, "__self__") == 0)
         return b->self != VAL_NULL ? b->self : rt_None;
+    if (strcmp(s, "__module__") == 0)
+        return builtin_module(b);
     return rt_generic_getattr(self, name);
 }
+
+/* Pickling: a function is saved by its name (pickle looks it up in its
+ * module); a bound method as getattr(self, name). */
+static Value builtin_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, args[0]);
+    if (b->self == VAL_NULL || IS_EXACT(b->self, rt_module_type))
+        return rt_str_from_cstr(b->name);
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, b->self, rt_str_from_cstr(b->name)),
+                             VAL_NULL);
+}
+
+static const MethodDef builtin_methods[] = {
+    {"__reduce__", builtin_reduce}, {NULL, NULL},
+};
 
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
@@ -533,6 +563,6 @@ void rt_object_init(void)
     rt_type_ready(&rt_notimpl_type, NULL);
     rt_type_ready(&rt_ellipsis_type, NULL);
     rt_type_ready(&rt_null_type, NULL);
-    rt_type_ready(&rt_builtin_type, NULL);
+    rt_type_ready(&rt_builtin_type, builtin_methods);
     rt_type_ready(&classmethod_descr_type, NULL);
 }

@@ -118,3 +118,4 @@ print(P.__flags__ & (1 << 9) != 0, int.__flags__ & (1 << 9), int.__new__.__self_
 print(bytearray(b'ab\xff').__reduce_ex__(2), bytearray(b'ab').__reduce_ex__(3), bytearray().__reduce_ex__(4), bytearray(b'x').__reduce__())
 class B(bytearray): pass
 b = B(b'x'); b.t = 1; print(b.__reduce_ex__(4), rebuild(b, 4), rebuild(b, 4).t)
+print(len.__reduce__(), [].append.__reduce__()[0] is getattr, [1].append.__reduce__()[1], len.__module__)
