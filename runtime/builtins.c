@@ -882,15 +882,14 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
         return list;
     }
     Value obj = args[0], names = rt_dict_new();
-    if (rt_is_heaptype(val_type(obj))) {            /* a class's own __dir__ */
-        Value m = rt_type_lookup(val_type(obj), rt_str_intern_cstr("__dir__"));
-        if (m != VAL_NULL && !IS_EXACT(m, rt_builtin_type)) {
-            Value r = rt_call1(m, obj);
-            Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
-            if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
-                return VAL_NULL;
-            return list;
-        }
+    Value dir_name = rt_str_intern_cstr("__dir__");
+    Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
+    if (m != VAL_NULL && m != rt_dict_get_str(rt_object_type.dict, dir_name)) {
+        Value r = rt_call1(m, obj);
+        Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
+        if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+            return VAL_NULL;
+        return list;
     }
     bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))

@@ -498,9 +498,28 @@ static ObjType ga_iter_type = {
     .iter = ga_iter_self, .next = ga_iter_next,
 };
 
+/* dir(list[int]): the origin's names and the alias's own. */
+static Value ga_dir(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__dir__", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value dir = rt_dict_get_cstr(rt_builtins_dict, "dir");
+    Value names = dir == VAL_NULL ? VAL_NULL : rt_call1(dir, AS_GA(args[0])->origin);
+    if (names == VAL_NULL)
+        return VAL_NULL;
+    for (const char *const *p = attr_exceptions; *p != NULL; p++) {
+        Value name = rt_str_from_cstr(*p);
+        int in = rt_contains(names, name);
+        if (in < 0 || (in == 0 && !rt_list_append(names, name)))
+            return VAL_NULL;
+    }
+    return names;
+}
+
 static const MethodDef ga_methods[] = {
     {"__instancecheck__", ga_instancecheck}, {"__subclasscheck__", ga_subclasscheck},
-    {"__mro_entries__", ga_mro_entries}, {"__reduce__", ga_reduce}, {NULL, NULL},
+    {"__mro_entries__", ga_mro_entries}, {"__reduce__", ga_reduce}, {"__dir__", ga_dir},
+    {NULL, NULL},
 };
 
 ObjType rt_generic_alias_type = {

@@ -48,6 +48,18 @@ static Value singleton_new(ObjType *type, Value *args, size_t nargs, Value kwnam
     return type == &rt_ellipsis_type ? rt_Ellipsis : rt_NotImplemented;
 }
 
+/* Ellipsis and NotImplemented pickle by name. */
+static Value singleton_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_str_from_cstr(args[0] == rt_Ellipsis ? "Ellipsis" : "NotImplemented");
+}
+
+static const MethodDef singleton_methods[] = {
+    {"__reduce__", singleton_reduce}, {NULL, NULL},
+};
+
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
@@ -560,8 +572,8 @@ void rt_object_init(void)
     rt_type_ready(&rt_object_type, NULL);
     rt_type_ready(&rt_type_type, NULL);
     rt_type_ready(&rt_none_type, NULL);
-    rt_type_ready(&rt_notimpl_type, NULL);
-    rt_type_ready(&rt_ellipsis_type, NULL);
+    rt_type_ready(&rt_notimpl_type, singleton_methods);
+    rt_type_ready(&rt_ellipsis_type, singleton_methods);
     rt_type_ready(&rt_null_type, NULL);
     rt_type_ready(&rt_builtin_type, builtin_methods);
     rt_type_ready(&classmethod_descr_type, NULL);

@@ -100,3 +100,6 @@ try:
     M[int]
 except TypeError as e:
     print(e)
+d = dir(list[int])
+print([x for x in d if x not in dir(list)], d == sorted(d), set(dir(list)) <= set(d))
+print(Ellipsis.__reduce__(), NotImplemented.__reduce__(), (...).__reduce_ex__(2))
