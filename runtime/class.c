@@ -35,7 +35,7 @@
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
     s_init, s_init_subclass, s_class_getitem, s_classcell, s_set_name, s_eq, s_hash,
-    s_name, s_prepare, s_metaclass;
+    s_name, s_prepare, s_metaclass, s_mro;
 
 static Value heap_types;        /* list of every class created, for slot updates */
 
@@ -350,6 +350,34 @@ static int class_set(Value obj, Value v)
     return 0;
 }
 
+/* The MRO of a class being made or re-based: C3 (type.mro), or what its
+ * metaclass's own mro() returns, checked as CPython's mro_check does. */
+static Value class_mro(ObjType *t)
+{
+    Value mro = compute_mro(t, t->bases);
+    ObjType *meta = val_type(obj_val(t));
+    Value m = mro != VAL_NULL && rt_is_heaptype(meta) ? rt_type_lookup(meta, s_mro) : VAL_NULL;
+    if (m == VAL_NULL || m == rt_dict_get_str(rt_type_type.dict, s_mro))
+        return mro;
+    t->mro = mro;                       /* usable while its mro() runs */
+    if (val_type(m)->descr_get != NULL)
+        m = val_type(m)->descr_get(m, obj_val(t), obj_val(meta));
+    Value r = m == VAL_NULL ? VAL_NULL : rt_call0(m);
+    if (r == VAL_NULL || (r = rt_sequence_to_tuple(r)) == VAL_NULL)
+        return VAL_NULL;
+    ObjType *solid = solid_base(t);
+    for (size_t i = 0; i < rt_tuple_len(r); i++) {
+        Value c = rt_tuple_get(r, i);
+        if (!rt_isinstance_of(c, &rt_type_type))
+            return rt_raisef(&rt_TypeError, "mro() returned a non-class ('%s')",
+                             val_type(c)->name);
+        if (!rt_is_subtype(solid, solid_base(AS_TYPE(c))))
+            return rt_raisef(&rt_TypeError, "mro() returned base with unsuitable layout ('%s')",
+                             AS_TYPE(c)->name);
+    }
+    return r;
+}
+
 /* ---- creating a class ------------------------------------------------------------------ */
 
 /* ---- __slots__ ------------------------------------------------------------------------ */
@@ -576,6 +604,23 @@ static bool call_init_subclass(ObjType *t, Value kwargs)
     return rt_call_tuple_dict(m, rt_empty_tuple, kwargs) != VAL_NULL;
 }
 
+/* The __class__ cell the class body left in its namespace (methods using
+ * super() or __class__ read it) gets the new class. */
+static bool set_classcell(ObjType *t, Value dict)
+{
+    Value cell = rt_dict_get_str(dict, s_classcell);
+    if (cell == VAL_NULL)
+        return true;
+    if (!IS_EXACT(cell, rt_cell_type)) {
+        rt_raisef(&rt_TypeError, "__classcell__ must be a nonlocal cell, not %R",
+                  obj_val(val_type(cell)));
+        return false;
+    }
+    VAL_AS(ObjCell, cell)->ref = obj_val(t);
+    rt_dict_del(dict, s_classcell);
+    return true;
+}
+
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
                                 Value dict)
 {
@@ -621,19 +666,14 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     if (!namespace_defaults(ht, dict))
         return VAL_NULL;
     wrap_special_methods(dict);
-    if ((t->mro = compute_mro(t, bases)) == VAL_NULL || !layout(ht, base, dict))
+    if (!set_classcell(t, dict) || (t->mro = class_mro(t)) == VAL_NULL ||
+        !layout(ht, base, dict))
         return VAL_NULL;
     if (rt_dict_get_str(dict, s_doc) == VAL_NULL)       /* after the slots: see layout */
         rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     rt_update_slots(t);
     rt_list_append(heap_types, obj_val(t));
-    Value cell = rt_dict_get_str(dict, s_classcell);
-    if (cell != VAL_NULL) {
-        if (IS_EXACT(cell, rt_cell_type))
-            VAL_AS(ObjCell, cell)->ref = obj_val(t);
-        rt_dict_del(dict, s_classcell);
-    }
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
     return obj_val(t);
@@ -739,6 +779,21 @@ static Value update_bases(Value bases)
     return out == VAL_NULL ? bases : rt_list_as_tuple(out);
 }
 
+/* The body's __class__ cell must now hold the class: a metaclass that
+ * did not pass __classcell__ on to type.__new__ leaves it empty. */
+static Value check_classcell(Value cell, Value name, Value cls)
+{
+    if (!rt_isinstance_of(cls, &rt_type_type) || !IS_EXACT(cell, rt_cell_type))
+        return cls;
+    Value in_cell = VAL_AS(ObjCell, cell)->ref;
+    if (in_cell == cls)
+        return cls;
+    if (in_cell == VAL_NULL)
+        return rt_raisef(&rt_RuntimeError, "__class__ not set defining %R as %R. Was "
+                         "__classcell__ propagated to type.__new__?", name, cls);
+    return rt_raisef(&rt_TypeError, "__class__ set to %R defining %R as %R", in_cell, name, cls);
+}
+
 static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
@@ -780,9 +835,7 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
                                           orig_bases) < 0)
         return VAL_NULL;
     Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
-    if (cls != VAL_NULL && IS_EXACT(cell, rt_cell_type) && VAL_AS(ObjCell, cell)->ref == VAL_NULL)
-        VAL_AS(ObjCell, cell)->ref = cls;
-    return cls;
+    return cls == VAL_NULL ? VAL_NULL : check_classcell(cell, name, cls);
 }
 
 /* ---- calling a class ---------------------------------------------------------------------- */
@@ -948,7 +1001,7 @@ static bool update_mros(ObjType *t)
         ObjType *c = AS_TYPE(all->items[i]);
         if (c != t && !rt_is_subtype(c, t))
             continue;
-        Value mro = compute_mro(c, c->bases);
+        Value mro = class_mro(c);
         if (mro == VAL_NULL)
             return false;
         c->mro = mro;
@@ -1108,7 +1161,9 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("type.mro", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_sequence_to_list(AS_TYPE(args[0])->mro);
+    ObjType *t = AS_TYPE(args[0]);
+    Value mro = rt_is_heaptype(t) ? compute_mro(t, t->bases) : t->mro;     /* C3 afresh */
+    return mro == VAL_NULL ? VAL_NULL : rt_sequence_to_list(mro);
 }
 
 /* cls.__subclasses__(): the builtin types readied at start-up, then the
@@ -1130,27 +1185,20 @@ static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
     return result;
 }
 
-static int check_is_class(Value v, const char *fname)
-{
-    if (rt_isinstance_of(v, &rt_type_type))
-        return 1;
-    rt_raisef(&rt_TypeError, "%s() arg 1 must be a class", fname);
-    return 0;
-}
-
 static Value type_instancecheck(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("type.__instancecheck__", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_bool(rt_isinstance_of(args[1], AS_TYPE(args[0])));
+    int r = rt_object_isinstance(args[1], args[0]);
+    return r < 0 ? VAL_NULL : rt_bool(r);
 }
 
 static Value type_subclasscheck(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("type.__subclasscheck__", nargs - 1, kwnames) ||
-        !check_is_class(args[1], "issubclass"))
+    if (!rt_arg_one("type.__subclasscheck__", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_bool(rt_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
+    int r = rt_recursive_issubclass(args[1], args[0]);
+    return r < 0 ? VAL_NULL : rt_bool(r);
 }
 
 /* type.__prepare__(name, bases, **kwds): the namespace of a class body. */
@@ -1197,8 +1245,8 @@ static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
         if (!rt_isinstance_of(type, &rt_type_type))
             return rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
                              val_type(type)->name);
-    } else if (nargs > 2) {
-        return rt_raisef(&rt_TypeError, "super() takes at most 2 arguments (%zu given)", nargs);
+    } else if (!rt_arg_range("super", nargs, 0, 2)) {
+        return VAL_NULL;
     } else {
         type = args[0];
         obj = nargs == 2 && args[1] != rt_None ? args[1] : VAL_NULL;
@@ -1268,6 +1316,7 @@ static void intern_names(void)
     N(s_class_getitem, "__class_getitem__"); N(s_classcell, "__classcell__");
     N(s_set_name, "__set_name__"); N(s_eq, "__eq__"); N(s_hash, "__hash__");
     N(s_name, "__name__"); N(s_prepare, "__prepare__"); N(s_metaclass, "metaclass");
+    N(s_mro, "mro");
 #undef N
 }
 
