@@ -264,8 +264,12 @@ static Value range_repr(Value self)
 static ssize_t range_len(Value self)
 {
     Value n = AS_RANGE(self)->length;
+    int64_t len;
     if (val_is_small(n))
         return (ssize_t)small_value(n);
+    if (rt_int_as_i64(n, &len))             /* beyond the tagged range, within ssize_t */
+        return (ssize_t)len;
+    rt_err_clear();
     rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
 }
@@ -306,8 +310,12 @@ static int range_contains(Value self, Value x)
 
 static Value range_slice(ObjRange *r, Value slice)
 {
-    if (!val_is_small(r->length))
-        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    if (!val_is_small(r->length)) {         /* beyond ssize_t: in Python ints */
+        Value a, b, c;
+        if (!rt_slice_long_indices(slice, r->length, &a, &b, &c))
+            return VAL_NULL;
+        return rt_range_new(range_item(r, a), range_item(r, b), int_mul(r->step, c));
+    }
     ssize_t start, stop, step, n;
     if (!rt_slice_indices(slice, (ssize_t)small_value(r->length), &start, &stop, &step, &n))
         return VAL_NULL;
