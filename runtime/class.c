@@ -887,10 +887,17 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
 
 /* ---- attributes of classes ------------------------------------------------------------------ */
 
-static Value type_dict_or_none(ObjType *t, Value name)
+/* C.__doc__: the class dict's entry, through its __get__ (a class
+ * property made with classmethod(property(...)) computes it); a builtin
+ * type's descriptor of its instances' __doc__ is not its own doc. */
+static Value type_doc(ObjType *t, Value name)
 {
     Value v = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, name) : VAL_NULL;
-    return v != VAL_NULL ? v : rt_None;
+    if (v == VAL_NULL)
+        return rt_None;
+    if (val_type(v)->descr_get == NULL)
+        return v;
+    return rt_is_heaptype(t) ? val_type(v)->descr_get(v, VAL_NULL, obj_val(t)) : rt_None;
 }
 
 /* C.__flags__: the bits of CPython's tp_flags that Python code tests
@@ -930,7 +937,7 @@ static Value special_type_attr(ObjType *t, Value name)
     if (strcmp(s, "__dict__") == 0) return t->dict;
     if (strcmp(s, "__class__") == 0) return obj_val(val_type(obj_val(t)));
     if (strcmp(s, "__module__") == 0) return rt_type_module(t);
-    if (strcmp(s, "__doc__") == 0) return type_dict_or_none(t, name);
+    if (strcmp(s, "__doc__") == 0) return type_doc(t, name);
     if (strcmp(s, "__flags__") == 0) return type_flags(t);
     return VAL_NULL;
 }

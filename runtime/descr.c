@@ -160,8 +160,9 @@ static Value property_deleter(Value *args, size_t nargs, Value kw)
 
 static Value property_set_name(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("__set_name__", nargs - 1, 2, 2))
-        return VAL_NULL;
+    if (nargs - 1 != 2 || rt_nkwargs(kw) > 0)
+        return rt_raisef(&rt_TypeError, "__set_name__() takes 2 positional arguments but %zu "
+                         "were given", nargs - 1);
     AS_PROPERTY(args[0])->name = args[2];
     return rt_None;
 }
@@ -240,7 +241,13 @@ static Value classmethod_get(Value self, Value obj, Value type)
 {
     if (type == VAL_NULL || type == rt_None)
         type = obj_val(val_type(obj));
-    return rt_method_new(VAL_AS(ObjFuncWrapper, self)->func, type);
+    Value func = VAL_AS(ObjFuncWrapper, self)->func;
+    ObjType *ft = val_type(func);
+    /* Chained, as CPython 3.9-3.12: classmethod(property(f)).  (pvm's
+     * builtins bind through descr_get too; CPython's have no __get__.) */
+    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type)
+        return ft->descr_get(func, type, type);
+    return rt_method_new(func, type);
 }
 
 static Value staticmethod_get(Value self, Value obj, Value type)

@@ -80,3 +80,19 @@ class Base:
 for n in ['make', 'util', 'value', 'plain']:
     print(n, Base.__dict__[n].__isabstractmethod__)
 print(classmethod(len).__isabstractmethod__, P(len).__isabstractmethod__)
+class ClassProp:
+    """First"""
+    @classmethod
+    @property
+    def __doc__(cls):
+        return 'doc for %r' % cls.__name__
+    @classmethod
+    @property
+    def kind(cls):
+        return cls.__name__.lower()
+class Sub(ClassProp): pass
+print(ClassProp.__doc__, Sub.kind, ClassProp().kind)
+try:
+    property().__set_name__()
+except TypeError as e:
+    print(e)
