@@ -261,25 +261,46 @@ static Value *dict_slot(Value obj)
     return rt_instance_dict_slot(obj);
 }
 
+/* A class or a module keeps its namespace itself: through a class's
+ * __dict__ descriptor it is read as type's or module's own __dict__, and
+ * cannot be replaced (CPython's get_builtin_base_with_dict). */
+static bool has_own_namespace(Value obj)
+{
+    return rt_isinstance_of(obj, &rt_type_type) || rt_isinstance_of(obj, &rt_module_type);
+}
+
 static Value instance_dict_get(Value obj)
 {
+    if (has_own_namespace(obj))
+        return rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->dict
+                                                    : VAL_AS(ObjModule, obj)->dict;
     Value *slot = dict_slot(obj);
     if (slot == NULL)
-        return rt_no_attribute(obj, s_dict);
+        return rt_raisef(&rt_AttributeError, "This object has no __dict__");
     if (*slot == VAL_NULL)
         *slot = rt_dict_new();
     return *slot;
 }
 
+/* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty. */
 static int instance_dict_set(Value obj, Value v)
 {
-    Value *slot = dict_slot(obj);
-    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_dict_type)) {
-        if (v == VAL_NULL)
-            rt_raisef(&rt_TypeError, "cannot delete __dict__");
+    if (has_own_namespace(obj)) {
+        if (rt_isinstance_of(obj, &rt_type_type))
+            rt_raisef(&rt_AttributeError, "attribute '__dict__' of 'type' objects is not "
+                      "writable");
         else
-            rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                      val_type(v)->name);
+            rt_raisef(&rt_AttributeError, "readonly attribute");
+        return -1;
+    }
+    Value *slot = dict_slot(obj);
+    if (slot == NULL) {
+        rt_raisef(&rt_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (v != VAL_NULL && !rt_isinstance_of(v, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                  val_type(v)->name);
         return -1;
     }
     *slot = v;
@@ -416,10 +437,11 @@ static Value mangle(Value cls_name, Value name)
 }
 
 /* Builtin types whose instances are variable-sized (CPython's
- * tp_itemsize != 0): no __slots__ may extend them, no __weakref__. */
+ * tp_itemsize != 0; a class's own members for type): no __slots__ may
+ * extend them, no __weakref__. */
 static bool has_items(ObjType *root)
 {
-    return is_var_sized(root) || root == &rt_int_type;
+    return is_var_sized(root) || root == &rt_int_type || root == &rt_type_type;
 }
 
 /* Do t's instances already support weak references (a __weakref__)? */
@@ -487,6 +509,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
     SlotPlan plan = { slots == VAL_NULL, slots == VAL_NULL };
     if (slots != VAL_NULL && (names = plan_slots(ht, base, slots, dict, &plan)) == VAL_NULL)
         return false;
+    for (size_t i = 0; i < rt_tuple_len(t->bases); i++) {   /* from secondary bases */
+        ObjType *b = AS_TYPE(rt_tuple_get(t->bases, i));
+        plan.add_dict |= base->dict_offset == 0 && b->dict_offset != 0;
+        plan.add_weak |= b != base && has_weakref(b);
+    }
     size_t nslots = 0;
     for (size_t i = 0; i < AS_LIST(names)->length; i++) {
         Value name = AS_LIST(names)->items[i];
@@ -880,8 +907,11 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
     if (type->new_ == NULL)
         return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
     Value obj = type->new_(type, args, nargs, kwnames);
-    if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
+    if (obj == VAL_NULL || !rt_isinstance_of(obj, type))
         return obj;
+    ObjType *ot = val_type(obj);
+    if (!rt_is_heaptype(ot) && !(ot->flags & TF_SPLIT_INIT))
+        return obj;                     /* a builtin's new_ did everything */
     return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
 }
 
@@ -983,11 +1013,27 @@ static void slots_changed(ObjType *type)
     }
 }
 
+/* The first check of every special attribute's setter (CPython's
+ * check_set_special_type_attr): a builtin type's cannot be set, and none
+ * can be deleted. */
+static bool check_special(ObjType *t, Value v, const char *name)
+{
+    if (!rt_is_heaptype(t))
+        rt_raisef(&rt_TypeError, "cannot set '%s' attribute of immutable type '%s'", name,
+                  t->name);
+    else if (v == VAL_NULL)
+        rt_raisef(&rt_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name,
+                  t->name);
+    return rt_is_heaptype(t) && v != VAL_NULL;
+}
+
 static int set_type_name(HeapType *ht, Value name, Value v, bool qual)
 {
-    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_str_type)) {
+    if (!check_special(&ht->type, v, rt_str_cstr(name)))
+        return -1;
+    if (!rt_isinstance_of(v, &rt_str_type)) {
         rt_raisef(&rt_TypeError, "can only assign string to %s.%S, not '%s'",
-                  ht->type.name, name, v == VAL_NULL ? "NoneType" : val_type(v)->name);
+                  ht->type.name, name, val_type(v)->name);
         return -1;
     }
     if (qual) {
@@ -1019,11 +1065,8 @@ static bool update_mros(ObjType *t)
 /* The checks of CPython's type_set_bases, one message each. */
 static bool valid_new_bases(ObjType *t, Value v)
 {
-    if (v == VAL_NULL) {
-        rt_raisef(&rt_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
-                  t->name);
+    if (!check_special(t, v, "__bases__"))
         return false;
-    }
     if (!rt_isinstance_of(v, &rt_tuple_type)) {
         rt_raisef(&rt_TypeError, "can only assign tuple to %s.__bases__, not %s", t->name,
                   val_type(v)->name);
@@ -1083,10 +1126,6 @@ int rt_type_setattr(Value self, Value name, Value v)
                   name, type->name);
         return -1;
     }
-    if (name_is(name, "__name__") || name_is(name, "__qualname__"))
-        return set_type_name((HeapType *)type, name, v, name_is(name, "__qualname__"));
-    if (name_is(name, "__bases__"))
-        return set_bases(type, v);
     Value meta_attr = rt_type_lookup(val_type(self), name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
         return val_type(meta_attr)->descr_set(meta_attr, self, v);
@@ -1105,6 +1144,72 @@ int rt_type_setattr(Value self, Value name, Value v)
     if (is_dunder(name))
         slots_changed(type);
     return 0;
+}
+
+/* ---- the attributes of type, as getsets in type.__dict__ ------------------------------------- */
+
+/* C.__name__ and the rest are answered by special_type_attr first (no
+ * lookup); these getsets make them visible in type.__dict__, to
+ * object.__getattribute__(C, '__bases__') and to setting, each with
+ * CPython's checks.  (Package D1's descriptor tables may take these over.) */
+static Value type_get_name(Value t) { return special_type_attr(AS_TYPE(t), s_name); }
+static Value type_get_qualname(Value t) { return rt_type_qualname(AS_TYPE(t)); }
+static Value type_get_mro(Value t) { return AS_TYPE(t)->mro; }
+static Value type_get_bases(Value t) { return AS_TYPE(t)->bases; }
+static Value type_get_base(Value t)
+{
+    return AS_TYPE(t)->base != NULL ? obj_val(AS_TYPE(t)->base) : rt_None;
+}
+static Value type_get_dict(Value t) { return AS_TYPE(t)->dict; }
+static Value type_get_module(Value t) { return rt_type_module(AS_TYPE(t)); }
+static Value type_get_doc(Value t) { return type_doc(AS_TYPE(t), s_doc); }
+static Value type_get_flags(Value t) { return type_flags(AS_TYPE(t)); }
+
+static int type_set_name(Value t, Value v)
+{
+    return set_type_name((HeapType *)AS_TYPE(t), s_name, v, false);
+}
+
+static int type_set_qualname(Value t, Value v)
+{
+    return set_type_name((HeapType *)AS_TYPE(t), s_qualname, v, true);
+}
+
+static int type_set_bases(Value t, Value v) { return set_bases(AS_TYPE(t), v); }
+
+/* __mro__, __base__, __flags__ are read-only members in CPython. */
+static int type_set_readonly(Value t, Value v)
+{
+    rt_raisef(&rt_AttributeError, "readonly attribute");
+    return -1;
+}
+
+/* __module__ and __doc__ live in the class dict. */
+static int set_in_dict(Value t, Value v, Value name)
+{
+    if (!check_special(AS_TYPE(t), v, rt_str_cstr(name)))
+        return -1;
+    return rt_dict_set(AS_TYPE(t)->dict, name, v) ? 0 : -1;
+}
+
+static int type_set_module(Value t, Value v) { return set_in_dict(t, v, s_module); }
+static int type_set_doc(Value t, Value v) { return set_in_dict(t, v, s_doc); }
+
+static void add_type_getsets(void)
+{
+    static const struct { const char *name; GetterFunc get; SetterFunc set; } g[] = {
+        {"__name__", type_get_name, type_set_name},
+        {"__qualname__", type_get_qualname, type_set_qualname},
+        {"__bases__", type_get_bases, type_set_bases},
+        {"__mro__", type_get_mro, type_set_readonly},
+        {"__base__", type_get_base, type_set_readonly}, {"__dict__", type_get_dict, NULL},
+        {"__module__", type_get_module, type_set_module},
+        {"__doc__", type_get_doc, type_set_doc},
+        {"__flags__", type_get_flags, type_set_readonly},
+    };
+    for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
+        rt_type_set(&rt_type_type, g[i].name,
+                    rt_getset_new(g[i].name, &rt_type_type, g[i].get, g[i].set));
 }
 
 /* ---- __abstractmethods__ -------------------------------------------------------------------- */
@@ -1230,71 +1335,127 @@ typedef struct ObjSuper {
     ObjType *obj_type;          /* type(obj), or obj itself when it is a subclass */
 } ObjSuper;
 
-/* Which MRO super(type, obj) walks: obj's type, or obj for a class. */
+/* Which MRO super(type, obj) walks: obj's type, obj itself for a class,
+ * or the class a proxy's __class__ claims (CPython's supercheck). */
 static ObjType *supercheck(ObjType *type, Value obj)
 {
     if (rt_isinstance_of(obj, &rt_type_type) && rt_is_subtype(AS_TYPE(obj), type))
         return AS_TYPE(obj);
     if (rt_isinstance_of(obj, type))
         return val_type(obj);
+    Value cls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+    if (cls == VAL_NULL && rt_err_occurred())
+        return NULL;
+    if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&
+        AS_TYPE(cls) != val_type(obj) && rt_is_subtype(AS_TYPE(cls), type))
+        return AS_TYPE(cls);
     rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     return NULL;
 }
 
-static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
+/* super(type, obj), super(type), super(): fill s (super.__init__). */
+static bool super_fill(ObjSuper *s, Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("super", kwnames))
-        return VAL_NULL;
+        return false;
     Value type, obj = VAL_NULL;
     if (nargs == 0) {
         if (!vm_super_args(&type, &obj))
-            return VAL_NULL;
-        if (!rt_isinstance_of(type, &rt_type_type))
-            return rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
-                             val_type(type)->name);
+            return false;
+        if (!rt_isinstance_of(type, &rt_type_type)) {
+            rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
+                      val_type(type)->name);
+            return false;
+        }
     } else if (!rt_arg_range("super", nargs, 0, 2)) {
-        return VAL_NULL;
+        return false;
     } else {
         type = args[0];
         obj = nargs == 2 && args[1] != rt_None ? args[1] : VAL_NULL;
-        if (!rt_isinstance_of(type, &rt_type_type))
-            return rt_raisef(&rt_TypeError, "super() argument 1 must be a type, not %s",
-                             val_type(type)->name);
+        if (!rt_isinstance_of(type, &rt_type_type)) {
+            rt_raisef(&rt_TypeError, "super() argument 1 must be a type, not %s",
+                      val_type(type)->name);
+            return false;
+        }
     }
     ObjType *obj_type = NULL;
     if (obj != VAL_NULL && (obj_type = supercheck(AS_TYPE(type), obj)) == NULL)
-        return VAL_NULL;
-    ObjSuper *s = rt_alloc_instance(stype, sizeof *s);
+        return false;
     s->type = AS_TYPE(type);
     s->obj = obj;
     s->obj_type = obj_type;
+    return true;
+}
+
+/* super.__new__ allocates; super.__init__ (TF_SPLIT_INIT) fills. */
+static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
+{
+    ObjSuper *s = rt_alloc_instance(stype, sizeof *s);
+    s->type = &rt_object_type;
     return obj_val(s);
 }
 
-static Value super_getattr(Value self, Value name)
+static Value super_init(Value *args, size_t nargs, Value kwnames)
+{
+    return super_fill(VAL_AS(ObjSuper, args[0]), args + 1, nargs - 1, kwnames) ? rt_None
+                                                                              : VAL_NULL;
+}
+
+/* An unbound super stored in a class (C._C__super = super(C)) binds to the
+ * instance it is read from: self.__super is super(C, self). */
+static Value super_descr_get(Value self, Value obj, Value type)
 {
     ObjSuper *s = VAL_AS(ObjSuper, self);
-    if (s->obj_type == NULL || name_is(name, "__class__"))
-        return rt_generic_getattr(self, name);
-    ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
-    size_t i = 0;
-    while (i < mro->length && mro->items[i] != obj_val(s->type))
-        i++;
-    for (i++; i < mro->length; i++) {
-        Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
-        if (v == VAL_NULL)
-            continue;
-        ObjType *vt = val_type(v);
-        if (vt->descr_get == NULL)
-            return v;
-        Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
-        return vt->descr_get(v, obj, obj_val(s->obj_type));
-    }
+    if (obj == VAL_NULL || obj == rt_None || s->obj != VAL_NULL)
+        return self;
+    if (val_type(self) != &rt_super_type)
+        return rt_call2(obj_val(val_type(self)), obj_val(s->type), obj);
+    ObjType *obj_type = supercheck(s->type, obj);
+    if (obj_type == NULL)
+        return VAL_NULL;
+    ObjSuper *b = rt_alloc_instance(&rt_super_type, sizeof *b);
+    b->type = s->type;
+    b->obj = obj;
+    b->obj_type = obj_type;
+    return obj_val(b);
+}
+
+/* super's own attributes (CPython's members): __thisclass__, __self__,
+ * __self_class__; VAL_NULL for other names. */
+static Value super_member(ObjSuper *s, Value name)
+{
     if (name_is(name, "__thisclass__"))
         return obj_val(s->type);
     if (name_is(name, "__self__"))
-        return s->obj;
-    return rt_generic_getattr(self, name);
+        return s->obj != VAL_NULL ? s->obj : rt_None;
+    if (name_is(name, "__self_class__"))
+        return s->obj_type != NULL ? obj_val(s->obj_type) : rt_None;
+    return VAL_NULL;
+}
+
+/* super(C, obj).name: the first class after C on obj's MRO that defines
+ * name, bound to obj. */
+static Value super_getattr(Value self, Value name)
+{
+    ObjSuper *s = VAL_AS(ObjSuper, self);
+    if (s->obj_type != NULL && !name_is(name, "__class__")) {
+        ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
+        size_t i = 0;
+        while (i < mro->length && mro->items[i] != obj_val(s->type))
+            i++;
+        for (i++; i < mro->length; i++) {
+            Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
+            if (v == VAL_NULL)
+                continue;
+            ObjType *vt = val_type(v);
+            if (vt->descr_get == NULL)
+                return v;
+            Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
+            return vt->descr_get(v, obj, obj_val(s->obj_type));
+        }
+    }
+    Value m = super_member(s, name);
+    return m != VAL_NULL ? m : rt_generic_getattr(self, name);
 }
 
 static Value super_repr(Value self)
@@ -1307,9 +1468,14 @@ static Value super_repr(Value self)
 }
 
 ObjType rt_super_type = {
-    .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE | TF_SPLIT_INIT,
     .instance_size = sizeof(ObjSuper),
-    .repr = super_repr, .getattr = super_getattr, .new_ = super_new,
+    .repr = super_repr, .getattr = super_getattr, .descr_get = super_descr_get,
+    .new_ = super_new,
+};
+
+static const MethodDef super_methods[] = {
+    {"__init__", super_init}, {NULL, NULL},
 };
 
 /* ---- start-up ------------------------------------------------------------------------------- */
@@ -1338,8 +1504,9 @@ void rt_class_init(void)
     heap_types = rt_list_new(16);
     rt_slots_init();
     rt_descr_init();
-    rt_type_ready(&rt_super_type, NULL);
+    rt_type_ready(&rt_super_type, super_methods);
     rt_type_add_methods(&rt_type_type, type_methods);
+    add_type_getsets();
     rt_type_set(&rt_type_type, "__abstractmethods__",
                 rt_getset_new("__abstractmethods__", &rt_type_type, abstractmethods_get,
                               abstractmethods_set));

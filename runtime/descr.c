@@ -77,14 +77,11 @@ static bool property_parse(Value self, Value *args, size_t nargs, Value kwnames)
            property_fill(self, a[0], a[1], a[2], a[3]);
 }
 
-/* property(fget, ...) is made and filled here; a subclass's instance is
- * filled by property.__init__, which its own __init__ may call. */
+/* property.__new__ allocates; property.__init__ (TF_SPLIT_INIT) fills. */
 static Value property_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     ObjProperty *p = rt_alloc_instance(type, sizeof *p);
     p->fget = p->fset = p->fdel = p->doc = rt_None;
-    if (type == &rt_property_type && !property_parse(obj_val(p), args, nargs, kwnames))
-        return VAL_NULL;
     return obj_val(p);
 }
 
@@ -207,7 +204,7 @@ static const MethodDef property_methods[] = {
 };
 
 ObjType rt_property_type = {
-    .ob.type = &rt_type_type, .name = "property", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "property", .flags = TF_BASETYPE | TF_SPLIT_INIT,
     .instance_size = sizeof(ObjProperty),
     .descr_get = property_get, .descr_set = property_set, .new_ = property_new,
 };
@@ -386,16 +383,31 @@ Value rt_getset_new(const char *name, ObjType *owner, GetterFunc get, SetterFunc
     return obj_val(g);
 }
 
+/* The getter and setter cast obj to their owner's layout: anything else
+ * is refused first (CPython's descr_check). */
+static bool getset_check(ObjGetSet *g, Value obj)
+{
+    if (rt_isinstance_of(obj, g->owner))
+        return true;
+    rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+              g->name, g->owner->name, val_type(obj)->name);
+    return false;
+}
+
 static Value getset_get(Value self, Value obj, Value type)
 {
     if (obj == VAL_NULL)
         return self;
+    if (!getset_check(AS_GETSET(self), obj))
+        return VAL_NULL;
     return AS_GETSET(self)->get(obj);
 }
 
 static int getset_set(Value self, Value obj, Value v)
 {
     ObjGetSet *g = AS_GETSET(self);
+    if (!getset_check(g, obj))
+        return -1;
     if (g->set == NULL) {
         rt_raisef(&rt_AttributeError, "attribute '%s' of '%s' objects is not writable",
                   g->name, g->owner->name);

@@ -290,6 +290,12 @@ static Value classmethod_descr_get(Value descr, Value obj, Value type)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, descr);
     Value cls = type != VAL_NULL && type != rt_None ? type : obj_val(val_type(obj));
+    if (!rt_isinstance_of(cls, &rt_type_type))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for type '%s' needs a type, not a "
+                         "'%s' as arg 2", b->name, b->owner->name, val_type(cls)->name);
+    if (!rt_is_subtype(AS_TYPE(cls), b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
+                         "received '%s'", b->name, b->owner->name, AS_TYPE(cls)->name);
     ObjBuiltin *bound = VAL_AS(ObjBuiltin, rt_builtin_new(b->name, b->fn, cls));
     bound->owner = b->owner;
     return obj_val(bound);

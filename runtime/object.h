@@ -224,6 +224,10 @@ enum {
      * seq * x for any other x into x.__index__() or "can't multiply
      * sequence by non-int of type 'x'". */
     TF_SEQUENCE = 1 << 8,
+    /* Its new_ slot only allocates and an __init__ method fills the object
+     * (property, super, module: CPython's tp_new + tp_init pairs), so
+     * calling the type runs both, as for a class written in Python. */
+    TF_SPLIT_INIT = 1 << 9,
 };
 
 struct ObjType {

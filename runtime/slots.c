@@ -765,6 +765,8 @@ static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwna
     case W_GET: {
         Value obj = a[0] == rt_None ? VAL_NULL : a[0];
         Value type = n > 1 && a[1] != rt_None ? a[1] : VAL_NULL;
+        if (obj == VAL_NULL && type == VAL_NULL)
+            return rt_raisef(&rt_TypeError, "__get__(None, None) is invalid");
         return t->descr_get(self, obj, type);
     }
     case W_SET: return none_or_null(t->descr_set(self, a[0], a[1]));
