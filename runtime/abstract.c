@@ -248,10 +248,6 @@ static Value unsupported_binop(Value a, Value b, int op)
         return rt_raisef(&rt_TypeError,
                          "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                          val_type(a)->name, val_type(b)->name);
-    if (op == NB_POWER + NB_INPLACE_OFFSET)
-        return rt_raisef(&rt_TypeError,
-                         "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                         val_type(a)->name, val_type(b)->name);
     return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                      rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
 }

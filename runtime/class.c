@@ -323,6 +323,15 @@ static size_t layout_size(ObjType *t)
     return rt_is_heaptype(t) ? t->instance_size : builtin_size(builtin_root(t));
 }
 
+/* Do t's instances already support weak references (a __weakref__)? */
+static bool has_weakref(ObjType *t)
+{
+    if (rt_is_heaptype(t))
+        return ((HeapType *)t)->weakref;
+    return t == &rt_type_type || t == &rt_set_type || t == &rt_frozenset_type ||
+           t == &rt_module_type || t == &rt_generic_alias_type;
+}
+
 /* May instances of `old` become instances of `new` (obj.__class__ = new,
  * or a class whose best base changes from old to new by __bases__
  * assignment)?  Their layouts must be the same: the same solid base, or
@@ -338,7 +347,9 @@ static bool compatible_for_assignment(ObjType *old, ObjType *new, const char *at
             return false;
         same = eq;
     }
-    if (same && old->dict_offset == new->dict_offset && layout_size(old) == layout_size(new))
+    bool weak_same = has_weakref(old) == has_weakref(new);   /* CPython gives it a word */
+    if (same && weak_same && old->dict_offset == new->dict_offset &&
+        layout_size(old) == layout_size(new))
         return true;
     rt_raisef(&rt_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
               new->name, old->name);
@@ -444,13 +455,6 @@ static bool has_items(ObjType *root)
     return is_var_sized(root) || root == &rt_int_type || root == &rt_type_type;
 }
 
-/* Do t's instances already support weak references (a __weakref__)? */
-static bool has_weakref(ObjType *t)
-{
-    if (rt_is_heaptype(t))
-        return ((HeapType *)t)->weakref;
-    return t == &rt_type_type || t == &rt_set_type || t == &rt_frozenset_type;
-}
 
 /* What a class's __slots__ asks for (CPython's type_new_visit_slots). */
 typedef struct SlotPlan {
@@ -491,7 +495,7 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
     }
     if (!rt_list_sort(names, VAL_NULL, false))
         return VAL_NULL;
-    ht->slots = slots;
+    ht->slots = rt_list_as_tuple(names);
     return names;
 }
 

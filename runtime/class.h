@@ -30,7 +30,7 @@ typedef struct HeapType {
     ObjType type;
     Value name;                 /* str: __name__ (type.name points into it) */
     Value qualname;             /* str: __qualname__ */
-    Value slots;                /* tuple of __slots__ names, or VAL_NULL */
+    Value slots;                /* its __slots__ members, mangled and sorted, or VAL_NULL */
     bool adds_layout;           /* non-empty __slots__: a new solid base */
     bool weakref;               /* instances have a __weakref__ */
     bool abstract;              /* __abstractmethods__ is true: object() refuses */

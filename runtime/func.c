@@ -302,19 +302,12 @@ static Value module_getattr(Value self, Value name)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
     Value v;
-    if (val_type(self) != &rt_module_type) {
-        v = rt_generic_getattr(self, name);
-        if (v != VAL_NULL || !rt_err_matches(&rt_AttributeError))
-            return v;
-        rt_err_clear();
-    } else if ((v = rt_dict_get_str(m->dict, name)) != VAL_NULL) {
+    if (val_type(self) == &rt_module_type && (v = rt_dict_get_str(m->dict, name)) != VAL_NULL)
         return v;
-    }
-    if (strcmp(rt_str_cstr(name), "__dict__") == 0)
-        return m->dict;
-    v = rt_type_lookup(val_type(self), name);
-    if (v != VAL_NULL)
+    v = rt_generic_getattr(self, name);         /* __class__, __dict__, methods */
+    if (v != VAL_NULL || !rt_err_matches(&rt_AttributeError))
         return v;
+    rt_err_clear();
     Value hook = rt_dict_get_cstr(m->dict, "__getattr__");      /* PEP 562 */
     if (hook != VAL_NULL)
         return rt_call1(hook, name);

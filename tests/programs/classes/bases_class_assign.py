@@ -57,3 +57,29 @@ class MyModule(type(sys)):
 mod = type(sys)('m')
 mod.__class__ = MyModule
 print(type(mod).__name__, mod.answer)
+class G:
+    __slots__ = ["a", "b"]
+class H:
+    __slots__ = ["b", "a"]
+class J:
+    __slots__ = ["c", "b"]
+class N(J):
+    __slots__ = ["__weakref__"]
+class Q(J):
+    pass
+class R(J):
+    __slots__ = ["__dict__", "__weakref__"]
+for cls, cls2 in ((G, H), (Q, R), (R, Q), (J, N), (N, J)):
+    x = cls()
+    try:
+        x.__class__ = cls2
+        print('ok', cls.__name__, '->', cls2.__name__)
+    except TypeError as e:
+        print(e)
+m = type(sys)('m')
+print(m.__class__ is type(sys), type(m.__class__).__name__)
+x = None
+try:
+    x **= 2
+except TypeError as e:
+    print(e)
