@@ -194,9 +194,22 @@ static intptr_t slot_hash(Value self)
     return rt_hash(r);
 }
 
+/* A comparison dunder that cannot even be fetched (a property raising
+ * AttributeError, say) is NotImplemented, as in CPython's
+ * slot_tp_richcompare. */
 static Value slot_richcompare(Value a, Value b, int op)
 {
-    return dunder_or_ni(a, cmp_names[op], &b, 1);
+    Value m = rt_type_lookup(val_type(a), cmp_names[op]);
+    if (m == VAL_NULL)
+        return rt_NotImplemented;
+    if (is_plain_method(m))
+        return call_found(m, a, &b, 1, VAL_NULL);
+    ObjType *mt = val_type(m);
+    if (mt->descr_get != NULL && (m = mt->descr_get(m, a, obj_val(val_type(a)))) == VAL_NULL) {
+        rt_err_clear();
+        return rt_NotImplemented;
+    }
+    return rt_call1(m, b);
 }
 
 /* Is the reflected method `name` of tb a different one from ta's? */
