@@ -123,6 +123,9 @@ Value rt_builtin_new(const char *name, NativeFunc fn, Value self);
  * position clamped to [lo, hi]; false with TypeError for a non-int. */
 Value rt_reduce_value(Value callable, Value args, Value state);
 Value rt_reduce_builtin(const char *name, Value args, Value state);
+/* An index-based iterator over seq: (iter, (seq,), index), or once
+ * exhausted (seq VAL_NULL) (iter, (empty,)). */
+Value rt_reduce_iter(Value seq, Value empty, size_t index);
 /* (iter, (list,)) with the items an iterator of `size` bytes has left,
  * taken from a copy of it (dict and set iterators pickle this way). */
 Value rt_reduce_remaining(Value iter, size_t size);

@@ -1458,9 +1458,7 @@ static Value bytes_iter_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjBytesIter *it = VAL_AS(ObjBytesIter, args[0]);
-    if (it->seq == VAL_NULL)
-        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
-    return rt_reduce_builtin("iter", rt_tuple_pack(1, it->seq), small_new(it->index));
+    return rt_reduce_iter(it->seq, rt_empty_tuple, it->index);
 }
 
 static Value bytes_iter_setstate(Value *args, size_t nargs, Value kwnames)

@@ -434,11 +434,9 @@ static Value listiter_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     ListIter *it = VAL_AS(ListIter, args[0]);
-    if (it->list == VAL_NULL)
-        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_list_new(0)), VAL_NULL);
-    bool forward = val_type(args[0]) == &listiter_type;
-    return rt_reduce_builtin(forward ? "iter" : "reversed", rt_tuple_pack(1, it->list),
-                             rt_int_from_i64(it->index));
+    if (it->list == VAL_NULL || val_type(args[0]) == &listiter_type)
+        return rt_reduce_iter(it->list, rt_list_new(0), (size_t)it->index);
+    return rt_reduce_builtin("reversed", rt_tuple_pack(1, it->list), rt_int_from_i64(it->index));
 }
 
 static Value listiter_setstate(Value *args, size_t nargs, Value kwnames)

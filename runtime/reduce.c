@@ -64,6 +64,13 @@ Value rt_reduce_builtin(const char *name, Value args, Value state)
     return rt_reduce_value(rt_dict_get_cstr(rt_builtins_dict, name), args, state);
 }
 
+Value rt_reduce_iter(Value seq, Value empty, size_t index)
+{
+    if (seq == VAL_NULL)
+        return rt_reduce_builtin("iter", rt_tuple_pack(1, empty), VAL_NULL);
+    return rt_reduce_builtin("iter", rt_tuple_pack(1, seq), rt_int_from_u64(index));
+}
+
 Value rt_reduce_remaining(Value iter, size_t size)
 {
     Object *copy = gc_alloc(size);

@@ -596,9 +596,7 @@ static Value str_iter_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjStrIter *it = VAL_AS(ObjStrIter, args[0]);
-    if (it->str == VAL_NULL)
-        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_str_empty()), VAL_NULL);
-    return rt_reduce_builtin("iter", rt_tuple_pack(1, it->str), small_new(it->index));
+    return rt_reduce_iter(it->str, rt_str_empty(), it->index);
 }
 
 static Value str_iter_setstate(Value *args, size_t nargs, Value kwnames)

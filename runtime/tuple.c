@@ -296,9 +296,7 @@ static Value tupleiter_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     TupleIter *it = VAL_AS(TupleIter, args[0]);
-    if (it->tuple == VAL_NULL)
-        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
-    return rt_reduce_builtin("iter", rt_tuple_pack(1, it->tuple), small_new(it->index));
+    return rt_reduce_iter(it->tuple, rt_empty_tuple, it->index);
 }
 
 static Value tupleiter_setstate(Value *args, size_t nargs, Value kwnames)
