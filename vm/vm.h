@@ -6,7 +6,7 @@
  *   loader/import.c    vm_run_module (a module's body)
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
- *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
+ *   runtime/builtins.c vm_globals, vm_locals, vm_enter_recursive_call
  *   runtime/abstract.c, tuple.c, slots.c  vm_enter_recursive_call (C recursion)
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
