@@ -43,11 +43,17 @@
  *     makes ModuleSpec and loader objects; code that reads them is rare).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so),
- *     import locks and the importlib module are absent.
+ *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so)
+ *     and the importlib module are absent.
+ *   - Threads: importlib gives each module a lock, so that a thread
+ *     importing a module whose body another thread is running waits for
+ *     it.  pvm keeps, for each module being initialised, which thread runs
+ *     its body, and the second thread waits (wait_until_initialized).
+ *     Finding and creating a module never lets another thread run, so
+ *     two threads never both load the same module.
  *
  * This is the one loader/ file that calls into vm/: running a module's body
- * is vm_run_module.
+ * is vm_run_module, and waiting for another thread's module (vm/thread.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -56,6 +62,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "loader/compile.h"
 #include "loader/import.h"
@@ -63,11 +70,13 @@
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
-/* Names of the modules whose body is running (name -> True): a spec's
- * `_initializing` flag in importlib. */
-static Value initializing;
+/* Names of the modules whose body is running, each with the thread running
+ * it (name -> thread ident): a spec's `_initializing` flag in importlib.
+ * And the threads waiting for another thread to finish one (ident -> name). */
+static Value initializing, waiting;
 
 /* ---- small helpers: C strings and files --------------------------------------- */
 
@@ -164,10 +173,16 @@ static Value raise_import_error(ObjType *type, Value msg, Value name, Value path
     return rt_raise(exc);
 }
 
+/* "No module named 'x'", CPython's message — with, when pvm found no
+ * standard library (modules/sys.c), where it looked and what to set. */
 static Value module_not_found(Value name)
 {
-    return raise_import_error(&rt_ModuleNotFoundError,
-                              rt_str_format_c("No module named %R", name), name, VAL_NULL);
+    const char *missing = mod_sys_missing_stdlib();
+    Value msg = missing == NULL ? rt_str_format_c("No module named %R", name)
+        : rt_str_format_c("No module named %R (searched sys.path %R; pvm's standard library "
+                          "%s is missing: set PYTHONHOME to the prefix of a Python 3.11 "
+                          "installation)", name, mod_sys_path(), missing);
+    return raise_import_error(&rt_ModuleNotFoundError, msg, name, VAL_NULL);
 }
 
 /* The one message pvm adds: a .py whose bytecode is missing or stale, when
@@ -512,7 +527,7 @@ static Value exec_module(Value name, Value module, Value code)
 {
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
-    rt_dict_set(initializing, name, rt_True);
+    rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
     Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
     rt_dict_del(initializing, name);
     if (r == VAL_NULL) {
@@ -605,6 +620,41 @@ static Value find_and_load(Value name)
     return module;
 }
 
+/* Would waiting for thread `owner` to finish its module wait for this
+ * thread, `me` — is `owner` waiting, directly or through other threads,
+ * for a module that `me` is running? */
+static bool waits_for(Value owner, Value me)
+{
+    for (Value t = owner; t != VAL_NULL;) {
+        if (rt_compare_bool(t, me, CMP_EQ) == 1)
+            return true;
+        Value name = rt_dict_get(waiting, t, NULL);
+        t = name != VAL_NULL ? rt_dict_get(initializing, name, NULL) : VAL_NULL;
+    }
+    return false;
+}
+
+/* Another thread is running the body of module `name`: wait until it has
+ * finished (polling every millisecond, with the interpreter lock
+ * released), as importlib's module lock makes an importer wait.  Where
+ * that would deadlock, the module is used as it is, as importlib does.
+ * false with KeyboardInterrupt set when Ctrl-C ends the wait. */
+static bool wait_until_initialized(Value name)
+{
+    Value me = rt_int_from_u64(vm_thread_ident()), owner;
+    while ((owner = rt_dict_get(initializing, name, NULL)) != VAL_NULL && !waits_for(owner, me)) {
+        rt_dict_set(waiting, me, name);
+        vm_release_lock();
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+        if (!vm_blocking_retry())
+            return false;
+        vm_reacquire_lock();
+        rt_dict_del(waiting, me);
+    }
+    return true;
+}
+
 /* sys.modules[name], or find and load it (import_get_module + _find_and_load). */
 static Value import_absolute(Value name)
 {
@@ -613,6 +663,11 @@ static Value import_absolute(Value name)
     if (m == rt_None)
         return raise_import_error(&rt_ModuleNotFoundError,
             rt_str_format_c("import of %S halted; None in sys.modules", name), name, VAL_NULL);
+    if (m != VAL_NULL && vm_thread_count() > 0) {
+        if (!wait_until_initialized(name))
+            return VAL_NULL;
+        m = rt_dict_get(modules(), name, NULL);     /* its body may have failed */
+    }
     return m != VAL_NULL ? m : find_and_load(name);
 }
 
@@ -923,13 +978,11 @@ void ld_import_init(void)
         return;
     done = true;
     initializing = rt_dict_new();
-    Value sys = mod_sys_module();
+    waiting = rt_dict_new();
+    /* sys joins sys.modules at its first import, like any built-in module:
+     * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
-    rt_dict_set_cstr(mods, "sys", sys);
-    Value b = rt_module_new(rt_str_from_cstr("builtins"));
-    VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
-    VAL_AS(ObjModule, b)->builtin = true;
-    rt_dict_set_cstr(mods, "builtins", b);
+    rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
     ld_exec_init();
     mod_fileio_init();

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "vm/thread.h"
 
 enum { FK_STDIN, FK_STDOUT, FK_STDERR, FK_FILE };
 
@@ -96,13 +97,16 @@ static bool check_mode(ObjFile *f, bool want_write)
 
 /* ---- reading ------------------------------------------------------------------ */
 
-/* One byte, or -1 at end of file. */
+/* One byte, -1 at end of file, -2 with an exception set (Ctrl-C while
+ * other threads ran). */
 static int get_byte(ObjFile *f)
 {
     if (f->kind == FK_FILE)
         return getc(f->fp);
     unsigned char c;
     ssize_t n;
+    if (!vm_wait_readable(0))
+        return -2;
     do
         n = read(0, &c, 1);
     while (n < 0 && errno == EINTR);
@@ -130,6 +134,8 @@ static Value read_some(ObjFile *f, int64_t limit, bool line)
     int64_t count = 0;
     while (limit < 0 || count < limit) {
         int c = get_byte(f);
+        if (c == -2)
+            return VAL_NULL;
         if (c < 0)
             break;
         sb_addc(&sb, (char)c);

@@ -19,10 +19,13 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 #include "runtime/class.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 Value rt_builtins_dict;
+Value rt_builtins_module;
 
 /* No keywords, and between min and max positional arguments. */
 static bool check_fast(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max)
@@ -950,7 +953,8 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return list;
 }
 
-/* One line of standard input without its newline; NULL at end of file. */
+/* One line of standard input without its newline; NULL at end of file, or
+ * with an exception set (Ctrl-C while other threads ran). */
 static Value read_line(void)
 {
     StrBuf sb;
@@ -958,7 +962,11 @@ static Value read_line(void)
     char c;
     ssize_t n;
     bool any = false;
-    while ((n = read(0, &c, 1)) == 1) {
+    for (;;) {
+        if (!vm_wait_readable(0))
+            return VAL_NULL;
+        if ((n = read(0, &c, 1)) != 1)
+            break;
         any = true;
         if (c == '\n')
             break;
@@ -985,7 +993,7 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
     rt_stdout_flush();
     Value line = read_line();
     if (line == VAL_NULL)
-        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+        return rt_err_occurred() ? VAL_NULL : rt_raisef(&rt_EOFError, "EOF when reading a line");
     return line;
 }
 
@@ -1015,7 +1023,7 @@ static ObjType *const builtin_types[] = {
     &rt_complex_type, &rt_str_type, &rt_bytes_type, &rt_bytearray_type, &rt_list_type,
     &rt_tuple_type, &rt_dict_type, &rt_set_type, &rt_frozenset_type, &rt_range_type,
     &rt_slice_type, &rt_enumerate_type, &rt_zip_type, &rt_map_type, &rt_filter_type,
-    &rt_reversed_type,
+    &rt_reversed_type, &rt_memoryview_type,
 };
 
 static void add_exceptions(Value d)
@@ -1033,12 +1041,14 @@ Value rt_builtins_init(void)
     rt_stdout_init();
     str_space = rt_str_intern_cstr(" ");
     str_newline = rt_str_intern_cstr("\n");
-    Value d = rt_dict_new();
-    rt_dict_set_cstr(d, "__name__", rt_str_from_cstr("builtins"));
-    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++)
-        rt_dict_set_cstr(d, builtin_functions[i].name,
-                         rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn,
-                                        VAL_NULL));
+    rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
+    VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
+    Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;
+    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++) {
+        Value f = rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn, VAL_NULL);
+        VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
+        rt_dict_set_cstr(d, builtin_functions[i].name, f);
+    }
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
         rt_dict_set_cstr(d, builtin_types[i]->name, obj_val(builtin_types[i]));
     add_exceptions(d);

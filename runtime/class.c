@@ -31,6 +31,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/weakref.h"
 #include "vm/vm.h"
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
@@ -256,11 +257,6 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 /* ---- instance attributes every class with a dict shows ------------------------------ */
 
-static Value *dict_slot(Value obj)
-{
-    return rt_instance_dict_slot(obj);
-}
-
 /* A class or a module keeps its namespace itself: through a class's
  * __dict__ descriptor it is read as type's or module's own __dict__, and
  * cannot be replaced (CPython's get_builtin_base_with_dict). */
@@ -271,18 +267,15 @@ static bool has_own_namespace(Value obj)
 
 static Value instance_dict_get(Value obj)
 {
-    if (has_own_namespace(obj))
-        return rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->dict
-                                                    : VAL_AS(ObjModule, obj)->dict;
-    Value *slot = dict_slot(obj);
-    if (slot == NULL)
-        return rt_raisef(&rt_AttributeError, "This object has no __dict__");
-    if (*slot == VAL_NULL)
-        *slot = rt_dict_new();
-    return *slot;
+    if (!has_own_namespace(obj))
+        return rt_generic_dict_get(obj);
+    if (rt_isinstance_of(obj, &rt_type_type))
+        return rt_mappingproxy_new(AS_TYPE(obj)->dict);
+    return VAL_AS(ObjModule, obj)->dict;
 }
 
-/* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty. */
+/* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty (a class's
+ * instances may drop their dict, unlike functions). */
 static int instance_dict_set(Value obj, Value v)
 {
     if (has_own_namespace(obj)) {
@@ -293,24 +286,26 @@ static int instance_dict_set(Value obj, Value v)
             rt_raisef(&rt_AttributeError, "readonly attribute");
         return -1;
     }
-    Value *slot = dict_slot(obj);
-    if (slot == NULL) {
-        rt_raisef(&rt_AttributeError, "This object has no __dict__");
-        return -1;
-    }
-    if (v != VAL_NULL && !rt_isinstance_of(v, &rt_dict_type)) {
-        rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                  val_type(v)->name);
-        return -1;
-    }
-    *slot = v;
+    Value *slot = rt_instance_dict_slot(obj);
+    if (v != VAL_NULL || slot == NULL)
+        return rt_generic_dict_set(obj, v);
+    *slot = VAL_NULL;
     return 0;
 }
 
 static Value weakref_get(Value obj)
 {
-    return rt_None;
+    return rt_weakref_head(obj);
 }
+
+/* Put in the dict of each class that adds an instance dict. */
+static const GetSetDef instance_dict_getset = {
+    "__dict__", instance_dict_get, instance_dict_set,
+    "dictionary for instance variables (if defined)",
+};
+static const GetSetDef instance_weakref_getset = {
+    "__weakref__", weakref_get, NULL, "list of weak references to the object (if defined)",
+};
 
 static Value class_get(Value obj)
 {
@@ -326,10 +321,7 @@ static size_t layout_size(ObjType *t)
 /* Do t's instances already support weak references (a __weakref__)? */
 static bool has_weakref(ObjType *t)
 {
-    if (rt_is_heaptype(t))
-        return ((HeapType *)t)->weakref;
-    return t == &rt_type_type || t == &rt_set_type || t == &rt_frozenset_type ||
-           t == &rt_module_type || t == &rt_generic_alias_type;
+    return rt_weakref_supported(t);
 }
 
 /* May instances of `old` become instances of `new` (obj.__class__ = new,
@@ -448,11 +440,18 @@ static Value mangle(Value cls_name, Value name)
 }
 
 /* Builtin types whose instances are variable-sized (CPython's
- * tp_itemsize != 0; a class's own members for type): no __slots__ may
- * extend them, no __weakref__. */
+ * tp_itemsize != 0; a class's own members for type): no __weakref__ may
+ * extend them.  pvm's str keeps its data inline too, so no __slots__
+ * either (CPython's str allows them). */
 static bool has_items(ObjType *root)
 {
-    return is_var_sized(root) || root == &rt_int_type || root == &rt_type_type;
+    return root == &rt_tuple_type || root == &rt_bytes_type || root == &rt_int_type ||
+           root == &rt_type_type;
+}
+
+static bool refuses_slots(ObjType *root)
+{
+    return has_items(root) || is_var_sized(root);
 }
 
 
@@ -468,7 +467,7 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
     ObjType *root = builtin_root(base);
     if ((slots = slot_names(slots)) == VAL_NULL)
         return VAL_NULL;
-    if (rt_tuple_len(slots) > 0 && has_items(root))
+    if (rt_tuple_len(slots) > 0 && refuses_slots(root))
         return rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                          root->name);
     Value names = rt_list_new(rt_tuple_len(slots));
@@ -538,12 +537,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             t->dict_offset = size;
             size += sizeof(Value);
         }
-        rt_dict_set(dict, s_dict, rt_getset_new("__dict__", t, instance_dict_get,
-                                                instance_dict_set));
+        rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
     }
     ht->weakref = has_weakref(base) || (plan.add_weak && !has_items(root));
     if (ht->weakref && !has_weakref(base))
-        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
+        rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     t->instance_size = size;
     return true;
 }
@@ -921,67 +919,13 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
 
 /* ---- attributes of classes ------------------------------------------------------------------ */
 
-/* C.__doc__: the class dict's entry, through its __get__ (a class
- * property made with classmethod(property(...)) computes it); a builtin
- * type's descriptor of its instances' __doc__ is not its own doc. */
-static Value type_doc(ObjType *t, Value name)
-{
-    Value v = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, name) : VAL_NULL;
-    if (v == VAL_NULL)
-        return rt_None;
-    if (val_type(v)->descr_get == NULL)
-        return v;
-    return rt_is_heaptype(t) ? val_type(v)->descr_get(v, VAL_NULL, obj_val(t)) : rt_None;
-}
-
-/* C.__flags__: the bits of CPython's tp_flags that Python code tests
- * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
- * numbers them. */
-static Value type_flags(ObjType *t)
-{
-    bool heap = rt_is_heaptype(t);
-    uintptr_t f = 1u << 12;                                 /* READY */
-    f |= heap ? (1u << 9) | (1u << 14) : 1u << 8;           /* HEAPTYPE|HAVE_GC, IMMUTABLE */
-    f |= t->flags & TF_BASETYPE ? 1u << 10 : 0;
-    f |= heap && ((HeapType *)t)->abstract ? 1u << 20 : 0;  /* IS_ABSTRACT */
-    f |= !heap && t->new_ == NULL ? 1u << 7 : 0;            /* DISALLOW_INSTANTIATION */
-    static ObjType *const roots[] = {                       /* the *_SUBCLASS bits, 24-31 */
-        &rt_int_type, &rt_list_type, &rt_tuple_type, &rt_bytes_type, &rt_str_type,
-        &rt_dict_type, &rt_BaseException, &rt_type_type,
-    };
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
-        if (rt_is_subtype(t, roots[i]))
-            f |= (uintptr_t)1 << (24 + i);
-    return rt_int_from_u64(f);
-}
-
-/* The attributes every class has without a dict entry; VAL_NULL if name is
- * not one of them. */
-static Value special_type_attr(ObjType *t, Value name)
-{
-    const char *s = rt_str_cstr(name);
-    if (s[0] != '_' || s[1] != '_')
-        return VAL_NULL;
-    if (strcmp(s, "__name__") == 0)
-        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(static_type_name(t));
-    if (strcmp(s, "__qualname__") == 0) return rt_type_qualname(t);
-    if (strcmp(s, "__mro__") == 0) return t->mro;
-    if (strcmp(s, "__bases__") == 0) return t->bases;
-    if (strcmp(s, "__base__") == 0) return t->base ? obj_val(t->base) : rt_None;
-    if (strcmp(s, "__dict__") == 0) return t->dict;
-    if (strcmp(s, "__class__") == 0) return obj_val(val_type(obj_val(t)));
-    if (strcmp(s, "__module__") == 0) return rt_type_module(t);
-    if (strcmp(s, "__doc__") == 0) return type_doc(t, name);
-    if (strcmp(s, "__flags__") == 0) return type_flags(t);
-    return VAL_NULL;
-}
-
+/* C.name: a data descriptor of the metaclass first (type's own attributes,
+ * __name__, __dict__, __mro__..., are getsets and members of `type`), then
+ * the class's MRO, then any other attribute of the metaclass. */
 Value rt_type_getattr(Value self, Value name)
 {
     ObjType *type = AS_TYPE(self), *meta = val_type(self);
-    Value v = special_type_attr(type, name);
-    if (v != VAL_NULL)
-        return v;
+    Value v;
     Value meta_attr = rt_type_lookup(meta, name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL &&
         val_type(meta_attr)->descr_get != NULL)
@@ -1029,24 +973,6 @@ static bool check_special(ObjType *t, Value v, const char *name)
         rt_raisef(&rt_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name,
                   t->name);
     return rt_is_heaptype(t) && v != VAL_NULL;
-}
-
-static int set_type_name(HeapType *ht, Value name, Value v, bool qual)
-{
-    if (!check_special(&ht->type, v, rt_str_cstr(name)))
-        return -1;
-    if (!rt_isinstance_of(v, &rt_str_type)) {
-        rt_raisef(&rt_TypeError, "can only assign string to %s.%S, not '%s'",
-                  ht->type.name, name, val_type(v)->name);
-        return -1;
-    }
-    if (qual) {
-        ht->qualname = v;
-    } else {
-        ht->name = v;
-        ht->type.name = rt_str_cstr(v);
-    }
-    return 0;
 }
 
 /* Recompute the MRO of t and of every class below it, in creation order
@@ -1150,108 +1076,126 @@ int rt_type_setattr(Value self, Value name, Value v)
     return 0;
 }
 
-/* ---- the attributes of type, as getsets in type.__dict__ ------------------------------------- */
+/* ---- type's own attributes: getsets and members of `type` ------------------------------- */
 
-/* C.__name__ and the rest are answered by special_type_attr first (no
- * lookup); these getsets make them visible in type.__dict__, to
- * object.__getattribute__(C, '__bases__') and to setting, each with
- * CPython's checks.  (Package D1's descriptor tables may take these over.) */
-static Value type_get_name(Value t) { return special_type_attr(AS_TYPE(t), s_name); }
-static Value type_get_qualname(Value t) { return rt_type_qualname(AS_TYPE(t)); }
-static Value type_get_mro(Value t) { return AS_TYPE(t)->mro; }
-static Value type_get_bases(Value t) { return AS_TYPE(t)->bases; }
-static Value type_get_base(Value t)
-{
-    return AS_TYPE(t)->base != NULL ? obj_val(AS_TYPE(t)->base) : rt_None;
-}
-static Value type_get_dict(Value t) { return AS_TYPE(t)->dict; }
-static Value type_get_module(Value t) { return rt_type_module(AS_TYPE(t)); }
-static Value type_get_doc(Value t) { return type_doc(AS_TYPE(t), s_doc); }
-static Value type_get_flags(Value t) { return type_flags(AS_TYPE(t)); }
+#define AS_HEAPTYPE(v) ((HeapType *)AS_TYPE(v))
 
-static int type_set_name(Value t, Value v)
+static Value type_get_name(Value self)
 {
-    return set_type_name((HeapType *)AS_TYPE(t), s_name, v, false);
+    ObjType *t = AS_TYPE(self);
+    return rt_is_heaptype(t) ? AS_HEAPTYPE(self)->name : rt_str_from_cstr(static_type_name(t));
 }
 
-static int type_set_qualname(Value t, Value v)
+static Value type_get_qualname(Value self) { return rt_type_qualname(AS_TYPE(self)); }
+
+/* C.__name__ = s, C.__qualname__ = s: classes written in Python only,
+ * never deleted (check_special). */
+static bool check_name_value(Value self, const char *attr, Value v)
 {
-    return set_type_name((HeapType *)AS_TYPE(t), s_qualname, v, true);
-}
-
-static int type_set_bases(Value t, Value v) { return set_bases(AS_TYPE(t), v); }
-
-/* __mro__, __base__, __flags__ are read-only members in CPython. */
-static int type_set_readonly(Value t, Value v)
-{
-    rt_raisef(&rt_AttributeError, "readonly attribute");
-    return -1;
-}
-
-/* __module__ and __doc__ live in the class dict. */
-static int set_in_dict(Value t, Value v, Value name)
-{
-    if (!check_special(AS_TYPE(t), v, rt_str_cstr(name)))
-        return -1;
-    return rt_dict_set(AS_TYPE(t)->dict, name, v) ? 0 : -1;
-}
-
-static int type_set_module(Value t, Value v) { return set_in_dict(t, v, s_module); }
-static int type_set_doc(Value t, Value v) { return set_in_dict(t, v, s_doc); }
-
-static void add_type_getsets(void)
-{
-    static const struct { const char *name; GetterFunc get; SetterFunc set; } g[] = {
-        {"__name__", type_get_name, type_set_name},
-        {"__qualname__", type_get_qualname, type_set_qualname},
-        {"__bases__", type_get_bases, type_set_bases},
-        {"__mro__", type_get_mro, type_set_readonly},
-        {"__base__", type_get_base, type_set_readonly}, {"__dict__", type_get_dict, NULL},
-        {"__module__", type_get_module, type_set_module},
-        {"__doc__", type_get_doc, type_set_doc},
-        {"__flags__", type_get_flags, type_set_readonly},
-    };
-    for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
-        rt_type_set(&rt_type_type, g[i].name,
-                    rt_getset_new(g[i].name, &rt_type_type, g[i].get, g[i].set));
-}
-
-/* ---- __abstractmethods__ -------------------------------------------------------------------- */
-
-/* C.__abstractmethods__: a getset of type that reads C's own dict (not
- * its bases'); setting a true value makes C abstract, so object.__new__
- * refuses to instantiate it (abc.ABCMeta sets it on every class it makes). */
-static Value abstract_name(void)
-{
-    return rt_str_intern_cstr("__abstractmethods__");
-}
-
-static Value abstractmethods_get(Value cls)
-{
-    ObjType *t = AS_TYPE(cls);
-    Value v = t != &rt_type_type ? rt_dict_get_str(t->dict, abstract_name()) : VAL_NULL;
-    return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError,
-                                             rt_tuple_pack(1, abstract_name()));
-}
-
-static int abstractmethods_set(Value cls, Value v)
-{
-    ObjType *t = AS_TYPE(cls);
-    int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
-    if (abstract < 0)
-        return -1;
-    if (v != VAL_NULL && !rt_dict_set(t->dict, abstract_name(), v))
-        return -1;
-    if (v == VAL_NULL) {
-        int r = rt_dict_del(t->dict, abstract_name());
-        if (r <= 0) {
-            if (r == 0)
-                rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, abstract_name()));
-            return -1;
-        }
+    if (!check_special(AS_TYPE(self), v, attr))
+        return false;
+    if (!rt_isinstance_of(v, &rt_str_type)) {
+        rt_raisef(&rt_TypeError, "can only assign string to %s.%s, not '%s'",
+                  AS_TYPE(self)->name, attr, val_type(v)->name);
+        return false;
     }
-    if (rt_is_heaptype(t))
-        ((HeapType *)t)->abstract = abstract;
+    return true;
+}
+
+static int type_set_name(Value self, Value v)
+{
+    if (!check_name_value(self, "__name__", v))
+        return -1;
+    AS_HEAPTYPE(self)->name = v;
+    AS_TYPE(self)->name = rt_str_cstr(v);
+    return 0;
+}
+
+static int type_set_qualname(Value self, Value v)
+{
+    if (!check_name_value(self, "__qualname__", v))
+        return -1;
+    AS_HEAPTYPE(self)->qualname = v;
+    return 0;
+}
+
+static Value type_get_module(Value self) { return rt_type_module(AS_TYPE(self)); }
+static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
+static Value type_get_dict(Value self) { return rt_mappingproxy_new(AS_TYPE(self)->dict); }
+
+static Value type_get_base(Value self)
+{
+    ObjType *b = AS_TYPE(self)->base;
+    return b != NULL ? obj_val(b) : rt_None;
+}
+
+/* An entry of the class's own dict read as a class attribute: bound
+ * through its __get__ when it has one (CPython's type_get_doc). */
+static Value own_entry(Value self, Value name)
+{
+    Value v = rt_dict_get_str(AS_TYPE(self)->dict, name);
+    if (v == VAL_NULL || val_type(v)->descr_get == NULL)
+        return v;
+    return val_type(v)->descr_get(v, VAL_NULL, self);
+}
+
+/* A builtin type's doc is a str in its dict, if any (`type`'s own dict
+ * holds this getset under the name). */
+static Value type_get_doc(Value self)
+{
+    if (!rt_is_heaptype(AS_TYPE(self))) {
+        Value v = rt_dict_get_str(AS_TYPE(self)->dict, s_doc);
+        return v != VAL_NULL && rt_isinstance_of(v, &rt_str_type) ? v : rt_None;
+    }
+    Value v = own_entry(self, s_doc);
+    return v != VAL_NULL || rt_err_occurred() ? v : rt_None;
+}
+
+/* Writing one of these attributes writes the class's dict (deleting one
+ * that is not there is AttributeError). */
+static int set_own_entry(Value self, Value name, Value v)
+{
+    Value dict = AS_TYPE(self)->dict;
+    if (!rt_is_heaptype(AS_TYPE(self))) {       /* type.__dict__[name].__set__(int, v) */
+        rt_raisef(&rt_TypeError, "cannot set '%S' attribute of immutable type '%s'", name,
+                  AS_TYPE(self)->name);
+        return -1;
+    }
+    if (v != VAL_NULL)
+        return rt_dict_set(dict, name, v) ? 0 : -1;
+    int r = rt_dict_del(dict, name);
+    if (r == 0)
+        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+    return r > 0 ? 0 : -1;
+}
+
+static int type_set_module(Value self, Value v)
+{
+    return check_special(AS_TYPE(self), v, "__module__") ? set_own_entry(self, s_module, v) : -1;
+}
+
+static int type_set_doc(Value self, Value v)
+{
+    return check_special(AS_TYPE(self), v, "__doc__") ? set_own_entry(self, s_doc, v) : -1;
+}
+
+/* C.__abstractmethods__: what abc.ABCMeta stores; `type` itself has none. */
+static Value type_get_abstractmethods(Value self)
+{
+    Value name = rt_str_intern_cstr("__abstractmethods__");
+    Value v = self != obj_val(&rt_type_type) ? rt_dict_get_str(AS_TYPE(self)->dict, name)
+                                            : VAL_NULL;
+    return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+}
+
+/* Setting a true value makes the class abstract: object.__new__ refuses
+ * to instantiate it (abc.ABCMeta sets it on every class it makes). */
+static int type_set_abstractmethods(Value self, Value v)
+{
+    int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
+    if (abstract < 0 || set_own_entry(self, rt_str_intern_cstr("__abstractmethods__"), v) < 0)
+        return -1;
+    AS_HEAPTYPE(self)->abstract = abstract;
     return 0;
 }
 
@@ -1259,7 +1203,7 @@ static int abstractmethods_set(Value cls, Value v)
  * with abstract methods f, g" (the names sorted). */
 Value rt_abstract_instantiation_error(ObjType *t)
 {
-    Value names = abstractmethods_get(obj_val(t));
+    Value names = type_get_abstractmethods(obj_val(t));
     if (names == VAL_NULL || (names = rt_sequence_to_list(names)) == VAL_NULL ||
         !rt_list_sort(names, VAL_NULL, false))
         return VAL_NULL;
@@ -1270,6 +1214,91 @@ Value rt_abstract_instantiation_error(ObjType *t)
     return rt_raisef(&rt_TypeError, "Can't instantiate abstract class %s with abstract "
                      "method%s %S", t->name, AS_LIST(names)->length > 1 ? "s" : "", joined);
 }
+
+static int type_set_bases(Value self, Value v) { return set_bases(AS_TYPE(self), v); }
+
+/* C.__annotations__: the class body's annotations, an empty dict made on
+ * first need; builtin types have none. */
+static Value type_get_annotations(Value self)
+{
+    Value name = rt_str_intern_cstr("__annotations__");
+    if (!rt_is_heaptype(AS_TYPE(self)))
+        return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotations__'",
+                         AS_TYPE(self)->name);
+    Value v = own_entry(self, name);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    v = rt_dict_new();
+    return rt_dict_set(AS_TYPE(self)->dict, name, v) ? v : VAL_NULL;
+}
+
+static int type_set_annotations(Value self, Value v)
+{
+    return set_own_entry(self, rt_str_intern_cstr("__annotations__"), v);
+}
+
+static Value type_get_text_signature(Value self) { return rt_None; }
+
+/* C.__flags__: the bits of CPython's tp_flags that Python code tests
+ * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
+ * numbers them. */
+static Value type_get_flags(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    bool heap = rt_is_heaptype(t);
+    uint64_t f = 1u << 12;                                  /* READY */
+    f |= heap ? (1u << 9) | (1u << 14) : 1u << 8;           /* HEAPTYPE|HAVE_GC, IMMUTABLE */
+    f |= t->flags & TF_BASETYPE ? 1u << 10 : 0;
+    f |= heap && ((HeapType *)t)->abstract ? 1u << 20 : 0;  /* IS_ABSTRACT */
+    static ObjType *const roots[] = {                       /* the *_SUBCLASS bits, 24-31 */
+        &rt_int_type, &rt_list_type, &rt_tuple_type, &rt_bytes_type, &rt_str_type,
+        &rt_dict_type, &rt_BaseException, &rt_type_type,
+    };
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (rt_is_subtype(t, roots[i]))
+            f |= (uint64_t)1 << (24 + i);
+    return rt_int_from_u64(f);
+}
+
+/* The layout numbers, in pvm's own terms (bytes of an instance, where its
+ * dict is: -1 after variable-sized data). */
+static Value type_get_basicsize(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    return rt_int_from_u64(rt_is_heaptype(t) ? t->instance_size : builtin_size(t));
+}
+
+static Value type_get_zero(Value self) { return small_new(0); }
+
+static Value type_get_dictoffset(Value self)
+{
+    size_t off = AS_TYPE(self)->dict_offset;
+    return off == RT_DICT_OFFSET_VAR ? small_new(-1) : rt_int_from_u64(off);
+}
+
+const MemberDef rt_type_members[] = {
+    {"__mro__", offsetof(ObjType, mro), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+const GetSetDef rt_type_getsets[] = {
+    {"__name__", type_get_name, type_set_name},
+    {"__qualname__", type_get_qualname, type_set_qualname},
+    {"__bases__", type_get_bases, type_set_bases},
+    {"__base__", type_get_base},
+    {"__module__", type_get_module, type_set_module},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
+    {"__dict__", type_get_dict},
+    {"__doc__", type_get_doc, type_set_doc},
+    {"__text_signature__", type_get_text_signature},
+    {"__annotations__", type_get_annotations, type_set_annotations},
+    {"__flags__", type_get_flags},
+    {"__basicsize__", type_get_basicsize},
+    {"__itemsize__", type_get_zero},
+    {"__dictoffset__", type_get_dictoffset},
+    {"__weakrefoffset__", type_get_zero},
+    {NULL},
+};
 
 /* ---- methods of type ---------------------------------------------------------------------- */
 
@@ -1510,12 +1539,10 @@ void rt_class_init(void)
     rt_descr_init();
     rt_type_ready(&rt_super_type, super_methods);
     rt_type_add_methods(&rt_type_type, type_methods);
-    add_type_getsets();
-    rt_type_set(&rt_type_type, "__abstractmethods__",
-                rt_getset_new("__abstractmethods__", &rt_type_type, abstractmethods_get,
-                              abstractmethods_set));
-    rt_type_set(&rt_object_type, "__class__",
-                rt_getset_new("__class__", &rt_object_type, class_get, class_set));
+    static const GetSetDef class_getset = {
+        "__class__", class_get, class_set, "the object's class",
+    };
+    rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     rt_reduce_init();

@@ -522,12 +522,19 @@ static const MethodDef ga_methods[] = {
     {NULL, NULL},
 };
 
+static const GetSetDef ga_getsets[] = {
+    {"__origin__", ga_origin}, {"__args__", ga_args}, {"__unpacked__", ga_unpacked},
+    {"__parameters__", ga_parameters},
+    {"__typing_unpacked_tuple_args__", ga_unpacked_tuple_args},
+    {NULL},
+};
+
 ObjType rt_generic_alias_type = {
     .ob.type = &rt_type_type, .name = "types.GenericAlias", .base = &rt_object_type,
     .flags = TF_BASETYPE, .instance_size = sizeof(ObjGenericAlias),
     .repr = ga_repr, .richcompare = ga_richcompare, .hash = ga_hash, .call = ga_call,
     .getattr = ga_getattr, .getitem = ga_getitem, .iter = ga_iter, .binop = rt_union_or,
-    .binop_ops = RT_OP_BIT(NB_OR), .new_ = ga_new,
+    .binop_ops = RT_OP_BIT(NB_OR), .new_ = ga_new, .getsets = ga_getsets,
 };
 
 /* ---- __class_getitem__ for the builtin containers ---------------------------------- */
@@ -548,12 +555,6 @@ void rt_type_add_class_getitem(ObjType *type)
     rt_type_add_methods(type, methods);
 }
 
-static void add_getset(const char *name, GetterFunc get)
-{
-    rt_type_set(&rt_generic_alias_type, name, rt_getset_new(name, &rt_generic_alias_type,
-                                                            get, NULL));
-}
-
 void rt_genericalias_init(void)
 {
 #define N(var, s) var = rt_str_intern_cstr(s)
@@ -566,11 +567,6 @@ void rt_genericalias_init(void)
 #undef N
     rt_type_ready(&rt_generic_alias_type, ga_methods);
     rt_type_ready(&ga_iter_type, ga_iter_methods);
-    add_getset("__origin__", ga_origin);
-    add_getset("__args__", ga_args);
-    add_getset("__unpacked__", ga_unpacked);
-    add_getset("__parameters__", ga_parameters);
-    add_getset("__typing_unpacked_tuple_args__", ga_unpacked_tuple_args);
     ObjType *generic[] = {
         &rt_list_type, &rt_dict_type, &rt_tuple_type, &rt_set_type, &rt_frozenset_type,
         &rt_enumerate_type,

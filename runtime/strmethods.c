@@ -1205,7 +1205,7 @@ static Value maketrans_dict(Value d)
 }
 
 /* str.maketrans(x[, y[, z]]): a static method, so args has no self. */
-Value rt_str_maketrans(Value *args, size_t nargs, Value kw)
+static Value str_maketrans(Value *args, size_t nargs, Value kw)
 {
     if (rt_nkwargs(kw))
         return rt_raisef(&rt_TypeError, "maketrans() takes no keyword arguments");
@@ -1261,6 +1261,7 @@ static Value str_getnewargs(Value *args, size_t nargs, Value kw)
 }
 
 const MethodDef rt_str_methods[] = {
+    {"maketrans", str_maketrans, RT_METH_STATIC},
     {"join", str_join},
     {"__getnewargs__", str_getnewargs},
     {"split", str_split},

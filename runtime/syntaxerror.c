@@ -64,16 +64,6 @@ void rt_syntaxerror_fields(ObjException *e)
         set_attr(e, location_names[i], rt_tuple_get(info, i));
 }
 
-bool rt_syntaxerror_attr_name(const char *name)
-{
-    if (strcmp(name, "msg") == 0 || strcmp(name, "print_file_and_line") == 0)
-        return true;
-    for (size_t i = 0; i < sizeof location_names / sizeof location_names[0]; i++)
-        if (strcmp(name, location_names[i]) == 0)
-            return true;
-    return false;
-}
-
 /* An attribute, None when it was never set. */
 static Value attr(Value exc, const char *name)
 {

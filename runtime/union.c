@@ -180,19 +180,24 @@ static Value union_getitem(Value self, Value item)
     return r;
 }
 
-static Value union_args_get(Value self) { return AS_UNION(self)->args; }
+static const MemberDef union_members[] = {
+    {"__args__", offsetof(ObjUnion, args), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+static const GetSetDef union_getsets[] = {
+    {"__parameters__", union_parameters},
+    {NULL},
+};
 
 ObjType rt_union_type = {
     .ob.type = &rt_type_type, .name = "types.UnionType", .base = &rt_object_type,
     .repr = union_repr, .richcompare = union_richcompare, .hash = union_hash,
     .getitem = union_getitem, .binop = rt_union_or, .binop_ops = RT_OP_BIT(NB_OR),
+    .members = union_members, .getsets = union_getsets,
 };
 
 void rt_union_init(void)
 {
     rt_type_ready(&rt_union_type, NULL);
-    rt_type_set(&rt_union_type, "__args__",
-                rt_getset_new("__args__", &rt_union_type, union_args_get, NULL));
-    rt_type_set(&rt_union_type, "__parameters__",
-                rt_getset_new("__parameters__", &rt_union_type, union_parameters, NULL));
 }

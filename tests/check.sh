@@ -3,7 +3,8 @@
 # (under every dispatch strategy of every PVM binary given), the Ctrl-C
 # tests (likewise), the disassembler against python3.11's dis, the tracer
 # against python3.11's executed instructions, the scripted debugger
-# sessions, source compiled at run time, and the interactive prompt.
+# sessions, source compiled at run time, start-up (sys.path, PYTHONHOME,
+# the options) and the interactive prompt.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -113,6 +114,10 @@ run_suite debug '^debug: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_debug.sh"
 # prompt in a terminal (tmux) against python3.11's.
 echo "== compile: $1"
 run_suite compile '^compile: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_compile.sh" "$1"
+# How pvm starts: the standard library's directory, sys.path, sys.prefix,
+# PYTHONHOME/PYTHONPATH and the options that set sys.flags.
+echo "== startup: $1"
+run_suite startup '^startup: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_startup.sh" "$1"
 echo "== repl: $1"
 run_suite repl '^repl: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_repl.sh" "$1"
 

@@ -16,10 +16,13 @@
  *
  * As python3.11 does: sys.argv[0] is the script as given (for -m, the
  * module's full path); sys.path[0] is the script's directory (for -m, the
- * current directory), followed by the PYTHONPATH entries; the script runs as
- * the module __main__.  Exit status: 0; 1 for an uncaught exception or a
- * file that cannot be loaded; 2 for a usage error; SystemExit's code
- * otherwise (see exit_status); 130 after an uncaught KeyboardInterrupt.
+ * current directory; none under -P/-I), followed by the PYTHONPATH entries
+ * and the standard library (modules/sys.c); the script runs as the module
+ * __main__.  The options and PYTHON* variables become sys.flags (-E/-I
+ * make pvm ignore the variables).  An uncaught exception is shown by
+ * sys.excepthook.  Exit status: 0; 1 for an uncaught exception or a file
+ * that cannot be loaded; 2 for a usage error; SystemExit's code otherwise
+ * (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
 #include <limits.h>
 #include <signal.h>
@@ -46,19 +49,29 @@ static const char usage_text[] =
     "Options:\n"
     "  -B          don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
     "  -c cmd      program passed in as string (terminates option list)\n"
+    "  -E          ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "  -h, --help  print this help message and exit\n"
+    "  -I          isolate: -E -P -s\n"
     "  -m mod      run library module as a script (terminates option list)\n"
     "  -O          use .opt-1.pyc bytecode; sets __debug__ = False, sys.flags.optimize = 1\n"
     "  -OO         use .opt-2.pyc bytecode; sys.flags.optimize = 2\n"
+    "  -P          don't prepend the script's directory (or '') to sys.path;\n"
+    "              also PYTHONSAFEPATH\n"
     "  -q          don't print version and copyright messages on interactive startup\n"
-    "  -E -s -S -u -I   accepted and ignored (pvm has no site)\n"
+    "  -s          sys.flags.no_user_site (pvm has no site-packages)\n"
+    "  -S          no exit(), quit(), help, copyright, credits, license builtins\n"
+    "  -u          accepted and ignored\n"
     "  -V, --version  print the version number and exit\n"
+    "  -W arg      added to sys.warnoptions\n"
+    "  -X opt      added to sys._xoptions (no other effect)\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled)\n"
     "-             program read from stdin (default; interactive mode if a tty)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
     "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
-    "PYTHONDONTWRITEBYTECODE, PVM_COMPILER (the python3.11 that compiles source).\n"
+    "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
+    "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
+    "PVM_COMPILER (the python3.11 that compiles source).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
@@ -113,23 +126,40 @@ static void exit_sigint(void)
     exit(130);                          /* if the signal did not end us */
 }
 
+/* What CPython's Py_FinalizeEx does that pvm needs, in its order: wait for
+ * the threads threading started (threading._shutdown), then close the
+ * generators still suspended (CPython's teardown of __main__ closes those
+ * held by module-level variables; gen.c keeps the list). */
+static void finalize(void)
+{
+    mod_thread_shutdown();
+    rt_gen_close_all();
+    rt_stdout_flush();
+}
+
 /* Turn the outcome of running __main__ (its result, or VAL_NULL with the
- * exception set) into an exit status.  The order matters for byte-identical
- * output: the program's buffered stdout is flushed before the traceback
- * goes to stderr, as CPython's teardown does, so a test harness that
- * merges the two sees the same interleaving. */
+ * exception set) into an exit status, and finalise.  The order matters for
+ * byte-identical output: the program's buffered stdout is flushed before
+ * the traceback goes to stderr, as CPython's teardown does, so a test
+ * harness that merges the two sees the same interleaving; and the report
+ * of an uncaught exception comes before the finalisation (threads still
+ * running may print after it). */
 static int exit_status(Value result)
 {
     rt_stdout_flush();
-    if (result != VAL_NULL)
-        return 0;
-    Value exc = rt_err_fetch();
-    if (rt_isinstance_of(exc, &rt_SystemExit))
-        return system_exit_status(exc);
-    rt_print_exception(exc);
-    if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
+    Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    int status = 0;
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_SystemExit)) {
+        status = system_exit_status(exc);
+    } else if (exc != VAL_NULL) {
+        /* sys.excepthook shows it; a replaced hook may raise SystemExit. */
+        Value hook_exit = mod_sys_report_uncaught(exc);
+        status = hook_exit != VAL_NULL ? system_exit_status(hook_exit) : 1;
+    }
+    finalize();
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
-    return 1;
+    return status;
 }
 
 /* Run a code object as __main__. */
@@ -186,41 +216,25 @@ static Value absolute(const char *path)
     return rt_str_format_c("%s/%s", cwd, path);
 }
 
-/* sys.path = [first, PYTHONPATH entries..., the standard library]; built-in
- * modules need no entry.  Empty PYTHONPATH entries (a leading or doubled
- * ':') are skipped.  The standard library is the directory recorded at build
- * time (PVM_STDLIB, from python3.11's sysconfig), when it exists. */
+/* sys.path (modules/sys.c: PYTHONPATH, the standard library) after
+ * `first`, which -P / -I leave out (sys.flags.safe_path). */
 static void init_path(Value first)
 {
-    Value path = mod_sys_path();
-    rt_list_append(path, first);
-    const char *env = getenv("PYTHONPATH");
-    while (env != NULL && *env != '\0') {
-        const char *colon = strchr(env, ':');
-        size_t n = colon ? (size_t)(colon - env) : strlen(env);
-        if (n > 0)
-            rt_list_append(path, rt_str_new(env, n));
-        env = colon ? colon + 1 : NULL;
-    }
-#ifdef PVM_STDLIB
-    struct stat st;
-    if (PVM_STDLIB[0] != '\0' && stat(PVM_STDLIB, &st) == 0 && S_ISDIR(st.st_mode))
-        rt_list_append(path, rt_str_from_cstr(PVM_STDLIB));
-#endif
+    mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
 }
 
-/* The directory of the script, symlinks resolved (as sys.path[0]). */
+/* The directory of the script, as sys.path[0]: the script's real path
+ * (symlinks resolved, as CPython's realpath of argv[0]) without its last
+ * component. */
 static Value script_dir(const char *script)
 {
-    char *copy = gc_strdup(script);
-    char *slash = strrchr(copy, '/');
-    const char *dir = ".";
-    if (slash != NULL) {
-        *(slash == copy ? slash + 1 : slash) = '\0';
-        dir = copy;
-    }
     char real[PATH_MAX];
-    return rt_str_from_cstr(realpath(dir, real) ? real : dir);
+    char *copy = gc_strdup(realpath(script, real) ? real : script);
+    char *slash = strrchr(copy, '/');
+    if (slash == NULL)
+        return rt_str_from_cstr(realpath(".", real) ? real : ".");
+    *(slash == copy ? slash + 1 : slash) = '\0';
+    return rt_str_from_cstr(copy);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -402,24 +416,72 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
     return false;
 }
 
-int main(int argc, char **argv)
-{
-    /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
-     * is not a tool name, so this is an ordinary run. */
-    int tool_status = tool_main(argc, argv);
-    if (tool_status >= 0)
-        return tool_status;
+/* What the command line asked for.  -X and -W values are kept as they
+ * are until the runtime exists to hold them. */
+typedef struct Options {
+    ModSysFlags flags;
+    bool stats;
+    const char *module, *command;
+    const char **xoptions, **warnoptions;
+    int nxoptions, nwarnoptions;
+} Options;
 
-    int optimize = 0;
-    bool stats = false, quiet = false;
-    bool dont_write_bytecode = getenv("PYTHONDONTWRITEBYTECODE") != NULL &&
-                               getenv("PYTHONDONTWRITEBYTECODE")[0] != '\0';
-    const char *module = NULL, *command = NULL;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *opt = argv[i];
+/* The argument of -c, -m, -X or -W: the rest of this word (-Xdev) or the
+ * next word (-X dev); NULL when there is none. */
+static const char *option_argument(const char *c, int argc, char **argv, int *i)
+{
+    return c[1] ? c + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+}
+
+/* One word of single-letter options, which may be combined (-OO, -BO,
+ * -Om mod, -Xdev).  Returns -1 to go on, else an exit status. */
+static int letter_options(const char *opt, int argc, char **argv, int *i, Options *o)
+{
+    ModSysFlags *f = &o->flags;
+    for (const char *c = opt + 1; *c; c++) {
+        switch (*c) {
+        case 'O': f->optimize++; continue;
+        case 'B': f->dont_write_bytecode = 1; continue;
+        case 'q': f->quiet = 1; continue;
+        case 'E': f->ignore_environment = 1; continue;
+        case 's': f->no_user_site = 1; continue;
+        case 'S': f->no_site = 1; continue;
+        case 'P': f->safe_path = true; continue;
+        case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
+                  f->safe_path = true; continue;
+        case 'u': continue;
+        default: break;
+        }
+        const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
+        if (strchr("cmXW", *c) && arg == NULL) {
+            char letter[2] = { *c, 0 };
+            return usage_error("Argument expected for the -%s option\n", letter);
+        }
+        if (*c == 'c')
+            o->command = arg;
+        else if (*c == 'm')
+            o->module = arg;
+        else if (*c == 'X')
+            o->xoptions[o->nxoptions++] = arg;
+        else if (*c == 'W')
+            o->warnoptions[o->nwarnoptions++] = arg;
+        else {
+            char letter[2] = { *c, 0 };
+            return usage_error("Unknown option: -%s\n", letter);
+        }
+        return -1;              /* the argument ends the word */
+    }
+    return -1;
+}
+
+/* Parse the options before the program (argv[*i] is the first word after
+ * them on return).  Returns -1 to run, else the exit status. */
+static int parse_options(int argc, char **argv, int *i, Options *o)
+{
+    for (; *i < argc && argv[*i][0] == '-' && argv[*i][1] != '\0'; ++*i) {
+        const char *opt = argv[*i];
         if (strcmp(opt, "--") == 0) {
-            i++;
+            ++*i;
             break;
         }
         if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0 || strcmp(opt, "-?") == 0) {
@@ -432,54 +494,88 @@ int main(int argc, char **argv)
             return 0;
         }
         int exit_status = -1;
-        if (pvm_option(opt, &stats, &exit_status)) {
+        if (pvm_option(opt, &o->stats, &exit_status)) {
             if (exit_status >= 0)
                 return exit_status;
             continue;
         }
         if (opt[1] == '-')
             return usage_error("unknown option %s\n", opt);
-        /* Single-letter options may be combined: -OO, -BO, -Om mod. */
-        for (const char *c = opt + 1; *c; c++) {
-            if (*c == 'O')
-                optimize++;
-            else if (*c == 'B')
-                dont_write_bytecode = true;
-            else if (*c == 'q')
-                quiet = true;
-            else if (strchr("EsSuI", *c))
-                continue;
-            else if (*c == 'c') {
-                command = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (command == NULL)
-                    return usage_error("Argument expected for the -c option\n%s", "");
-                break;
-            } else if (*c == 'm') {
-                module = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (module == NULL)
-                    return usage_error("Argument expected for the -m option\n%s", "");
-                break;
-            } else {
-                char letter[2] = { *c, 0 };
-                return usage_error("Unknown option: -%s\n", letter);
-            }
-        }
-        if (module != NULL || command != NULL) {
-            i++;
+        int status = letter_options(opt, argc, argv, i, o);
+        if (status >= 0)
+            return status;
+        if (o->module != NULL || o->command != NULL) {
+            ++*i;
             break;
         }
     }
+    return -1;
+}
+
+/* UTF-8 mode (PEP 540): PYTHONUTF8=0/1 decides; otherwise CPython turns
+ * it on by itself under the C or POSIX locale. */
+static int utf8_mode(bool ignore_environment)
+{
+    const char *v = ignore_environment ? NULL : getenv("PYTHONUTF8");
+    if (v != NULL && (strcmp(v, "0") == 0 || strcmp(v, "1") == 0))
+        return v[0] - '0';
+    static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+    for (int k = 0; k < 3; k++)
+        if ((v = getenv(vars[k])) != NULL && v[0] != '\0')
+            return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0;
+    return 1;
+}
+
+/* The flags the environment sets, unless -E / -I: PYTHONDONTWRITEBYTECODE,
+ * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization), PYTHONUTF8. */
+static void environment_flags(ModSysFlags *f)
+{
+    const char *v;
+    f->utf8_mode = utf8_mode(f->ignore_environment);
+    if (f->ignore_environment)
+        return;
+    if ((v = getenv("PYTHONDONTWRITEBYTECODE")) != NULL && v[0] != '\0')
+        f->dont_write_bytecode = 1;
+    if ((v = getenv("PYTHONSAFEPATH")) != NULL && v[0] != '\0')
+        f->safe_path = true;
+    if ((v = getenv("PYTHONHASHSEED")) != NULL && strcmp(v, "0") == 0)
+        f->hash_randomization = 0;
+}
+
+int main(int argc, char **argv)
+{
+    /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
+     * is not a tool name, so this is an ordinary run. */
+    int tool_status = tool_main(argc, argv);
+    if (tool_status >= 0)
+        return tool_status;
+
+    const char *xopts[argc > 0 ? argc : 1], *wopts[argc > 0 ? argc : 1];
+    Options o = { .flags = mod_sys_default_flags(), .xoptions = xopts, .warnoptions = wopts };
+    int i = 1;
+    int parse_status = parse_options(argc, argv, &i, &o);
+    if (parse_status >= 0)
+        return parse_status;
+    if (o.flags.optimize > 2)
+        o.flags.optimize = 2;
+    environment_flags(&o.flags);
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
     rt_init();
-    mod_sys_set_optimize(optimize > 2 ? 2 : optimize);
-    mod_sys_set_dont_write_bytecode(dont_write_bytecode);
+    mod_sys_set_flags(&o.flags);
+    for (int k = 0; k < o.nxoptions; k++)
+        mod_sys_add_xoption(o.xoptions[k]);
+    for (int k = 0; k < o.nwarnoptions; k++)
+        mod_sys_add_warnoption(o.warnoptions[k]);
+    mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
-    rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));
+    mod_builtins_init(!o.flags.no_site);
+    rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(o.flags.optimize == 0));
     /* sys.argv: the script (or, for -m, a placeholder runpy replaces; '-c'
      * for -c; '' for stdin and the prompt) and everything after it. */
+    const char *module = o.module, *command = o.command;
     char *first[] = { (char *)(module ? "-m" : command ? "-c" : "") };
     if (module != NULL || command != NULL || i >= argc)
         mod_sys_set_argv(1, first);
@@ -488,10 +584,10 @@ int main(int argc, char **argv)
     int status = module != NULL ? run_module(module)
                : command != NULL ? run_command(command)
                : program_file ? run_file(argv[i])
-               : run_stdin(quiet);
+               : run_stdin(o.flags.quiet);
     /* After the program's own output (run_main flushed it), so the report
      * never interleaves with it; stderr, so stdout stays comparable. */
-    if (stats)
+    if (o.stats)
         vm_stats_report();
     return status;
 }

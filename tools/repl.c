@@ -17,9 +17,10 @@
  *   ZeroDivisionError: division by zero
  *
  * The banner keeps python3.11's two-line form but names pvm and the
- * bytecode it runs; its second line names what pvm has (exit(), Ctrl-D;
- * pvm has no help() or license()) and the python3.11 that compiles what
- * is typed.
+ * bytecode it runs; its second line says how to leave (exit(), Ctrl-D)
+ * and which python3.11 compiles what is typed.  exit(), quit(), help,
+ * copyright, credits and license are builtins, as site.py makes them in
+ * CPython (modules/sitebuiltins.c).
  *
  * Each input goes to the compile service (loader/compile.h), which answers
  * as CPython's codeop module decides — CPython's own rule for "is this
@@ -294,7 +295,7 @@ static void save_history(void)
         write_history(path);
 }
 
-/* ---- the banner and the site builtins --------------------------------------------------- */
+/* ---- the banner ------------------------------------------------------------------------ */
 
 /* "pvm 0.1.0 (CPython 3.11 bytecode) [GCC 12.2.0] on linux" (the C
  * compiler that built pvm, from sys.version), then how to leave and which
@@ -310,52 +311,21 @@ static void print_banner(void)
             ld_compiler_path());
 }
 
-/* exit() and quit(), which CPython's site module adds for the prompt:
- * each shows how to leave when typed alone and raises SystemExit when
- * called.  Defined in Python, compiled by the service like any input. */
-static const char site_source[] =
-    "class Quitter:\n"
-    "    def __init__(self, name, eof):\n"
-    "        self.name = name\n"
-    "        self.eof = eof\n"
-    "    def __repr__(self):\n"
-    "        return 'Use %s() or %s to exit' % (self.name, self.eof)\n"
-    "    def __call__(self, code=None):\n"
-    "        raise SystemExit(code)\n"
-    "exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')\n"
-    "quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')\n";
-
-static void add_site_builtins(void)
-{
-    Value source = rt_str_from_cstr(site_source);
-    Value code = ld_compile(source, rt_str_from_cstr("<pvm site>"), "exec", 0, 0);
-    Value ns = rt_dict_new();
-    rt_dict_set_cstr(ns, "__name__", rt_str_from_cstr("_sitebuiltins"));
-    if (code == VAL_NULL || vm_exec_code(AS_CODE(code), ns, ns, VAL_NULL) == VAL_NULL) {
-        rt_err_clear();                 /* no compiler: said at the first input */
-        return;
-    }
-    rt_dict_set_cstr(rt_builtins_dict, "exit", rt_dict_get_cstr(ns, "exit"));
-    rt_dict_set_cstr(rt_builtins_dict, "quit", rt_dict_get_cstr(ns, "quit"));
-}
-
 /* ---- one statement ------------------------------------------------------------------------ */
 
-/* An exception from the input: shown, and kept in sys.last_type,
- * last_value and last_traceback (for pdb.pm() and friends), as CPython's
- * PyErr_Print does.  SystemExit is not shown: it ends the session. */
+/* An exception from the input: kept in sys.last_type, last_value and
+ * last_traceback (for pdb.pm() and friends) and shown by sys.excepthook,
+ * as CPython's PyErr_Print does.  SystemExit is not shown: it ends the
+ * session (so does a SystemExit from a replaced excepthook). */
 static bool report(Value exc)
 {
-    if (rt_isinstance_of(exc, &rt_SystemExit)) {
-        rt_raise(exc);
-        return false;
+    if (!rt_isinstance_of(exc, &rt_SystemExit)) {
+        exc = mod_sys_report_uncaught(exc);
+        if (exc == VAL_NULL)
+            return true;
     }
-    Value sys = VAL_AS(ObjModule, mod_sys_module())->dict;
-    rt_dict_set_cstr(sys, "last_type", obj_val(val_type(exc)));
-    rt_dict_set_cstr(sys, "last_value", exc);
-    rt_dict_set_cstr(sys, "last_traceback", AS_EXC(exc)->traceback);
-    rt_print_exception(exc);
-    return true;
+    rt_raise(exc);
+    return false;
 }
 
 /* Are the lines typed so far nothing but one blank line?  (Enter at >>>
@@ -426,7 +396,6 @@ Value tools_repl(Value globals, bool quiet)
         rt_dict_set_cstr(sys, "ps2", rt_str_from_cstr("... "));
     if (!quiet)
         print_banner();
-    add_site_builtins();
     init_readline(globals);
     Session s = { globals, rt_list_new(0), 0 };
     bool going = true;
@@ -461,7 +430,6 @@ Value tools_repl(Value globals, bool quiet)
     }
     save_history();
     Value exit = going ? VAL_NULL : rt_err_fetch();     /* the SystemExit */
-    rt_gen_close_all();
     if (exit == VAL_NULL)
         return rt_None;
     rt_raise(exit);

@@ -574,7 +574,9 @@ TARGET(CALL) {
     }
     /* Anything else (builtins, classes, bound methods, objects with
      * __call__) goes through the type's call slot; the result replaces the
-     * two slots below the arguments. */
+     * two slots below the arguments.  The frame records where it is, so the
+     * callee can ask for its line (warnings.warn, vm_frame_info). */
+    frame->instr = THIS_INSTR();
     Value r = rt_call(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -606,6 +608,7 @@ TARGET(CALL_FUNCTION_EX) {
             GOTO_ERROR();
         kwargs = d;
     }
+    frame->instr = THIS_INSTR();    /* as in CALL: the callee may ask */
     Value r = rt_call_tuple_dict(func, args, kwargs);
     if (r == VAL_NULL)
         GOTO_ERROR();

@@ -49,9 +49,15 @@
  * simpler scheme stays.
  *
  * The eval breaker: RESUME (every function entry and generator resumption)
- * and every backward jump (every loop iteration) test one flag; SIGINT and
- * the generator finaliser set it, and vm_handle_breaker turns it into a
- * KeyboardInterrupt or closes the abandoned generators.
+ * and every backward jump (every loop iteration) test one flag; SIGINT, the
+ * generator finaliser and a thread waiting for the interpreter lock set
+ * it, and vm_handle_breaker turns it into a KeyboardInterrupt, closes the
+ * abandoned generators or hands the lock over (vm/thread.h).
+ *
+ * Threads: the machine state below is the running thread's.  When the
+ * interpreter lock changes hands, vm/thread.c saves it for the outgoing
+ * thread and loads the incoming one's (VM_THREAD_STATE in vm/thread.h
+ * lists every such global), so nothing here tests which thread runs.
  */
 #include <signal.h>
 #include <string.h>
@@ -59,13 +65,16 @@
 #include "modules/api.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "runtime/weakref.h"
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
 #include "vm/opcodes.h"
+#include "vm/thread.h"
 
 /* ---- machine state -------------------------------------------------------- */
 
+/* Per thread (vm/thread.h): */
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
 static int recursion_limit = PVM_RECURSION_LIMIT;
@@ -362,21 +371,24 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
 }
 
 /* Before the program's first instruction: generators ready, Ctrl-C
- * caught.  (Idempotent: the interactive prompt calls it once, then runs
- * each input with vm_exec_code.) */
+ * caught.  Idempotent: the first vm_run_module (the program's __main__)
+ * calls it, and the interactive prompt calls it once, then runs each input
+ * with vm_exec_code. */
 void vm_program_start(void)
 {
+    static bool started;
+    if (started)
+        return;
+    started = true;
     rt_gen_init();
     install_sigint_handler();
 }
 
-/* Run module code.  The outermost call is the program: when it ends, the
- * generators still suspended are closed, as at CPython's exit. */
+/* Run module code.  The first call is the program's __main__, which sets
+ * up what the whole run needs. */
 Value vm_run_module(ObjCode *code, Value globals)
 {
-    bool program = vm_running == NULL;
-    if (program)
-        vm_program_start();
+    vm_program_start();
     if (!enter_recursion())
         return VAL_NULL;
     Frame *f = vm_frame_push(code);
@@ -384,12 +396,7 @@ Value vm_run_module(ObjCode *code, Value globals)
     f->locals = globals;
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
-    Value r = run_entry_frame(f);
-    /* CPython's teardown of __main__ closes the generators still suspended
-     * in module-level variables; gen.c keeps the list of live ones. */
-    if (program)
-        rt_gen_close_all();
-    return r;
+    return run_entry_frame(f);
 }
 
 /* `class C: ...` compiles the body to a function that LOAD_BUILD_CLASS's
@@ -539,14 +546,10 @@ static void install_sigint_handler(void)
     sigaction(SIGINT, &sa, NULL);
 }
 
-bool vm_interrupt_pending(void)
-{
-    return sigint_pending != 0;
-}
-
+/* Only the main thread turns SIGINT into KeyboardInterrupt, as in CPython. */
 bool vm_check_interrupt(void)
 {
-    if (!sigint_pending)
+    if (!sigint_pending || !vm_is_main_thread())
         return true;
     sigint_pending = 0;
     /* Keep the breaker set if generator work is still queued. */
@@ -555,27 +558,75 @@ bool vm_check_interrupt(void)
     return false;
 }
 
+/* Read without the interpreter lock, by a thread about to block again. */
+bool vm_interrupt_pending(void)
+{
+    return sigint_pending && vm_is_main_thread();
+}
+
+/* _thread.interrupt_main(): as if SIGINT had arrived. */
+void vm_interrupt_main(void)
+{
+    on_sigint(SIGINT);
+}
+
 void vm_request_pending_work(void)
 {
     work_pending = 1;
     vm_eval_breaker = 1;
 }
 
-/* What the loop does when the eval breaker is set: run queued work (closing
- * abandoned generators), then turn a pending SIGINT into KeyboardInterrupt.
- * Returns false with the exception set. */
+/* The queued work: the callbacks of weak references whose referents died,
+ * then closing abandoned generators (CPython's order: a generator's weak
+ * references are cleared before it is finalised).  The request is taken
+ * first, so a callback's own frame does not start the generators early. */
+static void run_pending_work(void)
+{
+    work_pending = 0;
+    rt_weakref_run_pending();
+    rt_gen_run_pending();
+}
+
+/* What the loop does when the eval breaker is set: let a thread waiting
+ * for the interpreter lock have it, run queued work (weak-reference
+ * callbacks, closing abandoned generators), then turn a pending SIGINT
+ * into KeyboardInterrupt.  Returns false with the exception set.  The
+ * fence orders clearing the breaker before reading the flags: a flag set
+ * after the read sets the breaker again, and is seen at the next safe
+ * point. */
 bool vm_handle_breaker(void)
 {
     vm_eval_breaker = 0;
-    if (work_pending) {
-        work_pending = 0;
-        rt_gen_run_pending();
-    }
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (vm_thread_drop_requested())
+        vm_thread_yield();
+    if (work_pending)
+        run_pending_work();
     return vm_check_interrupt();
+}
+
+void vm_gc_collect(const Value *live_end)
+{
+    vm_frame_scrub(live_end);
+    gc_collect();
+    run_pending_work();
 }
 
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
+
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
+{
+    Frame *f = vm_running;
+    for (; f != NULL && depth > 0; depth--)
+        f = f->previous;
+    if (f == NULL)
+        return false;
+    *globals = f->globals;
+    *code = f->code;
+    *lineno = rt_code_line(f->code, frame_lasti(f));
+    return true;
+}
 
 /* globals(): the running frame's, or the builtins before any frame runs
  * (a builtin called during start-up). */
