@@ -262,6 +262,23 @@ static Value classmethod_new(ObjType *type, Value *args, size_t nargs, Value kwn
     return wrap_func(type, args[0]);
 }
 
+/* classmethod.__init__(f), staticmethod.__init__(f): what a subclass's
+ * __init__ reaches through super() (abc.abstractstaticmethod); the
+ * function given there replaces the one __new__ stored. */
+static Value funcwrapper_init(Value *args, size_t nargs, Value kwnames)
+{
+    const char *name = val_type(args[0])->name;
+    if (!rt_arg_nokw(name, kwnames) || !rt_arg_range(name, nargs - 1, 1, 1))
+        return VAL_NULL;
+    ObjFuncWrapper *w = AS_FUNCWRAPPER(args[0]);
+    w->func = args[1];
+    return copy_wrapped_attrs(w) ? rt_None : VAL_NULL;
+}
+
+static const MethodDef funcwrapper_methods[] = {
+    {"__init__", funcwrapper_init}, {NULL, NULL},
+};
+
 /* C.f and C().f both give f bound to the class. */
 static Value classmethod_get(Value self, Value obj, Value type)
 {
@@ -568,8 +585,8 @@ void rt_type_add_attributes(ObjType *type)
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);
-    rt_type_ready(&rt_classmethod_type, NULL);
-    rt_type_ready(&rt_staticmethod_type, NULL);
+    rt_type_ready(&rt_classmethod_type, funcwrapper_methods);
+    rt_type_ready(&rt_staticmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_member_type, NULL);
     rt_type_ready(&rt_getset_type, NULL);
 }
