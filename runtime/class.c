@@ -1189,13 +1189,24 @@ static Value type_get_abstractmethods(Value self)
 }
 
 /* Setting a true value makes the class abstract: object.__new__ refuses
- * to instantiate it (abc.ABCMeta sets it on every class it makes). */
+ * to instantiate it (abc.ABCMeta sets it on every class it makes).  As in
+ * CPython, the descriptor writes even a builtin type's dict (through
+ * type.__dict__['__abstractmethods__'].__set__), which only records it. */
 static int type_set_abstractmethods(Value self, Value v)
 {
+    Value name = rt_str_intern_cstr("__abstractmethods__");
     int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
-    if (abstract < 0 || set_own_entry(self, rt_str_intern_cstr("__abstractmethods__"), v) < 0)
+    if (abstract < 0)
         return -1;
-    AS_HEAPTYPE(self)->abstract = abstract;
+    if (v != VAL_NULL && !rt_dict_set(AS_TYPE(self)->dict, name, v))
+        return -1;
+    int r = v == VAL_NULL ? rt_dict_del(AS_TYPE(self)->dict, name) : 1;
+    if (r == 0)
+        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+    if (r <= 0)
+        return -1;
+    if (rt_is_heaptype(AS_TYPE(self)))
+        AS_HEAPTYPE(self)->abstract = abstract;
     return 0;
 }
 

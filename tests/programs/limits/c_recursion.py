@@ -6,7 +6,7 @@ try:
 except RecursionError as e:
     print('dicts:', e)
 a = []; b = []
-for i in range(10**6):
+for i in range(10**5):
     a = [a]; b = [b]
 try:
     print(a == b)
