@@ -86,4 +86,12 @@ Value mod_sys_report_uncaught(Value exc);
  * pvm makes them itself without importing site. */
 void mod_builtins_init(bool site);
 
+/* Abstract syntax trees (ast.c), for compile() and the compile service:
+ * whether v is an _ast.AST instance, and a tree to and from the plain
+ * tuples-and-lists form that crosses to python3.11 (VAL_NULL with an
+ * exception on failure). */
+bool mod_ast_is_node(Value v);
+Value mod_ast_to_plain(Value tree);
+Value mod_ast_from_plain(Value plain);
+
 #endif
