@@ -34,13 +34,10 @@
     X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
-    X(functools, "functools")                       \
     X(_operator, "_operator")                       \
     X(bisect, "_bisect")                            \
     X(heapq, "_heapq")                              \
     X(_collections, "_collections")                 \
-    X(collections, "collections")                   \
-    X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
     X(_weakref, "_weakref")                         \
     X(_abc, "_abc")                                 \
@@ -48,7 +45,6 @@
     X(gc, "gc")                                     \
     X(io, "io")                                     \
     X(string, "string")                             \
-    X(copy, "copy")                                 \
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
     X(json, "json")                                 \

@@ -17,9 +17,6 @@
 #include "runtime/runtime.h"
 #include "modules/modules.h"
 
-/* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
-void mod_abc_register(const char *abc, ObjType *t);
-
 /* ---- helpers shared by the modules (modutil.c) ---- */
 
 /* A module named `name` holding a builtin function per entry of `fns`. */
@@ -54,10 +51,6 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
  * PyImport_ImportModule does: the module (for a dotted name, the top-level
  * package), or VAL_NULL with the ImportError set. */
 Value mod_import(const char *name);
-
-/* collections.namedtuple(name, fields) from C (collections_builtin.c):
- * fields is a space-separated list.  Returns the new tuple-subclass type. */
-Value mod_namedtuple(const char *name, const char *fields);
 
 /* posixpath.normpath of a path's bytes (posix.c, CPython's _Py_normpath):
  * "a//b/./c/.." -> "a/b"; "" for a path that reduces to nothing. */

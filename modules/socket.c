@@ -894,7 +894,8 @@ static const MethodDef socket_methods[] = {
 
 static ObjType socket_type = {
     .ob.type = &rt_type_type, .name = "_socket.socket",
-    .flags = TF_BASETYPE | TF_WEAKREFABLE, .instance_size = sizeof(ObjSocket),
+    .flags = TF_BASETYPE,       /* not weakly referenceable, as in CPython */
+    .instance_size = sizeof(ObjSocket),
     .new_ = socket_new, .repr = sk_repr, .getsets = socket_getsets,
 };
 

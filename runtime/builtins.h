@@ -21,6 +21,12 @@ void rt_stdout_flush(void);
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);
 
+/* What type.__instancecheck__ and type.__subclasscheck__ answer (the
+ * MRO, or __class__ / __bases__ for objects standing for classes): 1/0,
+ * -1 on error. */
+int rt_object_isinstance(Value inst, Value cls);
+int rt_recursive_issubclass(Value derived, Value cls);
+
 /* ---- the iterator types behind enumerate, zip, map, filter, reversed and
  * iter(callable, sentinel) (iterobjects.c) ---- */
 extern ObjType rt_enumerate_type, rt_zip_type, rt_map_type, rt_filter_type,

@@ -228,7 +228,7 @@ Value rt_exc_new(ObjType *type, Value args_tuple)
 /* OSError(2, ...) builds the subclass that errno names, as CPython does. */
 static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
 {
-    if (type != &rt_OSError || npos < 2 || !val_is_small(args[0]))
+    if (type != &rt_OSError || npos < 2 || npos > 5 || !val_is_small(args[0]))
         return type;
     switch (small_value(args[0])) {
     case ENOENT: return &rt_FileNotFoundError;
@@ -594,6 +594,24 @@ static const GetSetDef nameerror_getsets[] = {
     {NULL},
 };
 
+/* Is name one of the fields t keeps in its instance dict (the getsets
+ * above)?  Pickling leaves them out of the state, as CPython keeps them in
+ * C fields. */
+static bool has_default_none(ObjType *t, Value name)
+{
+    static const struct { ObjType *owner; const GetSetDef *fields; } kept[] = {
+        {&rt_OSError, oserror_getsets}, {&rt_ImportError, importerror_getsets},
+        {&rt_AttributeError, attributeerror_getsets}, {&rt_NameError, nameerror_getsets},
+        {&rt_SyntaxError, syntaxerror_getsets},
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        if (rt_is_subtype(t, kept[i].owner))
+            for (const GetSetDef *g = kept[i].fields; g->name != NULL; g++)
+                if (strcmp(rt_str_cstr(name), g->name) == 0)
+                    return true;
+    return false;
+}
+
 /* ---- Methods --------------------------------------------------------------- */
 
 /* e.with_traceback(tb): set __traceback__ and return e. */
@@ -628,6 +646,77 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* ---- Pickling ---------------------------------------------------------------- */
+
+/* The instance dict as Python code sees it: without the fields pvm keeps
+ * there for OSError, AttributeError and NameError (CPython keeps them in C
+ * fields); ImportError's name and path come last, as CPython's
+ * ImportError_getstate adds them.  VAL_NULL when the exception has no
+ * dict of its own. */
+static Value visible_dict(ObjException *e)
+{
+    if (e->dict == VAL_NULL)
+        return VAL_NULL;
+    ObjType *t = e->ob.type;
+    bool import = rt_is_subtype(t, &rt_ImportError);
+    Value out = rt_dict_new(), fields = rt_dict_new(), k, v;
+    bool user = rt_dict_len(e->dict) == 0;
+    for (size_t pos = 0; rt_dict_next(e->dict, &pos, &k, &v);) {
+        if (!has_default_none(t, k)) {
+            rt_dict_set(out, k, v);
+            user = true;
+        } else if (import && strcmp(rt_str_cstr(k), "msg") != 0) {
+            rt_dict_set(fields, k, v);
+        }
+    }
+    if (!rt_dict_update(out, fields))
+        return VAL_NULL;
+    return user || rt_dict_len(out) > 0 ? out : VAL_NULL;
+}
+
+/* OSError(2, 'msg', 'file') keeps only (2, 'msg') as args: pickling puts
+ * the file names back, (errno, strerror, filename[, None, filename2]). */
+static Value reduce_args(ObjException *e)
+{
+    Value file = dict_field(obj_val(e), "filename");
+    if (!rt_is_subtype(e->ob.type, &rt_OSError) || rt_tuple_len(e->args) != 2 ||
+        file == VAL_NULL)
+        return e->args;
+    Value file2 = dict_field(obj_val(e), "filename2");
+    Value a0 = rt_tuple_get(e->args, 0), a1 = rt_tuple_get(e->args, 1);
+    if (file2 == VAL_NULL)
+        return rt_tuple_pack(3, a0, a1, file);
+    return rt_tuple_pack(5, a0, a1, file, rt_None, file2);
+}
+
+/* e.__reduce__(): (type(e), args[, dict]). */
+static Value exc_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames) || !check_self(args[0], "__reduce__"))
+        return VAL_NULL;
+    ObjException *e = AS_EXC(args[0]);
+    Value dict = visible_dict(e);
+    if (dict == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    return rt_reduce_value(obj_val(e->ob.type), reduce_args(e), dict);
+}
+
+/* e.__setstate__(dict): each item set as an attribute. */
+static Value exc_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames) || !check_self(args[0], "__setstate__"))
+        return VAL_NULL;
+    Value state = args[1], k, v;
+    if (state == rt_None)
+        return rt_None;
+    if (!rt_isinstance_of(state, &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "state is not a dictionary");
+    for (size_t pos = 0; rt_dict_next(state, &pos, &k, &v);)
+        if (rt_setattr(args[0], k, v) < 0)
+            return VAL_NULL;
+    return rt_None;
+}
+
 /* The nearest class written in C: super().__str__() in a Python subclass
  * must reach the builtin behaviour, not the subclass's own __str__ again. */
 static ObjType *builtin_class_of(Value self)
@@ -658,6 +747,8 @@ static const MethodDef exc_methods[] = {
     {"__repr__", exc_repr_method},
     {"with_traceback", exc_with_traceback},
     {"add_note", exc_add_note},
+    {"__reduce__", exc_reduce},
+    {"__setstate__", exc_setstate},
     {NULL, NULL},
 };
 

@@ -29,6 +29,7 @@
 #include <string.h>
 #include "runtime.h"
 #include "class.h"
+#include "buffer.h"
 
 static_assert(sizeof(((ObjInt *)0)->z) == sizeof(__mpz_struct),
               "ObjInt.z must have the layout of GMP's __mpz_struct");
@@ -986,6 +987,11 @@ static Value int_via_dunder(Value x)
                 return rt_raisef(&rt_TypeError, "%s returned non-int (type %T)", names[i], r);
             return r ? int_arg(r) : r;
         }
+    }
+    if (rt_has_buffer(x)) {                 /* memoryview, array: their bytes as text */
+        Value b = rt_buffer_to_bytes(x);
+        return b == VAL_NULL ? VAL_NULL : int_from_text(b, (const char *)AS_BYTES(b)->data,
+                                                        AS_BYTES(b)->length, 10);
     }
     return rt_raisef(&rt_TypeError,
                      "int() argument must be a string, a bytes-like object or a real number, not '%T'", x);

@@ -30,6 +30,7 @@ static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
 static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }
 uint32_t rt_str_char_at(Value s, size_t index);     /* index < length */
 bool rt_str_equal(Value a, Value b);                /* both str */
+bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */
 int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
 intptr_t rt_str_hash(Value s);                      /* cached */
 Value rt_str_concat(Value a, Value b);

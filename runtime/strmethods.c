@@ -866,19 +866,24 @@ static Value str_isprintable(Value *args, size_t nargs, Value kw)
     return rt_True;
 }
 
+bool rt_str_isidentifier(Value str)
+{
+    ObjStr *s = S(str);
+    if (s->nbytes == 0)
+        return false;
+    for (size_t i = 0, len; i < s->nbytes; i += len) {
+        uint32_t c = rt_utf8_decode(s->data + i, &len);
+        if (i == 0 ? !rt_uni_isidstart(c) : !rt_uni_isidcontinue(c))
+            return false;
+    }
+    return true;
+}
+
 static Value str_isidentifier(Value *args, size_t nargs, Value kw)
 {
     if (!check_args("isidentifier", ST_METH, nargs, kw, 0, 0))
         return VAL_NULL;
-    ObjStr *s = S(args[0]);
-    if (s->nbytes == 0)
-        return rt_False;
-    for (size_t i = 0, len; i < s->nbytes; i += len) {
-        uint32_t c = rt_utf8_decode(s->data + i, &len);
-        if (i == 0 ? !rt_uni_isidstart(c) : !rt_uni_isidcontinue(c))
-            return rt_False;
-    }
-    return rt_True;
+    return rt_bool(rt_str_isidentifier(args[0]));
 }
 
 /* isupper / islower: at least one cased character and none of the other case. */
@@ -1246,9 +1251,19 @@ static Value str_format(Value *args, size_t nargs, Value kw)
     return rt_str_format_method(args, nargs, kw);
 }
 
+/* s.__getnewargs__(): (a plain str copy,), for pickling subclasses. */
+static Value str_getnewargs(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args("__getnewargs__", ST_METH, nargs, kw, 0, 0))
+        return VAL_NULL;
+    ObjStr *s = S(args[0]);
+    return rt_tuple_pack(1, rt_str_new(s->data, s->nbytes));
+}
+
 const MethodDef rt_str_methods[] = {
     {"maketrans", str_maketrans, RT_METH_STATIC},
     {"join", str_join},
+    {"__getnewargs__", str_getnewargs},
     {"split", str_split},
     {"rsplit", str_rsplit},
     {"splitlines", str_splitlines},

@@ -257,8 +257,11 @@ TARGET(LOAD_CLASSDEREF) {           /* class body: locals dict, then the cell */
     /* A class body that reads a variable of the enclosing function: a name
      * assigned in the class body itself wins, as in any class namespace. */
     Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
-    Value v = frame->locals != VAL_NULL ? rt_dict_get_str(frame->locals, name) : VAL_NULL;
-    if (v == VAL_NULL) {
+    Value v;
+    int found = vm_locals_get(frame, name, &v);
+    if (found < 0)
+        GOTO_ERROR();
+    if (found == 0) {
         Value cell = GETLOCAL(oparg);
         if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
             vm_unbound_deref(frame, oparg);
@@ -1060,9 +1063,17 @@ TARGET(RERAISE) {
  * move their operands between the stack and it. */
 
 TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
-    if (frame->locals != VAL_NULL &&
-        rt_dict_get_cstr(frame->locals, "__annotations__") == VAL_NULL)
-        rt_dict_set_cstr(frame->locals, "__annotations__", rt_dict_new());
+    /* The locals may be any mapping (a metaclass's __prepare__). */
+    Value name = rt_str_intern_cstr("__annotations__"), ann;
+    int found = vm_locals_get(frame, name, &ann);
+    if (found < 0)
+        GOTO_ERROR();
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found when setting up annotations");
+        GOTO_ERROR();
+    }
+    if (found == 0 && rt_setitem(frame->locals, name, rt_dict_new()) < 0)
+        GOTO_ERROR();
     DISPATCH();
 }
 

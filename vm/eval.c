@@ -301,15 +301,28 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
 /* Python frames and C re-entries of the loop both count against the
  * recursion limit: a Python recursion needs no C stack, but a recursion
  * through C (a __repr__ calling repr()) does, and must stop before the C
- * stack overflows. */
-static bool enter_recursion(void)
+ * stack overflows.  runtime/ counts its own C recursions (comparing nested
+ * containers, repr, a __call__ that is itself an instance) the same way,
+ * through vm_enter_recursive_call (CPython's Py_EnterRecursiveCall, whose
+ * `where` ends the message: " in comparison"). */
+bool vm_enter_recursive_call(const char *where)
 {
     if (++vm_depth > recursion_limit) {
         vm_depth--;
-        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded");
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
         return false;
     }
     return true;
+}
+
+void vm_leave_recursive_call(void)
+{
+    vm_depth--;
+}
+
+static bool enter_recursion(void)
+{
+    return vm_enter_recursive_call("");
 }
 
 /* A frame ready to run fn with these arguments, or NULL with the error set.
@@ -689,22 +702,35 @@ Value vm_load_global(Frame *frame, Value name)
  * body's namespace may be any mapping a metaclass's __prepare__ returned,
  * so a non-dict goes through __getitem__, where KeyError means "not here,
  * look further" and any other exception propagates. */
+/* name in the frame's locals mapping: a dict (module code, most class
+ * bodies) is read directly; any other mapping (what a metaclass's
+ * __prepare__ returned) through its __getitem__, where KeyError means
+ * absent.  1 found (*out set), 0 absent, -1 error. */
+int vm_locals_get(Frame *frame, Value name, Value *out)
+{
+    *out = VAL_NULL;
+    if (frame->locals == VAL_NULL)
+        return 0;
+    if (is_dict(frame->locals)) {
+        bool err = false;
+        *out = rt_dict_get(frame->locals, name, &err);
+        return err ? -1 : *out != VAL_NULL;
+    }
+    *out = rt_getitem(frame->locals, name);
+    if (*out != VAL_NULL)
+        return 1;
+    if (!rt_err_matches(&rt_KeyError))
+        return -1;
+    rt_err_clear();
+    return 0;
+}
+
 Value vm_load_name(Frame *frame, Value name)
 {
-    if (frame->locals != VAL_NULL) {
-        bool err = false;
-        Value v = is_dict(frame->locals) ? rt_dict_get(frame->locals, name, &err)
-                                         : rt_getitem(frame->locals, name);
-        if (v != VAL_NULL)
-            return v;
-        if (err)
-            return VAL_NULL;
-        if (!is_dict(frame->locals)) {
-            if (!rt_err_matches(&rt_KeyError))
-                return VAL_NULL;
-            rt_err_clear();
-        }
-    }
+    Value v;
+    int r = vm_locals_get(frame, name, &v);
+    if (r != 0)
+        return v;
     return vm_load_global(frame, name);
 }
 

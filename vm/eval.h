@@ -109,6 +109,7 @@ static inline Frame *vm_leave_frame(Frame *f)
 /* ---- helpers of the bodies (eval.c) ------------------------------------------------ */
 
 Value vm_load_global(Frame *frame, Value name);
+int vm_locals_get(Frame *frame, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

@@ -6,7 +6,8 @@
  *   loader/import.c    vm_run_module (a module's body)
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
- *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
+ *   runtime/builtins.c vm_globals, vm_locals, vm_enter_recursive_call
+ *   runtime/abstract.c, tuple.c, slots.c  vm_enter_recursive_call (C recursion)
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
  *   runtime/weakref.c  vm_request_pending_work
@@ -76,6 +77,14 @@ bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
 void vm_set_recursion_limit(int limit);
+/* A C function that may recurse without bound through C (comparing nested
+ * containers, repr, a __call__ that is an instance) counts each level
+ * against the same limit as Python frames (CPython's
+ * Py_EnterRecursiveCall): false with RecursionError set ("maximum
+ * recursion depth exceeded" + where, e.g. " in comparison") at the limit;
+ * each true is paired with one vm_leave_recursive_call. */
+bool vm_enter_recursive_call(const char *where);
+void vm_leave_recursive_call(void);
 
 /* The exception being handled (sys.exc_info()[1]), or rt_None. */
 Value vm_handled_exception(void);
