@@ -61,6 +61,7 @@
     X(bz2, "_bz2")                                  \
     X(lzma, "_lzma")                                \
     X(thread, "_thread")                            \
+    X(codecs, "_codecs")                            \
     X(sre, "_sre")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
