@@ -337,14 +337,14 @@ static bool utf32_next(const unsigned char *s, size_t n, size_t *i, bool big, bo
 static Value decode_utf16_32(const unsigned char *s, size_t n, Value errors, int *byteorder,
                              bool final, int width, size_t *consumed)
 {
-    static const char *const names[2][3] = {{"utf-16-le", "utf-16", "utf-16-be"},
-                                            {"utf-32-le", "utf-32", "utf-32-be"}};
+    static const char *const names[2][2] = {{"utf-16-le", "utf-16-be"},
+                                            {"utf-32-le", "utf-32-be"}};
     size_t i = 0;
     int order = read_bom(s, n, width, *byteorder, &i);
     if (*byteorder == 0)
         *byteorder = order;
     CodecErrors ce;
-    rt_codec_errors_init(&ce, names[width == 4][*byteorder + 1], errors);
+    rt_codec_errors_init(&ce, names[width == 4][order > 0], errors);
     bool big = order > 0;
     StrBuf sb;
     sb_init(&sb);
@@ -927,11 +927,17 @@ static Value decode_raw_unicode_escape(const unsigned char *s, size_t n, Value e
     size_t i = 0;
     while (i < n) {
         unsigned c = s[i];
-        if (c != '\\' || i + 1 >= n || (s[i + 1] != 'u' && s[i + 1] != 'U')) {
-            if (c == '\\' && i + 1 >= n && !final)
-                break;                  /* a \u may follow */
+        if (c != '\\') {
             sb_add_codepoint(&sb, c);
             i++;
+            continue;
+        }
+        if (i + 1 >= n && !final)
+            break;                      /* a \u may follow */
+        if (i + 1 >= n || (s[i + 1] != 'u' && s[i + 1] != 'U')) {
+            sb_addc(&sb, '\\');       /* a backslash and what follows */
+            if (++i < n)
+                sb_add_codepoint(&sb, s[i++]);
             continue;
         }
         size_t start = i;

@@ -873,7 +873,9 @@ static bool add_replacement(StrBuf *out, Value rep, uint32_t limit, bool utf8,
 }
 
 /* One loop for the three: code points below `limit` (and, for UTF-8, not
- * surrogates) are written; runs of the others go to the handler. */
+ * surrogates) are written; runs of the others go to the handler.  As in
+ * CPython, surrogateescape first writes the run's leading U+DC80..U+DCFF
+ * itself, so the handler (and its error) sees only the rest of the run. */
 static Value encode_loop(Value str, Value errors, const char *encoding, uint32_t limit,
                          bool utf8, const char *reason)
 {
@@ -881,6 +883,7 @@ static Value encode_loop(Value str, Value errors, const char *encoding, uint32_t
     const uint32_t *cps = rt_codec_codepoints(str, &n);
     CodecErrors ce;
     rt_codec_errors_init(&ce, encoding, errors);
+    bool escape = errors != VAL_NULL && strcmp(rt_str_cstr(errors), "surrogateescape") == 0;
     StrBuf out;
     sb_init(&out);
     for (size_t i = 0; i < n;) {
@@ -897,6 +900,12 @@ static Value encode_loop(Value str, Value errors, const char *encoding, uint32_t
         size_t end = i + 1;
         while (end < n && (cps[end] >= limit || (utf8 && cps[end] >= 0xD800 && cps[end] <= 0xDFFF)))
             end++;
+        if (escape) {                   /* CPython's fast path, before the handler */
+            while (i < end && cps[i] >= 0xDC80 && cps[i] <= 0xDCFF)
+                sb_addc(&out, (char)(cps[i++] - 0xDC00));
+            if (i == end)
+                continue;
+        }
         Value rep;
         ssize_t pos = rt_codec_encode_error(&ce, str, i, end, reason, &rep);
         if (pos < 0 || !add_replacement(&out, rep, limit, utf8, encoding, str, i, end, reason))
@@ -1151,6 +1160,10 @@ static int set_field(Value self, Value v, const char *name, bool integer)
         return -1;
     }
     ssize_t dummy;
+    if (integer && !rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "an integer is required");
+        return -1;
+    }
     if (integer && !rt_as_ssize(v, &dummy))
         return -1;
     if (e->dict == VAL_NULL)
