@@ -33,11 +33,11 @@
 
 /* CPython's encoding-name normalisation (_Py_normalize_encoding): lower
  * case, runs of anything but ASCII letters, digits and '.' become one '_',
- * none at either end.  "  UTF-8 " -> "utf_8". */
-static Value normalize_name(const char *name)
+ * none at either end.  "  UTF-8 " -> "utf_8".  Writes at most cap bytes
+ * (with the NUL); false if the name is longer. */
+static bool normalize_into(const char *name, char *out, size_t cap)
 {
-    StrBuf sb;
-    sb_init(&sb);
+    size_t n = 0;
     bool punct = false;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         unsigned char c = *p;
@@ -46,12 +46,23 @@ static Value normalize_name(const char *name)
             punct = true;
             continue;
         }
-        if (punct && sb.len > 0)
-            sb_addc(&sb, '_');
+        if (n + 2 >= cap)
+            return false;
+        if (punct && n > 0)
+            out[n++] = '_';
         punct = false;
-        sb_addc(&sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    return sb_finish(&sb);
+    out[n] = '\0';
+    return true;
+}
+
+static Value normalize_name(const char *name)
+{
+    size_t cap = strlen(name) * 2 + 2;
+    char *buf = gc_alloc_atomic(cap);
+    normalize_into(name, buf, cap);
+    return rt_str_from_cstr(buf);
 }
 
 int rt_codec_lookup(const char *name)
@@ -161,12 +172,6 @@ Value rt_codec_lookup_info(Value name)
     Value norm = normalize_name(rt_str_cstr(name));
     Value hit = rt_dict_get_str(search_cache, norm);
     return hit != VAL_NULL ? hit : search(norm, name);
-}
-
-bool rt_codec_forget(Value name)
-{
-    registry_init();
-    return rt_dict_del(search_cache, normalize_name(rt_str_cstr(name))) == 1;
 }
 
 /* ---- Calling a codec from the registry ------------------------------------ */
@@ -944,19 +949,18 @@ Value rt_encode_latin1(Value str, Value errors)
 /* CPython's fast path: these names never reach the registry. */
 static int fast_codec(Value encoding)
 {
+    static const struct { const char *name; int codec; } names[] = {
+        {"utf_8", 0}, {"utf8", 0}, {"ascii", 1}, {"us_ascii", 1},
+        {"latin1", 2}, {"latin_1", 2}, {"iso_8859_1", 2}, {"iso8859_1", 2},
+    };
+    char norm[16];
     if (encoding == VAL_NULL)
         return 0;
-    const char *s = rt_str_cstr(encoding);
-    if (strlen(s) > 16)
+    if (!normalize_into(rt_str_cstr(encoding), norm, sizeof norm))
         return -1;
-    const char *n = rt_str_cstr(normalize_name(s));
-    if (strcmp(n, "utf_8") == 0 || strcmp(n, "utf8") == 0)
-        return 0;
-    if (strcmp(n, "ascii") == 0 || strcmp(n, "us_ascii") == 0)
-        return 1;
-    if (strcmp(n, "latin1") == 0 || strcmp(n, "latin_1") == 0 || strcmp(n, "iso_8859_1") == 0
-        || strcmp(n, "iso8859_1") == 0)
-        return 2;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(norm, names[i].name) == 0)
+            return names[i].codec;
     return -1;
 }
 
@@ -1001,7 +1005,13 @@ Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value err
 
 Value rt_str_encode(Value str, const char *encoding, const char *errors)
 {
-    return rt_text_encode(str, rt_str_from_cstr(encoding), rt_str_from_cstr(errors));
+    Value err = strcmp(errors, "strict") == 0 ? VAL_NULL : rt_str_from_cstr(errors);
+    switch (rt_codec_lookup(encoding)) {
+    case 0: return rt_encode_utf8(str, err);
+    case 1: return rt_encode_ascii(str, err);
+    case 2: return rt_encode_latin1(str, err);
+    }
+    return rt_text_encode(str, rt_str_from_cstr(encoding), err);
 }
 
 Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors)

@@ -35,8 +35,6 @@ bool rt_codec_unregister(Value search_function);
 /* codecs.lookup(name): the CodecInfo (a 4-tuple or more), or VAL_NULL +
  * LookupError "unknown encoding: x". */
 Value rt_codec_lookup_info(Value name);
-/* _codecs._forget_codec(name): drop the cached entry; false if none. */
-bool rt_codec_forget(Value name);
 /* codecs.encode(obj, encoding, errors) / decode: any codec, any types.
  * errors may be VAL_NULL (the codec's default). */
 Value rt_codec_encode(Value obj, Value encoding, Value errors);
