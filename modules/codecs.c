@@ -627,63 +627,59 @@ static Value decode_utf7(const unsigned char *s, size_t n, Value errors, bool fi
     sb_init(&sb);
     Utf7State st = {0};
     size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        const char *reason = NULL;
-        size_t start = st.shift_start;
-        if (st.in_shift) {
-            if (is_base64(c)) {
-                utf7_digit(&st, c, &sb);
+    for (;;) {
+        while (i < n) {
+            unsigned c = s[i];
+            const char *reason = NULL;
+            size_t start = st.shift_start;
+            if (st.in_shift) {
+                if (is_base64(c)) {
+                    utf7_digit(&st, c, &sb);
+                    i++;
+                    continue;
+                }
+                reason = utf7_end_shift(&st, c, &sb);
+                if (reason)
+                    i++;
+                else if (c == '-')
+                    i++;                    /* '-' ends the run and is absorbed */
+            } else if (c == '+') {
+                st.shift_start = start = i++;
+                if (i < n && s[i] == '-') {
+                    sb_addc(&sb, '+');
+                    i++;
+                } else if (i < n && !is_base64(s[i])) {
+                    i++;
+                    reason = "ill-formed sequence";
+                } else {
+                    st = (Utf7State){true, 0, 0, 0, start, sb.len};
+                }
+            } else if (c < 128) {
+                sb_addc(&sb, (char)c);
                 i++;
-                continue;
-            }
-            reason = utf7_end_shift(&st, c, &sb);
-            if (reason)
-                i++;
-            else if (c == '-')
-                i++;                    /* '-' ends the run and is absorbed */
-        } else if (c == '+') {
-            st.shift_start = start = i++;
-            if (i < n && s[i] == '-') {
-                sb_addc(&sb, '+');
-                i++;
-            } else if (i < n && !is_base64(s[i])) {
-                i++;
-                reason = "ill-formed sequence";
             } else {
-                st = (Utf7State){true, 0, 0, 0, start, sb.len};
+                start = i++;
+                reason = "unexpected special character";
             }
-        } else if (c < 128) {
-            sb_addc(&sb, (char)c);
-            i++;
-        } else {
-            start = i++;
-            reason = "unexpected special character";
-        }
-        if (!reason)
-            continue;
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, start, i, reason, &sb);
-        if (pos < 0)
-            return VAL_NULL;
-        i = (size_t)pos;
-    }
-    if (st.in_shift && final) {
-        st.in_shift = false;
-        if (st.surrogate || st.bits >= 6 || (st.bits > 0 && st.buffer != 0)) {
-            ssize_t pos = rt_codec_decode_error(&ce, s, n, st.shift_start, n,
-                                                "unterminated shift sequence", &sb);
+            if (!reason)
+                continue;
+            ssize_t pos = rt_codec_decode_error(&ce, s, n, start, i, reason, &sb);
             if (pos < 0)
                 return VAL_NULL;
-            if ((size_t)pos < n) {      /* the handler went back: go on from there */
-                size_t more;
-                Value rest = decode_utf7(s + pos, n - (size_t)pos, errors, final, &more);
-                if (rest == VAL_NULL)
-                    return VAL_NULL;
-                sb_add(&sb, rt_str_cstr(rest), rt_str_nbytes(rest));
-            }
+            i = (size_t)pos;
         }
-        i = n;
-    } else if (st.in_shift) {           /* wait for the rest of the run */
+        if (!st.in_shift || !final)
+            break;
+        st.in_shift = false;            /* the input ends inside a run */
+        if (!st.surrogate && st.bits < 6 && (st.bits == 0 || st.buffer == 0))
+            break;
+        ssize_t pos = rt_codec_decode_error(&ce, s, n, st.shift_start, n,
+                                            "unterminated shift sequence", &sb);
+        if (pos < 0)
+            return VAL_NULL;
+        i = (size_t)pos;                /* the handler may go back: decode from there */
+    }
+    if (st.in_shift) {                  /* not final: wait for the rest of the run */
         i = st.shift_start;
         sb.len = st.out_start;
     }

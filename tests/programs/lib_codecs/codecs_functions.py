@@ -92,3 +92,10 @@ for mp in [{97: 300}, {97: 'x'}, {}, {97: None}]:
     attempt(lambda: C.charmap_encode('a', 'strict', mp))
 attempt(lambda: C.charmap_encode('ab', 'replace', {97: 1}))
 print(C.charmap_decode(b'ab'), C.charmap_encode('ab'), C.charmap_decode(b'\xff', None, None))
+
+# a handler that sends the decoder back into the input it reported
+import codecs
+codecs.register_error('skip1', lambda e: ('<%d-%d>' % (e.start, e.end), e.start + 1))
+for b in [b'a+AGE', b'x+2D3c', b'ab\xffc']:
+    print(C.utf_7_decode(b, 'skip1', True), C.utf_8_decode(b, 'skip1', True))
+print(C.utf_16_le_decode(b'a\x00\x00\xdcb', 'skip1', True), C.charmap_decode(b'\x00\x05\x02', 'skip1', 'abc'))
