@@ -1068,22 +1068,50 @@ static bool check_arg(Value v, size_t index, char kind)
     return kind != 'n' || rt_as_ssize(v, &dummy);
 }
 
+static bool check_args(ObjType *type, Value *args, size_t npos)
+{
+    const char *format = rt_is_subtype(type, &rt_UnicodeEncodeError) ? "UUnnU"
+                       : rt_is_subtype(type, &rt_UnicodeDecodeError) ? "UynnU" : "UnnU";
+    if (npos != strlen(format)) {
+        rt_raisef(&rt_TypeError, "function takes exactly %zu arguments (%zu given)",
+                  strlen(format), npos);
+        return false;
+    }
+    for (size_t i = 0; i < npos; i++)
+        if (!check_arg(args[i], i, format[i]))
+            return false;
+    return true;
+}
+
+/* The classes themselves check their arguments when called; a subclass
+ * written in Python gets them checked by __init__ (below), as in CPython,
+ * where the check is __init__'s. */
 static Value unicode_error_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (nkw && !(type->flags & TF_HEAPTYPE))
-        return rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", type->name);
-    const char *format = rt_is_subtype(type, &rt_UnicodeEncodeError) ? "UUnnU"
-                       : rt_is_subtype(type, &rt_UnicodeDecodeError) ? "UynnU" : "UnnU";
     if (!(type->flags & TF_HEAPTYPE)) {
-        if (npos != strlen(format))
-            return rt_raisef(&rt_TypeError, "function takes exactly %zu arguments (%zu given)",
-                             strlen(format), npos);
-        for (size_t i = 0; i < npos; i++)
-            if (!check_arg(args[i], i, format[i]))
-                return VAL_NULL;
+        if (nkw)
+            return rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", type->name);
+        if (!check_args(type, args, npos))
+            return VAL_NULL;
     }
     return rt_exc_new(type, rt_tuple_from(args, npos));
+}
+
+/* __init__(self, *args): check, then set args and the fields. */
+static Value unicode_error_init(Value *args, size_t nargs, Value kwnames)
+{
+    ObjType *type = val_type(args[0]);
+    if (!rt_isinstance_of(args[0], &rt_UnicodeError))
+        return rt_raisef(&rt_TypeError, "descriptor '__init__' requires a 'UnicodeError' object");
+    if (rt_nkwargs(kwnames))
+        return rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", type->name);
+    if (!check_args(type, args + 1, nargs - 1))
+        return VAL_NULL;
+    ObjException *e = AS_EXC(args[0]);
+    e->args = rt_tuple_from(args + 1, nargs - 1);
+    rt_unicode_error_fields(e);
+    return rt_None;
 }
 
 static Value str_field(Value self, const char *name)
@@ -1212,4 +1240,16 @@ void rt_unicode_errors_prepare(void)
     rt_UnicodeDecodeError.str = unicodedecode_str;
     rt_UnicodeTranslateError.str = unicodetranslate_str;
     register_standard_handlers();
+}
+
+/* After the exception classes are ready: their __init__. */
+void rt_codecs_init(void)
+{
+    static const MethodDef methods[] = {
+        {"__init__", unicode_error_init},
+        {NULL, NULL},
+    };
+    rt_type_add_methods(&rt_UnicodeEncodeError, methods);
+    rt_type_add_methods(&rt_UnicodeDecodeError, methods);
+    rt_type_add_methods(&rt_UnicodeTranslateError, methods);
 }

@@ -103,5 +103,7 @@ Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value err
  * (before they are readied), and the fields of a new instance. */
 void rt_unicode_errors_prepare(void);
 void rt_unicode_error_fields(ObjException *e);
+/* Called by init.c once the classes are ready: their __init__. */
+void rt_codecs_init(void);
 
 #endif

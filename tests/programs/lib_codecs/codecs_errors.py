@@ -66,4 +66,23 @@ try:
 except UnicodeDecodeError as err:
     print(repr(err), err.start)
 
+# subclasses and __init__: the arguments are checked by __init__
+class E(UnicodeEncodeError): pass
+for args in [(), ('a', 'b', 1, 2, 'r'), (1, 2)]:
+    try:
+        e = E(*args); print(repr(e), str(e), e.start)
+    except Exception as x: print(type(x).__name__, x)
+class F(UnicodeDecodeError):
+    def __init__(self, msg):
+        super().__init__('enc', b'ab', 0, 1, msg)
+f = F('hi'); print(repr(f), f, f.reason, f.args)
+class G(UnicodeDecodeError):
+    def __init__(self):
+        pass
+g = G(); print(repr(g), repr(str(g)), g.encoding)
+e = UnicodeEncodeError('a', 'b', 0, 1, 'r')
+e.__init__('x', 'yy', 1, 2, 'q'); print(e, e.object)
+try: e.__init__(1)
+except Exception as x: print(type(x).__name__, x)
+
 bytes.decode(b'\xff', 'ascii')
