@@ -127,7 +127,8 @@ bool rt_codec_register(Value search_function)
         rt_raisef(&rt_TypeError, "argument must be callable");
         return false;
     }
-    registry_init();
+    if (!import_encodings())            /* its search function comes first, as in CPython */
+        return false;
     return rt_list_append(search_path, search_function);
 }
 

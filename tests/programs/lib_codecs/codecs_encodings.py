@@ -88,6 +88,8 @@ def search(name):
         return 42
     return None
 codecs.register(search)
+for name in ['  Foo--Bar__x.Y  ', '-a b-', '\xc0B', 'x\xe9y', 'utf-8']:
+    attempt(lambda: codecs.lookup(name).name)
 print('hi'.encode('My Codec'), b'HI'.decode('my_codec'), codecs.lookup('my-codec').name)
 print('again'.encode('my codec'))
 attempt(lambda: codecs.lookup('broken'))
