@@ -1017,11 +1017,12 @@ Value rt_str_encode(Value str, const char *encoding, const char *errors)
 
 Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors)
 {
-    if (encoding && !rt_is_str(encoding))
-        return rt_raisef(&rt_TypeError, "decode() argument 'encoding' must be str, not %T",
-                         encoding);
-    if (errors && !rt_is_str(errors))
-        return rt_raisef(&rt_TypeError, "decode() argument 'errors' must be str, not %T", errors);
+    static const char *const names[2] = {"encoding", "errors"};
+    Value given[2] = {encoding, errors};
+    for (int i = 0; i < 2; i++)
+        if (given[i] && !rt_is_str(given[i]))
+            return rt_raisef(&rt_TypeError, "decode() argument '%s' must be str, not %s", names[i],
+                             given[i] == rt_None ? "None" : val_type(given[i])->name);
     return rt_text_decode(s, n, encoding, errors);
 }
 

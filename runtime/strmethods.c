@@ -1066,8 +1066,8 @@ static Value str_encode(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     for (int i = 0; i < 2; i++)
         if (a[i] && !rt_is_str(a[i]))
-            return rt_raisef(&rt_TypeError, "encode() argument '%s' must be str, not %T",
-                             names[i], a[i]);
+            return rt_raisef(&rt_TypeError, "encode() argument '%s' must be str, not %s",
+                             names[i], a[i] == rt_None ? "None" : val_type(a[i])->name);
     return rt_text_encode(args[0], a[0], a[1]);
 }
 
