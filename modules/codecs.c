@@ -147,7 +147,8 @@ static Value encode_or_decode(const char *fname, Value *args, size_t nargs, Valu
     if (!str_arg(fname, encoding, " 'encoding'") || (a[2] && !str_arg(fname, a[2], " 'errors'")))
         return VAL_NULL;
     Value errors = a[2] ? a[2] : rt_str_from_cstr("strict");
-    return encode ? rt_codec_encode(a[0], encoding, errors) : rt_codec_decode(a[0], encoding, errors);
+    return encode ? rt_codec_encode(a[0], encoding, errors)
+                  : rt_codec_decode(a[0], encoding, errors);
 }
 
 static Value codecs_encode(Value *args, size_t nargs, Value kwnames)
@@ -1116,7 +1117,8 @@ static Value escape_encode(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_range("escape_encode", nargs, 1, 2))
         return VAL_NULL;
     if (!IS_EXACT(args[0], rt_bytes_type) && !rt_isinstance_of(args[0], &rt_bytes_type))
-        return rt_raisef(&rt_TypeError, "escape_encode() argument 1 must be bytes, not %T", args[0]);
+        return rt_raisef(&rt_TypeError, "escape_encode() argument 1 must be bytes, not %T",
+                         args[0]);
     if (nargs > 1 && args[1] != rt_None && !rt_is_str(args[1]))
         return rt_raisef(&rt_TypeError, "escape_encode() argument 2 must be str or None, not %T",
                          args[1]);
@@ -1305,7 +1307,8 @@ static Value encode_charmap(Value str, Value errors, Value mapping)
         if (r < 0)
             return VAL_NULL;
         Value rep;
-        ssize_t pos = rt_codec_encode_error(&ce, str, i, end, "character maps to <undefined>", &rep);
+        ssize_t pos = rt_codec_encode_error(&ce, str, i, end, "character maps to <undefined>",
+                                            &rep);
         if (pos < 0)
             return VAL_NULL;
         if (!rt_is_str(rep)) {
@@ -1385,7 +1388,8 @@ static Value decode_charmap(const unsigned char *s, size_t n, Value errors, Valu
             i++;
             continue;
         }
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, i, i + 1, "character maps to <undefined>", &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, s, n, i, i + 1,
+                                            "character maps to <undefined>", &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;

@@ -1147,7 +1147,8 @@ static Value unicode_char_str(Value self, const char *what, const char *prefix_f
         sb_init(&sb);
         uint32_t c = rt_str_char_at(obj, (size_t)start);
         char buf[16];
-        snprintf(buf, sizeof buf, c <= 0xFF ? "'\\x%02x'" : c <= 0xFFFF ? "'\\u%04x'" : "'\\U%08x'", c);
+        snprintf(buf, sizeof buf,
+                 c <= 0xFF ? "'\\x%02x'" : c <= 0xFFFF ? "'\\u%04x'" : "'\\U%08x'", c);
         sb_adds(&sb, buf);
         return rt_str_format_c("%S%s character %S in position %zd: %S", prefix, what,
                                sb_finish(&sb), start, reason);
