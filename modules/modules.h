@@ -67,7 +67,8 @@
     X(grp, "grp")                                   \
     X(resource, "resource")                         \
     X(fcntl, "fcntl")                               \
-    X(socket, "_socket")
+    X(socket, "_socket")                            \
+    X(codecs, "_codecs")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -27,6 +27,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/codecs.h"
 
 /* ---- The error state ---------------------------------------------------- */
 
@@ -213,6 +214,8 @@ static void derive_fields(ObjException *e)
         oserror_fields(e);
     else if (rt_is_subtype(t, &rt_SyntaxError))
         rt_syntaxerror_fields(e);
+    else if (rt_is_subtype(t, &rt_UnicodeError))
+        rt_unicode_error_fields(e);
 }
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
@@ -371,29 +374,6 @@ static Value oserror_str(Value self)
     if (err != VAL_NULL && msg != VAL_NULL)
         return rt_str_format_c("[Errno %S] %S", err, msg);
     return exc_str(self);
-}
-
-/* UnicodeDecodeError(encoding, object, start, end, reason), as bytes.decode
- * raises it: "'utf-8' codec can't decode byte 0xff in position 0: ..." */
-static Value unicodedecode_str(Value self)
-{
-    Value a = AS_EXC(self)->args;
-    if (rt_tuple_len(a) != 5 || !val_is_small(rt_tuple_get(a, 2)) ||
-        !val_is_small(rt_tuple_get(a, 3)) || !IS_EXACT(rt_tuple_get(a, 1), rt_bytes_type))
-        return exc_str(self);
-    intptr_t start = small_value(rt_tuple_get(a, 2)), end = small_value(rt_tuple_get(a, 3));
-    ObjBytes *obj = AS_BYTES(rt_tuple_get(a, 1));
-    if (start < 0 || (size_t)start >= obj->length)
-        return exc_str(self);
-    static const char hex[] = "0123456789abcdef";
-    unsigned char byte = obj->data[start];
-    if (end == start + 1)
-        return rt_str_format_c("'%S' codec can't decode byte 0x%c%c in position %zd: %S",
-                               rt_tuple_get(a, 0), hex[byte >> 4], hex[byte & 15],
-                               (ssize_t)start, rt_tuple_get(a, 4));
-    return rt_str_format_c("'%S' codec can't decode bytes in position %zd-%zd: %S",
-                           rt_tuple_get(a, 0), (ssize_t)start, (ssize_t)(end - 1),
-                           rt_tuple_get(a, 4));
 }
 
 /* repr(e): ValueError(), KeyError('k'), Exception(1, 2). */
@@ -788,7 +768,7 @@ void rt_exceptions_init(void)
     /* ... and the classes that print differently. */
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
-    rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_unicode_errors_prepare();        /* codecs.c: the Unicode*Error classes */
     rt_SyntaxError.str = rt_syntaxerror_str;
     rt_excgroup_prepare();
 

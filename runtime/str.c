@@ -532,10 +532,16 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         *slots[j] = args[npos + k];
     }
     Value result;
+    for (int i = 1; i < 3; i++)
+        if (*slots[i] && !rt_is_str(*slots[i]))
+            return rt_raisef(&rt_TypeError, "str() argument '%s' must be str, not %s", names[i],
+                             *slots[i] == rt_None ? "None" : val_type(*slots[i])->name);
     if (!object)
         result = rt_str_empty();
     else if (!encoding && !errors)
         result = rt_str(object);
+    else if (rt_is_str(object))
+        return rt_raisef(&rt_TypeError, "decoding str is not supported");
     else if (!rt_has_buffer(object))
         return rt_raisef(&rt_TypeError,
                          "decoding to str: need a bytes-like object, %T found", object);
