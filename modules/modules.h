@@ -61,7 +61,8 @@
     X(bz2, "_bz2")                                  \
     X(lzma, "_lzma")                                \
     X(thread, "_thread")                            \
-    X(sre, "_sre")
+    X(sre, "_sre")                                  \
+    X(contextvars, "_contextvars")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
