@@ -62,7 +62,8 @@
     X(lzma, "_lzma")                                \
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \
-    X(contextvars, "_contextvars")
+    X(contextvars, "_contextvars")                  \
+    X(unicodedata, "unicodedata")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
