@@ -47,7 +47,7 @@
     X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
     X(io, "io")                                     \
-    X(string, "string")                             \
+    X(string, "_string")                            \
     X(copy, "copy")                                 \
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
