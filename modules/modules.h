@@ -63,7 +63,8 @@
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \
     X(contextvars, "_contextvars")                  \
-    X(unicodedata, "unicodedata")
+    X(unicodedata, "unicodedata")                  \
+    X(cmath, "cmath")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
