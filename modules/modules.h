@@ -64,7 +64,10 @@
     X(sre, "_sre")                                  \
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                  \
-    X(cmath, "cmath")
+    X(cmath, "cmath")                               \
+    X(json_accel, "_json")                          \
+    X(statistics, "_statistics")                    \
+    X(opcode, "_opcode")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
