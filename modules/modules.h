@@ -67,7 +67,8 @@
     X(cmath, "cmath")                               \
     X(json_accel, "_json")                          \
     X(statistics, "_statistics")                    \
-    X(opcode, "_opcode")
+    X(opcode, "_opcode")                            \
+    X(queue, "_queue")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
