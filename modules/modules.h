@@ -44,9 +44,7 @@
     X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
     X(io, "io")                                     \
-    X(string, "string")                             \
-    X(os, "os")                                     \
-    X(os_path, "os.path")                           \
+    X(string, "_string")                            \
     X(json, "json")                                 \
     X(re, "re")                                     \
     X(struct, "_struct")                            \
@@ -68,7 +66,14 @@
     X(resource, "resource")                         \
     X(fcntl, "fcntl")                               \
     X(socket, "_socket")                            \
-    X(codecs, "_codecs")
+    X(codecs, "_codecs")                            \
+    X(contextvars, "_contextvars")                  \
+    X(unicodedata, "unicodedata")                   \
+    X(cmath, "cmath")                               \
+    X(json_accel, "_json")                          \
+    X(statistics, "_statistics")                    \
+    X(opcode, "_opcode")                            \
+    X(queue, "_queue")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -574,21 +574,16 @@ static const GetSetDef nameerror_getsets[] = {
     {NULL},
 };
 
-/* Is name one of the fields t keeps in its instance dict (the getsets
- * above)?  Pickling leaves them out of the state, as CPython keeps them in
- * C fields. */
+/* Is name a getset of t or of a base (OSError's, ImportError's ... above,
+ * the Unicode errors' in codecs.c)?  pvm keeps those fields in the
+ * instance dict, CPython in C fields: pickling leaves them out of the
+ * state. */
 static bool has_default_none(ObjType *t, Value name)
 {
-    static const struct { ObjType *owner; const GetSetDef *fields; } kept[] = {
-        {&rt_OSError, oserror_getsets}, {&rt_ImportError, importerror_getsets},
-        {&rt_AttributeError, attributeerror_getsets}, {&rt_NameError, nameerror_getsets},
-        {&rt_SyntaxError, syntaxerror_getsets},
-    };
-    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
-        if (rt_is_subtype(t, kept[i].owner))
-            for (const GetSetDef *g = kept[i].fields; g->name != NULL; g++)
-                if (strcmp(rt_str_cstr(name), g->name) == 0)
-                    return true;
+    for (ObjType *b = t; b != NULL; b = b->base)
+        for (const GetSetDef *g = b->getsets; g != NULL && g->name != NULL; g++)
+            if (strcmp(rt_str_cstr(name), g->name) == 0)
+                return true;
     return false;
 }
 

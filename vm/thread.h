@@ -65,7 +65,13 @@
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
-    X(struct FrameChunk *, vm_frame_chunk, NULL)
+    X(struct FrameChunk *, vm_frame_chunk, NULL)                                  \
+    /* vm/thread.c, for modules/contextvars.c: the current contextvars.Context   \
+     * (VAL_NULL until the thread first asks: a new thread starts empty) */      \
+    X(Value, vm_context, VAL_NULL)
+
+/* The running thread's contextvars.Context (CPython's tstate->context). */
+extern Value vm_context;
 
 /* ---- threads ------------------------------------------------------------------ */
 
