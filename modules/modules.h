@@ -46,6 +46,7 @@
     X(_abc, "_abc")                                 \
     X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
+    X(_io, "_io")                                   \
     X(io, "io")                                     \
     X(string, "string")                             \
     X(copy, "copy")                                 \

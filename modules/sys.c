@@ -769,6 +769,7 @@ static Value make_sys(void)
     rt_dict_set_cstr(d, "_xoptions", xoptions != VAL_NULL ? xoptions : (xoptions = rt_dict_new()));
     rt_dict_set_cstr(d, "flags", make_flags());
     set_streams(d);
+    rt_sys_namespace = d;
     set_version(d);
     set_platform(d);
     set_import_state(d);
