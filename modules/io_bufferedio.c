@@ -129,8 +129,10 @@ static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
     return k;
 }
 
-static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n)
+/* Write n bytes to the raw stream; *done counts those it took. */
+static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t *done)
 {
+    *done = 0;
     while (n > 0) {
         Value got = io_call(b->raw, "write", 1, rt_bytes_new(p, n));
         if (got == VAL_NULL)
@@ -149,23 +151,29 @@ static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n)
         }
         p += k;
         n -= (size_t)k;
+        *done += (size_t)k;
     }
     return true;
 }
 
-/* Hand the write buffer to the raw stream. */
+/* Hand the write buffer to the raw stream; what it does not take stays
+ * (a failed flush is tried again by the next one, as in CPython). */
 static bool flush_writes(Buffered *b)
 {
     if (b->wlen == 0)
         return true;
-    size_t n = b->wlen;
-    b->wlen = 0;
-    note_flushed(b);
     if (b->to_stdout) {
-        rt_stdout_write((const char *)b->wbuf, n);
-        return true;
+        size_t n = b->wlen;
+        b->wlen = 0;
+        return rt_stdout_write((const char *)b->wbuf, n);
     }
-    return raw_write_all(b, b->wbuf, n);
+    size_t done;
+    bool ok = raw_write_all(b, b->wbuf, b->wlen, &done);
+    memmove(b->wbuf, b->wbuf + done, b->wlen - done);
+    b->wlen -= done;
+    if (b->wlen == 0)
+        note_flushed(b);
+    return ok;
 }
 
 /* Drop the read-ahead, moving the raw stream back to the program's place. */
@@ -275,7 +283,6 @@ void io_flush_all(void)
     for (size_t i = 0; writers != VAL_NULL && i < AS_LIST(writers)->length; i++)
         if (!flush_writes(BUF(AS_LIST(writers)->items[i])))
             rt_err_clear();
-    rt_stdout_flush();
 }
 
 /* ---- reading ------------------------------------------------------------------------------------ */
@@ -463,7 +470,7 @@ static Value buffered_write(Value *args, size_t nargs, Value kw)
     }
     bool ok = true;
     if (b->to_stdout) {
-        rt_stdout_write(v.buf, (size_t)n);
+        ok = rt_stdout_write(v.buf, (size_t)n);
     } else if (b->rlen > b->rpos && !drop_readahead(b)) {
         ok = false;
     } else if (b->wlen + (size_t)n <= b->bufsize) {
@@ -472,7 +479,8 @@ static Value buffered_write(Value *args, size_t nargs, Value kw)
         memcpy(b->wbuf + b->wlen, v.buf, (size_t)n);
         b->wlen += (size_t)n;
     } else {
-        ok = flush_writes(b) && raw_write_all(b, v.buf, (size_t)n);
+        size_t done;
+        ok = flush_writes(b) && raw_write_all(b, v.buf, (size_t)n, &done);
     }
     b->rpos = b->rlen = 0;
     rt_release_buffer(&v);
@@ -484,10 +492,8 @@ static Value buffered_flush(Value *args, size_t nargs, Value kw)
     Buffered *b = self_ok(args, nargs, "flush");
     if (b == NULL)
         return VAL_NULL;
-    if (b->to_stdout) {
-        rt_stdout_flush();
-        return rt_None;
-    }
+    if (b->to_stdout)
+        return rt_stdout_flush_checked() ? rt_None : VAL_NULL;
     if (!check_open(b, b->writable ? "flush of closed file" : "I/O operation on closed file."))
         return VAL_NULL;
     if (!flush_writes(b))
@@ -567,7 +573,8 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
     bool flushed = b->writable ? io_call(args[0], "flush", 0) != VAL_NULL : true;
     Value exc = flushed ? VAL_NULL : rt_err_fetch();
     Value r = io_call(b->raw, "close", 0);
-    b->rpos = b->rlen = 0;
+    b->rpos = b->rlen = b->wlen = 0;
+    note_flushed(b);
     if (exc != VAL_NULL) {
         if (r == VAL_NULL)
             rt_err_clear();

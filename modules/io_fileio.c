@@ -359,9 +359,9 @@ static Value fileio_write(Value *args, size_t nargs, Value kw)
     if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
     if (f->to_stdout) {
-        rt_stdout_write(v.buf, (size_t)v.len);
+        bool ok = rt_stdout_write(v.buf, (size_t)v.len);
         rt_release_buffer(&v);
-        return small_new(v.len);
+        return ok ? small_new(v.len) : VAL_NULL;
     }
     ssize_t w;
     while ((w = write(f->fd, v.buf, (size_t)v.len)) < 0) {

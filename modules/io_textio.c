@@ -499,7 +499,8 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
     const char *s = rt_str_cstr(text);
     bool haslf = memchr(s, '\n', rt_str_nbytes(text)) != NULL;
     if (t->to_stdout && t->codec == CODEC_UTF8 && AS_STR(text)->ascii) {
-        rt_stdout_write(s, rt_str_nbytes(text));    /* the shared stdout buffer */
+        if (!rt_stdout_write(s, rt_str_nbytes(text)))   /* the shared stdout buffer */
+            return VAL_NULL;
         return rt_int_from_i64((int64_t)len);
     }
     if (haslf && t->writetranslate && t->writenl != VAL_NULL &&

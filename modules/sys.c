@@ -4,8 +4,8 @@
  *
  * The command line (tools/main.c) fills in argv, flags and path before
  * __main__ runs; the import system (loader/import.c) owns the contents of
- * modules.  sys.stdout/stderr/stdin are fileio.c's stream objects, so
- * sys.stdout.write shares print()'s buffer.  The hooks (displayhook,
+ * modules.  sys.stdout/stderr/stdin are _io's TextIOWrappers (io_module.c),
+ * and sys.stdout's bytes share print()'s buffer.  The hooks (displayhook,
  * excepthook, ...) are sys_hooks.c's.
  *
  * The standard library.  pvm runs the pure-Python Lib/ of the CPython whose

@@ -83,10 +83,8 @@ typedef struct Printer {
 
 static bool print_str(Printer *p, Value s)
 {
-    if (p->write == VAL_NULL) {
-        rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
-        return true;
-    }
+    if (p->write == VAL_NULL)
+        return rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
     return rt_call1(p->write, s) != VAL_NULL;
 }
 
@@ -96,8 +94,7 @@ static bool print_value(Printer *p, Value v)
     if (p->write == VAL_NULL && val_is_small(v)) {
         char buf[32];
         int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        rt_stdout_write(buf, (size_t)n);
-        return true;
+        return rt_stdout_write(buf, (size_t)n);
     }
     Value s = is_str(v) ? v : rt_str(v);
     return s != VAL_NULL && print_str(p, s);
@@ -142,10 +139,8 @@ static bool print_text_arg(Value *v, const char *what, Value dflt)
 /* file.flush(), or the stdout buffer's flush when print wrote into it. */
 static bool flush_stream(Printer *p, Value file)
 {
-    if (p->write == VAL_NULL) {
-        rt_stdout_flush();
-        return true;
-    }
+    if (p->write == VAL_NULL)
+        return rt_stdout_flush_checked();
     Value f = rt_getattr_cstr(file, "flush");
     return f != VAL_NULL && rt_call0(f) != VAL_NULL;
 }

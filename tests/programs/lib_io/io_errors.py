@@ -84,3 +84,15 @@ print(issubclass(io.UnsupportedOperation, OSError), issubclass(io.UnsupportedOpe
 print(io.DEFAULT_BUFFER_SIZE, io.SEEK_SET, io.SEEK_CUR, io.SEEK_END)
 print(io.text_encoding("x"))
 os.remove(path)
+
+# A pipe whose reader is gone: BrokenPipeError (SIGPIPE is ignored, as in CPython).
+import posix
+r, w = posix.pipe()
+posix.close(r)
+raw_pipe = open(w, "wb", buffering=0, closefd=False)
+attempt(lambda: raw_pipe.write(b"lost"))
+text_pipe = open(w, "w", closefd=False)
+text_pipe.write("buffered")
+attempt(text_pipe.flush)
+attempt(text_pipe.close)
+posix.close(w)
