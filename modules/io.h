@@ -87,6 +87,15 @@ bool io_self(Value *args, size_t nargs, ObjType *t, const char *name);
 Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs,
              Value kwnames);
 
+/* close() of a layer over `inner`: self.flush(), then inner.close() even if
+ * the flush failed, whose error then wins (CPython's buffered and text
+ * close).  None, or VAL_NULL with the exception set. */
+Value io_flush_then_close(Value self, Value inner);
+/* Append " label=repr(self.attr)" to a repr being built, when self has the
+ * attribute (a ValueError or AttributeError getting it leaves it out):
+ * false on any other error. */
+bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr);
+
 /* _IOBase's own methods other files call directly. */
 Value io_iobase_close(Value *args, size_t nargs, Value kwnames);
 Value io_iobase_enter(Value *args, size_t nargs, Value kwnames);

@@ -570,16 +570,9 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
     int c = io_is_closed(b->raw);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
-    bool flushed = b->writable ? io_call(args[0], "flush", 0) != VAL_NULL : true;
-    Value exc = flushed ? VAL_NULL : rt_err_fetch();
-    Value r = io_call(b->raw, "close", 0);
+    Value r = b->writable ? io_flush_then_close(args[0], b->raw) : io_call(b->raw, "close", 0);
     b->rpos = b->rlen = b->wlen = 0;
     note_flushed(b);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
 
@@ -636,18 +629,14 @@ static Value get_raw(Value self)
 
 static Value buffered_repr(Value self)
 {
-    const char *tn = val_type(self)->name;
-    if (BUF(self)->raw == VAL_NULL)
-        return rt_str_format_c("<%s>", tn);
-    Value name = rt_lookup_attr(self, rt_str_intern_cstr("name"));
-    if (name == VAL_NULL) {
-        if (rt_err_occurred() && !rt_err_matches(&rt_ValueError) &&
-            !rt_err_matches(&rt_AttributeError))
-            return VAL_NULL;
-        rt_err_clear();
-        return rt_str_format_c("<%s>", tn);
-    }
-    return rt_str_format_c("<%s name=%R>", tn, name);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "<");
+    sb_adds(&sb, val_type(self)->name);
+    if (BUF(self)->raw != VAL_NULL && !io_repr_attr(&sb, self, "name", "name"))
+        return VAL_NULL;
+    sb_adds(&sb, ">");
+    return sb_finish(&sb);
 }
 
 static const GetSetDef buffered_getsets[] = {

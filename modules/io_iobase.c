@@ -117,6 +117,35 @@ Value io_as_bytes(Value v)
     return b;
 }
 
+Value io_flush_then_close(Value self, Value inner)
+{
+    Value f = io_call(self, "flush", 0);
+    Value exc = f == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    Value r = io_call(inner, "close", 0);
+    if (exc != VAL_NULL) {
+        if (r == VAL_NULL)
+            rt_err_clear();
+        return rt_raise(exc);
+    }
+    return r == VAL_NULL ? VAL_NULL : rt_None;
+}
+
+bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)
+{
+    Value v = rt_lookup_attr(self, rt_str_intern_cstr(attr));
+    if (v == VAL_NULL) {
+        if (rt_err_occurred() && !rt_err_matches(&rt_ValueError) &&
+            !rt_err_matches(&rt_AttributeError))
+            return false;
+        rt_err_clear();
+        return true;
+    }
+    sb_adds(sb, " ");
+    sb_adds(sb, label);
+    sb_adds(sb, "=");
+    return sb_add_value_repr(sb, v);
+}
+
 /* ---- _IOBase ------------------------------------------------------------------------------- */
 
 static Value unsupported_method(const char *name, Value *args, size_t nargs)

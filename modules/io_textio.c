@@ -832,15 +832,7 @@ static Value textio_close(Value *args, size_t nargs, Value kw)
     int c = io_is_closed(t->buffer);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
-    Value f = io_call(args[0], "flush", 0);
-    Value exc = f == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = io_call(t->buffer, "close", 0);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r == VAL_NULL ? VAL_NULL : rt_None;
+    return io_flush_then_close(args[0], t->buffer);
 }
 
 static Value textio_detach(Value *args, size_t nargs, Value kw)
@@ -926,28 +918,8 @@ static Value textio_repr(Value self)
     sb_init(&sb);
     sb_adds(&sb, "<");
     sb_adds(&sb, val_type(self)->name);
-    Value name = rt_lookup_attr(self, rt_str_intern_cstr("name"));
-    if (name == VAL_NULL) {
-        if (rt_err_occurred() && !rt_err_matches(&rt_ValueError) &&
-            !rt_err_matches(&rt_AttributeError))
-            return VAL_NULL;
-        rt_err_clear();
-    } else {
-        sb_adds(&sb, " name=");
-        if (!sb_add_value_repr(&sb, name))
-            return VAL_NULL;
-    }
-    Value mode = rt_lookup_attr(self, rt_str_intern_cstr("mode"));
-    if (mode == VAL_NULL) {
-        if (rt_err_occurred() && !rt_err_matches(&rt_ValueError) &&
-            !rt_err_matches(&rt_AttributeError))
-            return VAL_NULL;
-        rt_err_clear();
-    } else {
-        sb_adds(&sb, " mode=");
-        if (!sb_add_value_repr(&sb, mode))
-            return VAL_NULL;
-    }
+    if (!io_repr_attr(&sb, self, "name", "name") || !io_repr_attr(&sb, self, "mode", "mode"))
+        return VAL_NULL;
     if (t->ok) {
         sb_adds(&sb, " encoding=");
         if (!sb_add_value_repr(&sb, t->encoding))
