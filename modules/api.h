@@ -22,7 +22,7 @@ ModInit mod_lookup(const char *name);
  * sys.builtin_module_names is). */
 Value mod_module_names(void);
 
-/* open() (fileio.c): the text-file type, and sys.stdin/stdout/stderr. */
+/* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);
 Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */

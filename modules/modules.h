@@ -43,7 +43,7 @@
     X(_abc, "_abc")                                 \
     X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
-    X(io, "io")                                     \
+    X(_io, "_io")                                   \
     X(string, "_string")                            \
     X(json, "json")                                 \
     X(re, "re")                                     \

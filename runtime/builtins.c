@@ -83,10 +83,8 @@ typedef struct Printer {
 
 static bool print_str(Printer *p, Value s)
 {
-    if (p->write == VAL_NULL) {
-        rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
-        return true;
-    }
+    if (p->write == VAL_NULL)
+        return rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
     return rt_call1(p->write, s) != VAL_NULL;
 }
 
@@ -96,15 +94,34 @@ static bool print_value(Printer *p, Value v)
     if (p->write == VAL_NULL && val_is_small(v)) {
         char buf[32];
         int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        rt_stdout_write(buf, (size_t)n);
-        return true;
+        return rt_stdout_write(buf, (size_t)n);
     }
     Value s = is_str(v) ? v : rt_str(v);
     return s != VAL_NULL && print_str(p, s);
 }
 
 /* print's default sep and end, made once (interned strs are never freed). */
-static Value str_space, str_newline;
+static Value str_space, str_newline, str_stdout, str_stdin;
+
+Value rt_sys_namespace, rt_stdout_stream;
+
+/* sys.<name> (stdout, stdin) for print() and input(): VAL_NULL with
+ * RuntimeError "lost sys.stdout" when sys has none.  sys (and with it the
+ * standard streams) is made on first import; a program that has not
+ * imported it cannot have replaced its streams, and print() then writes
+ * into the stdout buffer without making them. */
+static Value sys_stream(Value name, const char *who)
+{
+    if (rt_sys_namespace == VAL_NULL) {
+        Value import = rt_dict_get_cstr(rt_builtins_dict, "__import__");
+        if (import == VAL_NULL || rt_call1(import, rt_str_from_cstr("sys")) == VAL_NULL)
+            return VAL_NULL;
+    }
+    Value f = rt_dict_get_str(rt_sys_namespace, name);
+    if (f == VAL_NULL)
+        return rt_raisef(&rt_RuntimeError, "%slost sys.%S", who, name);
+    return f;
+}
 
 /* sep/end: None means the default; anything but a str is an error. */
 static bool print_text_arg(Value *v, const char *what, Value dflt)
@@ -119,17 +136,11 @@ static bool print_text_arg(Value *v, const char *what, Value dflt)
     return false;
 }
 
-static bool print_flush(Value file, Value flush)
+/* file.flush(), or the stdout buffer's flush when print wrote into it. */
+static bool flush_stream(Printer *p, Value file)
 {
-    if (flush == VAL_NULL)
-        return true;
-    int doit = rt_truthy(flush);
-    if (doit <= 0)
-        return doit == 0;
-    if (file == VAL_NULL || file == rt_None) {
-        rt_stdout_flush();
-        return true;
-    }
+    if (p->write == VAL_NULL)
+        return rt_stdout_flush_checked();
     Value f = rt_getattr_cstr(file, "flush");
     return f != VAL_NULL && rt_call0(f) != VAL_NULL;
 }
@@ -144,9 +155,17 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
     if (!print_text_arg(&kw[0], "sep", str_space) ||
         !print_text_arg(&kw[1], "end", str_newline))
         return VAL_NULL;
+    Value file = kw[2];
+    if ((file == VAL_NULL || file == rt_None) && rt_sys_namespace == VAL_NULL) {
+        file = rt_stdout_stream;        /* sys not made yet: the buffer itself */
+    } else if (file == VAL_NULL || file == rt_None) {
+        if ((file = sys_stream(str_stdout, "")) == VAL_NULL)
+            return VAL_NULL;
+        if (file == rt_None)
+            return rt_None;             /* CPython: print() to a None stdout does nothing */
+    }
     Printer p = { VAL_NULL };
-    if (kw[2] != VAL_NULL && kw[2] != rt_None &&
-        (p.write = rt_getattr_cstr(kw[2], "write")) == VAL_NULL)
+    if (file != rt_stdout_stream && (p.write = rt_getattr_cstr(file, "write")) == VAL_NULL)
         return VAL_NULL;
     size_t npos = nargs - rt_nkwargs(kwnames);
     for (size_t i = 0; i < npos; i++) {
@@ -155,8 +174,13 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
         if (!print_value(&p, args[i]))
             return VAL_NULL;
     }
-    if (!print_str(&p, kw[1]) || !print_flush(kw[2], kw[3]))
+    if (!print_str(&p, kw[1]))
         return VAL_NULL;
+    if (kw[3] != VAL_NULL) {
+        int doit = rt_truthy(kw[3]);
+        if (doit < 0 || (doit && !flush_stream(&p, file)))
+            return VAL_NULL;
+    }
     return rt_None;
 }
 
@@ -953,47 +977,41 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return list;
 }
 
-/* One line of standard input without its newline; NULL at end of file, or
- * with an exception set (Ctrl-C while other threads ran). */
-static Value read_line(void)
-{
-    StrBuf sb;
-    sb_init(&sb);
-    char c;
-    ssize_t n;
-    bool any = false;
-    for (;;) {
-        if (!vm_wait_readable(0))
-            return VAL_NULL;
-        if ((n = read(0, &c, 1)) != 1)
-            break;
-        any = true;
-        if (c == '\n')
-            break;
-        sb_addc(&sb, c);
-    }
-    if (!any)
-        return VAL_NULL;
-    size_t ncodepoints;
-    if (!rt_utf8_valid((const unsigned char *)sb.data, sb.len, &ncodepoints))
-        return rt_str_from_latin1((const unsigned char *)sb.data, sb.len);
-    return sb_finish(&sb);
-}
-
+/* input([prompt]): the prompt on sys.stdout, then sys.stdin.readline()
+ * without its newline (CPython's builtin_input_impl when the streams are
+ * not an interactive terminal's: pvm has no line editor for input()). */
 static Value builtin_input(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("input", nargs, kwnames, 0, 1))
         return VAL_NULL;
+    Value in = sys_stream(str_stdin, "input(): "), out = sys_stream(str_stdout, "input(): ");
+    if (in == VAL_NULL || out == VAL_NULL)
+        return VAL_NULL;
+    if (in == rt_None)
+        return rt_raisef(&rt_RuntimeError, "input(): lost sys.stdin");
+    if (out == rt_None)
+        return rt_raisef(&rt_RuntimeError, "input(): lost sys.stdout");
+    Printer p = { VAL_NULL };
+    if (out != rt_stdout_stream && (p.write = rt_getattr_cstr(out, "write")) == VAL_NULL)
+        return VAL_NULL;
     if (nargs == 1) {
         Value prompt = rt_str(args[0]);
-        if (prompt == VAL_NULL)
+        if (prompt == VAL_NULL || !print_str(&p, prompt))
             return VAL_NULL;
-        rt_stdout_write(rt_str_cstr(prompt), rt_str_nbytes(prompt));
     }
-    rt_stdout_flush();
-    Value line = read_line();
+    if (!flush_stream(&p, out))
+        return VAL_NULL;
+    Value readline = rt_getattr_cstr(in, "readline");
+    Value line = readline == VAL_NULL ? VAL_NULL : rt_call0(readline);
     if (line == VAL_NULL)
-        return rt_err_occurred() ? VAL_NULL : rt_raisef(&rt_EOFError, "EOF when reading a line");
+        return VAL_NULL;
+    if (!rt_isinstance_of(line, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "object.readline() returned non-string");
+    size_t n = rt_str_nbytes(line);
+    if (n == 0)
+        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+    if (rt_str_cstr(line)[n - 1] == '\n')
+        return rt_str_substr(line, 0, AS_STR(line)->length - 1);
     return line;
 }
 
@@ -1041,6 +1059,8 @@ Value rt_builtins_init(void)
     rt_stdout_init();
     str_space = rt_str_intern_cstr(" ");
     str_newline = rt_str_intern_cstr("\n");
+    str_stdout = rt_str_intern_cstr("stdout");
+    str_stdin = rt_str_intern_cstr("stdin");
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;

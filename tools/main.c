@@ -160,7 +160,7 @@ static int exit_status(Value result)
     finalize();
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
-    return status;
+    return rt_stdout_exit(status);      /* a write that failed at exit: 120 */
 }
 
 /* Run a code object as __main__. */
