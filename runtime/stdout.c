@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/builtins.h"
+#include "runtime/gc.h"
 
 #define STDOUT_BUFSIZE (64 * 1024)
 
@@ -66,6 +67,7 @@ static void setup(void)
 
 void rt_stdout_init(void)
 {
+    gc_exclude_static(buffer, sizeof buffer);   /* text, never pointers */
     setup();
 }
 
