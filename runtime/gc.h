@@ -24,6 +24,9 @@ void *gc_alloc(size_t size);          /* zeroed */
 void *gc_alloc_atomic(size_t size);   /* not zeroed */
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
+/* A static array that holds no pointers (an output buffer, a table of
+ * counts): the collector stops scanning it at every collection. */
+void gc_exclude_static(void *start, size_t size);
 
 /* Call fn(obj, data) once the collector finds obj unreachable (obj must be
  * the start of a gc_alloc block).  fn runs at an allocation inside some

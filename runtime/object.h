@@ -441,6 +441,7 @@ typedef struct ObjCode {
     int nlocals;                /* slots that are plain locals (kind & 0x20 only) */
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
+    signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
 } ObjCode;
 
 /* Code flags (co_flags). */

@@ -19,16 +19,22 @@
 #include <stdlib.h>
 #include <stdint.h>
 
-/* Counted by opcode byte.  The pair table is a plain 256x256 matrix
- * (512 KiB of zero pages until used): an increment is two indexed adds,
- * where a hash of pairs would cost more than the instruction it counts.
- * 64-bit counters: a long benchmark executes billions of instructions. */
+/* Counted by opcode byte.  The pair table is a plain 256x256 matrix: an
+ * increment is two indexed adds, where a hash of pairs would cost more
+ * than the instruction it counts.  Its 512 KiB come from calloc on first
+ * use, not from static data, which the collector would scan for pointers
+ * at every collection of every run.  64-bit counters: a long benchmark
+ * executes billions of instructions. */
 static uint64_t op_count[256];
-static uint64_t pair_count[256][256];   /* [previous][next] */
+static uint64_t (*pair_count)[256];     /* [previous][next] */
 static int previous_op = -1;            /* -1: nothing executed yet */
 
 static inline void count_op(int op)
 {
+    if (pair_count == NULL && (pair_count = calloc(256, sizeof *pair_count)) == NULL) {
+        fputs("pvm: out of memory (--stats)\n", stderr);
+        exit(1);
+    }
     op_count[op]++;
     if (previous_op >= 0)
         pair_count[previous_op][op]++;
@@ -112,7 +118,7 @@ static void report_pairs(uint64_t total)
     enum { TOP = 20 };
     size_t n = 0, cap = 256;
     Row *rows = malloc(cap * sizeof *rows);
-    for (int a = 0; a < 256 && rows != NULL; a++) {
+    for (int a = 0; a < 256 && rows != NULL && pair_count != NULL; a++) {
         for (int b = 0; b < 256; b++) {
             if (pair_count[a][b] == 0)
                 continue;
