@@ -30,6 +30,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/typeversion.h"
 #include "runtime/class.h"
 #include "runtime/weakref.h"
 #include "vm/vm.h"
@@ -710,6 +711,7 @@ int rt_type_setattr(Value self, Value name, Value v)
                   name, type->name);
         return -1;
     }
+    rt_type_modified(type);             /* inline caches of its attributes are stale */
     Value meta_attr = rt_type_lookup(val_type(self), name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
         return val_type(meta_attr)->descr_set(meta_attr, self, v);

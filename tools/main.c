@@ -163,8 +163,11 @@ static int exit_status(Value result)
 }
 
 /* Run a code object as __main__. */
+static const ObjCode *script_code;     /* the program's code, for tool_after_run */
+
 static int run_main(Value code, Value module)
 {
+    script_code = AS_CODE(code);
     return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
 }
 
@@ -589,5 +592,6 @@ int main(int argc, char **argv)
      * never interleaves with it; stderr, so stdout stays comparable. */
     if (o.stats)
         vm_stats_report();
+    tool_after_run(program_file ? script_code : NULL);
     return status;
 }

@@ -179,6 +179,8 @@ TARGET(DELETE_NAME) {
 }
 
 TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
+    ADAPTIVE(vm_specialize_load_global(instr_, frame->globals, frame->builtins,
+                                       GETNAME(oparg >> 1)));
     Value v = vm_load_global(frame, GETNAME(oparg >> 1));
     if (v == VAL_NULL)
         GOTO_ERROR();
@@ -187,6 +189,33 @@ TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
     if (oparg & 1)
         PUSH(rt_Null);
     PUSH(v);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+}
+
+/* The global at a known entry of the globals dict. */
+TARGET(LOAD_GLOBAL_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1));
+    DEOPT_IF(e == NULL, LOAD_GLOBAL_MODULE, LOAD_GLOBAL);
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(e->value);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+}
+
+/* A builtin at a known entry of the builtins, the name still absent from
+ * the globals (no key added to them since: their keys version). */
+TARGET(LOAD_GLOBAL_BUILTIN) {
+    const uint16_t *caches = CACHE_UNITS();
+    DEOPT_IF(VAL_AS(ObjDict, frame->globals)->keys_version != vm_cache_u32(caches + 2),
+             LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
+    DictEntry *e = vm_hint_entry(frame->builtins, caches[4], GETNAME(oparg >> 1));
+    DEOPT_IF(e == NULL, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(e->value);
     SKIP_CACHES(LOAD_GLOBAL);
     DISPATCH();
 }
@@ -478,7 +507,8 @@ TARGET(LOAD_ATTR) {
     /* The whole attribute protocol is in the runtime (data descriptors on
      * the type, then the instance dict, then other class attributes, then
      * __getattr__); the names are interned, so dict probes compare
-     * pointers. */
+     * pointers.  Specialized forms follow. */
+    ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -487,8 +517,70 @@ TARGET(LOAD_ATTR) {
     DISPATCH();
 }
 
+/* The specialized forms of LOAD_ATTR, STORE_ATTR and LOAD_METHOD on an
+ * instance first check the type's version tag (vm/specialize.c): while it
+ * is the one seen when specializing, the class and its MRO are unchanged,
+ * so what the lookup found then it would find now — and the instance's
+ * layout (where its dict is) is the type's. */
+
+/* obj.name found in the instance dict, at a known entry. */
+TARGET(LOAD_ATTR_WITH_HINT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
+    DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], GETNAME(oparg)) : NULL;
+    DEOPT_IF(e == NULL, LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+    SET_TOP(e->value);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
+/* module.name: a global of the module, at a known entry of its dict. */
+TARGET(LOAD_ATTR_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_ATTR_MODULE, LOAD_ATTR);
+    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
+    DEOPT_IF(e == NULL, LOAD_ATTR_MODULE, LOAD_ATTR);
+    SET_TOP(e->value);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
+/* obj.name, a property of the class: its getter (a Python function,
+ * kept in the code object's cache_objs) called on obj. */
+TARGET(LOAD_ATTR_PROPERTY) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_PROPERTY,
+             LOAD_ATTR);
+    Value r = rt_call1(AS_LIST(frame->code->cache_objs)->items[caches[3]], owner);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
 TARGET(STORE_ATTR) {                /* owner.name = value */
+    ADAPTIVE(vm_specialize_store_attr(instr_, TOP(), GETNAME(oparg)));
     if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+}
+
+/* owner.name = value into the instance dict: at a known entry, or added. */
+TARGET(STORE_ATTR_WITH_HINT) {
+    uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), STORE_ATTR_WITH_HINT, STORE_ATTR);
+    Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
+    if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
     STACK_SHRINK(2);
     SKIP_CACHES(STORE_ATTR);
@@ -503,6 +595,7 @@ TARGET(DELETE_ATTR) {
 }
 
 TARGET(LOAD_METHOD) {
+    ADAPTIVE(vm_specialize_load_method(instr_, TOP(), GETNAME(oparg)));
     Value owner = TOP(), meth;
     int r = rt_get_method(owner, GETNAME(oparg), &meth);
     if (r < 0)
@@ -514,6 +607,47 @@ TARGET(LOAD_METHOD) {
         SET_TOP(rt_Null);
         PUSH(meth);
     }
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* obj.meth(...): a function (or a builtin type's method) of the class,
+ * pushed unbound with obj; the instance dict must not have the name. */
+TARGET(LOAD_METHOD_WITH_DICT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
+    DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, GETNAME(oparg)),
+             LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+    SET_TOP(vm_cache_value(caches + 6));
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* The same for an instance without a dict (a list's append...). */
+TARGET(LOAD_METHOD_NO_DICT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_METHOD_NO_DICT,
+             LOAD_METHOD);
+    SET_TOP(vm_cache_value(caches + 6));
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* module.f(...): a global of the module, at a known entry; NULL below it. */
+TARGET(LOAD_METHOD_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_METHOD_MODULE, LOAD_METHOD);
+    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
+    DEOPT_IF(e == NULL, LOAD_METHOD_MODULE, LOAD_METHOD);
+    SET_TOP(rt_Null);
+    PUSH(e->value);
     SKIP_CACHES(LOAD_METHOD);
     DISPATCH();
 }
