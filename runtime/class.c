@@ -517,6 +517,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
             VAL_AS(ObjCell, cell)->ref = obj_val(t);
         rt_dict_del(dict, s_classcell);
     }
+    rt_type_modified(t);                /* lookups made while creating it are stale */
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
     return obj_val(t);
@@ -713,8 +714,11 @@ int rt_type_setattr(Value self, Value name, Value v)
     }
     rt_type_modified(type);             /* inline caches of its attributes are stale */
     Value meta_attr = rt_type_lookup(val_type(self), name);
-    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
-        return val_type(meta_attr)->descr_set(meta_attr, self, v);
+    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL) {
+        int r = val_type(meta_attr)->descr_set(meta_attr, self, v);
+        rt_type_modified(type);
+        return r;
+    }
     if (v != VAL_NULL) {
         if (!rt_dict_set(type->dict, name, v))
             return -1;
@@ -727,6 +731,7 @@ int rt_type_setattr(Value self, Value name, Value v)
             return -1;
         }
     }
+    rt_type_modified(type);
     if (is_dunder(name))
         slots_changed(type);
     return 0;

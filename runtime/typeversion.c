@@ -21,7 +21,15 @@
  * subclass with one, so rt_type_modified stops at once.  Builtin types
  * cannot be changed (rt_type_setattr refuses them), so their tags last.
  * A class's MRO cannot change in pvm (`__bases__` is read-only).
+ *
+ * The same tags key the attribute lookup cache (CPython's method cache,
+ * typeobject.c's _PyType_Lookup): rt_type_lookup, which every attribute
+ * access, method call and operator dunder goes through, remembers for
+ * (tag, name) what walking the MRO found, absences included, in a table
+ * of 4096 entries indexed by a hash of both.  A changed class has a new
+ * tag, so its old entries are simply never matched again.
  */
+#include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/typeversion.h"
 
@@ -61,6 +69,8 @@ void rt_type_modified(ObjType *type)
     if (type->version_tag == 0)
         return;                         /* nor has any subclass */
     type->version_tag = 0;
+    if (tagged_classes == VAL_NULL)
+        return;                         /* no class has a tag yet */
     /* The subclasses with a tag lose it; the list keeps only the tagged. */
     ObjList *all = AS_LIST(tagged_classes);
     size_t kept = 0;
@@ -72,4 +82,45 @@ void rt_type_modified(ObjType *type)
             all->items[kept++] = all->items[i];
     }
     all->length = kept;
+}
+
+/* ---- the attribute lookup cache ------------------------------------------------ */
+
+enum { LOOKUP_CACHE_SIZE = 4096 };      /* a power of two */
+
+typedef struct LookupEntry {
+    uint32_t version;                   /* 0: empty */
+    Value name;
+    Value value;                        /* what the MRO walk found, or VAL_NULL */
+} LookupEntry;
+
+static LookupEntry *lookup_cache;       /* GC-scanned: names and values live */
+
+static size_t lookup_slot(uint32_t version, Value name)
+{
+    uintptr_t h = (uintptr_t)name >> 4;
+    return (size_t)(version * 2654435761u ^ h ^ (h >> 12)) & (LOOKUP_CACHE_SIZE - 1);
+}
+
+Value rt_type_cache_lookup(ObjType *type, Value name)
+{
+    uint32_t version = rt_type_version(type);
+    if (version == 0)
+        return rt_type_mro_lookup(type, name);
+    if (lookup_cache == NULL)
+        lookup_cache = gc_alloc(LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+    LookupEntry *e = &lookup_cache[lookup_slot(version, name)];
+    if (e->version == version && e->name == name)
+        return e->value;
+    /* The walk only reads dicts with str keys: no Python code runs, so
+     * the tag still stands for what it finds. */
+    Value v = rt_type_mro_lookup(type, name);
+    *e = (LookupEntry){ version, name, v };
+    return v;
+}
+
+void rt_type_cache_clear(void)
+{
+    if (lookup_cache != NULL)
+        memset(lookup_cache, 0, LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
 }

@@ -388,18 +388,35 @@ TARGET(BINARY_OP) {                 /* oparg: NB_* */
                 goto binop_done;
             }
             break;
+        case NB_TRUE_DIVIDE: case NB_TRUE_DIVIDE + NB_INPLACE_OFFSET:
+            /* int / int: exact operands below 2**53 make one correctly
+             * rounded division (CPython's fast path too); 0 raises. */
+            if (b != 0 && vm_exact_double(a) && vm_exact_double(b)) {
+                r = rt_float_new((double)a / (double)b);
+                goto binop_done;
+            }
+            break;
         }
-    } else if (is_float(left) && is_float(right)) {
-        /* Float + - * cannot raise (inf and nan are results); / and ** can,
-         * so they take the general path with its ZeroDivisionError. */
-        double a = rt_float_value(left), b = rt_float_value(right);
-        switch (oparg) {
-        case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
-            r = rt_float_new(a + b); goto binop_done;
-        case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
-            r = rt_float_new(a - b); goto binop_done;
-        case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
-            r = rt_float_new(a * b); goto binop_done;
+    } else if (is_float(left) || is_float(right)) {
+        /* A float with a float or a small int (converted as Python's mixed
+         * arithmetic converts it: rounded to nearest).  + - * cannot raise
+         * (inf and nan are results); / by zero and ** take the general path. */
+        double a, b;
+        if (vm_as_double(left, &a) && vm_as_double(right, &b)) {
+            switch (oparg) {
+            case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+                r = rt_float_new(a + b); goto binop_done;
+            case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+                r = rt_float_new(a - b); goto binop_done;
+            case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+                r = rt_float_new(a * b); goto binop_done;
+            case NB_TRUE_DIVIDE: case NB_TRUE_DIVIDE + NB_INPLACE_OFFSET:
+                if (b != 0.0) {
+                    r = rt_float_new(a / b);
+                    goto binop_done;
+                }
+                break;
+            }
         }
     }
     r = rt_binary_op(left, right, oparg);
@@ -416,8 +433,15 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
     Value right = TOP(), left = SECOND(), r;
     /* Two small ints compare as machine words: no objects, no method
      * lookup, and the result is one of the two bool singletons. */
+    double a, b;
     if (val_is_small(left) && val_is_small(right)) {
         r = rt_bool(rt_compare_bool(left, right, oparg));
+    } else if ((is_float(left) || is_float(right)) && vm_as_exact_double(left, &a) &&
+               vm_as_exact_double(right, &b)) {
+        /* Floats, or a float and an int below 2**53 (exact as a double):
+         * C's comparisons are Python's, nan included. */
+        r = rt_bool(a < b ? rt_cmp_holds(-1, oparg) : a > b ? rt_cmp_holds(1, oparg)
+                    : a == b ? rt_cmp_holds(0, oparg) : oparg == CMP_NE);
     } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
         GOTO_ERROR();
     }

@@ -88,6 +88,34 @@ static inline bool vm_dict_lacks_str(Value dict, Value name)
  * updated.  False with an exception set. */
 bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint);
 
+/* ---- numbers as doubles (BINARY_OP, COMPARE_OP fast paths) ------------------- */
+
+/* Whether a small int converts to a double exactly (|i| <= 2**53). */
+static inline bool vm_exact_double(intptr_t i)
+{
+    return i >= -((intptr_t)1 << 53) && i <= ((intptr_t)1 << 53);
+}
+
+/* A float's value, or a small int's rounded to nearest (as float(i)). */
+static inline bool vm_as_double(Value v, double *out)
+{
+    if (val_is_small(v)) {
+        *out = (double)small_value(v);
+        return true;
+    }
+    if (val_obj(v)->type != &rt_float_type)
+        return false;
+    *out = ((const ObjFloat *)val_obj(v))->value;
+    return true;
+}
+
+/* The same, refusing ints that a double cannot hold exactly (comparisons
+ * must compare the exact values). */
+static inline bool vm_as_exact_double(Value v, double *out)
+{
+    return vm_as_double(v, out) && (!val_is_small(v) || vm_exact_double(small_value(v)));
+}
+
 /* ---- the specializers --------------------------------------------------------
  * Each looks at one execution of the base instruction whose opcode unit is
  * `instr` (its caches follow) and either rewrites it into a specialized form
