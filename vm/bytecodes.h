@@ -545,14 +545,18 @@ TARGET(LOAD_ATTR) {
  * instance first check the type's version tag (vm/specialize.c): while it
  * is the one seen when specializing, the class and its MRO are unchanged,
  * so what the lookup found then it would find now — and the instance's
- * layout (where its dict is) is the type's. */
+ * layout (where its dict is) is the type's.  Another type (a subclass
+ * running the same method) gets a second chance: the lookup cache says
+ * whether the same answer holds for it (vm_plain_instance_attr...), so a
+ * site that sees a few related classes does not keep missing. */
 
 /* obj.name found in the instance dict, at a known entry. */
 TARGET(LOAD_ATTR_WITH_HINT) {
     const uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
+             !vm_plain_instance_attr(type, GETNAME(oparg)), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
     Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
     DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], GETNAME(oparg)) : NULL;
     DEOPT_IF(e == NULL, LOAD_ATTR_WITH_HINT, LOAD_ATTR);
@@ -578,9 +582,11 @@ TARGET(LOAD_ATTR_MODULE) {
 TARGET(LOAD_ATTR_PROPERTY) {
     const uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
-    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_PROPERTY,
+    Value *prop = &AS_LIST(frame->code->cache_objs)->items[caches[3]];   /* property, getter */
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1) &&
+             !vm_same_descr(val_type(owner), GETNAME(oparg), prop[0]), LOAD_ATTR_PROPERTY,
              LOAD_ATTR);
-    Value r = rt_call1(AS_LIST(frame->code->cache_objs)->items[caches[3]], owner);
+    Value r = rt_call1(prop[1], owner);
     if (r == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(r);
@@ -602,7 +608,8 @@ TARGET(STORE_ATTR_WITH_HINT) {
     uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), STORE_ATTR_WITH_HINT, STORE_ATTR);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
+             !vm_plain_instance_attr(type, GETNAME(oparg)), STORE_ATTR_WITH_HINT, STORE_ATTR);
     Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
     if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
@@ -641,7 +648,9 @@ TARGET(LOAD_METHOD_WITH_DICT) {
     const uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1), LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
+             !vm_same_method(type, GETNAME(oparg), vm_cache_value(caches + 6)),
+             LOAD_METHOD_WITH_DICT, LOAD_METHOD);
     Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
     DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, GETNAME(oparg)),
              LOAD_METHOD_WITH_DICT, LOAD_METHOD);

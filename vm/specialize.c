@@ -123,6 +123,31 @@ static int64_t entry_hint(Value dict, Value name)
     return ix <= UINT16_MAX ? ix : -1;
 }
 
+/* ---- the second chance: another type at the same instruction ----------------- */
+
+/* Whether type keeps instances' attributes in a dict at a fixed offset,
+ * with the generic lookup, and no data descriptor of that name. */
+bool vm_plain_instance_attr(ObjType *type, Value name)
+{
+    return plain_type_version(type) != 0 && type->dict_offset != 0 &&
+           type->dict_offset != RT_DICT_OFFSET_VAR &&
+           !is_data_descriptor(rt_type_lookup(type, name));
+}
+
+/* Whether looking name up on type finds `method` (LOAD_METHOD_WITH_DICT),
+ * instances having a dict at a fixed offset as the specialized type's. */
+bool vm_same_method(ObjType *type, Value name, Value method)
+{
+    return plain_type_version(type) != 0 && type->dict_offset != 0 &&
+           type->dict_offset != RT_DICT_OFFSET_VAR && rt_type_lookup(type, name) == method;
+}
+
+/* Whether looking name up on type finds `descr` (LOAD_ATTR_PROPERTY). */
+bool vm_same_descr(ObjType *type, Value name, Value descr)
+{
+    return plain_type_version(type) != 0 && rt_type_lookup(type, name) == descr;
+}
+
 /* ---- LOAD_ATTR: counter, version[2], index ------------------------------------- */
 
 /* owner.name for a module: its global, at a known entry of its dict (the
@@ -145,7 +170,7 @@ static int64_t cache_object(ObjCode *code, Value v)
     if (code->cache_objs == VAL_NULL)
         code->cache_objs = rt_list_new(0);
     ObjList *objs = AS_LIST(code->cache_objs);
-    if (objs->length > UINT16_MAX)
+    if (objs->length >= UINT16_MAX)
         return -1;
     rt_list_append(code->cache_objs, v);
     return (int64_t)objs->length - 1;
@@ -161,9 +186,12 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
         return not_specialized(instr);
     Value descr = rt_type_lookup(type, name);
     if (descr != VAL_NULL && IS_EXACT(descr, rt_property_type)) {
-        /* A property: its getter, a Python function, called on owner. */
+        /* A property: its getter, a Python function, called on owner;
+         * the property and its getter, side by side in cache_objs. */
         Value fget = rt_getattr_cstr(descr, "fget");
-        int64_t ix = fget != VAL_NULL && is_function(fget) ? cache_object(code, fget) : -1;
+        int64_t ix = fget != VAL_NULL && is_function(fget) ? cache_object(code, descr) : -1;
+        if (ix >= 0 && cache_object(code, fget) < 0)
+            ix = -1;
         if (ix < 0) {
             rt_err_clear();
             return not_specialized(instr);

@@ -88,6 +88,12 @@ static inline bool vm_dict_lacks_str(Value dict, Value name)
  * updated.  False with an exception set. */
 bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint);
 
+/* The second chance of the instance forms, for an owner of another type
+ * than the one specialized for (vm/specialize.c). */
+bool vm_plain_instance_attr(ObjType *type, Value name);
+bool vm_same_method(ObjType *type, Value name, Value method);
+bool vm_same_descr(ObjType *type, Value name, Value descr);
+
 /* ---- numbers as doubles (BINARY_OP, COMPARE_OP fast paths) ------------------- */
 
 /* Whether a small int converts to a double exactly (|i| <= 2**53). */
