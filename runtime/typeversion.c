@@ -104,8 +104,8 @@ static size_t lookup_slot(uint32_t version, Value name)
 
 Value rt_type_cache_lookup(ObjType *type, Value name)
 {
-    uint32_t version = rt_type_version(type);
-    if (version == 0)
+    uint32_t version = type->version_tag;  /* the common case: no call */
+    if (version == 0 && (version = rt_type_version(type)) == 0)
         return rt_type_mro_lookup(type, name);
     if (lookup_cache == NULL)
         lookup_cache = gc_alloc(LOOKUP_CACHE_SIZE * sizeof *lookup_cache);

@@ -482,6 +482,9 @@ TARGET(BINARY_SUBSCR) {
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
         r = AS_LIST(container)->items[small_value(key)];
+    } else if (is_tuple(container) && val_is_small(key) &&
+               (size_t)small_value(key) < AS_TUPLE(container)->length) {
+        r = AS_TUPLE(container)->items[small_value(key)];
     } else if ((r = rt_getitem(container, key)) == VAL_NULL) {
         GOTO_ERROR();
     }
@@ -547,16 +550,19 @@ TARGET(LOAD_ATTR) {
  * so what the lookup found then it would find now — and the instance's
  * layout (where its dict is) is the type's.  Another type (a subclass
  * running the same method) gets a second chance: the lookup cache says
- * whether the same answer holds for it (vm_plain_instance_attr...), so a
- * site that sees a few related classes does not keep missing. */
+ * whether the same answer holds for it (vm_plain_instance_attr...); if it
+ * does, the cache takes that type's tag, so a site that sees a few related
+ * classes neither keeps missing nor keeps asking. */
 
 /* obj.name found in the instance dict, at a known entry. */
 TARGET(LOAD_ATTR_WITH_HINT) {
-    const uint16_t *caches = CACHE_UNITS();
+    uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
-             !vm_plain_instance_attr(type, GETNAME(oparg)), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_plain_instance_attr(type, GETNAME(oparg)), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
     Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
     DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], GETNAME(oparg)) : NULL;
     DEOPT_IF(e == NULL, LOAD_ATTR_WITH_HINT, LOAD_ATTR);
@@ -580,12 +586,14 @@ TARGET(LOAD_ATTR_MODULE) {
 /* obj.name, a property of the class: its getter (a Python function,
  * kept in the code object's cache_objs) called on obj. */
 TARGET(LOAD_ATTR_PROPERTY) {
-    const uint16_t *caches = CACHE_UNITS();
+    uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
+    ObjType *type = val_type(owner);
     Value *prop = &AS_LIST(frame->code->cache_objs)->items[caches[3]];   /* property, getter */
-    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1) &&
-             !vm_same_descr(val_type(owner), GETNAME(oparg), prop[0]), LOAD_ATTR_PROPERTY,
-             LOAD_ATTR);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_same_descr(type, GETNAME(oparg), prop[0]), LOAD_ATTR_PROPERTY, LOAD_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
     Value r = rt_call1(prop[1], owner);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -608,8 +616,10 @@ TARGET(STORE_ATTR_WITH_HINT) {
     uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
-             !vm_plain_instance_attr(type, GETNAME(oparg)), STORE_ATTR_WITH_HINT, STORE_ATTR);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_plain_instance_attr(type, GETNAME(oparg)), STORE_ATTR_WITH_HINT, STORE_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
     Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
     if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
@@ -645,12 +655,14 @@ TARGET(LOAD_METHOD) {
 /* obj.meth(...): a function (or a builtin type's method) of the class,
  * pushed unbound with obj; the instance dict must not have the name. */
 TARGET(LOAD_METHOD_WITH_DICT) {
-    const uint16_t *caches = CACHE_UNITS();
+    uint16_t *caches = CACHE_UNITS();
     Value owner = TOP();
     ObjType *type = val_type(owner);
-    DEOPT_IF(type->version_tag != vm_cache_u32(caches + 1) &&
-             !vm_same_method(type, GETNAME(oparg), vm_cache_value(caches + 6)),
-             LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_same_method(type, GETNAME(oparg), vm_cache_value(caches + 6)),
+                 LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
     Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
     DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, GETNAME(oparg)),
              LOAD_METHOD_WITH_DICT, LOAD_METHOD);
@@ -988,6 +1000,9 @@ TARGET(UNPACK_SEQUENCE) {
     if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg) {
         for (int i = oparg; --i >= 0;)
             PUSH(AS_TUPLE(seq)->items[i]);
+    } else if (is_list(seq) && AS_LIST(seq)->length == (size_t)oparg) {
+        for (int i = oparg; --i >= 0;)
+            PUSH(AS_LIST(seq)->items[i]);
     } else {
         if (!vm_unpack(seq, sp, oparg, 0, false))
             GOTO_ERROR();

@@ -52,12 +52,6 @@ bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
 
 /* ---- writing the instruction ------------------------------------------------- */
 
-static void set_u32(uint16_t *c, uint32_t v)
-{
-    c[0] = (uint16_t)v;
-    c[1] = (uint16_t)(v >> 16);
-}
-
 static void set_value(uint16_t *c, Value v)
 {
     memcpy(c, &v, sizeof v);
@@ -96,7 +90,7 @@ static uint32_t plain_type_version(ObjType *type)
         return 0;
     if (type->setattr != NULL && type->setattr != rt_generic_setattr)
         return 0;
-    return rt_type_version(type);
+    return type->version_tag != 0 ? type->version_tag : rt_type_version(type);
 }
 
 static bool is_data_descriptor(Value descr)
@@ -196,7 +190,7 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
             rt_err_clear();
             return not_specialized(instr);
         }
-        set_u32(instr + 2, version);
+        vm_cache_set_u32(instr + 2, version);
         instr[4] = (uint16_t)ix;
         return specialized(instr, OP_LOAD_ATTR_PROPERTY);
     }
@@ -205,7 +199,7 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
     int64_t hint = entry_hint(dict, name);
     if (!has_dict || is_data_descriptor(descr) || hint < 0)
         return not_specialized(instr);
-    set_u32(instr + 2, version);
+    vm_cache_set_u32(instr + 2, version);
     instr[4] = (uint16_t)hint;
     specialized(instr, OP_LOAD_ATTR_WITH_HINT);
 }
@@ -224,7 +218,7 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
     int64_t hint = entry_hint(dict, name);
     if (hint < 0)
         hint = dict == VAL_NULL ? 0 : (int64_t)VAL_AS(ObjDict, dict)->nentries;
-    set_u32(instr + 2, version);
+    vm_cache_set_u32(instr + 2, version);
     instr[4] = (uint16_t)(hint <= UINT16_MAX ? hint : 0);
     specialized(instr, OP_STORE_ATTR_WITH_HINT);
 }
@@ -249,7 +243,7 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
         return not_specialized(instr);  /* the instance's own attribute wins */
     if (!has_dict && type->dict_offset != 0)
         return not_specialized(instr);  /* a dict we cannot check cheaply */
-    set_u32(instr + 2, version);
+    vm_cache_set_u32(instr + 2, version);
     set_value(instr + 7, descr);
     specialized(instr, has_dict ? OP_LOAD_METHOD_WITH_DICT : OP_LOAD_METHOD_NO_DICT);
 }
@@ -267,7 +261,7 @@ void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, V
     hint = entry_hint(builtins, name);
     if (keys_version == 0 || hint < 0)
         return not_specialized(instr);
-    set_u32(instr + 3, keys_version);
+    vm_cache_set_u32(instr + 3, keys_version);
     instr[5] = (uint16_t)hint;
     specialized(instr, OP_LOAD_GLOBAL_BUILTIN);
 }

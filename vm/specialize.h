@@ -51,6 +51,12 @@ static inline uint32_t vm_cache_u32(const uint16_t *c)
     return (uint32_t)c[0] | (uint32_t)c[1] << 16;
 }
 
+static inline void vm_cache_set_u32(uint16_t *c, uint32_t v)
+{
+    c[0] = (uint16_t)v;
+    c[1] = (uint16_t)(v >> 16);
+}
+
 static inline Value vm_cache_value(const uint16_t *c)
 {
     Value v;
