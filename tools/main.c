@@ -76,9 +76,12 @@ static const char usage_text[] =
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
     "  --stats           after the program, print to stderr how often each opcode\n"
-    "                    and each pair of opcodes ran\n"
+    "                    and each pair of opcodes ran, and how specialization went\n"
     "Tools:\n"
     "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
+    "  pvm dis --adaptive FILE.pyc [arg ...]\n"
+    "                      run it, then disassemble it with the specialized\n"
+    "                      instructions the eval loop chose\n"
     "  pvm info FILE.pyc   explain the header and summarise each code object\n";
 
 static int usage_error(const char *fmt, const char *arg)
