@@ -42,7 +42,6 @@
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
     X(json, "json")                                 \
-    X(re, "re")                                     \
     X(sre, "_sre")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
