@@ -37,7 +37,7 @@ override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -ldl -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lreadline -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
@@ -69,7 +69,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
 .PHONY: all deps demo check unit golden conformance conformance-floor bench docs install clean pvm
 

@@ -38,6 +38,7 @@
     X(bisect, "_bisect")                            \
     X(heapq, "_heapq")                              \
     X(_collections, "_collections")                 \
+    X(json, "json")                                 \
     X(array, "array")                               \
     X(_weakref, "_weakref")                         \
     X(_abc, "_abc")                                 \
@@ -45,8 +46,6 @@
     X(gc, "gc")                                     \
     X(_io, "_io")                                   \
     X(string, "_string")                            \
-    X(json, "json")                                 \
-    X(re, "re")                                     \
     X(struct, "_struct")                            \
     X(hashlib, "_hashlib")                          \
     X(blake2, "_blake2")                            \
