@@ -1,12 +1,32 @@
 /*
- * imp.c — the `_imp` module, reduced to the one function pvm can honour:
- * source_hash(key, source), the SipHash-1-3 digest importlib stores in
- * checked hash-based pycs (PEP 552), as 8 little-endian bytes.  It lets a
- * Python program (and the golden tests) compare pvm's hash with CPython's.
+ * imp.c — the `_imp` module: what CPython's importlib asks of the
+ * interpreter.  pvm imports with its own C import system (loader/import.c),
+ * so these answer importlib's questions about it:
+ *
+ *   source_hash(key, source)   the SipHash-1-3 digest of checked hash-based
+ *                              pycs (PEP 552), as 8 little-endian bytes;
+ *   is_builtin(name)           1 for a module compiled into pvm (-1 for sys
+ *                              and builtins), else 0;
+ *   create_builtin(spec)       that module (made once, as pvm's import
+ *                              makes it); exec_builtin(m) has nothing left
+ *                              to do;
+ *   is_frozen, find_frozen,    pvm freezes no modules: False, None, ();
+ *   is_frozen_package, ...
+ *   extension_suffixes()       pvm loads no C extensions: [];
+ *   acquire_lock, release_lock, lock_held
+ *                              the import lock importlib takes around its
+ *                              own work (pvm's imports lock per module);
+ *   _fix_co_filename(code, path)  the file name recorded in code objects.
+ *
+ * With them importlib._bootstrap._setup runs, so `importlib`, `inspect`
+ * and what imports them can be imported.
  */
+#include <string.h>
+#include "loader/import.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "modules/modutil.h"
 
 /* _imp.source_hash(key, source) */
 static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
@@ -39,11 +59,100 @@ static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
     return rt_bytes_new(out, 8);
 }
 
+/* The str argument of the name functions; VAL_NULL with TypeError. */
+static Value name_arg(const char *fn, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one(fn, nargs, kwnames))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "%s() argument must be str, not %T", fn, args[0]);
+    return args[0];
+}
+
+static Value imp_is_builtin(Value *args, size_t nargs, Value kwnames)
+{
+    Value name = name_arg("is_builtin", args, nargs, kwnames);
+    if (name == VAL_NULL)
+        return VAL_NULL;
+    /* -1: built in but not re-initialisable (sys, builtins), as CPython. */
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "sys") == 0 || strcmp(s, "builtins") == 0)
+        return small_new(-1);
+    return small_new(mod_lookup(s) != NULL ? 1 : 0);
+}
+
+static Value imp_create_builtin(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("create_builtin", nargs, kwnames))
+        return VAL_NULL;
+    Value name = rt_getattr_cstr(args[0], "name");
+    if (name == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_isinstance_of(name, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "name must be string, not %T", name);
+    if (mod_lookup(rt_str_cstr(name)) == NULL)
+        return rt_raisef(&rt_ImportError, "no built-in module named %S", name);
+    return ld_import_module(rt_str_cstr(name));
+}
+
+static Value imp_exec_builtin(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_one("exec_builtin", nargs, kwnames) ? small_new(0) : VAL_NULL;
+}
+
+static Value imp_is_frozen(Value *args, size_t nargs, Value kwnames)
+{
+    return name_arg("is_frozen", args, nargs, kwnames) ? rt_False : VAL_NULL;
+}
+
+static Value imp_find_frozen(Value *args, size_t nargs, Value kwnames)
+{
+    return nargs >= 1 ? rt_None : rt_raisef(&rt_TypeError, "find_frozen() missing argument");
+}
+
+static Value imp_no_frozen_code(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_ImportError, "No such frozen object named %R",
+                     nargs >= 1 ? args[0] : rt_None);
+}
+
+static Value imp_extension_suffixes(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("extension_suffixes", nargs, kwnames) ? rt_list_new(0) : VAL_NULL;
+}
+
+static Value imp_frozen_module_names(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_empty_tuple;
+}
+
+static Value imp_nothing(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_None;
+}
+
+static Value imp_lock_held(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_False;
+}
+
+static const MethodDef imp_functions[] = {
+    {"source_hash", imp_source_hash}, {"is_builtin", imp_is_builtin},
+    {"create_builtin", imp_create_builtin}, {"exec_builtin", imp_exec_builtin},
+    {"is_frozen", imp_is_frozen}, {"is_frozen_package", imp_is_frozen},
+    {"find_frozen", imp_find_frozen}, {"get_frozen_object", imp_no_frozen_code},
+    {"init_frozen", imp_no_frozen_code}, {"extension_suffixes", imp_extension_suffixes},
+    {"_frozen_module_names", imp_frozen_module_names},
+    {"_override_frozen_modules_for_tests", imp_nothing},
+    {"_override_multi_interp_extensions_check", imp_nothing},
+    {"acquire_lock", imp_nothing}, {"release_lock", imp_nothing}, {"lock_held", imp_lock_held},
+    {"_fix_co_filename", imp_nothing},
+    {NULL, NULL},
+};
+
 Value mod_imp_init(void)
 {
-    Value m = rt_module_new(rt_str_from_cstr("_imp"));
-    Value d = VAL_AS(ObjModule, m)->dict;
-    rt_dict_set_cstr(d, "source_hash", rt_builtin_new("source_hash", imp_source_hash, VAL_NULL));
-    rt_dict_set_cstr(d, "check_hash_based_pycs", rt_str_from_cstr("default"));
+    Value m = mod_module_new("_imp", imp_functions);
+    mod_module_set(m, "check_hash_based_pycs", rt_str_from_cstr("default"));
     return m;
 }

@@ -72,7 +72,8 @@
     X(json_accel, "_json")                          \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
-    X(queue, "_queue")
+    X(queue, "_queue")                              \
+    X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
