@@ -136,8 +136,8 @@ static void one_line(char *s)
 
 /* ---- Loading ---------------------------------------------------------------------------- */
 
-Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name,
-                        PycHeader *header, char *err, size_t errsize)
+static Value load_bytes(const unsigned char *data, size_t size, const char *name,
+                        LdVerify verify, PycHeader *header, char *err, size_t errsize)
 {
     PycHeader local;
     char dummy[1];
@@ -150,8 +150,8 @@ Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name
         one_line(err);
         return VAL_NULL;
     }
-    Value code = ld_unmarshal(data + HEADER_SIZE, size - HEADER_SIZE, name,
-                              HEADER_SIZE, err, errsize);
+    Value code = ld_unmarshal_opt(data + HEADER_SIZE, size - HEADER_SIZE, name,
+                                  HEADER_SIZE, verify, err, errsize);
     if (code && !is_code(code)) {
         snprintf(err, errsize, "%s: the top-level object is a %s, not a code object "
                  "at offset %d", name, val_type(code)->name, HEADER_SIZE);
@@ -159,6 +159,12 @@ Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name
         return VAL_NULL;
     }
     return code;
+}
+
+Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name,
+                        PycHeader *header, char *err, size_t errsize)
+{
+    return load_bytes(data, size, name, LD_VERIFY, header, err, errsize);
 }
 
 /* "pvm: can't open file '/abs/x.pyc': [Errno 2] No such file or directory",
@@ -198,6 +204,12 @@ static bool read_file(FILE *f, unsigned char **out, size_t *size)
 
 Value ld_load_pyc_file(const char *path, PycHeader *header, char *err, size_t errsize)
 {
+    return ld_load_pyc_file_opt(path, LD_VERIFY, header, err, errsize);
+}
+
+Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
+                           char *err, size_t errsize)
+{
     char dummy[1];
     if (!err || errsize == 0)
         err = dummy, errsize = sizeof dummy;
@@ -216,7 +228,7 @@ Value ld_load_pyc_file(const char *path, PycHeader *header, char *err, size_t er
         return VAL_NULL;
     }
     /* The objects copy what they keep, so the buffer can go afterwards. */
-    Value code = ld_load_pyc_bytes(data, size, path, header, err, errsize);
+    Value code = load_bytes(data, size, path, verify, header, err, errsize);
     free(data);
     return code;
 }
