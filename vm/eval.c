@@ -352,6 +352,8 @@ Value vm_run_module(ObjCode *code, Value globals)
     if (program) {
         rt_gen_init();
         install_sigint_handler();
+        thread_exc_state.exc = rt_None;         /* nothing handled yet */
+        vm_exc_info = &thread_exc_state;
     }
     if (!enter_recursion())
         return VAL_NULL;
@@ -638,6 +640,58 @@ Value vm_load_name(Frame *frame, Value name)
     return vm_load_global(frame, name);
 }
 
+/* A class body's namespace is whatever __prepare__ returned: a dict, or
+ * any mapping (then through __getitem__ and friends, a missing key being
+ * KeyError).  These three helpers are CPython 3.11's LOAD_CLASSDEREF,
+ * DELETE_NAME and SETUP_ANNOTATIONS on it. */
+
+/* name in the frame's locals, or VAL_NULL (with an exception set only on
+ * a real error). */
+Value vm_class_local(Frame *frame, Value name)
+{
+    if (frame->locals == VAL_NULL)
+        return VAL_NULL;
+    if (is_dict(frame->locals)) {
+        bool err = false;
+        return rt_dict_get(frame->locals, name, &err);
+    }
+    Value v = rt_getitem(frame->locals, name);
+    if (v == VAL_NULL && rt_err_matches(&rt_KeyError))
+        rt_err_clear();
+    return v;
+}
+
+bool vm_delete_name(Frame *frame, Value name)
+{
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals when deleting %R", name);
+        return false;
+    }
+    int r = is_dict(frame->locals) ? rt_dict_del(frame->locals, name)
+                                   : (rt_delitem(frame->locals, name) < 0 ? -1 : 1);
+    if (r == 1)
+        return true;
+    if (r < 0 && !rt_err_matches(&rt_KeyError) && is_dict(frame->locals))
+        return false;
+    rt_err_clear();
+    rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+    return false;
+}
+
+bool vm_setup_annotations(Frame *frame)
+{
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found when setting up annotations");
+        return false;
+    }
+    Value key = rt_str_intern_cstr("__annotations__");
+    Value ann = vm_class_local(frame, key);
+    if (ann != VAL_NULL || rt_err_occurred())
+        return ann != VAL_NULL;
+    return is_dict(frame->locals) ? rt_dict_set(frame->locals, key, rt_dict_new())
+                                  : rt_setitem(frame->locals, key, rt_dict_new()) == 0;
+}
+
 /* The errors of reading an empty slot, with 3.11's wording: a local (or a
  * cell of this function) is "local variable"; a free variable, owned by
  * an enclosing function that has not assigned it yet, is a NameError. */
@@ -725,6 +779,9 @@ Value vm_format_value(Value v, int flags, Value spec)
  * and FORMAT_VALUE results), concatenated into one new string. */
 Value vm_build_string(Value *items, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        if (!vm_operand_is(items[i], &rt_str_type, OP_BUILD_STRING))
+            return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
     for (size_t i = 0; i < n; i++)
@@ -732,22 +789,54 @@ Value vm_build_string(Value *items, size_t n)
     return sb_finish(&sb);
 }
 
+/* The closure MAKE_FUNCTION gets must fill the code's free variables:
+ * COPY_FREE_VARS copies its cells into them, and the *_DEREF family
+ * trusts they are cells.  The compiler builds it with LOAD_CLOSUREs and
+ * BUILD_TUPLE; a crafted .pyc could pass anything. */
+static bool check_closure(ObjCode *code, Value closure)
+{
+    if (!vm_operand_is(closure, &rt_tuple_type, OP_MAKE_FUNCTION))
+        return false;
+    if (rt_tuple_len(closure) != (size_t)code->nfrees) {
+        rt_raisef(&rt_SystemError, "MAKE_FUNCTION: %S needs %d closure cells, not %zu",
+                  code->qualname, code->nfrees, rt_tuple_len(closure));
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(closure); i++)
+        if (!vm_operand_is(rt_tuple_get(closure, i), &rt_cell_type, OP_MAKE_FUNCTION))
+            return false;
+    return true;
+}
+
 /* MAKE_FUNCTION: code on top (top[-1]), below it the optional parts flags
- * asks for; the caller pops them (1 + one per flag bit). */
+ * asks for; the caller pops them (1 + one per flag bit).  Each part is
+ * checked (the compiler always passes these types, a crafted .pyc need
+ * not); VAL_NULL with SystemError when one is wrong. */
 Value vm_make_function(Frame *frame, Value *top, int flags)
 {
     Value codev = *--top;
+    Value closure = (flags & 0x08) ? *--top : VAL_NULL;
+    Value annotations = (flags & 0x04) ? *--top : VAL_NULL;
+    Value kwdefaults = (flags & 0x02) ? *--top : VAL_NULL;
+    Value defaults = (flags & 0x01) ? *--top : VAL_NULL;
+    if (!vm_operand_is(codev, &rt_code_type, OP_MAKE_FUNCTION) ||
+        (closure != VAL_NULL && !check_closure(AS_CODE(codev), closure)) ||
+        (annotations != VAL_NULL && !is_tuple(annotations) &&
+         !vm_operand_is(annotations, &rt_dict_type, OP_MAKE_FUNCTION)) ||
+        (kwdefaults != VAL_NULL && !vm_operand_is(kwdefaults, &rt_dict_type, OP_MAKE_FUNCTION)) ||
+        (defaults != VAL_NULL && !vm_operand_is(defaults, &rt_tuple_type, OP_MAKE_FUNCTION)))
+        return VAL_NULL;
     ObjFunction *fn = AS_FUNCTION(rt_function_new(AS_CODE(codev), frame->globals,
                                                   AS_CODE(codev)->qualname));
     fn->builtins = frame->builtins;
-    if (flags & 0x08)
-        fn->closure = *--top;
-    if (flags & 0x04)
-        fn->annotations = *--top;
-    if (flags & 0x02)
-        fn->kwdefaults = *--top;
-    if (flags & 0x01)
-        fn->defaults = *--top;
+    if (closure != VAL_NULL)
+        fn->closure = closure;
+    if (annotations != VAL_NULL)
+        fn->annotations = annotations;
+    if (kwdefaults != VAL_NULL)
+        fn->kwdefaults = kwdefaults;
+    if (defaults != VAL_NULL)
+        fn->defaults = defaults;
     return obj_val(fn);
 }
 
@@ -1092,6 +1181,61 @@ Value vm_match_class(Value subject, Value typev, int nargs, Value names)
     return rt_list_as_tuple(attrs);
 }
 
+/* ---- run-time checks: what the verifier cannot prove ------------------------------------ */
+
+/* The verifier (vm/verify.c) proves everything that does not depend on the
+ * values a program computes: operands, jumps, stack depths, the exception
+ * table.  It does not track types, so a crafted .pyc can still hand
+ * LIST_APPEND something that is not a list, or POP_EXCEPT something that
+ * is not an exception — python3.11's compiler never does, and CPython
+ * would then crash.  The instructions check such operands where they use
+ * them (one type compare, usually after an inline exact-type test) and
+ * raise SystemError naming the instruction, as CPython's internal-call
+ * checks do ("bad argument to internal function"). */
+
+static bool bad_operand(int opcode, const char *expected, Value got)
+{
+    rt_raisef(&rt_SystemError, "%s: expected %s, got %s", vm_opcode_info[opcode].name,
+              expected, val_type(got)->name);
+    return false;
+}
+
+bool vm_operand_is(Value v, ObjType *type, int opcode)
+{
+    return rt_isinstance_of(v, type) || bad_operand(opcode, type->name, v);
+}
+
+bool vm_operand_is_exception(Value v, bool or_none, int opcode)
+{
+    if ((val_type(v)->flags & TF_EXCEPTION) || (or_none && v == rt_None))
+        return true;
+    return bad_operand(opcode, or_none ? "an exception or None" : "an exception", v);
+}
+
+/* MATCH_CLASS's attribute names: a tuple of str. */
+bool vm_operand_is_names(Value v, int opcode)
+{
+    if (!vm_operand_is(v, &rt_tuple_type, opcode))
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(v); i++)
+        if (!is_str(rt_tuple_get(v, i)))
+            return bad_operand(opcode, "a tuple of str", v);
+    return true;
+}
+
+/* PREP_RERAISE_STAR: the exception the except* clauses saw, and the list of
+ * what each raised (None for nothing). */
+bool vm_check_reraise_star(Value orig, Value excs)
+{
+    if (!vm_operand_is_exception(orig, true, OP_PREP_RERAISE_STAR) ||
+        !vm_operand_is(excs, &rt_list_type, OP_PREP_RERAISE_STAR))
+        return false;
+    for (size_t i = 0; i < AS_LIST(excs)->length; i++)
+        if (!vm_operand_is_exception(AS_LIST(excs)->items[i], true, OP_PREP_RERAISE_STAR))
+            return false;
+    return true;
+}
+
 /* ---- helpers: generators owned by a for-loop (see gen.c) ------------------------------------ */
 
 /* The unwinder is about to discard stack slots [from, to): close the
@@ -1110,6 +1254,23 @@ static void drop_loop_generators(Value *from, Value *to)
  * in frame->instr, passes its stack pointer, and continues at the code
  * unit returned (converting it to its own instruction pointer: the
  * threaded strategy looks it up in its index). */
+
+/* A handler keeps the bottom h.depth items of the stack, which must all be
+ * there.  The verifier proves it for the stack between instructions, but a
+ * body that pops its inputs before failing (UNPACK_SEQUENCE), or a
+ * generator moved past its `yield from` loop (vm_gen_end_delegation), can
+ * leave fewer in crafted code: the slots above sp hold stale words, never
+ * to be read.  Then the handler is not used, and SystemError replaces the
+ * exception. */
+static bool handler_fits(Frame *frame, Value *handler_sp, Value *sp)
+{
+    if (handler_sp <= sp)
+        return true;
+    rt_err_clear();
+    rt_raisef(&rt_SystemError, "%S: exception handler deeper than the stack",
+              frame->code->qualname);
+    return false;
+}
 
 /* After an exception, in every strategy: find the handler of the failing
  * instruction in the 3.11 exception table (find_handler); if there is one,
@@ -1132,7 +1293,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         traceback = true;
         VmExcEntry h;
         Value *base = frame_stack_base(frame);
-        if (find_handler(frame->code, frame_lasti(frame), &h)) {
+        if (find_handler(frame->code, frame_lasti(frame), &h) &&
+            handler_fits(frame, base + h.depth, sp)) {
             drop_loop_generators(base + h.depth, sp);
             sp = base + h.depth;
             if (h.lasti)
@@ -1150,12 +1312,16 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
     }
 }
 
-void vm_bad_opcode(const uint16_t *instr)
+/* Verified code never gets here (vm/verify.c rejects what would); the
+ * error still names the right thing, for code built some other way. */
+void vm_bad_opcode(int opcode)
 {
-    int opcode = *instr & 0xff;
     const char *name = vm_opcode_info[opcode].name;
-    if (name != NULL)
-        rt_raisef(&rt_SystemError, "pvm does not support the %s instruction yet", name);
+    if (opcode == OP_CACHE)
+        rt_raisef(&rt_SystemError, "executed an inline cache unit (CACHE), or ran off "
+                  "the end of the code");
+    else if (name != NULL)
+        rt_raisef(&rt_SystemError, "pvm does not support the %s instruction", name);
     else
         rt_raisef(&rt_SystemError, "unknown opcode %d", opcode);
 }

@@ -85,7 +85,7 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback);
 bool vm_handle_breaker(void);
 
 /* The error for an opcode byte with no body (or one pvm lacks). */
-void vm_bad_opcode(const uint16_t *instr);
+void vm_bad_opcode(int opcode);
 
 /* ---- frames ---------------------------------------------------------------------- */
 
@@ -127,6 +127,19 @@ Value vm_enter_exit(Value *top, bool async);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
+Value vm_class_local(Frame *frame, Value name);
+bool vm_delete_name(Frame *frame, Value name);
+bool vm_setup_annotations(Frame *frame);
+
+/* ---- run-time checks of what the verifier cannot prove (eval.c) -------------------- */
+
+/* Is the stack operand v of the type the instruction needs (an instance of
+ * type; an exception instance, or also None; a tuple of str)?  If not,
+ * false with SystemError set, naming the instruction. */
+bool vm_operand_is(Value v, ObjType *type, int opcode);
+bool vm_operand_is_exception(Value v, bool or_none, int opcode);
+bool vm_operand_is_names(Value v, int opcode);
+bool vm_check_reraise_star(Value orig, Value excs);
 
 /* The truth of a conditional jump's operand (0/1, -1 on error): the bool
  * singletons a comparison pushes without a call, anything else through

@@ -36,17 +36,18 @@
  *               of the code, none before an opcode without an argument, and
  *               the oparg they build below 2**31; the caches inside the code
  *   operands    co_consts, co_names (LOAD_GLOBAL's name is oparg >> 1) and
- *               localsplus indexes in range; *_FAST on locals, the *_DEREF
- *               family and LOAD_CLOSURE on cells or free variables, MAKE_CELL
- *               on cells, COPY_FREE_VARS n on exactly the last n slots when
- *               they are free variables; small enumerations in range
- *               (arg_range); KW_NAMES names a tuple of str
+ *               localsplus indexes in range; *_FAST on plain locals (a
+ *               captured one lives in a cell), the *_DEREF family and
+ *               LOAD_CLOSURE on cells or free variables, MAKE_CELL on cells,
+ *               COPY_FREE_VARS n on exactly the last n slots when they are
+ *               free variables; small enumerations in range (arg_range);
+ *               KW_NAMES names a tuple of str
  *   jumps       land on the first unit of an instruction inside the code,
  *               never in the prologue and never on a CALL
  *   table       every entry parses; start < end <= code length, both on
  *               instruction boundaries; the target an instruction; depth +
  *               lasti + 1 <= co_stacksize; entries sorted and disjoint, as
- *               python3.11 writes them
+ *               python3.11 writes them, and none over the prologue
  *   stack       never below zero (an instruction needs `popped` items,
  *               opcodes.h), never above co_stacksize, the same depth on
  *               every path into an instruction, no fall-through past the
@@ -58,7 +59,8 @@
  *               n preceded by PRECALL n; the prologue — MAKE_CELL and
  *               COPY_FREE_VARS, then RETURN_GENERATOR in generator and
  *               coroutine code (and only there) — comes first and nowhere
- *               else; YIELD_VALUE only in generator code; SEND (no prefix)
+ *               else, and gives every cell and free-variable slot its cell;
+ *               YIELD_VALUE only in generator code; SEND (no prefix)
  *               is followed by YIELD_VALUE, and RESUME 2 or 3 comes only
  *               right after such a SEND and YIELD_VALUE (the `yield from`
  *               loop whose shape runtime/gen.c relies on to find the
@@ -177,6 +179,8 @@ static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char
 
 /* ---- pass 1: decoding ------------------------------------------------------------- */
 
+static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
+
 static int unit_op(const Verifier *v, int32_t u) { return v->code->instrs[u] & 0xff; }
 static int unit_arg(const Verifier *v, int32_t u) { return v->code->instrs[u] >> 8; }
 
@@ -252,9 +256,42 @@ static bool check_decoding(Verifier *v, const Instr *in)
     return true;
 }
 
+/* The prologue puts a cell in every cell and free-variable slot before
+ * anything else runs — MAKE_CELL for each cell, COPY_FREE_VARS for the
+ * free variables, which are the last slots — so that the *_DEREF family
+ * and LOAD_CLOSURE always find a cell there.  Returns false with the code
+ * rejected when a slot is left without one. */
+static bool check_cells_made(Verifier *v)
+{
+    int32_t n = v->code->nlocalsplus;
+    const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
+    uint8_t *made = calloc((size_t)n + 1, 1);
+    if (made == NULL)
+        return reject(v, last, "no memory to verify it");
+    for (int32_t i = 0; i < v->prologue; i++) {
+        const Instr *in = &v->ins[i];
+        if (in->opcode == OP_MAKE_CELL && in->arg < n)
+            made[in->arg] = CO_FAST_CELL;
+        if (in->opcode == OP_COPY_FREE_VARS && in->arg == v->code->nfrees)
+            memset(made + n - v->code->nfrees, CO_FAST_FREE, (size_t)v->code->nfrees);
+    }
+    int32_t missing = -1;
+    for (int32_t s = 0; s < n && missing < 0; s++)
+        if (kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s])
+            missing = s;
+    free(made);
+    if (missing < 0)
+        return true;
+    return reject(v, last, "the prologue leaves %s slot %d ('%.40s') without a cell",
+                  kinds(v)[missing] & CO_FAST_FREE ? "free variable" : "cell variable",
+                  missing, rt_str_cstr(rt_tuple_get(v->code->localsplusnames, missing)));
+}
+
 /* The prologue: MAKE_CELL and COPY_FREE_VARS, then, in generator and
- * coroutine code, RETURN_GENERATOR.  Nothing may jump into it (a second
- * RETURN_GENERATOR would turn a generator's own frame into another one). */
+ * coroutine code, RETURN_GENERATOR.  Nothing may jump into it, and no
+ * handler may cover it (a second RETURN_GENERATOR would turn a
+ * generator's own frame into another one; a handler reached before the
+ * first would run generator code in a frame that is not one). */
 static bool find_prologue(Verifier *v)
 {
     int32_t p = 0;
@@ -269,7 +306,7 @@ static bool find_prologue(Verifier *v)
         p++;
     }
     v->prologue = p;
-    return true;
+    return check_cells_made(v);
 }
 
 /* ---- pass 2: the exception table ------------------------------------------------- */
@@ -309,6 +346,9 @@ static bool check_entry(Verifier *v, int32_t i, const VmExcEntry *e, int32_t pre
         return reject_entry(v, i, e, "range boundary inside an instruction");
     if (e->start < prev_end)
         return reject_entry(v, i, e, "overlaps or precedes the entry before it");
+    if (e->start < (v->prologue < v->count ? v->ins[v->prologue].start : v->nunits))
+        return reject_entry(v, i, e, "covers the prologue (MAKE_CELL, COPY_FREE_VARS, "
+                            "RETURN_GENERATOR)");
     if (target_instr(v, e->target, &why) < 0)
         return reject_entry(v, i, e, "target %s", why);
     if ((int64_t)e->depth + e->lasti + 1 > v->code->stacksize)
@@ -346,7 +386,6 @@ static bool read_table(Verifier *v)
 /* ---- pass 3: operands and structure of one instruction --------------------------- */
 
 static size_t nconsts(const Verifier *v) { return rt_tuple_len(v->code->consts); }
-static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
 
 /* The valid opargs of an opcode whose operand is a plain number. */
 static void arg_range(int opcode, int64_t *lo, int64_t *hi)
@@ -385,14 +424,17 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
     }
 }
 
-/* A localsplus operand: in range, of the right kind. */
-static bool check_slot(Verifier *v, const Instr *in, unsigned want, const char *what)
+/* A localsplus operand: in range, of the right kind (`exact`: of exactly
+ * that kind; else with one of its bits). */
+static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
+                       const char *what)
 {
     int32_t n = v->code->nlocalsplus;
     if (in->arg >= n)
         return reject(v, in, "local index %lld out of range (%d locals, cells and free "
                       "variables)", (long long)in->arg, n);
-    if (!(kinds(v)[in->arg] & want))
+    unsigned kind = kinds(v)[in->arg];
+    if (exact ? kind != want : !(kind & want))
         return reject(v, in, "slot %lld ('%.40s') is not %s", (long long)in->arg,
                       rt_str_cstr(rt_tuple_get(v->code->localsplusnames, in->arg)), what);
     return true;
@@ -428,12 +470,13 @@ static bool check_operand(Verifier *v, const Instr *in)
                           in->opcode == OP_LOAD_GLOBAL ? " (oparg >> 1)" : "",
                           rt_tuple_len(v->code->names));
         return true;
-    case OPK_LOCAL:
-        return check_slot(v, in, CO_FAST_LOCAL, "a local variable");
+    case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
+        return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
     case OPK_FREE:
         if (in->opcode == OP_MAKE_CELL)
-            return check_slot(v, in, CO_FAST_CELL, "a cell variable");
-        return check_slot(v, in, CO_FAST_CELL | CO_FAST_FREE, "a cell or free variable");
+            return check_slot(v, in, CO_FAST_CELL, false, "a cell variable");
+        return check_slot(v, in, CO_FAST_CELL | CO_FAST_FREE, false,
+                          "a cell or free variable");
     case OPK_COMPARE:
         if (in->arg > CMP_GE)
             return reject(v, in, "comparison %lld out of range (0..%d)", (long long)in->arg,
