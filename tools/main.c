@@ -40,10 +40,13 @@ static const char usage_text[] =
     "  -OO         use .opt-2.pyc bytecode; sys.flags.optimize = 2\n"
     "  -B -E -s -S -u -I   accepted and ignored (pvm writes no bytecode and has no site)\n"
     "  -V, --version  print the version number and exit\n"
+    "  -X heaplimit=SIZE  the heap may not grow past SIZE bytes (suffix K, M or G):\n"
+    "                     beyond it, MemoryError; other -X options are ignored\n"
     "  -c cmd      not supported: pvm cannot compile a program passed as a string\n"
     "file          program read from a .pyc file (or a .py with cached bytecode)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
-    "Environment: PYTHONPATH (':'-separated directories added to sys.path).\n"
+    "Environment: PYTHONPATH (':'-separated directories added to sys.path);\n"
+    "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
@@ -253,6 +256,41 @@ static int run_module(const char *name)
 
 /* ---- options ------------------------------------------------------------------------ */
 
+/* A size for -X heaplimit: digits, then K, M or G (powers of 1024);
+ * false if it is not one. */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long long n = strtoull(s, &end, 10);
+    int shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    }
+    if (*end != '\0' || n == 0 || n > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)n << shift;
+    return true;
+}
+
+/* -X OPTION: heaplimit=SIZE is pvm's; python3.11 ignores the -X options
+ * it does not know, and so does pvm.  Returns an exit status for a bad
+ * value, else -1. */
+static int x_option(const char *opt, size_t *heap_limit)
+{
+    if (strncmp(opt, "heaplimit=", 10) != 0)
+        return -1;
+    if (!parse_size(opt + 10, heap_limit)) {
+        fprintf(stderr, "pvm: -X heaplimit: invalid size '%s' (a number of bytes, "
+                "optionally followed by K, M or G)\n", opt + 10);
+        return 2;
+    }
+    return -1;
+}
+
 /* pvm --list-dispatch: one strategy per line, the default first and marked. */
 static int list_dispatch(void)
 {
@@ -297,6 +335,13 @@ int main(int argc, char **argv)
 
     int optimize = 0;
     bool stats = false;
+    size_t heap_limit = 0;
+    const char *env_limit = getenv("PVM_HEAPLIMIT");
+    if (env_limit != NULL && *env_limit != '\0' && !parse_size(env_limit, &heap_limit)) {
+        fprintf(stderr, "pvm: PVM_HEAPLIMIT: invalid size '%s' (a number of bytes, "
+                "optionally followed by K, M or G)\n", env_limit);
+        return 2;
+    }
     const char *module = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -331,7 +376,15 @@ int main(int argc, char **argv)
             else if (*c == 'c')
                 return usage_error("pvm: -c is not supported: pvm has no compiler; "
                                    "compile the program with python3.11 -m py_compile%s\n", "");
-            else if (*c == 'm') {
+            else if (*c == 'X') {
+                const char *x = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (x == NULL)
+                    return usage_error("Argument expected for the -X option\n%s", "");
+                int status = x_option(x, &heap_limit);
+                if (status >= 0)
+                    return status;
+                break;
+            } else if (*c == 'm') {
                 module = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
                 if (module == NULL)
                     return usage_error("Argument expected for the -m option\n%s", "");
@@ -353,6 +406,8 @@ int main(int argc, char **argv)
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
     rt_init();
+    if (heap_limit != 0)
+        gc_set_heap_limit(heap_limit);
     mod_sys_set_optimize(optimize > 2 ? 2 : optimize);
     ld_import_init();
     rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));

@@ -85,6 +85,7 @@ Value vm_thrown_exc = VAL_NULL;
 volatile sig_atomic_t vm_eval_breaker;
 static volatile sig_atomic_t sigint_pending;
 static volatile sig_atomic_t work_pending;
+static volatile sig_atomic_t memory_pending;    /* the heap filled up (gc.c) */
 
 int vm_get_recursion_limit(void) { return recursion_limit; }
 void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
@@ -323,6 +324,7 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
 }
 
 static void install_sigint_handler(void);
+static void on_memory_exhausted(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
  * vm_eval, and its caller is whatever Python frame was running (so a
@@ -352,6 +354,7 @@ Value vm_run_module(ObjCode *code, Value globals)
     if (program) {
         rt_gen_init();
         install_sigint_handler();
+        gc_set_exhausted_hook(on_memory_exhausted);
         thread_exc_state.exc = rt_None;         /* nothing handled yet */
         vm_exc_info = &thread_exc_state;
     }
@@ -508,6 +511,14 @@ bool vm_check_interrupt(void)
     return false;
 }
 
+/* The collector found the heap full and spent its reserve: MemoryError at
+ * the next safe point (runtime/gc.c explains why not at once). */
+static void on_memory_exhausted(void)
+{
+    memory_pending = 1;
+    vm_eval_breaker = 1;
+}
+
 void vm_request_pending_work(void)
 {
     work_pending = 1;
@@ -520,6 +531,13 @@ void vm_request_pending_work(void)
 bool vm_handle_breaker(void)
 {
     vm_eval_breaker = 0;
+    if (memory_pending) {
+        memory_pending = 0;
+        vm_eval_breaker = work_pending || sigint_pending;
+        gc_memory_error_raised();
+        rt_raise_nomemory();
+        return false;
+    }
     if (work_pending) {
         work_pending = 0;
         rt_gen_run_pending();
