@@ -297,7 +297,7 @@ static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
     if (type->flags & TF_HEAPTYPE)      /* its __init__ sees the keywords */
         return exc;
-    if (!apply_keywords(AS_EXC(exc), args + npos, kwnames))
+    if (nkw > 0 && !apply_keywords(AS_EXC(exc), args + npos, kwnames))
         return VAL_NULL;
     return exc;
 }

@@ -87,6 +87,16 @@
 
 /* ---- safe points ------------------------------------------------------------- */
 
+/* The fuzzing build (make fuzz, PVM_FUZZ) bounds every run by a step
+ * budget counted at the same safe points: every loop iteration and every
+ * call passes one, and the code between two is straight-line.  The normal
+ * build tests the one flag. */
+#ifdef PVM_FUZZ
+#define EVAL_BREAKER_SET() (vm_eval_breaker || --vm_fuzz_budget < 0)
+#else
+#define EVAL_BREAKER_SET() vm_eval_breaker
+#endif
+
 /* At a safe point (RESUME, the back edge of a loop): one load and a branch
  * predicted not taken, unless a signal or queued work set the breaker.
  * The KeyboardInterrupt it may raise belongs to this instruction (its
@@ -94,7 +104,7 @@
  * before the breaker runs. */
 #define CHECK_EVAL_BREAKER()                        \
     do {                                            \
-        if (vm_eval_breaker) {                      \
+        if (EVAL_BREAKER_SET()) {                   \
             frame->instr = THIS_INSTR();            \
             GOTO_BREAKER();                         \
         }                                           \
@@ -106,7 +116,7 @@
  * set).  As in CPython, the interrupt is raised at the jump. */
 #define CHECK_EVAL_BREAKER_BACK_EDGE(back)          \
     do {                                            \
-        if (vm_eval_breaker) {                      \
+        if (EVAL_BREAKER_SET()) {                   \
             JUMPBY(back);                           \
             frame->instr = THIS_INSTR();            \
             JUMPBY(-(back));                        \

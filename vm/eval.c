@@ -53,6 +53,7 @@
  * the generator finaliser set it, and vm_handle_breaker turns it into a
  * KeyboardInterrupt or closes the abandoned generators.
  */
+#include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include "loader/import.h"
@@ -263,7 +264,8 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
     size_t nparams = co->argcount;
     int total = co->argcount + co->kwonlyargcount;
     if (npos == nparams && nkw == 0 && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
-        memcpy(locals, args, npos * sizeof(Value));      /* the common case */
+        if (npos > 0)                   /* the common case (args may be NULL when 0) */
+            memcpy(locals, args, npos * sizeof(Value));
         return co->kwonlyargcount == 0 || apply_defaults(fn, locals);
     }
     /* The slots after the named parameters: *args (if any), then **kwargs
@@ -528,8 +530,28 @@ void vm_request_pending_work(void)
 /* What the loop does when the eval breaker is set: run queued work (closing
  * abandoned generators), then turn a pending SIGINT into KeyboardInterrupt.
  * Returns false with the exception set. */
+#ifdef PVM_FUZZ
+long vm_fuzz_budget = LONG_MAX;
+
+void vm_fuzz_set_budget(long steps)
+{
+    vm_fuzz_budget = steps;
+}
+
+static bool fuzz_budget_spent(void)
+{
+    return vm_fuzz_budget < 0;
+}
+#else
+static bool fuzz_budget_spent(void) { return false; }
+#endif
+
 bool vm_handle_breaker(void)
 {
+    if (fuzz_budget_spent()) {
+        rt_raisef(&rt_SystemError, "the fuzzing step budget is spent");
+        return false;
+    }
     vm_eval_breaker = 0;
     if (memory_pending) {
         memory_pending = 0;
@@ -1311,7 +1333,7 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         traceback = true;
         VmExcEntry h;
         Value *base = frame_stack_base(frame);
-        if (find_handler(frame->code, frame_lasti(frame), &h) &&
+        if (!fuzz_budget_spent() && find_handler(frame->code, frame_lasti(frame), &h) &&
             handler_fits(frame, base + h.depth, sp)) {
             drop_loop_generators(base + h.depth, sp);
             sp = base + h.depth;

@@ -84,6 +84,11 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback);
  * KeyboardInterrupt.  False with the exception set. */
 bool vm_handle_breaker(void);
 
+#ifdef PVM_FUZZ
+/* The fuzzing build's step budget (vm/dispatch.h, vm_fuzz_set_budget). */
+extern long vm_fuzz_budget;
+#endif
+
 /* The error for an opcode byte with no body (or one pvm lacks). */
 void vm_bad_opcode(int opcode);
 

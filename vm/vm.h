@@ -80,6 +80,14 @@ bool vm_check_interrupt(void);
  * the generator finaliser, which may not run Python code itself). */
 void vm_request_pending_work(void);
 
+#ifdef PVM_FUZZ
+/* The fuzzing build only (make fuzz): the program may pass `steps` safe
+ * points (calls and loop iterations) before the loop stops it with an
+ * exception no handler can catch (nor `finally` run), so that every run
+ * of a fuzzed input ends. */
+void vm_fuzz_set_budget(long steps);
+#endif
+
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains
  * each): "threaded" (the default), "goto", "switch", "call", and "tailcall"
