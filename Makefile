@@ -4,7 +4,9 @@
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
 #   make check      every test: Check unit tests, the golden programs vs python3.11
 #                   under every dispatch strategy, dis vs python3.11's dis, the tracer
-#                   and debugger suites
+#                   and debugger suites, hostile and damaged .pyc files
+#   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
+#   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
 #   make bench      benchmarks side by side with python3.11
 #   make install PREFIX=/usr/local
 #
@@ -65,7 +67,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
 
-.PHONY: all deps demo check unit golden bench docs install clean pvm fuzz
+.PHONY: all deps demo check unit golden bench docs install clean pvm fuzz verify-stdlib
 
 all: pvm
 
@@ -135,6 +137,11 @@ bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
 	PYTHON=$(PYTHON) bench/run.sh "$$@"
+
+# The verifier over the whole standard library, test/ included, at every
+# optimisation level (make check verifies the installed .pyc files only).
+verify-stdlib: pvm
+	PYTHON=$(PYTHON) tests/run_verify_stdlib.sh ./pvm full
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
 

@@ -223,22 +223,30 @@ static Value file_iter(Value self)
 
 /* ---- writing ------------------------------------------------------------------ */
 
-static void put_bytes(ObjFile *f, const char *s, size_t n)
+/* Write errors raise OSError, on every stream (stderr is unbuffered). */
+static bool put_bytes(ObjFile *f, const char *s, size_t n)
 {
     if (f->kind == FK_STDOUT)
-        rt_stdout_write(s, n);
-    else if (f->kind == FK_STDERR) {
+        return rt_stdout_write(s, n);
+    if (f->kind == FK_STDERR) {
         while (n > 0) {
             ssize_t w = write(2, s, n);
             if (w < 0 && errno == EINTR)
                 continue;
-            if (w <= 0)
-                break;
+            if (w <= 0) {
+                rt_raise_os_error(w == 0 ? EIO : errno);
+                return false;
+            }
             s += w;
             n -= (size_t)w;
         }
-    } else
-        fwrite(s, 1, n, f->fp);
+        return true;
+    }
+    if (fwrite(s, 1, n, f->fp) < n) {
+        rt_raise_os_error(errno ? errno : EIO);
+        return false;
+    }
+    return true;
 }
 
 static bool write_one(ObjFile *f, Value s)
@@ -249,17 +257,15 @@ static bool write_one(ObjFile *f, Value s)
             return false;
         }
         if (IS_EXACT(s, rt_bytes_type))
-            put_bytes(f, (const char *)AS_BYTES(s)->data, AS_BYTES(s)->length);
-        else
-            put_bytes(f, (const char *)VAL_AS(ObjByteArray, s)->data, VAL_AS(ObjByteArray, s)->length);
-        return true;
+            return put_bytes(f, (const char *)AS_BYTES(s)->data, AS_BYTES(s)->length);
+        return put_bytes(f, (const char *)VAL_AS(ObjByteArray, s)->data,
+                         VAL_AS(ObjByteArray, s)->length);
     }
     if (!rt_isinstance_of(s, &rt_str_type)) {
         rt_raisef(&rt_TypeError, "write() argument must be str, not %T", s);
         return false;
     }
-    put_bytes(f, rt_str_cstr(s), rt_str_nbytes(s));
-    return true;
+    return put_bytes(f, rt_str_cstr(s), rt_str_nbytes(s));
 }
 
 static Value file_write(Value *args, size_t nargs, Value kwnames)
@@ -294,10 +300,10 @@ static Value file_flush(Value *args, size_t nargs, Value kwnames)
     ObjFile *f = self_file(args, nargs, "flush");
     if (f == NULL || !check_open(f))
         return VAL_NULL;
-    if (f->kind == FK_STDOUT)
-        rt_stdout_flush();
-    else if (f->kind == FK_FILE)
-        fflush(f->fp);
+    if (f->kind == FK_STDOUT && !rt_stdout_flush())
+        return VAL_NULL;
+    if (f->kind == FK_FILE && fflush(f->fp) != 0)
+        return rt_raise_os_error(errno);
     return rt_None;
 }
 
@@ -308,12 +314,15 @@ static Value file_close(Value *args, size_t nargs, Value kwnames)
     ObjFile *f = self_file(args, nargs, "close");
     if (f == NULL)
         return VAL_NULL;
-    if (!f->closed && f->kind == FK_FILE)
-        fclose(f->fp);
-    else if (f->kind == FK_STDOUT)
-        rt_stdout_flush();
+    bool ok = true;
+    if (!f->closed && f->kind == FK_FILE && fclose(f->fp) != 0) {
+        rt_raise_os_error(errno);
+        ok = false;
+    } else if (f->kind == FK_STDOUT) {
+        ok = rt_stdout_flush();
+    }
     f->closed = true;
-    return rt_None;
+    return ok ? rt_None : VAL_NULL;
 }
 
 static Value file_enter(Value *args, size_t nargs, Value kwnames)

@@ -41,7 +41,8 @@ static Value tm_sleep(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (s < 0)
         return rt_raisef(&rt_ValueError, "sleep length must be non-negative");
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        return VAL_NULL;
     struct timespec ts = { (time_t)s, (long)((s - floor(s)) * 1e9) };
     /* Ctrl-C ends the sleep with KeyboardInterrupt, as in CPython: the
      * signal interrupts nanosleep (EINTR), or arrived just before it. */

@@ -80,10 +80,8 @@ typedef struct Printer {
 
 static bool print_str(Printer *p, Value s)
 {
-    if (p->write == VAL_NULL) {
-        rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
-        return true;
-    }
+    if (p->write == VAL_NULL)
+        return rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
     return rt_call1(p->write, s) != VAL_NULL;
 }
 
@@ -93,8 +91,7 @@ static bool print_value(Printer *p, Value v)
     if (p->write == VAL_NULL && val_is_small(v)) {
         char buf[32];
         int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        rt_stdout_write(buf, (size_t)n);
-        return true;
+        return rt_stdout_write(buf, (size_t)n);
     }
     Value s = is_str(v) ? v : rt_str(v);
     return s != VAL_NULL && print_str(p, s);
@@ -123,10 +120,8 @@ static bool print_flush(Value file, Value flush)
     int doit = rt_truthy(flush);
     if (doit <= 0)
         return doit == 0;
-    if (file == VAL_NULL || file == rt_None) {
-        rt_stdout_flush();
-        return true;
-    }
+    if (file == VAL_NULL || file == rt_None)
+        return rt_stdout_flush();
     Value f = rt_getattr_cstr(file, "flush");
     return f != VAL_NULL && rt_call0(f) != VAL_NULL;
 }
@@ -931,9 +926,11 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
         Value prompt = rt_str(args[0]);
         if (prompt == VAL_NULL)
             return VAL_NULL;
-        rt_stdout_write(rt_str_cstr(prompt), rt_str_nbytes(prompt));
+        if (!rt_stdout_write(rt_str_cstr(prompt), rt_str_nbytes(prompt)))
+            return VAL_NULL;
     }
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        return VAL_NULL;
     Value line = read_line();
     if (line == VAL_NULL)
         return rt_raisef(&rt_EOFError, "EOF when reading a line");

@@ -12,9 +12,11 @@ Value rt_builtins_init(void);
 extern Value rt_builtins_dict;
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
- * flushed at exit and before a traceback is printed. */
-void rt_stdout_write(const char *s, size_t n);
-void rt_stdout_flush(void);
+ * flushed at exit and before a traceback is printed.  A write error is
+ * the program's: false with OSError set (BrokenPipeError for a closed
+ * pipe), as CPython's buffered stdout raises. */
+bool rt_stdout_write(const char *s, size_t n);
+bool rt_stdout_flush(void);
 /* Choose line or block buffering and register the flush at exit (called by
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);

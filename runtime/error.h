@@ -103,6 +103,9 @@ Value rt_raise(Value exc_or_type);
 /* Raise type(*args). */
 Value rt_raise_args(ObjType *type, Value args_tuple);
 Value rt_raise_nomemory(void);
+/* OSError(errnum, strerror(errnum)), or the subclass errnum names
+ * (BrokenPipeError for EPIPE...); returns VAL_NULL. */
+Value rt_raise_os_error(int errnum);
 
 bool rt_err_occurred(void);
 /* The current exception (VAL_NULL if none), without clearing it. */

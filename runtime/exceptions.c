@@ -99,6 +99,13 @@ Value rt_raise(Value exc_or_type)
     return VAL_NULL;
 }
 
+Value rt_raise_os_error(int errnum)
+{
+    Value exc = rt_call2(obj_val(&rt_OSError), small_new(errnum),
+                         rt_str_from_cstr(strerror(errnum)));
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
+}
+
 /* MemoryError must be raisable when the heap is exhausted, so one instance is
  * made at start-up and reused (CPython keeps a small free list for the same
  * reason).  Its traceback and links are reset on each use. */

@@ -131,7 +131,8 @@ static void close_abandoned(ObjGen *gen)
     Value saved = rt_err_fetch();
     if (gen_close(gen) == VAL_NULL) {
         Value exc = rt_err_fetch();
-        rt_stdout_flush();
+        if (!rt_stdout_flush())
+            rt_err_clear();
         Value r = rt_repr(obj_val(gen));
         fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<generator>");
         rt_err_clear();

@@ -16,14 +16,22 @@
  *     an interactive stdout, so a prompt-less program shows each line as soon
  *     as it is printed.
  *
- * If the reader of a pipe goes away (EPIPE, as in `pvm prog.pyc | head -1`),
- * the remaining output is dropped quietly instead of failing again and again.
+ * Write errors are the program's, as in CPython (whose stdout is an
+ * io.BufferedWriter over a file that ignores SIGPIPE; pvm's main ignores it
+ * too): a failed write raises OSError — BrokenPipeError when the reader of
+ * a pipe went away (`pvm prog.pyc | head -1`), OSError [Errno 28] on a full
+ * disk (`> /dev/full`).  CPython's buffer keeps data that an explicit flush
+ * could not write, and drops what a write could not make room for; so does
+ * this one, so that the same output reaches the same errors: a program that
+ * overfills the pipe gets BrokenPipeError at that print(), one whose output
+ * still sits in the buffer at exit gets tools/main.c's "Exception ignored"
+ * line and exit status 120.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "runtime/builtins.h"
+#include "runtime/runtime.h"
 
 #define STDOUT_BUFSIZE (64 * 1024)
 
@@ -31,27 +39,32 @@ static char buffer[STDOUT_BUFSIZE];
 static size_t buffered;             /* bytes waiting in buffer[] */
 static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* stdout is a terminal */
-static bool broken;                 /* a write failed: drop everything */
 
-/* Hand n bytes to the kernel, looping over partial writes and signals. */
-static void write_all(const char *s, size_t n)
+/* Hand n bytes to the kernel, looping over partial writes and signals.
+ * Returns how many were written; fewer than n with errno set on error. */
+static size_t write_all(const char *s, size_t n)
 {
-    while (n > 0 && !broken) {
-        ssize_t w = write(1, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            broken = true;          /* EPIPE, EBADF, ENOSPC...: stop quietly */
-            return;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(1, s + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            break;
         }
-        s += w;
-        n -= (size_t)w;
+        done += (size_t)w;
     }
+    return done;
 }
 
+/* The last chance, for paths that end without tools/main.c's final flush
+ * (which reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        rt_err_clear();
 }
 
 /* Decide the buffering mode and arrange the final flush, once. */
@@ -69,30 +82,43 @@ void rt_stdout_init(void)
     setup();
 }
 
-void rt_stdout_flush(void)
+/* Write the buffer out; what could not be written stays, for a later try. */
+bool rt_stdout_flush(void)
 {
     if (buffered == 0)
-        return;
-    size_t n = buffered;
+        return true;
+    size_t done = write_all(buffer, buffered);
+    if (done < buffered) {
+        int e = errno;
+        memmove(buffer, buffer + done, buffered - done);
+        buffered -= done;
+        rt_raise_os_error(e);
+        return false;
+    }
     buffered = 0;
-    write_all(buffer, n);
+    return true;
 }
 
-void rt_stdout_write(const char *s, size_t n)
+bool rt_stdout_write(const char *s, size_t n)
 {
     if (!ready)
         setup();
-    if (broken)
-        return;
     if (buffered + n > STDOUT_BUFSIZE) {
-        rt_stdout_flush();
+        if (!rt_stdout_flush()) {
+            buffered = 0;           /* no room made: this data is lost */
+            return false;
+        }
         if (n > STDOUT_BUFSIZE) {   /* too big to buffer: write it directly */
-            write_all(s, n);
-            return;
+            if (write_all(s, n) < n) {
+                rt_raise_os_error(errno);
+                return false;
+            }
+            return true;
         }
     }
     memcpy(buffer + buffered, s, n);
     buffered += n;
     if (line_buffered && memchr(s, '\n', n) != NULL)
-        rt_stdout_flush();
+        return rt_stdout_flush();
+    return true;
 }

@@ -876,6 +876,9 @@ void rt_print_exception_to(FILE *out, Value exc)
 
 void rt_print_exception(Value exc)
 {
-    rt_stdout_flush();
+    /* As CPython's flush_io: the program's output first, and a failure to
+     * write it is not reported here (tools/main.c's final flush does). */
+    if (!rt_stdout_flush())
+        rt_err_clear();
     rt_print_exception_to(stderr, exc);
 }

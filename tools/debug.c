@@ -102,7 +102,8 @@ static char *last_command;              /* an empty line repeats it */
 static void say(const char *fmt, ...)
 {
     va_list ap;
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        rt_err_clear();         /* the program's: its errors are its own */
     va_start(ap, fmt);
     vfprintf(stdout, fmt, ap);
     va_end(ap);
@@ -675,7 +676,8 @@ static void cmd_print(char *arg)
 /* The whole current function, --> marking the instruction about to run. */
 static void cmd_dis(void)
 {
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        rt_err_clear();         /* the program's: its errors are its own */
     tool_disassemble(stdout, cur_frame->code, instr_offset(cur_frame, cur_instr));
     fflush(stdout);
 }
@@ -813,7 +815,8 @@ static Outcome run_command(char *line)
  * the end of the input. */
 static char *read_command(void)
 {
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        rt_err_clear();         /* the program's: its errors are its own */
     fflush(stdout);
     if (interactive) {
         char *line = readline(PROMPT);

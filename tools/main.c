@@ -81,7 +81,8 @@ static int system_exit_status(Value exc)
         rt_err_clear();             /* PyLong_AsLong overflows to -1: exit(-1) */
         return 0xff;
     }
-    rt_stdout_flush();
+    if (!rt_stdout_flush())
+        rt_err_clear();             /* reported by final_flush */
     Value s = rt_str(code);
     if (s != VAL_NULL)
         fprintf(stderr, "%s\n", rt_str_cstr(s));
@@ -94,11 +95,25 @@ static int system_exit_status(Value exc)
  * calling shell script stops too (Modules/main.c, exit_sigint). */
 static void exit_sigint(void)
 {
-    rt_stdout_flush();
     fflush(stderr);
     signal(SIGINT, SIG_DFL);
     kill(getpid(), SIGINT);
     exit(130);                          /* if the signal did not end us */
+}
+
+/* The output still buffered when the program ends, as CPython's final
+ * flush of sys.stdout (flush_std_files): a failure — the reader of the
+ * pipe went away, the disk is full — is reported as an exception that
+ * could not be raised anywhere, and the exit status becomes 120. */
+static int final_flush(int status)
+{
+    if (rt_stdout_flush())
+        return status;
+    Value exc = rt_err_fetch();
+    fputs("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+          "encoding='utf-8'>\n", stderr);
+    rt_print_exception(exc);
+    return 120;
 }
 
 /* Run a code object as __main__ and turn the outcome into an exit status.
@@ -109,16 +124,16 @@ static void exit_sigint(void)
 static int run_main(Value code, Value module)
 {
     Value result = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
-    rt_stdout_flush();
     if (result != VAL_NULL)
-        return 0;
+        return final_flush(0);
     Value exc = rt_err_fetch();
     if (rt_isinstance_of(exc, &rt_SystemExit))
-        return system_exit_status(exc);
+        return final_flush(system_exit_status(exc));
     rt_print_exception(exc);
+    int status = final_flush(1);
     if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
-    return 1;
+    return status;
 }
 
 /* ---- the __main__ module and sys.path ------------------------------------------ */
@@ -237,7 +252,6 @@ static int run_module(const char *name)
     init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
     Value code, file, package, cached;
     if (!ld_find_main_module(name, &code, &file, &package, &cached)) {
-        rt_stdout_flush();
         Value exc = rt_err_fetch();
         if (!rt_isinstance_of(exc, &rt_ImportError)) {
             rt_print_exception(exc);
@@ -327,6 +341,9 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
 
 int main(int argc, char **argv)
 {
+    /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
+     * signal that ends the process without a word. */
+    signal(SIGPIPE, SIG_IGN);
     /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
      * is not a tool name, so this is an ordinary run. */
     int tool_status = tool_main(argc, argv);
