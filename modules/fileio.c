@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "vm/vm.h"
 
 enum { FK_STDIN, FK_STDOUT, FK_STDERR, FK_FILE };
 
@@ -96,16 +97,19 @@ static bool check_mode(ObjFile *f, bool want_write)
 
 /* ---- reading ------------------------------------------------------------------ */
 
-/* One byte, or -1 at end of file. */
+/* One byte, or -1 at end of file, or -2 when Ctrl-C interrupted the
+ * wait (KeyboardInterrupt set). */
 static int get_byte(ObjFile *f)
 {
     if (f->kind == FK_FILE)
         return getc(f->fp);
     unsigned char c;
     ssize_t n;
-    do
+    do {
+        if (!vm_check_interrupt())
+            return -2;
         n = read(0, &c, 1);
-    while (n < 0 && errno == EINTR);
+    } while (n < 0 && errno == EINTR);
     return n == 1 ? c : -1;
 }
 
@@ -130,6 +134,8 @@ static Value read_some(ObjFile *f, int64_t limit, bool line)
     int64_t count = 0;
     while (limit < 0 || count < limit) {
         int c = get_byte(f);
+        if (c == -2)
+            return VAL_NULL;
         if (c < 0)
             break;
         sb_addc(&sb, (char)c);
@@ -223,24 +229,23 @@ static Value file_iter(Value self)
 
 /* ---- writing ------------------------------------------------------------------ */
 
-/* Write errors raise OSError, on every stream (stderr is unbuffered). */
+/* Write errors are never ignored.  stdout: rt_stdout_write raises.
+ * stderr is C's unbuffered stderr, which CPython's line-buffered
+ * sys.stderr resembles: a failed write raises OSError when the text holds
+ * a newline (CPython would have flushed it), and in any case leaves the
+ * stream's error flag set, which makes the exit status 120 (tools/main.c),
+ * as CPython's failed final flush of sys.stderr does. */
 static bool put_bytes(ObjFile *f, const char *s, size_t n)
 {
     if (f->kind == FK_STDOUT)
         return rt_stdout_write(s, n);
     if (f->kind == FK_STDERR) {
-        while (n > 0) {
-            ssize_t w = write(2, s, n);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0) {
-                rt_raise_os_error(w == 0 ? EIO : errno);
-                return false;
-            }
-            s += w;
-            n -= (size_t)w;
-        }
-        return true;
+        if (fwrite(s, 1, n, stderr) == n && fflush(stderr) == 0)
+            return true;
+        if (memchr(s, '\n', n) == NULL)
+            return true;
+        rt_raise_os_error(errno ? errno : EIO);
+        return false;
     }
     if (fwrite(s, 1, n, f->fp) < n) {
         rt_raise_os_error(errno ? errno : EIO);

@@ -14,6 +14,7 @@
  * including how it complains about a wrong call (args.h: len() is METH_O,
  * isinstance() positional-only Clinic, round() Clinic with keywords).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -896,7 +897,9 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return list;
 }
 
-/* One line of standard input without its newline; NULL at end of file. */
+/* A line of stdin without its newline; VAL_NULL at end of file, or with
+ * KeyboardInterrupt set when Ctrl-C came before or during the wait (the
+ * signal ends a blocked read with EINTR). */
 static Value read_line(void)
 {
     StrBuf sb;
@@ -904,7 +907,14 @@ static Value read_line(void)
     char c;
     ssize_t n;
     bool any = false;
-    while ((n = read(0, &c, 1)) == 1) {
+    for (;;) {
+        if (!vm_check_interrupt())
+            return VAL_NULL;
+        n = read(0, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n != 1)
+            break;
         any = true;
         if (c == '\n')
             break;
@@ -932,7 +942,7 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
     if (!rt_stdout_flush())
         return VAL_NULL;
     Value line = read_line();
-    if (line == VAL_NULL)
+    if (line == VAL_NULL && !rt_err_occurred())
         return rt_raisef(&rt_EOFError, "EOF when reading a line");
     return line;
 }

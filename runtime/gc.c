@@ -102,14 +102,30 @@ static void take_reserve(void)
     rearm_pending = reserve == NULL;
 }
 
-static void init_reserve(void)
+/* Under ulimit -v the heap must stop short of the address space limit:
+ * the collector itself needs room to collect (its mark stack), and so do
+ * the C stack, the libraries and the few malloc buffers.  32 MiB plus an
+ * eighth of the limit is left for them. */
+static size_t address_space_heap(void)
 {
-    size_t limit = heap_limit;
     struct rlimit rl;
-    if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-        (limit == 0 || rl.rlim_cur < limit))
-        limit = rl.rlim_cur;
-    if (limit == 0 || reserve != NULL)
+    if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    size_t margin = ((size_t)32 << 20) + rl.rlim_cur / 8;
+    return rl.rlim_cur > 2 * margin ? rl.rlim_cur - margin : rl.rlim_cur / 2;
+}
+
+/* The effective limit (the smaller of -X heaplimit and ulimit -v's) and,
+ * when there is one, the reserve. */
+static void init_limits(void)
+{
+    size_t limit = heap_limit, as = address_space_heap();
+    if (as != 0 && (limit == 0 || as < limit))
+        limit = as;
+    if (limit == 0)
+        return;
+    GC_set_max_heap_size(limit);
+    if (reserve != NULL)
         return;
     reserve_size = limit / 16 < ((size_t)16 << 20) ? limit / 16 : (size_t)16 << 20;
     take_reserve();
@@ -118,8 +134,7 @@ static void init_reserve(void)
 void gc_set_heap_limit(size_t bytes)
 {
     heap_limit = bytes;
-    GC_set_max_heap_size(bytes);
-    init_reserve();
+    init_limits();
 }
 
 void gc_set_exhausted_hook(void (*hook)(void))
@@ -133,9 +148,17 @@ void gc_memory_error_raised(void)
 }
 
 /* An allocation that must succeed found no room: spend the reserve, let
- * the loop know, and try again. */
+ * the loop know, and try again.  With the reserve spent already (memory
+ * ran out again after a MemoryError), a full collection comes first: a
+ * failed small-object refill does not always collect. */
 static void *after_failure(void *(*alloc)(size_t), size_t size)
 {
+    if (reserve == NULL) {
+        GC_gcollect();
+        void *p = alloc(size);
+        if (p != NULL)
+            return p;
+    }
     if (reserve != NULL) {
         GC_FREE(reserve);
         reserve = NULL;
@@ -150,11 +173,12 @@ static void *after_failure(void *(*alloc)(size_t), size_t size)
 }
 
 /* After a MemoryError, a new reserve once memory is free again: tried
- * every 1024 large allocations (a failed try costs a collection). */
+ * every 256 large allocations or small-object refills (a failed try costs
+ * a collection). */
 static void maybe_rearm(void)
 {
     static unsigned tick;
-    if ((++tick & 1023) == 0)
+    if ((++tick & 255) == 0)
         take_reserve();
 }
 
@@ -162,7 +186,7 @@ void gc_init(void)
 {
     GC_INIT();
     GC_set_warn_proc(quiet);
-    init_reserve();
+    init_limits();
 }
 
 /* ---- the sanitizer build's redzones --------------------------------------------- */
@@ -205,6 +229,8 @@ static void *alloc_small(size_t size)
     size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
     void *p = small_free[cls];
     if (p == NULL) {
+        if (rearm_pending)
+            maybe_rearm();
         p = GC_malloc_many((cls + 1) * GRANULE);
         if (p == NULL)
             p = after_failure(GC_malloc_many, (cls + 1) * GRANULE);

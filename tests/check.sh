@@ -107,6 +107,8 @@ done
 # signal nor hang it.
 echo "== verifier over the standard library: $1"
 run_suite verify '^verify: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_verify_stdlib.sh" "$1" installed
+echo "== hostile surroundings: $1"
+run_suite surroundings '^surroundings: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_surroundings.sh" "$1"
 echo "== mutants: $1"
 run_suite mutants '^mutants: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_mutants.sh" "$1" --seed 14 --count 3000
 if [ -n "$(ls -A "$here/fuzz/corpus" 2>/dev/null)" ]; then

@@ -107,13 +107,18 @@ static void exit_sigint(void)
  * could not be raised anywhere, and the exit status becomes 120. */
 static int final_flush(int status)
 {
-    if (rt_stdout_flush())
-        return status;
-    Value exc = rt_err_fetch();
-    fputs("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
-          "encoding='utf-8'>\n", stderr);
-    rt_print_exception(exc);
-    return 120;
+    if (!rt_stdout_flush()) {
+        Value exc = rt_err_fetch();
+        fputs("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+              "encoding='utf-8'>\n", stderr);
+        rt_print_exception(exc);
+        status = 120;
+    }
+    /* A write to stderr failed (sys.stderr.write, a traceback): CPython's
+     * final flush of sys.stderr fails too, silently, with the same status. */
+    if (fflush(stderr) != 0 || ferror(stderr))
+        status = 120;
+    return status;
 }
 
 /* Run a code object as __main__ and turn the outcome into an exit status.

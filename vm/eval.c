@@ -546,6 +546,18 @@ static bool fuzz_budget_spent(void)
 static bool fuzz_budget_spent(void) { return false; }
 #endif
 
+/* The collector scans frames conservatively, slots above a frame's stack
+ * top included, where values popped long ago linger: the list a runaway
+ * loop was filling is usually among them.  Before MemoryError unwinds,
+ * those slots are cleared in every frame of the chain, so that what the
+ * program lets go of can really be collected. */
+static void clear_stale_slots(void)
+{
+    for (Frame *f = vm_running; f != NULL; f = f->previous)
+        for (Value *p = f->sp; p < f->localsplus + f->code->framesize; p++)
+            *p = VAL_NULL;
+}
+
 bool vm_handle_breaker(void)
 {
     if (fuzz_budget_spent()) {
@@ -557,6 +569,7 @@ bool vm_handle_breaker(void)
         memory_pending = 0;
         vm_eval_breaker = work_pending || sigint_pending;
         gc_memory_error_raised();
+        clear_stale_slots();
         rt_raise_nomemory();
         return false;
     }

@@ -1,0 +1,23 @@
+# Containers nested far deeper than the recursion limit: repr, ==, hash
+# and str of them raise RecursionError, as python3.11 does, instead of
+# overflowing the C stack.
+def nest(depth, make):
+    x = make(None)
+    for _ in range(depth):
+        x = make(x)
+    return x
+deep_list = nest(100000, lambda x: [x])
+deep_list2 = nest(100000, lambda x: [x])
+deep_tuple = nest(100000, lambda x: (x,))
+deep_dict = nest(100000, lambda x: {"k": x})
+for what, action in (("repr list", lambda: repr(deep_list)),
+                     ("== lists", lambda: deep_list == deep_list2),
+                     ("hash tuple", lambda: hash(deep_tuple)),
+                     ("repr dict", lambda: repr(deep_dict)),
+                     ("str tuple", lambda: str(deep_tuple)),
+                     ("< lists", lambda: deep_list < deep_list2)):
+    try:
+        action()
+        print(what, "no error")
+    except RecursionError as e:
+        print(what, type(e).__name__)
