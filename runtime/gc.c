@@ -69,28 +69,25 @@ static void quiet(char *msg, GC_word arg)
 
 /* The largest block a request could ever get: the heap limit, the address
  * space limit (ulimit -v), and what Linux's overcommit heuristic would give
- * a malloc (physical memory plus swap). */
-static size_t largest_possible(void)
+ * a malloc (physical memory plus swap).  Computed once (init_limits). */
+static size_t largest = SIZE_MAX;
+
+static void find_largest(void)
 {
-    static size_t memory;
-    if (memory == 0) {
-        struct sysinfo si;
-        memory = sysinfo(&si) == 0 ? (size_t)(si.totalram + si.totalswap) * si.mem_unit
-                                   : SIZE_MAX;
-    }
-    size_t largest = memory;
+    struct sysinfo si;
+    largest = sysinfo(&si) == 0 ? (size_t)(si.totalram + si.totalswap) * si.mem_unit
+                                : SIZE_MAX;
     struct rlimit rl;
     if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
         rl.rlim_cur < largest)
         largest = rl.rlim_cur;
     if (heap_limit != 0 && heap_limit < largest)
         largest = heap_limit;
-    return largest;
 }
 
 bool gc_size_ok(size_t size)
 {
-    return size < largest_possible();
+    return size < largest;
 }
 
 /* The reserve: 1/16 of the limit, at most 16 MiB.  Kept only when there
@@ -119,6 +116,7 @@ static size_t address_space_heap(void)
  * when there is one, the reserve. */
 static void init_limits(void)
 {
+    find_largest();
     size_t limit = heap_limit, as = address_space_heap();
     if (as != 0 && (limit == 0 || as < limit))
         limit = as;

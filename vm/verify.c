@@ -263,6 +263,8 @@ static bool check_decoding(Verifier *v, const Instr *in)
  * rejected when a slot is left without one. */
 static bool check_cells_made(Verifier *v)
 {
+    if (v->code->ncells == 0 && v->code->nfrees == 0)
+        return true;
     int32_t n = v->code->nlocalsplus;
     const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
     uint8_t *made = calloc((size_t)n + 1, 1);
@@ -609,7 +611,11 @@ static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
 {
     const Instr *in = &v->ins[i];
     int op = in->opcode;
+    OperandKind kind = vm_opcode_info[op].kind;
+    bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
     int64_t popped = vm_stack_popped(op, in->arg, false);
+    int64_t pushed = vm_stack_pushed(op, in->arg, false);
+    int64_t pushed_jumping = jumps ? vm_stack_pushed(op, in->arg, true) : pushed;
     if (depth < popped)
         return reject(v, in, "stack underflow: needs %lld items, has %lld",
                       (long long)popped, (long long)depth);
@@ -621,9 +627,7 @@ static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
      * fewer: the unwinder checks that at run time (vm_unwind). */
     if (in->handler >= 0) {
         const VmExcEntry *h = &v->entries[in->handler];
-        int64_t left = vm_stack_pushed(op, in->arg, false);
-        int64_t left_jumping = vm_stack_pushed(op, in->arg, true);
-        int64_t consumed = popped - (left < left_jumping ? left : left_jumping);
+        int64_t consumed = popped - (pushed < pushed_jumping ? pushed : pushed_jumping);
         if (consumed < 0)
             consumed = 0;
         if (depth - consumed < h->depth)
@@ -633,15 +637,13 @@ static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
         if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1))
             return false;
     }
-    OperandKind kind = vm_opcode_info[op].kind;
-    if (kind == OPK_JFWD || kind == OPK_JBACK) {
+    if (jumps) {
         int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
-        if (!reach_jump(v, in, unit, depth - popped + vm_stack_pushed(op, in->arg, true)))
+        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping))
             return false;
     }
     if (no_fall_through(op))
         return true;
-    int64_t pushed = vm_stack_pushed(op, in->arg, false);
     if (op == OP_RETURN_GENERATOR)
         pushed = 1;                     /* the first value sent to the generator */
     if (in->next >= v->nunits)

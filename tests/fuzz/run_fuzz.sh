@@ -46,7 +46,7 @@ before=$(ls "$build/findings" | wc -l)
 ASAN_OPTIONS=replace_intrin=0:detect_leaks=0:detect_stack_use_after_return=0:allocator_may_return_null=1:abort_on_error=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 nice -n 19 "$fuzzer" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
     -dict="$build/pvm.dict" -close_fd_mask=3 -artifact_prefix="$build/findings/" \
     -print_final_stats=1 "$build/corpus" "$build/seeds" "$here/corpus" 2>&1 |
     grep -v '^#[0-9]' | tail -n 40
