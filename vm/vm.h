@@ -4,6 +4,7 @@
  * these functions.  Who calls what:
  *
  *   loader/import.c    vm_run_module (a module's body)
+ *   loader/marshal.c   vm_verify_code (vm/verify.h) on every code object
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit

@@ -10,15 +10,15 @@ touch files or the clock: a damaged file name must not reach the disk) are
 compiled by python3.11 into build/mutants/seeds; each mutant is one of them
 with 1 to 4 bytes of its marshalled body changed (the 16-byte header is
 kept valid, so the loader reads on), chosen by random.Random(seed).  Each
-runs under `pvm` in build/mutants, with /dev/null as stdin, 5 s of
+runs under `pvm` in build/mutants, with /dev/null as stdin, 3 s of
 wall time and 1 GiB of address space (RLIMIT_AS: a runaway allocation
 must end in MemoryError, not in the OOM killer).  The outcomes:
 
   rejected      the loader or verifier refused it (exit 1, one line)
   ran           it ran: exit status 0, or 1 with a traceback
   signal        killed by a signal (SIGSEGV, SIGABRT...): a failure
-  hang          still running after 5 s, although python3.11 finishes it
-                within 5 s (when python3.11 also runs on, the damaged
+  hang          still running after 3 s, although python3.11 finishes it
+                within 3 s (when python3.11 also runs on, the damaged
                 program loops by itself: counted as `slow`, not a failure)
 
 --replay DIR runs every file of DIR (the fuzzer's kept inputs,
@@ -42,7 +42,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, "build", "mutants")
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 PYTHON = os.environ.get("PYTHON", "/usr/bin/python3.11")
-TIMEOUT = 5.0
+TIMEOUT = 3.0
 ADDRESS_SPACE = 1 << 30
 # Programs that use these are left out: a mutated file name or a mutated
 # argument of time.sleep must not touch the disk or stall the suite.
@@ -86,6 +86,8 @@ def mutate(data, rng):
 
 
 def limits():
+    """The children's limits, set on this process (they are inherited, and
+    then subprocess can spawn without running Python code in the child)."""
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
@@ -94,7 +96,7 @@ def run(cmd, cwd):
     """(exit status or None for a timeout, stderr)."""
     try:
         p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, timeout=TIMEOUT, preexec_fn=limits)
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
         return p.returncode, p.stderr
     except subprocess.TimeoutExpired:
         return None, b""
@@ -145,6 +147,7 @@ def main():
                 f.write(data)
             files.append(path)
         what = "%d mutants of %d programs, seed %d" % (len(files), len(sources), args.seed)
+    limits()
     counts = {"rejected": 0, "ran": 0, "signal": 0, "hang": 0, "slow": 0}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for path, result in zip(files, pool.map(lambda p: outcome(pvm, p), files)):
