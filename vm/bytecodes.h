@@ -921,7 +921,9 @@ TARGET(LIST_APPEND) {
 
 TARGET(SET_ADD) {
     Value v = POP(), set = PEEK(oparg);
-    if (!vm_operand_is(set, &rt_set_type, OP_SET_ADD) || !rt_set_add(set, v))
+    if (!IS_EXACT(set, rt_set_type) && !vm_operand_is(set, &rt_set_type, OP_SET_ADD))
+        GOTO_ERROR();
+    if (!rt_set_add(set, v))
         GOTO_ERROR();
     DISPATCH();
 }
@@ -1092,8 +1094,8 @@ TARGET(PRINT_EXPR) {                /* the interactive echo */
         Value r = rt_repr(v);
         if (r == VAL_NULL)
             GOTO_ERROR();
-        rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r));
-        rt_stdout_write("\n", 1);
+        if (!rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r)) || !rt_stdout_write("\n", 1))
+            GOTO_ERROR();
     }
     DISPATCH();
 }

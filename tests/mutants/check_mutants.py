@@ -16,7 +16,9 @@ must end in MemoryError, not in the OOM killer).  The outcomes:
 
   rejected      the loader or verifier refused it (exit 1, one line)
   ran           it ran: exit status 0, or 1 with a traceback
-  signal        killed by a signal (SIGSEGV, SIGABRT...): a failure
+  signal        killed by a signal (SIGSEGV, SIGABRT...): a failure; not
+                SIGINT, by which an uncaught KeyboardInterrupt ends the
+                process, as in CPython
   hang          still running after 3 s, although python3.11 finishes it
                 within 3 s (when python3.11 also runs on, the damaged
                 program loops by itself: counted as `slow`, not a failure)
@@ -34,6 +36,7 @@ import py_compile
 import random
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -110,6 +113,8 @@ def outcome(pvm, path):
     if status is None:
         py_status, _ = run([PYTHON, path], cwd)
         return "slow" if py_status is None else "hang"
+    if status == -signal.SIGINT:
+        return "ran"            # an uncaught KeyboardInterrupt: CPython's exit too
     if status < 0:
         return "signal"
     if status == 1 and err.count(b"\n") == 1 and b"Traceback" not in err:
