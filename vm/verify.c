@@ -8,7 +8,7 @@
  * the fast loop.  CPython does not do this (it trusts its .pyc files, and a
  * crafted one crashes it); pvm does, because a .pyc is untrusted input.
  *
- * Three passes over one code object:
+ * Four passes over one code object:
  *
  *   1. Decoding (decode): split the code units into instructions — up to
  *      three EXTENDED_ARG prefixes, the opcode's own unit, then exactly as
@@ -26,6 +26,8 @@
  *      first reached (check_instr), and every later path to it must arrive
  *      with the same depth.  An instruction is reached at most once, so the
  *      whole verifier is linear in the size of the code.
+ *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
+ *      never checks the eval breaker.
  *
  * The rules, in the words the rejection uses (one line, naming the code
  * object, the offset in bytes as dis shows it, the instruction and the
@@ -55,6 +57,10 @@
  *               at least the handler's depth when it raises, and the
  *               handler starts at depth + lasti + 1 (the saved offset and
  *               the exception)
+ *   loops       every cycle passes a safe point: a JUMP_BACKWARD or
+ *               POP_JUMP_BACKWARD_* (which check the eval breaker) or a
+ *               YIELD_VALUE (find_unsafe_loop), so that Ctrl-C can always
+ *               stop a program
  *   structure   KW_NAMES is followed by PRECALL, PRECALL n by CALL n, CALL
  *               n preceded by PRECALL n; the prologue — MAKE_CELL and
  *               COPY_FREE_VARS, then RETURN_GENERATOR in generator and
@@ -110,6 +116,7 @@ typedef struct Verifier {
     int32_t nentries;
     int32_t *depth;             /* per instruction: stack depth on entry; -1 unreached */
     int32_t *work;              /* the worklist: instructions to check */
+    uint8_t *mark;              /* find_unsafe_loop's colour and next edge, per instruction */
     int32_t nwork;
     int32_t prologue;           /* instructions [0, prologue) are the prologue */
     int32_t maxdepth;
@@ -658,6 +665,85 @@ static bool check_instr(Verifier *v, int32_t i)
            follow_edges(v, i, v->depth[i]);
 }
 
+/* ---- pass 4: every loop passes a safe point ------------------------------------- */
+
+/* The eval breaker is checked at the back edges that end a loop (JUMP_BACKWARD,
+ * the POP_JUMP_BACKWARD_* family), and a frame suspends at YIELD_VALUE.  A
+ * cycle of instructions through none of them (JUMP_BACKWARD_NO_INTERRUPT
+ * back to the start, or a handler before the instruction it covers) would
+ * loop forever without Ctrl-C — or the fuzzing build's step budget — being
+ * able to stop it.  python3.11 never writes one: its loops close with a
+ * checked back edge, and JUMP_BACKWARD_NO_INTERRUPT closes only the
+ * `yield from` loop, which yields. */
+
+static bool checks_breaker(int opcode)
+{
+    switch (opcode) {
+    case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
+    case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
+        return true;
+    }
+    return false;
+}
+
+/* The k-th edge out of instruction i that a loop may not close through
+ * (0: fall-through, 1: jump, 2: exception); -1 when there is none. */
+static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
+{
+    const Instr *in = &v->ins[i];
+    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    switch (k) {
+    case 0:
+        if (no_fall_through(in->opcode) || in->opcode == OP_YIELD_VALUE)
+            return -1;
+        return v->index[in->next];
+    case 1:
+        if ((kind != OPK_JFWD && kind != OPK_JBACK) || checks_breaker(in->opcode))
+            return -1;
+        return v->index[kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg];
+    default:
+        return in->handler >= 0 ? v->index[v->entries[in->handler].target] : -1;
+    }
+}
+
+/* A depth-first search over the unsafe edges, from every instruction the
+ * dataflow reached (a cycle may hang off a checked back edge): an edge to
+ * an instruction still on the path closes a cycle.  mark[i]: 0 not seen;
+ * 1 + k on the path, edge k to follow next (k = 3: none left); DONE. */
+static bool find_unsafe_loop(Verifier *v)
+{
+    enum { DONE = 5 };
+    memset(v->mark, 0, (size_t)v->count);
+    for (int32_t root = 0; root < v->count; root++) {
+        if (v->depth[root] < 0 || v->mark[root] != 0)
+            continue;
+        int32_t top = 0;
+        v->work[top++] = root;
+        v->mark[root] = 1;
+        while (top > 0) {
+            int32_t i = v->work[top - 1];
+            int k = v->mark[i] - 1;
+            if (k == 3) {
+                v->mark[i] = DONE;
+                top--;
+                continue;
+            }
+            v->mark[i]++;
+            int32_t to = unsafe_edge(v, i, k);
+            if (to < 0 || v->mark[to] == DONE)
+                continue;
+            if (v->mark[to] != 0)
+                return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
+                              "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
+                              "could interrupt it");
+            v->mark[to] = 1;
+            v->work[top++] = to;
+        }
+    }
+    return true;
+}
+
 static bool run_dataflow(Verifier *v)
 {
     for (int32_t i = 0; i < v->count; i++)
@@ -688,7 +774,7 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
      * and one table entry per unit. */
     size_t n = (size_t)v.nunits;
     void *block = malloc(n * sizeof(Instr) + n * sizeof(VmExcEntry) +
-                         (n + 1 + 2 * n) * sizeof(int32_t));
+                         (n + 1 + 2 * n) * sizeof(int32_t) + n);
     if (block == NULL) {
         snprintf(v.err, v.errlen, "bad bytecode in '%.80s': no memory to verify it",
                  qualname(&v));
@@ -699,8 +785,10 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     v.index = (int32_t *)(v.entries + n);
     v.depth = v.index + n + 1;
     v.work = v.depth + n;
+    v.mark = (uint8_t *)(v.work + n);
     decode(&v);
-    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v);
+    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
+              find_unsafe_loop(&v);
     free(block);
     if (ok)
         code->framesize = (size_t)code->nlocalsplus + (size_t)v.maxdepth;
