@@ -39,15 +39,21 @@ override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -lpcre2-8 -ldl -lreadline -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
 
 # The standard library pvm runs: the pure-Python Lib/ of the CPython whose
-# bytecode it executes, asked of that python at build time (sysconfig's
-# "stdlib" path: /usr/lib/python3.11 on Debian).  Recorded in tools/main.o.
-PVM_STDLIB ?= $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("stdlib"))' 2>/dev/null)
+# bytecode it executes, asked of that python at build time — sysconfig's
+# "stdlib" path and the prefixes behind sys.prefix/exec_prefix/platlibdir
+# (/usr/lib/python3.11, /usr, /usr, lib on Debian).  Recorded in
+# modules/sys.o; PYTHONHOME overrides them at run time (modules/sys.c).
+PVM_PYPATHS := $(shell $(PYTHON) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.platlibdir)' 2>/dev/null)
+PVM_STDLIB      ?= $(word 1,$(PVM_PYPATHS))
+PVM_PREFIX      ?= $(word 2,$(PVM_PYPATHS))
+PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
+PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -65,7 +71,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev python3.11 pkg-config
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 pkg-config tmux
 
 .PHONY: all deps demo check unit golden bench docs install clean pvm fuzz verify-stdlib
 
@@ -94,7 +100,19 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 	@mkdir -p $(dir $@)
 	$(TAILCALL_CC) $(COMPILE) -gdwarf-4 -c $< -o $@
 
-$(BUILD)/tools/main.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"'
+$(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' \
+    -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
+    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"'
+
+# The compile service (loader/compile.c): its Python program becomes a C
+# string literal (each line quoted, \ and " escaped), and the python3.11 it
+# runs by default is $(PYTHON) (PVM_COMPILER overrides it at run time).
+$(BUILD)/gen/compile_service.inc: loader/compile_service.py
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+
+$(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^

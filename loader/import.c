@@ -30,39 +30,53 @@
  * validated exactly as SourceLoader.get_code does: a timestamp pyc must
  * record the source's mtime and size (both mod 2**32); a checked hash pyc
  * (PEP 552) the SipHash-1-3 of the source bytes (loader/siphash.c); an
- * unchecked hash pyc is trusted.  CPython would recompile a stale pyc; pvm
- * has no compiler, so it raises ImportError saying which file and how to fix
- * it (the text is in no_bytecode() below and the README).  A name.pyc with
- * no name.py is loaded as it is (SourcelessFileLoader).
+ * unchecked hash pyc is trusted.  A missing or stale pyc means compiling
+ * the source, as CPython does — by python3.11 itself, pvm's compile service
+ * (loader/compile.c) — and writing the new pyc to __pycache__ byte for byte
+ * as importlib would (unless sys.dont_write_bytecode).  Only when no
+ * compiler can run does pvm raise ImportError saying which file and how to
+ * fix it (no_bytecode() below, and the README).  A name.pyc with no name.py
+ * is loaded as it is (SourcelessFileLoader).
  *
  * Differences from CPython, chosen for simplicity:
  *   - __spec__ and __loader__ are None for every module pvm creates (CPython
  *     makes ModuleSpec and loader objects; code that reads them is rare).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so),
- *     import locks and the importlib module are absent.
+ *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so)
+ *     and the importlib module are absent.
+ *   - Threads: importlib gives each module a lock, so that a thread
+ *     importing a module whose body another thread is running waits for
+ *     it.  pvm keeps, for each module being initialised, which thread runs
+ *     its body, and the second thread waits (wait_until_initialized).
+ *     Finding and creating a module never lets another thread run, so
+ *     two threads never both load the same module.
  *
  * This is the one loader/ file that calls into vm/: running a module's body
- * is vm_run_module.
+ * is vm_run_module, and waiting for another thread's module (vm/thread.h).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include "loader/compile.h"
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
-/* Names of the modules whose body is running (name -> True): a spec's
- * `_initializing` flag in importlib. */
-static Value initializing;
+/* Names of the modules whose body is running, each with the thread running
+ * it (name -> thread ident): a spec's `_initializing` flag in importlib.
+ * And the threads waiting for another thread to finish one (ident -> name). */
+static Value initializing, waiting;
 
 /* ---- small helpers: C strings and files --------------------------------------- */
 
@@ -159,22 +173,29 @@ static Value raise_import_error(ObjType *type, Value msg, Value name, Value path
     return rt_raise(exc);
 }
 
+/* "No module named 'x'", CPython's message — with, when pvm found no
+ * standard library (modules/sys.c), where it looked and what to set. */
 static Value module_not_found(Value name)
 {
-    return raise_import_error(&rt_ModuleNotFoundError,
-                              rt_str_format_c("No module named %R", name), name, VAL_NULL);
+    const char *missing = mod_sys_missing_stdlib();
+    Value msg = missing == NULL ? rt_str_format_c("No module named %R", name)
+        : rt_str_format_c("No module named %R (searched sys.path %R; pvm's standard library "
+                          "%s is missing: set PYTHONHOME to the prefix of a Python 3.11 "
+                          "installation)", name, mod_sys_path(), missing);
+    return raise_import_error(&rt_ModuleNotFoundError, msg, name, VAL_NULL);
 }
 
-/* The one message pvm adds: a .py whose bytecode is missing or stale.
- * python3.11 would compile the source; pvm cannot, so it names both files,
- * why the pyc does not do, and the command that writes a good one. */
-static Value no_bytecode(const char *py, const char *pyc, const char *why)
+/* The one message pvm adds: a .py whose bytecode is missing or stale, when
+ * the compile service cannot run (loader/compile.c says why, e.g. no
+ * python3.11).  It names both files, why the pyc does not do, and the two
+ * fixes: a compiler, or the command that writes a good pyc. */
+static Value no_bytecode(const char *py, const char *pyc, const char *why, const char *no_compiler)
 {
     const char *opt = mod_sys_optimize() == 2 ? " -OO" : mod_sys_optimize() == 1 ? " -O" : "";
     Value msg = rt_str_format_c(
-        "%s has no up-to-date compiled bytecode: %s %s; pvm cannot compile "
-        "Python source, so run: python3.11%s -m py_compile %s",
-        py, pyc, why, opt, py);
+        "%s has no up-to-date compiled bytecode: %s %s, and pvm cannot compile "
+        "Python source: %s; set PVM_COMPILER to the path of a python3.11, or run: "
+        "python3.11%s -m py_compile %s", py, pyc, why, no_compiler, opt, py);
     return raise_import_error(&rt_ImportError, msg, VAL_NULL, rt_str_from_cstr(py));
 }
 
@@ -263,18 +284,105 @@ static Value load_pyc_data(const unsigned char *data, size_t n, const char *pyc)
     return code;
 }
 
+/* ---- compiling a source file, and caching its bytecode ---------------------------- */
+
+/* Is sys.dont_write_bytecode true (-B, PYTHONDONTWRITEBYTECODE, or set by
+ * the program)? */
+static bool dont_write_bytecode(void)
+{
+    Value v = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "dont_write_bytecode");
+    int truth = v != VAL_NULL ? rt_truthy(v) : 0;
+    if (truth < 0)
+        rt_err_clear();
+    return truth > 0;
+}
+
+/* SourceFileLoader.set_data and _write_atomic: make __pycache__ if needed,
+ * write the file under a temporary name (created exclusively, with the
+ * source's permissions plus owner-write, under the umask) and rename it
+ * over the old one, so that no reader ever sees half a file.  Any failure
+ * (a read-only directory, a race with another writer) only means there
+ * is no cache, as in importlib. */
+static void write_pyc(const char *pyc, mode_t source_mode, Value data)
+{
+    char *dir = dir_name(pyc);
+    if (!is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return;
+    char tmp[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.%ld", pyc, (long)getpid()) >= (int)sizeof tmp)
+        return;
+    int fd = open(tmp, O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC, (source_mode | 0200) & 0666);
+    if (fd < 0)
+        return;
+    const unsigned char *p = AS_BYTES(data)->data;
+    size_t left = AS_BYTES(data)->length;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        p += w;
+        left -= (size_t)w;
+    }
+    if (close(fd) != 0 || left > 0 || rename(tmp, pyc) != 0)
+        unlink(tmp);
+}
+
+/* The header of the pyc to write (SourceLoader.get_code): a checked or
+ * unchecked hash pyc when the stale one was a hash pyc, else a timestamp
+ * pyc recording the source's mtime and size. */
+static void new_pyc_header(const unsigned char *old, size_t n, const struct stat *st,
+                           size_t size, char *out, size_t outsize)
+{
+    bool classified = old != NULL && n >= 16 && (old[0] | old[1] << 8) == LD_MAGIC_311 &&
+                      old[2] == '\r' && old[3] == '\n' && (le32(old + 4) & ~3u) == 0;
+    if (classified && (le32(old + 4) & 1))
+        snprintf(out, outsize, "hash %d", (le32(old + 4) & 2) ? 1 : 0);
+    else
+        snprintf(out, outsize, "timestamp %lld %zu", (long long)st->st_mtime, size);
+}
+
+/* No up-to-date bytecode (`why` says what is wrong with `old`, the pyc's
+ * bytes or NULL): compile the source with the compile service and, unless
+ * this is the script itself (python never caches it) or
+ * sys.dont_write_bytecode, cache the result as importlib does.  Without a
+ * compiler, the ImportError of no_bytecode. */
+static Value compile_source(const char *py, const char *pyc, const unsigned char *old, size_t n,
+                            const char *why, bool cache)
+{
+    const char *no_compiler = ld_compiler_unavailable();
+    if (no_compiler != NULL)
+        return no_bytecode(py, pyc, why, no_compiler);
+    struct stat st;
+    size_t size;
+    unsigned char *source = stat(py, &st) == 0 ? read_file(py, &size) : NULL;
+    if (source == NULL)
+        return raise_import_error(&rt_ImportError,
+                                  rt_str_format_c("cannot read %s: %s", py, strerror(errno)),
+                                  VAL_NULL, rt_str_from_cstr(py));
+    if (!cache)                     /* the script: compiled as python3.11 reads it */
+        return ld_compile_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
+                                 mod_sys_optimize());
+    char header[64];
+    new_pyc_header(old, n, &st, size, header, sizeof header);
+    Value data;
+    Value code = ld_compile_file(py, source, size, mod_sys_optimize(), header, &data);
+    if (code != VAL_NULL && !dont_write_bytecode())
+        write_pyc(pyc, st.st_mode, data);
+    return code;
+}
+
 Value ld_code_from_source(const char *py, const char *modname, Value *cached)
 {
     char *pyc = cache_path(py);
     if (cached != NULL)
         *cached = rt_str_from_cstr(pyc);
-    size_t n;
+    size_t n = 0;
     unsigned char *data = read_file(pyc, &n);
-    if (data == NULL)
-        return no_bytecode(py, pyc, "is missing");
-    const char *why = stale_reason(data, n, py);
+    const char *why = data == NULL ? "is missing" : stale_reason(data, n, py);
     if (why != NULL)
-        return no_bytecode(py, pyc, why);
+        return compile_source(py, pyc, data, n, why, strcmp(modname, "__main__") != 0);
     Value code = load_pyc_data(data, n, pyc);
     if (code != VAL_NULL) {
         Value now = rt_str_from_cstr(py);
@@ -419,7 +527,7 @@ static Value exec_module(Value name, Value module, Value code)
 {
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
-    rt_dict_set(initializing, name, rt_True);
+    rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
     Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
     rt_dict_del(initializing, name);
     if (r == VAL_NULL) {
@@ -512,6 +620,41 @@ static Value find_and_load(Value name)
     return module;
 }
 
+/* Would waiting for thread `owner` to finish its module wait for this
+ * thread, `me` — is `owner` waiting, directly or through other threads,
+ * for a module that `me` is running? */
+static bool waits_for(Value owner, Value me)
+{
+    for (Value t = owner; t != VAL_NULL;) {
+        if (rt_compare_bool(t, me, CMP_EQ) == 1)
+            return true;
+        Value name = rt_dict_get(waiting, t, NULL);
+        t = name != VAL_NULL ? rt_dict_get(initializing, name, NULL) : VAL_NULL;
+    }
+    return false;
+}
+
+/* Another thread is running the body of module `name`: wait until it has
+ * finished (polling every millisecond, with the interpreter lock
+ * released), as importlib's module lock makes an importer wait.  Where
+ * that would deadlock, the module is used as it is, as importlib does.
+ * false with KeyboardInterrupt set when Ctrl-C ends the wait. */
+static bool wait_until_initialized(Value name)
+{
+    Value me = rt_int_from_u64(vm_thread_ident()), owner;
+    while ((owner = rt_dict_get(initializing, name, NULL)) != VAL_NULL && !waits_for(owner, me)) {
+        rt_dict_set(waiting, me, name);
+        vm_release_lock();
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+        if (!vm_blocking_retry())
+            return false;
+        vm_reacquire_lock();
+        rt_dict_del(waiting, me);
+    }
+    return true;
+}
+
 /* sys.modules[name], or find and load it (import_get_module + _find_and_load). */
 static Value import_absolute(Value name)
 {
@@ -520,6 +663,11 @@ static Value import_absolute(Value name)
     if (m == rt_None)
         return raise_import_error(&rt_ModuleNotFoundError,
             rt_str_format_c("import of %S halted; None in sys.modules", name), name, VAL_NULL);
+    if (m != VAL_NULL && vm_thread_count() > 0) {
+        if (!wait_until_initialized(name))
+            return VAL_NULL;
+        m = rt_dict_get(modules(), name, NULL);     /* its body may have failed */
+    }
     return m != VAL_NULL ? m : find_and_load(name);
 }
 
@@ -830,13 +978,12 @@ void ld_import_init(void)
         return;
     done = true;
     initializing = rt_dict_new();
-    Value sys = mod_sys_module();
+    waiting = rt_dict_new();
+    /* sys joins sys.modules at its first import, like any built-in module:
+     * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
-    rt_dict_set_cstr(mods, "sys", sys);
-    Value b = rt_module_new(rt_str_from_cstr("builtins"));
-    VAL_AS(ObjModule, b)->dict = rt_builtins_dict;
-    VAL_AS(ObjModule, b)->builtin = true;
-    rt_dict_set_cstr(mods, "builtins", b);
+    rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    ld_exec_init();
     mod_fileio_init();
 }

@@ -43,18 +43,14 @@
 
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "runtime/code.h"
 #include "vm/verify.h"
 
 enum { FLAG_REF = 0x80 };
 enum { MAX_DEPTH = 2000 };                  /* CPython's MAX_MARSHAL_STACK_DEPTH */
-enum { MAX_STACKSIZE = 100000 };
 #define MAX_REFS 0x7ffffffeu                 /* CPython's limit on the ref list */
 #define MAX_WORK ((uint64_t)1 << 24)         /* hashing budget, in weight units */
 #define MAX_WEIGHT ((uint64_t)1 << 40)       /* saturation point of a weight */
-
-/* Code flag bits CPython 3.11 can write: CO_OPTIMIZED..CO_ASYNC_GENERATOR
- * (0x1-0x200) and the CO_FUTURE_* bits (0x20000-0x1000000). */
-#define KNOWN_CODE_FLAGS 0x01fe03ffu
 
 /* The shape of a loaded object, used to bound work on it later:
  *   weight  about how many nodes hashing it visits, counting shared
@@ -631,8 +627,6 @@ static Value read_set(Reader *r, bool frozen, Shape *shape)
 
 /* ---- Code objects ------------------------------------------------------------------------ */
 
-#define IS_BYTES(v) IS_EXACT(v, rt_bytes_type)
-
 /* Report a problem with a code object, naming it when its name is known. */
 static bool code_fail(Reader *r, size_t at, const ObjCode *co, const char *fmt, ...)
 {
@@ -648,94 +642,13 @@ static bool code_fail(Reader *r, size_t at, const ObjCode *co, const char *fmt, 
     return false;
 }
 
-static bool all_str(Value tuple)
-{
-    for (size_t i = 0; i < rt_tuple_len(tuple); i++)
-        if (!is_str(rt_tuple_get(tuple, i)))
-            return false;
-    return true;
-}
-
-/* Every field has the type CPython's _PyCode_Validate demands. */
-static bool check_code_types(Reader *r, size_t at, const ObjCode *co)
-{
-    struct { bool ok; const char *what; } f[] = {
-        {IS_BYTES(co->code), "co_code is not bytes"},
-        {is_tuple(co->consts), "co_consts is not a tuple"},
-        {is_tuple(co->names) && all_str(co->names),
-         "co_names is not a tuple of str"},
-        {is_tuple(co->localsplusnames) && all_str(co->localsplusnames),
-         "co_localsplusnames is not a tuple of str"},
-        {IS_BYTES(co->localspluskinds), "co_localspluskinds is not bytes"},
-        {is_str(co->filename), "co_filename is not a str"},
-        {is_str(co->name), "co_name is not a str"},
-        {is_str(co->qualname), "co_qualname is not a str"},
-        {IS_BYTES(co->linetable), "co_linetable is not bytes"},
-        {IS_BYTES(co->exceptiontable), "co_exceptiontable is not bytes"},
-    };
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-        if (!f[i].ok)
-            return code_fail(r, at, co, "%s", f[i].what);
-    return true;
-}
-
-/* Count the plain locals (kinds with the 0x20 bit) and vet every kind. */
-static bool check_kinds(Reader *r, size_t at, const ObjCode *co, int *nlocals)
-{
-    ObjBytes *kinds = AS_BYTES(co->localspluskinds);
-    if (kinds->length != rt_tuple_len(co->localsplusnames))
-        return code_fail(r, at, co, "%zu local names but %zu kinds",
-                         rt_tuple_len(co->localsplusnames), kinds->length);
-    *nlocals = 0;
-    for (size_t i = 0; i < kinds->length; i++) {
-        unsigned k = kinds->data[i];
-        if (k != CO_FAST_LOCAL && k != CO_FAST_CELL && k != CO_FAST_FREE &&
-            k != (CO_FAST_LOCAL | CO_FAST_CELL))
-            return code_fail(r, at, co, "bad kind 0x%02x of local %zu", k, i);
-        if (k & CO_FAST_LOCAL)
-            (*nlocals)++;
-    }
-    return true;
-}
-
-/* The argument counts fit the locals: arguments come first in localsplus,
- * and each of those slots is a local (possibly also a cell). */
-static bool check_counts(Reader *r, size_t at, const ObjCode *co, int nlocals)
-{
-    if (co->argcount < 0 || co->posonlyargcount < 0 || co->kwonlyargcount < 0)
-        return code_fail(r, at, co, "negative argument count");
-    if (co->posonlyargcount > co->argcount)
-        return code_fail(r, at, co, "posonlyargcount %d > argcount %d",
-                         co->posonlyargcount, co->argcount);
-    int64_t nargs = (int64_t)co->argcount + co->kwonlyargcount +
-                    ((co->flags & CO_VARARGS) != 0) + ((co->flags & CO_VARKEYWORDS) != 0);
-    if (nargs > nlocals)
-        return code_fail(r, at, co, "%lld arguments but only %d locals",
-                         (long long)nargs, nlocals);
-    const unsigned char *kinds = AS_BYTES(co->localspluskinds)->data;
-    for (int64_t i = 0; i < nargs; i++)
-        if (!(kinds[i] & CO_FAST_LOCAL))
-            return code_fail(r, at, co, "argument %lld is not a local", (long long)i);
-    return true;
-}
-
-/* All checks of one code object, before the runtime ever sees it. */
+/* All checks of one code object (runtime/code.c's, which CodeType() and
+ * code.replace() share), before the runtime ever sees it. */
 static bool check_code(Reader *r, size_t at, const ObjCode *co)
 {
-    int nlocals = 0;
-    if (!check_code_types(r, at, co) || !check_kinds(r, at, co, &nlocals) ||
-        !check_counts(r, at, co, nlocals))
-        return false;
-    size_t ncode = AS_BYTES(co->code)->length;
-    if (ncode == 0 || ncode % 2 != 0 || ncode > (size_t)INT32_MAX)
-        return code_fail(r, at, co, "co_code has bad length %zu", ncode);
-    if (co->stacksize < 0 || co->stacksize > MAX_STACKSIZE)
-        return code_fail(r, at, co, "stacksize %d out of range 0..%d",
-                         co->stacksize, MAX_STACKSIZE);
-    if ((uint32_t)co->flags & ~KNOWN_CODE_FLAGS)
-        return code_fail(r, at, co, "unknown flags 0x%x",
-                         (unsigned)((uint32_t)co->flags & ~KNOWN_CODE_FLAGS));
-    return true;
+    char buf[160];
+    const char *why = rt_code_problem(co, buf, sizeof buf);
+    return why == NULL || code_fail(r, at, co, "%s", why);
 }
 
 /* The bytecode itself (vm/verify.c): its message names the code object

@@ -28,14 +28,62 @@ Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 
-/* sys state the command line fills in before running __main__ (sys.c). */
-void mod_sys_set_argv(int argc, char **argv);
-void mod_sys_set_optimize(int level);
+/* At exit, before anything is torn down: threading._shutdown() if the
+ * program imported threading (thread.c). */
+void mod_thread_shutdown(void);
+
+/* ---- sys: how pvm was started (sys.c) ----
+ * The command line (tools/main.c) fills these in before the first import;
+ * the loader reads them back. */
+
+/* sys.flags, field for field (CPython 3.11's order). */
+typedef struct ModSysFlags {
+    int debug, inspect, interactive, optimize, dont_write_bytecode, no_user_site,
+        no_site, ignore_environment, verbose, bytes_warning, quiet,
+        hash_randomization, isolated;
+    bool dev_mode;
+    int utf8_mode, warn_default_encoding;
+    bool safe_path;
+    int int_max_str_digits;
+} ModSysFlags;
+/* The defaults of a plain `python3.11 prog.py`. */
+ModSysFlags mod_sys_default_flags(void);
+/* sys.flags, and sys.dont_write_bytecode's start value (the import system
+ * reads the attribute itself, which programs may set). */
+void mod_sys_set_flags(const ModSysFlags *flags);
+const ModSysFlags *mod_sys_flags(void);
 int mod_sys_optimize(void);
+/* getenv(name), or NULL under -E / -I, which tell pvm to ignore the
+ * PYTHON* variables (PYTHONPATH, PYTHONHOME, ...), as CPython does. */
+const char *mod_sys_getenv(const char *name);
+void mod_sys_set_argv(int argc, char **argv);
+void mod_sys_set_orig_argv(int argc, char **argv);
+/* -X opt (sys._xoptions) and -W opt (sys.warnoptions). */
+void mod_sys_add_xoption(const char *opt);
+void mod_sys_add_warnoption(const char *opt);
+/* sys.path = [first, PYTHONPATH entries..., the standard library]; first
+ * is VAL_NULL under -P / -I (safe_path: no script directory). */
+void mod_sys_init_path(Value first);
+/* The standard-library directory pvm looked for and did not find (so that
+ * "No module named 'x'" can say where it looked), or NULL when it is there. */
+const char *mod_sys_missing_stdlib(void);
 /* sys.path (a list) and sys.modules (a dict), made on first use. */
 Value mod_sys_path(void);
 Value mod_sys_modules(void);
 /* The sys module itself (made once). */
 Value mod_sys_module(void);
+
+/* An exception nobody caught (the program's, or one typed at the prompt),
+ * reported as CPython's PyErr_Print does (sys_hooks.c): sys.last_type,
+ * last_value and last_traceback are set, then sys.excepthook shows it
+ * (the traceback, unless a program replaced the hook).  Returns VAL_NULL,
+ * or the SystemExit a replaced hook raised, which ends pvm instead. */
+Value mod_sys_report_uncaught(Value exc);
+
+/* What modules/ adds to builtins at start-up (sitebuiltins.c):
+ * breakpoint(), and — with site true, i.e. unless -S — exit(), quit(),
+ * help, copyright, credits and license, which CPython's site module adds;
+ * pvm makes them itself without importing site. */
+void mod_builtins_init(bool site);
 
 #endif

@@ -1,26 +1,51 @@
 /*
- * array.c — array.array for the typecodes b B h H i I l L q Q f d: a typed
- * sequence whose items are checked (and, for 'f', rounded to single
- * precision) on the way in, kept as Python values in a list, and packed
- * to native machine bytes only for tobytes/frombytes.
+ * array.c — array.array: a sequence of numbers (or characters, 'u') of
+ * one C type, stored packed in native machine bytes, as CPython's
+ * Modules/arraymodule.c does.
+ *
+ * The items live in one block of `n * itemsize` bytes, so an array is a
+ * bytes-like object: memoryview(a), bytes(a), struct.pack_into(.., a, ..)
+ * see its memory through the buffer protocol (runtime/buffer.h).  Items
+ * are checked on the way in with CPython's messages ("signed char is
+ * greater than maximum"), then packed; reading one unpacks it.  A resize
+ * copies into a new block and never frees the old one, so a memoryview
+ * of the array always points at valid memory (buffer.h).
  */
 #include <math.h>
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/buffer.h"
+#include "runtime/class.h"
 
-typedef struct { Object ob; char code; Value list; } ObjArray;
+/* One typecode: its item size, the buffer format memoryview sees, and
+ * the C type name of CPython's range errors. */
+typedef struct Code {
+    char code;
+    size_t size;
+    bool is_signed, is_float;
+    const char *format;
+    const char *cname;
+} Code;
+
+static const Code codes[] = {
+    {'b', 1, true, false, "b", "signed char"}, {'B', 1, false, false, "B", "unsigned byte integer"},
+    {'u', 4, false, false, "w", NULL},
+    {'h', 2, true, false, "h", "signed short integer"}, {'H', 2, false, false, "H", "unsigned short"},
+    {'i', 4, true, false, "i", "signed integer"}, {'I', 4, false, false, "I", "unsigned int"},
+    {'l', 8, true, false, "l", "signed long"}, {'L', 8, false, false, "L", "unsigned long"},
+    {'q', 8, true, false, "q", "signed long long"}, {'Q', 8, false, false, "Q", "unsigned long long"},
+    {'f', 4, true, true, "f", "float"}, {'d', 8, true, true, "d", "double"},
+};
+
+typedef struct ObjArray {
+    Object ob;
+    const Code *c;
+    unsigned char *data;        /* n items; never freed once handed out */
+    size_t n, cap;              /* items, and room for items */
+} ObjArray;
+
 static ObjType array_type;
 #define ARR(v) VAL_AS(ObjArray, v)
-
-typedef struct { char code; size_t size; bool is_signed, is_float; const char *cname; } Code;
-static const Code codes[] = {
-    {'b', 1, true, false, "signed char"}, {'B', 1, false, false, "unsigned byte integer"},
-    {'h', 2, true, false, "signed short integer"}, {'H', 2, false, false, "unsigned short"},
-    {'i', 4, true, false, "signed integer"}, {'I', 4, false, false, "unsigned int"},
-    {'l', 8, true, false, "signed long"}, {'L', 8, false, false, "unsigned long"},
-    {'q', 8, true, false, "signed long long"}, {'Q', 8, false, false, "unsigned long long"},
-    {'f', 4, true, true, "float"}, {'d', 8, true, true, "double"},
-};
 
 static const Code *find_code(char c)
 {
@@ -30,15 +55,53 @@ static const Code *find_code(char c)
     return NULL;
 }
 
-/* The value to store for v, checked against the typecode. */
-static Value convert(const Code *c, Value v)
+static bool is_array(Value v)
 {
-    if (c->is_float) {
-        double d;
-        if (!mod_as_double(v, &d))
-            return VAL_NULL;
-        return rt_float_new(c->size == 4 ? (double)(float)d : d);
+    return rt_isinstance_of(v, &array_type);
+}
+
+static Value array_make(ObjType *type, const Code *c)
+{
+    ObjArray *a = rt_alloc_instance(type, sizeof(ObjArray));
+    a->c = c;
+    return obj_val(a);
+}
+
+/* Room for `extra` more items: a bigger block, the old one left alone. */
+static void reserve(ObjArray *a, size_t extra)
+{
+    if (a->n + extra <= a->cap)
+        return;
+    size_t cap = a->cap < 4 ? 4 : a->cap * 2;
+    while (cap < a->n + extra)
+        cap *= 2;
+    unsigned char *data = gc_alloc_atomic(cap * a->c->size);
+    if (a->n > 0)
+        memcpy(data, a->data, a->n * a->c->size);
+    a->data = data;
+    a->cap = cap;
+}
+
+static unsigned char *item_at(ObjArray *a, size_t i)
+{
+    return a->data + i * a->c->size;
+}
+
+/* ---- items in and out ------------------------------------------------------- */
+
+static Value get_item(ObjArray *a, size_t i)
+{
+    if (a->c->code == 'u') {
+        uint32_t cp;
+        memcpy(&cp, item_at(a, i), 4);
+        return rt_str_from_codepoint(cp);
     }
+    return rt_buffer_unpack_item(a->c->format, item_at(a, i));
+}
+
+/* v as an int the typecode can hold, or VAL_NULL with CPython's error. */
+static Value check_int(const Code *c, Value v)
+{
     if (rt_isinstance_of(v, &rt_float_type))
         return rt_raisef(&rt_TypeError, "'float' object cannot be interpreted as an integer");
     Value i = rt_index(v);
@@ -53,8 +116,7 @@ static Value convert(const Code *c, Value v)
             return rt_raisef(&rt_OverflowError, "Python int too large to convert to C long");
         if (!c->is_signed) {
             if (rt_int_sign(i) < 0)
-                return rt_raisef(&rt_OverflowError,
-                                 "can't convert negative int to unsigned");
+                return rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
             if (!fits && rt_int_bit_length(i) > 64)
                 return rt_raisef(&rt_OverflowError, "Python int too large to convert to C %s",
                                  c->code == 'L' ? "unsigned long" : "unsigned long long");
@@ -71,70 +133,106 @@ static Value convert(const Code *c, Value v)
     return i;
 }
 
-static bool append_checked(ObjArray *a, Value v)
+/* Pack v into the item at p, checked against the typecode. */
+static bool set_item(const Code *c, unsigned char *p, Value v)
 {
-    Value x = convert(find_code(a->code), v);
-    return x != VAL_NULL && rt_list_append(a->list, x);
+    if (c->code == 'u') {
+        if (!rt_is_str(v) || AS_STR(v)->length != 1) {
+            rt_raisef(&rt_TypeError, "array item must be unicode character");
+            return false;
+        }
+        uint32_t cp = rt_str_char_at(v, 0);
+        memcpy(p, &cp, 4);
+        return true;
+    }
+    if (c->is_float) {
+        double d;
+        if (!mod_as_double(v, &d))
+            return false;
+        return rt_buffer_pack_item(c->format, p, rt_float_new(d)) == 0;
+    }
+    Value i = check_int(c, v);
+    return i != VAL_NULL && rt_buffer_pack_item(c->format, p, i) == 0;
+}
+
+static bool append_item(ObjArray *a, Value v)
+{
+    reserve(a, 1);
+    if (!set_item(a->c, item_at(a, a->n), v))
+        return false;
+    a->n++;
+    return true;
+}
+
+static void append_bytes(ObjArray *a, const unsigned char *p, size_t nitems)
+{
+    reserve(a, nitems);
+    memmove(item_at(a, a->n), p, nitems * a->c->size);
+    a->n += nitems;
 }
 
 static bool extend_from(ObjArray *a, Value iterable)
 {
-    if (val_type(iterable) == &array_type) {
-        if (ARR(iterable)->code != a->code) {
+    if (is_array(iterable)) {
+        if (ARR(iterable)->c != a->c) {
             rt_raisef(&rt_TypeError, "can only extend with array of same kind");
             return false;
         }
-        return rt_list_extend(a->list, rt_sequence_to_list(ARR(iterable)->list));
+        append_bytes(a, ARR(iterable)->data, ARR(iterable)->n);
+        return true;
     }
     Value it = rt_iter(iterable), v;
     if (it == VAL_NULL)
         return false;
     while ((v = rt_next(it)) != VAL_NULL)
-        if (!append_checked(a, v))
+        if (!append_item(a, v))
             return false;
     return !rt_err_occurred();
 }
 
-static Value array_make(char code)
+static bool frombytes(ObjArray *a, Value b)
 {
-    ObjArray *a = gc_alloc(sizeof *a);
-    a->ob.type = &array_type;
-    a->code = code;
-    a->list = rt_list_new(0);
-    return obj_val(a);
-}
-
-static bool frombytes(ObjArray *a, const unsigned char *p, size_t n)
-{
-    const Code *c = find_code(a->code);
-    if (n % c->size) {
+    RtBuffer view;
+    if (rt_get_buffer(b, &view, RT_BUF_SIMPLE) < 0)
+        return false;
+    size_t n = (size_t)view.len;
+    if (n % a->c->size) {
+        rt_release_buffer(&view);
         rt_raisef(&rt_ValueError, "bytes length not a multiple of item size");
         return false;
     }
-    for (size_t off = 0; off < n; off += c->size) {
-        Value v;
-        if (c->is_float) {
-            if (c->size == 4) {
-                float f;
-                memcpy(&f, p + off, 4);
-                v = rt_float_new(f);
-            } else {
-                double d;
-                memcpy(&d, p + off, 8);
-                v = rt_float_new(d);
-            }
-        } else {
-            uint64_t u = 0;
-            memcpy(&u, p + off, c->size);     /* little-endian host */
-            if (c->is_signed && c->size < 8 && (u >> (c->size * 8 - 1)) & 1)
-                u |= ~(uint64_t)0 << (c->size * 8);
-            v = c->is_signed ? rt_int_from_i64((int64_t)u) : rt_int_from_u64(u);
-        }
-        rt_list_append(a->list, v);
+    append_bytes(a, view.buf, n / a->c->size);
+    rt_release_buffer(&view);
+    return true;
+}
+
+static bool fromunicode(ObjArray *a, Value s)
+{
+    if (a->c->code != 'u') {
+        rt_raisef(&rt_ValueError, "fromunicode() may only be called on unicode type arrays");
+        return false;
+    }
+    size_t len = AS_STR(s)->length;
+    reserve(a, len);
+    for (size_t i = 0; i < len; i++) {
+        uint32_t cp = rt_str_char_at(s, i);
+        memcpy(item_at(a, a->n++), &cp, 4);
     }
     return true;
 }
 
+/* The items as a list (comparisons, slice assignment and repr use it). */
+static Value to_list(ObjArray *a)
+{
+    Value list = rt_list_new(a->n);
+    for (size_t i = 0; i < a->n; i++)
+        rt_list_append(list, get_item(a, i));
+    return list;
+}
+
+/* ---- construction ------------------------------------------------------------------ */
+
+/* array(typecode[, initializer]) */
 static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_nokw("array.array", kw) || !rt_arg_range("array", nargs, 1, 2))
@@ -142,37 +240,50 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
     if (!rt_is_str(args[0]) || AS_STR(args[0])->length != 1)
         return rt_raisef(&rt_TypeError,
                          "array() argument 1 must be a unicode character, not %T", args[0]);
-    char code = rt_str_cstr(args[0])[0];
-    if (!find_code(code))
+    const Code *c = find_code(rt_str_cstr(args[0])[0]);
+    if (c == NULL)
         return rt_raisef(&rt_ValueError,
                          "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
-    Value a = array_make(code);
-    if (nargs == 2) {
-        if (rt_isinstance_of(args[1], &rt_bytes_type)) {
-            if (!frombytes(ARR(a), AS_BYTES(args[1])->data, AS_BYTES(args[1])->length))
-                return VAL_NULL;
-        } else if (rt_is_str(args[1])) {
+    Value a = array_make(t, c);
+    if (nargs == 1)
+        return a;
+    Value init = args[1];
+    bool ok;
+    if (rt_is_str(init)) {
+        if (c->code != 'u')
             return rt_raisef(&rt_TypeError,
-                             "cannot use a str to initialize an array with typecode '%c'", code);
-        } else if (!extend_from(ARR(a), args[1])) {
-            return VAL_NULL;
-        }
+                             "cannot use a str to initialize an array with typecode '%c'", c->code);
+        ok = fromunicode(ARR(a), init);
+    } else if (is_array(init) && ARR(init)->c->code == 'u' && c->code != 'u') {
+        return rt_raisef(&rt_TypeError, "cannot use a unicode array to initialize an array "
+                         "with typecode '%c'", c->code);
+    } else if (!is_array(init) && rt_has_buffer(init)) {
+        ok = frombytes(ARR(a), init);
+    } else if (is_array(init) && ARR(init)->c != c) {
+        Value list = to_list(ARR(init));
+        ok = extend_from(ARR(a), list);
+    } else {
+        ok = extend_from(ARR(a), init);
     }
-    return a;
+    return ok ? a : VAL_NULL;
 }
+
+/* ---- methods ---------------------------------------------------------------------- */
+
+static ObjArray *self_of(Value *args) { return ARR(args[0]); }
 
 static Value ar_append(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("append", nargs - 1, kw))
         return VAL_NULL;
-    return append_checked(ARR(args[0]), args[1]) ? rt_None : VAL_NULL;
+    return append_item(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
 static Value ar_extend(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("extend", nargs - 1, kw))
         return VAL_NULL;
-    return extend_from(ARR(args[0]), args[1]) ? rt_None : VAL_NULL;
+    return extend_from(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
 static Value ar_fromlist(Value *args, size_t nargs, Value kw)
@@ -181,186 +292,403 @@ static Value ar_fromlist(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_list_type))
         return rt_raisef(&rt_TypeError, "arg must be list");
-    return extend_from(ARR(args[0]), args[1]) ? rt_None : VAL_NULL;
+    ObjArray *a = self_of(args);
+    size_t n = a->n;
+    if (!extend_from(a, args[1])) {
+        a->n = n;                   /* all or nothing */
+        return VAL_NULL;
+    }
+    return rt_None;
 }
 
 static Value ar_tolist(Value *args, size_t nargs, Value kw)
 {
-    return rt_sequence_to_list(ARR(args[0])->list);
+    if (!rt_arg_none("tolist", nargs - 1, kw))
+        return VAL_NULL;
+    return to_list(self_of(args));
 }
 
 static Value ar_tobytes(Value *args, size_t nargs, Value kw)
 {
-    ObjArray *a = ARR(args[0]);
-    const Code *c = find_code(a->code);
-    ObjList *l = AS_LIST(a->list);
-    unsigned char *buf = gc_alloc_atomic(l->length * c->size + 1);
-    for (size_t i = 0; i < l->length; i++) {
-        unsigned char *p = buf + i * c->size;
-        if (c->is_float) {
-            double d = AS_FLOAT(l->items[i])->value;
-            if (c->size == 4) {
-                float f = (float)d;
-                memcpy(p, &f, 4);
-            } else {
-                memcpy(p, &d, 8);
-            }
-        } else {
-            int64_t x = 0;
-            if (!rt_int_as_i64(l->items[i], &x)) {
-                rt_err_clear();
-                bool ov;
-                x = (int64_t)(uint64_t)rt_int_as_double(l->items[i], &ov);
-            }
-            memcpy(p, &x, c->size);
-        }
-    }
-    return rt_bytes_new(buf, l->length * c->size);
+    if (!rt_arg_none("tobytes", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    return rt_bytes_new(a->data, a->n * a->c->size);
 }
 
 static Value ar_frombytes(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("frombytes", nargs - 1, kw))
         return VAL_NULL;
-    if (!rt_isinstance_of(args[1], &rt_bytes_type))
-        return rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%s'",
-                         val_type(args[1])->name);
-    return frombytes(ARR(args[0]), AS_BYTES(args[1])->data, AS_BYTES(args[1])->length)
-               ? rt_None : VAL_NULL;
+    return frombytes(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-/* Methods that are the list's own, forwarded (pop, index, count, remove,
- * reverse, insert — insert checks its item first). */
-static Value forward(Value self, const char *name, Value *args, size_t nargs)
+static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
 {
-    return mod_call_method(ARR(self)->list, name, args, nargs);
+    if (!rt_arg_one("fromunicode", nargs - 1, kw))
+        return VAL_NULL;
+    if (!rt_is_str(args[1]))
+        return rt_raisef(&rt_TypeError, "fromunicode() argument must be str, not %T", args[1]);
+    return fromunicode(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-static Value ar_pop(Value *a, size_t n, Value kw)
+static Value ar_tounicode(Value *args, size_t nargs, Value kw)
 {
-    Value r = forward(a[0], "pop", a + 1, n - 1);
-    if (r == VAL_NULL && rt_err_matches(&rt_IndexError)) {
-        rt_err_clear();
-        return rt_raisef(&rt_IndexError, AS_LIST(ARR(a[0])->list)->length ? "pop index out of range"
-                                                                         : "pop from empty array");
+    if (!rt_arg_none("tounicode", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    if (a->c->code != 'u')
+        return rt_raisef(&rt_ValueError, "tounicode() may only be called on unicode type arrays");
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < a->n; i++) {
+        uint32_t cp;
+        memcpy(&cp, item_at(a, i), 4);
+        sb_add_codepoint(&sb, cp);
     }
-    return r;
+    return sb_finish(&sb);
 }
 
-static Value ar_index(Value *a, size_t n, Value kw)
+/* An index argument counted from the end when negative, as list's. */
+static bool index_arg(Value v, size_t n, ssize_t *out)
 {
-    Value r = forward(a[0], "index", a + 1, n - 1);
-    if (r == VAL_NULL && rt_err_matches(&rt_ValueError)) {
-        rt_err_clear();
+    if (!rt_as_ssize(rt_index(v), out))
+        return false;
+    if (*out < 0)
+        *out += (ssize_t)n;
+    return true;
+}
+
+static Value ar_insert(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_range("insert", nargs - 1, 2, 2))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    ssize_t i;
+    if (!index_arg(args[1], a->n, &i))
+        return VAL_NULL;
+    i = i < 0 ? 0 : i > (ssize_t)a->n ? (ssize_t)a->n : i;
+    unsigned char tmp[8];
+    if (!set_item(a->c, tmp, args[2]))
+        return VAL_NULL;
+    reserve(a, 1);
+    memmove(item_at(a, (size_t)i + 1), item_at(a, (size_t)i), (a->n - (size_t)i) * a->c->size);
+    memcpy(item_at(a, (size_t)i), tmp, a->c->size);
+    a->n++;
+    return rt_None;
+}
+
+static void remove_at(ObjArray *a, size_t i)
+{
+    memmove(item_at(a, i), item_at(a, i + 1), (a->n - i - 1) * a->c->size);
+    a->n--;
+}
+
+static Value ar_pop(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_range("pop", nargs - 1, 0, 1))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    ssize_t i = -1;
+    if (nargs > 1 && !rt_as_ssize(rt_index(args[1]), &i))
+        return VAL_NULL;
+    if (a->n == 0)
+        return rt_raisef(&rt_IndexError, "pop from empty array");
+    if (i < 0)
+        i += (ssize_t)a->n;
+    if (i < 0 || i >= (ssize_t)a->n)
+        return rt_raisef(&rt_IndexError, "pop index out of range");
+    Value v = get_item(a, (size_t)i);
+    remove_at(a, (size_t)i);
+    return v;
+}
+
+/* The first index in [start, stop) whose item equals v; -1 none, -2 error. */
+static ssize_t find_item(ObjArray *a, Value v, size_t start, size_t stop)
+{
+    for (size_t i = start; i < stop && i < a->n; i++) {
+        int eq = rt_eq(get_item(a, i), v);
+        if (eq != 0)
+            return eq < 0 ? -2 : (ssize_t)i;
+    }
+    return -1;
+}
+
+static Value ar_index(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_range("index", nargs - 1, 1, 3))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    ssize_t start = 0, stop = (ssize_t)a->n;
+    if ((nargs > 2 && !index_arg(args[2], a->n, &start)) ||
+        (nargs > 3 && !index_arg(args[3], a->n, &stop)))
+        return VAL_NULL;
+    ssize_t i = find_item(a, args[1], start < 0 ? 0 : (size_t)start, stop < 0 ? 0 : (size_t)stop);
+    if (i == -1)
         return rt_raisef(&rt_ValueError, "array.index(x): x not in array");
-    }
-    return r;
+    return i < 0 ? VAL_NULL : small_new(i);
 }
 
-static Value ar_remove(Value *a, size_t n, Value kw)
+static Value ar_remove(Value *args, size_t nargs, Value kw)
 {
-    Value r = forward(a[0], "remove", a + 1, n - 1);
-    if (r == VAL_NULL && rt_err_matches(&rt_ValueError)) {
-        rt_err_clear();
+    if (!rt_arg_one("remove", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    ssize_t i = find_item(a, args[1], 0, a->n);
+    if (i == -1)
         return rt_raisef(&rt_ValueError, "array.remove(x): x not in array");
-    }
-    return r;
+    if (i < 0)
+        return VAL_NULL;
+    remove_at(a, (size_t)i);
+    return rt_None;
 }
 
-static Value ar_count(Value *a, size_t n, Value kw) { return forward(a[0], "count", a + 1, n - 1); }
-static Value ar_reverse(Value *a, size_t n, Value kw) { return forward(a[0], "reverse", a + 1, n - 1); }
-
-static Value ar_insert(Value *a, size_t n, Value kw)
+static Value ar_count(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("insert", n - 1, 2, 2))
+    if (!rt_arg_one("count", nargs - 1, kw))
         return VAL_NULL;
-    Value x = convert(find_code(ARR(a[0])->code), a[2]);
-    if (x == VAL_NULL)
-        return VAL_NULL;
-    Value args[2] = { a[1], x };
-    return forward(a[0], "insert", args, 2);
+    ObjArray *a = self_of(args);
+    intptr_t count = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        int eq = rt_eq(get_item(a, i), args[1]);
+        if (eq < 0)
+            return VAL_NULL;
+        count += eq;
+    }
+    return small_new(count);
 }
 
+static void swap_items(ObjArray *a, size_t i, size_t j)
+{
+    unsigned char tmp[8];
+    size_t s = a->c->size;
+    memcpy(tmp, item_at(a, i), s);
+    memcpy(item_at(a, i), item_at(a, j), s);
+    memcpy(item_at(a, j), tmp, s);
+}
+
+static Value ar_reverse(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("reverse", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    for (size_t i = 0, j = a->n; i + 1 < j; i++, j--)
+        swap_items(a, i, j - 1);
+    return rt_None;
+}
+
+/* byteswap(): reverse the bytes of every item. */
+static Value ar_byteswap(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("byteswap", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    size_t s = a->c->size;
+    for (size_t i = 0; i < a->n; i++) {
+        unsigned char *p = item_at(a, i);
+        for (size_t k = 0; k < s / 2; k++) {
+            unsigned char t = p[k];
+            p[k] = p[s - 1 - k];
+            p[s - 1 - k] = t;
+        }
+    }
+    return rt_None;
+}
+
+/* buffer_info(): (address, length in items). */
+static Value ar_buffer_info(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("buffer_info", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    return rt_tuple_pack(2, rt_int_from_u64((uintptr_t)a->data), rt_int_from_u64(a->n));
+}
+
+static Value copy_of(ObjArray *a, ObjType *type)
+{
+    Value c = array_make(type, a->c);
+    append_bytes(ARR(c), a->data, a->n);
+    return c;
+}
+
+static Value ar_copy(Value *args, size_t nargs, Value kw)
+{
+    return copy_of(self_of(args), val_type(args[0]));
+}
+
+/* copy and pickle: array(typecode, list of items). */
+static Value ar_reduce_ex(Value *args, size_t nargs, Value kw)
+{
+    ObjArray *a = self_of(args);
+    Value typecode = rt_str_from_codepoint((uint32_t)a->c->code);
+    Value *slot = rt_instance_dict_slot(args[0]);
+    Value dict = slot != NULL && *slot != VAL_NULL ? *slot : rt_None;
+    return rt_tuple_pack(3, obj_val(val_type(args[0])),
+                         rt_tuple_pack(2, typecode, to_list(a)), dict);
+}
+
+/* ---- the sequence slots ---------------------------------------------------------------- */
+
+/* array('i', [1, 2]), array('u', 'ab'); a subclass shows its own name. */
 static Value array_repr(Value self)
 {
     ObjArray *a = ARR(self);
-    if (AS_LIST(a->list)->length == 0)
-        return rt_str_format_c("array('%c')", a->code);
-    return rt_str_format_c("array('%c', %R)", a->code, a->list);
+    const char *name = strrchr(val_type(self)->name, '.');
+    name = name != NULL ? name + 1 : val_type(self)->name;
+    if (a->n == 0)
+        return rt_str_format_c("%s('%c')", name, a->c->code);
+    Value items = a->c->code == 'u' ? ar_tounicode(&self, 1, VAL_NULL) : to_list(a);
+    return rt_str_format_c("%s('%c', %R)", name, a->c->code, items);
 }
 
-static ssize_t array_len(Value self) { return (ssize_t)AS_LIST(ARR(self)->list)->length; }
+static ssize_t array_len(Value self) { return (ssize_t)ARR(self)->n; }
 
 static Value array_getitem(Value self, Value key)
 {
-    Value r = rt_getitem(ARR(self)->list, key);
-    if (r == VAL_NULL) {
-        if (rt_err_matches(&rt_IndexError)) {
-            rt_err_clear();
-            return rt_raisef(&rt_IndexError, "array index out of range");
-        }
-        return VAL_NULL;
-    }
+    ObjArray *a = ARR(self);
     if (IS_EXACT(key, rt_slice_type)) {
-        Value out = array_make(ARR(self)->code);
-        ARR(out)->list = r;
+        ssize_t start, stop, step, n;
+        if (!rt_slice_indices(key, (ssize_t)a->n, &start, &stop, &step, &n))
+            return VAL_NULL;
+        Value out = array_make(&array_type, a->c);
+        reserve(ARR(out), (size_t)n);
+        for (ssize_t k = 0; k < n; k++)
+            memcpy(item_at(ARR(out), (size_t)k), item_at(a, (size_t)(start + k * step)),
+                   a->c->size);
+        ARR(out)->n = (size_t)n;
         return out;
     }
-    return r;
+    Value idx = rt_index_or_null(key);
+    if (idx == VAL_NULL) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "array indices must be integers");
+        return VAL_NULL;
+    }
+    ssize_t i;
+    if (!index_arg(idx, a->n, &i))
+        return VAL_NULL;
+    if (i < 0 || i >= (ssize_t)a->n)
+        return rt_raisef(&rt_IndexError, "array index out of range");
+    return get_item(a, (size_t)i);
+}
+
+/* a[i:j:k] = array of the same typecode, or del a[i:j:k]: done on a list
+ * of the items and written back (the same rules as list's). */
+static int assign_slice(ObjArray *a, Value key, Value v)
+{
+    if (v != VAL_NULL && (!is_array(v) || ARR(v)->c != a->c)) {
+        rt_raisef(&rt_TypeError, "can only assign array (not \"%s\") to array slice",
+                  val_type(v)->name);
+        return -1;
+    }
+    Value list = to_list(a);
+    int r = v == VAL_NULL ? rt_delitem(list, key) : rt_setitem(list, key, to_list(ARR(v)));
+    if (r < 0) {
+        if (rt_err_matches(&rt_ValueError)) {   /* "attempt to assign sequence of size ..." */
+            Value msg = rt_str(rt_err_fetch());
+            const char *s = rt_str_cstr(msg);
+            const char *rest = strstr(s, " of size");
+            rt_raisef(&rt_ValueError, "attempt to assign array%s", rest != NULL ? rest : "");
+        }
+        return -1;
+    }
+    a->n = 0;
+    return extend_from(a, list) ? 0 : -1;
 }
 
 static int array_setitem(Value self, Value key, Value v)
 {
-    if (v == VAL_NULL)
-        return rt_delitem(ARR(self)->list, key);
-    if (IS_EXACT(key, rt_slice_type)) {
-        if (val_type(v) != &array_type || ARR(v)->code != ARR(self)->code) {
-            rt_raisef(&rt_TypeError, "can only assign array (not \"%s\") to array slice",
-                      val_type(v)->name);
-            return -1;
-        }
-        return rt_setitem(ARR(self)->list, key, rt_sequence_to_list(ARR(v)->list));
-    }
-    Value x = convert(find_code(ARR(self)->code), v);
-    if (x == VAL_NULL)
-        return -1;
-    if (rt_setitem(ARR(self)->list, key, x) < 0) {
-        if (rt_err_matches(&rt_IndexError)) {
-            rt_err_clear();
-            rt_raisef(&rt_IndexError, "array assignment index out of range");
-        }
+    ObjArray *a = ARR(self);
+    if (IS_EXACT(key, rt_slice_type))
+        return assign_slice(a, key, v);
+    Value idx = rt_index_or_null(key);
+    if (idx == VAL_NULL) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "array indices must be integers");
         return -1;
     }
-    return 0;
+    ssize_t i;
+    if (!index_arg(idx, a->n, &i))
+        return -1;
+    if (i < 0 || i >= (ssize_t)a->n) {
+        rt_raisef(&rt_IndexError, v == VAL_NULL ? "array assignment index out of range"
+                                                : "array assignment index out of range");
+        return -1;
+    }
+    if (v == VAL_NULL) {
+        remove_at(a, (size_t)i);
+        return 0;
+    }
+    return set_item(a->c, item_at(a, (size_t)i), v) ? 0 : -1;
 }
 
-static Value array_iter(Value self) { return rt_iter(ARR(self)->list); }
+typedef struct ObjArrayIter {
+    Object ob;
+    ObjArray *a;
+    size_t next;
+} ObjArrayIter;
 
-static int array_contains(Value self, Value v) { return rt_contains(ARR(self)->list, v); }
+static ObjType arrayiter_type;
 
+static Value array_iter(Value self)
+{
+    ObjArrayIter *it = gc_alloc(sizeof *it);
+    it->ob.type = &arrayiter_type;
+    it->a = ARR(self);
+    return obj_val(it);
+}
+
+static Value arrayiter_next(Value self)
+{
+    ObjArrayIter *it = VAL_AS(ObjArrayIter, self);
+    if (it->a == NULL || it->next >= it->a->n) {
+        it->a = NULL;
+        return VAL_NULL;
+    }
+    return get_item(it->a, it->next++);
+}
+
+static ObjType arrayiter_type = {
+    .ob.type = &rt_type_type, .name = "arrayiterator",
+    .iter = rt_iter_self, .next = arrayiter_next,
+};
+
+static int array_contains(Value self, Value v)
+{
+    ssize_t i = find_item(ARR(self), v, 0, ARR(self)->n);
+    return i == -2 ? -1 : i >= 0;
+}
+
+/* Arrays compare item by item, whatever their typecodes (as lists do). */
 static Value array_richcompare(Value a, Value b, int op)
 {
-    if (val_type(a) != &array_type || val_type(b) != &array_type)
+    if (!is_array(a) || !is_array(b))
         return rt_NotImplemented;
-    return rt_richcompare(ARR(a)->list, ARR(b)->list, op);
+    return rt_richcompare(to_list(ARR(a)), to_list(ARR(b)), op);
+}
+
+static Value repeat(ObjArray *a, ssize_t times)
+{
+    Value out = array_make(&array_type, a->c);
+    for (ssize_t k = 0; k < times; k++)
+        append_bytes(ARR(out), a->data, a->n);
+    return out;
 }
 
 static Value array_binop(Value a, Value b, int op)
 {
-    if (op == NB_ADD && val_type(a) == &array_type && val_type(b) == &array_type) {
-        if (ARR(a)->code != ARR(b)->code)
+    if (op == NB_ADD && is_array(a) && is_array(b)) {
+        if (ARR(a)->c != ARR(b)->c)
             return rt_raisef(&rt_TypeError, "bad argument type for built-in operation");
-        Value out = array_make(ARR(a)->code);
-        ARR(out)->list = rt_binary_op(ARR(a)->list, ARR(b)->list, NB_ADD);
+        Value out = copy_of(ARR(a), &array_type);
+        append_bytes(ARR(out), ARR(b)->data, ARR(b)->n);
         return out;
     }
     if (op == NB_MULTIPLY) {
-        Value arr = val_type(a) == &array_type ? a : b, n = arr == a ? b : a;
-        if (!is_int(n) && !is_bool(n))
-            return rt_NotImplemented;
-        Value out = array_make(ARR(arr)->code);
-        ARR(out)->list = rt_binary_op(ARR(arr)->list, n, NB_MULTIPLY);
-        return ARR(out)->list == VAL_NULL ? VAL_NULL : out;
+        Value arr = is_array(a) ? a : b, n = arr == a ? b : a;
+        ssize_t times;
+        int r = rt_repeat_count(n, &times);
+        return r > 0 ? repeat(ARR(arr), times) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     return rt_NotImplemented;
 }
@@ -368,45 +696,77 @@ static Value array_binop(Value a, Value b, int op)
 static Value array_inplace(Value a, Value b, int op)
 {
     if (op == NB_ADD) {
-        if (val_type(b) != &array_type)
+        if (!is_array(b))
             return rt_raisef(&rt_TypeError, "can only extend array with array (not \"%s\")",
                              val_type(b)->name);
         return extend_from(ARR(a), b) ? a : VAL_NULL;
     }
-    return array_binop(a, b, op);
+    if (op == NB_MULTIPLY) {
+        ssize_t times;
+        int r = rt_repeat_count(b, &times);
+        if (r <= 0)
+            return r < 0 ? VAL_NULL : rt_NotImplemented;
+        Value rep = repeat(ARR(a), times);
+        ARR(a)->n = 0;
+        append_bytes(ARR(a), ARR(rep)->data, ARR(rep)->n);
+        return a;
+    }
+    return rt_NotImplemented;
 }
 
-static Value array_getattr(Value self, Value name)
+static int array_getbuffer(Value self, RtBuffer *view, int flags)
 {
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "typecode") == 0)
-        return rt_str_from_codepoint((uint32_t)ARR(self)->code);
-    if (strcmp(s, "itemsize") == 0)
-        return small_new((intptr_t)find_code(ARR(self)->code)->size);
-    return rt_generic_getattr(self, name);
+    ObjArray *a = ARR(self);
+    if (a->data == NULL)
+        reserve(a, 1);              /* an empty array still has an address */
+    return rt_buffer_fill(view, self, a->data, (ssize_t)(a->n * a->c->size), false,
+                          a->c->format, (ssize_t)a->c->size, flags);
 }
+
+static Value array_get_typecode(Value self)
+{
+    return rt_str_from_codepoint((uint32_t)ARR(self)->c->code);
+}
+
+static Value array_get_itemsize(Value self)
+{
+    return small_new((intptr_t)ARR(self)->c->size);
+}
+
+static const GetSetDef array_getsets[] = {
+    {"typecode", array_get_typecode, NULL, "the typecode character used to create the array"},
+    {"itemsize", array_get_itemsize, NULL, "the size, in bytes, of one array item"},
+    {NULL},
+};
 
 static const MethodDef array_methods[] = {
     {"append", ar_append}, {"extend", ar_extend}, {"fromlist", ar_fromlist},
     {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes},
+    {"fromunicode", ar_fromunicode}, {"tounicode", ar_tounicode},
     {"pop", ar_pop}, {"index", ar_index}, {"remove", ar_remove}, {"count", ar_count},
-    {"reverse", ar_reverse}, {"insert", ar_insert},
+    {"reverse", ar_reverse}, {"insert", ar_insert}, {"byteswap", ar_byteswap},
+    {"buffer_info", ar_buffer_info}, {"__copy__", ar_copy}, {"__deepcopy__", ar_copy},
+    {"__reduce_ex__", ar_reduce_ex},
     {NULL, NULL}
 };
 
 static ObjType array_type = {
     .ob.type = &rt_type_type, .name = "array.array", .flags = TF_BASETYPE | TF_SEQUENCE,
+    .instance_size = sizeof(ObjArray),
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
     .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
-    .getattr = array_getattr,
+    .getbuffer = array_getbuffer, .getsets = array_getsets,
 };
 
 Value mod_array_init(void)
 {
     Value m = mod_module_new("array", NULL);
     mod_add_type(m, "array", &array_type, array_methods);
+    if (arrayiter_type.mro == VAL_NULL)
+        rt_type_ready(&arrayiter_type, NULL);
+    rt_type_add_class_getitem(&array_type);
     mod_module_set(m, "ArrayType", obj_val(&array_type));
     mod_module_set(m, "typecodes", rt_str_from_cstr("bBuhHiIlLqQfd"));
     return m;

@@ -1,47 +1,43 @@
 /*
- * collections.c — deque, defaultdict, Counter, OrderedDict, namedtuple and
- * ChainMap, plus collections.abc's names.
+ * collections.c — the `_collections` accelerator, after CPython 3.11's
+ * Modules/_collectionsmodule.c: deque (with its two iterator types),
+ * defaultdict, _tuplegetter (namedtuple's field descriptor) and
+ * _count_elements (Counter's inner loop).  CPython's
+ * Lib/collections/__init__.py builds the rest of the module on these.
  *
- * CPython writes deque and defaultdict in C (Modules/_collectionsmodule.c)
- * and the rest in Python (Lib/collections/__init__.py); pvm writes them all
- * in C, keeping the Python versions' observable behaviour: Counter's
- * repr orders by most_common() (a stable sort by count, descending),
- * OrderedDict's 3.11 repr is "OrderedDict([('a', 1)])", namedtuple builds a
- * new tuple subtype at run time whose fields are descriptors reading tuple
- * items.  defaultdict, Counter and OrderedDict are dict subtypes sharing
- * dict's layout, so every dict method works on them; dict's getitem slot
- * already calls a subtype's __missing__.
+ * deque is a ring buffer of Values whose capacity is a power of two, so an
+ * item's slot is (head + i) & (cap - 1): O(1) at both ends and O(1)
+ * indexing (CPython links 64-slot blocks instead; what Python code can see
+ * is the same).  A bounded deque (maxlen) drops items from the opposite end
+ * as it grows.  `state` counts mutations the way CPython's does, so
+ * iterators and the searching methods notice a deque changed under them
+ * ("deque mutated during iteration").
  *
- * deque is a ring buffer of Values: O(1) at both ends, indexable, with an
- * optional maxlen that discards from the opposite end.
+ * defaultdict is a dict subtype: dict's layout plus one Value, the
+ * default_factory; dict's getitem slot calls __missing__ on a subtype.
+ *
+ * As in CPython, the constructors (new_) only allocate for subclasses and
+ * leave the arguments to __init__, so a subclass with its own __init__
+ * signature works; for the exact types new_ runs the same initialisation.
  */
 #include <string.h>
 #include "modules/modutil.h"
 #include "runtime/class.h"
 
-static Value call_dict_method(Value self, const char *name, Value *args, size_t nargs)
-{
-    Value m = rt_type_lookup(&rt_dict_type, rt_str_intern_cstr(name));
-    Value all[4];
-    all[0] = self;
-    for (size_t i = 0; i < nargs; i++)
-        all[i + 1] = args[i];
-    return rt_call(m, all, nargs + 1, VAL_NULL);
-}
-
 /* ======================= deque ========================================== */
 
 typedef struct {
     Object ob;
-    Value *items;
-    size_t cap, head, len;
+    Value *items;               /* cap slots, a ring */
+    size_t cap, head, len;      /* cap: 0 or a power of two */
     ssize_t maxlen;             /* -1: unbounded */
-    uint64_t state;             /* bumped on each mutation (iterators check) */
+    uint64_t state;             /* bumped by each mutation (iterators check) */
 } ObjDeque;
-static ObjType deque_type, deque_iter_type;
+
+static ObjType deque_type, deque_iter_type, deque_reviter_type;
 #define DQ(v) VAL_AS(ObjDeque, v)
 
-static Value *dq_at(ObjDeque *d, size_t i) { return &d->items[(d->head + i) % d->cap]; }
+static Value *dq_at(ObjDeque *d, size_t i) { return &d->items[(d->head + i) & (d->cap - 1)]; }
 
 static void dq_grow(ObjDeque *d)
 {
@@ -56,26 +52,27 @@ static void dq_grow(ObjDeque *d)
     d->head = 0;
 }
 
-static Value dq_popright(ObjDeque *d)
+static Value dq_take_right(ObjDeque *d)
 {
-    Value v = *dq_at(d, d->len - 1);
-    *dq_at(d, d->len - 1) = VAL_NULL;
+    Value *slot = dq_at(d, d->len - 1), v = *slot;
+    *slot = VAL_NULL;
     d->len--;
     d->state++;
     return v;
 }
 
-static Value dq_popleft_raw(ObjDeque *d)
+static Value dq_take_left(ObjDeque *d)
 {
-    Value v = *dq_at(d, 0);
-    *dq_at(d, 0) = VAL_NULL;
-    d->head = (d->head + 1) % d->cap;
+    Value *slot = dq_at(d, 0), v = *slot;
+    *slot = VAL_NULL;
+    d->head = (d->head + 1) & (d->cap - 1);
     d->len--;
     d->state++;
     return v;
 }
 
-static void dq_push(ObjDeque *d, Value v)
+/* append / appendleft: a full bounded deque drops from the other end. */
+static void dq_push_right(ObjDeque *d, Value v)
 {
     if (d->maxlen == 0)
         return;
@@ -84,22 +81,30 @@ static void dq_push(ObjDeque *d, Value v)
     d->len++;
     d->state++;
     if (d->maxlen > 0 && d->len > (size_t)d->maxlen)
-        dq_popleft_raw(d);
+        dq_take_left(d);
 }
 
-static void dq_pushleft(ObjDeque *d, Value v)
+static void dq_push_left(ObjDeque *d, Value v)
 {
     if (d->maxlen == 0)
         return;
     dq_grow(d);
-    d->head = (d->head + d->cap - 1) % d->cap;
+    d->head = (d->head - 1) & (d->cap - 1);
     d->items[d->head] = v;
     d->len++;
     d->state++;
     if (d->maxlen > 0 && d->len > (size_t)d->maxlen)
-        dq_popright(d);
+        dq_take_right(d);
 }
 
+static void dq_clear(ObjDeque *d)
+{
+    d->items = NULL;
+    d->cap = d->len = d->head = 0;
+    d->state++;
+}
+
+/* extend / extendleft: the deque itself is copied first (d.extend(d)). */
 static bool dq_extend(ObjDeque *d, Value iterable, bool left)
 {
     if (obj_val(d) == iterable)
@@ -108,120 +113,216 @@ static bool dq_extend(ObjDeque *d, Value iterable, bool left)
     if (it == VAL_NULL)
         return false;
     while ((v = rt_next(it)) != VAL_NULL)
-        left ? dq_pushleft(d, v) : dq_push(d, v);
+        left ? dq_push_left(d, v) : dq_push_right(d, v);
     return !rt_err_occurred();
 }
 
-static Value deque_new(ObjType *type, Value *args, size_t nargs, Value kw)
+/* Rotate right by n (left when negative): the last n items move to the
+ * front.  Moves at most len/2 items, as CPython's _deque_rotate. */
+static void dq_rotate(ObjDeque *d, ssize_t n)
+{
+    ssize_t len = (ssize_t)d->len, half = len / 2;
+    if (len <= 1)
+        return;
+    if (n > half || n < -half) {
+        n %= len;
+        if (n > half)
+            n -= len;
+        else if (n < -half)
+            n += len;
+    }
+    d->state++;
+    size_t mask = d->cap - 1;
+    for (; n > 0; n--) {            /* last item to the front */
+        Value v = *dq_at(d, d->len - 1);
+        d->head = (d->head - 1) & mask;
+        d->items[d->head] = v;
+    }
+    for (; n < 0; n++) {            /* first item to the back */
+        Value v = d->items[d->head];
+        d->head = (d->head + 1) & mask;
+        *dq_at(d, d->len - 1) = v;
+    }
+}
+
+/* Remove item i, moving the shorter side. */
+static void dq_del_at(ObjDeque *d, size_t i)
+{
+    if (i < d->len / 2) {
+        for (size_t j = i; j > 0; j--)
+            *dq_at(d, j) = *dq_at(d, j - 1);
+        dq_take_left(d);
+    } else {
+        for (size_t j = i; j + 1 < d->len; j++)
+            *dq_at(d, j) = *dq_at(d, j + 1);
+        dq_take_right(d);
+    }
+}
+
+/* The first index in [start, stop) whose item == x: -1 when none, -2 on
+ * error (also when the deque changed during a comparison). */
+static ssize_t dq_find(ObjDeque *d, Value x, size_t start, size_t stop, ObjType *mutated)
+{
+    uint64_t state = d->state;
+    for (size_t i = start; i < stop && i < d->len; i++) {
+        int eq = rt_eq(*dq_at(d, i), x);
+        if (eq < 0)
+            return -2;
+        if (state != d->state) {
+            rt_raisef(mutated, "deque mutated during iteration");
+            return -2;
+        }
+        if (eq)
+            return (ssize_t)i;
+    }
+    return -1;
+}
+
+static Value dq_as_list(ObjDeque *d)
+{
+    Value l = rt_list_new(d->len);
+    for (size_t i = 0; i < d->len; i++)
+        rt_list_append(l, *dq_at(d, i));
+    return l;
+}
+
+/* deque.__init__ / deque(): (iterable=(), maxlen=None); re-initialising
+ * empties the deque first. */
+static bool dq_init(ObjDeque *d, Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "iterable", "maxlen" };
     static const ArgSpec spec = { "deque", names, 2, 0, 0, 2, false };
     Value a[2];
     if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    ObjDeque *d = rt_alloc_instance(type, sizeof *d);
-    d->ob.type = type;
-    d->maxlen = -1;
+        return false;
+    ssize_t maxlen = -1;
     if (a[1] != VAL_NULL && a[1] != rt_None) {
-        if (!rt_as_ssize(a[1], &d->maxlen))
-            return VAL_NULL;
-        if (d->maxlen < 0)
-            return rt_raisef(&rt_ValueError, "maxlen must be non-negative");
+        if (!rt_isinstance_of(a[1], &rt_int_type)) {
+            rt_raisef(&rt_TypeError, "an integer is required");
+            return false;
+        }
+        if (!mod_int_as_ssize(a[1], &maxlen))
+            return false;
+        if (maxlen < 0) {
+            rt_raisef(&rt_ValueError, "maxlen must be non-negative");
+            return false;
+        }
     }
-    if (a[0] != VAL_NULL && !dq_extend(d, a[0], false))
+    d->maxlen = maxlen;
+    if (d->len > 0)
+        dq_clear(d);
+    return a[0] == VAL_NULL || dq_extend(d, a[0], false);
+}
+
+static Value deque_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    ObjDeque *d = rt_alloc_instance(type, sizeof *d);
+    d->maxlen = -1;
+    if (type == &deque_type && !dq_init(d, args, nargs, kw))
         return VAL_NULL;
     return obj_val(d);
 }
 
+static Value dq_init_m(Value *args, size_t nargs, Value kw)
+{
+    return dq_init(DQ(args[0]), args + 1, nargs - 1, kw) ? rt_None : VAL_NULL;
+}
+
+/* A copy: the same maxlen; a subclass is called as type(d)(d[, maxlen]). */
+static Value dq_copy_of(ObjDeque *d)
+{
+    ObjType *type = d->ob.type;
+    if (type != &deque_type) {
+        Value args[2] = { obj_val(d), small_new(d->maxlen) };
+        return rt_call(obj_val(type), args, d->maxlen < 0 ? 1 : 2, VAL_NULL);
+    }
+    ObjDeque *c = rt_alloc_instance(type, sizeof *c);
+    c->maxlen = d->maxlen;
+    for (size_t i = 0; i < d->len; i++)
+        dq_push_right(c, *dq_at(d, i));
+    return obj_val(c);
+}
+
+/* ---- methods ---- */
+
 static Value dq_append(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("append", nargs - 1, kw))
+    if (!rt_arg_one("deque.append", nargs - 1, kw))
         return VAL_NULL;
-    dq_push(DQ(args[0]), args[1]);
+    dq_push_right(DQ(args[0]), args[1]);
     return rt_None;
 }
 
 static Value dq_appendleft(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("appendleft", nargs - 1, kw))
+    if (!rt_arg_one("deque.appendleft", nargs - 1, kw))
         return VAL_NULL;
-    dq_pushleft(DQ(args[0]), args[1]);
+    dq_push_left(DQ(args[0]), args[1]);
     return rt_None;
 }
 
 static Value dq_pop(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("pop", nargs - 1, kw))
+    if (!rt_arg_none("deque.pop", nargs - 1, kw))
         return VAL_NULL;
     if (DQ(args[0])->len == 0)
         return rt_raisef(&rt_IndexError, "pop from an empty deque");
-    return dq_popright(DQ(args[0]));
+    return dq_take_right(DQ(args[0]));
 }
 
 static Value dq_popleft(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("popleft", nargs - 1, kw))
+    if (!rt_arg_none("deque.popleft", nargs - 1, kw))
         return VAL_NULL;
     if (DQ(args[0])->len == 0)
         return rt_raisef(&rt_IndexError, "pop from an empty deque");
-    return dq_popleft_raw(DQ(args[0]));
+    return dq_take_left(DQ(args[0]));
 }
 
 static Value dq_extend_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("extend", nargs - 1, kw))
+    if (!rt_arg_one("deque.extend", nargs - 1, kw))
         return VAL_NULL;
     return dq_extend(DQ(args[0]), args[1], false) ? rt_None : VAL_NULL;
 }
 
-static Value dq_extendleft(Value *args, size_t nargs, Value kw)
+static Value dq_extendleft_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("extendleft", nargs - 1, kw))
+    if (!rt_arg_one("deque.extendleft", nargs - 1, kw))
         return VAL_NULL;
     return dq_extend(DQ(args[0]), args[1], true) ? rt_None : VAL_NULL;
 }
 
-static void dq_rotate(ObjDeque *d, ssize_t n)
+/* An integer argument read with __index__ (PyNumber_AsSsize_t with
+ * OverflowError). */
+static bool ssize_arg(Value v, ssize_t *out)
 {
-    if (d->len <= 1)
-        return;
-    ssize_t len = (ssize_t)d->len;
-    n %= len;
-    if (n < 0)
-        n += len;
-    /* Rotating right by n: the last n items move to the front. */
-    for (ssize_t i = 0; i < n; i++) {
-        Value v = dq_popright(d);
-        d->head = (d->head + d->cap - 1) % d->cap;
-        d->items[d->head] = v;
-        d->len++;
-    }
-    d->state++;
+    Value i = rt_index(v);
+    return i != VAL_NULL && mod_int_as_ssize(i, out);
 }
 
 static Value dq_rotate_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("rotate", kw) || !rt_arg_range("rotate", nargs - 1, 0, 1))
+    if (!rt_arg_nokw("deque.rotate", kw) || !rt_arg_range("deque.rotate", nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t n = 1;
-    if (nargs == 2 && !rt_as_ssize(args[1], &n))
+    if (nargs == 2 && !ssize_arg(args[1], &n))
         return VAL_NULL;
     dq_rotate(DQ(args[0]), n);
     return rt_None;
 }
 
-static Value dq_clear(Value *args, size_t nargs, Value kw)
+static Value dq_clear_m(Value *args, size_t nargs, Value kw)
 {
-    ObjDeque *d = DQ(args[0]);
-    d->items = NULL;
-    d->cap = d->len = d->head = 0;
-    d->state++;
+    if (!rt_arg_none("deque.clear", nargs - 1, kw))
+        return VAL_NULL;
+    dq_clear(DQ(args[0]));
     return rt_None;
 }
 
 static Value dq_count(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("count", nargs - 1, kw))
+    if (!rt_arg_one("deque.count", nargs - 1, kw))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t n = 0;
@@ -237,26 +338,10 @@ static Value dq_count(Value *args, size_t nargs, Value kw)
     return small_new(n);
 }
 
-static ssize_t dq_find(ObjDeque *d, Value x, size_t start, size_t stop)
-{
-    uint64_t state = d->state;
-    for (size_t i = start; i < stop && i < d->len; i++) {
-        int eq = rt_eq(*dq_at(d, i), x);
-        if (eq < 0)
-            return -2;
-        if (state != d->state) {
-            rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
-            return -2;
-        }
-        if (eq)
-            return (ssize_t)i;
-    }
-    return -1;
-}
-
+/* index(x[, start[, stop]]): the bounds as slice indices, clamped. */
 static Value dq_index(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("index", kw) || !rt_arg_range("index", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("index", kw) || !rt_arg_count("index", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t len = (ssize_t)d->len, start = 0, stop = len;
@@ -270,7 +355,8 @@ static Value dq_index(Value *args, size_t nargs, Value kw)
         stop = 0;
     if (stop > len)
         stop = len;
-    ssize_t i = start <= stop ? dq_find(d, args[1], (size_t)start, (size_t)stop) : -1;
+    ssize_t i = start < stop ? dq_find(d, args[1], (size_t)start, (size_t)stop,
+                                       &rt_RuntimeError) : -1;
     if (i == -2)
         return VAL_NULL;
     if (i < 0)
@@ -278,19 +364,12 @@ static Value dq_index(Value *args, size_t nargs, Value kw)
     return small_new(i);
 }
 
-static void dq_del_at(ObjDeque *d, size_t i)
-{
-    for (size_t j = i; j + 1 < d->len; j++)
-        *dq_at(d, j) = *dq_at(d, j + 1);
-    dq_popright(d);
-}
-
 static Value dq_remove(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("remove", nargs - 1, kw))
+    if (!rt_arg_one("deque.remove", nargs - 1, kw))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
-    ssize_t i = dq_find(d, args[1], 0, d->len);
+    ssize_t i = dq_find(d, args[1], 0, d->len, &rt_IndexError);
     if (i == -2)
         return VAL_NULL;
     if (i < 0)
@@ -299,110 +378,117 @@ static Value dq_remove(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* Reverses in place; like CPython's, not counted as a mutation. */
 static Value dq_reverse(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("deque.reverse", nargs - 1, kw))
+        return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     for (size_t i = 0, j = d->len; i + 1 < j; i++, j--) {
         Value t = *dq_at(d, i);
         *dq_at(d, i) = *dq_at(d, j - 1);
         *dq_at(d, j - 1) = t;
     }
-    d->state++;
     return rt_None;
 }
 
+/* insert(i, x) before index i, clamped like list.insert. */
 static Value dq_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("insert", kw) || !rt_arg_range("insert", nargs - 1, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !rt_arg_count("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t i, len = (ssize_t)d->len;
-    if (!rt_as_ssize(args[1], &i))
+    if (!ssize_arg(args[1], &i))
         return VAL_NULL;
-    if (d->maxlen >= 0 && len >= d->maxlen)
+    if (d->maxlen == len)
         return rt_raisef(&rt_IndexError, "deque already at its maximum size");
     if (i < 0 && (i += len) < 0)
         i = 0;
     if (i > len)
         i = len;
-    dq_push(d, args[2]);
+    dq_push_right(d, args[2]);
     for (ssize_t j = len; j > i; j--)
         *dq_at(d, (size_t)j) = *dq_at(d, (size_t)j - 1);
     *dq_at(d, (size_t)i) = args[2];
     return rt_None;
 }
 
-static Value dq_copy_of(ObjDeque *d)
-{
-    ObjDeque *c = gc_alloc(sizeof *c);
-    c->ob.type = d->ob.type;
-    c->maxlen = d->maxlen;
-    for (size_t i = 0; i < d->len; i++)
-        dq_push(c, *dq_at(d, i));
-    return obj_val(c);
-}
-
 static Value dq_copy(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("deque.copy", nargs - 1, kw))
+        return VAL_NULL;
     return dq_copy_of(DQ(args[0]));
 }
 
+static Value dq_iter_make(Value self, ObjType *type);
+
+static Value dq_reversed(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("deque.__reversed__", nargs - 1, kw))
+        return VAL_NULL;
+    return dq_iter_make(args[0], &deque_reviter_type);
+}
+
+/* (type(d), () or ((), maxlen), d.__dict__ or None, iter(d)) */
+static Value dq_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("deque.__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjDeque *d = DQ(args[0]);
+    Value state = rt_lookup_attr(args[0], rt_str_intern_cstr("__dict__"));
+    if (state == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    Value ctor_args = d->maxlen < 0 ? rt_empty_tuple
+                                    : rt_tuple_pack(2, rt_empty_tuple, small_new(d->maxlen));
+    return rt_tuple_pack(4, obj_val(d->ob.type), ctor_args, state ? state : rt_None,
+                         dq_iter_make(args[0], &deque_iter_type));
+}
+
+static Value dq_maxlen(Value self)
+{
+    return DQ(self)->maxlen < 0 ? rt_None : small_new(DQ(self)->maxlen);
+}
+
+/* ---- slots ---- */
+
+/* "deque([1, 2], maxlen=3)" under the type's own short name; "[...]" for
+ * a deque inside itself. */
 static Value dq_repr(Value self)
 {
     if (rt_repr_reentered(self))
         return rt_str_from_cstr("[...]");
     ObjDeque *d = DQ(self);
-    StrBuf sb;
-    sb_init(&sb);
-    sb_adds(&sb, "deque([");
-    for (size_t i = 0; i < d->len; i++) {
-        if (i)
-            sb_adds(&sb, ", ");
-        if (!sb_add_value_repr(&sb, *dq_at(d, i)))
-            return VAL_NULL;
-    }
-    sb_addc(&sb, ']');
-    if (d->maxlen >= 0) {
-        char buf[48];
-        snprintf(buf, sizeof buf, ", maxlen=%zd", d->maxlen);
-        sb_adds(&sb, buf);
-    }
-    sb_addc(&sb, ')');
-    return sb_finish(&sb);
+    const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+    Value items = rt_repr(dq_as_list(d));
+    if (items == VAL_NULL)
+        return VAL_NULL;
+    if (d->maxlen >= 0)
+        return rt_str_format_c("%s(%S, maxlen=%zd)", dot ? dot + 1 : name, items, d->maxlen);
+    return rt_str_format_c("%s(%S)", dot ? dot + 1 : name, items);
 }
 
 static ssize_t dq_len(Value self) { return (ssize_t)DQ(self)->len; }
 
+/* d[i] takes integers only (no slices): "sequence index must be integer". */
 static bool dq_index_of(ObjDeque *d, Value key, size_t *out)
 {
-    if (!rt_isinstance_of(key, &rt_int_type)) {
-        Value i = rt_index_or_null(key);
-        if (i == VAL_NULL) {
-            if (!rt_err_occurred())
-                rt_raisef(&rt_TypeError, "sequence index must be integer, not '%s'",
-                          val_type(key)->name);
-            return false;
-        }
-        key = i;
+    Value i = rt_index_or_null(key);
+    if (i == VAL_NULL) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "sequence index must be integer, not '%s'",
+                      val_type(key)->name);
+        return false;
     }
-    return rt_seq_index(key, d->len, "deque", out);
+    return rt_seq_index(i, d->len, "deque", out);
 }
 
 /* x in d: a linear search that notices a deque changed by an item's __eq__. */
 static int dq_contains(Value self, Value x)
 {
     ObjDeque *d = DQ(self);
-    uint64_t state = d->state;
-    for (size_t i = 0; i < d->len; i++) {
-        int r = rt_eq(*dq_at(d, i), x);
-        if (r != 0)
-            return r;
-        if (d->state != state) {
-            rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
-            return -1;
-        }
-    }
-    return 0;
+    ssize_t i = dq_find(d, x, 0, d->len, &rt_RuntimeError);
+    return i == -2 ? -1 : i >= 0;
 }
 
 static Value dq_getitem(Value self, Value key)
@@ -425,19 +511,39 @@ static int dq_setitem(Value self, Value key, Value v)
     return 0;
 }
 
-static Value dq_as_list(ObjDeque *d)
-{
-    Value l = rt_list_new(d->len);
-    for (size_t i = 0; i < d->len; i++)
-        rt_list_append(l, *dq_at(d, i));
-    return l;
-}
-
+/* Comparisons compare the items in order, as lists do (a deque with
+ * itself is equal without comparing items). */
 static Value dq_richcompare(Value a, Value b, int op)
 {
     if (!rt_isinstance_of(a, &deque_type) || !rt_isinstance_of(b, &deque_type))
         return rt_NotImplemented;
+    if (a == b && (op == CMP_EQ || op == CMP_NE))
+        return rt_bool(op == CMP_EQ);
     return rt_richcompare(dq_as_list(DQ(a)), dq_as_list(DQ(b)), op);
+}
+
+/* d *= n: the items repeated n times, keeping at most maxlen of them (the
+ * last); n <= 0 empties.  false on MemoryError. */
+static bool dq_repeat_in_place(ObjDeque *d, ssize_t n)
+{
+    size_t len = d->len;
+    if (len == 0 || n == 1)
+        return true;
+    if (n <= 0) {
+        dq_clear(d);
+        return true;
+    }
+    if ((size_t)n > (size_t)PTRDIFF_MAX / len) {
+        rt_raise_nomemory();
+        return false;
+    }
+    if (d->maxlen >= 0 && (size_t)n * len > (size_t)d->maxlen)
+        n = (d->maxlen + (ssize_t)len - 1) / (ssize_t)len;
+    Value items = dq_as_list(d);
+    for (ssize_t k = 1; k < n; k++)
+        for (size_t i = 0; i < len; i++)
+            dq_push_right(d, AS_LIST(items)->items[i]);
+    return true;
 }
 
 static Value dq_binop(Value a, Value b, int op)
@@ -447,1084 +553,424 @@ static Value dq_binop(Value a, Value b, int op)
             return rt_raisef(&rt_TypeError, "can only concatenate deque (not \"%s\") to deque",
                              val_type(b)->name);
         Value c = dq_copy_of(DQ(a));
-        return dq_extend(DQ(c), b, false) ? c : VAL_NULL;
+        return c != VAL_NULL && dq_extend(DQ(c), b, false) ? c : VAL_NULL;
     }
-    if (op == NB_MULTIPLY) {
-        Value dq = rt_isinstance_of(a, &deque_type) ? a : b, n = dq == a ? b : a;
-        ssize_t k;
-        int r = rt_repeat_count(n, &k);
-        if (r <= 0)
-            return r < 0 ? VAL_NULL : rt_NotImplemented;
-        Value c = dq_copy_of(DQ(dq));
-        DQ(c)->len = 0;
-        DQ(c)->items = NULL;
-        DQ(c)->cap = DQ(c)->head = 0;
-        for (ssize_t i = 0; i < k; i++)
-            for (size_t j = 0; j < DQ(dq)->len; j++)
-                dq_push(DQ(c), *dq_at(DQ(dq), j));
-        return c;
-    }
-    return rt_NotImplemented;
+    if (op != NB_MULTIPLY)
+        return rt_NotImplemented;
+    Value dq = rt_isinstance_of(a, &deque_type) ? a : b;
+    ssize_t n;
+    int r = rt_repeat_count(dq == a ? b : a, &n);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
+    Value c = dq_copy_of(DQ(dq));
+    return c != VAL_NULL && dq_repeat_in_place(DQ(c), n) ? c : VAL_NULL;
 }
 
+/* d += iterable extends (any iterable, not only deques); d *= n repeats. */
 static Value dq_inplace(Value a, Value b, int op)
 {
-    if (op == NB_ADD) {
-        if (!dq_extend(DQ(a), b, false))
-            return VAL_NULL;
-        return a;
-    }
-    if (op == NB_MULTIPLY) {
-        Value r = dq_binop(a, b, op);
-        if (r == VAL_NULL || r == rt_NotImplemented)
-            return r;
-        DQ(a)->items = DQ(r)->items;
-        DQ(a)->cap = DQ(r)->cap;
-        DQ(a)->head = DQ(r)->head;
-        DQ(a)->len = DQ(r)->len;
-        DQ(a)->state++;
-        return a;
-    }
-    return rt_NotImplemented;
+    if (op == NB_ADD)
+        return dq_extend(DQ(a), b, false) ? a : VAL_NULL;
+    if (op != NB_MULTIPLY)
+        return rt_NotImplemented;
+    ssize_t n;
+    int r = rt_repeat_count(b, &n);
+    if (r <= 0)
+        return r < 0 ? VAL_NULL : rt_NotImplemented;
+    return dq_repeat_in_place(DQ(a), n) ? a : VAL_NULL;
 }
 
-typedef struct { Object ob; Value deque; size_t index; uint64_t state; bool reversed; } ObjDequeIter;
+/* ---- iterators: _deque_iterator and _deque_reverse_iterator ---- */
 
-static Value dq_iter_make(Value self, bool reversed)
+typedef struct {
+    Object ob;
+    Value deque;
+    size_t index;               /* items produced so far */
+    size_t counter;             /* items left: 0 once exhausted or broken */
+    uint64_t state;
+} ObjDequeIter;
+
+static Value dq_iter_make(Value self, ObjType *type)
 {
     ObjDequeIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &deque_iter_type;
+    it->ob.type = type;
     it->deque = self;
+    it->counter = DQ(self)->len;
     it->state = DQ(self)->state;
-    it->reversed = reversed;
     return obj_val(it);
 }
 
-static Value dq_iter(Value self) { return dq_iter_make(self, false); }
-
-static Value dq_reversed(Value *args, size_t nargs, Value kw)
-{
-    return dq_iter_make(args[0], true);
-}
+static Value dq_iter(Value self) { return dq_iter_make(self, &deque_iter_type); }
 
 static Value dq_iter_next(Value self)
 {
     ObjDequeIter *it = VAL_AS(ObjDequeIter, self);
-    if (it->deque == VAL_NULL)
-        return VAL_NULL;
     ObjDeque *d = DQ(it->deque);
     if (d->state != it->state) {
-        it->deque = VAL_NULL;
+        it->counter = 0;
         return rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
     }
-    if (it->index >= d->len) {
-        it->deque = VAL_NULL;
+    if (it->counter == 0)
         return VAL_NULL;
-    }
-    size_t i = it->reversed ? d->len - 1 - it->index : it->index;
+    size_t i = it->ob.type == &deque_reviter_type ? d->len - 1 - it->index : it->index;
     it->index++;
+    it->counter--;
     return *dq_at(d, i);
 }
 
-static Value dq_getattr(Value self, Value name)
+/* _deque_iterator(deque, index=0): an iterator already advanced. */
+static Value dq_iter_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    if (strcmp(rt_str_cstr(name), "maxlen") == 0)
-        return DQ(self)->maxlen < 0 ? rt_None : small_new(DQ(self)->maxlen);
-    return rt_generic_getattr(self, name);
+    const char *name = type == &deque_reviter_type ? "_deque_reverse_iterator"
+                                                   : "_deque_iterator";
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs, 1, 2))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &deque_type))
+        return rt_raisef(&rt_TypeError, "argument 1 must be collections.deque, not %s",
+                         val_type(args[0])->name);
+    ssize_t index = 0;
+    if (nargs == 2 && !ssize_arg(args[1], &index))
+        return VAL_NULL;
+    Value it = dq_iter_make(args[0], type);
+    for (ssize_t i = 0; i < index && VAL_AS(ObjDequeIter, it)->counter > 0; i++)
+        dq_iter_next(it);
+    return it;
+}
+
+static Value dq_iter_length_hint(Value *args, size_t nargs, Value kw)
+{
+    return small_new((ssize_t)VAL_AS(ObjDequeIter, args[0])->counter);
+}
+
+/* (type(it), (deque, items already produced)) */
+static Value dq_iter_reduce(Value *args, size_t nargs, Value kw)
+{
+    ObjDequeIter *it = VAL_AS(ObjDequeIter, args[0]);
+    size_t done = DQ(it->deque)->len - it->counter;
+    return rt_tuple_pack(2, obj_val(it->ob.type),
+                         rt_tuple_pack(2, it->deque, small_new((ssize_t)done)));
 }
 
 static const MethodDef deque_methods[] = {
+    {"__init__", dq_init_m},
     {"append", dq_append}, {"appendleft", dq_appendleft}, {"pop", dq_pop},
-    {"popleft", dq_popleft}, {"extend", dq_extend_m}, {"extendleft", dq_extendleft},
-    {"rotate", dq_rotate_m}, {"clear", dq_clear}, {"count", dq_count}, {"index", dq_index},
+    {"popleft", dq_popleft}, {"extend", dq_extend_m}, {"extendleft", dq_extendleft_m},
+    {"rotate", dq_rotate_m}, {"clear", dq_clear_m}, {"count", dq_count}, {"index", dq_index},
     {"remove", dq_remove}, {"reverse", dq_reverse}, {"insert", dq_insert},
     {"copy", dq_copy}, {"__copy__", dq_copy}, {"__reversed__", dq_reversed},
+    {"__reduce__", dq_reduce},
     {NULL, NULL}
 };
 
+static const MethodDef deque_iter_methods[] = {
+    {"__length_hint__", dq_iter_length_hint}, {"__reduce__", dq_iter_reduce}, {NULL, NULL}
+};
+
 static ObjType deque_type = {
-    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE | TF_SEQUENCE,
+    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjDeque),
     .new_ = deque_new, .repr = dq_repr, .len = dq_len, .getitem = dq_getitem,
-    .contains = dq_contains,
-    .setitem = dq_setitem, .iter = dq_iter, .richcompare = dq_richcompare,
-    .binop = dq_binop, .inplace = dq_inplace, .getattr = dq_getattr,
+    .contains = dq_contains, .setitem = dq_setitem, .iter = dq_iter,
+    .richcompare = dq_richcompare, .binop = dq_binop, .inplace = dq_inplace,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
 };
 
 static ObjType deque_iter_type = {
     .ob.type = &rt_type_type, .name = "_collections._deque_iterator",
-    .iter = rt_iter_self, .next = dq_iter_next,
+    .new_ = dq_iter_new, .iter = rt_iter_self, .next = dq_iter_next,
+};
+
+static ObjType deque_reviter_type = {
+    .ob.type = &rt_type_type, .name = "_collections._deque_reverse_iterator",
+    .new_ = dq_iter_new, .iter = rt_iter_self, .next = dq_iter_next,
 };
 
 /* ======================= defaultdict ====================================== */
 
-/* The factory lives in the instance dict slot of the subtype's layout:
- * defaultdict instances are ObjDicts followed by one Value. */
+/* dict's layout plus the factory (None or a callable). */
 typedef struct { ObjDict d; Value factory; } ObjDefaultDict;
 static ObjType defaultdict_type;
-#define DD_FACTORY(v) (VAL_AS(ObjDefaultDict, v)->factory)
-
-static Value dd_new(ObjType *type, Value *args, size_t nargs, Value kw)
+#define DD_FACTORY_FIELD(v) (VAL_AS(ObjDefaultDict, v)->factory)
+/* The factory, None when unset or deleted (default_factory is a member). */
+static inline Value DD_FACTORY(Value v)
 {
-    size_t npos = rt_npos(nargs, kw);
+    return DD_FACTORY_FIELD(v) == VAL_NULL ? rt_None : DD_FACTORY_FIELD(v);
+}
+
+/* defaultdict(default_factory=None, /, ...): the rest is dict's. */
+static bool dd_init(Value self, Value *args, size_t nargs, Value kw)
+{
     Value factory = rt_None;
-    if (npos >= 1) {
+    if (rt_npos(nargs, kw) >= 1) {
         factory = args[0];
-        if (factory != rt_None && !rt_callable(factory))
-            return rt_raisef(&rt_TypeError, "first argument must be callable or None");
+        if (factory != rt_None && !rt_callable(factory)) {
+            rt_raisef(&rt_TypeError, "first argument must be callable or None");
+            return false;
+        }
         args++;
         nargs--;
     }
-    if (type->instance_size < sizeof(ObjDefaultDict))
-        type->instance_size = sizeof(ObjDefaultDict);
-    Value d = rt_dict_type.new_(type, args, nargs, kw);
+    DD_FACTORY_FIELD(self) = factory;
+    Value init = rt_type_lookup(&rt_dict_type, rt_str_intern_cstr("__init__"));
+    Value *all = gc_alloc((nargs + 1) * sizeof(Value));
+    all[0] = self;
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    return rt_call(init, all, nargs + 1, kw) != VAL_NULL;
+}
+
+static Value dd_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    Value d = rt_dict_type.new_(type, NULL, 0, VAL_NULL);
     if (d == VAL_NULL)
         return VAL_NULL;
-    DD_FACTORY(d) = factory;
+    DD_FACTORY_FIELD(d) = rt_None;
+    if (type == &defaultdict_type && !dd_init(d, args, nargs, kw))
+        return VAL_NULL;
     return d;
 }
 
+static Value dd_init_m(Value *args, size_t nargs, Value kw)
+{
+    return dd_init(args[0], args + 1, nargs - 1, kw) ? rt_None : VAL_NULL;
+}
+
+/* d[key] for a missing key: key = default_factory(), stored and returned;
+ * KeyError(key) without a factory. */
 static Value dd_missing(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__missing__", nargs - 1, kw))
+    if (!rt_arg_one("defaultdict.__missing__", nargs - 1, kw))
         return VAL_NULL;
     Value f = DD_FACTORY(args[0]);
-    if (f == rt_None || f == VAL_NULL)
+    if (f == rt_None)
         return rt_raise_args(&rt_KeyError, rt_tuple_pack(1, args[1]));
     Value v = rt_call0(f);
-    if (v == VAL_NULL || !rt_dict_set(args[0], args[1], v))
+    if (v == VAL_NULL || rt_setitem(args[0], args[1], v) < 0)
         return VAL_NULL;
     return v;
 }
 
+/* "defaultdict(<class 'list'>, {'a': []})"; inside itself the dict part
+ * is "{...}", as dict's own repr shows it. */
 static Value dd_repr(Value self)
 {
-    Value inner = rt_dict_type.repr(self);
-    if (inner == VAL_NULL)
-        return VAL_NULL;
+    Value inner = rt_repr_reentered(self) ? rt_str_from_cstr("{...}")
+                                          : rt_dict_type.repr(self);
     Value f = DD_FACTORY(self);
     Value fr = f == rt_None ? rt_str_from_cstr("None") : rt_repr(f);
-    if (fr == VAL_NULL)
+    if (inner == VAL_NULL || fr == VAL_NULL)
         return VAL_NULL;
-    return rt_str_format_c("%s(%S, %S)", "defaultdict", fr, inner);
+    const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+    return rt_str_format_c("%s(%S, %S)", dot ? dot + 1 : name, fr, inner);
 }
 
+/* type(d)(d.default_factory, d) */
 static Value dd_copy(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("defaultdict.copy", nargs - 1, kw))
+        return VAL_NULL;
     Value a[2] = { DD_FACTORY(args[0]), args[0] };
-    return dd_new(val_type(args[0]), a, 2, VAL_NULL);
+    return rt_call(obj_val(val_type(args[0])), a, 2, VAL_NULL);
 }
 
-static Value dd_getattr(Value self, Value name)
+/* (type(d), (factory,) or (), None, None, iter(d.items())) */
+static Value dd_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (strcmp(rt_str_cstr(name), "default_factory") == 0)
-        return DD_FACTORY(self);
-    return rt_generic_getattr(self, name);
+    Value f = DD_FACTORY(args[0]);
+    Value items = mod_call_method(args[0], "items", NULL, 0);
+    Value it = items ? rt_iter(items) : VAL_NULL;
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    return rt_tuple_pack(5, obj_val(val_type(args[0])),
+                         f == rt_None ? rt_empty_tuple : rt_tuple_pack(1, f),
+                         rt_None, rt_None, it);
 }
 
-static int dd_setattr(Value self, Value name, Value v)
+/* d | other and other | d (other a dict): type(d)(d.default_factory,
+ * left operand), updated with the right one. */
+static Value dd_binop(Value a, Value b, int op)
 {
-    if (strcmp(rt_str_cstr(name), "default_factory") == 0) {
-        DD_FACTORY(self) = v == VAL_NULL ? rt_None : v;
-        return 0;
-    }
-    return rt_generic_setattr(self, name, v);
+    if (op != NB_OR)
+        return rt_dict_type.binop(a, b, op);
+    Value self = rt_isinstance_of(a, &defaultdict_type) ? a : b, other = self == a ? b : a;
+    if (!rt_isinstance_of(other, &rt_dict_type))
+        return rt_NotImplemented;
+    Value args[2] = { DD_FACTORY(self), a };
+    Value r = rt_call(obj_val(val_type(self)), args, 2, VAL_NULL);
+    return r != VAL_NULL && rt_dict_update(r, b) ? r : VAL_NULL;
 }
 
 static const MethodDef dd_methods[] = {
-    {"__missing__", dd_missing}, {"copy", dd_copy}, {"__copy__", dd_copy}, {NULL, NULL}
+    {"__init__", dd_init_m}, {"__missing__", dd_missing}, {"copy", dd_copy},
+    {"__copy__", dd_copy}, {"__reduce__", dd_reduce}, {NULL, NULL}
 };
 
 static ObjType defaultdict_type = {
     .ob.type = &rt_type_type, .name = "collections.defaultdict", .base = &rt_dict_type,
     .flags = TF_BASETYPE, .instance_size = sizeof(ObjDefaultDict),
-    .new_ = dd_new, .repr = dd_repr, .getattr = dd_getattr, .setattr = dd_setattr,
+    .new_ = dd_new, .repr = dd_repr, .binop = dd_binop, .binop_ops = RT_OP_BIT(NB_OR),
 };
 
-/* ======================= Counter ========================================== */
+/* ======================= _tuplegetter ====================================== */
 
-static ObjType counter_type;
-
-static Value dict_get0(Value d, Value key)
-{
-    bool err = false;
-    Value v = rt_dict_get(d, key, &err);
-    if (err)
-        return VAL_NULL;
-    return v ? v : small_new(0);
-}
-
-/* Counter.update / subtract: sign +1 or -1. */
-static bool counter_feed(Value self, Value iterable, int sign)
-{
-    if (rt_isinstance_of(iterable, &rt_dict_type)) {
-        Value k, v;
-        Value items = rt_sequence_to_list(mod_call_method(iterable, "items", NULL, 0));
-        if (items == VAL_NULL)
-            return false;
-        for (size_t i = 0; i < AS_LIST(items)->length; i++) {
-            Value pair = AS_LIST(items)->items[i];
-            k = rt_tuple_get(pair, 0);
-            v = rt_tuple_get(pair, 1);
-            Value old = dict_get0(self, k), n;
-            if (old == VAL_NULL ||
-                (n = rt_binary_op(old, v, sign > 0 ? NB_ADD : NB_SUBTRACT)) == VAL_NULL ||
-                rt_setitem(self, k, n) < 0)
-                return false;
-        }
-        return true;
-    }
-    Value it = rt_iter(iterable), e;
-    if (it == VAL_NULL)
-        return false;
-    while ((e = rt_next(it)) != VAL_NULL) {
-        Value old = dict_get0(self, e), n;
-        if (old == VAL_NULL ||
-            (n = rt_binary_op(old, small_new(1), sign > 0 ? NB_ADD : NB_SUBTRACT)) == VAL_NULL ||
-            rt_setitem(self, e, n) < 0)
-            return false;
-    }
-    return !rt_err_occurred();
-}
-
-static bool counter_feed_args(const char *name, Value self, Value *args, size_t nargs,
-                              Value kw, int sign)
-{
-    size_t npos = rt_npos(nargs, kw);
-    if (npos > 1) {
-        rt_raisef(&rt_TypeError, "expected at most 1 arguments, got %zu", npos);
-        return false;
-    }
-    if (npos == 1 && args[0] != rt_None && !counter_feed(self, args[0], sign))
-        return false;
-    size_t nkw = nargs - npos;
-    if (nkw) {
-        Value d = rt_dict_new();
-        for (size_t i = 0; i < nkw; i++)
-            rt_dict_set(d, rt_tuple_get(kw, i), args[npos + i]);
-        return counter_feed(self, d, sign);
-    }
-    return true;
-}
-
-static Value counter_new(ObjType *type, Value *args, size_t nargs, Value kw)
-{
-    Value d = rt_dict_type.new_(type, NULL, 0, VAL_NULL);
-    if (d == VAL_NULL || !counter_feed_args("Counter", d, args, nargs, kw, 1))
-        return VAL_NULL;
-    return d;
-}
-
-static Value counter_update(Value *args, size_t nargs, Value kw)
-{
-    return counter_feed_args("update", args[0], args + 1, nargs - 1, kw, 1) ? rt_None : VAL_NULL;
-}
-
-static Value counter_subtract(Value *args, size_t nargs, Value kw)
-{
-    return counter_feed_args("subtract", args[0], args + 1, nargs - 1, kw, -1) ? rt_None
-                                                                                : VAL_NULL;
-}
-
-static Value counter_missing(Value *args, size_t nargs, Value kw)
-{
-    return small_new(0);
-}
-
-static Value item_count(Value *args, size_t nargs, Value kw)
-{
-    return rt_tuple_get(args[0], 1);
-}
-
-/* sorted(self.items(), key=itemgetter(1), reverse=True)[:n] */
-static Value most_common(Value self, ssize_t n)
-{
-    Value items = rt_sequence_to_list(mod_call_method(self, "items", NULL, 0));
-    if (items == VAL_NULL)
-        return VAL_NULL;
-    if (!rt_list_sort(items, rt_builtin_new("itemgetter", item_count, VAL_NULL), true))
-        return VAL_NULL;
-    if (n >= 0 && (size_t)n < AS_LIST(items)->length)
-        AS_LIST(items)->length = (size_t)n;
-    return items;
-}
-
-static Value counter_most_common(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "n" };
-    static const ArgSpec spec = { "most_common", names, 2, 0, 1, 2, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    ssize_t n = -1;
-    if (a[1] != VAL_NULL && a[1] != rt_None) {
-        if (!rt_as_ssize(a[1], &n))
-            return VAL_NULL;
-        if (n < 0)
-            n = 0;
-    }
-    return most_common(a[0], n);
-}
-
-static Value counter_elements(Value *args, size_t nargs, Value kw)
-{
-    Value out = rt_list_new(0), k, v;
-    for (size_t pos = 0; rt_dict_next(args[0], &pos, &k, &v);) {
-        ssize_t c;
-        if (!rt_as_ssize(v, &c))
-            return VAL_NULL;
-        for (ssize_t i = 0; i < c; i++)
-            rt_list_append(out, k);
-    }
-    return rt_iter(out);
-}
-
-static Value counter_total(Value *args, size_t nargs, Value kw)
-{
-    Value t = small_new(0), k, v;
-    for (size_t pos = 0; rt_dict_next(args[0], &pos, &k, &v);)
-        if ((t = rt_binary_op(t, v, NB_ADD)) == VAL_NULL)
-            return VAL_NULL;
-    return t;
-}
-
-static Value counter_copy(Value *args, size_t nargs, Value kw)
-{
-    return counter_new(val_type(args[0]), args, 1, VAL_NULL);
-}
-
-static Value counter_repr(Value self)
-{
-    const char *name = val_type(self)->name;
-    const char *dot = strrchr(name, '.');
-    if (dot)
-        name = dot + 1;
-    if (rt_dict_len(self) == 0)
-        return rt_str_format_c("%s()", name);
-    Value mc = most_common(self, -1), d;
-    if (mc == VAL_NULL) {
-        if (!rt_err_matches(&rt_TypeError))
-            return VAL_NULL;
-        rt_err_clear();
-        d = rt_dict_copy(self);
-    } else {
-        d = rt_dict_new();
-        if (!rt_dict_update(d, mc))
-            return VAL_NULL;
-    }
-    return rt_str_format_c("%s(%R)", name, d);
-}
-
-static int cmp_zero(Value v, int op)
-{
-    return rt_compare_bool(v, small_new(0), op);
-}
-
-/* Counter arithmetic: + - | & (results keep positive counts only). */
-static Value counter_binop(Value a, Value b, int op)
-{
-    if (!rt_isinstance_of(a, &counter_type) || !rt_isinstance_of(b, &counter_type))
-        return rt_NotImplemented;
-    if (op != NB_ADD && op != NB_SUBTRACT && op != NB_OR && op != NB_AND)
-        return rt_NotImplemented;
-    Value result = counter_new(&counter_type, NULL, 0, VAL_NULL), k, v;
-    for (size_t pos = 0; rt_dict_next(a, &pos, &k, &v);) {
-        Value o = dict_get0(b, k), n;
-        if (o == VAL_NULL)
-            return VAL_NULL;
-        if (op == NB_ADD || op == NB_SUBTRACT)
-            n = rt_binary_op(v, o, op);
-        else {
-            int lt = rt_compare_bool(v, o, CMP_LT);
-            if (lt < 0)
-                return VAL_NULL;
-            n = op == NB_OR ? (lt ? o : v) : (lt ? v : o);
-        }
-        if (n == VAL_NULL)
-            return VAL_NULL;
-        int pos_ = cmp_zero(n, CMP_GT);
-        if (pos_ < 0)
-            return VAL_NULL;
-        if (pos_)
-            rt_dict_set(result, k, n);
-    }
-    if (op == NB_AND)
-        return result;
-    for (size_t pos = 0; rt_dict_next(b, &pos, &k, &v);) {
-        bool err = false;
-        if (rt_dict_get(a, k, &err) != VAL_NULL || err)
-            continue;
-        int keep = cmp_zero(v, op == NB_SUBTRACT ? CMP_LT : CMP_GT);
-        if (keep < 0)
-            return VAL_NULL;
-        if (keep)
-            rt_dict_set(result, k, op == NB_SUBTRACT ? rt_binary_op(small_new(0), v, NB_SUBTRACT)
-                                                      : v);
-    }
-    return result;
-}
-
-static Value counter_unary(Value self, int op)
-{
-    if (op != UN_POS && op != UN_NEG)
-        return rt_NotImplemented;
-    Value result = counter_new(&counter_type, NULL, 0, VAL_NULL), k, v;
-    for (size_t pos = 0; rt_dict_next(self, &pos, &k, &v);) {
-        int keep = cmp_zero(v, op == UN_POS ? CMP_GT : CMP_LT);
-        if (keep < 0)
-            return VAL_NULL;
-        if (keep)
-            rt_dict_set(result, k, op == UN_POS ? v : rt_binary_op(small_new(0), v, NB_SUBTRACT));
-    }
-    return result;
-}
-
-static Value counter_richcompare(Value a, Value b, int op)
-{
-    if ((op != CMP_EQ && op != CMP_NE) || !rt_isinstance_of(b, &counter_type))
-        return rt_dict_type.richcompare(a, b, op);
-    /* Missing elements count as zero. */
-    Value pair[2] = { a, b }, k, v;
-    for (int i = 0; i < 2; i++)
-        for (size_t pos = 0; rt_dict_next(pair[i], &pos, &k, &v);) {
-            Value x = dict_get0(a, k), y = dict_get0(b, k);
-            int eq = rt_eq(x, y);
-            if (eq < 0)
-                return VAL_NULL;
-            if (!eq)
-                return rt_bool(op == CMP_NE);
-        }
-    return rt_bool(op == CMP_EQ);
-}
-
-static int counter_setitem(Value self, Value key, Value v)
-{
-    if (v == VAL_NULL) {        /* del c[x] ignores missing keys */
-        int r = rt_dict_del(self, key);
-        return r < 0 ? -1 : 0;
-    }
-    return rt_dict_set(self, key, v) ? 0 : -1;
-}
-
-static const MethodDef counter_methods[] = {
-    {"__missing__", counter_missing}, {"update", counter_update},
-    {"subtract", counter_subtract}, {"most_common", counter_most_common},
-    {"elements", counter_elements}, {"total", counter_total}, {"copy", counter_copy},
-    {"__copy__", counter_copy}, {NULL, NULL}
-};
-
-static ObjType counter_type = {
-    .ob.type = &rt_type_type, .name = "collections.Counter", .base = &rt_dict_type, .flags = TF_BASETYPE,
-    .new_ = counter_new, .repr = counter_repr, .binop = counter_binop,
-    .unary = counter_unary, .richcompare = counter_richcompare, .setitem = counter_setitem,
-    .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_AND),
-    .unary_ops = RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_NEG),
-};
-
-/* ======================= OrderedDict ====================================== */
-
-static ObjType odict_type;
-
-static Value od_repr(Value self)
-{
-    if (rt_repr_reentered(self))
-        return rt_str_from_cstr("...");
-    const char *name = val_type(self)->name;
-    const char *dot = strrchr(name, '.');
-    if (dot)
-        name = dot + 1;
-    if (rt_dict_len(self) == 0)
-        return rt_str_format_c("%s()", name);
-    Value items = rt_sequence_to_list(mod_call_method(self, "items", NULL, 0));
-    if (items == VAL_NULL)
-        return VAL_NULL;
-    return rt_str_format_c("%s(%R)", name, items);
-}
-
-static Value od_move_to_end(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "key", "last" };
-    static const ArgSpec spec = { "move_to_end", names, 3, 0, 2, 3, false };
-    Value a[3];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    Value self = a[0], key = a[1];
-    int last = a[2] ? rt_truthy(a[2]) : 1;
-    bool err = false;
-    Value v = rt_dict_get(self, key, &err);
-    if (err)
-        return VAL_NULL;
-    if (v == VAL_NULL)
-        return rt_raise_args(&rt_KeyError, rt_tuple_pack(1, key));
-    rt_dict_del(self, key);
-    if (last) {
-        rt_dict_set(self, key, v);
-        return rt_None;
-    }
-    Value rest = rt_dict_copy(self);
-    if (call_dict_method(self, "clear", NULL, 0) == VAL_NULL)
-        return VAL_NULL;
-    rt_dict_set(self, key, v);
-    rt_dict_update(self, rest);
-    return rt_None;
-}
-
-static Value od_popitem(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "last" };
-    static const ArgSpec spec = { "popitem", names, 2, 0, 1, 2, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    int last = a[1] ? rt_truthy(a[1]) : 1;
-    if (rt_dict_len(a[0]) == 0)
-        return rt_raisef(&rt_KeyError, "dictionary is empty");
-    Value k = VAL_NULL, v = VAL_NULL, kk, vv;
-    for (size_t pos = 0; rt_dict_next(a[0], &pos, &kk, &vv);) {
-        k = kk;
-        v = vv;
-        if (!last)
-            break;
-    }
-    rt_dict_del(a[0], k);
-    return rt_tuple_pack(2, k, v);
-}
-
-static Value od_richcompare(Value a, Value b, int op)
-{
-    if ((op == CMP_EQ || op == CMP_NE) && rt_isinstance_of(b, &odict_type) &&
-        rt_isinstance_of(a, &odict_type)) {
-        Value la = rt_sequence_to_list(mod_call_method(a, "items", NULL, 0));
-        Value lb = rt_sequence_to_list(mod_call_method(b, "items", NULL, 0));
-        if (la == VAL_NULL || lb == VAL_NULL)
-            return VAL_NULL;
-        return rt_richcompare(la, lb, op);
-    }
-    return rt_dict_type.richcompare(a, b, op);
-}
-
-static Value od_copy(Value *args, size_t nargs, Value kw)
-{
-    return odict_type.new_(val_type(args[0]), args, 1, VAL_NULL);
-}
-
-static const MethodDef od_methods[] = {
-    {"move_to_end", od_move_to_end}, {"popitem", od_popitem}, {"copy", od_copy},
-    {"__copy__", od_copy}, {NULL, NULL}
-};
-
-static ObjType odict_type = {
-    .ob.type = &rt_type_type, .name = "collections.OrderedDict", .base = &rt_dict_type,
-    .flags = TF_BASETYPE, .repr = od_repr, .richcompare = od_richcompare,
-};
-
-/* ======================= namedtuple ======================================= */
-
-/* A field: reading it from an instance returns the tuple item. */
-typedef struct { Object ob; size_t index; Value doc; } ObjTupleGetter;
+/* _tuplegetter(index, doc): namedtuple's field, a data descriptor reading
+ * item `index` of a tuple (subclass) instance. */
+typedef struct { Object ob; ssize_t index; Value doc; } ObjTupleGetter;
 static ObjType tuplegetter_type;
+#define TG(v) VAL_AS(ObjTupleGetter, v)
 
-static Value tg_descr_get(Value descr, Value obj, Value type)
-{
-    if (obj == VAL_NULL || obj == rt_None)
-        return descr;
-    size_t i = VAL_AS(ObjTupleGetter, descr)->index;
-    if (i >= rt_tuple_len(obj))
-        return rt_raisef(&rt_IndexError, "tuple index out of range");
-    return rt_tuple_get(obj, i);
-}
-
-static ObjType tuplegetter_type = {
-    .ob.type = &rt_type_type, .name = "_collections._tuplegetter", .descr_get = tg_descr_get,
-};
-
-static Value nt_fields(ObjType *t) { return rt_type_lookup(t, rt_str_intern_cstr("_fields")); }
-
-static Value nt_alloc(ObjType *t, const Value *items, size_t n)
-{
-    ObjTuple *tp = gc_alloc(sizeof(ObjTuple) + n * sizeof(Value) + 16);
-    tp->ob.type = t;
-    tp->length = n;
-    memcpy(tp->items, items, n * sizeof(Value));
-    return obj_val(tp);
-}
-
-static Value nt_new(ObjType *t, Value *args, size_t nargs, Value kw)
-{
-    Value fields = nt_fields(t);
-    Value defaults = rt_type_lookup(t, rt_str_intern_cstr("_field_defaults"));
-    size_t n = rt_tuple_len(fields), npos = rt_npos(nargs, kw), nkw = nargs - npos;
-    const char *name = t->name;
-    if (npos > n)
-        return rt_raisef(&rt_TypeError, "%s.__new__() takes %zu positional arguments but %zu were given",
-                         name, n + 1, npos + 1);
-    Value *items = gc_alloc((n + 1) * sizeof(Value));
-    memcpy(items, args, npos * sizeof(Value));
-    for (size_t i = 0; i < nkw; i++) {
-        Value k = rt_tuple_get(kw, i);
-        size_t j = 0;
-        while (j < n && !rt_str_equal(rt_tuple_get(fields, j), k))
-            j++;
-        if (j == n)
-            return rt_raisef(&rt_TypeError, "%s.__new__() got an unexpected keyword argument '%S'",
-                             name, k);
-        if (items[j] != VAL_NULL)
-            return rt_raisef(&rt_TypeError, "%s.__new__() got multiple values for argument '%S'",
-                             name, k);
-        items[j] = args[npos + i];
-    }
-    Value missing = rt_list_new(0);
-    for (size_t j = 0; j < n; j++)
-        if (items[j] == VAL_NULL) {
-            Value d = defaults ? rt_dict_get_str(defaults, rt_tuple_get(fields, j)) : VAL_NULL;
-            if (d != VAL_NULL)
-                items[j] = d;
-            else
-                rt_list_append(missing, rt_repr(rt_tuple_get(fields, j)));
-        }
-    size_t nm = AS_LIST(missing)->length;
-    if (nm) {
-        StrBuf sb;
-        sb_init(&sb);
-        for (size_t i = 0; i < nm; i++) {
-            if (i)
-                sb_adds(&sb, i + 1 == nm ? (nm > 2 ? ", and " : " and ") : ", ");
-            sb_add_value_str(&sb, AS_LIST(missing)->items[i]);
-        }
-        return rt_raisef(&rt_TypeError, "%s.__new__() missing %zu required positional argument%s: %S",
-                         name, nm, nm == 1 ? "" : "s", sb_finish(&sb));
-    }
-    return nt_alloc(t, items, n);
-}
-
-static Value nt_repr(Value self)
-{
-    ObjType *t = val_type(self);
-    Value fields = nt_fields(t);
-    StrBuf sb;
-    sb_init(&sb);
-    sb_adds(&sb, t->name);
-    sb_addc(&sb, '(');
-    for (size_t i = 0; i < rt_tuple_len(self) && i < rt_tuple_len(fields); i++) {
-        if (i)
-            sb_adds(&sb, ", ");
-        sb_add_value_str(&sb, rt_tuple_get(fields, i));
-        sb_addc(&sb, '=');
-        if (!sb_add_value_repr(&sb, rt_tuple_get(self, i)))
-            return VAL_NULL;
-    }
-    sb_addc(&sb, ')');
-    return sb_finish(&sb);
-}
-
-static Value nt_make(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_one("_make", nargs - 1, kw))
-        return VAL_NULL;
-    ObjType *t = AS_TYPE(args[0]);
-    Value tup = rt_sequence_to_tuple(args[1]);
-    if (tup == VAL_NULL)
-        return VAL_NULL;
-    size_t n = rt_tuple_len(nt_fields(t));
-    if (rt_tuple_len(tup) != n)
-        return rt_raisef(&rt_TypeError, "Expected %zu arguments, got %zu", n, rt_tuple_len(tup));
-    return nt_alloc(t, AS_TUPLE(tup)->items, n);
-}
-
-static Value nt_asdict(Value *args, size_t nargs, Value kw)
-{
-    Value self = args[0], fields = nt_fields(val_type(self)), d = rt_dict_new();
-    for (size_t i = 0; i < rt_tuple_len(fields); i++)
-        rt_dict_set(d, rt_tuple_get(fields, i), rt_tuple_get(self, i));
-    return d;
-}
-
-static Value nt_replace(Value *args, size_t nargs, Value kw)
-{
-    Value self = args[0], fields = nt_fields(val_type(self));
-    size_t npos = rt_npos(nargs, kw), n = rt_tuple_len(fields);
-    if (npos > 1)
-        return rt_raisef(&rt_TypeError, "_replace() takes 1 positional argument but %zu were given",
-                         npos);
-    Value *items = gc_alloc((n + 1) * sizeof(Value));
-    memcpy(items, AS_TUPLE(self)->items, n * sizeof(Value));
-    Value unknown = rt_list_new(0);
-    for (size_t i = 0; i < nargs - npos; i++) {
-        Value k = rt_tuple_get(kw, i);
-        size_t j = 0;
-        while (j < n && !rt_str_equal(rt_tuple_get(fields, j), k))
-            j++;
-        if (j == n)
-            rt_list_append(unknown, k);
-        else
-            items[j] = args[npos + i];
-    }
-    if (AS_LIST(unknown)->length)
-        return rt_raisef(&rt_ValueError, "Got unexpected field names: %R", unknown);
-    return nt_alloc(val_type(self), items, n);
-}
-
-static Value nt_getnewargs(Value *args, size_t nargs, Value kw)
-{
-    return rt_tuple_from(AS_TUPLE(args[0])->items, rt_tuple_len(args[0]));
-}
-
-static bool valid_identifier(Value s)
-{
-    size_t n = AS_STR(s)->length;
-    if (n == 0)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = rt_str_char_at(s, i);
-        if (!(i == 0 ? rt_uni_isidstart(c) : rt_uni_isidcontinue(c)))
-            return false;
-    }
-    return true;
-}
-
-static bool is_keyword(const char *s)
-{
-    static const char *const kws[] = {
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
-        "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-        "raise", "return", "try", "while", "with", "yield", NULL };
-    for (const char *const *k = kws; *k; k++)
-        if (strcmp(*k, s) == 0)
-            return true;
-    return false;
-}
-
-static Value make_namedtuple(Value typename, Value field_names, bool rename, Value defaults,
-                             Value module)
-{
-    Value fields;
-    if (rt_is_str(field_names)) {
-        /* field_names.replace(',', ' ').split() */
-        Value comma = rt_str_from_cstr(","), space = rt_str_from_cstr(" ");
-        Value a[2] = { comma, space };
-        Value s = mod_call_method(field_names, "replace", a, 2);
-        if (s == VAL_NULL || (s = mod_call_method(s, "split", NULL, 0)) == VAL_NULL)
-            return VAL_NULL;
-        fields = rt_sequence_to_list(s);
-    } else {
-        fields = rt_sequence_to_list(field_names);
-        if (fields == VAL_NULL)
-            return VAL_NULL;
-        for (size_t i = 0; i < AS_LIST(fields)->length; i++)
-            if ((AS_LIST(fields)->items[i] = rt_str(AS_LIST(fields)->items[i])) == VAL_NULL)
-                return VAL_NULL;
-    }
-    if (fields == VAL_NULL || (typename = rt_str(typename)) == VAL_NULL)
-        return VAL_NULL;
-    ObjList *fl = AS_LIST(fields);
-    if (rename) {
-        Value seen = rt_set_new();
-        for (size_t i = 0; i < fl->length; i++) {
-            Value f = fl->items[i];
-            if (!valid_identifier(f) || is_keyword(rt_str_cstr(f)) || rt_str_cstr(f)[0] == '_' ||
-                rt_set_contains(seen, f))
-                fl->items[i] = rt_str_format_c("_%zu", i);
-            rt_set_add(seen, f);
-        }
-    }
-    Value names = rt_list_new(0);
-    rt_list_append(names, typename);
-    rt_list_extend(names, fields);
-    for (size_t i = 0; i < AS_LIST(names)->length; i++) {
-        Value nm = AS_LIST(names)->items[i];
-        if (!valid_identifier(nm))
-            return rt_raisef(&rt_ValueError,
-                             "Type names and field names must be valid identifiers: %R", nm);
-        if (is_keyword(rt_str_cstr(nm)))
-            return rt_raisef(&rt_ValueError,
-                             "Type names and field names cannot be a keyword: %R", nm);
-    }
-    Value seen = rt_set_new();
-    for (size_t i = 0; i < fl->length; i++) {
-        Value f = fl->items[i];
-        if (rt_str_cstr(f)[0] == '_' && !rename)
-            return rt_raisef(&rt_ValueError, "Field names cannot start with an underscore: %R", f);
-        if (rt_set_contains(seen, f))
-            return rt_raisef(&rt_ValueError, "Encountered duplicate field name: %R", f);
-        rt_set_add(seen, f);
-    }
-    Value field_defaults = rt_dict_new();
-    if (defaults != VAL_NULL && defaults != rt_None) {
-        Value dt = rt_sequence_to_tuple(defaults);
-        if (dt == VAL_NULL)
-            return VAL_NULL;
-        size_t nd = rt_tuple_len(dt);
-        if (nd > fl->length)
-            return rt_raisef(&rt_TypeError, "Got more default values than field names");
-        for (size_t i = 0; i < nd; i++)
-            rt_dict_set(field_defaults, fl->items[fl->length - nd + i], rt_tuple_get(dt, i));
-    }
-    ObjType *t = gc_alloc(sizeof *t);
-    t->ob.type = &rt_type_type;
-    t->name = gc_strdup(rt_str_cstr(typename));
-    t->base = &rt_tuple_type;
-    t->flags = TF_BASETYPE | TF_HEAPTYPE;
-    t->new_ = nt_new;
-    t->repr = nt_repr;
-    static const MethodDef methods[] = {
-        {"_asdict", nt_asdict}, {"_replace", nt_replace},
-        {"__getnewargs__", nt_getnewargs}, {NULL, NULL} };
-    rt_type_ready(t, methods);
-    Value tv = obj_val(t);
-    Value ftuple = rt_list_as_tuple(fields);
-    rt_type_set(t, "_fields", ftuple);
-    rt_type_set(t, "__match_args__", ftuple);
-    rt_type_set(t, "_field_defaults", field_defaults);
-    rt_type_set(t, "_make", rt_builtin_new("_make", nt_make, tv));
-    rt_type_set(t, "__module__", module ? module : rt_str_from_cstr("__main__"));
-    rt_type_set(t, "__slots__", rt_empty_tuple);
-    for (size_t i = 0; i < fl->length; i++) {
-        ObjTupleGetter *g = gc_alloc(sizeof *g);
-        g->ob.type = &tuplegetter_type;
-        g->index = i;
-        rt_dict_set(t->dict, fl->items[i], obj_val(g));
-    }
-    return tv;
-}
-
-static Value coll_namedtuple(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "typename", "field_names", "rename", "defaults",
-                                         "module" };
-    static const ArgSpec spec = { "namedtuple", names, 5, 0, 2, 2, false };
-    Value a[5];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    int rename = a[2] ? rt_truthy(a[2]) : 0;
-    if (rename < 0)
-        return VAL_NULL;
-    return make_namedtuple(a[0], a[1], rename, a[3], a[4]);
-}
-
-Value mod_namedtuple(const char *name, const char *fields)
+Value mod_tuplegetter_new(size_t index, Value doc)
 {
     if (tuplegetter_type.mro == VAL_NULL)
         rt_type_ready(&tuplegetter_type, NULL);
-    return make_namedtuple(rt_str_from_cstr(name), rt_str_from_cstr(fields), false, VAL_NULL,
-                           VAL_NULL);
+    ObjTupleGetter *g = gc_alloc(sizeof *g);
+    g->ob.type = &tuplegetter_type;
+    g->index = (ssize_t)index;
+    g->doc = doc;
+    return obj_val(g);
 }
 
-/* ======================= ChainMap ========================================= */
-
-typedef struct { Object ob; Value maps; Value dict; } ObjChainMap;
-static ObjType chainmap_type;
-#define CM(v) VAL_AS(ObjChainMap, v)
-
-static Value cm_make(ObjType *t, Value maps)
+static Value tg_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    ObjChainMap *c = rt_alloc_instance(t, sizeof *c);
-    c->ob.type = t;
-    c->maps = maps;
-    return obj_val(c);
-}
-
-static Value cm_new(ObjType *t, Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_nokw("ChainMap", kw))
+    if (!rt_arg_nokw("_tuplegetter", kw) || !rt_arg_range("_tuplegetter", nargs, 2, 2))
         return VAL_NULL;
-    Value maps = rt_list_from(args, nargs);
-    if (nargs == 0)
-        rt_list_append(maps, rt_dict_new());
-    return cm_make(t, maps);
-}
-
-static Value cm_getitem(Value self, Value key)
-{
-    ObjList *maps = AS_LIST(CM(self)->maps);
-    for (size_t i = 0; i < maps->length; i++) {
-        Value v = rt_getitem(maps->items[i], key);
-        if (v != VAL_NULL)
-            return v;
-        if (!rt_err_matches(&rt_KeyError))
-            return VAL_NULL;
-        rt_err_clear();
-    }
-    return rt_raise_args(&rt_KeyError, rt_tuple_pack(1, key));
-}
-
-static int cm_setitem(Value self, Value key, Value v)
-{
-    Value first = AS_LIST(CM(self)->maps)->items[0];
-    if (v != VAL_NULL)
-        return rt_setitem(first, key, v);
-    if (rt_delitem(first, key) < 0) {
-        if (rt_err_matches(&rt_KeyError)) {
-            rt_err_clear();
-            rt_raisef(&rt_KeyError, "Key not found in the first mapping: %R", key);
-        }
-        return -1;
-    }
-    return 0;
-}
-
-/* The merged mapping in CPython's iteration order. */
-static Value cm_merged(Value self)
-{
-    ObjList *maps = AS_LIST(CM(self)->maps);
-    Value d = rt_dict_new();
-    for (size_t i = maps->length; i-- > 0;) {
-        Value it = rt_iter(maps->items[i]), k;
-        if (it == VAL_NULL)
-            return VAL_NULL;
-        while ((k = rt_next(it)) != VAL_NULL)
-            rt_dict_set(d, k, rt_None);
-        if (rt_err_occurred())
-            return VAL_NULL;
-    }
-    Value k, v;
-    for (size_t pos = 0; rt_dict_next(d, &pos, &k, &v);) {
-        Value x = cm_getitem(self, k);
-        if (x == VAL_NULL)
-            return VAL_NULL;
-        rt_dict_set(d, k, x);
-    }
-    return d;
-}
-
-static ssize_t cm_len(Value self)
-{
-    Value d = cm_merged(self);
-    return d == VAL_NULL ? -1 : (ssize_t)rt_dict_len(d);
-}
-
-static Value cm_iter(Value self)
-{
-    Value d = cm_merged(self);
-    return d == VAL_NULL ? VAL_NULL : rt_iter(d);
-}
-
-static int cm_contains(Value self, Value key)
-{
-    ObjList *maps = AS_LIST(CM(self)->maps);
-    for (size_t i = 0; i < maps->length; i++) {
-        int r = rt_contains(maps->items[i], key);
-        if (r != 0)
-            return r;
-    }
-    return 0;
-}
-
-static Value cm_repr(Value self)
-{
-    StrBuf sb;
-    sb_init(&sb);
-    const char *name = val_type(self)->name;
-    const char *dot = strrchr(name, '.');
-    sb_adds(&sb, dot != NULL ? dot + 1 : name);
-    sb_addc(&sb, '(');
-    ObjList *maps = AS_LIST(CM(self)->maps);
-    for (size_t i = 0; i < maps->length; i++) {
-        if (i)
-            sb_adds(&sb, ", ");
-        if (!sb_add_value_repr(&sb, maps->items[i]))
-            return VAL_NULL;
-    }
-    sb_addc(&sb, ')');
-    return sb_finish(&sb);
-}
-
-static Value cm_view(Value self, const char *which)
-{
-    Value d = cm_merged(self);
-    return d == VAL_NULL ? VAL_NULL : mod_call_method(d, which, NULL, 0);
-}
-
-static Value cm_keys(Value *a, size_t n, Value kw) { return cm_view(a[0], "keys"); }
-static Value cm_items(Value *a, size_t n, Value kw) { return cm_view(a[0], "items"); }
-static Value cm_values(Value *a, size_t n, Value kw) { return cm_view(a[0], "values"); }
-
-static Value cm_get(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_range("get", nargs - 1, 1, 2))
+    ssize_t index;
+    if (!ssize_arg(args[0], &index))
         return VAL_NULL;
-    int has = cm_contains(args[0], args[1]);
-    if (has < 0)
+    Value g = mod_tuplegetter_new(0, args[1]);
+    TG(g)->index = index;
+    return g;
+}
+
+static Value tg_get(Value descr, Value obj, Value type)
+{
+    if (obj == VAL_NULL || obj == rt_None)
+        return descr;
+    ssize_t i = TG(descr)->index;
+    if (!rt_isinstance_of(obj, &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "descriptor for index '%zd' for tuple subclasses "
+                         "doesn't apply to '%s' object", i, val_type(obj)->name);
+    if (i < 0 || (size_t)i >= rt_tuple_len(obj))
+        return rt_raisef(&rt_IndexError, "tuple index out of range");
+    return rt_tuple_get(obj, (size_t)i);
+}
+
+static int tg_set(Value descr, Value obj, Value v)
+{
+    rt_raisef(&rt_AttributeError, v == VAL_NULL ? "can't delete attribute"
+                                                : "can't set attribute");
+    return -1;
+}
+
+static Value tg_reduce(Value *args, size_t nargs, Value kw)
+{
+    return rt_tuple_pack(2, obj_val(&tuplegetter_type),
+                         rt_tuple_pack(2, small_new(TG(args[0])->index), TG(args[0])->doc));
+}
+
+static Value tg_repr(Value self)
+{
+    Value doc = rt_repr(TG(self)->doc);
+    if (doc == VAL_NULL)
         return VAL_NULL;
-    if (!has)
-        return nargs > 2 ? args[2] : rt_None;
-    return cm_getitem(args[0], args[1]);
+    return rt_str_format_c("_tuplegetter(%zd, %S)", TG(self)->index, doc);
 }
 
-static Value cm_new_child(Value *args, size_t nargs, Value kw)
+static Value tg_getattr(Value self, Value name)
 {
-    Value m = nargs > 1 && args[1] != rt_None ? args[1] : rt_dict_new();
-    Value maps = rt_list_new(0);
-    rt_list_append(maps, m);
-    rt_list_extend(maps, CM(args[0])->maps);
-    return cm_make(val_type(args[0]), maps);
-}
-
-static Value cm_pop(Value *args, size_t nargs, Value kw)
-{
-    Value first = AS_LIST(CM(args[0])->maps)->items[0];
-    Value r = mod_call_method(first, "pop", args + 1, nargs - 1);
-    if (r == VAL_NULL && rt_err_matches(&rt_KeyError)) {
-        rt_err_clear();
-        return rt_raisef(&rt_KeyError, "Key not found in the first mapping: %R", args[1]);
-    }
-    return r;
-}
-
-static Value cm_getattr(Value self, Value name)
-{
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "maps") == 0)
-        return CM(self)->maps;
-    if (strcmp(s, "parents") == 0) {
-        ObjList *maps = AS_LIST(CM(self)->maps);
-        Value rest = rt_list_from(maps->items + 1, maps->length ? maps->length - 1 : 0);
-        return rt_call_tuple_dict(obj_val(val_type(self)), rt_list_as_tuple(rest), VAL_NULL);
-    }
+    if (strcmp(rt_str_cstr(name), "__doc__") == 0)
+        return TG(self)->doc;
     return rt_generic_getattr(self, name);
 }
 
-static const MethodDef cm_methods[] = {
-    {"keys", cm_keys}, {"items", cm_items}, {"values", cm_values}, {"get", cm_get},
-    {"new_child", cm_new_child}, {"pop", cm_pop}, {NULL, NULL}
+static int tg_setattr(Value self, Value name, Value v)
+{
+    if (strcmp(rt_str_cstr(name), "__doc__") == 0) {
+        TG(self)->doc = v == VAL_NULL ? rt_None : v;
+        return 0;
+    }
+    return rt_generic_setattr(self, name, v);
+}
+
+static const MethodDef tg_methods[] = {
+    {"__reduce__", tg_reduce}, {NULL, NULL}
 };
 
-static ObjType chainmap_type = {
-    .ob.type = &rt_type_type, .name = "collections.ChainMap", .flags = TF_BASETYPE,
-    .dict_offset = offsetof(ObjChainMap, dict),
-    .new_ = cm_new, .getitem = cm_getitem, .setitem = cm_setitem, .len = cm_len,
-    .iter = cm_iter, .contains = cm_contains, .repr = cm_repr, .getattr = cm_getattr,
+static ObjType tuplegetter_type = {
+    .ob.type = &rt_type_type, .name = "_collections._tuplegetter",
+    .new_ = tg_new, .descr_get = tg_get, .descr_set = tg_set, .repr = tg_repr,
+    .getattr = tg_getattr, .setattr = tg_setattr,
 };
+
+/* ======================= _count_elements ====================================== */
+
+/* _count_elements(mapping, iterable): mapping[x] = mapping.get(x, 0) + 1
+ * for each x; the dict operations directly when mapping is a plain dict. */
+static Value count_elements(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("_count_elements", kw) || !rt_arg_range("_count_elements", nargs, 2, 2))
+        return VAL_NULL;
+    Value mapping = args[0], it = rt_iter(args[1]), x;
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    bool plain = is_dict(mapping);
+    Value get = plain ? VAL_NULL : rt_getattr_cstr(mapping, "get");
+    if (!plain && get == VAL_NULL)
+        return VAL_NULL;
+    while ((x = rt_next(it)) != VAL_NULL) {
+        Value old;
+        if (plain) {
+            bool err = false;
+            old = rt_dict_get(mapping, x, &err);
+            if (err)
+                return VAL_NULL;
+            old = old ? old : small_new(0);
+        } else if ((old = rt_call2(get, x, small_new(0))) == VAL_NULL) {
+            return VAL_NULL;
+        }
+        Value n = rt_binary_op(old, small_new(1), NB_ADD);
+        if (n == VAL_NULL || rt_setitem(mapping, x, n) < 0)
+            return VAL_NULL;
+    }
+    return rt_err_occurred() ? VAL_NULL : rt_None;
+}
 
 /* ======================= the module ======================================== */
 
 static const MethodDef collections_functions[] = {
-    {"namedtuple", coll_namedtuple},
+    {"_count_elements", count_elements},
     {NULL, NULL}
 };
 
-Value mod_collections_init(void)
+Value mod__collections_init(void)
 {
-    Value m = mod_module_new("collections", collections_functions);
-    if (tuplegetter_type.mro == VAL_NULL)
-        rt_type_ready(&tuplegetter_type, NULL);
-    rt_type_ready(&deque_iter_type, NULL);
-    mod_add_type(m, "deque", &deque_type, deque_methods);
-    mod_add_type(m, "defaultdict", &defaultdict_type, dd_methods);
-    mod_add_type(m, "Counter", &counter_type, counter_methods);
-    mod_add_type(m, "OrderedDict", &odict_type, od_methods);
-    mod_add_type(m, "ChainMap", &chainmap_type, cm_methods);
-    odict_type.new_ = rt_dict_type.new_;
-    ObjType *generic[] = { &deque_type, &defaultdict_type, &counter_type, &odict_type,
-                           &chainmap_type };
-    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
-        if (rt_dict_get_cstr(generic[i]->dict, "__class_getitem__") == VAL_NULL)
-            rt_type_add_class_getitem(generic[i]);
-    mod_abc_register("MutableSequence", &deque_type);    /* as collections/__init__.py */
-    mod_abc_register("MutableMapping", &chainmap_type);  /* its base class in CPython */
-    Value abc = mod_collections_abc_init();
-    if (abc != VAL_NULL)
-        mod_module_set(m, "abc", abc);
+    Value m = mod_module_new("_collections", collections_functions);
+    mod_module_set(m, "__doc__", rt_str_from_cstr(
+        "High performance data structures.\n"
+        "- deque:        ordered collection accessible from endpoints only\n"
+        "- defaultdict:  dict subclass with a default value factory\n"));
+    if (deque_type.mro == VAL_NULL) {
+        rt_type_ready(&deque_iter_type, deque_iter_methods);
+        rt_type_ready(&deque_reviter_type, deque_iter_methods);
+        static const GetSetDef deque_getsets[] = {
+            {"maxlen", dq_maxlen, NULL, "maximum size of a deque or None if unbounded"},
+            {NULL},
+        };
+        deque_type.getsets = deque_getsets;
+        rt_type_ready(&deque_type, deque_methods);
+        rt_type_add_class_getitem(&deque_type);
+        static const MemberDef dd_members[] = {
+            {"default_factory", offsetof(ObjDefaultDict, factory), RT_MEMBER_VALUE, RT_WRITABLE,
+             "Factory for default value called by __missing__()."},
+            {NULL},
+        };
+        defaultdict_type.members = dd_members;
+        rt_type_ready(&defaultdict_type, dd_methods);
+        rt_type_add_class_getitem(&defaultdict_type);
+    }
+    mod_add_type(m, "deque", &deque_type, NULL);
+    mod_add_type(m, "defaultdict", &defaultdict_type, NULL);
+    mod_add_type(m, "_deque_iterator", &deque_iter_type, NULL);
+    mod_add_type(m, "_deque_reverse_iterator", &deque_reviter_type, NULL);
+    mod_add_type(m, "_tuplegetter", &tuplegetter_type, tg_methods);
     return m;
 }

@@ -14,7 +14,7 @@ static bool is_atomic(Value v)
     return t == &rt_int_type || t == &rt_float_type || t == &rt_bool_type ||
            t == &rt_str_type || t == &rt_bytes_type || t == &rt_none_type ||
            t == &rt_complex_type || t == &rt_type_type || t == &rt_function_type ||
-           t == &rt_builtin_type || t == &rt_range_type || t == &rt_frozenset_type ||
+           t == &rt_builtin_type || t == &rt_method_descr_type || t == &rt_range_type || t == &rt_frozenset_type ||
            t == &rt_ellipsis_type || t == &rt_notimpl_type || t == &rt_code_type ||
            rt_isinstance_of(v, &rt_type_type);
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "modules/api.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 enum { FK_STDIN, FK_STDOUT, FK_STDERR, FK_FILE };
@@ -97,14 +98,16 @@ static bool check_mode(ObjFile *f, bool want_write)
 
 /* ---- reading ------------------------------------------------------------------ */
 
-/* One byte, or -1 at end of file, or -2 when Ctrl-C interrupted the
- * wait (KeyboardInterrupt set). */
+/* One byte, -1 at end of file, -2 with an exception set (Ctrl-C before
+ * or during the wait, also while other threads ran). */
 static int get_byte(ObjFile *f)
 {
     if (f->kind == FK_FILE)
         return getc(f->fp);
     unsigned char c;
     ssize_t n;
+    if (!vm_wait_readable(0))
+        return -2;
     do {
         if (!vm_check_interrupt())
             return -2;

@@ -25,24 +25,43 @@
 #define PVM_BUILTIN_MODULES(X)                      \
     X(sys, "sys")                                   \
     X(imp, "_imp")                                  \
+    X(errno, "errno")                               \
+    X(posix, "posix")                               \
+    X(stat, "_stat")                                \
     X(math, "math")                                 \
     X(time, "time")                                 \
-    X(random, "random")                             \
+    X(random, "_random")                            \
+    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
+    X(_functools, "_functools")                     \
     X(functools, "functools")                       \
-    X(operator, "operator")                         \
-    X(bisect, "bisect")                             \
-    X(heapq, "heapq")                               \
+    X(_operator, "_operator")                       \
+    X(bisect, "_bisect")                            \
+    X(heapq, "_heapq")                              \
+    X(_collections, "_collections")                 \
     X(collections, "collections")                   \
     X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
+    X(_weakref, "_weakref")                         \
+    X(_abc, "_abc")                                 \
+    X(_warnings, "_warnings")                       \
+    X(gc, "gc")                                     \
     X(io, "io")                                     \
     X(string, "string")                             \
     X(copy, "copy")                                 \
     X(os, "os")                                     \
     X(os_path, "os.path")                           \
     X(json, "json")                                 \
-    X(re, "re")
+    X(re, "re")                                     \
+    X(struct, "_struct")                            \
+    X(hashlib, "_hashlib")                          \
+    X(blake2, "_blake2")                            \
+    X(binascii, "binascii")                         \
+    X(zlib, "zlib")                                 \
+    X(bz2, "_bz2")                                  \
+    X(lzma, "_lzma")                                \
+    X(thread, "_thread")                            \
+    X(sre, "_sre")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

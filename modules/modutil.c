@@ -4,14 +4,19 @@
  * PyFloat_AsDouble does, special-method lookup, and big ints as GMP
  * integers.  (Argument checks are the runtime's: runtime/args.h.)
  */
+#include <string.h>
 #include "modules/modutil.h"
+#include "runtime/buffer.h"
 
 Value mod_module_new(const char *name, const MethodDef *fns)
 {
     Value m = rt_module_new(rt_str_from_cstr(name));
     Value dict = VAL_AS(ObjModule, m)->dict;
-    for (; fns != NULL && fns->name != NULL; fns++)
-        rt_dict_set_cstr(dict, fns->name, rt_builtin_new(fns->name, fns->fn, VAL_NULL));
+    for (; fns != NULL && fns->name != NULL; fns++) {
+        Value f = rt_builtin_new(fns->name, fns->fn, VAL_NULL);
+        VAL_AS(ObjBuiltin, f)->module = m;
+        rt_dict_set_cstr(dict, fns->name, f);
+    }
     return m;
 }
 
@@ -25,6 +30,23 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     if (type->mro == VAL_NULL)
         rt_type_ready(type, methods);
     mod_module_set(module, attr, obj_val(type));
+}
+
+bool mod_int_as_ssize(Value v, ssize_t *out)
+{
+    int64_t i;
+    if (!rt_int_as_i64(v, &i) || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+        return false;
+    }
+    *out = (ssize_t)i;
+    return true;
+}
+
+Value mod_no_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
 }
 
 Value mod_lookup_special(Value v, const char *name)
@@ -86,6 +108,109 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs)
     if (f == VAL_NULL)
         return VAL_NULL;
     return rt_call(f, args, nargs, VAL_NULL);
+}
+
+Value mod_import(const char *name)
+{
+    Value import = rt_dict_get_cstr(rt_builtins_dict, "__import__");
+    if (import == VAL_NULL)
+        return rt_raisef(&rt_ImportError, "__import__ not found");
+    return rt_call1(import, rt_str_from_cstr(name));
+}
+
+/* ---- bytes-like objects ----------------------------------------------------- */
+
+/* Through the buffer protocol (runtime/buffer.h): bytes, bytearray,
+ * array.array, memoryview and whatever else exports one.  pvm's exporters
+ * never move or free a block they handed out (buffer.h), so the pointer
+ * stays good after the view is released.  false with no exception when v
+ * is no bytes-like object at all; false with one when it is but cannot be
+ * read as one contiguous block. */
+static bool buffer_of(Value v, ModBuffer *out)
+{
+    if (!rt_has_buffer(v))
+        return false;
+    RtBuffer view;
+    if (rt_get_buffer(v, &view, RT_BUF_SIMPLE) < 0)
+        return false;
+    *out = (ModBuffer){ view.buf, (size_t)view.len, view.readonly ? NULL : view.buf };
+    rt_release_buffer(&view);
+    return true;
+}
+
+bool mod_is_buffer(Value v)
+{
+    ModBuffer b;
+    if (buffer_of(v, &b))
+        return true;
+    rt_err_clear();
+    return false;
+}
+
+bool mod_get_buffer(Value v, ModBuffer *out)
+{
+    if (buffer_of(v, out))
+        return true;
+    if (!rt_err_occurred())
+        rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
+    return false;
+}
+
+bool mod_get_writable_buffer(Value v, ModBuffer *out)
+{
+    if (buffer_of(v, out) && out->wdata != NULL)
+        return true;
+    if (!rt_err_occurred())
+        rt_raisef(&rt_TypeError, "argument must be read-write bytes-like object, not %T", v);
+    return false;
+}
+
+ModBuffer mod_buffer_join(Value kept, const ModBuffer *data)
+{
+    size_t n = AS_BYTES(kept)->length;
+    if (n == 0)
+        return *data;
+    unsigned char *joined = gc_alloc_atomic(n + data->len + 1);
+    memcpy(joined, AS_BYTES(kept)->data, n);
+    memcpy(joined + n, data->data, data->len);
+    return (ModBuffer){ joined, n + data->len, NULL };
+}
+
+void mod_output_init(ModOutput *o, size_t first, size_t limit)
+{
+    o->cap = first < limit ? first : limit;
+    o->data = gc_alloc_atomic(o->cap + 1);
+    o->limit = limit;
+}
+
+size_t mod_output_room(ModOutput *o, size_t used)
+{
+    if (used == o->cap) {
+        if (o->cap >= o->limit)
+            return 0;
+        o->cap = o->cap > o->limit / 2 ? o->limit : 2 * o->cap;
+        o->data = gc_realloc(o->data, o->cap + 1);
+    }
+    return o->cap - used;
+}
+
+/* ---- libraries opened on first use --------------------------------------------- */
+
+#include <dlfcn.h>
+
+bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n)
+{
+    void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        rt_raisef(&rt_ImportError, "cannot load %s: %s", soname, dlerror());
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((ptrs[i] = dlsym(lib, names[i])) == NULL) {
+            rt_raisef(&rt_ImportError, "%s has no function %s", soname, names[i]);
+            return false;
+        }
+    return true;
 }
 
 /* ---- ints as GMP integers -------------------------------------------------- */

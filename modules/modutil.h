@@ -29,10 +29,19 @@ void mod_module_set(Value module, const char *name, Value v);
 /* Ready a type that lives in a module and bind it there under `attr`. */
 void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef *methods);
 
+/* The new_ slot of a type Python code may not instantiate (CPython's
+ * Py_TPFLAGS_DISALLOW_INSTANTIATION): TypeError "cannot create 'X' instances".
+ * (A zero slot would inherit object's.) */
+Value mod_no_new(ObjType *type, Value *args, size_t nargs, Value kwnames);
+
 /* PyFloat_AsDouble: float, int (OverflowError "int too large to convert to
  * float"), or an object with __float__ / __index__; TypeError "must be real
  * number, not str" otherwise.  false on error. */
 bool mod_as_double(Value v, double *out);
+
+/* PyLong_AsSsize_t: an int (bools too) as a ssize_t, or false with
+ * OverflowError "Python int too large to convert to C ssize_t". */
+bool mod_int_as_ssize(Value v, ssize_t *out);
 
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
@@ -41,11 +50,98 @@ Value mod_lookup_special(Value v, const char *name);
 /* Call obj.name(args...). */
 Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
 
-/* collections.namedtuple(name, fields) from C (collections.c): fields is a
- * space-separated list.  Returns the new tuple-subclass type. */
+/* `import name` from C, through builtins.__import__ as CPython's
+ * PyImport_ImportModule does: the module (for a dotted name, the top-level
+ * package), or VAL_NULL with the ImportError set. */
+Value mod_import(const char *name);
+
+/* collections.namedtuple(name, fields) from C (collections_builtin.c):
+ * fields is a space-separated list.  Returns the new tuple-subclass type. */
 Value mod_namedtuple(const char *name, const char *fields);
 
-/* SHA-512 (sha512.c), used by random.seed(str/bytes). */
-void mod_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
+/* posixpath.normpath of a path's bytes (posix.c, CPython's _Py_normpath):
+ * "a//b/./c/.." -> "a/b"; "" for a path that reduces to nothing. */
+Value mod_normpath(const char *path, size_t n);
+/* _collections._tuplegetter(index, doc): namedtuple's field descriptor
+ * (collections.c). */
+Value mod_tuplegetter_new(size_t index, Value doc);
+
+/* ---- binary data: the one door to bytes-like objects ----------------------
+ * CPython's modules read binary arguments through the buffer protocol
+ * (PyObject_GetBuffer); every module here that does — _struct, binascii,
+ * zlib, _hashlib, ... — reads them through these functions, a flat
+ * (data, len) view over runtime/buffer.h's protocol: bytes, bytearray,
+ * array.array, memoryview and any other exporter. */
+typedef struct ModBuffer {
+    const unsigned char *data;
+    size_t len;
+    unsigned char *wdata;       /* data, when the object may be written; else NULL */
+} ModBuffer;
+
+/* v's bytes, or false + TypeError "a bytes-like object is required, not 'str'". */
+bool mod_get_buffer(Value v, ModBuffer *out);
+/* v's bytes for writing (pack_into, readinto), or false + TypeError
+ * "argument must be read-write bytes-like object, not bytes". */
+bool mod_get_writable_buffer(Value v, ModBuffer *out);
+/* Whether mod_get_buffer would accept v (no exception either way). */
+bool mod_is_buffer(Value v);
+
+/* Output that grows while a compression library (zlib, libbzip2, liblzma)
+ * writes into it: at most `limit` bytes (max_length), doubling from `first`. */
+typedef struct ModOutput {
+    unsigned char *data;
+    size_t cap, limit;
+} ModOutput;
+void mod_output_init(ModOutput *o, size_t first, size_t limit);
+/* The room after the first `used` bytes (what the library wrote so far),
+ * growing the buffer when they fill it; 0 when it is full at the limit. */
+size_t mod_output_room(ModOutput *o, size_t used);
+
+/* The input a decompressor kept from its last call (bytes, maybe empty)
+ * followed by this call's data, as one buffer (bz2, lzma). */
+ModBuffer mod_buffer_join(Value kept, const ModBuffer *data);
+
+/* ---- libraries opened on first use --------------------------------------
+ * The binary-data modules' libraries (libz, libbz2, liblzma, libcrypto,
+ * libb2) are not linked: loading them at start-up, with their eagerly bound
+ * relocations, would cost every `pvm hello.pyc` as much again as pvm's own
+ * start-up.  A module opens its library (dlopen) when it is first imported
+ * and calls it through a table of pointers typed as the library's header
+ * declares each function:
+ *
+ *   #define ZL_FUNCTIONS(X) X(deflate) X(inflate) ...
+ *   MOD_LIBRARY(zl, "libz.so.1", ZL_FUNCTIONS)
+ *
+ * declares the table `zl` (zl.deflate(&strm, Z_FINISH) calls through it)
+ * and `static bool zl_ready(void)`: true once the library is loaded, else
+ * false + ImportError naming the library or the missing function. */
+bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n);
+
+#define MOD_LIB_NAME(fn) #fn,
+#define MOD_LIB_POINTER(fn) __typeof__(&fn) fn;
+#define MOD_LIBRARY(table, soname, FUNCTIONS)                                         \
+    static const char *const table##_names[] = { FUNCTIONS(MOD_LIB_NAME) };          \
+    static union {                                                                   \
+        struct { FUNCTIONS(MOD_LIB_POINTER) };                                       \
+        void *slot[sizeof table##_names / sizeof table##_names[0]];                  \
+    } table;                                                                         \
+    static bool table##_ready(void)                                                  \
+    {                                                                                \
+        static bool loaded;                                                          \
+        if (!loaded)                                                                 \
+            loaded = mod_load_library(soname, table##_names, table.slot,             \
+                                      sizeof table##_names / sizeof table##_names[0]); \
+        return loaded;                                                               \
+    }
+
+/* crc = zlib's crc32(crc, data) (zlib.c), for binascii.crc32; false +
+ * ImportError if libz cannot be loaded. */
+bool mod_crc32(uint32_t *crc, const unsigned char *data, size_t len);
+
+/* The digest of data by the hash named `name` ("sha512"), computed by
+ * OpenSSL (hashlib.c): out must hold its digest size.  false + ValueError
+ * if OpenSSL does not know the name. */
+bool mod_digest(const char *name, const unsigned char *data, size_t len,
+                unsigned char *out, size_t *outlen);
 
 #endif

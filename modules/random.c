@@ -1,49 +1,40 @@
 /*
- * random.c — the random module: CPython's Mersenne Twister (Modules/
- * _randommodule.c) and the algorithms of Lib/random.py, written in C.
+ * random.c — the _random module (CPython's Modules/_randommodule.c): the
+ * Mersenne Twister MT19937 behind Lib/random.py's Random class, which
+ * subclasses _random.Random and builds every distribution on its random()
+ * and getrandbits().
  *
- * Programs that seed the generator expect the very same numbers python3.11
- * gives, so everything that consumes randomness does it in CPython's order
- * and with CPython's arithmetic:
- *   - seed(int) feeds abs(n) as 32-bit words to init_by_array; seed(str or
- *     bytes) first turns s into int.from_bytes(s + sha512(s).digest());
- *   - random() builds a 53-bit float from two 32-bit outputs (a>>5, b>>6);
- *   - getrandbits(k) fills 32-bit words from the least significant end;
- *   - randrange/randint/choice/shuffle/sample go through _randbelow, which
- *     draws getrandbits(n.bit_length()) until the result is below n;
- *   - choices, gauss (with its cached second value), uniform, ... follow
- *     random.py line by line.
- * Random is a type: Random(42) has its own state; the module functions are
- * methods bound to one hidden instance, as random.py's are.
+ * Programs that seed the generator expect python3.11's very numbers, so the
+ * state is filled and consumed exactly as CPython does:
+ *   - seed(n) feeds abs(n) as 32-bit words, least significant first, to
+ *     init_by_array (n = 0 is the one word 0); a non-int seeds with its
+ *     hash; None with 624 words from the system's entropy (getrandom), or
+ *     failing that the time and process id;
+ *   - random() builds a 53-bit float from two outputs (a>>5, b>>6);
+ *   - getrandbits(k) fills 32-bit words from the least significant end,
+ *     dropping the low bits of the last one.
+ * (Lib/random.py turns str and bytes seeds into ints with SHA-512 itself.)
  */
-#include <math.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 #include "modules/modutil.h"
 #include "modules/mpz.h"
+#include "modules/random.h"
 
-#define N 624
+#define N MOD_MT_N
 #define M 397
 
-typedef struct ObjRandom {
-    Object ob;
-    Value dict;
-    int index;
-    Value gauss_next;           /* rt_None or a float */
-    uint32_t mt[N];
-} ObjRandom;
-
-static ObjType random_type;
 #define RND(v) VAL_AS(ObjRandom, v)
 
 /* ---- the Mersenne Twister ------------------------------------------------- */
 
-static uint32_t genrand_uint32(ObjRandom *r)
+uint32_t mod_random_uint32(ObjRandom *r)
 {
     static const uint32_t mag01[2] = {0x0U, 0x9908b0dfU};
     uint32_t y, *mt = r->mt;
-    if (r->index >= N) {
+    if (r->index >= N) {        /* generate N words at one time */
         int kk;
         for (kk = 0; kk < N - M; kk++) {
             y = (mt[kk] & 0x80000000U) | (mt[kk + 1] & 0x7fffffffU);
@@ -97,51 +88,25 @@ static void init_by_array(ObjRandom *r, const uint32_t *key, size_t len)
             i = 1;
         }
     }
-    mt[0] = 0x80000000U;
+    mt[0] = 0x80000000U;        /* MSB is 1, assuring a non-zero initial array */
 }
 
-static double random_double(ObjRandom *r)
+double mod_random_double(ObjRandom *r)
 {
-    uint32_t a = genrand_uint32(r) >> 5, b = genrand_uint32(r) >> 6;
+    uint32_t a = mod_random_uint32(r) >> 5, b = mod_random_uint32(r) >> 6;
     return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
 }
 
-/* Seed from a non-negative int: its 32-bit words, least significant first. */
-static void seed_from_mpz(ObjRandom *r, const mpz_t n)
-{
-    size_t count = 0;
-    uint32_t *key;
-    if (mpz_sgn(n) == 0) {
-        static uint32_t zero = 0;
-        key = &zero;
-        count = 1;
-    } else {
-        key = gc_alloc_atomic((mpz_sizeinbase(n, 2) + 31) / 32 * 4 + 4);
-        mpz_export(key, &count, -1, 4, 0, 0, n);
-    }
-    init_by_array(r, key, count);
-}
-
-/* getrandbits(k) for k <= 64, as CPython's word-by-word construction. */
-static uint64_t getrandbits64(ObjRandom *r, int k)
+Value mod_random_getrandbits(ObjRandom *r, size_t k)
 {
     if (k <= 32)
-        return k == 0 ? 0 : genrand_uint32(r) >> (32 - k);
-    uint64_t lo = genrand_uint32(r);
-    uint64_t hi = genrand_uint32(r) >> (64 - k);
-    return lo | (hi << 32);
-}
-
-static Value getrandbits(ObjRandom *r, size_t k)
-{
-    if (k <= 62)
-        return small_new((intptr_t)getrandbits64(r, (int)k));
+        return small_new(k == 0 ? 0 : (intptr_t)(mod_random_uint32(r) >> (32 - k)));
     size_t words = (k - 1) / 32 + 1;
     uint32_t *w = gc_alloc_atomic(words * 4);
     for (size_t i = 0; i < words; i++, k -= 32) {
-        uint32_t x = genrand_uint32(r);
+        uint32_t x = mod_random_uint32(r);
         if (k < 32)
-            x >>= (32 - k);
+            x >>= (32 - k);     /* drop the least significant bits */
         w[i] = x;
     }
     mpz_t z;
@@ -150,724 +115,213 @@ static Value getrandbits(ObjRandom *r, size_t k)
     return mod_int_from_mpz(z);
 }
 
-/* _randbelow_with_getrandbits(n), n > 0. */
-static Value randbelow(ObjRandom *r, Value n)
-{
-    if (val_is_small(n)) {
-        uint64_t un = (uint64_t)small_value(n);
-        int k = 64 - __builtin_clzll(un);
-        uint64_t x = getrandbits64(r, k);
-        while (x >= un)
-            x = getrandbits64(r, k);
-        return small_new((intptr_t)x);
-    }
-    size_t k = rt_int_bit_length(n);
-    Value x = getrandbits(r, k);
-    while (rt_int_cmp(x, n) >= 0)
-        x = getrandbits(r, k);
-    return x;
-}
-
-static Value randbelow_size(ObjRandom *r, size_t n)
-{
-    return randbelow(r, small_new((intptr_t)n));
-}
-
 /* ---- seeding ------------------------------------------------------------------ */
 
-static bool do_seed(ObjRandom *r, Value a)
+static void seed_from_entropy(ObjRandom *r)
 {
-    mpz_t n;
-    mpz_init(n);
-    if (a == VAL_NULL || a == rt_None) {
-        unsigned char buf[32];
-        FILE *f = fopen("/dev/urandom", "rb");
-        size_t got = f ? fread(buf, 1, sizeof buf, f) : 0;
-        if (f)
-            fclose(f);
-        if (got != sizeof buf) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            mpz_set_ui(n, (unsigned long)ts.tv_nsec ^ ((unsigned long)ts.tv_sec << 20) ^
-                          (unsigned long)getpid());
-        } else {
-            mpz_import(n, sizeof buf, 1, 1, 0, 0, buf);
-        }
-    } else if (rt_isinstance_of(a, &rt_int_type)) {
-        mod_int_to_mpz(a, n);
-        mpz_abs(n, n);
-    } else if (rt_is_str(a) || rt_is_bytes_like(a)) {
-        const unsigned char *p;
-        size_t len;
-        if (rt_is_str(a)) {
-            p = (const unsigned char *)rt_str_cstr(a);
-            len = rt_str_nbytes(a);
-        } else if (rt_isinstance_of(a, &rt_bytes_type)) {
-            p = AS_BYTES(a)->data;
-            len = AS_BYTES(a)->length;
-        } else {
-            p = VAL_AS(ObjByteArray, a)->data;
-            len = VAL_AS(ObjByteArray, a)->length;
-        }
-        unsigned char *all = gc_alloc_atomic(len + 64);
-        memcpy(all, p, len);
-        mod_sha512(p, len, all + len);
-        mpz_import(n, len + 64, 1, 1, 0, 0, all);
-    } else if (rt_isinstance_of(a, &rt_float_type)) {
-        intptr_t h = rt_hash(a);
-        mpz_set_ui(n, (unsigned long)(size_t)h);
-    } else {
-        rt_raisef(&rt_TypeError, "The only supported seed types are: None,\n"
-                                 "int, float, str, bytes, and bytearray.");
-        return false;
-    }
-    seed_from_mpz(r, n);
-    r->gauss_next = rt_None;
-    return true;
-}
-
-/* ---- methods ---------------------------------------------------------------- */
-
-static Value rnd_seed(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "a", "version" };
-    static const ArgSpec spec = { "seed", names, 3, 0, 1, 3, false };
-    Value a[3];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    return do_seed(RND(a[0]), a[1]) ? rt_None : VAL_NULL;
-}
-
-static Value rnd_random(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_none("random", nargs - 1, kw))
-        return VAL_NULL;
-    return rt_float_new(random_double(RND(args[0])));
-}
-
-static Value rnd_getrandbits(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_one("getrandbits", nargs - 1, kw))
-        return VAL_NULL;
-    ssize_t k;
-    if (!rt_as_ssize(args[1], &k))
-        return VAL_NULL;
-    if (k < 0)
-        return rt_raisef(&rt_ValueError, "number of bits must be non-negative");
-    return getrandbits(RND(args[0]), (size_t)k);
-}
-
-static Value rnd_randbytes(Value *args, size_t nargs, Value kw)
-{
-    if (!rt_arg_one("randbytes", nargs - 1, kw))
-        return VAL_NULL;
-    ssize_t n;
-    if (!rt_as_ssize(args[1], &n))
-        return VAL_NULL;
-    if (n < 0)
-        return rt_raisef(&rt_ValueError, "negative argument not allowed");
-    Value bits = getrandbits(RND(args[0]), (size_t)n * 8);
-    mpz_t z;
-    mpz_init(z);
-    mod_int_to_mpz(bits, z);
-    unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
-    memset(buf, 0, (size_t)n + 1);
-    size_t count = 0;
-    mpz_export(buf, &count, -1, 1, 0, 0, z);
-    return rt_bytes_new(buf, (size_t)n);
-}
-
-static Value int_add(Value a, Value b) { return rt_binary_op(a, b, NB_ADD); }
-static Value int_mul(Value a, Value b) { return rt_binary_op(a, b, NB_MULTIPLY); }
-
-/* randrange's arguments as ints; floats are refused ("non-integer ..."). */
-static Value range_arg(Value v, const char *msg)
-{
-    if (rt_isinstance_of(v, &rt_int_type))
-        return rt_int_unbool(v);
-    if (rt_isinstance_of(v, &rt_float_type)) {
-        double d = AS_FLOAT(v)->value;
-        if (d == floor(d) && isfinite(d))
-            return rt_int_from_double(d);
-        return rt_raisef(&rt_ValueError, "%s", msg);
-    }
-    return rt_index(v);
-}
-
-static Value randrange(ObjRandom *r, Value start, Value stop, Value step)
-{
-    Value istart = range_arg(start, "non-integer arg 1 for randrange()");
-    if (istart == VAL_NULL)
-        return VAL_NULL;
-    if (stop == VAL_NULL || stop == rt_None) {
-        if (step != VAL_NULL && step != small_new(1))
-            return rt_raisef(&rt_TypeError, "Missing a non-None stop argument");
-        if (rt_int_sign(istart) > 0)
-            return randbelow(r, istart);
-        return rt_raisef(&rt_ValueError, "empty range for randrange()");
-    }
-    Value istop = range_arg(stop, "non-integer stop for randrange()");
-    if (istop == VAL_NULL)
-        return VAL_NULL;
-    Value width = rt_binary_op(istop, istart, NB_SUBTRACT);
-    Value istep = step == VAL_NULL ? small_new(1)
-                                   : range_arg(step, "non-integer step for randrange()");
-    if (width == VAL_NULL || istep == VAL_NULL)
-        return VAL_NULL;
-    if (istep == small_new(1)) {
-        if (rt_int_sign(width) > 0)
-            return int_add(istart, randbelow(r, width));
-        return rt_raisef(&rt_ValueError, "empty range for randrange() (%S, %S, %S)",
-                         istart, istop, width);
-    }
-    Value n;
-    int s = rt_int_sign(istep);
-    if (s == 0)
-        return rt_raisef(&rt_ValueError, "zero step for randrange()");
-    n = int_add(width, int_add(istep, small_new(s > 0 ? -1 : 1)));
-    if (n == VAL_NULL || (n = rt_binary_op(n, istep, NB_FLOOR_DIVIDE)) == VAL_NULL)
-        return VAL_NULL;
-    if (rt_int_sign(n) <= 0)
-        return rt_raisef(&rt_ValueError, "empty range for randrange()");
-    return int_add(istart, int_mul(istep, randbelow(r, n)));
-}
-
-static Value rnd_randrange(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "start", "stop", "step" };
-    static const ArgSpec spec = { "randrange", names, 4, 0, 2, 4, false };
-    Value a[4];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    return randrange(RND(a[0]), a[1], a[2], a[3]);
-}
-
-static Value rnd_randint(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "a", "b" };
-    static const ArgSpec spec = { "randint", names, 3, 0, 3, 3, false };
-    Value a[3];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    Value b1 = int_add(a[2], small_new(1));
-    return b1 == VAL_NULL ? VAL_NULL : randrange(RND(a[0]), a[1], b1, VAL_NULL);
-}
-
-static Value rnd_choice(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "seq" };
-    static const ArgSpec spec = { "choice", names, 2, 0, 2, 2, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    ssize_t n = rt_len(a[1]);
-    if (n < 0)
-        return VAL_NULL;
-    if (n == 0)
-        return rt_raisef(&rt_IndexError, "Cannot choose from an empty sequence");
-    return rt_getitem(a[1], randbelow_size(RND(a[0]), (size_t)n));
-}
-
-static Value rnd_shuffle(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "x" };
-    static const ArgSpec spec = { "shuffle", names, 2, 0, 2, 2, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    ssize_t n = rt_len(a[1]);
-    if (n < 0)
-        return VAL_NULL;
-    Value x = a[1];
-    for (ssize_t i = n - 1; i > 0; i--) {
-        Value j = randbelow_size(RND(a[0]), (size_t)i + 1);
-        Value vi = rt_getitem(x, small_new(i)), vj;
-        if (vi == VAL_NULL || (vj = rt_getitem(x, j)) == VAL_NULL)
-            return VAL_NULL;
-        if (rt_setitem(x, small_new(i), vj) < 0 || rt_setitem(x, j, vi) < 0)
-            return VAL_NULL;
-    }
-    return rt_None;
-}
-
-/* bisect_right(a, x, lo, hi) over a list with Python comparisons. */
-static ssize_t bisect_right(Value list, Value x, ssize_t lo, ssize_t hi)
-{
-    while (lo < hi) {
-        ssize_t mid = (lo + hi) / 2;
-        int lt = rt_compare_bool(x, AS_LIST(list)->items[mid], CMP_LT);
-        if (lt < 0)
-            return -1;
-        if (lt)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
-/* list(itertools.accumulate(iterable)). */
-static Value accumulate_list(Value iterable)
-{
-    Value it = rt_iter(iterable), item, total = VAL_NULL;
-    if (it == VAL_NULL)
-        return VAL_NULL;
-    Value out = rt_list_new(0);
-    while ((item = rt_next(it)) != VAL_NULL) {
-        total = total == VAL_NULL ? item : int_add(total, item);
-        if (total == VAL_NULL)
-            return VAL_NULL;
-        rt_list_append(out, total);
-    }
-    return rt_err_occurred() ? VAL_NULL : out;
-}
-
-static Value sample(ObjRandom *r, Value population, Value kv, Value counts);
-
-static Value rnd_sample(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "population", "k", "counts" };
-    static const ArgSpec spec = { "sample", names, 4, 0, 3, 3, false };
-    Value a[4];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    return sample(RND(a[0]), a[1], a[2], a[3]);
-}
-
-static bool is_sequence(Value v)
-{
-    ObjType *t = val_type(v);
-    if (t == &rt_dict_type || rt_is_anyset(v) || rt_isinstance_of(v, &rt_dict_type))
-        return false;
-    return t->getitem != NULL && t->len != NULL;
-}
-
-static Value sample(ObjRandom *r, Value population, Value kv, Value counts)
-{
-    if (!is_sequence(population))
-        return rt_raisef(&rt_TypeError, "Population must be a sequence.  "
-                                        "For dicts or sets, use sorted(d).");
-    ssize_t n = rt_len(population), k;
-    if (n < 0)
-        return VAL_NULL;
-    if (counts != VAL_NULL && counts != rt_None) {
-        Value cum = accumulate_list(counts);
-        if (cum == VAL_NULL)
-            return VAL_NULL;
-        if ((ssize_t)AS_LIST(cum)->length != n)
-            return rt_raisef(&rt_ValueError, "The number of counts does not match the population");
-        Value total = AS_LIST(cum)->items[--AS_LIST(cum)->length];
-        if (!rt_isinstance_of(total, &rt_int_type))
-            return rt_raisef(&rt_TypeError, "Counts must be integers");
-        if (rt_int_sign(total) <= 0)
-            return rt_raisef(&rt_ValueError, "Total of counts must be greater than zero");
-        Value sel = sample(r, rt_range_new(small_new(0), total, small_new(1)), kv, VAL_NULL);
-        if (sel == VAL_NULL)
-            return VAL_NULL;
-        ObjList *sl = AS_LIST(sel);
-        for (size_t i = 0; i < sl->length; i++) {
-            ssize_t j = bisect_right(cum, sl->items[i], 0, (ssize_t)AS_LIST(cum)->length);
-            if (j < 0 || (sl->items[i] = rt_getitem(population, small_new(j))) == VAL_NULL)
-                return VAL_NULL;
-        }
-        return sel;
-    }
-    if (!rt_as_ssize(kv, &k))
-        return VAL_NULL;
-    if (!(0 <= k && k <= n))
-        return rt_raisef(&rt_ValueError, "Sample larger than population or is negative");
-    Value result = rt_list_new((size_t)k);
-    for (ssize_t i = 0; i < k; i++)
-        rt_list_append(result, rt_None);
-    Value *res = AS_LIST(result)->items;
-    ssize_t setsize = 21;
-    if (k > 5)
-        setsize += (ssize_t)pow(4.0, ceil(log((double)(k * 3)) / log(4.0)));
-    if (n <= setsize) {
-        Value pool = rt_sequence_to_list(population);
-        if (pool == VAL_NULL)
-            return VAL_NULL;
-        Value *p = AS_LIST(pool)->items;
-        for (ssize_t i = 0; i < k; i++) {
-            ssize_t j = small_value(randbelow_size(r, (size_t)(n - i)));
-            res[i] = p[j];
-            p[j] = p[n - i - 1];
-        }
-    } else {
-        Value selected = rt_set_new();
-        for (ssize_t i = 0; i < k; i++) {
-            Value j = randbelow_size(r, (size_t)n);
-            while (rt_set_contains(selected, j))
-                j = randbelow_size(r, (size_t)n);
-            rt_set_add(selected, j);
-            if ((res[i] = rt_getitem(population, j)) == VAL_NULL)
-                return VAL_NULL;
-        }
-    }
-    return result;
-}
-
-static Value rnd_choices(Value *args, size_t nargs, Value kw)
-{
-    static const char *const names[] = { "self", "population", "weights", "cum_weights", "k" };
-    static const ArgSpec spec = { "choices", names, 5, 0, 2, 3, false };
-    Value a[5];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return VAL_NULL;
-    ObjRandom *r = RND(a[0]);
-    Value pop = a[1], weights = a[2], cum = a[3];
-    ssize_t k = 1;
-    if (a[4] != VAL_NULL && !rt_as_ssize(a[4], &k))
-        return VAL_NULL;
-    ssize_t n = rt_len(pop);
-    if (n < 0)
-        return VAL_NULL;
-    Value out = rt_list_new(k > 0 ? (size_t)k : 0);
-    if (cum == VAL_NULL || cum == rt_None) {
-        if (weights == VAL_NULL || weights == rt_None) {
-            double dn = (double)n;
-            for (ssize_t i = 0; i < k; i++) {
-                Value item = rt_getitem(pop, rt_int_from_double(floor(random_double(r) * dn)));
-                if (item == VAL_NULL)
-                    return VAL_NULL;
-                rt_list_append(out, item);
-            }
-            return out;
-        }
-        if (rt_isinstance_of(weights, &rt_int_type))
-            return rt_raisef(&rt_TypeError,
-                             "The number of choices must be a keyword argument: k=%S", weights);
-        if ((cum = accumulate_list(weights)) == VAL_NULL)
-            return VAL_NULL;
-    } else if (weights != VAL_NULL && weights != rt_None) {
-        return rt_raisef(&rt_TypeError, "Cannot specify both weights and cumulative weights");
-    } else if ((cum = rt_sequence_to_list(cum)) == VAL_NULL) {
-        return VAL_NULL;
-    }
-    if ((ssize_t)AS_LIST(cum)->length != n)
-        return rt_raisef(&rt_ValueError, "The number of weights does not match the population");
-    Value tv = int_add(AS_LIST(cum)->items[n - 1], rt_float_new(0.0));
-    if (tv == VAL_NULL)
-        return VAL_NULL;
-    double total = AS_FLOAT(tv)->value;
-    if (total <= 0.0)
-        return rt_raisef(&rt_ValueError, "Total of weights must be greater than zero");
-    if (!isfinite(total))
-        return rt_raisef(&rt_ValueError, "Total of weights must be finite");
-    for (ssize_t i = 0; i < k; i++) {
-        ssize_t j = bisect_right(cum, rt_float_new(random_double(r) * total), 0, n - 1);
-        Value item;
-        if (j < 0 || (item = rt_getitem(pop, small_new(j))) == VAL_NULL)
-            return VAL_NULL;
-        rt_list_append(out, item);
-    }
-    return out;
-}
-
-/* ---- real-valued distributions --------------------------------------------- */
-
-/* The float parameters of a distribution method (after self). */
-static bool float_params(const ArgSpec *spec, Value *args, size_t nargs, Value kw,
-                         const double *defaults, double *out, ObjRandom **r)
-{
-    Value a[6];
-    if (!rt_parse_args(spec, args, nargs, kw, a))
-        return false;
-    *r = RND(a[0]);
-    for (int i = 1; i < spec->nparams; i++) {
-        out[i - 1] = defaults[i - 1];
-        if (a[i] != VAL_NULL && !mod_as_double(a[i], &out[i - 1]))
-            return false;
-    }
-    return true;
-}
-
-#define DIST(fname, nreq, defs, ...)                                            \
-    static const char *const fname##_names[] = { "self", __VA_ARGS__ };        \
-    static const ArgSpec fname##_spec = {                                      \
-        #fname, fname##_names, sizeof fname##_names / sizeof(char *), 0, nreq, \
-        sizeof fname##_names / sizeof(char *), false };                        \
-    static const double fname##_defs[] = defs;
-
-#define LIST(...) { __VA_ARGS__ }
-
-DIST(uniform, 3, LIST(0, 0), "a", "b")
-static Value rnd_uniform(Value *args, size_t nargs, Value kw)
-{
-    double p[2];
-    ObjRandom *r;
-    if (!float_params(&uniform_spec, args, nargs, kw, uniform_defs, p, &r))
-        return VAL_NULL;
-    return rt_float_new(p[0] + (p[1] - p[0]) * random_double(r));
-}
-
-DIST(triangular, 1, LIST(0.0, 1.0, NAN), "low", "high", "mode")
-static Value rnd_triangular(Value *args, size_t nargs, Value kw)
-{
-    double p[3];
-    ObjRandom *r;
-    Value mode = nargs >= 4 ? args[3] : rt_kwarg(args, nargs, kw, "mode");
-    if (!float_params(&triangular_spec, args, nargs, kw, triangular_defs, p, &r))
-        return VAL_NULL;
-    double u = random_double(r), low = p[0], high = p[1], c;
-    if (high - low == 0.0)
-        return rt_float_new(low);
-    c = mode == VAL_NULL || mode == rt_None ? 0.5 : (p[2] - low) / (high - low);
-    if (u > c) {
-        u = 1.0 - u;
-        c = 1.0 - c;
-        double t = low; low = high; high = t;
-    }
-    return rt_float_new(low + (high - low) * sqrt(u * c));
-}
-
-DIST(gauss, 1, LIST(0.0, 1.0), "mu", "sigma")
-static Value rnd_gauss(Value *args, size_t nargs, Value kw)
-{
-    double p[2];
-    ObjRandom *r;
-    if (!float_params(&gauss_spec, args, nargs, kw, gauss_defs, p, &r))
-        return VAL_NULL;
-    double z;
-    if (r->gauss_next != rt_None) {
-        z = AS_FLOAT(r->gauss_next)->value;
-        r->gauss_next = rt_None;
-    } else {
-        double x2pi = random_double(r) * (2.0 * M_PI);
-        double g2rad = sqrt(-2.0 * log(1.0 - random_double(r)));
-        z = cos(x2pi) * g2rad;
-        r->gauss_next = rt_float_new(sin(x2pi) * g2rad);
-    }
-    return rt_float_new(p[0] + z * p[1]);
-}
-
-static double normalvariate(ObjRandom *r, double mu, double sigma)
-{
-    const double NV_MAGICCONST = 4 * exp(-0.5) / sqrt(2.0);
-    double z;
-    for (;;) {
-        double u1 = random_double(r), u2 = 1.0 - random_double(r);
-        z = NV_MAGICCONST * (u1 - 0.5) / u2;
-        double zz = z * z / 4.0;
-        if (zz <= -log(u2))
+    uint32_t key[N];
+    size_t got = 0;
+    while (got < sizeof key) {
+        ssize_t n = getrandom((char *)key + got, sizeof key - got, GRND_NONBLOCK);
+        if (n <= 0)
             break;
+        got += (size_t)n;
     }
-    return mu + z * sigma;
-}
-
-DIST(normalvariate, 1, LIST(0.0, 1.0), "mu", "sigma")
-static Value rnd_normalvariate(Value *args, size_t nargs, Value kw)
-{
-    double p[2];
-    ObjRandom *r;
-    if (!float_params(&normalvariate_spec, args, nargs, kw, normalvariate_defs, p, &r))
-        return VAL_NULL;
-    return rt_float_new(normalvariate(r, p[0], p[1]));
-}
-
-DIST(lognormvariate, 3, LIST(0.0, 1.0), "mu", "sigma")
-static Value rnd_lognormvariate(Value *args, size_t nargs, Value kw)
-{
-    double p[2];
-    ObjRandom *r;
-    if (!float_params(&lognormvariate_spec, args, nargs, kw, lognormvariate_defs, p, &r))
-        return VAL_NULL;
-    return rt_float_new(exp(normalvariate(r, p[0], p[1])));
-}
-
-DIST(expovariate, 2, LIST(1.0), "lambd")
-static Value rnd_expovariate(Value *args, size_t nargs, Value kw)
-{
-    double p[1];
-    ObjRandom *r;
-    if (!float_params(&expovariate_spec, args, nargs, kw, expovariate_defs, p, &r))
-        return VAL_NULL;
-    double u = random_double(r);
-    if (p[0] == 0.0)
-        return rt_raisef(&rt_ZeroDivisionError, "float division by zero");
-    return rt_float_new(-log(1.0 - u) / p[0]);
-}
-
-DIST(paretovariate, 2, LIST(1.0), "alpha")
-static Value rnd_paretovariate(Value *args, size_t nargs, Value kw)
-{
-    double p[1];
-    ObjRandom *r;
-    if (!float_params(&paretovariate_spec, args, nargs, kw, paretovariate_defs, p, &r))
-        return VAL_NULL;
-    double u = 1.0 - random_double(r);
-    return rt_float_new(pow(u, -1.0 / p[0]));
-}
-
-DIST(weibullvariate, 3, LIST(1.0, 1.0), "alpha", "beta")
-static Value rnd_weibullvariate(Value *args, size_t nargs, Value kw)
-{
-    double p[2];
-    ObjRandom *r;
-    if (!float_params(&weibullvariate_spec, args, nargs, kw, weibullvariate_defs, p, &r))
-        return VAL_NULL;
-    double u = 1.0 - random_double(r);
-    return rt_float_new(p[0] * pow(-log(u), 1.0 / p[1]));
-}
-
-static bool gammavariate(ObjRandom *r, double alpha, double beta, double *out)
-{
-    const double LOG4 = log(4.0), SG_MAGICCONST = 1.0 + log(4.5);
-    if (alpha <= 0.0 || beta <= 0.0) {
-        rt_raisef(&rt_ValueError, "gammavariate: alpha and beta must be > 0.0");
-        return false;
+    if (got == sizeof key) {
+        init_by_array(r, key, N);
+        return;
     }
-    if (alpha > 1.0) {
-        double ainv = sqrt(2.0 * alpha - 1.0), bbb = alpha - LOG4, ccc = alpha + ainv;
-        for (;;) {
-            double u1 = random_double(r);
-            if (!(1e-7 < u1 && u1 < 0.9999999))
-                continue;
-            double u2 = 1.0 - random_double(r);
-            double v = log(u1 / (1.0 - u1)) / ainv;
-            double x = alpha * exp(v), z = u1 * u1 * u2, rr = bbb + ccc * v - x;
-            if (rr + SG_MAGICCONST - 4.5 * z >= 0.0 || rr >= log(z)) {
-                *out = x * beta;
-                return true;
-            }
-        }
-    }
-    if (alpha == 1.0) {
-        *out = -log(1.0 - random_double(r)) * beta;
+    struct timespec now, mono;          /* CPython's last resort: time and pid */
+    clock_gettime(CLOCK_REALTIME, &now);
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    uint64_t t = (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+    uint64_t m = (uint64_t)mono.tv_sec * 1000000000u + (uint64_t)mono.tv_nsec;
+    uint32_t k5[5] = { (uint32_t)t, (uint32_t)(t >> 32), (uint32_t)getpid(),
+                       (uint32_t)m, (uint32_t)(m >> 32) };
+    init_by_array(r, k5, 5);
+}
+
+bool mod_random_seed(ObjRandom *r, Value arg)
+{
+    if (arg == VAL_NULL || arg == rt_None) {
+        seed_from_entropy(r);
         return true;
     }
-    double x;
-    for (;;) {
-        double u = random_double(r), b = (M_E + alpha) / M_E, p = b * u;
-        x = p <= 1.0 ? pow(p, 1.0 / alpha) : -log((b - p) / alpha);
-        double u1 = random_double(r);
-        if (p > 1.0) {
-            if (u1 <= pow(x, alpha - 1.0))
-                break;
-        } else if (u1 <= exp(-x)) {
-            break;
-        }
+    mpz_t n;
+    mpz_init(n);
+    if (rt_isinstance_of(arg, &rt_int_type)) {
+        mod_int_to_mpz(arg, n);
+        mpz_abs(n, n);
+    } else {
+        intptr_t h = rt_hash(arg);
+        if (h == -1 && rt_err_occurred())
+            return false;
+        mpz_set_ui(n, (unsigned long)(size_t)h);
     }
-    *out = x * beta;
+    size_t count = 0;
+    uint32_t *key = gc_alloc_atomic((mpz_sizeinbase(n, 2) + 31) / 32 * 4 + 4);
+    mpz_export(key, &count, -1, 4, 0, 0, n);
+    if (count == 0)
+        key[count++] = 0;
+    init_by_array(r, key, count);
     return true;
 }
 
-DIST(gammavariate, 3, LIST(1.0, 1.0), "alpha", "beta")
-static Value rnd_gammavariate(Value *args, size_t nargs, Value kw)
+/* ---- the Random type ------------------------------------------------------------ */
+
+static Value r_random(Value *args, size_t nargs, Value kw)
 {
-    double p[2], x;
-    ObjRandom *r;
-    if (!float_params(&gammavariate_spec, args, nargs, kw, gammavariate_defs, p, &r) ||
-        !gammavariate(r, p[0], p[1], &x))
+    if (!rt_arg_none("Random.random", nargs - 1, kw))
         return VAL_NULL;
-    return rt_float_new(x);
+    return rt_float_new(mod_random_double(RND(args[0])));
 }
 
-DIST(betavariate, 3, LIST(1.0, 1.0), "alpha", "beta")
-static Value rnd_betavariate(Value *args, size_t nargs, Value kw)
+static Value r_seed(Value *args, size_t nargs, Value kw)
 {
-    double p[2], y, y2;
-    ObjRandom *r;
-    if (!float_params(&betavariate_spec, args, nargs, kw, betavariate_defs, p, &r) ||
-        !gammavariate(r, p[0], 1.0, &y))
+    if (!rt_arg_nokw("Random.seed", kw) || !rt_arg_range("seed", nargs - 1, 0, 1))
         return VAL_NULL;
-    if (y == 0.0)
-        return rt_float_new(0.0);
-    if (!gammavariate(r, p[1], 1.0, &y2))
-        return VAL_NULL;
-    return rt_float_new(y / (y + y2));
+    return mod_random_seed(RND(args[0]), nargs > 1 ? args[1] : VAL_NULL) ? rt_None : VAL_NULL;
 }
 
-/* getstate(): (3, (mt[0], ..., mt[623], index), gauss_next). */
-static Value rnd_getstate(Value *args, size_t nargs, Value kw)
+static Value r_getrandbits(Value *args, size_t nargs, Value kw)
 {
-    ObjRandom *r = RND(args[0]);
+    ssize_t k;
+    if (!rt_arg_nokw("Random.getrandbits", kw) || !rt_arg_range("getrandbits", nargs - 1, 1, 1) ||
+        !rt_as_ssize(args[1], &k))
+        return VAL_NULL;
+    if (k > INT32_MAX || k < INT32_MIN)
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
+    if (k < 0)
+        return rt_raisef(&rt_ValueError, "number of bits must be non-negative");
+    return mod_random_getrandbits(RND(args[0]), (size_t)k);
+}
+
+/* getstate(): (mt[0], ..., mt[623], index). */
+Value mod_random_getstate(ObjRandom *r)
+{
     Value t = rt_tuple_new(N + 1);
     for (int i = 0; i < N; i++)
         AS_TUPLE(t)->items[i] = rt_int_from_u64(r->mt[i]);
     AS_TUPLE(t)->items[N] = small_new(r->index);
-    return rt_tuple_pack(3, small_new(3), t, r->gauss_next);
+    return t;
 }
 
-static Value rnd_setstate(Value *args, size_t nargs, Value kw)
+static Value r_getstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("setstate", nargs - 1, kw))
+    if (!rt_arg_none("Random.getstate", nargs - 1, kw))
         return VAL_NULL;
-    ObjRandom *r = RND(args[0]);
-    Value st = args[1];
-    if (!is_tuple(st) || rt_tuple_len(st) != 3 || !is_tuple(rt_tuple_get(st, 1)) ||
-        rt_tuple_len(rt_tuple_get(st, 1)) != N + 1)
-        return rt_raisef(&rt_ValueError, "state vector is the wrong size");
-    Value t = rt_tuple_get(st, 1);
-    for (int i = 0; i < N; i++) {
-        int64_t w;
-        if (!rt_int_as_i64(rt_tuple_get(t, i), &w))
-            return VAL_NULL;
-        r->mt[i] = (uint32_t)w;
-    }
-    int64_t idx;
-    if (!rt_int_as_i64(rt_tuple_get(t, N), &idx))
-        return VAL_NULL;
-    if (idx < 0 || idx > N)
-        return rt_raisef(&rt_ValueError, "invalid state");
-    r->index = (int)idx;
-    r->gauss_next = rt_tuple_get(st, 2);
-    return rt_None;
+    return mod_random_getstate(RND(args[0]));
 }
 
-/* Random(x=None) */
+/* A state word: an unsigned C long, kept modulo 2**32 as CPython keeps it. */
+static bool state_word(Value v, uint32_t *out)
+{
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "an integer is required");
+        return false;
+    }
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_OverflowError, "can't convert negative value to unsigned int");
+        return false;
+    }
+    if (rt_int_bit_length(v) > 64) {
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
+        return false;
+    }
+    Value low = rt_binary_op(v, small_new(0xffffffff), NB_AND);
+    if (low == VAL_NULL)
+        return false;
+    *out = (uint32_t)small_value(low);
+    return true;
+}
+
+bool mod_random_setstate(ObjRandom *r, Value st)
+{
+    if (!rt_isinstance_of(st, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError, "state vector must be a tuple");
+        return false;
+    }
+    if (rt_tuple_len(st) != N + 1) {
+        rt_raisef(&rt_ValueError, "state vector is the wrong size");
+        return false;
+    }
+    uint32_t words[N];
+    for (int i = 0; i < N; i++)
+        if (!state_word(rt_tuple_get(st, (size_t)i), &words[i]))
+            return false;
+    Value last = rt_tuple_get(st, N);
+    int64_t index;
+    if (!rt_isinstance_of(last, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "an integer is required");
+        return false;
+    }
+    if (!rt_int_as_i64(last, &index))
+        return false;
+    if (index < 0 || index > N) {
+        rt_raisef(&rt_ValueError, "invalid state");
+        return false;
+    }
+    r->index = (int)index;
+    memcpy(r->mt, words, sizeof words);
+    return true;
+}
+
+static Value r_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("Random.setstate", nargs - 1, kw))
+        return VAL_NULL;
+    return mod_random_setstate(RND(args[0]), args[1]) ? rt_None : VAL_NULL;
+}
+
+/* Random.__init__(x=None): seed.  A subclass's __init__ replaces it, as
+ * Lib/random.py's does; Random(...) itself seeds in random_new. */
+static bool random_init(ObjRandom *r, Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("Random", kw))
+        return false;
+    if (nargs > 1) {
+        rt_raisef(&rt_TypeError, "Random() requires 0 or 1 argument");
+        return false;
+    }
+    return mod_random_seed(r, nargs ? args[0] : VAL_NULL);
+}
+
+static Value r_init(Value *args, size_t nargs, Value kw)
+{
+    return random_init(RND(args[0]), args + 1, nargs - 1, kw) ? rt_None : VAL_NULL;
+}
+
+/* Random(x=None).  Instances of subclasses start zeroed (CPython's
+ * PyType_GenericNew) and are seeded by their __init__. */
 static Value random_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("Random", kw) || !rt_arg_range("Random", nargs, 0, 1))
-        return VAL_NULL;
     ObjRandom *r = rt_alloc_instance(type, sizeof(ObjRandom));
-    r->ob.type = type;
-    r->gauss_next = rt_None;
-    if (!do_seed(r, nargs ? args[0] : VAL_NULL))
+    if (type == &mod_random_type && !random_init(r, args, nargs, kw))
         return VAL_NULL;
     return obj_val(r);
 }
 
-static Value random_getattr(Value self, Value name)
-{
-    if (strcmp(rt_str_cstr(name), "gauss_next") == 0)
-        return RND(self)->gauss_next;
-    return rt_generic_getattr(self, name);
-}
-
-static Value random_repr(Value self)
-{
-    return rt_str_format_c("<random.Random object at %p>", (void *)self);
-}
-
 static const MethodDef random_methods[] = {
-    {"seed", rnd_seed}, {"random", rnd_random}, {"getrandbits", rnd_getrandbits},
-    {"randbytes", rnd_randbytes}, {"randrange", rnd_randrange}, {"randint", rnd_randint},
-    {"choice", rnd_choice}, {"choices", rnd_choices}, {"shuffle", rnd_shuffle},
-    {"sample", rnd_sample}, {"uniform", rnd_uniform}, {"triangular", rnd_triangular},
-    {"gauss", rnd_gauss}, {"normalvariate", rnd_normalvariate},
-    {"lognormvariate", rnd_lognormvariate}, {"expovariate", rnd_expovariate},
-    {"paretovariate", rnd_paretovariate}, {"weibullvariate", rnd_weibullvariate},
-    {"gammavariate", rnd_gammavariate}, {"betavariate", rnd_betavariate},
-    {"getstate", rnd_getstate}, {"setstate", rnd_setstate},
+    {"__init__", r_init}, {"random", r_random}, {"seed", r_seed},
+    {"getstate", r_getstate}, {"setstate", r_setstate}, {"getrandbits", r_getrandbits},
     {NULL, NULL}
 };
 
-static ObjType random_type = {
-    .ob.type = &rt_type_type, .name = "random.Random", .flags = TF_BASETYPE,
-    .dict_offset = offsetof(ObjRandom, dict),
-    .repr = random_repr, .getattr = random_getattr, .new_ = random_new,
+ObjType mod_random_type = {
+    .ob.type = &rt_type_type, .name = "_random.Random", .flags = TF_BASETYPE,
+    .instance_size = sizeof(ObjRandom), .new_ = random_new,
 };
+
+void mod_random_type_ready(void)
+{
+    if (mod_random_type.mro == VAL_NULL)
+        rt_type_ready(&mod_random_type, random_methods);
+}
 
 Value mod_random_init(void)
 {
-    Value m = mod_module_new("random", NULL);
-    mod_add_type(m, "Random", &random_type, random_methods);
-    Value inst = random_new(&random_type, NULL, 0, VAL_NULL);
-    for (const MethodDef *d = random_methods; d->name != NULL; d++) {
-        Value b = rt_builtin_new(d->name, d->fn, inst);
-        VAL_AS(ObjBuiltin, b)->owner = &random_type;
-        mod_module_set(m, d->name, b);
-    }
+    Value m = mod_module_new("_random", NULL);
+    mod_random_type_ready();
+    mod_module_set(m, "Random", obj_val(&mod_random_type));
     return m;
 }

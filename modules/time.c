@@ -1,12 +1,14 @@
 /*
  * time.c — the time module's clocks (time, perf_counter, monotonic,
  * process_time and their _ns forms), sleep, and the basics of local time
- * (localtime/gmtime as 9-tuples, strftime, ctime, asctime).
+ * (localtime/gmtime as time.struct_time, strftime, ctime, asctime).
  */
 #include <errno.h>
 #include <math.h>
 #include <time.h>
+#include "runtime/structseq.h"
 #include "modules/modutil.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 static double clock_s(clockid_t id)
@@ -45,22 +47,39 @@ static Value tm_sleep(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     struct timespec ts = { (time_t)s, (long)((s - floor(s)) * 1e9) };
     /* Ctrl-C ends the sleep with KeyboardInterrupt, as in CPython: the
-     * signal interrupts nanosleep (EINTR), or arrived just before it. */
+     * signal interrupts nanosleep (EINTR), or arrived just before it.
+     * Other threads run meanwhile. */
     if (!vm_check_interrupt())
         return VAL_NULL;
+    vm_release_lock();
+    if (!vm_blocking_retry())
+        return VAL_NULL;
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        if (!vm_check_interrupt())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    vm_reacquire_lock();
     return rt_None;
 }
 
-/* A struct_time-like 9-tuple (a plain tuple here). */
+/* time.struct_time: a struct sequence of 9 items, plus tm_zone and
+ * tm_gmtoff as attributes only. */
+static const char *const struct_time_fields[] = {
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+    "tm_isdst", "tm_zone", "tm_gmtoff",
+};
+static const RtStructSeqDesc struct_time_desc = { "time.struct_time", struct_time_fields,
+                                                  11, 9, true };
+static ObjType *struct_time_type;
+
 static Value tm_tuple(const struct tm *t)
 {
-    return rt_tuple_pack(9, small_new(t->tm_year + 1900), small_new(t->tm_mon + 1),
-                         small_new(t->tm_mday), small_new(t->tm_hour), small_new(t->tm_min),
-                         small_new(t->tm_sec), small_new((t->tm_wday + 6) % 7),
-                         small_new(t->tm_yday + 1), small_new(t->tm_isdst));
+    Value items[11] = {
+        small_new(t->tm_year + 1900), small_new(t->tm_mon + 1), small_new(t->tm_mday),
+        small_new(t->tm_hour), small_new(t->tm_min), small_new(t->tm_sec),
+        small_new((t->tm_wday + 6) % 7), small_new(t->tm_yday + 1), small_new(t->tm_isdst),
+        rt_str_from_cstr(t->tm_zone ? t->tm_zone : ""), rt_int_from_i64(t->tm_gmtoff),
+    };
+    return rt_structseq_new(struct_time_type, items);
 }
 
 static bool get_time_t(Value *args, size_t nargs, time_t *out)
@@ -175,6 +194,8 @@ static const MethodDef time_functions[] = {
 Value mod_time_init(void)
 {
     Value m = mod_module_new("time", time_functions);
+    struct_time_type = rt_structseq_type_new(&struct_time_desc);
+    mod_module_set(m, "struct_time", obj_val(struct_time_type));
     tzset();
     mod_module_set(m, "timezone", small_new(timezone));
     return m;

@@ -33,10 +33,11 @@ static Value check_str_result(Value r, const char *what)
 
 /* repr() of containers can recurse: a list that contains itself prints as
  * [[...]] (CPython's Py_ReprEnter), and very deep nesting raises
- * RecursionError instead of overflowing the C stack. */
+ * RecursionError instead of overflowing the C stack.  The reprs in
+ * progress are a list linked through rt_repr's own C stack frames, so the
+ * running thread's list is one pointer (vm/thread.h swaps it). */
 #define REPR_MAX_DEPTH 1000
-static Value repr_active[REPR_MAX_DEPTH];
-static int repr_depth;
+RtReprLink *rt_repr_active;
 
 /* What a container's own repr prints when it meets itself again: [...],
  * {...}, (...), set(...).  VAL_NULL for reprs that do not guard (a class's
@@ -57,8 +58,8 @@ static Value recursive_placeholder(ObjType *t)
 bool rt_repr_reentered(Value v)
 {
     int seen = 0;
-    for (int i = 0; i < repr_depth; i++)
-        seen += repr_active[i] == v;
+    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+        seen += l->obj == v;
     return seen > 1;
 }
 
@@ -69,18 +70,20 @@ Value rt_repr(Value v)
         return rt_str_format_c("<%s object at %p>", t->name, (void *)v);
     if (val_is_small(v) || t == &rt_str_type || t == &rt_float_type)
         return t->repr(v);                  /* leaves: no recursion possible */
-    for (int i = 0; i < repr_depth; i++)
-        if (repr_active[i] == v) {
+    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+        if (l->obj == v) {
             Value placeholder = recursive_placeholder(t);
             if (placeholder != VAL_NULL)
                 return placeholder;
         }
-    if (repr_depth >= REPR_MAX_DEPTH)
+    int depth = rt_repr_active != NULL ? rt_repr_active->depth + 1 : 1;
+    if (depth > REPR_MAX_DEPTH)
         return rt_raisef(&rt_RecursionError,
                          "maximum recursion depth exceeded while getting the repr of an object");
-    repr_active[repr_depth++] = v;
+    RtReprLink link = { v, rt_repr_active, depth };
+    rt_repr_active = &link;
     Value r = t->repr(v);
-    repr_depth--;
+    rt_repr_active = link.outer;
     return check_str_result(r, "__repr__");
 }
 
@@ -468,22 +471,33 @@ Value rt_lookup_attr(Value obj, Value name)
 
 /* ---- integers as indexes ----------------------------------------------------- */
 
+/* v.__index__(): a class's method, or the unary slot of a builtin type
+ * that has one (weakref proxies); VAL_NULL without an exception when v has
+ * neither. */
+static Value call_index(Value v)
+{
+    ObjType *t = val_type(v);
+    if (t->flags & TF_HEAPTYPE) {
+        Value m = rt_type_lookup(t, rt_str_intern_cstr("__index__"));
+        return m != VAL_NULL ? rt_call1(m, v) : VAL_NULL;
+    }
+    if (t->unary != NULL && (t->unary_ops & RT_OP_BIT(UN_INDEX)))
+        return t->unary(v, UN_INDEX);
+    return VAL_NULL;
+}
+
 Value rt_index(Value v)
 {
     if (val_is_small(v))
         return v;
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
-    if (val_type(v)->flags & TF_HEAPTYPE) {         /* a class's __index__ */
-        Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
-        if (m != VAL_NULL) {
-            Value r = rt_call1(m, v);
-            if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
-                return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
-                                 val_type(r)->name);
-            return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
-        }
-    }
+    Value r = call_index(v);
+    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
+        return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
+                         val_type(r)->name);
+    if (r != VAL_NULL || rt_err_occurred())
+        return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
     return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
                      val_type(v)->name);
 }

@@ -16,6 +16,13 @@ Value rt_repr(Value v);                 /* a str */
  * from rt_repr itself; other containers (deque, OrderedDict, dict views)
  * ask this and print their own placeholder. */
 bool rt_repr_reentered(Value v);
+/* The reprs in progress, innermost first: the running thread's (vm/thread.h). */
+typedef struct RtReprLink {
+    Value obj;
+    struct RtReprLink *outer;
+    int depth;
+} RtReprLink;
+extern RtReprLink *rt_repr_active;
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */
@@ -62,6 +69,10 @@ Value rt_generic_getattr(Value obj, Value name);
  * RT_DICT_OFFSET_VAR (containers.h). */
 Value *rt_instance_dict_slot(Value obj);
 int rt_generic_setattr(Value obj, Value name, Value v);
+/* The __dict__ getset of objects with an instance dict (GetSetDef's get
+ * and set): the dict, made on first need; assigning needs a dict. */
+Value rt_generic_dict_get(Value obj);
+int rt_generic_dict_set(Value obj, Value v);
 /* AttributeError "'int' object has no attribute 'x'"; returns VAL_NULL. */
 Value rt_no_attribute(Value obj, Value name);
 /* Like getattr but AttributeError → VAL_NULL with no exception set. */
@@ -98,12 +109,14 @@ bool rt_callable(Value v);
 typedef struct MethodDef {
     const char *name;
     NativeFunc fn;
-    /* RT_METH_CLASS: a class method (dict.fromkeys, int.from_bytes): read
+    /* 0: an ordinary method (a method_descriptor), args[0] is self.
+     * RT_METH_CLASS: a class method (dict.fromkeys, int.from_bytes): read
      * from the class or an instance it binds to the class, so args[0] is
-     * the class.  0: an ordinary method, args[0] is self. */
+     * the class.  RT_METH_STATIC: a static method (str.maketrans): no
+     * self or class at all. */
     int flags;
 } MethodDef;
-enum { RT_METH_CLASS = 1 };
+enum { RT_METH_CLASS = 1, RT_METH_STATIC = 2 };
 void rt_type_ready(ObjType *type, const MethodDef *methods);
 /* Add methods (a NULL-terminated table) to a type's dict. */
 void rt_type_add_methods(ObjType *type, const MethodDef *methods);

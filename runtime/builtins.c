@@ -20,10 +20,13 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 #include "runtime/class.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 
 Value rt_builtins_dict;
+Value rt_builtins_module;
 
 /* No keywords, and between min and max positional arguments. */
 static bool check_fast(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max)
@@ -876,7 +879,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     Value obj = args[0], names = rt_dict_new();
     if (rt_is_heaptype(val_type(obj))) {            /* a class's own __dir__ */
         Value m = rt_type_lookup(val_type(obj), rt_str_intern_cstr("__dir__"));
-        if (m != VAL_NULL && !IS_EXACT(m, rt_builtin_type)) {
+        if (m != VAL_NULL && !IS_EXACT(m, rt_method_descr_type)) {
             Value r = rt_call1(m, obj);
             Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
             if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
@@ -898,8 +901,9 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
 }
 
 /* A line of stdin without its newline; VAL_NULL at end of file, or with
- * KeyboardInterrupt set when Ctrl-C came before or during the wait (the
- * signal ends a blocked read with EINTR). */
+ * an exception set: KeyboardInterrupt when Ctrl-C came before or during
+ * the wait (the signal ends a blocked read with EINTR), also while other
+ * threads ran. */
 static Value read_line(void)
 {
     StrBuf sb;
@@ -908,7 +912,7 @@ static Value read_line(void)
     ssize_t n;
     bool any = false;
     for (;;) {
-        if (!vm_check_interrupt())
+        if (!vm_wait_readable(0) || !vm_check_interrupt())
             return VAL_NULL;
         n = read(0, &c, 1);
         if (n < 0 && errno == EINTR)
@@ -942,8 +946,8 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
     if (!rt_stdout_flush())
         return VAL_NULL;
     Value line = read_line();
-    if (line == VAL_NULL && !rt_err_occurred())
-        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+    if (line == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL : rt_raisef(&rt_EOFError, "EOF when reading a line");
     return line;
 }
 
@@ -973,7 +977,7 @@ static ObjType *const builtin_types[] = {
     &rt_complex_type, &rt_str_type, &rt_bytes_type, &rt_bytearray_type, &rt_list_type,
     &rt_tuple_type, &rt_dict_type, &rt_set_type, &rt_frozenset_type, &rt_range_type,
     &rt_slice_type, &rt_enumerate_type, &rt_zip_type, &rt_map_type, &rt_filter_type,
-    &rt_reversed_type,
+    &rt_reversed_type, &rt_memoryview_type,
 };
 
 static void add_exceptions(Value d)
@@ -991,12 +995,14 @@ Value rt_builtins_init(void)
     rt_stdout_init();
     str_space = rt_str_intern_cstr(" ");
     str_newline = rt_str_intern_cstr("\n");
-    Value d = rt_dict_new();
-    rt_dict_set_cstr(d, "__name__", rt_str_from_cstr("builtins"));
-    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++)
-        rt_dict_set_cstr(d, builtin_functions[i].name,
-                         rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn,
-                                        VAL_NULL));
+    rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
+    VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
+    Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;
+    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++) {
+        Value f = rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn, VAL_NULL);
+        VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
+        rt_dict_set_cstr(d, builtin_functions[i].name, f);
+    }
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
         rt_dict_set_cstr(d, builtin_types[i]->name, obj_val(builtin_types[i]));
     add_exceptions(d);

@@ -10,6 +10,8 @@
 /* Create the builtins module's dict (call once, after the types are ready). */
 Value rt_builtins_init(void);
 extern Value rt_builtins_dict;
+/* The builtins module itself (its dict is rt_builtins_dict). */
+extern Value rt_builtins_module;
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
  * flushed at exit and before a traceback is printed.  A write error is

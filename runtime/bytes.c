@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 
 typedef struct View {
     const unsigned char *data;
@@ -35,15 +36,35 @@ static View view_of(Value v)
     return (View){a->data, a->length};
 }
 
-/* A bytes-like argument, or TypeError "a bytes-like object is required". */
-static bool need_view(Value v, View *out)
+/* The bytes of an argument that may be any bytes-like object (bytes,
+ * bytearray, memoryview, array.array: the buffer protocol, buffer.h).
+ * 1; 0 when v is not bytes-like (no exception); -1 on error (a memoryview
+ * slice with a step is not one block: BufferError).  The bytes stay valid
+ * memory after the release (pvm's exporters never free a block they
+ * handed out), and are only read before the caller returns. */
+static int arg_view(Value v, View *out)
 {
     if (rt_is_bytes_like(v)) {
         *out = view_of(v);
-        return true;
+        return 1;
     }
-    rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
-    return false;
+    if (!rt_has_buffer(v))
+        return 0;
+    RtBuffer b;
+    if (rt_get_buffer(v, &b, RT_BUF_LASTING) < 0)
+        return -1;
+    *out = (View){b.buf, (size_t)b.len};
+    rt_release_buffer(&b);
+    return 1;
+}
+
+/* A bytes-like argument, or TypeError "a bytes-like object is required". */
+static bool need_view(Value v, View *out)
+{
+    int r = arg_view(v, out);
+    if (r == 0)
+        rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
+    return r > 0;
 }
 
 /* ---- Creation --------------------------------------------------------------- */
@@ -78,6 +99,8 @@ Value rt_bytearray_new(const unsigned char *data, size_t n)
     return obj_val(a);
 }
 
+/* Room for `extra` more bytes.  The old block is copied, never freed or
+ * grown in place: a memoryview may still point into it (buffer.h). */
 static void bytearray_reserve(ObjByteArray *a, size_t extra)
 {
     if (a->length + extra <= a->capacity)
@@ -85,7 +108,9 @@ static void bytearray_reserve(ObjByteArray *a, size_t extra)
     size_t cap = a->capacity * 2;
     while (cap < a->length + extra)
         cap *= 2;
-    a->data = gc_realloc(a->data, cap);
+    unsigned char *data = gc_alloc_atomic(cap);
+    memcpy(data, a->data, a->length);
+    a->data = data;
     a->capacity = cap;
 }
 
@@ -276,8 +301,10 @@ static Value bytes_binop(Value a, Value b, int op)
     op = rt_nb_plain(op);
     bool a_bytes = rt_is_bytes_like(a);
     if (op == NB_ADD && a_bytes) {
-        if (rt_is_bytes_like(b))
-            return view_concat(a, view_of(a), view_of(b));
+        View vb;
+        if (arg_view(b, &vb) > 0)
+            return view_concat(a, view_of(a), vb);
+        rt_err_clear();
         return rt_raisef(&rt_TypeError, "can't concat %T to %T", b, a);
     }
     if (op == NB_REMAINDER)
@@ -359,9 +386,9 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
     if (a[1] || a[2])
         return rt_raisef(&rt_TypeError, a[1] ? "encoding without a string argument"
                                              : "errors without a string argument");
-    if (rt_is_bytes_like(src)) {
-        View v = view_of(src);
-        return rt_bytearray_new(v.data, v.len);
+    if (rt_has_buffer(src)) {
+        Value b = rt_buffer_to_bytes(src);
+        return b == VAL_NULL ? VAL_NULL : rt_bytearray_new(AS_BYTES(b)->data, AS_BYTES(b)->length);
     }
     if (is_int(src) || is_bool(src)) {
         ssize_t n;
@@ -586,12 +613,14 @@ static Value bytes_join(Value *args, size_t nargs, Value kw)
     sb_init(&sb);
     for (size_t i = 0; i < AS_LIST(list)->length; i++) {
         Value item = AS_LIST(list)->items[i];
-        if (!rt_is_bytes_like(item))
+        View v;
+        if (arg_view(item, &v) <= 0) {
+            rt_err_clear();
             return rt_raisef(&rt_TypeError,
                              "sequence item %zu: expected a bytes-like object, %T found", i, item);
+        }
         if (i > 0)
             sb_add(&sb, (const char *)sep.data, sep.len);
-        View v = view_of(item);
         sb_add(&sb, (const char *)v.data, v.len);
     }
     return same_kind(args[0], (const unsigned char *)sb.data, sb.len);
@@ -608,12 +637,10 @@ static bool needle_arg(Value v, View *out, unsigned char *one)
         *out = (View){one, 1};
         return true;
     }
-    if (rt_is_bytes_like(v)) {
-        *out = view_of(v);
-        return true;
-    }
-    rt_raisef(&rt_TypeError, "argument should be integer or bytes-like object, not '%T'", v);
-    return false;
+    int r = arg_view(v, out);
+    if (r == 0)
+        rt_raisef(&rt_TypeError, "argument should be integer or bytes-like object, not '%T'", v);
+    return r > 0;
 }
 
 /* start/end arguments, clamped like slice indices. */
@@ -698,7 +725,7 @@ static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool a
         return VAL_NULL;
     Value what = args[1];
     bool tup = is_tuple(what);
-    if (!tup && !rt_is_bytes_like(what))
+    if (!tup && !rt_has_buffer(what))
         return rt_raisef(&rt_TypeError, "%s first arg must be bytes or a tuple of bytes, not %T",
                          name, what);
     if (beyond && from > h.len)
@@ -706,9 +733,9 @@ static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool a
     size_t n = tup ? rt_tuple_len(what) : 1;
     for (size_t i = 0; i < n; i++) {
         Value x = tup ? rt_tuple_get(what, i) : what;
-        if (!rt_is_bytes_like(x))
-            return rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", x);
-        View a = view_of(x);
+        View a;
+        if (!need_view(x, &a))
+            return VAL_NULL;
         if (to - from >= a.len
             && memcmp(h.data + (at_end ? to - a.len : from), a.data, a.len) == 0)
             return rt_True;
@@ -1462,6 +1489,22 @@ static Value bytes_iter(Value self)
     return obj_val(it);
 }
 
+/* ---- the buffer protocol ----------------------------------------------------------------------- */
+
+static int bytes_getbuffer(Value self, RtBuffer *view, int flags)
+{
+    ObjBytes *b = AS_BYTES(self);
+    return rt_buffer_fill(view, self, b->data, (ssize_t)b->length, true, "B", 1, flags);
+}
+
+/* A bytearray locks nothing while its buffer is out: bytearray_reserve
+ * never frees a block it handed out (buffer.h). */
+static int bytearray_getbuffer(Value self, RtBuffer *view, int flags)
+{
+    ObjByteArray *a = VAL_AS(ObjByteArray, self);
+    return rt_buffer_fill(view, self, a->data, (ssize_t)a->length, false, "B", 1, flags);
+}
+
 ObjType rt_bytes_type = {
     .ob.type = &rt_type_type,
     .name = "bytes",
@@ -1477,6 +1520,7 @@ ObjType rt_bytes_type = {
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytes_new,
+    .getbuffer = bytes_getbuffer,
 };
 
 /* ---- bytearray: the mutable parts ------------------------------------------------------------ */
@@ -1493,8 +1537,8 @@ static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
             rt_raisef(&rt_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }
-        Value tmp = rt_is_bytes_like(v) ? rt_bytes_new(view_of(v).data, view_of(v).len)
-                                        : construct("bytearray", &v, 1, VAL_NULL);
+        Value tmp = rt_has_buffer(v) ? rt_buffer_to_bytes(v)
+                                     : construct("bytearray", &v, 1, VAL_NULL);
         if (!tmp)
             return -1;
         src = view_of(tmp);
@@ -1655,9 +1699,11 @@ static Value bytearray_inplace(Value a, Value b, int op)
 {
     ObjByteArray *ba = VAL_AS(ObjByteArray, a);
     if (op == NB_ADD) {
-        if (!rt_is_bytes_like(b))
+        View v;
+        if (arg_view(b, &v) <= 0) {
+            rt_err_clear();
             return rt_raisef(&rt_TypeError, "can't concat %T to bytearray", b);
-        View v = view_of(b);
+        }
         bytearray_reserve(ba, v.len);
         memmove(ba->data + ba->length, v.data, v.len);
         ba->length += v.len;
@@ -1713,8 +1759,11 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("extend", kw) || !rt_arg_count("extend", nargs - 1, 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
-    if (rt_is_bytes_like(args[1])) {
-        View v = view_of(args[1]);
+    View v;
+    int r = arg_view(args[1], &v);
+    if (r < 0)
+        return VAL_NULL;
+    if (r > 0) {
         bytearray_reserve(a, v.len);
         memmove(a->data + a->length, v.data, v.len);
         a->length += v.len;
@@ -1757,6 +1806,7 @@ ObjType rt_bytearray_type = {
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytearray_new_slot,
+    .getbuffer = bytearray_getbuffer,
 };
 
 void rt_bytes_init(void)
@@ -1766,11 +1816,10 @@ void rt_bytes_init(void)
     rt_type_ready(&bytes_iter_type, NULL);
     rt_type_ready(&bytearray_iter_type, NULL);
     static const MethodDef class_methods[] = {
-        {"fromhex", bytes_fromhex, RT_METH_CLASS}, {NULL, NULL},
+        {"fromhex", bytes_fromhex, RT_METH_CLASS},
+        {"maketrans", bytes_maketrans, RT_METH_STATIC},
+        {NULL, NULL},
     };
     rt_type_add_methods(&rt_bytes_type, class_methods);
     rt_type_add_methods(&rt_bytearray_type, class_methods);
-    rt_type_set(&rt_bytes_type, "maketrans", rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
-    rt_type_set(&rt_bytearray_type, "maketrans",
-                rt_builtin_new("maketrans", bytes_maketrans, VAL_NULL));
 }

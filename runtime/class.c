@@ -31,6 +31,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/weakref.h"
 #include "vm/vm.h"
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
@@ -256,40 +257,19 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 /* ---- instance attributes every class with a dict shows ------------------------------ */
 
-static Value *dict_slot(Value obj)
-{
-    return rt_instance_dict_slot(obj);
-}
-
-static Value instance_dict_get(Value obj)
-{
-    Value *slot = dict_slot(obj);
-    if (slot == NULL)
-        return rt_no_attribute(obj, s_dict);
-    if (*slot == VAL_NULL)
-        *slot = rt_dict_new();
-    return *slot;
-}
-
-static int instance_dict_set(Value obj, Value v)
-{
-    Value *slot = dict_slot(obj);
-    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_dict_type)) {
-        if (v == VAL_NULL)
-            rt_raisef(&rt_TypeError, "cannot delete __dict__");
-        else
-            rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                      val_type(v)->name);
-        return -1;
-    }
-    *slot = v;
-    return 0;
-}
-
 static Value weakref_get(Value obj)
 {
-    return rt_None;
+    return rt_weakref_head(obj);
 }
+
+/* Put in the dict of each class that adds an instance dict. */
+static const GetSetDef instance_dict_getset = {
+    "__dict__", rt_generic_dict_get, rt_generic_dict_set,
+    "dictionary for instance variables (if defined)",
+};
+static const GetSetDef instance_weakref_getset = {
+    "__weakref__", weakref_get, NULL, "list of weak references to the object (if defined)",
+};
 
 static Value class_get(Value obj)
 {
@@ -390,9 +370,8 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             t->dict_offset = size;
             size += sizeof(Value);
         }
-        rt_dict_set(dict, s_dict, rt_getset_new("__dict__", t, instance_dict_get,
-                                                instance_dict_set));
-        rt_dict_set(dict, s_weakref, rt_getset_new("__weakref__", t, weakref_get, NULL));
+        rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
+        rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     }
     t->instance_size = size;
     return true;
@@ -681,38 +660,13 @@ Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
 
 /* ---- attributes of classes ------------------------------------------------------------------ */
 
-static Value type_dict_or_none(ObjType *t, Value name)
-{
-    Value v = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, name) : VAL_NULL;
-    return v != VAL_NULL ? v : rt_None;
-}
-
-/* The attributes every class has without a dict entry; VAL_NULL if name is
- * not one of them. */
-static Value special_type_attr(ObjType *t, Value name)
-{
-    const char *s = rt_str_cstr(name);
-    if (s[0] != '_' || s[1] != '_')
-        return VAL_NULL;
-    if (strcmp(s, "__name__") == 0)
-        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_str_from_cstr(static_type_name(t));
-    if (strcmp(s, "__qualname__") == 0) return rt_type_qualname(t);
-    if (strcmp(s, "__mro__") == 0) return t->mro;
-    if (strcmp(s, "__bases__") == 0) return t->bases;
-    if (strcmp(s, "__base__") == 0) return t->base ? obj_val(t->base) : rt_None;
-    if (strcmp(s, "__dict__") == 0) return t->dict;
-    if (strcmp(s, "__class__") == 0) return obj_val(val_type(obj_val(t)));
-    if (strcmp(s, "__module__") == 0) return rt_type_module(t);
-    if (strcmp(s, "__doc__") == 0) return type_dict_or_none(t, name);
-    return VAL_NULL;
-}
-
+/* C.name: a data descriptor of the metaclass first (type's own attributes,
+ * __name__, __dict__, __mro__..., are getsets and members of `type`), then
+ * the class's MRO, then any other attribute of the metaclass. */
 Value rt_type_getattr(Value self, Value name)
 {
     ObjType *type = AS_TYPE(self), *meta = val_type(self);
-    Value v = special_type_attr(type, name);
-    if (v != VAL_NULL)
-        return v;
+    Value v;
     Value meta_attr = rt_type_lookup(meta, name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL &&
         val_type(meta_attr)->descr_get != NULL)
@@ -748,22 +702,6 @@ static void slots_changed(ObjType *type)
     }
 }
 
-static int set_type_name(HeapType *ht, Value name, Value v, bool qual)
-{
-    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_str_type)) {
-        rt_raisef(&rt_TypeError, "can only assign string to %s.%S, not '%s'",
-                  ht->type.name, name, v == VAL_NULL ? "NoneType" : val_type(v)->name);
-        return -1;
-    }
-    if (qual) {
-        ht->qualname = v;
-    } else {
-        ht->name = v;
-        ht->type.name = rt_str_cstr(v);
-    }
-    return 0;
-}
-
 int rt_type_setattr(Value self, Value name, Value v)
 {
     ObjType *type = AS_TYPE(self);
@@ -772,8 +710,6 @@ int rt_type_setattr(Value self, Value name, Value v)
                   name, type->name);
         return -1;
     }
-    if (name_is(name, "__name__") || name_is(name, "__qualname__"))
-        return set_type_name((HeapType *)type, name, v, name_is(name, "__qualname__"));
     Value meta_attr = rt_type_lookup(val_type(self), name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
         return val_type(meta_attr)->descr_set(meta_attr, self, v);
@@ -793,6 +729,200 @@ int rt_type_setattr(Value self, Value name, Value v)
         slots_changed(type);
     return 0;
 }
+
+/* ---- type's own attributes: getsets and members of `type` ------------------------------- */
+
+#define AS_HEAPTYPE(v) ((HeapType *)AS_TYPE(v))
+
+static Value type_get_name(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    return rt_is_heaptype(t) ? AS_HEAPTYPE(self)->name : rt_str_from_cstr(static_type_name(t));
+}
+
+static Value type_get_qualname(Value self) { return rt_type_qualname(AS_TYPE(self)); }
+
+/* C.__name__ = s, C.__qualname__ = s (classes written in Python only:
+ * rt_type_setattr refuses builtin types before a setter runs). */
+static bool check_name_value(Value self, const char *attr, Value v)
+{
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot delete '%s' attribute of immutable type '%s'",
+                  attr, AS_TYPE(self)->name);
+        return false;
+    }
+    if (!rt_isinstance_of(v, &rt_str_type)) {
+        rt_raisef(&rt_TypeError, "can only assign string to %s.%s, not '%s'",
+                  AS_TYPE(self)->name, attr, val_type(v)->name);
+        return false;
+    }
+    return true;
+}
+
+static int type_set_name(Value self, Value v)
+{
+    if (!check_name_value(self, "__name__", v))
+        return -1;
+    AS_HEAPTYPE(self)->name = v;
+    AS_TYPE(self)->name = rt_str_cstr(v);
+    return 0;
+}
+
+static int type_set_qualname(Value self, Value v)
+{
+    if (!check_name_value(self, "__qualname__", v))
+        return -1;
+    AS_HEAPTYPE(self)->qualname = v;
+    return 0;
+}
+
+static Value type_get_module(Value self) { return rt_type_module(AS_TYPE(self)); }
+static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
+static Value type_get_dict(Value self) { return rt_mappingproxy_new(AS_TYPE(self)->dict); }
+
+static Value type_get_base(Value self)
+{
+    ObjType *b = AS_TYPE(self)->base;
+    return b != NULL ? obj_val(b) : rt_None;
+}
+
+/* An entry of the class's own dict read as a class attribute: bound
+ * through its __get__ when it has one (CPython's type_get_doc). */
+static Value own_entry(Value self, Value name)
+{
+    Value v = rt_dict_get_str(AS_TYPE(self)->dict, name);
+    if (v == VAL_NULL || val_type(v)->descr_get == NULL)
+        return v;
+    return val_type(v)->descr_get(v, VAL_NULL, self);
+}
+
+/* A builtin type's doc is a str in its dict, if any (`type`'s own dict
+ * holds this getset under the name). */
+static Value type_get_doc(Value self)
+{
+    if (!rt_is_heaptype(AS_TYPE(self))) {
+        Value v = rt_dict_get_str(AS_TYPE(self)->dict, s_doc);
+        return v != VAL_NULL && rt_isinstance_of(v, &rt_str_type) ? v : rt_None;
+    }
+    Value v = own_entry(self, s_doc);
+    return v != VAL_NULL || rt_err_occurred() ? v : rt_None;
+}
+
+/* Writing one of these attributes writes the class's dict (deleting one
+ * that is not there is AttributeError). */
+static int set_own_entry(Value self, Value name, Value v)
+{
+    Value dict = AS_TYPE(self)->dict;
+    if (v != VAL_NULL)
+        return rt_dict_set(dict, name, v) ? 0 : -1;
+    int r = rt_dict_del(dict, name);
+    if (r == 0)
+        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+    return r > 0 ? 0 : -1;
+}
+
+static int type_set_module(Value self, Value v) { return set_own_entry(self, s_module, v); }
+static int type_set_doc(Value self, Value v) { return set_own_entry(self, s_doc, v); }
+
+/* C.__abstractmethods__: what abc.ABCMeta stores; `type` itself has none. */
+static Value type_get_abstractmethods(Value self)
+{
+    Value name = rt_str_intern_cstr("__abstractmethods__");
+    Value v = self != obj_val(&rt_type_type) ? rt_dict_get_str(AS_TYPE(self)->dict, name)
+                                            : VAL_NULL;
+    return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+}
+
+static int type_set_abstractmethods(Value self, Value v)
+{
+    return set_own_entry(self, rt_str_intern_cstr("__abstractmethods__"), v);
+}
+
+/* C.__annotations__: the class body's annotations, an empty dict made on
+ * first need; builtin types have none. */
+static Value type_get_annotations(Value self)
+{
+    Value name = rt_str_intern_cstr("__annotations__");
+    if (!rt_is_heaptype(AS_TYPE(self)))
+        return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotations__'",
+                         AS_TYPE(self)->name);
+    Value v = own_entry(self, name);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    v = rt_dict_new();
+    return rt_dict_set(AS_TYPE(self)->dict, name, v) ? v : VAL_NULL;
+}
+
+static int type_set_annotations(Value self, Value v)
+{
+    return set_own_entry(self, rt_str_intern_cstr("__annotations__"), v);
+}
+
+static Value type_get_text_signature(Value self) { return rt_None; }
+
+/* __flags__ in CPython's bits (Py_TPFLAGS_*), the ones Python code tests:
+ * copyreg looks for HEAPTYPE, inspect.isabstract for IS_ABSTRACT. */
+static Value type_get_flags(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    uint64_t f = 1u << 12;                                      /* READY */
+    struct { uint32_t pvm; uint64_t cpython; } bits[] = {
+        {TF_HEAPTYPE, 1u << 9}, {TF_BASETYPE, 1u << 10}, {TF_INT_SUBCLASS, 1u << 24},
+        {TF_LIST_SUBCLASS, 1u << 25}, {TF_TUPLE_SUBCLASS, 1u << 26},
+        {TF_STR_SUBCLASS, 1u << 28}, {TF_DICT_SUBCLASS, 1u << 29},
+        {TF_EXCEPTION, 1u << 30},
+    };
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
+        if (t->flags & bits[i].pvm)
+            f |= bits[i].cpython;
+    if (rt_is_subtype(t, &rt_type_type))
+        f |= (uint64_t)1 << 31;                                 /* TYPE_SUBCLASS */
+    Value abstract = rt_dict_get_str(t->dict, rt_str_intern_cstr("__abstractmethods__"));
+    if (abstract != VAL_NULL && t != &rt_type_type && rt_truthy(abstract) > 0)
+        f |= 1u << 20;                                          /* IS_ABSTRACT */
+    rt_err_clear();
+    return rt_int_from_u64(f);
+}
+
+/* The layout numbers, in pvm's own terms (bytes of an instance, where its
+ * dict is: -1 after variable-sized data). */
+static Value type_get_basicsize(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    return rt_int_from_u64(rt_is_heaptype(t) ? t->instance_size : builtin_size(t));
+}
+
+static Value type_get_zero(Value self) { return small_new(0); }
+
+static Value type_get_dictoffset(Value self)
+{
+    size_t off = AS_TYPE(self)->dict_offset;
+    return off == RT_DICT_OFFSET_VAR ? small_new(-1) : rt_int_from_u64(off);
+}
+
+const MemberDef rt_type_members[] = {
+    {"__mro__", offsetof(ObjType, mro), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+const GetSetDef rt_type_getsets[] = {
+    {"__name__", type_get_name, type_set_name},
+    {"__qualname__", type_get_qualname, type_set_qualname},
+    {"__bases__", type_get_bases},
+    {"__base__", type_get_base},
+    {"__module__", type_get_module, type_set_module},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
+    {"__dict__", type_get_dict},
+    {"__doc__", type_get_doc, type_set_doc},
+    {"__text_signature__", type_get_text_signature},
+    {"__annotations__", type_get_annotations, type_set_annotations},
+    {"__flags__", type_get_flags},
+    {"__basicsize__", type_get_basicsize},
+    {"__itemsize__", type_get_zero},
+    {"__dictoffset__", type_get_dictoffset},
+    {"__weakrefoffset__", type_get_zero},
+    {NULL},
+};
 
 /* ---- methods of type ---------------------------------------------------------------------- */
 
@@ -969,8 +1099,10 @@ void rt_class_init(void)
     rt_descr_init();
     rt_type_ready(&rt_super_type, NULL);
     rt_type_add_methods(&rt_type_type, type_methods);
-    rt_type_set(&rt_object_type, "__class__",
-                rt_getset_new("__class__", &rt_object_type, class_get, class_set));
+    static const GetSetDef class_getset = {
+        "__class__", class_get, class_set, "the object's class",
+    };
+    rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     add_builtin("__build_class__", rt_builtin_new("__build_class__", builtin_build_class,

@@ -44,6 +44,9 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value k
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_type_getattr(Value self, Value name);
 int rt_type_setattr(Value self, Value name, Value v);
+/* type's own attributes (__name__, __dict__, __mro__ ...), for rt_type_type. */
+extern const MemberDef rt_type_members[];
+extern const GetSetDef rt_type_getsets[];
 /* "__main__.Point" for classes outside builtins, "int" for builtins. */
 Value rt_type_qualified_name(ObjType *t);
 Value rt_type_module(ObjType *t);       /* str */
@@ -91,6 +94,12 @@ Value rt_generic_alias_new(Value origin, Value args);
 void rt_type_add_class_getitem(ObjType *type);
 void rt_genericalias_init(void);
 
+/* ---- mappingproxy.c ---- */
+/* The read-only view C.__dict__ gives of a class's namespace. */
+extern ObjType rt_mappingproxy_type;
+Value rt_mappingproxy_new(Value mapping);
+void rt_mappingproxy_init(void);
+
 /* ---- descr.c ---- */
 extern ObjType rt_property_type, rt_classmethod_type, rt_staticmethod_type,
     rt_member_type, rt_getset_type;
@@ -98,10 +107,12 @@ Value rt_classmethod_new(Value func);
 Value rt_staticmethod_new(Value func);
 /* A __slots__ member stored at `offset` in instances of owner. */
 Value rt_member_new(Value name, ObjType *owner, size_t offset);
-/* A computed attribute defined in C (object.__class__, a class's __dict__). */
-typedef Value (*GetterFunc)(Value obj);
-typedef int (*SetterFunc)(Value obj, Value v);
-Value rt_getset_new(const char *name, ObjType *owner, GetterFunc get, SetterFunc set);
+/* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
+Value rt_member_from_def(const MemberDef *def, ObjType *owner);
+Value rt_getset_new(const GetSetDef *def, ObjType *owner);
+/* Put the descriptors of type->members and type->getsets in its dict
+ * (rt_type_ready does it). */
+void rt_type_add_attributes(ObjType *type);
 void rt_descr_init(void);
 
 #endif

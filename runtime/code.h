@@ -20,6 +20,14 @@
 bool rt_code_position(const ObjCode *code, int lasti, int *line, int *end_line,
                       int *col, int *end_col);
 
+/* What is wrong with co's fields for pvm to run it — CPython's
+ * _PyCode_Validate, plus what pvm's VM relies on (slot kinds, arguments
+ * that are locals, stack size, known flags) — as a message in buf (or a
+ * constant string); NULL when nothing is.  The loader asks it of every
+ * code object it reads, CodeType() and code.replace() of the ones they
+ * make. */
+const char *rt_code_problem(const ObjCode *co, char *buf, size_t size);
+
 /* Ready rt_code_type (called by rt_exceptions_init). */
 void rt_code_type_init(void);
 

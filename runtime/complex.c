@@ -275,14 +275,14 @@ static intptr_t complex_hash(Value v)
 
 /* c.real and c.imag: read-only (CPython's are member descriptors, whose
  * message on assignment is "readonly attribute"). */
-static Value complex_get_real(Value self) { return rt_float_new(cx_of(self).re); }
-static Value complex_get_imag(Value self) { return rt_float_new(cx_of(self).im); }
-
-static int complex_set_readonly(Value self, Value v)
-{
-    rt_raisef(&rt_AttributeError, "readonly attribute");
-    return -1;
-}
+/* z.real, z.imag: the fields themselves, read-only. */
+static const MemberDef complex_members[] = {
+    {"real", offsetof(ObjComplex, real), RT_MEMBER_DOUBLE, RT_READONLY,
+     "the real part of a complex number"},
+    {"imag", offsetof(ObjComplex, imag), RT_MEMBER_DOUBLE, RT_READONLY,
+     "the imaginary part of a complex number"},
+    {NULL},
+};
 
 static Value m_conjugate(Value *args, size_t nargs, Value kw)
 {
@@ -535,6 +535,7 @@ ObjType rt_complex_type = {
     .unary = complex_unary,
     .truth = complex_truth,
     .new_ = complex_new,
+    .members = complex_members,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_SUBTRACT) | RT_OP_BIT(NB_MULTIPLY) |
                  RT_OP_BIT(NB_TRUE_DIVIDE) | RT_OP_BIT(NB_POWER),
     .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_ABS),
@@ -543,8 +544,4 @@ ObjType rt_complex_type = {
 void rt_complex_init(void)
 {
     rt_type_ready(&rt_complex_type, complex_methods);
-    rt_type_set(&rt_complex_type, "real", rt_getset_new("real", &rt_complex_type,
-                                                        complex_get_real, complex_set_readonly));
-    rt_type_set(&rt_complex_type, "imag", rt_getset_new("imag", &rt_complex_type,
-                                                        complex_get_imag, complex_set_readonly));
 }

@@ -19,11 +19,6 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 
-static bool name_is(Value name, const char *s)
-{
-    return strcmp(rt_str_cstr(name), s) == 0;
-}
-
 static Value or_none(Value v)
 {
     return v == VAL_NULL ? rt_None : v;
@@ -141,25 +136,48 @@ static Value property_set_name(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-static Value property_getattr(Value self, Value name)
+/* Is f.__isabstractmethod__ true?  (abc.abstractmethod sets it.)  -1 on
+ * error. */
+static int is_abstract(Value f)
 {
-    ObjProperty *p = AS_PROPERTY(self);
-    if (name_is(name, "fget")) return p->fget;
-    if (name_is(name, "fset")) return p->fset;
-    if (name_is(name, "fdel")) return p->fdel;
-    if (name_is(name, "__doc__")) return p->doc;
-    if (name_is(name, "__isabstractmethod__")) return rt_False;
-    return rt_generic_getattr(self, name);
+    if (f == VAL_NULL || f == rt_None)
+        return 0;
+    Value v = rt_lookup_attr(f, rt_str_intern_cstr("__isabstractmethod__"));
+    if (v == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return rt_truthy(v);
 }
 
-static int property_setattr(Value self, Value name, Value v)
+static Value abstract_result(int r)
 {
-    if (name_is(name, "__doc__")) {
-        AS_PROPERTY(self)->doc = or_none(v);
-        return 0;
-    }
-    return rt_generic_setattr(self, name, v);
+    return r < 0 ? VAL_NULL : rt_bool(r);
 }
+
+/* A property is abstract when one of its functions is. */
+static Value property_get_isabstract(Value self)
+{
+    ObjProperty *p = AS_PROPERTY(self);
+    Value fs[3] = { p->fget, p->fset, p->fdel };
+    for (int i = 0; i < 3; i++) {
+        int r = is_abstract(fs[i]);
+        if (r != 0)
+            return abstract_result(r);
+    }
+    return rt_False;
+}
+
+static const MemberDef property_members[] = {
+    {"fget", offsetof(ObjProperty, fget), RT_MEMBER_VALUE, RT_READONLY},
+    {"fset", offsetof(ObjProperty, fset), RT_MEMBER_VALUE, RT_READONLY},
+    {"fdel", offsetof(ObjProperty, fdel), RT_MEMBER_VALUE, RT_READONLY},
+    {"__doc__", offsetof(ObjProperty, doc), RT_MEMBER_VALUE, RT_WRITABLE},
+    {NULL},
+};
+
+static const GetSetDef property_getsets[] = {
+    {"__isabstractmethod__", property_get_isabstract},
+    {NULL},
+};
 
 static const MethodDef property_methods[] = {
     {"getter", property_getter}, {"setter", property_setter},
@@ -169,8 +187,8 @@ static const MethodDef property_methods[] = {
 
 ObjType rt_property_type = {
     .ob.type = &rt_type_type, .name = "property",
-    .descr_get = property_get, .descr_set = property_set,
-    .getattr = property_getattr, .setattr = property_setattr, .new_ = property_new,
+    .descr_get = property_get, .descr_set = property_set, .new_ = property_new,
+    .members = property_members, .getsets = property_getsets,
 };
 
 /* ---- classmethod and staticmethod ---------------------------------------- */
@@ -178,14 +196,36 @@ ObjType rt_property_type = {
 typedef struct ObjFuncWrapper {
     Object ob;
     Value func;
+    Value dict;                 /* the wrapped function's __name__, __doc__... */
 } ObjFuncWrapper;
+
+#define AS_FUNCWRAPPER(v) VAL_AS(ObjFuncWrapper, v)
+
+/* As functools.wraps would, CPython copies the function's __module__,
+ * __name__, __qualname__, __doc__ and __annotations__ into the wrapper's
+ * own dict, so a classmethod looks like the function it wraps. */
+static bool copy_wrapped_attrs(ObjFuncWrapper *w)
+{
+    static const char *const names[] = {
+        "__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
+    };
+    w->dict = rt_dict_new();
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        Value name = rt_str_intern_cstr(names[i]);
+        Value v = rt_lookup_attr(w->func, name);
+        if (v == VAL_NULL && rt_err_occurred())
+            return false;
+        if (v != VAL_NULL && !rt_dict_set(w->dict, name, v))
+            return false;
+    }
+    return true;
+}
 
 static Value wrap_func(ObjType *type, Value func)
 {
-    ObjFuncWrapper *w = gc_alloc(sizeof *w);
-    w->ob.type = type;
+    ObjFuncWrapper *w = rt_alloc_instance(type, sizeof(ObjFuncWrapper));
     w->func = func;
-    return obj_val(w);
+    return copy_wrapped_attrs(w) ? obj_val(w) : VAL_NULL;
 }
 
 Value rt_classmethod_new(Value func) { return wrap_func(&rt_classmethod_type, func); }
@@ -203,105 +243,181 @@ static Value classmethod_get(Value self, Value obj, Value type)
 {
     if (type == VAL_NULL || type == rt_None)
         type = obj_val(val_type(obj));
-    return rt_method_new(VAL_AS(ObjFuncWrapper, self)->func, type);
+    return rt_method_new(AS_FUNCWRAPPER(self)->func, type);
 }
 
 static Value staticmethod_get(Value self, Value obj, Value type)
 {
-    return VAL_AS(ObjFuncWrapper, self)->func;
+    return AS_FUNCWRAPPER(self)->func;
 }
 
 /* Since 3.10 a staticmethod is callable like its function. */
 static Value staticmethod_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
-    return rt_call(VAL_AS(ObjFuncWrapper, self)->func, args, nargs, kwnames);
+    return rt_call(AS_FUNCWRAPPER(self)->func, args, nargs, kwnames);
 }
 
 static Value funcwrapper_repr(Value self)
 {
-    return rt_str_format_c("<%s(%R)>", val_type(self)->name, VAL_AS(ObjFuncWrapper, self)->func);
+    return rt_str_format_c("<%s(%R)>", val_type(self)->name, AS_FUNCWRAPPER(self)->func);
 }
 
-/* __func__, and the wrapped function's name and doc (functools-style). */
-static Value funcwrapper_getattr(Value self, Value name)
+static Value funcwrapper_get_isabstract(Value self)
 {
-    Value func = VAL_AS(ObjFuncWrapper, self)->func;
-    if (name_is(name, "__func__") || name_is(name, "__wrapped__"))
-        return func;
-    if (name_is(name, "__isabstractmethod__"))
-        return rt_False;
-    if (name_is(name, "__name__") || name_is(name, "__qualname__") ||
-        name_is(name, "__doc__") || name_is(name, "__module__"))
-        return rt_getattr(func, name);
-    return rt_generic_getattr(self, name);
+    return abstract_result(is_abstract(AS_FUNCWRAPPER(self)->func));
 }
+
+static const MemberDef funcwrapper_members[] = {
+    {"__func__", offsetof(ObjFuncWrapper, func), RT_MEMBER_VALUE, RT_READONLY},
+    {"__wrapped__", offsetof(ObjFuncWrapper, func), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+static const GetSetDef funcwrapper_getsets[] = {
+    {"__isabstractmethod__", funcwrapper_get_isabstract},
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {NULL},
+};
 
 ObjType rt_classmethod_type = {
     .ob.type = &rt_type_type, .name = "classmethod", .flags = TF_BASETYPE,
-    .repr = funcwrapper_repr, .descr_get = classmethod_get,
-    .getattr = funcwrapper_getattr, .new_ = classmethod_new,
+    .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
+    .repr = funcwrapper_repr, .descr_get = classmethod_get, .new_ = classmethod_new,
+    .members = funcwrapper_members, .getsets = funcwrapper_getsets,
 };
 
 ObjType rt_staticmethod_type = {
     .ob.type = &rt_type_type, .name = "staticmethod", .flags = TF_BASETYPE,
+    .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = staticmethod_get, .call = staticmethod_call,
-    .getattr = funcwrapper_getattr, .new_ = classmethod_new,
+    .new_ = classmethod_new, .members = funcwrapper_members, .getsets = funcwrapper_getsets,
 };
 
-/* ---- __slots__ members ------------------------------------------------------ */
+/* ---- member descriptors: fields of the instance ------------------------------------ */
 
+/* One field of an instance exposed as an attribute: a MemberDef entry of
+ * a builtin type (function.__globals__) or one __slots__ name of a class. */
 typedef struct ObjMember {
     Object ob;
-    Value name;
+    Value name;                 /* str */
     ObjType *owner;
-    size_t offset;              /* of the Value inside the instance */
+    size_t offset;              /* of the field inside the instance */
+    int kind;                   /* RT_MEMBER_* */
+    bool readonly;
+    const char *doc;            /* or NULL */
 } ObjMember;
 
 #define AS_MEMBER(v) VAL_AS(ObjMember, v)
 
-Value rt_member_new(Value name, ObjType *owner, size_t offset)
+static Value member_make(Value name, ObjType *owner, size_t offset, int kind, bool readonly)
 {
     ObjMember *m = gc_alloc(sizeof *m);
     m->ob.type = &rt_member_type;
     m->name = name;
     m->owner = owner;
     m->offset = offset;
+    m->kind = kind;
+    m->readonly = readonly;
     return obj_val(m);
 }
 
-static Value *member_slot(ObjMember *m, Value obj)
+Value rt_member_new(Value name, ObjType *owner, size_t offset)
 {
-    if (!rt_isinstance_of(obj, m->owner)) {
-        rt_raisef(&rt_TypeError, "descriptor '%S' for '%s' objects doesn't apply to a '%s' object",
-                  m->name, m->owner->name, val_type(obj)->name);
+    return member_make(name, owner, offset, RT_MEMBER_VALUE_EX, false);
+}
+
+Value rt_member_from_def(const MemberDef *def, ObjType *owner)
+{
+    Value m = member_make(rt_str_intern_cstr(def->name), owner, def->offset, def->kind,
+                          def->readonly == RT_READONLY);
+    AS_MEMBER(m)->doc = def->doc;
+    return m;
+}
+
+/* "descriptor 'x' for 'C' objects doesn't apply to a 'D' object" unless
+ * obj is an instance of the descriptor's owner. */
+static bool descr_check(Value obj, ObjType *owner, const char *name)
+{
+    if (rt_isinstance_of(obj, owner))
+        return true;
+    rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+              name, owner->name, val_type(obj)->name);
+    return false;
+}
+
+static void *member_field(ObjMember *m, Value obj)
+{
+    if (!descr_check(obj, m->owner, rt_str_cstr(m->name)))
         return NULL;
-    }
-    return (Value *)((char *)val_obj(obj) + m->offset);
+    return (char *)val_obj(obj) + m->offset;
 }
 
 static Value member_get(Value self, Value obj, Value type)
 {
-    if (obj == VAL_NULL || obj == rt_None)
+    ObjMember *m = AS_MEMBER(self);
+    if (obj == VAL_NULL)
         return self;
-    Value *slot = member_slot(AS_MEMBER(self), obj);
-    if (slot == NULL)
+    void *field = member_field(m, obj);
+    if (field == NULL)
         return VAL_NULL;
-    if (*slot == VAL_NULL)
-        return rt_no_attribute(obj, AS_MEMBER(self)->name);
-    return *slot;
+    switch (m->kind) {
+    case RT_MEMBER_INT: return small_new(*(int *)field);
+    case RT_MEMBER_BOOL: return rt_bool(*(bool *)field);
+    case RT_MEMBER_DOUBLE: return rt_float_new(*(double *)field);
+    case RT_MEMBER_VALUE: return or_none(*(Value *)field);
+    default:
+        if (*(Value *)field == VAL_NULL)
+            return rt_raisef(&rt_AttributeError, "'%s' object has no attribute '%S'",
+                             val_type(obj)->name, m->name);
+        return *(Value *)field;
+    }
+}
+
+/* An int, bool or double field: the value must be an int (a bool for
+ * bool, a number for double). */
+static int member_set_scalar(ObjMember *m, void *field, Value v)
+{
+    if (m->kind == RT_MEMBER_DOUBLE)
+        return rt_as_double(v, (double *)field) ? 0 : -1;
+    if (m->kind == RT_MEMBER_BOOL) {
+        if (!is_bool(v)) {
+            rt_raisef(&rt_TypeError, "attribute value type must be bool");
+            return -1;
+        }
+        *(bool *)field = v == rt_True;
+        return 0;
+    }
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "attribute value type must be int");
+        return -1;
+    }
+    return rt_int_as_int(v, (int *)field) ? 0 : -1;
 }
 
 static int member_set(Value self, Value obj, Value v)
 {
-    Value *slot = member_slot(AS_MEMBER(self), obj);
-    if (slot == NULL)
-        return -1;
-    if (v == VAL_NULL && *slot == VAL_NULL) {
-        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, AS_MEMBER(self)->name));
+    ObjMember *m = AS_MEMBER(self);
+    if (m->readonly) {
+        rt_raisef(&rt_AttributeError, "readonly attribute");
         return -1;
     }
-    *slot = v;
-    return 0;
+    void *field = member_field(m, obj);
+    if (field == NULL)
+        return -1;
+    if (m->kind == RT_MEMBER_VALUE || m->kind == RT_MEMBER_VALUE_EX) {
+        Value *slot = field;
+        if (v == VAL_NULL && *slot == VAL_NULL && m->kind == RT_MEMBER_VALUE_EX) {
+            rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, m->name));
+            return -1;
+        }
+        *slot = v;
+        return 0;
+    }
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    return member_set_scalar(m, field, v);
 }
 
 static Value member_repr(Value self)
@@ -310,62 +426,114 @@ static Value member_repr(Value self)
                            AS_MEMBER(self)->owner->name);
 }
 
+static Value member_get_name(Value self) { return AS_MEMBER(self)->name; }
+static Value member_get_objclass(Value self) { return obj_val(AS_MEMBER(self)->owner); }
+
+static Value member_get_qualname(Value self)
+{
+    return rt_str_format_c("%S.%S", rt_type_qualname(AS_MEMBER(self)->owner),
+                           AS_MEMBER(self)->name);
+}
+
+static Value doc_or_none(const char *doc)
+{
+    return doc != NULL ? rt_str_from_cstr(doc) : rt_None;
+}
+
+static Value member_get_doc(Value self) { return doc_or_none(AS_MEMBER(self)->doc); }
+
+static const GetSetDef member_getsets[] = {
+    {"__name__", member_get_name}, {"__qualname__", member_get_qualname},
+    {"__objclass__", member_get_objclass}, {"__doc__", member_get_doc},
+    {NULL},
+};
+
 ObjType rt_member_type = {
     .ob.type = &rt_type_type, .name = "member_descriptor",
     .repr = member_repr, .descr_get = member_get, .descr_set = member_set,
+    .getsets = member_getsets,
 };
 
-/* ---- getset descriptors --------------------------------------------------- */
+/* ---- getset descriptors: attributes computed in C ----------------------------------- */
 
 typedef struct ObjGetSet {
     Object ob;
-    const char *name;
+    const GetSetDef *def;
     ObjType *owner;
-    GetterFunc get;
-    SetterFunc set;             /* NULL: read-only */
 } ObjGetSet;
 
 #define AS_GETSET(v) VAL_AS(ObjGetSet, v)
 
-Value rt_getset_new(const char *name, ObjType *owner, GetterFunc get, SetterFunc set)
+Value rt_getset_new(const GetSetDef *def, ObjType *owner)
 {
     ObjGetSet *g = gc_alloc(sizeof *g);
     g->ob.type = &rt_getset_type;
-    g->name = name;
+    g->def = def;
     g->owner = owner;
-    g->get = get;
-    g->set = set;
     return obj_val(g);
 }
 
 static Value getset_get(Value self, Value obj, Value type)
 {
+    ObjGetSet *g = AS_GETSET(self);
     if (obj == VAL_NULL)
         return self;
-    return AS_GETSET(self)->get(obj);
+    if (!descr_check(obj, g->owner, g->def->name))
+        return VAL_NULL;
+    return g->def->get(obj);
 }
 
 static int getset_set(Value self, Value obj, Value v)
 {
     ObjGetSet *g = AS_GETSET(self);
-    if (g->set == NULL) {
+    if (g->def->set == NULL) {
         rt_raisef(&rt_AttributeError, "attribute '%s' of '%s' objects is not writable",
-                  g->name, g->owner->name);
+                  g->def->name, g->owner->name);
         return -1;
     }
-    return g->set(obj, v);
+    if (!descr_check(obj, g->owner, g->def->name))
+        return -1;
+    return g->def->set(obj, v);
 }
 
 static Value getset_repr(Value self)
 {
-    return rt_str_format_c("<attribute '%s' of '%s' objects>", AS_GETSET(self)->name,
+    return rt_str_format_c("<attribute '%s' of '%s' objects>", AS_GETSET(self)->def->name,
                            AS_GETSET(self)->owner->name);
 }
+
+static Value getset_get_name(Value self) { return rt_str_from_cstr(AS_GETSET(self)->def->name); }
+static Value getset_get_objclass(Value self) { return obj_val(AS_GETSET(self)->owner); }
+
+static Value getset_get_qualname(Value self)
+{
+    return rt_str_format_c("%S.%s", rt_type_qualname(AS_GETSET(self)->owner),
+                           AS_GETSET(self)->def->name);
+}
+
+static Value getset_get_doc(Value self) { return doc_or_none(AS_GETSET(self)->def->doc); }
+
+static const GetSetDef getset_getsets[] = {
+    {"__name__", getset_get_name}, {"__qualname__", getset_get_qualname},
+    {"__objclass__", getset_get_objclass}, {"__doc__", getset_get_doc},
+    {NULL},
+};
 
 ObjType rt_getset_type = {
     .ob.type = &rt_type_type, .name = "getset_descriptor",
     .repr = getset_repr, .descr_get = getset_get, .descr_set = getset_set,
+    .getsets = getset_getsets,
 };
+
+/* ---- installing a builtin type's tables ------------------------------------------------- */
+
+void rt_type_add_attributes(ObjType *type)
+{
+    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
+        rt_type_set(type, m->name, rt_member_from_def(m, type));
+    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
+        rt_type_set(type, g->name, rt_getset_new(g, type));
+}
 
 void rt_descr_init(void)
 {

@@ -107,6 +107,10 @@ Value rt_raise_nomemory(void);
  * (BrokenPipeError for EPIPE...); returns VAL_NULL. */
 Value rt_raise_os_error(int errnum);
 
+/* The exception being raised, or VAL_NULL (the running thread's: see
+ * vm/thread.h).  Use the functions below, not the variable. */
+extern Value rt_err_current;
+
 bool rt_err_occurred(void);
 /* The current exception (VAL_NULL if none), without clearing it. */
 Value rt_err_peek(void);
@@ -127,6 +131,16 @@ Value rt_exc_str(Value exc);     /* str(exc) as CPython prints it */
 void rt_print_exception(Value exc);
 /* The same report written to any stream (tests capture it this way). */
 void rt_print_exception_to(FILE *out, Value exc);
+/* warnings.warn(message, category, stacklevel) from C (CPython's
+ * PyErr_WarnEx; warnings.c): stacklevel 1 is the Python frame running the
+ * C code.  0, or -1 with the exception set (a filter turned the warning
+ * into an error). */
+int rt_warn(ObjType *category, const char *message, int stacklevel);
+/* CPython's PyErr_WriteUnraisable: report the current exception, which
+ * nobody can catch (raised by a weakref callback, a generator closed by the
+ * collector), as "Exception ignored in: <repr of obj>" and its traceback,
+ * and clear it. */
+void rt_write_unraisable(Value obj);
 
 /* Chaining: `raise` inside an `except` block makes the exception being
  * handled the new one's __context__.  Sets exc.__context__ = handled (unless
@@ -135,6 +149,18 @@ void rt_print_exception_to(FILE *out, Value exc);
 void rt_exc_set_context(Value exc, Value handled);
 /* StopIteration.value (rt_None when raised without arguments). */
 Value rt_stopiteration_value(Value exc);
+
+/* ---- SyntaxError (syntaxerror.c) -------------------------------------------
+ * Its attributes come from its arguments (exceptions.c calls
+ * rt_syntaxerror_fields when they are set) and are None until then
+ * (getsets in exceptions.c); its str() is
+ * "msg (file, line N)".  A traceback shows where the error is before the
+ * exception line: rt_syntaxerror_print_location prints "  File ..., line
+ * N", the text and the carets, and returns what follows "SyntaxError: "
+ * (msg), or exc itself when there is no location to show. */
+void rt_syntaxerror_fields(ObjException *e);
+Value rt_syntaxerror_str(Value self);
+Value rt_syntaxerror_print_location(FILE *out, Value exc);
 
 /* ---- except* (excgroup.c) ------------------------------------------------
  * CHECK_EG_MATCH:    rt_eg_check_type(type), then rt_eg_match(exc, type,

@@ -2,19 +2,20 @@
  * exceptions.c — Python's error model: the current exception, raising and
  * matching, and the builtin exception classes.
  *
- * The error state.  pvm runs one thread, so "the exception being raised" is
- * one static Value, `current`.  A C function that fails stores an exception
- * there and returns VAL_NULL (or -1); every caller either handles it
- * (rt_err_fetch / rt_err_clear) or fails in turn, until the eval loop's error
- * label consults the exception table (see error.h).
+ * The error state.  "The exception being raised" is one global Value,
+ * `rt_err_current`: the running thread's (the interpreter lock swaps it with
+ * the other per-thread globals, vm/thread.h).  A C function that fails
+ * stores an exception there and returns VAL_NULL (or -1); every caller
+ * either handles it (rt_err_fetch / rt_err_clear) or fails in turn, until
+ * the eval loop's error label consults the exception table (see error.h).
  *
  * The classes.  error.h lists the builtin hierarchy once, as X(name, base);
  * this file expands that list into one static ObjType per class.  Only
- * BaseException carries slots (repr, str, new_, getattr, setattr):
- * rt_type_ready copies them down to every subclass, because the list is in
- * parents-first order.  The few classes that behave differently (KeyError's
- * str, StopIteration.value, SystemExit.code, OSError's errno fields) get
- * their own slot or a branch in the shared per-class set-up below.
+ * BaseException carries slots (repr, str, new_): rt_type_ready copies them
+ * down to every subclass, because the list is in parents-first order.  The
+ * few classes that behave differently (KeyError's str, StopIteration.value,
+ * SystemExit.code, OSError's errno fields) get their own slot, attribute
+ * table or a branch in the shared per-class set-up below.
  *
  * Every exception instance is an ObjException: its args tuple, the traceback
  * (tracebacks are built by traceback.c as the exception unwinds), the two
@@ -29,22 +30,22 @@
 
 /* ---- The error state ---------------------------------------------------- */
 
-static Value current = VAL_NULL;    /* the exception being raised, or VAL_NULL */
+Value rt_err_current = VAL_NULL;   /* the exception being raised, or VAL_NULL */
 
-bool rt_err_occurred(void) { return current != VAL_NULL; }
-Value rt_err_peek(void) { return current; }
-void rt_err_clear(void) { current = VAL_NULL; }
+bool rt_err_occurred(void) { return rt_err_current != VAL_NULL; }
+Value rt_err_peek(void) { return rt_err_current; }
+void rt_err_clear(void) { rt_err_current = VAL_NULL; }
 
 Value rt_err_fetch(void)
 {
-    Value exc = current;
-    current = VAL_NULL;
+    Value exc = rt_err_current;
+    rt_err_current = VAL_NULL;
     return exc;
 }
 
 bool rt_err_matches(ObjType *type)
 {
-    return current != VAL_NULL && rt_isinstance_of(current, type);
+    return rt_err_current != VAL_NULL && rt_isinstance_of(rt_err_current, type);
 }
 
 /* ---- Raising ------------------------------------------------------------- */
@@ -75,7 +76,7 @@ Value rt_raise_args(ObjType *type, Value args_tuple)
 {
     Value exc = rt_exc_new(type, args_tuple);
     if (exc != VAL_NULL)
-        current = exc;
+        rt_err_current = exc;
     return VAL_NULL;
 }
 
@@ -95,7 +96,7 @@ Value rt_raise(Value exc_or_type)
     } else if (!is_exception_instance(exc)) {
         return rt_raisef(&rt_TypeError, "exceptions must derive from BaseException");
     }
-    current = exc;
+    rt_err_current = exc;
     return VAL_NULL;
 }
 
@@ -118,7 +119,7 @@ Value rt_raise_nomemory(void)
     ObjException *e = AS_EXC(the_memory_error);
     e->traceback = e->context = e->cause = rt_None;
     e->suppress_context = false;
-    current = the_memory_error;
+    rt_err_current = the_memory_error;
     return VAL_NULL;
 }
 
@@ -217,6 +218,8 @@ static void derive_fields(ObjException *e)
         e->extra = n == 0 ? rt_None : n == 1 ? rt_tuple_get(e->args, 0) : e->args;
     else if (rt_is_subtype(t, &rt_OSError))
         oserror_fields(e);
+    else if (rt_is_subtype(t, &rt_SyntaxError))
+        rt_syntaxerror_fields(e);
 }
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
@@ -424,116 +427,179 @@ Value rt_stopiteration_value(Value exc)
 
 /* ---- Instances: attributes ------------------------------------------------- */
 
-static bool name_is(Value name, const char *s)
+/* BaseException's own attributes: args, __traceback__ and the two chaining
+ * links are checked when set (getsets); __suppress_context__ is a plain
+ * bool field (a member). */
+static Value exc_get_args(Value self) { return AS_EXC(self)->args; }
+static Value exc_get_traceback(Value self) { return AS_EXC(self)->traceback; }
+static Value exc_get_context(Value self) { return AS_EXC(self)->context; }
+static Value exc_get_cause(Value self) { return AS_EXC(self)->cause; }
+
+static int may_not_delete(Value v, const char *attr)
 {
-    return strcmp(rt_str_cstr(name), s) == 0;
+    if (v != VAL_NULL)
+        return 0;
+    rt_raisef(&rt_TypeError, "%s may not be deleted", attr);
+    return -1;
 }
 
-/* Attributes that exist on some classes even before they are set. */
-static bool has_default_none(ObjType *t, Value name)
+static int exc_set_args(Value self, Value v)
 {
-    if (rt_is_subtype(t, &rt_OSError))
-        return name_is(name, "errno") || name_is(name, "strerror") ||
-               name_is(name, "filename") || name_is(name, "filename2");
-    if (rt_is_subtype(t, &rt_ImportError))
-        return name_is(name, "name") || name_is(name, "path");
-    if (rt_is_subtype(t, &rt_AttributeError))
-        return name_is(name, "name") || name_is(name, "obj");
-    if (rt_is_subtype(t, &rt_NameError))
-        return name_is(name, "name");
-    return false;
-}
-
-/* The per-class field behind a name (StopIteration.value, SystemExit.code),
- * or NULL. */
-static Value *extra_field(ObjException *e, Value name)
-{
-    ObjType *t = e->ob.type;
-    if (rt_is_subtype(t, &rt_StopIteration) && name_is(name, "value"))
-        return &e->extra;
-    if (rt_is_subtype(t, &rt_SystemExit) && name_is(name, "code"))
-        return &e->extra;
-    return NULL;
-}
-
-static Value exc_getattr(Value self, Value name)
-{
-    ObjException *e = AS_EXC(self);
-    Value *extra = extra_field(e, name);
-    if (extra != NULL) return *extra;
-    if (name_is(name, "args")) return e->args;
-    if (name_is(name, "__traceback__")) return e->traceback;
-    if (name_is(name, "__context__")) return e->context;
-    if (name_is(name, "__cause__")) return e->cause;
-    if (name_is(name, "__suppress_context__")) return rt_bool(e->suppress_context);
-    if (name_is(name, "msg") && rt_is_subtype(e->ob.type, &rt_ImportError)) {
-        Value m = dict_field(self, "msg");
-        if (m != VAL_NULL) return m;
-        return rt_tuple_len(e->args) == 1 ? rt_tuple_get(e->args, 0) : rt_None;
-    }
-    if (has_default_none(e->ob.type, name) && dict_field(self, rt_str_cstr(name)) == VAL_NULL)
-        return rt_None;
-    return rt_generic_getattr(self, name);
-}
-
-static bool is_exc_or_none(Value v)
-{
-    return v == rt_None || is_exception_instance(v);
-}
-
-/* Set (or, with v == VAL_NULL, delete) one of the built-in attributes;
- * returns 1 when name is not one of them. */
-static int set_builtin_attr(ObjException *e, Value name, Value v)
-{
-    bool is_args = name_is(name, "args"), is_tb = name_is(name, "__traceback__");
-    bool is_ctx = name_is(name, "__context__"), is_cause = name_is(name, "__cause__");
-    bool is_sup = name_is(name, "__suppress_context__");
-    if (!(is_args || is_tb || is_ctx || is_cause || is_sup))
-        return 1;
-    if (v == VAL_NULL) {
-        if (is_args) { rt_raisef(&rt_TypeError, "args may not be deleted"); return -1; }
-        if (is_tb) { rt_raisef(&rt_TypeError, "__traceback__ may not be deleted"); return -1; }
-        v = is_sup ? rt_False : rt_None;
-    }
-    if (is_args) {
-        Value t = rt_sequence_to_tuple(v);
-        if (t == VAL_NULL) return -1;
-        e->args = t;
-    } else if (is_tb) {
-        if (v != rt_None && val_type(v) != &rt_traceback_type) {
-            rt_raisef(&rt_TypeError, "__traceback__ must be a traceback or None");
-            return -1;
-        }
-        e->traceback = v;
-    } else if (is_ctx || is_cause) {
-        if (!is_exc_or_none(v)) {
-            rt_raisef(&rt_TypeError, "exception %s must be None or derive from BaseException",
-                      is_ctx ? "context" : "cause");
-            return -1;
-        }
-        if (is_ctx) e->context = v;
-        else { e->cause = v; e->suppress_context = true; }
-    } else {
-        int truth = rt_truthy(v);
-        if (truth < 0) return -1;
-        e->suppress_context = truth;
-    }
+    if (may_not_delete(v, "args") < 0)
+        return -1;
+    Value t = rt_sequence_to_tuple(v);
+    if (t == VAL_NULL)
+        return -1;
+    AS_EXC(self)->args = t;
     return 0;
 }
 
-static int exc_setattr(Value self, Value name, Value v)
+static int exc_set_traceback(Value self, Value v)
 {
-    ObjException *e = AS_EXC(self);
-    Value *extra = extra_field(e, name);
-    if (extra != NULL) {
-        *extra = v != VAL_NULL ? v : rt_None;
+    if (may_not_delete(v, "__traceback__") < 0)
+        return -1;
+    if (v != rt_None && val_type(v) != &rt_traceback_type) {
+        rt_raisef(&rt_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    AS_EXC(self)->traceback = v;
+    return 0;
+}
+
+static int check_link(Value v, const char *attr, const char *what)
+{
+    if (may_not_delete(v, attr) < 0)
+        return -1;
+    if (v == rt_None || is_exception_instance(v))
+        return 0;
+    rt_raisef(&rt_TypeError, "exception %s must be None or derive from BaseException", what);
+    return -1;
+}
+
+static int exc_set_context(Value self, Value v)
+{
+    if (check_link(v, "__context__", "context") < 0)
+        return -1;
+    AS_EXC(self)->context = v;
+    return 0;
+}
+
+/* Setting __cause__ also sets __suppress_context__ (`raise ... from ...`). */
+static int exc_set_cause(Value self, Value v)
+{
+    if (check_link(v, "__cause__", "cause") < 0)
+        return -1;
+    AS_EXC(self)->cause = v;
+    AS_EXC(self)->suppress_context = true;
+    return 0;
+}
+
+static const MemberDef exc_members[] = {
+    {"__suppress_context__", offsetof(ObjException, suppress_context), RT_MEMBER_BOOL,
+     RT_WRITABLE},
+    {NULL},
+};
+
+static const GetSetDef exc_getsets[] = {
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {"args", exc_get_args, exc_set_args},
+    {"__traceback__", exc_get_traceback, exc_set_traceback},
+    {"__context__", exc_get_context, exc_set_context,
+     "exception context"},
+    {"__cause__", exc_get_cause, exc_set_cause, "exception cause"},
+    {NULL},
+};
+
+/* StopIteration.value and SystemExit.code live in the per-class field. */
+static const MemberDef stopiteration_members[] = {
+    {"value", offsetof(ObjException, extra), RT_MEMBER_VALUE, RT_WRITABLE,
+     "generator return value"},
+    {NULL},
+};
+static const MemberDef systemexit_members[] = {
+    {"code", offsetof(ObjException, extra), RT_MEMBER_VALUE, RT_WRITABLE, "exception code"},
+    {NULL},
+};
+
+/* The fields of OSError, ImportError, AttributeError and NameError are kept
+ * in the instance dict; reading one never set gives None, as CPython's
+ * members do. */
+static Value field_or_none(Value self, const char *name)
+{
+    Value v = dict_field(self, name);
+    return v != VAL_NULL ? v : rt_None;
+}
+
+static int set_dict_field(Value self, const char *name, Value v)
+{
+    if (v != VAL_NULL) {
+        set_field(AS_EXC(self), name, v);
         return 0;
     }
-    int r = set_builtin_attr(e, name, v);
-    if (r <= 0)
-        return r;
-    return rt_generic_setattr(self, name, v);
+    return rt_dict_del(exc_dict(AS_EXC(self)), rt_str_intern_cstr(name)) < 0 ? -1 : 0;
 }
+
+#define DICT_FIELD(field)                                                       \
+    static Value get_##field(Value self) { return field_or_none(self, #field); } \
+    static int set_##field(Value self, Value v) { return set_dict_field(self, #field, v); }
+#define DICT_FIELD_GETSET(field) {#field, get_##field, set_##field}
+
+DICT_FIELD(errno)
+DICT_FIELD(strerror)
+DICT_FIELD(filename)
+DICT_FIELD(filename2)
+DICT_FIELD(name)
+DICT_FIELD(path)
+DICT_FIELD(obj)
+DICT_FIELD(lineno)
+DICT_FIELD(offset)
+DICT_FIELD(text)
+DICT_FIELD(end_lineno)
+DICT_FIELD(end_offset)
+DICT_FIELD(print_file_and_line)
+
+/* ImportError.msg: set by the constructor's single argument. */
+static Value get_msg(Value self)
+{
+    Value m = dict_field(self, "msg");
+    if (m != VAL_NULL)
+        return m;
+    Value args = AS_EXC(self)->args;
+    return rt_tuple_len(args) == 1 ? rt_tuple_get(args, 0) : rt_None;
+}
+
+static int set_msg(Value self, Value v)
+{
+    return set_dict_field(self, "msg", v);
+}
+
+static const GetSetDef oserror_getsets[] = {
+    DICT_FIELD_GETSET(errno), DICT_FIELD_GETSET(strerror),
+    DICT_FIELD_GETSET(filename), DICT_FIELD_GETSET(filename2),
+    {NULL},
+};
+static const GetSetDef importerror_getsets[] = {
+    DICT_FIELD_GETSET(msg), DICT_FIELD_GETSET(name),
+    DICT_FIELD_GETSET(path),
+    {NULL},
+};
+static const GetSetDef attributeerror_getsets[] = {
+    DICT_FIELD_GETSET(name), DICT_FIELD_GETSET(obj),
+    {NULL},
+};
+/* SyntaxError's location (runtime/syntaxerror.c fills it from the
+ * constructor's arguments). */
+static const GetSetDef syntaxerror_getsets[] = {
+    DICT_FIELD_GETSET(msg), DICT_FIELD_GETSET(filename),
+    DICT_FIELD_GETSET(lineno), DICT_FIELD_GETSET(offset),
+    DICT_FIELD_GETSET(text), DICT_FIELD_GETSET(end_lineno),
+    DICT_FIELD_GETSET(end_offset), DICT_FIELD_GETSET(print_file_and_line),
+    {NULL},
+};
+static const GetSetDef nameerror_getsets[] = {
+    DICT_FIELD_GETSET(name),
+    {NULL},
+};
 
 /* ---- Methods --------------------------------------------------------------- */
 
@@ -543,7 +609,7 @@ static Value exc_with_traceback(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("BaseException.with_traceback", nargs - 1, kwnames) ||
         !check_self(args[0], "with_traceback"))
         return VAL_NULL;
-    if (set_builtin_attr(AS_EXC(args[0]), rt_str_intern_cstr("__traceback__"), args[1]) < 0)
+    if (exc_set_traceback(args[0], args[1]) < 0)
         return VAL_NULL;
     return args[0];
 }
@@ -626,12 +692,20 @@ void rt_exceptions_init(void)
     rt_BaseException.repr = exc_repr;
     rt_BaseException.str = exc_str;
     rt_BaseException.new_ = exc_new;
-    rt_BaseException.getattr = exc_getattr;
-    rt_BaseException.setattr = exc_setattr;
+    rt_BaseException.members = exc_members;
+    rt_BaseException.getsets = exc_getsets;
+    rt_StopIteration.members = stopiteration_members;
+    rt_SystemExit.members = systemexit_members;
+    rt_OSError.getsets = oserror_getsets;
+    rt_ImportError.getsets = importerror_getsets;
+    rt_AttributeError.getsets = attributeerror_getsets;
+    rt_NameError.getsets = nameerror_getsets;
+    rt_SyntaxError.getsets = syntaxerror_getsets;
     /* ... and the classes that print differently. */
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
     rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_SyntaxError.str = rt_syntaxerror_str;
     rt_excgroup_prepare();
 
     /* Parents first: the list is in that order, so each type inherits the

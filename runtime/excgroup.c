@@ -94,6 +94,12 @@ static Value eg_str(Value self)
 static Value get_message(Value self) { return eg_message(self); }
 static Value get_exceptions(Value self) { return eg_exceptions(self); }
 
+static const GetSetDef eg_getsets[] = {
+    {"message", get_message, NULL, "exception message"},
+    {"exceptions", get_exceptions, NULL, "nested exceptions"},
+    {NULL},
+};
+
 /* ---- splitting ----------------------------------------------------------------- */
 
 /* What a leaf must satisfy to go to the "match" side. */
@@ -362,14 +368,13 @@ void rt_excgroup_prepare(void)
 {
     rt_BaseExceptionGroup.new_ = eg_new;
     rt_BaseExceptionGroup.str = eg_str;
+    rt_BaseExceptionGroup.getsets = eg_getsets;
 }
 
 void rt_excgroup_init(void)
 {
     ObjType *b = &rt_BaseExceptionGroup, *g = &rt_ExceptionGroup;
     rt_type_add_methods(b, eg_methods);
-    rt_type_set(b, "message", rt_getset_new("message", b, get_message, NULL));
-    rt_type_set(b, "exceptions", rt_getset_new("exceptions", b, get_exceptions, NULL));
     rt_type_add_class_getitem(b);
     /* class ExceptionGroup(BaseExceptionGroup, Exception) */
     g->bases = rt_tuple_pack(2, obj_val(b), obj_val(&rt_Exception));

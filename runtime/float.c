@@ -870,6 +870,12 @@ static Value float_get_imag(Value self)
     return rt_float_new(0.0);
 }
 
+static const GetSetDef float_getsets[] = {
+    {"real", float_get_real, NULL, "the real part of a complex number"},
+    {"imag", float_get_imag, NULL, "the imaginary part of a complex number"},
+    {NULL},
+};
+
 /* The methods that are not slots (float.__add__, float.__int__... are the
  * slot wrappers slots.c makes from binop_ops and unary_ops below). */
 static const MethodDef float_methods[] = {
@@ -903,6 +909,7 @@ ObjType rt_float_type = {
     .unary = float_unary,
     .truth = float_truth,
     .new_ = float_new,
+    .getsets = float_getsets,
     .binop_ops = RT_REAL_ARITH_OPS,
     .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_ABS) |
                  RT_OP_BIT(UN_INT) | RT_OP_BIT(UN_FLOAT),
@@ -911,7 +918,5 @@ ObjType rt_float_type = {
 void rt_float_init(void)
 {
     rt_type_ready(&rt_float_type, float_methods);
-    rt_type_set(&rt_float_type, "real", rt_getset_new("real", &rt_float_type, float_get_real, NULL));
-    rt_type_set(&rt_float_type, "imag", rt_getset_new("imag", &rt_float_type, float_get_imag, NULL));
     rt_complex_init();
 }

@@ -549,7 +549,7 @@ static Value user_format(Value v, Value spec, bool *found)
     if (!name)
         name = rt_str_intern_cstr("__format__");
     Value m = rt_type_lookup(val_type(v), name);
-    if (!m || IS_EXACT(m, rt_builtin_type))
+    if (!m || IS_EXACT(m, rt_method_descr_type))
         return VAL_NULL;
     *found = true;
     Value r = rt_call2(m, v, spec);

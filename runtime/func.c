@@ -50,10 +50,86 @@ static Value optional(Value v)
     return v == VAL_NULL ? rt_None : v;
 }
 
+/* The TypeError CPython gives for a function attribute set to the wrong
+ * type (or deleted, when that is not allowed). */
+static int must_be(Value v, ObjType *t, const char *attr, const char *what)
+{
+    if (v != VAL_NULL && rt_isinstance_of(v, t))
+        return 0;
+    rt_raisef(&rt_TypeError, "%s must be set to a %s object", attr, what);
+    return -1;
+}
+
+static Value func_get_code(Value self) { return obj_val(AS_FUNCTION(self)->code); }
+
+/* f.__code__ = c: c must close over as many variables as f has cells. */
+static int func_set_code(Value self, Value v)
+{
+    ObjFunction *f = AS_FUNCTION(self);
+    if (must_be(v, &rt_code_type, "__code__", "code") < 0)
+        return -1;
+    size_t nclosure = f->closure != VAL_NULL ? rt_tuple_len(f->closure) : 0;
+    if ((size_t)AS_CODE(v)->nfrees != nclosure) {
+        rt_raisef(&rt_ValueError, "%S() requires a code object with %zu free vars, not %d",
+                  f->name, nclosure, AS_CODE(v)->nfrees);
+        return -1;
+    }
+    f->code = AS_CODE(v);
+    return 0;
+}
+
+static Value func_get_name(Value self) { return AS_FUNCTION(self)->name; }
+static Value func_get_qualname(Value self) { return AS_FUNCTION(self)->qualname; }
+
+static int func_set_name(Value self, Value v)
+{
+    if (must_be(v, &rt_str_type, "__name__", "string") < 0)
+        return -1;
+    AS_FUNCTION(self)->name = v;
+    return 0;
+}
+
+static int func_set_qualname(Value self, Value v)
+{
+    if (must_be(v, &rt_str_type, "__qualname__", "string") < 0)
+        return -1;
+    AS_FUNCTION(self)->qualname = v;
+    return 0;
+}
+
+static Value func_get_defaults(Value self) { return optional(AS_FUNCTION(self)->defaults); }
+static Value func_get_kwdefaults(Value self) { return optional(AS_FUNCTION(self)->kwdefaults); }
+
+/* __defaults__, __kwdefaults__, __annotations__: a tuple (dict), or None
+ * or del for none. */
+static int set_optional(Value *field, Value v, ObjType *t, const char *attr, const char *what)
+{
+    if (v == VAL_NULL || v == rt_None) {
+        *field = VAL_NULL;
+        return 0;
+    }
+    if (must_be(v, t, attr, what) < 0)
+        return -1;
+    *field = v;
+    return 0;
+}
+
+static int func_set_defaults(Value self, Value v)
+{
+    return set_optional(&AS_FUNCTION(self)->defaults, v, &rt_tuple_type, "__defaults__", "tuple");
+}
+
+static int func_set_kwdefaults(Value self, Value v)
+{
+    return set_optional(&AS_FUNCTION(self)->kwdefaults, v, &rt_dict_type, "__kwdefaults__",
+                        "dict");
+}
+
 /* MAKE_FUNCTION stores annotations as a flat tuple (name, value, ...);
  * the first read turns it into the dict Python sees (as CPython does). */
-static Value function_annotations(ObjFunction *f)
+static Value func_get_annotations(Value self)
 {
+    ObjFunction *f = AS_FUNCTION(self);
     if (f->annotations == VAL_NULL)
         f->annotations = rt_dict_new();
     else if (is_tuple(f->annotations)) {
@@ -67,93 +143,90 @@ static Value function_annotations(ObjFunction *f)
     return f->annotations;
 }
 
-/* The TypeError CPython gives for a dunder set to the wrong type. */
-static int must_be(Value v, ObjType *t, bool none_ok, const char *attr, const char *what)
+static int func_set_annotations(Value self, Value v)
 {
-    if ((none_ok && v == rt_None) || rt_isinstance_of(v, t))
-        return 0;
-    rt_raisef(&rt_TypeError, "%s must be set to a %s object", attr, what);
-    return -1;
+    return set_optional(&AS_FUNCTION(self)->annotations, v, &rt_dict_type, "__annotations__",
+                        "dict");
 }
 
-static Value function_getattr(Value self, Value name)
+/* What a function shows besides its instance dict: the fields it is made
+ * of (members) and the attributes whose setting is checked (getsets). */
+static const MemberDef function_members[] = {
+    {"__closure__", offsetof(ObjFunction, closure), RT_MEMBER_VALUE, RT_READONLY},
+    {"__doc__", offsetof(ObjFunction, doc), RT_MEMBER_VALUE, RT_WRITABLE},
+    {"__globals__", offsetof(ObjFunction, globals), RT_MEMBER_VALUE, RT_READONLY},
+    {"__module__", offsetof(ObjFunction, module), RT_MEMBER_VALUE, RT_WRITABLE},
+    {"__builtins__", offsetof(ObjFunction, builtins), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+static const GetSetDef function_getsets[] = {
+    {"__code__", func_get_code, func_set_code},
+    {"__defaults__", func_get_defaults, func_set_defaults},
+    {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults},
+    {"__annotations__", func_get_annotations, func_set_annotations},
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {"__name__", func_get_name, func_set_name},
+    {"__qualname__", func_get_qualname, func_set_qualname},
+    {NULL},
+};
+
+/* The builtins a function made from `globals` sees: globals['__builtins__']
+ * (a dict, or a module's dict), else the running code's (CPython's
+ * _PyEval_BuiltinsFromGlobals). */
+static Value builtins_of(Value globals)
 {
-    ObjFunction *f = AS_FUNCTION(self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__name__") == 0) return f->name;
-    if (strcmp(s, "__qualname__") == 0) return f->qualname;
-    if (strcmp(s, "__doc__") == 0) return f->doc;
-    if (strcmp(s, "__module__") == 0) return f->module;
-    if (strcmp(s, "__code__") == 0) return obj_val(f->code);
-    if (strcmp(s, "__globals__") == 0) return f->globals;
-    if (strcmp(s, "__defaults__") == 0) return optional(f->defaults);
-    if (strcmp(s, "__kwdefaults__") == 0) return optional(f->kwdefaults);
-    if (strcmp(s, "__closure__") == 0) return optional(f->closure);
-    if (strcmp(s, "__annotations__") == 0)
-        return function_annotations(f);
-    if (strcmp(s, "__dict__") == 0) {
-        if (f->dict == VAL_NULL)
-            f->dict = rt_dict_new();
-        return f->dict;
-    }
-    return rt_generic_getattr(self, name);
+    Value b = rt_dict_get_cstr(globals, "__builtins__");
+    if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
+        b = VAL_AS(ObjModule, b)->dict;
+    return b != VAL_NULL && rt_isinstance_of(b, &rt_dict_type) ? b : rt_builtins_dict;
 }
 
-static int function_setattr(Value self, Value name, Value v)
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None). */
+static Value function_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    ObjFunction *f = AS_FUNCTION(self);
-    const char *s = rt_str_cstr(name);
-    if (v == VAL_NULL && (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0 ||
-                          strcmp(s, "__code__") == 0)) {
-        rt_raisef(&rt_TypeError, "%s must be set to a %s object", s,
-                  s[2] == 'c' ? "code" : "string");
-        return -1;
-    }
-    if (strcmp(s, "__name__") == 0) {
-        if (must_be(v, &rt_str_type, false, "__name__", "string") < 0)
-            return -1;
-        f->name = v;
-        return 0;
-    }
-    if (strcmp(s, "__qualname__") == 0) {
-        if (must_be(v, &rt_str_type, false, "__qualname__", "string") < 0)
-            return -1;
-        f->qualname = v;
-        return 0;
-    }
-    if (strcmp(s, "__code__") == 0) {
-        if (must_be(v, &rt_code_type, false, "__code__", "code") < 0)
-            return -1;
-        f->code = AS_CODE(v);
-        return 0;
-    }
-    if (strcmp(s, "__doc__") == 0) { f->doc = optional(v); return 0; }
-    if (strcmp(s, "__defaults__") == 0) {
-        if (v != VAL_NULL && must_be(v, &rt_tuple_type, true, "__defaults__", "tuple") < 0)
-            return -1;
-        f->defaults = v == rt_None || v == VAL_NULL ? VAL_NULL : v;
-        return 0;
-    }
-    if (strcmp(s, "__kwdefaults__") == 0) {
-        if (v != VAL_NULL && must_be(v, &rt_dict_type, true, "__kwdefaults__", "dict") < 0)
-            return -1;
-        f->kwdefaults = v == rt_None || v == VAL_NULL ? VAL_NULL : v;
-        return 0;
-    }
-    if (strcmp(s, "__annotations__") == 0) {
-        if (v != VAL_NULL && must_be(v, &rt_dict_type, true, "__annotations__", "dict") < 0)
-            return -1;
-        f->annotations = v == rt_None ? VAL_NULL : v;
-        return 0;
-    }
-    return rt_generic_setattr(self, name, v);
+    static const char *const names[] = { "code", "globals", "name", "argdefs", "closure" };
+    static const ArgSpec spec = { "function", names, 5, 0, 2, 5, false };
+    Value a[5];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (!is_code(a[0]))
+        return rt_raisef(&rt_TypeError, "function() argument 'code' must be code, not %T", a[0]);
+    if (!rt_isinstance_of(a[1], &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "function() argument 'globals' must be dict, not %T",
+                         a[1]);
+    Value name = optional(a[2]), defaults = optional(a[3]), closure = optional(a[4]);
+    if (name != rt_None && !rt_isinstance_of(name, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "arg 3 (name) must be None or string");
+    if (defaults != rt_None && !is_tuple(defaults))
+        return rt_raisef(&rt_TypeError, "arg 4 (defaults) must be None or tuple");
+    ObjCode *code = AS_CODE(a[0]);
+    if (code->nfrees > 0 && closure == rt_None)
+        return rt_raisef(&rt_TypeError, "arg 5 (closure) must be tuple");
+    if (closure != rt_None && !is_tuple(closure))
+        return rt_raisef(&rt_TypeError, "arg 5 (closure) must be None or tuple");
+    size_t ncells = closure == rt_None ? 0 : rt_tuple_len(closure);
+    if ((size_t)code->nfrees != ncells)
+        return rt_raisef(&rt_ValueError, "%S requires closure of length %d, not %zu",
+                         code->name, code->nfrees, ncells);
+    for (size_t i = 0; i < ncells; i++)
+        if (!IS_EXACT(rt_tuple_get(closure, i), rt_cell_type))
+            return rt_raisef(&rt_TypeError, "arg 5 (closure) expected cell, found %T",
+                             rt_tuple_get(closure, i));
+    ObjFunction *f = AS_FUNCTION(rt_function_new(code, a[1], code->qualname));
+    f->builtins = builtins_of(a[1]);
+    if (name != rt_None)
+        f->name = name;
+    f->defaults = defaults == rt_None ? VAL_NULL : defaults;
+    f->closure = ncells > 0 ? closure : VAL_NULL;
+    return obj_val(f);
 }
 
 ObjType rt_function_type = {
     .ob.type = &rt_type_type, .name = "function",
     .dict_offset = offsetof(ObjFunction, dict),
     .repr = function_repr, .call = vm_function_call, .descr_get = function_descr_get,
-    .getattr = function_getattr, .setattr = function_setattr,
+    .new_ = function_new, .members = function_members, .getsets = function_getsets,
 };
 
 /* ---- bound methods ----------------------------------------------------------- */
@@ -186,13 +259,47 @@ static Value method_repr(Value self)
     return rt_str_format_c("<bound method %S of %R>", name, m->self);
 }
 
+/* m.__func__ and m.__self__ are the method's own; every other attribute
+ * not on the method type is the function's (m.__name__, m.__doc__). */
 static Value method_getattr(Value self, Value name)
 {
-    ObjMethod *m = VAL_AS(ObjMethod, self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__self__") == 0) return m->self;
-    if (strcmp(s, "__func__") == 0) return m->func;
-    return rt_getattr(m->func, name);
+    Value descr = rt_type_lookup(val_type(self), name);
+    if (descr != VAL_NULL) {
+        ObjType *dt = val_type(descr);
+        return dt->descr_get != NULL ? dt->descr_get(descr, self, obj_val(val_type(self)))
+                                     : descr;
+    }
+    return rt_getattr(VAL_AS(ObjMethod, self)->func, name);
+}
+
+static Value method_get_doc(Value self)
+{
+    return rt_getattr_cstr(VAL_AS(ObjMethod, self)->func, "__doc__");
+}
+
+static const MemberDef method_members[] = {
+    {"__func__", offsetof(ObjMethod, func), RT_MEMBER_VALUE, RT_READONLY,
+     "the function (or other callable) implementing a method"},
+    {"__self__", offsetof(ObjMethod, self), RT_MEMBER_VALUE, RT_READONLY,
+     "the instance to which a method is bound"},
+    {NULL},
+};
+
+static const GetSetDef method_getsets[] = {
+    {"__doc__", method_get_doc},
+    {NULL},
+};
+
+/* types.MethodType(func, obj). */
+static Value method_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("method", kwnames) || !rt_arg_range("method", nargs, 2, 2))
+        return VAL_NULL;
+    if (!rt_callable(args[0]))
+        return rt_raisef(&rt_TypeError, "first argument must be callable");
+    if (args[1] == rt_None)
+        return rt_raisef(&rt_TypeError, "instance must not be None");
+    return rt_method_new(args[0], args[1]);
 }
 
 static Value method_richcompare(Value a, Value b, int op)
@@ -214,7 +321,8 @@ static intptr_t method_hash(Value self)
 ObjType rt_method_type = {
     .ob.type = &rt_type_type, .name = "method",
     .repr = method_repr, .call = method_call, .getattr = method_getattr,
-    .richcompare = method_richcompare, .hash = method_hash,
+    .richcompare = method_richcompare, .hash = method_hash, .new_ = method_new,
+    .members = method_members, .getsets = method_getsets,
 };
 
 /* ---- cells ------------------------------------------------------------------- */
@@ -261,9 +369,22 @@ static Value cell_richcompare(Value a, Value b, int op)
     return rt_bool(rt_cmp_holds(c, op));
 }
 
+/* types.CellType([contents]) */
+static Value cell_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("cell", kwnames) || !rt_arg_range("cell", nargs, 0, 1))
+        return VAL_NULL;
+    return rt_cell_new(nargs == 1 ? args[0] : VAL_NULL);
+}
+
+static const GetSetDef cell_getsets[] = {
+    {"cell_contents", cell_get_contents, cell_set_contents},
+    {NULL},
+};
+
 ObjType rt_cell_type = {
     .ob.type = &rt_type_type, .name = "cell", .repr = cell_repr,
-    .richcompare = cell_richcompare,
+    .richcompare = cell_richcompare, .getsets = cell_getsets, .new_ = cell_new,
 };
 
 /* ---- modules ----------------------------------------------------------------- */
@@ -295,23 +416,79 @@ static Value module_repr(Value self)
     return rt_str_format_c("<module %R>", name);
 }
 
+/* m.name: the module's globals first (the common case, math.sqrt), then
+ * the module type's attributes (__dict__, __class__, methods of a
+ * ModuleType subclass); failing both, the module's own __getattr__
+ * (PEP 562) decides. */
 static Value module_getattr(Value self, Value name)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
-    Value v = rt_dict_get_str(m->dict, name);
-    if (v != VAL_NULL)
-        return v;
-    if (strcmp(rt_str_cstr(name), "__dict__") == 0)
-        return m->dict;
-    v = rt_type_lookup(val_type(self), name);
-    if (v != VAL_NULL)
-        return v;
+    Value v;
+    if (IS_EXACT(self, rt_module_type)) {
+        v = rt_dict_get_str(m->dict, name);
+        if (v != VAL_NULL)
+            return v;
+        v = rt_type_lookup(&rt_module_type, name);
+        if (v != VAL_NULL)
+            return val_type(v)->descr_get != NULL
+                ? val_type(v)->descr_get(v, self, obj_val(&rt_module_type)) : v;
+    } else {
+        v = rt_generic_getattr(self, name);
+        if (v != VAL_NULL || !rt_err_matches(&rt_AttributeError))
+            return v;
+        rt_err_clear();
+    }
+    static Value getattr_name;
+    if (getattr_name == VAL_NULL)
+        getattr_name = rt_str_intern_cstr("__getattr__");
+    Value hook = rt_dict_get_str(m->dict, getattr_name);
+    if (hook != VAL_NULL)
+        return rt_call1(hook, name);
     return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
 }
 
+/* m.__annotations__: the dict the module body's annotations went into,
+ * made empty on first need. */
+static Value module_get_annotations(Value self)
+{
+    Value dict = VAL_AS(ObjModule, self)->dict;
+    Value a = rt_dict_get_cstr(dict, "__annotations__");
+    if (a == VAL_NULL) {
+        a = rt_dict_new();
+        rt_dict_set_cstr(dict, "__annotations__", a);
+    }
+    return a;
+}
+
+static int module_set_annotations(Value self, Value v)
+{
+    Value dict = VAL_AS(ObjModule, self)->dict;
+    if (v != VAL_NULL)
+        return rt_dict_set(dict, rt_str_intern_cstr("__annotations__"), v) ? 0 : -1;
+    int r = rt_dict_del(dict, rt_str_intern_cstr("__annotations__"));
+    if (r == 0)
+        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, rt_str_from_cstr("__annotations__")));
+    return r > 0 ? 0 : -1;
+}
+
+static const MemberDef module_members[] = {
+    {"__dict__", offsetof(ObjModule, dict), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+
+static const GetSetDef module_getsets[] = {
+    {"__annotations__", module_get_annotations, module_set_annotations},
+    {NULL},
+};
+
+/* m.name = v: a data descriptor of the module type (__dict__ is read-only,
+ * a property of a ModuleType subclass) decides; otherwise the globals. */
 static int module_setattr(Value self, Value name, Value v)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
+    Value descr = rt_type_lookup(val_type(self), name);
+    if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
+        return val_type(descr)->descr_set(descr, self, v);
     if (v != VAL_NULL)
         return rt_dict_set(m->dict, name, v) ? 0 : -1;
     int r = rt_dict_del(m->dict, name);
@@ -347,6 +524,7 @@ ObjType rt_module_type = {
     .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
     .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
     .new_ = module_new, .dict_offset = offsetof(ObjModule, dict),
+    .members = module_members, .getsets = module_getsets,
 };
 
 void rt_func_init(void)
@@ -354,8 +532,6 @@ void rt_func_init(void)
     rt_type_ready(&rt_function_type, NULL);
     rt_type_ready(&rt_method_type, NULL);
     rt_type_ready(&rt_cell_type, NULL);
-    rt_type_set(&rt_cell_type, "cell_contents", rt_getset_new("cell_contents", &rt_cell_type,
-                                                              cell_get_contents,
-                                                              cell_set_contents));
     rt_type_ready(&rt_module_type, NULL);
+    rt_namespace_init();
 }

@@ -19,6 +19,11 @@ Value rt_method_new(Value func, Value self);
 Value rt_cell_new(Value v);
 Value rt_module_new(Value name);                    /* fresh dict with __name__ */
 
+/* types.SimpleNamespace (namespace.c): a namespace over `dict`. */
+extern ObjType rt_namespace_type;
+Value rt_namespace_new(Value dict);
+void rt_namespace_init(void);
+
 void rt_func_init(void);
 
 #endif

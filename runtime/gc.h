@@ -19,7 +19,9 @@
 #define PVM_GC_H
 
 #include <stdbool.h>
+#include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void gc_init(void);
 void *gc_alloc(size_t size);          /* zeroed */
@@ -47,8 +49,31 @@ void gc_memory_error_raised(void);
 
 /* Call fn(obj, data) once the collector finds obj unreachable (obj must be
  * the start of a gc_alloc block).  fn runs at an allocation inside some
- * unrelated code: it must not run Python code, only record what to do
- * (gen.c queues generators to close).  No ordering among finalisers. */
+ * unrelated code: it must not run Python code or allocate, only record
+ * what to do (gen.c queues generators to close, weakref.c the weak
+ * references to clear).  An object may get several finalisers (a
+ * generator with weak references has two): they all run, newest first.
+ * No ordering among objects. */
 void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data);
+
+/* ---- weak links (Boehm's disappearing links), for weak references ----
+ * A weak link is a word holding a *hidden* pointer, one the collector does
+ * not see (gc_hide), so it does not keep its object alive; once the
+ * collector finds the object unreachable it sets the word to 0 (before
+ * any finaliser runs).  Only heap objects can be linked (gc_is_heap):
+ * static ones (builtin types) never die. */
+static inline uintptr_t gc_hide(const void *p) { return ~(uintptr_t)p; }
+static inline void *gc_reveal(uintptr_t hidden) { return (void *)~hidden; }
+bool gc_is_heap(const void *p);         /* p is the start of a GC heap block */
+void gc_weak_link(uintptr_t *link, const void *obj);
+void gc_weak_unlink(uintptr_t *link);
+void gc_weak_move(uintptr_t *from, uintptr_t *to);      /* *to = *from, link moved */
+
+/* A full collection now, then the finalisers it made due (gc.collect()). */
+void gc_collect(void);
+/* pthread_create for a thread that uses the GC heap: the collector scans
+ * its stack (vm/thread.c starts every Python thread through it). */
+int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,
+                     void *(*start)(void *), void *arg);
 
 #endif

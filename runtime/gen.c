@@ -26,7 +26,7 @@
  *     inside the collector) and asks the eval loop to call
  *     rt_gen_run_pending at its next safe point, which closes the queue;
  *   - suspended generators are kept in a list that does not keep them
- *     alive; at exit vm_run_module closes them oldest first, which is the
+ *     alive; at exit tools/main.c closes them oldest first, which is the
  *     order CPython's teardown of __main__ reaches module-level variables.
  *   - one common case is recognised exactly: a generator made by the call
  *     that a `for` loop iterates (`for v in g():`, CALL then GET_ITER) is
@@ -129,15 +129,8 @@ static Value gen_close(ObjGen *gen);
 static void close_abandoned(ObjGen *gen)
 {
     Value saved = rt_err_fetch();
-    if (gen_close(gen) == VAL_NULL) {
-        Value exc = rt_err_fetch();
-        if (!rt_stdout_flush())
-            rt_err_clear();
-        Value r = rt_repr(obj_val(gen));
-        fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<generator>");
-        rt_err_clear();
-        rt_print_exception(exc);
-    }
+    if (gen_close(gen) == VAL_NULL)
+        rt_write_unraisable(obj_val(gen));
     if (saved != VAL_NULL)
         rt_raise(saved);
 }
@@ -590,50 +583,86 @@ static Value frame_of(ObjGen *gen)
     return obj_val(v);
 }
 
-/* gi_* for generators, cr_* for coroutines, ag_* for async generators. */
-static Value gen_getattr(Value self, Value name)
+/* The attributes: gi_* for generators, cr_* for coroutines, ag_* for async
+ * generators, each kind with its own table (as CPython's). */
+#define AS_GEN(v) VAL_AS(ObjGen, v)
+
+static Value gen_get_name(Value self) { return AS_GEN(self)->name; }
+static Value gen_get_qualname(Value self) { return AS_GEN(self)->qualname; }
+static Value gen_get_frame(Value self) { return frame_of(AS_GEN(self)); }
+static Value gen_get_running(Value self) { return rt_bool(AS_GEN(self)->state == GEN_RUNNING); }
+static Value gen_get_suspended(Value self)
 {
-    ObjGen *gen = VAL_AS(ObjGen, self);
-    const char *s = rt_str_cstr(name);
-    const char *prefix = gen->ob.type == &rt_coroutine_type ? "cr_"
-                       : gen->ob.type == &rt_async_generator_type ? "ag_" : "gi_";
-    if (strcmp(s, "__name__") == 0) return gen->name;
-    if (strcmp(s, "__qualname__") == 0) return gen->qualname;
-    if (strncmp(s, prefix, 3) == 0) {
-        const char *field = s + 3;
-        if (strcmp(field, "frame") == 0) return frame_of(gen);
-        if (strcmp(field, "running") == 0)
-            return rt_bool(gen->ob.type == &rt_async_generator_type ? gen->ag_running_async
-                           : gen->state == GEN_RUNNING);
-        if (strcmp(field, "code") == 0) return obj_val(gen->code);
-        if (strcmp(field, "suspended") == 0) return rt_bool(gen->state == GEN_SUSPENDED);
-        bool await_field = gen->ob.type == &rt_generator_type ? strcmp(field, "yieldfrom") == 0
-                                                               : strcmp(field, "await") == 0;
-        if (await_field) {
-            Value yf = rt_gen_delegate(gen);
-            return yf != VAL_NULL ? yf : rt_None;
-        }
-    }
-    return rt_generic_getattr(self, name);
+    return rt_bool(AS_GEN(self)->state == GEN_SUSPENDED);
 }
 
-static int gen_setattr(Value self, Value name, Value v)
+/* gi_yieldfrom / cr_await / ag_await: what a suspended `yield from` or
+ * `await` is waiting on. */
+static Value gen_get_delegate(Value self)
 {
-    ObjGen *gen = VAL_AS(ObjGen, self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) {
-        if (v == VAL_NULL || !is_str(v)) {
-            rt_raisef(&rt_TypeError, "%s must be set to a string object", s);
-            return -1;
-        }
-        if (s[2] == 'n')
-            gen->name = v;
-        else
-            gen->qualname = v;
-        return 0;
-    }
-    return rt_generic_setattr(self, name, v);
+    Value yf = rt_gen_delegate(AS_GEN(self));
+    return yf != VAL_NULL ? yf : rt_None;
 }
+
+static Value gen_get_origin(Value self) { return rt_None; }   /* origin tracking is off */
+
+static int set_gen_name(Value self, Value v, Value *field, const char *attr)
+{
+    if (v == VAL_NULL || !is_str(v)) {
+        rt_raisef(&rt_TypeError, "%s must be set to a string object", attr);
+        return -1;
+    }
+    *field = v;
+    return 0;
+}
+
+static int gen_set_name(Value self, Value v)
+{
+    return set_gen_name(self, v, &AS_GEN(self)->name, "__name__");
+}
+
+static int gen_set_qualname(Value self, Value v)
+{
+    return set_gen_name(self, v, &AS_GEN(self)->qualname, "__qualname__");
+}
+
+#define GEN_NAME_GETSETS \
+    {"__name__", gen_get_name, gen_set_name}, \
+    {"__qualname__", gen_get_qualname, gen_set_qualname}
+
+static const MemberDef gen_members[] = {
+    {"gi_code", offsetof(ObjGen, code), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
+};
+static const GetSetDef gen_getsets[] = {
+    GEN_NAME_GETSETS,
+    {"gi_yieldfrom", gen_get_delegate, NULL, "object being iterated by yield from, or None"},
+    {"gi_running", gen_get_running}, {"gi_frame", gen_get_frame},
+    {"gi_suspended", gen_get_suspended},
+    {NULL},
+};
+
+static const MemberDef coro_members[] = {
+    {"cr_code", offsetof(ObjGen, code), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
+};
+static const GetSetDef coro_getsets[] = {
+    GEN_NAME_GETSETS,
+    {"cr_await", gen_get_delegate, NULL, "object being awaited on, or None"},
+    {"cr_running", gen_get_running}, {"cr_frame", gen_get_frame},
+    {"cr_suspended", gen_get_suspended}, {"cr_origin", gen_get_origin},
+    {NULL},
+};
+
+static const MemberDef ag_members[] = {
+    {"ag_running", offsetof(ObjGen, ag_running_async), RT_MEMBER_BOOL, RT_READONLY},
+    {"ag_code", offsetof(ObjGen, code), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
+static const GetSetDef ag_getsets[] = {
+    GEN_NAME_GETSETS,
+    {"ag_await", gen_get_delegate, NULL, "object being awaited on, or None"},
+    {"ag_frame", gen_get_frame},
+    {NULL},
+};
 
 static const MethodDef gen_methods[] = {
     {"send", m_send}, {"throw", m_throw}, {"close", m_close},
@@ -643,7 +672,7 @@ static const MethodDef gen_methods[] = {
 ObjType rt_generator_type = {
     .ob.type = &rt_type_type, .name = "generator",
     .repr = gen_repr, .iter = self_iter, .next = gen_iternext,
-    .getattr = gen_getattr, .setattr = gen_setattr,
+    .members = gen_members, .getsets = gen_getsets,
 };
 
 /* ---- coroutines ------------------------------------------------------------------------ */
@@ -707,7 +736,7 @@ static const MethodDef coro_methods[] = {
 
 ObjType rt_coroutine_type = {
     .ob.type = &rt_type_type, .name = "coroutine",
-    .repr = gen_repr, .getattr = gen_getattr, .setattr = gen_setattr,
+    .repr = gen_repr, .members = coro_members, .getsets = coro_getsets,
 };
 
 /* _PyCoro_GetAwaitableIter. */
@@ -983,7 +1012,7 @@ static const MethodDef ag_methods[] = {
 
 ObjType rt_async_generator_type = {
     .ob.type = &rt_type_type, .name = "async_generator",
-    .repr = gen_repr, .getattr = gen_getattr, .setattr = gen_setattr,
+    .repr = gen_repr, .members = ag_members, .getsets = ag_getsets,
 };
 
 /* ---- start-up ------------------------------------------------------------------------------ */

@@ -6,6 +6,8 @@
  */
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/buffer.h"
+#include "runtime/weakref.h"
 
 void rt_object_init(void);
 
@@ -17,9 +19,12 @@ void rt_init(void)
     rt_int_init();
     rt_float_init();
     rt_containers_init();
+    rt_memoryview_init();
     rt_exceptions_init();
     rt_func_init();
     rt_builtins_init();
     rt_class_init();
     rt_genericalias_init();
+    rt_mappingproxy_init();
+    rt_weakref_init();
 }

@@ -208,6 +208,38 @@ bool rt_int_as_i64(Value v, int64_t *out)
     return true;
 }
 
+bool rt_int_as_int(Value v, int *out)
+{
+    int64_t i;
+    if (!rt_int_as_i64(v, &i) || i < INT32_MIN || i > INT32_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
+        return false;
+    }
+    *out = (int)i;
+    return true;
+}
+
+bool rt_int_as_u64(Value v, uint64_t *out)
+{
+    v = rt_int_unbool(v);
+    if (val_is_small(v) && small_value(v) >= 0) {
+        *out = (uint64_t)small_value(v);
+        return true;
+    }
+    mpz_srcptr z = val_is_small(v) ? NULL : Z(VAL_AS(ObjInt, v));
+    if (z == NULL || mpz_sgn(z) < 0) {
+        rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
+        return false;
+    }
+    if (!mpz_fits_ulong_p(z)) {
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
+        return false;
+    }
+    *out = mpz_get_ui(z);
+    return true;
+}
+
 int rt_int_sign(Value v)
 {
     v = rt_int_unbool(v);
@@ -1223,15 +1255,13 @@ static Value int_get_self(Value self) { return int_arg(self); }
 static Value int_get_zero(Value self) { return small_new(0); }
 static Value int_get_one(Value self) { return small_new(1); }
 
-static void int_add_getsets(void)
-{
-    rt_type_set(&rt_int_type, "real", rt_getset_new("real", &rt_int_type, int_get_self, NULL));
-    rt_type_set(&rt_int_type, "imag", rt_getset_new("imag", &rt_int_type, int_get_zero, NULL));
-    rt_type_set(&rt_int_type, "numerator",
-                rt_getset_new("numerator", &rt_int_type, int_get_self, NULL));
-    rt_type_set(&rt_int_type, "denominator",
-                rt_getset_new("denominator", &rt_int_type, int_get_one, NULL));
-}
+static const GetSetDef int_getsets[] = {
+    {"real", int_get_self, NULL, "the real part of a complex number"},
+    {"imag", int_get_zero, NULL, "the imaginary part of a complex number"},
+    {"numerator", int_get_self, NULL, "the numerator of a rational number in lowest terms"},
+    {"denominator", int_get_one, NULL, "the denominator of a rational number in lowest terms"},
+    {NULL},
+};
 
 /* The methods that are not slots: int.__add__, int.__neg__, int.__index__...
  * are the slot wrappers slots.c makes from binop_ops and unary_ops below. */
@@ -1265,6 +1295,7 @@ ObjType rt_int_type = {
     .unary = int_unary,
     .truth = int_truth,
     .new_ = int_new,
+    .getsets = int_getsets,
     .binop_ops = RT_REAL_ARITH_OPS | RT_OP_BIT(NB_LSHIFT) | RT_OP_BIT(NB_RSHIFT) |
                  RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
     .unary_ops = RT_OP_BIT(UN_NEG) | RT_OP_BIT(UN_POS) | RT_OP_BIT(UN_INVERT) |
@@ -1276,6 +1307,5 @@ void rt_int_init(void)
 {
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_type_ready(&rt_int_type, int_methods);
-    int_add_getsets();
     rt_bool_init();                         /* bool derives from int */
 }

@@ -24,6 +24,8 @@ Value rt_int_from_double(double d);
 
 /* Conversions out.  false + OverflowError when it does not fit. */
 bool rt_int_as_i64(Value v, int64_t *out);
+bool rt_int_as_u64(Value v, uint64_t *out);         /* OverflowError when negative */
+bool rt_int_as_int(Value v, int *out);              /* a C int (32 bits) */
 double rt_int_as_double(Value v, bool *overflow);   /* *overflow: too large */
 int rt_int_sign(Value v);                           /* -1, 0, 1 */
 

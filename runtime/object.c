@@ -52,9 +52,16 @@ ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
+/* bool(NotImplemented) is true, with CPython 3.9's DeprecationWarning. */
+static int notimpl_truth(Value self)
+{
+    return rt_warn(&rt_DeprecationWarning,
+                   "NotImplemented should not be used in a boolean context", 1) < 0 ? -1 : 1;
+}
+
 ObjType rt_notimpl_type = {
     .ob.type = &rt_type_type, .name = "NotImplementedType", .base = &rt_object_type,
-    .repr = notimpl_repr, .new_ = singleton_new,
+    .repr = notimpl_repr, .truth = notimpl_truth, .new_ = singleton_new,
 };
 ObjType rt_ellipsis_type = {
     .ob.type = &rt_type_type, .name = "ellipsis", .base = &rt_object_type,
@@ -167,6 +174,7 @@ ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
     .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
     .setattr = rt_type_setattr, .new_ = type_new,
+    .members = rt_type_members, .getsets = rt_type_getsets,
 };
 
 /* ---- builtin functions and methods -------------------------------------- */
@@ -181,44 +189,26 @@ Value rt_builtin_new(const char *name, NativeFunc fn, Value self)
     return obj_val(b);
 }
 
+#define AS_BUILTIN(v) VAL_AS(ObjBuiltin, v)
+
 static Value builtin_repr(Value self)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
+    ObjBuiltin *b = AS_BUILTIN(self);
     if (b->self != VAL_NULL)
         return rt_str_format_c("<built-in method %s of %s object at %p>", b->name,
                                val_type(b->self)->name, (void *)b->self);
-    if (b->owner != NULL)
-        return rt_str_format_c("<method '%s' of '%s' objects>", b->name, b->owner->name);
+    if (b->owner != NULL)                   /* a static method: str.maketrans */
+        return rt_str_format_c("<built-in method %s of type object at %p>", b->name,
+                               (void *)b->owner);
     return rt_str_format_c("<built-in function %s>", b->name);
-}
-
-/* A method of a builtin type called through the class (list.append(l, 1)):
- * its first argument is the instance, and must be one. */
-static bool check_unbound_self(ObjBuiltin *b, Value *args, size_t nargs, Value kwnames)
-{
-    if (nargs - rt_nkwargs(kwnames) == 0) {
-        rt_raisef(&rt_TypeError, "unbound method %s.%s() needs an argument",
-                  b->owner->name, b->name);
-        return false;
-    }
-    if (!rt_isinstance_of(args[0], b->owner)) {
-        rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                  b->name, b->owner->name, val_type(args[0])->name);
-        return false;
-    }
-    return true;
 }
 
 /* A bound builtin passes its self as the first argument. */
 static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
-    if (b->self == VAL_NULL) {
-        bool self_ok = b->owner == NULL || (nargs > 0 && val_type(args[0]) == b->owner);
-        if (!self_ok && !check_unbound_self(b, args, nargs, kwnames))
-            return VAL_NULL;
+    ObjBuiltin *b = AS_BUILTIN(callable);
+    if (b->self == VAL_NULL)
         return b->fn(args, nargs, kwnames);
-    }
     Value small[8];
     Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
     all[0] = b->self;
@@ -226,63 +216,142 @@ static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnam
     return b->fn(all, nargs + 1, kwnames);
 }
 
-/* Reading a method off an instance binds it: "abc".upper → bound builtin. */
-static Value builtin_descr_get(Value descr, Value obj, Value type)
+/* What the three kinds show as attributes (CPython's meth_getsets and
+ * method_getset): __name__, __qualname__ ("list.append"), __self__ (the
+ * bound object, or the module of a module's function), __module__,
+ * __objclass__ of the descriptors. */
+static Value builtin_get_name(Value self) { return rt_str_from_cstr(AS_BUILTIN(self)->name); }
+static Value builtin_get_none(Value self) { return rt_None; }
+
+static Value builtin_get_qualname(Value self)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, descr);
-    if (b->owner == NULL || b->self != VAL_NULL || obj == VAL_NULL || obj == rt_None)
-        return descr;
-    ObjBuiltin *bound = VAL_AS(ObjBuiltin, rt_builtin_new(b->name, b->fn, obj));
-    bound->owner = b->owner;
-    return obj_val(bound);
+    ObjBuiltin *b = AS_BUILTIN(self);
+    ObjType *t = b->owner;
+    if (b->self != VAL_NULL)
+        t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+    if (t == NULL)
+        return rt_str_from_cstr(b->name);
+    return rt_str_format_c("%S.%s", rt_type_qualname(t), b->name);
 }
 
-static Value builtin_getattr(Value self, Value name)
+static Value builtin_get_self(Value self)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
-        return rt_str_from_cstr(b->name);
-    if (strcmp(s, "__self__") == 0)
-        return b->self != VAL_NULL ? b->self : rt_None;
-    return rt_generic_getattr(self, name);
+    ObjBuiltin *b = AS_BUILTIN(self);
+    if (b->self != VAL_NULL)
+        return b->self;
+    return b->module != VAL_NULL ? b->module : rt_None;
 }
+
+static Value builtin_get_module(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    if (b->module == VAL_NULL)
+        return rt_None;
+    Value name = rt_dict_get_cstr(VAL_AS(ObjModule, b->module)->dict, "__name__");
+    return name != VAL_NULL ? name : rt_None;
+}
+
+static Value builtin_get_objclass(Value self) { return obj_val(AS_BUILTIN(self)->owner); }
+
+#define BUILTIN_COMMON_GETSETS \
+    {"__name__", builtin_get_name}, {"__qualname__", builtin_get_qualname}, \
+    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_none}
+
+static const GetSetDef builtin_getsets[] = {
+    BUILTIN_COMMON_GETSETS,
+    {"__self__", builtin_get_self}, {"__module__", builtin_get_module},
+    {NULL},
+};
+
+static const GetSetDef method_descr_getsets[] = {
+    BUILTIN_COMMON_GETSETS,
+    {"__objclass__", builtin_get_objclass},
+    {NULL},
+};
 
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
-    .repr = builtin_repr, .call = builtin_call, .descr_get = builtin_descr_get,
-    .getattr = builtin_getattr,
+    .repr = builtin_repr, .call = builtin_call, .getsets = builtin_getsets,
 };
 
-/* A class method of a builtin type (RT_METH_CLASS): an ObjBuiltin with an
- * owner and no self, which binds to the class it is read from, whether
- * through the class or an instance (dict.fromkeys, {}.fromkeys). */
+/* The bound builtin method a descriptor makes for self. */
+static Value bind_builtin(ObjBuiltin *descr, Value self)
+{
+    ObjBuiltin *bound = AS_BUILTIN(rt_builtin_new(descr->name, descr->fn, self));
+    bound->owner = descr->owner;
+    return obj_val(bound);
+}
+
+/* ---- method_descriptor: list.append as list's dict holds it ------------------ */
+
+static Value method_descr_repr(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    return rt_str_format_c("<method '%s' of '%s' objects>", b->name, b->owner->name);
+}
+
+/* list.append(l, 1): the first argument is the instance, and must be one. */
+static Value method_descr_call(Value callable, Value *args, size_t nargs, Value kwnames)
+{
+    ObjBuiltin *b = AS_BUILTIN(callable);
+    if (nargs > rt_nkwargs(kwnames) && val_type(args[0]) == b->owner)
+        return b->fn(args, nargs, kwnames);
+    if (nargs - rt_nkwargs(kwnames) == 0)
+        return rt_raisef(&rt_TypeError, "unbound method %s.%s() needs an argument",
+                         b->owner->name, b->name);
+    if (!rt_isinstance_of(args[0], b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to "
+                         "a '%s' object", b->name, b->owner->name, val_type(args[0])->name);
+    return b->fn(args, nargs, kwnames);
+}
+
+/* Reading a method off an instance binds it: "abc".upper → bound builtin. */
+static Value method_descr_get(Value descr, Value obj, Value type)
+{
+    ObjBuiltin *b = AS_BUILTIN(descr);
+    if (obj == VAL_NULL || obj == rt_None)
+        return descr;
+    if (!rt_isinstance_of(obj, b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to "
+                         "a '%s' object", b->name, b->owner->name, val_type(obj)->name);
+    return bind_builtin(b, obj);
+}
+
+ObjType rt_method_descr_type = {
+    .ob.type = &rt_type_type, .name = "method_descriptor", .base = &rt_object_type,
+    .repr = method_descr_repr, .call = method_descr_call, .descr_get = method_descr_get,
+    .getsets = method_descr_getsets,
+};
+
+/* ---- classmethod_descriptor: dict.fromkeys as dict's dict holds it ---------------
+ * It binds to the class it is read from, whether through the class or an
+ * instance (dict.fromkeys, {}.fromkeys). */
 static Value classmethod_descr_get(Value descr, Value obj, Value type)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, descr);
     Value cls = type != VAL_NULL && type != rt_None ? type : obj_val(val_type(obj));
-    ObjBuiltin *bound = VAL_AS(ObjBuiltin, rt_builtin_new(b->name, b->fn, cls));
-    bound->owner = b->owner;
-    return obj_val(bound);
+    return bind_builtin(AS_BUILTIN(descr), cls);
 }
 
 /* dict.__dict__['fromkeys'](dict, keys): the class comes first. */
 static Value classmethod_descr_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
-    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
+    ObjBuiltin *b = AS_BUILTIN(callable);
     if (nargs - rt_nkwargs(kwnames) == 0)
         return rt_raisef(&rt_TypeError, "descriptor '%s' of '%s' object needs an argument",
                          b->name, b->owner->name);
-    if (!rt_isinstance_of(args[0], &rt_type_type) || !rt_is_subtype(AS_TYPE(args[0]), b->owner))
+    if (!rt_isinstance_of(args[0], &rt_type_type))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for type '%s' needs a type, not a "
+                         "'%T' as arg 2", b->name, b->owner->name, args[0]);
+    if (!rt_is_subtype(AS_TYPE(args[0]), b->owner))
         return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
-                         "received '%T'", b->name, b->owner->name, args[0]);
+                         "received '%s'", b->name, b->owner->name, AS_TYPE(args[0])->name);
     return b->fn(args, nargs, kwnames);
 }
 
 static ObjType classmethod_descr_type = {
     .ob.type = &rt_type_type, .name = "classmethod_descriptor", .base = &rt_object_type,
-    .repr = builtin_repr, .call = classmethod_descr_call, .descr_get = classmethod_descr_get,
-    .getattr = builtin_getattr,
+    .repr = method_descr_repr, .call = classmethod_descr_call,
+    .descr_get = classmethod_descr_get, .getsets = method_descr_getsets,
 };
 
 /* ---- readying types -------------------------------------------------------- */
@@ -320,6 +389,10 @@ void rt_inherit_slots(ObjType *t, ObjType *b)
 #undef INHERIT
 #undef INHERITS_ALWAYS
 #undef INHERITS_WITH_COMPARE
+    if (t->getbuffer == NULL) {
+        t->getbuffer = b->getbuffer;
+        t->releasebuffer = b->releasebuffer;
+    }
     if (t->dict_offset == 0)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
@@ -372,15 +445,29 @@ void rt_types_add_wrappers(void)
         rt_add_slot_wrappers(ready_types[i].type, ready_types[i].own);
 }
 
+/* Each method as the descriptor its flags ask for: a method_descriptor,
+ * a classmethod_descriptor, or a staticmethod around a builtin function. */
 void rt_type_add_methods(ObjType *type, const MethodDef *methods)
 {
     for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
+        ObjBuiltin *b = AS_BUILTIN(rt_builtin_new(m->name, m->fn, VAL_NULL));
         b->owner = type;
+        Value v = obj_val(b);
         if (m->flags & RT_METH_CLASS)
             b->ob.type = &classmethod_descr_type;
-        rt_dict_set_cstr(type->dict, m->name, obj_val(b));
+        else if (m->flags & RT_METH_STATIC)
+            v = rt_staticmethod_new(v);
+        else
+            b->ob.type = &rt_method_descr_type;
+        rt_dict_set_cstr(type->dict, m->name, v);
     }
+}
+
+/* Calling a builtin type that cannot be instantiated (iterators, views,
+ * weakref proxies...). */
+static Value cannot_create(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
 }
 
 void rt_type_ready(ObjType *type, const MethodDef *methods)
@@ -390,6 +477,11 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         type->ob.type = &rt_type_type;
     if (type->base == NULL && type != &rt_object_type)
         type->base = &rt_object_type;
+    /* As CPython's type_ready_set_new: a builtin type with no constructor of
+     * its own that cannot be subclassed either does not get object's (which
+     * would make an object of it with its fields unset). */
+    if (type->new_ == NULL && type->base == &rt_object_type && !(type->flags & TF_BASETYPE))
+        type->new_ = cannot_create;
     if (type->base != NULL)
         rt_inherit_slots(type, type->base);
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;
@@ -397,6 +489,7 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     if (type->dict == VAL_NULL)
         type->dict = rt_dict_new();
     rt_type_add_methods(type, methods);
+    rt_type_add_attributes(type);
     remember_type(type, own);
 }
 
@@ -436,6 +529,38 @@ Value *rt_instance_dict_slot(Value obj)
     if (off == RT_DICT_OFFSET_VAR)          /* str, bytes, tuple subclasses */
         return rt_var_dict_slot(obj);
     return (Value *)((char *)val_obj(obj) + off);
+}
+
+/* The __dict__ getset of objects with an instance dict (a class's
+ * instances, functions): the dict, made on first need. */
+Value rt_generic_dict_get(Value obj)
+{
+    Value *slot = rt_instance_dict_slot(obj);
+    if (slot == NULL)
+        return rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+    if (*slot == VAL_NULL)
+        *slot = rt_dict_new();
+    return *slot;
+}
+
+int rt_generic_dict_set(Value obj, Value v)
+{
+    Value *slot = rt_instance_dict_slot(obj);
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!rt_isinstance_of(v, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                  val_type(v)->name);
+        return -1;
+    }
+    if (slot == NULL) {
+        rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+        return -1;
+    }
+    *slot = v;
+    return 0;
 }
 
 Value rt_no_attribute(Value obj, Value name)
@@ -516,8 +641,7 @@ int rt_get_method(Value obj, Value name, Value *method)
     if (type->getattr == NULL || type->getattr == rt_generic_getattr) {
         Value descr = rt_type_lookup(type, name);
         if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
-            (IS_EXACT(descr, rt_builtin_type) && VAL_AS(ObjBuiltin, descr)->owner != NULL &&
-             VAL_AS(ObjBuiltin, descr)->self == VAL_NULL))) {
+                                  IS_EXACT(descr, rt_method_descr_type))) {
             Value *dslot = rt_instance_dict_slot(obj);
             if (dslot == NULL || *dslot == VAL_NULL || rt_dict_get_str(*dslot, name) == VAL_NULL) {
                 *method = descr;
@@ -540,5 +664,6 @@ void rt_object_init(void)
     rt_type_ready(&rt_ellipsis_type, NULL);
     rt_type_ready(&rt_null_type, NULL);
     rt_type_ready(&rt_builtin_type, NULL);
+    rt_type_ready(&rt_method_descr_type, NULL);
     rt_type_ready(&classmethod_descr_type, NULL);
 }

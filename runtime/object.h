@@ -34,6 +34,7 @@
 
 typedef uintptr_t Value;
 typedef struct ObjType ObjType;
+typedef struct RtBuffer RtBuffer;       /* buffer.h */
 
 #define VAL_NULL ((Value)0)
 
@@ -207,6 +208,50 @@ typedef Value (*CallFunc)(Value callable, Value *args, size_t nargs, Value kwnam
     X(new_, Value, (ObjType *type, Value *args, size_t nargs, Value kwnames), \
       "__new__", ALWAYS)
 
+/* ---- Data attributes of builtin types ----------------------------------------
+ * A builtin type declares its data attributes in two tables beside its
+ * slots, and rt_type_ready puts one descriptor per entry in the type's
+ * dict.  So `f.__code__` is found by the ordinary attribute lookup
+ * (object.c) — the type's MRO gives function.__dict__['__code__'], a data
+ * descriptor, whose get runs — exactly as a property of a class written in
+ * Python would be, and `type(f).__dict__['__code__']` exists to be seen.
+ *
+ *   members  a field of the instance's C struct, read (and written) in
+ *            place; in the dict as a member_descriptor:
+ *              {"__globals__", offsetof(ObjFunction, globals), RT_MEMBER_VALUE, RT_READONLY}
+ *   getsets  an attribute computed by C functions (set 0: read-only); in
+ *            the dict as a getset_descriptor:
+ *              {"__code__", func_get_code, func_set_code}
+ * Both tables end with an entry whose name is NULL. */
+typedef Value (*GetterFunc)(Value obj);
+/* v == VAL_NULL: del obj.name.  0, or -1 with an exception set. */
+typedef int (*SetterFunc)(Value obj, Value v);
+
+typedef struct GetSetDef {
+    const char *name;
+    GetterFunc get;
+    SetterFunc set;             /* 0: read-only */
+    const char *doc;            /* the descriptor's __doc__, or 0 */
+} GetSetDef;
+
+/* How a member's field is stored, and what reading it gives. */
+enum {
+    RT_MEMBER_VALUE,            /* Value; VAL_NULL reads as None (CPython's T_OBJECT) */
+    RT_MEMBER_VALUE_EX,         /* Value; VAL_NULL is AttributeError (T_OBJECT_EX) */
+    RT_MEMBER_INT,              /* int */
+    RT_MEMBER_BOOL,             /* bool */
+    RT_MEMBER_DOUBLE,           /* double, read as a float */
+};
+enum { RT_WRITABLE = 0, RT_READONLY = 1 };
+
+typedef struct MemberDef {
+    const char *name;
+    size_t offset;              /* of the field in the instance */
+    int kind;                   /* RT_MEMBER_* */
+    int readonly;               /* RT_READONLY or RT_WRITABLE */
+    const char *doc;            /* the descriptor's __doc__, or 0 */
+} MemberDef;
+
 /* ---- Type objects -------------------------------------------------------- */
 
 /* Type flags. */
@@ -224,6 +269,10 @@ enum {
      * seq * x for any other x into x.__index__() or "can't multiply
      * sequence by non-int of type 'x'". */
     TF_SEQUENCE = 1 << 8,
+    /* Instances can be weakly referenced (CPython's tp_weaklistoffset; the
+     * core types that can are listed in weakref.c, classes written in
+     * Python follow their __slots__). */
+    TF_WEAKREFABLE = 1 << 9,
 };
 
 struct ObjType {
@@ -255,6 +304,18 @@ struct ObjType {
 #define RT_SLOT_FIELD(slot, ret, params, dunders, inherit) ret (*slot) params;
     RT_TYPE_SLOTS(RT_SLOT_FIELD)
 #undef RT_SLOT_FIELD
+
+    /* The buffer protocol (buffer.h): a bytes-like type fills *view with
+     * where its bytes are (0, or -1 with an exception set), and hears when
+     * the holder is done with them.  Python code has no dunder for it (in
+     * 3.11), so these two are not in RT_TYPE_SLOTS; they are inherited
+     * the same way. */
+    int (*getbuffer)(Value self, RtBuffer *view, int flags);
+    void (*releasebuffer)(Value self, RtBuffer *view);
+
+    /* The data attributes (above), each table ending with a NULL name, or 0. */
+    const MemberDef *members;
+    const GetSetDef *getsets;
 };
 
 extern ObjType rt_type_type, rt_object_type;
@@ -413,12 +474,20 @@ typedef struct ObjMethod {
  * values (kwnames as in CallFunc).  For a method, args[0] is self. */
 typedef Value (*NativeFunc)(Value *args, size_t nargs, Value kwnames);
 
+/* One C function, in three guises told apart by the object's type:
+ *   builtin_function_or_method  len, math.sqrt (no self); [].append (self
+ *                               bound); str.maketrans (a static method:
+ *                               owner set, no self)
+ *   method_descriptor           list.append as found in list's dict (owner
+ *                               set, no self): binds to an instance
+ *   classmethod_descriptor      dict.fromkeys in dict's dict: binds to the class */
 typedef struct ObjBuiltin {
     Object ob;
     const char *name;
     NativeFunc fn;
     Value self;                 /* bound self (prepended to args), or VAL_NULL */
     ObjType *owner;             /* for methods: the type whose dict holds it */
+    Value module;               /* a module's function: that module; else VAL_NULL */
 } ObjBuiltin;
 
 typedef struct ObjModule {
@@ -443,8 +512,9 @@ typedef struct ObjException {
 typedef struct ObjTraceback {
     Object ob;
     Value next;                 /* the next deeper entry, or rt_None */
-    ObjCode *code;
+    ObjCode *code;              /* NULL for one made by types.TracebackType() */
     int lasti;                  /* code-unit index of the instruction */
+    int lineno;                 /* TracebackType()'s tb_lineno; else from code */
 } ObjTraceback;
 
 /* An instance of a class created by Python code (class.c); builtins use it
@@ -475,7 +545,7 @@ extern ObjType rt_bool_type, rt_float_type, rt_complex_type, rt_str_type,
     rt_bytes_type, rt_bytearray_type, rt_tuple_type, rt_list_type, rt_dict_type,
     rt_set_type, rt_frozenset_type, rt_range_type, rt_slice_type,
     rt_cell_type, rt_code_type, rt_function_type, rt_method_type,
-    rt_builtin_type, rt_module_type, rt_traceback_type, rt_none_type,
+    rt_builtin_type, rt_method_descr_type, rt_module_type, rt_traceback_type, rt_none_type,
     rt_notimpl_type, rt_ellipsis_type, rt_null_type;
 
 /* Exact-type tests are pointer compares; subclass-aware tests use the MRO. */

@@ -10,7 +10,6 @@
  * len(range(lo, hi, step)) is ceil((hi - lo) / step) when positive:
  * (hi - lo - 1) // step + 1 for step > 0, and the mirror image for step < 0.
  */
-#include <string.h>
 #include "runtime/runtime.h"
 
 #define AS_RANGE(v) VAL_AS(ObjRange, v)
@@ -305,19 +304,12 @@ static intptr_t range_hash(Value self)
     return rt_hash(rt_tuple_pack(3, r->length, start, step));
 }
 
-/* range.start / .stop / .step; methods through the generic lookup. */
-static Value range_getattr(Value self, Value name)
-{
-    ObjRange *r = AS_RANGE(self);
-    const char *n = rt_str_cstr(name);
-    if (strcmp(n, "start") == 0)
-        return r->start;
-    if (strcmp(n, "stop") == 0)
-        return r->stop;
-    if (strcmp(n, "step") == 0)
-        return r->step;
-    return rt_attr_fallback(self, name);
-}
+static const MemberDef range_members[] = {
+    {"start", offsetof(ObjRange, start), RT_MEMBER_VALUE, RT_READONLY},
+    {"stop", offsetof(ObjRange, stop), RT_MEMBER_VALUE, RT_READONLY},
+    {"step", offsetof(ObjRange, step), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
 
 /* ---- Constructor and methods ---------------------------------------------- */
 
@@ -406,11 +398,11 @@ ObjType rt_range_type = {
     .richcompare = range_richcompare,
     .truth = range_truth,
     .iter = range_iter,
-    .getattr = range_getattr,
     .getitem = range_getitem,
     .len = range_len,
     .contains = range_contains,
     .new_ = range_new,
+    .members = range_members,
 };
 
 static const MethodDef range_methods[] = {

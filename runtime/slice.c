@@ -13,7 +13,6 @@
  *      clamped into [0, length] (or [-1, length-1] when stepping backwards);
  *   3. count: how many positions start, start+step, ... lie before stop.
  */
-#include <string.h>
 #include "runtime/runtime.h"
 
 Value rt_slice_new(Value start, Value stop, Value step)
@@ -124,19 +123,12 @@ static Value slice_richcompare(Value a, Value b, int op)
     return rt_richcompare(tx, ty, op);
 }
 
-/* slice.start, .stop, .step; methods through the generic lookup. */
-static Value slice_getattr(Value self, Value name)
-{
-    ObjSlice *s = VAL_AS(ObjSlice, self);
-    const char *n = rt_str_cstr(name);
-    if (strcmp(n, "start") == 0)
-        return s->start;
-    if (strcmp(n, "stop") == 0)
-        return s->stop;
-    if (strcmp(n, "step") == 0)
-        return s->step;
-    return rt_attr_fallback(self, name);
-}
+static const MemberDef slice_members[] = {
+    {"start", offsetof(ObjSlice, start), RT_MEMBER_VALUE, RT_READONLY},
+    {"stop", offsetof(ObjSlice, stop), RT_MEMBER_VALUE, RT_READONLY},
+    {"step", offsetof(ObjSlice, step), RT_MEMBER_VALUE, RT_READONLY},
+    {NULL},
+};
 
 /* slice(stop) / slice(start, stop[, step]) */
 static Value slice_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -172,8 +164,8 @@ ObjType rt_slice_type = {
     .base = &rt_object_type,
     .repr = slice_repr,
     .richcompare = slice_richcompare,
-    .getattr = slice_getattr,
     .new_ = slice_new,
+    .members = slice_members,
 };
 
 static const MethodDef slice_methods[] = {

@@ -120,9 +120,7 @@ static void make_names(void)
 /* An unbound method that takes self as its first argument as it is. */
 static bool is_plain_method(Value m)
 {
-    return is_function(m) || rt_wrapper_is_unbound(m) ||
-           (IS_EXACT(m, rt_builtin_type) && VAL_AS(ObjBuiltin, m)->owner != NULL &&
-            VAL_AS(ObjBuiltin, m)->self == VAL_NULL);
+    return is_function(m) || rt_wrapper_is_unbound(m) || IS_EXACT(m, rt_method_descr_type);
 }
 
 /* Call m, found on type(self)'s MRO, as a method of self. */
@@ -809,31 +807,38 @@ static Value wrapper_repr(Value self)
     return rt_str_format_c("<slot wrapper '%S' of '%s' objects>", w->name, w->owner->name);
 }
 
-static Value wrapper_getattr(Value self, Value name)
+static Value wrapper_get_name(Value self) { return AS_WRAPPER(self)->name; }
+static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)->owner); }
+static Value wrapper_get_none(Value self) { return rt_None; }
+
+static Value wrapper_get_qualname(Value self)
 {
     ObjWrapper *w = AS_WRAPPER(self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "__name__") == 0)
-        return w->name;
-    if (strcmp(s, "__qualname__") == 0)
-        return rt_str_format_c("%s.%S", w->owner->name, w->name);
-    if (strcmp(s, "__objclass__") == 0)
-        return obj_val(w->owner);
-    if (strcmp(s, "__self__") == 0 && w->self != VAL_NULL)
-        return w->self;
-    return rt_generic_getattr(self, name);
+    return rt_str_format_c("%S.%S", rt_type_qualname(w->owner), w->name);
 }
+
+static const MemberDef method_wrapper_members[] = {
+    {"__self__", offsetof(ObjWrapper, self), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
+};
+
+static const GetSetDef wrapper_getsets[] = {
+    {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
+    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_none},
+    {"__text_signature__", wrapper_get_none},
+    {NULL},
+};
 
 ObjType rt_wrapper_type = {
     .ob.type = &rt_type_type, .name = "wrapper_descriptor",
     .repr = wrapper_repr, .call = wrapper_call, .descr_get = wrapper_get,
-    .getattr = wrapper_getattr,
+    .getsets = wrapper_getsets,
 };
 
 /* A wrapper bound to an instance: (1).__add__. */
 static ObjType method_wrapper_type = {
     .ob.type = &rt_type_type, .name = "method-wrapper",
-    .repr = wrapper_repr, .call = wrapper_call, .getattr = wrapper_getattr,
+    .repr = wrapper_repr, .call = wrapper_call,
+    .members = method_wrapper_members, .getsets = wrapper_getsets,
 };
 
 /* ---- which wrappers a builtin type gets ------------------------------------------ */
@@ -975,11 +980,7 @@ static const MethodDef object_methods[] = {
 static void add_object_methods(void)
 {
     ObjType *o = &rt_object_type;
-    for (const MethodDef *m = object_methods; m->name != NULL; m++) {
-        ObjBuiltin *b = VAL_AS(ObjBuiltin, rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = o;
-        rt_type_set(o, m->name, obj_val(b));
-    }
+    rt_type_add_methods(o, object_methods);
     rt_type_set(o, "__subclasshook__", rt_classmethod_new(
                 rt_builtin_new("__subclasshook__", object_subclasshook, VAL_NULL)));
     rt_type_set(o, "__init_subclass__", rt_classmethod_new(

@@ -20,6 +20,7 @@
 #include <inttypes.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 
 static Value str_iter(Value self);
 
@@ -535,15 +536,14 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         result = rt_str_empty();
     else if (!encoding && !errors)
         result = rt_str(object);
-    else if (!rt_is_bytes_like(object))
+    else if (!rt_has_buffer(object))
         return rt_raisef(&rt_TypeError,
                          "decoding to str: need a bytes-like object, %T found", object);
-    else if (IS_EXACT(object, rt_bytes_type))
-        result = rt_bytes_decode(AS_BYTES(object)->data, AS_BYTES(object)->length,
-                                 encoding, errors);
-    else
-        result = rt_bytes_decode(VAL_AS(ObjByteArray, object)->data,
-                                 VAL_AS(ObjByteArray, object)->length, encoding, errors);
+    else {
+        Value b = IS_EXACT(object, rt_bytes_type) ? object : rt_buffer_to_bytes(object);
+        result = b == VAL_NULL ? VAL_NULL : rt_bytes_decode(AS_BYTES(b)->data,
+                                                            AS_BYTES(b)->length, encoding, errors);
+    }
     if (!result || type == &rt_str_type)
         return result;
     /* A subclass of str: str's layout plus the dict slot after the text
@@ -630,8 +630,6 @@ ObjType rt_str_type = {
 void rt_str_init(void)
 {
     rt_type_ready(&rt_str_type, rt_str_methods);
-    rt_type_set(&rt_str_type, "maketrans",
-                rt_builtin_new("maketrans", rt_str_maketrans, VAL_NULL));
     static const MethodDef no_methods[] = {{NULL, NULL}};
     rt_type_ready(&str_iter_type, no_methods);
     rt_type_ready(&str_ascii_iter_type, no_methods);

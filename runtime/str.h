@@ -112,10 +112,9 @@ void sb_reserve(StrBuf *sb, size_t extra);
 /* repr(s) restricted to ASCII, as ascii() and %a print it. */
 Value rt_str_ascii_repr(Value s);
 
-/* str methods (strmethods.c).  maketrans is a static method (args without
- * self), added to str's dict by rt_str_init. */
+/* str methods (strmethods.c); maketrans is a static method (args without
+ * self). */
 extern const MethodDef rt_str_methods[];
-Value rt_str_maketrans(Value *args, size_t nargs, Value kwnames);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
 int rt_codec_lookup(const char *name);
 /* s.encode(encoding, errors) for the codecs above; errors: strict, ignore, replace. */

@@ -1202,7 +1202,7 @@ static Value maketrans_dict(Value d)
 }
 
 /* str.maketrans(x[, y[, z]]): a static method, so args has no self. */
-Value rt_str_maketrans(Value *args, size_t nargs, Value kw)
+static Value str_maketrans(Value *args, size_t nargs, Value kw)
 {
     if (rt_nkwargs(kw))
         return rt_raisef(&rt_TypeError, "maketrans() takes no keyword arguments");
@@ -1249,6 +1249,7 @@ static Value str_format(Value *args, size_t nargs, Value kw)
 }
 
 const MethodDef rt_str_methods[] = {
+    {"maketrans", str_maketrans, RT_METH_STATIC},
     {"join", str_join},
     {"split", str_split},
     {"rsplit", str_rsplit},

@@ -53,20 +53,71 @@ void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti)
     e->traceback = rt_traceback_here(e->traceback, code, lasti);
 }
 
-static Value tb_getattr(Value self, Value name)
+#define AS_TB(v) VAL_AS(ObjTraceback, v)
+
+static int tb_line(ObjTraceback *tb)
 {
-    ObjTraceback *tb = VAL_AS(ObjTraceback, self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "tb_next") == 0) return tb->next;
-    if (strcmp(s, "tb_lineno") == 0) return small_new(rt_code_line(tb->code, tb->lasti));
-    if (strcmp(s, "tb_lasti") == 0) return small_new((intptr_t)tb->lasti * 2);  /* bytes */
-    if (strcmp(s, "tb_frame") == 0) return rt_None;     /* pvm has no frame objects */
-    return rt_generic_getattr(self, name);
+    return tb->code != NULL ? rt_code_line(tb->code, tb->lasti) : tb->lineno;
+}
+
+static Value tb_get_next(Value self) { return AS_TB(self)->next; }
+static Value tb_get_lineno(Value self) { return small_new(tb_line(AS_TB(self))); }
+static Value tb_get_lasti(Value self) { return small_new((intptr_t)AS_TB(self)->lasti * 2); }
+static Value tb_get_frame(Value self) { return rt_None; }   /* pvm has no frame objects yet */
+
+/* tb.tb_next = t: another traceback or None, without making a loop. */
+static int tb_set_next(Value self, Value v)
+{
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (v != rt_None && !IS_EXACT(v, rt_traceback_type)) {
+        rt_raisef(&rt_TypeError, "expected traceback object, got '%s'", val_type(v)->name);
+        return -1;
+    }
+    for (Value t = v; t != rt_None; t = AS_TB(t)->next)
+        if (t == self) {
+            rt_raisef(&rt_ValueError, "traceback loop detected");
+            return -1;
+        }
+    AS_TB(self)->next = v;
+    return 0;
+}
+
+static const GetSetDef tb_getsets[] = {
+    {"tb_next", tb_get_next, tb_set_next}, {"tb_frame", tb_get_frame},
+    {"tb_lasti", tb_get_lasti}, {"tb_lineno", tb_get_lineno},
+    {NULL},
+};
+
+/* types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).  Until pvm
+ * has frame objects, tb_frame must be None and the entry names no code:
+ * printing skips it. */
+static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "tb_next", "tb_frame", "tb_lasti", "tb_lineno" };
+    static const ArgSpec spec = { "TracebackType", names, 4, 0, 4, 4, false };
+    Value a[4];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (a[1] != rt_None)
+        return rt_raisef(&rt_TypeError, "TracebackType() argument 'tb_frame' must be frame, "
+                         "not %T", a[1]);
+    if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
+        return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
+                         val_type(a[0])->name);
+    ssize_t lasti, lineno;
+    if (!rt_as_ssize(a[2], &lasti) || !rt_as_ssize(a[3], &lineno))
+        return VAL_NULL;
+    ObjTraceback *tb = AS_TB(rt_traceback_here(a[0], NULL, (int)(lasti / 2)));
+    tb->lineno = (int)lineno;
+    return obj_val(tb);
 }
 
 ObjType rt_traceback_type = {
     .ob.type = &rt_type_type, .name = "traceback", .base = &rt_object_type,
-    .getattr = tb_getattr,
+    .new_ = tb_new, .getsets = tb_getsets,
 };
 
 void rt_traceback_init(void)
@@ -579,7 +630,8 @@ static void print_repeated(FILE *out, long count)
 /* Same file, line and function as the previous entry? */
 static bool same_place(ObjTraceback *a, int a_line, ObjTraceback *b, int b_line)
 {
-    return a != NULL && a_line != -1 && a_line == b_line &&
+    return a != NULL && a_line != -1 && a_line == b_line && a->code != NULL &&
+           b->code != NULL &&
            rt_str_equal(a->code->filename, b->code->filename) &&
            rt_str_equal(a->code->name, b->code->name);
 }
@@ -597,7 +649,9 @@ static void print_traceback_entries(FILE *out, Value tbv)
     long count = 0;
     for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next) {
         ObjTraceback *tb = VAL_AS(ObjTraceback, t);
-        int line = rt_code_line(tb->code, tb->lasti);
+        if (tb->code == NULL)
+            continue;                   /* made by TracebackType(): no frame to show */
+        int line = tb_line(tb);
         if (!same_place(last, last_line, tb, line)) {
             if (count > RECURSIVE_CUTOFF)
                 print_repeated(out, count);
@@ -648,11 +702,14 @@ static void print_notes(FILE *out, ObjException *e)
     }
 }
 
-/* "ZeroDivisionError: division by zero", or "ValueError" alone. */
+/* "ZeroDivisionError: division by zero", or "ValueError" alone.  A
+ * SyntaxError first shows its file, line, text and carets, then its msg
+ * instead of str(exc) (syntaxerror.c). */
 static void print_exception_line(FILE *out, Value exc)
 {
+    Value value = rt_syntaxerror_print_location(out, exc);
     print_type_name(out, val_type(exc));
-    Value s = rt_str(exc);
+    Value s = value == rt_None ? rt_str_empty() : rt_str(value);
     if (s == VAL_NULL) {
         rt_err_clear();
         fputs(": <exception str() failed>", out);
@@ -881,4 +938,15 @@ void rt_print_exception(Value exc)
     if (!rt_stdout_flush())
         rt_err_clear();
     rt_print_exception_to(stderr, exc);
+}
+
+void rt_write_unraisable(Value obj)
+{
+    Value exc = rt_err_fetch();
+    if (!rt_stdout_flush())
+        rt_err_clear();
+    Value r = rt_repr(obj);
+    fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
+    rt_err_clear();
+    rt_print_exception(exc);
 }

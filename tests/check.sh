@@ -4,8 +4,9 @@
 # tests and the hostile .pyc files (likewise), the verifier over the
 # installed standard library, a few thousand damaged .pyc files and the
 # fuzzer's kept inputs, the disassembler against python3.11's dis, the
-# tracer against python3.11's executed instructions, and the scripted
-# debugger sessions.
+# tracer against python3.11's executed instructions, the scripted debugger
+# sessions, source compiled at run time, start-up (sys.path, PYTHONHOME,
+# the options) and the interactive prompt.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -126,6 +127,18 @@ echo "== trace: $1"
 run_suite trace '^trace: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_trace.sh" "$1"
 echo "== debug: $1"
 run_suite debug '^debug: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_debug.sh" "$1"
+
+# Source at run time: -c, stdin, scripts and imports compiled by the compile
+# service, __pycache__ writing, the co-process's life; then the interactive
+# prompt in a terminal (tmux) against python3.11's.
+echo "== compile: $1"
+run_suite compile '^compile: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_compile.sh" "$1"
+# How pvm starts: the standard library's directory, sys.path, sys.prefix,
+# PYTHONHOME/PYTHONPATH and the options that set sys.flags.
+echo "== startup: $1"
+run_suite startup '^startup: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_startup.sh" "$1"
+echo "== repl: $1"
+run_suite repl '^repl: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_repl.sh" "$1"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -24,7 +24,7 @@ and run in the copy with the arguments written in `.golden-package` (default
 `main.py`), by python3.11 and by pvm alike.  `.golden-stdin` is its stdin.
 `.golden-expect` (JSON: stdout, status, stderr; "{dir}" stands for the copy's
 path) replaces python3.11's result, ONLY for cases where CPython by definition
-behaves differently (it recompiles a stale .pyc; pvm cannot).
+behaves differently (none today).
 
 A program also fails when it breaks the layout rules (its name taken by a
 program of another group, no first-line comment: see layout_problems).
@@ -52,8 +52,10 @@ PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
 
-# Deterministic, quiet environment for both interpreters.
-ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
+# Deterministic, quiet environment for both interpreters; pvm compiles
+# source (exec, compile, imports without a pyc) with this same python3.11.
+ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
+           PVM_COMPILER=sys.executable)
 
 
 PACKAGE_MARK = ".golden-package"

@@ -2,16 +2,27 @@
  * main.c — the `pvm` command: python3.11's command line, for bytecode.
  *
  *   pvm [options] FILE.pyc [args...]   run a compiled file
- *   pvm [options] FILE.py  [args...]   run FILE.py's cached bytecode
+ *   pvm [options] FILE.py  [args...]   run FILE.py: its cached bytecode
  *                                       (__pycache__/FILE.cpython-311.pyc)
+ *                                       when up to date, else compiled
  *   pvm [options] -m MODULE [args...]  run a module found on sys.path
+ *   pvm [options] -c CMD [args...]     run CMD, a program as a string
+ *   pvm [options] [- [args...]]        the program on stdin, or, when stdin
+ *                                       is a terminal, the interactive prompt
+ *                                       (tools/repl.c)
+ *
+ * Source (-c, stdin, the prompt, a .py without up-to-date bytecode) is
+ * compiled by python3.11 through pvm's compile service (loader/compile.h).
  *
  * As python3.11 does: sys.argv[0] is the script as given (for -m, the
  * module's full path); sys.path[0] is the script's directory (for -m, the
- * current directory), followed by the PYTHONPATH entries; the script runs as
- * the module __main__.  Exit status: 0; 1 for an uncaught exception or a
- * file that cannot be loaded; 2 for a usage error; SystemExit's code
- * otherwise (see exit_status); 130 after an uncaught KeyboardInterrupt.
+ * current directory; none under -P/-I), followed by the PYTHONPATH entries
+ * and the standard library (modules/sys.c); the script runs as the module
+ * __main__.  The options and PYTHON* variables become sys.flags (-E/-I
+ * make pvm ignore the variables).  An uncaught exception is shown by
+ * sys.excepthook.  Exit status: 0; 1 for an uncaught exception or a file
+ * that cannot be loaded; 2 for a usage error; SystemExit's code otherwise
+ * (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
 #include <limits.h>
 #include <signal.h>
@@ -20,32 +31,48 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "loader/compile.h"
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
+#include "tools/repl.h"
 #include "tools/tools.h"
 
-static const char usage_line[] = "usage: pvm [option] ... [-m mod | file] [arg] ...\n";
+static const char usage_line[] = "usage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 
 static const char usage_text[] =
-    "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile,\n"
-    "or a .py whose up-to-date .pyc is in __pycache__ (pvm has no compiler).\n"
+    "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile, or\n"
+    "Python source compiled by python3.11 (PVM_COMPILER) into the same bytecode.\n"
     "Options:\n"
+    "  -B          don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
+    "  -c cmd      program passed in as string (terminates option list)\n"
+    "  -E          ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "  -h, --help  print this help message and exit\n"
+    "  -I          isolate: -E -P -s\n"
     "  -m mod      run library module as a script (terminates option list)\n"
     "  -O          use .opt-1.pyc bytecode; sets __debug__ = False, sys.flags.optimize = 1\n"
     "  -OO         use .opt-2.pyc bytecode; sys.flags.optimize = 2\n"
-    "  -B -E -s -S -u -I   accepted and ignored (pvm writes no bytecode and has no site)\n"
+    "  -P          don't prepend the script's directory (or '') to sys.path;\n"
+    "              also PYTHONSAFEPATH\n"
+    "  -q          don't print version and copyright messages on interactive startup\n"
+    "  -s          sys.flags.no_user_site (pvm has no site-packages)\n"
+    "  -S          no exit(), quit(), help, copyright, credits, license builtins\n"
+    "  -u          accepted and ignored\n"
     "  -V, --version  print the version number and exit\n"
-    "  -X heaplimit=SIZE  the heap may not grow past SIZE bytes (suffix K, M or G):\n"
-    "                     beyond it, MemoryError; other -X options are ignored\n"
-    "  -c cmd      not supported: pvm cannot compile a program passed as a string\n"
-    "file          program read from a .pyc file (or a .py with cached bytecode)\n"
+    "  -W arg      added to sys.warnoptions\n"
+    "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
+    "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
+    "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
+    "              up to date, else compiled)\n"
+    "-             program read from stdin (default; interactive mode if a tty)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
-    "Environment: PYTHONPATH (':'-separated directories added to sys.path);\n"
+    "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
+    "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
+    "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
+    "PVM_COMPILER (the python3.11 that compiles source),\n"
     "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
@@ -101,6 +128,16 @@ static void exit_sigint(void)
     exit(130);                          /* if the signal did not end us */
 }
 
+/* What CPython's Py_FinalizeEx does that pvm needs, in its order: wait for
+ * the threads threading started (threading._shutdown), then close the
+ * generators still suspended (CPython's teardown of __main__ closes those
+ * held by module-level variables; gen.c keeps the list). */
+static void finalize(void)
+{
+    mod_thread_shutdown();
+    rt_gen_close_all();
+}
+
 /* The output still buffered when the program ends, as CPython's final
  * flush of sys.stdout (flush_std_files): a failure — the reader of the
  * pipe went away, the disk is full — is reported as an exception that
@@ -121,29 +158,61 @@ static int final_flush(int status)
     return status;
 }
 
-/* Run a code object as __main__ and turn the outcome into an exit status.
- * The order matters for byte-identical output: the program's buffered
- * stdout is flushed before the traceback goes to stderr, as CPython's
- * teardown does, so a test harness that merges the two sees the same
- * interleaving. */
-static int run_main(Value code, Value module)
+/* Turn the outcome of running __main__ (its result, or VAL_NULL with the
+ * exception set) into an exit status, and finalise.  The order matters for
+ * byte-identical output: the program's buffered stdout is flushed before
+ * the traceback goes to stderr, as CPython's teardown does, so a test
+ * harness that merges the two sees the same interleaving; and the report
+ * of an uncaught exception comes before the finalisation (threads still
+ * running may print after it). */
+static int exit_status(Value result)
 {
-    Value result = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
-    if (result != VAL_NULL)
-        return final_flush(0);
-    Value exc = rt_err_fetch();
-    if (rt_isinstance_of(exc, &rt_SystemExit))
-        return final_flush(system_exit_status(exc));
-    rt_print_exception(exc);
-    int status = final_flush(1);
-    if (rt_isinstance_of(exc, &rt_KeyboardInterrupt))
+    Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    if (!rt_stdout_flush())
+        rt_err_clear();             /* reported by final_flush */
+    int status = 0;
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_SystemExit)) {
+        status = system_exit_status(exc);
+    } else if (exc != VAL_NULL) {
+        /* sys.excepthook shows it; a replaced hook may raise SystemExit. */
+        Value hook_exit = mod_sys_report_uncaught(exc);
+        status = hook_exit != VAL_NULL ? system_exit_status(hook_exit) : 1;
+    }
+    finalize();
+    status = final_flush(status);
+    if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
     return status;
 }
 
+/* Run a code object as __main__. */
+static int run_main(Value code, Value module)
+{
+    return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
+}
+
+/* The program could not be compiled (or its bytecode loaded): a SyntaxError
+ * is shown as python3.11 shows it (where, then the message; no traceback,
+ * status 1); a compile service that cannot run, or a .py without bytecode
+ * and without a compiler, is one line "pvm: ...". */
+static int compile_failed(void)
+{
+    Value exc = rt_err_fetch();
+    if (!rt_stdout_flush())
+        rt_err_clear();
+    if (val_type(exc) != &rt_RuntimeError && !rt_isinstance_of(exc, &rt_ImportError)) {
+        rt_print_exception(exc);
+        return 1;
+    }
+    Value msg = rt_str(exc);
+    fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot load");
+    return 1;
+}
+
 /* ---- the __main__ module and sys.path ------------------------------------------ */
 
-/* sys.modules['__main__'], with the attributes a script gets. */
+/* sys.modules['__main__'], with the attributes a script gets (no
+ * __file__ or __cached__ when file is VAL_NULL: -c and the prompt). */
 static Value main_module(Value file, Value package, Value cached)
 {
     Value m = rt_module_new(rt_str_from_cstr("__main__"));
@@ -153,8 +222,10 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__spec__", rt_None);
     rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
     rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
-    rt_dict_set_cstr(d, "__file__", file);
-    rt_dict_set_cstr(d, "__cached__", cached);
+    if (file != VAL_NULL) {
+        rt_dict_set_cstr(d, "__file__", file);
+        rt_dict_set_cstr(d, "__cached__", cached);
+    }
     rt_dict_set_cstr(mod_sys_modules(), "__main__", m);
     return m;
 }
@@ -169,41 +240,25 @@ static Value absolute(const char *path)
     return rt_str_format_c("%s/%s", cwd, path);
 }
 
-/* sys.path = [first, PYTHONPATH entries..., the standard library]; built-in
- * modules need no entry.  Empty PYTHONPATH entries (a leading or doubled
- * ':') are skipped.  The standard library is the directory recorded at build
- * time (PVM_STDLIB, from python3.11's sysconfig), when it exists. */
+/* sys.path (modules/sys.c: PYTHONPATH, the standard library) after
+ * `first`, which -P / -I leave out (sys.flags.safe_path). */
 static void init_path(Value first)
 {
-    Value path = mod_sys_path();
-    rt_list_append(path, first);
-    const char *env = getenv("PYTHONPATH");
-    while (env != NULL && *env != '\0') {
-        const char *colon = strchr(env, ':');
-        size_t n = colon ? (size_t)(colon - env) : strlen(env);
-        if (n > 0)
-            rt_list_append(path, rt_str_new(env, n));
-        env = colon ? colon + 1 : NULL;
-    }
-#ifdef PVM_STDLIB
-    struct stat st;
-    if (PVM_STDLIB[0] != '\0' && stat(PVM_STDLIB, &st) == 0 && S_ISDIR(st.st_mode))
-        rt_list_append(path, rt_str_from_cstr(PVM_STDLIB));
-#endif
+    mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
 }
 
-/* The directory of the script, symlinks resolved (as sys.path[0]). */
+/* The directory of the script, as sys.path[0]: the script's real path
+ * (symlinks resolved, as CPython's realpath of argv[0]) without its last
+ * component. */
 static Value script_dir(const char *script)
 {
-    char *copy = gc_strdup(script);
-    char *slash = strrchr(copy, '/');
-    const char *dir = ".";
-    if (slash != NULL) {
-        *(slash == copy ? slash + 1 : slash) = '\0';
-        dir = copy;
-    }
     char real[PATH_MAX];
-    return rt_str_from_cstr(realpath(dir, real) ? real : dir);
+    char *copy = gc_strdup(realpath(script, real) ? real : script);
+    char *slash = strrchr(copy, '/');
+    if (slash == NULL)
+        return rt_str_from_cstr(realpath(".", real) ? real : ".");
+    *(slash == copy ? slash + 1 : slash) = '\0';
+    return rt_str_from_cstr(copy);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -212,30 +267,79 @@ static bool ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* ---- the three ways to run ------------------------------------------------------- */
+/* ---- the ways to run ------------------------------------------------------------- */
 
-/* pvm FILE: a .py runs its cached bytecode, anything else is read as a .pyc.
- * Three kinds of failure stay apart (ARCHITECTURE.md): a missing file is
- * python3.11's message and status 2; a file pvm cannot load (bad magic,
- * truncated, no cached bytecode) is one line naming it and status 1; a
- * Python exception in the program is a traceback and status 1. */
+/* Source as __main__ (-c, stdin, a script that is not a .py): compiled by the
+ * compile service under `filename` — as a string for -c, as python3.11
+ * reads a file otherwise; `file` is __file__ (VAL_NULL: none). */
+static int run_source(Value source, const char *filename, Value file)
+{
+    Value name = rt_str_from_cstr(filename);
+    Value code = file == VAL_NULL ? ld_compile(source, name, "exec", 0, mod_sys_optimize())
+                                  : ld_compile_script(source, name, mod_sys_optimize());
+    if (code == VAL_NULL)
+        return compile_failed();
+    return run_main(code, main_module(file, rt_None, rt_None));
+}
+
+/* Is the file compiled bytecode?  A .pyc, or (CPython's maybe_pyc_file)
+ * a file starting with a magic number; any other file is source. */
+static bool is_pyc_file(const char *path)
+{
+    if (ends_with(path, ".pyc"))
+        return true;
+    unsigned char head[4];
+    FILE *f = fopen(path, "rb");
+    bool magic = f != NULL && fread(head, 1, 4, f) == 4 && head[2] == '\r' && head[3] == '\n' &&
+                 ld_magic_version((uint16_t)(head[0] | head[1] << 8)) != NULL;
+    if (f != NULL)
+        fclose(f);
+    return magic;
+}
+
+/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error. */
+static Value read_all(FILE *f)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_add(&sb, buf, n);
+    return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+/* pvm FILE: a .py runs its up-to-date cached bytecode or is compiled, a
+ * .pyc is loaded, any other file is compiled as source.  Three kinds of
+ * failure stay apart (ARCHITECTURE.md): a missing file is python3.11's
+ * message and status 2; a file pvm cannot load (bad magic, truncated, no
+ * compiler) is one line naming it and status 1 (a SyntaxError is shown as
+ * python3.11 shows it); a Python exception in the program is a traceback
+ * and status 1. */
 static int run_file(const char *path)
 {
     init_path(script_dir(path));
     Value file = absolute(path);
     Value code;
+    if (access(path, R_OK) != 0 && !is_pyc_file(path)) {
+        fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
+                rt_str_cstr(rt_repr(file)));
+        return 2;
+    }
     if (ends_with(path, ".py")) {
-        if (access(path, R_OK) != 0) {
-            fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
-                    rt_str_cstr(rt_repr(file)));
-            return 2;
-        }
         code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
-        if (code == VAL_NULL) {
-            Value msg = rt_str(rt_err_fetch());
-            fprintf(stderr, "pvm: %s\n", msg ? rt_str_cstr(msg) : "cannot load");
+        if (code == VAL_NULL)
+            return compile_failed();
+    } else if (!is_pyc_file(path)) {
+        FILE *f = fopen(path, "rb");
+        Value source = f != NULL ? read_all(f) : VAL_NULL;
+        if (f != NULL)
+            fclose(f);
+        if (source == VAL_NULL) {
+            fprintf(stderr, "pvm: can't read file %s\n", rt_str_cstr(rt_repr(file)));
             return 1;
         }
+        return run_source(source, rt_str_cstr(file), file);
     } else {
         char err[512];
         PycHeader header;
@@ -258,6 +362,8 @@ static int run_module(const char *name)
     Value code, file, package, cached;
     if (!ld_find_main_module(name, &code, &file, &package, &cached)) {
         Value exc = rt_err_fetch();
+        if (!rt_stdout_flush())
+            rt_err_clear();
         if (!rt_isinstance_of(exc, &rt_ImportError)) {
             rt_print_exception(exc);
             return 1;
@@ -273,42 +379,33 @@ static int run_module(const char *name)
     return run_main(code, main_module(file, package, cached));
 }
 
+/* pvm -c CMD: sys.argv[0] is '-c', sys.path[0] the current directory
+ * (''), the code's file name "<string>". */
+static int run_command(const char *command)
+{
+    init_path(rt_str_empty());
+    return run_source(rt_str_from_cstr(command), "<string>", VAL_NULL);
+}
+
+/* pvm with no program: the interactive prompt when stdin is a terminal,
+ * else the whole of stdin is the program ("<stdin>", as python3.11 reads
+ * `python3.11 < prog.py`). */
+static int run_stdin(bool quiet)
+{
+    init_path(rt_str_empty());
+    if (isatty(0)) {
+        Value module = main_module(VAL_NULL, rt_None, rt_None);
+        return exit_status(tools_repl(VAL_AS(ObjModule, module)->dict, quiet));
+    }
+    Value source = read_all(stdin);
+    if (source == VAL_NULL) {
+        fprintf(stderr, "pvm: can't read the program from stdin\n");
+        return 1;
+    }
+    return run_source(source, "<stdin>", rt_str_from_cstr("<stdin>"));
+}
+
 /* ---- options ------------------------------------------------------------------------ */
-
-/* A size for -X heaplimit: digits, then K, M or G (powers of 1024);
- * false if it is not one. */
-static bool parse_size(const char *s, size_t *out)
-{
-    char *end;
-    if (*s < '0' || *s > '9')
-        return false;
-    unsigned long long n = strtoull(s, &end, 10);
-    int shift = 0;
-    switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    }
-    if (*end != '\0' || n == 0 || n > (SIZE_MAX >> shift))
-        return false;
-    *out = (size_t)n << shift;
-    return true;
-}
-
-/* -X OPTION: heaplimit=SIZE is pvm's; python3.11 ignores the -X options
- * it does not know, and so does pvm.  Returns an exit status for a bad
- * value, else -1. */
-static int x_option(const char *opt, size_t *heap_limit)
-{
-    if (strncmp(opt, "heaplimit=", 10) != 0)
-        return -1;
-    if (!parse_size(opt + 10, heap_limit)) {
-        fprintf(stderr, "pvm: -X heaplimit: invalid size '%s' (a number of bytes, "
-                "optionally followed by K, M or G)\n", opt + 10);
-        return 2;
-    }
-    return -1;
-}
 
 /* pvm --list-dispatch: one strategy per line, the default first and marked. */
 static int list_dispatch(void)
@@ -344,32 +441,72 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
     return false;
 }
 
-int main(int argc, char **argv)
-{
-    /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
-     * signal that ends the process without a word. */
-    signal(SIGPIPE, SIG_IGN);
-    /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
-     * is not a tool name, so this is an ordinary run. */
-    int tool_status = tool_main(argc, argv);
-    if (tool_status >= 0)
-        return tool_status;
+/* What the command line asked for.  -X and -W values are kept as they
+ * are until the runtime exists to hold them. */
+typedef struct Options {
+    ModSysFlags flags;
+    bool stats;
+    const char *module, *command;
+    const char **xoptions, **warnoptions;
+    int nxoptions, nwarnoptions;
+} Options;
 
-    int optimize = 0;
-    bool stats = false;
-    size_t heap_limit = 0;
-    const char *env_limit = getenv("PVM_HEAPLIMIT");
-    if (env_limit != NULL && *env_limit != '\0' && !parse_size(env_limit, &heap_limit)) {
-        fprintf(stderr, "pvm: PVM_HEAPLIMIT: invalid size '%s' (a number of bytes, "
-                "optionally followed by K, M or G)\n", env_limit);
-        return 2;
+/* The argument of -c, -m, -X or -W: the rest of this word (-Xdev) or the
+ * next word (-X dev); NULL when there is none. */
+static const char *option_argument(const char *c, int argc, char **argv, int *i)
+{
+    return c[1] ? c + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+}
+
+/* One word of single-letter options, which may be combined (-OO, -BO,
+ * -Om mod, -Xdev).  Returns -1 to go on, else an exit status. */
+static int letter_options(const char *opt, int argc, char **argv, int *i, Options *o)
+{
+    ModSysFlags *f = &o->flags;
+    for (const char *c = opt + 1; *c; c++) {
+        switch (*c) {
+        case 'O': f->optimize++; continue;
+        case 'B': f->dont_write_bytecode = 1; continue;
+        case 'q': f->quiet = 1; continue;
+        case 'E': f->ignore_environment = 1; continue;
+        case 's': f->no_user_site = 1; continue;
+        case 'S': f->no_site = 1; continue;
+        case 'P': f->safe_path = true; continue;
+        case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
+                  f->safe_path = true; continue;
+        case 'u': continue;
+        default: break;
+        }
+        const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
+        if (strchr("cmXW", *c) && arg == NULL) {
+            char letter[2] = { *c, 0 };
+            return usage_error("Argument expected for the -%s option\n", letter);
+        }
+        if (*c == 'c')
+            o->command = arg;
+        else if (*c == 'm')
+            o->module = arg;
+        else if (*c == 'X')
+            o->xoptions[o->nxoptions++] = arg;
+        else if (*c == 'W')
+            o->warnoptions[o->nwarnoptions++] = arg;
+        else {
+            char letter[2] = { *c, 0 };
+            return usage_error("Unknown option: -%s\n", letter);
+        }
+        return -1;              /* the argument ends the word */
     }
-    const char *module = NULL;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *opt = argv[i];
+    return -1;
+}
+
+/* Parse the options before the program (argv[*i] is the first word after
+ * them on return).  Returns -1 to run, else the exit status. */
+static int parse_options(int argc, char **argv, int *i, Options *o)
+{
+    for (; *i < argc && argv[*i][0] == '-' && argv[*i][1] != '\0'; ++*i) {
+        const char *opt = argv[*i];
         if (strcmp(opt, "--") == 0) {
-            i++;
+            ++*i;
             break;
         }
         if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0 || strcmp(opt, "-?") == 0) {
@@ -382,47 +519,120 @@ int main(int argc, char **argv)
             return 0;
         }
         int exit_status = -1;
-        if (pvm_option(opt, &stats, &exit_status)) {
+        if (pvm_option(opt, &o->stats, &exit_status)) {
             if (exit_status >= 0)
                 return exit_status;
             continue;
         }
         if (opt[1] == '-')
             return usage_error("unknown option %s\n", opt);
-        /* Single-letter options may be combined: -OO, -BO, -Om mod. */
-        for (const char *c = opt + 1; *c; c++) {
-            if (*c == 'O')
-                optimize++;
-            else if (strchr("BEsSuIq", *c))
-                continue;
-            else if (*c == 'c')
-                return usage_error("pvm: -c is not supported: pvm has no compiler; "
-                                   "compile the program with python3.11 -m py_compile%s\n", "");
-            else if (*c == 'X') {
-                const char *x = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (x == NULL)
-                    return usage_error("Argument expected for the -X option\n%s", "");
-                int status = x_option(x, &heap_limit);
-                if (status >= 0)
-                    return status;
-                break;
-            } else if (*c == 'm') {
-                module = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (module == NULL)
-                    return usage_error("Argument expected for the -m option\n%s", "");
-                break;
-            } else {
-                char letter[2] = { *c, 0 };
-                return usage_error("Unknown option: -%s\n", letter);
-            }
-        }
-        if (module != NULL) {
-            i++;
+        int status = letter_options(opt, argc, argv, i, o);
+        if (status >= 0)
+            return status;
+        if (o->module != NULL || o->command != NULL) {
+            ++*i;
             break;
         }
     }
-    if (module == NULL && i >= argc)
-        return usage_error("pvm: no file to run (pvm has no interactive mode)\n%s", "");
+    return -1;
+}
+
+/* A size for -X heaplimit: digits, then K, M or G (powers of 1024);
+ * false if it is not one. */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long long n = strtoull(s, &end, 10);
+    int shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    }
+    if (*end != '\0' || n == 0 || n > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)n << shift;
+    return true;
+}
+
+/* The heap limit: PVM_HEAPLIMIT, then the last -X heaplimit=SIZE (the
+ * other -X options only go to sys._xoptions, as python3.11 ignores those
+ * it does not know).  Returns an exit status for a bad value, else -1. */
+static int heap_limit_option(const Options *o, size_t *limit)
+{
+    const char *env = getenv("PVM_HEAPLIMIT");
+    if (env != NULL && *env != '\0' && !parse_size(env, limit)) {
+        fprintf(stderr, "pvm: PVM_HEAPLIMIT: invalid size '%s' (a number of bytes, "
+                "optionally followed by K, M or G)\n", env);
+        return 2;
+    }
+    for (int k = 0; k < o->nxoptions; k++) {
+        const char *x = o->xoptions[k];
+        if (strncmp(x, "heaplimit=", 10) == 0 && !parse_size(x + 10, limit)) {
+            fprintf(stderr, "pvm: -X heaplimit: invalid size '%s' (a number of bytes, "
+                    "optionally followed by K, M or G)\n", x + 10);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+/* UTF-8 mode (PEP 540): PYTHONUTF8=0/1 decides; otherwise CPython turns
+ * it on by itself under the C or POSIX locale. */
+static int utf8_mode(bool ignore_environment)
+{
+    const char *v = ignore_environment ? NULL : getenv("PYTHONUTF8");
+    if (v != NULL && (strcmp(v, "0") == 0 || strcmp(v, "1") == 0))
+        return v[0] - '0';
+    static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+    for (int k = 0; k < 3; k++)
+        if ((v = getenv(vars[k])) != NULL && v[0] != '\0')
+            return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0;
+    return 1;
+}
+
+/* The flags the environment sets, unless -E / -I: PYTHONDONTWRITEBYTECODE,
+ * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization), PYTHONUTF8. */
+static void environment_flags(ModSysFlags *f)
+{
+    const char *v;
+    f->utf8_mode = utf8_mode(f->ignore_environment);
+    if (f->ignore_environment)
+        return;
+    if ((v = getenv("PYTHONDONTWRITEBYTECODE")) != NULL && v[0] != '\0')
+        f->dont_write_bytecode = 1;
+    if ((v = getenv("PYTHONSAFEPATH")) != NULL && v[0] != '\0')
+        f->safe_path = true;
+    if ((v = getenv("PYTHONHASHSEED")) != NULL && strcmp(v, "0") == 0)
+        f->hash_randomization = 0;
+}
+
+int main(int argc, char **argv)
+{
+    /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
+     * signal that ends the process without a word. */
+    signal(SIGPIPE, SIG_IGN);
+    /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
+     * is not a tool name, so this is an ordinary run. */
+    int tool_status = tool_main(argc, argv);
+    if (tool_status >= 0)
+        return tool_status;
+
+    const char *xopts[argc > 0 ? argc : 1], *wopts[argc > 0 ? argc : 1];
+    Options o = { .flags = mod_sys_default_flags(), .xoptions = xopts, .warnoptions = wopts };
+    int i = 1;
+    int parse_status = parse_options(argc, argv, &i, &o);
+    if (parse_status >= 0)
+        return parse_status;
+    if (o.flags.optimize > 2)
+        o.flags.optimize = 2;
+    environment_flags(&o.flags);
+    size_t heap_limit = 0;
+    int limit_status = heap_limit_option(&o, &heap_limit);
+    if (limit_status >= 0)
+        return limit_status;
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
@@ -430,22 +640,30 @@ int main(int argc, char **argv)
     rt_init();
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
-    mod_sys_set_optimize(optimize > 2 ? 2 : optimize);
+    mod_sys_set_flags(&o.flags);
+    for (int k = 0; k < o.nxoptions; k++)
+        mod_sys_add_xoption(o.xoptions[k]);
+    for (int k = 0; k < o.nwarnoptions; k++)
+        mod_sys_add_warnoption(o.warnoptions[k]);
+    mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
-    rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(optimize == 0));
-    /* sys.argv: the script (or, for -m, a placeholder runpy replaces) and
-     * everything after it. */
-    if (module != NULL) {
-        char *dash_m[] = { (char *)"-m" };
-        mod_sys_set_argv(1, dash_m);
-        mod_sys_set_argv(argc - i, argv + i);
-    } else {
-        mod_sys_set_argv(argc - i, argv + i);
-    }
-    int status = module != NULL ? run_module(module) : run_file(argv[i]);
+    mod_builtins_init(!o.flags.no_site);
+    rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(o.flags.optimize == 0));
+    /* sys.argv: the script (or, for -m, a placeholder runpy replaces; '-c'
+     * for -c; '' for stdin and the prompt) and everything after it. */
+    const char *module = o.module, *command = o.command;
+    char *first[] = { (char *)(module ? "-m" : command ? "-c" : "") };
+    if (module != NULL || command != NULL || i >= argc)
+        mod_sys_set_argv(1, first);
+    mod_sys_set_argv(argc - i, argv + i);
+    bool program_file = module == NULL && command == NULL && i < argc && strcmp(argv[i], "-") != 0;
+    int status = module != NULL ? run_module(module)
+               : command != NULL ? run_command(command)
+               : program_file ? run_file(argv[i])
+               : run_stdin(o.flags.quiet);
     /* After the program's own output (run_main flushed it), so the report
      * never interleaves with it; stderr, so stdout stays comparable. */
-    if (stats)
+    if (o.stats)
         vm_stats_report();
     return status;
 }

@@ -290,7 +290,7 @@ static void add_description(StrBuf *sb, Value v, int width)
         sb_adds(sb, "<bound method ");
         sb_adds(sb, is_function(f) ? rt_str_cstr(AS_FUNCTION(f)->qualname) : "?");
         sb_addc(sb, '>');
-    } else if (t == &rt_builtin_type) {
+    } else if (t == &rt_builtin_type || t == &rt_method_descr_type) {
         ObjBuiltin *b = VAL_AS(ObjBuiltin, v);
         sb_adds(sb, b->self != VAL_NULL && b->owner ? "<built-in method " : "<built-in function ");
         sb_adds(sb, b->name);

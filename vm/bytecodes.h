@@ -565,7 +565,9 @@ TARGET(CALL) {
     }
     /* Anything else (builtins, classes, bound methods, objects with
      * __call__) goes through the type's call slot; the result replaces the
-     * two slots below the arguments. */
+     * two slots below the arguments.  The frame records where it is, so the
+     * callee can ask for its line (warnings.warn, vm_frame_info). */
+    frame->instr = THIS_INSTR();
     Value r = rt_call(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -597,6 +599,7 @@ TARGET(CALL_FUNCTION_EX) {
             GOTO_ERROR();
         kwargs = d;
     }
+    frame->instr = THIS_INSTR();    /* as in CALL: the callee may ask */
     Value r = rt_call_tuple_dict(func, args, kwargs);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1088,15 +1091,9 @@ TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
     DISPATCH();
 }
 
-TARGET(PRINT_EXPR) {                /* the interactive echo */
-    Value v = POP();
-    if (v != rt_None) {
-        Value r = rt_repr(v);
-        if (r == VAL_NULL)
-            GOTO_ERROR();
-        if (!rt_stdout_write(rt_str_cstr(r), rt_str_nbytes(r)) || !rt_stdout_write("\n", 1))
-            GOTO_ERROR();
-    }
+TARGET(PRINT_EXPR) {                /* the interactive echo: sys.displayhook */
+    if (!vm_print_expr(POP()))
+        GOTO_ERROR();
     DISPATCH();
 }
 

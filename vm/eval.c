@@ -49,23 +49,33 @@
  * simpler scheme stays.
  *
  * The eval breaker: RESUME (every function entry and generator resumption)
- * and every backward jump (every loop iteration) test one flag; SIGINT and
- * the generator finaliser set it, and vm_handle_breaker turns it into a
- * KeyboardInterrupt or closes the abandoned generators.
+ * and every backward jump (every loop iteration) test one flag; SIGINT, the
+ * generator finaliser and a thread waiting for the interpreter lock set
+ * it, and vm_handle_breaker turns it into a KeyboardInterrupt, closes the
+ * abandoned generators or hands the lock over (vm/thread.h).
+ *
+ * Threads: the machine state below is the running thread's.  When the
+ * interpreter lock changes hands, vm/thread.c saves it for the outgoing
+ * thread and loads the incoming one's (VM_THREAD_STATE in vm/thread.h
+ * lists every such global), so nothing here tests which thread runs.
  */
 #include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include "loader/import.h"
+#include "modules/api.h"
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "runtime/weakref.h"
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
 #include "vm/opcodes.h"
+#include "vm/thread.h"
 
 /* ---- machine state -------------------------------------------------------- */
 
+/* Per thread (vm/thread.h): */
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
 static int recursion_limit = PVM_RECURSION_LIMIT;
@@ -340,6 +350,9 @@ static Value run_entry_frame(Frame *f)
     return vm_eval(f, false);
 }
 
+/* The Python frame running now (NULL before the program starts). */
+Frame *vm_current_frame(void) { return vm_running; }
+
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     Frame *f = vm_function_frame(AS_FUNCTION(callable), args, nargs, kwnames);
@@ -348,16 +361,28 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return run_entry_frame(f);
 }
 
-/* Run module code.  The outermost call is the program: when it ends, the
- * generators still suspended are closed, as at CPython's exit. */
+/* Before the program's first instruction: generators ready, Ctrl-C
+ * caught, a full heap turned into MemoryError.  Idempotent: the first vm_run_module (the program's __main__)
+ * calls it, and the interactive prompt calls it once, then runs each input
+ * with vm_exec_code. */
+void vm_program_start(void)
+{
+    static bool started;
+    if (started)
+        return;
+    started = true;
+    rt_gen_init();
+    install_sigint_handler();
+    gc_set_exhausted_hook(on_memory_exhausted);
+}
+
+/* Run module code.  The first call is the program's __main__, which sets
+ * up what the whole run needs. */
 Value vm_run_module(ObjCode *code, Value globals)
 {
-    bool program = vm_running == NULL;
-    if (program) {
-        rt_gen_init();
-        install_sigint_handler();
-        gc_set_exhausted_hook(on_memory_exhausted);
-        thread_exc_state.exc = rt_None;         /* nothing handled yet */
+    vm_program_start();
+    if (vm_running == NULL) {                   /* the program: nothing handled yet */
+        thread_exc_state.exc = rt_None;
         vm_exc_info = &thread_exc_state;
     }
     if (!enter_recursion())
@@ -367,12 +392,7 @@ Value vm_run_module(ObjCode *code, Value globals)
     f->locals = globals;
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
-    Value r = run_entry_frame(f);
-    /* CPython's teardown of __main__ closes the generators still suspended
-     * in module-level variables; gen.c keeps the list of live ones. */
-    if (program)
-        rt_gen_close_all();
-    return r;
+    return run_entry_frame(f);
 }
 
 /* `class C: ...` compiles the body to a function that LOAD_BUILD_CLASS's
@@ -381,6 +401,26 @@ Value vm_run_module(ObjCode *code, Value globals)
 Value vm_run_class_body(Value func, Value locals)
 {
     Frame *f = vm_function_frame(AS_FUNCTION(func), NULL, 0, VAL_NULL);
+    if (f == NULL)
+        return VAL_NULL;
+    f->locals = locals;
+    return run_entry_frame(f);
+}
+
+/* exec(), eval() and the interactive prompt: code run with any globals and
+ * locals.  As in CPython, it runs as a function made of the code: a code
+ * object of a function gets the argument errors a call would give, and
+ * `closure` (exec's closure=, a tuple of cells) fills its free variables.
+ * The builtins are globals['__builtins__'] (a dict or a module). */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
+{
+    ObjFunction *fn = AS_FUNCTION(rt_function_new(code, globals, code->qualname));
+    Value b = rt_dict_get_cstr(globals, "__builtins__");
+    if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
+        b = VAL_AS(ObjModule, b)->dict;
+    fn->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    fn->closure = closure;
+    Frame *f = vm_function_frame(fn, NULL, 0, VAL_NULL);
     if (f == NULL)
         return VAL_NULL;
     f->locals = locals;
@@ -502,9 +542,10 @@ static void install_sigint_handler(void)
     sigaction(SIGINT, &sa, NULL);
 }
 
+/* Only the main thread turns SIGINT into KeyboardInterrupt, as in CPython. */
 bool vm_check_interrupt(void)
 {
-    if (!sigint_pending)
+    if (!sigint_pending || !vm_is_main_thread())
         return true;
     sigint_pending = 0;
     /* Keep the breaker set if generator work is still queued. */
@@ -521,15 +562,27 @@ static void on_memory_exhausted(void)
     vm_eval_breaker = 1;
 }
 
+/* Read without the interpreter lock, by a thread about to block again. */
+bool vm_interrupt_pending(void)
+{
+    return sigint_pending && vm_is_main_thread();
+}
+
+/* _thread.interrupt_main(): as if SIGINT had arrived. */
+void vm_interrupt_main(void)
+{
+    on_sigint(SIGINT);
+}
+
 void vm_request_pending_work(void)
 {
     work_pending = 1;
     vm_eval_breaker = 1;
 }
 
-/* What the loop does when the eval breaker is set: run queued work (closing
- * abandoned generators), then turn a pending SIGINT into KeyboardInterrupt.
- * Returns false with the exception set. */
+/* The fuzzing build (PVM_FUZZ): every safe point spends one step of a
+ * budget, and a spent budget ends the program with SystemError, so that
+ * no input can run forever (tests/fuzz/README.md). */
 #ifdef PVM_FUZZ
 long vm_fuzz_budget = LONG_MAX;
 
@@ -558,6 +611,24 @@ static void clear_stale_slots(void)
             *p = VAL_NULL;
 }
 
+/* The queued work: the callbacks of weak references whose referents died,
+ * then closing abandoned generators (CPython's order: a generator's weak
+ * references are cleared before it is finalised).  The request is taken
+ * first, so a callback's own frame does not start the generators early. */
+static void run_pending_work(void)
+{
+    work_pending = 0;
+    rt_weakref_run_pending();
+    rt_gen_run_pending();
+}
+
+/* What the loop does when the eval breaker is set: let a thread waiting
+ * for the interpreter lock have it, run queued work (weak-reference
+ * callbacks, closing abandoned generators), then turn a pending SIGINT
+ * into KeyboardInterrupt.  Returns false with the exception set.  The
+ * fence orders clearing the breaker before reading the flags: a flag set
+ * after the read sets the breaker again, and is seen at the next safe
+ * point. */
 bool vm_handle_breaker(void)
 {
     if (fuzz_budget_spent()) {
@@ -565,23 +636,44 @@ bool vm_handle_breaker(void)
         return false;
     }
     vm_eval_breaker = 0;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (memory_pending) {
         memory_pending = 0;
-        vm_eval_breaker = work_pending || sigint_pending;
+        vm_eval_breaker = work_pending || sigint_pending || vm_thread_drop_requested();
         gc_memory_error_raised();
         clear_stale_slots();
         rt_raise_nomemory();
         return false;
     }
-    if (work_pending) {
-        work_pending = 0;
-        rt_gen_run_pending();
-    }
+    if (vm_thread_drop_requested())
+        vm_thread_yield();
+    if (work_pending)
+        run_pending_work();
     return vm_check_interrupt();
+}
+
+void vm_gc_collect(const Value *live_end)
+{
+    vm_frame_scrub(live_end);
+    gc_collect();
+    run_pending_work();
 }
 
 
 /* ---- what builtins may ask about the running frame ----------------------------- */
+
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
+{
+    Frame *f = vm_running;
+    for (; f != NULL && depth > 0; depth--)
+        f = f->previous;
+    if (f == NULL)
+        return false;
+    *globals = f->globals;
+    *code = f->code;
+    *lineno = rt_code_line(f->code, frame_lasti(f));
+    return true;
+}
 
 /* globals(): the running frame's, or the builtins before any frame runs
  * (a builtin called during start-up). */
@@ -743,6 +835,18 @@ bool vm_setup_annotations(Frame *frame)
         return ann != VAL_NULL;
     return is_dict(frame->locals) ? rt_dict_set(frame->locals, key, rt_dict_new())
                                   : rt_setitem(frame->locals, key, rt_dict_new()) == 0;
+}
+
+/* PRINT_EXPR: an expression statement typed at the interactive prompt
+ * (compiled in 'single' mode) hands its value to sys.displayhook. */
+bool vm_print_expr(Value v)
+{
+    Value hook = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "displayhook");
+    if (hook == VAL_NULL) {
+        rt_raisef(&rt_RuntimeError, "lost sys.displayhook");
+        return false;
+    }
+    return rt_call1(hook, v) != VAL_NULL;
 }
 
 /* The errors of reading an empty slot, with 3.11's wording: a local (or a

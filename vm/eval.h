@@ -115,6 +115,7 @@ static inline Frame *vm_leave_frame(Frame *f)
 
 Value vm_load_global(Frame *frame, Value name);
 Value vm_load_name(Frame *frame, Value name);
+bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);
 Value vm_unbound_deref(Frame *frame, int i);
 bool vm_unpack(Value seq, Value *dest, int before, int after, bool star);

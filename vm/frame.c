@@ -14,22 +14,26 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "vm/frame.h"
+#include "vm/eval.h"
 
 /* 512 KiB per chunk: room for thousands of ordinary frames, so a
  * recursion of the default limit (1000) rarely needs a second chunk. */
 #define CHUNK_WORDS (64 * 1024)
 
-typedef struct Chunk {
-    struct Chunk *previous;
+typedef struct FrameChunk {
+    struct FrameChunk *previous;
     Value *top;                 /* first free word */
     Value *limit;
     Value data[];
 } Chunk;
 
-static Chunk *current;          /* static: scanned by the collector */
-/* An emptied chunk kept for reuse: without it, a call that straddles a
- * chunk boundary inside a loop would allocate a fresh 512 KiB chunk on
- * every iteration and drop it on return. */
+/* The top chunk of the running thread's frame stack (each thread has its
+ * own: vm/thread.h swaps this pointer).  A global, so scanned by the
+ * collector; a thread not running keeps it in its saved state. */
+Chunk *vm_frame_chunk;
+/* An emptied chunk kept for reuse, by whichever thread needs one next:
+ * without it, a call that straddles a chunk boundary inside a loop would
+ * allocate a fresh 512 KiB chunk on every iteration and drop it on return. */
 static Chunk *spare;
 
 static Chunk *chunk_new(size_t words, Chunk *previous)
@@ -51,18 +55,20 @@ static Chunk *chunk_new(size_t words, Chunk *previous)
 Frame *vm_frame_push(ObjCode *code)
 {
     size_t words = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value) + code->framesize;
-    if (current == NULL || current->top + words > current->limit) {
+    Chunk *top = vm_frame_chunk;
+    if (top == NULL || top->top + words > top->limit) {
         size_t size = words > CHUNK_WORDS ? words : CHUNK_WORDS;
         if (spare != NULL && spare->limit - spare->data >= (ssize_t)words) {
-            spare->previous = current;
-            current = spare;
+            spare->previous = top;
+            top = spare;
             spare = NULL;
         } else {
-            current = chunk_new(size, current);
+            top = chunk_new(size, top);
         }
+        vm_frame_chunk = top;
     }
-    Frame *f = (Frame *)current->top;
-    current->top += words;
+    Frame *f = (Frame *)top->top;
+    top->top += words;
     memset(f, 0, sizeof(Frame) + code->nlocalsplus * sizeof(Value));
     f->code = code;
     f->instr = f->next_instr = code->instrs;
@@ -73,15 +79,16 @@ Frame *vm_frame_push(ObjCode *code)
 void vm_frame_pop(Frame *f)
 {
     /* A frame at the very start of a chunk: that chunk becomes empty and
-     * the previous one current again (the empty chunk is left to the GC). */
-    while (current != NULL && !((Value *)f >= current->data && (Value *)f < current->limit))
-        current = current->previous;
-    if (current != NULL) {
-        current->top = (Value *)f;
-        if (current->top == current->data && current->previous != NULL) {
-            spare = current;
-            current = current->previous;
-        }
+     * the previous one the top again (the empty chunk is left to the GC). */
+    Chunk *top = vm_frame_chunk;
+    while (top != NULL && !((Value *)f >= top->data && (Value *)f < top->limit))
+        vm_frame_chunk = top = top->previous;
+    if (top == NULL)
+        return;
+    top->top = (Value *)f;
+    if (top->top == top->data && top->previous != NULL) {
+        spare = top;
+        vm_frame_chunk = top->previous;
     }
 }
 
@@ -96,4 +103,27 @@ Frame *vm_frame_to_heap(const Frame *f, Value *sp)
     h->previous = NULL;
     h->is_entry = false;
     return h;
+}
+
+/* Clear the words no frame uses: above the top of the current chunk, the
+ * spare chunk, and the running frame's value stack above live_end (when
+ * live_end points into it: the arguments of the C function calling this
+ * end there).  Popped frames and popped stack slots leave their values
+ * behind, which the conservative collector would take for live
+ * references; gc.collect() clears them first, so that an object only a
+ * returned call or an evaluated expression held is collected (and its
+ * weak references cleared) as CPython's reference counting frees it. */
+void vm_frame_scrub(const Value *live_end)
+{
+    if (vm_frame_chunk != NULL)
+        memset(vm_frame_chunk->top, 0,
+               (size_t)(vm_frame_chunk->limit - vm_frame_chunk->top) * sizeof(Value));
+    if (spare != NULL)
+        memset(spare->data, 0, (size_t)(spare->limit - spare->data) * sizeof(Value));
+    Frame *f = vm_running;
+    if (f == NULL)
+        return;
+    Value *end = f->localsplus + f->code->framesize;
+    if (live_end >= frame_stack_base(f) && live_end <= end)
+        memset((Value *)live_end, 0, (size_t)(end - live_end) * sizeof(Value));
 }

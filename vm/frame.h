@@ -75,10 +75,18 @@ static inline Value *frame_saved_sp(const Frame *f)
     return f->sp;
 }
 
+/* The top chunk of the running thread's frame stack (frame.c; swapped
+ * between threads, vm/thread.h). */
+extern struct FrameChunk *vm_frame_chunk;
+
 /* Push a frame for code, its locals cleared; NULL (MemoryError set) on
  * failure.  Pop it again with vm_frame_pop, strictly last-in first-out. */
 Frame *vm_frame_push(ObjCode *code);
 void vm_frame_pop(Frame *f);
+
+/* Before a forced collection: zero the words no frame uses, and the
+ * running frame's value stack above live_end when it points into it. */
+void vm_frame_scrub(const Value *live_end);
 
 /* A copy of f on the GC heap, including its value stack up to sp: the
  * frame a generator keeps between resumptions. */

@@ -10,8 +10,20 @@
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
- *   modules/sys.c      the recursion limit, vm_handled_exception
- *   modules/time.c     vm_check_interrupt (time.sleep)
+ *   runtime/weakref.c  vm_request_pending_work
+ *   modules/sys.c      the recursion limit, vm_handled_exception; the
+ *                      switch interval (vm/thread.h)
+ *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
+ *                      other threads run)
+ *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
+ *                      interpreter lock)
+ *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
+ *                      compile service)
+ *   loader/exec.c      vm_current_frame (exec/eval's default globals/locals)
+ *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
+ *   modules/gc.c       vm_gc_collect (gc.collect)
+ *   modules/warnings.c vm_frame_info (the frame a warning is about)
+ *   modules/sre_match.c  vm_check_interrupt (a long regular-expression match)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
  *                      vm/decode.h to read frames and bytecode)
@@ -26,12 +38,22 @@
 
 typedef struct Frame Frame;             /* vm/frame.h */
 
+/* The Python frame running now (NULL before the program starts). */
+Frame *vm_current_frame(void);
+
 /* CallFunc of the function type: push a frame and run it to completion. */
 Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames);
 
 /* Run module-level code with the given globals dict (which is also its
- * locals).  Returns the result or VAL_NULL with the exception set. */
+ * locals).  Returns the result or VAL_NULL with the exception set.  The
+ * program's end is the caller's business (tools/main.c): joining threads,
+ * then closing the generators still suspended (rt_gen_close_all). */
 Value vm_run_module(ObjCode *code, Value globals);
+
+/* Run a code object with these globals (a dict) and locals (any mapping):
+ * exec(), eval() and the interactive prompt.  closure: a tuple of cells for
+ * the code's free variables, or VAL_NULL. */
+Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure);
 
 /* Run a class body (a function made by the class statement) with the
  * given dict as its locals; returns what the body returns (the __class__
@@ -44,6 +66,12 @@ Value vm_locals(void);
 /* Zero-argument super(): the class and the first argument of the running
  * method; false with RuntimeError set when there are none. */
 bool vm_super_args(Value *type, Value *obj);
+
+/* The Python frame `depth` calls out from the running one (0: the running
+ * frame, the one that called the C function asking): its globals, code and
+ * current line.  false when there are fewer frames.  (warnings.warn's
+ * stacklevel, modules/warnings.c.) */
+bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
 
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
@@ -75,11 +103,28 @@ void vm_gen_end_delegation(Frame *frame);
  * (the "eval breaker": one load and branch) and turns into
  * KeyboardInterrupt.  A C function that blocks or loops for long calls
  * vm_check_interrupt(), which returns false with KeyboardInterrupt set
- * when a SIGINT arrived (time.sleep does, on EINTR). */
+ * when a SIGINT arrived (time.sleep does, on EINTR).  vm_interrupt_pending
+ * only asks whether one arrived (a blocking read retrying after EINTR). */
 bool vm_check_interrupt(void);
-/* Ask the loop to call rt_gen_run_pending at its next safe point (used by
- * the generator finaliser, which may not run Python code itself). */
+bool vm_interrupt_pending(void);
+/* _thread.interrupt_main(): KeyboardInterrupt in the main thread at its
+ * next safe point, as if SIGINT had arrived. */
+void vm_interrupt_main(void);
+/* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
+ * its next safe point (used by the finalisers of generators and of weakly
+ * referenced objects, which may not run Python code themselves). */
 void vm_request_pending_work(void);
+/* Program start (vm_run_module does it for a program it runs): ready the
+ * generator types, catch SIGINT.  (At program exit, rt_gen_close_all
+ * closes every generator still suspended.) */
+void vm_program_start(void);
+
+/* gc.collect(): clear what the frame stack still holds of returned calls
+ * and popped values (live_end: the end of the calling C function's
+ * arguments, args + nargs, where the running frame's live stack ends when
+ * Python code called it), collect, then run what the collection made due
+ * (weak reference callbacks, closing abandoned generators). */
+void vm_gc_collect(const Value *live_end);
 
 #ifdef PVM_FUZZ
 /* The fuzzing build only (make fuzz): the program may pass `steps` safe

@@ -29,12 +29,14 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, "build", "signals")
 TIMEOUT = float(os.environ.get("SIGNALS_TIMEOUT", "10"))
 READY = "ready"
+SETTLE = 0.2
 
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
 
@@ -64,6 +66,9 @@ def run(cmd):
             line = raw.decode("utf-8", "replace")
             out.append(line)
             if line.rstrip("\n") == READY and p.poll() is None:
+                # A moment's grace: a signal that lands between `ready` and
+                # the blocking call it announces is lost in CPython too.
+                time.sleep(SETTLE)
                 p.send_signal(signal.SIGINT)
                 signals += 1
                 timer.cancel()

@@ -15,7 +15,8 @@
     X(containers_suite)    \
     X(exceptions_suite)    \
     X(dis_suite)           \
-    X(siphash_suite)
+    X(siphash_suite)       \
+    X(sre_suite)
 
 #define DECLARE_SUITE(name) Suite *name(void);
 PVM_UNIT_SUITES(DECLARE_SUITE)

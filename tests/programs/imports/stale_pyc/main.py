@@ -1,5 +1,6 @@
-# A module whose source changed after it was compiled: python3.11 would
-# recompile it; pvm cannot, and says which file and how to fix it.
+# A module whose source changed after it was compiled: its pyc is stale, so
+# python3.11 compiles the source again, and so does pvm (with python3.11's
+# compiler, through its compile service).
 print("before import")
 import stale
-print("not reached", stale.value)
+print("imported", stale.value)

@@ -1,0 +1,243 @@
+"""compile_service.py -- the Python half of pvm's compile service.
+
+pvm has no compiler of its own.  When a program needs source compiled
+(compile(), exec()/eval() of a string, `pvm -c`, a .py file without
+up-to-date cached bytecode, the interactive prompt), pvm starts this
+program once, in a co-process of python3.11 run isolated (-I -S: no site,
+no user site, PYTHON* variables ignored), and asks it over a pair of pipes.
+It only compiles: nothing it receives is ever run.  It ends when its stdin
+reaches end of file, i.e. when pvm ends.  loader/compile.c is the other
+half and explains the protocol; in short (integers are little-endian):
+
+  request  u32 n, then n fields, each a u32 length and that many bytes:
+             op        b"compile"; b"script" (a program python3.11 would read
+                       from a file or stdin: see script_error); or
+                       b"interactive" (the lines typed at the prompt)
+             mode      b"exec", b"eval" or b"single"
+             flags     compile()'s flags, in decimal, __future__ bits merged
+             optimize  0, 1 or 2, in decimal
+             filename  UTF-8
+             kind      b"str" (compile the text: a coding cookie is ignored)
+                       or b"bytes" (compile the bytes: the cookie counts)
+             source    the source, UTF-8 for kind str
+             pyc       the header wanted: b"" (any), b"timestamp MTIME SIZE",
+                       or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
+  reply    u32 length, then marshal.dumps of one tuple:
+             ("code", pyc, warnings)    pyc: a complete .pyc image -- exactly
+                                        what importlib would write for it
+             ("incomplete", warnings)   op interactive: the input needs more
+                                        lines (codeop's verdict)
+             ("error", type name, args, location, warnings)
+                                        what compile() raised: its class
+                                        name and args; for a SyntaxError the
+                                        location is (msg, filename, lineno,
+                                        offset, text, end_lineno, end_offset)
+                                        (the attributes, which CPython does
+                                        not always put in args), else None
+           warnings is the text python3.11 would have written to stderr
+           while compiling (SyntaxWarning), usually "".
+
+Before the first request it sends, unasked, ("hello", magic) with the
+magic number of the .pyc files it writes, so pvm can check the version.
+"""
+import io
+import marshal
+import os
+import sys
+from importlib import _bootstrap_external as external    # frozen: no cost
+import _imp
+
+
+def read_exact(n):
+    """n bytes from stdin, or None at end of file."""
+    data = bytearray()
+    while len(data) < n:
+        chunk = os.read(0, n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return bytes(data)
+
+
+def read_request():
+    """The fields of one request, or None when pvm has gone."""
+    head = read_exact(4)
+    if head is None:
+        return None
+    fields = []
+    for _ in range(int.from_bytes(head, "little")):
+        size = read_exact(4)
+        field = read_exact(int.from_bytes(size, "little")) if size else None
+        if field is None:
+            return None
+        fields.append(field)
+    return fields
+
+
+def send(reply):
+    data = marshal.dumps(reply)
+    view = memoryview(len(data).to_bytes(4, "little") + data)
+    while view:
+        view = view[os.write(1, view):]
+
+
+def pyc_image(code, header, source):
+    """The .pyc importlib writes for this code (py_compile writes the same)."""
+    words = header.split()
+    if words and words[0] == b"hash":
+        source_hash = _imp.source_hash(external._RAW_MAGIC_NUMBER, source)
+        return external._code_to_hash_pyc(code, source_hash, words[1] == b"1")
+    if words and words[0] == b"timestamp":
+        return external._code_to_timestamp_pyc(code, int(words[1]), int(words[2]))
+    return external._code_to_timestamp_pyc(code)
+
+
+def interactive(source, filename, flags):
+    """The lines typed at the prompt so far: a code object, or None when
+    the statement is not finished -- the verdict of codeop, CPython's own
+    rule for this (compile once as it is and once with a newline added;
+    "incomplete input" means: ask for more)."""
+    import codeop
+    compiler = codeop.CommandCompiler()
+    compiler.compiler.flags |= flags
+    try:
+        return compiler(source, filename, "single")
+    except SyntaxError:
+        # 3.11's codeop reports the error of a compile that still allows
+        # incomplete input ("incomplete input"); the REPL reports what the
+        # lines typed, each ended by its newline, give (as codeop does
+        # from 3.12 on).
+        return compile(source + "\n", filename, "single", flags, True)
+
+
+def script_error(exc, source, filename):
+    """python3.11 reads a script, or a program on stdin, with its file
+    tokenizer, which reports a few errors unlike compile() does: a source
+    that is not UTF-8 and declares no encoding, or declares one that does
+    not exist, is one message without a location; an indented block (or
+    except/finally) missing at the very end of the file has its column at
+    0 -- the end-of-file token's column when reading a file.  This returns
+    the error python3.11 would report for `exc`, compile()'s.  (The file
+    tokenizer's treatment of a NUL byte is not reproduced.)"""
+    encoding = encoding_error(source, filename)
+    if encoding is not None:
+        return encoding
+    if isinstance(exc, SyntaxError) and exc.text is not None and (
+            exc.msg.startswith("expected an indented block") or
+            exc.msg == "expected 'except' or 'finally' block"):
+        rest = source.split(b"\n")[exc.lineno:]
+        if exc.offset == len(exc.text.rstrip("\n")) + 1 and not b"".join(rest).strip():
+            exc.offset = 0
+    return exc
+
+
+def encoding_error(source, filename):
+    """The file tokenizer's own encoding errors (Parser/tokenizer.c), or None."""
+    import codecs, re
+    bom = source.startswith(b"\xef\xbb\xbf")
+    lines = source[3 if bom else 0:].split(b"\n")
+    cookie = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+    match = cookie.match(lines[0])
+    if match is None and len(lines) > 1 and re.match(rb"^[ \t\f]*(?:[#\r]|$)", lines[0]):
+        match = cookie.match(lines[1])
+    if match is not None:
+        name = normal_encoding_name(match.group(1).decode("latin-1"))
+        if bom and name != "utf-8":
+            return SyntaxError("encoding problem: %s with BOM" % name)
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            return SyntaxError("encoding problem: %s" % name)
+        return None
+    for number, line in enumerate(lines, 1):
+        bad = first_invalid_utf8(line)
+        if bad is not None:
+            return SyntaxError("Non-UTF-8 code starting with '\\x%.2x' in file %s on line %d, "
+                               "but no encoding declared; see https://peps.python.org/pep-0263/ "
+                               "for details" % (bad, filename, number))
+    return None
+
+
+def normal_encoding_name(name):
+    """get_normal_name() of Parser/tokenizer.c."""
+    low = name[:12].lower().replace("_", "-")
+    if low == "utf-8" or low.startswith("utf-8-"):
+        return "utf-8"
+    for latin in ("latin-1", "iso-8859-1", "iso-latin-1"):
+        if low == latin or low.startswith(latin + "-"):
+            return "iso-8859-1"
+    return name
+
+
+def first_invalid_utf8(line):
+    """The first byte the tokenizer's valid_utf8() rejects, or None."""
+    i = 0
+    while i < len(line):
+        byte = line[i]
+        if byte < 0x80:
+            i += 1
+            continue
+        need = 1 if 0xC0 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF8 else 0
+        tail = line[i + 1:i + 1 + need]
+        if need == 0 or len(tail) < need or any(not 0x80 <= b < 0xC0 for b in tail):
+            return byte
+        i += 1 + need
+    return None
+
+
+def plain(value):
+    """An exception argument marshal can carry (repr of anything else)."""
+    if type(value) is tuple:
+        return tuple(plain(item) for item in value)
+    if value is None or type(value) in (str, int, bytes, bool, float):
+        return value
+    return repr(value)
+
+
+def error_reply(exc):
+    location = None
+    if isinstance(exc, SyntaxError):
+        location = plain((exc.msg, exc.filename, exc.lineno, exc.offset, exc.text,
+                          exc.end_lineno, exc.end_offset))
+    return ("error", type(exc).__name__, plain(exc.args), location)
+
+
+def handle(fields):
+    op, mode, flags, optimize, filename, kind, source, header = fields
+    filename = filename.decode("utf-8", "surrogatepass")
+    text = source.decode("utf-8", "surrogatepass") if kind == b"str" else source
+    if op == b"interactive":
+        code = interactive(text, filename, int(flags))
+        if code is None:
+            return ("incomplete",)
+    elif op == b"script":
+        try:
+            code = compile(source, filename, "exec", int(flags), dont_inherit=True,
+                           optimize=int(optimize))
+        except (SyntaxError, ValueError) as exc:
+            raise script_error(exc, source, filename)
+    else:
+        code = compile(text, filename, mode.decode(), int(flags),
+                       dont_inherit=True, optimize=int(optimize))
+    return ("code", pyc_image(code, header, source))
+
+
+def main():
+    send(("hello", int.from_bytes(external.MAGIC_NUMBER[:2], "little")))
+    while True:
+        fields = read_request()
+        if fields is None:
+            return
+        # Warnings (SyntaxWarning) go to sys.stderr, formatted by python3.11
+        # itself; they are captured and sent back for pvm to print.
+        sys.stderr = captured = io.StringIO()
+        try:
+            reply = handle(fields)
+        except Exception as exc:            # compile()'s error, or a bad request
+            reply = error_reply(exc)
+        finally:
+            sys.stderr = sys.__stderr__
+        send(reply + (captured.getvalue(),))
+
+
+main()

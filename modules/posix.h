@@ -1,0 +1,99 @@
+/*
+ * posix.h — what the files of the posix module share.
+ *
+ * The posix module is CPython's Modules/posixmodule.c for Linux: the
+ * system calls Lib/os.py re-exports as `os`.  It is split by theme:
+ *
+ *   posix.c        the module: path and fd arguments, errors, environ,
+ *                  the constants, and the small system queries (uname,
+ *                  cpu_count, urandom, sysconf, terminal size, ...)
+ *   posix_file.c   file descriptors (open/read/write/pipe/dup...), stat
+ *                  and os.stat_result, file metadata (chmod, utime,
+ *                  access...), links
+ *   posix_dir.c    directories: listdir, scandir and DirEntry, mkdir,
+ *                  rmdir, unlink, rename, getcwd, chdir
+ *   posix_proc.c   processes: ids, fork, exec, wait and the W* macros,
+ *                  kill, _exit, umask, times, scheduling
+ *
+ * Paths.  A path argument is what CPython's path_t converter accepts: a
+ * str (encoded as UTF-8 with surrogateescape: os.fsencode), bytes, an
+ * os.PathLike (its __fspath__() result), and, where the function allows,
+ * an open file descriptor or None.  A path given as bytes gives results as
+ * bytes (os.listdir(b'.')); as str, results are str, decoded with
+ * surrogateescape (os.fsdecode), so every file name round-trips.
+ */
+#ifndef PVM_MODULES_POSIX_H
+#define PVM_MODULES_POSIX_H
+
+#include <fcntl.h>
+#include "modules/modutil.h"
+
+/* A converted path argument (CPython's path_t). */
+typedef struct PathArg {
+    const char *function;       /* "stat": names the function in messages */
+    const char *argument;       /* "path", "src", "dst" */
+    bool nullable, allow_fd;    /* None (= the current directory) / an fd accepted */
+    Value object;               /* str or bytes (after __fspath__) or the fd; errors name it */
+    const char *narrow;         /* the encoded path, NUL-terminated; NULL for an fd */
+    int fd;                     /* the fd given, else -1 */
+    bool is_bytes;              /* given as bytes: results are bytes */
+} PathArg;
+
+/* Fill p (function, argument, nullable and allow_fd set by the caller)
+ * from v; VAL_NULL/absent means None.  false + exception on error. */
+bool mod_posix_path(Value v, PathArg *p);
+/* A PathArg for function `fname`: argument "path", no fd, not nullable. */
+PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,
+                            bool nullable);
+/* An integer argument: an int, or what __index__ gives; else VAL_NULL and
+ * TypeError "'x' object cannot be interpreted as an integer". */
+Value mod_posix_index(Value v);
+/* A C int argument (a descriptor, a mode, a flag set): OverflowError when
+ * it does not fit. */
+bool mod_posix_fd(Value v, int *fd);
+/* dir_fd=None → AT_FDCWD; an int → that fd.  `fname` for messages. */
+bool mod_posix_dir_fd(Value v, int *fd);
+/* follow_symlinks= and friends: absent → dflt, else truth value. */
+bool mod_posix_bool(Value v, bool dflt, bool *out);
+/* CPython's argument-combination checks: "can't specify dir_fd without
+ * matching path", "can't specify both dir_fd and fd", "cannot use fd and
+ * follow_symlinks together", "cannot use dir_fd and follow_symlinks
+ * together".  false + ValueError. */
+bool mod_posix_check_dir_fd(const PathArg *p, int dir_fd);
+bool mod_posix_check_fd_follow(const PathArg *p, bool follow_symlinks);
+bool mod_posix_check_dir_fd_follow(const char *fname, int dir_fd, bool follow_symlinks);
+
+/* Raise OSError (the subclass errno names) from errno: without a file
+ * name, naming p->object, or naming two paths ("'a' -> 'b'"). */
+Value mod_posix_error(void);
+Value mod_posix_path_error(const PathArg *p);
+Value mod_posix_path_error2(const PathArg *a, const PathArg *b);
+
+/* A file name from the system: bytes when as_bytes, else str decoded as
+ * os.fsdecode does (UTF-8, undecodable bytes as lone surrogates). */
+Value mod_posix_name(const char *s, size_t n, bool as_bytes);
+/* os.fsencode of a str: UTF-8 with surrogateescape; NULL + UnicodeEncodeError
+ * for a surrogate that does not stand for a byte. */
+const char *mod_posix_fsencode(Value s, size_t *len);
+
+/* A blocking call was interrupted (EINTR): run the signal check; false
+ * when it raised (KeyboardInterrupt), true to retry (PEP 475). */
+bool mod_posix_retry(void);
+
+/* The callables register_at_fork keeps (posix.c) and fork runs
+ * (posix_proc.c): lists, VAL_NULL while empty — before, after_in_child,
+ * after_in_parent. */
+extern Value mod_posix_fork_hooks[3];
+
+/* The function tables of posix_file.c, posix_dir.c, posix_proc.c, and
+ * the types they add (stat_result, DirEntry...). */
+extern const MethodDef mod_posix_file_functions[], mod_posix_dir_functions[],
+    mod_posix_proc_functions[];
+void mod_posix_file_init(Value module);
+void mod_posix_dir_init(Value module);
+void mod_posix_proc_init(Value module);
+/* os.stat_result of a struct stat (posix_file.c; scandir's DirEntry.stat). */
+struct stat;
+Value mod_posix_stat_result(const struct stat *st);
+
+#endif

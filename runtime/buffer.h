@@ -1,0 +1,103 @@
+/*
+ * buffer.h — the buffer protocol: how C code reads (and writes) the bytes
+ * of a "bytes-like object" without knowing its type.
+ *
+ * bytes, bytearray, array.array and memoryview keep their data in one
+ * block of memory.  Each says where, through its type's getbuffer slot
+ * (object.h), by filling an RtBuffer: the start, the length in bytes, and
+ * how the bytes are shaped into items (format "B" for bytes; array('i')
+ * says "i", 4-byte items).  bytes(x), int.from_bytes(x), b''.join(...),
+ * memoryview(x), struct, hashlib, zlib and io all take "any bytes-like
+ * object" this way (CPython's Py_buffer, PEP 3118).
+ *
+ *     RtBuffer view;
+ *     if (rt_get_buffer(obj, &view, RT_BUF_SIMPLE) < 0)
+ *         return VAL_NULL;          // TypeError: a bytes-like object is required, not 'str'
+ *     ... read view.len bytes at view.buf ...
+ *     rt_release_buffer(&view);
+ *
+ * Releasing.  Give back every buffer you get.  None of pvm's exporters
+ * locks anything while a buffer is out: bytes is immutable, and bytearray
+ * and array.array never free a block they handed out (a resize copies into
+ * a new block), so a holder's pointer always stays valid memory; after a
+ * resize it shows the old contents.  CPython's bytearray instead refuses
+ * to resize while a memoryview of it exists — but pvm cannot see a
+ * memoryview die the moment it becomes unreachable (memory is collected,
+ * not reference counted), so such a lock would outlive it, and
+ * `memoryview(ba)[0]` followed by `ba.append(x)` would fail where CPython
+ * succeeds.  An exporter of memory it frees itself (mmap) must count its
+ * buffers in getbuffer/releasebuffer and refuse to free while any is out;
+ * RT_BUF_LASTING tells it which holders keep theirs past the call (a
+ * memoryview keeps its buffer until release()).
+ *
+ * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
+ * C-contiguous (the items one after another, row-major), so `buf` and
+ * `len` are enough to read the whole content; a strided request may get a
+ * memoryview slice with a step, to be walked with shape and strides
+ * (rt_buffer_to_bytes does that).
+ */
+#ifndef PVM_BUFFER_H
+#define PVM_BUFFER_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+#include "object.h"
+
+/* The largest number of dimensions a memoryview may have (CPython's
+ * PyBUF_MAX_NDIM). */
+#define RT_BUF_MAX_NDIM 64
+
+struct RtBuffer {
+    void *buf;                  /* the first byte */
+    Value obj;                  /* the exporter; VAL_NULL once released */
+    ssize_t len;                /* bytes: the product of shape times itemsize */
+    ssize_t itemsize;           /* bytes per item (1 for bytes) */
+    bool readonly;
+    int ndim;                   /* 0 (a single item) .. RT_BUF_MAX_NDIM */
+    const char *format;         /* a struct-module format of one item: "B", "i", "d" */
+    ssize_t *shape;             /* ndim sizes (points to shape1 when ndim == 1) */
+    ssize_t *strides;           /* ndim byte steps (C-contiguous) */
+    ssize_t shape1, stride1;    /* the storage for the one-dimensional case */
+    int flags;                  /* the RT_BUF_* it was asked with */
+};
+
+/* What the caller will do with the buffer (or-ed together).
+ *   RT_BUF_SIMPLE    read it, as one C-contiguous block
+ *   RT_BUF_WRITABLE  write into it: refused for read-only exporters
+ *   RT_BUF_STRIDED   the caller follows shape and strides (any layout)
+ *   RT_BUF_LASTING   the caller keeps it past this call (see above) */
+enum { RT_BUF_SIMPLE = 0, RT_BUF_WRITABLE = 1, RT_BUF_STRIDED = 2, RT_BUF_LASTING = 4 };
+
+/* Does obj export a buffer (is it bytes-like)? */
+bool rt_has_buffer(Value obj);
+
+/* Fill *view from obj's buffer.  Returns 0, or -1 with TypeError "a
+ * bytes-like object is required, not 'T'" (obj has none) or BufferError
+ * "Object is not writable." (RT_BUF_WRITABLE of a read-only one). */
+int rt_get_buffer(Value obj, RtBuffer *view, int flags);
+
+/* Give the buffer back (once; a second call does nothing). */
+void rt_release_buffer(RtBuffer *view);
+
+/* For exporters' getbuffer slots: describe a one-dimensional block of
+ * n bytes at buf holding items of `itemsize` bytes in `format`. */
+int rt_buffer_fill(RtBuffer *view, Value obj, void *buf, ssize_t n, bool readonly,
+                   const char *format, ssize_t itemsize, int flags);
+
+/* The bytes of a bytes-like object as a new bytes object, in C order
+ * whatever its layout (bytes(x)); VAL_NULL + TypeError if it has none. */
+Value rt_buffer_to_bytes(Value obj);
+
+/* One item of a native struct format ("B", "i", "@d", "c", "?"...), as
+ * memoryview reads and writes them: the value at p, and v stored at p
+ * (TypeError/ValueError "memoryview: invalid type/value for format 'B'").
+ * The size of one item of fmt, or -1 when fmt is not such a format. */
+Value rt_buffer_unpack_item(const char *fmt, const void *p);
+int rt_buffer_pack_item(const char *fmt, void *p, Value v);
+ssize_t rt_buffer_format_size(const char *fmt);
+
+/* memoryview (memoryview.c). */
+extern ObjType rt_memoryview_type;
+void rt_memoryview_init(void);
+
+#endif

@@ -1,0 +1,3 @@
+VALUE = "submodule value"
+def helper():
+    return "helper from " + __name__

@@ -1,0 +1,16 @@
+# sys.prefix and friends, the standard library on sys.path, stdlib_module_names (the whole table) and builtin_module_names
+import sys
+print(sys.prefix == sys.base_prefix, sys.exec_prefix == sys.base_exec_prefix)
+print(type(sys.prefix).__name__, sys.platlibdir)
+print(sys._stdlib_dir == sys.prefix + '/' + sys.platlibdir + '/python3.11')
+print(sys._stdlib_dir in sys.path, sys.path.index(sys._stdlib_dir) > 0)
+print(sys.path[0] != '', type(sys.path_importer_cache).__name__)
+print(type(sys.meta_path).__name__, type(sys.path_hooks).__name__)
+print(type(sys.stdlib_module_names).__name__, len(sys.stdlib_module_names))
+print(sorted(sys.stdlib_module_names))
+print('os' in sys.stdlib_module_names, 'posix' in sys.stdlib_module_names, 'sys' in sys.stdlib_module_names)
+print(type(sys.builtin_module_names).__name__, 'sys' in sys.builtin_module_names)
+print(list(sys.builtin_module_names) == sorted(sys.builtin_module_names))
+print(set(sys.builtin_module_names) <= sys.stdlib_module_names | {'_imp'})
+print(sys.modules['sys'] is sys, 'builtins' in sys.modules)
+print(sys.pycache_prefix, sys.dont_write_bytecode in (True, False))

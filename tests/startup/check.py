@@ -1,0 +1,179 @@
+"""check.py -- how pvm starts: where it finds the standard library, what
+sys.path and the sys.prefix family hold, and what the command-line options
+and PYTHON* environment variables set, against python3.11.
+
+Usage (normally through tests/run_startup.sh):  python3.11 check.py PVM
+
+Each case runs in a fresh scratch folder.  Most run the same command line
+under python3.11 and pvm and compare stdout, exit status and the whole of
+stderr.  sys.path is compared after leaving out the entries CPython adds
+and pvm deliberately does not (python311.zip, lib-dynload, site-packages
+and dist-packages: pvm has no zip imports, extension modules or site).
+The rest check what only pvm does: a PYTHONHOME without a standard
+library, where python3.11 refuses to start and pvm runs on and says where
+it looked when an import fails.
+
+Prints one FAIL line (and details) per failed case, then
+"startup: N passed, M failed".
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PYTHON = sys.executable
+TIMEOUT = 20
+DROP = ("python311.zip", "lib-dynload", "site-packages", "dist-packages")
+BASE_ENV = {k: v for k, v in os.environ.items()
+            if not k.startswith("PYTHON") and k != "PVM_COMPILER"}
+BASE_ENV.update(PYTHONHASHSEED="0", PVM_COMPILER=PYTHON)
+CASES = []
+
+# Prints sys.path without the entries only CPython has.
+SHOW_PATH = ("import sys; print([p for p in sys.path if not p.endswith(%r)])" % (DROP,))
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+def run(cmd, cwd, env=None, stdin=None):
+    p = subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, timeout=TIMEOUT,
+                       env=dict(BASE_ENV, **(env or {})))
+    return p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode
+
+
+def same(work, args, env=None, stdin=None):
+    """None when python3.11 and pvm agree on stdout, stderr and status."""
+    want = run([PYTHON] + args, work, env, stdin)
+    got = run([PVM] + args, work, env, stdin)
+    problems = ["%s: python3.11 %r\n      pvm %r" % (what, w, g)
+                for what, w, g in zip(("stdout", "stderr", "status"), want, got) if w != g]
+    return "\n    ".join(problems) or None
+
+
+def write(folder, name, text):
+    path = os.path.join(folder, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+@case
+def path_for_each_entry_point(work):
+    write(work, "sub/show.py", SHOW_PATH + "\n")
+    write(work, "pkg/__init__.py", "")
+    write(work, "pkg/__main__.py", SHOW_PATH + "\n")
+    return (same(work, ["-c", SHOW_PATH]) or
+            same(work, ["sub/show.py"]) or
+            same(work, ["-m", "pkg"]) or
+            same(work, [], stdin=SHOW_PATH.encode() + b"\n"))
+
+
+@case
+def pythonpath_order(work):
+    env = {"PYTHONPATH": "/first::/second:rel:./x/../y:/first"}
+    return (same(work, ["-c", SHOW_PATH], env) or
+            same(work, ["-E", "-c", SHOW_PATH], env) or
+            same(work, ["-I", "-c", SHOW_PATH], env) or
+            same(work, ["-P", "-c", SHOW_PATH], env) or
+            same(work, ["-c", SHOW_PATH], dict(env, PYTHONSAFEPATH="1")))
+
+
+@case
+def prefixes(work):
+    show = ("import sys; print(sys.prefix, sys.exec_prefix, sys.base_prefix, "
+            "sys.base_exec_prefix, sys.platlibdir, sys._stdlib_dir)")
+    return (same(work, ["-c", show]) or
+            same(work, ["-c", show], {"PYTHONHOME": sys.base_prefix}) or
+            same(work, ["-c", show + "; " + SHOW_PATH],
+                 {"PYTHONHOME": sys.base_prefix + ":" + sys.base_exec_prefix}) or
+            same(work, ["-E", "-c", show], {"PYTHONHOME": "/nonexistent"}))
+
+
+@case
+def flags_from_options(work):
+    show = "import sys; print(sys.flags)"
+    for args in (["-E"], ["-s"], ["-S"], ["-I"], ["-P"], ["-q"], ["-O"], ["-OO"], ["-B"],
+                 ["-sSE"], ["-u"]):
+        problem = same(work, args + ["-c", show])
+        if problem:
+            return " ".join(args) + ": " + problem
+    for env in ({"PYTHONDONTWRITEBYTECODE": "1"}, {"PYTHONHASHSEED": "0"},
+                {"PYTHONHASHSEED": "7"}, {"PYTHONUTF8": "1"}, {"LC_ALL": "C"},
+                {"PYTHONSAFEPATH": "x"}):
+        problem = same(work, ["-c", show], env) or same(work, ["-E", "-c", show], env)
+        if problem:
+            return "%s: %s" % (env, problem)
+    return None
+
+
+@case
+def xoptions_warnoptions_orig_argv(work):
+    show = ("import sys; print(sys._xoptions, sys.warnoptions, sys.orig_argv[1:], "
+            "type(sys.orig_argv[0]).__name__)")
+    return same(work, ["-X", "pvmtest=1", "-Xother", "-W", "ignore", "-c", show, "arg"])
+
+
+@case
+def no_site(work):
+    return (same(work, ["-S", "-c", "print(exit)"]) or
+            same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
+            same(work, ["-c", "exit(5)"]) or
+            same(work, ["-S", "-c", "import sys; print(sys.flags.no_site, 'exit' in dir(__builtins__))"]))
+
+
+@case
+def missing_stdlib(work):
+    """A PYTHONHOME without a standard library: pvm still runs (built-in
+    modules import), sys.path has no stdlib entry, and a failed import
+    names the directory it expected and sys.path; with the library there,
+    the message is CPython's own."""
+    env = {"PYTHONHOME": os.path.join(work, "nowhere")}
+    out, err, status = run([PVM, "-c", "import sys, math; print(sys.prefix, len(sys.path))"], work, env)
+    want = os.path.join(work, "nowhere") + " 1\n"
+    if (out, status) != (want, 0):
+        return "builtins under a missing stdlib: %r %r %r" % (out, err, status)
+    out, err, status = run([PVM, "-c", "import keyword"], work, env)
+    last = err.strip().splitlines()[-1] if err.strip() else ""
+    expected = ("ModuleNotFoundError: No module named 'keyword' (searched sys.path ['']; pvm's "
+                "standard library %s/nowhere/lib/python3.11 is missing: set PYTHONHOME to the "
+                "prefix of a Python 3.11 installation)" % work)
+    if last != expected or status != 1:
+        return "message: %r (status %r)" % (last, status)
+    return same(work, ["-c", "import no_such_module_anywhere"])
+
+
+@case
+def stdlib_modules_load(work):
+    return same(work, ["-c", "import keyword, stat, sys; print(keyword.__file__ == sys._stdlib_dir "
+                             "+ '/keyword.py', stat.S_ISDIR(0o40755))"])
+
+
+def main(argv):
+    global PVM
+    if len(argv) != 2:
+        print("usage: check.py PVM", file=sys.stderr)
+        return 2
+    PVM = os.path.abspath(argv[1])
+    failed = 0
+    for fn in CASES:
+        work = os.path.realpath(tempfile.mkdtemp(prefix="pvm-startup-"))
+        try:
+            problem = fn(work)
+        except Exception as e:                        # a broken case fails, never crashes
+            problem = "%s: %s" % (type(e).__name__, e)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if problem:
+            failed += 1
+            print("FAIL startup/%s: %s" % (fn.__name__, problem), flush=True)
+    print("startup: %d passed, %d failed" % (len(CASES) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,323 @@
+/*
+ * thread.c — the interpreter lock, the thread states swapped when it
+ * changes hands, and starting threads (thread.h explains the design).
+ *
+ * The lock (CPython 3.11's Python/ceval_gil.h is the model) is a flag,
+ * `locked`, guarded by a mutex, with a condition variable on which the
+ * threads that want it wait:
+ *
+ *   take:  while locked, wait on the condition for one switch interval; a
+ *          wait that times out with no switch having happened meanwhile
+ *          sets the drop request and the eval breaker.  Then mark it
+ *          locked, note who holds it (`holder`, `switches` counts changes
+ *          of hands) and load the thread's saved state into the globals.
+ *   drop:  save the globals into the thread's state, clear `locked`,
+ *          signal one waiter.  When dropping because of a drop request,
+ *          wait until another thread has actually taken the lock, so that
+ *          a thread spinning in Python code cannot take it straight back.
+ *
+ * All of this starts with the second thread (start_threads): until then
+ * pvm is single-threaded and releasing the lock is a test of `threaded`.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include "runtime/runtime.h"
+#include "runtime/gen.h"
+#include "vm/eval.h"
+#include "vm/thread.h"
+
+/* ---- thread states ------------------------------------------------------------- */
+
+typedef struct VmThread {
+    struct VmThread *next;      /* all threads, linked from `threads` */
+    unsigned long native_id;    /* the kernel's id, once asked for */
+    /* The per-thread globals (VM_THREAD_STATE), while another thread runs. */
+#define THREAD_FIELD(type, name, init) type name;
+    VM_THREAD_STATE(THREAD_FIELD)
+#undef THREAD_FIELD
+    RtExcState exc_base;        /* the bottom of its handled-exception stack
+                                   (the main thread's is eval.c's) */
+    Value dict;                 /* vm_thread_dict, made on first use */
+    VmThreadMain main;          /* what it runs, and with what */
+    Value arg;
+} VmThread;
+
+/* The main thread's state is static, the others' are GC objects on this
+ * list: both are roots, so the collector sees the frames and exceptions
+ * of threads that are not running. */
+static VmThread main_thread;
+static VmThread *threads = &main_thread;
+static int nstarted;            /* threads started and not yet finished */
+
+/* The running thread's own state; NULL in the main thread (and in any
+ * thread pvm did not start, which never runs Python code). */
+static __thread VmThread *self;
+
+static VmThread *current(void)
+{
+    return self != NULL ? self : &main_thread;
+}
+
+static void save_state(VmThread *t)
+{
+#define SAVE(type, name, init) t->name = name;
+    VM_THREAD_STATE(SAVE)
+#undef SAVE
+}
+
+static void load_state(VmThread *t)
+{
+#define LOAD(type, name, init) name = t->name;
+    VM_THREAD_STATE(LOAD)
+#undef LOAD
+}
+
+static void init_state(VmThread *t)
+{
+#define INIT(type, name, init) t->name = init;
+    VM_THREAD_STATE(INIT)
+#undef INIT
+    t->exc_base.exc = rt_None;
+}
+
+/* ---- the interpreter lock -------------------------------------------------------- */
+
+static struct {
+    pthread_mutex_t mutex;      /* guards the fields below */
+    pthread_cond_t cond;        /* signalled when the lock is dropped */
+    bool locked;
+    unsigned long switches;     /* times the lock changed hands */
+    VmThread *holder;           /* who holds it (or held it last) */
+    pthread_cond_t switched;    /* signalled when `holder` changes */
+} gil = { .mutex = PTHREAD_MUTEX_INITIALIZER };
+
+static bool threaded;           /* a second thread has been started */
+static volatile sig_atomic_t drop_request;
+static long interval_us = 5000; /* sys.setswitchinterval, microseconds */
+
+struct timespec vm_monotonic_after(int64_t us)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ts.tv_sec += us / 1000000;
+    ts.tv_nsec += (us % 1000000) * 1000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    return ts;
+}
+
+static void take_lock(VmThread *t)
+{
+    pthread_mutex_lock(&gil.mutex);
+    while (gil.locked) {
+        unsigned long seen = gil.switches;
+        struct timespec until = vm_monotonic_after(interval_us > 0 ? interval_us : 1);
+        int r = pthread_cond_timedwait(&gil.cond, &gil.mutex, &until);
+        /* A whole interval with the same holder: ask it to let go. */
+        if (r == ETIMEDOUT && gil.locked && gil.switches == seen) {
+            drop_request = 1;
+            vm_eval_breaker = 1;
+        }
+    }
+    gil.locked = true;
+    gil.holder = t;
+    gil.switches++;
+    drop_request = 0;
+    pthread_cond_broadcast(&gil.switched);
+    pthread_mutex_unlock(&gil.mutex);
+    load_state(t);
+    /* Check once for what arrived meanwhile (a SIGINT for the main thread,
+     * generators to close): the breaker is shared by all threads. */
+    vm_eval_breaker = 1;
+}
+
+static void drop_lock(VmThread *t, bool hand_over)
+{
+    if (t != NULL)
+        save_state(t);
+    pthread_mutex_lock(&gil.mutex);
+    gil.locked = false;
+    pthread_cond_signal(&gil.cond);
+    if (hand_over)
+        while (gil.holder == t)
+            pthread_cond_wait(&gil.switched, &gil.mutex);
+    pthread_mutex_unlock(&gil.mutex);
+}
+
+/* The first start_new_thread: from now on the main thread holds the lock. */
+static void start_threads(void)
+{
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&gil.cond, &attr);
+    pthread_cond_init(&gil.switched, NULL);
+    pthread_condattr_destroy(&attr);
+    gil.locked = true;
+    gil.holder = &main_thread;
+    threaded = true;
+}
+
+void vm_release_lock(void)
+{
+    if (threaded)
+        drop_lock(current(), false);
+}
+
+void vm_reacquire_lock(void)
+{
+    if (threaded)
+        take_lock(current());
+}
+
+bool vm_blocking_retry(void)
+{
+    if (!vm_interrupt_pending())
+        return true;
+    vm_reacquire_lock();
+    if (!vm_check_interrupt())
+        return false;
+    vm_release_lock();
+    return true;
+}
+
+bool vm_wait_readable(int fd)
+{
+    struct pollfd p = { .fd = fd, .events = POLLIN };
+    if (!threaded || poll(&p, 1, 0) != 0)
+        return true;
+    vm_release_lock();
+    while (poll(&p, 1, -1) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return false;
+    vm_reacquire_lock();
+    return true;
+}
+
+bool vm_thread_drop_requested(void)
+{
+    return drop_request;
+}
+
+void vm_thread_yield(void)
+{
+    VmThread *t = current();
+    drop_lock(t, true);
+    take_lock(t);
+}
+
+/* Kept in whole microseconds and converted as CPython converts it, so
+ * that 1e-9 reads back as 0.0 and 0.0001 as 9.999999999999999e-05; a wait
+ * is at least 1 µs. */
+double vm_get_switch_interval(void)
+{
+    return 1e-6 * (double)interval_us;
+}
+
+void vm_set_switch_interval(double seconds)
+{
+    double us = 1e6 * seconds;
+    interval_us = us > 1e15 ? (long)1e15 : (long)us;
+}
+
+/* ---- starting and ending threads ----------------------------------------------- */
+
+static void unlink_thread(VmThread *t)
+{
+    for (VmThread **p = &threads; *p != NULL; p = &(*p)->next)
+        if (*p == t) {
+            *p = t->next;
+            return;
+        }
+}
+
+/* The body of every thread pvm starts: take the lock, run, leave. */
+static void *thread_body(void *arg)
+{
+    VmThread *t = arg;
+    self = t;
+    t->native_id = (unsigned long)syscall(SYS_gettid);
+    take_lock(t);
+    t->main(t->arg);
+    /* Still holding the lock: forget this thread, and hand the lock on
+     * without saving anything (its state dies with it). */
+    unlink_thread(t);
+    nstarted--;
+    self = NULL;
+    drop_lock(NULL, false);
+    return NULL;
+}
+
+unsigned long vm_thread_start(VmThreadMain main, Value arg, size_t stack_size)
+{
+    if (!threaded)
+        start_threads();
+    VmThread *t = gc_alloc(sizeof *t);
+    init_state(t);
+    t->main = main;
+    t->arg = arg;
+    t->next = threads;
+    threads = t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (stack_size != 0)
+        pthread_attr_setstacksize(&attr, stack_size);
+    /* The new thread inherits this signal mask: with SIGINT blocked there,
+     * the kernel delivers Ctrl-C to the main thread. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    pthread_t tid;
+    int err = gc_thread_create(&tid, &attr, thread_body, t);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
+        unlink_thread(t);
+        rt_raisef(&rt_RuntimeError, "can't start new thread");
+        return 0;
+    }
+    nstarted++;
+    return (unsigned long)tid;
+}
+
+/* ---- what the running thread may ask ------------------------------------------- */
+
+unsigned long vm_thread_ident(void)
+{
+    return (unsigned long)pthread_self();
+}
+
+unsigned long vm_thread_native_id(void)
+{
+    VmThread *t = current();
+    if (t->native_id == 0)
+        t->native_id = (unsigned long)syscall(SYS_gettid);
+    return t->native_id;
+}
+
+bool vm_is_main_thread(void)
+{
+    return self == NULL;
+}
+
+int vm_thread_count(void)
+{
+    return nstarted;
+}
+
+Value vm_thread_dict(void)
+{
+    VmThread *t = current();
+    if (t->dict == VAL_NULL)
+        t->dict = rt_dict_new();
+    return t->dict;
+}
