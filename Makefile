@@ -183,6 +183,11 @@ build/fuzz/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(PVM_CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
+# The compile service's program, as for the normal build (the fuzz target
+# never starts the service: compile/exec/eval are gone from its builtins).
+build/fuzz/loader/compile.o: $(BUILD)/gen/compile_service.inc
+build/fuzz/loader/compile.o: override PVM_CPPFLAGS += -I$(BUILD)/gen
+
 $(FUZZ_BIN): build/fuzz/tests/fuzz/fuzz_pvm.o $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PVM_LIBS)
 

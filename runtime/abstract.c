@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 #define SYMBOL(name, symbol, stem) symbol,
 #define INPLACE_SYMBOL(name, symbol, stem) symbol "=",
@@ -165,7 +166,25 @@ int rt_truthy(Value v)
 
 static const int swapped_cmp[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
+/* Comparing containers compares their items, so two lists nested 10**6
+ * deep would overflow the C stack: as CPython's Py_EnterRecursiveCall("
+ * in comparison"), comparisons in progress are counted (per thread,
+ * vm/thread.h) and bounded by the recursion limit. */
+int rt_compare_depth;
+
+static Value richcompare(Value a, Value b, int op);
+
 Value rt_richcompare(Value a, Value b, int op)
+{
+    if (rt_compare_depth >= vm_get_recursion_limit())
+        return rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in comparison");
+    rt_compare_depth++;
+    Value r = richcompare(a, b, op);
+    rt_compare_depth--;
+    return r;
+}
+
+static Value richcompare(Value a, Value b, int op)
 {
     ObjType *ta = val_type(a), *tb = val_type(b);
     bool reflected_tried = false;

@@ -23,6 +23,7 @@ typedef struct RtReprLink {
     int depth;
 } RtReprLink;
 extern RtReprLink *rt_repr_active;
+extern int rt_compare_depth;           /* rt_richcompare calls in progress */
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */

@@ -297,15 +297,21 @@ static bool is_pyc_file(const char *path)
     return magic;
 }
 
-/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error. */
+/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error,
+ * or at a NUL byte: no Python source holds one (CPython refuses "source
+ * code cannot contain null bytes"), and reading stops there, so that
+ * `pvm /dev/zero` ends at once instead of filling memory. */
 static Value read_all(FILE *f)
 {
     StrBuf sb;
     sb_init(&sb);
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (memchr(buf, 0, n) != NULL)
+            return VAL_NULL;
         sb_add(&sb, buf, n);
+    }
     return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
 }
 
@@ -336,7 +342,8 @@ static int run_file(const char *path)
         if (f != NULL)
             fclose(f);
         if (source == VAL_NULL) {
-            fprintf(stderr, "pvm: can't read file %s\n", rt_str_cstr(rt_repr(file)));
+            fprintf(stderr, "pvm: can't read file %s (unreadable, or a NUL byte: not "
+                    "Python source nor bytecode)\n", rt_str_cstr(rt_repr(file)));
             return 1;
         }
         return run_source(source, rt_str_cstr(file), file);

@@ -55,8 +55,10 @@
 #define VM_THREAD_STATE(X)                                                        \
     /* runtime/exceptions.c: the exception being raised */                        \
     X(Value, rt_err_current, VAL_NULL)                                            \
-    /* runtime/abstract.c: the containers whose repr() is in progress */          \
+    /* runtime/abstract.c: the containers whose repr() is in progress, the       \
+     * number of comparisons in progress */                                       \
     X(struct RtReprLink *, rt_repr_active, NULL)                                  \
+    X(int, rt_compare_depth, 0)                                                   \
     /* vm/eval.c: the innermost running frame, the depth of frames and C          \
      * entries (the recursion limit), the stack of handled exceptions (a new     \
      * thread starts on its own bottom entry), a gen.throw() exception */         \

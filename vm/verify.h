@@ -13,10 +13,9 @@
  * happens (docs/reliability.md, parts B and C).
  *
  * Who calls it: loader/marshal.c, on every code object it builds (files,
- * imports, and any future path that goes through marshal, such as the
- * compile service's replies), before the object can reach the loop.
- * Anything else that makes a code object (types.CodeType, code.replace)
- * must call it too.
+ * imports, the compile service's replies), and runtime/code.c, on every
+ * code object made from Python (types.CodeType, code.replace), before the
+ * object can reach the loop.
  */
 #ifndef PVM_VERIFY_H
 #define PVM_VERIFY_H

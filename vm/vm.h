@@ -5,9 +5,11 @@
  *
  *   loader/import.c    vm_run_module (a module's body)
  *   loader/marshal.c   vm_verify_code (vm/verify.h) on every code object
+ *   runtime/code.c     vm_verify_code on CodeType() and code.replace() results
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
  *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
+ *   runtime/abstract.c vm_get_recursion_limit (deeply nested comparisons)
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
  *   runtime/weakref.c  vm_request_pending_work

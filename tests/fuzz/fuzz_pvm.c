@@ -19,9 +19,11 @@
  *
  * The run has no I/O and cannot change anything outside the process:
  * stdin and stdout are /dev/null, sys.path is empty (no module is read
- * from disk), `open` is gone from the builtins, and only the built-in
- * modules listed in `allowed` can be imported (every other one, present or
- * added later, is None in sys.modules: "import of os halted").  Each input
+ * from disk), `open`, `input`, and `compile`, `exec` and `eval` (source
+ * would start the compile service's python3.11) are gone from the
+ * builtins, and only the built-in modules listed in `allowed` can be
+ * imported (every other one, present or added later, is None in
+ * sys.modules: "import of os halted").  Each input
  * runs with a fresh copy of the builtins and of sys.modules, so one input
  * cannot change how the next one behaves.
  */
@@ -73,8 +75,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     quiet_std_streams();
     rt_init();
     gc_set_heap_limit(HEAP_LIMIT);
-    ld_import_init();
+    ModSysFlags flags = mod_sys_default_flags();
+    mod_sys_set_flags(&flags);
     char *args[] = { (char *)"fuzz.pyc" };
+    mod_sys_set_orig_argv(1, args);
+    ld_import_init();
+    mod_builtins_init(false);
     mod_sys_set_argv(1, args);
     if (getenv("PVM_FUZZ_DISPATCH") != NULL)
         vm_set_dispatch(getenv("PVM_FUZZ_DISPATCH"));
@@ -84,7 +90,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
             rt_dict_set(modules, rt_tuple_get(names, i), rt_None);
     clean_modules = rt_dict_copy(modules);
     clean_builtins = rt_dict_copy(rt_builtins_dict);
-    rt_dict_del(clean_builtins, rt_str_intern_cstr("open"));
+    /* No files, and no source: compile(), exec() and eval() of a string
+     * would start the compile service, a python3.11 co-process. */
+    static const char *const removed[] = { "open", "compile", "exec", "eval", "input",
+                                           "breakpoint", "help" };
+    for (size_t i = 0; i < sizeof removed / sizeof removed[0]; i++)
+        rt_dict_del(clean_builtins, rt_str_intern_cstr(removed[i]));
     AS_LIST(mod_sys_path())->length = 0;
     return 0;
 }

@@ -275,6 +275,14 @@ def verifier_cases():
                                      co_stacksize=2,
                                      co_exceptiontable=table((2, 3, 1, 1, 0))),
         "keeps 1 stack items, but only 0 remain when it raises")
+    # Loops: every cycle passes a checked back edge or a yield, else neither
+    # Ctrl-C nor anything else could stop it.
+    add("loop_without_safe_point", module(co_code=asm(*START, "NOP",
+        ("JUMP_BACKWARD_NO_INTERRUPT", 2), *RET)), "a loop that never passes a safe point")
+    add("handler_loop", module(co_code=asm(*START, ("JUMP_FORWARD", 1), "POP_TOP",
+                                            ("LOAD_NAME", 0), "POP_TOP", *RET),
+                               co_names=("x",), co_exceptiontable=table((3, 4, 2, 0, 0))),
+        "a loop that never passes a safe point")
     # Calls and the prologue.
     units = calls()
     add("call_without_precall", call_code().replace(co_code=with_unit(
@@ -355,7 +363,23 @@ def runtime_cases():
         ("LOAD_CONST", 1), ("BUILD_CONST_KEY_MAP", 1), "RETURN_VALUE"),
         co_consts=(None, 5), co_stacksize=2),
         "SystemError: bad BUILD_CONST_KEY_MAP keys argument")
+    # Code objects made at run time go through the verifier too: code.replace
+    # (and types.CodeType) refuse bad bytecode with ValueError.
+    add("code_replace_verified", compile(CODE_REPLACE, "hostile.py", "exec"),
+        "constant index 135 out of range (2 constants)")
     return c
+
+
+# RESUME 0; LOAD_CONST 135; RETURN_VALUE, as the code of `lambda: 0`
+# (whose co_consts is (None, 0)); the program ends with the rule's text.
+CODE_REPLACE = """
+f = lambda: 0
+try:
+    f.__code__.replace(co_code=bytes([%d, 0, %d, 135, %d, 0]))
+except ValueError as e:
+    raise SystemExit(str(e).split(": ")[-1])
+raise SystemExit("code.replace accepted bad bytecode")
+""" % (OP["RESUME"], OP["LOAD_CONST"], OP["RETURN_VALUE"])
 
 
 # ---- running them ----------------------------------------------------------------------
