@@ -27,7 +27,11 @@
  *      with the same depth.  An instruction is reached at most once, so the
  *      whole verifier is linear in the size of the code.
  *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
- *      never checks the eval breaker.
+ *      never checks the eval breaker.  Every cycle has an edge that does
+ *      not go forward, so the search runs only when the dataflow met such
+ *      an edge other than a checked back edge (may_spin): in python3.11's
+ *      output, only the `yield from`/await loop's
+ *      JUMP_BACKWARD_NO_INTERRUPT.
  *
  * The rules, in the words the rejection uses (one line, naming the code
  * object, the offset in bytes as dis shows it, the instruction and the
@@ -119,6 +123,7 @@ typedef struct Verifier {
     uint8_t *mark;              /* find_unsafe_loop's colour and next edge, per instruction */
     int32_t nwork;
     int32_t prologue;           /* instructions [0, prologue) are the prologue */
+    bool may_spin;              /* an edge back that checks nothing: pass 4 must look */
     int32_t maxdepth;
     char *err;
     size_t errlen;
@@ -614,6 +619,18 @@ static bool no_fall_through(int opcode)
 }
 
 /* The edges out of instruction i, entered with `depth` items. */
+/* The back edges that check the eval breaker (pass 4). */
+static bool checks_breaker(int opcode)
+{
+    switch (opcode) {
+    case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
+    case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
+        return true;
+    }
+    return false;
+}
+
 static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
 {
     const Instr *in = &v->ins[i];
@@ -641,10 +658,14 @@ static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
             return reject(v, in, "its handler (exception table entry %d) keeps %d stack "
                           "items, but only %lld remain when it raises", in->handler,
                           h->depth, (long long)(depth - consumed));
+        if (v->index[h->target] <= i)
+            v->may_spin = true;
         if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1))
             return false;
     }
     if (jumps) {
+        if (kind == OPK_JBACK && !checks_breaker(op))
+            v->may_spin = true;
         int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
         if (!reach_jump(v, in, unit, depth - popped + pushed_jumping))
             return false;
@@ -675,17 +696,6 @@ static bool check_instr(Verifier *v, int32_t i)
  * able to stop it.  python3.11 never writes one: its loops close with a
  * checked back edge, and JUMP_BACKWARD_NO_INTERRUPT closes only the
  * `yield from` loop, which yields. */
-
-static bool checks_breaker(int opcode)
-{
-    switch (opcode) {
-    case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
-    case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
-    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
-        return true;
-    }
-    return false;
-}
 
 /* The k-th edge out of instruction i that a loop may not close through
  * (0: fall-through, 1: jump, 2: exception); -1 when there is none. */
@@ -788,7 +798,7 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     v.mark = (uint8_t *)(v.work + n);
     decode(&v);
     bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
-              find_unsafe_loop(&v);
+              (!v.may_spin || find_unsafe_loop(&v));
     free(block);
     if (ok)
         code->framesize = (size_t)code->nlocalsplus + (size_t)v.maxdepth;

@@ -48,9 +48,11 @@ PYTHON = os.environ.get("PYTHON", "/usr/bin/python3.11")
 TIMEOUT = 3.0
 ADDRESS_SPACE = 1 << 30
 # Programs that use these are left out: a mutated file name or a mutated
-# argument of time.sleep must not touch the disk or stall the suite.
+# argument of time.sleep must not touch the disk or stall the suite, and
+# threads and signals make a run's length depend on timing.
 UNSAFE = ("open(", "import os", "from os", "shutil", "time", "sys.stdin", "input(",
-          "__import__", "importlib", "subprocess")
+          "__import__", "importlib", "subprocess", "posix", "_thread", "threading",
+          "signal")
 
 
 def seeds():
