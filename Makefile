@@ -71,9 +71,9 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
-.PHONY: all deps demo check unit golden bench docs install clean pvm fuzz verify-stdlib
+.PHONY: all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
 all: pvm
 
@@ -148,6 +148,21 @@ golden: pvm
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
 check: $(UNIT_BIN) pvm
 	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm
+
+# CPython's own test suite under pvm and python3.11 (tests/conformance/):
+# writes tests/conformance/latest.md and latest.json.  CONF_JOBS modules run
+# at once, each for at most CONF_TIMEOUT seconds per interpreter.
+CONF_JOBS    ?= 2
+CONF_TIMEOUT ?= 600
+conformance: pvm
+	$(PYTHON) tests/conformance/run.py --pvm ./pvm --python $(PYTHON) \
+	    --jobs $(CONF_JOBS) --timeout $(CONF_TIMEOUT) --out tests/conformance
+
+# Record the quick slice's passing counts as the floor `make check` holds.
+conformance-floor: pvm
+	$(PYTHON) tests/conformance/run.py --pvm ./pvm --python $(PYTHON) \
+	    --modules tests/conformance/quick.txt --timeout 300 \
+	    --write-floor tests/conformance/floor.txt
 
 # Every benchmark under every dispatch strategy this build has, beside
 # python3.11 (BENCH_RUNS=N, BENCH_CALLGRIND=1: see bench/README.md).

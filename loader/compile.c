@@ -40,6 +40,10 @@
  * back as its type name and CPython's arguments, and is raised here with
  * every attribute set (runtime/syntaxerror.c prints it as CPython does).
  *
+ * Answers are kept on disk (compile_cache.c) for compile() and scripts, so
+ * source compiled every run (namedtuple's generated code, `pvm prog.py`)
+ * starts python3.11 only the first time.
+ *
  * Requests are serialised by one mutex: pvm has one service and one pair
  * of pipes, and a request/reply pair must not interleave with another.
  */
@@ -58,7 +62,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "loader/compile.h"
+#include "loader/compile_cache.h"
 #include "loader/pyc.h"
+#include "modules/api.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
@@ -407,16 +413,36 @@ static void field_int(Request *rq, long v)
     field_str(rq, text);
 }
 
-/* The source field and its kind: a str's UTF-8, or the bytes as they are. */
-static void field_source(Request *rq, Value source)
+/* The source field and its kind: a str's UTF-8, the bytes as they are,
+ * or an AST in its plain form (modules/ast.c), marshalled.  False with an
+ * exception when a tree cannot be sent. */
+static bool field_source(Request *rq, Value source)
 {
     if (is_str(source) || rt_isinstance_of(source, &rt_str_type)) {
         field_str(rq, "str");
         field(rq, rt_str_cstr(source), rt_str_nbytes(source));
+    } else if (mod_ast_is_node(source)) {
+        Value plain = mod_ast_to_plain(source);
+        StrBuf data;
+        sb_init(&data);
+        if (plain == VAL_NULL || !ld_marshal(plain, &data))
+            return false;
+        field_str(rq, "ast");
+        field(rq, data.data, data.len);
     } else {
         field_str(rq, "bytes");
         field(rq, (const char *)AS_BYTES(source)->data, AS_BYTES(source)->length);
     }
+    return true;
+}
+
+/* The request's field count, in its first four bytes. */
+static void finish(Request *rq)
+{
+    unsigned char *b = (unsigned char *)rq->buf.data;
+    b[0] = (unsigned char)rq->count;
+    b[1] = (unsigned char)(rq->count >> 8);
+    b[2] = b[3] = 0;
 }
 
 static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
@@ -457,10 +483,8 @@ static Value died(Service *s)
  * exception when the service cannot answer. */
 static Value call(Request *rq)
 {
+    finish(rq);
     unsigned char *b = (unsigned char *)rq->buf.data;
-    b[0] = (unsigned char)rq->count;
-    b[1] = (unsigned char)(rq->count >> 8);
-    b[2] = b[3] = 0;
     pthread_mutex_lock(&service_lock);
     Value reply = VAL_NULL;
     if (service.pid == 0 && !start(&service)) {
@@ -566,6 +590,8 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
             *pyc = rt_tuple_get(reply, 1);
         return load_code(reply, filename);
     }
+    if (reply_is(reply, "ast", 3))
+        return mod_ast_from_plain(rt_tuple_get(reply, 1));
     if (reply_is(reply, "error", 5))
         return raise_reply_error(reply);
     if (reply_is(reply, "incomplete", 2) && incomplete != NULL) {
@@ -575,15 +601,36 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
     return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
 }
 
+/* call() through the on-disk cache (compile_cache.c): an answer kept from
+ * an earlier run is used without asking python3.11; a new successful
+ * compile without warnings is kept. */
+static Value cached_call(Request *rq)
+{
+    finish(rq);
+    const char *compiler = resolve(ld_compiler_path());
+    const unsigned char *req = (const unsigned char *)rq->buf.data;
+    Value pyc = ld_cache_find(compiler, req, rq->buf.len);
+    if (pyc != VAL_NULL)
+        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
+    Value reply = call(rq);
+    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_str(rt_tuple_get(reply, 2)) &&
+        rt_str_nbytes(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
+        Value image = rt_tuple_get(reply, 1);
+        ld_cache_store(compiler, req, rq->buf.len, AS_BYTES(image)->data, AS_BYTES(image)->length);
+    }
+    return reply;
+}
+
 /* ---- the three requests ---------------------------------------------------------------------- */
 
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize)
 {
     Request rq;
     request_init(&rq, "compile", mode, flags, optimize, filename);
-    field_source(&rq, source);
+    if (!field_source(&rq, source))
+        return VAL_NULL;
     field_str(&rq, "");
-    return outcome(call(&rq), filename, NULL, NULL);
+    return outcome(cached_call(&rq), filename, NULL, NULL);
 }
 
 Value ld_compile_interactive(Value source, Value filename, int flags, bool *incomplete)
@@ -596,13 +643,31 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
     return outcome(call(&rq), filename, NULL, incomplete);
 }
 
+static void script_request(Request *rq, Value source, Value filename, int optimize)
+{
+    request_init(rq, "script", "exec", 0, optimize, filename);
+    field_source(rq, source);
+    field_str(rq, "");
+}
+
 Value ld_compile_script(Value source, Value filename, int optimize)
 {
     Request rq;
-    request_init(&rq, "script", "exec", 0, optimize, filename);
-    field_source(&rq, source);
-    field_str(&rq, "");
-    return outcome(call(&rq), filename, NULL, NULL);
+    script_request(&rq, source, filename, optimize);
+    return outcome(cached_call(&rq), filename, NULL, NULL);
+}
+
+Value ld_cached_script(Value source, Value filename, int optimize)
+{
+    Request rq;
+    script_request(&rq, source, filename, optimize);
+    finish(&rq);
+    Value pyc = ld_cache_find(resolve(ld_compiler_path()), (const unsigned char *)rq.buf.data,
+                              rq.buf.len);
+    if (pyc == VAL_NULL)
+        return VAL_NULL;
+    Value reply = rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
+    return outcome(reply, filename, NULL, NULL);
 }
 
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,

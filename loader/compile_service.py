@@ -17,14 +17,18 @@ half and explains the protocol; in short (integers are little-endian):
              flags     compile()'s flags, in decimal, __future__ bits merged
              optimize  0, 1 or 2, in decimal
              filename  UTF-8
-             kind      b"str" (compile the text: a coding cookie is ignored)
-                       or b"bytes" (compile the bytes: the cookie counts)
+             kind      b"str" (compile the text: a coding cookie is ignored),
+                       b"bytes" (compile the bytes: the cookie counts) or
+                       b"ast" (source is an AST in plain form, marshalled:
+                       see plain_tree)
              source    the source, UTF-8 for kind str
              pyc       the header wanted: b"" (any), b"timestamp MTIME SIZE",
                        or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
   reply    u32 length, then marshal.dumps of one tuple:
              ("code", pyc, warnings)    pyc: a complete .pyc image -- exactly
                                         what importlib would write for it
+             ("ast", tree, warnings)    flags had ast.PyCF_ONLY_AST: the
+                                        tree in plain form (plain_tree)
              ("incomplete", warnings)   op interactive: the input needs more
                                         lines (codeop's verdict)
              ("error", type name, args, location, warnings)
@@ -202,10 +206,49 @@ def error_reply(exc):
     return ("error", type(exc).__name__, plain(exc.args), location)
 
 
+def plain_tree(value):
+    """An AST as plain data marshal carries (modules/ast.c reads it): a
+    node is ("ClassName", its _fields' values..., its _attributes'
+    values...), an attribute a node lacks ("<missing>",), a list a list, a
+    tuple ("()", items...); anything else stays itself."""
+    import _ast
+    if isinstance(value, _ast.AST):
+        cls = next(c for c in type(value).__mro__ if c.__module__ == "ast")
+        names = cls._fields + cls._attributes
+        return (cls.__name__,) + tuple(
+            plain_tree(getattr(value, n)) if hasattr(value, n) else ("<missing>",)
+            for n in names)
+    if isinstance(value, list):
+        return [plain_tree(item) for item in value]
+    if isinstance(value, tuple):
+        return ("()",) + tuple(plain_tree(item) for item in value)
+    return value
+
+
+def from_plain_tree(value):
+    """The inverse of plain_tree."""
+    import _ast
+    if isinstance(value, list):
+        return [from_plain_tree(item) for item in value]
+    if not (isinstance(value, tuple) and value and isinstance(value[0], str)):
+        return value
+    if value[0] == "()":
+        return tuple(from_plain_tree(item) for item in value[1:])
+    cls = getattr(_ast, value[0])
+    node = cls()
+    for name, item in zip(cls._fields + cls._attributes, value[1:]):
+        if item != ("<missing>",):
+            setattr(node, name, from_plain_tree(item))
+    return node
+
+
 def handle(fields):
     op, mode, flags, optimize, filename, kind, source, header = fields
     filename = filename.decode("utf-8", "surrogatepass")
-    text = source.decode("utf-8", "surrogatepass") if kind == b"str" else source
+    if kind == b"ast":
+        text = from_plain_tree(marshal.loads(source))
+    else:
+        text = source.decode("utf-8", "surrogatepass") if kind == b"str" else source
     if op == b"interactive":
         code = interactive(text, filename, int(flags))
         if code is None:
@@ -219,6 +262,8 @@ def handle(fields):
     else:
         code = compile(text, filename, mode.decode(), int(flags),
                        dont_inherit=True, optimize=int(optimize))
+        if int(flags) & 0x400:                  # ast.PyCF_ONLY_AST
+            return ("ast", plain_tree(code))
     return ("code", pyc_image(code, header, source))
 
 

@@ -4,7 +4,9 @@
  *
  *   compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)
  *       source (str or bytes) → a code object, by the compile service
- *       (loader/compile.c: python3.11's own compiler);
+ *       (loader/compile.c: python3.11's own compiler); with
+ *       ast.PyCF_ONLY_AST in flags, an AST instead (modules/ast.c); an AST
+ *       as source is compiled the same way;
  *   exec(source, globals=None, locals=None, /, *, closure=None)
  *       a code object, or source compiled in 'exec' mode, run with the
  *       given namespaces (vm_exec_code); returns None;
@@ -22,8 +24,6 @@
  *   - globals default to the caller's globals, locals to the caller's
  *     locals (in a function: a snapshot, so assignments are lost, as in
  *     CPython 3.11).
- * What pvm cannot do: compile() with ast.PyCF_ONLY_AST (pvm has no AST
- * objects) raises NotImplementedError.
  */
 #include <string.h>
 #include "loader/compile.h"
@@ -127,6 +127,18 @@ static Value filename_arg(Value v)
     return rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", v);
 }
 
+/* The modes compile() takes with PyCF_ONLY_AST; false with CPython's
+ * ValueError for any other. */
+static bool check_ast_mode(const char *mode)
+{
+    static const char *const modes[] = { "exec", "eval", "single", "func_type" };
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(mode, modes[i]) == 0)
+            return true;
+    rt_raisef(&rt_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
+    return false;
+}
+
 static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "source", "filename", "mode", "flags",
@@ -144,10 +156,11 @@ static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
     if (!int_arg(a[3], 0, &flags) || !int_arg(a[4], 0, &dont_inherit) ||
         !int_arg(a[5], -1, &optimize) || !int_arg(a[6], -1, &feature_version))
         return VAL_NULL;
-    if (flags & LD_CF_ONLY_AST)
-        return rt_raisef(&rt_NotImplementedError, "compile() cannot make an AST "
-                         "(flags include ast.PyCF_ONLY_AST): pvm has no AST objects");
-    Value source = source_arg(a[0], "compile", "string, bytes or AST");
+    /* An AST asked for an AST is returned as it is (CPython checks only
+     * the mode); any other AST goes to the compile service like source. */
+    if (mod_ast_is_node(a[0]) && (flags & LD_CF_ONLY_AST))
+        return check_ast_mode(rt_str_cstr(a[2])) ? a[0] : VAL_NULL;
+    Value source = mod_ast_is_node(a[0]) ? a[0] : source_arg(a[0], "compile", "string, bytes or AST");
     if (source == VAL_NULL)
         return VAL_NULL;
     if (!dont_inherit)

@@ -351,12 +351,19 @@ static void new_pyc_header(const unsigned char *old, size_t n, const struct stat
 static Value compile_source(const char *py, const char *pyc, const unsigned char *old, size_t n,
                             const char *why, bool cache)
 {
-    const char *no_compiler = ld_compiler_unavailable();
-    if (no_compiler != NULL)
-        return no_bytecode(py, pyc, why, no_compiler);
     struct stat st;
     size_t size;
     unsigned char *source = stat(py, &st) == 0 ? read_file(py, &size) : NULL;
+    if (source != NULL && !cache) {
+        /* The script compiled in an earlier run: no compiler needed. */
+        Value code = ld_cached_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
+                                      mod_sys_optimize());
+        if (code != VAL_NULL || rt_err_occurred())
+            return code;
+    }
+    const char *no_compiler = ld_compiler_unavailable();
+    if (no_compiler != NULL)
+        return no_bytecode(py, pyc, why, no_compiler);
     if (source == NULL)
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", py, strerror(errno)),

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include "runtime/object.h"
+#include "runtime/str.h"
 
 #define LD_MAGIC_311 3495
 
@@ -50,5 +51,10 @@ Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
                            char *err, size_t errsize);
 Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
                        size_t base_offset, LdVerify verify, char *err, size_t errsize);
+/* Append v in marshal format (version 4, no back-references) to out:
+ * None, bools, Ellipsis, StopIteration, int, float, complex, str, bytes,
+ * tuple, list, dict, set, frozenset (marshal_write.c).  False with
+ * ValueError for anything else or nesting deeper than 2000. */
+bool ld_marshal(Value v, StrBuf *out);
 
 #endif

@@ -22,15 +22,28 @@ ModInit mod_lookup(const char *name);
  * sys.builtin_module_names is). */
 Value mod_module_names(void);
 
-/* open() (fileio.c): the text-file type, and sys.stdin/stdout/stderr. */
+/* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);
 Value mod_std_stream(int fd);          /* 0, 1 or 2 */
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 
+/* Signals (signal.c), the modules' side of vm_check_interrupt:
+ * mod_signal_startup, before the program's first instruction, makes
+ * default_int_handler SIGINT's handler (unless SIGINT was inherited
+ * ignored); mod_signal_run_handlers calls the Python handler of each
+ * signal that arrived (main thread; false with the exception one raised);
+ * mod_signal_simulate(signum) makes a signal look arrived, if Python
+ * handles it (_thread.interrupt_main). */
+void mod_signal_startup(void);
+bool mod_signal_run_handlers(void);
+bool mod_signal_simulate(int signum);
+
 /* At exit, before anything is torn down: threading._shutdown() if the
  * program imported threading (thread.c). */
 void mod_thread_shutdown(void);
+/* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
+void mod_atexit_run(void);
 
 /* ---- sys: how pvm was started (sys.c) ----
  * The command line (tools/main.c) fills these in before the first import;
@@ -85,5 +98,13 @@ Value mod_sys_report_uncaught(Value exc);
  * help, copyright, credits and license, which CPython's site module adds;
  * pvm makes them itself without importing site. */
 void mod_builtins_init(bool site);
+
+/* Abstract syntax trees (ast.c), for compile() and the compile service:
+ * whether v is an _ast.AST instance, and a tree to and from the plain
+ * tuples-and-lists form that crosses to python3.11 (VAL_NULL with an
+ * exception on failure). */
+bool mod_ast_is_node(Value v);
+Value mod_ast_to_plain(Value tree);
+Value mod_ast_from_plain(Value plain);
 
 #endif

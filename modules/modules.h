@@ -34,23 +34,17 @@
     X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
-    X(functools, "functools")                       \
     X(_operator, "_operator")                       \
     X(bisect, "_bisect")                            \
     X(heapq, "_heapq")                              \
     X(_collections, "_collections")                 \
-    X(collections, "collections")                   \
-    X(collections_abc, "collections.abc")           \
     X(array, "array")                               \
     X(_weakref, "_weakref")                         \
     X(_abc, "_abc")                                 \
     X(_warnings, "_warnings")                       \
     X(gc, "gc")                                     \
-    X(io, "io")                                     \
-    X(string, "string")                             \
-    X(copy, "copy")                                 \
-    X(os, "os")                                     \
-    X(os_path, "os.path")                           \
+    X(_io, "_io")                                   \
+    X(string, "_string")                            \
     X(json, "json")                                 \
     X(re, "re")                                     \
     X(struct, "_struct")                            \
@@ -61,7 +55,25 @@
     X(bz2, "_bz2")                                  \
     X(lzma, "_lzma")                                \
     X(thread, "_thread")                            \
-    X(sre, "_sre")
+    X(sre, "_sre")                                  \
+    X(ast, "_ast")                                  \
+    X(signal, "_signal")                            \
+    X(atexit, "atexit")                             \
+    X(select, "select")                             \
+    X(posixsubprocess, "_posixsubprocess")          \
+    X(pwd, "pwd")                                   \
+    X(grp, "grp")                                   \
+    X(resource, "resource")                         \
+    X(fcntl, "fcntl")                               \
+    X(socket, "_socket")                            \
+    X(codecs, "_codecs")                            \
+    X(contextvars, "_contextvars")                  \
+    X(unicodedata, "unicodedata")                   \
+    X(cmath, "cmath")                               \
+    X(json_accel, "_json")                          \
+    X(statistics, "_statistics")                    \
+    X(opcode, "_opcode")                            \
+    X(queue, "_queue")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -14,11 +14,9 @@
 #ifndef PVM_MODUTIL_H
 #define PVM_MODUTIL_H
 
+#include <semaphore.h>
 #include "runtime/runtime.h"
 #include "modules/modules.h"
-
-/* ABC.register(t) from C, for the abstract class named `abc` ("Sequence"). */
-void mod_abc_register(const char *abc, ObjType *t);
 
 /* ---- helpers shared by the modules (modutil.c) ---- */
 
@@ -55,16 +53,23 @@ Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs);
  * package), or VAL_NULL with the ImportError set. */
 Value mod_import(const char *name);
 
-/* collections.namedtuple(name, fields) from C (collections_builtin.c):
- * fields is a space-separated list.  Returns the new tuple-subclass type. */
-Value mod_namedtuple(const char *name, const char *fields);
-
 /* posixpath.normpath of a path's bytes (posix.c, CPython's _Py_normpath):
  * "a//b/./c/.." -> "a/b"; "" for a path that reduces to nothing. */
 Value mod_normpath(const char *path, size_t n);
 /* _collections._tuplegetter(index, doc): namedtuple's field descriptor
  * (collections.c). */
 Value mod_tuplegetter_new(size_t index, Value doc);
+
+/* ---- waiting without the interpreter lock (thread.c) ------------------------ */
+
+/* Take the semaphore, waiting at most timeout_us (< 0: forever) with the
+ * interpreter lock released: 1 taken, 0 timed out, -1 Ctrl-C
+ * (KeyboardInterrupt set).  CPython's acquire_timed, for _thread's locks
+ * and _queue.SimpleQueue. */
+int mod_acquire_timed(sem_t *sem, int64_t timeout_us);
+/* A timeout in seconds (int or float) as nanoseconds, rounded up, with
+ * CPython's errors (_PyTime_FromSecondsObject). */
+bool mod_timeout_ns(Value v, int64_t *out);
 
 /* ---- binary data: the one door to bytes-like objects ----------------------
  * CPython's modules read binary arguments through the buffer protocol

@@ -203,52 +203,6 @@ static Value op_call(Value *a, size_t n, Value kw)
 
 /* ---- length_hint(obj, default=0): CPython's PyObject_LengthHint ---------------- */
 
-/* len(obj) when its type has a length; -2 (no exception) when it has none
- * or len() refused with a TypeError. */
-static ssize_t exact_length(Value obj)
-{
-    if (val_type(obj)->len == NULL)
-        return -2;
-    ssize_t l = rt_len(obj);
-    if (l < 0 && rt_err_matches(&rt_TypeError)) {
-        rt_err_clear();
-        return -2;
-    }
-    return l;
-}
-
-/* obj.__length_hint__(), or `dflt` when there is none, it refuses with a
- * TypeError or it returns NotImplemented; -1 on error. */
-static ssize_t length_hint(Value obj, ssize_t dflt)
-{
-    ssize_t l = exact_length(obj);
-    if (l != -2)
-        return l;
-    Value hint = mod_lookup_special(obj, "__length_hint__");
-    if (hint == VAL_NULL)
-        return dflt;
-    Value r = rt_call0(hint);
-    if (r == VAL_NULL) {
-        if (!rt_err_matches(&rt_TypeError))
-            return -1;
-        rt_err_clear();
-        return dflt;
-    }
-    if (r == rt_NotImplemented)
-        return dflt;
-    if (!rt_isinstance_of(r, &rt_int_type)) {
-        rt_raisef(&rt_TypeError, "__length_hint__ must be an integer, not %T", r);
-        return -1;
-    }
-    if (!mod_int_as_ssize(r, &l))
-        return -1;
-    if (l < 0) {
-        rt_raisef(&rt_ValueError, "__length_hint__() should return >= 0");
-        return -1;
-    }
-    return l;
-}
-
 static Value op_length_hint(Value *a, size_t n, Value kw)
 {
     if (!rt_arg_nokw("_operator.length_hint", kw) || !rt_arg_range("length_hint", n, 1, 2))
@@ -265,7 +219,7 @@ static Value op_length_hint(Value *a, size_t n, Value kw)
         if (!mod_int_as_ssize(d, &dflt))
             return VAL_NULL;
     }
-    ssize_t l = length_hint(a[0], dflt);
+    ssize_t l = rt_length_hint(a[0], dflt);
     return l < 0 && rt_err_occurred() ? VAL_NULL : rt_int_from_i64(l);
 }
 

@@ -36,67 +36,30 @@
 #include <sys/wait.h>
 #include "runtime/structseq.h"
 #include "modules/posix.h"
+#include "runtime/codecs.h"
 #include "vm/vm.h"
 
 extern char **environ;
 
 /* ---- file names: bytes <-> str ---------------------------------------------------- */
 
-/* The code point of the 3-byte UTF-8 sequence at s (a surrogate when
- * s[0] == 0xED and s[1] >= 0xA0). */
-static uint32_t utf8_3(const unsigned char *s)
-{
-    return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-}
-
 const char *mod_posix_fsencode(Value s, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)rt_str_cstr(s);
-    size_t n = rt_str_nbytes(s);
-    *len = n;
-    if (memchr(p, 0xED, n) == NULL)                 /* no surrogates: as it is */
+    *len = rt_str_nbytes(s);
+    if (memchr(p, 0xED, *len) == NULL)              /* no surrogates: as it is */
         return (const char *)p;
-    unsigned char *out = gc_alloc_atomic(n + 1);
-    size_t o = 0, index = 0;
-    for (size_t i = 0; i < n; index++) {
-        size_t step = p[i] < 0x80 ? 1 : p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4;
-        if (p[i] == 0xED && i + 2 < n && p[i + 1] >= 0xA0) {
-            uint32_t cp = utf8_3(p + i);
-            if (cp < 0xDC80 || cp > 0xDCFF) {
-                rt_raisef(&rt_UnicodeEncodeError, "'utf-8' codec can't encode character "
-                          "'\\u%x' in position %zu: surrogates not allowed", cp, index);
-                return NULL;
-            }
-            out[o++] = (unsigned char)(cp - 0xDC00);
-        } else {
-            memcpy(out + o, p + i, step);
-            o += step;
-        }
-        i += step;
-    }
-    out[o] = '\0';
-    *len = o;
-    return (const char *)out;
+    Value b = rt_encode_utf8(s, rt_str_from_cstr("surrogateescape"));
+    if (b == VAL_NULL)
+        return NULL;
+    *len = AS_BYTES(b)->length;
+    return (const char *)AS_BYTES(b)->data;
 }
 
 /* os.fsdecode: strict UTF-8, each byte it cannot decode as U+DC80..U+DCFF. */
 static Value fsdecode(const unsigned char *s, size_t n)
 {
-    if (rt_utf8_valid_strict(s, n, NULL))
-        return rt_str_new((const char *)s, n);
-    StrBuf sb;
-    sb_init(&sb);
-    size_t i = 0;
-    while (i < n) {
-        size_t bad_len;
-        const char *reason;
-        size_t good = rt_utf8_error(s + i, n - i, &bad_len, &reason);
-        sb_add(&sb, (const char *)s + i, good);
-        i += good;
-        for (size_t k = 0; k < bad_len && i < n; k++, i++)
-            sb_add_codepoint(&sb, 0xDC00 + s[i]);
-    }
-    return sb_finish(&sb);
+    return rt_decode_utf8(s, n, rt_str_from_cstr("surrogateescape"), true, NULL);
 }
 
 Value mod_posix_name(const char *s, size_t n, bool as_bytes)

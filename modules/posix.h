@@ -51,6 +51,9 @@ Value mod_posix_index(Value v);
 /* A C int argument (a descriptor, a mode, a flag set): OverflowError when
  * it does not fit. */
 bool mod_posix_fd(Value v, int *fd);
+/* A file descriptor or an object with fileno() (CPython's
+ * PyObject_AsFileDescriptor): select, fcntl and posix's own functions. */
+bool mod_posix_fileno(Value v, int *fd);
 /* dir_fd=None → AT_FDCWD; an int → that fd.  `fname` for messages. */
 bool mod_posix_dir_fd(Value v, int *fd);
 /* follow_symlinks= and friends: absent → dflt, else truth value. */

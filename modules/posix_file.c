@@ -406,8 +406,7 @@ static Value posix_dup2(Value *args, size_t nargs, Value kwnames)
     return r < 0 ? mod_posix_error() : small_new(r);
 }
 
-/* A file descriptor or an object with fileno() (PyObject_AsFileDescriptor). */
-static bool fileno_arg(Value v, int *fd)
+bool mod_posix_fileno(Value v, int *fd)
 {
     if (!rt_isinstance_of(v, &rt_int_type)) {
         Value fileno = rt_lookup_attr(v, rt_str_intern_cstr("fileno"));
@@ -440,7 +439,7 @@ static Value sync_fd(const char *fname, int (*fn)(int), Value *args, size_t narg
     ArgSpec spec = { fname, names, 1, 0, 1, 1, false };
     Value a[1];
     int fd;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !fileno_arg(a[0], &fd))
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_fileno(a[0], &fd))
         return VAL_NULL;
     return fn(fd) < 0 ? mod_posix_error() : rt_None;
 }

@@ -4,8 +4,8 @@
  *
  * The command line (tools/main.c) fills in argv, flags and path before
  * __main__ runs; the import system (loader/import.c) owns the contents of
- * modules.  sys.stdout/stderr/stdin are fileio.c's stream objects, so
- * sys.stdout.write shares print()'s buffer.  The hooks (displayhook,
+ * modules.  sys.stdout/stderr/stdin are _io's TextIOWrappers (io_module.c),
+ * and sys.stdout's bytes share print()'s buffer.  The hooks (displayhook,
  * excepthook, ...) are sys_hooks.c's.
  *
  * The standard library.  pvm runs the pure-Python Lib/ of the CPython whose
@@ -769,6 +769,7 @@ static Value make_sys(void)
     rt_dict_set_cstr(d, "_xoptions", xoptions != VAL_NULL ? xoptions : (xoptions = rt_dict_new()));
     rt_dict_set_cstr(d, "flags", make_flags());
     set_streams(d);
+    rt_sys_namespace = d;
     set_version(d);
     set_platform(d);
     set_import_state(d);

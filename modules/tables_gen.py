@@ -16,6 +16,15 @@
       where two names share a value (EAGAIN and EWOULDBLOCK) errorcode keeps
       the one CPython keeps.
 
+  python3.11 modules/tables_gen.py ast > modules/ast_nodes.h
+      The node classes of the _ast module, bases before subclasses, one
+      PVM_AST_NODE(name, base, fields, attributes, optional, doc) line
+      each: fields and attributes space-separated (attributes NULL when
+      the class inherits its base's), optional the fields and attributes
+      whose class attribute is None (CPython sets that for `?` fields of
+      the ASDL grammar), doc the class's __doc__.  ast.c makes each class
+      with type(name, (base,), namespace).
+
 The tables are committed; a golden test (tests/programs/lib_sys,
 lib_errno) compares pvm's result with python3.11's, so a stale table
 fails `make check`.
@@ -44,4 +53,29 @@ def errno_names():
             print(f"#ifdef {name}\nPVM_ERRNO({name})\n#endif")
 
 
-{"stdlib": stdlib, "errno": errno_names}[sys.argv[1]]()
+def c_string(text):
+    """text as a C string literal (ASCII: the ASDL docstrings are)."""
+    if text is None:
+        return "NULL"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def ast_nodes():
+    import _ast
+    header("ast_nodes.h")
+    classes = [c for c in vars(_ast).values()
+               if isinstance(c, type) and issubclass(c, _ast.AST) and c is not _ast.AST]
+    classes.sort(key=lambda c: (len(c.__mro__), c.__name__))
+    for c in classes:
+        own = vars(c)
+        base = c.__bases__[0].__name__
+        fields = " ".join(own["_fields"])
+        attributes = " ".join(own["_attributes"]) if "_attributes" in own else None
+        optional = " ".join(n for n in c._fields + c._attributes
+                            if n in own and own[n] is None)
+        print("PVM_AST_NODE(%s, %s, %s, %s, %s, %s)" % (
+            c.__name__, base, c_string(fields), c_string(attributes), c_string(optional),
+            c_string(own.get("__doc__"))))
+
+
+{"stdlib": stdlib, "errno": errno_names, "ast": ast_nodes}[sys.argv[1]]()

@@ -56,7 +56,7 @@ static bool before(struct timespec a, struct timespec b)
 /* Take the semaphore, waiting at most timeout_us (< 0: forever) with the
  * interpreter lock released.  1: taken, 0: timed out, -1: interrupted by
  * Ctrl-C (KeyboardInterrupt set).  CPython's acquire_timed. */
-static int acquire_timed(sem_t *sem, int64_t timeout_us)
+int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
 {
     if (sem_trywait(sem) == 0)
         return 1;
@@ -88,7 +88,7 @@ static int acquire_timed(sem_t *sem, int64_t timeout_us)
 /* A timeout in seconds (int or float) as nanoseconds, rounded up, with
  * CPython's errors (_PyTime_FromSecondsObject: the value must fit in an
  * int64 of nanoseconds). */
-static bool timeout_ns(Value v, int64_t *out)
+bool mod_timeout_ns(Value v, int64_t *out)
 {
     static const char too_large[] = "timestamp too large to convert to C _PyTime_t";
     if (is_float(v)) {
@@ -147,7 +147,7 @@ static bool acquire_args(Value *args, size_t nargs, Value kwnames, int64_t *wait
     int64_t ns = unset;
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
         (a[0] != VAL_NULL && !int_arg(a[0], &blocking)) ||
-        (a[1] != VAL_NULL && !timeout_ns(a[1], &ns)))
+        (a[1] != VAL_NULL && !mod_timeout_ns(a[1], &ns)))
         return false;
     if (!blocking && ns != unset) {
         rt_raisef(&rt_ValueError, "can't specify a timeout for a non-blocking call");
@@ -205,7 +205,7 @@ static Value lock_acquire(Value *args, size_t nargs, Value kwnames)
     if (!acquire_args(args + 1, nargs - 1, kwnames, &wait))
         return VAL_NULL;
     ObjLock *l = as_lock(args[0]);
-    int r = acquire_timed(&l->sem, wait);
+    int r = mod_acquire_timed(&l->sem, wait);
     if (r < 0)
         return VAL_NULL;
     if (r)
@@ -331,7 +331,7 @@ static Value rlock_acquire(Value *args, size_t nargs, Value kwnames)
         r->count++;
         return rt_True;
     }
-    int got = acquire_timed(&r->sem, wait);
+    int got = mod_acquire_timed(&r->sem, wait);
     if (got < 0)
         return VAL_NULL;
     if (got) {
@@ -753,8 +753,8 @@ static Value thread_exit_thread(Value *args, size_t nargs, Value kwnames)
 }
 
 /* interrupt_main(signum=SIGINT): as if the signal had arrived in the main
- * thread.  Only SIGINT has a Python-level handler in pvm; the others are
- * at their default, which CPython's interrupt_main leaves alone. */
+ * thread; a signal Python does not handle (SIG_DFL, SIG_IGN) is left alone,
+ * as CPython does. */
 static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
 {
     int signum = SIGINT;
@@ -764,8 +764,7 @@ static Value thread_interrupt_main(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (signum < 1 || signum >= NSIG)
         return rt_raisef(&rt_ValueError, "signal number out of range");
-    if (signum == SIGINT)
-        vm_interrupt_main();
+    vm_interrupt_main(signum);
     return rt_None;
 }
 

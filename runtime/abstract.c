@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "vm/vm.h"
 
 #define SYMBOL(name, symbol, stem) symbol,
@@ -77,14 +78,17 @@ Value rt_repr(Value v)
             if (placeholder != VAL_NULL)
                 return placeholder;
         }
+    static const char where[] = " while getting the repr of an object";
     int depth = rt_repr_active != NULL ? rt_repr_active->depth + 1 : 1;
     if (depth > REPR_MAX_DEPTH)
-        return rt_raisef(&rt_RecursionError,
-                         "maximum recursion depth exceeded while getting the repr of an object");
+        return rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
+    if (!vm_enter_recursive_call(where))
+        return VAL_NULL;
     RtReprLink link = { v, rt_repr_active, depth };
     rt_repr_active = &link;
     Value r = t->repr(v);
     rt_repr_active = link.outer;
+    vm_leave_recursive_call();
     return check_str_result(r, "__repr__");
 }
 
@@ -95,7 +99,11 @@ Value rt_str(Value v)
     ObjType *t = val_type(v);
     if (t->str == NULL)
         return rt_repr(v);
-    return check_str_result(t->str(v), "__str__");
+    if (!vm_enter_recursive_call(" while getting the str of an object"))
+        return VAL_NULL;
+    Value r = t->str(v);
+    vm_leave_recursive_call();
+    return check_str_result(r, "__str__");
 }
 
 /* ascii(): repr with every non-ASCII character escaped. */
@@ -166,25 +174,7 @@ int rt_truthy(Value v)
 
 static const int swapped_cmp[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
-/* Comparing containers compares their items, so two lists nested 10**6
- * deep would overflow the C stack: as CPython's Py_EnterRecursiveCall("
- * in comparison"), comparisons in progress are counted (per thread,
- * vm/thread.h) and bounded by the recursion limit. */
-int rt_compare_depth;
-
-static Value richcompare(Value a, Value b, int op);
-
-Value rt_richcompare(Value a, Value b, int op)
-{
-    if (rt_compare_depth >= vm_get_recursion_limit())
-        return rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in comparison");
-    rt_compare_depth++;
-    Value r = richcompare(a, b, op);
-    rt_compare_depth--;
-    return r;
-}
-
-static Value richcompare(Value a, Value b, int op)
+static Value do_richcompare(Value a, Value b, int op)
 {
     ObjType *ta = val_type(a), *tb = val_type(b);
     bool reflected_tried = false;
@@ -211,6 +201,18 @@ static Value richcompare(Value a, Value b, int op)
         return rt_bool(a != b);
     return rt_raisef(&rt_TypeError, "'%s' not supported between instances of '%s' and '%s'",
                      rt_cmp_symbols[op], ta->name, tb->name);
+}
+
+/* Comparing containers compares their items: each level counts against
+ * the recursion limit, so x == y for x = {'a': x}, y = {'a': y} raises
+ * RecursionError "... in comparison" as in CPython. */
+Value rt_richcompare(Value a, Value b, int op)
+{
+    if (!vm_enter_recursive_call(" in comparison"))
+        return VAL_NULL;
+    Value r = do_richcompare(a, b, op);
+    vm_leave_recursive_call();
+    return r;
 }
 
 int rt_compare_bool(Value a, Value b, int op)
@@ -246,10 +248,6 @@ int rt_eq(Value a, Value b)
 static Value unsupported_binop(Value a, Value b, int op)
 {
     if (op == NB_POWER)
-        return rt_raisef(&rt_TypeError,
-                         "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                         val_type(a)->name, val_type(b)->name);
-    if (op == NB_POWER + NB_INPLACE_OFFSET)
         return rt_raisef(&rt_TypeError,
                          "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                          val_type(a)->name, val_type(b)->name);
@@ -353,9 +351,13 @@ Value rt_ternary_power(Value base, Value exp, Value mod)
 
 /* ---- containers ----------------------------------------------------------- */
 
-/* C[item] on a class: its __class_getitem__, if it has one. */
+/* C[item] on a class: its __class_getitem__, if it has one; type[int]
+ * is a GenericAlias without type having one (so a metaclass is not
+ * subscriptable), as in CPython. */
 static Value class_getitem(Value cls, Value key)
 {
+    if (cls == obj_val(&rt_type_type))
+        return rt_generic_alias_new(cls, key);
     Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);
@@ -422,6 +424,49 @@ int rt_contains(Value container, Value item)
         if (eq != 0)
             return eq;
     }
+}
+
+/* CPython's PyObject_LengthHint: len(o) when it has one (a TypeError from
+ * it is ignored), else o.__length_hint__() unless that is missing, raises
+ * TypeError or answers NotImplemented: then `dflt`. */
+ssize_t rt_length_hint(Value o, ssize_t dflt)
+{
+    if (val_type(o)->len != NULL) {
+        ssize_t n = rt_len(o);
+        if (n >= 0)
+            return n;
+        if (!rt_err_matches(&rt_TypeError))
+            return -1;
+        rt_err_clear();
+    }
+    Value m = rt_type_lookup(val_type(o), rt_str_intern_cstr("__length_hint__"));
+    if (m == VAL_NULL)
+        return dflt;
+    Value r = val_type(m)->descr_get ? val_type(m)->descr_get(m, o, obj_val(val_type(o))) : m;
+    r = r == VAL_NULL ? VAL_NULL : rt_call0(r);
+    if (r == VAL_NULL) {
+        if (!rt_err_matches(&rt_TypeError))
+            return -1;
+        rt_err_clear();
+        return dflt;
+    }
+    if (r == rt_NotImplemented)
+        return dflt;
+    if (!rt_isinstance_of(r, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "__length_hint__ must be an integer, not %s", val_type(r)->name);
+        return -1;
+    }
+    int64_t n;
+    if (!rt_int_as_i64(r, &n) || n > PTRDIFF_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
+        rt_raisef(&rt_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
 }
 
 Value rt_iter(Value v)

@@ -23,7 +23,6 @@ typedef struct RtReprLink {
     int depth;
 } RtReprLink;
 extern RtReprLink *rt_repr_active;
-extern int rt_compare_depth;           /* rt_richcompare calls in progress */
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */
@@ -52,6 +51,9 @@ ssize_t rt_len(Value v);
 int rt_contains(Value container, Value item);  /* `item in container` */
 
 Value rt_iter(Value v);
+/* How many items o will likely give (operator.length_hint): len(o), else
+ * o.__length_hint__(), else dflt; -1 on error. */
+ssize_t rt_length_hint(Value o, ssize_t dflt);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value rt_next(Value iter);
 
@@ -126,6 +128,25 @@ void rt_type_set(ObjType *type, const char *name, Value v);
 
 /* Builtin function objects. */
 Value rt_builtin_new(const char *name, NativeFunc fn, Value self);
+
+/* Pickling (reduce.c): what a builtin type's __reduce__ returns is
+ * (callable, args) or, with a state, (callable, args, state) — state
+ * VAL_NULL for the short form; rt_reduce_builtin names the callable in
+ * builtins ("iter", "reversed").  rt_setstate_index: a __setstate__
+ * position clamped to [lo, hi]; false with TypeError for a non-int. */
+Value rt_reduce_value(Value callable, Value args, Value state);
+Value rt_reduce_builtin(const char *name, Value args, Value state);
+/* An index-based iterator over seq: (iter, (seq,), index), or once
+ * exhausted (seq VAL_NULL) (iter, (empty,)). */
+Value rt_reduce_iter(Value seq, Value empty, size_t index);
+/* (iter, (list,)) with the items an iterator of `size` bytes has left,
+ * taken from a copy of it (dict and set iterators pickle this way). */
+Value rt_reduce_remaining(Value iter, size_t size);
+bool rt_setstate_index(Value state, ssize_t lo, ssize_t hi, ssize_t *out);
+/* obj.__getstate__() (CPython's _PyObject_GetState): by default the
+ * instance dict, None when it has none. */
+Value rt_object_getstate(Value obj);
+void rt_reduce_init(void);
 
 
 #endif

@@ -14,7 +14,6 @@
  * including how it complains about a wrong call (args.h: len() is METH_O,
  * isinstance() positional-only Clinic, round() Clinic with keywords).
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,7 +101,27 @@ static bool print_value(Printer *p, Value v)
 }
 
 /* print's default sep and end, made once (interned strs are never freed). */
-static Value str_space, str_newline;
+static Value str_space, str_newline, str_stdout, str_stdin;
+
+Value rt_sys_namespace, rt_stdout_stream;
+
+/* sys.<name> (stdout, stdin) for print() and input(): VAL_NULL with
+ * RuntimeError "lost sys.stdout" when sys has none.  sys (and with it the
+ * standard streams) is made on first import; a program that has not
+ * imported it cannot have replaced its streams, and print() then writes
+ * into the stdout buffer without making them. */
+static Value sys_stream(Value name, const char *who)
+{
+    if (rt_sys_namespace == VAL_NULL) {
+        Value import = rt_dict_get_cstr(rt_builtins_dict, "__import__");
+        if (import == VAL_NULL || rt_call1(import, rt_str_from_cstr("sys")) == VAL_NULL)
+            return VAL_NULL;
+    }
+    Value f = rt_dict_get_str(rt_sys_namespace, name);
+    if (f == VAL_NULL)
+        return rt_raisef(&rt_RuntimeError, "%slost sys.%S", who, name);
+    return f;
+}
 
 /* sep/end: None means the default; anything but a str is an error. */
 static bool print_text_arg(Value *v, const char *what, Value dflt)
@@ -117,15 +136,11 @@ static bool print_text_arg(Value *v, const char *what, Value dflt)
     return false;
 }
 
-static bool print_flush(Value file, Value flush)
+/* file.flush(), or the stdout buffer's flush when print wrote into it. */
+static bool flush_stream(Printer *p, Value file)
 {
-    if (flush == VAL_NULL)
-        return true;
-    int doit = rt_truthy(flush);
-    if (doit <= 0)
-        return doit == 0;
-    if (file == VAL_NULL || file == rt_None)
-        return rt_stdout_flush();
+    if (p->write == VAL_NULL)
+        return rt_stdout_flush_checked();
     Value f = rt_getattr_cstr(file, "flush");
     return f != VAL_NULL && rt_call0(f) != VAL_NULL;
 }
@@ -140,9 +155,17 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
     if (!print_text_arg(&kw[0], "sep", str_space) ||
         !print_text_arg(&kw[1], "end", str_newline))
         return VAL_NULL;
+    Value file = kw[2];
+    if ((file == VAL_NULL || file == rt_None) && rt_sys_namespace == VAL_NULL) {
+        file = rt_stdout_stream;        /* sys not made yet: the buffer itself */
+    } else if (file == VAL_NULL || file == rt_None) {
+        if ((file = sys_stream(str_stdout, "")) == VAL_NULL)
+            return VAL_NULL;
+        if (file == rt_None)
+            return rt_None;             /* CPython: print() to a None stdout does nothing */
+    }
     Printer p = { VAL_NULL };
-    if (kw[2] != VAL_NULL && kw[2] != rt_None &&
-        (p.write = rt_getattr_cstr(kw[2], "write")) == VAL_NULL)
+    if (file != rt_stdout_stream && (p.write = rt_getattr_cstr(file, "write")) == VAL_NULL)
         return VAL_NULL;
     size_t npos = nargs - rt_nkwargs(kwnames);
     for (size_t i = 0; i < npos; i++) {
@@ -151,8 +174,13 @@ static Value builtin_print(Value *args, size_t nargs, Value kwnames)
         if (!print_value(&p, args[i]))
             return VAL_NULL;
     }
-    if (!print_str(&p, kw[1]) || !print_flush(kw[2], kw[3]))
+    if (!print_str(&p, kw[1]))
         return VAL_NULL;
+    if (kw[3] != VAL_NULL) {
+        int doit = rt_truthy(kw[3]);
+        if (doit < 0 || (doit && !flush_stream(&p, file)))
+            return VAL_NULL;
+    }
     return rt_None;
 }
 
@@ -405,13 +433,19 @@ static Value builtin_sum(Value *args, size_t nargs, Value kwnames)
 
 /* ---- isinstance, issubclass --------------------------------------------------------- */
 
-/* The __instancecheck__ / __subclasscheck__ hook of type(cls), when cls's
- * metaclass overrides type's own (ABCMeta, a Python metaclass): VAL_NULL when
- * it does not, so the plain MRO test applies. */
+/* Following CPython's Objects/abstract.c: a class, a tuple of them (or a
+ * union: its members), or anything whose type has __instancecheck__ /
+ * __subclasscheck__ (ABCMeta); without those, an object with a tuple
+ * __bases__ stands for a class, and an instance names its class through
+ * __class__ (proxies, mocks).  Every level of nesting counts against the
+ * recursion limit. */
+
+/* The __instancecheck__ / __subclasscheck__ of type(cls) when it is not
+ * type's own (type's is answered directly); VAL_NULL when absent. */
 static Value check_hook(Value cls, const char *name)
 {
     ObjType *meta = val_type(cls);
-    if (meta == &rt_type_type || meta == &rt_tuple_type)
+    if (meta == &rt_type_type)
         return VAL_NULL;
     Value key = rt_str_intern_cstr(name);
     Value hook = rt_type_lookup(meta, key);
@@ -420,100 +454,144 @@ static Value check_hook(Value cls, const char *name)
     return hook;
 }
 
-/* Call a hook found by check_hook as type(cls).hook(cls, arg): 1/0, -1. */
-static int call_check_hook(Value hook, Value cls, Value arg, const char *name)
+/* type(cls).hook(cls, arg) found by check_hook: 1/0, -1. */
+static int call_check_hook(Value hook, Value cls, Value arg, const char *where)
 {
-    static int depth;                   /* hooks running (they may recurse) */
-    if (depth > vm_get_recursion_limit()) {
-        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in %s", name);
+    if (!vm_enter_recursive_call(where))
         return -1;
-    }
-    depth++;
     ObjType *ht = val_type(hook);
-    Value r = ht->descr_get != NULL
-        ? rt_call1(ht->descr_get(hook, cls, obj_val(val_type(cls))), arg)
-        : rt_call2(hook, cls, arg);
-    depth--;
+    Value bound = ht->descr_get != NULL ? ht->descr_get(hook, cls, obj_val(val_type(cls)))
+                                        : VAL_NULL;
+    Value r = ht->descr_get == NULL ? rt_call2(hook, cls, arg)
+            : bound == VAL_NULL ? VAL_NULL : rt_call1(bound, arg);
+    vm_leave_recursive_call();
     return r == VAL_NULL ? -1 : rt_truthy(r);
 }
 
-/* obj's class for isinstance: type(obj), or a different class its
- * __class__ attribute claims (proxies); CPython checks both. */
-static int isinstance_by_class(Value obj, ObjType *cls)
+/* cls.__bases__ when it is a tuple, else VAL_NULL (an error may be set). */
+static Value abstract_bases(Value cls)
 {
-    if (rt_isinstance_of(obj, cls))
-        return 1;
-    if (!rt_is_heaptype(val_type(obj)))
-        return 0;
-    Value icls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+    Value b = rt_lookup_attr(cls, rt_str_intern_cstr("__bases__"));
+    return b != VAL_NULL && rt_isinstance_of(b, &rt_tuple_type) ? b : VAL_NULL;
+}
+
+/* Is derived cls, or (through __bases__, depth first) derived from it? */
+static int abstract_issubclass(Value derived, Value cls)
+{
+    Value bases;
+    for (;;) {                          /* single inheritance without recursion */
+        if (derived == cls)
+            return 1;
+        if ((bases = abstract_bases(derived)) == VAL_NULL)
+            return rt_err_occurred() ? -1 : 0;
+        if (rt_tuple_len(bases) != 1)
+            break;
+        derived = rt_tuple_get(bases, 0);
+    }
+    if (rt_tuple_len(bases) == 0 || !vm_enter_recursive_call(" in __issubclass__"))
+        return rt_tuple_len(bases) == 0 ? 0 : -1;
+    int r = 0;
+    for (size_t i = 0; i < rt_tuple_len(bases) && r == 0; i++)
+        r = abstract_issubclass(rt_tuple_get(bases, i), cls);
+    vm_leave_recursive_call();
+    return r;
+}
+
+/* cls must have a tuple __bases__ to stand for a class. */
+static bool check_class(Value cls, const char *error)
+{
+    if (abstract_bases(cls) != VAL_NULL)
+        return true;
+    if (!rt_err_occurred())
+        rt_raisef(&rt_TypeError, "%s", error);
+    return false;
+}
+
+/* type.__instancecheck__: type(inst) or its claimed __class__ is cls or a
+ * subclass of it.  1/0, -1. */
+int rt_object_isinstance(Value inst, Value cls)
+{
+    Value icls;
+    if (is_type(cls)) {
+        if (rt_isinstance_of(inst, AS_TYPE(cls)))
+            return 1;
+        if (!rt_is_heaptype(val_type(inst)))    /* a builtin's __class__ is its type */
+            return 0;
+        icls = rt_lookup_attr(inst, rt_str_intern_cstr("__class__"));
+        if (icls == VAL_NULL)
+            return rt_err_occurred() ? -1 : 0;
+        return icls != obj_val(val_type(inst)) && is_type(icls) &&
+               rt_is_subtype(AS_TYPE(icls), AS_TYPE(cls));
+    }
+    if (!check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        return -1;
+    icls = rt_lookup_attr(inst, rt_str_intern_cstr("__class__"));
     if (icls == VAL_NULL)
         return rt_err_occurred() ? -1 : 0;
-    return is_type(icls) && AS_TYPE(icls) != val_type(obj) &&
-           (AS_TYPE(icls) == cls || rt_is_subtype(AS_TYPE(icls), cls));
+    return abstract_issubclass(icls, cls);
 }
 
-/* isinstance against a class or a (nested) tuple of classes.  1/0, -1 on error. */
-static int isinstance_check(Value obj, Value cls, int depth)
+/* type.__subclasscheck__.  1/0, -1. */
+int rt_recursive_issubclass(Value derived, Value cls)
 {
-    if (val_type(obj) == (ObjType *)cls)
+    if (is_type(cls) && is_type(derived))
+        return rt_is_subtype(AS_TYPE(derived), AS_TYPE(cls));
+    if (!check_class(derived, "issubclass() arg 1 must be a class") ||
+        (!rt_is_union(cls) && !check_class(cls, "issubclass() arg 2 must be a class, "
+                                           "a tuple of classes, or a union")))
+        return -1;
+    return abstract_issubclass(derived, cls);
+}
+
+/* isinstance() and issubclass() share their walk over tuples and unions. */
+typedef int (*CheckFn)(Value obj, Value cls);
+
+static int check_each(Value obj, Value tuple, CheckFn check, const char *where)
+{
+    if (!vm_enter_recursive_call(where))
+        return -1;
+    int r = 0;
+    for (size_t i = 0; i < rt_tuple_len(tuple) && r == 0; i++)
+        r = check(obj, rt_tuple_get(tuple, i));
+    vm_leave_recursive_call();
+    return r;
+}
+
+static int isinstance_check(Value inst, Value cls)
+{
+    if (val_type(inst) == (ObjType *)cls)
         return 1;
+    if (IS_EXACT(cls, rt_type_type))
+        return rt_object_isinstance(inst, cls);
+    if (rt_is_union(cls))                  /* int | str stands for (int, str) */
+        cls = rt_union_args(cls);
+    if (rt_isinstance_of(cls, &rt_tuple_type))
+        return check_each(inst, cls, isinstance_check, " in __instancecheck__");
     Value hook = check_hook(cls, "__instancecheck__");
     if (hook != VAL_NULL)
-        return call_check_hook(hook, cls, obj, "__instancecheck__");
-    if (is_type(cls))
-        return isinstance_by_class(obj, AS_TYPE(cls));
-    if (!rt_isinstance_of(cls, &rt_tuple_type)) {
-        rt_raisef(&rt_TypeError,
-                  "isinstance() arg 2 must be a type, a tuple of types, or a union");
-        return -1;
-    }
-    if (depth > 1000) {
-        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
-        return -1;
-    }
-    for (size_t i = 0; i < rt_tuple_len(cls); i++) {
-        int r = isinstance_check(obj, rt_tuple_get(cls, i), depth + 1);
-        if (r != 0)
-            return r;
-    }
-    return 0;
+        return call_check_hook(hook, cls, inst, " in __instancecheck__");
+    return rt_object_isinstance(inst, cls);
 }
 
-static int issubclass_check(Value derived, Value cls, int depth)
+static int issubclass_check(Value derived, Value cls)
 {
-    if (rt_isinstance_of(cls, &rt_tuple_type)) {
-        if (depth > 1000) {
-            rt_raisef(&rt_RecursionError,
-                      "maximum recursion depth exceeded in __subclasscheck__");
-            return -1;
-        }
-        for (size_t i = 0; i < rt_tuple_len(cls); i++) {
-            int r = issubclass_check(derived, rt_tuple_get(cls, i), depth + 1);
-            if (r != 0)
-                return r;
-        }
-        return 0;
-    }
+    if (IS_EXACT(cls, rt_type_type))
+        return derived == cls ? 1 : rt_recursive_issubclass(derived, cls);
+    if (rt_is_union(cls))
+        cls = rt_union_args(cls);
+    if (rt_isinstance_of(cls, &rt_tuple_type))
+        return check_each(derived, cls, issubclass_check, " in __subclasscheck__");
     Value hook = check_hook(cls, "__subclasscheck__");
     if (hook != VAL_NULL)
-        return call_check_hook(hook, cls, derived, "__subclasscheck__");
-    if (!is_type(derived)) {
-        rt_raisef(&rt_TypeError, "issubclass() arg 1 must be a class");
-        return -1;
-    }
-    if (!is_type(cls)) {
-        rt_raisef(&rt_TypeError,
-                  "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return AS_TYPE(derived) == AS_TYPE(cls) || rt_is_subtype(AS_TYPE(derived), AS_TYPE(cls));
+        return call_check_hook(hook, cls, derived, " in __subclasscheck__");
+    return rt_recursive_issubclass(derived, cls);
 }
 
 static Value builtin_isinstance(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("isinstance", nargs, kwnames, 2, 2))
         return VAL_NULL;
-    int r = isinstance_check(args[0], args[1], 0);
+    int r = isinstance_check(args[0], args[1]);
     return r < 0 ? VAL_NULL : rt_bool(r);
 }
 
@@ -521,7 +599,7 @@ static Value builtin_issubclass(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("issubclass", nargs, kwnames, 2, 2))
         return VAL_NULL;
-    int r = issubclass_check(args[0], args[1], 0);
+    int r = issubclass_check(args[0], args[1]);
     return r < 0 ? VAL_NULL : rt_bool(r);
 }
 
@@ -877,15 +955,14 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
         return list;
     }
     Value obj = args[0], names = rt_dict_new();
-    if (rt_is_heaptype(val_type(obj))) {            /* a class's own __dir__ */
-        Value m = rt_type_lookup(val_type(obj), rt_str_intern_cstr("__dir__"));
-        if (m != VAL_NULL && !IS_EXACT(m, rt_method_descr_type)) {
-            Value r = rt_call1(m, obj);
-            Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
-            if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
-                return VAL_NULL;
-            return list;
-        }
+    Value dir_name = rt_str_intern_cstr("__dir__");
+    Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
+    if (m != VAL_NULL && m != rt_dict_get_str(rt_object_type.dict, dir_name)) {
+        Value r = rt_call1(m, obj);
+        Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
+        if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+            return VAL_NULL;
+        return list;
     }
     bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))
@@ -900,54 +977,41 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return list;
 }
 
-/* A line of stdin without its newline; VAL_NULL at end of file, or with
- * an exception set: KeyboardInterrupt when Ctrl-C came before or during
- * the wait (the signal ends a blocked read with EINTR), also while other
- * threads ran. */
-static Value read_line(void)
-{
-    StrBuf sb;
-    sb_init(&sb);
-    char c;
-    ssize_t n;
-    bool any = false;
-    for (;;) {
-        if (!vm_wait_readable(0) || !vm_check_interrupt())
-            return VAL_NULL;
-        n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != 1)
-            break;
-        any = true;
-        if (c == '\n')
-            break;
-        sb_addc(&sb, c);
-    }
-    if (!any)
-        return VAL_NULL;
-    size_t ncodepoints;
-    if (!rt_utf8_valid((const unsigned char *)sb.data, sb.len, &ncodepoints))
-        return rt_str_from_latin1((const unsigned char *)sb.data, sb.len);
-    return sb_finish(&sb);
-}
-
+/* input([prompt]): the prompt on sys.stdout, then sys.stdin.readline()
+ * without its newline (CPython's builtin_input_impl when the streams are
+ * not an interactive terminal's: pvm has no line editor for input()). */
 static Value builtin_input(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("input", nargs, kwnames, 0, 1))
         return VAL_NULL;
+    Value in = sys_stream(str_stdin, "input(): "), out = sys_stream(str_stdout, "input(): ");
+    if (in == VAL_NULL || out == VAL_NULL)
+        return VAL_NULL;
+    if (in == rt_None)
+        return rt_raisef(&rt_RuntimeError, "input(): lost sys.stdin");
+    if (out == rt_None)
+        return rt_raisef(&rt_RuntimeError, "input(): lost sys.stdout");
+    Printer p = { VAL_NULL };
+    if (out != rt_stdout_stream && (p.write = rt_getattr_cstr(out, "write")) == VAL_NULL)
+        return VAL_NULL;
     if (nargs == 1) {
         Value prompt = rt_str(args[0]);
-        if (prompt == VAL_NULL)
-            return VAL_NULL;
-        if (!rt_stdout_write(rt_str_cstr(prompt), rt_str_nbytes(prompt)))
+        if (prompt == VAL_NULL || !print_str(&p, prompt))
             return VAL_NULL;
     }
-    if (!rt_stdout_flush())
+    if (!flush_stream(&p, out))
         return VAL_NULL;
-    Value line = read_line();
+    Value readline = rt_getattr_cstr(in, "readline");
+    Value line = readline == VAL_NULL ? VAL_NULL : rt_call0(readline);
     if (line == VAL_NULL)
-        return rt_err_occurred() ? VAL_NULL : rt_raisef(&rt_EOFError, "EOF when reading a line");
+        return VAL_NULL;
+    if (!rt_isinstance_of(line, &rt_str_type))
+        return rt_raisef(&rt_TypeError, "object.readline() returned non-string");
+    size_t n = rt_str_nbytes(line);
+    if (n == 0)
+        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+    if (rt_str_cstr(line)[n - 1] == '\n')
+        return rt_str_substr(line, 0, AS_STR(line)->length - 1);
     return line;
 }
 
@@ -995,6 +1059,8 @@ Value rt_builtins_init(void)
     rt_stdout_init();
     str_space = rt_str_intern_cstr(" ");
     str_newline = rt_str_intern_cstr("\n");
+    str_stdout = rt_str_intern_cstr("stdout");
+    str_stdin = rt_str_intern_cstr("stdin");
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;

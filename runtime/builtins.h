@@ -15,13 +15,35 @@ extern Value rt_builtins_module;
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
  * flushed at exit and before a traceback is printed.  A write error is
- * the program's: false with OSError set (BrokenPipeError for a closed
- * pipe), as CPython's buffered stdout raises. */
+ * the program's, as with CPython's BufferedWriter: rt_stdout_write and
+ * rt_stdout_flush_checked return false with OSError (BrokenPipeError...)
+ * set when the bytes cannot be written.  rt_stdout_flush is for pvm's own
+ * ordering flushes: what it could not write stays in the buffer, and the
+ * next checked call (or the exit) meets the error again. */
 bool rt_stdout_write(const char *s, size_t n);
-bool rt_stdout_flush(void);
+void rt_stdout_flush(void);
+bool rt_stdout_flush_checked(void);
+/* At exit: flush, and report a write that failed there as CPython's
+ * finalisation does; returns the exit status, 120 after such a failure
+ * whatever it was (CPython's Py_RunMain). */
+int rt_stdout_exit(int status);
+/* Where print() and input() find sys.stdout and sys.stdin: sys's
+ * namespace (modules/sys.c sets it when it makes sys).  While sys.stdout
+ * is still rt_stdout_stream — the start-up stream, io's TextIOWrapper over
+ * the buffer above (modules/io_module.c) — print() writes into the buffer
+ * itself instead of calling sys.stdout.write; io clears rt_stdout_stream
+ * when the stream is reconfigured away from plain UTF-8 or detached. */
+extern Value rt_sys_namespace;
+extern Value rt_stdout_stream;
 /* Choose line or block buffering and register the flush at exit (called by
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);
+
+/* What type.__instancecheck__ and type.__subclasscheck__ answer (the
+ * MRO, or __class__ / __bases__ for objects standing for classes): 1/0,
+ * -1 on error. */
+int rt_object_isinstance(Value inst, Value cls);
+int rt_recursive_issubclass(Value derived, Value cls);
 
 /* ---- the iterator types behind enumerate, zip, map, filter, reversed and
  * iter(callable, sentinel) (iterobjects.c) ---- */

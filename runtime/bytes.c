@@ -437,83 +437,6 @@ static Value bytearray_new_slot(ObjType *type, Value *args, size_t nargs, Value 
     return obj_val(sub);
 }
 
-/* ---- decode ------------------------------------------------------------------------------ */
-
-static Value decode_error(const char *codec, size_t at, size_t bad_len, unsigned char byte,
-                          const char *reason)
-{
-    if (bad_len > 1)
-        return rt_raisef(&rt_UnicodeDecodeError,
-                         "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                         codec, at, at + bad_len - 1, reason);
-    return rt_raisef(&rt_UnicodeDecodeError, "'%s' codec can't decode byte 0x%x in position %zu: %s",
-                     codec, (unsigned)byte, at, reason);
-}
-
-/* UTF-8 with errors=replace/ignore: good stretches copied, bad ones
- * replaced by U+FFFD (or dropped). */
-static Value decode_utf8_lenient(const unsigned char *s, size_t n, bool replace)
-{
-    StrBuf sb;
-    sb_init(&sb);
-    size_t i = 0;
-    while (i < n) {
-        size_t bad_len;
-        const char *reason;
-        size_t at = i + rt_utf8_error(s + i, n - i, &bad_len, &reason);
-        sb_add(&sb, (const char *)s + i, at - i);
-        if (at >= n)
-            break;
-        if (replace)
-            sb_add_codepoint(&sb, 0xFFFD);
-        i = at + bad_len;
-    }
-    return sb_finish(&sb);
-}
-
-static Value decode_utf8(const unsigned char *s, size_t n, const char *errors)
-{
-    size_t length;
-    if (rt_utf8_valid_strict(s, n, &length))
-        return rt_str_new_known((const char *)s, n, length, length == n);
-    if (strcmp(errors, "replace") == 0 || strcmp(errors, "ignore") == 0)
-        return decode_utf8_lenient(s, n, errors[0] == 'r');
-    size_t bad_len;
-    const char *reason;
-    size_t at = rt_utf8_error(s, n, &bad_len, &reason);
-    return decode_error("utf-8", at, bad_len, s[at], reason);
-}
-
-static Value decode_ascii(const unsigned char *s, size_t n, const char *errors)
-{
-    StrBuf sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < 0x80)
-            sb_addc(&sb, (char)s[i]);
-        else if (strcmp(errors, "replace") == 0)
-            sb_add_codepoint(&sb, 0xFFFD);
-        else if (strcmp(errors, "ignore") != 0)
-            return decode_error("ascii", i, 1, s[i], "ordinal not in range(128)");
-    }
-    return sb_finish(&sb);
-}
-
-Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors)
-{
-    if ((encoding && !rt_is_str(encoding)) || (errors && !rt_is_str(errors)))
-        return rt_raisef(&rt_TypeError, "decode() argument 'encoding' must be str, not %T",
-                         encoding && !rt_is_str(encoding) ? encoding : errors);
-    const char *enc = encoding ? rt_str_cstr(encoding) : "utf-8";
-    const char *err = errors ? rt_str_cstr(errors) : "strict";
-    switch (rt_codec_lookup(enc)) {
-    case 0: return decode_utf8(s, n, err);
-    case 1: return decode_ascii(s, n, err);
-    case 2: return rt_str_from_latin1(s, n);
-    default: return rt_raisef(&rt_LookupError, "unknown encoding: %s", enc);
-    }
-}
-
 /* ---- Methods -------------------------------------------------------------------------------- */
 
 static Value bytes_decode(Value *args, size_t nargs, Value kw)
@@ -1445,8 +1368,18 @@ static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
     {"translate", bytes_translate}, {"__mod__", bytes_dunder_mod},                      \
     {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len}
 
+/* b.__getnewargs__(): (a plain bytes copy,), for pickling subclasses. */
+static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__getnewargs__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBytes *b = AS_BYTES(args[0]);
+    return rt_tuple_pack(1, rt_bytes_new(b->data, b->length));
+}
+
 static const MethodDef bytes_methods[] = {
     BYTES_COMMON_METHODS,
+    {"__getnewargs__", bytes_getnewargs},
     {NULL, NULL},
 };
 
@@ -1470,6 +1403,40 @@ static Value bytes_iter_next(Value self)
     }
     return small_new(v.data[it->index++]);
 }
+
+/* Pickling: (iter, (seq,), index), (iter, ((),)) once exhausted. */
+static Value bytes_iter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, args[0]);
+    return rt_reduce_iter(it->seq, rt_empty_tuple, it->index);
+}
+
+static Value bytes_iter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, args[0]);
+    ssize_t n = it->seq != VAL_NULL ? (ssize_t)view_of(it->seq).len : 0, index;
+    if (!rt_setstate_index(args[1], 0, n, &index))
+        return VAL_NULL;
+    if (it->seq != VAL_NULL)
+        it->index = (size_t)index;
+    return rt_None;
+}
+
+static Value bytes_iter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjBytesIter *it = VAL_AS(ObjBytesIter, args[0]);
+    ssize_t left = it->seq != VAL_NULL ? (ssize_t)view_of(it->seq).len - (ssize_t)it->index : 0;
+    return small_new(left > 0 ? left : 0);
+}
+
+static const MethodDef bytes_iter_methods[] = {
+    {"__reduce__", bytes_iter_reduce}, {"__setstate__", bytes_iter_setstate},
+    {"__length_hint__", bytes_iter_length_hint}, {NULL, NULL},
+};
 
 static ObjType bytes_iter_type = {
     .ob.type = &rt_type_type, .name = "bytes_iterator", .base = &rt_object_type,
@@ -1774,7 +1741,48 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     return fill_from_iterable(a, args[1]) ? rt_None : VAL_NULL;
 }
 
+/* Pickling (CPython's bytearray _common_reduce): protocol 3 and later
+ * (type, (bytes,), state); before, the bytes as a latin-1 str, (type,
+ * (str, 'latin-1'), state); empty: (type, (), state). */
+static Value bytearray_reduce_proto(Value self, intptr_t proto)
+{
+    ObjByteArray *b = VAL_AS(ObjByteArray, self);
+    Value state = rt_object_getstate(self), args;
+    if (state == VAL_NULL)
+        return VAL_NULL;
+    if (b->length == 0) {
+        args = rt_empty_tuple;
+    } else if (proto >= 3) {
+        args = rt_tuple_pack(1, rt_bytes_new(b->data, b->length));
+    } else {
+        StrBuf sb;
+        sb_init(&sb);
+        for (size_t i = 0; i < b->length; i++)
+            sb_add_codepoint(&sb, b->data[i]);
+        args = rt_tuple_pack(2, sb_finish(&sb), rt_str_from_cstr("latin-1"));
+    }
+    return rt_reduce_value(obj_val(val_type(self)), args, state);
+}
+
+static Value bytearray_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return bytearray_reduce_proto(args[0], 2);
+}
+
+static Value bytearray_reduce_ex(Value *args, size_t nargs, Value kwnames)
+{
+    ssize_t proto = 0;
+    if (!rt_arg_range("__reduce_ex__", nargs - 1, 0, 1) || rt_nkwargs(kwnames) > 0 ||
+        (nargs > 1 && !rt_as_ssize(args[1], &proto)))
+        return VAL_NULL;
+    return bytearray_reduce_proto(args[0], proto);
+}
+
 static const MethodDef bytearray_methods[] = {
+    {"__reduce__", bytearray_reduce},
+    {"__reduce_ex__", bytearray_reduce_ex},
     {"append", bytearray_append},
     {"extend", bytearray_extend},
     {"insert", bytearray_insert},
@@ -1813,8 +1821,8 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
-    rt_type_ready(&bytes_iter_type, NULL);
-    rt_type_ready(&bytearray_iter_type, NULL);
+    rt_type_ready(&bytes_iter_type, bytes_iter_methods);
+    rt_type_ready(&bytearray_iter_type, bytes_iter_methods);
     static const MethodDef class_methods[] = {
         {"fromhex", bytes_fromhex, RT_METH_CLASS},
         {"maketrans", bytes_maketrans, RT_METH_STATIC},

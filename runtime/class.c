@@ -10,7 +10,7 @@
  * the metaclass, runs the body with a fresh dict as its locals (the body's
  * STORE_NAMEs fill it: __module__, __qualname__, the methods), and calls
  * metaclass(name, bases, namespace) — for plain classes type(), whose
- * three-argument form is rt_type_create below.  Following CPython's
+ * three-argument form is rt_type_new below.  Following CPython's
  * Objects/typeobject.c (type_new), creating a class means:
  *
  *   1. choosing the "best base": the base whose instance layout every other
@@ -36,7 +36,7 @@
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
     s_init, s_init_subclass, s_class_getitem, s_classcell, s_set_name, s_eq, s_hash,
-    s_name, s_prepare, s_metaclass;
+    s_name, s_prepare, s_metaclass, s_mro;
 
 static Value heap_types;        /* list of every class created, for slot updates */
 
@@ -257,6 +257,42 @@ static ObjType *calculate_meta(ObjType *meta, Value bases)
 
 /* ---- instance attributes every class with a dict shows ------------------------------ */
 
+/* A class or a module keeps its namespace itself: through a class's
+ * __dict__ descriptor it is read as type's or module's own __dict__, and
+ * cannot be replaced (CPython's get_builtin_base_with_dict). */
+static bool has_own_namespace(Value obj)
+{
+    return rt_isinstance_of(obj, &rt_type_type) || rt_isinstance_of(obj, &rt_module_type);
+}
+
+static Value instance_dict_get(Value obj)
+{
+    if (!has_own_namespace(obj))
+        return rt_generic_dict_get(obj);
+    if (rt_isinstance_of(obj, &rt_type_type))
+        return rt_mappingproxy_new(AS_TYPE(obj)->dict);
+    return VAL_AS(ObjModule, obj)->dict;
+}
+
+/* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty (a class's
+ * instances may drop their dict, unlike functions). */
+static int instance_dict_set(Value obj, Value v)
+{
+    if (has_own_namespace(obj)) {
+        if (rt_isinstance_of(obj, &rt_type_type))
+            rt_raisef(&rt_AttributeError, "attribute '__dict__' of 'type' objects is not "
+                      "writable");
+        else
+            rt_raisef(&rt_AttributeError, "readonly attribute");
+        return -1;
+    }
+    Value *slot = rt_instance_dict_slot(obj);
+    if (v != VAL_NULL || slot == NULL)
+        return rt_generic_dict_set(obj, v);
+    *slot = VAL_NULL;
+    return 0;
+}
+
 static Value weakref_get(Value obj)
 {
     return rt_weakref_head(obj);
@@ -264,7 +300,7 @@ static Value weakref_get(Value obj)
 
 /* Put in the dict of each class that adds an instance dict. */
 static const GetSetDef instance_dict_getset = {
-    "__dict__", rt_generic_dict_get, rt_generic_dict_set,
+    "__dict__", instance_dict_get, instance_dict_set,
     "dictionary for instance variables (if defined)",
 };
 static const GetSetDef instance_weakref_getset = {
@@ -276,7 +312,44 @@ static Value class_get(Value obj)
     return obj_val(val_type(obj));
 }
 
-/* obj.__class__ = C: both classes written in Python, with the same layout. */
+/* The size of t's instances, builtin or heap. */
+static size_t layout_size(ObjType *t)
+{
+    return rt_is_heaptype(t) ? t->instance_size : builtin_size(builtin_root(t));
+}
+
+/* Do t's instances already support weak references (a __weakref__)? */
+static bool has_weakref(ObjType *t)
+{
+    return rt_weakref_supported(t);
+}
+
+/* May instances of `old` become instances of `new` (obj.__class__ = new,
+ * or a class whose best base changes from old to new by __bases__
+ * assignment)?  Their layouts must be the same: the same solid base, or
+ * two classes adding the same __slots__ to the same base; the dict in the
+ * same place (CPython's compatible_for_assignment). */
+static bool compatible_for_assignment(ObjType *old, ObjType *new, const char *attr)
+{
+    ObjType *so = solid_base(old), *sn = solid_base(new);
+    bool same = so == sn;
+    if (!same && rt_is_heaptype(so) && rt_is_heaptype(sn) && so->base == sn->base) {
+        int eq = rt_eq(((HeapType *)so)->slots, ((HeapType *)sn)->slots);
+        if (eq < 0)
+            return false;
+        same = eq;
+    }
+    bool weak_same = has_weakref(old) == has_weakref(new);   /* CPython gives it a word */
+    if (same && weak_same && old->dict_offset == new->dict_offset &&
+        layout_size(old) == layout_size(new))
+        return true;
+    rt_raisef(&rt_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+              new->name, old->name);
+    return false;
+}
+
+/* obj.__class__ = C: classes written in Python (or two module types), with
+ * the same layout. */
 static int class_set(Value obj, Value v)
 {
     if (v == VAL_NULL) {
@@ -289,79 +362,173 @@ static int class_set(Value obj, Value v)
         return -1;
     }
     ObjType *old = val_type(obj), *new = AS_TYPE(v);
-    if (!rt_is_heaptype(old) || !rt_is_heaptype(new)) {
+    bool modules = rt_is_subtype(old, &rt_module_type) && rt_is_subtype(new, &rt_module_type);
+    if (!modules && (!rt_is_heaptype(old) || !rt_is_heaptype(new))) {
         rt_raisef(&rt_TypeError, "__class__ assignment only supported for mutable types "
                   "or ModuleType subclasses");
         return -1;
     }
-    if (solid_base(old) != solid_base(new) || old->dict_offset != new->dict_offset ||
-        old->instance_size != new->instance_size) {
-        rt_raisef(&rt_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                  new->name, old->name);
+    if (!compatible_for_assignment(old, new, "__class__"))
         return -1;
-    }
     val_obj(obj)->type = new;
     return 0;
 }
 
+/* The MRO of a class being made or re-based: C3 (type.mro), or what its
+ * metaclass's own mro() returns, checked as CPython's mro_check does. */
+static Value class_mro(ObjType *t)
+{
+    Value mro = compute_mro(t, t->bases);
+    ObjType *meta = val_type(obj_val(t));
+    Value m = mro != VAL_NULL && rt_is_heaptype(meta) ? rt_type_lookup(meta, s_mro) : VAL_NULL;
+    if (m == VAL_NULL || m == rt_dict_get_str(rt_type_type.dict, s_mro))
+        return mro;
+    t->mro = mro;                       /* usable while its mro() runs */
+    if (val_type(m)->descr_get != NULL)
+        m = val_type(m)->descr_get(m, obj_val(t), obj_val(meta));
+    Value r = m == VAL_NULL ? VAL_NULL : rt_call0(m);
+    if (r == VAL_NULL || (r = rt_sequence_to_tuple(r)) == VAL_NULL)
+        return VAL_NULL;
+    ObjType *solid = solid_base(t);
+    for (size_t i = 0; i < rt_tuple_len(r); i++) {
+        Value c = rt_tuple_get(r, i);
+        if (!rt_isinstance_of(c, &rt_type_type))
+            return rt_raisef(&rt_TypeError, "mro() returned a non-class ('%s')",
+                             val_type(c)->name);
+        if (!rt_is_subtype(solid, solid_base(AS_TYPE(c))))
+            return rt_raisef(&rt_TypeError, "mro() returned base with unsuitable layout ('%s')",
+                             AS_TYPE(c)->name);
+    }
+    return r;
+}
+
 /* ---- creating a class ------------------------------------------------------------------ */
 
-/* __slots__ as a tuple of str (a single str is one name). */
+/* ---- __slots__ ------------------------------------------------------------------------ */
+
+/* __slots__ as a tuple of str (a single str is one name), each an
+ * identifier. */
 static Value slot_names(Value slots)
 {
     Value t = rt_isinstance_of(slots, &rt_str_type) ? rt_tuple_pack(1, slots)
                                                      : rt_sequence_to_tuple(slots);
     if (t == VAL_NULL)
         return VAL_NULL;
-    for (size_t i = 0; i < rt_tuple_len(t); i++)
-        if (!rt_isinstance_of(rt_tuple_get(t, i), &rt_str_type))
+    for (size_t i = 0; i < rt_tuple_len(t); i++) {
+        Value name = rt_tuple_get(t, i);
+        if (!rt_isinstance_of(name, &rt_str_type))
             return rt_raisef(&rt_TypeError, "__slots__ items must be strings, not '%s'",
-                             val_type(rt_tuple_get(t, i))->name);
+                             val_type(name)->name);
+        if (!rt_str_isidentifier(name))
+            return rt_raisef(&rt_TypeError, "__slots__ must be identifiers");
+    }
     return t;
 }
 
-/* Lay out the instances: slots after the base's bytes, then (if wanted and
- * not already there) the dict word.  Adds the member descriptors. */
+/* A private name in a class body is stored mangled: __x in class C is
+ * _C__x (CPython's _Py_Mangle), and so is a __slots__ entry. */
+static Value mangle(Value cls_name, Value name)
+{
+    const char *n = rt_str_cstr(name), *c = rt_str_cstr(cls_name);
+    size_t len = AS_STR(name)->nbytes;
+    if (n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') ||
+        strchr(n, '.') != NULL)
+        return name;
+    while (*c == '_')
+        c++;
+    return *c == '\0' ? name : rt_str_format_c("_%s%S", c, name);
+}
+
+/* Builtin types whose instances are variable-sized (CPython's
+ * tp_itemsize != 0; a class's own members for type): no __weakref__ may
+ * extend them.  pvm's str keeps its data inline too, so no __slots__
+ * either (CPython's str allows them). */
+static bool has_items(ObjType *root)
+{
+    return root == &rt_tuple_type || root == &rt_bytes_type || root == &rt_int_type ||
+           root == &rt_type_type;
+}
+
+static bool refuses_slots(ObjType *root)
+{
+    return has_items(root) || is_var_sized(root);
+}
+
+
+/* What a class's __slots__ asks for (CPython's type_new_visit_slots). */
+typedef struct SlotPlan {
+    bool add_dict, add_weak;    /* '__dict__' / '__weakref__' listed */
+} SlotPlan;
+
+/* The member names (mangled, sorted, a name listed twice twice), or
+ * VAL_NULL with CPython's error for a wrong __slots__. */
+static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, SlotPlan *plan)
+{
+    ObjType *root = builtin_root(base);
+    if ((slots = slot_names(slots)) == VAL_NULL)
+        return VAL_NULL;
+    if (rt_tuple_len(slots) > 0 && refuses_slots(root))
+        return rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                         root->name);
+    Value names = rt_list_new(rt_tuple_len(slots));
+    for (size_t i = 0; i < rt_tuple_len(slots); i++) {
+        Value name = rt_tuple_get(slots, i);
+        if (name_is(name, "__dict__")) {
+            if (base->dict_offset != 0 || plan->add_dict)
+                return rt_raisef(&rt_TypeError, "__dict__ slot disallowed: we already got "
+                                 "one");
+            plan->add_dict = true;
+        } else if (name_is(name, "__weakref__")) {
+            if (has_weakref(base) || plan->add_weak)
+                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: either we "
+                                 "already got one, or __itemsize__ != 0");
+            plan->add_weak = true;
+        } else {
+            name = mangle(ht->name, name);
+            if (rt_dict_get_str(dict, name) != VAL_NULL &&
+                !name_is(name, "__qualname__") && !name_is(name, "__classcell__"))
+                return rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class "
+                                 "variable", name);
+            rt_list_append(names, name);
+        }
+    }
+    if (!rt_list_sort(names, VAL_NULL, false))
+        return VAL_NULL;
+    ht->slots = rt_list_as_tuple(names);
+    return names;
+}
+
+/* Lay out the instances: the base's bytes, then one Value per __slots__
+ * member (its descriptor in the class dict, sorted by name; a name listed
+ * twice, as datetime's date.__slots__ + time.__slots__ does, once), then
+ * the instance-dict word unless __slots__ leaves it out or the base
+ * already has one (str, bytes and tuple keep it after their items). */
 static bool layout(HeapType *ht, ObjType *base, Value dict)
 {
     ObjType *t = &ht->type;
     ObjType *root = builtin_root(base);
-    size_t size = rt_is_heaptype(base) ? base->instance_size : builtin_size(root);
-    if (size == 0 && rt_is_heaptype(base))
-        size = builtin_size(root);
-    bool want_dict = true;
-    Value slots = rt_dict_get_str(dict, s_slots);
+    size_t size = layout_size(base);
+    Value slots = rt_dict_get_str(dict, s_slots), names = rt_list_new(0);
+    SlotPlan plan = { slots == VAL_NULL, slots == VAL_NULL };
+    if (slots != VAL_NULL && (names = plan_slots(ht, base, slots, dict, &plan)) == VAL_NULL)
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(t->bases); i++) {   /* from secondary bases */
+        ObjType *b = AS_TYPE(rt_tuple_get(t->bases, i));
+        plan.add_dict |= base->dict_offset == 0 && b->dict_offset != 0;
+        plan.add_weak |= b != base && has_weakref(b);
+    }
     size_t nslots = 0;
-    if (slots != VAL_NULL) {
-        if ((slots = slot_names(slots)) == VAL_NULL)
-            return false;
-        want_dict = false;
-        for (size_t i = 0; i < rt_tuple_len(slots); i++) {
-            Value name = rt_tuple_get(slots, i);
-            if (name_is(name, "__dict__")) {
-                want_dict = true;
-                continue;
-            }
-            if (name_is(name, "__weakref__"))
-                continue;
-            if (rt_dict_get_str(dict, name) != VAL_NULL) {
-                rt_raisef(&rt_ValueError, "%R in __slots__ conflicts with class variable", name);
-                return false;
-            }
-            if (size == 0 || root == &rt_int_type) {        /* variable-sized */
-                rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                          root->name);
-                return false;
-            }
-            rt_dict_set(dict, name, rt_member_new(name, t, size));
-            size += sizeof(Value);
-            nslots++;
-        }
-        ht->slots = slots;
+    for (size_t i = 0; i < AS_LIST(names)->length; i++) {
+        Value name = AS_LIST(names)->items[i];
+        if (rt_dict_get_str(dict, name) != VAL_NULL)
+            continue;                               /* listed twice */
+        rt_dict_set(dict, name, rt_member_new(name, t, size));
+        size += sizeof(Value);
+        nslots++;
     }
     ht->adds_layout = nslots > 0;
     t->dict_offset = base->dict_offset;
-    if (want_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
+    if (plan.add_dict && t->dict_offset == 0 && (size != 0 || is_var_sized(root))) {
         if (root == &rt_object_type)
             t->dict_offset = offsetof(ObjInstance, dict);
         else if (is_var_sized(root))
@@ -371,8 +538,10 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             size += sizeof(Value);
         }
         rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
-        rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     }
+    ht->weakref = has_weakref(base) || (plan.add_weak && !has_items(root));
+    if (ht->weakref && !has_weakref(base))
+        rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     t->instance_size = size;
     return true;
 }
@@ -392,7 +561,7 @@ static void wrap_special_methods(Value dict)
     }
 }
 
-/* __module__, __qualname__, __doc__ and __hash__ defaults. */
+/* __module__, __qualname__ and __hash__ defaults. */
 static bool namespace_defaults(HeapType *ht, Value dict)
 {
     if (rt_dict_get_str(dict, s_module) == VAL_NULL) {
@@ -411,8 +580,6 @@ static bool namespace_defaults(HeapType *ht, Value dict)
         ht->qualname = q;
         rt_dict_del(dict, s_qualname);
     }
-    if (rt_dict_get_str(dict, s_doc) == VAL_NULL)
-        rt_dict_set(dict, s_doc, rt_None);
     if (rt_dict_get_str(dict, s_eq) != VAL_NULL && rt_dict_get_str(dict, s_hash) == VAL_NULL)
         rt_dict_set(dict, s_hash, rt_None);
     return true;
@@ -429,8 +596,16 @@ static bool call_set_names(ObjType *t)
         if (m == VAL_NULL)
             continue;
         Value args[3] = { v, obj_val(t), k };
-        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL)
+        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+            /* 3.11 wraps the error: RuntimeError(...) from the original. */
+            Value cause = rt_err_fetch();
+            rt_raisef(&rt_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                      val_type(v)->name, k, t->name);
+            ObjException *e = AS_EXC(rt_err_peek());
+            e->cause = e->context = cause;
+            e->suppress_context = true;
             return false;
+        }
     }
     return true;
 }
@@ -456,6 +631,23 @@ static bool call_init_subclass(ObjType *t, Value kwargs)
     if (m == VAL_NULL)
         return false;
     return rt_call_tuple_dict(m, rt_empty_tuple, kwargs) != VAL_NULL;
+}
+
+/* The __class__ cell the class body left in its namespace (methods using
+ * super() or __class__ read it) gets the new class. */
+static bool set_classcell(ObjType *t, Value dict)
+{
+    Value cell = rt_dict_get_str(dict, s_classcell);
+    if (cell == VAL_NULL)
+        return true;
+    if (!IS_EXACT(cell, rt_cell_type)) {
+        rt_raisef(&rt_TypeError, "__classcell__ must be a nonlocal cell, not %R",
+                  obj_val(val_type(cell)));
+        return false;
+    }
+    VAL_AS(ObjCell, cell)->ref = obj_val(t);
+    rt_dict_del(dict, s_classcell);
+    return true;
 }
 
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
@@ -492,8 +684,6 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
 {
     if (check_create_args(name, bases, ns) == VAL_NULL)
         return VAL_NULL;
-    if ((meta = calculate_meta(meta, bases)) == NULL)
-        return VAL_NULL;
     if (rt_tuple_len(bases) == 0)
         bases = rt_tuple_pack(1, obj_val(&rt_object_type));
     ObjType *base = best_base(bases);
@@ -505,34 +695,82 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     if (!namespace_defaults(ht, dict))
         return VAL_NULL;
     wrap_special_methods(dict);
-    if ((t->mro = compute_mro(t, bases)) == VAL_NULL || !layout(ht, base, dict))
+    if (!set_classcell(t, dict) || (t->mro = class_mro(t)) == VAL_NULL ||
+        !layout(ht, base, dict))
         return VAL_NULL;
+    if (rt_dict_get_str(dict, s_doc) == VAL_NULL)       /* after the slots: see layout */
+        rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     rt_update_slots(t);
     rt_list_append(heap_types, obj_val(t));
-    Value cell = rt_dict_get_str(dict, s_classcell);
-    if (cell != VAL_NULL) {
-        if (IS_EXACT(cell, rt_cell_type))
-            VAL_AS(ObjCell, cell)->ref = obj_val(t);
-        rt_dict_del(dict, s_classcell);
-    }
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
     return obj_val(t);
 }
 
+/* type.__new__(meta, name, bases, dict, **kw) (CPython's type_new_get_bases):
+ * the bases must be classes, not objects standing for classes (only
+ * __build_class__ resolves __mro_entries__); the most derived metaclass of
+ * meta and the bases' types is the one that creates the class, and when it
+ * has a __new__ of its own (a Python metaclass, enum's EnumType) that
+ * __new__ is called instead, with the same arguments. */
+Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames)
+{
+    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (npos != 3)
+        return rt_raisef(&rt_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)",
+                         npos);
+    Value bases = args[1], entries = rt_str_intern_cstr("__mro_entries__");
+    if (check_create_args(args[0], bases, args[2]) == VAL_NULL)
+        return VAL_NULL;
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        Value b = rt_tuple_get(bases, i);
+        if (rt_isinstance_of(b, &rt_type_type))
+            continue;
+        Value m = rt_lookup_attr(b, entries);
+        if (m != VAL_NULL)
+            return rt_raisef(&rt_TypeError, "type() doesn't support MRO entry resolution; "
+                             "use types.new_class()");
+        if (rt_err_occurred())
+            return VAL_NULL;
+    }
+    if (rt_tuple_len(bases) > 0) {
+        ObjType *winner = calculate_meta(meta, bases);
+        if (winner == NULL)
+            return VAL_NULL;
+        if (winner != meta && winner->new_ != rt_type_type.new_)
+            return winner->new_(winner, args, nargs, kwnames);
+        meta = winner;
+    }
+    Value kwargs = VAL_NULL;
+    if (nkw > 0) {
+        kwargs = rt_dict_new();
+        for (size_t i = 0; i < nkw; i++)
+            rt_dict_set(kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
+    }
+    return rt_type_create(meta, args[0], bases, args[2], kwargs);
+}
+
 /* ---- __build_class__ -------------------------------------------------------------------- */
 
 /* The namespace the body runs in: metaclass.__prepare__(name, bases, **kw)
- * when a metaclass written in Python has one, else a new dict. */
-static Value prepare_namespace(ObjType *meta, Value name, Value bases, Value kwargs)
+ * (type's own gives a new dict, without being called), which must be a
+ * mapping. */
+static Value prepare_namespace(Value meta, Value name, Value bases, Value kwargs)
 {
-    if (!rt_is_heaptype(meta))
+    if (meta == obj_val(&rt_type_type))
         return rt_dict_new();
-    Value prep = rt_lookup_attr(obj_val(meta), s_prepare);
+    Value prep = rt_lookup_attr(meta, s_prepare);
     if (prep == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL : rt_dict_new();
-    return rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
+    Value ns = rt_call_tuple_dict(prep, rt_tuple_pack(2, name, bases), kwargs);
+    if (ns == VAL_NULL || val_type(ns)->getitem != NULL)
+        return ns;
+    if (rt_isinstance_of(meta, &rt_type_type))
+        return rt_raisef(&rt_TypeError, "%s.__prepare__() must return a mapping, not %T",
+                         AS_TYPE(meta)->name, ns);
+    return rt_raisef(&rt_TypeError, "<metaclass>.__prepare__() must return a mapping, not %T",
+                     ns);
 }
 
 /* PEP 560: a base that is not a class may stand for others through its
@@ -570,6 +808,21 @@ static Value update_bases(Value bases)
     return out == VAL_NULL ? bases : rt_list_as_tuple(out);
 }
 
+/* The body's __class__ cell must now hold the class: a metaclass that
+ * did not pass __classcell__ on to type.__new__ leaves it empty. */
+static Value check_classcell(Value cell, Value name, Value cls)
+{
+    if (!rt_isinstance_of(cls, &rt_type_type) || !IS_EXACT(cell, rt_cell_type))
+        return cls;
+    Value in_cell = VAL_AS(ObjCell, cell)->ref;
+    if (in_cell == cls)
+        return cls;
+    if (in_cell == VAL_NULL)
+        return rt_raisef(&rt_RuntimeError, "__class__ not set defining %R as %R. Was "
+                         "__classcell__ propagated to type.__new__?", name, cls);
+    return rt_raisef(&rt_TypeError, "__class__ set to %R defining %R as %R", in_cell, name, cls);
+}
+
 static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
@@ -601,7 +854,7 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         meta = obj_val(m);
     }
-    Value ns = is_class ? prepare_namespace(AS_TYPE(meta), name, bases, kwargs) : rt_dict_new();
+    Value ns = prepare_namespace(meta, name, bases, kwargs);
     if (ns == VAL_NULL)
         return VAL_NULL;
     Value cell = vm_run_class_body(args[0], ns);
@@ -611,9 +864,7 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
                                           orig_bases) < 0)
         return VAL_NULL;
     Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
-    if (cls != VAL_NULL && IS_EXACT(cell, rt_cell_type) && VAL_AS(ObjCell, cell)->ref == VAL_NULL)
-        VAL_AS(ObjCell, cell)->ref = cls;
-    return cls;
+    return cls == VAL_NULL ? VAL_NULL : check_classcell(cell, name, cls);
 }
 
 /* ---- calling a class ---------------------------------------------------------------------- */
@@ -648,13 +899,21 @@ static bool call_init(Value obj, Value *args, size_t nargs, Value kwnames)
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     ObjType *type = AS_TYPE(callable);
+    if (type == &rt_type_type) {        /* type(x) is a question, not a creation */
+        size_t nkw = rt_nkwargs(kwnames);
+        if (nargs == 1 && nkw == 0)
+            return obj_val(val_type(args[0]));
+        if (nargs - nkw != 3)
+            return rt_raisef(&rt_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (type->new_ == NULL)
         return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
     Value obj = type->new_(type, args, nargs, kwnames);
-    if (obj == VAL_NULL || !rt_is_heaptype(val_type(obj)) || !rt_isinstance_of(obj, type))
+    if (obj == VAL_NULL || !rt_isinstance_of(obj, type))
         return obj;
-    if (type == &rt_type_type && nargs == 1 && rt_nkwargs(kwnames) == 0)
-        return obj;                     /* type(x) is a question, not a creation */
+    ObjType *ot = val_type(obj);
+    if (!rt_is_heaptype(ot) && !(ot->flags & TF_SPLIT_INIT))
+        return obj;                     /* a builtin's new_ did everything */
     return call_init(obj, args, nargs, kwnames) ? obj : VAL_NULL;
 }
 
@@ -702,6 +961,93 @@ static void slots_changed(ObjType *type)
     }
 }
 
+/* The first check of every special attribute's setter (CPython's
+ * check_set_special_type_attr): a builtin type's cannot be set, and none
+ * can be deleted. */
+static bool check_special(ObjType *t, Value v, const char *name)
+{
+    if (!rt_is_heaptype(t))
+        rt_raisef(&rt_TypeError, "cannot set '%s' attribute of immutable type '%s'", name,
+                  t->name);
+    else if (v == VAL_NULL)
+        rt_raisef(&rt_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name,
+                  t->name);
+    return rt_is_heaptype(t) && v != VAL_NULL;
+}
+
+/* Recompute the MRO of t and of every class below it, in creation order
+ * (bases before subclasses); false with the error of the first failure. */
+static bool update_mros(ObjType *t)
+{
+    ObjList *all = AS_LIST(heap_types);
+    for (size_t i = 0; i < all->length; i++) {
+        ObjType *c = AS_TYPE(all->items[i]);
+        if (c != t && !rt_is_subtype(c, t))
+            continue;
+        Value mro = class_mro(c);
+        if (mro == VAL_NULL)
+            return false;
+        c->mro = mro;
+    }
+    return true;
+}
+
+/* The checks of CPython's type_set_bases, one message each. */
+static bool valid_new_bases(ObjType *t, Value v)
+{
+    if (!check_special(t, v, "__bases__"))
+        return false;
+    if (!rt_isinstance_of(v, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError, "can only assign tuple to %s.__bases__, not %s", t->name,
+                  val_type(v)->name);
+        return false;
+    }
+    if (rt_tuple_len(v) == 0) {
+        rt_raisef(&rt_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                  t->name);
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(v); i++) {
+        Value b = rt_tuple_get(v, i);
+        if (!rt_isinstance_of(b, &rt_type_type)) {
+            rt_raisef(&rt_TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+                      t->name, val_type(b)->name);
+            return false;
+        }
+        if (rt_is_subtype(AS_TYPE(b), t)) {
+            rt_raisef(&rt_TypeError, "a __bases__ item causes an inheritance cycle");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* C.__bases__ = (A, B): the layout may not change; the MROs of C and its
+ * subclasses are recomputed (all restored if one fails) and their slots
+ * re-derived from the new MROs. */
+static int set_bases(ObjType *t, Value v)
+{
+    if (!valid_new_bases(t, v))
+        return -1;
+    ObjType *new_base = best_base(v);
+    if (new_base == NULL || !compatible_for_assignment(t->base, new_base, "__bases__"))
+        return -1;
+    Value old_bases = t->bases;
+    ObjType *old_base = t->base;
+    t->bases = v;
+    t->base = new_base;
+    if (!update_mros(t)) {
+        Value err = rt_err_fetch();
+        t->bases = old_bases;
+        t->base = old_base;
+        update_mros(t);
+        rt_raise(err);
+        return -1;
+    }
+    slots_changed(t);
+    return 0;
+}
+
 int rt_type_setattr(Value self, Value name, Value v)
 {
     ObjType *type = AS_TYPE(self);
@@ -742,15 +1088,12 @@ static Value type_get_name(Value self)
 
 static Value type_get_qualname(Value self) { return rt_type_qualname(AS_TYPE(self)); }
 
-/* C.__name__ = s, C.__qualname__ = s (classes written in Python only:
- * rt_type_setattr refuses builtin types before a setter runs). */
+/* C.__name__ = s, C.__qualname__ = s: classes written in Python only,
+ * never deleted (check_special). */
 static bool check_name_value(Value self, const char *attr, Value v)
 {
-    if (v == VAL_NULL) {
-        rt_raisef(&rt_TypeError, "cannot delete '%s' attribute of immutable type '%s'",
-                  attr, AS_TYPE(self)->name);
+    if (!check_special(AS_TYPE(self), v, attr))
         return false;
-    }
     if (!rt_isinstance_of(v, &rt_str_type)) {
         rt_raisef(&rt_TypeError, "can only assign string to %s.%s, not '%s'",
                   AS_TYPE(self)->name, attr, val_type(v)->name);
@@ -813,6 +1156,11 @@ static Value type_get_doc(Value self)
 static int set_own_entry(Value self, Value name, Value v)
 {
     Value dict = AS_TYPE(self)->dict;
+    if (!rt_is_heaptype(AS_TYPE(self))) {       /* type.__dict__[name].__set__(int, v) */
+        rt_raisef(&rt_TypeError, "cannot set '%S' attribute of immutable type '%s'", name,
+                  AS_TYPE(self)->name);
+        return -1;
+    }
     if (v != VAL_NULL)
         return rt_dict_set(dict, name, v) ? 0 : -1;
     int r = rt_dict_del(dict, name);
@@ -821,8 +1169,15 @@ static int set_own_entry(Value self, Value name, Value v)
     return r > 0 ? 0 : -1;
 }
 
-static int type_set_module(Value self, Value v) { return set_own_entry(self, s_module, v); }
-static int type_set_doc(Value self, Value v) { return set_own_entry(self, s_doc, v); }
+static int type_set_module(Value self, Value v)
+{
+    return check_special(AS_TYPE(self), v, "__module__") ? set_own_entry(self, s_module, v) : -1;
+}
+
+static int type_set_doc(Value self, Value v)
+{
+    return check_special(AS_TYPE(self), v, "__doc__") ? set_own_entry(self, s_doc, v) : -1;
+}
 
 /* C.__abstractmethods__: what abc.ABCMeta stores; `type` itself has none. */
 static Value type_get_abstractmethods(Value self)
@@ -833,10 +1188,45 @@ static Value type_get_abstractmethods(Value self)
     return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
 }
 
+/* Setting a true value makes the class abstract: object.__new__ refuses
+ * to instantiate it (abc.ABCMeta sets it on every class it makes).  As in
+ * CPython, the descriptor writes even a builtin type's dict (through
+ * type.__dict__['__abstractmethods__'].__set__), which only records it. */
 static int type_set_abstractmethods(Value self, Value v)
 {
-    return set_own_entry(self, rt_str_intern_cstr("__abstractmethods__"), v);
+    Value name = rt_str_intern_cstr("__abstractmethods__");
+    int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
+    if (abstract < 0)
+        return -1;
+    if (v != VAL_NULL && !rt_dict_set(AS_TYPE(self)->dict, name, v))
+        return -1;
+    int r = v == VAL_NULL ? rt_dict_del(AS_TYPE(self)->dict, name) : 1;
+    if (r == 0)
+        rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
+    if (r <= 0)
+        return -1;
+    if (rt_is_heaptype(AS_TYPE(self)))
+        AS_HEAPTYPE(self)->abstract = abstract;
+    return 0;
 }
+
+/* object.__new__(C) for an abstract C: "Can't instantiate abstract class C
+ * with abstract methods f, g" (the names sorted). */
+Value rt_abstract_instantiation_error(ObjType *t)
+{
+    Value names = type_get_abstractmethods(obj_val(t));
+    if (names == VAL_NULL || (names = rt_sequence_to_list(names)) == VAL_NULL ||
+        !rt_list_sort(names, VAL_NULL, false))
+        return VAL_NULL;
+    Value join = rt_getattr_cstr(rt_str_from_cstr(", "), "join");
+    Value joined = join == VAL_NULL ? VAL_NULL : rt_call1(join, names);
+    if (joined == VAL_NULL)
+        return VAL_NULL;
+    return rt_raisef(&rt_TypeError, "Can't instantiate abstract class %s with abstract "
+                     "method%s %S", t->name, AS_LIST(names)->length > 1 ? "s" : "", joined);
+}
+
+static int type_set_bases(Value self, Value v) { return set_bases(AS_TYPE(self), v); }
 
 /* C.__annotations__: the class body's annotations, an empty dict made on
  * first need; builtin types have none. */
@@ -860,27 +1250,24 @@ static int type_set_annotations(Value self, Value v)
 
 static Value type_get_text_signature(Value self) { return rt_None; }
 
-/* __flags__ in CPython's bits (Py_TPFLAGS_*), the ones Python code tests:
- * copyreg looks for HEAPTYPE, inspect.isabstract for IS_ABSTRACT. */
+/* C.__flags__: the bits of CPython's tp_flags that Python code tests
+ * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
+ * numbers them. */
 static Value type_get_flags(Value self)
 {
     ObjType *t = AS_TYPE(self);
-    uint64_t f = 1u << 12;                                      /* READY */
-    struct { uint32_t pvm; uint64_t cpython; } bits[] = {
-        {TF_HEAPTYPE, 1u << 9}, {TF_BASETYPE, 1u << 10}, {TF_INT_SUBCLASS, 1u << 24},
-        {TF_LIST_SUBCLASS, 1u << 25}, {TF_TUPLE_SUBCLASS, 1u << 26},
-        {TF_STR_SUBCLASS, 1u << 28}, {TF_DICT_SUBCLASS, 1u << 29},
-        {TF_EXCEPTION, 1u << 30},
+    bool heap = rt_is_heaptype(t);
+    uint64_t f = 1u << 12;                                  /* READY */
+    f |= heap ? (1u << 9) | (1u << 14) : 1u << 8;           /* HEAPTYPE|HAVE_GC, IMMUTABLE */
+    f |= t->flags & TF_BASETYPE ? 1u << 10 : 0;
+    f |= heap && ((HeapType *)t)->abstract ? 1u << 20 : 0;  /* IS_ABSTRACT */
+    static ObjType *const roots[] = {                       /* the *_SUBCLASS bits, 24-31 */
+        &rt_int_type, &rt_list_type, &rt_tuple_type, &rt_bytes_type, &rt_str_type,
+        &rt_dict_type, &rt_BaseException, &rt_type_type,
     };
-    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
-        if (t->flags & bits[i].pvm)
-            f |= bits[i].cpython;
-    if (rt_is_subtype(t, &rt_type_type))
-        f |= (uint64_t)1 << 31;                                 /* TYPE_SUBCLASS */
-    Value abstract = rt_dict_get_str(t->dict, rt_str_intern_cstr("__abstractmethods__"));
-    if (abstract != VAL_NULL && t != &rt_type_type && rt_truthy(abstract) > 0)
-        f |= 1u << 20;                                          /* IS_ABSTRACT */
-    rt_err_clear();
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (rt_is_subtype(t, roots[i]))
+            f |= (uint64_t)1 << (24 + i);
     return rt_int_from_u64(f);
 }
 
@@ -908,7 +1295,7 @@ const MemberDef rt_type_members[] = {
 const GetSetDef rt_type_getsets[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
-    {"__bases__", type_get_bases},
+    {"__bases__", type_get_bases, type_set_bases},
     {"__base__", type_get_base},
     {"__module__", type_get_module, type_set_module},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
@@ -930,7 +1317,9 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("type.mro", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_sequence_to_list(AS_TYPE(args[0])->mro);
+    ObjType *t = AS_TYPE(args[0]);
+    Value mro = rt_is_heaptype(t) ? compute_mro(t, t->bases) : t->mro;     /* C3 afresh */
+    return mro == VAL_NULL ? VAL_NULL : rt_sequence_to_list(mro);
 }
 
 /* cls.__subclasses__(): the builtin types readied at start-up, then the
@@ -952,31 +1341,31 @@ static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
     return result;
 }
 
-static int check_is_class(Value v, const char *fname)
-{
-    if (rt_isinstance_of(v, &rt_type_type))
-        return 1;
-    rt_raisef(&rt_TypeError, "%s() arg 1 must be a class", fname);
-    return 0;
-}
-
 static Value type_instancecheck(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("type.__instancecheck__", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_bool(rt_isinstance_of(args[1], AS_TYPE(args[0])));
+    int r = rt_object_isinstance(args[1], args[0]);
+    return r < 0 ? VAL_NULL : rt_bool(r);
 }
 
 static Value type_subclasscheck(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_one("type.__subclasscheck__", nargs - 1, kwnames) ||
-        !check_is_class(args[1], "issubclass"))
+    if (!rt_arg_one("type.__subclasscheck__", nargs - 1, kwnames))
         return VAL_NULL;
-    return rt_bool(rt_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
+    int r = rt_recursive_issubclass(args[1], args[0]);
+    return r < 0 ? VAL_NULL : rt_bool(r);
+}
+
+/* type.__prepare__(name, bases, **kwds): the namespace of a class body. */
+static Value type_prepare(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_dict_new();
 }
 
 static const MethodDef type_methods[] = {
     {"mro", type_mro_method}, {"__subclasses__", type_subclasses},
+    {"__prepare__", type_prepare, RT_METH_CLASS},
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {NULL, NULL},
 };
@@ -990,72 +1379,127 @@ typedef struct ObjSuper {
     ObjType *obj_type;          /* type(obj), or obj itself when it is a subclass */
 } ObjSuper;
 
-/* Which MRO super(type, obj) walks: obj's type, or obj for a class. */
+/* Which MRO super(type, obj) walks: obj's type, obj itself for a class,
+ * or the class a proxy's __class__ claims (CPython's supercheck). */
 static ObjType *supercheck(ObjType *type, Value obj)
 {
     if (rt_isinstance_of(obj, &rt_type_type) && rt_is_subtype(AS_TYPE(obj), type))
         return AS_TYPE(obj);
     if (rt_isinstance_of(obj, type))
         return val_type(obj);
+    Value cls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+    if (cls == VAL_NULL && rt_err_occurred())
+        return NULL;
+    if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&
+        AS_TYPE(cls) != val_type(obj) && rt_is_subtype(AS_TYPE(cls), type))
+        return AS_TYPE(cls);
     rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     return NULL;
 }
 
-static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
+/* super(type, obj), super(type), super(): fill s (super.__init__). */
+static bool super_fill(ObjSuper *s, Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("super", kwnames))
-        return VAL_NULL;
+        return false;
     Value type, obj = VAL_NULL;
     if (nargs == 0) {
         if (!vm_super_args(&type, &obj))
-            return VAL_NULL;
-        if (!rt_isinstance_of(type, &rt_type_type))
-            return rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
-                             val_type(type)->name);
-    } else if (nargs > 2) {
-        return rt_raisef(&rt_TypeError, "super() takes at most 2 arguments (%zu given)", nargs);
+            return false;
+        if (!rt_isinstance_of(type, &rt_type_type)) {
+            rt_raisef(&rt_RuntimeError, "super(): __class__ is not a type (%s)",
+                      val_type(type)->name);
+            return false;
+        }
+    } else if (!rt_arg_range("super", nargs, 0, 2)) {
+        return false;
     } else {
         type = args[0];
         obj = nargs == 2 && args[1] != rt_None ? args[1] : VAL_NULL;
-        if (!rt_isinstance_of(type, &rt_type_type))
-            return rt_raisef(&rt_TypeError, "super() argument 1 must be a type, not %s",
-                             val_type(type)->name);
+        if (!rt_isinstance_of(type, &rt_type_type)) {
+            rt_raisef(&rt_TypeError, "super() argument 1 must be a type, not %s",
+                      val_type(type)->name);
+            return false;
+        }
     }
     ObjType *obj_type = NULL;
     if (obj != VAL_NULL && (obj_type = supercheck(AS_TYPE(type), obj)) == NULL)
-        return VAL_NULL;
-    ObjSuper *s = gc_alloc(sizeof *s);
-    s->ob.type = stype;
+        return false;
     s->type = AS_TYPE(type);
     s->obj = obj;
     s->obj_type = obj_type;
+    return true;
+}
+
+/* super.__new__ allocates; super.__init__ (TF_SPLIT_INIT) fills. */
+static Value super_new(ObjType *stype, Value *args, size_t nargs, Value kwnames)
+{
+    ObjSuper *s = rt_alloc_instance(stype, sizeof *s);
+    s->type = &rt_object_type;
     return obj_val(s);
 }
 
-static Value super_getattr(Value self, Value name)
+static Value super_init(Value *args, size_t nargs, Value kwnames)
+{
+    return super_fill(VAL_AS(ObjSuper, args[0]), args + 1, nargs - 1, kwnames) ? rt_None
+                                                                              : VAL_NULL;
+}
+
+/* An unbound super stored in a class (C._C__super = super(C)) binds to the
+ * instance it is read from: self.__super is super(C, self). */
+static Value super_descr_get(Value self, Value obj, Value type)
 {
     ObjSuper *s = VAL_AS(ObjSuper, self);
-    if (s->obj_type == NULL || name_is(name, "__class__"))
-        return rt_generic_getattr(self, name);
-    ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
-    size_t i = 0;
-    while (i < mro->length && mro->items[i] != obj_val(s->type))
-        i++;
-    for (i++; i < mro->length; i++) {
-        Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
-        if (v == VAL_NULL)
-            continue;
-        ObjType *vt = val_type(v);
-        if (vt->descr_get == NULL)
-            return v;
-        Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
-        return vt->descr_get(v, obj, obj_val(s->obj_type));
-    }
+    if (obj == VAL_NULL || obj == rt_None || s->obj != VAL_NULL)
+        return self;
+    if (val_type(self) != &rt_super_type)
+        return rt_call2(obj_val(val_type(self)), obj_val(s->type), obj);
+    ObjType *obj_type = supercheck(s->type, obj);
+    if (obj_type == NULL)
+        return VAL_NULL;
+    ObjSuper *b = rt_alloc_instance(&rt_super_type, sizeof *b);
+    b->type = s->type;
+    b->obj = obj;
+    b->obj_type = obj_type;
+    return obj_val(b);
+}
+
+/* super's own attributes (CPython's members): __thisclass__, __self__,
+ * __self_class__; VAL_NULL for other names. */
+static Value super_member(ObjSuper *s, Value name)
+{
     if (name_is(name, "__thisclass__"))
         return obj_val(s->type);
     if (name_is(name, "__self__"))
-        return s->obj;
-    return rt_generic_getattr(self, name);
+        return s->obj != VAL_NULL ? s->obj : rt_None;
+    if (name_is(name, "__self_class__"))
+        return s->obj_type != NULL ? obj_val(s->obj_type) : rt_None;
+    return VAL_NULL;
+}
+
+/* super(C, obj).name: the first class after C on obj's MRO that defines
+ * name, bound to obj. */
+static Value super_getattr(Value self, Value name)
+{
+    ObjSuper *s = VAL_AS(ObjSuper, self);
+    if (s->obj_type != NULL && !name_is(name, "__class__")) {
+        ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
+        size_t i = 0;
+        while (i < mro->length && mro->items[i] != obj_val(s->type))
+            i++;
+        for (i++; i < mro->length; i++) {
+            Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
+            if (v == VAL_NULL)
+                continue;
+            ObjType *vt = val_type(v);
+            if (vt->descr_get == NULL)
+                return v;
+            Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
+            return vt->descr_get(v, obj, obj_val(s->obj_type));
+        }
+    }
+    Value m = super_member(s, name);
+    return m != VAL_NULL ? m : rt_generic_getattr(self, name);
 }
 
 static Value super_repr(Value self)
@@ -1068,8 +1512,14 @@ static Value super_repr(Value self)
 }
 
 ObjType rt_super_type = {
-    .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE,
-    .repr = super_repr, .getattr = super_getattr, .new_ = super_new,
+    .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE | TF_SPLIT_INIT,
+    .instance_size = sizeof(ObjSuper),
+    .repr = super_repr, .getattr = super_getattr, .descr_get = super_descr_get,
+    .new_ = super_new,
+};
+
+static const MethodDef super_methods[] = {
+    {"__init__", super_init}, {NULL, NULL},
 };
 
 /* ---- start-up ------------------------------------------------------------------------------- */
@@ -1083,6 +1533,7 @@ static void intern_names(void)
     N(s_class_getitem, "__class_getitem__"); N(s_classcell, "__classcell__");
     N(s_set_name, "__set_name__"); N(s_eq, "__eq__"); N(s_hash, "__hash__");
     N(s_name, "__name__"); N(s_prepare, "__prepare__"); N(s_metaclass, "metaclass");
+    N(s_mro, "mro");
 #undef N
 }
 
@@ -1097,7 +1548,7 @@ void rt_class_init(void)
     heap_types = rt_list_new(16);
     rt_slots_init();
     rt_descr_init();
-    rt_type_ready(&rt_super_type, NULL);
+    rt_type_ready(&rt_super_type, super_methods);
     rt_type_add_methods(&rt_type_type, type_methods);
     static const GetSetDef class_getset = {
         "__class__", class_get, class_set, "the object's class",
@@ -1105,6 +1556,7 @@ void rt_class_init(void)
     rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
+    rt_reduce_init();
     add_builtin("__build_class__", rt_builtin_new("__build_class__", builtin_build_class,
                                                   VAL_NULL));
     add_builtin("super", obj_val(&rt_super_type));

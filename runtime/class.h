@@ -12,6 +12,7 @@
  *             "slot wrapper" methods, so int.__add__(1, 2) and
  *             super().__init__() work.
  *   genericalias.c  types.GenericAlias, what list[int] makes.
+ *   union.c   types.UnionType, what int | None makes.
  *   descr.c   the descriptor types: property, classmethod, staticmethod,
  *             __slots__ members and the getset descriptors behind
  *             __class__ and __dict__.
@@ -20,6 +21,7 @@
 #define PVM_CLASS_H
 
 #include "object.h"
+#include "str.h"
 
 /* A class created by Python code.  It starts with an ObjType, so every
  * slot and field of a builtin type is there; the name lives in a str.
@@ -28,8 +30,10 @@ typedef struct HeapType {
     ObjType type;
     Value name;                 /* str: __name__ (type.name points into it) */
     Value qualname;             /* str: __qualname__ */
-    Value slots;                /* tuple of __slots__ names, or VAL_NULL */
+    Value slots;                /* its __slots__ members, mangled and sorted, or VAL_NULL */
     bool adds_layout;           /* non-empty __slots__: a new solid base */
+    bool weakref;               /* instances have a __weakref__ */
+    bool abstract;              /* __abstractmethods__ is true: object() refuses */
 } HeapType;
 
 static inline bool rt_is_heaptype(const ObjType *t)
@@ -38,7 +42,9 @@ static inline bool rt_is_heaptype(const ObjType *t)
 }
 
 /* ---- class.c ---- */
-/* type(name, bases, dict, **kwds) with `meta` as the metatype. */
+/* type.__new__(meta, name, bases, dict, **kwds): the new_ slot of type. */
+Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames);
+/* The class itself, made by `meta` (already the winning metaclass). */
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value kwargs);
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
@@ -52,6 +58,9 @@ Value rt_type_qualified_name(ObjType *t);
 Value rt_type_module(ObjType *t);       /* str */
 Value rt_type_qualname(ObjType *t);     /* str */
 extern ObjType rt_super_type;
+/* The TypeError of object.__new__ for a class made abstract by
+ * __abstractmethods__ (HeapType.abstract); always VAL_NULL. */
+Value rt_abstract_instantiation_error(ObjType *t);
 void rt_class_init(void);
 
 /* ---- object.c ---- */
@@ -89,10 +98,29 @@ Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *fo
 /* types.GenericAlias: list[int] records origin list and args (int,). */
 extern ObjType rt_generic_alias_type;
 Value rt_generic_alias_new(Value origin, Value args);
+bool rt_is_generic_alias(Value v);              /* an instance, subclasses too */
 /* Give a builtin class the __class_getitem__ that makes GenericAliases
  * (list, dict, ... get it at start-up; stdlib types call this). */
 void rt_type_add_class_getitem(ObjType *type);
+/* What GenericAlias and UnionType share: the type variables of an
+ * argument tuple (__parameters__); those variables replaced by the values
+ * of a subscript (self only names the alias in errors); one argument
+ * written as in a repr ("int", "mod.C", "list[int]", "..."). */
+Value rt_ga_make_parameters(Value args);
+Value rt_ga_subs_parameters(Value self, Value args, Value params, Value item);
+bool rt_ga_add_item_repr(StrBuf *sb, Value item);
 void rt_genericalias_init(void);
+
+/* ---- union.c ---- */
+/* types.UnionType: int | str. */
+extern ObjType rt_union_type;
+/* The binop slot of type, GenericAlias and UnionType: a | b for NB_OR
+ * when both are classes, None, generic aliases or unions, else
+ * NotImplemented. */
+Value rt_union_or(Value a, Value b, int op);
+bool rt_is_union(Value v);
+Value rt_union_args(Value u);                   /* the tuple of its members */
+void rt_union_init(void);
 
 /* ---- mappingproxy.c ---- */
 /* The read-only view C.__dict__ gives of a class's namespace. */

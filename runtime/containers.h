@@ -65,6 +65,9 @@ Value rt_slice_new(Value start, Value stop, Value step);
  * false + exception on error. */
 bool rt_slice_indices(Value slice, ssize_t length, ssize_t *start,
                       ssize_t *stop, ssize_t *step, ssize_t *slicelength);
+/* The same with Python ints, for any length (slice.indices, huge ranges):
+ * start and stop clamped to the sequence, the step checked; no count. */
+bool rt_slice_long_indices(Value slice, Value length, Value *start, Value *stop, Value *step);
 
 /* Normalise a sequence index: negative counts from the end; IndexError with
  * message "<what> index out of range" when outside.  false on error. */

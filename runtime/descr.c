@@ -36,35 +36,53 @@ typedef struct ObjProperty {
 
 #define AS_PROPERTY(v) VAL_AS(ObjProperty, v)
 
-static Value property_make(Value fget, Value fset, Value fdel, Value doc, Value name)
+/* Set the four fields (property.__init__).  Without a doc the getter's
+ * is used, remembered as such so that @x.setter copies take the new
+ * getter's; an instance of a subclass keeps that one in its own dict,
+ * where the subclass's __doc__ does not shadow it (CPython 3.11's
+ * property_init). */
+static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value doc)
 {
-    ObjProperty *p = gc_alloc(sizeof *p);
-    p->ob.type = &rt_property_type;
+    ObjProperty *p = AS_PROPERTY(self);
     p->fget = or_none(fget);
     p->fset = or_none(fset);
     p->fdel = or_none(fdel);
-    p->name = name;
     p->doc = or_none(doc);
-    if (p->doc == rt_None && p->fget != rt_None) {
-        Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
-        if (d == VAL_NULL)
-            rt_err_clear();
-        else if (d != rt_None) {
-            p->doc = d;
-            p->doc_from_getter = true;
-        }
+    p->doc_from_getter = false;
+    if (p->doc != rt_None || p->fget == rt_None)
+        return true;
+    Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+    if (d == VAL_NULL)
+        return !rt_err_occurred();
+    p->doc_from_getter = true;
+    if (val_type(self) == &rt_property_type) {
+        p->doc = d;
+        return true;
     }
+    return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+}
+
+static const char *const property_params[] = { "fget", "fset", "fdel", "doc" };
+
+static bool property_parse(Value self, Value *args, size_t nargs, Value kwnames)
+{
+    static const ArgSpec spec = { "property", property_params, 4, 0, 0, 4, false };
+    Value a[4];
+    return rt_parse_args(&spec, args, nargs, kwnames, a) &&
+           property_fill(self, a[0], a[1], a[2], a[3]);
+}
+
+/* property.__new__ allocates; property.__init__ (TF_SPLIT_INIT) fills. */
+static Value property_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    ObjProperty *p = rt_alloc_instance(type, sizeof *p);
+    p->fget = p->fset = p->fdel = p->doc = rt_None;
     return obj_val(p);
 }
 
-static Value property_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+static Value property_init(Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "fget", "fset", "fdel", "doc" };
-    static const ArgSpec spec = { "property", names, 4, 0, 0, 4, false };
-    Value a[4];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
-        return VAL_NULL;
-    return property_make(a[0], a[1], a[2], a[3], VAL_NULL);
+    return property_parse(args[0], args + 1, nargs - 1, kwnames) ? rt_None : VAL_NULL;
 }
 
 /* "property 'x' of 'P' object has no setter" (the name only when known). */
@@ -100,17 +118,21 @@ static int property_set(Value self, Value obj, Value v)
 }
 
 /* getter/setter/deleter: a copy with one function replaced (the decorator
- * form `@x.setter`).  A doc taken from the old getter follows the new one. */
+ * form `@x.setter`), made by calling type(self) so a subclass stays one.
+ * A doc taken from the old getter follows the new one. */
 static Value property_copy(Value *args, size_t nargs, Value kwnames, int which,
                            const char *fname)
 {
     if (!rt_arg_one(fname, nargs - 1, kwnames))
         return VAL_NULL;
     ObjProperty *p = AS_PROPERTY(args[0]);
-    Value f[3] = { p->fget, p->fset, p->fdel };
+    Value f[4] = { p->fget, p->fset, p->fdel, VAL_NULL };
     f[which] = args[1];
-    Value doc = p->doc_from_getter ? VAL_NULL : p->doc;
-    return property_make(f[0], f[1], f[2], doc, p->name);
+    f[3] = p->doc_from_getter && f[0] != rt_None ? rt_None : p->doc;
+    Value copy = rt_call(obj_val(val_type(args[0])), f, 4, VAL_NULL);
+    if (copy != VAL_NULL && rt_isinstance_of(copy, &rt_property_type))
+        AS_PROPERTY(copy)->name = p->name;
+    return copy;
 }
 
 static Value property_getter(Value *args, size_t nargs, Value kw)
@@ -130,8 +152,9 @@ static Value property_deleter(Value *args, size_t nargs, Value kw)
 
 static Value property_set_name(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("__set_name__", nargs - 1, 2, 2))
-        return VAL_NULL;
+    if (nargs - 1 != 2 || rt_nkwargs(kw) > 0)
+        return rt_raisef(&rt_TypeError, "__set_name__() takes 2 positional arguments but %zu "
+                         "were given", nargs - 1);
     AS_PROPERTY(args[0])->name = args[2];
     return rt_None;
 }
@@ -182,11 +205,12 @@ static const GetSetDef property_getsets[] = {
 static const MethodDef property_methods[] = {
     {"getter", property_getter}, {"setter", property_setter},
     {"deleter", property_deleter}, {"__set_name__", property_set_name},
-    {NULL, NULL},
+    {"__init__", property_init}, {NULL, NULL},
 };
 
 ObjType rt_property_type = {
-    .ob.type = &rt_type_type, .name = "property",
+    .ob.type = &rt_type_type, .name = "property", .flags = TF_BASETYPE | TF_SPLIT_INIT,
+    .instance_size = sizeof(ObjProperty),
     .descr_get = property_get, .descr_set = property_set, .new_ = property_new,
     .members = property_members, .getsets = property_getsets,
 };
@@ -238,12 +262,35 @@ static Value classmethod_new(ObjType *type, Value *args, size_t nargs, Value kwn
     return wrap_func(type, args[0]);
 }
 
+/* classmethod.__init__(f), staticmethod.__init__(f): what a subclass's
+ * __init__ reaches through super() (abc.abstractstaticmethod); the
+ * function given there replaces the one __new__ stored. */
+static Value funcwrapper_init(Value *args, size_t nargs, Value kwnames)
+{
+    const char *name = val_type(args[0])->name;
+    if (!rt_arg_nokw(name, kwnames) || !rt_arg_range(name, nargs - 1, 1, 1))
+        return VAL_NULL;
+    ObjFuncWrapper *w = AS_FUNCWRAPPER(args[0]);
+    w->func = args[1];
+    return copy_wrapped_attrs(w) ? rt_None : VAL_NULL;
+}
+
+static const MethodDef funcwrapper_methods[] = {
+    {"__init__", funcwrapper_init}, {NULL, NULL},
+};
+
 /* C.f and C().f both give f bound to the class. */
 static Value classmethod_get(Value self, Value obj, Value type)
 {
     if (type == VAL_NULL || type == rt_None)
         type = obj_val(val_type(obj));
-    return rt_method_new(AS_FUNCWRAPPER(self)->func, type);
+    Value func = AS_FUNCWRAPPER(self)->func;
+    ObjType *ft = val_type(func);
+    /* Chained, as CPython 3.9-3.12: classmethod(property(f)).  (pvm's
+     * builtins bind through descr_get too; CPython's have no __get__.) */
+    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type)
+        return ft->descr_get(func, type, type);
+    return rt_method_new(func, type);
 }
 
 static Value staticmethod_get(Value self, Value obj, Value type)
@@ -538,8 +585,8 @@ void rt_type_add_attributes(ObjType *type)
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);
-    rt_type_ready(&rt_classmethod_type, NULL);
-    rt_type_ready(&rt_staticmethod_type, NULL);
+    rt_type_ready(&rt_classmethod_type, funcwrapper_methods);
+    rt_type_ready(&rt_staticmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_member_type, NULL);
     rt_type_ready(&rt_getset_type, NULL);
 }

@@ -628,8 +628,10 @@ static DictEntry *dictiter_step_back(DictIter *it)
     }
     while (it->pos > 0 && it->pos <= d->nentries) {
         DictEntry *e = &d->entries[--it->pos];
-        if (e->key != VAL_NULL)
+        if (e->key != VAL_NULL) {
+            it->remaining--;
             return e;
+        }
     }
     it->dict = NULL;
     return NULL;
@@ -652,6 +654,27 @@ static Value dictiter_next_revitem(Value self)
     DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
     return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
 }
+
+/* Pickling: (iter, (list of what is left,)). */
+static Value dictiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_reduce_remaining(args[0], sizeof(DictIter));
+}
+
+/* The entries left, or 0 once the dict changed size. */
+static Value dictiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    DictIter *it = VAL_AS(DictIter, args[0]);
+    bool valid = it->dict != NULL && it->used == (ssize_t)it->dict->used;
+    return small_new(valid && it->remaining > 0 ? it->remaining : 0);
+}
+
+static const MethodDef dictiter_methods[] = {
+    {"__reduce__", dictiter_reduce}, {"__length_hint__", dictiter_length_hint},
+    {NULL, NULL},
+};
 
 #define DICTITER_TYPE(var, tname, nextfn) \
     static ObjType var = {                \
@@ -1099,7 +1122,6 @@ static const MethodDef values_methods[] = {
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_dict_init(void)
 {
@@ -1107,10 +1129,10 @@ void rt_dict_init(void)
     rt_type_ready(&dictkeys_type, view_methods);
     rt_type_ready(&dictitems_type, view_methods);
     rt_type_ready(&dictvalues_type, values_methods);
-    rt_type_ready(&dictiter_keys_type, no_methods);
-    rt_type_ready(&dictiter_values_type, no_methods);
-    rt_type_ready(&dictiter_items_type, no_methods);
-    rt_type_ready(&dictiter_revkeys_type, no_methods);
-    rt_type_ready(&dictiter_revvalues_type, no_methods);
-    rt_type_ready(&dictiter_revitems_type, no_methods);
+    rt_type_ready(&dictiter_keys_type, dictiter_methods);
+    rt_type_ready(&dictiter_values_type, dictiter_methods);
+    rt_type_ready(&dictiter_items_type, dictiter_methods);
+    rt_type_ready(&dictiter_revkeys_type, dictiter_methods);
+    rt_type_ready(&dictiter_revvalues_type, dictiter_methods);
+    rt_type_ready(&dictiter_revitems_type, dictiter_methods);
 }

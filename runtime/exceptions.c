@@ -27,6 +27,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/codecs.h"
 
 /* ---- The error state ---------------------------------------------------- */
 
@@ -220,6 +221,8 @@ static void derive_fields(ObjException *e)
         oserror_fields(e);
     else if (rt_is_subtype(t, &rt_SyntaxError))
         rt_syntaxerror_fields(e);
+    else if (rt_is_subtype(t, &rt_UnicodeError))
+        rt_unicode_error_fields(e);
 }
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
@@ -235,7 +238,7 @@ Value rt_exc_new(ObjType *type, Value args_tuple)
 /* OSError(2, ...) builds the subclass that errno names, as CPython does. */
 static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
 {
-    if (type != &rt_OSError || npos < 2 || !val_is_small(args[0]))
+    if (type != &rt_OSError || npos < 2 || npos > 5 || !val_is_small(args[0]))
         return type;
     switch (small_value(args[0])) {
     case ENOENT: return &rt_FileNotFoundError;
@@ -378,29 +381,6 @@ static Value oserror_str(Value self)
     if (err != VAL_NULL && msg != VAL_NULL)
         return rt_str_format_c("[Errno %S] %S", err, msg);
     return exc_str(self);
-}
-
-/* UnicodeDecodeError(encoding, object, start, end, reason), as bytes.decode
- * raises it: "'utf-8' codec can't decode byte 0xff in position 0: ..." */
-static Value unicodedecode_str(Value self)
-{
-    Value a = AS_EXC(self)->args;
-    if (rt_tuple_len(a) != 5 || !val_is_small(rt_tuple_get(a, 2)) ||
-        !val_is_small(rt_tuple_get(a, 3)) || !IS_EXACT(rt_tuple_get(a, 1), rt_bytes_type))
-        return exc_str(self);
-    intptr_t start = small_value(rt_tuple_get(a, 2)), end = small_value(rt_tuple_get(a, 3));
-    ObjBytes *obj = AS_BYTES(rt_tuple_get(a, 1));
-    if (start < 0 || (size_t)start >= obj->length)
-        return exc_str(self);
-    static const char hex[] = "0123456789abcdef";
-    unsigned char byte = obj->data[start];
-    if (end == start + 1)
-        return rt_str_format_c("'%S' codec can't decode byte 0x%c%c in position %zd: %S",
-                               rt_tuple_get(a, 0), hex[byte >> 4], hex[byte & 15],
-                               (ssize_t)start, rt_tuple_get(a, 4));
-    return rt_str_format_c("'%S' codec can't decode bytes in position %zd-%zd: %S",
-                           rt_tuple_get(a, 0), (ssize_t)start, (ssize_t)(end - 1),
-                           rt_tuple_get(a, 4));
 }
 
 /* repr(e): ValueError(), KeyError('k'), Exception(1, 2). */
@@ -601,6 +581,19 @@ static const GetSetDef nameerror_getsets[] = {
     {NULL},
 };
 
+/* Is name a getset of t or of a base (OSError's, ImportError's ... above,
+ * the Unicode errors' in codecs.c)?  pvm keeps those fields in the
+ * instance dict, CPython in C fields: pickling leaves them out of the
+ * state. */
+static bool has_default_none(ObjType *t, Value name)
+{
+    for (ObjType *b = t; b != NULL; b = b->base)
+        for (const GetSetDef *g = b->getsets; g != NULL && g->name != NULL; g++)
+            if (strcmp(rt_str_cstr(name), g->name) == 0)
+                return true;
+    return false;
+}
+
 /* ---- Methods --------------------------------------------------------------- */
 
 /* e.with_traceback(tb): set __traceback__ and return e. */
@@ -635,6 +628,77 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* ---- Pickling ---------------------------------------------------------------- */
+
+/* The instance dict as Python code sees it: without the fields pvm keeps
+ * there for OSError, AttributeError and NameError (CPython keeps them in C
+ * fields); ImportError's name and path come last, as CPython's
+ * ImportError_getstate adds them.  VAL_NULL when the exception has no
+ * dict of its own. */
+static Value visible_dict(ObjException *e)
+{
+    if (e->dict == VAL_NULL)
+        return VAL_NULL;
+    ObjType *t = e->ob.type;
+    bool import = rt_is_subtype(t, &rt_ImportError);
+    Value out = rt_dict_new(), fields = rt_dict_new(), k, v;
+    bool user = rt_dict_len(e->dict) == 0;
+    for (size_t pos = 0; rt_dict_next(e->dict, &pos, &k, &v);) {
+        if (!has_default_none(t, k)) {
+            rt_dict_set(out, k, v);
+            user = true;
+        } else if (import && strcmp(rt_str_cstr(k), "msg") != 0) {
+            rt_dict_set(fields, k, v);
+        }
+    }
+    if (!rt_dict_update(out, fields))
+        return VAL_NULL;
+    return user || rt_dict_len(out) > 0 ? out : VAL_NULL;
+}
+
+/* OSError(2, 'msg', 'file') keeps only (2, 'msg') as args: pickling puts
+ * the file names back, (errno, strerror, filename[, None, filename2]). */
+static Value reduce_args(ObjException *e)
+{
+    Value file = dict_field(obj_val(e), "filename");
+    if (!rt_is_subtype(e->ob.type, &rt_OSError) || rt_tuple_len(e->args) != 2 ||
+        file == VAL_NULL)
+        return e->args;
+    Value file2 = dict_field(obj_val(e), "filename2");
+    Value a0 = rt_tuple_get(e->args, 0), a1 = rt_tuple_get(e->args, 1);
+    if (file2 == VAL_NULL)
+        return rt_tuple_pack(3, a0, a1, file);
+    return rt_tuple_pack(5, a0, a1, file, rt_None, file2);
+}
+
+/* e.__reduce__(): (type(e), args[, dict]). */
+static Value exc_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames) || !check_self(args[0], "__reduce__"))
+        return VAL_NULL;
+    ObjException *e = AS_EXC(args[0]);
+    Value dict = visible_dict(e);
+    if (dict == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    return rt_reduce_value(obj_val(e->ob.type), reduce_args(e), dict);
+}
+
+/* e.__setstate__(dict): each item set as an attribute. */
+static Value exc_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames) || !check_self(args[0], "__setstate__"))
+        return VAL_NULL;
+    Value state = args[1], k, v;
+    if (state == rt_None)
+        return rt_None;
+    if (!rt_isinstance_of(state, &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "state is not a dictionary");
+    for (size_t pos = 0; rt_dict_next(state, &pos, &k, &v);)
+        if (rt_setattr(args[0], k, v) < 0)
+            return VAL_NULL;
+    return rt_None;
+}
+
 /* The nearest class written in C: super().__str__() in a Python subclass
  * must reach the builtin behaviour, not the subclass's own __str__ again. */
 static ObjType *builtin_class_of(Value self)
@@ -665,6 +729,8 @@ static const MethodDef exc_methods[] = {
     {"__repr__", exc_repr_method},
     {"with_traceback", exc_with_traceback},
     {"add_note", exc_add_note},
+    {"__reduce__", exc_reduce},
+    {"__setstate__", exc_setstate},
     {NULL, NULL},
 };
 
@@ -704,7 +770,7 @@ void rt_exceptions_init(void)
     /* ... and the classes that print differently. */
     rt_KeyError.str = keyerror_str;
     rt_OSError.str = oserror_str;
-    rt_UnicodeDecodeError.str = unicodedecode_str;
+    rt_unicode_errors_prepare();        /* codecs.c: the Unicode*Error classes */
     rt_SyntaxError.str = rt_syntaxerror_str;
     rt_excgroup_prepare();
 

@@ -1231,7 +1231,7 @@ static bool pct_known(uint32_t c)
 static bool percent(StrBuf *out, Value format, const char *s, size_t n, Value args, bool bytes)
 {
     PctState st = {.bytes = bytes, .args = args, .arglen = -1, .argidx = -2};
-    if (is_tuple(args)) {
+    if (rt_isinstance_of(args, &rt_tuple_type)) {      /* subclasses too: a namedtuple */
         st.arglen = (ssize_t)rt_tuple_len(args);
         st.argidx = 0;
     } else if (!rt_is_str(args) && !rt_is_bytes_like(args) && val_type(args)->getitem)

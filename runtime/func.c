@@ -444,7 +444,10 @@ static Value module_getattr(Value self, Value name)
     Value hook = rt_dict_get_str(m->dict, getattr_name);
     if (hook != VAL_NULL)
         return rt_call1(hook, name);
-    return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
+    Value mod_name = rt_dict_get_cstr(m->dict, "__name__");
+    if (mod_name == VAL_NULL || !rt_isinstance_of(mod_name, &rt_str_type))
+        return rt_raisef(&rt_AttributeError, "module has no attribute '%S'", name);
+    return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
 }
 
 /* m.__annotations__: the dict the module body's annotations went into,
@@ -499,29 +502,49 @@ static int module_setattr(Value self, Value name, Value v)
     return r < 0 ? -1 : 0;
 }
 
-/* types.ModuleType(name, doc=None): the attributes module.__init__ sets. */
-static Value module_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+/* module.__init__(name, doc=None): the attributes every module has. */
+static bool module_fill(Value self, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "name", "doc" };
     static const ArgSpec spec = { "module", names, 2, 0, 1, 2, false };
     Value a[2];
     if (!rt_parse_args(&spec, args, nargs, kwnames, a))
-        return VAL_NULL;
-    if (!rt_isinstance_of(a[0], &rt_str_type))
-        return rt_raisef(&rt_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
-    ObjModule *m = rt_alloc_instance(type, sizeof(ObjModule));
+        return false;
+    if (!rt_isinstance_of(a[0], &rt_str_type)) {
+        rt_raisef(&rt_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
+        return false;
+    }
+    ObjModule *m = VAL_AS(ObjModule, self);
     m->name = a[0];
-    m->dict = rt_dict_new();
     rt_dict_set_cstr(m->dict, "__name__", a[0]);
     rt_dict_set_cstr(m->dict, "__doc__", a[1] != VAL_NULL ? a[1] : rt_None);
     rt_dict_set_cstr(m->dict, "__package__", rt_None);
     rt_dict_set_cstr(m->dict, "__loader__", rt_None);
     rt_dict_set_cstr(m->dict, "__spec__", rt_None);
+    return true;
+}
+
+/* types.ModuleType.__new__ makes a module with an empty dict (and no
+ * name); module.__init__ (TF_SPLIT_INIT) fills it. */
+static Value module_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    ObjModule *m = rt_alloc_instance(type, sizeof(ObjModule));
+    m->name = rt_str_from_cstr("?");
+    m->dict = rt_dict_new();
     return obj_val(m);
 }
 
+static Value module_init(Value *args, size_t nargs, Value kwnames)
+{
+    return module_fill(args[0], args + 1, nargs - 1, kwnames) ? rt_None : VAL_NULL;
+}
+
+static const MethodDef module_methods[] = {
+    {"__init__", module_init}, {NULL, NULL},
+};
+
 ObjType rt_module_type = {
-    .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "module", .flags = TF_BASETYPE | TF_SPLIT_INIT,
     .repr = module_repr, .getattr = module_getattr, .setattr = module_setattr,
     .new_ = module_new, .dict_offset = offsetof(ObjModule, dict),
     .members = module_members, .getsets = module_getsets,
@@ -532,6 +555,6 @@ void rt_func_init(void)
     rt_type_ready(&rt_function_type, NULL);
     rt_type_ready(&rt_method_type, NULL);
     rt_type_ready(&rt_cell_type, NULL);
-    rt_type_ready(&rt_module_type, NULL);
+    rt_type_ready(&rt_module_type, module_methods);
     rt_namespace_init();
 }

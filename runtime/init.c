@@ -5,6 +5,7 @@
  * builtins module, which names them all.
  */
 #include "runtime/runtime.h"
+#include "runtime/codecs.h"
 #include "runtime/class.h"
 #include "runtime/buffer.h"
 #include "runtime/weakref.h"
@@ -21,6 +22,7 @@ void rt_init(void)
     rt_containers_init();
     rt_memoryview_init();
     rt_exceptions_init();
+    rt_codecs_init();
     rt_func_init();
     rt_builtins_init();
     rt_class_init();

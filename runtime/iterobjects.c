@@ -9,7 +9,10 @@
  * whose iter slot returns the iterator itself, and whose next slot produces
  * one item per call, pulling from the underlying iterator(s) only when asked.
  * Nothing is computed ahead: `zip(count(), xs)` over an infinite iterator
- * works because each next() takes one item from each.
+ * works because each next() takes one item from each.  As in CPython, all
+ * but callable_iterator may be subclassed: their constructors allocate
+ * through rt_alloc_instance, and instance_size says how much a subclass
+ * extends.
  *
  * Every next slot follows the runtime's convention: an item, or VAL_NULL
  * meaning "exhausted" when no exception is set and "failed" when one is.
@@ -52,8 +55,7 @@ static Value enumerate_make(ObjType *type, Value iterable, Value start)
     Value it = rt_iter(iterable);
     if (it == VAL_NULL)
         return VAL_NULL;
-    ObjEnumerate *e = gc_alloc(sizeof *e);
-    e->ob.type = type;
+    ObjEnumerate *e = rt_alloc_instance(type, sizeof *e);
     e->it = it;
     e->index = index;
     return obj_val(e);
@@ -114,8 +116,22 @@ static Value enumerate_next(Value self)
     return pair(index, item);
 }
 
+/* Pickling: (type, (iterator, next index)). */
+static Value enumerate_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjEnumerate *e = VAL_AS(ObjEnumerate, args[0]);
+    return rt_reduce_value(obj_val(val_type(args[0])), pair(e->it, e->index), VAL_NULL);
+}
+
+static const MethodDef enumerate_methods[] = {
+    {"__reduce__", enumerate_reduce}, {NULL, NULL},
+};
+
 ObjType rt_enumerate_type = {
     .ob.type = &rt_type_type, .name = "enumerate", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjEnumerate),
     .iter = self_iter, .next = enumerate_next, .new_ = enumerate_new,
 };
 
@@ -125,7 +141,7 @@ typedef struct ObjZip {
     Object ob;
     bool strict;
     size_t n;
-    Value iters[];      /* one iterator per argument */
+    Value *iters;       /* one iterator per argument */
 } ObjZip;
 
 static Value zip_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -139,8 +155,8 @@ static Value zip_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     int is_strict = strict == VAL_NULL ? 0 : rt_truthy(strict);
     if (is_strict < 0)
         return VAL_NULL;
-    ObjZip *z = gc_alloc(sizeof *z + n * sizeof(Value));
-    z->ob.type = type;
+    ObjZip *z = rt_alloc_instance(type, sizeof *z);
+    z->iters = gc_alloc(n * sizeof(Value));
     z->strict = is_strict;
     z->n = n;
     for (size_t i = 0; i < n; i++)
@@ -191,8 +207,35 @@ static Value zip_next(Value self)
     return t;
 }
 
+/* Pickling: (type, iterators), with True after them when strict;
+ * __setstate__(strict). */
+static Value zip_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjZip *z = VAL_AS(ObjZip, args[0]);
+    return rt_reduce_value(obj_val(val_type(args[0])), rt_tuple_from(z->iters, z->n),
+                           z->strict ? rt_True : VAL_NULL);
+}
+
+static Value zip_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    int strict = rt_truthy(args[1]);
+    if (strict < 0)
+        return VAL_NULL;
+    VAL_AS(ObjZip, args[0])->strict = strict;
+    return rt_None;
+}
+
+static const MethodDef zip_methods[] = {
+    {"__reduce__", zip_reduce}, {"__setstate__", zip_setstate}, {NULL, NULL},
+};
+
 ObjType rt_zip_type = {
     .ob.type = &rt_type_type, .name = "zip", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjZip),
     .iter = self_iter, .next = zip_next, .new_ = zip_new,
 };
 
@@ -202,7 +245,7 @@ typedef struct ObjMap {
     Object ob;
     Value func;
     size_t n;
-    Value iters[];
+    Value *iters;
 } ObjMap;
 
 static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -212,8 +255,8 @@ static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (nargs < 2)
         return rt_raisef(&rt_TypeError, "map() must have at least two arguments.");
     size_t n = nargs - 1;
-    ObjMap *m = gc_alloc(sizeof *m + n * sizeof(Value));
-    m->ob.type = type;
+    ObjMap *m = rt_alloc_instance(type, sizeof *m);
+    m->iters = gc_alloc(n * sizeof(Value));
     m->func = args[0];
     m->n = n;
     for (size_t i = 0; i < n; i++)
@@ -238,8 +281,25 @@ static Value map_next(Value self)
     return rt_call(m->func, argv, m->n, VAL_NULL);
 }
 
+/* Pickling: (type, (function, *iterators)). */
+static Value map_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjMap *m = VAL_AS(ObjMap, args[0]);
+    Value t = rt_tuple_new(m->n + 1);
+    AS_TUPLE(t)->items[0] = m->func;
+    memcpy(AS_TUPLE(t)->items + 1, m->iters, m->n * sizeof(Value));
+    return rt_reduce_value(obj_val(val_type(args[0])), t, VAL_NULL);
+}
+
+static const MethodDef map_methods[] = {
+    {"__reduce__", map_reduce}, {NULL, NULL},
+};
+
 ObjType rt_map_type = {
     .ob.type = &rt_type_type, .name = "map", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjMap),
     .iter = self_iter, .next = map_next, .new_ = map_new,
 };
 
@@ -249,6 +309,7 @@ typedef struct ObjFilter {
     Object ob;
     Value func;         /* VAL_NULL for None or bool: test the item's truth */
     Value it;
+    Value given;        /* the function as passed (pickling) */
 } ObjFilter;
 
 static Value filter_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -258,10 +319,10 @@ static Value filter_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
         return VAL_NULL;
-    ObjFilter *f = gc_alloc(sizeof *f);
-    f->ob.type = type;
+    ObjFilter *f = rt_alloc_instance(type, sizeof *f);
     bool plain_truth = args[0] == rt_None || args[0] == obj_val(&rt_bool_type);
     f->func = plain_truth ? VAL_NULL : args[0];
+    f->given = args[0];
     f->it = it;
     return obj_val(f);
 }
@@ -285,8 +346,22 @@ static Value filter_next(Value self)
     }
 }
 
+/* Pickling: (type, (function, iterator)). */
+static Value filter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjFilter *f = VAL_AS(ObjFilter, args[0]);
+    return rt_reduce_value(obj_val(val_type(args[0])), pair(f->given, f->it), VAL_NULL);
+}
+
+static const MethodDef filter_methods[] = {
+    {"__reduce__", filter_reduce}, {NULL, NULL},
+};
+
 ObjType rt_filter_type = {
     .ob.type = &rt_type_type, .name = "filter", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjFilter),
     .iter = self_iter, .next = filter_next, .new_ = filter_new,
 };
 
@@ -329,8 +404,7 @@ static Value reversed_new(ObjType *type, Value *args, size_t nargs, Value kwname
     ssize_t n = rt_len(seq);
     if (n < 0)
         return VAL_NULL;
-    ObjReversed *r = gc_alloc(sizeof *r);
-    r->ob.type = type;
+    ObjReversed *r = rt_alloc_instance(type, sizeof *r);
     r->seq = seq;
     r->index = n - 1;
     return obj_val(r);
@@ -341,8 +415,12 @@ static Value reversed_new(ObjType *type, Value *args, size_t nargs, Value kwname
 static Value reversed_next(Value self)
 {
     ObjReversed *r = VAL_AS(ObjReversed, self);
-    if (r->seq == VAL_NULL || r->index < 0)
+    if (r->seq == VAL_NULL)
         return VAL_NULL;
+    if (r->index < 0) {
+        r->seq = VAL_NULL;
+        return VAL_NULL;
+    }
     Value item = rt_getitem(r->seq, small_new(r->index));
     r->index--;
     if (item != VAL_NULL)
@@ -354,8 +432,53 @@ static Value reversed_next(Value self)
     return VAL_NULL;
 }
 
+/* Pickling: (type, (seq,), next index), (type, ((),)) once exhausted;
+ * __setstate__ clamps the index to [-1, len(seq) - 1]. */
+static Value reversed_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjReversed *r = VAL_AS(ObjReversed, args[0]);
+    Value type = obj_val(val_type(args[0]));
+    if (r->seq == VAL_NULL)
+        return rt_reduce_value(type, rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
+    return rt_reduce_value(type, rt_tuple_pack(1, r->seq), rt_int_from_i64(r->index));
+}
+
+static Value reversed_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjReversed *r = VAL_AS(ObjReversed, args[0]);
+    if (r->seq == VAL_NULL)
+        return rt_None;
+    ssize_t n = rt_len(r->seq), index;
+    if (n < 0 || !rt_setstate_index(args[1], -1, n - 1, &index))
+        return VAL_NULL;
+    r->index = index;
+    return rt_None;
+}
+
+/* index + 1 items are left, unless the sequence shrank below that. */
+static Value reversed_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjReversed *r = VAL_AS(ObjReversed, args[0]);
+    if (r->seq == VAL_NULL)
+        return small_new(0);
+    ssize_t n = rt_len(r->seq);
+    if (n < 0)
+        return VAL_NULL;
+    return small_new(n < r->index + 1 ? 0 : r->index + 1);
+}
+
+static const MethodDef reversed_methods[] = {
+    {"__reduce__", reversed_reduce}, {"__setstate__", reversed_setstate},
+    {"__length_hint__", reversed_length_hint}, {NULL, NULL},
+};
+
 ObjType rt_reversed_type = {
     .ob.type = &rt_type_type, .name = "reversed", .base = &rt_object_type,
+    .flags = TF_BASETYPE, .instance_size = sizeof(ObjReversed),
     .iter = self_iter, .next = reversed_next, .new_ = reversed_new,
 };
 
@@ -401,6 +524,21 @@ static Value callable_iter_next(Value self)
     return r;
 }
 
+/* Pickling: (iter, (callable, sentinel)), (iter, ((),)) once exhausted. */
+static Value callable_iter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjCallIter *c = VAL_AS(ObjCallIter, args[0]);
+    Value a = c->func != VAL_NULL ? pair(c->func, c->sentinel)
+                                  : rt_tuple_pack(1, rt_empty_tuple);
+    return rt_reduce_builtin("iter", a, VAL_NULL);
+}
+
+static const MethodDef callable_iter_methods[] = {
+    {"__reduce__", callable_iter_reduce}, {NULL, NULL},
+};
+
 ObjType rt_callable_iterator_type = {
     .ob.type = &rt_type_type, .name = "callable_iterator", .base = &rt_object_type,
     .iter = self_iter, .next = callable_iter_next,
@@ -415,10 +553,10 @@ void rt_iterobjects_init(void)
         return;
     done = true;
     reversed_name = rt_str_intern_cstr("__reversed__");
-    rt_type_ready(&rt_enumerate_type, NULL);
-    rt_type_ready(&rt_zip_type, NULL);
-    rt_type_ready(&rt_map_type, NULL);
-    rt_type_ready(&rt_filter_type, NULL);
-    rt_type_ready(&rt_reversed_type, NULL);
-    rt_type_ready(&rt_callable_iterator_type, NULL);
+    rt_type_ready(&rt_enumerate_type, enumerate_methods);
+    rt_type_ready(&rt_zip_type, zip_methods);
+    rt_type_ready(&rt_map_type, map_methods);
+    rt_type_ready(&rt_filter_type, filter_methods);
+    rt_type_ready(&rt_reversed_type, reversed_methods);
+    rt_type_ready(&rt_callable_iterator_type, callable_iter_methods);
 }

@@ -439,6 +439,48 @@ static Value listreviter_next(Value self)
     return VAL_NULL;
 }
 
+/* Pickling: (iter, (list,), index), or for the reverse iterator
+ * (reversed, (list,), index); (iter, ([],)) once exhausted.  __setstate__
+ * puts the position back, clamped to the list. */
+static Value listiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ListIter *it = VAL_AS(ListIter, args[0]);
+    if (it->list == VAL_NULL || val_type(args[0]) == &listiter_type)
+        return rt_reduce_iter(it->list, rt_list_new(0), (size_t)it->index);
+    return rt_reduce_builtin("reversed", rt_tuple_pack(1, it->list), rt_int_from_i64(it->index));
+}
+
+static Value listiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ListIter *it = VAL_AS(ListIter, args[0]);
+    bool forward = val_type(args[0]) == &listiter_type;
+    ssize_t n = it->list != VAL_NULL ? (ssize_t)AS_LIST(it->list)->length : 0, index;
+    if (!rt_setstate_index(args[1], forward ? 0 : -1, forward ? n : n - 1, &index))
+        return VAL_NULL;
+    if (it->list != VAL_NULL)
+        it->index = index;
+    return rt_None;
+}
+
+/* How many items are left (operator.length_hint, list(it) sizing). */
+static Value listiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ListIter *it = VAL_AS(ListIter, args[0]);
+    ssize_t n = it->list != VAL_NULL ? (ssize_t)AS_LIST(it->list)->length : 0;
+    ssize_t left = val_type(args[0]) == &listiter_type ? n - it->index
+                 : it->index + 1 <= n ? it->index + 1 : 0;
+    return small_new(left > 0 ? left : 0);
+}
+
+static const MethodDef listiter_methods[] = {
+    {"__reduce__", listiter_reduce}, {"__setstate__", listiter_setstate},
+    {"__length_hint__", listiter_length_hint}, {NULL, NULL},
+};
+
 static ObjType listiter_type = {
     .ob.type = &rt_type_type,
     .name = "list_iterator",
@@ -818,11 +860,10 @@ static const MethodDef list_methods[] = {
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_list_init(void)
 {
     rt_type_ready(&rt_list_type, list_methods);
-    rt_type_ready(&listiter_type, no_methods);
-    rt_type_ready(&listreviter_type, no_methods);
+    rt_type_ready(&listiter_type, listiter_methods);
+    rt_type_ready(&listreviter_type, listiter_methods);
 }

@@ -48,6 +48,18 @@ static Value singleton_new(ObjType *type, Value *args, size_t nargs, Value kwnam
     return type == &rt_ellipsis_type ? rt_Ellipsis : rt_NotImplemented;
 }
 
+/* Ellipsis and NotImplemented pickle by name. */
+static Value singleton_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_str_from_cstr(args[0] == rt_Ellipsis ? "Ellipsis" : "NotImplemented");
+}
+
+static const MethodDef singleton_methods[] = {
+    {"__reduce__", singleton_reduce}, {NULL, NULL},
+};
+
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
@@ -121,7 +133,8 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
 }
 
 /* object.__new__: extra arguments are an error unless the class has its
- * own __init__ to take them (CPython's object_new rules). */
+ * own __init__ to take them (CPython's object_new rules); an abstract
+ * class (one with __abstractmethods__, abc.ABCMeta's) is refused. */
 static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     if (nargs > 0) {
@@ -133,6 +146,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         if (rt_is_object_init(rt_type_lookup(type, init_name)))
             return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
     }
+    if (rt_is_heaptype(type) && ((HeapType *)type)->abstract)
+        return rt_abstract_instantiation_error(type);
     return obj_val(rt_alloc_instance(type, sizeof(ObjInstance)));
 }
 
@@ -149,32 +164,16 @@ static Value type_repr(Value self)
     return rt_str_format_c("<class '%S'>", rt_type_qualified_name(AS_TYPE(self)));
 }
 
-/* type(x): the type of x; type(name, bases, dict, **kw): a new class
- * (class.c).  Calling a type is rt_type_call (class.c): __new__, then
- * __init__ for instances of classes written in Python. */
-static Value type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
-{
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (npos == 1 && nkw == 0 && type == &rt_type_type)
-        return obj_val(val_type(args[0]));
-    if (npos != 3)
-        return rt_raisef(&rt_TypeError, type == &rt_type_type
-                         ? "type() takes 1 or 3 arguments"
-                         : "type.__new__() takes exactly 3 arguments (%zu given)", npos);
-    Value kwargs = VAL_NULL;
-    if (nkw > 0) {
-        kwargs = rt_dict_new();
-        for (size_t i = 0; i < nkw; i++)
-            rt_dict_set(kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
-    }
-    return rt_type_create(type, args[0], args[1], args[2], kwargs);
-}
-
+/* type(x) is answered by rt_type_call; type(name, bases, dict, **kw) and
+ * type.__new__ make a new class (rt_type_new, class.c).  Calling a type is
+ * rt_type_call (class.c): __new__, then __init__ for instances of classes
+ * written in Python. */
 ObjType rt_type_type = {
     .ob.type = &rt_type_type, .name = "type", .base = &rt_object_type, .flags = TF_BASETYPE,
     .repr = type_repr, .call = rt_type_call, .getattr = rt_type_getattr,
-    .setattr = rt_type_setattr, .new_ = type_new,
+    .setattr = rt_type_setattr, .new_ = rt_type_new,
     .members = rt_type_members, .getsets = rt_type_getsets,
+    .binop = rt_union_or, .binop_ops = RT_OP_BIT(NB_OR),         /* int | str */
 };
 
 /* ---- builtin functions and methods -------------------------------------- */
@@ -269,6 +268,23 @@ static const GetSetDef method_descr_getsets[] = {
     {NULL},
 };
 
+/* Pickling: a function is saved by its name (pickle looks it up in its
+ * module); a bound method as getattr(self, name). */
+static Value builtin_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, args[0]);
+    if (b->self == VAL_NULL || IS_EXACT(b->self, rt_module_type))
+        return rt_str_from_cstr(b->name);
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, b->self, rt_str_from_cstr(b->name)),
+                             VAL_NULL);
+}
+
+static const MethodDef builtin_methods[] = {
+    {"__reduce__", builtin_reduce}, {NULL, NULL},
+};
+
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
     .repr = builtin_repr, .call = builtin_call, .getsets = builtin_getsets,
@@ -329,7 +345,14 @@ ObjType rt_method_descr_type = {
 static Value classmethod_descr_get(Value descr, Value obj, Value type)
 {
     Value cls = type != VAL_NULL && type != rt_None ? type : obj_val(val_type(obj));
-    return bind_builtin(AS_BUILTIN(descr), cls);
+    ObjBuiltin *b = AS_BUILTIN(descr);
+    if (!rt_isinstance_of(cls, &rt_type_type))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for type '%s' needs a type, not a "
+                         "'%s' as arg 2", b->name, b->owner->name, val_type(cls)->name);
+    if (!rt_is_subtype(AS_TYPE(cls), b->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' requires a subtype of '%s' but "
+                         "received '%s'", b->name, b->owner->name, AS_TYPE(cls)->name);
+    return bind_builtin(b, cls);
 }
 
 /* dict.__dict__['fromkeys'](dict, keys): the class comes first. */
@@ -660,10 +683,10 @@ void rt_object_init(void)
     rt_type_ready(&rt_object_type, NULL);
     rt_type_ready(&rt_type_type, NULL);
     rt_type_ready(&rt_none_type, NULL);
-    rt_type_ready(&rt_notimpl_type, NULL);
-    rt_type_ready(&rt_ellipsis_type, NULL);
+    rt_type_ready(&rt_notimpl_type, singleton_methods);
+    rt_type_ready(&rt_ellipsis_type, singleton_methods);
     rt_type_ready(&rt_null_type, NULL);
-    rt_type_ready(&rt_builtin_type, NULL);
+    rt_type_ready(&rt_builtin_type, builtin_methods);
     rt_type_ready(&rt_method_descr_type, NULL);
     rt_type_ready(&classmethod_descr_type, NULL);
 }

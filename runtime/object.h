@@ -273,6 +273,10 @@ enum {
      * core types that can are listed in weakref.c, classes written in
      * Python follow their __slots__). */
     TF_WEAKREFABLE = 1 << 9,
+    /* Its new_ slot only allocates and an __init__ method fills the object
+     * (property, super, module: CPython's tp_new + tp_init pairs), so
+     * calling the type runs both, as for a class written in Python. */
+    TF_SPLIT_INIT = 1 << 10,
 };
 
 struct ObjType {

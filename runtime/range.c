@@ -81,18 +81,32 @@ static Value range_item(ObjRange *r, Value i)
 
 /* ---- Iterators -------------------------------------------------------------- */
 
-/* The fast iterator: everything in C integers. */
+/* The fast iterator: everything in C integers.  start and length are
+ * kept for pickling, which records the range and the position. */
 typedef struct RangeIter {
     Object ob;
     int64_t next, step;
     uint64_t remaining;
+    int64_t start;
+    uint64_t length;
 } RangeIter;
 
 /* The general iterator, for ranges beyond 63 bits. */
 typedef struct LongRangeIter {
     Object ob;
     Value next, step, remaining;
+    Value start, length;
 } LongRangeIter;
+
+static Value longrange_iter_make(Value start, Value step, Value length)
+{
+    LongRangeIter *it = gc_alloc(sizeof *it);
+    it->ob.type = &longrangeiter_type;
+    it->next = it->start = start;
+    it->step = step;
+    it->remaining = it->length = length;
+    return obj_val(it);
+}
 
 /* An iterator yielding `length` ints from `start` by `step`. */
 static Value range_iter_make(Value start, Value step, Value length)
@@ -102,17 +116,12 @@ static Value range_iter_make(Value start, Value step, Value length)
          * small int; next + step after the last stays inside int64. */
         RangeIter *it = gc_alloc(sizeof *it);
         it->ob.type = &rangeiter_type;
-        it->next = small_value(start);
+        it->next = it->start = small_value(start);
         it->step = small_value(step);
-        it->remaining = (uint64_t)small_value(length);
+        it->remaining = it->length = (uint64_t)small_value(length);
         return obj_val(it);
     }
-    LongRangeIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &longrangeiter_type;
-    it->next = start;
-    it->step = step;
-    it->remaining = length;
-    return obj_val(it);
+    return longrange_iter_make(start, step, length);
 }
 
 static Value rangeiter_next(Value self)
@@ -136,6 +145,69 @@ static Value longrangeiter_next(Value self)
     it->remaining = int_sub(it->remaining, small_new(1));
     return v;
 }
+
+/* Pickling, as CPython 3.11: (iter, (range(start, start + length * step,
+ * step),), index); __setstate__(index) moves to that position, clamped
+ * to [0, length]. */
+static Value rangeiter_pickle(Value start, Value step, Value length, Value index)
+{
+    Value stop = int_add(start, int_mul(length, step));
+    Value r = rt_range_new(start, stop, step);
+    return r == VAL_NULL ? VAL_NULL : rt_reduce_builtin("iter", rt_tuple_pack(1, r), index);
+}
+
+static Value rangeiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    if (val_type(args[0]) == &longrangeiter_type) {
+        LongRangeIter *it = VAL_AS(LongRangeIter, args[0]);
+        return rangeiter_pickle(it->start, it->step, it->length,
+                                int_sub(it->length, it->remaining));
+    }
+    RangeIter *it = VAL_AS(RangeIter, args[0]);
+    return rangeiter_pickle(rt_int_from_i64(it->start), rt_int_from_i64(it->step),
+                            rt_int_from_u64(it->length),
+                            rt_int_from_u64(it->length - it->remaining));
+}
+
+static Value rangeiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    if (val_type(args[0]) == &longrangeiter_type) {
+        LongRangeIter *it = VAL_AS(LongRangeIter, args[0]);
+        Value i = rt_index(args[1]);
+        if (i == VAL_NULL)
+            return VAL_NULL;
+        if (rt_int_sign(i) < 0)
+            i = small_new(0);
+        if (rt_int_cmp(i, it->length) > 0)
+            i = it->length;
+        it->next = int_add(it->start, int_mul(i, it->step));
+        it->remaining = int_sub(it->length, i);
+        return rt_None;
+    }
+    RangeIter *it = VAL_AS(RangeIter, args[0]);
+    ssize_t i;
+    if (!rt_setstate_index(args[1], 0, (ssize_t)it->length, &i))
+        return VAL_NULL;
+    it->next = it->start + (int64_t)i * it->step;
+    it->remaining = it->length - (uint64_t)i;
+    return rt_None;
+}
+
+static Value rangeiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    if (val_type(args[0]) == &longrangeiter_type)
+        return VAL_AS(LongRangeIter, args[0])->remaining;
+    return rt_int_from_u64(VAL_AS(RangeIter, args[0])->remaining);
+}
+
+static const MethodDef rangeiter_methods[] = {
+    {"__reduce__", rangeiter_reduce}, {"__setstate__", rangeiter_setstate},
+    {"__length_hint__", rangeiter_length_hint}, {NULL, NULL},
+};
 
 static ObjType rangeiter_type = {
     .ob.type = &rt_type_type,
@@ -174,13 +246,8 @@ static Value range_reversed(ObjRange *r)
             goto general;
         return range_iter_make(last, step, r->length);
     }
-general:;
-    LongRangeIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &longrangeiter_type;
-    it->next = last;
-    it->step = step;
-    it->remaining = r->length;
-    return obj_val(it);
+general:
+    return longrange_iter_make(last, step, r->length);
 }
 
 /* ---- Slots -------------------------------------------------------------------- */
@@ -196,8 +263,12 @@ static Value range_repr(Value self)
 static ssize_t range_len(Value self)
 {
     Value n = AS_RANGE(self)->length;
+    int64_t len;
     if (val_is_small(n))
         return (ssize_t)small_value(n);
+    if (rt_int_as_i64(n, &len))             /* beyond the tagged range, within ssize_t */
+        return (ssize_t)len;
+    rt_err_clear();
     rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
 }
@@ -238,8 +309,12 @@ static int range_contains(Value self, Value x)
 
 static Value range_slice(ObjRange *r, Value slice)
 {
-    if (!val_is_small(r->length))
-        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    if (!val_is_small(r->length)) {         /* beyond ssize_t: in Python ints */
+        Value a, b, c;
+        if (!rt_slice_long_indices(slice, r->length, &a, &b, &c))
+            return VAL_NULL;
+        return rt_range_new(range_item(r, a), range_item(r, b), int_mul(r->step, c));
+    }
     ssize_t start, stop, step, n;
     if (!rt_slice_indices(slice, (ssize_t)small_value(r->length), &start, &stop, &step, &n))
         return VAL_NULL;
@@ -405,18 +480,27 @@ ObjType rt_range_type = {
     .members = range_members,
 };
 
+/* range(1, 10, 2).__reduce__() is (range, (1, 10, 2)). */
+static Value range_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjRange *r = AS_RANGE(args[0]);
+    return rt_reduce_value(obj_val(&rt_range_type), rt_tuple_pack(3, r->start, r->stop,
+                                                                  r->step), VAL_NULL);
+}
+
 static const MethodDef range_methods[] = {
     {"count", range_count_m},
     {"index", range_index_m},
     {"__reversed__", range_reversed_m},
+    {"__reduce__", range_reduce},
     {NULL, NULL},
 };
-
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_range_init(void)
 {
     rt_type_ready(&rt_range_type, range_methods);
-    rt_type_ready(&rangeiter_type, no_methods);
-    rt_type_ready(&longrangeiter_type, no_methods);
+    rt_type_ready(&rangeiter_type, rangeiter_methods);
+    rt_type_ready(&longrangeiter_type, rangeiter_methods);
 }

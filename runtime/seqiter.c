@@ -168,6 +168,47 @@ static Value seqiter_next(Value self)
     return item;
 }
 
+/* Pickling: (iter, (seq,), index), (iter, ((),)) once exhausted. */
+static Value seqiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    return rt_reduce_iter(it->seq, rt_empty_tuple, it->index);
+}
+
+static Value seqiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    ssize_t index;
+    if (!rt_setstate_index(args[1], 0, SMALL_MAX, &index))
+        return VAL_NULL;
+    if (it->seq != VAL_NULL)
+        it->index = (size_t)index;
+    return rt_None;
+}
+
+/* len(seq) - index when the sequence has a length, else NotImplemented. */
+static Value seqiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    SeqIter *it = VAL_AS(SeqIter, args[0]);
+    if (it->seq == VAL_NULL)
+        return small_new(0);
+    if (val_type(it->seq)->len == NULL)
+        return rt_NotImplemented;
+    ssize_t n = rt_len(it->seq);
+    if (n < 0)
+        return VAL_NULL;
+    return small_new(n > (ssize_t)it->index ? n - (ssize_t)it->index : 0);
+}
+
+static const MethodDef seqiter_methods[] = {
+    {"__reduce__", seqiter_reduce}, {"__setstate__", seqiter_setstate},
+    {"__length_hint__", seqiter_length_hint}, {NULL, NULL},
+};
+
 static ObjType seqiter_type = {
     .ob.type = &rt_type_type,
     .name = "iterator",
@@ -176,11 +217,9 @@ static ObjType seqiter_type = {
     .next = seqiter_next,
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
-
 void rt_seqiter_init(void)
 {
-    rt_type_ready(&seqiter_type, no_methods);
+    rt_type_ready(&seqiter_type, seqiter_methods);
 }
 
 /* Ready every container type.  Order matters only in that tuples must work

@@ -794,6 +794,7 @@ typedef struct SetIter {
     ObjSet *set;                /* NULL once exhausted */
     size_t used;                /* len(set) when iteration began */
     size_t pos;
+    size_t remaining;           /* items not yet produced */
 } SetIter;
 
 static Value set_iter(Value self)
@@ -801,7 +802,7 @@ static Value set_iter(Value self)
     SetIter *it = gc_alloc(sizeof *it);
     it->ob.type = &setiter_type;
     it->set = AS_SET(self);
-    it->used = it->set->used;
+    it->used = it->remaining = it->set->used;
     return obj_val(it);
 }
 
@@ -819,8 +820,28 @@ static Value setiter_next(Value self)
         it->set = NULL;
         return VAL_NULL;
     }
+    it->remaining--;
     return e->key;
 }
+
+/* Pickling: (iter, (list of what is left,)). */
+static Value setiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_reduce_remaining(args[0], sizeof(SetIter));
+}
+
+static Value setiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    SetIter *it = VAL_AS(SetIter, args[0]);
+    bool valid = it->set != NULL && it->used == it->set->used;
+    return small_new(valid ? (intptr_t)it->remaining : 0);
+}
+
+static const MethodDef setiter_methods[] = {
+    {"__reduce__", setiter_reduce}, {"__length_hint__", setiter_length_hint}, {NULL, NULL},
+};
 
 static ObjType setiter_type = {
     .ob.type = &rt_type_type,
@@ -1111,8 +1132,21 @@ ObjType rt_frozenset_type = {
     .new_ = frozenset_new,
 };
 
+/* Pickling: (type(s), (list(s),), the instance dict or None). */
+static Value set_reduce_m(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value keys = rt_sequence_to_list(args[0]);
+    Value state = keys == VAL_NULL ? VAL_NULL : rt_object_getstate(args[0]);
+    if (state == VAL_NULL)
+        return VAL_NULL;
+    return rt_reduce_value(obj_val(val_type(args[0])), rt_tuple_pack(1, keys), state);
+}
+
 static const MethodDef set_methods[] = {
     {"add", set_add_m},
+    {"__reduce__", set_reduce_m},
     {"remove", set_remove_m},
     {"discard", set_discard_m},
     {"pop", set_pop_m},
@@ -1135,6 +1169,7 @@ static const MethodDef set_methods[] = {
 
 static const MethodDef frozenset_methods[] = {
     {"copy", frozenset_copy_m},
+    {"__reduce__", set_reduce_m},
     {"union", set_union_m},
     {"intersection", set_intersection_m},
     {"difference", set_difference_m},
@@ -1146,11 +1181,10 @@ static const MethodDef frozenset_methods[] = {
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_set_init(void)
 {
     rt_type_ready(&rt_set_type, set_methods);
     rt_type_ready(&rt_frozenset_type, frozenset_methods);
-    rt_type_ready(&setiter_type, no_methods);
+    rt_type_ready(&setiter_type, setiter_methods);
 }

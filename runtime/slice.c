@@ -102,6 +102,52 @@ bool rt_slice_indices(Value slice, ssize_t length, ssize_t *start,
     return true;
 }
 
+/* The same resolution with Python ints (CPython's _PySlice_GetLongIndices),
+ * for lengths beyond ssize_t (range(2**100)[::2], slice.indices(2**70)):
+ * start and stop clamped into [0, length] ([-1, length - 1] stepping
+ * backwards), no count. */
+static Value long_index(Value v)
+{
+    Value i = rt_index_or_null(v);
+    if (i == VAL_NULL && !rt_err_occurred())
+        rt_raisef(&rt_TypeError, "slice indices must be integers or None "
+                  "or have an __index__ method");
+    return i == VAL_NULL ? VAL_NULL : rt_int_unbool(i);
+}
+
+static Value long_bound(Value v, Value dflt, Value length, Value lower, Value upper)
+{
+    if (v == rt_None)
+        return dflt;
+    Value i = long_index(v);
+    if (i == VAL_NULL)
+        return VAL_NULL;
+    if (rt_int_sign(i) < 0) {
+        i = rt_int_binop(i, length, NB_ADD);
+        return rt_int_cmp(i, lower) < 0 ? lower : i;
+    }
+    return rt_int_cmp(i, upper) > 0 ? upper : i;
+}
+
+bool rt_slice_long_indices(Value slice, Value length, Value *start, Value *stop, Value *step)
+{
+    ObjSlice *s = VAL_AS(ObjSlice, slice);
+    *step = s->step == rt_None ? small_new(1) : long_index(s->step);
+    if (*step == VAL_NULL)
+        return false;
+    if (rt_int_sign(*step) == 0) {
+        rt_raisef(&rt_ValueError, "slice step cannot be zero");
+        return false;
+    }
+    bool back = rt_int_sign(*step) < 0;
+    Value lower = small_new(back ? -1 : 0);
+    Value upper = back ? rt_int_binop(length, lower, NB_ADD) : length;
+    *start = long_bound(s->start, back ? upper : lower, length, lower, upper);
+    *stop = *start == VAL_NULL ? VAL_NULL
+          : long_bound(s->stop, back ? lower : upper, length, lower, upper);
+    return *stop != VAL_NULL;
+}
+
 /* ---- The slice type ------------------------------------------------------ */
 
 static Value slice_repr(Value self)
@@ -150,12 +196,10 @@ static Value slice_indices_method(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (rt_int_sign(n) < 0)
         return rt_raisef(&rt_ValueError, "length should not be negative");
-    ssize_t start, stop, step;
-    if (!slice_unpack(VAL_AS(ObjSlice, args[0]), &start, &stop, &step))
+    Value start, stop, step;
+    if (!rt_slice_long_indices(args[0], rt_int_unbool(n), &start, &stop, &step))
         return VAL_NULL;
-    slice_adjust(rt_int_clamp_ssize(n), &start, &stop, step);
-    return rt_tuple_pack(3, rt_int_from_i64(start), rt_int_from_i64(stop),
-                         rt_int_from_i64(step));
+    return rt_tuple_pack(3, start, stop, step);
 }
 
 ObjType rt_slice_type = {
@@ -168,8 +212,19 @@ ObjType rt_slice_type = {
     .members = slice_members,
 };
 
+/* slice(1, 2).__reduce__() is (slice, (1, 2, None)). */
+static Value slice_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjSlice *sl = VAL_AS(ObjSlice, args[0]);
+    return rt_reduce_value(obj_val(&rt_slice_type), rt_tuple_pack(3, sl->start, sl->stop,
+                                                                  sl->step), VAL_NULL);
+}
+
 static const MethodDef slice_methods[] = {
     {"indices", slice_indices_method},
+    {"__reduce__", slice_reduce},
     {NULL, NULL},
 };
 

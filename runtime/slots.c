@@ -35,6 +35,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "vm/vm.h"
 
 /* ---- slot numbering and the dunders behind each slot ---------------------- */
 
@@ -191,9 +192,22 @@ static intptr_t slot_hash(Value self)
     return rt_hash(r);
 }
 
+/* A comparison dunder that cannot even be fetched (a property raising
+ * AttributeError, say) is NotImplemented, as in CPython's
+ * slot_tp_richcompare. */
 static Value slot_richcompare(Value a, Value b, int op)
 {
-    return dunder_or_ni(a, cmp_names[op], &b, 1);
+    Value m = rt_type_lookup(val_type(a), cmp_names[op]);
+    if (m == VAL_NULL)
+        return rt_NotImplemented;
+    if (is_plain_method(m))
+        return call_found(m, a, &b, 1, VAL_NULL);
+    ObjType *mt = val_type(m);
+    if (mt->descr_get != NULL && (m = mt->descr_get(m, a, obj_val(val_type(a)))) == VAL_NULL) {
+        rt_err_clear();
+        return rt_NotImplemented;
+    }
+    return rt_call1(m, b);
 }
 
 /* Is the reflected method `name` of tb a different one from ta's? */
@@ -310,12 +324,19 @@ static Value slot_next(Value self)
     return r;
 }
 
+/* A __call__ that is not a function may itself be an instance whose class
+ * has a __call__ ... (A.__call__ = A()): each level counts against the
+ * recursion limit, as CPython's _PyObject_MakeTpCall does. */
 static Value slot_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
     Value m = rt_type_lookup(val_type(self), n_call);
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not callable", val_type(self)->name);
-    return call_found(m, self, args, nargs, kwnames);
+    if (!vm_enter_recursive_call(" while calling a Python object"))
+        return VAL_NULL;
+    Value r = call_found(m, self, args, nargs, kwnames);
+    vm_leave_recursive_call();
+    return r;
 }
 
 /* __getattribute__ (object's: the generic lookup), then on AttributeError
@@ -618,6 +639,8 @@ static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, 
         return object_init(self, nargs, kwnames);
     if (w->owner == &rt_type_type) {
         size_t n = nargs - rt_nkwargs(kwnames);
+        if (n == 1 && rt_nkwargs(kwnames) > 0)
+            return rt_raisef(&rt_TypeError, "type.__init__() takes no keyword arguments");
         if (n != 1 && n != 3)
             return rt_raisef(&rt_TypeError, "type.__init__() takes 1 or 3 arguments");
         return rt_None;
@@ -641,7 +664,7 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     /* The nearest builtin constructor of cls must be this one: object's
      * __new__ cannot build an int (CPython's tp_new_wrapper check). */
     ObjType *solid = cls;
-    while (solid != NULL && solid->new_ == slot_new_)
+    while (solid != NULL && (solid->new_ == slot_new_ || solid->new_ == container_new))
         solid = solid->base;
     if (solid != NULL && solid->new_ != w->owner->new_)
         return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
@@ -753,6 +776,8 @@ static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwna
     case W_GET: {
         Value obj = a[0] == rt_None ? VAL_NULL : a[0];
         Value type = n > 1 && a[1] != rt_None ? a[1] : VAL_NULL;
+        if (obj == VAL_NULL && type == VAL_NULL)
+            return rt_raisef(&rt_TypeError, "__get__(None, None) is invalid");
         return t->descr_get(self, obj, type);
     }
     case W_SET: return none_or_null(t->descr_set(self, a[0], a[1]));
@@ -821,6 +846,17 @@ static const MemberDef method_wrapper_members[] = {
     {"__self__", offsetof(ObjWrapper, self), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
 };
 
+/* T.__new__ stands for CPython's builtin method bound to the type: its
+ * __self__ is T (copyreg and pickle read it); slot wrappers have none. */
+static Value wrapper_get_self(Value self)
+{
+    ObjWrapper *w = AS_WRAPPER(self);
+    if (w->kind == W_NEW)
+        return obj_val(w->owner);
+    return rt_raisef(&rt_AttributeError, "'wrapper_descriptor' object has no attribute "
+                     "'__self__'");
+}
+
 static const GetSetDef wrapper_getsets[] = {
     {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
     {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_none},
@@ -828,10 +864,17 @@ static const GetSetDef wrapper_getsets[] = {
     {NULL},
 };
 
+static const GetSetDef slot_wrapper_getsets[] = {
+    {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
+    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_none},
+    {"__text_signature__", wrapper_get_none}, {"__self__", wrapper_get_self},
+    {NULL},
+};
+
 ObjType rt_wrapper_type = {
     .ob.type = &rt_type_type, .name = "wrapper_descriptor",
     .repr = wrapper_repr, .call = wrapper_call, .descr_get = wrapper_get,
-    .getsets = wrapper_getsets,
+    .getsets = slot_wrapper_getsets,
 };
 
 /* A wrapper bound to an instance: (1).__add__. */
@@ -944,18 +987,6 @@ static Value object_sizeof(Value *args, size_t nargs, Value kwnames)
     return small_new(16);
 }
 
-static Value object_reduce(Value *args, size_t nargs, Value kwnames)
-{
-    return rt_raisef(&rt_TypeError, "cannot pickle '%s' object", val_type(args[0])->name);
-}
-
-static Value object_getstate(Value *args, size_t nargs, Value kwnames)
-{
-    Value *slot = rt_instance_dict_slot(args[0]);
-    Value d = slot != NULL ? *slot : VAL_NULL;
-    return d == VAL_NULL ? rt_None : d;
-}
-
 static Value object_subclasshook(Value *args, size_t nargs, Value kwnames)
 {
     return rt_NotImplemented;
@@ -972,9 +1003,7 @@ static Value object_init_subclass(Value *args, size_t nargs, Value kwnames)
 
 static const MethodDef object_methods[] = {
     {"__format__", object_format}, {"__dir__", object_dir},
-    {"__sizeof__", object_sizeof}, {"__reduce__", object_reduce},
-    {"__reduce_ex__", object_reduce}, {"__getstate__", object_getstate},
-    {NULL, NULL},
+    {"__sizeof__", object_sizeof}, {NULL, NULL},
 };
 
 static void add_object_methods(void)

@@ -16,18 +16,26 @@
  *     an interactive stdout, so a prompt-less program shows each line as soon
  *     as it is printed.
  *
+ * This buffer is also the buffer of sys.stdout: modules/io_*.c make the
+ * start-up sys.stdout (a TextIOWrapper over a BufferedWriter over FileIO(1))
+ * write into it, so print(), sys.stdout.write and sys.stdout.buffer.write
+ * keep their order.
+ *
  * Write errors are the program's, as in CPython (whose stdout is an
- * io.BufferedWriter over a file that ignores SIGPIPE; pvm's main ignores it
- * too): a failed write raises OSError — BrokenPipeError when the reader of
- * a pipe went away (`pvm prog.pyc | head -1`), OSError [Errno 28] on a full
- * disk (`> /dev/full`).  CPython's buffer keeps data that an explicit flush
- * could not write, and drops what a write could not make room for; so does
- * this one, so that the same output reaches the same errors: a program that
- * overfills the pipe gets BrokenPipeError at that print(), one whose output
- * still sits in the buffer at exit gets tools/main.c's "Exception ignored"
- * line and exit status 120.
+ * io.BufferedWriter over a file that ignores SIGPIPE; so does pvm): a
+ * failed write raises OSError — BrokenPipeError when the reader of a pipe
+ * went away (`pvm prog.pyc | head -1`), OSError [Errno 28] on a full disk
+ * (`> /dev/full`).  CPython's buffer keeps data that a flush could not
+ * write, and drops what a write could not make room for; so does this
+ * one, so that the same output meets the same errors: a program that
+ * overfills the pipe gets BrokenPipeError at that print(); one whose output
+ * still sits in the buffer at exit (or after a flush that failed, even one
+ * the program caught) gets, from rt_stdout_exit, CPython's "Exception
+ * ignored in: <... name='<stdout>' ...>" report and exit status 120.
  */
 #include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,12 +67,29 @@ static size_t write_all(const char *s, size_t n)
     return done;
 }
 
-/* The last chance, for paths that end without tools/main.c's final flush
- * (which reports errors): nothing can be reported any more. */
+/* Write the buffer out; false with errno set when the kernel refused
+ * some of it, which stays in the buffer for a later try. */
+static bool flush_buffer(void)
+{
+    if (buffered == 0)
+        return true;
+    size_t done = write_all(buffer, buffered);
+    if (done < buffered) {
+        int e = errno;
+        memmove(buffer, buffer + done, buffered - done);
+        buffered -= done;
+        errno = e;
+        return false;
+    }
+    buffered = 0;
+    return true;
+}
+
+/* The last chance, for paths that end without rt_stdout_exit (which
+ * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    if (!rt_stdout_flush())
-        rt_err_clear();
+    flush_buffer();
 }
 
 /* Decide the buffering mode and arrange the final flush, once. */
@@ -74,6 +99,7 @@ static void setup(void)
         return;
     ready = true;
     line_buffered = isatty(1) == 1;
+    signal(SIGPIPE, SIG_IGN);       /* a closed pipe is EPIPE, as in CPython */
     atexit(flush_at_exit);
 }
 
@@ -82,21 +108,19 @@ void rt_stdout_init(void)
     setup();
 }
 
-/* Write the buffer out; what could not be written stays, for a later try. */
-bool rt_stdout_flush(void)
+void rt_stdout_flush(void)
 {
-    if (buffered == 0)
+    int e = errno;
+    flush_buffer();
+    errno = e;
+}
+
+bool rt_stdout_flush_checked(void)
+{
+    if (flush_buffer())
         return true;
-    size_t done = write_all(buffer, buffered);
-    if (done < buffered) {
-        int e = errno;
-        memmove(buffer, buffer + done, buffered - done);
-        buffered -= done;
-        rt_raise_os_error(e);
-        return false;
-    }
-    buffered = 0;
-    return true;
+    rt_raise_os_error(errno);
+    return false;
 }
 
 bool rt_stdout_write(const char *s, size_t n)
@@ -104,8 +128,9 @@ bool rt_stdout_write(const char *s, size_t n)
     if (!ready)
         setup();
     if (buffered + n > STDOUT_BUFSIZE) {
-        if (!rt_stdout_flush()) {
+        if (!flush_buffer()) {
             buffered = 0;           /* no room made: this data is lost */
+            rt_raise_os_error(errno);
             return false;
         }
         if (n > STDOUT_BUFSIZE) {   /* too big to buffer: write it directly */
@@ -119,6 +144,25 @@ bool rt_stdout_write(const char *s, size_t n)
     memcpy(buffer + buffered, s, n);
     buffered += n;
     if (line_buffered && memchr(s, '\n', n) != NULL)
-        return rt_stdout_flush();
+        return rt_stdout_flush_checked();
     return true;
+}
+
+int rt_stdout_exit(int status)
+{
+    if (flush_buffer())
+        return status;
+    int e = errno;
+    fflush(stderr);
+    Value r = rt_stdout_stream != VAL_NULL ? rt_repr(rt_stdout_stream) : VAL_NULL;
+    fprintf(stderr, "Exception ignored in: %s\n", r != VAL_NULL ? rt_str_cstr(r)
+            : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    rt_err_clear();
+    rt_raise_os_error(e);
+    Value exc = rt_err_fetch();
+    Value text = exc != VAL_NULL ? rt_str(exc) : VAL_NULL;
+    fprintf(stderr, "%s: %s\n", exc != VAL_NULL ? val_type(exc)->name : "OSError",
+            text != VAL_NULL ? rt_str_cstr(text) : "");
+    rt_err_clear();
+    return 120;
 }

@@ -532,10 +532,16 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         *slots[j] = args[npos + k];
     }
     Value result;
+    for (int i = 1; i < 3; i++)
+        if (*slots[i] && !rt_is_str(*slots[i]))
+            return rt_raisef(&rt_TypeError, "str() argument '%s' must be str, not %s", names[i],
+                             *slots[i] == rt_None ? "None" : val_type(*slots[i])->name);
     if (!object)
         result = rt_str_empty();
     else if (!encoding && !errors)
         result = rt_str(object);
+    else if (rt_is_str(object))
+        return rt_raisef(&rt_TypeError, "decoding str is not supported");
     else if (!rt_has_buffer(object))
         return rt_raisef(&rt_TypeError,
                          "decoding to str: need a bytes-like object, %T found", object);
@@ -562,8 +568,9 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 
 typedef struct ObjStrIter {
     Object ob;
-    Value str;
+    Value str;                  /* VAL_NULL once exhausted */
     size_t offset;              /* byte offset of the next character */
+    size_t index;               /* its index in code points */
 } ObjStrIter;
 
 static Value str_iter_self(Value self)
@@ -574,14 +581,60 @@ static Value str_iter_self(Value self)
 static Value str_iter_next(Value self)
 {
     ObjStrIter *it = VAL_AS(ObjStrIter, self);
-    ObjStr *s = AS_STR(it->str);
-    if (it->offset >= s->nbytes)
+    if (it->str == VAL_NULL)
         return VAL_NULL;
+    ObjStr *s = AS_STR(it->str);
+    if (it->offset >= s->nbytes) {
+        it->str = VAL_NULL;
+        return VAL_NULL;
+    }
     size_t len;
     uint32_t c = rt_utf8_decode(s->data + it->offset, &len);
     it->offset += len;
+    it->index++;
     return rt_str_from_codepoint(c);
 }
+
+/* Pickling: (iter, (str,), index), (iter, ('',)) once exhausted;
+ * __setstate__ moves to a code-point index, clamped to the string. */
+static Value str_iter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjStrIter *it = VAL_AS(ObjStrIter, args[0]);
+    return rt_reduce_iter(it->str, rt_str_empty(), it->index);
+}
+
+static Value str_iter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjStrIter *it = VAL_AS(ObjStrIter, args[0]);
+    ssize_t n = it->str != VAL_NULL ? (ssize_t)AS_STR(it->str)->length : 0, index;
+    if (!rt_setstate_index(args[1], 0, n, &index))
+        return VAL_NULL;
+    if (it->str == VAL_NULL)
+        return rt_None;
+    ObjStr *s = AS_STR(it->str);
+    size_t off = 0, len;
+    for (ssize_t i = 0; i < index; i++, off += len)
+        rt_utf8_decode(s->data + off, &len);
+    it->offset = off;
+    it->index = (size_t)index;
+    return rt_None;
+}
+
+static Value str_iter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    ObjStrIter *it = VAL_AS(ObjStrIter, args[0]);
+    return small_new(it->str != VAL_NULL ? (intptr_t)(AS_STR(it->str)->length - it->index)
+                                         : 0);
+}
+
+static const MethodDef str_iter_methods[] = {
+    {"__reduce__", str_iter_reduce}, {"__setstate__", str_iter_setstate},
+    {"__length_hint__", str_iter_length_hint}, {NULL, NULL},
+};
 
 /* CPython names the iterator of an all-ASCII string differently. */
 static ObjType str_iter_type = {
@@ -630,9 +683,8 @@ ObjType rt_str_type = {
 void rt_str_init(void)
 {
     rt_type_ready(&rt_str_type, rt_str_methods);
-    static const MethodDef no_methods[] = {{NULL, NULL}};
-    rt_type_ready(&str_iter_type, no_methods);
-    rt_type_ready(&str_ascii_iter_type, no_methods);
+    rt_type_ready(&str_iter_type, str_iter_methods);
+    rt_type_ready(&str_ascii_iter_type, str_iter_methods);
     rt_str_empty();
     for (uint32_t c = 0; c < 256; c++)
         rt_str_from_codepoint(c);

@@ -30,6 +30,7 @@ static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
 static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }
 uint32_t rt_str_char_at(Value s, size_t index);     /* index < length */
 bool rt_str_equal(Value a, Value b);                /* both str */
+bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */
 int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
 intptr_t rt_str_hash(Value s);                      /* cached */
 Value rt_str_concat(Value a, Value b);
@@ -115,9 +116,10 @@ Value rt_str_ascii_repr(Value s);
 /* str methods (strmethods.c); maketrans is a static method (args without
  * self). */
 extern const MethodDef rt_str_methods[];
-/* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
+/* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 other
+ * (codecs.c, which has the whole codec machinery: runtime/codecs.h). */
 int rt_codec_lookup(const char *name);
-/* s.encode(encoding, errors) for the codecs above; errors: strict, ignore, replace. */
+/* s.encode(encoding, errors): any codec, any error handler (codecs.c). */
 Value rt_str_encode(Value s, const char *encoding, const char *errors);
 /* str % args (format.c). */
 Value rt_str_percent(Value format, Value args);
@@ -143,7 +145,8 @@ typedef struct ObjByteArray {
     unsigned char *data;
 } ObjByteArray;
 bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
-/* Decode UTF-8 / ASCII / Latin-1 bytes to a str with CPython's errors. */
+/* bytes.decode(encoding, errors): any codec, any error handler (codecs.c);
+ * NULL encoding is UTF-8, NULL errors strict. */
 Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors);
 Value rt_bytearray_new(const unsigned char *data, size_t n);
 void rt_bytes_init(void);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/codecs.h"
 
 /* ---- Argument checking ----------------------------------------------------
  * CPython's str methods report bad argument counts in three styles,
@@ -866,19 +867,24 @@ static Value str_isprintable(Value *args, size_t nargs, Value kw)
     return rt_True;
 }
 
+bool rt_str_isidentifier(Value str)
+{
+    ObjStr *s = S(str);
+    if (s->nbytes == 0)
+        return false;
+    for (size_t i = 0, len; i < s->nbytes; i += len) {
+        uint32_t c = rt_utf8_decode(s->data + i, &len);
+        if (i == 0 ? !rt_uni_isidstart(c) : !rt_uni_isidcontinue(c))
+            return false;
+    }
+    return true;
+}
+
 static Value str_isidentifier(Value *args, size_t nargs, Value kw)
 {
     if (!check_args("isidentifier", ST_METH, nargs, kw, 0, 0))
         return VAL_NULL;
-    ObjStr *s = S(args[0]);
-    if (s->nbytes == 0)
-        return rt_False;
-    for (size_t i = 0, len; i < s->nbytes; i += len) {
-        uint32_t c = rt_utf8_decode(s->data + i, &len);
-        if (i == 0 ? !rt_uni_isidstart(c) : !rt_uni_isidcontinue(c))
-            return rt_False;
-    }
-    return rt_True;
+    return rt_bool(rt_str_isidentifier(args[0]));
 }
 
 /* isupper / islower: at least one cased character and none of the other case. */
@@ -1059,68 +1065,6 @@ static Value str_expandtabs(Value *args, size_t nargs, Value kw)
 
 /* ---- encode ------------------------------------------------------------------------------------------ */
 
-int rt_codec_lookup(const char *name)
-{
-    char norm[32];
-    size_t n = 0;
-    for (; name[n] && n < sizeof norm - 1; n++) {
-        char c = name[n];
-        norm[n] = c == '_' || c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    norm[n] = '\0';
-    static const struct { const char *name; int codec; } table[] = {
-        {"utf-8", 0}, {"utf8", 0}, {"u8", 0}, {"ascii", 1}, {"us-ascii", 1},
-        {"646", 1}, {"latin-1", 2}, {"latin1", 2}, {"iso-8859-1", 2}, {"iso8859-1", 2},
-        {"8859", 2}, {"l1", 2}, {"cp819", 2}, {"latin", 2},
-    };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strcmp(norm, table[i].name) == 0)
-            return table[i].codec;
-    return -1;
-}
-
-static Value encode_error(const char *codec, size_t index, uint32_t c, const char *why)
-{
-    Value ch = rt_str_ascii_repr(rt_str_from_codepoint(c));
-    return rt_raisef(&rt_UnicodeEncodeError, "'%s' codec can't encode character %S in position %zu: %s",
-                     codec, ch, index, why);
-}
-
-Value rt_str_encode(Value str, const char *encoding, const char *errors)
-{
-    int codec = rt_codec_lookup(encoding);
-    if (codec < 0)
-        return rt_raisef(&rt_LookupError, "unknown encoding: %s", encoding);
-    ObjStr *s = S(str);
-    uint32_t limit = codec == 0 ? 0x110000 : codec == 1 ? 0x80 : 0x100;
-    const char *codec_name = codec == 0 ? "utf-8" : codec == 1 ? "ascii" : "latin-1";
-    if (s->ascii || (codec == 0 && rt_utf8_valid_strict((const unsigned char *)s->data,
-                                                        s->nbytes, NULL)))
-        return rt_bytes_new((const unsigned char *)s->data, s->nbytes);
-    unsigned char *out = gc_alloc_atomic(s->nbytes + 1);
-    size_t n = 0, index = 0;
-    for (size_t i = 0, len; i < s->nbytes; i += len, index++) {
-        uint32_t c = rt_utf8_decode(s->data + i, &len);
-        bool bad = c >= limit || (codec == 0 && c >= 0xD800 && c <= 0xDFFF);
-        if (!bad && codec == 0) {
-            memcpy(out + n, s->data + i, len);
-            n += len;
-        } else if (!bad)
-            out[n++] = (unsigned char)c;
-        else if (strcmp(errors, "ignore") == 0)
-            continue;
-        else if (strcmp(errors, "replace") == 0)
-            out[n++] = '?';
-        else if (codec == 0)
-            return encode_error(codec_name, index, c, "surrogates not allowed");
-        else
-            return encode_error(codec_name, index, c,
-                                codec == 1 ? "ordinal not in range(128)"
-                                           : "ordinal not in range(256)");
-    }
-    return rt_bytes_new(out, n);
-}
-
 static Value str_encode(Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = {"encoding", "errors"};
@@ -1129,10 +1073,9 @@ static Value str_encode(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     for (int i = 0; i < 2; i++)
         if (a[i] && !rt_is_str(a[i]))
-            return rt_raisef(&rt_TypeError, "encode() argument '%s' must be str, not %T",
-                             names[i], a[i]);
-    return rt_str_encode(args[0], a[0] ? rt_str_cstr(a[0]) : "utf-8",
-                         a[1] ? rt_str_cstr(a[1]) : "strict");
+            return rt_raisef(&rt_TypeError, "encode() argument '%s' must be str, not %s",
+                             names[i], a[i] == rt_None ? "None" : val_type(a[i])->name);
+    return rt_text_encode(args[0], a[0], a[1]);
 }
 
 /* ---- translate / maketrans ------------------------------------------------------------------------------ */
@@ -1248,9 +1191,19 @@ static Value str_format(Value *args, size_t nargs, Value kw)
     return rt_str_format_method(args, nargs, kw);
 }
 
+/* s.__getnewargs__(): (a plain str copy,), for pickling subclasses. */
+static Value str_getnewargs(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args("__getnewargs__", ST_METH, nargs, kw, 0, 0))
+        return VAL_NULL;
+    ObjStr *s = S(args[0]);
+    return rt_tuple_pack(1, rt_str_new(s->data, s->nbytes));
+}
+
 const MethodDef rt_str_methods[] = {
     {"maketrans", str_maketrans, RT_METH_STATIC},
     {"join", str_join},
+    {"__getnewargs__", str_getnewargs},
     {"split", str_split},
     {"rsplit", str_rsplit},
     {"splitlines", str_splitlines},

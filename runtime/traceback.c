@@ -933,18 +933,16 @@ void rt_print_exception_to(FILE *out, Value exc)
 
 void rt_print_exception(Value exc)
 {
-    /* As CPython's flush_io: the program's output first, and a failure to
-     * write it is not reported here (tools/main.c's final flush does). */
-    if (!rt_stdout_flush())
-        rt_err_clear();
+    /* As CPython's flush_io: the program's output first; a failure to
+     * write it is reported at exit (rt_stdout_exit), not here. */
+    rt_stdout_flush();
     rt_print_exception_to(stderr, exc);
 }
 
 void rt_write_unraisable(Value obj)
 {
     Value exc = rt_err_fetch();
-    if (!rt_stdout_flush())
-        rt_err_clear();
+    rt_stdout_flush();
     Value r = rt_repr(obj);
     fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
     rt_err_clear();

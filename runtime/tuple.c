@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 static ObjTuple empty_tuple = {.ob.type = &rt_tuple_type, .length = 0};
 Value rt_empty_tuple = (Value)&empty_tuple;
@@ -147,12 +148,26 @@ static Value tuple_repr(Value self)
 #define XXPRIME_5 2870177450012600261ULL
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+/* An item that may itself hold items (not an int or str) is hashed one
+ * level deeper in C: a tuple nested a million deep raises RecursionError
+ * at the recursion limit (where CPython 3.11 overflows its C stack). */
+static intptr_t item_hash(Value item)
+{
+    if (val_is_small(item) || is_str(item))
+        return rt_hash(item);
+    if (!vm_enter_recursive_call(" while getting the hash of an object"))
+        return -1;
+    intptr_t h = rt_hash(item);
+    vm_leave_recursive_call();
+    return h;
+}
+
 static intptr_t tuple_hash(Value self)
 {
     ObjTuple *t = AS_TUPLE(self);
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->length; i++) {
-        intptr_t h = rt_hash(t->items[i]);
+        intptr_t h = item_hash(t->items[i]);
         if (h == -1)
             return -1;
         acc += (uint64_t)h * XXPRIME_2;
@@ -276,6 +291,40 @@ static Value tupleiter_next(Value self)
     return VAL_NULL;
 }
 
+/* Pickling: (iter, (tuple,), index), (iter, ((),)) once exhausted. */
+static Value tupleiter_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    return rt_reduce_iter(it->tuple, rt_empty_tuple, it->index);
+}
+
+static Value tupleiter_setstate(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
+        return VAL_NULL;
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    ssize_t n = it->tuple != VAL_NULL ? (ssize_t)rt_tuple_len(it->tuple) : 0, index;
+    if (!rt_setstate_index(args[1], 0, n, &index))
+        return VAL_NULL;
+    if (it->tuple != VAL_NULL)
+        it->index = (size_t)index;
+    return rt_None;
+}
+
+static Value tupleiter_length_hint(Value *args, size_t nargs, Value kwnames)
+{
+    TupleIter *it = VAL_AS(TupleIter, args[0]);
+    return small_new(it->tuple != VAL_NULL ? (intptr_t)(rt_tuple_len(it->tuple) - it->index)
+                                           : 0);
+}
+
+static const MethodDef tupleiter_methods[] = {
+    {"__reduce__", tupleiter_reduce}, {"__setstate__", tupleiter_setstate},
+    {"__length_hint__", tupleiter_length_hint}, {NULL, NULL},
+};
+
 static ObjType tupleiter_type = {
     .ob.type = &rt_type_type,
     .name = "tuple_iterator",
@@ -331,16 +380,26 @@ ObjType rt_tuple_type = {
     .new_ = tuple_new,
 };
 
+/* t.__getnewargs__(): (a plain tuple of the items,), so a tuple
+ * subclass pickles as cls.__new__(cls, items). */
+static Value tuple_getnewargs(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__getnewargs__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjTuple *t = AS_TUPLE(args[0]);
+    return rt_tuple_pack(1, rt_tuple_from(t->items, t->length));
+}
+
 static const MethodDef tuple_methods[] = {
     {"index", tuple_index},
     {"count", tuple_count},
+    {"__getnewargs__", tuple_getnewargs},
     {NULL, NULL},
 };
 
-static const MethodDef no_methods[] = {{NULL, NULL}};
 
 void rt_tuple_init(void)
 {
     rt_type_ready(&rt_tuple_type, tuple_methods);
-    rt_type_ready(&tupleiter_type, no_methods);
+    rt_type_ready(&tupleiter_type, tupleiter_methods);
 }

@@ -273,32 +273,13 @@ static ObjWeakRef *find_shared(WeakList *l, ObjType *t1, ObjType *t2)
 
 /* ---- which objects can be referenced ----------------------------------------------- */
 
-static bool adds_weakref_slot(HeapType *ht)
-{
-    if (ht->slots == VAL_NULL)
-        return true;
-    for (size_t i = 0; i < rt_tuple_len(ht->slots); i++)
-        if (strcmp(rt_str_cstr(rt_tuple_get(ht->slots, i)), "__weakref__") == 0)
-            return true;
-    return false;
-}
-
+/* A class written in Python records whether its instances have a
+ * __weakref__ (class.c follows CPython's type_new: __slots__ and bases). */
 bool rt_weakref_supported(ObjType *t)
 {
-    for (ObjType *c = t; c != NULL; c = c->base) {
-        if (c->flags & TF_WEAKREFABLE)
-            return true;
-        if (!rt_is_heaptype(c))
-            return false;
-        if (adds_weakref_slot((HeapType *)c)) {
-            /* CPython cannot add the slot after variable-sized data. */
-            ObjType *root = c;
-            while (rt_is_heaptype(root))
-                root = root->base;
-            return root != &rt_int_type && root != &rt_tuple_type && root != &rt_bytes_type;
-        }
-    }
-    return false;
+    if (rt_is_heaptype(t))
+        return ((HeapType *)t)->weakref;
+    return (t->flags & TF_WEAKREFABLE) != 0;
 }
 
 /* ---- creating references ------------------------------------------------------------- */

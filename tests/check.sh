@@ -6,7 +6,7 @@
 # fuzzer's kept inputs, the disassembler against python3.11's dis, the
 # tracer against python3.11's executed instructions, the scripted debugger
 # sessions, source compiled at run time, start-up (sys.path, PYTHONHOME,
-# the options) and the interactive prompt.
+# the options), the interactive prompt and a slice of CPython's test suite.
 #
 #   tests/check.sh UNIT_BIN PVM [PVM...]   (what `make check` runs)
 #
@@ -139,6 +139,13 @@ echo "== startup: $1"
 run_suite startup '^startup: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_startup.sh" "$1"
 echo "== repl: $1"
 run_suite repl '^repl: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_repl.sh" "$1"
+# A slice of CPython's own test suite (tests/conformance/quick.txt): no
+# module may pass fewer tests than its floor (floor.txt).
+echo "== conformance (quick slice): $1"
+run_suite conformance '^conformance floor: ([0-9]+) passed, ([0-9]+) failed$' \
+    "${PYTHON:-python3.11}" "$here/conformance/run.py" --pvm "$1" \
+    --python "${PYTHON:-python3.11}" --modules "$here/conformance/quick.txt" \
+    --timeout 120 --check-floor "$here/conformance/floor.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

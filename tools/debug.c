@@ -102,8 +102,7 @@ static char *last_command;              /* an empty line repeats it */
 static void say(const char *fmt, ...)
 {
     va_list ap;
-    if (!rt_stdout_flush())
-        rt_err_clear();         /* the program's: its errors are its own */
+    rt_stdout_flush();
     va_start(ap, fmt);
     vfprintf(stdout, fmt, ap);
     va_end(ap);
@@ -676,8 +675,7 @@ static void cmd_print(char *arg)
 /* The whole current function, --> marking the instruction about to run. */
 static void cmd_dis(void)
 {
-    if (!rt_stdout_flush())
-        rt_err_clear();         /* the program's: its errors are its own */
+    rt_stdout_flush();
     tool_disassemble(stdout, cur_frame->code, instr_offset(cur_frame, cur_instr));
     fflush(stdout);
 }
@@ -815,8 +813,7 @@ static Outcome run_command(char *line)
  * the end of the input. */
 static char *read_command(void)
 {
-    if (!rt_stdout_flush())
-        rt_err_clear();         /* the program's: its errors are its own */
+    rt_stdout_flush();
     fflush(stdout);
     if (interactive) {
         char *line = readline(PROMPT);

@@ -108,8 +108,7 @@ static int system_exit_status(Value exc)
         rt_err_clear();             /* PyLong_AsLong overflows to -1: exit(-1) */
         return 0xff;
     }
-    if (!rt_stdout_flush())
-        rt_err_clear();             /* reported by final_flush */
+    rt_stdout_flush();
     Value s = rt_str(code);
     if (s != VAL_NULL)
         fprintf(stderr, "%s\n", rt_str_cstr(s));
@@ -135,24 +134,18 @@ static void exit_sigint(void)
 static void finalize(void)
 {
     mod_thread_shutdown();
+    mod_atexit_run();
     rt_gen_close_all();
 }
 
 /* The output still buffered when the program ends, as CPython's final
- * flush of sys.stdout (flush_std_files): a failure — the reader of the
- * pipe went away, the disk is full — is reported as an exception that
- * could not be raised anywhere, and the exit status becomes 120. */
+ * flush of the standard streams (flush_std_files): a failure on stdout —
+ * the reader of the pipe went away, the disk is full — is reported by
+ * rt_stdout_exit; one on stderr (sys.stderr.write, a traceback) fails
+ * silently.  Either makes the exit status 120. */
 static int final_flush(int status)
 {
-    if (!rt_stdout_flush()) {
-        Value exc = rt_err_fetch();
-        fputs("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
-              "encoding='utf-8'>\n", stderr);
-        rt_print_exception(exc);
-        status = 120;
-    }
-    /* A write to stderr failed (sys.stderr.write, a traceback): CPython's
-     * final flush of sys.stderr fails too, silently, with the same status. */
+    status = rt_stdout_exit(status);
     if (fflush(stderr) != 0 || ferror(stderr))
         status = 120;
     return status;
@@ -167,9 +160,8 @@ static int final_flush(int status)
  * running may print after it). */
 static int exit_status(Value result)
 {
+    rt_stdout_flush();
     Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    if (!rt_stdout_flush())
-        rt_err_clear();             /* reported by final_flush */
     int status = 0;
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_SystemExit)) {
         status = system_exit_status(exc);
@@ -197,9 +189,8 @@ static int run_main(Value code, Value module)
  * and without a compiler, is one line "pvm: ...". */
 static int compile_failed(void)
 {
+    rt_stdout_flush();
     Value exc = rt_err_fetch();
-    if (!rt_stdout_flush())
-        rt_err_clear();
     if (val_type(exc) != &rt_RuntimeError && !rt_isinstance_of(exc, &rt_ImportError)) {
         rt_print_exception(exc);
         return 1;
@@ -368,9 +359,8 @@ static int run_module(const char *name)
     init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
     Value code, file, package, cached;
     if (!ld_find_main_module(name, &code, &file, &package, &cached)) {
+        rt_stdout_flush();
         Value exc = rt_err_fetch();
-        if (!rt_stdout_flush())
-            rt_err_clear();
         if (!rt_isinstance_of(exc, &rt_ImportError)) {
             rt_print_exception(exc);
             return 1;

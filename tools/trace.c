@@ -464,8 +464,7 @@ static void emit(const StrBuf *left, const StrBuf *right)
 {
     FILE *out = opts.out;
     if (out == stdout || out == stderr)
-        if (!rt_stdout_flush())         /* the program's output first */
-            rt_err_clear();
+        rt_stdout_flush();              /* the program's output first */
     fwrite(left->data, 1, left->len, out);
     fputs(" | ", out);
     fwrite(right->data, 1, right->len, out);

@@ -247,12 +247,13 @@ TARGET(LOAD_DEREF) {
 
 TARGET(LOAD_CLASSDEREF) {           /* class body: locals dict, then the cell */
     /* A class body that reads a variable of the enclosing function: a name
-     * assigned in the class body itself wins, as in any class namespace
-     * (which __prepare__ may have made any mapping). */
-    Value v = vm_class_local(frame, rt_tuple_get(frame->code->localsplusnames, oparg));
-    if (v == VAL_NULL && rt_err_occurred())
+     * assigned in the class body itself wins, as in any class namespace. */
+    Value name = rt_tuple_get(frame->code->localsplusnames, oparg);
+    Value v;
+    int found = vm_locals_get(frame, name, &v);
+    if (found < 0)
         GOTO_ERROR();
-    if (v == VAL_NULL) {
+    if (found == 0) {
         Value cell = GETLOCAL(oparg);
         if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
             vm_unbound_deref(frame, oparg);
@@ -1086,7 +1087,16 @@ TARGET(RERAISE) {
  * move their operands between the stack and it. */
 
 TARGET(SETUP_ANNOTATIONS) {         /* create __annotations__ in the locals */
-    if (!vm_setup_annotations(frame))
+    /* The locals may be any mapping (a metaclass's __prepare__). */
+    Value name = rt_str_intern_cstr("__annotations__"), ann;
+    int found = vm_locals_get(frame, name, &ann);
+    if (found < 0)
+        GOTO_ERROR();
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found when setting up annotations");
+        GOTO_ERROR();
+    }
+    if (found == 0 && rt_setitem(frame->locals, name, rt_dict_new()) < 0)
         GOTO_ERROR();
     DISPATCH();
 }

@@ -94,7 +94,7 @@ Value vm_thrown_exc = VAL_NULL;
 /* The eval breaker: nonzero when the loop must stop at the next back edge
  * or call to handle an interrupt or pending work (checked with one load). */
 volatile sig_atomic_t vm_eval_breaker;
-static volatile sig_atomic_t sigint_pending;
+static volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t work_pending;
 static volatile sig_atomic_t memory_pending;    /* the heap filled up (gc.c) */
 
@@ -304,15 +304,28 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
 /* Python frames and C re-entries of the loop both count against the
  * recursion limit: a Python recursion needs no C stack, but a recursion
  * through C (a __repr__ calling repr()) does, and must stop before the C
- * stack overflows. */
-static bool enter_recursion(void)
+ * stack overflows.  runtime/ counts its own C recursions (comparing nested
+ * containers, repr, a __call__ that is itself an instance) the same way,
+ * through vm_enter_recursive_call (CPython's Py_EnterRecursiveCall, whose
+ * `where` ends the message: " in comparison"). */
+bool vm_enter_recursive_call(const char *where)
 {
     if (++vm_depth > recursion_limit) {
         vm_depth--;
-        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded");
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
         return false;
     }
     return true;
+}
+
+void vm_leave_recursive_call(void)
+{
+    vm_depth--;
+}
+
+static bool enter_recursion(void)
+{
+    return vm_enter_recursive_call("");
 }
 
 /* A frame ready to run fn with these arguments, or NULL with the error set.
@@ -335,7 +348,6 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
-static void install_sigint_handler(void);
 static void on_memory_exhausted(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
@@ -361,10 +373,11 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return run_entry_frame(f);
 }
 
-/* Before the program's first instruction: generators ready, Ctrl-C
- * caught, a full heap turned into MemoryError.  Idempotent: the first vm_run_module (the program's __main__)
- * calls it, and the interactive prompt calls it once, then runs each input
- * with vm_exec_code. */
+/* Before the program's first instruction: generators ready, signals
+ * caught (Ctrl-C among them), a full heap turned into MemoryError.
+ * Idempotent: the first vm_run_module (the program's __main__) calls it,
+ * and the interactive prompt calls it once, then runs each input with
+ * vm_exec_code. */
 void vm_program_start(void)
 {
     static bool started;
@@ -372,7 +385,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
-    install_sigint_handler();
+    mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }
 
@@ -511,47 +524,31 @@ void vm_gen_end_delegation(Frame *f)
 
 /* ---- interrupts and pending work ------------------------------------------------- */
 
-/* A signal handler may only set flags.  It sets two: what happened
- * (sigint_pending) and "look at the flags" (vm_eval_breaker), which is the
- * only one the loop tests — at RESUME and at every backward jump, so that
- * every loop iteration and every call notices it, while straight-line code
- * pays nothing.  The generator finaliser uses the same path, because the
- * collector may run in the middle of any allocation, where running Python
- * code (a generator's `finally`) would be unsafe. */
+/* A signal handler may only set flags.  It sets two: "signals pending"
+ * (signals_pending; which ones is modules/signal.c's business) and "look
+ * at the flags" (vm_eval_breaker), which is the only one the loop tests —
+ * at RESUME and at every backward jump, so that every loop iteration and
+ * every call notices it, while straight-line code pays nothing.  The
+ * generator finaliser uses the same path, because the collector may run in
+ * the middle of any allocation, where running Python code (a generator's
+ * `finally`) would be unsafe. */
 
-static void on_sigint(int sig)
+void vm_signal_trip(void)
 {
-    (void)sig;
-    sigint_pending = 1;
+    signals_pending = 1;
     vm_eval_breaker = 1;
 }
 
-static void install_sigint_handler(void)
-{
-    /* As CPython: a SIGINT the parent set to be ignored (a background job
-     * of a shell script, nohup) stays ignored — no KeyboardInterrupt. */
-    struct sigaction old;
-    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-        return;
-    /* sigaction without SA_RESTART: a blocking call (time.sleep, a read)
-     * returns EINTR, so the interrupted C code can notice and raise. */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-}
-
-/* Only the main thread turns SIGINT into KeyboardInterrupt, as in CPython. */
+/* Only the main thread runs signal handlers, as in CPython: SIGINT's
+ * default_int_handler raises KeyboardInterrupt, the program's own run here. */
 bool vm_check_interrupt(void)
 {
-    if (!sigint_pending || !vm_is_main_thread())
+    if (!signals_pending || !vm_is_main_thread())
         return true;
-    sigint_pending = 0;
+    signals_pending = 0;
     /* Keep the breaker set if generator work is still queued. */
     vm_eval_breaker = work_pending;
-    rt_raise(obj_val(&rt_KeyboardInterrupt));
-    return false;
+    return mod_signal_run_handlers();
 }
 
 /* The collector found the heap full and spent its reserve: MemoryError at
@@ -565,13 +562,14 @@ static void on_memory_exhausted(void)
 /* Read without the interpreter lock, by a thread about to block again. */
 bool vm_interrupt_pending(void)
 {
-    return sigint_pending && vm_is_main_thread();
+    return signals_pending && vm_is_main_thread();
 }
 
-/* _thread.interrupt_main(): as if SIGINT had arrived. */
-void vm_interrupt_main(void)
+/* _thread.interrupt_main(signum): as if the signal had arrived, when
+ * Python handles it (CPython's PyErr_SetInterruptEx). */
+void vm_interrupt_main(int signum)
 {
-    on_sigint(SIGINT);
+    mod_signal_simulate(signum);
 }
 
 void vm_request_pending_work(void)
@@ -639,7 +637,7 @@ bool vm_handle_breaker(void)
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (memory_pending) {
         memory_pending = 0;
-        vm_eval_breaker = work_pending || sigint_pending || vm_thread_drop_requested();
+        vm_eval_breaker = work_pending || signals_pending || vm_thread_drop_requested();
         gc_memory_error_raised();
         clear_stale_slots();
         rt_raise_nomemory();
@@ -766,46 +764,41 @@ Value vm_load_global(Frame *frame, Value name)
  * body's namespace may be any mapping a metaclass's __prepare__ returned,
  * so a non-dict goes through __getitem__, where KeyError means "not here,
  * look further" and any other exception propagates. */
+/* name in the frame's locals mapping: a dict (module code, most class
+ * bodies) is read directly; any other mapping (what a metaclass's
+ * __prepare__ returned) through its __getitem__, where KeyError means
+ * absent.  1 found (*out set), 0 absent, -1 error. */
+int vm_locals_get(Frame *frame, Value name, Value *out)
+{
+    *out = VAL_NULL;
+    if (frame->locals == VAL_NULL)
+        return 0;
+    if (is_dict(frame->locals)) {
+        bool err = false;
+        *out = rt_dict_get(frame->locals, name, &err);
+        return err ? -1 : *out != VAL_NULL;
+    }
+    *out = rt_getitem(frame->locals, name);
+    if (*out != VAL_NULL)
+        return 1;
+    if (!rt_err_matches(&rt_KeyError))
+        return -1;
+    rt_err_clear();
+    return 0;
+}
+
 Value vm_load_name(Frame *frame, Value name)
 {
-    if (frame->locals != VAL_NULL) {
-        bool err = false;
-        Value v = is_dict(frame->locals) ? rt_dict_get(frame->locals, name, &err)
-                                         : rt_getitem(frame->locals, name);
-        if (v != VAL_NULL)
-            return v;
-        if (err)
-            return VAL_NULL;
-        if (!is_dict(frame->locals)) {
-            if (!rt_err_matches(&rt_KeyError))
-                return VAL_NULL;
-            rt_err_clear();
-        }
-    }
+    Value v;
+    int r = vm_locals_get(frame, name, &v);
+    if (r != 0)
+        return v;
     return vm_load_global(frame, name);
 }
 
-/* A class body's namespace is whatever __prepare__ returned: a dict, or
- * any mapping (then through __getitem__ and friends, a missing key being
- * KeyError).  These three helpers are CPython 3.11's LOAD_CLASSDEREF,
- * DELETE_NAME and SETUP_ANNOTATIONS on it. */
-
-/* name in the frame's locals, or VAL_NULL (with an exception set only on
- * a real error). */
-Value vm_class_local(Frame *frame, Value name)
-{
-    if (frame->locals == VAL_NULL)
-        return VAL_NULL;
-    if (is_dict(frame->locals)) {
-        bool err = false;
-        return rt_dict_get(frame->locals, name, &err);
-    }
-    Value v = rt_getitem(frame->locals, name);
-    if (v == VAL_NULL && rt_err_matches(&rt_KeyError))
-        rt_err_clear();
-    return v;
-}
-
+/* DELETE_NAME: from the locals mapping (any mapping in a class body whose
+ * metaclass's __prepare__ made it, or exec's locals); absent is NameError,
+ * and code without locals (a crafted function) SystemError, as CPython. */
 bool vm_delete_name(Frame *frame, Value name)
 {
     if (frame->locals == VAL_NULL) {
@@ -821,20 +814,6 @@ bool vm_delete_name(Frame *frame, Value name)
     rt_err_clear();
     rt_raisef(&rt_NameError, "name '%S' is not defined", name);
     return false;
-}
-
-bool vm_setup_annotations(Frame *frame)
-{
-    if (frame->locals == VAL_NULL) {
-        rt_raisef(&rt_SystemError, "no locals found when setting up annotations");
-        return false;
-    }
-    Value key = rt_str_intern_cstr("__annotations__");
-    Value ann = vm_class_local(frame, key);
-    if (ann != VAL_NULL || rt_err_occurred())
-        return ann != VAL_NULL;
-    return is_dict(frame->locals) ? rt_dict_set(frame->locals, key, rt_dict_new())
-                                  : rt_setitem(frame->locals, key, rt_dict_new()) == 0;
 }
 
 /* PRINT_EXPR: an expression statement typed at the interactive prompt

@@ -114,6 +114,7 @@ static inline Frame *vm_leave_frame(Frame *f)
 /* ---- helpers of the bodies (eval.c) ------------------------------------------------ */
 
 Value vm_load_global(Frame *frame, Value name);
+int vm_locals_get(Frame *frame, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);
@@ -133,9 +134,7 @@ Value vm_enter_exit(Value *top, bool async);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
-Value vm_class_local(Frame *frame, Value name);
 bool vm_delete_name(Frame *frame, Value name);
-bool vm_setup_annotations(Frame *frame);
 
 /* ---- run-time checks of what the verifier cannot prove (eval.c) -------------------- */
 

@@ -51,6 +51,7 @@ typedef struct VmThread {
  * list: both are roots, so the collector sees the frames and exceptions
  * of threads that are not running. */
 static VmThread main_thread;
+Value vm_context;               /* declared in thread.h, used by contextvars.c */
 static VmThread *threads = &main_thread;
 static int nstarted;            /* threads started and not yet finished */
 

@@ -55,10 +55,8 @@
 #define VM_THREAD_STATE(X)                                                        \
     /* runtime/exceptions.c: the exception being raised */                        \
     X(Value, rt_err_current, VAL_NULL)                                            \
-    /* runtime/abstract.c: the containers whose repr() is in progress, the       \
-     * number of comparisons in progress */                                       \
+    /* runtime/abstract.c: the containers whose repr() is in progress */          \
     X(struct RtReprLink *, rt_repr_active, NULL)                                  \
-    X(int, rt_compare_depth, 0)                                                   \
     /* vm/eval.c: the innermost running frame, the depth of frames and C          \
      * entries (the recursion limit), the stack of handled exceptions (a new     \
      * thread starts on its own bottom entry), a gen.throw() exception */         \
@@ -67,7 +65,13 @@
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
-    X(struct FrameChunk *, vm_frame_chunk, NULL)
+    X(struct FrameChunk *, vm_frame_chunk, NULL)                                  \
+    /* vm/thread.c, for modules/contextvars.c: the current contextvars.Context   \
+     * (VAL_NULL until the thread first asks: a new thread starts empty) */      \
+    X(Value, vm_context, VAL_NULL)
+
+/* The running thread's contextvars.Context (CPython's tstate->context). */
+extern Value vm_context;
 
 /* ---- threads ------------------------------------------------------------------ */
 

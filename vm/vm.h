@@ -8,15 +8,16 @@
  *   runtime/code.c     vm_verify_code on CodeType() and code.replace() results
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
- *   runtime/builtins.c vm_globals, vm_locals, vm_get_recursion_limit
- *   runtime/abstract.c vm_get_recursion_limit (deeply nested comparisons)
+ *   runtime/builtins.c vm_globals, vm_locals, vm_enter_recursive_call
+ *   runtime/abstract.c, tuple.c, slots.c  vm_enter_recursive_call (C recursion)
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
  *   runtime/weakref.c  vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception; the
  *                      switch interval (vm/thread.h)
  *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
- *                      other threads run)
+ *                      other threads run; so do select.c, socket.c, fcntl.c)
+ *   modules/signal.c   vm_signal_trip (its C signal handler), vm_check_interrupt
  *   modules/thread.c   vm_interrupt_main; vm/thread.h (threads, the
  *                      interpreter lock)
  *   loader/compile.c   vm_interrupt_pending (Ctrl-C while waiting for the
@@ -78,6 +79,14 @@ bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
 void vm_set_recursion_limit(int limit);
+/* A C function that may recurse without bound through C (comparing nested
+ * containers, repr, a __call__ that is an instance) counts each level
+ * against the same limit as Python frames (CPython's
+ * Py_EnterRecursiveCall): false with RecursionError set ("maximum
+ * recursion depth exceeded" + where, e.g. " in comparison") at the limit;
+ * each true is paired with one vm_leave_recursive_call. */
+bool vm_enter_recursive_call(const char *where);
+void vm_leave_recursive_call(void);
 
 /* The exception being handled (sys.exc_info()[1]), or rt_None. */
 Value vm_handled_exception(void);
@@ -101,17 +110,23 @@ Value vm_gen_delegate(Frame *frame);
 void vm_gen_end_delegation(Frame *frame);
 
 /* ---- interrupts and pending work ------------------------------------------
- * SIGINT sets a flag that the loop checks at every call and loop back edge
- * (the "eval breaker": one load and branch) and turns into
- * KeyboardInterrupt.  A C function that blocks or loops for long calls
- * vm_check_interrupt(), which returns false with KeyboardInterrupt set
- * when a SIGINT arrived (time.sleep does, on EINTR).  vm_interrupt_pending
- * only asks whether one arrived (a blocking read retrying after EINTR). */
+ * A signal (SIGINT, or any signal the program set a handler for with
+ * signal.signal) sets a flag that the loop checks at every call and loop
+ * back edge (the "eval breaker": one load and branch); the main thread
+ * then runs the Python handlers (modules/signal.c) — SIGINT's default one
+ * raises KeyboardInterrupt.  A C function that blocks or loops for long
+ * calls vm_check_interrupt(), which runs them and returns false with the
+ * exception a handler raised (time.sleep does, on EINTR).
+ * vm_interrupt_pending only asks whether a signal waits (a blocking read
+ * retrying after EINTR).  vm_signal_trip is what a C signal handler calls:
+ * async-signal-safe, it only sets the flags. */
 bool vm_check_interrupt(void);
 bool vm_interrupt_pending(void);
-/* _thread.interrupt_main(): KeyboardInterrupt in the main thread at its
- * next safe point, as if SIGINT had arrived. */
-void vm_interrupt_main(void);
+void vm_signal_trip(void);
+/* _thread.interrupt_main(signum): the signal's Python handler runs in the
+ * main thread at its next safe point, as if the signal had arrived;
+ * nothing happens when Python does not handle that signal. */
+void vm_interrupt_main(int signum);
 /* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
  * its next safe point (used by the finalisers of generators and of weakly
  * referenced objects, which may not run Python code themselves). */

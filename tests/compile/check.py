@@ -30,7 +30,9 @@ PYTHON = sys.executable
 TIMEOUT = 20
 BASE_ENV = {k: v for k, v in os.environ.items()
             if k not in ("PYTHONDONTWRITEBYTECODE", "PVM_COMPILER", "PYTHONPATH")}
-BASE_ENV.update(PYTHONHASHSEED="0", PVM_COMPILER=PYTHON)
+# Every case asks the service itself: the on-disk cache of its answers is
+# off, except in the cases about the cache.
+BASE_ENV.update(PYTHONHASHSEED="0", PVM_COMPILER=PYTHON, PVM_COMPILE_CACHE="off")
 CASES = []
 
 
@@ -503,14 +505,62 @@ def ctrl_c_is_pvms(work):
     return expect((out, err), (b"2\n", b""), "after a SIGINT to the co-process's group")
 
 
-# ---- flags pvm itself handles ---------------------------------------------------------------
+# ---- flags ---------------------------------------------------------------
 
 @case
 def only_ast(work):
-    got = run([PVM, "-c", "import sys\ntry:\n    compile('x', 'f', 'exec', 0x400)\n"
-                           "except NotImplementedError as e:\n    print(e)"], work)
-    return expect(got, ("compile() cannot make an AST (flags include ast.PyCF_ONLY_AST): "
-                        "pvm has no AST objects\n", "", 0), "PyCF_ONLY_AST")
+    # PyCF_ONLY_AST without importing ast (Lib/ast.py): the tree comes back
+    # from the service as _ast objects.
+    program = ("t = compile('x + 1', 'f', 'eval', 0x400)\n"
+               "print(type(t).__name__, type(t.body).__name__, t.body.left.id, t.body.end_col_offset)\n")
+    return same(work, ["a.py"], {"a.py": program})
+
+
+# ---- the on-disk cache of the service's answers ------------------------------------------------
+
+@case
+def compile_cache(work):
+    """A second run finds exec's code and the script's in the cache (under
+    $XDG_CACHE_HOME/pvm) and never starts the compiler (a wrapper that
+    counts its starts); new source starts it again."""
+    log = os.path.join(work, "starts")
+    wrapper = os.path.join(work, "counting-python")
+    write(work, {"prog.py": "exec('x = 6 * 7')\nprint(x)\n",
+                 "counting-python": "#!/bin/sh\necho start >> %s\nexec %s \"$@\"\n" % (log, PYTHON)})
+    os.chmod(wrapper, 0o755)
+    env = {"PVM_COMPILE_CACHE": "", "XDG_CACHE_HOME": os.path.join(work, "xdg"),
+           "PVM_COMPILER": wrapper}
+
+    def starts():
+        return len(open(log).readlines()) if os.path.exists(log) else 0
+
+    first = run([PVM, "prog.py"], work, env=env)
+    after_first = starts()
+    entries = sorted(e[-5:] for e in os.listdir(os.path.join(work, "xdg", "pvm")))
+    again = run([PVM, "prog.py"], work, env=env)
+    after_again = starts()
+    other = run([PVM, "-c", "exec('y = 1')"], work, env=env)
+    problems = []
+    if first != ("42\n", "", 0) or again != first or other != ("", "", 0):
+        problems.append("runs: %r, %r, %r" % (first, again, other))
+    if entries != [".pvmc", ".pvmc"]:
+        problems.append("cache entries: %r" % entries)
+    if (after_first, after_again, starts()) != (1, 1, 2):
+        problems.append("compiler starts after each run: %r" % ((after_first, after_again, starts()),))
+    return "\n".join(problems) or None
+
+
+@case
+def compile_cache_warnings(work):
+    """An answer with a warning is not kept: the warning shows every run."""
+    env = {"PVM_COMPILE_CACHE": os.path.join(work, "cache")}
+    program = ["-c", "exec('assert (1, \"never empty\")')"]
+    want = run([PYTHON] + program, work)
+    for attempt in (1, 2):
+        got = run([PVM] + program, work, env=env)
+        if got != want:
+            return "run %d: python3.11 %r, pvm %r" % (attempt, want, got)
+    return None
 
 
 @case

@@ -152,6 +152,25 @@ START_TEST(tuple_hash_matches_cpython)
 }
 END_TEST
 
+/* hash() of a tuple nested a million deep: python3.11 overflows its C
+ * stack (SIGSEGV); pvm counts each level against the recursion limit. */
+START_TEST(tuple_hash_deep_nesting_raises)
+{
+    Value t = rt_empty_tuple;
+    for (int i = 0; i < 1000000; i++)
+        t = rt_tuple_pack(1, t);
+    ck_assert_int_eq(rt_hash(t), -1);
+    ck_assert(rt_err_matches(&rt_RecursionError));
+    ck_assert_str_eq(rt_str_cstr(rt_exc_str(rt_err_fetch())),
+                     "maximum recursion depth exceeded while getting the hash of an object");
+    /* The depth is back where it was: a 500-deep tuple hashes. */
+    Value s = rt_empty_tuple;
+    for (int i = 0; i < 500; i++)
+        s = rt_tuple_pack(1, s);
+    ck_assert_int_ne(rt_hash(s), -1);
+}
+END_TEST
+
 /* ---- list.sort ---------------------------------------------------------------- */
 
 /* key=lambda v: -(v // 10) */
@@ -336,6 +355,7 @@ Suite *containers_suite(void)
     tcase_add_test(tc, set_order_matches_cpython);
     tcase_add_test(tc, frozenset_hash_matches_cpython);
     tcase_add_test(tc, tuple_hash_matches_cpython);
+    tcase_add_test(tc, tuple_hash_deep_nesting_raises);
     tcase_add_test(tc, list_sort_is_stable_with_key);
     tcase_add_test(tc, slice_index_edge_cases);
     tcase_add_test(tc, range_negative_steps);

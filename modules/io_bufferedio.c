@@ -1,0 +1,771 @@
+/*
+ * io_bufferedio.c — the buffered binary streams (CPython's
+ * Modules/_io/bufferedio.c): BufferedReader, BufferedWriter and
+ * BufferedRandom over a raw stream, and BufferedRWPair over two.
+ *
+ * One layout serves the first three: a read-ahead buffer (rbuf[rpos..rlen)
+ * holds bytes read from the raw stream but not yet by the program) and a
+ * write buffer (wbuf[0..wlen) holds bytes written but not yet handed to the
+ * raw stream).  At most one of them holds anything at a time: reading
+ * flushes the writes first, and writing or seeking drops the read-ahead
+ * after moving the raw position back to where the program is.  The raw
+ * stream is called through its methods (readinto, write, seek...), so any
+ * RawIOBase works; FileIO's descriptor is read directly.
+ *
+ * The writer that open()/sys made over descriptor 1 is special: its bytes
+ * go into runtime/stdout.c's buffer, which print() fills too.
+ *
+ * Buffered writers the program did not close are flushed at exit (CPython
+ * flushes them when they are finalised): each writer holding bytes is kept
+ * in a table until it is flushed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "modules/io.h"
+#include "runtime/buffer.h"
+
+typedef struct Buffered {
+    IoObject base;
+    Value raw;                  /* VAL_NULL once detached */
+    bool ok, detached, readable, writable, to_stdout;
+    size_t bufsize;
+    unsigned char *rbuf, *wbuf;
+    size_t rpos, rlen, wlen;
+} Buffered;
+
+#define BUF(v) VAL_AS(Buffered, v)
+
+static Value pending;           /* dict: id -> writer holding bytes (flushed at exit) */
+
+static void note_pending(Buffered *b)
+{
+    if (pending == VAL_NULL) {
+        pending = rt_dict_new();
+        atexit(io_flush_all);
+    }
+    rt_dict_set(pending, rt_int_from_u64((uintptr_t)b), obj_val(b));
+}
+
+static void note_flushed(Buffered *b)
+{
+    if (pending != VAL_NULL) {
+        rt_dict_del(pending, rt_int_from_u64((uintptr_t)b));
+    }
+}
+
+static Value err_detached(void)
+{
+    return rt_raisef(&rt_ValueError, "raw stream has been detached");
+}
+
+static Buffered *self_ok(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_bufferediobase_type, name) ||
+        (val_type(args[0]) != &io_bufferedreader_type && !rt_isinstance_of(args[0], &io_bufferedreader_type) &&
+         !rt_isinstance_of(args[0], &io_bufferedwriter_type) &&
+         !rt_isinstance_of(args[0], &io_bufferedrandom_type))) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "descriptor '%s' requires a buffered object", name);
+        return NULL;
+    }
+    Buffered *b = BUF(args[0]);
+    if (b->detached) {
+        err_detached();
+        return NULL;
+    }
+    if (!b->ok) {
+        rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+        return NULL;
+    }
+    return b;
+}
+
+/* raw.closed, with a message of the operation's own when true. */
+static bool check_open(Buffered *b, const char *msg)
+{
+    int c = io_is_closed(b->raw);
+    if (c > 0)
+        rt_raisef(&rt_ValueError, "%s", msg);
+    return c == 0;
+}
+
+/* ---- talking to the raw stream -------------------------------------------------------------- */
+
+/* Up to n bytes from the raw stream into dst: the count, 0 at end, -1 on
+ * error, -2 when a non-blocking raw stream has nothing (None). */
+static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
+{
+    if (IS_EXACT(b->raw, io_fileio_type) && io_fileio_fd(b->raw) >= 0)
+        return io_fileio_read(b->raw, dst, n);
+    Value ba = rt_bytearray_new(NULL, 0);
+    ObjByteArray *a = VAL_AS(ObjByteArray, ba);
+    a->data = gc_alloc_atomic(n + 1);
+    a->length = a->capacity = n;
+    Value got = io_call(b->raw, "readinto", 1, ba);
+    if (got == VAL_NULL)
+        return -1;
+    if (got == rt_None)
+        return -2;
+    ssize_t k;
+    if (!rt_as_ssize(got, &k))
+        return -1;
+    if (k < 0 || (size_t)k > n) {
+        rt_raisef(&rt_OSError, "raw readinto() returned invalid length %zd (should have been "
+                  "between 0 and %zu)", k, n);
+        return -1;
+    }
+    memcpy(dst, a->data, (size_t)k);
+    return k;
+}
+
+/* Write n bytes to the raw stream; *done counts those it took. */
+static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t *done)
+{
+    *done = 0;
+    while (n > 0) {
+        Value got = io_call(b->raw, "write", 1, rt_bytes_new(p, n));
+        if (got == VAL_NULL)
+            return false;
+        if (got == rt_None) {
+            rt_raisef(&rt_BlockingIOError, "write could not complete without blocking");
+            return false;
+        }
+        ssize_t k;
+        if (!rt_as_ssize(got, &k))
+            return false;
+        if (k < 0 || (size_t)k > n) {
+            rt_raisef(&rt_OSError, "raw write() returned invalid length %zd (should have been "
+                      "between 0 and %zu)", k, n);
+            return false;
+        }
+        p += k;
+        n -= (size_t)k;
+        *done += (size_t)k;
+    }
+    return true;
+}
+
+/* Hand the write buffer to the raw stream; what it does not take stays
+ * (a failed flush is tried again by the next one, as in CPython). */
+static bool flush_writes(Buffered *b)
+{
+    if (b->wlen == 0)
+        return true;
+    if (b->to_stdout) {
+        size_t n = b->wlen;
+        b->wlen = 0;
+        return rt_stdout_write((const char *)b->wbuf, n);
+    }
+    size_t done;
+    bool ok = raw_write_all(b, b->wbuf, b->wlen, &done);
+    memmove(b->wbuf, b->wbuf + done, b->wlen - done);
+    b->wlen -= done;
+    if (b->wlen == 0)
+        note_flushed(b);
+    return ok;
+}
+
+/* Drop the read-ahead, moving the raw stream back to the program's place. */
+static bool drop_readahead(Buffered *b)
+{
+    size_t ahead = b->rlen - b->rpos;
+    b->rpos = b->rlen = 0;
+    if (ahead == 0)
+        return true;
+    return io_call(b->raw, "seek", 2, rt_int_from_i64(-(int64_t)ahead), small_new(1)) != VAL_NULL;
+}
+
+/* Refill the read buffer (empty) with one raw read: its result as raw_read. */
+static ssize_t fill(Buffered *b)
+{
+    if (!flush_writes(b))
+        return -1;
+    b->rpos = b->rlen = 0;
+    ssize_t r = raw_read(b, b->rbuf, b->bufsize);
+    if (r > 0)
+        b->rlen = (size_t)r;
+    return r;
+}
+
+/* ---- construction ------------------------------------------------------------------------------ */
+
+static bool init_common(Value *args, size_t nargs, Value kw, const char *fname, bool r, bool w)
+{
+    static const char *const names[] = { "raw", "buffer_size" };
+    ArgSpec spec = { fname, names, 2, 0, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return false;
+    Buffered *b = BUF(args[0]);
+    b->ok = false;
+    if (r && io_check_ability(a[0], "readable", "readable") == VAL_NULL)
+        return false;
+    if (w && io_check_ability(a[0], "writable", "writable") == VAL_NULL)
+        return false;
+    if (r && w && io_check_ability(a[0], "seekable", "seekable") == VAL_NULL)
+        return false;
+    ssize_t size = IO_DEFAULT_BUFFER_SIZE;
+    if (a[1] != VAL_NULL && !rt_as_ssize(a[1], &size))
+        return false;
+    if (size <= 0) {
+        rt_raisef(&rt_ValueError, "buffer size must be strictly positive");
+        return false;
+    }
+    b->raw = a[0];
+    b->readable = r;
+    b->writable = w;
+    b->bufsize = (size_t)size;
+    b->rbuf = r ? gc_alloc_atomic(b->bufsize) : NULL;
+    b->wbuf = w ? gc_alloc_atomic(b->bufsize) : NULL;
+    b->rpos = b->rlen = b->wlen = 0;
+    b->detached = false;
+    b->ok = true;
+    return true;
+}
+
+static Value reader_init(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferedreader_type, "__init__"))
+        return VAL_NULL;
+    return init_common(args, nargs, kw, "BufferedReader", true, false) ? rt_None : VAL_NULL;
+}
+
+static Value writer_init(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferedwriter_type, "__init__"))
+        return VAL_NULL;
+    return init_common(args, nargs, kw, "BufferedWriter", false, true) ? rt_None : VAL_NULL;
+}
+
+static Value random_init(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferedrandom_type, "__init__"))
+        return VAL_NULL;
+    return init_common(args, nargs, kw, "BufferedRandom", true, true) ? rt_None : VAL_NULL;
+}
+
+static Value reader_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    return io_new(t, sizeof(Buffered), reader_init, args, nargs, kw);
+}
+
+static Value writer_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    return io_new(t, sizeof(Buffered), writer_init, args, nargs, kw);
+}
+
+static Value random_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    return io_new(t, sizeof(Buffered), random_init, args, nargs, kw);
+}
+
+void io_buffered_set_stdout(Value buffered)
+{
+    BUF(buffered)->to_stdout = true;
+}
+
+void io_flush_all(void)
+{
+    if (pending == VAL_NULL)
+        return;
+    Value writers = rt_sequence_to_list(rt_call0(rt_getattr_cstr(pending, "values")));
+    for (size_t i = 0; writers != VAL_NULL && i < AS_LIST(writers)->length; i++)
+        if (!flush_writes(BUF(AS_LIST(writers)->items[i])))
+            rt_err_clear();
+}
+
+/* ---- reading ------------------------------------------------------------------------------------ */
+
+static Buffered *reading(Value *args, size_t nargs, const char *name)
+{
+    Buffered *b = self_ok(args, nargs, name);
+    if (b == NULL)
+        return NULL;
+    if (!b->readable) {
+        io_unsupported(name);
+        return NULL;
+    }
+    char msg[40];
+    snprintf(msg, sizeof msg, "%s of closed file", strcmp(name, "read1") ? name : "read");
+    return check_open(b, msg) ? b : NULL;
+}
+
+/* Append up to n bytes (n < 0: to the end) to sb: from the read-ahead, then
+ * the raw stream.  false on error; *blocked when the raw stream had nothing. */
+static bool read_into(Buffered *b, StrBuf *sb, ssize_t n, bool *blocked)
+{
+    *blocked = false;
+    if (!flush_writes(b))
+        return false;
+    for (;;) {
+        size_t have = b->rlen - b->rpos;
+        size_t want = n < 0 ? have : (size_t)n - sb->len;
+        size_t k = have < want ? have : want;
+        sb_add(sb, (const char *)b->rbuf + b->rpos, k);
+        b->rpos += k;
+        if (n >= 0 && sb->len >= (size_t)n)
+            return true;
+        ssize_t r = fill(b);
+        if (r < 0) {
+            *blocked = r == -2;
+            return r == -2;
+        }
+        if (r == 0)
+            return true;
+    }
+}
+
+static Value buffered_read(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = reading(args, nargs, "read");
+    ssize_t n;
+    if (b == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    if (n < -1)
+        return rt_raisef(&rt_ValueError, "read length must be non-negative or -1");
+    StrBuf sb;
+    sb_init(&sb);
+    bool blocked;
+    if (!read_into(b, &sb, n, &blocked))
+        return VAL_NULL;
+    if (blocked && sb.len == 0)
+        return rt_None;
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+/* read1(n): what the buffer has, or one raw read when it is empty. */
+static Value buffered_read1(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = reading(args, nargs, "read1");
+    ssize_t n;
+    if (b == NULL || !rt_arg_range("read1", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    if (n < 0)
+        n = (ssize_t)b->bufsize;
+    if (n == 0)
+        return rt_bytes_new(NULL, 0);
+    if (b->rlen == b->rpos && fill(b) < 0 && rt_err_occurred())
+        return VAL_NULL;
+    size_t have = b->rlen - b->rpos, k = have < (size_t)n ? have : (size_t)n;
+    Value r = rt_bytes_new(b->rbuf + b->rpos, k);
+    b->rpos += k;
+    return r;
+}
+
+static Value buffered_peek(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = reading(args, nargs, "peek");
+    if (b == NULL || !rt_arg_range("peek", nargs - 1, 0, 1))
+        return VAL_NULL;
+    if (b->rlen == b->rpos && fill(b) < 0 && rt_err_occurred())
+        return VAL_NULL;
+    return rt_bytes_new(b->rbuf + b->rpos, b->rlen - b->rpos);
+}
+
+static Value readinto_common(Value *args, size_t nargs, const char *name, bool one)
+{
+    Buffered *b = reading(args, nargs, name);
+    if (b == NULL || !rt_arg_range(name, nargs - 1, 1, 1))
+        return VAL_NULL;
+    RtBuffer v;
+    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+        return VAL_NULL;
+    StrBuf sb;
+    sb_init(&sb);
+    bool blocked, ok;
+    if (one) {
+        if (b->rlen == b->rpos && fill(b) < 0 && rt_err_occurred()) {
+            rt_release_buffer(&v);
+            return VAL_NULL;
+        }
+        size_t have = b->rlen - b->rpos, k = have < (size_t)v.len ? have : (size_t)v.len;
+        sb_add(&sb, (const char *)b->rbuf + b->rpos, k);
+        b->rpos += k;
+        ok = true;
+    } else
+        ok = read_into(b, &sb, v.len, &blocked);
+    if (ok && sb.len > 0)
+        memcpy(v.buf, sb.data, sb.len);
+    rt_release_buffer(&v);
+    return ok ? small_new((intptr_t)sb.len) : VAL_NULL;
+}
+
+static Value buffered_readinto(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, "readinto", false); }
+static Value buffered_readinto1(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, "readinto1", true); }
+
+static Value readline_limit(Buffered *b, ssize_t limit)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    if (!flush_writes(b))
+        return VAL_NULL;
+    for (;;) {
+        size_t have = b->rlen - b->rpos;
+        if (limit >= 0 && have > (size_t)limit - sb.len)
+            have = (size_t)limit - sb.len;
+        const unsigned char *nl = memchr(b->rbuf + b->rpos, '\n', have);
+        size_t k = nl != NULL ? (size_t)(nl - (b->rbuf + b->rpos)) + 1 : have;
+        sb_add(&sb, (const char *)b->rbuf + b->rpos, k);
+        b->rpos += k;
+        if (nl != NULL || (limit >= 0 && sb.len >= (size_t)limit))
+            break;
+        ssize_t r = fill(b);
+        if (r == -1)
+            return VAL_NULL;
+        if (r <= 0)
+            break;
+    }
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+static Value buffered_readline(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = reading(args, nargs, "readline");
+    ssize_t n;
+    if (b == NULL || !rt_arg_range("readline", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    return readline_limit(b, n);
+}
+
+static Value buffered_next(Value self)
+{
+    if (!IS_EXACT(self, io_bufferedreader_type) && !IS_EXACT(self, io_bufferedrandom_type))
+        return io_iobase_type.next(self);
+    Value args[1] = { self };
+    Buffered *b = reading(args, 1, "readline");
+    if (b == NULL)
+        return VAL_NULL;
+    Value line = readline_limit(b, -1);
+    return line == VAL_NULL || AS_BYTES(line)->length == 0 ? VAL_NULL : line;
+}
+
+/* ---- writing ------------------------------------------------------------------------------------ */
+
+static Value buffered_write(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "write");
+    if (b == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+        return VAL_NULL;
+    if (!b->writable)
+        return io_unsupported("write");
+    RtBuffer v;
+    if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
+        return VAL_NULL;
+    ssize_t n = v.len;
+    if (!b->to_stdout && !check_open(b, "write to closed file")) {
+        rt_release_buffer(&v);
+        return VAL_NULL;
+    }
+    bool ok = true;
+    if (b->to_stdout) {
+        ok = rt_stdout_write(v.buf, (size_t)n);
+    } else if (b->rlen > b->rpos && !drop_readahead(b)) {
+        ok = false;
+    } else if (b->wlen + (size_t)n <= b->bufsize) {
+        if (b->wlen == 0 && n > 0)
+            note_pending(b);
+        memcpy(b->wbuf + b->wlen, v.buf, (size_t)n);
+        b->wlen += (size_t)n;
+    } else {
+        size_t done;
+        ok = flush_writes(b) && raw_write_all(b, v.buf, (size_t)n, &done);
+    }
+    b->rpos = b->rlen = 0;
+    rt_release_buffer(&v);
+    return ok ? small_new(n) : VAL_NULL;
+}
+
+static Value buffered_flush(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "flush");
+    if (b == NULL)
+        return VAL_NULL;
+    if (b->to_stdout)
+        return rt_stdout_flush_checked() ? rt_None : VAL_NULL;
+    if (!check_open(b, b->writable ? "flush of closed file" : "I/O operation on closed file."))
+        return VAL_NULL;
+    if (!flush_writes(b))
+        return VAL_NULL;
+    if (b->writable && b->rlen > b->rpos && !drop_readahead(b))
+        return VAL_NULL;
+    return b->writable ? io_call(b->raw, "flush", 0) : rt_None;
+}
+
+/* ---- positions ------------------------------------------------------------------------------------ */
+
+static Value buffered_tell(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "tell");
+    if (b == NULL)
+        return VAL_NULL;
+    Value pos = io_call(b->raw, "tell", 0);
+    int64_t p;
+    if (pos == VAL_NULL || !rt_int_as_i64(pos, &p))
+        return VAL_NULL;
+    p = p - (int64_t)(b->rlen - b->rpos) + (int64_t)b->wlen;
+    if (p < 0)
+        return rt_raisef(&rt_OSError, "Raw stream returned invalid position %lld", (long long)p);
+    return rt_int_from_i64(p);
+}
+
+static Value buffered_seek(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "seek");
+    if (b == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
+        return VAL_NULL;
+    ssize_t whence = 0;
+    if (nargs > 2 && !rt_as_ssize(args[2], &whence))
+        return VAL_NULL;
+    if (whence < 0 || whence > 2)
+        return rt_raisef(&rt_ValueError, "whence value %zd unsupported", whence);
+    if (!is_int(args[1]) && mod_lookup_special(args[1], "__index__") == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "an integer is required");
+    if (!check_open(b, "seek of closed file") || !flush_writes(b))
+        return VAL_NULL;
+    Value target = args[1];
+    if (whence == 1) {
+        int64_t p;
+        if (!rt_int_as_i64(args[1], &p))
+            return VAL_NULL;
+        target = rt_int_from_i64(p - (int64_t)(b->rlen - b->rpos));
+    }
+    b->rpos = b->rlen = 0;
+    return io_call(b->raw, "seek", 2, target, small_new(whence));
+}
+
+static Value buffered_truncate(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "truncate");
+    if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+        return VAL_NULL;
+    if (!b->writable)
+        return io_unsupported("truncate");
+    if (!check_open(b, "truncate of closed file") || !flush_writes(b) || !drop_readahead(b))
+        return VAL_NULL;
+    Value pos = nargs > 1 ? args[1] : rt_None;
+    if (pos == rt_None && (pos = io_call(b->raw, "tell", 0)) == VAL_NULL)
+        return VAL_NULL;
+    return io_call(b->raw, "truncate", 1, pos);
+}
+
+/* ---- the rest, mostly the raw stream's ---------------------------------------------------------- */
+
+static Value buffered_close(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "close");
+    if (b == NULL)
+        return VAL_NULL;
+    int c = io_is_closed(b->raw);
+    if (c != 0)
+        return c < 0 ? VAL_NULL : rt_None;
+    Value r = b->writable ? io_flush_then_close(args[0], b->raw) : io_call(b->raw, "close", 0);
+    b->rpos = b->rlen = b->wlen = 0;
+    note_flushed(b);
+    return r == VAL_NULL ? VAL_NULL : rt_None;
+}
+
+static Value buffered_detach(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "detach");
+    if (b == NULL || io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    Value raw = b->raw;
+    b->raw = VAL_NULL;
+    b->detached = true;
+    note_flushed(b);
+    return raw;
+}
+
+static Value raw_method(Value *args, size_t nargs, const char *name)
+{
+    Buffered *b = self_ok(args, nargs, name);
+    return b == NULL ? VAL_NULL : io_call(b->raw, name, 0);
+}
+
+static Value buffered_fileno(Value *args, size_t nargs, Value kw) { return raw_method(args, nargs, "fileno"); }
+static Value buffered_isatty(Value *args, size_t nargs, Value kw) { return raw_method(args, nargs, "isatty"); }
+static Value buffered_seekable(Value *args, size_t nargs, Value kw) { return raw_method(args, nargs, "seekable"); }
+
+static Value buffered_readable(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "readable");
+    return b == NULL ? VAL_NULL : b->readable ? io_call(b->raw, "readable", 0) : rt_False;
+}
+
+static Value buffered_writable(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = self_ok(args, nargs, "writable");
+    return b == NULL ? VAL_NULL : b->writable ? io_call(b->raw, "writable", 0) : rt_False;
+}
+
+static Value raw_attr(Value self, const char *name)
+{
+    Value args[1] = { self };
+    Buffered *b = self_ok(args, 1, name);
+    return b == NULL ? VAL_NULL : rt_getattr_cstr(b->raw, name);
+}
+
+static Value get_closed(Value self) { return raw_attr(self, "closed"); }
+static Value get_name(Value self) { return raw_attr(self, "name"); }
+static Value get_mode(Value self) { return raw_attr(self, "mode"); }
+static Value get_finalizing(Value self) { return rt_False; }
+
+static Value get_raw(Value self)
+{
+    return BUF(self)->raw == VAL_NULL ? rt_None : BUF(self)->raw;
+}
+
+static Value buffered_repr(Value self)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "<");
+    sb_adds(&sb, val_type(self)->name);
+    if (BUF(self)->raw != VAL_NULL && !io_repr_attr(&sb, self, "name", "name"))
+        return VAL_NULL;
+    sb_adds(&sb, ">");
+    return sb_finish(&sb);
+}
+
+static const GetSetDef buffered_getsets[] = {
+    {"closed", get_closed, 0, 0}, {"name", get_name, 0, 0}, {"mode", get_mode, 0, 0},
+    {"raw", get_raw, 0, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+/* Every buffered class shares the table; __init__ is set per class below. */
+const MethodDef io_buffered_methods[] = {
+    {"read", buffered_read}, {"read1", buffered_read1}, {"peek", buffered_peek},
+    {"readinto", buffered_readinto}, {"readinto1", buffered_readinto1},
+    {"readline", buffered_readline}, {"write", buffered_write}, {"flush", buffered_flush},
+    {"tell", buffered_tell}, {"seek", buffered_seek}, {"truncate", buffered_truncate},
+    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
+    {"isatty", buffered_isatty}, {"seekable", buffered_seekable},
+    {"readable", buffered_readable}, {"writable", buffered_writable},
+    {NULL, NULL},
+};
+
+#define BUFFERED_TYPE(var, tname, newfn)                                                 \
+    ObjType var = {                                                                     \
+        .ob.type = &rt_type_type, .name = tname, .flags = TF_BASETYPE | TF_WEAKREFABLE,  \
+        .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
+        .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
+        .new_ = newfn, .repr = buffered_repr, .next = buffered_next,                    \
+    };
+BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new)
+BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new)
+BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new)
+
+/* Each class's own __init__ (the shared table cannot say which). */
+void io_buffered_ready(void)
+{
+    static const MethodDef r[] = { {"__init__", reader_init}, {NULL, NULL} };
+    static const MethodDef w[] = { {"__init__", writer_init}, {NULL, NULL} };
+    static const MethodDef x[] = { {"__init__", random_init}, {NULL, NULL} };
+    rt_type_add_methods(&io_bufferedreader_type, r);
+    rt_type_add_methods(&io_bufferedwriter_type, w);
+    rt_type_add_methods(&io_bufferedrandom_type, x);
+}
+
+/* ---- BufferedRWPair: a reader and a writer as one stream ------------------------------------- */
+
+typedef struct RWPair {
+    IoObject base;
+    Value reader, writer;
+} RWPair;
+
+#define PAIR(v) VAL_AS(RWPair, v)
+
+static Value rwpair_init(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferedrwpair_type, "__init__"))
+        return VAL_NULL;
+    if (nargs < 3 || nargs > 4)
+        return rt_raisef(&rt_TypeError, "BufferedRWPair expected 2 or 3 arguments, got %zu",
+                         nargs - 1);
+    Value rargs[2] = { args[1], nargs > 3 ? args[3] : small_new(IO_DEFAULT_BUFFER_SIZE) };
+    Value wargs[2] = { args[2], rargs[1] };
+    Value r = reader_new(&io_bufferedreader_type, rargs, 2, VAL_NULL);
+    Value w = r == VAL_NULL ? VAL_NULL : writer_new(&io_bufferedwriter_type, wargs, 2, VAL_NULL);
+    if (w == VAL_NULL)
+        return VAL_NULL;
+    PAIR(args[0])->reader = r;
+    PAIR(args[0])->writer = w;
+    return rt_None;
+}
+
+static Value rwpair_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    return io_new(t, sizeof(RWPair), rwpair_init, args, nargs, kw);
+}
+
+static Value forward(Value *args, size_t nargs, bool to_writer, const char *name)
+{
+    if (!io_self(args, nargs, &io_bufferedrwpair_type, name))
+        return VAL_NULL;
+    RWPair *p = PAIR(args[0]);
+    if (p->reader == VAL_NULL)
+        return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+    return mod_call_method(to_writer ? p->writer : p->reader, name, args + 1, nargs - 1);
+}
+
+#define PAIR_METHOD(fn, name, w) \
+    static Value fn(Value *args, size_t nargs, Value kw) { return forward(args, nargs, w, name); }
+PAIR_METHOD(pair_read, "read", false)
+PAIR_METHOD(pair_peek, "peek", false)
+PAIR_METHOD(pair_read1, "read1", false)
+PAIR_METHOD(pair_readinto, "readinto", false)
+PAIR_METHOD(pair_readinto1, "readinto1", false)
+PAIR_METHOD(pair_readable, "readable", false)
+PAIR_METHOD(pair_write, "write", true)
+PAIR_METHOD(pair_flush, "flush", true)
+PAIR_METHOD(pair_writable, "writable", true)
+
+static Value pair_close(Value *args, size_t nargs, Value kw)
+{
+    Value w = forward(args, nargs, true, "close");
+    Value exc = w == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    Value r = forward(args, nargs, false, "close");
+    if (exc != VAL_NULL) {
+        if (r == VAL_NULL)
+            rt_err_clear();
+        return rt_raise(exc);
+    }
+    return r;
+}
+
+static Value pair_isatty(Value *args, size_t nargs, Value kw)
+{
+    Value w = forward(args, nargs, true, "isatty");
+    if (w == VAL_NULL || w == rt_True)
+        return w;
+    return forward(args, nargs, false, "isatty");
+}
+
+static Value pair_get_closed(Value self)
+{
+    return PAIR(self)->writer == VAL_NULL ? rt_False : rt_getattr_cstr(PAIR(self)->writer, "closed");
+}
+
+static const GetSetDef rwpair_getsets[] = {
+    {"closed", pair_get_closed, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_bufferedrwpair_methods[] = {
+    {"__init__", rwpair_init}, {"read", pair_read}, {"peek", pair_peek}, {"read1", pair_read1},
+    {"readinto", pair_readinto}, {"readinto1", pair_readinto1}, {"readable", pair_readable},
+    {"write", pair_write}, {"flush", pair_flush}, {"writable", pair_writable},
+    {"close", pair_close}, {"isatty", pair_isatty},
+    {NULL, NULL},
+};
+
+ObjType io_bufferedrwpair_type = {
+    .ob.type = &rt_type_type, .name = "_io.BufferedRWPair", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(RWPair), .getsets = rwpair_getsets, .new_ = rwpair_new,
+};

@@ -1,0 +1,326 @@
+/*
+ * io_bytesio.c — _io.BytesIO, a binary stream in memory (CPython's
+ * Modules/_io/bytesio.c): a growable byte array and a position.  Writing
+ * past the end pads with zero bytes; seeking past it is allowed.
+ *
+ * getbuffer() returns a memoryview of the stream's bytes, through a small
+ * exporter object.  Unlike CPython, the stream may still be resized while
+ * such a view exists (pvm cannot see a view die: runtime/buffer.h); the
+ * view then keeps showing the old block.
+ */
+#include <string.h>
+#include "modules/io.h"
+#include "runtime/buffer.h"
+
+typedef struct BytesIO {
+    IoObject base;
+    unsigned char *buf;
+    size_t size, cap, pos;
+    bool closed;
+} BytesIO;
+
+#define BIO(v) VAL_AS(BytesIO, v)
+
+static BytesIO *self_open(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_bytesio_type, name))
+        return NULL;
+    if (BIO(args[0])->closed) {
+        io_closed_error();
+        return NULL;
+    }
+    return BIO(args[0]);
+}
+
+static void reserve(BytesIO *b, size_t need)
+{
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap < 64 ? 64 : b->cap;
+    while (cap < need)
+        cap += cap / 2 + 1;
+    unsigned char *nb = gc_alloc_atomic(cap);
+    if (b->size > 0)
+        memcpy(nb, b->buf, b->size);
+    b->buf = nb;
+    b->cap = cap;
+}
+
+/* Write n bytes at the position, padding a gap with zeros. */
+static void write_bytes(BytesIO *b, const void *data, size_t n)
+{
+    if (n == 0)
+        return;
+    reserve(b, b->pos + n);
+    if (b->pos > b->size)
+        memset(b->buf + b->size, 0, b->pos - b->size);
+    memcpy(b->buf + b->pos, data, n);
+    b->pos += n;
+    if (b->pos > b->size)
+        b->size = b->pos;
+}
+
+static Value bytesio_init(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "initial_bytes" };
+    static const ArgSpec spec = { "BytesIO", names, 1, 0, 0, 1, false };
+    Value a[1];
+    if (!io_self(args, nargs, &io_bytesio_type, "__init__") ||
+        !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    BytesIO *b = BIO(args[0]);
+    b->size = b->pos = 0;
+    if (a[0] != VAL_NULL && a[0] != rt_None) {
+        RtBuffer v;
+        if (rt_get_buffer(a[0], &v, RT_BUF_SIMPLE) < 0)
+            return VAL_NULL;
+        write_bytes(b, v.buf, (size_t)v.len);
+        rt_release_buffer(&v);
+        b->pos = 0;
+    }
+    return rt_None;
+}
+
+static Value bytesio_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    return io_new(type, sizeof(BytesIO), bytesio_init, args, nargs, kw);
+}
+
+/* The bytes from the position, at most n (n < 0: all), moving past them. */
+static Value take(BytesIO *b, ssize_t n)
+{
+    size_t avail = b->pos < b->size ? b->size - b->pos : 0;
+    size_t k = n < 0 || (size_t)n > avail ? avail : (size_t)n;
+    Value r = rt_bytes_new(b->buf + (k ? b->pos : 0), k);
+    b->pos += k;
+    return r;
+}
+
+static Value bytesio_read(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "read");
+    ssize_t n;
+    if (b == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    return take(b, n);
+}
+
+static ssize_t line_length(BytesIO *b, ssize_t limit)
+{
+    if (b->pos >= b->size)
+        return 0;
+    size_t avail = b->size - b->pos;
+    const unsigned char *nl = memchr(b->buf + b->pos, '\n', avail);
+    size_t n = nl != NULL ? (size_t)(nl - (b->buf + b->pos)) + 1 : avail;
+    return limit >= 0 && (size_t)limit < n ? limit : (ssize_t)n;
+}
+
+static Value bytesio_readline(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "readline");
+    ssize_t n;
+    if (b == NULL || !rt_arg_range("readline", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    return take(b, line_length(b, n));
+}
+
+static Value bytesio_readlines(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "readlines");
+    ssize_t hint;
+    if (b == NULL || !rt_arg_range("readlines", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &hint))
+        return VAL_NULL;
+    Value list = rt_list_new(0);
+    ssize_t total = 0, n;
+    while ((n = line_length(b, -1)) > 0) {
+        rt_list_append(list, take(b, n));
+        total += n;
+        if (hint > 0 && total >= hint)
+            break;
+    }
+    return list;
+}
+
+static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "readinto");
+    if (b == NULL || !rt_arg_range("readinto", nargs - 1, 1, 1))
+        return VAL_NULL;
+    RtBuffer v;
+    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+        return VAL_NULL;
+    size_t avail = b->pos < b->size ? b->size - b->pos : 0;
+    size_t k = (size_t)v.len < avail ? (size_t)v.len : avail;
+    if (k > 0)
+        memcpy(v.buf, b->buf + b->pos, k);
+    b->pos += k;
+    rt_release_buffer(&v);
+    return small_new((intptr_t)k);
+}
+
+static Value bytesio_write(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "write");
+    if (b == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+        return VAL_NULL;
+    RtBuffer v;
+    if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
+        return VAL_NULL;
+    write_bytes(b, v.buf, (size_t)v.len);
+    rt_release_buffer(&v);
+    return small_new(v.len);
+}
+
+static Value bytesio_seek(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "seek");
+    if (b == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
+        return VAL_NULL;
+    ssize_t pos, whence = 0;
+    if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))
+        return VAL_NULL;
+    if (whence == 0 && pos < 0)
+        return rt_raisef(&rt_ValueError, "negative seek value %zd", pos);
+    if (whence == 1)
+        pos += (ssize_t)b->pos;
+    else if (whence == 2)
+        pos += (ssize_t)b->size;
+    else if (whence != 0)
+        return rt_raisef(&rt_ValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
+    b->pos = pos < 0 ? 0 : (size_t)pos;
+    return rt_int_from_i64((int64_t)b->pos);
+}
+
+static Value bytesio_tell(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "tell");
+    return b == NULL ? VAL_NULL : rt_int_from_i64((int64_t)b->pos);
+}
+
+static Value bytesio_truncate(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "truncate");
+    if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+        return VAL_NULL;
+    ssize_t size = (ssize_t)b->pos;
+    if (nargs > 1 && args[1] != rt_None && !rt_as_ssize(args[1], &size))
+        return VAL_NULL;
+    if (size < 0)
+        return rt_raisef(&rt_ValueError, "negative size value %zd", size);
+    if ((size_t)size < b->size)
+        b->size = (size_t)size;
+    return rt_int_from_i64(size);
+}
+
+static Value bytesio_getvalue(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "getvalue");
+    return b == NULL ? VAL_NULL : rt_bytes_new(b->buf, b->size);
+}
+
+static Value bytesio_true(Value *args, size_t nargs, Value kw)
+{
+    return self_open(args, nargs, "readable") == NULL ? VAL_NULL : rt_True;
+}
+
+static Value bytesio_flush(Value *args, size_t nargs, Value kw)
+{
+    return self_open(args, nargs, "flush") == NULL ? VAL_NULL : rt_None;
+}
+
+static Value bytesio_isatty(Value *args, size_t nargs, Value kw)
+{
+    return self_open(args, nargs, "isatty") == NULL ? VAL_NULL : rt_False;
+}
+
+static Value bytesio_close(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bytesio_type, "close"))
+        return VAL_NULL;
+    BIO(args[0])->closed = IO_OBJ(args[0])->iobase_closed = true;
+    return rt_None;
+}
+
+static Value bytesio_next(Value self)
+{
+    BytesIO *b = BIO(self);
+    if (b->closed)
+        return io_closed_error();
+    if (val_type(self) != &io_bytesio_type)
+        return io_iobase_type.next(self);
+    ssize_t n = line_length(b, -1);
+    return n == 0 ? VAL_NULL : take(b, n);
+}
+
+static Value bytesio_getstate(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "__getstate__");
+    if (b == NULL)
+        return VAL_NULL;
+    Value d = IO_OBJ(args[0])->dict;
+    return rt_tuple_pack(3, rt_bytes_new(b->buf, b->size), rt_int_from_i64((int64_t)b->pos),
+                         d != VAL_NULL ? rt_dict_copy(d) : rt_None);
+}
+
+/* ---- getbuffer(): a memoryview through an exporter of the stream's bytes ----------------- */
+
+typedef struct BytesIOView {
+    Object ob;
+    Value stream;
+} BytesIOView;
+
+static int view_getbuffer(Value self, RtBuffer *view, int flags)
+{
+    BytesIO *b = BIO(VAL_AS(BytesIOView, self)->stream);
+    reserve(b, 1);
+    return rt_buffer_fill(view, self, b->buf, (ssize_t)b->size, false, "B", 1, flags);
+}
+
+static ObjType view_type = {
+    .ob.type = &rt_type_type, .name = "_io._BytesIOBuffer", .base = &rt_object_type,
+    .getbuffer = view_getbuffer,
+};
+
+static Value bytesio_getbuffer(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "getbuffer");
+    if (b == NULL)
+        return VAL_NULL;
+    if (view_type.mro == VAL_NULL)
+        rt_type_ready(&view_type, NULL);
+    BytesIOView *v = gc_alloc(sizeof *v);
+    v->ob.type = &view_type;
+    v->stream = args[0];
+    return rt_call1(obj_val(&rt_memoryview_type), obj_val(v));
+}
+
+static Value get_closed(Value self)
+{
+    return rt_bool(BIO(self)->closed);
+}
+
+static const GetSetDef bytesio_getsets[] = {
+    {"closed", get_closed, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_bytesio_methods[] = {
+    {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read},
+    {"readline", bytesio_readline}, {"readlines", bytesio_readlines},
+    {"readinto", bytesio_readinto}, {"readinto1", bytesio_readinto}, {"write", bytesio_write},
+    {"seek", bytesio_seek}, {"tell", bytesio_tell}, {"truncate", bytesio_truncate},
+    {"getvalue", bytesio_getvalue}, {"getbuffer", bytesio_getbuffer},
+    {"readable", bytesio_true}, {"writable", bytesio_true}, {"seekable", bytesio_true},
+    {"flush", bytesio_flush}, {"isatty", bytesio_isatty}, {"close", bytesio_close},
+    {"__getstate__", bytesio_getstate},
+    {NULL, NULL},
+};
+
+ObjType io_bytesio_type = {
+    .ob.type = &rt_type_type, .name = "_io.BytesIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(BytesIO), .getsets = bytesio_getsets,
+    .new_ = bytesio_new, .next = bytesio_next,
+};

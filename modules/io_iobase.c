@@ -1,0 +1,552 @@
+/*
+ * io_iobase.c — the abstract bases of `_io`: _IOBase, _RawIOBase,
+ * _BufferedIOBase and _TextIOBase (CPython's Modules/_io/iobase.c and the
+ * abstract parts of bufferedio.c and textio.c), and the helpers the other
+ * io_*.c files share.
+ *
+ * The bases implement what can be built from other methods, and call those
+ * by attribute lookup, so a class written in Python that supplies the
+ * primitives gets the rest:
+ *
+ *   _IOBase          close/closed/flush, the with-statement, iteration by
+ *                    lines, readline (over read or peek), readlines,
+ *                    writelines; seek/tell/truncate/fileno raise
+ *                    UnsupportedOperation; readable/writable/seekable False
+ *   _RawIOBase       read(n) over readinto, readall over read
+ *   _BufferedIOBase  readinto over read; the rest UnsupportedOperation
+ *   _TextIOBase      UnsupportedOperation; encoding/newlines/errors None
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include "modules/io.h"
+#include "runtime/buffer.h"
+
+ObjType *io_unsupported_type;
+
+/* ---- helpers shared by the io files ---------------------------------------------------- */
+
+Value io_unsupported(const char *msg)
+{
+    return rt_raisef(io_unsupported_type, "%s", msg);
+}
+
+Value io_closed_error(void)
+{
+    return rt_raisef(&rt_ValueError, "I/O operation on closed file.");
+}
+
+Value io_oserror(int err, Value filename)
+{
+    Value args[3] = { small_new(err), rt_str_from_cstr(strerror(err)), filename };
+    Value exc = rt_call(obj_val(&rt_OSError), args, filename == VAL_NULL ? 2 : 3, VAL_NULL);
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
+}
+
+Value io_call(Value obj, const char *name, size_t nargs, ...)
+{
+    Value args[4];
+    va_list ap;
+    va_start(ap, nargs);
+    for (size_t i = 0; i < nargs && i < 4; i++)
+        args[i] = va_arg(ap, Value);
+    va_end(ap);
+    return mod_call_method(obj, name, args, nargs);
+}
+
+int io_is_closed(Value obj)
+{
+    Value c = rt_getattr_cstr(obj, "closed");
+    return c == VAL_NULL ? -1 : rt_truthy(c);
+}
+
+bool io_check_closed(Value obj)
+{
+    int c = io_is_closed(obj);
+    if (c > 0)
+        io_closed_error();
+    return c == 0;
+}
+
+bool io_size_arg(Value *args, size_t nargs, size_t i, ssize_t *out)
+{
+    *out = -1;
+    if (nargs <= i || args[i] == rt_None)
+        return true;
+    if (!is_int(args[i]) && mod_lookup_special(args[i], "__index__") == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "argument should be integer or None, not '%T'", args[i]);
+        return false;
+    }
+    return rt_as_ssize(args[i], out);
+}
+
+bool io_self(Value *args, size_t nargs, ObjType *t, const char *name)
+{
+    if (nargs >= 1 && rt_isinstance_of(args[0], t))
+        return true;
+    if (nargs == 0)
+        rt_raisef(&rt_TypeError, "descriptor '%s' of '%s' object needs an argument", name,
+                  t->name);
+    else
+        rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' "
+                  "object", name, t->name, args[0]);
+    return false;
+}
+
+Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs,
+             Value kwnames)
+{
+    IoObject *o = rt_alloc_instance(type, size);
+    if (rt_is_heaptype(type))
+        return obj_val(o);
+    Value all[12];
+    if (nargs + rt_nkwargs(kwnames) > 10)
+        return rt_raisef(&rt_TypeError, "%s() takes at most 10 arguments", type->name);
+    all[0] = obj_val(o);
+    memcpy(all + 1, args, (nargs + rt_nkwargs(kwnames)) * sizeof(Value));
+    return init(all, nargs + 1, kwnames) == VAL_NULL ? VAL_NULL : obj_val(o);
+}
+
+Value io_as_bytes(Value v)
+{
+    RtBuffer view;
+    if (rt_get_buffer(v, &view, RT_BUF_SIMPLE) < 0)
+        return VAL_NULL;
+    Value b = rt_bytes_new(view.buf, (size_t)view.len);
+    rt_release_buffer(&view);
+    return b;
+}
+
+Value io_flush_then_close(Value self, Value inner)
+{
+    Value f = io_call(self, "flush", 0);
+    Value exc = f == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    Value r = io_call(inner, "close", 0);
+    if (exc != VAL_NULL) {
+        if (r == VAL_NULL)
+            rt_err_clear();
+        return rt_raise(exc);
+    }
+    return r == VAL_NULL ? VAL_NULL : rt_None;
+}
+
+bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)
+{
+    Value v = rt_lookup_attr(self, rt_str_intern_cstr(attr));
+    if (v == VAL_NULL) {
+        if (rt_err_occurred() && !rt_err_matches(&rt_ValueError) &&
+            !rt_err_matches(&rt_AttributeError))
+            return false;
+        rt_err_clear();
+        return true;
+    }
+    sb_adds(sb, " ");
+    sb_adds(sb, label);
+    sb_adds(sb, "=");
+    return sb_add_value_repr(sb, v);
+}
+
+/* ---- _IOBase ------------------------------------------------------------------------------- */
+
+static Value unsupported_method(const char *name, Value *args, size_t nargs)
+{
+    if (!io_self(args, nargs, &io_iobase_type, name))
+        return VAL_NULL;
+    return io_unsupported(name);
+}
+
+static Value iobase_seek(Value *args, size_t nargs, Value kw) { return unsupported_method("seek", args, nargs); }
+static Value iobase_truncate(Value *args, size_t nargs, Value kw) { return unsupported_method("truncate", args, nargs); }
+static Value iobase_fileno(Value *args, size_t nargs, Value kw) { return unsupported_method("fileno", args, nargs); }
+
+static Value iobase_tell(Value *args, size_t nargs, Value kw)
+{
+    return io_call(args[0], "seek", 2, small_new(0), small_new(1));
+}
+
+static Value iobase_false(Value *args, size_t nargs, Value kw)
+{
+    return rt_False;
+}
+
+static Value iobase_flush(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_iobase_type, "flush"))
+        return VAL_NULL;
+    return IO_OBJ(args[0])->iobase_closed ? io_closed_error() : rt_None;
+}
+
+Value io_iobase_close(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_iobase_type, "close"))
+        return VAL_NULL;
+    IoObject *o = IO_OBJ(args[0]);
+    if (o->iobase_closed)
+        return rt_None;
+    Value r = io_call(args[0], "flush", 0);
+    o->iobase_closed = true;
+    return r == VAL_NULL ? VAL_NULL : rt_None;
+}
+
+static Value iobase_isatty(Value *args, size_t nargs, Value kw)
+{
+    return io_check_closed(args[0]) ? rt_False : VAL_NULL;
+}
+
+Value io_iobase_enter(Value *args, size_t nargs, Value kw)
+{
+    return io_check_closed(args[0]) ? args[0] : VAL_NULL;
+}
+
+Value io_iobase_exit(Value *args, size_t nargs, Value kw)
+{
+    return io_call(args[0], "close", 0);
+}
+
+static Value check_closed_method(Value *args, size_t nargs, Value kw)
+{
+    return io_check_closed(args[0]) ? rt_None : VAL_NULL;
+}
+
+/* _checkReadable & co.: self.readable() must be true, else
+ * UnsupportedOperation "File or stream is not readable." */
+Value io_check_ability(Value self, const char *method, const char *what)
+{
+    Value r = io_call(self, method, 0);
+    if (r == VAL_NULL)
+        return VAL_NULL;
+    if (r != rt_True)
+        return rt_raisef(io_unsupported_type, "File or stream is not %s.", what);
+    return r;
+}
+
+static Value check_readable(Value *args, size_t nargs, Value kw) { return io_check_ability(args[0], "readable", "readable"); }
+static Value check_writable(Value *args, size_t nargs, Value kw) { return io_check_ability(args[0], "writable", "writable"); }
+static Value check_seekable(Value *args, size_t nargs, Value kw) { return io_check_ability(args[0], "seekable", "seekable"); }
+
+/* readline(size=-1): byte by byte through read(1), or in pieces up to the
+ * newline through peek() when the object has one. */
+static Value iobase_readline(Value *args, size_t nargs, Value kw)
+{
+    ssize_t limit;
+    if (!rt_arg_range("readline", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &limit))
+        return VAL_NULL;
+    Value self = args[0];
+    Value peek = rt_lookup_attr(self, rt_str_intern_cstr("peek"));
+    if (peek == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    StrBuf sb;
+    sb_init(&sb);
+    while (limit < 0 || (ssize_t)sb.len < limit) {
+        ssize_t want = 1;
+        if (peek != VAL_NULL) {
+            Value ahead = rt_call1(peek, small_new(1));
+            if (ahead == VAL_NULL)
+                return VAL_NULL;
+            RtBuffer v;
+            if (rt_get_buffer(ahead, &v, RT_BUF_SIMPLE) < 0)
+                return rt_raisef(&rt_OSError, "peek() should have returned a bytes object, "
+                                 "not '%T'", ahead);
+            const char *nl = v.len > 0 ? memchr(v.buf, '\n', (size_t)v.len) : NULL;
+            want = nl != NULL ? nl - (const char *)v.buf + 1 : v.len;
+            if (want < 1)
+                want = 1;
+            if (limit >= 0 && want > limit - (ssize_t)sb.len)
+                want = limit - (ssize_t)sb.len;
+            rt_release_buffer(&v);
+        }
+        Value b = io_call(self, "read", 1, small_new(want));
+        if (b == VAL_NULL)
+            return VAL_NULL;
+        if (b == rt_None)
+            break;
+        if (!rt_isinstance_of(b, &rt_bytes_type))
+            return rt_raisef(&rt_OSError, "read() should have returned a bytes object, not '%T'", b);
+        ObjBytes *bb = AS_BYTES(b);
+        if (bb->length == 0)
+            break;
+        sb_add(&sb, (const char *)bb->data, bb->length);
+        if (bb->data[bb->length - 1] == '\n')
+            break;
+    }
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+static Value iobase_iter(Value self)
+{
+    return io_check_closed(self) ? self : VAL_NULL;
+}
+
+static Value iobase_next(Value self)
+{
+    Value line = io_call(self, "readline", 0);
+    if (line == VAL_NULL)
+        return VAL_NULL;
+    ssize_t n = rt_len(line);
+    return n < 0 ? VAL_NULL : n == 0 ? VAL_NULL : line;
+}
+
+/* readlines(hint=-1): lines until their total size passes hint. */
+static Value iobase_readlines(Value *args, size_t nargs, Value kw)
+{
+    ssize_t hint;
+    if (!rt_arg_range("readlines", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &hint))
+        return VAL_NULL;
+    Value list = rt_list_new(0), it = rt_iter(args[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ssize_t total = 0;
+    Value line;
+    while ((line = rt_next(it)) != VAL_NULL) {
+        rt_list_append(list, line);
+        ssize_t n = rt_len(line);
+        if (n < 0)
+            return VAL_NULL;
+        total += n;
+        if (hint > 0 && total >= hint)
+            break;
+    }
+    return rt_err_occurred() ? VAL_NULL : list;
+}
+
+static Value iobase_writelines(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("writelines", nargs - 1, kw) || !io_check_closed(args[0]))
+        return VAL_NULL;
+    Value it = rt_iter(args[1]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    Value line;
+    while ((line = rt_next(it)) != VAL_NULL)
+        if (io_call(args[0], "write", 1, line) == VAL_NULL)
+            return VAL_NULL;
+    return rt_err_occurred() ? VAL_NULL : rt_None;
+}
+
+static Value iobase_get_closed(Value self)
+{
+    return rt_bool(IO_OBJ(self)->iobase_closed);
+}
+
+static Value iobase_dict(Value self)
+{
+    IoObject *o = IO_OBJ(self);
+    if (o->dict == VAL_NULL)
+        o->dict = rt_dict_new();
+    return o->dict;
+}
+
+static const GetSetDef iobase_getsets[] = {
+    {"closed", iobase_get_closed, 0, 0},
+    {"__dict__", iobase_dict, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_iobase_methods[] = {
+    {"seek", iobase_seek}, {"tell", iobase_tell}, {"truncate", iobase_truncate},
+    {"flush", iobase_flush}, {"close", io_iobase_close}, {"seekable", iobase_false},
+    {"readable", iobase_false}, {"writable", iobase_false}, {"_checkClosed", check_closed_method},
+    {"_checkSeekable", check_seekable}, {"_checkReadable", check_readable},
+    {"_checkWritable", check_writable}, {"fileno", iobase_fileno}, {"isatty", iobase_isatty},
+    {"__enter__", io_iobase_enter}, {"__exit__", io_iobase_exit}, {"readline", iobase_readline},
+    {"readlines", iobase_readlines}, {"writelines", iobase_writelines},
+    {NULL, NULL},
+};
+
+ObjType io_iobase_type = {
+    .ob.type = &rt_type_type, .name = "_io._IOBase", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &rt_object_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(IoObject), .getsets = iobase_getsets,
+    .iter = iobase_iter, .next = iobase_next,
+};
+
+static Value iobase_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    return obj_val(rt_alloc_instance(type, sizeof(IoObject)));
+}
+
+/* ---- _RawIOBase ----------------------------------------------------------------------------- */
+
+/* read(size=-1): readinto a fresh buffer of that size; readall() for -1. */
+static Value rawiobase_read(Value *args, size_t nargs, Value kw)
+{
+    ssize_t n;
+    if (!rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    if (n < 0)
+        return io_call(args[0], "readall", 0);
+    Value ba = rt_bytearray_new(NULL, 0);
+    ObjByteArray *b = VAL_AS(ObjByteArray, ba);
+    b->data = gc_alloc_atomic((size_t)n + 1);
+    b->length = b->capacity = (size_t)n;
+    memset(b->data, 0, (size_t)n);
+    Value got = io_call(args[0], "readinto", 1, ba);
+    if (got == VAL_NULL || got == rt_None)
+        return got;
+    ssize_t k;
+    if (!rt_as_ssize(got, &k))
+        return VAL_NULL;
+    if (k < 0 || k > n)
+        return rt_raisef(&rt_ValueError, "readinto returned %zd outside buffer size %zd", k, n);
+    return rt_bytes_new(b->data, (size_t)k);
+}
+
+static Value rawiobase_readall(Value *args, size_t nargs, Value kw)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    for (;;) {
+        Value b = io_call(args[0], "read", 1, small_new(IO_DEFAULT_BUFFER_SIZE));
+        if (b == VAL_NULL)
+            return VAL_NULL;
+        if (b == rt_None) {
+            if (sb.len == 0)
+                return rt_None;
+            break;
+        }
+        if (!rt_isinstance_of(b, &rt_bytes_type))
+            return rt_raisef(&rt_TypeError, "read() should return bytes");
+        if (AS_BYTES(b)->length == 0)
+            break;
+        sb_add(&sb, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+    }
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+static Value not_implemented(Value *args, size_t nargs, Value kw)
+{
+    return rt_raisef(&rt_NotImplementedError, "");
+}
+
+const MethodDef io_rawiobase_methods[] = {
+    {"read", rawiobase_read}, {"readall", rawiobase_readall},
+    {"readinto", not_implemented}, {"write", not_implemented},
+    {NULL, NULL},
+};
+
+ObjType io_rawiobase_type = {
+    .ob.type = &rt_type_type, .name = "_io._RawIOBase", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_iobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(IoObject),
+};
+
+/* ---- _BufferedIOBase ------------------------------------------------------------------------ */
+
+static Value bufiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("read", args, nargs); }
+static Value bufiobase_read1(Value *args, size_t nargs, Value kw) { return unsupported_method("read1", args, nargs); }
+static Value bufiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("write", args, nargs); }
+static Value bufiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("detach", args, nargs); }
+
+/* readinto(b) / readinto1(b): read(len(b)) (or read1) copied into b. */
+static Value readinto_generic(Value *args, size_t nargs, const char *method)
+{
+    if (!rt_arg_range(method[8] ? "readinto1" : "readinto", nargs - 1, 1, 1))
+        return VAL_NULL;
+    RtBuffer v;
+    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+        return VAL_NULL;
+    Value data = io_call(args[0], method, 1, small_new(v.len));
+    if (data == VAL_NULL) {
+        rt_release_buffer(&v);
+        return VAL_NULL;
+    }
+    if (!rt_isinstance_of(data, &rt_bytes_type)) {
+        rt_release_buffer(&v);
+        return rt_raisef(&rt_TypeError, "read() should return bytes");
+    }
+    size_t n = AS_BYTES(data)->length;
+    if ((ssize_t)n > v.len) {
+        rt_release_buffer(&v);
+        return rt_raisef(&rt_ValueError, "read() returned too much data: %zd bytes requested, "
+                         "%zu returned", v.len, n);
+    }
+    memcpy(v.buf, AS_BYTES(data)->data, n);
+    rt_release_buffer(&v);
+    return small_new((intptr_t)n);
+}
+
+static Value bufiobase_readinto(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, "read"); }
+static Value bufiobase_readinto1(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, "read1"); }
+
+const MethodDef io_bufferediobase_methods[] = {
+    {"read", bufiobase_read}, {"read1", bufiobase_read1}, {"readinto", bufiobase_readinto},
+    {"readinto1", bufiobase_readinto1}, {"write", bufiobase_write}, {"detach", bufiobase_detach},
+    {NULL, NULL},
+};
+
+ObjType io_bufferediobase_type = {
+    .ob.type = &rt_type_type, .name = "_io._BufferedIOBase",
+    .flags = TF_BASETYPE | TF_WEAKREFABLE, .base = &io_iobase_type,
+    .dict_offset = offsetof(IoObject, dict), .instance_size = sizeof(IoObject),
+};
+
+/* ---- _TextIOBase ---------------------------------------------------------------------------- */
+
+static Value textiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("read", args, nargs); }
+static Value textiobase_readline(Value *args, size_t nargs, Value kw) { return unsupported_method("readline", args, nargs); }
+static Value textiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("write", args, nargs); }
+static Value textiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("detach", args, nargs); }
+
+static Value get_none(Value self)
+{
+    return rt_None;
+}
+
+static const GetSetDef textiobase_getsets[] = {
+    {"encoding", get_none, 0, 0}, {"newlines", get_none, 0, 0}, {"errors", get_none, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_textiobase_methods[] = {
+    {"read", textiobase_read}, {"readline", textiobase_readline},
+    {"write", textiobase_write}, {"detach", textiobase_detach},
+    {NULL, NULL},
+};
+
+ObjType io_textiobase_type = {
+    .ob.type = &rt_type_type, .name = "_io._TextIOBase", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_iobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(IoObject), .getsets = textiobase_getsets,
+};
+
+/* ---- readying the module's types ------------------------------------------------------------ */
+
+/* io.UnsupportedOperation = type('UnsupportedOperation', (OSError, ValueError), {}),
+ * made as CPython's _io module makes it, with __module__ 'io'. */
+static void make_unsupported(void)
+{
+    Value ns = rt_dict_new();
+    rt_dict_set_cstr(ns, "__module__", rt_str_from_cstr("io"));
+    Value args[3] = { rt_str_from_cstr("UnsupportedOperation"),
+                      rt_tuple_pack(2, obj_val(&rt_OSError), obj_val(&rt_ValueError)), ns };
+    Value t = rt_call(obj_val(&rt_type_type), args, 3, VAL_NULL);
+    io_unsupported_type = t == VAL_NULL ? &rt_OSError : AS_TYPE(t);
+}
+
+void io_types_ready(void)
+{
+    static bool ready;
+    if (ready)
+        return;
+    ready = true;
+    static const struct { ObjType *type; const MethodDef *methods; } all[] = {
+        { &io_iobase_type, io_iobase_methods },
+        { &io_rawiobase_type, io_rawiobase_methods },
+        { &io_bufferediobase_type, io_bufferediobase_methods },
+        { &io_textiobase_type, io_textiobase_methods },
+        { &io_fileio_type, io_fileio_methods },
+        { &io_bytesio_type, io_bytesio_methods },
+        { &io_stringio_type, io_stringio_methods },
+        { &io_bufferedreader_type, io_buffered_methods },
+        { &io_bufferedwriter_type, io_buffered_methods },
+        { &io_bufferedrandom_type, io_buffered_methods },
+        { &io_bufferedrwpair_type, io_bufferedrwpair_methods },
+        { &io_textiowrapper_type, io_textiowrapper_methods },
+        { &io_nldecoder_type, io_nldecoder_methods },
+    };
+    io_iobase_type.new_ = iobase_new;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        rt_type_ready(all[i].type, all[i].methods);
+    io_buffered_ready();
+    make_unsupported();
+}

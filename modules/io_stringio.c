@@ -1,0 +1,328 @@
+/*
+ * io_stringio.c — _io.StringIO, a text stream in memory (CPython's
+ * Modules/_io/stringio.c).
+ *
+ * The text is an array of code points, so positions, seek and tell count
+ * characters as CPython's do.  newline says how lines end, as for
+ * TextIOWrapper: None translates '\r' and '\r\n' to '\n' when written and
+ * reads lines universally; '' keeps them and reads universally; '\n', '\r'
+ * or '\r\n' write '\n' as that ending and read lines ending with it.
+ */
+#include <string.h>
+#include "modules/io.h"
+
+typedef struct StringIO {
+    IoObject base;
+    uint32_t *buf;
+    size_t len, cap, pos;
+    bool closed, ok;
+    bool readuniversal, readtranslate, has_decoder;
+    IoNewlines nl;              /* the decoder, when has_decoder */
+    Value readnl;               /* the newline argument (str) or VAL_NULL for None */
+    Value writenl;              /* what '\n' becomes when written, VAL_NULL: itself */
+} StringIO;
+
+#define SIO(v) VAL_AS(StringIO, v)
+
+static StringIO *self_open(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_stringio_type, name))
+        return NULL;
+    StringIO *s = SIO(args[0]);
+    if (!s->ok) {
+        rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+        return NULL;
+    }
+    if (s->closed) {
+        rt_raisef(&rt_ValueError, "I/O operation on closed file");
+        return NULL;
+    }
+    return s;
+}
+
+static void reserve(StringIO *s, size_t need)
+{
+    if (need <= s->cap)
+        return;
+    size_t cap = s->cap < 32 ? 32 : s->cap;
+    while (cap < need)
+        cap += cap / 2 + 1;
+    uint32_t *nb = gc_alloc_atomic(cap * sizeof *nb);
+    if (s->len > 0)
+        memcpy(nb, s->buf, s->len * sizeof *nb);
+    s->buf = nb;
+    s->cap = cap;
+}
+
+/* Write a str at the position: newline handling, then the code points. */
+static size_t write_str(StringIO *s, Value text)
+{
+    size_t n;
+    uint32_t *cps = io_str_to_cps(text, &n);
+    if (n == 0)
+        return 0;
+    if (s->has_decoder) {
+        uint32_t *out = gc_alloc_atomic((n + 1) * sizeof *out);
+        n = io_nl_decode(&s->nl, cps, n, true, out);
+        cps = out;
+    }
+    if (s->writenl != VAL_NULL) {
+        size_t wn;
+        uint32_t *nl = io_str_to_cps(s->writenl, &wn), *out;
+        size_t count = 0;
+        for (size_t i = 0; i < n; i++)
+            count += cps[i] == '\n';
+        out = gc_alloc_atomic((n + count * wn) * sizeof *out);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (cps[i] == '\n') {
+                memcpy(out + k, nl, wn * sizeof *out);
+                k += wn;
+            } else
+                out[k++] = cps[i];
+        }
+        cps = out;
+        n = k;
+    }
+    reserve(s, s->pos + n);
+    for (size_t i = s->len; i < s->pos; i++)
+        s->buf[i] = 0;                  /* a gap after a seek past the end */
+    memcpy(s->buf + s->pos, cps, n * sizeof *cps);
+    s->pos += n;
+    if (s->pos > s->len)
+        s->len = s->pos;
+    return n;
+}
+
+static Value stringio_init(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "initial_value", "newline" };
+    static const ArgSpec spec = { "StringIO", names, 2, 0, 0, 2, false };
+    Value a[2];
+    if (!io_self(args, nargs, &io_stringio_type, "__init__") ||
+        !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    StringIO *s = SIO(args[0]);
+    Value newline = a[1] == VAL_NULL ? rt_str_from_cstr("\n") : a[1];
+    if (!io_check_newline(newline, true))
+        return VAL_NULL;
+    if (a[0] != VAL_NULL && a[0] != rt_None && !rt_is_str(a[0]))
+        return rt_raisef(&rt_TypeError, "initial_value must be str or None, not %s",
+                         val_type(a[0])->name);
+    s->ok = false;
+    s->len = s->pos = 0;
+    s->closed = false;
+    bool none = newline == rt_None;
+    s->readnl = none ? VAL_NULL : newline;
+    s->readuniversal = none || rt_str_nbytes(newline) == 0;
+    s->readtranslate = none;
+    s->writenl = !none && rt_str_cstr(newline)[0] == '\r' ? newline : VAL_NULL;
+    s->has_decoder = s->readuniversal;
+    s->nl = (IoNewlines){ .translate = s->readtranslate };
+    if (a[0] != VAL_NULL && a[0] != rt_None) {
+        write_str(s, a[0]);
+        s->pos = 0;
+    }
+    s->ok = true;
+    return rt_None;
+}
+
+static Value stringio_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    return io_new(type, sizeof(StringIO), stringio_init, args, nargs, kw);
+}
+
+static Value take(StringIO *s, size_t n)
+{
+    Value r = io_cps_to_str(s->buf + s->pos, n);
+    s->pos += n;
+    return r;
+}
+
+static size_t avail(StringIO *s)
+{
+    return s->pos < s->len ? s->len - s->pos : 0;
+}
+
+static Value stringio_read(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "read");
+    ssize_t n;
+    if (s == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    size_t k = n < 0 || (size_t)n > avail(s) ? avail(s) : (size_t)n;
+    return take(s, k);
+}
+
+static size_t line_length(StringIO *s, ssize_t limit)
+{
+    size_t n = avail(s), consumed;
+    if (limit >= 0 && (size_t)limit < n)
+        n = (size_t)limit;
+    ssize_t end = io_find_line_ending(s->readtranslate, s->readuniversal, s->readnl,
+                                      s->buf + s->pos, n, &consumed);
+    return end < 0 ? n : (size_t)end;
+}
+
+static Value stringio_readline(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "readline");
+    ssize_t n;
+    if (s == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
+        return VAL_NULL;
+    if (nargs > 1 && args[1] != rt_None && !is_int(args[1]))
+        return rt_raisef(&rt_TypeError, "integer argument expected, got '%T'", args[1]);
+    if (!io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    return take(s, line_length(s, n));
+}
+
+static Value stringio_write(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "write");
+    if (s == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+        return VAL_NULL;
+    if (!rt_is_str(args[1]))
+        return rt_raisef(&rt_TypeError, "string argument expected, got '%T'", args[1]);
+    write_str(s, args[1]);
+    return rt_int_from_i64((int64_t)AS_STR(args[1])->length);
+}
+
+static Value stringio_getvalue(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "getvalue");
+    return s == NULL ? VAL_NULL : io_cps_to_str(s->buf, s->len);
+}
+
+static Value stringio_tell(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "tell");
+    return s == NULL ? VAL_NULL : rt_int_from_i64((int64_t)s->pos);
+}
+
+static Value stringio_seek(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "seek");
+    if (s == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
+        return VAL_NULL;
+    ssize_t pos, whence = 0;
+    if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))
+        return VAL_NULL;
+    if (whence != 0 && whence != 1 && whence != 2)
+        return rt_raisef(&rt_ValueError, "Invalid whence (%zd, should be 0, 1 or 2)", whence);
+    if (pos < 0 && whence == 0)
+        return rt_raisef(&rt_ValueError, "Negative seek position %zd", pos);
+    if (whence != 0 && pos != 0)
+        return rt_raisef(&rt_OSError, "Can't do nonzero cur-relative seeks");
+    if (whence == 2)
+        pos = (ssize_t)s->len;
+    else if (whence == 1)
+        pos = (ssize_t)s->pos;
+    s->pos = (size_t)pos;
+    return rt_int_from_i64(pos);
+}
+
+static Value stringio_truncate(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "truncate");
+    if (s == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+        return VAL_NULL;
+    ssize_t size = (ssize_t)s->pos;
+    if (nargs > 1 && args[1] != rt_None) {
+        if (!is_int(args[1]) && mod_lookup_special(args[1], "__index__") == VAL_NULL)
+            return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer",
+                             args[1]);
+        if (!rt_as_ssize(args[1], &size))
+            return VAL_NULL;
+    }
+    if (size < 0)
+        return rt_raisef(&rt_ValueError, "Negative size value %zd", size);
+    if ((size_t)size < s->len)
+        s->len = (size_t)size;
+    return rt_int_from_i64(size);
+}
+
+static Value stringio_true(Value *args, size_t nargs, Value kw)
+{
+    return self_open(args, nargs, "readable") == NULL ? VAL_NULL : rt_True;
+}
+
+static Value stringio_close(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_stringio_type, "close"))
+        return VAL_NULL;
+    SIO(args[0])->closed = IO_OBJ(args[0])->iobase_closed = true;
+    return rt_None;
+}
+
+static Value stringio_next(Value self)
+{
+    StringIO *s = SIO(self);
+    Value args[1] = { self };
+    if (self_open(args, 1, "__next__") == NULL)
+        return VAL_NULL;
+    if (val_type(self) != &io_stringio_type)
+        return io_iobase_type.next(self);
+    size_t n = line_length(s, -1);
+    return n == 0 ? VAL_NULL : take(s, n);
+}
+
+static Value stringio_getstate(Value *args, size_t nargs, Value kw)
+{
+    StringIO *s = self_open(args, nargs, "__getstate__");
+    if (s == NULL)
+        return VAL_NULL;
+    Value d = IO_OBJ(args[0])->dict;
+    return rt_tuple_pack(4, io_cps_to_str(s->buf, s->len),
+                         s->readnl == VAL_NULL ? rt_None : s->readnl,
+                         rt_int_from_i64((int64_t)s->pos),
+                         d != VAL_NULL ? rt_dict_copy(d) : rt_None);
+}
+
+static Value get_closed(Value self)
+{
+    Value args[1] = { self };
+    return io_self(args, 1, &io_stringio_type, "closed") ? rt_bool(SIO(self)->closed) : VAL_NULL;
+}
+
+static Value get_line_buffering(Value self)
+{
+    Value args[1] = { self };
+    return self_open(args, 1, "line_buffering") == NULL ? VAL_NULL : rt_False;
+}
+
+static Value get_newlines(Value self)
+{
+    Value args[1] = { self };
+    StringIO *s = self_open(args, 1, "newlines");
+    if (s == NULL)
+        return VAL_NULL;
+    return s->has_decoder ? io_nl_seen(s->nl.seennl) : rt_None;
+}
+
+static const GetSetDef stringio_getsets[] = {
+    {"closed", get_closed, 0, 0}, {"line_buffering", get_line_buffering, 0, 0},
+    {"newlines", get_newlines, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_stringio_methods[] = {
+    {"__init__", stringio_init}, {"read", stringio_read}, {"readline", stringio_readline},
+    {"write", stringio_write}, {"getvalue", stringio_getvalue}, {"tell", stringio_tell},
+    {"seek", stringio_seek}, {"truncate", stringio_truncate}, {"readable", stringio_true},
+    {"writable", stringio_true}, {"seekable", stringio_true}, {"close", stringio_close},
+    {"__getstate__", stringio_getstate},
+    {NULL, NULL},
+};
+
+static Value stringio_repr(Value self)
+{
+    return rt_str_format_c("<%s object at %p>", val_type(self)->name, (void *)self);
+}
+
+ObjType io_stringio_type = {
+    .ob.type = &rt_type_type, .name = "_io.StringIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(StringIO), .getsets = stringio_getsets,
+    .new_ = stringio_new, .next = stringio_next, .repr = stringio_repr,
+};

@@ -1,0 +1,1176 @@
+/*
+ * io_textio.c — _io.TextIOWrapper and _io.IncrementalNewlineDecoder
+ * (CPython's Modules/_io/textio.c): text over a buffered binary stream.
+ *
+ * Reading takes chunks of bytes from the buffer (read1, 8192 at a time),
+ * decodes them, and keeps the decoded text as code points with a position
+ * in it; read(), readline() and iteration take from there.  Writing
+ * translates '\n', encodes, and collects the bytes until a chunk is full,
+ * a line ends on a line-buffered stream, or write_through is set.
+ *
+ * Codecs.  UTF-8, ASCII and Latin-1 are decoded and encoded here in C
+ * (through the core's str.encode / bytes.decode, which know the error
+ * handlers), so a program that opens a file does not import `codecs`;
+ * every other encoding goes through codecs.getincrementaldecoder/encoder.
+ *
+ * Newlines.  newline=None: '\r' and '\r\n' are read as '\n', '\n' is
+ * written as os.linesep ('\n'); '': lines end at any of the three, nothing
+ * is translated; '\n', '\r', '\r\n': that ending only, and '\n' written as
+ * it.  The IncrementalNewlineDecoder logic (a '\r' at the end of a piece is
+ * held back until the next piece says whether '\n' follows) is one C
+ * function used by TextIOWrapper, StringIO and the Python-visible class.
+ *
+ * tell()/seek().  CPython's cookie packs a byte position with the decoder's
+ * state; here, for the C codecs, tell() counts the bytes behind the text
+ * already read in the current chunk (after a '\r\n' pair or a multi-byte
+ * character), so the cookie is always a plain byte offset, which is what
+ * CPython gives in the same places.  Other codecs get the offset by
+ * re-encoding the text read, exact for stateless codecs.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include "modules/io.h"
+#include "runtime/buffer.h"
+
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_OTHER };
+#define CHUNK_SIZE 8192
+
+typedef struct TextIO {
+    IoObject base;
+    bool ok, detached;
+    Value buffer, encoding, errors;
+    int codec;
+    Value decoder, encoder;     /* CODEC_OTHER's incremental codec objects, or VAL_NULL */
+    bool readuniversal, readtranslate, writetranslate, line_buffering, write_through;
+    Value readnl;               /* the newline argument, VAL_NULL for None */
+    Value writenl;              /* what '\n' is written as, VAL_NULL: itself */
+    IoNewlines nl;              /* the newline decoder, when readuniversal */
+    bool readable, writable;    /* what the buffer said at construction */
+    bool seekable, has_read1;
+    bool to_stdout;             /* the start-up sys.stdout: bytes into runtime/stdout.c */
+    bool unbuffered;            /* the start-up sys.stderr: every write reaches fd 2 */
+    /* Decoded text not yet read: dchars[dpos..dlen). */
+    uint32_t *dchars;
+    size_t dlen, dpos;
+    /* Bytes of an incomplete character at the end of the last chunk (C codecs). */
+    unsigned char tail[4];
+    int ntail;
+    /* For tell(): the state before the current chunk and the chunk itself. */
+    unsigned char snap_tail[4];
+    int snap_ntail;
+    bool snap_pendingcr, have_snapshot;
+    Value snap_input;           /* bytes */
+    /* Encoded bytes waiting for the buffer. */
+    StrBuf pending;
+    size_t chunk_size;
+} TextIO;
+
+#define TIO(v) VAL_AS(TextIO, v)
+
+
+/* ---- code points and newlines ---------------------------------------------------------------- */
+
+uint32_t *io_str_to_cps(Value s, size_t *n)
+{
+    ObjStr *o = AS_STR(s);
+    *n = o->length;
+    uint32_t *out = gc_alloc_atomic((o->length + 1) * sizeof *out);
+    if (o->ascii) {
+        for (size_t i = 0; i < o->length; i++)
+            out[i] = (unsigned char)o->data[i];
+    } else if (o->length > 0) {
+        memcpy(out, rt_str_codepoints(s), o->length * sizeof *out);
+    }
+    return out;
+}
+
+Value io_cps_to_str(const uint32_t *cps, size_t n)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        if (cps[i] < 0x80)
+            sb_addc(&sb, (char)cps[i]);
+        else {
+            ascii = false;
+            sb_add_codepoint(&sb, cps[i]);
+        }
+    }
+    if (n == 0)
+        return rt_str_empty();
+    Value r = rt_str_new_known(sb.data, sb.len, n, ascii);
+    return r;
+}
+
+size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out)
+{
+    size_t k = 0;
+    if (st->pendingcr && (n > 0 || final))
+        out[k++] = '\r';
+    st->pendingcr = false;
+    for (size_t i = 0; i < n; i++)
+        out[k++] = in[i];
+    if (k > 0 && out[k - 1] == '\r' && !final) {     /* hold it: '\n' may follow */
+        k--;
+        st->pendingcr = true;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t c = out[i];
+        if (c == '\n') {
+            st->seennl |= IO_SEEN_LF;
+        } else if (c == '\r') {
+            if (i + 1 < k && out[i + 1] == '\n') {
+                st->seennl |= IO_SEEN_CRLF;
+                if (st->translate) {
+                    out[w++] = '\n';
+                    i++;
+                    continue;
+                }
+                out[w++] = '\r';
+                out[w++] = '\n';
+                i++;
+                continue;
+            }
+            st->seennl |= IO_SEEN_CR;
+            if (st->translate)
+                c = '\n';
+        }
+        out[w++] = c;
+    }
+    return w;
+}
+
+Value io_nl_seen(int seennl)
+{
+    static const char *const one[] = { NULL, "\n", "\r", NULL, "\r\n" };
+    switch (seennl) {
+    case 0: return rt_None;
+    case IO_SEEN_LF: case IO_SEEN_CR: case IO_SEEN_CRLF:
+        return rt_str_from_cstr(one[seennl]);
+    }
+    Value items[3];
+    size_t n = 0;
+    if (seennl & IO_SEEN_CR) items[n++] = rt_str_from_cstr("\r");
+    if (seennl & IO_SEEN_LF) items[n++] = rt_str_from_cstr("\n");
+    if (seennl & IO_SEEN_CRLF) items[n++] = rt_str_from_cstr("\r\n");
+    return n == 2 ? rt_tuple_pack(2, items[0], items[1])
+                  : rt_tuple_pack(3, items[0], items[1], items[2]);
+}
+
+ssize_t io_find_line_ending(bool translated, bool universal, Value readnl,
+                            const uint32_t *s, size_t n, size_t *consumed)
+{
+    if (translated || (universal && false)) {
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '\n')
+                return (ssize_t)i + 1;
+        *consumed = n;
+        return -1;
+    }
+    if (universal) {
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '\n')
+                return (ssize_t)i + 1;
+            if (s[i] == '\r')
+                return i + 1 < n && s[i + 1] == '\n' ? (ssize_t)i + 2 : (ssize_t)i + 1;
+        }
+        *consumed = n;
+        return -1;
+    }
+    size_t nl_len;
+    uint32_t *nl = io_str_to_cps(readnl, &nl_len);
+    for (size_t i = 0; i + nl_len <= n; i++)
+        if (memcmp(s + i, nl, nl_len * sizeof *nl) == 0)
+            return (ssize_t)(i + nl_len);
+    *consumed = n >= nl_len ? n - nl_len + 1 : 0;
+    return -1;
+}
+
+bool io_check_newline(Value newline, bool quoted)
+{
+    if (newline == rt_None)
+        return true;
+    if (!rt_is_str(newline)) {
+        rt_raisef(&rt_TypeError, "newline must be str or None, not %s", val_type(newline)->name);
+        return false;
+    }
+    const char *s = rt_str_cstr(newline);
+    if (strcmp(s, "") && strcmp(s, "\n") && strcmp(s, "\r") && strcmp(s, "\r\n")) {
+        if (quoted)
+            rt_raisef(&rt_ValueError, "illegal newline value: %R", newline);
+        else
+            rt_raisef(&rt_ValueError, "illegal newline value: %s", s);
+        return false;
+    }
+    return true;
+}
+
+/* ---- the encoding ------------------------------------------------------------------------------- */
+
+/* The locale's encoding, as CPython 3.11 reports it: its codeset name
+ * ("UTF-8") under a real locale, "utf-8" under C/POSIX (UTF-8 mode). */
+Value io_default_encoding(void)
+{
+    static Value cached;
+    if (cached != VAL_NULL)
+        return cached;
+    const char *name = getenv("LC_ALL");
+    if (name == NULL || !*name)
+        name = getenv("LC_CTYPE");
+    if (name == NULL || !*name)
+        name = getenv("LANG");
+    const char *codeset = "utf-8";
+    if (name != NULL && *name && strcmp(name, "C") && strcmp(name, "POSIX")) {
+        locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+        if (loc != (locale_t)0) {
+            codeset = gc_strdup(nl_langinfo_l(CODESET, loc));
+            freelocale(loc);
+        }
+    }
+    cached = rt_str_from_cstr(codeset);
+    return cached;
+}
+
+static Value codecs_call(const char *fn, Value encoding, Value errors)
+{
+    Value codecs = mod_import("codecs");
+    if (codecs == VAL_NULL) {
+        rt_err_clear();
+        return rt_raisef(&rt_LookupError, "unknown encoding: %S", encoding);
+    }
+    Value factory = io_call(codecs, fn, 1, encoding);
+    return factory == VAL_NULL ? VAL_NULL : rt_call1(factory, errors);
+}
+
+/* Choose the codec: C for utf-8/ascii/latin-1, else codecs' incremental
+ * objects (the decoder only when readable, the encoder when writable). */
+static bool set_codec(TextIO *t, bool readable, bool writable)
+{
+    int c = rt_codec_lookup(rt_str_cstr(t->encoding));
+    t->decoder = t->encoder = VAL_NULL;
+    t->codec = c == 0 ? CODEC_UTF8 : c == 1 ? CODEC_ASCII : c == 2 ? CODEC_LATIN1 : CODEC_OTHER;
+    if (t->codec != CODEC_OTHER)
+        return true;
+    if (readable && (t->decoder = codecs_call("getincrementaldecoder", t->encoding, t->errors)) == VAL_NULL)
+        return false;
+    if (writable && (t->encoder = codecs_call("getincrementalencoder", t->encoding, t->errors)) == VAL_NULL)
+        return false;
+    if (!readable && !writable && codecs_call("getincrementaldecoder", t->encoding, t->errors) == VAL_NULL)
+        return false;
+    return true;
+}
+
+static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
+
+/* Encode text for the buffer: bytes, or VAL_NULL with the UnicodeEncodeError. */
+static Value encode(TextIO *t, Value text)
+{
+    if (t->codec == CODEC_OTHER)
+        return io_call(t->encoder, "encode", 1, text);
+    if (t->codec == CODEC_UTF8 && AS_STR(text)->ascii)
+        return rt_bytes_new((const unsigned char *)rt_str_cstr(text), rt_str_nbytes(text));
+    return rt_str_encode(text, codec_names[t->codec], rt_str_cstr(t->errors));
+}
+
+/* Where a run of UTF-8 bytes stops being complete: the bytes after it
+ * (at most 3) start a character the next chunk finishes. */
+static size_t complete_prefix(const unsigned char *p, size_t n)
+{
+    size_t i = n, back = 0;
+    while (i > 0 && back < 3 && (p[i - 1] & 0xC0) == 0x80) {
+        i--;
+        back++;
+    }
+    if (i == 0)
+        return n;
+    unsigned char lead = p[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return need > back + 1 && lead >= 0xC0 && lead < 0xF5 ? i - 1 : n;
+}
+
+/* Decode one chunk (final at end of file) into code points. */
+static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
+{
+    Value text;
+    if (t->codec == CODEC_OTHER) {
+        Value args[2] = { input, rt_bool(final) };
+        text = mod_call_method(t->decoder, "decode", args, 2);
+        if (text != VAL_NULL && !rt_is_str(text)) {
+            rt_raisef(&rt_TypeError, "decoder should return a string result, not '%T'", text);
+            return NULL;
+        }
+    } else {
+        StrBuf sb;
+        sb_init(&sb);
+        sb_add(&sb, (const char *)t->tail, (size_t)t->ntail);
+        sb_add(&sb, (const char *)AS_BYTES(input)->data, AS_BYTES(input)->length);
+        size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix((unsigned char *)sb.data, sb.len)
+                                                     : sb.len;
+        t->ntail = (int)(sb.len - k);
+        memcpy(t->tail, sb.data + k, (size_t)t->ntail);
+        text = rt_bytes_decode((const unsigned char *)sb.data, k,
+                               rt_str_from_cstr(codec_names[t->codec]), t->errors);
+    }
+    if (text == VAL_NULL)
+        return NULL;
+    uint32_t *cps = io_str_to_cps(text, n);
+    if (!t->readuniversal)
+        return cps;
+    uint32_t *out = gc_alloc_atomic((*n + 2) * sizeof *out);
+    *n = io_nl_decode(&t->nl, cps, *n, final, out);
+    return out;
+}
+
+/* ---- construction ------------------------------------------------------------------------------- */
+
+static bool text_arg(Value v, const char *name)
+{
+    if (v == VAL_NULL || v == rt_None || rt_is_str(v))
+        return true;
+    rt_raisef(&rt_TypeError, "TextIOWrapper() argument '%s' must be str or None, not %s", name,
+              val_type(v)->name);
+    return false;
+}
+
+static bool truth_arg(Value v, bool *out)
+{
+    int b = v == VAL_NULL ? 0 : rt_truthy(v);
+    *out = b > 0;
+    return b >= 0;
+}
+
+/* newline → the reading and writing rules (above). */
+static void set_newline(TextIO *t, Value newline)
+{
+    bool none = newline == VAL_NULL || newline == rt_None;
+    t->readnl = none ? VAL_NULL : newline;
+    t->readuniversal = none || rt_str_nbytes(newline) == 0;
+    t->readtranslate = none;
+    t->writetranslate = none || rt_str_nbytes(newline) != 0;
+    t->writenl = !none && rt_str_nbytes(newline) != 0 && strcmp(rt_str_cstr(newline), "\n")
+                 ? newline : VAL_NULL;
+    t->nl = (IoNewlines){ .translate = t->readtranslate };
+}
+
+static bool ask_bool(Value obj, const char *method, bool *out)
+{
+    Value r = io_call(obj, method, 0);
+    if (r == VAL_NULL)
+        return false;
+    int b = rt_truthy(r);
+    *out = b > 0;
+    return b >= 0;
+}
+
+static Value textio_init(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "buffer", "encoding", "errors", "newline",
+                                         "line_buffering", "write_through" };
+    static const ArgSpec spec = { "TextIOWrapper", names, 6, 0, 1, 6, false };
+    Value a[6];
+    if (!io_self(args, nargs, &io_textiowrapper_type, "__init__") ||
+        !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    TextIO *t = TIO(args[0]);
+    t->ok = false;
+    if (!text_arg(a[1], "encoding") || !text_arg(a[2], "errors") || !text_arg(a[3], "newline"))
+        return VAL_NULL;
+    if (a[3] != VAL_NULL && !io_check_newline(a[3], false))
+        return VAL_NULL;
+    if (!truth_arg(a[4], &t->line_buffering) || !truth_arg(a[5], &t->write_through))
+        return VAL_NULL;
+    t->buffer = a[0];
+    t->detached = false;
+    t->encoding = a[1] == VAL_NULL || a[1] == rt_None || strcmp(rt_str_cstr(a[1]), "locale") == 0
+                  ? io_default_encoding() : a[1];
+    t->errors = a[2] == VAL_NULL || a[2] == rt_None ? rt_str_from_cstr("strict") : a[2];
+    set_newline(t, a[3]);
+    if (!ask_bool(a[0], "readable", &t->readable) || !ask_bool(a[0], "writable", &t->writable) ||
+        !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable))
+        return VAL_NULL;
+    Value read1 = rt_lookup_attr(a[0], rt_str_intern_cstr("read1"));
+    if (read1 == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
+    t->has_read1 = read1 != VAL_NULL;
+    t->dchars = NULL;
+    t->dlen = t->dpos = 0;
+    t->ntail = 0;
+    t->have_snapshot = false;
+    sb_init(&t->pending);
+    t->chunk_size = CHUNK_SIZE;
+    t->ok = true;
+    return rt_None;
+}
+
+static Value textio_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    return io_new(type, sizeof(TextIO), textio_init, args, nargs, kw);
+}
+
+Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
+                    bool line_buffering, bool write_through)
+{
+    Value args[6] = { buffer, encoding, errors, newline, rt_bool(line_buffering),
+                      rt_bool(write_through) };
+    return textio_new(&io_textiowrapper_type, args, 6, VAL_NULL);
+}
+
+/* The start-up sys.stdout: utf-8, strict, '\n', over the stdout buffer. */
+void io_textio_set_stdout(Value v)
+{
+    TIO(v)->to_stdout = true;
+    rt_stdout_stream = v;
+}
+
+void io_textio_set_unbuffered(Value v)
+{
+    TIO(v)->unbuffered = true;
+}
+
+/* ---- checks ------------------------------------------------------------------------------------- */
+
+static TextIO *self_ok(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_textiowrapper_type, name))
+        return NULL;
+    TextIO *t = TIO(args[0]);
+    if (t->detached) {
+        rt_raisef(&rt_ValueError, "underlying buffer has been detached");
+        return NULL;
+    }
+    if (!t->ok) {
+        rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+        return NULL;
+    }
+    return t;
+}
+
+static TextIO *self_open(Value *args, size_t nargs, const char *name)
+{
+    TextIO *t = self_ok(args, nargs, name);
+    if (t == NULL)
+        return NULL;
+    int c = t->to_stdout ? 0 : io_is_closed(t->buffer);
+    if (c > 0)
+        io_closed_error();
+    return c == 0 ? t : NULL;
+}
+
+/* ---- writing ------------------------------------------------------------------------------------ */
+
+static bool flush_pending(TextIO *t)
+{
+    if (t->pending.len == 0)
+        return true;
+    Value b = rt_bytes_new((const unsigned char *)t->pending.data, t->pending.len);
+    sb_init(&t->pending);
+    return io_call(t->buffer, "write", 1, b) != VAL_NULL;
+}
+
+/* Forget what was read ahead (before writing or seeking). */
+static void drop_decoded(TextIO *t)
+{
+    t->dchars = NULL;
+    t->dlen = t->dpos = 0;
+    t->have_snapshot = false;
+}
+
+static Value replace_newlines(Value text, Value nl)
+{
+    Value args[3] = { text, rt_str_from_cstr("\n"), nl };
+    return mod_call_method(text, "replace", args + 1, 2);
+}
+
+static Value textio_write(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "write");
+    if (t == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+        return VAL_NULL;
+    Value text = args[1];
+    if (!rt_is_str(text))
+        return rt_raisef(&rt_TypeError, "write() argument must be str, not %T", text);
+    if (!t->writable)
+        return io_unsupported("not writable");
+    size_t len = AS_STR(text)->length;
+    const char *s = rt_str_cstr(text);
+    bool haslf = memchr(s, '\n', rt_str_nbytes(text)) != NULL;
+    if (t->to_stdout && t->codec == CODEC_UTF8 && AS_STR(text)->ascii) {
+        if (!rt_stdout_write(s, rt_str_nbytes(text)))   /* the shared stdout buffer */
+            return VAL_NULL;
+        return rt_int_from_i64((int64_t)len);
+    }
+    if (haslf && t->writetranslate && t->writenl != VAL_NULL &&
+        (text = replace_newlines(text, t->writenl)) == VAL_NULL)
+        return VAL_NULL;
+    bool needflush = t->line_buffering && (haslf || memchr(s, '\r', rt_str_nbytes(args[1])));
+    Value b = encode(t, text);
+    if (b == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_isinstance_of(b, &rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "encoder should return a bytes object, not '%T'", b);
+    drop_decoded(t);
+    if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
+        return VAL_NULL;
+    sb_add(&t->pending, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+    if ((t->pending.len > t->chunk_size || needflush || t->write_through || t->unbuffered) &&
+        !flush_pending(t))
+        return VAL_NULL;
+    if ((needflush || t->unbuffered) && io_call(t->buffer, "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    return rt_int_from_i64((int64_t)len);
+}
+
+static Value textio_flush(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "flush");
+    if (t == NULL || !flush_pending(t))
+        return VAL_NULL;
+    return io_call(t->buffer, "flush", 0);
+}
+
+/* ---- reading ------------------------------------------------------------------------------------ */
+
+/* Read and decode the next chunk: 1 got some (maybe no characters yet),
+ * 0 at end of file, -1 on error. */
+static int read_chunk(TextIO *t)
+{
+    if (!t->readable) {
+        io_unsupported("not readable");
+        return -1;
+    }
+    memcpy(t->snap_tail, t->tail, sizeof t->tail);
+    t->snap_ntail = t->ntail;
+    t->snap_pendingcr = t->nl.pendingcr;
+    Value input = io_call(t->buffer, t->has_read1 ? "read1" : "read", 1,
+                          small_new((intptr_t)t->chunk_size));
+    if (input == VAL_NULL)
+        return -1;
+    if (!rt_isinstance_of(input, &rt_bytes_type)) {
+        if (input == rt_None) {
+            input = rt_bytes_new(NULL, 0);
+        } else {
+            Value b = io_as_bytes(input);
+            if (b == VAL_NULL) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "underlying %s() should have returned a bytes-like "
+                          "object, not '%T'", t->has_read1 ? "read1" : "read", input);
+                return -1;
+            }
+            input = b;
+        }
+    }
+    bool eof = AS_BYTES(input)->length == 0;
+    size_t n;
+    uint32_t *cps = decode(t, input, eof, &n);
+    if (cps == NULL)
+        return -1;
+    t->dchars = cps;
+    t->dlen = n;
+    t->dpos = 0;
+    t->snap_input = input;
+    t->have_snapshot = true;
+    return !eof;
+}
+
+static bool prepare_read(TextIO *t)
+{
+    if (t->pending.len > 0 && !flush_pending(t))
+        return false;
+    return true;
+}
+
+static Value textio_read(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "read");
+    ssize_t n;
+    if (t == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    if (!t->readable)
+        return io_unsupported("not readable");
+    if (!prepare_read(t))
+        return VAL_NULL;
+    if (n < 0) {
+        /* Everything: the rest of the buffer, decoded as a final piece. */
+        Value rest = io_call(t->buffer, "read", 0);
+        if (rest == VAL_NULL)
+            return VAL_NULL;
+        if (rest == rt_None)
+            rest = rt_bytes_new(NULL, 0);
+        Value b = io_as_bytes(rest);
+        if (b == VAL_NULL)
+            return VAL_NULL;
+        size_t m;
+        uint32_t *cps = decode(t, b, true, &m);
+        if (cps == NULL)
+            return VAL_NULL;
+        size_t have = t->dlen - t->dpos;
+        uint32_t *all = gc_alloc_atomic((have + m + 1) * sizeof *all);
+        if (have)
+            memcpy(all, t->dchars + t->dpos, have * sizeof *all);
+        memcpy(all + have, cps, m * sizeof *all);
+        drop_decoded(t);
+        return io_cps_to_str(all, have + m);
+    }
+    uint32_t *out = gc_alloc_atomic(((size_t)n + 1) * sizeof *out);
+    size_t got = 0;
+    while (got < (size_t)n) {
+        if (t->dpos == t->dlen) {
+            int r = read_chunk(t);
+            if (r < 0)
+                return VAL_NULL;
+            if (r == 0 && t->dlen == 0)
+                break;
+        }
+        size_t k = t->dlen - t->dpos;
+        if (k > (size_t)n - got)
+            k = (size_t)n - got;
+        memcpy(out + got, t->dchars + t->dpos, k * sizeof *out);
+        got += k;
+        t->dpos += k;
+    }
+    return io_cps_to_str(out, got);
+}
+
+/* One line (at most limit characters when limit >= 0); '' at end of file. */
+static Value read_line(TextIO *t, ssize_t limit)
+{
+    if (!prepare_read(t))
+        return VAL_NULL;
+    uint32_t *line = NULL;
+    size_t len = 0;
+    for (;;) {
+        if (t->dpos == t->dlen) {
+            int r = read_chunk(t);
+            if (r < 0)
+                return VAL_NULL;
+            if (r == 0 && t->dlen == 0)
+                break;
+            if (t->dlen == 0)
+                continue;
+        }
+        /* Search the text kept so far plus the decoded chunk. */
+        size_t have = t->dlen - t->dpos;
+        uint32_t *s = t->dchars + t->dpos;
+        if (len > 0) {
+            uint32_t *joined = gc_alloc_atomic((len + have + 1) * sizeof *joined);
+            memcpy(joined, line, len * sizeof *joined);
+            memcpy(joined + len, s, have * sizeof *joined);
+            s = joined;
+        }
+        size_t total = len + have, consumed;
+        ssize_t end = io_find_line_ending(t->readtranslate, t->readuniversal, t->readnl,
+                                          s, total, &consumed);
+        if (end >= 0 && limit >= 0 && (size_t)end > (size_t)limit)
+            end = limit;
+        else if (end < 0 && limit >= 0 && total >= (size_t)limit)
+            end = limit;
+        if (end >= 0) {
+            t->dpos += (size_t)end - len;
+            return io_cps_to_str(s, (size_t)end);
+        }
+        line = s;
+        len = total;
+        t->dpos = t->dlen;
+    }
+    return io_cps_to_str(line, len);
+}
+
+static Value textio_readline(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "readline");
+    ssize_t n;
+    if (t == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
+        return VAL_NULL;
+    if (nargs > 1 && args[1] != rt_None && !is_int(args[1]))
+        return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+    if (!io_size_arg(args, nargs, 1, &n))
+        return VAL_NULL;
+    if (!t->readable)
+        return io_unsupported("not readable");
+    return read_line(t, n);
+}
+
+static Value textio_next(Value self)
+{
+    if (!IS_EXACT(self, io_textiowrapper_type))
+        return io_iobase_type.next(self);
+    Value args[1] = { self };
+    TextIO *t = self_open(args, 1, "__next__");
+    if (t == NULL)
+        return VAL_NULL;
+    Value line = read_line(t, -1);
+    return line == VAL_NULL || AS_STR(line)->length == 0 ? VAL_NULL : line;
+}
+
+/* ---- positions ---------------------------------------------------------------------------------- */
+
+/* The bytes behind the first nchars characters decoded from seq. */
+static size_t bytes_for_chars(TextIO *t, const unsigned char *seq, size_t n, size_t nchars)
+{
+    size_t i = 0;
+    for (size_t produced = 0; produced < nchars && i < n; produced++) {
+        if (t->readtranslate && seq[i] == '\r' && i + 1 < n && seq[i + 1] == '\n') {
+            i += 2;
+            continue;
+        }
+        size_t len = 1;
+        if (t->codec == CODEC_UTF8 && seq[i] >= 0xC0)
+            len = seq[i] >= 0xF0 ? 4 : seq[i] >= 0xE0 ? 3 : 2;
+        i += len;
+    }
+    return i < n ? i : n;
+}
+
+static Value textio_tell(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "tell");
+    if (t == NULL)
+        return VAL_NULL;
+    if (!t->seekable)
+        return io_unsupported("underlying stream is not seekable");
+    if (!flush_pending(t) || io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    Value pos = io_call(t->buffer, "tell", 0);
+    if (pos == VAL_NULL || !t->have_snapshot)
+        return pos;
+    int64_t p;
+    if (!rt_int_as_i64(pos, &p))
+        return VAL_NULL;
+    ObjBytes *in = AS_BYTES(t->snap_input);
+    int64_t start = p - (int64_t)in->length - t->snap_ntail - (t->snap_pendingcr ? 1 : 0);
+    if (t->codec == CODEC_OTHER) {
+        Value done = io_cps_to_str(t->dchars, t->dpos);
+        Value enc = codecs_call("getincrementalencoder", t->encoding, t->errors);
+        Value b = enc == VAL_NULL ? VAL_NULL : io_call(enc, "encode", 1, done);
+        if (b == VAL_NULL)
+            return VAL_NULL;
+        return rt_int_from_i64(start + (int64_t)rt_len(b));
+    }
+    StrBuf seq;
+    sb_init(&seq);
+    if (t->snap_pendingcr)
+        sb_addc(&seq, '\r');
+    sb_add(&seq, (const char *)t->snap_tail, (size_t)t->snap_ntail);
+    sb_add(&seq, (const char *)in->data, in->length);
+    return rt_int_from_i64(start + (int64_t)bytes_for_chars(t, (unsigned char *)seq.data,
+                                                            seq.len, t->dpos));
+}
+
+static void reset_decoder(TextIO *t)
+{
+    drop_decoded(t);
+    t->ntail = 0;
+    t->nl.pendingcr = false;
+    if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
+        rt_err_clear();
+}
+
+static Value textio_seek(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "seek");
+    if (t == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
+        return VAL_NULL;
+    ssize_t whence = 0;
+    if (nargs > 2 && !rt_as_ssize(args[2], &whence))
+        return VAL_NULL;
+    if (!t->seekable)
+        return io_unsupported("underlying stream is not seekable");
+    Value cookie = args[1];
+    int zero = rt_eq(cookie, small_new(0));
+    if (zero < 0)
+        return VAL_NULL;
+    if (whence == 1) {
+        if (!zero)
+            return io_unsupported("can't do nonzero cur-relative seeks");
+        return io_call(args[0], "tell", 0);
+    }
+    if (whence == 2) {
+        if (!zero)
+            return io_unsupported("can't do nonzero end-relative seeks");
+        if (io_call(args[0], "flush", 0) == VAL_NULL)
+            return VAL_NULL;
+        reset_decoder(t);
+        return io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
+    }
+    if (whence != 0)
+        return rt_raisef(&rt_ValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
+    int neg = rt_compare_bool(cookie, small_new(0), CMP_LT);
+    if (neg < 0)
+        return VAL_NULL;
+    if (neg)
+        return rt_raisef(&rt_ValueError, "negative seek position %R", cookie);
+    if (io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    reset_decoder(t);
+    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL)
+        return VAL_NULL;
+    return cookie;
+}
+
+static Value textio_truncate(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_open(args, nargs, "truncate");
+    if (t == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+        return VAL_NULL;
+    if (io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    Value pos = nargs > 1 ? args[1] : rt_None;
+    return io_call(t->buffer, "truncate", 1, pos);
+}
+
+/* ---- the rest ----------------------------------------------------------------------------------- */
+
+static Value textio_close(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_ok(args, nargs, "close");
+    if (t == NULL)
+        return VAL_NULL;
+    int c = io_is_closed(t->buffer);
+    if (c != 0)
+        return c < 0 ? VAL_NULL : rt_None;
+    return io_flush_then_close(args[0], t->buffer);
+}
+
+static Value textio_detach(Value *args, size_t nargs, Value kw)
+{
+    TextIO *t = self_ok(args, nargs, "detach");
+    if (t == NULL || io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    Value b = t->buffer;
+    t->buffer = VAL_NULL;
+    t->detached = true;
+    if (rt_stdout_stream == args[0])
+        rt_stdout_stream = VAL_NULL;
+    t->to_stdout = false;
+    return b;
+}
+
+static Value buffer_method(Value *args, size_t nargs, const char *name)
+{
+    TextIO *t = self_ok(args, nargs, name);
+    return t == NULL ? VAL_NULL : io_call(t->buffer, name, 0);
+}
+
+static Value textio_fileno(Value *args, size_t nargs, Value kw) { return buffer_method(args, nargs, "fileno"); }
+static Value textio_isatty(Value *args, size_t nargs, Value kw) { return buffer_method(args, nargs, "isatty"); }
+static Value textio_seekable(Value *args, size_t nargs, Value kw) { return buffer_method(args, nargs, "seekable"); }
+static Value textio_readable(Value *args, size_t nargs, Value kw) { return buffer_method(args, nargs, "readable"); }
+static Value textio_writable(Value *args, size_t nargs, Value kw) { return buffer_method(args, nargs, "writable"); }
+
+/* reconfigure(*, encoding, errors, newline, line_buffering, write_through) */
+static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "encoding", "errors", "newline", "line_buffering",
+                                         "write_through" };
+    static const ArgSpec spec = { "reconfigure", names, 5, 0, 0, 0, false };
+    Value a[5];
+    TextIO *t = self_ok(args, nargs, "reconfigure");
+    if (t == NULL || !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    if (!text_arg(a[0], "encoding") || !text_arg(a[1], "errors") || !text_arg(a[2], "newline"))
+        return VAL_NULL;
+    if (a[2] != VAL_NULL && !io_check_newline(a[2], false))
+        return VAL_NULL;
+    if (t->dchars != NULL && t->dpos < t->dlen && (a[0] != VAL_NULL || a[2] != VAL_NULL))
+        return io_unsupported("It is not possible to set the encoding or newline of stream "
+                              "after the first read");
+    if (a[0] != VAL_NULL && a[0] != rt_None && a[1] == VAL_NULL)
+        a[1] = rt_str_from_cstr("strict");
+    if (io_call(args[0], "flush", 0) == VAL_NULL)
+        return VAL_NULL;
+    Value old_enc = t->encoding, old_err = t->errors;
+    if (a[0] != VAL_NULL && a[0] != rt_None)
+        t->encoding = strcmp(rt_str_cstr(a[0]), "locale") == 0 ? io_default_encoding() : a[0];
+    if (a[1] != VAL_NULL && a[1] != rt_None)
+        t->errors = a[1];
+    if (a[0] != VAL_NULL || a[1] != VAL_NULL) {
+        bool readable, writable;
+        if (!ask_bool(t->buffer, "readable", &readable) ||
+            !ask_bool(t->buffer, "writable", &writable) || !set_codec(t, readable, writable)) {
+            t->encoding = old_enc;
+            t->errors = old_err;
+            return VAL_NULL;
+        }
+    }
+    if (a[2] != VAL_NULL)
+        set_newline(t, a[2]);
+    if (a[3] != VAL_NULL && a[3] != rt_None && !truth_arg(a[3], &t->line_buffering))
+        return VAL_NULL;
+    if (a[4] != VAL_NULL && a[4] != rt_None && !truth_arg(a[4], &t->write_through))
+        return VAL_NULL;
+    if (t->to_stdout && (t->codec != CODEC_UTF8 || t->writenl != VAL_NULL ||
+                         strcmp(rt_str_cstr(t->errors), "strict") != 0)) {
+        t->to_stdout = false;           /* print() must now go through write() */
+        if (rt_stdout_stream == args[0])
+            rt_stdout_stream = VAL_NULL;
+    }
+    return rt_None;
+}
+
+static Value textio_repr(Value self)
+{
+    TextIO *t = TIO(self);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "<");
+    sb_adds(&sb, val_type(self)->name);
+    if (!io_repr_attr(&sb, self, "name", "name") || !io_repr_attr(&sb, self, "mode", "mode"))
+        return VAL_NULL;
+    if (t->ok) {
+        sb_adds(&sb, " encoding=");
+        if (!sb_add_value_repr(&sb, t->encoding))
+            return VAL_NULL;
+    }
+    sb_adds(&sb, ">");
+    return sb_finish(&sb);
+}
+
+static Value getter_self(Value self, const char *name, TextIO **t)
+{
+    Value args[1] = { self };
+    *t = self_ok(args, 1, name);
+    return *t == NULL ? VAL_NULL : rt_None;
+}
+
+/* encoding, buffer, line_buffering and write_through are plain members in
+ * CPython: readable even after detach() (buffer is then None). */
+static Value get_encoding(Value self) { return TIO(self)->encoding ? TIO(self)->encoding : rt_None; }
+static Value get_buffer(Value self) { return TIO(self)->buffer ? TIO(self)->buffer : rt_None; }
+static Value get_line_buffering(Value self) { return rt_bool(TIO(self)->line_buffering); }
+static Value get_write_through(Value self) { return rt_bool(TIO(self)->write_through); }
+static Value get_errors(Value self) { TextIO *t; return getter_self(self, "errors", &t) ? t->errors : VAL_NULL; }
+static Value get_finalizing(Value self) { return rt_False; }
+
+static Value get_closed(Value self)
+{
+    TextIO *t;
+    return getter_self(self, "closed", &t) ? rt_getattr_cstr(t->buffer, "closed") : VAL_NULL;
+}
+
+static Value get_name(Value self)
+{
+    TextIO *t;
+    return getter_self(self, "name", &t) ? rt_getattr_cstr(t->buffer, "name") : VAL_NULL;
+}
+
+static Value get_newlines(Value self)
+{
+    TextIO *t;
+    if (!getter_self(self, "newlines", &t))
+        return VAL_NULL;
+    if (t->decoder != VAL_NULL && !t->readuniversal)
+        return rt_lookup_attr(t->decoder, rt_str_intern_cstr("newlines")) ?: rt_None;
+    return t->readuniversal ? io_nl_seen(t->nl.seennl) : rt_None;
+}
+
+static Value get_chunk_size(Value self)
+{
+    TextIO *t;
+    return getter_self(self, "_CHUNK_SIZE", &t) ? rt_int_from_i64((int64_t)t->chunk_size) : VAL_NULL;
+}
+
+static int set_chunk_size(Value self, Value v)
+{
+    TextIO *t;
+    if (!getter_self(self, "_CHUNK_SIZE", &t))
+        return -1;
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    ssize_t n;
+    if (!rt_as_ssize(v, &n))
+        return -1;
+    if (n <= 0) {
+        rt_raisef(&rt_ValueError, "a strictly positive integer is required");
+        return -1;
+    }
+    t->chunk_size = (size_t)n;
+    return 0;
+}
+
+static const GetSetDef textio_getsets[] = {
+    {"encoding", get_encoding, 0, 0}, {"errors", get_errors, 0, 0},
+    {"buffer", get_buffer, 0, 0}, {"line_buffering", get_line_buffering, 0, 0},
+    {"write_through", get_write_through, 0, 0}, {"closed", get_closed, 0, 0},
+    {"name", get_name, 0, 0}, {"newlines", get_newlines, 0, 0},
+    {"_CHUNK_SIZE", get_chunk_size, set_chunk_size, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_textiowrapper_methods[] = {
+    {"__init__", textio_init}, {"write", textio_write}, {"read", textio_read},
+    {"readline", textio_readline}, {"flush", textio_flush}, {"close", textio_close},
+    {"tell", textio_tell}, {"seek", textio_seek}, {"truncate", textio_truncate},
+    {"detach", textio_detach}, {"fileno", textio_fileno}, {"isatty", textio_isatty},
+    {"seekable", textio_seekable}, {"readable", textio_readable},
+    {"writable", textio_writable}, {"reconfigure", textio_reconfigure},
+    {NULL, NULL},
+};
+
+ObjType io_textiowrapper_type = {
+    .ob.type = &rt_type_type, .name = "_io.TextIOWrapper", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
+    .instance_size = sizeof(TextIO), .getsets = textio_getsets,
+    .new_ = textio_new, .next = textio_next, .repr = textio_repr,
+};
+
+/* ---- IncrementalNewlineDecoder --------------------------------------------------------------- */
+
+typedef struct NlDecoder {
+    Object ob;
+    Value decoder, errors;
+    IoNewlines nl;
+    bool ok;
+} NlDecoder;
+
+#define NLD(v) VAL_AS(NlDecoder, v)
+
+static Value nld_init(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "decoder", "translate", "errors" };
+    static const ArgSpec spec = { "IncrementalNewlineDecoder", names, 3, 0, 2, 3, false };
+    Value a[3];
+    if (!io_self(args, nargs, &io_nldecoder_type, "__init__") ||
+        !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    NlDecoder *d = NLD(args[0]);
+    int tr = rt_truthy(a[1]);
+    if (tr < 0)
+        return VAL_NULL;
+    d->decoder = a[0];
+    d->errors = a[2] != VAL_NULL ? a[2] : rt_str_from_cstr("strict");
+    d->nl = (IoNewlines){ .translate = tr };
+    d->ok = true;
+    return rt_None;
+}
+
+static Value nld_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    NlDecoder *d = rt_alloc_instance(type, sizeof(NlDecoder));
+    if (rt_is_heaptype(type))
+        return obj_val(d);
+    Value all[5] = { obj_val(d) };
+    size_t total = nargs + rt_nkwargs(kw);
+    if (total > 3)
+        return rt_raisef(&rt_TypeError, "IncrementalNewlineDecoder() takes at most 3 arguments "
+                         "(%zu given)", total);
+    memcpy(all + 1, args, total * sizeof(Value));
+    return nld_init(all, nargs + 1, kw) == VAL_NULL ? VAL_NULL : obj_val(d);
+}
+
+static NlDecoder *nld_self(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_nldecoder_type, name))
+        return NULL;
+    if (!NLD(args[0])->ok) {
+        rt_raisef(&rt_ValueError, "IncrementalNewlineDecoder.__init__() not called");
+        return NULL;
+    }
+    return NLD(args[0]);
+}
+
+static Value nld_decode(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "input", "final" };
+    static const ArgSpec spec = { "decode", names, 2, 0, 1, 2, false };
+    Value a[2];
+    NlDecoder *d = nld_self(args, nargs, "decode");
+    if (d == NULL || !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    int final = a[1] == VAL_NULL ? 0 : rt_truthy(a[1]);
+    if (final < 0)
+        return VAL_NULL;
+    Value text = a[0];
+    if (d->decoder != rt_None) {
+        Value dargs[2] = { a[0], rt_bool(final) };
+        text = mod_call_method(d->decoder, "decode", dargs, 2);
+        if (text == VAL_NULL)
+            return VAL_NULL;
+    }
+    if (!rt_is_str(text))
+        return rt_raisef(&rt_TypeError, "decoder should return a string result, not '%T'", text);
+    size_t n;
+    uint32_t *cps = io_str_to_cps(text, &n);
+    uint32_t *out = gc_alloc_atomic((n + 2) * sizeof *out);
+    n = io_nl_decode(&d->nl, cps, n, final, out);
+    return io_cps_to_str(out, n);
+}
+
+static Value nld_getstate(Value *args, size_t nargs, Value kw)
+{
+    NlDecoder *d = nld_self(args, nargs, "getstate");
+    if (d == NULL)
+        return VAL_NULL;
+    Value buf = rt_bytes_new(NULL, 0), flag = small_new(0);
+    if (d->decoder != rt_None) {
+        Value st = io_call(d->decoder, "getstate", 0);
+        if (st == VAL_NULL)
+            return VAL_NULL;
+        if (!IS_EXACT(st, rt_tuple_type) || rt_tuple_len(st) != 2)
+            return rt_raisef(&rt_TypeError, "illegal decoder state");
+        buf = rt_tuple_get(st, 0);
+        flag = rt_tuple_get(st, 1);
+    }
+    int64_t f;
+    if (!rt_int_as_i64(flag, &f))
+        return VAL_NULL;
+    return rt_tuple_pack(2, buf, rt_int_from_i64(f << 1 | d->nl.pendingcr));
+}
+
+static Value nld_setstate(Value *args, size_t nargs, Value kw)
+{
+    NlDecoder *d = nld_self(args, nargs, "setstate");
+    if (d == NULL || !rt_arg_range("setstate", nargs - 1, 1, 1))
+        return VAL_NULL;
+    Value st = args[1];
+    if (!IS_EXACT(st, rt_tuple_type) || rt_tuple_len(st) != 2)
+        return rt_raisef(&rt_TypeError, "state argument must be a tuple");
+    int64_t f;
+    if (!rt_int_as_i64(rt_tuple_get(st, 1), &f))
+        return VAL_NULL;
+    d->nl.pendingcr = f & 1;
+    if (d->decoder != rt_None) {
+        Value s = rt_tuple_pack(2, rt_tuple_get(st, 0), rt_int_from_i64(f >> 1));
+        return io_call(d->decoder, "setstate", 1, s);
+    }
+    return rt_None;
+}
+
+static Value nld_reset(Value *args, size_t nargs, Value kw)
+{
+    NlDecoder *d = nld_self(args, nargs, "reset");
+    if (d == NULL)
+        return VAL_NULL;
+    d->nl.seennl = 0;
+    d->nl.pendingcr = false;
+    return d->decoder != rt_None ? io_call(d->decoder, "reset", 0) : rt_None;
+}
+
+static Value nld_newlines(Value self)
+{
+    Value args[1] = { self };
+    NlDecoder *d = nld_self(args, 1, "newlines");
+    return d == NULL ? VAL_NULL : io_nl_seen(d->nl.seennl);
+}
+
+static const GetSetDef nld_getsets[] = {
+    {"newlines", nld_newlines, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+const MethodDef io_nldecoder_methods[] = {
+    {"__init__", nld_init}, {"decode", nld_decode}, {"getstate", nld_getstate},
+    {"setstate", nld_setstate}, {"reset", nld_reset},
+    {NULL, NULL},
+};
+
+ObjType io_nldecoder_type = {
+    .ob.type = &rt_type_type, .name = "_io.IncrementalNewlineDecoder", .flags = TF_BASETYPE,
+    .base = &rt_object_type, .instance_size = sizeof(NlDecoder), .getsets = nld_getsets,
+    .new_ = nld_new,
+};

@@ -1,0 +1,10 @@
+# _json without Lib/json: scanstring (escapes, surrogates, strict=False) and encode_basestring(_ascii), argument errors
+from _json import scanstring as ss, encode_basestring_ascii as eba, encode_basestring as eb
+for a in [('"abc"', 1), ('abc\\n\\u00e9\\ud83d\\ude00x"', 0), ('a\x01"', 0, False), ('\\ud800"', 0), ('\\ud800\\u0041"', 0), ('é"', 0), ('\\"\\\\\\/\\b\\f\\n\\r\\t"', 0), ('xx"yy"', 3), ('\\uD83D\\uDE00"', 0), ('"', 5)]:
+    try: print(repr(ss(*a)))
+    except Exception as e: print(type(e).__name__, e)
+for s in ['abc', 'a"b\\c\n\t\x01\x7f\x1f', 'é€😀', '', '\u2028']:
+    print(eba(s), eb(s))
+for f, a in [(eba, (1,)), (eb, (b'x',)), (ss, (1, 0)), (ss, ('a',)), (ss, ('a', 'b')), (eba, ())]:
+    try: f(*a)
+    except Exception as e: print(type(e).__name__, e)

@@ -1,0 +1,71 @@
+# select: select(), poll and epoll objects on pipes — readiness, argument errors, the objects' life cycle, other threads running while they wait.
+import select, posix
+r, w = posix.pipe()
+N = {r: 'r', w: 'w'}
+def show(x):
+    if isinstance(x, tuple) and len(x) == 3:
+        return tuple(show(l) for l in x)
+    return sorted((N.get(a[0], a[0]), a[1]) if isinstance(a, tuple) else N.get(a, a) for a in x)
+print(show(select.select([r], [w], [], 0)))
+posix.write(w, b'x')
+print(show(select.select([r], [], [], 1.5)))
+class F:
+    def __init__(self, fd): self.fd = fd
+    def fileno(self): return self.fd
+f = F(r)
+rr, ww, xx = select.select([f], (), [], None)
+print(rr[0] is f, ww, xx)
+for args in [([1.5], [], []), ([-1], [], []), ([r], [], [], 'x'), ([r], [], [], -1), (5, [], []), ([object()], [], [])]:
+    try: print(select.select(*args))
+    except Exception as e: print(type(e).__name__, e)
+p = select.poll()
+p.register(r)
+p.register(w, select.POLLOUT)
+print(show(p.poll(0)))
+p.modify(w, select.POLLIN)
+print(show(p.poll(10)))
+p.unregister(w)
+try: p.unregister(w)
+except KeyError as e: print('KeyError', N[e.args[0]])
+try: p.modify(99, 1)
+except OSError as e: print(e)
+posix.read(r, 1)
+print(show(p.poll(0)), show(p.poll(1.5)))
+e = select.epoll()
+print(e.closed, type(e.fileno()))
+e.register(r, select.EPOLLIN)
+e.register(w, select.EPOLLOUT)
+print(show(e.poll(0)))
+posix.write(w, b'yy')
+print(show(e.poll(timeout=1)))
+e.modify(w, select.EPOLLIN)
+print(show(e.poll(maxevents=1)))
+e.unregister(r)
+try: e.register(w)
+except OSError as ex: print(ex)
+try: e.poll(maxevents=0)
+except ValueError as ex: print(ex)
+e.close(); print(e.closed)
+try: e.poll()
+except ValueError as ex: print(ex)
+with select.epoll() as e2:
+    print(e2.closed)
+print(e2.closed)
+print(select.error, select.POLLIN, select.POLLRDHUP, select.EPOLLET, select.EPOLLEXCLUSIVE, select.PIPE_BUF, select.EPOLL_CLOEXEC)
+print(sorted(n for n in dir(select) if not n.startswith('_')))
+# another thread runs while select/poll/epoll wait
+import _thread, time
+r2, w2 = posix.pipe()
+def writer():
+    time.sleep(0.05)
+    posix.write(w2, b'z')
+_thread.start_new_thread(writer, ())
+print(select.select([r2], [], [], 5)[0] == [r2])
+posix.read(r2, 1)
+_thread.start_new_thread(writer, ())
+p2 = select.poll(); p2.register(r2, select.POLLIN)
+print(p2.poll(5000) == [(r2, select.POLLIN)])
+posix.read(r2, 1)
+_thread.start_new_thread(writer, ())
+e3 = select.epoll(); e3.register(r2, select.EPOLLIN)
+print(e3.poll(5) == [(r2, select.EPOLLIN)])

@@ -1,0 +1,41 @@
+# _signal: handlers run for signals the process sends itself, setitimer/alarm, errors, masks, constants.
+import _signal as signal, posix as os, time
+got = []
+def h(signum, frame):
+    got.append(signum)
+print(signal.getsignal(signal.SIGUSR1), signal.getsignal(signal.SIGINT))
+print(signal.signal(signal.SIGUSR1, h))
+os.kill(os.getpid(), signal.SIGUSR1)
+for i in range(100): pass
+print(got)
+signal.raise_signal(signal.SIGUSR1)
+print(got)
+def boom(s, f): raise RuntimeError("alarm %d" % s)
+signal.signal(signal.SIGALRM, boom)
+signal.setitimer(signal.ITIMER_REAL, 0.05)
+try:
+    time.sleep(5)
+except RuntimeError as e:
+    print("caught", e)
+print(signal.strsignal(signal.SIGUSR1), signal.strsignal(signal.SIGRTMIN), signal.NSIG)
+print(len(signal.valid_signals()), signal.SIGRTMIN, signal.SIGRTMAX)
+print(signal.getsignal(signal.SIGUSR1) is h)
+try: signal.signal(signal.SIGKILL, h)
+except OSError as e: print(e)
+try: signal.signal(100, h)
+except ValueError as e: print(e)
+try: signal.signal(signal.SIGUSR1, 5)
+except TypeError as e: print(e)
+print(signal.signal(signal.SIGUSR1, signal.SIG_IGN) is h)
+os.kill(os.getpid(), signal.SIGUSR1)
+print(signal.getsignal(signal.SIGUSR1))
+print(signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2]))
+print(signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGUSR2]))
+print(signal.getitimer(signal.ITIMER_REAL))
+print(signal.alarm(0))
+try: signal.default_int_handler(2, None)
+except KeyboardInterrupt as e: print("KI", repr(e))
+print(signal.ItimerError, signal.ItimerError.__mro__)
+try: signal.pthread_sigmask(signal.SIG_BLOCK, [0])
+except ValueError as e: print(e)
+print(signal.SIG_DFL, signal.SIG_IGN, signal.default_int_handler)

@@ -1,0 +1,21 @@
+# _signal: set_wakeup_fd writes the signal number to a non-blocking fd, pthread_kill, pthread_sigmask holding a signal pending until unblocked (its handler then runs).
+import _signal as signal, posix, fcntl
+r, w = posix.pipe()
+try: signal.set_wakeup_fd(w)
+except ValueError as e: print(str(e).replace(str(w), 'W'))
+fl = fcntl.fcntl(w, fcntl.F_GETFL); fcntl.fcntl(w, fcntl.F_SETFL, fl | posix.O_NONBLOCK)
+print(signal.set_wakeup_fd(w))
+signal.signal(signal.SIGUSR1, lambda s, f: print("handled", s))
+signal.raise_signal(signal.SIGUSR1)
+print(posix.read(r, 10))
+print(signal.set_wakeup_fd(-1) == w)
+try: signal.set_wakeup_fd(9999)
+except OSError as e: print(type(e).__name__, e)
+import _thread
+print(signal.pthread_kill(_thread.get_ident(), 0))
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2])
+signal.raise_signal(signal.SIGUSR2)
+print(signal.sigpending())
+signal.signal(signal.SIGUSR2, lambda s, f: print("usr2 handled"))
+print(signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGUSR2]))
+print("after unblock")
