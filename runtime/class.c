@@ -30,6 +30,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/typeversion.h"
 #include "runtime/class.h"
 #include "runtime/weakref.h"
 #include "vm/vm.h"
@@ -703,6 +704,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     rt_inherit_slots(t, base);
     rt_update_slots(t);
     rt_list_append(heap_types, obj_val(t));
+    rt_type_modified(t);                /* lookups made while creating it are stale */
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
     return obj_val(t);
@@ -1034,6 +1036,7 @@ static int set_bases(ObjType *t, Value v)
         return -1;
     Value old_bases = t->bases;
     ObjType *old_base = t->base;
+    rt_type_modified(t);                /* its MRO and its subclasses' change */
     t->bases = v;
     t->base = new_base;
     if (!update_mros(t)) {
@@ -1056,9 +1059,13 @@ int rt_type_setattr(Value self, Value name, Value v)
                   name, type->name);
         return -1;
     }
+    rt_type_modified(type);             /* inline caches of its attributes are stale */
     Value meta_attr = rt_type_lookup(val_type(self), name);
-    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL)
-        return val_type(meta_attr)->descr_set(meta_attr, self, v);
+    if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL) {
+        int r = val_type(meta_attr)->descr_set(meta_attr, self, v);
+        rt_type_modified(type);
+        return r;
+    }
     if (v != VAL_NULL) {
         if (!rt_dict_set(type->dict, name, v))
             return -1;
@@ -1071,6 +1078,7 @@ int rt_type_setattr(Value self, Value name, Value v)
             return -1;
         }
     }
+    rt_type_modified(type);
     if (is_dunder(name))
         slots_changed(type);
     return 0;

@@ -73,9 +73,18 @@ static void count_slot_kinds(ObjCode *code)
 
 void rt_code_init(ObjCode *code)
 {
+    /* The loop runs a private copy that specialization may rewrite
+     * (vm/specialize.h).  Pointer-free memory: the only pointer a cache
+     * holds (LOAD_METHOD's function) is used only while the type's version
+     * tag guarantees the type's dict still holds it. */
     ObjBytes *bytes = AS_BYTES(code->code);
-    code->instrs = (const uint16_t *)bytes->data;
-    code->ninstrs = bytes->length / 2;
+    size_t n = bytes->length / 2;
+    uint16_t *units = gc_alloc_atomic(n * sizeof *units + 1);
+    memcpy(units, bytes->data, n * sizeof *units);
+    code->instrs = units;
+    code->ninstrs = n;
+    code->cache_objs = VAL_NULL;
+    code->threaded = NULL;
     count_slot_kinds(code);
     code->framesize = (size_t)code->nlocalsplus + (size_t)code->stacksize;
 }

@@ -39,6 +39,11 @@ Value rt_dict_new(void);
  * failed hash/== (pass NULL when the key cannot fail, e.g. a str). */
 Value rt_dict_get(Value dict, Value key, bool *error);
 Value rt_dict_get_str(Value dict, Value str_key);   /* str keys only: no errors */
+/* For the eval loop's inline caches (vm/specialize.c): the entry number
+ * of a str key in dict->entries, or -1; and the dict's keys version, which
+ * changes when a key is added (0: none could be given). */
+int64_t rt_dict_entry_of_str(Value dict, Value str_key);
+uint32_t rt_dict_keys_version(Value dict);
 Value rt_dict_get_cstr(Value dict, const char *key);
 bool rt_dict_set(Value dict, Value key, Value v);   /* false + exception */
 void rt_dict_set_cstr(Value dict, const char *key, Value v);

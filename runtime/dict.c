@@ -152,6 +152,7 @@ static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
     d->entries[d->nentries++] = (DictEntry){key, value, hash};
     d->used++;
     d->version++;
+    d->keys_version = 0;                /* a new key: caches of its absence are stale */
 }
 
 static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
@@ -215,25 +216,48 @@ Value rt_dict_get(Value dict, Value key, bool *error)
 }
 
 /* The fast path for str keys: pointer compare, then hash + bytes. */
-Value rt_dict_get_str(Value dict, Value key)
+/* The entry number of a str key, or -1 (str keys only: no errors). */
+static inline int64_t str_entry(const ObjDict *d, Value key)
 {
-    ObjDict *d = AS_DICT(dict);
     if (d->index_size == 0)
-        return VAL_NULL;
+        return -1;
     intptr_t hash = rt_str_hash(key);
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;; i = probe_next(i, &perturb, mask)) {
         int64_t ix = d->index[i];
         if (ix == IX_EMPTY)
-            return VAL_NULL;
+            return -1;
         if (ix < 0)
             continue;
-        DictEntry *e = &d->entries[ix];
+        const DictEntry *e = &d->entries[ix];
         if (e->key == key)
-            return e->value;
+            return ix;
         if (e->hash == hash && is_str(e->key) && rt_str_equal(e->key, key))
-            return e->value;
+            return ix;
     }
+}
+
+Value rt_dict_get_str(Value dict, Value key)
+{
+    const ObjDict *d = AS_DICT(dict);
+    int64_t ix = str_entry(d, key);
+    return ix < 0 ? VAL_NULL : d->entries[ix].value;
+}
+
+int64_t rt_dict_entry_of_str(Value dict, Value key)
+{
+    return str_entry(AS_DICT(dict), key);
+}
+
+/* Versions come from one counter, so two dicts never share one; when it
+ * runs out, no more are handed out (0: the caller does not cache). */
+uint32_t rt_dict_keys_version(Value dict)
+{
+    static uint32_t next_version = 1;
+    ObjDict *d = AS_DICT(dict);
+    if (d->keys_version == 0 && next_version != UINT32_MAX)
+        d->keys_version = next_version++;
+    return d->keys_version;
 }
 
 Value rt_dict_get_cstr(Value dict, const char *key)

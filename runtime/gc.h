@@ -28,6 +28,9 @@ void *gc_alloc(size_t size);          /* zeroed */
 void *gc_alloc_atomic(size_t size);   /* not zeroed */
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
+/* A static array that holds no pointers (an output buffer, a table of
+ * counts): the collector stops scanning it at every collection. */
+void gc_exclude_static(void *start, size_t size);
 
 /* NULL instead of failing (the reserve is not touched). */
 void *gc_try_alloc(size_t size);      /* zeroed */

@@ -42,6 +42,7 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
+#include "vm/opcodes.h"
 #include "vm/vm.h"
 
 static const char *kind_name(ObjGen *gen)
@@ -112,9 +113,30 @@ static void gen_finalizer(void *obj, void *data)
     vm_request_pending_work();
 }
 
+/* Does closing a suspended generator of this code run anything?  close()
+ * raises GeneratorExit at the yield; if the code has no exception handler
+ * (no try, with or except: an empty exception table) and never delegates
+ * (no SEND: `yield from` closes its sub-iterator), the exception leaves the
+ * frame at once and closing has no effect but to complete the generator.
+ * Most generators are like that, and need neither a finaliser (~1,000
+ * instructions to register, and work at every collection) nor a place on
+ * the exit list.  Decided once per code object (a scan of its units). */
+static bool close_runs_code(ObjCode *code)
+{
+    if (code->close_runs_code == 0) {
+        bool runs = AS_BYTES(code->exceptiontable)->length > 0;
+        for (size_t i = 0; i < code->ninstrs && !runs; i++)
+            runs = (code->instrs[i] & 0xff) == OP_SEND;
+        code->close_runs_code = runs ? 1 : -1;
+    }
+    return code->close_runs_code > 0;
+}
+
 static void watch_suspended(ObjGen *gen)
 {
     if (gen->finalizer_registered)
+        return;
+    if (gen->ob.type == &rt_generator_type && !close_runs_code(gen->code))
         return;
     gen->finalizer_registered = true;
     gc_register_finalizer(gen, gen_finalizer, NULL);

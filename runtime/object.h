@@ -287,6 +287,12 @@ struct ObjType {
     Value mro;                  /* tuple of types, self first */
     Value dict;                 /* ObjDict: methods and class attributes */
     uint32_t flags;
+    /* The version tag (runtime/typeversion.c): a number that stands for
+     * the type's attributes and its MRO's as they are now, 0 until
+     * rt_type_version hands one out; rt_type_modified sets it (and every
+     * subclass's) back to 0 when the class changes.  Inline caches compare
+     * it instead of looking attributes up again. */
+    uint32_t version_tag;
     /* Offset of the instance-dict field (a Value holding an ObjDict or
      * VAL_NULL until first use) in instances; 0: instances have no dict. */
     size_t dict_offset;
@@ -403,6 +409,11 @@ typedef struct ObjDict {
     int64_t *index;             /* -1 empty, -2 dummy, else entry number */
     DictEntry *entries;
     uint64_t version;           /* bumped on every change (iteration checks) */
+    /* The keys' version for the eval loop's caches (vm/specialize.c): 0
+     * until rt_dict_keys_version hands one out, back to 0 when a key is
+     * added.  LOAD_GLOBAL_BUILTIN trusts that a name absent from the
+     * globals stays absent while their keys version is unchanged. */
+    uint32_t keys_version;
 } ObjDict;
 
 typedef struct ObjRange {
@@ -435,12 +446,24 @@ typedef struct ObjCode {
     Value linetable;            /* bytes */
     Value exceptiontable;       /* bytes */
     /* derived by rt_code_init */
-    const uint16_t *instrs;     /* the code units (little-endian opcode, oparg) */
+    /* The code units the eval loop runs (little-endian opcode, oparg): a
+     * copy of co_code that specialization rewrites in place (vm/specialize.c:
+     * an instruction becomes its specialized form, its CACHE units hold the
+     * counter and the guards).  co_code itself (`code` above) stays as
+     * loaded, for dis, the tracer and Python code. */
+    const uint16_t *instrs;
     size_t ninstrs;             /* number of code units */
+    /* Objects the inline caches refer to (a property's getter...), kept
+     * here where the collector sees them; a cache holds an index. */
+    Value cache_objs;           /* list, VAL_NULL until the first */
+    /* The threaded strategy's translation of instrs (vm/eval_threaded.c),
+     * made the first time it runs the code; NULL until then. */
+    void *threaded;
     int nlocalsplus;
     int nlocals;                /* slots that are plain locals (kind & 0x20 only) */
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
+    signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
 } ObjCode;
 
 /* Code flags (co_flags). */

@@ -40,6 +40,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/gc.h"
 
 #define STDOUT_BUFSIZE (64 * 1024)
 
@@ -105,6 +106,7 @@ static void setup(void)
 
 void rt_stdout_init(void)
 {
+    gc_exclude_static(buffer, sizeof buffer);   /* text, never pointers */
     setup();
 }
 

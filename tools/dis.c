@@ -68,6 +68,8 @@
 /* The instruction walk and the exception table are vm/decode.h's: the
  * loop's unwinder and the verifier read the same bytes. */
 
+bool tool_dis_adaptive;
+
 const char *tool_dis_opname(int opcode, char buf[8])
 {
     const char *name = vm_opcode_info[opcode & 0xff].name;
@@ -245,7 +247,9 @@ void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     snprintf(num, sizeof num, "%d", in->offset);
     add_padded(sb, num, w.offset, true);
     sb_addc(sb, ' ');
-    add_padded(sb, tool_dis_opname(in->opcode, opbuf), OPNAME_WIDTH, false);
+    const char *opname = in->specialized ? vm_opcode_name(in->specialized)
+                                         : tool_dis_opname(in->opcode, opbuf);
+    add_padded(sb, opname, OPNAME_WIDTH, false);
     if (in->has_arg) {
         snprintf(num, sizeof num, "%" PRId64, in->arg);
         sb_addc(sb, ' ');
@@ -272,7 +276,7 @@ static bool *find_labels(const ObjCode *code, const VmExcEntry *exc, size_t nexc
     size_t nbytes = 2 * code->ninstrs;
     bool *labels = gc_alloc_atomic(nbytes + 1);
     memset(labels, 0, nbytes + 1);
-    VmDecoder d = { code, 0, 0 };
+    VmDecoder d = { code, 0, 0, tool_dis_adaptive };
     VmInstr in;
     int target;
     while (vm_decode_next(&d, &in))
@@ -353,7 +357,7 @@ void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
     bool has_lines = max_line >= 0;     /* no line at all: no line column */
     ToolDisWidths w = listing_widths(code, has_lines, max_line);
 
-    VmDecoder d = { code, 0, 0 };
+    VmDecoder d = { code, 0, 0, tool_dis_adaptive };
     VmInstr in;
     StrBuf sb;
     sb_init(&sb);

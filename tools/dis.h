@@ -42,6 +42,11 @@ typedef struct ToolDisWidths {
 void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
                            int line, bool current, bool is_target, ToolDisWidths w);
 
+/* Whether listings show the code as the loop runs it, specialized forms
+ * included (`pvm dis --adaptive`, as CPython 3.12's dis(adaptive=True)),
+ * rather than co_code as loaded. */
+extern bool tool_dis_adaptive;
+
 /* Print the listing of one code object, its exception table included
  * (dis.disassemble).  `lasti` is the byte offset to mark "-->", or -1. */
 void tool_disassemble(FILE *out, const ObjCode *code, int lasti);

@@ -78,9 +78,12 @@ static const char usage_text[] =
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
     "  --stats           after the program, print to stderr how often each opcode\n"
-    "                    and each pair of opcodes ran\n"
+    "                    and each pair of opcodes ran, and how specialization went\n"
     "Tools:\n"
     "  pvm dis FILE.pyc    disassemble, exactly as python3.11's dis.dis prints it\n"
+    "  pvm dis --adaptive FILE.pyc [arg ...]\n"
+    "                      run it, then disassemble it with the specialized\n"
+    "                      instructions the eval loop chose\n"
     "  pvm info FILE.pyc   explain the header and summarise each code object\n";
 
 static int usage_error(const char *fmt, const char *arg)
@@ -178,8 +181,11 @@ static int exit_status(Value result)
 }
 
 /* Run a code object as __main__. */
+static const ObjCode *script_code;     /* the program's code, for tool_after_run */
+
 static int run_main(Value code, Value module)
 {
+    script_code = AS_CODE(code);
     return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
 }
 
@@ -662,5 +668,6 @@ int main(int argc, char **argv)
      * never interleaves with it; stderr, so stdout stays comparable. */
     if (o.stats)
         vm_stats_report();
+    tool_after_run(program_file ? script_code : NULL);
     return status;
 }

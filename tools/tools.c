@@ -110,6 +110,31 @@ static const struct {
     { "debug", tool_debug_main },
 };
 
+/* `pvm dis --adaptive FILE [ARGS]`: run the program, then list its
+ * top-level code (and the code nested in it) as the loop left it, with
+ * the specialized forms it chose (tool_after_run). */
+static bool dis_after_run;
+
+static int dis_adaptive_main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: pvm dis --adaptive FILE [ARG...]\n");
+        return -1;
+    }
+    dis_after_run = true;
+    return 3;
+}
+
+void tool_after_run(const ObjCode *main_code)
+{
+    if (!dis_after_run || main_code == NULL)
+        return;
+    tool_dis_adaptive = true;
+    rt_stdout_flush();
+    tool_dis_recursive(stdout, main_code);
+    fflush(stdout);
+}
+
 /* Called by main() first: a subcommand's exit status (0 or more) when a
  * tool ran to completion, or -1 for "carry on running a program" (no
  * subcommand, or trace/debug having set up their hook and rewritten argv). */
@@ -117,6 +142,13 @@ int tool_main(int argc, char **argv)
 {
     if (argc < 2)
         return -1;
+    if (argc >= 3 && strcmp(argv[1], "dis") == 0 && strcmp(argv[2], "--adaptive") == 0) {
+        int first = dis_adaptive_main(argc, argv);
+        if (first < 0)
+            return 2;
+        hand_back(argv, first);
+        return -1;
+    }
     for (size_t i = 0; i < sizeof runners / sizeof runners[0]; i++) {
         if (strcmp(argv[1], runners[i].name) == 0) {
             int first = runners[i].main(argc, argv);

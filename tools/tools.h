@@ -3,6 +3,8 @@
  *
  *   pvm dis FILE.pyc     the bytecode listing python3.11's dis.dis() prints
  *   pvm info FILE.pyc    the header explained and every code object summarised
+ *   pvm dis --adaptive FILE.pyc [ARGS]   run it, then the listing with the
+ *                        specialized instructions the loop chose
  *
  * and those that run it under watch (tools/trace.h, tools/debug.h):
  *
@@ -23,6 +25,11 @@
 #include "runtime/object.h"
 
 int tool_main(int argc, char **argv);
+
+/* Called by main() after the program ran (main_code: the code object of
+ * the script, NULL for -m, -c, stdin): `pvm dis --adaptive` prints its
+ * listing then; otherwise nothing. */
+void tool_after_run(const ObjCode *main_code);
 
 /* `pvm info` (tools/info.c): the 16-byte header of the file at path... */
 void tool_info_header(FILE *out, const char *path, const PycHeader *header);

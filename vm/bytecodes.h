@@ -171,6 +171,8 @@ TARGET(DELETE_NAME) {
 }
 
 TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
+    ADAPTIVE(vm_specialize_load_global(instr_, frame->globals, frame->builtins,
+                                       GETNAME(oparg >> 1)));
     Value v = vm_load_global(frame, GETNAME(oparg >> 1));
     if (v == VAL_NULL)
         GOTO_ERROR();
@@ -179,6 +181,33 @@ TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
     if (oparg & 1)
         PUSH(rt_Null);
     PUSH(v);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+}
+
+/* The global at a known entry of the globals dict. */
+TARGET(LOAD_GLOBAL_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1));
+    DEOPT_IF(e == NULL, LOAD_GLOBAL_MODULE, LOAD_GLOBAL);
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(e->value);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+}
+
+/* A builtin at a known entry of the builtins, the name still absent from
+ * the globals (no key added to them since: their keys version). */
+TARGET(LOAD_GLOBAL_BUILTIN) {
+    const uint16_t *caches = CACHE_UNITS();
+    DEOPT_IF(VAL_AS(ObjDict, frame->globals)->keys_version != vm_cache_u32(caches + 2),
+             LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
+    DictEntry *e = vm_hint_entry(frame->builtins, caches[4], GETNAME(oparg >> 1));
+    DEOPT_IF(e == NULL, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(e->value);
     SKIP_CACHES(LOAD_GLOBAL);
     DISPATCH();
 }
@@ -354,18 +383,35 @@ TARGET(BINARY_OP) {                 /* oparg: NB_* */
                 goto binop_done;
             }
             break;
+        case NB_TRUE_DIVIDE: case NB_TRUE_DIVIDE + NB_INPLACE_OFFSET:
+            /* int / int: exact operands below 2**53 make one correctly
+             * rounded division (CPython's fast path too); 0 raises. */
+            if (b != 0 && vm_exact_double(a) && vm_exact_double(b)) {
+                r = rt_float_new((double)a / (double)b);
+                goto binop_done;
+            }
+            break;
         }
-    } else if (is_float(left) && is_float(right)) {
-        /* Float + - * cannot raise (inf and nan are results); / and ** can,
-         * so they take the general path with its ZeroDivisionError. */
-        double a = rt_float_value(left), b = rt_float_value(right);
-        switch (oparg) {
-        case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
-            r = rt_float_new(a + b); goto binop_done;
-        case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
-            r = rt_float_new(a - b); goto binop_done;
-        case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
-            r = rt_float_new(a * b); goto binop_done;
+    } else if (is_float(left) || is_float(right)) {
+        /* A float with a float or a small int (converted as Python's mixed
+         * arithmetic converts it: rounded to nearest).  + - * cannot raise
+         * (inf and nan are results); / by zero and ** take the general path. */
+        double a, b;
+        if (vm_as_double(left, &a) && vm_as_double(right, &b)) {
+            switch (oparg) {
+            case NB_ADD: case NB_ADD + NB_INPLACE_OFFSET:
+                r = rt_float_new(a + b); goto binop_done;
+            case NB_SUBTRACT: case NB_SUBTRACT + NB_INPLACE_OFFSET:
+                r = rt_float_new(a - b); goto binop_done;
+            case NB_MULTIPLY: case NB_MULTIPLY + NB_INPLACE_OFFSET:
+                r = rt_float_new(a * b); goto binop_done;
+            case NB_TRUE_DIVIDE: case NB_TRUE_DIVIDE + NB_INPLACE_OFFSET:
+                if (b != 0.0) {
+                    r = rt_float_new(a / b);
+                    goto binop_done;
+                }
+                break;
+            }
         }
     }
     r = rt_binary_op(left, right, oparg);
@@ -382,8 +428,15 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
     Value right = TOP(), left = SECOND(), r;
     /* Two small ints compare as machine words: no objects, no method
      * lookup, and the result is one of the two bool singletons. */
+    double a, b;
     if (val_is_small(left) && val_is_small(right)) {
         r = rt_bool(rt_compare_bool(left, right, oparg));
+    } else if ((is_float(left) || is_float(right)) && vm_as_exact_double(left, &a) &&
+               vm_as_exact_double(right, &b)) {
+        /* Floats, or a float and an int below 2**53 (exact as a double):
+         * C's comparisons are Python's, nan included. */
+        r = rt_bool(a < b ? rt_cmp_holds(-1, oparg) : a > b ? rt_cmp_holds(1, oparg)
+                    : a == b ? rt_cmp_holds(0, oparg) : oparg == CMP_NE);
     } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
         GOTO_ERROR();
     }
@@ -424,6 +477,9 @@ TARGET(BINARY_SUBSCR) {
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
         r = AS_LIST(container)->items[small_value(key)];
+    } else if (is_tuple(container) && val_is_small(key) &&
+               (size_t)small_value(key) < AS_TUPLE(container)->length) {
+        r = AS_TUPLE(container)->items[small_value(key)];
     } else if ((r = rt_getitem(container, key)) == VAL_NULL) {
         GOTO_ERROR();
     }
@@ -473,7 +529,8 @@ TARGET(LOAD_ATTR) {
     /* The whole attribute protocol is in the runtime (data descriptors on
      * the type, then the instance dict, then other class attributes, then
      * __getattr__); the names are interned, so dict probes compare
-     * pointers. */
+     * pointers.  Specialized forms follow. */
+    ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -482,8 +539,84 @@ TARGET(LOAD_ATTR) {
     DISPATCH();
 }
 
+/* The specialized forms of LOAD_ATTR, STORE_ATTR and LOAD_METHOD on an
+ * instance first check the type's version tag (vm/specialize.c): while it
+ * is the one seen when specializing, the class and its MRO are unchanged,
+ * so what the lookup found then it would find now — and the instance's
+ * layout (where its dict is) is the type's.  Another type (a subclass
+ * running the same method) gets a second chance: the lookup cache says
+ * whether the same answer holds for it (vm_plain_instance_attr...); if it
+ * does, the cache takes that type's tag, so a site that sees a few related
+ * classes neither keeps missing nor keeps asking. */
+
+/* obj.name found in the instance dict, at a known entry. */
+TARGET(LOAD_ATTR_WITH_HINT) {
+    uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_plain_instance_attr(type, GETNAME(oparg)), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
+    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
+    DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], GETNAME(oparg)) : NULL;
+    DEOPT_IF(e == NULL, LOAD_ATTR_WITH_HINT, LOAD_ATTR);
+    SET_TOP(e->value);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
+/* module.name: a global of the module, at a known entry of its dict. */
+TARGET(LOAD_ATTR_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_ATTR_MODULE, LOAD_ATTR);
+    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
+    DEOPT_IF(e == NULL, LOAD_ATTR_MODULE, LOAD_ATTR);
+    SET_TOP(e->value);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
+/* obj.name, a property of the class: its getter (a Python function,
+ * kept in the code object's cache_objs) called on obj. */
+TARGET(LOAD_ATTR_PROPERTY) {
+    uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    Value *prop = &AS_LIST(frame->code->cache_objs)->items[caches[3]];   /* property, getter */
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_same_descr(type, GETNAME(oparg), prop[0]), LOAD_ATTR_PROPERTY, LOAD_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
+    Value r = rt_call1(prop[1], owner);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
 TARGET(STORE_ATTR) {                /* owner.name = value */
+    ADAPTIVE(vm_specialize_store_attr(instr_, TOP(), GETNAME(oparg)));
     if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+}
+
+/* owner.name = value into the instance dict: at a known entry, or added. */
+TARGET(STORE_ATTR_WITH_HINT) {
+    uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_plain_instance_attr(type, GETNAME(oparg)), STORE_ATTR_WITH_HINT, STORE_ATTR);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
+    Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
+    if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
     STACK_SHRINK(2);
     SKIP_CACHES(STORE_ATTR);
@@ -498,6 +631,7 @@ TARGET(DELETE_ATTR) {
 }
 
 TARGET(LOAD_METHOD) {
+    ADAPTIVE(vm_specialize_load_method(instr_, TOP(), GETNAME(oparg)));
     Value owner = TOP(), meth;
     int r = rt_get_method(owner, GETNAME(oparg), &meth);
     if (r < 0)
@@ -509,6 +643,51 @@ TARGET(LOAD_METHOD) {
         SET_TOP(rt_Null);
         PUSH(meth);
     }
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* obj.meth(...): a function (or a builtin type's method) of the class,
+ * pushed unbound with obj; the instance dict must not have the name. */
+TARGET(LOAD_METHOD_WITH_DICT) {
+    uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    ObjType *type = val_type(owner);
+    if (type->version_tag != vm_cache_u32(caches + 1)) {
+        DEOPT_IF(!vm_same_method(type, GETNAME(oparg), vm_cache_value(caches + 6)),
+                 LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+        vm_cache_set_u32(caches + 1, type->version_tag);
+    }
+    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
+    DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, GETNAME(oparg)),
+             LOAD_METHOD_WITH_DICT, LOAD_METHOD);
+    SET_TOP(vm_cache_value(caches + 6));
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* The same for an instance without a dict (a list's append...). */
+TARGET(LOAD_METHOD_NO_DICT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_METHOD_NO_DICT,
+             LOAD_METHOD);
+    SET_TOP(vm_cache_value(caches + 6));
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
+/* module.f(...): a global of the module, at a known entry; NULL below it. */
+TARGET(LOAD_METHOD_MODULE) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_METHOD_MODULE, LOAD_METHOD);
+    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
+    DEOPT_IF(e == NULL, LOAD_METHOD_MODULE, LOAD_METHOD);
+    SET_TOP(rt_Null);
+    PUSH(e->value);
     SKIP_CACHES(LOAD_METHOD);
     DISPATCH();
 }
@@ -818,6 +997,9 @@ TARGET(UNPACK_SEQUENCE) {
     if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg) {
         for (int i = oparg; --i >= 0;)
             PUSH(AS_TUPLE(seq)->items[i]);
+    } else if (is_list(seq) && AS_LIST(seq)->length == (size_t)oparg) {
+        for (int i = oparg; --i >= 0;)
+            PUSH(AS_LIST(seq)->items[i]);
     } else {
         if (!vm_unpack(seq, sp, oparg, 0, false))
             GOTO_ERROR();

@@ -20,9 +20,19 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
 {
     if (d->unit >= d->code->ninstrs)
         return false;
-    uint16_t unit = d->code->instrs[d->unit];
+    /* co_code as loaded, not the copy the loop runs and specializes
+     * (unless the walk asks for that: dis --adaptive). */
+    const uint16_t *units = d->adaptive ? d->code->instrs
+                                        : (const uint16_t *)AS_BYTES(d->code->code)->data;
+    uint16_t unit = units[d->unit];
     /* A code unit is stored little-endian: opcode in the low byte. */
     int opcode = unit & 0xff, oparg = unit >> 8;
+    if (d->adaptive && vm_base_opcode(opcode) != opcode) {
+        out->specialized = opcode;
+        opcode = vm_base_opcode(opcode);
+    } else {
+        out->specialized = 0;
+    }
     out->offset = (int)(2 * d->unit);
     out->opcode = opcode;
     out->has_arg = opcode >= VM_HAVE_ARGUMENT;

@@ -29,16 +29,21 @@
  * and the instruction it widens carries the whole oparg. */
 typedef struct VmInstr {
     int offset;                 /* byte offset of the opcode (2 x code-unit index) */
-    int opcode;
+    int opcode;                 /* a base 3.11 opcode, for the operand and caches */
+    int specialized;            /* adaptive walk: the specialized form, else 0 */
     bool has_arg;               /* opcode >= VM_HAVE_ARGUMENT */
     int64_t arg;                /* the oparg, EXTENDED_ARG prefixes included */
 } VmInstr;
 
-/* The walk: start with {code, 0, 0}.  Cache units are skipped. */
+/* The walk: start with {code, 0, 0}.  Cache units are skipped.  It reads
+ * co_code as loaded; with `adaptive` set, the code units the loop runs,
+ * where specialized forms (vm/specialize.h) may have replaced instructions
+ * (their base instruction's operand and caches apply). */
 typedef struct VmDecoder {
     const ObjCode *code;
     size_t unit;                /* next code unit to read */
     int64_t extended;           /* high bits left by EXTENDED_ARG */
+    bool adaptive;
 } VmDecoder;
 
 /* Decode the next instruction; false at the end of the code. */

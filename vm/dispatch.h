@@ -36,6 +36,13 @@
  *   THIS_INSTR()          the code unit (const uint16_t *) of the running
  *                         instruction; after EXTENDED_ARG, its last unit
  *   JUMP_TO_INSTR(u)      continue at code unit u (resumption, handlers)
+ *   CACHE_UNITS()         the running instruction's inline cache units
+ *                         (uint16_t *, in ObjCode.instrs), before SKIP_CACHES
+ *   REFRESH_HANDLER(i)    the opcode unit i was rewritten (specialized or
+ *                         back to its base form): a strategy that keeps its
+ *                         own copy of what to run (threaded) updates it
+ *   GO_TO_BODY(name)      run the body of `name` for this instruction
+ *                         (a specialized form's miss runs its base form)
  *   GOTO_ERROR()          an exception is set: unwind to a handler
  *   GOTO_UNWIND()         re-raise: unwind without a new traceback entry
  *   GOTO_BREAKER()        the eval breaker is set: handle it, then go on
@@ -56,6 +63,7 @@
 #include "vm/config.h"
 #include "vm/frame.h"
 #include "vm/opcodes.h"
+#include "vm/specialize.h"
 
 /* ---- the value stack ------------------------------------------------------ */
 
@@ -84,6 +92,46 @@
         opcode = word_ & 0xff;                      \
         oparg = word_ >> 8;                         \
     } while (0)
+
+/* ---- specialization (vm/specialize.h) ----------------------------------------- */
+
+/* In a base instruction with inline caches: count down; at zero, call the
+ * specializer, which sees the opcode unit as `instr_` and may rewrite it.
+ * This execution goes on in the base body either way. */
+#define ADAPTIVE(specialize)                            \
+    do {                                                \
+        uint16_t *cache_ = CACHE_UNITS();               \
+        if (vm_counter_expired(cache_[0])) {            \
+            uint16_t *instr_ = cache_ - 1;              \
+            specialize;                                 \
+            REFRESH_HANDLER(instr_);                    \
+        } else {                                        \
+            cache_[0] -= 1 << VM_COUNTER_SHIFT;         \
+        }                                               \
+    } while (0)
+
+/* In a specialized instruction: a guard failed, so the cached answer may
+ * be wrong; the base form does the work (and counts toward re-specializing). */
+#define DEOPT_IF(cond, self, base)                      \
+    do {                                                \
+        if (cond) {                                     \
+            VM_STAT_MISS(OP_##self);                    \
+            GO_TO_BODY(base);                           \
+        }                                               \
+    } while (0)
+
+/* Counting misses is the --stats loop's (vm/stats.c); elsewhere, nothing. */
+#ifndef VM_STAT_MISS
+#define VM_STAT_MISS(op) ((void)0)
+#endif
+
+/* The code-unit strategies: the caches follow the opcode unit, and the
+ * loop reads the opcode from ObjCode.instrs itself, so a rewrite needs no
+ * further step (threaded defines these its own way). */
+#ifndef CACHE_UNITS
+#define CACHE_UNITS() ((uint16_t *)next_instr)
+#define REFRESH_HANDLER(instr) ((void)0)
+#endif
 
 /* ---- safe points ------------------------------------------------------------- */
 

@@ -57,6 +57,7 @@ static const Handler handlers[256];
 #define JUMPBY(n) (next_instr += (n))
 #define SKIP_CACHES(name) (next_instr += CACHES_##name)
 #define THIS_INSTR() (next_instr - 1)
+#define GO_TO_BODY(name) return op_##name(regs)
 #define JUMP_TO_INSTR(u) (next_instr = (u))
 #define GOTO_ERROR() return GO_ERROR
 #define GOTO_UNWIND() return GO_UNWIND
@@ -85,6 +86,7 @@ static int op_unknown(Regs *regs)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop
 

@@ -21,6 +21,7 @@
 #define JUMPBY(n) (next_instr += (n))
 #define SKIP_CACHES(name) (next_instr += CACHES_##name)
 #define THIS_INSTR() (next_instr - 1)
+#define GO_TO_BODY(name) do { opcode = OP_##name; goto dispatch_opcode; } while (0)
 #define JUMP_TO_INSTR(u) (next_instr = (u))
 
 #define DISPATCH_LOOP_BEGIN                         \

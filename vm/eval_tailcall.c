@@ -54,6 +54,7 @@ __attribute__((noinline)) static Value tc_enter_frame(PARAMS);
 #define JUMPBY(n) (next_instr += (n))
 #define SKIP_CACHES(name) (next_instr += CACHES_##name)
 #define THIS_INSTR() (next_instr - 1)
+#define GO_TO_BODY(name) MUSTTAIL return op_##name(REGS)
 #define JUMP_TO_INSTR(u) (next_instr = (u))
 #define GOTO_ERROR() do { MUSTTAIL return tc_error(REGS); } while (0)
 #define GOTO_UNWIND() do { MUSTTAIL return tc_reraise(REGS); } while (0)
@@ -75,6 +76,7 @@ static Value op_unknown(PARAMS)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop
 

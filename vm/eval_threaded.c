@@ -9,8 +9,12 @@
  * to index, no EXTENDED_ARG to execute.  The translation:
  *
  *   - EXTENDED_ARG prefixes are folded into their instruction's operand;
- *   - inline CACHE units are dropped (pvm never reads them), so an entry is
- *     one instruction and SKIP_CACHES does nothing;
+ *   - inline CACHE units are left out, so an entry is one instruction and
+ *     SKIP_CACHES does nothing; a body that uses its caches finds them in
+ *     the code units, after the unit its entry records (CACHE_UNITS);
+ *   - when specialization rewrites an instruction in the code units
+ *     (vm/specialize.h), the body that did it points its entry at the new
+ *     form's body (REFRESH_HANDLER), so both forms of the code agree;
  *   - jump operands are re-expressed in entries (the distance from the
  *     entry after the jump), so JUMPBY works unchanged;
  *   - `index` maps every code unit to the entry of the instruction it
@@ -19,10 +23,9 @@
  *     generator that gen.c repositioned goes through this map, and each
  *     entry remembers its code unit for THIS_INSTR (tracebacks).
  *
- * The decoded form is cached per code object in a small hash table (a
- * field in ObjCode would save the lookup on each call; the frame caches it
- * in frame->decoded for returns).  Code is never modified after loading,
- * so the cache never goes stale.  A jump into the middle of an instruction
+ * The decoded form is kept in the code object (ObjCode.threaded: one load
+ * per call finds it; the frame caches it in frame->decoded for returns).  A translation made after some of the
+ * code was specialized starts from the specialized forms.  A jump into the middle of an instruction
  * (never produced by CPython) lands on the start of that instruction.
  */
 #include "vm/eval.h"
@@ -108,52 +111,12 @@ static ThreadedCode *translate(const ObjCode *code, void *const *labels)
     return tc;
 }
 
-/* ---- the cache: code object -> translation ------------------------------------ */
-
-typedef struct { const ObjCode *code; ThreadedCode *tc; } CacheSlot;
-static CacheSlot *cache;                /* open addressing; GC-scanned */
-static size_t cache_cap, cache_used;
-
-static size_t slot_of(const ObjCode *code, size_t cap)
-{
-    uintptr_t h = (uintptr_t)code >> 4;
-    return (size_t)(h ^ (h >> 13)) & (cap - 1);
-}
-
-static void cache_insert(const ObjCode *code, ThreadedCode *tc)
-{
-    if (2 * (cache_used + 1) > cache_cap) {
-        size_t cap = cache_cap ? 2 * cache_cap : 64;
-        CacheSlot *old = cache, *fresh = gc_alloc(cap * sizeof *fresh);
-        for (size_t i = 0; i < cache_cap; i++) {
-            if (old[i].code == NULL)
-                continue;
-            size_t j = slot_of(old[i].code, cap);
-            while (fresh[j].code != NULL)
-                j = (j + 1) & (cap - 1);
-            fresh[j] = old[i];
-        }
-        cache = fresh;
-        cache_cap = cap;
-    }
-    size_t j = slot_of(code, cache_cap);
-    while (cache[j].code != NULL)
-        j = (j + 1) & (cache_cap - 1);
-    cache[j] = (CacheSlot){ code, tc };
-    cache_used++;
-}
-
+/* The translation, made on first need and kept in the code object. */
 static const ThreadedCode *threaded_code(const ObjCode *code, void *const *labels)
 {
-    if (cache_cap > 0) {
-        for (size_t j = slot_of(code, cache_cap); cache[j].code != NULL;
-             j = (j + 1) & (cache_cap - 1))
-            if (cache[j].code == code)
-                return cache[j].tc;
-    }
-    ThreadedCode *tc = translate(code, labels);
-    cache_insert(code, tc);
-    return tc;
+    if (code->threaded == NULL)
+        ((ObjCode *)code)->threaded = translate(code, labels);
+    return code->threaded;
 }
 
 /* The entry of code unit u of the frame's code (JUMP_TO_INSTR). */
@@ -183,6 +146,14 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
 #define JUMPBY(n) (next_instr += (n))
 #define SKIP_CACHES(name) ((void)0)
 #define THIS_INSTR() (frame->code->instrs + next_instr[-1].unit)
+#define GO_TO_BODY(name) goto TARGET_##name
+/* The caches stay in the code units (ObjCode.instrs), after the unit the
+ * entry came from; a specialized opcode there is copied into the entry. */
+#undef CACHE_UNITS
+#undef REFRESH_HANDLER
+#define CACHE_UNITS() ((uint16_t *)frame->code->instrs + next_instr[-1].unit + 1)
+#define REFRESH_HANDLER(instr) \
+    (((Threaded *)next_instr)[-1].handler = dispatch_table[*(instr) & 0xff])
 #define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();

@@ -3,6 +3,7 @@
  * the dispatch strategies and the tests: names, inline caches, operand
  * kinds and stack effects, all expanded from the one list in opcodes.h.
  */
+#include <stddef.h>
 #include "vm/opcodes.h"
 
 const OpcodeInfo vm_opcode_info[256] = {
@@ -33,4 +34,26 @@ int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump)
 #undef PUSHED
     }
     return -1;
+}
+
+/* ---- specialized forms ---- */
+
+const char *vm_opcode_name(int opcode)
+{
+    switch (opcode) {
+#define SPECIALIZED_NAME(name, num, base) case num: return #name;
+    PVM_SPECIALIZED(SPECIALIZED_NAME)
+#undef SPECIALIZED_NAME
+    }
+    return opcode >= 0 && opcode < 256 ? vm_opcode_info[opcode].name : NULL;
+}
+
+int vm_base_opcode(int opcode)
+{
+    switch (opcode) {
+#define SPECIALIZED_BASE(name, num, base) case num: return OP_##base;
+    PVM_SPECIALIZED(SPECIALIZED_BASE)
+#undef SPECIALIZED_BASE
+    }
+    return opcode;
 }

@@ -174,6 +174,39 @@ enum {
 #undef OPCODE_ENUM
 };
 
+/* ---- specialized instructions ---------------------------------------------
+ * The forms the eval loop rewrites an instruction into once it has seen what
+ * it operates on (vm/specialize.c; CPython 3.11's adaptive interpreter is
+ * the model).  They exist only in ObjCode.instrs, the copy the loop runs,
+ * never in a .pyc (there, like every unlisted byte, they are unknown
+ * opcodes), and each has its base instruction's operand and inline caches.
+ * Numbers and names are CPython 3.11's where it has the form (dis's
+ * _specialized_instructions); the forms 3.11 lacks take free numbers from
+ * 181 up, with CPython 3.12's names.
+ *
+ * X(name, number, base instruction) */
+#define PVM_SPECIALIZED(X) \
+    X(LOAD_ATTR_MODULE,              41, LOAD_ATTR)   /* a module's global, at a known dict entry */ \
+    X(LOAD_ATTR_WITH_HINT,           43, LOAD_ATTR)   /* from the instance dict, at a known entry */ \
+    X(LOAD_GLOBAL_BUILTIN,           48, LOAD_GLOBAL) /* a builtin at a known entry; globals' keys unchanged */ \
+    X(LOAD_GLOBAL_MODULE,            55, LOAD_GLOBAL) /* a global at a known entry of the globals */ \
+    X(LOAD_METHOD_MODULE,            58, LOAD_METHOD) /* mod.f(...): a module's global */ \
+    X(LOAD_METHOD_NO_DICT,           59, LOAD_METHOD) /* a method of a type whose instances have no dict */ \
+    X(LOAD_METHOD_WITH_DICT,         62, LOAD_METHOD) /* a method of a class, the instance dict lacking the name */ \
+    X(STORE_ATTR_WITH_HINT,         159, STORE_ATTR)  /* into the instance dict, at a known entry or added */ \
+    X(LOAD_ATTR_PROPERTY,           181, LOAD_ATTR)   /* a property of the class: call its getter */ \
+
+enum {
+#define SPECIALIZED_ENUM(name, num, base) OP_##name = num,
+    PVM_SPECIALIZED(SPECIALIZED_ENUM)
+#undef SPECIALIZED_ENUM
+};
+
+/* The name of an opcode byte, specialized forms included (NULL: neither);
+ * the base instruction of a specialized form (itself for any other). */
+const char *vm_opcode_name(int opcode);
+int vm_base_opcode(int opcode);
+
 /* CACHES_<NAME>: the inline cache units after each opcode. */
 enum {
 #define OPCODE_CACHES(name, num, caches, ...) CACHES_##name = caches,

@@ -14,21 +14,31 @@
  * counts as an instruction of its own (it is one: it costs a dispatch),
  * and the instruction after it counts too.  Pairs follow the dynamic
  * stream, across calls and returns (CALL then RESUME is a pair).
+ * Specialized forms (vm/specialize.h) count under their own names, and a
+ * third table says, per form, how often its guards held (hits) or failed
+ * (misses, which then ran the base form), and per base instruction how
+ * many specialization attempts succeeded or failed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 
-/* Counted by opcode byte.  The pair table is a plain 256x256 matrix
- * (512 KiB of zero pages until used): an increment is two indexed adds,
- * where a hash of pairs would cost more than the instruction it counts.
- * 64-bit counters: a long benchmark executes billions of instructions. */
+/* Counted by opcode byte.  The pair table is a plain 256x256 matrix: an
+ * increment is two indexed adds, where a hash of pairs would cost more
+ * than the instruction it counts.  Its 512 KiB come from calloc on first
+ * use, not from static data, which the collector would scan for pointers
+ * at every collection of every run.  64-bit counters: a long benchmark
+ * executes billions of instructions. */
 static uint64_t op_count[256];
-static uint64_t pair_count[256][256];   /* [previous][next] */
+static uint64_t (*pair_count)[256];     /* [previous][next] */
 static int previous_op = -1;            /* -1: nothing executed yet */
 
 static inline void count_op(int op)
 {
+    if (pair_count == NULL && (pair_count = calloc(256, sizeof *pair_count)) == NULL) {
+        fputs("pvm: out of memory (--stats)\n", stderr);
+        exit(1);
+    }
     op_count[op]++;
     if (previous_op >= 0)
         pair_count[previous_op][op]++;
@@ -39,6 +49,7 @@ static inline void count_op(int op)
 
 #define LOOP_FUNCTION vm_eval_stats
 #define DISPATCH_HOOK(first) count_op(opcode)
+#define VM_STAT_MISS(op) (vm_spec_misses[op]++)
 #include "vm/eval_goto.h"
 
 /* ---- the report ------------------------------------------------------------------ */
@@ -71,7 +82,7 @@ static int by_count_desc(const void *a, const void *b)
 
 static const char *op_name(int op)
 {
-    const char *name = vm_opcode_info[op].name;
+    const char *name = vm_opcode_name(op);
     return name != NULL ? name : "<unknown>";
 }
 
@@ -112,7 +123,7 @@ static void report_pairs(uint64_t total)
     enum { TOP = 20 };
     size_t n = 0, cap = 256;
     Row *rows = malloc(cap * sizeof *rows);
-    for (int a = 0; a < 256 && rows != NULL; a++) {
+    for (int a = 0; a < 256 && rows != NULL && pair_count != NULL; a++) {
         for (int b = 0; b < 256; b++) {
             if (pair_count[a][b] == 0)
                 continue;
@@ -137,7 +148,28 @@ static void report_pairs(uint64_t total)
     free(rows);
 }
 
+/* Specialization: attempts per base instruction, hits and misses per form. */
+static void report_specialization(void)
+{
+    fprintf(stderr, "\n-- specialization\n%-28s %14s %14s\n", "instruction", "specialized",
+            "failed");
+    for (int op = 0; op < 256; op++)
+        if (vm_spec_stats[op].success + vm_spec_stats[op].failure > 0)
+            fprintf(stderr, "%-28s %14llu %14llu\n", op_name(op),
+                    (unsigned long long)vm_spec_stats[op].success,
+                    (unsigned long long)vm_spec_stats[op].failure);
+    fprintf(stderr, "%-28s %14s %14s %8s\n", "specialized form", "hits", "misses", "hit %");
+    for (int op = 0; op < 256; op++) {
+        if (vm_base_opcode(op) == op || op_count[op] == 0)
+            continue;
+        uint64_t misses = vm_spec_misses[op], hits = op_count[op] - misses;
+        fprintf(stderr, "%-28s %14llu %14llu %7.2f%%\n", op_name(op), (unsigned long long)hits,
+                (unsigned long long)misses, percent(hits, op_count[op]));
+    }
+}
+
 void vm_stats_report(void)
 {
     report_pairs(report_opcodes());
+    report_specialization();
 }

@@ -1,0 +1,126 @@
+/*
+ * typeversion.c — type version tags: one number that stands for "this
+ * class's attributes, and its MRO's, as they are now".
+ *
+ * The eval loop's inline caches (vm/specialize.c) remember what an
+ * attribute lookup found — "x is in the instance dict, at entry 3", "the
+ * method is this function" — together with the version tag of the type
+ * the lookup started from.  Next time, comparing the tag replaces walking
+ * the MRO.  CPython 3.11 does the same (Objects/typeobject.c,
+ * assign_version_tag / PyType_Modified).
+ *
+ * The rules that keep a cache from ever returning a stale value:
+ *   - a tag is handed out on demand (rt_type_version), from one counter,
+ *     so no two states of any types share a number;
+ *   - a type gets one only once every class on its MRO has one;
+ *   - any change to a class (setattr or delattr on it, runtime/class.c)
+ *     calls rt_type_modified, which sets the tag of the class and of every
+ *     class that has it on its MRO back to 0, "no version": caches holding
+ *     the old number miss from then on.
+ * The second rule makes the third cheap: a class without a tag has no
+ * subclass with one, so rt_type_modified stops at once.  Builtin types
+ * cannot be changed (rt_type_setattr refuses them), so their tags last.
+ * A class's MRO cannot change in pvm (`__bases__` is read-only).
+ *
+ * The same tags key the attribute lookup cache (CPython's method cache,
+ * typeobject.c's _PyType_Lookup): rt_type_lookup, which every attribute
+ * access, method call and operator dunder goes through, remembers for
+ * (tag, name) what walking the MRO found, absences included, in a table
+ * of 4096 entries indexed by a hash of both.  A changed class has a new
+ * tag, so its old entries are simply never matched again.
+ */
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/typeversion.h"
+
+static uint32_t next_version = 1;
+static Value tagged_classes;            /* list: classes written in Python with a tag */
+
+uint32_t rt_type_version(ObjType *type)
+{
+    if (type->version_tag != 0)
+        return type->version_tag;
+    if (type->mro == VAL_NULL || next_version == UINT32_MAX)
+        return 0;                       /* not ready, or the counter ran out */
+    ObjTuple *mro = AS_TUPLE(type->mro);
+    for (size_t i = 1; i < mro->length; i++)
+        if (rt_type_version(AS_TYPE(mro->items[i])) == 0)
+            return 0;
+    if (type->flags & TF_HEAPTYPE) {
+        if (tagged_classes == VAL_NULL)
+            tagged_classes = rt_list_new(16);
+        rt_list_append(tagged_classes, obj_val(type));
+    }
+    type->version_tag = next_version++;
+    return type->version_tag;
+}
+
+static bool on_mro(const ObjType *t, const ObjType *base)
+{
+    const ObjTuple *mro = AS_TUPLE(t->mro);
+    for (size_t i = 0; i < mro->length; i++)
+        if (AS_TYPE(mro->items[i]) == base)
+            return true;
+    return false;
+}
+
+void rt_type_modified(ObjType *type)
+{
+    if (type->version_tag == 0)
+        return;                         /* nor has any subclass */
+    type->version_tag = 0;
+    if (tagged_classes == VAL_NULL)
+        return;                         /* no class has a tag yet */
+    /* The subclasses with a tag lose it; the list keeps only the tagged. */
+    ObjList *all = AS_LIST(tagged_classes);
+    size_t kept = 0;
+    for (size_t i = 0; i < all->length; i++) {
+        ObjType *t = AS_TYPE(all->items[i]);
+        if (t->version_tag != 0 && on_mro(t, type))
+            t->version_tag = 0;
+        if (t->version_tag != 0)
+            all->items[kept++] = all->items[i];
+    }
+    all->length = kept;
+}
+
+/* ---- the attribute lookup cache ------------------------------------------------ */
+
+enum { LOOKUP_CACHE_SIZE = 4096 };      /* a power of two */
+
+typedef struct LookupEntry {
+    uint32_t version;                   /* 0: empty */
+    Value name;
+    Value value;                        /* what the MRO walk found, or VAL_NULL */
+} LookupEntry;
+
+static LookupEntry *lookup_cache;       /* GC-scanned: names and values live */
+
+static size_t lookup_slot(uint32_t version, Value name)
+{
+    uintptr_t h = (uintptr_t)name >> 4;
+    return (size_t)(version * 2654435761u ^ h ^ (h >> 12)) & (LOOKUP_CACHE_SIZE - 1);
+}
+
+Value rt_type_cache_lookup(ObjType *type, Value name)
+{
+    uint32_t version = type->version_tag;  /* the common case: no call */
+    if (version == 0 && (version = rt_type_version(type)) == 0)
+        return rt_type_mro_lookup(type, name);
+    if (lookup_cache == NULL)
+        lookup_cache = gc_alloc(LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+    LookupEntry *e = &lookup_cache[lookup_slot(version, name)];
+    if (e->version == version && e->name == name)
+        return e->value;
+    /* The walk only reads dicts with str keys: no Python code runs, so
+     * the tag still stands for what it finds. */
+    Value v = rt_type_mro_lookup(type, name);
+    *e = (LookupEntry){ version, name, v };
+    return v;
+}
+
+void rt_type_cache_clear(void)
+{
+    if (lookup_cache != NULL)
+        memset(lookup_cache, 0, LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+}

@@ -1,0 +1,267 @@
+/*
+ * specialize.c — choosing an instruction's specialized form (specialize.h
+ * says how the countdown, the forms and the caches fit together).
+ *
+ * Each specializer repeats, once, the lookup the base instruction does on
+ * every execution, and records how it went in a form whose guards prove,
+ * later, that the same lookup would go the same way:
+ *
+ *   - "the class is as it was": the owner's type has the version tag seen
+ *     here (runtime/typeversion.c; a change to the class or to any class on
+ *     its MRO clears the tag), so the MRO holds the same attributes, and
+ *     the type's getattr/setattr slots are still the generic ones;
+ *   - "the entry is still there": a dict entry, at the number seen here,
+ *     has the name itself as its key (a dict has one entry per key);
+ *   - "the name is still absent": the globals' keys version is the one
+ *     seen here (runtime/dict.c clears it when a key is added).
+ *
+ * What is not specialized stays in its base form, which is always right.
+ * The success/failure counts feed `pvm --stats`.
+ */
+#include "runtime/runtime.h"
+#include "runtime/class.h"
+#include "runtime/typeversion.h"
+#include "vm/opcodes.h"
+#include "vm/specialize.h"
+
+VmSpecStats vm_spec_stats[256];
+uint64_t vm_spec_hits[256], vm_spec_misses[256];
+
+bool vm_dict_lacks_str_slow(Value dict, Value name)
+{
+    return rt_dict_entry_of_str(dict, name) < 0;
+}
+
+bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
+{
+    DictEntry *e = *slot != VAL_NULL ? vm_hint_entry(*slot, *hint, name) : NULL;
+    if (e != NULL) {
+        e->value = v;
+        VAL_AS(ObjDict, *slot)->version++;  /* as any change: iterators notice */
+        return true;
+    }
+    if (*slot == VAL_NULL)
+        *slot = rt_dict_new();
+    if (!rt_dict_set(*slot, name, v))
+        return false;
+    int64_t ix = rt_dict_entry_of_str(*slot, name);
+    if (ix >= 0 && ix <= UINT16_MAX)
+        *hint = (uint16_t)ix;
+    return true;
+}
+
+/* ---- writing the instruction ------------------------------------------------- */
+
+static void set_value(uint16_t *c, Value v)
+{
+    memcpy(c, &v, sizeof v);
+}
+
+/* Rewrite the instruction into `op` (its oparg byte kept), ready to miss
+ * VM_COUNTER_AFTER_SUCCESS times before the next attempt. */
+static void specialized(uint16_t *instr, int op)
+{
+    vm_spec_stats[vm_base_opcode(op)].success++;
+    instr[0] = (uint16_t)((instr[0] & 0xff00) | op);
+    instr[1] = VM_COUNTER_AFTER_SUCCESS;
+}
+
+/* No form fits: back to the base opcode (after a run of misses it may be a
+ * specialized one), and wait twice as long as last time before the next
+ * attempt (1, 3, 7 ... 4095 executions: 3.11's adaptive_counter_backoff). */
+static void not_specialized(uint16_t *instr)
+{
+    int base = vm_base_opcode(instr[0] & 0xff);
+    vm_spec_stats[base].failure++;
+    instr[0] = (uint16_t)((instr[0] & 0xff00) | base);
+    unsigned backoff = (instr[1] & ((1 << VM_COUNTER_SHIFT) - 1)) + 1;
+    if (backoff > 12)
+        backoff = 12;
+    instr[1] = (uint16_t)((((1u << backoff) - 1) << VM_COUNTER_SHIFT) | backoff);
+}
+
+/* ---- what a lookup on a type would find -------------------------------------- */
+
+/* The type's tag if its attribute lookup is the generic one (no
+ * __getattribute__, __getattr__ or __setattr__ of its own), else 0. */
+static uint32_t plain_type_version(ObjType *type)
+{
+    if (type->getattr != NULL && type->getattr != rt_generic_getattr)
+        return 0;
+    if (type->setattr != NULL && type->setattr != rt_generic_setattr)
+        return 0;
+    return type->version_tag != 0 ? type->version_tag : rt_type_version(type);
+}
+
+static bool is_data_descriptor(Value descr)
+{
+    return descr != VAL_NULL && val_type(descr)->descr_set != NULL;
+}
+
+/* The instance dict of owner, when its type keeps one at a fixed offset
+ * (VAL_NULL as well when it is not made yet); *ok false otherwise. */
+static Value fixed_instance_dict(Value owner, bool *ok)
+{
+    ObjType *type = val_type(owner);
+    *ok = !val_is_small(owner) && type->dict_offset != 0 &&
+          type->dict_offset != RT_DICT_OFFSET_VAR;
+    return *ok ? *(Value *)((char *)val_obj(owner) + type->dict_offset) : VAL_NULL;
+}
+
+/* An entry number that fits the 16-bit index unit, or -1. */
+static int64_t entry_hint(Value dict, Value name)
+{
+    if (dict == VAL_NULL)
+        return -1;
+    int64_t ix = rt_dict_entry_of_str(dict, name);
+    return ix <= UINT16_MAX ? ix : -1;
+}
+
+/* ---- the second chance: another type at the same instruction ----------------- */
+
+/* Whether type keeps instances' attributes in a dict at a fixed offset,
+ * with the generic lookup, and no data descriptor of that name. */
+bool vm_plain_instance_attr(ObjType *type, Value name)
+{
+    return plain_type_version(type) != 0 && type->dict_offset != 0 &&
+           type->dict_offset != RT_DICT_OFFSET_VAR &&
+           !is_data_descriptor(rt_type_lookup(type, name));
+}
+
+/* Whether looking name up on type finds `method` (LOAD_METHOD_WITH_DICT),
+ * instances having a dict at a fixed offset as the specialized type's. */
+bool vm_same_method(ObjType *type, Value name, Value method)
+{
+    return plain_type_version(type) != 0 && type->dict_offset != 0 &&
+           type->dict_offset != RT_DICT_OFFSET_VAR && rt_type_lookup(type, name) == method;
+}
+
+/* Whether looking name up on type finds `descr` (LOAD_ATTR_PROPERTY). */
+bool vm_same_descr(ObjType *type, Value name, Value descr)
+{
+    return plain_type_version(type) != 0 && rt_type_lookup(type, name) == descr;
+}
+
+/* ---- LOAD_ATTR: counter, version[2], index ------------------------------------- */
+
+/* owner.name for a module: its global, at a known entry of its dict (the
+ * module type has no attribute of that name to take precedence). */
+static bool load_from_module(uint16_t *instr, int op, Value owner, Value name)
+{
+    if (!IS_EXACT(owner, rt_module_type) || rt_type_lookup(&rt_module_type, name) != VAL_NULL)
+        return false;
+    int64_t hint = entry_hint(VAL_AS(ObjModule, owner)->dict, name);
+    if (hint < 0)
+        return false;
+    instr[4] = (uint16_t)hint;          /* LOAD_ATTR's index, LOAD_METHOD's too */
+    specialized(instr, op);
+    return true;
+}
+
+/* An index in code->cache_objs for v (which the collector then sees). */
+static int64_t cache_object(ObjCode *code, Value v)
+{
+    if (code->cache_objs == VAL_NULL)
+        code->cache_objs = rt_list_new(0);
+    ObjList *objs = AS_LIST(code->cache_objs);
+    if (objs->length >= UINT16_MAX)
+        return -1;
+    rt_list_append(code->cache_objs, v);
+    return (int64_t)objs->length - 1;
+}
+
+void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *code)
+{
+    if (load_from_module(instr, OP_LOAD_ATTR_MODULE, owner, name))
+        return;
+    ObjType *type = val_type(owner);
+    uint32_t version = plain_type_version(type);
+    if (version == 0)
+        return not_specialized(instr);
+    Value descr = rt_type_lookup(type, name);
+    if (descr != VAL_NULL && IS_EXACT(descr, rt_property_type)) {
+        /* A property: its getter, a Python function, called on owner;
+         * the property and its getter, side by side in cache_objs. */
+        Value fget = rt_getattr_cstr(descr, "fget");
+        int64_t ix = fget != VAL_NULL && is_function(fget) ? cache_object(code, descr) : -1;
+        if (ix >= 0 && cache_object(code, fget) < 0)
+            ix = -1;
+        if (ix < 0) {
+            rt_err_clear();
+            return not_specialized(instr);
+        }
+        vm_cache_set_u32(instr + 2, version);
+        instr[4] = (uint16_t)ix;
+        return specialized(instr, OP_LOAD_ATTR_PROPERTY);
+    }
+    bool has_dict;
+    Value dict = fixed_instance_dict(owner, &has_dict);
+    int64_t hint = entry_hint(dict, name);
+    if (!has_dict || is_data_descriptor(descr) || hint < 0)
+        return not_specialized(instr);
+    vm_cache_set_u32(instr + 2, version);
+    instr[4] = (uint16_t)hint;
+    specialized(instr, OP_LOAD_ATTR_WITH_HINT);
+}
+
+/* ---- STORE_ATTR: counter, version[2], index ------------------------------------ */
+
+void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
+{
+    ObjType *type = val_type(owner);
+    uint32_t version = plain_type_version(type);
+    bool has_dict;
+    Value dict = fixed_instance_dict(owner, &has_dict);
+    if (version == 0 || !has_dict || is_data_descriptor(rt_type_lookup(type, name)))
+        return not_specialized(instr);
+    /* The entry the value will be in: the existing one, or the next. */
+    int64_t hint = entry_hint(dict, name);
+    if (hint < 0)
+        hint = dict == VAL_NULL ? 0 : (int64_t)VAL_AS(ObjDict, dict)->nentries;
+    vm_cache_set_u32(instr + 2, version);
+    instr[4] = (uint16_t)(hint <= UINT16_MAX ? hint : 0);
+    specialized(instr, OP_STORE_ATTR_WITH_HINT);
+}
+
+/* ---- LOAD_METHOD: counter, type_version[2], index, keys_version[2], descr[4] ---- */
+
+void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
+{
+    if (load_from_module(instr, OP_LOAD_METHOD_MODULE, owner, name))
+        return;
+    ObjType *type = val_type(owner);
+    uint32_t version = plain_type_version(type);
+    if (version == 0)
+        return not_specialized(instr);
+    /* What rt_get_method passes on unbound: a function, a builtin's method. */
+    Value descr = rt_type_lookup(type, name);
+    if (descr == VAL_NULL || !(is_function(descr) || IS_EXACT(descr, rt_method_descr_type)))
+        return not_specialized(instr);
+    bool has_dict;
+    Value dict = fixed_instance_dict(owner, &has_dict);
+    if (has_dict && dict != VAL_NULL && !vm_dict_lacks_str(dict, name))
+        return not_specialized(instr);  /* the instance's own attribute wins */
+    if (!has_dict && type->dict_offset != 0)
+        return not_specialized(instr);  /* a dict we cannot check cheaply */
+    vm_cache_set_u32(instr + 2, version);
+    set_value(instr + 7, descr);
+    specialized(instr, has_dict ? OP_LOAD_METHOD_WITH_DICT : OP_LOAD_METHOD_NO_DICT);
+}
+
+/* ---- LOAD_GLOBAL: counter, index, module_keys_version[2], builtin_index -------- */
+
+void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name)
+{
+    int64_t hint = entry_hint(globals, name);
+    if (hint >= 0) {
+        instr[2] = (uint16_t)hint;
+        return specialized(instr, OP_LOAD_GLOBAL_MODULE);
+    }
+    uint32_t keys_version = rt_dict_keys_version(globals);
+    hint = entry_hint(builtins, name);
+    if (keys_version == 0 || hint < 0)
+        return not_specialized(instr);
+    vm_cache_set_u32(instr + 3, keys_version);
+    instr[5] = (uint16_t)hint;
+    specialized(instr, OP_LOAD_GLOBAL_BUILTIN);
+}

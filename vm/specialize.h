@@ -1,0 +1,153 @@
+/*
+ * specialize.h — specialization: instructions that rewrite themselves
+ * into a form for what they meet (CPython 3.11's adaptive interpreter,
+ * Python/specialize.c, is the model; vm/specialize.c explains pvm's).
+ *
+ * An instruction with inline caches (LOAD_ATTR, STORE_ATTR, LOAD_METHOD,
+ * LOAD_GLOBAL) runs, in its base form, a countdown kept in its first cache
+ * unit.  At zero the specializer looks at the operands, and if it knows a
+ * faster way it rewrites the instruction's opcode byte (in ObjCode.instrs,
+ * the copy the loop runs) into a specialized form (vm/opcodes.h,
+ * PVM_SPECIALIZED) and fills the cache with what that form checks (a type's
+ * version tag, a dict's keys version) and uses (a dict entry number).  A
+ * specialized form checks its guards and, if one fails (a miss), runs the
+ * base form's body instead, whose countdown decides when to specialize
+ * again: backing off exponentially after a failed attempt.
+ *
+ * The cache layout of each instruction is CPython 3.11's (its _cache_format):
+ *
+ *   LOAD_ATTR    counter, version[2], index                  4 units
+ *   STORE_ATTR   counter, version[2], index                  4 units
+ *   LOAD_METHOD  counter, type_version[2], index, keys_version[2], descr[4]
+ *   LOAD_GLOBAL  counter, index, module_keys_version[2], builtin_index
+ *
+ * (pvm's `index` is a dict entry number, or for LOAD_ATTR_PROPERTY the
+ * getter's place in ObjCode.cache_objs; LOAD_GLOBAL_BUILTIN's last unit is
+ * an entry number of the builtins, where 3.11 keeps their keys version.)
+ */
+#ifndef PVM_SPECIALIZE_H
+#define PVM_SPECIALIZE_H
+
+#include <stdint.h>
+#include <string.h>
+#include "runtime/object.h"
+
+/* ---- the counter in the first cache unit ---------------------------------------
+ * As 3.11's: the count in the high 12 bits, a backoff exponent in the low 4. */
+
+#define VM_COUNTER_SHIFT 4
+/* After a successful specialization: misses allowed before trying again. */
+#define VM_COUNTER_AFTER_SUCCESS (53 << VM_COUNTER_SHIFT)
+
+static inline bool vm_counter_expired(uint16_t counter)
+{
+    return counter < (1 << VM_COUNTER_SHIFT);
+}
+
+/* ---- cache fields ------------------------------------------------------------- */
+
+static inline uint32_t vm_cache_u32(const uint16_t *c)
+{
+    return (uint32_t)c[0] | (uint32_t)c[1] << 16;
+}
+
+static inline void vm_cache_set_u32(uint16_t *c, uint32_t v)
+{
+    c[0] = (uint16_t)v;
+    c[1] = (uint16_t)(v >> 16);
+}
+
+static inline Value vm_cache_value(const uint16_t *c)
+{
+    Value v;
+    memcpy(&v, c, sizeof v);            /* four units, not necessarily aligned */
+    return v;
+}
+
+/* The live entry `hint` of dict d if its key is `name` itself, else NULL.
+ * The key's identity is the whole check: a dict has one entry per key,
+ * and a deleted entry's key is VAL_NULL. */
+static inline DictEntry *vm_hint_entry(Value dict, unsigned hint, Value name)
+{
+    ObjDict *d = VAL_AS(ObjDict, dict);
+    if (hint >= d->nentries || d->entries[hint].key != name)
+        return NULL;
+    return &d->entries[hint];
+}
+
+/* Whether the str `name` is surely absent from dict d: its first index
+ * slot is empty (the common case: one load); else a full lookup. */
+bool vm_dict_lacks_str_slow(Value dict, Value name);
+static inline bool vm_dict_lacks_str(Value dict, Value name)
+{
+    const ObjDict *d = VAL_AS(ObjDict, dict);
+    intptr_t hash = VAL_AS(ObjStr, name)->hash;
+    if (d->index_size == 0)
+        return true;
+    if (hash != -1 && d->index[(size_t)hash & (d->index_size - 1)] == -1)
+        return true;
+    return vm_dict_lacks_str_slow(dict, name);
+}
+
+/* STORE_ATTR_WITH_HINT's store into the instance dict *slot (made if
+ * need be): at entry *hint if its key is name, else added, *hint then
+ * updated.  False with an exception set. */
+bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint);
+
+/* The second chance of the instance forms, for an owner of another type
+ * than the one specialized for (vm/specialize.c). */
+bool vm_plain_instance_attr(ObjType *type, Value name);
+bool vm_same_method(ObjType *type, Value name, Value method);
+bool vm_same_descr(ObjType *type, Value name, Value descr);
+
+/* ---- numbers as doubles (BINARY_OP, COMPARE_OP fast paths) ------------------- */
+
+/* Whether a small int converts to a double exactly (|i| <= 2**53). */
+static inline bool vm_exact_double(intptr_t i)
+{
+    return i >= -((intptr_t)1 << 53) && i <= ((intptr_t)1 << 53);
+}
+
+/* A float's value, or a small int's rounded to nearest (as float(i)). */
+static inline bool vm_as_double(Value v, double *out)
+{
+    if (val_is_small(v)) {
+        *out = (double)small_value(v);
+        return true;
+    }
+    if (val_obj(v)->type != &rt_float_type)
+        return false;
+    *out = ((const ObjFloat *)val_obj(v))->value;
+    return true;
+}
+
+/* The same, refusing ints that a double cannot hold exactly (comparisons
+ * must compare the exact values). */
+static inline bool vm_as_exact_double(Value v, double *out)
+{
+    return vm_as_double(v, out) && (!val_is_small(v) || vm_exact_double(small_value(v)));
+}
+
+/* ---- the specializers --------------------------------------------------------
+ * Each looks at one execution of the base instruction whose opcode unit is
+ * `instr` (its caches follow) and either rewrites it into a specialized form
+ * or leaves it as it is with its counter backed off. */
+
+struct Frame;
+void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *code);
+void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name);
+void vm_specialize_load_method(uint16_t *instr, Value owner, Value name);
+void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name);
+
+/* ---- statistics (pvm --stats) -------------------------------------------------
+ * Specialization attempts are counted always (they are rare); hits and
+ * misses only by the --stats loop (vm/stats.c), through the hooks
+ * VM_STAT_HIT / VM_STAT_MISS that the other loops define as nothing. */
+
+typedef struct VmSpecStats {
+    uint64_t success, failure;          /* per base opcode */
+} VmSpecStats;
+extern VmSpecStats vm_spec_stats[256];
+extern uint64_t vm_spec_hits[256], vm_spec_misses[256];   /* per specialized opcode */
+
+#endif
