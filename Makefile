@@ -4,7 +4,9 @@
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
 #   make check      every test: Check unit tests, the golden programs vs python3.11
 #                   under every dispatch strategy, dis vs python3.11's dis, the tracer
-#                   and debugger suites
+#                   and debugger suites, hostile and damaged .pyc files
+#   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
+#   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
 #   make bench      benchmarks side by side with python3.11
 #   make install PREFIX=/usr/local
 #
@@ -71,7 +73,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
-.PHONY: all deps demo check unit golden conformance conformance-floor bench docs install clean pvm
+.PHONY: all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
 all: pvm
 
@@ -169,6 +171,44 @@ bench: pvm
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
 	PYTHON=$(PYTHON) bench/run.sh "$$@"
 
+# The verifier over the whole standard library, test/ included, at every
+# optimisation level (make check verifies the installed .pyc files only).
+verify-stdlib: pvm
+	PYTHON=$(PYTHON) tests/run_verify_stdlib.sh ./pvm full
+
+# ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
+
+# `make fuzz FUZZ_SECONDS=N`: a libFuzzer campaign of N seconds over the
+# loader, the verifier and a bounded run, with ASan and UBSan: every file
+# built again with clang into build/fuzz/, with PVM_FUZZ (a step budget) and
+# PVM_GC_REDZONES (ASan sees inside the GC heap).
+FUZZ_CC      ?= $(shell command -v clang-14 >/dev/null 2>&1 && echo clang-14 || echo clang)
+FUZZ_SECONDS ?= 60
+# Not nonnull-attribute nor pointer-overflow: an empty argument vector is
+# (NULL, 0) throughout, so memcpy(dst, NULL, 0) and NULL + 0 are everywhere,
+# and harmless; a real overflow is ASan's to catch.
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-sanitize=nonnull-attribute,pointer-overflow \
+                -fsanitize-address-use-after-return=never
+FUZZ_CFLAGS  := -O1 -g -DPVM_FUZZ -DPVM_GC_REDZONES -DPVM_HAVE_TAILCALL $(FUZZ_SAN)
+FUZZ_OBJS    := $(LIB_SRCS:%.c=build/fuzz/%.o) build/fuzz/vm/eval_tailcall.o
+FUZZ_BIN     := build/fuzz/fuzz_pvm
+
+build/fuzz/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(PVM_CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+# The compile service's program, as for the normal build (the fuzz target
+# never starts the service: compile/exec/eval are gone from its builtins).
+build/fuzz/loader/compile.o: $(BUILD)/gen/compile_service.inc
+build/fuzz/loader/compile.o: override PVM_CPPFLAGS += -I$(BUILD)/gen
+
+$(FUZZ_BIN): build/fuzz/tests/fuzz/fuzz_pvm.o $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PVM_LIBS)
+
+fuzz: $(FUZZ_BIN)
+	PYTHON=$(PYTHON) tests/fuzz/run_fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
+
 # Regenerate docs/tools.md and the walkthroughs from pvm's own output.
 docs: pvm
 	docs/gen_tools_md.sh ./pvm
@@ -180,7 +220,7 @@ install: pvm
 
 # The header dependencies the compiler wrote (-MMD -MP); absent before the
 # first build, which compiles everything anyway.
--include $(LIB_OBJS:.o=.d) $(BUILD)/tools/main.d $(UNIT_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(BUILD)/tools/main.d $(UNIT_OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
 
 clean:
 	rm -rf build pvm examples/*.pyc tests/programs/**/__pycache__

@@ -18,7 +18,8 @@
  *     handed out;
  *   - set and dict keys must be hashable, and the total hashing work is
  *     bounded, so colliding or exponentially shared keys cannot hang us;
- *   - code objects are checked field by field (check_code).
+ *   - code objects are checked field by field (check_code), then their
+ *     bytecode by the verifier (vm/verify.c), before anything can run them.
  *
  * The reference list.  When a type code carries FLAG_REF (0x80), the object
  * is appended to a list that later 'r' codes index.  CPython numbers a
@@ -43,6 +44,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "vm/verify.h"
 
 enum { FLAG_REF = 0x80 };
 enum { MAX_DEPTH = 2000 };                  /* CPython's MAX_MARSHAL_STACK_DEPTH */
@@ -73,6 +75,7 @@ typedef struct Reader {
     char *err;
     size_t errsize;
     bool failed;
+    bool verify;                /* run the bytecode verifier on code objects */
     int depth;                  /* read_object calls in progress */
     uint64_t work;              /* hashing work so far */
     RefSlot *refs;
@@ -648,6 +651,21 @@ static bool check_code(Reader *r, size_t at, const ObjCode *co)
     return why == NULL || code_fail(r, at, co, "%s", why);
 }
 
+/* The bytecode itself (vm/verify.c): its message names the code object
+ * and the offset inside its code, so no file offset is added. */
+static bool verify_code(Reader *r, ObjCode *co)
+{
+    char what[400];
+    if (vm_verify_code(co, what, sizeof what))
+        return true;
+    if (!r->failed && r->err && r->errsize) {
+        snprintf(r->err, r->errsize, "%s: %s", r->name, what);
+        one_line(r->err);
+    }
+    r->failed = true;
+    return false;
+}
+
 /* One object field of a code object. */
 static bool code_field(Reader *r, Value *field, Shape *shape, const char *what)
 {
@@ -684,6 +702,8 @@ static Value read_code(Reader *r, size_t at, Shape *shape)
     if (!check_code(r, at, co))
         return VAL_NULL;
     rt_code_init(co);
+    if (r->verify && !verify_code(r, co))
+        return VAL_NULL;
     shape->weight = 1;
     return obj_val(co);
 }
@@ -775,8 +795,15 @@ static Value read_object(Reader *r, Shape *shape)
 Value ld_unmarshal(const unsigned char *data, size_t size, const char *name,
                    size_t base_offset, char *err, size_t errsize)
 {
+    return ld_unmarshal_opt(data, size, name, base_offset, LD_VERIFY, err, errsize);
+}
+
+Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
+                       size_t base_offset, LdVerify verify, char *err, size_t errsize)
+{
     Reader r = {.data = data, .size = size, .base = base_offset,
-                .name = name ? name : "<marshal data>", .err = err, .errsize = errsize};
+                .name = name ? name : "<marshal data>", .err = err, .errsize = errsize,
+                .verify = verify == LD_VERIFY};
     if (err && errsize)
         err[0] = '\0';
     Shape shape;

@@ -18,10 +18,12 @@
  * Bytes after that object are ignored, as importlib ignores them.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "loader/pyc.h"
 
@@ -136,8 +138,8 @@ static void one_line(char *s)
 
 /* ---- Loading ---------------------------------------------------------------------------- */
 
-Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name,
-                        PycHeader *header, char *err, size_t errsize)
+static Value load_bytes(const unsigned char *data, size_t size, const char *name,
+                        LdVerify verify, PycHeader *header, char *err, size_t errsize)
 {
     PycHeader local;
     char dummy[1];
@@ -150,8 +152,8 @@ Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name
         one_line(err);
         return VAL_NULL;
     }
-    Value code = ld_unmarshal(data + HEADER_SIZE, size - HEADER_SIZE, name,
-                              HEADER_SIZE, err, errsize);
+    Value code = ld_unmarshal_opt(data + HEADER_SIZE, size - HEADER_SIZE, name,
+                                  HEADER_SIZE, verify, err, errsize);
     if (code && !is_code(code)) {
         snprintf(err, errsize, "%s: the top-level object is a %s, not a code object "
                  "at offset %d", name, val_type(code)->name, HEADER_SIZE);
@@ -159,6 +161,12 @@ Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name
         return VAL_NULL;
     }
     return code;
+}
+
+Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name,
+                        PycHeader *header, char *err, size_t errsize)
+{
+    return load_bytes(data, size, name, LD_VERIFY, header, err, errsize);
 }
 
 /* "pvm: can't open file '/abs/x.pyc': [Errno 2] No such file or directory",
@@ -172,51 +180,116 @@ static void open_error(const char *path, int errnum, char *err, size_t errsize)
     one_line(err);
 }
 
-/* Read a whole file into malloc'd memory; false with errno set on failure. */
-static bool read_file(FILE *f, unsigned char **out, size_t *size)
+/* Read up to n bytes (fewer only at the end of the file); -1 with errno
+ * set on error. */
+static ssize_t read_up_to(int fd, unsigned char *buf, size_t n)
 {
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (ferror(f) || len > MAX_FILE_SIZE)
+    size_t done = 0;
+    while (done < n) {
+        ssize_t r = read(fd, buf + done, n - done);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
             break;
-        if (len < cap) {
-            *out = buf, *size = len;
-            return true;
-        }
-        unsigned char *bigger = realloc(buf, cap * 2);
-        if (!bigger)
-            break;
-        buf = bigger, cap *= 2;
+        done += (size_t)r;
     }
-    int saved = ferror(f) ? errno : len > MAX_FILE_SIZE ? EFBIG : ENOMEM;
-    free(buf);
-    errno = saved ? saved : EIO;
-    return false;
+    return (ssize_t)done;
+}
+
+/* The rest of the file after the header, into malloc'd memory; false with
+ * errno set on failure (EFBIG past MAX_FILE_SIZE). */
+static bool read_rest(int fd, unsigned char **data, size_t *size)
+{
+    size_t cap = 1 << 16;
+    while (*size == cap || cap < *size + 4096)
+        cap *= 2;
+    for (;;) {
+        unsigned char *bigger = realloc(*data, cap);
+        if (bigger == NULL) {
+            errno = ENOMEM;
+            return false;
+        }
+        *data = bigger;
+        ssize_t r = read_up_to(fd, *data + *size, cap - *size);
+        if (r < 0)
+            return false;
+        *size += (size_t)r;
+        if (*size < cap)
+            return true;
+        if (cap >= MAX_FILE_SIZE) {
+            errno = EFBIG;
+            return false;
+        }
+        cap *= 2;
+    }
+}
+
+/* Open a file to load: not a directory; opened without blocking, so that a
+ * FIFO with no writer reads as empty instead of hanging, then read in
+ * blocking mode (a pipe from `pvm <(...)` is read to its end).  -1 with
+ * errno set on failure. */
+static int open_for_reading(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
 }
 
 Value ld_load_pyc_file(const char *path, PycHeader *header, char *err, size_t errsize)
 {
+    return ld_load_pyc_file_opt(path, LD_VERIFY, header, err, errsize);
+}
+
+/* The header is read and checked first, so that a file that is not a .pyc
+ * (/dev/zero, a text file, a stream of garbage) is refused after 16 bytes;
+ * then the rest, up to 1 GiB. */
+Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
+                           char *err, size_t errsize)
+{
     char dummy[1];
+    PycHeader local;
     if (!err || errsize == 0)
         err = dummy, errsize = sizeof dummy;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    if (!header)
+        header = &local;
+    int fd = open_for_reading(path);
+    if (fd < 0) {
         open_error(path, errno, err, errsize);
         return VAL_NULL;
     }
-    unsigned char *data;
-    size_t size;
-    bool ok = read_file(f, &data, &size);
+    unsigned char *data = malloc(HEADER_SIZE);
+    ssize_t n = data ? read_up_to(fd, data, HEADER_SIZE) : -1;
+    size_t size = n > 0 ? (size_t)n : 0;
+    bool ok = n >= 0 && read_header(data, size, path, header, err, errsize);
     int errnum = errno;
-    fclose(f);
-    if (!ok) {
+    if (ok && !read_rest(fd, &data, &size)) {
+        errnum = errno;
+        if (errnum == EFBIG)
+            snprintf(err, errsize, "%s: file larger than 1 GiB", path);
+        else
+            open_error(path, errnum, err, errsize);
+        ok = false;
+    } else if (n < 0) {
         open_error(path, errnum, err, errsize);
+    }
+    close(fd);
+    if (!ok) {
+        free(data);
+        one_line(err);
         return VAL_NULL;
     }
     /* The objects copy what they keep, so the buffer can go afterwards. */
-    Value code = ld_load_pyc_bytes(data, size, path, header, err, errsize);
+    Value code = load_bytes(data, size, path, verify, header, err, errsize);
     free(data);
     return code;
 }

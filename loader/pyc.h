@@ -40,6 +40,17 @@ Value ld_load_pyc_bytes(const unsigned char *data, size_t size, const char *name
 Value ld_unmarshal(const unsigned char *data, size_t size, const char *name,
                    size_t base_offset, char *err, size_t errsize);
 
+/* Every code object the functions above build has passed the bytecode
+ * verifier (vm/verify.h): a file whose bytecode is unsafe to run is
+ * rejected with one line, "<name>: bad bytecode in 'f' at code offset 12
+ * (LOAD_CONST 135): constant index 135 out of range (30 constants)".
+ * The tools that only show a file and never run it (pvm dis, pvm info)
+ * load without the verifier, so that a rejected file can be inspected. */
+typedef enum { LD_VERIFY, LD_NO_VERIFY } LdVerify;
+Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
+                           char *err, size_t errsize);
+Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
+                       size_t base_offset, LdVerify verify, char *err, size_t errsize);
 /* Append v in marshal format (version 4, no back-references) to out:
  * None, bools, Ellipsis, StopIteration, int, float, complex, str, bytes,
  * tuple, list, dict, set, frozenset (marshal_write.c).  False with

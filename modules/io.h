@@ -110,6 +110,10 @@ Value io_as_bytes(Value v);
 Value io_fileio_open(Value file, const char *mode, bool closefd, Value opener);
 /* The descriptor of a FileIO (-1 when closed). */
 int io_fileio_fd(Value f);
+/* One read(2) of an open FileIO: the count, 0 at end, -1 with an
+ * exception set (a signal's handler raised: Ctrl-C), -2 when a
+ * non-blocking descriptor has nothing. */
+ssize_t io_fileio_read(Value f, void *buf, size_t n);
 /* The start-up stack over descriptor 1 writes into runtime/stdout.c's
  * buffer (FileIO, BufferedWriter, TextIOWrapper); the start-up stderr's
  * TextIOWrapper hands every write to descriptor 2 at once. */

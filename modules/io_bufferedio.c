@@ -98,16 +98,8 @@ static bool check_open(Buffered *b, const char *msg)
  * error, -2 when a non-blocking raw stream has nothing (None). */
 static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
 {
-    if (IS_EXACT(b->raw, io_fileio_type) && io_fileio_fd(b->raw) >= 0) {
-        ssize_t r;
-        while ((r = read(io_fileio_fd(b->raw), dst, n)) < 0 && errno == EINTR)
-            ;
-        if (r < 0) {
-            io_oserror(errno, VAL_NULL);
-            return -1;
-        }
-        return r;
-    }
+    if (IS_EXACT(b->raw, io_fileio_type) && io_fileio_fd(b->raw) >= 0)
+        return io_fileio_read(b->raw, dst, n);
     Value ba = rt_bytearray_new(NULL, 0);
     ObjByteArray *a = VAL_AS(ObjByteArray, ba);
     a->data = gc_alloc_atomic(n + 1);

@@ -18,6 +18,7 @@
 #include "modules/posix.h"
 #include "runtime/buffer.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
 
 typedef struct FileIO {
     IoObject base;
@@ -265,11 +266,13 @@ static FileIO *self_open(Value *args, size_t nargs, const char *name)
 }
 
 /* One read(2) into buf: bytes read, 0 at end, -1 with an exception set,
- * -2 when a non-blocking descriptor has nothing (EAGAIN). */
+ * -2 when a non-blocking descriptor has nothing (EAGAIN).  A signal that
+ * came just before the read, or interrupts it (EINTR), has its handler run
+ * first: Ctrl-C in input() is KeyboardInterrupt, not a wait for a line. */
 static ssize_t read_once(FileIO *f, void *buf, size_t n)
 {
     for (;;) {
-        if (!vm_wait_readable(f->fd))
+        if (!vm_wait_readable(f->fd) || !vm_check_interrupt())
             return -1;
         ssize_t r = read(f->fd, buf, n);
         if (r >= 0)
@@ -283,6 +286,11 @@ static ssize_t read_once(FileIO *f, void *buf, size_t n)
         if (!mod_posix_retry())
             return -1;
     }
+}
+
+ssize_t io_fileio_read(Value f, void *buf, size_t n)
+{
+    return read_once(FIO(f), buf, n);
 }
 
 static Value fileio_readall(Value *args, size_t nargs, Value kw)

@@ -14,16 +14,18 @@ extern Value rt_builtins_dict;
 extern Value rt_builtins_module;
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
- * flushed at exit and before a traceback is printed.  rt_stdout_write and
+ * flushed at exit and before a traceback is printed.  A write error is
+ * the program's, as with CPython's BufferedWriter: rt_stdout_write and
  * rt_stdout_flush_checked return false with OSError (BrokenPipeError...)
- * set when the bytes cannot be written; rt_stdout_flush is for pvm's own
- * ordering flushes and leaves a failure for the next checked call. */
+ * set when the bytes cannot be written.  rt_stdout_flush is for pvm's own
+ * ordering flushes: what it could not write stays in the buffer, and the
+ * next checked call (or the exit) meets the error again. */
 bool rt_stdout_write(const char *s, size_t n);
 void rt_stdout_flush(void);
 bool rt_stdout_flush_checked(void);
 /* At exit: flush, and report a write that failed there as CPython's
- * finalisation does; returns the exit status (120 after such a failure,
- * when it was 0). */
+ * finalisation does; returns the exit status, 120 after such a failure
+ * whatever it was (CPython's Py_RunMain). */
 int rt_stdout_exit(int status);
 /* Where print() and input() find sys.stdout and sys.stdin: sys's
  * namespace (modules/sys.c sets it when it makes sys).  While sys.stdout

@@ -396,6 +396,8 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
             return VAL_NULL;
         if (n < 0)
             return rt_raisef(&rt_ValueError, "negative count");
+        if (!gc_size_ok((size_t)n))                 /* bytearray(10**13) */
+            return rt_raise_nomemory();
         bytearray_reserve(buf, (size_t)n);
         memset(buf->data, 0, (size_t)n);
         buf->length = (size_t)n;

@@ -35,6 +35,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "vm/verify.h"
 
 /* ---- Construction ---------------------------------------------------------- */
 
@@ -594,8 +595,12 @@ static Value code_from_parts(const CodeParts *p)
     if (why != NULL)
         return rt_raisef(&rt_ValueError, "code: %s", why);
     rt_code_init(co);
-    /* Here, too, the bytecode verifier (vm/verify.h, issue 14) must accept
-     * co before anything can run it, as the loader has it do for files. */
+    /* Here, too, the bytecode verifier must accept co before anything can
+     * run it, as the loader has it do for files: CPython would run the
+     * code and may crash; pvm refuses it with the verifier's line. */
+    char err[400];
+    if (!vm_verify_code(co, err, sizeof err))
+        return rt_raisef(&rt_ValueError, "code: %s", err);
     return obj_val(co);
 }
 

@@ -103,6 +103,9 @@ Value rt_raise(Value exc_or_type);
 /* Raise type(*args). */
 Value rt_raise_args(ObjType *type, Value args_tuple);
 Value rt_raise_nomemory(void);
+/* OSError(errnum, strerror(errnum)), or the subclass errnum names
+ * (BrokenPipeError for EPIPE...); returns VAL_NULL. */
+Value rt_raise_os_error(int errnum);
 
 /* The exception being raised, or VAL_NULL (the running thread's: see
  * vm/thread.h).  Use the functions below, not the variable. */

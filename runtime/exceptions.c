@@ -101,6 +101,13 @@ Value rt_raise(Value exc_or_type)
     return VAL_NULL;
 }
 
+Value rt_raise_os_error(int errnum)
+{
+    Value exc = rt_call2(obj_val(&rt_OSError), small_new(errnum),
+                         rt_str_from_cstr(strerror(errnum)));
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
+}
+
 /* MemoryError must be raisable when the heap is exhausted, so one instance is
  * made at start-up and reused (CPython keeps a small free list for the same
  * reason).  Its traceback and links are reset on each use. */
@@ -303,7 +310,7 @@ static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
     if (type->flags & TF_HEAPTYPE)      /* its __init__ sees the keywords */
         return exc;
-    if (!apply_keywords(AS_EXC(exc), args + npos, kwnames))
+    if (nkw > 0 && !apply_keywords(AS_EXC(exc), args + npos, kwnames))
         return VAL_NULL;
     return exc;
 }

@@ -186,6 +186,8 @@ static Value pad_text(const Spec *f, const char *text, size_t nbytes, size_t len
     size_t width = f->width > 0 ? (size_t)f->width : 0;
     if (len >= width)
         return rt_str_new(text, nbytes);
+    if (!gc_size_ok(width))                     /* format(1, '10000000000000') */
+        return rt_raise_nomemory();
     size_t pad = width - len, left = 0;
     if (align == '>')
         left = pad;

@@ -7,9 +7,26 @@
  * reference counts; a Value word on the C stack or in a scanned object is
  * enough to keep its object alive.
  *
- * Heap exhaustion: the Boehm out-of-memory hook returns NULL to us and we
- * report it in one line and exit 1 (MemoryError recovery for huge requests
- * is planned: see docs/reliability.md, part D).
+ * Running out of memory.  CPython raises MemoryError when malloc fails and
+ * goes on; pvm does the same in two ways (docs/reliability.md, part D):
+ *
+ *   - one huge request ('x' * 10**13, bytearray(10**13), [0] * 10**12):
+ *     the constructors that take a size from the program ask first
+ *     (gc_size_ok: could such a block ever exist?) or allocate with the
+ *     gc_try_* functions, which return NULL instead of failing, and raise
+ *     MemoryError themselves;
+ *   - a heap that fills up little by little (a list that grows forever)
+ *     against a limit — `-X heaplimit=SIZE`, PVM_HEAPLIMIT, or `ulimit -v`:
+ *     the allocation that finds no room cannot fail (its caller expects
+ *     memory), so a reserve block kept for that moment is released, the
+ *     allocation succeeds, and the loop raises MemoryError at its next safe
+ *     point (gc_set_exhausted_hook; the eval breaker).  Only if the reserve
+ *     is spent too does pvm stop with one line, "pvm: out of memory".
+ *
+ * The sanitizer build (PVM_GC_REDZONES, set by `make fuzz`): AddressSanitizer
+ * cannot see inside Boehm's heap, so every block gets 16 more bytes that are
+ * poisoned while it is in use; a read or write past the end of any object
+ * then stops the fuzzer with a report.
  *
  * Threads: the collector must know every thread, to scan its stack and to
  * stop it while it marks.  GC_THREADS makes gc.h declare the thread API;
@@ -23,16 +40,155 @@
 #include <gc.h>
 #include <gc/gc_inline.h>               /* GC_generic_malloc_many, GC_I_PTRFREE */
 #include <gc/gc_mark.h>                 /* GC_set_start_callback */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include "runtime/gc.h"
+
+#ifdef PVM_GC_REDZONES
+#include <sanitizer/asan_interface.h>
+#define REDZONE 16
+#else
+#define REDZONE 0
+#endif
+
+/* ---- running out of memory ------------------------------------------------------ */
+
+static size_t heap_limit;               /* 0: none */
+static void *reserve;                   /* released when the heap is full */
+static size_t reserve_size;
+static bool rearm_pending;              /* try to take a new reserve */
+static void (*exhausted_hook)(void);
 
 static void out_of_memory(size_t size)
 {
     fflush(stdout);
     fprintf(stderr, "pvm: out of memory (allocating %zu bytes)\n", size);
     exit(1);
+}
+
+/* Boehm's warnings ("Out of Memory! Returning NULL!", "Repeated allocation
+ * of very large block") are for C programmers: the program sees
+ * MemoryError, as under CPython. */
+static void quiet(char *msg, GC_word arg)
+{
+    (void)msg, (void)arg;
+}
+
+/* The largest block a request could ever get: the heap limit, the address
+ * space limit (ulimit -v), and what Linux's overcommit heuristic would give
+ * a malloc (physical memory plus swap).  Computed once (init_limits). */
+static size_t largest = SIZE_MAX;
+
+static void find_largest(void)
+{
+    struct sysinfo si;
+    largest = sysinfo(&si) == 0 ? (size_t)(si.totalram + si.totalswap) * si.mem_unit
+                                : SIZE_MAX;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur < largest)
+        largest = rl.rlim_cur;
+    if (heap_limit != 0 && heap_limit < largest)
+        largest = heap_limit;
+}
+
+bool gc_size_ok(size_t size)
+{
+    return size < largest;
+}
+
+/* The reserve: 1/16 of the limit, at most 16 MiB.  Kept only when there
+ * is a limit to hit (a heap limit or ulimit -v); it is atomic and never
+ * touched, so it costs address space, not memory. */
+static void take_reserve(void)
+{
+    reserve = GC_MALLOC_ATOMIC(reserve_size);
+    rearm_pending = reserve == NULL;
+}
+
+/* Under ulimit -v the heap must stop short of the address space limit:
+ * the collector itself needs room to collect (its mark stack), and so do
+ * the C stack, the libraries and the few malloc buffers.  32 MiB plus an
+ * eighth of the limit is left for them. */
+static size_t address_space_heap(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    size_t margin = ((size_t)32 << 20) + rl.rlim_cur / 8;
+    return rl.rlim_cur > 2 * margin ? rl.rlim_cur - margin : rl.rlim_cur / 2;
+}
+
+/* The effective limit (the smaller of -X heaplimit and ulimit -v's) and,
+ * when there is one, the reserve. */
+static void init_limits(void)
+{
+    find_largest();
+    size_t limit = heap_limit, as = address_space_heap();
+    if (as != 0 && (limit == 0 || as < limit))
+        limit = as;
+    if (limit == 0)
+        return;
+    GC_set_max_heap_size(limit);
+    if (reserve != NULL)
+        return;
+    reserve_size = limit / 16 < ((size_t)16 << 20) ? limit / 16 : (size_t)16 << 20;
+    take_reserve();
+}
+
+void gc_set_heap_limit(size_t bytes)
+{
+    heap_limit = bytes;
+    init_limits();
+}
+
+void gc_set_exhausted_hook(void (*hook)(void))
+{
+    exhausted_hook = hook;
+}
+
+void gc_memory_error_raised(void)
+{
+    rearm_pending = true;
+}
+
+/* An allocation that must succeed found no room: spend the reserve, let
+ * the loop know, and try again.  With the reserve spent already (memory
+ * ran out again after a MemoryError), a full collection comes first: a
+ * failed small-object refill does not always collect. */
+static void *after_failure(void *(*alloc)(size_t), size_t size)
+{
+    if (reserve == NULL) {
+        GC_gcollect();
+        void *p = alloc(size);
+        if (p != NULL)
+            return p;
+    }
+    if (reserve != NULL) {
+        GC_FREE(reserve);
+        reserve = NULL;
+        if (exhausted_hook != NULL)
+            exhausted_hook();
+        void *p = alloc(size);
+        if (p != NULL)
+            return p;
+    }
+    out_of_memory(size);
+    return NULL;
+}
+
+/* After a MemoryError, a new reserve once memory is free again: tried
+ * every 256 large allocations or small-object refills (a failed try costs
+ * a collection). */
+static void maybe_rearm(void)
+{
+    static unsigned tick;
+    if ((++tick & 255) == 0)
+        take_reserve();
 }
 
 /*
@@ -71,12 +227,39 @@ void gc_init(void)
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
     GC_set_start_callback(drop_atomic_lists);
     GC_expand_hp(INITIAL_HEAP);
+    GC_set_warn_proc(quiet);
+    /* At the heap limit an allocation may find Boehm growing the heap
+     * rather than collecting: one full collection before it gives up, so
+     * that what the program let go of (a list dropped after MemoryError)
+     * makes room. */
+    GC_set_max_retries(1);
+    init_limits();
 }
 
 void gc_exclude_static(void *start, size_t size)
 {
     GC_exclude_static_roots(start, (char *)start + size);
 }
+
+/* ---- the sanitizer build's redzones --------------------------------------------- */
+
+/* A block of `size` bytes the caller asked for, inside one of size +
+ * REDZONE: the tail is poisoned, the rest made addressable (the block may
+ * have been another object's redzone before the collector recycled it). */
+static void *guard(void *p, size_t size)
+{
+#ifdef PVM_GC_REDZONES
+    if (p != NULL) {
+        ASAN_UNPOISON_MEMORY_REGION(p, size);
+        ASAN_POISON_MEMORY_REGION((char *)p + size, REDZONE);
+    }
+#else
+    (void)size;
+#endif
+    return p;
+}
+
+/* ---- allocation ---------------------------------------------------------------- */
 
 /*
  * Small objects (floats, bound methods, iterators, small tuples) are most
@@ -96,17 +279,25 @@ static void *small_atomic_free[SMALL_CLASSES];
 
 static void *alloc_small(size_t size)
 {
-    size_t cls = (size + GRANULE - 1) / GRANULE - 1;
+    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
     void *p = small_free[cls];
     if (p == NULL) {
+        if (rearm_pending)
+            maybe_rearm();
         p = GC_malloc_many((cls + 1) * GRANULE);
         if (p == NULL)
-            out_of_memory(size);
+            p = after_failure(GC_malloc_many, (cls + 1) * GRANULE);
     }
+#ifdef PVM_GC_REDZONES
+    ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
+#endif
     small_free[cls] = GC_NEXT(p);
     GC_NEXT(p) = NULL;                  /* the rest of the object is zeroed */
-    return p;
+    return guard(p, size);
 }
+
+static void *malloc_scanned(size_t size) { return GC_MALLOC(size); }
+static void *malloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
 
 /* The same for pointer-free objects (floats, complex numbers), from
  * blocks the collector never scans.  One difference: the collector does
@@ -116,17 +307,29 @@ static void *alloc_small(size_t size)
  * collection starts (drop_atomic_lists, Boehm's start callback): what was
  * left in them is garbage to that collection, and the next allocation
  * takes a fresh batch. */
+static void *malloc_many_atomic(size_t size)
+{
+    void *p = NULL;
+    GC_generic_malloc_many(size, GC_I_PTRFREE, &p);
+    return p;
+}
+
 static void *alloc_small_atomic(size_t size)
 {
-    size_t cls = (size + GRANULE - 1) / GRANULE - 1;
+    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
     void *p = small_atomic_free[cls];
     if (p == NULL) {
-        GC_generic_malloc_many((cls + 1) * GRANULE, GC_I_PTRFREE, &p);
+        if (rearm_pending)
+            maybe_rearm();
+        p = malloc_many_atomic((cls + 1) * GRANULE);
         if (p == NULL)
-            out_of_memory(size);
+            p = after_failure(malloc_many_atomic, (cls + 1) * GRANULE);
     }
+#ifdef PVM_GC_REDZONES
+    ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
+#endif
     small_atomic_free[cls] = GC_NEXT(p);
-    return p;
+    return guard(p, size);
 }
 
 static void drop_atomic_lists(void)
@@ -136,31 +339,73 @@ static void drop_atomic_lists(void)
 
 void *gc_alloc(size_t size)
 {
-    if (size - 1 < SMALL_CLASSES * GRANULE)
+    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small(size);
-    void *p = GC_MALLOC(size);          /* GC_MALLOC returns zeroed memory */
+    if (rearm_pending)
+        maybe_rearm();
+    void *p = GC_MALLOC(size + REDZONE);    /* GC_MALLOC returns zeroed memory */
     if (p == NULL)
-        out_of_memory(size);
-    return p;
+        p = after_failure(malloc_scanned, size + REDZONE);
+    return guard(p, size);
 }
 
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
-    if (size - 1 < SMALL_CLASSES * GRANULE)
+    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small_atomic(size);
-    void *p = GC_MALLOC_ATOMIC(size);
+    if (rearm_pending)
+        maybe_rearm();
+    void *p = GC_MALLOC_ATOMIC(size + REDZONE);
     if (p == NULL)
-        out_of_memory(size);
-    return p;
+        p = after_failure(malloc_atomic, size + REDZONE);
+    return guard(p, size);
 }
 
 void *gc_realloc(void *old, size_t size)
 {
-    void *p = GC_REALLOC(old, size);
-    if (p == NULL && size != 0)
-        out_of_memory(size);
+    void *p = gc_try_realloc(old, size);
+    if (p == NULL && size != 0) {
+        if (reserve == NULL)
+            out_of_memory(size);
+        GC_FREE(reserve);
+        reserve = NULL;
+        if (exhausted_hook != NULL)
+            exhausted_hook();
+        p = gc_try_realloc(old, size);
+        if (p == NULL)
+            out_of_memory(size);
+    }
     return p;
+}
+
+/* The fallible forms: NULL when the heap cannot give `size` bytes (the
+ * caller raises MemoryError); the reserve is left alone. */
+void *gc_try_alloc(size_t size)
+{
+    if (!gc_size_ok(size))
+        return NULL;
+    return guard(GC_MALLOC(size + REDZONE), size);
+}
+
+void *gc_try_alloc_atomic(size_t size)
+{
+    if (!gc_size_ok(size))
+        return NULL;
+    return guard(GC_MALLOC_ATOMIC(size + REDZONE), size);
+}
+
+void *gc_try_realloc(void *old, size_t size)
+{
+    if (!gc_size_ok(size))
+        return NULL;
+#ifdef PVM_GC_REDZONES
+    /* GC_REALLOC copies the old block whole, redzone included: make it
+     * readable first (Boehm itself is not instrumented, but be exact). */
+    if (old != NULL)
+        ASAN_UNPOISON_MEMORY_REGION(old, GC_size(old));
+#endif
+    return guard(GC_REALLOC(old, size + REDZONE), size);
 }
 
 char *gc_strdup(const char *s)

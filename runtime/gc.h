@@ -8,8 +8,12 @@
  *                    GMP limbs): faster, and never keeps garbage alive;
  *   gc_realloc       grows either kind, keeping its kind.
  *
- * Allocation failure raises MemoryError where it can; gc_alloc itself never
- * returns NULL — on an exhausted heap it reports and exits (see gc.c).
+ * gc_alloc and friends never return NULL: a heap that fills up spends a
+ * reserve and asks the loop to raise MemoryError at its next safe point,
+ * and only when that too is spent does pvm report and exit (see gc.c).
+ * Where the program chooses a size ('x' * n, bytearray(n)), the caller
+ * asks gc_size_ok first or uses a gc_try_* form, and raises MemoryError
+ * itself.
  */
 #ifndef PVM_GC_H
 #define PVM_GC_H
@@ -27,6 +31,24 @@ char *gc_strdup(const char *s);
 /* A static array that holds no pointers (an output buffer, a table of
  * counts): the collector stops scanning it at every collection. */
 void gc_exclude_static(void *start, size_t size);
+
+/* NULL instead of failing (the reserve is not touched). */
+void *gc_try_alloc(size_t size);      /* zeroed */
+void *gc_try_alloc_atomic(size_t size);
+void *gc_try_realloc(void *p, size_t size);
+/* Could a block of `size` bytes ever be allocated (below the heap limit,
+ * ulimit -v, and physical memory plus swap)? */
+bool gc_size_ok(size_t size);
+
+/* The heap limit (-X heaplimit, PVM_HEAPLIMIT): the heap never grows past
+ * `bytes`.  0 (the default): no limit but the system's. */
+void gc_set_heap_limit(size_t bytes);
+/* Called (from inside an allocation: it may only set flags) when the heap
+ * was found full and the reserve was spent to satisfy the allocation; the
+ * loop then raises MemoryError and calls gc_memory_error_raised, after
+ * which a new reserve is taken once memory is free again. */
+void gc_set_exhausted_hook(void (*hook)(void));
+void gc_memory_error_raised(void);
 
 /* Call fn(obj, data) once the collector finds obj unreachable (obj must be
  * the start of a gc_alloc block).  fn runs at an allocation inside some

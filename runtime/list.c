@@ -45,8 +45,14 @@ static bool list_reserve(ObjList *l, size_t need)
         return false;
     }
     size_t cap = (need + (need >> 3) + 6) & ~(size_t)3;
-    Value *items = l->items ? gc_realloc(l->items, cap * sizeof(Value))
-                            : gc_alloc(cap * sizeof(Value));
+    /* The fallible forms: [0] * 10**12, or a list that outgrows the heap,
+     * is MemoryError, not the end of pvm. */
+    Value *items = l->items ? gc_try_realloc(l->items, cap * sizeof(Value))
+                            : gc_try_alloc(cap * sizeof(Value));
+    if (items == NULL) {
+        rt_raise_nomemory();
+        return false;
+    }
     l->items = items;
     l->capacity = cap;
     return true;
@@ -110,6 +116,13 @@ bool rt_list_extend(Value list, Value iterable)
             return list_append_items(l, src->items, src->length);
         }
         return list_append_items(l, AS_TUPLE(iterable)->items, rt_tuple_len(iterable));
+    }
+    /* A range says its length: list(range(10**12)) is MemoryError at once,
+     * as with CPython's length hint, not after filling the heap. */
+    if (IS_EXACT(iterable, rt_range_type)) {
+        ssize_t n = rt_len(iterable);
+        if (n < 0 || !list_reserve(l, l->length + (size_t)n))
+            return false;
     }
     Value it = rt_iter(iterable);
     if (it == VAL_NULL)

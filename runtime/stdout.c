@@ -21,13 +21,17 @@
  * write into it, so print(), sys.stdout.write and sys.stdout.buffer.write
  * keep their order.
  *
- * A write that fails raises OSError as CPython's BufferedWriter does: when
- * the reader of a pipe goes away (`pvm prog.pyc | head -1`) the program
- * gets BrokenPipeError (SIGPIPE is ignored, as CPython ignores it), and the
- * bytes that could not be written are dropped.  If the failure comes only
- * at exit, rt_stdout_exit reports it as CPython's finalisation does
- * ("Exception ignored in: <... name='<stdout>' ...>") and the exit status
- * becomes 120.
+ * Write errors are the program's, as in CPython (whose stdout is an
+ * io.BufferedWriter over a file that ignores SIGPIPE; so does pvm): a
+ * failed write raises OSError — BrokenPipeError when the reader of a pipe
+ * went away (`pvm prog.pyc | head -1`), OSError [Errno 28] on a full disk
+ * (`> /dev/full`).  CPython's buffer keeps data that a flush could not
+ * write, and drops what a write could not make room for; so does this
+ * one, so that the same output meets the same errors: a program that
+ * overfills the pipe gets BrokenPipeError at that print(); one whose output
+ * still sits in the buffer at exit (or after a flush that failed, even one
+ * the program caught) gets, from rt_stdout_exit, CPython's "Exception
+ * ignored in: <... name='<stdout>' ...>" report and exit status 120.
  */
 #include <errno.h>
 #include <signal.h>
@@ -44,41 +48,49 @@ static char buffer[STDOUT_BUFSIZE];
 static size_t buffered;             /* bytes waiting in buffer[] */
 static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* stdout is a terminal */
-static int failed;                  /* errno of a failed write not yet raised, or 0 */
 
-/* Hand n bytes to the kernel, looping over partial writes and signals;
- * false (errno in `failed`) when the kernel refuses them. */
-static bool write_all(const char *s, size_t n)
+/* Hand n bytes to the kernel, looping over partial writes and signals.
+ * Returns how many were written; fewer than n with errno set on error. */
+static size_t write_all(const char *s, size_t n)
 {
-    while (n > 0) {
-        ssize_t w = write(1, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            failed = errno;         /* EPIPE, EBADF, ENOSPC...: the bytes are lost */
-            return false;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(1, s + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            break;
         }
-        s += w;
-        n -= (size_t)w;
+        done += (size_t)w;
     }
+    return done;
+}
+
+/* Write the buffer out; false with errno set when the kernel refused
+ * some of it, which stays in the buffer for a later try. */
+static bool flush_buffer(void)
+{
+    if (buffered == 0)
+        return true;
+    size_t done = write_all(buffer, buffered);
+    if (done < buffered) {
+        int e = errno;
+        memmove(buffer, buffer + done, buffered - done);
+        buffered -= done;
+        errno = e;
+        return false;
+    }
+    buffered = 0;
     return true;
 }
 
-/* OSError (BrokenPipeError for EPIPE) for the failed write, once. */
-static bool raise_failure(void)
-{
-    int err = failed;
-    failed = 0;
-    Value args[2] = { small_new(err), rt_str_from_cstr(strerror(err)) };
-    Value exc = rt_call(obj_val(&rt_OSError), args, 2, VAL_NULL);
-    if (exc != VAL_NULL)
-        rt_raise(exc);
-    return false;
-}
-
+/* The last chance, for paths that end without rt_stdout_exit (which
+ * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    rt_stdout_flush();
+    flush_buffer();
 }
 
 /* Decide the buffering mode and arrange the final flush, once. */
@@ -100,17 +112,17 @@ void rt_stdout_init(void)
 
 void rt_stdout_flush(void)
 {
-    if (buffered == 0)
-        return;
-    size_t n = buffered;
-    buffered = 0;
-    write_all(buffer, n);
+    int e = errno;
+    flush_buffer();
+    errno = e;
 }
 
 bool rt_stdout_flush_checked(void)
 {
-    rt_stdout_flush();
-    return failed == 0 || raise_failure();
+    if (flush_buffer())
+        return true;
+    rt_raise_os_error(errno);
+    return false;
 }
 
 bool rt_stdout_write(const char *s, size_t n)
@@ -118,10 +130,18 @@ bool rt_stdout_write(const char *s, size_t n)
     if (!ready)
         setup();
     if (buffered + n > STDOUT_BUFSIZE) {
-        if (!rt_stdout_flush_checked())
+        if (!flush_buffer()) {
+            buffered = 0;           /* no room made: this data is lost */
+            rt_raise_os_error(errno);
             return false;
-        if (n > STDOUT_BUFSIZE)     /* too big to buffer: write it directly */
-            return write_all(s, n) || raise_failure();
+        }
+        if (n > STDOUT_BUFSIZE) {   /* too big to buffer: write it directly */
+            if (write_all(s, n) < n) {
+                rt_raise_os_error(errno);
+                return false;
+            }
+            return true;
+        }
     }
     memcpy(buffer + buffered, s, n);
     buffered += n;
@@ -132,19 +152,19 @@ bool rt_stdout_write(const char *s, size_t n)
 
 int rt_stdout_exit(int status)
 {
-    rt_stdout_flush();
-    if (failed == 0)
+    if (flush_buffer())
         return status;
+    int e = errno;
     fflush(stderr);
     Value r = rt_stdout_stream != VAL_NULL ? rt_repr(rt_stdout_stream) : VAL_NULL;
     fprintf(stderr, "Exception ignored in: %s\n", r != VAL_NULL ? rt_str_cstr(r)
             : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
     rt_err_clear();
-    raise_failure();
+    rt_raise_os_error(e);
     Value exc = rt_err_fetch();
     Value text = exc != VAL_NULL ? rt_str(exc) : VAL_NULL;
     fprintf(stderr, "%s: %s\n", exc != VAL_NULL ? val_type(exc)->name : "OSError",
             text != VAL_NULL ? rt_str_cstr(text) : "");
     rt_err_clear();
-    return status == 0 ? 120 : status;
+    return 120;
 }

@@ -933,6 +933,8 @@ void rt_print_exception_to(FILE *out, Value exc)
 
 void rt_print_exception(Value exc)
 {
+    /* As CPython's flush_io: the program's output first; a failure to
+     * write it is reported at exit (rt_stdout_exit), not here. */
     rt_stdout_flush();
     rt_print_exception_to(stderr, exc);
 }

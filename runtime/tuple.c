@@ -22,7 +22,8 @@ Value rt_empty_tuple = (Value)&empty_tuple;
 /* A tuple of n slots of the given type (items zeroed: the caller fills). */
 static ObjTuple *tuple_alloc(ObjType *type, size_t n)
 {
-    if (n > (SIZE_MAX - sizeof(ObjTuple)) / sizeof(Value)) {
+    if (n > (SIZE_MAX - sizeof(ObjTuple)) / sizeof(Value) ||
+        !gc_size_ok(sizeof(ObjTuple) + n * sizeof(Value))) {
         rt_raise_nomemory();
         return NULL;
     }

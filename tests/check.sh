@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # check.sh — every test pvm has: the Check unit tests, the golden programs
 # (under every dispatch strategy of every PVM binary given), the Ctrl-C
-# tests (likewise), the disassembler against python3.11's dis, the tracer
-# against python3.11's executed instructions, the scripted debugger
+# tests and the hostile .pyc files (likewise), the verifier over the
+# installed standard library, a few thousand damaged .pyc files and the
+# fuzzer's kept inputs, the disassembler against python3.11's dis, the
+# tracer against python3.11's executed instructions, the scripted debugger
 # sessions, source compiled at run time, start-up (sys.path, PYTHONHOME,
 # the options), the interactive prompt and a slice of CPython's test suite.
 #
@@ -95,8 +97,25 @@ for pvm in "$@"; do
         run_suite golden '^golden: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_golden.sh" "$runner"
         echo "== Ctrl-C: $runner"
         run_suite signals '^signals: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_signals.sh" "$runner"
+        echo "== hostile .pyc files: $runner"
+        run_suite hostile '^hostile: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_hostile.sh" "$runner"
     done
 done
+
+# Untrusted bytecode (docs/reliability.md), the default strategy: the
+# verifier accepts all of python3.11's installed standard library; damaged
+# files (a fixed seed) and the fuzzer's kept inputs never kill pvm by a
+# signal nor hang it.
+echo "== verifier over the standard library: $1"
+run_suite verify '^verify: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_verify_stdlib.sh" "$1" installed
+echo "== hostile surroundings: $1"
+run_suite surroundings '^surroundings: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_surroundings.sh" "$1"
+echo "== mutants: $1"
+run_suite mutants '^mutants: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_mutants.sh" "$1" --seed 14 --count 3000
+if [ -n "$(ls -A "$here/fuzz/corpus" 2>/dev/null)" ]; then
+    echo "== the fuzzer's kept inputs: $1"
+    run_suite replay '^mutants: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_mutants.sh" "$1" --replay "$here/fuzz/corpus"
+fi
 
 # The dispatch strategy does not change what `pvm dis` prints: first PVM only.
 echo "== dis and info: $1"

@@ -63,7 +63,8 @@ static const char usage_text[] =
     "  -u          accepted and ignored\n"
     "  -V, --version  print the version number and exit\n"
     "  -W arg      added to sys.warnoptions\n"
-    "  -X opt      added to sys._xoptions (no other effect)\n"
+    "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
+    "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled)\n"
     "-             program read from stdin (default; interactive mode if a tty)\n"
@@ -71,7 +72,8 @@ static const char usage_text[] =
     "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
     "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
-    "PVM_COMPILER (the python3.11 that compiles source).\n"
+    "PVM_COMPILER (the python3.11 that compiles source),\n"
+    "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
@@ -122,7 +124,6 @@ static int system_exit_status(Value exc)
  * calling shell script stops too (Modules/main.c, exit_sigint). */
 static void exit_sigint(void)
 {
-    rt_stdout_flush();
     fflush(stderr);
     signal(SIGINT, SIG_DFL);
     kill(getpid(), SIGINT);
@@ -138,7 +139,19 @@ static void finalize(void)
     mod_thread_shutdown();
     mod_atexit_run();
     rt_gen_close_all();
-    rt_stdout_flush();
+}
+
+/* The output still buffered when the program ends, as CPython's final
+ * flush of the standard streams (flush_std_files): a failure on stdout —
+ * the reader of the pipe went away, the disk is full — is reported by
+ * rt_stdout_exit; one on stderr (sys.stderr.write, a traceback) fails
+ * silently.  Either makes the exit status 120. */
+static int final_flush(int status)
+{
+    status = rt_stdout_exit(status);
+    if (fflush(stderr) != 0 || ferror(stderr))
+        status = 120;
+    return status;
 }
 
 /* Turn the outcome of running __main__ (its result, or VAL_NULL with the
@@ -161,9 +174,10 @@ static int exit_status(Value result)
         status = hook_exit != VAL_NULL ? system_exit_status(hook_exit) : 1;
     }
     finalize();
+    status = final_flush(status);
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
-    return rt_stdout_exit(status);      /* a write that failed at exit: 120 */
+    return status;
 }
 
 /* Run a code object as __main__. */
@@ -280,15 +294,21 @@ static bool is_pyc_file(const char *path)
     return magic;
 }
 
-/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error. */
+/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error,
+ * or at a NUL byte: no Python source holds one (CPython refuses "source
+ * code cannot contain null bytes"), and reading stops there, so that
+ * `pvm /dev/zero` ends at once instead of filling memory. */
 static Value read_all(FILE *f)
 {
     StrBuf sb;
     sb_init(&sb);
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (memchr(buf, 0, n) != NULL)
+            return VAL_NULL;
         sb_add(&sb, buf, n);
+    }
     return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
 }
 
@@ -319,7 +339,8 @@ static int run_file(const char *path)
         if (f != NULL)
             fclose(f);
         if (source == VAL_NULL) {
-            fprintf(stderr, "pvm: can't read file %s\n", rt_str_cstr(rt_repr(file)));
+            fprintf(stderr, "pvm: can't read file %s (unreadable, or a NUL byte: not "
+                    "Python source nor bytecode)\n", rt_str_cstr(rt_repr(file)));
             return 1;
         }
         return run_source(source, rt_str_cstr(file), file);
@@ -519,6 +540,48 @@ static int parse_options(int argc, char **argv, int *i, Options *o)
     return -1;
 }
 
+/* A size for -X heaplimit: digits, then K, M or G (powers of 1024);
+ * false if it is not one. */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long long n = strtoull(s, &end, 10);
+    int shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    }
+    if (*end != '\0' || n == 0 || n > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)n << shift;
+    return true;
+}
+
+/* The heap limit: PVM_HEAPLIMIT, then the last -X heaplimit=SIZE (the
+ * other -X options only go to sys._xoptions, as python3.11 ignores those
+ * it does not know).  Returns an exit status for a bad value, else -1. */
+static int heap_limit_option(const Options *o, size_t *limit)
+{
+    const char *env = getenv("PVM_HEAPLIMIT");
+    if (env != NULL && *env != '\0' && !parse_size(env, limit)) {
+        fprintf(stderr, "pvm: PVM_HEAPLIMIT: invalid size '%s' (a number of bytes, "
+                "optionally followed by K, M or G)\n", env);
+        return 2;
+    }
+    for (int k = 0; k < o->nxoptions; k++) {
+        const char *x = o->xoptions[k];
+        if (strncmp(x, "heaplimit=", 10) == 0 && !parse_size(x + 10, limit)) {
+            fprintf(stderr, "pvm: -X heaplimit: invalid size '%s' (a number of bytes, "
+                    "optionally followed by K, M or G)\n", x + 10);
+            return 2;
+        }
+    }
+    return -1;
+}
+
 /* UTF-8 mode (PEP 540): PYTHONUTF8=0/1 decides; otherwise CPython turns
  * it on by itself under the C or POSIX locale. */
 static int utf8_mode(bool ignore_environment)
@@ -551,6 +614,9 @@ static void environment_flags(ModSysFlags *f)
 
 int main(int argc, char **argv)
 {
+    /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
+     * signal that ends the process without a word. */
+    signal(SIGPIPE, SIG_IGN);
     /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
      * is not a tool name, so this is an ordinary run. */
     int tool_status = tool_main(argc, argv);
@@ -566,11 +632,17 @@ int main(int argc, char **argv)
     if (o.flags.optimize > 2)
         o.flags.optimize = 2;
     environment_flags(&o.flags);
+    size_t heap_limit = 0;
+    int limit_status = heap_limit_option(&o, &heap_limit);
+    if (limit_status >= 0)
+        return limit_status;
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
     rt_init();
+    if (heap_limit != 0)
+        gc_set_heap_limit(heap_limit);
     mod_sys_set_flags(&o.flags);
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);

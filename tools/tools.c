@@ -1,9 +1,11 @@
 /*
  * tools.c — the entry point of the pvm subcommands (see tools.h).
  *
- * `pvm dis` and `pvm info` load the file exactly as `pvm FILE.pyc` would
+ * `pvm dis` and `pvm info` load the file as `pvm FILE.pyc` would
  * (loader/pyc.h checks the header and every byte of the marshalled body),
- * then print instead of running.  The work is done by tools/dis.c and
+ * then print instead of running.  They skip the bytecode verifier: they
+ * never run the code, and a file the verifier rejects is exactly one a
+ * reader may want to disassemble.  The work is done by tools/dis.c and
  * tools/info.c.
  *
  * `pvm trace` and `pvm debug` run the program, watching it through the
@@ -57,13 +59,37 @@ static int run_tool(const char *name, ToolFunc run, int argc, char **argv)
     rt_init();
     char err[512];
     PycHeader header;
-    Value code = ld_load_pyc_file(argv[2], &header, err, sizeof err);
+    Value code = ld_load_pyc_file_opt(argv[2], LD_NO_VERIFY, &header, err, sizeof err);
     if (code == VAL_NULL) {
         fprintf(stderr, "%s\n", err);
         return 1;
     }
     run(argv[2], &header, AS_CODE(code));
     return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* `pvm verify FILE...`: load each file as `pvm FILE` would, which runs
+ * the bytecode verifier on every code object in it, and print one line
+ * per file that fails (the line `pvm FILE` would print).  Exit status 1
+ * when any failed.  Used to check the whole standard library
+ * (make verify-stdlib). */
+static int run_verify(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: pvm verify FILE.pyc...\n");
+        return 2;
+    }
+    rt_init();
+    int bad = 0;
+    for (int i = 2; i < argc; i++) {
+        char err[512];
+        if (ld_load_pyc_file(argv[i], NULL, err, sizeof err) == VAL_NULL) {
+            fprintf(stderr, "%s\n", err);
+            bad++;
+        }
+    }
+    printf("verify: %d files, %d rejected\n", argc - 2, bad);
+    return bad ? 1 : 0;
 }
 
 /* Replace argv[1 .. first) — the subcommand and its options — by "-B". */
@@ -132,6 +158,8 @@ int tool_main(int argc, char **argv)
             return -1;
         }
     }
+    if (strcmp(argv[1], "verify") == 0)
+        return run_verify(argc, argv);
     for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
         if (strcmp(argv[1], tools[i].name) == 0)
             return run_tool(tools[i].name, tools[i].run, argc, argv);

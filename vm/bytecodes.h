@@ -18,7 +18,8 @@
  *   stack      PUSH POP TOP SECOND THIRD PEEK SET_TOP STACK_SHRINK ...;
  *   control    DISPATCH  JUMPBY  SKIP_CACHES  GOTO_ERROR (an exception is
  *              set)  GOTO_UNWIND (re-raise, no new traceback entry)
- *              CHECK_EVAL_BREAKER (at a safe point)  ENTER_FRAME (run
+ *              CHECK_EVAL_BREAKER (at a safe point; at a loop back edge
+ *              CHECK_EVAL_BREAKER_BACK_EDGE)  ENTER_FRAME (run
  *              the frame now in `frame`)
  *              LEAVE_EVAL(v) (return v from this invocation of the loop);
  *   position   THIS_INSTR() (the code unit of this instruction),
@@ -164,17 +165,8 @@ TARGET(STORE_NAME) {                /* into the locals dict */
 }
 
 TARGET(DELETE_NAME) {
-    Value name = GETNAME(oparg);
-    int r = frame->locals == VAL_NULL ? 0
-          : is_dict(frame->locals) ? rt_dict_del(frame->locals, name)
-          : rt_delitem(frame->locals, name) == 0;   /* exec(locals=mapping) */
-    if (r < 0)
+    if (!vm_delete_name(frame, GETNAME(oparg)))
         GOTO_ERROR();
-    if (r == 0) {
-        rt_err_clear();                 /* any failure is a NameError, as in CPython */
-        rt_raisef(&rt_NameError, "name '%S' is not defined", name);
-        GOTO_ERROR();
-    }
     DISPATCH();
 }
 
@@ -800,6 +792,8 @@ TARGET(CALL_FUNCTION_EX) {
  * (defaults, kwdefaults, annotations, closure). */
 TARGET(MAKE_FUNCTION) {
     Value fn = vm_make_function(frame, sp, oparg);
+    if (fn == VAL_NULL)
+        GOTO_ERROR();
     STACK_SHRINK(1 + __builtin_popcount(oparg & 0x0f));
     PUSH(fn);
     DISPATCH();
@@ -837,7 +831,7 @@ TARGET(JUMP_FORWARD) {
 
 TARGET(JUMP_BACKWARD) {             /* the back edge of a loop: a safe point */
     JUMPBY(-oparg);
-    CHECK_EVAL_BREAKER();
+    CHECK_EVAL_BREAKER_BACK_EDGE(oparg);
     DISPATCH();
 }
 
@@ -879,7 +873,7 @@ TARGET(POP_JUMP_BACKWARD_IF_FALSE) { /* a loop's back edge */
         GOTO_ERROR();
     if (!t) {
         JUMPBY(-oparg);
-        CHECK_EVAL_BREAKER();
+        CHECK_EVAL_BREAKER_BACK_EDGE(oparg);
     }
     DISPATCH();
 }
@@ -890,7 +884,7 @@ TARGET(POP_JUMP_BACKWARD_IF_TRUE) { /* `while cond:` loops back */
         GOTO_ERROR();
     if (t) {
         JUMPBY(-oparg);
-        CHECK_EVAL_BREAKER();
+        CHECK_EVAL_BREAKER_BACK_EDGE(oparg);
     }
     DISPATCH();
 }
@@ -910,7 +904,7 @@ TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) {
 TARGET(POP_JUMP_BACKWARD_IF_NONE) { /* a loop's back edge */
     if (POP() == rt_None) {
         JUMPBY(-oparg);
-        CHECK_EVAL_BREAKER();
+        CHECK_EVAL_BREAKER_BACK_EDGE(oparg);
     }
     DISPATCH();
 }
@@ -918,7 +912,7 @@ TARGET(POP_JUMP_BACKWARD_IF_NONE) { /* a loop's back edge */
 TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) { /* a loop's back edge */
     if (POP() != rt_None) {
         JUMPBY(-oparg);
-        CHECK_EVAL_BREAKER();
+        CHECK_EVAL_BREAKER_BACK_EDGE(oparg);
     }
     DISPATCH();
 }
@@ -1073,6 +1067,10 @@ TARGET(BUILD_CONST_KEY_MAP) {
     /* {'a': x, 'b': y}: when every key is a constant the compiler stores
      * them as one tuple constant, so only the values are on the stack. */
     Value keys = TOP();
+    if (!is_tuple(keys) || rt_tuple_len(keys) != (size_t)oparg) {
+        rt_raisef(&rt_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+        GOTO_ERROR();
+    }
     Value d = rt_dict_new();
     for (int i = 0; i < oparg; i++)
         if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
@@ -1084,36 +1082,51 @@ TARGET(BUILD_CONST_KEY_MAP) {
 
 TARGET(BUILD_STRING) {
     Value s = vm_build_string(sp - oparg, oparg);
+    if (s == VAL_NULL)
+        GOTO_ERROR();
     STACK_SHRINK(oparg);
     PUSH(s);
     DISPATCH();
 }
 
+/* The container these instructions add to was built by an earlier
+ * BUILD_* of the same comprehension or display: only a crafted .pyc can
+ * put something else there, and the verifier does not track types, so
+ * each checks it with one type compare (vm_operand_is: SystemError). */
+
 TARGET(LIST_APPEND) {
     /* The body of a list comprehension: the list being built sits oparg
      * slots down, under the iterator(s) of its for clauses. */
-    Value v = POP();
-    if (!rt_list_append(PEEK(oparg), v))
+    Value v = POP(), list = PEEK(oparg);
+    if (!is_list(list) && !vm_operand_is(list, &rt_list_type, OP_LIST_APPEND))
+        GOTO_ERROR();
+    if (!rt_list_append(list, v))
         GOTO_ERROR();
     DISPATCH();
 }
 
 TARGET(SET_ADD) {
-    Value v = POP();
-    if (!rt_set_add(PEEK(oparg), v))
+    Value v = POP(), set = PEEK(oparg);
+    if (!IS_EXACT(set, rt_set_type) && !vm_operand_is(set, &rt_set_type, OP_SET_ADD))
+        GOTO_ERROR();
+    if (!rt_set_add(set, v))
         GOTO_ERROR();
     DISPATCH();
 }
 
 TARGET(MAP_ADD) {
-    Value v = POP(), k = POP();
-    if (!rt_dict_set(PEEK(oparg), k, v))
+    Value v = POP(), k = POP(), dict = PEEK(oparg);
+    if (!is_dict(dict) && !vm_operand_is(dict, &rt_dict_type, OP_MAP_ADD))
+        GOTO_ERROR();
+    if (!rt_dict_set(dict, k, v))
         GOTO_ERROR();
     DISPATCH();
 }
 
 TARGET(LIST_EXTEND) {
     Value iterable = POP();
+    if (!vm_operand_is(PEEK(oparg), &rt_list_type, OP_LIST_EXTEND))
+        GOTO_ERROR();
     if (!rt_list_extend(PEEK(oparg), iterable)) {
         if (rt_err_matches(&rt_TypeError) && val_type(iterable)->iter == NULL &&
             val_type(iterable)->getitem == NULL) {
@@ -1128,7 +1141,8 @@ TARGET(LIST_EXTEND) {
 
 TARGET(SET_UPDATE) {
     Value iterable = POP();
-    if (!rt_set_update(PEEK(oparg), iterable))   /* in bulk, as CPython: same order */
+    if (!vm_operand_is(PEEK(oparg), &rt_set_type, OP_SET_UPDATE) ||
+        !rt_set_update(PEEK(oparg), iterable))   /* in bulk, as CPython: same order */
         GOTO_ERROR();
     DISPATCH();
 }
@@ -1139,14 +1153,16 @@ TARGET(DICT_UPDATE) {               /* {**a} */
         rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
         GOTO_ERROR();
     }
-    if (!rt_dict_update(PEEK(oparg), update))
+    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_UPDATE) ||
+        !rt_dict_update(PEEK(oparg), update))
         GOTO_ERROR();
     DISPATCH();
 }
 
 TARGET(DICT_MERGE) {                /* f(**a) */
     Value update = POP();
-    if (!vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
+    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_MERGE) ||
+        !vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
         GOTO_ERROR();
     DISPATCH();
 }
@@ -1154,6 +1170,8 @@ TARGET(DICT_MERGE) {                /* f(**a) */
 TARGET(LIST_TO_TUPLE) {
     /* (*a, *b) is built as a list (its length is unknown until the end),
      * then turned into a tuple. */
+    if (!vm_operand_is(TOP(), &rt_list_type, OP_LIST_TO_TUPLE))
+        GOTO_ERROR();
     SET_TOP(rt_list_as_tuple(TOP()));
     DISPATCH();
 }
@@ -1204,6 +1222,8 @@ TARGET(PUSH_EXC_INFO) {             /* entering a handler */
      * a C variable, so handlers nest (an except inside an except) and a
      * generator suspended inside a handler keeps it in its frame. */
     Value e = TOP();
+    if (!vm_operand_is_exception(e, false, OP_PUSH_EXC_INFO))
+        GOTO_ERROR();
     SET_TOP(vm_exc_info->exc);
     PUSH(e);
     vm_exc_info->exc = e;
@@ -1213,7 +1233,11 @@ TARGET(PUSH_EXC_INFO) {             /* entering a handler */
 TARGET(POP_EXCEPT) {                /* leaving a handler */
     /* Also reached on the way out of a handler by an exception (through
      * the exception table's cleanup entries), so sys.exc_info() is right
-     * in the outer code whatever way the handler ended. */
+     * in the outer code whatever way the handler ended.  What it restores
+     * is what PUSH_EXC_INFO saved, unless the bytecode is crafted: it must
+     * be an exception or None, since sys.exc_info() and `raise` use it. */
+    if (!vm_operand_is_exception(TOP(), true, OP_POP_EXCEPT))
+        GOTO_ERROR();
     vm_exc_info->exc = POP();
     DISPATCH();
 }
@@ -1271,6 +1295,11 @@ TARGET(IMPORT_NAME) {
      * IMPORT_FROM then reads c from.  level > 0 is a relative import. */
     Value fromlist = POP();
     Value level = TOP();
+    if (!val_is_small(level)) {         /* a constant int, unless crafted */
+        rt_raisef(&rt_SystemError, "IMPORT_NAME: the level is a %s, not an int",
+                  val_type(level)->name);
+        GOTO_ERROR();
+    }
     Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
                                   (int)small_value(level));
     if (module == VAL_NULL)
@@ -1457,6 +1486,8 @@ TARGET(BEFORE_ASYNC_WITH) {
 /* The with body raised: push exit(type(exc), exc, exc.__traceback__). */
 TARGET(WITH_EXCEPT_START) {
     Value e = TOP();
+    if (!vm_operand_is_exception(e, false, OP_WITH_EXCEPT_START))
+        GOTO_ERROR();
     Value args[3] = { obj_val(val_type(e)), e, AS_EXC(e)->traceback };
     Value r = rt_call(PEEK(4), args, 3, VAL_NULL);
     if (r == VAL_NULL)
@@ -1489,6 +1520,8 @@ TARGET(MATCH_SEQUENCE) {
 
 /* Push a tuple of subject[k] for each key, or None when one is missing. */
 TARGET(MATCH_KEYS) {
+    if (!vm_operand_is(TOP(), &rt_tuple_type, OP_MATCH_KEYS))
+        GOTO_ERROR();
     Value values = vm_match_keys(SECOND(), TOP());
     if (values == VAL_NULL)
         GOTO_ERROR();
@@ -1500,6 +1533,8 @@ TARGET(MATCH_KEYS) {
  * attributes, or None when it does not match. */
 TARGET(MATCH_CLASS) {
     Value names = POP(), type = POP();
+    if (!vm_operand_is_names(names, OP_MATCH_CLASS))
+        GOTO_ERROR();
     Value attrs = vm_match_class(TOP(), type, oparg, names);
     if (attrs == VAL_NULL)
         GOTO_ERROR();
@@ -1512,7 +1547,8 @@ TARGET(MATCH_CLASS) {
  * rest (which the next clause sees). */
 TARGET(CHECK_EG_MATCH) {
     Value type = POP(), match, rest;
-    if (rt_eg_check_type(type) < 0 || rt_eg_match(TOP(), type, &match, &rest) < 0)
+    if (!vm_operand_is_exception(TOP(), false, OP_CHECK_EG_MATCH) ||
+        rt_eg_check_type(type) < 0 || rt_eg_match(TOP(), type, &match, &rest) < 0)
         GOTO_ERROR();
     if (match == rt_None) {
         PUSH(match);
@@ -1529,6 +1565,8 @@ TARGET(CHECK_EG_MATCH) {
  * (group) to propagate, or None when everything was handled. */
 TARGET(PREP_RERAISE_STAR) {
     Value excs = POP();
+    if (!vm_check_reraise_star(TOP(), excs))
+        GOTO_ERROR();
     Value val = rt_prep_reraise_star(TOP(), excs);
     if (val == VAL_NULL)
         GOTO_ERROR();
@@ -1536,10 +1574,11 @@ TARGET(PREP_RERAISE_STAR) {
     DISPATCH();
 }
 
-/* CACHE is never executed (bodies skip their caches).  vm_bad_opcode
- * names the instruction in a SystemError. */
+/* CACHE is never executed (bodies skip their caches, and the verifier
+ * rejects code that would reach one).  The threaded strategy also puts it
+ * after the last instruction, for running off the end. */
 TARGET(CACHE) {
-    vm_bad_opcode(THIS_INSTR());
+    vm_bad_opcode(OP_CACHE);
     GOTO_ERROR();
 }
 

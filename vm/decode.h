@@ -6,7 +6,8 @@
  * inline caches, relative jumps.  Everything that reads bytecode outside
  * the loop's own fetch uses these two walks: the unwinder (vm/eval.c looks
  * up handlers in the exception table), the disassembler, tracer and
- * debugger (tools/), and the bytecode verifier to come.  The walks trust
+ * debugger (tools/), and the bytecode verifier (vm/verify.c, which
+ * decodes on its own to keep every problem it finds).  The walks trust
  * nothing: a code object comes from a file, so every read is bounded and
  * a malformed table simply ends the walk.
  */

@@ -46,6 +46,7 @@
  *   GOTO_ERROR()          an exception is set: unwind to a handler
  *   GOTO_UNWIND()         re-raise: unwind without a new traceback entry
  *   GOTO_BREAKER()        the eval breaker is set: handle it, then go on
+ *                         (frame->instr already names the instruction)
  *   ENTER_FRAME()         start running the frame now in `frame`
  *   LEAVE_EVAL(v)         return v from this invocation of the loop
  *
@@ -134,12 +135,41 @@
 
 /* ---- safe points ------------------------------------------------------------- */
 
+/* The fuzzing build (make fuzz, PVM_FUZZ) bounds every run by a step
+ * budget counted at the same safe points: every loop iteration and every
+ * call passes one, and the code between two is straight-line.  The normal
+ * build tests the one flag. */
+#ifdef PVM_FUZZ
+#define EVAL_BREAKER_SET() (vm_eval_breaker || --vm_fuzz_budget < 0)
+#else
+#define EVAL_BREAKER_SET() vm_eval_breaker
+#endif
+
 /* At a safe point (RESUME, the back edge of a loop): one load and a branch
- * predicted not taken, unless a signal or queued work set the breaker. */
+ * predicted not taken, unless a signal or queued work set the breaker.
+ * The KeyboardInterrupt it may raise belongs to this instruction (its
+ * traceback line, the handler that covers it), so frame->instr names it
+ * before the breaker runs. */
 #define CHECK_EVAL_BREAKER()                        \
     do {                                            \
-        if (vm_eval_breaker)                        \
+        if (EVAL_BREAKER_SET()) {                   \
+            frame->instr = THIS_INSTR();            \
             GOTO_BREAKER();                         \
+        }                                           \
+    } while (0)
+
+/* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR
+ * would now name the unit before the loop's first instruction, so the
+ * jump is named by stepping onto it and back (only when the breaker is
+ * set).  As in CPython, the interrupt is raised at the jump. */
+#define CHECK_EVAL_BREAKER_BACK_EDGE(back)          \
+    do {                                            \
+        if (EVAL_BREAKER_SET()) {                   \
+            JUMPBY(back);                           \
+            frame->instr = THIS_INSTR();            \
+            JUMPBY(-(back));                        \
+            GOTO_BREAKER();                         \
+        }                                           \
     } while (0)
 
 /* ---- frames: saving and restoring the registers ------------------------------ */

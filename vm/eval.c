@@ -59,6 +59,7 @@
  * thread and loads the incoming one's (VM_THREAD_STATE in vm/thread.h
  * lists every such global), so nothing here tests which thread runs.
  */
+#include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include "loader/import.h"
@@ -95,6 +96,7 @@ Value vm_thrown_exc = VAL_NULL;
 volatile sig_atomic_t vm_eval_breaker;
 static volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t work_pending;
+static volatile sig_atomic_t memory_pending;    /* the heap filled up (gc.c) */
 
 int vm_get_recursion_limit(void) { return recursion_limit; }
 void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
@@ -272,7 +274,8 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
     size_t nparams = co->argcount;
     int total = co->argcount + co->kwonlyargcount;
     if (npos == nparams && nkw == 0 && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
-        memcpy(locals, args, npos * sizeof(Value));      /* the common case */
+        if (npos > 0)                   /* the common case (args may be NULL when 0) */
+            memcpy(locals, args, npos * sizeof(Value));
         return co->kwonlyargcount == 0 || apply_defaults(fn, locals);
     }
     /* The slots after the named parameters: *args (if any), then **kwargs
@@ -345,6 +348,8 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
+static void on_memory_exhausted(void);
+
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
  * vm_eval, and its caller is whatever Python frame was running (so a
  * traceback through sorted(key=f) shows both the caller and f).  Each such
@@ -368,10 +373,11 @@ Value vm_function_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return run_entry_frame(f);
 }
 
-/* Before the program's first instruction: generators ready, Ctrl-C
- * caught.  Idempotent: the first vm_run_module (the program's __main__)
- * calls it, and the interactive prompt calls it once, then runs each input
- * with vm_exec_code. */
+/* Before the program's first instruction: generators ready, signals
+ * caught (Ctrl-C among them), a full heap turned into MemoryError.
+ * Idempotent: the first vm_run_module (the program's __main__) calls it,
+ * and the interactive prompt calls it once, then runs each input with
+ * vm_exec_code. */
 void vm_program_start(void)
 {
     static bool started;
@@ -380,6 +386,7 @@ void vm_program_start(void)
     started = true;
     rt_gen_init();
     mod_signal_startup();
+    gc_set_exhausted_hook(on_memory_exhausted);
 }
 
 /* Run module code.  The first call is the program's __main__, which sets
@@ -387,6 +394,10 @@ void vm_program_start(void)
 Value vm_run_module(ObjCode *code, Value globals)
 {
     vm_program_start();
+    if (vm_running == NULL) {                   /* the program: nothing handled yet */
+        thread_exc_state.exc = rt_None;
+        vm_exc_info = &thread_exc_state;
+    }
     if (!enter_recursion())
         return VAL_NULL;
     Frame *f = vm_frame_push(code);
@@ -540,6 +551,14 @@ bool vm_check_interrupt(void)
     return mod_signal_run_handlers();
 }
 
+/* The collector found the heap full and spent its reserve: MemoryError at
+ * the next safe point (runtime/gc.c explains why not at once). */
+static void on_memory_exhausted(void)
+{
+    memory_pending = 1;
+    vm_eval_breaker = 1;
+}
+
 /* Read without the interpreter lock, by a thread about to block again. */
 bool vm_interrupt_pending(void)
 {
@@ -557,6 +576,37 @@ void vm_request_pending_work(void)
 {
     work_pending = 1;
     vm_eval_breaker = 1;
+}
+
+/* The fuzzing build (PVM_FUZZ): every safe point spends one step of a
+ * budget, and a spent budget ends the program with SystemError, so that
+ * no input can run forever (tests/fuzz/README.md). */
+#ifdef PVM_FUZZ
+long vm_fuzz_budget = LONG_MAX;
+
+void vm_fuzz_set_budget(long steps)
+{
+    vm_fuzz_budget = steps;
+}
+
+static bool fuzz_budget_spent(void)
+{
+    return vm_fuzz_budget < 0;
+}
+#else
+static bool fuzz_budget_spent(void) { return false; }
+#endif
+
+/* The collector scans frames conservatively, slots above a frame's stack
+ * top included, where values popped long ago linger: the list a runaway
+ * loop was filling is usually among them.  Before MemoryError unwinds,
+ * those slots are cleared in every frame of the chain, so that what the
+ * program lets go of can really be collected. */
+static void clear_stale_slots(void)
+{
+    for (Frame *f = vm_running; f != NULL; f = f->previous)
+        for (Value *p = f->sp; p < f->localsplus + f->code->framesize; p++)
+            *p = VAL_NULL;
 }
 
 /* The queued work: the callbacks of weak references whose referents died,
@@ -579,8 +629,20 @@ static void run_pending_work(void)
  * point. */
 bool vm_handle_breaker(void)
 {
+    if (fuzz_budget_spent()) {
+        rt_raisef(&rt_SystemError, "the fuzzing step budget is spent");
+        return false;
+    }
     vm_eval_breaker = 0;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (memory_pending) {
+        memory_pending = 0;
+        vm_eval_breaker = work_pending || signals_pending || vm_thread_drop_requested();
+        gc_memory_error_raised();
+        clear_stale_slots();
+        rt_raise_nomemory();
+        return false;
+    }
     if (vm_thread_drop_requested())
         vm_thread_yield();
     if (work_pending)
@@ -734,6 +796,26 @@ Value vm_load_name(Frame *frame, Value name)
     return vm_load_global(frame, name);
 }
 
+/* DELETE_NAME: from the locals mapping (any mapping in a class body whose
+ * metaclass's __prepare__ made it, or exec's locals); absent is NameError,
+ * and code without locals (a crafted function) SystemError, as CPython. */
+bool vm_delete_name(Frame *frame, Value name)
+{
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals when deleting %R", name);
+        return false;
+    }
+    int r = is_dict(frame->locals) ? rt_dict_del(frame->locals, name)
+                                   : (rt_delitem(frame->locals, name) < 0 ? -1 : 1);
+    if (r == 1)
+        return true;
+    if (r < 0 && !rt_err_matches(&rt_KeyError) && is_dict(frame->locals))
+        return false;
+    rt_err_clear();
+    rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+    return false;
+}
+
 /* PRINT_EXPR: an expression statement typed at the interactive prompt
  * (compiled in 'single' mode) hands its value to sys.displayhook. */
 bool vm_print_expr(Value v)
@@ -833,6 +915,9 @@ Value vm_format_value(Value v, int flags, Value spec)
  * and FORMAT_VALUE results), concatenated into one new string. */
 Value vm_build_string(Value *items, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        if (!vm_operand_is(items[i], &rt_str_type, OP_BUILD_STRING))
+            return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
     for (size_t i = 0; i < n; i++)
@@ -840,22 +925,54 @@ Value vm_build_string(Value *items, size_t n)
     return sb_finish(&sb);
 }
 
+/* The closure MAKE_FUNCTION gets must fill the code's free variables:
+ * COPY_FREE_VARS copies its cells into them, and the *_DEREF family
+ * trusts they are cells.  The compiler builds it with LOAD_CLOSUREs and
+ * BUILD_TUPLE; a crafted .pyc could pass anything. */
+static bool check_closure(ObjCode *code, Value closure)
+{
+    if (!vm_operand_is(closure, &rt_tuple_type, OP_MAKE_FUNCTION))
+        return false;
+    if (rt_tuple_len(closure) != (size_t)code->nfrees) {
+        rt_raisef(&rt_SystemError, "MAKE_FUNCTION: %S needs %d closure cells, not %zu",
+                  code->qualname, code->nfrees, rt_tuple_len(closure));
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(closure); i++)
+        if (!vm_operand_is(rt_tuple_get(closure, i), &rt_cell_type, OP_MAKE_FUNCTION))
+            return false;
+    return true;
+}
+
 /* MAKE_FUNCTION: code on top (top[-1]), below it the optional parts flags
- * asks for; the caller pops them (1 + one per flag bit). */
+ * asks for; the caller pops them (1 + one per flag bit).  Each part is
+ * checked (the compiler always passes these types, a crafted .pyc need
+ * not); VAL_NULL with SystemError when one is wrong. */
 Value vm_make_function(Frame *frame, Value *top, int flags)
 {
     Value codev = *--top;
+    Value closure = (flags & 0x08) ? *--top : VAL_NULL;
+    Value annotations = (flags & 0x04) ? *--top : VAL_NULL;
+    Value kwdefaults = (flags & 0x02) ? *--top : VAL_NULL;
+    Value defaults = (flags & 0x01) ? *--top : VAL_NULL;
+    if (!vm_operand_is(codev, &rt_code_type, OP_MAKE_FUNCTION) ||
+        (closure != VAL_NULL && !check_closure(AS_CODE(codev), closure)) ||
+        (annotations != VAL_NULL && !is_tuple(annotations) &&
+         !vm_operand_is(annotations, &rt_dict_type, OP_MAKE_FUNCTION)) ||
+        (kwdefaults != VAL_NULL && !vm_operand_is(kwdefaults, &rt_dict_type, OP_MAKE_FUNCTION)) ||
+        (defaults != VAL_NULL && !vm_operand_is(defaults, &rt_tuple_type, OP_MAKE_FUNCTION)))
+        return VAL_NULL;
     ObjFunction *fn = AS_FUNCTION(rt_function_new(AS_CODE(codev), frame->globals,
                                                   AS_CODE(codev)->qualname));
     fn->builtins = frame->builtins;
-    if (flags & 0x08)
-        fn->closure = *--top;
-    if (flags & 0x04)
-        fn->annotations = *--top;
-    if (flags & 0x02)
-        fn->kwdefaults = *--top;
-    if (flags & 0x01)
-        fn->defaults = *--top;
+    if (closure != VAL_NULL)
+        fn->closure = closure;
+    if (annotations != VAL_NULL)
+        fn->annotations = annotations;
+    if (kwdefaults != VAL_NULL)
+        fn->kwdefaults = kwdefaults;
+    if (defaults != VAL_NULL)
+        fn->defaults = defaults;
     return obj_val(fn);
 }
 
@@ -1200,6 +1317,61 @@ Value vm_match_class(Value subject, Value typev, int nargs, Value names)
     return rt_list_as_tuple(attrs);
 }
 
+/* ---- run-time checks: what the verifier cannot prove ------------------------------------ */
+
+/* The verifier (vm/verify.c) proves everything that does not depend on the
+ * values a program computes: operands, jumps, stack depths, the exception
+ * table.  It does not track types, so a crafted .pyc can still hand
+ * LIST_APPEND something that is not a list, or POP_EXCEPT something that
+ * is not an exception — python3.11's compiler never does, and CPython
+ * would then crash.  The instructions check such operands where they use
+ * them (one type compare, usually after an inline exact-type test) and
+ * raise SystemError naming the instruction, as CPython's internal-call
+ * checks do ("bad argument to internal function"). */
+
+static bool bad_operand(int opcode, const char *expected, Value got)
+{
+    rt_raisef(&rt_SystemError, "%s: expected %s, got %s", vm_opcode_info[opcode].name,
+              expected, val_type(got)->name);
+    return false;
+}
+
+bool vm_operand_is(Value v, ObjType *type, int opcode)
+{
+    return rt_isinstance_of(v, type) || bad_operand(opcode, type->name, v);
+}
+
+bool vm_operand_is_exception(Value v, bool or_none, int opcode)
+{
+    if ((val_type(v)->flags & TF_EXCEPTION) || (or_none && v == rt_None))
+        return true;
+    return bad_operand(opcode, or_none ? "an exception or None" : "an exception", v);
+}
+
+/* MATCH_CLASS's attribute names: a tuple of str. */
+bool vm_operand_is_names(Value v, int opcode)
+{
+    if (!vm_operand_is(v, &rt_tuple_type, opcode))
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(v); i++)
+        if (!is_str(rt_tuple_get(v, i)))
+            return bad_operand(opcode, "a tuple of str", v);
+    return true;
+}
+
+/* PREP_RERAISE_STAR: the exception the except* clauses saw, and the list of
+ * what each raised (None for nothing). */
+bool vm_check_reraise_star(Value orig, Value excs)
+{
+    if (!vm_operand_is_exception(orig, true, OP_PREP_RERAISE_STAR) ||
+        !vm_operand_is(excs, &rt_list_type, OP_PREP_RERAISE_STAR))
+        return false;
+    for (size_t i = 0; i < AS_LIST(excs)->length; i++)
+        if (!vm_operand_is_exception(AS_LIST(excs)->items[i], true, OP_PREP_RERAISE_STAR))
+            return false;
+    return true;
+}
+
 /* ---- helpers: generators owned by a for-loop (see gen.c) ------------------------------------ */
 
 /* The unwinder is about to discard stack slots [from, to): close the
@@ -1218,6 +1390,23 @@ static void drop_loop_generators(Value *from, Value *to)
  * in frame->instr, passes its stack pointer, and continues at the code
  * unit returned (converting it to its own instruction pointer: the
  * threaded strategy looks it up in its index). */
+
+/* A handler keeps the bottom h.depth items of the stack, which must all be
+ * there.  The verifier proves it for the stack between instructions, but a
+ * body that pops its inputs before failing (UNPACK_SEQUENCE), or a
+ * generator moved past its `yield from` loop (vm_gen_end_delegation), can
+ * leave fewer in crafted code: the slots above sp hold stale words, never
+ * to be read.  Then the handler is not used, and SystemError replaces the
+ * exception. */
+static bool handler_fits(Frame *frame, Value *handler_sp, Value *sp)
+{
+    if (handler_sp <= sp)
+        return true;
+    rt_err_clear();
+    rt_raisef(&rt_SystemError, "%S: exception handler deeper than the stack",
+              frame->code->qualname);
+    return false;
+}
 
 /* After an exception, in every strategy: find the handler of the failing
  * instruction in the 3.11 exception table (find_handler); if there is one,
@@ -1240,7 +1429,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         traceback = true;
         VmExcEntry h;
         Value *base = frame_stack_base(frame);
-        if (find_handler(frame->code, frame_lasti(frame), &h)) {
+        if (!fuzz_budget_spent() && find_handler(frame->code, frame_lasti(frame), &h) &&
+            handler_fits(frame, base + h.depth, sp)) {
             drop_loop_generators(base + h.depth, sp);
             sp = base + h.depth;
             if (h.lasti)
@@ -1258,12 +1448,16 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
     }
 }
 
-void vm_bad_opcode(const uint16_t *instr)
+/* Verified code never gets here (vm/verify.c rejects what would); the
+ * error still names the right thing, for code built some other way. */
+void vm_bad_opcode(int opcode)
 {
-    int opcode = *instr & 0xff;
     const char *name = vm_opcode_info[opcode].name;
-    if (name != NULL)
-        rt_raisef(&rt_SystemError, "pvm does not support the %s instruction yet", name);
+    if (opcode == OP_CACHE)
+        rt_raisef(&rt_SystemError, "executed an inline cache unit (CACHE), or ran off "
+                  "the end of the code");
+    else if (name != NULL)
+        rt_raisef(&rt_SystemError, "pvm does not support the %s instruction", name);
     else
         rt_raisef(&rt_SystemError, "unknown opcode %d", opcode);
 }

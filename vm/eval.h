@@ -84,8 +84,13 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback);
  * KeyboardInterrupt.  False with the exception set. */
 bool vm_handle_breaker(void);
 
+#ifdef PVM_FUZZ
+/* The fuzzing build's step budget (vm/dispatch.h, vm_fuzz_set_budget). */
+extern long vm_fuzz_budget;
+#endif
+
 /* The error for an opcode byte with no body (or one pvm lacks). */
-void vm_bad_opcode(const uint16_t *instr);
+void vm_bad_opcode(int opcode);
 
 /* ---- frames ---------------------------------------------------------------------- */
 
@@ -129,6 +134,17 @@ Value vm_enter_exit(Value *top, bool async);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
+bool vm_delete_name(Frame *frame, Value name);
+
+/* ---- run-time checks of what the verifier cannot prove (eval.c) -------------------- */
+
+/* Is the stack operand v of the type the instruction needs (an instance of
+ * type; an exception instance, or also None; a tuple of str)?  If not,
+ * false with SystemError set, naming the instruction. */
+bool vm_operand_is(Value v, ObjType *type, int opcode);
+bool vm_operand_is_exception(Value v, bool or_none, int opcode);
+bool vm_operand_is_names(Value v, int opcode);
+bool vm_check_reraise_star(Value orig, Value excs);
 
 /* The truth of a conditional jump's operand (0/1, -1 on error): the bool
  * singletons a comparison pushes without a call, anything else through

@@ -69,7 +69,7 @@ static const Handler handlers[256];
 
 static int op_unknown(Regs *regs)
 {
-    vm_bad_opcode(THIS_INSTR());
+    vm_bad_opcode(*THIS_INSTR() & 0xff);
     return GO_ERROR;
 }
 
@@ -132,8 +132,7 @@ Value vm_eval_call(Frame *entry, bool throwing)
             if (!unwind(&regs, status == GO_ERROR))
                 return VAL_NULL;
             break;
-        case GO_BREAKER:
-            regs.frame->instr = regs.next_instr - 1;
+        case GO_BREAKER:                /* frame->instr is already set */
             regs.frame->sp = regs.sp;
             if (!vm_handle_breaker() && !unwind(&regs, true))
                 return VAL_NULL;

@@ -69,14 +69,13 @@ resume_frame:                           /* ENTER_FRAME(): a new frame, or a resu
     DISPATCH_LOOP_END
 
 unknown_opcode:
-    vm_bad_opcode(THIS_INSTR());
+    vm_bad_opcode(*THIS_INSTR() & 0xff);
     goto error;
 
 handle_breaker:
-    /* RESUME or a backward jump found the eval breaker set.  The frame's
-     * registers are saved first: what the breaker runs (generator
-     * finalisers) may look at the running frame. */
-    frame->instr = THIS_INSTR();
+    /* RESUME or a backward jump found the eval breaker set, and named
+     * itself in frame->instr.  The stack pointer is saved too: what the
+     * breaker runs (generator finalisers) may look at the running frame. */
     frame->sp = sp;
     if (!vm_handle_breaker())
         goto error_saved;

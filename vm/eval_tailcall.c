@@ -66,7 +66,7 @@ __attribute__((noinline)) static Value tc_enter_frame(PARAMS);
 
 static Value op_unknown(PARAMS)
 {
-    vm_bad_opcode(THIS_INSTR());
+    vm_bad_opcode(*THIS_INSTR() & 0xff);
     GOTO_ERROR();
 }
 
@@ -114,8 +114,7 @@ static Value tc_reraise(PARAMS)
 
 static Value tc_breaker(PARAMS)
 {
-    frame->instr = THIS_INSTR();
-    frame->sp = sp;
+    frame->sp = sp;                     /* frame->instr is already set */
     if (!vm_handle_breaker())
         RESUME_AT(vm_unwind(frame, sp, true));
     DISPATCH();

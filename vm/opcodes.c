@@ -16,7 +16,7 @@ const OpcodeInfo vm_opcode_info[256] = {
 /* The effect columns are expressions of `oparg` and `jump`: each becomes a
  * case of a switch where those are the parameters. */
 
-int vm_stack_popped(int opcode, int oparg, bool jump)
+int64_t vm_stack_popped(int opcode, int64_t oparg, bool jump)
 {
     switch (opcode) {
 #define POPPED(name, num, caches, kind, popped, ...) case num: return (popped);
@@ -26,7 +26,7 @@ int vm_stack_popped(int opcode, int oparg, bool jump)
     return -1;
 }
 
-int vm_stack_pushed(int opcode, int oparg, bool jump)
+int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump)
 {
     switch (opcode) {
 #define PUSHED(name, num, caches, kind, popped, pushed, ...) case num: return (pushed);

@@ -54,6 +54,7 @@
 #define PVM_OPCODES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define PVM_OPCODES(X) \
     X(CACHE,                          0, 0, NONE,  0,         0,            "(--)") /* inline cache unit; never executed, skipped after its owner */ \
@@ -229,8 +230,9 @@ extern const OpcodeInfo vm_opcode_info[256];
 
 /* The stack effect of one instruction (see above): how many items from the
  * top it uses, and how many it leaves in their place; `jump`: the
- * instruction jumps.  -1 for a byte that is not a 3.11 opcode. */
-int vm_stack_popped(int opcode, int oparg, bool jump);
-int vm_stack_pushed(int opcode, int oparg, bool jump);
+ * instruction jumps.  -1 for a byte that is not a 3.11 opcode.  In 64 bits,
+ * so that no oparg a file can hold (up to 2**31 - 1) overflows them. */
+int64_t vm_stack_popped(int opcode, int64_t oparg, bool jump);
+int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump);
 
 #endif

@@ -4,6 +4,8 @@
  * these functions.  Who calls what:
  *
  *   loader/import.c    vm_run_module (a module's body)
+ *   loader/marshal.c   vm_verify_code (vm/verify.h) on every code object
+ *   runtime/code.c     vm_verify_code on CodeType() and code.replace() results
  *   runtime/func.c     vm_function_call (the call slot of the function type)
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
  *   runtime/builtins.c vm_globals, vm_locals, vm_enter_recursive_call
@@ -140,6 +142,14 @@ void vm_program_start(void);
  * Python code called it), collect, then run what the collection made due
  * (weak reference callbacks, closing abandoned generators). */
 void vm_gc_collect(const Value *live_end);
+
+#ifdef PVM_FUZZ
+/* The fuzzing build only (make fuzz): the program may pass `steps` safe
+ * points (calls and loop iterations) before the loop stops it with an
+ * exception no handler can catch (nor `finally` run), so that every run
+ * of a fuzzed input ends. */
+void vm_fuzz_set_budget(long steps);
+#endif
 
 /* ---- dispatch strategies ----------------------------------------------------
  * One process-wide choice of how the loop dispatches (vm/README.md explains

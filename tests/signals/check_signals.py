@@ -50,7 +50,8 @@ def run(cmd):
     """Run cmd, interrupting it at each `ready` line; return (stdout, exit
     status, last stderr line, note), note saying what went wrong, if
     anything, with the run itself."""
-    p = subprocess.Popen(cmd, cwd=HERE, env=ENV, stdin=subprocess.DEVNULL,
+    # stdin is a pipe nobody writes to, so that input() waits (closed at the end).
+    p = subprocess.Popen(cmd, cwd=HERE, env=ENV, stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # stderr is drained by a thread, so a long traceback cannot block the
     # program while this thread waits for stdout.
@@ -76,6 +77,7 @@ def run(cmd):
         status = p.wait()
     finally:
         timer.cancel()
+        p.stdin.close()
         drain.join()
     killed = status == -signal.SIGKILL
     note = None

@@ -566,7 +566,7 @@ START_TEST(test_bad_code_objects)
 #define I0 "\x00\x00\x00\x00"
 #define I1 "\x01\x00\x00\x00"
 #define I2 "\x02\x00\x00\x00"
-#define RET "s\x02\x00\x00\x00" "S\x00"
+#define RET "s\x04\x00\x00\x00" "|\x00" "S\x00"       /* LOAD_FAST 0, RETURN_VALUE */
 #define ONE_NAME ")\x01z\x01" "a"
     char err[512];
     const char good[] = CODE(I1, I0, I1, "\x03\x00\x00\x00", RET, ONE_NAME, "s\x01\x00\x00\x00\x20");

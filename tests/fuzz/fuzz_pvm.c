@@ -1,0 +1,135 @@
+/*
+ * fuzz_pvm.c — the libFuzzer target: a .pyc from the fuzzer goes through
+ * the loader, the bytecode verifier and, when they accept it, a bounded
+ * run of the program.  Built and run by `make fuzz` (tests/fuzz/README.md),
+ * with clang's AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer,
+ * and pvm compiled with
+ *
+ *   PVM_FUZZ          every run stops after a step budget (vm/dispatch.h):
+ *                     a loop that never ends is the program's business,
+ *                     not a finding;
+ *   PVM_GC_REDZONES   ASan sees overflows of objects in the GC heap
+ *                     (runtime/gc.c).
+ *
+ * What is a finding: any sanitizer report, signal, abort, or exit (pvm
+ * must turn every bad input into an error line or a Python exception).
+ * A run that takes longer than libFuzzer's -timeout is one too, unless
+ * python3.11 takes as long on the same file (a C loop such as
+ * sum(range(10**11)) is slow by design).
+ *
+ * The run has no I/O and cannot change anything outside the process:
+ * stdin and stdout are /dev/null, sys.path is empty (no module is read
+ * from disk), `open`, `input`, and `compile`, `exec` and `eval` (source
+ * would start the compile service's python3.11) are gone from the
+ * builtins, and only the built-in modules listed in `allowed` can be
+ * imported (every other one, present or added later, is None in
+ * sys.modules: "import of os halted").  Each input
+ * runs with a fresh copy of the builtins and of sys.modules, so one input
+ * cannot change how the next one behaves.
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "loader/import.h"
+#include "loader/pyc.h"
+#include "modules/api.h"
+#include "runtime/runtime.h"
+#include "vm/vm.h"
+
+enum { STEP_BUDGET = 20000 };                   /* calls + loop iterations */
+#define HEAP_LIMIT ((size_t)512 << 20)
+
+/* The built-in modules a fuzzed program may import: no file system, no
+ * clock, no process state. */
+static const char *const allowed[] = {
+    "sys", "math", "random", "itertools", "functools", "operator", "bisect", "heapq",
+    "collections", "collections.abc", "array", "io", "string", "copy", "json", "re",
+};
+
+static Value clean_builtins;                    /* the builtins every run starts from */
+static Value clean_modules;                     /* sys.modules every run starts from */
+
+static bool is_allowed(Value name)
+{
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        if (strcmp(rt_str_cstr(name), allowed[i]) == 0)
+            return true;
+    return false;
+}
+
+static void quiet_std_streams(void)
+{
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+        close(null);
+    }
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    quiet_std_streams();
+    rt_init();
+    gc_set_heap_limit(HEAP_LIMIT);
+    ModSysFlags flags = mod_sys_default_flags();
+    mod_sys_set_flags(&flags);
+    char *args[] = { (char *)"fuzz.pyc" };
+    mod_sys_set_orig_argv(1, args);
+    ld_import_init();
+    mod_builtins_init(false);
+    mod_sys_set_argv(1, args);
+    if (getenv("PVM_FUZZ_DISPATCH") != NULL)
+        vm_set_dispatch(getenv("PVM_FUZZ_DISPATCH"));
+    Value names = mod_module_names(), modules = mod_sys_modules();
+    for (size_t i = 0; i < rt_tuple_len(names); i++)
+        if (!is_allowed(rt_tuple_get(names, i)))
+            rt_dict_set(modules, rt_tuple_get(names, i), rt_None);
+    clean_modules = rt_dict_copy(modules);
+    clean_builtins = rt_dict_copy(rt_builtins_dict);
+    /* No files, and no source: compile(), exec() and eval() of a string
+     * would start the compile service, a python3.11 co-process. */
+    static const char *const removed[] = { "open", "compile", "exec", "eval", "input",
+                                           "breakpoint", "help" };
+    for (size_t i = 0; i < sizeof removed / sizeof removed[0]; i++)
+        rt_dict_del(clean_builtins, rt_str_intern_cstr(removed[i]));
+    AS_LIST(mod_sys_path())->length = 0;
+    return 0;
+}
+
+/* sys.modules back to what it was after start-up (the dict itself is the
+ * one the import system holds). */
+static void reset_modules(void)
+{
+    Value modules = mod_sys_modules();
+    Value keys = rt_list_new(0), k, v;
+    for (size_t pos = 0; rt_dict_next(modules, &pos, &k, &v);)
+        rt_list_append(keys, k);
+    for (size_t i = 0; i < AS_LIST(keys)->length; i++)
+        rt_dict_del(modules, AS_LIST(keys)->items[i]);
+    rt_dict_update(modules, clean_modules);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char err[512];
+    Value code = ld_load_pyc_bytes(data, size, "fuzz.pyc", NULL, err, sizeof err);
+    if (code == VAL_NULL)
+        return 0;                       /* rejected with one line: fine */
+    reset_modules();
+    AS_LIST(mod_sys_path())->length = 0;
+    vm_set_recursion_limit(1000);
+    Value module = rt_module_new(rt_str_from_cstr("__main__"));
+    Value globals = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(globals, "__builtins__", rt_dict_copy(clean_builtins));
+    rt_dict_set_cstr(globals, "__file__", rt_str_from_cstr("fuzz.py"));
+    rt_dict_set_cstr(mod_sys_modules(), "__main__", module);
+    vm_fuzz_set_budget(STEP_BUDGET);
+    if (vm_run_module(AS_CODE(code), globals) == VAL_NULL)
+        rt_err_clear();                 /* an exception is a fine outcome */
+    rt_stdout_flush();
+    return 0;
+}

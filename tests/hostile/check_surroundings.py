@@ -1,0 +1,265 @@
+"""check_surroundings.py -- pvm in hostile surroundings: a reader that goes
+away, a full disk, a memory limit, a "program" that is a directory or a
+device.  Against python3.11 where it behaves the same, else against a
+fixed expectation.
+
+Usage (normally through tests/run_surroundings.sh):
+    python3.11 tests/hostile/check_surroundings.py PVM [FILTER]
+
+python3.11 runs in its default configuration (PYTHONUNBUFFERED removed from
+the environment, as a user's shell has it): stdout block-buffered when it
+is not a terminal.  Compared: the exit status, the last line of stderr,
+and whether stderr has CPython's "Exception ignored in: <_io.TextIOWrapper
+name='<stdout>' ...>" line (the final flush failed: exit status 120).
+
+Prints one FAIL line per difference, then `surroundings: N passed, M
+failed`.  Exit status 0 when all passed, 1 when some failed, 2 when the
+suite could not run.
+"""
+import os
+import py_compile
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BUILD = os.path.join(ROOT, "build", "surroundings")
+PYTHON = sys.executable
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+IGNORED = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>"
+TIMEOUT = 60
+
+PROGRAMS = {
+    "many_lines": "for i in range(200000):\n    print(i)\n",
+    "few_lines": "import time\ntime.sleep(0.2)\nprint('a')\nprint('b')\n",
+    "few_lines_then_error": "import time\ntime.sleep(0.2)\nprint('x')\n1 / 0\n",
+    "flush_caught": ("import sys, time\ntime.sleep(0.2)\nprint('x')\ntry:\n"
+                     "    sys.stdout.flush()\nexcept BrokenPipeError as e:\n"
+                     "    print('caught', e, file=sys.stderr)\nprint('y')\n"),
+    "exit_3": "import sys\nprint('x')\nsys.exit(3)\n",
+    "stderr_write": "import sys\nsys.stderr.write('x' * 10)\n",
+    "error": "print('x')\n1 / 0\n",
+    "grow": ("l = []\ntry:\n    while True:\n        l.append('x' * 100000)\n"
+             "except MemoryError:\n    n = len(l)\n    l = None\n"
+             "    print('MemoryError', n > 100)\n"
+             "l = [str(i) for i in range(100000)]\nprint('alive', len(l))\n"),
+    "huge": ("for make in (lambda: 'x' * 10 ** 12, lambda: [0] * 10 ** 11,\n"
+             "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11))):\n"
+             "    try:\n        make()\n    except MemoryError:\n        print('MemoryError')\n"
+             "print('alive')\n"),
+}
+
+
+def compile_all():
+    paths = {}
+    for name, text in PROGRAMS.items():
+        src = os.path.join(BUILD, name + ".py")
+        with open(src, "w") as f:
+            f.write(text)
+        pyc = os.path.join(BUILD, name + ".pyc")
+        py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
+        paths[name] = (src, pyc)
+    return paths
+
+
+def address_space(limit):
+    def set_limit():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return set_limit
+
+
+def run(cmd, stdout=None, stderr=subprocess.PIPE, preexec=None, reader=None):
+    """(exit status, stderr text); stdout is a file object, or the write end
+    of a pipe whose reader is `reader` ('one-line': reads a line then goes
+    away; 'gone': closed before the program starts)."""
+    r = w = None
+    if reader is not None:
+        r, w = os.pipe()
+        if reader == "gone":
+            os.close(r)
+            r = None
+        stdout = w
+    p = subprocess.Popen(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL, stdout=stdout,
+                         stderr=stderr, preexec_fn=preexec)
+    if w is not None:
+        os.close(w)
+    if r is not None:
+        with os.fdopen(r, "rb") as f:
+            f.readline()
+    try:
+        _, err = p.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        return None, ""
+    return p.returncode, (err or b"").decode("utf-8", "replace")
+
+
+def summary(result):
+    status, err = result
+    if status is None:
+        return "still running after %d s" % TIMEOUT
+    lines = err.rstrip("\n").split("\n")
+    return "status %s, last line %r%s" % (status, lines[-1],
+                                          ", 'Exception ignored'" if IGNORED in err else "")
+
+
+def same_as_python(paths, name, **how):
+    src, pyc = paths[name]
+    opened = []
+
+    def with_files(kw):
+        kw = dict(kw)
+        if kw.get("stdout") == "/dev/full":
+            kw["stdout"] = open("/dev/full", "wb")
+            opened.append(kw["stdout"])
+        if kw.get("stderr") == "/dev/full":
+            kw["stderr"] = open("/dev/full", "wb")
+            opened.append(kw["stderr"])
+        return kw
+    want = summary(run([PYTHON, src], **with_files(how)))
+    got = summary(run([PVM, pyc], **with_files(how)))
+    for f in opened:
+        f.close()
+    return None if got == want else "pvm: %s; python3.11: %s" % (got, want)
+
+
+def one_line_error(path):
+    """pvm refuses `path` with exit status 1 and exactly one line."""
+    p = subprocess.run([PVM, path], cwd=BUILD, stdin=subprocess.DEVNULL, capture_output=True,
+                       timeout=TIMEOUT)
+    lines = p.stderr.decode("utf-8", "replace").rstrip("\n").split("\n")
+    if p.returncode != 1 or p.stdout or len(lines) != 1:
+        return "status %d, stdout %r, stderr %r" % (p.returncode, p.stdout[:100], p.stderr[:300])
+    return None
+
+
+def as_nobody():
+    """Drop to user nobody (a root user reads any file)."""
+    os.setgid(65534)
+    os.setuid(65534)
+
+
+def unreadable_file():
+    path = os.path.join(BUILD, "unreadable.pyc")
+    shutil.copy(os.path.join(BUILD, "exit_3.pyc"), path)
+    os.chmod(path, 0)
+    if os.geteuid() != 0:
+        return one_line_error(path)
+    # As root, run pvm as nobody; it must be able to reach pvm itself.
+    p = subprocess.run([PVM, path], cwd="/", stdin=subprocess.DEVNULL, capture_output=True,
+                       timeout=TIMEOUT, preexec_fn=as_nobody)
+    lines = p.stderr.decode("utf-8", "replace").rstrip("\n").split("\n")
+    if p.returncode == 126 or b"Permission denied" in p.stderr and b"pvm:" not in p.stderr:
+        return "skipped: user nobody cannot run %s" % PVM
+    if p.returncode != 1 or p.stdout or len(lines) != 1 or "Permission denied" not in lines[0]:
+        return "status %d, stderr %r" % (p.returncode, p.stderr[:300])
+    return None
+
+
+def fifo_without_writer():
+    path = os.path.join(BUILD, "fifo.pyc")
+    if os.path.exists(path):
+        os.remove(path)
+    os.mkfifo(path)
+    return one_line_error(path)
+
+
+def directory():
+    path = os.path.join(BUILD, "a_directory.pyc")
+    os.makedirs(path, exist_ok=True)
+    return one_line_error(path)
+
+
+def empty_file():
+    path = os.path.join(BUILD, "empty.pyc")
+    open(path, "wb").close()
+    return one_line_error(path)
+
+
+def heap_limit(paths):
+    p = subprocess.run([PVM, "-X", "heaplimit=64M", paths["grow"][1]], cwd=BUILD,
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+    want = b"MemoryError True\nalive 100000\n"   # as python3.11 under ulimit -v
+    if p.returncode != 0 or p.stdout != want:
+        return "status %d, stdout %r, stderr %r" % (p.returncode, p.stdout, p.stderr[-300:])
+    return None
+
+
+def with_output(paths, name, limit):
+    src, pyc = paths[name]
+    results = []
+    for cmd in ([PYTHON, src], [PVM, pyc]):
+        p = subprocess.run(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=TIMEOUT,
+                           preexec_fn=address_space(limit))
+        results.append((p.returncode, p.stdout))
+    return None if results[0] == results[1] else "pvm %r; python3.11 %r" % (results[1],
+                                                                             results[0])
+
+
+def cases(paths):
+    return [
+        ("pipe closed while printing", lambda: same_as_python(paths, "many_lines",
+                                                              reader="one-line")),
+        ("pipe closed before the final flush", lambda: same_as_python(paths, "few_lines",
+                                                                      reader="gone")),
+        ("pipe closed, then an exception", lambda: same_as_python(paths, "few_lines_then_error",
+                                                                  reader="gone")),
+        ("pipe closed, flush error caught", lambda: same_as_python(paths, "flush_caught",
+                                                                   reader="gone")),
+        ("stdout is /dev/full, little output", lambda: same_as_python(paths, "few_lines",
+                                                                      stdout="/dev/full")),
+        ("stdout is /dev/full, much output", lambda: same_as_python(paths, "many_lines",
+                                                                    stdout="/dev/full")),
+        ("stdout is /dev/full, sys.exit(3)", lambda: same_as_python(paths, "exit_3",
+                                                                    stdout="/dev/full")),
+        ("stderr is /dev/full, stderr.write", lambda: same_as_python(paths, "stderr_write",
+                                                                     stderr="/dev/full")),
+        ("stderr is /dev/full, a traceback", lambda: same_as_python(paths, "error",
+                                                                    stderr="/dev/full")),
+        ("ulimit -v 512 MiB, a list that grows", lambda: with_output(paths, "grow", 512 << 20)),
+        ("ulimit -v 512 MiB, huge allocations", lambda: with_output(paths, "huge", 512 << 20)),
+        ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
+        ("a directory", directory),
+        ("an empty file", empty_file),
+        ("/dev/zero", lambda: one_line_error("/dev/zero")),
+        ("a FIFO with no writer", fifo_without_writer),
+        ("an unreadable file", unreadable_file),
+    ]
+
+
+def main():
+    global PVM
+    if len(sys.argv) not in (2, 3):
+        print("usage: check_surroundings.py PVM [FILTER]", file=sys.stderr)
+        return 2
+    PVM = os.path.abspath(sys.argv[1])
+    if not os.access(PVM, os.X_OK):
+        print("surroundings: %s is not an executable" % PVM)
+        return 2
+    if sys.version_info[:2] != (3, 11):
+        print("surroundings: needs python3.11 as the oracle")
+        return 2
+    pattern = sys.argv[2] if len(sys.argv) == 3 else ""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # the children decide for themselves
+    os.makedirs(BUILD, exist_ok=True)
+    paths = compile_all()
+    selected = [(n, c) for n, c in cases(paths) if pattern in n]
+    failed = 0
+    for name, case in selected:
+        why = case()
+        if why and why.startswith("skipped"):
+            print("SKIP %s: %s" % (name, why))
+        elif why:
+            failed += 1
+            print("FAIL %s: %s" % (name, why))
+    print("surroundings: %d passed, %d failed" % (len(selected) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

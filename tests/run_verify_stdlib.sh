@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# run_verify_stdlib.sh PVM [installed|full] — every .pyc python3.11 writes
+# must pass the bytecode verifier (`pvm verify`, vm/verify.c).
+#
+#   installed  the .pyc files installed with python3.11's standard library
+#              (its __pycache__ directories): about 1600 files, a second or
+#              two; what `make check` runs
+#   full       the whole standard library, test/ included, compiled now by
+#              python3.11 -m compileall at all three optimisation levels into
+#              build/stdlib (-X pycache_prefix): about 4900 files;
+#              `make verify-stdlib`
+#
+# Prints each rejected file's line, then "verify: N passed, M failed".
+set -uo pipefail
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 PVM [installed|full]" >&2
+    exit 2
+fi
+pvm=$1
+mode=${2:-installed}
+here=$(cd "$(dirname "$0")" && pwd)
+python=${PYTHON:-/usr/bin/python3.11}
+if ! stdlib=$("$python" -c 'import sys, sysconfig; assert sys.version_info[:2] == (3, 11);
+print(sysconfig.get_path("stdlib"))' 2>/dev/null); then
+    echo "verify: $python is not python3.11" >&2
+    exit 2
+fi
+case $mode in
+installed)
+    root=$stdlib ;;
+full)
+    root=$(dirname "$here")/build/stdlib
+    "$python" -X pycache_prefix="$root" -m compileall -q -o 0 -o 1 -o 2 "$stdlib" \
+        >/dev/null 2>&1     # a few test files are invalid Python on purpose
+    ;;
+*)
+    echo "usage: $0 PVM [installed|full]" >&2
+    exit 2 ;;
+esac
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
+find "$root" -name '*.cpython-311*.pyc' | sort > "$list"
+total=$(wc -l < "$list")
+if [ "$total" -eq 0 ]; then
+    echo "verify: no .pyc files under $root"
+    exit 2
+fi
+rejected=$(xargs -d '\n' "$pvm" verify < "$list" 2>&1 >/dev/null | tee /dev/stderr | wc -l)
+echo "verify: $((total - rejected)) passed, $rejected failed"
+[ "$rejected" -eq 0 ]

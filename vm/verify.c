@@ -1,0 +1,806 @@
+/*
+ * verify.c — the bytecode verifier (verify.h): what the eval loop may
+ * assume about a code object, proved once at load time.
+ *
+ * The model is the JVM's class-file verifier and WebAssembly's validator:
+ * instead of checking every operand and every stack access each time an
+ * instruction runs, check once that no execution can go wrong, then run
+ * the fast loop.  CPython does not do this (it trusts its .pyc files, and a
+ * crafted one crashes it); pvm does, because a .pyc is untrusted input.
+ *
+ * Four passes over one code object:
+ *
+ *   1. Decoding (decode): split the code units into instructions — up to
+ *      three EXTENDED_ARG prefixes, the opcode's own unit, then exactly as
+ *      many inline CACHE units as vm/opcodes.h says — and remember where each
+ *      instruction starts.  A decoding problem (an unknown opcode, a chain of
+ *      prefixes running off the end) is only noted: unreachable bytes are
+ *      harmless, and are reported only if the dataflow reaches them.
+ *   2. The exception table (read_table): every entry is parsed and checked,
+ *      and each instruction learns which entry, if any, covers it.
+ *   3. The stack-depth dataflow (run_dataflow): starting at the first
+ *      instruction with an empty stack, a worklist follows every edge — the
+ *      fall-through, the jump, and the exception edge to the handler that
+ *      covers the instruction — and gives each instruction reached the
+ *      depth of the stack on entry.  Each instruction is checked when it is
+ *      first reached (check_instr), and every later path to it must arrive
+ *      with the same depth.  An instruction is reached at most once, so the
+ *      whole verifier is linear in the size of the code.
+ *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
+ *      never checks the eval breaker.  Every cycle has an edge that does
+ *      not go forward, so the search runs only when the dataflow met such
+ *      an edge other than a checked back edge (may_spin): in python3.11's
+ *      output, only the `yield from`/await loop's
+ *      JUMP_BACKWARD_NO_INTERRUPT.
+ *
+ * The rules, in the words the rejection uses (one line, naming the code
+ * object, the offset in bytes as dis shows it, the instruction and the
+ * rule; loader/marshal.c adds the file name):
+ *
+ *   decoding    no CACHE unit or unknown (or specialised) opcode reached as an
+ *               instruction; at most 3 EXTENDED_ARG prefixes, none at the end
+ *               of the code, none before an opcode without an argument, and
+ *               the oparg they build below 2**31; the caches inside the code
+ *   operands    co_consts, co_names (LOAD_GLOBAL's name is oparg >> 1) and
+ *               localsplus indexes in range; *_FAST on plain locals (a
+ *               captured one lives in a cell), the *_DEREF family and
+ *               LOAD_CLOSURE on cells or free variables, MAKE_CELL on cells,
+ *               COPY_FREE_VARS n on exactly the last n slots when they are
+ *               free variables; small enumerations in range (arg_range);
+ *               KW_NAMES names a tuple of str
+ *   jumps       land on the first unit of an instruction inside the code,
+ *               never in the prologue and never on a CALL
+ *   table       every entry parses; start < end <= code length, both on
+ *               instruction boundaries; the target an instruction; depth +
+ *               lasti + 1 <= co_stacksize; entries sorted and disjoint, as
+ *               python3.11 writes them, and none over the prologue
+ *   stack       never below zero (an instruction needs `popped` items,
+ *               opcodes.h), never above co_stacksize, the same depth on
+ *               every path into an instruction, no fall-through past the
+ *               last instruction; an instruction covered by a handler keeps
+ *               at least the handler's depth when it raises, and the
+ *               handler starts at depth + lasti + 1 (the saved offset and
+ *               the exception)
+ *   loops       every cycle passes a safe point: a JUMP_BACKWARD or
+ *               POP_JUMP_BACKWARD_* (which check the eval breaker) or a
+ *               YIELD_VALUE (find_unsafe_loop), so that Ctrl-C can always
+ *               stop a program
+ *   structure   KW_NAMES is followed by PRECALL, PRECALL n by CALL n, CALL
+ *               n preceded by PRECALL n; the prologue — MAKE_CELL and
+ *               COPY_FREE_VARS, then RETURN_GENERATOR in generator and
+ *               coroutine code (and only there) — comes first and nowhere
+ *               else, and gives every cell and free-variable slot its cell;
+ *               YIELD_VALUE only in generator code; SEND (no prefix)
+ *               is followed by YIELD_VALUE, and RESUME 2 or 3 comes only
+ *               right after such a SEND and YIELD_VALUE (the `yield from`
+ *               loop whose shape runtime/gen.c relies on to find the
+ *               delegate)
+ *
+ * Every rule holds for all of the bytecode python3.11 writes: `make
+ * verify-stdlib` checks the whole standard library.  Stack effects are
+ * vm/opcodes.h's, which a unit test compares with dis.stack_effect; the one
+ * addition is RETURN_GENERATOR, after which the generator resumes with the
+ * first value sent to it on the stack (the POP_TOP after it drops it).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "vm/decode.h"
+#include "vm/opcodes.h"
+#include "vm/verify.h"
+
+/* A decoding problem, noted by decode() and reported if the instruction
+ * is reached. */
+enum { DECODE_OK, DECODE_CACHE, DECODE_UNKNOWN, DECODE_PREFIXES, DECODE_BIG_ARG,
+       DECODE_PREFIX_NO_ARG, DECODE_PREFIX_AT_END, DECODE_CACHES_PAST_END };
+
+enum { MAX_PREFIXES = 3 };
+
+#define GENERATOR_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+
+/* One instruction.  Positions are code units (a unit is 2 bytes). */
+typedef struct Instr {
+    int32_t start;              /* its first unit (its first EXTENDED_ARG, if any) */
+    int32_t unit;               /* the opcode's own unit */
+    int32_t next;               /* the unit after it and its caches */
+    int32_t handler;            /* the exception-table entry covering it, or -1 */
+    int64_t arg;                /* the whole oparg, prefixes included */
+    uint8_t opcode, prefixes, problem;
+} Instr;
+
+typedef struct Verifier {
+    ObjCode *code;
+    int32_t nunits;
+    Instr *ins;
+    int32_t count;              /* instructions */
+    int32_t *index;             /* unit -> the instruction starting there, or -1 */
+    VmExcEntry *entries;        /* the exception table */
+    int32_t nentries;
+    int32_t *depth;             /* per instruction: stack depth on entry; -1 unreached */
+    int32_t *work;              /* the worklist: instructions to check */
+    uint8_t *mark;              /* find_unsafe_loop's colour and next edge, per instruction */
+    int32_t nwork;
+    int32_t prologue;           /* instructions [0, prologue) are the prologue */
+    bool may_spin;              /* an edge back that checks nothing: pass 4 must look */
+    int32_t maxdepth;
+    char *err;
+    size_t errlen;
+    bool failed;
+} Verifier;
+
+/* ---- rejection ----------------------------------------------------------------- */
+
+static const char *qualname(const Verifier *v)
+{
+    return rt_str_cstr(v->code->qualname);
+}
+
+/* The instruction as dis names it: "LOAD_CONST 135", "POP_TOP", "opcode 231". */
+static void instr_text(const Instr *in, char *buf, size_t size)
+{
+    const char *name = vm_opcode_info[in->opcode].name;
+    if (name == NULL)
+        snprintf(buf, size, "opcode %d", in->opcode);
+    else if (in->opcode >= VM_HAVE_ARGUMENT)
+        snprintf(buf, size, "%s %lld", name, (long long)in->arg);
+    else
+        snprintf(buf, size, "%s", name);
+}
+
+/* Reject the code because of instruction `in`; always returns false. */
+static bool reject(Verifier *v, const Instr *in, const char *fmt, ...)
+{
+    if (v->failed)
+        return false;
+    v->failed = true;
+    char rule[256], text[64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rule, sizeof rule, fmt, ap);
+    va_end(ap);
+    instr_text(in, text, sizeof text);
+    snprintf(v->err, v->errlen, "bad bytecode in '%.80s' at code offset %d (%s): %s",
+             qualname(v), 2 * in->start, text, rule);
+    return false;
+}
+
+/* Reject the code because of exception-table entry number i (e: the
+ * entry, or NULL when it could not be read). */
+static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char *fmt, ...)
+{
+    if (v->failed)
+        return false;
+    v->failed = true;
+    char rule[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rule, sizeof rule, fmt, ap);
+    va_end(ap);
+    /* The entry as dis lists it: first and last instruction offsets. */
+    if (e == NULL)
+        snprintf(v->err, v->errlen, "bad exception table in '%.80s', entry %d: %s",
+                 qualname(v), i, rule);
+    else
+        snprintf(v->err, v->errlen, "bad exception table in '%.80s', entry %d "
+                 "(%d to %d -> %d [%d]%s): %s", qualname(v), i, 2 * e->start,
+                 2 * e->end - 2, 2 * e->target, e->depth, e->lasti ? " lasti" : "", rule);
+    return false;
+}
+
+/* ---- pass 1: decoding ------------------------------------------------------------- */
+
+static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
+
+static int unit_op(const Verifier *v, int32_t u) { return v->code->instrs[u] & 0xff; }
+static int unit_arg(const Verifier *v, int32_t u) { return v->code->instrs[u] >> 8; }
+
+/* Decode the instruction starting at unit `at` into *in. */
+static void decode_one(const Verifier *v, int32_t at, Instr *in)
+{
+    uint64_t arg = 0;
+    int prefixes = 0;
+    in->start = at;
+    in->handler = -1;
+    in->problem = DECODE_OK;
+    while (unit_op(v, at) == OP_EXTENDED_ARG && at + 1 < v->nunits) {
+        arg = ((arg << 8) | (uint64_t)unit_arg(v, at)) & 0xffffffffffu;
+        prefixes++;
+        at++;
+    }
+    int op = unit_op(v, at);
+    arg = (arg << 8) | (uint64_t)unit_arg(v, at);
+    const OpcodeInfo *info = &vm_opcode_info[op];
+    in->unit = at;
+    in->opcode = (uint8_t)op;
+    in->prefixes = (uint8_t)(prefixes > 255 ? 255 : prefixes);
+    in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
+    in->next = at + 1 + info->caches;
+    if (op == OP_EXTENDED_ARG)
+        in->problem = DECODE_PREFIX_AT_END;
+    else if (op == OP_CACHE)
+        in->problem = DECODE_CACHE;
+    else if (info->name == NULL)
+        in->problem = DECODE_UNKNOWN;
+    else if (prefixes > MAX_PREFIXES)
+        in->problem = DECODE_PREFIXES;
+    else if (arg > INT32_MAX)
+        in->problem = DECODE_BIG_ARG;
+    else if (prefixes > 0 && op < VM_HAVE_ARGUMENT)
+        in->problem = DECODE_PREFIX_NO_ARG;
+    else if (in->next > v->nunits)
+        in->problem = DECODE_CACHES_PAST_END;
+    if (in->next > v->nunits)
+        in->next = v->nunits;
+}
+
+static void decode(Verifier *v)
+{
+    for (int32_t u = 0; u <= v->nunits; u++)
+        v->index[u] = -1;
+    v->count = 0;
+    for (int32_t at = 0; at < v->nunits; at = v->ins[v->count++].next) {
+        decode_one(v, at, &v->ins[v->count]);
+        v->index[at] = v->count;
+    }
+}
+
+static bool check_decoding(Verifier *v, const Instr *in)
+{
+    switch (in->problem) {
+    case DECODE_CACHE:
+        return reject(v, in, "an inline cache unit reached as an instruction");
+    case DECODE_UNKNOWN:
+        return reject(v, in, "not a Python 3.11 opcode");
+    case DECODE_PREFIXES:
+        return reject(v, in, "%d EXTENDED_ARG prefixes (at most %d)", in->prefixes, MAX_PREFIXES);
+    case DECODE_BIG_ARG:
+        return reject(v, in, "EXTENDED_ARG prefixes make an oparg of 2**31 or more");
+    case DECODE_PREFIX_NO_ARG:
+        return reject(v, in, "EXTENDED_ARG prefix on an opcode without an argument");
+    case DECODE_PREFIX_AT_END:
+        return reject(v, in, "EXTENDED_ARG at the end of the code");
+    case DECODE_CACHES_PAST_END:
+        return reject(v, in, "its %d inline cache units run past the end of the code",
+                      vm_opcode_info[in->opcode].caches);
+    }
+    return true;
+}
+
+/* The prologue puts a cell in every cell and free-variable slot before
+ * anything else runs — MAKE_CELL for each cell, COPY_FREE_VARS for the
+ * free variables, which are the last slots — so that the *_DEREF family
+ * and LOAD_CLOSURE always find a cell there.  Returns false with the code
+ * rejected when a slot is left without one. */
+static bool check_cells_made(Verifier *v)
+{
+    if (v->code->ncells == 0 && v->code->nfrees == 0)
+        return true;
+    int32_t n = v->code->nlocalsplus;
+    const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
+    uint8_t *made = calloc((size_t)n + 1, 1);
+    if (made == NULL)
+        return reject(v, last, "no memory to verify it");
+    for (int32_t i = 0; i < v->prologue; i++) {
+        const Instr *in = &v->ins[i];
+        if (in->opcode == OP_MAKE_CELL && in->arg < n)
+            made[in->arg] = CO_FAST_CELL;
+        if (in->opcode == OP_COPY_FREE_VARS && in->arg == v->code->nfrees)
+            memset(made + n - v->code->nfrees, CO_FAST_FREE, (size_t)v->code->nfrees);
+    }
+    int32_t missing = -1;
+    for (int32_t s = 0; s < n && missing < 0; s++)
+        if (kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s])
+            missing = s;
+    free(made);
+    if (missing < 0)
+        return true;
+    return reject(v, last, "the prologue leaves %s slot %d ('%.40s') without a cell",
+                  kinds(v)[missing] & CO_FAST_FREE ? "free variable" : "cell variable",
+                  missing, rt_str_cstr(rt_tuple_get(v->code->localsplusnames, missing)));
+}
+
+/* The prologue: MAKE_CELL and COPY_FREE_VARS, then, in generator and
+ * coroutine code, RETURN_GENERATOR.  Nothing may jump into it, and no
+ * handler may cover it (a second RETURN_GENERATOR would turn a
+ * generator's own frame into another one; a handler reached before the
+ * first would run generator code in a frame that is not one). */
+static bool find_prologue(Verifier *v)
+{
+    int32_t p = 0;
+    while (p < v->count && (v->ins[p].opcode == OP_MAKE_CELL ||
+                            v->ins[p].opcode == OP_COPY_FREE_VARS))
+        p++;
+    if (v->code->flags & GENERATOR_FLAGS) {
+        const Instr *in = &v->ins[p < v->count ? p : v->count - 1];
+        if (p == v->count || in->opcode != OP_RETURN_GENERATOR)
+            return reject(v, in, "generator or coroutine code (flags 0x%x) that does not "
+                          "start with RETURN_GENERATOR", (unsigned)v->code->flags);
+        p++;
+    }
+    v->prologue = p;
+    return check_cells_made(v);
+}
+
+/* ---- pass 2: the exception table ------------------------------------------------- */
+
+/* A jump or handler target: the start of an instruction after the
+ * prologue, not a CALL (which only its PRECALL may reach).  Returns the
+ * instruction's index, or -1 with the reason in *why. */
+static int32_t target_instr(const Verifier *v, int64_t unit, const char **why)
+{
+    if (unit < 0 || unit >= v->nunits) {
+        *why = "outside the code";
+        return -1;
+    }
+    int32_t i = v->index[unit];
+    if (i < 0)
+        *why = "inside an instruction";
+    else if (i < v->prologue)
+        *why = "in the prologue (MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR)";
+    else if (v->ins[i].opcode == OP_CALL)
+        *why = "a CALL, which only its PRECALL may reach";
+    else
+        return i;
+    return -1;
+}
+
+/* Check one entry against the code and the entry before it (which ended
+ * at unit prev_end), and mark the instructions it covers. */
+static bool check_entry(Verifier *v, int32_t i, const VmExcEntry *e, int32_t prev_end)
+{
+    const char *why;
+    if (e->start >= e->end)
+        return reject_entry(v, i, e, "empty range");
+    if (e->end > v->nunits)
+        return reject_entry(v, i, e, "range ends past the end of the code (%d bytes)",
+                            2 * v->nunits);
+    if (v->index[e->start] < 0 || (e->end < v->nunits && v->index[e->end] < 0))
+        return reject_entry(v, i, e, "range boundary inside an instruction");
+    if (e->start < prev_end)
+        return reject_entry(v, i, e, "overlaps or precedes the entry before it");
+    if (e->start < (v->prologue < v->count ? v->ins[v->prologue].start : v->nunits))
+        return reject_entry(v, i, e, "covers the prologue (MAKE_CELL, COPY_FREE_VARS, "
+                            "RETURN_GENERATOR)");
+    if (target_instr(v, e->target, &why) < 0)
+        return reject_entry(v, i, e, "target %s", why);
+    if ((int64_t)e->depth + e->lasti + 1 > v->code->stacksize)
+        return reject_entry(v, i, e, "handler stack of %d items > co_stacksize %d",
+                            e->depth + e->lasti + 1, v->code->stacksize);
+    for (int32_t u = e->start; u < e->end; u++)
+        if (v->index[u] >= 0)
+            v->ins[v->index[u]].handler = i;
+    return true;
+}
+
+static bool read_table(Verifier *v)
+{
+    VmExcTable t;
+    vm_exc_table_start(&t, v->code);
+    int32_t prev_end = 0;
+    v->nentries = 0;
+    for (;;) {
+        const uint8_t *before = t.p;
+        VmExcEntry e;
+        if (!vm_exc_table_next(&t, &e)) {
+            if (before == t.end)
+                return true;                    /* the end of the table */
+            return reject_entry(v, v->nentries, NULL, "truncated, or a number too large");
+        }
+        /* Each valid entry covers at least one unit, disjointly: there are
+         * never more entries than units. */
+        if (!check_entry(v, v->nentries, &e, prev_end))
+            return false;
+        v->entries[v->nentries++] = e;
+        prev_end = e.end;
+    }
+}
+
+/* ---- pass 3: operands and structure of one instruction --------------------------- */
+
+static size_t nconsts(const Verifier *v) { return rt_tuple_len(v->code->consts); }
+
+/* The valid opargs of an opcode whose operand is a plain number. */
+static void arg_range(int opcode, int64_t *lo, int64_t *hi)
+{
+    *lo = 0;
+    *hi = INT32_MAX;
+    switch (opcode) {
+    case OP_IS_OP: case OP_CONTAINS_OP:     /* is / is not, in / not in */
+    case OP_CALL_FUNCTION_EX:               /* without / with **kwargs */
+        *hi = 1;
+        break;
+    case OP_RAISE_VARARGS:                  /* re-raise, raise e, raise e from c */
+    case OP_GET_AWAITABLE:                  /* await, after __aenter__, __aexit__ */
+        *hi = 2;
+        break;
+    case OP_BUILD_SLICE:                    /* start:stop or start:stop:step */
+        *lo = 2, *hi = 3;
+        break;
+    case OP_RESUME:                         /* start, after yield, yield from, await */
+        *hi = 3;
+        break;
+    case OP_FORMAT_VALUE:                   /* conversion (bits 0-1), spec (bit 2) */
+        *hi = 7;
+        break;
+    case OP_MAKE_FUNCTION:                  /* one flag per optional part */
+        *hi = 15;
+        break;
+    case OP_BINARY_OP:                      /* NB_*, plain and in-place */
+        *hi = 2 * NB_INPLACE_OFFSET - 1;
+        break;
+    case OP_COPY: case OP_SWAP:             /* the n-th item, counting from 1 */
+    case OP_LIST_APPEND: case OP_SET_ADD: case OP_MAP_ADD: case OP_LIST_EXTEND:
+    case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
+        *lo = 1;                            /* the container is below the item */
+        break;
+    }
+}
+
+/* A localsplus operand: in range, of the right kind (`exact`: of exactly
+ * that kind; else with one of its bits). */
+static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
+                       const char *what)
+{
+    int32_t n = v->code->nlocalsplus;
+    if (in->arg >= n)
+        return reject(v, in, "local index %lld out of range (%d locals, cells and free "
+                      "variables)", (long long)in->arg, n);
+    unsigned kind = kinds(v)[in->arg];
+    if (exact ? kind != want : !(kind & want))
+        return reject(v, in, "slot %lld ('%.40s') is not %s", (long long)in->arg,
+                      rt_str_cstr(rt_tuple_get(v->code->localsplusnames, in->arg)), what);
+    return true;
+}
+
+/* COPY_FREE_VARS n fills the last n slots from the closure: they must be
+ * free variables. */
+static bool check_copy_free_vars(Verifier *v, const Instr *in)
+{
+    int32_t n = v->code->nlocalsplus;
+    if (in->arg > n)
+        return reject(v, in, "copies %lld cells into %d slots", (long long)in->arg, n);
+    for (int64_t i = n - in->arg; i < n; i++)
+        if (!(kinds(v)[i] & CO_FAST_FREE))
+            return reject(v, in, "slot %lld ('%.40s') is not a free variable", (long long)i,
+                          rt_str_cstr(rt_tuple_get(v->code->localsplusnames, i)));
+    return true;
+}
+
+static bool check_operand(Verifier *v, const Instr *in)
+{
+    int64_t lo, hi, name;
+    switch (vm_opcode_info[in->opcode].kind) {
+    case OPK_CONST:
+        if ((size_t)in->arg >= nconsts(v))
+            return reject(v, in, "constant index %lld out of range (%zu constants)",
+                          (long long)in->arg, nconsts(v));
+        return true;
+    case OPK_NAME:
+        name = in->opcode == OP_LOAD_GLOBAL ? in->arg >> 1 : in->arg;
+        if ((size_t)name >= rt_tuple_len(v->code->names))
+            return reject(v, in, "name index %lld%s out of range (%zu names)", (long long)name,
+                          in->opcode == OP_LOAD_GLOBAL ? " (oparg >> 1)" : "",
+                          rt_tuple_len(v->code->names));
+        return true;
+    case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
+        return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
+    case OPK_FREE:
+        if (in->opcode == OP_MAKE_CELL)
+            return check_slot(v, in, CO_FAST_CELL, false, "a cell variable");
+        return check_slot(v, in, CO_FAST_CELL | CO_FAST_FREE, false,
+                          "a cell or free variable");
+    case OPK_COMPARE:
+        if (in->arg > CMP_GE)
+            return reject(v, in, "comparison %lld out of range (0..%d)", (long long)in->arg,
+                          CMP_GE);
+        return true;
+    case OPK_ARG:
+        if (in->opcode == OP_COPY_FREE_VARS)
+            return check_copy_free_vars(v, in);
+        arg_range(in->opcode, &lo, &hi);
+        if (in->arg < lo || in->arg > hi)
+            return reject(v, in, "oparg %lld out of range (%lld..%lld)", (long long)in->arg,
+                          (long long)lo, (long long)hi);
+        return true;
+    default:                            /* NONE; jumps are checked by the dataflow */
+        return true;
+    }
+}
+
+/* The instruction before / after instruction i in the code, or NULL. */
+static const Instr *before(const Verifier *v, int32_t i) { return i > 0 ? &v->ins[i - 1] : NULL; }
+static const Instr *after(const Verifier *v, int32_t i)
+{
+    return i + 1 < v->count ? &v->ins[i + 1] : NULL;
+}
+
+static bool is_op(const Instr *in, int opcode) { return in != NULL && in->opcode == opcode; }
+
+/* KW_NAMES k: co_consts[k] is the tuple of the next CALL's keyword names,
+ * which are among its arguments. */
+static bool check_kw_names(Verifier *v, int32_t i)
+{
+    const Instr *in = &v->ins[i], *next = after(v, i);
+    if (!is_op(next, OP_PRECALL))
+        return reject(v, in, "not followed by PRECALL");
+    Value names = rt_tuple_get(v->code->consts, in->arg);
+    if (!is_tuple(names))
+        return reject(v, in, "co_consts[%lld] is a %s, not a tuple of str",
+                      (long long)in->arg, val_type(names)->name);
+    for (size_t k = 0; k < rt_tuple_len(names); k++)
+        if (!is_str(rt_tuple_get(names, k)))
+            return reject(v, in, "co_consts[%lld] is not a tuple of str", (long long)in->arg);
+    if ((int64_t)rt_tuple_len(names) > next->arg)
+        return reject(v, in, "%zu keyword names for a call with %lld arguments",
+                      rt_tuple_len(names), (long long)next->arg);
+    return true;
+}
+
+/* The rules about where an instruction may stand (see the file comment). */
+static bool check_structure(Verifier *v, int32_t i)
+{
+    const Instr *in = &v->ins[i], *prev = before(v, i), *next = after(v, i);
+    bool generator = (v->code->flags & GENERATOR_FLAGS) != 0;
+    switch (in->opcode) {
+    case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
+        if (i >= v->prologue)
+            return reject(v, in, "outside the prologue at the start of the code");
+        return true;
+    case OP_YIELD_VALUE:
+        if (!generator)
+            return reject(v, in, "outside generator or coroutine code");
+        return true;
+    case OP_KW_NAMES:
+        return check_kw_names(v, i);
+    case OP_PRECALL:
+        if (!is_op(next, OP_CALL) || next->arg != in->arg)
+            return reject(v, in, "not followed by CALL %lld", (long long)in->arg);
+        return true;
+    case OP_CALL:
+        if (!is_op(prev, OP_PRECALL) || prev->arg != in->arg)
+            return reject(v, in, "not preceded by PRECALL %lld", (long long)in->arg);
+        return true;
+    case OP_SEND:
+        if (in->prefixes > 0 || !is_op(next, OP_YIELD_VALUE))
+            return reject(v, in, "not the `yield from` loop (SEND without prefix, then "
+                          "YIELD_VALUE)");
+        return true;
+    case OP_RESUME:
+        if (in->arg >= 2 && !(is_op(prev, OP_YIELD_VALUE) && is_op(before(v, i - 1), OP_SEND)))
+            return reject(v, in, "outside the `yield from` loop (after SEND, YIELD_VALUE)");
+        return true;
+    }
+    return true;
+}
+
+/* ---- pass 3: the stack-depth dataflow -------------------------------------------- */
+
+/* An edge from instruction `from` reaches instruction `to` with `depth`
+ * items on the stack. */
+static bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth)
+{
+    if (depth > v->code->stacksize)
+        return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
+                      (long long)depth, v->code->stacksize);
+    if (v->depth[to] < 0) {
+        v->depth[to] = (int32_t)depth;
+        v->work[v->nwork++] = to;
+        if (depth > v->maxdepth)
+            v->maxdepth = (int32_t)depth;
+        return true;
+    }
+    if (v->depth[to] != depth)
+        return reject(v, &v->ins[to], "stack depth %d on one path, %lld on another",
+                      v->depth[to], (long long)depth);
+    return true;
+}
+
+/* A jump from `in` to unit `unit`, arriving with `depth`. */
+static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth)
+{
+    const char *why;
+    int32_t to = target_instr(v, unit, &why);
+    if (to < 0)
+        return reject(v, in, "jump target %lld %s", (long long)(2 * unit), why);
+    return reach(v, in, to, depth);
+}
+
+/* Instructions after which execution never continues with the next one. */
+static bool no_fall_through(int opcode)
+{
+    switch (opcode) {
+    case OP_RETURN_VALUE: case OP_RAISE_VARARGS: case OP_RERAISE:
+    case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
+        return true;
+    }
+    return false;
+}
+
+/* The edges out of instruction i, entered with `depth` items. */
+/* The back edges that check the eval breaker (pass 4). */
+static bool checks_breaker(int opcode)
+{
+    switch (opcode) {
+    case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
+    case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
+        return true;
+    }
+    return false;
+}
+
+static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
+{
+    const Instr *in = &v->ins[i];
+    int op = in->opcode;
+    OperandKind kind = vm_opcode_info[op].kind;
+    bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
+    int64_t popped = vm_stack_popped(op, in->arg, false);
+    int64_t pushed = vm_stack_pushed(op, in->arg, false);
+    int64_t pushed_jumping = jumps ? vm_stack_pushed(op, in->arg, true) : pushed;
+    if (depth < popped)
+        return reject(v, in, "stack underflow: needs %lld items, has %lld",
+                      (long long)popped, (long long)depth);
+    /* The exception edge.  The handler keeps the bottom h->depth items of
+     * the stack as the instruction leaves them when it raises, so those
+     * must not be among the items it consumes (the ones it uses and leaves
+     * in place, such as PUSH_EXC_INFO's, may be).  A body that pops its
+     * inputs before failing, as UNPACK_SEQUENCE does, can still leave
+     * fewer: the unwinder checks that at run time (vm_unwind). */
+    if (in->handler >= 0) {
+        const VmExcEntry *h = &v->entries[in->handler];
+        int64_t consumed = popped - (pushed < pushed_jumping ? pushed : pushed_jumping);
+        if (consumed < 0)
+            consumed = 0;
+        if (depth - consumed < h->depth)
+            return reject(v, in, "its handler (exception table entry %d) keeps %d stack "
+                          "items, but only %lld remain when it raises", in->handler,
+                          h->depth, (long long)(depth - consumed));
+        if (v->index[h->target] <= i)
+            v->may_spin = true;
+        if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1))
+            return false;
+    }
+    if (jumps) {
+        if (kind == OPK_JBACK && !checks_breaker(op))
+            v->may_spin = true;
+        int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
+        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping))
+            return false;
+    }
+    if (no_fall_through(op))
+        return true;
+    if (op == OP_RETURN_GENERATOR)
+        pushed = 1;                     /* the first value sent to the generator */
+    if (in->next >= v->nunits)
+        return reject(v, in, "execution falls off the end of the code");
+    return reach(v, in, v->index[in->next], depth - popped + pushed);
+}
+
+static bool check_instr(Verifier *v, int32_t i)
+{
+    const Instr *in = &v->ins[i];
+    return check_decoding(v, in) && check_operand(v, in) && check_structure(v, i) &&
+           follow_edges(v, i, v->depth[i]);
+}
+
+/* ---- pass 4: every loop passes a safe point ------------------------------------- */
+
+/* The eval breaker is checked at the back edges that end a loop (JUMP_BACKWARD,
+ * the POP_JUMP_BACKWARD_* family), and a frame suspends at YIELD_VALUE.  A
+ * cycle of instructions through none of them (JUMP_BACKWARD_NO_INTERRUPT
+ * back to the start, or a handler before the instruction it covers) would
+ * loop forever without Ctrl-C — or the fuzzing build's step budget — being
+ * able to stop it.  python3.11 never writes one: its loops close with a
+ * checked back edge, and JUMP_BACKWARD_NO_INTERRUPT closes only the
+ * `yield from` loop, which yields. */
+
+/* The k-th edge out of instruction i that a loop may not close through
+ * (0: fall-through, 1: jump, 2: exception); -1 when there is none. */
+static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
+{
+    const Instr *in = &v->ins[i];
+    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    switch (k) {
+    case 0:
+        if (no_fall_through(in->opcode) || in->opcode == OP_YIELD_VALUE)
+            return -1;
+        return v->index[in->next];
+    case 1:
+        if ((kind != OPK_JFWD && kind != OPK_JBACK) || checks_breaker(in->opcode))
+            return -1;
+        return v->index[kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg];
+    default:
+        return in->handler >= 0 ? v->index[v->entries[in->handler].target] : -1;
+    }
+}
+
+/* A depth-first search over the unsafe edges, from every instruction the
+ * dataflow reached (a cycle may hang off a checked back edge): an edge to
+ * an instruction still on the path closes a cycle.  mark[i]: 0 not seen;
+ * 1 + k on the path, edge k to follow next (k = 3: none left); DONE. */
+static bool find_unsafe_loop(Verifier *v)
+{
+    enum { DONE = 5 };
+    memset(v->mark, 0, (size_t)v->count);
+    for (int32_t root = 0; root < v->count; root++) {
+        if (v->depth[root] < 0 || v->mark[root] != 0)
+            continue;
+        int32_t top = 0;
+        v->work[top++] = root;
+        v->mark[root] = 1;
+        while (top > 0) {
+            int32_t i = v->work[top - 1];
+            int k = v->mark[i] - 1;
+            if (k == 3) {
+                v->mark[i] = DONE;
+                top--;
+                continue;
+            }
+            v->mark[i]++;
+            int32_t to = unsafe_edge(v, i, k);
+            if (to < 0 || v->mark[to] == DONE)
+                continue;
+            if (v->mark[to] != 0)
+                return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
+                              "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
+                              "could interrupt it");
+            v->mark[to] = 1;
+            v->work[top++] = to;
+        }
+    }
+    return true;
+}
+
+static bool run_dataflow(Verifier *v)
+{
+    for (int32_t i = 0; i < v->count; i++)
+        v->depth[i] = -1;
+    v->nwork = 0;
+    v->maxdepth = 0;
+    if (!reach(v, &v->ins[0], 0, 0))
+        return false;
+    while (v->nwork > 0)
+        if (!check_instr(v, v->work[--v->nwork]))
+            return false;
+    return true;
+}
+
+/* ---- the entry point -------------------------------------------------------------- */
+
+bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
+{
+    char dummy[1];
+    Verifier v = { .code = code, .nunits = (int32_t)code->ninstrs,
+                   .err = errlen ? err : dummy, .errlen = errlen ? errlen : sizeof dummy };
+    v.err[0] = '\0';
+    if (v.nunits <= 0) {
+        snprintf(v.err, v.errlen, "bad bytecode in '%.80s': no code", qualname(&v));
+        return false;
+    }
+    /* Scratch space, all proportional to the code: at most one instruction
+     * and one table entry per unit. */
+    size_t n = (size_t)v.nunits;
+    void *block = malloc(n * sizeof(Instr) + n * sizeof(VmExcEntry) +
+                         (n + 1 + 2 * n) * sizeof(int32_t) + n);
+    if (block == NULL) {
+        snprintf(v.err, v.errlen, "bad bytecode in '%.80s': no memory to verify it",
+                 qualname(&v));
+        return false;
+    }
+    v.ins = block;
+    v.entries = (VmExcEntry *)(v.ins + n);
+    v.index = (int32_t *)(v.entries + n);
+    v.depth = v.index + n + 1;
+    v.work = v.depth + n;
+    v.mark = (uint8_t *)(v.work + n);
+    decode(&v);
+    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
+              (!v.may_spin || find_unsafe_loop(&v));
+    free(block);
+    if (ok)
+        code->framesize = (size_t)code->nlocalsplus + (size_t)v.maxdepth;
+    return ok;
+}
