@@ -368,6 +368,22 @@ static Value cant_handle(Value exc)
                      val_type(exc)->name);
 }
 
+/* The start of every standard handler: one argument, an exception the
+ * handler knows (translate_ok: UnicodeTranslateError too), its fields in
+ * *ei.  Returns its KIND_*, or -1 with the exception set. */
+static int handler_args(const char *name, Value *args, size_t nargs, Value kwnames,
+                        bool translate_ok, ErrInfo *ei)
+{
+    if (!rt_arg_one(name, nargs, kwnames))
+        return -1;
+    int kind = err_kind(args[0]);
+    if (kind == KIND_OTHER || (kind == KIND_TRANSLATE && !translate_ok)) {
+        cant_handle(args[0]);
+        return -1;
+    }
+    return err_info(args[0], kind == KIND_DECODE, ei) ? kind : -1;
+}
+
 static Value handler_result(Value replacement, size_t end)
 {
     return replacement ? rt_tuple_pack(2, replacement, small_new((intptr_t)end)) : VAL_NULL;
@@ -387,12 +403,8 @@ static Value strict_errors(Value *args, size_t nargs, Value kwnames)
 static Value ignore_errors(Value *args, size_t nargs, Value kwnames)
 {
     ErrInfo ei;
-    if (!rt_arg_one("ignore_errors", nargs, kwnames))
-        return VAL_NULL;
-    int kind = err_kind(args[0]);
-    if (kind == KIND_OTHER)
-        return cant_handle(args[0]);
-    if (!err_info(args[0], kind == KIND_DECODE, &ei))
+    int kind = handler_args("ignore_errors", args, nargs, kwnames, true, &ei);
+    if (kind < 0)
         return VAL_NULL;
     return handler_result(rt_str_empty(), ei.end);
 }
@@ -409,12 +421,8 @@ static Value repeat_char(uint32_t c, size_t n)
 static Value replace_errors(Value *args, size_t nargs, Value kwnames)
 {
     ErrInfo ei;
-    if (!rt_arg_one("replace_errors", nargs, kwnames))
-        return VAL_NULL;
-    int kind = err_kind(args[0]);
-    if (kind == KIND_OTHER)
-        return cant_handle(args[0]);
-    if (!err_info(args[0], kind == KIND_DECODE, &ei))
+    int kind = handler_args("replace_errors", args, nargs, kwnames, true, &ei);
+    if (kind < 0)
         return VAL_NULL;
     if (kind == KIND_DECODE)
         return handler_result(rt_str_from_codepoint(0xFFFD), ei.end);
@@ -438,12 +446,8 @@ static void add_escape(StrBuf *sb, uint32_t c)
 static Value backslashreplace_errors(Value *args, size_t nargs, Value kwnames)
 {
     ErrInfo ei;
-    if (!rt_arg_one("backslashreplace_errors", nargs, kwnames))
-        return VAL_NULL;
-    int kind = err_kind(args[0]);
-    if (kind == KIND_OTHER)
-        return cant_handle(args[0]);
-    if (!err_info(args[0], kind == KIND_DECODE, &ei))
+    int kind = handler_args("backslashreplace_errors", args, nargs, kwnames, true, &ei);
+    if (kind < 0)
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
@@ -517,12 +521,8 @@ static Value namereplace_errors(Value *args, size_t nargs, Value kwnames)
 static Value surrogateescape_errors(Value *args, size_t nargs, Value kwnames)
 {
     ErrInfo ei;
-    if (!rt_arg_one("surrogateescape_errors", nargs, kwnames))
-        return VAL_NULL;
-    int kind = err_kind(args[0]);
-    if (kind != KIND_ENCODE && kind != KIND_DECODE)
-        return cant_handle(args[0]);
-    if (!err_info(args[0], kind == KIND_DECODE, &ei))
+    int kind = handler_args("surrogateescape_errors", args, nargs, kwnames, false, &ei);
+    if (kind < 0)
         return VAL_NULL;
     if (kind == KIND_DECODE) {
         const unsigned char *p = AS_BYTES(ei.object)->data;
@@ -603,12 +603,8 @@ static Value surrogatepass_errors(Value *args, size_t nargs, Value kwnames)
 {
     ErrInfo ei;
     int width = 0;
-    if (!rt_arg_one("surrogatepass_errors", nargs, kwnames))
-        return VAL_NULL;
-    int kind = err_kind(args[0]);
-    if (kind != KIND_ENCODE && kind != KIND_DECODE)
-        return cant_handle(args[0]);
-    if (!err_info(args[0], kind == KIND_DECODE, &ei))
+    int kind = handler_args("surrogatepass_errors", args, nargs, kwnames, false, &ei);
+    if (kind < 0)
         return VAL_NULL;
     int std = standard_encoding(args[0], &width);
     if (std == STD_UNKNOWN) {
