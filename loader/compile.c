@@ -643,31 +643,13 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
     return outcome(call(&rq), filename, NULL, incomplete);
 }
 
-static void script_request(Request *rq, Value source, Value filename, int optimize)
-{
-    request_init(rq, "script", "exec", 0, optimize, filename);
-    field_source(rq, source);
-    field_str(rq, "");
-}
-
 Value ld_compile_script(Value source, Value filename, int optimize)
 {
     Request rq;
-    script_request(&rq, source, filename, optimize);
+    request_init(&rq, "script", "exec", 0, optimize, filename);
+    field_source(&rq, source);
+    field_str(&rq, "");
     return outcome(cached_call(&rq), filename, NULL, NULL);
-}
-
-Value ld_cached_script(Value source, Value filename, int optimize)
-{
-    Request rq;
-    script_request(&rq, source, filename, optimize);
-    finish(&rq);
-    Value pyc = ld_cache_find(resolve(ld_compiler_path()), (const unsigned char *)rq.buf.data,
-                              rq.buf.len);
-    if (pyc == VAL_NULL)
-        return VAL_NULL;
-    Value reply = rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
-    return outcome(reply, filename, NULL, NULL);
 }
 
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,

@@ -52,10 +52,6 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
  * UTF-8, an unknown coding cookie, a block missing at the end of the
  * file; compile_service.py's script_error). */
 Value ld_compile_script(Value source, Value filename, int optimize);
-/* What ld_compile_script gave for the same source in an earlier run, from
- * the on-disk cache (compile_cache.c) without asking python3.11; VAL_NULL
- * (no exception) when it is not there. */
-Value ld_cached_script(Value source, Value filename, int optimize);
 
 /* The import system's request: a source file's bytes compiled in 'exec'
  * mode, as importlib's SourceLoader.source_to_code does.  *pyc receives

@@ -355,11 +355,15 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
     size_t size;
     unsigned char *source = stat(py, &st) == 0 ? read_file(py, &size) : NULL;
     if (source != NULL && !cache) {
-        /* The script compiled in an earlier run: no compiler needed. */
-        Value code = ld_cached_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
-                                      mod_sys_optimize());
-        if (code != VAL_NULL || rt_err_occurred())
-            return code;
+        /* The script, compiled as python3.11 reads it — from the compile
+         * cache when an earlier run compiled it, without any compiler. */
+        Value code = ld_compile_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
+                                       mod_sys_optimize());
+        const char *no_compiler = code == VAL_NULL ? ld_compiler_unavailable() : NULL;
+        if (no_compiler == NULL)
+            return code;                    /* or the script's own error */
+        rt_err_clear();
+        return no_bytecode(py, pyc, why, no_compiler);
     }
     const char *no_compiler = ld_compiler_unavailable();
     if (no_compiler != NULL)
@@ -368,9 +372,6 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", py, strerror(errno)),
                                   VAL_NULL, rt_str_from_cstr(py));
-    if (!cache)                     /* the script: compiled as python3.11 reads it */
-        return ld_compile_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
-                                 mod_sys_optimize());
     char header[64];
     new_pyc_header(old, n, &st, size, header, sizeof header);
     Value data;
