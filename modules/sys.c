@@ -43,6 +43,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "loader/import.h"
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "modules/api.h"
@@ -739,15 +740,38 @@ static void set_platform(Value d)
     rt_dict_set_cstr(d, "thread_info", make_thread_info());
 }
 
-/* What the import system keeps in sys: importlib's hooks are empty lists
- * and an empty cache (pvm's own finder is in loader/import.c). */
+/* sys.meta_path, sys.path_hooks and sys.path_importer_cache hold
+ * importlib's finders, so they are made by importing importlib, the first
+ * time a program asks for one (loader/import.c, ld_import_install): a
+ * program that never looks at them never pays for importlib.  Without a
+ * standard library they are empty, as pvm's own finder needs none. */
+static Value lazy_import_state(Value module, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "meta_path") != 0 && strcmp(s, "path_hooks") != 0 &&
+        strcmp(s, "path_importer_cache") != 0)
+        return VAL_NULL;
+    Value d = VAL_AS(ObjModule, module)->dict;
+    if (!ld_import_install()) {
+        if (rt_err_occurred() && !rt_err_matches(&rt_ImportError))
+            return VAL_NULL;
+        rt_err_clear();
+        if (rt_dict_get_cstr(d, "meta_path") == VAL_NULL)
+            rt_dict_set_cstr(d, "meta_path", rt_list_new(0));
+        if (rt_dict_get_cstr(d, "path_hooks") == VAL_NULL)
+            rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
+        if (rt_dict_get_cstr(d, "path_importer_cache") == VAL_NULL)
+            rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
+    }
+    return rt_dict_get_str(d, name);
+}
+
+/* What the import system keeps in sys (pvm's own finder is in
+ * loader/import.c; importlib's hooks come on first use, above). */
 static void set_import_state(Value d)
 {
     rt_dict_set_cstr(d, "path", mod_sys_path());
     rt_dict_set_cstr(d, "modules", mod_sys_modules());
-    rt_dict_set_cstr(d, "meta_path", rt_list_new(0));
-    rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
-    rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
     rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
     rt_dict_set_cstr(d, "stdlib_module_names", stdlib_module_names());
     rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(mod_sys_flags()->dont_write_bytecode));
@@ -773,6 +797,7 @@ static Value make_sys(void)
     set_version(d);
     set_platform(d);
     set_import_state(d);
+    VAL_AS(ObjModule, m)->lazy = lazy_import_state;
     return m;
 }
 

@@ -522,6 +522,10 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    /* A built-in module's attributes made on first use: called with a name
+     * missing from the dict (before __getattr__); VAL_NULL without an
+     * exception when it has none.  sys makes its import hooks this way. */
+    Value (*lazy)(Value module, Value name);
 } ObjModule;
 
 /* Exception instances (BaseException and its subclasses). */
