@@ -203,7 +203,8 @@ static bool put_ref(Writer *w, Value v, RefRule rule, char *flag)
         return false;
     Value key = address(v);
     Value n = rt_dict_get(w->seen, key, NULL);
-    bool cached = rule == REF_AUTO && cached_by_cpython(v);
+    bool cached = rule == REF_AUTO ? cached_by_cpython(v)
+                                   : rule == REF_FRESH && rt_len(v) == 0;   /* b'' is one object */
     if (rule != REF_ALWAYS && v != w->top && !cached && (n == VAL_NULL || small_value(n) < 2))
         return false;
     Value i = rt_dict_get(w->index, key, NULL);
@@ -360,7 +361,8 @@ static void put_int(Writer *w, char flag, Value v)
  * and co_name are flagged: CPython's code object keeps a second reference
  * to co_code, the compiler one to the file name, and names are interned
  * or, for <module>, <listcomp> and the like, static strings.  Its
- * co_localspluskinds is made fresh, even when one byte long. */
+ * co_localspluskinds is made fresh, even when one byte long (but b'' is
+ * CPython's one empty bytes object). */
 static bool put_code(Writer *w, char flag, ObjCode *c, int depth)
 {
     sb_addc(w->out, (char)('c' | flag));

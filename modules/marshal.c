@@ -78,26 +78,35 @@ static Value dumps_version(Value value, int version)
     return rt_bytes_new((const unsigned char *)out.data, out.len);
 }
 
+/* dumps(value[, version]) and dump(value, file[, version]): the value and
+ * version, after `fixed` leading positional arguments. */
+static bool dump_args(const char *fn, Value *args, size_t nargs, Value kwnames, size_t fixed,
+                      int *version)
+{
+    if (kwnames != VAL_NULL && rt_tuple_len(kwnames) > 0) {
+        rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fn);
+        return false;
+    }
+    if (nargs < fixed || nargs > fixed + 1) {
+        rt_raisef(&rt_TypeError, "%s expected at %s %zu argument%s, got %zu", fn,
+                  nargs < fixed ? "least" : "most", nargs < fixed ? fixed : fixed + 1,
+                  nargs < fixed && fixed == 1 ? "" : "s", nargs);
+        return false;
+    }
+    return version_arg(args, nargs, fixed, version);
+}
+
 static Value marshal_dumps(Value *args, size_t nargs, Value kwnames)
 {
     int version;
-    if (kwnames != VAL_NULL && rt_tuple_len(kwnames) > 0)
-        return rt_raisef(&rt_TypeError, "dumps() takes no keyword arguments");
-    if (nargs < 1 || nargs > 2)
-        return rt_raisef(&rt_TypeError, "dumps expected at %s, got %zu",
-                         nargs < 1 ? "least 1 argument" : "most 2 arguments", nargs);
-    return version_arg(args, nargs, 1, &version) ? dumps_version(args[0], version) : VAL_NULL;
+    return dump_args("dumps", args, nargs, kwnames, 1, &version) ? dumps_version(args[0], version)
+                                                                 : VAL_NULL;
 }
 
 static Value marshal_dump(Value *args, size_t nargs, Value kwnames)
 {
     int version;
-    if (kwnames != VAL_NULL && rt_tuple_len(kwnames) > 0)
-        return rt_raisef(&rt_TypeError, "dump() takes no keyword arguments");
-    if (nargs < 2 || nargs > 3)
-        return rt_raisef(&rt_TypeError, "dump expected at %s arguments, got %zu",
-                         nargs < 2 ? "least 2" : "most 3", nargs);
-    if (!version_arg(args, nargs, 2, &version))
+    if (!dump_args("dump", args, nargs, kwnames, 2, &version))
         return VAL_NULL;
     Value data = dumps_version(args[0], version);
     Value write = data != VAL_NULL ? rt_getattr_cstr(args[1], "write") : VAL_NULL;
