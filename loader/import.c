@@ -521,7 +521,8 @@ static Value module_not_found(Value name);
 /* Once `import importlib` has run, pvm installs what CPython's start-up
  * installs (_bootstrap._install, _bootstrap_external._install):
  * sys.meta_path = [BuiltinImporter, FrozenImporter, PathFinder],
- * sys.path_hooks = [FileFinder.path_hook(the file loaders)] and an empty
+ * sys.path_hooks = [zipimporter, FileFinder.path_hook(the file loaders)]
+ * and an empty
  * sys.path_importer_cache; and it gives every module a ModuleSpec and a
  * loader, those imported before now, later ones as they are made.  A
  * program that reads sys.meta_path first imports importlib by doing so
@@ -532,7 +533,9 @@ static Value module_not_found(Value name);
  * pointer comparisons per import).  When a program changes either — a
  * finder or a path hook of its own, a list assigned — every import goes
  * through importlib's _find_and_load, which asks each finder in turn as
- * CPython does. */
+ * CPython does; so does a name pvm's finder does not find, since
+ * importlib may find it where pvm does not look (a zip archive on
+ * sys.path, a finder put in sys.path_importer_cache). */
 static Value bootstrap, external;       /* importlib._bootstrap, _bootstrap_external */
 static Value stock_meta, stock_hooks;   /* tuples: the finders and hooks installed */
 static bool installing;
@@ -657,7 +660,18 @@ static bool install(Value importlib)
     bootstrap = b;
     external = e;
     stock_meta = rt_tuple_pack(3, builtin, frozen, path_finder);
-    stock_hooks = rt_tuple_pack(1, hook);
+    /* The names CPython's frozen copies go by, which zipimport imports;
+     * then zipimport's hook goes first, as CPython's start-up puts it. */
+    if (rt_dict_get_cstr(modules(), "_frozen_importlib") == VAL_NULL)
+        rt_dict_set_cstr(modules(), "_frozen_importlib", b);
+    if (rt_dict_get_cstr(modules(), "_frozen_importlib_external") == VAL_NULL)
+        rt_dict_set_cstr(modules(), "_frozen_importlib_external", e);
+    installing = true;
+    Value zip = attr_of(import_absolute(rt_str_intern_cstr("zipimport")), "zipimporter");
+    installing = false;
+    if (zip == VAL_NULL)
+        rt_err_clear();
+    stock_hooks = zip != VAL_NULL ? rt_tuple_pack(2, zip, hook) : rt_tuple_pack(1, hook);
     Value d = VAL_AS(ObjModule, mod_sys_module())->dict;
     if (rt_dict_get_cstr(d, "meta_path") == VAL_NULL)
         rt_dict_set_cstr(d, "meta_path", rt_sequence_to_list(stock_meta));
@@ -678,10 +692,26 @@ bool ld_import_install(void)
     return m != VAL_NULL && bootstrap != VAL_NULL;
 }
 
+/* Does the search path name a file (a zip archive for zipimport)? */
+static bool has_archive(Value path)
+{
+    Value items = rt_sequence_to_tuple(path);
+    if (items == VAL_NULL) {
+        rt_err_clear();
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(items); i++) {
+        Value entry = rt_tuple_get(items, i);
+        if (is_str(entry) && rt_str_nbytes(entry) > 0 && is_file(rt_str_cstr(entry)))
+            return true;
+    }
+    return false;
+}
+
 /* An import with finders or hooks of the program's own: importlib's. */
 static Value find_and_load_with_importlib(Value name)
 {
-    if (!ld_import_install())
+    if (!ld_import_install() || bootstrap == VAL_NULL)  /* none, or importlib's own imports */
         return rt_err_occurred() ? VAL_NULL : module_not_found(name);
     Value args[2] = { name, rt_dict_get_cstr(rt_builtins_dict, "__import__") };
     return call_function(bootstrap, "_find_and_load", args, 2);
@@ -849,8 +879,9 @@ static Value find_and_load(Value name)
     Spec spec;
     if (!find_spec(rt_str_cstr(name), tail, path ? path : rt_empty_tuple, &spec))
         return VAL_NULL;
-    if (spec.kind == SPEC_NONE)
-        return module_not_found(name);
+    if (spec.kind == SPEC_NONE)      /* importlib may know more: zip archives, its caches */
+        return bootstrap != VAL_NULL || has_archive(path) ? find_and_load_with_importlib(name)
+                                                         : module_not_found(name);
     Value module = load_spec(name, &spec);
     if (module == VAL_NULL || parent_module == VAL_NULL)
         return module;
