@@ -708,13 +708,41 @@ static bool has_archive(Value path)
     return false;
 }
 
+static bool in_importlib(ObjTraceback *tb)
+{
+    if (tb->code == NULL || !is_str(tb->code->filename))
+        return false;
+    const char *file = rt_str_cstr(tb->code->filename);
+    return strcmp(file, "<frozen importlib._bootstrap>") == 0 ||
+           strcmp(file, "<frozen importlib._bootstrap_external>") == 0;
+}
+
+/* CPython's remove_importlib_frames: a traceback through the import
+ * machinery shows the program's frames only. */
+static void remove_importlib_frames(Value exc)
+{
+    if (!rt_isinstance_of(exc, &rt_BaseException))
+        return;
+    Value *link = &VAL_AS(ObjException, exc)->traceback;
+    while (*link != rt_None && val_type(*link) == &rt_traceback_type) {
+        ObjTraceback *tb = VAL_AS(ObjTraceback, *link);
+        if (in_importlib(tb))
+            *link = tb->next;
+        else
+            link = &tb->next;
+    }
+}
+
 /* An import with finders or hooks of the program's own: importlib's. */
 static Value find_and_load_with_importlib(Value name)
 {
     if (!ld_import_install() || bootstrap == VAL_NULL)  /* none, or importlib's own imports */
         return rt_err_occurred() ? VAL_NULL : module_not_found(name);
     Value args[2] = { name, rt_dict_get_cstr(rt_builtins_dict, "__import__") };
-    return call_function(bootstrap, "_find_and_load", args, 2);
+    Value m = call_function(bootstrap, "_find_and_load", args, 2);
+    if (m == VAL_NULL)
+        remove_importlib_frames(rt_err_peek());
+    return m;
 }
 
 /* ---- loading (_load_unlocked) ------------------------------------------------------ */
@@ -842,6 +870,11 @@ static Value load_spec(Value name, Spec *spec)
         return VAL_NULL;
     if (spec->kind == SPEC_NAMESPACE)
         return rt_dict_set(modules(), name, module) ? module : VAL_NULL;
+    /* CPython's importlib is frozen: its code names "<frozen NAME>", so
+     * tracebacks through it show no source, as python3.11's do. */
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "importlib._bootstrap") == 0 || strcmp(s, "importlib._bootstrap_external") == 0)
+        ld_fix_co_filename(code, rt_str_format_c("<frozen %S>", name));
     module = exec_module(name, module, code);
     if (module != VAL_NULL && bootstrap == VAL_NULL && strcmp(rt_str_cstr(name), "importlib") == 0 &&
         !install(module))
