@@ -447,6 +447,19 @@ static Value sys_intern(Value *args, size_t nargs, Value kwnames)
     return rt_str_intern(args[0]);
 }
 
+/* sys._getframe(depth=0): a frame object (vm/frameobject.h). */
+static Value sys_getframe(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "depth" };
+    static const ArgSpec spec = { "_getframe", names, 1, 1, 0, 1, false };
+    Value a[1];
+    int64_t depth = 0;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
+        (a[0] != VAL_NULL && !int_arg(a[0], &depth)))
+        return VAL_NULL;
+    return vm_getframe((long)depth);
+}
+
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("sys.exc_info", nargs, kwnames))
@@ -644,6 +657,7 @@ static const MethodDef sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit},
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
+    {"_getframe", sys_getframe},
     {"exception", sys_exception},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},

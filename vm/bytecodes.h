@@ -531,6 +531,7 @@ TARGET(LOAD_ATTR) {
      * __getattr__); the names are interned, so dict probes compare
      * pointers.  Specialized forms follow. */
     ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -806,6 +807,8 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
+    if (frame->obj != NULL)             /* its frame object keeps the position */
+        frame->instr = THIS_INSTR();
     frame = vm_leave_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */

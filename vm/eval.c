@@ -70,6 +70,7 @@
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 #include "vm/opcodes.h"
 #include "vm/thread.h"
 
@@ -385,6 +386,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
+    vm_frame_type_init();
     mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }
@@ -680,10 +682,9 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
-/* locals(): the frame's dict, or a snapshot of its fast locals and cells.
- * In a function, locals live in localsplus slots, not a dict, so (as in
- * CPython) the result is a new dict each time, and writing to it changes
- * nothing.  Cells are looked through to the value they hold. */
+/* locals(): the frame's dict, or in a function its frame object's
+ * f_locals — as in CPython, one dict per frame, brought up to date with the
+ * fast locals and cells on every call, and writing to it changes nothing. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
@@ -691,16 +692,7 @@ Value vm_locals(void)
         return rt_builtins_dict;
     if (f->locals != VAL_NULL)
         return f->locals;
-    Value d = rt_dict_new();
-    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
-    for (int i = 0; i < f->code->nlocalsplus; i++) {
-        Value v = f->localsplus[i];
-        if (v != VAL_NULL && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)))
-            v = IS_EXACT(v, rt_cell_type) ? VAL_AS(ObjCell, v)->ref : VAL_NULL;
-        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(f->code->localsplusnames, i), v))
-            return VAL_NULL;
-    }
-    return d;
+    return vm_frame_object_locals(vm_frame_object(f));
 }
 
 /* Zero-argument super(): the enclosing class (the __class__ cell) and the
@@ -1424,7 +1416,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
                 exc = rt_err_peek();
             }
             chain_context(exc);
-            rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
+            rt_exc_add_traceback(exc, vm_frame_object_val(frame), frame->code,
+                                 frame_lasti(frame));
         }
         traceback = true;
         VmExcEntry h;
