@@ -749,12 +749,13 @@ TARGET(CALL) {
      * two slots below the arguments.  The frame records where it is, so the
      * callee can ask for its line (warnings.warn, vm_frame_info). */
     frame->instr = THIS_INSTR();
-    Value r = rt_call(callable, args, total, call_kwnames);
+    Value r = CALL_NATIVE(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(oparg + 1);
     SET_TOP(r);
     SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();    /* what it called may want the loop */
     DISPATCH();
 }
 

@@ -649,6 +649,8 @@ bool vm_handle_breaker(void)
         vm_thread_yield();
     if (work_pending)
         run_pending_work();
+    if (vm_trace_on)                    /* every loop hands over (vm/systrace.h) */
+        vm_eval_breaker = 1;
     return vm_check_interrupt();
 }
 
@@ -1418,6 +1420,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             chain_context(exc);
             rt_exc_add_traceback(exc, vm_frame_object_val(frame), frame->code,
                                  frame_lasti(frame));
+            if (vm_trace_on)
+                vm_trace_exception(frame);
         }
         traceback = true;
         VmExcEntry h;
@@ -1433,6 +1437,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        if (vm_trace_on)
+            vm_trace_unwind(frame);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)
@@ -1519,5 +1525,5 @@ void vm_set_step_hook(VmStepHook hook)
 
 Value vm_eval(Frame *frame, bool throwing)
 {
-    return active(frame, throwing);
+    return (vm_trace_on ? vm_eval_trace : active)(frame, throwing);
 }

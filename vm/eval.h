@@ -30,6 +30,7 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
 
 /* ---- machine state (eval.c) ------------------------------------------------ */
