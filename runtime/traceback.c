@@ -105,7 +105,7 @@ static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     ObjCode *code = vm_frame_code(a[1]);
     if (code == NULL)
         return rt_raisef(&rt_TypeError, "TracebackType() argument 'tb_frame' must be frame, "
-                         "not %T", a[1]);
+                         "not %s", a[1] == rt_None ? "None" : val_type(a[1])->name);
     if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
         return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
                          val_type(a[0])->name);

@@ -166,10 +166,10 @@ static const uint16_t *entry_start(Frame *f, const Threaded *e)
 #define REFRESH_HANDLER(instr) \
     (((Threaded *)next_instr)[-1].handler = dispatch_table[*(instr) & 0xff])
 #define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
-#define NEXT_UNIT() entry_start(frame, next_instr)
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();
 #define DISPATCH_LOOP_END
 #define DISPATCH_FROM_OUTSIDE() DISPATCH()
+#define NEXT_UNIT() entry_start(frame, next_instr)
 
 #include "vm/eval_loop.h"

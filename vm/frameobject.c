@@ -13,6 +13,7 @@
 #include "runtime/runtime.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
+#include "vm/systrace.h"
 
 #define AS_FRAMEOBJ(v) VAL_AS(ObjFrame, v)
 
@@ -44,7 +45,9 @@ void vm_frame_object_exit(Frame *f)
     fo->saved = gc_alloc(sizeof(Value) * (size_t)(n > 0 ? n : 1));
     memcpy(fo->saved, f->localsplus, sizeof(Value) * (size_t)n);
     fo->lasti = frame_lasti(f);
-    fo->back = f->previous != NULL ? vm_frame_object_val(f->previous) : rt_None;
+    /* A generator's frame is detached from its resumer as it finishes. */
+    fo->back = f->previous != NULL && f->gen == NULL ? vm_frame_object_val(f->previous)
+                                                     : rt_None;
     fo->frame = NULL;
     f->obj = NULL;
 }
@@ -170,14 +173,24 @@ static Value get_lineno(Value self)
     return line >= 0 ? small_new(line) : rt_None;
 }
 
-/* Jumping (a trace function assigning f_lineno) is not supported. */
+/* A trace function may assign f_lineno from a "line" event (or from the
+ * "return" of a yield) to jump; elsewhere CPython 3.11's errors.  pvm
+ * checks the request as CPython does but does not jump. */
 static int set_lineno(Value self, Value v)
 {
-    if (AS_FRAMEOBJ(self)->lineno == 0) {
-        rt_raisef(&rt_ValueError, "f_lineno can only be set by a trace function");
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_AttributeError, "cannot delete f_lineno");
         return -1;
     }
-    rt_raisef(&rt_ValueError, "pvm cannot jump to another line from a trace function");
+    if (!(val_is_small(v) || IS_EXACT(v, rt_int_type))) {
+        rt_raisef(&rt_ValueError, "lineno must be an integer");
+        return -1;
+    }
+    ObjFrame *fo = AS_FRAMEOBJ(self);
+    const char *why = vm_trace_jump_refused(fo);
+    if (why == NULL && fo->trace == VAL_NULL)
+        why = "f_lineno can only be set by a trace function";
+    rt_raisef(&rt_ValueError, "%s", why != NULL ? why : "pvm cannot jump to another line");
     return -1;
 }
 

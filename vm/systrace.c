@@ -15,6 +15,7 @@
 Value vm_trace_func = VAL_NULL, vm_profile_func = VAL_NULL;
 bool vm_trace_on;
 int vm_trace_busy;
+int vm_trace_what;              /* as CPython's tstate->tracing_what: 0 ("call") at first */
 
 enum { EV_CALL, EV_EXCEPTION, EV_LINE, EV_RETURN, EV_C_CALL, EV_C_EXCEPTION, EV_C_RETURN,
        EV_OPCODE, EV_COUNT };
@@ -91,10 +92,12 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     if (fn == VAL_NULL || vm_trace_busy)
         return true;
     vm_trace_busy++;
-    int line = rt_code_line(f->code, frame_lasti(f));
-    fo->lineno = line;
+    int what = vm_trace_what;
+    vm_trace_what = event;
+    fo->lineno = rt_code_line(f->code, frame_lasti(f));
     Value r = trampoline(fn, fo, event, arg);
     fo->lineno = 0;
+    vm_trace_what = what;
     vm_trace_busy--;
     if (r == VAL_NULL) {
         if (profile) {
@@ -134,32 +137,52 @@ static bool trace_both(Frame *f, int event, Value arg, bool protected)
 
 /* Instructions before the first RESUME (MAKE_CELL, COPY_FREE_VARS, a
  * generator's start) are not traced (CPython's _co_firsttraceable). */
-static bool before_first_resume(const ObjCode *code, const uint16_t *instr)
+static int first_traceable(const ObjCode *code)
 {
-    for (const uint16_t *u = code->instrs; u < instr; u++)
-        if ((*u & 0xff) == OP_RESUME)
-            return false;
-    return (*instr & 0xff) != OP_RESUME;
+    for (int i = 0; i < (int)code->ninstrs; i++)
+        if ((code->instrs[i] & 0xff) == OP_RESUME)
+            return i;
+    return 0;
 }
 
 /* maybe_call_line_trace: a "line" event when the instruction starts
- * another line than the previous one executed in this frame, or a jump
- * went backwards (except the one of a `yield from`/`await` loop, back to
- * its SEND); then "opcode" if the frame asks for every instruction. */
+ * another line than the previous one executed in this frame (always for
+ * the first after the frame's RESUME), or a jump went backwards (except
+ * the one of a `yield from`/`await` loop, back to its SEND); then
+ * "opcode" if the frame asks for every instruction. */
 static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
 {
     ObjFrame *fo = f->obj;
-    if (before_first_resume(f->code, instr))
+    int first = first_traceable(f->code);
+    int at = (int)(instr - f->code->instrs), was = (int)(prev - f->code->instrs);
+    if (at < first)
         return true;
-    int line = rt_code_line(f->code, (int)(instr - f->code->instrs));
-    int lastline = rt_code_line(f->code, (int)(prev - f->code->instrs));
+    int line = rt_code_line(f->code, at);
+    int lastline = was <= first ? -1 : rt_code_line(f->code, was);
     if (line != -1 && fo->trace_lines &&
-        (line != lastline || (instr < prev && (*instr & 0xff) != OP_SEND)) &&
+        (line != lastline || (at < was && (*instr & 0xff) != OP_SEND)) &&
         !call_trace(false, f, EV_LINE, rt_None))
         return false;
     if (fo->trace_opcodes && fo->trace != VAL_NULL)
         return call_trace(false, f, EV_OPCODE, rt_None);
     return true;
+}
+
+/* CPython's frame_setlineno checks the event first. */
+const char *vm_trace_jump_refused(ObjFrame *fo)
+{
+    switch (vm_trace_what) {
+    case EV_LINE:
+        return NULL;
+    case EV_CALL:
+        return "can't jump from the 'call' trace event of a new frame";
+    case EV_RETURN:
+        if (fo->frame != NULL && (*fo->frame->instr & 0xff) == OP_YIELD_VALUE)
+            return NULL;
+        /* fall through */
+    default:
+        return "can only jump from a 'line' trace event";
+    }
 }
 
 bool vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)

@@ -37,6 +37,7 @@
 extern Value vm_trace_func, vm_profile_func;   /* VAL_NULL when unset */
 extern bool vm_trace_on;                        /* either is set */
 extern int vm_trace_busy;                       /* inside one of them */
+extern int vm_trace_what;                       /* the event being reported */
 
 /* sys.settrace / sys.setprofile (None: unset) and sys.call_tracing. */
 void vm_set_trace(Value func);
@@ -57,6 +58,10 @@ void vm_trace_unwind(Frame *f);
 /* The tracing loop's CALL of anything but a Python function: the profile
  * function's c_call / c_return / c_exception around builtin functions. */
 Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);
+
+/* Why a trace function may not set f_lineno of fo now (CPython's checks
+ * of the event being reported), or NULL. */
+const char *vm_trace_jump_refused(struct ObjFrame *fo);
 
 /* A loop found the breaker set while tracing is on: run the frame on in
  * the tracing loop from code unit `next` (or from its RESUME, so that the

@@ -71,6 +71,7 @@
     X(Value, vm_profile_func, VAL_NULL)                                           \
     X(bool, vm_trace_on, false)                                                   \
     X(int, vm_trace_busy, 0)                                                      \
+    X(int, vm_trace_what, 0)                                                      \
     /* vm/thread.c, for modules/contextvars.c: the current contextvars.Context   \
      * (VAL_NULL until the thread first asks: a new thread starts empty) */      \
     X(Value, vm_context, VAL_NULL)
