@@ -51,6 +51,7 @@
 #include "modules/sys.h"
 #include "runtime/version.h"
 #include "vm/thread.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7
@@ -448,6 +449,19 @@ static Value sys_intern(Value *args, size_t nargs, Value kwnames)
     return rt_str_intern(args[0]);
 }
 
+/* sys._getframe(depth=0): a frame object (vm/frameobject.h). */
+static Value sys_getframe(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "depth" };
+    static const ArgSpec spec = { "_getframe", names, 1, 1, 0, 1, false };
+    Value a[1];
+    int64_t depth = 0;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
+        (a[0] != VAL_NULL && !int_arg(a[0], &depth)))
+        return VAL_NULL;
+    return vm_getframe((long)depth);
+}
+
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("sys.exc_info", nargs, kwnames))
@@ -533,7 +547,38 @@ static Value sys_call_tracing(Value *args, size_t nargs, Value kwnames)
     if (!is_tuple(args[1]))
         return rt_raisef(&rt_TypeError, "call_tracing() argument 2 must be tuple, not %T",
                          args[1]);
-    return rt_call_tuple_dict(args[0], args[1], VAL_NULL);
+    return vm_call_tracing(args[0], args[1]);
+}
+
+/* sys.settrace / sys.setprofile and their getters (vm/systrace.h). */
+static Value sys_settrace(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("settrace", nargs, kwnames))
+        return VAL_NULL;
+    vm_set_trace(args[0]);
+    return rt_None;
+}
+
+static Value sys_setprofile(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("setprofile", nargs, kwnames))
+        return VAL_NULL;
+    vm_set_profile(args[0]);
+    return rt_None;
+}
+
+static Value sys_gettrace(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("gettrace", nargs, kwnames))
+        return VAL_NULL;
+    return vm_trace_func != VAL_NULL ? vm_trace_func : rt_None;
+}
+
+static Value sys_getprofile(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("getprofile", nargs, kwnames))
+        return VAL_NULL;
+    return vm_profile_func != VAL_NULL ? vm_profile_func : rt_None;
 }
 
 /* How often a thread waiting for the interpreter lock asks the running
@@ -645,6 +690,7 @@ static const MethodDef sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit},
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
+    {"_getframe", sys_getframe},
     {"exception", sys_exception},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
@@ -656,6 +702,10 @@ static const MethodDef sys_functions[] = {
     {"getallocatedblocks", sys_getallocatedblocks},
     {"is_finalizing", sys_is_finalizing},
     {"call_tracing", sys_call_tracing},
+    {"settrace", sys_settrace},
+    {"gettrace", sys_gettrace},
+    {"setprofile", sys_setprofile},
+    {"getprofile", sys_getprofile},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
     {"getdlopenflags", sys_getdlopenflags},

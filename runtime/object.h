@@ -543,9 +543,11 @@ typedef struct ObjException {
 typedef struct ObjTraceback {
     Object ob;
     Value next;                 /* the next deeper entry, or rt_None */
-    ObjCode *code;              /* NULL for one made by types.TracebackType() */
+    Value frame;                /* its frame object (vm/frameobject.h) */
+    ObjCode *code;              /* the frame's code */
     int lasti;                  /* code-unit index of the instruction */
-    int lineno;                 /* TracebackType()'s tb_lineno; else from code */
+    bool has_lineno;            /* made by types.TracebackType(): */
+    int lineno;                 /* its tb_lineno, instead of lasti's line */
 } ObjTraceback;
 
 /* An instance of a class created by Python code (class.c); builtins use it

@@ -531,6 +531,7 @@ TARGET(LOAD_ATTR) {
      * __getattr__); the names are interned, so dict probes compare
      * pointers.  Specialized forms follow. */
     ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -748,12 +749,13 @@ TARGET(CALL) {
      * two slots below the arguments.  The frame records where it is, so the
      * callee can ask for its line (warnings.warn, vm_frame_info). */
     frame->instr = THIS_INSTR();
-    Value r = rt_call(callable, args, total, call_kwnames);
+    Value r = CALL_NATIVE(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(oparg + 1);
     SET_TOP(r);
     SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();    /* what it called may want the loop */
     DISPATCH();
 }
 
@@ -806,6 +808,8 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
+    if (frame->obj != NULL)             /* its frame object keeps the position */
+        frame->instr = THIS_INSTR();
     frame = vm_leave_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */

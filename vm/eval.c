@@ -70,6 +70,7 @@
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 #include "vm/opcodes.h"
 #include "vm/thread.h"
 
@@ -385,6 +386,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
+    vm_frame_type_init();
     mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }
@@ -647,6 +649,8 @@ bool vm_handle_breaker(void)
         vm_thread_yield();
     if (work_pending)
         run_pending_work();
+    if (vm_trace_on)                    /* every loop hands over (vm/systrace.h) */
+        vm_eval_breaker = 1;
     return vm_check_interrupt();
 }
 
@@ -680,10 +684,9 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
-/* locals(): the frame's dict, or a snapshot of its fast locals and cells.
- * In a function, locals live in localsplus slots, not a dict, so (as in
- * CPython) the result is a new dict each time, and writing to it changes
- * nothing.  Cells are looked through to the value they hold. */
+/* locals(): the frame's dict, or in a function its frame object's
+ * f_locals — as in CPython, one dict per frame, brought up to date with the
+ * fast locals and cells on every call, and writing to it changes nothing. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
@@ -691,16 +694,7 @@ Value vm_locals(void)
         return rt_builtins_dict;
     if (f->locals != VAL_NULL)
         return f->locals;
-    Value d = rt_dict_new();
-    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
-    for (int i = 0; i < f->code->nlocalsplus; i++) {
-        Value v = f->localsplus[i];
-        if (v != VAL_NULL && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)))
-            v = IS_EXACT(v, rt_cell_type) ? VAL_AS(ObjCell, v)->ref : VAL_NULL;
-        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(f->code->localsplusnames, i), v))
-            return VAL_NULL;
-    }
-    return d;
+    return vm_frame_object_locals(vm_frame_object(f));
 }
 
 /* Zero-argument super(): the enclosing class (the __class__ cell) and the
@@ -1424,7 +1418,10 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
                 exc = rt_err_peek();
             }
             chain_context(exc);
-            rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
+            rt_exc_add_traceback(exc, vm_frame_object_val(frame), frame->code,
+                                 frame_lasti(frame));
+            if (vm_trace_on)
+                vm_trace_exception(frame);
         }
         traceback = true;
         VmExcEntry h;
@@ -1440,6 +1437,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        if (vm_trace_on)
+            vm_trace_unwind(frame);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)
@@ -1526,5 +1525,5 @@ void vm_set_step_hook(VmStepHook hook)
 
 Value vm_eval(Frame *frame, bool throwing)
 {
-    return active(frame, throwing);
+    return (vm_trace_on ? vm_eval_trace : active)(frame, throwing);
 }

@@ -22,5 +22,21 @@
             frame->sp = sp;                                 \
             vm_step_hook(frame, THIS_INSTR(), sp);          \
         }                                                   \
+        SYSTRACE_HOOK(first);                               \
     } while (0)
+
+/* The same loop serves sys.settrace and sys.setprofile (vm/systrace.h):
+ * when either is set, vm_trace_instruction reports the events of each
+ * instruction (a trace function that raises raises at it), a call of a
+ * builtin is reported to the profile function, and the loop never hands
+ * itself over at the eval breaker (LOOP_TRACES). */
+#define SYSTRACE_HOOK(first)                                            \
+    do {                                                                \
+        if ((first) && vm_trace_on &&                                   \
+            !vm_trace_instruction(frame, THIS_INSTR(), sp))             \
+            goto error;                                                 \
+    } while (0)
+#define CALL_NATIVE(callable, args, nargs, kwnames) \
+    vm_trace_c_call(frame, callable, args, nargs, kwnames)
+#define LOOP_TRACES
 #include "vm/eval_goto.h"
