@@ -69,6 +69,7 @@
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
+    X(csv, "_csv")                                  \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \
