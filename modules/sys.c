@@ -535,6 +535,41 @@ static Value sys_call_tracing(Value *args, size_t nargs, Value kwnames)
     return rt_call_tuple_dict(args[0], args[1], VAL_NULL);
 }
 
+/* sys.gettrace/settrace and getprofile/setprofile: pvm calls no trace or
+ * profile function (its tracer is `pvm trace`, tools/trace.c).  None is
+ * the only function there is, so code that saves and restores the
+ * current one (doctest, around every example) runs; installing a real
+ * one is refused rather than silently never called. */
+static Value no_hook(const char *name, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one(name, nargs, kwnames))
+        return VAL_NULL;
+    if (args[0] != rt_None)
+        return rt_raisef(&rt_NotImplementedError, "pvm does not call trace or profile "
+                         "functions (%s); `pvm trace` traces a program", name);
+    return rt_None;
+}
+
+static Value sys_gettrace(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("gettrace", nargs, kwnames) ? rt_None : VAL_NULL;
+}
+
+static Value sys_settrace(Value *args, size_t nargs, Value kwnames)
+{
+    return no_hook("settrace", args, nargs, kwnames);
+}
+
+static Value sys_getprofile(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("getprofile", nargs, kwnames) ? rt_None : VAL_NULL;
+}
+
+static Value sys_setprofile(Value *args, size_t nargs, Value kwnames)
+{
+    return no_hook("setprofile", args, nargs, kwnames);
+}
+
 /* How often a thread waiting for the interpreter lock asks the running
  * thread to let go (vm/thread.h), in seconds (CPython's default, 5 ms). */
 static Value sys_getswitchinterval(Value *args, size_t nargs, Value kwnames)
@@ -655,6 +690,10 @@ static const MethodDef sys_functions[] = {
     {"getallocatedblocks", sys_getallocatedblocks},
     {"is_finalizing", sys_is_finalizing},
     {"call_tracing", sys_call_tracing},
+    {"gettrace", sys_gettrace},
+    {"settrace", sys_settrace},
+    {"getprofile", sys_getprofile},
+    {"setprofile", sys_setprofile},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
     {"getdlopenflags", sys_getdlopenflags},
