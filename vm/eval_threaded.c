@@ -157,6 +157,8 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
 #define CACHE_UNITS() ((uint16_t *)frame->code->instrs + next_instr[-1].unit + 1)
 #define REFRESH_HANDLER(instr) \
     (((Threaded *)next_instr)[-1].handler = dispatch_table[*(instr) & 0xff])
+#undef NEXT_INSTR_OPARG
+#define NEXT_INSTR_OPARG() (next_instr->oparg)
 #define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();
