@@ -1296,6 +1296,12 @@ TARGET(GET_ITER) {
 /* The next item on top of the iterator, or at exhaustion pop the
  * iterator and jump past the loop. */
 TARGET(FOR_ITER) {
+    uint16_t *instr = CACHE_UNITS() - 1;        /* no caches: the unit itself */
+    int form = vm_for_iter_form(TOP());
+    if ((*instr & 0xff) != form) {              /* see vm_for_iter_form */
+        vm_specialize_for_iter(instr, form);
+        REFRESH_HANDLER(instr);
+    }
     UnaryFunc next = val_type(TOP())->next;
     if (next == NULL) {
         rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name);
@@ -1314,6 +1320,51 @@ TARGET(FOR_ITER) {
     }
     STACK_SHRINK(1);
     JUMPBY(oparg);
+    DISPATCH();
+}
+
+/* The forms for the iterators of list, tuple and range (CPython 3.12's):
+ * the iterator's next step, inline.  Exhausted, the iterator lets go of
+ * its sequence, as its `next` slot does. */
+
+#define FOR_ITER_SEQUENCE(self, iter_type, Iter, field, AS_KIND)           \
+    do {                                                                   \
+        Value iter = TOP();                                                \
+        DEOPT_IF(val_type(iter) != &iter_type, self, FOR_ITER);            \
+        Iter *it = VAL_AS(Iter, iter);                                     \
+        if (it->field != VAL_NULL) {                                       \
+            if ((size_t)it->index < AS_KIND(it->field)->length) {          \
+                PUSH(AS_KIND(it->field)->items[it->index++]);              \
+                break;                  /* out of the do-while: an item */ \
+            }                                                              \
+            it->field = VAL_NULL;                                          \
+        }                                                                  \
+        STACK_SHRINK(1);                /* exhausted */                    \
+        JUMPBY(oparg);                                                     \
+    } while (0)
+
+TARGET(FOR_ITER_LIST) {
+    FOR_ITER_SEQUENCE(FOR_ITER_LIST, rt_listiter_type, ListIter, list, AS_LIST);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_TUPLE) {
+    FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_RANGE) {            /* the values are small ints */
+    Value iter = TOP();
+    DEOPT_IF(val_type(iter) != &rt_rangeiter_type, FOR_ITER_RANGE, FOR_ITER);
+    RangeIter *it = VAL_AS(RangeIter, iter);
+    if (it->remaining == 0) {
+        STACK_SHRINK(1);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+    it->remaining--;
+    PUSH(small_new((intptr_t)it->next));
+    it->next += it->step;
     DISPATCH();
 }
 
@@ -1358,25 +1409,24 @@ TARGET(UNPACK_SEQUENCE_TWO_TUPLE) {     /* a, b = t */
     DISPATCH();
 }
 
+/* a, b, c = seq for an exact tuple or list of oparg items */
+#define UNPACK_SEQUENCE_ITEMS(self, is_kind, AS_KIND)                      \
+    do {                                                                   \
+        Value seq = TOP();                                                 \
+        DEOPT_IF(!is_kind(seq) || AS_KIND(seq)->length != (size_t)oparg, self, UNPACK_SEQUENCE); \
+        STACK_SHRINK(1);                                                   \
+        for (int i = oparg; --i >= 0;)                                     \
+            PUSH(AS_KIND(seq)->items[i]);                                  \
+        SKIP_CACHES(UNPACK_SEQUENCE);                                      \
+    } while (0)
+
 TARGET(UNPACK_SEQUENCE_TUPLE) {
-    Value seq = TOP();
-    DEOPT_IF(!is_tuple(seq) || AS_TUPLE(seq)->length != (size_t)oparg, UNPACK_SEQUENCE_TUPLE,
-             UNPACK_SEQUENCE);
-    STACK_SHRINK(1);
-    for (int i = oparg; --i >= 0;)
-        PUSH(AS_TUPLE(seq)->items[i]);
-    SKIP_CACHES(UNPACK_SEQUENCE);
+    UNPACK_SEQUENCE_ITEMS(UNPACK_SEQUENCE_TUPLE, is_tuple, AS_TUPLE);
     DISPATCH();
 }
 
 TARGET(UNPACK_SEQUENCE_LIST) {
-    Value seq = TOP();
-    DEOPT_IF(!is_list(seq) || AS_LIST(seq)->length != (size_t)oparg, UNPACK_SEQUENCE_LIST,
-             UNPACK_SEQUENCE);
-    STACK_SHRINK(1);
-    for (int i = oparg; --i >= 0;)
-        PUSH(AS_LIST(seq)->items[i]);
-    SKIP_CACHES(UNPACK_SEQUENCE);
+    UNPACK_SEQUENCE_ITEMS(UNPACK_SEQUENCE_LIST, is_list, AS_LIST);
     DISPATCH();
 }
 

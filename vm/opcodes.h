@@ -225,6 +225,9 @@ enum {
     X(UNPACK_SEQUENCE_TUPLE,        179, UNPACK_SEQUENCE) /* a tuple of oparg items */ \
     X(UNPACK_SEQUENCE_TWO_TUPLE,    180, UNPACK_SEQUENCE) /* a tuple of two */ \
     X(LOAD_ATTR_PROPERTY,           181, LOAD_ATTR)   /* a property of the class: call its getter */ \
+    X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
+    X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
+    X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
 
 enum {
 #define SPECIALIZED_ENUM(name, num, base) OP_##name = num,

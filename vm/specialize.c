@@ -476,3 +476,14 @@ void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
         return specialized(instr, OP_CALL_PY_WITH_DEFAULTS);
     not_specialized(instr);
 }
+
+/* ---- FOR_ITER: no cache ---------------------------------------------------------- */
+
+void vm_specialize_for_iter(uint16_t *instr, int form)
+{
+    if (form == OP_FOR_ITER)
+        vm_spec_stats[OP_FOR_ITER].failure++;
+    else
+        vm_spec_stats[OP_FOR_ITER].success++;
+    instr[0] = (uint16_t)((instr[0] & 0xff00) | form);
+}

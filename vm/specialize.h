@@ -39,6 +39,8 @@
 #include <stdint.h>
 #include <string.h>
 #include "runtime/object.h"
+#include "runtime/containers.h"
+#include "vm/opcodes.h"
 
 /* ---- the counter in the first cache unit ---------------------------------------
  * As 3.11's: the count in the high 12 bits, a backoff exponent in the low 4. */
@@ -192,6 +194,21 @@ static inline bool vm_args_with_defaults(const ObjFunction *fn, int total)
     return total < co->argcount && fn->defaults != VAL_NULL &&
            total + (int)AS_TUPLE(fn->defaults)->length >= co->argcount && vm_simple_params(co);
 }
+
+/* ---- FOR_ITER ------------------------------------------------------------------------
+ * 3.11's FOR_ITER has no cache unit, hence no countdown: the base form
+ * compares the iterator's type with the three it has forms for, every
+ * time, and rewrites itself when the answer differs from the opcode it has
+ * (into a form, or back from one after a miss): a store, rarely. */
+
+static inline int vm_for_iter_form(Value iter)
+{
+    const ObjType *t = val_type(iter);
+    return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
+         : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE : OP_FOR_ITER;
+}
+
+void vm_specialize_for_iter(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
 extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;

@@ -10,12 +10,14 @@ and prints the instruction counts (Ir), the ratio pvm/python3.11 per program
 and their geometric mean.  Callgrind counts are deterministic, so one run
 each is enough and a change's effect shows even on a loaded machine.
 
---save writes the counts as JSON; --before reads such a file (an earlier
-pvm) and adds its ratio as a column, with the geometric means of both.
-python3.11's counts are taken from --before when it has them, so a
-before/after comparison runs python3.11 once.
+--save writes the counts (and a digest of python3.11's output) as JSON;
+--before reads such a file (an earlier pvm) and adds its ratio as a
+column, with the geometric means of both.  python3.11's counts are taken
+from --before when it has them, so a before/after comparison runs
+python3.11 once; pvm's output is still checked against the digest.
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -63,17 +65,18 @@ def main():
         if small_pyc is None:
             continue
         py_ir = before.get(name, {}).get("python")
-        want = None
+        want = before.get(name, {}).get("output_md5")
         if py_ir is None:
-            py_ir, want = measure([args.python, small_pyc], name, "python")
+            py_ir, out = measure([args.python, small_pyc], name, "python")
+            want = hashlib.md5(out or b"").hexdigest()
         pvm_ir, got = measure([args.pvm, small_pyc], name, "pvm")
-        if want is not None and got != want:
+        if want is not None and hashlib.md5(got or b"").hexdigest() != want:
             print("%-14s output differs from python3.11's" % name)
             continue
         if py_ir is None or pvm_ir is None:
             print("%-14s failed" % name)
             continue
-        counts[name] = {"python": py_ir, "pvm": pvm_ir}
+        counts[name] = {"python": py_ir, "pvm": pvm_ir, "output_md5": want}
         old = before.get(name, {}).get("pvm")
         print("%-14s %14d %14d %7.3f%s" % (name, py_ir, pvm_ir, pvm_ir / py_ir,
                                            "  %7.3f" % (old / py_ir) if old else ""), flush=True)
