@@ -1002,6 +1002,7 @@ TARGET(PRECALL_NO_KW_TYPE_1) {          /* type(x) */
 TARGET(PRECALL_NO_KW_LEN) {             /* len(x) */
     DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != vm_builtin_len || oparg != 1 ||
              kwnames != VAL_NULL, PRECALL_NO_KW_LEN, PRECALL);
+    frame->instr = THIS_INSTR();        /* __len__ may ask */
     ssize_t n = rt_len(TOP());
     Value r = n < 0 ? VAL_NULL : rt_int_from_i64(n);
     PRECALL_DONE(r);
@@ -1013,6 +1014,7 @@ TARGET(PRECALL_NO_KW_LEN) {             /* len(x) */
 TARGET(PRECALL_NO_KW_ISINSTANCE) {
     DEOPT_IF(PEEK(4) != rt_Null || PEEK(3) != vm_builtin_isinstance || oparg != 2 ||
              kwnames != VAL_NULL, PRECALL_NO_KW_ISINSTANCE, PRECALL);
+    frame->instr = THIS_INSTR();        /* __instancecheck__ may ask */
     Value r = obj_val(val_type(SECOND())) == TOP()
             ? rt_True : VAL_AS(ObjBuiltin, vm_builtin_isinstance)->fn(sp - 2, 2, VAL_NULL);
     PRECALL_DONE(r);
