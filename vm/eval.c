@@ -349,6 +349,29 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
+/* CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS: nargs positional
+ * arguments that the specialized form's guard proved bind as they are
+ * (vm_exact_args), the parameters after them from the defaults
+ * (vm_args_with_defaults): nothing to check, no keyword to match. */
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
+{
+    if (!enter_recursion())
+        return NULL;
+    ObjCode *co = fn->code;
+    Frame *f = vm_frame_push(co);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
+    if (nargs < co->argcount) {
+        const ObjTuple *defaults = AS_TUPLE(fn->defaults);
+        size_t first = defaults->length - (size_t)(co->argcount - nargs);
+        memcpy(f->localsplus + nargs, defaults->items + first,
+               (size_t)(co->argcount - nargs) * sizeof(Value));
+    }
+    return f;
+}
+
 static void on_memory_exhausted(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this

@@ -98,6 +98,7 @@ void vm_bad_opcode(int opcode);
 /* A frame ready to run fn with these arguments (its caller not yet linked),
  * or NULL with the error set: argument binding, recursion limit. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator
