@@ -23,6 +23,10 @@ ifeq ($(origin CC),default)
 CC       := gcc
 endif
 PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)
+# CPython 3.12 (pvm also runs its bytecode): pyenv's newest 3.12, else a
+# system python3.12; empty when there is none (the 3.12 tests then say so).
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+PYTHON312  ?= $(or $(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/3.12.*/bin/python3.12))),$(wildcard /usr/bin/python3.12))
 PREFIX   ?= /usr/local
 OPT      ?= -O2
 
@@ -112,7 +116,8 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
-$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"'
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
+    -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
@@ -139,7 +144,7 @@ $(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(PVM_LIBS)
 
 unit: $(UNIT_BIN) pvm
-	PYTHON=$(PYTHON) $(UNIT_BIN)
+	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) $(UNIT_BIN)
 
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
@@ -147,7 +152,7 @@ golden: pvm
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
 check: $(UNIT_BIN) pvm
-	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm
+	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):
 # writes tests/conformance/latest.md and latest.json.  CONF_JOBS modules run

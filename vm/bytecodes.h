@@ -1582,3 +1582,5 @@ TARGET(CACHE) {
     GOTO_ERROR();
 }
 
+/* The internal instructions of translated 3.12 code. */
+#include "vm/bytecodes_internal.h"

@@ -31,6 +31,7 @@
 #include "runtime/gen.h"
 #include "vm/frame.h"
 #include "vm/vm.h"
+#include "vm/intrinsics.h"
 
 /* ---- machine state (eval.c) ------------------------------------------------ */
 
@@ -115,6 +116,8 @@ static inline Frame *vm_leave_frame(Frame *f)
 
 Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
+/* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
+int vm_mapping_get(Value mapping, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

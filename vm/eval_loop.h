@@ -40,6 +40,7 @@
     static void *const table[256] = {                                       \
         [0 ... 255] = &&unknown_opcode,                                     \
         PVM_OPCODES(LABEL_ENTRY)                                            \
+        PVM_INTERNAL(LABEL_ENTRY)                                            \
         PVM_SPECIALIZED(LABEL_ENTRY)                                        \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
