@@ -58,6 +58,8 @@ PVM_STDLIB      ?= $(word 1,$(PVM_PYPATHS))
 PVM_PREFIX      ?= $(word 2,$(PVM_PYPATHS))
 PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
 PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
+# The same of python3.12 for a 3.12 process, and its micro version.
+PVM_PY312PATHS := $(if $(PYTHON312),$(shell $(PYTHON312) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -106,7 +108,9 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 
 $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
-    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"'
+    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' \
+    -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
+    -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1)
 
 # The compile service (loader/compile.c): its Python program becomes a C
 # string literal (each line quoted, \ and " escaped), and the python3.11 it

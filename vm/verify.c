@@ -269,12 +269,15 @@ static bool check_decoding(Verifier *v, const Instr *in)
     return true;
 }
 
-/* A 3.12 slot of an inlined comprehension: it may be a cell made in the
+/* In 3.12 code a comprehension is inlined into its function: a slot it
+ * uses (a hidden one, or a cell of the function) may be made a cell in the
  * middle of the code (MAKE_CELL where the comprehension starts), and is
- * saved and restored with LOAD_FAST_AND_CLEAR / STORE_FAST even then. */
-static bool hidden_slot(const Verifier *v, int64_t slot)
+ * saved and restored with LOAD_FAST_AND_CLEAR / STORE_FAST even when it is
+ * a cell.  The bodies of the *_DEREF family check for the cell. */
+static bool inlined_slot(const Verifier *v, int64_t slot)
 {
-    return slot >= 0 && slot < v->code->nlocalsplus && (kinds(v)[slot] & CO_FAST_HIDDEN);
+    return v->code->pyminor >= 12 && slot >= 0 && slot < v->code->nlocalsplus &&
+           (kinds(v)[slot] & (CO_FAST_HIDDEN | CO_FAST_CELL));
 }
 
 /* The prologue puts a cell in every cell and free-variable slot before
@@ -300,7 +303,7 @@ static bool check_cells_made(Verifier *v)
     }
     int32_t missing = -1;
     for (int32_t s = 0; s < n && missing < 0; s++)
-        if ((kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s]) && !hidden_slot(v, s))
+        if ((kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s]) && !inlined_slot(v, s))
             missing = s;
     free(made);
     if (missing < 0)
@@ -513,7 +516,7 @@ static bool check_operand(Verifier *v, const Instr *in)
                           rt_tuple_len(v->code->names));
         return true;
     case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
-        if (hidden_slot(v, in->arg))    /* 3.12's inlined comprehension: cell or not */
+        if (inlined_slot(v, in->arg))   /* 3.12's inlined comprehension: cell or not */
             return check_slot(v, in, CO_FAST_LOCAL | CO_FAST_CELL, false, "a local variable");
         return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
     case OPK_FREE:
@@ -575,7 +578,7 @@ static bool check_structure(Verifier *v, int32_t i)
     bool generator = (v->code->flags & GENERATOR_FLAGS) != 0;
     switch (in->opcode) {
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
-        if (in->opcode == OP_MAKE_CELL && hidden_slot(v, in->arg))
+        if (in->opcode == OP_MAKE_CELL && inlined_slot(v, in->arg))
             return true;
         if (i >= v->prologue)
             return reject(v, in, "outside the prologue at the start of the code");
