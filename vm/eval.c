@@ -467,6 +467,11 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
     if (!throwing) {
         *f->sp++ = sent;
     } else {
+        /* 3.12's handlers count on the stack as CPython leaves it here:
+         * with None pushed, as a send(None) would (the handler of a
+         * `yield from` loop, CLEANUP_THROW, takes three items). */
+        if (f->code->pyminor >= 12)
+            *f->sp++ = rt_None;
         vm_thrown_exc = rt_err_peek();
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
