@@ -520,7 +520,9 @@ static bool check_operand(Verifier *v, const Instr *in)
             return check_slot(v, in, CO_FAST_LOCAL | CO_FAST_CELL, false, "a local variable");
         return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
     case OPK_FREE:
-        if (in->opcode == OP_MAKE_CELL)
+        if (inlined_slot(v, in->arg) && (kinds(v)[in->arg] & CO_FAST_HIDDEN))
+            return true;                /* 3.12: made a cell where it is inlined */
+        if (in->opcode == OP_MAKE_CELL && v->code->pyminor < 12)
             return check_slot(v, in, CO_FAST_CELL, false, "a cell variable");
         return check_slot(v, in, CO_FAST_CELL | CO_FAST_FREE, false,
                           "a cell or free variable");
@@ -578,8 +580,9 @@ static bool check_structure(Verifier *v, int32_t i)
     bool generator = (v->code->flags & GENERATOR_FLAGS) != 0;
     switch (in->opcode) {
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
-        if (in->opcode == OP_MAKE_CELL && inlined_slot(v, in->arg))
-            return true;
+        if (in->opcode == OP_MAKE_CELL && v->code->pyminor >= 12 &&
+            (inlined_slot(v, in->arg) || (kinds(v)[in->arg] & CO_FAST_FREE)))
+            return true;                /* 3.12 makes cells where it inlines */
         if (i >= v->prologue)
             return reject(v, in, "outside the prologue at the start of the code");
         return true;
