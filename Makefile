@@ -95,6 +95,8 @@ deps:
 	  else echo "pvm needs:$$missing"; \
 	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
+	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
+	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
