@@ -2009,3 +2009,5 @@ TARGET(CACHE) {
     GOTO_ERROR();
 }
 
+/* The internal instructions of translated 3.12 code. */
+#include "vm/bytecodes_internal.h"

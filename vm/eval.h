@@ -32,6 +32,7 @@
 #include "vm/frame.h"
 #include "vm/systrace.h"
 #include "vm/vm.h"
+#include "vm/intrinsics.h"
 
 /* ---- machine state (eval.c) ------------------------------------------------ */
 
@@ -121,6 +122,8 @@ static inline Frame *vm_leave_frame(Frame *f)
 
 Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
+/* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
+int vm_mapping_get(Value mapping, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

@@ -45,6 +45,7 @@
     static void *const table[256] = {                                       \
         [0 ... 255] = &&unknown_opcode,                                     \
         PVM_OPCODES(LABEL_ENTRY)                                            \
+        PVM_INTERNAL(LABEL_ENTRY)                                           \
         PVM_SPECIALIZED(SPECIALIZED_LABEL_ENTRY)                            \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
