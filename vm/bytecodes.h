@@ -1409,6 +1409,7 @@ TARGET(SEND) {
     if (status == SEND_ERROR)
         GOTO_ERROR();
     if (status == SEND_RETURN) {
+        TRACE_SEND_RETURN(r);           /* the tracing loop: an "exception" event */
         SET_TOP(r);
         JUMPBY(oparg);
         DISPATCH();

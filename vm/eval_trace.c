@@ -38,5 +38,10 @@
     } while (0)
 #define CALL_NATIVE(callable, args, nargs, kwnames) \
     vm_trace_c_call(frame, callable, args, nargs, kwnames)
+#define TRACE_SEND_RETURN(value)                                        \
+    do {                                                                \
+        if (vm_trace_on && !vm_trace_send_return(frame, value))         \
+            GOTO_ERROR();                                               \
+    } while (0)
 #define LOOP_TRACES
 #include "vm/eval_goto.h"

@@ -214,6 +214,22 @@ void vm_trace_exception(Frame *f)
     call_trace_protected(false, f, EV_EXCEPTION, arg);
 }
 
+bool vm_trace_send_return(Frame *f, Value value)
+{
+    if (vm_trace_func == VAL_NULL || vm_trace_busy || f->obj == NULL || f->obj->trace == VAL_NULL)
+        return true;
+    Value stop = rt_call1(obj_val(&rt_StopIteration), value);
+    if (stop == VAL_NULL)
+        return false;
+    rt_raise(stop);
+    vm_trace_exception(f);
+    Value exc = rt_err_fetch();
+    if (exc == stop)
+        return true;
+    rt_raise(exc);
+    return false;
+}
+
 void vm_trace_unwind(Frame *f)
 {
     if (!vm_trace_busy)

@@ -55,6 +55,11 @@ bool vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
 void vm_trace_exception(Frame *f);
 void vm_trace_unwind(Frame *f);
 
+/* The tracing loop's SEND, whose receiver returned `value`: the
+ * "exception" event of the StopIteration that carried it.  False with the
+ * trace function's exception set. */
+bool vm_trace_send_return(Frame *f, Value value);
+
 /* The tracing loop's CALL of anything but a Python function: the profile
  * function's c_call / c_return / c_exception around builtin functions. */
 Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);
