@@ -808,9 +808,11 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
-    if (frame->obj != NULL)             /* its frame object keeps the position */
+    if (frame->obj != NULL) {           /* its frame object keeps the position */
         frame->instr = THIS_INSTR();
-    frame = vm_leave_frame(frame);
+        vm_frame_object_exit(frame);
+    }
+    frame = vm_drop_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */
     RESTORE_FRAME();
