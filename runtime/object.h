@@ -464,6 +464,9 @@ typedef struct ObjCode {
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
+    /* The line of every code unit (-1: none), for sys.settrace's line
+     * events and jumps: made on first need by rt_code_lines. */
+    const int *lines;
 } ObjCode;
 
 /* Code flags (co_flags). */

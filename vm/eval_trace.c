@@ -32,9 +32,15 @@
  * itself over at the eval breaker (LOOP_TRACES). */
 #define SYSTRACE_HOOK(first)                                            \
     do {                                                                \
+        int jumped_;                                                    \
         if ((first) && vm_trace_on &&                                   \
-            !vm_trace_instruction(frame, THIS_INSTR(), sp))             \
-            goto error;                                                 \
+            (jumped_ = vm_trace_instruction(frame, THIS_INSTR(), sp))) { \
+            if (jumped_ < 0)                                            \
+                goto error;                                             \
+            RESTORE_FRAME();            /* f_lineno was set: jump */    \
+            FETCH_UNIT();                                               \
+            goto *dispatch_table[opcode];                               \
+        }                                                               \
     } while (0)
 #define CALL_NATIVE(callable, args, nargs, kwnames) \
     vm_trace_c_call(frame, callable, args, nargs, kwnames)

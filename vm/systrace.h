@@ -45,9 +45,10 @@ void vm_set_profile(Value func);
 Value vm_call_tracing(Value func, Value args);
 
 /* The tracing loop's hook, before each instruction (its first code unit):
- * call, line, opcode and return events.  False with the exception set
- * when a trace function raised. */
-bool vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
+ * call, line, opcode and return events.  0: go on; -1: a trace function
+ * raised; 1: it set f_lineno, so the frame goes on where frame->next_instr
+ * and frame->sp now say, without another event. */
+int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
 
 /* From vm_unwind: an exception was raised in f or passed through it (the
  * "exception" event), and f is left by an exception ("return", None).  A
