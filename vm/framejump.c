@@ -238,8 +238,8 @@ static const char *explain_incompatible_stack(int64_t to)
         return "can't jump into a re-raising block as there's no location";
     case ITERATOR:
         return "can't jump into the body of a for loop";
-    default:
-        return "can't jump into the middle of a block";
+    default:                            /* an object, or the NULL below a callable */
+        return "incompatible stacks";
     }
 }
 
