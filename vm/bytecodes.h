@@ -1148,9 +1148,11 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
-    if (frame->obj != NULL)             /* its frame object keeps the position */
+    if (frame->obj != NULL) {           /* its frame object keeps the position */
         frame->instr = THIS_INSTR();
-    frame = vm_leave_frame(frame);
+        vm_frame_object_exit(frame);
+    }
+    frame = vm_drop_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */
     RESTORE_FRAME();
@@ -1832,6 +1834,7 @@ TARGET(SEND) {
     if (status == SEND_ERROR)
         GOTO_ERROR();
     if (status == SEND_RETURN) {
+        TRACE_SEND_RETURN(r);           /* the tracing loop: an "exception" event */
         SET_TOP(r);
         JUMPBY(oparg);
         DISPATCH();

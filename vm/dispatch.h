@@ -183,6 +183,12 @@
 #define CALL_NATIVE(callable, args, nargs, kwnames) rt_call(callable, args, nargs, kwnames)
 #endif
 
+/* SEND's receiver returned: under a trace function, CPython 3.11 reports
+ * the StopIteration that carried the value as an "exception" event. */
+#ifndef TRACE_SEND_RETURN
+#define TRACE_SEND_RETURN(value) ((void)0)
+#endif
+
 /* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR
  * would now name the unit before the loop's first instruction, so the
  * jump is named by stepping onto it and back (only when the breaker is
