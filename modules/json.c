@@ -141,10 +141,11 @@ static Value json_scanstring(Value *args, size_t nargs, Value kw)
     ssize_t end, strict = 1;
     if (!rt_arg_nokw("scanstring", kw) || !rt_arg_count("scanstring", nargs, 2, 3))
         return VAL_NULL;
-    if (!rt_is_str(args[0]))
-        return rt_raisef(&rt_TypeError, "first argument must be a string, not %T", args[0]);
+    /* the numbers first, as PyArg_ParseTuple converts them */
     if (!rt_as_ssize(args[1], &end) || (nargs > 2 && !rt_as_ssize(args[2], &strict)))
         return VAL_NULL;
+    if (!rt_is_str(args[0]))
+        return rt_raisef(&rt_TypeError, "first argument must be a string, not %T", args[0]);
     if (end < 0 || (size_t)end > AS_STR(args[0])->length)
         return rt_raisef(&rt_ValueError, "end is out of bounds");
     JsonPos pos = { rt_str_offset(args[0], (size_t)end), (size_t)end };
