@@ -278,7 +278,7 @@ static Value encoder_call(Value self, Value *args, size_t nargs, Value kw)
     static const ArgSpec spec = { "_iterencode", names, 2, 0, 2, 2, false };
     Value a[2];
     ssize_t level;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[1], &level))
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !json_ssize_arg(a[1], &level))
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
