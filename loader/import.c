@@ -990,10 +990,28 @@ static Value resolve_name(Value name, Value globals, int level)
     if (globals == VAL_NULL || !is_dict(globals))
         return rt_raisef(&rt_KeyError, "'__name__' not in globals");
     Value package = rt_dict_get_cstr(globals, "__package__");
+    Value spec = rt_dict_get_cstr(globals, "__spec__");
+    bool has_spec = spec != VAL_NULL && spec != rt_None;
     if (package != VAL_NULL && package != rt_None) {
         if (!rt_isinstance_of(package, &rt_str_type))
             return rt_raisef(&rt_TypeError, "package must be a string");
+        if (has_spec) {
+            Value parent = rt_getattr_cstr(spec, "parent");
+            int equal = parent != VAL_NULL ? rt_compare_bool(package, parent, CMP_EQ) : -1;
+            if (equal < 0 ||
+                (equal == 0 && rt_warn(&rt_ImportWarning, "__package__ != __spec__.parent", 1) < 0))
+                return VAL_NULL;
+        }
+    } else if (has_spec) {
+        package = rt_getattr_cstr(spec, "parent");
+        if (package == VAL_NULL)
+            return VAL_NULL;
+        if (!rt_isinstance_of(package, &rt_str_type))
+            return rt_raisef(&rt_TypeError, "__spec__.parent must be a string");
     } else {
+        if (rt_warn(&rt_ImportWarning, "can't resolve package from __spec__ or __package__, "
+                                       "falling back on __name__ and __path__", 1) < 0)
+            return VAL_NULL;
         package = rt_dict_get_cstr(globals, "__name__");
         if (package == VAL_NULL)
             return rt_raisef(&rt_KeyError, "'__name__' not in globals");
