@@ -39,12 +39,13 @@
  * is loaded as it is (SourcelessFileLoader).
  *
  * Differences from CPython, chosen for simplicity:
- *   - __spec__ and __loader__ are None for every module pvm creates (CPython
- *     makes ModuleSpec and loader objects; code that reads them is rare).
+ *   - Until the program imports importlib, __spec__ and __loader__ are
+ *     None for every module pvm creates, and sys.meta_path, sys.path_hooks
+ *     do not exist (reading one imports importlib).  Importing it installs
+ *     CPython's finders and makes real specs (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so)
- *     and the importlib module are absent.
+ *   - Extension modules (.so) and frozen modules are absent.
  *   - Threads: importlib gives each module a lock, so that a thread
  *     importing a module whose body another thread is running waits for
  *     it.  pvm keeps, for each module being initialised, which thread runs
