@@ -70,6 +70,7 @@
 #include "loader/pyc.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "modules/api.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -220,7 +221,7 @@ static char *cache_path(const char *py)
         stem -= 3;
     char tag[32];
     int opt = mod_sys_optimize();
-    snprintf(tag, sizeof tag, ".cpython-311%s.pyc", opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
+    snprintf(tag, sizeof tag, ".cpython-3%d%s.pyc", rt_py_minor, opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
     char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
     memcpy(name, base, stem);
     strcpy(name + stem, tag);
@@ -240,7 +241,7 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
     if (n < 16)
         return "is truncated";
     uint16_t magic = (uint16_t)(pyc[0] | pyc[1] << 8);
-    if (magic != LD_MAGIC_311 || pyc[2] != '\r' || pyc[3] != '\n') {
+    if (magic != ld_process_magic() || pyc[2] != '\r' || pyc[3] != '\n') {
         const char *v = pyc[2] == '\r' && pyc[3] == '\n' ? ld_magic_version(magic) : NULL;
         if (v == NULL)
             return "has a bad magic number";
@@ -257,7 +258,7 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
         unsigned char *src = read_file(py, &srclen);
         if (src == NULL)
             return "cannot be checked (the source is unreadable)";
-        uint64_t h = ld_source_hash(LD_SOURCE_HASH_KEY_311, src, srclen);
+        uint64_t h = ld_source_hash(ld_process_magic() | (uint64_t)0x0a0du << 16, src, srclen);
         uint64_t stored = le32(pyc + 8) | (uint64_t)le32(pyc + 12) << 32;
         return h == stored ? NULL : "is stale (its source hash differs from the source's)";
     }
@@ -350,7 +351,7 @@ static void write_pyc(const char *pyc, mode_t source_mode, Value data)
 static void new_pyc_header(const unsigned char *old, size_t n, const struct stat *st,
                            size_t size, char *out, size_t outsize)
 {
-    bool classified = old != NULL && n >= 16 && (old[0] | old[1] << 8) == LD_MAGIC_311 &&
+    bool classified = old != NULL && n >= 16 && (old[0] | old[1] << 8) == ld_process_magic() &&
                       old[2] == '\r' && old[3] == '\n' && (le32(old + 4) & ~3u) == 0;
     if (classified && (le32(old + 4) & 1))
         snprintf(out, outsize, "hash %d", (le32(old + 4) & 2) ? 1 : 0);

@@ -15,6 +15,15 @@
 #include "runtime/str.h"
 
 #define LD_MAGIC_311 3495
+#define LD_MAGIC_312 3531
+
+/* The minor version (11, 12) of a magic number pvm runs, else 0; the
+ * magic number of the version this process runs (rt_py_minor). */
+int ld_magic_minor(uint16_t magic);
+uint16_t ld_process_magic(void);
+/* The minor version of the .pyc at `path` by its magic (0: not one pvm
+ * runs, or unreadable): tools/main.c runs a process of that version. */
+int ld_pyc_file_minor(const char *path);
 
 typedef struct PycHeader {
     uint16_t magic;             /* the little-endian number before "\r\n" */

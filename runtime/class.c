@@ -60,13 +60,25 @@ static const char *static_type_name(const ObjType *t)
     return dot != NULL ? dot + 1 : t->name;
 }
 
+/* A class's __module__ is whatever its dict holds (any object: a program
+ * may set it to anything); a builtin type's comes from its name. */
+static Value type_module_object(ObjType *t)
+{
+    Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
+    if (m != VAL_NULL)
+        return m;
+    if (rt_is_heaptype(t))
+        return rt_str_from_cstr("__main__");
+    return rt_type_module(t);
+}
+
 Value rt_type_module(ObjType *t)
 {
     Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
     if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
         return m;
     if (rt_is_heaptype(t))
-        return rt_str_from_cstr("__main__");
+        return m != VAL_NULL ? VAL_NULL : rt_str_from_cstr("__main__");
     const char *dot = strrchr(t->name, '.');
     return dot != NULL ? rt_str_new(t->name, (size_t)(dot - t->name))
                        : rt_str_from_cstr("builtins");
@@ -82,6 +94,8 @@ Value rt_type_qualname(ObjType *t)
 Value rt_type_qualified_name(ObjType *t)
 {
     Value module = rt_type_module(t);
+    if (module == VAL_NULL)                     /* as CPython: its tp_name */
+        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_type_qualname(t);
     if (name_is(module, "builtins"))
         return rt_type_qualname(t);
     return rt_str_format_c("%S.%S", module, rt_type_qualname(t));
@@ -1143,7 +1157,7 @@ static int type_set_qualname(Value self, Value v)
     return 0;
 }
 
-static Value type_get_module(Value self) { return rt_type_module(AS_TYPE(self)); }
+static Value type_get_module(Value self) { return type_module_object(AS_TYPE(self)); }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
 static Value type_get_dict(Value self) { return rt_mappingproxy_new(AS_TYPE(self)->dict); }
 
@@ -1272,7 +1286,13 @@ static int type_set_annotations(Value self, Value v)
     return set_own_entry(self, rt_str_intern_cstr("__annotations__"), v);
 }
 
-static Value type_get_text_signature(Value self) { return rt_None; }
+/* A builtin type's signature (inspect.signature(list)); a class has none. */
+static Value type_get_text_signature(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    const char *signature = rt_is_heaptype(t) ? NULL : rt_type_text_signature(t);
+    return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
+}
 
 /* C.__flags__: the bits of CPython's tp_flags that Python code tests
  * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython

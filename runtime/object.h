@@ -464,6 +464,7 @@ typedef struct ObjCode {
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
+    unsigned char pyminor;      /* 11 or 12: whose bytecode (rt_py_minor when made) */
 } ObjCode;
 
 /* Code flags (co_flags). */
@@ -474,6 +475,8 @@ enum {
 };
 /* localspluskinds */
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
+/* 3.12: a slot of an inlined comprehension, hidden from locals(). */
+enum { CO_FAST_HIDDEN = 0x10 };
 
 typedef struct ObjFunction {
     Object ob;
