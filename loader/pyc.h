@@ -62,8 +62,13 @@ Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
                        size_t base_offset, LdVerify verify, char *err, size_t errsize);
 /* Append v in marshal format (version 4, no back-references) to out:
  * None, bools, Ellipsis, StopIteration, int, float, complex, str, bytes,
- * tuple, list, dict, set, frozenset (marshal_write.c).  False with
+ * tuple, list, dict, set, frozenset, code (marshal_write.c).  False with
  * ValueError for anything else or nesting deeper than 2000. */
 bool ld_marshal(Value v, StrBuf *out);
+/* marshal.dumps(v, version): versions 0-4, back-references from 3. */
+bool ld_marshal_version(Value v, int version, StrBuf *out);
+/* ld_unmarshal that also tells how many bytes the object took (*used). */
+Value ld_unmarshal_prefix(const unsigned char *data, size_t size, size_t *used,
+                          char *err, size_t errsize);
 
 #endif

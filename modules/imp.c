@@ -7,19 +7,20 @@
  *                              pycs (PEP 552), as 8 little-endian bytes;
  *   is_builtin(name)           1 for a module compiled into pvm (-1 for sys
  *                              and builtins), else 0;
- *   create_builtin(spec)       that module (made once, as pvm's import
- *                              makes it); exec_builtin(m) has nothing left
- *                              to do;
+ *   create_builtin(spec)       a new instance of that module (sys and
+ *                              builtins: the one there is); exec_builtin(m)
+ *                              has nothing left to do;
  *   is_frozen, find_frozen,    pvm freezes no modules: False, None, ();
  *   is_frozen_package, ...
  *   extension_suffixes()       pvm loads no C extensions: [];
  *   acquire_lock, release_lock, lock_held
  *                              the import lock importlib takes around its
  *                              own work (pvm's imports lock per module);
- *   _fix_co_filename(code, path)  the file name recorded in code objects.
+ *   _fix_co_filename(code, path)  the file name recorded in code objects
+ *                              (and those nested in them) becomes path.
  *
- * With them importlib._bootstrap._setup runs, so `importlib`, `inspect`
- * and what imports them can be imported.
+ * With them importlib._bootstrap._setup runs, and importlib's own finders
+ * and loaders work beside pvm's (loader/import.c, ld_import_install).
  */
 #include <string.h>
 #include "loader/import.h"
@@ -90,9 +91,29 @@ static Value imp_create_builtin(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (!rt_isinstance_of(name, &rt_str_type))
         return rt_raisef(&rt_TypeError, "name must be string, not %T", name);
-    if (mod_lookup(rt_str_cstr(name)) == NULL)
-        return rt_raisef(&rt_ImportError, "no built-in module named %S", name);
-    return ld_import_module(rt_str_cstr(name));
+    /* sys and builtins exist once; other built-in modules are made anew. */
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "sys") == 0 || strcmp(s, "builtins") == 0) {
+        Value m = rt_dict_get(mod_sys_modules(), name, NULL);
+        if (m != VAL_NULL)
+            return m;
+    }
+    return ld_create_builtin(name);
+}
+
+/* _imp._fix_co_filename(code, path) */
+static Value imp_fix_co_filename(Value *args, size_t nargs, Value kwnames)
+{
+    if (kwnames != VAL_NULL && rt_tuple_len(kwnames) > 0)
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() takes no keyword arguments");
+    if (nargs != 2)
+        return rt_raisef(&rt_TypeError, "_fix_co_filename expected 2 arguments, got %zu", nargs);
+    if (!is_code(args[0]))
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() argument 1 must be code, not %T", args[0]);
+    if (!rt_isinstance_of(args[1], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() argument 2 must be str, not %T", args[1]);
+    ld_fix_co_filename(args[0], args[1]);
+    return rt_None;
 }
 
 static Value imp_exec_builtin(Value *args, size_t nargs, Value kwnames)
@@ -146,7 +167,7 @@ static const MethodDef imp_functions[] = {
     {"_override_frozen_modules_for_tests", imp_nothing},
     {"_override_multi_interp_extensions_check", imp_nothing},
     {"acquire_lock", imp_nothing}, {"release_lock", imp_nothing}, {"lock_held", imp_lock_held},
-    {"_fix_co_filename", imp_nothing},
+    {"_fix_co_filename", imp_fix_co_filename},
     {NULL, NULL},
 };
 

@@ -525,6 +525,10 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    /* A built-in module's attributes made on first use: called with a name
+     * missing from the dict (before __getattr__); VAL_NULL without an
+     * exception when it has none.  sys makes its import hooks this way. */
+    Value (*lazy)(Value module, Value name);
 } ObjModule;
 
 /* Exception instances (BaseException and its subclasses). */
@@ -542,9 +546,11 @@ typedef struct ObjException {
 typedef struct ObjTraceback {
     Object ob;
     Value next;                 /* the next deeper entry, or rt_None */
-    ObjCode *code;              /* NULL for one made by types.TracebackType() */
+    Value frame;                /* its frame object (vm/frameobject.h) */
+    ObjCode *code;              /* the frame's code */
     int lasti;                  /* code-unit index of the instruction */
-    int lineno;                 /* TracebackType()'s tb_lineno; else from code */
+    bool has_lineno;            /* made by types.TracebackType(): */
+    int lineno;                 /* its tb_lineno, instead of lasti's line */
 } ObjTraceback;
 
 /* An instance of a class created by Python code (class.c); builtins use it

@@ -182,6 +182,23 @@ static int exit_status(Value result)
     return status;
 }
 
+/* With -W options or PYTHONWARNINGS, CPython imports Lib/warnings.py as it
+ * starts, before the program is compiled: its import turns
+ * sys.warnoptions into filters (warnings._processoptions), and invalid
+ * options are reported then ("Invalid -W option ignored: ...").  So do we,
+ * once sys.path reaches the standard library. */
+static void import_warnings(void)
+{
+    Value options = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "warnoptions");
+    if (options == VAL_NULL || !is_list(options) || AS_LIST(options)->length == 0)
+        return;
+    if (ld_import_module("warnings") == VAL_NULL) {
+        rt_stdout_flush();
+        fputs("'import warnings' failed; traceback:\n", stderr);
+        rt_print_exception(rt_err_fetch());
+    }
+}
+
 /* Run a code object as __main__. */
 static const ObjCode *script_code;     /* the program's code, for tool_after_run */
 
@@ -244,6 +261,7 @@ static Value absolute(const char *path)
 static void init_path(Value first)
 {
     mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
+    import_warnings();
 }
 
 /* The directory of the script, as sys.path[0]: the script's real path
@@ -622,6 +640,21 @@ static void environment_flags(ModSysFlags *f)
         f->hash_randomization = 0;
 }
 
+/* sys.warnoptions: PYTHONWARNINGS' comma-separated entries (unless -E /
+ * -I), then the -W options, in that order, as CPython lists them (the
+ * later an option, the higher its filter). */
+static void add_warnoptions(const Options *o)
+{
+    const char *env = o->flags.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
+    if (env != NULL) {
+        char *copy = gc_strdup(env), *save = NULL;
+        for (char *w = strtok_r(copy, ",", &save); w != NULL; w = strtok_r(NULL, ",", &save))
+            mod_sys_add_warnoption(w);
+    }
+    for (int k = 0; k < o->nwarnoptions; k++)
+        mod_sys_add_warnoption(o->warnoptions[k]);
+}
+
 int main(int argc, char **argv)
 {
     /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
@@ -660,8 +693,7 @@ int main(int argc, char **argv)
     mod_sys_set_flags(&o.flags);
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);
-    for (int k = 0; k < o.nwarnoptions; k++)
-        mod_sys_add_warnoption(o.warnoptions[k]);
+    add_warnoptions(&o);
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
     mod_builtins_init(!o.flags.no_site);

@@ -70,6 +70,7 @@
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 #include "vm/opcodes.h"
 #include "vm/thread.h"
 
@@ -348,6 +349,29 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
+/* CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS: nargs positional
+ * arguments that the specialized form's guard proved bind as they are
+ * (vm_exact_args), the parameters after them from the defaults
+ * (vm_args_with_defaults): nothing to check, no keyword to match. */
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
+{
+    if (!enter_recursion())
+        return NULL;
+    ObjCode *co = fn->code;
+    Frame *f = vm_frame_push(co);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
+    if (nargs < co->argcount) {
+        const ObjTuple *defaults = AS_TUPLE(fn->defaults);
+        size_t first = defaults->length - (size_t)(co->argcount - nargs);
+        memcpy(f->localsplus + nargs, defaults->items + first,
+               (size_t)(co->argcount - nargs) * sizeof(Value));
+    }
+    return f;
+}
+
 static void on_memory_exhausted(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
@@ -385,6 +409,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
+    vm_frame_type_init();
     mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }
@@ -657,6 +682,8 @@ bool vm_handle_breaker(void)
         vm_thread_yield();
     if (work_pending)
         run_pending_work();
+    if (vm_trace_on)                    /* every loop hands over (vm/systrace.h) */
+        vm_eval_breaker = 1;
     return vm_check_interrupt();
 }
 
@@ -690,10 +717,9 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
-/* locals(): the frame's dict, or a snapshot of its fast locals and cells.
- * In a function, locals live in localsplus slots, not a dict, so (as in
- * CPython) the result is a new dict each time, and writing to it changes
- * nothing.  Cells are looked through to the value they hold. */
+/* locals(): the frame's dict, or in a function its frame object's
+ * f_locals — as in CPython, one dict per frame, brought up to date with the
+ * fast locals and cells on every call, and writing to it changes nothing. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
@@ -701,16 +727,7 @@ Value vm_locals(void)
         return rt_builtins_dict;
     if (f->locals != VAL_NULL)
         return f->locals;
-    Value d = rt_dict_new();
-    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
-    for (int i = 0; i < f->code->nlocalsplus; i++) {
-        Value v = f->localsplus[i];
-        if (v != VAL_NULL && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)))
-            v = IS_EXACT(v, rt_cell_type) ? VAL_AS(ObjCell, v)->ref : VAL_NULL;
-        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(f->code->localsplusnames, i), v))
-            return VAL_NULL;
-    }
-    return d;
+    return vm_frame_object_locals(vm_frame_object(f));
 }
 
 /* Zero-argument super(): the enclosing class (the __class__ cell) and the
@@ -1439,7 +1456,10 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
                 exc = rt_err_peek();
             }
             chain_context(exc);
-            rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
+            rt_exc_add_traceback(exc, vm_frame_object_val(frame), frame->code,
+                                 frame_lasti(frame));
+            if (vm_trace_on)
+                vm_trace_exception(frame);
         }
         traceback = true;
         VmExcEntry h;
@@ -1455,6 +1475,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        if (vm_trace_on)
+            vm_trace_unwind(frame);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)
@@ -1541,5 +1563,5 @@ void vm_set_step_hook(VmStepHook hook)
 
 Value vm_eval(Frame *frame, bool throwing)
 {
-    return active(frame, throwing);
+    return (vm_trace_on ? vm_eval_trace : active)(frame, throwing);
 }

@@ -30,6 +30,7 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
 #include "vm/intrinsics.h"
 
@@ -98,14 +99,19 @@ void vm_bad_opcode(int opcode);
 /* A frame ready to run fn with these arguments (its caller not yet linked),
  * or NULL with the error set: argument binding, recursion limit. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator
- * keeps it (or drops it). */
+ * keeps it (or drops it).  A frame object made for it keeps a copy of
+ * what it still shows (vm/frameobject.h). */
+void vm_frame_object_exit(Frame *f);
 static inline Frame *vm_leave_frame(Frame *f)
 {
     Frame *caller = f->previous;
     vm_depth--;
+    if (__builtin_expect(f->obj != NULL, 0))
+        vm_frame_object_exit(f);
     if (f->gen == NULL)
         vm_frame_pop(f);
     vm_running = caller;

@@ -135,8 +135,12 @@ Value vm_eval_call(Frame *entry, bool throwing)
             break;
         case GO_BREAKER:                /* frame->instr is already set */
             regs.frame->sp = regs.sp;
-            if (!vm_handle_breaker() && !unwind(&regs, true))
+            if (vm_handle_breaker()) {
+                if (vm_trace_on)        /* sys.settrace: on in the tracing loop */
+                    return vm_trace_take_over(regs.frame, regs.next_instr);
+            } else if (!unwind(&regs, true)) {
                 return VAL_NULL;
+            }
             break;
         case GO_LEAVE:
             return regs.result;

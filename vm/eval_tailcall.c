@@ -118,6 +118,8 @@ static Value tc_breaker(PARAMS)
     frame->sp = sp;                     /* frame->instr is already set */
     if (!vm_handle_breaker())
         RESUME_AT(vm_unwind(frame, sp, true));
+    if (vm_trace_on)                    /* sys.settrace: on in the tracing loop */
+        return vm_trace_take_over(frame, next_instr);
     DISPATCH();
 }
 
