@@ -136,6 +136,9 @@ void rt_print_exception_to(FILE *out, Value exc);
  * C code.  0, or -1 with the exception set (a filter turned the warning
  * into an error). */
 int rt_warn(ObjType *category, const char *message, int stacklevel);
+/* The same for a warning about filename:lineno (PyErr_WarnExplicitObject):
+ * the compiler's warnings, replayed by loader/compile.c. */
+int rt_warn_explicit(ObjType *category, Value message, Value filename, int lineno);
 /* CPython's PyErr_WriteUnraisable: report the current exception, which
  * nobody can catch (raised by a weakref callback, a generator closed by the
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,

@@ -126,7 +126,7 @@ static bool close_runs_code(ObjCode *code)
     if (code->close_runs_code == 0) {
         bool runs = AS_BYTES(code->exceptiontable)->length > 0;
         for (size_t i = 0; i < code->ninstrs && !runs; i++)
-            runs = (code->instrs[i] & 0xff) == OP_SEND;
+            runs = (code->instrs[i] & 0xff) == OP_SEND || (code->instrs[i] & 0xff) == OP_SEND_312;
         code->close_runs_code = runs ? 1 : -1;
     }
     return code->close_runs_code > 0;

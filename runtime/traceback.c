@@ -679,7 +679,7 @@ static bool has_traceback(Value exc)
 static void print_type_name(FILE *out, ObjType *t)
 {
     Value module = rt_type_module(t);
-    const char *m = rt_str_cstr(module);
+    const char *m = module != VAL_NULL ? rt_str_cstr(module) : "<unknown>";
     if (strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
         fprintf(out, "%s.", m);
     fputs(rt_str_cstr(rt_type_qualname(t)), out);

@@ -41,6 +41,10 @@
  *   REFRESH_HANDLER(i)    the opcode unit i was rewritten (specialized or
  *                         back to its base form): a strategy that keeps its
  *                         own copy of what to run (threaded) updates it
+ *   NEXT_INSTR_OPARG()    the oparg of the instruction at next_instr (a
+ *                         fused form runs the jump after it itself)
+ *   NEXT_INSTR_UNIT()     the code unit of the instruction at next_instr,
+ *   REFRESH_NEXT_HANDLER(i)  and the same as REFRESH_HANDLER for it
  *   GO_TO_BODY(name)      run the body of `name` for this instruction
  *                         (a specialized form's miss runs its base form)
  *   GOTO_ERROR()          an exception is set: unwind to a handler
@@ -119,6 +123,21 @@
             GO_TO_BODY(base);                           \
         }                                               \
     } while (0)
+
+/* The oparg of the instruction at next_instr (after SKIP_CACHES: the one
+ * after this), which a fused form executes itself (COMPARE_OP_INT_JUMP's
+ * jump).  The code-unit strategies read its unit (threaded, its entry). */
+#ifndef NEXT_INSTR_OPARG
+#define NEXT_INSTR_OPARG() (*next_instr >> 8)
+#endif
+
+/* The code unit of the instruction at next_instr, which GET_ITER rewrites
+ * (the FOR_ITER after it), and telling a strategy that keeps its own copy
+ * of what to run (threaded) that it was rewritten. */
+#ifndef NEXT_INSTR_UNIT
+#define NEXT_INSTR_UNIT() ((uint16_t *)next_instr)
+#define REFRESH_NEXT_HANDLER(instr) ((void)0)
+#endif
 
 /* Counting misses is the --stats loop's (vm/stats.c); elsewhere, nothing. */
 #ifndef VM_STAT_MISS

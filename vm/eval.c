@@ -349,6 +349,29 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     return f;
 }
 
+/* CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS: nargs positional
+ * arguments that the specialized form's guard proved bind as they are
+ * (vm_exact_args), the parameters after them from the defaults
+ * (vm_args_with_defaults): nothing to check, no keyword to match. */
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
+{
+    if (!enter_recursion())
+        return NULL;
+    ObjCode *co = fn->code;
+    Frame *f = vm_frame_push(co);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
+    if (nargs < co->argcount) {
+        const ObjTuple *defaults = AS_TUPLE(fn->defaults);
+        size_t first = defaults->length - (size_t)(co->argcount - nargs);
+        memcpy(f->localsplus + nargs, defaults->items + first,
+               (size_t)(co->argcount - nargs) * sizeof(Value));
+    }
+    return f;
+}
+
 static void on_memory_exhausted(void);
 
 /* Run a frame from C: it is an "entry" frame, whose return leaves this
@@ -469,6 +492,11 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
     if (!throwing) {
         *f->sp++ = sent;
     } else {
+        /* 3.12's handlers count on the stack as CPython leaves it here:
+         * with None pushed, as a send(None) would (the handler of a
+         * `yield from` loop, CLEANUP_THROW, takes three items). */
+        if (f->code->pyminor >= 12)
+            *f->sp++ = rt_None;
         vm_thrown_exc = rt_err_peek();
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
@@ -500,8 +528,10 @@ static const uint16_t *delegating_send(Frame *f)
     uint16_t next = *f->next_instr;
     if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
         return NULL;
-    const uint16_t *send = f->next_instr - 2;
-    if ((*send & 0xff) != OP_SEND || (*send >> 8) > end - send - 2)
+    /* 3.12's SEND_312 has a cache unit before the YIELD_VALUE. */
+    const uint16_t *send = f->code->pyminor >= 12 ? f->next_instr - 3 : f->next_instr - 2;
+    int op = f->code->pyminor >= 12 ? OP_SEND_312 : OP_SEND;
+    if (send < code || (*send & 0xff) != op || (*send >> 8) > end - send - 2 - CACHES_SEND_312)
         return NULL;
     return send;
 }
@@ -519,8 +549,11 @@ void vm_gen_end_delegation(Frame *f)
     const uint16_t *send = delegating_send(f);
     if (send == NULL)
         return;
-    f->sp--;
-    f->next_instr = send + 1 + (*send >> 8);
+    /* 3.12: the target is an END_SEND, which drops the delegate itself. */
+    bool is_312 = (*send & 0xff) == OP_SEND_312;
+    if (!is_312)
+        f->sp--;
+    f->next_instr = send + 1 + (is_312 ? CACHES_SEND_312 : 0) + (*send >> 8);
     f->instr = f->next_instr - 1;
 }
 
@@ -781,12 +814,17 @@ int vm_locals_get(Frame *frame, Value name, Value *out)
     *out = VAL_NULL;
     if (frame->locals == VAL_NULL)
         return 0;
-    if (is_dict(frame->locals)) {
+    return vm_mapping_get(frame->locals, name, out);
+}
+
+int vm_mapping_get(Value mapping, Value name, Value *out)
+{
+    if (is_dict(mapping)) {
         bool err = false;
-        *out = rt_dict_get(frame->locals, name, &err);
+        *out = rt_dict_get(mapping, name, &err);
         return err ? -1 : *out != VAL_NULL;
     }
-    *out = rt_getitem(frame->locals, name);
+    *out = rt_getitem(mapping, name);
     if (*out != VAL_NULL)
         return 1;
     if (!rt_err_matches(&rt_KeyError))

@@ -32,6 +32,7 @@
 #include "vm/frame.h"
 #include "vm/systrace.h"
 #include "vm/vm.h"
+#include "vm/intrinsics.h"
 
 /* ---- machine state (eval.c) ------------------------------------------------ */
 
@@ -98,6 +99,7 @@ void vm_bad_opcode(int opcode);
 /* A frame ready to run fn with these arguments (its caller not yet linked),
  * or NULL with the error set: argument binding, recursion limit. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
+Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator
@@ -126,6 +128,8 @@ static inline Frame *vm_leave_frame(Frame *f)
 
 Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
+/* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
+int vm_mapping_get(Value mapping, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

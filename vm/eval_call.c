@@ -86,6 +86,7 @@ static int op_unknown(Regs *regs)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_INTERNAL(HANDLER_ENTRY)
     PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop

@@ -36,17 +36,23 @@
 
 /* The computed-goto strategies' table: every byte value starts as
  * "unknown", then each 3.11 opcode's entry is overridden with its body's
- * label (hence the silenced warning). */
+ * label (hence the silenced warning).  A specialized form's entry is its
+ * own body's, unless the strategy says otherwise (the tracing loop runs
+ * the base forms: SPECIALIZED_LABEL_ENTRY). */
 #define LABEL_TABLE(table)                                                  \
     _Pragma("GCC diagnostic push")                                          \
     _Pragma("GCC diagnostic ignored \"-Woverride-init\"")                   \
     static void *const table[256] = {                                       \
         [0 ... 255] = &&unknown_opcode,                                     \
         PVM_OPCODES(LABEL_ENTRY)                                            \
-        PVM_SPECIALIZED(LABEL_ENTRY)                                        \
+        PVM_INTERNAL(LABEL_ENTRY)                                           \
+        PVM_SPECIALIZED(SPECIALIZED_LABEL_ENTRY)                            \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
 #define LABEL_ENTRY(name, num, ...) [num] = &&TARGET_##name,
+#ifndef SPECIALIZED_LABEL_ENTRY
+#define SPECIALIZED_LABEL_ENTRY LABEL_ENTRY
+#endif
 
 Value LOOP_FUNCTION(Frame *frame, bool throwing)
 {

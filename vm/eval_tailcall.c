@@ -76,6 +76,7 @@ static Value op_unknown(PARAMS)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_INTERNAL(HANDLER_ENTRY)
     PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop

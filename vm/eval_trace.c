@@ -10,11 +10,21 @@
  * hook can read frame->localsplus, the value stack
  * [frame_stack_base(frame), sp) and frame_lasti(frame).
  *
+ * The tracer and the debugger show the code units as python3.11's dis
+ * does, so this loop runs every specialized form (vm/specialize.h) as its
+ * base instruction: one step per instruction shown, none fused away
+ * (COMPARE_OP_INT_JUMP does its jump itself) and no cached answer between
+ * the hook and what it inspects.  The base bodies still count down and
+ * specialize, for the loops that run once the hook is gone.
+ *
  * EXTENDED_ARG: the hook sees the first unit of an instruction (its prefix
  * when it has one) once; the unit after a prefix (`first` false) does not
  * call it again.  The hook may be cleared while it runs.
  */
 #define LOOP_FUNCTION vm_eval_trace
+#define SPECIALIZED_LABEL_ENTRY(name, num, base) [num] = &&TARGET_##base,
+/* ...so the specialized bodies are there but never entered. */
+#pragma GCC diagnostic ignored "-Wunused-label"
 #define DISPATCH_HOOK(first)                                \
     do {                                                    \
         if ((first) && vm_step_hook != NULL) {              \
