@@ -1320,7 +1320,7 @@ void ld_import_init(void)
      * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
-    rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    rt_builtins_add_function("__import__", builtin_import);
     ld_exec_init();
     mod_fileio_init();
 }

@@ -82,6 +82,9 @@ uint16_t ld_process_magic(void)
 int ld_pyc_file_minor(const char *path)
 {
     unsigned char p[4];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))    /* never wait on a FIFO */
+        return 0;
     FILE *f = fopen(path, "rb");
     size_t got = f != NULL ? fread(p, 1, sizeof p, f) : 0;
     if (f != NULL)

@@ -258,9 +258,31 @@ static Value builtin_get_module(Value self)
 
 static Value builtin_get_objclass(Value self) { return obj_val(AS_BUILTIN(self)->owner); }
 
+/* The signature python3.11 gives it (runtime/signatures.h), found by its
+ * owner: the type whose method it is (for a class method bound to a
+ * class, the first of the class's bases that has it), else its module. */
+static Value builtin_get_text_signature(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    const char *signature = NULL;
+    if (b->owner != NULL)
+        signature = rt_builtin_text_signature(b->owner->name, b->name);
+    else if (b->self != VAL_NULL) {
+        ObjType *t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+        for (; t != NULL && signature == NULL; t = t->base)
+            signature = rt_builtin_text_signature(t->name, b->name);
+    }
+    if (signature == NULL && b->owner == NULL && b->self == VAL_NULL && b->module != VAL_NULL) {
+        Value name = rt_dict_get_cstr(VAL_AS(ObjModule, b->module)->dict, "__name__");
+        if (name != VAL_NULL && is_str(name))
+            signature = rt_builtin_text_signature(rt_str_cstr(name), b->name);
+    }
+    return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
+}
+
 #define BUILTIN_COMMON_GETSETS \
     {"__name__", builtin_get_name}, {"__qualname__", builtin_get_qualname}, \
-    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_none}
+    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_text_signature}
 
 static const GetSetDef builtin_getsets[] = {
     BUILTIN_COMMON_GETSETS,

@@ -66,6 +66,28 @@ static void put_oparg(uint16_t *out, size_t first, size_t op_unit, uint32_t opar
         out[u] = (uint16_t)((out[u] & 0xff) | (oparg & 0xff) << 8);
 }
 
+int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg)
+{
+    int to = target_of(op312);
+    if (op312 < VM_HAVE_ARGUMENT && prefixed)
+        return VM_OP_INVALID;           /* a prefix on an opcode without argument */
+    switch (op312) {
+    case OP312_COMPARE_OP:
+        *oparg >>= 4;
+        break;
+    case OP312_YIELD_VALUE:             /* 3.11's takes no argument */
+        *oparg = 0;
+        break;
+    case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2:
+        if (!prefixed)
+            to = intrinsic_as_instruction(op312, (int)*oparg);
+        if (to != OP_CALL_INTRINSIC_1 && to != OP_CALL_INTRINSIC_2)
+            *oparg = 0;
+        break;
+    }
+    return to;
+}
+
 /* Translate the instruction whose prefixes start at unit `first` and whose
  * own unit is op_unit. */
 static void translate_one(uint16_t *out, size_t first, size_t op_unit)
@@ -74,27 +96,12 @@ static void translate_one(uint16_t *out, size_t first, size_t op_unit)
     uint32_t oparg = 0;
     for (size_t u = first; u <= op_unit; u++)
         oparg = oparg << 8 | (uint32_t)(out[u] >> 8);
-    bool prefixed = op_unit > first;
-    int to = target_of(op);
-    if (op < VM_HAVE_ARGUMENT && prefixed)
-        to = VM_OP_INVALID;             /* a prefix on an opcode without argument */
-    switch (op) {
-    case OP312_COMPARE_OP:
-        oparg >>= 4;
-        break;
-    case OP312_YIELD_VALUE:             /* 3.11's takes no argument */
+    if (op == OP312_YIELD_VALUE) {      /* its prefixes become NOPs */
         for (size_t u = first; u < op_unit; u++)
             out[u] = OP_NOP;
         first = op_unit;
-        oparg = 0;
-        break;
-    case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2:
-        if (!prefixed)
-            to = intrinsic_as_instruction(op, (int)oparg);
-        if (to != OP_CALL_INTRINSIC_1 && to != OP_CALL_INTRINSIC_2)
-            oparg = 0;
-        break;
     }
+    int to = vm_translate_312_op(op, op_unit > first, &oparg);
     out[op_unit] = (uint16_t)to;
     put_oparg(out, first, op_unit, oparg);
 }

@@ -142,7 +142,7 @@ static const char *qualname(const Verifier *v)
 static void instr_text(const Instr *in, char *buf, size_t size)
 {
     const char *name = vm_opcode_info[in->opcode].name;
-    if (name == NULL)
+    if (name == NULL || in->problem == DECODE_UNKNOWN)
         snprintf(buf, size, "opcode %d", in->opcode);
     else if (in->opcode >= VM_HAVE_ARGUMENT)
         snprintf(buf, size, "%s %lld", name, (long long)in->arg);

@@ -293,12 +293,9 @@ START_TEST(translated_effects_match_python312)
     ck_assert_ptr_nonnull(p);
     int op, arg, jump, effect, checked = 0;
     while (fscanf(p, "%d %d %d %d", &op, &arg, &jump, &effect) == 4) {
-        uint16_t unit[3] = { (uint16_t)(OP_EXTENDED_ARG | (arg >> 8) << 8),
-                             (uint16_t)(op | (arg & 0xff) << 8) }, out[3];
-        int first = arg > 255 ? 0 : 1;
-        vm_translate_312(unit + first, out, 2 - (size_t)first);
-        int pvm_op = out[1 - first] & 0xff, pvm_arg = (out[1 - first] >> 8) |
-                     (first == 0 ? (out[0] >> 8) << 8 : 0);
+        uint32_t translated = (uint32_t)arg;
+        int pvm_op = vm_translate_312_op(op, arg > 255, &translated);
+        int pvm_arg = (int)translated;
         if (op == OP312_CACHE || vm_stack_popped(pvm_op, pvm_arg, jump) < 0)
             continue;
         int64_t mine = vm_stack_pushed(pvm_op, pvm_arg, jump) -
