@@ -66,8 +66,12 @@
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
+#ifndef PVM_COMPILER312_PATH            /* the Makefile passes its $(PYTHON312) */
+#define PVM_COMPILER312_PATH "python3.12"
+#endif
 #ifndef PVM_COMPILER_PATH               /* the Makefile passes its $(PYTHON) */
 #define PVM_COMPILER_PATH "/usr/bin/python3.11"
 #endif
@@ -98,8 +102,12 @@ static char unavailable[512];
 
 const char *ld_compiler_path(void)
 {
-    const char *env = getenv("PVM_COMPILER");
-    return env != NULL && env[0] != '\0' ? env : PVM_COMPILER_PATH;
+    /* PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12 (the Makefile's
+     * $(PYTHON) and $(PYTHON312) by default). */
+    const char *env = getenv(rt_py_minor == 12 ? "PVM_COMPILER312" : "PVM_COMPILER");
+    if (env != NULL && env[0] != '\0')
+        return env;
+    return rt_py_minor == 12 ? PVM_COMPILER312_PATH : PVM_COMPILER_PATH;
 }
 
 /* A command name without '/' is looked up on PATH here, before fork: the
@@ -237,12 +245,13 @@ static bool check_hello(Service *s)
         return false;
     }
     Value magic = is_tuple(hello) && rt_tuple_len(hello) == 2 ? rt_tuple_get(hello, 1) : VAL_NULL;
-    if (magic != VAL_NULL && val_is_small(magic) && small_value(magic) == LD_MAGIC_311)
+    if (magic != VAL_NULL && val_is_small(magic) && small_value(magic) == ld_process_magic())
         return true;
     const char *version = magic != VAL_NULL && val_is_small(magic)
                               ? ld_magic_version((uint16_t)small_value(magic)) : NULL;
     reap(s);
-    cannot_start("'%s' is Python %s, not 3.11", s->path, version ? version : "of an unknown version");
+    cannot_start("'%s' is Python %s, not 3.%d", s->path, version ? version : "of an unknown version",
+                 rt_py_minor);
     return false;
 }
 

@@ -81,11 +81,24 @@ typedef struct Printer {
     Value write;        /* bound file.write, or VAL_NULL for stdout */
 } Printer;
 
+static Value sys_stream(Value name, const char *who);
+static Value str_stdout;
+
 static bool print_str(Printer *p, Value s)
 {
-    if (p->write == VAL_NULL)
-        return rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
-    return rt_call1(p->write, s) != VAL_NULL;
+    Value write = p->write;
+    if (write == VAL_NULL) {
+        const ObjStr *o = AS_STR(s);
+        if (o->ascii || rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL))
+            return rt_stdout_write(o->data, o->nbytes);
+        /* A lone surrogate has no UTF-8: sys.stdout's encoder decides, as
+         * in CPython (its surrogateescape writes U+DC80..U+DCFF as the
+         * bytes 0x80..0xFF; any other is UnicodeEncodeError). */
+        Value out = sys_stream(str_stdout, "");
+        if (out == VAL_NULL || (write = rt_getattr_cstr(out, "write")) == VAL_NULL)
+            return false;
+    }
+    return rt_call1(write, s) != VAL_NULL;
 }
 
 /* Write str(v); small ints and strs skip the intermediate object. */
@@ -101,7 +114,7 @@ static bool print_value(Printer *p, Value v)
 }
 
 /* print's default sep and end, made once (interned strs are never freed). */
-static Value str_space, str_newline, str_stdout, str_stdin;
+static Value str_space, str_newline, str_stdin;
 
 Value rt_sys_namespace, rt_stdout_stream;
 

@@ -39,7 +39,10 @@ static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
     s_init, s_init_subclass, s_class_getitem, s_classcell, s_set_name, s_eq, s_hash,
     s_name, s_prepare, s_metaclass, s_mro;
 
-static Value heap_types;        /* list of every class created, for slot updates */
+/* Every class created and still alive, oldest first (weakly: a class
+ * nothing else refers to is collected, as in CPython), for slot and MRO
+ * updates and __subclasses__. */
+static GcWeakArray heap_types;
 
 static bool name_is(Value name, const char *s)
 {
@@ -715,7 +718,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
         rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     rt_update_slots(t);
-    rt_list_append(heap_types, obj_val(t));
+    gc_weak_array_add(&heap_types, t);
     rt_type_modified(t);                /* lookups made while creating it are stale */
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
@@ -964,10 +967,23 @@ static bool is_dunder(Value name)
            s->data[s->nbytes - 1] == '_' && s->data[s->nbytes - 2] == '_';
 }
 
+/* The classes alive, oldest first, as a list: a snapshot that Python code
+ * run while walking it (a metaclass's mro()) cannot reorder. */
+static ObjList *live_classes(void)
+{
+    Value all = rt_list_new(heap_types.n);
+    for (size_t i = 0; i < heap_types.n; i++) {
+        ObjType *t = gc_weak_array_get(&heap_types, i);
+        if (t != NULL)
+            rt_list_append(all, obj_val(t));
+    }
+    return AS_LIST(all);
+}
+
 /* After C.__add__ = f: every class with C on its MRO re-derives its slots. */
 static void slots_changed(ObjType *type)
 {
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);
         if (rt_is_subtype(t, type))
@@ -993,7 +1009,7 @@ static bool check_special(ObjType *t, Value v, const char *name)
  * (bases before subclasses); false with the error of the first failure. */
 static bool update_mros(ObjType *t)
 {
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *c = AS_TYPE(all->items[i]);
         if (c != t && !rt_is_subtype(c, t))
@@ -1357,7 +1373,7 @@ static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
     for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
         if (bt->base == AS_TYPE(args[0]))
             rt_list_append(result, obj_val(bt));
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);
         for (size_t j = 0; j < rt_tuple_len(t->bases); j++)
@@ -1571,7 +1587,6 @@ static void add_builtin(const char *name, Value v)
 void rt_class_init(void)
 {
     intern_names();
-    heap_types = rt_list_new(16);
     rt_slots_init();
     rt_descr_init();
     rt_type_ready(&rt_super_type, super_methods);

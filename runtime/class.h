@@ -144,6 +144,10 @@ Value rt_classmethod_new(Value func);
 Value rt_staticmethod_new(Value func);
 /* A __slots__ member stored at `offset` in instances of owner. */
 Value rt_member_new(Value name, ObjType *owner, size_t offset);
+/* Where a writable __slots__-style member (a Value, unset reading as
+ * AttributeError) keeps its field in instances, or -1 for any other
+ * descriptor (LOAD_ATTR_SLOT, STORE_ATTR_SLOT). */
+int64_t rt_member_slot_offset(Value descr);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);

@@ -168,4 +168,30 @@ void rt_slice_init(void);
 
 void rt_containers_init(void);
 
+/* ---- the iterators a for-loop meets most ----
+ * Their layout is public for FOR_ITER_LIST, FOR_ITER_TUPLE and
+ * FOR_ITER_RANGE (vm/bytecodes.h), which step them in the eval loop. */
+
+typedef struct ListIter {               /* iter(list) */
+    Object ob;
+    Value list;                 /* VAL_NULL once exhausted */
+    ssize_t index;
+} ListIter;
+
+typedef struct TupleIter {              /* iter(tuple) */
+    Object ob;
+    Value tuple;                /* VAL_NULL once exhausted */
+    size_t index;
+} TupleIter;
+
+typedef struct RangeIter {              /* iter(range) within 64 bits */
+    Object ob;
+    int64_t next, step;
+    uint64_t remaining;
+    int64_t start;
+    uint64_t length;
+} RangeIter;
+
+extern ObjType rt_listiter_type, rt_tupleiter_type, rt_rangeiter_type;
+
 #endif

@@ -373,6 +373,14 @@ Value rt_member_new(Value name, ObjType *owner, size_t offset)
     return member_make(name, owner, offset, RT_MEMBER_VALUE_EX, false);
 }
 
+int64_t rt_member_slot_offset(Value descr)
+{
+    if (descr == VAL_NULL || !IS_EXACT(descr, rt_member_type))
+        return -1;
+    ObjMember *m = AS_MEMBER(descr);
+    return m->kind == RT_MEMBER_VALUE_EX && !m->readonly ? (int64_t)m->offset : -1;
+}
+
 Value rt_member_from_def(const MemberDef *def, ObjType *owner)
 {
     Value m = member_make(rt_str_intern_cstr(def->name), owner, def->offset, def->kind,

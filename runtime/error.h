@@ -185,10 +185,10 @@ void rt_excgroup_init(void);
  * the INNERMOST (where it was raised) — the order it is printed in.  The
  * exception is raised in the innermost frame first, so as it unwinds, each
  * frame PREPENDS itself:  exc.__traceback__ = tb(next = exc.__traceback__). */
-Value rt_traceback_here(Value tb_next, ObjCode *code, int lasti);
+Value rt_traceback_here(Value tb_next, Value frame, ObjCode *code, int lasti);
 /* Prepend (code, lasti) to exc's traceback: call once per frame as the
  * exception leaves (or is caught in) that frame, like PyTraceBack_Here. */
-void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti);
+void rt_exc_add_traceback(Value exc, Value frame, ObjCode *code, int lasti);
 /* Ready the traceback type (called by rt_exceptions_init). */
 void rt_traceback_init(void);
 

@@ -19,7 +19,8 @@
 #include <string.h>
 #include "runtime/runtime.h"
 
-static ObjType listiter_type, listreviter_type;
+ObjType rt_listiter_type;
+static ObjType listreviter_type;
 
 /* ---- Storage ------------------------------------------------------------ */
 
@@ -395,12 +396,6 @@ static int list_contains(Value self, Value item)
 /* Forward and reverse iterators hold an index and re-check it against the
  * list's current length at every step, so a list that shrinks or grows
  * while being iterated behaves as in CPython. */
-typedef struct ListIter {
-    Object ob;
-    Value list;                 /* VAL_NULL once exhausted */
-    ssize_t index;
-} ListIter;
-
 static Value listiter_make(ObjType *type, Value list, ssize_t index)
 {
     ListIter *it = gc_alloc(sizeof *it);
@@ -412,7 +407,7 @@ static Value listiter_make(ObjType *type, Value list, ssize_t index)
 
 static Value list_iter(Value self)
 {
-    return listiter_make(&listiter_type, self, 0);
+    return listiter_make(&rt_listiter_type, self, 0);
 }
 
 static Value listiter_next(Value self)
@@ -447,7 +442,7 @@ static Value listiter_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     ListIter *it = VAL_AS(ListIter, args[0]);
-    if (it->list == VAL_NULL || val_type(args[0]) == &listiter_type)
+    if (it->list == VAL_NULL || val_type(args[0]) == &rt_listiter_type)
         return rt_reduce_iter(it->list, rt_list_new(0), (size_t)it->index);
     return rt_reduce_builtin("reversed", rt_tuple_pack(1, it->list), rt_int_from_i64(it->index));
 }
@@ -457,7 +452,7 @@ static Value listiter_setstate(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("__setstate__", nargs - 1, kwnames))
         return VAL_NULL;
     ListIter *it = VAL_AS(ListIter, args[0]);
-    bool forward = val_type(args[0]) == &listiter_type;
+    bool forward = val_type(args[0]) == &rt_listiter_type;
     ssize_t n = it->list != VAL_NULL ? (ssize_t)AS_LIST(it->list)->length : 0, index;
     if (!rt_setstate_index(args[1], forward ? 0 : -1, forward ? n : n - 1, &index))
         return VAL_NULL;
@@ -471,7 +466,7 @@ static Value listiter_length_hint(Value *args, size_t nargs, Value kwnames)
 {
     ListIter *it = VAL_AS(ListIter, args[0]);
     ssize_t n = it->list != VAL_NULL ? (ssize_t)AS_LIST(it->list)->length : 0;
-    ssize_t left = val_type(args[0]) == &listiter_type ? n - it->index
+    ssize_t left = val_type(args[0]) == &rt_listiter_type ? n - it->index
                  : it->index + 1 <= n ? it->index + 1 : 0;
     return small_new(left > 0 ? left : 0);
 }
@@ -481,7 +476,7 @@ static const MethodDef listiter_methods[] = {
     {"__length_hint__", listiter_length_hint}, {NULL, NULL},
 };
 
-static ObjType listiter_type = {
+ObjType rt_listiter_type = {
     .ob.type = &rt_type_type,
     .name = "list_iterator",
     .base = &rt_object_type,
@@ -864,6 +859,6 @@ static const MethodDef list_methods[] = {
 void rt_list_init(void)
 {
     rt_type_ready(&rt_list_type, list_methods);
-    rt_type_ready(&listiter_type, listiter_methods);
+    rt_type_ready(&rt_listiter_type, listiter_methods);
     rt_type_ready(&listreviter_type, listiter_methods);
 }

@@ -313,9 +313,28 @@ static const MethodDef builtin_methods[] = {
     {"__reduce__", builtin_reduce}, {NULL, NULL},
 };
 
+/* Two builtins are equal when they are the same C function bound to the
+ * same object: int.from_bytes == int.from_bytes (meth_richcompare). */
+static Value builtin_richcompare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || !IS_EXACT(b, rt_builtin_type))
+        return rt_NotImplemented;
+    ObjBuiltin *x = AS_BUILTIN(a), *y = AS_BUILTIN(b);
+    bool eq = x == y || (x->fn == y->fn && x->self == y->self && strcmp(x->name, y->name) == 0);
+    return rt_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static intptr_t builtin_hash(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    intptr_t h = (intptr_t)(((uintptr_t)b->fn >> 4) ^ ((uintptr_t)b->self >> 4));
+    return h == -1 ? -2 : h;
+}
+
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
     .repr = builtin_repr, .call = builtin_call, .getsets = builtin_getsets,
+    .richcompare = builtin_richcompare, .hash = builtin_hash,
 };
 
 /* The bound builtin method a descriptor makes for self. */

@@ -14,7 +14,8 @@
 
 #define AS_RANGE(v) VAL_AS(ObjRange, v)
 
-static ObjType rangeiter_type, longrangeiter_type;
+ObjType rt_rangeiter_type;
+static ObjType longrangeiter_type;
 
 /* ---- Int arithmetic shorthands (all operands are ints) ------------------ */
 
@@ -83,14 +84,6 @@ static Value range_item(ObjRange *r, Value i)
 
 /* The fast iterator: everything in C integers.  start and length are
  * kept for pickling, which records the range and the position. */
-typedef struct RangeIter {
-    Object ob;
-    int64_t next, step;
-    uint64_t remaining;
-    int64_t start;
-    uint64_t length;
-} RangeIter;
-
 /* The general iterator, for ranges beyond 63 bits. */
 typedef struct LongRangeIter {
     Object ob;
@@ -115,7 +108,7 @@ static Value range_iter_make(Value start, Value step, Value length)
         /* Every item lies between start and the range's end, so each is a
          * small int; next + step after the last stays inside int64. */
         RangeIter *it = gc_alloc(sizeof *it);
-        it->ob.type = &rangeiter_type;
+        it->ob.type = &rt_rangeiter_type;
         it->next = it->start = small_value(start);
         it->step = small_value(step);
         it->remaining = it->length = (uint64_t)small_value(length);
@@ -209,7 +202,7 @@ static const MethodDef rangeiter_methods[] = {
     {"__length_hint__", rangeiter_length_hint}, {NULL, NULL},
 };
 
-static ObjType rangeiter_type = {
+ObjType rt_rangeiter_type = {
     .ob.type = &rt_type_type,
     .name = "range_iterator",
     .base = &rt_object_type,
@@ -501,6 +494,6 @@ static const MethodDef range_methods[] = {
 void rt_range_init(void)
 {
     rt_type_ready(&rt_range_type, range_methods);
-    rt_type_ready(&rangeiter_type, rangeiter_methods);
+    rt_type_ready(&rt_rangeiter_type, rangeiter_methods);
     rt_type_ready(&longrangeiter_type, rangeiter_methods);
 }

@@ -263,18 +263,12 @@ static int tuple_contains(Value self, Value item)
 
 /* ---- The tuple iterator --------------------------------------------------- */
 
-typedef struct TupleIter {
-    Object ob;
-    Value tuple;                /* VAL_NULL once exhausted */
-    size_t index;
-} TupleIter;
-
-static ObjType tupleiter_type;
+ObjType rt_tupleiter_type;
 
 static Value tuple_iter(Value self)
 {
     TupleIter *it = gc_alloc(sizeof *it);
-    it->ob.type = &tupleiter_type;
+    it->ob.type = &rt_tupleiter_type;
     it->tuple = self;
     return obj_val(it);
 }
@@ -325,7 +319,7 @@ static const MethodDef tupleiter_methods[] = {
     {"__length_hint__", tupleiter_length_hint}, {NULL, NULL},
 };
 
-static ObjType tupleiter_type = {
+ObjType rt_tupleiter_type = {
     .ob.type = &rt_type_type,
     .name = "tuple_iterator",
     .base = &rt_object_type,
@@ -401,5 +395,5 @@ static const MethodDef tuple_methods[] = {
 void rt_tuple_init(void)
 {
     rt_type_ready(&rt_tuple_type, tuple_methods);
-    rt_type_ready(&tupleiter_type, tupleiter_methods);
+    rt_type_ready(&rt_tupleiter_type, tupleiter_methods);
 }

@@ -77,6 +77,8 @@ static const char usage_text[] =
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
+    "  --python=3.12     run source as Python 3.12 (compiled by python3.12, its\n"
+    "                    stdlib); a .pyc runs as the version of its magic number\n"
     "  --stats           after the program, print to stderr how often each opcode\n"
     "                    and each pair of opcodes ran, and how specialization went\n"
     "Tools:\n"
@@ -450,6 +452,14 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
         }
         return true;
     }
+    if (strncmp(opt, "--python=", 9) == 0) {   /* the bytecode version of sources */
+        if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0) {
+            fprintf(stderr, "pvm: --python takes 3.11 or 3.12, not '%s'\n", opt + 9);
+            *exit_status = 2;
+        }
+        rt_py_minor = opt[12] == '2' ? 12 : 11;
+        return true;
+    }
     if (strcmp(opt, "--list-dispatch") == 0) {
         *exit_status = list_dispatch();
         return true;
@@ -669,6 +679,10 @@ int main(int argc, char **argv)
     int limit_status = heap_limit_option(&o, &heap_limit);
     if (limit_status >= 0)
         return limit_status;
+
+    /* A .pyc decides the process's bytecode version (runtime/version.h). */
+    if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
+        rt_py_minor = ld_pyc_file_minor(argv[i]);
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,

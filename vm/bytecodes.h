@@ -361,6 +361,7 @@ TARGET(UNARY_NOT) {
 }
 
 TARGET(BINARY_OP) {                 /* oparg: NB_* */
+    ADAPTIVE(vm_specialize_binary_op(instr_, SECOND(), TOP(), oparg));
     Value right = TOP(), left = SECOND(), r;
     /* Small ints are a few bits narrower than a machine word, so the
      * exact result of + and - always fits in intptr_t; small_fits says
@@ -424,7 +425,83 @@ binop_done:
     DISPATCH();
 }
 
+/* The specialized forms of BINARY_OP: the operator is the one their name
+ * says (oparg is it, or its in-place form), the operands' types are
+ * checked on every execution.  An int result that is not small, or a big
+ * int operand, takes the general path, without a miss: it is still an
+ * int operation.  (A body's DISPATCH stays outside the do-while of such a
+ * macro: in the switch strategy it is `continue`, which there would only
+ * end the do-while.) */
+
+#define BINARY_OP_INT(self, c_op)                                          \
+    do {                                                                   \
+        Value right = TOP(), left = SECOND(), r;                           \
+        DEOPT_IF(!is_int(left) || !is_int(right), self, BINARY_OP);        \
+        intptr_t c;                                                        \
+        if (val_is_small(left) && val_is_small(right) &&                   \
+            !c_op(small_value(left), small_value(right), &c) && small_fits(c)) \
+            r = small_new(c);                                              \
+        else if ((r = rt_binary_op(left, right, oparg)) == VAL_NULL)       \
+            GOTO_ERROR();                                                  \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(BINARY_OP);                                            \
+    } while (0)
+
+TARGET(BINARY_OP_ADD_INT) {
+    BINARY_OP_INT(BINARY_OP_ADD_INT, __builtin_add_overflow);
+    DISPATCH();
+}
+
+TARGET(BINARY_OP_SUBTRACT_INT) {
+    BINARY_OP_INT(BINARY_OP_SUBTRACT_INT, __builtin_sub_overflow);
+    DISPATCH();
+}
+
+TARGET(BINARY_OP_MULTIPLY_INT) {
+    BINARY_OP_INT(BINARY_OP_MULTIPLY_INT, __builtin_mul_overflow);
+    DISPATCH();
+}
+
+/* Two floats: + - * never raise (inf and nan are results). */
+#define BINARY_OP_FLOAT(self, op)                                          \
+    do {                                                                   \
+        Value right = TOP(), left = SECOND();                              \
+        DEOPT_IF(!is_float(left) || !is_float(right), self, BINARY_OP);    \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(rt_float_new(AS_FLOAT(left)->value op AS_FLOAT(right)->value)); \
+        SKIP_CACHES(BINARY_OP);                                            \
+    } while (0)
+
+TARGET(BINARY_OP_ADD_FLOAT) {
+    BINARY_OP_FLOAT(BINARY_OP_ADD_FLOAT, +);
+    DISPATCH();
+}
+
+TARGET(BINARY_OP_SUBTRACT_FLOAT) {
+    BINARY_OP_FLOAT(BINARY_OP_SUBTRACT_FLOAT, -);
+    DISPATCH();
+}
+
+TARGET(BINARY_OP_MULTIPLY_FLOAT) {
+    BINARY_OP_FLOAT(BINARY_OP_MULTIPLY_FLOAT, *);
+    DISPATCH();
+}
+
+TARGET(BINARY_OP_ADD_UNICODE) {     /* str + str */
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!is_str(left) || !is_str(right), BINARY_OP_ADD_UNICODE, BINARY_OP);
+    Value r = rt_str_concat(left, right);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+}
+
 TARGET(COMPARE_OP) {                /* oparg: CMP_* */
+    ADAPTIVE(vm_specialize_compare_op(instr_, SECOND(), TOP(), oparg, frame->code));
     Value right = TOP(), left = SECOND(), r;
     /* Two small ints compare as machine words: no objects, no method
      * lookup, and the result is one of the two bool singletons. */
@@ -443,6 +520,50 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
     STACK_SHRINK(1);
     SET_TOP(r);
     SKIP_CACHES(COMPARE_OP);
+    DISPATCH();
+}
+
+/* COMPARE_OP_*_JUMP: a comparison and the POP_JUMP_IF that follows it, in
+ * one body (CPython 3.11's superinstruction).  The outcome is one VM_CMP_*
+ * bit; the cache's mask says for which outcomes the jump is taken and in
+ * which direction.  No bool is pushed, and the jump instruction is stepped
+ * over: its operand is read (NEXT_INSTR_OPARG), its body never runs.  The
+ * specializer made this form only when the jump follows at once. */
+#define COMPARE_AND_JUMP(outcome)                                          \
+    do {                                                                   \
+        unsigned mask_ = CACHE_UNITS()[1];                                 \
+        STACK_SHRINK(2);                                                   \
+        SKIP_CACHES(COMPARE_OP);                                           \
+        int distance_ = NEXT_INSTR_OPARG();                                \
+        JUMPBY(1);                      /* past the jump instruction */    \
+        if ((outcome) & mask_) {                                           \
+            if (mask_ & VM_JUMP_BACKWARD) {                                \
+                JUMPBY(-distance_);                                        \
+                CHECK_EVAL_BREAKER_BACK_EDGE(distance_);                   \
+            } else {                                                       \
+                JUMPBY(distance_);                                         \
+            }                                                              \
+        }                                                                  \
+    } while (0)
+
+TARGET(COMPARE_OP_INT_JUMP) {       /* two small ints */
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!val_is_small(left) || !val_is_small(right), COMPARE_OP_INT_JUMP, COMPARE_OP);
+    COMPARE_AND_JUMP(vm_cmp_outcome_int(small_value(left), small_value(right)));
+    DISPATCH();
+}
+
+TARGET(COMPARE_OP_FLOAT_JUMP) {     /* two floats; NaN is unordered */
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!is_float(left) || !is_float(right), COMPARE_OP_FLOAT_JUMP, COMPARE_OP);
+    COMPARE_AND_JUMP(vm_cmp_outcome_double(AS_FLOAT(left)->value, AS_FLOAT(right)->value));
+    DISPATCH();
+}
+
+TARGET(COMPARE_OP_STR_JUMP) {       /* == or != of two str: equal or not */
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!is_str(left) || !is_str(right), COMPARE_OP_STR_JUMP, COMPARE_OP);
+    COMPARE_AND_JUMP(left == right || rt_str_equal(left, right) ? VM_CMP_EQUAL : VM_CMP_LESS);
     DISPATCH();
 }
 
@@ -473,6 +594,7 @@ TARGET(CONTAINS_OP) {               /* oparg 1: not in */
  * general path (it wraps them and raises IndexError). */
 
 TARGET(BINARY_SUBSCR) {
+    ADAPTIVE(vm_specialize_binary_subscr(instr_, SECOND(), TOP()));
     Value key = TOP(), container = SECOND(), r;
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
@@ -489,7 +611,45 @@ TARGET(BINARY_SUBSCR) {
     DISPATCH();
 }
 
+/* The specialized forms: an exact list or tuple with an index in range
+ * (a negative or too large one is a miss: the base form raises or wraps),
+ * an exact dict. */
+
+#define BINARY_SUBSCR_SEQ_INT(self, is_kind, AS_KIND)                     \
+    do {                                                                   \
+        Value key = TOP(), container = SECOND();                           \
+        DEOPT_IF(!is_kind(container) || !vm_index_in(key, AS_KIND(container)->length), \
+                 self, BINARY_SUBSCR);                                     \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(AS_KIND(container)->items[small_value(key)]);              \
+        SKIP_CACHES(BINARY_SUBSCR);                                        \
+    } while (0)
+
+TARGET(BINARY_SUBSCR_LIST_INT) {
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_LIST_INT, is_list, AS_LIST);
+    DISPATCH();
+}
+
+TARGET(BINARY_SUBSCR_TUPLE_INT) {
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_TUPLE_INT, is_tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+TARGET(BINARY_SUBSCR_DICT) {
+    Value key = TOP(), container = SECOND();
+    DEOPT_IF(!is_dict(container), BINARY_SUBSCR_DICT, BINARY_SUBSCR);
+    bool error;
+    Value r = rt_dict_get(container, key, &error);
+    if (r == VAL_NULL && (error || (r = rt_getitem(container, key)) == VAL_NULL))
+        GOTO_ERROR();                   /* unhashable, or the KeyError */
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(BINARY_SUBSCR);
+    DISPATCH();
+}
+
 TARGET(STORE_SUBSCR) {              /* container[key] = value */
+    ADAPTIVE(vm_specialize_store_subscr(instr_, SECOND(), TOP()));
     Value key = TOP(), container = SECOND(), v = THIRD();
     if (is_list(container) && val_is_small(key) &&
         (size_t)small_value(key) < AS_LIST(container)->length) {
@@ -497,6 +657,26 @@ TARGET(STORE_SUBSCR) {              /* container[key] = value */
     } else if (rt_setitem(container, key, v) < 0) {
         GOTO_ERROR();
     }
+    STACK_SHRINK(3);
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+}
+
+TARGET(STORE_SUBSCR_LIST_INT) {
+    Value key = TOP(), container = SECOND();
+    DEOPT_IF(!is_list(container) || !vm_index_in(key, AS_LIST(container)->length),
+             STORE_SUBSCR_LIST_INT, STORE_SUBSCR);
+    AS_LIST(container)->items[small_value(key)] = THIRD();
+    STACK_SHRINK(3);
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+}
+
+TARGET(STORE_SUBSCR_DICT) {
+    Value container = SECOND();
+    DEOPT_IF(!is_dict(container), STORE_SUBSCR_DICT, STORE_SUBSCR);
+    if (!rt_dict_set(container, TOP(), THIRD()))
+        GOTO_ERROR();
     STACK_SHRINK(3);
     SKIP_CACHES(STORE_SUBSCR);
     DISPATCH();
@@ -531,6 +711,7 @@ TARGET(LOAD_ATTR) {
      * __getattr__); the names are interned, so dict probes compare
      * pointers.  Specialized forms follow. */
     ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -578,6 +759,19 @@ TARGET(LOAD_ATTR_MODULE) {
     DISPATCH();
 }
 
+/* obj.name, a __slots__ member: the field at a known offset of obj (an
+ * empty one is a miss: the base form raises the AttributeError). */
+TARGET(LOAD_ATTR_SLOT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_SLOT, LOAD_ATTR);
+    Value v = *(Value *)((char *)val_obj(owner) + caches[3]);
+    DEOPT_IF(v == VAL_NULL, LOAD_ATTR_SLOT, LOAD_ATTR);
+    SET_TOP(v);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+}
+
 /* obj.name, a property of the class: its getter (a Python function,
  * kept in the code object's cache_objs) called on obj. */
 TARGET(LOAD_ATTR_PROPERTY) {
@@ -618,6 +812,17 @@ TARGET(STORE_ATTR_WITH_HINT) {
     Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
     if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
+    STACK_SHRINK(2);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+}
+
+/* owner.name = value into a __slots__ member, at a known offset. */
+TARGET(STORE_ATTR_SLOT) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), STORE_ATTR_SLOT, STORE_ATTR);
+    *(Value *)((char *)val_obj(owner) + caches[3]) = SECOND();
     STACK_SHRINK(2);
     SKIP_CACHES(STORE_ATTR);
     DISPATCH();
@@ -679,6 +884,20 @@ TARGET(LOAD_METHOD_NO_DICT) {
     DISPATCH();
 }
 
+/* Class.f(...): the class's function itself (no binding), NULL below it;
+ * the class's own version tag guards it. */
+TARGET(LOAD_METHOD_CLASS) {
+    const uint16_t *caches = CACHE_UNITS();
+    Value owner = TOP();
+    DEOPT_IF(!IS_EXACT(owner, rt_type_type) ||
+             AS_TYPE(owner)->version_tag != vm_cache_u32(caches + 1),
+             LOAD_METHOD_CLASS, LOAD_METHOD);
+    SET_TOP(rt_Null);
+    PUSH(vm_cache_value(caches + 6));
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+}
+
 /* module.f(...): a global of the module, at a known entry; NULL below it. */
 TARGET(LOAD_METHOD_MODULE) {
     const uint16_t *caches = CACHE_UNITS();
@@ -711,6 +930,7 @@ TARGET(PRECALL) {                   /* unpack a bound method into NULL's slot */
     /* A bound method called as `m = obj.meth; m(x)` becomes the function
      * plus self, so CALL pushes a frame for the function directly instead
      * of calling the method object (which would re-enter the loop from C). */
+    ADAPTIVE(vm_specialize_precall(instr_, sp, oparg, kwnames));
     if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
         ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
         PEEK(oparg + 2) = m->func;
@@ -720,7 +940,98 @@ TARGET(PRECALL) {                   /* unpack a bound method into NULL's slot */
     DISPATCH();
 }
 
+/* A Python function: nothing to unpack (CALL's forms do the call). */
+TARGET(PRECALL_PYFUNC) {
+    DEOPT_IF(!is_function(PEEK(oparg + 1 + (PEEK(oparg + 2) != rt_Null))), PRECALL_PYFUNC,
+             PRECALL);
+    SKIP_CACHES(PRECALL);
+    DISPATCH();
+}
+
+/* The PRECALL_NO_KW forms call a builtin themselves, without keywords, and
+ * step over the CALL that follows (the specializer checked it is the next
+ * code unit), as CPython 3.11's do.  Their operands are CALL's: either
+ * [NULL, callable, args...] or [method, self, args...]; the result replaces
+ * them all.  frame->instr names the call for the callee (warnings). */
+#define PRECALL_OPERANDS(total, args)                                      \
+    int total = oparg + (PEEK(oparg + 2) != rt_Null);                      \
+    Value *args = sp - total
+#define PRECALL_DONE(r)                                                    \
+    do {                                                                   \
+        if ((r) == VAL_NULL)                                               \
+            GOTO_ERROR();                                                  \
+        STACK_SHRINK(oparg + 1);                                           \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(PRECALL);                                              \
+        JUMPBY(1);                      /* the CALL */                     \
+        SKIP_CACHES(CALL);                                                 \
+    } while (0)
+
+TARGET(PRECALL_NO_KW_BUILTIN_FAST) {    /* f(args), f a builtin function */
+    PRECALL_OPERANDS(total, args);
+    Value callable = PEEK(total + 1);
+    DEOPT_IF(!IS_EXACT(callable, rt_builtin_type) || VAL_AS(ObjBuiltin, callable)->self != VAL_NULL ||
+             kwnames != VAL_NULL, PRECALL_NO_KW_BUILTIN_FAST, PRECALL);
+    frame->instr = THIS_INSTR();
+    Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL);
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
+/* obj.meth(args) for a method of obj's builtin type (str.join...): self
+ * is args[0], and of the method's own type. */
+TARGET(PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST) {
+    PRECALL_OPERANDS(total, args);
+    Value callable = PEEK(total + 1);
+    DEOPT_IF(!IS_EXACT(callable, rt_method_descr_type) || total == oparg || kwnames != VAL_NULL ||
+             val_type(args[0]) != VAL_AS(ObjBuiltin, callable)->owner,
+             PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, PRECALL);
+    frame->instr = THIS_INSTR();
+    Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL);
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
+TARGET(PRECALL_NO_KW_TYPE_1) {          /* type(x) */
+    DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != obj_val(&rt_type_type) || oparg != 1 ||
+             kwnames != VAL_NULL, PRECALL_NO_KW_TYPE_1, PRECALL);
+    Value r = obj_val(val_type(TOP()));
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
+TARGET(PRECALL_NO_KW_LEN) {             /* len(x) */
+    DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != vm_builtin_len || oparg != 1 ||
+             kwnames != VAL_NULL, PRECALL_NO_KW_LEN, PRECALL);
+    frame->instr = THIS_INSTR();        /* __len__ may ask */
+    ssize_t n = rt_len(TOP());
+    Value r = n < 0 ? VAL_NULL : rt_int_from_i64(n);
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
+/* isinstance(x, cls): x's exact type answers at once; anything else asks
+ * the builtin (tuples of classes, __instancecheck__). */
+TARGET(PRECALL_NO_KW_ISINSTANCE) {
+    DEOPT_IF(PEEK(4) != rt_Null || PEEK(3) != vm_builtin_isinstance || oparg != 2 ||
+             kwnames != VAL_NULL, PRECALL_NO_KW_ISINSTANCE, PRECALL);
+    frame->instr = THIS_INSTR();        /* __instancecheck__ may ask */
+    Value r = obj_val(val_type(SECOND())) == TOP()
+            ? rt_True : VAL_AS(ObjBuiltin, vm_builtin_isinstance)->fn(sp - 2, 2, VAL_NULL);
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
+TARGET(PRECALL_NO_KW_LIST_APPEND) {     /* lst.append(x), lst an exact list */
+    DEOPT_IF(PEEK(3) != vm_list_append || !is_list(SECOND()) || oparg != 1 ||
+             kwnames != VAL_NULL, PRECALL_NO_KW_LIST_APPEND, PRECALL);
+    Value r = rt_list_append(SECOND(), TOP()) ? rt_None : VAL_NULL;
+    PRECALL_DONE(r);
+    DISPATCH();
+}
+
 TARGET(CALL) {
+    ADAPTIVE(vm_specialize_call(instr_, sp, oparg, kwnames));
     /* Below the oparg arguments: either [NULL, callable] or, for a method
      * call, [function, self].  In the second case self is the first of
      * oparg + 1 arguments, which then start one slot lower. */
@@ -748,13 +1059,44 @@ TARGET(CALL) {
      * two slots below the arguments.  The frame records where it is, so the
      * callee can ask for its line (warnings.warn, vm_frame_info). */
     frame->instr = THIS_INSTR();
-    Value r = rt_call(callable, args, total, call_kwnames);
+    Value r = CALL_NATIVE(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(oparg + 1);
     SET_TOP(r);
     SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();    /* what it called may want the loop */
     DISPATCH();
+}
+
+/* A Python function given exactly its positional parameters, or fewer
+ * with defaults for the rest: the frame is filled by copying, without the
+ * general binding (vm_function_frame_positional).  The guard reads the
+ * function's code on every call, so an assignment to __code__ or
+ * __defaults__ is a miss at once. */
+#define CALL_PY_POSITIONAL(self, fits)                                     \
+    do {                                                                   \
+        bool is_meth = PEEK(oparg + 2) != rt_Null;                         \
+        int total = oparg + is_meth;                                       \
+        Value callable = PEEK(total + 1);                                  \
+        DEOPT_IF(!is_function(callable) || kwnames != VAL_NULL ||          \
+                 !fits(AS_FUNCTION(callable), total), self, CALL);         \
+        Frame *callee = vm_function_frame_positional(AS_FUNCTION(callable), sp - total, total); \
+        if (callee == NULL)                                                \
+            GOTO_ERROR();                                                  \
+        STACK_SHRINK(oparg + 2);                                           \
+        SAVE_FRAME(CACHES_CALL);                                           \
+        callee->previous = frame;                                          \
+        frame = callee;                                                    \
+        ENTER_FRAME();                                                     \
+    } while (0)
+
+TARGET(CALL_PY_EXACT_ARGS) {
+    CALL_PY_POSITIONAL(CALL_PY_EXACT_ARGS, vm_exact_args);
+}
+
+TARGET(CALL_PY_WITH_DEFAULTS) {
+    CALL_PY_POSITIONAL(CALL_PY_WITH_DEFAULTS, vm_args_with_defaults);
 }
 
 TARGET(CALL_FUNCTION_EX) {
@@ -806,7 +1148,11 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
-    frame = vm_leave_frame(frame);
+    if (frame->obj != NULL) {           /* its frame object keeps the position */
+        frame->instr = THIS_INSTR();
+        vm_frame_object_exit(frame);
+    }
+    frame = vm_drop_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */
     RESTORE_FRAME();
@@ -952,6 +1298,13 @@ TARGET(GET_ITER) {
     if (it == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(it);
+    /* A for-loop: the FOR_ITER after this takes the form for the iterator
+     * it is about to step (see vm_for_iter_form), once per loop. */
+    uint16_t *next = NEXT_INSTR_UNIT();
+    if (vm_base_opcode(*next & 0xff) == OP_FOR_ITER && (*next & 0xff) != vm_for_iter_form(it)) {
+        vm_specialize_for_iter(next, vm_for_iter_form(it));
+        REFRESH_NEXT_HANDLER(next);
+    }
     DISPATCH();
 }
 
@@ -979,6 +1332,51 @@ TARGET(FOR_ITER) {
     DISPATCH();
 }
 
+/* The forms for the iterators of list, tuple and range (CPython 3.12's):
+ * the iterator's next step, inline.  Exhausted, the iterator lets go of
+ * its sequence, as its `next` slot does. */
+
+#define FOR_ITER_SEQUENCE(self, iter_type, Iter, field, AS_KIND)           \
+    do {                                                                   \
+        Value iter = TOP();                                                \
+        DEOPT_IF(val_type(iter) != &iter_type, self, FOR_ITER);            \
+        Iter *it = VAL_AS(Iter, iter);                                     \
+        if (it->field != VAL_NULL) {                                       \
+            if ((size_t)it->index < AS_KIND(it->field)->length) {          \
+                PUSH(AS_KIND(it->field)->items[it->index++]);              \
+                break;                  /* out of the do-while: an item */ \
+            }                                                              \
+            it->field = VAL_NULL;                                          \
+        }                                                                  \
+        STACK_SHRINK(1);                /* exhausted */                    \
+        JUMPBY(oparg);                                                     \
+    } while (0)
+
+TARGET(FOR_ITER_LIST) {
+    FOR_ITER_SEQUENCE(FOR_ITER_LIST, rt_listiter_type, ListIter, list, AS_LIST);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_TUPLE) {
+    FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_RANGE) {            /* the values are small ints */
+    Value iter = TOP();
+    DEOPT_IF(val_type(iter) != &rt_rangeiter_type, FOR_ITER_RANGE, FOR_ITER);
+    RangeIter *it = VAL_AS(RangeIter, iter);
+    if (it->remaining == 0) {
+        STACK_SHRINK(1);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+    it->remaining--;
+    PUSH(small_new((intptr_t)it->next));
+    it->next += it->step;
+    DISPATCH();
+}
+
 TARGET(GET_LEN) {
     /* Only `match`: a sequence pattern checks the length before it
      * unpacks, so that `case [a, b]` fails quietly on a 3-list. */
@@ -990,6 +1388,7 @@ TARGET(GET_LEN) {
 }
 
 TARGET(UNPACK_SEQUENCE) {
+    ADAPTIVE(vm_specialize_unpack_sequence(instr_, TOP(), oparg));
     Value seq = POP();
     /* `a, b = b, a` and `for k, v in d.items()`: a tuple of the right
      * length is pushed directly, last item first, so the first item ends on
@@ -1006,6 +1405,37 @@ TARGET(UNPACK_SEQUENCE) {
         sp += oparg;
     }
     SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+}
+
+TARGET(UNPACK_SEQUENCE_TWO_TUPLE) {     /* a, b = t */
+    Value seq = TOP();
+    DEOPT_IF(!is_tuple(seq) || AS_TUPLE(seq)->length != 2, UNPACK_SEQUENCE_TWO_TUPLE,
+             UNPACK_SEQUENCE);
+    SET_TOP(AS_TUPLE(seq)->items[1]);
+    PUSH(AS_TUPLE(seq)->items[0]);
+    SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+}
+
+/* a, b, c = seq for an exact tuple or list of oparg items */
+#define UNPACK_SEQUENCE_ITEMS(self, is_kind, AS_KIND)                      \
+    do {                                                                   \
+        Value seq = TOP();                                                 \
+        DEOPT_IF(!is_kind(seq) || AS_KIND(seq)->length != (size_t)oparg, self, UNPACK_SEQUENCE); \
+        STACK_SHRINK(1);                                                   \
+        for (int i = oparg; --i >= 0;)                                     \
+            PUSH(AS_KIND(seq)->items[i]);                                  \
+        SKIP_CACHES(UNPACK_SEQUENCE);                                      \
+    } while (0)
+
+TARGET(UNPACK_SEQUENCE_TUPLE) {
+    UNPACK_SEQUENCE_ITEMS(UNPACK_SEQUENCE_TUPLE, is_tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+TARGET(UNPACK_SEQUENCE_LIST) {
+    UNPACK_SEQUENCE_ITEMS(UNPACK_SEQUENCE_LIST, is_list, AS_LIST);
     DISPATCH();
 }
 
@@ -1405,6 +1835,7 @@ TARGET(SEND) {
     if (status == SEND_ERROR)
         GOTO_ERROR();
     if (status == SEND_RETURN) {
+        TRACE_SEND_RETURN(r);           /* the tracing loop: an "exception" event */
         SET_TOP(r);
         JUMPBY(oparg);
         DISPATCH();
@@ -1582,3 +2013,5 @@ TARGET(CACHE) {
     GOTO_ERROR();
 }
 
+/* The internal instructions of translated 3.12 code. */
+#include "vm/bytecodes_internal.h"

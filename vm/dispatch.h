@@ -41,6 +41,10 @@
  *   REFRESH_HANDLER(i)    the opcode unit i was rewritten (specialized or
  *                         back to its base form): a strategy that keeps its
  *                         own copy of what to run (threaded) updates it
+ *   NEXT_INSTR_OPARG()    the oparg of the instruction at next_instr (a
+ *                         fused form runs the jump after it itself)
+ *   NEXT_INSTR_UNIT()     the code unit of the instruction at next_instr,
+ *   REFRESH_NEXT_HANDLER(i)  and the same as REFRESH_HANDLER for it
  *   GO_TO_BODY(name)      run the body of `name` for this instruction
  *                         (a specialized form's miss runs its base form)
  *   GOTO_ERROR()          an exception is set: unwind to a handler
@@ -120,6 +124,21 @@
         }                                               \
     } while (0)
 
+/* The oparg of the instruction at next_instr (after SKIP_CACHES: the one
+ * after this), which a fused form executes itself (COMPARE_OP_INT_JUMP's
+ * jump).  The code-unit strategies read its unit (threaded, its entry). */
+#ifndef NEXT_INSTR_OPARG
+#define NEXT_INSTR_OPARG() (*next_instr >> 8)
+#endif
+
+/* The code unit of the instruction at next_instr, which GET_ITER rewrites
+ * (the FOR_ITER after it), and telling a strategy that keeps its own copy
+ * of what to run (threaded) that it was rewritten. */
+#ifndef NEXT_INSTR_UNIT
+#define NEXT_INSTR_UNIT() ((uint16_t *)next_instr)
+#define REFRESH_NEXT_HANDLER(instr) ((void)0)
+#endif
+
 /* Counting misses is the --stats loop's (vm/stats.c); elsewhere, nothing. */
 #ifndef VM_STAT_MISS
 #define VM_STAT_MISS(op) ((void)0)
@@ -157,6 +176,28 @@
             GOTO_BREAKER();                         \
         }                                           \
     } while (0)
+
+/* After a call of a C function, which recorded its instruction in
+ * frame->instr before calling and has stepped over its caches: the
+ * breaker may have been set by the call (sys.settrace, a signal handler
+ * installed), and the loop goes on after the caches once it is handled. */
+#define CHECK_EVAL_BREAKER_AFTER_CALL()             \
+    do {                                            \
+        if (EVAL_BREAKER_SET())                     \
+            GOTO_BREAKER();                         \
+    } while (0)
+
+/* A CALL of anything but a Python function; the tracing loop's reports
+ * the call to sys.setprofile's function (vm/systrace.h). */
+#ifndef CALL_NATIVE
+#define CALL_NATIVE(callable, args, nargs, kwnames) rt_call(callable, args, nargs, kwnames)
+#endif
+
+/* SEND's receiver returned: under a trace function, CPython 3.11 reports
+ * the StopIteration that carried the value as an "exception" event. */
+#ifndef TRACE_SEND_RETURN
+#define TRACE_SEND_RETURN(value) ((void)0)
+#endif
 
 /* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR
  * would now name the unit before the loop's first instruction, so the

@@ -56,7 +56,10 @@ static size_t instruction_end(const ObjCode *code, size_t start, size_t *op_unit
     while (i + 1 < n && unit_op(code, i) == OP_EXTENDED_ARG)
         i++;
     *op_unit = i;
-    size_t end = i + 1 + vm_opcode_info[unit_op(code, i)].caches;
+    /* A specialized form has its base instruction's caches (the table
+     * knows only the base opcodes: with a specialized byte, the cache units
+     * would be read as instructions of their own). */
+    size_t end = i + 1 + vm_opcode_info[vm_base_opcode(unit_op(code, i))].caches;
     return end < n ? end : n;
 }
 
@@ -92,7 +95,7 @@ static ThreadedCode *translate(const ObjCode *code, void *const *labels)
     k = 0;
     for (size_t i = 0, end; i < n; i = end, k++) {
         end = instruction_end(code, i, &op_unit);
-        int op = unit_op(code, op_unit);
+        int op = unit_op(code, op_unit), base = vm_base_opcode(op);
         /* Each EXTENDED_ARG contributes the next 8 high bits. */
         int32_t oparg = 0;
         for (size_t u = i; u <= op_unit; u++)
@@ -100,9 +103,9 @@ static ThreadedCode *translate(const ObjCode *code, void *const *labels)
         /* A jump's target is relative to the unit after the instruction and
          * its caches (`end`); re-expressed relative to entry k + 1, which
          * is where next_instr points while the jump's body runs. */
-        if (vm_opcode_info[op].kind == OPK_JFWD)
+        if (vm_opcode_info[base].kind == OPK_JFWD)
             oparg = entry_at(index, code, (long)end + oparg) - (int32_t)(k + 1);
-        else if (vm_opcode_info[op].kind == OPK_JBACK)
+        else if (vm_opcode_info[base].kind == OPK_JBACK)
             oparg = (int32_t)(k + 1) - entry_at(index, code, (long)end - oparg);
         tc->entries[k] = (Threaded){ labels[op], oparg, (uint32_t)op_unit };
     }
@@ -126,6 +129,17 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
     if (tc == NULL)
         f->decoded = tc = threaded_code(f->code, labels);
     return tc->entries + tc->index[u - f->code->instrs];
+}
+
+/* The first code unit of entry e (its EXTENDED_ARG prefixes included):
+ * where another loop continues the frame (sys.settrace's hand-over). */
+static const uint16_t *entry_start(Frame *f, const Threaded *e)
+{
+    const ThreadedCode *tc = f->decoded;
+    uint32_t k = (uint32_t)(e - tc->entries), u = e->unit;
+    while (u > 0 && tc->index[u - 1] == k)
+        u--;
+    return f->code->instrs + u;
 }
 
 /* ---- the loop ------------------------------------------------------------------- */
@@ -154,10 +168,18 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
 #define CACHE_UNITS() ((uint16_t *)frame->code->instrs + next_instr[-1].unit + 1)
 #define REFRESH_HANDLER(instr) \
     (((Threaded *)next_instr)[-1].handler = dispatch_table[*(instr) & 0xff])
+#undef NEXT_INSTR_OPARG
+#define NEXT_INSTR_OPARG() (next_instr->oparg)
+#undef NEXT_INSTR_UNIT
+#undef REFRESH_NEXT_HANDLER
+#define NEXT_INSTR_UNIT() ((uint16_t *)frame->code->instrs + next_instr->unit)
+#define REFRESH_NEXT_HANDLER(instr) \
+    (((Threaded *)next_instr)->handler = dispatch_table[*(instr) & 0xff])
 #define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();
 #define DISPATCH_LOOP_END
 #define DISPATCH_FROM_OUTSIDE() DISPATCH()
+#define NEXT_UNIT() entry_start(frame, next_instr)
 
 #include "vm/eval_loop.h"

@@ -174,6 +174,10 @@ enum {
 #undef OPCODE_ENUM
 };
 
+/* The internal instructions 3.12 code is translated into (appended to the
+ * table below: vm_opcode_info, the stack effects, every dispatch table). */
+#include "vm/opcodes_internal.h"
+
 /* ---- specialized instructions ---------------------------------------------
  * The forms the eval loop rewrites an instruction into once it has seen what
  * it operates on (vm/specialize.c; CPython 3.11's adaptive interpreter is
@@ -186,15 +190,48 @@ enum {
  *
  * X(name, number, base instruction) */
 #define PVM_SPECIALIZED(X) \
+    X(BINARY_OP_ADD_FLOAT,            4, BINARY_OP)   /* float + float */ \
+    X(BINARY_OP_ADD_INT,              5, BINARY_OP)   /* int + int (small: inline) */ \
+    X(BINARY_OP_ADD_UNICODE,          6, BINARY_OP)   /* str + str */ \
+    X(BINARY_OP_MULTIPLY_FLOAT,       8, BINARY_OP)   /* float * float */ \
+    X(BINARY_OP_MULTIPLY_INT,        13, BINARY_OP)   /* int * int */ \
+    X(BINARY_OP_SUBTRACT_FLOAT,      14, BINARY_OP)   /* float - float */ \
+    X(BINARY_OP_SUBTRACT_INT,        16, BINARY_OP)   /* int - int */ \
+    X(BINARY_SUBSCR_DICT,            18, BINARY_SUBSCR) /* dict[key] */ \
+    X(BINARY_SUBSCR_LIST_INT,        20, BINARY_SUBSCR) /* list[i], 0 <= i < len */ \
+    X(BINARY_SUBSCR_TUPLE_INT,       21, BINARY_SUBSCR) /* tuple[i], 0 <= i < len */ \
+    X(CALL_PY_EXACT_ARGS,            23, CALL)        /* a Python function given exactly its positional parameters */ \
+    X(CALL_PY_WITH_DEFAULTS,         24, CALL)        /* the same, the missing last ones from its defaults */ \
+    X(COMPARE_OP_FLOAT_JUMP,         27, COMPARE_OP)  /* float ? float, and the POP_JUMP_IF after it */ \
+    X(COMPARE_OP_INT_JUMP,           28, COMPARE_OP)  /* small int ? small int, and the jump */ \
+    X(COMPARE_OP_STR_JUMP,           29, COMPARE_OP)  /* str == or != str, and the jump */ \
     X(LOAD_ATTR_MODULE,              41, LOAD_ATTR)   /* a module's global, at a known dict entry */ \
+    X(LOAD_ATTR_SLOT,                42, LOAD_ATTR)   /* a __slots__ member, at a known offset */ \
     X(LOAD_ATTR_WITH_HINT,           43, LOAD_ATTR)   /* from the instance dict, at a known entry */ \
     X(LOAD_GLOBAL_BUILTIN,           48, LOAD_GLOBAL) /* a builtin at a known entry; globals' keys unchanged */ \
     X(LOAD_GLOBAL_MODULE,            55, LOAD_GLOBAL) /* a global at a known entry of the globals */ \
+    X(LOAD_METHOD_CLASS,             57, LOAD_METHOD) /* Class.f(...): a class's own function, no binding */ \
     X(LOAD_METHOD_MODULE,            58, LOAD_METHOD) /* mod.f(...): a module's global */ \
     X(LOAD_METHOD_NO_DICT,           59, LOAD_METHOD) /* a method of a type whose instances have no dict */ \
     X(LOAD_METHOD_WITH_DICT,         62, LOAD_METHOD) /* a method of a class, the instance dict lacking the name */ \
+    X(PRECALL_NO_KW_BUILTIN_FAST,    73, PRECALL)     /* a builtin function, called here; CALL skipped */ \
+    X(PRECALL_NO_KW_ISINSTANCE,      77, PRECALL)     /* isinstance(x, cls), called here */ \
+    X(PRECALL_NO_KW_LEN,             78, PRECALL)     /* len(x), called here */ \
+    X(PRECALL_NO_KW_LIST_APPEND,     79, PRECALL)     /* list.append(x) on an exact list */ \
+    X(PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, 80, PRECALL) /* obj.meth(...) of a builtin type, called here */ \
+    X(PRECALL_NO_KW_TYPE_1,         141, PRECALL)     /* type(x) */ \
+    X(PRECALL_PYFUNC,               143, PRECALL)     /* a Python function: nothing to unpack */ \
+    X(STORE_ATTR_SLOT,              158, STORE_ATTR)  /* into a __slots__ member, at a known offset */ \
     X(STORE_ATTR_WITH_HINT,         159, STORE_ATTR)  /* into the instance dict, at a known entry or added */ \
+    X(STORE_SUBSCR_DICT,            169, STORE_SUBSCR) /* dict[key] = value */ \
+    X(STORE_SUBSCR_LIST_INT,        170, STORE_SUBSCR) /* list[i] = value, 0 <= i < len */ \
+    X(UNPACK_SEQUENCE_LIST,         178, UNPACK_SEQUENCE) /* a list of oparg items */ \
+    X(UNPACK_SEQUENCE_TUPLE,        179, UNPACK_SEQUENCE) /* a tuple of oparg items */ \
+    X(UNPACK_SEQUENCE_TWO_TUPLE,    180, UNPACK_SEQUENCE) /* a tuple of two */ \
     X(LOAD_ATTR_PROPERTY,           181, LOAD_ATTR)   /* a property of the class: call its getter */ \
+    X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
+    X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
+    X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
 
 enum {
 #define SPECIALIZED_ENUM(name, num, base) OP_##name = num,

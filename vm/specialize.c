@@ -179,6 +179,13 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
     if (version == 0)
         return not_specialized(instr);
     Value descr = rt_type_lookup(type, name);
+    int64_t offset = rt_member_slot_offset(descr);
+    if (offset >= 0 && offset <= UINT16_MAX) {
+        /* A __slots__ member: the field at that offset of the instance. */
+        vm_cache_set_u32(instr + 2, version);
+        instr[4] = (uint16_t)offset;
+        return specialized(instr, OP_LOAD_ATTR_SLOT);
+    }
     if (descr != VAL_NULL && IS_EXACT(descr, rt_property_type)) {
         /* A property: its getter, a Python function, called on owner;
          * the property and its getter, side by side in cache_objs. */
@@ -210,6 +217,12 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
 {
     ObjType *type = val_type(owner);
     uint32_t version = plain_type_version(type);
+    int64_t offset = version != 0 ? rt_member_slot_offset(rt_type_lookup(type, name)) : -1;
+    if (offset >= 0 && offset <= UINT16_MAX) {
+        vm_cache_set_u32(instr + 2, version);
+        instr[4] = (uint16_t)offset;
+        return specialized(instr, OP_STORE_ATTR_SLOT);
+    }
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
     if (version == 0 || !has_dict || is_data_descriptor(rt_type_lookup(type, name)))
@@ -225,9 +238,28 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
 
 /* ---- LOAD_METHOD: counter, type_version[2], index, keys_version[2], descr[4] ---- */
 
+/* Class.f(...) on a class whose metaclass is `type`: f a function found
+ * on the class, which reading it off the class returns as it is (no
+ * binding), and no data descriptor of that name on `type` itself to take
+ * precedence (type's attributes never change). */
+static bool load_method_class(uint16_t *instr, Value owner, Value name)
+{
+    if (!IS_EXACT(owner, rt_type_type) || is_data_descriptor(rt_type_lookup(&rt_type_type, name)))
+        return false;
+    uint32_t version = rt_type_version(AS_TYPE(owner));
+    Value descr = version != 0 ? rt_type_lookup(AS_TYPE(owner), name) : VAL_NULL;
+    if (descr == VAL_NULL || !is_function(descr))
+        return false;
+    vm_cache_set_u32(instr + 2, version);
+    set_value(instr + 7, descr);
+    specialized(instr, OP_LOAD_METHOD_CLASS);
+    return true;
+}
+
 void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
 {
-    if (load_from_module(instr, OP_LOAD_METHOD_MODULE, owner, name))
+    if (load_from_module(instr, OP_LOAD_METHOD_MODULE, owner, name) ||
+        load_method_class(instr, owner, name))
         return;
     ObjType *type = val_type(owner);
     uint32_t version = plain_type_version(type);
@@ -264,4 +296,194 @@ void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, V
     vm_cache_set_u32(instr + 3, keys_version);
     instr[5] = (uint16_t)hint;
     specialized(instr, OP_LOAD_GLOBAL_BUILTIN);
+}
+
+/* ---- BINARY_OP: counter --------------------------------------------------------- */
+
+/* The form for left `op` right (in-place operators share the plain ones'),
+ * both operands of the type its name says, or 0. */
+static int binary_op_form(Value left, Value right, int op)
+{
+    op = rt_nb_plain(op);
+    if (is_int(left) && is_int(right))
+        return op == NB_ADD ? OP_BINARY_OP_ADD_INT : op == NB_SUBTRACT ? OP_BINARY_OP_SUBTRACT_INT
+             : op == NB_MULTIPLY ? OP_BINARY_OP_MULTIPLY_INT : 0;
+    if (is_float(left) && is_float(right))
+        return op == NB_ADD ? OP_BINARY_OP_ADD_FLOAT : op == NB_SUBTRACT ? OP_BINARY_OP_SUBTRACT_FLOAT
+             : op == NB_MULTIPLY ? OP_BINARY_OP_MULTIPLY_FLOAT : 0;
+    if (is_str(left) && is_str(right) && op == NB_ADD)
+        return OP_BINARY_OP_ADD_UNICODE;
+    return 0;
+}
+
+void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg)
+{
+    int form = binary_op_form(left, right, oparg);
+    if (form == 0)
+        return not_specialized(instr);
+    specialized(instr, form);
+}
+
+/* ---- COMPARE_OP: counter, mask --------------------------------------------------
+ * The forms run the conditional jump that follows too (CPython 3.11's
+ * COMPARE_OP_*_JUMP): the mask says for which outcomes of the comparison
+ * it jumps (VM_CMP_* bits) and whether backwards (VM_JUMP_BACKWARD). */
+
+/* The outcomes (VM_CMP_* bits) for which comparison `op` is true. */
+static unsigned outcomes_where_true(int op)
+{
+    return (rt_cmp_holds(-1, op) ? VM_CMP_LESS : 0) | (rt_cmp_holds(0, op) ? VM_CMP_EQUAL : 0) |
+           (rt_cmp_holds(1, op) ? VM_CMP_GREATER : 0) | (op == CMP_NE ? VM_CMP_UNORDERED : 0);
+}
+
+void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code)
+{
+    const uint16_t *next = instr + 1 + CACHES_COMPARE_OP;
+    int next_op = next < code->instrs + code->ninstrs ? *next & 0xff : -1;
+    bool if_true = next_op == OP_POP_JUMP_FORWARD_IF_TRUE || next_op == OP_POP_JUMP_BACKWARD_IF_TRUE;
+    bool if_false = next_op == OP_POP_JUMP_FORWARD_IF_FALSE || next_op == OP_POP_JUMP_BACKWARD_IF_FALSE;
+    int form = val_is_small(left) && val_is_small(right) ? OP_COMPARE_OP_INT_JUMP
+             : is_float(left) && is_float(right) ? OP_COMPARE_OP_FLOAT_JUMP
+             : is_str(left) && is_str(right) && (oparg == CMP_EQ || oparg == CMP_NE)
+               ? OP_COMPARE_OP_STR_JUMP : 0;
+    if (form == 0 || !(if_true || if_false))
+        return not_specialized(instr);
+    unsigned mask = outcomes_where_true(oparg);
+    if (if_false)
+        mask ^= VM_CMP_ANY;
+    if (next_op == OP_POP_JUMP_BACKWARD_IF_TRUE || next_op == OP_POP_JUMP_BACKWARD_IF_FALSE)
+        mask |= VM_JUMP_BACKWARD;
+    instr[2] = (uint16_t)mask;
+    specialized(instr, form);
+}
+
+/* ---- BINARY_SUBSCR: counter, type_version[2], func_version ---------------------
+ * ---- STORE_SUBSCR: counter ------------------------------------------------------ */
+
+void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key)
+{
+    if (is_list(container) && vm_index_in(key, AS_LIST(container)->length))
+        return specialized(instr, OP_BINARY_SUBSCR_LIST_INT);
+    if (is_tuple(container) && vm_index_in(key, AS_TUPLE(container)->length))
+        return specialized(instr, OP_BINARY_SUBSCR_TUPLE_INT);
+    if (is_dict(container))
+        return specialized(instr, OP_BINARY_SUBSCR_DICT);
+    not_specialized(instr);
+}
+
+void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key)
+{
+    if (is_list(container) && vm_index_in(key, AS_LIST(container)->length))
+        return specialized(instr, OP_STORE_SUBSCR_LIST_INT);
+    if (is_dict(container))
+        return specialized(instr, OP_STORE_SUBSCR_DICT);
+    not_specialized(instr);
+}
+
+/* ---- UNPACK_SEQUENCE: counter ---------------------------------------------------- */
+
+void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg)
+{
+    if (is_tuple(seq) && AS_TUPLE(seq)->length == (size_t)oparg)
+        return specialized(instr, oparg == 2 ? OP_UNPACK_SEQUENCE_TWO_TUPLE
+                                             : OP_UNPACK_SEQUENCE_TUPLE);
+    if (is_list(seq) && AS_LIST(seq)->length == (size_t)oparg)
+        return specialized(instr, OP_UNPACK_SEQUENCE_LIST);
+    not_specialized(instr);
+}
+
+/* ---- PRECALL: counter --------------------------------------------------------------
+ * The NO_KW forms make the call themselves and skip the CALL after them,
+ * which must then be the next code unit (no EXTENDED_ARG between). */
+
+Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
+
+/* Whether b is the builtin function `name` of the builtins module (a
+ * builtin object is made only by C code, so its name says what it is). */
+static bool is_builtin_named(const ObjBuiltin *b, const char *name)
+{
+    return b->self == VAL_NULL && b->owner == NULL && b->module == rt_builtins_module &&
+           strcmp(b->name, name) == 0;
+}
+
+/* The form for a builtin function called with total arguments. */
+static int builtin_call_form(Value callable, int total)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
+    if (b->self != VAL_NULL)
+        return 0;
+    if (total == 1 && is_builtin_named(b, "len")) {
+        vm_builtin_len = callable;
+        return OP_PRECALL_NO_KW_LEN;
+    }
+    if (total == 2 && is_builtin_named(b, "isinstance")) {
+        vm_builtin_isinstance = callable;
+        return OP_PRECALL_NO_KW_ISINSTANCE;
+    }
+    return OP_PRECALL_NO_KW_BUILTIN_FAST;
+}
+
+/* The form for a builtin type's method called on self (args[0]). */
+static int method_descr_call_form(Value callable, Value self, int total)
+{
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
+    if (val_type(self) != b->owner)
+        return 0;
+    if (total == 2 && b->owner == &rt_list_type && strcmp(b->name, "append") == 0) {
+        vm_list_append = callable;
+        return OP_PRECALL_NO_KW_LIST_APPEND;
+    }
+    return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
+}
+
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+{
+    bool is_meth = sp[-(oparg + 2)] != rt_Null;
+    int total = oparg + is_meth;
+    Value callable = sp[-(total + 1)];
+    int form = 0;
+    if (is_function(callable))
+        form = OP_PRECALL_PYFUNC;
+    else if (kwnames != VAL_NULL || (instr[1 + CACHES_PRECALL] & 0xff) != OP_CALL)
+        form = 0;
+    else if (callable == obj_val(&rt_type_type) && total == 1 && !is_meth)
+        form = OP_PRECALL_NO_KW_TYPE_1;
+    else if (IS_EXACT(callable, rt_builtin_type))
+        form = builtin_call_form(callable, total);
+    else if (IS_EXACT(callable, rt_method_descr_type) && is_meth)
+        form = method_descr_call_form(callable, sp[-total], total);
+    if (form == 0)
+        return not_specialized(instr);
+    specialized(instr, form);
+}
+
+/* ---- CALL: counter, func_version[2], min_args ------------------------------------
+ * pvm's guards read the function's code object on every call instead of
+ * a function version (a code object never changes, and __code__ or
+ * __defaults__ assignments are seen at once). */
+
+void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+{
+    bool is_meth = sp[-(oparg + 2)] != rt_Null;
+    int total = oparg + is_meth;
+    Value callable = sp[-(total + 1)];
+    if (!is_function(callable) || kwnames != VAL_NULL)
+        return not_specialized(instr);
+    ObjFunction *fn = AS_FUNCTION(callable);
+    if (vm_exact_args(fn, total))
+        return specialized(instr, OP_CALL_PY_EXACT_ARGS);
+    if (vm_args_with_defaults(fn, total))
+        return specialized(instr, OP_CALL_PY_WITH_DEFAULTS);
+    not_specialized(instr);
+}
+
+/* ---- FOR_ITER: no cache ---------------------------------------------------------- */
+
+void vm_specialize_for_iter(uint16_t *instr, int form)
+{
+    if (form == OP_FOR_ITER)
+        vm_spec_stats[OP_FOR_ITER].failure++;
+    else
+        vm_spec_stats[OP_FOR_ITER].success++;
+    instr[0] = (uint16_t)((instr[0] & 0xff00) | form);
 }

@@ -4,7 +4,8 @@
  * Python/specialize.c, is the model; vm/specialize.c explains pvm's).
  *
  * An instruction with inline caches (LOAD_ATTR, STORE_ATTR, LOAD_METHOD,
- * LOAD_GLOBAL) runs, in its base form, a countdown kept in its first cache
+ * LOAD_GLOBAL, BINARY_OP, COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR,
+ * UNPACK_SEQUENCE, PRECALL, CALL) runs, in its base form, a countdown kept in its first cache
  * unit.  At zero the specializer looks at the operands, and if it knows a
  * faster way it rewrites the instruction's opcode byte (in ObjCode.instrs,
  * the copy the loop runs) into a specialized form (vm/opcodes.h,
@@ -20,10 +21,17 @@
  *   STORE_ATTR   counter, version[2], index                  4 units
  *   LOAD_METHOD  counter, type_version[2], index, keys_version[2], descr[4]
  *   LOAD_GLOBAL  counter, index, module_keys_version[2], builtin_index
+ *   COMPARE_OP   counter, mask                               2 units
+ *   BINARY_SUBSCR counter, type_version[2], func_version     4 units
+ *   CALL         counter, func_version[2], min_args          4 units
+ *   BINARY_OP, STORE_SUBSCR, UNPACK_SEQUENCE, PRECALL: counter   1 unit
  *
  * (pvm's `index` is a dict entry number, or for LOAD_ATTR_PROPERTY the
- * getter's place in ObjCode.cache_objs; LOAD_GLOBAL_BUILTIN's last unit is
- * an entry number of the builtins, where 3.11 keeps their keys version.)
+ * getter's place in ObjCode.cache_objs, for the SLOT forms the member's
+ * offset in the instance; LOAD_GLOBAL_BUILTIN's last unit is an entry
+ * number of the builtins, where 3.11 keeps their keys version; the forms of
+ * BINARY_SUBSCR and CALL use the counter alone: their guards read the
+ * operands' types and the function's code on every execution.)
  */
 #ifndef PVM_SPECIALIZE_H
 #define PVM_SPECIALIZE_H
@@ -31,6 +39,8 @@
 #include <stdint.h>
 #include <string.h>
 #include "runtime/object.h"
+#include "runtime/containers.h"
+#include "vm/opcodes.h"
 
 /* ---- the counter in the first cache unit ---------------------------------------
  * As 3.11's: the count in the high 12 bits, a backoff exponent in the low 4. */
@@ -128,6 +138,83 @@ static inline bool vm_as_exact_double(Value v, double *out)
     return vm_as_double(v, out) && (!val_is_small(v) || vm_exact_double(small_value(v)));
 }
 
+/* ---- subscripts ---------------------------------------------------------------------- */
+
+/* Whether key is a small int in [0, length): an index read or written in
+ * place (the unsigned comparison rejects negative ones). */
+static inline bool vm_index_in(Value key, size_t length)
+{
+    return val_is_small(key) && (size_t)small_value(key) < length;
+}
+
+/* ---- COMPARE_OP_*_JUMP's mask ------------------------------------------------------
+ * The outcome of a comparison is one bit (as the low bits of CPython 3.11's
+ * COMPARE_OP oparg mask); the cache's mask holds the outcomes for which the
+ * fused jump is taken, and whether it goes backwards. */
+
+enum {
+    VM_CMP_UNORDERED = 1,               /* a NaN compared */
+    VM_CMP_LESS = 2,
+    VM_CMP_GREATER = 4,
+    VM_CMP_EQUAL = 8,
+    VM_CMP_ANY = 15,
+    VM_JUMP_BACKWARD = 16,
+};
+
+static inline unsigned vm_cmp_outcome_int(intptr_t a, intptr_t b)
+{
+    return a < b ? VM_CMP_LESS : a > b ? VM_CMP_GREATER : VM_CMP_EQUAL;
+}
+
+static inline unsigned vm_cmp_outcome_double(double a, double b)
+{
+    return a < b ? VM_CMP_LESS : a > b ? VM_CMP_GREATER : a == b ? VM_CMP_EQUAL
+                                                                 : VM_CMP_UNORDERED;
+}
+
+/* ---- calls -------------------------------------------------------------------------
+ * What CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS check of the function,
+ * on every call: total positional arguments bind to its parameters as
+ * they are, or completed by its defaults (no *args, **kwargs or
+ * keyword-only parameters to fill). */
+
+static inline bool vm_simple_params(const ObjCode *co)
+{
+    return co->kwonlyargcount == 0 && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS));
+}
+
+static inline bool vm_exact_args(const ObjFunction *fn, int total)
+{
+    return fn->code->argcount == total && vm_simple_params(fn->code);
+}
+
+static inline bool vm_args_with_defaults(const ObjFunction *fn, int total)
+{
+    const ObjCode *co = fn->code;
+    return total < co->argcount && fn->defaults != VAL_NULL &&
+           total + (int)AS_TUPLE(fn->defaults)->length >= co->argcount && vm_simple_params(co);
+}
+
+/* ---- FOR_ITER ------------------------------------------------------------------------
+ * 3.11's FOR_ITER has no cache unit, hence no countdown.  GET_ITER, which
+ * starts every for-loop, gives the FOR_ITER right after it the form for
+ * the iterator it made (or the base form back): once per loop, not per
+ * item.  A form that meets another iterator (an iterator passed to a
+ * comprehension, a loop entered by a jump) misses and runs the base body,
+ * which never rewrites itself: that costs the base form nothing. */
+
+static inline int vm_for_iter_form(Value iter)
+{
+    const ObjType *t = val_type(iter);
+    return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
+         : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE : OP_FOR_ITER;
+}
+
+void vm_specialize_for_iter(uint16_t *instr, int form);
+
+/* The builtins the PRECALL forms recognise (set when first specialized). */
+extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
+
 /* ---- the specializers --------------------------------------------------------
  * Each looks at one execution of the base instruction whose opcode unit is
  * `instr` (its caches follow) and either rewrites it into a specialized form
@@ -138,6 +225,13 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
 void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_method(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name);
+void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg);
+void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code);
+void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
+void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);
+void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg);
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames);
+void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames);
 
 /* ---- statistics (pvm --stats) -------------------------------------------------
  * Specialization attempts are counted always (they are rare); hits and

@@ -10,7 +10,8 @@ For every tests/trace/*.py program (oracle.py and this file excepted):
   output    with the trace on stderr, the program's stdout is python3.11's;
   function  --function NAME keeps exactly NAME's lines, in the same order;
   steps     --steps 5 prints 5 lines and the stop notice, and the program
-            still runs to the end;
+            still runs to the end; stopped halfway, it runs on correctly
+            over the code the tracing loop specialized;
   lines     --lines A-B keeps only lines A..B.
 
 Prints a FAIL line per failed check, then "trace: N passed, M failed".
@@ -116,6 +117,13 @@ def check_program(pvm, py, tmp):
     lines = r.stderr.splitlines()
     check(f"{name} --steps 5", len(lines) == 7 and lines[-1].startswith("(trace stopped after 5")
           and r.stdout == expected_out, f"{len(lines)} lines")
+
+    # Stopped halfway, the program runs on in the ordinary loop, over code
+    # the tracing loop specialized (and translated only now, by threaded).
+    half = max(len(rows) // 2, 1)
+    r = run([pvm, "trace", "--steps", str(half), "-o", os.devnull, pyc])
+    check(f"{name} --steps {half}", r.stdout == expected_out and r.returncode == 0,
+          f"status {r.returncode}: {r.stderr[-200:]}")
 
     lines_seen = [row[1] for row in rows if row[1] > 0]
     a = min(lines_seen) + 1
