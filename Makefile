@@ -23,6 +23,10 @@ ifeq ($(origin CC),default)
 CC       := gcc
 endif
 PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)
+# CPython 3.12 (pvm also runs its bytecode): pyenv's newest 3.12, else a
+# system python3.12; empty when there is none (the 3.12 tests then say so).
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+PYTHON312  ?= $(or $(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/3.12.*/bin/python3.12))),$(wildcard /usr/bin/python3.12))
 PREFIX   ?= /usr/local
 OPT      ?= -O2
 
@@ -54,6 +58,8 @@ PVM_STDLIB      ?= $(word 1,$(PVM_PYPATHS))
 PVM_PREFIX      ?= $(word 2,$(PVM_PYPATHS))
 PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
 PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
+# The same of python3.12 for a 3.12 process, and its micro version.
+PVM_PY312PATHS := $(if $(PYTHON312),$(shell $(PYTHON312) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -89,6 +95,8 @@ deps:
 	  else echo "pvm needs:$$missing"; \
 	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
+	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
+	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
@@ -102,7 +110,9 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 
 $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
-    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"'
+    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' \
+    -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
+    -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1)
 
 # The compile service (loader/compile.c): its Python program becomes a C
 # string literal (each line quoted, \ and " escaped), and the python3.11 it
@@ -112,7 +122,8 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
-$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"'
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
+    -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
@@ -139,7 +150,7 @@ $(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(PVM_LIBS)
 
 unit: $(UNIT_BIN) pvm
-	PYTHON=$(PYTHON) $(UNIT_BIN)
+	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) $(UNIT_BIN)
 
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
@@ -147,7 +158,7 @@ golden: pvm
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
 check: $(UNIT_BIN) pvm
-	@PYTHON=$(PYTHON) tests/check.sh $(UNIT_BIN) ./pvm
+	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):
 # writes tests/conformance/latest.md and latest.json.  CONF_JOBS modules run

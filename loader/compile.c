@@ -66,8 +66,12 @@
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
+#ifndef PVM_COMPILER312_PATH            /* the Makefile passes its $(PYTHON312) */
+#define PVM_COMPILER312_PATH "python3.12"
+#endif
 #ifndef PVM_COMPILER_PATH               /* the Makefile passes its $(PYTHON) */
 #define PVM_COMPILER_PATH "/usr/bin/python3.11"
 #endif
@@ -98,8 +102,12 @@ static char unavailable[512];
 
 const char *ld_compiler_path(void)
 {
-    const char *env = getenv("PVM_COMPILER");
-    return env != NULL && env[0] != '\0' ? env : PVM_COMPILER_PATH;
+    /* PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12 (the Makefile's
+     * $(PYTHON) and $(PYTHON312) by default). */
+    const char *env = getenv(rt_py_minor == 12 ? "PVM_COMPILER312" : "PVM_COMPILER");
+    if (env != NULL && env[0] != '\0')
+        return env;
+    return rt_py_minor == 12 ? PVM_COMPILER312_PATH : PVM_COMPILER_PATH;
 }
 
 /* A command name without '/' is looked up on PATH here, before fork: the
@@ -237,12 +245,13 @@ static bool check_hello(Service *s)
         return false;
     }
     Value magic = is_tuple(hello) && rt_tuple_len(hello) == 2 ? rt_tuple_get(hello, 1) : VAL_NULL;
-    if (magic != VAL_NULL && val_is_small(magic) && small_value(magic) == LD_MAGIC_311)
+    if (magic != VAL_NULL && val_is_small(magic) && small_value(magic) == ld_process_magic())
         return true;
     const char *version = magic != VAL_NULL && val_is_small(magic)
                               ? ld_magic_version((uint16_t)small_value(magic)) : NULL;
     reap(s);
-    cannot_start("'%s' is Python %s, not 3.11", s->path, version ? version : "of an unknown version");
+    cannot_start("'%s' is Python %s, not 3.%d", s->path, version ? version : "of an unknown version",
+                 rt_py_minor);
     return false;
 }
 
@@ -436,20 +445,27 @@ static bool field_source(Request *rq, Value source)
     return true;
 }
 
-/* The request's field count, in its first four bytes. */
-static void finish(Request *rq)
+/* What is sent: the request's fields, then the error field (the warning
+ * to raise as an error, "" for none), the field count in the first four
+ * bytes. */
+static StrBuf request_bytes(const Request *rq, const char *error)
 {
-    unsigned char *b = (unsigned char *)rq->buf.data;
-    b[0] = (unsigned char)rq->count;
-    b[1] = (unsigned char)(rq->count >> 8);
+    Request all = *rq;
+    sb_init(&all.buf);
+    sb_add(&all.buf, rq->buf.data, rq->buf.len);
+    field_str(&all, error);
+    unsigned char *b = (unsigned char *)all.buf.data;
+    b[0] = (unsigned char)all.count;
+    b[1] = (unsigned char)(all.count >> 8);
     b[2] = b[3] = 0;
+    return all.buf;
 }
 
 static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
                          Value filename)
 {
     sb_init(&rq->buf);
-    put_u32(&rq->buf, 0);                   /* the count, filled in by send */
+    put_u32(&rq->buf, 0);                   /* the count, filled in by request_bytes */
     rq->count = 0;
     field_str(rq, op);
     field_str(rq, mode);
@@ -481,17 +497,16 @@ static Value died(Service *s)
 
 /* Send a request and wait for its reply (started if need be); VAL_NULL +
  * exception when the service cannot answer. */
-static Value call(Request *rq)
+static Value call(const StrBuf *request)
 {
-    finish(rq);
-    unsigned char *b = (unsigned char *)rq->buf.data;
+    const unsigned char *b = (const unsigned char *)request->data;
     pthread_mutex_lock(&service_lock);
     Value reply = VAL_NULL;
     if (service.pid == 0 && !start(&service)) {
         pthread_mutex_unlock(&service_lock);
         return VAL_NULL;
     }
-    if (!write_all(service.to_child, b, rq->buf.len) || !read_reply(&service, &reply, -1))
+    if (!write_all(service.to_child, b, request->len) || !read_reply(&service, &reply, -1))
         reply = died(&service);
     pthread_mutex_unlock(&service_lock);
     return reply;
@@ -510,18 +525,6 @@ const char *ld_compiler_unavailable(void)
 
 /* ---- replies ------------------------------------------------------------------------------ */
 
-/* What python3.11 wrote to stderr while compiling (SyntaxWarning), written
- * to pvm's stderr at the same moment: after the program's output so far. */
-static void show_warnings(Value reply)
-{
-    Value text = rt_tuple_get(reply, rt_tuple_len(reply) - 1);
-    if (!is_str(text) || rt_str_nbytes(text) == 0)
-        return;
-    rt_stdout_flush();
-    fwrite(rt_str_cstr(text), 1, rt_str_nbytes(text), stderr);
-    fflush(stderr);
-}
-
 /* The exception class named by an "error" reply: a builtin exception, or
  * SystemError for a name pvm does not know. */
 static ObjType *exception_type(Value name)
@@ -531,6 +534,50 @@ static ObjType *exception_type(Value name)
         (AS_TYPE(t)->flags & TF_EXCEPTION))
         return AS_TYPE(t);
     return NULL;
+}
+
+/* ---- warnings ------------------------------------------------------------------------------ */
+
+/* The compiler's warnings, each (category name, message, filename,
+ * lineno), go through pvm's warnings filters in the order python3.11's
+ * compiler issued them, as CPython's compiler issues them through the
+ * running program's (PyErr_WarnExplicitObject): shown, recorded by
+ * catch_warnings, ignored, or raised under `-W error`.  Returns the
+ * warning a filter turned into an exception of its own category
+ * (cleared: the compile becomes a SyntaxError instead), rt_None when
+ * none was, VAL_NULL with any other exception. */
+static Value issue_warnings(Value reply)
+{
+    Value issued = rt_tuple_get(reply, rt_tuple_len(reply) - 1);
+    for (size_t i = 0; is_tuple(issued) && i < rt_tuple_len(issued); i++) {
+        Value w = rt_tuple_get(issued, i);
+        if (!is_tuple(w) || rt_tuple_len(w) != 4 || !val_is_small(rt_tuple_get(w, 3)))
+            continue;
+        ObjType *category = exception_type(rt_tuple_get(w, 0));
+        if (category == NULL || !rt_is_subtype(category, &rt_Warning))
+            continue;
+        rt_stdout_flush();                  /* after the program's output so far */
+        if (rt_warn_explicit(category, rt_tuple_get(w, 1), rt_tuple_get(w, 2),
+                             (int)small_value(rt_tuple_get(w, 3))) == 0)
+            continue;
+        if (!rt_err_matches(category))
+            return VAL_NULL;
+        rt_err_clear();
+        return w;
+    }
+    return rt_None;
+}
+
+/* The error field naming warning w: "CATEGORY\nLINENO\nMESSAGE". */
+static const char *error_field(Value w)
+{
+    Value message = rt_tuple_get(w, 1);
+    size_t n = rt_str_nbytes(message) + 64;
+    char *text = gc_alloc_atomic(n + strlen(rt_str_cstr(rt_tuple_get(w, 0))));
+    sprintf(text, "%s\n%ld\n", rt_str_cstr(rt_tuple_get(w, 0)), (long)small_value(rt_tuple_get(w, 3)));
+    size_t head = strlen(text);
+    memcpy(text + head, rt_str_cstr(message), rt_str_nbytes(message) + 1);
+    return text;
 }
 
 /* Raise what compile() raised in python3.11: the same class and args, and
@@ -576,15 +623,10 @@ static Value load_code(Value reply, Value filename)
     return code;
 }
 
-/* The outcome of a request: the code, or the error raised.  *incomplete
+/* The outcome of a reply: the code, or the error raised.  *incomplete
  * (may be NULL) tells an interactive request that wants more lines. */
 static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
 {
-    if (reply == VAL_NULL)
-        return VAL_NULL;
-    if (!is_tuple(reply) || rt_tuple_len(reply) < 2)
-        return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
-    show_warnings(reply);
     if (reply_is(reply, "code", 3)) {
         if (pyc != NULL)
             *pyc = rt_tuple_get(reply, 1);
@@ -603,25 +645,51 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
 
 /* call() through the on-disk cache (compile_cache.c): an answer kept from
  * an earlier run is used without asking python3.11; a new successful
- * compile without warnings is kept. */
-static Value cached_call(Request *rq)
+ * compile without warnings is kept (warnings are issued on every compile,
+ * so a compile with some always asks). */
+static Value cached_call(const StrBuf *request)
 {
-    finish(rq);
     const char *compiler = resolve(ld_compiler_path());
-    const unsigned char *req = (const unsigned char *)rq->buf.data;
-    Value pyc = ld_cache_find(compiler, req, rq->buf.len);
+    const unsigned char *req = (const unsigned char *)request->data;
+    Value pyc = ld_cache_find(compiler, req, request->len);
     if (pyc != VAL_NULL)
-        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_str_from_cstr(""));
-    Value reply = call(rq);
-    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_str(rt_tuple_get(reply, 2)) &&
-        rt_str_nbytes(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
+        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_tuple_new(0));
+    Value reply = call(request);
+    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_tuple(rt_tuple_get(reply, 2)) &&
+        rt_tuple_len(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
         Value image = rt_tuple_get(reply, 1);
-        ld_cache_store(compiler, req, rq->buf.len, AS_BYTES(image)->data, AS_BYTES(image)->length);
+        ld_cache_store(compiler, req, request->len, AS_BYTES(image)->data, AS_BYTES(image)->length);
     }
     return reply;
 }
 
-/* ---- the three requests ---------------------------------------------------------------------- */
+/* Send a request (through the cache when `cached`) and turn its reply
+ * into the outcome: first the compiler's warnings are issued; if a filter
+ * makes one an error, the compile is asked for again with that warning
+ * as an error and raises the SyntaxError python3.11's compiler raises in
+ * its place. */
+static Value ask(const Request *rq, bool cached, Value filename, Value *pyc, bool *incomplete)
+{
+    StrBuf bytes = request_bytes(rq, "");
+    Value reply = cached ? cached_call(&bytes) : call(&bytes);
+    if (reply == VAL_NULL)
+        return VAL_NULL;
+    if (!is_tuple(reply) || rt_tuple_len(reply) < 2)
+        return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
+    Value raised = issue_warnings(reply);
+    if (raised == VAL_NULL)
+        return VAL_NULL;
+    if (raised == rt_None)
+        return outcome(reply, filename, pyc, incomplete);
+    StrBuf again = request_bytes(rq, error_field(raised));
+    Value error = call(&again);
+    if (error == VAL_NULL || reply_is(error, "error", 5))
+        return error == VAL_NULL ? VAL_NULL : raise_reply_error(error);
+    return rt_raisef(&rt_SystemError, "compile service: the warning %R did not stop the compile",
+                     rt_tuple_get(raised, 1));
+}
+
+/* ---- the four requests ---------------------------------------------------------------------- */
 
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize)
 {
@@ -630,7 +698,7 @@ Value ld_compile(Value source, Value filename, const char *mode, int flags, int 
     if (!field_source(&rq, source))
         return VAL_NULL;
     field_str(&rq, "");
-    return outcome(cached_call(&rq), filename, NULL, NULL);
+    return ask(&rq, true, filename, NULL, NULL);
 }
 
 Value ld_compile_interactive(Value source, Value filename, int flags, bool *incomplete)
@@ -640,7 +708,7 @@ Value ld_compile_interactive(Value source, Value filename, int flags, bool *inco
     request_init(&rq, "interactive", "single", flags, 0, filename);
     field_source(&rq, source);
     field_str(&rq, "");
-    return outcome(call(&rq), filename, NULL, incomplete);
+    return ask(&rq, false, filename, NULL, incomplete);
 }
 
 Value ld_compile_script(Value source, Value filename, int optimize)
@@ -649,7 +717,7 @@ Value ld_compile_script(Value source, Value filename, int optimize)
     request_init(&rq, "script", "exec", 0, optimize, filename);
     field_source(&rq, source);
     field_str(&rq, "");
-    return outcome(cached_call(&rq), filename, NULL, NULL);
+    return ask(&rq, true, filename, NULL, NULL);
 }
 
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,
@@ -661,5 +729,5 @@ Value ld_compile_file(const char *path, const unsigned char *source, size_t size
     field_str(&rq, "bytes");
     field(&rq, (const char *)source, size);
     field_str(&rq, pyc_header);
-    return outcome(call(&rq), filename, pyc, NULL);
+    return ask(&rq, false, filename, pyc, NULL);
 }

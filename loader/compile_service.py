@@ -24,6 +24,8 @@ half and explains the protocol; in short (integers are little-endian):
              source    the source, UTF-8 for kind str
              pyc       the header wanted: b"" (any), b"timestamp MTIME SIZE",
                        or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
+             error     b"" or b"CATEGORY\nLINENO\nMESSAGE": that warning is
+                       an error this time (see below)
   reply    u32 length, then marshal.dumps of one tuple:
              ("code", pyc, warnings)    pyc: a complete .pyc image -- exactly
                                         what importlib would write for it
@@ -38,16 +40,24 @@ half and explains the protocol; in short (integers are little-endian):
                                         offset, text, end_lineno, end_offset)
                                         (the attributes, which CPython does
                                         not always put in args), else None
-           warnings is the text python3.11 would have written to stderr
-           while compiling (SyntaxWarning), usually "".
+           warnings is a tuple of the warnings the compiler issued, in
+           order, each (category name, message, filename, lineno): they are
+           all recorded here, whatever python3.11's filters would say, and
+           pvm sends each through its own filters (-W, warnings.filters), as
+           CPython's compiler sends them through the running program's.
+           When a filter makes one an error, CPython's compiler stops and
+           raises a SyntaxError in its place; pvm then asks again with that
+           warning in the error field, and the reply is that SyntaxError.
 
 Before the first request it sends, unasked, ("hello", magic) with the
 magic number of the .pyc files it writes, so pvm can check the version.
 """
-import io
+import builtins
 import marshal
 import os
+import re
 import sys
+import warnings
 from importlib import _bootstrap_external as external    # frozen: no cost
 import _imp
 
@@ -243,7 +253,7 @@ def from_plain_tree(value):
 
 
 def handle(fields):
-    op, mode, flags, optimize, filename, kind, source, header = fields
+    op, mode, flags, optimize, filename, kind, source, header, error = fields
     filename = filename.decode("utf-8", "surrogatepass")
     if kind == b"ast":
         text = from_plain_tree(marshal.loads(source))
@@ -267,22 +277,30 @@ def handle(fields):
     return ("code", pyc_image(code, header, source))
 
 
+def warning_as_error(error):
+    """A filter that turns the warning named by the error field, and only
+    it, into an exception (the compiler makes it a SyntaxError)."""
+    category, lineno, message = error.decode("utf-8", "surrogatepass").split("\n", 2)
+    warnings.filterwarnings("error", re.escape(message) + r"\Z", getattr(builtins, category),
+                            lineno=int(lineno))
+
+
 def main():
     send(("hello", int.from_bytes(external.MAGIC_NUMBER[:2], "little")))
     while True:
         fields = read_request()
         if fields is None:
             return
-        # Warnings (SyntaxWarning) go to sys.stderr, formatted by python3.11
-        # itself; they are captured and sent back for pvm to print.
-        sys.stderr = captured = io.StringIO()
-        try:
-            reply = handle(fields)
-        except Exception as exc:            # compile()'s error, or a bad request
-            reply = error_reply(exc)
-        finally:
-            sys.stderr = sys.__stderr__
-        send(reply + (captured.getvalue(),))
+        with warnings.catch_warnings(record=True) as issued:
+            warnings.simplefilter("always")
+            try:
+                if fields[-1]:
+                    warning_as_error(fields[-1])
+                reply = handle(fields)
+            except Exception as exc:        # compile()'s error, or a bad request
+                reply = error_reply(exc)
+        send(reply + (tuple((w.category.__name__, str(w.message), w.filename, w.lineno)
+                            for w in issued),))
 
 
 main()

@@ -39,12 +39,13 @@
  * is loaded as it is (SourcelessFileLoader).
  *
  * Differences from CPython, chosen for simplicity:
- *   - __spec__ and __loader__ are None for every module pvm creates (CPython
- *     makes ModuleSpec and loader objects; code that reads them is rare).
+ *   - Until the program imports importlib, __spec__ and __loader__ are
+ *     None for every module pvm creates, and sys.meta_path, sys.path_hooks
+ *     do not exist (reading one imports importlib).  Importing it installs
+ *     CPython's finders and makes real specs (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so)
- *     and the importlib module are absent.
+ *   - Extension modules (.so) and frozen modules are absent.
  *   - Threads: importlib gives each module a lock, so that a thread
  *     importing a module whose body another thread is running waits for
  *     it.  pvm keeps, for each module being initialised, which thread runs
@@ -69,6 +70,7 @@
 #include "loader/pyc.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "modules/api.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -77,6 +79,15 @@
  * it (name -> thread ident): a spec's `_initializing` flag in importlib.
  * And the threads waiting for another thread to finish one (ident -> name). */
 static Value initializing, waiting;
+
+/* sys.path as the program left it: PathFinder reads the attribute at each
+ * import, so a list assigned to sys.path counts (before sys is made, the
+ * list pvm starts with). */
+static Value search_path(void)
+{
+    Value path = rt_sys_namespace != VAL_NULL ? rt_dict_get_cstr(rt_sys_namespace, "path") : VAL_NULL;
+    return path != VAL_NULL ? path : rt_sys_namespace != VAL_NULL ? rt_empty_tuple : mod_sys_path();
+}
 
 /* ---- small helpers: C strings and files --------------------------------------- */
 
@@ -181,7 +192,7 @@ static Value module_not_found(Value name)
     Value msg = missing == NULL ? rt_str_format_c("No module named %R", name)
         : rt_str_format_c("No module named %R (searched sys.path %R; pvm's standard library "
                           "%s is missing: set PYTHONHOME to the prefix of a Python 3.11 "
-                          "installation)", name, mod_sys_path(), missing);
+                          "installation)", name, search_path(), missing);
     return raise_import_error(&rt_ModuleNotFoundError, msg, name, VAL_NULL);
 }
 
@@ -210,7 +221,7 @@ static char *cache_path(const char *py)
         stem -= 3;
     char tag[32];
     int opt = mod_sys_optimize();
-    snprintf(tag, sizeof tag, ".cpython-311%s.pyc", opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
+    snprintf(tag, sizeof tag, ".cpython-3%d%s.pyc", rt_py_minor, opt == 0 ? "" : opt == 1 ? ".opt-1" : ".opt-2");
     char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
     memcpy(name, base, stem);
     strcpy(name + stem, tag);
@@ -230,7 +241,7 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
     if (n < 16)
         return "is truncated";
     uint16_t magic = (uint16_t)(pyc[0] | pyc[1] << 8);
-    if (magic != LD_MAGIC_311 || pyc[2] != '\r' || pyc[3] != '\n') {
+    if (magic != ld_process_magic() || pyc[2] != '\r' || pyc[3] != '\n') {
         const char *v = pyc[2] == '\r' && pyc[3] == '\n' ? ld_magic_version(magic) : NULL;
         if (v == NULL)
             return "has a bad magic number";
@@ -247,7 +258,7 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
         unsigned char *src = read_file(py, &srclen);
         if (src == NULL)
             return "cannot be checked (the source is unreadable)";
-        uint64_t h = ld_source_hash(LD_SOURCE_HASH_KEY_311, src, srclen);
+        uint64_t h = ld_source_hash(ld_process_magic() | (uint64_t)0x0a0du << 16, src, srclen);
         uint64_t stored = le32(pyc + 8) | (uint64_t)le32(pyc + 12) << 32;
         return h == stored ? NULL : "is stale (its source hash differs from the source's)";
     }
@@ -271,6 +282,11 @@ static void fix_filename(ObjCode *code, Value old, Value now)
         if (is_code(c))
             fix_filename(AS_CODE(c), old, now);
     }
+}
+
+void ld_fix_co_filename(Value code, Value path)
+{
+    fix_filename(AS_CODE(code), AS_CODE(code)->filename, path);
 }
 
 static Value load_pyc_data(const unsigned char *data, size_t n, const char *pyc)
@@ -335,7 +351,7 @@ static void write_pyc(const char *pyc, mode_t source_mode, Value data)
 static void new_pyc_header(const unsigned char *old, size_t n, const struct stat *st,
                            size_t size, char *out, size_t outsize)
 {
-    bool classified = old != NULL && n >= 16 && (old[0] | old[1] << 8) == LD_MAGIC_311 &&
+    bool classified = old != NULL && n >= 16 && (old[0] | old[1] << 8) == ld_process_magic() &&
                       old[2] == '\r' && old[3] == '\n' && (le32(old + 4) & ~3u) == 0;
     if (classified && (le32(old + 4) & 1))
         snprintf(out, outsize, "hash %d", (le32(old + 4) & 2) ? 1 : 0);
@@ -498,6 +514,239 @@ static bool find_spec(const char *name, const char *tail, Value path, Spec *spec
     return true;                            /* kind SPEC_NONE: not found */
 }
 
+static Value import_absolute(Value name);
+static Value modules(void);
+static Value module_not_found(Value name);
+
+/* ---- importlib: CPython's finders beside pvm's own --------------------------------- */
+
+/* Once `import importlib` has run, pvm installs what CPython's start-up
+ * installs (_bootstrap._install, _bootstrap_external._install):
+ * sys.meta_path = [BuiltinImporter, FrozenImporter, PathFinder],
+ * sys.path_hooks = [zipimporter, FileFinder.path_hook(the file loaders)]
+ * and an empty
+ * sys.path_importer_cache; and it gives every module a ModuleSpec and a
+ * loader, those imported before now, later ones as they are made.  A
+ * program that reads sys.meta_path first imports importlib by doing so
+ * (modules/sys.c): a program that never does pays nothing.
+ *
+ * pvm's finder above does what those finders do, so it keeps doing the
+ * work while sys.meta_path and sys.path_hooks hold exactly them (a few
+ * pointer comparisons per import).  When a program changes either — a
+ * finder or a path hook of its own, a list assigned — every import goes
+ * through importlib's _find_and_load, which asks each finder in turn as
+ * CPython does; so does a name pvm's finder does not find, since
+ * importlib may find it where pvm does not look (a zip archive on
+ * sys.path, a finder put in sys.path_importer_cache). */
+static Value bootstrap, external;       /* importlib._bootstrap, _bootstrap_external */
+static Value stock_meta, stock_hooks;   /* tuples: the finders and hooks installed */
+static bool installing;
+
+static bool same_items(Value list, Value stock)
+{
+    if (list == VAL_NULL || !is_list(list) || AS_LIST(list)->length != rt_tuple_len(stock))
+        return false;
+    for (size_t i = 0; i < rt_tuple_len(stock); i++)
+        if (AS_LIST(list)->items[i] != rt_tuple_get(stock, i))
+            return false;
+    return true;
+}
+
+/* May pvm's finder stand for sys.meta_path and sys.path_hooks? */
+static bool finders_unchanged(void)
+{
+    if (rt_sys_namespace == VAL_NULL || installing)
+        return true;
+    Value meta = rt_dict_get_cstr(rt_sys_namespace, "meta_path");
+    Value hooks = rt_dict_get_cstr(rt_sys_namespace, "path_hooks");
+    if (stock_meta == VAL_NULL)
+        return meta == VAL_NULL && hooks == VAL_NULL;
+    return same_items(meta, stock_meta) && same_items(hooks, stock_hooks);
+}
+
+/* module.name(*args) */
+static Value call_function(Value module, const char *name, Value *args, size_t nargs)
+{
+    Value f = rt_getattr_cstr(module, name);
+    return f != VAL_NULL ? rt_call(f, args, nargs, VAL_NULL) : VAL_NULL;
+}
+
+/* What PathFinder makes for a namespace package: a spec without a loader
+ * whose __path__ is a _NamespacePath over the portions found. */
+static Value namespace_spec(Value name, Value portions)
+{
+    Value args[3] = { name, rt_None, VAL_NULL };
+    Value spec = call_function(bootstrap, "ModuleSpec", args, 2);
+    Value finder = rt_getattr_cstr(external, "PathFinder");
+    args[1] = portions;
+    args[2] = finder != VAL_NULL ? rt_getattr_cstr(finder, "_get_spec") : VAL_NULL;
+    Value path = spec != VAL_NULL && args[2] != VAL_NULL
+        ? call_function(external, "_NamespacePath", args, 3) : VAL_NULL;
+    if (path == VAL_NULL || rt_setattr(spec, rt_str_intern_cstr("submodule_search_locations"), path) < 0)
+        return VAL_NULL;
+    return spec;
+}
+
+/* The ModuleSpec importlib's finders give a built-in module or a file. */
+static Value file_spec(Value name, Value origin)
+{
+    Value args[2] = { name, origin };
+    return call_function(external, "spec_from_file_location", args, 2);
+}
+
+static Value builtin_spec(Value name)
+{
+    Value importer = rt_getattr_cstr(bootstrap, "BuiltinImporter");
+    return importer != VAL_NULL ? call_function(importer, "find_spec", &name, 1) : VAL_NULL;
+}
+
+/* _bootstrap._init_module_attrs(spec, module, override=override) */
+static bool init_attrs_from_spec(Value module, Value spec, bool override)
+{
+    if (spec == VAL_NULL)
+        return false;
+    if (spec == rt_None)
+        return true;
+    Value f = rt_getattr_cstr(bootstrap, "_init_module_attrs");
+    Value args[3] = { spec, module, rt_bool(override) };
+    return f != VAL_NULL &&
+           rt_call(f, args, 3, rt_tuple_pack(1, rt_str_intern_cstr("override"))) != VAL_NULL;
+}
+
+/* Modules imported before importlib was get the spec its finders would
+ * have given them (the built-in ones got theirs from _bootstrap._setup);
+ * __main__ keeps None, as a script's does. */
+static bool give_specs(void)
+{
+    Value mods = rt_dict_copy(modules()), name, m;
+    for (size_t i = 0; rt_dict_next(mods, &i, &name, &m);) {
+        if (!IS_EXACT(m, rt_module_type) || VAL_AS(ObjModule, m)->builtin || !is_str(name) ||
+            strcmp(rt_str_cstr(name), "__main__") == 0)
+            continue;
+        Value d = VAL_AS(ObjModule, m)->dict;
+        Value spec = rt_dict_get_cstr(d, "__spec__"), file = rt_dict_get_cstr(d, "__file__");
+        Value path = rt_dict_get_cstr(d, "__path__");
+        if (spec != rt_None)
+            continue;
+        if (file != VAL_NULL && is_str(file))
+            spec = file_spec(name, file);
+        else if (path != VAL_NULL)
+            spec = namespace_spec(name, path);
+        else
+            continue;
+        if (!init_attrs_from_spec(m, spec, true))
+            return false;
+    }
+    return true;
+}
+
+static Value attr_of(Value obj, const char *name)
+{
+    return obj != VAL_NULL ? rt_getattr_cstr(obj, name) : VAL_NULL;
+}
+
+/* The module `importlib` has run: install its finders as CPython does. */
+static bool install(Value importlib)
+{
+    Value b = attr_of(importlib, "_bootstrap"), e = attr_of(importlib, "_bootstrap_external");
+    Value builtin = attr_of(b, "BuiltinImporter"), frozen = attr_of(b, "FrozenImporter");
+    Value path_finder = attr_of(e, "PathFinder");
+    Value path_hook = attr_of(attr_of(e, "FileFinder"), "path_hook");
+    if (path_hook == VAL_NULL || builtin == VAL_NULL || frozen == VAL_NULL || path_finder == VAL_NULL)
+        return false;
+    Value loaders = call_function(e, "_get_supported_file_loaders", NULL, 0);
+    Value hook = loaders != VAL_NULL ? rt_call_tuple_dict(path_hook, rt_sequence_to_tuple(loaders), VAL_NULL)
+                                     : VAL_NULL;
+    if (hook == VAL_NULL)
+        return false;
+    bootstrap = b;
+    external = e;
+    stock_meta = rt_tuple_pack(3, builtin, frozen, path_finder);
+    /* The names CPython's frozen copies go by, which zipimport imports;
+     * then zipimport's hook goes first, as CPython's start-up puts it. */
+    if (rt_dict_get_cstr(modules(), "_frozen_importlib") == VAL_NULL)
+        rt_dict_set_cstr(modules(), "_frozen_importlib", b);
+    if (rt_dict_get_cstr(modules(), "_frozen_importlib_external") == VAL_NULL)
+        rt_dict_set_cstr(modules(), "_frozen_importlib_external", e);
+    installing = true;
+    Value zip = attr_of(import_absolute(rt_str_intern_cstr("zipimport")), "zipimporter");
+    installing = false;
+    if (zip == VAL_NULL)
+        rt_err_clear();
+    stock_hooks = zip != VAL_NULL ? rt_tuple_pack(2, zip, hook) : rt_tuple_pack(1, hook);
+    Value d = VAL_AS(ObjModule, mod_sys_module())->dict;
+    if (rt_dict_get_cstr(d, "meta_path") == VAL_NULL)
+        rt_dict_set_cstr(d, "meta_path", rt_sequence_to_list(stock_meta));
+    if (rt_dict_get_cstr(d, "path_hooks") == VAL_NULL)
+        rt_dict_set_cstr(d, "path_hooks", rt_sequence_to_list(stock_hooks));
+    if (rt_dict_get_cstr(d, "path_importer_cache") == VAL_NULL)
+        rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
+    return give_specs();
+}
+
+bool ld_import_install(void)
+{
+    if (bootstrap != VAL_NULL || installing)
+        return true;
+    installing = true;
+    Value m = import_absolute(rt_str_intern_cstr("importlib"));
+    installing = false;
+    return m != VAL_NULL && bootstrap != VAL_NULL;
+}
+
+/* Does the search path name a file (a zip archive for zipimport)? */
+static bool has_archive(Value path)
+{
+    Value items = rt_sequence_to_tuple(path);
+    if (items == VAL_NULL) {
+        rt_err_clear();
+        return false;
+    }
+    for (size_t i = 0; i < rt_tuple_len(items); i++) {
+        Value entry = rt_tuple_get(items, i);
+        if (is_str(entry) && rt_str_nbytes(entry) > 0 && is_file(rt_str_cstr(entry)))
+            return true;
+    }
+    return false;
+}
+
+static bool in_importlib(ObjTraceback *tb)
+{
+    if (tb->code == NULL || !is_str(tb->code->filename))
+        return false;
+    const char *file = rt_str_cstr(tb->code->filename);
+    return strcmp(file, "<frozen importlib._bootstrap>") == 0 ||
+           strcmp(file, "<frozen importlib._bootstrap_external>") == 0;
+}
+
+/* CPython's remove_importlib_frames: a traceback through the import
+ * machinery shows the program's frames only. */
+static void remove_importlib_frames(Value exc)
+{
+    if (!rt_isinstance_of(exc, &rt_BaseException))
+        return;
+    Value *link = &VAL_AS(ObjException, exc)->traceback;
+    while (*link != rt_None && val_type(*link) == &rt_traceback_type) {
+        ObjTraceback *tb = VAL_AS(ObjTraceback, *link);
+        if (in_importlib(tb))
+            *link = tb->next;
+        else
+            link = &tb->next;
+    }
+}
+
+/* An import with finders or hooks of the program's own: importlib's. */
+static Value find_and_load_with_importlib(Value name)
+{
+    if (!ld_import_install() || bootstrap == VAL_NULL)  /* none, or importlib's own imports */
+        return rt_err_occurred() ? VAL_NULL : module_not_found(name);
+    Value args[2] = { name, rt_dict_get_cstr(rt_builtins_dict, "__import__") };
+    Value m = call_function(bootstrap, "_find_and_load", args, 2);
+    if (m == VAL_NULL)
+        remove_importlib_frames(rt_err_peek());
+    return m;
+}
+
 /* ---- loading (_load_unlocked) ------------------------------------------------------ */
 
 static Value modules(void)
@@ -520,6 +769,8 @@ static void init_module_attrs(Value module, Value name, Spec *spec, Value cached
     rt_dict_set_cstr(d, "__package__", spec->package ? name : parent_name(name));
     rt_dict_set_cstr(d, "__loader__", rt_None);
     rt_dict_set_cstr(d, "__spec__", rt_None);
+    if (spec->kind == SPEC_NAMESPACE)
+        rt_dict_set_cstr(d, "__file__", rt_None);
     if (spec->package)
         rt_dict_set_cstr(d, "__path__", spec->path);
     if (spec->origin != NULL) {
@@ -553,13 +804,49 @@ static Value exec_module(Value name, Value module, Value code)
     return m;
 }
 
+/* Once importlib is there, the attributes come from the spec its finders
+ * would give (after the three a new module starts with, in CPython's
+ * order). */
+static bool init_attrs_importlib(Value module, Value name, Spec *spec)
+{
+    Value d = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(d, "__package__", rt_None);
+    rt_dict_set_cstr(d, "__loader__", rt_None);
+    rt_dict_set_cstr(d, "__spec__", rt_None);
+    Value s = spec->kind == SPEC_NAMESPACE ? namespace_spec(name, spec->path)
+                                           : file_spec(name, rt_str_from_cstr(spec->origin));
+    if (!init_attrs_from_spec(module, s, false))
+        return false;
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+    return true;
+}
+
+/* A new instance of a built-in module (_imp.create_builtin). */
+static Value create_builtin(ModInit init)
+{
+    Value module = init();
+    if (module != VAL_NULL && val_type(module) == &rt_module_type)
+        VAL_AS(ObjModule, module)->builtin = true;
+    return module;
+}
+
+Value ld_create_builtin(Value name)
+{
+    ModInit init = mod_lookup(rt_str_cstr(name));
+    if (init == NULL)
+        return raise_import_error(&rt_ImportError,
+                                  rt_str_format_c("no built-in module named %S", name), name, VAL_NULL);
+    return create_builtin(init);
+}
+
 static Value load_builtin(Value name, Spec *spec)
 {
-    Value module = spec->init();
+    Value module = create_builtin(spec->init);
     if (module == VAL_NULL)
         return VAL_NULL;
-    if (val_type(module) == &rt_module_type)
-        VAL_AS(ObjModule, module)->builtin = true;
+    if (bootstrap != VAL_NULL && IS_EXACT(module, rt_module_type) &&
+        !init_attrs_from_spec(module, builtin_spec(name), false))
+        return VAL_NULL;
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
     return module;
@@ -579,20 +866,31 @@ static Value load_spec(Value name, Spec *spec)
     }
     if (code == VAL_NULL)
         return VAL_NULL;
-    init_module_attrs(module, name, spec, cached);
+    if (bootstrap == VAL_NULL)
+        init_module_attrs(module, name, spec, cached);
+    else if (!init_attrs_importlib(module, name, spec))
+        return VAL_NULL;
     if (spec->kind == SPEC_NAMESPACE)
         return rt_dict_set(modules(), name, module) ? module : VAL_NULL;
-    return exec_module(name, module, code);
+    /* CPython's importlib is frozen: its code names "<frozen NAME>", so
+     * tracebacks through it show no source, as python3.11's do. */
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "importlib._bootstrap") == 0 || strcmp(s, "importlib._bootstrap_external") == 0)
+        ld_fix_co_filename(code, rt_str_format_c("<frozen %S>", name));
+    module = exec_module(name, module, code);
+    if (module != VAL_NULL && bootstrap == VAL_NULL && strcmp(rt_str_cstr(name), "importlib") == 0 &&
+        !install(module))
+        return VAL_NULL;
+    return module;
 }
 
 /* ---- importing an absolute name (_find_and_load) ----------------------------------- */
 
-static Value import_absolute(Value name);
 
 static Value find_and_load(Value name)
 {
     Value parent = parent_name(name);
-    Value path = mod_sys_path();
+    Value path = search_path();
     Value parent_module = VAL_NULL;
     const char *tail = rt_str_cstr(name);
     if (rt_str_nbytes(parent) > 0) {
@@ -616,8 +914,9 @@ static Value find_and_load(Value name)
     Spec spec;
     if (!find_spec(rt_str_cstr(name), tail, path ? path : rt_empty_tuple, &spec))
         return VAL_NULL;
-    if (spec.kind == SPEC_NONE)
-        return module_not_found(name);
+    if (spec.kind == SPEC_NONE)      /* importlib may know more: zip archives, its caches */
+        return bootstrap != VAL_NULL || has_archive(path) ? find_and_load_with_importlib(name)
+                                                         : module_not_found(name);
     Value module = load_spec(name, &spec);
     if (module == VAL_NULL || parent_module == VAL_NULL)
         return module;
@@ -676,7 +975,9 @@ static Value import_absolute(Value name)
             return VAL_NULL;
         m = rt_dict_get(modules(), name, NULL);     /* its body may have failed */
     }
-    return m != VAL_NULL ? m : find_and_load(name);
+    if (m != VAL_NULL)
+        return m;
+    return finders_unchanged() ? find_and_load(name) : find_and_load_with_importlib(name);
 }
 
 Value ld_import_module(const char *name)
@@ -691,10 +992,28 @@ static Value resolve_name(Value name, Value globals, int level)
     if (globals == VAL_NULL || !is_dict(globals))
         return rt_raisef(&rt_KeyError, "'__name__' not in globals");
     Value package = rt_dict_get_cstr(globals, "__package__");
+    Value spec = rt_dict_get_cstr(globals, "__spec__");
+    bool has_spec = spec != VAL_NULL && spec != rt_None;
     if (package != VAL_NULL && package != rt_None) {
         if (!rt_isinstance_of(package, &rt_str_type))
             return rt_raisef(&rt_TypeError, "package must be a string");
+        if (has_spec) {
+            Value parent = rt_getattr_cstr(spec, "parent");
+            int equal = parent != VAL_NULL ? rt_compare_bool(package, parent, CMP_EQ) : -1;
+            if (equal < 0 ||
+                (equal == 0 && rt_warn(&rt_ImportWarning, "__package__ != __spec__.parent", 1) < 0))
+                return VAL_NULL;
+        }
+    } else if (has_spec) {
+        package = rt_getattr_cstr(spec, "parent");
+        if (package == VAL_NULL)
+            return VAL_NULL;
+        if (!rt_isinstance_of(package, &rt_str_type))
+            return rt_raisef(&rt_TypeError, "__spec__.parent must be a string");
     } else {
+        if (rt_warn(&rt_ImportWarning, "can't resolve package from __spec__ or __package__, "
+                                       "falling back on __name__ and __path__", 1) < 0)
+            return VAL_NULL;
         package = rt_dict_get_cstr(globals, "__name__");
         if (package == VAL_NULL)
             return rt_raisef(&rt_KeyError, "'__name__' not in globals");
@@ -906,7 +1225,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     if (cname[0] == '.')
         return main_error(rt_str_from_cstr("Relative module names not supported"));
     Value parent = parent_name(name);
-    Value path = mod_sys_path();
+    Value path = search_path();
     const char *tail = cname;
     if (rt_str_nbytes(parent) > 0) {
         Value pm = import_absolute(parent);
@@ -991,7 +1310,7 @@ void ld_import_init(void)
      * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
-    rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    rt_builtins_add_function("__import__", builtin_import);
     ld_exec_init();
     mod_fileio_init();
 }

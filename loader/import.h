@@ -26,6 +26,19 @@ int ld_import_star(Value module, Value locals);
  * functions above call it on first use). */
 void ld_import_init(void);
 
+/* Import importlib and install CPython's finders (sys.meta_path,
+ * sys.path_hooks, sys.path_importer_cache) as its start-up does; true
+ * when they are there (or being installed), false without a standard
+ * library or on error (exception set). */
+bool ld_import_install(void);
+
+/* _imp.create_builtin: a new instance of built-in module `name`. */
+Value ld_create_builtin(Value name);
+
+/* _imp._fix_co_filename: code objects (nested ones too) that name the
+ * file code's co_filename names now name `path`. */
+void ld_fix_co_filename(Value code, Value path);
+
 /* `import name` with an absolute dotted name: the module itself (not the
  * top-level package).  VAL_NULL with the exception set on failure. */
 Value ld_import_module(const char *name);

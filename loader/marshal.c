@@ -798,8 +798,8 @@ Value ld_unmarshal(const unsigned char *data, size_t size, const char *name,
     return ld_unmarshal_opt(data, size, name, base_offset, LD_VERIFY, err, errsize);
 }
 
-Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
-                       size_t base_offset, LdVerify verify, char *err, size_t errsize)
+static Value unmarshal(const unsigned char *data, size_t size, const char *name,
+                       size_t base_offset, LdVerify verify, size_t *used, char *err, size_t errsize)
 {
     Reader r = {.data = data, .size = size, .base = base_offset,
                 .name = name ? name : "<marshal data>", .err = err, .errsize = errsize,
@@ -812,5 +812,19 @@ Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
         v = fail(&r, 0, "NULL object (type code '0') at the top level");
     if (!v && !r.failed)
         fail(&r, r.pos, "cannot read an object");
+    if (used != NULL)
+        *used = r.pos;
     return v;
+}
+
+Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
+                       size_t base_offset, LdVerify verify, char *err, size_t errsize)
+{
+    return unmarshal(data, size, name, base_offset, verify, NULL, err, errsize);
+}
+
+Value ld_unmarshal_prefix(const unsigned char *data, size_t size, size_t *used,
+                          char *err, size_t errsize)
+{
+    return unmarshal(data, size, "marshal data", 0, LD_VERIFY, used, err, errsize);
 }

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "loader/pyc.h"
+#include "runtime/version.h"
 
 enum { HEADER_SIZE = 16 };
 #define MAX_FILE_SIZE ((size_t)1 << 30)     /* 1 GiB: far beyond any real .pyc */
@@ -68,24 +69,50 @@ static uint32_t le32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The magic: 3495, or a message naming what the file is instead. */
+int ld_magic_minor(uint16_t magic)
+{
+    return magic == LD_MAGIC_311 ? 11 : magic == LD_MAGIC_312 ? 12 : 0;
+}
+
+uint16_t ld_process_magic(void)
+{
+    return rt_py_minor == 12 ? LD_MAGIC_312 : LD_MAGIC_311;
+}
+
+int ld_pyc_file_minor(const char *path)
+{
+    unsigned char p[4];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))    /* never wait on a FIFO */
+        return 0;
+    FILE *f = fopen(path, "rb");
+    size_t got = f != NULL ? fread(p, 1, sizeof p, f) : 0;
+    if (f != NULL)
+        fclose(f);
+    if (got < 4 || p[2] != '\r' || p[3] != '\n')
+        return 0;
+    return ld_magic_minor((uint16_t)(p[0] | p[1] << 8));
+}
+
+/* The magic: this process's version's, or a message naming what the file
+ * is instead. */
 static bool check_magic(const unsigned char *p, const char *name, char *err, size_t errsize)
 {
     uint16_t magic = (uint16_t)(p[0] | p[1] << 8);
     if (p[2] == '\r' && p[3] == '\n') {
-        if (magic == LD_MAGIC_311)
+        if (magic == ld_process_magic())
             return true;
         const char *version = ld_magic_version(magic);
         if (version) {
             snprintf(err, errsize, "%s: compiled by Python %s (magic %u); "
-                     "pvm runs Python 3.11 bytecode (magic %d)",
-                     name, version, (unsigned)magic, LD_MAGIC_311);
+                     "pvm runs Python 3.%d bytecode (magic %d)",
+                     name, version, (unsigned)magic, rt_py_minor, ld_process_magic());
             return false;
         }
     }
-    snprintf(err, errsize, "%s: not a Python 3.11 bytecode file "
+    snprintf(err, errsize, "%s: not a Python 3.%d bytecode file "
              "(bad magic number %02x %02x %02x %02x at offset 0)",
-             name, p[0], p[1], p[2], p[3]);
+             name, rt_py_minor, p[0], p[1], p[2], p[3]);
     return false;
 }
 

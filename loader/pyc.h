@@ -15,6 +15,15 @@
 #include "runtime/str.h"
 
 #define LD_MAGIC_311 3495
+#define LD_MAGIC_312 3531
+
+/* The minor version (11, 12) of a magic number pvm runs, else 0; the
+ * magic number of the version this process runs (rt_py_minor). */
+int ld_magic_minor(uint16_t magic);
+uint16_t ld_process_magic(void);
+/* The minor version of the .pyc at `path` by its magic (0: not one pvm
+ * runs, or unreadable): tools/main.c runs a process of that version. */
+int ld_pyc_file_minor(const char *path);
 
 typedef struct PycHeader {
     uint16_t magic;             /* the little-endian number before "\r\n" */
@@ -53,8 +62,13 @@ Value ld_unmarshal_opt(const unsigned char *data, size_t size, const char *name,
                        size_t base_offset, LdVerify verify, char *err, size_t errsize);
 /* Append v in marshal format (version 4, no back-references) to out:
  * None, bools, Ellipsis, StopIteration, int, float, complex, str, bytes,
- * tuple, list, dict, set, frozenset (marshal_write.c).  False with
+ * tuple, list, dict, set, frozenset, code (marshal_write.c).  False with
  * ValueError for anything else or nesting deeper than 2000. */
 bool ld_marshal(Value v, StrBuf *out);
+/* marshal.dumps(v, version): versions 0-4, back-references from 3. */
+bool ld_marshal_version(Value v, int version, StrBuf *out);
+/* ld_unmarshal that also tells how many bytes the object took (*used). */
+Value ld_unmarshal_prefix(const unsigned char *data, size_t size, size_t *used,
+                          char *err, size_t errsize);
 
 #endif

@@ -7,26 +7,30 @@
  *                              pycs (PEP 552), as 8 little-endian bytes;
  *   is_builtin(name)           1 for a module compiled into pvm (-1 for sys
  *                              and builtins), else 0;
- *   create_builtin(spec)       that module (made once, as pvm's import
- *                              makes it); exec_builtin(m) has nothing left
- *                              to do;
+ *   create_builtin(spec)       a new instance of that module (sys and
+ *                              builtins: the one there is); exec_builtin(m)
+ *                              has nothing left to do;
  *   is_frozen, find_frozen,    pvm freezes no modules: False, None, ();
  *   is_frozen_package, ...
  *   extension_suffixes()       pvm loads no C extensions: [];
  *   acquire_lock, release_lock, lock_held
- *                              the import lock importlib takes around its
- *                              own work (pvm's imports lock per module);
- *   _fix_co_filename(code, path)  the file name recorded in code objects.
+ *                              the import lock importlib takes around a
+ *                              finder's work (pvm's own imports lock per
+ *                              module, loader/import.c);
+ *   _fix_co_filename(code, path)  the file name recorded in code objects
+ *                              (and those nested in them) becomes path.
  *
- * With them importlib._bootstrap._setup runs, so `importlib`, `inspect`
- * and what imports them can be imported.
+ * With them importlib._bootstrap._setup runs, and importlib's own finders
+ * and loaders work beside pvm's (loader/import.c, ld_import_install).
  */
 #include <string.h>
+#include <time.h>
 #include "loader/import.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "vm/thread.h"
 
 /* _imp.source_hash(key, source) */
 static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
@@ -90,9 +94,29 @@ static Value imp_create_builtin(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (!rt_isinstance_of(name, &rt_str_type))
         return rt_raisef(&rt_TypeError, "name must be string, not %T", name);
-    if (mod_lookup(rt_str_cstr(name)) == NULL)
-        return rt_raisef(&rt_ImportError, "no built-in module named %S", name);
-    return ld_import_module(rt_str_cstr(name));
+    /* sys and builtins exist once; other built-in modules are made anew. */
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "sys") == 0 || strcmp(s, "builtins") == 0) {
+        Value m = rt_dict_get(mod_sys_modules(), name, NULL);
+        if (m != VAL_NULL)
+            return m;
+    }
+    return ld_create_builtin(name);
+}
+
+/* _imp._fix_co_filename(code, path) */
+static Value imp_fix_co_filename(Value *args, size_t nargs, Value kwnames)
+{
+    if (kwnames != VAL_NULL && rt_tuple_len(kwnames) > 0)
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() takes no keyword arguments");
+    if (nargs != 2)
+        return rt_raisef(&rt_TypeError, "_fix_co_filename expected 2 arguments, got %zu", nargs);
+    if (!is_code(args[0]))
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() argument 1 must be code, not %T", args[0]);
+    if (!rt_isinstance_of(args[1], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "_fix_co_filename() argument 2 must be str, not %T", args[1]);
+    ld_fix_co_filename(args[0], args[1]);
+    return rt_None;
 }
 
 static Value imp_exec_builtin(Value *args, size_t nargs, Value kwnames)
@@ -131,9 +155,46 @@ static Value imp_nothing(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* ---- the import lock ----------------------------------------------------------------
+ * importlib holds it while it asks a finder (_ImportLockContext), so that
+ * finders run one thread at a time.  Reentrant: the owning thread and how
+ * many times it took the lock; another thread waits, polling every
+ * millisecond with the interpreter lock released. */
+static unsigned long lock_owner;         /* 0: free */
+static long lock_level;
+
+static Value imp_acquire_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("acquire_lock", nargs, kwnames))
+        return VAL_NULL;
+    unsigned long me = vm_thread_ident();
+    while (lock_owner != 0 && lock_owner != me) {
+        vm_release_lock();
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+        vm_reacquire_lock();
+    }
+    lock_owner = me;
+    lock_level++;
+    return rt_None;
+}
+
+static Value imp_release_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("release_lock", nargs, kwnames))
+        return VAL_NULL;
+    if (lock_owner != vm_thread_ident())
+        return rt_raisef(&rt_RuntimeError, "not holding the import lock");
+    if (--lock_level == 0)
+        lock_owner = 0;
+    return rt_None;
+}
+
 static Value imp_lock_held(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_False;
+    return rt_arg_none("lock_held", nargs, kwnames) ? rt_bool(lock_owner != 0) : VAL_NULL;
 }
 
 static const MethodDef imp_functions[] = {
@@ -145,8 +206,9 @@ static const MethodDef imp_functions[] = {
     {"_frozen_module_names", imp_frozen_module_names},
     {"_override_frozen_modules_for_tests", imp_nothing},
     {"_override_multi_interp_extensions_check", imp_nothing},
-    {"acquire_lock", imp_nothing}, {"release_lock", imp_nothing}, {"lock_held", imp_lock_held},
-    {"_fix_co_filename", imp_nothing},
+    {"acquire_lock", imp_acquire_lock}, {"release_lock", imp_release_lock},
+    {"lock_held", imp_lock_held},
+    {"_fix_co_filename", imp_fix_co_filename},
     {NULL, NULL},
 };
 

@@ -38,7 +38,6 @@
     X(bisect, "_bisect")                            \
     X(heapq, "_heapq")                              \
     X(_collections, "_collections")                 \
-    X(json, "json")                                 \
     X(array, "array")                               \
     X(_weakref, "_weakref")                         \
     X(_abc, "_abc")                                 \
@@ -69,7 +68,9 @@
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \
-    X(json_accel, "_json")                          \
+    X(json, "_json")                                \
+    X(csv, "_csv")                                  \
+    X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \

@@ -8,6 +8,9 @@
  * the effect is pushed - popped; with jump=None, the larger of the two
  * branches, as CPython reports it.
  */
+#include "runtime/version.h"
+#include "vm/opcodes312.h"
+#include "vm/translate.h"
 #include "modules/modutil.h"
 #include "vm/opcodes.h"
 
@@ -20,11 +23,26 @@
  * sum is the same. */
 static int effect(int op, int oparg, bool jump)
 {
+    if (rt_py_minor >= 12) {            /* 3.12's numbers: what pvm runs for them */
+        uint32_t arg = (uint32_t)oparg;
+        op = vm_translate_312_op(op, false, &arg);
+        oparg = (int)arg;
+    }
     if (op == OP_PRECALL)
         return -oparg;
     if (op == OP_CALL)
         return -1;
     return vm_stack_pushed(op, oparg, jump) - vm_stack_popped(op, oparg, jump);
+}
+
+/* An opcode of this process's version (the internal ones are pvm's own). */
+static bool known_opcode(int op)
+{
+    if (rt_py_minor >= 12) {
+        uint32_t arg = 0;
+        return op != OP312_CACHE && vm_translate_312_op(op, false, &arg) != VM_OP_INVALID;
+    }
+    return op < VM_FIRST_INTERNAL && vm_opcode_info[op].name != NULL;
 }
 
 static Value op_stack_effect(Value *args, size_t nargs, Value kw)
@@ -47,8 +65,7 @@ static Value op_stack_effect(Value *args, size_t nargs, Value kw)
     Value jump = a[2] == VAL_NULL ? rt_None : a[2];
     if (jump != rt_None && jump != rt_True && jump != rt_False)
         return rt_raisef(&rt_ValueError, "stack_effect: jump must be False, True or None");
-    if (op < 0 || op > 255 || vm_opcode_info[op].name == NULL || oparg < INT32_MIN ||
-        oparg > INT32_MAX)
+    if (op < 0 || op > 255 || !known_opcode((int)op) || oparg < INT32_MIN || oparg > INT32_MAX)
         return rt_raisef(&rt_ValueError, "invalid opcode or oparg");
     int e;
     if (jump == rt_None) {

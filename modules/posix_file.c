@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/sysmacros.h>
+#include "runtime/buffer.h"
 #include "runtime/structseq.h"
 #include "modules/posix.h"
 
@@ -289,34 +290,29 @@ static Value posix_pread(Value *args, size_t nargs, Value kwnames)
     return read_bytes(fd, length, (off_t)offset, true);
 }
 
-/* The bytes of a bytes-like argument (bytes, bytearray). */
-static bool buffer_arg(const char *fname, Value v, const unsigned char **data, size_t *n)
+/* Write the bytes of any bytes-like object (bytes, bytearray, memoryview,
+ * array.array: the buffer protocol, runtime/buffer.h) at fd's position, or
+ * at offset for pwrite. */
+static Value write_bytes(int fd, Value data, off_t offset, bool positioned)
 {
-    if (rt_isinstance_of(v, &rt_bytes_type)) {
-        *data = AS_BYTES(v)->data;
-        *n = AS_BYTES(v)->length;
-        return true;
-    }
-    if (rt_isinstance_of(v, &rt_bytearray_type)) {
-        *data = VAL_AS(ObjByteArray, v)->data;
-        *n = VAL_AS(ObjByteArray, v)->length;
-        return true;
-    }
-    rt_raisef(&rt_TypeError, "a bytes-like object is required, not '%T'", v);
-    return false;
-}
-
-static Value write_bytes(int fd, Value data, off_t offset, bool positioned, const char *fname)
-{
-    const unsigned char *buf;
-    size_t len;
-    if (!buffer_arg(fname, data, &buf, &len))
+    RtBuffer view;
+    if (rt_get_buffer(data, &view, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
     ssize_t n;
-    while ((n = positioned ? pwrite(fd, buf, len, offset) : write(fd, buf, len)) < 0 &&
-           errno == EINTR)
-        if (!mod_posix_retry())
-            return VAL_NULL;
+    bool interrupted = false;       /* a signal handler raised */
+    for (;;) {
+        n = positioned ? pwrite(fd, view.buf, (size_t)view.len, offset)
+                       : write(fd, view.buf, (size_t)view.len);
+        if (n >= 0 || errno != EINTR)
+            break;
+        if (!mod_posix_retry()) {
+            interrupted = true;
+            break;
+        }
+    }
+    rt_release_buffer(&view);
+    if (interrupted)
+        return VAL_NULL;
     if (n < 0)
         return mod_posix_error();
     return rt_int_from_i64(n);
@@ -328,7 +324,7 @@ static Value posix_write(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("write", kwnames) || !rt_arg_range("write", nargs, 2, 2) ||
         !mod_posix_fd(args[0], &fd))
         return VAL_NULL;
-    return write_bytes(fd, args[1], 0, false, "write");
+    return write_bytes(fd, args[1], 0, false);
 }
 
 static Value posix_pwrite(Value *args, size_t nargs, Value kwnames)
@@ -338,7 +334,7 @@ static Value posix_pwrite(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("pwrite", kwnames) || !rt_arg_range("pwrite", nargs, 3, 3) ||
         !mod_posix_fd(args[0], &fd) || !length_arg(args[2], &offset))
         return VAL_NULL;
-    return write_bytes(fd, args[1], (off_t)offset, true, "pwrite");
+    return write_bytes(fd, args[1], (off_t)offset, true);
 }
 
 /* os.lseek(fd, position, whence) */

@@ -28,6 +28,7 @@
 #include <string.h>
 #include "modules/modutil.h"
 #include "modules/sre.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 /* ---- The objects ----------------------------------------------------------------- */
@@ -545,7 +546,7 @@ static bool make_filter(ObjPattern *p, Value repl, Filter *f)
         return true;
     }
     Value subx_args[2] = { obj_val(p), repl };
-    Value filter = call_re("_subx", subx_args, 2);
+    Value filter = call_re(rt_py_minor >= 12 ? "_compile_template" : "_subx", subx_args, 2);
     if (filter == VAL_NULL)
         return false;
     *f = (Filter){ filter, rt_callable(filter) };
@@ -975,7 +976,58 @@ static Value match_expand(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
     Value expand_args[3] = { obj_val(MATCH(args[0])->pattern), args[0], a[0] };
-    return call_re("_expand", expand_args, 3);
+    if (rt_py_minor < 12)
+        return call_re("_expand", expand_args, 3);
+    Value compile_args[2] = { expand_args[0], a[0] };                  /* 3.12 */
+    Value template = call_re("_compile_template", compile_args, 2);
+    return template == VAL_NULL ? VAL_NULL : rt_call1(template, args[0]);
+}
+
+/* ---- 3.12's templates ---------------------------------------------------------------- */
+
+/* A template applied to a match: the list re._parser.parse_template
+ * made (a literal, then group number and literal pairs; a literal may be
+ * None), bound as self.  An unmatched group contributes nothing. */
+static Value template_expand(Value *args, size_t nargs, Value kw)
+{
+    if (nargs != 2 || !is_tuple(args[0]) || !IS_EXACT(args[1], match_type))
+        return rt_raisef(&rt_TypeError, "a template is called with one match");
+    Value items = args[0];
+    ObjMatch *m = MATCH(args[1]);
+    Value pieces = rt_list_new(0);
+    for (size_t i = 0; i < rt_tuple_len(items); i++) {
+        Value piece = rt_tuple_get(items, i);
+        if (i % 2 == 1) {
+            ssize_t g = small_value(piece);
+            piece = match_group_at(m, g, rt_None);
+            if (piece == VAL_NULL)
+                return VAL_NULL;
+        }
+        if (piece != rt_None && !rt_list_append(pieces, piece))
+            return VAL_NULL;
+    }
+    SreText t;
+    if (!get_text(m->string, &t))
+        return VAL_NULL;
+    return AS_LIST(pieces)->length == 0 ? text_slice(&t, m->string, 0, 0)
+                                        : join_pieces(pieces, !rt_is_str(m->string));
+}
+
+/* _sre.template(pattern, template): the expander of a replacement
+ * template (re._compile_template), its group numbers checked. */
+static Value sre_template(Value *args, size_t nargs, Value kw)
+{
+    if (nargs != 2 || !IS_EXACT(args[0], pattern_type) || !is_list(args[1]) ||
+        AS_LIST(args[1])->length % 2 == 0)
+        return rt_raisef(&rt_TypeError, "template() takes a pattern and a template list");
+    Value items = rt_list_as_tuple(args[1]);
+    for (size_t i = 1; i < rt_tuple_len(items); i += 2) {
+        Value g = rt_tuple_get(items, i);
+        if (!val_is_small(g) || small_value(g) < 0 ||
+            small_value(g) > PATTERN(args[0])->groups)
+            return rt_raisef(&rt_IndexError, "invalid group reference");
+    }
+    return rt_builtin_new("template", template_expand, items);
 }
 
 static Value match_repr(Value self)
@@ -1229,7 +1281,7 @@ static Value sre_unicode_tolower(Value *args, size_t nargs, Value kw)
 }
 
 static const MethodDef sre_functions[] = {
-    {"compile", sre_compile}, {"getcodesize", sre_getcodesize},
+    {"compile", sre_compile}, {"template", sre_template}, {"getcodesize", sre_getcodesize},
     {"ascii_iscased", sre_ascii_iscased}, {"unicode_iscased", sre_unicode_iscased},
     {"ascii_tolower", sre_ascii_tolower}, {"unicode_tolower", sre_unicode_tolower},
     {NULL, NULL}
@@ -1255,7 +1307,7 @@ Value mod_sre_init(void)
     ready_type(&scanner_type, scanner_methods, false);
 
     Value m = mod_module_new("_sre", sre_functions);
-    mod_module_set(m, "MAGIC", small_new(SRE_MAGIC));
+    mod_module_set(m, "MAGIC", small_new(rt_py_minor == 12 ? SRE_MAGIC_312 : SRE_MAGIC));
     mod_module_set(m, "CODESIZE", small_new(sizeof(SreCode)));
     mod_module_set(m, "MAXREPEAT", small_new(SRE_MAXREPEAT));
     mod_module_set(m, "MAXGROUPS", small_new(SRE_MAXGROUPS));

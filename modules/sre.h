@@ -27,6 +27,9 @@
 
 /* _constants.MAGIC: re/_compiler.py refuses an engine with another. */
 #define SRE_MAGIC 20220615
+/* 3.12's: its compiler checks look-behind widths itself and emits a
+ * group's width unclipped; the engine is the same. */
+#define SRE_MAGIC_312 20221023
 
 /* One code word (CODESIZE 4): an opcode, an operand, a character, a skip. */
 typedef uint32_t SreCode;

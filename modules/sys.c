@@ -43,6 +43,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "loader/import.h"
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "modules/api.h"
@@ -50,9 +51,35 @@
 #include "modules/sys.h"
 #include "runtime/version.h"
 #include "vm/thread.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7
+
+/* A 3.12 process (runtime/version.h) reports the python3.12 the Makefile
+ * found, $(PYTHON312): its micro version and its standard library
+ * (PVM_STDLIB312, PVM_PREFIX312, PVM_EXEC_PREFIX312), recorded as for 3.11. */
+#ifndef PY312_MICRO
+#define PY312_MICRO 1
+#endif
+#ifndef PVM_STDLIB312
+#define PVM_STDLIB312 ""
+#endif
+#ifndef PVM_PREFIX312
+#define PVM_PREFIX312 ""
+#endif
+#ifndef PVM_EXEC_PREFIX312
+#define PVM_EXEC_PREFIX312 PVM_PREFIX312
+#endif
+#define PY_MINOR rt_py_minor
+#define PY_MICRO_NOW (rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+#define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
+
+/* What the build recorded for this process's version. */
+static const char *recorded(const char *for311, const char *for312)
+{
+    return rt_py_minor == 12 ? for312 : for311;
+}
 
 /* What the Makefile recorded from python3.11 (see above); the fallbacks
  * are CPython's own defaults. */
@@ -169,13 +196,16 @@ static void locate_stdlib(void)
         }
         lib.exec_prefix = colon ? colon + 1 : home;
     } else {
-        lib.prefix = PVM_PREFIX[0] ? PVM_PREFIX : "/usr/local";
-        lib.exec_prefix = PVM_EXEC_PREFIX[0] ? PVM_EXEC_PREFIX : lib.prefix;
+        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312);
+        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312);
+        lib.prefix = prefix[0] ? prefix : "/usr/local";
+        lib.exec_prefix = exec_prefix[0] ? exec_prefix : lib.prefix;
     }
-    if ((home == NULL || home[0] == '\0') && PVM_STDLIB[0] != '\0') {
-        lib.stdlib = PVM_STDLIB;
+    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312);
+    if ((home == NULL || home[0] == '\0') && stdlib[0] != '\0') {
+        lib.stdlib = stdlib;
     } else {
-        Value dir = rt_str_format_c("%s/%s/python3.11", lib.prefix, platlibdir());
+        Value dir = rt_str_format_c("%s/%s/python3.%d", lib.prefix, platlibdir(), PY_MINOR);
         lib.stdlib = rt_str_cstr(dir);
     }
     Value landmark = rt_str_format_c("%s/os.py", lib.stdlib);
@@ -388,9 +418,9 @@ static Value make_implementation(Value version_info)
 {
     Value d = rt_dict_new();
     rt_dict_set_cstr(d, "name", rt_str_from_cstr("pvm"));
-    rt_dict_set_cstr(d, "cache_tag", rt_str_from_cstr("cpython-311"));
+    rt_dict_set_cstr(d, "cache_tag", rt_str_format_c("cpython-3%d", PY_MINOR));
     rt_dict_set_cstr(d, "version", version_info);
-    rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(0x030B00F0 | PY_MICRO << 8));
+    rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
     rt_dict_set_cstr(d, "_multiarch", rt_str_from_cstr("x86_64-linux-gnu"));
     return rt_namespace_new(d);   /* a types.SimpleNamespace (runtime/namespace.c) */
 }
@@ -445,6 +475,19 @@ static Value sys_intern(Value *args, size_t nargs, Value kwnames)
     if (!is_str(args[0]))
         return rt_raisef(&rt_TypeError, "intern() argument must be str, not %T", args[0]);
     return rt_str_intern(args[0]);
+}
+
+/* sys._getframe(depth=0): a frame object (vm/frameobject.h). */
+static Value sys_getframe(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "depth" };
+    static const ArgSpec spec = { "_getframe", names, 1, 1, 0, 1, false };
+    Value a[1];
+    int64_t depth = 0;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
+        (a[0] != VAL_NULL && !int_arg(a[0], &depth)))
+        return VAL_NULL;
+    return vm_getframe((long)depth);
 }
 
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
@@ -532,7 +575,38 @@ static Value sys_call_tracing(Value *args, size_t nargs, Value kwnames)
     if (!is_tuple(args[1]))
         return rt_raisef(&rt_TypeError, "call_tracing() argument 2 must be tuple, not %T",
                          args[1]);
-    return rt_call_tuple_dict(args[0], args[1], VAL_NULL);
+    return vm_call_tracing(args[0], args[1]);
+}
+
+/* sys.settrace / sys.setprofile and their getters (vm/systrace.h). */
+static Value sys_settrace(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("settrace", nargs, kwnames))
+        return VAL_NULL;
+    vm_set_trace(args[0]);
+    return rt_None;
+}
+
+static Value sys_setprofile(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("setprofile", nargs, kwnames))
+        return VAL_NULL;
+    vm_set_profile(args[0]);
+    return rt_None;
+}
+
+static Value sys_gettrace(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("gettrace", nargs, kwnames))
+        return VAL_NULL;
+    return vm_trace_func != VAL_NULL ? vm_trace_func : rt_None;
+}
+
+static Value sys_getprofile(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("getprofile", nargs, kwnames))
+        return VAL_NULL;
+    return vm_profile_func != VAL_NULL ? vm_profile_func : rt_None;
 }
 
 /* How often a thread waiting for the interpreter lock asks the running
@@ -644,6 +718,7 @@ static const MethodDef sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit},
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
+    {"_getframe", sys_getframe},
     {"exception", sys_exception},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
@@ -655,6 +730,10 @@ static const MethodDef sys_functions[] = {
     {"getallocatedblocks", sys_getallocatedblocks},
     {"is_finalizing", sys_is_finalizing},
     {"call_tracing", sys_call_tracing},
+    {"settrace", sys_settrace},
+    {"gettrace", sys_gettrace},
+    {"setprofile", sys_setprofile},
+    {"getprofile", sys_getprofile},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
     {"getdlopenflags", sys_getdlopenflags},
@@ -699,7 +778,7 @@ static const char copyright[] =
 
 static void set_version(Value d)
 {
-    Value vi[5] = { small_new(3), small_new(11), small_new(PY_MICRO),
+    Value vi[5] = { small_new(3), small_new(PY_MINOR), small_new(PY_MICRO_NOW),
                     rt_str_from_cstr("final"), small_new(0) };
     Value version_info = info(&version_info_desc, vi);
     char text[160];
@@ -708,11 +787,11 @@ static void set_version(Value d)
 #else
     const char *cc = "unknown compiler";
 #endif
-    snprintf(text, sizeof text, "3.11.%d (pvm %s, CPython 3.11 bytecode) [%s%s]", PY_MICRO,
-             PVM_VERSION, strstr(cc, "clang") ? "" : "GCC ", cc);
+    snprintf(text, sizeof text, "3.%d.%d (pvm %s, CPython 3.%d bytecode) [%s%s]", PY_MINOR,
+             PY_MICRO_NOW, PVM_VERSION, PY_MINOR, strstr(cc, "clang") ? "" : "GCC ", cc);
     rt_dict_set_cstr(d, "version", rt_str_from_cstr(text));
     rt_dict_set_cstr(d, "version_info", version_info);
-    rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(0x030B00F0 | PY_MICRO << 8));
+    rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
     rt_dict_set_cstr(d, "api_version", small_new(1013));
     rt_dict_set_cstr(d, "implementation", make_implementation(version_info));
     rt_dict_set_cstr(d, "copyright", rt_str_from_cstr(copyright));
@@ -739,15 +818,38 @@ static void set_platform(Value d)
     rt_dict_set_cstr(d, "thread_info", make_thread_info());
 }
 
-/* What the import system keeps in sys: importlib's hooks are empty lists
- * and an empty cache (pvm's own finder is in loader/import.c). */
+/* sys.meta_path, sys.path_hooks and sys.path_importer_cache hold
+ * importlib's finders, so they are made by importing importlib, the first
+ * time a program asks for one (loader/import.c, ld_import_install): a
+ * program that never looks at them never pays for importlib.  Without a
+ * standard library they are empty, as pvm's own finder needs none. */
+static Value lazy_import_state(Value module, Value name)
+{
+    const char *s = rt_str_cstr(name);
+    if (strcmp(s, "meta_path") != 0 && strcmp(s, "path_hooks") != 0 &&
+        strcmp(s, "path_importer_cache") != 0)
+        return VAL_NULL;
+    Value d = VAL_AS(ObjModule, module)->dict;
+    if (!ld_import_install()) {
+        if (rt_err_occurred() && !rt_err_matches(&rt_ImportError))
+            return VAL_NULL;
+        rt_err_clear();
+        if (rt_dict_get_cstr(d, "meta_path") == VAL_NULL)
+            rt_dict_set_cstr(d, "meta_path", rt_list_new(0));
+        if (rt_dict_get_cstr(d, "path_hooks") == VAL_NULL)
+            rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
+        if (rt_dict_get_cstr(d, "path_importer_cache") == VAL_NULL)
+            rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
+    }
+    return rt_dict_get_str(d, name);
+}
+
+/* What the import system keeps in sys (pvm's own finder is in
+ * loader/import.c; importlib's hooks come on first use, above). */
 static void set_import_state(Value d)
 {
     rt_dict_set_cstr(d, "path", mod_sys_path());
     rt_dict_set_cstr(d, "modules", mod_sys_modules());
-    rt_dict_set_cstr(d, "meta_path", rt_list_new(0));
-    rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
-    rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
     rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
     rt_dict_set_cstr(d, "stdlib_module_names", stdlib_module_names());
     rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(mod_sys_flags()->dont_write_bytecode));
@@ -773,6 +875,7 @@ static Value make_sys(void)
     set_version(d);
     set_platform(d);
     set_import_state(d);
+    VAL_AS(ObjModule, m)->lazy = lazy_import_state;
     return m;
 }
 

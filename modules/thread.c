@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
 #include "vm/thread.h"
@@ -726,6 +727,12 @@ static Value thread_get_ident(Value *args, size_t nargs, Value kwnames)
     return rt_int_from_u64(vm_thread_ident());
 }
 
+/* 3.12's threading asks whether this interpreter may have daemon threads. */
+static Value thread_daemon_threads_allowed(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("_thread.daemon_threads_allowed", nargs, kwnames) ? rt_True : VAL_NULL;
+}
+
 static Value thread_get_native_id(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("_thread.get_native_id", nargs, kwnames))
@@ -813,6 +820,10 @@ Value mod_thread_init(void)
     mod_add_type(m, "_ExceptHookArgs", &hook_args_type, NULL);
     mod_module_set(m, "error", obj_val(&rt_RuntimeError));
     mod_module_set(m, "TIMEOUT_MAX", rt_float_new(TIMEOUT_MAX_S));
+    if (rt_py_minor >= 12)
+        mod_module_set(m, "daemon_threads_allowed",
+                       rt_builtin_new("daemon_threads_allowed", thread_daemon_threads_allowed,
+                                      VAL_NULL));
     return m;
 }
 

@@ -81,11 +81,24 @@ typedef struct Printer {
     Value write;        /* bound file.write, or VAL_NULL for stdout */
 } Printer;
 
+static Value sys_stream(Value name, const char *who);
+static Value str_stdout;
+
 static bool print_str(Printer *p, Value s)
 {
-    if (p->write == VAL_NULL)
-        return rt_stdout_write(rt_str_cstr(s), rt_str_nbytes(s));
-    return rt_call1(p->write, s) != VAL_NULL;
+    Value write = p->write;
+    if (write == VAL_NULL) {
+        const ObjStr *o = AS_STR(s);
+        if (o->ascii || rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL))
+            return rt_stdout_write(o->data, o->nbytes);
+        /* A lone surrogate has no UTF-8: sys.stdout's encoder decides, as
+         * in CPython (its surrogateescape writes U+DC80..U+DCFF as the
+         * bytes 0x80..0xFF; any other is UnicodeEncodeError). */
+        Value out = sys_stream(str_stdout, "");
+        if (out == VAL_NULL || (write = rt_getattr_cstr(out, "write")) == VAL_NULL)
+            return false;
+    }
+    return rt_call1(write, s) != VAL_NULL;
 }
 
 /* Write str(v); small ints and strs skip the intermediate object. */
@@ -101,7 +114,7 @@ static bool print_value(Printer *p, Value v)
 }
 
 /* print's default sep and end, made once (interned strs are never freed). */
-static Value str_space, str_newline, str_stdout, str_stdin;
+static Value str_space, str_newline, str_stdin;
 
 Value rt_sys_namespace, rt_stdout_stream;
 
@@ -1053,6 +1066,13 @@ static void add_exceptions(Value d)
     rt_dict_set_cstr(d, "IOError", obj_val(&rt_OSError));
 }
 
+void rt_builtins_add_function(const char *name, NativeFunc fn)
+{
+    Value f = rt_builtin_new(name, fn, VAL_NULL);
+    VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
+    rt_dict_set_cstr(VAL_AS(ObjModule, rt_builtins_module)->dict, name, f);
+}
+
 Value rt_builtins_init(void)
 {
     rt_iterobjects_init();
@@ -1064,11 +1084,8 @@ Value rt_builtins_init(void)
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;
-    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++) {
-        Value f = rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn, VAL_NULL);
-        VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
-        rt_dict_set_cstr(d, builtin_functions[i].name, f);
-    }
+    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++)
+        rt_builtins_add_function(builtin_functions[i].name, builtin_functions[i].fn);
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
         rt_dict_set_cstr(d, builtin_types[i]->name, obj_val(builtin_types[i]));
     add_exceptions(d);

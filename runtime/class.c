@@ -39,7 +39,10 @@ static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
     s_init, s_init_subclass, s_class_getitem, s_classcell, s_set_name, s_eq, s_hash,
     s_name, s_prepare, s_metaclass, s_mro;
 
-static Value heap_types;        /* list of every class created, for slot updates */
+/* Every class created and still alive, oldest first (weakly: a class
+ * nothing else refers to is collected, as in CPython), for slot and MRO
+ * updates and __subclasses__. */
+static GcWeakArray heap_types;
 
 static bool name_is(Value name, const char *s)
 {
@@ -57,13 +60,23 @@ static const char *static_type_name(const ObjType *t)
     return dot != NULL ? dot + 1 : t->name;
 }
 
+/* A class's __module__ is whatever its dict holds (any object: a program
+ * may set it to anything); a builtin type's comes from its name. */
+static Value type_module_object(ObjType *t)
+{
+    if (!rt_is_heaptype(t))
+        return rt_type_module(t);
+    Value m = rt_dict_get_str(t->dict, s_module);
+    return m != VAL_NULL ? m : rt_str_from_cstr("__main__");
+}
+
 Value rt_type_module(ObjType *t)
 {
     Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
     if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
         return m;
     if (rt_is_heaptype(t))
-        return rt_str_from_cstr("__main__");
+        return m != VAL_NULL ? VAL_NULL : rt_str_from_cstr("__main__");
     const char *dot = strrchr(t->name, '.');
     return dot != NULL ? rt_str_new(t->name, (size_t)(dot - t->name))
                        : rt_str_from_cstr("builtins");
@@ -79,6 +92,8 @@ Value rt_type_qualname(ObjType *t)
 Value rt_type_qualified_name(ObjType *t)
 {
     Value module = rt_type_module(t);
+    if (module == VAL_NULL)                     /* as CPython: its tp_name */
+        return rt_is_heaptype(t) ? ((HeapType *)t)->name : rt_type_qualname(t);
     if (name_is(module, "builtins"))
         return rt_type_qualname(t);
     return rt_str_format_c("%S.%S", module, rt_type_qualname(t));
@@ -703,7 +718,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
         rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     rt_update_slots(t);
-    rt_list_append(heap_types, obj_val(t));
+    gc_weak_array_add(&heap_types, t);
     rt_type_modified(t);                /* lookups made while creating it are stale */
     if (!call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
@@ -952,10 +967,23 @@ static bool is_dunder(Value name)
            s->data[s->nbytes - 1] == '_' && s->data[s->nbytes - 2] == '_';
 }
 
+/* The classes alive, oldest first, as a list: a snapshot that Python code
+ * run while walking it (a metaclass's mro()) cannot reorder. */
+static ObjList *live_classes(void)
+{
+    Value all = rt_list_new(heap_types.n);
+    for (size_t i = 0; i < heap_types.n; i++) {
+        ObjType *t = gc_weak_array_get(&heap_types, i);
+        if (t != NULL)
+            rt_list_append(all, obj_val(t));
+    }
+    return AS_LIST(all);
+}
+
 /* After C.__add__ = f: every class with C on its MRO re-derives its slots. */
 static void slots_changed(ObjType *type)
 {
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);
         if (rt_is_subtype(t, type))
@@ -981,7 +1009,7 @@ static bool check_special(ObjType *t, Value v, const char *name)
  * (bases before subclasses); false with the error of the first failure. */
 static bool update_mros(ObjType *t)
 {
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *c = AS_TYPE(all->items[i]);
         if (c != t && !rt_is_subtype(c, t))
@@ -1127,7 +1155,7 @@ static int type_set_qualname(Value self, Value v)
     return 0;
 }
 
-static Value type_get_module(Value self) { return rt_type_module(AS_TYPE(self)); }
+static Value type_get_module(Value self) { return type_module_object(AS_TYPE(self)); }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
 static Value type_get_dict(Value self) { return rt_mappingproxy_new(AS_TYPE(self)->dict); }
 
@@ -1256,7 +1284,13 @@ static int type_set_annotations(Value self, Value v)
     return set_own_entry(self, rt_str_intern_cstr("__annotations__"), v);
 }
 
-static Value type_get_text_signature(Value self) { return rt_None; }
+/* A builtin type's signature (inspect.signature(list)); a class has none. */
+static Value type_get_text_signature(Value self)
+{
+    ObjType *t = AS_TYPE(self);
+    const char *signature = rt_is_heaptype(t) ? NULL : rt_type_text_signature(t);
+    return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
+}
 
 /* C.__flags__: the bits of CPython's tp_flags that Python code tests
  * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
@@ -1339,7 +1373,7 @@ static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
     for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
         if (bt->base == AS_TYPE(args[0]))
             rt_list_append(result, obj_val(bt));
-    ObjList *all = AS_LIST(heap_types);
+    ObjList *all = live_classes();
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);
         for (size_t j = 0; j < rt_tuple_len(t->bases); j++)
@@ -1553,7 +1587,6 @@ static void add_builtin(const char *name, Value v)
 void rt_class_init(void)
 {
     intern_names();
-    heap_types = rt_list_new(16);
     rt_slots_init();
     rt_descr_init();
     rt_type_ready(&rt_super_type, super_methods);

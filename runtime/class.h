@@ -55,7 +55,10 @@ extern const MemberDef rt_type_members[];
 extern const GetSetDef rt_type_getsets[];
 /* "__main__.Point" for classes outside builtins, "int" for builtins. */
 Value rt_type_qualified_name(ObjType *t);
-Value rt_type_module(ObjType *t);       /* str */
+/* The module name as a str; VAL_NULL (no exception) when a class's
+ * __module__ is set to something else (repr and tracebacks then leave it
+ * out, as CPython does). */
+Value rt_type_module(ObjType *t);
 Value rt_type_qualname(ObjType *t);     /* str */
 extern ObjType rt_super_type;
 /* The TypeError of object.__new__ for a class made abstract by
@@ -88,6 +91,12 @@ uint64_t rt_slot_mask(const ObjType *type);
 extern ObjType rt_wrapper_type;
 bool rt_wrapper_is_unbound(Value v);
 void rt_slots_init(void);
+/* A builtin type's __text_signature__ as python3.11 has it ("(iterable=(), /)"
+ * for list), or NULL (slots.c, from runtime/signatures.h). */
+const char *rt_type_text_signature(const ObjType *t);
+/* The same for the builtin function or method owner.name ("builtins.len",
+ * "list.append": owner is a module's name or a type's tp_name), or NULL. */
+const char *rt_builtin_text_signature(const char *owner, const char *name);
 /* object's non-slot methods (__format__, __init_subclass__, ...). */
 void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;

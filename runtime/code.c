@@ -35,7 +35,11 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/version.h"
+#include "vm/translate.h"
 #include "vm/verify.h"
+
+int rt_py_minor = 11;
 
 /* ---- Construction ---------------------------------------------------------- */
 
@@ -80,7 +84,11 @@ void rt_code_init(ObjCode *code)
     ObjBytes *bytes = AS_BYTES(code->code);
     size_t n = bytes->length / 2;
     uint16_t *units = gc_alloc_atomic(n * sizeof *units + 1);
-    memcpy(units, bytes->data, n * sizeof *units);
+    code->pyminor = (unsigned char)rt_py_minor;
+    if (code->pyminor == 12)            /* 3.12's instructions into pvm's */
+        vm_translate_312((const uint16_t *)bytes->data, units, n);
+    else
+        memcpy(units, bytes->data, n * sizeof *units);
     code->instrs = units;
     code->ninstrs = n;
     code->cache_objs = VAL_NULL;
@@ -252,6 +260,25 @@ int rt_code_line(const ObjCode *code, int lasti)
     return line;
 }
 
+const int *rt_code_lines(ObjCode *code)
+{
+    if (code->lines != NULL)
+        return code->lines;
+    size_t n = code->ninstrs;
+    int *lines = gc_alloc_atomic(sizeof(int) * (n > 0 ? n : 1));
+    for (size_t i = 0; i < n; i++)
+        lines[i] = -1;
+    LocIter it;
+    LocEntry e;
+    int start;
+    loc_begin(&it, code);
+    while (loc_next(&it, &e, &start))
+        for (int u = start; u < start + e.length && u >= 0 && (size_t)u < n; u++)
+            lines[u] = e.line;
+    code->lines = lines;
+    return lines;
+}
+
 /* ---- Validation ------------------------------------------------------------------ */
 
 /* The largest value stack a code object may ask for, and the co_flags
@@ -304,6 +331,8 @@ static const char *kinds_problem(const ObjCode *co, char *buf, size_t size, int 
     *nlocals = 0;
     for (size_t i = 0; i < kinds->length; i++) {
         unsigned k = kinds->data[i];
+        if (rt_py_minor >= 12)          /* any slot may be an inlined comprehension's */
+            k &= ~(unsigned)CO_FAST_HIDDEN;
         if (k != CO_FAST_LOCAL && k != CO_FAST_CELL && k != CO_FAST_FREE &&
             k != (CO_FAST_LOCAL | CO_FAST_CELL)) {
             snprintf(buf, size, "bad kind 0x%02x of local %zu", k, i);

@@ -136,6 +136,9 @@ void rt_print_exception_to(FILE *out, Value exc);
  * C code.  0, or -1 with the exception set (a filter turned the warning
  * into an error). */
 int rt_warn(ObjType *category, const char *message, int stacklevel);
+/* The same for a warning about filename:lineno (PyErr_WarnExplicitObject):
+ * the compiler's warnings, replayed by loader/compile.c. */
+int rt_warn_explicit(ObjType *category, Value message, Value filename, int lineno);
 /* CPython's PyErr_WriteUnraisable: report the current exception, which
  * nobody can catch (raised by a weakref callback, a generator closed by the
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
@@ -182,10 +185,10 @@ void rt_excgroup_init(void);
  * the INNERMOST (where it was raised) — the order it is printed in.  The
  * exception is raised in the innermost frame first, so as it unwinds, each
  * frame PREPENDS itself:  exc.__traceback__ = tb(next = exc.__traceback__). */
-Value rt_traceback_here(Value tb_next, ObjCode *code, int lasti);
+Value rt_traceback_here(Value tb_next, Value frame, ObjCode *code, int lasti);
 /* Prepend (code, lasti) to exc's traceback: call once per frame as the
  * exception leaves (or is caught in) that frame, like PyTraceBack_Here. */
-void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti);
+void rt_exc_add_traceback(Value exc, Value frame, ObjCode *code, int lasti);
 /* Ready the traceback type (called by rt_exceptions_init). */
 void rt_traceback_init(void);
 

@@ -400,8 +400,9 @@ Value rt_module_new(Value name)
     return obj_val(m);
 }
 
-/* importlib's _module_repr with pvm's modules, which have no __spec__:
- * <module 'x' from '/path/x.py'>, <module 'sys' (built-in)>, <module 'x'>. */
+/* importlib's _module_repr, from the module's attributes: <module 'x' from
+ * '/path/x.py'>, <module 'sys' (built-in)>, <module 'ns' (loader)>,
+ * <module 'x'>. */
 static Value module_repr(Value self)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
@@ -409,10 +410,14 @@ static Value module_repr(Value self)
     if (name == VAL_NULL)
         name = rt_str_from_cstr("?");
     Value file = rt_dict_get_cstr(m->dict, "__file__");
-    if (file != VAL_NULL)
+    if (file != VAL_NULL && file != rt_None)
         return rt_str_format_c("<module %R from %R>", name, file);
     if (m->builtin)
         return rt_str_format_c("<module %R (built-in)>", name);
+    /* No file (a namespace package): importlib names the loader. */
+    Value loader = rt_dict_get_cstr(m->dict, "__loader__");
+    if (loader != VAL_NULL && loader != rt_None)
+        return rt_str_format_c("<module %R (%R)>", name, loader);
     return rt_str_format_c("<module %R>", name);
 }
 
@@ -437,6 +442,11 @@ static Value module_getattr(Value self, Value name)
         if (v != VAL_NULL || !rt_err_matches(&rt_AttributeError))
             return v;
         rt_err_clear();
+    }
+    if (m->lazy != NULL && is_str(name)) {
+        v = m->lazy(self, name);
+        if (v != VAL_NULL || rt_err_occurred())
+            return v;
     }
     static Value getattr_name;
     if (getattr_name == VAL_NULL)

@@ -464,6 +464,46 @@ void gc_weak_move(uintptr_t *from, uintptr_t *to)
         *to = 0;                        /* the object had already died */
 }
 
+/* Squeeze out the entries whose objects died, into an array of `cap`
+ * (the same one when cap is unchanged): each surviving link moves. */
+static void weak_array_compact(GcWeakArray *a, size_t cap)
+{
+    uintptr_t *to = cap == a->cap ? a->links : gc_alloc(cap * sizeof(uintptr_t));
+    size_t n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->links[i] == 0)
+            continue;
+        if (&to[n] != &a->links[i]) {
+            gc_weak_move(&a->links[i], &to[n]);
+            a->links[i] = 0;
+        }
+        n += to[n] != 0;
+    }
+    a->links = to;
+    a->cap = cap;
+    a->n = n;
+}
+
+void gc_weak_array_add(GcWeakArray *a, const void *obj)
+{
+    if (a->n == a->cap) {
+        weak_array_compact(a, a->cap);
+        if (a->n * 2 >= a->cap)
+            weak_array_compact(a, a->cap ? a->cap * 2 : 4);
+    }
+    a->links[a->n] = gc_hide(obj);
+    gc_weak_link(&a->links[a->n], obj);
+    a->n++;
+}
+
+void gc_weak_array_drop(GcWeakArray *a, size_t i)
+{
+    if (a->links[i] != 0) {
+        gc_weak_unlink(&a->links[i]);
+        a->links[i] = 0;
+    }
+}
+
 /* The stack below the caller holds what earlier, deeper calls left there;
  * the collection's own frames will occupy those words without writing all
  * of them, and a stale pointer in one would keep its object alive.  Zero

@@ -72,6 +72,21 @@ void gc_weak_link(uintptr_t *link, const void *obj);
 void gc_weak_unlink(uintptr_t *link);
 void gc_weak_move(uintptr_t *from, uintptr_t *to);      /* *to = *from, link moved */
 
+/* A growable array of weak links: it lists objects without keeping them
+ * alive (a referent's weak references, every class ever created).  An
+ * entry whose object died reads as NULL; adding squeezes such entries
+ * out before growing, so the array stays as long as what is alive. */
+typedef struct GcWeakArray {
+    uintptr_t *links;           /* gc_hide(obj) each, or 0 once it died */
+    size_t n, cap;
+} GcWeakArray;
+void gc_weak_array_add(GcWeakArray *a, const void *obj);
+void gc_weak_array_drop(GcWeakArray *a, size_t i);     /* forget entry i */
+static inline void *gc_weak_array_get(const GcWeakArray *a, size_t i)
+{
+    return a->links[i] != 0 ? gc_reveal(a->links[i]) : NULL;
+}
+
 /* A full collection now, then the finalisers it made due (gc.collect()). */
 void gc_collect(void);
 /* pthread_create for a thread that uses the GC heap: the collector scans

@@ -126,7 +126,7 @@ static bool close_runs_code(ObjCode *code)
     if (code->close_runs_code == 0) {
         bool runs = AS_BYTES(code->exceptiontable)->length > 0;
         for (size_t i = 0; i < code->ninstrs && !runs; i++)
-            runs = (code->instrs[i] & 0xff) == OP_SEND;
+            runs = (code->instrs[i] & 0xff) == OP_SEND || (code->instrs[i] & 0xff) == OP_SEND_312;
         code->close_runs_code = runs ? 1 : -1;
     }
     return code->close_runs_code > 0;
@@ -550,59 +550,11 @@ static Value gen_repr(Value self)
     return rt_str_format_c("<%s object %S at %s>", kind, gen->qualname, addr);
 }
 
-/* ---- frame views: what gi_frame / cr_frame show ------------------------------------ */
-
-typedef struct ObjFrameView {
-    Object ob;
-    ObjGen *gen;
-    Frame *frame;
-} ObjFrameView;
-
-static ObjType frame_view_type;
-
-static int view_line(ObjFrameView *v)
-{
-    Frame *f = v->frame;
-    int lasti = f->next_instr > f->code->instrs ? frame_lasti(f) : 0;
-    int line = rt_code_line(f->code, lasti);
-    return line >= 0 ? line : f->code->firstlineno;
-}
-
-static Value frame_view_repr(Value self)
-{
-    ObjFrameView *v = VAL_AS(ObjFrameView, self);
-    char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self);
-    return rt_str_format_c("<frame at %s, file %R, line %d, code %S>", addr,
-                           v->frame->code->filename, view_line(v), v->frame->code->name);
-}
-
-static Value frame_view_getattr(Value self, Value name)
-{
-    ObjFrameView *v = VAL_AS(ObjFrameView, self);
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "f_lineno") == 0) return small_new(view_line(v));
-    if (strcmp(s, "f_code") == 0) return obj_val(v->frame->code);
-    if (strcmp(s, "f_globals") == 0) return v->frame->globals;
-    if (strcmp(s, "f_back") == 0) return rt_None;
-    if (strcmp(s, "f_lasti") == 0) return small_new(frame_lasti(v->frame) * 2);
-    return rt_generic_getattr(self, name);
-}
-
-static ObjType frame_view_type = {
-    .ob.type = &rt_type_type, .name = "frame",
-    .repr = frame_view_repr, .getattr = frame_view_getattr,
-};
-
+/* gi_frame / cr_frame / ag_frame: the frame object of the generator's
+ * frame (vm/frameobject.h), None once it completed. */
 static Value frame_of(ObjGen *gen)
 {
-    if (gen->frame == NULL)
-        return rt_None;
-    ObjFrameView *v = gc_alloc(sizeof *v);
-    v->ob.type = &frame_view_type;
-    v->gen = gen;
-    v->frame = gen->frame;
-    return obj_val(v);
+    return gen->frame != NULL ? vm_frame_object_of(gen->frame) : rt_None;
 }
 
 /* The attributes: gi_* for generators, cr_* for coroutines, ag_* for async
@@ -1052,5 +1004,4 @@ void rt_gen_init(void)
     rt_type_ready(&ag_asend_type, ag_await_methods);
     rt_type_ready(&ag_athrow_type, ag_await_methods);
     rt_type_ready(&wrapped_type, NULL);
-    rt_type_ready(&frame_view_type, NULL);
 }

@@ -464,6 +464,10 @@ typedef struct ObjCode {
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
+    unsigned char pyminor;      /* 11 or 12: whose bytecode (rt_py_minor when made) */
+    /* The line of every code unit (-1: none), for sys.settrace's line
+     * events and jumps: made on first need by rt_code_lines. */
+    const int *lines;
 } ObjCode;
 
 /* Code flags (co_flags). */
@@ -474,6 +478,8 @@ enum {
 };
 /* localspluskinds */
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
+/* 3.12: a slot of an inlined comprehension, hidden from locals(). */
+enum { CO_FAST_HIDDEN = 0x10 };
 
 typedef struct ObjFunction {
     Object ob;
@@ -522,6 +528,10 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    /* A built-in module's attributes made on first use: called with a name
+     * missing from the dict (before __getattr__); VAL_NULL without an
+     * exception when it has none.  sys makes its import hooks this way. */
+    Value (*lazy)(Value module, Value name);
 } ObjModule;
 
 /* Exception instances (BaseException and its subclasses). */
@@ -539,9 +549,11 @@ typedef struct ObjException {
 typedef struct ObjTraceback {
     Object ob;
     Value next;                 /* the next deeper entry, or rt_None */
-    ObjCode *code;              /* NULL for one made by types.TracebackType() */
+    Value frame;                /* its frame object (vm/frameobject.h) */
+    ObjCode *code;              /* the frame's code */
     int lasti;                  /* code-unit index of the instruction */
-    int lineno;                 /* TracebackType()'s tb_lineno; else from code */
+    bool has_lineno;            /* made by types.TracebackType(): */
+    int lineno;                 /* its tb_lineno, instead of lasti's line */
 } ObjTraceback;
 
 /* An instance of a class created by Python code (class.c); builtins use it

@@ -32,6 +32,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
@@ -184,12 +185,14 @@ static intptr_t slot_hash(Value self)
         rt_raisef(&rt_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    r = rt_int_unbool(r);
-    if (val_is_small(r)) {
-        intptr_t h = small_value(r);
-        return h == -1 ? -2 : h;
-    }
-    return rt_hash(r);
+    /* As CPython's slot_tp_hash: an int that fits in 64 bits is the hash
+     * as it is (-1, which means "error", becomes -2); a larger one is
+     * hashed as an int. */
+    int64_t h;
+    if (rt_int_as_i64(r, &h))
+        return h == -1 ? -2 : (intptr_t)h;
+    rt_err_clear();
+    return rt_hash(rt_int_unbool(r));
 }
 
 /* A comparison dunder that cannot even be fetched (a property raising
@@ -834,7 +837,53 @@ static Value wrapper_repr(Value self)
 
 static Value wrapper_get_name(Value self) { return AS_WRAPPER(self)->name; }
 static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)->owner); }
-static Value wrapper_get_none(Value self) { return rt_None; }
+
+/* A slot wrapper's signature and doc are the slot's, the same for every
+ * type (CPython's slotdefs, copied from python3.11 by signatures_gen.py);
+ * T.__new__ has tp_new_wrapper's.  inspect.signature reads the signature.
+ * The same header has builtin types' and builtin functions' signatures,
+ * looked up here for class.c and object.c. */
+#include "runtime/signatures.h"
+
+static Value wrapper_text(Value self, bool doc)
+{
+    ObjWrapper *w = AS_WRAPPER(self);
+    if (w->kind == W_NEW)
+        return rt_str_from_cstr(doc ? "Create and return a new object.  "
+                                      "See help(type) for accurate signature."
+                                    : "($type, *args, **kwargs)");
+    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
+        if (strcmp(rt_str_cstr(w->name), slot_signatures[i].name) == 0)
+            return rt_str_from_cstr(doc ? slot_signatures[i].doc : slot_signatures[i].signature);
+    return rt_None;
+}
+
+static Value wrapper_get_signature(Value self) { return wrapper_text(self, false); }
+static Value wrapper_get_doc(Value self) { return wrapper_text(self, true); }
+
+static int compare_signature(const void *key, const void *entry)
+{
+    return strcmp(key, ((const __typeof__(builtin_signatures[0]) *)entry)->name);
+}
+
+const char *rt_builtin_text_signature(const char *owner, const char *name)
+{
+    char key[256];
+    if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key)
+        return NULL;
+    const __typeof__(builtin_signatures[0]) *found =
+        bsearch(key, builtin_signatures, sizeof builtin_signatures / sizeof builtin_signatures[0],
+                sizeof builtin_signatures[0], compare_signature);
+    return found != NULL ? found->signature : NULL;
+}
+
+const char *rt_type_text_signature(const ObjType *t)
+{
+    for (size_t i = 0; i < sizeof type_signatures / sizeof type_signatures[0]; i++)
+        if (strcmp(t->name, type_signatures[i].name) == 0)
+            return type_signatures[i].signature;
+    return NULL;
+}
 
 static Value wrapper_get_qualname(Value self)
 {
@@ -859,15 +908,15 @@ static Value wrapper_get_self(Value self)
 
 static const GetSetDef wrapper_getsets[] = {
     {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
-    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_none},
-    {"__text_signature__", wrapper_get_none},
+    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_doc},
+    {"__text_signature__", wrapper_get_signature},
     {NULL},
 };
 
 static const GetSetDef slot_wrapper_getsets[] = {
     {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
-    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_none},
-    {"__text_signature__", wrapper_get_none}, {"__self__", wrapper_get_self},
+    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_doc},
+    {"__text_signature__", wrapper_get_signature}, {"__self__", wrapper_get_self},
     {NULL},
 };
 

@@ -34,36 +34,38 @@
 #include "runtime/runtime.h"
 #include "runtime/code.h"
 #include "runtime/class.h"
+#include "vm/vm.h"
 
 /* ---- Traceback objects ------------------------------------------------------ */
 
-Value rt_traceback_here(Value tb_next, ObjCode *code, int lasti)
+Value rt_traceback_here(Value tb_next, Value frame, ObjCode *code, int lasti)
 {
     ObjTraceback *tb = gc_alloc(sizeof *tb);
     tb->ob.type = &rt_traceback_type;
     tb->next = tb_next != VAL_NULL ? tb_next : rt_None;
+    tb->frame = frame;
     tb->code = code;
     tb->lasti = lasti;
     return obj_val(tb);
 }
 
-void rt_exc_add_traceback(Value exc, ObjCode *code, int lasti)
+void rt_exc_add_traceback(Value exc, Value frame, ObjCode *code, int lasti)
 {
     ObjException *e = AS_EXC(exc);
-    e->traceback = rt_traceback_here(e->traceback, code, lasti);
+    e->traceback = rt_traceback_here(e->traceback, frame, code, lasti);
 }
 
 #define AS_TB(v) VAL_AS(ObjTraceback, v)
 
 static int tb_line(ObjTraceback *tb)
 {
-    return tb->code != NULL ? rt_code_line(tb->code, tb->lasti) : tb->lineno;
+    return tb->has_lineno ? tb->lineno : rt_code_line(tb->code, tb->lasti);
 }
 
 static Value tb_get_next(Value self) { return AS_TB(self)->next; }
 static Value tb_get_lineno(Value self) { return small_new(tb_line(AS_TB(self))); }
 static Value tb_get_lasti(Value self) { return small_new((intptr_t)AS_TB(self)->lasti * 2); }
-static Value tb_get_frame(Value self) { return rt_None; }   /* pvm has no frame objects yet */
+static Value tb_get_frame(Value self) { return AS_TB(self)->frame; }
 
 /* tb.tb_next = t: another traceback or None, without making a loop. */
 static int tb_set_next(Value self, Value v)
@@ -91,9 +93,8 @@ static const GetSetDef tb_getsets[] = {
     {NULL},
 };
 
-/* types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).  Until pvm
- * has frame objects, tb_frame must be None and the entry names no code:
- * printing skips it. */
+/* types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno): an entry
+ * for a frame object (vm/frameobject.h), printed with the line given. */
 static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "tb_next", "tb_frame", "tb_lasti", "tb_lineno" };
@@ -101,16 +102,18 @@ static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     Value a[4];
     if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
-    if (a[1] != rt_None)
+    ObjCode *code = vm_frame_code(a[1]);
+    if (code == NULL)
         return rt_raisef(&rt_TypeError, "TracebackType() argument 'tb_frame' must be frame, "
-                         "not %T", a[1]);
+                         "not %s", a[1] == rt_None ? "None" : val_type(a[1])->name);
     if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
         return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
                          val_type(a[0])->name);
     ssize_t lasti, lineno;
     if (!rt_as_ssize(a[2], &lasti) || !rt_as_ssize(a[3], &lineno))
         return VAL_NULL;
-    ObjTraceback *tb = AS_TB(rt_traceback_here(a[0], NULL, (int)(lasti / 2)));
+    ObjTraceback *tb = AS_TB(rt_traceback_here(a[0], a[1], code, (int)(lasti / 2)));
+    tb->has_lineno = true;
     tb->lineno = (int)lineno;
     return obj_val(tb);
 }
@@ -630,8 +633,7 @@ static void print_repeated(FILE *out, long count)
 /* Same file, line and function as the previous entry? */
 static bool same_place(ObjTraceback *a, int a_line, ObjTraceback *b, int b_line)
 {
-    return a != NULL && a_line != -1 && a_line == b_line && a->code != NULL &&
-           b->code != NULL &&
+    return a != NULL && a_line != -1 && a_line == b_line &&
            rt_str_equal(a->code->filename, b->code->filename) &&
            rt_str_equal(a->code->name, b->code->name);
 }
@@ -649,8 +651,6 @@ static void print_traceback_entries(FILE *out, Value tbv)
     long count = 0;
     for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next) {
         ObjTraceback *tb = VAL_AS(ObjTraceback, t);
-        if (tb->code == NULL)
-            continue;                   /* made by TracebackType(): no frame to show */
         int line = tb_line(tb);
         if (!same_place(last, last_line, tb, line)) {
             if (count > RECURSIVE_CUTOFF)
@@ -679,7 +679,7 @@ static bool has_traceback(Value exc)
 static void print_type_name(FILE *out, ObjType *t)
 {
     Value module = rt_type_module(t);
-    const char *m = rt_str_cstr(module);
+    const char *m = module != VAL_NULL ? rt_str_cstr(module) : "<unknown>";
     if (strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
         fprintf(out, "%s.", m);
     fputs(rt_str_cstr(rt_type_qualname(t)), out);

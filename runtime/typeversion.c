@@ -34,7 +34,7 @@
 #include "runtime/typeversion.h"
 
 static uint32_t next_version = 1;
-static Value tagged_classes;            /* list: classes written in Python with a tag */
+static GcWeakArray tagged_classes;      /* classes written in Python with a tag (weakly) */
 
 uint32_t rt_type_version(ObjType *type)
 {
@@ -46,11 +46,8 @@ uint32_t rt_type_version(ObjType *type)
     for (size_t i = 1; i < mro->length; i++)
         if (rt_type_version(AS_TYPE(mro->items[i])) == 0)
             return 0;
-    if (type->flags & TF_HEAPTYPE) {
-        if (tagged_classes == VAL_NULL)
-            tagged_classes = rt_list_new(16);
-        rt_list_append(tagged_classes, obj_val(type));
-    }
+    if (type->flags & TF_HEAPTYPE)
+        gc_weak_array_add(&tagged_classes, type);
     type->version_tag = next_version++;
     return type->version_tag;
 }
@@ -69,19 +66,14 @@ void rt_type_modified(ObjType *type)
     if (type->version_tag == 0)
         return;                         /* nor has any subclass */
     type->version_tag = 0;
-    if (tagged_classes == VAL_NULL)
-        return;                         /* no class has a tag yet */
-    /* The subclasses with a tag lose it; the list keeps only the tagged. */
-    ObjList *all = AS_LIST(tagged_classes);
-    size_t kept = 0;
-    for (size_t i = 0; i < all->length; i++) {
-        ObjType *t = AS_TYPE(all->items[i]);
-        if (t->version_tag != 0 && on_mro(t, type))
+    /* The subclasses with a tag lose it; the array keeps only the tagged. */
+    for (size_t i = 0; i < tagged_classes.n; i++) {
+        ObjType *t = gc_weak_array_get(&tagged_classes, i);
+        if (t != NULL && t->version_tag != 0 && on_mro(t, type))
             t->version_tag = 0;
-        if (t->version_tag != 0)
-            all->items[kept++] = all->items[i];
+        if (t == NULL || t->version_tag == 0)
+            gc_weak_array_drop(&tagged_classes, i);
     }
-    all->length = kept;
 }
 
 /* ---- the attribute lookup cache ------------------------------------------------ */

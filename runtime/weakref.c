@@ -50,10 +50,9 @@ typedef struct WeakList {
     uintptr_t key;              /* gc_hide(referent): identity only */
     bool heap;                  /* referent on the GC heap (else it never dies) */
     bool dead;                  /* its finaliser ran */
-    size_t n, cap;
-    /* gc_hide(ref) each, weak links while the referent lives; once dead,
-     * the surviving ones as plain (strong) pointers, 0 for the others. */
-    uintptr_t *refs;
+    /* Weak links to the refs while the referent lives; once dead, the
+     * surviving ones as plain (strong) pointers, 0 for the others. */
+    GcWeakArray refs;
     struct WeakList *next_dead; /* the queue of dead lists */
 } WeakList;
 
@@ -151,10 +150,10 @@ static void referent_died(void *obj, void *data)
     (void)obj;
     WeakList *l = data;
     l->dead = true;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->refs[i] != 0) {
-            gc_weak_unlink(&l->refs[i]);
-            l->refs[i] = (uintptr_t)gc_reveal(l->refs[i]);
+    for (size_t i = 0; i < l->refs.n; i++)
+        if (l->refs.links[i] != 0) {
+            gc_weak_unlink(&l->refs.links[i]);
+            l->refs.links[i] = (uintptr_t)gc_reveal(l->refs.links[i]);
         }
     l->next_dead = NULL;
     if (dead_tail != NULL)
@@ -181,39 +180,7 @@ static WeakList *list_create(Value obj)
 /* The i-th reference if it is still alive (a live referent's list). */
 static ObjWeakRef *list_ref(WeakList *l, size_t i)
 {
-    return l->refs[i] != 0 ? gc_reveal(l->refs[i]) : NULL;
-}
-
-/* Squeeze out the slots of references that died, into an array of `cap`
- * (the same one when cap is unchanged): each surviving link moves. */
-static void list_compact(WeakList *l, size_t cap)
-{
-    uintptr_t *to = cap == l->cap ? l->refs : gc_alloc(cap * sizeof(uintptr_t));
-    size_t n = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->refs[i] == 0)
-            continue;
-        if (&to[n] != &l->refs[i]) {
-            gc_weak_move(&l->refs[i], &to[n]);
-            l->refs[i] = 0;
-        }
-        n += to[n] != 0;
-    }
-    l->refs = to;
-    l->cap = cap;
-    l->n = n;
-}
-
-static void list_add(WeakList *l, ObjWeakRef *r)
-{
-    if (l->n == l->cap) {
-        list_compact(l, l->cap);
-        if (l->n * 2 >= l->cap)
-            list_compact(l, l->cap ? l->cap * 2 : 4);
-    }
-    l->refs[l->n] = gc_hide(r);
-    gc_weak_link(&l->refs[l->n], r);
-    l->n++;
+    return gc_weak_array_get(&l->refs, i);
 }
 
 /* CPython's list order: the shared ref, the shared proxy, then every other
@@ -252,9 +219,9 @@ static Value sorted_list(ObjWeakRef **refs, size_t n)
 /* The live references of a live referent's list, in CPython's order. */
 static Value live_refs(WeakList *l)
 {
-    ObjWeakRef **refs = gc_alloc((l->n + 1) * sizeof *refs);
+    ObjWeakRef **refs = gc_alloc((l->refs.n + 1) * sizeof *refs);
     size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->refs.n; i++)
         if ((refs[n] = list_ref(l, i)) != NULL)
             n++;
     return sorted_list(refs, n);
@@ -263,7 +230,7 @@ static Value live_refs(WeakList *l)
 /* The shared plain ref (or proxy) of a list, if there is one. */
 static ObjWeakRef *find_shared(WeakList *l, ObjType *t1, ObjType *t2)
 {
-    for (size_t i = 0; i < l->n; i++) {
+    for (size_t i = 0; i < l->refs.n; i++) {
         ObjWeakRef *r = list_ref(l, i);
         if (r != NULL && r->callback == VAL_NULL && (r->ob.type == t1 || r->ob.type == t2))
             return r;
@@ -307,7 +274,7 @@ static Value make_ref(ObjType *type, Value obj, Value callback, ObjType *shared1
     r->callback = callback;
     r->hash = -1;
     r->seq = next_seq++;
-    list_add(l, r);
+    gc_weak_array_add(&l->refs, r);
     return obj_val(r);
 }
 
@@ -333,8 +300,8 @@ size_t rt_weakref_count(Value obj)
 {
     WeakList *l = val_is_small(obj) ? NULL : list_of(obj);
     size_t n = 0;
-    for (size_t i = 0; l != NULL && i < l->n; i++)
-        n += l->refs[i] != 0;
+    for (size_t i = 0; l != NULL && i < l->refs.n; i++)
+        n += l->refs.links[i] != 0;
     return n;
 }
 
@@ -357,13 +324,13 @@ Value rt_weakref_head(Value obj)
  * and the rest still run. */
 static void run_callbacks(WeakList *l)
 {
-    ObjWeakRef **refs = gc_alloc((l->n + 1) * sizeof *refs);
+    ObjWeakRef **refs = gc_alloc((l->refs.n + 1) * sizeof *refs);
     size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->refs[i] != 0)
-            refs[n++] = (ObjWeakRef *)l->refs[i];
-    l->refs = NULL;
-    l->n = 0;
+    for (size_t i = 0; i < l->refs.n; i++)
+        if (l->refs.links[i] != 0)
+            refs[n++] = (ObjWeakRef *)l->refs.links[i];
+    l->refs.links = NULL;
+    l->refs.n = 0;
     Value order = sorted_list(refs, n);
     Value *callbacks = gc_alloc((n + 1) * sizeof(Value));
     for (size_t i = 0; i < n; i++) {

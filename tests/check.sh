@@ -102,6 +102,26 @@ for pvm in "$@"; do
     done
 done
 
+# CPython 3.12 bytecode (vm/translate.c): the golden programs compiled by
+# python3.12 under every strategy, tests/golden-3.12.fails being the known
+# failures, and the verifier over python3.12's installed standard library.
+# Skipped, saying so, where there is no python3.12 (PYTHON312, which the
+# Makefile finds in pyenv).
+if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
+    for pvm in "$@"; do
+        for runner in $(strategy_wrappers "$pvm"); do
+            echo "== golden programs, Python 3.12: $runner"
+            PYVER=3.12 run_suite golden312 '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
+                "$here/run_golden.sh" "$runner"
+        done
+    done
+    echo "== verifier over python3.12's standard library: $1"
+    PYVER=3.12 run_suite verify312 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
+else
+    echo "== Python 3.12: skipped: no python3.12 (PYTHON312 is '${PYTHON312:-}'; make finds it in pyenv)"
+fi
+
 # Untrusted bytecode (docs/reliability.md), the default strategy: the
 # verifier accepts all of python3.11's installed standard library; damaged
 # files (a fixed seed) and the fuzzer's kept inputs never kill pvm by a

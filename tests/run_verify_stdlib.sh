@@ -20,17 +20,24 @@ fi
 pvm=$1
 mode=${2:-installed}
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-/usr/bin/python3.11}
-if ! stdlib=$("$python" -c 'import sys, sysconfig; assert sys.version_info[:2] == (3, 11);
-print(sysconfig.get_path("stdlib"))' 2>/dev/null); then
-    echo "verify: $python is not python3.11" >&2
+# PYVER=3.12: python3.12's (PYTHON312) instead, its .cpython-312 files.
+pyver=${PYVER:-3.11}
+if [ "$pyver" = 3.11 ]; then
+    python=${PYTHON:-/usr/bin/python3.11}
+else
+    python=${PYTHON312:-python$pyver}
+fi
+tag=cpython-${pyver/./}
+if ! stdlib=$("$python" -c "import sys, sysconfig; assert sys.version_info[:2] == tuple(map(int, '$pyver'.split('.')));
+print(sysconfig.get_path('stdlib'))" 2>/dev/null); then
+    echo "verify: $python is not python$pyver" >&2
     exit 2
 fi
 case $mode in
 installed)
     root=$stdlib ;;
 full)
-    root=$(dirname "$here")/build/stdlib
+    root=$(dirname "$here")/build/stdlib${pyver/3.11/}
     "$python" -X pycache_prefix="$root" -m compileall -q -o 0 -o 1 -o 2 "$stdlib" \
         >/dev/null 2>&1     # a few test files are invalid Python on purpose
     ;;
@@ -40,7 +47,7 @@ full)
 esac
 list=$(mktemp)
 trap 'rm -f "$list"' EXIT
-find "$root" -name '*.cpython-311*.pyc' | sort > "$list"
+find "$root" -name "*.$tag*.pyc" | sort > "$list"
 total=$(wc -l < "$list")
 if [ "$total" -eq 0 ]; then
     echo "verify: no .pyc files under $root"

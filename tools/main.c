@@ -77,6 +77,8 @@ static const char usage_text[] =
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
+    "  --python=3.12     run source as Python 3.12 (compiled by python3.12, its\n"
+    "                    stdlib); a .pyc runs as the version of its magic number\n"
     "  --stats           after the program, print to stderr how often each opcode\n"
     "                    and each pair of opcodes ran, and how specialization went\n"
     "Tools:\n"
@@ -180,6 +182,23 @@ static int exit_status(Value result)
     return status;
 }
 
+/* With -W options or PYTHONWARNINGS, CPython imports Lib/warnings.py as it
+ * starts, before the program is compiled: its import turns
+ * sys.warnoptions into filters (warnings._processoptions), and invalid
+ * options are reported then ("Invalid -W option ignored: ...").  So do we,
+ * once sys.path reaches the standard library. */
+static void import_warnings(void)
+{
+    Value options = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "warnoptions");
+    if (options == VAL_NULL || !is_list(options) || AS_LIST(options)->length == 0)
+        return;
+    if (ld_import_module("warnings") == VAL_NULL) {
+        rt_stdout_flush();
+        fputs("'import warnings' failed; traceback:\n", stderr);
+        rt_print_exception(rt_err_fetch());
+    }
+}
+
 /* Run a code object as __main__. */
 static const ObjCode *script_code;     /* the program's code, for tool_after_run */
 
@@ -242,6 +261,7 @@ static Value absolute(const char *path)
 static void init_path(Value first)
 {
     mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
+    import_warnings();
 }
 
 /* The directory of the script, as sys.path[0]: the script's real path
@@ -432,6 +452,14 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
         }
         return true;
     }
+    if (strncmp(opt, "--python=", 9) == 0) {   /* the bytecode version of sources */
+        if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0) {
+            fprintf(stderr, "pvm: --python takes 3.11 or 3.12, not '%s'\n", opt + 9);
+            *exit_status = 2;
+        }
+        rt_py_minor = opt[12] == '2' ? 12 : 11;
+        return true;
+    }
     if (strcmp(opt, "--list-dispatch") == 0) {
         *exit_status = list_dispatch();
         return true;
@@ -612,6 +640,21 @@ static void environment_flags(ModSysFlags *f)
         f->hash_randomization = 0;
 }
 
+/* sys.warnoptions: PYTHONWARNINGS' comma-separated entries (unless -E /
+ * -I), then the -W options, in that order, as CPython lists them (the
+ * later an option, the higher its filter). */
+static void add_warnoptions(const Options *o)
+{
+    const char *env = o->flags.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
+    if (env != NULL) {
+        char *copy = gc_strdup(env), *save = NULL;
+        for (char *w = strtok_r(copy, ",", &save); w != NULL; w = strtok_r(NULL, ",", &save))
+            mod_sys_add_warnoption(w);
+    }
+    for (int k = 0; k < o->nwarnoptions; k++)
+        mod_sys_add_warnoption(o->warnoptions[k]);
+}
+
 int main(int argc, char **argv)
 {
     /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
@@ -637,6 +680,10 @@ int main(int argc, char **argv)
     if (limit_status >= 0)
         return limit_status;
 
+    /* A .pyc decides the process's bytecode version (runtime/version.h). */
+    if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
+        rt_py_minor = ld_pyc_file_minor(argv[i]);
+
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
@@ -646,8 +693,7 @@ int main(int argc, char **argv)
     mod_sys_set_flags(&o.flags);
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);
-    for (int k = 0; k < o.nwarnoptions; k++)
-        mod_sys_add_warnoption(o.warnoptions[k]);
+    add_warnoptions(&o);
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
     mod_builtins_init(!o.flags.no_site);

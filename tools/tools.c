@@ -20,6 +20,7 @@
 #include <string.h>
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "tools/debug.h"
 #include "tools/dis.h"
 #include "tools/tools.h"
@@ -59,6 +60,8 @@ static int run_tool(const char *name, ToolFunc run, int argc, char **argv)
     rt_init();
     char err[512];
     PycHeader header;
+    if (ld_pyc_file_minor(argv[2]) != 0)
+        rt_py_minor = ld_pyc_file_minor(argv[2]);
     Value code = ld_load_pyc_file_opt(argv[2], LD_NO_VERIFY, &header, err, sizeof err);
     if (code == VAL_NULL) {
         fprintf(stderr, "%s\n", err);
@@ -83,6 +86,8 @@ static int run_verify(int argc, char **argv)
     int bad = 0;
     for (int i = 2; i < argc; i++) {
         char err[512];
+        if (ld_pyc_file_minor(argv[i]) != 0)   /* each file as the version it is */
+            rt_py_minor = ld_pyc_file_minor(argv[i]);
         if (ld_load_pyc_file(argv[i], NULL, err, sizeof err) == VAL_NULL) {
             fprintf(stderr, "%s\n", err);
             bad++;

@@ -711,6 +711,7 @@ TARGET(LOAD_ATTR) {
      * __getattr__); the names are interned, so dict probes compare
      * pointers.  Specialized forms follow. */
     ADAPTIVE(vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg), frame->code));
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
     Value r = rt_getattr(TOP(), GETNAME(oparg));
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1058,12 +1059,13 @@ TARGET(CALL) {
      * two slots below the arguments.  The frame records where it is, so the
      * callee can ask for its line (warnings.warn, vm_frame_info). */
     frame->instr = THIS_INSTR();
-    Value r = rt_call(callable, args, total, call_kwnames);
+    Value r = CALL_NATIVE(callable, args, total, call_kwnames);
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(oparg + 1);
     SET_TOP(r);
     SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();    /* what it called may want the loop */
     DISPATCH();
 }
 
@@ -1146,7 +1148,11 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
-    frame = vm_leave_frame(frame);
+    if (frame->obj != NULL) {           /* its frame object keeps the position */
+        frame->instr = THIS_INSTR();
+        vm_frame_object_exit(frame);
+    }
+    frame = vm_drop_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */
     RESTORE_FRAME();
@@ -1830,6 +1836,7 @@ TARGET(SEND) {
     if (status == SEND_ERROR)
         GOTO_ERROR();
     if (status == SEND_RETURN) {
+        TRACE_SEND_RETURN(r);           /* the tracing loop: an "exception" event */
         SET_TOP(r);
         JUMPBY(oparg);
         DISPATCH();
@@ -2007,3 +2014,5 @@ TARGET(CACHE) {
     GOTO_ERROR();
 }
 
+/* The internal instructions of translated 3.12 code. */
+#include "vm/bytecodes_internal.h"

@@ -177,6 +177,28 @@
         }                                           \
     } while (0)
 
+/* After a call of a C function, which recorded its instruction in
+ * frame->instr before calling and has stepped over its caches: the
+ * breaker may have been set by the call (sys.settrace, a signal handler
+ * installed), and the loop goes on after the caches once it is handled. */
+#define CHECK_EVAL_BREAKER_AFTER_CALL()             \
+    do {                                            \
+        if (EVAL_BREAKER_SET())                     \
+            GOTO_BREAKER();                         \
+    } while (0)
+
+/* A CALL of anything but a Python function; the tracing loop's reports
+ * the call to sys.setprofile's function (vm/systrace.h). */
+#ifndef CALL_NATIVE
+#define CALL_NATIVE(callable, args, nargs, kwnames) rt_call(callable, args, nargs, kwnames)
+#endif
+
+/* SEND's receiver returned: under a trace function, CPython 3.11 reports
+ * the StopIteration that carried the value as an "exception" event. */
+#ifndef TRACE_SEND_RETURN
+#define TRACE_SEND_RETURN(value) ((void)0)
+#endif
+
 /* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR
  * would now name the unit before the loop's first instruction, so the
  * jump is named by stepping onto it and back (only when the breaker is

@@ -70,6 +70,7 @@
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 #include "vm/opcodes.h"
 #include "vm/thread.h"
 
@@ -408,6 +409,7 @@ void vm_program_start(void)
         return;
     started = true;
     rt_gen_init();
+    vm_frame_type_init();
     mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }
@@ -490,6 +492,11 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
     if (!throwing) {
         *f->sp++ = sent;
     } else {
+        /* 3.12's handlers count on the stack as CPython leaves it here:
+         * with None pushed, as a send(None) would (the handler of a
+         * `yield from` loop, CLEANUP_THROW, takes three items). */
+        if (f->code->pyminor >= 12)
+            *f->sp++ = rt_None;
         vm_thrown_exc = rt_err_peek();
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
@@ -521,8 +528,10 @@ static const uint16_t *delegating_send(Frame *f)
     uint16_t next = *f->next_instr;
     if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
         return NULL;
-    const uint16_t *send = f->next_instr - 2;
-    if ((*send & 0xff) != OP_SEND || (*send >> 8) > end - send - 2)
+    /* 3.12's SEND_312 has a cache unit before the YIELD_VALUE. */
+    const uint16_t *send = f->code->pyminor >= 12 ? f->next_instr - 3 : f->next_instr - 2;
+    int op = f->code->pyminor >= 12 ? OP_SEND_312 : OP_SEND;
+    if (send < code || (*send & 0xff) != op || (*send >> 8) > end - send - 2 - CACHES_SEND_312)
         return NULL;
     return send;
 }
@@ -540,8 +549,11 @@ void vm_gen_end_delegation(Frame *f)
     const uint16_t *send = delegating_send(f);
     if (send == NULL)
         return;
-    f->sp--;
-    f->next_instr = send + 1 + (*send >> 8);
+    /* 3.12: the target is an END_SEND, which drops the delegate itself. */
+    bool is_312 = (*send & 0xff) == OP_SEND_312;
+    if (!is_312)
+        f->sp--;
+    f->next_instr = send + 1 + (is_312 ? CACHES_SEND_312 : 0) + (*send >> 8);
     f->instr = f->next_instr - 1;
 }
 
@@ -670,6 +682,8 @@ bool vm_handle_breaker(void)
         vm_thread_yield();
     if (work_pending)
         run_pending_work();
+    if (vm_trace_on)                    /* every loop hands over (vm/systrace.h) */
+        vm_eval_breaker = 1;
     return vm_check_interrupt();
 }
 
@@ -703,10 +717,9 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
-/* locals(): the frame's dict, or a snapshot of its fast locals and cells.
- * In a function, locals live in localsplus slots, not a dict, so (as in
- * CPython) the result is a new dict each time, and writing to it changes
- * nothing.  Cells are looked through to the value they hold. */
+/* locals(): the frame's dict, or in a function its frame object's
+ * f_locals — as in CPython, one dict per frame, brought up to date with the
+ * fast locals and cells on every call, and writing to it changes nothing. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
@@ -714,16 +727,7 @@ Value vm_locals(void)
         return rt_builtins_dict;
     if (f->locals != VAL_NULL)
         return f->locals;
-    Value d = rt_dict_new();
-    const uint8_t *kinds = AS_BYTES(f->code->localspluskinds)->data;
-    for (int i = 0; i < f->code->nlocalsplus; i++) {
-        Value v = f->localsplus[i];
-        if (v != VAL_NULL && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)))
-            v = IS_EXACT(v, rt_cell_type) ? VAL_AS(ObjCell, v)->ref : VAL_NULL;
-        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(f->code->localsplusnames, i), v))
-            return VAL_NULL;
-    }
-    return d;
+    return vm_frame_object_locals(vm_frame_object(f));
 }
 
 /* Zero-argument super(): the enclosing class (the __class__ cell) and the
@@ -796,12 +800,17 @@ int vm_locals_get(Frame *frame, Value name, Value *out)
     *out = VAL_NULL;
     if (frame->locals == VAL_NULL)
         return 0;
-    if (is_dict(frame->locals)) {
+    return vm_mapping_get(frame->locals, name, out);
+}
+
+int vm_mapping_get(Value mapping, Value name, Value *out)
+{
+    if (is_dict(mapping)) {
         bool err = false;
-        *out = rt_dict_get(frame->locals, name, &err);
+        *out = rt_dict_get(mapping, name, &err);
         return err ? -1 : *out != VAL_NULL;
     }
-    *out = rt_getitem(frame->locals, name);
+    *out = rt_getitem(mapping, name);
     if (*out != VAL_NULL)
         return 1;
     if (!rt_err_matches(&rt_KeyError))
@@ -1437,9 +1446,28 @@ static bool handler_fits(Frame *frame, Value *handler_sp, Value *sp)
  * for) and continue there.  Otherwise pop the frame, add a traceback entry
  * for the caller's call site, and try the caller — until the entry frame of
  * this loop invocation is popped. */
+/* RERAISE 1 (the end of an `except` or `finally` that did not handle the
+ * exception) puts the frame back at the instruction that first raised —
+ * the lasti its handler pushed — which is where the frame is shown to be
+ * if the exception leaves it (f_lineno, f_lasti), as CPython 3.11 does;
+ * the handler is still looked up from the RERAISE. */
+static const uint16_t *reraised_from(Frame *frame, Value *sp)
+{
+    const uint16_t *at = frame->instr;
+    int arg = *at >> 8;
+    if ((*at & 0xff) != OP_RERAISE || arg == 0 || sp - arg < frame_stack_base(frame))
+        return at;
+    Value lasti = sp[-arg];
+    if (!val_is_small(lasti) || small_value(lasti) < 0 ||
+        small_value(lasti) >= (intptr_t)frame->code->ninstrs)
+        return at;
+    return frame->code->instrs + small_value(lasti);
+}
+
 VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
 {
     for (;;) {
+        bool reraise = !traceback;
         if (traceback) {
             Value exc = rt_err_peek();
             if (exc == VAL_NULL) {
@@ -1447,7 +1475,10 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
                 exc = rt_err_peek();
             }
             chain_context(exc);
-            rt_exc_add_traceback(exc, frame->code, frame_lasti(frame));
+            rt_exc_add_traceback(exc, vm_frame_object_val(frame), frame->code,
+                                 frame_lasti(frame));
+            if (vm_trace_on)
+                vm_trace_exception(frame);
         }
         traceback = true;
         VmExcEntry h;
@@ -1463,6 +1494,10 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        if (reraise)
+            frame->instr = reraised_from(frame, sp);
+        if (vm_trace_on)
+            vm_trace_unwind(frame);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)
@@ -1549,5 +1584,5 @@ void vm_set_step_hook(VmStepHook hook)
 
 Value vm_eval(Frame *frame, bool throwing)
 {
-    return active(frame, throwing);
+    return (vm_trace_on ? vm_eval_trace : active)(frame, throwing);
 }

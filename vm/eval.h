@@ -30,7 +30,9 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
+#include "vm/intrinsics.h"
 
 /* ---- machine state (eval.c) ------------------------------------------------ */
 
@@ -101,8 +103,11 @@ Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator
- * keeps it (or drops it). */
-static inline Frame *vm_leave_frame(Frame *f)
+ * keeps it (or drops it).  vm_leave_frame first lets a frame object made
+ * for it copy what it still shows (vm/frameobject.h); vm_drop_frame is the
+ * rest, for RETURN_VALUE, which tests for the object itself. */
+void vm_frame_object_exit(Frame *f);
+static inline Frame *vm_drop_frame(Frame *f)
 {
     Frame *caller = f->previous;
     vm_depth--;
@@ -112,10 +117,19 @@ static inline Frame *vm_leave_frame(Frame *f)
     return caller;
 }
 
+static inline Frame *vm_leave_frame(Frame *f)
+{
+    if (__builtin_expect(f->obj != NULL, 0))
+        vm_frame_object_exit(f);
+    return vm_drop_frame(f);
+}
+
 /* ---- helpers of the bodies (eval.c) ------------------------------------------------ */
 
 Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
+/* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
+int vm_mapping_get(Value mapping, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

@@ -86,6 +86,7 @@ static int op_unknown(Regs *regs)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_INTERNAL(HANDLER_ENTRY)
     PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop
@@ -134,8 +135,12 @@ Value vm_eval_call(Frame *entry, bool throwing)
             break;
         case GO_BREAKER:                /* frame->instr is already set */
             regs.frame->sp = regs.sp;
-            if (!vm_handle_breaker() && !unwind(&regs, true))
+            if (vm_handle_breaker()) {
+                if (vm_trace_on)        /* sys.settrace: on in the tracing loop */
+                    return vm_trace_take_over(regs.frame, regs.next_instr);
+            } else if (!unwind(&regs, true)) {
                 return VAL_NULL;
+            }
             break;
         case GO_LEAVE:
             return regs.result;

@@ -52,6 +52,7 @@
 #define THIS_INSTR() (next_instr - 1)
 #define GO_TO_BODY(name) goto TARGET_##name
 #define JUMP_TO_INSTR(u) (next_instr = (u))
+#define NEXT_UNIT() next_instr
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();
 #define DISPATCH_LOOP_END

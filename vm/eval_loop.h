@@ -12,6 +12,9 @@
  *   DISPATCH_LOOP_BEGIN    what comes before the bodies
  *   DISPATCH_LOOP_END      what comes after them
  *   DISPATCH_FROM_OUTSIDE  dispatch from the code after the bodies
+ *   NEXT_UNIT()            the code unit where the next instruction starts
+ *   LOOP_TRACES            (defined in the tracing loop only) do not hand
+ *                          over to the tracing loop at the eval breaker
  *
  * The registers are C locals, so the compiler keeps them in machine
  * registers across the bodies (no body takes the address of one: that
@@ -42,6 +45,7 @@
     static void *const table[256] = {                                       \
         [0 ... 255] = &&unknown_opcode,                                     \
         PVM_OPCODES(LABEL_ENTRY)                                            \
+        PVM_INTERNAL(LABEL_ENTRY)                                           \
         PVM_SPECIALIZED(SPECIALIZED_LABEL_ENTRY)                            \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
@@ -84,6 +88,10 @@ handle_breaker:
     frame->sp = sp;
     if (!vm_handle_breaker())
         goto error_saved;
+#ifndef LOOP_TRACES
+    if (vm_trace_on)                    /* sys.settrace: on in the tracing loop */
+        return vm_trace_take_over(frame, NEXT_UNIT());
+#endif
     DISPATCH_FROM_OUTSIDE();
 
     /* ---- unwinding: the same for every strategy (vm_unwind in eval.c) ---- */

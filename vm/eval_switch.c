@@ -23,6 +23,7 @@
 #define THIS_INSTR() (next_instr - 1)
 #define GO_TO_BODY(name) do { opcode = OP_##name; goto dispatch_opcode; } while (0)
 #define JUMP_TO_INSTR(u) (next_instr = (u))
+#define NEXT_UNIT() next_instr
 
 #define DISPATCH_LOOP_BEGIN                         \
     for (;;) {                                      \

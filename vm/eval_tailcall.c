@@ -76,6 +76,7 @@ static Value op_unknown(PARAMS)
 static const Handler handlers[256] = {
     [0 ... 255] = op_unknown,
     PVM_OPCODES(HANDLER_ENTRY)
+    PVM_INTERNAL(HANDLER_ENTRY)
     PVM_SPECIALIZED(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop
@@ -117,6 +118,8 @@ static Value tc_breaker(PARAMS)
     frame->sp = sp;                     /* frame->instr is already set */
     if (!vm_handle_breaker())
         RESUME_AT(vm_unwind(frame, sp, true));
+    if (vm_trace_on)                    /* sys.settrace: on in the tracing loop */
+        return vm_trace_take_over(frame, next_instr);
     DISPATCH();
 }
 

@@ -131,6 +131,17 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
     return tc->entries + tc->index[u - f->code->instrs];
 }
 
+/* The first code unit of entry e (its EXTENDED_ARG prefixes included):
+ * where another loop continues the frame (sys.settrace's hand-over). */
+static const uint16_t *entry_start(Frame *f, const Threaded *e)
+{
+    const ThreadedCode *tc = f->decoded;
+    uint32_t k = (uint32_t)(e - tc->entries), u = e->unit;
+    while (u > 0 && tc->index[u - 1] == k)
+        u--;
+    return f->code->instrs + u;
+}
+
 /* ---- the loop ------------------------------------------------------------------- */
 
 #define LOOP_FUNCTION vm_eval_threaded
@@ -169,5 +180,6 @@ static inline const Threaded *threaded_entry(Frame *f, const uint16_t *u, void *
 #define DISPATCH_LOOP_BEGIN DISPATCH();
 #define DISPATCH_LOOP_END
 #define DISPATCH_FROM_OUTSIDE() DISPATCH()
+#define NEXT_UNIT() entry_start(frame, next_instr)
 
 #include "vm/eval_loop.h"

@@ -32,5 +32,32 @@
             frame->sp = sp;                                 \
             vm_step_hook(frame, THIS_INSTR(), sp);          \
         }                                                   \
+        SYSTRACE_HOOK(first);                               \
     } while (0)
+
+/* The same loop serves sys.settrace and sys.setprofile (vm/systrace.h):
+ * when either is set, vm_trace_instruction reports the events of each
+ * instruction (a trace function that raises raises at it), a call of a
+ * builtin is reported to the profile function, and the loop never hands
+ * itself over at the eval breaker (LOOP_TRACES). */
+#define SYSTRACE_HOOK(first)                                            \
+    do {                                                                \
+        int jumped_;                                                    \
+        if ((first) && vm_trace_on &&                                   \
+            (jumped_ = vm_trace_instruction(frame, THIS_INSTR(), sp))) { \
+            if (jumped_ < 0)                                            \
+                goto error;                                             \
+            RESTORE_FRAME();            /* f_lineno was set: jump */    \
+            FETCH_UNIT();                                               \
+            goto *dispatch_table[opcode];                               \
+        }                                                               \
+    } while (0)
+#define CALL_NATIVE(callable, args, nargs, kwnames) \
+    vm_trace_c_call(frame, callable, args, nargs, kwnames)
+#define TRACE_SEND_RETURN(value)                                        \
+    do {                                                                \
+        if (vm_trace_on && !vm_trace_send_return(frame, value))         \
+            GOTO_ERROR();                                               \
+    } while (0)
+#define LOOP_TRACES
 #include "vm/eval_goto.h"

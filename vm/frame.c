@@ -15,6 +15,7 @@
 #include "runtime/runtime.h"
 #include "vm/frame.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 
 /* 64 KiB per chunk: room for about a thousand ordinary frames.  The
  * collector clears a chunk when it allocates it, so the first chunk is
@@ -104,6 +105,10 @@ Frame *vm_frame_to_heap(const Frame *f, Value *sp)
     h->sp = h->localsplus + used;
     h->previous = NULL;
     h->is_entry = false;
+    if (h->obj != NULL) {               /* the frame object follows the frame */
+        h->obj->frame = h;
+        ((Frame *)f)->obj = NULL;
+    }
     return h;
 }
 

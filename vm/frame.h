@@ -25,6 +25,7 @@
 #include "runtime/object.h"
 
 struct ObjGen;
+struct ObjFrame;
 
 typedef struct Frame {
     ObjCode *code;
@@ -41,6 +42,9 @@ typedef struct Frame {
     /* The threaded strategy's pre-decoded form of `code` (eval_threaded.c),
      * cached here when that strategy first runs the frame; else NULL. */
     const void *decoded;
+    /* Its Python frame object (vm/frameobject.h), made only when asked
+     * for (sys._getframe, a traceback, a trace function); else NULL. */
+    struct ObjFrame *obj;
     Value localsplus[];
 } Frame;
 

@@ -10,6 +10,7 @@ const OpcodeInfo vm_opcode_info[256] = {
 #define OPCODE_INFO(name, num, caches, kind, popped, pushed, effect) \
     [num] = { #name, caches, OPK_##kind, effect },
     PVM_OPCODES(OPCODE_INFO)
+    PVM_INTERNAL(OPCODE_INFO)
 #undef OPCODE_INFO
 };
 
@@ -21,6 +22,7 @@ int64_t vm_stack_popped(int opcode, int64_t oparg, bool jump)
     switch (opcode) {
 #define POPPED(name, num, caches, kind, popped, ...) case num: return (popped);
     PVM_OPCODES(POPPED)
+    PVM_INTERNAL(POPPED)
 #undef POPPED
     }
     return -1;
@@ -31,6 +33,7 @@ int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump)
     switch (opcode) {
 #define PUSHED(name, num, caches, kind, popped, pushed, ...) case num: return (pushed);
     PVM_OPCODES(PUSHED)
+    PVM_INTERNAL(PUSHED)
 #undef PUSHED
     }
     return -1;

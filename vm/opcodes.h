@@ -174,6 +174,10 @@ enum {
 #undef OPCODE_ENUM
 };
 
+/* The internal instructions 3.12 code is translated into (appended to the
+ * table below: vm_opcode_info, the stack effects, every dispatch table). */
+#include "vm/opcodes_internal.h"
+
 /* ---- specialized instructions ---------------------------------------------
  * The forms the eval loop rewrites an instruction into once it has seen what
  * it operates on (vm/specialize.c; CPython 3.11's adaptive interpreter is

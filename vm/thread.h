@@ -66,6 +66,12 @@
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
     X(struct FrameChunk *, vm_frame_chunk, NULL)                                  \
+    /* vm/systrace.c: sys.settrace's and sys.setprofile's functions */            \
+    X(Value, vm_trace_func, VAL_NULL)                                             \
+    X(Value, vm_profile_func, VAL_NULL)                                           \
+    X(bool, vm_trace_on, false)                                                   \
+    X(int, vm_trace_busy, 0)                                                      \
+    X(int, vm_trace_what, 0)                                                      \
     /* vm/thread.c, for modules/contextvars.c: the current contextvars.Context   \
      * (VAL_NULL until the thread first asks: a new thread starts empty) */      \
     X(Value, vm_context, VAL_NULL)

@@ -89,6 +89,7 @@
 #include "runtime/runtime.h"
 #include "vm/decode.h"
 #include "vm/opcodes.h"
+#include "vm/opcodes312.h"
 #include "vm/verify.h"
 
 /* A decoding problem, noted by decode() and reported if the instruction
@@ -141,7 +142,7 @@ static const char *qualname(const Verifier *v)
 static void instr_text(const Instr *in, char *buf, size_t size)
 {
     const char *name = vm_opcode_info[in->opcode].name;
-    if (name == NULL)
+    if (name == NULL || in->problem == DECODE_UNKNOWN)
         snprintf(buf, size, "opcode %d", in->opcode);
     else if (in->opcode >= VM_HAVE_ARGUMENT)
         snprintf(buf, size, "%s %lld", name, (long long)in->arg);
@@ -221,7 +222,7 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
         in->problem = DECODE_PREFIX_AT_END;
     else if (op == OP_CACHE)
         in->problem = DECODE_CACHE;
-    else if (info->name == NULL)
+    else if (info->name == NULL || (op >= VM_FIRST_INTERNAL && v->code->pyminor < 12))
         in->problem = DECODE_UNKNOWN;
     else if (prefixes > MAX_PREFIXES)
         in->problem = DECODE_PREFIXES;
@@ -252,7 +253,7 @@ static bool check_decoding(Verifier *v, const Instr *in)
     case DECODE_CACHE:
         return reject(v, in, "an inline cache unit reached as an instruction");
     case DECODE_UNKNOWN:
-        return reject(v, in, "not a Python 3.11 opcode");
+        return reject(v, in, "not a Python 3.%d opcode", v->code->pyminor);
     case DECODE_PREFIXES:
         return reject(v, in, "%d EXTENDED_ARG prefixes (at most %d)", in->prefixes, MAX_PREFIXES);
     case DECODE_BIG_ARG:
@@ -266,6 +267,17 @@ static bool check_decoding(Verifier *v, const Instr *in)
                       vm_opcode_info[in->opcode].caches);
     }
     return true;
+}
+
+/* In 3.12 code a comprehension is inlined into its function: a slot it
+ * uses (a hidden one, or a cell of the function) may be made a cell in the
+ * middle of the code (MAKE_CELL where the comprehension starts), and is
+ * saved and restored with LOAD_FAST_AND_CLEAR / STORE_FAST even when it is
+ * a cell.  The bodies of the *_DEREF family check for the cell. */
+static bool inlined_slot(const Verifier *v, int64_t slot)
+{
+    return v->code->pyminor >= 12 && slot >= 0 && slot < v->code->nlocalsplus &&
+           (kinds(v)[slot] & (CO_FAST_HIDDEN | CO_FAST_CELL));
 }
 
 /* The prologue puts a cell in every cell and free-variable slot before
@@ -291,7 +303,7 @@ static bool check_cells_made(Verifier *v)
     }
     int32_t missing = -1;
     for (int32_t s = 0; s < n && missing < 0; s++)
-        if (kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s])
+        if ((kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s]) && !inlined_slot(v, s))
             missing = s;
     free(made);
     if (missing < 0)
@@ -421,6 +433,12 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
     case OP_RESUME:                         /* start, after yield, yield from, await */
         *hi = 3;
         break;
+    case OP_CALL_INTRINSIC_1:               /* 3.12's intrinsic functions */
+        *lo = 1, *hi = VM_MAX_INTRINSIC_1;
+        break;
+    case OP_CALL_INTRINSIC_2:
+        *lo = 1, *hi = VM_MAX_INTRINSIC_2;
+        break;
     case OP_FORMAT_VALUE:                   /* conversion (bits 0-1), spec (bit 2) */
         *hi = 7;
         break;
@@ -468,6 +486,18 @@ static bool check_copy_free_vars(Verifier *v, const Instr *in)
     return true;
 }
 
+/* How far the name index is shifted into the oparg (the low bits are flags). */
+static int name_shift(int opcode)
+{
+    switch (opcode) {
+    case OP_LOAD_GLOBAL: case OP_LOAD_GLOBAL_312: case OP_LOAD_ATTR_312:
+        return 1;
+    case OP_LOAD_SUPER_ATTR:
+        return 2;
+    }
+    return 0;
+}
+
 static bool check_operand(Verifier *v, const Instr *in)
 {
     int64_t lo, hi, name;
@@ -478,16 +508,21 @@ static bool check_operand(Verifier *v, const Instr *in)
                           (long long)in->arg, nconsts(v));
         return true;
     case OPK_NAME:
-        name = in->opcode == OP_LOAD_GLOBAL ? in->arg >> 1 : in->arg;
+        name = in->arg >> name_shift(in->opcode);
         if ((size_t)name >= rt_tuple_len(v->code->names))
             return reject(v, in, "name index %lld%s out of range (%zu names)", (long long)name,
-                          in->opcode == OP_LOAD_GLOBAL ? " (oparg >> 1)" : "",
+                          name_shift(in->opcode) == 1 ? " (oparg >> 1)"
+                          : name_shift(in->opcode) == 2 ? " (oparg >> 2)" : "",
                           rt_tuple_len(v->code->names));
         return true;
     case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
+        if (inlined_slot(v, in->arg))   /* 3.12's inlined comprehension: cell or not */
+            return check_slot(v, in, CO_FAST_LOCAL | CO_FAST_CELL, false, "a local variable");
         return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
     case OPK_FREE:
-        if (in->opcode == OP_MAKE_CELL)
+        if (inlined_slot(v, in->arg) && (kinds(v)[in->arg] & CO_FAST_HIDDEN))
+            return true;                /* 3.12: made a cell where it is inlined */
+        if (in->opcode == OP_MAKE_CELL && v->code->pyminor < 12)
             return check_slot(v, in, CO_FAST_CELL, false, "a cell variable");
         return check_slot(v, in, CO_FAST_CELL | CO_FAST_FREE, false,
                           "a cell or free variable");
@@ -523,8 +558,8 @@ static bool is_op(const Instr *in, int opcode) { return in != NULL && in->opcode
 static bool check_kw_names(Verifier *v, int32_t i)
 {
     const Instr *in = &v->ins[i], *next = after(v, i);
-    if (!is_op(next, OP_PRECALL))
-        return reject(v, in, "not followed by PRECALL");
+    if (!is_op(next, OP_PRECALL) && !is_op(next, OP_CALL_312))
+        return reject(v, in, "not followed by %s", v->code->pyminor < 12 ? "PRECALL" : "CALL");
     Value names = rt_tuple_get(v->code->consts, in->arg);
     if (!is_tuple(names))
         return reject(v, in, "co_consts[%lld] is a %s, not a tuple of str",
@@ -545,6 +580,9 @@ static bool check_structure(Verifier *v, int32_t i)
     bool generator = (v->code->flags & GENERATOR_FLAGS) != 0;
     switch (in->opcode) {
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
+        if (in->opcode == OP_MAKE_CELL && v->code->pyminor >= 12 &&
+            (inlined_slot(v, in->arg) || (kinds(v)[in->arg] & CO_FAST_FREE)))
+            return true;                /* 3.12 makes cells where it inlines */
         if (i >= v->prologue)
             return reject(v, in, "outside the prologue at the start of the code");
         return true;
@@ -562,13 +600,14 @@ static bool check_structure(Verifier *v, int32_t i)
         if (!is_op(prev, OP_PRECALL) || prev->arg != in->arg)
             return reject(v, in, "not preceded by PRECALL %lld", (long long)in->arg);
         return true;
-    case OP_SEND:
+    case OP_SEND: case OP_SEND_312:
         if (in->prefixes > 0 || !is_op(next, OP_YIELD_VALUE))
             return reject(v, in, "not the `yield from` loop (SEND without prefix, then "
                           "YIELD_VALUE)");
         return true;
     case OP_RESUME:
-        if (in->arg >= 2 && !(is_op(prev, OP_YIELD_VALUE) && is_op(before(v, i - 1), OP_SEND)))
+        if (in->arg >= 2 && !(is_op(prev, OP_YIELD_VALUE) && (is_op(before(v, i - 1), OP_SEND) ||
+                                                              is_op(before(v, i - 1), OP_SEND_312))))
             return reject(v, in, "outside the `yield from` loop (after SEND, YIELD_VALUE)");
         return true;
     }
@@ -611,7 +650,7 @@ static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth
 static bool no_fall_through(int opcode)
 {
     switch (opcode) {
-    case OP_RETURN_VALUE: case OP_RAISE_VARARGS: case OP_RERAISE:
+    case OP_RETURN_VALUE: case OP_RETURN_CONST: case OP_RAISE_VARARGS: case OP_RERAISE:
     case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
         return true;
     }

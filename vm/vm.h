@@ -26,6 +26,8 @@
  *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
  *   modules/gc.c       vm_gc_collect (gc.collect)
  *   modules/warnings.c vm_frame_info (the frame a warning is about)
+ *   modules/sys.c, runtime/gen.c, runtime/traceback.c  frame objects:
+ *                      vm_getframe, vm_frame_object_of, vm_frame_code
  *   modules/sre_match.c  vm_check_interrupt (a long regular-expression match)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
@@ -75,6 +77,15 @@ bool vm_super_args(Value *type, Value *obj);
  * current line.  false when there are fewer frames.  (warnings.warn's
  * stacklevel, modules/warnings.c.) */
 bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
+
+/* Frame objects (vm/frameobject.c).  vm_getframe: sys._getframe(depth),
+ * the frame object `depth` calls out from the running one, or VAL_NULL
+ * with ValueError set.  vm_frame_object_of: the object of a frame record
+ * (a generator's gi_frame).  vm_frame_code: the code of a frame object,
+ * NULL if v is not one (types.TracebackType). */
+Value vm_getframe(long depth);
+Value vm_frame_object_of(Frame *f);
+ObjCode *vm_frame_code(Value v);
 
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);

@@ -79,10 +79,11 @@ class Terminal:
     def screen(self):
         return self.tmux("capture-pane", "-p", "-J", "-S", "-")
 
-    def settle(self, until=None):
-        """Wait until the screen is settled: a prompt (or `until`) is shown
-        and nothing has moved for QUIET seconds, or, with no prompt (a
-        program running), nothing has moved for STILL seconds."""
+    def settle(self, until=None, typed=None):
+        """Wait until the screen is settled: a prompt (or `until`, or the
+        last line ending with `typed`) is shown and nothing has moved for
+        QUIET seconds, or, with no prompt (a program running), nothing has
+        moved for STILL seconds."""
         end = time.time() + PATIENCE
         last, since = None, time.time()
         while time.time() < end:
@@ -92,8 +93,10 @@ class Terminal:
             quiet = time.time() - since
             lines = last.rstrip("\n").split("\n")
             waiting = PROMPT.search(lines[-1].rstrip()) is not None
-            if until is not None:
-                if until in last and quiet >= QUIET:
+            if until is not None or typed is not None:
+                shown = until in last if until is not None else \
+                    lines[-1].rstrip().endswith(typed)
+                if shown and quiet >= QUIET:
                     break
             elif quiet >= (QUIET if waiting else STILL):
                 break
@@ -111,8 +114,13 @@ def transcript(command, groups, home):
     try:
         term.settle(until=">>>")
         for keys in groups + [[["send-keys", "C-d"]]]:     # Ctrl-D ends every session
-            for args in keys:
+            for i, args in enumerate(keys):
                 term.tmux(*args)
+                # Text followed by a key in the same line: let it be echoed
+                # first, or a Ctrl-C may reach the terminal while the text
+                # still waits unread, and the terminal discards it.
+                if args[1] == "-l" and i + 1 < len(keys) and args[2].strip():
+                    term.settle(typed=args[2].rstrip())
             term.settle()
         term.settle(until="[exit status")
         return term.screen().rstrip("\n").split("\n")

@@ -51,7 +51,7 @@ static char *listing(const ObjCode *code)
 
 START_TEST(have_argument_matches_operand_kinds)
 {
-    for (int op = 0; op < 256; op++) {
+    for (int op = 0; op < VM_FIRST_INTERNAL; op++) {     /* internal ones: never in a file */
         if (vm_opcode_info[op].name == NULL)
             continue;
         bool has_operand = vm_opcode_info[op].kind != OPK_NONE;

@@ -10,6 +10,8 @@
 #include <string.h>
 #include "tests/unit/unit.h"
 #include "vm/opcodes.h"
+#include "vm/opcodes312.h"
+#include "vm/translate.h"
 
 START_TEST(opcode_table_matches_python)
 {
@@ -33,7 +35,7 @@ START_TEST(opcode_table_matches_python)
     }
     ck_assert_int_eq(pclose(p), 0);
     int listed = 0;
-    for (int i = 0; i < 256; i++)
+    for (int i = 0; i < VM_FIRST_INTERNAL; i++)     /* internal ones: not 3.11's */
         listed += vm_opcode_info[i].name != NULL;
     ck_assert_int_eq(seen, listed);
     ck_assert_int_gt(seen, 100);
@@ -64,15 +66,20 @@ END_TEST
  * bit, BUILD_SLICE 2 and 3, RAISE_VARARGS 0-2, COPY/SWAP/LIST_APPEND depths)
  * and values past one byte (EXTENDED_ARG), whose two bytes UNPACK_EX reads
  * separately. */
-#define STACK_EFFECT_SCRIPT                                                     \
+#define STACK_EFFECT_SCRIPT STACK_EFFECT_SCRIPT_FROM("if name.startswith(\"<\"): continue\n")
+#define STACK_EFFECT_SCRIPT_FROM(skip)                                          \
     "import dis, opcode\n"                                                      \
     "args = list(range(20)) + [255, 256, 257, 0x102, 0x201, 0xf0f, 0xffff]\n"  \
     "for op, name in enumerate(opcode.opname):\n"                               \
-    "    if name.startswith(\"<\"): continue\n"                                 \
+    "    " skip                                                                 \
     "    for arg in (args if op >= opcode.HAVE_ARGUMENT else [None]):\n"        \
     "        for jump in (False, True):\n"                                      \
     "            e = dis.stack_effect(op, arg, jump=jump)\n"                    \
     "            print(op, arg or 0, int(jump), e)\n"
+
+/* The same for 3.12, without its instrumented opcodes (237 and up). */
+#define STACK_EFFECT_SCRIPT_312 \
+    STACK_EFFECT_SCRIPT_FROM("if name.startswith(\"<\") or op >= 237: continue\n")
 
 /* One instruction's effect against python3.11's; false (with a message)
  * when they differ. */
@@ -224,6 +231,85 @@ START_TEST(effect_notation_matches_numbers)
 }
 END_TEST
 
+/* ---- CPython 3.12 (vm/opcodes312.h) ---------------------------------------- */
+
+/* python3.12 for the 3.12 tests (env PYTHON312, as the Makefile sets it);
+ * NULL when there is none: those tests then pass with a note. */
+static const char *python312(void)
+{
+    const char *p = getenv("PYTHON312");
+    return p != NULL && *p != '\0' ? p : NULL;
+}
+
+/* 3.12's table: names, numbers and caches as python3.12's opcode module
+ * has them (the instrumented ones, 237 and up, excepted). */
+START_TEST(opcode312_table_matches_python312)
+{
+    static const struct { const char *name; int num, caches; } table[] = {
+#define ENTRY312(name, num, caches, to) { #name, num, caches },
+        PVM_OPCODES_312(ENTRY312)
+#undef ENTRY312
+    };
+    if (python312() == NULL) {
+        fprintf(stderr, "opcodes312: PYTHON312 not set, not compared\n");
+        return;
+    }
+    char cmd[512];
+    snprintf(cmd, sizeof cmd,
+             "%s -c 'import opcode\n"
+             "for i, n in enumerate(opcode.opname):\n"
+             "    if not n.startswith(\"<\") and i < 237: "
+             "print(i, n, opcode._inline_cache_entries[i])'", python312());
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    int num, caches;
+    size_t seen = 0, n = sizeof table / sizeof table[0];
+    char name[64];
+    while (fscanf(p, "%d %63s %d", &num, name, &caches) == 3) {
+        size_t i = 0;
+        while (i < n && table[i].num != num)
+            i++;
+        ck_assert_msg(i < n, "3.12 opcode %d (%s) missing", num, name);
+        ck_assert_str_eq(table[i].name, name);
+        ck_assert_int_eq(table[i].caches, caches);
+        ck_assert_int_eq(vm_caches_312(num), caches);
+        seen++;
+    }
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_int_eq(seen, n);
+}
+END_TEST
+
+/* What pvm runs for each 3.12 instruction has 3.12's stack effect
+ * (dis.stack_effect of python3.12), for the same opargs as above. */
+START_TEST(translated_effects_match_python312)
+{
+    if (python312() == NULL)
+        return;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s -c '%s'", python312(),
+             STACK_EFFECT_SCRIPT_312);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    int op, arg, jump, effect, checked = 0;
+    while (fscanf(p, "%d %d %d %d", &op, &arg, &jump, &effect) == 4) {
+        uint32_t translated = (uint32_t)arg;
+        int pvm_op = vm_translate_312_op(op, arg > 255, &translated);
+        int pvm_arg = (int)translated;
+        if (op == OP312_CACHE || vm_stack_popped(pvm_op, pvm_arg, jump) < 0)
+            continue;
+        int64_t mine = vm_stack_pushed(pvm_op, pvm_arg, jump) -
+                       vm_stack_popped(pvm_op, pvm_arg, jump);
+        ck_assert_msg(mine == effect, "3.12 opcode %d oparg %d jump %d: pvm's %s %d has "
+                      "effect %lld, python3.12 says %d", op, arg, jump,
+                      vm_opcode_name(pvm_op), pvm_arg, (long long)mine, effect);
+        checked++;
+    }
+    pclose(p);
+    ck_assert_int_gt(checked, 1000);
+}
+END_TEST
+
 Suite *opcodes_suite(void)
 {
     Suite *s = suite_create("opcodes");
@@ -232,6 +318,8 @@ Suite *opcodes_suite(void)
     tcase_add_test(tc, jump_kinds_match_python);
     tcase_add_test(tc, stack_effects_match_python);
     tcase_add_test(tc, effect_notation_matches_numbers);
+    tcase_add_test(tc, opcode312_table_matches_python312);
+    tcase_add_test(tc, translated_effects_match_python312);
     suite_add_tcase(s, tc);
     return s;
 }

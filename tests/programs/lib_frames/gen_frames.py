@@ -1,0 +1,62 @@
+# Generator, coroutine and async-generator frames: gi_frame/cr_frame/ag_frame are frame objects (the same one each time), f_lineno as they suspend, f_back while running, None once finished
+import sys
+
+def gen():
+    x = 1
+    yield sys._getframe()
+    x = 2
+    yield x
+
+g = gen()
+f0 = g.gi_frame
+print(type(f0).__name__, f0.f_code.co_name, f0.f_lineno)
+inner = next(g)
+print(inner is g.gi_frame, inner is f0, g.gi_frame.f_lineno)
+print(g.gi_frame.f_locals['x'], g.gi_frame.f_back)
+next(g)
+print(g.gi_frame.f_lineno, g.gi_frame.f_locals['x'])
+for _ in g:
+    pass
+print(g.gi_frame)
+
+def watcher():
+    yield sys._getframe().f_back.f_code.co_name
+def drive():
+    return next(watcher())
+print(drive())
+
+async def coro():
+    return sys._getframe().f_code.co_name
+c = coro()
+print(c.cr_frame.f_code.co_name, c.cr_frame is c.cr_frame)
+try:
+    c.send(None)
+except StopIteration as e:
+    print('returned', e.value)
+print(c.cr_frame)
+
+async def agen():
+    yield 1
+a = agen()
+print(a.ag_frame.f_code.co_name)
+
+def closing():
+    try:
+        yield 1
+    finally:
+        print('closed by frame.clear()')
+g2 = closing()
+next(g2)
+g2.gi_frame.clear()
+print(g2.gi_frame)
+
+def tb_in_gen():
+    yield 1
+    raise ValueError('in gen')
+g3 = tb_in_gen()
+next(g3)
+try:
+    next(g3)
+except ValueError as e:
+    tb = e.__traceback__.tb_next
+    print(tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_frame.f_back)

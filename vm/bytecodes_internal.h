@@ -1,0 +1,263 @@
+/*
+ * bytecodes_internal.h — the bodies of the internal instructions, those
+ * 3.12 code is translated into (vm/opcodes_internal.h says what each does
+ * and why the `_312` forms exist).  Included at the end of bytecodes.h,
+ * under the same macros: every dispatch strategy runs them.
+ *
+ * The `_312` forms do what their 3.11 namesakes do with 3.12's number of
+ * inline caches; they take the general path (no specialization: their
+ * caches are too short for the forms of vm/specialize.c).
+ */
+
+/* ---- loops and yield from: the ends 3.12 marks with an instruction ---- */
+
+/* The next item, or at exhaustion the iterator and a None for the END_FOR
+ * the jump lands on to pop. */
+TARGET(FOR_ITER_312) {
+    Value item;
+    int r = vm_for_iter_next(TOP(), &item);
+    if (r < 0)
+        GOTO_ERROR();
+    PUSH(r ? item : rt_None);
+    SKIP_CACHES(FOR_ITER_312);
+    if (!r)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(END_FOR) {
+    STACK_SHRINK(2);
+    DISPATCH();
+}
+
+/* SEND leaves the receiver in place both ways; END_SEND drops it. */
+TARGET(SEND_312) {
+    Value v = POP(), r;
+    int status = rt_iter_send(TOP(), v, &r);
+    if (status == SEND_ERROR)
+        GOTO_ERROR();
+    PUSH(r);
+    SKIP_CACHES(SEND_312);
+    if (status == SEND_RETURN)
+        JUMPBY(oparg);
+    DISPATCH();
+}
+
+TARGET(END_SEND) {
+    Value v = POP();
+    SET_TOP(v);
+    DISPATCH();
+}
+
+/* The handler of a `yield from` loop for an exception thrown into it:
+ * the delegate's StopIteration ends the loop with its value; anything
+ * else goes on unwinding. */
+TARGET(CLEANUP_THROW) {
+    Value exc = TOP();
+    if (!rt_exc_matches(exc, obj_val(&rt_StopIteration))) {
+        rt_raise(exc);
+        GOTO_UNWIND();
+    }
+    STACK_SHRINK(1);
+    SET_TOP(rt_stopiteration_value(exc));
+    SET_SECOND(rt_None);
+    DISPATCH();
+}
+
+TARGET(RETURN_CONST) {
+    PUSH(GETCONST(oparg));
+    GO_TO_BODY(RETURN_VALUE);
+}
+
+/* ---- variables ---- */
+
+/* An inlined comprehension saves the outer value of its variable (which
+ * may be unbound: VAL_NULL, put back as it was by a STORE_FAST). */
+TARGET(LOAD_FAST_AND_CLEAR) {
+    PUSH(GETLOCAL(oparg));
+    GETLOCAL(oparg) = VAL_NULL;
+    DISPATCH();
+}
+
+TARGET(LOAD_LOCALS) {
+    if (frame->locals == VAL_NULL) {
+        rt_raisef(&rt_SystemError, "no locals found");
+        GOTO_ERROR();
+    }
+    PUSH(frame->locals);
+    DISPATCH();
+}
+
+/* The class body's namespace first, then the globals and builtins (an
+ * annotation scope inside a class). */
+TARGET(LOAD_FROM_DICT_OR_GLOBALS) {
+    Value v;
+    int found = vm_mapping_get(TOP(), GETNAME(oparg), &v);
+    if (found < 0 || (found == 0 && (v = vm_load_global(frame, GETNAME(oparg))) == VAL_NULL))
+        GOTO_ERROR();
+    SET_TOP(v);
+    DISPATCH();
+}
+
+/* The class body's namespace first, then the cell (3.11's LOAD_CLASSDEREF
+ * with the mapping on the stack). */
+TARGET(LOAD_FROM_DICT_OR_DEREF) {
+    Value v, cell = GETLOCAL(oparg);
+    int found = vm_mapping_get(TOP(), rt_tuple_get(frame->code->localsplusnames, oparg), &v);
+    if (found < 0)
+        GOTO_ERROR();
+    if (found == 0) {
+        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+            vm_unbound_deref(frame, oparg);
+            GOTO_ERROR();
+        }
+        v = VAL_AS(ObjCell, cell)->ref;
+    }
+    SET_TOP(v);
+    DISPATCH();
+}
+
+TARGET(LOAD_GLOBAL_312) {
+    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
+    if (v == VAL_NULL)
+        GOTO_ERROR();
+    if (oparg & 1)
+        PUSH(rt_Null);
+    PUSH(v);
+    SKIP_CACHES(LOAD_GLOBAL_312);
+    DISPATCH();
+}
+
+/* ---- operators and subscripts ---- */
+
+TARGET(COMPARE_OP_312) {
+    Value right = TOP(), left = SECOND(), r;
+    if (val_is_small(left) && val_is_small(right))
+        r = rt_bool(rt_compare_bool(left, right, oparg));
+    else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(COMPARE_OP_312);
+    DISPATCH();
+}
+
+TARGET(BINARY_SUBSCR_312) {
+    Value key = TOP(), container = SECOND(), r;
+    if (is_list(container) && val_is_small(key) &&
+        (size_t)small_value(key) < AS_LIST(container)->length)
+        r = AS_LIST(container)->items[small_value(key)];
+    else if ((r = rt_getitem(container, key)) == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    SKIP_CACHES(BINARY_SUBSCR_312);
+    DISPATCH();
+}
+
+TARGET(BINARY_SLICE) {              /* container[start:stop] */
+    Value slice = rt_slice_new(SECOND(), TOP(), rt_None);
+    Value r = rt_getitem(THIRD(), slice);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    SET_TOP(r);
+    DISPATCH();
+}
+
+TARGET(STORE_SLICE) {               /* container[start:stop] = value */
+    Value slice = rt_slice_new(SECOND(), TOP(), rt_None);
+    if (rt_setitem(THIRD(), slice, PEEK(4)) < 0)
+        GOTO_ERROR();
+    STACK_SHRINK(4);
+    DISPATCH();
+}
+
+/* The functions CPython 3.12 calls through CALL_INTRINSIC_1/2 (those that
+ * are not 3.11 instructions): vm/intrinsics.c. */
+TARGET(CALL_INTRINSIC_1) {
+    Value r = vm_intrinsic_1(frame, oparg, TOP());
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
+    DISPATCH();
+}
+
+TARGET(CALL_INTRINSIC_2) {
+    Value r = vm_intrinsic_2(frame, oparg, SECOND(), TOP());
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    DISPATCH();
+}
+
+/* ---- attributes and calls ---- */
+
+/* obj.name, or with oparg & 1 the method pair of 3.11's LOAD_METHOD. */
+TARGET(LOAD_ATTR_312) {
+    Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    if (oparg & 1) {
+        int found = rt_get_method(owner, name, &r);
+        if (found < 0)
+            GOTO_ERROR();
+        SET_TOP(found == 1 ? r : rt_Null);
+        PUSH(found == 1 ? owner : r);
+    } else {
+        if ((r = rt_getattr(owner, name)) == VAL_NULL)
+            GOTO_ERROR();
+        SET_TOP(r);
+    }
+    SKIP_CACHES(LOAD_ATTR_312);
+    DISPATCH();
+}
+
+/* super().name: the super object is made (zero-argument super finds the
+ * class and self in this frame, as a call of super() would) and dropped. */
+TARGET(LOAD_SUPER_ATTR) {
+    Value args[2] = { SECOND(), TOP() };
+    frame->instr = THIS_INSTR();
+    Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);
+    Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL;
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(2);
+    SET_TOP(oparg & 1 ? rt_Null : r);
+    if (oparg & 1)
+        PUSH(r);
+    SKIP_CACHES(LOAD_SUPER_ATTR);
+    DISPATCH();
+}
+
+/* 3.11's PRECALL and CALL in one, with 3 caches. */
+TARGET(CALL_312) {
+    if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
+        ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
+        PEEK(oparg + 2) = m->func;
+        PEEK(oparg + 1) = m->self;
+    }
+    bool is_meth = PEEK(oparg + 2) != rt_Null;
+    int total = oparg + is_meth;
+    Value callable = PEEK(total + 1);
+    Value *args = sp - total;
+    Value call_kwnames = kwnames;
+    kwnames = VAL_NULL;
+    if (is_function(callable)) {
+        Frame *callee = vm_function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
+        if (callee == NULL)
+            GOTO_ERROR();
+        STACK_SHRINK(oparg + 2);
+        SAVE_FRAME(CACHES_CALL_312);
+        callee->previous = frame;
+        frame = callee;
+        ENTER_FRAME();
+    }
+    frame->instr = THIS_INSTR();
+    Value r = rt_call(callable, args, total, call_kwnames);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(r);
+    SKIP_CACHES(CALL_312);
+    DISPATCH();
+}

@@ -1,0 +1,64 @@
+/*
+ * opcodes_internal.h — pvm's internal instructions: what the loop runs for
+ * the CPython 3.12 instructions that have no 3.11 equivalent.
+ *
+ * pvm runs one instruction set, 3.11's (vm/opcodes.h).  A 3.12 code object
+ * is translated once, when it is loaded (vm/translate.c), into a copy of
+ * its code units that this loop can run: most 3.12 instructions are 3.11's
+ * under the same or another number (POP_JUMP_IF_FALSE is 3.11's
+ * POP_JUMP_FORWARD_IF_FALSE, YIELD_VALUE moved from 86 to 150), a few
+ * constant CALL_INTRINSIC_1/2 forms are 3.11 instructions (UNARY_POSITIVE,
+ * LIST_TO_TUPLE, ASYNC_GEN_WRAP, PREP_RERAISE_STAR), and the rest become
+ * the instructions below.
+ *
+ * The translation keeps every instruction at its offset, with as many
+ * inline cache units as 3.12 gives it, so that the exception table, the
+ * line table, jumps, tracebacks and f_lasti mean the same in the copy and
+ * in co_code.  That is why a 3.12 instruction whose 3.11 counterpart has
+ * a different number of caches (LOAD_GLOBAL 4, not 5; CALL 3, not 4 and
+ * no PRECALL; LOAD_ATTR 9 with the method bit of 3.11's LOAD_METHOD) has
+ * an internal form of its own here, the `_312` ones.
+ *
+ * Numbers: from 232 up, clear of 3.11's opcodes (up to 176) and of the
+ * numbers pvm gives its specialized forms (181 on).  They are never valid
+ * in a 3.11 code object (the verifier refuses them there, vm/verify.c).
+ *
+ * X(name, number, caches, operand kind, popped, pushed, effect), the
+ * columns of PVM_OPCODES (vm/opcodes.h).  LOAD_SUPER_ATTR's name is
+ * oparg >> 2, LOAD_GLOBAL_312's and LOAD_ATTR_312's oparg >> 1.
+ */
+#ifndef PVM_OPCODES_INTERNAL_H
+#define PVM_OPCODES_INTERNAL_H
+
+#define PVM_INTERNAL(X) \
+    X(END_FOR,                      232, 0, NONE,  2,         0,            "(iter value --)") /* the end of a for loop: FOR_ITER_312 jumps here when exhausted */ \
+    X(END_SEND,                     233, 0, NONE,  2,         1,            "(recv value -- value)") /* the end of a yield-from loop: drop the receiver */ \
+    X(BINARY_SLICE,                 234, 0, NONE,  3,         1,            "(container start stop -- value)") /* container[start:stop] */ \
+    X(STORE_SLICE,                  235, 0, NONE,  4,         0,            "(value container start stop --)") /* container[start:stop] = value */ \
+    X(CLEANUP_THROW,                236, 0, NONE,  3,         2,            "(sub_iter last_sent exc -- None value)") /* a throw() into a yield from: StopIteration's value, else re-raise */ \
+    X(LOAD_LOCALS,                  237, 0, NONE,  0,         1,            "(-- locals)") /* the frame's locals mapping */ \
+    X(RETURN_CONST,                 238, 0, CONST, 0,         0,            "(--)") /* return co_consts[oparg] */ \
+    X(LOAD_FAST_AND_CLEAR,          239, 0, LOCAL, 0,         1,            "(-- value)") /* localsplus[oparg] (maybe unbound), then unbind it */ \
+    X(LOAD_SUPER_ATTR,              240, 1, NAME,  3,         1 + (oparg & 1), "(super class self -- [NULL] attr)") /* super(class, self).name; oparg & 2: with arguments; & 1: for a call */ \
+    X(CALL_INTRINSIC_1,             241, 0, ARG,   1,         1,            "(x -- result)") /* intrinsic function oparg (vm/intrinsics.c) */ \
+    X(CALL_INTRINSIC_2,             242, 0, ARG,   2,         1,            "(x y -- result)") /* intrinsic function oparg of two arguments */ \
+    X(LOAD_FROM_DICT_OR_GLOBALS,    243, 0, NAME,  1,         1,            "(mapping -- value)") /* mapping[name], else a global or builtin */ \
+    X(LOAD_FROM_DICT_OR_DEREF,      244, 0, FREE,  1,         1,            "(mapping -- value)") /* mapping[name], else the cell's contents */ \
+    X(LOAD_GLOBAL_312,              245, 4, NAME,  0,         1 + (oparg & 1), "(-- [NULL] value)") /* LOAD_GLOBAL with 3.12's 4 caches */ \
+    X(COMPARE_OP_312,               246, 1, COMPARE, 2,       1,            "(left right -- result)") /* COMPARE_OP with 1 cache (oparg already >> 4) */ \
+    X(BINARY_SUBSCR_312,            247, 1, NONE,  2,         1,            "(container key -- value)") /* BINARY_SUBSCR with 1 cache */ \
+    X(LOAD_ATTR_312,                248, 9, NAME,  1,         1 + (oparg & 1), "(obj -- [meth|NULL] value|obj)") /* obj.name; oparg & 1: as LOAD_METHOD */ \
+    X(CALL_312,                     249, 3, ARG,   oparg + 2, 1,            "(NULL callable args[oparg] -- result), or (meth self args[oparg] -- result)") /* CALL with 3 caches and no PRECALL */ \
+    X(FOR_ITER_312,                 250, 1, JFWD,  1,         2,            "(iter -- iter next), jump: (iter -- iter None)") /* at exhaustion jump to the END_FOR */ \
+    X(SEND_312,                     251, 1, JFWD,  2,         2,            "(recv value -- recv yielded), jump: (recv value -- recv result)") /* on return jump to the END_SEND */ \
+
+enum {
+#define INTERNAL_ENUM(name, num, caches, ...) OP_##name = num, CACHES_##name = caches,
+    PVM_INTERNAL(INTERNAL_ENUM)
+#undef INTERNAL_ENUM
+};
+
+/* The first internal number: every opcode from here on is internal. */
+enum { VM_FIRST_INTERNAL = OP_END_FOR };
+
+#endif
