@@ -612,7 +612,8 @@ static void cmd_where(void)
         }
         say("%c #%d %s, %s, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
             qualname(frames[i]->code), line_text(line_at(frames[i]->code, instr)),
-            instr_offset(frames[i], instr), tool_dis_opname(*instr & 0xff, op));
+            instr_offset(frames[i], instr),
+            tool_dis_opname(vm_base_opcode(*instr & 0xff), op));   /* as dis names it */
     }
 }
 

@@ -461,7 +461,7 @@ static Value build_chain(char *report, char **expected)
             ObjCode *code = AS_CODE(unmarshal_hex(line + 3));
             /* Entries arrive outermost first; prepending builds the chain
              * from the innermost end, so append by walking to the end. */
-            Value tb = rt_traceback_here(rt_None, code, atoi(space + 1));
+            Value tb = rt_traceback_here(rt_None, rt_None, code, atoi(space + 1));
             Value *link = &AS_EXC(cur)->traceback;
             while (*link != rt_None)
                 link = &VAL_AS(ObjTraceback, *link)->next;
