@@ -275,7 +275,7 @@ static Value builtin_eval(Value *args, size_t nargs, Value kwnames)
 
 void ld_exec_init(void)
 {
-    rt_dict_set_cstr(rt_builtins_dict, "compile", rt_builtin_new("compile", builtin_compile, VAL_NULL));
-    rt_dict_set_cstr(rt_builtins_dict, "exec", rt_builtin_new("exec", builtin_exec, VAL_NULL));
-    rt_dict_set_cstr(rt_builtins_dict, "eval", rt_builtin_new("eval", builtin_eval, VAL_NULL));
+    rt_builtins_add_function("compile", builtin_compile);
+    rt_builtins_add_function("exec", builtin_exec);
+    rt_builtins_add_function("eval", builtin_eval);
 }

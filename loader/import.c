@@ -39,12 +39,13 @@
  * is loaded as it is (SourcelessFileLoader).
  *
  * Differences from CPython, chosen for simplicity:
- *   - __spec__ and __loader__ are None for every module pvm creates (CPython
- *     makes ModuleSpec and loader objects; code that reads them is rare).
+ *   - Until the program imports importlib, __spec__ and __loader__ are
+ *     None for every module pvm creates, and sys.meta_path, sys.path_hooks
+ *     do not exist (reading one imports importlib).  Importing it installs
+ *     CPython's finders and makes real specs (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - sys.meta_path, sys.path_hooks, zip imports, extension modules (.so)
- *     and the importlib module are absent.
+ *   - Extension modules (.so) and frozen modules are absent.
  *   - Threads: importlib gives each module a lock, so that a thread
  *     importing a module whose body another thread is running waits for
  *     it.  pvm keeps, for each module being initialised, which thread runs
@@ -991,10 +992,28 @@ static Value resolve_name(Value name, Value globals, int level)
     if (globals == VAL_NULL || !is_dict(globals))
         return rt_raisef(&rt_KeyError, "'__name__' not in globals");
     Value package = rt_dict_get_cstr(globals, "__package__");
+    Value spec = rt_dict_get_cstr(globals, "__spec__");
+    bool has_spec = spec != VAL_NULL && spec != rt_None;
     if (package != VAL_NULL && package != rt_None) {
         if (!rt_isinstance_of(package, &rt_str_type))
             return rt_raisef(&rt_TypeError, "package must be a string");
+        if (has_spec) {
+            Value parent = rt_getattr_cstr(spec, "parent");
+            int equal = parent != VAL_NULL ? rt_compare_bool(package, parent, CMP_EQ) : -1;
+            if (equal < 0 ||
+                (equal == 0 && rt_warn(&rt_ImportWarning, "__package__ != __spec__.parent", 1) < 0))
+                return VAL_NULL;
+        }
+    } else if (has_spec) {
+        package = rt_getattr_cstr(spec, "parent");
+        if (package == VAL_NULL)
+            return VAL_NULL;
+        if (!rt_isinstance_of(package, &rt_str_type))
+            return rt_raisef(&rt_TypeError, "__spec__.parent must be a string");
     } else {
+        if (rt_warn(&rt_ImportWarning, "can't resolve package from __spec__ or __package__, "
+                                       "falling back on __name__ and __path__", 1) < 0)
+            return VAL_NULL;
         package = rt_dict_get_cstr(globals, "__name__");
         if (package == VAL_NULL)
             return rt_raisef(&rt_KeyError, "'__name__' not in globals");
@@ -1291,7 +1310,7 @@ void ld_import_init(void)
      * a program that never imports it never pays for making it. */
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
-    rt_dict_set_cstr(rt_builtins_dict, "__import__", rt_builtin_new("__import__", builtin_import, VAL_NULL));
+    rt_builtins_add_function("__import__", builtin_import);
     ld_exec_init();
     mod_fileio_init();
 }

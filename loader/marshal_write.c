@@ -164,7 +164,7 @@ static size_t sequence_items(Value v, Value **items)
  * object's children are counted at its first occurrence only). */
 static void count_refs(Writer *w, Value v, int depth)
 {
-    if (depth > MAX_DEPTH || v == rt_None || v == rt_True || v == rt_False)
+    if (depth >= MAX_DEPTH || v == rt_None || v == rt_True || v == rt_False)
         return;
     Value key = address(v);
     Value n = rt_dict_get(w->seen, key, NULL);
@@ -399,7 +399,7 @@ static bool put_buffer(Writer *w, char flag, Value v)
 
 static bool put_object(Writer *w, Value v, RefRule rule, int depth)
 {
-    if (depth > MAX_DEPTH) {
+    if (depth >= MAX_DEPTH) {          /* the object dumped is at depth 1 in CPython */
         rt_raisef(&rt_ValueError, "object too deeply nested to marshal");
         return false;
     }

@@ -14,8 +14,9 @@
  *   is_frozen_package, ...
  *   extension_suffixes()       pvm loads no C extensions: [];
  *   acquire_lock, release_lock, lock_held
- *                              the import lock importlib takes around its
- *                              own work (pvm's imports lock per module);
+ *                              the import lock importlib takes around a
+ *                              finder's work (pvm's own imports lock per
+ *                              module, loader/import.c);
  *   _fix_co_filename(code, path)  the file name recorded in code objects
  *                              (and those nested in them) becomes path.
  *
@@ -23,11 +24,13 @@
  * and loaders work beside pvm's (loader/import.c, ld_import_install).
  */
 #include <string.h>
+#include <time.h>
 #include "loader/import.h"
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "vm/thread.h"
 
 /* _imp.source_hash(key, source) */
 static Value imp_source_hash(Value *args, size_t nargs, Value kwnames)
@@ -152,9 +155,46 @@ static Value imp_nothing(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* ---- the import lock ----------------------------------------------------------------
+ * importlib holds it while it asks a finder (_ImportLockContext), so that
+ * finders run one thread at a time.  Reentrant: the owning thread and how
+ * many times it took the lock; another thread waits, polling every
+ * millisecond with the interpreter lock released. */
+static unsigned long lock_owner;         /* 0: free */
+static long lock_level;
+
+static Value imp_acquire_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("acquire_lock", nargs, kwnames))
+        return VAL_NULL;
+    unsigned long me = vm_thread_ident();
+    while (lock_owner != 0 && lock_owner != me) {
+        vm_release_lock();
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+        vm_reacquire_lock();
+    }
+    lock_owner = me;
+    lock_level++;
+    return rt_None;
+}
+
+static Value imp_release_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("release_lock", nargs, kwnames))
+        return VAL_NULL;
+    if (lock_owner != vm_thread_ident())
+        return rt_raisef(&rt_RuntimeError, "not holding the import lock");
+    if (--lock_level == 0)
+        lock_owner = 0;
+    return rt_None;
+}
+
 static Value imp_lock_held(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_False;
+    return rt_arg_none("lock_held", nargs, kwnames) ? rt_bool(lock_owner != 0) : VAL_NULL;
 }
 
 static const MethodDef imp_functions[] = {
@@ -166,7 +206,8 @@ static const MethodDef imp_functions[] = {
     {"_frozen_module_names", imp_frozen_module_names},
     {"_override_frozen_modules_for_tests", imp_nothing},
     {"_override_multi_interp_extensions_check", imp_nothing},
-    {"acquire_lock", imp_nothing}, {"release_lock", imp_nothing}, {"lock_held", imp_lock_held},
+    {"acquire_lock", imp_acquire_lock}, {"release_lock", imp_release_lock},
+    {"lock_held", imp_lock_held},
     {"_fix_co_filename", imp_fix_co_filename},
     {NULL, NULL},
 };

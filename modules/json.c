@@ -27,6 +27,17 @@ Value json_decode_error(const char *msg, Value s, ssize_t idx)
     return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
+bool json_ssize_arg(Value v, ssize_t *out)
+{
+    if (rt_as_ssize(v, out))
+        return true;
+    if (rt_err_matches(&rt_IndexError)) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return false;
+}
+
 /* ---- decoding a string literal -------------------------------------------------- */
 
 static int hex_digit(unsigned char c)
@@ -141,10 +152,11 @@ static Value json_scanstring(Value *args, size_t nargs, Value kw)
     ssize_t end, strict = 1;
     if (!rt_arg_nokw("scanstring", kw) || !rt_arg_count("scanstring", nargs, 2, 3))
         return VAL_NULL;
+    /* the numbers first, as PyArg_ParseTuple converts them */
+    if (!json_ssize_arg(args[1], &end) || (nargs > 2 && !json_ssize_arg(args[2], &strict)))
+        return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "first argument must be a string, not %T", args[0]);
-    if (!rt_as_ssize(args[1], &end) || (nargs > 2 && !rt_as_ssize(args[2], &strict)))
-        return VAL_NULL;
     if (end < 0 || (size_t)end > AS_STR(args[0])->length)
         return rt_raisef(&rt_ValueError, "end is out of bounds");
     JsonPos pos = { rt_str_offset(args[0], (size_t)end), (size_t)end };

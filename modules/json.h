@@ -36,6 +36,10 @@ typedef struct JsonPos {
  * returns VAL_NULL. */
 Value json_decode_error(const char *msg, Value s, ssize_t idx);
 
+/* An index argument (PyArg_Parse's "n"): __index__, OverflowError "Python
+ * int too large to convert to C ssize_t" beyond ssize_t. */
+bool json_ssize_arg(Value v, ssize_t *out);
+
 /* The body of the JSON string literal of s whose opening quote is just
  * before *pos, with its escapes decoded; *pos moves past the closing quote.
  * strict: control characters in the literal are an error.  VAL_NULL with

@@ -139,24 +139,37 @@ static bool encode_array(ObjEncoder *e, StrBuf *sb, Value seq)
     return unmark(e, seq);
 }
 
-/* The dict's items as a list of (key, value) tuples: CPython's
- * PyMapping_Items (a subclass's own items() is called), sorted with
- * sort_keys. */
-static Value dict_items(ObjEncoder *e, Value dict)
+/* The dict's items, CPython's PyMapping_Items (copied first, as default()
+ * may change the dict; a subclass's own items() called), sorted with
+ * sort_keys: *n pairs, key then value, or NULL with the error set. */
+static Value *dict_pairs(ObjEncoder *e, Value dict, size_t *n)
 {
-    Value items;
-    if (is_dict(dict)) {
-        items = rt_list_new(rt_dict_len(dict));
-        Value k, v;
-        for (size_t pos = 0; rt_dict_next(dict, &pos, &k, &v);)
-            rt_list_append(items, rt_tuple_pack(2, k, v));
-    } else {
-        Value r = mod_call_method(dict, "items", NULL, 0);
-        items = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
+    if (is_dict(dict) && !e->sort_keys) {
+        size_t len = rt_dict_len(dict), i = 0;
+        Value *kv = gc_alloc(2 * len * sizeof *kv), k, v;
+        for (size_t pos = 0; i < len && rt_dict_next(dict, &pos, &k, &v); i++) {
+            kv[2 * i] = k;
+            kv[2 * i + 1] = v;
+        }
+        *n = i;
+        return kv;
     }
-    if (items == VAL_NULL || (e->sort_keys && !rt_list_sort(items, VAL_NULL, false)))
-        return VAL_NULL;
-    return items;
+    Value items = mod_call_method(dict, "items", NULL, 0);
+    if (items == VAL_NULL || (items = rt_sequence_to_list(items)) == VAL_NULL ||
+        (e->sort_keys && !rt_list_sort(items, VAL_NULL, false)))
+        return NULL;
+    *n = AS_LIST(items)->length;
+    Value *kv = gc_alloc(2 * *n * sizeof *kv);
+    for (size_t i = 0; i < *n; i++) {
+        Value item = AS_LIST(items)->items[i];
+        if (!rt_isinstance_of(item, &rt_tuple_type) || rt_tuple_len(item) != 2) {
+            rt_raisef(&rt_ValueError, "items must return 2-tuples");
+            return NULL;
+        }
+        kv[2 * i] = rt_tuple_get(item, 0);
+        kv[2 * i + 1] = rt_tuple_get(item, 1);
+    }
+    return kv;
 }
 
 /* A key as the str to write: VAL_NULL + TypeError for a key JSON cannot
@@ -193,17 +206,13 @@ static bool encode_object(ObjEncoder *e, StrBuf *sb, Value dict)
     if (!mark(e, dict))
         return false;
     sb_addc(sb, '{');
-    Value items = dict_items(e, dict);
-    if (items == VAL_NULL)
+    size_t n;
+    Value *kv = dict_pairs(e, dict, &n);
+    if (kv == NULL)
         return false;
     bool first = true;
-    for (size_t i = 0; i < AS_LIST(items)->length; i++) {
-        Value item = AS_LIST(items)->items[i];
-        if (!rt_isinstance_of(item, &rt_tuple_type) || rt_tuple_len(item) != 2) {
-            rt_raisef(&rt_ValueError, "items must return 2-tuples");
-            return false;
-        }
-        Value key = key_string(e, rt_tuple_get(item, 0));
+    for (size_t i = 0; i < n; i++) {
+        Value key = key_string(e, kv[2 * i]);
         if (key == VAL_NULL)
             return false;
         if (key == rt_None)
@@ -212,7 +221,7 @@ static bool encode_object(ObjEncoder *e, StrBuf *sb, Value dict)
             add_str(sb, e->item_separator);
         first = false;
         if (!encode_string(e, sb, key) || !add_str(sb, e->key_separator) ||
-            !encode_value(e, sb, rt_tuple_get(item, 1)))
+            !encode_value(e, sb, kv[2 * i + 1]))
             return false;
     }
     sb_addc(sb, '}');
@@ -269,7 +278,7 @@ static Value encoder_call(Value self, Value *args, size_t nargs, Value kw)
     static const ArgSpec spec = { "_iterencode", names, 2, 0, 2, 2, false };
     Value a[2];
     ssize_t level;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[1], &level))
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !json_ssize_arg(a[1], &level))
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);

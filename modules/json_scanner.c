@@ -297,7 +297,7 @@ static Value scanner_call(Value self, Value *args, size_t nargs, Value kw)
     static const ArgSpec spec = { "scan_once", names, 2, 0, 2, 2, false };
     Value a[2];
     ssize_t idx;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[1], &idx))
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !json_ssize_arg(a[1], &idx))
         return VAL_NULL;
     if (!rt_is_str(a[0]))
         return rt_raisef(&rt_TypeError, "first argument must be a string, not %T", a[0]);

@@ -5,6 +5,7 @@
  * version]) write it, code objects included, in any version 0-4
  * (loader/marshal_write.c), and `version` is 4, the current format.
  */
+#include <string.h>
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
@@ -22,7 +23,11 @@ static Value unmarshal_buffer(Value data, size_t *used)
     char err[256];
     Value v = ld_unmarshal_prefix(b.buf, (size_t)b.len, used, err, sizeof err);
     rt_release_buffer(&b);
-    return v != VAL_NULL ? v : rt_raisef(&rt_ValueError, "bad marshal data (%s)", err);
+    if (v != VAL_NULL)
+        return v;
+    if (strstr(err, "truncated file") != NULL)      /* the data ends too soon */
+        return rt_raisef(&rt_EOFError, "marshal data too short");
+    return rt_raisef(&rt_ValueError, "bad marshal data (%s)", err);
 }
 
 static Value marshal_loads(Value *args, size_t nargs, Value kwnames)
@@ -31,17 +36,47 @@ static Value marshal_loads(Value *args, size_t nargs, Value kwnames)
     return rt_arg_one("loads", nargs, kwnames) ? unmarshal_buffer(args[0], &used) : VAL_NULL;
 }
 
-/* load(file): the file's remaining bytes are read, one object taken, and
- * the file put back just after it (CPython reads only what it needs). */
+/* The rest of a file, read with readinto as CPython's marshal reads it
+ * (and with its check of what readinto claims to have read). */
+static Value read_rest(Value file)
+{
+    Value probe = rt_call1(rt_getattr_cstr(file, "read"), small_new(0));
+    if (probe == VAL_NULL)
+        return VAL_NULL;
+    if (!IS_EXACT(probe, rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "file.read() returned not bytes but %T", probe);
+    Value readinto = rt_getattr_cstr(file, "readinto");
+    if (readinto == VAL_NULL)
+        return VAL_NULL;
+    StrBuf data;
+    sb_init(&data);
+    enum { CHUNK = 8192 };
+    static const unsigned char zeros[CHUNK];
+    Value chunk = rt_bytearray_new(zeros, CHUNK);
+    for (;;) {
+        Value got = rt_call1(readinto, chunk);
+        int64_t n = 0;
+        if (got == VAL_NULL || (got != rt_None && !rt_int_as_i64(got, &n)))
+            return VAL_NULL;
+        if (n > CHUNK)
+            return rt_raisef(&rt_ValueError, "read() returned too much data: %d bytes requested, "
+                             "%lld returned", CHUNK, (long long)n);
+        if (n <= 0)
+            break;
+        sb_add(&data, (const char *)VAL_AS(ObjByteArray, chunk)->data, (size_t)n);
+    }
+    return rt_bytes_new((const unsigned char *)data.data, data.len);
+}
+
+/* load(file): one object from the file, which is left just after it (the
+ * rest is read, then the file seeks back over what the object did not use). */
 static Value marshal_load(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("load", nargs, kwnames))
         return VAL_NULL;
-    Value data = rt_call0(rt_getattr_cstr(args[0], "read"));
+    Value data = read_rest(args[0]);
     if (data == VAL_NULL)
         return VAL_NULL;
-    if (!IS_EXACT(data, rt_bytes_type))
-        return rt_raisef(&rt_TypeError, "file.read() returned not bytes but %T", data);
     size_t used;
     Value v = unmarshal_buffer(data, &used);
     size_t left = AS_BYTES(data)->length - (v != VAL_NULL ? used : 0);

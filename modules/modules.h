@@ -70,6 +70,7 @@
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \

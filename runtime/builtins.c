@@ -1066,6 +1066,13 @@ static void add_exceptions(Value d)
     rt_dict_set_cstr(d, "IOError", obj_val(&rt_OSError));
 }
 
+void rt_builtins_add_function(const char *name, NativeFunc fn)
+{
+    Value f = rt_builtin_new(name, fn, VAL_NULL);
+    VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
+    rt_dict_set_cstr(VAL_AS(ObjModule, rt_builtins_module)->dict, name, f);
+}
+
 Value rt_builtins_init(void)
 {
     rt_iterobjects_init();
@@ -1077,11 +1084,8 @@ Value rt_builtins_init(void)
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;
-    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++) {
-        Value f = rt_builtin_new(builtin_functions[i].name, builtin_functions[i].fn, VAL_NULL);
-        VAL_AS(ObjBuiltin, f)->module = rt_builtins_module;
-        rt_dict_set_cstr(d, builtin_functions[i].name, f);
-    }
+    for (size_t i = 0; i < sizeof builtin_functions / sizeof builtin_functions[0]; i++)
+        rt_builtins_add_function(builtin_functions[i].name, builtin_functions[i].fn);
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
         rt_dict_set_cstr(d, builtin_types[i]->name, obj_val(builtin_types[i]));
     add_exceptions(d);

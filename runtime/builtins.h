@@ -12,6 +12,10 @@ Value rt_builtins_init(void);
 extern Value rt_builtins_dict;
 /* The builtins module itself (its dict is rt_builtins_dict). */
 extern Value rt_builtins_module;
+/* A builtin function defined outside this file (compile, exec, eval,
+ * __import__, open) put into builtins, its __self__ and __module__ the
+ * builtins module as the others'. */
+void rt_builtins_add_function(const char *name, NativeFunc fn);
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
  * flushed at exit and before a traceback is printed.  A write error is

@@ -64,12 +64,10 @@ static const char *static_type_name(const ObjType *t)
  * may set it to anything); a builtin type's comes from its name. */
 static Value type_module_object(ObjType *t)
 {
-    Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
-    if (m != VAL_NULL)
-        return m;
-    if (rt_is_heaptype(t))
-        return rt_str_from_cstr("__main__");
-    return rt_type_module(t);
+    if (!rt_is_heaptype(t))
+        return rt_type_module(t);
+    Value m = rt_dict_get_str(t->dict, s_module);
+    return m != VAL_NULL ? m : rt_str_from_cstr("__main__");
 }
 
 Value rt_type_module(ObjType *t)

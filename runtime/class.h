@@ -94,6 +94,9 @@ void rt_slots_init(void);
 /* A builtin type's __text_signature__ as python3.11 has it ("(iterable=(), /)"
  * for list), or NULL (slots.c, from runtime/signatures.h). */
 const char *rt_type_text_signature(const ObjType *t);
+/* The same for the builtin function or method owner.name ("builtins.len",
+ * "list.append": owner is a module's name or a type's tp_name), or NULL. */
+const char *rt_builtin_text_signature(const char *owner, const char *name);
 /* object's non-slot methods (__format__, __init_subclass__, ...). */
 void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;

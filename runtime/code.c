@@ -260,6 +260,25 @@ int rt_code_line(const ObjCode *code, int lasti)
     return line;
 }
 
+const int *rt_code_lines(ObjCode *code)
+{
+    if (code->lines != NULL)
+        return code->lines;
+    size_t n = code->ninstrs;
+    int *lines = gc_alloc_atomic(sizeof(int) * (n > 0 ? n : 1));
+    for (size_t i = 0; i < n; i++)
+        lines[i] = -1;
+    LocIter it;
+    LocEntry e;
+    int start;
+    loc_begin(&it, code);
+    while (loc_next(&it, &e, &start))
+        for (int u = start; u < start + e.length && u >= 0 && (size_t)u < n; u++)
+            lines[u] = e.line;
+    code->lines = lines;
+    return lines;
+}
+
 /* ---- Validation ------------------------------------------------------------------ */
 
 /* The largest value stack a code object may ask for, and the co_flags

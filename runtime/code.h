@@ -20,6 +20,10 @@
 bool rt_code_position(const ObjCode *code, int lasti, int *line, int *end_line,
                       int *col, int *end_col);
 
+/* The line of each of code's units (-1 where none), decoded once and
+ * kept in the code object: CPython's _co_linearray. */
+const int *rt_code_lines(ObjCode *code);
+
 /* What is wrong with co's fields for pvm to run it — CPython's
  * _PyCode_Validate, plus what pvm's VM relies on (slot kinds, arguments
  * that are locals, stack size, known flags) — as a message in buf (or a

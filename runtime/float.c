@@ -6,7 +6,7 @@
  *   repr    prints the *shortest* decimal string that reads back as the same
  *           double (0.1 prints as '0.1', not '0.1000000000000000055511...').
  *           C's printf cannot ask for that directly, so shortest_digits()
- *           searches for the smallest precision that round-trips; glibc's
+ *           finds the smallest precision that round-trips; glibc's
  *           printf and strtod are both correctly rounded, which makes the
  *           search exact.  Then CPython's layout rules apply: exponent form
  *           below 1e-4 and from 1e16 up, otherwise fixed with '.0' if integral.
@@ -90,6 +90,23 @@ static void shortest_digits(double d, char *digits, int *exp10)
                 return;
         }
     }
+    /* A normal double has 53 significant bits: 15 digits decide in one try
+     * (DBL_DIG: a decimal of at most 15 significant digits that reads back
+     * as d lies within half an ulp of it, much nearer than half the gap
+     * between 15-digit decimals).  If the shortest has p <= 15 digits, d
+     * rounded to 15 digits is that decimal padded with zeros, which
+     * try_digits drops; if d's 15-digit rounding does not read back,
+     * nothing shorter does, and 16 or 17 digits are needed.  (Measured:
+     * repr of random doubles about 2 times faster than the binary search,
+     * the same strings; tests/programs/types_float/repr_many.py.) */
+    if (d >= DBL_MIN) {
+        for (int p = 15; p <= 17; p++) {
+            round_digits(d, p, &n, &k);
+            if (try_digits(d, n, k, digits, exp10))
+                return;
+        }
+    }
+    /* A subnormal has fewer bits: search 1..17. */
     int lo = 1, hi = 17;
     while (lo < hi) {
         int mid = (lo + hi) / 2;

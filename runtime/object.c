@@ -258,9 +258,31 @@ static Value builtin_get_module(Value self)
 
 static Value builtin_get_objclass(Value self) { return obj_val(AS_BUILTIN(self)->owner); }
 
+/* The signature python3.11 gives it (runtime/signatures.h), found by its
+ * owner: the type whose method it is (for a class method bound to a
+ * class, the first of the class's bases that has it), else its module. */
+static Value builtin_get_text_signature(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    const char *signature = NULL;
+    if (b->owner != NULL)
+        signature = rt_builtin_text_signature(b->owner->name, b->name);
+    else if (b->self != VAL_NULL) {
+        ObjType *t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+        for (; t != NULL && signature == NULL; t = t->base)
+            signature = rt_builtin_text_signature(t->name, b->name);
+    }
+    if (signature == NULL && b->owner == NULL && b->self == VAL_NULL && b->module != VAL_NULL) {
+        Value name = rt_dict_get_cstr(VAL_AS(ObjModule, b->module)->dict, "__name__");
+        if (name != VAL_NULL && is_str(name))
+            signature = rt_builtin_text_signature(rt_str_cstr(name), b->name);
+    }
+    return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
+}
+
 #define BUILTIN_COMMON_GETSETS \
     {"__name__", builtin_get_name}, {"__qualname__", builtin_get_qualname}, \
-    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_none}
+    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_text_signature}
 
 static const GetSetDef builtin_getsets[] = {
     BUILTIN_COMMON_GETSETS,
@@ -291,9 +313,28 @@ static const MethodDef builtin_methods[] = {
     {"__reduce__", builtin_reduce}, {NULL, NULL},
 };
 
+/* Two builtins are equal when they are the same C function bound to the
+ * same object: int.from_bytes == int.from_bytes (meth_richcompare). */
+static Value builtin_richcompare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || !IS_EXACT(b, rt_builtin_type))
+        return rt_NotImplemented;
+    ObjBuiltin *x = AS_BUILTIN(a), *y = AS_BUILTIN(b);
+    bool eq = x == y || (x->fn == y->fn && x->self == y->self && strcmp(x->name, y->name) == 0);
+    return rt_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static intptr_t builtin_hash(Value self)
+{
+    ObjBuiltin *b = AS_BUILTIN(self);
+    intptr_t h = (intptr_t)(((uintptr_t)b->fn >> 4) ^ ((uintptr_t)b->self >> 4));
+    return h == -1 ? -2 : h;
+}
+
 ObjType rt_builtin_type = {
     .ob.type = &rt_type_type, .name = "builtin_function_or_method", .base = &rt_object_type,
     .repr = builtin_repr, .call = builtin_call, .getsets = builtin_getsets,
+    .richcompare = builtin_richcompare, .hash = builtin_hash,
 };
 
 /* The bound builtin method a descriptor makes for self. */

@@ -10,6 +10,10 @@ the signatures come from python3.11 itself:
   slot_signatures   slot wrapper name -> (text signature, doc), as
                     Objects/typeobject.c's slotdefs give them to every type
   type_signatures   builtin type name (tp_name) -> its text signature
+  builtin_signatures  "module.function" or "type.method" -> the text
+                    signature of a builtin function or method descriptor
+                    ("builtins.len": "($module, obj, /)"), sorted for
+                    bsearch
 
 Run: python3.11 runtime/signatures_gen.py > runtime/signatures.h
 """
@@ -17,6 +21,11 @@ import builtins, importlib, itertools, types
 
 MODULES = ["builtins", "types", "itertools", "_io", "_queue", "_bz2", "_collections",
            "_functools", "_operator", "_struct", "_thread", "_sre", "_random"]
+FUNCTION_MODULES = ["builtins", "math", "_operator", "_functools", "_struct", "_bisect",
+                    "_heapq", "sys", "time", "_io", "_collections", "itertools", "_thread",
+                    "_random", "_codecs", "_string", "_weakref", "_warnings", "gc", "marshal",
+                    "atexit", "errno", "_abc", "_json", "_sre", "_stat", "binascii", "zlib",
+                    "_signal", "select", "posix", "cmath", "unicodedata", "_contextvars"]
 
 
 def c_string(s):
@@ -51,6 +60,26 @@ def main():
         if signature and name not in names and "\n" not in signature:
             names.add(name)
             print("    {%s, %s}," % (c_string(name), c_string(signature)))
+    print("};")
+    print()
+    functions = {}
+    for name in FUNCTION_MODULES:
+        module = importlib.import_module(name)
+        for key, value in vars(module).items():
+            if type(value).__name__ == "builtin_function_or_method" and value.__text_signature__:
+                functions["%s.%s" % (name, key)] = value.__text_signature__
+    for t in typelist:
+        prefix = t.__name__ if t.__module__ == "builtins" else t.__module__ + "." + t.__name__
+        for key, value in vars(t).items():
+            kind = type(value).__name__
+            if kind == "staticmethod":
+                value = value.__func__
+            if kind in ("method_descriptor", "classmethod_descriptor", "staticmethod",
+                        "builtin_function_or_method") and getattr(value, "__text_signature__", None):
+                functions.setdefault("%s.%s" % (prefix, key), value.__text_signature__)
+    print("static const struct { const char *name, *signature; } builtin_signatures[] = {")
+    for key in sorted(functions):
+        print("    {%s, %s}," % (c_string(key), c_string(functions[key])))
     print("};")
 
 

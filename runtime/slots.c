@@ -32,6 +32,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
@@ -839,7 +840,9 @@ static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)-
 
 /* A slot wrapper's signature and doc are the slot's, the same for every
  * type (CPython's slotdefs, copied from python3.11 by signatures_gen.py);
- * T.__new__ has tp_new_wrapper's.  inspect.signature reads the signature. */
+ * T.__new__ has tp_new_wrapper's.  inspect.signature reads the signature.
+ * The same header has builtin types' and builtin functions' signatures,
+ * looked up here for class.c and object.c. */
 #include "runtime/signatures.h"
 
 static Value wrapper_text(Value self, bool doc)
@@ -857,6 +860,22 @@ static Value wrapper_text(Value self, bool doc)
 
 static Value wrapper_get_signature(Value self) { return wrapper_text(self, false); }
 static Value wrapper_get_doc(Value self) { return wrapper_text(self, true); }
+
+static int compare_signature(const void *key, const void *entry)
+{
+    return strcmp(key, ((const __typeof__(builtin_signatures[0]) *)entry)->name);
+}
+
+const char *rt_builtin_text_signature(const char *owner, const char *name)
+{
+    char key[256];
+    if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key)
+        return NULL;
+    const __typeof__(builtin_signatures[0]) *found =
+        bsearch(key, builtin_signatures, sizeof builtin_signatures / sizeof builtin_signatures[0],
+                sizeof builtin_signatures[0], compare_signature);
+    return found != NULL ? found->signature : NULL;
+}
 
 const char *rt_type_text_signature(const ObjType *t)
 {

@@ -1148,9 +1148,11 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
     bool entry = frame->is_entry;
-    if (frame->obj != NULL)             /* its frame object keeps the position */
+    if (frame->obj != NULL) {           /* its frame object keeps the position */
         frame->instr = THIS_INSTR();
-    frame = vm_leave_frame(frame);
+        vm_frame_object_exit(frame);
+    }
+    frame = vm_drop_frame(frame);
     if (entry)
         LEAVE_EVAL(retval);             /* back to the C caller of the loop */
     RESTORE_FRAME();
@@ -1296,18 +1298,19 @@ TARGET(GET_ITER) {
     if (it == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(it);
+    /* A for-loop: the FOR_ITER after this takes the form for the iterator
+     * it is about to step (see vm_for_iter_form), once per loop. */
+    uint16_t *next = NEXT_INSTR_UNIT();
+    if (vm_base_opcode(*next & 0xff) == OP_FOR_ITER && (*next & 0xff) != vm_for_iter_form(it)) {
+        vm_specialize_for_iter(next, vm_for_iter_form(it));
+        REFRESH_NEXT_HANDLER(next);
+    }
     DISPATCH();
 }
 
 /* The next item on top of the iterator, or at exhaustion pop the
  * iterator and jump past the loop. */
 TARGET(FOR_ITER) {
-    uint16_t *instr = CACHE_UNITS() - 1;        /* no caches: the unit itself */
-    int form = vm_for_iter_form(TOP());
-    if ((*instr & 0xff) != form) {              /* see vm_for_iter_form */
-        vm_specialize_for_iter(instr, form);
-        REFRESH_HANDLER(instr);
-    }
     UnaryFunc next = val_type(TOP())->next;
     if (next == NULL) {
         rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name);
@@ -1832,6 +1835,7 @@ TARGET(SEND) {
     if (status == SEND_ERROR)
         GOTO_ERROR();
     if (status == SEND_RETURN) {
+        TRACE_SEND_RETURN(r);           /* the tracing loop: an "exception" event */
         SET_TOP(r);
         JUMPBY(oparg);
         DISPATCH();

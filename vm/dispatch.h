@@ -43,6 +43,8 @@
  *                         own copy of what to run (threaded) updates it
  *   NEXT_INSTR_OPARG()    the oparg of the instruction at next_instr (a
  *                         fused form runs the jump after it itself)
+ *   NEXT_INSTR_UNIT()     the code unit of the instruction at next_instr,
+ *   REFRESH_NEXT_HANDLER(i)  and the same as REFRESH_HANDLER for it
  *   GO_TO_BODY(name)      run the body of `name` for this instruction
  *                         (a specialized form's miss runs its base form)
  *   GOTO_ERROR()          an exception is set: unwind to a handler
@@ -129,6 +131,14 @@
 #define NEXT_INSTR_OPARG() (*next_instr >> 8)
 #endif
 
+/* The code unit of the instruction at next_instr, which GET_ITER rewrites
+ * (the FOR_ITER after it), and telling a strategy that keeps its own copy
+ * of what to run (threaded) that it was rewritten. */
+#ifndef NEXT_INSTR_UNIT
+#define NEXT_INSTR_UNIT() ((uint16_t *)next_instr)
+#define REFRESH_NEXT_HANDLER(instr) ((void)0)
+#endif
+
 /* Counting misses is the --stats loop's (vm/stats.c); elsewhere, nothing. */
 #ifndef VM_STAT_MISS
 #define VM_STAT_MISS(op) ((void)0)
@@ -181,6 +191,12 @@
  * the call to sys.setprofile's function (vm/systrace.h). */
 #ifndef CALL_NATIVE
 #define CALL_NATIVE(callable, args, nargs, kwnames) rt_call(callable, args, nargs, kwnames)
+#endif
+
+/* SEND's receiver returned: under a trace function, CPython 3.11 reports
+ * the StopIteration that carried the value as an "exception" event. */
+#ifndef TRACE_SEND_RETURN
+#define TRACE_SEND_RETURN(value) ((void)0)
 #endif
 
 /* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR

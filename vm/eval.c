@@ -1446,9 +1446,28 @@ static bool handler_fits(Frame *frame, Value *handler_sp, Value *sp)
  * for) and continue there.  Otherwise pop the frame, add a traceback entry
  * for the caller's call site, and try the caller — until the entry frame of
  * this loop invocation is popped. */
+/* RERAISE 1 (the end of an `except` or `finally` that did not handle the
+ * exception) puts the frame back at the instruction that first raised —
+ * the lasti its handler pushed — which is where the frame is shown to be
+ * if the exception leaves it (f_lineno, f_lasti), as CPython 3.11 does;
+ * the handler is still looked up from the RERAISE. */
+static const uint16_t *reraised_from(Frame *frame, Value *sp)
+{
+    const uint16_t *at = frame->instr;
+    int arg = *at >> 8;
+    if ((*at & 0xff) != OP_RERAISE || arg == 0 || sp - arg < frame_stack_base(frame))
+        return at;
+    Value lasti = sp[-arg];
+    if (!val_is_small(lasti) || small_value(lasti) < 0 ||
+        small_value(lasti) >= (intptr_t)frame->code->ninstrs)
+        return at;
+    return frame->code->instrs + small_value(lasti);
+}
+
 VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
 {
     for (;;) {
+        bool reraise = !traceback;
         if (traceback) {
             Value exc = rt_err_peek();
             if (exc == VAL_NULL) {
@@ -1475,6 +1494,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        if (reraise)
+            frame->instr = reraised_from(frame, sp);
         if (vm_trace_on)
             vm_trace_unwind(frame);
         bool entry = frame->is_entry;

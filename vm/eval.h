@@ -103,19 +103,25 @@ Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator
- * keeps it (or drops it).  A frame object made for it keeps a copy of
- * what it still shows (vm/frameobject.h). */
+ * keeps it (or drops it).  vm_leave_frame first lets a frame object made
+ * for it copy what it still shows (vm/frameobject.h); vm_drop_frame is the
+ * rest, for RETURN_VALUE, which tests for the object itself. */
 void vm_frame_object_exit(Frame *f);
-static inline Frame *vm_leave_frame(Frame *f)
+static inline Frame *vm_drop_frame(Frame *f)
 {
     Frame *caller = f->previous;
     vm_depth--;
-    if (__builtin_expect(f->obj != NULL, 0))
-        vm_frame_object_exit(f);
     if (f->gen == NULL)
         vm_frame_pop(f);
     vm_running = caller;
     return caller;
+}
+
+static inline Frame *vm_leave_frame(Frame *f)
+{
+    if (__builtin_expect(f->obj != NULL, 0))
+        vm_frame_object_exit(f);
+    return vm_drop_frame(f);
 }
 
 /* ---- helpers of the bodies (eval.c) ------------------------------------------------ */

@@ -170,6 +170,11 @@ static const uint16_t *entry_start(Frame *f, const Threaded *e)
     (((Threaded *)next_instr)[-1].handler = dispatch_table[*(instr) & 0xff])
 #undef NEXT_INSTR_OPARG
 #define NEXT_INSTR_OPARG() (next_instr->oparg)
+#undef NEXT_INSTR_UNIT
+#undef REFRESH_NEXT_HANDLER
+#define NEXT_INSTR_UNIT() ((uint16_t *)frame->code->instrs + next_instr->unit)
+#define REFRESH_NEXT_HANDLER(instr) \
+    (((Threaded *)next_instr)->handler = dispatch_table[*(instr) & 0xff])
 #define JUMP_TO_INSTR(u) (next_instr = threaded_entry(frame, (u), dispatch_table))
 
 #define DISPATCH_LOOP_BEGIN DISPATCH();

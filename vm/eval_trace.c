@@ -42,11 +42,22 @@
  * itself over at the eval breaker (LOOP_TRACES). */
 #define SYSTRACE_HOOK(first)                                            \
     do {                                                                \
+        int jumped_;                                                    \
         if ((first) && vm_trace_on &&                                   \
-            !vm_trace_instruction(frame, THIS_INSTR(), sp))             \
-            goto error;                                                 \
+            (jumped_ = vm_trace_instruction(frame, THIS_INSTR(), sp))) { \
+            if (jumped_ < 0)                                            \
+                goto error;                                             \
+            RESTORE_FRAME();            /* f_lineno was set: jump */    \
+            FETCH_UNIT();                                               \
+            goto *dispatch_table[opcode];                               \
+        }                                                               \
     } while (0)
 #define CALL_NATIVE(callable, args, nargs, kwnames) \
     vm_trace_c_call(frame, callable, args, nargs, kwnames)
+#define TRACE_SEND_RETURN(value)                                        \
+    do {                                                                \
+        if (vm_trace_on && !vm_trace_send_return(frame, value))         \
+            GOTO_ERROR();                                               \
+    } while (0)
 #define LOOP_TRACES
 #include "vm/eval_goto.h"

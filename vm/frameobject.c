@@ -9,6 +9,7 @@
  * request, brought up to date each time (CPython's PyFrame_FastToLocals);
  * a module's or class body's is its namespace itself.
  */
+#include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "vm/eval.h"
@@ -173,9 +174,8 @@ static Value get_lineno(Value self)
     return line >= 0 ? small_new(line) : rt_None;
 }
 
-/* A trace function may assign f_lineno from a "line" event (or from the
- * "return" of a yield) to jump; elsewhere CPython 3.11's errors.  pvm
- * checks the request as CPython does but does not jump. */
+/* A trace function may assign f_lineno from a "line" event to jump
+ * (vm/framejump.c); elsewhere CPython 3.11's errors. */
 static int set_lineno(Value self, Value v)
 {
     if (v == VAL_NULL) {
@@ -190,8 +190,18 @@ static int set_lineno(Value self, Value v)
     const char *why = vm_trace_jump_refused(fo);
     if (why == NULL && fo->trace == VAL_NULL)
         why = "f_lineno can only be set by a trace function";
-    rt_raisef(&rt_ValueError, "%s", why != NULL ? why : "pvm cannot jump to another line");
-    return -1;
+    if (why != NULL) {
+        rt_raisef(&rt_ValueError, "%s", why);
+        return -1;
+    }
+    int64_t line;
+    if (!val_is_small(v) && !rt_int_as_i64(v, &line)) {
+        rt_err_clear();
+        line = INT64_MAX;
+    } else if (val_is_small(v)) {
+        line = small_value(v);
+    }
+    return vm_frame_jump(fo, line > LONG_MAX ? LONG_MAX : (long)line) ? 0 : -1;
 }
 
 static Value get_lasti(Value self)

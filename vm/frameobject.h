@@ -35,6 +35,8 @@ typedef struct ObjFrame {
     int lineno;                 /* f_lineno while a trace event runs, else 0 */
     Value trace;                /* f_trace, or VAL_NULL */
     bool trace_lines, trace_opcodes;
+    bool in_event;              /* a trace function is told about this frame */
+    bool jumped;                /* it set f_lineno: go on at frame->next_instr */
 } ObjFrame;
 
 extern ObjType vm_frame_type;
@@ -60,6 +62,12 @@ Value vm_frame_object_locals(ObjFrame *fo);
 /* After a trace function ran: what it stored in f_locals goes back into
  * the fast locals of the live record (PyFrame_LocalsToFast). */
 void vm_frame_object_locals_to_fast(ObjFrame *fo);
+
+/* A trace function set f_lineno of the frame it is told about (a "line"
+ * event): check the jump as CPython does (vm/framejump.c), then move the
+ * frame to the first instruction of that line, popping what the stack
+ * there lacks.  False with ValueError set. */
+bool vm_frame_jump(ObjFrame *fo, long lineno);
 
 void vm_frame_type_init(void);
 

@@ -196,10 +196,12 @@ static inline bool vm_args_with_defaults(const ObjFunction *fn, int total)
 }
 
 /* ---- FOR_ITER ------------------------------------------------------------------------
- * 3.11's FOR_ITER has no cache unit, hence no countdown: the base form
- * compares the iterator's type with the three it has forms for, every
- * time, and rewrites itself when the answer differs from the opcode it has
- * (into a form, or back from one after a miss): a store, rarely. */
+ * 3.11's FOR_ITER has no cache unit, hence no countdown.  GET_ITER, which
+ * starts every for-loop, gives the FOR_ITER right after it the form for
+ * the iterator it made (or the base form back): once per loop, not per
+ * item.  A form that meets another iterator (an iterator passed to a
+ * comprehension, a loop entered by a jump) misses and runs the base body,
+ * which never rewrites itself: that costs the base form nothing. */
 
 static inline int vm_for_iter_form(Value iter)
 {

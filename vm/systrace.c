@@ -6,6 +6,7 @@
  * (trace_trampoline, profile_trampoline, call_trampoline).
  */
 #include "runtime/runtime.h"
+#include "runtime/code.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
 #include "vm/opcodes.h"
@@ -94,9 +95,13 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     vm_trace_busy++;
     int what = vm_trace_what;
     vm_trace_what = event;
-    fo->lineno = rt_code_line(f->code, frame_lasti(f));
+    fo->lineno = rt_code_lines(f->code)[frame_lasti(f)];
+    bool in_event = fo->in_event;
+    fo->in_event = true;
     Value r = trampoline(fn, fo, event, arg);
-    fo->lineno = 0;
+    fo->in_event = in_event;
+    if (!fo->jumped)
+        fo->lineno = 0;
     vm_trace_what = what;
     vm_trace_busy--;
     if (r == VAL_NULL) {
@@ -137,12 +142,12 @@ static bool trace_both(Frame *f, int event, Value arg, bool protected)
 
 /* Instructions before the first RESUME (MAKE_CELL, COPY_FREE_VARS, a
  * generator's start) are not traced (CPython's _co_firsttraceable). */
-static int first_traceable(const ObjCode *code)
+static int first_traceable(const ObjCode *code, const uint16_t *instr)
 {
-    for (int i = 0; i < (int)code->ninstrs; i++)
-        if ((code->instrs[i] & 0xff) == OP_RESUME)
-            return i;
-    return 0;
+    for (const uint16_t *u = code->instrs; u <= instr; u++)
+        if ((*u & 0xff) == OP_RESUME)
+            return (int)(u - code->instrs);
+    return (int)code->ninstrs;
 }
 
 /* maybe_call_line_trace: a "line" event when the instruction starts
@@ -153,12 +158,12 @@ static int first_traceable(const ObjCode *code)
 static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
 {
     ObjFrame *fo = f->obj;
-    int first = first_traceable(f->code);
+    int first = first_traceable(f->code, instr);
     int at = (int)(instr - f->code->instrs), was = (int)(prev - f->code->instrs);
     if (at < first)
         return true;
-    int line = rt_code_line(f->code, at);
-    int lastline = was <= first ? -1 : rt_code_line(f->code, was);
+    const int *lines = rt_code_lines(f->code);
+    int line = lines[at], lastline = was <= first ? -1 : lines[was];
     if (line != -1 && fo->trace_lines &&
         (line != lastline || (at < was && (*instr & 0xff) != OP_SEND)) &&
         !call_trace(false, f, EV_LINE, rt_None))
@@ -173,34 +178,40 @@ const char *vm_trace_jump_refused(ObjFrame *fo)
 {
     switch (vm_trace_what) {
     case EV_LINE:
-        return NULL;
+        /* pvm moves only the frame being reported, and not past a yield */
+        return fo->in_event && fo->frame != NULL ? NULL
+               : "can only jump from a 'line' trace event";
     case EV_CALL:
         return "can't jump from the 'call' trace event of a new frame";
-    case EV_RETURN:
-        if (fo->frame != NULL && (*fo->frame->instr & 0xff) == OP_YIELD_VALUE)
-            return NULL;
-        /* fall through */
     default:
         return "can only jump from a 'line' trace event";
     }
 }
 
-bool vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
+int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 {
     const uint16_t *prev = f->instr;
     f->instr = instr;
     f->sp = sp;
     if (vm_trace_busy)
-        return true;
+        return 0;
     int op = *instr & 0xff;
     if (op == OP_RESUME)
-        return trace_both(f, EV_CALL, rt_None, false);
-    if (vm_trace_func != VAL_NULL && f->obj != NULL && f->obj->trace != VAL_NULL &&
-        !line_events(f, instr, prev))
-        return false;
+        return trace_both(f, EV_CALL, rt_None, false) ? 0 : -1;
+    if (vm_trace_func != VAL_NULL && f->obj != NULL && f->obj->trace != VAL_NULL) {
+        bool ok = line_events(f, instr, prev);
+        if (f->obj->jumped) {           /* f_lineno was set: vm/framejump.c */
+            f->obj->jumped = false;
+            f->obj->lineno = 0;
+            if (ok)
+                return 1;
+        }
+        if (!ok)
+            return -1;
+    }
     if (op == OP_RETURN_VALUE || op == OP_YIELD_VALUE)
-        return trace_both(f, EV_RETURN, sp[-1], false);
-    return true;
+        return trace_both(f, EV_RETURN, sp[-1], false) ? 0 : -1;
+    return 0;
 }
 
 /* ---- exceptions ------------------------------------------------------------------- */
@@ -212,6 +223,22 @@ void vm_trace_exception(Frame *f)
     Value exc = rt_err_peek();
     Value arg = rt_tuple_pack(3, obj_val(val_type(exc)), exc, AS_EXC(exc)->traceback);
     call_trace_protected(false, f, EV_EXCEPTION, arg);
+}
+
+bool vm_trace_send_return(Frame *f, Value value)
+{
+    if (vm_trace_func == VAL_NULL || vm_trace_busy || f->obj == NULL || f->obj->trace == VAL_NULL)
+        return true;
+    Value stop = rt_call1(obj_val(&rt_StopIteration), value);
+    if (stop == VAL_NULL)
+        return false;
+    rt_raise(stop);
+    vm_trace_exception(f);
+    Value exc = rt_err_fetch();
+    if (exc == stop)
+        return true;
+    rt_raise(exc);
+    return false;
 }
 
 void vm_trace_unwind(Frame *f)

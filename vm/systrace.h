@@ -45,15 +45,21 @@ void vm_set_profile(Value func);
 Value vm_call_tracing(Value func, Value args);
 
 /* The tracing loop's hook, before each instruction (its first code unit):
- * call, line, opcode and return events.  False with the exception set
- * when a trace function raised. */
-bool vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
+ * call, line, opcode and return events.  0: go on; -1: a trace function
+ * raised; 1: it set f_lineno, so the frame goes on where frame->next_instr
+ * and frame->sp now say, without another event. */
+int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
 
 /* From vm_unwind: an exception was raised in f or passed through it (the
  * "exception" event), and f is left by an exception ("return", None).  A
  * trace function that raises replaces the exception. */
 void vm_trace_exception(Frame *f);
 void vm_trace_unwind(Frame *f);
+
+/* The tracing loop's SEND, whose receiver returned `value`: the
+ * "exception" event of the StopIteration that carried it.  False with the
+ * trace function's exception set. */
+bool vm_trace_send_return(Frame *f, Value value);
 
 /* The tracing loop's CALL of anything but a Python function: the profile
  * function's c_call / c_return / c_exception around builtin functions. */

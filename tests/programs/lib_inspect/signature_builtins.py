@@ -33,3 +33,17 @@ for obj in [int, str, dict]:
         print(inspect.signature(obj))
     except ValueError as e:
         print("ValueError", str(e).split(" at 0x")[0])
+
+# builtin functions and method descriptors, bound or not
+class MyDict(dict):
+    pass
+
+for f in [dict.fromkeys, MyDict.fromkeys, int.from_bytes, [].append, "".join, {}.get,
+          str.maketrans, len, print, sorted, max, iter, divmod, eval, exec, compile,
+          __import__, round, list.sort, str.split, bytes.hex]:
+    print(repr(f).split(" at 0x")[0], repr(f.__text_signature__))
+    try:
+        print("  ", inspect.signature(f))
+    except ValueError:
+        print("   no signature")
+print(eval.__self__, compile.__module__, __import__.__self__)

@@ -51,3 +51,10 @@ try:
     json.scanner.make_scanner(1)
 except AttributeError as e:
     print('AttributeError', e)
+import sys
+for f, args in [(json.decoder.scanstring, (b'xxx', sys.maxsize + 1)), (dec.scan_once, ('x', sys.maxsize + 1)),
+                (json.decoder.scanstring, ('a"', 'x')), (json.decoder.scanstring, ('a"', 0, None))]:
+    try:
+        f(*args)
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
