@@ -122,6 +122,13 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
+
+# 3.12's _typing, written in Python (modules/typing312.c), the same way.
+$(BUILD)/gen/typing312.inc: modules/typing312.py
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(BUILD)/modules/typing312.o: $(BUILD)/gen/typing312.inc
+$(BUILD)/modules/typing312.o: CPPFLAGS += -I$(BUILD)/gen
 $(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
     -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"'
 

@@ -21,6 +21,9 @@ ModInit mod_lookup(const char *name);
 /* A tuple of the names of every built-in module present, sorted (as
  * sys.builtin_module_names is). */
 Value mod_module_names(void);
+/* _typing.<function>(*args) of a 3.12 process: what PEP 695's syntax
+ * builds its type parameters with (vm/intrinsics.c, modules/typing312.c). */
+Value mod_typing312_call(const char *function, Value *args, size_t nargs);
 
 /* Is `name` one of the frozen modules (CPython's test modules __hello__,
  * __phello__...; imp.c), which importlib's FrozenImporter loads? */

@@ -74,6 +74,8 @@
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \
+    X(tokenize, "_tokenize")                        \
+    X(typing312, "_typing")                         \
     X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */

@@ -6,6 +6,7 @@
 #include "runtime/runtime.h"
 #include "modules/modules.h"
 #include "modules/api.h"
+#include "runtime/version.h"
 
 typedef struct Entry {
     const char *name;
@@ -18,10 +19,16 @@ static const Entry table[] = { PVM_BUILTIN_MODULES(ENTRY) };
 
 #define NENTRIES (sizeof table / sizeof table[0])
 
+/* Modules of CPython 3.12 that 3.11 has not: absent in a 3.11 process. */
+static bool absent_in_this_version(const char *name)
+{
+    return rt_py_minor < 12 && (strcmp(name, "_tokenize") == 0 || strcmp(name, "_typing") == 0);
+}
+
 ModInit mod_lookup(const char *name)
 {
     for (size_t i = 0; i < NENTRIES; i++)
-        if (strcmp(table[i].name, name) == 0)
+        if (strcmp(table[i].name, name) == 0 && !absent_in_this_version(name))
             return table[i].init;
     return NULL;
 }
@@ -30,7 +37,8 @@ Value mod_module_names(void)
 {
     Value list = rt_list_new(NENTRIES);
     for (size_t i = 0; i < NENTRIES; i++)
-        rt_list_append(list, rt_str_from_cstr(table[i].name));
+        if (!absent_in_this_version(table[i].name))
+            rt_list_append(list, rt_str_from_cstr(table[i].name));
     /* CPython also lists builtins and the modules compiled into it. */
     rt_list_append(list, rt_str_from_cstr("builtins"));
     rt_list_sort(list, VAL_NULL, false);

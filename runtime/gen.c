@@ -40,6 +40,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
 #include "vm/opcodes.h"
@@ -505,9 +506,19 @@ static Value m_send(Value *args, size_t nargs, Value kwnames)
     return gen_send_ex(self_gen(args), args[1], false, false);
 }
 
+/* 3.12 deprecates throw(type, value, tb): a warning when given more than
+ * the exception. */
+static bool warn_throw_signature(size_t nargs)
+{
+    return nargs <= 2 || rt_py_minor < 12 ||
+           rt_warn(&rt_DeprecationWarning, "the (type, exc, tb) signature of throw() is "
+                   "deprecated, use the single-arg signature instead.", 1) >= 0;
+}
+
 static Value m_throw(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3) ||
+        !warn_throw_signature(nargs))
         return VAL_NULL;
     return gen_throw_ex(self_gen(args), true, args[1], nargs > 2 ? args[2] : VAL_NULL,
                         nargs > 3 ? args[3] : VAL_NULL);

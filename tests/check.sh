@@ -115,6 +115,9 @@ if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
                 "$here/run_golden.sh" "$runner"
         done
     done
+    echo "== dis, Python 3.12: $1"
+    run_suite dis312 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$PYTHON312" "$here/dis312_check.py" "$1"
     echo "== verifier over python3.12's standard library: $1"
     PYVER=3.12 run_suite verify312 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
         "$here/run_verify_stdlib.sh" "$1" installed

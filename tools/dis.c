@@ -58,6 +58,8 @@
 #include "runtime/code.h"
 #include "tools/dis.h"
 #include "vm/opcodes.h"
+#include "vm/opcodes312.h"
+#include "vm/translate.h"
 
 /* dis.py's column widths for the opcode name and the oparg. */
 #define OPNAME_WIDTH 20
@@ -170,9 +172,41 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
     }
 }
 
+/* What 3.12's dis shows that 3.11's does not (op312 >= 0); false when
+ * the operand is shown as 3.11 shows it. */
+static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
+{
+    switch (in->op312) {
+    case OP312_LOAD_ATTR: case OP312_LOAD_SUPER_ATTR:
+        if (in->arg & 1)
+            sb_adds(sb, "NULL|self + ");
+        add_name(sb, code->names, in->arg >> (in->op312 == OP312_LOAD_ATTR ? 1 : 2));
+        return true;
+    case OP312_LOAD_GLOBAL:
+        if (in->arg & 1)
+            sb_adds(sb, "NULL + ");
+        add_name(sb, code->names, in->arg >> 1);
+        return true;
+    case OP312_COMPARE_OP:
+        add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, in->arg >> 4);
+        return true;
+    case OP312_RETURN_CONST: case OP312_KW_NAMES:
+        add_const_repr(sb, code, in->arg);
+        return true;
+    case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2: {
+        const char *name = vm_intrinsic_name((int)in->arg,
+                                             in->op312 == OP312_CALL_INTRINSIC_1 ? 1 : 2);
+        if (name)
+            sb_adds(sb, name);
+        return true;
+    }
+    }
+    return false;
+}
+
 void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
-    if (!in->has_arg)
+    if (!in->has_arg || (in->op312 >= 0 && add_argrepr_312(sb, code, in)))
         return;
     int target;
     switch (vm_opcode_info[in->opcode].kind) {
@@ -248,7 +282,10 @@ void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     add_padded(sb, num, w.offset, true);
     sb_addc(sb, ' ');
     const char *opname = in->specialized ? vm_opcode_name(in->specialized)
-                                         : tool_dis_opname(in->opcode, opbuf);
+                       : in->op312 >= 0 ? vm_opcode312_name(in->op312)
+                       : tool_dis_opname(in->opcode, opbuf);
+    if (opname == NULL)
+        opname = tool_dis_opname(in->op312, opbuf);
     add_padded(sb, opname, OPNAME_WIDTH, false);
     if (in->has_arg) {
         snprintf(num, sizeof num, "%" PRId64, in->arg);

@@ -72,7 +72,8 @@ static const char usage_text[] =
     "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
     "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
-    "PVM_COMPILER (the python3.11 that compiles source),\n"
+    "PVM_COMPILER (the python3.11 that compiles source), PVM_COMPILER312,\n"
+    "PVM_PYTHON=3.12 (as --python=3.12; a 3.12 process sets it for its children),\n"
     "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
@@ -442,6 +443,8 @@ static int list_dispatch(void)
  * and --list-dispatch.  Returns false when `opt` is none of them.  Sets
  * *exit_status (else left at -1) when pvm must stop: after listing, or
  * for an unknown strategy (status 2, a usage error, as python3.11 uses). */
+static bool python_option;              /* --python= was given */
+
 static bool pvm_option(const char *opt, bool *stats, int *exit_status)
 {
     if (strncmp(opt, "--dispatch=", 11) == 0) {
@@ -458,6 +461,7 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
             *exit_status = 2;
         }
         rt_py_minor = opt[12] == '2' ? 12 : 11;
+        python_option = true;
         return true;
     }
     if (strcmp(opt, "--list-dispatch") == 0) {
@@ -680,9 +684,18 @@ int main(int argc, char **argv)
     if (limit_status >= 0)
         return limit_status;
 
-    /* A .pyc decides the process's bytecode version (runtime/version.h). */
+    /* A .pyc decides the process's bytecode version (runtime/version.h);
+     * else --python, else PVM_PYTHON, which a 3.12 process sets for the
+     * pvm processes it starts (sys.executable runs as the same version). */
+    const char *inherited = getenv("PVM_PYTHON");
+    if (!python_option && inherited != NULL && strcmp(inherited, "3.12") == 0)
+        rt_py_minor = 12;
     if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
         rt_py_minor = ld_pyc_file_minor(argv[i]);
+    if (rt_py_minor == 12)
+        setenv("PVM_PYTHON", "3.12", 1);
+    else if (inherited != NULL)
+        unsetenv("PVM_PYTHON");
 
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,

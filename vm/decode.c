@@ -4,6 +4,7 @@
 #include "runtime/runtime.h"
 #include "vm/decode.h"
 #include "vm/opcodes.h"
+#include "vm/translate.h"
 
 /* ---- the instruction walk ---------------------------------------------------- */
 
@@ -33,9 +34,19 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
     } else {
         out->specialized = 0;
     }
+    /* 3.12's co_code: its own numbers and caches; the kind of operand is
+     * that of the instruction pvm runs for it. */
+    out->op312 = -1;
+    int caches = vm_opcode_info[opcode].caches;
+    if (d->code->pyminor >= 12 && !d->adaptive) {
+        uint32_t translated = 0;
+        out->op312 = opcode;
+        caches = vm_caches_312(opcode);
+        opcode = vm_translate_312_op(opcode, false, &translated);
+    }
     out->offset = (int)(2 * d->unit);
     out->opcode = opcode;
-    out->has_arg = opcode >= VM_HAVE_ARGUMENT;
+    out->has_arg = (out->op312 >= 0 ? out->op312 : opcode) >= VM_HAVE_ARGUMENT;
     out->arg = 0;
     if (out->has_arg) {
         out->arg = oparg | d->extended;
@@ -44,19 +55,19 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
     } else {
         d->extended = 0;
     }
-    d->unit += 1 + (size_t)vm_opcode_info[opcode].caches;
+    d->unit += 1 + (size_t)caches;
     return true;
 }
 
-/* Relative to the unit after the jump (its caches included: 3.11's jumps
- * have none), forward or backward as the operand kind says. */
+/* Relative to the unit after the jump and its caches (3.11's jumps have
+ * none; 3.12's FOR_ITER and SEND one), forward or backward as the operand kind says. */
 bool vm_jump_target(const VmInstr *in, int *target)
 {
     OperandKind kind = vm_opcode_info[in->opcode].kind;
     if (!in->has_arg || (kind != OPK_JFWD && kind != OPK_JBACK))
         return false;
     int64_t distance = kind == OPK_JBACK ? -in->arg : in->arg;
-    int64_t t = in->offset + 2 + 2 * distance;
+    int64_t t = in->offset + 2 + 2 * vm_opcode_info[in->opcode].caches + 2 * distance;
     if (t < INT32_MIN || t > INT32_MAX)
         return false;
     *target = (int)t;

@@ -7,9 +7,10 @@
  * left here either changed shape (PRINT and IMPORT_STAR now leave None
  * for a POP_TOP) or are new: the conversion of a StopIteration escaping a
  * generator, which 3.11 did outside the frame (runtime/gen.c), and the
- * type parameters of PEP 695, which pvm does not have yet.
+ * type parameters of PEP 695, made by 3.12's _typing (modules/typing312.py).
  */
 #include "runtime/runtime.h"
+#include "modules/api.h"
 #include "vm/eval.h"
 #include "vm/opcodes312.h"
 
@@ -36,9 +37,20 @@ static Value stopiteration_error(Frame *frame, Value exc)
     return err;
 }
 
-static Value no_type_params(void)
+/* PEP 695's type parameters: made by modules/typing312.py's functions. */
+static Value typing_call(const char *function, int nargs, Value a, Value b, Value c)
 {
-    return rt_raisef(&rt_SystemError, "pvm does not run type parameters (PEP 695) yet");
+    Value args[3] = { a, b, c };
+    return mod_typing312_call(function, args, (size_t)nargs);
+}
+
+/* `type X[...] = value`: the tuple (name, type_params, compute_value). */
+static Value type_alias(Value t)
+{
+    if (!is_tuple(t) || rt_tuple_len(t) != 3)
+        return rt_raisef(&rt_SystemError, "INTRINSIC_TYPEALIAS of a %T", t);
+    return typing_call("_make_typealias", 3, rt_tuple_get(t, 0), rt_tuple_get(t, 1),
+                       rt_tuple_get(t, 2));
 }
 
 Value vm_intrinsic_1(Frame *frame, int which, Value v)
@@ -57,9 +69,16 @@ Value vm_intrinsic_1(Frame *frame, int which, Value v)
     case INTRINSIC_LIST_TO_TUPLE:
         return is_list(v) ? rt_list_as_tuple(v)
                           : rt_raisef(&rt_SystemError, "LIST_TO_TUPLE of a %T", v);
-    case INTRINSIC_TYPEVAR: case INTRINSIC_PARAMSPEC: case INTRINSIC_TYPEVARTUPLE:
-    case INTRINSIC_SUBSCRIPT_GENERIC: case INTRINSIC_TYPEALIAS:
-        return no_type_params();
+    case INTRINSIC_TYPEVAR:
+        return typing_call("_make_typevar", 1, v, VAL_NULL, VAL_NULL);
+    case INTRINSIC_PARAMSPEC:
+        return typing_call("_make_paramspec", 1, v, VAL_NULL, VAL_NULL);
+    case INTRINSIC_TYPEVARTUPLE:
+        return typing_call("_make_typevartuple", 1, v, VAL_NULL, VAL_NULL);
+    case INTRINSIC_SUBSCRIPT_GENERIC:
+        return typing_call("_subscript_generic", 1, v, VAL_NULL, VAL_NULL);
+    case INTRINSIC_TYPEALIAS:
+        return type_alias(v);
     }
     return rt_raisef(&rt_SystemError, "unknown intrinsic %d", which);
 }
@@ -70,9 +89,12 @@ Value vm_intrinsic_2(Frame *frame, int which, Value v1, Value v2)
     switch (which) {
     case INTRINSIC_PREP_RERAISE_STAR:
         return vm_check_reraise_star(v1, v2) ? rt_prep_reraise_star(v1, v2) : VAL_NULL;
-    case INTRINSIC_TYPEVAR_WITH_BOUND: case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS:
+    case INTRINSIC_TYPEVAR_WITH_BOUND:
+        return typing_call("_make_typevar", 2, v1, v2, VAL_NULL);
+    case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS:
+        return typing_call("_make_typevar", 3, v1, rt_None, v2);
     case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
-        return no_type_params();
+        return typing_call("_set_type_params", 2, v1, v2, VAL_NULL);
     }
     return rt_raisef(&rt_SystemError, "unknown intrinsic %d", which);
 }

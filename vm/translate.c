@@ -32,6 +32,34 @@ static int target_of(int op312)
     return VM_OP_INVALID;
 }
 
+const char *vm_opcode312_name(int op312)
+{
+    switch (op312) {
+#define NAME_CASE(name, num, caches, to) case num: return #name;
+    PVM_OPCODES_312(NAME_CASE)
+#undef NAME_CASE
+    }
+    return NULL;
+}
+
+const char *vm_intrinsic_name(int which, int nargs)
+{
+    static const char *const one[] = {
+        "INTRINSIC_1_INVALID", "INTRINSIC_PRINT", "INTRINSIC_IMPORT_STAR",
+        "INTRINSIC_STOPITERATION_ERROR", "INTRINSIC_ASYNC_GEN_WRAP",
+        "INTRINSIC_UNARY_POSITIVE", "INTRINSIC_LIST_TO_TUPLE", "INTRINSIC_TYPEVAR",
+        "INTRINSIC_PARAMSPEC", "INTRINSIC_TYPEVARTUPLE", "INTRINSIC_SUBSCRIPT_GENERIC",
+        "INTRINSIC_TYPEALIAS",
+    };
+    static const char *const two[] = {
+        "INTRINSIC_2_INVALID", "INTRINSIC_PREP_RERAISE_STAR", "INTRINSIC_TYPEVAR_WITH_BOUND",
+        "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS", "INTRINSIC_SET_FUNCTION_TYPE_PARAMS",
+    };
+    if (nargs == 1)
+        return which >= 0 && which <= VM_MAX_INTRINSIC_1 ? one[which] : NULL;
+    return which >= 0 && which <= VM_MAX_INTRINSIC_2 ? two[which] : NULL;
+}
+
 int vm_caches_312(int op312)
 {
     switch (op312) {

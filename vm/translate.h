@@ -21,6 +21,11 @@ void vm_translate_312(const uint16_t *code, uint16_t *out, size_t n);
  * none), *oparg rewritten in place; `prefixed`: it had EXTENDED_ARG. */
 int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg);
 
+/* The name of a 3.12 opcode (NULL: none); of intrinsic `which` of
+ * CALL_INTRINSIC_<nargs> (NULL: none), as 3.12's dis names them. */
+const char *vm_opcode312_name(int op312);
+const char *vm_intrinsic_name(int which, int nargs);
+
 /* The inline cache units after a 3.12 opcode. */
 int vm_caches_312(int op312);
 

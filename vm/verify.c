@@ -76,6 +76,14 @@
  *               loop whose shape runtime/gen.c relies on to find the
  *               delegate)
  *
+ * 3.12 code is verified after its translation (vm/translate.c), with the
+ * same rules and a few allowances 3.12's inlined comprehensions need:
+ * MAKE_CELL outside the prologue on a hidden or free slot, *_FAST (and
+ * LOAD_FAST_AND_CLEAR) on a cell slot, and such slots without a cell from
+ * the prologue; internal opcodes (vm/opcodes_internal.h) are unknown in
+ * 3.11 code.  `tests/run_verify_stdlib.sh` with PYVER=3.12 checks
+ * python3.12's standard library.
+ *
  * Every rule holds for all of the bytecode python3.11 writes: `make
  * verify-stdlib` checks the whole standard library.  Stack effects are
  * vm/opcodes.h's, which a unit test compares with dis.stack_effect; the one

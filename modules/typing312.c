@@ -1,0 +1,40 @@
+/*
+ * typing312.c — the _typing module of a Python 3.12 process: TypeVar,
+ * ParamSpec, TypeVarTuple, ParamSpecArgs/Kwargs, TypeAliasType, Generic
+ * and _idfunc, which 3.12's Lib/typing.py imports from it.  They are
+ * written in Python (modules/typing312.py, made a C string by the
+ * Makefile) and compiled by the compile service the first time a program
+ * imports typing.  A 3.11 process has no _typing (modules/registry.c):
+ * 3.11's typing.py defines these classes itself.
+ *
+ * The PEP 695 syntax reaches them through mod_typing312_call, from
+ * CALL_INTRINSIC_1/2 (vm/intrinsics.c).
+ */
+#include "loader/compile.h"
+#include "loader/import.h"
+#include "modules/modutil.h"
+#include "vm/vm.h"
+
+static const char typing_source[] =
+#include "typing312.inc"
+    ;
+
+Value mod_typing312_init(void)
+{
+    Value m = mod_module_new("_typing", NULL);
+    Value code = ld_compile(rt_str_from_cstr(typing_source),
+                            rt_str_from_cstr("<pvm: modules/typing312.py>"), "exec", 0, 0);
+    if (code == VAL_NULL)
+        return VAL_NULL;
+    Value dict = VAL_AS(ObjModule, m)->dict;
+    if (vm_exec_code(AS_CODE(code), dict, dict, VAL_NULL) == VAL_NULL)
+        return VAL_NULL;
+    return m;
+}
+
+Value mod_typing312_call(const char *function, Value *args, size_t nargs)
+{
+    Value module = ld_import_module("_typing");
+    Value fn = module != VAL_NULL ? rt_getattr_cstr(module, function) : VAL_NULL;
+    return fn != VAL_NULL ? rt_call(fn, args, nargs, VAL_NULL) : VAL_NULL;
+}
