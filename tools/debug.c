@@ -613,12 +613,7 @@ static void cmd_where(void)
         /* the loop's copy of the code may hold a specialized form: show its base */
         say("%c #%d %s, %s, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
             qualname(frames[i]->code), line_text(line_at(frames[i]->code, instr)),
-<<<<<<< HEAD
-            instr_offset(frames[i], instr),
-            tool_dis_opname(vm_base_opcode(*instr & 0xff), op));   /* as dis names it */
-=======
             instr_offset(frames[i], instr), tool_dis_opname(vm_base_opcode(*instr & 0xff), op));
->>>>>>> main
     }
 }
 
