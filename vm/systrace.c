@@ -100,8 +100,7 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     fo->in_event = true;
     Value r = trampoline(fn, fo, event, arg);
     fo->in_event = in_event;
-    if (!fo->jumped)
-        fo->lineno = 0;
+    fo->lineno = 0;
     vm_trace_what = what;
     vm_trace_busy--;
     if (r == VAL_NULL) {
@@ -202,7 +201,6 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
         bool ok = line_events(f, instr, prev);
         if (f->obj->jumped) {           /* f_lineno was set: vm/framejump.c */
             f->obj->jumped = false;
-            f->obj->lineno = 0;
             if (ok)
                 return 1;
         }
