@@ -924,9 +924,14 @@ static Value find_and_load(Value name)
     Spec spec;
     if (!find_spec(rt_str_cstr(name), tail, path ? path : rt_empty_tuple, &spec))
         return VAL_NULL;
-    if (spec.kind == SPEC_NONE)      /* importlib may know more: zip archives, its caches */
-        return bootstrap != VAL_NULL || has_archive(path) ? find_and_load_with_importlib(name)
-                                                         : module_not_found(name);
+    /* importlib may know more: zip archives (which may also hold portions
+     * of a namespace package), its caches. */
+    if (spec.kind == SPEC_NONE || spec.kind == SPEC_NAMESPACE) {
+        if (bootstrap != VAL_NULL || has_archive(path))
+            return find_and_load_with_importlib(name);
+        if (spec.kind == SPEC_NONE)
+            return module_not_found(name);
+    }
     Value module = load_spec(name, &spec);
     if (module == VAL_NULL || parent_module == VAL_NULL)
         return module;
