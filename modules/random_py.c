@@ -520,10 +520,12 @@ static Value rnd_choices(Value *args, size_t nargs, Value kw)
     }
     if ((ssize_t)AS_LIST(cum)->length != n)
         return rt_raisef(&rt_ValueError, "The number of weights does not match the population");
+    if (n == 0)                         /* CPython reads cum_weights[-1] */
+        return rt_raisef(&rt_IndexError, "list index out of range");
     Value tv = int_add(AS_LIST(cum)->items[n - 1], rt_float_new(0.0));
-    if (tv == VAL_NULL)
+    double total;
+    if (tv == VAL_NULL || !mod_as_double(tv, &total))      /* any number: + 0.0 */
         return VAL_NULL;
-    double total = AS_FLOAT(tv)->value;
     if (total <= 0.0)
         return rt_raisef(&rt_ValueError, "Total of weights must be greater than zero");
     if (!isfinite(total))

@@ -42,10 +42,20 @@ uint32_t rt_type_version(ObjType *type)
         return type->version_tag;
     if (type->mro == VAL_NULL || next_version == UINT32_MAX)
         return 0;                       /* not ready, or the counter ran out */
+    /* A metaclass's mro() may return anything: a class twice, or classes on
+     * each other's MRO.  Such a cycle never gets a tag (its lookups are not
+     * cached) instead of recursing without end; real MROs are far shorter. */
+    static int depth;
+    if (depth >= 256)
+        return 0;
+    depth++;
     ObjTuple *mro = AS_TUPLE(type->mro);
-    for (size_t i = 1; i < mro->length; i++)
-        if (rt_type_version(AS_TYPE(mro->items[i])) == 0)
-            return 0;
+    bool bases_tagged = true;
+    for (size_t i = 1; i < mro->length && bases_tagged; i++)
+        bases_tagged = rt_type_version(AS_TYPE(mro->items[i])) != 0;
+    depth--;
+    if (!bases_tagged)
+        return 0;
     if (type->flags & TF_HEAPTYPE)
         gc_weak_array_add(&tagged_classes, type);
     type->version_tag = next_version++;
