@@ -45,7 +45,9 @@
  *     CPython's finders and makes real specs (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - Extension modules (.so) and frozen modules are absent.
+ *   - Extension modules (.so) are absent; the only frozen modules are
+ *     CPython's test modules (__hello__, __phello__: modules/imp.c), which
+ *     importlib's FrozenImporter loads.
  *   - Threads: importlib gives each module a lock, so that a thread
  *     importing a module whose body another thread is running waits for
  *     it.  pvm keeps, for each module being initialised, which thread runs
@@ -662,6 +664,9 @@ static bool install(Value importlib)
     bootstrap = b;
     external = e;
     stock_meta = rt_tuple_pack(3, builtin, frozen, path_finder);
+    rt_module_repr_func = attr_of(b, "_module_repr");
+    if (rt_module_repr_func == VAL_NULL)
+        return false;
     /* The names CPython's frozen copies go by, which zipimport imports;
      * then zipimport's hook goes first, as CPython's start-up puts it. */
     if (rt_dict_get_cstr(modules(), "_frozen_importlib") == VAL_NULL)
@@ -911,12 +916,22 @@ static Value find_and_load(Value name)
             return VAL_NULL;
         tail += rt_str_nbytes(parent) + 1;
     }
+    /* Frozen modules come before sys.path (FrozenImporter): importlib's
+     * (before importlib is set up, they are found as the files they are). */
+    if (bootstrap != VAL_NULL && mod_lookup(rt_str_cstr(name)) == NULL &&
+        mod_imp_is_frozen(rt_str_cstr(name)))
+        return find_and_load_with_importlib(name);
     Spec spec;
     if (!find_spec(rt_str_cstr(name), tail, path ? path : rt_empty_tuple, &spec))
         return VAL_NULL;
-    if (spec.kind == SPEC_NONE)      /* importlib may know more: zip archives, its caches */
-        return bootstrap != VAL_NULL || has_archive(path) ? find_and_load_with_importlib(name)
-                                                         : module_not_found(name);
+    /* importlib may know more: zip archives (which may also hold portions
+     * of a namespace package), its caches. */
+    if (spec.kind == SPEC_NONE || spec.kind == SPEC_NAMESPACE) {
+        if (bootstrap != VAL_NULL || has_archive(path))
+            return find_and_load_with_importlib(name);
+        if (spec.kind == SPEC_NONE)
+            return module_not_found(name);
+    }
     Value module = load_spec(name, &spec);
     if (module == VAL_NULL || parent_module == VAL_NULL)
         return module;

@@ -25,6 +25,10 @@ Value mod_module_names(void);
  * builds its type parameters with (vm/intrinsics.c, modules/typing312.c). */
 Value mod_typing312_call(const char *function, Value *args, size_t nargs);
 
+/* Is `name` one of the frozen modules (CPython's test modules __hello__,
+ * __phello__...; imp.c), which importlib's FrozenImporter loads? */
+bool mod_imp_is_frozen(const char *name);
+
 /* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);
 Value mod_std_stream(int fd);          /* 0, 1 or 2 */

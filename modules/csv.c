@@ -40,6 +40,8 @@ typedef struct {
     Object ob;
     uint32_t delimiter, quotechar, escapechar;
     Value lineterminator;
+    const uint32_t *lt_chars;   /* lineterminator's code points, for the writer */
+    size_t lt_len;
     int quoting;
     bool doublequote, skipinitialspace, strict;
 } ObjDialect;
@@ -181,6 +183,11 @@ static Value dialect_make(ObjType *type, Value *p)
         return rt_raisef(&rt_TypeError, "quotechar must be set if quoting enabled");
     if (d->lineterminator == VAL_NULL)
         return rt_raisef(&rt_TypeError, "lineterminator must be set");
+    d->lt_len = AS_STR(d->lineterminator)->length;
+    uint32_t *lt = gc_alloc_atomic((d->lt_len + 1) * sizeof *lt);
+    for (size_t i = 0; i < d->lt_len; i++)
+        lt[i] = rt_str_char_at(d->lineterminator, i);
+    d->lt_chars = lt;
     return obj_val(d);
 }
 
@@ -230,6 +237,16 @@ static ObjType dialect_type = {
     .ob.type = &rt_type_type, .name = "_csv.Dialect", .flags = TF_BASETYPE,
     .new_ = dialect_new, .members = dialect_members, .getsets = dialect_getsets,
 };
+
+/* The code point at p (its length in *len), ASCII without decoding. */
+static uint32_t char_at(const char *p, size_t *len)
+{
+    if ((unsigned char)*p < 0x80) {
+        *len = 1;
+        return (unsigned char)*p;
+    }
+    return rt_utf8_decode(p, len);
+}
 
 /* ---- reader --------------------------------------------------------------------- */
 
@@ -383,14 +400,9 @@ static bool process_line(ObjReader *r, Value line)
 {
     const char *p = rt_str_cstr(line);
     size_t n = rt_str_nbytes(line);
-    for (size_t off = 0; off < n;) {
-        size_t len = 1;
-        uint32_t c = (unsigned char)p[off] < 0x80 ? (unsigned char)p[off]
-                                                   : rt_utf8_decode(p + off, &len);
-        if (!process_char(r, c))
+    for (size_t off = 0, len; off < n; off += len)
+        if (!process_char(r, char_at(p + off, &len)))
             return false;
-        off += len;
-    }
     return process_char(r, EOL);
 }
 
@@ -455,10 +467,8 @@ static bool is_special(ObjDialect *d, uint32_t c)
 {
     if (c == d->delimiter || c == d->escapechar || c == d->quotechar)
         return true;
-    const char *p = rt_str_cstr(d->lineterminator);
-    size_t n = rt_str_nbytes(d->lineterminator);
-    for (size_t off = 0, len; off < n; off += len)
-        if (rt_utf8_decode(p + off, &len) == c)
+    for (size_t i = 0; i < d->lt_len; i++)
+        if (d->lt_chars[i] == c)
             return true;
     return false;
 }
@@ -484,7 +494,7 @@ static bool join_append(ObjWriter *w, Value field, bool quoted)
     const char *p = field == VAL_NULL ? "" : rt_str_cstr(field);
     size_t n = field == VAL_NULL ? 0 : rt_str_nbytes(field), len;
     for (size_t off = 0; off < n; off += len) {
-        uint32_t c = rt_utf8_decode(p + off, &len);
+        uint32_t c = char_at(p + off, &len);
         if (is_special(d, c) && wants_escape(d, c, &quoted) && d->escapechar == NOT_SET) {
             rt_raisef(&csv_error, "need to escape, but no escapechar set");
             return false;
@@ -496,7 +506,7 @@ static bool join_append(ObjWriter *w, Value field, bool quoted)
     if (quoted)
         sb_add_codepoint(rec, d->quotechar);
     for (size_t off = 0; off < n; off += len) {
-        uint32_t c = rt_utf8_decode(p + off, &len);
+        uint32_t c = char_at(p + off, &len);
         if (is_special(d, c)) {
             if (c == d->quotechar && d->quoting != QUOTE_NONE && d->doublequote)
                 sb_add_codepoint(rec, c);

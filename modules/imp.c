@@ -10,8 +10,8 @@
  *   create_builtin(spec)       a new instance of that module (sys and
  *                              builtins: the one there is); exec_builtin(m)
  *                              has nothing left to do;
- *   is_frozen, find_frozen,    pvm freezes no modules: False, None, ();
- *   is_frozen_package, ...
+ *   is_frozen, find_frozen,    CPython's frozen test modules (__hello__,
+ *   get_frozen_object, ...     __phello__...), from the standard library
  *   extension_suffixes()       pvm loads no C extensions: [];
  *   acquire_lock, release_lock, lock_held
  *                              the import lock importlib takes around a
@@ -30,6 +30,9 @@
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "modules/sys.h"
+#include "runtime/buffer.h"
+#include "loader/pyc.h"
 #include "vm/thread.h"
 
 /* _imp.source_hash(key, source) */
@@ -124,30 +127,188 @@ static Value imp_exec_builtin(Value *args, size_t nargs, Value kwnames)
     return rt_arg_one("exec_builtin", nargs, kwnames) ? small_new(0) : VAL_NULL;
 }
 
+/* ---- frozen modules ------------------------------------------------------------------
+ * CPython 3.11 freezes its import system, some of the modules it starts
+ * with and, for its own tests, __hello__ and __phello__ with a few aliases.
+ * pvm freezes importlib's two (the modules importlib/__init__ makes of
+ * them, loader/import.c) and the test modules: the code is the standard
+ * library's own, read from its cached bytecode and named "<frozen NAME>"
+ * as frozen code is.
+ * As in CPython, _override_frozen_modules_for_tests(-1) hides them. */
+typedef struct Frozen {
+    const char *name;           /* what is imported */
+    const char *file;           /* its code, under the standard library */
+    const char *code_name;      /* the module the code was frozen as */
+    const char *origname;       /* find_frozen's third item */
+    bool package;
+} Frozen;
+
+static const Frozen frozen_modules[] = {
+    {"_frozen_importlib", "importlib/_bootstrap.py", "importlib._bootstrap",
+     "importlib._bootstrap", false},
+    {"_frozen_importlib_external", "importlib/_bootstrap_external.py",
+     "importlib._bootstrap_external", "importlib._bootstrap_external", false},
+    {"__hello__", "__hello__.py", "__hello__", "__hello__", false},
+    {"__hello_alias__", "__hello__.py", "__hello__", "__hello__", false},
+    {"__phello_alias__", "__hello__.py", "__hello__", "__hello__", true},
+    {"__phello_alias__.spam", "__hello__.py", "__hello__", "__hello__", false},
+    {"__phello__", "__phello__/__init__.py", "__phello__", "__phello__", true},
+    {"__phello__.__init__", "__phello__/__init__.py", "__phello__", "<__phello__", false},
+    {"__phello__.ham", "__phello__/ham/__init__.py", "__phello__.ham", "__phello__.ham", true},
+    {"__phello__.ham.__init__", "__phello__/ham/__init__.py", "__phello__.ham",
+     "<__phello__.ham", false},
+    {"__phello__.ham.eggs", "__phello__/ham/eggs.py", "__phello__.ham.eggs",
+     "__phello__.ham.eggs", false},
+    {"__phello__.spam", "__phello__/spam.py", "__phello__.spam", "__phello__.spam", false},
+};
+
+static int frozen_override;             /* _override_frozen_modules_for_tests */
+
+static const Frozen *find_frozen(const char *name)
+{
+    if (frozen_override < 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof frozen_modules / sizeof frozen_modules[0]; i++)
+        if (strcmp(frozen_modules[i].name, name) == 0)
+            return &frozen_modules[i];
+    return NULL;
+}
+
+bool mod_imp_is_frozen(const char *name)
+{
+    return find_frozen(name) != NULL;
+}
+
+/* The name argument of the frozen functions, and its entry (NULL: none). */
+static bool frozen_arg(const char *fn, Value *args, size_t nargs, Value kwnames,
+                       const Frozen **f)
+{
+    Value name = nargs >= 1 ? args[0] : VAL_NULL;
+    if (name == VAL_NULL || rt_npos(nargs, kwnames) < 1) {
+        rt_raisef(&rt_TypeError, "%s() missing required argument 'name' (pos 1)", fn);
+        return false;
+    }
+    if (!rt_isinstance_of(name, &rt_str_type)) {
+        rt_raisef(&rt_TypeError, "%s() argument 1 must be str, not %T", fn, name);
+        return false;
+    }
+    *f = find_frozen(rt_str_cstr(name));
+    return true;
+}
+
+/* ImportError("No such frozen object named ...", name=name) */
+static Value no_frozen(Value name)
+{
+    Value exc = rt_exc_new(&rt_ImportError, rt_tuple_pack(1,
+        rt_str_format_c("No such frozen object named %R", name)));
+    if (exc != VAL_NULL)
+        rt_setattr(exc, rt_str_intern_cstr("name"), name);
+    return exc != VAL_NULL ? rt_raise(exc) : VAL_NULL;
+}
+
+/* The code of a frozen module: its file's bytecode, renamed. */
+static Value frozen_code(const Frozen *f)
+{
+    Value dir = mod_sys_get("_stdlib_dir");
+    if (dir == VAL_NULL || !is_str(dir))
+        return rt_raisef(&rt_ImportError, "No such frozen object named '%s'", f->name);
+    Value path = rt_str_format_c("%S/%s", dir, f->file);
+    Value code = ld_code_from_source(rt_str_cstr(path), f->code_name, NULL);
+    if (code != VAL_NULL)
+        ld_fix_co_filename(code, rt_str_format_c("<frozen %s>", f->code_name));
+    return code;
+}
+
 static Value imp_is_frozen(Value *args, size_t nargs, Value kwnames)
 {
-    return name_arg("is_frozen", args, nargs, kwnames) ? rt_False : VAL_NULL;
+    const Frozen *f;
+    return frozen_arg("is_frozen", args, nargs, kwnames, &f) ? rt_bool(f != NULL) : VAL_NULL;
 }
 
+static Value imp_is_frozen_package(Value *args, size_t nargs, Value kwnames)
+{
+    const Frozen *f;
+    if (!frozen_arg("is_frozen_package", args, nargs, kwnames, &f))
+        return VAL_NULL;
+    return f != NULL ? rt_bool(f->package) : no_frozen(args[0]);
+}
+
+/* find_frozen(name, *, withdata=False): (data or None, ispkg, origname). */
 static Value imp_find_frozen(Value *args, size_t nargs, Value kwnames)
 {
-    return nargs >= 1 ? rt_None : rt_raisef(&rt_TypeError, "find_frozen() missing argument");
+    const Frozen *f;
+    if (!frozen_arg("find_frozen", args, nargs, kwnames, &f))
+        return VAL_NULL;
+    if (f == NULL)
+        return rt_None;
+    Value withdata = rt_kwarg(args, nargs, kwnames, "withdata");
+    Value data = rt_None;
+    if (withdata != VAL_NULL && rt_truthy(withdata) > 0) {
+        Value code = frozen_code(f);
+        StrBuf out;
+        sb_init(&out);
+        if (code == VAL_NULL || !ld_marshal_version(code, 4, &out))
+            return VAL_NULL;
+        data = rt_call1(obj_val(&rt_memoryview_type), rt_bytes_new((const unsigned char *)out.data, out.len));
+        if (data == VAL_NULL)
+            return VAL_NULL;
+    }
+    return rt_tuple_pack(3, data, rt_bool(f->package), rt_str_from_cstr(f->origname));
 }
 
-static Value imp_no_frozen_code(Value *args, size_t nargs, Value kwnames)
+/* get_frozen_object(name, data=None): the code, from data when given. */
+static Value imp_get_frozen_object(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_raisef(&rt_ImportError, "No such frozen object named %R",
-                     nargs >= 1 ? args[0] : rt_None);
+    const Frozen *f;
+    if (!frozen_arg("get_frozen_object", args, nargs, kwnames, &f))
+        return VAL_NULL;
+    if (nargs >= 2 && args[1] != rt_None) {
+        RtBuffer b;
+        if (rt_get_buffer(args[1], &b, RT_BUF_SIMPLE) < 0)
+            return VAL_NULL;
+        char err[256];
+        Value code = ld_unmarshal(b.buf, (size_t)b.len, "frozen object", 0, err, sizeof err);
+        rt_release_buffer(&b);
+        if (code == VAL_NULL)
+            return rt_raisef(&rt_ImportError, "Failed to unmarshal frozen object %R", args[0]);
+        return code;
+    }
+    return f != NULL ? frozen_code(f) : no_frozen(args[0]);
+}
+
+/* init_frozen(name): the frozen module imported, or None. */
+static Value imp_init_frozen(Value *args, size_t nargs, Value kwnames)
+{
+    const Frozen *f;
+    if (!frozen_arg("init_frozen", args, nargs, kwnames, &f))
+        return VAL_NULL;
+    return f != NULL ? ld_import_module(f->name) : rt_None;
+}
+
+static Value imp_frozen_module_names(Value *args, size_t nargs, Value kwnames)
+{
+    size_t n = sizeof frozen_modules / sizeof frozen_modules[0];
+    Value names = rt_list_new(0);
+    for (size_t i = 0; i < n; i++)
+        rt_list_append(names, rt_str_from_cstr(frozen_modules[i].name));
+    return rt_sequence_to_tuple(names);
+}
+
+static Value imp_override_frozen(Value *args, size_t nargs, Value kwnames)
+{
+    int64_t v;
+    if (!rt_arg_one("_override_frozen_modules_for_tests", nargs, kwnames))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &rt_int_type) || !rt_int_as_i64(args[0], &v))
+        return rt_err_occurred() ? VAL_NULL
+                                 : rt_raisef(&rt_TypeError, "an integer is required");
+    frozen_override = v > 0 ? 1 : v < 0 ? -1 : 0;
+    return rt_None;
 }
 
 static Value imp_extension_suffixes(Value *args, size_t nargs, Value kwnames)
 {
     return rt_arg_none("extension_suffixes", nargs, kwnames) ? rt_list_new(0) : VAL_NULL;
-}
-
-static Value imp_frozen_module_names(Value *args, size_t nargs, Value kwnames)
-{
-    return rt_empty_tuple;
 }
 
 static Value imp_nothing(Value *args, size_t nargs, Value kwnames)
@@ -200,11 +361,11 @@ static Value imp_lock_held(Value *args, size_t nargs, Value kwnames)
 static const MethodDef imp_functions[] = {
     {"source_hash", imp_source_hash}, {"is_builtin", imp_is_builtin},
     {"create_builtin", imp_create_builtin}, {"exec_builtin", imp_exec_builtin},
-    {"is_frozen", imp_is_frozen}, {"is_frozen_package", imp_is_frozen},
-    {"find_frozen", imp_find_frozen}, {"get_frozen_object", imp_no_frozen_code},
-    {"init_frozen", imp_no_frozen_code}, {"extension_suffixes", imp_extension_suffixes},
+    {"is_frozen", imp_is_frozen}, {"is_frozen_package", imp_is_frozen_package},
+    {"find_frozen", imp_find_frozen}, {"get_frozen_object", imp_get_frozen_object},
+    {"init_frozen", imp_init_frozen}, {"extension_suffixes", imp_extension_suffixes},
     {"_frozen_module_names", imp_frozen_module_names},
-    {"_override_frozen_modules_for_tests", imp_nothing},
+    {"_override_frozen_modules_for_tests", imp_override_frozen},
     {"_override_multi_interp_extensions_check", imp_nothing},
     {"acquire_lock", imp_acquire_lock}, {"release_lock", imp_release_lock},
     {"lock_held", imp_lock_held},

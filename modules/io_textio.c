@@ -512,6 +512,11 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (!rt_isinstance_of(b, &rt_bytes_type))
         return rt_raisef(&rt_TypeError, "encoder should return a bytes object, not '%T'", b);
+    if (t->to_stdout) {         /* the shared stdout buffer too, so that the order holds */
+        if (!rt_stdout_write((const char *)AS_BYTES(b)->data, AS_BYTES(b)->length))
+            return VAL_NULL;
+        return rt_int_from_i64((int64_t)len);
+    }
     drop_decoded(t);
     if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
         return VAL_NULL;

@@ -97,8 +97,9 @@ static void shortest_digits(double d, char *digits, int *exp10)
      * rounded to 15 digits is that decimal padded with zeros, which
      * try_digits drops; if d's 15-digit rounding does not read back,
      * nothing shorter does, and 16 or 17 digits are needed.  (Measured:
-     * repr of random doubles about 2 times faster than the binary search,
-     * the same strings; tests/programs/types_float/repr_many.py.) */
+     * json.dumps of 100k floats 448 -> 230 ms against the binary search;
+     * the same strings as python3.11 for 396k doubles, 40k of them kept in
+     * tests/programs/types_float/repr_many.py.) */
     if (d >= DBL_MIN) {
         for (int p = 15; p <= 17; p++) {
             round_digits(d, p, &n, &k);

@@ -402,9 +402,13 @@ Value rt_module_new(Value name)
 
 /* importlib's _module_repr, from the module's attributes: <module 'x' from
  * '/path/x.py'>, <module 'sys' (built-in)>, <module 'ns' (loader)>,
- * <module 'x'>. */
+ * <module 'x'>; once importlib is there, its own function. */
+Value rt_module_repr_func;
+
 static Value module_repr(Value self)
 {
+    if (rt_module_repr_func != VAL_NULL)
+        return rt_call1(rt_module_repr_func, self);
     ObjModule *m = VAL_AS(ObjModule, self);
     Value name = rt_dict_get_cstr(m->dict, "__name__");
     if (name == VAL_NULL)

@@ -18,6 +18,9 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname);
 Value rt_method_new(Value func, Value self);
 Value rt_cell_new(Value v);
 Value rt_module_new(Value name);                    /* fresh dict with __name__ */
+/* importlib's _bootstrap._module_repr once importlib is set up
+ * (loader/import.c): module reprs are then importlib's, as in CPython. */
+extern Value rt_module_repr_func;
 
 /* types.SimpleNamespace (namespace.c): a namespace over `dict`. */
 extern ObjType rt_namespace_type;

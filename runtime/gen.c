@@ -410,7 +410,9 @@ static Value gen_throw_ex(ObjGen *gen, bool close_on_genexit, Value typ, Value v
     }
     if (rt_is_gen(yf)) {
         gen->state = GEN_RUNNING;
+        Frame *saved = vm_gen_link(gen->frame);
         r = gen_throw_ex(VAL_AS(ObjGen, yf), close_on_genexit, typ, val, tb);
+        vm_gen_unlink(gen->frame, saved);
         gen->state = state;
     } else {
         Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("throw"));

@@ -1301,8 +1301,9 @@ TARGET(GET_ITER) {
     /* A for-loop: the FOR_ITER after this takes the form for the iterator
      * it is about to step (see vm_for_iter_form), once per loop. */
     uint16_t *next = NEXT_INSTR_UNIT();
-    if (vm_base_opcode(*next & 0xff) == OP_FOR_ITER && (*next & 0xff) != vm_for_iter_form(it)) {
-        vm_specialize_for_iter(next, vm_for_iter_form(it));
+    int next_op = *next & 0xff, form = vm_for_iter_form(it);
+    if (next_op != form && vm_base_opcode(next_op) == OP_FOR_ITER) {
+        vm_specialize_for_iter(next, form);
         REFRESH_NEXT_HANDLER(next);
     }
     DISPATCH();

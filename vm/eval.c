@@ -557,6 +557,20 @@ void vm_gen_end_delegation(Frame *f)
     f->instr = f->next_instr - 1;
 }
 
+Frame *vm_gen_link(Frame *f)
+{
+    Frame *saved = vm_running;
+    f->previous = saved;
+    vm_running = f;
+    return saved;
+}
+
+void vm_gen_unlink(Frame *f, Frame *saved)
+{
+    vm_running = saved;
+    f->previous = NULL;
+}
+
 /* ---- interrupts and pending work ------------------------------------------------- */
 
 /* A signal handler may only set flags.  It sets two: "signals pending"

@@ -22,7 +22,7 @@ ObjFrame *vm_frame_object(Frame *f)
 {
     if (f->obj != NULL)
         return f->obj;
-    ObjFrame *fo = gc_alloc(sizeof *fo);
+    ObjFrame *fo = gc_alloc(sizeof *fo + sizeof(Value) * (size_t)f->code->nlocalsplus);
     fo->ob.type = &vm_frame_type;
     fo->frame = f;
     fo->code = f->code;
@@ -43,7 +43,6 @@ void vm_frame_object_exit(Frame *f)
 {
     ObjFrame *fo = f->obj;
     int n = f->code->nlocalsplus;
-    fo->saved = gc_alloc(sizeof(Value) * (size_t)(n > 0 ? n : 1));
     memcpy(fo->saved, f->localsplus, sizeof(Value) * (size_t)n);
     fo->lasti = frame_lasti(f);
     /* A generator's frame is detached from its resumer as it finishes. */
@@ -68,7 +67,9 @@ int vm_frame_object_line(ObjFrame *fo)
 /* The fast locals (localsplus) the frame has or had; NULL once cleared. */
 static Value *fast_locals(ObjFrame *fo)
 {
-    return fo->frame != NULL ? fo->frame->localsplus : fo->saved;
+    if (fo->frame != NULL)
+        return fo->frame->localsplus;
+    return fo->cleared ? NULL : fo->saved;
 }
 
 /* Which of the localsplus slots f_locals shows: a class body's free
@@ -253,9 +254,8 @@ static Value m_clear(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         f = fo->frame;
     }
-    if (f != NULL)
-        memset(f->localsplus, 0, sizeof(Value) * (size_t)f->code->nlocalsplus);
-    fo->saved = NULL;
+    memset(f != NULL ? f->localsplus : fo->saved, 0, sizeof(Value) * (size_t)fo->code->nlocalsplus);
+    fo->cleared = f == NULL;
     if (fo->locals != VAL_NULL && is_dict(fo->locals) &&
         (f == NULL || fo->locals != f->locals))
         fo->locals = rt_dict_new();

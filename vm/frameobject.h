@@ -29,7 +29,7 @@ typedef struct ObjFrame {
                                  * until asked */
     /* Once the record exited: */
     Value back;                 /* the caller's frame object, or None */
-    Value *saved;               /* a copy of localsplus (nlocalsplus values) */
+    bool cleared;               /* clear() dropped the saved locals */
     int lasti;                  /* the last instruction, in code units */
     /* Tracing (vm/systrace.c): */
     int lineno;                 /* f_lineno while a trace event runs, else 0 */
@@ -37,6 +37,10 @@ typedef struct ObjFrame {
     bool trace_lines, trace_opcodes;
     bool in_event;              /* a trace function is told about this frame */
     bool jumped;                /* it set f_lineno: go on at frame->next_instr */
+    /* Room for a copy of localsplus (nlocalsplus values), filled when the
+     * record exits: part of the object, so that exiting allocates nothing
+     * for it (an exception's traceback makes one object per frame). */
+    Value saved[];
 } ObjFrame;
 
 extern ObjType vm_frame_type;

@@ -100,8 +100,7 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     fo->in_event = true;
     Value r = trampoline(fn, fo, event, arg);
     fo->in_event = in_event;
-    if (!fo->jumped)
-        fo->lineno = 0;
+    fo->lineno = 0;
     vm_trace_what = what;
     vm_trace_busy--;
     if (r == VAL_NULL) {
@@ -165,7 +164,7 @@ static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
     const int *lines = rt_code_lines(f->code);
     int line = lines[at], lastline = was <= first ? -1 : lines[was];
     if (line != -1 && fo->trace_lines &&
-        (line != lastline || (at < was && (*instr & 0xff) != OP_SEND)) &&
+        (line != lastline || (at < was && vm_base_opcode(*instr & 0xff) != OP_SEND)) &&
         !call_trace(false, f, EV_LINE, rt_None))
         return false;
     if (fo->trace_opcodes && fo->trace != VAL_NULL)
@@ -206,14 +205,13 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
     f->sp = sp;
     if (vm_trace_busy)
         return 0;
-    int op = *instr & 0xff;
+    int op = vm_base_opcode(*instr & 0xff);   /* the loop's copy may be specialized */
     if (op == OP_RESUME)
         return trace_both(f, EV_CALL, rt_None, false) ? 0 : -1;
     if (vm_trace_func != VAL_NULL && f->obj != NULL && f->obj->trace != VAL_NULL) {
         bool ok = line_events(f, instr, prev);
         if (f->obj->jumped) {           /* f_lineno was set: vm/framejump.c */
             f->obj->jumped = false;
-            f->obj->lineno = 0;
             if (ok)
                 return 1;
         }

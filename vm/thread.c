@@ -76,6 +76,11 @@ static void load_state(VmThread *t)
 #define LOAD(type, name, init) name = t->name;
     VM_THREAD_STATE(LOAD)
 #undef LOAD
+    /* A thread with sys.settrace on needs its loops to hand over to the
+     * tracing loop (vm/systrace.h); another thread may have cleared the
+     * breaker meanwhile. */
+    if (vm_trace_on)
+        vm_eval_breaker = 1;
 }
 
 static void init_state(VmThread *t)

@@ -119,6 +119,12 @@ Value vm_gen_resume(Frame *frame, RtExcState *state, Value sent, bool throwing);
  * loop, where the result is sent in. */
 Value vm_gen_delegate(Frame *frame);
 void vm_gen_end_delegation(Frame *frame);
+/* gen.throw() passed on to the generator it delegates to: for as long as
+ * that runs, the delegating generator's frame counts as running (between
+ * the thrower and the delegate, as f_back shows), as in CPython's
+ * _gen_throw.  vm_gen_link returns what vm_gen_unlink restores. */
+Frame *vm_gen_link(Frame *f);
+void vm_gen_unlink(Frame *f, Frame *saved);
 
 /* ---- interrupts and pending work ------------------------------------------
  * A signal (SIGINT, or any signal the program set a handler for with

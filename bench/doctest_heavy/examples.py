@@ -267,8 +267,10 @@ class Account:
     120
     >>> acct.history
     [('deposit', 50), ('withdraw', 30)]
-    >>> acct.can_withdraw(1000)
-    False
+    >>> acct.withdraw(1000)
+    Traceback (most recent call last):
+    ...
+    ValueError: insufficient funds
     >>> acct.balance
     120
     >>> str(acct)
@@ -284,9 +286,6 @@ class Account:
         self.balance += amount
         self.history.append(("deposit", amount))
         return self.balance
-
-    def can_withdraw(self, amount):
-        return amount <= self.balance
 
     def withdraw(self, amount):
         if amount > self.balance:

@@ -1,4 +1,4 @@
-# Generator, coroutine and async-generator frames: gi_frame/cr_frame/ag_frame are frame objects (the same one each time), f_lineno as they suspend, f_back while running, None once finished
+# Generator, coroutine and async-generator frames: gi_frame/cr_frame/ag_frame are frame objects (the same one each time), f_lineno as they suspend, f_back while running (also through a throw() passed on by yield from), None once finished
 import sys
 
 def gen():
@@ -60,3 +60,25 @@ try:
 except ValueError as e:
     tb = e.__traceback__.tb_next
     print(tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_frame.f_back)
+
+# gen.throw() passed on to the generator a `yield from` delegates to: the
+# delegating generator's frame is between the thrower and the delegate
+def names_from(frame):
+    out = []
+    while frame is not None and frame.f_code.co_name != 'thrower':
+        out.append(frame.f_code.co_name)
+        frame = frame.f_back
+    return out
+def inner():
+    try:
+        yield
+    except RuntimeError:
+        print('inner sees', names_from(sys._getframe()))
+    yield 'after'
+def outer():
+    yield from inner()
+def thrower(g):
+    return g.throw(RuntimeError)
+g4 = outer()
+next(g4)
+print(thrower(g4))

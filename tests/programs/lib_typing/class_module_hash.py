@@ -40,9 +40,11 @@ try:
 except TypeError as e:
     print("TypeError", e)
 
-# typing's objects hash through __hash__ (a NewType's and TypeVar's
-# __module__ come from sys._getframe, left out here)
+# typing's objects hash through __hash__; a NewType's and a TypeVar's
+# __module__ is their caller's (sys._getframe)
+UserId = typing.NewType("UserId", int)
 T = typing.TypeVar("T")
+print(UserId.__module__, repr(UserId), T.__module__, repr(T))
 print(hash(T) == hash(T), hash(typing.List[int]) == hash(typing.List[int]))
 print(hash(typing.Union[int, str]) == hash(typing.Union[str, int]))
 print(typing.get_type_hints(type("C", (), {"__annotations__": {"x": "int", "y": "list[str]"}})))
