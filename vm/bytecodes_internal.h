@@ -197,6 +197,7 @@ TARGET(CALL_INTRINSIC_2) {
 /* obj.name, or with oparg & 1 the method pair of 3.11's LOAD_METHOD. */
 TARGET(LOAD_ATTR_312) {
     Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
     if (oparg & 1) {
         int found = rt_get_method(owner, name, &r);
         if (found < 0)
