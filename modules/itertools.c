@@ -849,7 +849,11 @@ DEF_TYPE(pairwise_type, "pairwise", pairwise_next, pairwise_new)
  * The copies share one buffer of the items read so far; each copy keeps
  * its own position in it. */
 
-typedef struct { Object ob; Value it, buffer; } TeeShared;
+typedef struct {
+    Object ob;
+    Value it, buffer;
+    bool running;               /* inside it's __next__ (another thread, or re-entered) */
+} TeeShared;
 typedef struct { Object ob; TeeShared *shared; size_t pos; } ObjTee;
 
 static Value tee_next(Value self)
@@ -858,7 +862,11 @@ static Value tee_next(Value self)
     ObjList *buf = AS_LIST(t->shared->buffer);
     if (t->pos < buf->length)
         return buf->items[t->pos++];
+    if (t->shared->running)
+        return rt_raisef(&rt_RuntimeError, "cannot re-enter the tee iterator");
+    t->shared->running = true;
     Value v = next_or_stop(&t->shared->it);
+    t->shared->running = false;
     if (v == VAL_NULL)
         return VAL_NULL;
     rt_list_append(t->shared->buffer, v);
