@@ -22,6 +22,7 @@
  * shaped by CPython's rules; the shortest repr comes from float.c.
  * All error messages are CPython 3.11's.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -959,16 +960,26 @@ static bool pct_number(const char *s, size_t n, size_t *i, PctState *st, ssize_t
             rt_raisef(&rt_TypeError, "* wants int");
             return false;
         }
+        /* CPython reads a width as a C ssize_t, a precision as a C int. */
+        bool precision = what[0] == 'p';
         int64_t x;
-        if (!rt_int_as_i64(rt_int_unbool(v), &x))
+        if (!rt_int_as_i64(rt_int_unbool(v), &x) ||
+            (precision && (x > INT_MAX || x < INT_MIN))) {
+            rt_raisef(&rt_OverflowError, "Python int too large to convert to C %s",
+                      precision ? "int" : "ssize_t");
             return false;
+        }
         *negative = x < 0;
         *out = x < 0 ? -x : x;
+        if (!precision && !gc_size_ok((size_t)*out)) {      /* '%*d' % (2**62, 1) */
+            rt_raise_nomemory();
+            return false;
+        }
         return true;
     }
-    ssize_t v = -1;
+    ssize_t v = -1, limit = what[0] == 'p' ? INT_MAX : PTRDIFF_MAX;
     for (; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
-        if (v > (PTRDIFF_MAX - 9) / 10) {
+        if (v > (limit - 9) / 10) {
             rt_raisef(&rt_ValueError, "%s too big", what);
             return false;
         }

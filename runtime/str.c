@@ -354,9 +354,9 @@ static Value str_repeat(Value v, ssize_t n)
         return rt_str_empty();
     if (n == 1 && is_str(v))
         return v;
-    if ((size_t)n > (size_t)(PTRDIFF_MAX / 2) / s->nbytes)
+    if ((size_t)n > (size_t)PTRDIFF_MAX / s->length)        /* CPython's test: characters */
         return rt_raisef(&rt_OverflowError, "repeated string is too long");
-    if ((size_t)n * s->nbytes > ((size_t)1 << 32))
+    if ((size_t)n > ((size_t)1 << 32) / s->nbytes)
         return rt_raise_nomemory();
     size_t total = (size_t)n * s->nbytes;
     ObjStr *r = str_alloc(total);
