@@ -572,6 +572,7 @@ Value mod_time_init(void)
     if (struct_time_type == NULL)
         struct_time_type = rt_structseq_type_new(&struct_time_desc);
     mod_module_set(m, "struct_time", obj_val(struct_time_type));
+    mod_module_set(m, "_STRUCT_TM_ITEMS", small_new(11));  /* with tm_zone, tm_gmtoff */
 #define SET_CLOCK_ID(name) mod_module_set(m, #name, small_new(name));
     CLOCK_IDS(SET_CLOCK_ID)
 #undef SET_CLOCK_ID
