@@ -502,9 +502,10 @@ Value rt_next(Value iter)
 Value rt_getattr(Value obj, Value name)
 {
     ObjType *t = val_type(obj);
-    if (t->getattr != NULL)
-        return t->getattr(obj, name);
-    return rt_generic_getattr(obj, name);
+    Value v = t->getattr != NULL ? t->getattr(obj, name) : rt_generic_getattr(obj, name);
+    if (v == VAL_NULL)
+        rt_err_set_name(&rt_AttributeError, name, obj);
+    return v;
 }
 
 Value rt_getattr_cstr(Value obj, const char *name)
