@@ -265,18 +265,20 @@ static Value sys_breakpointhook(Value *args, size_t nargs, Value kwnames)
     else if (strcmp(env, "0") == 0)
         return rt_None;
     const char *dot = strrchr(env, '.');
-    Value modname = dot ? rt_str_new(env, (size_t)(dot - env)) : rt_str_from_cstr("builtins");
-    Value attr = rt_str_from_cstr(dot ? dot + 1 : env);
-    Value module = import_module(modname);
-    Value hook = module != VAL_NULL ? rt_getattr(module, attr) : VAL_NULL;
-    if (hook != VAL_NULL)
-        return rt_call(hook, args, nargs, kwnames);
-    if (!rt_err_matches(module == VAL_NULL ? &rt_ImportError : &rt_AttributeError))
-        return VAL_NULL;
-    rt_err_clear();
-    rt_stdout_flush();
-    fprintf(stderr, "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", env);
-    return rt_None;
+    if (dot != env) {                   /* ".x": no module to import */
+        Value modname = dot ? rt_str_new(env, (size_t)(dot - env)) : rt_str_from_cstr("builtins");
+        Value attr = rt_str_from_cstr(dot ? dot + 1 : env);
+        Value module = import_module(modname);
+        Value hook = module != VAL_NULL ? rt_getattr(module, attr) : VAL_NULL;
+        if (hook != VAL_NULL)
+            return rt_call(hook, args, nargs, kwnames);
+        if (!rt_err_matches(module == VAL_NULL ? &rt_ImportError : &rt_AttributeError))
+            return VAL_NULL;
+        rt_err_clear();
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "Ignoring unimportable $PYTHONBREAKPOINT: \"%.250s\"", env);
+    return rt_warn(&rt_RuntimeWarning, msg, 0) < 0 ? VAL_NULL : rt_None;
 }
 
 /* builtins.breakpoint(*args, **kws): sys.breakpointhook(*args, **kws)
