@@ -553,10 +553,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             t->dict_offset = size;
             size += sizeof(Value);
         }
-        rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
+        if (rt_dict_get_str(dict, s_dict) == VAL_NULL)   /* a class body's own __dict__ wins */
+            rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
     }
     ht->weakref = has_weakref(base) || (plan.add_weak && !has_items(root));
-    if (ht->weakref && !has_weakref(base))
+    if (ht->weakref && !has_weakref(base) && rt_dict_get_str(dict, s_weakref) == VAL_NULL)
         rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     t->instance_size = size;
     return true;
