@@ -683,11 +683,26 @@ static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value 
     return ht;
 }
 
+/* A class name becomes a C string (CPython's tp_name): it must encode to
+ * UTF-8 (no lone surrogate) and hold no NUL. */
+static bool check_type_name(Value name)
+{
+    if (!AS_STR(name)->ascii && rt_str_encode(name, "utf-8", "strict") == VAL_NULL)
+        return false;
+    if (strlen(rt_str_cstr(name)) != rt_str_nbytes(name)) {
+        rt_raisef(&rt_ValueError, "type name must not contain null characters");
+        return false;
+    }
+    return true;
+}
+
 static Value check_create_args(Value name, Value bases, Value dict)
 {
     if (!rt_isinstance_of(name, &rt_str_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 1 must be str, not %s",
                          val_type(name)->name);
+    if (!check_type_name(name))
+        return VAL_NULL;
     if (!rt_isinstance_of(bases, &rt_tuple_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
                          val_type(bases)->name);
@@ -1141,7 +1156,7 @@ static bool check_name_value(Value self, const char *attr, Value v)
 
 static int type_set_name(Value self, Value v)
 {
-    if (!check_name_value(self, "__name__", v))
+    if (!check_name_value(self, "__name__", v) || !check_type_name(v))
         return -1;
     AS_HEAPTYPE(self)->name = v;
     AS_TYPE(self)->name = rt_str_cstr(v);
