@@ -703,6 +703,10 @@ static Value check_create_args(Value name, Value bases, Value dict)
                          val_type(name)->name);
     if (!check_type_name(name))
         return VAL_NULL;
+    Value doc = rt_dict_get_cstr(dict, "__doc__");    /* kept as a C string too */
+    if (doc != VAL_NULL && rt_is_str(doc) && !AS_STR(doc)->ascii &&
+        rt_str_encode(doc, "utf-8", "strict") == VAL_NULL)
+        return VAL_NULL;
     if (!rt_isinstance_of(bases, &rt_tuple_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
                          val_type(bases)->name);
@@ -721,7 +725,10 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     ObjType *base = best_base(bases);
     if (base == NULL)
         return VAL_NULL;
-    Value dict = rt_dict_copy(ns);
+    /* A dict subclass (OrderedDict) is copied through its keys(), in its order. */
+    Value dict = is_dict(ns) ? rt_dict_copy(ns) : rt_dict_new();
+    if (!is_dict(ns) && !rt_dict_update(dict, ns))
+        return VAL_NULL;
     HeapType *ht = alloc_heaptype(meta, name, base, bases, dict);
     ObjType *t = &ht->type;
     if (!namespace_defaults(ht, dict))
