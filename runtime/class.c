@@ -703,16 +703,16 @@ static Value check_create_args(Value name, Value bases, Value dict)
                          val_type(name)->name);
     if (!check_type_name(name))
         return VAL_NULL;
-    Value doc = rt_dict_get_cstr(dict, "__doc__");    /* kept as a C string too */
-    if (doc != VAL_NULL && rt_is_str(doc) && !AS_STR(doc)->ascii &&
-        rt_str_encode(doc, "utf-8", "strict") == VAL_NULL)
-        return VAL_NULL;
     if (!rt_isinstance_of(bases, &rt_tuple_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
                          val_type(bases)->name);
     if (!rt_isinstance_of(dict, &rt_dict_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 3 must be dict, not %s",
                          val_type(dict)->name);
+    Value doc = rt_dict_get_cstr(dict, "__doc__");    /* kept as a C string too */
+    if (doc != VAL_NULL && rt_is_str(doc) && !AS_STR(doc)->ascii &&
+        rt_str_encode(doc, "utf-8", "strict") == VAL_NULL)
+        return VAL_NULL;
     return rt_None;
 }
 

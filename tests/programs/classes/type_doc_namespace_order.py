@@ -14,3 +14,9 @@ od = collections.OrderedDict([('a', 1), ('b', 2)])
 od.move_to_end('a')
 C = type('C', (), od)
 print(list(C.__dict__.items())[:2])
+import types
+for ns in (types.MappingProxyType({'__doc__': 'x'}), [], None):
+    try:
+        type('A', (), ns)
+    except TypeError as e:
+        print("TypeError", e)
