@@ -696,19 +696,25 @@ static bool check_type_name(Value name)
     return true;
 }
 
+/* The type named in "argument N must be X, not T": None is shown as None. */
+static const char *arg_type_name(Value v)
+{
+    return v == rt_None ? "None" : val_type(v)->name;
+}
+
 static Value check_create_args(Value name, Value bases, Value dict)
 {
     if (!rt_isinstance_of(name, &rt_str_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 1 must be str, not %s",
-                         val_type(name)->name);
+                         arg_type_name(name));
     if (!check_type_name(name))
         return VAL_NULL;
     if (!rt_isinstance_of(bases, &rt_tuple_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
-                         val_type(bases)->name);
+                         arg_type_name(bases));
     if (!rt_isinstance_of(dict, &rt_dict_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 3 must be dict, not %s",
-                         val_type(dict)->name);
+                         arg_type_name(dict));
     Value doc = rt_dict_get_cstr(dict, "__doc__");    /* kept as a C string too */
     if (doc != VAL_NULL && rt_is_str(doc) && !AS_STR(doc)->ascii &&
         rt_str_encode(doc, "utf-8", "strict") == VAL_NULL)
