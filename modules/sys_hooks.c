@@ -25,6 +25,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "modules/api.h"
@@ -72,19 +73,47 @@ static bool is_exception(Value v)
     return (val_type(v)->flags & TF_EXCEPTION) != 0;
 }
 
-/* CPython's PyErr_Display: the traceback attached to value, as the
- * traceback module prints it. */
-static void display(Value value, Value tb)
+static void display_to(FILE *out, Value value, Value tb)
 {
-    rt_stdout_flush();
     if (!is_exception(value)) {
-        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, "
+        fprintf(out, "TypeError: print_exception(): Exception expected for value, "
                 "%s found\n", val_type(value)->name);
         return;
     }
     if (tb != VAL_NULL && val_type(tb) == &rt_traceback_type)
         AS_EXC(value)->traceback = tb;
-    rt_print_exception(value);
+    rt_print_exception_to(out, value);
+}
+
+/* CPython's PyErr_Display: the traceback attached to value, as the
+ * traceback module prints it, written to sys.stderr: a program that
+ * replaced it (captured_stderr) gets the text through its write(). */
+static void display(Value value, Value tb)
+{
+    rt_stdout_flush();
+    Value sys = VAL_AS(ObjModule, mod_sys_module())->dict;
+    Value err = rt_dict_get_cstr(sys, "stderr");
+    if (err == VAL_NULL || err == rt_None || err == rt_dict_get_cstr(sys, "__stderr__")) {
+        display_to(stderr, value, tb);
+        return;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (out == NULL) {
+        display_to(stderr, value, tb);
+        return;
+    }
+    display_to(out, value, tb);
+    fclose(out);
+    Value text = rt_str_new(buf, len);
+    free(buf);
+    Value saved = rt_err_fetch();
+    Value write = rt_getattr_cstr(err, "write");
+    if (write == VAL_NULL || rt_call1(write, text) == VAL_NULL)
+        rt_err_clear();
+    if (saved != VAL_NULL)
+        rt_raise(saved);
 }
 
 /* sys.excepthook(type, value, traceback) */
@@ -236,18 +265,20 @@ static Value sys_breakpointhook(Value *args, size_t nargs, Value kwnames)
     else if (strcmp(env, "0") == 0)
         return rt_None;
     const char *dot = strrchr(env, '.');
-    Value modname = dot ? rt_str_new(env, (size_t)(dot - env)) : rt_str_from_cstr("builtins");
-    Value attr = rt_str_from_cstr(dot ? dot + 1 : env);
-    Value module = import_module(modname);
-    Value hook = module != VAL_NULL ? rt_getattr(module, attr) : VAL_NULL;
-    if (hook != VAL_NULL)
-        return rt_call(hook, args, nargs, kwnames);
-    if (!rt_err_matches(module == VAL_NULL ? &rt_ImportError : &rt_AttributeError))
-        return VAL_NULL;
-    rt_err_clear();
-    rt_stdout_flush();
-    fprintf(stderr, "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", env);
-    return rt_None;
+    if (dot != env) {                   /* ".x": no module to import */
+        Value modname = dot ? rt_str_new(env, (size_t)(dot - env)) : rt_str_from_cstr("builtins");
+        Value attr = rt_str_from_cstr(dot ? dot + 1 : env);
+        Value module = import_module(modname);
+        Value hook = module != VAL_NULL ? rt_getattr(module, attr) : VAL_NULL;
+        if (hook != VAL_NULL)
+            return rt_call(hook, args, nargs, kwnames);
+        if (!rt_err_matches(module == VAL_NULL ? &rt_ImportError : &rt_AttributeError))
+            return VAL_NULL;
+        rt_err_clear();
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "Ignoring unimportable $PYTHONBREAKPOINT: \"%.250s\"", env);
+    return rt_warn(&rt_RuntimeWarning, msg, 0) < 0 ? VAL_NULL : rt_None;
 }
 
 /* builtins.breakpoint(*args, **kws): sys.breakpointhook(*args, **kws)

@@ -502,9 +502,10 @@ Value rt_next(Value iter)
 Value rt_getattr(Value obj, Value name)
 {
     ObjType *t = val_type(obj);
-    if (t->getattr != NULL)
-        return t->getattr(obj, name);
-    return rt_generic_getattr(obj, name);
+    Value v = t->getattr != NULL ? t->getattr(obj, name) : rt_generic_getattr(obj, name);
+    if (v == VAL_NULL)
+        rt_err_set_name(&rt_AttributeError, name, obj);
+    return v;
 }
 
 Value rt_getattr_cstr(Value obj, const char *name)
@@ -557,11 +558,10 @@ Value rt_index(Value v)
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
     Value r = call_index(v);
-    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_int_type))
-        return rt_raisef(&rt_TypeError, "__index__ returned non-int (type %s)",
-                         val_type(r)->name);
-    if (r != VAL_NULL || rt_err_occurred())
-        return r == VAL_NULL ? VAL_NULL : rt_int_unbool(r);
+    if (r != VAL_NULL)
+        return rt_int_result("__index__", r);
+    if (rt_err_occurred())
+        return VAL_NULL;
     return rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
                      val_type(v)->name);
 }

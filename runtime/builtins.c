@@ -1012,8 +1012,8 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
         if (prompt == VAL_NULL || !print_str(&p, prompt))
             return VAL_NULL;
     }
-    if (!flush_stream(&p, out))
-        return VAL_NULL;
+    if (!flush_stream(&p, out))         /* as CPython, a failing flush is ignored */
+        rt_err_clear();
     Value readline = rt_getattr_cstr(in, "readline");
     Value line = readline == VAL_NULL ? VAL_NULL : rt_call0(readline);
     if (line == VAL_NULL)

@@ -553,10 +553,11 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
             t->dict_offset = size;
             size += sizeof(Value);
         }
-        rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
+        if (rt_dict_get_str(dict, s_dict) == VAL_NULL)   /* a class body's own __dict__ wins */
+            rt_dict_set(dict, s_dict, rt_getset_new(&instance_dict_getset, t));
     }
     ht->weakref = has_weakref(base) || (plan.add_weak && !has_items(root));
-    if (ht->weakref && !has_weakref(base))
+    if (ht->weakref && !has_weakref(base) && rt_dict_get_str(dict, s_weakref) == VAL_NULL)
         rt_dict_set(dict, s_weakref, rt_getset_new(&instance_weakref_getset, t));
     t->instance_size = size;
     return true;
@@ -682,17 +683,42 @@ static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value 
     return ht;
 }
 
+/* A class name becomes a C string (CPython's tp_name): it must encode to
+ * UTF-8 (no lone surrogate) and hold no NUL. */
+static bool check_type_name(Value name)
+{
+    if (!AS_STR(name)->ascii && rt_str_encode(name, "utf-8", "strict") == VAL_NULL)
+        return false;
+    if (strlen(rt_str_cstr(name)) != rt_str_nbytes(name)) {
+        rt_raisef(&rt_ValueError, "type name must not contain null characters");
+        return false;
+    }
+    return true;
+}
+
+/* The type named in "argument N must be X, not T": None is shown as None. */
+static const char *arg_type_name(Value v)
+{
+    return v == rt_None ? "None" : val_type(v)->name;
+}
+
 static Value check_create_args(Value name, Value bases, Value dict)
 {
     if (!rt_isinstance_of(name, &rt_str_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 1 must be str, not %s",
-                         val_type(name)->name);
+                         arg_type_name(name));
+    if (!check_type_name(name))
+        return VAL_NULL;
     if (!rt_isinstance_of(bases, &rt_tuple_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 2 must be tuple, not %s",
-                         val_type(bases)->name);
+                         arg_type_name(bases));
     if (!rt_isinstance_of(dict, &rt_dict_type))
         return rt_raisef(&rt_TypeError, "type.__new__() argument 3 must be dict, not %s",
-                         val_type(dict)->name);
+                         arg_type_name(dict));
+    Value doc = rt_dict_get_cstr(dict, "__doc__");    /* kept as a C string too */
+    if (doc != VAL_NULL && rt_is_str(doc) && !AS_STR(doc)->ascii &&
+        rt_str_encode(doc, "utf-8", "strict") == VAL_NULL)
+        return VAL_NULL;
     return rt_None;
 }
 
@@ -705,7 +731,10 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     ObjType *base = best_base(bases);
     if (base == NULL)
         return VAL_NULL;
-    Value dict = rt_dict_copy(ns);
+    /* A dict subclass (OrderedDict) is copied through its keys(), in its order. */
+    Value dict = is_dict(ns) ? rt_dict_copy(ns) : rt_dict_new();
+    if (!is_dict(ns) && !rt_dict_update(dict, ns))
+        return VAL_NULL;
     HeapType *ht = alloc_heaptype(meta, name, base, bases, dict);
     ObjType *t = &ht->type;
     if (!namespace_defaults(ht, dict))
@@ -1140,7 +1169,7 @@ static bool check_name_value(Value self, const char *attr, Value v)
 
 static int type_set_name(Value self, Value v)
 {
-    if (!check_name_value(self, "__name__", v))
+    if (!check_name_value(self, "__name__", v) || !check_type_name(v))
         return -1;
     AS_HEAPTYPE(self)->name = v;
     AS_TYPE(self)->name = rt_str_cstr(v);

@@ -117,6 +117,15 @@ Value rt_err_peek(void);
 /* Take the current exception, clearing it. */
 Value rt_err_fetch(void);
 void rt_err_clear(void);
+/* When the current exception is a `type` (AttributeError, NameError), set
+ * its name, and its obj unless obj is VAL_NULL: CPython's getattr and name
+ * lookups do, and the "Did you mean" suggestions read them. */
+void rt_err_set_name(ObjType *type, Value name, Value obj);
+/* NameError "name 'x' is not defined", with its name set. */
+Value rt_raise_name_error(Value name);
+/* The name an uncaught AttributeError or NameError suggests ("Did you
+ * mean: 'x'?", suggestions.c), or VAL_NULL; it never raises. */
+Value rt_exc_suggestion(Value exc);
 /* Is the current exception an instance of type (or a subclass)? */
 bool rt_err_matches(ObjType *type);
 /* Is exc (an exception instance or class) a match for `match` — a class or

@@ -190,6 +190,23 @@ static void set_field(ObjException *e, const char *name, Value v)
     rt_dict_set_cstr(exc_dict(e), name, v);
 }
 
+void rt_err_set_name(ObjType *type, Value name, Value obj)
+{
+    Value e = rt_err_current;
+    if (e == VAL_NULL || val_is_small(e) || !rt_isinstance_of(e, type))
+        return;
+    set_field(AS_EXC(e), "name", name);
+    if (obj != VAL_NULL)
+        set_field(AS_EXC(e), "obj", obj);
+}
+
+Value rt_raise_name_error(Value name)
+{
+    rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+    rt_err_set_name(&rt_NameError, name, VAL_NULL);
+    return VAL_NULL;
+}
+
 /* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5
  * arguments the fields are filled in, and when a filename is given, args
  * keeps only (errno, strerror) — CPython's rule. */

@@ -961,19 +961,21 @@ static bool check_kwnames(Value kwnames, const char *const *allowed, const char 
     return true;
 }
 
-/* The bytes of a str, bytes or bytearray argument. */
+/* The bytes of a str, bytes or bytearray argument (or of a subclass). */
 static bool text_of(Value v, const char **s, size_t *len)
 {
-    if (is_str(v)) {
+    if (rt_is_str(v)) {
         *s = rt_numeric_ascii(v, len);
         return true;
     }
-    if (IS_EXACT(v, rt_bytes_type)) {
+    if (val_is_small(v))
+        return false;
+    if (rt_isinstance_of(v, &rt_bytes_type)) {
         *s = (const char *)AS_BYTES(v)->data;
         *len = AS_BYTES(v)->length;
         return true;
     }
-    if (IS_EXACT(v, rt_bytearray_type)) {
+    if (rt_isinstance_of(v, &rt_bytearray_type)) {
         *s = (const char *)VAL_AS(ObjByteArray, v)->data;
         *len = VAL_AS(ObjByteArray, v)->length;
         return true;
@@ -981,19 +983,68 @@ static bool text_of(Value v, const char **s, size_t *len)
     return false;
 }
 
-/* int(x) for an object defining __int__ or __index__. */
-static Value int_via_dunder(Value x)
+Value rt_int_result(const char *name, Value r)
 {
-    static const char *const names[] = {"__int__", "__index__", "__trunc__"};
-    for (size_t i = 0; i < 3; i++) {
-        Value m = rt_type_lookup(val_type(x), rt_str_intern_cstr(names[i]));
-        if (m) {
-            Value r = rt_call1(m, x);
-            if (r && !int_arg(r))
-                return rt_raisef(&rt_TypeError, "%s returned non-int (type %T)", names[i], r);
-            return r ? int_arg(r) : r;
-        }
+    Value v = int_arg(r);
+    if (!v)
+        return rt_raisef(&rt_TypeError, "%s returned non-int (type %T)", name, r);
+    if (v != r) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s returned non-int (type %.200s).  The ability to return "
+                 "an instance of a strict subclass of int is deprecated, and may be removed "
+                 "in a future version of Python.", name, val_type(r)->name);
+        if (rt_warn(&rt_DeprecationWarning, msg, 1) < 0)
+            return VAL_NULL;
     }
+    return v;
+}
+
+/* type(x).<name>(x), or VAL_NULL with *found false when type(x) has no such method. */
+static Value call_special(Value x, const char *name, bool *found)
+{
+    Value m = rt_type_lookup(val_type(x), rt_str_intern_cstr(name));
+    *found = m != VAL_NULL;
+    return m ? rt_call1(m, x) : VAL_NULL;
+}
+
+/* int(x) through __trunc__ (deprecated in 3.11): its result must be Integral. */
+static Value int_via_trunc(Value x)
+{
+    if (rt_warn(&rt_DeprecationWarning, "The delegation of int() to __trunc__ is deprecated.", 1) < 0)
+        return VAL_NULL;
+    bool found;
+    Value r = call_special(x, "__trunc__", &found);
+    if (!r)
+        return r;
+    Value v = int_arg(r);
+    if (v)
+        return v;
+    if (!rt_type_lookup(val_type(r), rt_str_intern_cstr("__index__")))
+        return rt_raisef(&rt_TypeError, "__trunc__ returned non-Integral (type %T)", r);
+    return rt_index(r);
+}
+
+/* int(x) with one argument: CPython's PyNumber_Long, which tries __int__,
+ * __index__, __trunc__, then x as text, then x's buffer. */
+static Value int_of(Value x)
+{
+    if (val_is_small(x) || val_type(x) == &rt_int_type)
+        return x;
+    if (IS_EXACT(x, rt_float_type))
+        return rt_int_from_double(rt_float_value(x));
+    static const char *const names[] = {"__int__", "__index__"};
+    for (size_t i = 0; i < 2; i++) {
+        bool found;
+        Value r = call_special(x, names[i], &found);
+        if (found)
+            return r ? rt_int_result(names[i], r) : r;
+    }
+    if (rt_type_lookup(val_type(x), rt_str_intern_cstr("__trunc__")))
+        return int_via_trunc(x);
+    const char *s;
+    size_t len;
+    if (text_of(x, &s, &len))
+        return int_from_text(x, s, len, 10);
     if (rt_has_buffer(x)) {                 /* memoryview, array: their bytes as text */
         Value b = rt_buffer_to_bytes(x);
         return b == VAL_NULL ? VAL_NULL : int_from_text(b, (const char *)AS_BYTES(b)->data,
@@ -1001,19 +1052,6 @@ static Value int_via_dunder(Value x)
     }
     return rt_raisef(&rt_TypeError,
                      "int() argument must be a string, a bytes-like object or a real number, not '%T'", x);
-}
-
-static Value int_of(Value x)
-{
-    if (int_arg(x))
-        return int_unary(x, UN_POS);
-    if (is_float(x))
-        return rt_int_from_double(rt_float_value(x));
-    const char *s;
-    size_t len;
-    if (text_of(x, &s, &len))
-        return int_from_text(x, s, len, 10);
-    return int_via_dunder(x);
 }
 
 static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -1032,9 +1070,9 @@ static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
         return base ? rt_raisef(&rt_TypeError, "int() missing string argument") : small_new(0);
     if (!base)
         return int_of(args[0]);
-    base = int_arg(base);
+    base = rt_index(base);
     if (!base)
-        return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+        return VAL_NULL;
     const char *s;
     size_t len;
     if (!text_of(args[0], &s, &len))

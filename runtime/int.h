@@ -43,6 +43,10 @@ intptr_t rt_int_hash(Value v);                      /* CPython's: modulo 2**61-1
 size_t rt_int_bit_length(Value v);
 /* Normalise a bool to the int it stands for; other values unchanged. */
 Value rt_int_unbool(Value v);
+/* What __int__ or __index__ (`name`) returned, as an exact int: a strict
+ * subclass of int passes with CPython's DeprecationWarning, anything else is
+ * "<name> returned non-int (type T)". */
+Value rt_int_result(const char *name, Value r);
 
 /* Exact comparison of an int with a finite (non-NaN) double: -1/0/1. */
 int rt_int_cmp_double(Value v, double d);

@@ -644,8 +644,10 @@ int rt_generic_dict_set(Value obj, Value v)
 
 Value rt_no_attribute(Value obj, Value name)
 {
-    return rt_raisef(&rt_AttributeError, "'%s' object has no attribute '%S'",
-                     val_type(obj)->name, name);
+    rt_raisef(&rt_AttributeError, "'%s' object has no attribute '%S'",
+              val_type(obj)->name, name);
+    rt_err_set_name(&rt_AttributeError, name, obj);
+    return VAL_NULL;
 }
 
 /* Attributes every object has without a dict entry: __class__, __dict__. */

@@ -717,6 +717,9 @@ static void print_exception_line(FILE *out, Value exc)
         fputs(": ", out);
         fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
     }
+    Value suggestion = rt_exc_suggestion(exc);
+    if (suggestion != VAL_NULL)
+        fprintf(out, ". Did you mean: '%s'?", rt_str_cstr(suggestion));
     putc('\n', out);
     print_notes(out, AS_EXC(exc));
 }

@@ -223,7 +223,7 @@ TARGET(DELETE_GLOBAL) {
     if (r < 0)
         GOTO_ERROR();
     if (r == 0) {
-        rt_raisef(&rt_NameError, "name '%S' is not defined", GETNAME(oparg));
+        rt_raise_name_error(GETNAME(oparg));
         GOTO_ERROR();
     }
     DISPATCH();

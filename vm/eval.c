@@ -797,7 +797,7 @@ Value vm_load_global(Frame *frame, Value name)
     if (v == VAL_NULL)
         v = rt_dict_get_str(frame->builtins, name);
     if (v == VAL_NULL)
-        rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+        rt_raise_name_error(name);
     return v;
 }
 
@@ -858,7 +858,7 @@ bool vm_delete_name(Frame *frame, Value name)
     if (r < 0 && !rt_err_matches(&rt_KeyError) && is_dict(frame->locals))
         return false;
     rt_err_clear();
-    rt_raisef(&rt_NameError, "name '%S' is not defined", name);
+    rt_raise_name_error(name);
     return false;
 }
 
