@@ -3,6 +3,7 @@ import copy
 import itertools
 import pickle
 import resource
+import warnings
 from itertools import tee, islice
 
 # Copies advancing at different speeds across many blocks.
@@ -87,7 +88,8 @@ try:
 except RuntimeError as exc:
     print("RuntimeError", exc)
 
-# Pickling keeps the position.
+# Pickling keeps the position (deprecated from 3.12: keep stderr quiet).
+warnings.simplefilter("ignore", DeprecationWarning)
 a, b = tee(range(130))
 for _ in range(70):
     next(a)
