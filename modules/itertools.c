@@ -846,35 +846,184 @@ static Value pairwise_next(Value self)
 DEF_TYPE(pairwise_type, "pairwise", pairwise_next, pairwise_new)
 
 /* ---- tee(iterable, n=2) ------------------------------------------------------------
- * The copies share one buffer of the items read so far; each copy keeps
- * its own position in it. */
+ * CPython's design: the items read from the source live in a chain of
+ * fixed-size blocks (_tee_dataobject), each linking to the next; a copy
+ * (_tee) holds its block and its index in it.  The block behind the
+ * slowest copy is unreachable and the collector frees it, so copies
+ * advancing together use constant memory however long the stream. */
 
-typedef struct {
+#define TEE_CELLS 57            /* CPython's LINKCELLS */
+
+typedef struct TeeData {
     Object ob;
-    Value it, buffer;
-    bool running;               /* inside it's __next__ (another thread, or re-entered) */
-} TeeShared;
-typedef struct { Object ob; TeeShared *shared; size_t pos; } ObjTee;
+    Value it;                   /* the source, shared by every block */
+    struct TeeData *next;       /* made when a copy moves past this full block */
+    int numread;                /* values[0..numread) are filled */
+    bool running;               /* inside the source's __next__ (re-entered) */
+    Value values[TEE_CELLS];
+} TeeData;
+typedef struct { Object ob; TeeData *data; int index; } ObjTee;
+
+static ObjType tee_type, teedata_type;
+
+static TeeData *teedata_make(Value it)
+{
+    TeeData *d = new_obj(&teedata_type, sizeof *d);
+    d->it = it;
+    return d;
+}
+
+/* Item i of block d, read from the source when d is the leading block. */
+static Value teedata_item(TeeData *d, int i)
+{
+    if (i < d->numread)
+        return d->values[i];
+    if (d->running)
+        return rt_raisef(&rt_RuntimeError, "cannot re-enter the tee iterator");
+    d->running = true;
+    Value v = rt_next(d->it);
+    d->running = false;
+    if (v == VAL_NULL)
+        return VAL_NULL;
+    d->values[d->numread++] = v;
+    return v;
+}
 
 static Value tee_next(Value self)
 {
     ObjTee *t = VAL_AS(ObjTee, self);
-    ObjList *buf = AS_LIST(t->shared->buffer);
-    if (t->pos < buf->length)
-        return buf->items[t->pos++];
-    if (t->shared->running)
-        return rt_raisef(&rt_RuntimeError, "cannot re-enter the tee iterator");
-    t->shared->running = true;
-    Value v = next_or_stop(&t->shared->it);
-    t->shared->running = false;
-    if (v == VAL_NULL)
-        return VAL_NULL;
-    rt_list_append(t->shared->buffer, v);
-    t->pos++;
+    if (t->index >= TEE_CELLS) {
+        if (t->data->next == NULL)
+            t->data->next = teedata_make(t->data->it);
+        t->data = t->data->next;
+        t->index = 0;
+    }
+    Value v = teedata_item(t->data, t->index);
+    if (v != VAL_NULL)
+        t->index++;
     return v;
 }
-DEF_TYPE(tee_type, "_tee", tee_next, NULL)
 
+static Value tee_make(TeeData *d, int index)
+{
+    ObjTee *t = new_obj(&tee_type, sizeof *t);
+    t->data = d;
+    t->index = index;
+    return obj_val(t);
+}
+
+/* A copy reading from iterable's position: a tee copies its position. */
+static Value tee_from_iterable(Value iterable)
+{
+    Value it = rt_iter(iterable);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    if (rt_isinstance_of(it, &tee_type)) {
+        ObjTee *t = VAL_AS(ObjTee, it);
+        return tee_make(t->data, t->index);
+    }
+    return tee_make(teedata_make(it), 0);
+}
+
+static Value tee_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("_tee", kw) || !rt_arg_range("_tee", nargs, 1, 1))
+        return VAL_NULL;
+    return tee_from_iterable(args[0]);
+}
+
+static Value tee_copy(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__copy__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjTee *t = VAL_AS(ObjTee, args[0]);
+    return tee_make(t->data, t->index);
+}
+
+/* (_tee, ((),), (data, index)): an empty _tee given the position by __setstate__. */
+static Value tee_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjTee *t = VAL_AS(ObjTee, args[0]);
+    return rt_tuple_pack(3, obj_val(&tee_type), rt_tuple_pack(1, rt_empty_tuple),
+                         rt_tuple_pack(2, obj_val(t->data), small_new(t->index)));
+}
+
+static Value tee_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("__setstate__", kw) || !rt_arg_range("__setstate__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    Value st = args[1];
+    if (!rt_isinstance_of(st, &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "state is not a tuple");
+    ObjTuple *tp = AS_TUPLE(st);
+    if (tp->length != 2 || !rt_isinstance_of(tp->items[0], &teedata_type) ||
+        !rt_isinstance_of(tp->items[1], &rt_int_type))
+        return rt_raisef(&rt_TypeError, "invalid tee state");
+    ssize_t index;
+    if (!rt_as_ssize(tp->items[1], &index))
+        return VAL_NULL;
+    if (index < 0 || index > TEE_CELLS)
+        return rt_raisef(&rt_ValueError, "Index out of range");
+    ObjTee *t = VAL_AS(ObjTee, args[0]);
+    t->data = VAL_AS(TeeData, tp->items[0]);
+    t->index = (int)index;
+    return rt_None;
+}
+
+/* _tee_dataobject(iterable, values, next): one block, as __reduce__ gives it. */
+static Value teedata_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("_tee_dataobject", kw) || !rt_arg_count("_tee_dataobject", nargs, 3, 3))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[1], &rt_list_type))
+        return rt_raisef(&rt_TypeError, "_tee_dataobject() argument 2 must be list, not %T", args[1]);
+    ObjList *values = AS_LIST(args[1]);
+    TeeData *d = teedata_make(args[0]);
+    if (values->length > TEE_CELLS)
+        return rt_raisef(&rt_ValueError, "too many values");
+    for (size_t i = 0; i < values->length; i++)
+        d->values[i] = values->items[i];
+    d->numread = (int)values->length;
+    if (args[2] == rt_None)
+        return obj_val(d);
+    if (!rt_isinstance_of(args[2], &teedata_type))
+        return rt_raisef(&rt_ValueError, "_tee_dataobject should be set");
+    if (d->numread < TEE_CELLS)
+        return rt_raisef(&rt_ValueError, "_tee_dataobject next link without full values");
+    d->next = VAL_AS(TeeData, args[2]);
+    return obj_val(d);
+}
+
+static Value teedata_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    TeeData *d = VAL_AS(TeeData, args[0]);
+    Value values = rt_list_new(0);
+    for (int i = 0; i < d->numread; i++)
+        rt_list_append(values, d->values[i]);
+    return rt_tuple_pack(2, obj_val(&teedata_type),
+                         rt_tuple_pack(3, d->it, values, d->next ? obj_val(d->next) : rt_None));
+}
+
+static ObjType tee_type = {
+    .ob.type = &rt_type_type, .name = "itertools._tee", .flags = TF_WEAKREFABLE,
+    .iter = rt_iter_self, .next = tee_next, .new_ = tee_new,
+};
+static ObjType teedata_type = {
+    .ob.type = &rt_type_type, .name = "itertools._tee_dataobject", .new_ = teedata_new,
+};
+
+static const MethodDef tee_methods[] = {
+    {"__copy__", tee_copy}, {"__reduce__", tee_reduce}, {"__setstate__", tee_setstate},
+    {NULL, NULL}
+};
+static const MethodDef teedata_methods[] = { {"__reduce__", teedata_reduce}, {NULL, NULL} };
+
+/* tee(iterable, n=2, /): the first copy is the iterator itself when it
+ * has __copy__ (a _tee does), the others its copies. */
 static Value it_tee(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_nokw("tee", kw) || !rt_arg_range("tee", nargs, 1, 2))
@@ -884,18 +1033,36 @@ static Value it_tee(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (n < 0)
         return rt_raisef(&rt_ValueError, "n must be >= 0");
+    Value out = rt_tuple_new((size_t)n);
+    if (n == 0)
+        return out;
     Value it = rt_iter(args[0]);
     if (it == VAL_NULL)
         return VAL_NULL;
-    TeeShared *sh = gc_alloc(sizeof *sh);
-    sh->it = it;
-    sh->buffer = rt_list_new(0);
-    Value out = rt_tuple_new((size_t)n);
-    for (ssize_t i = 0; i < n; i++) {
-        ObjTee *t = gc_alloc(sizeof *t);
-        t->ob.type = &tee_type;
-        t->shared = sh;
-        AS_TUPLE(out)->items[i] = obj_val(t);
+    static Value copy_name = VAL_NULL;
+    if (copy_name == VAL_NULL)
+        copy_name = rt_str_intern_cstr("__copy__");
+    Value copyable = it, copyfn = VAL_NULL;
+    if (!rt_isinstance_of(it, &tee_type)) {
+        copyfn = rt_lookup_attr(it, copy_name);
+        if (copyfn == VAL_NULL) {
+            if (rt_err_occurred())
+                return VAL_NULL;
+            copyable = tee_from_iterable(it);
+            if (copyable == VAL_NULL)
+                return VAL_NULL;
+        }
+    }
+    AS_TUPLE(out)->items[0] = copyable;
+    for (ssize_t i = 1; i < n; i++) {
+        Value c;
+        if (copyfn == VAL_NULL) {
+            ObjTee *t = VAL_AS(ObjTee, copyable);
+            c = tee_make(t->data, t->index);
+        } else if ((c = rt_call(copyfn, NULL, 0, VAL_NULL)) == VAL_NULL) {
+            return VAL_NULL;
+        }
+        AS_TUPLE(out)->items[i] = c;
     }
     return out;
 }
@@ -915,12 +1082,14 @@ Value mod_itertools_init(void)
         {"groupby", &groupby_type}, {"zip_longest", &zip_longest_type},
         {"starmap", &starmap_type}, {"takewhile", &takewhile_type},
         {"dropwhile", &dropwhile_type}, {"filterfalse", &filterfalse_type},
-        {"compress", &compress_type}, {"pairwise", &pairwise_type}, {"_tee", &tee_type},
+        {"compress", &compress_type}, {"pairwise", &pairwise_type},
         {"_grouper", &grouper_type},
     };
     Value m = mod_module_new("itertools", itertools_functions);
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         mod_add_type(m, types[i].name, types[i].type, NULL);
+    mod_add_type(m, "_tee", &tee_type, tee_methods);
+    mod_add_type(m, "_tee_dataobject", &teedata_type, teedata_methods);
     groupby_type.new_ = groupby_new;
     rt_type_set(&chain_type, "from_iterable",
                 rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));
