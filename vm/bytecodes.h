@@ -1030,43 +1030,54 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {     /* lst.append(x), lst an exact list */
     DISPATCH();
 }
 
+/* The call itself, shared by CALL and 3.12's CALL_312 (bytecodes_internal.h),
+ * which differ only in their caches (OP names the instruction).
+ *
+ * Below the oparg arguments: either [NULL, callable] or, for a method call,
+ * [function, self].  In the second case self is the first of oparg + 1
+ * arguments, which then start one slot lower.  KW_NAMES applies to this
+ * call only.  A Python function runs in this loop: push its frame, bind the
+ * arguments straight from our stack (they are copied, so the slots can be
+ * popped), and continue in the callee; the caller resumes after the caches.
+ * Anything else (builtins, classes, bound methods, objects with __call__)
+ * goes through the type's call slot; the result replaces the two slots
+ * below the arguments.  The frame records where it is, so the callee can
+ * ask for its line (warnings.warn, vm_frame_info), and what it called may
+ * want the loop (a signal, sys.settrace).  A block, not do { } while (0):
+ * DISPATCH is `break` in the switch strategy. */
+#define CALL_BODY(OP)                                                       \
+    {                                                                       \
+        bool is_meth = PEEK(oparg + 2) != rt_Null;                          \
+        int total = oparg + is_meth;                                        \
+        Value callable = PEEK(total + 1);                                   \
+        Value *args = sp - total;                                           \
+        Value call_kwnames = kwnames;                                       \
+        kwnames = VAL_NULL;                                                 \
+        if (is_function(callable)) {                                        \
+            Frame *callee = vm_function_frame(AS_FUNCTION(callable), args,  \
+                                              total, call_kwnames);         \
+            if (callee == NULL)                                             \
+                GOTO_ERROR();                                               \
+            STACK_SHRINK(oparg + 2);                                        \
+            SAVE_FRAME(CACHES_##OP);                                        \
+            callee->previous = frame;                                       \
+            frame = callee;                                                 \
+            ENTER_FRAME();                                                  \
+        }                                                                   \
+        frame->instr = THIS_INSTR();                                        \
+        Value r = CALL_NATIVE(callable, args, total, call_kwnames);         \
+        if (r == VAL_NULL)                                                  \
+            GOTO_ERROR();                                                   \
+        STACK_SHRINK(oparg + 1);                                            \
+        SET_TOP(r);                                                         \
+        SKIP_CACHES(OP);                                                    \
+        CHECK_EVAL_BREAKER_AFTER_CALL();                                    \
+        DISPATCH();                                                         \
+    }
+
 TARGET(CALL) {
     ADAPTIVE(vm_specialize_call(instr_, sp, oparg, kwnames));
-    /* Below the oparg arguments: either [NULL, callable] or, for a method
-     * call, [function, self].  In the second case self is the first of
-     * oparg + 1 arguments, which then start one slot lower. */
-    bool is_meth = PEEK(oparg + 2) != rt_Null;
-    int total = oparg + is_meth;
-    Value callable = PEEK(total + 1);
-    Value *args = sp - total;
-    Value call_kwnames = kwnames;       /* KW_NAMES applies to this CALL only */
-    kwnames = VAL_NULL;
-    /* A Python function runs in this loop: push its frame, bind the
-     * arguments straight from our stack (they are copied, so the slots can
-     * be popped), and continue in the callee. */
-    if (is_function(callable)) {
-        Frame *callee = vm_function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
-        if (callee == NULL)
-            GOTO_ERROR();
-        STACK_SHRINK(oparg + 2);
-        SAVE_FRAME(CACHES_CALL);        /* the caller resumes after the caches */
-        callee->previous = frame;
-        frame = callee;
-        ENTER_FRAME();
-    }
-    /* Anything else (builtins, classes, bound methods, objects with
-     * __call__) goes through the type's call slot; the result replaces the
-     * two slots below the arguments.  The frame records where it is, so the
-     * callee can ask for its line (warnings.warn, vm_frame_info). */
-    frame->instr = THIS_INSTR();
-    Value r = CALL_NATIVE(callable, args, total, call_kwnames);
-    if (r == VAL_NULL)
-        GOTO_ERROR();
-    STACK_SHRINK(oparg + 1);
-    SET_TOP(r);
-    SKIP_CACHES(CALL);
-    CHECK_EVAL_BREAKER_AFTER_CALL();    /* what it called may want the loop */
-    DISPATCH();
+    CALL_BODY(CALL);
 }
 
 /* A Python function given exactly its positional parameters, or fewer

@@ -237,28 +237,5 @@ TARGET(CALL_312) {
         PEEK(oparg + 2) = m->func;
         PEEK(oparg + 1) = m->self;
     }
-    bool is_meth = PEEK(oparg + 2) != rt_Null;
-    int total = oparg + is_meth;
-    Value callable = PEEK(total + 1);
-    Value *args = sp - total;
-    Value call_kwnames = kwnames;
-    kwnames = VAL_NULL;
-    if (is_function(callable)) {
-        Frame *callee = vm_function_frame(AS_FUNCTION(callable), args, total, call_kwnames);
-        if (callee == NULL)
-            GOTO_ERROR();
-        STACK_SHRINK(oparg + 2);
-        SAVE_FRAME(CACHES_CALL_312);
-        callee->previous = frame;
-        frame = callee;
-        ENTER_FRAME();
-    }
-    frame->instr = THIS_INSTR();
-    Value r = rt_call(callable, args, total, call_kwnames);
-    if (r == VAL_NULL)
-        GOTO_ERROR();
-    STACK_SHRINK(oparg + 1);
-    SET_TOP(r);
-    SKIP_CACHES(CALL_312);
-    DISPATCH();
+    CALL_BODY(CALL_312);
 }
