@@ -27,6 +27,9 @@ PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || e
 # system python3.12; empty when there is none (the 3.12 tests then say so).
 PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
 PYTHON312  ?= $(or $(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/3.12.*/bin/python3.12))),$(wildcard /usr/bin/python3.12))
+# CPython 3.14: pyodide in node (tools/python314), installed by `make deps`;
+# empty when it is not installed (the 3.14 tests then say so).
+PYTHON314  ?= $(if $(wildcard tools/python314/node_modules/pyodide/package.json),tools/python314/python3.14)
 PREFIX   ?= /usr/local
 OPT      ?= -O2
 
@@ -95,6 +98,11 @@ deps:
 	  else echo "pvm needs:$$missing"; \
 	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
+	@if [ -f tools/python314/node_modules/pyodide/package.json ]; then :; \
+	elif command -v npm >/dev/null && \
+	  npm ci --prefix tools/python314 --no-audit --no-fund --loglevel=error; then \
+	  echo "deps: python3.14 (pyodide) installed in tools/python314"; \
+	else echo "deps: no python3.14 (npm missing or failed): the 3.14 tests will be skipped"; fi
 	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
 	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
 
@@ -165,7 +173,7 @@ golden: pvm
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
 check: $(UNIT_BIN) pvm
-	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) tests/check.sh $(UNIT_BIN) ./pvm
+	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON314=$(PYTHON314) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):
 # writes tests/conformance/latest.md and latest.json.  CONF_JOBS modules run

@@ -125,6 +125,15 @@ else
     echo "== Python 3.12: skipped: no python3.12 (PYTHON312 is '${PYTHON312:-}'; make finds it in pyenv)"
 fi
 
+# CPython 3.14 (pyodide in node, tools/python314): the oracle and its
+# compiler, and pvm's answer to a 3.14 .pyc (tests/run_py314.sh).
+if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
+    echo "== Python 3.14 (pyodide): $1"
+    run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
+else
+    echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
+fi
+
 # Untrusted bytecode (docs/reliability.md), the default strategy: the
 # verifier accepts all of python3.11's installed standard library; damaged
 # files (a fixed seed) and the fuzzer's kept inputs never kill pvm by a
