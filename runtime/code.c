@@ -220,11 +220,17 @@ static void loc_begin(LocIter *it, const ObjCode *code)
     it->start = 0;
 }
 
+bool rt_code_debug_ranges = true;
+
 /* The next entry, covering code units [*start, *start + e->length). */
 static bool loc_next(LocIter *it, LocEntry *e, int *start)
 {
     if (!read_entry(&it->r, &it->line, e))
         return false;
+    if (!rt_code_debug_ranges) {        /* -X no_debug_ranges: the line only */
+        e->end_line = e->line;
+        e->col = e->end_col = -1;
+    }
     *start = it->start;
     it->start += e->length;
     return true;
