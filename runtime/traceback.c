@@ -746,14 +746,27 @@ static void print_type_name(FILE *out, ObjType *t)
     fputs(rt_str_cstr(rt_type_qualname(t)), out);
 }
 
-/* Notes added with add_note(), one per line after the message. */
-static void print_notes(FILE *out, ObjException *e)
+/* The notes of add_note() (any __notes__ attribute, as CPython's
+ * print_exception_notes looks it up): each item's str() on its own lines;
+ * a __notes__ that is no sequence is shown by its repr, with no newline. */
+static void print_notes(FILE *out, Value exc)
 {
-    Value notes = e->dict != VAL_NULL ? rt_dict_get_cstr(e->dict, "__notes__") : VAL_NULL;
-    if (notes == VAL_NULL || !rt_isinstance_of(notes, &rt_list_type))
+    Value notes = rt_getattr_cstr(exc, "__notes__");
+    if (notes == VAL_NULL) {
+        rt_err_clear();
         return;
-    for (size_t i = 0; i < AS_LIST(notes)->length; i++) {
-        Value s = rt_str(AS_LIST(notes)->items[i]);
+    }
+    if (val_type(notes)->getitem == NULL || rt_isinstance_of(notes, &rt_dict_type)) {
+        Value r = rt_repr(notes);
+        if (r == VAL_NULL)
+            rt_err_clear();
+        fputs(r == VAL_NULL ? "<__notes__ repr() failed>" : rt_str_cstr(r), out);
+        return;
+    }
+    ssize_t n = rt_len(notes);
+    for (ssize_t i = 0; i < n; i++) {
+        Value note = rt_getitem(notes, small_new(i));
+        Value s = note == VAL_NULL ? VAL_NULL : rt_str(note);
         if (s == VAL_NULL) {
             rt_err_clear();
             fputs("<note str() failed>\n", out);
@@ -761,11 +774,9 @@ static void print_notes(FILE *out, ObjException *e)
             fprintf(out, "%s\n", rt_str_cstr(s));
         }
     }
+    rt_err_clear();                     /* a failing len() or item: the notes end */
 }
 
-/* "ZeroDivisionError: division by zero", or "ValueError" alone.  A
- * SyntaxError first shows its file, line, text and carets, then its msg
- * instead of str(exc) (syntaxerror.c). */
 static void print_exception_line(FILE *out, Value exc)
 {
     Value value = rt_syntaxerror_print_location(out, exc);
@@ -782,7 +793,7 @@ static void print_exception_line(FILE *out, Value exc)
     if (suggestion != VAL_NULL)
         fprintf(out, ". Did you mean: '%s'?", rt_str_cstr(suggestion));
     putc('\n', out);
-    print_notes(out, AS_EXC(exc));
+    print_notes(out, exc);
 }
 
 static void print_one(FILE *out, Value exc)
