@@ -35,6 +35,7 @@
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "runtime/code.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -65,6 +66,7 @@ static const char usage_text[] =
     "  -W arg      added to sys.warnoptions\n"
     "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
     "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
+    "              -X no_debug_ranges: positions without columns, no carets in tracebacks\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled)\n"
     "-             program read from stdin (default; interactive mode if a tty)\n"
@@ -644,6 +646,17 @@ static void environment_flags(ModSysFlags *f)
         f->hash_randomization = 0;
 }
 
+/* -X no_debug_ranges or PYTHONNODEBUGRANGES (unless -E / -I): positions
+ * without columns, so tracebacks show no carets (runtime/code.h). */
+static bool debug_ranges(const Options *o)
+{
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strcmp(o->xoptions[k], "no_debug_ranges") == 0)
+            return false;
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONNODEBUGRANGES");
+    return v == NULL || v[0] == '\0';
+}
+
 /* sys.warnoptions: PYTHONWARNINGS' comma-separated entries (unless -E /
  * -I), then the -W options, in that order, as CPython lists them (the
  * later an option, the higher its filter). */
@@ -706,6 +719,7 @@ int main(int argc, char **argv)
     mod_sys_set_flags(&o.flags);
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);
+    rt_code_debug_ranges = debug_ranges(&o);
     add_warnoptions(&o);
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();

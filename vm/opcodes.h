@@ -186,7 +186,7 @@ enum {
  * opcodes), and each has its base instruction's operand and inline caches.
  * Numbers and names are CPython 3.11's where it has the form (dis's
  * _specialized_instructions); the forms 3.11 lacks take free numbers from
- * 181 up, with CPython 3.12's names.
+ * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names.
  *
  * X(name, number, base instruction) */
 #define PVM_SPECIALIZED(X) \
@@ -233,6 +233,8 @@ enum {
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
 
+enum { VM_FIRST_PVM_SPECIALIZED = 181 };
+
 enum {
 #define SPECIALIZED_ENUM(name, num, base) OP_##name = num,
     PVM_SPECIALIZED(SPECIALIZED_ENUM)
@@ -243,6 +245,13 @@ enum {
  * the base instruction of a specialized form (itself for any other). */
 const char *vm_opcode_name(int opcode);
 int vm_base_opcode(int opcode);
+
+/* The byte CPython 3.11 would have in its adaptive code (code objects'
+ * _co_code_adaptive, dis's adaptive=True) where pvm's loop runs `opcode`:
+ * the specialized forms CPython has keep their (shared) numbers; pvm's own
+ * forms, from 181 up, which 3.11's dis cannot name, show their base
+ * instruction, as an instruction CPython has not specialized does. */
+int vm_cpython_adaptive_opcode(int opcode);
 
 /* CACHES_<NAME>: the inline cache units after each opcode. */
 enum {
