@@ -954,8 +954,9 @@ static bool add_keys(Value names, Value dict)
     return true;
 }
 
-/* dir(obj): the sorted names of obj's namespace and of its class's MRO.
- * (dir() without an argument needs the caller's frame, as vars() does.) */
+/* dir(obj): what type(obj).__dir__ returns, sorted; object.__dir__ is
+ * rt_object_dir below.  (dir() without an argument needs the caller's
+ * frame, as vars() does.) */
 static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("dir", nargs, kwnames, 0, 1))
@@ -967,7 +968,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         return list;
     }
-    Value obj = args[0], names = rt_dict_new();
+    Value obj = args[0];
     Value dir_name = rt_str_intern_cstr("__dir__");
     Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
     if (m != VAL_NULL && m != rt_dict_get_str(rt_object_type.dict, dir_name)) {
@@ -977,6 +978,12 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         return list;
     }
+    return rt_object_dir(obj);
+}
+
+Value rt_object_dir(Value obj)
+{
+    Value names = rt_dict_new();
     bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))
         return VAL_NULL;
