@@ -629,6 +629,39 @@ static Value builtin_iter(Value *args, size_t nargs, Value kwnames)
     return rt_callable_iter_new(args[0], args[1]);
 }
 
+/* aiter(obj): type(obj).__aiter__(obj), which must be an async iterator. */
+static Value builtin_aiter(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("aiter", nargs, kwnames))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    Value m = rt_type_lookup(t, rt_str_intern_cstr("__aiter__"));
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an async iterable", t->name);
+    Value it = rt_call1(m, args[0]);
+    if (it != VAL_NULL &&
+        rt_type_lookup(val_type(it), rt_str_intern_cstr("__anext__")) == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "aiter() returned not an async iterator of type '%s'",
+                         val_type(it)->name);
+    return it;
+}
+
+/* anext(aiterator[, default]): the awaitable type(it).__anext__(it)
+ * returns, wrapped to give default at the end when there is one. */
+static Value builtin_anext(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("anext", nargs, kwnames, 1, 2))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    Value m = rt_type_lookup(t, rt_str_intern_cstr("__anext__"));
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an async iterator", t->name);
+    Value awaitable = rt_call1(m, args[0]);
+    if (awaitable == VAL_NULL || nargs == 1)
+        return awaitable;
+    return rt_anext_awaitable_new(awaitable, args[1]);
+}
+
 /* next(it): StopIteration when exhausted; next(it, default): the default
  * instead (an iterator that raised StopIteration itself counts as exhausted). */
 static Value builtin_next(Value *args, size_t nargs, Value kwnames)
@@ -1045,6 +1078,7 @@ static const struct {
     { "ascii", builtin_ascii }, { "abs", builtin_abs }, { "min", builtin_min },
     { "max", builtin_max }, { "sum", builtin_sum }, { "isinstance", builtin_isinstance },
     { "issubclass", builtin_issubclass }, { "iter", builtin_iter }, { "next", builtin_next },
+    { "aiter", builtin_aiter }, { "anext", builtin_anext },
     { "sorted", builtin_sorted }, { "hex", builtin_hex }, { "oct", builtin_oct },
     { "bin", builtin_bin }, { "chr", builtin_chr }, { "ord", builtin_ord },
     { "round", builtin_round }, { "divmod", builtin_divmod }, { "pow", builtin_pow },
