@@ -31,7 +31,6 @@
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "_random")                            \
-    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
     X(_operator, "_operator")                       \
