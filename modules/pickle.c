@@ -9,7 +9,7 @@
  *   load(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())
  *   loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())
  *   PickleBuffer(buffer)          a buffer to pickle out of band (protocol 5):
- *                                 raw(), release(), a context manager
+ *                                 raw(), release()
  *
  * (CPython defines PickleBuffer in Objects/picklebufobject.c and exports
  * it from here; pvm keeps it here.)  The module reads copyreg's dispatch
@@ -86,7 +86,7 @@ static int picklebuffer_getbuffer(Value self, RtBuffer *view, int flags)
     return pb == NULL ? -1 : rt_get_buffer(pb->view.obj, view, flags);
 }
 
-static bool contiguous(RtBuffer *v)
+bool pk_buffer_contiguous(const RtBuffer *v)
 {
     ssize_t c = v->itemsize, f = v->itemsize;
     bool cc = true, fc = true;
@@ -109,7 +109,7 @@ static Value picklebuffer_raw(Value *args, size_t nargs, Value kwnames)
     RtBuffer *view;
     if (!rt_arg_none("raw", nargs - 1, kwnames) || !pk_picklebuffer_view(args[0], &view))
         return VAL_NULL;
-    if (!contiguous(view))
+    if (!pk_buffer_contiguous(view))
         return rt_raisef(&rt_BufferError, "cannot extract raw buffer from non-contiguous "
                          "buffer");
     Value mv = rt_call1(obj_val(&rt_memoryview_type), view->obj);
@@ -128,22 +128,9 @@ static Value picklebuffer_release(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
-static Value picklebuffer_enter(Value *args, size_t nargs, Value kwnames)
-{
-    return args[0];
-}
-
-static Value picklebuffer_exit(Value *args, size_t nargs, Value kwnames)
-{
-    rt_release_buffer(&((PickleBuffer *)args[0])->view);
-    return rt_False;
-}
-
 static const MethodDef picklebuffer_methods[] = {
     {"raw", picklebuffer_raw},
     {"release", picklebuffer_release},
-    {"__enter__", picklebuffer_enter},
-    {"__exit__", picklebuffer_exit},
     {NULL, NULL}
 };
 

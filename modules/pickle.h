@@ -67,6 +67,8 @@ extern ObjType pk_unpickler_type, pk_unpickler_memoproxy_type;
 /* PickleBuffer's view of its object (pickle.c): false + ValueError
  * "operation forbidden on released PickleBuffer object" once released. */
 bool pk_picklebuffer_view(Value pb, RtBuffer **view);
+/* Whether a view's items are contiguous in C or Fortran order. */
+bool pk_buffer_contiguous(const RtBuffer *v);
 
 /* The module functions, on a new Pickler or Unpickler. */
 Value pk_dump(Value obj, Value file, Value protocol, bool fix_imports, Value buffer_callback);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "modules/pickle.h"
+#include "runtime/version.h"
 
 typedef struct {
     Object ob;
@@ -869,8 +870,9 @@ static bool load_stack_global(Unpickler *u)
 
 static bool no_persistent_load(void)
 {
-    rt_raisef(&pk_UnpicklingError, "A load persistent id instruction was encountered, but no "
-              "persistent_load function was specified.");
+    /* 3.12 made the message one line */
+    rt_raisef(&pk_UnpicklingError, "A load persistent id instruction was encountered,%s"
+              "but no persistent_load function was specified.", rt_py_minor >= 12 ? " " : "\n");
     return false;
 }
 
@@ -1380,8 +1382,9 @@ static int unpickler_set_memo(Value self, Value v)
                   "dict, not %s", val_type(v)->name);
         return -1;
     }
-    Unpickler tmp = *u;
-    memo_reset(&tmp);
+    /* CPython 3.11 stores the items into the memo it is about to drop and
+     * installs an empty one of len(dict) slots: the memo ends up empty (its
+     * count of entries, which MEMOIZE numbers from, still grows). */
     Value k, item;
     for (size_t pos = 0; rt_dict_next(v, &pos, &k, &item);) {
         ssize_t idx;
@@ -1395,11 +1398,10 @@ static int unpickler_set_memo(Value self, Value v)
             rt_raisef(&rt_ValueError, "memo key must be positive integers.");
             return -1;
         }
-        memo_put(&tmp, (size_t)idx, item);
+        memo_put(u, (size_t)idx, item);
     }
-    u->memo = tmp.memo;
-    u->memo_size = tmp.memo_size;
-    u->memo_len = tmp.memo_len;
+    u->memo_size = rt_dict_len(v) ? rt_dict_len(v) : 1;
+    u->memo = gc_alloc(u->memo_size * sizeof(Value));
     return 0;
 }
 

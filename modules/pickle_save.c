@@ -490,24 +490,6 @@ static int save_bytearray(Pickler *p, Value obj)
     return save_reduce(p, rt_tuple_pack(2, obj_val(&rt_bytearray_type), args), obj);
 }
 
-static bool view_contiguous(const RtBuffer *v)
-{
-    ssize_t expect = v->itemsize;
-    bool c = true, f = true;
-    for (int i = v->ndim - 1; i >= 0; i--) {        /* C order */
-        if (v->shape[i] > 1 && v->strides[i] != expect)
-            c = false;
-        expect *= v->shape[i];
-    }
-    expect = v->itemsize;
-    for (int i = 0; i < v->ndim; i++) {             /* Fortran order */
-        if (v->shape[i] > 1 && v->strides[i] != expect)
-            f = false;
-        expect *= v->shape[i];
-    }
-    return c || f;
-}
-
 static int save_picklebuffer(Pickler *p, Value obj)
 {
     if (p->proto < 5) {
@@ -517,7 +499,7 @@ static int save_picklebuffer(Pickler *p, Value obj)
     RtBuffer *view;
     if (!pk_picklebuffer_view(obj, &view))
         return -1;
-    if (!view_contiguous(view)) {
+    if (!pk_buffer_contiguous(view)) {
         rt_raisef(&pk_PicklingError, "PickleBuffer can not be pickled when pointing to a "
                   "non-contiguous buffer");
         return -1;
