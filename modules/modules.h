@@ -69,6 +69,7 @@
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(pickle, "_pickle")                            \
     X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
