@@ -183,8 +183,9 @@ bool dt_format_time(StrBuf *sb, int h, int m, int s, int us, const char *timespe
 /* self.strftime(format) given its timetuple: %z %Z %f done here, the rest
  * by time.strftime. */
 Value dt_wrap_strftime(Value self, Value format, Value timetuple, Value tzinfoarg);
-/* ", tzinfo=...)" and ", fold=1)" appended to a repr ending in ")". */
-Value dt_repr_tail(StrBuf *sb, Value tzinfo, int fold);
+/* ", tzinfo=...", ", fold=1" and ")" ending a repr: a datetime shows its
+ * fold first, a time its tzinfo first (CPython's order). */
+Value dt_repr_tail(StrBuf *sb, Value tzinfo, int fold, bool fold_first);
 /* The three fromisoformat class methods: cls and the string. */
 Value dt_date_fromisoformat(Value cls, Value s);
 Value dt_time_fromisoformat(Value cls, Value s);

@@ -73,7 +73,7 @@ static Value date_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
             return dt_date_new(type, st[0] * 256 + st[1], st[2], st[3]);
     }
     static const char *const names[] = {"year", "month", "day"};
-    static const ArgSpec spec = {"date", names, 3, 0, 3, 3, false};
+    static const ArgSpec spec = {NULL, names, 3, 0, 3, 3, false};
     Value v[3];
     int y, m, d;
     if (!rt_parse_args(&spec, args, nargs, kwnames, v) || !dt_as_int(v[0], &y) ||
@@ -167,6 +167,8 @@ static Value date_str(Value self)
 
 static Value date_ctime(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("ctime", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     int h = 0, m = 0, s = 0;
     if (dt_is_datetime(args[0])) {
@@ -195,6 +197,8 @@ Value dt_timetuple(int y, int m, int d, int hh, int mm, int ss, int dstflag)
 
 static Value date_timetuple(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("timetuple", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     return dt_timetuple(d->year, d->month, d->day, 0, 0, 0, -1);
 }
@@ -241,18 +245,24 @@ Value dt_dunder_format(Value *args, size_t nargs, Value kw)
 
 static Value date_toordinal(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("toordinal", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     return small_new(dt_ymd_to_ord(d->year, d->month, d->day));
 }
 
 static Value date_weekday(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("weekday", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     return small_new(dt_weekday(d->year, d->month, d->day));
 }
 
 static Value date_isoweekday(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("isoweekday", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     return small_new(dt_weekday(d->year, d->month, d->day) + 1);
 }
@@ -261,6 +271,8 @@ static ObjType *isocal_type;
 
 static Value date_isocalendar(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("isocalendar", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     int year = d->year, today = dt_ymd_to_ord(d->year, d->month, d->day), day;
     int week = dt_divmod(today - dt_iso_week1_monday(year), 7, &day);

@@ -146,7 +146,7 @@ static Value delta_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     static const char *const names[] = {
         "days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks",
     };
-    static const ArgSpec spec = {"timedelta", names, 7, 0, 0, 7, false};
+    static const ArgSpec spec = {"__new__", names, 7, 0, 0, 7, false};
     /* Summed in this order, as CPython does. */
     static const int order[] = {2, 3, 1, 4, 5, 0, 6};
     static const int64_t factor[] = {
@@ -200,6 +200,11 @@ static Value multiply_float(Value delta, Value f, bool divide)
     Value ratio = mod_call_method(f, "as_integer_ratio", NULL, 0);
     if (ratio == VAL_NULL)
         return VAL_NULL;
+    if (!rt_isinstance_of(ratio, &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "unexpected return type from as_integer_ratio(): "
+                         "expected tuple, got '%T'", ratio);
+    if (rt_tuple_len(ratio) != 2)
+        return rt_raisef(&rt_ValueError, "as_integer_ratio() must return a 2-tuple");
     Value n = rt_tuple_get(ratio, 0), d = rt_tuple_get(ratio, 1);
     Value us = rt_int_binop(dt_delta_to_us(delta), divide ? d : n, NB_MULTIPLY);
     Value q = divide_nearest(us, divide ? n : d);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include "modules/datetime.h"
+#include "runtime/version.h"
 
 
 Value dt_datetime_new(ObjType *type, int year, int month, int day, int hour, int minute,
@@ -70,7 +71,7 @@ static Value datetime_new(ObjType *type, Value *args, size_t nargs, Value kwname
                                    st[2] >> 7);
         }
     }
-    static const ArgSpec spec = {"datetime", dt_arg_names, 9, 0, 3, 8, false};
+    static const ArgSpec spec = {NULL, dt_arg_names, 9, 0, 3, 8, false};
     Value v[9];
     int f[9];
     if (!rt_parse_args(&spec, args, nargs, kwnames, v))
@@ -268,7 +269,7 @@ static Value datetime_repr(Value self)
     sb_init(&sb);
     sb_adds(&sb, val_type(self)->name);
     sb_adds(&sb, buf);
-    return dt_repr_tail(&sb, d->tzinfo, d->fold);
+    return dt_repr_tail(&sb, d->tzinfo, d->fold, true);
 }
 
 static Value datetime_isoformat(Value *args, size_t nargs, Value kw)
@@ -279,13 +280,9 @@ static Value datetime_isoformat(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, v))
         return VAL_NULL;
     Value sep = v[0] == VAL_NULL ? VAL_NULL : v[0];
-    if (sep != VAL_NULL && (!rt_is_str(sep) || AS_STR(sep)->length != 1)) {
-        if (!rt_is_str(sep))
-            return rt_raisef(&rt_TypeError,
-                             "isoformat() argument 1 must be a unicode character, not %T", sep);
-        return rt_raisef(&rt_TypeError, "isoformat() argument 1 must be a unicode character, "
-                         "not a string of length %zu", AS_STR(sep)->length);
-    }
+    if (sep != VAL_NULL && (!rt_is_str(sep) || AS_STR(sep)->length != 1))
+        return rt_raisef(&rt_TypeError,
+                         "isoformat() argument 1 must be a unicode character, not %T", sep);
     if (v[1] != VAL_NULL && !rt_is_str(v[1]))
         return rt_raisef(&rt_TypeError, "isoformat() argument 2 must be str, not %T", v[1]);
     ObjDateTime *d = DT(args[0]);
@@ -315,39 +312,53 @@ static Value datetime_str(Value self)
 
 static Value datetime_date(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("date", nargs - 1, kw))
+        return VAL_NULL;
     ObjDate *d = DATE(args[0]);
     return dt_date_new(&dt_date_type, d->year, d->month, d->day);
 }
 
 static Value datetime_time(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("time", nargs - 1, kw))
+        return VAL_NULL;
     ObjDateTime *d = DT(args[0]);
     return dt_time_new(&dt_time_type, d->hour, d->minute, d->second, d->us, rt_None, d->fold);
 }
 
 static Value datetime_timetz(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("timetz", nargs - 1, kw))
+        return VAL_NULL;
     ObjDateTime *d = DT(args[0]);
     return dt_time_new(&dt_time_type, d->hour, d->minute, d->second, d->us, d->tzinfo, d->fold);
 }
 
 static Value datetime_utcoffset(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("utcoffset", nargs - 1, kw))
+        return VAL_NULL;
     return dt_datetime_utcoffset(args[0]);
 }
 
 static Value datetime_dst(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("dst", nargs - 1, kw))
+        return VAL_NULL;
     return dt_call_dst(DT(args[0])->tzinfo, args[0]);
 }
 
 static Value datetime_tzname(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("tzname", nargs - 1, kw))
+        return VAL_NULL;
     return dt_call_tzname(DT(args[0])->tzinfo, args[0]);
 }
 
 static Value datetime_timetuple(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("timetuple", nargs - 1, kw))
+        return VAL_NULL;
     ObjDateTime *d = DT(args[0]);
     int dstflag = -1;
     if (d->tzinfo != rt_None) {
@@ -363,6 +374,8 @@ static Value datetime_timetuple(Value *args, size_t nargs, Value kw)
 
 static Value datetime_utctimetuple(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("utctimetuple", nargs - 1, kw))
+        return VAL_NULL;
     Value utc = args[0];
     if (DT(utc)->tzinfo != rt_None) {
         Value offset = dt_datetime_utcoffset(utc);
@@ -386,6 +399,8 @@ static Value epoch(void)
 
 static Value datetime_timestamp(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("timestamp", nargs - 1, kw))
+        return VAL_NULL;
     ObjDateTime *d = DT(args[0]);
     if (d->tzinfo != rt_None) {
         Value delta = dt_datetime_subtract(args[0], epoch());
@@ -533,9 +548,22 @@ static Value datetime_now(Value *args, size_t nargs, Value kw)
     return to_zone(dt_from_timet(args[0], tz != rt_None, secs, us, tz), tz);
 }
 
+/* 3.12 deprecates the naive UTC constructors. */
+static bool warn_utc_naive(const char *name, const char *instead)
+{
+    if (rt_py_minor < 12)
+        return true;
+    char msg[400];
+    snprintf(msg, sizeof msg, "datetime.datetime.%s() is deprecated and scheduled for removal "
+             "in a future version. Use timezone-aware objects to represent datetimes in UTC: "
+             "datetime.datetime.%s.", name, instead);
+    return rt_warn(&rt_DeprecationWarning, msg, 1) == 0;
+}
+
 static Value datetime_utcnow(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("utcnow", nargs - 1, kw))
+    if (!rt_arg_none("utcnow", nargs - 1, kw) ||
+        !warn_utc_naive("utcnow", "now(datetime.UTC)"))
         return VAL_NULL;
     int64_t secs;
     int us;
@@ -562,7 +590,8 @@ static Value datetime_fromtimestamp(Value *args, size_t nargs, Value kw)
 
 static Value datetime_utcfromtimestamp(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("utcfromtimestamp", nargs - 1, kw))
+    if (!rt_arg_one("utcfromtimestamp", nargs - 1, kw) ||
+        !warn_utc_naive("utcfromtimestamp", "fromtimestamp(timestamp, datetime.UTC)"))
         return VAL_NULL;
     int64_t secs;
     int us;

@@ -73,14 +73,16 @@ bool dt_format_time(StrBuf *sb, int h, int m, int s, int us, const char *timespe
     return true;
 }
 
-Value dt_repr_tail(StrBuf *sb, Value tzinfo, int fold)
+Value dt_repr_tail(StrBuf *sb, Value tzinfo, int fold, bool fold_first)
 {
+    if (fold && fold_first)
+        sb_adds(sb, ", fold=1");
     if (tzinfo != rt_None) {
         sb_adds(sb, ", tzinfo=");
         if (!sb_add_value_repr(sb, tzinfo))
             return VAL_NULL;
     }
-    if (fold)
+    if (fold && !fold_first)
         sb_adds(sb, ", fold=1");
     sb_addc(sb, ')');
     return sb_finish(sb);
@@ -96,11 +98,17 @@ static bool add_tzname(StrBuf *sb, Value tzinfo, Value arg)
         return false;
     if (name == rt_None)
         return true;
-    for (const char *p = rt_str_cstr(name); *p; p++) {
-        if (*p == '%')
-            sb_addc(sb, '%');
-        sb_addc(sb, *p);
+    /* name.replace('%', '%%'), called as CPython does (a subclass of str
+     * may answer anything). */
+    Value pct[2] = {rt_str_from_cstr("%"), rt_str_from_cstr("%%")};
+    Value escaped = mod_call_method(name, "replace", pct, 2);
+    if (escaped == VAL_NULL)
+        return false;
+    if (!rt_is_str(escaped)) {
+        rt_raisef(&rt_TypeError, "tzname.replace() did not return a string");
+        return false;
     }
+    sb_add(sb, rt_str_cstr(escaped), rt_str_nbytes(escaped));
     return true;
 }
 

@@ -49,7 +49,7 @@ static Value time_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     static const char *const names[] = {
         "hour", "minute", "second", "microsecond", "tzinfo", "fold",
     };
-    static const ArgSpec spec = {"time", names, 6, 0, 0, 5, false};
+    static const ArgSpec spec = {NULL, names, 6, 0, 0, 5, false};
     Value v[6];
     int h, m, s, us, fold;
     if (!rt_parse_args(&spec, args, nargs, kwnames, v) || !dt_int_arg(v[0], 0, &h) ||
@@ -132,7 +132,7 @@ static Value time_repr(Value self)
         snprintf(buf, sizeof buf, "(%d, %d", t->hour, t->minute);
     sb_adds(&sb, val_type(self)->name);
     sb_adds(&sb, buf);
-    return dt_repr_tail(&sb, t->tzinfo, t->fold);
+    return dt_repr_tail(&sb, t->tzinfo, t->fold, false);
 }
 
 static Value time_isoformat(Value *args, size_t nargs, Value kw)
@@ -176,16 +176,22 @@ static Value time_strftime(Value *args, size_t nargs, Value kw)
 
 static Value time_utcoffset(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("utcoffset", nargs - 1, kw))
+        return VAL_NULL;
     return dt_call_utcoffset(TIME(args[0])->tzinfo, rt_None);
 }
 
 static Value time_dst(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("dst", nargs - 1, kw))
+        return VAL_NULL;
     return dt_call_dst(TIME(args[0])->tzinfo, rt_None);
 }
 
 static Value time_tzname(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_none("tzname", nargs - 1, kw))
+        return VAL_NULL;
     return dt_call_tzname(TIME(args[0])->tzinfo, rt_None);
 }
 

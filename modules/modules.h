@@ -76,6 +76,7 @@
     X(queue, "_queue")                              \
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
+    X(datetime, "_datetime")                        \
     X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
