@@ -384,9 +384,15 @@ static Value date_fromisocalendar(Value *args, size_t nargs, Value kw)
     static const ArgSpec spec = {"fromisocalendar", names, 3, 0, 3, 3, false};
     Value v[3];
     int year, week, day, y, m, d;
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, v) || !dt_as_int(v[0], &year) ||
-        !dt_as_int(v[1], &week) || !dt_as_int(v[2], &day))
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, v))
         return VAL_NULL;
+    if (!dt_as_int(v[0], &year) || !dt_as_int(v[1], &week) || !dt_as_int(v[2], &day)) {
+        if (rt_err_matches(&rt_OverflowError)) {
+            rt_err_clear();
+            rt_raisef(&rt_ValueError, "ISO calendar component out of range");
+        }
+        return VAL_NULL;
+    }
     if (year < DT_MINYEAR || year > DT_MAXYEAR)
         return rt_raisef(&rt_ValueError, "Year is out of range: %d", year);
     int rv = dt_iso_to_ymd(year, week, day, &y, &m, &d);
