@@ -77,6 +77,7 @@
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
     X(testinternalcapi, "_testinternalcapi")        \
+    X(datetime, "_datetime")                        \
     X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */

@@ -46,7 +46,9 @@ bool rt_arg_count(const char *fname, size_t n, size_t min, size_t max);
  * `posonly` cannot be passed by keyword, the first `minpos` are required,
  * at most `maxpos` may be passed by position (the rest are keyword-only).
  * varargs: the function also takes *args (print): extra positionals are the
- * caller's, not an error. */
+ * caller's, not an error.  fname NULL: messages say "function" and "this
+ * function", as CPython's for a format without ":name" (datetime's
+ * constructors). */
 typedef struct ArgSpec {
     const char *fname;
     const char *const *names;
