@@ -1439,7 +1439,7 @@ static bool dump(Pickler *p, Value obj)
         write_raw(p, header, 2);
         p->framing = p->proto >= 4;
     }
-    if (ok && save(p, obj, false) == 0) {
+    if (ok && save(p, obj, false) >= 0) {
         write_op(p, PK_STOP);
         commit_frame(p);
     } else

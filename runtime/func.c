@@ -318,6 +318,22 @@ static intptr_t method_hash(Value self)
     return h == -1 ? -2 : h;
 }
 
+/* A bound method pickles as getattr(self, func.__name__). */
+static Value method_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjMethod *m = VAL_AS(ObjMethod, args[0]);
+    Value name = rt_getattr_cstr(m->func, "__name__");
+    if (name == VAL_NULL)
+        return VAL_NULL;
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, m->self, name), VAL_NULL);
+}
+
+static const MethodDef method_methods[] = {
+    {"__reduce__", method_reduce}, {NULL, NULL},
+};
+
 ObjType rt_method_type = {
     .ob.type = &rt_type_type, .name = "method",
     .repr = method_repr, .call = method_call, .getattr = method_getattr,
@@ -567,7 +583,7 @@ ObjType rt_module_type = {
 void rt_func_init(void)
 {
     rt_type_ready(&rt_function_type, NULL);
-    rt_type_ready(&rt_method_type, NULL);
+    rt_type_ready(&rt_method_type, method_methods);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, module_methods);
     rt_namespace_init();

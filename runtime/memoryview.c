@@ -333,7 +333,8 @@ static Value memoryview_new(ObjType *type, Value *args, size_t nargs, Value kwna
     m->ob.type = &rt_memoryview_type;
     if (rt_get_buffer(obj, &m->view, RT_BUF_STRIDED | RT_BUF_LASTING) < 0)
         return VAL_NULL;
-    m->exporter = obj;
+    /* .obj is the buffer's owner: for a PickleBuffer, the object it wraps */
+    m->exporter = m->view.obj != VAL_NULL ? m->view.obj : obj;
     m->holds_export = true;
     m->hash = -1;
     m->format = rt_str_from_cstr(m->view.format != NULL ? m->view.format : "B");

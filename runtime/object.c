@@ -303,14 +303,31 @@ static Value builtin_reduce(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjBuiltin *b = VAL_AS(ObjBuiltin, args[0]);
-    if (b->self == VAL_NULL || IS_EXACT(b->self, rt_module_type))
+    /* a static method (bytearray.maketrans) is bound to its class in CPython */
+    Value self = b->self == VAL_NULL && b->owner != NULL ? obj_val(b->owner) : b->self;
+    if (self == VAL_NULL || IS_EXACT(self, rt_module_type))
         return rt_str_from_cstr(b->name);
-    return rt_reduce_builtin("getattr", rt_tuple_pack(2, b->self, rt_str_from_cstr(b->name)),
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, self, rt_str_from_cstr(b->name)),
                              VAL_NULL);
+}
+
+/* A method descriptor pickles as getattr(its class, name) (a class method
+ * descriptor does not pickle). */
+static Value method_descr_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjBuiltin *b = VAL_AS(ObjBuiltin, args[0]);
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, obj_val(b->owner),
+                                                      rt_str_from_cstr(b->name)), VAL_NULL);
 }
 
 static const MethodDef builtin_methods[] = {
     {"__reduce__", builtin_reduce}, {NULL, NULL},
+};
+
+static const MethodDef method_descr_methods[] = {
+    {"__reduce__", method_descr_reduce}, {NULL, NULL},
 };
 
 /* Two builtins are equal when they are the same C function bound to the
@@ -745,6 +762,6 @@ void rt_object_init(void)
     rt_type_ready(&rt_ellipsis_type, singleton_methods);
     rt_type_ready(&rt_null_type, NULL);
     rt_type_ready(&rt_builtin_type, builtin_methods);
-    rt_type_ready(&rt_method_descr_type, NULL);
+    rt_type_ready(&rt_method_descr_type, method_descr_methods);
     rt_type_ready(&classmethod_descr_type, NULL);
 }

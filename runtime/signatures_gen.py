@@ -20,12 +20,12 @@ Run: python3.11 runtime/signatures_gen.py > runtime/signatures.h
 import builtins, importlib, itertools, types
 
 MODULES = ["builtins", "types", "itertools", "_io", "_queue", "_bz2", "_collections",
-           "_functools", "_operator", "_struct", "_thread", "_sre", "_random"]
+           "_functools", "_operator", "_struct", "_thread", "_sre", "_random", "_pickle"]
 FUNCTION_MODULES = ["builtins", "math", "_operator", "_functools", "_struct", "_bisect",
                     "_heapq", "sys", "time", "_io", "_collections", "itertools", "_thread",
                     "_random", "_codecs", "_string", "_weakref", "_warnings", "gc", "marshal",
                     "atexit", "errno", "_abc", "_json", "_sre", "_stat", "binascii", "zlib",
-                    "_signal", "select", "posix", "cmath", "unicodedata", "_contextvars"]
+                    "_signal", "select", "posix", "cmath", "unicodedata", "_contextvars", "_pickle"]
 
 
 def c_string(s):

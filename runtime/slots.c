@@ -920,6 +920,21 @@ static const GetSetDef slot_wrapper_getsets[] = {
     {NULL},
 };
 
+/* Pickling: a slot wrapper as getattr(its class, name), a method-wrapper
+ * as getattr(its instance, name). */
+static Value wrapper_reduce(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjWrapper *w = AS_WRAPPER(args[0]);
+    Value on = w->self != VAL_NULL ? w->self : obj_val(w->owner);
+    return rt_reduce_builtin("getattr", rt_tuple_pack(2, on, w->name), VAL_NULL);
+}
+
+static const MethodDef wrapper_methods[] = {
+    {"__reduce__", wrapper_reduce}, {NULL, NULL},
+};
+
 ObjType rt_wrapper_type = {
     .ob.type = &rt_type_type, .name = "wrapper_descriptor",
     .repr = wrapper_repr, .call = wrapper_call, .descr_get = wrapper_get,
@@ -1081,8 +1096,8 @@ static void add_object_methods(void)
 void rt_slots_init(void)
 {
     make_names();
-    rt_type_ready(&rt_wrapper_type, NULL);
-    rt_type_ready(&method_wrapper_type, NULL);
+    rt_type_ready(&rt_wrapper_type, wrapper_methods);
+    rt_type_ready(&method_wrapper_type, wrapper_methods);
 }
 
 /* Called by rt_class_init once every builtin type has its wrappers. */

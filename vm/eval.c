@@ -1129,29 +1129,56 @@ Value vm_func_desc(Value func)
     return rt_str_format_c("%S()", q);
 }
 
-/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat. */
-bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
+/* f(**mapping) naming a keyword twice. */
+static bool repeated_kwarg(Value dict, Value k, Value func)
 {
-    if (!rt_isinstance_of(update, &rt_dict_type)) {
-        rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
-                  vm_func_desc(func), val_type(update)->name);
+    if (!is_str(k) || rt_dict_get_str(dict, k) == VAL_NULL)
+        return false;
+    rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
+              vm_func_desc(func), k);
+    return true;
+}
+
+/* One keyword of f(**mapping): a str, not given already. */
+static bool merge_kwarg(Value dict, Value k, Value v, Value func)
+{
+    if (repeated_kwarg(dict, k, func))
+        return false;
+    if (!is_str(k)) {
+        rt_raisef(&rt_TypeError, "keywords must be strings");
         return false;
     }
+    return rt_dict_set(dict, k, v);
+}
+
+/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat.  A
+ * mapping that is not a dict is read as CPython's dict merge reads one:
+ * for k in mapping.keys(): mapping[k]. */
+bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
+{
     Value k, v;
-    for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);) {
-        if (!is_str(k)) {
-            rt_raisef(&rt_TypeError, "keywords must be strings");
-            return false;
-        }
-        if (rt_dict_get_str(dict, k) != VAL_NULL) {
-            rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
-                      vm_func_desc(func), k);
-            return false;
-        }
-        if (!rt_dict_set(dict, k, v))
-            return false;
+    if (rt_isinstance_of(update, &rt_dict_type)) {
+        for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);)
+            if (!merge_kwarg(dict, k, v, func))
+                return false;
+        return true;
     }
-    return true;
+    Value keys_method = rt_lookup_attr(update, rt_str_intern_cstr("keys"));
+    if (keys_method == VAL_NULL) {
+        if (!rt_err_occurred())
+            rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
+                      vm_func_desc(func), val_type(update)->name);
+        return false;
+    }
+    Value keys = rt_call0(keys_method);
+    Value it = keys == VAL_NULL ? VAL_NULL : rt_iter(keys);
+    if (it == VAL_NULL)
+        return false;
+    while ((k = rt_next(it)) != VAL_NULL)
+        if (repeated_kwarg(dict, k, func) || (v = rt_getitem(update, k)) == VAL_NULL ||
+            !merge_kwarg(dict, k, v, func))
+            return false;
+    return !rt_err_occurred();
 }
 
 /* ---- helpers: coroutines and async iteration ------------------------------------------ */
