@@ -31,7 +31,6 @@
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "_random")                            \
-    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
     X(_operator, "_operator")                       \
@@ -70,6 +69,7 @@
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(pickle, "_pickle")                            \
     X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \

@@ -9,13 +9,12 @@
  * branches, as CPython reports it.
  */
 #include "runtime/version.h"
-#include "vm/opcodes312.h"
 #include "vm/translate.h"
 #include "modules/modutil.h"
 #include "vm/opcodes.h"
 
-/* CPython's HAVE_ARGUMENT: opcodes from 90 up take an oparg. */
-#define HAVE_ARGUMENT 90
+/* CPython's HAVE_ARGUMENT: opcodes from 90 up take an oparg (44 in 3.13). */
+#define HAVE_ARGUMENT vm_version_have_argument(rt_py_minor)
 
 /* One exception: CPython's compiler counts a call's arguments against
  * PRECALL (-oparg) and the callable's two slots against CALL (-1), where
@@ -25,7 +24,7 @@ static int effect(int op, int oparg, bool jump)
 {
     if (rt_py_minor >= 12) {            /* 3.12's numbers: what pvm runs for them */
         uint32_t arg = (uint32_t)oparg;
-        op = vm_translate_312_op(op, false, &arg);
+        op = vm_translate_op(rt_py_minor, op, false, &arg);
         oparg = (int)arg;
     }
     if (op == OP_PRECALL)
@@ -40,7 +39,7 @@ static bool known_opcode(int op)
 {
     if (rt_py_minor >= 12) {
         uint32_t arg = 0;
-        return op != OP312_CACHE && vm_translate_312_op(op, false, &arg) != VM_OP_INVALID;
+        return op != 0 && vm_translate_op(rt_py_minor, op, false, &arg) != VM_OP_INVALID;
     }
     return op < VM_FIRST_INTERNAL && vm_opcode_info[op].name != NULL;
 }

@@ -71,14 +71,27 @@
 #ifndef PVM_EXEC_PREFIX312
 #define PVM_EXEC_PREFIX312 PVM_PREFIX312
 #endif
+/* And of a 3.13 process, $(PYTHON313)'s. */
+#ifndef PY313_MICRO
+#define PY313_MICRO 0
+#endif
+#ifndef PVM_STDLIB313
+#define PVM_STDLIB313 ""
+#endif
+#ifndef PVM_PREFIX313
+#define PVM_PREFIX313 ""
+#endif
+#ifndef PVM_EXEC_PREFIX313
+#define PVM_EXEC_PREFIX313 PVM_PREFIX313
+#endif
 #define PY_MINOR rt_py_minor
-#define PY_MICRO_NOW (rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+#define PY_MICRO_NOW (rt_py_minor == 13 ? PY313_MICRO : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
 #define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
 
 /* What the build recorded for this process's version. */
-static const char *recorded(const char *for311, const char *for312)
+static const char *recorded(const char *for311, const char *for312, const char *for313)
 {
-    return rt_py_minor == 12 ? for312 : for311;
+    return rt_py_minor == 13 ? for313 : rt_py_minor == 12 ? for312 : for311;
 }
 
 /* What the Makefile recorded from python3.11 (see above); the fallbacks
@@ -196,12 +209,12 @@ static void locate_stdlib(void)
         }
         lib.exec_prefix = colon ? colon + 1 : home;
     } else {
-        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312);
-        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312);
+        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313);
+        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313);
         lib.prefix = prefix[0] ? prefix : "/usr/local";
         lib.exec_prefix = exec_prefix[0] ? exec_prefix : lib.prefix;
     }
-    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312);
+    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313);
     if ((home == NULL || home[0] == '\0') && stdlib[0] != '\0') {
         lib.stdlib = stdlib;
     } else {

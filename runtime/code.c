@@ -86,9 +86,13 @@ void rt_code_init(ObjCode *code)
     size_t n = bytes->length / 2;
     uint16_t *units = gc_alloc_atomic(n * sizeof *units + 1);
     code->pyminor = (unsigned char)rt_py_minor;
-    if (code->pyminor == 12)            /* 3.12's instructions into pvm's */
-        vm_translate_312((const uint16_t *)bytes->data, units, n);
-    else
+    if (code->pyminor >= 12) {          /* 3.12's or 3.13's instructions into pvm's */
+        bool have_kinds = code->localspluskinds != VAL_NULL &&
+                          IS_EXACT(code->localspluskinds, rt_bytes_type);
+        ObjBytes *kinds = have_kinds ? AS_BYTES(code->localspluskinds) : NULL;
+        vm_translate(code->pyminor, (const uint16_t *)bytes->data, units, n,
+                     kinds ? kinds->data : NULL, kinds ? kinds->length : 0);
+    } else
         memcpy(units, bytes->data, n * sizeof *units);
     code->instrs = units;
     code->ninstrs = n;

@@ -1027,8 +1027,9 @@ static Value object_format(Value *args, size_t nargs, Value kwnames)
 
 static Value object_dir(Value *args, size_t nargs, Value kwnames)
 {
-    Value dir = rt_dict_get_cstr(rt_builtins_dict, "dir");
-    return rt_call1(dir, args[0]);
+    if (!rt_arg_none("__dir__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_object_dir(args[0]);
 }
 
 static Value object_sizeof(Value *args, size_t nargs, Value kwnames)

@@ -172,15 +172,15 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
     }
 }
 
-/* What 3.12's dis shows that 3.11's does not (op312 >= 0); false when
+/* What 3.12's dis shows that 3.11's does not (opver >= 0); false when
  * the operand is shown as 3.11 shows it. */
 static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
-    switch (in->op312) {
+    switch (in->opver) {
     case OP312_LOAD_ATTR: case OP312_LOAD_SUPER_ATTR:
         if (in->arg & 1)
             sb_adds(sb, "NULL|self + ");
-        add_name(sb, code->names, in->arg >> (in->op312 == OP312_LOAD_ATTR ? 1 : 2));
+        add_name(sb, code->names, in->arg >> (in->opver == OP312_LOAD_ATTR ? 1 : 2));
         return true;
     case OP312_LOAD_GLOBAL:
         if (in->arg & 1)
@@ -195,7 +195,7 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
         return true;
     case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2: {
         const char *name = vm_intrinsic_name((int)in->arg,
-                                             in->op312 == OP312_CALL_INTRINSIC_1 ? 1 : 2);
+                                             in->opver == OP312_CALL_INTRINSIC_1 ? 1 : 2);
         if (name)
             sb_adds(sb, name);
         return true;
@@ -206,7 +206,7 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 
 void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
-    if (!in->has_arg || (in->op312 >= 0 && add_argrepr_312(sb, code, in)))
+    if (!in->has_arg || (in->opver >= 0 && code->pyminor == 12 && add_argrepr_312(sb, code, in)))
         return;
     int target;
     switch (vm_opcode_info[in->opcode].kind) {
@@ -227,6 +227,11 @@ void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
     case OPK_LOCAL:
     case OPK_FREE:
         add_name(sb, code->localsplusnames, in->arg);
+        break;
+    case OPK_LOCAL2:                    /* 3.13: "a, b" */
+        add_name(sb, code->localsplusnames, in->arg >> 4);
+        sb_adds(sb, ", ");
+        add_name(sb, code->localsplusnames, in->arg & 15);
         break;
     case OPK_JFWD:
     case OPK_JBACK:
@@ -282,10 +287,10 @@ void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     add_padded(sb, num, w.offset, true);
     sb_addc(sb, ' ');
     const char *opname = in->specialized ? vm_opcode_name(in->specialized)
-                       : in->op312 >= 0 ? vm_opcode312_name(in->op312)
+                       : in->opver >= 0 ? vm_version_opname(code->pyminor, in->opver)
                        : tool_dis_opname(in->opcode, opbuf);
     if (opname == NULL)
-        opname = tool_dis_opname(in->op312, opbuf);
+        opname = tool_dis_opname(in->opver, opbuf);
     add_padded(sb, opname, OPNAME_WIDTH, false);
     if (in->has_arg) {
         snprintf(num, sizeof num, "%" PRId64, in->arg);

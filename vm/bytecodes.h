@@ -1601,13 +1601,18 @@ TARGET(DICT_UPDATE) {               /* {**a} */
     DISPATCH();
 }
 
-TARGET(DICT_MERGE) {                /* f(**a) */
-    Value update = POP();
-    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_MERGE) ||
-        !vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
-        GOTO_ERROR();
-    DISPATCH();
-}
+/* f(**a): the callable, `func_depth` items down once the map is popped,
+ * names the errors. */
+#define DICT_MERGE_BODY(func_depth)                                         \
+    {                                                                       \
+        Value update = POP();                                               \
+        if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_MERGE) ||    \
+            !vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(func_depth)))   \
+            GOTO_ERROR();                                                   \
+        DISPATCH();                                                         \
+    }
+
+TARGET(DICT_MERGE) DICT_MERGE_BODY(oparg + 2)
 
 TARGET(LIST_TO_TUPLE) {
     /* (*a, *b) is built as a list (its length is unknown until the end),

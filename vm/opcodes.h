@@ -15,7 +15,7 @@
  *   CONST    index into co_consts            NAME     index into co_names
  *   LOCAL    index into localsplus (a local) FREE     index into localsplus (cell/free)
  *   JFWD     forward jump distance           JBACK    backward jump distance
- *   COMPARE  index into cmp_op ('<' ...)
+ *   COMPARE  index into cmp_op ('<' ...)  LOCAL2   two locals, oparg >> 4 and & 15 (3.13)
  * LOAD_GLOBAL's NAME operand is `oparg >> 1` (the low bit asks for a NULL).
  * The comment after an entry says what it does; `name` is co_names[oparg].
  *
@@ -262,7 +262,7 @@ enum {
 
 /* The operand kinds, as an enum for tables. */
 typedef enum { OPK_NONE, OPK_ARG, OPK_CONST, OPK_NAME, OPK_LOCAL, OPK_FREE,
-               OPK_JFWD, OPK_JBACK, OPK_COMPARE } OperandKind;
+               OPK_JFWD, OPK_JBACK, OPK_COMPARE, OPK_LOCAL2 } OperandKind;
 
 typedef struct OpcodeInfo {
     const char *name;           /* NULL: not a 3.11 opcode */
