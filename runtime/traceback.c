@@ -18,7 +18,8 @@
  * chaining) and Python/traceback.c (tb_printinternal, tb_displayline):
  *   - older exceptions in the __cause__ / __context__ chain first, joined by
  *     "The above exception was the direct cause..." / "During handling...";
- *   - at most the last 1000 entries (sys.tracebacklimit's default);
+ *   - at most the last sys.tracebacklimit entries (1000 by default; none,
+ *     header included, when it is 0 or less);
  *   - after 3 identical entries in a row (same file, line and function, as
  *     in deep recursion), "[Previous line repeated N more times]";
  *   - under each source line, markers for the failing instruction's columns:
@@ -30,6 +31,7 @@
  *   - the source line decoded from the encoding the file declares (PEP 263),
  *     as CPython's _Py_DisplaySourceLine finds it with its tokenizer.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -683,6 +685,26 @@ static void print_entry(FILE *out, ObjTraceback *tb, int lineno)
 /* ---- The whole traceback ---------------------------------------------------------- */
 
 #define TRACEBACK_LIMIT 1000    /* sys.tracebacklimit's default */
+
+/* sys.tracebacklimit, as CPython's PyTraceBack_Print reads it: an int
+ * (bool included) is how many of the last entries show, and at 0 or
+ * below the traceback is left out, header and all; anything else, or
+ * no such attribute, means the default. */
+static long traceback_limit(void)
+{
+    Value v = rt_sys_namespace != VAL_NULL
+            ? rt_dict_get_cstr(rt_sys_namespace, "tracebacklimit") : VAL_NULL;
+    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_int_type))
+        return TRACEBACK_LIMIT;
+    int64_t limit;
+    if (rt_int_sign(v) <= 0)
+        return 0;
+    if (!rt_int_as_i64(v, &limit) || limit > LONG_MAX) {
+        rt_err_clear();
+        return LONG_MAX;
+    }
+    return (long)limit;
+}
 #define RECURSIVE_CUTOFF 3      /* identical entries shown before collapsing */
 
 static void print_repeated(FILE *out, long count)
@@ -705,7 +727,7 @@ static void print_traceback_entries(FILE *out, Value tbv)
     long depth = 0;
     for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next)
         depth++;
-    for (; depth > TRACEBACK_LIMIT; depth--)
+    for (long limit = traceback_limit(); depth > limit; depth--)
         tbv = VAL_AS(ObjTraceback, tbv)->next;
     ObjTraceback *last = NULL;
     int last_line = -1;
@@ -727,10 +749,12 @@ static void print_traceback_entries(FILE *out, Value tbv)
         print_repeated(out, count);
 }
 
+/* Has exc a traceback to show (sys.tracebacklimit may hide it)? */
 static bool has_traceback(Value exc)
 {
     Value tb = AS_EXC(exc)->traceback;
-    return tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type;
+    return tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type &&
+           traceback_limit() > 0;
 }
 
 /* ---- The exception line --------------------------------------------------------- */
