@@ -23,6 +23,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -54,6 +55,11 @@ static VmThread main_thread;
 Value vm_context;               /* declared in thread.h, used by contextvars.c */
 static VmThread *threads = &main_thread;
 static int nstarted;            /* threads started and not yet finished */
+/* The thread whose end ends the program: the main thread, unless fork()
+ * was called in another thread (vm_thread_after_fork), and whether it has
+ * ended in a forked child while other threads still ran. */
+static VmThread *main_state = &main_thread;
+static bool main_ended;
 
 /* The running thread's own state; NULL in the main thread (and in any
  * thread pvm did not start, which never runs Python code). */
@@ -255,7 +261,16 @@ static void *thread_body(void *arg)
     /* Still holding the lock: forget this thread, and hand the lock on
      * without saving anything (its state dies with it). */
     unlink_thread(t);
-    nstarted--;
+    if (t == main_state)
+        main_ended = true;
+    else
+        nstarted--;
+    /* In a child forked by a thread, that thread is the main thread and
+     * there is no other to finalise: the process ends with its last
+     * thread, status 0, as a C program's does when its last thread exits
+     * (what CPython's child does too). */
+    if (main_ended && nstarted == 0)
+        exit(0);
     self = NULL;
     drop_lock(NULL, false);
     return NULL;
@@ -312,7 +327,32 @@ unsigned long vm_thread_native_id(void)
 
 bool vm_is_main_thread(void)
 {
-    return self == NULL;
+    return current() == main_state;
+}
+
+/* In the child of fork(), only the thread that called it exists: the
+ * others' states are dropped, the calling thread becomes the main thread
+ * (it takes the signals: SIGINT is unblocked), and the lock — whose mutex
+ * another thread may have held at the moment of the fork — is made anew,
+ * held by it (CPython's PyOS_AfterFork_Child). */
+void vm_thread_after_fork(void)
+{
+    VmThread *t = current();
+    threads = t;
+    t->next = NULL;
+    nstarted = 0;
+    main_state = t;
+    main_ended = false;
+    if (!threaded)
+        return;
+    pthread_mutex_init(&gil.mutex, NULL);
+    drop_request = 0;
+    start_threads();
+    gil.holder = t;
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 int vm_thread_count(void)

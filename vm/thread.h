@@ -96,6 +96,10 @@ unsigned long vm_thread_ident(void);
 unsigned long vm_thread_native_id(void);
 bool vm_is_main_thread(void);
 
+/* In the child, just after fork(): the calling thread is the only one,
+ * and the main thread from now on (the end of the process is its end). */
+void vm_thread_after_fork(void);
+
 /* The number of threads started by vm_thread_start still running
  * (_thread._count()). */
 int vm_thread_count(void);
