@@ -285,7 +285,8 @@ static Value lock_type_new(ObjType *type, Value *args, size_t nargs, Value kwnam
 }
 
 static ObjType lock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.lock", .repr = lock_repr, .new_ = lock_type_new,
+    .ob.type = &rt_type_type, .name = "_thread.lock", .flags = TF_WEAKREFABLE,
+    .repr = lock_repr, .new_ = lock_type_new,
 };
 
 /* ---- RLock --------------------------------------------------------------------- */
@@ -449,7 +450,7 @@ static const MethodDef rlock_methods[] = {
 };
 
 static ObjType rlock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjRLock), .new_ = rlock_new, .repr = rlock_repr,
 };
 
@@ -528,7 +529,7 @@ static int local_setattr(Value self, Value name, Value v)
 }
 
 static ObjType local_type = {
-    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjLocal), .dict_offset = offsetof(ObjLocal, dict),
     .new_ = local_new, .getattr = local_getattr, .setattr = local_setattr,
 };

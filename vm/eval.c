@@ -105,7 +105,12 @@ void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
 {
-    for (RtExcState *s = vm_exc_info; s != NULL; s = s->previous)
+    return vm_handled_exception_in(vm_exc_info);
+}
+
+Value vm_handled_exception_in(struct RtExcState *top)
+{
+    for (RtExcState *s = top; s != NULL; s = s->previous)
         if (s->exc != rt_None && s->exc != VAL_NULL)
             return s->exc;
     return rt_None;

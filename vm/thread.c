@@ -31,11 +31,13 @@
 #include "runtime/gen.h"
 #include "vm/eval.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
 
 /* ---- thread states ------------------------------------------------------------- */
 
 typedef struct VmThread {
     struct VmThread *next;      /* all threads, linked from `threads` */
+    unsigned long ident;        /* its pthread_t (vm_thread_ident) */
     unsigned long native_id;    /* the kernel's id, once asked for */
     /* The per-thread globals (VM_THREAD_STATE), while another thread runs. */
 #define THREAD_FIELD(type, name, init) type name;
@@ -174,6 +176,7 @@ static void start_threads(void)
     pthread_condattr_destroy(&attr);
     gil.locked = true;
     gil.holder = &main_thread;
+    main_thread.ident = vm_thread_ident();
     threaded = true;
 }
 
@@ -307,7 +310,8 @@ unsigned long vm_thread_start(VmThreadMain main, Value arg, size_t stack_size)
         return 0;
     }
     nstarted++;
-    return (unsigned long)tid;
+    t->ident = (unsigned long)tid;
+    return t->ident;
 }
 
 /* ---- what the running thread may ask ------------------------------------------- */
@@ -358,6 +362,29 @@ void vm_thread_after_fork(void)
 int vm_thread_count(void)
 {
     return nstarted;
+}
+
+Value vm_thread_snapshot(bool exceptions)
+{
+    Value d = rt_dict_new();
+    VmThread *running = current();
+    save_state(running);
+    for (VmThread *t = threads; t != NULL; t = t->next) {
+        if (t->vm_running == NULL)
+            continue;
+        unsigned long ident = t == running ? vm_thread_ident() : t->ident;
+        Value v;
+        if (!exceptions) {
+            v = vm_frame_object_of(t->vm_running);
+        } else {
+            Value e = vm_handled_exception_in(t->vm_exc_info);
+            v = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
+                             : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
+        }
+        if (!rt_dict_set(d, rt_int_from_u64(ident), v))
+            return VAL_NULL;
+    }
+    return d;
 }
 
 Value vm_thread_dict(void)

@@ -104,6 +104,12 @@ void vm_thread_after_fork(void);
  * (_thread._count()). */
 int vm_thread_count(void);
 
+/* sys._current_frames() (exceptions false): {ident: innermost frame
+ * object} for every thread running Python code; sys._current_exceptions()
+ * (true): {ident: (type, value, traceback)} of the exception each
+ * handles, (None, None, None) for none. */
+Value vm_thread_snapshot(bool exceptions);
+
 /* A dict that belongs to the running thread (CPython's thread-state dict),
  * made on first use and dropped when the thread ends: where
  * _thread._local keeps each thread's attributes. */

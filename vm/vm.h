@@ -99,8 +99,12 @@ void vm_set_recursion_limit(int limit);
 bool vm_enter_recursive_call(const char *where);
 void vm_leave_recursive_call(void);
 
-/* The exception being handled (sys.exc_info()[1]), or rt_None. */
+/* The exception being handled (sys.exc_info()[1]), or rt_None; _in: the
+ * one a handled-exception stack shows from its entry `top` down (another
+ * thread's, for sys._current_exceptions). */
 Value vm_handled_exception(void);
+struct RtExcState;
+Value vm_handled_exception_in(struct RtExcState *top);
 
 /* ---- generators (runtime/gen.c drives these) ------------------------------ */
 
