@@ -63,6 +63,7 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         return 1;
     if (timeout_us == 0)
         return 0;
+    int arrived = vm_signal_count();
     if (!vm_check_interrupt())
         return -1;
     bool forever = timeout_us < 0, sliced = vm_is_main_thread();
@@ -77,6 +78,11 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         r = forever && !short_wait ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &until);
         if (r == 0 || (errno == ETIMEDOUT && !short_wait) || (errno != EINTR && errno != ETIMEDOUT))
             break;
+        /* A slice ended: only a signal that really arrived (and found us
+         * not yet blocked) counts, not interrupt_main's. */
+        if (errno == ETIMEDOUT && vm_signal_count() == arrived)
+            continue;
+        arrived = vm_signal_count();
         if (!vm_blocking_retry())
             return -1;
     }

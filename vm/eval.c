@@ -593,6 +593,18 @@ void vm_signal_trip(void)
     vm_eval_breaker = 1;
 }
 
+static volatile sig_atomic_t signals_arrived;
+
+void vm_signal_arrived(void)
+{
+    signals_arrived++;
+}
+
+int vm_signal_count(void)
+{
+    return signals_arrived;
+}
+
 /* Only the main thread runs signal handlers, as in CPython: SIGINT's
  * default_int_handler raises KeyboardInterrupt, the program's own run here. */
 bool vm_check_interrupt(void)
