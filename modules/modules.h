@@ -76,7 +76,8 @@
     X(queue, "_queue")                              \
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
-    X(marshal, "marshal")
+    X(marshal, "marshal")                           \
+    X(faulthandler, "faulthandler")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -29,6 +29,7 @@
 #include <sys/syscall.h>
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "vm/frame.h"
 #include "vm/eval.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -176,7 +177,6 @@ static void start_threads(void)
     pthread_condattr_destroy(&attr);
     gil.locked = true;
     gil.holder = &main_thread;
-    main_thread.ident = vm_thread_ident();
     threaded = true;
 }
 
@@ -364,26 +364,45 @@ int vm_thread_count(void)
     return nstarted;
 }
 
+/* The main thread's ident, recorded at start-up (in the main thread). */
+__attribute__((constructor)) static void record_main_ident(void)
+{
+    main_thread.ident = vm_thread_ident();
+}
+
+void vm_thread_each(VmThreadVisit visit, void *ctx)
+{
+    /* The holder of the lock keeps its state in the globals, the others
+     * in their VmThread. */
+    VmThread *live = threaded ? gil.holder : &main_thread;
+    for (VmThread *t = threads; t != NULL; t = t->next) {
+        bool is_live = t == live;
+        Frame *top = is_live ? vm_running : t->vm_running;
+        if (top != NULL)
+            visit(t->ident, t->ident == vm_thread_ident(), top,
+                  is_live ? vm_exc_info : t->vm_exc_info, ctx);
+    }
+}
+
+static void snapshot_frame(unsigned long ident, bool is_current, Frame *top,
+                           RtExcState *exc, void *dict)
+{
+    rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), vm_frame_object_of(top));
+}
+
+static void snapshot_exception(unsigned long ident, bool is_current, Frame *top,
+                               RtExcState *exc, void *dict)
+{
+    Value e = vm_handled_exception_in(exc);
+    Value info = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
+                              : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
+    rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), info);
+}
+
 Value vm_thread_snapshot(bool exceptions)
 {
     Value d = rt_dict_new();
-    VmThread *running = current();
-    save_state(running);
-    for (VmThread *t = threads; t != NULL; t = t->next) {
-        if (t->vm_running == NULL)
-            continue;
-        unsigned long ident = t == running ? vm_thread_ident() : t->ident;
-        Value v;
-        if (!exceptions) {
-            v = vm_frame_object_of(t->vm_running);
-        } else {
-            Value e = vm_handled_exception_in(t->vm_exc_info);
-            v = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
-                             : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
-        }
-        if (!rt_dict_set(d, rt_int_from_u64(ident), v))
-            return VAL_NULL;
-    }
+    vm_thread_each(exceptions ? snapshot_exception : snapshot_frame, &d);
     return d;
 }
 

@@ -110,6 +110,17 @@ int vm_thread_count(void);
  * handles, (None, None, None) for none. */
 Value vm_thread_snapshot(bool exceptions);
 
+/* Visit every thread running Python code, newest first: its ident,
+ * whether it is the calling thread, its innermost frame and the top of
+ * its handled-exception stack.  Without the lock (faulthandler's watchdog
+ * and signal handlers) this reads what may be changing, as CPython's
+ * faulthandler does: good enough for a report, nothing more. */
+struct Frame;
+struct RtExcState;
+typedef void (*VmThreadVisit)(unsigned long ident, bool is_current, struct Frame *top,
+                              struct RtExcState *exc, void *ctx);
+void vm_thread_each(VmThreadVisit visit, void *ctx);
+
 /* A dict that belongs to the running thread (CPython's thread-state dict),
  * made on first use and dropped when the thread ends: where
  * _thread._local keeps each thread's attributes. */
