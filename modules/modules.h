@@ -78,6 +78,7 @@
     X(typing312, "_typing")                         \
     X(testinternalcapi, "_testinternalcapi")        \
     X(datetime, "_datetime")                        \
+    X(faulthandler, "faulthandler")                 \
     X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */

@@ -503,6 +503,20 @@ static Value sys_getframe(Value *args, size_t nargs, Value kwnames)
     return vm_getframe((long)depth);
 }
 
+static Value sys_current_frames(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("sys._current_frames", nargs, kwnames))
+        return VAL_NULL;
+    return vm_thread_snapshot(false);
+}
+
+static Value sys_current_exceptions(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("sys._current_exceptions", nargs, kwnames))
+        return VAL_NULL;
+    return vm_thread_snapshot(true);
+}
+
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("sys.exc_info", nargs, kwnames))
@@ -732,6 +746,7 @@ static const MethodDef sys_functions[] = {
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
     {"_getframe", sys_getframe},
+    {"_current_frames", sys_current_frames}, {"_current_exceptions", sys_current_exceptions},
     {"exception", sys_exception},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},

@@ -63,6 +63,7 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         return 1;
     if (timeout_us == 0)
         return 0;
+    int arrived = vm_signal_count();
     if (!vm_check_interrupt())
         return -1;
     bool forever = timeout_us < 0, sliced = vm_is_main_thread();
@@ -77,6 +78,11 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         r = forever && !short_wait ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &until);
         if (r == 0 || (errno == ETIMEDOUT && !short_wait) || (errno != EINTR && errno != ETIMEDOUT))
             break;
+        /* A slice ended: only a signal that really arrived (and found us
+         * not yet blocked) counts, not interrupt_main's. */
+        if (errno == ETIMEDOUT && vm_signal_count() == arrived)
+            continue;
+        arrived = vm_signal_count();
         if (!vm_blocking_retry())
             return -1;
     }
@@ -285,7 +291,8 @@ static Value lock_type_new(ObjType *type, Value *args, size_t nargs, Value kwnam
 }
 
 static ObjType lock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.lock", .repr = lock_repr, .new_ = lock_type_new,
+    .ob.type = &rt_type_type, .name = "_thread.lock", .flags = TF_WEAKREFABLE,
+    .repr = lock_repr, .new_ = lock_type_new,
 };
 
 /* ---- RLock --------------------------------------------------------------------- */
@@ -449,7 +456,7 @@ static const MethodDef rlock_methods[] = {
 };
 
 static ObjType rlock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjRLock), .new_ = rlock_new, .repr = rlock_repr,
 };
 
@@ -528,7 +535,7 @@ static int local_setattr(Value self, Value name, Value v)
 }
 
 static ObjType local_type = {
-    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjLocal), .dict_offset = offsetof(ObjLocal, dict),
     .new_ = local_new, .getattr = local_getattr, .setattr = local_setattr,
 };

@@ -105,7 +105,12 @@ void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
 {
-    for (RtExcState *s = vm_exc_info; s != NULL; s = s->previous)
+    return vm_handled_exception_in(vm_exc_info);
+}
+
+Value vm_handled_exception_in(struct RtExcState *top)
+{
+    for (RtExcState *s = top; s != NULL; s = s->previous)
         if (s->exc != rt_None && s->exc != VAL_NULL)
             return s->exc;
     return rt_None;
@@ -586,6 +591,18 @@ void vm_signal_trip(void)
 {
     signals_pending = 1;
     vm_eval_breaker = 1;
+}
+
+static volatile sig_atomic_t signals_arrived;
+
+void vm_signal_arrived(void)
+{
+    signals_arrived++;
+}
+
+int vm_signal_count(void)
+{
+    return signals_arrived;
 }
 
 /* Only the main thread runs signal handlers, as in CPython: SIGINT's
