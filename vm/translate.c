@@ -77,7 +77,7 @@ const char *vm_intrinsic_name(int which, int nargs)
     };
     if (nargs == 1)
         return which >= 0 && which <= VM_MAX_INTRINSIC_1 ? one[which] : NULL;
-    return which >= 0 && which < (int)(sizeof two / sizeof two[0]) ? two[which] : NULL;
+    return which >= 0 && which <= VM_MAX_INTRINSIC_2 ? two[which] : NULL;
 }
 
 /* CALL_INTRINSIC_1/2 whose intrinsic is a 3.11 instruction of the same
