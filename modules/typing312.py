@@ -143,6 +143,16 @@ class TypeVar(_Variable):
     def __typing_subst__(self, arg):
         return _typing()._typevar_subst(self, arg)
 
+    if _sys.version_info >= (3, 13):
+        def __typing_prepare_subst__(self, alias, args):
+            i = alias.__parameters__.index(self)
+            if i < len(args):
+                return args
+            if i == len(args) and self.has_default():
+                return (*args, self.__default__)
+            raise TypeError("Too few arguments for %s; actual %d, expected at least %d"
+                            % (alias, len(args), i + 1))
+
 
 class ParamSpecArgs:
     """The args for a ParamSpec object."""
