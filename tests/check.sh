@@ -140,6 +140,9 @@ if [ -n "${PYTHON313:-}" ] && [ -x "$PYTHON313" ]; then
     echo "== dis, Python 3.13: $1"
     run_suite dis313 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "$PYTHON313" "$here/dis_version_check.py" "$1"
+    echo "== verifier over python3.13's standard library: $1"
+    PYVER=3.13 run_suite verify313 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
 else
     echo "== Python 3.13: skipped: no python3.13 (PYTHON313 is '${PYTHON313:-}'; make finds it in pyenv)"
 fi
