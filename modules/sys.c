@@ -739,6 +739,25 @@ static Value sys_clear_type_cache(Value *args, size_t nargs, Value kwnames)
     return rt_arg_none("sys._clear_type_cache", nargs, kwnames) ? rt_None : VAL_NULL;
 }
 
+/* sys._get_cpu_count_config() (3.13): -X cpu_count, -1 when not given. */
+static Value sys_get_cpu_count_config(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("sys._get_cpu_count_config", nargs, kwnames) ? small_new(-1) : VAL_NULL;
+}
+
+/* sys._is_gil_enabled() (3.13): pvm runs one thread at a time, as with a GIL. */
+static Value sys_is_gil_enabled(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("sys._is_gil_enabled", nargs, kwnames) ? rt_True : VAL_NULL;
+}
+
+/* The functions a 3.13 process's sys has beside the others. */
+static const MethodDef sys_functions_313[] = {
+    {"_get_cpu_count_config", sys_get_cpu_count_config},
+    {"_is_gil_enabled", sys_is_gil_enabled},
+    {NULL, NULL},
+};
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
@@ -891,6 +910,8 @@ static Value make_sys(void)
     VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;
     for (const MethodDef *f = sys_functions; f->name; f++)
+        rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    for (const MethodDef *f = sys_functions_313; rt_py_minor >= 13 && f->name; f++)
         rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
     mod_sys_add_hooks(d);
     rt_dict_set_cstr(d, "argv", list_of(&sys_argv));

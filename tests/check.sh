@@ -119,7 +119,7 @@ if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
     done
     echo "== dis, Python 3.12: $1"
     run_suite dis312 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
-        "$PYTHON312" "$here/dis312_check.py" "$1"
+        "$PYTHON312" "$here/dis_version_check.py" "$1"
     echo "== verifier over python3.12's standard library: $1"
     PYVER=3.12 run_suite verify312 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
         "$here/run_verify_stdlib.sh" "$1" installed
@@ -137,6 +137,12 @@ if [ -n "${PYTHON313:-}" ] && [ -x "$PYTHON313" ]; then
                 "$here/run_golden.sh" "$runner"
         done
     done
+    echo "== dis, Python 3.13: $1"
+    run_suite dis313 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$PYTHON313" "$here/dis_version_check.py" "$1"
+    echo "== verifier over python3.13's standard library: $1"
+    PYVER=3.13 run_suite verify313 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
 else
     echo "== Python 3.13: skipped: no python3.13 (PYTHON313 is '${PYTHON313:-}'; make finds it in pyenv)"
 fi

@@ -77,7 +77,7 @@ const char *vm_intrinsic_name(int which, int nargs)
     };
     if (nargs == 1)
         return which >= 0 && which <= VM_MAX_INTRINSIC_1 ? one[which] : NULL;
-    return which >= 0 && which < (int)(sizeof two / sizeof two[0]) ? two[which] : NULL;
+    return which >= 0 && which <= VM_MAX_INTRINSIC_2 ? two[which] : NULL;
 }
 
 /* CALL_INTRINSIC_1/2 whose intrinsic is a 3.11 instruction of the same
@@ -171,9 +171,9 @@ int vm_translate_op(int minor, int op, bool prefixed, uint32_t *oparg)
 }
 
 /* Translate the instruction whose prefixes start at unit `first` and whose
- * own unit is op_unit. */
-static void translate_one(int minor, uint16_t *out, size_t first, size_t op_unit,
-                          const uint8_t *kinds, size_t nkinds)
+ * own unit is op_unit (code: the original units). */
+static void translate_one(int minor, const uint16_t *code, uint16_t *out, size_t first,
+                          size_t op_unit, const uint8_t *kinds, size_t nkinds)
 {
     int op = out[op_unit] & 0xff;
     uint32_t oparg = 0;
@@ -192,6 +192,13 @@ static void translate_one(int minor, uint16_t *out, size_t first, size_t op_unit
     if (minor == 13 && op == OP313_LOAD_FAST && oparg < nkinds &&
         (kinds[oparg] & (CO_FAST_CELL | CO_FAST_FREE)))
         to = OP_LOAD_CLOSURE;
+    /* 3.13 may close an ordinary loop with JUMP_BACKWARD_NO_INTERRUPT (a
+     * `while` whose condition the compiler duplicated): outside the
+     * `yield from` loop, whose back edge goes to its SEND, it is 3.11's
+     * JUMP_BACKWARD, a safe point, so that Ctrl-C can stop the loop. */
+    if (minor == 13 && op == OP313_JUMP_BACKWARD_NO_INTERRUPT &&
+        (oparg > op_unit + 1 || (code[op_unit + 1 - oparg] & 0xff) != OP313_SEND))
+        to = OP_JUMP_BACKWARD;
     out[op_unit] = (uint16_t)to;
     put_oparg(out, first, op_unit, oparg);
 }
@@ -207,7 +214,7 @@ void vm_translate(int minor, const uint16_t *code, uint16_t *out, size_t n,
             op_unit++;
         int op = out[op_unit] & 0xff;
         size_t end = op_unit + 1 + (size_t)vm_version_caches(minor, op);
-        translate_one(minor, out, i, op_unit, kinds, nkinds);
+        translate_one(minor, code, out, i, op_unit, kinds, nkinds);
         for (size_t u = op_unit + 1; u < end && u < n; u++)
             out[u] = OP_CACHE;
         i = end;
