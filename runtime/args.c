@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 size_t rt_npos(size_t nargs, Value kwnames)
 {
@@ -22,6 +23,18 @@ bool rt_arg_nokw(const char *fname, Value kwnames)
         return true;
     rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
     return false;
+}
+
+bool rt_arg_nokw_new(ObjType *type, const char *fname, Value kwnames)
+{
+    static Value init_name = VAL_NULL;
+    if (rt_nkwargs(kwnames) == 0)
+        return true;
+    if (init_name == VAL_NULL)
+        init_name = rt_str_intern_cstr("__init__");
+    if ((type->flags & TF_HEAPTYPE) && !rt_is_object_init(rt_type_lookup(type, init_name)))
+        return true;
+    return rt_arg_nokw(fname, kwnames);
 }
 
 bool rt_arg_none(const char *fname, size_t n, Value kwnames)
