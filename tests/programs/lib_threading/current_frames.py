@@ -18,7 +18,7 @@ def waiter():
         go.wait()
 
 
-t = threading.Thread(target=waiter)
+t = threading.Thread(target=waiter, daemon=True)   # exits even if a print fails
 t.start()
 ready.wait()
 frames = sys._current_frames()
