@@ -11,9 +11,7 @@
 
 Value dt_date_new(ObjType *type, int year, int month, int day)
 {
-    ObjDate *d = rt_alloc_instance(type, type == &dt_datetime_type ||
-                                   rt_is_subtype(type, &dt_datetime_type)
-                                   ? sizeof(ObjDateTime) : sizeof(ObjDate));
+    ObjDate *d = rt_alloc_instance(type, sizeof *d);
     d->year = year;
     d->month = month;
     d->day = day;
