@@ -105,6 +105,11 @@ static inline int dt_divmod(int a, int b, int *r)
 }
 /* Fill ArgSpec-parsed values for a function: `out[i]` VAL_NULL keeps dflt. */
 bool dt_int_arg(Value v, int dflt, int *out);
+/* rt_parse_args for a constructor whose leading parameters are ints:
+ * CPython converts each argument before it finds a later one missing, so
+ * date(b'x') is "'bytes' object cannot be interpreted as an integer". */
+bool dt_parse_int_args(const ArgSpec *spec, const Value *args, size_t nargs, Value kwnames,
+                       Value *out);
 /* TypeError "can't compare X to Y". */
 Value dt_cmperror(Value a, Value b);
 /* The datetime module's `time` module, imported on first use. */

@@ -74,7 +74,7 @@ static Value datetime_new(ObjType *type, Value *args, size_t nargs, Value kwname
     static const ArgSpec spec = {NULL, dt_arg_names, 9, 0, 3, 8, false};
     Value v[9];
     int f[9];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, v))
+    if (!dt_parse_int_args(&spec, args, nargs, kwnames, v))
         return VAL_NULL;
     for (int i = 0; i < 9; i++)
         if (i != 7 && !dt_int_arg(v[i], 0, &f[i]))
