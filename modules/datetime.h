@@ -59,6 +59,16 @@ typedef struct ObjTimezone {
     Value name;                 /* a str, or VAL_NULL */
 } ObjTimezone;
 
+/* The read-only attributes time and datetime share, for a MemberDef table
+ * of layout T (ObjTime or ObjDateTime). */
+#define DT_TIME_MEMBERS(T) \
+    {"hour", offsetof(T, hour), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"minute", offsetof(T, minute), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"second", offsetof(T, second), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"microsecond", offsetof(T, us), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"tzinfo", offsetof(T, tzinfo), RT_MEMBER_VALUE, RT_READONLY, 0}, \
+    {"fold", offsetof(T, fold), RT_MEMBER_INT, RT_READONLY, 0},
+
 extern ObjType dt_delta_type, dt_date_type, dt_time_type, dt_datetime_type,
     dt_tzinfo_type, dt_timezone_type;
 extern Value dt_utc;            /* timezone.utc */

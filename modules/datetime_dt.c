@@ -642,12 +642,7 @@ static Value datetime_fromisoformat(Value *args, size_t nargs, Value kw)
 }
 
 static const MemberDef datetime_members[] = {
-    {"hour", offsetof(ObjDateTime, hour), RT_MEMBER_INT, RT_READONLY, 0},
-    {"minute", offsetof(ObjDateTime, minute), RT_MEMBER_INT, RT_READONLY, 0},
-    {"second", offsetof(ObjDateTime, second), RT_MEMBER_INT, RT_READONLY, 0},
-    {"microsecond", offsetof(ObjDateTime, us), RT_MEMBER_INT, RT_READONLY, 0},
-    {"tzinfo", offsetof(ObjDateTime, tzinfo), RT_MEMBER_VALUE, RT_READONLY, 0},
-    {"fold", offsetof(ObjDateTime, fold), RT_MEMBER_INT, RT_READONLY, 0},
+    DT_TIME_MEMBERS(ObjDateTime)
     {NULL},
 };
 
