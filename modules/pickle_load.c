@@ -559,8 +559,11 @@ static bool load_unicode(Unpickler *u)
     size_t len;
     if (!read_text_line(u, &s, &len, 1))
         return false;
-    Value v = rt_bytes_decode((const unsigned char *)s, len,
-                              rt_str_from_cstr("raw-unicode-escape"), VAL_NULL);
+    /* raw-unicode-escape: without a backslash, each byte is its code point */
+    Value v = memchr(s, '\\', len) == NULL
+        ? rt_str_from_latin1((const unsigned char *)s, len)
+        : rt_bytes_decode((const unsigned char *)s, len, rt_str_from_cstr("raw-unicode-escape"),
+                          VAL_NULL);
     if (v == VAL_NULL)
         return false;
     push(u, v);
