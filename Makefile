@@ -27,6 +27,11 @@ PYTHON   ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || e
 # system python3.12; empty when there is none (the 3.12 tests then say so).
 PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
 PYTHON312  ?= $(or $(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/3.12.*/bin/python3.12))),$(wildcard /usr/bin/python3.12))
+# CPython 3.13 the same way.
+PYTHON313  ?= $(or $(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/3.13.*/bin/python3.13))),$(wildcard /usr/bin/python3.13))
+# CPython 3.14: pyodide in node (tools/python314), installed by `make deps`;
+# empty when it is not installed (the 3.14 tests then say so).
+PYTHON314  ?= $(if $(wildcard tools/python314/node_modules/pyodide/package.json),tools/python314/python3.14)
 PREFIX   ?= /usr/local
 OPT      ?= -O2
 
@@ -60,6 +65,7 @@ PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
 PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
 # The same of python3.12 for a 3.12 process, and its micro version.
 PVM_PY312PATHS := $(if $(PYTHON312),$(shell $(PYTHON312) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
+PVM_PY313PATHS := $(if $(PYTHON313),$(shell $(PYTHON313) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -95,6 +101,11 @@ deps:
 	  else echo "pvm needs:$$missing"; \
 	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
+	@if [ -f tools/python314/node_modules/pyodide/package.json ]; then :; \
+	elif command -v npm >/dev/null && \
+	  npm ci --prefix tools/python314 --no-audit --no-fund --loglevel=error; then \
+	  echo "deps: python3.14 (pyodide) installed in tools/python314"; \
+	else echo "deps: no python3.14 (npm missing or failed): the 3.14 tests will be skipped"; fi
 	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
 	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
 
@@ -112,7 +123,9 @@ $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' 
     -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
     -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' \
     -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
-    -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1)
+    -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1) \
+    -DPVM_STDLIB313='"$(word 1,$(PVM_PY313PATHS))"' -DPVM_PREFIX313='"$(word 2,$(PVM_PY313PATHS))"' \
+    -DPVM_EXEC_PREFIX313='"$(word 3,$(PVM_PY313PATHS))"' -DPY313_MICRO=$(or $(word 4,$(PVM_PY313PATHS)),0)
 
 # The compile service (loader/compile.c): its Python program becomes a C
 # string literal (each line quoted, \ and " escaped), and the python3.11 it
@@ -130,7 +143,8 @@ $(BUILD)/gen/typing312.inc: modules/typing312.py
 $(BUILD)/modules/typing312.o: $(BUILD)/gen/typing312.inc
 $(BUILD)/modules/typing312.o: CPPFLAGS += -I$(BUILD)/gen
 $(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
-    -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"'
+    -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"' \
+    -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"'
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
@@ -157,7 +171,7 @@ $(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(PVM_LIBS)
 
 unit: $(UNIT_BIN) pvm
-	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) $(UNIT_BIN)
+	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) $(UNIT_BIN)
 
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
@@ -165,7 +179,7 @@ golden: pvm
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
 check: $(UNIT_BIN) pvm
-	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) tests/check.sh $(UNIT_BIN) ./pvm
+	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) PYTHON314=$(PYTHON314) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):
 # writes tests/conformance/latest.md and latest.json.  CONF_JOBS modules run

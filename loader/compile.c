@@ -72,6 +72,9 @@
 #ifndef PVM_COMPILER312_PATH            /* the Makefile passes its $(PYTHON312) */
 #define PVM_COMPILER312_PATH "python3.12"
 #endif
+#ifndef PVM_COMPILER313_PATH            /* and its $(PYTHON313) */
+#define PVM_COMPILER313_PATH "python3.13"
+#endif
 #ifndef PVM_COMPILER_PATH               /* the Makefile passes its $(PYTHON) */
 #define PVM_COMPILER_PATH "/usr/bin/python3.11"
 #endif
@@ -102,12 +105,15 @@ static char unavailable[512];
 
 const char *ld_compiler_path(void)
 {
-    /* PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12 (the Makefile's
-     * $(PYTHON) and $(PYTHON312) by default). */
-    const char *env = getenv(rt_py_minor == 12 ? "PVM_COMPILER312" : "PVM_COMPILER");
+    /* PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12, PVM_COMPILER313
+     * for 3.13 (the Makefile's $(PYTHON), $(PYTHON312), $(PYTHON313) by
+     * default). */
+    const char *env = getenv(rt_py_minor == 13 ? "PVM_COMPILER313"
+                             : rt_py_minor == 12 ? "PVM_COMPILER312" : "PVM_COMPILER");
     if (env != NULL && env[0] != '\0')
         return env;
-    return rt_py_minor == 12 ? PVM_COMPILER312_PATH : PVM_COMPILER_PATH;
+    return rt_py_minor == 13 ? PVM_COMPILER313_PATH
+         : rt_py_minor == 12 ? PVM_COMPILER312_PATH : PVM_COMPILER_PATH;
 }
 
 /* A command name without '/' is looked up on PATH here, before fork: the

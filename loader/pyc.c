@@ -71,12 +71,17 @@ static uint32_t le32(const unsigned char *p)
 
 int ld_magic_minor(uint16_t magic)
 {
-    return magic == LD_MAGIC_311 ? 11 : magic == LD_MAGIC_312 ? 12 : 0;
+    switch (magic) {
+    case LD_MAGIC_311: return 11;
+    case LD_MAGIC_312: return 12;
+    case LD_MAGIC_313: return 13;
+    }
+    return 0;
 }
 
 uint16_t ld_process_magic(void)
 {
-    return rt_py_minor == 12 ? LD_MAGIC_312 : LD_MAGIC_311;
+    return rt_py_minor == 13 ? LD_MAGIC_313 : rt_py_minor == 12 ? LD_MAGIC_312 : LD_MAGIC_311;
 }
 
 int ld_pyc_file_minor(const char *path)

@@ -323,6 +323,45 @@ static Value ar_frombytes(Value *args, size_t nargs, Value kw)
     return frombytes(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
+/* fromfile(f, n): n items from f.read(); what came is kept even when it
+ * is too short (EOFError). */
+static Value ar_fromfile(Value *args, size_t nargs, Value kw)
+{
+    ssize_t n;
+    if (!rt_arg_nokw("fromfile", kw) || !rt_arg_range("fromfile", nargs - 1, 2, 2) ||
+        !rt_as_ssize(args[2], &n))
+        return VAL_NULL;
+    if (n < 0)
+        return rt_raisef(&rt_ValueError, "negative count");
+    ObjArray *a = self_of(args);
+    Value size = rt_int_from_i64((int64_t)n * (int64_t)a->c->size);
+    Value b = mod_call_method(args[1], "read", &size, 1);
+    if (b == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_isinstance_of(b, &rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "read() didn't return bytes");
+    if (!frombytes(a, b))
+        return VAL_NULL;
+    if (AS_BYTES(b)->length != (size_t)n * a->c->size)
+        return rt_raisef(&rt_EOFError, "read() didn't return enough bytes");
+    return rt_None;
+}
+
+/* tofile(f): f.write() of the items' bytes, 64 KiB at a time. */
+static Value ar_tofile(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("tofile", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArray *a = self_of(args);
+    size_t total = a->n * a->c->size, block = 64 * 1024;
+    for (size_t off = 0; off < total; off += block) {
+        Value chunk = rt_bytes_new(a->data + off, total - off < block ? total - off : block);
+        if (mod_call_method(args[1], "write", &chunk, 1) == VAL_NULL)
+            return VAL_NULL;
+    }
+    return rt_None;
+}
+
 static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("fromunicode", nargs - 1, kw))
@@ -742,6 +781,7 @@ static const GetSetDef array_getsets[] = {
 static const MethodDef array_methods[] = {
     {"append", ar_append}, {"extend", ar_extend}, {"fromlist", ar_fromlist},
     {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes},
+    {"fromfile", ar_fromfile}, {"tofile", ar_tofile},
     {"fromunicode", ar_fromunicode}, {"tounicode", ar_tounicode},
     {"pop", ar_pop}, {"index", ar_index}, {"remove", ar_remove}, {"count", ar_count},
     {"reverse", ar_reverse}, {"insert", ar_insert}, {"byteswap", ar_byteswap},

@@ -7,13 +7,19 @@
  * Convention (the runtime's): a next slot returns an item, or VAL_NULL —
  * exhausted when no exception is set, failed when one is.  An iterator that
  * has finished drops its source (it = VAL_NULL) and stays finished.
+ *
+ * Pickling and copying: each type's __reduce__ gives CPython's very tuple
+ * (the type, the arguments that rebuild it, and the position as a state
+ * for __setstate__), so pickles pass between pvm and python3.11.
  */
 #include <string.h>
 #include "modules/modutil.h"
 
-#define DEF_TYPE(var, tname, nextfn, newfn, ...)                              \
+/* A type Python may subclass (all but _grouper and tee's, as in CPython). */
+#define DEF_TYPE(var, tname, Struct, nextfn, newfn, ...)                      \
     static ObjType var = {                                                    \
         .ob.type = &rt_type_type, .name = "itertools." tname,                 \
+        .flags = TF_BASETYPE, .instance_size = sizeof(Struct),                \
         .iter = rt_iter_self, .next = nextfn, .new_ = newfn, __VA_ARGS__ };
 
 static void *new_obj(ObjType *type, size_t size)
@@ -21,6 +27,35 @@ static void *new_obj(ObjType *type, size_t size)
     Object *o = rt_alloc_instance(type, size);
     o->type = type;
     return o;
+}
+
+/* What __reduce__ returns: (type(self), args) or, with a state,
+ * (type(self), args, state). */
+static Value reduce_self(Value self, Value args, Value state)
+{
+    return rt_reduce_value(obj_val(val_type(self)), args, state);
+}
+
+/* A __setstate__'s state that must be a tuple of min..max items. */
+static bool state_tuple(Value state, size_t min, size_t max)
+{
+    if (!rt_isinstance_of(state, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError, "state is not a tuple");
+        return false;
+    }
+    return rt_arg_count("__setstate__", rt_tuple_len(state), min, max);
+}
+
+/* PyNumber_Check: what count() accepts as start and step. */
+static bool is_number(Value v)
+{
+    static const char *const slots[] = { "__index__", "__int__", "__float__" };
+    if (rt_isinstance_of(v, &rt_complex_type))
+        return true;
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+        if (rt_type_lookup(val_type(v), rt_str_intern_cstr(slots[i])) != VAL_NULL)
+            return true;
+    return false;
 }
 
 static Value next_or_stop(Value *it)
@@ -47,8 +82,7 @@ static Value count_new(ObjType *t, Value *args, size_t nargs, Value kw)
     ObjCount *c = new_obj(t, sizeof *c);
     c->cnt = a[0] ? a[0] : small_new(0);
     c->step = a[1] ? a[1] : small_new(1);
-    if (!rt_isinstance_of(c->cnt, &rt_int_type) && !rt_isinstance_of(c->cnt, &rt_float_type) &&
-        !rt_isinstance_of(c->cnt, &rt_complex_type))
+    if (!is_number(c->cnt) || !is_number(c->step))
         return rt_raisef(&rt_TypeError, "a number is required");
     return obj_val(c);
 }
@@ -64,22 +98,44 @@ static Value count_next(Value self)
     return v;
 }
 
+static bool step_is_one(Value step)
+{
+    return val_is_small(step) && small_value(step) == 1;
+}
+
 static Value count_repr(Value self)
 {
     ObjCount *c = VAL_AS(ObjCount, self);
-    if (val_is_small(c->step) && small_value(c->step) == 1)
-        return rt_str_format_c("count(%R)", c->cnt);
-    return rt_str_format_c("count(%R, %R)", c->cnt, c->step);
+    const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+    if (dot != NULL)
+        name = dot + 1;
+    if (step_is_one(c->step))
+        return rt_str_format_c("%s(%R)", name, c->cnt);
+    return rt_str_format_c("%s(%R, %R)", name, c->cnt, c->step);
 }
-DEF_TYPE(count_type, "count", count_next, count_new, .repr = count_repr)
+
+static Value count_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjCount *c = VAL_AS(ObjCount, args[0]);
+    if (step_is_one(c->step))
+        return reduce_self(args[0], rt_tuple_pack(1, c->cnt), VAL_NULL);
+    return reduce_self(args[0], rt_tuple_pack(2, c->cnt, c->step), VAL_NULL);
+}
+
+static const MethodDef count_methods[] = { {"__reduce__", count_reduce}, {NULL, NULL} };
+DEF_TYPE(count_type, "count", ObjCount, count_next, count_new, .repr = count_repr)
 
 /* ---- cycle(iterable) ------------------------------------------------------------- */
 
+/* firstpass is CPython's: true when `it` gives items already in saved (a
+ * state restored from an old pickle), so they are not saved again. */
 typedef struct { Object ob; Value it, saved; size_t index; bool firstpass; } ObjCycle;
 
 static Value cycle_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("cycle", kw) || !rt_arg_range("cycle", nargs, 1, 1))
+    if (!rt_arg_nokw_new(t, "cycle", kw) || !rt_arg_range("cycle", rt_npos(nargs, kw), 1, 1))
         return VAL_NULL;
     Value it = rt_iter(args[0]);
     if (it == VAL_NULL)
@@ -87,7 +143,6 @@ static Value cycle_new(ObjType *t, Value *args, size_t nargs, Value kw)
     ObjCycle *c = new_obj(t, sizeof *c);
     c->it = it;
     c->saved = rt_list_new(0);
-    c->firstpass = true;
     return obj_val(c);
 }
 
@@ -97,7 +152,7 @@ static Value cycle_next(Value self)
     if (c->it != VAL_NULL) {
         Value v = rt_next(c->it);
         if (v != VAL_NULL) {
-            if (c->firstpass)
+            if (!c->firstpass)
                 rt_list_append(c->saved, v);
             return v;
         }
@@ -113,7 +168,48 @@ static Value cycle_next(Value self)
         c->index = 0;
     return v;
 }
-DEF_TYPE(cycle_type, "cycle", cycle_next, cycle_new)
+/* (cycle, (it,), (saved, firstpass)); past the first pass the iterator is
+ * one over saved, set to the current index. */
+static Value cycle_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjCycle *c = VAL_AS(ObjCycle, args[0]);
+    Value it = c->it, firstpass = rt_bool(c->firstpass);
+    if (it == VAL_NULL) {
+        it = rt_iter(c->saved);
+        if (it == VAL_NULL)
+            return VAL_NULL;
+        Value setstate = c->index == 0 ? VAL_NULL : rt_getattr_cstr(it, "__setstate__");
+        if (c->index != 0 &&
+            (setstate == VAL_NULL || rt_call1(setstate, small_new((int64_t)c->index)) == VAL_NULL))
+            return VAL_NULL;
+        firstpass = rt_True;
+    }
+    return reduce_self(args[0], rt_tuple_pack(1, it), rt_tuple_pack(2, c->saved, firstpass));
+}
+
+static Value cycle_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 2, 2))
+        return VAL_NULL;
+    Value saved = rt_tuple_get(args[1], 0), flag = rt_tuple_get(args[1], 1);
+    if (!rt_isinstance_of(saved, &rt_list_type))
+        return rt_raisef(&rt_TypeError, "__setstate__() argument 1 must be list, not %T", saved);
+    ssize_t firstpass;
+    if (!rt_setstate_index(flag, PTRDIFF_MIN, PTRDIFF_MAX, &firstpass))
+        return VAL_NULL;
+    ObjCycle *c = VAL_AS(ObjCycle, args[0]);
+    c->saved = saved;
+    c->firstpass = firstpass != 0;
+    c->index = 0;
+    return rt_None;
+}
+
+static const MethodDef cycle_methods[] = {
+    {"__reduce__", cycle_reduce}, {"__setstate__", cycle_setstate}, {NULL, NULL},
+};
+DEF_TYPE(cycle_type, "cycle", ObjCycle, cycle_next, cycle_new)
 
 /* ---- repeat(object[, times]) ------------------------------------------------------ */
 
@@ -155,7 +251,31 @@ static Value repeat_repr(Value self)
         return rt_str_format_c("repeat(%R)", r->elem);
     return rt_str_format_c("repeat(%R, %zd)", r->elem, r->cnt);
 }
-DEF_TYPE(repeat_type, "repeat", repeat_next, repeat_new, .repr = repeat_repr)
+static Value repeat_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjRepeat *r = VAL_AS(ObjRepeat, args[0]);
+    if (r->cnt < 0)
+        return reduce_self(args[0], rt_tuple_pack(1, r->elem), VAL_NULL);
+    return reduce_self(args[0], rt_tuple_pack(2, r->elem, small_new(r->cnt)), VAL_NULL);
+}
+
+/* __length_hint__: the count left; TypeError for an endless repeat. */
+static Value repeat_length_hint(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__length_hint__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjRepeat *r = VAL_AS(ObjRepeat, args[0]);
+    if (r->cnt < 0)
+        return rt_raisef(&rt_TypeError, "len() of unsized object");
+    return small_new(r->cnt);
+}
+
+static const MethodDef repeat_methods[] = {
+    {"__reduce__", repeat_reduce}, {"__length_hint__", repeat_length_hint}, {NULL, NULL},
+};
+DEF_TYPE(repeat_type, "repeat", ObjRepeat, repeat_next, repeat_new, .repr = repeat_repr)
 
 /* ---- islice(iterable, stop) / islice(iterable, start, stop[, step]) -------------- */
 
@@ -165,7 +285,8 @@ static bool islice_index(Value v, ssize_t *out, const char *msg)
 {
     if (v == rt_None)
         return true;
-    if (!rt_isinstance_of(v, &rt_int_type) || !rt_as_ssize(v, out) || *out < 0) {
+    Value i = rt_index(v);      /* any __index__, as PyNumber_AsSsize_t */
+    if (i == VAL_NULL || !rt_as_ssize(i, out) || *out < 0) {
         rt_err_clear();
         rt_raisef(&rt_ValueError, "%s", msg);
         return false;
@@ -175,7 +296,10 @@ static bool islice_index(Value v, ssize_t *out, const char *msg)
 
 static Value islice_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("islice", kw) || !rt_arg_range("islice", nargs, 2, 4))
+    if (!rt_arg_nokw_new(t, "islice", kw))
+        return VAL_NULL;
+    nargs = rt_npos(nargs, kw);
+    if (!rt_arg_range("islice", nargs, 2, 4))
         return VAL_NULL;
     ssize_t start = 0, stop = -1, step = 1;
     const char *imsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
@@ -230,7 +354,36 @@ static Value islice_next(Value self)
         s->next = s->stop;
     return item;
 }
-DEF_TYPE(islice_type, "islice", islice_next, islice_new)
+/* (islice, (it, next, stop, step), cnt); once finished, over an empty iterator. */
+static Value islice_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjIslice *s = VAL_AS(ObjIslice, args[0]);
+    if (s->it == VAL_NULL) {
+        Value empty = rt_iter(rt_list_new(0));
+        return reduce_self(args[0], rt_tuple_pack(2, empty, small_new(0)), small_new(0));
+    }
+    Value stop = s->stop == -1 ? rt_None : small_new(s->stop);
+    return reduce_self(args[0],
+                       rt_tuple_pack(4, s->it, small_new(s->next), stop, small_new(s->step)),
+                       small_new(s->cnt));
+}
+
+static Value islice_setstate(Value *args, size_t nargs, Value kw)
+{
+    ssize_t cnt;
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) ||
+        !rt_setstate_index(args[1], PTRDIFF_MIN, PTRDIFF_MAX, &cnt))
+        return VAL_NULL;
+    VAL_AS(ObjIslice, args[0])->cnt = cnt;
+    return rt_None;
+}
+
+static const MethodDef islice_methods[] = {
+    {"__reduce__", islice_reduce}, {"__setstate__", islice_setstate}, {NULL, NULL},
+};
+DEF_TYPE(islice_type, "islice", ObjIslice, islice_next, islice_new)
 
 /* ---- chain(*iterables), chain.from_iterable(iterable) ------------------------------- */
 
@@ -245,9 +398,9 @@ static Value chain_make(ObjType *t, Value source)
 
 static Value chain_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("chain", kw))
+    if (!rt_arg_nokw_new(t, "chain", kw))
         return VAL_NULL;
-    return chain_make(t, rt_iter(rt_tuple_from(args, nargs)));
+    return chain_make(t, rt_iter(rt_tuple_from(args, rt_npos(nargs, kw))));
 }
 
 static Value chain_next(Value self)
@@ -267,7 +420,42 @@ static Value chain_next(Value self)
         c->active = VAL_NULL;
     }
 }
-DEF_TYPE(chain_type, "chain", chain_next, chain_new)
+/* (chain, (), (source[, active])): an empty chain given its iterators. */
+static Value chain_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjChain *c = VAL_AS(ObjChain, args[0]);
+    if (c->source == VAL_NULL)
+        return reduce_self(args[0], rt_empty_tuple, VAL_NULL);
+    Value state = c->active == VAL_NULL ? rt_tuple_pack(1, c->source)
+                                        : rt_tuple_pack(2, c->source, c->active);
+    return reduce_self(args[0], rt_empty_tuple, state);
+}
+
+static bool is_iterator(Value v)
+{
+    return val_type(v)->next != NULL;
+}
+
+static Value chain_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 1, 2))
+        return VAL_NULL;
+    Value source = rt_tuple_get(args[1], 0);
+    Value active = rt_tuple_len(args[1]) > 1 ? rt_tuple_get(args[1], 1) : VAL_NULL;
+    if (!is_iterator(source) || (active != VAL_NULL && !is_iterator(active)))
+        return rt_raisef(&rt_TypeError, "Arguments must be iterators.");
+    ObjChain *c = VAL_AS(ObjChain, args[0]);
+    c->source = source;
+    c->active = active;
+    return rt_None;
+}
+
+static const MethodDef chain_methods[] = {
+    {"__reduce__", chain_reduce}, {"__setstate__", chain_setstate}, {NULL, NULL},
+};
+DEF_TYPE(chain_type, "chain", ObjChain, chain_next, chain_new)
 
 static Value chain_from_iterable(Value *args, size_t nargs, Value kw)
 {
@@ -343,7 +531,55 @@ static Value product_next(Value self)
     p->result = t;
     return t;
 }
-DEF_TYPE(product_type, "product", product_next, product_new)
+/* (product, pools[, indices]); once exhausted (product, ((),)). */
+static Value product_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjProduct *p = VAL_AS(ObjProduct, args[0]);
+    if (p->stopped)
+        return reduce_self(args[0], rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
+    if (p->result == VAL_NULL)
+        return reduce_self(args[0], p->pools, VAL_NULL);
+    size_t n = rt_tuple_len(p->pools);
+    Value indices = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        AS_TUPLE(indices)->items[i] = small_new((int64_t)p->indices[i]);
+    return reduce_self(args[0], p->pools, indices);
+}
+
+/* Each index clamped into its pool; an empty pool stops the product. */
+static Value product_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjProduct *p = VAL_AS(ObjProduct, args[0]);
+    Value state = args[1];
+    size_t n = rt_tuple_len(p->pools);
+    if (!rt_isinstance_of(state, &rt_tuple_type) || rt_tuple_len(state) != n)
+        return rt_raisef(&rt_ValueError, "invalid arguments");
+    Value *pools = AS_TUPLE(p->pools)->items;
+    for (size_t i = 0; i < n; i++) {
+        ssize_t size = (ssize_t)rt_tuple_len(pools[i]), index;
+        if (!rt_setstate_index(rt_tuple_get(state, i), 0, size - 1, &index))
+            return VAL_NULL;
+        if (size == 0) {
+            p->stopped = true;
+            return rt_None;
+        }
+        p->indices[i] = (size_t)index;
+    }
+    Value t = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        AS_TUPLE(t)->items[i] = rt_tuple_get(pools[i], p->indices[i]);
+    p->result = t;
+    return rt_None;
+}
+
+static const MethodDef product_methods[] = {
+    {"__reduce__", product_reduce}, {"__setstate__", product_setstate}, {NULL, NULL},
+};
+DEF_TYPE(product_type, "product", ObjProduct, product_next, product_new)
 
 /* ---- combinations, combinations_with_replacement, permutations ------------------------- */
 
@@ -390,6 +626,73 @@ static Value comb_result(ObjComb *c)
     return t;
 }
 
+/* The three share a pickle: (type, (pool, r)) before the first item,
+ * (type, ((), r)) once exhausted, else (type, (pool, r), state) with the
+ * indices (permutations: (indices, cycles)). */
+static Value comb_reduce(Value self, Value state)
+{
+    ObjComb *c = VAL_AS(ObjComb, self);
+    Value r = small_new((int64_t)c->r);
+    if (!c->started)
+        return reduce_self(self, rt_tuple_pack(2, c->pool, r), VAL_NULL);
+    if (c->stopped)
+        return reduce_self(self, rt_tuple_pack(2, rt_empty_tuple, r), VAL_NULL);
+    return reduce_self(self, rt_tuple_pack(2, c->pool, r), state);
+}
+
+static Value size_tuple(const size_t *v, size_t n)
+{
+    Value t = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        AS_TUPLE(t)->items[i] = small_new((int64_t)v[i]);
+    return t;
+}
+
+static Value combinations_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjComb *c = VAL_AS(ObjComb, args[0]);
+    return comb_reduce(args[0], size_tuple(c->indices, c->r));
+}
+
+/* Restore r indices, index i clamped to [0, max(i)], and the current result. */
+static Value comb_setstate(Value *args, size_t nargs, Value kw, bool replacement)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjComb *c = VAL_AS(ObjComb, args[0]);
+    Value state = args[1];
+    ssize_t n = (ssize_t)rt_tuple_len(c->pool), r = (ssize_t)c->r;
+    if (!rt_isinstance_of(state, &rt_tuple_type) || (ssize_t)rt_tuple_len(state) != r)
+        return rt_raisef(&rt_ValueError, "invalid arguments");
+    for (ssize_t i = 0; i < r; i++) {
+        ssize_t index, max = replacement ? n - 1 : i + n - r;
+        if (!rt_setstate_index(rt_tuple_get(state, (size_t)i), PTRDIFF_MIN, max, &index))
+            return VAL_NULL;
+        c->indices[i] = (size_t)(index < 0 ? 0 : index);
+    }
+    c->started = true;
+    return rt_None;
+}
+
+static Value combinations_setstate(Value *args, size_t nargs, Value kw)
+{
+    return comb_setstate(args, nargs, kw, false);
+}
+
+static Value cwr_setstate(Value *args, size_t nargs, Value kw)
+{
+    return comb_setstate(args, nargs, kw, true);
+}
+
+static const MethodDef combinations_methods[] = {
+    {"__reduce__", combinations_reduce}, {"__setstate__", combinations_setstate}, {NULL, NULL},
+};
+static const MethodDef cwr_methods[] = {
+    {"__reduce__", combinations_reduce}, {"__setstate__", cwr_setstate}, {NULL, NULL},
+};
+
 static Value combinations_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
     ObjComb *c = comb_make(t, "combinations", args, nargs, kw, false);
@@ -423,7 +726,7 @@ static Value combinations_next(Value self)
     c->started = true;
     return comb_result(c);
 }
-DEF_TYPE(combinations_type, "combinations", combinations_next, combinations_new)
+DEF_TYPE(combinations_type, "combinations", ObjComb, combinations_next, combinations_new)
 
 static Value cwr_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
@@ -456,7 +759,7 @@ static Value cwr_next(Value self)
     c->started = true;
     return comb_result(c);
 }
-DEF_TYPE(cwr_type, "combinations_with_replacement", cwr_next, cwr_new)
+DEF_TYPE(cwr_type, "combinations_with_replacement", ObjComb, cwr_next, cwr_new)
 
 static Value permutations_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
@@ -507,7 +810,45 @@ done:
     c->stopped = true;
     return VAL_NULL;
 }
-DEF_TYPE(permutations_type, "permutations", permutations_next, permutations_new)
+static Value permutations_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjComb *c = VAL_AS(ObjComb, args[0]);
+    return comb_reduce(args[0], rt_tuple_pack(2, size_tuple(c->indices, rt_tuple_len(c->pool)),
+                                              size_tuple(c->cycles, c->r)));
+}
+
+/* (indices, cycles): n indices in [0, n-1], r cycles, cycle i in [1, n-i]. */
+static Value permutations_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 2, 2))
+        return VAL_NULL;
+    ObjComb *c = VAL_AS(ObjComb, args[0]);
+    Value indices = rt_tuple_get(args[1], 0), cycles = rt_tuple_get(args[1], 1);
+    if (!rt_isinstance_of(indices, &rt_tuple_type) || !rt_isinstance_of(cycles, &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "__setstate__() argument must be tuple");
+    ssize_t n = (ssize_t)rt_tuple_len(c->pool), index;
+    if ((ssize_t)rt_tuple_len(indices) != n || rt_tuple_len(cycles) != c->r)
+        return rt_raisef(&rt_ValueError, "invalid arguments");
+    for (ssize_t i = 0; i < n; i++) {
+        if (!rt_setstate_index(rt_tuple_get(indices, (size_t)i), 0, n - 1, &index))
+            return VAL_NULL;
+        c->indices[i] = (size_t)index;
+    }
+    for (size_t i = 0; i < c->r; i++) {
+        if (!rt_setstate_index(rt_tuple_get(cycles, i), 1, n - (ssize_t)i, &index))
+            return VAL_NULL;
+        c->cycles[i] = (size_t)index;
+    }
+    c->started = true;
+    return rt_None;
+}
+
+static const MethodDef permutations_methods[] = {
+    {"__reduce__", permutations_reduce}, {"__setstate__", permutations_setstate}, {NULL, NULL},
+};
+DEF_TYPE(permutations_type, "permutations", ObjComb, permutations_next, permutations_new)
 
 /* ---- accumulate(iterable, func=None, *, initial=None) ----------------------------- */
 
@@ -551,7 +892,43 @@ static Value accumulate_next(Value self)
     }
     return s->total;
 }
-DEF_TYPE(accumulate_type, "accumulate", accumulate_next, accumulate_new)
+/* (accumulate, (it, func), total); an initial value not yet given goes
+ * in front of the iterator (a chain), and a running total of None, which
+ * a state could not tell from "none yet", is fed back in and skipped (an
+ * islice over a new accumulate). */
+static Value accumulate_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjAccumulate *s = VAL_AS(ObjAccumulate, args[0]);
+    Value func = s->func ? s->func : rt_None;
+    Value it = s->it ? s->it : rt_iter(rt_empty_tuple);
+    if (s->initial != VAL_NULL || s->total == rt_None) {
+        Value first = s->initial != VAL_NULL ? s->initial : rt_None;
+        it = chain_make(&chain_type, rt_iter(rt_tuple_pack(2, rt_tuple_pack(1, first), it)));
+        if (s->initial != VAL_NULL)
+            return reduce_self(args[0], rt_tuple_pack(2, it, func), rt_None);
+        Value acc = rt_call2(obj_val(val_type(args[0])), it, func);
+        if (acc == VAL_NULL)
+            return VAL_NULL;
+        return rt_reduce_value(obj_val(&islice_type),
+                               rt_tuple_pack(3, acc, small_new(1), rt_None), VAL_NULL);
+    }
+    return reduce_self(args[0], rt_tuple_pack(2, it, func), s->total ? s->total : rt_None);
+}
+
+static Value accumulate_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+        return VAL_NULL;
+    VAL_AS(ObjAccumulate, args[0])->total = args[1];
+    return rt_None;
+}
+
+static const MethodDef accumulate_methods[] = {
+    {"__reduce__", accumulate_reduce}, {"__setstate__", accumulate_setstate}, {NULL, NULL},
+};
+DEF_TYPE(accumulate_type, "accumulate", ObjAccumulate, accumulate_next, accumulate_new)
 
 /* ---- groupby(iterable, key=None) and its _grouper ---------------------------------- */
 
@@ -593,6 +970,17 @@ static int groupby_step(ObjGroupBy *g)
 
 static ObjType grouper_type;
 
+/* The group of parent's current key: the one its groupby now yields from. */
+static Value grouper_make(Value parent, Value tgtkey)
+{
+    ObjGrouper *gr = gc_alloc(sizeof *gr);
+    gr->ob.type = &grouper_type;
+    gr->parent = parent;
+    gr->tgtkey = tgtkey;
+    VAL_AS(ObjGroupBy, parent)->currgrouper = obj_val(gr);
+    return obj_val(gr);
+}
+
 static Value groupby_next(Value self)
 {
     ObjGroupBy *g = VAL_AS(ObjGroupBy, self);
@@ -614,14 +1002,36 @@ static Value groupby_next(Value self)
             return VAL_NULL;
     }
     g->tgtkey = g->currkey;
-    ObjGrouper *gr = gc_alloc(sizeof *gr);
-    gr->ob.type = &grouper_type;
-    gr->parent = self;
-    gr->tgtkey = g->tgtkey;
-    g->currgrouper = obj_val(gr);
-    return rt_tuple_pack(2, g->currkey, obj_val(gr));
+    return rt_tuple_pack(2, g->currkey, grouper_make(self, g->tgtkey));
 }
-DEF_TYPE(groupby_type, "groupby", groupby_next, NULL)
+/* (groupby, (it, key)) and, once started, (currkey, currvalue, tgtkey). */
+static Value groupby_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjGroupBy *g = VAL_AS(ObjGroupBy, args[0]);
+    Value it = g->it ? g->it : rt_iter(rt_empty_tuple);
+    Value newargs = rt_tuple_pack(2, it, g->keyfunc ? g->keyfunc : rt_None), state = VAL_NULL;
+    if (g->tgtkey != VAL_NULL && g->currkey != VAL_NULL && g->currvalue != VAL_NULL)
+        state = rt_tuple_pack(3, g->currkey, g->currvalue, g->tgtkey);
+    return reduce_self(args[0], newargs, state);
+}
+
+static Value groupby_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 3, 3))
+        return VAL_NULL;
+    ObjGroupBy *g = VAL_AS(ObjGroupBy, args[0]);
+    g->currkey = rt_tuple_get(args[1], 0);
+    g->currvalue = rt_tuple_get(args[1], 1);
+    g->tgtkey = rt_tuple_get(args[1], 2);
+    return rt_None;
+}
+
+static const MethodDef groupby_methods[] = {
+    {"__reduce__", groupby_reduce}, {"__setstate__", groupby_setstate}, {NULL, NULL},
+};
+DEF_TYPE(groupby_type, "groupby", ObjGroupBy, groupby_next, NULL)
 
 static Value grouper_next(Value self)
 {
@@ -639,7 +1049,33 @@ static Value grouper_next(Value self)
     g->currkey = VAL_NULL;
     return r;
 }
-DEF_TYPE(grouper_type, "_grouper", grouper_next, NULL)
+/* _grouper(parent, tgtkey), as its pickle rebuilds it. */
+static Value grouper_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("_grouper", kw) || !rt_arg_count("_grouper", nargs, 2, 2))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &groupby_type))
+        return rt_raisef(&rt_TypeError, "_grouper() argument 1 must be itertools.groupby, not %T",
+                         args[0]);
+    return grouper_make(args[0], args[1]);
+}
+
+/* (_grouper, (parent, tgtkey)), or an empty iterator once the group is over. */
+static Value grouper_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjGrouper *gr = VAL_AS(ObjGrouper, args[0]);
+    if (VAL_AS(ObjGroupBy, gr->parent)->currgrouper != args[0])
+        return rt_reduce_builtin("iter", rt_tuple_pack(1, rt_empty_tuple), VAL_NULL);
+    return reduce_self(args[0], rt_tuple_pack(2, gr->parent, gr->tgtkey), VAL_NULL);
+}
+
+static const MethodDef grouper_methods[] = { {"__reduce__", grouper_reduce}, {NULL, NULL} };
+static ObjType grouper_type = {
+    .ob.type = &rt_type_type, .name = "itertools._grouper",
+    .iter = rt_iter_self, .next = grouper_next, .new_ = grouper_new,
+};
 
 /* ---- zip_longest(*iterables, fillvalue=None) --------------------------------------- */
 
@@ -686,7 +1122,33 @@ static Value zip_longest_next(Value self)
     }
     return t;
 }
-DEF_TYPE(zip_longest_type, "zip_longest", zip_longest_next, zip_longest_new)
+/* (zip_longest, iterators, fillvalue): an exhausted one as (). */
+static Value zip_longest_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjZipLongest *z = VAL_AS(ObjZipLongest, args[0]);
+    size_t n = rt_tuple_len(z->iters);
+    Value its = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++) {
+        Value it = rt_tuple_get(z->iters, i);
+        AS_TUPLE(its)->items[i] = it == rt_None ? rt_empty_tuple : it;
+    }
+    return reduce_self(args[0], its, z->fill);
+}
+
+static Value zip_longest_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+        return VAL_NULL;
+    VAL_AS(ObjZipLongest, args[0])->fill = args[1];
+    return rt_None;
+}
+
+static const MethodDef zip_longest_methods[] = {
+    {"__reduce__", zip_longest_reduce}, {"__setstate__", zip_longest_setstate}, {NULL, NULL},
+};
+DEF_TYPE(zip_longest_type, "zip_longest", ObjZipLongest, zip_longest_next, zip_longest_new)
 
 /* ---- starmap, takewhile, dropwhile, filterfalse, compress, pairwise --------------- */
 
@@ -694,7 +1156,7 @@ typedef struct { Object ob; Value func, it, extra; bool flag; } ObjFuncIter;
 
 static Value funciter_make(ObjType *t, const char *name, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 2, 2))
+    if (!rt_arg_nokw_new(t, name, kw) || !rt_arg_range(name, rt_npos(nargs, kw), 2, 2))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
@@ -713,6 +1175,43 @@ FUNCITER_NEW(takewhile_new, "takewhile")
 FUNCITER_NEW(dropwhile_new, "dropwhile")
 FUNCITER_NEW(filterfalse_new, "filterfalse")
 
+static ObjType takewhile_type, dropwhile_type, compress_type;
+
+/* starmap, filterfalse: (type, (func, it)); takewhile and dropwhile add
+ * their flag as the state; compress: (compress, (data, selectors)). */
+static Value funciter_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, args[0]);
+    Value it = f->it ? f->it : rt_iter(rt_empty_tuple);
+    ObjType *t = val_type(args[0]);
+    if (rt_is_subtype(t, &compress_type)) {
+        Value sel = f->extra ? f->extra : rt_iter(rt_empty_tuple);
+        return reduce_self(args[0], rt_tuple_pack(2, it, sel), VAL_NULL);
+    }
+    Value state = VAL_NULL;
+    if (rt_is_subtype(t, &takewhile_type) || rt_is_subtype(t, &dropwhile_type))
+        state = small_new(f->flag);
+    return reduce_self(args[0], rt_tuple_pack(2, f->func, it), state);
+}
+
+static Value funciter_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+        return VAL_NULL;
+    int flag = rt_truthy(args[1]);
+    if (flag < 0)
+        return VAL_NULL;
+    VAL_AS(ObjFuncIter, args[0])->flag = flag;
+    return rt_None;
+}
+
+static const MethodDef funciter_methods[] = { {"__reduce__", funciter_reduce}, {NULL, NULL} };
+static const MethodDef flagged_funciter_methods[] = {
+    {"__reduce__", funciter_reduce}, {"__setstate__", funciter_setstate}, {NULL, NULL},
+};
+
 static Value starmap_next(Value self)
 {
     ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
@@ -723,7 +1222,7 @@ static Value starmap_next(Value self)
         return VAL_NULL;
     return rt_call(f->func, AS_TUPLE(args)->items, rt_tuple_len(args), VAL_NULL);
 }
-DEF_TYPE(starmap_type, "starmap", starmap_next, starmap_new)
+DEF_TYPE(starmap_type, "starmap", ObjFuncIter, starmap_next, starmap_new)
 
 static Value takewhile_next(Value self)
 {
@@ -742,7 +1241,7 @@ static Value takewhile_next(Value self)
     f->flag = true;
     return VAL_NULL;
 }
-DEF_TYPE(takewhile_type, "takewhile", takewhile_next, takewhile_new)
+DEF_TYPE(takewhile_type, "takewhile", ObjFuncIter, takewhile_next, takewhile_new)
 
 static Value dropwhile_next(Value self)
 {
@@ -761,7 +1260,7 @@ static Value dropwhile_next(Value self)
         }
     }
 }
-DEF_TYPE(dropwhile_type, "dropwhile", dropwhile_next, dropwhile_new)
+DEF_TYPE(dropwhile_type, "dropwhile", ObjFuncIter, dropwhile_next, dropwhile_new)
 
 static Value filterfalse_next(Value self)
 {
@@ -783,7 +1282,7 @@ static Value filterfalse_next(Value self)
             return v;
     }
 }
-DEF_TYPE(filterfalse_type, "filterfalse", filterfalse_next, filterfalse_new)
+DEF_TYPE(filterfalse_type, "filterfalse", ObjFuncIter, filterfalse_next, filterfalse_new)
 
 static Value compress_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
@@ -815,11 +1314,11 @@ static Value compress_next(Value self)
             return d;
     }
 }
-DEF_TYPE(compress_type, "compress", compress_next, compress_new)
+DEF_TYPE(compress_type, "compress", ObjFuncIter, compress_next, compress_new)
 
 static Value pairwise_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("pairwise", kw) || !rt_arg_range("pairwise", nargs, 1, 1))
+    if (!rt_arg_nokw_new(t, "pairwise", kw) || !rt_arg_range("pairwise", rt_npos(nargs, kw), 1, 1))
         return VAL_NULL;
     Value it = rt_iter(args[0]);
     if (it == VAL_NULL)
@@ -843,7 +1342,7 @@ static Value pairwise_next(Value self)
     f->extra = n;
     return r;
 }
-DEF_TYPE(pairwise_type, "pairwise", pairwise_next, pairwise_new)
+DEF_TYPE(pairwise_type, "pairwise", ObjFuncIter, pairwise_next, pairwise_new)
 
 /* ---- tee(iterable, n=2) ------------------------------------------------------------
  * CPython's design: the items read from the source live in a chain of
@@ -1074,20 +1573,30 @@ static const MethodDef itertools_functions[] = {
 
 Value mod_itertools_init(void)
 {
-    static const struct { const char *name; ObjType *type; } types[] = {
-        {"count", &count_type}, {"cycle", &cycle_type}, {"repeat", &repeat_type},
-        {"islice", &islice_type}, {"chain", &chain_type}, {"product", &product_type},
-        {"permutations", &permutations_type}, {"combinations", &combinations_type},
-        {"combinations_with_replacement", &cwr_type}, {"accumulate", &accumulate_type},
-        {"groupby", &groupby_type}, {"zip_longest", &zip_longest_type},
-        {"starmap", &starmap_type}, {"takewhile", &takewhile_type},
-        {"dropwhile", &dropwhile_type}, {"filterfalse", &filterfalse_type},
-        {"compress", &compress_type}, {"pairwise", &pairwise_type},
-        {"_grouper", &grouper_type},
+    static const struct {
+        const char *name;
+        ObjType *type;
+        const MethodDef *methods;
+    } types[] = {
+        {"count", &count_type, count_methods}, {"cycle", &cycle_type, cycle_methods},
+        {"repeat", &repeat_type, repeat_methods}, {"islice", &islice_type, islice_methods},
+        {"chain", &chain_type, chain_methods}, {"product", &product_type, product_methods},
+        {"permutations", &permutations_type, permutations_methods},
+        {"combinations", &combinations_type, combinations_methods},
+        {"combinations_with_replacement", &cwr_type, cwr_methods},
+        {"accumulate", &accumulate_type, accumulate_methods},
+        {"groupby", &groupby_type, groupby_methods},
+        {"zip_longest", &zip_longest_type, zip_longest_methods},
+        {"starmap", &starmap_type, funciter_methods},
+        {"takewhile", &takewhile_type, flagged_funciter_methods},
+        {"dropwhile", &dropwhile_type, flagged_funciter_methods},
+        {"filterfalse", &filterfalse_type, funciter_methods},
+        {"compress", &compress_type, funciter_methods}, {"pairwise", &pairwise_type, NULL},
+        {"_grouper", &grouper_type, grouper_methods},
     };
     Value m = mod_module_new("itertools", itertools_functions);
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        mod_add_type(m, types[i].name, types[i].type, NULL);
+        mod_add_type(m, types[i].name, types[i].type, types[i].methods);
     mod_add_type(m, "_tee", &tee_type, tee_methods);
     mod_add_type(m, "_tee_dataobject", &teedata_type, teedata_methods);
     groupby_type.new_ = groupby_new;

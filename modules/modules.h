@@ -31,7 +31,6 @@
     X(math, "math")                                 \
     X(time, "time")                                 \
     X(random, "_random")                            \
-    X(random_py, "random")                          \
     X(itertools, "itertools")                       \
     X(_functools, "_functools")                     \
     X(_operator, "_operator")                       \
@@ -77,6 +76,9 @@
     X(queue, "_queue")                              \
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
+    X(testinternalcapi, "_testinternalcapi")        \
+    X(datetime, "_datetime")                        \
+    X(faulthandler, "faulthandler")                 \
     X(marshal, "marshal")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */

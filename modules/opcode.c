@@ -9,13 +9,12 @@
  * branches, as CPython reports it.
  */
 #include "runtime/version.h"
-#include "vm/opcodes312.h"
 #include "vm/translate.h"
 #include "modules/modutil.h"
 #include "vm/opcodes.h"
 
-/* CPython's HAVE_ARGUMENT: opcodes from 90 up take an oparg. */
-#define HAVE_ARGUMENT 90
+/* CPython's HAVE_ARGUMENT: opcodes from 90 up take an oparg (44 in 3.13). */
+#define HAVE_ARGUMENT vm_version_have_argument(rt_py_minor)
 
 /* One exception: CPython's compiler counts a call's arguments against
  * PRECALL (-oparg) and the callable's two slots against CALL (-1), where
@@ -25,7 +24,7 @@ static int effect(int op, int oparg, bool jump)
 {
     if (rt_py_minor >= 12) {            /* 3.12's numbers: what pvm runs for them */
         uint32_t arg = (uint32_t)oparg;
-        op = vm_translate_312_op(op, false, &arg);
+        op = vm_translate_op(rt_py_minor, op, false, &arg);
         oparg = (int)arg;
     }
     if (op == OP_PRECALL)
@@ -40,7 +39,7 @@ static bool known_opcode(int op)
 {
     if (rt_py_minor >= 12) {
         uint32_t arg = 0;
-        return op != OP312_CACHE && vm_translate_312_op(op, false, &arg) != VM_OP_INVALID;
+        return op != 0 && vm_translate_op(rt_py_minor, op, false, &arg) != VM_OP_INVALID;
     }
     return op < VM_FIRST_INTERNAL && vm_opcode_info[op].name != NULL;
 }
@@ -86,13 +85,146 @@ static Value op_get_specialization_stats(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* ---- 3.13's additions: what Lib/opcode.py and dis.py ask of each opcode ----
+ * Python 3.13's _opcode answers from CPython's instruction metadata, which
+ * covers its specialized, instrumented and pseudo opcodes (256 and up) as
+ * well; these are its answers, as numbers (python3.13's _opcode module). */
+static const int16_t has_const_313[] = { 83, 103, 240, -1 };
+static const int16_t has_name_313[] = { 63, 66, 67, 74, 75, 82, 90, 91, 92, 93, 108, 113, 114,
+                                        192, 202, 205, 206, 211, 259, 260, 261, 262, -1 };
+static const int16_t has_jump_313[] = { 72, 77, 78, 79, 97, 98, 99, 100, 104, 188, 189, 190,
+                                        256, 257, -1 };
+static const int16_t has_free_313[] = { 64, 84, 89, 94, 109, -1 };
+static const int16_t has_local_313[] = { 3, 65, 85, 86, 87, 88, 110, 111, 112, 258, 267, -1 };
+static const int16_t has_exc_313[] = { 264, 265, 266, -1 };
+/* Opcodes from HAVE_ARGUMENT (44) up that take no argument. */
+static const int16_t no_arg_313[] = { 44, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+                                      160, 161, 207, 209, 210, 212, 213, 214, 215, 216, 217,
+                                      218, 219, 237, 238, 239, 246, 247, 254, 263, -1 };
+
+static bool listed(const int16_t *list, long op)
+{
+    for (; *list >= 0; list++)
+        if (*list == op)
+            return true;
+    return false;
+}
+
+/* Valid: the real opcodes, specialized (150-222), instrumented (236-254)
+ * and pseudo ones (256-267). */
+static bool valid_313(long op)
+{
+    return (op >= 0 && op <= 118) || (op >= 149 && op <= 222) || (op >= 236 && op <= 253) ||
+           (op >= 256 && op <= 267);
+}
+
+static bool has_arg_313(long op)
+{
+    return valid_313(op) && op >= 44 && !listed(no_arg_313, op);
+}
+
+/* One predicate of an opcode number: _opcode.is_valid(op) and the has_*. */
+static Value opcode_predicate(const char *name, Value *args, size_t nargs, Value kw,
+                              bool (*test)(long), const int16_t *list)
+{
+    static const char *const names[] = { "opcode" };
+    const ArgSpec spec = { name, names, 1, 1, 0, 1, false };
+    Value a[1];
+    ssize_t op;
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[0], &op))
+        return VAL_NULL;
+    return rt_bool(test ? test(op) : listed(list, op));
+}
+
+#define PREDICATE(fn, test, list)                                           \
+    static Value op_##fn(Value *args, size_t nargs, Value kw)              \
+    {                                                                       \
+        return opcode_predicate(#fn, args, nargs, kw, test, list);          \
+    }
+PREDICATE(is_valid, valid_313, NULL)
+PREDICATE(has_arg, has_arg_313, NULL)
+PREDICATE(has_const, NULL, has_const_313)
+PREDICATE(has_name, NULL, has_name_313)
+PREDICATE(has_jump, NULL, has_jump_313)
+PREDICATE(has_free, NULL, has_free_313)
+PREDICATE(has_local, NULL, has_local_313)
+PREDICATE(has_exc, NULL, has_exc_313)
+#undef PREDICATE
+
+/* The names of CALL_INTRINSIC_1's / _2's functions (vm/translate.c). */
+static Value intrinsic_descs(int nargs)
+{
+    Value list = rt_list_new(0);
+    const char *name;
+    for (int i = 0; (name = vm_intrinsic_name(i, nargs)) != NULL; i++)
+        rt_list_append(list, rt_str_from_cstr(name));
+    return list;
+}
+
+static Value op_get_intrinsic1_descs(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_none("get_intrinsic1_descs", nargs, kw) ? intrinsic_descs(1) : VAL_NULL;
+}
+
+static Value op_get_intrinsic2_descs(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_none("get_intrinsic2_descs", nargs, kw) ? intrinsic_descs(2) : VAL_NULL;
+}
+
+/* BINARY_OP's operators: (NB_ name, symbol) pairs in oparg order. */
+static Value op_get_nb_ops(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {
+        "ADD", "AND", "FLOOR_DIVIDE", "LSHIFT", "MATRIX_MULTIPLY", "MULTIPLY",
+        "REMAINDER", "OR", "POWER", "RSHIFT", "SUBTRACT", "TRUE_DIVIDE", "XOR",
+    };
+    if (!rt_arg_none("get_nb_ops", nargs, kw))
+        return VAL_NULL;
+    Value list = rt_list_new(0);
+    for (int i = 0; i < 2 * NB_INPLACE_OFFSET; i++) {
+        char nb[48];
+        snprintf(nb, sizeof nb, "NB_%s%s", i >= NB_INPLACE_OFFSET ? "INPLACE_" : "",
+                 names[i % NB_INPLACE_OFFSET]);
+        Value pair[2] = { rt_str_from_cstr(nb), rt_str_from_cstr(rt_binop_symbols[i]) };
+        rt_list_append(list, rt_tuple_from(pair, 2));
+    }
+    return list;
+}
+
+/* No executors: pvm has no trace optimizer (ENTER_EXECUTOR never runs). */
+static Value op_get_executor(Value *args, size_t nargs, Value kw)
+{
+    return rt_raisef(&rt_ValueError, "no executor at given byte offset");
+}
+
 static const MethodDef opcode_functions[] = {
     {"stack_effect", op_stack_effect},
     {"get_specialization_stats", op_get_specialization_stats},
     {NULL, NULL}
 };
 
+static const MethodDef opcode_functions_313[] = {
+    {"is_valid", op_is_valid},
+    {"has_arg", op_has_arg},
+    {"has_const", op_has_const},
+    {"has_name", op_has_name},
+    {"has_jump", op_has_jump},
+    {"has_free", op_has_free},
+    {"has_local", op_has_local},
+    {"has_exc", op_has_exc},
+    {"get_intrinsic1_descs", op_get_intrinsic1_descs},
+    {"get_intrinsic2_descs", op_get_intrinsic2_descs},
+    {"get_nb_ops", op_get_nb_ops},
+    {"get_executor", op_get_executor},
+    {NULL, NULL}
+};
+
 Value mod_opcode_init(void)
 {
-    return mod_module_new("_opcode", opcode_functions);
+    Value m = mod_module_new("_opcode", opcode_functions);
+    for (const MethodDef *f = opcode_functions_313; rt_py_minor >= 13 && f->name; f++)
+        mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    if (rt_py_minor >= 13)
+        mod_module_set(m, "ENABLE_SPECIALIZATION", rt_False);
+    return m;
 }

@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include "runtime/structseq.h"
 #include "modules/posix.h"
+#include "vm/thread.h"
 
 /* ---- ids ----------------------------------------------------------------------------- */
 
@@ -184,6 +185,8 @@ static Value posix_fork(Value *args, size_t nargs, Value kwnames)
     run_fork_hooks(0);
     pid_t pid = fork();
     int e = errno;
+    if (pid == 0)
+        vm_thread_after_fork();
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {
         errno = e;

@@ -1,7 +1,6 @@
 /*
- * random.h — the Mersenne Twister of _random (random.c), as the random
- * module's stand-in (random_py.c) uses it until Lib/random.py, which
- * subclasses _random.Random in Python, can be imported.
+ * random.h — the Mersenne Twister of _random (random.c), which
+ * Lib/random.py's Random subclasses in Python.
  */
 #ifndef PVM_MODULES_RANDOM_H
 #define PVM_MODULES_RANDOM_H

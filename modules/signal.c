@@ -48,7 +48,8 @@ static Value handlers[NSIG];
 static volatile sig_atomic_t wakeup_fd = -1;
 static Value default_int_handler;
 
-static void on_signal(int signum)
+/* Mark signum tripped: what the C handler does, and interrupt_main. */
+static void trip(int signum)
 {
     int saved = errno;
     tripped[signum] = 1;
@@ -61,6 +62,14 @@ static void on_signal(int signum)
         }
     }
     errno = saved;
+}
+
+/* The C handler: a signal really arrived (vm_signal_count counts it: a
+ * thread waiting in a lock stops for it, not for interrupt_main). */
+static void on_signal(int signum)
+{
+    vm_signal_arrived();
+    trip(signum);
 }
 
 /* sigaction without SA_RESTART: a blocking call (time.sleep, a read)
@@ -148,7 +157,7 @@ bool mod_signal_simulate(int signum)
     Value h = handler_of(signum);
     if (h == rt_None || is_int_handler(h, HANDLER_DFL) || is_int_handler(h, HANDLER_IGN))
         return false;
-    on_signal(signum);
+    trip(signum);
     return true;
 }
 

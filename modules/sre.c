@@ -30,6 +30,7 @@
 #include "modules/sre.h"
 #include "runtime/version.h"
 #include "runtime/class.h"
+#include "runtime/buffer.h"
 
 /* ---- The objects ----------------------------------------------------------------- */
 
@@ -104,6 +105,16 @@ static bool get_text(Value string, SreText *t)
         *t = (SreText){ a->data, (ssize_t)a->length, 1, true };
         return true;
     }
+    /* Any other bytes-like object (memoryview, array): its bytes.  No
+     * exporter of pvm's frees a block it handed out, so the buffer can be
+     * given back at once (buffer.h). */
+    RtBuffer view;
+    if (rt_has_buffer(string) && rt_get_buffer(string, &view, RT_BUF_SIMPLE) == 0) {
+        *t = (SreText){ view.buf, view.len, 1, true };
+        rt_release_buffer(&view);
+        return true;
+    }
+    rt_err_clear();
     rt_raisef(&rt_TypeError, "expected string or bytes-like object, got '%T'", string);
     return false;
 }
@@ -796,7 +807,7 @@ static const GetSetDef pattern_getsets[] = {
 };
 
 static ObjType pattern_type = {
-    .ob.type = &rt_type_type, .name = "re.Pattern",
+    .ob.type = &rt_type_type, .name = "re.Pattern", .flags = TF_WEAKREFABLE,
     .repr = pattern_repr, .richcompare = pattern_richcompare, .hash = pattern_hash,
     .new_ = no_new, .getsets = pattern_getsets,
 };
@@ -1307,7 +1318,8 @@ Value mod_sre_init(void)
     ready_type(&scanner_type, scanner_methods, false);
 
     Value m = mod_module_new("_sre", sre_functions);
-    mod_module_set(m, "MAGIC", small_new(rt_py_minor == 12 ? SRE_MAGIC_312 : SRE_MAGIC));
+    mod_module_set(m, "MAGIC", small_new(rt_py_minor == 13 ? SRE_MAGIC_313
+                                               : rt_py_minor == 12 ? SRE_MAGIC_312 : SRE_MAGIC));
     mod_module_set(m, "CODESIZE", small_new(sizeof(SreCode)));
     mod_module_set(m, "MAXREPEAT", small_new(SRE_MAXREPEAT));
     mod_module_set(m, "MAXGROUPS", small_new(SRE_MAXGROUPS));

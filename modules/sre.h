@@ -30,6 +30,8 @@
 /* 3.12's: its compiler checks look-behind widths itself and emits a
  * group's width unclipped; the engine is the same. */
 #define SRE_MAGIC_312 20221023
+/* 3.13's: SRE_FLAG_TEMPLATE is gone; the engine is the same. */
+#define SRE_MAGIC_313 20230612
 
 /* One code word (CODESIZE 4): an opcode, an operand, a character, a skip. */
 typedef uint32_t SreCode;

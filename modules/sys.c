@@ -71,14 +71,27 @@
 #ifndef PVM_EXEC_PREFIX312
 #define PVM_EXEC_PREFIX312 PVM_PREFIX312
 #endif
+/* And of a 3.13 process, $(PYTHON313)'s. */
+#ifndef PY313_MICRO
+#define PY313_MICRO 0
+#endif
+#ifndef PVM_STDLIB313
+#define PVM_STDLIB313 ""
+#endif
+#ifndef PVM_PREFIX313
+#define PVM_PREFIX313 ""
+#endif
+#ifndef PVM_EXEC_PREFIX313
+#define PVM_EXEC_PREFIX313 PVM_PREFIX313
+#endif
 #define PY_MINOR rt_py_minor
-#define PY_MICRO_NOW (rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+#define PY_MICRO_NOW (rt_py_minor == 13 ? PY313_MICRO : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
 #define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
 
 /* What the build recorded for this process's version. */
-static const char *recorded(const char *for311, const char *for312)
+static const char *recorded(const char *for311, const char *for312, const char *for313)
 {
-    return rt_py_minor == 12 ? for312 : for311;
+    return rt_py_minor == 13 ? for313 : rt_py_minor == 12 ? for312 : for311;
 }
 
 /* What the Makefile recorded from python3.11 (see above); the fallbacks
@@ -196,12 +209,12 @@ static void locate_stdlib(void)
         }
         lib.exec_prefix = colon ? colon + 1 : home;
     } else {
-        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312);
-        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312);
+        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313);
+        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313);
         lib.prefix = prefix[0] ? prefix : "/usr/local";
         lib.exec_prefix = exec_prefix[0] ? exec_prefix : lib.prefix;
     }
-    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312);
+    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313);
     if ((home == NULL || home[0] == '\0') && stdlib[0] != '\0') {
         lib.stdlib = stdlib;
     } else {
@@ -490,6 +503,20 @@ static Value sys_getframe(Value *args, size_t nargs, Value kwnames)
     return vm_getframe((long)depth);
 }
 
+static Value sys_current_frames(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("sys._current_frames", nargs, kwnames))
+        return VAL_NULL;
+    return vm_thread_snapshot(false);
+}
+
+static Value sys_current_exceptions(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("sys._current_exceptions", nargs, kwnames))
+        return VAL_NULL;
+    return vm_thread_snapshot(true);
+}
+
 static Value sys_exc_info(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("sys.exc_info", nargs, kwnames))
@@ -712,6 +739,25 @@ static Value sys_clear_type_cache(Value *args, size_t nargs, Value kwnames)
     return rt_arg_none("sys._clear_type_cache", nargs, kwnames) ? rt_None : VAL_NULL;
 }
 
+/* sys._get_cpu_count_config() (3.13): -X cpu_count, -1 when not given. */
+static Value sys_get_cpu_count_config(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("sys._get_cpu_count_config", nargs, kwnames) ? small_new(-1) : VAL_NULL;
+}
+
+/* sys._is_gil_enabled() (3.13): pvm runs one thread at a time, as with a GIL. */
+static Value sys_is_gil_enabled(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("sys._is_gil_enabled", nargs, kwnames) ? rt_True : VAL_NULL;
+}
+
+/* The functions a 3.13 process's sys has beside the others. */
+static const MethodDef sys_functions_313[] = {
+    {"_get_cpu_count_config", sys_get_cpu_count_config},
+    {"_is_gil_enabled", sys_is_gil_enabled},
+    {NULL, NULL},
+};
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
@@ -719,6 +765,7 @@ static const MethodDef sys_functions[] = {
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
     {"_getframe", sys_getframe},
+    {"_current_frames", sys_current_frames}, {"_current_exceptions", sys_current_exceptions},
     {"exception", sys_exception},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
@@ -863,6 +910,8 @@ static Value make_sys(void)
     VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;
     for (const MethodDef *f = sys_functions; f->name; f++)
+        rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    for (const MethodDef *f = sys_functions_313; rt_py_minor >= 13 && f->name; f++)
         rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
     mod_sys_add_hooks(d);
     rt_dict_set_cstr(d, "argv", list_of(&sys_argv));

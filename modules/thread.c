@@ -63,6 +63,7 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         return 1;
     if (timeout_us == 0)
         return 0;
+    int arrived = vm_signal_count();
     if (!vm_check_interrupt())
         return -1;
     bool forever = timeout_us < 0, sliced = vm_is_main_thread();
@@ -77,6 +78,11 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         r = forever && !short_wait ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &until);
         if (r == 0 || (errno == ETIMEDOUT && !short_wait) || (errno != EINTR && errno != ETIMEDOUT))
             break;
+        /* A slice ended: only a signal that really arrived (and found us
+         * not yet blocked) counts, not interrupt_main's. */
+        if (errno == ETIMEDOUT && vm_signal_count() == arrived)
+            continue;
+        arrived = vm_signal_count();
         if (!vm_blocking_retry())
             return -1;
     }
@@ -278,14 +284,18 @@ static const MethodDef lock_methods[] = {
     {NULL, NULL}
 };
 
-/* Locks come from allocate_lock() only. */
+/* Locks come from allocate_lock() only, until 3.13 (where threading.Lock
+ * is this type). */
 static Value lock_type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
+    if (rt_py_minor >= 13)
+        return rt_arg_none("lock", nargs, kwnames) ? lock_new() : VAL_NULL;
     return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
 }
 
 static ObjType lock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.lock", .repr = lock_repr, .new_ = lock_type_new,
+    .ob.type = &rt_type_type, .name = "_thread.lock", .flags = TF_WEAKREFABLE,
+    .repr = lock_repr, .new_ = lock_type_new,
 };
 
 /* ---- RLock --------------------------------------------------------------------- */
@@ -449,7 +459,7 @@ static const MethodDef rlock_methods[] = {
 };
 
 static ObjType rlock_type = {
-    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread.RLock", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjRLock), .new_ = rlock_new, .repr = rlock_repr,
 };
 
@@ -528,7 +538,7 @@ static int local_setattr(Value self, Value name, Value v)
 }
 
 static ObjType local_type = {
-    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "_thread._local", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjLocal), .dict_offset = offsetof(ObjLocal, dict),
     .new_ = local_new, .getattr = local_getattr, .setattr = local_setattr,
 };
@@ -664,17 +674,23 @@ static void write_unraisable(const char *what, Value obj, Value exc)
 /* The running thread's sentinel lock (_set_sentinel), in its thread dict. */
 #define SENTINEL_KEY "_thread.sentinel"
 
+/* How a thread's function ended: an uncaught SystemExit ends the thread
+ * quietly, anything else is reported. */
+static void report_thread_end(Value result, Value function)
+{
+    if (result == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        if (!rt_isinstance_of(exc, &rt_SystemExit))
+            write_unraisable("in thread started by", function, exc);
+    }
+}
+
 /* The body of a thread from start_new_thread: arg is (function, args,
- * kwargs or None).  An uncaught SystemExit ends the thread quietly. */
+ * kwargs or None). */
 static void thread_main(Value boot)
 {
     Value *b = AS_TUPLE(boot)->items;
-    Value r = rt_call_tuple_dict(b[0], b[1], b[2] == rt_None ? VAL_NULL : b[2]);
-    if (r == VAL_NULL) {
-        Value exc = rt_err_fetch();
-        if (!rt_isinstance_of(exc, &rt_SystemExit))
-            write_unraisable("in thread started by", b[0], exc);
-    }
+    report_thread_end(rt_call_tuple_dict(b[0], b[1], b[2] == rt_None ? VAL_NULL : b[2]), b[0]);
     Value sentinel = rt_dict_get_cstr(vm_thread_dict(), SENTINEL_KEY);
     if (sentinel != VAL_NULL && as_lock(sentinel)->locked)
         lock_unlock(as_lock(sentinel));
@@ -707,6 +723,196 @@ static Value thread_set_sentinel(Value *args, size_t nargs, Value kwnames)
     rt_dict_set_cstr(vm_thread_dict(), SENTINEL_KEY, l);
     return l;
 }
+
+/* ---- 3.13's thread handles --------------------------------------------------------
+ * Python 3.13's threading starts its threads with start_joinable_thread
+ * and waits for them through a _ThreadHandle: `done` is a lock held while
+ * the thread runs, released when it ends, so that join() is acquiring it
+ * (with a timeout) and giving it back.  _shutdown() joins the threads
+ * started as non-daemon. */
+typedef struct ObjThreadHandle {
+    Object ob;
+    unsigned long ident;        /* 0 until started */
+    bool finished;
+    Value done;                 /* a lock, held while the thread runs */
+} ObjThreadHandle;
+
+static ObjType handle_type;
+static Value non_daemon_handles;    /* list of the handles _shutdown joins */
+static unsigned long main_ident;
+
+static ObjThreadHandle *as_handle(Value v) { return VAL_AS(ObjThreadHandle, v); }
+
+static Value handle_new_running(unsigned long ident)
+{
+    ObjThreadHandle *h = gc_alloc(sizeof *h);
+    h->ob.type = &handle_type;
+    h->ident = ident;
+    h->done = lock_new();
+    as_lock(h->done)->locked = true;
+    sem_wait(&as_lock(h->done)->sem);       /* a fresh semaphore has its token */
+    return obj_val(h);
+}
+
+static Value handle_type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_ThreadHandle", nargs, kwnames))
+        return VAL_NULL;
+    return handle_new_running(0);
+}
+
+/* The thread is over: join() returns from now on. */
+static void handle_set_done(ObjThreadHandle *h)
+{
+    if (h->finished)
+        return;
+    h->finished = true;
+    lock_unlock(as_lock(h->done));
+}
+
+static Value handle_join(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "timeout" };
+    static const ArgSpec spec = { "join", names, 1, 0, 0, 1, false };
+    Value a[1];
+    int64_t ns = -1;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a) ||
+        (a[0] != VAL_NULL && a[0] != rt_None && !mod_timeout_ns(a[0], &ns)))
+        return VAL_NULL;
+    ObjThreadHandle *h = as_handle(args[0]);
+    if (h->finished)
+        return rt_None;
+    if (h->ident == vm_thread_ident())
+        return rt_raisef(&rt_RuntimeError, "Cannot join current thread");
+    int64_t us = a[0] == VAL_NULL || a[0] == rt_None ? -1 : ns < 0 ? 0 : ns / 1000;
+    int r = mod_acquire_timed(&as_lock(h->done)->sem, us);
+    if (r < 0)
+        return VAL_NULL;
+    if (r)
+        sem_post(&as_lock(h->done)->sem);   /* give the token back for other joiners */
+    return rt_None;
+}
+
+static Value handle_is_done(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("is_done", nargs - 1, kwnames) ? rt_bool(as_handle(args[0])->finished)
+                                                      : VAL_NULL;
+}
+
+static Value handle_mark_done(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_set_done", nargs - 1, kwnames))
+        return VAL_NULL;
+    handle_set_done(as_handle(args[0]));
+    return rt_None;
+}
+
+static Value handle_getattr(Value self, Value name)
+{
+    if (strcmp(rt_str_cstr(name), "ident") == 0)
+        return rt_int_from_u64(as_handle(self)->ident);
+    return rt_attr_fallback(self, name);
+}
+
+static const MethodDef handle_methods[] = {
+    {"join", handle_join}, {"is_done", handle_is_done}, {"_set_done", handle_mark_done},
+    {NULL, NULL}
+};
+
+static ObjType handle_type = {
+    .ob.type = &rt_type_type, .name = "_thread._ThreadHandle", .new_ = handle_type_new,
+    .getattr = handle_getattr,
+};
+
+/* The body of a thread from start_joinable_thread: boot is (function,
+ * handle); the handle is done however the function ends. */
+static void joinable_main(Value boot)
+{
+    Value *b = AS_TUPLE(boot)->items;
+    report_thread_end(rt_call0(b[0]), b[0]);
+    handle_set_done(as_handle(b[1]));
+}
+
+static Value start_joinable_thread(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "function", "handle", "daemon" };
+    static const ArgSpec spec = { "start_joinable_thread", names, 3, 1, 0, 3, false };
+    Value a[3];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    if (!rt_callable(a[0]))
+        return rt_raisef(&rt_TypeError, "thread function must be callable");
+    Value handle = a[1] == VAL_NULL || a[1] == rt_None ? handle_new_running(0) : a[1];
+    if (val_type(handle) != &handle_type)
+        return rt_raisef(&rt_TypeError, "'handle' must be a _ThreadHandle");
+    if (as_handle(handle)->ident != 0)
+        return rt_raisef(&rt_RuntimeError, "thread already started");
+    int daemon = a[2] == VAL_NULL ? 1 : rt_truthy(a[2]);
+    if (daemon < 0)
+        return VAL_NULL;
+    unsigned long ident = vm_thread_start(joinable_main, rt_tuple_pack(2, a[0], handle),
+                                          stack_size_setting);
+    if (ident == 0)
+        return VAL_NULL;
+    as_handle(handle)->ident = ident;
+    if (!daemon) {
+        if (non_daemon_handles == VAL_NULL)
+            non_daemon_handles = rt_list_new(0);
+        rt_list_append(non_daemon_handles, handle);
+    }
+    return handle;
+}
+
+/* A handle for a thread already running (the main thread, a dummy thread). */
+static Value make_thread_handle(Value *args, size_t nargs, Value kwnames)
+{
+    uint64_t ident;
+    if (!rt_arg_nokw("_make_thread_handle", kwnames) ||
+        !rt_arg_range("_make_thread_handle", nargs, 1, 1))
+        return VAL_NULL;
+    Value i = rt_index(args[0]);
+    if (i == VAL_NULL || !rt_int_as_u64(i, &ident))
+        return VAL_NULL;
+    return handle_new_running((unsigned long)ident);
+}
+
+/* Join every thread started as non-daemon (threading._shutdown's end). */
+static Value thread_shutdown(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_thread._shutdown", nargs, kwnames))
+        return VAL_NULL;
+    for (size_t i = 0; non_daemon_handles != VAL_NULL && i < AS_LIST(non_daemon_handles)->length; i++) {
+        Value h = AS_LIST(non_daemon_handles)->items[i];
+        if (as_handle(h)->ident == vm_thread_ident())
+            continue;
+        Value self[1] = { h };
+        if (handle_join(self, 1, VAL_NULL) == VAL_NULL)
+            return VAL_NULL;
+    }
+    non_daemon_handles = VAL_NULL;
+    return rt_None;
+}
+
+static Value thread_get_main_thread_ident(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_thread._get_main_thread_ident", nargs, kwnames))
+        return VAL_NULL;
+    return rt_int_from_u64(main_ident);
+}
+
+static Value thread_is_main_interpreter(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_none("_thread._is_main_interpreter", nargs, kwnames) ? rt_True : VAL_NULL;
+}
+
+static const MethodDef thread_functions_313[] = {
+    {"start_joinable_thread", start_joinable_thread},
+    {"_make_thread_handle", make_thread_handle},
+    {"_shutdown", thread_shutdown},
+    {"_get_main_thread_ident", thread_get_main_thread_ident},
+    {"_is_main_interpreter", thread_is_main_interpreter},
+    {NULL, NULL}
+};
 
 /* ---- the other functions ------------------------------------------------------------- */
 
@@ -824,6 +1030,13 @@ Value mod_thread_init(void)
         mod_module_set(m, "daemon_threads_allowed",
                        rt_builtin_new("daemon_threads_allowed", thread_daemon_threads_allowed,
                                       VAL_NULL));
+    if (rt_py_minor >= 13) {
+        if (main_ident == 0)
+            main_ident = vm_thread_ident();
+        mod_add_type(m, "_ThreadHandle", &handle_type, handle_methods);
+        for (const MethodDef *f = thread_functions_313; f->name; f++)
+            mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    }
     return m;
 }
 

@@ -439,6 +439,8 @@ static Value tm_strftime(Value *args, size_t nargs, Value kw)
     const char *fmt = mod_posix_fsencode(args[0], &fmtlen);
     if (fmt == NULL)
         return VAL_NULL;
+    if (memchr(fmt, '\0', fmtlen) != NULL)
+        return rt_raisef(&rt_ValueError, "embedded null character");
     if (fmtlen == 0)
         return rt_str_from_cstr("");
     /* As CPython: a growing buffer, until the result fits or the buffer is

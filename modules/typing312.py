@@ -47,10 +47,41 @@ def _get(owner, attr):
     return value
 
 
+class _NoDefaultType:
+    """The type of the NoDefault singleton (3.13, PEP 696)."""
+
+    __module__ = "typing"
+    __slots__ = ()
+
+    def __new__(cls):
+        return NoDefault
+
+    def __repr__(self):
+        return "typing.NoDefault"
+
+    def __reduce__(self):
+        return "NoDefault"
+
+
+_NoDefaultType.__name__ = _NoDefaultType.__qualname__ = "NoDefaultType"
+NoDefault = object.__new__(_NoDefaultType)
+
+
 class _Variable:
     """What TypeVar, ParamSpec and TypeVarTuple share."""
 
     __module__ = "typing"
+
+    def _set_default(self, default):
+        self.__dict__["__default__"] = (
+            default if default is NoDefault or default is None or isinstance(default, _Lazy)
+            else _type_check(default, "Default must be a type."))
+
+    __default__ = property(lambda self: _get(self, "__default__")
+                           if "__default__" in self.__dict__ else NoDefault)
+
+    def has_default(self):
+        return self.__dict__.get("__default__", NoDefault) is not NoDefault
 
     def _name_and_module(self, name):
         if not isinstance(name, str):
@@ -94,8 +125,9 @@ class TypeVar(_Variable):
     """Type variable."""
 
     def __init__(self, name, *constraints, bound=None, covariant=False,
-                 contravariant=False, infer_variance=False):
+                 contravariant=False, infer_variance=False, default=NoDefault):
         self._name_and_module(name)
+        self._set_default(default)
         self._variance(covariant, contravariant, infer_variance)
         if bound is not None and constraints:
             raise TypeError("Constraints cannot be combined with bound=...")
@@ -110,6 +142,16 @@ class TypeVar(_Variable):
 
     def __typing_subst__(self, arg):
         return _typing()._typevar_subst(self, arg)
+
+    if _sys.version_info >= (3, 13):
+        def __typing_prepare_subst__(self, alias, args):
+            i = alias.__parameters__.index(self)
+            if i < len(args):
+                return args
+            if i == len(args) and self.has_default():
+                return (*args, self.__default__)
+            raise TypeError("Too few arguments for %s; actual %d, expected at least %d"
+                            % (alias, len(args), i + 1))
 
 
 class ParamSpecArgs:
@@ -156,8 +198,9 @@ class ParamSpec(_Variable):
     """Parameter specification variable."""
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False,
-                 infer_variance=False):
+                 infer_variance=False, default=NoDefault):
         self._name_and_module(name)
+        self._set_default(default)
         self._variance(covariant, contravariant, infer_variance)
         self.__bound__ = _type_check(bound, "Bound must be a type.")
 
@@ -179,8 +222,9 @@ class ParamSpec(_Variable):
 class TypeVarTuple(_Variable):
     """Type variable tuple."""
 
-    def __init__(self, name):
+    def __init__(self, name, *, default=NoDefault):
         self._name_and_module(name)
+        self._set_default(default)
         self._variance(False, False, False)
 
     def __repr__(self):
@@ -286,6 +330,11 @@ def _make_typevartuple(name):
     tvt = TypeVarTuple(name)
     tvt.__module__ = _caller_module(2)
     return tvt
+
+
+def _set_typeparam_default(param, default_fn):
+    param.__dict__["__default__"] = _Lazy(default_fn)
+    return param
 
 
 def _subscript_generic(params):

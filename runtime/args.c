@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 size_t rt_npos(size_t nargs, Value kwnames)
 {
@@ -22,6 +23,18 @@ bool rt_arg_nokw(const char *fname, Value kwnames)
         return true;
     rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", fname);
     return false;
+}
+
+bool rt_arg_nokw_new(ObjType *type, const char *fname, Value kwnames)
+{
+    static Value init_name = VAL_NULL;
+    if (rt_nkwargs(kwnames) == 0)
+        return true;
+    if (init_name == VAL_NULL)
+        init_name = rt_str_intern_cstr("__init__");
+    if ((type->flags & TF_HEAPTYPE) && !rt_is_object_init(rt_type_lookup(type, init_name)))
+        return true;
+    return rt_arg_nokw(fname, kwnames);
 }
 
 bool rt_arg_none(const char *fname, size_t n, Value kwnames)
@@ -100,28 +113,43 @@ bool rt_arg_kwnames(const char *fname, Value kwnames, const char *const *allowed
 
 /* ---- Argument Clinic's keyword parsing ---------------------------------------- */
 
+/* How messages name the function: "f()", or "function" for a spec
+ * without a name (CPython's PyArg_ParseTupleAndKeywords with no ":name",
+ * as datetime's constructors). */
+typedef struct { char s[80]; } Callee;
+static Callee callee(const ArgSpec *sp, const char *anonymous)
+{
+    Callee c;
+    if (sp->fname == NULL)
+        snprintf(c.s, sizeof c.s, "%s", anonymous);
+    else
+        snprintf(c.s, sizeof c.s, "%s()", sp->fname);
+    return c;
+}
+
 /* The counts a call violates before any keyword is matched. */
 static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
 {
     size_t nparams = (size_t)sp->nparams, maxpos = (size_t)sp->maxpos;
     size_t minposonly = (size_t)(sp->posonly < sp->minpos ? sp->posonly : sp->minpos);
     if (!sp->varargs && nargs > nparams) {
-        rt_raisef(&rt_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", sp->fname,
+        rt_raisef(&rt_TypeError, "%s takes at most %zu %sargument%s (%zu given)", callee(sp, "function").s,
                   nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs);
         return false;
     }
     if (!sp->varargs && npos > maxpos) {
         if (maxpos == 0)
-            rt_raisef(&rt_TypeError, "%s() takes no positional arguments", sp->fname);
+            rt_raisef(&rt_TypeError, "%s takes no positional arguments",
+                      callee(sp, "function").s);
         else
-            rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                      sp->fname, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
+            rt_raisef(&rt_TypeError, "%s takes %s %zu positional argument%s (%zu given)",
+                      callee(sp, "function").s, sp->minpos < sp->maxpos ? "at most" : "exactly", maxpos,
                       maxpos == 1 ? "" : "s", npos);
         return false;
     }
     if (npos < minposonly) {
-        rt_raisef(&rt_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
-                  sp->fname, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
+        rt_raisef(&rt_TypeError, "%s takes %s %zu positional argument%s (%zu given)",
+                  callee(sp, "function").s, sp->varargs || minposonly < maxpos ? "at least" : "exactly",
                   minposonly, minposonly == 1 ? "" : "s", npos);
         return false;
     }
@@ -135,8 +163,8 @@ static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
 {
     for (int i = sp->posonly; i < (int)ncopied; i++)
         if (rt_kwarg(args, nargs, kwnames, sp->names[i]) != VAL_NULL) {
-            rt_raisef(&rt_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                      sp->fname, sp->names[i], i + 1);
+            rt_raisef(&rt_TypeError, "argument for %s given by name ('%s') and position (%d)",
+                      callee(sp, "function").s, sp->names[i], i + 1);
             return false;
         }
     for (size_t k = 0; k < rt_nkwargs(kwnames); k++) {
@@ -145,8 +173,8 @@ static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
         for (int i = sp->posonly; i < sp->nparams && !known; i++)
             known = strcmp(kw, sp->names[i]) == 0;
         if (!known) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                      rt_tuple_get(kwnames, k), sp->fname);
+            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s",
+                      rt_tuple_get(kwnames, k), callee(sp, "this function").s);
             return false;
         }
     }
@@ -168,8 +196,8 @@ bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwn
         if (left > 0 && (out[i] = rt_kwarg(args, nargs, kwnames, sp->names[i])) != VAL_NULL)
             left--;
         if (out[i] == VAL_NULL && i < sp->minpos) {
-            rt_raisef(&rt_TypeError, "%s() missing required argument '%s' (pos %d)",
-                      sp->fname, sp->names[i], i + 1);
+            rt_raisef(&rt_TypeError, "%s missing required argument '%s' (pos %d)",
+                      callee(sp, "function").s, sp->names[i], i + 1);
             return false;
         }
     }

@@ -40,13 +40,19 @@ bool rt_arg_none(const char *fname, size_t n, Value kwnames);
 bool rt_arg_one(const char *fname, size_t n, Value kwnames);
 bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max);
 bool rt_arg_count(const char *fname, size_t n, size_t min, size_t max);
+/* The __new__ of a C type that takes no keywords: a subclass with an
+ * __init__ of its own may still be called with them (they are that
+ * __init__'s), as CPython checks `type->tp_init == base->tp_init`. */
+bool rt_arg_nokw_new(ObjType *type, const char *fname, Value kwnames);
 
 /* A function's parameters described the way Argument Clinic does.
  * names[0..nparams): every parameter, positional ones first; the first
  * `posonly` cannot be passed by keyword, the first `minpos` are required,
  * at most `maxpos` may be passed by position (the rest are keyword-only).
  * varargs: the function also takes *args (print): extra positionals are the
- * caller's, not an error. */
+ * caller's, not an error.  fname NULL: messages say "function" and "this
+ * function", as CPython's for a format without ":name" (datetime's
+ * constructors). */
 typedef struct ArgSpec {
     const char *fname;
     const char *const *names;

@@ -629,6 +629,39 @@ static Value builtin_iter(Value *args, size_t nargs, Value kwnames)
     return rt_callable_iter_new(args[0], args[1]);
 }
 
+/* aiter(obj): type(obj).__aiter__(obj), which must be an async iterator. */
+static Value builtin_aiter(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("aiter", nargs, kwnames))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    Value m = rt_type_lookup(t, rt_str_intern_cstr("__aiter__"));
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an async iterable", t->name);
+    Value it = rt_call1(m, args[0]);
+    if (it != VAL_NULL &&
+        rt_type_lookup(val_type(it), rt_str_intern_cstr("__anext__")) == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "aiter() returned not an async iterator of type '%s'",
+                         val_type(it)->name);
+    return it;
+}
+
+/* anext(aiterator[, default]): the awaitable type(it).__anext__(it)
+ * returns, wrapped to give default at the end when there is one. */
+static Value builtin_anext(Value *args, size_t nargs, Value kwnames)
+{
+    if (!check_fast("anext", nargs, kwnames, 1, 2))
+        return VAL_NULL;
+    ObjType *t = val_type(args[0]);
+    Value m = rt_type_lookup(t, rt_str_intern_cstr("__anext__"));
+    if (m == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "'%s' object is not an async iterator", t->name);
+    Value awaitable = rt_call1(m, args[0]);
+    if (awaitable == VAL_NULL || nargs == 1)
+        return awaitable;
+    return rt_anext_awaitable_new(awaitable, args[1]);
+}
+
 /* next(it): StopIteration when exhausted; next(it, default): the default
  * instead (an iterator that raised StopIteration itself counts as exhausted). */
 static Value builtin_next(Value *args, size_t nargs, Value kwnames)
@@ -954,8 +987,9 @@ static bool add_keys(Value names, Value dict)
     return true;
 }
 
-/* dir(obj): the sorted names of obj's namespace and of its class's MRO.
- * (dir() without an argument needs the caller's frame, as vars() does.) */
+/* dir(obj): what type(obj).__dir__ returns, sorted; object.__dir__ is
+ * rt_object_dir below.  (dir() without an argument needs the caller's
+ * frame, as vars() does.) */
 static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("dir", nargs, kwnames, 0, 1))
@@ -967,7 +1001,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         return list;
     }
-    Value obj = args[0], names = rt_dict_new();
+    Value obj = args[0];
     Value dir_name = rt_str_intern_cstr("__dir__");
     Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
     if (m != VAL_NULL && m != rt_dict_get_str(rt_object_type.dict, dir_name)) {
@@ -977,6 +1011,12 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         return list;
     }
+    return rt_object_dir(obj);
+}
+
+Value rt_object_dir(Value obj)
+{
+    Value names = rt_dict_new();
     bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))
         return VAL_NULL;
@@ -1038,6 +1078,7 @@ static const struct {
     { "ascii", builtin_ascii }, { "abs", builtin_abs }, { "min", builtin_min },
     { "max", builtin_max }, { "sum", builtin_sum }, { "isinstance", builtin_isinstance },
     { "issubclass", builtin_issubclass }, { "iter", builtin_iter }, { "next", builtin_next },
+    { "aiter", builtin_aiter }, { "anext", builtin_anext },
     { "sorted", builtin_sorted }, { "hex", builtin_hex }, { "oct", builtin_oct },
     { "bin", builtin_bin }, { "chr", builtin_chr }, { "ord", builtin_ord },
     { "round", builtin_round }, { "divmod", builtin_divmod }, { "pow", builtin_pow },

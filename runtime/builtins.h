@@ -43,6 +43,10 @@ extern Value rt_stdout_stream;
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);
 
+/* object.__dir__(obj): the sorted names of obj's namespace and of its
+ * class's MRO (a type's: its own MRO's; a module's: its namespace's). */
+Value rt_object_dir(Value obj);
+
 /* What type.__instancecheck__ and type.__subclasscheck__ answer (the
  * MRO, or __class__ / __bases__ for objects standing for classes): 1/0,
  * -1 on error. */

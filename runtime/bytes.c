@@ -209,21 +209,26 @@ static ssize_t bytes_len(Value self)
     return (ssize_t)view_of(self).len;
 }
 
-/* A byte value 0..255 from an int; ValueError outside. */
-static bool byte_value(Value v, int *out)
+/* A byte value 0..255 from an int or anything with __index__; ValueError
+ * `msg` outside (CPython's _getbytevalue). */
+static bool byte_in_range(Value v, int *out, const char *msg)
 {
     int64_t x;
-    if (!is_int(v) && !is_bool(v)) {
-        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
         return false;
-    }
-    if (!rt_int_as_i64(rt_int_unbool(v), &x) || x < 0 || x > 255) {
+    if (!rt_int_as_i64(i, &x) || x < 0 || x > 255) {
         rt_err_clear();
-        rt_raisef(&rt_ValueError, "byte must be in range(0, 256)");
+        rt_raisef(&rt_ValueError, "%s", msg);
         return false;
     }
     *out = (int)x;
     return true;
+}
+
+static bool byte_value(Value v, int *out)
+{
+    return byte_in_range(v, out, "byte must be in range(0, 256)");
 }
 
 static int bytes_contains(Value self, Value item)
@@ -329,15 +334,8 @@ static bool fill_from_iterable(ObjByteArray *out, Value iterable)
     Value item;
     while ((item = rt_next(it)) != VAL_NULL) {
         int c;
-        if (!is_int(item) && !is_bool(item)) {
-            rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", item);
+        if (!byte_in_range(item, &c, "bytes must be in range(0, 256)"))
             return false;
-        }
-        if (!byte_value(item, &c)) {
-            rt_err_clear();
-            rt_raisef(&rt_ValueError, "bytes must be in range(0, 256)");
-            return false;
-        }
         bytearray_reserve(out, 1);
         out->data[out->length++] = (unsigned char)c;
     }
@@ -390,10 +388,17 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
         Value b = rt_buffer_to_bytes(src);
         return b == VAL_NULL ? VAL_NULL : rt_bytearray_new(AS_BYTES(b)->data, AS_BYTES(b)->length);
     }
-    if (is_int(src) || is_bool(src)) {
-        ssize_t n;
-        if (!rt_as_ssize(rt_int_unbool(src), &n))
+    Value count = rt_index_or_null(src);       /* an int, or anything with __index__ */
+    if (count == VAL_NULL && rt_err_occurred()) {
+        if (!rt_err_matches(&rt_TypeError))
             return VAL_NULL;
+        rt_err_clear();                         /* then tried as an iterable */
+    } else if (count != VAL_NULL) {
+        int64_t n;
+        if (!rt_int_as_i64(count, &n)) {
+            rt_err_clear();
+            return rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
         if (n < 0)
             return rt_raisef(&rt_ValueError, "negative count");
         if (!gc_size_ok((size_t)n))                 /* bytearray(10**13) */
@@ -408,11 +413,38 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
     return fill_from_iterable(buf, src) ? out : VAL_NULL;
 }
 
+/* bytes(x) asks x.__bytes__() first: the bytes it returns, VAL_NULL
+ * without an exception when x has none. */
+static Value bytes_dunder(Value x)
+{
+    static Value name = VAL_NULL;
+    if (name == VAL_NULL)
+        name = rt_str_intern_cstr("__bytes__");
+    Value m = rt_type_lookup(val_type(x), name);
+    if (m == VAL_NULL)
+        return VAL_NULL;
+    ObjType *mt = val_type(m);
+    Value bound = mt->descr_get ? mt->descr_get(m, x, obj_val(val_type(x))) : m;
+    Value r = bound == VAL_NULL ? VAL_NULL : rt_call0(bound);
+    if (r != VAL_NULL && !rt_isinstance_of(r, &rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+    return r;
+}
+
 static Value bytes_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     if (nargs == 1 && IS_EXACT(args[0], rt_bytes_type) && type == &rt_bytes_type)
         return args[0];
-    Value tmp = construct("bytes", args, nargs, kwnames);
+    Value tmp;
+    Value given = nargs == 1 && rt_nkwargs(kwnames) == 0 ? bytes_dunder(args[0]) : VAL_NULL;
+    if (given != VAL_NULL && type == &rt_bytes_type)
+        return given;
+    if (given != VAL_NULL)
+        tmp = rt_bytearray_new(AS_BYTES(given)->data, AS_BYTES(given)->length);
+    else if (rt_err_occurred())
+        return VAL_NULL;
+    else
+        tmp = construct("bytes", args, nargs, kwnames);
     if (!tmp)
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, tmp);
@@ -424,6 +456,18 @@ static Value bytes_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     memcpy(b->data, a->data, a->length);
     b->data[a->length] = '\0';
     return obj_val(b);
+}
+
+bool rt_bytearray_init(Value self, Value *args, size_t nargs, Value kwnames)
+{
+    Value tmp = construct("bytearray", args, nargs, kwnames);
+    if (tmp == VAL_NULL)
+        return false;
+    ObjByteArray *dst = VAL_AS(ObjByteArray, self), *src = VAL_AS(ObjByteArray, tmp);
+    dst->data = src->data;
+    dst->length = src->length;
+    dst->capacity = src->capacity;
+    return true;
 }
 
 static Value bytearray_new_slot(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -509,7 +553,7 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
     }
     View v = view_of(args[0]);
     size_t every = group < 0 ? (size_t)-group : (size_t)group;
-    if (sep == 0 || every == 0)
+    if (a[0] == VAL_NULL)       /* no separator (b'\0' is one) */
         every = 0;
     static const char digits[] = "0123456789abcdef";
     char *buf = gc_alloc_atomic(v.len * 3 + 1), *p = buf;
@@ -573,12 +617,7 @@ static bool range_args(Value *a, size_t n, size_t len, size_t *from, size_t *to,
     for (size_t i = 0; i < n && i < 2; i++) {
         if (a[i] == rt_None)
             continue;
-        if (!is_int(a[i]) && !is_bool(a[i])) {
-            rt_raisef(&rt_TypeError,
-                      "slice indices must be integers or None or have an __index__ method");
-            return false;
-        }
-        if (!rt_as_ssize(rt_int_unbool(a[i]), &v[i]))
+        if (!rt_slice_arg(a[i], &v[i]))
             return false;
         if (v[i] < 0)
             v[i] = v[i] + (ssize_t)len < 0 ? 0 : v[i] + (ssize_t)len;
@@ -687,14 +726,17 @@ static bool is_ascii_space(unsigned char c)
 static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
                        View *s, View *sep, ssize_t *maxsplit)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 2))
+    static const char *const names[] = { "sep", "maxsplit" };
+    ArgSpec spec = { name, names, 2, 0, 0, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return false;
     *s = view_of(args[0]);
     *sep = (View){NULL, 0};
     *maxsplit = -1;
-    if (nargs > 1 && args[1] != rt_None && !need_view(args[1], sep))
+    if (a[0] != VAL_NULL && a[0] != rt_None && !need_view(a[0], sep))
         return false;
-    if (nargs > 2 && !rt_as_ssize(args[2], maxsplit))
+    if (a[1] != VAL_NULL && !rt_as_ssize(a[1], maxsplit))
         return false;
     if (*maxsplit < 0)
         *maxsplit = PTRDIFF_MAX;
@@ -1299,7 +1341,7 @@ static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
     unsigned char *buf = gc_alloc_atomic(n / 2 + 1);
     for (size_t i = 0; i < n;) {
         uint32_t c = rt_str_char_at(args[0], i);
-        if (rt_uni_isspace(c) && c < 0x80) {
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {      /* ASCII whitespace only */
             i++;
             continue;
         }
@@ -1377,9 +1419,20 @@ static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
     return rt_tuple_pack(1, rt_bytes_new(b->data, b->length));
 }
 
+/* bytes.__bytes__(): self, or a plain copy of a subclass's instance. */
+static Value bytes_bytes(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__bytes__", nargs - 1, kw))
+        return VAL_NULL;
+    if (IS_EXACT(args[0], rt_bytes_type))
+        return args[0];
+    ObjBytes *b = AS_BYTES(args[0]);
+    return rt_bytes_new(b->data, b->length);
+}
+
 static const MethodDef bytes_methods[] = {
     BYTES_COMMON_METHODS,
-    {"__getnewargs__", bytes_getnewargs},
+    {"__getnewargs__", bytes_getnewargs}, {"__bytes__", bytes_bytes},
     {NULL, NULL},
 };
 

@@ -36,6 +36,7 @@
 #include "runtime/runtime.h"
 #include "runtime/code.h"
 #include "runtime/version.h"
+#include "vm/opcodes.h"
 #include "vm/translate.h"
 #include "vm/verify.h"
 
@@ -85,9 +86,13 @@ void rt_code_init(ObjCode *code)
     size_t n = bytes->length / 2;
     uint16_t *units = gc_alloc_atomic(n * sizeof *units + 1);
     code->pyminor = (unsigned char)rt_py_minor;
-    if (code->pyminor == 12)            /* 3.12's instructions into pvm's */
-        vm_translate_312((const uint16_t *)bytes->data, units, n);
-    else
+    if (code->pyminor >= 12) {          /* 3.12's or 3.13's instructions into pvm's */
+        bool have_kinds = code->localspluskinds != VAL_NULL &&
+                          IS_EXACT(code->localspluskinds, rt_bytes_type);
+        ObjBytes *kinds = have_kinds ? AS_BYTES(code->localspluskinds) : NULL;
+        vm_translate(code->pyminor, (const uint16_t *)bytes->data, units, n,
+                     kinds ? kinds->data : NULL, kinds ? kinds->length : 0);
+    } else
         memcpy(units, bytes->data, n * sizeof *units);
     code->instrs = units;
     code->ninstrs = n;
@@ -220,11 +225,17 @@ static void loc_begin(LocIter *it, const ObjCode *code)
     it->start = 0;
 }
 
+bool rt_code_debug_ranges = true;
+
 /* The next entry, covering code units [*start, *start + e->length). */
 static bool loc_next(LocIter *it, LocEntry *e, int *start)
 {
     if (!read_entry(&it->r, &it->line, e))
         return false;
+    if (!rt_code_debug_ranges) {        /* -X no_debug_ranges: the line only */
+        e->end_line = e->line;
+        e->col = e->end_col = -1;
+    }
     *start = it->start;
     it->start += e->length;
     return true;
@@ -420,6 +431,27 @@ static Value code_get_varnames(Value self) { return names_of_kind(AS_CODE(self),
 static Value code_get_cellvars(Value self) { return names_of_kind(AS_CODE(self), CO_FAST_CELL); }
 static Value code_get_freevars(Value self) { return names_of_kind(AS_CODE(self), CO_FAST_FREE); }
 static Value code_get_code(Value self) { return AS_CODE(self)->code; }
+
+/* _co_code_adaptive: the code units the loop runs, with the instructions
+ * specialization rewrote (dis.dis(adaptive=True) shows them), their inline
+ * caches as the loop keeps them.  pvm's own specialized forms read as
+ * their base instruction (vm_cpython_adaptive_opcode), so that 3.11's dis
+ * can decode every byte; 3.12 code runs translated, and shows co_code. */
+static Value code_get_code_adaptive(Value self)
+{
+    ObjCode *co = AS_CODE(self);
+    if (co->pyminor != 11)
+        return co->code;
+    size_t n = co->ninstrs;
+    uint16_t *units = gc_alloc_atomic(n * sizeof *units + 1);
+    memcpy(units, co->instrs, n * sizeof *units);
+    for (size_t i = 0; i < n; i++) {
+        int op = vm_cpython_adaptive_opcode(units[i] & 0xff);
+        units[i] = (uint16_t)((units[i] & 0xff00) | op);
+        i += vm_opcode_info[vm_base_opcode(op)].caches;
+    }
+    return rt_bytes_new((const unsigned char *)units, n * sizeof *units);
+}
 
 /* co_lnotab, the line table of Python <= 3.9 that 3.11 still derives:
  * (code-offset delta, line delta) byte pairs, one per change of line,
@@ -838,7 +870,7 @@ static const MemberDef code_members[] = {
 static const GetSetDef code_getsets[] = {
     {"co_code", code_get_code}, {"co_varnames", code_get_varnames},
     {"co_cellvars", code_get_cellvars}, {"co_freevars", code_get_freevars},
-    {"co_lnotab", code_get_lnotab},
+    {"co_lnotab", code_get_lnotab}, {"_co_code_adaptive", code_get_code_adaptive},
     {NULL},
 };
 

@@ -20,6 +20,13 @@
 bool rt_code_position(const ObjCode *code, int lasti, int *line, int *end_line,
                       int *col, int *end_col);
 
+/* CPython's config.code_debug_ranges: true unless -X no_debug_ranges or
+ * PYTHONNODEBUGRANGES asked for line numbers only.  When false, every
+ * position reads as its line alone (end line = line, no columns), which
+ * is what CPython's code objects then report: no carets in tracebacks,
+ * None columns in co_positions(). */
+extern bool rt_code_debug_ranges;
+
 /* The line of each of code's units (-1 where none), decoded once and
  * kept in the code object: CPython's _co_linearray. */
 const int *rt_code_lines(ObjCode *code);

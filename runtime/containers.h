@@ -102,6 +102,10 @@ Value rt_attr_fallback(Value self, Value name);
  * int-like or an error "slice indices must be integers or have an __index__
  * method"; clamped to ssize_t. */
 bool rt_index_arg(Value v, ssize_t *out);
+/* The start/end of find, count, startswith... (CPython's
+ * _PyEval_SliceIndex; the caller takes None): the same, clamped, with
+ * "slice indices must be integers or None or have an __index__ method". */
+bool rt_slice_arg(Value v, ssize_t *out);
 
 /* rt_seq_index with separate words for the two messages: the TypeError
  * names `type_what` ("list indices must be integers or slices, not str"),

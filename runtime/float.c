@@ -27,6 +27,7 @@
 #include <string.h>
 #include "runtime.h"
 #include "class.h"
+#include "buffer.h"
 
 Value rt_float_new(double d)
 {
@@ -567,12 +568,36 @@ static bool parse_float(const char *s, size_t len, double *out)
 static Value float_from_text(Value orig, const char *s, size_t len)
 {
     double d;
-    if (!parse_float(s, len, &d))
+    if (memchr(s, '\0', len) != NULL || !parse_float(s, len, &d))
         return rt_raisef(&rt_ValueError, "could not convert string to float: %R", orig);
     return rt_float_new(d);
 }
 
-/* float(x) for an object with __float__ or __index__. */
+/* PyFloat_FromString: the text of a str, bytes, bytearray (subclasses
+ * too) or any other bytes-like object (memoryview, array). */
+static Value float_from_any_text(Value v)
+{
+    if (rt_isinstance_of(v, &rt_str_type)) {
+        size_t len;
+        const char *text = rt_numeric_ascii(v, &len);
+        return text == NULL ? VAL_NULL : float_from_text(v, text, len);
+    }
+    if (rt_isinstance_of(v, &rt_bytes_type))
+        return float_from_text(v, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->length);
+    if (rt_isinstance_of(v, &rt_bytearray_type)) {
+        ObjByteArray *a = VAL_AS(ObjByteArray, v);
+        return float_from_text(v, (const char *)a->data, a->length);
+    }
+    if (rt_has_buffer(v)) {
+        Value b = rt_buffer_to_bytes(v);
+        return b == VAL_NULL ? VAL_NULL
+             : float_from_text(v, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+    }
+    return rt_raisef(&rt_TypeError, "float() argument must be a string or a real number, not '%T'", v);
+}
+
+/* float(x) for an object with __float__ or __index__ (a subclass of int or
+ * float, a str subclass too: their __float__ comes first), else its text. */
 static Value float_via_dunder(Value v)
 {
     Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__"));
@@ -580,14 +605,23 @@ static Value float_via_dunder(Value v)
         Value r = rt_call1(m, v);
         if (r && !is_float_like(r))
             return rt_raisef(&rt_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
-        return r && !is_float(r) ? rt_float_new(rt_float_value(r)) : r;
+        if (r == VAL_NULL || is_float(r))
+            return r;
+        char msg[400];
+        snprintf(msg, sizeof msg, "%.50s.__float__ returned non-float (type %.50s).  The "
+                 "ability to return an instance of a strict subclass of float is deprecated, "
+                 "and may be removed in a future version of Python.",
+                 val_type(v)->name, val_type(r)->name);
+        if (rt_warn(&rt_DeprecationWarning, msg, 1) < 0)
+            return VAL_NULL;
+        return rt_float_new(rt_float_value(r));
     }
     m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
     if (m) {
         Value r = rt_call1(m, v);
         return r ? rt_float_from(r) : r;
     }
-    return rt_raisef(&rt_TypeError, "float() argument must be a string or a real number, not '%T'", v);
+    return float_from_any_text(v);
 }
 
 Value rt_float_from(Value v)
@@ -595,7 +629,8 @@ Value rt_float_from(Value v)
     if (is_float(v))
         return v;
     double d;
-    int r = to_double(v, &d);
+    int r = val_is_small(v) || IS_EXACT(v, rt_int_type) || IS_EXACT(v, rt_bool_type)
+            ? to_double(v, &d) : 0;
     if (r != 0)
         return r < 0 ? VAL_NULL : rt_float_new(d);
     if (is_str(v)) {
@@ -614,8 +649,9 @@ Value rt_float_from(Value v)
 
 static Value float_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (rt_nkwargs(kwnames) > 0)
-        return rt_raisef(&rt_TypeError, "float() takes no keyword arguments");
+    if (!rt_arg_nokw_new(type, "float", kwnames))
+        return VAL_NULL;
+    nargs = rt_npos(nargs, kwnames);
     if (nargs > 1)
         return rt_raisef(&rt_TypeError, "float expected at most 1 argument, got %zu", nargs);
     Value f = nargs == 0 ? rt_float_new(0.0) : rt_float_from(args[0]);
@@ -833,7 +869,7 @@ static Value float_from_hex(Value text)
     double d;
     if (!parse_special(s, (size_t)(end - s), &d)) {
         char *buf = gc_alloc_atomic((size_t)(end - s) + 3);
-        if (!clean_hex(s, end, buf))
+        if (memchr(s, '\0', (size_t)(end - s)) != NULL || !clean_hex(s, end, buf))
             return rt_raisef(&rt_ValueError, "invalid hexadecimal floating-point string");
         d = strtod(buf, NULL);             /* glibc rounds hex input correctly */
         if (isinf(d))

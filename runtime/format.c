@@ -540,17 +540,29 @@ static bool is_int_value(Value v)
     return is_int(v) || is_bool(v) || (!val_is_small(v) && (val_type(v)->flags & TF_INT_SUBCLASS));
 }
 
-/* A __format__ defined in Python on a class (not one of ours in C). */
+/* The types whose __format__ rt_format does itself (object's is the
+ * empty-spec rule); a builtin type with a __format__ of its own
+ * (datetime.date) is called like a class's. */
+static bool is_core_formatted(const ObjType *t)
+{
+    return t == &rt_object_type || t == &rt_int_type || t == &rt_bool_type ||
+           t == &rt_float_type || t == &rt_complex_type || t == &rt_str_type;
+}
+
+/* A __format__ other than those of the core types: a class's, or a
+ * builtin type's own. */
 static Value user_format(Value v, Value spec, bool *found)
 {
     *found = false;
-    if (!(val_type(v)->flags & TF_HEAPTYPE))
+    ObjType *t = val_type(v);
+    if (!(t->flags & TF_HEAPTYPE) && is_core_formatted(t))
         return VAL_NULL;
     static Value name;
     if (!name)
         name = rt_str_intern_cstr("__format__");
-    Value m = rt_type_lookup(val_type(v), name);
-    if (!m || IS_EXACT(m, rt_method_descr_type))
+    Value m = rt_type_lookup(t, name);
+    if (!m || (IS_EXACT(m, rt_method_descr_type) &&
+               is_core_formatted(VAL_AS(ObjBuiltin, m)->owner)))
         return VAL_NULL;
     *found = true;
     Value r = rt_call2(m, v, spec);

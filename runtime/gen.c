@@ -1002,6 +1002,116 @@ ObjType rt_async_generator_type = {
     .repr = gen_repr, .members = ag_members, .getsets = ag_getsets,
 };
 
+/* ---- anext(aiterator, default): the awaitable that gives default ------------------------- */
+
+/* anext() with a default wraps what __anext__ returned: each step drives
+ * that awaitable's iterator, and the StopAsyncIteration that ends the
+ * async iterator becomes StopIteration(default), the await's result
+ * (CPython's anextawaitable, Objects/iterobject.c). */
+typedef struct ObjAnextAwaitable {
+    Object ob;
+    Value wrapped, default_value;
+} ObjAnextAwaitable;
+
+static ObjType anext_awaitable_type;
+
+Value rt_anext_awaitable_new(Value awaitable, Value default_value)
+{
+    ObjAnextAwaitable *a = gc_alloc(sizeof *a);
+    a->ob.type = &anext_awaitable_type;
+    a->wrapped = awaitable;
+    a->default_value = default_value;
+    return obj_val(a);
+}
+
+/* The iterator a step drives: the wrapped awaitable's, a coroutine's
+ * through its __await__ (a coroutine is no iterator itself). */
+static Value anext_awaitable_iter(ObjAnextAwaitable *a)
+{
+    Value it = rt_coro_get_awaitable_iter(a->wrapped);
+    if (it == VAL_NULL || val_type(it)->next != NULL)
+        return it;
+    Value getter = rt_type_lookup(val_type(it), rt_str_intern_cstr("__await__"));
+    Value wrapper = getter == VAL_NULL ? VAL_NULL : rt_call1(getter, it);
+    if (wrapper == VAL_NULL)
+        return VAL_NULL;
+    if (val_type(wrapper)->next == NULL)
+        return rt_raisef(&rt_TypeError, "__await__ returned a non-iterable");
+    return wrapper;
+}
+
+/* A step's result; StopAsyncIteration becomes StopIteration(default). */
+static Value anext_awaitable_result(ObjAnextAwaitable *a, Value r)
+{
+    if (r == VAL_NULL && rt_err_matches(&rt_StopAsyncIteration)) {
+        rt_err_clear();
+        set_stop_iteration_value(a->default_value);
+    }
+    return r;
+}
+
+static Value anext_awaitable_next(Value self)
+{
+    ObjAnextAwaitable *a = VAL_AS(ObjAnextAwaitable, self);
+    Value it = anext_awaitable_iter(a);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    Value r = val_type(it)->next(it);
+    if (r == VAL_NULL && !rt_err_occurred())
+        rt_raise(obj_val(&rt_StopIteration));
+    return anext_awaitable_result(a, r);
+}
+
+/* send/throw/close: the same method of the iterator, its arguments passed on. */
+static Value anext_awaitable_proxy(Value *args, size_t nargs, const char *method)
+{
+    ObjAnextAwaitable *a = VAL_AS(ObjAnextAwaitable, args[0]);
+    Value it = anext_awaitable_iter(a);
+    Value m = it == VAL_NULL ? VAL_NULL : rt_getattr_cstr(it, method);
+    if (m == VAL_NULL)
+        return VAL_NULL;
+    return anext_awaitable_result(a, rt_call(m, args + 1, nargs - 1, VAL_NULL));
+}
+
+static Value anext_awaitable_send(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("send", nargs - 1, kwnames))
+        return VAL_NULL;
+    return anext_awaitable_proxy(args, nargs, "send");
+}
+
+static Value anext_awaitable_throw(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
+        return VAL_NULL;
+    return anext_awaitable_proxy(args, nargs, "throw");
+}
+
+static Value anext_awaitable_close(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("close", nargs - 1, kwnames))
+        return VAL_NULL;
+    return anext_awaitable_proxy(args, nargs, "close");
+}
+
+static Value anext_awaitable_m_next(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__next__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return anext_awaitable_next(args[0]);
+}
+
+static const MethodDef anext_awaitable_methods[] = {
+    {"send", anext_awaitable_send}, {"throw", anext_awaitable_throw},
+    {"close", anext_awaitable_close}, {"__next__", anext_awaitable_m_next},
+    {"__iter__", m_iter}, {"__await__", m_iter}, {NULL, NULL},
+};
+
+static ObjType anext_awaitable_type = {
+    .ob.type = &rt_type_type, .name = "anext_awaitable",
+    .iter = self_iter, .next = anext_awaitable_next,
+};
+
 /* ---- start-up ------------------------------------------------------------------------------ */
 
 void rt_gen_init(void)
@@ -1017,4 +1127,5 @@ void rt_gen_init(void)
     rt_type_ready(&ag_asend_type, ag_await_methods);
     rt_type_ready(&ag_athrow_type, ag_await_methods);
     rt_type_ready(&wrapped_type, NULL);
+    rt_type_ready(&anext_awaitable_type, anext_awaitable_methods);
 }

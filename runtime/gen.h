@@ -87,6 +87,10 @@ Value rt_async_gen_wrap(Value v);
 /* For GET_ANEXT on an async generator: its __anext__ awaitable. */
 Value rt_async_gen_anext(Value agen);
 
+/* anext(aiterator, default): the awaitable over __anext__'s result that
+ * turns StopAsyncIteration into StopIteration(default). */
+Value rt_anext_awaitable_new(Value awaitable, Value default_value);
+
 /* Closing generators the collector found unreachable, and at exit. */
 void rt_gen_run_pending(void);
 /* A loop-owned generator left its loop (see loop_owned): close it now if

@@ -250,8 +250,9 @@ typedef struct ObjMap {
 
 static Value map_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("map", kwnames))
+    if (!rt_arg_nokw_new(type, "map", kwnames))
         return VAL_NULL;
+    nargs = rt_npos(nargs, kwnames);
     if (nargs < 2)
         return rt_raisef(&rt_TypeError, "map() must have at least two arguments.");
     size_t n = nargs - 1;
@@ -314,7 +315,10 @@ typedef struct ObjFilter {
 
 static Value filter_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("filter", kwnames) || !rt_arg_range("filter", nargs, 2, 2))
+    if (!rt_arg_nokw_new(type, "filter", kwnames))
+        return VAL_NULL;
+    nargs = rt_npos(nargs, kwnames);
+    if (!rt_arg_range("filter", nargs, 2, 2))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)

@@ -464,7 +464,7 @@ typedef struct ObjCode {
     int ncells, nfrees;
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
-    unsigned char pyminor;      /* 11 or 12: whose bytecode (rt_py_minor when made) */
+    unsigned char pyminor;      /* 11, 12 or 13: whose bytecode (rt_py_minor when made) */
     /* The line of every code unit (-1: none), for sys.settrace's line
      * events and jumps: made on first need by rt_code_lines. */
     const int *lines;

@@ -64,17 +64,27 @@ int rt_repeat_count(Value n, ssize_t *out)
     return 1;
 }
 
-bool rt_index_arg(Value v, ssize_t *out)
+static bool clamped_index(Value v, ssize_t *out, const char *what)
 {
     Value i = rt_index_or_null(v);
     if (i == VAL_NULL) {
         if (!rt_err_occurred())
-            rt_raisef(&rt_TypeError, "slice indices must be integers or "
-                      "have an __index__ method");
+            rt_raisef(&rt_TypeError, "slice indices must be integers or %shave an "
+                      "__index__ method", what);
         return false;
     }
     *out = rt_int_clamp_ssize(i);
     return true;
+}
+
+bool rt_index_arg(Value v, ssize_t *out)
+{
+    return clamped_index(v, out, "");
+}
+
+bool rt_slice_arg(Value v, ssize_t *out)
+{
+    return clamped_index(v, out, "None or ");
 }
 
 bool rt_seq_index_ex(Value key, size_t length, const char *type_what,

@@ -452,7 +452,7 @@ static ObjType *builtin_base(ObjType *t)
     return t;
 }
 
-/* Subclasses of list, dict and set start empty: their __init__ fills them
+/* Subclasses of list, dict, set and bytearray start empty: their __init__ fills them
  * (so a subclass's __init__ may take other arguments). */
 static Value container_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
@@ -501,7 +501,8 @@ static ObjType *find_definer(ObjType *t, int s, Value *value)
 
 static bool is_container_base(ObjType *b)
 {
-    return b == &rt_list_type || b == &rt_dict_type || b == &rt_set_type;
+    return b == &rt_list_type || b == &rt_dict_type || b == &rt_set_type ||
+           b == &rt_bytearray_type;
 }
 
 static void update_slot(ObjType *t, int s)
@@ -612,12 +613,14 @@ static Value object_init(Value self, size_t nargs, Value kwnames)
     return rt_None;
 }
 
-/* list.__init__, dict.__init__, set.__init__: (re)fill self. */
+/* list.__init__, dict.__init__, set.__init__, bytearray.__init__: (re)fill self. */
 static Value container_init(ObjType *owner, Value self, Value *args, size_t nargs,
                             Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
     const char *name = owner->name;
+    if (owner == &rt_bytearray_type)
+        return rt_bytearray_init(self, args, nargs, kwnames) ? rt_None : VAL_NULL;
     if (owner != &rt_dict_type && !rt_arg_nokw(name, kwnames))
         return VAL_NULL;
     if (!rt_arg_range(name, npos, 0, 1))
@@ -1042,8 +1045,9 @@ static Value object_format(Value *args, size_t nargs, Value kwnames)
 
 static Value object_dir(Value *args, size_t nargs, Value kwnames)
 {
-    Value dir = rt_dict_get_cstr(rt_builtins_dict, "dir");
-    return rt_call1(dir, args[0]);
+    if (!rt_arg_none("__dir__", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_object_dir(args[0]);
 }
 
 static Value object_sizeof(Value *args, size_t nargs, Value kwnames)

@@ -22,7 +22,8 @@
  * keep their order.
  *
  * Write errors are the program's, as in CPython (whose stdout is an
- * io.BufferedWriter over a file that ignores SIGPIPE; so does pvm): a
+ * io.BufferedWriter over a file that ignores SIGPIPE; so does pvm, from
+ * main()): a
  * failed write raises OSError — BrokenPipeError when the reader of a pipe
  * went away (`pvm prog.pyc | head -1`), OSError [Errno 28] on a full disk
  * (`> /dev/full`).  CPython's buffer keeps data that a flush could not
@@ -34,7 +35,6 @@
  * ignored in: <... name='<stdout>' ...>" report and exit status 120.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +100,6 @@ static void setup(void)
         return;
     ready = true;
     line_buffered = isatty(1) == 1;
-    signal(SIGPIPE, SIG_IGN);       /* a closed pipe is EPIPE, as in CPython */
     atexit(flush_at_exit);
 }
 

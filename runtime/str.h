@@ -149,6 +149,9 @@ bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
  * NULL encoding is UTF-8, NULL errors strict. */
 Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value errors);
 Value rt_bytearray_new(const unsigned char *data, size_t n);
+/* bytearray.__init__(self, source, encoding, errors): refill self (a
+ * subclass's instance starts empty and is filled here, as in CPython). */
+bool rt_bytearray_init(Value self, Value *args, size_t nargs, Value kwnames);
 void rt_bytes_init(void);
 
 void rt_str_init(void);

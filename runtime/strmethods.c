@@ -87,13 +87,7 @@ static bool get_range(Value *args, size_t n, size_t len, ssize_t *start, ssize_t
         if (args[i] == rt_None)
             continue;
         ssize_t v;
-        if (!is_int(args[i]) && !is_bool(args[i])
-            && !(val_type(args[i])->flags & TF_INT_SUBCLASS)) {
-            rt_raisef(&rt_TypeError,
-                      "slice indices must be integers or None or have an __index__ method");
-            return false;
-        }
-        if (!rt_as_ssize(args[i], &v))
+        if (!rt_slice_arg(args[i], &v))
             return false;
         if (v < 0)
             v = v + (ssize_t)len < 0 ? 0 : v + (ssize_t)len;

@@ -18,7 +18,8 @@
  * chaining) and Python/traceback.c (tb_printinternal, tb_displayline):
  *   - older exceptions in the __cause__ / __context__ chain first, joined by
  *     "The above exception was the direct cause..." / "During handling...";
- *   - at most the last 1000 entries (sys.tracebacklimit's default);
+ *   - at most the last sys.tracebacklimit entries (1000 by default; none,
+ *     header included, when it is 0 or less);
  *   - after 3 identical entries in a row (same file, line and function, as
  *     in deep recursion), "[Previous line repeated N more times]";
  *   - under each source line, markers for the failing instruction's columns:
@@ -26,13 +27,17 @@
  *     the operands and ^ under the operator or the [index].  CPython finds
  *     the operator by parsing the marked text with its real parser; pvm has
  *     no parser, so a small tokenizer below recovers the same two facts
- *     (where the left operand ends, where the right one starts).
+ *     (where the left operand ends, where the right one starts);
+ *   - the source line decoded from the encoding the file declares (PEP 263),
+ *     as CPython's _Py_DisplaySourceLine finds it with its tokenizer.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/codecs.h"
 #include "runtime/class.h"
 #include "vm/vm.h"
 
@@ -136,9 +141,77 @@ typedef struct SrcLine {
     size_t len;                 /* bytes */
 } SrcLine;
 
-/* Line `lineno` (1-based) of the file, splitting lines at \n, \r\n or \r as
- * Python's text files do.  False if the file cannot be read, is shorter, or
- * the line is not valid UTF-8. */
+/* The next line of f, without its terminator (lines end at \n, \r\n or
+ * \r, as in Python's text files); false at the end of the file. */
+static bool read_line(FILE *f, SrcLine *out)
+{
+    size_t cap = 128, len = 0;
+    char *buf = gc_alloc_atomic(cap);
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n' && c != '\r') {
+        if (len + 2 > cap)
+            buf = gc_realloc(buf, cap *= 2);
+        buf[len++] = (char)c;
+    }
+    if (c == '\r') {
+        int d = getc(f);
+        if (d != '\n' && d != EOF)
+            ungetc(d, f);
+    }
+    buf[len] = '\0';
+    out->text = buf;
+    out->len = len;
+    return len > 0 || c != EOF;     /* an empty line that exists */
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/* PEP 263's coding declaration in a comment line ("# -*- coding: latin-1
+ * -*-", "# vim: set fileencoding=gbk :"): the encoding's name, or VAL_NULL
+ * when the line declares none. */
+static Value coding_cookie(const SrcLine *line)
+{
+    const char *p = line->text;
+    while (is_space(*p))
+        p++;
+    if (*p != '#')
+        return VAL_NULL;
+    for (const char *k = strstr(p, "coding"); k != NULL; k = strstr(k + 1, "coding")) {
+        const char *v = k + 6;
+        if (*v != ':' && *v != '=')
+            continue;
+        for (v++; *v == ' ' || *v == '\t'; v++)
+            ;
+        size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+        if (n > 0)
+            return rt_str_new(v, n);
+    }
+    return VAL_NULL;
+}
+
+/* The encoding a source file is written in, as CPython's tokenizer decides
+ * it: a coding declaration on the first line, or on the second when the
+ * first is blank or a comment; else UTF-8 (VAL_NULL). */
+static Value source_encoding(FILE *f)
+{
+    SrcLine first, second;
+    Value enc = VAL_NULL;
+    if (read_line(f, &first)) {
+        enc = coding_cookie(&first);
+        const char *p = first.text;
+        while (is_space(*p))
+            p++;
+        if (enc == VAL_NULL && (*p == '\0' || *p == '#') && read_line(f, &second))
+            enc = coding_cookie(&second);
+    }
+    rewind(f);
+    return enc;
+}
+
+/* Line `lineno` (1-based) of the file as UTF-8 text, decoded from the
+ * encoding the file declares.  False if the file cannot be read, is
+ * shorter, or the line does not decode (then CPython shows no line
+ * either). */
 static bool read_source_line(const char *path, int lineno, SrcLine *out)
 {
     if (lineno < 1)
@@ -146,36 +219,26 @@ static bool read_source_line(const char *path, int lineno, SrcLine *out)
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return false;
-    int line = 1, c;
-    while (line < lineno && (c = getc(f)) != EOF) {
-        if (c == '\r') {
-            int d = getc(f);
-            if (d != '\n' && d != EOF)
-                ungetc(d, f);
-        }
-        if (c == '\r' || c == '\n')
-            line++;
-    }
-    size_t cap = 128, len = 0;
-    char *buf = gc_alloc_atomic(cap);
-    bool any = false;
-    while ((c = getc(f)) != EOF && c != '\n' && c != '\r') {
-        if (len + 2 > cap)
-            buf = gc_realloc(buf, cap *= 2);
-        buf[len++] = (char)c;
-        any = true;
-    }
-    any = any || c != EOF;          /* an empty line that exists */
+    Value enc = source_encoding(f);
+    bool found = true;
+    for (int line = 1; found && line <= lineno; line++)
+        found = read_line(f, out);
     fclose(f);
-    buf[len] = '\0';
-    if (line < lineno || !any || !rt_utf8_valid((unsigned char *)buf, len, NULL))
+    if (!found)
         return false;
-    out->text = buf;
-    out->len = len;
+    if (enc == VAL_NULL || rt_err_occurred())
+        return rt_utf8_valid((unsigned char *)out->text, out->len, NULL);
+    /* Another encoding: its codec (which may be written in Python). */
+    Value text = rt_text_decode((unsigned char *)out->text, out->len, enc, VAL_NULL);
+    if (text == VAL_NULL) {
+        rt_err_clear();
+        return false;
+    }
+    out->text = (char *)rt_str_cstr(text);
+    out->len = rt_str_nbytes(text);
     return true;
 }
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 /* Code points in the first `nbytes` bytes of s (CPython's
  * _PyPegen_byte_offset_to_character_offset, including its clamp at len+1,
@@ -622,6 +685,26 @@ static void print_entry(FILE *out, ObjTraceback *tb, int lineno)
 /* ---- The whole traceback ---------------------------------------------------------- */
 
 #define TRACEBACK_LIMIT 1000    /* sys.tracebacklimit's default */
+
+/* sys.tracebacklimit, as CPython's PyTraceBack_Print reads it: an int
+ * (bool included) is how many of the last entries show, and at 0 or
+ * below the traceback is left out, header and all; anything else, or
+ * no such attribute, means the default. */
+static long traceback_limit(void)
+{
+    Value v = rt_sys_namespace != VAL_NULL
+            ? rt_dict_get_cstr(rt_sys_namespace, "tracebacklimit") : VAL_NULL;
+    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_int_type))
+        return TRACEBACK_LIMIT;
+    int64_t limit;
+    if (rt_int_sign(v) <= 0)
+        return 0;
+    if (!rt_int_as_i64(v, &limit) || limit > LONG_MAX) {
+        rt_err_clear();
+        return LONG_MAX;
+    }
+    return (long)limit;
+}
 #define RECURSIVE_CUTOFF 3      /* identical entries shown before collapsing */
 
 static void print_repeated(FILE *out, long count)
@@ -644,7 +727,7 @@ static void print_traceback_entries(FILE *out, Value tbv)
     long depth = 0;
     for (Value t = tbv; t != rt_None; t = VAL_AS(ObjTraceback, t)->next)
         depth++;
-    for (; depth > TRACEBACK_LIMIT; depth--)
+    for (long limit = traceback_limit(); depth > limit; depth--)
         tbv = VAL_AS(ObjTraceback, tbv)->next;
     ObjTraceback *last = NULL;
     int last_line = -1;
@@ -666,10 +749,12 @@ static void print_traceback_entries(FILE *out, Value tbv)
         print_repeated(out, count);
 }
 
+/* Has exc a traceback to show (sys.tracebacklimit may hide it)? */
 static bool has_traceback(Value exc)
 {
     Value tb = AS_EXC(exc)->traceback;
-    return tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type;
+    return tb != VAL_NULL && tb != rt_None && val_type(tb) == &rt_traceback_type &&
+           traceback_limit() > 0;
 }
 
 /* ---- The exception line --------------------------------------------------------- */
@@ -685,14 +770,27 @@ static void print_type_name(FILE *out, ObjType *t)
     fputs(rt_str_cstr(rt_type_qualname(t)), out);
 }
 
-/* Notes added with add_note(), one per line after the message. */
-static void print_notes(FILE *out, ObjException *e)
+/* The notes of add_note() (any __notes__ attribute, as CPython's
+ * print_exception_notes looks it up): each item's str() on its own lines;
+ * a __notes__ that is no sequence is shown by its repr, with no newline. */
+static void print_notes(FILE *out, Value exc)
 {
-    Value notes = e->dict != VAL_NULL ? rt_dict_get_cstr(e->dict, "__notes__") : VAL_NULL;
-    if (notes == VAL_NULL || !rt_isinstance_of(notes, &rt_list_type))
+    Value notes = rt_getattr_cstr(exc, "__notes__");
+    if (notes == VAL_NULL) {
+        rt_err_clear();
         return;
-    for (size_t i = 0; i < AS_LIST(notes)->length; i++) {
-        Value s = rt_str(AS_LIST(notes)->items[i]);
+    }
+    if (val_type(notes)->getitem == NULL || rt_isinstance_of(notes, &rt_dict_type)) {
+        Value r = rt_repr(notes);
+        if (r == VAL_NULL)
+            rt_err_clear();
+        fputs(r == VAL_NULL ? "<__notes__ repr() failed>" : rt_str_cstr(r), out);
+        return;
+    }
+    ssize_t n = rt_len(notes);
+    for (ssize_t i = 0; i < n; i++) {
+        Value note = rt_getitem(notes, small_new(i));
+        Value s = note == VAL_NULL ? VAL_NULL : rt_str(note);
         if (s == VAL_NULL) {
             rt_err_clear();
             fputs("<note str() failed>\n", out);
@@ -700,11 +798,9 @@ static void print_notes(FILE *out, ObjException *e)
             fprintf(out, "%s\n", rt_str_cstr(s));
         }
     }
+    rt_err_clear();                     /* a failing len() or item: the notes end */
 }
 
-/* "ZeroDivisionError: division by zero", or "ValueError" alone.  A
- * SyntaxError first shows its file, line, text and carets, then its msg
- * instead of str(exc) (syntaxerror.c). */
 static void print_exception_line(FILE *out, Value exc)
 {
     Value value = rt_syntaxerror_print_location(out, exc);
@@ -721,7 +817,7 @@ static void print_exception_line(FILE *out, Value exc)
     if (suggestion != VAL_NULL)
         fprintf(out, ". Did you mean: '%s'?", rt_str_cstr(suggestion));
     putc('\n', out);
-    print_notes(out, AS_EXC(exc));
+    print_notes(out, exc);
 }
 
 static void print_one(FILE *out, Value exc)

@@ -107,7 +107,9 @@ done
 # failures, and the verifier over python3.12's installed standard library.
 # Skipped, saying so, where there is no python3.12 (PYTHON312, which the
 # Makefile finds in pyenv).
+versions_run="3.11"
 if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
+    versions_run="$versions_run 3.12"
     for pvm in "$@"; do
         for runner in $(strategy_wrappers "$pvm"); do
             echo "== golden programs, Python 3.12: $runner"
@@ -117,12 +119,41 @@ if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
     done
     echo "== dis, Python 3.12: $1"
     run_suite dis312 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
-        "$PYTHON312" "$here/dis312_check.py" "$1"
+        "$PYTHON312" "$here/dis_version_check.py" "$1"
     echo "== verifier over python3.12's standard library: $1"
     PYVER=3.12 run_suite verify312 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
         "$here/run_verify_stdlib.sh" "$1" installed
 else
     echo "== Python 3.12: skipped: no python3.12 (PYTHON312 is '${PYTHON312:-}'; make finds it in pyenv)"
+fi
+
+# CPython 3.13 bytecode, the same way (tests/golden-3.13.fails; PYTHON313).
+if [ -n "${PYTHON313:-}" ] && [ -x "$PYTHON313" ]; then
+    versions_run="$versions_run 3.13"
+    for pvm in "$@"; do
+        for runner in $(strategy_wrappers "$pvm"); do
+            echo "== golden programs, Python 3.13: $runner"
+            PYVER=3.13 run_suite golden313 '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
+                "$here/run_golden.sh" "$runner"
+        done
+    done
+    echo "== dis, Python 3.13: $1"
+    run_suite dis313 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$PYTHON313" "$here/dis_version_check.py" "$1"
+    echo "== verifier over python3.13's standard library: $1"
+    PYVER=3.13 run_suite verify313 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
+else
+    echo "== Python 3.13: skipped: no python3.13 (PYTHON313 is '${PYTHON313:-}'; make finds it in pyenv)"
+fi
+
+# CPython 3.14 (pyodide in node, tools/python314): the oracle and its
+# compiler, and pvm's answer to a 3.14 .pyc (tests/run_py314.sh).
+if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
+    echo "== Python 3.14 (pyodide): $1"
+    run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
+else
+    echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi
 
 # Untrusted bytecode (docs/reliability.md), the default strategy: the
@@ -170,5 +201,6 @@ run_suite conformance '^conformance floor: ([0-9]+) passed, ([0-9]+) failed$' \
     --python "${PYTHON:-python3.11}" --modules "$here/conformance/quick.txt" \
     --timeout 120 --check-floor "$here/conformance/floor.txt"
 
+echo "== Python versions whose golden programs ran: $versions_run"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

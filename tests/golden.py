@@ -29,9 +29,10 @@ behaves differently (none today).
 A program also fails when it breaks the layout rules (its name taken by a
 program of another group, no first-line comment: see layout_problems).
 
-PYVER=3.12 (run_golden.sh runs this file with python3.12 then): the same
-programs compiled by python3.12, its output expected, in build/golden-3.12;
-the programs of tests/programs/py312/ (3.12-only syntax) run only then.  A
+PYVER=3.12 or 3.13 (run_golden.sh runs this file with that python then):
+the same programs compiled by it, its output expected, in
+build/golden-3.12 (3.13); the programs of tests/programs/py312/ (3.12
+syntax) run only then, those of py313/ only for 3.13.  A
 program listed in tests/golden-3.12.fails (one path a line, as FAIL lines
 name it) is a known failure: it is reported as such and not counted as
 failed, so that the run fails only when something new breaks; a listed
@@ -61,8 +62,10 @@ KNOWN_FAILS = os.path.join(ROOT, "tests", "golden-%s.fails" % PYVER)
 # pvm runs a .pyc as its magic number says; source (a package case's
 # main.py) as --python says.
 PVM_OPTIONS = [] if PYVER == "3.11" else ["--python=" + PYVER]
-# Folders of tests/programs that only a newer Python compiles.
-ONLY_FOR = {"py312": "3.12"}
+# Folders of tests/programs that only a newer Python compiles: the first
+# version that does.
+ONLY_FROM = {"py312": (3, 12), "py313": (3, 13)}
+PYVER_TUPLE = tuple(map(int, PYVER.split(".")))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
@@ -70,7 +73,8 @@ DIFF_LINES = 12
 # Deterministic, quiet environment for both interpreters; pvm compiles
 # source (exec, compile, imports without a pyc) with this same python3.11.
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
-           **{"PVM_COMPILER" if PYVER == "3.11" else "PVM_COMPILER312": sys.executable})
+           **{"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")):
+              sys.executable})
 
 
 PACKAGE_MARK = ".golden-package"
@@ -83,7 +87,7 @@ def find_programs(filt):
     for folder, dirs, files in os.walk(PROGRAMS):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         rel_folder = os.path.relpath(folder, PROGRAMS)
-        if ONLY_FOR.get(rel_folder.split(os.sep)[0], PYVER) != PYVER:
+        if ONLY_FROM.get(rel_folder.split(os.sep)[0], PYVER_TUPLE) > PYVER_TUPLE:
             dirs[:] = []
             continue
         if PACKAGE_MARK in files:

@@ -18,14 +18,15 @@ if [ $# -lt 1 ] || [ $# -gt 2 ]; then
 fi
 
 here=$(cd "$(dirname "$0")" && pwd)
-# PYVER=3.12: the programs compiled by and compared with python3.12
-# (PYTHON312), with tests/golden-3.12.fails as the known failures.
+# PYVER=3.12 (3.13): the programs compiled by and compared with python3.12
+# (PYTHON312; python3.13, PYTHON313), with tests/golden-3.12.fails
+# (golden-3.13.fails) as the known failures.
 pyver=${PYVER:-3.11}
-if [ "$pyver" = 3.11 ]; then
-    python=${PYTHON:-python3.11}
-else
-    python=${PYTHON312:-python$pyver}
-fi
+case "$pyver" in
+    3.11) python=${PYTHON:-python3.11} ;;
+    3.12) python=${PYTHON312:-python3.12} ;;
+    *) python=${PYTHON313:-python$pyver} ;;
+esac
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "golden: $python not found: python$pyver is required to produce the expected output" >&2
     exit 2

@@ -20,13 +20,14 @@ fi
 pvm=$1
 mode=${2:-installed}
 here=$(cd "$(dirname "$0")" && pwd)
-# PYVER=3.12: python3.12's (PYTHON312) instead, its .cpython-312 files.
+# PYVER=3.12 (3.13): python3.12's (PYTHON312; python3.13's, PYTHON313)
+# instead, its .cpython-312 (-313) files.
 pyver=${PYVER:-3.11}
-if [ "$pyver" = 3.11 ]; then
-    python=${PYTHON:-/usr/bin/python3.11}
-else
-    python=${PYTHON312:-python$pyver}
-fi
+case "$pyver" in
+    3.11) python=${PYTHON:-/usr/bin/python3.11} ;;
+    3.12) python=${PYTHON312:-python3.12} ;;
+    *) python=${PYTHON313:-python$pyver} ;;
+esac
 tag=cpython-${pyver/./}
 if ! stdlib=$("$python" -c "import sys, sysconfig; assert sys.version_info[:2] == tuple(map(int, '$pyver'.split('.')));
 print(sysconfig.get_path('stdlib'))" 2>/dev/null); then

@@ -40,6 +40,7 @@
 #include "tools/debug.h"
 #include "tools/dis.h"
 #include "vm/opcodes.h"
+#include "vm/translate.h"
 #include "tools/trace.h"
 #include "vm/vm.h"
 
@@ -610,10 +611,15 @@ static void cmd_where(void)
             say("%c #%d %s\n", frames[i] == cur_frame ? '>' : ' ', i, qualname(frames[i]->code));
             continue;
         }
-        /* the loop's copy of the code may hold a specialized form: show its base */
+        /* the loop's copy of the code may hold a specialized form: show its
+         * base; of 3.12 and 3.13 code, the instruction co_code has there */
+        const ObjCode *code = frames[i]->code;
+        int offset = instr_offset(frames[i], instr);
+        const char *name = code->pyminor >= 12
+            ? vm_version_opname(code->pyminor, AS_BYTES(code->code)->data[offset]) : NULL;
         say("%c #%d %s, %s, offset %d (%s)\n", frames[i] == cur_frame ? '>' : ' ', i,
-            qualname(frames[i]->code), line_text(line_at(frames[i]->code, instr)),
-            instr_offset(frames[i], instr), tool_dis_opname(vm_base_opcode(*instr & 0xff), op));
+            qualname(code), line_text(line_at(code, instr)), offset,
+            name ? name : tool_dis_opname(vm_base_opcode(*instr & 0xff), op));
     }
 }
 

@@ -59,6 +59,7 @@
 #include "tools/dis.h"
 #include "vm/opcodes.h"
 #include "vm/opcodes312.h"
+#include "vm/opcodes313.h"
 #include "vm/translate.h"
 
 /* dis.py's column widths for the opcode name and the oparg. */
@@ -172,15 +173,15 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
     }
 }
 
-/* What 3.12's dis shows that 3.11's does not (op312 >= 0); false when
+/* What 3.12's dis shows that 3.11's does not (opver >= 0); false when
  * the operand is shown as 3.11 shows it. */
 static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
-    switch (in->op312) {
+    switch (in->opver) {
     case OP312_LOAD_ATTR: case OP312_LOAD_SUPER_ATTR:
         if (in->arg & 1)
             sb_adds(sb, "NULL|self + ");
-        add_name(sb, code->names, in->arg >> (in->op312 == OP312_LOAD_ATTR ? 1 : 2));
+        add_name(sb, code->names, in->arg >> (in->opver == OP312_LOAD_ATTR ? 1 : 2));
         return true;
     case OP312_LOAD_GLOBAL:
         if (in->arg & 1)
@@ -195,7 +196,7 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
         return true;
     case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2: {
         const char *name = vm_intrinsic_name((int)in->arg,
-                                             in->op312 == OP312_CALL_INTRINSIC_1 ? 1 : 2);
+                                             in->opver == OP312_CALL_INTRINSIC_1 ? 1 : 2);
         if (name)
             sb_adds(sb, name);
         return true;
@@ -204,9 +205,67 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
     return false;
 }
 
+/* 3.13's details (its dis.py ArgResolver.get_argval_argrepr): `labels`
+ * numbers the jump targets (NULL: a target is shown as its offset, for
+ * the tracer's one-line listings); true when the detail is 3.13's own. */
+static bool add_argrepr_313(StrBuf *sb, const ObjCode *code, const VmInstr *in,
+                            const int *labels)
+{
+    static const char *const conversions[] = { "", "str", "repr", "ascii" };
+    int target;
+    char text[32];
+    switch (in->opver) {
+    case OP313_LOAD_GLOBAL: case OP313_LOAD_ATTR: case OP313_LOAD_SUPER_ATTR:
+        add_name(sb, code->names, in->arg >> (in->opver == OP313_LOAD_SUPER_ATTR ? 2 : 1));
+        if (in->arg & 1)
+            sb_adds(sb, in->opver == OP313_LOAD_GLOBAL ? " + NULL" : " + NULL|self");
+        return true;
+    case OP313_COMPARE_OP:
+        if (in->arg & 16)
+            sb_adds(sb, "bool(");
+        add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, in->arg >> 5);
+        if (in->arg & 16)
+            sb_addc(sb, ')');
+        return true;
+    case OP313_CONVERT_VALUE:
+        if (in->arg >= 0 && in->arg <= 3)
+            sb_adds(sb, conversions[in->arg]);
+        return true;
+    case OP313_SET_FUNCTION_ATTRIBUTE:
+        add_make_function(sb, in->arg);
+        return true;
+    case OP313_CALL_INTRINSIC_1: case OP313_CALL_INTRINSIC_2: {
+        const char *name = vm_intrinsic_name((int)in->arg,
+                                             in->opver == OP313_CALL_INTRINSIC_1 ? 1 : 2);
+        if (name)
+            sb_adds(sb, name);
+        return true;
+    }
+    case OP313_RETURN_CONST:
+        add_const_repr(sb, code, in->arg);
+        return true;
+    }
+    if (vm_jump_target(in, &target)) {
+        if (labels != NULL && target >= 0 && (size_t)target <= 2 * code->ninstrs)
+            snprintf(text, sizeof text, "to L%d", labels[target]);
+        else
+            snprintf(text, sizeof text, "to %d", target);
+        sb_adds(sb, text);
+        return true;
+    }
+    /* 3.13's dis shows no detail for these plain numbers. */
+    switch (vm_opcode_info[in->opcode].kind) {
+    case OPK_ARG:
+        return in->opcode != OP_BINARY_OP;
+    default:
+        return false;
+    }
+}
+
 void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
-    if (!in->has_arg || (in->op312 >= 0 && add_argrepr_312(sb, code, in)))
+    if (!in->has_arg || (in->opver >= 0 && code->pyminor == 12 && add_argrepr_312(sb, code, in)) ||
+        (in->opver >= 0 && code->pyminor == 13 && add_argrepr_313(sb, code, in, NULL)))
         return;
     int target;
     switch (vm_opcode_info[in->opcode].kind) {
@@ -227,6 +286,11 @@ void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
     case OPK_LOCAL:
     case OPK_FREE:
         add_name(sb, code->localsplusnames, in->arg);
+        break;
+    case OPK_LOCAL2:                    /* 3.13: "a, b" */
+        add_name(sb, code->localsplusnames, in->arg >> 4);
+        sb_adds(sb, ", ");
+        add_name(sb, code->localsplusnames, in->arg & 15);
         break;
     case OPK_JFWD:
     case OPK_JBACK:
@@ -282,10 +346,10 @@ void tool_dis_format_instr(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     add_padded(sb, num, w.offset, true);
     sb_addc(sb, ' ');
     const char *opname = in->specialized ? vm_opcode_name(in->specialized)
-                       : in->op312 >= 0 ? vm_opcode312_name(in->op312)
+                       : in->opver >= 0 ? vm_version_opname(code->pyminor, in->opver)
                        : tool_dis_opname(in->opcode, opbuf);
     if (opname == NULL)
-        opname = tool_dis_opname(in->op312, opbuf);
+        opname = tool_dis_opname(in->opver, opbuf);
     add_padded(sb, opname, OPNAME_WIDTH, false);
     if (in->has_arg) {
         snprintf(num, sizeof num, "%" PRId64, in->arg);
@@ -381,11 +445,149 @@ static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
                 2 * exc[i].target, exc[i].depth, exc[i].lasti ? " lasti" : "");
 }
 
+/* ---- 3.13's listing ------------------------------------------------------------
+ * Python 3.13's dis names jump targets with labels instead of showing
+ * offsets: every jump target and every start, end and target of an
+ * exception-table entry is a label, numbered L1, L2... in offset order;
+ * the label column replaces the offsets and ">>"; a jump's detail is
+ * "to L3"; the exception table reads "L1 to L2 -> L3 [0]".  And a run of
+ * code without a line number starts a "line" of its own, shown as "--". */
+
+/* The label number of every byte offset (0: none), up to and including
+ * the end of the code (an exception range may end there). */
+static int *number_labels_313(const ObjCode *code, const VmExcEntry *exc, size_t nexc,
+                              int *count)
+{
+    size_t nbytes = 2 * code->ninstrs;
+    int *labels = gc_alloc_atomic((nbytes + 1) * sizeof *labels);
+    memset(labels, 0, (nbytes + 1) * sizeof *labels);
+    VmDecoder d = { code, 0, 0, false };
+    VmInstr in;
+    int target;
+    while (vm_decode_next(&d, &in))
+        if (vm_jump_target(&in, &target) && target >= 0 && (size_t)target <= nbytes)
+            labels[target] = 1;
+    for (size_t i = 0; i < nexc; i++) {
+        int ends[3] = { 2 * exc[i].start, 2 * exc[i].end, 2 * exc[i].target };
+        for (int k = 0; k < 3; k++)
+            if (ends[k] >= 0 && (size_t)ends[k] <= nbytes)
+                labels[ends[k]] = 1;
+    }
+    *count = 0;
+    for (size_t b = 0; b <= nbytes; b++)
+        if (labels[b])
+            labels[b] = ++*count;
+    return labels;
+}
+
+/* The line each code unit starts: a unit starts one when its line (-1:
+ * none) differs from the unit before (the first always does).  *max_line
+ * is the largest line above 0, -1 if none; *none_starts: a run without a
+ * line starts somewhere. */
+static int *find_line_starts_313(const ObjCode *code, bool **starts_out, int *max_line,
+                                 bool *none_starts)
+{
+    int *lines = gc_alloc_atomic((code->ninstrs + 1) * sizeof *lines);
+    bool *starts = gc_alloc_atomic(code->ninstrs + 1);
+    *max_line = -1;
+    *none_starts = false;
+    for (size_t u = 0; u < code->ninstrs; u++) {
+        lines[u] = rt_code_line(code, (int)u);
+        starts[u] = u == 0 || lines[u] != lines[u - 1];
+        if (starts[u] && lines[u] < 0)
+            *none_starts = true;
+        if (starts[u] && lines[u] > *max_line)
+            *max_line = lines[u];
+    }
+    *starts_out = starts;
+    return lines;
+}
+
+static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
+{
+    size_t nexc;
+    VmExcEntry *exc = exception_table(code, &nexc);
+    int nlabels, max_line;
+    int *labels = number_labels_313(code, exc, nexc, &nlabels);
+    bool *starts, none_starts;
+    int *lines = find_line_starts_313(code, &starts, &max_line, &none_starts);
+    int lineno_width = 0;
+    if (max_line > 0) {
+        lineno_width = digits(max_line) > 3 ? digits(max_line) : 3;
+        if (lineno_width < 4 && none_starts)
+            lineno_width = 4;
+    }
+    char label_text[24];
+    int label_width = 4 + snprintf(label_text, sizeof label_text, "%d", nlabels);
+
+    VmDecoder d = { code, 0, 0, false };
+    VmInstr in;
+    StrBuf sb;
+    sb_init(&sb);
+    while (vm_decode_next(&d, &in)) {
+        size_t unit = (size_t)in.offset / 2;
+        sb.len = 0;
+        if (lineno_width > 0) {
+            if (starts[unit] && in.offset > 0)
+                fputc('\n', out);       /* a blank line before each new source line */
+            char num[24];
+            if (starts[unit] && lines[unit] >= 0)
+                snprintf(num, sizeof num, "%d", lines[unit]);
+            else
+                snprintf(num, sizeof num, "%s", starts[unit] ? "  --" : "");
+            add_padded(&sb, num, lineno_width, true);
+            sb_addc(&sb, ' ');
+        }
+        label_text[0] = '\0';
+        if (labels[in.offset])
+            snprintf(label_text, sizeof label_text, "L%d:", labels[in.offset]);
+        add_padded(&sb, label_text, label_width, true);
+        int caches = vm_version_caches(13, in.opver);
+        bool current = in.offset <= lasti && lasti <= in.offset + 2 * caches;
+        sb_adds(&sb, current ? " --> " : "     ");
+        const char *opname = vm_version_opname(13, in.opver);
+        char opbuf[8];
+        if (opname == NULL)
+            opname = tool_dis_opname(in.opver, opbuf);
+        add_padded(&sb, opname, OPNAME_WIDTH, false);
+        if (in.has_arg) {
+            char num[32];
+            int excess = (int)strlen(opname) - OPNAME_WIDTH;
+            snprintf(num, sizeof num, "%" PRId64, in.arg);
+            sb_addc(&sb, ' ');
+            add_padded(&sb, num, OPARG_WIDTH - (excess > 0 ? excess : 0), true);
+            size_t before = sb.len;
+            sb_adds(&sb, " (");
+            size_t inner = sb.len;
+            if (!add_argrepr_313(&sb, code, &in, labels))
+                tool_dis_argrepr(&sb, code, &in);
+            if (sb.len == inner)
+                sb.len = before;
+            else
+                sb_addc(&sb, ')');
+        }
+        while (sb.len > 0 && sb.data[sb.len - 1] == ' ')
+            sb.len--;
+        fwrite(sb.data, 1, sb.len, out);
+        fputc('\n', out);
+    }
+    if (nexc > 0)
+        fputs("ExceptionTable:\n", out);
+    for (size_t i = 0; i < nexc; i++)
+        fprintf(out, "  L%d to L%d -> L%d [%d]%s\n", labels[2 * exc[i].start],
+                labels[2 * exc[i].end], labels[2 * exc[i].target], exc[i].depth,
+                exc[i].lasti ? " lasti" : "");
+}
+
 /* One code object as python3.11's dis.dis prints it: labels (">>") and
  * line starts are computed first, because a line's column widths and a
  * label's mark depend on instructions that come later. */
 void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
+    if (code->pyminor == 13 && !tool_dis_adaptive) {
+        disassemble_313(out, code, lasti);
+        return;
+    }
     size_t nexc;
     VmExcEntry *exc = exception_table(code, &nexc);
     bool *labels = find_labels(code, exc, nexc);

@@ -35,6 +35,7 @@
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
+#include "runtime/code.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -65,6 +66,7 @@ static const char usage_text[] =
     "  -W arg      added to sys.warnoptions\n"
     "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
     "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
+    "              -X no_debug_ranges: positions without columns, no carets in tracebacks\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled)\n"
     "-             program read from stdin (default; interactive mode if a tty)\n"
@@ -73,13 +75,15 @@ static const char usage_text[] =
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
     "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
     "PVM_COMPILER (the python3.11 that compiles source), PVM_COMPILER312,\n"
-    "PVM_PYTHON=3.12 (as --python=3.12; a 3.12 process sets it for its children),\n"
+    "PVM_COMPILER313, PVM_PYTHON=3.12 or 3.13 (as --python; a 3.12 or 3.13\n"
+    "process sets it for its children),\n"
     "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
     "  --dispatch=NAME   how the eval loop dispatches: one of --list-dispatch\n"
     "  --list-dispatch   list the dispatch strategies built in (default marked)\n"
     "  --python=3.12     run source as Python 3.12 (compiled by python3.12, its\n"
-    "                    stdlib); a .pyc runs as the version of its magic number\n"
+    "                    stdlib), or 3.13; a .pyc runs as the version of its magic\n"
+    "                    number\n"
     "  --stats           after the program, print to stderr how often each opcode\n"
     "                    and each pair of opcodes ran, and how specialization went\n"
     "Tools:\n"
@@ -456,11 +460,12 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
         return true;
     }
     if (strncmp(opt, "--python=", 9) == 0) {   /* the bytecode version of sources */
-        if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0) {
-            fprintf(stderr, "pvm: --python takes 3.11 or 3.12, not '%s'\n", opt + 9);
+        if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0 &&
+            strcmp(opt + 9, "3.13") != 0) {
+            fprintf(stderr, "pvm: --python takes 3.11, 3.12 or 3.13, not '%s'\n", opt + 9);
             *exit_status = 2;
         }
-        rt_py_minor = opt[12] == '2' ? 12 : 11;
+        rt_py_minor = opt[12] == '3' ? 13 : opt[12] == '2' ? 12 : 11;
         python_option = true;
         return true;
     }
@@ -644,6 +649,17 @@ static void environment_flags(ModSysFlags *f)
         f->hash_randomization = 0;
 }
 
+/* -X no_debug_ranges or PYTHONNODEBUGRANGES (unless -E / -I): positions
+ * without columns, so tracebacks show no carets (runtime/code.h). */
+static bool debug_ranges(const Options *o)
+{
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strcmp(o->xoptions[k], "no_debug_ranges") == 0)
+            return false;
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONNODEBUGRANGES");
+    return v == NULL || v[0] == '\0';
+}
+
 /* sys.warnoptions: PYTHONWARNINGS' comma-separated entries (unless -E /
  * -I), then the -W options, in that order, as CPython lists them (the
  * later an option, the higher its filter). */
@@ -690,10 +706,12 @@ int main(int argc, char **argv)
     const char *inherited = getenv("PVM_PYTHON");
     if (!python_option && inherited != NULL && strcmp(inherited, "3.12") == 0)
         rt_py_minor = 12;
+    if (!python_option && inherited != NULL && strcmp(inherited, "3.13") == 0)
+        rt_py_minor = 13;
     if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
         rt_py_minor = ld_pyc_file_minor(argv[i]);
-    if (rt_py_minor == 12)
-        setenv("PVM_PYTHON", "3.12", 1);
+    if (rt_py_minor >= 12)
+        setenv("PVM_PYTHON", rt_py_minor == 13 ? "3.13" : "3.12", 1);
     else if (inherited != NULL)
         unsetenv("PVM_PYTHON");
 
@@ -706,6 +724,7 @@ int main(int argc, char **argv)
     mod_sys_set_flags(&o.flags);
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);
+    rt_code_debug_ranges = debug_ranges(&o);
     add_warnoptions(&o);
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();

@@ -551,11 +551,18 @@ static bool wanted(const ObjCode *code, int line)
 
 /* Instructions after which the frame may be gone: print them now, with
  * the value they hand back (the top of the stack before them). */
-static bool leaves_frame(const VmInstr *in, StrBuf *right, Value *sp)
+static bool leaves_frame(const ObjCode *code, const VmInstr *in, StrBuf *right, Value *sp)
 {
     const char *what;
+    Value value = sp[-1];
     switch (in->opcode) {
     case OP_RETURN_VALUE: what = "returns "; break;
+    case OP_RETURN_CONST:               /* 3.12 and 3.13: a constant */
+        if (in->arg < 0 || (size_t)in->arg >= rt_tuple_len(code->consts))
+            return false;
+        value = rt_tuple_get(code->consts, (size_t)in->arg);
+        what = "returns ";
+        break;
     case OP_YIELD_VALUE: what = "yields "; break;
     case OP_RETURN_GENERATOR:
         note(right, "returns a new generator", "");
@@ -564,7 +571,7 @@ static bool leaves_frame(const VmInstr *in, StrBuf *right, Value *sp)
     }
     StrBuf v;
     sb_init(&v);
-    tool_trace_value(&v, sp[-1], ITEM_WIDTH);
+    tool_trace_value(&v, value, ITEM_WIDTH);
     sb_adds(&v, "");
     sb_addc(right, '(');
     sb_adds(right, what);
@@ -600,7 +607,7 @@ static void trace_hook(Frame *frame, const uint16_t *instr, Value *sp)
     sb_init(&left);
     sb_init(&right);
     format_left(&left, code, &in, line);
-    if (leaves_frame(&in, &right, sp)) {
+    if (leaves_frame(code, &in, &right, sp)) {
         emit(&left, &right);
         return;
     }

@@ -952,7 +952,10 @@ TARGET(PRECALL_PYFUNC) {
  * step over the CALL that follows (the specializer checked it is the next
  * code unit), as CPython 3.11's do.  Their operands are CALL's: either
  * [NULL, callable, args...] or [method, self, args...]; the result replaces
- * them all.  frame->instr names the call for the callee (warnings). */
+ * them all.  frame->instr names the call for the callee (warnings).  As
+ * after CALL, the eval breaker is checked once the call is done: what it
+ * called may have tripped a signal (_thread.interrupt_main, os.kill),
+ * whose handler runs before the next instruction. */
 #define PRECALL_OPERANDS(total, args)                                      \
     int total = oparg + (PEEK(oparg + 2) != rt_Null);                      \
     Value *args = sp - total
@@ -965,6 +968,7 @@ TARGET(PRECALL_PYFUNC) {
         SKIP_CACHES(PRECALL);                                              \
         JUMPBY(1);                      /* the CALL */                     \
         SKIP_CACHES(CALL);                                                 \
+        CHECK_EVAL_BREAKER_AFTER_CALL();                                   \
     } while (0)
 
 TARGET(PRECALL_NO_KW_BUILTIN_FAST) {    /* f(args), f a builtin function */
@@ -1138,6 +1142,7 @@ TARGET(CALL_FUNCTION_EX) {
         GOTO_ERROR();
     STACK_SHRINK(1);
     SET_TOP(r);                     /* replaces the NULL below func */
+    CHECK_EVAL_BREAKER_AFTER_CALL();
     DISPATCH();
 }
 
@@ -1601,13 +1606,18 @@ TARGET(DICT_UPDATE) {               /* {**a} */
     DISPATCH();
 }
 
-TARGET(DICT_MERGE) {                /* f(**a) */
-    Value update = POP();
-    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_MERGE) ||
-        !vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(oparg + 2)))
-        GOTO_ERROR();
-    DISPATCH();
-}
+/* f(**a): the callable, `func_depth` items down once the map is popped,
+ * names the errors. */
+#define DICT_MERGE_BODY(func_depth)                                         \
+    {                                                                       \
+        Value update = POP();                                               \
+        if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_MERGE) ||    \
+            !vm_dict_merge_kwargs(PEEK(oparg), update, PEEK(func_depth)))   \
+            GOTO_ERROR();                                                   \
+        DISPATCH();                                                         \
+    }
+
+TARGET(DICT_MERGE) DICT_MERGE_BODY(oparg + 2)
 
 TARGET(LIST_TO_TUPLE) {
     /* (*a, *b) is built as a list (its length is unknown until the end),

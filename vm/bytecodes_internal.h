@@ -1,6 +1,6 @@
 /*
  * bytecodes_internal.h — the bodies of the internal instructions, those
- * 3.12 code is translated into (vm/opcodes_internal.h says what each does
+ * 3.12 and 3.13 code is translated into (vm/opcodes_internal.h says what each does
  * and why the `_312` forms exist).  Included at the end of bytecodes.h,
  * under the same macros: every dispatch strategy runs them.
  *
@@ -214,28 +214,190 @@ TARGET(LOAD_ATTR_312) {
 }
 
 /* super().name: the super object is made (zero-argument super finds the
- * class and self in this frame, as a call of super() would) and dropped. */
-TARGET(LOAD_SUPER_ATTR) {
-    Value args[2] = { SECOND(), TOP() };
-    frame->instr = THIS_INSTR();
-    Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);
-    Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL;
-    if (r == VAL_NULL)
-        GOTO_ERROR();
-    STACK_SHRINK(2);
-    SET_TOP(oparg & 1 ? rt_Null : r);
-    if (oparg & 1)
-        PUSH(r);
-    SKIP_CACHES(LOAD_SUPER_ATTR);
-    DISPATCH();
-}
+ * class and self in this frame, as a call of super() would) and dropped.
+ * With oparg & 1, for a call: NULL then the attribute (3.12), or the
+ * attribute then NULL (3.13, `null_first` false). */
+#define SUPER_ATTR_BODY(OP, null_first)                                     \
+    {                                                                       \
+        Value args[2] = { SECOND(), TOP() };                                \
+        frame->instr = THIS_INSTR();                                        \
+        Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);  \
+        Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL; \
+        if (r == VAL_NULL)                                                  \
+            GOTO_ERROR();                                                   \
+        STACK_SHRINK(2);                                                    \
+        bool call_ = oparg & 1;                                             \
+        SET_TOP(call_ && (null_first) ? rt_Null : r);                       \
+        if (call_)                                                          \
+            PUSH((null_first) ? r : rt_Null);                               \
+        SKIP_CACHES(OP);                                                    \
+        DISPATCH();                                                         \
+    }
+
+TARGET(LOAD_SUPER_ATTR) SUPER_ATTR_BODY(LOAD_SUPER_ATTR, true)
+
+/* 3.11's PRECALL: a bound method below its arguments is unpacked into
+ * the NULL's slot and its own. */
+#define UNPACK_BOUND_METHOD()                                               \
+    do {                                                                    \
+        if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) { \
+            ObjMethod *m_ = VAL_AS(ObjMethod, PEEK(oparg + 1));             \
+            PEEK(oparg + 2) = m_->func;                                     \
+            PEEK(oparg + 1) = m_->self;                                     \
+        }                                                                   \
+    } while (0)
 
 /* 3.11's PRECALL and CALL in one, with 3 caches. */
 TARGET(CALL_312) {
-    if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
-        ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
-        PEEK(oparg + 2) = m->func;
-        PEEK(oparg + 1) = m->self;
-    }
+    UNPACK_BOUND_METHOD();
     CALL_BODY(CALL_312);
+}
+
+/* ---- CPython 3.13 ------------------------------------------------------------
+ * 3.13 pushes a call's two slots the other way round: (callable, NULL) or
+ * (meth, self), where 3.11 has (NULL, callable) or (meth, self).  Its calls
+ * put a lone callable back below its NULL and go on as 3.12's CALL. */
+#define CALLABLE_BELOW_NULL(depth)                                          \
+    do {                                                                    \
+        if (PEEK((depth) - 1) == rt_Null) {                                 \
+            PEEK((depth) - 1) = PEEK(depth);                                \
+            PEEK(depth) = rt_Null;                                          \
+        }                                                                   \
+    } while (0)
+
+TARGET(CALL_313) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    GO_TO_BODY(CALL_312);
+}
+
+/* The keyword names come on the stack: a tuple of str, no longer than the
+ * arguments (checked: the file is not trusted). */
+TARGET(CALL_KW_313) {
+    Value names = POP();
+    if (!vm_kwnames_valid(names, oparg))
+        GOTO_ERROR();
+    kwnames = names;
+    CALLABLE_BELOW_NULL(oparg + 2);
+    UNPACK_BOUND_METHOD();
+    CALL_BODY(CALL_KW_313);
+}
+
+TARGET(CALL_FUNCTION_EX_313) {
+    CALLABLE_BELOW_NULL(3 + (oparg & 1));
+    GO_TO_BODY(CALL_FUNCTION_EX);
+}
+
+TARGET(DICT_MERGE_313) DICT_MERGE_BODY(oparg + 3)     /* (func NULL ...): one deeper */
+
+/* MAKE_FUNCTION takes only the code; each optional part follows. */
+TARGET(SET_FUNCTION_ATTRIBUTE) {
+    Value func = POP();
+    if (!vm_set_function_attribute(func, oparg, TOP()))
+        GOTO_ERROR();
+    SET_TOP(func);
+    DISPATCH();
+}
+
+TARGET(LOAD_GLOBAL_313) {
+    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
+    if (v == VAL_NULL)
+        GOTO_ERROR();
+    PUSH(v);
+    if (oparg & 1)
+        PUSH(rt_Null);
+    SKIP_CACHES(LOAD_GLOBAL_313);
+    DISPATCH();
+}
+
+/* obj.name, or with oparg & 1 (meth, self) for a method, (attr, NULL)
+ * for anything else. */
+TARGET(LOAD_ATTR_313) {
+    Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
+    if (oparg & 1) {
+        int found = rt_get_method(owner, name, &r);
+        if (found < 0)
+            GOTO_ERROR();
+        SET_TOP(r);
+        PUSH(found == 1 ? owner : rt_Null);
+    } else {
+        if ((r = rt_getattr(owner, name)) == VAL_NULL)
+            GOTO_ERROR();
+        SET_TOP(r);
+    }
+    SKIP_CACHES(LOAD_ATTR_313);
+    DISPATCH();
+}
+
+TARGET(LOAD_SUPER_ATTR_313) SUPER_ATTR_BODY(LOAD_SUPER_ATTR_313, false)
+
+/* Two locals in one instruction (each may be unbound in pvm's eyes: the
+ * verifier cannot tell, so each read is checked as LOAD_FAST's is). */
+#define PUSH_LOCAL(i)                                                       \
+    do {                                                                    \
+        Value v_ = GETLOCAL(i);                                             \
+        if (v_ == VAL_NULL) {                                               \
+            vm_unbound_local(frame, (i));                                   \
+            GOTO_ERROR();                                                   \
+        }                                                                   \
+        PUSH(v_);                                                           \
+    } while (0)
+
+TARGET(LOAD_FAST_LOAD_FAST) {
+    PUSH_LOCAL(oparg >> 4);
+    PUSH_LOCAL(oparg & 15);
+    DISPATCH();
+}
+
+TARGET(STORE_FAST_LOAD_FAST) {
+    GETLOCAL(oparg >> 4) = POP();
+    PUSH_LOCAL(oparg & 15);
+    DISPATCH();
+}
+
+TARGET(STORE_FAST_STORE_FAST) {
+    GETLOCAL(oparg >> 4) = POP();
+    GETLOCAL(oparg & 15) = POP();
+    DISPATCH();
+}
+
+TARGET(TO_BOOL) {
+    int t = rt_truthy(TOP());
+    if (t < 0)
+        GOTO_ERROR();
+    SET_TOP(rt_bool(t));
+    SKIP_CACHES(TO_BOOL);
+    DISPATCH();
+}
+
+/* 3.13's forms of 3.11 instructions that had no cache: step over it, then
+ * the 3.11 body (a jump counts from after the cache). */
+TARGET(CONTAINS_OP_313) {
+    SKIP_CACHES(CONTAINS_OP_313);
+    GO_TO_BODY(CONTAINS_OP);
+}
+
+TARGET(JUMP_BACKWARD_313) {
+    SKIP_CACHES(JUMP_BACKWARD_313);
+    GO_TO_BODY(JUMP_BACKWARD);
+}
+
+TARGET(POP_JUMP_IF_FALSE_313) {
+    SKIP_CACHES(POP_JUMP_IF_FALSE_313);
+    GO_TO_BODY(POP_JUMP_FORWARD_IF_FALSE);
+}
+
+TARGET(POP_JUMP_IF_TRUE_313) {
+    SKIP_CACHES(POP_JUMP_IF_TRUE_313);
+    GO_TO_BODY(POP_JUMP_FORWARD_IF_TRUE);
+}
+
+TARGET(POP_JUMP_IF_NONE_313) {
+    SKIP_CACHES(POP_JUMP_IF_NONE_313);
+    GO_TO_BODY(POP_JUMP_FORWARD_IF_NONE);
+}
+
+TARGET(POP_JUMP_IF_NOT_NONE_313) {
+    SKIP_CACHES(POP_JUMP_IF_NOT_NONE_313);
+    GO_TO_BODY(POP_JUMP_FORWARD_IF_NOT_NONE);
 }

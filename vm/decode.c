@@ -34,19 +34,21 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
     } else {
         out->specialized = 0;
     }
-    /* 3.12's co_code: its own numbers and caches; the kind of operand is
-     * that of the instruction pvm runs for it. */
-    out->op312 = -1;
+    /* 3.12's or 3.13's co_code: its own numbers and caches; the kind of
+     * operand is that of the instruction pvm runs for it. */
+    out->opver = -1;
     int caches = vm_opcode_info[opcode].caches;
-    if (d->code->pyminor >= 12 && !d->adaptive) {
+    int minor = d->code->pyminor;
+    if (minor >= 12 && !d->adaptive) {
         uint32_t translated = 0;
-        out->op312 = opcode;
-        caches = vm_caches_312(opcode);
-        opcode = vm_translate_312_op(opcode, false, &translated);
+        out->opver = opcode;
+        caches = vm_version_caches(minor, opcode);
+        opcode = vm_translate_op(minor, opcode, false, &translated);
     }
     out->offset = (int)(2 * d->unit);
     out->opcode = opcode;
-    out->has_arg = (out->op312 >= 0 ? out->op312 : opcode) >= VM_HAVE_ARGUMENT;
+    out->has_arg = out->opver >= 0 ? out->opver >= vm_version_have_argument(minor)
+                                   : opcode >= VM_HAVE_ARGUMENT;
     out->arg = 0;
     if (out->has_arg) {
         out->arg = oparg | d->extended;

@@ -31,8 +31,9 @@ typedef struct VmInstr {
     int offset;                 /* byte offset of the opcode (2 x code-unit index) */
     int opcode;                 /* a base 3.11 opcode, for the operand and caches */
     int specialized;            /* adaptive walk: the specialized form, else 0 */
-    int op312;                  /* 3.12 code: the 3.12 opcode (opcode is what pvm
-                                   runs for it, vm/translate.c); else -1 */
+    int opver;                  /* 3.12 or 3.13 code: the version's own opcode
+                                   (opcode is what pvm runs for it,
+                                   vm/translate.c); else -1 */
     bool has_arg;               /* opcode >= VM_HAVE_ARGUMENT */
     int64_t arg;                /* the oparg, EXTENDED_ARG prefixes included */
 } VmInstr;

@@ -105,7 +105,12 @@ void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
 {
-    for (RtExcState *s = vm_exc_info; s != NULL; s = s->previous)
+    return vm_handled_exception_in(vm_exc_info);
+}
+
+Value vm_handled_exception_in(struct RtExcState *top)
+{
+    for (RtExcState *s = top; s != NULL; s = s->previous)
         if (s->exc != rt_None && s->exc != VAL_NULL)
             return s->exc;
     return rt_None;
@@ -588,6 +593,18 @@ void vm_signal_trip(void)
     vm_eval_breaker = 1;
 }
 
+static volatile sig_atomic_t signals_arrived;
+
+void vm_signal_arrived(void)
+{
+    signals_arrived++;
+}
+
+int vm_signal_count(void)
+{
+    return signals_arrived;
+}
+
 /* Only the main thread runs signal handlers, as in CPython: SIGINT's
  * default_int_handler raises KeyboardInterrupt, the program's own run here. */
 bool vm_check_interrupt(void)
@@ -990,36 +1007,70 @@ static bool check_closure(ObjCode *code, Value closure)
     return true;
 }
 
+/* One optional part of a new function, `flag` saying which (MAKE_FUNCTION's
+ * flags; 3.13's SET_FUNCTION_ATTRIBUTE oparg): checked, since the
+ * compiler always passes these types but a crafted .pyc need not; false
+ * with SystemError when it is wrong. */
+bool vm_set_function_attribute(Value func, int flag, Value attr)
+{
+    if (!vm_operand_is(func, &rt_function_type, OP_MAKE_FUNCTION))
+        return false;
+    ObjFunction *fn = AS_FUNCTION(func);
+    switch (flag) {
+    case 0x08:
+        if (!check_closure(fn->code, attr))
+            return false;
+        fn->closure = attr;
+        return true;
+    case 0x04:
+        if (!is_tuple(attr) && !vm_operand_is(attr, &rt_dict_type, OP_MAKE_FUNCTION))
+            return false;
+        fn->annotations = attr;
+        return true;
+    case 0x02:
+        if (!vm_operand_is(attr, &rt_dict_type, OP_MAKE_FUNCTION))
+            return false;
+        fn->kwdefaults = attr;
+        return true;
+    case 0x01:
+        if (!vm_operand_is(attr, &rt_tuple_type, OP_MAKE_FUNCTION))
+            return false;
+        fn->defaults = attr;
+        return true;
+    }
+    rt_raisef(&rt_SystemError, "SET_FUNCTION_ATTRIBUTE: bad flag %d", flag);
+    return false;
+}
+
 /* MAKE_FUNCTION: code on top (top[-1]), below it the optional parts flags
- * asks for; the caller pops them (1 + one per flag bit).  Each part is
- * checked (the compiler always passes these types, a crafted .pyc need
- * not); VAL_NULL with SystemError when one is wrong. */
+ * asks for, closure first; the caller pops them (1 + one per flag bit).
+ * VAL_NULL with SystemError when one is wrong. */
 Value vm_make_function(Frame *frame, Value *top, int flags)
 {
     Value codev = *--top;
-    Value closure = (flags & 0x08) ? *--top : VAL_NULL;
-    Value annotations = (flags & 0x04) ? *--top : VAL_NULL;
-    Value kwdefaults = (flags & 0x02) ? *--top : VAL_NULL;
-    Value defaults = (flags & 0x01) ? *--top : VAL_NULL;
-    if (!vm_operand_is(codev, &rt_code_type, OP_MAKE_FUNCTION) ||
-        (closure != VAL_NULL && !check_closure(AS_CODE(codev), closure)) ||
-        (annotations != VAL_NULL && !is_tuple(annotations) &&
-         !vm_operand_is(annotations, &rt_dict_type, OP_MAKE_FUNCTION)) ||
-        (kwdefaults != VAL_NULL && !vm_operand_is(kwdefaults, &rt_dict_type, OP_MAKE_FUNCTION)) ||
-        (defaults != VAL_NULL && !vm_operand_is(defaults, &rt_tuple_type, OP_MAKE_FUNCTION)))
+    if (!vm_operand_is(codev, &rt_code_type, OP_MAKE_FUNCTION))
         return VAL_NULL;
     ObjFunction *fn = AS_FUNCTION(rt_function_new(AS_CODE(codev), frame->globals,
                                                   AS_CODE(codev)->qualname));
     fn->builtins = frame->builtins;
-    if (closure != VAL_NULL)
-        fn->closure = closure;
-    if (annotations != VAL_NULL)
-        fn->annotations = annotations;
-    if (kwdefaults != VAL_NULL)
-        fn->kwdefaults = kwdefaults;
-    if (defaults != VAL_NULL)
-        fn->defaults = defaults;
+    for (int flag = 0x08; flag != 0; flag >>= 1)
+        if ((flags & flag) && !vm_set_function_attribute(obj_val(fn), flag, *--top))
+            return VAL_NULL;
     return obj_val(fn);
+}
+
+/* 3.13's CALL_KW: the keyword names a tuple of str, at most one per
+ * argument (the verifier checks 3.11's KW_NAMES constant; this one is a
+ * stack value).  False with SystemError otherwise. */
+bool vm_kwnames_valid(Value names, int nargs)
+{
+    bool ok = is_tuple(names) && rt_tuple_len(names) <= (size_t)nargs;
+    for (size_t i = 0; ok && i < rt_tuple_len(names); i++)
+        ok = is_str(rt_tuple_get(names, i));
+    if (!ok)
+        rt_raisef(&rt_SystemError, "CALL_KW: the keyword names are not a tuple of at most %d str",
+                  nargs);
+    return ok;
 }
 
 /* RAISE_VARARGS with an exception (and maybe a cause). */

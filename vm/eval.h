@@ -138,6 +138,8 @@ bool vm_unpack(Value seq, Value *dest, int before, int after, bool star);
 Value vm_format_value(Value v, int flags, Value spec);
 Value vm_build_string(Value *items, size_t n);
 Value vm_make_function(Frame *frame, Value *top, int flags);
+bool vm_set_function_attribute(Value func, int flag, Value attr);
+bool vm_kwnames_valid(Value names, int nargs);
 void vm_do_raise(Value exc, Value cause);
 bool vm_valid_except_type(Value v);
 Value vm_func_desc(Value func);

@@ -95,6 +95,8 @@ Value vm_intrinsic_2(Frame *frame, int which, Value v1, Value v2)
         return typing_call("_make_typevar", 3, v1, rt_None, v2);
     case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
         return typing_call("_set_type_params", 2, v1, v2, VAL_NULL);
+    case INTRINSIC_SET_TYPEPARAM_DEFAULT:     /* 3.13, PEP 696: def f[T = int] */
+        return typing_call("_set_typeparam_default", 2, v1, v2, VAL_NULL);
     }
     return rt_raisef(&rt_SystemError, "unknown intrinsic %d", which);
 }

@@ -60,3 +60,8 @@ int vm_base_opcode(int opcode)
     }
     return opcode;
 }
+
+int vm_cpython_adaptive_opcode(int opcode)
+{
+    return opcode < VM_FIRST_PVM_SPECIALIZED ? opcode : vm_base_opcode(opcode);
+}

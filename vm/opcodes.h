@@ -15,7 +15,7 @@
  *   CONST    index into co_consts            NAME     index into co_names
  *   LOCAL    index into localsplus (a local) FREE     index into localsplus (cell/free)
  *   JFWD     forward jump distance           JBACK    backward jump distance
- *   COMPARE  index into cmp_op ('<' ...)
+ *   COMPARE  index into cmp_op ('<' ...)  LOCAL2   two locals, oparg >> 4 and & 15 (3.13)
  * LOAD_GLOBAL's NAME operand is `oparg >> 1` (the low bit asks for a NULL).
  * The comment after an entry says what it does; `name` is co_names[oparg].
  *
@@ -186,7 +186,7 @@ enum {
  * opcodes), and each has its base instruction's operand and inline caches.
  * Numbers and names are CPython 3.11's where it has the form (dis's
  * _specialized_instructions); the forms 3.11 lacks take free numbers from
- * 181 up, with CPython 3.12's names.
+ * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names.
  *
  * X(name, number, base instruction) */
 #define PVM_SPECIALIZED(X) \
@@ -233,6 +233,8 @@ enum {
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
 
+enum { VM_FIRST_PVM_SPECIALIZED = 181 };
+
 enum {
 #define SPECIALIZED_ENUM(name, num, base) OP_##name = num,
     PVM_SPECIALIZED(SPECIALIZED_ENUM)
@@ -244,6 +246,13 @@ enum {
 const char *vm_opcode_name(int opcode);
 int vm_base_opcode(int opcode);
 
+/* The byte CPython 3.11 would have in its adaptive code (code objects'
+ * _co_code_adaptive, dis's adaptive=True) where pvm's loop runs `opcode`:
+ * the specialized forms CPython has keep their (shared) numbers; pvm's own
+ * forms, from 181 up, which 3.11's dis cannot name, show their base
+ * instruction, as an instruction CPython has not specialized does. */
+int vm_cpython_adaptive_opcode(int opcode);
+
 /* CACHES_<NAME>: the inline cache units after each opcode. */
 enum {
 #define OPCODE_CACHES(name, num, caches, ...) CACHES_##name = caches,
@@ -253,7 +262,7 @@ enum {
 
 /* The operand kinds, as an enum for tables. */
 typedef enum { OPK_NONE, OPK_ARG, OPK_CONST, OPK_NAME, OPK_LOCAL, OPK_FREE,
-               OPK_JFWD, OPK_JBACK, OPK_COMPARE } OperandKind;
+               OPK_JFWD, OPK_JBACK, OPK_COMPARE, OPK_LOCAL2 } OperandKind;
 
 typedef struct OpcodeInfo {
     const char *name;           /* NULL: not a 3.11 opcode */

@@ -1,6 +1,6 @@
 /*
  * opcodes_internal.h — pvm's internal instructions: what the loop runs for
- * the CPython 3.12 instructions that have no 3.11 equivalent.
+ * the CPython 3.12 and 3.13 instructions that have no 3.11 equivalent.
  *
  * pvm runs one instruction set, 3.11's (vm/opcodes.h).  A 3.12 code object
  * is translated once, when it is loaded (vm/translate.c), into a copy of
@@ -19,13 +19,19 @@
  * no PRECALL; LOAD_ATTR 9 with the method bit of 3.11's LOAD_METHOD) has
  * an internal form of its own here, the `_312` ones.
  *
- * Numbers: from 232 up, clear of 3.11's opcodes (up to 176) and of the
- * numbers pvm gives its specialized forms (181 on).  They are never valid
+ * Numbers: from 232 up for 3.12's, from 214 to 231 for 3.13's, clear of
+ * 3.11's opcodes (up to 176) and of the numbers pvm gives its specialized
+ * forms (181 on).  They are never valid
  * in a 3.11 code object (the verifier refuses them there, vm/verify.c).
  *
  * X(name, number, caches, operand kind, popped, pushed, effect), the
  * columns of PVM_OPCODES (vm/opcodes.h).  LOAD_SUPER_ATTR's name is
  * oparg >> 2, LOAD_GLOBAL_312's and LOAD_ATTR_312's oparg >> 1.
+ *
+ * 3.13 (vm/opcodes313.h) adds the `_313` forms: its calls find the NULL
+ * above the callable, not below it, and its jumps, CONTAINS_OP and TO_BOOL
+ * have caches; and the instructions 3.13 introduced.  LOCAL2 is an operand
+ * of two 4-bit local indexes, oparg >> 4 and oparg & 15.
  */
 #ifndef PVM_OPCODES_INTERNAL_H
 #define PVM_OPCODES_INTERNAL_H
@@ -51,6 +57,24 @@
     X(CALL_312,                     249, 3, ARG,   oparg + 2, 1,            "(NULL callable args[oparg] -- result), or (meth self args[oparg] -- result)") /* CALL with 3 caches and no PRECALL */ \
     X(FOR_ITER_312,                 250, 1, JFWD,  1,         2,            "(iter -- iter next), jump: (iter -- iter None)") /* at exhaustion jump to the END_FOR */ \
     X(SEND_312,                     251, 1, JFWD,  2,         2,            "(recv value -- recv yielded), jump: (recv value -- recv result)") /* on return jump to the END_SEND */ \
+    X(TO_BOOL,                      214, 3, NONE,  1,         1,            "(value -- bool)") /* 3.13: bool(value), before a jump or UNARY_NOT */ \
+    X(LOAD_FAST_LOAD_FAST,          215, 0, LOCAL2, 0,        2,            "(-- first second)") /* 3.13: localsplus[oparg >> 4], then localsplus[oparg & 15] */ \
+    X(STORE_FAST_LOAD_FAST,         216, 0, LOCAL2, 1,        1,            "(x -- value)") /* 3.13: localsplus[oparg >> 4] = x, then push localsplus[oparg & 15] */ \
+    X(STORE_FAST_STORE_FAST,        217, 0, LOCAL2, 2,        0,            "(second first --)") /* 3.13: localsplus[oparg >> 4] = first, localsplus[oparg & 15] = second */ \
+    X(CALL_313,                     218, 3, ARG,   oparg + 2, 1,            "(callable NULL args[oparg] -- result), or (meth self args[oparg] -- result)") /* 3.13's CALL: NULL above the callable */ \
+    X(CALL_KW_313,                  219, 0, ARG,   oparg + 3, 1,            "(callable NULL|self args[oparg] kwnames -- result)") /* 3.13: the last len(kwnames) args are keywords */ \
+    X(CALL_FUNCTION_EX_313,         220, 0, ARG,   3 + (oparg & 1), 1,      "(func NULL args [kwargs] -- result)") /* 3.13's f(*args, **kwargs) */ \
+    X(SET_FUNCTION_ATTRIBUTE,       221, 0, ARG,   2,         1,            "(attr func -- func)") /* 3.13: defaults (1), kwdefaults (2), annotations (4) or closure (8) */ \
+    X(LOAD_GLOBAL_313,              222, 4, NAME,  0,         1 + (oparg & 1), "(-- value [NULL])") /* 3.13: the NULL after the value */ \
+    X(LOAD_ATTR_313,                223, 9, NAME,  1,         1 + (oparg & 1), "(obj -- value|meth [NULL|self])") /* 3.13: oparg & 1 pushes meth self, or attr NULL */ \
+    X(LOAD_SUPER_ATTR_313,          224, 1, NAME,  3,         1 + (oparg & 1), "(super class self -- attr [NULL])") /* 3.13's super().name */ \
+    X(CONTAINS_OP_313,              225, 1, ARG,   2,         1,            "(left right -- bool)") /* CONTAINS_OP with 1 cache */ \
+    X(JUMP_BACKWARD_313,            226, 1, JBACK, 0,         0,            "(--)") /* JUMP_BACKWARD with 1 cache */ \
+    X(POP_JUMP_IF_FALSE_313,        227, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_FALSE with 1 cache */ \
+    X(POP_JUMP_IF_TRUE_313,         228, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_TRUE with 1 cache */ \
+    X(POP_JUMP_IF_NONE_313,         229, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_NONE with 1 cache */ \
+    X(POP_JUMP_IF_NOT_NONE_313,     230, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_NOT_NONE with 1 cache */ \
+    X(DICT_MERGE_313,               231, 0, ARG,   oparg + 4, oparg + 3,    "(func NULL unused dict unused[oparg-1] map -- func NULL unused dict unused[oparg-1])") /* 3.13's f(**map) */ \
 
 enum {
 #define INTERNAL_ENUM(name, num, caches, ...) OP_##name = num, CACHES_##name = caches,
@@ -58,7 +82,8 @@ enum {
 #undef INTERNAL_ENUM
 };
 
-/* The first internal number: every opcode from here on is internal. */
-enum { VM_FIRST_INTERNAL = OP_END_FOR };
+/* The first internal number: every opcode from here on is internal (the
+ * 3.13 forms, 214-231, come before 3.12's). */
+enum { VM_FIRST_INTERNAL = OP_TO_BOOL };
 
 #endif

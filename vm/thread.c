@@ -23,18 +23,22 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "vm/frame.h"
 #include "vm/eval.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
 
 /* ---- thread states ------------------------------------------------------------- */
 
 typedef struct VmThread {
     struct VmThread *next;      /* all threads, linked from `threads` */
+    unsigned long ident;        /* its pthread_t (vm_thread_ident) */
     unsigned long native_id;    /* the kernel's id, once asked for */
     /* The per-thread globals (VM_THREAD_STATE), while another thread runs. */
 #define THREAD_FIELD(type, name, init) type name;
@@ -54,6 +58,11 @@ static VmThread main_thread;
 Value vm_context;               /* declared in thread.h, used by contextvars.c */
 static VmThread *threads = &main_thread;
 static int nstarted;            /* threads started and not yet finished */
+/* The thread whose end ends the program: the main thread, unless fork()
+ * was called in another thread (vm_thread_after_fork), and whether it has
+ * ended in a forked child while other threads still ran. */
+static VmThread *main_state = &main_thread;
+static bool main_ended;
 
 /* The running thread's own state; NULL in the main thread (and in any
  * thread pvm did not start, which never runs Python code). */
@@ -255,7 +264,16 @@ static void *thread_body(void *arg)
     /* Still holding the lock: forget this thread, and hand the lock on
      * without saving anything (its state dies with it). */
     unlink_thread(t);
-    nstarted--;
+    if (t == main_state)
+        main_ended = true;
+    else
+        nstarted--;
+    /* In a child forked by a thread, that thread is the main thread and
+     * there is no other to finalise: the process ends with its last
+     * thread, status 0, as a C program's does when its last thread exits
+     * (what CPython's child does too). */
+    if (main_ended && nstarted == 0)
+        exit(0);
     self = NULL;
     drop_lock(NULL, false);
     return NULL;
@@ -292,7 +310,8 @@ unsigned long vm_thread_start(VmThreadMain main, Value arg, size_t stack_size)
         return 0;
     }
     nstarted++;
-    return (unsigned long)tid;
+    t->ident = (unsigned long)tid;
+    return t->ident;
 }
 
 /* ---- what the running thread may ask ------------------------------------------- */
@@ -312,12 +331,79 @@ unsigned long vm_thread_native_id(void)
 
 bool vm_is_main_thread(void)
 {
-    return self == NULL;
+    return current() == main_state;
+}
+
+/* In the child of fork(), only the thread that called it exists: the
+ * others' states are dropped, the calling thread becomes the main thread
+ * (it takes the signals: SIGINT is unblocked), and the lock — whose mutex
+ * another thread may have held at the moment of the fork — is made anew,
+ * held by it (CPython's PyOS_AfterFork_Child). */
+void vm_thread_after_fork(void)
+{
+    VmThread *t = current();
+    threads = t;
+    t->next = NULL;
+    nstarted = 0;
+    main_state = t;
+    main_ended = false;
+    if (!threaded)
+        return;
+    pthread_mutex_init(&gil.mutex, NULL);
+    drop_request = 0;
+    start_threads();
+    gil.holder = t;
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 int vm_thread_count(void)
 {
     return nstarted;
+}
+
+/* The main thread's ident, recorded at start-up (in the main thread). */
+__attribute__((constructor)) static void record_main_ident(void)
+{
+    main_thread.ident = vm_thread_ident();
+}
+
+void vm_thread_each(VmThreadVisit visit, void *ctx)
+{
+    /* The holder of the lock keeps its state in the globals, the others
+     * in their VmThread. */
+    VmThread *live = threaded ? gil.holder : &main_thread;
+    for (VmThread *t = threads; t != NULL; t = t->next) {
+        bool is_live = t == live;
+        Frame *top = is_live ? vm_running : t->vm_running;
+        if (top != NULL)
+            visit(t->ident, t->ident == vm_thread_ident(), top,
+                  is_live ? vm_exc_info : t->vm_exc_info, ctx);
+    }
+}
+
+static void snapshot_frame(unsigned long ident, bool is_current, Frame *top,
+                           RtExcState *exc, void *dict)
+{
+    rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), vm_frame_object_of(top));
+}
+
+static void snapshot_exception(unsigned long ident, bool is_current, Frame *top,
+                               RtExcState *exc, void *dict)
+{
+    Value e = vm_handled_exception_in(exc);
+    Value info = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
+                              : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
+    rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), info);
+}
+
+Value vm_thread_snapshot(bool exceptions)
+{
+    Value d = rt_dict_new();
+    vm_thread_each(exceptions ? snapshot_exception : snapshot_frame, &d);
+    return d;
 }
 
 Value vm_thread_dict(void)

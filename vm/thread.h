@@ -96,9 +96,30 @@ unsigned long vm_thread_ident(void);
 unsigned long vm_thread_native_id(void);
 bool vm_is_main_thread(void);
 
+/* In the child, just after fork(): the calling thread is the only one,
+ * and the main thread from now on (the end of the process is its end). */
+void vm_thread_after_fork(void);
+
 /* The number of threads started by vm_thread_start still running
  * (_thread._count()). */
 int vm_thread_count(void);
+
+/* sys._current_frames() (exceptions false): {ident: innermost frame
+ * object} for every thread running Python code; sys._current_exceptions()
+ * (true): {ident: (type, value, traceback)} of the exception each
+ * handles, (None, None, None) for none. */
+Value vm_thread_snapshot(bool exceptions);
+
+/* Visit every thread running Python code, newest first: its ident,
+ * whether it is the calling thread, its innermost frame and the top of
+ * its handled-exception stack.  Without the lock (faulthandler's watchdog
+ * and signal handlers) this reads what may be changing, as CPython's
+ * faulthandler does: good enough for a report, nothing more. */
+struct Frame;
+struct RtExcState;
+typedef void (*VmThreadVisit)(unsigned long ident, bool is_current, struct Frame *top,
+                              struct RtExcState *exc, void *ctx);
+void vm_thread_each(VmThreadVisit visit, void *ctx);
 
 /* A dict that belongs to the running thread (CPython's thread-state dict),
  * made on first use and dropped when the thread ends: where

@@ -1,11 +1,12 @@
 /*
- * translate.c — CPython 3.12 code units into the instructions pvm runs.
+ * translate.c — CPython 3.12 and 3.13 code units into the instructions pvm
+ * runs.
  *
- * Called once per 3.12 code object, when runtime/code.c makes the copy of
- * co_code that the loop runs (ObjCode.instrs).  One pass, unit by unit: a
- * 3.12 instruction becomes, at the same offset, the instruction that
- * vm/opcodes312.h names for it, followed by as many cache units as 3.12
- * gives it (zeroed: pvm keeps its own counters there).  Offsets never
+ * Called once per 3.12 or 3.13 code object, when runtime/code.c makes the
+ * copy of co_code that the loop runs (ObjCode.instrs).  One pass, unit by
+ * unit: an instruction becomes, at the same offset, the instruction that
+ * the version's table (vm/opcodes312.h, vm/opcodes313.h) names for it,
+ * followed by as many cache units as the version gives it.  Offsets never
  * move, so the exception table, the line table, jump distances,
  * tracebacks and f_lasti are the same for the copy as for co_code; the
  * internal instructions (vm/opcodes_internal.h) have 3.12's cache counts
@@ -18,28 +19,46 @@
  */
 #include <string.h>
 #include "vm/decode.h"
+#include "runtime/object.h"
 #include "vm/opcodes312.h"
+#include "vm/opcodes313.h"
 #include "vm/translate.h"
 
-/* What pvm runs for each 3.12 opcode byte (VM_OP_INVALID: nothing). */
-static int target_of(int op312)
+/* One version's table, by opcode byte: its name (NULL: no opcode), its
+ * caches, and what pvm runs for it (VM_OP_INVALID: nothing). */
+typedef struct VersionOp {
+    const char *name;
+    unsigned char caches;
+    unsigned char to;
+} VersionOp;
+
+#define VERSION_ENTRY(name, num, caches, to) \
+    [num] = { #name, caches, (to) < 0 ? VM_OP_INVALID : (to) },
+static const VersionOp ops312[256] = { PVM_OPCODES_312(VERSION_ENTRY) };
+static const VersionOp ops313[256] = { PVM_OPCODES_313(VERSION_ENTRY) };
+#undef VERSION_ENTRY
+
+static const VersionOp *version_op(int minor, int op)
 {
-    switch (op312) {
-#define TARGET_CASE(name, num, caches, to) case num: return (to) < 0 ? VM_OP_INVALID : (to);
-    PVM_OPCODES_312(TARGET_CASE)
-#undef TARGET_CASE
-    }
-    return VM_OP_INVALID;
+    static const VersionOp none = { NULL, 0, VM_OP_INVALID };
+    if (op < 0 || op > 255)
+        return &none;
+    return minor == 13 ? &ops313[op] : &ops312[op];
 }
 
-const char *vm_opcode312_name(int op312)
+const char *vm_version_opname(int minor, int op)
 {
-    switch (op312) {
-#define NAME_CASE(name, num, caches, to) case num: return #name;
-    PVM_OPCODES_312(NAME_CASE)
-#undef NAME_CASE
-    }
-    return NULL;
+    return version_op(minor, op)->name;
+}
+
+int vm_version_caches(int minor, int op)
+{
+    return version_op(minor, op)->caches;
+}
+
+int vm_version_have_argument(int minor)
+{
+    return minor == 13 ? VM_HAVE_ARGUMENT_313 : VM_HAVE_ARGUMENT;
 }
 
 const char *vm_intrinsic_name(int which, int nargs)
@@ -54,27 +73,18 @@ const char *vm_intrinsic_name(int which, int nargs)
     static const char *const two[] = {
         "INTRINSIC_2_INVALID", "INTRINSIC_PREP_RERAISE_STAR", "INTRINSIC_TYPEVAR_WITH_BOUND",
         "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS", "INTRINSIC_SET_FUNCTION_TYPE_PARAMS",
+        "INTRINSIC_SET_TYPEPARAM_DEFAULT",
     };
     if (nargs == 1)
         return which >= 0 && which <= VM_MAX_INTRINSIC_1 ? one[which] : NULL;
     return which >= 0 && which <= VM_MAX_INTRINSIC_2 ? two[which] : NULL;
 }
 
-int vm_caches_312(int op312)
-{
-    switch (op312) {
-#define CACHES_CASE(name, num, caches, to) case num: return caches;
-    PVM_OPCODES_312(CACHES_CASE)
-#undef CACHES_CASE
-    }
-    return 0;
-}
-
 /* CALL_INTRINSIC_1/2 whose intrinsic is a 3.11 instruction of the same
  * stack effect: that instruction (else the intrinsic call itself). */
-static int intrinsic_as_instruction(int op312, int oparg)
+static int intrinsic_as_instruction(bool one, int oparg)
 {
-    if (op312 == OP312_CALL_INTRINSIC_1) {
+    if (one) {
         switch (oparg) {
         case INTRINSIC_UNARY_POSITIVE: return OP_UNARY_POSITIVE;
         case INTRINSIC_LIST_TO_TUPLE: return OP_LIST_TO_TUPLE;
@@ -87,19 +97,17 @@ static int intrinsic_as_instruction(int op312, int oparg)
 
 /* Write oparg into the instruction's units [first, op_unit]: the prefixes
  * take its high bytes.  The value never needs more units than the
- * original had (it is the same or smaller). */
+ * original had (it is the same or smaller, or FORMAT_WITH_SPEC's 4). */
 static void put_oparg(uint16_t *out, size_t first, size_t op_unit, uint32_t oparg)
 {
     for (size_t u = op_unit + 1; u-- > first; oparg >>= 8)
         out[u] = (uint16_t)((out[u] & 0xff) | (oparg & 0xff) << 8);
 }
 
-int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg)
+/* 3.12's changes of oparg (see vm/opcodes312.h). */
+static int translate_312(int op, int to, bool prefixed, uint32_t *oparg)
 {
-    int to = target_of(op312);
-    if (op312 < VM_HAVE_ARGUMENT && prefixed)
-        return VM_OP_INVALID;           /* a prefix on an opcode without argument */
-    switch (op312) {
+    switch (op) {
     case OP312_COMPARE_OP:
         *oparg >>= 4;
         break;
@@ -108,7 +116,7 @@ int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg)
         break;
     case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2:
         if (!prefixed)
-            to = intrinsic_as_instruction(op312, (int)*oparg);
+            to = intrinsic_as_instruction(op == OP312_CALL_INTRINSIC_1, (int)*oparg);
         if (to != OP_CALL_INTRINSIC_1 && to != OP_CALL_INTRINSIC_2)
             *oparg = 0;
         break;
@@ -116,34 +124,97 @@ int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg)
     return to;
 }
 
+/* 3.13's (see vm/opcodes313.h). */
+static int translate_313(int op, int to, bool prefixed, uint32_t *oparg)
+{
+    switch (op) {
+    case OP313_COMPARE_OP:
+        *oparg >>= 5;
+        break;
+    case OP313_YIELD_VALUE:
+        *oparg = 0;
+        break;
+    case OP313_RESUME:                  /* bit 2: the except depth */
+        *oparg &= 3;
+        break;
+    case OP313_FORMAT_SIMPLE:
+        *oparg = 0;
+        break;
+    case OP313_FORMAT_WITH_SPEC:
+        *oparg = 4;
+        break;
+    case OP313_CONVERT_VALUE:           /* 1 str, 2 repr, 3 ascii: FORMAT_VALUE's */
+        if (*oparg < 1 || *oparg > 3)
+            to = VM_OP_INVALID;
+        break;
+    case OP313_MAKE_FUNCTION:
+    case OP313_END_FOR:
+        *oparg = 0;
+        break;
+    case OP313_CALL_INTRINSIC_1: case OP313_CALL_INTRINSIC_2:
+        if (!prefixed)
+            to = intrinsic_as_instruction(op == OP313_CALL_INTRINSIC_1, (int)*oparg);
+        if (to != OP_CALL_INTRINSIC_1 && to != OP_CALL_INTRINSIC_2)
+            *oparg = 0;
+        break;
+    }
+    return to;
+}
+
+int vm_translate_op(int minor, int op, bool prefixed, uint32_t *oparg)
+{
+    int to = version_op(minor, op)->to;
+    if (op < vm_version_have_argument(minor) && prefixed)
+        return VM_OP_INVALID;           /* a prefix on an opcode without argument */
+    return minor == 13 ? translate_313(op, to, prefixed, oparg)
+                       : translate_312(op, to, prefixed, oparg);
+}
+
 /* Translate the instruction whose prefixes start at unit `first` and whose
- * own unit is op_unit. */
-static void translate_one(uint16_t *out, size_t first, size_t op_unit)
+ * own unit is op_unit (code: the original units). */
+static void translate_one(int minor, const uint16_t *code, uint16_t *out, size_t first,
+                          size_t op_unit, const uint8_t *kinds, size_t nkinds)
 {
     int op = out[op_unit] & 0xff;
     uint32_t oparg = 0;
     for (size_t u = first; u <= op_unit; u++)
         oparg = oparg << 8 | (uint32_t)(out[u] >> 8);
-    if (op == OP312_YIELD_VALUE) {      /* its prefixes become NOPs */
+    int yield = minor == 13 ? OP313_YIELD_VALUE : OP312_YIELD_VALUE;
+    for (size_t u = first; u < op_unit; u++)    /* 3.13 numbers it 71 */
+        out[u] = (uint16_t)((out[u] & 0xff00) | OP_EXTENDED_ARG);
+    if (op == yield) {                  /* its prefixes become NOPs */
         for (size_t u = first; u < op_unit; u++)
             out[u] = OP_NOP;
         first = op_unit;
     }
-    int to = vm_translate_312_op(op, op_unit > first, &oparg);
+    int to = vm_translate_op(minor, op, op_unit > first, &oparg);
+    /* 3.13 loads the cells of a closure with LOAD_FAST: 3.11's LOAD_CLOSURE. */
+    if (minor == 13 && op == OP313_LOAD_FAST && oparg < nkinds &&
+        (kinds[oparg] & (CO_FAST_CELL | CO_FAST_FREE)))
+        to = OP_LOAD_CLOSURE;
+    /* 3.13 may close an ordinary loop with JUMP_BACKWARD_NO_INTERRUPT (a
+     * `while` whose condition the compiler duplicated): outside the
+     * `yield from` loop, whose back edge goes to its SEND, it is 3.11's
+     * JUMP_BACKWARD, a safe point, so that Ctrl-C can stop the loop. */
+    if (minor == 13 && op == OP313_JUMP_BACKWARD_NO_INTERRUPT &&
+        (oparg > op_unit + 1 || (code[op_unit + 1 - oparg] & 0xff) != OP313_SEND))
+        to = OP_JUMP_BACKWARD;
     out[op_unit] = (uint16_t)to;
     put_oparg(out, first, op_unit, oparg);
 }
 
-void vm_translate_312(const uint16_t *code, uint16_t *out, size_t n)
+void vm_translate(int minor, const uint16_t *code, uint16_t *out, size_t n,
+                  const uint8_t *kinds, size_t nkinds)
 {
+    int extended_arg = minor == 13 ? OP313_EXTENDED_ARG : OP312_EXTENDED_ARG;
     memcpy(out, code, n * sizeof *out);
     for (size_t i = 0; i < n;) {
         size_t op_unit = i;
-        while (op_unit + 1 < n && (out[op_unit] & 0xff) == OP312_EXTENDED_ARG)
+        while (op_unit + 1 < n && (out[op_unit] & 0xff) == extended_arg)
             op_unit++;
         int op = out[op_unit] & 0xff;
-        size_t end = op_unit + 1 + (size_t)vm_caches_312(op);
-        translate_one(out, i, op_unit);
+        size_t end = op_unit + 1 + (size_t)vm_version_caches(minor, op);
+        translate_one(minor, code, out, i, op_unit, kinds, nkinds);
         for (size_t u = op_unit + 1; u < end && u < n; u++)
             out[u] = OP_CACHE;
         i = end;

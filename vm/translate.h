@@ -1,6 +1,7 @@
 /*
- * translate.h — running CPython 3.12 bytecode: its code units translated
- * once, at load time, into the instructions of pvm's loop (translate.c).
+ * translate.h — running CPython 3.12 and 3.13 bytecode: its code units
+ * translated once, at load time, into the instructions of pvm's loop
+ * (translate.c).  `minor` is the bytecode's version, 12 or 13.
  */
 #ifndef PVM_TRANSLATE_H
 #define PVM_TRANSLATE_H
@@ -9,24 +10,31 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The byte a translation writes for an opcode 3.12 never writes in a
- * .pyc: no instruction has it, so the verifier refuses it if reachable. */
+/* The byte a translation writes for an opcode the version never writes
+ * in a .pyc: no instruction has it, so the verifier refuses it if
+ * reachable. */
 enum { VM_OP_INVALID = 255 };
 
-/* Fill out[0..n) with the instructions pvm runs for the 3.12 code units
- * code[0..n) (vm/opcodes312.h); each keeps its offset. */
-void vm_translate_312(const uint16_t *code, uint16_t *out, size_t n);
+/* Fill out[0..n) with the instructions pvm runs for the code units
+ * code[0..n) of version `minor` (vm/opcodes312.h, vm/opcodes313.h); each
+ * keeps its offset.  kinds[0..nkinds) are the code's localspluskinds
+ * (3.13 loads a closure's cells with LOAD_FAST). */
+void vm_translate(int minor, const uint16_t *code, uint16_t *out, size_t n,
+                  const uint8_t *kinds, size_t nkinds);
 
-/* What pvm runs for one 3.12 instruction: its opcode (VM_OP_INVALID for
- * none), *oparg rewritten in place; `prefixed`: it had EXTENDED_ARG. */
-int vm_translate_312_op(int op312, bool prefixed, uint32_t *oparg);
+/* What pvm runs for one instruction of version `minor`: its opcode
+ * (VM_OP_INVALID for none), *oparg rewritten in place; `prefixed`: it
+ * had EXTENDED_ARG. */
+int vm_translate_op(int minor, int op, bool prefixed, uint32_t *oparg);
 
-/* The name of a 3.12 opcode (NULL: none); of intrinsic `which` of
- * CALL_INTRINSIC_<nargs> (NULL: none), as 3.12's dis names them. */
-const char *vm_opcode312_name(int op312);
+/* The name of an opcode of version `minor` (NULL: none); of intrinsic
+ * `which` of CALL_INTRINSIC_<nargs> (NULL: none), as dis names them. */
+const char *vm_version_opname(int minor, int op);
 const char *vm_intrinsic_name(int which, int nargs);
 
-/* The inline cache units after a 3.12 opcode. */
-int vm_caches_312(int op312);
+/* The inline cache units after an opcode of version `minor`, and the
+ * version's HAVE_ARGUMENT (opcodes from it on take an oparg). */
+int vm_version_caches(int minor, int op);
+int vm_version_have_argument(int minor);
 
 #endif

@@ -428,7 +428,9 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
     *hi = INT32_MAX;
     switch (opcode) {
     case OP_IS_OP: case OP_CONTAINS_OP:     /* is / is not, in / not in */
+    case OP_CONTAINS_OP_313:
     case OP_CALL_FUNCTION_EX:               /* without / with **kwargs */
+    case OP_CALL_FUNCTION_EX_313:
         *hi = 1;
         break;
     case OP_RAISE_VARARGS:                  /* re-raise, raise e, raise e from c */
@@ -453,12 +455,15 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
     case OP_MAKE_FUNCTION:                  /* one flag per optional part */
         *hi = 15;
         break;
+    case OP_SET_FUNCTION_ATTRIBUTE:         /* one of those flags */
+        *lo = 1, *hi = 8;
+        break;
     case OP_BINARY_OP:                      /* NB_*, plain and in-place */
         *hi = 2 * NB_INPLACE_OFFSET - 1;
         break;
     case OP_COPY: case OP_SWAP:             /* the n-th item, counting from 1 */
     case OP_LIST_APPEND: case OP_SET_ADD: case OP_MAP_ADD: case OP_LIST_EXTEND:
-    case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
+    case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE: case OP_DICT_MERGE_313:
         *lo = 1;                            /* the container is below the item */
         break;
     }
@@ -480,6 +485,17 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
     return true;
 }
 
+/* A plain local's slot (of an inlined comprehension, 3.12 and later: a
+ * local or a cell). */
+static bool check_local(Verifier *v, const Instr *in, int64_t slot)
+{
+    Instr one = *in;
+    one.arg = slot;
+    if (inlined_slot(v, slot))
+        return check_slot(v, &one, CO_FAST_LOCAL | CO_FAST_CELL, false, "a local variable");
+    return check_slot(v, &one, CO_FAST_LOCAL, true, "a plain local variable");
+}
+
 /* COPY_FREE_VARS n fills the last n slots from the closure: they must be
  * free variables. */
 static bool check_copy_free_vars(Verifier *v, const Instr *in)
@@ -499,8 +515,9 @@ static int name_shift(int opcode)
 {
     switch (opcode) {
     case OP_LOAD_GLOBAL: case OP_LOAD_GLOBAL_312: case OP_LOAD_ATTR_312:
+    case OP_LOAD_GLOBAL_313: case OP_LOAD_ATTR_313:
         return 1;
-    case OP_LOAD_SUPER_ATTR:
+    case OP_LOAD_SUPER_ATTR: case OP_LOAD_SUPER_ATTR_313:
         return 2;
     }
     return 0;
@@ -524,9 +541,9 @@ static bool check_operand(Verifier *v, const Instr *in)
                           rt_tuple_len(v->code->names));
         return true;
     case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
-        if (inlined_slot(v, in->arg))   /* 3.12's inlined comprehension: cell or not */
-            return check_slot(v, in, CO_FAST_LOCAL | CO_FAST_CELL, false, "a local variable");
-        return check_slot(v, in, CO_FAST_LOCAL, true, "a plain local variable");
+        return check_local(v, in, in->arg);
+    case OPK_LOCAL2:                    /* 3.13: two locals, oparg >> 4 and & 15 */
+        return check_local(v, in, in->arg >> 4) && check_local(v, in, in->arg & 15);
     case OPK_FREE:
         if (inlined_slot(v, in->arg) && (kinds(v)[in->arg] & CO_FAST_HIDDEN))
             return true;                /* 3.12: made a cell where it is inlined */
@@ -660,6 +677,7 @@ static bool no_fall_through(int opcode)
     switch (opcode) {
     case OP_RETURN_VALUE: case OP_RETURN_CONST: case OP_RAISE_VARARGS: case OP_RERAISE:
     case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
+    case OP_JUMP_BACKWARD_313:
         return true;
     }
     return false;
@@ -672,7 +690,7 @@ static bool checks_breaker(int opcode)
     switch (opcode) {
     case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
     case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
-    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE: case OP_JUMP_BACKWARD_313:
         return true;
     }
     return false;

@@ -99,8 +99,12 @@ void vm_set_recursion_limit(int limit);
 bool vm_enter_recursive_call(const char *where);
 void vm_leave_recursive_call(void);
 
-/* The exception being handled (sys.exc_info()[1]), or rt_None. */
+/* The exception being handled (sys.exc_info()[1]), or rt_None; _in: the
+ * one a handled-exception stack shows from its entry `top` down (another
+ * thread's, for sys._current_exceptions). */
 Value vm_handled_exception(void);
+struct RtExcState;
+Value vm_handled_exception_in(struct RtExcState *top);
 
 /* ---- generators (runtime/gen.c drives these) ------------------------------ */
 
@@ -136,10 +140,16 @@ void vm_gen_unlink(Frame *f, Frame *saved);
  * exception a handler raised (time.sleep does, on EINTR).
  * vm_interrupt_pending only asks whether a signal waits (a blocking read
  * retrying after EINTR).  vm_signal_trip is what a C signal handler calls:
- * async-signal-safe, it only sets the flags. */
+ * async-signal-safe, it only sets the flags.  The C handler also calls
+ * vm_signal_arrived, which vm_signal_count counts: a wait that looks for a
+ * signal now and then (a lock in the main thread) stops for one that
+ * really arrived meanwhile, as EINTR would have stopped it, and not for
+ * _thread.interrupt_main's, which CPython's lock does not see either. */
 bool vm_check_interrupt(void);
 bool vm_interrupt_pending(void);
 void vm_signal_trip(void);
+void vm_signal_arrived(void);
+int vm_signal_count(void);
 /* _thread.interrupt_main(signum): the signal's Python handler runs in the
  * main thread at its next safe point, as if the signal had arrived;
  * nothing happens when Python does not handle that signal. */

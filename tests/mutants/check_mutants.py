@@ -63,8 +63,8 @@ def seeds():
     for d, _, files in sorted(os.walk(PROGRAMS)):
         if os.path.exists(os.path.join(d, ".golden-package")):
             continue
-        if os.path.relpath(d, PROGRAMS).split(os.sep)[0] == "py312":
-            continue                    # 3.12-only syntax: not python3.11's
+        if os.path.relpath(d, PROGRAMS).split(os.sep)[0] in ("py312", "py313"):
+            continue                    # newer syntax: not python3.11's
         for f in sorted(files):
             src = os.path.join(d, f)
             if not f.endswith(".py"):

@@ -11,6 +11,7 @@
 #include "tests/unit/unit.h"
 #include "vm/opcodes.h"
 #include "vm/opcodes312.h"
+#include "vm/opcodes313.h"
 #include "vm/translate.h"
 
 START_TEST(opcode_table_matches_python)
@@ -76,10 +77,6 @@ END_TEST
     "        for jump in (False, True):\n"                                      \
     "            e = dis.stack_effect(op, arg, jump=jump)\n"                    \
     "            print(op, arg or 0, int(jump), e)\n"
-
-/* The same for 3.12, without its instrumented opcodes (237 and up). */
-#define STACK_EFFECT_SCRIPT_312 \
-    STACK_EFFECT_SCRIPT_FROM("if name.startswith(\"<\") or op >= 237: continue\n")
 
 /* One instruction's effect against python3.11's; false (with a message)
  * when they differ. */
@@ -231,82 +228,124 @@ START_TEST(effect_notation_matches_numbers)
 }
 END_TEST
 
-/* ---- CPython 3.12 (vm/opcodes312.h) ---------------------------------------- */
+/* ---- CPython 3.12 and 3.13 (vm/opcodes312.h, vm/opcodes313.h) -------------- */
 
-/* python3.12 for the 3.12 tests (env PYTHON312, as the Makefile sets it);
- * NULL when there is none: those tests then pass with a note. */
-static const char *python312(void)
+/* The python3.1x for a version's tests (env PYTHON312 or PYTHON313, as the
+ * Makefile sets them); NULL when there is none: those tests then pass
+ * with a note. */
+static const char *python_for(int minor)
 {
-    const char *p = getenv("PYTHON312");
+    const char *p = getenv(minor == 13 ? "PYTHON313" : "PYTHON312");
     return p != NULL && *p != '\0' ? p : NULL;
 }
 
-/* 3.12's table: names, numbers and caches as python3.12's opcode module
- * has them (the instrumented ones, 237 and up, excepted). */
-START_TEST(opcode312_table_matches_python312)
+/* The first instrumented opcode of each version: those exist only inside
+ * a running CPython and are not in pvm's tables. */
+static int first_instrumented(int minor) { return minor == 13 ? 236 : 237; }
+
+typedef struct VersionEntry { const char *name; int num, caches; } VersionEntry;
+
+/* A version's table: names, numbers and caches as its opcode module has
+ * them. */
+static void check_version_table(int minor, const VersionEntry *table, size_t n)
 {
-    static const struct { const char *name; int num, caches; } table[] = {
-#define ENTRY312(name, num, caches, to) { #name, num, caches },
-        PVM_OPCODES_312(ENTRY312)
-#undef ENTRY312
-    };
-    if (python312() == NULL) {
-        fprintf(stderr, "opcodes312: PYTHON312 not set, not compared\n");
+    if (python_for(minor) == NULL) {
+        fprintf(stderr, "opcodes3%d: PYTHON3%d not set, not compared\n", minor, minor);
         return;
     }
     char cmd[512];
     snprintf(cmd, sizeof cmd,
              "%s -c 'import opcode\n"
              "for i, n in enumerate(opcode.opname):\n"
-             "    if not n.startswith(\"<\") and i < 237: "
-             "print(i, n, opcode._inline_cache_entries[i])'", python312());
+             "    if not n.startswith(\"<\") and i < %d: "
+             "print(i, n, opcode._inline_cache_entries[i] if isinstance("
+             "opcode._inline_cache_entries, list) else opcode._inline_cache_entries.get(n, 0))'",
+             python_for(minor), first_instrumented(minor));
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
     int num, caches;
-    size_t seen = 0, n = sizeof table / sizeof table[0];
+    size_t seen = 0;
     char name[64];
     while (fscanf(p, "%d %63s %d", &num, name, &caches) == 3) {
         size_t i = 0;
         while (i < n && table[i].num != num)
             i++;
-        ck_assert_msg(i < n, "3.12 opcode %d (%s) missing", num, name);
+        ck_assert_msg(i < n, "3.%d opcode %d (%s) missing", minor, num, name);
         ck_assert_str_eq(table[i].name, name);
         ck_assert_int_eq(table[i].caches, caches);
-        ck_assert_int_eq(vm_caches_312(num), caches);
+        ck_assert_int_eq(vm_version_caches(minor, num), caches);
+        ck_assert_str_eq(vm_version_opname(minor, num), name);
         seen++;
     }
     ck_assert_int_eq(pclose(p), 0);
     ck_assert_int_eq(seen, n);
 }
+
+START_TEST(opcode312_table_matches_python312)
+{
+    static const VersionEntry table[] = {
+#define ENTRY(name, num, caches, to) { #name, num, caches },
+        PVM_OPCODES_312(ENTRY)
+    };
+    check_version_table(12, table, sizeof table / sizeof table[0]);
+}
 END_TEST
 
-/* What pvm runs for each 3.12 instruction has 3.12's stack effect
- * (dis.stack_effect of python3.12), for the same opargs as above. */
-START_TEST(translated_effects_match_python312)
+START_TEST(opcode313_table_matches_python313)
 {
-    if (python312() == NULL)
+    static const VersionEntry table[] = {
+        PVM_OPCODES_313(ENTRY)
+#undef ENTRY
+    };
+    check_version_table(13, table, sizeof table / sizeof table[0]);
+}
+END_TEST
+
+/* What pvm runs for each instruction of a version has that version's stack
+ * effect (its dis.stack_effect), for the opargs of the 3.11 test. */
+static void check_translated_effects(int minor)
+{
+    if (python_for(minor) == NULL)
         return;
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s -c '%s'", python312(),
-             STACK_EFFECT_SCRIPT_312);
+    char cmd[1024], skip[96];
+    snprintf(skip, sizeof skip, "if name.startswith(\"<\") or op >= %d: continue\n",
+             first_instrumented(minor));
+    snprintf(cmd, sizeof cmd, "%s -c '" STACK_EFFECT_SCRIPT_FROM("%s") "'",
+             python_for(minor), skip);
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
     int op, arg, jump, effect, checked = 0;
     while (fscanf(p, "%d %d %d %d", &op, &arg, &jump, &effect) == 4) {
         uint32_t translated = (uint32_t)arg;
-        int pvm_op = vm_translate_312_op(op, arg > 255, &translated);
+        int pvm_op = vm_translate_op(minor, op, arg > 255, &translated);
         int pvm_arg = (int)translated;
-        if (op == OP312_CACHE || vm_stack_popped(pvm_op, pvm_arg, jump) < 0)
+        if (op == 0 || vm_stack_popped(pvm_op, pvm_arg, jump) < 0)
+            continue;
+        /* 3.13 books the value a generator's first send() pushes (which
+         * the POP_TOP after RETURN_GENERATOR drops) to RETURN_GENERATOR;
+         * pvm, as 3.11 and 3.12, pushes it when the frame resumes. */
+        if (minor == 13 && op == OP313_RETURN_GENERATOR)
             continue;
         int64_t mine = vm_stack_pushed(pvm_op, pvm_arg, jump) -
                        vm_stack_popped(pvm_op, pvm_arg, jump);
-        ck_assert_msg(mine == effect, "3.12 opcode %d oparg %d jump %d: pvm's %s %d has "
-                      "effect %lld, python3.12 says %d", op, arg, jump,
-                      vm_opcode_name(pvm_op), pvm_arg, (long long)mine, effect);
+        ck_assert_msg(mine == effect, "3.%d opcode %d oparg %d jump %d: pvm's %s %d has "
+                      "effect %lld, python3.%d says %d", minor, op, arg, jump,
+                      vm_opcode_name(pvm_op), pvm_arg, (long long)mine, minor, effect);
         checked++;
     }
     pclose(p);
     ck_assert_int_gt(checked, 1000);
+}
+
+START_TEST(translated_effects_match_python312)
+{
+    check_translated_effects(12);
+}
+END_TEST
+
+START_TEST(translated_effects_match_python313)
+{
+    check_translated_effects(13);
 }
 END_TEST
 
@@ -320,6 +359,8 @@ Suite *opcodes_suite(void)
     tcase_add_test(tc, effect_notation_matches_numbers);
     tcase_add_test(tc, opcode312_table_matches_python312);
     tcase_add_test(tc, translated_effects_match_python312);
+    tcase_add_test(tc, opcode313_table_matches_python313);
+    tcase_add_test(tc, translated_effects_match_python313);
     suite_add_tcase(s, tc);
     return s;
 }

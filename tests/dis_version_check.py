@@ -1,7 +1,9 @@
-"""dis312_check.py — `pvm dis` against python3.12's dis.dis, for the golden
-programs compiled by python3.12 (build/golden-3.12, made by the golden run).
+"""dis_version_check.py — `pvm dis` against python3.12's or python3.13's
+dis.dis (whichever runs this file), for the golden programs compiled by it
+(build/golden-3.12 or build/golden-3.13, made by the golden run).
 
-    python3.12 tests/dis312_check.py PVM
+    python3.12 tests/dis_version_check.py PVM
+    python3.13 tests/dis_version_check.py PVM
 
 Addresses (0x...) are not compared, nor the order of a set constant's
 items (pvm's str hash is not CPython's, so a frozenset prints its items in
@@ -19,7 +21,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MAGIC_312 = (3531).to_bytes(2, "little") + b"\r\n"
+VERSION = "%d.%d" % sys.version_info[:2]
+MAGIC = {"3.12": 3531, "3.13": 3571}[VERSION].to_bytes(2, "little") + b"\r\n"
 # Known differences, not counted as failures: why.
 KNOWN = {
     "lib_unicodedata/unicodedata_api.pyc": "repr of a character new in Unicode 15 "
@@ -37,19 +40,19 @@ def normal(text):
 
 
 def main(pvm):
-    files = sorted(glob.glob(os.path.join(ROOT, "build", "golden-3.12", "**", "*.pyc"),
+    files = sorted(glob.glob(os.path.join(ROOT, "build", "golden-" + VERSION, "**", "*.pyc"),
                              recursive=True))
     passed = failed = 0
     for path in files:
         with open(path, "rb") as f:
             data = f.read()
-        if data[:4] != MAGIC_312:
+        if data[:4] != MAGIC:
             continue
         want = io.StringIO()
         with contextlib.redirect_stdout(want):
             dis.dis(marshal.loads(data[16:]))
         got = subprocess.run([pvm, "dis", path], capture_output=True, text=True).stdout
-        rel = os.path.relpath(path, os.path.join(ROOT, "build", "golden-3.12"))
+        rel = os.path.relpath(path, os.path.join(ROOT, "build", "golden-" + VERSION))
         if normal(got) == normal(want.getvalue()):
             passed += 1
         elif rel in KNOWN:

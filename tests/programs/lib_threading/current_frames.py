@@ -1,0 +1,36 @@
+# sys._current_frames() and sys._current_exceptions(): one entry per thread
+# running Python code, keyed by its ident — the caller's own frame for the
+# running thread, the innermost frame of a waiting one, the exception each
+# handles; after fork() the child has only the forking thread's.
+import os
+import sys
+import threading
+
+ready = threading.Event()
+go = threading.Event()
+
+
+def waiter():
+    try:
+        raise KeyError(1)
+    except KeyError:
+        ready.set()
+        go.wait()
+
+
+t = threading.Thread(target=waiter)
+t.start()
+ready.wait()
+frames = sys._current_frames()
+print(len(frames), frames[threading.get_ident()] is sys._getframe())
+print(frames[t.ident].f_code.co_name, frames[t.ident].f_back.f_code.co_name)
+exc = sys._current_exceptions()
+print(sorted((k == t.ident, v[0].__name__ if v[0] else None) for k, v in exc.items()))
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    os._exit(51 if list(sys._current_frames()) == [threading.get_ident()] else 52)
+print("child:", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+go.set()
+t.join()
+print(list(sys._current_frames()) == [threading.get_ident()])

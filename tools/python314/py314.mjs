@@ -1,0 +1,152 @@
+// py314.mjs — CPython 3.14 for pvm's tests, from the npm package pyodide
+// (CPython compiled to WebAssembly; Debian 12 has no python3.14 package and
+// the machine image's pyenv stops at 3.13).  It is the oracle for 3.14
+// .pyc files: it compiles programs with 3.14's compiler and runs them to
+// produce the expected output.  Installed by `make deps` (npm ci here).
+//
+//   node py314.mjs FILE.py [ARG...]     run a program, as `python3.14 FILE.py`
+//   node py314.mjs -m MODULE [ARG...]   run a module (py_compile, compileall, dis)
+//   node py314.mjs -c CODE [ARG...]     run a string
+//   node py314.mjs --batch              one run per JSON line on stdin:
+//       {"argv": ["FILE.py", ...], "cwd": DIR}  ->  {"status": N, "stdout": S, "stderr": S}
+//
+// Loading the interpreter takes seconds, so --batch serves many runs from
+// one process: each run gets a fresh __main__, and the modules it imported,
+// sys.path, sys.argv, the environment and the directory are put back after.
+//
+// The host's directories are mounted at their own paths (NODEFS), so file
+// names, tracebacks and co_filename read as under a native python3.14.
+import { loadPyodide } from "pyodide";
+import fs from "node:fs";
+import readline from "node:readline";
+
+const SKIP = new Set(["dev", "proc", "sys", "lib", "lib32", "lib64"]);
+
+function mountHost(py) {
+    py.FS.chdir("/");       /* pyodide starts in /home/pyodide, hidden by the host's /home */
+    for (const name of fs.readdirSync("/")) {
+        if (SKIP.has(name))
+            continue;
+        let st;
+        try { st = fs.statSync("/" + name); } catch { continue; }
+        if (!st.isDirectory())
+            continue;
+        py.FS.mkdirTree("/" + name);
+        py.FS.mount(py.FS.filesystems.NODEFS, { root: "/" + name }, "/" + name);
+    }
+}
+
+// The Python half: runs one argv as python3.14 would and returns its exit
+// status.  Frames above the program's own (this runner, runpy) are left out
+// of a traceback, as a native run has none.
+const RUNNER = `
+import os, runpy, sys, traceback
+
+def _pvm_report(exc):
+    if isinstance(exc, SystemExit):
+        code = exc.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code & 0xff
+        print(code, file=sys.stderr)
+        return 1
+    tb = exc.__traceback__
+    while tb is not None and (tb.tb_frame.f_code.co_filename == "<exec>"
+                              or tb.tb_frame.f_code.co_filename.startswith("<frozen runpy")):
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb if tb is not None else exc.__traceback__)
+    return 1
+
+def _pvm_run(argv, cwd, env):
+    saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd())
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        if argv[0] == "-c":
+            sys.argv = ["-c"] + argv[2:]
+            sys.path.insert(0, "")
+            code = compile(argv[1], "<string>", "exec")
+            main = type(sys)("__main__")
+            sys.modules["__main__"] = main
+            exec(code, main.__dict__)
+        elif argv[0] == "-m":
+            sys.argv = [argv[1]] + argv[2:]
+            sys.path.insert(0, cwd)
+            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        else:
+            sys.argv = list(argv)
+            sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
+            runpy.run_path(argv[0], run_name="__main__")
+        status = 0
+    except BaseException as exc:
+        status = _pvm_report(exc)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    modules, sys.path[:], sys.argv, environ, cwd = saved
+    for name in set(sys.modules) - modules:
+        del sys.modules[name]
+    os.environ.clear()
+    os.environ.update(environ)
+    os.chdir(cwd)
+    return status
+`;
+
+const py = await loadPyodide();
+mountHost(py);
+py.FS.chdir(process.cwd());
+py.runPython(RUNNER);
+const run = py.globals.get("_pvm_run");
+
+// Output goes where it is told, byte for byte (not pyodide's line batching).
+let out = null, err = null;
+function sink(fd, which) {
+    return {
+        write(buf) {
+            const target = which();
+            if (target === null)
+                fs.writeSync(fd, buf);
+            else
+                target.push(Buffer.from(buf));
+            return buf.length;
+        },
+    };
+}
+py.setStdout(sink(1, () => out));
+py.setStderr(sink(2, () => err));
+
+function runOnce(argv, cwd, env) {
+    const pyArgv = py.toPy(argv), pyEnv = py.toPy({ ...env });
+    try {
+        return run(pyArgv, cwd, pyEnv);
+    } finally {
+        pyArgv.destroy();
+        pyEnv.destroy();
+    }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--batch") {
+    const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+        if (line.trim() === "")
+            continue;
+        const job = JSON.parse(line);
+        out = [];
+        err = [];
+        const status = runOnce(job.argv, job.cwd || process.cwd(), job.env || process.env);
+        const result = { status, stdout: Buffer.concat(out).toString("utf8"),
+                         stderr: Buffer.concat(err).toString("utf8") };
+        out = err = null;
+        process.stdout.write(JSON.stringify(result) + "\n");
+    }
+} else if (args.length === 0) {
+    process.stderr.write("usage: py314.mjs FILE.py | -m MODULE | -c CODE [ARG...] | --batch\n");
+    process.exitCode = 2;
+} else {
+    process.exitCode = runOnce(args, process.cwd(), process.env);
+}
