@@ -23,6 +23,7 @@
 #include "modules/pickle.h"
 #include "modules/mpz.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 enum {
@@ -511,7 +512,9 @@ static int save_bytearray(Pickler *p, Value obj)
 static int save_picklebuffer(Pickler *p, Value obj)
 {
     if (p->proto < 5) {
-        rt_raisef(&pk_PicklingError, "PickleBuffer can only pickled with protocol >= 5");
+        /* 3.13 mended the grammar */
+        rt_raisef(&pk_PicklingError, "PickleBuffer can only %spickled with protocol >= 5",
+                  rt_py_minor >= 13 ? "be " : "");
         return -1;
     }
     RtBuffer *view;
