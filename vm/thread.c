@@ -20,6 +20,7 @@
  * pvm is single-threaded and releasing the lock is a test of `threaded`.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -207,6 +208,10 @@ bool vm_wait_readable(int fd)
 {
     struct pollfd p = { .fd = fd, .events = POLLIN };
     if (!threaded || poll(&p, 1, 0) != 0)
+        return true;
+    /* A non-blocking descriptor's read says EAGAIN at once: no wait. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_NONBLOCK))
         return true;
     vm_release_lock();
     while (poll(&p, 1, -1) < 0 && errno == EINTR)
