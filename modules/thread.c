@@ -521,6 +521,9 @@ static bool local_select(Value self)
         rt_dict_del(storage, l->key);
         return false;
     }
+    /* __init__ may have let another thread run (a sleep), which put its
+     * own dict in place: this thread's goes back. */
+    l->dict = d;
     return true;
 }
 
@@ -529,8 +532,14 @@ static Value local_getattr(Value self, Value name)
     return local_select(self) ? rt_generic_getattr(self, name) : VAL_NULL;
 }
 
+/* __dict__ is each thread's own: it can be neither replaced nor deleted. */
 static int local_setattr(Value self, Value name, Value v)
 {
+    if (is_str(name) && strcmp(rt_str_cstr(name), "__dict__") == 0) {
+        rt_raisef(&rt_AttributeError, "'%s' object attribute '__dict__' is read-only",
+                  val_type(self)->name);
+        return -1;
+    }
     return local_select(self) ? rt_generic_setattr(self, name, v) : -1;
 }
 
