@@ -30,6 +30,7 @@
 #include <sys/syscall.h>
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "runtime/version.h"
 #include "vm/frame.h"
 #include "vm/eval.h"
 #include "vm/thread.h"
@@ -395,12 +396,14 @@ static void snapshot_frame(unsigned long ident, bool is_current, Frame *top,
     rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), vm_frame_object_of(top));
 }
 
+/* 3.11 shows each exception as sys.exc_info() does, 3.12 as sys.exception(). */
 static void snapshot_exception(unsigned long ident, bool is_current, Frame *top,
                                RtExcState *exc, void *dict)
 {
     Value e = vm_handled_exception_in(exc);
-    Value info = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
-                              : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
+    Value info = rt_py_minor >= 12 ? e
+                 : e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
+                 : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
     rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), info);
 }
 
