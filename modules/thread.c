@@ -34,6 +34,7 @@
 #include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "modules/sys.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -667,12 +668,8 @@ static Value thread_excepthook(Value *args, size_t nargs, Value kwnames)
  * <repr of obj>" and the traceback, on stderr. */
 static void write_unraisable(const char *what, Value obj, Value exc)
 {
-    Value r = rt_repr(obj);
+    mod_sys_write_unraisable(exc, what, obj);
     rt_err_clear();
-    rt_stdout_flush();
-    fprintf(stderr, "Exception ignored %s: %s\n", what,
-            r != VAL_NULL ? rt_str_cstr(r) : "<object repr() failed>");
-    rt_print_exception(exc);
 }
 
 /* ---- starting threads -------------------------------------------------------------- */
