@@ -153,6 +153,9 @@ int rt_warn_explicit(ObjType *category, Value message, Value filename, int linen
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
  * and clear it. */
 void rt_write_unraisable(Value obj);
+/* Who reports it: sys.unraisablehook once the sys module is made
+ * (modules/sys_hooks.c sets this), else the plain report above. */
+extern void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
 
 /* Chaining: `raise` inside an `except` block makes the exception being
  * handled the new one's __context__.  Sets exc.__context__ = handled (unless

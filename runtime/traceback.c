@@ -1038,9 +1038,16 @@ void rt_print_exception(Value exc)
     rt_print_exception_to(stderr, exc);
 }
 
+void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
+
 void rt_write_unraisable(Value obj)
 {
     Value exc = rt_err_fetch();
+    if (rt_unraisable_handler != NULL) {
+        rt_unraisable_handler(exc, NULL, obj);
+        rt_err_clear();
+        return;
+    }
     rt_stdout_flush();
     Value r = rt_repr(obj);
     fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
