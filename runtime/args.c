@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 
 size_t rt_npos(size_t nargs, Value kwnames)
 {
@@ -128,6 +129,26 @@ static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
     return true;
 }
 
+/* A keyword a builtin does not take: 3.11 and 3.12's message, or 3.13's,
+ * which names the closest of `known` (a list of its keyword parameters,
+ * or VAL_NULL) as a suggestion. */
+static Value invalid_keyword_among(const char *fname, Value name, Value known)
+{
+    if (rt_py_minor < 13)
+        return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
+                         name, fname);
+    Value suggestion = known != VAL_NULL ? rt_closest_name(known, name) : VAL_NULL;
+    if (suggestion != VAL_NULL)
+        return rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%S'. "
+                         "Did you mean '%S'?", fname, name, suggestion);
+    return rt_raisef(&rt_TypeError, "%s() got an unexpected keyword argument '%S'", fname, name);
+}
+
+Value rt_invalid_keyword(const char *fname, Value name)
+{
+    return invalid_keyword_among(fname, name, VAL_NULL);
+}
+
 /* Keywords left over after matching: either a parameter given twice, or a
  * name the function does not have. */
 static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
@@ -145,8 +166,10 @@ static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
         for (int i = sp->posonly; i < sp->nparams && !known; i++)
             known = strcmp(kw, sp->names[i]) == 0;
         if (!known) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                      rt_tuple_get(kwnames, k), sp->fname);
+            Value names = rt_list_new(0);
+            for (int i = sp->posonly; i < sp->nparams; i++)
+                rt_list_append(names, rt_str_from_cstr(sp->names[i]));
+            invalid_keyword_among(sp->fname, rt_tuple_get(kwnames, k), names);
             return false;
         }
     }

@@ -30,6 +30,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
 #include "runtime/weakref.h"
@@ -138,8 +139,9 @@ static Value mro_error(Seq *seqs, size_t n)
         rt_list_append(seen, head);
     }
     Value names = sb_finish(&sb);
-    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution\norder "
-                     "(MRO) for bases %S", names);
+    /* 3.11 and 3.12 break the line after "resolution"; 3.13 does not. */
+    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution%sorder "
+                     "(MRO) for bases %S", rt_py_minor >= 13 ? " " : "\n", names);
 }
 
 static Value compute_mro(ObjType *t, Value bases)
