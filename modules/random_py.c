@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "modules/mpz.h"
 #include "modules/random.h"
 
@@ -162,8 +163,9 @@ static bool do_seed(RandomPy *r, Value a, Value version)
     else if (a != rt_None && !rt_isinstance_of(a, &rt_int_type) &&
              !rt_isinstance_of(a, &rt_float_type) && !text &&
              !rt_isinstance_of(a, &rt_bytearray_type)) {
-        rt_raisef(&rt_TypeError, "The only supported seed types are: None,\n"
-                                 "int, float, str, bytes, and bytearray.");
+        rt_raisef(&rt_TypeError, rt_py_minor >= 13     /* 3.13 breaks the line earlier */
+                  ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
+                  : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         return false;
     }
     if (a == VAL_NULL || (!r->system && !mod_random_seed(&r->core, a)))

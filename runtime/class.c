@@ -974,6 +974,12 @@ Value rt_type_getattr(Value self, Value name)
 {
     ObjType *type = AS_TYPE(self), *meta = val_type(self);
     Value v;
+    /* 3.12 and later: every class has __type_params__, its own (PEP 695's
+     * class C[T]) or (), never inherited (a getset of type). */
+    if (rt_py_minor >= 12 && strcmp(rt_str_cstr(name), "__type_params__") == 0) {
+        v = type->dict != VAL_NULL ? rt_dict_get_str(type->dict, name) : VAL_NULL;
+        return v != VAL_NULL ? v : rt_tuple_new(0);
+    }
     Value meta_attr = rt_type_lookup(meta, name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL &&
         val_type(meta_attr)->descr_get != NULL)
