@@ -1016,7 +1016,7 @@ static const MethodDef thread_functions[] = {
     {"start_new_thread", start_new_thread}, {"start_new", start_new_thread},
     {"allocate_lock", thread_allocate_lock}, {"allocate", thread_allocate},
     {"get_ident", thread_get_ident}, {"get_native_id", thread_get_native_id},
-    {"_count", thread_count}, {"_set_sentinel", thread_set_sentinel},
+    {"_count", thread_count},
     {"exit", thread_exit}, {"exit_thread", thread_exit_thread},
     {"interrupt_main", thread_interrupt_main}, {"stack_size", thread_stack_size},
     {"_excepthook", thread_excepthook},
@@ -1036,6 +1036,9 @@ Value mod_thread_init(void)
         mod_module_set(m, "daemon_threads_allowed",
                        rt_builtin_new("daemon_threads_allowed", thread_daemon_threads_allowed,
                                       VAL_NULL));
+    if (rt_py_minor < 13)               /* 3.13's threading has handles instead */
+        mod_module_set(m, "_set_sentinel",
+                       rt_builtin_new("_set_sentinel", thread_set_sentinel, VAL_NULL));
     if (rt_py_minor >= 13) {
         if (main_ident == 0)
             main_ident = vm_thread_ident();

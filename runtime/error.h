@@ -126,6 +126,9 @@ Value rt_raise_name_error(Value name);
 /* The name an uncaught AttributeError or NameError suggests ("Did you
  * mean: 'x'?", suggestions.c), or VAL_NULL; it never raises. */
 Value rt_exc_suggestion(Value exc);
+/* The str in the list `names` closest to name (the same measure), or
+ * VAL_NULL. */
+Value rt_closest_name(Value names, Value name);
 /* Is the current exception an instance of type (or a subclass)? */
 bool rt_err_matches(ObjType *type);
 /* Is exc (an exception instance or class) a match for `match` — a class or
