@@ -425,6 +425,16 @@ bool rt_dict_update(Value dict, Value other)
     return merge_pairs(dict, other);
 }
 
+bool rt_dict_merge(Value dict, Value other)
+{
+    if (is_dict(other))
+        return merge_dict(AS_DICT(dict), AS_DICT(other));
+    if (!keys_name)
+        keys_name = rt_str_intern_cstr("keys");
+    Value keys = rt_getattr(other, keys_name);
+    return keys != VAL_NULL && merge_mapping(dict, other, keys);
+}
+
 /* Keyword arguments args[npos..nargs) named by kwnames, into dict. */
 static bool update_kwargs(Value dict, Value *kwvalues, Value kwnames)
 {

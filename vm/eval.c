@@ -1095,13 +1095,22 @@ Value vm_func_desc(Value func)
     return rt_str_format_c("%S()", q);
 }
 
-/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat. */
+/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat.
+ * A mapping other than a dict is read by keys() and [] (one without
+ * keys() is "not a mapping", as CPython's format_kwargs_error says). */
 bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
 {
     if (!rt_isinstance_of(update, &rt_dict_type)) {
-        rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
-                  vm_func_desc(func), val_type(update)->name);
-        return false;
+        Value copy = rt_dict_new();
+        if (!rt_dict_merge(copy, update)) {
+            if (rt_err_matches(&rt_AttributeError)) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
+                          vm_func_desc(func), val_type(update)->name);
+            }
+            return false;
+        }
+        update = copy;
     }
     Value k, v;
     for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);) {
