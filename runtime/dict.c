@@ -232,7 +232,10 @@ static inline int64_t str_entry(const ObjDict *d, Value key)
         const DictEntry *e = &d->entries[ix];
         if (e->key == key)
             return ix;
-        if (e->hash == hash && is_str(e->key) && rt_str_equal(e->key, key))
+        /* A key of a str subclass (setattr(o, S('name'), 1)) is the same
+         * name: the hash matched, so it hashes as a str. */
+        if (e->hash == hash && !val_is_small(e->key) &&
+            (val_type(e->key)->flags & TF_STR_SUBCLASS) && rt_str_equal(e->key, key))
             return ix;
     }
 }
