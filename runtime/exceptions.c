@@ -328,6 +328,10 @@ static bool check_syntaxerror_info(ObjType *type, Value *args, size_t npos)
     if (info == VAL_NULL)
         return false;
     size_t n = rt_tuple_len(info);
+    if (n == 5) {
+        rt_raisef(&rt_TypeError, "end_offset must be provided when end_lineno is provided");
+        return false;
+    }
     if (n >= 4 && n <= 6)
         return true;
     rt_raisef(&rt_TypeError, "function takes %s (%zu given)",

@@ -9,7 +9,7 @@ o = O(2, 'no'); o.y = 1; o.z = 2; print(o.errno, o.strerror, o.y, o.z, type(o)._
 class K(KeyError):
     __slots__ = ('k',)
 k = K('a'); k.k = 5; print(repr(k), k.k, str(k))
-for info in (("bad.py", 1, 2), ("bad.py", 1, 2, 4, 5, 6, 7), 5):
+for info in (("bad.py", 1, 2), ("bad.py", 1, 2, 4, 5, 6, 7), ("bad.py", 1, 2, "abc", 1), 5):
     try: SyntaxError("bad bad", info)
     except TypeError as err: print('TypeError', err)
 s = SyntaxError("bad", ("f.py", 1, 2, "txt"))
