@@ -195,6 +195,13 @@ void rt_err_set_name(ObjType *type, Value name, Value obj)
     Value e = rt_err_current;
     if (e == VAL_NULL || val_is_small(e) || !rt_isinstance_of(e, type))
         return;
+    /* Already augmented (an AttributeError raised inside a __getattr__ or
+     * property and passing through): it keeps the name it was raised for,
+     * as CPython's set_attribute_error_context does. */
+    Value d = AS_EXC(e)->dict, old;
+    if (d != VAL_NULL && (((old = rt_dict_get_cstr(d, "name")) != VAL_NULL && old != rt_None) ||
+                          ((old = rt_dict_get_cstr(d, "obj")) != VAL_NULL && old != rt_None)))
+        return;
     set_field(AS_EXC(e), "name", name);
     if (obj != VAL_NULL)
         set_field(AS_EXC(e), "obj", obj);
