@@ -20,6 +20,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -878,6 +879,17 @@ static Value view_isdisjoint(Value *args, size_t nargs, Value kwnames)
     return rt_err_occurred() ? VAL_NULL : rt_True;
 }
 
+/* view.mapping: a read-only proxy of the dict the view shows. */
+static Value view_get_mapping(Value self)
+{
+    return rt_mappingproxy_new(VAL_AS(DictView, self)->dict);
+}
+
+static const GetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, NULL, "dictionary that this view refers to"},
+    {NULL},
+};
+
 static ObjType dictkeys_type = {
     .ob.type = &rt_type_type,
     .name = "dict_keys",
@@ -889,6 +901,7 @@ static ObjType dictkeys_type = {
     .iter = view_iter,
     .len = view_len,
     .contains = keys_contains,
+    .getsets = view_getsets,
 };
 
 static ObjType dictitems_type = {
@@ -902,6 +915,7 @@ static ObjType dictitems_type = {
     .iter = view_iter,
     .len = view_len,
     .contains = items_contains,
+    .getsets = view_getsets,
 };
 
 static ObjType dictvalues_type = {
@@ -911,6 +925,7 @@ static ObjType dictvalues_type = {
     .repr = view_repr,
     .iter = view_iter,
     .len = view_len,
+    .getsets = view_getsets,
 };
 
 /* ---- Constructor and methods ---------------------------------------------- */
