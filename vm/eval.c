@@ -1095,7 +1095,7 @@ Value vm_func_desc(Value func)
     return rt_str_format_c("%S()", q);
 }
 
-/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat.
+/* DICT_MERGE: f(**mapping) — keyword names must not repeat.
  * A mapping other than a dict is read by keys() and [] (one without
  * keys() is "not a mapping", as CPython's format_kwargs_error says). */
 bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
@@ -1114,16 +1114,15 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
     }
     Value k, v;
     for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);) {
-        if (!is_str(k)) {
-            rt_raisef(&rt_TypeError, "keywords must be strings");
-            return false;
-        }
-        if (rt_dict_get_str(dict, k) != VAL_NULL) {
+        /* A repeated key is an error here, a key that is no str only at
+         * the call (rt_call_tuple_dict), as in CPython. */
+        bool error;
+        if (rt_dict_get(dict, k, &error) != VAL_NULL) {
             rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
                       vm_func_desc(func), k);
             return false;
         }
-        if (!rt_dict_set(dict, k, v))
+        if (error || !rt_dict_set(dict, k, v))
             return false;
     }
     return true;
