@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
 #include "runtime/weakref.h"
+#include "runtime/version.h"
 #include "vm/config.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
@@ -1182,10 +1183,21 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
     Value it = keys == VAL_NULL ? VAL_NULL : rt_iter(keys);
     if (it == VAL_NULL)
         return false;
-    while ((k = rt_next(it)) != VAL_NULL)
-        if (repeated_kwarg(dict, k, func) || (v = rt_getitem(update, k)) == VAL_NULL ||
-            !rt_dict_set(dict, k, v))
+    while ((k = rt_next(it)) != VAL_NULL) {
+        if (repeated_kwarg(dict, k, func))
             return false;
+        if ((v = rt_getitem(update, k)) == VAL_NULL) {
+            /* 3.12 on takes any KeyError out of the merge for a repeat */
+            if (rt_py_minor >= 12 && rt_err_matches(&rt_KeyError)) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
+                          vm_func_desc(func), k);
+            }
+            return false;
+        }
+        if (!rt_dict_set(dict, k, v))
+            return false;
+    }
     return !rt_err_occurred();
 }
 
