@@ -35,11 +35,16 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
         out->specialized = 0;
     }
     /* 3.12's co_code: its own numbers and caches; the kind of operand is
-     * that of the instruction pvm runs for it. */
+     * that of the instruction pvm runs for it.  The adaptive walk reads
+     * the instruction there too (the translation keeps every offset), and
+     * only the specialized form from the loop's copy. */
     out->op312 = -1;
     int caches = vm_opcode_info[opcode].caches;
-    if (d->code->pyminor >= 12 && !d->adaptive) {
+    if (d->code->pyminor >= 12) {
         uint32_t translated = 0;
+        unit = ((const uint16_t *)AS_BYTES(d->code->code)->data)[d->unit];
+        opcode = unit & 0xff;
+        oparg = unit >> 8;
         out->op312 = opcode;
         caches = vm_caches_312(opcode);
         opcode = vm_translate_312_op(opcode, false, &translated);
