@@ -5,7 +5,8 @@
  *
  * An instruction with inline caches (LOAD_ATTR, STORE_ATTR, LOAD_METHOD,
  * LOAD_GLOBAL, BINARY_OP, COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR,
- * UNPACK_SEQUENCE, PRECALL, CALL) runs, in its base form, a countdown kept in its first cache
+ * UNPACK_SEQUENCE, PRECALL, CALL, and 3.12's `_312` forms of these and
+ * FOR_ITER) runs, in its base form, a countdown kept in its first cache
  * unit.  At zero the specializer looks at the operands, and if it knows a
  * faster way it rewrites the instruction's opcode byte (in ObjCode.instrs,
  * the copy the loop runs) into a specialized form (vm/opcodes.h,
