@@ -219,7 +219,7 @@ static Value contextvar_new(ObjType *t, Value *args, size_t nargs, Value kw)
     for (size_t i = 0; i < rt_nkwargs(kw); i++) {
         Value k = rt_tuple_get(kw, i);
         if (strcmp(rt_str_cstr(k), "default") != 0)
-            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for ContextVar()", k);
+            return rt_invalid_keyword("ContextVar", k);
     }
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "context variable name must be a str");

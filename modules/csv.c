@@ -83,7 +83,9 @@ static bool dialect_args(Value *args, size_t nargs, Value kw, Value *p)
         while (i < NPARAMS && strcmp(param_names[i], name) != 0)
             i++;
         if (i == NPARAMS) {
-            rt_raisef(&rt_TypeError, "'%s' is an invalid keyword argument for this function", name);
+            rt_raisef(&rt_TypeError, rt_py_minor >= 13
+                      ? "this function got an unexpected keyword argument '%s'"
+                      : "'%s' is an invalid keyword argument for this function", name);
             return false;
         }
         if (p[i] != VAL_NULL) {
@@ -388,7 +390,8 @@ static bool process_char(ObjReader *r, uint32_t c)
             r->state = START_RECORD;
         else if (c != '\n' && c != '\r') {
             rt_raisef(&csv_error, "new-line character seen in unquoted field - do you need to "
-                                  "open the file in universal-newline mode?");
+                      "open the file %s?", rt_py_minor >= 13 ? "with newline=''"
+                                                              : "in universal-newline mode");
             return false;
         }
         return true;

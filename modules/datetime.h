@@ -59,6 +59,16 @@ typedef struct ObjTimezone {
     Value name;                 /* a str, or VAL_NULL */
 } ObjTimezone;
 
+/* The read-only attributes time and datetime share, for a MemberDef table
+ * of layout T (ObjTime or ObjDateTime). */
+#define DT_TIME_MEMBERS(T) \
+    {"hour", offsetof(T, hour), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"minute", offsetof(T, minute), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"second", offsetof(T, second), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"microsecond", offsetof(T, us), RT_MEMBER_INT, RT_READONLY, 0}, \
+    {"tzinfo", offsetof(T, tzinfo), RT_MEMBER_VALUE, RT_READONLY, 0}, \
+    {"fold", offsetof(T, fold), RT_MEMBER_INT, RT_READONLY, 0},
+
 extern ObjType dt_delta_type, dt_date_type, dt_time_type, dt_datetime_type,
     dt_tzinfo_type, dt_timezone_type;
 extern Value dt_utc;            /* timezone.utc */
@@ -105,6 +115,11 @@ static inline int dt_divmod(int a, int b, int *r)
 }
 /* Fill ArgSpec-parsed values for a function: `out[i]` VAL_NULL keeps dflt. */
 bool dt_int_arg(Value v, int dflt, int *out);
+/* rt_parse_args for a constructor whose leading parameters are ints:
+ * CPython converts each argument before it finds a later one missing, so
+ * date(b'x') is "'bytes' object cannot be interpreted as an integer". */
+bool dt_parse_int_args(const ArgSpec *spec, const Value *args, size_t nargs, Value kwnames,
+                       Value *out);
 /* TypeError "can't compare X to Y". */
 Value dt_cmperror(Value a, Value b);
 /* The datetime module's `time` module, imported on first use. */

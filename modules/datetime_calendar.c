@@ -164,6 +164,18 @@ bool dt_int_arg(Value v, int dflt, int *out)
     return dt_as_int(v, out);
 }
 
+bool dt_parse_int_args(const ArgSpec *spec, const Value *args, size_t nargs, Value kwnames,
+                       Value *out)
+{
+    size_t npos = rt_npos(nargs, kwnames);
+    int ignored;
+    if (npos < (size_t)spec->minpos)
+        for (size_t i = 0; i < npos; i++)
+            if (!dt_as_int(args[i], &ignored))
+                return false;
+    return rt_parse_args(spec, args, nargs, kwnames, out);
+}
+
 Value dt_cmperror(Value a, Value b)
 {
     return rt_raisef(&rt_TypeError, "can't compare %s to %s", val_type(a)->name,

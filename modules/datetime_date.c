@@ -11,9 +11,7 @@
 
 Value dt_date_new(ObjType *type, int year, int month, int day)
 {
-    ObjDate *d = rt_alloc_instance(type, type == &dt_datetime_type ||
-                                   rt_is_subtype(type, &dt_datetime_type)
-                                   ? sizeof(ObjDateTime) : sizeof(ObjDate));
+    ObjDate *d = rt_alloc_instance(type, sizeof *d);
     d->year = year;
     d->month = month;
     d->day = day;
@@ -76,7 +74,7 @@ static Value date_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     static const ArgSpec spec = {NULL, names, 3, 0, 3, 3, false};
     Value v[3];
     int y, m, d;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, v) || !dt_as_int(v[0], &y) ||
+    if (!dt_parse_int_args(&spec, args, nargs, kwnames, v) || !dt_as_int(v[0], &y) ||
         !dt_as_int(v[1], &m) || !dt_as_int(v[2], &d) || !dt_check_date(y, m, d))
         return VAL_NULL;
     return dt_date_new(type, y, m, d);

@@ -74,7 +74,7 @@ static Value datetime_new(ObjType *type, Value *args, size_t nargs, Value kwname
     static const ArgSpec spec = {NULL, dt_arg_names, 9, 0, 3, 8, false};
     Value v[9];
     int f[9];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, v))
+    if (!dt_parse_int_args(&spec, args, nargs, kwnames, v))
         return VAL_NULL;
     for (int i = 0; i < 9; i++)
         if (i != 7 && !dt_int_arg(v[i], 0, &f[i]))
@@ -642,12 +642,7 @@ static Value datetime_fromisoformat(Value *args, size_t nargs, Value kw)
 }
 
 static const MemberDef datetime_members[] = {
-    {"hour", offsetof(ObjDateTime, hour), RT_MEMBER_INT, RT_READONLY, 0},
-    {"minute", offsetof(ObjDateTime, minute), RT_MEMBER_INT, RT_READONLY, 0},
-    {"second", offsetof(ObjDateTime, second), RT_MEMBER_INT, RT_READONLY, 0},
-    {"microsecond", offsetof(ObjDateTime, us), RT_MEMBER_INT, RT_READONLY, 0},
-    {"tzinfo", offsetof(ObjDateTime, tzinfo), RT_MEMBER_VALUE, RT_READONLY, 0},
-    {"fold", offsetof(ObjDateTime, fold), RT_MEMBER_INT, RT_READONLY, 0},
+    DT_TIME_MEMBERS(ObjDateTime)
     {NULL},
 };
 

@@ -258,12 +258,7 @@ static Value time_fromisoformat(Value *args, size_t nargs, Value kw)
 }
 
 static const MemberDef time_members[] = {
-    {"hour", offsetof(ObjTime, hour), RT_MEMBER_INT, RT_READONLY, 0},
-    {"minute", offsetof(ObjTime, minute), RT_MEMBER_INT, RT_READONLY, 0},
-    {"second", offsetof(ObjTime, second), RT_MEMBER_INT, RT_READONLY, 0},
-    {"microsecond", offsetof(ObjTime, us), RT_MEMBER_INT, RT_READONLY, 0},
-    {"tzinfo", offsetof(ObjTime, tzinfo), RT_MEMBER_VALUE, RT_READONLY, 0},
-    {"fold", offsetof(ObjTime, fold), RT_MEMBER_INT, RT_READONLY, 0},
+    DT_TIME_MEMBERS(ObjTime)
     {NULL},
 };
 

@@ -21,6 +21,7 @@
  */
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 /* ---- reduce(function, iterable[, initial]) ----------------------------------------- */
@@ -60,11 +61,13 @@ static ObjType partial_type;
 static Value partial_call(Value self, Value *args, size_t nargs, Value kwnames);
 
 /* A partial whose own arguments can be merged into a new one: it calls
- * through partial's call slot and has no instance attributes. */
+ * through partial's call slot (3.13: it is any partial, even of a
+ * subclass with its own __call__) and has no instance attributes. */
 static bool flattenable(Value func)
 {
-    return val_type(func)->call == partial_call &&
-           (PARTIAL(func)->dict == VAL_NULL || rt_dict_len(PARTIAL(func)->dict) == 0);
+    bool partial = rt_py_minor >= 13 ? rt_isinstance_of(func, &partial_type)
+                                     : val_type(func)->call == partial_call;
+    return partial && (PARTIAL(func)->dict == VAL_NULL || rt_dict_len(PARTIAL(func)->dict) == 0);
 }
 
 static Value partial_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -117,7 +120,21 @@ static Value partial_repr(Value self)
     ObjPartial *p = PARTIAL(self);
     StrBuf sb;
     sb_init(&sb);
-    sb_adds(&sb, val_type(self)->name);
+    if (rt_py_minor >= 13) {            /* 3.13: the type's module-qualified name */
+        Value type = obj_val(val_type(self));
+        Value module = rt_getattr(type, rt_str_intern_cstr("__module__"));
+        Value qualname = module != VAL_NULL ? rt_getattr(type, rt_str_intern_cstr("__qualname__"))
+                                            : VAL_NULL;
+        if (qualname == VAL_NULL)
+            return VAL_NULL;
+        if (is_str(module) && strcmp(rt_str_cstr(module), "builtins") != 0) {
+            sb_add_value_str(&sb, module);
+            sb_addc(&sb, '.');
+        }
+        sb_add_value_str(&sb, qualname);
+    } else {
+        sb_adds(&sb, val_type(self)->name);
+    }
     sb_addc(&sb, '(');
     if (!sb_add_value_repr(&sb, p->func))
         return VAL_NULL;

@@ -18,7 +18,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gmp.h>
 #include "modules/pickle.h"
+#include "modules/mpz.h"
 #include "runtime/version.h"
 
 typedef struct {
@@ -44,6 +46,9 @@ typedef struct {
 } Unpickler;
 
 #define UNPICKLER(v) ((Unpickler *)(v))
+
+/* Attribute names looked up for every object, interned once. */
+static Value s_find_class, s_setstate, s_dict, s_getinitargs;
 
 static bool truncated(void)
 {
@@ -335,11 +340,19 @@ static Value int_from_le(const unsigned char *p, size_t n)
             x |= ~(uint64_t)0 << (8 * n);
         return rt_int_from_i64((int64_t)x);
     }
-    Value from_bytes = rt_getattr_cstr(obj_val(&rt_int_type), "from_bytes");
-    if (from_bytes == VAL_NULL)
-        return VAL_NULL;
-    Value args[3] = { rt_bytes_new(p, n), rt_str_from_cstr("little"), rt_True };
-    return rt_call(from_bytes, args, 3, rt_tuple_pack(1, rt_str_from_cstr("signed")));
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, n, -1, 1, 0, 0, p);
+    if (p[n - 1] & 0x80) {      /* negative: x - 256**n */
+        mpz_t m;
+        mpz_init(m);
+        mpz_setbit(m, 8 * n);
+        mpz_sub(z, z, m);
+        mpz_clear(m);
+    }
+    Value v = mod_int_from_mpz(z);
+    mpz_clear(z);
+    return v;
 }
 
 static bool load_counted_long(Unpickler *u, int n)
@@ -546,8 +559,11 @@ static bool load_unicode(Unpickler *u)
     size_t len;
     if (!read_text_line(u, &s, &len, 1))
         return false;
-    Value v = rt_bytes_decode((const unsigned char *)s, len,
-                              rt_str_from_cstr("raw-unicode-escape"), VAL_NULL);
+    /* raw-unicode-escape: without a backslash, each byte is its code point */
+    Value v = memchr(s, '\\', len) == NULL
+        ? rt_str_from_latin1((const unsigned char *)s, len)
+        : rt_bytes_decode((const unsigned char *)s, len, rt_str_from_cstr("raw-unicode-escape"),
+                          VAL_NULL);
     if (v == VAL_NULL)
         return false;
     push(u, v);
@@ -690,7 +706,8 @@ static bool do_setitems(Unpickler *u, size_t x)
     Value dict = u->stack[x - 1];
     bool ok = true;
     for (size_t i = x; i + 1 < u->len && ok; i += 2)
-        ok = rt_setitem(dict, u->stack[i], u->stack[i + 1]) >= 0;
+        ok = is_dict(dict) ? rt_dict_set(dict, u->stack[i], u->stack[i + 1])
+                           : rt_setitem(dict, u->stack[i], u->stack[i + 1]) >= 0;
     u->len = x;
     return ok;
 }
@@ -740,7 +757,7 @@ static bool load_additems(Unpickler *u)
 static Value instantiate(Value cls, Value args)
 {
     if (rt_tuple_len(args) == 0 && rt_isinstance_of(cls, &rt_type_type)) {
-        Value f = rt_lookup_attr(cls, rt_str_intern_cstr("__getinitargs__"));
+        Value f = rt_lookup_attr(cls, s_getinitargs);
         if (f == VAL_NULL) {
             if (rt_err_occurred())
                 return VAL_NULL;
@@ -768,8 +785,8 @@ static bool load_obj(Unpickler *u)
 
 static Value find_class(Unpickler *u, Value module, Value name)
 {
-    Value args[2] = { module, name };
-    return mod_call_method(obj_val(u), "find_class", args, 2);
+    Value f = rt_getattr(obj_val(u), s_find_class);
+    return f == VAL_NULL ? VAL_NULL : rt_call2(f, module, name);
 }
 
 /* A line of ASCII (INST) or UTF-8 (GLOBAL) text as a str. */
@@ -1028,7 +1045,7 @@ static bool set_state_dict(Value inst, Value state)
         rt_raisef(&pk_UnpicklingError, "state is not a dictionary");
         return false;
     }
-    Value dict = rt_getattr_cstr(inst, "__dict__");
+    Value dict = rt_getattr(inst, s_dict);
     if (dict == VAL_NULL)
         return false;
     Value k, v;
@@ -1043,7 +1060,7 @@ static bool load_build(Unpickler *u)
     if (u->len < u->fence + 2)
         return underflow(u);
     Value state = pop(u), inst = u->stack[u->len - 1];
-    Value setstate = rt_lookup_attr(inst, rt_str_intern_cstr("__setstate__"));
+    Value setstate = rt_lookup_attr(inst, s_setstate);
     if (setstate != VAL_NULL)
         return rt_call1(setstate, state) != VAL_NULL;
     if (rt_err_occurred())
@@ -1503,6 +1520,10 @@ ObjType pk_unpickler_memoproxy_type = {
 
 void pk_load_init(void)
 {
+    s_find_class = rt_str_intern_cstr("find_class");
+    s_setstate = rt_str_intern_cstr("__setstate__");
+    s_dict = rt_str_intern_cstr("__dict__");
+    s_getinitargs = rt_str_intern_cstr("__getinitargs__");
     if (pk_unpickler_type.mro == VAL_NULL) {
         rt_type_ready(&pk_unpickler_type, unpickler_methods);
         rt_type_ready(&pk_unpickler_memoproxy_type, memoproxy_methods);

@@ -19,8 +19,11 @@
  * __reduce__) and save_reduce.
  */
 #include <string.h>
+#include <gmp.h>
 #include "modules/pickle.h"
+#include "modules/mpz.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 enum {
@@ -57,7 +60,8 @@ static void memo_init(Memo *m, size_t size)
 
 static MemoEntry *memo_lookup(const Memo *m, Value key)
 {
-    size_t hash = (size_t)key >> 3, i = hash & m->mask, perturb = hash;
+    /* heap objects are 16-byte aligned: the bits above make the hash */
+    size_t hash = (size_t)key >> 4 ^ (size_t)key >> 12, i = hash, perturb = hash;
     for (;;) {
         MemoEntry *e = &m->table[i & m->mask];
         if (e->key == VAL_NULL || e->key == key)
@@ -120,6 +124,9 @@ typedef struct {
 } Pickler;
 
 #define PICKLER(v) ((Pickler *)(v))
+
+/* Attribute names looked up for every object, interned once. */
+static Value s_reduce_ex, s_reduce, s_qualname, s_module, s_name, s_class;
 
 static int save(Pickler *p, Value obj, bool pers_save);
 static int save_reduce(Pickler *p, Value args, Value obj);
@@ -258,6 +265,17 @@ static void write_index_op(Pickler *p, int textop, int op1, int op4, size_t idx)
     }
 }
 
+/* GET (BINGET, LONG_BINGET) of memo entry idx. */
+static bool write_get(Pickler *p, size_t idx)
+{
+    if (idx > 0xffffffffu) {
+        rt_raisef(&pk_PicklingError, "memo id too large for LONG_BINGET");
+        return false;
+    }
+    write_index_op(p, PK_GET, PK_BINGET, PK_LONG_BINGET, idx);
+    return true;
+}
+
 static bool memo_get_op(Pickler *p, Value obj)
 {
     size_t idx;
@@ -265,12 +283,7 @@ static bool memo_get_op(Pickler *p, Value obj)
         rt_raise(rt_call1(obj_val(&rt_KeyError), obj));
         return false;
     }
-    if (idx > 0xffffffffu) {
-        rt_raisef(&pk_PicklingError, "memo id too large for LONG_BINGET");
-        return false;
-    }
-    write_index_op(p, PK_GET, PK_BINGET, PK_LONG_BINGET, idx);
-    return true;
+    return write_get(p, idx);
 }
 
 /* Remember obj and write PUT (MEMOIZE from protocol 4); nothing in fast mode. */
@@ -334,15 +347,23 @@ static int save_bool(Pickler *p, Value obj)
     return 0;
 }
 
-/* x as `n` little-endian two's-complement bytes (int.to_bytes). */
-static Value int_to_bytes(Value x, size_t n)
+/* x as `n` little-endian two's-complement bytes (int.to_bytes), into out. */
+static void int_to_bytes(Value x, size_t n, unsigned char *out)
 {
-    if (rt_int_sign(x) < 0) {   /* 256**n + x, unsigned */
-        Value mod = rt_int_binop(small_new(1), rt_int_from_u64(8 * n), NB_LSHIFT);
-        x = rt_int_binop(mod, x, NB_ADD);
+    mpz_t z;
+    mpz_init(z);
+    mod_int_to_mpz(x, z);
+    if (mpz_sgn(z) < 0) {       /* 256**n + x */
+        mpz_t m;
+        mpz_init(m);
+        mpz_setbit(m, 8 * n);
+        mpz_add(z, z, m);
+        mpz_clear(m);
     }
-    Value args[2] = { rt_int_from_u64(n), rt_str_from_cstr("little") };
-    return mod_call_method(x, "to_bytes", args, 2);
+    size_t count = 0;
+    memset(out, 0, n);
+    mpz_export(out, &count, -1, 1, 0, 0, z);
+    mpz_clear(z);
 }
 
 static int save_long(Pickler *p, Value obj)
@@ -374,10 +395,8 @@ static int save_long(Pickler *p, Value obj)
         rt_raisef(&rt_OverflowError, "int too large to pickle");
         return -1;
     }
-    Value b = int_to_bytes(obj, nbytes);
-    if (b == VAL_NULL)
-        return -1;
-    const unsigned char *d = AS_BYTES(b)->data;
+    unsigned char *d = gc_alloc_atomic(nbytes);
+    int_to_bytes(obj, nbytes, d);
     if (rt_int_sign(obj) < 0 && nbytes > 1 && d[nbytes - 1] == 0xff && (d[nbytes - 2] & 0x80))
         nbytes--;
     unsigned char header[5];
@@ -493,7 +512,9 @@ static int save_bytearray(Pickler *p, Value obj)
 static int save_picklebuffer(Pickler *p, Value obj)
 {
     if (p->proto < 5) {
-        rt_raisef(&pk_PicklingError, "PickleBuffer can only pickled with protocol >= 5");
+        /* 3.13 mended the grammar */
+        rt_raisef(&pk_PicklingError, "PickleBuffer can only %spickled with protocol >= 5",
+                  rt_py_minor >= 13 ? "be " : "");
         return -1;
     }
     RtBuffer *view;
@@ -925,7 +946,7 @@ Value pk_getattribute(Value obj, Value name, bool allow_qualname)
  * sys.modules where the dotted path leads to it, else __main__. */
 static Value whichmodule(Value global, Value path)
 {
-    Value name = rt_lookup_attr(global, rt_str_intern_cstr("__module__"));
+    Value name = rt_lookup_attr(global, s_module);
     if (name != VAL_NULL && name != rt_None)
         return name;
     if (rt_err_occurred())
@@ -1011,9 +1032,9 @@ static bool write_global_name(Pickler *p, Value name, const char *what)
 static int save_global(Pickler *p, Value obj, Value name)
 {
     if (name == VAL_NULL) {
-        name = rt_lookup_attr(obj, rt_str_intern_cstr("__qualname__"));
+        name = rt_lookup_attr(obj, s_qualname);
         if (name == VAL_NULL && (rt_err_occurred() ||
-            (name = rt_getattr_cstr(obj, "__name__")) == VAL_NULL))
+            (name = rt_getattr(obj, s_name)) == VAL_NULL))
             return -1;
     }
     Value path = dotted_path(VAL_NULL, name);
@@ -1141,7 +1162,7 @@ static bool is_iterator(Value v)
 
 static Value name_of(Value callable)
 {
-    Value name = rt_lookup_attr(callable, rt_str_intern_cstr("__name__"));
+    Value name = rt_lookup_attr(callable, s_name);
     return name != VAL_NULL && rt_is_str(name) ? name : VAL_NULL;
 }
 
@@ -1206,7 +1227,7 @@ static int save_newobj(Pickler *p, Value argtup, Value obj)
         return -1;
     }
     if (obj != VAL_NULL) {
-        Value obj_class = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+        Value obj_class = rt_lookup_attr(obj, s_class);
         if (obj_class == VAL_NULL) {
             if (rt_err_occurred())
                 return -1;
@@ -1339,12 +1360,12 @@ static Value reduce_value(Pickler *p, Value obj, int *saved)
         *saved = 1;
         return save_global(p, obj, VAL_NULL) < 0 ? VAL_NULL : rt_None;
     }
-    f = rt_lookup_attr(obj, rt_str_intern_cstr("__reduce_ex__"));
+    f = rt_lookup_attr(obj, s_reduce_ex);
     if (f != VAL_NULL)
         return rt_call1(f, small_new(p->proto));
     if (rt_err_occurred())
         return VAL_NULL;
-    f = rt_lookup_attr(obj, rt_str_intern_cstr("__reduce__"));
+    f = rt_lookup_attr(obj, s_reduce);
     if (f != VAL_NULL)
         return rt_call0(f);
     if (!rt_err_occurred())
@@ -1417,8 +1438,9 @@ static int save(Pickler *p, Value obj, bool pers_save)
         return save_long(p, obj);
     if (type == &rt_float_type)
         return save_float(p, obj);
-    if (in_memo(p, obj))
-        return memo_get_op(p, obj) ? 0 : -1;
+    size_t idx;
+    if (memo_get(&p->memo, obj, &idx))
+        return write_get(p, idx) ? 0 : -1;
     if (type == &rt_bytes_type)
         return save_bytes(p, obj);
     if (type == &rt_str_type)
@@ -1740,6 +1762,12 @@ ObjType pk_pickler_memoproxy_type = {
 
 void pk_save_init(void)
 {
+    s_reduce_ex = rt_str_intern_cstr("__reduce_ex__");
+    s_reduce = rt_str_intern_cstr("__reduce__");
+    s_qualname = rt_str_intern_cstr("__qualname__");
+    s_module = rt_str_intern_cstr("__module__");
+    s_name = rt_str_intern_cstr("__name__");
+    s_class = rt_str_intern_cstr("__class__");
     if (pk_pickler_type.mro == VAL_NULL) {
         rt_type_ready(&pk_pickler_type, pickler_methods);
         rt_type_ready(&pk_pickler_memoproxy_type, memoproxy_methods);

@@ -35,6 +35,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include "runtime/structseq.h"
+#include "runtime/version.h"
 #include "modules/posix.h"
 #include "runtime/codecs.h"
 #include "vm/vm.h"
@@ -682,9 +683,26 @@ static Value posix_path_normpath(Value *args, size_t nargs, Value kwnames)
     Value a[1];
     if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
-    if (!rt_isinstance_of(a[0], &rt_str_type))
-        return rt_raisef(&rt_TypeError, "expected 'str', not '%T'", a[0]);
-    return mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+    if (rt_py_minor < 13) {             /* 3.12's posixpath adds the "." itself */
+        if (!rt_isinstance_of(a[0], &rt_str_type))
+            return rt_raisef(&rt_TypeError, "expected 'str', not '%T'", a[0]);
+        return mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+    }
+    /* 3.13's is posixpath.normpath itself: str or bytes, "." for nothing. */
+    bool bytes = rt_isinstance_of(a[0], &rt_bytes_type);
+    if (!bytes && !rt_isinstance_of(a[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", a[0]);
+    Value r = bytes ? mod_normpath((const char *)AS_BYTES(a[0])->data, AS_BYTES(a[0])->length)
+                    : mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+    if (r == VAL_NULL)
+        return VAL_NULL;
+    if (rt_str_nbytes(r) == 0)
+        r = rt_str_from_cstr(".");
+    if (!bytes)
+        return r;
+    size_t len;
+    const char *encoded = mod_posix_fsencode(r, &len);
+    return encoded != NULL ? rt_bytes_new((const unsigned char *)encoded, len) : VAL_NULL;
 }
 
 static const MethodDef posix_functions[] = {

@@ -22,6 +22,7 @@
 #include "runtime/buffer.h"
 #include "runtime/structseq.h"
 #include "modules/posix.h"
+#include "vm/thread.h"
 
 /* ---- os.stat_result --------------------------------------------------------------- */
 
@@ -260,6 +261,10 @@ static Value read_bytes(int fd, ssize_t length, off_t offset, bool positioned)
     }
     unsigned char *buf = gc_alloc_atomic((size_t)length + 1);
     ssize_t n;
+    /* A pipe or a terminal may have nothing yet: other threads run while
+     * this one waits (CPython releases the GIL around read()). */
+    if (!vm_wait_readable(fd))
+        return VAL_NULL;
     while ((n = positioned ? pread(fd, buf, (size_t)length, offset)
                            : read(fd, buf, (size_t)length)) < 0 && errno == EINTR)
         if (!mod_posix_retry())

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include <sys/times.h>
 #include <sys/wait.h>
 #include "runtime/structseq.h"
+#include "runtime/version.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 
@@ -191,6 +193,14 @@ static Value posix_fork(Value *args, size_t nargs, Value kwnames)
     if (pid < 0) {
         errno = e;
         return mod_posix_error();
+    }
+    /* 3.12 warns the parent that the child has only one of its threads. */
+    if (pid > 0 && rt_py_minor >= 12 && vm_thread_count() > 0) {
+        char message[160];
+        snprintf(message, sizeof message, "This process (pid=%ld) is multi-threaded, use of "
+                 "fork() may lead to deadlocks in the child.", (long)getpid());
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
+            return VAL_NULL;
     }
     return rt_int_from_i64(pid);
 }

@@ -93,8 +93,12 @@ static Value queue_pop(Value self, int64_t timeout_us)
         l->length = 0;
         q->head = 0;
     } else if (q->head > l->length / 2 && q->head > 16) {
-        memmove(l->items, l->items + q->head, (l->length - q->head) * sizeof(Value));
-        l->length -= q->head;
+        size_t left = l->length - q->head;
+        memmove(l->items, l->items + q->head, left * sizeof(Value));
+        /* The moved items' old places must not keep them alive once got. */
+        for (size_t i = left; i < l->length; i++)
+            l->items[i] = rt_None;
+        l->length = left;
         q->head = 0;
     }
     return item;

@@ -1004,6 +1004,72 @@ static Value so_gethostbyname(Value *args, size_t nargs, Value kw)
     return rt_str_from_cstr(buf);
 }
 
+/* gethostbyaddr's and gethostbyname_ex's result: (name, aliases,
+ * addresses), or socket.herror (h_errno, its message). */
+static Value host_value(struct hostent *h, int herr)
+{
+    if (h == NULL)
+        return rt_raise_args(&herror_type,
+                             rt_tuple_pack(2, small_new(herr), rt_str_from_cstr(hstrerror(herr))));
+    Value aliases = rt_list_new(0), addrs = rt_list_new(0);
+    for (char **a = h->h_aliases; a != NULL && *a != NULL; a++)
+        rt_list_append(aliases, rt_str_from_cstr(*a));
+    for (char **a = h->h_addr_list; a != NULL && *a != NULL; a++) {
+        char buf[INET6_ADDRSTRLEN];
+        inet_ntop(h->h_addrtype, *a, buf, sizeof buf);
+        rt_list_append(addrs, rt_str_from_cstr(buf));
+    }
+    return rt_tuple_pack(3, rt_str_from_cstr(h->h_name), aliases, addrs);
+}
+
+/* The host argument of gethostbyaddr and gethostbyname_ex ("et"). */
+static bool host_arg(const char *fname, Value host)
+{
+    if (rt_is_str(host) || IS_EXACT(host, rt_bytes_type) || IS_EXACT(host, rt_bytearray_type))
+        return true;
+    rt_raisef(&rt_TypeError, "%s() argument 1 must be str, bytes or bytearray, not %s", fname,
+              host == rt_None ? "None" : val_type(host)->name);
+    return false;
+}
+
+static Value so_gethostbyaddr(Value *args, size_t nargs, Value kw)
+{
+    SockAddr sa;
+    if (!rt_arg_one("gethostbyaddr", nargs, kw) || !host_arg("gethostbyaddr", args[0]))
+        return VAL_NULL;
+    int family = rt_is_str(args[0]) && inet_pton(AF_INET6, rt_str_cstr(args[0]),
+                                                  &sa.in6.sin6_addr) == 1 ? AF_INET6 : AF_INET;
+    if (family == AF_INET && !ip_address(args[0], AF_INET, &sa))
+        return VAL_NULL;
+    const void *addr = family == AF_INET ? (void *)&sa.in.sin_addr : (void *)&sa.in6.sin6_addr;
+    socklen_t len = family == AF_INET ? sizeof sa.in.sin_addr : sizeof sa.in6.sin6_addr;
+    struct hostent hbuf, *h = NULL;
+    char buf[16384];
+    int herr = 0;
+    vm_release_lock();
+    gethostbyaddr_r(addr, len, family, &hbuf, buf, sizeof buf, &h, &herr);
+    vm_reacquire_lock();
+    return host_value(h, herr);
+}
+
+static Value so_gethostbyname_ex(Value *args, size_t nargs, Value kw)
+{
+    SockAddr sa;
+    char name[INET_ADDRSTRLEN];
+    if (!rt_arg_one("gethostbyname_ex", nargs, kw) || !host_arg("gethostbyname_ex", args[0]) ||
+        !ip_address(args[0], AF_INET, &sa))
+        return VAL_NULL;
+    inet_ntop(AF_INET, &sa.in.sin_addr, name, sizeof name);
+    const char *query = rt_is_str(args[0]) ? rt_str_cstr(args[0]) : name;
+    struct hostent hbuf, *h = NULL;
+    char buf[16384];
+    int herr = 0;
+    vm_release_lock();
+    gethostbyname_r(query, &hbuf, buf, sizeof buf, &h, &herr);
+    vm_reacquire_lock();
+    return host_value(h, herr);
+}
+
 static Value so_getdefaulttimeout(Value *args, size_t nargs, Value kw)
 {
     return rt_arg_none("getdefaulttimeout", nargs, kw) ? timeout_value(default_timeout)
@@ -1134,6 +1200,7 @@ static Value so_ntohl(Value *a, size_t n, Value kw) { return byte_order(a, n, kw
 static const MethodDef socket_functions[] = {
     {"socketpair", so_socketpair}, {"gethostname", so_gethostname},
     {"getaddrinfo", so_getaddrinfo}, {"gethostbyname", so_gethostbyname},
+    {"gethostbyname_ex", so_gethostbyname_ex}, {"gethostbyaddr", so_gethostbyaddr},
     {"getdefaulttimeout", so_getdefaulttimeout}, {"setdefaulttimeout", so_setdefaulttimeout},
     {"close", so_close}, {"dup", so_dup}, {"inet_pton", so_inet_pton},
     {"inet_ntop", so_inet_ntop}, {"inet_aton", so_inet_aton}, {"inet_ntoa", so_inet_ntoa},

@@ -16,5 +16,8 @@ Value mod_builtin_breakpoint(Value *args, size_t nargs, Value kwnames);
 Value mod_sys_getsizeof(Value *args, size_t nargs, Value kwnames);
 /* A sys attribute (VAL_NULL, no exception, when absent). */
 Value mod_sys_get(const char *name);
+/* Report exc, which nobody can catch, through sys.unraisablehook: what is
+ * "in thread started by"... (err_msg "Exception ignored " + what) or NULL. */
+void mod_sys_write_unraisable(Value exc, const char *what, Value obj);
 
 #endif

@@ -241,6 +241,30 @@ static Value sys_unraisablehook(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+/* CPython's _PyErr_WriteUnraisableMsg: an exception nobody can catch (a
+ * thread's, a weak reference callback's...) goes to sys.unraisablehook as
+ * UnraisableHookArgs, err_msg "Exception ignored " + what (None when what
+ * is NULL: the hook then says "Exception ignored in: obj").  Without a hook
+ * it is written here; a hook that fails is itself reported, as CPython
+ * does. */
+void mod_sys_write_unraisable(Value exc, const char *what, Value obj)
+{
+    Value tb = AS_EXC(exc)->traceback != VAL_NULL ? AS_EXC(exc)->traceback : rt_None;
+    Value msg = what != NULL ? rt_str_format_c("Exception ignored %s", what) : rt_None;
+    Value items[5] = { obj_val(val_type(exc)), exc, tb, msg, obj != VAL_NULL ? obj : rt_None };
+    Value hook = mod_sys_get("unraisablehook");
+    if (hook == VAL_NULL || hook == rt_None) {
+        write_unraisable(items[0], items[1], items[2], items[3], items[4]);
+        return;
+    }
+    Value args = rt_structseq_new(unraisable_args_type(), items);
+    if (rt_call(hook, &args, 1, VAL_NULL) != VAL_NULL)
+        return;
+    Value hook_exc = rt_err_fetch();
+    write_unraisable(obj_val(val_type(hook_exc)), hook_exc, AS_EXC(hook_exc)->traceback,
+                     rt_str_from_cstr("Exception ignored in sys.unraisablehook"), hook);
+}
+
 /* ---- breakpointhook ------------------------------------------------------------------ */
 
 /* Import a dotted module and return it (not its top-level package). */
@@ -362,4 +386,5 @@ void mod_sys_add_hooks(Value d)
             rt_dict_set_cstr(d, rt_str_cstr(rt_str_format_c("__%s__", f->name)), fn);
     }
     default_excepthook = rt_dict_get_cstr(d, "excepthook");
+    rt_unraisable_handler = mod_sys_write_unraisable;
 }

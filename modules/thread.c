@@ -34,6 +34,7 @@
 #include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "modules/sys.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -524,6 +525,9 @@ static bool local_select(Value self)
         rt_dict_del(storage, l->key);
         return false;
     }
+    /* __init__ may have let another thread run (a sleep), which put its
+     * own dict in place: this thread's goes back. */
+    l->dict = d;
     return true;
 }
 
@@ -532,8 +536,14 @@ static Value local_getattr(Value self, Value name)
     return local_select(self) ? rt_generic_getattr(self, name) : VAL_NULL;
 }
 
+/* __dict__ is each thread's own: it can be neither replaced nor deleted. */
 static int local_setattr(Value self, Value name, Value v)
 {
+    if (is_str(name) && strcmp(rt_str_cstr(name), "__dict__") == 0) {
+        rt_raisef(&rt_AttributeError, "'%s' object attribute '__dict__' is read-only",
+                  val_type(self)->name);
+        return -1;
+    }
     return local_select(self) ? rt_generic_setattr(self, name, v) : -1;
 }
 
@@ -661,12 +671,8 @@ static Value thread_excepthook(Value *args, size_t nargs, Value kwnames)
  * <repr of obj>" and the traceback, on stderr. */
 static void write_unraisable(const char *what, Value obj, Value exc)
 {
-    Value r = rt_repr(obj);
+    mod_sys_write_unraisable(exc, what, obj);
     rt_err_clear();
-    rt_stdout_flush();
-    fprintf(stderr, "Exception ignored %s: %s\n", what,
-            r != VAL_NULL ? rt_str_cstr(r) : "<object repr() failed>");
-    rt_print_exception(exc);
 }
 
 /* ---- starting threads -------------------------------------------------------------- */
@@ -1010,7 +1016,7 @@ static const MethodDef thread_functions[] = {
     {"start_new_thread", start_new_thread}, {"start_new", start_new_thread},
     {"allocate_lock", thread_allocate_lock}, {"allocate", thread_allocate},
     {"get_ident", thread_get_ident}, {"get_native_id", thread_get_native_id},
-    {"_count", thread_count}, {"_set_sentinel", thread_set_sentinel},
+    {"_count", thread_count},
     {"exit", thread_exit}, {"exit_thread", thread_exit_thread},
     {"interrupt_main", thread_interrupt_main}, {"stack_size", thread_stack_size},
     {"_excepthook", thread_excepthook},
@@ -1030,6 +1036,9 @@ Value mod_thread_init(void)
         mod_module_set(m, "daemon_threads_allowed",
                        rt_builtin_new("daemon_threads_allowed", thread_daemon_threads_allowed,
                                       VAL_NULL));
+    if (rt_py_minor < 13)               /* 3.13's threading has handles instead */
+        mod_module_set(m, "_set_sentinel",
+                       rt_builtin_new("_set_sentinel", thread_set_sentinel, VAL_NULL));
     if (rt_py_minor >= 13) {
         if (main_ident == 0)
             main_ident = vm_thread_ident();

@@ -20,6 +20,7 @@
 #include <time.h>
 #include "runtime/structseq.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -96,6 +97,10 @@ static Value tm_get_clock_info(Value *args, size_t nargs, Value kw)
 
 static bool clockid_arg(Value v, clockid_t *id)
 {
+    if (rt_py_minor >= 13 && !rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "clk_id should be integer, not %s", val_type(v)->name);
+        return false;
+    }
     Value i = rt_index(v);
     int n;
     if (i == VAL_NULL || !rt_int_as_int(i, &n))

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 size_t rt_npos(size_t nargs, Value kwnames)
 {
@@ -156,6 +157,29 @@ static bool check_counts(const ArgSpec *sp, size_t npos, size_t nargs)
     return true;
 }
 
+/* A keyword a builtin does not take: 3.11 and 3.12's message, or 3.13's,
+ * which names the closest of `known` (a list of its keyword parameters,
+ * or VAL_NULL) as a suggestion.  `who` is "f()", or "this function" for a
+ * spec without a name. */
+static Value invalid_keyword_among(const char *who, Value name, Value known)
+{
+    if (rt_py_minor < 13)
+        return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s",
+                         name, who);
+    Value suggestion = known != VAL_NULL ? rt_closest_name(known, name) : VAL_NULL;
+    if (suggestion != VAL_NULL)
+        return rt_raisef(&rt_TypeError, "%s got an unexpected keyword argument '%S'. "
+                         "Did you mean '%S'?", who, name, suggestion);
+    return rt_raisef(&rt_TypeError, "%s got an unexpected keyword argument '%S'", who, name);
+}
+
+Value rt_invalid_keyword(const char *fname, Value name)
+{
+    char who[80];
+    snprintf(who, sizeof who, "%s()", fname);
+    return invalid_keyword_among(who, name, VAL_NULL);
+}
+
 /* Keywords left over after matching: either a parameter given twice, or a
  * name the function does not have. */
 static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
@@ -173,8 +197,10 @@ static bool extra_keywords(const ArgSpec *sp, const Value *args, size_t nargs,
         for (int i = sp->posonly; i < sp->nparams && !known; i++)
             known = strcmp(kw, sp->names[i]) == 0;
         if (!known) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s",
-                      rt_tuple_get(kwnames, k), callee(sp, "this function").s);
+            Value names = rt_list_new(0);
+            for (int i = sp->posonly; i < sp->nparams; i++)
+                rt_list_append(names, rt_str_from_cstr(sp->names[i]));
+            invalid_keyword_among(callee(sp, "this function").s, rt_tuple_get(kwnames, k), names);
             return false;
         }
     }

@@ -61,6 +61,10 @@ typedef struct ArgSpec {
 } ArgSpec;
 /* Fill out[0..nparams) from a call's args/kwnames; absent ones are VAL_NULL.
  * false + TypeError on a bad call. */
+/* Raise the TypeError for a keyword argument `name` that fname() does not
+ * take, in the words of this process's Python version; VAL_NULL. */
+Value rt_invalid_keyword(const char *fname, Value name);
+
 bool rt_parse_args(const ArgSpec *spec, const Value *args, size_t nargs,
                    Value kwnames, Value *out);
 

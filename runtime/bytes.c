@@ -358,8 +358,7 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
         while (j < 3 && strcmp(rt_str_cstr(key), names[j]) != 0)
             j++;
         if (j == 3)
-            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                             key, fname);
+            return rt_invalid_keyword(fname, key);
         a[j] = args[npos + k];
     }
     Value out = rt_bytearray_new(NULL, 0);
@@ -497,7 +496,7 @@ static Value bytes_decode(Value *args, size_t nargs, Value kw)
         size_t j = strcmp(rt_str_cstr(key), names[0]) == 0 ? 0
                  : strcmp(rt_str_cstr(key), names[1]) == 0 ? 1 : 2;
         if (j == 2)
-            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for decode()", key);
+            return rt_invalid_keyword("decode", key);
         a[j] = args[1 + npos + k];
     }
     View v = view_of(args[0]);

@@ -30,6 +30,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
 #include "runtime/weakref.h"
@@ -138,8 +139,9 @@ static Value mro_error(Seq *seqs, size_t n)
         rt_list_append(seen, head);
     }
     Value names = sb_finish(&sb);
-    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution\norder "
-                     "(MRO) for bases %S", names);
+    /* 3.11 and 3.12 break the line after "resolution"; 3.13 does not. */
+    return rt_raisef(&rt_TypeError, "Cannot create a consistent method resolution%sorder "
+                     "(MRO) for bases %S", rt_py_minor >= 13 ? " " : "\n", names);
 }
 
 static Value compute_mro(ObjType *t, Value bases)
@@ -972,6 +974,12 @@ Value rt_type_getattr(Value self, Value name)
 {
     ObjType *type = AS_TYPE(self), *meta = val_type(self);
     Value v;
+    /* 3.12 and later: every class has __type_params__, its own (PEP 695's
+     * class C[T]) or (), never inherited (a getset of type). */
+    if (rt_py_minor >= 12 && strcmp(rt_str_cstr(name), "__type_params__") == 0) {
+        v = type->dict != VAL_NULL ? rt_dict_get_str(type->dict, name) : VAL_NULL;
+        return v != VAL_NULL ? v : rt_tuple_new(0);
+    }
     Value meta_attr = rt_type_lookup(meta, name);
     if (meta_attr != VAL_NULL && val_type(meta_attr)->descr_set != NULL &&
         val_type(meta_attr)->descr_get != NULL)

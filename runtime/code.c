@@ -770,8 +770,7 @@ static Value code_replace(Value *args, size_t nargs, Value kwnames)
                 *objs[i] = v;
             }
         if (!known)
-            return rt_raisef(&rt_TypeError, "'%s' is an invalid keyword argument for replace()",
-                             kw);
+            return rt_invalid_keyword("replace", rt_str_from_cstr(kw));
     }
     return code_from_parts(&p);
 }

@@ -474,7 +474,7 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
         Value v = args[nargs - nk + i];
         if (strcmp(k, "real") == 0 && !re) re = v;
         else if (strcmp(k, "imag") == 0 && !im) im = v;
-        else return rt_raisef(&rt_TypeError, "'%s' is an invalid keyword argument for complex()", k);
+        else return rt_invalid_keyword("complex", rt_str_from_cstr(k));
     }
     if (re && is_str(re)) {
         if (im)

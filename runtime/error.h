@@ -126,6 +126,9 @@ Value rt_raise_name_error(Value name);
 /* The name an uncaught AttributeError or NameError suggests ("Did you
  * mean: 'x'?", suggestions.c), or VAL_NULL; it never raises. */
 Value rt_exc_suggestion(Value exc);
+/* The str in the list `names` closest to name (the same measure), or
+ * VAL_NULL. */
+Value rt_closest_name(Value names, Value name);
 /* Is the current exception an instance of type (or a subclass)? */
 bool rt_err_matches(ObjType *type);
 /* Is exc (an exception instance or class) a match for `match` — a class or
@@ -153,6 +156,9 @@ int rt_warn_explicit(ObjType *category, Value message, Value filename, int linen
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
  * and clear it. */
 void rt_write_unraisable(Value obj);
+/* Who reports it: sys.unraisablehook once the sys module is made
+ * (modules/sys_hooks.c sets this), else the plain report above. */
+extern void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
 
 /* Chaining: `raise` inside an `except` block makes the exception being
  * handled the new one's __context__.  Sets exc.__context__ = handled (unless

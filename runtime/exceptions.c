@@ -309,8 +309,7 @@ static bool apply_keywords(ObjException *e, Value *kwvalues, Value kwnames)
     for (size_t i = 0; i < nkw; i++) {
         Value name = rt_tuple_get(kwnames, i);
         if (!keyword_allowed(t, rt_str_cstr(name))) {
-            rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for %s()",
-                      name, t->name);
+            rt_invalid_keyword(t->name, name);
             return false;
         }
         set_field(e, rt_str_cstr(name), kwvalues[i]);

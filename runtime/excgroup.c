@@ -17,6 +17,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 static bool is_group(Value v)
@@ -134,7 +135,10 @@ static bool get_matcher(Value cond, Matcher *m)
         *m = (Matcher){MATCH_PREDICATE, cond};
         return true;
     }
-    rt_raisef(&rt_TypeError, "expected a function, exception type or tuple of exception types");
+    rt_raisef(&rt_TypeError, rt_py_minor >= 13
+              ? "expected an exception type, a tuple of exception types, or a callable "
+                "(other than a class)"
+              : "expected a function, exception type or tuple of exception types");
     return false;
 }
 

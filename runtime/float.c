@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
+#include "version.h"
 #include "class.h"
 #include "buffer.h"
 
@@ -391,7 +392,8 @@ static Value float_arith(double x, double y, int op)
         return rt_float_new(q);
     case NB_REMAINDER:
         if (y == 0)
-            return rt_raisef(&rt_ZeroDivisionError, "float modulo");
+            return rt_raisef(&rt_ZeroDivisionError, rt_py_minor >= 13 ? "float modulo by zero"
+                                                                      : "float modulo");
         float_divmod_parts(x, y, &q, &r);
         return rt_float_new(r);
     case NB_POWER: return float_pow(x, y);

@@ -485,6 +485,8 @@ static Value gen_close(ObjGen *gen)
     if (r != VAL_NULL) {
         return rt_raisef(&rt_RuntimeError, "%s ignored GeneratorExit", kind_name(gen));
     }
+    if (rt_py_minor >= 13 && rt_err_matches(&rt_StopIteration))
+        return rt_stopiteration_value(rt_err_fetch());  /* 3.13: what it returned */
     if (rt_err_matches(&rt_StopIteration) || rt_err_matches(&rt_GeneratorExit)) {
         rt_err_clear();
         return rt_None;

@@ -953,8 +953,7 @@ static bool check_kwnames(Value kwnames, const char *const *allowed, const char 
         for (const char *const *a = allowed; *a; a++)
             ok |= strcmp(rt_str_cstr(k), *a) == 0;
         if (!ok) {
-            rt_raisef(&rt_TypeError, "'%s' is an invalid keyword argument for %s()",
-                      rt_str_cstr(k), fname);
+            rt_invalid_keyword(fname, k);
             return false;
         }
     }

@@ -68,7 +68,7 @@ static bool enumerate_keyword_is(Value kwnames, size_t i, const char *name)
     Value kw = rt_tuple_get(kwnames, i);
     if (strcmp(rt_str_cstr(kw), name) == 0)
         return true;
-    rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for enumerate()", kw);
+    rt_invalid_keyword("enumerate", kw);
     return false;
 }
 

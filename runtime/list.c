@@ -790,7 +790,7 @@ static Value list_sort_m(Value *args, size_t nargs, Value kwnames)
             if ((reverse = rt_truthy(v)) < 0)
                 return VAL_NULL;
         } else {
-            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for sort()", name);
+            return rt_invalid_keyword("sort", name);
         }
     }
     return rt_list_sort(args[0], key, reverse) ? rt_None : VAL_NULL;

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
 
@@ -711,11 +712,16 @@ int rt_generic_setattr(Value obj, Value name, Value v)
         return val_type(descr)->descr_set(descr, obj, v);
     Value *dslot = rt_instance_dict_slot(obj);
     if (dslot == NULL) {
-        if (descr != VAL_NULL)
+        if (descr != VAL_NULL) {
             rt_raisef(&rt_AttributeError, "'%s' object attribute '%S' is read-only",
                       val_type(obj)->name, name);
-        else
+        } else if (rt_py_minor >= 13) {     /* 3.13 says why */
+            rt_raisef(&rt_AttributeError, "'%s' object has no attribute '%S' and no "
+                      "__dict__ for setting new attributes", val_type(obj)->name, name);
+            rt_err_set_name(&rt_AttributeError, name, obj);
+        } else {
             rt_no_attribute(obj, name);
+        }
         return -1;
     }
     if (*dslot == VAL_NULL)

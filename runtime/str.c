@@ -528,7 +528,7 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         while (j < 3 && strcmp(rt_str_cstr(name), names[j]) != 0)
             j++;
         if (j == 3)
-            return rt_raisef(&rt_TypeError, "'%S' is an invalid keyword argument for str()", name);
+            return rt_invalid_keyword("str", name);
         *slots[j] = args[npos + k];
     }
     Value result;

@@ -91,6 +91,11 @@ static Value closest(Value names, Value name)
     return best;
 }
 
+Value rt_closest_name(Value names, Value name)
+{
+    return closest(names, name);
+}
+
 static Value list_of(Value v)
 {
     return v == VAL_NULL || v == rt_None ? VAL_NULL : rt_sequence_to_list(v);

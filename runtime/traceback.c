@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/code.h"
 #include "runtime/codecs.h"
 #include "runtime/class.h"
@@ -103,14 +104,17 @@ static const GetSetDef tb_getsets[] = {
 static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "tb_next", "tb_frame", "tb_lasti", "tb_lineno" };
+    /* 3.13's Argument Clinic calls it traceback() */
     static const ArgSpec spec = { "TracebackType", names, 4, 0, 4, 4, false };
+    static const ArgSpec spec313 = { "traceback", names, 4, 0, 4, 4, false };
+    const ArgSpec *sp = rt_py_minor >= 13 ? &spec313 : &spec;
     Value a[4];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+    if (!rt_parse_args(sp, args, nargs, kwnames, a))
         return VAL_NULL;
     ObjCode *code = vm_frame_code(a[1]);
     if (code == NULL)
-        return rt_raisef(&rt_TypeError, "TracebackType() argument 'tb_frame' must be frame, "
-                         "not %s", a[1] == rt_None ? "None" : val_type(a[1])->name);
+        return rt_raisef(&rt_TypeError, "%s() argument 'tb_frame' must be frame, not %s",
+                         sp->fname, a[1] == rt_None ? "None" : val_type(a[1])->name);
     if (a[0] != rt_None && !IS_EXACT(a[0], rt_traceback_type))
         return rt_raisef(&rt_TypeError, "expected traceback object or None, got '%s'",
                          val_type(a[0])->name);
@@ -1038,9 +1042,16 @@ void rt_print_exception(Value exc)
     rt_print_exception_to(stderr, exc);
 }
 
+void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
+
 void rt_write_unraisable(Value obj)
 {
     Value exc = rt_err_fetch();
+    if (rt_unraisable_handler != NULL) {
+        rt_unraisable_handler(exc, NULL, obj);
+        rt_err_clear();
+        return;
+    }
     rt_stdout_flush();
     Value r = rt_repr(obj);
     fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");

@@ -30,6 +30,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 #include "runtime/gen.h"
 #include "runtime/weakref.h"
@@ -469,6 +470,10 @@ static Value unwrap(Value v)
 static Value proxy_repr(Value self)
 {
     Value obj = rt_weakref_target(self);
+    if (rt_py_minor >= 13)              /* 3.13 writes it as a weakref's */
+        return obj == VAL_NULL ? rt_str_format_c("<weakproxy at %p; dead>", (void *)self)
+                               : rt_str_format_c("<weakproxy at %p; to '%s' at %p>", (void *)self,
+                                                 val_type(obj)->name, (void *)obj);
     Value shown = obj != VAL_NULL ? obj : rt_None;
     return rt_str_format_c("<weakproxy at %p to %s at %p>", (void *)self,
                            val_type(shown)->name, (void *)shown);

@@ -133,4 +133,16 @@ void vm_frame_scrub(const Value *live_end)
     Value *end = f->localsplus + f->code->framesize;
     if (live_end >= frame_stack_base(f) && live_end <= end)
         memset((Value *)live_end, 0, (size_t)(end - live_end) * sizeof(Value));
+    /* A caller the loop itself suspended to run a Python callee (the
+     * callee is not an entry frame) resumes from its saved stack pointer:
+     * the words above it are dead — the arguments it passed, results it
+     * consumed (`weakref.ref(q.get())` leaves q.get()'s result there).  A
+     * caller whose callee is an entry frame is inside a C call, whose
+     * arguments may lie above its saved pointer: it is left alone. */
+    for (Frame *callee = f; callee->previous != NULL; callee = callee->previous) {
+        Frame *caller = callee->previous;
+        Value *top = caller->localsplus + caller->code->framesize;
+        if (!callee->is_entry && caller->sp >= frame_stack_base(caller) && caller->sp <= top)
+            memset(caller->sp, 0, (size_t)(top - caller->sp) * sizeof(Value));
+    }
 }

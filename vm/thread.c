@@ -20,6 +20,7 @@
  * pvm is single-threaded and releasing the lock is a test of `threaded`.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -29,6 +30,7 @@
 #include <sys/syscall.h>
 #include "runtime/runtime.h"
 #include "runtime/gen.h"
+#include "runtime/version.h"
 #include "vm/frame.h"
 #include "vm/eval.h"
 #include "vm/thread.h"
@@ -207,6 +209,10 @@ bool vm_wait_readable(int fd)
 {
     struct pollfd p = { .fd = fd, .events = POLLIN };
     if (!threaded || poll(&p, 1, 0) != 0)
+        return true;
+    /* A non-blocking descriptor's read says EAGAIN at once: no wait. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_NONBLOCK))
         return true;
     vm_release_lock();
     while (poll(&p, 1, -1) < 0 && errno == EINTR)
@@ -390,12 +396,14 @@ static void snapshot_frame(unsigned long ident, bool is_current, Frame *top,
     rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), vm_frame_object_of(top));
 }
 
+/* 3.11 shows each exception as sys.exc_info() does, 3.12 as sys.exception(). */
 static void snapshot_exception(unsigned long ident, bool is_current, Frame *top,
                                RtExcState *exc, void *dict)
 {
     Value e = vm_handled_exception_in(exc);
-    Value info = e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
-                              : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
+    Value info = rt_py_minor >= 12 ? e
+                 : e == rt_None ? rt_tuple_pack(3, rt_None, rt_None, rt_None)
+                 : rt_tuple_pack(3, obj_val(val_type(e)), e, AS_EXC(e)->traceback);
     rt_dict_set(*(Value *)dict, rt_int_from_u64(ident), info);
 }
 

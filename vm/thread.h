@@ -148,7 +148,7 @@ void vm_reacquire_lock(void);
 bool vm_blocking_retry(void);
 /* Before a read from fd that may block (a pipe, a terminal): while other
  * threads exist and no data is waiting, wait for some with the lock
- * released.  Without other threads it returns at once: the read itself
+ * released (not for a non-blocking descriptor, whose read fails at once).  Without other threads it returns at once: the read itself
  * blocks, and lets a signal interrupt it, as it always did.  false with
  * KeyboardInterrupt set (the lock held) when Ctrl-C ends the wait. */
 bool vm_wait_readable(int fd);

@@ -26,6 +26,8 @@ values = [
     collections.deque([1, 2]), collections.Counter('aab'), datetime.date(2020, 1, 2),
     decimal.Decimal('1.5'), fractions.Fraction(1, 3), list(range(1500)),
     {i: str(i) for i in range(1200)},
+    -2**63, -2**63 - 1, 2**64 - 1, -128, -129, 128, -2**71, 2**71 - 1, -2**72, -3**200,
+    -2**2039, 2**2047,
 ]
 for proto in range(pickle.HIGHEST_PROTOCOL + 1):
     for v in values:

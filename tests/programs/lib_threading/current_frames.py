@@ -18,14 +18,16 @@ def waiter():
         go.wait()
 
 
-t = threading.Thread(target=waiter)
+t = threading.Thread(target=waiter, daemon=True)   # exits even if a print fails
 t.start()
 ready.wait()
 frames = sys._current_frames()
 print(len(frames), frames[threading.get_ident()] is sys._getframe())
 print(frames[t.ident].f_code.co_name, frames[t.ident].f_back.f_code.co_name)
 exc = sys._current_exceptions()
-print(sorted((k == t.ident, v[0].__name__ if v[0] else None) for k, v in exc.items()))
+# 3.11: (type, value, traceback) per thread; 3.12: the exception or None
+handled = {k: v[1] if isinstance(v, tuple) else v for k, v in exc.items()}
+print(sorted((k == t.ident, type(v).__name__) for k, v in handled.items()))
 sys.stdout.flush()
 pid = os.fork()
 if pid == 0:

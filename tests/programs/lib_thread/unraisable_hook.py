@@ -1,0 +1,31 @@
+# An exception nobody can catch — a _thread thread's, a weak reference callback's —
+# goes to sys.unraisablehook (err_msg, object, traceback), the default hook
+# prints it, and a failing hook is itself reported.
+import _thread, sys, time, weakref, gc
+done = _thread.allocate_lock(); done.acquire()
+def task():
+    try:
+        raise ValueError("task failed")
+    finally:
+        done.release()
+seen = []
+def hook(args):
+    seen.append((args.exc_type.__name__, str(args.exc_value), args.err_msg, args.object is task,
+                 args.exc_traceback is not None))
+sys.unraisablehook = hook
+_thread.start_new_thread(task, ())
+done.acquire()
+time.sleep(0.1)
+print(seen)
+class C: pass
+def cb(r): raise KeyError("cb")
+c = C(); r = weakref.ref(c, cb); del c; gc.collect()
+print(seen[1][:3])
+sys.unraisablehook = sys.__unraisablehook__
+_thread.start_new_thread(task, ())
+done.acquire()
+time.sleep(0.1)
+def bad(args): raise RuntimeError("bad hook")
+sys.unraisablehook = bad
+c = C(); r = weakref.ref(c, cb); del c; gc.collect()
+print("end")
