@@ -263,19 +263,35 @@ TARGET(LOAD_ATTR_METHOD_MODULE_312) {
     LOAD_METHOD_MODULE_BODY(LOAD_ATTR_METHOD_MODULE_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
 }
 
-/* super().name: the super object is made (zero-argument super finds the
- * class and self in this frame, as a call of super() would) and dropped. */
+/* super().name, super(C, obj).name.  When `super` is the builtin and the
+ * class a class (CPython 3.12's LOAD_SUPER_ATTR_ATTR/METHOD guards), the
+ * lookup goes straight to the MRO (rt_super_lookup): no super object, and
+ * for a method call no bound method either (the function, then self, as
+ * LOAD_ATTR_312 pushes them).  Otherwise the super object is made (a
+ * zero-argument super finds the class and self in this frame, as a call
+ * of super() would) and dropped. */
 TARGET(LOAD_SUPER_ATTR) {
-    Value args[2] = { SECOND(), TOP() };
+    Value self = TOP(), name = GETNAME(oparg >> 2), r;
+    bool unbound = false;
     frame->instr = THIS_INSTR();
-    Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);
-    Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL;
+    if (THIRD() == obj_val(&rt_super_type) && rt_isinstance_of(SECOND(), &rt_type_type)) {
+        r = rt_super_lookup(AS_TYPE(SECOND()), self, name, oparg & 1 ? &unbound : NULL);
+    } else {
+        Value args[2] = { SECOND(), self };
+        Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);
+        r = sup != VAL_NULL ? rt_getattr(sup, name) : VAL_NULL;
+    }
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(2);
-    SET_TOP(oparg & 1 ? rt_Null : r);
-    if (oparg & 1)
-        PUSH(r);
+    if (unbound) {
+        SET_TOP(r);
+        PUSH(self);
+    } else {
+        SET_TOP(oparg & 1 ? rt_Null : r);
+        if (oparg & 1)
+            PUSH(r);
+    }
     SKIP_CACHES(LOAD_SUPER_ATTR);
     DISPATCH();
 }
