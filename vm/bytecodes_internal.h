@@ -263,23 +263,39 @@ TARGET(LOAD_ATTR_METHOD_MODULE_312) {
     LOAD_METHOD_MODULE_BODY(LOAD_ATTR_METHOD_MODULE_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
 }
 
-/* super().name: the super object is made (zero-argument super finds the
- * class and self in this frame, as a call of super() would) and dropped.
- * With oparg & 1, for a call: NULL then the attribute (3.12), or the
- * attribute then NULL (3.13, `null_first` false). */
+/* super().name, super(C, obj).name.  When `super` is the builtin and the
+ * class a class (CPython 3.12's LOAD_SUPER_ATTR_ATTR/METHOD guards), the
+ * lookup goes straight to the MRO (rt_super_lookup): no super object, and
+ * for a method call no bound method either (the function, then self, as
+ * LOAD_ATTR_312 pushes them).  Otherwise the super object is made (a
+ * zero-argument super finds the class and self in this frame, as a call
+ * of super() would) and dropped.  With oparg & 1, for a call, anything but
+ * a method: NULL then the attribute (3.12), or the attribute then NULL
+ * (3.13, `null_first` false). */
 #define SUPER_ATTR_BODY(OP, null_first)                                     \
     {                                                                       \
-        Value args[2] = { SECOND(), TOP() };                                \
+        Value self_ = TOP(), name_ = GETNAME(oparg >> 2), r;                \
+        bool unbound_ = false;                                              \
         frame->instr = THIS_INSTR();                                        \
-        Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);  \
-        Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL; \
+        if (THIRD() == obj_val(&rt_super_type) && rt_isinstance_of(SECOND(), &rt_type_type)) { \
+            r = rt_super_lookup(AS_TYPE(SECOND()), self_, name_, oparg & 1 ? &unbound_ : NULL); \
+        } else {                                                            \
+            Value args[2] = { SECOND(), self_ };                            \
+            Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL); \
+            r = sup != VAL_NULL ? rt_getattr(sup, name_) : VAL_NULL;        \
+        }                                                                   \
         if (r == VAL_NULL)                                                  \
             GOTO_ERROR();                                                   \
         STACK_SHRINK(2);                                                    \
-        bool call_ = oparg & 1;                                             \
-        SET_TOP(call_ && (null_first) ? rt_Null : r);                       \
-        if (call_)                                                          \
+        if (unbound_) {                                                     \
+            SET_TOP(r);                                                     \
+            PUSH(self_);                                                    \
+        } else if (oparg & 1) {                                             \
+            SET_TOP((null_first) ? rt_Null : r);                            \
             PUSH((null_first) ? r : rt_Null);                               \
+        } else {                                                            \
+            SET_TOP(r);                                                     \
+        }                                                                   \
         SKIP_CACHES(OP);                                                    \
         DISPATCH();                                                         \
     }
