@@ -174,7 +174,17 @@ TARGET(DELETE_NAME) {
  * with theirs (bytecodes_internal.h): they differ only in their caches.
  * Blocks, not do { } while (0): DISPATCH is `break` in the switch strategy.
  * `f(x)` for a global f: the compiler folds PUSH_NULL into the low bit,
- * and the NULL goes below the function, where CALL expects it. */
+ * and the NULL goes below the function, where CALL expects it (above it
+ * for 3.13's LOAD_GLOBAL_313, where 3.13's CALL expects it). */
+#define PUSH_GLOBAL(v, OP)                                                 \
+    do {                                                                   \
+        bool null_above_ = (int)OP_##OP == OP_LOAD_GLOBAL_313;             \
+        if ((oparg & 1) && !null_above_)                                   \
+            PUSH(rt_Null);                                                 \
+        PUSH(v);                                                           \
+        if ((oparg & 1) && null_above_)                                    \
+            PUSH(rt_Null);                                                 \
+    } while (0)
 #define LOAD_GLOBAL_BODY(OP)                                               \
     {                                                                      \
         ADAPTIVE(vm_specialize_load_global(instr_, frame->globals, frame->builtins, \
@@ -182,9 +192,7 @@ TARGET(DELETE_NAME) {
         Value v = vm_load_global(frame, GETNAME(oparg >> 1));              \
         if (v == VAL_NULL)                                                 \
             GOTO_ERROR();                                                  \
-        if (oparg & 1)                                                     \
-            PUSH(rt_Null);                                                 \
-        PUSH(v);                                                           \
+        PUSH_GLOBAL(v, OP);                                                \
         SKIP_CACHES(OP);                                                   \
         DISPATCH();                                                        \
     }
@@ -199,9 +207,7 @@ TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
         const uint16_t *caches = CACHE_UNITS();                            \
         DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1)); \
         DEOPT_IF(e == NULL, self, OP);                                     \
-        if (oparg & 1)                                                     \
-            PUSH(rt_Null);                                                 \
-        PUSH(e->value);                                                    \
+        PUSH_GLOBAL(e->value, OP);                                         \
         SKIP_CACHES(OP);                                                   \
         DISPATCH();                                                        \
     }
@@ -219,9 +225,7 @@ TARGET(LOAD_GLOBAL_MODULE) {
                  self, OP);                                                \
         DictEntry *e = vm_hint_entry(frame->builtins, caches[1], GETNAME(oparg >> 1)); \
         DEOPT_IF(e == NULL, self, OP);                                     \
-        if (oparg & 1)                                                     \
-            PUSH(rt_Null);                                                 \
-        PUSH(e->value);                                                    \
+        PUSH_GLOBAL(e->value, OP);                                         \
         SKIP_CACHES(OP);                                                   \
         DISPATCH();                                                        \
     }

@@ -410,33 +410,32 @@ TARGET(SET_FUNCTION_ATTRIBUTE) {
     DISPATCH();
 }
 
+/* LOAD_GLOBAL's body and forms, the NULL pushed after the value. */
 TARGET(LOAD_GLOBAL_313) {
-    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
-    if (v == VAL_NULL)
-        GOTO_ERROR();
-    PUSH(v);
-    if (oparg & 1)
-        PUSH(rt_Null);
-    SKIP_CACHES(LOAD_GLOBAL_313);
-    DISPATCH();
+    LOAD_GLOBAL_BODY(LOAD_GLOBAL_313);
 }
 
-/* obj.name, or with oparg & 1 (meth, self) for a method, (attr, NULL)
- * for anything else. */
+TARGET(LOAD_GLOBAL_MODULE_313) {
+    LOAD_GLOBAL_MODULE_BODY(LOAD_GLOBAL_MODULE_313, LOAD_GLOBAL_313);
+}
+
+TARGET(LOAD_GLOBAL_BUILTIN_313) {
+    LOAD_GLOBAL_BUILTIN_BODY(LOAD_GLOBAL_BUILTIN_313, LOAD_GLOBAL_313);
+}
+
+/* obj.name: 3.12's LOAD_ATTR_312 (the same operand and caches), which
+ * specializes it into its forms.  With oparg & 1: (meth, self) for a
+ * method, (attr, NULL) for anything else. */
 TARGET(LOAD_ATTR_313) {
-    Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    if (!(oparg & 1))
+        GO_TO_BODY(LOAD_ATTR_312);
+    Value owner = TOP(), r;
     frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
-    if (oparg & 1) {
-        int found = rt_get_method(owner, name, &r);
-        if (found < 0)
-            GOTO_ERROR();
-        SET_TOP(r);
-        PUSH(found == 1 ? owner : rt_Null);
-    } else {
-        if ((r = rt_getattr(owner, name)) == VAL_NULL)
-            GOTO_ERROR();
-        SET_TOP(r);
-    }
+    int found = rt_get_method(owner, GETNAME(oparg >> 1), &r);
+    if (found < 0)
+        GOTO_ERROR();
+    SET_TOP(r);
+    PUSH(found == 1 ? owner : rt_Null);
     SKIP_CACHES(LOAD_ATTR_313);
     DISPATCH();
 }

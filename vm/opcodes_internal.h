@@ -94,6 +94,12 @@ enum { VM_FIRST_INTERNAL = OP_TO_BOOL };
  * (vm_specialized_312).  Numbers: free ones between the 3.11 forms and
  * the internal instructions.
  *
+ * 3.13 code shares them: its BINARY_SUBSCR, COMPARE_OP and FOR_ITER are
+ * 3.12's instructions, its CALL_313 and its LOAD_ATTR_313 without the
+ * method bit run CALL_312's and LOAD_ATTR_312's bodies and take their
+ * forms (specialize.c, internal_form); LOAD_GLOBAL_313, which pushes its
+ * NULL after the value, has two forms of its own, the last two numbers.
+ *
  * X(name, number, base instruction, 3.11 twin) */
 #define PVM_SPECIALIZED_312(X) \
     X(LOAD_GLOBAL_MODULE_312,       185, LOAD_GLOBAL_312, LOAD_GLOBAL_MODULE) \
@@ -123,6 +129,8 @@ enum { VM_FIRST_INTERNAL = OP_TO_BOOL };
     X(FOR_ITER_LIST_312,            209, FOR_ITER_312, FOR_ITER_LIST) \
     X(FOR_ITER_TUPLE_312,           210, FOR_ITER_312, FOR_ITER_TUPLE) \
     X(FOR_ITER_RANGE_312,           211, FOR_ITER_312, FOR_ITER_RANGE) \
+    X(LOAD_GLOBAL_MODULE_313,       212, LOAD_GLOBAL_313, LOAD_GLOBAL_MODULE) \
+    X(LOAD_GLOBAL_BUILTIN_313,      213, LOAD_GLOBAL_313, LOAD_GLOBAL_BUILTIN) \
 
 
 #endif

@@ -57,20 +57,28 @@ static void set_value(uint16_t *c, Value v)
     memcpy(c, &v, sizeof v);
 }
 
-/* Whether the instruction is one of 3.12's `_312` forms (or a form of one). */
+/* Whether the instruction is internal (3.12's `_312` ones, 3.13's `_313`
+ * ones) or a form of one. */
 static bool is_312(const uint16_t *instr)
 {
     return vm_base_opcode(instr[0] & 0xff) >= VM_FIRST_INTERNAL;
 }
 
-/* The 3.12 twin of 3.11 form op (vm/opcodes_internal.h), or op itself. */
-static int form_312(int op)
+/* The form of internal instruction `base` whose 3.11 twin is form op
+ * (vm/opcodes_internal.h), or op itself.  3.13's CALL_313 and LOAD_ATTR_313
+ * (without the method bit: the only one that reaches a specializer) run
+ * 3.12's bodies and take their forms, which read 3.13's operands too. */
+static int internal_form(int base, int op)
 {
-    switch (op) {
-#define TWIN_CASE(name, num, base, twin) case OP_##twin: return OP_##name;
-    PVM_SPECIALIZED_312(TWIN_CASE)
-#undef TWIN_CASE
-    }
+    if (base == OP_CALL_313)
+        base = OP_CALL_312;
+    else if (base == OP_LOAD_ATTR_313)
+        base = OP_LOAD_ATTR_312;
+#define TWIN_FORM(name, num, form_base, twin)                   \
+    if (op == OP_##twin && base == OP_##form_base)              \
+        return OP_##name;
+    PVM_SPECIALIZED_312(TWIN_FORM)
+#undef TWIN_FORM
     return op;
 }
 
@@ -80,7 +88,7 @@ static int form_312(int op)
 static void specialized(uint16_t *instr, int op)
 {
     if (is_312(instr))
-        op = form_312(op);
+        op = internal_form(vm_base_opcode(instr[0] & 0xff), op);
     vm_spec_stats[vm_base_opcode(op)].success++;
     instr[0] = (uint16_t)((instr[0] & 0xff00) | op);
     instr[1] = VM_COUNTER_AFTER_SUCCESS;
