@@ -524,18 +524,6 @@ static bool join_append(ObjWriter *w, Value field, bool quoted)
     return true;
 }
 
-/* PyNumber_Check: what QUOTE_NONNUMERIC leaves unquoted. */
-static bool is_number(Value v)
-{
-    if (rt_isinstance_of(v, &rt_int_type) || rt_isinstance_of(v, &rt_float_type) ||
-        rt_isinstance_of(v, &rt_complex_type))
-        return true;
-    static const char *const slots[] = { "__index__", "__int__", "__float__" };
-    for (size_t i = 0; i < 3; i++)
-        if (mod_lookup_special(v, slots[i]) != VAL_NULL)
-            return true;
-    return false;
-}
 
 static Value writerow(ObjWriter *w, Value row)
 {
@@ -551,7 +539,7 @@ static Value writerow(ObjWriter *w, Value row)
     w->rec.len = 0;
     w->num_fields = 0;
     for (Value field; (field = rt_next(it)) != VAL_NULL;) {
-        bool quoted = d->quoting == QUOTE_NONNUMERIC ? !is_number(field) : d->quoting == QUOTE_ALL;
+        bool quoted = d->quoting == QUOTE_NONNUMERIC ? !rt_number_check(field) : d->quoting == QUOTE_ALL;
         Value text = rt_is_str(field) || field == rt_None ? field : rt_str(field);
         if (text == VAL_NULL || !join_append(w, text == rt_None ? VAL_NULL : text, quoted))
             return VAL_NULL;

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "modules/io.h"
+#include "modules/api.h"
 #include "runtime/buffer.h"
 
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_OTHER };
@@ -218,13 +219,8 @@ Value io_default_encoding(void)
     static Value cached;
     if (cached != VAL_NULL)
         return cached;
-    const char *name = getenv("LC_ALL");
-    if (name == NULL || !*name)
-        name = getenv("LC_CTYPE");
-    if (name == NULL || !*name)
-        name = getenv("LANG");
-    const char *codeset = "utf-8";
-    if (name != NULL && *name && strcmp(name, "C") && strcmp(name, "POSIX")) {
+    const char *codeset = "utf-8";          /* UTF-8 mode (PEP 540) */
+    if (!mod_sys_flags()->utf8_mode) {
         locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
         if (loc != (locale_t)0) {
             codeset = gc_strdup(nl_langinfo_l(CODESET, loc));

@@ -46,17 +46,6 @@ static bool state_tuple(Value state, size_t min, size_t max)
     return rt_arg_count("__setstate__", rt_tuple_len(state), min, max);
 }
 
-/* PyNumber_Check: what count() accepts as start and step. */
-static bool is_number(Value v)
-{
-    static const char *const slots[] = { "__index__", "__int__", "__float__" };
-    if (rt_isinstance_of(v, &rt_complex_type))
-        return true;
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
-        if (rt_type_lookup(val_type(v), rt_str_intern_cstr(slots[i])) != VAL_NULL)
-            return true;
-    return false;
-}
 
 static Value next_or_stop(Value *it)
 {
@@ -82,7 +71,7 @@ static Value count_new(ObjType *t, Value *args, size_t nargs, Value kw)
     ObjCount *c = new_obj(t, sizeof *c);
     c->cnt = a[0] ? a[0] : small_new(0);
     c->step = a[1] ? a[1] : small_new(1);
-    if (!is_number(c->cnt) || !is_number(c->step))
+    if (!rt_number_check(c->cnt) || !rt_number_check(c->step))
         return rt_raisef(&rt_TypeError, "a number is required");
     return obj_val(c);
 }

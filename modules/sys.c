@@ -47,6 +47,7 @@
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "modules/api.h"
+#include "modules/io.h"
 #include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
@@ -370,6 +371,9 @@ void mod_sys_set_flags(const ModSysFlags *f)
 {
     flags = *f;
     flags_set = true;
+    /* CPython fixes the locale encoding open() defaults to at start-up:
+     * a program that changes LANG later does not change it. */
+    io_default_encoding();
     if (f->int_max_str_digits >= 0)
         rt_int_max_str_digits = f->int_max_str_digits;
     if (sys_module != VAL_NULL) {

@@ -551,6 +551,18 @@ static Value call_index(Value v)
     return VAL_NULL;
 }
 
+bool rt_number_check(Value v)
+{
+    static const char *const slots[] = { "__index__", "__int__", "__float__" };
+    if (val_is_small(v) || rt_isinstance_of(v, &rt_int_type) ||
+        rt_isinstance_of(v, &rt_float_type) || rt_isinstance_of(v, &rt_complex_type))
+        return true;
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+        if (rt_type_lookup(val_type(v), rt_str_intern_cstr(slots[i])) != VAL_NULL)
+            return true;
+    return false;
+}
+
 Value rt_index(Value v)
 {
     if (val_is_small(v))

@@ -96,6 +96,9 @@ Value rt_format(Value v, Value spec);
 bool rt_as_ssize(Value v, ssize_t *out);      /* false + exception on error */
 /* __index__: an int from an int-like value, or TypeError.  VAL_NULL on error. */
 Value rt_index(Value v);
+/* PyNumber_Check: an int, float or complex, or anything with __index__,
+ * __int__ or __float__ (what count(), %d and csv take for numbers). */
+bool rt_number_check(Value v);
 
 /* Calls (abstract.c).  args[0..nargs) positional then keyword values. */
 Value rt_call(Value callable, Value *args, size_t nargs, Value kwnames);

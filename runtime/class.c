@@ -208,7 +208,7 @@ static ObjType *builtin_root(ObjType *t)
 static size_t builtin_size(ObjType *t)
 {
     if (t == &rt_object_type) return sizeof(ObjInstance);
-    if (t == &rt_BaseException) return sizeof(ObjException);
+    if (rt_is_subtype(t, &rt_BaseException)) return sizeof(ObjException);  /* all of them */
     if (t == &rt_list_type) return sizeof(ObjList);
     if (t == &rt_dict_type) return sizeof(ObjDict);
     if (t == &rt_int_type) return sizeof(ObjInt);

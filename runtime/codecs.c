@@ -1081,19 +1081,12 @@ static bool check_args(ObjType *type, Value *args, size_t npos)
     return true;
 }
 
-/* The classes themselves check their arguments when called; a subclass
- * written in Python gets them checked by __init__ (below), as in CPython,
- * where the check is __init__'s. */
+/* __new__ takes anything and __init__ (below) checks the arguments, as in
+ * CPython: the types are TF_SPLIT_INIT, so calling one runs both, and
+ * UnicodeEncodeError.__new__(UnicodeEncodeError) is an empty one (str ''). */
 static Value unicode_error_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (!(type->flags & TF_HEAPTYPE)) {
-        if (nkw)
-            return rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", type->name);
-        if (!check_args(type, args, npos))
-            return VAL_NULL;
-    }
-    return rt_exc_new(type, rt_tuple_from(args, npos));
+    return rt_exc_new(type, rt_tuple_from(args, nargs - rt_nkwargs(kwnames)));
 }
 
 /* __init__(self, *args): check, then set args and the fields. */
@@ -1234,6 +1227,7 @@ void rt_unicode_errors_prepare(void)
     for (size_t i = 0; i < 3; i++) {
         types[i]->getsets = unicode_error_getsets;
         types[i]->new_ = unicode_error_new;
+        types[i]->flags |= TF_SPLIT_INIT;
     }
     rt_UnicodeEncodeError.str = unicodeencode_str;
     rt_UnicodeDecodeError.str = unicodedecode_str;

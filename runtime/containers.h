@@ -52,6 +52,9 @@ size_t rt_dict_len(Value dict);
 /* Iterate: for (size_t i = 0; rt_dict_next(d, &i, &k, &v);) */
 bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value);
 bool rt_dict_update(Value dict, Value other);       /* dict.update(mapping or pairs) */
+/* PyDict_Update ({**other}): a mapping only, its keys() then other[key];
+ * AttributeError when other has no keys(). */
+bool rt_dict_merge(Value dict, Value other);
 Value rt_dict_copy(Value dict);
 
 /* set / frozenset */

@@ -20,6 +20,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -232,7 +233,10 @@ static inline int64_t str_entry(const ObjDict *d, Value key)
         const DictEntry *e = &d->entries[ix];
         if (e->key == key)
             return ix;
-        if (e->hash == hash && is_str(e->key) && rt_str_equal(e->key, key))
+        /* A key of a str subclass (setattr(o, S('name'), 1)) is the same
+         * name: the hash matched, so it hashes as a str. */
+        if (e->hash == hash && !val_is_small(e->key) &&
+            (val_type(e->key)->flags & TF_STR_SUBCLASS) && rt_str_equal(e->key, key))
             return ix;
     }
 }
@@ -423,6 +427,16 @@ bool rt_dict_update(Value dict, Value other)
     if (rt_err_occurred())
         return false;
     return merge_pairs(dict, other);
+}
+
+bool rt_dict_merge(Value dict, Value other)
+{
+    if (is_dict(other))
+        return merge_dict(AS_DICT(dict), AS_DICT(other));
+    if (!keys_name)
+        keys_name = rt_str_intern_cstr("keys");
+    Value keys = rt_getattr(other, keys_name);
+    return keys != VAL_NULL && merge_mapping(dict, other, keys);
 }
 
 /* Keyword arguments args[npos..nargs) named by kwnames, into dict. */
@@ -865,6 +879,17 @@ static Value view_isdisjoint(Value *args, size_t nargs, Value kwnames)
     return rt_err_occurred() ? VAL_NULL : rt_True;
 }
 
+/* view.mapping: a read-only proxy of the dict the view shows. */
+static Value view_get_mapping(Value self)
+{
+    return rt_mappingproxy_new(VAL_AS(DictView, self)->dict);
+}
+
+static const GetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, NULL, "dictionary that this view refers to"},
+    {NULL},
+};
+
 static ObjType dictkeys_type = {
     .ob.type = &rt_type_type,
     .name = "dict_keys",
@@ -876,6 +901,7 @@ static ObjType dictkeys_type = {
     .iter = view_iter,
     .len = view_len,
     .contains = keys_contains,
+    .getsets = view_getsets,
 };
 
 static ObjType dictitems_type = {
@@ -889,6 +915,7 @@ static ObjType dictitems_type = {
     .iter = view_iter,
     .len = view_len,
     .contains = items_contains,
+    .getsets = view_getsets,
 };
 
 static ObjType dictvalues_type = {
@@ -898,6 +925,7 @@ static ObjType dictvalues_type = {
     .repr = view_repr,
     .iter = view_iter,
     .len = view_len,
+    .getsets = view_getsets,
 };
 
 /* ---- Constructor and methods ---------------------------------------------- */

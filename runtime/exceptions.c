@@ -195,6 +195,13 @@ void rt_err_set_name(ObjType *type, Value name, Value obj)
     Value e = rt_err_current;
     if (e == VAL_NULL || val_is_small(e) || !rt_isinstance_of(e, type))
         return;
+    /* Already augmented (an AttributeError raised inside a __getattr__ or
+     * property and passing through): it keeps the name it was raised for,
+     * as CPython's set_attribute_error_context does. */
+    Value d = AS_EXC(e)->dict, old;
+    if (d != VAL_NULL && (((old = rt_dict_get_cstr(d, "name")) != VAL_NULL && old != rt_None) ||
+                          ((old = rt_dict_get_cstr(d, "obj")) != VAL_NULL && old != rt_None)))
+        return;
     set_field(AS_EXC(e), "name", name);
     if (obj != VAL_NULL)
         set_field(AS_EXC(e), "obj", obj);
@@ -317,11 +324,34 @@ static bool apply_keywords(ObjException *e, Value *kwvalues, Value kwnames)
     return true;
 }
 
+/* SyntaxError(msg, info): info must be a sequence of 4 to 6 items
+ * (CPython's SyntaxError_init parses it); false + TypeError otherwise. */
+static bool check_syntaxerror_info(ObjType *type, Value *args, size_t npos)
+{
+    if (!rt_is_subtype(type, &rt_SyntaxError) || npos != 2)
+        return true;
+    Value info = rt_sequence_to_tuple(args[1]);
+    if (info == VAL_NULL)
+        return false;
+    size_t n = rt_tuple_len(info);
+    if (n == 5) {
+        rt_raisef(&rt_TypeError, "end_offset must be provided when end_lineno is provided");
+        return false;
+    }
+    if (n >= 4 && n <= 6)
+        return true;
+    rt_raisef(&rt_TypeError, "function takes %s (%zu given)",
+              n < 4 ? "at least 4 arguments" : "at most 6 arguments", n);
+    return false;
+}
+
 /* type(*args): the new_ slot every exception class shares.  Classes created
  * by Python code receive their keyword arguments in __init__ instead. */
 static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (!check_syntaxerror_info(type, args, npos))
+        return VAL_NULL;
     type = oserror_subclass(type, args, npos);
     Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
     if (type->flags & TF_HEAPTYPE)      /* its __init__ sees the keywords */
@@ -350,8 +380,14 @@ static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     ObjException *e = AS_EXC(args[0]);
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
+    if (!check_syntaxerror_info(e->ob.type, args + 1, npos - 1))
+        return VAL_NULL;
     e->args = rt_tuple_from(args + 1, npos - 1);
     derive_fields(e);
+    if (rt_is_subtype(e->ob.type, &rt_ImportError) && e->dict != VAL_NULL) {
+        set_field(e, "name", rt_None);  /* those not passed again are reset */
+        set_field(e, "path", rt_None);
+    }
     if (!apply_keywords(e, args + npos, kwnames))
         return VAL_NULL;
     return rt_None;

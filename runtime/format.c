@@ -28,13 +28,15 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/buffer.h"
 
 /* ======================================================================
  * 1. The format-spec mini-language
  * ====================================================================== */
 
 typedef struct Spec {
-    char fill[5];           /* UTF-8 of the fill character, NUL-terminated */
+    char fill[5];           /* UTF-8 of the fill character (NUL may be one) */
+    size_t fill_len;        /* its bytes */
     char align;             /* '<' '>' '^' '=' or 0 (the type's default) */
     char sign;              /* '+' '-' ' ' or 0 */
     bool no_neg_zero;       /* 'z' */
@@ -92,6 +94,7 @@ static bool parse_spec(Value spec, const char *tname, char default_align, Spec *
     size_t n = rt_str_nbytes(spec), i = 0, clen = 0;
     memset(f, 0, sizeof *f);
     f->fill[0] = ' ';
+    f->fill_len = 1;
     f->width = f->precision = -1;
     bool fill_given = false;
     if (n > 0)
@@ -99,6 +102,7 @@ static bool parse_spec(Value spec, const char *tname, char default_align, Spec *
     if (n > clen && is_align(s[clen])) {
         memcpy(f->fill, s, clen);
         f->fill[clen] = '\0';
+        f->fill_len = clen;
         f->align = s[clen];
         fill_given = true;
         i = clen + 1;
@@ -127,7 +131,10 @@ static bool parse_spec(Value spec, const char *tname, char default_align, Spec *
     if (i < n && (s[i] == ',' || s[i] == '_')) {
         f->grouping = s[i++];
         if (i < n && (s[i] == ',' || s[i] == '_')) {
-            rt_raisef(&rt_ValueError, "Cannot specify both ',' and '_'.");
+            if (s[i] == f->grouping)
+                rt_raisef(&rt_ValueError, "Cannot specify '%c' with '%c'.", s[i], s[i]);
+            else
+                rt_raisef(&rt_ValueError, "Cannot specify both ',' and '_'.");
             return false;
         }
     }
@@ -176,7 +183,7 @@ static size_t cp_count(const char *s, size_t n)
 
 static void add_fill(StrBuf *sb, const Spec *f, size_t count)
 {
-    size_t flen = strlen(f->fill);
+    size_t flen = f->fill_len;
     for (size_t i = 0; i < count; i++)
         sb_add(sb, f->fill, flen);
 }
@@ -207,12 +214,16 @@ static Value pad_text(const Spec *f, const char *text, size_t nbytes, size_t len
 Value rt_format_str(Value v, Value spec)
 {
     Spec f;
+    if (rt_str_nbytes(spec) == 0 && !is_str(v))
+        return rt_str(v);           /* a subclass: str(v), its own __str__ if any */
     if (!parse_spec(spec, "str", '<', &f))
         return VAL_NULL;
     if (f.type != 0 && f.type != 's')
         return unknown_code(f.type, "str");
     if (f.sign)
-        return rt_raisef(&rt_ValueError, "Sign not allowed in string format specifier");
+        return rt_raisef(&rt_ValueError, f.sign == ' '
+                         ? "Space not allowed in string format specifier"
+                         : "Sign not allowed in string format specifier");
     if (f.no_neg_zero)
         return rt_raisef(&rt_ValueError,
                          "Negative zero coercion (z) not allowed in string format specifier");
@@ -672,6 +683,8 @@ static Value field_first(FormatArgs *a, const char *s, size_t n)
                 : "cannot switch from automatic field numbering to manual field specification");
         if (n == 0)
             index = (ssize_t)a->next_auto++;
+        if (a->mapping != VAL_NULL)
+            return rt_raisef(&rt_ValueError, "Format string contains positional fields");
         if ((size_t)index >= a->nargs)
             return rt_raisef(&rt_IndexError,
                              "Replacement index %zd out of range for positional args tuple",
@@ -1094,8 +1107,12 @@ static Value pct_int_arg(Value v, uint32_t conv)
     if (is_int(v) || is_bool(v) || (!val_is_small(v) && (val_type(v)->flags & TF_INT_SUBCLASS)))
         return rt_int_unbool(v);
     bool decimal = conv == 'd' || conv == 'i' || conv == 'u';
-    if (decimal && !val_is_small(v) && rt_isinstance_of(v, &rt_float_type))
-        return rt_int_from_double(rt_float_value(v));
+    if (rt_number_check(v)) {       /* %d: int(v); %x %o: v.__index__() */
+        Value i = decimal ? rt_call1(obj_val(&rt_int_type), v) : rt_index(v);
+        if (i != VAL_NULL || !rt_err_matches(&rt_TypeError))
+            return i;
+        rt_err_clear();
+    }
     if (decimal)
         return rt_raisef(&rt_TypeError, "%%%c format: a real number is required, not %T",
                          (int)conv, v);
@@ -1156,17 +1173,19 @@ static bool pct_float(StrBuf *out, const PctSpec *p, Value v)
 static bool pct_char(StrBuf *out, const PctSpec *p, Value v)
 {
     uint32_t cp;
+    Value i = rt_is_str(v) ? VAL_NULL : rt_index_or_null(v);     /* any __index__ */
     if (rt_is_str(v) && AS_STR(v)->length == 1)
         cp = rt_str_char_at(v, 0);
-    else if (is_int(v) || is_bool(v)) {
+    else if (i != VAL_NULL) {
         int64_t x;
-        if (!rt_int_as_i64(rt_int_unbool(v), &x) || x < 0 || x > 0x10FFFF) {
+        if (!rt_int_as_i64(i, &x) || x < 0 || x > 0x10FFFF) {
             rt_err_clear();
             rt_raisef(&rt_OverflowError, "%%c arg not in range(0x110000)");
             return false;
         }
         cp = (uint32_t)x;
     } else {
+        rt_err_clear();
         rt_raisef(&rt_TypeError, "%%c requires int or char");
         return false;
     }
@@ -1187,6 +1206,10 @@ static bool pct_bytes_arg(StrBuf *out, const PctSpec *p, Value v)
 {
     if (!rt_is_bytes_like(v)) {
         Value m = val_is_small(v) ? VAL_NULL : rt_type_lookup(val_type(v), rt_str_intern_cstr("__bytes__"));
+        if (!m && rt_has_buffer(v)) {           /* memoryview, array: their bytes */
+            Value b = rt_buffer_to_bytes(v);
+            return b && pct_raw(out, p, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+        }
         if (!m) {
             rt_raisef(&rt_TypeError, "%%b requires a bytes-like object, or an object that "
                       "implements __bytes__, not '%T'", v);

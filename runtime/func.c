@@ -254,6 +254,10 @@ static Value method_repr(Value self)
 {
     ObjMethod *m = VAL_AS(ObjMethod, self);
     Value name = rt_lookup_attr(m->func, rt_str_intern_cstr("__qualname__"));
+    if (name == VAL_NULL && !rt_err_occurred())     /* then __name__, then '?' */
+        name = rt_lookup_attr(m->func, rt_str_intern_cstr("__name__"));
+    if (name == VAL_NULL && rt_err_occurred())
+        return VAL_NULL;
     if (name == VAL_NULL)
         name = rt_str_from_cstr("?");
     return rt_str_format_c("<bound method %S of %R>", name, m->self);

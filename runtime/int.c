@@ -1182,14 +1182,15 @@ static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 }
 
 /* The byteorder argument: 1 for 'little', 0 for 'big', -1 on error. */
-static int parse_byteorder(Value v)
+static int parse_byteorder(const char *fname, Value v)
 {
-    if (!is_str(v)) {
-        rt_raisef(&rt_TypeError, "to_bytes() argument 'byteorder' must be str, not %T", v);
+    if (!rt_is_str(v)) {
+        rt_raisef(&rt_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
         return -1;
     }
-    if (strcmp(rt_str_cstr(v), "little") == 0) return 1;
-    if (strcmp(rt_str_cstr(v), "big") == 0) return 0;
+    size_t n = rt_str_nbytes(v);        /* the whole str: 'big\0' is no byte order */
+    if (n == 6 && memcmp(rt_str_cstr(v), "little", 6) == 0) return 1;
+    if (n == 3 && memcmp(rt_str_cstr(v), "big", 3) == 0) return 0;
     rt_raisef(&rt_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
 }
@@ -1229,7 +1230,7 @@ static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
     if (a[2] == VAL_NULL)
         a[2] = rt_False;
     int64_t length;
-    int little = a[1] ? parse_byteorder(a[1]) : 0;
+    int little = a[1] ? parse_byteorder("to_bytes", a[1]) : 0;
     if (little < 0 || !rt_int_as_i64(a[0], &length))
         return VAL_NULL;
     if (length < 0)
@@ -1248,7 +1249,7 @@ static Value int_from_bytes(Value *a)
 {
     if (a[2] == VAL_NULL)
         a[2] = rt_False;
-    int little = a[1] ? parse_byteorder(a[1]) : 0;
+    int little = a[1] ? parse_byteorder("from_bytes", a[1]) : 0;
     if (little < 0)
         return VAL_NULL;
     const char *s;

@@ -579,6 +579,10 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         type->dict = rt_dict_new();
     rt_type_add_methods(type, methods);
     rt_type_add_attributes(type);
+    /* As CPython's type_ready: a type without a docstring has __doc__ None
+     * in its own dict, so its instances do not find object's. */
+    if (rt_dict_get_cstr(type->dict, "__doc__") == VAL_NULL)
+        rt_dict_set_cstr(type->dict, "__doc__", rt_None);
     remember_type(type, own);
     rt_type_modified(type);             /* lookups made while readying are stale */
 }

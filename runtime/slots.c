@@ -944,10 +944,34 @@ ObjType rt_wrapper_type = {
     .getsets = slot_wrapper_getsets,
 };
 
+/* Two method-wrappers are equal when they bind the same self (identity)
+ * to the same slot of the same type, as CPython's wrapper_richcompare. */
+static bool same_method_wrapper(ObjWrapper *a, ObjWrapper *b)
+{
+    return a->self == b->self && a->owner == b->owner && a->kind == b->kind &&
+           a->op == b->op && rt_str_equal(a->name, b->name);
+}
+
+static Value method_wrapper_richcompare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || val_is_small(b) || val_type(b) != val_type(a))
+        return rt_NotImplemented;
+    bool eq = same_method_wrapper(AS_WRAPPER(a), AS_WRAPPER(b));
+    return rt_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static intptr_t method_wrapper_hash(Value self)
+{
+    ObjWrapper *w = AS_WRAPPER(self);
+    intptr_t h = (intptr_t)((uintptr_t)w->self >> 4) ^ rt_str_hash(w->name);
+    return h == -1 ? -2 : h;
+}
+
 /* A wrapper bound to an instance: (1).__add__. */
 static ObjType method_wrapper_type = {
     .ob.type = &rt_type_type, .name = "method-wrapper",
     .repr = wrapper_repr, .call = wrapper_call,
+    .richcompare = method_wrapper_richcompare, .hash = method_wrapper_hash,
     .members = method_wrapper_members, .getsets = wrapper_getsets,
 };
 

@@ -332,7 +332,10 @@ ObjType rt_tupleiter_type = {
 /* tuple() / tuple(iterable); a subclass gets a copy with its own type. */
 static Value tuple_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("tuple", kwnames) || !rt_arg_range("tuple", nargs, 0, 1))
+    if (!rt_arg_nokw_new(type, "tuple", kwnames))
+        return VAL_NULL;
+    nargs = rt_npos(nargs, kwnames);
+    if (!rt_arg_range("tuple", nargs, 0, 1))
         return VAL_NULL;
     Value t = nargs == 0 ? rt_empty_tuple : rt_sequence_to_tuple(args[0]);
     if (t == VAL_NULL || type == &rt_tuple_type)

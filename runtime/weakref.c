@@ -362,8 +362,10 @@ void rt_weakref_run_pending(void)
 
 /* ---- weakref.ReferenceType ------------------------------------------------------------- */
 
-/* ref(object[, callback]) and ref.__init__: keywords are ignored, as
- * CPython's parse_weakref_init_args does. */
+/* ref(object[, callback]) and ref.__init__: __new__ ignores keywords, as
+ * CPython's parse_weakref_init_args does, and __init__ refuses them
+ * ("ref() takes no keyword arguments"); pvm calls no __init__ for the
+ * builtin type itself, so its __new__ refuses them for it. */
 static bool ref_args(const char *fname, size_t nargs, Value kw)
 {
     return rt_arg_range(fname, nargs - rt_nkwargs(kw), 1, 2);
@@ -371,14 +373,14 @@ static bool ref_args(const char *fname, size_t nargs, Value kw)
 
 static Value ref_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
-    if (!ref_args("__new__", nargs, kw))
+    if ((type == &rt_weakref_type && !rt_arg_nokw("ref", kw)) || !ref_args("__new__", nargs, kw))
         return VAL_NULL;
     return rt_weakref_new(type, args[0], nargs - rt_nkwargs(kw) > 1 ? args[1] : VAL_NULL);
 }
 
 static Value ref_init(Value *args, size_t nargs, Value kw)
 {
-    return ref_args("__init__", nargs - 1, kw) ? rt_None : VAL_NULL;
+    return rt_arg_nokw("ref", kw) && ref_args("__init__", nargs - 1, kw) ? rt_None : VAL_NULL;
 }
 
 static Value ref_call(Value self, Value *args, size_t nargs, Value kw)

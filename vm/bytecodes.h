@@ -1763,15 +1763,17 @@ TARGET(SET_UPDATE) {
     DISPATCH();
 }
 
-TARGET(DICT_UPDATE) {               /* {**a} */
+TARGET(DICT_UPDATE) {               /* {**a}: any mapping, by keys() and [] */
     Value update = POP();
-    if (!rt_isinstance_of(update, &rt_dict_type)) {
-        rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
+    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_UPDATE))
+        GOTO_ERROR();
+    if (!rt_dict_merge(PEEK(oparg), update)) {
+        if (rt_err_matches(&rt_AttributeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "'%s' object is not a mapping", val_type(update)->name);
+        }
         GOTO_ERROR();
     }
-    if (!vm_operand_is(PEEK(oparg), &rt_dict_type, OP_DICT_UPDATE) ||
-        !rt_dict_update(PEEK(oparg), update))
-        GOTO_ERROR();
     DISPATCH();
 }
 

@@ -1146,37 +1146,28 @@ Value vm_func_desc(Value func)
     return rt_str_format_c("%S()", q);
 }
 
-/* f(**mapping) naming a keyword twice. */
+/* f(**mapping) naming a keyword twice is an error here; a key that is no
+ * str is one only at the call (rt_call_tuple_dict), as in CPython. */
 static bool repeated_kwarg(Value dict, Value k, Value func)
 {
-    if (!is_str(k) || rt_dict_get_str(dict, k) == VAL_NULL)
-        return false;
+    bool error;
+    if (rt_dict_get(dict, k, &error) == VAL_NULL)
+        return error;
     rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
               vm_func_desc(func), k);
     return true;
 }
 
-/* One keyword of f(**mapping): a str, not given already. */
-static bool merge_kwarg(Value dict, Value k, Value v, Value func)
-{
-    if (repeated_kwarg(dict, k, func))
-        return false;
-    if (!is_str(k)) {
-        rt_raisef(&rt_TypeError, "keywords must be strings");
-        return false;
-    }
-    return rt_dict_set(dict, k, v);
-}
-
-/* DICT_MERGE: f(**mapping) — keyword names must be str and not repeat.  A
- * mapping that is not a dict is read as CPython's dict merge reads one:
- * for k in mapping.keys(): mapping[k]. */
+/* DICT_MERGE: f(**mapping) — keyword names must not repeat.  A mapping
+ * that is not a dict is read as CPython's dict merge reads one, in its
+ * order of errors: for k in mapping.keys(): the repeat check, then
+ * mapping[k]; one without keys() is "not a mapping" (format_kwargs_error). */
 bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
 {
     Value k, v;
     if (rt_isinstance_of(update, &rt_dict_type)) {
         for (size_t pos = 0; rt_dict_next(update, &pos, &k, &v);)
-            if (!merge_kwarg(dict, k, v, func))
+            if (repeated_kwarg(dict, k, func) || !rt_dict_set(dict, k, v))
                 return false;
         return true;
     }
@@ -1193,7 +1184,7 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
         return false;
     while ((k = rt_next(it)) != VAL_NULL)
         if (repeated_kwarg(dict, k, func) || (v = rt_getitem(update, k)) == VAL_NULL ||
-            !merge_kwarg(dict, k, v, func))
+            !rt_dict_set(dict, k, v))
             return false;
     return !rt_err_occurred();
 }
