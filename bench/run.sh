@@ -13,7 +13,8 @@
 # reported, never timed); then python3.11 and every variant are timed in
 # interleaved rounds.  Results: bench/results/latest.md, latest.json, ratio.svg.
 #
-# Environment: PYTHON (default python3.11), BENCH_RUNS (5), BENCH_CALLGRIND=1
+# Environment: PYTHON (default python3.11), PYVER (3.11; 3.12: compare with
+# python3.12, results in bench/results/3.12/), BENCH_RUNS (5), BENCH_CALLGRIND=1
 # (instruction counts with valgrind), BENCH_PERF (0 = off), BENCH_CHART=0 (no
 # chart), BENCH_TIMEOUT (120 s per run), BENCH_OUT (results directory).
 #
@@ -23,13 +24,20 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-$(test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)}
+# PYVER (default 3.11): the version that compiles the programs and is
+# measured beside pvm; PYTHON its interpreter.
+pyver=${PYVER:-3.11}
+if [ "$pyver" = 3.11 ]; then
+    python=${PYTHON:-$(test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || echo python3.11)}
+else
+    python=${PYTHON:-python$pyver}
+fi
 if ! command -v "$python" >/dev/null 2>&1; then
-    echo "bench: $python not found: python3.11 is required" >&2
+    echo "bench: $python not found: python$pyver is required" >&2
     exit 2
 fi
-if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-    echo "bench: $python is not Python 3.11" >&2
+if ! "$python" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$pyver'.split('.'))))"; then
+    echo "bench: $python is not Python $pyver" >&2
     exit 2
 fi
 
@@ -47,5 +55,5 @@ if [ "${BENCH_CHART:-1}" != 0 ] && ! command -v gnuplot >/dev/null 2>&1; then
     fi
 fi
 
-export PYTHON="$python"
+export PYTHON="$python" PYVER="$pyver"
 exec "$python" "$here/tools/bench.py" "$@"

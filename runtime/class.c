@@ -1556,29 +1556,64 @@ static Value super_member(ObjSuper *s, Value name)
     return VAL_NULL;
 }
 
+/* The first class after `type` on obj_type's MRO that defines name: its
+ * attribute bound to obj (unbound to a class: obj is obj_type itself);
+ * VAL_NULL, no exception set, when none does.  With `unbound` (a method
+ * call, 3.12's LOAD_SUPER_ATTR), a function or method descriptor found for
+ * an instance comes back as it is, *unbound set: the caller passes obj
+ * as its first argument, and no bound method is made. */
+static Value super_mro_lookup(ObjType *type, Value obj, ObjType *obj_type, Value name,
+                              bool *unbound)
+{
+    if (name_is(name, "__class__"))
+        return VAL_NULL;
+    ObjTuple *mro = AS_TUPLE(obj_type->mro);
+    size_t i = 0;
+    while (i < mro->length && mro->items[i] != obj_val(type))
+        i++;
+    for (i++; i < mro->length; i++) {
+        Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
+        if (v == VAL_NULL)
+            continue;
+        bool instance = obj != obj_val(obj_type);
+        if (unbound != NULL && instance &&
+            (is_function(v) || rt_wrapper_is_unbound(v) || IS_EXACT(v, rt_method_descr_type))) {
+            *unbound = true;
+            return v;
+        }
+        ObjType *vt = val_type(v);
+        return vt->descr_get == NULL ? v : vt->descr_get(v, instance ? obj : VAL_NULL,
+                                                         obj_val(obj_type));
+    }
+    return VAL_NULL;
+}
+
 /* super(C, obj).name: the first class after C on obj's MRO that defines
  * name, bound to obj. */
 static Value super_getattr(Value self, Value name)
 {
     ObjSuper *s = VAL_AS(ObjSuper, self);
-    if (s->obj_type != NULL && !name_is(name, "__class__")) {
-        ObjTuple *mro = AS_TUPLE(s->obj_type->mro);
-        size_t i = 0;
-        while (i < mro->length && mro->items[i] != obj_val(s->type))
-            i++;
-        for (i++; i < mro->length; i++) {
-            Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
-            if (v == VAL_NULL)
-                continue;
-            ObjType *vt = val_type(v);
-            if (vt->descr_get == NULL)
-                return v;
-            Value obj = s->obj == obj_val(s->obj_type) ? VAL_NULL : s->obj;
-            return vt->descr_get(v, obj, obj_val(s->obj_type));
-        }
-    }
+    Value v = s->obj_type != NULL ? super_mro_lookup(s->type, s->obj, s->obj_type, name, NULL)
+                                  : VAL_NULL;
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
     Value m = super_member(s, name);
     return m != VAL_NULL ? m : rt_generic_getattr(self, name);
+}
+
+Value rt_super_lookup(ObjType *type, Value obj, Value name, bool *unbound)
+{
+    ObjType *obj_type = supercheck(type, obj);
+    if (obj_type == NULL)
+        return VAL_NULL;
+    Value v = super_mro_lookup(type, obj, obj_type, name, unbound);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    ObjSuper *s = rt_alloc_instance(&rt_super_type, sizeof *s);    /* super's own */
+    s->type = type;
+    s->obj = obj;
+    s->obj_type = obj_type;
+    return super_getattr(obj_val(s), name);
 }
 
 static Value super_repr(Value self)

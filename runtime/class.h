@@ -61,6 +61,12 @@ Value rt_type_qualified_name(ObjType *t);
 Value rt_type_module(ObjType *t);
 Value rt_type_qualname(ObjType *t);     /* str */
 extern ObjType rt_super_type;
+/* super(type, obj).name without the super object (3.12's LOAD_SUPER_ATTR,
+ * vm/bytecodes_internal.h): as super's getattr, except that a function or
+ * method descriptor found for an instance is returned unbound, *unbound
+ * set (when unbound is not NULL: a method call, and *unbound false on
+ * entry), the caller passing obj first.  VAL_NULL with an exception set. */
+Value rt_super_lookup(ObjType *type, Value obj, Value name, bool *unbound);
 /* The TypeError of object.__new__ for a class made abstract by
  * __abstractmethods__ (HeapType.abstract); always VAL_NULL. */
 Value rt_abstract_instantiation_error(ObjType *t);

@@ -170,46 +170,68 @@ TARGET(DELETE_NAME) {
     DISPATCH();
 }
 
+/* Shared with 3.12's LOAD_GLOBAL_312 (OP), as are the specialized forms
+ * with theirs (bytecodes_internal.h): they differ only in their caches.
+ * Blocks, not do { } while (0): DISPATCH is `break` in the switch strategy.
+ * `f(x)` for a global f: the compiler folds PUSH_NULL into the low bit,
+ * and the NULL goes below the function, where CALL expects it (above it
+ * for 3.13's LOAD_GLOBAL_313, where 3.13's CALL expects it). */
+#define PUSH_GLOBAL(v, OP)                                                 \
+    do {                                                                   \
+        bool null_above_ = (int)OP_##OP == OP_LOAD_GLOBAL_313;             \
+        if ((oparg & 1) && !null_above_)                                   \
+            PUSH(rt_Null);                                                 \
+        PUSH(v);                                                           \
+        if ((oparg & 1) && null_above_)                                    \
+            PUSH(rt_Null);                                                 \
+    } while (0)
+#define LOAD_GLOBAL_BODY(OP)                                               \
+    {                                                                      \
+        ADAPTIVE(vm_specialize_load_global(instr_, frame->globals, frame->builtins, \
+                                           GETNAME(oparg >> 1)));          \
+        Value v = vm_load_global(frame, GETNAME(oparg >> 1));              \
+        if (v == VAL_NULL)                                                 \
+            GOTO_ERROR();                                                  \
+        PUSH_GLOBAL(v, OP);                                                \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
-    ADAPTIVE(vm_specialize_load_global(instr_, frame->globals, frame->builtins,
-                                       GETNAME(oparg >> 1)));
-    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
-    if (v == VAL_NULL)
-        GOTO_ERROR();
-    /* `f(x)` for a global f: the compiler folds PUSH_NULL into the low bit,
-     * and the NULL goes below the function, where CALL expects it. */
-    if (oparg & 1)
-        PUSH(rt_Null);
-    PUSH(v);
-    SKIP_CACHES(LOAD_GLOBAL);
-    DISPATCH();
+    LOAD_GLOBAL_BODY(LOAD_GLOBAL);
 }
 
 /* The global at a known entry of the globals dict. */
+#define LOAD_GLOBAL_MODULE_BODY(self, OP)                                  \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1)); \
+        DEOPT_IF(e == NULL, self, OP);                                     \
+        PUSH_GLOBAL(e->value, OP);                                         \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_GLOBAL_MODULE) {
-    const uint16_t *caches = CACHE_UNITS();
-    DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1));
-    DEOPT_IF(e == NULL, LOAD_GLOBAL_MODULE, LOAD_GLOBAL);
-    if (oparg & 1)
-        PUSH(rt_Null);
-    PUSH(e->value);
-    SKIP_CACHES(LOAD_GLOBAL);
-    DISPATCH();
+    LOAD_GLOBAL_MODULE_BODY(LOAD_GLOBAL_MODULE, LOAD_GLOBAL);
 }
 
 /* A builtin at a known entry of the builtins, the name still absent from
  * the globals (no key added to them since: their keys version). */
+#define LOAD_GLOBAL_BUILTIN_BODY(self, OP)                                 \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        DEOPT_IF(VAL_AS(ObjDict, frame->globals)->keys_version != vm_cache_u32(caches + 2), \
+                 self, OP);                                                \
+        DictEntry *e = vm_hint_entry(frame->builtins, caches[1], GETNAME(oparg >> 1)); \
+        DEOPT_IF(e == NULL, self, OP);                                     \
+        PUSH_GLOBAL(e->value, OP);                                         \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_GLOBAL_BUILTIN) {
-    const uint16_t *caches = CACHE_UNITS();
-    DEOPT_IF(VAL_AS(ObjDict, frame->globals)->keys_version != vm_cache_u32(caches + 2),
-             LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
-    DictEntry *e = vm_hint_entry(frame->builtins, caches[4], GETNAME(oparg >> 1));
-    DEOPT_IF(e == NULL, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
-    if (oparg & 1)
-        PUSH(rt_Null);
-    PUSH(e->value);
-    SKIP_CACHES(LOAD_GLOBAL);
-    DISPATCH();
+    LOAD_GLOBAL_BUILTIN_BODY(LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL);
 }
 
 TARGET(STORE_GLOBAL) {
@@ -500,27 +522,32 @@ TARGET(BINARY_OP_ADD_UNICODE) {     /* str + str */
     DISPATCH();
 }
 
-TARGET(COMPARE_OP) {                /* oparg: CMP_* */
-    ADAPTIVE(vm_specialize_compare_op(instr_, SECOND(), TOP(), oparg, frame->code));
-    Value right = TOP(), left = SECOND(), r;
-    /* Two small ints compare as machine words: no objects, no method
-     * lookup, and the result is one of the two bool singletons. */
-    double a, b;
-    if (val_is_small(left) && val_is_small(right)) {
-        r = rt_bool(rt_compare_bool(left, right, oparg));
-    } else if ((is_float(left) || is_float(right)) && vm_as_exact_double(left, &a) &&
-               vm_as_exact_double(right, &b)) {
-        /* Floats, or a float and an int below 2**53 (exact as a double):
-         * C's comparisons are Python's, nan included. */
-        r = rt_bool(a < b ? rt_cmp_holds(-1, oparg) : a > b ? rt_cmp_holds(1, oparg)
-                    : a == b ? rt_cmp_holds(0, oparg) : oparg == CMP_NE);
-    } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) {
-        GOTO_ERROR();
+/* Shared with 3.12's COMPARE_OP_312 (OP).  Two small ints compare as
+ * machine words: no objects, no method lookup, and the result is one of
+ * the two bool singletons.  Floats, or a float and an int below 2**53
+ * (exact as a double): C's comparisons are Python's, nan included. */
+#define COMPARE_OP_BODY(OP)                                                \
+    {                                                                      \
+        ADAPTIVE(vm_specialize_compare_op(instr_, SECOND(), TOP(), oparg, frame->code)); \
+        Value right = TOP(), left = SECOND(), r;                           \
+        double a, b;                                                       \
+        if (val_is_small(left) && val_is_small(right)) {                   \
+            r = rt_bool(rt_compare_bool(left, right, oparg));              \
+        } else if ((is_float(left) || is_float(right)) && vm_as_exact_double(left, &a) && \
+                   vm_as_exact_double(right, &b)) {                        \
+            r = rt_bool(a < b ? rt_cmp_holds(-1, oparg) : a > b ? rt_cmp_holds(1, oparg) \
+                        : a == b ? rt_cmp_holds(0, oparg) : oparg == CMP_NE); \
+        } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) { \
+            GOTO_ERROR();                                                  \
+        }                                                                  \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    STACK_SHRINK(1);
-    SET_TOP(r);
-    SKIP_CACHES(COMPARE_OP);
-    DISPATCH();
+
+TARGET(COMPARE_OP) {                /* oparg: CMP_* */
+    COMPARE_OP_BODY(COMPARE_OP);
 }
 
 /* COMPARE_OP_*_JUMP: a comparison and the POP_JUMP_IF that follows it, in
@@ -528,12 +555,17 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
  * bit; the cache's mask says for which outcomes the jump is taken and in
  * which direction.  No bool is pushed, and the jump instruction is stepped
  * over: its operand is read (NEXT_INSTR_OPARG), its body never runs.  The
- * specializer made this form only when the jump follows at once. */
-#define COMPARE_AND_JUMP(outcome)                                          \
+ * specializer made this form only when the jump follows at once.  3.12's
+ * forms (OP COMPARE_OP_312) have no room for the mask: they work it out
+ * from the comparison and the jump's opcode, the unit after their cache. */
+#define COMPARE_JUMP_MASK(OP)                                              \
+    ((int)OP_##OP == OP_COMPARE_OP ? CACHE_UNITS()[1]                            \
+     : vm_cmp_jump_mask_312(oparg, CACHE_UNITS()[CACHES_##OP] & 0xff))
+#define COMPARE_AND_JUMP(outcome, OP)                                      \
     do {                                                                   \
-        unsigned mask_ = CACHE_UNITS()[1];                                 \
+        unsigned mask_ = COMPARE_JUMP_MASK(OP);                            \
         STACK_SHRINK(2);                                                   \
-        SKIP_CACHES(COMPARE_OP);                                           \
+        SKIP_CACHES(OP);                                                   \
         int distance_ = NEXT_INSTR_OPARG();                                \
         JUMPBY(1);                      /* past the jump instruction */    \
         if ((outcome) & mask_) {                                           \
@@ -546,25 +578,42 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
         }                                                                  \
     } while (0)
 
-TARGET(COMPARE_OP_INT_JUMP) {       /* two small ints */
-    Value right = TOP(), left = SECOND();
-    DEOPT_IF(!val_is_small(left) || !val_is_small(right), COMPARE_OP_INT_JUMP, COMPARE_OP);
-    COMPARE_AND_JUMP(vm_cmp_outcome_int(small_value(left), small_value(right)));
-    DISPATCH();
+#define COMPARE_OP_INT_JUMP_BODY(self, OP)      /* two small ints */        \
+    {                                                                      \
+        Value right = TOP(), left = SECOND();                              \
+        DEOPT_IF(!val_is_small(left) || !val_is_small(right), self, OP);   \
+        COMPARE_AND_JUMP(vm_cmp_outcome_int(small_value(left), small_value(right)), OP); \
+        DISPATCH();                                                        \
+    }
+
+#define COMPARE_OP_FLOAT_JUMP_BODY(self, OP)    /* two floats; NaN is unordered */ \
+    {                                                                      \
+        Value right = TOP(), left = SECOND();                              \
+        DEOPT_IF(!is_float(left) || !is_float(right), self, OP);           \
+        COMPARE_AND_JUMP(vm_cmp_outcome_double(AS_FLOAT(left)->value,      \
+                                               AS_FLOAT(right)->value), OP); \
+        DISPATCH();                                                        \
+    }
+
+#define COMPARE_OP_STR_JUMP_BODY(self, OP)      /* == or != of two str */   \
+    {                                                                      \
+        Value right = TOP(), left = SECOND();                              \
+        DEOPT_IF(!is_str(left) || !is_str(right), self, OP);               \
+        COMPARE_AND_JUMP(left == right || rt_str_equal(left, right) ? VM_CMP_EQUAL \
+                                                                    : VM_CMP_LESS, OP); \
+        DISPATCH();                                                        \
+    }
+
+TARGET(COMPARE_OP_INT_JUMP) {
+    COMPARE_OP_INT_JUMP_BODY(COMPARE_OP_INT_JUMP, COMPARE_OP);
 }
 
-TARGET(COMPARE_OP_FLOAT_JUMP) {     /* two floats; NaN is unordered */
-    Value right = TOP(), left = SECOND();
-    DEOPT_IF(!is_float(left) || !is_float(right), COMPARE_OP_FLOAT_JUMP, COMPARE_OP);
-    COMPARE_AND_JUMP(vm_cmp_outcome_double(AS_FLOAT(left)->value, AS_FLOAT(right)->value));
-    DISPATCH();
+TARGET(COMPARE_OP_FLOAT_JUMP) {
+    COMPARE_OP_FLOAT_JUMP_BODY(COMPARE_OP_FLOAT_JUMP, COMPARE_OP);
 }
 
-TARGET(COMPARE_OP_STR_JUMP) {       /* == or != of two str: equal or not */
-    Value right = TOP(), left = SECOND();
-    DEOPT_IF(!is_str(left) || !is_str(right), COMPARE_OP_STR_JUMP, COMPARE_OP);
-    COMPARE_AND_JUMP(left == right || rt_str_equal(left, right) ? VM_CMP_EQUAL : VM_CMP_LESS);
-    DISPATCH();
+TARGET(COMPARE_OP_STR_JUMP) {
+    COMPARE_OP_STR_JUMP_BODY(COMPARE_OP_STR_JUMP, COMPARE_OP);
 }
 
 TARGET(IS_OP) {                     /* oparg 1: is not */
@@ -593,59 +642,68 @@ TARGET(CONTAINS_OP) {               /* oparg 1: not in */
  * the unsigned comparison also rejects negative indexes, which take the
  * general path (it wraps them and raises IndexError). */
 
-TARGET(BINARY_SUBSCR) {
-    ADAPTIVE(vm_specialize_binary_subscr(instr_, SECOND(), TOP()));
-    Value key = TOP(), container = SECOND(), r;
-    if (is_list(container) && val_is_small(key) &&
-        (size_t)small_value(key) < AS_LIST(container)->length) {
-        r = AS_LIST(container)->items[small_value(key)];
-    } else if (is_tuple(container) && val_is_small(key) &&
-               (size_t)small_value(key) < AS_TUPLE(container)->length) {
-        r = AS_TUPLE(container)->items[small_value(key)];
-    } else if ((r = rt_getitem(container, key)) == VAL_NULL) {
-        GOTO_ERROR();
+/* Shared with 3.12's BINARY_SUBSCR_312 (OP), as are the forms below. */
+#define BINARY_SUBSCR_BODY(OP)                                             \
+    {                                                                      \
+        ADAPTIVE(vm_specialize_binary_subscr(instr_, SECOND(), TOP()));    \
+        Value key = TOP(), container = SECOND(), r;                        \
+        if (is_list(container) && vm_index_in(key, AS_LIST(container)->length)) { \
+            r = AS_LIST(container)->items[small_value(key)];               \
+        } else if (is_tuple(container) && vm_index_in(key, AS_TUPLE(container)->length)) { \
+            r = AS_TUPLE(container)->items[small_value(key)];              \
+        } else if ((r = rt_getitem(container, key)) == VAL_NULL) {         \
+            GOTO_ERROR();                                                  \
+        }                                                                  \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    STACK_SHRINK(1);
-    SET_TOP(r);
-    SKIP_CACHES(BINARY_SUBSCR);
-    DISPATCH();
+
+TARGET(BINARY_SUBSCR) {
+    BINARY_SUBSCR_BODY(BINARY_SUBSCR);
 }
 
 /* The specialized forms: an exact list or tuple with an index in range
  * (a negative or too large one is a miss: the base form raises or wraps),
  * an exact dict. */
 
-#define BINARY_SUBSCR_SEQ_INT(self, is_kind, AS_KIND)                     \
+#define BINARY_SUBSCR_SEQ_INT(self, OP, is_kind, AS_KIND)                 \
     do {                                                                   \
         Value key = TOP(), container = SECOND();                           \
         DEOPT_IF(!is_kind(container) || !vm_index_in(key, AS_KIND(container)->length), \
-                 self, BINARY_SUBSCR);                                     \
+                 self, OP);                                                \
         STACK_SHRINK(1);                                                   \
         SET_TOP(AS_KIND(container)->items[small_value(key)]);              \
-        SKIP_CACHES(BINARY_SUBSCR);                                        \
+        SKIP_CACHES(OP);                                                   \
     } while (0)
 
 TARGET(BINARY_SUBSCR_LIST_INT) {
-    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_LIST_INT, is_list, AS_LIST);
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR, is_list, AS_LIST);
     DISPATCH();
 }
 
 TARGET(BINARY_SUBSCR_TUPLE_INT) {
-    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_TUPLE_INT, is_tuple, AS_TUPLE);
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR, is_tuple, AS_TUPLE);
     DISPATCH();
 }
 
+#define BINARY_SUBSCR_DICT_BODY(self, OP)                                  \
+    {                                                                      \
+        Value key = TOP(), container = SECOND();                           \
+        DEOPT_IF(!is_dict(container), self, OP);                           \
+        bool error;                                                        \
+        Value r = rt_dict_get(container, key, &error);                     \
+        if (r == VAL_NULL && (error || (r = rt_getitem(container, key)) == VAL_NULL)) \
+            GOTO_ERROR();               /* unhashable, or the KeyError */  \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(BINARY_SUBSCR_DICT) {
-    Value key = TOP(), container = SECOND();
-    DEOPT_IF(!is_dict(container), BINARY_SUBSCR_DICT, BINARY_SUBSCR);
-    bool error;
-    Value r = rt_dict_get(container, key, &error);
-    if (r == VAL_NULL && (error || (r = rt_getitem(container, key)) == VAL_NULL))
-        GOTO_ERROR();                   /* unhashable, or the KeyError */
-    STACK_SHRINK(1);
-    SET_TOP(r);
-    SKIP_CACHES(BINARY_SUBSCR);
-    DISPATCH();
+    BINARY_SUBSCR_DICT_BODY(BINARY_SUBSCR_DICT, BINARY_SUBSCR);
 }
 
 TARGET(STORE_SUBSCR) {              /* container[key] = value */
@@ -730,65 +788,89 @@ TARGET(LOAD_ATTR) {
  * does, the cache takes that type's tag, so a site that sees a few related
  * classes neither keeps missing nor keeps asking. */
 
+/* The forms are shared with 3.12's (bytecodes_internal.h): `self` is the
+ * form, OP its base instruction, whose caches it has, and `name` the
+ * attribute's name (3.12's LOAD_ATTR_312 keeps it in oparg >> 1). */
+
 /* obj.name found in the instance dict, at a known entry. */
-TARGET(LOAD_ATTR_WITH_HINT) {
-    uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    ObjType *type = val_type(owner);
-    if (type->version_tag != vm_cache_u32(caches + 1)) {
-        DEOPT_IF(!vm_plain_instance_attr(type, GETNAME(oparg)), LOAD_ATTR_WITH_HINT, LOAD_ATTR);
-        vm_cache_set_u32(caches + 1, type->version_tag);
+#define LOAD_ATTR_WITH_HINT_BODY(self, OP, name)                           \
+    {                                                                      \
+        uint16_t *caches = CACHE_UNITS();                                  \
+        Value owner = TOP();                                               \
+        ObjType *type = val_type(owner);                                   \
+        if (type->version_tag != vm_cache_u32(caches + 1)) {               \
+            DEOPT_IF(!vm_plain_instance_attr(type, name), self, OP);       \
+            vm_cache_set_u32(caches + 1, type->version_tag);               \
+        }                                                                  \
+        Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
+        DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], name) : NULL; \
+        DEOPT_IF(e == NULL, self, OP);                                     \
+        SET_TOP(e->value);                                                 \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
-    DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], GETNAME(oparg)) : NULL;
-    DEOPT_IF(e == NULL, LOAD_ATTR_WITH_HINT, LOAD_ATTR);
-    SET_TOP(e->value);
-    SKIP_CACHES(LOAD_ATTR);
-    DISPATCH();
+
+TARGET(LOAD_ATTR_WITH_HINT) {
+    LOAD_ATTR_WITH_HINT_BODY(LOAD_ATTR_WITH_HINT, LOAD_ATTR, GETNAME(oparg));
 }
 
 /* module.name: a global of the module, at a known entry of its dict. */
+#define LOAD_ATTR_MODULE_BODY(self, OP, name)                              \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        Value owner = TOP();                                               \
+        DEOPT_IF(!IS_EXACT(owner, rt_module_type), self, OP);              \
+        DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], name); \
+        DEOPT_IF(e == NULL, self, OP);                                     \
+        SET_TOP(e->value);                                                 \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_ATTR_MODULE) {
-    const uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_ATTR_MODULE, LOAD_ATTR);
-    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
-    DEOPT_IF(e == NULL, LOAD_ATTR_MODULE, LOAD_ATTR);
-    SET_TOP(e->value);
-    SKIP_CACHES(LOAD_ATTR);
-    DISPATCH();
+    LOAD_ATTR_MODULE_BODY(LOAD_ATTR_MODULE, LOAD_ATTR, GETNAME(oparg));
 }
 
 /* obj.name, a __slots__ member: the field at a known offset of obj (an
  * empty one is a miss: the base form raises the AttributeError). */
+#define LOAD_ATTR_SLOT_BODY(self, OP)                                      \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        Value owner = TOP();                                               \
+        DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), self, OP); \
+        Value v = *(Value *)((char *)val_obj(owner) + caches[3]);          \
+        DEOPT_IF(v == VAL_NULL, self, OP);                                 \
+        SET_TOP(v);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_ATTR_SLOT) {
-    const uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_ATTR_SLOT, LOAD_ATTR);
-    Value v = *(Value *)((char *)val_obj(owner) + caches[3]);
-    DEOPT_IF(v == VAL_NULL, LOAD_ATTR_SLOT, LOAD_ATTR);
-    SET_TOP(v);
-    SKIP_CACHES(LOAD_ATTR);
-    DISPATCH();
+    LOAD_ATTR_SLOT_BODY(LOAD_ATTR_SLOT, LOAD_ATTR);
 }
 
 /* obj.name, a property of the class: its getter (a Python function,
- * kept in the code object's cache_objs) called on obj. */
-TARGET(LOAD_ATTR_PROPERTY) {
-    uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    ObjType *type = val_type(owner);
-    Value *prop = &AS_LIST(frame->code->cache_objs)->items[caches[3]];   /* property, getter */
-    if (type->version_tag != vm_cache_u32(caches + 1)) {
-        DEOPT_IF(!vm_same_descr(type, GETNAME(oparg), prop[0]), LOAD_ATTR_PROPERTY, LOAD_ATTR);
-        vm_cache_set_u32(caches + 1, type->version_tag);
+ * kept in the code object's cache_objs, after the property) called on obj. */
+#define LOAD_ATTR_PROPERTY_BODY(self, OP, name)                            \
+    {                                                                      \
+        uint16_t *caches = CACHE_UNITS();                                  \
+        Value owner = TOP();                                               \
+        ObjType *type = val_type(owner);                                   \
+        Value *prop = &AS_LIST(frame->code->cache_objs)->items[caches[3]]; \
+        if (type->version_tag != vm_cache_u32(caches + 1)) {               \
+            DEOPT_IF(!vm_same_descr(type, name, prop[0]), self, OP);       \
+            vm_cache_set_u32(caches + 1, type->version_tag);               \
+        }                                                                  \
+        Value r = rt_call1(prop[1], owner);                                \
+        if (r == VAL_NULL)                                                 \
+            GOTO_ERROR();                                                  \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    Value r = rt_call1(prop[1], owner);
-    if (r == VAL_NULL)
-        GOTO_ERROR();
-    SET_TOP(r);
-    SKIP_CACHES(LOAD_ATTR);
-    DISPATCH();
+
+TARGET(LOAD_ATTR_PROPERTY) {
+    LOAD_ATTR_PROPERTY_BODY(LOAD_ATTR_PROPERTY, LOAD_ATTR, GETNAME(oparg));
 }
 
 TARGET(STORE_ATTR) {                /* owner.name = value */
@@ -835,80 +917,103 @@ TARGET(DELETE_ATTR) {
     DISPATCH();
 }
 
+/* Shared with 3.12's LOAD_ATTR_312 (OP) when its low bit asks for a method:
+ * `name` is the attribute's name, as for the forms below. */
+#define LOAD_METHOD_BODY(OP, name)                                         \
+    {                                                                      \
+        Value owner = TOP(), meth;                                         \
+        int r = rt_get_method(owner, name, &meth);                         \
+        if (r < 0)                                                         \
+            GOTO_ERROR();                                                  \
+        if (r == 1) {                                                      \
+            SET_TOP(meth);                                                 \
+            PUSH(owner);                                                   \
+        } else {                                                           \
+            SET_TOP(rt_Null);                                              \
+            PUSH(meth);                                                    \
+        }                                                                  \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_METHOD) {
     ADAPTIVE(vm_specialize_load_method(instr_, TOP(), GETNAME(oparg)));
-    Value owner = TOP(), meth;
-    int r = rt_get_method(owner, GETNAME(oparg), &meth);
-    if (r < 0)
-        GOTO_ERROR();
-    if (r == 1) {
-        SET_TOP(meth);
-        PUSH(owner);
-    } else {
-        SET_TOP(rt_Null);
-        PUSH(meth);
-    }
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    LOAD_METHOD_BODY(LOAD_METHOD, GETNAME(oparg));
 }
 
 /* obj.meth(...): a function (or a builtin type's method) of the class,
  * pushed unbound with obj; the instance dict must not have the name. */
-TARGET(LOAD_METHOD_WITH_DICT) {
-    uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    ObjType *type = val_type(owner);
-    if (type->version_tag != vm_cache_u32(caches + 1)) {
-        DEOPT_IF(!vm_same_method(type, GETNAME(oparg), vm_cache_value(caches + 6)),
-                 LOAD_METHOD_WITH_DICT, LOAD_METHOD);
-        vm_cache_set_u32(caches + 1, type->version_tag);
+#define LOAD_METHOD_WITH_DICT_BODY(self, OP, name)                         \
+    {                                                                      \
+        uint16_t *caches = CACHE_UNITS();                                  \
+        Value owner = TOP();                                               \
+        ObjType *type = val_type(owner);                                   \
+        if (type->version_tag != vm_cache_u32(caches + 1)) {               \
+            DEOPT_IF(!vm_same_method(type, name, vm_cache_value(caches + 4)), self, OP); \
+            vm_cache_set_u32(caches + 1, type->version_tag);               \
+        }                                                                  \
+        Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
+        DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, name), self, OP); \
+        SET_TOP(vm_cache_value(caches + 4));                               \
+        PUSH(owner);                                                       \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset);
-    DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, GETNAME(oparg)),
-             LOAD_METHOD_WITH_DICT, LOAD_METHOD);
-    SET_TOP(vm_cache_value(caches + 6));
-    PUSH(owner);
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+
+TARGET(LOAD_METHOD_WITH_DICT) {
+    LOAD_METHOD_WITH_DICT_BODY(LOAD_METHOD_WITH_DICT, LOAD_METHOD, GETNAME(oparg));
 }
 
 /* The same for an instance without a dict (a list's append...). */
+#define LOAD_METHOD_NO_DICT_BODY(self, OP)                                 \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        Value owner = TOP();                                               \
+        DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), self, OP); \
+        SET_TOP(vm_cache_value(caches + 4));                               \
+        PUSH(owner);                                                       \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_METHOD_NO_DICT) {
-    const uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    DEOPT_IF(val_type(owner)->version_tag != vm_cache_u32(caches + 1), LOAD_METHOD_NO_DICT,
-             LOAD_METHOD);
-    SET_TOP(vm_cache_value(caches + 6));
-    PUSH(owner);
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    LOAD_METHOD_NO_DICT_BODY(LOAD_METHOD_NO_DICT, LOAD_METHOD);
 }
 
 /* Class.f(...): the class's function itself (no binding), NULL below it;
  * the class's own version tag guards it. */
+#define LOAD_METHOD_CLASS_BODY(self, OP)                                   \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        Value owner = TOP();                                               \
+        DEOPT_IF(!IS_EXACT(owner, rt_type_type) ||                         \
+                 AS_TYPE(owner)->version_tag != vm_cache_u32(caches + 1), self, OP); \
+        SET_TOP(rt_Null);                                                  \
+        PUSH(vm_cache_value(caches + 4));                                  \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_METHOD_CLASS) {
-    const uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    DEOPT_IF(!IS_EXACT(owner, rt_type_type) ||
-             AS_TYPE(owner)->version_tag != vm_cache_u32(caches + 1),
-             LOAD_METHOD_CLASS, LOAD_METHOD);
-    SET_TOP(rt_Null);
-    PUSH(vm_cache_value(caches + 6));
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    LOAD_METHOD_CLASS_BODY(LOAD_METHOD_CLASS, LOAD_METHOD);
 }
 
 /* module.f(...): a global of the module, at a known entry; NULL below it. */
+#define LOAD_METHOD_MODULE_BODY(self, OP, name)                            \
+    {                                                                      \
+        const uint16_t *caches = CACHE_UNITS();                            \
+        Value owner = TOP();                                               \
+        DEOPT_IF(!IS_EXACT(owner, rt_module_type), self, OP);              \
+        DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], name); \
+        DEOPT_IF(e == NULL, self, OP);                                     \
+        SET_TOP(rt_Null);                                                  \
+        PUSH(e->value);                                                    \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
 TARGET(LOAD_METHOD_MODULE) {
-    const uint16_t *caches = CACHE_UNITS();
-    Value owner = TOP();
-    DEOPT_IF(!IS_EXACT(owner, rt_module_type), LOAD_METHOD_MODULE, LOAD_METHOD);
-    DictEntry *e = vm_hint_entry(VAL_AS(ObjModule, owner)->dict, caches[3], GETNAME(oparg));
-    DEOPT_IF(e == NULL, LOAD_METHOD_MODULE, LOAD_METHOD);
-    SET_TOP(rt_Null);
-    PUSH(e->value);
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    LOAD_METHOD_MODULE_BODY(LOAD_METHOD_MODULE, LOAD_METHOD, GETNAME(oparg));
 }
 
 /* ---- calls ---- */
@@ -955,83 +1060,119 @@ TARGET(PRECALL_PYFUNC) {
  * them all.  frame->instr names the call for the callee (warnings).  As
  * after CALL, the eval breaker is checked once the call is done: what it
  * called may have tripped a signal (_thread.interrupt_main, os.kill),
- * whose handler runs before the next instruction. */
+ * whose handler runs before the next instruction.
+ * 3.12's CALL_NO_KW forms share their bodies (`self` the form, OP its base
+ * instruction, PRECALL or CALL_312): with no CALL after them, they end
+ * after CALL_312's own caches. */
 #define PRECALL_OPERANDS(total, args)                                      \
     int total = oparg + (PEEK(oparg + 2) != rt_Null);                      \
     Value *args = sp - total
-#define PRECALL_DONE(r)                                                    \
+#define PRECALL_DONE(r, OP)                                                \
     do {                                                                   \
         if ((r) == VAL_NULL)                                               \
             GOTO_ERROR();                                                  \
         STACK_SHRINK(oparg + 1);                                           \
         SET_TOP(r);                                                        \
-        SKIP_CACHES(PRECALL);                                              \
-        JUMPBY(1);                      /* the CALL */                     \
-        SKIP_CACHES(CALL);                                                 \
+        SKIP_CACHES(OP);                                                   \
+        if ((int)OP_##OP == OP_PRECALL) {                                  \
+            JUMPBY(1);                  /* the CALL */                     \
+            SKIP_CACHES(CALL);                                             \
+        }                                                                  \
         CHECK_EVAL_BREAKER_AFTER_CALL();                                   \
     } while (0)
 
-TARGET(PRECALL_NO_KW_BUILTIN_FAST) {    /* f(args), f a builtin function */
-    PRECALL_OPERANDS(total, args);
-    Value callable = PEEK(total + 1);
-    DEOPT_IF(!IS_EXACT(callable, rt_builtin_type) || VAL_AS(ObjBuiltin, callable)->self != VAL_NULL ||
-             kwnames != VAL_NULL, PRECALL_NO_KW_BUILTIN_FAST, PRECALL);
-    frame->instr = THIS_INSTR();
-    Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL);
-    PRECALL_DONE(r);
-    DISPATCH();
+#define PRECALL_NO_KW_BUILTIN_FAST_BODY(FORM, OP)   /* f(args), f a builtin */ \
+    {                                                                      \
+        PRECALL_OPERANDS(total, args);                                     \
+        Value callable = PEEK(total + 1);                                  \
+        DEOPT_IF(!IS_EXACT(callable, rt_builtin_type) ||                   \
+                 VAL_AS(ObjBuiltin, callable)->self != VAL_NULL || kwnames != VAL_NULL, \
+                 FORM, OP);                                                \
+        frame->instr = THIS_INSTR();                                       \
+        Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL); \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
+TARGET(PRECALL_NO_KW_BUILTIN_FAST) {
+    PRECALL_NO_KW_BUILTIN_FAST_BODY(PRECALL_NO_KW_BUILTIN_FAST, PRECALL);
 }
 
 /* obj.meth(args) for a method of obj's builtin type (str.join...): self
  * is args[0], and of the method's own type. */
+#define PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST_BODY(self, OP)                \
+    {                                                                      \
+        PRECALL_OPERANDS(total, args);                                     \
+        Value callable = PEEK(total + 1);                                  \
+        DEOPT_IF(!IS_EXACT(callable, rt_method_descr_type) || total == oparg || \
+                 kwnames != VAL_NULL || val_type(args[0]) != VAL_AS(ObjBuiltin, callable)->owner, \
+                 self, OP);                                                \
+        frame->instr = THIS_INSTR();                                       \
+        Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL); \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
 TARGET(PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST) {
-    PRECALL_OPERANDS(total, args);
-    Value callable = PEEK(total + 1);
-    DEOPT_IF(!IS_EXACT(callable, rt_method_descr_type) || total == oparg || kwnames != VAL_NULL ||
-             val_type(args[0]) != VAL_AS(ObjBuiltin, callable)->owner,
-             PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, PRECALL);
-    frame->instr = THIS_INSTR();
-    Value r = VAL_AS(ObjBuiltin, callable)->fn(args, (size_t)total, VAL_NULL);
-    PRECALL_DONE(r);
-    DISPATCH();
+    PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST_BODY(PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, PRECALL);
 }
 
-TARGET(PRECALL_NO_KW_TYPE_1) {          /* type(x) */
-    DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != obj_val(&rt_type_type) || oparg != 1 ||
-             kwnames != VAL_NULL, PRECALL_NO_KW_TYPE_1, PRECALL);
-    Value r = obj_val(val_type(TOP()));
-    PRECALL_DONE(r);
-    DISPATCH();
+#define PRECALL_NO_KW_TYPE_1_BODY(self, OP)         /* type(x) */          \
+    {                                                                      \
+        DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != obj_val(&rt_type_type) || oparg != 1 || \
+                 kwnames != VAL_NULL, self, OP);                           \
+        Value r = obj_val(val_type(TOP()));                                \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
+TARGET(PRECALL_NO_KW_TYPE_1) {
+    PRECALL_NO_KW_TYPE_1_BODY(PRECALL_NO_KW_TYPE_1, PRECALL);
 }
 
-TARGET(PRECALL_NO_KW_LEN) {             /* len(x) */
-    DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != vm_builtin_len || oparg != 1 ||
-             kwnames != VAL_NULL, PRECALL_NO_KW_LEN, PRECALL);
-    frame->instr = THIS_INSTR();        /* __len__ may ask */
-    ssize_t n = rt_len(TOP());
-    Value r = n < 0 ? VAL_NULL : rt_int_from_i64(n);
-    PRECALL_DONE(r);
-    DISPATCH();
+#define PRECALL_NO_KW_LEN_BODY(self, OP)            /* len(x) */           \
+    {                                                                      \
+        DEOPT_IF(PEEK(3) != rt_Null || PEEK(2) != vm_builtin_len || oparg != 1 || \
+                 kwnames != VAL_NULL, self, OP);                           \
+        frame->instr = THIS_INSTR();    /* __len__ may ask */              \
+        ssize_t n = rt_len(TOP());                                         \
+        Value r = n < 0 ? VAL_NULL : rt_int_from_i64(n);                   \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
+TARGET(PRECALL_NO_KW_LEN) {
+    PRECALL_NO_KW_LEN_BODY(PRECALL_NO_KW_LEN, PRECALL);
 }
 
 /* isinstance(x, cls): x's exact type answers at once; anything else asks
  * the builtin (tuples of classes, __instancecheck__). */
+#define PRECALL_NO_KW_ISINSTANCE_BODY(self, OP)                            \
+    {                                                                      \
+        DEOPT_IF(PEEK(4) != rt_Null || PEEK(3) != vm_builtin_isinstance || oparg != 2 || \
+                 kwnames != VAL_NULL, self, OP);                           \
+        frame->instr = THIS_INSTR();    /* __instancecheck__ may ask */    \
+        Value r = obj_val(val_type(SECOND())) == TOP()                     \
+                ? rt_True : VAL_AS(ObjBuiltin, vm_builtin_isinstance)->fn(sp - 2, 2, VAL_NULL); \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
 TARGET(PRECALL_NO_KW_ISINSTANCE) {
-    DEOPT_IF(PEEK(4) != rt_Null || PEEK(3) != vm_builtin_isinstance || oparg != 2 ||
-             kwnames != VAL_NULL, PRECALL_NO_KW_ISINSTANCE, PRECALL);
-    frame->instr = THIS_INSTR();        /* __instancecheck__ may ask */
-    Value r = obj_val(val_type(SECOND())) == TOP()
-            ? rt_True : VAL_AS(ObjBuiltin, vm_builtin_isinstance)->fn(sp - 2, 2, VAL_NULL);
-    PRECALL_DONE(r);
-    DISPATCH();
+    PRECALL_NO_KW_ISINSTANCE_BODY(PRECALL_NO_KW_ISINSTANCE, PRECALL);
 }
 
-TARGET(PRECALL_NO_KW_LIST_APPEND) {     /* lst.append(x), lst an exact list */
-    DEOPT_IF(PEEK(3) != vm_list_append || !is_list(SECOND()) || oparg != 1 ||
-             kwnames != VAL_NULL, PRECALL_NO_KW_LIST_APPEND, PRECALL);
-    Value r = rt_list_append(SECOND(), TOP()) ? rt_None : VAL_NULL;
-    PRECALL_DONE(r);
-    DISPATCH();
+#define PRECALL_NO_KW_LIST_APPEND_BODY(self, OP)    /* lst.append(x), an exact list */ \
+    {                                                                      \
+        DEOPT_IF(PEEK(3) != vm_list_append || !is_list(SECOND()) || oparg != 1 || \
+                 kwnames != VAL_NULL, self, OP);                           \
+        Value r = rt_list_append(SECOND(), TOP()) ? rt_None : VAL_NULL;    \
+        PRECALL_DONE(r, OP);                                               \
+        DISPATCH();                                                        \
+    }
+
+TARGET(PRECALL_NO_KW_LIST_APPEND) {
+    PRECALL_NO_KW_LIST_APPEND_BODY(PRECALL_NO_KW_LIST_APPEND, PRECALL);
 }
 
 /* The call itself, shared by CALL and 3.12's CALL_312 (bytecodes_internal.h),
@@ -1088,30 +1229,31 @@ TARGET(CALL) {
  * with defaults for the rest: the frame is filled by copying, without the
  * general binding (vm_function_frame_positional).  The guard reads the
  * function's code on every call, so an assignment to __code__ or
- * __defaults__ is a miss at once. */
-#define CALL_PY_POSITIONAL(self, fits)                                     \
+ * __defaults__ is a miss at once.  OP: CALL, or CALL_312 for
+ * 3.12's forms. */
+#define CALL_PY_POSITIONAL(self, OP, fits)                                 \
     do {                                                                   \
         bool is_meth = PEEK(oparg + 2) != rt_Null;                         \
         int total = oparg + is_meth;                                       \
         Value callable = PEEK(total + 1);                                  \
         DEOPT_IF(!is_function(callable) || kwnames != VAL_NULL ||          \
-                 !fits(AS_FUNCTION(callable), total), self, CALL);         \
+                 !fits(AS_FUNCTION(callable), total), self, OP);           \
         Frame *callee = vm_function_frame_positional(AS_FUNCTION(callable), sp - total, total); \
         if (callee == NULL)                                                \
             GOTO_ERROR();                                                  \
         STACK_SHRINK(oparg + 2);                                           \
-        SAVE_FRAME(CACHES_CALL);                                           \
+        SAVE_FRAME(CACHES_##OP);                                           \
         callee->previous = frame;                                          \
         frame = callee;                                                    \
         ENTER_FRAME();                                                     \
     } while (0)
 
 TARGET(CALL_PY_EXACT_ARGS) {
-    CALL_PY_POSITIONAL(CALL_PY_EXACT_ARGS, vm_exact_args);
+    CALL_PY_POSITIONAL(CALL_PY_EXACT_ARGS, CALL, vm_exact_args);
 }
 
 TARGET(CALL_PY_WITH_DEFAULTS) {
-    CALL_PY_POSITIONAL(CALL_PY_WITH_DEFAULTS, vm_args_with_defaults);
+    CALL_PY_POSITIONAL(CALL_PY_WITH_DEFAULTS, CALL, vm_args_with_defaults);
 }
 
 TARGET(CALL_FUNCTION_EX) {
@@ -1314,84 +1456,111 @@ TARGET(GET_ITER) {
     if (it == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(it);
-    /* A for-loop: the FOR_ITER after this takes the form for the iterator
-     * it is about to step (see vm_for_iter_form), once per loop. */
+    /* A for-loop: the FOR_ITER (3.12: FOR_ITER_312) after this takes the
+     * form for the iterator it is about to step (see vm_for_iter_form),
+     * once per loop. */
     uint16_t *next = NEXT_INSTR_UNIT();
-    int next_op = *next & 0xff, form = vm_for_iter_form(it);
-    if (next_op != form && vm_base_opcode(next_op) == OP_FOR_ITER) {
-        vm_specialize_for_iter(next, form);
-        REFRESH_NEXT_HANDLER(next);
+    int next_op = *next & 0xff, base = vm_base_opcode(next_op);
+    if (base == OP_FOR_ITER || base == OP_FOR_ITER_312) {
+        int form = vm_for_iter_form(it, base);
+        if (form != next_op) {
+            vm_specialize_for_iter(next, form);
+            REFRESH_NEXT_HANDLER(next);
+        }
     }
     DISPATCH();
 }
 
-/* The next item on top of the iterator, or at exhaustion pop the
- * iterator and jump past the loop. */
+/* The end of a loop.  3.11's FOR_ITER pops the iterator and jumps past
+ * the loop; 3.12's FOR_ITER_312 (which has a cache unit) jumps to the
+ * END_FOR that ends it with a None pushed, and END_FOR pops both (so the
+ * jump's target is the one the verifier proved).  OP is the base
+ * instruction; its forms below share the ending. */
+#define FOR_ITER_EXHAUSTED(OP)                                             \
+    do {                                                                   \
+        if ((int)OP_##OP == OP_FOR_ITER)                                        \
+            STACK_SHRINK(1);                                               \
+        else                                                               \
+            PUSH(rt_None);                                                 \
+        SKIP_CACHES(OP);                                                   \
+        JUMPBY(oparg);                                                     \
+    } while (0)
+
+/* The next item on top of the iterator, or at exhaustion the end above.
+ * Exhausted — or failed: only StopIteration ends the loop quietly. */
+#define FOR_ITER_BODY(OP)                                                  \
+    {                                                                      \
+        UnaryFunc next = val_type(TOP())->next;                            \
+        if (next == NULL) {                                                \
+            rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name); \
+            GOTO_ERROR();                                                  \
+        }                                                                  \
+        Value item = next(TOP());                                          \
+        if (item != VAL_NULL) {                                            \
+            PUSH(item);                                                    \
+            SKIP_CACHES(OP);                                               \
+            DISPATCH();                                                    \
+        }                                                                  \
+        if (rt_err_occurred()) {                                           \
+            if (!rt_err_matches(&rt_StopIteration))                        \
+                GOTO_ERROR();                                              \
+            rt_err_clear();                                                \
+        }                                                                  \
+        FOR_ITER_EXHAUSTED(OP);                                            \
+        DISPATCH();                                                        \
+    }
+
 TARGET(FOR_ITER) {
-    UnaryFunc next = val_type(TOP())->next;
-    if (next == NULL) {
-        rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(TOP())->name);
-        GOTO_ERROR();
-    }
-    Value item = next(TOP());
-    if (item != VAL_NULL) {
-        PUSH(item);
-        DISPATCH();
-    }
-    /* Exhausted — or failed: only StopIteration ends the loop quietly. */
-    if (rt_err_occurred()) {
-        if (!rt_err_matches(&rt_StopIteration))
-            GOTO_ERROR();
-        rt_err_clear();
-    }
-    STACK_SHRINK(1);
-    JUMPBY(oparg);
-    DISPATCH();
+    FOR_ITER_BODY(FOR_ITER);
 }
 
 /* The forms for the iterators of list, tuple and range (CPython 3.12's):
  * the iterator's next step, inline.  Exhausted, the iterator lets go of
  * its sequence, as its `next` slot does. */
 
-#define FOR_ITER_SEQUENCE(self, iter_type, Iter, field, AS_KIND)           \
-    do {                                                                   \
+#define FOR_ITER_SEQUENCE(self, OP, iter_type, Iter, field, AS_KIND)       \
+    {                                                                      \
         Value iter = TOP();                                                \
-        DEOPT_IF(val_type(iter) != &iter_type, self, FOR_ITER);            \
+        DEOPT_IF(val_type(iter) != &iter_type, self, OP);                  \
         Iter *it = VAL_AS(Iter, iter);                                     \
         if (it->field != VAL_NULL) {                                       \
             if ((size_t)it->index < AS_KIND(it->field)->length) {          \
                 PUSH(AS_KIND(it->field)->items[it->index++]);              \
-                break;                  /* out of the do-while: an item */ \
+                SKIP_CACHES(OP);                                           \
+                DISPATCH();                                                \
             }                                                              \
             it->field = VAL_NULL;                                          \
         }                                                                  \
-        STACK_SHRINK(1);                /* exhausted */                    \
-        JUMPBY(oparg);                                                     \
-    } while (0)
+        FOR_ITER_EXHAUSTED(OP);                                            \
+        DISPATCH();                                                        \
+    }
 
 TARGET(FOR_ITER_LIST) {
-    FOR_ITER_SEQUENCE(FOR_ITER_LIST, rt_listiter_type, ListIter, list, AS_LIST);
-    DISPATCH();
+    FOR_ITER_SEQUENCE(FOR_ITER_LIST, FOR_ITER, rt_listiter_type, ListIter, list, AS_LIST);
 }
 
 TARGET(FOR_ITER_TUPLE) {
-    FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
-    DISPATCH();
+    FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, FOR_ITER, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
 }
 
-TARGET(FOR_ITER_RANGE) {            /* the values are small ints */
-    Value iter = TOP();
-    DEOPT_IF(val_type(iter) != &rt_rangeiter_type, FOR_ITER_RANGE, FOR_ITER);
-    RangeIter *it = VAL_AS(RangeIter, iter);
-    if (it->remaining == 0) {
-        STACK_SHRINK(1);
-        JUMPBY(oparg);
-        DISPATCH();
+#define FOR_ITER_RANGE_BODY(self, OP)       /* the values are small ints */ \
+    {                                                                      \
+        Value iter = TOP();                                                \
+        DEOPT_IF(val_type(iter) != &rt_rangeiter_type, self, OP);          \
+        RangeIter *it = VAL_AS(RangeIter, iter);                           \
+        if (it->remaining == 0) {                                          \
+            FOR_ITER_EXHAUSTED(OP);                                        \
+            DISPATCH();                                                    \
+        }                                                                  \
+        it->remaining--;                                                   \
+        PUSH(small_new((intptr_t)it->next));                               \
+        it->next += it->step;                                              \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
     }
-    it->remaining--;
-    PUSH(small_new((intptr_t)it->next));
-    it->next += it->step;
-    DISPATCH();
+
+TARGET(FOR_ITER_RANGE) {
+    FOR_ITER_RANGE_BODY(FOR_ITER_RANGE, FOR_ITER);
 }
 
 TARGET(GET_LEN) {

@@ -5,24 +5,35 @@
  * under the same macros: every dispatch strategy runs them.
  *
  * The `_312` forms do what their 3.11 namesakes do with 3.12's number of
- * inline caches; they take the general path (no specialization: their
- * caches are too short for the forms of vm/specialize.c).
+ * inline caches: they share their bodies (the *_BODY macros of
+ * bytecodes.h, given the instruction whose caches to step over), and so
+ * do their specialized forms (vm/opcodes_internal.h, PVM_SPECIALIZED_312)
+ * with their 3.11 twins.
  */
 
 /* ---- loops and yield from: the ends 3.12 marks with an instruction ---- */
 
 /* The next item, or at exhaustion the iterator and a None for the END_FOR
- * the jump lands on to pop. */
+ * the jump lands on to pop (FOR_ITER_EXHAUSTED).  Its cache unit is a
+ * countdown, as in CPython 3.12: a loop that GET_ITER does not start (an
+ * inlined comprehension puts its save of the variable in between) is
+ * specialized all the same. */
 TARGET(FOR_ITER_312) {
-    Value item;
-    int r = vm_for_iter_next(TOP(), &item);
-    if (r < 0)
-        GOTO_ERROR();
-    PUSH(r ? item : rt_None);
-    SKIP_CACHES(FOR_ITER_312);
-    if (!r)
-        JUMPBY(oparg);
-    DISPATCH();
+    ADAPTIVE(vm_specialize_for_iter_312(instr_, TOP()));
+    FOR_ITER_BODY(FOR_ITER_312);
+}
+
+TARGET(FOR_ITER_LIST_312) {
+    FOR_ITER_SEQUENCE(FOR_ITER_LIST_312, FOR_ITER_312, rt_listiter_type, ListIter, list, AS_LIST);
+}
+
+TARGET(FOR_ITER_TUPLE_312) {
+    FOR_ITER_SEQUENCE(FOR_ITER_TUPLE_312, FOR_ITER_312, rt_tupleiter_type, TupleIter, tuple,
+                      AS_TUPLE);
+}
+
+TARGET(FOR_ITER_RANGE_312) {
+    FOR_ITER_RANGE_BODY(FOR_ITER_RANGE_312, FOR_ITER_312);
 }
 
 TARGET(END_FOR) {
@@ -118,41 +129,51 @@ TARGET(LOAD_FROM_DICT_OR_DEREF) {
 }
 
 TARGET(LOAD_GLOBAL_312) {
-    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
-    if (v == VAL_NULL)
-        GOTO_ERROR();
-    if (oparg & 1)
-        PUSH(rt_Null);
-    PUSH(v);
-    SKIP_CACHES(LOAD_GLOBAL_312);
-    DISPATCH();
+    LOAD_GLOBAL_BODY(LOAD_GLOBAL_312);
+}
+
+TARGET(LOAD_GLOBAL_MODULE_312) {
+    LOAD_GLOBAL_MODULE_BODY(LOAD_GLOBAL_MODULE_312, LOAD_GLOBAL_312);
+}
+
+TARGET(LOAD_GLOBAL_BUILTIN_312) {
+    LOAD_GLOBAL_BUILTIN_BODY(LOAD_GLOBAL_BUILTIN_312, LOAD_GLOBAL_312);
 }
 
 /* ---- operators and subscripts ---- */
 
 TARGET(COMPARE_OP_312) {
-    Value right = TOP(), left = SECOND(), r;
-    if (val_is_small(left) && val_is_small(right))
-        r = rt_bool(rt_compare_bool(left, right, oparg));
-    else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL)
-        GOTO_ERROR();
-    STACK_SHRINK(1);
-    SET_TOP(r);
-    SKIP_CACHES(COMPARE_OP_312);
-    DISPATCH();
+    COMPARE_OP_BODY(COMPARE_OP_312);
+}
+
+TARGET(COMPARE_OP_INT_JUMP_312) {
+    COMPARE_OP_INT_JUMP_BODY(COMPARE_OP_INT_JUMP_312, COMPARE_OP_312);
+}
+
+TARGET(COMPARE_OP_FLOAT_JUMP_312) {
+    COMPARE_OP_FLOAT_JUMP_BODY(COMPARE_OP_FLOAT_JUMP_312, COMPARE_OP_312);
+}
+
+TARGET(COMPARE_OP_STR_JUMP_312) {
+    COMPARE_OP_STR_JUMP_BODY(COMPARE_OP_STR_JUMP_312, COMPARE_OP_312);
 }
 
 TARGET(BINARY_SUBSCR_312) {
-    Value key = TOP(), container = SECOND(), r;
-    if (is_list(container) && val_is_small(key) &&
-        (size_t)small_value(key) < AS_LIST(container)->length)
-        r = AS_LIST(container)->items[small_value(key)];
-    else if ((r = rt_getitem(container, key)) == VAL_NULL)
-        GOTO_ERROR();
-    STACK_SHRINK(1);
-    SET_TOP(r);
-    SKIP_CACHES(BINARY_SUBSCR_312);
+    BINARY_SUBSCR_BODY(BINARY_SUBSCR_312);
+}
+
+TARGET(BINARY_SUBSCR_LIST_INT_312) {
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_LIST_INT_312, BINARY_SUBSCR_312, is_list, AS_LIST);
     DISPATCH();
+}
+
+TARGET(BINARY_SUBSCR_TUPLE_INT_312) {
+    BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_TUPLE_INT_312, BINARY_SUBSCR_312, is_tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+TARGET(BINARY_SUBSCR_DICT_312) {
+    BINARY_SUBSCR_DICT_BODY(BINARY_SUBSCR_DICT_312, BINARY_SUBSCR_312);
 }
 
 TARGET(BINARY_SLICE) {              /* container[start:stop] */
@@ -194,42 +215,87 @@ TARGET(CALL_INTRINSIC_2) {
 
 /* ---- attributes and calls ---- */
 
-/* obj.name, or with oparg & 1 the method pair of 3.11's LOAD_METHOD. */
+/* obj.name, or with oparg & 1 the method pair of 3.11's LOAD_METHOD; its
+ * forms are those of LOAD_ATTR, or with oparg & 1 of LOAD_METHOD. */
 TARGET(LOAD_ATTR_312) {
-    Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    ADAPTIVE(oparg & 1 ? vm_specialize_load_method(instr_, TOP(), GETNAME(oparg >> 1))
+                       : vm_specialize_load_attr(instr_, TOP(), GETNAME(oparg >> 1), frame->code));
     frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
-    if (oparg & 1) {
-        int found = rt_get_method(owner, name, &r);
-        if (found < 0)
-            GOTO_ERROR();
-        SET_TOP(found == 1 ? r : rt_Null);
-        PUSH(found == 1 ? owner : r);
-    } else {
-        if ((r = rt_getattr(owner, name)) == VAL_NULL)
-            GOTO_ERROR();
-        SET_TOP(r);
-    }
+    if (oparg & 1)
+        LOAD_METHOD_BODY(LOAD_ATTR_312, GETNAME(oparg >> 1));
+    Value r = rt_getattr(TOP(), GETNAME(oparg >> 1));
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(r);
     SKIP_CACHES(LOAD_ATTR_312);
     DISPATCH();
 }
 
-/* super().name: the super object is made (zero-argument super finds the
- * class and self in this frame, as a call of super() would) and dropped.
- * With oparg & 1, for a call: NULL then the attribute (3.12), or the
- * attribute then NULL (3.13, `null_first` false). */
+TARGET(LOAD_ATTR_WITH_HINT_312) {
+    LOAD_ATTR_WITH_HINT_BODY(LOAD_ATTR_WITH_HINT_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
+}
+
+TARGET(LOAD_ATTR_MODULE_312) {
+    LOAD_ATTR_MODULE_BODY(LOAD_ATTR_MODULE_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
+}
+
+TARGET(LOAD_ATTR_SLOT_312) {
+    LOAD_ATTR_SLOT_BODY(LOAD_ATTR_SLOT_312, LOAD_ATTR_312);
+}
+
+TARGET(LOAD_ATTR_PROPERTY_312) {
+    LOAD_ATTR_PROPERTY_BODY(LOAD_ATTR_PROPERTY_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
+}
+
+TARGET(LOAD_ATTR_METHOD_WITH_DICT_312) {
+    LOAD_METHOD_WITH_DICT_BODY(LOAD_ATTR_METHOD_WITH_DICT_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
+}
+
+TARGET(LOAD_ATTR_METHOD_NO_DICT_312) {
+    LOAD_METHOD_NO_DICT_BODY(LOAD_ATTR_METHOD_NO_DICT_312, LOAD_ATTR_312);
+}
+
+TARGET(LOAD_ATTR_METHOD_CLASS_312) {
+    LOAD_METHOD_CLASS_BODY(LOAD_ATTR_METHOD_CLASS_312, LOAD_ATTR_312);
+}
+
+TARGET(LOAD_ATTR_METHOD_MODULE_312) {
+    LOAD_METHOD_MODULE_BODY(LOAD_ATTR_METHOD_MODULE_312, LOAD_ATTR_312, GETNAME(oparg >> 1));
+}
+
+/* super().name, super(C, obj).name.  When `super` is the builtin and the
+ * class a class (CPython 3.12's LOAD_SUPER_ATTR_ATTR/METHOD guards), the
+ * lookup goes straight to the MRO (rt_super_lookup): no super object, and
+ * for a method call no bound method either (the function, then self, as
+ * LOAD_ATTR_312 pushes them).  Otherwise the super object is made (a
+ * zero-argument super finds the class and self in this frame, as a call
+ * of super() would) and dropped.  With oparg & 1, for a call, anything but
+ * a method: NULL then the attribute (3.12), or the attribute then NULL
+ * (3.13, `null_first` false). */
 #define SUPER_ATTR_BODY(OP, null_first)                                     \
     {                                                                       \
-        Value args[2] = { SECOND(), TOP() };                                \
+        Value self_ = TOP(), name_ = GETNAME(oparg >> 2), r;                \
+        bool unbound_ = false;                                              \
         frame->instr = THIS_INSTR();                                        \
-        Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL);  \
-        Value r = sup != VAL_NULL ? rt_getattr(sup, GETNAME(oparg >> 2)) : VAL_NULL; \
+        if (THIRD() == obj_val(&rt_super_type) && rt_isinstance_of(SECOND(), &rt_type_type)) { \
+            r = rt_super_lookup(AS_TYPE(SECOND()), self_, name_, oparg & 1 ? &unbound_ : NULL); \
+        } else {                                                            \
+            Value args[2] = { SECOND(), self_ };                            \
+            Value sup = rt_call(THIRD(), args, (oparg & 2) ? 2 : 0, VAL_NULL); \
+            r = sup != VAL_NULL ? rt_getattr(sup, name_) : VAL_NULL;        \
+        }                                                                   \
         if (r == VAL_NULL)                                                  \
             GOTO_ERROR();                                                   \
         STACK_SHRINK(2);                                                    \
-        bool call_ = oparg & 1;                                             \
-        SET_TOP(call_ && (null_first) ? rt_Null : r);                       \
-        if (call_)                                                          \
+        if (unbound_) {                                                     \
+            SET_TOP(r);                                                     \
+            PUSH(self_);                                                    \
+        } else if (oparg & 1) {                                             \
+            SET_TOP((null_first) ? rt_Null : r);                            \
             PUSH((null_first) ? r : rt_Null);                               \
+        } else {                                                            \
+            SET_TOP(r);                                                     \
+        }                                                                   \
         SKIP_CACHES(OP);                                                    \
         DISPATCH();                                                         \
     }
@@ -247,16 +313,10 @@ TARGET(LOAD_SUPER_ATTR) SUPER_ATTR_BODY(LOAD_SUPER_ATTR, true)
         }                                                                   \
     } while (0)
 
-/* 3.11's PRECALL and CALL in one, with 3 caches. */
-TARGET(CALL_312) {
-    UNPACK_BOUND_METHOD();
-    CALL_BODY(CALL_312);
-}
-
-/* ---- CPython 3.13 ------------------------------------------------------------
- * 3.13 pushes a call's two slots the other way round: (callable, NULL) or
- * (meth, self), where 3.11 has (NULL, callable) or (meth, self).  Its calls
- * put a lone callable back below its NULL and go on as 3.12's CALL. */
+/* 3.13 pushes a call's two slots the other way round: (callable, NULL) or
+ * (meth, self), where 3.11 and 3.12 have (NULL, callable) or (meth, self).
+ * A lone callable is put back below its NULL; with 3.12's operands the
+ * slot tested holds the callable or self, never NULL, and nothing moves. */
 #define CALLABLE_BELOW_NULL(depth)                                          \
     do {                                                                    \
         if (PEEK((depth) - 1) == rt_Null) {                                 \
@@ -265,8 +325,60 @@ TARGET(CALL_312) {
         }                                                                   \
     } while (0)
 
-TARGET(CALL_313) {
+/* 3.11's PRECALL and CALL in one, with 3 caches; its forms are CALL's and
+ * PRECALL's NO_KW ones.  3.13's CALL_313 runs this body and is specialized
+ * into the same forms, so each of them takes either order of the slots. */
+TARGET(CALL_312) {
     CALLABLE_BELOW_NULL(oparg + 2);
+    ADAPTIVE(vm_specialize_call(instr_, sp, oparg, kwnames));
+    UNPACK_BOUND_METHOD();
+    CALL_BODY(CALL_312);
+}
+
+TARGET(CALL_PY_EXACT_ARGS_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    CALL_PY_POSITIONAL(CALL_PY_EXACT_ARGS_312, CALL_312, vm_exact_args);
+}
+
+TARGET(CALL_PY_WITH_DEFAULTS_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    CALL_PY_POSITIONAL(CALL_PY_WITH_DEFAULTS_312, CALL_312, vm_args_with_defaults);
+}
+
+TARGET(CALL_NO_KW_BUILTIN_FAST_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_BUILTIN_FAST_BODY(CALL_NO_KW_BUILTIN_FAST_312, CALL_312);
+}
+
+TARGET(CALL_NO_KW_METHOD_DESCRIPTOR_FAST_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST_BODY(CALL_NO_KW_METHOD_DESCRIPTOR_FAST_312, CALL_312);
+}
+
+TARGET(CALL_NO_KW_TYPE_1_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_TYPE_1_BODY(CALL_NO_KW_TYPE_1_312, CALL_312);
+}
+
+TARGET(CALL_NO_KW_LEN_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_LEN_BODY(CALL_NO_KW_LEN_312, CALL_312);
+}
+
+TARGET(CALL_NO_KW_ISINSTANCE_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_ISINSTANCE_BODY(CALL_NO_KW_ISINSTANCE_312, CALL_312);
+}
+
+TARGET(CALL_NO_KW_LIST_APPEND_312) {
+    CALLABLE_BELOW_NULL(oparg + 2);
+    PRECALL_NO_KW_LIST_APPEND_BODY(CALL_NO_KW_LIST_APPEND_312, CALL_312);
+}
+
+/* ---- CPython 3.13 ------------------------------------------------------------
+ * 3.13's calls find their operands as CALL_312 and its forms do (above),
+ * which accept 3.13's order of the two slots. */
+TARGET(CALL_313) {
     GO_TO_BODY(CALL_312);
 }
 
@@ -298,33 +410,32 @@ TARGET(SET_FUNCTION_ATTRIBUTE) {
     DISPATCH();
 }
 
+/* LOAD_GLOBAL's body and forms, the NULL pushed after the value. */
 TARGET(LOAD_GLOBAL_313) {
-    Value v = vm_load_global(frame, GETNAME(oparg >> 1));
-    if (v == VAL_NULL)
-        GOTO_ERROR();
-    PUSH(v);
-    if (oparg & 1)
-        PUSH(rt_Null);
-    SKIP_CACHES(LOAD_GLOBAL_313);
-    DISPATCH();
+    LOAD_GLOBAL_BODY(LOAD_GLOBAL_313);
 }
 
-/* obj.name, or with oparg & 1 (meth, self) for a method, (attr, NULL)
- * for anything else. */
+TARGET(LOAD_GLOBAL_MODULE_313) {
+    LOAD_GLOBAL_MODULE_BODY(LOAD_GLOBAL_MODULE_313, LOAD_GLOBAL_313);
+}
+
+TARGET(LOAD_GLOBAL_BUILTIN_313) {
+    LOAD_GLOBAL_BUILTIN_BODY(LOAD_GLOBAL_BUILTIN_313, LOAD_GLOBAL_313);
+}
+
+/* obj.name: 3.12's LOAD_ATTR_312 (the same operand and caches), which
+ * specializes it into its forms.  With oparg & 1: (meth, self) for a
+ * method, (attr, NULL) for anything else. */
 TARGET(LOAD_ATTR_313) {
-    Value owner = TOP(), name = GETNAME(oparg >> 1), r;
+    if (!(oparg & 1))
+        GO_TO_BODY(LOAD_ATTR_312);
+    Value owner = TOP(), r;
     frame->instr = THIS_INSTR();        /* frame.f_lineno of this frame */
-    if (oparg & 1) {
-        int found = rt_get_method(owner, name, &r);
-        if (found < 0)
-            GOTO_ERROR();
-        SET_TOP(r);
-        PUSH(found == 1 ? owner : rt_Null);
-    } else {
-        if ((r = rt_getattr(owner, name)) == VAL_NULL)
-            GOTO_ERROR();
-        SET_TOP(r);
-    }
+    int found = rt_get_method(owner, GETNAME(oparg >> 1), &r);
+    if (found < 0)
+        GOTO_ERROR();
+    SET_TOP(r);
+    PUSH(found == 1 ? owner : rt_Null);
     SKIP_CACHES(LOAD_ATTR_313);
     DISPATCH();
 }

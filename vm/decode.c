@@ -35,12 +35,17 @@ bool vm_decode_next(VmDecoder *d, VmInstr *out)
         out->specialized = 0;
     }
     /* 3.12's or 3.13's co_code: its own numbers and caches; the kind of
-     * operand is that of the instruction pvm runs for it. */
+     * operand is that of the instruction pvm runs for it.  The adaptive
+     * walk reads the instruction there too (the translation keeps every
+     * offset), and only the specialized form from the loop's copy. */
     out->opver = -1;
     int caches = vm_opcode_info[opcode].caches;
     int minor = d->code->pyminor;
-    if (minor >= 12 && !d->adaptive) {
+    if (minor >= 12) {
         uint32_t translated = 0;
+        unit = ((const uint16_t *)AS_BYTES(d->code->code)->data)[d->unit];
+        opcode = unit & 0xff;
+        oparg = unit >> 8;
         out->opver = opcode;
         caches = vm_version_caches(minor, opcode);
         opcode = vm_translate_op(minor, opcode, false, &translated);

@@ -28,6 +28,7 @@
 #include <signal.h>
 #include "loader/import.h"
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
 #include "vm/systrace.h"

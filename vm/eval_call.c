@@ -88,6 +88,7 @@ static const Handler handlers[256] = {
     PVM_OPCODES(HANDLER_ENTRY)
     PVM_INTERNAL(HANDLER_ENTRY)
     PVM_SPECIALIZED(HANDLER_ENTRY)
+    PVM_SPECIALIZED_312(HANDLER_ENTRY)
 };
 #pragma GCC diagnostic pop
 

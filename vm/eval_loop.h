@@ -47,6 +47,7 @@
         PVM_OPCODES(LABEL_ENTRY)                                            \
         PVM_INTERNAL(LABEL_ENTRY)                                           \
         PVM_SPECIALIZED(SPECIALIZED_LABEL_ENTRY)                            \
+        PVM_SPECIALIZED_312(SPECIALIZED_LABEL_ENTRY)                        \
     };                                                                      \
     _Pragma("GCC diagnostic pop")
 #define LABEL_ENTRY(name, num, ...) [num] = &&TARGET_##name,

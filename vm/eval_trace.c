@@ -22,7 +22,7 @@
  * call it again.  The hook may be cleared while it runs.
  */
 #define LOOP_FUNCTION vm_eval_trace
-#define SPECIALIZED_LABEL_ENTRY(name, num, base) [num] = &&TARGET_##base,
+#define SPECIALIZED_LABEL_ENTRY(name, num, base, ...) [num] = &&TARGET_##base,
 /* ...so the specialized bodies are there but never entered. */
 #pragma GCC diagnostic ignored "-Wunused-label"
 #define DISPATCH_HOOK(first)                                \

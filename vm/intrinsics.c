@@ -100,21 +100,3 @@ Value vm_intrinsic_2(Frame *frame, int which, Value v1, Value v2)
     }
     return rt_raisef(&rt_SystemError, "unknown intrinsic %d", which);
 }
-
-int vm_for_iter_next(Value iter, Value *item)
-{
-    UnaryFunc next = val_type(iter)->next;
-    if (next == NULL) {
-        rt_raisef(&rt_TypeError, "'%s' object is not an iterator", val_type(iter)->name);
-        return -1;
-    }
-    *item = next(iter);
-    if (*item != VAL_NULL)
-        return 1;
-    if (rt_err_occurred()) {
-        if (!rt_err_matches(&rt_StopIteration))
-            return -1;
-        rt_err_clear();
-    }
-    return 0;
-}

@@ -15,8 +15,4 @@
 Value vm_intrinsic_1(Frame *frame, int which, Value v);
 Value vm_intrinsic_2(Frame *frame, int which, Value v1, Value v2);
 
-/* One step of a for loop over `iter`: 1 with the next item in *item, 0
- * when exhausted (StopIteration cleared), -1 with the exception set. */
-int vm_for_iter_next(Value iter, Value *item);
-
 #endif

@@ -44,8 +44,9 @@ int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump)
 const char *vm_opcode_name(int opcode)
 {
     switch (opcode) {
-#define SPECIALIZED_NAME(name, num, base) case num: return #name;
+#define SPECIALIZED_NAME(name, num, ...) case num: return #name;
     PVM_SPECIALIZED(SPECIALIZED_NAME)
+    PVM_SPECIALIZED_312(SPECIALIZED_NAME)
 #undef SPECIALIZED_NAME
     }
     return opcode >= 0 && opcode < 256 ? vm_opcode_info[opcode].name : NULL;
@@ -54,8 +55,9 @@ const char *vm_opcode_name(int opcode)
 int vm_base_opcode(int opcode)
 {
     switch (opcode) {
-#define SPECIALIZED_BASE(name, num, base) case num: return OP_##base;
+#define SPECIALIZED_BASE(name, num, base, ...) case num: return OP_##base;
     PVM_SPECIALIZED(SPECIALIZED_BASE)
+    PVM_SPECIALIZED_312(SPECIALIZED_BASE)
 #undef SPECIALIZED_BASE
     }
     return opcode;

@@ -186,7 +186,9 @@ enum {
  * opcodes), and each has its base instruction's operand and inline caches.
  * Numbers and names are CPython 3.11's where it has the form (dis's
  * _specialized_instructions); the forms 3.11 lacks take free numbers from
- * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names.
+ * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names.  The
+ * forms of 3.12's `_312` instructions are listed apart
+ * (PVM_SPECIALIZED_312, opcodes_internal.h).
  *
  * X(name, number, base instruction) */
 #define PVM_SPECIALIZED(X) \
@@ -236,8 +238,9 @@ enum {
 enum { VM_FIRST_PVM_SPECIALIZED = 181 };
 
 enum {
-#define SPECIALIZED_ENUM(name, num, base) OP_##name = num,
+#define SPECIALIZED_ENUM(name, num, ...) OP_##name = num,
     PVM_SPECIALIZED(SPECIALIZED_ENUM)
+    PVM_SPECIALIZED_312(SPECIALIZED_ENUM)
 #undef SPECIALIZED_ENUM
 };
 

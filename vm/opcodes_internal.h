@@ -86,4 +86,51 @@ enum {
  * 3.13 forms, 214-231, come before 3.12's). */
 enum { VM_FIRST_INTERNAL = OP_TO_BOOL };
 
+/* The specialized forms of the `_312` instructions (vm/specialize.h): each
+ * is a 3.11 form, its twin, with its body shared with it (vm/bytecodes.h)
+ * and 3.12's caches, which hold the same fields as its twin's (the layouts
+ * in specialize.h fit both).  The specializers choose among the 3.11 forms;
+ * for a `_312` instruction they write the twin's 3.12 form instead
+ * (vm_specialized_312).  Numbers: free ones between the 3.11 forms and
+ * the internal instructions.
+ *
+ * 3.13 code shares them: its BINARY_SUBSCR, COMPARE_OP and FOR_ITER are
+ * 3.12's instructions, its CALL_313 and its LOAD_ATTR_313 without the
+ * method bit run CALL_312's and LOAD_ATTR_312's bodies and take their
+ * forms (specialize.c, internal_form); LOAD_GLOBAL_313, which pushes its
+ * NULL after the value, has two forms of its own, the last two numbers.
+ *
+ * X(name, number, base instruction, 3.11 twin) */
+#define PVM_SPECIALIZED_312(X) \
+    X(LOAD_GLOBAL_MODULE_312,       185, LOAD_GLOBAL_312, LOAD_GLOBAL_MODULE) \
+    X(LOAD_GLOBAL_BUILTIN_312,      186, LOAD_GLOBAL_312, LOAD_GLOBAL_BUILTIN) \
+    X(LOAD_ATTR_MODULE_312,         187, LOAD_ATTR_312, LOAD_ATTR_MODULE) \
+    X(LOAD_ATTR_SLOT_312,           188, LOAD_ATTR_312, LOAD_ATTR_SLOT) \
+    X(LOAD_ATTR_WITH_HINT_312,      189, LOAD_ATTR_312, LOAD_ATTR_WITH_HINT) \
+    X(LOAD_ATTR_PROPERTY_312,       190, LOAD_ATTR_312, LOAD_ATTR_PROPERTY) \
+    X(LOAD_ATTR_METHOD_MODULE_312,  191, LOAD_ATTR_312, LOAD_METHOD_MODULE) \
+    X(LOAD_ATTR_METHOD_CLASS_312,   192, LOAD_ATTR_312, LOAD_METHOD_CLASS) \
+    X(LOAD_ATTR_METHOD_NO_DICT_312, 193, LOAD_ATTR_312, LOAD_METHOD_NO_DICT) \
+    X(LOAD_ATTR_METHOD_WITH_DICT_312, 194, LOAD_ATTR_312, LOAD_METHOD_WITH_DICT) \
+    X(COMPARE_OP_INT_JUMP_312,      195, COMPARE_OP_312, COMPARE_OP_INT_JUMP) \
+    X(COMPARE_OP_FLOAT_JUMP_312,    196, COMPARE_OP_312, COMPARE_OP_FLOAT_JUMP) \
+    X(COMPARE_OP_STR_JUMP_312,      197, COMPARE_OP_312, COMPARE_OP_STR_JUMP) \
+    X(BINARY_SUBSCR_LIST_INT_312,   198, BINARY_SUBSCR_312, BINARY_SUBSCR_LIST_INT) \
+    X(BINARY_SUBSCR_TUPLE_INT_312,  199, BINARY_SUBSCR_312, BINARY_SUBSCR_TUPLE_INT) \
+    X(BINARY_SUBSCR_DICT_312,       200, BINARY_SUBSCR_312, BINARY_SUBSCR_DICT) \
+    X(CALL_PY_EXACT_ARGS_312,       201, CALL_312, CALL_PY_EXACT_ARGS) \
+    X(CALL_PY_WITH_DEFAULTS_312,    202, CALL_312, CALL_PY_WITH_DEFAULTS) \
+    X(CALL_NO_KW_BUILTIN_FAST_312,  203, CALL_312, PRECALL_NO_KW_BUILTIN_FAST) \
+    X(CALL_NO_KW_METHOD_DESCRIPTOR_FAST_312, 204, CALL_312, PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST) \
+    X(CALL_NO_KW_TYPE_1_312,        205, CALL_312, PRECALL_NO_KW_TYPE_1) \
+    X(CALL_NO_KW_LEN_312,           206, CALL_312, PRECALL_NO_KW_LEN) \
+    X(CALL_NO_KW_ISINSTANCE_312,    207, CALL_312, PRECALL_NO_KW_ISINSTANCE) \
+    X(CALL_NO_KW_LIST_APPEND_312,   208, CALL_312, PRECALL_NO_KW_LIST_APPEND) \
+    X(FOR_ITER_LIST_312,            209, FOR_ITER_312, FOR_ITER_LIST) \
+    X(FOR_ITER_TUPLE_312,           210, FOR_ITER_312, FOR_ITER_TUPLE) \
+    X(FOR_ITER_RANGE_312,           211, FOR_ITER_312, FOR_ITER_RANGE) \
+    X(LOAD_GLOBAL_MODULE_313,       212, LOAD_GLOBAL_313, LOAD_GLOBAL_MODULE) \
+    X(LOAD_GLOBAL_BUILTIN_313,      213, LOAD_GLOBAL_313, LOAD_GLOBAL_BUILTIN) \
+
+
 #endif

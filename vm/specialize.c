@@ -57,10 +57,38 @@ static void set_value(uint16_t *c, Value v)
     memcpy(c, &v, sizeof v);
 }
 
+/* Whether the instruction is internal (3.12's `_312` ones, 3.13's `_313`
+ * ones) or a form of one. */
+static bool is_312(const uint16_t *instr)
+{
+    return vm_base_opcode(instr[0] & 0xff) >= VM_FIRST_INTERNAL;
+}
+
+/* The form of internal instruction `base` whose 3.11 twin is form op
+ * (vm/opcodes_internal.h), or op itself.  3.13's CALL_313 and LOAD_ATTR_313
+ * (without the method bit: the only one that reaches a specializer) run
+ * 3.12's bodies and take their forms, which read 3.13's operands too. */
+static int internal_form(int base, int op)
+{
+    if (base == OP_CALL_313)
+        base = OP_CALL_312;
+    else if (base == OP_LOAD_ATTR_313)
+        base = OP_LOAD_ATTR_312;
+#define TWIN_FORM(name, num, form_base, twin)                   \
+    if (op == OP_##twin && base == OP_##form_base)              \
+        return OP_##name;
+    PVM_SPECIALIZED_312(TWIN_FORM)
+#undef TWIN_FORM
+    return op;
+}
+
 /* Rewrite the instruction into `op` (its oparg byte kept), ready to miss
- * VM_COUNTER_AFTER_SUCCESS times before the next attempt. */
+ * VM_COUNTER_AFTER_SUCCESS times before the next attempt.  A specializer
+ * names the 3.11 form; a `_312` instruction takes its 3.12 twin. */
 static void specialized(uint16_t *instr, int op)
 {
+    if (is_312(instr))
+        op = internal_form(vm_base_opcode(instr[0] & 0xff), op);
     vm_spec_stats[vm_base_opcode(op)].success++;
     instr[0] = (uint16_t)((instr[0] & 0xff00) | op);
     instr[1] = VM_COUNTER_AFTER_SUCCESS;
@@ -236,7 +264,7 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
     specialized(instr, OP_STORE_ATTR_WITH_HINT);
 }
 
-/* ---- LOAD_METHOD: counter, type_version[2], index, keys_version[2], descr[4] ---- */
+/* ---- LOAD_METHOD: counter, type_version[2], index, descr[4] -------------------- */
 
 /* Class.f(...) on a class whose metaclass is `type`: f a function found
  * on the class, which reading it off the class returns as it is (no
@@ -251,7 +279,7 @@ static bool load_method_class(uint16_t *instr, Value owner, Value name)
     if (descr == VAL_NULL || !is_function(descr))
         return false;
     vm_cache_set_u32(instr + 2, version);
-    set_value(instr + 7, descr);
+    set_value(instr + 5, descr);
     specialized(instr, OP_LOAD_METHOD_CLASS);
     return true;
 }
@@ -276,11 +304,11 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
     if (!has_dict && type->dict_offset != 0)
         return not_specialized(instr);  /* a dict we cannot check cheaply */
     vm_cache_set_u32(instr + 2, version);
-    set_value(instr + 7, descr);
+    set_value(instr + 5, descr);
     specialized(instr, has_dict ? OP_LOAD_METHOD_WITH_DICT : OP_LOAD_METHOD_NO_DICT);
 }
 
-/* ---- LOAD_GLOBAL: counter, index, module_keys_version[2], builtin_index -------- */
+/* ---- LOAD_GLOBAL: counter, index, module_keys_version[2] ------------------------ */
 
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name)
 {
@@ -293,8 +321,8 @@ void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, V
     hint = entry_hint(builtins, name);
     if (keys_version == 0 || hint < 0)
         return not_specialized(instr);
+    instr[2] = (uint16_t)hint;          /* an entry of the builtins */
     vm_cache_set_u32(instr + 3, keys_version);
-    instr[5] = (uint16_t)hint;
     specialized(instr, OP_LOAD_GLOBAL_BUILTIN);
 }
 
@@ -329,16 +357,9 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
  * COMPARE_OP_*_JUMP): the mask says for which outcomes of the comparison
  * it jumps (VM_CMP_* bits) and whether backwards (VM_JUMP_BACKWARD). */
 
-/* The outcomes (VM_CMP_* bits) for which comparison `op` is true. */
-static unsigned outcomes_where_true(int op)
-{
-    return (rt_cmp_holds(-1, op) ? VM_CMP_LESS : 0) | (rt_cmp_holds(0, op) ? VM_CMP_EQUAL : 0) |
-           (rt_cmp_holds(1, op) ? VM_CMP_GREATER : 0) | (op == CMP_NE ? VM_CMP_UNORDERED : 0);
-}
-
 void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code)
 {
-    const uint16_t *next = instr + 1 + CACHES_COMPARE_OP;
+    const uint16_t *next = instr + 1 + vm_opcode_info[vm_base_opcode(instr[0] & 0xff)].caches;
     int next_op = next < code->instrs + code->ninstrs ? *next & 0xff : -1;
     bool if_true = next_op == OP_POP_JUMP_FORWARD_IF_TRUE || next_op == OP_POP_JUMP_BACKWARD_IF_TRUE;
     bool if_false = next_op == OP_POP_JUMP_FORWARD_IF_FALSE || next_op == OP_POP_JUMP_BACKWARD_IF_FALSE;
@@ -348,7 +369,9 @@ void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int opar
                ? OP_COMPARE_OP_STR_JUMP : 0;
     if (form == 0 || !(if_true || if_false))
         return not_specialized(instr);
-    unsigned mask = outcomes_where_true(oparg);
+    if (is_312(instr))                  /* no room for the mask: the form works it out */
+        return specialized(instr, form);
+    unsigned mask = vm_cmp_outcomes_where_true(oparg);
     if (if_false)
         mask ^= VM_CMP_ANY;
     if (next_op == OP_POP_JUMP_BACKWARD_IF_TRUE || next_op == OP_POP_JUMP_BACKWARD_IF_FALSE)
@@ -436,22 +459,31 @@ static int method_descr_call_form(Value callable, Value self, int total)
     return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
 }
 
-void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+/* The NO_KW form for a call of anything but a Python function, or 0. */
+static int native_call_form(Value *sp, int oparg, Value kwnames)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
     Value callable = sp[-(total + 1)];
+    if (kwnames != VAL_NULL)
+        return 0;
+    if (callable == obj_val(&rt_type_type) && total == 1 && !is_meth)
+        return OP_PRECALL_NO_KW_TYPE_1;
+    if (IS_EXACT(callable, rt_builtin_type))
+        return builtin_call_form(callable, total);
+    if (IS_EXACT(callable, rt_method_descr_type) && is_meth)
+        return method_descr_call_form(callable, sp[-total], total);
+    return 0;
+}
+
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+{
+    bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int form = 0;
-    if (is_function(callable))
+    if (is_function(sp[-(oparg + is_meth + 1)]))
         form = OP_PRECALL_PYFUNC;
-    else if (kwnames != VAL_NULL || (instr[1 + CACHES_PRECALL] & 0xff) != OP_CALL)
-        form = 0;
-    else if (callable == obj_val(&rt_type_type) && total == 1 && !is_meth)
-        form = OP_PRECALL_NO_KW_TYPE_1;
-    else if (IS_EXACT(callable, rt_builtin_type))
-        form = builtin_call_form(callable, total);
-    else if (IS_EXACT(callable, rt_method_descr_type) && is_meth)
-        form = method_descr_call_form(callable, sp[-total], total);
+    else if ((instr[1 + CACHES_PRECALL] & 0xff) == OP_CALL)
+        form = native_call_form(sp, oparg, kwnames);
     if (form == 0)
         return not_specialized(instr);
     specialized(instr, form);
@@ -460,13 +492,17 @@ void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
 /* ---- CALL: counter, func_version[2], min_args ------------------------------------
  * pvm's guards read the function's code object on every call instead of
  * a function version (a code object never changes, and __code__ or
- * __defaults__ assignments are seen at once). */
+ * __defaults__ assignments are seen at once).  3.12's CALL_312 is PRECALL
+ * and CALL in one: it takes the PRECALL_NO_KW forms' twins too. */
 
 void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
     Value callable = sp[-(total + 1)];
+    int native = !is_function(callable) && is_312(instr) ? native_call_form(sp, oparg, kwnames) : 0;
+    if (native != 0)
+        return specialized(instr, native);
     if (!is_function(callable) || kwnames != VAL_NULL)
         return not_specialized(instr);
     ObjFunction *fn = AS_FUNCTION(callable);
@@ -481,9 +517,20 @@ void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
 
 void vm_specialize_for_iter(uint16_t *instr, int form)
 {
-    if (form == OP_FOR_ITER)
-        vm_spec_stats[OP_FOR_ITER].failure++;
+    int base = vm_base_opcode(form);
+    if (form == base)
+        vm_spec_stats[base].failure++;
     else
-        vm_spec_stats[OP_FOR_ITER].success++;
+        vm_spec_stats[base].success++;
     instr[0] = (uint16_t)((instr[0] & 0xff00) | form);
+}
+
+/* ---- FOR_ITER_312: counter --------------------------------------------------------- */
+
+void vm_specialize_for_iter_312(uint16_t *instr, Value iter)
+{
+    int form = vm_for_iter_form(iter, OP_FOR_ITER);
+    if (form == OP_FOR_ITER)
+        return not_specialized(instr);
+    specialized(instr, form);
 }

@@ -5,7 +5,8 @@
  *
  * An instruction with inline caches (LOAD_ATTR, STORE_ATTR, LOAD_METHOD,
  * LOAD_GLOBAL, BINARY_OP, COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR,
- * UNPACK_SEQUENCE, PRECALL, CALL) runs, in its base form, a countdown kept in its first cache
+ * UNPACK_SEQUENCE, PRECALL, CALL, and 3.12's `_312` forms of these and
+ * FOR_ITER) runs, in its base form, a countdown kept in its first cache
  * unit.  At zero the specializer looks at the operands, and if it knows a
  * faster way it rewrites the instruction's opcode byte (in ObjCode.instrs,
  * the copy the loop runs) into a specialized form (vm/opcodes.h,
@@ -15,12 +16,15 @@
  * base form's body instead, whose countdown decides when to specialize
  * again: backing off exponentially after a failed attempt.
  *
- * The cache layout of each instruction is CPython 3.11's (its _cache_format):
+ * The cache layout of each instruction is CPython 3.11's (its _cache_format),
+ * shortened where pvm's forms need less, so that each also fits the
+ * fewer caches of 3.12's instruction (vm/opcodes_internal.h: the `_312`
+ * forms share the 3.11 forms' bodies and specializers):
  *
  *   LOAD_ATTR    counter, version[2], index                  4 units
  *   STORE_ATTR   counter, version[2], index                  4 units
- *   LOAD_METHOD  counter, type_version[2], index, keys_version[2], descr[4]
- *   LOAD_GLOBAL  counter, index, module_keys_version[2], builtin_index
+ *   LOAD_METHOD  counter, type_version[2], index, descr[4]
+ *   LOAD_GLOBAL  counter, index, module_keys_version[2]
  *   COMPARE_OP   counter, mask                               2 units
  *   BINARY_SUBSCR counter, type_version[2], func_version     4 units
  *   CALL         counter, func_version[2], min_args          4 units
@@ -28,10 +32,13 @@
  *
  * (pvm's `index` is a dict entry number, or for LOAD_ATTR_PROPERTY the
  * getter's place in ObjCode.cache_objs, for the SLOT forms the member's
- * offset in the instance; LOAD_GLOBAL_BUILTIN's last unit is an entry
- * number of the builtins, where 3.11 keeps their keys version; the forms of
+ * offset in the instance; LOAD_GLOBAL_BUILTIN's index is an entry number
+ * of the builtins; LOAD_METHOD has no keys version (its WITH_DICT form
+ * probes the instance dict), so its descr follows the index; the forms of
  * BINARY_SUBSCR and CALL use the counter alone: their guards read the
- * operands' types and the function's code on every execution.)
+ * operands' types and the function's code on every execution.  3.12
+ * gives COMPARE_OP one unit: its forms work the mask out from oparg and
+ * the jump that follows, vm_cmp_jump_mask_312.)
  */
 #ifndef PVM_SPECIALIZE_H
 #define PVM_SPECIALIZE_H
@@ -161,6 +168,24 @@ enum {
     VM_JUMP_BACKWARD = 16,
 };
 
+/* The outcomes for which comparison op (CMP_*) is true. */
+static inline unsigned vm_cmp_outcomes_where_true(int op)
+{
+    static const unsigned char outcomes[CMP_GE + 1] = {
+        [CMP_LT] = VM_CMP_LESS, [CMP_LE] = VM_CMP_LESS | VM_CMP_EQUAL,
+        [CMP_EQ] = VM_CMP_EQUAL, [CMP_NE] = VM_CMP_UNORDERED | VM_CMP_LESS | VM_CMP_GREATER,
+        [CMP_GT] = VM_CMP_GREATER, [CMP_GE] = VM_CMP_GREATER | VM_CMP_EQUAL,
+    };
+    return outcomes[op];
+}
+
+/* The mask of a 3.12 COMPARE_OP_*_JUMP_312 (op verified in 0..CMP_GE):
+ * 3.12's conditional jumps go forward only. */
+static inline unsigned vm_cmp_jump_mask_312(int op, int jump_op)
+{
+    return vm_cmp_outcomes_where_true(op) ^ (jump_op == OP_POP_JUMP_FORWARD_IF_FALSE ? VM_CMP_ANY : 0);
+}
+
 static inline unsigned vm_cmp_outcome_int(intptr_t a, intptr_t b)
 {
     return a < b ? VM_CMP_LESS : a > b ? VM_CMP_GREATER : VM_CMP_EQUAL;
@@ -203,11 +228,16 @@ static inline bool vm_args_with_defaults(const ObjFunction *fn, int total)
  * comprehension, a loop entered by a jump) misses and runs the base body,
  * which never rewrites itself: that costs the base form nothing. */
 
-static inline int vm_for_iter_form(Value iter)
+/* The form of `base` (FOR_ITER, or 3.12's FOR_ITER_312) for iter. */
+static inline int vm_for_iter_form(Value iter, int base)
 {
     const ObjType *t = val_type(iter);
-    return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
-         : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE : OP_FOR_ITER;
+    if (base == OP_FOR_ITER)
+        return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
+             : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE : OP_FOR_ITER;
+    return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE_312
+         : t == &rt_listiter_type ? OP_FOR_ITER_LIST_312
+         : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE_312 : OP_FOR_ITER_312;
 }
 
 void vm_specialize_for_iter(uint16_t *instr, int form);
@@ -230,6 +260,7 @@ void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int opar
 void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg);
+void vm_specialize_for_iter_312(uint16_t *instr, Value iter);
 void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames);
 void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames);
 

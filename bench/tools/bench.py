@@ -20,6 +20,8 @@ For each program bench/NAME.py, in order:
     drifts of the machine's load fall on every variant alike.  The reported time
     is the median wall-clock time of the whole process (start-up included); the
     ratio is variant median / python3.11 median (below 1: pvm is faster).
+    With PYVER=3.12 (PYTHON a python3.12), python3.12 plays python3.11's
+    part throughout, and the results go to bench/results/3.12/.
  3. hardware counters: if `perf stat` can count instructions here, one extra run
     per variant under `perf stat -x, -e instructions,branches,branch-misses`.
  4. instruction counts (BENCH_CALLGRIND=1): the program at its small size (the
@@ -53,6 +55,11 @@ import time
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))   # bench/
 ROOT = os.path.dirname(HERE)
 BUILD = os.path.join(ROOT, "build", "bench")
+# PYVER (default 3.11): the CPython version the programs are compiled by and
+# compared with (PYTHON is that version's interpreter; `make bench PYVER=3.12`
+# finds it); REF labels it in every table.
+PYVER = os.environ.get("PYVER", "3.11")
+REF = "python" + PYVER
 SMALL_RE = re.compile(r"^N = (\S+)(\s*)# small: (\S+)\s*$", re.M)
 UNSUPPORTED_RE = re.compile(r"does not support|not supported|NotImplemented")
 GNU_TIME = "/usr/bin/time"
@@ -105,7 +112,7 @@ def parse_args(args):
     if not variants:
         variants.append(Variant("pvm", [os.path.join(ROOT, "pvm")]))
     labels = [v.label for v in variants]
-    if len(set(labels)) != len(labels) or "python3.11" in labels:
+    if len(set(labels)) != len(labels) or REF in labels:
         sys.exit("bench: labels must be distinct (got %s)" % ", ".join(labels))
     return variants, filters
 
@@ -218,14 +225,14 @@ def classify(want, got):
 
 def describe_difference(want, got, last_err):
     if got[0] != want[0]:
-        return "exit status %s, python3.11 %s; %s" % (got[0], want[0], last_err)
+        return "exit status %s, %s %s; %s" % (got[0], REF, want[0], last_err)
     a = want[1].decode(errors="replace").splitlines()
     b = got[1].decode(errors="replace").splitlines()
     for i in range(max(len(a), len(b))):
         x = a[i] if i < len(a) else "<end of output>"
         y = b[i] if i < len(b) else "<end of output>"
         if x != y:
-            return "line %d: python3.11 %r, pvm %r" % (i + 1, x[:60], y[:60])
+            return "line %d: %s %r, pvm %r" % (i + 1, REF, x[:60], y[:60])
     return "output differs"
 
 
@@ -332,10 +339,10 @@ class Bench:
         self.failed = False
 
     def all_labels(self):
-        return ["python3.11"] + [v.label for v in self.variants]
+        return [REF] + [v.label for v in self.variants]
 
     def commands(self, pyc):
-        cmds = {"python3.11": [self.python, pyc]}
+        cmds = {REF: [self.python, pyc]}
         for v in self.variants:
             cmds[v.label] = v.command(pyc)
         return cmds
@@ -358,11 +365,11 @@ class Bench:
         row = {}
         if want[0] != 0:
             msg = want[2].decode(errors="replace").strip().splitlines()[-1:]
-            row["python3.11"] = {"status": "ERROR", "note": "python3.11 failed: %s" % msg}
+            row[REF] = {"status": "ERROR", "note": "%s failed: %s" % (REF, msg)}
             self.failed = True
             return row
         cmds = self.commands(pyc)
-        good = ["python3.11"]
+        good = [REF]
         for v in self.variants:
             vrss = {}
             status, note = classify(want, run_captured(cmds[v.label], self.timeout, vrss))
@@ -373,11 +380,11 @@ class Bench:
                 good.append(v.label)
             elif status != "UNSUPPORTED":
                 self.failed = True
-        row["python3.11"] = {"status": "ok", "note": ""}
+        row[REF] = {"status": "ok", "note": ""}
         if "kib" in rss:
-            row["python3.11"]["rss_kib"] = rss["kib"]
+            row[REF]["rss_kib"] = rss["kib"]
         if len(good) == 1:
-            row["python3.11"]["status"] = "not timed"
+            row[REF]["status"] = "not timed"
             return row
         samples = self.interleaved(cmds, good)
         for label in good:
@@ -389,8 +396,8 @@ class Bench:
             cpu = [c for _, c in samples[label]]
             row[label].update(times=times, median=median(times), spread=spread(times),
                               cpu_times=cpu, cpu_median=median(cpu))
-        base = row["python3.11"].get("median")
-        cpu_base = row["python3.11"].get("cpu_median")
+        base = row[REF].get("median")
+        cpu_base = row[REF].get("cpu_median")
         for label in good[1:]:
             if base and "median" in row[label]:
                 row[label]["ratio"] = row[label]["median"] / base
@@ -401,7 +408,7 @@ class Bench:
     def measure_startup(self, empty_pyc):
         """Start-up time: an empty program, for python3.11 and every variant
         that ran at least one program correctly."""
-        labels = ["python3.11"] + [v.label for v in self.variants if any(
+        labels = [REF] + [v.label for v in self.variants if any(
             "median" in self.results[n].get(v.label, {}) for n in self.names)]
         samples = self.interleaved(self.commands(empty_pyc), labels)
         for label, s in samples.items():
@@ -498,21 +505,21 @@ class Bench:
 
     def print_header(self):
         print("python: %s (%s); runs: %d, interleaved; median wall-clock seconds, "
-              "ratio = variant / python3.11" % (self.python, python_version(self.python), self.runs))
+              "ratio = variant / %s" % (self.python, python_version(self.python), self.runs, REF))
         for v in self.variants:
             print("%s: %s" % (v.label, " ".join(v.argv)))
-        cols = ["%10s" % "python3.11"] + ["%10s %6s" % (v.label[:10], "ratio") for v in self.variants]
+        cols = ["%10s" % REF] + ["%10s %6s" % (v.label[:10], "ratio") for v in self.variants]
         print("%-14s %s" % ("benchmark", "  ".join(cols)))
 
     def print_row(self, name):
         if name is None:
-            cells = ["%10s" % fmt_time(self.startup.get("python3.11"))]
+            cells = ["%10s" % fmt_time(self.startup.get(REF))]
             for v in self.variants:
                 cells.append("%10s %6s" % (fmt_time(self.startup.get(v.label)), ""))
             print("%-14s %s" % ("(start-up)", "  ".join(cells)))
             return
         row = self.results[name]
-        py = row["python3.11"]
+        py = row[REF]
         cells = ["%10s" % (fmt_time(py.get("median")) if "median" in py else "-")]
         notes = []
         for v in self.variants:
@@ -608,7 +615,7 @@ def write_report(bench, out_dir, load_before, load_after, chart_note):
          "Written by `bench/run.sh` (see bench/README.md for the method).  Times are "
          "median wall-clock seconds of the whole process, start-up included; "
          "`±` is half the range of the runs, as a percentage of the median; "
-         "ratio = variant time / python3.11 time (below 1: pvm is faster).", ""]
+         "ratio = variant time / %s time (below 1: pvm is faster)." % REF, ""]
     L += ["| | |", "|---|---|"]
     for k, val in machine_info(bench):
         L.append("| %s | %s |" % (k, val))
@@ -617,17 +624,17 @@ def write_report(bench, out_dir, load_before, load_after, chart_note):
     L.append("| load average | %s before, %s after |" % (load_before, load_after))
     L += ["", "## Time", "", "![time ratio per benchmark](ratio.svg)", ""] if chart_note == "" else \
          ["", "## Time", "", "(no chart: %s)" % chart_note, ""]
-    head = "| benchmark | python3.11 s |" + "".join(" %s s | %s ratio |" % (l, l) for l in labels)
+    head = "| benchmark | %s s |" % REF + "".join(" %s s | %s ratio |" % (l, l) for l in labels)
     L += [head, "|---|---:|" + "---:|---:|" * len(labels)]
     for name in bench.names:
         row = bench.results[name]
-        py = row["python3.11"]
+        py = row[REF]
         cells = [fmt_cell(py)]
         for l in labels:
             c = row.get(l, {})
             cells += [fmt_cell(c), "**%.2f**" % c["ratio"] if "ratio" in c else ""]
         L.append("| %s | %s |" % (name, " | ".join(cells)))
-    cells = [fmt_time(bench.startup.get("python3.11"))]
+    cells = [fmt_time(bench.startup.get(REF))]
     for l in labels:
         cells += [fmt_time(bench.startup.get(l)), ""]
     L.append("| *(start-up: `pass`)* | %s |" % " | ".join(cells))
@@ -678,25 +685,25 @@ def problems_section(bench):
             if c.get("note"):
                 L.append("- `%s` under `%s`: %s — %s" % (name, label, c["status"], c["note"]))
     if not L:
-        return ["", "Every variant printed exactly what python3.11 printed, for every program."]
+        return ["", "Every variant printed exactly what %s printed, for every program." % REF]
     return ["", "## Not timed", "",
-            "A program whose output differs from python3.11's is reported here and not "
-            "timed (UNSUPPORTED: pvm stopped at a feature it does not have yet).", ""] + L
+            "A program whose output differs from %s's is reported here and not "
+            "timed (UNSUPPORTED: pvm stopped at a feature it does not have yet)." % REF, ""] + L
 
 
 def memory_section(bench):
     labels = bench.all_labels()
     L = ["", "## CPU time and peak memory", "",
          "CPU = median user+system CPU seconds of the same timed runs, as a ratio to "
-         "python3.11's (less disturbed than wall-clock time by other load on the "
+         "%s's (less disturbed than wall-clock time by other load on the "
          "machine).  RSS = peak resident set size in MiB of the checking run, measured by "
-         "GNU time (%s).  Start-up is included in both." % GNU_TIME, "",
-         "| benchmark | python3.11 CPU s |" + "".join(" %s CPU ratio |" % l for l in labels[1:])
+         "GNU time (%s).  Start-up is included in both." % (REF, GNU_TIME), "",
+         "| benchmark | %s CPU s |" % REF + "".join(" %s CPU ratio |" % l for l in labels[1:])
          + "".join(" %s RSS |" % l for l in labels),
          "|---|---:|" + "---:|" * (2 * len(labels) - 1)]
     for name in bench.names:
         row = bench.results[name]
-        py = row["python3.11"]
+        py = row[REF]
         cells = ["%.3f" % py["cpu_median"] if "cpu_median" in py else "-"]
         cells += ["%.2f" % row[l]["cpu_ratio"] if "cpu_ratio" in row.get(l, {}) else "-"
                   for l in labels[1:]]
@@ -791,8 +798,8 @@ def write_chart(bench, out_dir):
     script = "\n".join([
         "set terminal svg size %d,420 font 'sans,11' background rgb 'white'" % width,
         "set output '%s'" % svg,
-        "set title 'pvm time / python3.11 time, median of %d runs (below 1: pvm is faster)'"
-        % bench.runs,
+        "set title 'pvm time / %s time, median of %d runs (below 1: pvm is faster)'"
+        % (REF, bench.runs),
         "set datafile missing '?'",
         "set style data histograms",
         "set style histogram clustered gap 1",
@@ -804,7 +811,7 @@ def write_chart(bench, out_dir):
         "set key outside top center horizontal noenhanced",
         "set grid ytics",
         "set yrange [0:*]",
-        "set ylabel 'ratio to python3.11'",
+        "set ylabel 'ratio to %s'" % REF,
         "set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead dt 2 lw 1.5 lc rgb 'black' front",
         "plot " + plot, ""])
     with open(os.path.join(BUILD, "ratio.gp"), "w") as f:     # to re-render by hand
@@ -823,9 +830,9 @@ def load_average():
 
 
 def main(argv):
-    python = os.environ.get("PYTHON", "python3.11")
+    python = os.environ.get("PYTHON", REF)
     if not shutil.which(python):
-        print("bench: %s not found: python3.11 is required" % python, file=sys.stderr)
+        print("bench: %s not found: %s is required" % (python, REF), file=sys.stderr)
         return 2
     variants, filters = parse_args(argv[1:])
     bench = Bench(python, variants, find_programs(filters))
@@ -839,7 +846,8 @@ def main(argv):
     os.environ["PYTHONHASHSEED"] = "0"
     load_before = load_average()
     bench.run()
-    out_dir = os.environ.get("BENCH_OUT") or os.path.join(HERE, "results")
+    out_dir = os.environ.get("BENCH_OUT") or os.path.join(
+        HERE, "results", *([] if PYVER == "3.11" else [PYVER]))
     os.makedirs(out_dir, exist_ok=True)
     chart_note = write_chart(bench, out_dir)
     write_report(bench, out_dir, load_before, load_average(), chart_note)
