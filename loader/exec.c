@@ -29,6 +29,7 @@
 #include "loader/compile.h"
 #include "loader/import.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "modules/api.h"
 #include "vm/frame.h"
 #include "vm/vm.h"
@@ -242,9 +243,21 @@ static Value builtin_exec(Value *args, size_t nargs, Value kwnames)
 
 static Value builtin_eval(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("eval", kwnames) || !rt_arg_range("eval", nargs, 1, 3))
-        return VAL_NULL;
-    Value globals = nargs > 1 ? args[1] : rt_None, locals = nargs > 2 ? args[2] : rt_None;
+    /* 3.13: eval(source, /, globals=None, locals=None); before, positional only */
+    static const char *const names[] = { "source", "globals", "locals" };
+    static const ArgSpec spec = { "eval", names, 3, 1, 1, 3, false };
+    Value a[3] = { VAL_NULL, VAL_NULL, VAL_NULL };
+    if (rt_py_minor >= 13) {
+        if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+            return VAL_NULL;
+    } else {
+        if (!rt_arg_nokw("eval", kwnames) || !rt_arg_range("eval", nargs, 1, 3))
+            return VAL_NULL;
+        for (size_t i = 0; i < nargs; i++)
+            a[i] = args[i];
+    }
+    args = a;
+    Value globals = a[1] != VAL_NULL ? a[1] : rt_None, locals = a[2] != VAL_NULL ? a[2] : rt_None;
     if (locals != rt_None && !is_mapping(locals))
         return rt_raisef(&rt_TypeError, "locals must be a mapping");
     if (globals != rt_None && !is_dict(globals))

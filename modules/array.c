@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 #include "runtime/class.h"
 
@@ -244,6 +245,10 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
     if (c == NULL)
         return rt_raisef(&rt_ValueError,
                          "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+    if (c->code == 'u' && rt_py_minor >= 13 &&
+        rt_warn(&rt_DeprecationWarning, "The 'u' type code is deprecated and will be removed "
+                "in Python 3.16", 1) < 0)
+        return VAL_NULL;
     Value a = array_make(t, c);
     if (nargs == 1)
         return a;

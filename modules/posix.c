@@ -144,8 +144,12 @@ static bool path_bytes(PathArg *p, Value v)
         p->narrow = mod_posix_fsencode(v, &len);
         if (p->narrow == NULL)
             return false;
-        if (strlen(p->narrow) != len) {
-            rt_raisef(&rt_ValueError, "embedded null byte");
+        if (strlen(p->narrow) != len) {   /* 3.13 words it as for bytes */
+            if (rt_py_minor >= 13)
+                rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function,
+                          p->argument);
+            else
+                rt_raisef(&rt_ValueError, "embedded null byte");
             return false;
         }
         return true;

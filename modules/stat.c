@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* A mode as CPython's _PyLong_AsMode_t reads it: an int (no __index__),
  * not negative, fitting mode_t. */
@@ -148,10 +149,18 @@ static const Constant constants[] = {
     {"ST_GID", 5}, {"ST_SIZE", 6}, {"ST_ATIME", 7}, {"ST_MTIME", 8}, {"ST_CTIME", 9},
 };
 
+/* The BSD file flags 3.13 added. */
+static const Constant constants_313[] = {
+    {"UF_SETTABLE", 0xffff}, {"UF_TRACKED", 0x40}, {"UF_DATAVAULT", 0x80},
+    {"SF_SETTABLE", 0xffff0000L}, {"SF_FIRMLINK", 0x800000}, {"SF_DATALESS", 0x40000000},
+};
+
 Value mod_stat_init(void)
 {
     Value m = mod_module_new("_stat", stat_functions);
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
         mod_module_set(m, constants[i].name, rt_int_from_i64(constants[i].value));
+    for (size_t i = 0; rt_py_minor >= 13 && i < sizeof constants_313 / sizeof constants_313[0]; i++)
+        mod_module_set(m, constants_313[i].name, rt_int_from_i64(constants_313[i].value));
     return m;
 }

@@ -162,7 +162,8 @@ static bool acquire_args(Value *args, size_t nargs, Value kwnames, int64_t *wait
         return false;
     }
     if (ns < 0 && ns != unset) {
-        rt_raisef(&rt_ValueError, "timeout value must be positive");
+        rt_raisef(&rt_ValueError, rt_py_minor >= 13 ? "timeout value must be a non-negative number"
+                                                    : "timeout value must be positive");
         return false;
     }
     int64_t us = ns / 1000 + (ns % 1000 > 0);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 #include "runtime/class.h"
 #include "vm/thread.h"
@@ -348,6 +349,8 @@ static Value min_max(Value *args, size_t nargs, Value kwnames, int op, const cha
         return best;
     if (dflt != VAL_NULL)
         return dflt;
+    if (rt_py_minor >= 12)
+        return rt_raisef(&rt_ValueError, "%s() iterable argument is empty", name);
     return rt_raisef(&rt_ValueError, "%s() arg is an empty sequence", name);
 }
 

@@ -1291,12 +1291,15 @@ Value rt_abstract_instantiation_error(ObjType *t)
     if (names == VAL_NULL || (names = rt_sequence_to_list(names)) == VAL_NULL ||
         !rt_list_sort(names, VAL_NULL, false))
         return VAL_NULL;
-    Value join = rt_getattr_cstr(rt_str_from_cstr(", "), "join");
+    bool quoted = rt_py_minor >= 12;    /* 3.12: "without an implementation for ... 'f', 'g'" */
+    Value join = rt_getattr_cstr(rt_str_from_cstr(quoted ? "', '" : ", "), "join");
     Value joined = join == VAL_NULL ? VAL_NULL : rt_call1(join, names);
     if (joined == VAL_NULL)
         return VAL_NULL;
-    return rt_raisef(&rt_TypeError, "Can't instantiate abstract class %s with abstract "
-                     "method%s %S", t->name, AS_LIST(names)->length > 1 ? "s" : "", joined);
+    return rt_raisef(&rt_TypeError, "Can't instantiate abstract class %s %s abstract "
+                     "method%s %s%S%s", t->name, quoted ? "without an implementation for" : "with",
+                     AS_LIST(names)->length > 1 ? "s" : "", quoted ? "'" : "", joined,
+                     quoted ? "'" : "");
 }
 
 static int type_set_bases(Value self, Value v) { return set_bases(AS_TYPE(self), v); }

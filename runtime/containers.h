@@ -15,6 +15,9 @@
 /* tuple */
 Value rt_tuple_new(size_t n);                       /* items all rt_None */
 Value rt_tuple_from(const Value *items, size_t n);
+/* CPython's tuplehash over items[0..n) (xxHash rounds); without the
+ * length, CPython 3.12's slice hash.  -1 with an exception set. */
+intptr_t rt_hash_items(const Value *items, size_t n, bool with_length);
 Value rt_tuple_pack(size_t n, ...);
 static inline size_t rt_tuple_len(Value t) { return AS_TUPLE(t)->length; }
 static inline Value rt_tuple_get(Value t, size_t i) { return AS_TUPLE(t)->items[i]; }

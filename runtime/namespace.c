@@ -4,7 +4,9 @@
  * dict, prints as `namespace(a=1, b=2)`, and equals another namespace with
  * an equal dict.  sys.implementation is one.
  */
+#include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 typedef struct ObjNamespace {
@@ -26,9 +28,29 @@ Value rt_namespace_new(Value dict)
 static bool take_kwargs(Value self, Value *args, size_t nargs, Value kwnames)
 {
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
-    if (npos > 0) {
+    if (npos > 0 && rt_py_minor < 13) {
         rt_raisef(&rt_TypeError, "no positional arguments expected");
         return false;
+    }
+    if (npos > 1) {
+        const char *name = val_type(self)->name, *dot = strrchr(name, '.');
+        rt_raisef(&rt_TypeError, "%s expected at most 1 argument, got %zu",
+                  dot ? dot + 1 : name, npos);
+        return false;
+    }
+    if (npos == 1) {                    /* 3.13: a mapping or iterable of pairs first */
+        Value d = rt_call1(obj_val(&rt_dict_type), args[0]), k, v;
+        if (d == VAL_NULL)
+            return false;
+        for (size_t pos = 0; rt_dict_next(d, &pos, &k, &v);) {
+            if (!is_str(k)) {
+                rt_raisef(&rt_TypeError, "keywords must be strings");
+                return false;
+            }
+            if (!rt_dict_set(NS_DICT(self), k, v))
+                return false;
+        }
+        args++;
     }
     for (size_t i = 0; i < nkw; i++)
         if (!rt_dict_set(NS_DICT(self), rt_tuple_get(kwnames, i), args[i]))

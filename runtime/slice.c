@@ -14,6 +14,7 @@
  *   3. count: how many positions start, start+step, ... lie before stop.
  */
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 
 Value rt_slice_new(Value start, Value stop, Value step)
 {
@@ -202,12 +203,26 @@ static Value slice_indices_method(Value *args, size_t nargs, Value kwnames)
     return rt_tuple_pack(3, start, stop, step);
 }
 
+/* 3.12 made slices hashable: tuplehash's rounds over their three values,
+ * without the length (CPython's slice_hash). */
+static intptr_t slice_hash(Value self)
+{
+    if (rt_py_minor < 12) {
+        rt_raisef(&rt_TypeError, "unhashable type: 'slice'");
+        return -1;
+    }
+    ObjSlice *s = VAL_AS(ObjSlice, self);
+    Value items[3] = { s->start, s->stop, s->step };
+    return rt_hash_items(items, 3, false);
+}
+
 ObjType rt_slice_type = {
     .ob.type = &rt_type_type,
     .name = "slice",
     .base = &rt_object_type,
     .repr = slice_repr,
     .richcompare = slice_richcompare,
+    .hash = slice_hash,
     .new_ = slice_new,
     .members = slice_members,
 };

@@ -20,6 +20,7 @@
 #include <inttypes.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 static Value str_iter(Value self);
@@ -535,7 +536,8 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     for (int i = 1; i < 3; i++)
         if (*slots[i] && !rt_is_str(*slots[i]))
             return rt_raisef(&rt_TypeError, "str() argument '%s' must be str, not %s", names[i],
-                             *slots[i] == rt_None ? "None" : val_type(*slots[i])->name);
+                             *slots[i] == rt_None && rt_py_minor < 13   /* 3.13: NoneType */
+                                 ? "None" : val_type(*slots[i])->name);
     if (!object)
         result = rt_str_empty();
     else if (!encoding && !errors)

@@ -162,12 +162,11 @@ static intptr_t item_hash(Value item)
     return h;
 }
 
-static intptr_t tuple_hash(Value self)
+intptr_t rt_hash_items(const Value *items, size_t n, bool with_length)
 {
-    ObjTuple *t = AS_TUPLE(self);
     uint64_t acc = XXPRIME_5;
-    for (size_t i = 0; i < t->length; i++) {
-        intptr_t h = item_hash(t->items[i]);
+    for (size_t i = 0; i < n; i++) {
+        intptr_t h = item_hash(items[i]);
         if (h == -1)
             return -1;
         acc += (uint64_t)h * XXPRIME_2;
@@ -175,10 +174,17 @@ static intptr_t tuple_hash(Value self)
         acc *= XXPRIME_1;
     }
     /* The length, mangled so hash(()) keeps its historical value. */
-    acc += t->length ^ (XXPRIME_5 ^ 3527539UL);
+    if (with_length)
+        acc += n ^ (XXPRIME_5 ^ 3527539UL);
     if (acc == (uint64_t)-1)
         return 1546275796;
     return (intptr_t)acc;
+}
+
+static intptr_t tuple_hash(Value self)
+{
+    ObjTuple *t = AS_TUPLE(self);
+    return rt_hash_items(t->items, t->length, true);
 }
 
 static Value tuple_richcompare(Value a, Value b, int op)

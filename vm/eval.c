@@ -65,6 +65,7 @@
 #include "loader/import.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/gen.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
@@ -1428,7 +1429,8 @@ static bool match_positional(Value subject, ObjType *type, int nargs, Value seen
 Value vm_match_class(Value subject, Value typev, int nargs, Value names)
 {
     if (!rt_isinstance_of(typev, &rt_type_type))
-        return rt_raisef(&rt_TypeError, "called match pattern must be a type");
+        return rt_raisef(&rt_TypeError, "called match pattern must be a %s",
+                         rt_py_minor >= 12 ? "class" : "type");
     ObjType *type = AS_TYPE(typev);
     if (!rt_isinstance_of(subject, type))
         return rt_None;
