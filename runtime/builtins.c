@@ -1017,13 +1017,32 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     return rt_object_dir(obj);
 }
 
+/* A module's names (CPython's module.__dir__): its __dict__, which must be
+ * a dict, or what a module-level __dir__() returns (PEP 562). */
+static Value module_dir(Value obj)
+{
+    Value d = rt_getattr(obj, rt_str_intern_cstr("__dict__"));
+    if (d == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_isinstance_of(d, &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "<module>.__dict__ is not a dictionary");
+    Value f = rt_dict_get_cstr(d, "__dir__");
+    return f != VAL_NULL ? rt_call0(f) : d;
+}
+
 Value rt_object_dir(Value obj)
 {
+    if (!val_is_small(obj) && rt_isinstance_of(obj, &rt_module_type)) {
+        Value names = module_dir(obj);
+        Value list = names == VAL_NULL ? VAL_NULL : rt_sequence_to_list(names);
+        if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
+            return VAL_NULL;
+        return list;
+    }
     Value names = rt_dict_new();
-    bool module = IS_EXACT(obj, rt_module_type);
     if (!add_keys(names, namespace_of(obj)))
         return VAL_NULL;
-    Value mro = module ? VAL_NULL : is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
+    Value mro = is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
     for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
         if (!add_keys(names, AS_TYPE(rt_tuple_get(mro, i))->dict))
             return VAL_NULL;
