@@ -175,16 +175,26 @@ static bool bool_arg(Value v, bool dflt, bool *out)
 
 /* ---- dump_traceback ------------------------------------------------------------------ */
 
+/* The (file=sys.stderr, all_threads=True) that dump_traceback and enable
+ * take: a[0] becomes the file, *fd its descriptor (flushed). */
+static const char *const file_all_names[] = { "file", "all_threads" };
+
+static bool file_and_all_threads(const ArgSpec *spec, Value *args, size_t nargs, Value kwnames,
+                                 Value a[2], int *fd, bool *all)
+{
+    if (!rt_parse_args(spec, args, nargs, kwnames, a) || !bool_arg(a[1], true, all))
+        return false;
+    *fd = file_fd(&a[0]);
+    return *fd >= 0;
+}
+
 static Value fh_dump_traceback(Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "file", "all_threads" };
-    static const ArgSpec spec = { "dump_traceback", names, 2, 0, 0, 2, false };
+    static const ArgSpec spec = { "dump_traceback", file_all_names, 2, 0, 0, 2, false };
     Value a[2];
     bool all;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !bool_arg(a[1], true, &all))
-        return VAL_NULL;
-    int fd = file_fd(&a[0]);
-    if (fd < 0)
+    int fd;
+    if (!file_and_all_threads(&spec, args, nargs, kwnames, a, &fd, &all))
         return VAL_NULL;
     dump_traceback(fd, all);
     return rt_None;
@@ -243,14 +253,11 @@ static void disable_fatal(void)
 
 static Value fh_enable(Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "file", "all_threads" };
-    static const ArgSpec spec = { "enable", names, 2, 0, 0, 2, false };
+    static const ArgSpec spec = { "enable", file_all_names, 2, 0, 0, 2, false };
     Value a[2];
     bool all;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !bool_arg(a[1], true, &all))
-        return VAL_NULL;
-    int fd = file_fd(&a[0]);
-    if (fd < 0)
+    int fd;
+    if (!file_and_all_threads(&spec, args, nargs, kwnames, a, &fd, &all))
         return VAL_NULL;
     fatal.fd = fd;
     fatal.all_threads = all;

@@ -1150,13 +1150,18 @@ Value vm_func_desc(Value func)
 
 /* f(**mapping) naming a keyword twice is an error here; a key that is no
  * str is one only at the call (rt_call_tuple_dict), as in CPython. */
+static void raise_repeated_kwarg(Value k, Value func)
+{
+    rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
+              vm_func_desc(func), k);
+}
+
 static bool repeated_kwarg(Value dict, Value k, Value func)
 {
     bool error;
     if (rt_dict_get(dict, k, &error) == VAL_NULL)
         return error;
-    rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
-              vm_func_desc(func), k);
+    raise_repeated_kwarg(k, func);
     return true;
 }
 
@@ -1191,8 +1196,7 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
             /* 3.12 on takes any KeyError out of the merge for a repeat */
             if (rt_py_minor >= 12 && rt_err_matches(&rt_KeyError)) {
                 rt_err_clear();
-                rt_raisef(&rt_TypeError, "%S got multiple values for keyword argument '%S'",
-                          vm_func_desc(func), k);
+                raise_repeated_kwarg(k, func);
             }
             return false;
         }
