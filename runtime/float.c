@@ -41,6 +41,83 @@ Value rt_float_new(double d)
 
 /* ---- repr ------------------------------------------------------------------- */
 
+/* ---- exact arithmetic for the common range ----
+ *
+ * printf and strtod are exact for every double, but costly (multiple
+ * precision).  For the doubles programs mostly print, 1e-5 <= d < 2**53,
+ * d = m * 2**e with a 53-bit m and -70 < e < 0, and everything below fits
+ * in 128-bit integers: the same answers, exactly, in a few dozen
+ * instructions.  Outside that range (or for a power of two, whose lower
+ * neighbour is nearer) the callers use printf and strtod. */
+typedef unsigned __int128 u128;
+
+static u128 pow10_u128(int s)           /* 0 <= s <= 22 */
+{
+    u128 p = 1;
+    while (s-- > 0)
+        p *= 10;
+    return p;
+}
+
+/* d as m * 2**e in the exact range; false outside it. */
+static bool exact_parts(double d, uint64_t *m, int *e)
+{
+    if (!(d >= 1e-5 && d < 9007199254740992.0))
+        return false;
+    int e2;
+    double frac = frexp(d, &e2);                    /* d = frac * 2**e2 */
+    *m = (uint64_t)ldexp(frac, 53);
+    *e = e2 - 53;
+    return *m != (uint64_t)1 << 52;
+}
+
+/* d rounded to 17 digits (half to even, as printf) without printf. */
+static bool digits17_exact(double d, char *d17, int *e10)
+{
+    uint64_t m;
+    int e;
+    if (!exact_parts(d, &m, &e))
+        return false;
+    const uint64_t lo = 10000000000000000ULL, hi = 100000000000000000ULL;
+    int E = (int)floor(log10(d));       /* the first digit's exponent, or one off */
+    for (;;) {
+        /* q = d * 10**(16 - E), rounded: 17 digits when E is right. */
+        u128 num = (u128)m * pow10_u128(16 - E);
+        int sh = -e;
+        u128 q = num >> sh, r = num - (q << sh), half = (u128)1 << (sh - 1);
+        if (r > half || (r == half && (q & 1)))
+            q++;
+        if (q >= hi)
+            E++;
+        else if (q < lo)
+            E--;
+        else {
+            uint64_t v = (uint64_t)q;
+            for (int i = 16; i >= 0; i--, v /= 10)
+                d17[i] = (char)('0' + v % 10);
+            *e10 = E;
+            return true;
+        }
+    }
+}
+
+/* Does n * 10**k read as d exactly (0 < n < 2**57, -21 <= k < 0)?  It does
+ * when it lies strictly between the midpoints to d's neighbours,
+ * (2m -+ 1) * 2**(e-1), and on a midpoint when m is even (strtod rounds
+ * half to even).  Scaled by 2**(1-e) * 10**-k to integers.  -1: cannot say. */
+static int reads_as_exact(double d, long long n, int k)
+{
+    uint64_t m;
+    int e;
+    if (k >= 0 || k < -21 || n >= (1LL << 57) || !exact_parts(d, &m, &e) || 1 - e > 70)
+        return -1;
+    u128 x = (u128)n << (1 - e), p = pow10_u128(-k);
+    u128 low = (u128)(2 * m - 1) * p, high = (u128)(2 * m + 1) * p;
+    if (x > low && x < high)
+        return 1;
+    return (x == low || x == high) && (m & 1) == 0;
+}
+
 /* Does the decimal n * 10**k (n > 0) read as d?  When n and 10**|k| are
  * both exact doubles (n < 2**53, |k| <= 22), one multiplication or
  * division rounds correctly, exactly as strtod would (Clinger's fast
@@ -53,6 +130,9 @@ static bool reads_as(double d, long long n, int k)
     };
     if (n < (1LL << 53) && k >= -22 && k <= 22)
         return (k >= 0 ? (double)n * pow10[k] : (double)n / pow10[-k]) == d;
+    int exact = reads_as_exact(d, n, k);
+    if (exact >= 0)
+        return exact;
     char buf[48];
     snprintf(buf, sizeof buf, "%llde%d", n, k);
     return strtod(buf, NULL) == d;
@@ -88,6 +168,9 @@ static void round_digits(double d, int p, long long *n, int *k)
  * a double needs: its 17 digits into d17, and the exponent of the first. */
 static int digits17(double d, char *d17)
 {
+    int e10;
+    if (digits17_exact(d, d17, &e10))
+        return e10;
     char buf[40];
     snprintf(buf, sizeof buf, "%.16e", d);          /* "D.DDDDDDDDDDDDDDDDe+XX" */
     d17[0] = buf[0];
@@ -232,7 +315,12 @@ void rt_double_repr_ex(double d, char *buf, size_t size, bool add_dot0)
         shortest_digits(fabs(d), digits, &e);
         layout_digits(digits, (int)strlen(digits), e, add_dot0, out);
     }
-    snprintf(buf, size, "%s", tmp);
+    size_t len = strlen(tmp);           /* truncated to size, as snprintf did */
+    if (size > 0) {
+        len = len < size - 1 ? len : size - 1;
+        memcpy(buf, tmp, len);
+        buf[len] = 0;
+    }
 }
 
 void rt_double_repr(double d, char *buf, size_t size)
