@@ -106,9 +106,8 @@ static bool print_str(Printer *p, Value s)
 static bool print_value(Printer *p, Value v)
 {
     if (p->write == VAL_NULL && val_is_small(v)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        return rt_stdout_write(buf, (size_t)n);
+        char buf[RT_I64_DECIMAL_MAX];
+        return rt_stdout_write(buf, rt_i64_decimal(small_value(v), buf));
     }
     Value s = is_str(v) ? v : rt_str(v);
     return s != VAL_NULL && print_str(p, s);

@@ -34,9 +34,14 @@ enum {
 static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
                        size_t min, size_t max)
 {
+    size_t n = nargs - 1;
+    /* The usual case, decided before any message is made ("str.name" by
+     * snprintf cost more than most of the methods themselves). */
+    bool counted = style == ST_METH ? n == (max == 0 ? 0 : 1) : n >= min && n <= max;
+    if (counted && rt_nkwargs(kwnames) == 0)
+        return true;
     char qualified[64];
     snprintf(qualified, sizeof qualified, "str.%s", name);
-    size_t n = nargs - 1;
     if (!rt_arg_nokw(qualified, kwnames))
         return false;
     if (style == ST_METH)
