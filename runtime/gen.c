@@ -847,17 +847,42 @@ static Value asend_send(ObjAgAwait *aw, Value arg)
     return r;
 }
 
+/* What one step of athrow()/aclose() gives: athrow() unwraps like asend();
+ * aclose() refuses a value the generator yields (it ignored GeneratorExit)
+ * and ends with StopIteration when the generator finished or exited. */
+static Value athrow_result(ObjAgAwait *aw, Value r)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->op != AG_CLOSE) {
+        r = ag_unwrap(gen, r);
+        if (r == VAL_NULL)
+            aw->state = AW_CLOSED;
+        return r;
+    }
+    if (r != VAL_NULL && IS_EXACT(r, wrapped_type)) {
+        gen->ag_running_async = false;
+        aw->state = AW_CLOSED;
+        return rt_raisef(&rt_RuntimeError, "async generator ignored GeneratorExit");
+    }
+    if (r == VAL_NULL) {
+        gen->ag_running_async = false;
+        aw->state = AW_CLOSED;
+        if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit)) {
+            rt_err_clear();
+            rt_raise(obj_val(&rt_StopIteration));
+        }
+    }
+    return r;
+}
+
 static Value athrow_send(ObjAgAwait *aw, Value arg)
 {
     ObjGen *gen = aw->gen;
     if (aw->state == AW_CLOSED)
         return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
-    if (gen->state == GEN_COMPLETED || gen->ag_closed) {
+    if (gen->state == GEN_COMPLETED) {
         aw->state = AW_CLOSED;
-        if (aw->op == AG_CLOSE)
-            rt_raise(obj_val(&rt_StopIteration));
-        else
-            rt_raise(obj_val(&rt_StopAsyncIteration));
+        rt_raise(obj_val(&rt_StopIteration));
         return VAL_NULL;
     }
     Value r;
@@ -867,6 +892,13 @@ static Value athrow_send(ObjAgAwait *aw, Value arg)
             return rt_raisef(&rt_RuntimeError, aw->op == AG_CLOSE
                              ? "aclose(): asynchronous generator is already running"
                              : "athrow(): asynchronous generator is already running");
+        }
+        /* Closed by an earlier aclose() (which marks it at its first step,
+         * before a `finally` may await in further steps). */
+        if (gen->ag_closed) {
+            aw->state = AW_CLOSED;
+            rt_raise(obj_val(&rt_StopAsyncIteration));
+            return VAL_NULL;
         }
         if (arg != VAL_NULL && arg != rt_None)
             return rt_raisef(&rt_RuntimeError, "can't send non-None value to a just-started coroutine");
@@ -881,26 +913,28 @@ static Value athrow_send(ObjAgAwait *aw, Value arg)
     } else {
         r = gen_send_ex(gen, arg ? arg : rt_None, false, false);
     }
-    if (aw->op == AG_CLOSE) {
-        if (r != VAL_NULL && IS_EXACT(r, wrapped_type)) {
-            gen->ag_running_async = false;
+    return athrow_result(aw, r);
+}
+
+/* athrow()/aclose()'s throw(): into the generator, then the same rules for
+ * what comes out as its send() (CPython's async_gen_athrow_throw). */
+static Value athrow_throw(ObjAgAwait *aw, Value *a, size_t n)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->state == AW_CLOSED)
+        return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (aw->state == AW_INIT) {
+        if (gen->ag_running_async) {
             aw->state = AW_CLOSED;
-            return rt_raisef(&rt_RuntimeError, "async generator ignored GeneratorExit");
+            return rt_raisef(&rt_RuntimeError, aw->op == AG_CLOSE
+                             ? "aclose(): asynchronous generator is already running"
+                             : "athrow(): asynchronous generator is already running");
         }
-        if (r == VAL_NULL) {
-            gen->ag_running_async = false;
-            aw->state = AW_CLOSED;
-            if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit)) {
-                rt_err_clear();
-                rt_raise(obj_val(&rt_StopIteration));
-            }
-        }
-        return r;
+        aw->state = AW_ITER;
+        gen->ag_running_async = true;
     }
-    r = ag_unwrap(gen, r);
-    if (r == VAL_NULL)
-        aw->state = AW_CLOSED;
-    return r;
+    Value r = gen_throw_ex(gen, true, a[0], n > 1 ? a[1] : VAL_NULL, n > 2 ? a[2] : VAL_NULL);
+    return athrow_result(aw, r);
 }
 
 static Value ag_await_send_any(Value self, Value arg)
@@ -934,6 +968,8 @@ static Value ag_await_m_throw(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjAgAwait *aw = VAL_AS(ObjAgAwait, args[0]);
+    if (aw->op != AG_SEND)
+        return athrow_throw(aw, args + 1, nargs - 1);
     if (aw->state == AW_CLOSED)
         return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
     Value r = gen_throw_ex(aw->gen, false, args[1], nargs > 2 ? args[2] : VAL_NULL,
