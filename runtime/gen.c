@@ -152,7 +152,11 @@ static Value gen_close(ObjGen *gen);
 static void close_abandoned(ObjGen *gen)
 {
     Value saved = rt_err_fetch();
-    if (gen_close(gen) == VAL_NULL)
+    /* An async generator under an event loop's finalizer hook is closed
+     * by the loop (it schedules aclose(), whose finally may await). */
+    bool hooked = gen->ag_finalizer != VAL_NULL && !gen->ag_closed;
+    Value r = hooked ? rt_call1(gen->ag_finalizer, obj_val(gen)) : gen_close(gen);
+    if (r == VAL_NULL)
         rt_write_unraisable(obj_val(gen));
     if (saved != VAL_NULL)
         rt_raise(saved);
@@ -803,9 +807,32 @@ static Value make_ag_await(ObjGen *gen, int op, Value a, Value b, Value c)
     return obj_val(aw);
 }
 
+Value rt_asyncgen_firstiter = rt_None, rt_asyncgen_finalizer = rt_None;
+
+/* At an async generator's first __anext__/asend/athrow/aclose: remember
+ * sys's finalizer hook and call its firstiter hook (CPython's
+ * async_gen_init_hooks); false if firstiter raised. */
+static bool ag_init_hooks(ObjGen *gen)
+{
+    if (gen->ag_hooks_inited)
+        return true;
+    gen->ag_hooks_inited = true;
+    if (rt_asyncgen_finalizer != rt_None)
+        gen->ag_finalizer = rt_asyncgen_finalizer;
+    return rt_asyncgen_firstiter == rt_None ||
+           rt_call1(rt_asyncgen_firstiter, obj_val(gen)) != VAL_NULL;
+}
+
+static Value ag_await_new(ObjGen *gen, int op, Value a, Value b, Value c)
+{
+    if (!ag_init_hooks(gen))
+        return VAL_NULL;
+    return make_ag_await(gen, op, a, b, c);
+}
+
 Value rt_async_gen_anext(Value agen)
 {
-    return make_ag_await(VAL_AS(ObjGen, agen), AG_SEND, rt_None, VAL_NULL, VAL_NULL);
+    return ag_await_new(VAL_AS(ObjGen, agen), AG_SEND, rt_None, VAL_NULL, VAL_NULL);
 }
 
 /* async_gen_unwrap: a wrapped value ends this step with StopIteration(v);
@@ -1012,14 +1039,14 @@ static Value ag_asend(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("asend", nargs - 1, kwnames))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
+    return ag_await_new(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
 }
 
 static Value ag_athrow(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("athrow", kwnames) || !rt_arg_range("athrow", nargs - 1, 1, 3))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
+    return ag_await_new(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
                          nargs > 3 ? args[3] : VAL_NULL);
 }
 
@@ -1027,7 +1054,7 @@ static Value ag_aclose(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("aclose", nargs - 1, kwnames))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
+    return ag_await_new(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
 }
 
 static const MethodDef ag_methods[] = {
