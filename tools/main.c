@@ -514,7 +514,7 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'P': f->safe_path = true; continue;
         case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
                   f->safe_path = true; continue;
-        case 'u': continue;
+        case 'u': f->unbuffered = true; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
