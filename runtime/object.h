@@ -480,6 +480,9 @@ enum {
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
 /* 3.12: a slot of an inlined comprehension, hidden from locals(). */
 enum { CO_FAST_HIDDEN = 0x10 };
+/* 3.14: how an argument's slot is passed (positionally, by keyword, as
+ * *args or **kwargs), beside its kind; pvm reads the argument counts. */
+enum { CO_FAST_ARG_POS = 0x02, CO_FAST_ARG_KW = 0x04, CO_FAST_ARG_VAR = 0x08 };
 
 typedef struct ObjFunction {
     Object ob;
