@@ -680,6 +680,12 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+bool rt_exc_add_note(Value exc, Value note)
+{
+    Value args[2] = { exc, note };
+    return exc_add_note(args, 2, VAL_NULL) != VAL_NULL;
+}
+
 /* ---- Pickling ---------------------------------------------------------------- */
 
 /* The instance dict as Python code sees it: without the fields pvm keeps
