@@ -636,7 +636,9 @@ static Value builtin_iter(Value *args, size_t nargs, Value kwnames)
     if (nargs == 1)
         return rt_iter(args[0]);
     if (!rt_callable(args[0]))
-        return rt_raisef(&rt_TypeError, "iter(v, w): v must be callable");
+        return rt_raisef(&rt_TypeError, rt_py_minor == 12     /* 3.12's words only */
+                         ? "iter(object, sentinel): object must be callable"
+                         : "iter(v, w): v must be callable");
     return rt_callable_iter_new(args[0], args[1]);
 }
 

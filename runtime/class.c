@@ -617,6 +617,14 @@ static bool call_set_names(ObjType *t)
             continue;
         Value args[3] = { v, obj_val(t), k };
         if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+            if (rt_py_minor >= 12) {    /* 3.12: a note on the error itself */
+                Value exc = rt_err_fetch();
+                Value note = rt_str_format_c("Error calling __set_name__ on '%s' instance %R "
+                                             "in '%s'", val_type(v)->name, k, t->name);
+                if (note != VAL_NULL && rt_exc_add_note(exc, note))
+                    rt_raise(exc);
+                return false;
+            }
             /* 3.11 wraps the error: RuntimeError(...) from the original. */
             Value cause = rt_err_fetch();
             rt_raisef(&rt_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
