@@ -325,9 +325,11 @@ static const char *const flags_fields[] = {
     "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
-    "safe_path", "int_max_str_digits",
+    "safe_path", "int_max_str_digits", "gil",
 };
 static const RtStructSeqDesc flags_desc = { "sys.flags", flags_fields, 18, 18 };
+/* 3.13: gil, a field outside the sequence */
+static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 18 };
 
 static const char *const float_info_fields[] = {
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
@@ -353,17 +355,19 @@ static ObjType *flags_type;
 static Value make_flags(void)
 {
     const ModSysFlags *f = mod_sys_flags();
-    Value items[18] = {
+    /* 3.12 shows the limit in force when none was set */
+    int digits = rt_py_minor >= 12 && f->int_max_str_digits < 0 ? 4300 : f->int_max_str_digits;
+    Value items[19] = {
         small_new(f->debug), small_new(f->inspect), small_new(f->interactive),
         small_new(f->optimize), small_new(f->dont_write_bytecode), small_new(f->no_user_site),
         small_new(f->no_site), small_new(f->ignore_environment), small_new(f->verbose),
         small_new(f->bytes_warning), small_new(f->quiet), small_new(f->hash_randomization),
         small_new(f->isolated), rt_bool(f->dev_mode), small_new(f->utf8_mode),
         small_new(f->warn_default_encoding), rt_bool(f->safe_path),
-        small_new(f->int_max_str_digits),
+        small_new(digits), small_new(1),
     };
     if (flags_type == NULL)
-        flags_type = rt_structseq_type_new(&flags_desc);
+        flags_type = rt_structseq_type_new(rt_py_minor >= 13 ? &flags_desc_313 : &flags_desc);
     return rt_structseq_new(flags_type, items);
 }
 
@@ -819,7 +823,7 @@ static void set_streams(Value d)
 }
 
 static const char copyright[] =
-    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 2001-%d Python Software Foundation.\nAll Rights Reserved.\n\n"
     "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
     "All Rights Reserved.\n\n"
@@ -847,7 +851,7 @@ static void set_version(Value d)
     rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
     rt_dict_set_cstr(d, "api_version", small_new(1013));
     rt_dict_set_cstr(d, "implementation", make_implementation(version_info));
-    rt_dict_set_cstr(d, "copyright", rt_str_from_cstr(copyright));
+    rt_dict_set_cstr(d, "copyright", rt_str_format_c(copyright, rt_py_minor >= 13 ? 2024 : 2023));
     rt_dict_set_cstr(d, "_git", rt_tuple_pack(3, rt_str_from_cstr("pvm"), rt_str_empty(),
                                               rt_str_empty()));
     rt_dict_set_cstr(d, "abiflags", rt_str_empty());
