@@ -32,6 +32,7 @@
 #include <string.h>
 #include <expat.h>
 #include "runtime/version.h"
+#include "vm/vm.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
 
@@ -331,12 +332,22 @@ static void XMLCALL on_xml_decl(void *data, const XML_Char *version, const XML_C
         notify(p, H_XML_DECL, 3, text(version), text(encoding), small_new(standalone));
 }
 
-/* (type, quantifier, name, children) for a content model, recursively. */
+/* (type, quantifier, name, children) for a content model, recursively
+ * (each level counts against the recursion limit, as in CPython). */
 static Value content_model(const XML_Content *m)
 {
+    if (!vm_enter_recursive_call(" in conv_content_model"))
+        return VAL_NULL;
     Value children = rt_tuple_new(m->numchildren);
-    for (unsigned i = 0; i < m->numchildren; i++)
-        AS_TUPLE(children)->items[i] = content_model(&m->children[i]);
+    for (unsigned i = 0; i < m->numchildren && children != VAL_NULL; i++) {
+        Value child = content_model(&m->children[i]);
+        AS_TUPLE(children)->items[i] = child;
+        if (child == VAL_NULL)
+            children = VAL_NULL;
+    }
+    vm_leave_recursive_call();
+    if (children == VAL_NULL)
+        return VAL_NULL;
     return rt_tuple_pack(4, small_new(m->type), small_new(m->quant), text(m->name), children);
 }
 
