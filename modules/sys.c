@@ -702,12 +702,11 @@ static Value sys_set_coroutine_origin_tracking_depth(Value *args, size_t nargs, 
     return rt_None;
 }
 
-/* Async generator hooks (PEP 525): kept and returned; pvm's async
- * generators do not call them yet. */
+/* Async generator hooks (PEP 525): kept by the runtime (runtime/gen.c),
+ * which calls them. */
 static const char *const asyncgen_fields[] = { "firstiter", "finalizer" };
 static const RtStructSeqDesc asyncgen_desc = { "asyncgen_hooks", asyncgen_fields, 2, 2 };
 static ObjType *asyncgen_type;
-static Value asyncgen_firstiter = rt_None, asyncgen_finalizer = rt_None;
 
 static Value sys_get_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
 {
@@ -715,7 +714,7 @@ static Value sys_get_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (asyncgen_type == NULL)
         asyncgen_type = rt_structseq_type_new(&asyncgen_desc);
-    Value items[2] = { asyncgen_firstiter, asyncgen_finalizer };
+    Value items[2] = { rt_asyncgen_firstiter, rt_asyncgen_finalizer };
     return rt_structseq_new(asyncgen_type, items);
 }
 
@@ -731,9 +730,9 @@ static Value sys_set_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
     if (a[0] != VAL_NULL && a[0] != rt_None && !rt_callable(a[0]))
         return rt_raisef(&rt_TypeError, "callable firstiter expected, got %T", a[0]);
     if (a[1] != VAL_NULL)
-        asyncgen_finalizer = a[1];
+        rt_asyncgen_finalizer = a[1];
     if (a[0] != VAL_NULL)
-        asyncgen_firstiter = a[0];
+        rt_asyncgen_firstiter = a[0];
     return rt_None;
 }
 
@@ -838,8 +837,11 @@ static void set_version(Value d)
 #else
     const char *cc = "unknown compiler";
 #endif
-    snprintf(text, sizeof text, "3.%d.%d (pvm %s, CPython 3.%d bytecode) [%s%s]", PY_MINOR,
-             PY_MICRO_NOW, PVM_VERSION, PY_MINOR, strstr(cc, "clang") ? "" : "GCC ", cc);
+    /* CPython's layout, "3.11.2 (main, <build date>, <time>) [GCC 12.2.0]",
+     * with pvm's name where CPython's build name is: platform.python_version()
+     * and friends parse this string, and refuse other forms. */
+    snprintf(text, sizeof text, "3.%d.%d (pvm %s) [%s%s]", PY_MINOR,
+             PY_MICRO_NOW, PVM_VERSION, strstr(cc, "clang") ? "" : "GCC ", cc);
     rt_dict_set_cstr(d, "version", rt_str_from_cstr(text));
     rt_dict_set_cstr(d, "version_info", version_info);
     rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
