@@ -25,8 +25,9 @@
  * buffer_text, character data is gathered (up to buffer_size bytes) and
  * given to CharacterDataHandler in one call before any other handler runs.
  * libexpat allocates its parser with malloc, outside the collector's heap;
- * a finaliser frees it.  Not here: expat_CAPI (pvm has no capsules) and the
- * traceback entry CPython adds for the C function a handler was called from.
+ * a finaliser frees it.  A handler's exception carries, as in CPython, a
+ * traceback entry for the C function it was called from.  Not here:
+ * expat_CAPI (pvm has no capsules).
  */
 #include <limits.h>
 #include <string.h>
@@ -168,6 +169,25 @@ static void handler_failed(ObjParser *p)
     ex.XML_SetExternalEntityRefHandler(p->xp, refuse_external_entity);
 }
 
+/* The C function of CPython's pyexpat.c each handler is called from, and
+ * the line of that call in python3.11's build: a handler's exception
+ * shows it in its traceback, between the Parse call and the handler. */
+static const struct { const char *name; int line; } c_callbacks[N_HANDLERS] = {
+    [H_START_ELEMENT] = {"StartElement", 417}, [H_END_ELEMENT] = {"EndElement", 469},
+    [H_PI] = {"ProcessingInstruction", 473}, [H_CHARACTER_DATA] = {"CharacterData", 282},
+    [H_UNPARSED_ENTITY_DECL] = {"UnparsedEntityDecl", 479},
+    [H_NOTATION_DECL] = {"NotationDecl", 619}, [H_START_NS_DECL] = {"StartNamespaceDecl", 629},
+    [H_END_NS_DECL] = {"EndNamespaceDecl", 636}, [H_COMMENT] = {"Comment", 641},
+    [H_START_CDATA] = {"StartCdataSection", 645}, [H_END_CDATA] = {"EndCdataSection", 649},
+    [H_DEFAULT] = {"Default", 653}, [H_DEFAULT_EXPAND] = {"DefaultHandlerExpand", 657},
+    [H_NOT_STANDALONE] = {"NotStandalone", 662},
+    [H_EXTERNAL_ENTITY_REF] = {"ExternalEntityRef", 666},
+    [H_START_DOCTYPE] = {"StartDoctypeDecl", 681}, [H_END_DOCTYPE] = {"EndDoctypeDecl", 689},
+    [H_ENTITY_DECL] = {"EntityDecl", 491}, [H_XML_DECL] = {"XmlDecl", 508},
+    [H_ELEMENT_DECL] = {"ElementDecl", 583}, [H_ATTLIST_DECL] = {"AttlistDecl", 598},
+    [H_SKIPPED_ENTITY] = {"SkippedEntity", 611},
+};
+
 /* Call handler h with the given arguments (a tuple); VAL_NULL when it
  * raised (the parser is then stopped). */
 static Value call_handler(ObjParser *p, int h, Value args)
@@ -180,8 +200,10 @@ static Value call_handler(ObjParser *p, int h, Value args)
     p->in_callback = true;
     Value r = rt_call(p->handlers[h], AS_TUPLE(args)->items, rt_tuple_len(args), VAL_NULL);
     p->in_callback = false;
-    if (r == VAL_NULL)
+    if (r == VAL_NULL) {
+        vm_traceback_add_c(c_callbacks[h].name, "../Modules/pyexpat.c", c_callbacks[h].line);
         handler_failed(p);
+    }
     return r;
 }
 

@@ -54,6 +54,21 @@ try:
     p.Parse(b"<a><b/><c/></a>", True)
 except Boom as e:
     print("Boom", e, seen)
+    # the C callback the handler ran under is in the traceback, as in CPython
+    # (its line is python3.11's build's: left out, other versions differ)
+    import os, traceback
+    print([(os.path.basename(f.filename), f.name) for f in traceback.extract_tb(e.__traceback__)])
+    tb = e.__traceback__.tb_next
+    print(tb.tb_lasti, tb.tb_frame.f_globals, tb.tb_frame.f_back, tb.tb_frame.f_code.co_name)
+    print(traceback.format_exception_only(e))
+for attr, doc in [("CharacterDataHandler", b"<a>x</a>"), ("CommentHandler", b"<a><!--c--></a>"),
+                  ("ExternalEntityRefHandler", b"<!DOCTYPE r [<!ENTITY e SYSTEM 'e.xml'>]><r>&e;</r>")]:
+    p = expat.ParserCreate()
+    setattr(p, attr, lambda *a: 1 / 0)
+    try:
+        p.Parse(doc, True)
+    except ZeroDivisionError as e:
+        print(attr, [f.name for f in traceback.extract_tb(e.__traceback__)][1:])
 print(p.StartElementHandler, p.EndElementHandler)
 
 print("--- ParseFile")
