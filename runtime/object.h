@@ -359,7 +359,10 @@ typedef struct ObjComplex {
 } ObjComplex;
 
 /* str: UTF-8 bytes (NUL-terminated) plus the length in code points.  Indexing
- * a non-ASCII string uses a code-point array built on first need. */
+ * a non-ASCII string uses a code-point array built on first need, whose
+ * pointer is stored after the data (rt_str_size: only non-ASCII strings
+ * have that word).  An ASCII str holds no pointer (its type is static), so
+ * it is allocated atomic: the collector never scans its bytes. */
 typedef struct ObjStr {
     Object ob;
     size_t length;              /* code points */
@@ -367,9 +370,16 @@ typedef struct ObjStr {
     intptr_t hash;              /* -1: not computed yet */
     bool ascii;                 /* every byte < 0x80: index == byte offset */
     bool interned;
-    uint32_t *codepoints;       /* lazily built for non-ASCII strings */
-    char data[];                /* nbytes + 1 */
+    char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
 } ObjStr;
+
+/* The bytes of a str's own layout: header, data and NUL, and for a
+ * non-ASCII string the aligned word holding its code points' pointer. */
+static inline size_t rt_str_size(size_t nbytes, bool ascii)
+{
+    size_t n = offsetof(ObjStr, data) + nbytes + 1;
+    return ascii ? n : ((n + sizeof(void *) - 1) & ~(sizeof(void *) - 1)) + sizeof(void *);
+}
 
 typedef struct ObjBytes {       /* bytes (immutable) */
     Object ob;
