@@ -414,10 +414,13 @@ typedef struct ObjDict {
     Object ob;
     size_t used;                /* live entries */
     size_t nentries;            /* entries[] slots in use, including deleted */
-    size_t capacity;            /* entries[] allocated */
     size_t index_size;          /* power of two; 0 while empty */
-    int64_t *index;             /* -1 empty, -2 dummy, else entry number */
+    /* One block (dict.c's dict_resize): 2/3 * index_size entries, then the
+     * index, whose slots are as narrow as its size allows (rt_dict_index_at:
+     * 1 byte up to 128 slots, as CPython's dictkeys).  -1 empty, -2 dummy,
+     * else an entry number. */
     DictEntry *entries;
+    void *index;
     uint64_t version;           /* bumped on every change (iteration checks) */
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
@@ -425,6 +428,18 @@ typedef struct ObjDict {
      * globals stays absent while their keys version is unchanged. */
     uint32_t keys_version;
 } ObjDict;
+
+/* Slot i of a dict's index. */
+static inline int64_t rt_dict_index_at(const ObjDict *d, size_t i)
+{
+    if (d->index_size <= 0x80)
+        return ((const int8_t *)d->index)[i];
+    if (d->index_size <= 0x8000)
+        return ((const int16_t *)d->index)[i];
+    if (d->index_size <= ((size_t)1 << 31))
+        return ((const int32_t *)d->index)[i];
+    return ((const int64_t *)d->index)[i];
+}
 
 typedef struct ObjRange {
     Object ob;
