@@ -129,35 +129,97 @@ static void call_del(Object *o)
 
 /* ---- the order of a batch ------------------------------------------------------- */
 
-enum { MAX_ORDERED = 64, MAX_VISIT = 4096 };
-
-typedef struct Walk {
-    Watch **batch;
+/* A batch being ordered: its members oldest first, found again by address
+ * (open addressing over `slots`, 2n or more, each an index + 1). */
+typedef struct Batch {
+    Watch **w;
     size_t n;
-    uint64_t reached;           /* bit j: batch[j] is held by the walk's root */
-    Value *seen;                /* open addressing, MAX_VISIT * 2 */
-    size_t visited;
+    uint32_t *slots;
+    size_t mask;
+    uint32_t **holds;           /* holds[i]: members i holds, a count first */
+} Batch;
+
+/* A walk from one member: the values met so far (open addressing). */
+typedef struct Walk {
+    Batch *b;
+    size_t root;
+    Value *seen;
+    size_t mask, visited, limit;
 } Walk;
 
-static int batch_index(Walk *k, const void *p)
+static size_t hash_ptr(uintptr_t p, size_t mask)
 {
-    for (size_t j = 0; j < k->n; j++)
-        if (k->batch[j]->obj == p)
-            return (int)j;
+    return (p >> 4) * 0x9E3779B97F4A7C15u >> 20 & mask;
+}
+
+static void index_members(Batch *b)
+{
+    size_t cap = 16;
+    while (cap < b->n * 2)
+        cap *= 2;
+    b->slots = gc_alloc_atomic(cap * sizeof *b->slots);
+    memset(b->slots, 0, cap * sizeof *b->slots);
+    b->mask = cap - 1;
+    for (size_t i = 0; i < b->n; i++) {
+        size_t h = hash_ptr((uintptr_t)b->w[i]->obj, b->mask);
+        while (b->slots[h] != 0)
+            h = (h + 1) & b->mask;
+        b->slots[h] = (uint32_t)i + 1;
+    }
+}
+
+/* The member at address p, or -1. */
+static long member_at(Batch *b, uintptr_t p)
+{
+    for (size_t h = hash_ptr(p, b->mask); b->slots[h] != 0; h = (h + 1) & b->mask)
+        if ((uintptr_t)b->w[b->slots[h] - 1]->obj == p)
+            return (long)b->slots[h] - 1;
     return -1;
 }
 
-/* First time the walk reaches v? */
+static void add_hold(Batch *b, size_t from, long to)
+{
+    if (to < 0 || (size_t)to == from)
+        return;
+    uint32_t *h = b->holds[from];
+    size_t n = h == NULL ? 0 : h[0];
+    for (size_t i = 1; i <= n; i++)
+        if (h[i] == (uint32_t)to)
+            return;
+    if ((n & (n + 1)) == 0 || h == NULL) {          /* full: grow to 2n + 1 slots */
+        uint32_t *g = gc_alloc_atomic((2 * n + 2) * sizeof *g);
+        if (h != NULL)
+            memcpy(g, h, (n + 1) * sizeof *g);
+        b->holds[from] = h = g;
+    }
+    h[++n] = (uint32_t)to;
+    h[0] = (uint32_t)n;
+}
+
+/* First time this walk meets v? */
 static bool first_visit(Walk *k, Value v)
 {
-    size_t mask = MAX_VISIT * 2 - 1, i = (v >> 4) & mask;
+    size_t i = hash_ptr(v, k->mask);
     while (k->seen[i] != 0) {
         if (k->seen[i] == v)
             return false;
-        i = (i + 1) & mask;
+        i = (i + 1) & k->mask;
     }
     k->seen[i] = v;
     return true;
+}
+
+/* The words of an object the walk does not know are looked at, not
+ * followed: a member among them is held (a TextIOWrapper's buffer). */
+static void scan_words(Walk *k, Object *o)
+{
+    if (!gc_is_heap(o))
+        return;
+    Value *words = (Value *)o;
+    size_t n = gc_block_size(o) / sizeof(Value);
+    for (size_t i = 1; i < n; i++)
+        if (words[i] != 0 && !val_is_small(words[i]))
+            add_hold(k->b, k->root, member_at(k->b, words[i]));
 }
 
 static void walk(Walk *k, Value v);
@@ -168,30 +230,16 @@ static void walk_items(Walk *k, Value *items, size_t n)
         walk(k, items[i]);
 }
 
-/* The words of an object the walk does not know, looked at but not
- * followed: a batch member among them is held. */
-static void scan_words(Walk *k, Object *o)
-{
-    if (!gc_is_heap(o))
-        return;
-    Value *words = (Value *)o;
-    size_t n = gc_block_size(o) / sizeof(Value);
-    for (size_t i = 1; i < n; i++) {
-        int j = words[i] != 0 && words[i] != obj_val(o) ? batch_index(k, (void *)words[i]) : -1;
-        if (j >= 0)
-            k->reached |= (uint64_t)1 << j;
-    }
-}
-
+/* Follow v through instance dicts and containers; a member met is held by
+ * the root, and what it holds is its own business. */
 static void walk(Walk *k, Value v)
 {
-    if (v == VAL_NULL || val_is_small(v) || k->visited >= MAX_VISIT || !first_visit(k, v))
+    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit || !first_visit(k, v))
         return;
-    k->visited++;
-    int j = batch_index(k, val_obj(v));
-    if (j >= 0 && k->visited > 1) {
-        k->reached |= (uint64_t)1 << j;
-        return;                 /* what it holds, it holds itself */
+    long j = member_at(k->b, v);
+    if (k->visited++ > 0 && j >= 0) {
+        add_hold(k->b, k->root, j);
+        return;
     }
     ObjType *t = val_type(v);
     if (t == &rt_list_type) {
@@ -208,25 +256,25 @@ static void walk(Walk *k, Value v)
         Value key;
         for (size_t i = 0; rt_set_next(v, &i, &key);)
             walk(k, key);
-    } else if (rt_is_heaptype(t)) {
+    } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
         Value *d = rt_instance_dict_slot(v);
         if (d != NULL)
             walk(k, *d);
         scan_words(k, val_obj(v));
-    } else if (t->flags & TF_FINALIZER) {
-        scan_words(k, val_obj(v));
     }
 }
 
-/* held[i]: the batch members batch[i] holds (itself excluded). */
-static void find_holds(Watch **batch, size_t n, uint64_t *held)
+static void find_holds(Batch *b, size_t limit)
 {
-    Value *seen = gc_alloc_atomic(MAX_VISIT * 2 * sizeof(Value));
-    for (size_t i = 0; i < n; i++) {
-        memset(seen, 0, MAX_VISIT * 2 * sizeof(Value));
-        Walk k = { batch, n, 0, seen, 0 };
-        walk(&k, obj_val(batch[i]->obj));
-        held[i] = k.reached & ~((uint64_t)1 << i);
+    size_t cap = 16;
+    while (cap < limit * 2)
+        cap *= 2;
+    Value *seen = gc_alloc_atomic(cap * sizeof *seen);
+    b->holds = gc_alloc(b->n * sizeof *b->holds);
+    for (size_t i = 0; i < b->n; i++) {
+        memset(seen, 0, cap * sizeof *seen);
+        Walk k = { b, i, seen, cap - 1, 0, limit };
+        walk(&k, obj_val(b->w[i]->obj));
     }
 }
 
@@ -236,35 +284,57 @@ static int by_seq(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sort the batch (oldest first), then, when it is small enough to look
- * at, move each member held by another after it. */
-static void order_batch(Watch **batch, size_t n)
+/* Order w[0..n) (objects held strongly by w[i]->obj): oldest first, except
+ * that a member held by another waits for it; in a cycle the oldest goes
+ * first.  A walk looks at no more than `limit` values. */
+static void order_watches(Watch **w, size_t n, size_t limit)
 {
-    qsort(batch, n, sizeof *batch, by_seq);
-    if (n < 2 || n > MAX_ORDERED)
+    qsort(w, n, sizeof *w, by_seq);
+    if (n < 2)
         return;
-    uint64_t held[MAX_ORDERED], left = n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
-    Watch *out[MAX_ORDERED];
-    find_holds(batch, n, held);
+    Batch b = { w, n, NULL, 0, NULL };
+    index_members(&b);
+    find_holds(&b, limit);
+    uint32_t *waiting = gc_alloc_atomic(n * sizeof *waiting);   /* held by how many left */
+    memset(waiting, 0, n * sizeof *waiting);
+    for (size_t i = 0; i < n; i++)
+        for (size_t m = 1; b.holds[i] != NULL && m <= b.holds[i][0]; m++)
+            waiting[b.holds[i][m]]++;
+    Watch **out = gc_alloc(n * sizeof *out);
+    bool *done = gc_alloc_atomic(n);
+    memset(done, 0, n);
+    size_t oldest_left = 0;
     for (size_t m = 0; m < n; m++) {
-        uint64_t blocked = 0;
-        for (size_t i = 0; i < n; i++)
-            if (left & ((uint64_t)1 << i))
-                blocked |= held[i];
-        size_t pick = n;
-        for (size_t i = 0; i < n && pick == n; i++)
-            if ((left & ((uint64_t)1 << i)) && !(blocked & ((uint64_t)1 << i)))
+        while (done[oldest_left])
+            oldest_left++;
+        size_t pick = oldest_left;              /* a cycle: the oldest */
+        for (size_t i = oldest_left; i < n; i++)
+            if (!done[i] && waiting[i] == 0) {
                 pick = i;
-        for (size_t i = 0; i < n && pick == n; i++)     /* a cycle: the oldest */
-            if (left & ((uint64_t)1 << i))
-                pick = i;
-        out[m] = batch[pick];
-        left &= ~((uint64_t)1 << pick);
+                break;
+            }
+        done[pick] = true;
+        out[m] = w[pick];
+        for (size_t h = 1; b.holds[pick] != NULL && h <= b.holds[pick][0]; h++)
+            waiting[b.holds[pick][h]]--;
     }
-    memcpy(batch, out, n * sizeof *batch);
+    memcpy(w, out, n * sizeof *w);
 }
 
 /* ---- running the queue ---------------------------------------------------------- */
+
+enum { BATCH_WALK_LIMIT = 4096, EXIT_WALK_LIMIT = 256 };
+
+/* Call the __del__ of each object of w[0..n), in that order. */
+static void call_all(Watch **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        Object *o = w[i]->obj;
+        w[i]->obj = NULL;
+        w[i] = NULL;
+        call_del(o);
+    }
+}
 
 void rt_finalize_run_pending(void)
 {
@@ -277,25 +347,34 @@ void rt_finalize_run_pending(void)
         for (Watch *w = pending_head; w != NULL; w = w->next)
             batch[n++] = w;
         pending_head = pending_tail = NULL;
-        order_batch(batch, n);
-        for (size_t i = 0; i < n; i++) {
-            Object *o = batch[i]->obj;
+        for (size_t i = 0; i < n; i++)
             batch[i]->next = NULL;
-            batch[i]->obj = NULL;
-            batch[i] = NULL;
-            call_del(o);
-        }
+        order_watches(batch, n, BATCH_WALK_LIMIT);
+        call_all(batch, n);
     }
 }
 
+/* At exit the objects still alive are taken as one batch (each marked
+ * forgotten, so that a collection meanwhile leaves it alone); what their
+ * __del__ methods make is taken next. */
 void rt_finalize_all(void)
 {
     rt_finalize_run_pending();
     while (live_head != NULL) {
-        Watch *w = live_head;
-        live_unlink(w);
-        w->forgotten = true;            /* a later collection finds it: done */
-        call_del(gc_reveal(w->hidden));
+        size_t n = 0;
+        for (Watch *w = live_head; w != NULL; w = w->next)
+            n++;
+        Watch **all = gc_alloc(n * sizeof *all);
+        n = 0;
+        while (live_head != NULL) {
+            Watch *w = live_head;
+            live_unlink(w);
+            w->forgotten = true;
+            w->obj = gc_reveal(w->hidden);
+            all[n++] = w;
+        }
+        order_watches(all, n, EXIT_WALK_LIMIT);
+        call_all(all, n);
         rt_finalize_run_pending();
     }
 }
