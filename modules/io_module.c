@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "modules/io.h"
+#include "runtime/finalize.h"
 #include "modules/api.h"
 
 /* ---- open() -------------------------------------------------------------------------------------- */
@@ -254,6 +255,9 @@ Value mod_std_stream(int fd)
         io_textio_set_stdout(text);
     else if (fd == 2)
         io_textio_set_unbuffered(text);
+    rt_finalize_forget(text);           /* flushed at exit, never closed */
+    rt_finalize_forget(buffer);
+    rt_finalize_forget(raw);
     return text;
 }
 

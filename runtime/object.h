@@ -277,6 +277,11 @@ enum {
      * (property, super, module: CPython's tp_new + tp_init pairs), so
      * calling the type runs both, as for a class written in Python. */
     TF_SPLIT_INIT = 1 << 10,
+    /* Instances have a finaliser to call once they are unreachable: a
+     * class whose MRO defines __del__ (rt_update_slots decides), and the
+     * buffered and text files of _io (closed then).  rt_alloc_instance
+     * watches each one it makes (runtime/finalize.h). */
+    TF_FINALIZER = 1 << 11,
 };
 
 struct ObjType {

@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
+#include "runtime/finalize.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
@@ -686,6 +687,7 @@ static void clear_stale_slots(void)
 static void run_pending_work(void)
 {
     work_pending = 0;
+    rt_finalize_run_pending();
     rt_weakref_run_pending();
     rt_gen_run_pending();
 }
