@@ -148,10 +148,20 @@ else
 fi
 
 # CPython 3.14 (pyodide in node, tools/python314): the oracle and its
-# compiler, and pvm's answer to a 3.14 .pyc (tests/run_py314.sh).
+# compiler (tests/run_py314.sh), then the golden programs compiled by
+# python3.14 under every strategy (tests/golden-3.14.fails; golden.py asks
+# python3.14 in batches, it starts in seconds).
 if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
+    versions_run="$versions_run 3.14"
     echo "== Python 3.14 (pyodide): $1"
     run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
+    for pvm in "$@"; do
+        for runner in $(strategy_wrappers "$pvm"); do
+            echo "== golden programs, Python 3.14: $runner"
+            PYVER=3.14 run_suite golden314 '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
+                "$here/run_golden.sh" "$runner"
+        done
+    done
 else
     echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi
