@@ -22,6 +22,7 @@
 #include "runtime/object.h"
 #include "vm/opcodes312.h"
 #include "vm/opcodes313.h"
+#include "vm/opcodes314.h"
 #include "vm/translate.h"
 
 /* One version's table, by opcode byte: its name (NULL: no opcode), its
@@ -36,6 +37,7 @@ typedef struct VersionOp {
     [num] = { #name, caches, (to) < 0 ? VM_OP_INVALID : (to) },
 static const VersionOp ops312[256] = { PVM_OPCODES_312(VERSION_ENTRY) };
 static const VersionOp ops313[256] = { PVM_OPCODES_313(VERSION_ENTRY) };
+static const VersionOp ops314[256] = { PVM_OPCODES_314(VERSION_ENTRY) };   /* i15-314-load: 3.14's table */
 #undef VERSION_ENTRY
 
 static const VersionOp *version_op(int minor, int op)
@@ -43,7 +45,7 @@ static const VersionOp *version_op(int minor, int op)
     static const VersionOp none = { NULL, 0, VM_OP_INVALID };
     if (op < 0 || op > 255)
         return &none;
-    return minor == 13 ? &ops313[op] : &ops312[op];
+    return minor == 14 ? &ops314[op] : minor == 13 ? &ops313[op] : &ops312[op];
 }
 
 const char *vm_version_opname(int minor, int op)
@@ -58,7 +60,7 @@ int vm_version_caches(int minor, int op)
 
 int vm_version_have_argument(int minor)
 {
-    return minor == 13 ? VM_HAVE_ARGUMENT_313 : VM_HAVE_ARGUMENT;
+    return minor == 14 ? VM_HAVE_ARGUMENT_314 : minor == 13 ? VM_HAVE_ARGUMENT_313 : VM_HAVE_ARGUMENT;
 }
 
 const char *vm_intrinsic_name(int which, int nargs)
