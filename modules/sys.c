@@ -85,14 +85,29 @@
 #ifndef PVM_EXEC_PREFIX313
 #define PVM_EXEC_PREFIX313 PVM_PREFIX313
 #endif
+/* And of a 3.14 process, the CPython 3.14 of tools/python314 (pyodide):
+ * its standard library unpacked and compiled by the Makefile into
+ * build/python314/lib/python3.14. */
+#ifndef PY314_MICRO
+#define PY314_MICRO 0
+#endif
+#ifndef PVM_STDLIB314
+#define PVM_STDLIB314 ""
+#endif
+#ifndef PVM_PREFIX314
+#define PVM_PREFIX314 ""
+#endif
 #define PY_MINOR rt_py_minor
-#define PY_MICRO_NOW (rt_py_minor == 13 ? PY313_MICRO : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+#define PY_MICRO_NOW (rt_py_minor == 14 ? PY314_MICRO : rt_py_minor == 13 ? PY313_MICRO \
+                      : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
 #define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
 
 /* What the build recorded for this process's version. */
-static const char *recorded(const char *for311, const char *for312, const char *for313)
+static const char *recorded(const char *for311, const char *for312, const char *for313,
+                            const char *for314)
 {
-    return rt_py_minor == 13 ? for313 : rt_py_minor == 12 ? for312 : for311;
+    return rt_py_minor == 14 ? for314 : rt_py_minor == 13 ? for313
+         : rt_py_minor == 12 ? for312 : for311;
 }
 
 /* What the Makefile recorded from python3.11 (see above); the fallbacks
@@ -210,12 +225,13 @@ static void locate_stdlib(void)
         }
         lib.exec_prefix = colon ? colon + 1 : home;
     } else {
-        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313);
-        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313);
+        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313, PVM_PREFIX314);
+        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313,
+                                           PVM_PREFIX314);
         lib.prefix = prefix[0] ? prefix : "/usr/local";
         lib.exec_prefix = exec_prefix[0] ? exec_prefix : lib.prefix;
     }
-    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313);
+    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313, PVM_STDLIB314);
     if ((home == NULL || home[0] == '\0') && stdlib[0] != '\0') {
         lib.stdlib = stdlib;
     } else {

@@ -513,6 +513,7 @@ enum { CO_FAST_HIDDEN = 0x10 };
 /* 3.14: how an argument's slot is passed (positionally, by keyword, as
  * *args or **kwargs), beside its kind; pvm reads the argument counts. */
 enum { CO_FAST_ARG_POS = 0x02, CO_FAST_ARG_KW = 0x04, CO_FAST_ARG_VAR = 0x08 };
+enum { CO_FAST_ARG = CO_FAST_ARG_POS | CO_FAST_ARG_KW | CO_FAST_ARG_VAR };
 
 typedef struct ObjFunction {
     Object ob;
@@ -526,6 +527,7 @@ typedef struct ObjFunction {
     Value doc;
     Value module;
     Value annotations;          /* VAL_NULL until set */
+    Value annotate;             /* 3.14's __annotate__, VAL_NULL for none */
     Value dict;                 /* VAL_NULL until an attribute is set */
 } ObjFunction;
 
