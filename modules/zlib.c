@@ -254,6 +254,42 @@ static Value zl_compressobj(Value *args, size_t nargs, Value kw)
     return obj_val(z);
 }
 
+/* zlib asked for the dictionary (Z_NEED_DICT): give it, or report the error. */
+static bool set_zdict(ObjZStream *z)
+{
+    ModBuffer d;
+    if (!mod_get_buffer(z->zdict, &d))
+        return false;
+    int err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
+    if (err != Z_OK) {
+        raise_zlib(&z->zst, err, "while setting zdict");
+        return false;
+    }
+    return true;
+}
+
+/* A stream for decompressing (Decompress, _ZlibDecompressor), or NULL
+ * with an exception.  A raw deflate stream (wbits < 0) has no header to
+ * ask for the dictionary: it is set at once. */
+static ObjZStream *inflater_new(ObjType *type, int wbits, Value zdict)
+{
+    ObjZStream *z = zstream_new(type);
+    z->zdict = zdict;
+    int err = zl.inflateInit2(&z->zst, wbits);
+    if (err == Z_STREAM_ERROR)
+        rt_raisef(&rt_ValueError, "Invalid initialization option");
+    else if (err == Z_MEM_ERROR)
+        rt_raisef(&rt_MemoryError, "Can't allocate memory for decompression object");
+    else if (err != Z_OK)
+        raise_zlib(&z->zst, err, "while creating decompression object");
+    if (err != Z_OK)
+        return NULL;
+    z->initialised = true;
+    if (zdict != VAL_NULL && wbits < 0 && !set_zdict(z))
+        return NULL;
+    return z;
+}
+
 static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "wbits", "zdict" };
@@ -264,24 +300,8 @@ static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
         return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
-    ObjZStream *z = zstream_new(&decompress_type);
-    z->zdict = a[1];
-    int err = zl.inflateInit2(&z->zst, wbits);
-    if (err == Z_STREAM_ERROR)
-        return rt_raisef(&rt_ValueError, "Invalid initialization option");
-    if (err == Z_MEM_ERROR)
-        return rt_raisef(&rt_MemoryError, "Can't allocate memory for decompression object");
-    if (err != Z_OK)
-        return raise_zlib(&z->zst, err, "while creating decompression object");
-    z->initialised = true;
-    if (z->zdict != VAL_NULL && wbits < 0) {    /* raw deflate: no header asks for it */
-        ModBuffer d;
-        mod_get_buffer(z->zdict, &d);
-        err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
-        if (err != Z_OK)
-            return raise_zlib(&z->zst, err, "while setting zdict");
-    }
-    return obj_val(z);
+    ObjZStream *z = inflater_new(&decompress_type, wbits, a[1]);
+    return z != NULL ? obj_val(z) : VAL_NULL;
 }
 
 /* Compress.compress(data) */
@@ -359,20 +379,6 @@ static void save_unconsumed(ObjZStream *z, const ModBuffer *in, int err)
     }
     if (z->zst.avail_in > 0 || AS_BYTES(z->unconsumed_tail)->length > 0)
         z->unconsumed_tail = rt_bytes_new(z->zst.next_in, left);
-}
-
-/* zlib asked for the dictionary (Z_NEED_DICT): give it, or report the error. */
-static bool set_zdict(ObjZStream *z)
-{
-    ModBuffer d;
-    if (!mod_get_buffer(z->zdict, &d))
-        return false;
-    int err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
-    if (err != Z_OK) {
-        raise_zlib(&z->zst, err, "while setting zdict");
-        return false;
-    }
-    return true;
 }
 
 /* The inflate loop of Decompress.decompress and flush: returns zlib's last
@@ -545,20 +551,11 @@ static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw
         return VAL_NULL;
     if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
         return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
-    ObjZStream *z = zstream_new(&decompressor_type);
-    z->zdict = a[1];
+    ObjZStream *z = inflater_new(&decompressor_type, wbits, a[1]);
+    if (z == NULL)
+        return VAL_NULL;
     z->needs_input = true;
     z->pending = rt_bytes_new(NULL, 0);
-    int err = zl.inflateInit2(&z->zst, wbits);
-    if (err == Z_STREAM_ERROR)
-        return rt_raisef(&rt_ValueError, "Invalid initialization option");
-    if (err == Z_MEM_ERROR)
-        return rt_raisef(&rt_MemoryError, "Can't allocate memory for decompression object");
-    if (err != Z_OK)
-        return raise_zlib(&z->zst, err, "while creating decompression object");
-    z->initialised = true;
-    if (z->zdict != VAL_NULL && wbits < 0 && !set_zdict(z))  /* raw deflate: no header asks */
-        return VAL_NULL;
     return obj_val(z);
 }
 
