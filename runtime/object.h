@@ -480,9 +480,9 @@ enum {
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
 /* 3.12: a slot of an inlined comprehension, hidden from locals(). */
 enum { CO_FAST_HIDDEN = 0x10 };
-/* 3.14: how an argument's slot is passed (positionally, by keyword, as
- * *args or **kwargs), beside its kind; pvm reads the argument counts. */
-enum { CO_FAST_ARG_POS = 0x02, CO_FAST_ARG_KW = 0x04, CO_FAST_ARG_VAR = 0x08 };
+/* 3.14: an argument's slot also says how it is passed (CO_FAST_ARG_POS,
+ * _KW, _VAR: 2, 4, 8); pvm finds that in the argument counts. */
+enum { CO_FAST_ARG = 0x0e };
 
 typedef struct ObjFunction {
     Object ob;
@@ -496,6 +496,7 @@ typedef struct ObjFunction {
     Value doc;
     Value module;
     Value annotations;          /* VAL_NULL until set */
+    Value annotate;             /* 3.14's __annotate__, VAL_NULL for none */
     Value dict;                 /* VAL_NULL until an attribute is set */
 } ObjFunction;
 
