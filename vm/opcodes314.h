@@ -169,6 +169,65 @@
     X(YIELD_VALUE,                 120, 0, OP_YIELD_VALUE) \
     X(RESUME,                      128, 0, OP_RESUME) \
 
+/* What 3.14's dis shows for an operand, by opcode (its Lib/opcode.py has*
+ * lists, the pairs of locals and _is_backward_jump in Lib/dis.py), so that
+ * `pvm dis` does not depend on what pvm runs in the instruction's place:
+ *   CONST   co_consts[oparg]          NAME    co_names[oparg] (LOAD_GLOBAL,
+ *   LOCAL   localsplus name[oparg]            LOAD_ATTR, LOAD_SUPER_ATTR:
+ *   LOCAL2  two of them, oparg>>4 and &15     shifted, see tools/dis.c)
+ *   JFWD    a jump forward, JBACK backward (END_ASYNC_FOR's "from" target),
+ *           relative to the end of the instruction and its caches.
+ * The other instructions' operands are numbers or tools/dis.c's special
+ * cases.  X(name, kind) */
+#define PVM_OPERANDS_314(X) \
+    X(DELETE_ATTR,                       NAME) \
+    X(DELETE_DEREF,                      LOCAL) \
+    X(DELETE_FAST,                       LOCAL) \
+    X(DELETE_GLOBAL,                     NAME) \
+    X(DELETE_NAME,                       NAME) \
+    X(END_ASYNC_FOR,                     JBACK) \
+    X(FOR_ITER,                          JFWD) \
+    X(IMPORT_FROM,                       NAME) \
+    X(IMPORT_NAME,                       NAME) \
+    X(JUMP_BACKWARD,                     JBACK) \
+    X(JUMP_BACKWARD_NO_INTERRUPT,        JBACK) \
+    X(JUMP_FORWARD,                      JFWD) \
+    X(LOAD_ATTR,                         NAME) \
+    X(LOAD_CONST,                        CONST) \
+    X(LOAD_DEREF,                        LOCAL) \
+    X(LOAD_FAST,                         LOCAL) \
+    X(LOAD_FAST_AND_CLEAR,               LOCAL) \
+    X(LOAD_FAST_BORROW,                  LOCAL) \
+    X(LOAD_FAST_BORROW_LOAD_FAST_BORROW, LOCAL2) \
+    X(LOAD_FAST_CHECK,                   LOCAL) \
+    X(LOAD_FAST_LOAD_FAST,               LOCAL2) \
+    X(LOAD_FROM_DICT_OR_DEREF,           LOCAL) \
+    X(LOAD_FROM_DICT_OR_GLOBALS,         NAME) \
+    X(LOAD_GLOBAL,                       NAME) \
+    X(LOAD_NAME,                         NAME) \
+    X(LOAD_SUPER_ATTR,                   NAME) \
+    X(MAKE_CELL,                         LOCAL) \
+    X(POP_JUMP_IF_FALSE,                 JFWD) \
+    X(POP_JUMP_IF_NONE,                  JFWD) \
+    X(POP_JUMP_IF_NOT_NONE,              JFWD) \
+    X(POP_JUMP_IF_TRUE,                  JFWD) \
+    X(SEND,                              JFWD) \
+    X(STORE_ATTR,                        NAME) \
+    X(STORE_DEREF,                       LOCAL) \
+    X(STORE_FAST,                        LOCAL) \
+    X(STORE_FAST_LOAD_FAST,              LOCAL2) \
+    X(STORE_FAST_STORE_FAST,             LOCAL2) \
+    X(STORE_GLOBAL,                      NAME) \
+    X(STORE_NAME,                        NAME) \
+
+/* LOAD_COMMON_CONSTANT's values and LOAD_SPECIAL's method names, by oparg,
+ * as 3.14's dis names them (Lib/opcode.py's _common_constants: a type by
+ * its name, a function by its repr; _special_method_names). */
+#define PVM_COMMON_CONSTANTS_314 \
+    "AssertionError", "NotImplementedError", "tuple", "<built-in function all>", \
+    "<built-in function any>"
+#define PVM_SPECIAL_METHODS_314 "__enter__", "__exit__", "__aenter__", "__aexit__"
+
 /* 3.14's opcode numbers, as OP314_<NAME>. */
 enum {
 #define OPCODE314_ENUM(name, num, ...) OP314_##name = num,

@@ -321,6 +321,57 @@ START_TEST(opcode314_table_matches_python314)
 END_TEST
 #undef ENTRY
 
+/* What 3.14's dis shows for each operand (vm/opcodes314.h's
+ * PVM_OPERANDS_314, LOAD_COMMON_CONSTANT's and LOAD_SPECIAL's names)
+ * against its opcode and dis modules: one line per opcode with a kind,
+ * in number order, then the two lists of names. */
+#define OPERANDS_314_SCRIPT                                                         \
+    "import dis, opcode\n"                                                          \
+    "pairs = {\"LOAD_FAST_LOAD_FAST\", \"LOAD_FAST_BORROW_LOAD_FAST_BORROW\",\n"     \
+    "         \"STORE_FAST_LOAD_FAST\", \"STORE_FAST_STORE_FAST\"}\n"                 \
+    "for op, name in enumerate(opcode.opname[:opcode.MIN_INSTRUMENTED_OPCODE]):\n"  \
+    "    kind = (\"CONST\" if op in opcode.hasconst else \"NAME\" if op in opcode.hasname\n" \
+    "            else \"LOCAL2\" if name in pairs\n"                                 \
+    "            else \"LOCAL\" if op in opcode.haslocal + opcode.hasfree\n"         \
+    "            else (\"JBACK\" if dis._is_backward_jump(op) else \"JFWD\")\n"     \
+    "            if op in opcode.hasjrel else None)\n"                              \
+    "    if kind: print(name, kind)\n"                                              \
+    "print(*(c.__name__ if isinstance(c, type) else repr(c)\n"                      \
+    "        for c in opcode._common_constants), sep=\"|\")\n"                       \
+    "print(*opcode._special_method_names, sep=\"|\")\n"
+
+static void add_names(char *text, size_t size, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        strncat(text, names[i], size - strlen(text) - 1);
+        strncat(text, i + 1 < n ? "|" : "\n", size - strlen(text) - 1);
+    }
+}
+
+START_TEST(opcode314_operands_match_python314)
+{
+    if (python_for(14) == NULL)
+        return;
+    static const char *const common[] = { PVM_COMMON_CONSTANTS_314 };
+    static const char *const special[] = { PVM_SPECIAL_METHODS_314 };
+    static char want[8192], got[8192];
+    want[0] = '\0';
+#define OPERAND_LINE(name, kind) strcat(want, #name " " #kind "\n");
+    PVM_OPERANDS_314(OPERAND_LINE)
+#undef OPERAND_LINE
+    add_names(want, sizeof want, common, sizeof common / sizeof common[0]);
+    add_names(want, sizeof want, special, sizeof special / sizeof special[0]);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s -c '" OPERANDS_314_SCRIPT "'", python_for(14));
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(got, 1, sizeof got - 1, p);
+    got[n] = '\0';
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_str_eq(got, want);
+}
+END_TEST
+
 /* Whether 3.14's dis.stack_effect of (op, oparg) can be compared with
  * pvm's.  3.14's metadata books the value a generator's first send()
  * pushes to RETURN_GENERATOR (as 3.13's) and RETURN_VALUE's result to the
@@ -410,6 +461,7 @@ Suite *opcodes_suite(void)
     tcase_add_test(tc, translated_effects_match_python313);
     tcase_add_test(tc, opcode314_table_matches_python314);
     tcase_add_test(tc, translated_effects_match_python314);
+    tcase_add_test(tc, opcode314_operands_match_python314);
     suite_add_tcase(s, tc);
     return s;
 }
