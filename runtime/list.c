@@ -38,6 +38,7 @@ static ObjList *list_alloc(ObjType *type, size_t capacity)
 }
 
 /* Make room for `need` items; false + MemoryError when impossible. */
+#define LIST_DOUBLING ((size_t)8192)        /* items: 64 KiB */
 static bool list_reserve(ObjList *l, size_t need)
 {
     if (need <= l->capacity)
@@ -46,7 +47,15 @@ static bool list_reserve(ObjList *l, size_t need)
         rt_raise_nomemory();
         return false;
     }
+    /* CPython's growth (1/8 more) while the array is small; from 64 KiB
+     * on, twice the capacity (at least the need).  Each growth of a large array takes a new block
+     * that must be contiguous and bigger than every block freed before it,
+     * while the collector fills the freed ones with small objects: with
+     * 1/8 the heap grew by ~8 times the final array (bench/strings.py's
+     * 360,000-line list: peak RSS 87 -> 45 MiB with doubling). */
     size_t cap = (need + (need >> 3) + 6) & ~(size_t)3;
+    if (need >= LIST_DOUBLING && l->capacity * 2 > cap)
+        cap = l->capacity * 2;
     /* The fallible forms: [0] * 10**12, or a list that outgrows the heap,
      * is MemoryError, not the end of pvm. */
     Value *items = l->items ? gc_try_realloc(l->items, cap * sizeof(Value))

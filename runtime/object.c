@@ -23,6 +23,7 @@
 #include "runtime/version.h"
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
+#include "runtime/finalize.h"
 
 /* ---- Singletons ---------------------------------------------------------- */
 
@@ -138,6 +139,8 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
     size_t size = type->instance_size > base_size ? type->instance_size : base_size;
     Object *o = gc_alloc(size);
     o->type = type;
+    if (type->flags & TF_FINALIZER)
+        rt_finalize_watch(o);
     return o;
 }
 
