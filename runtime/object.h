@@ -277,6 +277,11 @@ enum {
      * (property, super, module: CPython's tp_new + tp_init pairs), so
      * calling the type runs both, as for a class written in Python. */
     TF_SPLIT_INIT = 1 << 10,
+    /* Instances have a finaliser to call once they are unreachable: a
+     * class whose MRO defines __del__ (rt_update_slots decides), and the
+     * buffered and text files of _io (closed then).  rt_alloc_instance
+     * watches each one it makes (runtime/finalize.h). */
+    TF_FINALIZER = 1 << 11,
 };
 
 struct ObjType {
@@ -505,6 +510,10 @@ enum {
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
 /* 3.12: a slot of an inlined comprehension, hidden from locals(). */
 enum { CO_FAST_HIDDEN = 0x10 };
+/* 3.14: how an argument's slot is passed (positionally, by keyword, as
+ * *args or **kwargs), beside its kind; pvm reads the argument counts. */
+enum { CO_FAST_ARG_POS = 0x02, CO_FAST_ARG_KW = 0x04, CO_FAST_ARG_VAR = 0x08 };
+enum { CO_FAST_ARG = CO_FAST_ARG_POS | CO_FAST_ARG_KW | CO_FAST_ARG_VAR };
 
 typedef struct ObjFunction {
     Object ob;
@@ -518,6 +527,7 @@ typedef struct ObjFunction {
     Value doc;
     Value module;
     Value annotations;          /* VAL_NULL until set */
+    Value annotate;             /* 3.14's __annotate__, VAL_NULL for none */
     Value dict;                 /* VAL_NULL until an attribute is set */
 } ObjFunction;
 
