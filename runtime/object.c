@@ -63,6 +63,13 @@ static const MethodDef singleton_methods[] = {
     {"__reduce__", singleton_reduce}, {NULL, NULL},
 };
 
+/* 3.12: hash(None) is a constant, not the address's. */
+static intptr_t none_hash(Value self)
+{
+    (void)self;
+    return 0xFCA86420;
+}
+
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
@@ -770,6 +777,8 @@ void rt_object_init(void)
 {
     rt_type_ready(&rt_object_type, NULL);
     rt_type_ready(&rt_type_type, NULL);
+    if (rt_py_minor >= 12)
+        rt_none_type.hash = none_hash;
     rt_type_ready(&rt_none_type, NULL);
     rt_type_ready(&rt_notimpl_type, singleton_methods);
     rt_type_ready(&rt_ellipsis_type, singleton_methods);

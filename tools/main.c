@@ -463,11 +463,11 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
     }
     if (strncmp(opt, "--python=", 9) == 0) {   /* the bytecode version of sources */
         if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0 &&
-            strcmp(opt + 9, "3.13") != 0) {
-            fprintf(stderr, "pvm: --python takes 3.11, 3.12 or 3.13, not '%s'\n", opt + 9);
+            strcmp(opt + 9, "3.13") != 0 && strcmp(opt + 9, "3.14") != 0) {
+            fprintf(stderr, "pvm: --python takes 3.11, 3.12, 3.13 or 3.14, not '%s'\n", opt + 9);
             *exit_status = 2;
         }
-        rt_py_minor = opt[12] == '3' ? 13 : opt[12] == '2' ? 12 : 11;
+        rt_py_minor = opt[12] == '4' ? 14 : opt[12] == '3' ? 13 : opt[12] == '2' ? 12 : 11;
         python_option = true;
         return true;
     }
@@ -516,7 +516,7 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'P': f->safe_path = true; continue;
         case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
                   f->safe_path = true; continue;
-        case 'u': continue;
+        case 'u': f->unbuffered = true; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
@@ -710,10 +710,18 @@ int main(int argc, char **argv)
         rt_py_minor = 12;
     if (!python_option && inherited != NULL && strcmp(inherited, "3.13") == 0)
         rt_py_minor = 13;
+    if (!python_option && inherited != NULL && strcmp(inherited, "3.14") == 0)
+        rt_py_minor = 14;
     if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
         rt_py_minor = ld_pyc_file_minor(argv[i]);
+    if (!ld_minor_runs(rt_py_minor)) {
+        fprintf(stderr, "%s: compiled by Python 3.%d (magic %u); pvm does not run Python 3.%d "
+                "bytecode yet (pvm dis and pvm info read it)\n", argv[i], rt_py_minor,
+                (unsigned)ld_process_magic(), rt_py_minor);
+        return 1;
+    }
     if (rt_py_minor >= 12)
-        setenv("PVM_PYTHON", rt_py_minor == 13 ? "3.13" : "3.12", 1);
+        setenv("PVM_PYTHON", rt_py_minor == 14 ? "3.14" : rt_py_minor == 13 ? "3.13" : "3.12", 1);
     else if (inherited != NULL)
         unsetenv("PVM_PYTHON");
 

@@ -8,7 +8,10 @@
 //   node py314.mjs -m MODULE [ARG...]   run a module (py_compile, compileall, dis)
 //   node py314.mjs -c CODE [ARG...]     run a string
 //   node py314.mjs --batch              one run per JSON line on stdin:
-//       {"argv": ["FILE.py", ...], "cwd": DIR}  ->  {"status": N, "stdout": S, "stderr": S}
+//       {"argv": ["FILE.py", ...], "cwd": DIR, "env": {...}, "stdin": S}
+//           ->  {"status": N, "stdout": S, "stderr": S}
+//       (cwd, env and stdin optional; without stdin a run reads end-of-file,
+//       never the JSON lines that follow)
 //
 // Loading the interpreter takes seconds, so --batch serves many runs from
 // one process: each run gets a fresh __main__, and the modules it imported,
@@ -119,6 +122,12 @@ function sink(fd, which) {
 py.setStdout(sink(1, () => out));
 py.setStderr(sink(2, () => err));
 
+// A batch run's standard input: its job's "stdin", then end-of-file.
+let input = null;
+function feedStdin(text) {
+    input = text === undefined || text === null ? null : Buffer.from(text, "utf8");
+}
+
 function runOnce(argv, cwd, env) {
     const pyArgv = py.toPy(argv), pyEnv = py.toPy({ ...env });
     try {
@@ -131,6 +140,7 @@ function runOnce(argv, cwd, env) {
 
 const args = process.argv.slice(2);
 if (args[0] === "--batch") {
+    py.setStdin({ stdin: () => { const data = input; input = null; return data; } });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
         if (line.trim() === "")
@@ -138,6 +148,7 @@ if (args[0] === "--batch") {
         const job = JSON.parse(line);
         out = [];
         err = [];
+        feedStdin(job.stdin);
         const status = runOnce(job.argv, job.cwd || process.cwd(), job.env || process.env);
         const result = { status, stdout: Buffer.concat(out).toString("utf8"),
                          stderr: Buffer.concat(err).toString("utf8") };
