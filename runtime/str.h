@@ -116,6 +116,9 @@ size_t rt_str_index_of(Value s, size_t offset);
 const uint32_t *rt_str_codepoints(Value s);
 /* A str from bytes plus the facts the caller already knows. */
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
+/* A str of nbytes bytes (length code points) whose data the caller writes
+ * before anyone else sees it: text built in place, without a buffer to copy. */
+Value rt_str_uninit(size_t nbytes, size_t length, bool ascii);
 void sb_add_repr_body(StrBuf *sb, Value s, char quote, bool ascii_only);
 void sb_reserve(StrBuf *sb, size_t extra);
 /* repr(s) restricted to ASCII, as ascii() and %a print it. */
