@@ -3,8 +3,8 @@
  * pvm's collector (Boehm's tracing collector, runtime/gc.c).
  *
  * What maps directly: collect() runs a full collection of the Boehm heap
- * and what it makes due (weak reference callbacks, closing abandoned
- * generators), with gc.callbacks called before ("start") and after
+ * and what it makes due (__del__ methods, weak reference callbacks, closing
+ * abandoned generators), with gc.callbacks called before ("start") and after
  * ("stop") as CPython calls them, and counted in get_stats().
  *
  * What is CPython's bookkeeping, kept so programs and Lib/ run unchanged
