@@ -66,6 +66,15 @@ PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
 # The same of python3.12 for a 3.12 process, and its micro version.
 PVM_PY312PATHS := $(if $(PYTHON312),$(shell $(PYTHON312) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
 PVM_PY313PATHS := $(if $(PYTHON313),$(shell $(PYTHON313) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
+# A 3.14 process's standard library: pyodide's (it has no sysconfig to ask
+# and runs in node), the pure-Python Lib/ of python_stdlib.zip unpacked into
+# build/python314/lib/python3.14 and compiled there by python3.14 (one
+# `-m compileall`, so that importing it needs no compiler at run time);
+# its micro version from pyodide-lock.json.
+PYODIDE_DIR  := tools/python314/node_modules/pyodide
+PY314_HOME   := $(abspath build/python314)
+PY314_STDLIB := $(PY314_HOME)/lib/python3.14
+PY314_MICRO  := $(if $(PYTHON314),$(shell sed -n 's/.*"python": *"3\.14\.\([0-9]*\)".*/\1/p' $(PYODIDE_DIR)/pyodide-lock.json 2>/dev/null))
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -85,9 +94,9 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
-.PHONY: all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
+.PHONY: py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
-all: pvm
+all: pvm $(if $(PYTHON314),py314-stdlib)
 
 # Install what is missing: with apt-get when root, via sudo otherwise, or
 # print the exact command when neither is possible.
@@ -134,7 +143,18 @@ $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' 
     -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
     -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1) \
     -DPVM_STDLIB313='"$(word 1,$(PVM_PY313PATHS))"' -DPVM_PREFIX313='"$(word 2,$(PVM_PY313PATHS))"' \
-    -DPVM_EXEC_PREFIX313='"$(word 3,$(PVM_PY313PATHS))"' -DPY313_MICRO=$(or $(word 4,$(PVM_PY313PATHS)),0)
+    -DPVM_EXEC_PREFIX313='"$(word 3,$(PVM_PY313PATHS))"' -DPY313_MICRO=$(or $(word 4,$(PVM_PY313PATHS)),0) \
+    $(if $(PYTHON314),-DPVM_STDLIB314='"$(PY314_STDLIB)"' -DPVM_PREFIX314='"$(PY314_HOME)"' \
+                      -DPY314_MICRO=$(or $(PY314_MICRO),0))
+
+# The 3.14 standard library (see PY314_STDLIB above); .compiled marks it
+# complete, so that an interrupted unpacking is done again.
+py314-stdlib: $(PY314_STDLIB)/.compiled
+$(PY314_STDLIB)/.compiled: $(PYODIDE_DIR)/python_stdlib.zip
+	rm -rf $(PY314_STDLIB) && mkdir -p $(PY314_STDLIB)
+	cd $(PY314_STDLIB) && unzip -q $(abspath $<)
+	$(PYTHON314) -m compileall -q $(PY314_STDLIB) >/dev/null
+	touch $@
 
 # The compile service (loader/compile.c): its Python program becomes a C
 # string literal (each line quoted, \ and " escaped), and the python3.11 it
@@ -180,14 +200,14 @@ $(UNIT_BIN): $(UNIT_OBJS) $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(PVM_LIBS)
 
 unit: $(UNIT_BIN) pvm
-	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) $(UNIT_BIN)
+	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) PYTHON314=$(PYTHON314) $(UNIT_BIN)
 
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
 
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
-check: $(UNIT_BIN) pvm
+check: $(UNIT_BIN) pvm $(if $(PYTHON314),py314-stdlib)
 	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) PYTHON314=$(PYTHON314) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):

@@ -1,5 +1,6 @@
 /*
- * marshal.c — reading CPython's marshal format (version 4), defensively.
+ * marshal.c — reading CPython's marshal format (versions 4 and 5: 3.14 adds
+ * slices), defensively.
  *
  * A .pyc body is one object written by CPython's Python/marshal.c: a type
  * code byte, then the object's payload; containers hold further objects.
@@ -625,6 +626,21 @@ static Value read_set(Reader *r, bool frozen, Shape *shape)
     return set;
 }
 
+/* ':': a slice, its start, stop and step (marshal version 5, written by
+ * 3.14, whose compiler folds constant slices such as x[1:2] into
+ * co_consts).  It takes its reference slot before its items, as a tuple. */
+static Value read_slice(Reader *r, Shape *shape)
+{
+    Value part[3];
+    for (int i = 0; i < 3; i++) {
+        Shape item = LEAF;
+        if (!(part[i] = read_item(r, &item, "a slice")))
+            return VAL_NULL;
+        shape_add(shape, item);
+    }
+    return rt_slice_new(part[0], part[1], part[2]);
+}
+
 /* ---- Code objects ------------------------------------------------------------------------ */
 
 /* Report a problem with a code object, naming it when its name is known. */
@@ -675,7 +691,8 @@ static bool code_field(Reader *r, Value *field, Shape *shape, const char *what)
     return *field != VAL_NULL;
 }
 
-/* 'c': a 3.11 code object (field order as PYC311.md and marshal.c's w_object). */
+/* 'c': a code object (field order as PYC311.md and marshal.c's w_object;
+ * 3.12, 3.13 and 3.14 write the same fields). */
 static Value read_code(Reader *r, size_t at, Shape *shape)
 {
     ObjCode *co = rt_code_alloc();
@@ -748,6 +765,7 @@ static Value read_body(Reader *r, int type, size_t at, size_t slot, Shape *shape
     case '{': return read_dict(r, shape);
     case '<': return read_set(r, false, shape);
     case '>': return read_set(r, true, shape);
+    case ':': return read_slice(r, shape);
     case 'c': return read_code(r, at, shape);
     default:
         if (type >= 0x21 && type < 0x7f)

@@ -36,7 +36,9 @@ enum { HEADER_SIZE = 16 };
 /* Every magic number CPython has used, as ranges per version: the 3.x
  * history is in the comment above MAGIC_NUMBER in 3.11's
  * Lib/importlib/_bootstrap_external.py (and, for 3.12-3.14, in theirs);
- * the 2.x numbers come from Python 2's Python/import.c. */
+ * the 2.x numbers come from Python 2's Python/import.c.  Each version
+ * since 3.12 has a block of 50 numbers, so a file from a 3.15 pre-release
+ * is named as such too. */
 typedef struct MagicRange {
     uint16_t first, last;
     const char *version;
@@ -52,6 +54,7 @@ static const MagicRange magic_ranges[] = {
     {3360, 3379, "3.6"},    {3390, 3394, "3.7"},    {3400, 3413, "3.8"},
     {3420, 3425, "3.9"},    {3430, 3439, "3.10"},   {3450, 3495, "3.11"},
     {3500, 3531, "3.12"},   {3550, 3571, "3.13"},   {3600, 3627, "3.14"},
+    {3650, 3699, "3.15"},   /* 3.14's pycore_magic_number.h: "3.15 will start with 3650" */
 };
 
 const char *ld_magic_version(uint16_t magic)
@@ -75,13 +78,19 @@ int ld_magic_minor(uint16_t magic)
     case LD_MAGIC_311: return 11;
     case LD_MAGIC_312: return 12;
     case LD_MAGIC_313: return 13;
+    case LD_MAGIC_314: return 14;
     }
     return 0;
 }
 
 uint16_t ld_process_magic(void)
 {
-    return rt_py_minor == 13 ? LD_MAGIC_313 : rt_py_minor == 12 ? LD_MAGIC_312 : LD_MAGIC_311;
+    switch (rt_py_minor) {
+    case 12: return LD_MAGIC_312;
+    case 13: return LD_MAGIC_313;
+    case 14: return LD_MAGIC_314;
+    }
+    return LD_MAGIC_311;
 }
 
 int ld_pyc_file_minor(const char *path)

@@ -17,8 +17,9 @@
 #define LD_MAGIC_311 3495
 #define LD_MAGIC_312 3531
 #define LD_MAGIC_313 3571
+#define LD_MAGIC_314 3627
 
-/* The minor version (11, 12, 13) of a magic number pvm runs, else 0; the
+/* The minor version (11 to 14) of a magic number pvm runs, else 0; the
  * magic number of the version this process runs (rt_py_minor). */
 int ld_magic_minor(uint16_t magic);
 uint16_t ld_process_magic(void);

@@ -63,6 +63,7 @@
     X(grp, "grp")                                   \
     X(resource, "resource")                         \
     X(fcntl, "fcntl")                               \
+    X(termios, "termios")                           \
     X(socket, "_socket")                            \
     X(codecs, "_codecs")                            \
     X(contextvars, "_contextvars")                  \

@@ -85,14 +85,29 @@
 #ifndef PVM_EXEC_PREFIX313
 #define PVM_EXEC_PREFIX313 PVM_PREFIX313
 #endif
+/* And of a 3.14 process, the CPython 3.14 of tools/python314 (pyodide):
+ * its standard library unpacked and compiled by the Makefile into
+ * build/python314/lib/python3.14. */
+#ifndef PY314_MICRO
+#define PY314_MICRO 0
+#endif
+#ifndef PVM_STDLIB314
+#define PVM_STDLIB314 ""
+#endif
+#ifndef PVM_PREFIX314
+#define PVM_PREFIX314 ""
+#endif
 #define PY_MINOR rt_py_minor
-#define PY_MICRO_NOW (rt_py_minor == 13 ? PY313_MICRO : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+#define PY_MICRO_NOW (rt_py_minor == 14 ? PY314_MICRO : rt_py_minor == 13 ? PY313_MICRO \
+                      : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
 #define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
 
 /* What the build recorded for this process's version. */
-static const char *recorded(const char *for311, const char *for312, const char *for313)
+static const char *recorded(const char *for311, const char *for312, const char *for313,
+                            const char *for314)
 {
-    return rt_py_minor == 13 ? for313 : rt_py_minor == 12 ? for312 : for311;
+    return rt_py_minor == 14 ? for314 : rt_py_minor == 13 ? for313
+         : rt_py_minor == 12 ? for312 : for311;
 }
 
 /* What the Makefile recorded from python3.11 (see above); the fallbacks
@@ -210,12 +225,13 @@ static void locate_stdlib(void)
         }
         lib.exec_prefix = colon ? colon + 1 : home;
     } else {
-        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313);
-        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313);
+        const char *prefix = recorded(PVM_PREFIX, PVM_PREFIX312, PVM_PREFIX313, PVM_PREFIX314);
+        const char *exec_prefix = recorded(PVM_EXEC_PREFIX, PVM_EXEC_PREFIX312, PVM_EXEC_PREFIX313,
+                                           PVM_PREFIX314);
         lib.prefix = prefix[0] ? prefix : "/usr/local";
         lib.exec_prefix = exec_prefix[0] ? exec_prefix : lib.prefix;
     }
-    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313);
+    const char *stdlib = recorded(PVM_STDLIB, PVM_STDLIB312, PVM_STDLIB313, PVM_STDLIB314);
     if ((home == NULL || home[0] == '\0') && stdlib[0] != '\0') {
         lib.stdlib = stdlib;
     } else {
@@ -325,9 +341,14 @@ static const char *const flags_fields[] = {
     "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
-    "safe_path", "int_max_str_digits",
+    "safe_path", "int_max_str_digits", "gil", "thread_inherit_context", "context_aware_warnings",
 };
 static const RtStructSeqDesc flags_desc = { "sys.flags", flags_fields, 18, 18 };
+/* 3.13: gil, a field outside the sequence */
+static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 18 };
+/* 3.14's has three attributes beyond the tuple: the GIL is on (1), new
+ * threads start with an empty context and warnings ignore the context (0). */
+static const RtStructSeqDesc flags_desc_314 = { "sys.flags", flags_fields, 21, 18 };
 
 static const char *const float_info_fields[] = {
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
@@ -353,17 +374,20 @@ static ObjType *flags_type;
 static Value make_flags(void)
 {
     const ModSysFlags *f = mod_sys_flags();
-    Value items[18] = {
+    /* 3.12 shows the limit in force when none was set */
+    int digits = rt_py_minor >= 12 && f->int_max_str_digits < 0 ? 4300 : f->int_max_str_digits;
+    Value items[21] = {
         small_new(f->debug), small_new(f->inspect), small_new(f->interactive),
         small_new(f->optimize), small_new(f->dont_write_bytecode), small_new(f->no_user_site),
         small_new(f->no_site), small_new(f->ignore_environment), small_new(f->verbose),
         small_new(f->bytes_warning), small_new(f->quiet), small_new(f->hash_randomization),
         small_new(f->isolated), rt_bool(f->dev_mode), small_new(f->utf8_mode),
         small_new(f->warn_default_encoding), rt_bool(f->safe_path),
-        small_new(f->int_max_str_digits),
+        small_new(digits), small_new(1), small_new(0), small_new(0),
     };
     if (flags_type == NULL)
-        flags_type = rt_structseq_type_new(&flags_desc);
+        flags_type = rt_structseq_type_new(rt_py_minor >= 14 ? &flags_desc_314
+                                           : rt_py_minor >= 13 ? &flags_desc_313 : &flags_desc);
     return rt_structseq_new(flags_type, items);
 }
 
@@ -819,7 +843,7 @@ static void set_streams(Value d)
 }
 
 static const char copyright[] =
-    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 2001-%d Python Software Foundation.\nAll Rights Reserved.\n\n"
     "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
     "All Rights Reserved.\n\n"
@@ -847,7 +871,7 @@ static void set_version(Value d)
     rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
     rt_dict_set_cstr(d, "api_version", small_new(1013));
     rt_dict_set_cstr(d, "implementation", make_implementation(version_info));
-    rt_dict_set_cstr(d, "copyright", rt_str_from_cstr(copyright));
+    rt_dict_set_cstr(d, "copyright", rt_str_format_c(copyright, rt_py_minor >= 13 ? 2024 : 2023));
     rt_dict_set_cstr(d, "_git", rt_tuple_pack(3, rt_str_from_cstr("pvm"), rt_str_empty(),
                                               rt_str_empty()));
     rt_dict_set_cstr(d, "abiflags", rt_str_empty());

@@ -498,8 +498,9 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
             plan->add_dict = true;
         } else if (name_is(name, "__weakref__")) {
             if (has_weakref(base) || plan->add_weak)
-                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: either we "
-                                 "already got one, or __itemsize__ != 0");
+                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: %s",
+                                 rt_py_minor >= 12 ? "we already got one"
+                                 : "either we already got one, or __itemsize__ != 0");
             plan->add_weak = true;
         } else {
             name = mangle(ht->name, name);
@@ -616,6 +617,14 @@ static bool call_set_names(ObjType *t)
             continue;
         Value args[3] = { v, obj_val(t), k };
         if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+            if (rt_py_minor >= 12) {    /* 3.12: a note on the error itself */
+                Value exc = rt_err_fetch();
+                Value note = rt_str_format_c("Error calling __set_name__ on '%s' instance %R "
+                                             "in '%s'", val_type(v)->name, k, t->name);
+                if (note != VAL_NULL && rt_exc_add_note(exc, note))
+                    rt_raise(exc);
+                return false;
+            }
             /* 3.11 wraps the error: RuntimeError(...) from the original. */
             Value cause = rt_err_fetch();
             rt_raisef(&rt_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
@@ -667,6 +676,19 @@ static bool set_classcell(ObjType *t, Value dict)
     VAL_AS(ObjCell, cell)->ref = obj_val(t);
     rt_dict_del(dict, s_classcell);
     return true;
+}
+
+/* The __classdict__ cell the class body left as __classdictcell__ (its
+ * annotate function and type parameters read the class namespace through
+ * it) gets the class's dict. */
+static void set_classdictcell(ObjType *t, Value dict)
+{
+    Value key = rt_str_intern_cstr("__classdictcell__");
+    Value cell = rt_dict_get_str(dict, key);
+    if (cell == VAL_NULL || !IS_EXACT(cell, rt_cell_type))
+        return;
+    VAL_AS(ObjCell, cell)->ref = t->dict;
+    rt_dict_del(dict, key);
 }
 
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
@@ -742,6 +764,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     if (!namespace_defaults(ht, dict))
         return VAL_NULL;
     wrap_special_methods(dict);
+    set_classdictcell(t, dict);
     if (!set_classcell(t, dict) || (t->mro = class_mro(t)) == VAL_NULL ||
         !layout(ht, base, dict))
         return VAL_NULL;
@@ -1304,6 +1327,54 @@ Value rt_abstract_instantiation_error(ObjType *t)
 
 static int type_set_bases(Value self, Value v) { return set_bases(AS_TYPE(self), v); }
 
+/* 3.14 (PEP 649): C.__annotate__ is what the class body stored as
+ * __annotate_func__ (or an __annotate__ set since), else None, recorded. */
+static Value type_get_annotate(Value self)
+{
+    if (!rt_is_heaptype(AS_TYPE(self)))
+        return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotate__'",
+                         AS_TYPE(self)->name);
+    Value v = own_entry(self, rt_str_intern_cstr("__annotate__"));
+    if (v == VAL_NULL && !rt_err_occurred())
+        v = own_entry(self, rt_str_intern_cstr("__annotate_func__"));
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    return rt_dict_set(AS_TYPE(self)->dict, rt_str_intern_cstr("__annotate_func__"), rt_None)
+           ? rt_None : VAL_NULL;
+}
+
+static int type_set_annotate(Value self, Value v)
+{
+    if (v != VAL_NULL && v != rt_None && !rt_callable(v)) {
+        rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    return set_own_entry(self, rt_str_intern_cstr("__annotate__"), v);
+}
+
+/* 3.14: a class without __annotations__ in its dict computes them once,
+ * __annotate__(1), and keeps them as __annotations_cache__. */
+static Value annotations_314(Value self)
+{
+    Value cache = rt_str_intern_cstr("__annotations_cache__");
+    Value v = own_entry(self, cache);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    Value annotate = type_get_annotate(self);
+    if (annotate == VAL_NULL)
+        return VAL_NULL;
+    if (rt_callable(annotate)) {
+        Value format = small_new(1);
+        v = rt_call(annotate, &format, 1, VAL_NULL);
+        if (v != VAL_NULL && !is_dict(v))
+            return rt_raisef(&rt_TypeError, "__annotate__ returned non-dict of type '%s'",
+                             val_type(v)->name);
+    } else {
+        v = rt_dict_new();
+    }
+    return v != VAL_NULL && rt_dict_set(AS_TYPE(self)->dict, cache, v) ? v : VAL_NULL;
+}
+
 /* C.__annotations__: the class body's annotations, an empty dict made on
  * first need; builtin types have none. */
 static Value type_get_annotations(Value self)
@@ -1315,6 +1386,8 @@ static Value type_get_annotations(Value self)
     Value v = own_entry(self, name);
     if (v != VAL_NULL || rt_err_occurred())
         return v;
+    if (rt_py_minor >= 14)
+        return annotations_314(self);
     v = rt_dict_new();
     return rt_dict_set(AS_TYPE(self)->dict, name, v) ? v : VAL_NULL;
 }
@@ -1367,6 +1440,12 @@ static Value type_get_dictoffset(Value self)
 {
     size_t off = AS_TYPE(self)->dict_offset;
     return off == RT_DICT_OFFSET_VAR ? small_new(-1) : rt_int_from_u64(off);
+}
+
+static Value type_get_mro(Value self)
+{
+    Value mro = AS_TYPE(self)->mro;
+    return mro == VAL_NULL ? rt_None : mro;
 }
 
 const MemberDef rt_type_members[] = {
@@ -1670,6 +1749,12 @@ void rt_class_init(void)
         "__class__", class_get, class_set, "the object's class",
     };
     rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
+    static const GetSetDef mro_getset = { "__mro__", type_get_mro };
+    if (rt_py_minor >= 12)              /* 3.12: a getset, no longer a member */
+        rt_type_set(&rt_type_type, "__mro__", rt_getset_new(&mro_getset, &rt_type_type));
+    static const GetSetDef annotate_getset = { "__annotate__", type_get_annotate, type_set_annotate };
+    if (rt_py_minor >= 14)
+        rt_type_set(&rt_type_type, "__annotate__", rt_getset_new(&annotate_getset, &rt_type_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     rt_reduce_init();

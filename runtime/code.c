@@ -296,7 +296,7 @@ const int *rt_code_lines(ObjCode *code)
  * bits CPython 3.11 can write: CO_OPTIMIZED..CO_ASYNC_GENERATOR (0x1-0x200)
  * and the CO_FUTURE_* bits (0x20000-0x1000000). */
 enum { MAX_STACKSIZE = 100000 };
-#define KNOWN_CODE_FLAGS 0x01fe03ffu
+#define KNOWN_CODE_FLAGS (0x01fe03ffu | (rt_py_minor >= 14 ? 0x0c000000u : 0))
 
 static bool all_str(Value tuple)
 {
@@ -344,6 +344,8 @@ static const char *kinds_problem(const ObjCode *co, char *buf, size_t size, int 
         unsigned k = kinds->data[i];
         if (rt_py_minor >= 12)          /* any slot may be an inlined comprehension's */
             k &= ~(unsigned)CO_FAST_HIDDEN;
+        if (rt_py_minor >= 14 && (k & CO_FAST_LOCAL))  /* an argument's */
+            k &= ~(unsigned)(CO_FAST_ARG_POS | CO_FAST_ARG_KW | CO_FAST_ARG_VAR);
         if (k != CO_FAST_LOCAL && k != CO_FAST_CELL && k != CO_FAST_FREE &&
             k != (CO_FAST_LOCAL | CO_FAST_CELL)) {
             snprintf(buf, size, "bad kind 0x%02x of local %zu", k, i);

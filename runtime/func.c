@@ -9,6 +9,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 /* ---- functions ----------------------------------------------------------- */
@@ -26,7 +27,7 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
     if (is_str(first))
         f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
-    Value module = rt_dict_get_cstr(globals, "__name__");
+    Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);
 }
@@ -125,11 +126,52 @@ static int func_set_kwdefaults(Value self, Value v)
                         "dict");
 }
 
+/* 3.14 (PEP 649): annotations are computed when first asked for, by
+ * __annotate__(1) (VALUE format), which must return a dict. */
+static Value call_annotate(Value annotate)
+{
+    Value format = small_new(1);
+    Value d = rt_call(annotate, &format, 1, VAL_NULL);
+    if (d != VAL_NULL && !is_dict(d))
+        return rt_raisef(&rt_TypeError, "__annotate__ returned non-dict of type '%s'",
+                         val_type(d)->name);
+    return d;
+}
+
+/* SET_FUNCTION_ATTRIBUTE 16: the function's __annotate__. */
+bool rt_func_set_annotate(ObjFunction *f, Value annotate)
+{
+    f->annotate = annotate;
+    return true;
+}
+
+/* f.__annotate__ (3.14 only): None when the function has no annotations. */
+static Value func_get_annotate(Value self)
+{
+    return optional(AS_FUNCTION(self)->annotate);
+}
+
+static int func_set_annotate(Value self, Value v)
+{
+    if (v != VAL_NULL && v != rt_None && !rt_callable(v)) {
+        rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    AS_FUNCTION(self)->annotate = v == rt_None ? VAL_NULL : v;
+    return 0;
+}
+
 /* MAKE_FUNCTION stores annotations as a flat tuple (name, value, ...);
  * the first read turns it into the dict Python sees (as CPython does). */
 static Value func_get_annotations(Value self)
 {
     ObjFunction *f = AS_FUNCTION(self);
+    if (f->annotations == VAL_NULL && f->annotate != VAL_NULL) {
+        Value d = call_annotate(f->annotate);
+        if (d == VAL_NULL)
+            return VAL_NULL;
+        f->annotations = d;
+    }
     if (f->annotations == VAL_NULL)
         f->annotations = rt_dict_new();
     else if (is_tuple(f->annotations)) {
@@ -587,6 +629,10 @@ ObjType rt_module_type = {
 void rt_func_init(void)
 {
     rt_type_ready(&rt_function_type, NULL);
+    static const GetSetDef annotate_getset = { "__annotate__", func_get_annotate, func_set_annotate };
+    if (rt_py_minor >= 14)
+        rt_type_set(&rt_function_type, "__annotate__",
+                    rt_getset_new(&annotate_getset, &rt_function_type));
     rt_type_ready(&rt_method_type, method_methods);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, module_methods);

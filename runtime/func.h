@@ -15,6 +15,8 @@ void rt_code_init(ObjCode *code);
 int rt_code_line(const ObjCode *code, int lasti);
 
 Value rt_function_new(ObjCode *code, Value globals, Value qualname);
+/* SET_FUNCTION_ATTRIBUTE 16 (3.14): the function's __annotate__. */
+bool rt_func_set_annotate(ObjFunction *f, Value annotate);
 Value rt_method_new(Value func, Value self);
 Value rt_cell_new(Value v);
 Value rt_module_new(Value name);                    /* fresh dict with __name__ */

@@ -522,10 +522,24 @@ static void update_slot(ObjType *t, int s)
     *p = single && value == rt_None ? NULL : heap_slot_fns[s];
 }
 
+/* __del__ is no slot of pvm's types (nothing but finalize.c calls it), only
+ * the flag that has a class's instances watched. */
+static void update_finalizer_flag(ObjType *t)
+{
+    static Value s_del = VAL_NULL;
+    if (s_del == VAL_NULL)
+        s_del = rt_str_intern_cstr("__del__");
+    if (rt_type_lookup(t, s_del) != VAL_NULL)
+        t->flags |= TF_FINALIZER;
+    else
+        t->flags &= ~TF_FINALIZER;
+}
+
 void rt_update_slots(ObjType *t)
 {
     for (int s = 0; s < S_COUNT; s++)
         update_slot(t, s);
+    update_finalizer_flag(t);
 }
 
 uint64_t rt_slot_mask(const ObjType *t)

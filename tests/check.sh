@@ -102,6 +102,19 @@ for pvm in "$@"; do
     done
 done
 
+# The golden programs of Python VERSION under every strategy of each PVM.
+golden_version() {
+    local version=$1 pvm runner
+    shift
+    for pvm in "$@"; do
+        for runner in $(strategy_wrappers "$pvm"); do
+            echo "== golden programs, Python $version: $runner"
+            PYVER=$version run_suite "golden${version/./}" '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
+                "$here/run_golden.sh" "$runner"
+        done
+    done
+}
+
 # CPython 3.12 bytecode (vm/translate.c): the golden programs compiled by
 # python3.12 under every strategy, tests/golden-3.12.fails being the known
 # failures, and the verifier over python3.12's installed standard library.
@@ -110,13 +123,7 @@ done
 versions_run="3.11"
 if [ -n "${PYTHON312:-}" ] && [ -x "$PYTHON312" ]; then
     versions_run="$versions_run 3.12"
-    for pvm in "$@"; do
-        for runner in $(strategy_wrappers "$pvm"); do
-            echo "== golden programs, Python 3.12: $runner"
-            PYVER=3.12 run_suite golden312 '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
-                "$here/run_golden.sh" "$runner"
-        done
-    done
+    golden_version 3.12 "$@"
     echo "== dis, Python 3.12: $1"
     run_suite dis312 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "$PYTHON312" "$here/dis_version_check.py" "$1"
@@ -130,13 +137,7 @@ fi
 # CPython 3.13 bytecode, the same way (tests/golden-3.13.fails; PYTHON313).
 if [ -n "${PYTHON313:-}" ] && [ -x "$PYTHON313" ]; then
     versions_run="$versions_run 3.13"
-    for pvm in "$@"; do
-        for runner in $(strategy_wrappers "$pvm"); do
-            echo "== golden programs, Python 3.13: $runner"
-            PYVER=3.13 run_suite golden313 '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
-                "$here/run_golden.sh" "$runner"
-        done
-    done
+    golden_version 3.13 "$@"
     echo "== dis, Python 3.13: $1"
     run_suite dis313 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "$PYTHON313" "$here/dis_version_check.py" "$1"
@@ -148,10 +149,20 @@ else
 fi
 
 # CPython 3.14 (pyodide in node, tools/python314): the oracle and its
-# compiler, and pvm's answer to a 3.14 .pyc (tests/run_py314.sh).
+# compiler (tests/run_py314.sh), then the golden programs compiled by
+# python3.14 under every strategy (tests/golden-3.14.fails; golden.py asks
+# python3.14 in batches, it starts in seconds).
 if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
+    versions_run="$versions_run 3.14"
     echo "== Python 3.14 (pyodide): $1"
     run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
+    golden_version 3.14 "$@"
+    echo "== dis, Python 3.14: $1 (golden programs and pyodide's standard library)"
+    run_suite dis314 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
+        "${PYTHON:-python3}" "$here/dis314_check.py" "$1" "$PYTHON314"
+    echo "== verifier over python3.14's standard library (pyodide's): $1"
+    PYVER=3.14 run_suite verify314 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
 else
     echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi

@@ -22,7 +22,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VERSION = "%d.%d" % sys.version_info[:2]
-MAGIC = {"3.12": 3531, "3.13": 3571}[VERSION].to_bytes(2, "little") + b"\r\n"
+MAGIC = {"3.12": 3531, "3.13": 3571}.get(VERSION, 0).to_bytes(2, "little") + b"\r\n"
 # Known differences, not counted as failures: why.
 KNOWN = {
     "lib_unicodedata/unicodedata_api.pyc": "repr of a character new in Unicode 15 "

@@ -32,7 +32,10 @@ program of another group, no first-line comment: see layout_problems).
 PYVER=3.12 or 3.13 (run_golden.sh runs this file with that python then):
 the same programs compiled by it, its output expected, in
 build/golden-3.12 (3.13); the programs of tests/programs/py312/ (3.12
-syntax) run only then, those of py313/ only for 3.13.  A
+syntax) run only then, those of py313/ only for 3.13.  PYVER=3.14: this
+file runs under python3.11, and CPython 3.14 (PYTHON314, pyodide in node:
+seconds to start) compiles the programs and gives their expected output in
+a few `--batch` processes before pvm runs (see Py314Batch).  A
 program listed in tests/golden-3.12.fails (one path a line, as FAIL lines
 name it) is a known failure: it is reported as such and not counted as
 failed, so that the run fails only when something new breaks; a listed
@@ -48,11 +51,13 @@ import hashlib
 import json
 import os
 import py_compile
+import queue
 import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
@@ -64,7 +69,7 @@ KNOWN_FAILS = os.path.join(ROOT, "tests", "golden-%s.fails" % PYVER)
 PVM_OPTIONS = [] if PYVER == "3.11" else ["--python=" + PYVER]
 # Folders of tests/programs that only a newer Python compiles: the first
 # version that does.
-ONLY_FROM = {"py312": (3, 12), "py313": (3, 13)}
+ONLY_FROM = {"py312": (3, 12), "py313": (3, 13), "py314": (3, 14)}
 PYVER_TUPLE = tuple(map(int, PYVER.split(".")))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
@@ -72,9 +77,14 @@ DIFF_LINES = 12
 
 # Deterministic, quiet environment for both interpreters; pvm compiles
 # source (exec, compile, imports without a pyc) with this same python3.11.
+# 3.14's CPython: a script running pyodide (tools/python314/python3.14).
+PY314 = PYVER == "3.14"
+PYTHON314 = os.path.abspath(os.environ.get("PYTHON314") or
+                            os.path.join(ROOT, "tools", "python314", "python3.14"))
+REFERENCE = PYTHON314 if PY314 else sys.executable
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
            **{"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")):
-              sys.executable})
+              REFERENCE})
 
 
 PACKAGE_MARK = ".golden-package"
@@ -161,23 +171,39 @@ def read_optional(path):
 def expected(rel, cmd, cwd, source, stdin=None):
     """python3.11's result for the program, from the cache when the inputs
     (source, arguments, stdin, where it runs) are unchanged."""
-    key = hashlib.sha256(source + sys.version.encode() + repr(cmd).encode() +
-                         cwd.encode() + (stdin or b"")).hexdigest()
-    cache = os.path.join(BUILD, rel.rstrip("/") + ".expected.json")
+    key = expected_key(cmd, cwd, source, stdin)
+    res = cached_expected(rel, key)
+    if res is not None:
+        return res
+    res = py314.result(rel, "run") if PY314 else run([sys.executable] + cmd, cwd, PY_TIMEOUT, stdin)
+    if res is None:
+        raise RuntimeError("python%s timed out on %s" % (PYVER, rel))
+    with open(expected_cache(rel), "w") as f:
+        json.dump({"key": key, "stdout": res[0], "status": res[1],
+                   "stderr": res[2]}, f)
+    return res
+
+
+def expected_key(cmd, cwd, source, stdin):
+    version = PYTHON314 + " 3.14" if PY314 else sys.version
+    return hashlib.sha256(source + version.encode() + repr(cmd).encode() +
+                          cwd.encode() + (stdin or b"")).hexdigest()
+
+
+def expected_cache(rel):
+    return os.path.join(BUILD, rel.rstrip("/") + ".expected.json")
+
+
+def cached_expected(rel, key):
+    """The cached expected result of a program, None when stale or absent."""
     try:
-        with open(cache) as f:
+        with open(expected_cache(rel)) as f:
             data = json.load(f)
         if data["key"] == key:
             return data["stdout"], data["status"], data["stderr"]
     except (OSError, ValueError, KeyError):
         pass
-    res = run([sys.executable] + cmd, cwd, PY_TIMEOUT, stdin)
-    if res is None:
-        raise RuntimeError("python3.11 timed out on " + rel)
-    with open(cache, "w") as f:
-        json.dump({"key": key, "stdout": res[0], "status": res[1],
-                   "stderr": res[2]}, f)
-    return res
+    return None
 
 
 def compile_program(rel):
@@ -185,7 +211,10 @@ def compile_program(rel):
     src = os.path.join(PROGRAMS, rel)
     pyc = os.path.join(BUILD, rel + "c")
     os.makedirs(os.path.dirname(pyc), exist_ok=True)
-    py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
+    if PY314:
+        py314.check(rel, "compile")
+    else:
+        py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
     with open(src, "rb") as f:
         return src, pyc, f.read()
 
@@ -248,15 +277,21 @@ def prepare_package(rel):
     """Copy a package case to build/golden and compile it as it asks."""
     src = os.path.join(PROGRAMS, rel)
     work = os.path.join(BUILD, rel.rstrip("/"))
+    if PY314:                       # copied and prepared by Py314Batch
+        py314.check(rel, "prepare")
+        return src, work
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(src, work, ignore=shutil.ignore_patterns("__pycache__"))
-    if os.path.exists(os.path.join(work, "prepare.py")):
-        cmd = [sys.executable, "prepare.py"]
-    else:
-        cmd = [sys.executable, "-m", "compileall", "-q", "."]
-    subprocess.run(cmd, cwd=work, env=ENV, check=True, timeout=PY_TIMEOUT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable] + prepare_args(work), cwd=work, env=ENV, check=True,
+                   timeout=PY_TIMEOUT, stdout=subprocess.DEVNULL)
     return src, work
+
+
+def prepare_args(work):
+    """How a package case's copy is prepared: its prepare.py, else compileall."""
+    if os.path.exists(os.path.join(work, "prepare.py")):
+        return ["prepare.py"]
+    return ["-m", "compileall", "-q", "."]
 
 
 def check_package(pvm, rel):
@@ -284,6 +319,132 @@ def check_one(pvm, rel):
     return check_program(pvm, rel)
 
 
+class Py314Batch:
+    """CPython 3.14's part of a 3.14 run, done before pvm runs: for each
+    program, the jobs python3.14 must do (compile the .pyc, prepare a
+    package case's copy, run the program when its expected output is not
+    cached), sent as JSON lines to a few `python3.14 --batch` processes
+    (tools/python314/py314.mjs).  A job that does not answer within
+    PY_TIMEOUT is a timeout; its process is killed and a new one takes the
+    jobs left."""
+
+    WORKERS = 2
+
+    def __init__(self):
+        self.results = {}               # (rel, kind) -> (stdout, status, stderr line) or None
+
+    def result(self, rel, kind):
+        return self.results.get((rel, kind))
+
+    def check(self, rel, kind):
+        """Raise when python3.14 could not do the job."""
+        res = self.result(rel, kind)
+        if res is None:
+            raise RuntimeError("python3.14 timed out (%s)" % kind)
+        if res[1] != 0:
+            raise RuntimeError("python3.14 failed (%s): %s" % (kind, res[2]))
+
+    def jobs_for(self, rel):
+        """The jobs of one program, in order: [(kind, job)]."""
+        env = dict(ENV)
+        if rel.endswith("/"):
+            src = os.path.join(PROGRAMS, rel)
+            work = os.path.join(BUILD, rel.rstrip("/"))
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(src, work, ignore=shutil.ignore_patterns("__pycache__"))
+            jobs = [("prepare", {"argv": prepare_args(work), "cwd": work, "env": env})]
+            with open(os.path.join(src, PACKAGE_MARK)) as f:
+                cmd = shlex.split(f.read()) or ["main.py"]
+            stdin = read_optional(os.path.join(src, ".golden-stdin"))
+            key = expected_key(cmd, work, folder_bytes(src), stdin)
+            cwd = work
+        else:
+            src = os.path.join(PROGRAMS, rel)
+            pyc = os.path.join(BUILD, rel + "c")
+            os.makedirs(os.path.dirname(pyc), exist_ok=True)
+            compile_code = ("import py_compile, sys; py_compile.compile(sys.argv[1], "
+                            "cfile=sys.argv[2], dfile=sys.argv[1], doraise=True)")
+            jobs = [("compile", {"argv": ["-c", compile_code, src, pyc], "cwd": ROOT, "env": env})]
+            stdin = read_optional(src[:-3] + ".stdin")
+            args = read_optional(src[:-3] + ".args")
+            args = shlex.split(args.decode()) if args else []
+            with open(src, "rb") as f:
+                source = f.read() + (stdin or b"") + repr(args).encode()
+            cmd = [src] + args
+            cwd = os.path.dirname(src)
+            key = expected_key(cmd, cwd, source, stdin)
+        if cached_expected(rel, key) is None:
+            job = {"argv": cmd, "cwd": cwd, "env": env}
+            if stdin is not None:
+                job["stdin"] = stdin.decode("utf-8", "replace")
+            jobs.append(("run", job))
+        return [(rel, kind, job) for kind, job in jobs]
+
+    def run_all(self, progs):
+        # A program's jobs stay in one share, in order.
+        shares = [[] for _ in range(self.WORKERS)]
+        for i, rel in enumerate(progs):
+            shares[i % self.WORKERS].extend(self.jobs_for(rel))
+        with concurrent.futures.ThreadPoolExecutor(self.WORKERS) as pool:
+            list(pool.map(self.run_share, shares))
+
+    def run_share(self, jobs):
+        while jobs:
+            done = self.run_batch(jobs)
+            if done < len(jobs):        # jobs[done] timed out (its result stays None)
+                done += 1
+            jobs = jobs[done:]
+
+    def run_batch(self, jobs):
+        """Run jobs in one python3.14 until one times out; return how many answered."""
+        p = subprocess.Popen([PYTHON314, "--batch"], cwd=ROOT, env=ENV, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        answers = queue.Queue()
+        threading.Thread(target=self.read, args=(p, answers), daemon=True).start()
+        threading.Thread(target=self.feed, args=(p, jobs), daemon=True).start()
+        done = 0
+        start_timeout = PY_TIMEOUT + 30         # the first answer waits for node to load
+        try:
+            for rel, kind, _ in jobs:
+                try:
+                    line = answers.get(timeout=start_timeout if done == 0 else PY_TIMEOUT)
+                except queue.Empty:
+                    break
+                if line is None:        # python3.14 ended: the job killed it
+                    self.results[rel, kind] = ("", 1, "python3.14 --batch ended")
+                    break
+                data = json.loads(line)
+                self.results[rel, kind] = (data["stdout"], data["status"], last_line(data["stderr"]))
+                done += 1
+        finally:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.wait()
+        return done
+
+    @staticmethod
+    def read(p, answers):
+        for line in p.stdout:
+            answers.put(line)
+        answers.put(None)
+
+    @staticmethod
+    def feed(p, jobs):
+        try:
+            for _, _, job in jobs:
+                p.stdin.write(json.dumps(job) + "\n")
+                p.stdin.flush()
+            p.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+
+
+py314 = Py314Batch()
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print("usage: golden.py PVM [FILTER]", file=sys.stderr)
@@ -300,6 +461,11 @@ def main(argv):
         return 2
     problems = layout_problems(find_programs(""))
     known = known_failures()
+    if PY314:
+        if not os.access(PYTHON314, os.X_OK):
+            print("golden: no python3.14 at %s (make deps installs it)" % PYTHON314, file=sys.stderr)
+            return 2
+        py314.run_all(progs)
     jobs = int(os.environ.get("GOLDEN_JOBS", "0")) or min(8, (os.cpu_count() or 1) + 1)
     failed = known_failed = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:

@@ -20,19 +20,24 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 # PYVER=3.12 (3.13): the programs compiled by and compared with python3.12
 # (PYTHON312; python3.13, PYTHON313), with tests/golden-3.12.fails
-# (golden-3.13.fails) as the known failures.
+# (golden-3.13.fails) as the known failures.  PYVER=3.14: golden.py runs
+# under python3.11 and asks python3.14 (PYTHON314, pyodide in node:
+# tools/python314/python3.14) to compile and run the programs.
 pyver=${PYVER:-3.11}
 case "$pyver" in
     3.11) python=${PYTHON:-python3.11} ;;
     3.12) python=${PYTHON312:-python3.12} ;;
+    3.14) python=${PYTHON:-python3.11}; pyver_driver=3.11
+          export PYTHON314=${PYTHON314:-$here/../tools/python314/python3.14} ;;
     *) python=${PYTHON313:-python$pyver} ;;
 esac
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "golden: $python not found: python$pyver is required to produce the expected output" >&2
     exit 2
 fi
-if ! "$python" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$pyver'.split('.'))))"; then
-    echo "golden: $python is not Python $pyver" >&2
+driver=${pyver_driver:-$pyver}
+if ! "$python" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$driver'.split('.'))))"; then
+    echo "golden: $python is not Python $driver" >&2
     exit 2
 fi
 

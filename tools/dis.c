@@ -60,6 +60,7 @@
 #include "vm/opcodes.h"
 #include "vm/opcodes312.h"
 #include "vm/opcodes313.h"
+#include "vm/opcodes314.h"
 #include "vm/translate.h"
 
 /* dis.py's column widths for the opcode name and the oparg. */
@@ -142,12 +143,15 @@ static void add_format_value(StrBuf *sb, int64_t arg)
         sb_adds(sb, (arg & 3) ? ", with format" : "with format");
 }
 
-/* MAKE_FUNCTION: one bit per extra item on the stack under the code. */
-static void add_make_function(StrBuf *sb, int64_t arg)
+/* MAKE_FUNCTION: one bit per extra item on the stack under the code; the
+ * first `nflags` are named (3.14 adds "annotate"). */
+static void add_make_function(StrBuf *sb, int64_t arg, int nflags)
 {
-    static const char *const flags[] = { "defaults", "kwdefaults", "annotations", "closure" };
+    static const char *const flags[] = {
+        "defaults", "kwdefaults", "annotations", "closure", "annotate",
+    };
     bool first = true;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < nflags; i++) {
         if (arg & (1 << i)) {
             sb_adds(sb, first ? "" : ", ");
             sb_adds(sb, flags[i]);
@@ -167,10 +171,18 @@ static void add_arg_detail(StrBuf *sb, const VmInstr *in)
 {
     switch (in->opcode) {
     case OP_FORMAT_VALUE: add_format_value(sb, in->arg); break;
-    case OP_MAKE_FUNCTION: add_make_function(sb, in->arg); break;
+    case OP_MAKE_FUNCTION: add_make_function(sb, in->arg, 4); break;
     case OP_BINARY_OP: add_symbol(sb, rt_binop_symbols, 2 * NB_INPLACE_OFFSET, in->arg); break;
     default: break;
     }
+}
+
+/* CALL_INTRINSIC_1 or _2's function, by name. */
+static void add_intrinsic(StrBuf *sb, int64_t arg, int nargs)
+{
+    const char *name = vm_intrinsic_name((int)arg, nargs);
+    if (name)
+        sb_adds(sb, name);
 }
 
 /* What 3.12's dis shows that 3.11's does not (opver >= 0); false when
@@ -194,15 +206,43 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
     case OP312_RETURN_CONST: case OP312_KW_NAMES:
         add_const_repr(sb, code, in->arg);
         return true;
-    case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2: {
-        const char *name = vm_intrinsic_name((int)in->arg,
-                                             in->opver == OP312_CALL_INTRINSIC_1 ? 1 : 2);
-        if (name)
-            sb_adds(sb, name);
+    case OP312_CALL_INTRINSIC_1: case OP312_CALL_INTRINSIC_2:
+        add_intrinsic(sb, in->arg, in->opver == OP312_CALL_INTRINSIC_1 ? 1 : 2);
         return true;
     }
-    }
     return false;
+}
+
+/* 3.13's and 3.14's COMPARE_OP: the operator is oparg >> 5; bit 4 asks for
+ * a bool. */
+static void add_compare_313(StrBuf *sb, int64_t arg)
+{
+    if (arg & 16)
+        sb_adds(sb, "bool(");
+    add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, arg >> 5);
+    if (arg & 16)
+        sb_addc(sb, ')');
+}
+
+/* CONVERT_VALUE's conversion (3.13, 3.14). */
+static void add_conversion(StrBuf *sb, int64_t arg)
+{
+    static const char *const conversions[] = { "", "str", "repr", "ascii" };
+    if (arg >= 0 && arg <= 3)
+        sb_adds(sb, conversions[arg]);
+}
+
+/* A jump's target as 3.13 and 3.14 show it: "to L3" (3.14's END_ASYNC_FOR:
+ * "from L3"), or "to 24" without labels. */
+static void add_jump_label(StrBuf *sb, const ObjCode *code, int target, const int *labels,
+                           const char *preposition)
+{
+    char text[48];
+    if (labels != NULL && target >= 0 && (size_t)target <= 2 * code->ninstrs)
+        snprintf(text, sizeof text, "%s L%d", preposition, labels[target]);
+    else
+        snprintf(text, sizeof text, "%s %d", preposition, target);
+    sb_adds(sb, text);
 }
 
 /* 3.13's details (its dis.py ArgResolver.get_argval_argrepr): `labels`
@@ -211,9 +251,7 @@ static bool add_argrepr_312(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 static bool add_argrepr_313(StrBuf *sb, const ObjCode *code, const VmInstr *in,
                             const int *labels)
 {
-    static const char *const conversions[] = { "", "str", "repr", "ascii" };
     int target;
-    char text[32];
     switch (in->opver) {
     case OP313_LOAD_GLOBAL: case OP313_LOAD_ATTR: case OP313_LOAD_SUPER_ATTR:
         add_name(sb, code->names, in->arg >> (in->opver == OP313_LOAD_SUPER_ATTR ? 2 : 1));
@@ -221,36 +259,23 @@ static bool add_argrepr_313(StrBuf *sb, const ObjCode *code, const VmInstr *in,
             sb_adds(sb, in->opver == OP313_LOAD_GLOBAL ? " + NULL" : " + NULL|self");
         return true;
     case OP313_COMPARE_OP:
-        if (in->arg & 16)
-            sb_adds(sb, "bool(");
-        add_symbol(sb, rt_cmp_symbols, CMP_GE + 1, in->arg >> 5);
-        if (in->arg & 16)
-            sb_addc(sb, ')');
+        add_compare_313(sb, in->arg);
         return true;
     case OP313_CONVERT_VALUE:
-        if (in->arg >= 0 && in->arg <= 3)
-            sb_adds(sb, conversions[in->arg]);
+        add_conversion(sb, in->arg);
         return true;
     case OP313_SET_FUNCTION_ATTRIBUTE:
-        add_make_function(sb, in->arg);
+        add_make_function(sb, in->arg, 4);
         return true;
-    case OP313_CALL_INTRINSIC_1: case OP313_CALL_INTRINSIC_2: {
-        const char *name = vm_intrinsic_name((int)in->arg,
-                                             in->opver == OP313_CALL_INTRINSIC_1 ? 1 : 2);
-        if (name)
-            sb_adds(sb, name);
+    case OP313_CALL_INTRINSIC_1: case OP313_CALL_INTRINSIC_2:
+        add_intrinsic(sb, in->arg, in->opver == OP313_CALL_INTRINSIC_1 ? 1 : 2);
         return true;
-    }
     case OP313_RETURN_CONST:
         add_const_repr(sb, code, in->arg);
         return true;
     }
     if (vm_jump_target(in, &target)) {
-        if (labels != NULL && target >= 0 && (size_t)target <= 2 * code->ninstrs)
-            snprintf(text, sizeof text, "to L%d", labels[target]);
-        else
-            snprintf(text, sizeof text, "to %d", target);
-        sb_adds(sb, text);
+        add_jump_label(sb, code, target, labels, "to");
         return true;
     }
     /* 3.13's dis shows no detail for these plain numbers. */
@@ -262,8 +287,116 @@ static bool add_argrepr_313(StrBuf *sb, const ObjCode *code, const VmInstr *in,
     }
 }
 
+/* ---- 3.14's details ---------------------------------------------------------------
+ * 3.14's dis reads every operand by its own tables (vm/opcodes314.h), never
+ * by the instruction pvm runs in its place. */
+
+typedef enum {
+    ARG314_NUMBER, ARG314_CONST, ARG314_NAME, ARG314_LOCAL, ARG314_LOCAL2,
+    ARG314_JFWD, ARG314_JBACK,
+} Operand314;
+
+static Operand314 operand_314(int op)
+{
+    switch (op) {
+#define OPERAND_CASE(name, kind) case OP314_##name: return ARG314_##kind;
+    PVM_OPERANDS_314(OPERAND_CASE)
+#undef OPERAND_CASE
+    }
+    return ARG314_NUMBER;
+}
+
+/* Where a 3.14 jump goes: relative to the end of its caches. */
+static bool jump_target_314(const VmInstr *in, int *target)
+{
+    Operand314 kind = operand_314(in->opver);
+    if (!in->has_arg || (kind != ARG314_JFWD && kind != ARG314_JBACK))
+        return false;
+    int64_t distance = kind == ARG314_JBACK ? -in->arg : in->arg;
+    int64_t t = in->offset + 2 + 2 * (int64_t)vm_version_caches(14, in->opver) + 2 * distance;
+    if (t < INT32_MIN || t > INT32_MAX)
+        return false;
+    *target = (int)t;
+    return true;
+}
+
+/* A labelled listing's jump target (3.13's by what pvm runs, 3.14's by
+ * its own table). */
+static bool listing_jump_target(const ObjCode *code, const VmInstr *in, int *target)
+{
+    return code->pyminor == 14 ? jump_target_314(in, target) : vm_jump_target(in, target);
+}
+
+/* One of a table's strings by oparg, or dis's IndexError as text. */
+static void add_indexed(StrBuf *sb, const char *const *table, size_t n, int64_t i)
+{
+    sb_adds(sb, i >= 0 && (size_t)i < n ? table[i] : "<index out of range>");
+}
+
+/* 3.14's dis.py ArgResolver.get_argval_argrepr, for an instruction with
+ * an oparg (labels as add_argrepr_313's). */
+static void add_argrepr_314(StrBuf *sb, const ObjCode *code, const VmInstr *in,
+                            const int *labels)
+{
+    static const char *const common[] = { PVM_COMMON_CONSTANTS_314 };
+    static const char *const special[] = { PVM_SPECIAL_METHODS_314 };
+    enum { NB_SUBSCR_314 = 26 };        /* BINARY_OP's subscript, after the 26 operators */
+    int64_t arg = in->arg;
+    int target;
+    switch (operand_314(in->opver)) {
+    case ARG314_CONST:
+        add_const_repr(sb, code, arg);
+        return;
+    case ARG314_NAME:
+        add_name(sb, code->names, arg >> (in->opver == OP314_LOAD_SUPER_ATTR ? 2
+                                          : in->opver == OP314_LOAD_GLOBAL ||
+                                            in->opver == OP314_LOAD_ATTR ? 1 : 0));
+        if ((arg & 1) && in->opver == OP314_LOAD_GLOBAL)
+            sb_adds(sb, " + NULL");
+        else if ((arg & 1) && (in->opver == OP314_LOAD_ATTR || in->opver == OP314_LOAD_SUPER_ATTR))
+            sb_adds(sb, " + NULL|self");
+        return;
+    case ARG314_LOCAL:
+        add_name(sb, code->localsplusnames, arg);
+        return;
+    case ARG314_LOCAL2:
+        add_name(sb, code->localsplusnames, arg >> 4);
+        sb_adds(sb, ", ");
+        add_name(sb, code->localsplusnames, arg & 15);
+        return;
+    case ARG314_JFWD: case ARG314_JBACK:
+        if (jump_target_314(in, &target))
+            add_jump_label(sb, code, target, labels,
+                           in->opver == OP314_END_ASYNC_FOR ? "from" : "to");
+        return;
+    case ARG314_NUMBER:
+        break;
+    }
+    switch (in->opver) {
+    case OP314_COMPARE_OP: add_compare_313(sb, arg); break;
+    case OP314_CONVERT_VALUE: add_conversion(sb, arg); break;
+    case OP314_SET_FUNCTION_ATTRIBUTE: add_make_function(sb, arg, 5); break;
+    case OP314_CALL_INTRINSIC_1: add_intrinsic(sb, arg, 1); break;
+    case OP314_CALL_INTRINSIC_2: add_intrinsic(sb, arg, 2); break;
+    case OP314_LOAD_COMMON_CONSTANT: add_indexed(sb, common, 5, arg); break;
+    case OP314_LOAD_SPECIAL: add_indexed(sb, special, 4, arg); break;
+    case OP314_IS_OP: sb_adds(sb, arg ? "is not" : "is"); break;
+    case OP314_CONTAINS_OP: sb_adds(sb, arg ? "not in" : "in"); break;
+    case OP314_BINARY_OP:
+        if (arg == NB_SUBSCR_314)
+            sb_adds(sb, "[]");
+        else
+            add_symbol(sb, rt_binop_symbols, 2 * NB_INPLACE_OFFSET, arg);
+        break;
+    }
+}
+
 void tool_dis_argrepr(StrBuf *sb, const ObjCode *code, const VmInstr *in)
 {
+    if (in->has_arg && in->opver >= 0 && code->pyminor == 14) {
+        add_argrepr_314(sb, code, in, NULL);
+        return;
+    }
     if (!in->has_arg || (in->opver >= 0 && code->pyminor == 12 && add_argrepr_312(sb, code, in)) ||
         (in->opver >= 0 && code->pyminor == 13 && add_argrepr_313(sb, code, in, NULL)))
         return;
@@ -451,7 +584,8 @@ static void print_exception_table(FILE *out, const VmExcEntry *exc, size_t n)
  * exception-table entry is a label, numbered L1, L2... in offset order;
  * the label column replaces the offsets and ">>"; a jump's detail is
  * "to L3"; the exception table reads "L1 to L2 -> L3 [0]".  And a run of
- * code without a line number starts a "line" of its own, shown as "--". */
+ * code without a line number starts a "line" of its own, shown as "--".
+ * 3.14 prints the same way (only some details differ: add_argrepr_314). */
 
 /* The label number of every byte offset (0: none), up to and including
  * the end of the code (an exception range may end there). */
@@ -465,7 +599,7 @@ static int *number_labels_313(const ObjCode *code, const VmExcEntry *exc, size_t
     VmInstr in;
     int target;
     while (vm_decode_next(&d, &in))
-        if (vm_jump_target(&in, &target) && target >= 0 && (size_t)target <= nbytes)
+        if (listing_jump_target(code, &in, &target) && target >= 0 && (size_t)target <= nbytes)
             labels[target] = 1;
     for (size_t i = 0; i < nexc; i++) {
         int ends[3] = { 2 * exc[i].start, 2 * exc[i].end, 2 * exc[i].target };
@@ -542,10 +676,10 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
         if (labels[in.offset])
             snprintf(label_text, sizeof label_text, "L%d:", labels[in.offset]);
         add_padded(&sb, label_text, label_width, true);
-        int caches = vm_version_caches(13, in.opver);
+        int caches = vm_version_caches(code->pyminor, in.opver);
         bool current = in.offset <= lasti && lasti <= in.offset + 2 * caches;
         sb_adds(&sb, current ? " --> " : "     ");
-        const char *opname = vm_version_opname(13, in.opver);
+        const char *opname = vm_version_opname(code->pyminor, in.opver);
         char opbuf[8];
         if (opname == NULL)
             opname = tool_dis_opname(in.opver, opbuf);
@@ -559,7 +693,9 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
             size_t before = sb.len;
             sb_adds(&sb, " (");
             size_t inner = sb.len;
-            if (!add_argrepr_313(&sb, code, &in, labels))
+            if (code->pyminor == 14)
+                add_argrepr_314(&sb, code, &in, labels);
+            else if (!add_argrepr_313(&sb, code, &in, labels))
                 tool_dis_argrepr(&sb, code, &in);
             if (sb.len == inner)
                 sb.len = before;
@@ -584,7 +720,7 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
  * label's mark depend on instructions that come later. */
 void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
-    if (code->pyminor == 13 && !tool_dis_adaptive) {
+    if (code->pyminor >= 13 && !tool_dis_adaptive) {
         disassemble_313(out, code, lasti);
         return;
     }

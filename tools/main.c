@@ -36,6 +36,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/finalize.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -146,6 +147,7 @@ static void finalize(void)
     mod_thread_shutdown();
     mod_atexit_run();
     rt_gen_close_all();
+    rt_finalize_all();
 }
 
 /* The output still buffered when the program ends, as CPython's final
@@ -461,11 +463,11 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
     }
     if (strncmp(opt, "--python=", 9) == 0) {   /* the bytecode version of sources */
         if (strcmp(opt + 9, "3.11") != 0 && strcmp(opt + 9, "3.12") != 0 &&
-            strcmp(opt + 9, "3.13") != 0) {
-            fprintf(stderr, "pvm: --python takes 3.11, 3.12 or 3.13, not '%s'\n", opt + 9);
+            strcmp(opt + 9, "3.13") != 0 && strcmp(opt + 9, "3.14") != 0) {
+            fprintf(stderr, "pvm: --python takes 3.11, 3.12, 3.13 or 3.14, not '%s'\n", opt + 9);
             *exit_status = 2;
         }
-        rt_py_minor = opt[12] == '3' ? 13 : opt[12] == '2' ? 12 : 11;
+        rt_py_minor = opt[12] == '4' ? 14 : opt[12] == '3' ? 13 : opt[12] == '2' ? 12 : 11;
         python_option = true;
         return true;
     }
@@ -514,7 +516,7 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'P': f->safe_path = true; continue;
         case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
                   f->safe_path = true; continue;
-        case 'u': continue;
+        case 'u': f->unbuffered = true; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
@@ -708,10 +710,12 @@ int main(int argc, char **argv)
         rt_py_minor = 12;
     if (!python_option && inherited != NULL && strcmp(inherited, "3.13") == 0)
         rt_py_minor = 13;
+    if (!python_option && inherited != NULL && strcmp(inherited, "3.14") == 0)
+        rt_py_minor = 14;
     if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
         rt_py_minor = ld_pyc_file_minor(argv[i]);
     if (rt_py_minor >= 12)
-        setenv("PVM_PYTHON", rt_py_minor == 13 ? "3.13" : "3.12", 1);
+        setenv("PVM_PYTHON", rt_py_minor == 14 ? "3.14" : rt_py_minor == 13 ? "3.13" : "3.12", 1);
     else if (inherited != NULL)
         unsetenv("PVM_PYTHON");
 

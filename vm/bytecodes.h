@@ -1261,6 +1261,8 @@ TARGET(CALL_FUNCTION_EX) {
      * arguments: the compiler has already built the positional tuple (or
      * list) and the keyword dict; the body normalises both and calls. */
     Value kwargs = (oparg & 1) ? POP() : VAL_NULL;
+    if (kwargs == rt_Null)          /* 3.14 pushes NULL for no kwargs */
+        kwargs = VAL_NULL;
     Value args = POP();
     Value func = TOP();
     if (!is_tuple(args)) {
@@ -2107,13 +2109,16 @@ TARGET(BEFORE_ASYNC_WITH) {
     DISPATCH();
 }
 
-/* The with body raised: push exit(type(exc), exc, exc.__traceback__). */
+/* The with body raised: push exit(type(exc), exc, exc.__traceback__).
+ * oparg 1 (3.14, whose LOAD_SPECIAL left __exit__ as (meth, self|NULL)):
+ * the exit is PEEK(5), its self PEEK(4) unless NULL. */
 TARGET(WITH_EXCEPT_START) {
     Value e = TOP();
     if (!vm_operand_is_exception(e, false, OP_WITH_EXCEPT_START))
         GOTO_ERROR();
-    Value args[3] = { obj_val(val_type(e)), e, AS_EXC(e)->traceback };
-    Value r = rt_call(PEEK(4), args, 3, VAL_NULL);
+    Value args[4] = { PEEK(4), obj_val(val_type(e)), e, AS_EXC(e)->traceback };
+    bool self = oparg == 1 && PEEK(4) != rt_Null;
+    Value r = rt_call(oparg == 1 ? PEEK(5) : PEEK(4), args + !self, 3 + self, VAL_NULL);
     if (r == VAL_NULL)
         GOTO_ERROR();
     PUSH(r);

@@ -512,3 +512,29 @@ TARGET(POP_JUMP_IF_NOT_NONE_313) {
     SKIP_CACHES(POP_JUMP_IF_NOT_NONE_313);
     GO_TO_BODY(POP_JUMP_FORWARD_IF_NOT_NONE);
 }
+
+/* ---- CPython 3.14 ------------------------------------------------------------
+ * Its other instructions are 3.13's under new numbers and cache counts
+ * (vm/translate.c). */
+
+TARGET(LOAD_SMALL_INT) {            /* small ints are unboxed: nothing to load */
+    PUSH(small_new(oparg));
+    DISPATCH();
+}
+
+TARGET(LOAD_COMMON_CONSTANT) {      /* 3.14 asserts and annotate functions */
+    PUSH(vm_common_constant(oparg));
+    DISPATCH();
+}
+
+/* `with m:` looks up __exit__ then __enter__ (`async with`: __aexit__,
+ * __aenter__) on m's type, each replacing m by (method, NULL); CALL
+ * runs them. */
+TARGET(LOAD_SPECIAL) {
+    Value meth = vm_load_special(TOP(), oparg);
+    if (meth == VAL_NULL)
+        GOTO_ERROR();
+    SET_TOP(meth);
+    PUSH(rt_Null);
+    DISPATCH();
+}

@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
+#include "runtime/finalize.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
@@ -686,6 +687,7 @@ static void clear_stale_slots(void)
 static void run_pending_work(void)
 {
     work_pending = 0;
+    rt_finalize_run_pending();
     rt_weakref_run_pending();
     rt_gen_run_pending();
 }
@@ -841,6 +843,12 @@ int vm_locals_get(Frame *frame, Value name, Value *out)
 int vm_mapping_get(Value mapping, Value name, Value *out)
 {
     if (is_dict(mapping)) {
+        /* A name (always an exact str): the probe that compares by
+         * pointer, as LOAD_GLOBAL's, and cannot fail. */
+        if (IS_EXACT(name, rt_str_type)) {
+            *out = rt_dict_get_str(mapping, name);
+            return *out != VAL_NULL;
+        }
         bool err = false;
         *out = rt_dict_get(mapping, name, &err);
         return err ? -1 : *out != VAL_NULL;
@@ -860,6 +868,13 @@ Value vm_load_name(Frame *frame, Value name)
     int r = vm_locals_get(frame, name, &v);
     if (r != 0)
         return v;
+    /* Module code: its locals are its globals, just searched. */
+    if (frame->locals == frame->globals && is_dict(frame->locals)) {
+        v = rt_dict_get_str(frame->builtins, name);
+        if (v == VAL_NULL)
+            rt_raise_name_error(name);
+        return v;
+    }
     return vm_load_global(frame, name);
 }
 
@@ -1041,6 +1056,8 @@ bool vm_set_function_attribute(Value func, int flag, Value attr)
             return false;
         fn->defaults = attr;
         return true;
+    case 0x10:                          /* 3.14: __annotate__ (runtime/func.c) */
+        return rt_func_set_annotate(fn, attr);
     }
     rt_raisef(&rt_SystemError, "SET_FUNCTION_ATTRIBUTE: bad flag %d", flag);
     return false;
@@ -1308,6 +1325,70 @@ Value vm_enter_exit(Value *top, bool async)
                          async ? "__aexit__" : "__exit__");
     *top = exit;
     return rt_call0(enter);
+}
+
+/* LOAD_SPECIAL's four methods, with 3.14's messages when one is missing
+ * (the `with` looks up __exit__ first).  A type that has the other
+ * protocol's pair is told which statement it wanted. */
+static const struct {
+    const char *name, *protocol, *other_enter, *other_exit, *other_statement;
+} special_methods[] = {
+    { "__enter__", "context manager", "__aenter__", "__aexit__", "async with" },
+    { "__exit__", "context manager", "__aenter__", "__aexit__", "async with" },
+    { "__aenter__", "asynchronous context manager", "__enter__", "__exit__", "with" },
+    { "__aexit__", "asynchronous context manager", "__enter__", "__exit__", "with" },
+};
+
+/* A type's name as 3.14's messages give it (%T): module.qualname, the
+ * module left out for builtins and __main__. */
+static Value type_display_name(ObjType *t)
+{
+    Value module = rt_dict_get_cstr(t->dict, "__module__");
+    Value qualname = rt_getattr_cstr(obj_val(t), "__qualname__");
+    if (qualname == VAL_NULL || !is_str(qualname)) {
+        rt_err_clear();
+        qualname = rt_str_from_cstr(t->name);
+    }
+    if (module == VAL_NULL || !is_str(module) || strcmp(rt_str_cstr(module), "builtins") == 0 ||
+        strcmp(rt_str_cstr(module), "__main__") == 0)
+        return qualname;
+    return rt_str_format_c("%s.%s", rt_str_cstr(module), rt_str_cstr(qualname));
+}
+
+Value vm_load_special(Value owner, int which)
+{
+    if (which < 0 || which > 3) {
+        rt_raisef(&rt_SystemError, "LOAD_SPECIAL: bad oparg %d", which);
+        return VAL_NULL;
+    }
+    Value m = lookup_special(owner, special_methods[which].name);
+    if (m != VAL_NULL || rt_err_occurred())
+        return m;
+    ObjType *t = val_type(owner);
+    bool other = rt_type_lookup(t, rt_str_intern_cstr(special_methods[which].other_enter)) != VAL_NULL &&
+                 rt_type_lookup(t, rt_str_intern_cstr(special_methods[which].other_exit)) != VAL_NULL;
+    Value name = type_display_name(t);
+    if (other)
+        return rt_raisef(&rt_TypeError, "'%s' object does not support the %s protocol "
+                         "(missed %s method) but it supports the %s%s protocol. "
+                         "Did you mean to use '%s'?", rt_str_cstr(name),
+                         special_methods[which].protocol, special_methods[which].name,
+                         which < 2 ? "asynchronous " : "", "context manager",
+                         special_methods[which].other_statement);
+    return rt_raisef(&rt_TypeError, "'%s' object does not support the %s protocol (missed %s method)",
+                     rt_str_cstr(name), special_methods[which].protocol, special_methods[which].name);
+}
+
+/* LOAD_COMMON_CONSTANT's values, by oparg (the translation checks 0..4). */
+Value vm_common_constant(int which)
+{
+    switch (which) {
+    case 0: return obj_val(&rt_AssertionError);
+    case 1: return obj_val(&rt_NotImplementedError);
+    case 2: return obj_val(&rt_tuple_type);
+    }
+    Value f = rt_dict_get_cstr(rt_builtins_dict, which == 3 ? "all" : "any");
+    return f != VAL_NULL ? f : rt_None;
 }
 
 /* ---- helpers: pattern matching ------------------------------------------------------------ */

@@ -149,6 +149,8 @@ Value vm_get_awaitable(Value v, int where);
 Value vm_get_aiter(Value obj);
 Value vm_get_anext(Value aiter);
 Value vm_enter_exit(Value *top, bool async);
+Value vm_load_special(Value owner, int which);
+Value vm_common_constant(int which);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);

@@ -32,6 +32,10 @@
  * above the callable, not below it, and its jumps, CONTAINS_OP and TO_BOOL
  * have caches; and the instructions 3.13 introduced.  LOCAL2 is an operand
  * of two 4-bit local indexes, oparg >> 4 and oparg & 15.
+ *
+ * 3.14 (vm/opcodes314.h) runs 3.13's forms, plus the three instructions
+ * it introduced that no other one does (252-254); the rest of 3.14's
+ * changes are oparg and cache rewrites in vm/translate.c.
  */
 #ifndef PVM_OPCODES_INTERNAL_H
 #define PVM_OPCODES_INTERNAL_H
@@ -75,6 +79,9 @@
     X(POP_JUMP_IF_NONE_313,         229, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_NONE with 1 cache */ \
     X(POP_JUMP_IF_NOT_NONE_313,     230, 1, JFWD,  1,         0,            "(x --)") /* POP_JUMP_FORWARD_IF_NOT_NONE with 1 cache */ \
     X(DICT_MERGE_313,               231, 0, ARG,   oparg + 4, oparg + 3,    "(func NULL unused dict unused[oparg-1] map -- func NULL unused dict unused[oparg-1])") /* 3.13's f(**map) */ \
+    X(LOAD_SMALL_INT,               252, 0, ARG,   0,         1,            "(-- int)") /* 3.14: the int oparg (0..255) */ \
+    X(LOAD_COMMON_CONSTANT,         253, 0, ARG,   0,         1,            "(-- value)") /* 3.14: AssertionError, NotImplementedError, tuple, all or any (oparg 0..4) */ \
+    X(LOAD_SPECIAL,                 254, 0, ARG,   1,         2,            "(owner -- meth NULL)") /* 3.14: __enter__, __exit__, __aenter__ or __aexit__ (oparg 0..3) of type(owner), bound */ \
 
 enum {
 #define INTERNAL_ENUM(name, num, caches, ...) OP_##name = num, CACHES_##name = caches,

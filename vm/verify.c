@@ -455,8 +455,8 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
     case OP_MAKE_FUNCTION:                  /* one flag per optional part */
         *hi = 15;
         break;
-    case OP_SET_FUNCTION_ATTRIBUTE:         /* one of those flags */
-        *lo = 1, *hi = 8;
+    case OP_SET_FUNCTION_ATTRIBUTE:         /* one of those flags, 3.14's annotate 16 */
+        *lo = 1, *hi = 16;
         break;
     case OP_BINARY_OP:                      /* NB_*, plain and in-place */
         *hi = 2 * NB_INPLACE_OFFSET - 1;
@@ -478,7 +478,7 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
     if (in->arg >= n)
         return reject(v, in, "local index %lld out of range (%d locals, cells and free "
                       "variables)", (long long)in->arg, n);
-    unsigned kind = kinds(v)[in->arg];
+    unsigned kind = kinds(v)[in->arg] & ~(unsigned)CO_FAST_ARG;    /* 3.14's argument bits */
     if (exact ? kind != want : !(kind & want))
         return reject(v, in, "slot %lld ('%.40s') is not %s", (long long)in->arg,
                       rt_str_cstr(rt_tuple_get(v->code->localsplusnames, in->arg)), what);

@@ -305,6 +305,7 @@ START_TEST(test_foreign_magic_named)
     static const struct { unsigned magic; const char *version; } cases[] = {
         {3439, "3.10"}, {3531, "3.12"}, {3571, "3.13"}, {3627, "3.14"},
         {3413, "3.8"}, {3379, "3.6"}, {62211, "2.7"}, {3494, "3.11"},
+        {3650, "3.15"}, {3699, "3.15"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char err[512], want[512];
@@ -317,6 +318,9 @@ START_TEST(test_foreign_magic_named)
     ck_assert_str_eq(ld_magic_version(3531), "3.12");
     ck_assert_str_eq(ld_magic_version(3495), "3.11");
     ck_assert(ld_magic_version(3499) == NULL);
+    ck_assert(ld_magic_version(3700) == NULL);
+    ck_assert_int_eq(ld_magic_minor(3627), 14);
+    ck_assert_int_eq(ld_magic_minor(3626), 0);
 }
 END_TEST
 
@@ -476,6 +480,20 @@ START_TEST(test_strings)
     /* surrogatepass: a lone surrogate loads. */
     char err[512];
     ck_assert(unmarshal("u\x03\x00\x00\x00\xed\xa0\x80", 8, err, sizeof err) != VAL_NULL);
+}
+END_TEST
+
+/* ':' (3.14, marshal version 5): a slice of three objects; flagged, it
+ * takes its reference slot before them, as CPython's r_ref_reserve. */
+START_TEST(test_slices)
+{
+    ACCEPT(":NNN", "slice(None, None, None)");
+    ACCEPT(":\xe9\x01\x00\x00\x00i\x02\x00\x00\x00N", "slice(1, 2, None)");
+    ACCEPT(")\x02\xbaNNNr\x00\x00\x00\x00", "(slice(None, None, None), slice(None, None, None))");
+    ACCEPT(":z\x01" "a" ":NNN" "N", "slice('a', slice(None, None, None), None)");
+    REJECT(":NN", "truncated file at offset 3");
+    REJECT(":N0N", "NULL object (type code '0') in a slice at offset 2");
+    REJECT("\xbaNr\x00\x00\x00\x00N", "still being built");
 }
 END_TEST
 
@@ -688,6 +706,7 @@ Suite *loader_suite(void)
     tcase_add_test(tc, test_huge_lengths);
     tcase_add_test(tc, test_long_digits);
     tcase_add_test(tc, test_strings);
+    tcase_add_test(tc, test_slices);
     tcase_add_test(tc, test_unhashable_keys);
     tcase_add_test(tc, test_text_floats);
     tcase_add_test(tc, test_exponential_sharing);

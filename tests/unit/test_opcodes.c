@@ -12,6 +12,7 @@
 #include "vm/opcodes.h"
 #include "vm/opcodes312.h"
 #include "vm/opcodes313.h"
+#include "vm/opcodes314.h"
 #include "vm/translate.h"
 
 START_TEST(opcode_table_matches_python)
@@ -228,20 +229,30 @@ START_TEST(effect_notation_matches_numbers)
 }
 END_TEST
 
-/* ---- CPython 3.12 and 3.13 (vm/opcodes312.h, vm/opcodes313.h) -------------- */
+/* ---- CPython 3.12, 3.13, 3.14 (vm/opcodes312.h ... opcodes314.h) ----------- */
 
-/* The python3.1x for a version's tests (env PYTHON312 or PYTHON313, as the
- * Makefile sets them); NULL when there is none: those tests then pass
- * with a note. */
+/* The python3.1x for a version's tests (env PYTHON312, PYTHON313 or
+ * PYTHON314, as the Makefile sets them); NULL when there is none: those
+ * tests then pass with a note. */
 static const char *python_for(int minor)
 {
-    const char *p = getenv(minor == 13 ? "PYTHON313" : "PYTHON312");
+    const char *p = getenv(minor == 14 ? "PYTHON314" : minor == 13 ? "PYTHON313" : "PYTHON312");
     return p != NULL && *p != '\0' ? p : NULL;
 }
 
 /* The first instrumented opcode of each version: those exist only inside
- * a running CPython and are not in pvm's tables. */
-static int first_instrumented(int minor) { return minor == 13 ? 236 : 237; }
+ * a running CPython and are not in pvm's tables (3.14's ENTER_EXECUTOR,
+ * 255, is above them). */
+static int first_instrumented(int minor)
+{
+    return minor == 14 ? 234 : minor == 13 ? 236 : 237;
+}
+
+/* The Python test that leaves out what pvm's tables do not list: the
+ * numbers without a name, the instrumented ones, and the specialized forms
+ * (3.14 names them in opname; 3.12 and 3.13 do not). */
+#define VERSION_SKIP "name.startswith(\"<\") or op >= %d or " \
+    "name in getattr(opcode, \"_specialized_opmap\", {})"
 
 typedef struct VersionEntry { const char *name; int num, caches; } VersionEntry;
 
@@ -253,13 +264,13 @@ static void check_version_table(int minor, const VersionEntry *table, size_t n)
         fprintf(stderr, "opcodes3%d: PYTHON3%d not set, not compared\n", minor, minor);
         return;
     }
-    char cmd[512];
+    char cmd[1024];
     snprintf(cmd, sizeof cmd,
              "%s -c 'import opcode\n"
-             "for i, n in enumerate(opcode.opname):\n"
-             "    if not n.startswith(\"<\") and i < %d: "
-             "print(i, n, opcode._inline_cache_entries[i] if isinstance("
-             "opcode._inline_cache_entries, list) else opcode._inline_cache_entries.get(n, 0))'",
+             "for op, name in enumerate(opcode.opname):\n"
+             "    if not (" VERSION_SKIP "): "
+             "print(op, name, opcode._inline_cache_entries[op] if isinstance("
+             "opcode._inline_cache_entries, list) else opcode._inline_cache_entries.get(name, 0))'",
              python_for(minor), first_instrumented(minor));
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
@@ -295,11 +306,87 @@ START_TEST(opcode313_table_matches_python313)
 {
     static const VersionEntry table[] = {
         PVM_OPCODES_313(ENTRY)
-#undef ENTRY
     };
     check_version_table(13, table, sizeof table / sizeof table[0]);
 }
 END_TEST
+
+START_TEST(opcode314_table_matches_python314)
+{
+    static const VersionEntry table[] = {
+        PVM_OPCODES_314(ENTRY)
+    };
+    check_version_table(14, table, sizeof table / sizeof table[0]);
+}
+END_TEST
+#undef ENTRY
+
+/* What 3.14's dis shows for each operand (vm/opcodes314.h's
+ * PVM_OPERANDS_314, LOAD_COMMON_CONSTANT's and LOAD_SPECIAL's names)
+ * against its opcode and dis modules: one line per opcode with a kind,
+ * in number order, then the two lists of names. */
+#define OPERANDS_314_SCRIPT                                                         \
+    "import dis, opcode\n"                                                          \
+    "pairs = {\"LOAD_FAST_LOAD_FAST\", \"LOAD_FAST_BORROW_LOAD_FAST_BORROW\",\n"     \
+    "         \"STORE_FAST_LOAD_FAST\", \"STORE_FAST_STORE_FAST\"}\n"                 \
+    "for op, name in enumerate(opcode.opname[:opcode.MIN_INSTRUMENTED_OPCODE]):\n"  \
+    "    kind = (\"CONST\" if op in opcode.hasconst else \"NAME\" if op in opcode.hasname\n" \
+    "            else \"LOCAL2\" if name in pairs\n"                                 \
+    "            else \"LOCAL\" if op in opcode.haslocal + opcode.hasfree\n"         \
+    "            else (\"JBACK\" if dis._is_backward_jump(op) else \"JFWD\")\n"     \
+    "            if op in opcode.hasjrel else None)\n"                              \
+    "    if kind: print(name, kind)\n"                                              \
+    "print(*(c.__name__ if isinstance(c, type) else repr(c)\n"                      \
+    "        for c in opcode._common_constants), sep=\"|\")\n"                       \
+    "print(*opcode._special_method_names, sep=\"|\")\n"
+
+static void add_names(char *text, size_t size, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        strncat(text, names[i], size - strlen(text) - 1);
+        strncat(text, i + 1 < n ? "|" : "\n", size - strlen(text) - 1);
+    }
+}
+
+START_TEST(opcode314_operands_match_python314)
+{
+    if (python_for(14) == NULL)
+        return;
+    static const char *const common[] = { PVM_COMMON_CONSTANTS_314 };
+    static const char *const special[] = { PVM_SPECIAL_METHODS_314 };
+    static char want[8192], got[8192];
+    want[0] = '\0';
+#define OPERAND_LINE(name, kind) strcat(want, #name " " #kind "\n");
+    PVM_OPERANDS_314(OPERAND_LINE)
+#undef OPERAND_LINE
+    add_names(want, sizeof want, common, sizeof common / sizeof common[0]);
+    add_names(want, sizeof want, special, sizeof special / sizeof special[0]);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s -c '" OPERANDS_314_SCRIPT "'", python_for(14));
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(got, 1, sizeof got - 1, p);
+    got[n] = '\0';
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_str_eq(got, want);
+}
+END_TEST
+
+/* Whether 3.14's dis.stack_effect of (op, oparg) can be compared with
+ * pvm's.  3.14's metadata books the value a generator's first send()
+ * pushes to RETURN_GENERATOR (as 3.13's) and RETURN_VALUE's result to the
+ * frame it returns to (effect 0); it gives BUILD_SLICE any count of
+ * items, where the compiler writes only 2 and 3. */
+static bool effect_comparable_314(int op, int oparg)
+{
+    switch (op) {
+    case OP314_RETURN_GENERATOR: case OP314_RETURN_VALUE:
+        return false;
+    case OP314_BUILD_SLICE:
+        return oparg == 2 || oparg == 3;
+    }
+    return true;
+}
 
 /* What pvm runs for each instruction of a version has that version's stack
  * effect (its dis.stack_effect), for the opargs of the 3.11 test. */
@@ -307,9 +394,8 @@ static void check_translated_effects(int minor)
 {
     if (python_for(minor) == NULL)
         return;
-    char cmd[1024], skip[96];
-    snprintf(skip, sizeof skip, "if name.startswith(\"<\") or op >= %d: continue\n",
-             first_instrumented(minor));
+    char cmd[1024], skip[192];
+    snprintf(skip, sizeof skip, "if " VERSION_SKIP ": continue\n", first_instrumented(minor));
     snprintf(cmd, sizeof cmd, "%s -c '" STACK_EFFECT_SCRIPT_FROM("%s") "'",
              python_for(minor), skip);
     FILE *p = popen(cmd, "r");
@@ -324,7 +410,8 @@ static void check_translated_effects(int minor)
         /* 3.13 books the value a generator's first send() pushes (which
          * the POP_TOP after RETURN_GENERATOR drops) to RETURN_GENERATOR;
          * pvm, as 3.11 and 3.12, pushes it when the frame resumes. */
-        if (minor == 13 && op == OP313_RETURN_GENERATOR)
+        if ((minor == 13 && op == OP313_RETURN_GENERATOR) ||
+            (minor == 14 && !effect_comparable_314(op, arg)))
             continue;
         int64_t mine = vm_stack_pushed(pvm_op, pvm_arg, jump) -
                        vm_stack_popped(pvm_op, pvm_arg, jump);
@@ -349,6 +436,12 @@ START_TEST(translated_effects_match_python313)
 }
 END_TEST
 
+START_TEST(translated_effects_match_python314)
+{
+    check_translated_effects(14);
+}
+END_TEST
+
 Suite *opcodes_suite(void)
 {
     Suite *s = suite_create("opcodes");
@@ -361,6 +454,9 @@ Suite *opcodes_suite(void)
     tcase_add_test(tc, translated_effects_match_python312);
     tcase_add_test(tc, opcode313_table_matches_python313);
     tcase_add_test(tc, translated_effects_match_python313);
+    tcase_add_test(tc, opcode314_table_matches_python314);
+    tcase_add_test(tc, translated_effects_match_python314);
+    tcase_add_test(tc, opcode314_operands_match_python314);
     suite_add_tcase(s, tc);
     return s;
 }

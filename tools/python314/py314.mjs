@@ -7,8 +7,12 @@
 //   node py314.mjs FILE.py [ARG...]     run a program, as `python3.14 FILE.py`
 //   node py314.mjs -m MODULE [ARG...]   run a module (py_compile, compileall, dis)
 //   node py314.mjs -c CODE [ARG...]     run a string
+//   (-I -S -E -s -u -B before these are accepted and ignored)
 //   node py314.mjs --batch              one run per JSON line on stdin:
-//       {"argv": ["FILE.py", ...], "cwd": DIR}  ->  {"status": N, "stdout": S, "stderr": S}
+//       {"argv": ["FILE.py", ...], "cwd": DIR, "env": {...}, "stdin": S}
+//           ->  {"status": N, "stdout": S, "stderr": S}
+//       (cwd, env and stdin optional; without stdin a run reads end-of-file,
+//       never the JSON lines that follow)
 //
 // Loading the interpreter takes seconds, so --batch serves many runs from
 // one process: each run gets a fresh __main__, and the modules it imported,
@@ -119,6 +123,12 @@ function sink(fd, which) {
 py.setStdout(sink(1, () => out));
 py.setStderr(sink(2, () => err));
 
+// A batch run's standard input: its job's "stdin", then end-of-file.
+let input = null;
+function feedStdin(text) {
+    input = text === undefined || text === null ? null : Buffer.from(text, "utf8");
+}
+
 function runOnce(argv, cwd, env) {
     const pyArgv = py.toPy(argv), pyEnv = py.toPy({ ...env });
     try {
@@ -129,8 +139,13 @@ function runOnce(argv, cwd, env) {
     }
 }
 
+// Options a native python3.14 takes that change nothing here (pvm's
+// compile service starts its compiler with -I -S) are dropped.
 const args = process.argv.slice(2);
+while (["-I", "-S", "-E", "-s", "-u", "-B"].includes(args[0]))
+    args.shift();
 if (args[0] === "--batch") {
+    py.setStdin({ stdin: () => { const data = input; input = null; return data; } });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
         if (line.trim() === "")
@@ -138,6 +153,7 @@ if (args[0] === "--batch") {
         const job = JSON.parse(line);
         out = [];
         err = [];
+        feedStdin(job.stdin);
         const status = runOnce(job.argv, job.cwd || process.cwd(), job.env || process.env);
         const result = { status, stdout: Buffer.concat(out).toString("utf8"),
                          stderr: Buffer.concat(err).toString("utf8") };
