@@ -18,6 +18,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 static Value or_none(Value v)
 {
@@ -187,6 +188,24 @@ static Value property_get_isabstract(Value self)
             return abstract_result(r);
     }
     return rt_False;
+}
+
+/* property.__name__ (3.13): the name __set_name__ gave, else fget's. */
+static Value property_get_name(Value self)
+{
+    ObjProperty *p = AS_PROPERTY(self);
+    Value name = p->name;
+    if ((name == VAL_NULL || name == rt_None) && p->fget != VAL_NULL && p->fget != rt_None)
+        name = rt_lookup_attr(p->fget, rt_str_intern_cstr("__name__"));
+    if (name == VAL_NULL && !rt_err_occurred())
+        rt_raisef(&rt_AttributeError, "'property' object has no attribute '__name__'");
+    return name == rt_None ? rt_None : name;
+}
+
+static int property_set_name_attr(Value self, Value v)
+{
+    AS_PROPERTY(self)->name = v;
+    return 0;
 }
 
 static const MemberDef property_members[] = {
@@ -593,6 +612,9 @@ void rt_type_add_attributes(ObjType *type)
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);
+    static const GetSetDef name = { "__name__", property_get_name, property_set_name_attr };
+    if (rt_py_minor >= 13)
+        rt_type_set(&rt_property_type, "__name__", rt_getset_new(&name, &rt_property_type));
     rt_type_ready(&rt_classmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_staticmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_member_type, NULL);
