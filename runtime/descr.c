@@ -50,6 +50,21 @@ static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value 
     p->fdel = or_none(fdel);
     p->doc = or_none(doc);
     p->doc_from_getter = false;
+    if (rt_py_minor >= 12 && val_type(self) != &rt_property_type) {
+        /* 3.12: a subclass's instance holds its doc, given or the getter's
+         * (None for none), in its own dict */
+        Value d = p->doc;
+        if (d == rt_None && p->fget != rt_None) {
+            Value g = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+            if (g == VAL_NULL && rt_err_occurred())
+                return false;
+            if (g != VAL_NULL && g != rt_None) {
+                d = g;
+                p->doc_from_getter = true;
+            }
+        }
+        return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+    }
     if (p->doc != rt_None || p->fget == rt_None)
         return true;
     Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
@@ -307,7 +322,8 @@ static Value classmethod_get(Value self, Value obj, Value type)
     ObjType *ft = val_type(func);
     /* Chained, as CPython 3.9-3.12: classmethod(property(f)).  (pvm's
      * builtins bind through descr_get too; CPython's have no __get__.) */
-    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type)
+    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type &&
+        rt_py_minor < 13)               /* 3.13 binds whatever it wraps */
         return ft->descr_get(func, type, type);
     return rt_method_new(func, type);
 }
