@@ -27,7 +27,7 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
     if (is_str(first))
         f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
-    Value module = rt_dict_get_cstr(globals, "__name__");
+    Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);
 }
@@ -145,11 +145,9 @@ bool rt_func_set_annotate(ObjFunction *f, Value annotate)
     return true;
 }
 
-/* f.__annotate__ (3.14): None when the function has no annotations. */
+/* f.__annotate__ (3.14 only): None when the function has no annotations. */
 static Value func_get_annotate(Value self)
 {
-    if (rt_py_minor < 14)
-        return rt_raisef(&rt_AttributeError, "'function' object has no attribute '__annotate__'");
     return optional(AS_FUNCTION(self)->annotate);
 }
 
