@@ -28,6 +28,7 @@
 #include <string.h>
 #include "loader/compile.h"
 #include "loader/import.h"
+#include "runtime/buffer.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "modules/api.h"
@@ -53,10 +54,8 @@ static Value source_arg(Value v, const char *fname, const char *accepted)
         return v;
     if (rt_isinstance_of(v, &rt_bytes_type))
         return rt_bytes_new(AS_BYTES(v)->data, AS_BYTES(v)->length);
-    if (rt_isinstance_of(v, &rt_bytearray_type)) {
-        ObjByteArray *b = VAL_AS(ObjByteArray, v);
-        return rt_bytes_new(b->data, b->length);
-    }
+    if (rt_has_buffer(v))               /* bytearray, memoryview, array ... */
+        return rt_buffer_to_bytes(v);
     return rt_raisef(&rt_TypeError, "%s() arg 1 must be a %s object", fname, accepted);
 }
 

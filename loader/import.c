@@ -58,6 +58,7 @@
  * This is the one loader/ file that calls into vm/: running a module's body
  * is vm_run_module, and waiting for another thread's module (vm/thread.h).
  */
+#define _GNU_SOURCE             /* memrchr */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -763,7 +764,7 @@ static Value modules(void)
 static Value parent_name(Value name)
 {
     const char *s = rt_str_cstr(name);
-    const char *dot = strrchr(s, '.');
+    const char *dot = memrchr(s, '.', rt_str_nbytes(name));
     return dot ? rt_str_new(s, (size_t)(dot - s)) : rt_str_empty();
 }
 
@@ -916,6 +917,10 @@ static Value find_and_load(Value name)
             return VAL_NULL;
         tail += rt_str_nbytes(parent) + 1;
     }
+    /* No file, built-in module or package has a NUL in its name (the finders
+     * below read the name as a C string, which would stop at the NUL). */
+    if (strlen(rt_str_cstr(name)) != rt_str_nbytes(name))
+        return module_not_found(name);
     /* Frozen modules come before sys.path (FrozenImporter): importlib's
      * (before importlib is set up, they are found as the files they are). */
     if (bootstrap != VAL_NULL && mod_lookup(rt_str_cstr(name)) == NULL &&

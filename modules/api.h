@@ -65,6 +65,7 @@ typedef struct ModSysFlags {
     int utf8_mode, warn_default_encoding;
     bool safe_path;
     int int_max_str_digits;
+    bool unbuffered;            /* -u (not in sys.flags since 3.7; io reads it) */
 } ModSysFlags;
 /* The defaults of a plain `python3.11 prog.py`. */
 ModSysFlags mod_sys_default_flags(void);

@@ -28,6 +28,7 @@
 #include <string.h>
 #include "modules/modutil.h"
 #include "runtime/codecs.h"
+#include "runtime/version.h"
 
 /* ---- Arguments ----------------------------------------------------------- */
 
@@ -91,6 +92,15 @@ static bool int_param(Value v, int dflt, int *out)
     }
     *out = n > 0 ? (n > 1 ? 1 : (int)n) : (n < 0 ? -1 : 0);
     return true;
+}
+
+/* A decoder's final: an int, as int_param, before 3.12; any truth value
+ * from 3.12. */
+static bool final_param(Value v, int dflt, int *out)
+{
+    if (rt_py_minor < 12 || v == VAL_NULL)
+        return int_param(v, dflt, out);
+    return (*out = rt_truthy(v)) >= 0;
 }
 
 static Value pair(Value result, size_t consumed)
@@ -192,7 +202,7 @@ static Value utf_8_decode(Value *args, size_t nargs, Value kwnames)
     int final;
     size_t consumed = 0;
     if (!codec_args("utf_8_decode", args, nargs, kwnames, 'y', 3, &a)
-        || !int_param(a.extra[0], 0, &final))
+        || !final_param(a.extra[0], 0, &final))
         return VAL_NULL;
     Value s = rt_decode_utf8(a.data.data, a.data.len, a.errors, final != 0, &consumed);
     return pair(s, consumed);
@@ -433,7 +443,7 @@ static Value unit_decode(const char *fname, Value *args, size_t nargs, Value kwn
         return VAL_NULL;
     if (ex && !int_param(a.extra[0], 0, &byteorder))
         return VAL_NULL;
-    if (!int_param(a.extra[ex ? 1 : 0], 0, &final))
+    if (!final_param(a.extra[ex ? 1 : 0], 0, &final))
         return VAL_NULL;
     Value s = decode_utf16_32(a.data.data, a.data.len, a.errors, &byteorder, final != 0,
                               width, &consumed);
@@ -702,7 +712,7 @@ static Value utf_7_decode(Value *args, size_t nargs, Value kwnames)
     int final;
     size_t consumed = 0;
     if (!codec_args("utf_7_decode", args, nargs, kwnames, 'y', 3, &a)
-        || !int_param(a.extra[0], 0, &final))
+        || !final_param(a.extra[0], 0, &final))
         return VAL_NULL;
     Value s = decode_utf7(a.data.data, a.data.len, a.errors, final != 0, &consumed);
     return pair(s, consumed);
@@ -1001,7 +1011,7 @@ static Value escape_decoder(const char *fname, Value *args, size_t nargs, Value 
     CodecArgs a;
     int final;
     size_t consumed = 0;
-    if (!codec_args(fname, args, nargs, kwnames, 's', 3, &a) || !int_param(a.extra[0], 1, &final))
+    if (!codec_args(fname, args, nargs, kwnames, 's', 3, &a) || !final_param(a.extra[0], 1, &final))
         return VAL_NULL;
     Value s = raw ? decode_raw_unicode_escape(a.data.data, a.data.len, a.errors, final != 0,
                                               &consumed)

@@ -23,6 +23,7 @@
 #include <string.h>
 #include "modules/modutil.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 /* ======================= deque ========================================== */
 
@@ -301,9 +302,17 @@ static bool ssize_arg(Value v, ssize_t *out)
     return i != VAL_NULL && mod_int_as_ssize(i, out);
 }
 
+/* The positional count of a deque method, as 3.13's Argument Clinic checks
+ * it ("insert expected 2 arguments, got 1") or older releases did. */
+static bool dq_arg_count(const char *name, size_t n, size_t min, size_t max)
+{
+    return rt_py_minor >= 13 ? rt_arg_range(name, n, min, max) : rt_arg_count(name, n, min, max);
+}
+
 static Value dq_rotate_m(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("deque.rotate", kw) || !rt_arg_range("deque.rotate", nargs - 1, 0, 1))
+    const char *name = rt_py_minor >= 13 ? "rotate" : "deque.rotate";
+    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t n = 1;
     if (nargs == 2 && !ssize_arg(args[1], &n))
@@ -341,7 +350,7 @@ static Value dq_count(Value *args, size_t nargs, Value kw)
 /* index(x[, start[, stop]]): the bounds as slice indices, clamped. */
 static Value dq_index(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("index", kw) || !rt_arg_count("index", nargs - 1, 1, 3))
+    if (!rt_arg_nokw("index", kw) || !dq_arg_count("index", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t len = (ssize_t)d->len, start = 0, stop = len;
@@ -395,7 +404,7 @@ static Value dq_reverse(Value *args, size_t nargs, Value kw)
 /* insert(i, x) before index i, clamped like list.insert. */
 static Value dq_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("insert", kw) || !rt_arg_count("insert", nargs - 1, 2, 2))
+    if (!rt_arg_nokw("insert", kw) || !dq_arg_count("insert", nargs - 1, 2, 2))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
     ssize_t i, len = (ssize_t)d->len;
@@ -949,6 +958,11 @@ Value mod__collections_init(void)
         "- deque:        ordered collection accessible from endpoints only\n"
         "- defaultdict:  dict subclass with a default value factory\n"));
     if (deque_type.mro == VAL_NULL) {
+        if (rt_py_minor >= 12) {        /* 3.12 names their module as Python sees it */
+            deque_iter_type.name = "collections._deque_iterator";
+            deque_reviter_type.name = "collections._deque_reverse_iterator";
+            tuplegetter_type.name = "collections._tuplegetter";
+        }
         rt_type_ready(&deque_iter_type, deque_iter_methods);
         rt_type_ready(&deque_reviter_type, deque_iter_methods);
         static const GetSetDef deque_getsets[] = {

@@ -29,6 +29,7 @@
 #include <openssl/objects.h>
 #include <openssl/opensslv.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* ---- libcrypto, opened on first use ------------------------------------------
  * libcrypto is large: linked with pvm, its 21,000 relocations (bound when it
@@ -131,15 +132,22 @@ static Value openssl_error(ObjType *type, const char *fallback)
     return rt_raisef(type, "%s", reason);
 }
 
+static ObjType *unsupported_digestmod(void)
+{
+    if (unsupported_digestmod_error.mro == VAL_NULL)
+        rt_type_ready(&unsupported_digestmod_error, NULL);
+    return &unsupported_digestmod_error;
+}
+
 /* The digest called `name` (either naming), or NULL + ValueError (python3.11.2's
- * type; later 3.11 releases raise its subclass UnsupportedDigestmodError). */
+ * type; later 3.11 releases, and 3.12, raise its subclass UnsupportedDigestmodError). */
 static const EVP_MD *digest_by_name(const char *name)
 {
     EVP_MD *md = crypto.EVP_MD_fetch(NULL, ossl_name(name), NULL);
     if (md == NULL) {
         char msg[200];
         snprintf(msg, sizeof msg, "unsupported hash type %s", name);
-        openssl_error(&rt_ValueError, msg);
+        openssl_error(rt_py_minor >= 12 ? unsupported_digestmod() : &rt_ValueError, msg);
     }
     return md;
 }
@@ -734,9 +742,7 @@ Value mod_hashlib_init(void)
     mod_add_type(m, "HASH", &hash_type, hash_methods);
     mod_add_type(m, "HASHXOF", &hashxof_type, hashxof_methods);
     mod_add_type(m, "HMAC", &hmac_type, hmac_methods);
-    if (unsupported_digestmod_error.mro == VAL_NULL)
-        rt_type_ready(&unsupported_digestmod_error, NULL);
-    mod_module_set(m, "UnsupportedDigestmodError", obj_val(&unsupported_digestmod_error));
+    mod_module_set(m, "UnsupportedDigestmodError", obj_val(unsupported_digestmod()));
     constructors = rt_dict_new();
     Value dict = VAL_AS(ObjModule, m)->dict;
     for (size_t i = 0; i < NCONSTRUCTORS; i++) {

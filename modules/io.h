@@ -123,8 +123,6 @@ void io_textio_set_stdout(Value text);
 void io_textio_set_unbuffered(Value text);
 /* Each buffered class's own __init__ (io_types_ready). */
 void io_buffered_ready(void);
-/* Flush every buffered writer that still holds data (at exit). */
-void io_flush_all(void);
 /* TextIOWrapper over `buffer` from C. */
 Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
                     bool line_buffering, bool write_through);

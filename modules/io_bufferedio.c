@@ -15,9 +15,9 @@
  * The writer that open()/sys made over descriptor 1 is special: its bytes
  * go into runtime/stdout.c's buffer, which print() fills too.
  *
- * Buffered writers the program did not close are flushed at exit (CPython
- * flushes them when they are finalised): each writer holding bytes is kept
- * in a table until it is flushed.
+ * Buffered writers the program did not close are closed, so flushed, when
+ * they are collected or at exit, as CPython finalises them (_IOBase.__del__,
+ * runtime/finalize.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -37,24 +37,6 @@ typedef struct Buffered {
 } Buffered;
 
 #define BUF(v) VAL_AS(Buffered, v)
-
-static Value pending;           /* dict: id -> writer holding bytes (flushed at exit) */
-
-static void note_pending(Buffered *b)
-{
-    if (pending == VAL_NULL) {
-        pending = rt_dict_new();
-        atexit(io_flush_all);
-    }
-    rt_dict_set(pending, rt_int_from_u64((uintptr_t)b), obj_val(b));
-}
-
-static void note_flushed(Buffered *b)
-{
-    if (pending != VAL_NULL) {
-        rt_dict_del(pending, rt_int_from_u64((uintptr_t)b));
-    }
-}
 
 static Value err_detached(void)
 {
@@ -163,8 +145,6 @@ static bool flush_writes(Buffered *b)
     bool ok = raw_write_all(b, b->wbuf, b->wlen, &done);
     memmove(b->wbuf, b->wbuf + done, b->wlen - done);
     b->wlen -= done;
-    if (b->wlen == 0)
-        note_flushed(b);
     return ok;
 }
 
@@ -265,16 +245,6 @@ static Value random_new(ObjType *t, Value *args, size_t nargs, Value kw)
 void io_buffered_set_stdout(Value buffered)
 {
     BUF(buffered)->to_stdout = true;
-}
-
-void io_flush_all(void)
-{
-    if (pending == VAL_NULL)
-        return;
-    Value writers = rt_sequence_to_list(rt_call0(rt_getattr_cstr(pending, "values")));
-    for (size_t i = 0; writers != VAL_NULL && i < AS_LIST(writers)->length; i++)
-        if (!flush_writes(BUF(AS_LIST(writers)->items[i])))
-            rt_err_clear();
 }
 
 /* ---- reading ------------------------------------------------------------------------------------ */
@@ -466,8 +436,6 @@ static Value buffered_write(Value *args, size_t nargs, Value kw)
     } else if (b->rlen > b->rpos && !drop_readahead(b)) {
         ok = false;
     } else if (b->wlen + (size_t)n <= b->bufsize) {
-        if (b->wlen == 0 && n > 0)
-            note_pending(b);
         memcpy(b->wbuf + b->wlen, v.buf, (size_t)n);
         b->wlen += (size_t)n;
     } else {
@@ -564,7 +532,6 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
         return c < 0 ? VAL_NULL : rt_None;
     Value r = b->writable ? io_flush_then_close(args[0], b->raw) : io_call(b->raw, "close", 0);
     b->rpos = b->rlen = b->wlen = 0;
-    note_flushed(b);
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
 
@@ -576,7 +543,6 @@ static Value buffered_detach(Value *args, size_t nargs, Value kw)
     Value raw = b->raw;
     b->raw = VAL_NULL;
     b->detached = true;
-    note_flushed(b);
     return raw;
 }
 
@@ -649,16 +615,18 @@ const MethodDef io_buffered_methods[] = {
     {NULL, NULL},
 };
 
-#define BUFFERED_TYPE(var, tname, newfn)                                                 \
+/* Writers are closed when collected (their bytes written: _IOBase.__del__). */
+#define BUFFERED_TYPE(var, tname, newfn, finalizer)                                      \
     ObjType var = {                                                                     \
-        .ob.type = &rt_type_type, .name = tname, .flags = TF_BASETYPE | TF_WEAKREFABLE,  \
+        .ob.type = &rt_type_type, .name = tname,                                        \
+        .flags = TF_BASETYPE | TF_WEAKREFABLE | (finalizer),                            \
         .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
         .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
         .new_ = newfn, .repr = buffered_repr, .next = buffered_next,                    \
     };
-BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new)
-BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new)
-BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new)
+BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new, 0)
+BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new, TF_FINALIZER)
+BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new, TF_FINALIZER)
 
 /* Each class's own __init__ (the shared table cannot say which). */
 void io_buffered_ready(void)

@@ -51,16 +51,6 @@ static Value err_mode(const char *action)
     return rt_raisef(io_unsupported_type, "File not open for %s", action);
 }
 
-/* The collector frees a FileIO the program never closed: close its
- * descriptor then (CPython's fileio_dealloc, without the ResourceWarning). */
-static void finalize(void *obj, void *data)
-{
-    FileIO *f = obj;
-    if (f->fd >= 0 && f->closefd)
-        close(f->fd);
-    f->fd = -1;
-}
-
 /* mode → open(2) flags; false + ValueError for a bad mode. */
 static bool parse_mode(FileIO *f, Value mode, int *flags)
 {
@@ -226,8 +216,6 @@ static Value fileio_init(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (f->appending)
         lseek(f->fd, 0, SEEK_END);
-    if (f->closefd)
-        gc_register_finalizer(f, finalize, NULL);
     return rt_None;
 }
 
@@ -536,7 +524,11 @@ const MethodDef io_fileio_methods[] = {
 };
 
 ObjType io_fileio_type = {
-    .ob.type = &rt_type_type, .name = "_io.FileIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "_io.FileIO",
+    /* A FileIO the program never closed is closed when collected
+     * (_IOBase.__del__, after the buffer and text layers over it), without
+     * CPython's ResourceWarning. */
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER,
     .base = &io_rawiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(FileIO), .getsets = fileio_getsets,
     .new_ = fileio_new, .repr = fileio_repr,

@@ -188,6 +188,22 @@ Value io_iobase_close(Value *args, size_t nargs, Value kw)
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
 
+/* _IOBase.__del__ (CPython's iobase_finalize): an open stream is closed
+ * when it is collected (runtime/finalize.h), so what a writer buffered is
+ * written; a failure is silent, as CPython's is outside its dev mode. */
+static Value iobase_del(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_iobase_type, "__del__"))
+        return VAL_NULL;
+    Value closed = rt_getattr_cstr(args[0], "closed");
+    int truth = closed == VAL_NULL ? -1 : rt_truthy(closed);
+    if (truth == 0 && io_call(args[0], "close", 0) == VAL_NULL)
+        truth = -1;
+    if (truth < 0)
+        rt_err_clear();
+    return rt_None;
+}
+
 static Value iobase_isatty(Value *args, size_t nargs, Value kw)
 {
     return io_check_closed(args[0]) ? rt_False : VAL_NULL;
@@ -349,7 +365,7 @@ const MethodDef io_iobase_methods[] = {
     {"_checkSeekable", check_seekable}, {"_checkReadable", check_readable},
     {"_checkWritable", check_writable}, {"fileno", iobase_fileno}, {"isatty", iobase_isatty},
     {"__enter__", io_iobase_enter}, {"__exit__", io_iobase_exit}, {"readline", iobase_readline},
-    {"readlines", iobase_readlines}, {"writelines", iobase_writelines},
+    {"readlines", iobase_readlines}, {"writelines", iobase_writelines}, {"__del__", iobase_del},
     {NULL, NULL},
 };
 

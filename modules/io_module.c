@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "modules/io.h"
+#include "runtime/finalize.h"
 #include "modules/api.h"
 
 /* ---- open() -------------------------------------------------------------------------------------- */
@@ -196,10 +197,11 @@ static Value io_text_encoding(Value *args, size_t nargs, Value kwnames)
 
 /* ---- the standard streams ------------------------------------------------------------------------ */
 
+/* -u, or PYTHONUNBUFFERED set and not empty. */
 static bool unbuffered(void)
 {
     const char *u = mod_sys_getenv("PYTHONUNBUFFERED");
-    return u != NULL && *u;
+    return mod_sys_flags()->unbuffered || (u != NULL && *u);
 }
 
 /* stdin's and stdout's error handler, as CPython 3.11 chooses it: under
@@ -227,8 +229,11 @@ Value mod_std_stream(int fd)
     if (raw == VAL_NULL)
         return VAL_NULL;
     rt_setattr(raw, rt_str_intern_cstr("name"), rt_str_from_cstr(names[fd]));
-    if (fd == 1)
+    if (fd == 1) {
         io_fileio_set_stdout(raw);
+        if (raw_only)
+            rt_stdout_set_unbuffered();
+    }
     Value buffer = raw;
     if (!raw_only) {
         Value bargs[1] = { raw };
@@ -250,6 +255,9 @@ Value mod_std_stream(int fd)
         io_textio_set_stdout(text);
     else if (fd == 2)
         io_textio_set_unbuffered(text);
+    rt_finalize_forget(text);           /* flushed at exit, never closed */
+    rt_finalize_forget(buffer);
+    rt_finalize_forget(raw);
     return text;
 }
 

@@ -1014,7 +1014,8 @@ const MethodDef io_textiowrapper_methods[] = {
 };
 
 ObjType io_textiowrapper_type = {
-    .ob.type = &rt_type_type, .name = "_io.TextIOWrapper", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "_io.TextIOWrapper",
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER,      /* closed when collected */
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(TextIO), .getsets = textio_getsets,
     .new_ = textio_new, .next = textio_next, .repr = textio_repr,

@@ -14,6 +14,7 @@
  */
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* A type Python may subclass (all but _grouper and tee's, as in CPython). */
 #define DEF_TYPE(var, tname, Struct, nextfn, newfn, ...)                      \
@@ -34,6 +35,25 @@ static void *new_obj(ObjType *type, size_t size)
 static Value reduce_self(Value self, Value args, Value state)
 {
     return rt_reduce_value(obj_val(val_type(self)), args, state);
+}
+
+/* 3.12 deprecates pickling and copying the iterators: every __reduce__ and
+ * __setstate__ warns, once its arguments are checked. */
+static bool pickle_deprecated(void)
+{
+    return rt_py_minor < 12 ||
+           rt_warn(&rt_DeprecationWarning, "Pickle, copy, and deepcopy support will be "
+                   "removed from itertools in Python 3.14.", 1) >= 0;
+}
+
+static bool reduce_args(size_t nargs, Value kw)
+{
+    return rt_arg_none("__reduce__", nargs - 1, kw) && pickle_deprecated();
+}
+
+static bool setstate_args(size_t nargs, Value kw)
+{
+    return rt_arg_one("__setstate__", nargs - 1, kw) && pickle_deprecated();
 }
 
 /* A __setstate__'s state that must be a tuple of min..max items. */
@@ -105,7 +125,7 @@ static Value count_repr(Value self)
 
 static Value count_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjCount *c = VAL_AS(ObjCount, args[0]);
     if (step_is_one(c->step))
@@ -161,7 +181,7 @@ static Value cycle_next(Value self)
  * one over saved, set to the current index. */
 static Value cycle_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjCycle *c = VAL_AS(ObjCycle, args[0]);
     Value it = c->it, firstpass = rt_bool(c->firstpass);
@@ -180,7 +200,7 @@ static Value cycle_reduce(Value *args, size_t nargs, Value kw)
 
 static Value cycle_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 2, 2))
+    if (!setstate_args(nargs, kw) || !state_tuple(args[1], 2, 2))
         return VAL_NULL;
     Value saved = rt_tuple_get(args[1], 0), flag = rt_tuple_get(args[1], 1);
     if (!rt_isinstance_of(saved, &rt_list_type))
@@ -242,7 +262,7 @@ static Value repeat_repr(Value self)
 }
 static Value repeat_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjRepeat *r = VAL_AS(ObjRepeat, args[0]);
     if (r->cnt < 0)
@@ -346,7 +366,7 @@ static Value islice_next(Value self)
 /* (islice, (it, next, stop, step), cnt); once finished, over an empty iterator. */
 static Value islice_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjIslice *s = VAL_AS(ObjIslice, args[0]);
     if (s->it == VAL_NULL) {
@@ -362,7 +382,7 @@ static Value islice_reduce(Value *args, size_t nargs, Value kw)
 static Value islice_setstate(Value *args, size_t nargs, Value kw)
 {
     ssize_t cnt;
-    if (!rt_arg_one("__setstate__", nargs - 1, kw) ||
+    if (!setstate_args(nargs, kw) ||
         !rt_setstate_index(args[1], PTRDIFF_MIN, PTRDIFF_MAX, &cnt))
         return VAL_NULL;
     VAL_AS(ObjIslice, args[0])->cnt = cnt;
@@ -412,7 +432,7 @@ static Value chain_next(Value self)
 /* (chain, (), (source[, active])): an empty chain given its iterators. */
 static Value chain_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjChain *c = VAL_AS(ObjChain, args[0]);
     if (c->source == VAL_NULL)
@@ -429,7 +449,7 @@ static bool is_iterator(Value v)
 
 static Value chain_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 1, 2))
+    if (!setstate_args(nargs, kw) || !state_tuple(args[1], 1, 2))
         return VAL_NULL;
     Value source = rt_tuple_get(args[1], 0);
     Value active = rt_tuple_len(args[1]) > 1 ? rt_tuple_get(args[1], 1) : VAL_NULL;
@@ -523,7 +543,7 @@ static Value product_next(Value self)
 /* (product, pools[, indices]); once exhausted (product, ((),)). */
 static Value product_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjProduct *p = VAL_AS(ObjProduct, args[0]);
     if (p->stopped)
@@ -540,7 +560,7 @@ static Value product_reduce(Value *args, size_t nargs, Value kw)
 /* Each index clamped into its pool; an empty pool stops the product. */
 static Value product_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+    if (!setstate_args(nargs, kw))
         return VAL_NULL;
     ObjProduct *p = VAL_AS(ObjProduct, args[0]);
     Value state = args[1];
@@ -639,7 +659,7 @@ static Value size_tuple(const size_t *v, size_t n)
 
 static Value combinations_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjComb *c = VAL_AS(ObjComb, args[0]);
     return comb_reduce(args[0], size_tuple(c->indices, c->r));
@@ -648,7 +668,7 @@ static Value combinations_reduce(Value *args, size_t nargs, Value kw)
 /* Restore r indices, index i clamped to [0, max(i)], and the current result. */
 static Value comb_setstate(Value *args, size_t nargs, Value kw, bool replacement)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+    if (!setstate_args(nargs, kw))
         return VAL_NULL;
     ObjComb *c = VAL_AS(ObjComb, args[0]);
     Value state = args[1];
@@ -801,7 +821,7 @@ done:
 }
 static Value permutations_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjComb *c = VAL_AS(ObjComb, args[0]);
     return comb_reduce(args[0], rt_tuple_pack(2, size_tuple(c->indices, rt_tuple_len(c->pool)),
@@ -811,7 +831,7 @@ static Value permutations_reduce(Value *args, size_t nargs, Value kw)
 /* (indices, cycles): n indices in [0, n-1], r cycles, cycle i in [1, n-i]. */
 static Value permutations_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 2, 2))
+    if (!setstate_args(nargs, kw) || !state_tuple(args[1], 2, 2))
         return VAL_NULL;
     ObjComb *c = VAL_AS(ObjComb, args[0]);
     Value indices = rt_tuple_get(args[1], 0), cycles = rt_tuple_get(args[1], 1);
@@ -887,7 +907,7 @@ static Value accumulate_next(Value self)
  * islice over a new accumulate). */
 static Value accumulate_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjAccumulate *s = VAL_AS(ObjAccumulate, args[0]);
     Value func = s->func ? s->func : rt_None;
@@ -908,7 +928,7 @@ static Value accumulate_reduce(Value *args, size_t nargs, Value kw)
 
 static Value accumulate_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+    if (!setstate_args(nargs, kw))
         return VAL_NULL;
     VAL_AS(ObjAccumulate, args[0])->total = args[1];
     return rt_None;
@@ -996,7 +1016,7 @@ static Value groupby_next(Value self)
 /* (groupby, (it, key)) and, once started, (currkey, currvalue, tgtkey). */
 static Value groupby_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjGroupBy *g = VAL_AS(ObjGroupBy, args[0]);
     Value it = g->it ? g->it : rt_iter(rt_empty_tuple);
@@ -1008,7 +1028,7 @@ static Value groupby_reduce(Value *args, size_t nargs, Value kw)
 
 static Value groupby_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !state_tuple(args[1], 3, 3))
+    if (!setstate_args(nargs, kw) || !state_tuple(args[1], 3, 3))
         return VAL_NULL;
     ObjGroupBy *g = VAL_AS(ObjGroupBy, args[0]);
     g->currkey = rt_tuple_get(args[1], 0);
@@ -1052,7 +1072,7 @@ static Value grouper_new(ObjType *t, Value *args, size_t nargs, Value kw)
 /* (_grouper, (parent, tgtkey)), or an empty iterator once the group is over. */
 static Value grouper_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjGrouper *gr = VAL_AS(ObjGrouper, args[0]);
     if (VAL_AS(ObjGroupBy, gr->parent)->currgrouper != args[0])
@@ -1114,7 +1134,7 @@ static Value zip_longest_next(Value self)
 /* (zip_longest, iterators, fillvalue): an exhausted one as (). */
 static Value zip_longest_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjZipLongest *z = VAL_AS(ObjZipLongest, args[0]);
     size_t n = rt_tuple_len(z->iters);
@@ -1128,7 +1148,7 @@ static Value zip_longest_reduce(Value *args, size_t nargs, Value kw)
 
 static Value zip_longest_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+    if (!setstate_args(nargs, kw))
         return VAL_NULL;
     VAL_AS(ObjZipLongest, args[0])->fill = args[1];
     return rt_None;
@@ -1170,7 +1190,7 @@ static ObjType takewhile_type, dropwhile_type, compress_type;
  * their flag as the state; compress: (compress, (data, selectors)). */
 static Value funciter_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjFuncIter *f = VAL_AS(ObjFuncIter, args[0]);
     Value it = f->it ? f->it : rt_iter(rt_empty_tuple);
@@ -1187,7 +1207,7 @@ static Value funciter_reduce(Value *args, size_t nargs, Value kw)
 
 static Value funciter_setstate(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("__setstate__", nargs - 1, kw))
+    if (!setstate_args(nargs, kw))
         return VAL_NULL;
     int flag = rt_truthy(args[1]);
     if (flag < 0)
@@ -1431,7 +1451,7 @@ static Value tee_copy(Value *args, size_t nargs, Value kw)
 /* (_tee, ((),), (data, index)): an empty _tee given the position by __setstate__. */
 static Value tee_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     ObjTee *t = VAL_AS(ObjTee, args[0]);
     return rt_tuple_pack(3, obj_val(&tee_type), rt_tuple_pack(1, rt_empty_tuple),
@@ -1486,7 +1506,7 @@ static Value teedata_new(ObjType *type, Value *args, size_t nargs, Value kw)
 
 static Value teedata_reduce(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+    if (!reduce_args(nargs, kw))
         return VAL_NULL;
     TeeData *d = VAL_AS(TeeData, args[0]);
     Value values = rt_list_new(0);

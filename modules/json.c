@@ -153,7 +153,10 @@ static Value json_scanstring(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("scanstring", kw) || !rt_arg_count("scanstring", nargs, 2, 3))
         return VAL_NULL;
     /* the numbers first, as PyArg_ParseTuple converts them */
-    if (!json_ssize_arg(args[1], &end) || (nargs > 2 && !json_ssize_arg(args[2], &strict)))
+    if (!json_ssize_arg(args[1], &end))
+        return VAL_NULL;
+    if (nargs > 2 && (rt_py_minor >= 12 ? (strict = rt_truthy(args[2])) < 0    /* 3.12: "p" */
+                                         : !json_ssize_arg(args[2], &strict)))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "first argument must be a string, not %T", args[0]);

@@ -25,6 +25,7 @@
 #define PVM_JSON_H
 
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* A place in the text being decoded. */
 typedef struct JsonPos {

@@ -9,7 +9,9 @@
  *
  * JSONEncoder.encode builds one when indent is None (Lib/json writes
  * indented output with its Python encoder, as under CPython, whose C
- * encoder ignores indent).  What it writes, in CPython's order of tests:
+ * encoder ignores indent); 3.13's C encoder indents too (indent a str:
+ * a newline and indent*level inside every non-empty container), and
+ * returns the text in a tuple, as 3.12's.  What it writes, in CPython's order of tests:
  * None, True, False; a str through `encoder` (or, when that is
  * encode_basestring(_ascii), directly); an int or float as int.__repr__ /
  * float.__repr__ write it (NaN and the infinities as NaN, Infinity,
@@ -29,6 +31,7 @@ typedef struct {
     Object ob;
     Value markers, defaultfn, encoder, indent, key_separator, item_separator;
     bool sort_keys, skipkeys, allow_nan;
+    ssize_t level;              /* 3.13 with an indent: the current indent level */
     int fast;                   /* 1: encoder is encode_basestring_ascii, 2: encode_basestring */
 } ObjEncoder;
 
@@ -64,7 +67,8 @@ static bool encode_float(ObjEncoder *e, StrBuf *sb, double d)
 {
     if (isnan(d) || isinf(d)) {
         if (!e->allow_nan) {
-            rt_raisef(&rt_ValueError, "Out of range float values are not JSON compliant");
+            rt_raisef(&rt_ValueError, "Out of range float values are not JSON compliant%s",
+                      rt_py_minor < 12 ? "" : isnan(d) ? ": nan" : d > 0 ? ": inf" : ": -inf");
             return false;
         }
         sb_adds(sb, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
@@ -116,6 +120,28 @@ static bool unmark(ObjEncoder *e, Value v)
     return e->markers == rt_None || rt_dict_del(e->markers, small_new((intptr_t)v)) >= 0;
 }
 
+/* 3.13 with an indent: one level deeper (or back) and a newline and the
+ * indent of the new level; the item separator then ends in the same. */
+static bool indenting(ObjEncoder *e)
+{
+    return rt_py_minor >= 13 && e->indent != rt_None;
+}
+
+static void newline_indent(ObjEncoder *e, StrBuf *sb, int step)
+{
+    e->level += step;
+    sb_addc(sb, '\n');
+    for (ssize_t i = 0; i < e->level; i++)
+        add_str(sb, e->indent);
+}
+
+static void item_separator(ObjEncoder *e, StrBuf *sb)
+{
+    add_str(sb, e->item_separator);
+    if (indenting(e))
+        newline_indent(e, sb, 0);
+}
+
 /* A list or tuple; the items are read afresh at each step, as CPython reads
  * them, since default() may change the list. */
 static bool encode_array(ObjEncoder *e, StrBuf *sb, Value seq)
@@ -129,12 +155,16 @@ static bool encode_array(ObjEncoder *e, StrBuf *sb, Value seq)
     if (!mark(e, seq))
         return false;
     sb_addc(sb, '[');
+    if (indenting(e))
+        newline_indent(e, sb, 1);
     for (size_t i = 0; i < (is_list ? AS_LIST(seq)->length : AS_TUPLE(seq)->length); i++) {
         if (i > 0)
-            add_str(sb, e->item_separator);
+            item_separator(e, sb);
         if (!encode_value(e, sb, is_list ? AS_LIST(seq)->items[i] : AS_TUPLE(seq)->items[i]))
             return false;
     }
+    if (indenting(e))
+        newline_indent(e, sb, -1);
     sb_addc(sb, ']');
     return unmark(e, seq);
 }
@@ -206,6 +236,8 @@ static bool encode_object(ObjEncoder *e, StrBuf *sb, Value dict)
     if (!mark(e, dict))
         return false;
     sb_addc(sb, '{');
+    if (indenting(e))
+        newline_indent(e, sb, 1);
     size_t n;
     Value *kv = dict_pairs(e, dict, &n);
     if (kv == NULL)
@@ -218,12 +250,14 @@ static bool encode_object(ObjEncoder *e, StrBuf *sb, Value dict)
         if (key == rt_None)
             continue;
         if (!first)
-            add_str(sb, e->item_separator);
+            item_separator(e, sb);
         first = false;
         if (!encode_string(e, sb, key) || !add_str(sb, e->key_separator) ||
             !encode_value(e, sb, kv[2 * i + 1]))
             return false;
     }
+    if (indenting(e))
+        newline_indent(e, sb, -1);
     sb_addc(sb, '}');
     return unmark(e, dict);
 }
@@ -282,10 +316,12 @@ static Value encoder_call(Value self, Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
-    if (!encode_value((ObjEncoder *)self, &sb, a[0]))
+    ObjEncoder *e = (ObjEncoder *)self;
+    e->level = level;
+    if (!encode_value(e, &sb, a[0]))
         return VAL_NULL;
     Value text = sb_finish(&sb);
-    return rt_list_from(&text, 1);
+    return rt_py_minor >= 12 ? rt_tuple_pack(1, text) : rt_list_from(&text, 1);
 }
 
 /* ---- make_encoder ---------------------------------------------------------------- */
@@ -314,6 +350,9 @@ static Value encoder_new(ObjType *type, Value *args, size_t nargs, Value kw)
     for (int i = 0; i < 3; i++)
         if ((flags[i] = rt_truthy(a[6 + i])) < 0)
             return VAL_NULL;
+    if (rt_py_minor >= 13 && a[3] != rt_None && !rt_is_str(a[3]))
+        return rt_raisef(&rt_TypeError, "make_encoder() argument 4 must be str or None, not %T",
+                         a[3]);
     if (a[0] != rt_None && !rt_isinstance_of(a[0], &rt_dict_type))
         return rt_raisef(&rt_TypeError, "make_encoder() argument 1 must be dict or None, not %T",
                          a[0]);

@@ -153,7 +153,8 @@ static Value scan_key(Scan *st)
 }
 
 /* After an item of an object or array: 1 at the closing bracket, 0 past
- * the ',' before the next item, -1 with "Expecting ',' delimiter". */
+ * the ',' before the next item, -1 with "Expecting ',' delimiter" (3.13:
+ * "Illegal trailing comma ..." at a ',' just before the bracket). */
 static int next_item(Scan *st, unsigned char close)
 {
     skip_whitespace(st);
@@ -163,8 +164,15 @@ static int next_item(Scan *st, unsigned char close)
         error(st, "Expecting ',' delimiter");
         return -1;
     }
+    JsonPos comma = st->pos;
     advance(st, 1);
     skip_whitespace(st);
+    if (rt_py_minor >= 13 && at(st, close)) {
+        st->pos = comma;
+        error(st, close == '}' ? "Illegal trailing comma before end of object"
+                               : "Illegal trailing comma before end of array");
+        return -1;
+    }
     return 0;
 }
 

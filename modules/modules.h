@@ -51,6 +51,7 @@
     X(zlib, "zlib")                                 \
     X(bz2, "_bz2")                                  \
     X(lzma, "_lzma")                                \
+    X(pyexpat, "pyexpat")                           \
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \
     X(ast, "_ast")                                  \
@@ -62,6 +63,7 @@
     X(grp, "grp")                                   \
     X(resource, "resource")                         \
     X(fcntl, "fcntl")                               \
+    X(termios, "termios")                           \
     X(socket, "_socket")                            \
     X(codecs, "_codecs")                            \
     X(contextvars, "_contextvars")                  \

@@ -19,8 +19,11 @@
 #define _GNU_SOURCE             /* O_DIRECT, SEEK_DATA, SCHED_BATCH, RTLD_DEEPBIND... */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pty.h>
 #include <sched.h>
+#include <utmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -475,6 +478,45 @@ static Value posix_ttyname(Value *args, size_t nargs, Value kwnames)
     return mod_posix_name(buf, strlen(buf), false);
 }
 
+/* openpty() -> (master, slave): a new pseudo-terminal pair, both ends
+ * non-inheritable (PEP 446). */
+static Value posix_openpty(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("posix.openpty", nargs, kwnames))
+        return VAL_NULL;
+    int master, slave;
+    if (openpty(&master, &slave, NULL, NULL, NULL) != 0)
+        return mod_posix_error();
+    if (fcntl(master, F_SETFD, FD_CLOEXEC) < 0 || fcntl(slave, F_SETFD, FD_CLOEXEC) < 0) {
+        Value err = mod_posix_error();
+        close(master);
+        close(slave);
+        return err;
+    }
+    return rt_tuple_pack(2, small_new(master), small_new(slave));
+}
+
+/* login_tty(fd): fd's terminal becomes the controlling terminal and the
+ * standard streams of this process, in a new session. */
+static Value posix_login_tty(Value *args, size_t nargs, Value kwnames)
+{
+    int fd;
+    if (!rt_arg_one("posix.login_tty", nargs, kwnames) || !mod_posix_fileno(args[0], &fd))
+        return VAL_NULL;
+    return login_tty(fd) < 0 ? mod_posix_error() : rt_None;
+}
+
+/* ctermid(): the name of the controlling terminal ("/dev/tty"). */
+static Value posix_ctermid(Value *args, size_t nargs, Value kwnames)
+{
+    char buf[L_ctermid];
+    if (!rt_arg_none("posix.ctermid", nargs, kwnames))
+        return VAL_NULL;
+    if (ctermid(buf) == NULL)
+        return mod_posix_error();
+    return mod_posix_name(buf, strlen(buf), false);
+}
+
 /* ---- sysconf, confstr, pathconf ------------------------------------------------------------ */
 
 typedef struct ConfName {
@@ -721,6 +763,9 @@ static const MethodDef posix_functions[] = {
     {"isatty", posix_isatty},
     {"device_encoding", posix_device_encoding},
     {"ttyname", posix_ttyname},
+    {"openpty", posix_openpty},
+    {"login_tty", posix_login_tty},
+    {"ctermid", posix_ctermid},
     {"sysconf", posix_sysconf},
     {"confstr", posix_confstr},
     {"pathconf", posix_pathconf},

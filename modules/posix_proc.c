@@ -12,6 +12,7 @@
 #define _GNU_SOURCE             /* CPU_SET, sched_getaffinity, fexecve */
 #include <errno.h>
 #include <limits.h>
+#include <pty.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -130,6 +131,26 @@ static Value posix_setpgid(Value *args, size_t nargs, Value kwnames)
     return setpgid(pid, pgrp) < 0 ? mod_posix_error() : rt_None;
 }
 
+/* The foreground process group of the terminal open on fd. */
+static Value posix_tcgetpgrp(Value *args, size_t nargs, Value kwnames)
+{
+    int fd;
+    if (!rt_arg_one("posix.tcgetpgrp", nargs, kwnames) || !mod_posix_fd(args[0], &fd))
+        return VAL_NULL;
+    pid_t pgrp = tcgetpgrp(fd);
+    return pgrp < 0 ? mod_posix_error() : rt_int_from_i64(pgrp);
+}
+
+static Value posix_tcsetpgrp(Value *args, size_t nargs, Value kwnames)
+{
+    int fd;
+    pid_t pgrp;
+    if (!rt_arg_nokw("tcsetpgrp", kwnames) || !rt_arg_count("tcsetpgrp", nargs, 2, 2) ||
+        !mod_posix_fd(args[0], &fd) || !pid_arg(args[1], &pgrp))
+        return VAL_NULL;
+    return tcsetpgrp(fd, pgrp) < 0 ? mod_posix_error() : rt_None;
+}
+
 /* ---- signals to processes ------------------------------------------------------------ */
 
 static Value send_signal(const char *fname, int (*fn)(pid_t, int), Value *args, size_t nargs,
@@ -180,29 +201,50 @@ static void run_fork_hooks(int which)
     }
 }
 
-static Value posix_fork(Value *args, size_t nargs, Value kwnames)
+/* fork(), or forkpty() when master is given (the child's side of a new
+ * pseudo-terminal becomes its controlling terminal and standard streams):
+ * the register_at_fork hooks and the threads around the call, then 3.12's
+ * warning.  The child's pid (0 in the child), or -1 with an exception. */
+static pid_t fork_process(const char *fname, int *master)
 {
-    if (!rt_arg_none("posix.fork", nargs, kwnames))
-        return VAL_NULL;
     run_fork_hooks(0);
-    pid_t pid = fork();
+    pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
     int e = errno;
     if (pid == 0)
         vm_thread_after_fork();
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {
         errno = e;
-        return mod_posix_error();
+        mod_posix_error();
+        return -1;
     }
     /* 3.12 warns the parent that the child has only one of its threads. */
     if (pid > 0 && rt_py_minor >= 12 && vm_thread_count() > 0) {
         char message[160];
         snprintf(message, sizeof message, "This process (pid=%ld) is multi-threaded, use of "
-                 "fork() may lead to deadlocks in the child.", (long)getpid());
+                 "%s() may lead to deadlocks in the child.", (long)getpid(), fname);
         if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
-            return VAL_NULL;
+            return -1;
     }
-    return rt_int_from_i64(pid);
+    return pid;
+}
+
+static Value posix_fork(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("posix.fork", nargs, kwnames))
+        return VAL_NULL;
+    pid_t pid = fork_process("fork", NULL);
+    return pid < 0 ? VAL_NULL : rt_int_from_i64(pid);
+}
+
+/* forkpty() -> (pid, fd): fd is the parent's side of the child's terminal. */
+static Value posix_forkpty(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("posix.forkpty", nargs, kwnames))
+        return VAL_NULL;
+    int master = -1;
+    pid_t pid = fork_process("forkpty", &master);
+    return pid < 0 ? VAL_NULL : rt_tuple_pack(2, rt_int_from_i64(pid), small_new(master));
 }
 
 /* argv of exec*: a non-empty tuple or list of paths, argv[0] non-empty. */
@@ -511,7 +553,8 @@ const MethodDef mod_posix_proc_functions[] = {
     {"getpgid", posix_getpgid}, {"getsid", posix_getsid}, {"setsid", posix_setsid},
     {"setpgrp", posix_setpgrp}, {"setpgid", posix_setpgid},
     {"kill", posix_kill}, {"killpg", posix_killpg},
-    {"fork", posix_fork}, {"execv", posix_execv}, {"execve", posix_execve},
+    {"fork", posix_fork}, {"forkpty", posix_forkpty}, {"tcgetpgrp", posix_tcgetpgrp},
+    {"tcsetpgrp", posix_tcsetpgrp}, {"execv", posix_execv}, {"execve", posix_execve},
     {"_exit", posix__exit}, {"abort", posix_abort}, {"system", posix_system},
     {"waitpid", posix_waitpid}, {"wait", posix_wait},
     {"WIFEXITED", posix_WIFEXITED}, {"WIFSIGNALED", posix_WIFSIGNALED},

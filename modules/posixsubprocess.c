@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include "modules/modutil.h"
 #include "modules/posix.h"
+#include "runtime/version.h"
 
 /* ---- converting the arguments (before fork) ------------------------------------- */
 
@@ -173,7 +174,7 @@ static void write_all(int fd, const char *s, size_t n)
 
 static void child_exec(Child *c)
 {
-    bool reached_preexec = false;
+    bool reached_preexec = false, chdir_failed = false;
     const char *err_msg = "";
     int saved = 0;
     /* pvm's threads other than the main one block SIGINT (vm/thread.c);
@@ -211,8 +212,10 @@ static void child_exec(Child *c)
         CHECK(set_inheritable(2, true));
     else if (c->errwrite != -1)
         CHECK(dup2(c->errwrite, 2));
-    if (c->cwd != NULL)
-        CHECK(chdir(c->cwd));
+    if (c->cwd != NULL && chdir(c->cwd) < 0) {
+        chdir_failed = true;
+        goto failed;
+    }
     if (c->umask >= 0)
         umask((mode_t)c->umask);
     if (c->restore_signals) {
@@ -260,6 +263,8 @@ failed:
         write_all(c->errpipe_write, ":", 1);
         if (!reached_preexec)
             write_all(c->errpipe_write, "noexec", 6);
+        if (chdir_failed && rt_py_minor >= 13)  /* 3.13's subprocess names the cwd then */
+            write_all(c->errpipe_write, ":chdir", 6);
     } else {
         write_all(c->errpipe_write, "SubprocessError:0:", 18);
         write_all(c->errpipe_write, err_msg, strlen(err_msg));
@@ -274,6 +279,8 @@ static Value ps_fork_exec(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_nokw("fork_exec", kw))
         return VAL_NULL;
+    if (rt_py_minor >= 12 && !rt_arg_range("fork_exec", nargs, NARGS, NARGS))
+        return VAL_NULL;                /* 3.12's Argument Clinic words */
     if (nargs != NARGS)
         return rt_raisef(&rt_TypeError, "fork_exec() takes exactly %d arguments (%zu given)",
                          NARGS, nargs);

@@ -31,6 +31,7 @@
 #include <gmp.h>
 #include "modules/modutil.h"
 #include "modules/mpz.h"
+#include "runtime/version.h"
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "struct.c assumes a little-endian host ('=' is '<')"
@@ -211,7 +212,8 @@ static bool struct_init_format(ObjStruct *st, Value format)
  *   UNSIGNED  the same with an unsigned long: negative is out of range;
  *   WIDE      big-endian 'q'/'Q' through _PyLong_AsByteArray, and 'P' through
  *             PyLong_AsVoidPtr: an OverflowError, which struct turns into
- *             "int too large to convert". */
+ *             "int too large to convert".
+ * 3.12 says "'i' format requires ..." for every code but 'P'. */
 enum IntCheck { NAMED, SIGNED, UNSIGNED, WIDE };
 
 static enum IntCheck int_check(char code, enum Mode mode)
@@ -269,7 +271,7 @@ static Value get_pylong(Value v)
 
 static bool range_error(const Field *f, enum IntCheck check, int64_t lo, uint64_t hi)
 {
-    if (check == NAMED)
+    if (check == NAMED && rt_py_minor < 12)
         rt_raisef(&struct_error, "%s format requires %ld <= number <= %lu",
                   named_type(f->code), (long)lo, (unsigned long)hi);
     else
@@ -287,7 +289,14 @@ static bool int_bits(const Field *f, enum Mode mode, Value v, uint64_t *bits)
     uint64_t mag = *bits;
     bool is_signed = f->code >= 'a' || f->code == 'P';
     enum IntCheck check = int_check(f->code, mode);
-    if (check == WIDE) {
+    if (rt_py_minor >= 12 && f->code != 'P') {  /* 3.12: one message, the field's range */
+        int bitsz = 8 * (int)f->size;
+        uint64_t hi = is_signed ? ((uint64_t)1 << (bitsz - 1)) - 1
+                                : bitsz == 64 ? UINT64_MAX : ((uint64_t)1 << bitsz) - 1;
+        int64_t lo = is_signed ? (int64_t)(0 - hi - 1) : 0;
+        if (!fits || (neg ? !is_signed || mag > hi + 1 : mag > hi))
+            return range_error(f, SIGNED, lo, hi);
+    } else if (check == WIDE) {
         uint64_t max = f->code == 'q' ? (uint64_t)INT64_MAX : UINT64_MAX;
         if (!fits || (neg && (f->code == 'Q' || mag > (uint64_t)INT64_MAX + 1)) ||
             (!neg && mag > max)) {

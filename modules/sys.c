@@ -341,12 +341,11 @@ static const char *const flags_fields[] = {
     "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
-    "safe_path", "int_max_str_digits", "gil", "thread_inherit_context", "context_aware_warnings",
+    "safe_path", "int_max_str_digits", "gil",
 };
 static const RtStructSeqDesc flags_desc = { "sys.flags", flags_fields, 18, 18 };
-/* 3.14's has three attributes beyond the tuple: the GIL is on (1), new
- * threads start with an empty context and warnings ignore the context (0). */
-static const RtStructSeqDesc flags_desc_314 = { "sys.flags", flags_fields, 21, 18 };
+/* 3.13: gil, a field outside the sequence */
+static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 18 };
 
 static const char *const float_info_fields[] = {
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
@@ -372,17 +371,19 @@ static ObjType *flags_type;
 static Value make_flags(void)
 {
     const ModSysFlags *f = mod_sys_flags();
-    Value items[21] = {
+    /* 3.12 shows the limit in force when none was set */
+    int digits = rt_py_minor >= 12 && f->int_max_str_digits < 0 ? 4300 : f->int_max_str_digits;
+    Value items[19] = {
         small_new(f->debug), small_new(f->inspect), small_new(f->interactive),
         small_new(f->optimize), small_new(f->dont_write_bytecode), small_new(f->no_user_site),
         small_new(f->no_site), small_new(f->ignore_environment), small_new(f->verbose),
         small_new(f->bytes_warning), small_new(f->quiet), small_new(f->hash_randomization),
         small_new(f->isolated), rt_bool(f->dev_mode), small_new(f->utf8_mode),
         small_new(f->warn_default_encoding), rt_bool(f->safe_path),
-        small_new(f->int_max_str_digits), small_new(1), small_new(0), small_new(0),
+        small_new(digits), small_new(1),
     };
     if (flags_type == NULL)
-        flags_type = rt_structseq_type_new(rt_py_minor >= 14 ? &flags_desc_314 : &flags_desc);
+        flags_type = rt_structseq_type_new(rt_py_minor >= 13 ? &flags_desc_313 : &flags_desc);
     return rt_structseq_new(flags_type, items);
 }
 
@@ -721,12 +722,11 @@ static Value sys_set_coroutine_origin_tracking_depth(Value *args, size_t nargs, 
     return rt_None;
 }
 
-/* Async generator hooks (PEP 525): kept and returned; pvm's async
- * generators do not call them yet. */
+/* Async generator hooks (PEP 525): kept by the runtime (runtime/gen.c),
+ * which calls them. */
 static const char *const asyncgen_fields[] = { "firstiter", "finalizer" };
 static const RtStructSeqDesc asyncgen_desc = { "asyncgen_hooks", asyncgen_fields, 2, 2 };
 static ObjType *asyncgen_type;
-static Value asyncgen_firstiter = rt_None, asyncgen_finalizer = rt_None;
 
 static Value sys_get_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
 {
@@ -734,7 +734,7 @@ static Value sys_get_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (asyncgen_type == NULL)
         asyncgen_type = rt_structseq_type_new(&asyncgen_desc);
-    Value items[2] = { asyncgen_firstiter, asyncgen_finalizer };
+    Value items[2] = { rt_asyncgen_firstiter, rt_asyncgen_finalizer };
     return rt_structseq_new(asyncgen_type, items);
 }
 
@@ -750,9 +750,9 @@ static Value sys_set_asyncgen_hooks(Value *args, size_t nargs, Value kwnames)
     if (a[0] != VAL_NULL && a[0] != rt_None && !rt_callable(a[0]))
         return rt_raisef(&rt_TypeError, "callable firstiter expected, got %T", a[0]);
     if (a[1] != VAL_NULL)
-        asyncgen_finalizer = a[1];
+        rt_asyncgen_finalizer = a[1];
     if (a[0] != VAL_NULL)
-        asyncgen_firstiter = a[0];
+        rt_asyncgen_firstiter = a[0];
     return rt_None;
 }
 
@@ -839,7 +839,7 @@ static void set_streams(Value d)
 }
 
 static const char copyright[] =
-    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 2001-%d Python Software Foundation.\nAll Rights Reserved.\n\n"
     "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
     "All Rights Reserved.\n\n"
@@ -857,14 +857,17 @@ static void set_version(Value d)
 #else
     const char *cc = "unknown compiler";
 #endif
-    snprintf(text, sizeof text, "3.%d.%d (pvm %s, CPython 3.%d bytecode) [%s%s]", PY_MINOR,
-             PY_MICRO_NOW, PVM_VERSION, PY_MINOR, strstr(cc, "clang") ? "" : "GCC ", cc);
+    /* CPython's layout, "3.11.2 (main, <build date>, <time>) [GCC 12.2.0]",
+     * with pvm's name where CPython's build name is: platform.python_version()
+     * and friends parse this string, and refuse other forms. */
+    snprintf(text, sizeof text, "3.%d.%d (pvm %s) [%s%s]", PY_MINOR,
+             PY_MICRO_NOW, PVM_VERSION, strstr(cc, "clang") ? "" : "GCC ", cc);
     rt_dict_set_cstr(d, "version", rt_str_from_cstr(text));
     rt_dict_set_cstr(d, "version_info", version_info);
     rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
     rt_dict_set_cstr(d, "api_version", small_new(1013));
     rt_dict_set_cstr(d, "implementation", make_implementation(version_info));
-    rt_dict_set_cstr(d, "copyright", rt_str_from_cstr(copyright));
+    rt_dict_set_cstr(d, "copyright", rt_str_format_c(copyright, rt_py_minor >= 13 ? 2024 : 2023));
     rt_dict_set_cstr(d, "_git", rt_tuple_pack(3, rt_str_from_cstr("pvm"), rt_str_empty(),
                                               rt_str_empty()));
     rt_dict_set_cstr(d, "abiflags", rt_str_empty());

@@ -33,6 +33,7 @@
 #include "modules/modutil.h"
 #include "modules/api.h"
 #include "vm/vm.h"
+#include "runtime/version.h"
 
 static Value filters, once_registry, default_action;
 static long filters_version;
@@ -458,7 +459,9 @@ static Value w_warn_explicit(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
     if (!rt_is_str(a[2]))
-        return rt_raisef(&rt_TypeError, "warn_explicit() argument 3 must be str, not %s",
+        return rt_raisef(&rt_TypeError, rt_py_minor >= 12
+                         ? "warn_explicit() argument 'filename' must be str, not %s"
+                         : "warn_explicit() argument 3 must be str, not %s",
                          val_type(a[2])->name);
     ssize_t lineno;
     if (!rt_as_ssize(a[3], &lineno))

@@ -8,6 +8,7 @@
  * & | ^ between two bools stay bools, and bool(x) asks for x's truth value.
  */
 #include "runtime.h"
+#include "version.h"
 
 static Value bool_repr(Value v)
 {
@@ -25,6 +26,26 @@ static Value bool_binop(Value a, Value b, int op)
         if (plain == NB_XOR) return rt_bool(x ^ y);
     }
     return rt_int_binop(a, b, op);
+}
+
+/* ~True: int's, with 3.12's DeprecationWarning (3.13 names the version
+ * that removes it). */
+static Value bool_unary(Value v, int op)
+{
+    if (op == UN_INVERT && rt_py_minor >= 12 &&
+        rt_warn(&rt_DeprecationWarning, rt_py_minor >= 13
+                ? "Bitwise inversion '~' on bool is deprecated and will be removed in "
+                  "Python 3.16. This returns the bitwise inversion of the underlying int "
+                  "object and is usually not what you expect from negating a bool. Use the "
+                  "'not' operator for boolean negation or ~int(x) if you really want the "
+                  "bitwise inversion of the underlying int."
+                : "Bitwise inversion '~' on bool is deprecated. This returns the bitwise "
+                  "inversion of the underlying int object and is usually not what you expect "
+                  "from negating a bool. Use the 'not' operator for boolean negation or "
+                  "~int(x) if you really want the bitwise inversion of the underlying int.",
+                1) < 0)
+        return VAL_NULL;
+    return rt_int_type.unary(v, op);
 }
 
 /* bool(x): x's truth value; bool() is False. */
@@ -49,11 +70,14 @@ ObjType rt_bool_type = {
     .flags = TF_INT_SUBCLASS,               /* not TF_BASETYPE: bool is final */
     .repr = bool_repr,
     .binop = bool_binop,
+    .unary = bool_unary,
     .new_ = bool_new,
     .binop_ops = RT_OP_BIT(NB_AND) | RT_OP_BIT(NB_OR) | RT_OP_BIT(NB_XOR),
 };
 
 void rt_bool_init(void)
 {
+    if (rt_py_minor >= 12)                  /* bool.__invert__, which warns */
+        rt_bool_type.unary_ops |= RT_OP_BIT(UN_INVERT);
     rt_type_ready(&rt_bool_type, NULL);
 }

@@ -369,7 +369,8 @@ static Value builtin_max(Value *args, size_t nargs, Value kwnames)
 /* Like CPython, sum adds in three phases: machine ints while every item is a
  * small int, then C doubles while items are floats (or small ints), then the
  * generic + for everything else.  The first two avoid creating an object per
- * step; 3.11's float sum is plain left-to-right addition, as here. */
+ * step; 3.11's float sum is plain left-to-right addition, 3.12's compensated
+ * (Neumaier), as here. */
 static Value sum_ints(Value it, Value *result)
 {
     intptr_t total = small_value(*result);
@@ -391,16 +392,23 @@ static Value sum_ints(Value it, Value *result)
 static Value sum_floats(Value it, Value *result, Value item)
 {
     double total = rt_float_value(*result);
+    double c = 0.0;                     /* 3.12: Neumaier's compensation */
     for (;; item = rt_next(it)) {
         if (item == VAL_NULL)
             break;
-        if (is_float(item))
-            total += rt_float_value(item);
-        else if (val_is_small(item))
+        if (is_float(item)) {
+            double x = rt_float_value(item), t = total + x;
+            if (rt_py_minor >= 12)
+                c += fabs(total) >= fabs(x) ? (total - t) + x : (x - t) + total;
+            total = t;
+        } else if (val_is_small(item)) {
             total += (double)small_value(item);
-        else
+        } else {
             break;
+        }
     }
+    if (c != 0.0 && isfinite(c))        /* keeps -0.0, and an infinite sum not a NaN */
+        total += c;
     *result = rt_float_new(total);
     return item;
 }
@@ -628,7 +636,9 @@ static Value builtin_iter(Value *args, size_t nargs, Value kwnames)
     if (nargs == 1)
         return rt_iter(args[0]);
     if (!rt_callable(args[0]))
-        return rt_raisef(&rt_TypeError, "iter(v, w): v must be callable");
+        return rt_raisef(&rt_TypeError, rt_py_minor == 12     /* 3.12's words only */
+                         ? "iter(object, sentinel): object must be callable"
+                         : "iter(v, w): v must be callable");
     return rt_callable_iter_new(args[0], args[1]);
 }
 

@@ -27,6 +27,8 @@ void rt_builtins_add_function(const char *name, NativeFunc fn);
 bool rt_stdout_write(const char *s, size_t n);
 void rt_stdout_flush(void);
 bool rt_stdout_flush_checked(void);
+/* -u / PYTHONUNBUFFERED (io's start-up sys.stdout): no buffering at all. */
+void rt_stdout_set_unbuffered(void);
 /* At exit: flush, and report a write that failed there as CPython's
  * finalisation does; returns the exit status, 120 after such a failure
  * whatever it was (CPython's Py_RunMain). */

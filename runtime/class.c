@@ -498,8 +498,9 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
             plan->add_dict = true;
         } else if (name_is(name, "__weakref__")) {
             if (has_weakref(base) || plan->add_weak)
-                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: either we "
-                                 "already got one, or __itemsize__ != 0");
+                return rt_raisef(&rt_TypeError, "__weakref__ slot disallowed: %s",
+                                 rt_py_minor >= 12 ? "we already got one"
+                                 : "either we already got one, or __itemsize__ != 0");
             plan->add_weak = true;
         } else {
             name = mangle(ht->name, name);
@@ -616,6 +617,14 @@ static bool call_set_names(ObjType *t)
             continue;
         Value args[3] = { v, obj_val(t), k };
         if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+            if (rt_py_minor >= 12) {    /* 3.12: a note on the error itself */
+                Value exc = rt_err_fetch();
+                Value note = rt_str_format_c("Error calling __set_name__ on '%s' instance %R "
+                                             "in '%s'", val_type(v)->name, k, t->name);
+                if (note != VAL_NULL && rt_exc_add_note(exc, note))
+                    rt_raise(exc);
+                return false;
+            }
             /* 3.11 wraps the error: RuntimeError(...) from the original. */
             Value cause = rt_err_fetch();
             rt_raisef(&rt_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
@@ -1369,6 +1378,12 @@ static Value type_get_dictoffset(Value self)
     return off == RT_DICT_OFFSET_VAR ? small_new(-1) : rt_int_from_u64(off);
 }
 
+static Value type_get_mro(Value self)
+{
+    Value mro = AS_TYPE(self)->mro;
+    return mro == VAL_NULL ? rt_None : mro;
+}
+
 const MemberDef rt_type_members[] = {
     {"__mro__", offsetof(ObjType, mro), RT_MEMBER_VALUE, RT_READONLY},
     {NULL},
@@ -1670,6 +1685,9 @@ void rt_class_init(void)
         "__class__", class_get, class_set, "the object's class",
     };
     rt_type_set(&rt_object_type, "__class__", rt_getset_new(&class_getset, &rt_object_type));
+    static const GetSetDef mro_getset = { "__mro__", type_get_mro };
+    if (rt_py_minor >= 12)              /* 3.12: a getset, no longer a member */
+        rt_type_set(&rt_type_type, "__mro__", rt_getset_new(&mro_getset, &rt_type_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     rt_reduce_init();

@@ -294,17 +294,10 @@ const int *rt_code_lines(ObjCode *code)
 
 /* The largest value stack a code object may ask for, and the co_flags
  * bits CPython 3.11 can write: CO_OPTIMIZED..CO_ASYNC_GENERATOR (0x1-0x200)
- * and the CO_FUTURE_* bits (0x20000-0x1000000). */
+ * and the CO_FUTURE_* bits (0x20000-0x1000000); 3.14 adds CO_HAS_DOCSTRING
+ * (0x4000000) and CO_METHOD (0x8000000). */
 enum { MAX_STACKSIZE = 100000 };
-#define KNOWN_CODE_FLAGS 0x01fe03ffu
-/* 3.14 adds CO_HAS_DOCSTRING (0x4000000: co_consts[0] is the docstring)
- * and CO_METHOD (0x8000000: a function defined in a class body). */
-#define CO_FLAGS_314 0x0c000000u
-
-static uint32_t known_code_flags(void)
-{
-    return rt_py_minor >= 14 ? KNOWN_CODE_FLAGS | CO_FLAGS_314 : KNOWN_CODE_FLAGS;
-}
+#define KNOWN_CODE_FLAGS (0x01fe03ffu | (rt_py_minor >= 14 ? 0x0c000000u : 0))
 
 static bool all_str(Value tuple)
 {
@@ -352,8 +345,8 @@ static const char *kinds_problem(const ObjCode *co, char *buf, size_t size, int 
         unsigned k = kinds->data[i];
         if (rt_py_minor >= 12)          /* any slot may be an inlined comprehension's */
             k &= ~(unsigned)CO_FAST_HIDDEN;
-        if (rt_py_minor >= 14)          /* 3.14 marks the arguments: positional, keyword, * or ** */
-            k &= ~(unsigned)CO_FAST_ARG;
+        if (rt_py_minor >= 14 && (k & CO_FAST_LOCAL))  /* an argument's */
+            k &= ~(unsigned)(CO_FAST_ARG_POS | CO_FAST_ARG_KW | CO_FAST_ARG_VAR);
         if (k != CO_FAST_LOCAL && k != CO_FAST_CELL && k != CO_FAST_FREE &&
             k != (CO_FAST_LOCAL | CO_FAST_CELL)) {
             snprintf(buf, size, "bad kind 0x%02x of local %zu", k, i);
@@ -406,9 +399,9 @@ const char *rt_code_problem(const ObjCode *co, char *buf, size_t size)
         snprintf(buf, size, "co_code has bad length %zu", ncode);
     else if (co->stacksize < 0 || co->stacksize > MAX_STACKSIZE)
         snprintf(buf, size, "stacksize %d out of range 0..%d", co->stacksize, MAX_STACKSIZE);
-    else if ((uint32_t)co->flags & ~known_code_flags())
+    else if ((uint32_t)co->flags & ~KNOWN_CODE_FLAGS)
         snprintf(buf, size, "unknown flags 0x%x",
-                 (unsigned)((uint32_t)co->flags & ~known_code_flags()));
+                 (unsigned)((uint32_t)co->flags & ~KNOWN_CODE_FLAGS));
     else
         return NULL;
     return buf;

@@ -28,6 +28,7 @@
 #include <string.h>
 #include "runtime/codecs.h"
 #include "runtime/buffer.h"
+#include "runtime/version.h"
 
 /* ---- Names --------------------------------------------------------------- */
 
@@ -180,7 +181,7 @@ Value rt_codec_lookup_info(Value name)
 /* CPython wraps an error raised by a codec into one of the same class that
  * says which codec failed ("decoding with 'hex' codec failed (Error: ...)"),
  * the original as its __cause__, when that is safe: a class with no state
- * beyond args, holding at most one str. */
+ * beyond args, holding at most one str.  3.12 adds the words as a note. */
 static bool wrappable(Value exc)
 {
     static ObjType *const stateful[] = {
@@ -210,6 +211,14 @@ static bool wrappable(Value exc)
 
 static void wrap_codec_error(const char *operation, Value encoding)
 {
+    if (rt_py_minor >= 12) {            /* 3.12 adds a note to any exception instead */
+        Value exc = rt_err_fetch();
+        Value note = rt_str_format_c("%s with %R codec failed", operation, encoding);
+        if (note == VAL_NULL || !rt_exc_add_note(exc, note))
+            return;
+        rt_raise(exc);
+        return;
+    }
     Value exc = rt_err_peek();
     if (!wrappable(exc))
         return;

@@ -2,8 +2,10 @@
  * dict.c — insertion-ordered hash tables (CPython's compact dict).
  *
  * Layout (object.h): `entries` holds (hash, key, value) in insertion order;
- * `index` is a sparse open-addressing table of int64 whose slots name an
- * entry (>= 0), are empty (-1), or are a dummy left by a deletion (-2).
+ * `index` is a sparse open-addressing table whose slots name an entry
+ * (>= 0), are empty (-1), or are a dummy left by a deletion (-2); its slots
+ * are 1, 2, 4 or 8 bytes wide, the narrowest that holds every entry number
+ * (CPython's dictkeys), and it follows the entries in the same block.
  * Iteration walks `entries`, so it yields keys in insertion order; lookups
  * probe `index`.
  *
@@ -55,6 +57,22 @@ static size_t usable_of(size_t index_size)
     return index_size * 2 / 3;
 }
 
+/* Bytes per index slot for an index of `size` slots (rt_dict_index_at). */
+static size_t index_width(size_t size)
+{
+    return size <= 0x80 ? 1 : size <= 0x8000 ? 2 : size <= ((size_t)1 << 31) ? 4 : 8;
+}
+
+static void index_set(ObjDict *d, size_t i, int64_t ix)
+{
+    switch (index_width(d->index_size)) {
+    case 1: ((int8_t *)d->index)[i] = (int8_t)ix; break;
+    case 2: ((int16_t *)d->index)[i] = (int16_t)ix; break;
+    case 4: ((int32_t *)d->index)[i] = (int32_t)ix; break;
+    default: ((int64_t *)d->index)[i] = ix; break;
+    }
+}
+
 /* Next probe position. */
 static size_t probe_next(size_t i, size_t *perturb, size_t mask)
 {
@@ -71,7 +89,7 @@ restart:
         return IX_EMPTY;
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;; i = probe_next(i, &perturb, mask)) {
-        int64_t ix = d->index[i];
+        int64_t ix = rt_dict_index_at(d, i);
         if (ix == IX_EMPTY)
             return IX_EMPTY;
         if (ix < 0)
@@ -108,18 +126,20 @@ restart:
 static size_t find_empty_slot(ObjDict *d, intptr_t hash)
 {
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    while (d->index[i] >= 0)
+    while (rt_dict_index_at(d, i) >= 0)
         i = probe_next(i, &perturb, mask);
     return i;
 }
 
-/* Rebuild with an index of `size` slots, keeping live entries in order. */
+/* Rebuild with an index of `size` slots, keeping live entries in order.
+ * Entries and index are one block (scanned: the index's small numbers are
+ * never taken for pointers into the heap). */
 static void dict_resize(ObjDict *d, size_t size)
 {
-    size_t cap = usable_of(size);
-    int64_t *index = gc_alloc_atomic(size * sizeof(int64_t));
-    memset(index, 0xff, size * sizeof(int64_t));        /* all IX_EMPTY */
-    DictEntry *entries = gc_alloc(cap * sizeof(DictEntry));
+    size_t cap = usable_of(size), width = index_width(size);
+    DictEntry *entries = gc_alloc(cap * sizeof(DictEntry) + size * width);
+    void *index = entries + cap;
+    memset(index, 0xff, size * width);                  /* all IX_EMPTY */
     size_t n = 0;
     for (size_t i = 0; i < d->nentries; i++)
         if (d->entries[i].key != VAL_NULL)
@@ -127,10 +147,9 @@ static void dict_resize(ObjDict *d, size_t size)
     d->index = index;
     d->index_size = size;
     d->entries = entries;
-    d->capacity = cap;
     d->nentries = n;
     for (size_t i = 0; i < n; i++)
-        d->index[find_empty_slot(d, entries[i].hash)] = (int64_t)i;
+        index_set(d, find_empty_slot(d, entries[i].hash), (int64_t)i);
 }
 
 /* The index size for holding `n` entries with room to grow (3n, rounded up
@@ -146,10 +165,10 @@ static size_t size_for(size_t n)
 /* Append a new entry for a key known to be absent. */
 static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
 {
-    if (d->nentries == d->capacity)
+    if (d->nentries == usable_of(d->index_size))
         dict_resize(d, size_for(d->used + 1));
     size_t slot = find_empty_slot(d, hash);
-    d->index[slot] = (int64_t)d->nentries;
+    index_set(d, slot, (int64_t)d->nentries);
     d->entries[d->nentries++] = (DictEntry){key, value, hash};
     d->used++;
     d->version++;
@@ -174,7 +193,7 @@ static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
 /* Remove the entry found at index slot `slot`, entry number ix. */
 static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
 {
-    d->index[slot] = IX_DUMMY;
+    index_set(d, slot, IX_DUMMY);
     d->entries[ix].key = VAL_NULL;
     d->entries[ix].value = VAL_NULL;
     d->used--;
@@ -225,7 +244,7 @@ static inline int64_t str_entry(const ObjDict *d, Value key)
     intptr_t hash = rt_str_hash(key);
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;; i = probe_next(i, &perturb, mask)) {
-        int64_t ix = d->index[i];
+        int64_t ix = rt_dict_index_at(d, i);
         if (ix == IX_EMPTY)
             return -1;
         if (ix < 0)
@@ -1050,7 +1069,7 @@ static Value dict_clear_m(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("dict.clear", nargs - 1, kwnames))
         return VAL_NULL;
     ObjDict *d = AS_DICT(args[0]);
-    d->used = d->nentries = d->capacity = d->index_size = 0;
+    d->used = d->nentries = d->index_size = 0;
     d->index = NULL;
     d->entries = NULL;
     d->version++;

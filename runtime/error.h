@@ -137,6 +137,8 @@ bool rt_exc_matches(Value exc, Value match);
 
 /* Exception objects. */
 Value rt_exc_new(ObjType *type, Value args_tuple);   /* VAL_NULL on error */
+/* exc.add_note(note) (CPython's _PyException_AddNote): false on error. */
+bool rt_exc_add_note(Value exc, Value note);
 Value rt_exc_str(Value exc);     /* str(exc) as CPython prints it */
 /* Print "Traceback (most recent call last):" ... "KeyError: 'k'" to stderr,
  * following __cause__/__context__ chains as CPython does. */

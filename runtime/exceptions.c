@@ -26,6 +26,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/code.h"
 #include "runtime/codecs.h"
 
@@ -680,6 +681,12 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
+bool rt_exc_add_note(Value exc, Value note)
+{
+    Value args[2] = { exc, note };
+    return exc_add_note(args, 2, VAL_NULL) != VAL_NULL;
+}
+
 /* ---- Pickling ---------------------------------------------------------------- */
 
 /* The instance dict as Python code sees it: without the fields pvm keeps
@@ -732,6 +739,15 @@ static Value exc_reduce(Value *args, size_t nargs, Value kwnames)
     Value dict = visible_dict(e);
     if (dict == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
+    if (rt_py_minor >= 12 && rt_is_subtype(e->ob.type, &rt_AttributeError)) {
+        /* 3.12's AttributeError state: its dict, name and args */
+        Value state = dict == VAL_NULL ? rt_dict_new() : rt_dict_copy(dict);
+        Value name = dict_field(args[0], "name");
+        if (name != VAL_NULL && name != rt_None)
+            rt_dict_set_cstr(state, "name", name);
+        rt_dict_set_cstr(state, "args", e->args);
+        dict = state;
+    }
     return rt_reduce_value(obj_val(e->ob.type), reduce_args(e), dict);
 }
 

@@ -447,6 +447,11 @@ bool gc_is_heap(const void *p)
     return GC_base((void *)p) == p;
 }
 
+size_t gc_block_size(const void *p)
+{
+    return GC_size(p) - REDZONE;
+}
+
 void gc_weak_link(uintptr_t *link, const void *obj)
 {
     GC_general_register_disappearing_link((void **)link, obj);

@@ -152,7 +152,11 @@ static Value gen_close(ObjGen *gen);
 static void close_abandoned(ObjGen *gen)
 {
     Value saved = rt_err_fetch();
-    if (gen_close(gen) == VAL_NULL)
+    /* An async generator under an event loop's finalizer hook is closed
+     * by the loop (it schedules aclose(), whose finally may await). */
+    bool hooked = gen->ag_finalizer != VAL_NULL && !gen->ag_closed;
+    Value r = hooked ? rt_call1(gen->ag_finalizer, obj_val(gen)) : gen_close(gen);
+    if (r == VAL_NULL)
         rt_write_unraisable(obj_val(gen));
     if (saved != VAL_NULL)
         rt_raise(saved);
@@ -803,9 +807,32 @@ static Value make_ag_await(ObjGen *gen, int op, Value a, Value b, Value c)
     return obj_val(aw);
 }
 
+Value rt_asyncgen_firstiter = rt_None, rt_asyncgen_finalizer = rt_None;
+
+/* At an async generator's first __anext__/asend/athrow/aclose: remember
+ * sys's finalizer hook and call its firstiter hook (CPython's
+ * async_gen_init_hooks); false if firstiter raised. */
+static bool ag_init_hooks(ObjGen *gen)
+{
+    if (gen->ag_hooks_inited)
+        return true;
+    gen->ag_hooks_inited = true;
+    if (rt_asyncgen_finalizer != rt_None)
+        gen->ag_finalizer = rt_asyncgen_finalizer;
+    return rt_asyncgen_firstiter == rt_None ||
+           rt_call1(rt_asyncgen_firstiter, obj_val(gen)) != VAL_NULL;
+}
+
+static Value ag_await_new(ObjGen *gen, int op, Value a, Value b, Value c)
+{
+    if (!ag_init_hooks(gen))
+        return VAL_NULL;
+    return make_ag_await(gen, op, a, b, c);
+}
+
 Value rt_async_gen_anext(Value agen)
 {
-    return make_ag_await(VAL_AS(ObjGen, agen), AG_SEND, rt_None, VAL_NULL, VAL_NULL);
+    return ag_await_new(VAL_AS(ObjGen, agen), AG_SEND, rt_None, VAL_NULL, VAL_NULL);
 }
 
 /* async_gen_unwrap: a wrapped value ends this step with StopIteration(v);
@@ -847,17 +874,42 @@ static Value asend_send(ObjAgAwait *aw, Value arg)
     return r;
 }
 
+/* What one step of athrow()/aclose() gives: athrow() unwraps like asend();
+ * aclose() refuses a value the generator yields (it ignored GeneratorExit)
+ * and ends with StopIteration when the generator finished or exited. */
+static Value athrow_result(ObjAgAwait *aw, Value r)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->op != AG_CLOSE) {
+        r = ag_unwrap(gen, r);
+        if (r == VAL_NULL)
+            aw->state = AW_CLOSED;
+        return r;
+    }
+    if (r != VAL_NULL && IS_EXACT(r, wrapped_type)) {
+        gen->ag_running_async = false;
+        aw->state = AW_CLOSED;
+        return rt_raisef(&rt_RuntimeError, "async generator ignored GeneratorExit");
+    }
+    if (r == VAL_NULL) {
+        gen->ag_running_async = false;
+        aw->state = AW_CLOSED;
+        if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit)) {
+            rt_err_clear();
+            rt_raise(obj_val(&rt_StopIteration));
+        }
+    }
+    return r;
+}
+
 static Value athrow_send(ObjAgAwait *aw, Value arg)
 {
     ObjGen *gen = aw->gen;
     if (aw->state == AW_CLOSED)
         return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
-    if (gen->state == GEN_COMPLETED || gen->ag_closed) {
+    if (gen->state == GEN_COMPLETED) {
         aw->state = AW_CLOSED;
-        if (aw->op == AG_CLOSE)
-            rt_raise(obj_val(&rt_StopIteration));
-        else
-            rt_raise(obj_val(&rt_StopAsyncIteration));
+        rt_raise(obj_val(&rt_StopIteration));
         return VAL_NULL;
     }
     Value r;
@@ -867,6 +919,13 @@ static Value athrow_send(ObjAgAwait *aw, Value arg)
             return rt_raisef(&rt_RuntimeError, aw->op == AG_CLOSE
                              ? "aclose(): asynchronous generator is already running"
                              : "athrow(): asynchronous generator is already running");
+        }
+        /* Closed by an earlier aclose() (which marks it at its first step,
+         * before a `finally` may await in further steps). */
+        if (gen->ag_closed) {
+            aw->state = AW_CLOSED;
+            rt_raise(obj_val(&rt_StopAsyncIteration));
+            return VAL_NULL;
         }
         if (arg != VAL_NULL && arg != rt_None)
             return rt_raisef(&rt_RuntimeError, "can't send non-None value to a just-started coroutine");
@@ -881,26 +940,28 @@ static Value athrow_send(ObjAgAwait *aw, Value arg)
     } else {
         r = gen_send_ex(gen, arg ? arg : rt_None, false, false);
     }
-    if (aw->op == AG_CLOSE) {
-        if (r != VAL_NULL && IS_EXACT(r, wrapped_type)) {
-            gen->ag_running_async = false;
+    return athrow_result(aw, r);
+}
+
+/* athrow()/aclose()'s throw(): into the generator, then the same rules for
+ * what comes out as its send() (CPython's async_gen_athrow_throw). */
+static Value athrow_throw(ObjAgAwait *aw, Value *a, size_t n)
+{
+    ObjGen *gen = aw->gen;
+    if (aw->state == AW_CLOSED)
+        return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (aw->state == AW_INIT) {
+        if (gen->ag_running_async) {
             aw->state = AW_CLOSED;
-            return rt_raisef(&rt_RuntimeError, "async generator ignored GeneratorExit");
+            return rt_raisef(&rt_RuntimeError, aw->op == AG_CLOSE
+                             ? "aclose(): asynchronous generator is already running"
+                             : "athrow(): asynchronous generator is already running");
         }
-        if (r == VAL_NULL) {
-            gen->ag_running_async = false;
-            aw->state = AW_CLOSED;
-            if (rt_err_matches(&rt_StopAsyncIteration) || rt_err_matches(&rt_GeneratorExit)) {
-                rt_err_clear();
-                rt_raise(obj_val(&rt_StopIteration));
-            }
-        }
-        return r;
+        aw->state = AW_ITER;
+        gen->ag_running_async = true;
     }
-    r = ag_unwrap(gen, r);
-    if (r == VAL_NULL)
-        aw->state = AW_CLOSED;
-    return r;
+    Value r = gen_throw_ex(gen, true, a[0], n > 1 ? a[1] : VAL_NULL, n > 2 ? a[2] : VAL_NULL);
+    return athrow_result(aw, r);
 }
 
 static Value ag_await_send_any(Value self, Value arg)
@@ -934,6 +995,8 @@ static Value ag_await_m_throw(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("throw", kwnames) || !rt_arg_range("throw", nargs - 1, 1, 3))
         return VAL_NULL;
     ObjAgAwait *aw = VAL_AS(ObjAgAwait, args[0]);
+    if (aw->op != AG_SEND)
+        return athrow_throw(aw, args + 1, nargs - 1);
     if (aw->state == AW_CLOSED)
         return rt_raisef(&rt_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
     Value r = gen_throw_ex(aw->gen, false, args[1], nargs > 2 ? args[2] : VAL_NULL,
@@ -976,14 +1039,14 @@ static Value ag_asend(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("asend", nargs - 1, kwnames))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
+    return ag_await_new(self_gen(args), AG_SEND, args[1], VAL_NULL, VAL_NULL);
 }
 
 static Value ag_athrow(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("athrow", kwnames) || !rt_arg_range("athrow", nargs - 1, 1, 3))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
+    return ag_await_new(self_gen(args), AG_THROW, args[1], nargs > 2 ? args[2] : VAL_NULL,
                          nargs > 3 ? args[3] : VAL_NULL);
 }
 
@@ -991,7 +1054,7 @@ static Value ag_aclose(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("aclose", nargs - 1, kwnames))
         return VAL_NULL;
-    return make_ag_await(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
+    return ag_await_new(self_gen(args), AG_CLOSE, VAL_NULL, VAL_NULL, VAL_NULL);
 }
 
 static const MethodDef ag_methods[] = {

@@ -49,7 +49,8 @@ typedef struct ObjGen {
      * loop dropping it (break, return) may close it at once (gen.c). */
     bool loop_owned;
     /* async generators: */
-    bool ag_hooks_inited;
+    bool ag_hooks_inited;       /* the PEP 525 hooks were consulted (first step) */
+    Value ag_finalizer;         /* sys's finalizer hook then, or VAL_NULL */
     bool ag_running_async;      /* an asend/athrow is in progress */
     bool ag_closed;
     /* the list of suspended generators closed at exit (hidden pointers,
@@ -86,6 +87,12 @@ Value rt_coro_get_awaitable_iter(Value v);
 Value rt_async_gen_wrap(Value v);
 /* For GET_ANEXT on an async generator: its __anext__ awaitable. */
 Value rt_async_gen_anext(Value agen);
+
+/* sys.set_asyncgen_hooks / get_asyncgen_hooks (PEP 525): firstiter is
+ * called with each async generator at its first step; finalizer replaces
+ * closing one that is collected unfinished (asyncio schedules aclose()).
+ * rt_None when unset. */
+extern Value rt_asyncgen_firstiter, rt_asyncgen_finalizer;
 
 /* anext(aiterator, default): the awaitable over __anext__'s result that
  * turns StopAsyncIteration into StopIteration(default). */

@@ -28,6 +28,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 typedef struct ObjGenericAlias {
     Object ob;
@@ -120,8 +121,20 @@ static Value ga_repr(Value self)
     for (size_t i = 0; i < n; i++) {
         if (i > 0)
             sb_adds(&sb, ", ");
-        if (!rt_ga_add_item_repr(&sb, rt_tuple_get(ga->args, i)))
+        Value arg = rt_tuple_get(ga->args, i);
+        if (rt_py_minor >= 12 && IS_EXACT(arg, rt_list_type)) {
+            /* 3.12: a ParamSpec's list of types, each item as written */
+            sb_addc(&sb, '[');
+            for (size_t j = 0; j < AS_LIST(arg)->length; j++) {
+                if (j > 0)
+                    sb_adds(&sb, ", ");
+                if (!rt_ga_add_item_repr(&sb, AS_LIST(arg)->items[j]))
+                    return VAL_NULL;
+            }
+            sb_addc(&sb, ']');
+        } else if (!rt_ga_add_item_repr(&sb, arg)) {
             return VAL_NULL;
+        }
     }
     if (n == 0)
         sb_adds(&sb, "()");                 /* tuple[()] */
@@ -382,17 +395,23 @@ static Value ga_call(Value callable, Value *args, size_t nargs, Value kwnames)
     return obj;
 }
 
-/* The alias's own attributes; everything else is the origin's. */
+/* The alias's own attributes; everything else is the origin's (3.13 adds
+ * __bases__, the last, so list[int].__bases__ is not list's). */
 static const char *const attr_exceptions[] = {
     "__class__", "__origin__", "__args__", "__unpacked__", "__parameters__",
     "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
-    "__copy__", "__deepcopy__", NULL,
+    "__copy__", "__deepcopy__", "__bases__", NULL,
 };
+
+static bool attr_exception(const char *const *p)
+{
+    return *p != NULL && (rt_py_minor >= 13 || strcmp(*p, "__bases__") != 0);
+}
 
 static Value ga_getattr(Value self, Value name)
 {
     const char *s = rt_str_cstr(name);
-    for (const char *const *p = attr_exceptions; *p != NULL; p++)
+    for (const char *const *p = attr_exceptions; attr_exception(p); p++)
         if (strcmp(s, *p) == 0)
             return rt_generic_getattr(self, name);
     return rt_getattr(AS_GA(self)->origin, name);
@@ -507,7 +526,7 @@ static Value ga_dir(Value *args, size_t nargs, Value kwnames)
     Value names = dir == VAL_NULL ? VAL_NULL : rt_call1(dir, AS_GA(args[0])->origin);
     if (names == VAL_NULL)
         return VAL_NULL;
-    for (const char *const *p = attr_exceptions; *p != NULL; p++) {
+    for (const char *const *p = attr_exceptions; attr_exception(p); p++) {
         Value name = rt_str_from_cstr(*p);
         int in = rt_contains(names, name);
         if (in < 0 || (in == 0 && !rt_list_append(names, name)))

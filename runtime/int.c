@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime.h"
+#include "version.h"
 #include "class.h"
 #include "buffer.h"
 
@@ -1174,6 +1175,14 @@ static Value m_getnewargs(Value *args, size_t nargs, Value kw)
     return rt_tuple_pack(1, int_unary(args[0], UN_INT));
 }
 
+/* int.is_integer() (3.12): True, for duck typing with float. */
+static Value m_is_integer(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("int.is_integer", nargs - 1, kw))
+        return VAL_NULL;
+    return rt_True;
+}
+
 static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("int.as_integer_ratio", nargs - 1, kw))
@@ -1332,6 +1341,11 @@ static const MethodDef int_methods[] = {
     {NULL, NULL},
 };
 
+static const MethodDef int_methods_312[] = {
+    {"is_integer", m_is_integer},
+    {NULL, NULL},
+};
+
 ObjType rt_int_type = {
     .ob.type = &rt_type_type,
     .name = "int",
@@ -1357,5 +1371,7 @@ void rt_int_init(void)
 {
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     rt_type_ready(&rt_int_type, int_methods);
+    if (rt_py_minor >= 12)
+        rt_type_add_methods(&rt_int_type, int_methods_312);
     rt_bool_init();                         /* bool derives from int */
 }

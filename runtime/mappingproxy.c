@@ -11,6 +11,7 @@
  */
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 typedef struct ObjMappingProxy {
     Object ob;
@@ -114,6 +115,12 @@ static const MethodDef mappingproxy_methods[] = {
     {NULL, NULL},
 };
 
+/* 3.12: the hash of the mapping (so unhashable as a dict is). */
+static intptr_t mappingproxy_hash(Value self)
+{
+    return rt_hash(MAPPING(self));
+}
+
 ObjType rt_mappingproxy_type = {
     .ob.type = &rt_type_type, .name = "mappingproxy",
     .repr = mappingproxy_repr, .str = mappingproxy_str,
@@ -125,6 +132,8 @@ ObjType rt_mappingproxy_type = {
 
 void rt_mappingproxy_init(void)
 {
+    if (rt_py_minor >= 12)
+        rt_mappingproxy_type.hash = mappingproxy_hash;
     rt_type_ready(&rt_mappingproxy_type, mappingproxy_methods);
     rt_type_add_class_getitem(&rt_mappingproxy_type);
 }

@@ -23,6 +23,7 @@
 #include "runtime/version.h"
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
+#include "runtime/finalize.h"
 
 /* ---- Singletons ---------------------------------------------------------- */
 
@@ -61,6 +62,13 @@ static Value singleton_reduce(Value *args, size_t nargs, Value kwnames)
 static const MethodDef singleton_methods[] = {
     {"__reduce__", singleton_reduce}, {NULL, NULL},
 };
+
+/* 3.12: hash(None) is a constant, not the address's. */
+static intptr_t none_hash(Value self)
+{
+    (void)self;
+    return 0xFCA86420;
+}
 
 ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
@@ -131,6 +139,8 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
     size_t size = type->instance_size > base_size ? type->instance_size : base_size;
     Object *o = gc_alloc(size);
     o->type = type;
+    if (type->flags & TF_FINALIZER)
+        rt_finalize_watch(o);
     return o;
 }
 
@@ -767,6 +777,8 @@ void rt_object_init(void)
 {
     rt_type_ready(&rt_object_type, NULL);
     rt_type_ready(&rt_type_type, NULL);
+    if (rt_py_minor >= 12)
+        rt_none_type.hash = none_hash;
     rt_type_ready(&rt_none_type, NULL);
     rt_type_ready(&rt_notimpl_type, singleton_methods);
     rt_type_ready(&rt_ellipsis_type, singleton_methods);

@@ -277,6 +277,11 @@ enum {
      * (property, super, module: CPython's tp_new + tp_init pairs), so
      * calling the type runs both, as for a class written in Python. */
     TF_SPLIT_INIT = 1 << 10,
+    /* Instances have a finaliser to call once they are unreachable: a
+     * class whose MRO defines __del__ (rt_update_slots decides), and the
+     * buffered and text files of _io (closed then).  rt_alloc_instance
+     * watches each one it makes (runtime/finalize.h). */
+    TF_FINALIZER = 1 << 11,
 };
 
 struct ObjType {
@@ -359,7 +364,10 @@ typedef struct ObjComplex {
 } ObjComplex;
 
 /* str: UTF-8 bytes (NUL-terminated) plus the length in code points.  Indexing
- * a non-ASCII string uses a code-point array built on first need. */
+ * a non-ASCII string uses a code-point array built on first need, whose
+ * pointer is stored after the data (rt_str_size: only non-ASCII strings
+ * have that word).  An ASCII str holds no pointer (its type is static), so
+ * it is allocated atomic: the collector never scans its bytes. */
 typedef struct ObjStr {
     Object ob;
     size_t length;              /* code points */
@@ -367,9 +375,16 @@ typedef struct ObjStr {
     intptr_t hash;              /* -1: not computed yet */
     bool ascii;                 /* every byte < 0x80: index == byte offset */
     bool interned;
-    uint32_t *codepoints;       /* lazily built for non-ASCII strings */
-    char data[];                /* nbytes + 1 */
+    char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
 } ObjStr;
+
+/* The bytes of a str's own layout: header, data and NUL, and for a
+ * non-ASCII string the aligned word holding its code points' pointer. */
+static inline size_t rt_str_size(size_t nbytes, bool ascii)
+{
+    size_t n = offsetof(ObjStr, data) + nbytes + 1;
+    return ascii ? n : ((n + sizeof(void *) - 1) & ~(sizeof(void *) - 1)) + sizeof(void *);
+}
 
 typedef struct ObjBytes {       /* bytes (immutable) */
     Object ob;
@@ -404,10 +419,13 @@ typedef struct ObjDict {
     Object ob;
     size_t used;                /* live entries */
     size_t nentries;            /* entries[] slots in use, including deleted */
-    size_t capacity;            /* entries[] allocated */
     size_t index_size;          /* power of two; 0 while empty */
-    int64_t *index;             /* -1 empty, -2 dummy, else entry number */
+    /* One block (dict.c's dict_resize): 2/3 * index_size entries, then the
+     * index, whose slots are as narrow as its size allows (rt_dict_index_at:
+     * 1 byte up to 128 slots, as CPython's dictkeys).  -1 empty, -2 dummy,
+     * else an entry number. */
     DictEntry *entries;
+    void *index;
     uint64_t version;           /* bumped on every change (iteration checks) */
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
@@ -415,6 +433,18 @@ typedef struct ObjDict {
      * globals stays absent while their keys version is unchanged. */
     uint32_t keys_version;
 } ObjDict;
+
+/* Slot i of a dict's index. */
+static inline int64_t rt_dict_index_at(const ObjDict *d, size_t i)
+{
+    if (d->index_size <= 0x80)
+        return ((const int8_t *)d->index)[i];
+    if (d->index_size <= 0x8000)
+        return ((const int16_t *)d->index)[i];
+    if (d->index_size <= ((size_t)1 << 31))
+        return ((const int32_t *)d->index)[i];
+    return ((const int64_t *)d->index)[i];
+}
 
 typedef struct ObjRange {
     Object ob;
@@ -480,9 +510,10 @@ enum {
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
 /* 3.12: a slot of an inlined comprehension, hidden from locals(). */
 enum { CO_FAST_HIDDEN = 0x10 };
-/* 3.14: an argument's slot also says how it is passed (CO_FAST_ARG_POS,
- * _KW, _VAR: 2, 4, 8); pvm finds that in the argument counts. */
-enum { CO_FAST_ARG = 0x0e };
+/* 3.14: how an argument's slot is passed (positionally, by keyword, as
+ * *args or **kwargs), beside its kind; pvm reads the argument counts. */
+enum { CO_FAST_ARG_POS = 0x02, CO_FAST_ARG_KW = 0x04, CO_FAST_ARG_VAR = 0x08 };
+enum { CO_FAST_ARG = CO_FAST_ARG_POS | CO_FAST_ARG_KW | CO_FAST_ARG_VAR };
 
 typedef struct ObjFunction {
     Object ob;

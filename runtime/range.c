@@ -11,6 +11,7 @@
  * (hi - lo - 1) // step + 1 for step > 0, and the mirror image for step < 0.
  */
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 
 #define AS_RANGE(v) VAL_AS(ObjRange, v)
 
@@ -141,7 +142,8 @@ static Value longrangeiter_next(Value self)
 
 /* Pickling, as CPython 3.11: (iter, (range(start, start + length * step,
  * step),), index); __setstate__(index) moves to that position, clamped
- * to [0, length]. */
+ * to [0, length].  3.12: (iter, (the range left,), None), and
+ * __setstate__(n) skips n more. */
 static Value rangeiter_pickle(Value start, Value step, Value length, Value index)
 {
     Value stop = int_add(start, int_mul(length, step));
@@ -153,12 +155,18 @@ static Value rangeiter_reduce(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
+    bool rest = rt_py_minor >= 12;      /* 3.12: the range still to go, no index */
     if (val_type(args[0]) == &longrangeiter_type) {
         LongRangeIter *it = VAL_AS(LongRangeIter, args[0]);
+        if (rest)
+            return rangeiter_pickle(it->next, it->step, it->remaining, rt_None);
         return rangeiter_pickle(it->start, it->step, it->length,
                                 int_sub(it->length, it->remaining));
     }
     RangeIter *it = VAL_AS(RangeIter, args[0]);
+    if (rest)
+        return rangeiter_pickle(rt_int_from_i64(it->next), rt_int_from_i64(it->step),
+                                rt_int_from_u64(it->remaining), rt_None);
     return rangeiter_pickle(rt_int_from_i64(it->start), rt_int_from_i64(it->step),
                             rt_int_from_u64(it->length),
                             rt_int_from_u64(it->length - it->remaining));
@@ -175,6 +183,13 @@ static Value rangeiter_setstate(Value *args, size_t nargs, Value kwnames)
             return VAL_NULL;
         if (rt_int_sign(i) < 0)
             i = small_new(0);
+        if (rt_py_minor >= 12) {        /* 3.12: i steps on from where it is */
+            if (rt_int_cmp(i, it->remaining) > 0)
+                i = it->remaining;
+            it->next = int_add(it->next, int_mul(i, it->step));
+            it->remaining = int_sub(it->remaining, i);
+            return rt_None;
+        }
         if (rt_int_cmp(i, it->length) > 0)
             i = it->length;
         it->next = int_add(it->start, int_mul(i, it->step));
@@ -183,6 +198,13 @@ static Value rangeiter_setstate(Value *args, size_t nargs, Value kwnames)
     }
     RangeIter *it = VAL_AS(RangeIter, args[0]);
     ssize_t i;
+    if (rt_py_minor >= 12) {
+        if (!rt_setstate_index(args[1], 0, (ssize_t)it->remaining, &i))
+            return VAL_NULL;
+        it->next += (int64_t)i * it->step;
+        it->remaining -= (uint64_t)i;
+        return rt_None;
+    }
     if (!rt_setstate_index(args[1], 0, (ssize_t)it->length, &i))
         return VAL_NULL;
     it->next = it->start + (int64_t)i * it->step;

@@ -522,10 +522,24 @@ static void update_slot(ObjType *t, int s)
     *p = single && value == rt_None ? NULL : heap_slot_fns[s];
 }
 
+/* __del__ is no slot of pvm's types (nothing but finalize.c calls it), only
+ * the flag that has a class's instances watched. */
+static void update_finalizer_flag(ObjType *t)
+{
+    static Value s_del = VAL_NULL;
+    if (s_del == VAL_NULL)
+        s_del = rt_str_intern_cstr("__del__");
+    if (rt_type_lookup(t, s_del) != VAL_NULL)
+        t->flags |= TF_FINALIZER;
+    else
+        t->flags &= ~TF_FINALIZER;
+}
+
 void rt_update_slots(ObjType *t)
 {
     for (int s = 0; s < S_COUNT; s++)
         update_slot(t, s);
+    update_finalizer_flag(t);
 }
 
 uint64_t rt_slot_mask(const ObjType *t)
@@ -735,6 +749,13 @@ static Value call_pow(ObjWrapper *w, Value base, Value exp, Value *mod, size_t n
     return t->pow3 != NULL ? t->pow3(base, exp, mod[0]) : rt_NotImplemented;
 }
 
+/* __mul__, __rmul__ or __imul__ of a sequence (str, list, bytes ...). */
+static bool is_sequence_repeat(ObjWrapper *w)
+{
+    return (w->kind == W_BINOP || w->kind == W_RBINOP || w->kind == W_INPLACE)
+        && w->op == NB_MULTIPLY && (w->owner->flags & TF_SEQUENCE) != 0;
+}
+
 /* The one- and two-operand wrappers, once self is checked. */
 static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwnames)
 {
@@ -746,6 +767,15 @@ static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwna
     if (has_optional_arg(w) && w->kind != W_GET)
         return w->kind == W_BINOP ? call_pow(w, self, a[0], a + 1, n)
                                   : call_pow(w, a[0], self, a + 1, n);
+    Value count;
+    if (is_sequence_repeat(w)) {
+        /* seq.__mul__(n) is CPython's sq_repeat wrapper: n must have
+         * __index__, whatever n's own __rmul__ would say. */
+        count = rt_index(a[0]);
+        if (count == VAL_NULL)
+            return VAL_NULL;
+        a = &count;
+    }
     switch (w->kind) {
     case W_REPR: return t->repr(self);
     case W_STR: return t->str != NULL ? t->str(self) : rt_repr(self);

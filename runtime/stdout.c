@@ -14,7 +14,10 @@
  *   - print(..., flush=True) or sys.stdout.flush() asks for it;
  *   - stdout is a terminal and the text holds a newline: CPython line-buffers
  *     an interactive stdout, so a prompt-less program shows each line as soon
- *     as it is printed.
+ *     as it is printed;
+ *   - always, under -u or PYTHONUNBUFFERED: CPython's sys.stdout then writes
+ *     through to the raw file, so every write is a write(2), and output
+ *     survives os._exit() in a forked child.
  *
  * This buffer is also the buffer of sys.stdout: modules/io_*.c make the
  * start-up sys.stdout (a TextIOWrapper over a BufferedWriter over FileIO(1))
@@ -48,6 +51,7 @@ static char buffer[STDOUT_BUFSIZE];
 static size_t buffered;             /* bytes waiting in buffer[] */
 static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* stdout is a terminal */
+static bool unbuffered;             /* -u: every write goes out at once */
 
 /* Hand n bytes to the kernel, looping over partial writes and signals.
  * Returns how many were written; fewer than n with errno set on error. */
@@ -144,9 +148,14 @@ bool rt_stdout_write(const char *s, size_t n)
     }
     memcpy(buffer + buffered, s, n);
     buffered += n;
-    if (line_buffered && memchr(s, '\n', n) != NULL)
+    if (unbuffered || (line_buffered && memchr(s, '\n', n) != NULL))
         return rt_stdout_flush_checked();
     return true;
+}
+
+void rt_stdout_set_unbuffered(void)
+{
+    unbuffered = true;
 }
 
 int rt_stdout_exit(int status)

@@ -7,7 +7,7 @@
  *   - `ascii` is true when every byte is < 0x80; then code point i is byte i,
  *     so len, indexing and slicing are O(1) byte operations;
  *   - other strings build an array of their code points the first time they
- *     are indexed (`codepoints`), and index into that.
+ *     are indexed (kept in a word after the data), and index into that.
  * UTF-8's byte order is code-point order, so comparison is memcmp, and since
  * UTF-8 is self-synchronising, substring search can run on the bytes too.
  *
@@ -27,15 +27,26 @@ static Value str_iter(Value self);
 
 /* ---- Creation ------------------------------------------------------------ */
 
-/* An ObjStr with room for nbytes of data plus the NUL.  It is allocated
- * scanned (gc_alloc) because `codepoints` may later point into the heap. */
-static ObjStr *str_alloc(size_t nbytes)
+/* An ObjStr with room for nbytes of data plus the NUL.  An ASCII string
+ * holds no pointer and is allocated atomic (not zeroed: every header field
+ * is set here or by the caller); another has a word after its data for the
+ * code points' pointer (rt_str_size), so it is allocated scanned. */
+static ObjStr *str_alloc(size_t nbytes, bool ascii)
 {
-    ObjStr *s = gc_alloc(sizeof(ObjStr) + nbytes + 1);
+    size_t size = rt_str_size(nbytes, ascii);
+    ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc(size);
     s->ob.type = &rt_str_type;
     s->nbytes = nbytes;
     s->hash = -1;
+    s->ascii = ascii;
+    s->interned = false;
     return s;
+}
+
+/* Where a non-ASCII string keeps its code points' pointer. */
+static uint32_t **codepoints_slot(ObjStr *s)
+{
+    return (uint32_t **)((char *)s + rt_str_size(s->nbytes, false) - sizeof(void *));
 }
 
 /* Are all n bytes below 0x80?  Eight at a time where possible. */
@@ -65,11 +76,10 @@ static size_t count_codepoints(const char *p, size_t n)
 
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii)
 {
-    ObjStr *s = str_alloc(nbytes);
+    ObjStr *s = str_alloc(nbytes, ascii);
     memcpy(s->data, utf8, nbytes);
     s->data[nbytes] = '\0';
     s->length = length;
-    s->ascii = ascii;
     return obj_val(s);
 }
 
@@ -92,7 +102,7 @@ Value rt_str_from_latin1(const unsigned char *s, size_t n)
         extra += s[i] >= 0x80;
     if (extra == 0)
         return rt_str_new_known((const char *)s, n, n, true);
-    ObjStr *o = str_alloc(n + extra);
+    ObjStr *o = str_alloc(n + extra, false);
     char *d = o->data;
     for (size_t i = 0; i < n; i++)
         d += rt_utf8_encode(s[i], d);
@@ -234,8 +244,11 @@ int rt_str_compare(Value a, Value b)
 const uint32_t *rt_str_codepoints(Value v)
 {
     ObjStr *s = AS_STR(v);
-    if (s->codepoints)
-        return s->codepoints;
+    uint32_t **slot = s->ascii ? NULL : codepoints_slot(s);
+    if (slot && *slot)
+        return *slot;
+    /* An ASCII string has no slot (and its bytes are its code points):
+     * it gets a new array each time. */
     uint32_t *cps = gc_alloc_atomic((s->length + 1) * sizeof *cps);
     size_t off = 0;
     for (size_t i = 0; i < s->length; i++) {
@@ -243,7 +256,8 @@ const uint32_t *rt_str_codepoints(Value v)
         cps[i] = rt_utf8_decode(s->data + off, &len);
         off += len;
     }
-    s->codepoints = cps;
+    if (slot)
+        *slot = cps;
     return cps;
 }
 
@@ -337,11 +351,10 @@ Value rt_str_concat(Value a, Value b)
         return a;
     if (x->nbytes == 0 && is_str(b))
         return b;
-    ObjStr *s = str_alloc(x->nbytes + y->nbytes);
+    ObjStr *s = str_alloc(x->nbytes + y->nbytes, x->ascii && y->ascii);
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
     s->length = x->length + y->length;
-    s->ascii = x->ascii && y->ascii;
     return obj_val(s);
 }
 
@@ -360,7 +373,7 @@ static Value str_repeat(Value v, ssize_t n)
     if ((size_t)n > ((size_t)1 << 32) / s->nbytes)
         return rt_raise_nomemory();
     size_t total = (size_t)n * s->nbytes;
-    ObjStr *r = str_alloc(total);
+    ObjStr *r = str_alloc(total, s->ascii);
     memcpy(r->data, s->data, s->nbytes);
     /* Doubling: copy what is already there until the buffer is full. */
     for (size_t done = s->nbytes; done < total;) {
@@ -370,7 +383,6 @@ static Value str_repeat(Value v, ssize_t n)
     }
     r->data[total] = '\0';
     r->length = s->length * (size_t)n;
-    r->ascii = s->ascii;
     return obj_val(r);
 }
 
@@ -557,7 +569,7 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     /* A subclass of str: str's layout plus the dict slot after the text
      * (rt_alloc_var_instance, containers.h). */
     ObjStr *src = AS_STR(result);
-    ObjStr *copy = rt_alloc_var_instance(type, sizeof(ObjStr) + src->nbytes + 1);
+    ObjStr *copy = rt_alloc_var_instance(type, rt_str_size(src->nbytes, src->ascii));
     copy->length = src->length;
     copy->nbytes = src->nbytes;
     copy->hash = -1;

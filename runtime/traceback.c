@@ -776,7 +776,8 @@ static void print_type_name(FILE *out, ObjType *t)
 
 /* The notes of add_note() (any __notes__ attribute, as CPython's
  * print_exception_notes looks it up): each item's str() on its own lines;
- * a __notes__ that is no sequence is shown by its repr, with no newline. */
+ * a __notes__ that is no sequence is shown by its repr, with no newline
+ * (3.12: a str or bytes too, and with a newline). */
 static void print_notes(FILE *out, Value exc)
 {
     Value notes = rt_getattr_cstr(exc, "__notes__");
@@ -784,11 +785,15 @@ static void print_notes(FILE *out, Value exc)
         rt_err_clear();
         return;
     }
-    if (val_type(notes)->getitem == NULL || rt_isinstance_of(notes, &rt_dict_type)) {
+    bool text = rt_is_str(notes) || rt_isinstance_of(notes, &rt_bytes_type);
+    if (val_type(notes)->getitem == NULL || rt_isinstance_of(notes, &rt_dict_type) ||
+        (text && rt_py_minor >= 12)) {
         Value r = rt_repr(notes);
         if (r == VAL_NULL)
             rt_err_clear();
         fputs(r == VAL_NULL ? "<__notes__ repr() failed>" : rt_str_cstr(r), out);
+        if (rt_py_minor >= 12)
+            putc('\n', out);
         return;
     }
     ssize_t n = rt_len(notes);

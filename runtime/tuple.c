@@ -53,7 +53,7 @@ static size_t var_fixed_size(Value obj)
 {
     ObjType *t = val_type(obj);
     if (t->flags & TF_STR_SUBCLASS)
-        return sizeof(ObjStr) + AS_STR(obj)->nbytes + 1;
+        return rt_str_size(AS_STR(obj)->nbytes, AS_STR(obj)->ascii);
     if (t->flags & TF_TUPLE_SUBCLASS)
         return sizeof(ObjTuple) + AS_TUPLE(obj)->length * sizeof(Value);
     if (rt_is_subtype(t, &rt_bytes_type))

@@ -36,6 +36,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/finalize.h"
 #include "modules/api.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -146,6 +147,7 @@ static void finalize(void)
     mod_thread_shutdown();
     mod_atexit_run();
     rt_gen_close_all();
+    rt_finalize_all();
 }
 
 /* The output still buffered when the program ends, as CPython's final
@@ -514,7 +516,7 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'P': f->safe_path = true; continue;
         case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
                   f->safe_path = true; continue;
-        case 'u': continue;
+        case 'u': f->unbuffered = true; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;

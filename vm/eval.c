@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
+#include "runtime/finalize.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
@@ -536,9 +537,11 @@ static const uint16_t *delegating_send(Frame *f)
     if ((next & 0xff) != OP_RESUME || (next >> 8) < 2)
         return NULL;
     /* 3.12's SEND_312 has a cache unit before the YIELD_VALUE. */
-    const uint16_t *send = f->code->pyminor >= 12 ? f->next_instr - 3 : f->next_instr - 2;
+    int caches = f->code->pyminor >= 12 ? CACHES_SEND_312 : 0;
+    const uint16_t *send = f->next_instr - 2 - caches;
     int op = f->code->pyminor >= 12 ? OP_SEND_312 : OP_SEND;
-    if (send < code || (*send & 0xff) != op || (*send >> 8) > end - send - 2 - CACHES_SEND_312)
+    /* Its target, send + 1 + caches + oparg, is an instruction of the code. */
+    if (send < code || (*send & 0xff) != op || (*send >> 8) > end - send - 2 - caches)
         return NULL;
     return send;
 }
@@ -684,6 +687,7 @@ static void clear_stale_slots(void)
 static void run_pending_work(void)
 {
     work_pending = 0;
+    rt_finalize_run_pending();
     rt_weakref_run_pending();
     rt_gen_run_pending();
 }
@@ -1277,11 +1281,13 @@ Value vm_get_anext(Value aiter)
     if (next == VAL_NULL)
         return VAL_NULL;
     Value aw = rt_coro_get_awaitable_iter(next);
-    if (aw == VAL_NULL && rt_err_matches(&rt_TypeError)) {
+    if (aw == VAL_NULL) {
+        /* Any error, chained as CPython's _PyErr_FormatFromCause does. */
         Value cause = rt_err_fetch();
         rt_raisef(&rt_TypeError, "'async for' received an invalid object from __anext__: %s",
                   val_type(next)->name);
         AS_EXC(rt_err_peek())->cause = cause;
+        AS_EXC(rt_err_peek())->context = cause;
         AS_EXC(rt_err_peek())->suppress_context = true;
     }
     return aw;

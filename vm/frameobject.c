@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
 #include "vm/systrace.h"
@@ -155,6 +156,42 @@ Value vm_frame_object_of(Frame *f)
 ObjCode *vm_frame_code(Value v)
 {
     return !val_is_small(v) && val_obj(v)->type == &vm_frame_type ? AS_FRAMEOBJ(v)->code : NULL;
+}
+
+void vm_traceback_add_c(const char *funcname, const char *filename, int lineno)
+{
+    Value exc = rt_err_peek();
+    if (exc == VAL_NULL)
+        return;
+    ObjCode *code = rt_code_alloc();
+    Value empty = rt_bytes_new(NULL, 0);
+    code->firstlineno = lineno;
+    /* Three code units, as CPython's (CACHEs here in every version: they
+     * never run), all at the first line without columns (one location
+     * entry of form 13 over 3 units, line delta 0), so that co_positions()
+     * and tb_lasti find them. */
+    code->code = rt_bytes_new((const unsigned char *)"\0\0\0\0\0\0", 6);
+    code->linetable = rt_bytes_new((const unsigned char *)"\xea\0", 2);
+    code->localspluskinds = code->exceptiontable = empty;
+    code->consts = code->names = code->localsplusnames = rt_empty_tuple;
+    code->filename = rt_str_from_cstr(filename);
+    code->name = code->qualname = rt_str_from_cstr(funcname);
+    rt_code_init(code);
+    ObjFrame *fo = gc_alloc(sizeof *fo);
+    fo->ob.type = &vm_frame_type;
+    fo->code = code;
+    fo->globals = rt_dict_new();
+    fo->builtins = rt_builtins_dict;
+    fo->back = rt_None;
+    fo->trace_lines = true;
+    ObjException *e = AS_EXC(exc);
+    /* where CPython's frame stands: its first unit, 3.13's second */
+    int lasti = rt_py_minor >= 13 ? 1 : 0;
+    fo->lasti = lasti;
+    ObjTraceback *tb = VAL_AS(ObjTraceback, rt_traceback_here(e->traceback, obj_val(fo), code, lasti));
+    tb->has_lineno = true;
+    tb->lineno = lineno;
+    e->traceback = obj_val(tb);
 }
 
 /* ---- attributes ---------------------------------------------------------------- */

@@ -101,7 +101,7 @@ static inline bool vm_dict_lacks_str(Value dict, Value name)
     intptr_t hash = VAL_AS(ObjStr, name)->hash;
     if (d->index_size == 0)
         return true;
-    if (hash != -1 && d->index[(size_t)hash & (d->index_size - 1)] == -1)
+    if (hash != -1 && rt_dict_index_at(d, (size_t)hash & (d->index_size - 1)) == -1)
         return true;
     return vm_dict_lacks_str_slow(dict, name);
 }

@@ -28,6 +28,7 @@
  *   modules/warnings.c vm_frame_info (the frame a warning is about)
  *   modules/sys.c, runtime/gen.c, runtime/traceback.c  frame objects:
  *                      vm_getframe, vm_frame_object_of, vm_frame_code
+ *   modules/pyexpat.c  vm_traceback_add_c (the C callback a handler ran under)
  *   modules/sre_match.c  vm_check_interrupt (a long regular-expression match)
  *   tools/             vm_run_module, the dispatch strategies, the step
  *                      hook, --stats (and vm/frame.h, vm/opcodes.h,
@@ -86,6 +87,14 @@ bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
 Value vm_getframe(long depth);
 Value vm_frame_object_of(Frame *f);
 ObjCode *vm_frame_code(Value v);
+/* CPython's _PyTraceback_Add: put "File <filename>, line <lineno>, in
+ * <funcname>" in the traceback of the exception being raised, for a C
+ * function between two Python frames (pyexpat's callbacks: a handler's
+ * exception passes through "../Modules/pyexpat.c", line 417, in
+ * StartElement).  The entry's frame never ran: a code object named so
+ * with one instruction at that line, empty globals, no caller, as CPython
+ * makes it. */
+void vm_traceback_add_c(const char *funcname, const char *filename, int lineno);
 
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);

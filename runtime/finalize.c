@@ -1,0 +1,380 @@
+/*
+ * finalize.c — calling __del__ (see finalize.h).
+ *
+ * Each watched object has a Watch record: its place in the list of watched
+ * objects alive (oldest first, for the exit), its allocation number, and the
+ * Boehm finaliser registered on the object, whose data the record is.  The
+ * record refers to its object by a hidden pointer, so watching does not keep
+ * anything alive.  The finaliser is "no order" (gc.h): objects in a cycle,
+ * or one holding another, are all found unreachable in the same collection,
+ * and whatever they refer to is kept for their __del__ to use.
+ *
+ *   collection  the finaliser (inside an allocation: no Python code) moves
+ *               the record from the live list to the pending queue, which
+ *               holds the object strongly again, and asks the loop for a
+ *               safe point (vm_request_pending_work);
+ *   safe point  rt_finalize_run_pending takes the queue as one batch and
+ *               calls each object's __del__.  Boehm forgets a finaliser once
+ *               it ran, so __del__ is called once per object even when it
+ *               resurrects the object (PEP 442); once the queue lets go,
+ *               the object dies at a later collection.
+ *   exit        rt_finalize_all calls the __del__ of every object still on
+ *               the live list, oldest first.
+ *
+ * The order of a batch.  CPython frees `x` before what `x` holds (x's
+ * __del__ runs first, then, when its attributes go, its children's), and
+ * a cycle in the order its objects were made.  A batch is ordered the same
+ * way: an object held by another of the batch waits until that one ran;
+ * among the free ones (and in a cycle) the oldest goes first.  "Held" looks
+ * through instance dicts and the containers (list, tuple, dict, set)
+ * to a bounded depth, and at the words of any other object (a
+ * TextIOWrapper holds its buffer).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime/runtime.h"
+#include "runtime/class.h"
+#include "runtime/finalize.h"
+#include "vm/vm.h"
+
+typedef struct Watch {
+    struct Watch *prev, *next;  /* the live list, or the pending queue (next) */
+    uintptr_t hidden;           /* gc_hide(obj) while alive */
+    Object *obj;                /* strong, once queued */
+    uint64_t seq;               /* allocation order */
+    bool forgotten;             /* rt_finalize_forget: never call __del__ */
+} Watch;
+
+static Watch *live_head, *live_tail;
+static Watch *pending_head, *pending_tail;
+static uint64_t next_seq;
+static Value s_del;
+
+static void live_unlink(Watch *w)
+{
+    if (w->prev != NULL) w->prev->next = w->next; else live_head = w->next;
+    if (w->next != NULL) w->next->prev = w->prev; else live_tail = w->prev;
+    w->prev = w->next = NULL;
+}
+
+/* The Boehm finaliser: no Python code, no allocation. */
+static void object_died(void *obj, void *data)
+{
+    Watch *w = data;
+    if (w->forgotten || w->obj != NULL)
+        return;
+    live_unlink(w);
+    w->obj = obj;
+    if (pending_tail != NULL)
+        pending_tail->next = w;
+    else
+        pending_head = w;
+    pending_tail = w;
+    vm_request_pending_work();
+}
+
+void rt_finalize_watch(Object *o)
+{
+    Watch *w = gc_alloc(sizeof *w);
+    w->hidden = gc_hide(o);
+    w->seq = next_seq++;
+    w->prev = live_tail;
+    if (live_tail != NULL)
+        live_tail->next = w;
+    else
+        live_head = w;
+    live_tail = w;
+    gc_register_finalizer(o, object_died, w);
+}
+
+/* The objects made last are at the tail: sys's streams are found at once. */
+void rt_finalize_forget(Value obj)
+{
+    if (val_is_small(obj))
+        return;
+    for (Watch *w = live_tail; w != NULL; w = w->prev)
+        if (gc_reveal(w->hidden) == val_obj(obj)) {
+            live_unlink(w);
+            w->forgotten = true;
+            return;
+        }
+}
+
+/* ---- calling one __del__ --------------------------------------------------------- */
+
+/* CPython's slot_tp_finalize: the exception being raised is put aside, and
+ * one raised by __del__ is reported with the method as the object. */
+static void call_del(Object *o)
+{
+    if (s_del == VAL_NULL)
+        s_del = rt_str_intern_cstr("__del__");
+    Value obj = obj_val(o);
+    Value saved = rt_err_fetch();
+    Value del = rt_type_lookup(o->type, s_del);
+    if (del != VAL_NULL) {
+        Value r;
+        ObjType *dt = val_type(del);
+        if (dt == &rt_function_type || dt->descr_get == NULL) {
+            r = rt_call(del, &obj, 1, VAL_NULL);
+        } else {
+            Value bound = dt->descr_get(del, obj, obj_val(o->type));
+            r = bound == VAL_NULL ? VAL_NULL : rt_call(bound, NULL, 0, VAL_NULL);
+        }
+        if (r == VAL_NULL)
+            rt_write_unraisable(del);
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
+/* ---- the order of a batch ------------------------------------------------------- */
+
+/* A batch being ordered: its members oldest first, found again by address
+ * (open addressing over `slots`, 2n or more, each an index + 1). */
+typedef struct Batch {
+    Watch **w;
+    size_t n;
+    uint32_t *slots;
+    size_t mask;
+    uint32_t **holds;           /* holds[i]: members i holds, a count first */
+} Batch;
+
+/* A walk from one member: the values met so far (open addressing). */
+typedef struct Walk {
+    Batch *b;
+    size_t root;
+    Value *seen;
+    size_t mask, visited, limit;
+} Walk;
+
+static size_t hash_ptr(uintptr_t p, size_t mask)
+{
+    return (p >> 4) * 0x9E3779B97F4A7C15u >> 20 & mask;
+}
+
+static void index_members(Batch *b)
+{
+    size_t cap = 16;
+    while (cap < b->n * 2)
+        cap *= 2;
+    b->slots = gc_alloc_atomic(cap * sizeof *b->slots);
+    memset(b->slots, 0, cap * sizeof *b->slots);
+    b->mask = cap - 1;
+    for (size_t i = 0; i < b->n; i++) {
+        size_t h = hash_ptr((uintptr_t)b->w[i]->obj, b->mask);
+        while (b->slots[h] != 0)
+            h = (h + 1) & b->mask;
+        b->slots[h] = (uint32_t)i + 1;
+    }
+}
+
+/* The member at address p, or -1. */
+static long member_at(Batch *b, uintptr_t p)
+{
+    for (size_t h = hash_ptr(p, b->mask); b->slots[h] != 0; h = (h + 1) & b->mask)
+        if ((uintptr_t)b->w[b->slots[h] - 1]->obj == p)
+            return (long)b->slots[h] - 1;
+    return -1;
+}
+
+static void add_hold(Batch *b, size_t from, long to)
+{
+    if (to < 0 || (size_t)to == from)
+        return;
+    uint32_t *h = b->holds[from];
+    size_t n = h == NULL ? 0 : h[0];
+    for (size_t i = 1; i <= n; i++)
+        if (h[i] == (uint32_t)to)
+            return;
+    if ((n & (n + 1)) == 0 || h == NULL) {          /* full: grow to 2n + 1 slots */
+        uint32_t *g = gc_alloc_atomic((2 * n + 2) * sizeof *g);
+        if (h != NULL)
+            memcpy(g, h, (n + 1) * sizeof *g);
+        b->holds[from] = h = g;
+    }
+    h[++n] = (uint32_t)to;
+    h[0] = (uint32_t)n;
+}
+
+/* First time this walk meets v? */
+static bool first_visit(Walk *k, Value v)
+{
+    size_t i = hash_ptr(v, k->mask);
+    while (k->seen[i] != 0) {
+        if (k->seen[i] == v)
+            return false;
+        i = (i + 1) & k->mask;
+    }
+    k->seen[i] = v;
+    return true;
+}
+
+/* The words of an object the walk does not know are looked at, not
+ * followed: a member among them is held (a TextIOWrapper's buffer). */
+static void scan_words(Walk *k, Object *o)
+{
+    if (!gc_is_heap(o))
+        return;
+    Value *words = (Value *)o;
+    size_t n = gc_block_size(o) / sizeof(Value);
+    for (size_t i = 1; i < n; i++)
+        if (words[i] != 0 && !val_is_small(words[i]))
+            add_hold(k->b, k->root, member_at(k->b, words[i]));
+}
+
+static void walk(Walk *k, Value v);
+
+static void walk_items(Walk *k, Value *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        walk(k, items[i]);
+}
+
+/* Follow v through instance dicts and containers; a member met is held by
+ * the root, and what it holds is its own business. */
+static void walk(Walk *k, Value v)
+{
+    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit || !first_visit(k, v))
+        return;
+    long j = member_at(k->b, v);
+    if (k->visited++ > 0 && j >= 0) {
+        add_hold(k->b, k->root, j);
+        return;
+    }
+    ObjType *t = val_type(v);
+    if (t == &rt_list_type) {
+        walk_items(k, AS_LIST(v)->items, AS_LIST(v)->length);
+    } else if (t == &rt_tuple_type) {
+        walk_items(k, AS_TUPLE(v)->items, AS_TUPLE(v)->length);
+    } else if (t == &rt_dict_type) {
+        Value key, value;
+        for (size_t i = 0; rt_dict_next(v, &i, &key, &value);) {
+            walk(k, key);
+            walk(k, value);
+        }
+    } else if (t == &rt_set_type || t == &rt_frozenset_type) {
+        Value key;
+        for (size_t i = 0; rt_set_next(v, &i, &key);)
+            walk(k, key);
+    } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
+        Value *d = rt_instance_dict_slot(v);
+        if (d != NULL)
+            walk(k, *d);
+        scan_words(k, val_obj(v));
+    }
+}
+
+static void find_holds(Batch *b, size_t limit)
+{
+    size_t cap = 16;
+    while (cap < limit * 2)
+        cap *= 2;
+    Value *seen = gc_alloc_atomic(cap * sizeof *seen);
+    b->holds = gc_alloc(b->n * sizeof *b->holds);
+    for (size_t i = 0; i < b->n; i++) {
+        memset(seen, 0, cap * sizeof *seen);
+        Walk k = { b, i, seen, cap - 1, 0, limit };
+        walk(&k, obj_val(b->w[i]->obj));
+    }
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    uint64_t x = (*(Watch *const *)a)->seq, y = (*(Watch *const *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
+/* Order w[0..n) (objects held strongly by w[i]->obj): oldest first, except
+ * that a member held by another waits for it; in a cycle the oldest goes
+ * first.  A walk looks at no more than `limit` values. */
+static void order_watches(Watch **w, size_t n, size_t limit)
+{
+    qsort(w, n, sizeof *w, by_seq);
+    if (n < 2)
+        return;
+    Batch b = { w, n, NULL, 0, NULL };
+    index_members(&b);
+    find_holds(&b, limit);
+    uint32_t *waiting = gc_alloc_atomic(n * sizeof *waiting);   /* held by how many left */
+    memset(waiting, 0, n * sizeof *waiting);
+    for (size_t i = 0; i < n; i++)
+        for (size_t m = 1; b.holds[i] != NULL && m <= b.holds[i][0]; m++)
+            waiting[b.holds[i][m]]++;
+    Watch **out = gc_alloc(n * sizeof *out);
+    bool *done = gc_alloc_atomic(n);
+    memset(done, 0, n);
+    size_t oldest_left = 0;
+    for (size_t m = 0; m < n; m++) {
+        while (done[oldest_left])
+            oldest_left++;
+        size_t pick = oldest_left;              /* a cycle: the oldest */
+        for (size_t i = oldest_left; i < n; i++)
+            if (!done[i] && waiting[i] == 0) {
+                pick = i;
+                break;
+            }
+        done[pick] = true;
+        out[m] = w[pick];
+        for (size_t h = 1; b.holds[pick] != NULL && h <= b.holds[pick][0]; h++)
+            waiting[b.holds[pick][h]]--;
+    }
+    memcpy(w, out, n * sizeof *w);
+}
+
+/* ---- running the queue ---------------------------------------------------------- */
+
+enum { BATCH_WALK_LIMIT = 4096, EXIT_WALK_LIMIT = 256 };
+
+/* Call the __del__ of each object of w[0..n), in that order. */
+static void call_all(Watch **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        Object *o = w[i]->obj;
+        w[i]->obj = NULL;
+        w[i] = NULL;
+        call_del(o);
+    }
+}
+
+void rt_finalize_run_pending(void)
+{
+    while (pending_head != NULL) {
+        size_t n = 0;
+        for (Watch *w = pending_head; w != NULL; w = w->next)
+            n++;
+        Watch **batch = gc_alloc(n * sizeof *batch);
+        n = 0;
+        for (Watch *w = pending_head; w != NULL; w = w->next)
+            batch[n++] = w;
+        pending_head = pending_tail = NULL;
+        for (size_t i = 0; i < n; i++)
+            batch[i]->next = NULL;
+        order_watches(batch, n, BATCH_WALK_LIMIT);
+        call_all(batch, n);
+    }
+}
+
+/* At exit the objects still alive are taken as one batch (each marked
+ * forgotten, so that a collection meanwhile leaves it alone); what their
+ * __del__ methods make is taken next. */
+void rt_finalize_all(void)
+{
+    rt_finalize_run_pending();
+    while (live_head != NULL) {
+        size_t n = 0;
+        for (Watch *w = live_head; w != NULL; w = w->next)
+            n++;
+        Watch **all = gc_alloc(n * sizeof *all);
+        n = 0;
+        while (live_head != NULL) {
+            Watch *w = live_head;
+            live_unlink(w);
+            w->forgotten = true;
+            w->obj = gc_reveal(w->hidden);
+            all[n++] = w;
+        }
+        order_watches(all, n, EXIT_WALK_LIMIT);
+        call_all(all, n);
+        rt_finalize_run_pending();
+    }
+}

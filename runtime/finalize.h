@@ -1,0 +1,38 @@
+/*
+ * finalize.h — __del__: finalisers of objects whose class defines one.
+ *
+ * CPython calls __del__ when an object's last reference goes (PEP 442:
+ * once per object; the object may resurrect itself, and is freed only
+ * once it is unreachable again).  pvm has a tracing collector, so it
+ * behaves as PyPy does: __del__ runs after a collection found the object
+ * unreachable, at the eval loop's next safe point (or before gc.collect()
+ * returns), and, for the objects still alive when the program ends, at
+ * exit.  A class's instances are watched only when the class (or a base)
+ * defines __del__: TF_FINALIZER on the type, which rt_update_slots keeps
+ * up to date, so the allocation of any other object pays one flag test.
+ */
+#ifndef PVM_FINALIZE_H
+#define PVM_FINALIZE_H
+
+#include "runtime/object.h"
+
+/* Watch a new object of a TF_FINALIZER type (rt_alloc_instance calls it):
+ * its type's __del__ will be called once it is found unreachable. */
+void rt_finalize_watch(Object *o);
+
+/* Never call obj's __del__ (sys.stdin/stdout/stderr: CPython keeps them
+ * open to the end, and flushes them itself). */
+void rt_finalize_forget(Value obj);
+
+/* Call the __del__ of the objects the collector found unreachable since
+ * the last call, oldest first (the loop's safe points, gc.collect()).
+ * An exception in __del__ goes to sys.unraisablehook, as in CPython; the
+ * exception being raised meanwhile, if any, is kept. */
+void rt_finalize_run_pending(void);
+
+/* At exit: the pending ones, then every watched object still alive,
+ * oldest first — the order in which CPython's teardown of __main__ reaches
+ * module-level variables in the common cases. */
+void rt_finalize_all(void);
+
+#endif
