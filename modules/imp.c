@@ -33,6 +33,7 @@
 #include "modules/sys.h"
 #include "runtime/buffer.h"
 #include "loader/pyc.h"
+#include "runtime/version.h"
 #include "vm/thread.h"
 
 /* _imp.source_hash(key, source) */
@@ -377,5 +378,10 @@ Value mod_imp_init(void)
 {
     Value m = mod_module_new("_imp", imp_functions);
     mod_module_set(m, "check_hash_based_pycs", rt_str_from_cstr("default"));
+    /* 3.14: importlib's MAGIC_NUMBER as an int, the four header bytes
+     * (magic, '\r', '\n') read little-endian. */
+    if (rt_py_minor >= 14)
+        mod_module_set(m, "pyc_magic_number_token",
+                       rt_int_from_i64((int64_t)ld_process_magic() | (int64_t)0x0a0d << 16));
     return m;
 }

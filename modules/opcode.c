@@ -110,17 +110,38 @@ static bool listed(const int16_t *list, long op)
     return false;
 }
 
-/* Valid: the real opcodes, specialized (150-222), instrumented (236-254)
- * and pseudo ones (256-267). */
+/* 3.14's answers, the same way (python3.14's _opcode module). */
+static const int16_t has_const_314[] = { 82, 190, 191, -1 };
+static const int16_t has_name_314[] = { 61, 64, 65, 72, 73, 80, 91, 92, 93, 96, 110, 115, 116,
+                                        179, 189, 194, 195, 200, 249, -1 };
+static const int16_t has_jump_314[] = { 68, 70, 75, 76, 77, 100, 101, 102, 103, 106, 172, 173,
+                                        174, 175, 176, 237, 248, 257, 258, 259, 260, -1 };
+static const int16_t has_free_314[] = { 62, 90, 97, 111, -1 };
+static const int16_t has_local_314[] = { 3, 63, 83, 84, 85, 86, 87, 88, 89, 112, 113, 114, 261,
+                                         266, -1 };
+static const int16_t has_exc_314[] = { 263, 264, 265, -1 };
+static const int16_t no_arg_314[] = { 43, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139,
+                                      140, 141, 142, 154, 196, 198, 199, 201, 202, 203, 204, 205,
+                                      206, 207, 208, 234, 235, 236, 238, 240, 246, 252, 254, 256,
+                                      262, -1 };
+
+/* Which of the lists above this process's version answers from. */
+#define VERSION_LIST(name) (rt_py_minor >= 14 ? name##_314 : name##_313)
+
+/* Valid: the real opcodes, specialized (3.13: 150-222), instrumented
+ * (236-254) and pseudo ones (256-267). */
 static bool valid_313(long op)
 {
+    if (rt_py_minor >= 14)
+        return (op >= 0 && op <= 120) || (op >= 128 && op <= 211) || (op >= 234 && op <= 266);
     return (op >= 0 && op <= 118) || (op >= 149 && op <= 222) || (op >= 236 && op <= 253) ||
            (op >= 256 && op <= 267);
 }
 
 static bool has_arg_313(long op)
 {
-    return valid_313(op) && op >= 44 && !listed(no_arg_313, op);
+    int have_argument = rt_py_minor >= 14 ? 43 : 44;
+    return valid_313(op) && op >= have_argument && !listed(VERSION_LIST(no_arg), op);
 }
 
 /* One predicate of an opcode number: _opcode.is_valid(op) and the has_*. */
@@ -143,12 +164,12 @@ static Value opcode_predicate(const char *name, Value *args, size_t nargs, Value
     }
 PREDICATE(is_valid, valid_313, NULL)
 PREDICATE(has_arg, has_arg_313, NULL)
-PREDICATE(has_const, NULL, has_const_313)
-PREDICATE(has_name, NULL, has_name_313)
-PREDICATE(has_jump, NULL, has_jump_313)
-PREDICATE(has_free, NULL, has_free_313)
-PREDICATE(has_local, NULL, has_local_313)
-PREDICATE(has_exc, NULL, has_exc_313)
+PREDICATE(has_const, NULL, VERSION_LIST(has_const))
+PREDICATE(has_name, NULL, VERSION_LIST(has_name))
+PREDICATE(has_jump, NULL, VERSION_LIST(has_jump))
+PREDICATE(has_free, NULL, VERSION_LIST(has_free))
+PREDICATE(has_local, NULL, VERSION_LIST(has_local))
+PREDICATE(has_exc, NULL, VERSION_LIST(has_exc))
 #undef PREDICATE
 
 /* The names of CALL_INTRINSIC_1's / _2's functions (vm/translate.c). */
@@ -188,6 +209,22 @@ static Value op_get_nb_ops(Value *args, size_t nargs, Value kw)
         Value pair[2] = { rt_str_from_cstr(nb), rt_str_from_cstr(rt_binop_symbols[i]) };
         rt_list_append(list, rt_tuple_from(pair, 2));
     }
+    if (rt_py_minor >= 14) {            /* BINARY_OP 26 is a subscript */
+        Value pair[2] = { rt_str_from_cstr("NB_SUBSCR"), rt_str_from_cstr("[]") };
+        rt_list_append(list, rt_tuple_from(pair, 2));
+    }
+    return list;
+}
+
+/* 3.14: LOAD_SPECIAL's methods, by oparg. */
+static Value op_get_special_method_names(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "__enter__", "__exit__", "__aenter__", "__aexit__" };
+    if (!rt_arg_none("get_special_method_names", nargs, kw))
+        return VAL_NULL;
+    Value list = rt_list_new(0);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        rt_list_append(list, rt_str_from_cstr(names[i]));
     return list;
 }
 
@@ -219,12 +256,21 @@ static const MethodDef opcode_functions_313[] = {
     {NULL, NULL}
 };
 
+static const MethodDef opcode_functions_314[] = {
+    {"get_special_method_names", op_get_special_method_names},
+    {NULL, NULL}
+};
+
 Value mod_opcode_init(void)
 {
     Value m = mod_module_new("_opcode", opcode_functions);
     for (const MethodDef *f = opcode_functions_313; rt_py_minor >= 13 && f->name; f++)
         mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    for (const MethodDef *f = opcode_functions_314; rt_py_minor >= 14 && f->name; f++)
+        mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
     if (rt_py_minor >= 13)
         mod_module_set(m, "ENABLE_SPECIALIZATION", rt_False);
+    if (rt_py_minor >= 14)
+        mod_module_set(m, "ENABLE_SPECIALIZATION_FT", rt_False);
     return m;
 }

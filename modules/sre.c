@@ -1318,7 +1318,7 @@ Value mod_sre_init(void)
     ready_type(&scanner_type, scanner_methods, false);
 
     Value m = mod_module_new("_sre", sre_functions);
-    mod_module_set(m, "MAGIC", small_new(rt_py_minor == 13 ? SRE_MAGIC_313
+    mod_module_set(m, "MAGIC", small_new(rt_py_minor >= 13 ? SRE_MAGIC_313
                                                : rt_py_minor == 12 ? SRE_MAGIC_312 : SRE_MAGIC));
     mod_module_set(m, "CODESIZE", small_new(sizeof(SreCode)));
     mod_module_set(m, "MAXREPEAT", small_new(SRE_MAXREPEAT));

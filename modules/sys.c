@@ -341,11 +341,14 @@ static const char *const flags_fields[] = {
     "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
-    "safe_path", "int_max_str_digits", "gil",
+    "safe_path", "int_max_str_digits", "gil", "thread_inherit_context", "context_aware_warnings",
 };
 static const RtStructSeqDesc flags_desc = { "sys.flags", flags_fields, 18, 18 };
 /* 3.13: gil, a field outside the sequence */
 static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 18 };
+/* 3.14's has three attributes beyond the tuple: the GIL is on (1), new
+ * threads start with an empty context and warnings ignore the context (0). */
+static const RtStructSeqDesc flags_desc_314 = { "sys.flags", flags_fields, 21, 18 };
 
 static const char *const float_info_fields[] = {
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
@@ -373,17 +376,18 @@ static Value make_flags(void)
     const ModSysFlags *f = mod_sys_flags();
     /* 3.12 shows the limit in force when none was set */
     int digits = rt_py_minor >= 12 && f->int_max_str_digits < 0 ? 4300 : f->int_max_str_digits;
-    Value items[19] = {
+    Value items[21] = {
         small_new(f->debug), small_new(f->inspect), small_new(f->interactive),
         small_new(f->optimize), small_new(f->dont_write_bytecode), small_new(f->no_user_site),
         small_new(f->no_site), small_new(f->ignore_environment), small_new(f->verbose),
         small_new(f->bytes_warning), small_new(f->quiet), small_new(f->hash_randomization),
         small_new(f->isolated), rt_bool(f->dev_mode), small_new(f->utf8_mode),
         small_new(f->warn_default_encoding), rt_bool(f->safe_path),
-        small_new(digits), small_new(1),
+        small_new(digits), small_new(1), small_new(0), small_new(0),
     };
     if (flags_type == NULL)
-        flags_type = rt_structseq_type_new(rt_py_minor >= 13 ? &flags_desc_313 : &flags_desc);
+        flags_type = rt_structseq_type_new(rt_py_minor >= 14 ? &flags_desc_314
+                                           : rt_py_minor >= 13 ? &flags_desc_313 : &flags_desc);
     return rt_structseq_new(flags_type, items);
 }
 

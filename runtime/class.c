@@ -678,6 +678,19 @@ static bool set_classcell(ObjType *t, Value dict)
     return true;
 }
 
+/* The __classdict__ cell the class body left as __classdictcell__ (its
+ * annotate function and type parameters read the class namespace through
+ * it) gets the class's dict. */
+static void set_classdictcell(ObjType *t, Value dict)
+{
+    Value key = rt_str_intern_cstr("__classdictcell__");
+    Value cell = rt_dict_get_str(dict, key);
+    if (cell == VAL_NULL || !IS_EXACT(cell, rt_cell_type))
+        return;
+    VAL_AS(ObjCell, cell)->ref = t->dict;
+    rt_dict_del(dict, key);
+}
+
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
                                 Value dict)
 {
@@ -751,6 +764,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     if (!namespace_defaults(ht, dict))
         return VAL_NULL;
     wrap_special_methods(dict);
+    set_classdictcell(t, dict);
     if (!set_classcell(t, dict) || (t->mro = class_mro(t)) == VAL_NULL ||
         !layout(ht, base, dict))
         return VAL_NULL;
@@ -1313,6 +1327,54 @@ Value rt_abstract_instantiation_error(ObjType *t)
 
 static int type_set_bases(Value self, Value v) { return set_bases(AS_TYPE(self), v); }
 
+/* 3.14 (PEP 649): C.__annotate__ is what the class body stored as
+ * __annotate_func__ (or an __annotate__ set since), else None, recorded. */
+static Value type_get_annotate(Value self)
+{
+    if (!rt_is_heaptype(AS_TYPE(self)))
+        return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotate__'",
+                         AS_TYPE(self)->name);
+    Value v = own_entry(self, rt_str_intern_cstr("__annotate__"));
+    if (v == VAL_NULL && !rt_err_occurred())
+        v = own_entry(self, rt_str_intern_cstr("__annotate_func__"));
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    return rt_dict_set(AS_TYPE(self)->dict, rt_str_intern_cstr("__annotate_func__"), rt_None)
+           ? rt_None : VAL_NULL;
+}
+
+static int type_set_annotate(Value self, Value v)
+{
+    if (v != VAL_NULL && v != rt_None && !rt_callable(v)) {
+        rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    return set_own_entry(self, rt_str_intern_cstr("__annotate__"), v);
+}
+
+/* 3.14: a class without __annotations__ in its dict computes them once,
+ * __annotate__(1), and keeps them as __annotations_cache__. */
+static Value annotations_314(Value self)
+{
+    Value cache = rt_str_intern_cstr("__annotations_cache__");
+    Value v = own_entry(self, cache);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    Value annotate = type_get_annotate(self);
+    if (annotate == VAL_NULL)
+        return VAL_NULL;
+    if (rt_callable(annotate)) {
+        Value format = small_new(1);
+        v = rt_call(annotate, &format, 1, VAL_NULL);
+        if (v != VAL_NULL && !is_dict(v))
+            return rt_raisef(&rt_TypeError, "__annotate__ returned non-dict of type '%s'",
+                             val_type(v)->name);
+    } else {
+        v = rt_dict_new();
+    }
+    return v != VAL_NULL && rt_dict_set(AS_TYPE(self)->dict, cache, v) ? v : VAL_NULL;
+}
+
 /* C.__annotations__: the class body's annotations, an empty dict made on
  * first need; builtin types have none. */
 static Value type_get_annotations(Value self)
@@ -1324,6 +1386,8 @@ static Value type_get_annotations(Value self)
     Value v = own_entry(self, name);
     if (v != VAL_NULL || rt_err_occurred())
         return v;
+    if (rt_py_minor >= 14)
+        return annotations_314(self);
     v = rt_dict_new();
     return rt_dict_set(AS_TYPE(self)->dict, name, v) ? v : VAL_NULL;
 }
@@ -1688,6 +1752,9 @@ void rt_class_init(void)
     static const GetSetDef mro_getset = { "__mro__", type_get_mro };
     if (rt_py_minor >= 12)              /* 3.12: a getset, no longer a member */
         rt_type_set(&rt_type_type, "__mro__", rt_getset_new(&mro_getset, &rt_type_type));
+    static const GetSetDef annotate_getset = { "__annotate__", type_get_annotate, type_set_annotate };
+    if (rt_py_minor >= 14)
+        rt_type_set(&rt_type_type, "__annotate__", rt_getset_new(&annotate_getset, &rt_type_type));
     rt_types_add_wrappers();
     rt_slots_object_methods();
     rt_reduce_init();

@@ -27,7 +27,7 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
     if (is_str(first))
         f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
-    Value module = rt_dict_get_cstr(globals, "__name__");
+    Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);
 }
@@ -145,11 +145,9 @@ bool rt_func_set_annotate(ObjFunction *f, Value annotate)
     return true;
 }
 
-/* f.__annotate__ (3.14): None when the function has no annotations. */
+/* f.__annotate__ (3.14 only): None when the function has no annotations. */
 static Value func_get_annotate(Value self)
 {
-    if (rt_py_minor < 14)
-        return rt_raisef(&rt_AttributeError, "'function' object has no attribute '__annotate__'");
     return optional(AS_FUNCTION(self)->annotate);
 }
 
@@ -209,7 +207,6 @@ static const GetSetDef function_getsets[] = {
     {"__defaults__", func_get_defaults, func_set_defaults},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults},
     {"__annotations__", func_get_annotations, func_set_annotations},
-    {"__annotate__", func_get_annotate, func_set_annotate},
     {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
     {"__name__", func_get_name, func_set_name},
     {"__qualname__", func_get_qualname, func_set_qualname},
@@ -632,6 +629,10 @@ ObjType rt_module_type = {
 void rt_func_init(void)
 {
     rt_type_ready(&rt_function_type, NULL);
+    static const GetSetDef annotate_getset = { "__annotate__", func_get_annotate, func_set_annotate };
+    if (rt_py_minor >= 14)
+        rt_type_set(&rt_function_type, "__annotate__",
+                    rt_getset_new(&annotate_getset, &rt_function_type));
     rt_type_ready(&rt_method_type, method_methods);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, module_methods);

@@ -25,6 +25,14 @@ Value rt_str_from_codepoint(uint32_t cp);
 /* The interned copy of s (a str); interned strings are never collected. */
 Value rt_str_intern(Value s);
 Value rt_str_intern_cstr(const char *s);
+/* The same for a name written in the source, on a hot path: interned on
+ * the first use at this site and kept in a static, so later uses cost a
+ * load and a test instead of rt_str_intern_cstr's hash and table probe. */
+#define RT_NAME(literal)                                                  \
+    ({                                                                    \
+        static Value name_;                                               \
+        name_ != VAL_NULL ? name_ : (name_ = rt_str_intern_cstr(literal)); \
+    })
 
 static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
 static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }

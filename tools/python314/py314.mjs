@@ -7,6 +7,7 @@
 //   node py314.mjs FILE.py [ARG...]     run a program, as `python3.14 FILE.py`
 //   node py314.mjs -m MODULE [ARG...]   run a module (py_compile, compileall, dis)
 //   node py314.mjs -c CODE [ARG...]     run a string
+//   (-I -S -E -s -u -B before these are accepted and ignored)
 //   node py314.mjs --batch              one run per JSON line on stdin:
 //       {"argv": ["FILE.py", ...], "cwd": DIR, "env": {...}, "stdin": S}
 //           ->  {"status": N, "stdout": S, "stderr": S}
@@ -138,7 +139,11 @@ function runOnce(argv, cwd, env) {
     }
 }
 
+// Options a native python3.14 takes that change nothing here (pvm's
+// compile service starts its compiler with -I -S) are dropped.
 const args = process.argv.slice(2);
+while (["-I", "-S", "-E", "-s", "-u", "-B"].includes(args[0]))
+    args.shift();
 if (args[0] === "--batch") {
     py.setStdin({ stdin: () => { const data = input; input = null; return data; } });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
