@@ -207,7 +207,7 @@ golden: pvm
 
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
-check: $(UNIT_BIN) pvm
+check: $(UNIT_BIN) pvm $(if $(PYTHON314),py314-stdlib)
 	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) PYTHON314=$(PYTHON314) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):

@@ -93,11 +93,6 @@ uint16_t ld_process_magic(void)
     return LD_MAGIC_311;
 }
 
-bool ld_minor_runs(int minor)
-{
-    return minor >= 11 && minor <= 14;
-}
-
 int ld_pyc_file_minor(const char *path)
 {
     unsigned char p[4];

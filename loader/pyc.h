@@ -10,7 +10,6 @@
 #ifndef PVM_PYC_H
 #define PVM_PYC_H
 
-#include <stdbool.h>
 #include <stdint.h>
 #include "runtime/object.h"
 #include "runtime/str.h"
@@ -27,10 +26,6 @@ uint16_t ld_process_magic(void);
 /* The minor version of the .pyc at `path` by its magic (0: not one pvm
  * runs, or unreadable): tools/main.c runs a process of that version. */
 int ld_pyc_file_minor(const char *path);
-/* Whether pvm runs (not only reads) bytecode of 3.<minor>: 3.14 files are
- * loaded, and shown by `pvm dis` and `pvm info`, before vm/translate.c
- * translates their instructions; until then `pvm file.pyc` refuses them. */
-bool ld_minor_runs(int minor);
 
 typedef struct PycHeader {
     uint16_t magic;             /* the little-endian number before "\r\n" */

@@ -22,7 +22,8 @@
  * The classes.  `AST` is a C type (instances have a __dict__; __init__
  * takes the fields positionally and any attribute by keyword; __reduce__
  * for copy and pickle); the 118 node classes are made from the table in
- * ast_nodes.h — taken from python3.11 by tables_gen.py — with
+ * ast_nodes.h — taken from python3.11 by tables_gen.py; ast_nodes312.h
+ * and ast_nodes313.h for those versions' bytecode — with
  * type(name, (base,), namespace), as CPython's Python-ast.c makes heap
  * types.  Optional fields (`expr? value`) are None on the class, so a node
  * made without them reads None.  They are made the first time anything
@@ -34,6 +35,7 @@
 #include "modules/modutil.h"
 #include "runtime/args.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 /* ---- the AST base class ---------------------------------------------------------------------- */
 
@@ -53,8 +55,58 @@ static Value class_names(Value cls, const char *name)
     return names != VAL_NULL && is_tuple(names) ? names : rt_empty_tuple;
 }
 
+typedef struct NodeDef NodeDef;
+static const NodeDef *node_def_of(Value node);
+static const char *node_def_doc(const NodeDef *d);
+static Value classes_by_name;
+
+/* The ASDL type of field `name` in a node class's doc, "Name(identifier id,
+ * expr_context ctx)": its length at *type ("expr?", "stmt*"), 0 if absent. */
+static size_t field_type(const char *doc, const char *name, const char **type)
+{
+    const char *p = doc != NULL ? strchr(doc, '(') : NULL;
+    size_t len = strlen(name);
+    while (p != NULL && *p != ')' && *p != '\0') {
+        const char *item = p + 1 + (p[1] == ' ');
+        const char *space = strchr(item, ' ');
+        if (space == NULL)
+            return 0;
+        if (strncmp(space + 1, name, len) == 0 && (space[1 + len] == ',' || space[1 + len] == ')')) {
+            *type = item;
+            return (size_t)(space - item);
+        }
+        p = strpbrk(space, ",)");
+    }
+    return 0;
+}
+
+/* 3.13: a field the constructor was not given gets its default: None for
+ * `x?`, [] for `x*`, Load() for a context; a required one is missing, with
+ * a DeprecationWarning. */
+static bool default_field(Value self, const NodeDef *d, Value name)
+{
+    const char *type = NULL;
+    size_t n = field_type(node_def_doc(d), rt_str_cstr(name), &type);
+    if (n > 0 && type[n - 1] == '?')
+        return rt_setattr(self, name, rt_None) >= 0;
+    if (n > 0 && type[n - 1] == '*')
+        return rt_setattr(self, name, rt_list_new(0)) >= 0;
+    if (n == strlen("expr_context") && strncmp(type, "expr_context", n) == 0) {
+        Value load = rt_call0(rt_dict_get_cstr(classes_by_name, "Load"));
+        return load != VAL_NULL && rt_setattr(self, name, load) >= 0;
+    }
+    char msg[600];
+    Value r = rt_repr(name);
+    if (r == VAL_NULL)
+        return false;
+    snprintf(msg, sizeof msg, "%.400s.__init__ missing 1 required positional argument: %s. "
+             "This will become an error in Python 3.15.", val_type(self)->name, rt_str_cstr(r));
+    return rt_warn(&rt_DeprecationWarning, msg, 1) >= 0;
+}
+
 /* AST.__init__(self, *args, **kwargs): positional arguments fill _fields
- * in order; keywords set any attribute (CPython's ast_type_init). */
+ * in order; keywords set any attribute (CPython's ast_type_init); 3.13
+ * gives the fields left out their defaults. */
 static Value ast_init(Value *args, size_t nargs, Value kwnames)
 {
     Value self = args[0];
@@ -71,6 +123,15 @@ static Value ast_init(Value *args, size_t nargs, Value kwnames)
     for (size_t i = 0; i < rt_nkwargs(kwnames); i++)
         if (rt_setattr(self, rt_tuple_get(kwnames, i), args[1 + npos + i]) < 0)
             return VAL_NULL;
+    const NodeDef *d = rt_py_minor >= 13 ? node_def_of(self) : NULL;
+    for (size_t i = npos; d != NULL && i < nfields; i++) {
+        Value name = rt_tuple_get(fields, i);
+        bool given = false;
+        for (size_t k = 0; k < rt_nkwargs(kwnames); k++)
+            given = given || rt_eq(rt_tuple_get(kwnames, k), name) > 0;
+        if (!given && !default_field(self, d, name))
+            return VAL_NULL;
+    }
     return rt_None;
 }
 
@@ -82,7 +143,19 @@ static Value ast_reduce(Value *args, size_t nargs, Value kwnames)
     Value dict = rt_generic_dict_get(args[0]);
     if (dict == VAL_NULL)
         return VAL_NULL;
-    return rt_tuple_pack(3, obj_val(val_type(args[0])), rt_empty_tuple, dict);
+    Value cls = obj_val(val_type(args[0])), nones = rt_empty_tuple;
+    if (rt_py_minor >= 13) {
+        /* 3.13: a None for each leading field the dict holds, so that the
+         * constructor warns of no missing field */
+        Value fields = class_names(cls, "_fields");
+        size_t n = 0;
+        while (n < rt_tuple_len(fields) && rt_dict_get_str(dict, rt_tuple_get(fields, n)) != VAL_NULL)
+            n++;
+        nones = rt_tuple_new(n);
+        for (size_t i = 0; i < n; i++)
+            AS_TUPLE(nones)->items[i] = rt_None;
+    }
+    return rt_tuple_pack(3, cls, nones, dict);
 }
 
 static const MethodDef ast_methods[] = {
@@ -102,23 +175,39 @@ static ObjType ast_type = {
 
 /* ---- the node classes ------------------------------------------------------------------------ */
 
-typedef struct NodeDef {
+struct NodeDef {
     const char *name, *base;
     const char *fields, *attributes;    /* space-separated; attributes NULL: inherited */
     const char *optional;               /* names that are None on the class */
     const char *doc;
-} NodeDef;
-
-static const NodeDef node_defs[] = {
-#define PVM_AST_NODE(name, base, fields, attributes, optional, doc) \
-    {#name, #base, fields, attributes, optional, doc},
-#include "modules/ast_nodes.h"
-#undef PVM_AST_NODE
 };
 
-#define NODE_COUNT (sizeof node_defs / sizeof node_defs[0])
+static const char *node_def_doc(const NodeDef *d)
+{
+    return d->doc;
+}
 
-static Value node_classes[NODE_COUNT];  /* made by ready(), in node_defs' order */
+#define PVM_AST_NODE(name, base, fields, attributes, optional, doc) \
+    {#name, #base, fields, attributes, optional, doc},
+static const NodeDef node_defs_311[] = {
+#include "modules/ast_nodes.h"
+};
+static const NodeDef node_defs_312[] = {   /* type parameters, TypeAlias */
+#include "modules/ast_nodes312.h"
+};
+static const NodeDef node_defs_313[] = {
+#include "modules/ast_nodes313.h"
+};
+#undef PVM_AST_NODE
+
+#define COUNT(defs) (sizeof defs / sizeof defs[0])
+#define MAX_NODES 160
+
+/* The table of the version pvm runs, chosen by ready(). */
+static const NodeDef *node_defs;
+static size_t node_count;
+
+static Value node_classes[MAX_NODES];   /* made by ready(), in node_defs' order */
 static Value classes_by_name;           /* dict: "BinOp" -> the class, "AST" too */
 
 /* "a b c" -> ('a', 'b', 'c'), interned. */
@@ -158,6 +247,11 @@ static bool ready(void)
 {
     if (classes_by_name != VAL_NULL)
         return true;
+    node_defs = rt_py_minor >= 13 ? node_defs_313 : rt_py_minor == 12 ? node_defs_312 : node_defs_311;
+    node_count = rt_py_minor >= 13 ? COUNT(node_defs_313)
+               : rt_py_minor == 12 ? COUNT(node_defs_312) : COUNT(node_defs_311);
+    _Static_assert(COUNT(node_defs_312) <= MAX_NODES && COUNT(node_defs_313) <= MAX_NODES,
+                   "MAX_NODES");
     rt_type_ready(&ast_type, ast_methods);
     rt_type_set(&ast_type, "_fields", rt_empty_tuple);
     rt_type_set(&ast_type, "_attributes", rt_empty_tuple);
@@ -165,7 +259,7 @@ static bool ready(void)
     Value by_name = rt_dict_new();
     rt_dict_set_cstr(by_name, "AST", obj_val(&ast_type));
     classes_by_name = by_name;
-    for (size_t i = 0; i < NODE_COUNT; i++) {
+    for (size_t i = 0; i < node_count; i++) {
         Value cls = make_class(&node_defs[i]);
         if (cls == VAL_NULL) {
             classes_by_name = VAL_NULL;
@@ -183,7 +277,7 @@ Value mod_ast_init(void)
         return VAL_NULL;
     Value m = mod_module_new("_ast", NULL);
     mod_module_set(m, "AST", obj_val(&ast_type));
-    for (size_t i = 0; i < NODE_COUNT; i++)
+    for (size_t i = 0; i < node_count; i++)
         mod_module_set(m, node_defs[i].name, node_classes[i]);
     mod_module_set(m, "PyCF_ONLY_AST", rt_int_from_i64(0x400));
     mod_module_set(m, "PyCF_TYPE_COMMENTS", rt_int_from_i64(0x1000));
@@ -206,7 +300,7 @@ static const NodeDef *node_def_of(Value node)
 {
     Value mro = val_type(node)->mro;
     for (size_t m = 0; m < rt_tuple_len(mro); m++)
-        for (size_t i = 0; i < NODE_COUNT; i++)
+        for (size_t i = 0; i < node_count; i++)
             if (rt_tuple_get(mro, m) == node_classes[i])
                 return &node_defs[i];
     return NULL;
@@ -293,9 +387,7 @@ static Value node_from_plain(Value t, int depth)
     size_t nf = rt_tuple_len(fields), na = rt_tuple_len(attributes);
     if (rt_tuple_len(t) != 1 + nf + na)
         return rt_raisef(&rt_SystemError, "compile service: a malformed %R node", rt_tuple_get(t, 0));
-    Value node = rt_call0(cls);
-    if (node == VAL_NULL)
-        return VAL_NULL;
+    Value node = ast_new(AS_TYPE(cls), NULL, 0, VAL_NULL);     /* no __init__: no defaults */
     for (size_t i = 0; i < nf + na; i++) {
         Value item = rt_tuple_get(t, 1 + i);
         if (is_tuple(item) && rt_tuple_len(item) == 1 && is_str(rt_tuple_get(item, 0)) &&

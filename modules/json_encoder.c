@@ -84,9 +84,8 @@ static bool encode_float(ObjEncoder *e, StrBuf *sb, double d)
 static bool encode_int(StrBuf *sb, Value v)
 {
     if (val_is_small(v)) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        sb_adds(sb, buf);
+        char buf[RT_I64_DECIMAL_MAX];
+        sb_add(sb, buf, rt_i64_decimal(small_value(v), buf));
         return true;
     }
     Value r = rt_int_repr(v);

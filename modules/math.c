@@ -16,6 +16,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include "runtime/version.h"
 #include "modules/modutil.h"
 #include "modules/mpz.h"
 
@@ -987,6 +988,119 @@ static Value math_prod(Value *args, size_t nargs, Value kw)
     return rt_err_occurred() ? VAL_NULL : result;
 }
 
+/* ---- sumprod (3.12) ------------------------------------------------------ */
+
+/* Products summed in triple length, as CPython's math.sumprod: each product
+ * split exactly into two doubles (fma), and the running sum carried in
+ * three, so that sumprod([a, b], [c, d]) is a*c + b*d rounded once. */
+typedef struct { double hi, lo; } DoubleLength;
+typedef struct { double hi, lo, tiny; } TripleLength;
+
+static DoubleLength dl_sum(double a, double b)      /* error-free a + b */
+{
+    double x = a + b, z = x - a;
+    return (DoubleLength){ x, (a - (x - z)) + (b - z) };
+}
+
+static TripleLength tl_fma(double x, double y, TripleLength total)
+{
+    double p = x * y;
+    DoubleLength product = { p, fma(x, y, -p) };    /* error-free x * y */
+    DoubleLength sum = dl_sum(total.hi, product.hi);
+    DoubleLength r1 = dl_sum(total.lo, product.lo);
+    DoubleLength r2 = dl_sum(r1.hi, sum.lo);
+    return (TripleLength){ sum.hi, r2.hi, total.tiny + r1.lo + r2.lo };
+}
+
+static double tl_to_d(TripleLength total)
+{
+    DoubleLength last = dl_sum(total.lo, total.hi);
+    return total.tiny + last.lo + last.hi;
+}
+
+/* x as a double for the float path: a float, or an int or bool beside one. */
+static bool sumprod_double(Value x, bool other_is_float, double *out)
+{
+    if (is_float(x)) {
+        *out = rt_float_value(x);
+        return true;
+    }
+    if (!other_is_float || !(is_int(x) || IS_EXACT(x, rt_bool_type)))
+        return false;
+    bool overflow = false;
+    *out = x == rt_True ? 1.0 : x == rt_False ? 0.0 : rt_int_as_double(x, &overflow);
+    return !overflow;
+}
+
+/* sumprod(p, q): sum(x * y for x, y in zip(p, q, strict=True)), with exact
+ * paths like CPython's: small ints summed in a C integer while nothing
+ * overflows, floats (and ints beside floats) in triple length while the
+ * sum stays finite; each path, once left, adds its total to the generic
+ * sum and is not taken again. */
+static Value math_sumprod(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("sumprod", kw) || !rt_arg_count("sumprod", nargs, 2, 2))
+        return VAL_NULL;
+    Value p_it = rt_iter(args[0]), q_it = p_it == VAL_NULL ? VAL_NULL : rt_iter(args[1]);
+    if (q_it == VAL_NULL)
+        return VAL_NULL;
+    Value total = small_new(0);
+    bool int_path = true, flt_path = true, int_used = false, flt_used = false;
+    int64_t int_total = 0;
+    TripleLength flt_total = { 0.0, 0.0, 0.0 };
+    for (;;) {
+        Value p = rt_next(p_it);
+        if (p == VAL_NULL && rt_err_occurred())
+            return VAL_NULL;
+        Value q = rt_next(q_it);
+        if (q == VAL_NULL && rt_err_occurred())
+            return VAL_NULL;
+        if ((p == VAL_NULL) != (q == VAL_NULL))
+            return rt_raisef(&rt_ValueError, "Inputs are not the same length");
+        bool finished = p == VAL_NULL;
+        if (int_path) {
+            int64_t prod;
+            if (!finished && val_is_small(p) && val_is_small(q) &&
+                !__builtin_mul_overflow(small_value(p), small_value(q), &prod) &&
+                !__builtin_add_overflow(int_total, prod, &int_total)) {
+                int_used = true;
+                continue;
+            }
+            int_path = false;
+            if (int_used && (total = rt_binary_op(total, rt_int_from_i64(int_total),
+                                                  NB_ADD)) == VAL_NULL)
+                return VAL_NULL;
+        }
+        if (flt_path) {
+            double x, y;
+            if (!finished && sumprod_double(p, is_float(q), &x) &&
+                sumprod_double(q, is_float(p), &y)) {
+                TripleLength next = tl_fma(x, y, flt_total);
+                if (isfinite(next.hi)) {
+                    flt_total = next;
+                    flt_used = true;
+                    continue;
+                }
+            }
+            flt_path = false;
+            if (flt_used && (total = rt_binary_op(total, rt_float_new(tl_to_d(flt_total)),
+                                                  NB_ADD)) == VAL_NULL)
+                return VAL_NULL;
+        }
+        if (finished)
+            return total;
+        Value term = rt_binary_op(p, q, NB_MULTIPLY);
+        if (term == VAL_NULL || (total = rt_binary_op(total, term, NB_ADD)) == VAL_NULL)
+            return VAL_NULL;
+    }
+}
+
+/* The functions a 3.12 (and later) process's math has beside the others. */
+static const MethodDef math_functions_312[] = {
+    {"sumprod", math_sumprod},
+    {NULL, NULL}
+};
+
 static const MethodDef math_functions[] = {
     {"acos", math_acos}, {"acosh", math_acosh}, {"asin", math_asin},
     {"asinh", math_asinh}, {"atan", math_atan}, {"atan2", math_atan2},
@@ -1012,6 +1126,8 @@ static const MethodDef math_functions[] = {
 Value mod_math_init(void)
 {
     Value m = mod_module_new("math", math_functions);
+    if (rt_py_minor >= 12)
+        mod_module_add_functions(m, math_functions_312);
     mod_module_set(m, "pi", rt_float_new(pi));
     mod_module_set(m, "e", rt_float_new(2.718281828459045235360287471352662498));
     mod_module_set(m, "tau", rt_float_new(6.283185307179586476925286766559005768));

@@ -11,13 +11,18 @@
 Value mod_module_new(const char *name, const MethodDef *fns)
 {
     Value m = rt_module_new(rt_str_from_cstr(name));
-    Value dict = VAL_AS(ObjModule, m)->dict;
+    mod_module_add_functions(m, fns);
+    return m;
+}
+
+void mod_module_add_functions(Value module, const MethodDef *fns)
+{
+    Value dict = VAL_AS(ObjModule, module)->dict;
     for (; fns != NULL && fns->name != NULL; fns++) {
         Value f = rt_builtin_new(fns->name, fns->fn, VAL_NULL);
-        VAL_AS(ObjBuiltin, f)->module = m;
+        VAL_AS(ObjBuiltin, f)->module = module;
         rt_dict_set_cstr(dict, fns->name, f);
     }
-    return m;
 }
 
 void mod_module_set(Value module, const char *name, Value v)

@@ -22,6 +22,8 @@
 
 /* A module named `name` holding a builtin function per entry of `fns`. */
 Value mod_module_new(const char *name, const MethodDef *fns);
+/* More functions for a module: those a later Python version added. */
+void mod_module_add_functions(Value module, const MethodDef *fns);
 /* Add one attribute to a module. */
 void mod_module_set(Value module, const char *name, Value v);
 /* Ready a type that lives in a module and bind it there under `attr`. */

@@ -250,9 +250,11 @@ static bool write_bytes(Pickler *p, const unsigned char *header, size_t hlen,
 static void write_index_op(Pickler *p, int textop, int op1, int op4, size_t idx)
 {
     unsigned char buf[32];
-    if (!p->bin) {
-        int n = snprintf((char *)buf, sizeof buf, "%c%zu\n", textop, idx);
-        write_raw(p, buf, (size_t)n);
+    if (!p->bin) {                      /* "g12\n" */
+        buf[0] = (unsigned char)textop;
+        size_t n = 1 + rt_i64_decimal((int64_t)idx, (char *)buf + 1);
+        buf[n++] = '\n';
+        write_raw(p, buf, n);
     } else if (idx < 256) {
         buf[0] = (unsigned char)op1;
         buf[1] = (unsigned char)idx;
@@ -371,9 +373,11 @@ static int save_long(Pickler *p, Value obj)
     int64_t v;
     if (val_is_small(obj) && (v = small_value(obj)) >= -0x80000000LL && v <= 0x7fffffffLL) {
         unsigned char buf[32];
-        if (!p->bin) {
-            int n = snprintf((char *)buf, sizeof buf, "%c%lld\n", PK_INT, (long long)v);
-            write_raw(p, buf, (size_t)n);
+        if (!p->bin) {                  /* "I42\n" */
+            buf[0] = PK_INT;
+            size_t n = 1 + rt_i64_decimal(v, (char *)buf + 1);
+            buf[n++] = '\n';
+            write_raw(p, buf, n);
             return 0;
         }
         for (int i = 0; i < 4; i++)

@@ -344,10 +344,10 @@ static const char *const flags_fields[] = {
     "safe_path", "int_max_str_digits", "gil", "thread_inherit_context", "context_aware_warnings",
 };
 static const RtStructSeqDesc flags_desc = { "sys.flags", flags_fields, 18, 18 };
-/* 3.13: gil, a field outside the sequence; 3.14 also thread_inherit_context
- * and context_aware_warnings (0: new threads start with an empty context,
- * warnings ignore the context). */
+/* 3.13: gil, a field outside the sequence */
 static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 18 };
+/* 3.14's has three attributes beyond the tuple: the GIL is on (1), new
+ * threads start with an empty context and warnings ignore the context (0). */
 static const RtStructSeqDesc flags_desc_314 = { "sys.flags", flags_fields, 21, 18 };
 
 static const char *const float_info_fields[] = {

@@ -30,6 +30,8 @@
 #include "runtime/structseq.h"
 #include "modules/api.h"
 #include "modules/sys.h"
+#include "modules/modutil.h"
+#include "runtime/version.h"
 
 static Value audit_hooks;              /* list, made on first addaudithook */
 
@@ -85,12 +87,34 @@ static void display_to(FILE *out, Value value, Value tb)
     rt_print_exception_to(out, value);
 }
 
+/* 3.13's PyErr_Display asks the traceback module first
+ * (traceback._print_exception_bltin(value)); false when that fails, the
+ * error cleared, for the C printer to show it. */
+static bool display_by_traceback_module(Value value, Value tb)
+{
+    if (rt_py_minor < 13 || !is_exception(value))
+        return false;
+    if (tb != VAL_NULL && val_type(tb) == &rt_traceback_type)
+        AS_EXC(value)->traceback = tb;
+    Value saved = rt_err_fetch();
+    Value module = mod_import("traceback");
+    Value print = module != VAL_NULL ? rt_getattr_cstr(module, "_print_exception_bltin")
+                                     : VAL_NULL;
+    bool ok = print != VAL_NULL && rt_call1(print, value) != VAL_NULL;
+    rt_err_clear();
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+    return ok;
+}
+
 /* CPython's PyErr_Display: the traceback attached to value, as the
  * traceback module prints it, written to sys.stderr: a program that
  * replaced it (captured_stderr) gets the text through its write(). */
 static void display(Value value, Value tb)
 {
     rt_stdout_flush();
+    if (display_by_traceback_module(value, tb))
+        return;
     Value sys = VAL_AS(ObjModule, mod_sys_module())->dict;
     Value err = rt_dict_get_cstr(sys, "stderr");
     if (err == VAL_NULL || err == rt_None || err == rt_dict_get_cstr(sys, "__stderr__")) {

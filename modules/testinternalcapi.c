@@ -31,6 +31,7 @@
  * fails to import it, as it should.
  */
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/code.h"
 #include "modules/modutil.h"
 #include "modules/api.h"
@@ -38,6 +39,12 @@
 static void set_int(Value d, const char *key, long v)
 {
     rt_dict_set_cstr(d, key, small_new(v));
+}
+
+/* A yes/no option: an int before 3.13, a bool from 3.13. */
+static void set_bool(Value d, const char *key, long v)
+{
+    rt_dict_set_cstr(d, key, rt_py_minor >= 13 ? rt_bool(v != 0) : small_new(v));
 }
 
 /* sys.<name> copied into the dict as `key` (a list is copied, so that the
@@ -59,24 +66,24 @@ static bool copy_sys(Value d, const char *key, const char *name)
 static void add_flags(Value d)
 {
     const ModSysFlags *f = mod_sys_flags();
-    set_int(d, "parser_debug", f->debug);
-    set_int(d, "inspect", f->inspect);
-    set_int(d, "interactive", f->interactive);
+    set_bool(d, "parser_debug", f->debug);
+    set_bool(d, "inspect", f->inspect);
+    set_bool(d, "interactive", f->interactive);
     set_int(d, "optimization_level", f->optimize);
-    set_int(d, "write_bytecode", !f->dont_write_bytecode);
-    set_int(d, "user_site_directory", !f->no_user_site);
-    set_int(d, "site_import", !f->no_site);
-    set_int(d, "use_environment", !f->ignore_environment);
+    set_bool(d, "write_bytecode", !f->dont_write_bytecode);
+    set_bool(d, "user_site_directory", !f->no_user_site);
+    set_bool(d, "site_import", !f->no_site);
+    set_bool(d, "use_environment", !f->ignore_environment);
     set_int(d, "verbose", f->verbose);
     set_int(d, "bytes_warning", f->bytes_warning);
-    set_int(d, "quiet", f->quiet);
-    set_int(d, "isolated", f->isolated);
-    set_int(d, "dev_mode", f->dev_mode);
-    set_int(d, "warn_default_encoding", f->warn_default_encoding);
-    set_int(d, "safe_path", f->safe_path);
+    set_bool(d, "quiet", f->quiet);
+    set_bool(d, "isolated", f->isolated);
+    set_bool(d, "dev_mode", f->dev_mode);
+    set_bool(d, "warn_default_encoding", f->warn_default_encoding);
+    set_bool(d, "safe_path", f->safe_path);
     /* Without randomization the seed is PYTHONHASHSEED=0's; with it,
      * CPython reports 0 as well. */
-    set_int(d, "use_hash_seed", !f->hash_randomization);
+    set_bool(d, "use_hash_seed", !f->hash_randomization);
     set_int(d, "hash_seed", 0);
 }
 
@@ -105,7 +112,7 @@ static Value tic_get_config(Value *args, size_t nargs, Value kw)
     if (!rt_arg_none("get_config", nargs, kw))
         return VAL_NULL;
     Value d = rt_dict_new();
-    set_int(d, "code_debug_ranges", rt_code_debug_ranges);
+    set_bool(d, "code_debug_ranges", rt_code_debug_ranges);
     add_flags(d);
     static const char *const from_sys[][2] = {
         { "argv", "argv" }, { "orig_argv", "orig_argv" },

@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <string.h>
 #include <zlib.h>
+#include "runtime/version.h"
 #include "modules/modutil.h"
 
 /* libz is opened on first use (dlopen, see mod_load_library) and called
@@ -197,9 +198,11 @@ typedef struct ObjZStream {
     Value unused_data;          /* Decompress: bytes after the end of the stream */
     Value unconsumed_tail;      /* Decompress: input not yet decompressed */
     Value zdict;                /* Decompress: the dictionary, or VAL_NULL */
+    bool needs_input;           /* _ZlibDecompressor: wants more input */
+    Value pending;              /* _ZlibDecompressor: input kept for the next call */
 } ObjZStream;
 
-static ObjType compress_type, decompress_type;
+static ObjType compress_type, decompress_type, decompressor_type;
 #define ZS(v) VAL_AS(ObjZStream, v)
 
 static void end_stream(void *obj, void *data)
@@ -251,6 +254,42 @@ static Value zl_compressobj(Value *args, size_t nargs, Value kw)
     return obj_val(z);
 }
 
+/* zlib asked for the dictionary (Z_NEED_DICT): give it, or report the error. */
+static bool set_zdict(ObjZStream *z)
+{
+    ModBuffer d;
+    if (!mod_get_buffer(z->zdict, &d))
+        return false;
+    int err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
+    if (err != Z_OK) {
+        raise_zlib(&z->zst, err, "while setting zdict");
+        return false;
+    }
+    return true;
+}
+
+/* A stream for decompressing (Decompress, _ZlibDecompressor), or NULL
+ * with an exception.  A raw deflate stream (wbits < 0) has no header to
+ * ask for the dictionary: it is set at once. */
+static ObjZStream *inflater_new(ObjType *type, int wbits, Value zdict)
+{
+    ObjZStream *z = zstream_new(type);
+    z->zdict = zdict;
+    int err = zl.inflateInit2(&z->zst, wbits);
+    if (err == Z_STREAM_ERROR)
+        rt_raisef(&rt_ValueError, "Invalid initialization option");
+    else if (err == Z_MEM_ERROR)
+        rt_raisef(&rt_MemoryError, "Can't allocate memory for decompression object");
+    else if (err != Z_OK)
+        raise_zlib(&z->zst, err, "while creating decompression object");
+    if (err != Z_OK)
+        return NULL;
+    z->initialised = true;
+    if (zdict != VAL_NULL && wbits < 0 && !set_zdict(z))
+        return NULL;
+    return z;
+}
+
 static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "wbits", "zdict" };
@@ -261,24 +300,8 @@ static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
         return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
-    ObjZStream *z = zstream_new(&decompress_type);
-    z->zdict = a[1];
-    int err = zl.inflateInit2(&z->zst, wbits);
-    if (err == Z_STREAM_ERROR)
-        return rt_raisef(&rt_ValueError, "Invalid initialization option");
-    if (err == Z_MEM_ERROR)
-        return rt_raisef(&rt_MemoryError, "Can't allocate memory for decompression object");
-    if (err != Z_OK)
-        return raise_zlib(&z->zst, err, "while creating decompression object");
-    z->initialised = true;
-    if (z->zdict != VAL_NULL && wbits < 0) {    /* raw deflate: no header asks for it */
-        ModBuffer d;
-        mod_get_buffer(z->zdict, &d);
-        err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
-        if (err != Z_OK)
-            return raise_zlib(&z->zst, err, "while setting zdict");
-    }
-    return obj_val(z);
+    ObjZStream *z = inflater_new(&decompress_type, wbits, a[1]);
+    return z != NULL ? obj_val(z) : VAL_NULL;
 }
 
 /* Compress.compress(data) */
@@ -356,20 +379,6 @@ static void save_unconsumed(ObjZStream *z, const ModBuffer *in, int err)
     }
     if (z->zst.avail_in > 0 || AS_BYTES(z->unconsumed_tail)->length > 0)
         z->unconsumed_tail = rt_bytes_new(z->zst.next_in, left);
-}
-
-/* zlib asked for the dictionary (Z_NEED_DICT): give it, or report the error. */
-static bool set_zdict(ObjZStream *z)
-{
-    ModBuffer d;
-    if (!mod_get_buffer(z->zdict, &d))
-        return false;
-    int err = zl.inflateSetDictionary(&z->zst, d.data, (uInt)d.len);
-    if (err != Z_OK) {
-        raise_zlib(&z->zst, err, "while setting zdict");
-        return false;
-    }
-    return true;
 }
 
 /* The inflate loop of Decompress.decompress and flush: returns zlib's last
@@ -526,6 +535,88 @@ static ObjType decompress_type = {
     .getattr = decompress_getattr,
 };
 
+/* ---- _ZlibDecompressor (3.12) ------------------------------------------------------ */
+
+/* The decompressor Lib/gzip.py reads with from 3.12 on, with
+ * BZ2Decompressor's interface: decompress(data, max_length=-1) keeps the
+ * input it had no room for (needs_input says whether it wants more), stops
+ * at the end of the stream and keeps what followed in unused_data. */
+static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "wbits", "zdict" };
+    static const ArgSpec spec = { "_ZlibDecompressor", names, 2, 0, 0, 2, false };
+    Value a[2];
+    int wbits;
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !int_arg(a[0], MAX_WBITS, &wbits))
+        return VAL_NULL;
+    if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
+        return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
+    ObjZStream *z = inflater_new(&decompressor_type, wbits, a[1]);
+    if (z == NULL)
+        return VAL_NULL;
+    z->needs_input = true;
+    z->pending = rt_bytes_new(NULL, 0);
+    return obj_val(z);
+}
+
+static Value zd_decompress(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "data", "max_length" };
+    static const ArgSpec spec = { "decompress", names, 2, 0, 1, 2, false };
+    Value a[2];
+    ModBuffer data;
+    ssize_t max_length = -1;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
+        (a[1] != VAL_NULL && !rt_as_ssize(a[1], &max_length)))
+        return VAL_NULL;
+    ObjZStream *z = ZS(args[0]);
+    if (z->eof)
+        return rt_raisef(&rt_EOFError, "End of stream already reached");
+    ModBuffer in = mod_buffer_join(z->pending, &data);
+    ModOutput o;
+    mod_output_init(&o, DEF_BUF_SIZE, max_length < 0 ? SIZE_MAX : (size_t)max_length);
+    z->zst.next_out = NULL;
+    z->zst.next_in = (Bytef *)in.data;
+    size_t left = in.len;
+    int err = inflate_loop(z, &o, &left, false);
+    if (err == INT_MIN)
+        return VAL_NULL;
+    if (err == Z_STREAM_END) {
+        z->eof = true;
+        z->initialised = false;
+        zl.inflateEnd(&z->zst);
+    } else if (err != Z_OK && err != Z_BUF_ERROR) {
+        return raise_zlib(&z->zst, err, "while decompressing data");
+    }
+    size_t used = (size_t)(z->zst.next_in - in.data);
+    Value rest = rt_bytes_new(in.data + used, in.len - used);
+    z->pending = rt_bytes_new(NULL, 0);
+    z->needs_input = !z->eof && used == in.len;
+    if (used < in.len) {
+        if (z->eof)
+            z->unused_data = rest;
+        else
+            z->pending = rest;
+    }
+    return output_bytes(&o, &z->zst);
+}
+
+static Value decompressor_getattr(Value self, Value name)
+{
+    if (strcmp(rt_str_cstr(name), "needs_input") == 0)
+        return rt_bool(ZS(self)->needs_input);
+    return decompress_getattr(self, name);
+}
+
+static const MethodDef decompressor_methods[] = {
+    {"decompress", zd_decompress}, {NULL, NULL}
+};
+
+static ObjType decompressor_type = {
+    .ob.type = &rt_type_type, .name = "zlib._ZlibDecompressor", .new_ = decompressor_new,
+    .instance_size = sizeof(ObjZStream), .getattr = decompressor_getattr,
+};
+
 /* ---- checksums ---------------------------------------------------------------------- */
 
 /* crc32/zl.adler32(data, value, /): value taken modulo 2**32. */
@@ -602,7 +693,10 @@ Value mod_zlib_init(void)
         rt_type_ready(&zlib_error, NULL);
         rt_type_ready(&compress_type, compress_methods);
         rt_type_ready(&decompress_type, decompress_methods);
+        rt_type_ready(&decompressor_type, decompressor_methods);
     }
     mod_module_set(m, "error", obj_val(&zlib_error));
+    if (rt_py_minor >= 12)
+        mod_module_set(m, "_ZlibDecompressor", obj_val(&decompressor_type));
     return m;
 }

@@ -562,7 +562,8 @@ int rt_delattr(Value obj, Value name)
 
 Value rt_lookup_attr(Value obj, Value name)
 {
-    Value v = rt_getattr(obj, name);
+    ObjType *t = val_type(obj);
+    Value v = t->getattr == NULL ? rt_generic_lookup_attr(obj, name) : rt_getattr(obj, name);
     if (v == VAL_NULL && rt_err_matches(&rt_AttributeError))
         rt_err_clear();
     return v;

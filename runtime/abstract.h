@@ -69,6 +69,9 @@ int rt_delattr(Value obj, Value name);
  * then other type attributes (binding functions and methods).  Types with
  * their own getattr slot call these as a fallback. */
 Value rt_generic_getattr(Value obj, Value name);
+/* The same, but a missing attribute is VAL_NULL with no exception set
+ * (rt_lookup_attr's fast path: no AttributeError made to be dropped). */
+Value rt_generic_lookup_attr(Value obj, Value name);
 /* Where obj keeps its instance dict (a Value slot holding an ObjDict, or
  * VAL_NULL until first use); NULL when its type gives it none.  Honours
  * RT_DICT_OFFSET_VAR (containers.h). */

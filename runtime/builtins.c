@@ -898,11 +898,10 @@ static Value builtin_getattr(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("getattr", nargs, kwnames, 2, 3) || !check_attr_name(args[1]))
         return VAL_NULL;
-    Value v = rt_getattr(args[0], args[1]);
-    if (v != VAL_NULL || nargs == 2 || !rt_err_matches(&rt_AttributeError))
-        return v;
-    rt_err_clear();
-    return args[2];
+    if (nargs == 2)
+        return rt_getattr(args[0], args[1]);
+    Value v = rt_lookup_attr(args[0], args[1]);
+    return v != VAL_NULL || rt_err_occurred() ? v : args[2];
 }
 
 static Value builtin_setattr(Value *args, size_t nargs, Value kwnames)

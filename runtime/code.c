@@ -294,8 +294,7 @@ const int *rt_code_lines(ObjCode *code)
 
 /* The largest value stack a code object may ask for, and the co_flags
  * bits CPython 3.11 can write: CO_OPTIMIZED..CO_ASYNC_GENERATOR (0x1-0x200)
- * and the CO_FUTURE_* bits (0x20000-0x1000000); 3.14 adds CO_HAS_DOCSTRING
- * (0x4000000) and CO_METHOD (0x8000000). */
+ * and the CO_FUTURE_* bits (0x20000-0x1000000). */
 enum { MAX_STACKSIZE = 100000 };
 #define KNOWN_CODE_FLAGS (0x01fe03ffu | (rt_py_minor >= 14 ? 0x0c000000u : 0))
 

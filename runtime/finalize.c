@@ -323,7 +323,14 @@ static void order_watches(Watch **w, size_t n, size_t limit)
 
 /* ---- running the queue ---------------------------------------------------------- */
 
-enum { BATCH_WALK_LIMIT = 4096, EXIT_WALK_LIMIT = 256 };
+/* How many values the walk from each member of a batch of n may look at:
+ * a thorough look at a small batch, about a million values in all for a
+ * large one. */
+static size_t walk_limit(size_t n)
+{
+    size_t limit = ((size_t)1 << 20) / n;
+    return limit < 16 ? 16 : limit > 4096 ? 4096 : limit;
+}
 
 /* Call the __del__ of each object of w[0..n), in that order. */
 static void call_all(Watch **w, size_t n)
@@ -336,22 +343,32 @@ static void call_all(Watch **w, size_t n)
     }
 }
 
+/* One batch per call: what its __del__ methods make due waits for the next
+ * safe point, so that a thread does not spend its life finalising what
+ * other threads keep dropping (they run while a __del__ sleeps). */
 void rt_finalize_run_pending(void)
 {
-    while (pending_head != NULL) {
-        size_t n = 0;
-        for (Watch *w = pending_head; w != NULL; w = w->next)
-            n++;
-        Watch **batch = gc_alloc(n * sizeof *batch);
-        n = 0;
-        for (Watch *w = pending_head; w != NULL; w = w->next)
-            batch[n++] = w;
-        pending_head = pending_tail = NULL;
-        for (size_t i = 0; i < n; i++)
-            batch[i]->next = NULL;
-        order_watches(batch, n, BATCH_WALK_LIMIT);
-        call_all(batch, n);
-    }
+    static bool running;
+    if (running)
+        return;         /* a __del__ reached a safe point: the batch goes on first */
+    size_t n = 0;
+    for (Watch *w = pending_head; w != NULL; w = w->next)
+        n++;
+    if (n == 0)
+        return;
+    Watch **batch = gc_alloc(n * sizeof *batch);
+    n = 0;
+    for (Watch *w = pending_head; w != NULL; w = w->next)
+        batch[n++] = w;
+    pending_head = pending_tail = NULL;
+    for (size_t i = 0; i < n; i++)
+        batch[i]->next = NULL;
+    order_watches(batch, n, walk_limit(n));
+    running = true;
+    call_all(batch, n);
+    running = false;
+    if (pending_head != NULL)
+        vm_request_pending_work();
 }
 
 /* At exit the objects still alive are taken as one batch (each marked
@@ -359,7 +376,8 @@ void rt_finalize_run_pending(void)
  * __del__ methods make is taken next. */
 void rt_finalize_all(void)
 {
-    rt_finalize_run_pending();
+    while (pending_head != NULL)
+        rt_finalize_run_pending();
     while (live_head != NULL) {
         size_t n = 0;
         for (Watch *w = live_head; w != NULL; w = w->next)
@@ -373,8 +391,9 @@ void rt_finalize_all(void)
             w->obj = gc_reveal(w->hidden);
             all[n++] = w;
         }
-        order_watches(all, n, EXIT_WALK_LIMIT);
+        order_watches(all, n, walk_limit(n));
         call_all(all, n);
-        rt_finalize_run_pending();
+        while (pending_head != NULL)
+            rt_finalize_run_pending();
     }
 }

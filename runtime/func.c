@@ -27,7 +27,7 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
     if (is_str(first))
         f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
-    Value module = rt_dict_get_cstr(globals, "__name__");
+    Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);
 }

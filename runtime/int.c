@@ -722,13 +722,33 @@ static char *mpz_digits(mpz_srcptr z, int base, size_t *len)
 }
 
 /* Sign, prefix and digits of v in the given base, as a str. */
+size_t rt_i64_decimal(int64_t v, char *buf)
+{
+    /* Digits from the last, of the magnitude as unsigned (INT64_MIN's has
+     * no signed counterpart). */
+    char tmp[RT_I64_DECIMAL_MAX];
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    size_t len = 0;
+    if (v < 0)
+        buf[len++] = '-';
+    while (n > 0)
+        buf[len++] = tmp[--n];
+    buf[len] = 0;
+    return len;
+}
+
 static Value int_format(Value v, int base, const char *prefix)
 {
     v = rt_int_unbool(v);
     if (val_is_small(v) && base == 10) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld", (long)small_value(v));
-        return rt_str_new(buf, (size_t)n);
+        char buf[RT_I64_DECIMAL_MAX];
+        size_t n = rt_i64_decimal(small_value(v), buf);
+        return rt_str_new(buf, n);
     }
     BigArg ba;
     mpz_srcptr z = big_arg(v, &ba);
@@ -875,13 +895,21 @@ static Value parse_int(const char *s, size_t len, int base)
     size_t plen = parse_prefix(s, end, &base);
     if (base == 0)
         base = 10;
-    char *buf = gc_alloc_atomic((size_t)(end - s) + 1);
+    char small[64];                     /* most texts: no allocation */
+    size_t room = (size_t)(end - s) + 1;
+    char *buf = room <= sizeof small ? small : gc_alloc_atomic(room);
     ssize_t n = collect_digits(s + plen, end, base, plen > 0, buf);
     if (n < 0)
         return VAL_NULL;
     buf[n] = 0;
     if (given == 0 && base == 10 && buf[0] == '0' && strspn(buf, "0") != (size_t)n)
         return VAL_NULL;                    /* "010": leading zeros need a prefix */
+    if (base == 10 && n <= 18) {            /* < 10**18: fits an int64_t, no GMP */
+        int64_t v = 0;
+        for (ssize_t i = 0; i < n; i++)
+            v = v * 10 + (buf[i] - '0');
+        return rt_int_from_i64(neg ? -v : v);
+    }
     if (base != 2 && base != 4 && base != 8 && base != 16 && base != 32 &&
         rt_int_max_str_digits > 0 && n > rt_int_max_str_digits)
         return rt_raisef(&rt_ValueError,
@@ -913,7 +941,8 @@ static Value short_repr(Value v)
     return cut == nb ? r : rt_str_new(t, cut);
 }
 
-/* int(text, base) where `orig` is the str/bytes the text came from. */
+/* int(text, base) where `orig` is the str/bytes the text came from
+ * (VAL_NULL: a str of the text, made only for the error message). */
 static Value int_from_text(Value orig, const char *s, size_t len, int base)
 {
     if (base != 0 && (base < 2 || base > 36))
@@ -921,7 +950,7 @@ static Value int_from_text(Value orig, const char *s, size_t len, int base)
     Value r = parse_int(s, len, base);
     if (r || rt_err_occurred())
         return r;
-    Value shown = short_repr(orig);
+    Value shown = short_repr(orig != VAL_NULL ? orig : rt_str_new(s, len));
     if (!shown)
         return VAL_NULL;
     return rt_raisef(&rt_ValueError, "invalid literal for int() with base %d: %S", base, shown);
@@ -929,7 +958,7 @@ static Value int_from_text(Value orig, const char *s, size_t len, int base)
 
 Value rt_int_from_string(const char *s, size_t len, int base)
 {
-    return int_from_text(rt_str_new(s, len), s, len, base);
+    return int_from_text(VAL_NULL, s, len, base);
 }
 
 /* ---- The int type ----------------------------------------------------------- */
@@ -1034,6 +1063,12 @@ static Value int_of(Value x)
         return x;
     if (IS_EXACT(x, rt_float_type))
         return rt_int_from_double(rt_float_value(x));
+    const char *s;
+    size_t len;
+    /* A str has no __int__, __index__ or __trunc__ to look up (three
+     * probes of its type's MRO): straight to the text. */
+    if (IS_EXACT(x, rt_str_type) && text_of(x, &s, &len))
+        return int_from_text(x, s, len, 10);
     static const char *const names[] = {"__int__", "__index__"};
     for (size_t i = 0; i < 2; i++) {
         bool found;
@@ -1043,8 +1078,6 @@ static Value int_of(Value x)
     }
     if (rt_type_lookup(val_type(x), rt_str_intern_cstr("__trunc__")))
         return int_via_trunc(x);
-    const char *s;
-    size_t len;
     if (text_of(x, &s, &len))
         return int_from_text(x, s, len, 10);
     if (rt_has_buffer(x)) {                 /* memoryview, array: their bytes as text */

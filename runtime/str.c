@@ -74,13 +74,19 @@ static size_t count_codepoints(const char *p, size_t n)
     return count;
 }
 
-Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii)
+Value rt_str_uninit(size_t nbytes, size_t length, bool ascii)
 {
     ObjStr *s = str_alloc(nbytes, ascii);
-    memcpy(s->data, utf8, nbytes);
     s->data[nbytes] = '\0';
     s->length = length;
     return obj_val(s);
+}
+
+Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii)
+{
+    Value s = rt_str_uninit(nbytes, length, ascii);
+    memcpy(AS_STR(s)->data, utf8, nbytes);
+    return s;
 }
 
 Value rt_str_new(const char *utf8, size_t nbytes)

@@ -25,6 +25,14 @@ Value rt_str_from_codepoint(uint32_t cp);
 /* The interned copy of s (a str); interned strings are never collected. */
 Value rt_str_intern(Value s);
 Value rt_str_intern_cstr(const char *s);
+/* The same for a name written in the source, on a hot path: interned on
+ * the first use at this site and kept in a static, so later uses cost a
+ * load and a test instead of rt_str_intern_cstr's hash and table probe. */
+#define RT_NAME(literal)                                                  \
+    ({                                                                    \
+        static Value name_;                                               \
+        name_ != VAL_NULL ? name_ : (name_ = rt_str_intern_cstr(literal)); \
+    })
 
 static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
 static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }
@@ -108,6 +116,9 @@ size_t rt_str_index_of(Value s, size_t offset);
 const uint32_t *rt_str_codepoints(Value s);
 /* A str from bytes plus the facts the caller already knows. */
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
+/* A str of nbytes bytes (length code points) whose data the caller writes
+ * before anyone else sees it: text built in place, without a buffer to copy. */
+Value rt_str_uninit(size_t nbytes, size_t length, bool ascii);
 void sb_add_repr_body(StrBuf *sb, Value s, char quote, bool ascii_only);
 void sb_reserve(StrBuf *sb, size_t extra);
 /* repr(s) restricted to ASCII, as ascii() and %a print it. */

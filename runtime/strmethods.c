@@ -175,7 +175,8 @@ static Value join_items(Value sep, const Value *items, size_t n)
         total += (n - 1) * S(sep)->nbytes;
         length += (n - 1) * S(sep)->length;
     }
-    char *buf = gc_alloc_atomic(total + 1), *d = buf;
+    Value result = rt_str_uninit(total, length, ascii);
+    char *d = S(result)->data;
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             memcpy(d, S(sep)->data, S(sep)->nbytes);
@@ -184,7 +185,7 @@ static Value join_items(Value sep, const Value *items, size_t n)
         memcpy(d, S(items[i])->data, S(items[i])->nbytes);
         d += S(items[i])->nbytes;
     }
-    return rt_str_new_known(buf, total, length, ascii);
+    return result;
 }
 
 static Value str_join(Value *args, size_t nargs, Value kw)
@@ -717,7 +718,8 @@ static Value map_chars(Value s, int how)
     const char *p = str->data;
     size_t n = str->nbytes;
     if (str->ascii) {
-        char *buf = gc_alloc_atomic(n + 1);
+        Value result = rt_str_uninit(n, n, true);
+        char *buf = S(result)->data;
         for (size_t i = 0; i < n; i++) {
             char c = p[i];
             bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
@@ -725,7 +727,7 @@ static Value map_chars(Value s, int how)
                 c ^= 0x20;
             buf[i] = c;
         }
-        return rt_str_new_known(buf, n, n, true);
+        return result;
     }
     StrBuf sb;
     sb_init(&sb);

@@ -683,7 +683,8 @@ static void print_entry(FILE *out, ObjTraceback *tb, int lineno)
     while ((size_t)stripped < src.len && is_space(src.text[stripped]))
         stripped++;
     fprintf(out, "%*s%s\n", SOURCE_INDENT, "", src.text + stripped);
-    print_carets(out, &src, code, tb->lasti, stripped);
+    if (rt_py_minor < 13)       /* 3.13's C printer, a fallback, shows no carets */
+        print_carets(out, &src, code, tb->lasti, stripped);
 }
 
 /* ---- The whole traceback ---------------------------------------------------------- */
@@ -1017,7 +1018,7 @@ static void print_chain(PrintCtx *ctx, Value exc)
         print_chain(ctx, before);
         emit(ctx, join);
     }
-    if (is_group(exc))
+    if (is_group(exc) && rt_py_minor < 13)     /* nor 3.13's the groups' members */
         print_group(ctx, exc);
     else
         emit_printed(ctx, print_one, exc, '|');

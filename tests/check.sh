@@ -156,10 +156,13 @@ if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
     versions_run="$versions_run 3.14"
     echo "== Python 3.14 (pyodide): $1"
     run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
+    golden_version 3.14 "$@"
     echo "== dis, Python 3.14: $1 (golden programs and pyodide's standard library)"
     run_suite dis314 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "${PYTHON:-python3}" "$here/dis314_check.py" "$1" "$PYTHON314"
-    golden_version 3.14 "$@"
+    echo "== verifier over python3.14's standard library (pyodide's): $1"
+    PYVER=3.14 run_suite verify314 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_verify_stdlib.sh" "$1" installed
 else
     echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi

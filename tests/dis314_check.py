@@ -1,13 +1,15 @@
-"""dis314_check.py — `pvm dis` against python3.14's dis.dis, over .pyc files
+"""dis314_check.py — `pvm dis` and `pvm info` against python3.14's dis module
+(dis.dis, and dis.code_info as tests/dis_check.py shows it), over .pyc files
 that python3.14 compiles at test time: the golden programs and the standard
 library pyodide ships (tools/python314/node_modules/pyodide/python_stdlib.zip).
 
     python3 tests/dis314_check.py PVM PYTHON314 [--stdlib|--golden]
 
 python3.14 runs in node (tools/python314), where it cannot start pvm, so
-one python3.14 run compiles every source and writes its dis.dis text beside
-the .pyc (build/dis-3.14/); this script, under any python3, then runs
-`pvm dis` on each .pyc and compares.  As tests/dis_version_check.py,
+one python3.14 run compiles every source and writes what it expects beside
+the .pyc (build/dis-3.14/: .dis and .info); this script, under any python3,
+then runs `pvm dis` and `pvm info` on each .pyc and compares (one check per
+file and tool).  As tests/dis_version_check.py,
 addresses (0x...) are not compared, nor the order of a set constant's
 items.  Prints each file that differs, then `dis: N passed, M failed`.
 """
@@ -36,6 +38,8 @@ KNOWN = {"golden/" + rel: why for rel, why in GOLDEN_KNOWN.items()}
 GENERATE = r'''
 import dis, io, marshal, os, py_compile, sys
 work = sys.argv[1]
+sys.path.insert(0, sys.argv[2])
+import dis_check
 for top, dirs, files in os.walk(work):
     dirs.sort()
     for name in sorted(files):
@@ -48,11 +52,12 @@ for top, dirs, files in os.walk(work):
         except Exception:
             continue
         with open(pyc, "rb") as f:
-            code = marshal.loads(f.read()[16:])
-        out = io.StringIO()
-        dis.dis(code, file=out)
+            data = f.read()
+        code = marshal.loads(data[16:])
         with open(pyc[:-4] + ".dis", "w", encoding="utf-8") as f:
-            f.write(out.getvalue())
+            f.write(dis_check.expected_dis(code))
+        with open(pyc[:-4] + ".info", "w", encoding="utf-8") as f:
+            f.write(dis_check.expected_info(pyc, data, code))
 '''
 
 
@@ -80,7 +85,8 @@ def main(argv):
     pvm, py314 = argv[0], argv[1]
     parts = {a[2:] for a in argv[2:]} or {"golden", "stdlib"}
     gather(parts)
-    run = subprocess.run([py314, "-c", GENERATE, WORK], capture_output=True, text=True)
+    run = subprocess.run([py314, "-c", GENERATE, WORK, os.path.join(ROOT, "tests")],
+                         capture_output=True, text=True)
     if run.returncode != 0:
         print("FAIL python3.14 did not compile the sources:", run.stderr[-2000:])
         print("dis: 0 passed, 1 failed")
@@ -93,20 +99,21 @@ def main(argv):
                 failed += 1
                 print("FAIL not a 3.14 .pyc:", rel)
                 continue
-        want_path = path[:-4] + ".dis"
-        if not os.path.exists(want_path):
-            continue
-        with open(want_path, encoding="utf-8") as f:
-            want = f.read()
-        got = subprocess.run([pvm, "dis", path], capture_output=True, text=True,
-                             errors="replace")
-        if got.returncode == 0 and normal(got.stdout) == normal(want):
-            passed += 1
-        elif rel in KNOWN:
-            print("known difference:", rel, "-", KNOWN[rel])
-        else:
-            failed += 1
-            print("FAIL", rel, got.stderr.strip()[:200])
+        for tool in ("dis", "info"):
+            want_path = path[:-4] + "." + tool
+            if not os.path.exists(want_path):
+                continue
+            with open(want_path, encoding="utf-8") as f:
+                want = f.read()
+            got = subprocess.run([pvm, tool, path], capture_output=True, text=True,
+                                 errors="replace")
+            if got.returncode == 0 and normal(got.stdout) == normal(want):
+                passed += 1
+            elif rel in KNOWN:
+                print("known difference:", tool, rel, "-", KNOWN[rel])
+            else:
+                failed += 1
+                print("FAIL", tool, rel, got.stderr.strip()[:200])
     print("dis: %d passed, %d failed" % (passed, failed))
     return 1 if failed or not passed else 0
 

@@ -161,7 +161,7 @@ def expected_dis(code):
 def expected_header(path, data):
     magic = int.from_bytes(data[0:2], "little")
     flags = int.from_bytes(data[4:8], "little")
-    version = "3.11" if data[:4] == importlib.util.MAGIC_NUMBER else "?"
+    version = "%d.%d" % sys.version_info[:2] if data[:4] == importlib.util.MAGIC_NUMBER else "?"
     kind = ("timestamp-based" if not flags & 1 else
             "hash-based, checked" if flags & 2 else "hash-based, unchecked")
     lines = [f"File:              {path}",

@@ -87,9 +87,12 @@ static const char *const flag_names[] = {
     "GENERATOR", "NOFREE", "COROUTINE", "ITERABLE_COROUTINE", "ASYNC_GENERATOR",
 };
 
+/* 3.14's dis also names CO_HAS_DOCSTRING and CO_METHOD (bits 26, 27). */
+static const char *const flag_names_314[] = { "HAS_DOCSTRING", "METHOD" };
+
 /* dis.pretty_flags: the names of the set bits, lowest first, unnamed bits
  * in hex; "0x0" when no bit is set. */
-static void print_flags(FILE *out, int flags)
+static void print_flags(FILE *out, int flags, int minor)
 {
     unsigned rest = (unsigned)flags;
     fputs("Flags:             ", out);
@@ -102,6 +105,8 @@ static void print_flags(FILE *out, int flags)
         rest &= ~flag;
         if (bit < 10)
             fputs(flag_names[bit], out);
+        else if (minor >= 14 && (bit == 26 || bit == 27))
+            fputs(flag_names_314[bit - 26], out);
         else
             fprintf(out, "%#x", flag);
         if (rest)
@@ -166,7 +171,7 @@ static void print_code_info(FILE *out, const ObjCode *c)
     fprintf(out, "Kw-only arguments: %d\n", c->kwonlyargcount);
     fprintf(out, "Number of locals:  %d\n", c->nlocals);
     fprintf(out, "Stack size:        %d\n", c->stacksize);
-    print_flags(out, c->flags);
+    print_flags(out, c->flags, c->pyminor);
     print_tuple(out, "Constants", c->consts, true);
     print_tuple(out, "Names", c->names, false);
     print_slots(out, "Variable names", c, CO_FAST_LOCAL);

@@ -714,12 +714,6 @@ int main(int argc, char **argv)
         rt_py_minor = 14;
     if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
         rt_py_minor = ld_pyc_file_minor(argv[i]);
-    if (!ld_minor_runs(rt_py_minor)) {
-        fprintf(stderr, "%s: compiled by Python 3.%d (magic %u); pvm does not run Python 3.%d "
-                "bytecode yet (pvm dis and pvm info read it)\n", argv[i], rt_py_minor,
-                (unsigned)ld_process_magic(), rt_py_minor);
-        return 1;
-    }
     if (rt_py_minor >= 12)
         setenv("PVM_PYTHON", rt_py_minor == 14 ? "3.14" : rt_py_minor == 13 ? "3.13" : "3.12", 1);
     else if (inherited != NULL)

@@ -843,6 +843,12 @@ int vm_locals_get(Frame *frame, Value name, Value *out)
 int vm_mapping_get(Value mapping, Value name, Value *out)
 {
     if (is_dict(mapping)) {
+        /* A name (always an exact str): the probe that compares by
+         * pointer, as LOAD_GLOBAL's, and cannot fail. */
+        if (IS_EXACT(name, rt_str_type)) {
+            *out = rt_dict_get_str(mapping, name);
+            return *out != VAL_NULL;
+        }
         bool err = false;
         *out = rt_dict_get(mapping, name, &err);
         return err ? -1 : *out != VAL_NULL;
@@ -862,6 +868,13 @@ Value vm_load_name(Frame *frame, Value name)
     int r = vm_locals_get(frame, name, &v);
     if (r != 0)
         return v;
+    /* Module code: its locals are its globals, just searched. */
+    if (frame->locals == frame->globals && is_dict(frame->locals)) {
+        v = rt_dict_get_str(frame->builtins, name);
+        if (v == VAL_NULL)
+            rt_raise_name_error(name);
+        return v;
+    }
     return vm_load_global(frame, name);
 }
 

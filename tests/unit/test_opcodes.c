@@ -376,10 +376,7 @@ END_TEST
  * pvm's.  3.14's metadata books the value a generator's first send()
  * pushes to RETURN_GENERATOR (as 3.13's) and RETURN_VALUE's result to the
  * frame it returns to (effect 0); it gives BUILD_SLICE any count of
- * items, where the compiler writes only 2 and 3.  CALL_FUNCTION_EX (which
- * always takes a kwargs slot in 3.14), FORMAT_WITH_SPEC and CONVERT_VALUE
- * wait for their 3.14 translation (vm/translate.c): take them off this
- * list when it lands. */
+ * items, where the compiler writes only 2 and 3. */
 static bool effect_comparable_314(int op, int oparg)
 {
     switch (op) {
@@ -387,8 +384,6 @@ static bool effect_comparable_314(int op, int oparg)
         return false;
     case OP314_BUILD_SLICE:
         return oparg == 2 || oparg == 3;
-    case OP314_CALL_FUNCTION_EX: case OP314_FORMAT_WITH_SPEC: case OP314_CONVERT_VALUE:
-        return false;                   /* translation pending */
     }
     return true;
 }

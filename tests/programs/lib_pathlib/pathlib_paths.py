@@ -1,0 +1,35 @@
+# pathlib: pure path algebra, and concrete paths in a temporary directory (mkdir, write/read, glob, iterdir, rename, stat, resolve)
+import pathlib, tempfile, os
+P = pathlib.PurePosixPath
+p = P('/usr/lib/python3.11/json/__init__.py')
+print(p.name, p.stem, p.suffix, p.suffixes, p.parent, p.parts[:3], p.anchor)
+print(p.with_suffix('.pyc'), p.with_name('x.py'), p.with_stem('main'), p.relative_to('/usr/lib'))
+print(P('a/b') / 'c' / '../d', P('a//b/./c'), P('/a') / '/b', P('x.tar.gz').suffixes)
+print(P('a/b/c.py').match('*.py'), P('a/b/c.py').match('b/*.py'), P('/a/b').is_absolute(), P('a').is_relative_to('a'))
+print(sorted(map(str, P('a/b/c').parents)), P('a') < P('b'), P('a/b') == P('a//b'), hash(P('a')) == hash(P('a')))
+print(repr(P('a/b')), str(P('.')), P('a/b').as_posix(), P('/x/y').as_uri())
+with tempfile.TemporaryDirectory() as d:
+    base = pathlib.Path(d)
+    (base / 'src' / 'pkg').mkdir(parents=True)
+    (base / 'src' / 'pkg' / 'mod.py').write_text('x = 1\n')
+    (base / 'src' / 'data.txt').write_bytes(b'\x00\x01')
+    (base / 'src' / 'notes.md').write_text('# notes\nline\n', encoding='utf-8')
+    print(sorted(str(x.relative_to(base)) for x in base.rglob('*')))
+    print(sorted(x.name for x in (base / 'src').glob('*.*')), sorted(x.name for x in (base / 'src').iterdir()))
+    print((base / 'src' / 'notes.md').read_text().splitlines(), (base / 'src' / 'data.txt').read_bytes())
+    print((base / 'src').is_dir(), (base / 'src' / 'data.txt').is_file(), (base / 'none').exists())
+    print((base / 'src' / 'data.txt').stat().st_size)
+    t = (base / 'src' / 'notes.md').rename(base / 'notes.txt')
+    print(t.name, t.exists(), (base / 'src' / 'notes.md').exists())
+    (base / 'link').symlink_to(base / 'src')
+    print((base / 'link').is_symlink(), (base / 'link').resolve() == (base / 'src').resolve())
+    with (base / 'out.txt').open('w') as f:
+        f.write('written\n')
+    print((base / 'out.txt').read_text(), end='')
+    (base / 'out.txt').unlink()
+    print((base / 'out.txt').exists(), pathlib.Path(d).samefile(d))
+    try:
+        (base / 'src').rmdir()
+    except OSError as e:
+        print(type(e).__name__, e.errno)
+print(pathlib.Path('~').expanduser() == pathlib.Path(os.path.expanduser('~')), pathlib.Path.cwd() == pathlib.Path(os.getcwd()))
