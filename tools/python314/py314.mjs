@@ -70,20 +70,20 @@ def _pvm_report(exc):
         traceback.print_exception(type(exc), exc, tb)
     return 1
 
-def _pvm_shutdown():
+def _pvm_shutdown(globs):
     """What a native interpreter does after the program: the atexit
-    callbacks, then the main module's globals dropped (finalizers, open
+    callbacks, then the program's globals dropped (finalizers, open
     generators closed)."""
     atexit._run_exitfuncs()
     atexit._clear()
-    main = sys.modules.get("__main__")
-    if main is not None:
-        main.__dict__.clear()
+    if globs is not None:
+        globs.clear()
     gc.collect()
 
 def _pvm_run(argv, cwd, env):
     saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd(),
-             sys.excepthook, sys.unraisablehook)
+             sys.excepthook, sys.unraisablehook, sys.modules["__main__"])
+    globs = None
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -94,20 +94,21 @@ def _pvm_run(argv, cwd, env):
             code = compile(argv[1], "<string>", "exec")
             main = type(sys)("__main__")
             sys.modules["__main__"] = main
-            exec(code, main.__dict__)
+            globs = main.__dict__
+            exec(code, globs)
         elif argv[0] == "-m":
             sys.argv = [argv[1]] + argv[2:]
             sys.path.insert(0, cwd)
-            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+            globs = runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
         else:
             sys.argv = list(argv)
             sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
-            runpy.run_path(argv[0], run_name="__main__")
+            globs = runpy.run_path(argv[0], run_name="__main__")
         status = 0
     except BaseException as exc:
         status = _pvm_report(exc)
     try:
-        _pvm_shutdown()
+        _pvm_shutdown(globs)
     except SystemExit as exc:
         status = _pvm_report(exc)
     except BaseException:
@@ -117,7 +118,8 @@ def _pvm_run(argv, cwd, env):
             stream.flush()
         except Exception:
             pass
-    modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook = saved
+    modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main = saved
+    sys.modules["__main__"] = main
     for name in set(sys.modules) - modules:
         del sys.modules[name]
     os.environ.clear()
