@@ -982,6 +982,24 @@ static bool wait_until_initialized(Value name)
     return true;
 }
 
+/* A module importlib is importing in another thread (its spec's
+ * `_initializing` is true): wait on importlib's module lock, as CPython's
+ * import_ensure_initialized does.  false with an exception. */
+static bool wait_for_importlib(Value module, Value name)
+{
+    if (bootstrap == VAL_NULL)
+        return true;
+    Value spec = rt_lookup_attr(module, rt_str_intern_cstr("__spec__"));
+    Value busy = spec != VAL_NULL ? rt_lookup_attr(spec, rt_str_intern_cstr("_initializing"))
+                                  : VAL_NULL;
+    int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
+    rt_err_clear();
+    if (truth <= 0)
+        return true;
+    Value lock_unlock = rt_getattr_cstr(bootstrap, "_lock_unlock_module");
+    return lock_unlock != VAL_NULL && rt_call1(lock_unlock, name) != VAL_NULL;
+}
+
 /* sys.modules[name], or find and load it (import_get_module + _find_and_load). */
 static Value import_absolute(Value name)
 {
@@ -991,13 +1009,31 @@ static Value import_absolute(Value name)
         return raise_import_error(&rt_ModuleNotFoundError,
             rt_str_format_c("import of %S halted; None in sys.modules", name), name, VAL_NULL);
     if (m != VAL_NULL && vm_thread_count() > 0) {
-        if (!wait_until_initialized(name))
+        if (!wait_until_initialized(name) || !wait_for_importlib(m, name))
             return VAL_NULL;
         m = rt_dict_get(modules(), name, NULL);     /* its body may have failed */
     }
     if (m != VAL_NULL)
         return m;
-    return finders_unchanged() ? find_and_load(name) : find_and_load_with_importlib(name);
+    if (vm_thread_count() == 0)
+        return finders_unchanged() ? find_and_load(name) : find_and_load_with_importlib(name);
+    /* With threads, the name is marked as being imported before it is
+     * looked for: a second thread importing it meanwhile waits, then takes
+     * the module the first one made (importlib's module lock), instead of
+     * running its body a second time. */
+    if (rt_dict_get(initializing, name, NULL) != VAL_NULL) {
+        if (!wait_until_initialized(name))
+            return VAL_NULL;
+        if ((m = rt_dict_get(modules(), name, NULL)) != VAL_NULL)
+            return m;
+    }
+    bool mark = rt_dict_get(initializing, name, NULL) == VAL_NULL;
+    if (mark)
+        rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
+    m = finders_unchanged() ? find_and_load(name) : find_and_load_with_importlib(name);
+    if (mark)
+        rt_dict_del(initializing, name);
+    return m;
 }
 
 Value ld_import_module(const char *name)

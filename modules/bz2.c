@@ -16,6 +16,7 @@
 #include <string.h>
 #include <bzlib.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* libbzip2 is opened on first import (dlopen, see mod_load_library) and
  * called through this table, each function typed as bzlib.h declares it. */
@@ -231,7 +232,8 @@ static Value de_decompress(Value *args, size_t nargs, Value kw)
     size_t used;
     Value out = decompress_buf(z, &in, max_length < 0 ? SIZE_MAX : (size_t)max_length, &used);
     if (out == VAL_NULL) {
-        z->needs_input = false;         /* as python3.11 leaves it */
+        if (rt_py_minor < 12)           /* as python3.11 leaves it; 3.12 leaves it be */
+            z->needs_input = false;
         return VAL_NULL;
     }
     Value rest = rt_bytes_new(in.data + used, in.len - used);

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "modules/datetime.h"
+#include "runtime/version.h"
 #include "runtime/structseq.h"
 
 Value dt_date_new(ObjType *type, int year, int month, int day)
@@ -128,8 +129,8 @@ static int date_cmp(Value a, Value b)
 
 static Value date_richcompare(Value a, Value b, int op)
 {
-    if (!dt_is_date(b))
-        return rt_NotImplemented;
+    if (!dt_is_date(b) || (rt_py_minor >= 13 && dt_is_datetime(b)))
+        return rt_NotImplemented;       /* 3.13: a datetime is no date to compare with */
     return rt_bool(rt_cmp_holds(date_cmp(a, b), op));
 }
 

@@ -202,6 +202,8 @@ static Value datetime_richcompare(Value a, Value b, int op)
             return rt_NotImplemented;
         if (op == CMP_EQ || op == CMP_NE)
             return rt_bool(op == CMP_NE);
+        if (rt_py_minor >= 13)          /* 3.13: the usual "'<' not supported" */
+            return rt_NotImplemented;
         return dt_cmperror(a, b);
     }
     if (DT(a)->tzinfo == DT(b)->tzinfo)

@@ -14,8 +14,10 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <linux/fs.h>              /* FICLONE */
 #include "modules/modutil.h"
 #include "modules/posix.h"
+#include "runtime/version.h"
 
 enum { ARG_BUFFER_MAX = 1024 };
 
@@ -185,11 +187,26 @@ static const MethodDef fcntl_functions[] = {
     X(F_SHLCK) X(F_UNLCK) X(F_WRLCK) X(LOCK_EX) X(LOCK_MAND) X(LOCK_NB) X(LOCK_READ)  \
     X(LOCK_RW) X(LOCK_SH) X(LOCK_UN) X(LOCK_WRITE)
 
+/* What 3.12 and 3.13 add (each a Linux header's). */
+#define FCNTL_CONSTANTS_312(X) X(FICLONE) X(FICLONERANGE)
+#define FCNTL_CONSTANTS_313(X)                                                      \
+    X(F_GETOWN_EX) X(F_SETOWN_EX) X(F_OWNER_TID) X(F_OWNER_PID) X(F_OWNER_PGRP)     \
+    X(F_SEAL_FUTURE_WRITE) X(F_GET_RW_HINT) X(F_SET_RW_HINT) X(F_GET_FILE_RW_HINT)  \
+    X(F_SET_FILE_RW_HINT) X(RWH_WRITE_LIFE_NOT_SET) X(RWH_WRITE_LIFE_NONE)          \
+    X(RWH_WRITE_LIFE_SHORT) X(RWH_WRITE_LIFE_MEDIUM) X(RWH_WRITE_LIFE_LONG)         \
+    X(RWH_WRITE_LIFE_EXTREME)
+
 Value mod_fcntl_init(void)
 {
     Value m = mod_module_new("fcntl", fcntl_functions);
 #define SET_CONSTANT(name) mod_module_set(m, #name, small_new(name));
     FCNTL_CONSTANTS(SET_CONSTANT)
+    if (rt_py_minor >= 12) {
+        FCNTL_CONSTANTS_312(SET_CONSTANT)
+    }
+    if (rt_py_minor >= 13) {
+        FCNTL_CONSTANTS_313(SET_CONSTANT)
+    }
 #undef SET_CONSTANT
     return m;
 }

@@ -3,8 +3,8 @@
  * pvm's collector (Boehm's tracing collector, runtime/gc.c).
  *
  * What maps directly: collect() runs a full collection of the Boehm heap
- * and what it makes due (weak reference callbacks, closing abandoned
- * generators), with gc.callbacks called before ("start") and after
+ * and what it makes due (__del__ methods, weak reference callbacks, closing
+ * abandoned generators), with gc.callbacks called before ("start") and after
  * ("stop") as CPython calls them, and counted in get_stats().
  *
  * What is CPython's bookkeeping, kept so programs and Lib/ run unchanged
@@ -24,6 +24,7 @@
  *     get_debug()/set_debug() keep the flags.
  */
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 enum { DEBUG_STATS = 1, DEBUG_COLLECTABLE = 2, DEBUG_UNCOLLECTABLE = 4,
@@ -127,7 +128,11 @@ static Value gc_get_threshold(Value *args, size_t nargs, Value kw)
 static Value gc_set_threshold(Value *args, size_t nargs, Value kw)
 {
     int t[GENERATIONS] = { threshold[0], threshold[1], threshold[2] };
-    if (!rt_arg_nokw("set_threshold", kw) || !rt_arg_count("set_threshold", nargs, 1, 3))
+    if (!rt_arg_nokw("set_threshold", kw))
+        return VAL_NULL;
+    if (rt_py_minor >= 13 && (nargs < 1 || nargs > 3))
+        return rt_raisef(&rt_TypeError, "gc.set_threshold requires 1 to 3 arguments");
+    if (!rt_arg_count("set_threshold", nargs, 1, 3))
         return VAL_NULL;
     for (size_t i = 0; i < nargs; i++)
         if (!int_arg(args[i], &t[i]))
@@ -261,6 +266,12 @@ static bool tracked(Value v)
                 return true;
         return false;
     }
+    if (val_type(v) == &rt_tuple_type && rt_py_minor == 12) {  /* 3.12: a tuple of atoms is not */
+        for (size_t i = 0; i < AS_TUPLE(v)->length; i++)
+            if (!is_atom(AS_TUPLE(v)->items[i]))
+                return true;
+        return false;
+    }
     if (val_type(v) == &rt_tuple_type)
         return AS_TUPLE(v)->length > 0;
     if (val_type(v) == &rt_type_type)
@@ -312,6 +323,10 @@ static const MethodDef gc_functions[] = {
 Value mod_gc_init(void)
 {
     Value m = mod_module_new("gc", gc_functions);
+    static bool versioned;
+    if (!versioned && rt_py_minor >= 13)       /* 3.13's first generation is larger */
+        threshold[0] = 2000;
+    versioned = true;
     mod_module_set(m, "__doc__", rt_str_from_cstr(
         "This module provides access to the garbage collector for reference cycles.\n"));
     mod_module_set(m, "garbage", rt_list_new(0));

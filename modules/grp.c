@@ -9,6 +9,7 @@
 #include "runtime/structseq.h"
 #include "modules/modutil.h"
 #include "modules/posix.h"
+#include "runtime/version.h"
 
 static const char *const group_fields[] = { "gr_name", "gr_passwd", "gr_gid", "gr_mem" };
 static const RtStructSeqDesc group_desc = { "grp.struct_group", group_fields, 4, 4, true };
@@ -72,7 +73,9 @@ static Value gr_getgrnam(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
     if (!rt_is_str(a[0]))
-        return rt_raisef(&rt_TypeError, "getgrnam() argument 'name' must be str, not %T", a[0]);
+        return rt_raisef(&rt_TypeError, rt_py_minor >= 13
+                         ? "getgrnam() argument 1 must be str, not %T"
+                         : "getgrnam() argument 'name' must be str, not %T", a[0]);
     size_t len;
     const char *name = mod_posix_fsencode(a[0], &len);
     if (name == NULL)

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 static ObjType locale_error = {
     .ob.type = &rt_type_type, .name = "locale.Error", .base = &rt_Exception,
@@ -243,8 +244,22 @@ static const char *const langinfo_names[] = { LANGINFO_ITEMS(LANGINFO_NAME) };
 static Value locale_nl_langinfo(Value *args, size_t nargs, Value kw)
 {
     int key;
-    if (!rt_arg_one("_locale.nl_langinfo", nargs, kw) || !int_arg(args[0], &key))
+    if (!rt_arg_one("_locale.nl_langinfo", nargs, kw))
         return VAL_NULL;
+    if (rt_py_minor >= 12) {            /* 3.12: Argument Clinic's int */
+        if (!rt_isinstance_of(args[0], &rt_int_type)) {
+            Value i = rt_index_or_null(args[0]);
+            if (i == VAL_NULL)
+                return rt_err_occurred() ? VAL_NULL
+                       : rt_raisef(&rt_TypeError, "'%s' object cannot be interpreted as an integer",
+                                   val_type(args[0])->name);
+            args[0] = i;
+        }
+        if (!rt_int_as_int(args[0], &key))
+            return VAL_NULL;
+    } else if (!int_arg(args[0], &key)) {
+        return VAL_NULL;
+    }
     for (size_t i = 0; i < N_LANGINFO; i++) {
         if (langinfo_items[i] != key)
             continue;

@@ -648,6 +648,10 @@ static Value parser_Parse(Value *args, size_t nargs, Value kw)
     if (rt_is_str(a[0])) {
         s = rt_str_cstr(a[0]);
         n = rt_str_nbytes(a[0]);
+        size_t length;
+        /* a lone surrogate: UTF-8's error, as CPython encodes the text */
+        if (!AS_STR(a[0])->ascii && !rt_utf8_valid_strict((const unsigned char *)s, n, &length))
+            return rt_str_encode(a[0], "utf-8", "strict");
         ex.XML_SetEncoding(p->xp, "utf-8");
     } else {
         ModBuffer b;

@@ -11,6 +11,7 @@
  */
 #include <math.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* ((((((c[0] r + c[1]) r + ...) r + c[7]), Horner's rule as the Python
  * code writes it out. */
@@ -76,7 +77,7 @@ static Value st_normal_dist_inv_cdf(Value *args, size_t nargs, Value kw)
         !rt_arg_range("_normal_dist_inv_cdf", nargs, 3, 3) || !mod_as_double(args[0], &p) ||
         !mod_as_double(args[1], &mu) || !mod_as_double(args[2], &sigma))
         return VAL_NULL;
-    if (p <= 0.0 || p >= 1.0 || sigma <= 0.0)
+    if (p <= 0.0 || p >= 1.0 || (sigma <= 0.0 && rt_py_minor < 12))   /* 3.12: NormalDist checks sigma */
         return rt_raisef(&rt_ValueError, "inv_cdf undefined for these parameters");
     return rt_float_new(inv_cdf(p, mu, sigma));
 }

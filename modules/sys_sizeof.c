@@ -16,6 +16,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "modules/sys.h"
 
 enum { GC_HEAD = 16, DICT_PTRS = 16 };
@@ -37,6 +38,8 @@ static size_t str_size(Value s)
 {
     bool ascii;
     size_t kind = str_kind(s, &ascii), n = AS_STR(s)->length;
+    if (rt_py_minor >= 12)              /* 3.12's str lost its wstr fields */
+        return (ascii ? 40 : 56) + (n + 1) * kind;
     return (ascii ? 48 : 72) + (n + 1) * kind;
 }
 

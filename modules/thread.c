@@ -98,7 +98,8 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
  * int64 of nanoseconds). */
 bool mod_timeout_ns(Value v, int64_t *out)
 {
-    static const char too_large[] = "timestamp too large to convert to C _PyTime_t";
+    const char *too_large = rt_py_minor >= 13 ? "timestamp too large to convert to C PyTime_t"
+                                              : "timestamp too large to convert to C _PyTime_t";
     if (is_float(v)) {
         double d = AS_FLOAT(v)->value;
         if (isnan(d)) {
@@ -107,7 +108,8 @@ bool mod_timeout_ns(Value v, int64_t *out)
         }
         double ns = ceil(d * 1e9);
         if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)) {
-            rt_raisef(&rt_OverflowError, too_large);
+            rt_raisef(&rt_OverflowError, "%s", rt_py_minor >= 12
+                      ? "timestamp out of range for platform time_t" : too_large);
             return false;
         }
         *out = (int64_t)ns;
@@ -119,7 +121,7 @@ bool mod_timeout_ns(Value v, int64_t *out)
         return false;
     if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
         rt_err_clear();
-        rt_raisef(&rt_OverflowError, too_large);
+        rt_raisef(&rt_OverflowError, "%s", too_large);
         return false;
     }
     *out = s * 1000000000;
@@ -154,7 +156,8 @@ static bool acquire_args(Value *args, size_t nargs, Value kwnames, int64_t *wait
     int blocking = 1;
     int64_t ns = unset;
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
-        (a[0] != VAL_NULL && !int_arg(a[0], &blocking)) ||
+        (a[0] != VAL_NULL && (rt_py_minor >= 12 ? (blocking = rt_truthy(a[0])) < 0  /* "p" */
+                                               : !int_arg(a[0], &blocking))) ||
         (a[1] != VAL_NULL && !mod_timeout_ns(a[1], &ns)))
         return false;
     if (!blocking && ns != unset) {

@@ -1554,7 +1554,13 @@ static ObjType *supercheck(ObjType *type, Value obj)
     if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&
         AS_TYPE(cls) != val_type(obj) && rt_is_subtype(AS_TYPE(cls), type))
         return AS_TYPE(cls);
-    rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    if (rt_py_minor >= 13)              /* 3.13 names both */
+        rt_raisef(&rt_TypeError, "super(type, obj): obj (%s %s) is not an instance or subtype "
+                  "of type (%s).", rt_isinstance_of(obj, &rt_type_type) ? "type" : "instance of",
+                  rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->name : val_type(obj)->name,
+                  type->name);
+    else
+        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     return NULL;
 }
 

@@ -294,7 +294,8 @@ const int *rt_code_lines(ObjCode *code)
 
 /* The largest value stack a code object may ask for, and the co_flags
  * bits CPython 3.11 can write: CO_OPTIMIZED..CO_ASYNC_GENERATOR (0x1-0x200)
- * and the CO_FUTURE_* bits (0x20000-0x1000000). */
+ * and the CO_FUTURE_* bits (0x20000-0x1000000); 3.14 adds CO_HAS_DOCSTRING
+ * (0x4000000) and CO_METHOD (0x8000000). */
 enum { MAX_STACKSIZE = 100000 };
 #define KNOWN_CODE_FLAGS (0x01fe03ffu | (rt_py_minor >= 14 ? 0x0c000000u : 0))
 
@@ -478,6 +479,9 @@ static void lnotab_delta(StrBuf *sb, int bdelta, int ldelta)
 
 static Value code_get_lnotab(Value self)
 {
+    if (rt_py_minor >= 12 &&
+        rt_warn(&rt_DeprecationWarning, "co_lnotab is deprecated, use co_lines instead.", 1) < 0)
+        return VAL_NULL;
     ObjCode *code = AS_CODE(self);
     StrBuf sb;
     sb_init(&sb);
@@ -513,6 +517,15 @@ static Value locations(Value code, bool per_unit)
     loc_begin(&it, AS_CODE(code));
     while (loc_next(&it, &e, &start)) {
         if (!per_unit) {
+            ObjList *l = AS_LIST(list);
+            Value last = l->length > 0 ? l->items[l->length - 1] : VAL_NULL;
+            if (last != VAL_NULL && rt_py_minor >= 12 &&     /* 3.12 merges a line's entries */
+                rt_eq(rt_tuple_get(last, 2), line_or_none(e.line)) > 0) {
+                l->items[l->length - 1] = rt_tuple_pack(3, rt_tuple_get(last, 0),
+                                                        small_new(2 * (start + e.length)),
+                                                        rt_tuple_get(last, 2));
+                continue;
+            }
             rt_list_append(list, rt_tuple_pack(3, small_new(2 * start),
                                                small_new(2 * (start + e.length)),
                                                line_or_none(e.line)));

@@ -18,6 +18,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 static Value or_none(Value v)
 {
@@ -49,6 +50,21 @@ static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value 
     p->fdel = or_none(fdel);
     p->doc = or_none(doc);
     p->doc_from_getter = false;
+    if (rt_py_minor >= 12 && val_type(self) != &rt_property_type) {
+        /* 3.12: a subclass's instance holds its doc, given or the getter's
+         * (None for none), in its own dict */
+        Value d = p->doc;
+        if (d == rt_None && p->fget != rt_None) {
+            Value g = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+            if (g == VAL_NULL && rt_err_occurred())
+                return false;
+            if (g != VAL_NULL && g != rt_None) {
+                d = g;
+                p->doc_from_getter = true;
+            }
+        }
+        return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+    }
     if (p->doc != rt_None || p->fget == rt_None)
         return true;
     Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
@@ -189,6 +205,24 @@ static Value property_get_isabstract(Value self)
     return rt_False;
 }
 
+/* property.__name__ (3.13): the name __set_name__ gave, else fget's. */
+static Value property_get_name(Value self)
+{
+    ObjProperty *p = AS_PROPERTY(self);
+    Value name = p->name;
+    if ((name == VAL_NULL || name == rt_None) && p->fget != VAL_NULL && p->fget != rt_None)
+        name = rt_lookup_attr(p->fget, rt_str_intern_cstr("__name__"));
+    if (name == VAL_NULL && !rt_err_occurred())
+        rt_raisef(&rt_AttributeError, "'property' object has no attribute '__name__'");
+    return name == rt_None ? rt_None : name;
+}
+
+static int property_set_name_attr(Value self, Value v)
+{
+    AS_PROPERTY(self)->name = v;
+    return 0;
+}
+
 static const MemberDef property_members[] = {
     {"fget", offsetof(ObjProperty, fget), RT_MEMBER_VALUE, RT_READONLY},
     {"fset", offsetof(ObjProperty, fset), RT_MEMBER_VALUE, RT_READONLY},
@@ -288,7 +322,8 @@ static Value classmethod_get(Value self, Value obj, Value type)
     ObjType *ft = val_type(func);
     /* Chained, as CPython 3.9-3.12: classmethod(property(f)).  (pvm's
      * builtins bind through descr_get too; CPython's have no __get__.) */
-    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type)
+    if (ft->descr_get != NULL && !is_function(func) && ft != &rt_builtin_type &&
+        rt_py_minor < 13)               /* 3.13 binds whatever it wraps */
         return ft->descr_get(func, type, type);
     return rt_method_new(func, type);
 }
@@ -593,6 +628,9 @@ void rt_type_add_attributes(ObjType *type)
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);
+    static const GetSetDef name = { "__name__", property_get_name, property_set_name_attr };
+    if (rt_py_minor >= 13)
+        rt_type_set(&rt_property_type, "__name__", rt_getset_new(&name, &rt_property_type));
     rt_type_ready(&rt_classmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_staticmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_member_type, NULL);

@@ -42,6 +42,8 @@ typedef struct Watch {
     uintptr_t hidden;           /* gc_hide(obj) while alive */
     Object *obj;                /* strong, once queued */
     uint64_t seq;               /* allocation order */
+    uint64_t key;               /* the order when nothing else decides: seq, or
+                                   at exit the order __main__'s teardown meets it */
     bool forgotten;             /* rt_finalize_forget: never call __del__ */
 } Watch;
 
@@ -77,7 +79,7 @@ void rt_finalize_watch(Object *o)
 {
     Watch *w = gc_alloc(sizeof *w);
     w->hidden = gc_hide(o);
-    w->seq = next_seq++;
+    w->seq = w->key = next_seq++;
     w->prev = live_tail;
     if (live_tail != NULL)
         live_tail->next = w;
@@ -196,16 +198,16 @@ static void add_hold(Batch *b, size_t from, long to)
     h[0] = (uint32_t)n;
 }
 
-/* First time this walk meets v? */
-static bool first_visit(Walk *k, Value v)
+/* First time v is put in the set `seen` (open addressing, mask + 1 slots)? */
+static bool first_visit(Value *seen, size_t mask, Value v)
 {
-    size_t i = hash_ptr(v, k->mask);
-    while (k->seen[i] != 0) {
-        if (k->seen[i] == v)
+    size_t i = hash_ptr(v, mask);
+    while (seen[i] != 0) {
+        if (seen[i] == v)
             return false;
-        i = (i + 1) & k->mask;
+        i = (i + 1) & mask;
     }
-    k->seen[i] = v;
+    seen[i] = v;
     return true;
 }
 
@@ -234,7 +236,8 @@ static void walk_items(Walk *k, Value *items, size_t n)
  * the root, and what it holds is its own business. */
 static void walk(Walk *k, Value v)
 {
-    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit || !first_visit(k, v))
+    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit ||
+        !first_visit(k->seen, k->mask, v))
         return;
     long j = member_at(k->b, v);
     if (k->visited++ > 0 && j >= 0) {
@@ -278,9 +281,9 @@ static void find_holds(Batch *b, size_t limit)
     }
 }
 
-static int by_seq(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
-    uint64_t x = (*(Watch *const *)a)->seq, y = (*(Watch *const *)b)->seq;
+    uint64_t x = (*(Watch *const *)a)->key, y = (*(Watch *const *)b)->key;
     return x < y ? -1 : x > y;
 }
 
@@ -289,7 +292,7 @@ static int by_seq(const void *a, const void *b)
  * first.  A walk looks at no more than `limit` values. */
 static void order_watches(Watch **w, size_t n, size_t limit)
 {
-    qsort(w, n, sizeof *w, by_seq);
+    qsort(w, n, sizeof *w, by_key);
     if (n < 2)
         return;
     Batch b = { w, n, NULL, 0, NULL };
@@ -371,10 +374,76 @@ void rt_finalize_run_pending(void)
         vm_request_pending_work();
 }
 
+/* ---- the order at exit ------------------------------------------------------------- */
+
+/* CPython's teardown clears __main__'s globals in their order, and an
+ * object whose last reference goes then is finalised at once, then what it
+ * holds: its attributes in order, a list's or tuple's items last first.
+ * The members met in that walk get their keys in that order (before every
+ * other, which keep their allocation order).  Classes, functions and
+ * modules are not followed: CPython frees them later, with the cycles. */
+enum { RANK_LIMIT = 1 << 20, RANK_DEPTH = 5000 };     /* values, C recursion */
+static const uint64_t UNRANKED = (uint64_t)1 << 62;
+
+typedef struct Rank {
+    Batch *b;
+    Value *seen;
+    size_t mask, visited, limit;        /* limit: half the set, so it never fills */
+    uint64_t next;
+} Rank;
+
+static void rank_walk(Rank *r, Value v, int depth)
+{
+    if (v == VAL_NULL || val_is_small(v) || r->visited >= r->limit || depth > RANK_DEPTH ||
+        !first_visit(r->seen, r->mask, v))
+        return;
+    r->visited++;
+    long j = member_at(r->b, v);
+    if (j >= 0 && r->b->w[j]->key >= UNRANKED)
+        r->b->w[j]->key = r->next++;
+    ObjType *t = val_type(v);
+    if (t == &rt_list_type || t == &rt_tuple_type) {
+        bool list = t == &rt_list_type;
+        Value *items = list ? AS_LIST(v)->items : AS_TUPLE(v)->items;
+        for (size_t i = list ? AS_LIST(v)->length : AS_TUPLE(v)->length; i-- > 0;)
+            rank_walk(r, items[i], depth + 1);
+    } else if (t == &rt_dict_type) {
+        Value key, value;
+        for (size_t i = 0; rt_dict_next(v, &i, &key, &value);) {
+            rank_walk(r, key, depth + 1);
+            rank_walk(r, value, depth + 1);
+        }
+    } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
+        Value *d = rt_instance_dict_slot(v);
+        if (d != NULL)
+            rank_walk(r, *d, depth + 1);
+        Value *words = (Value *)val_obj(v);
+        for (size_t i = 1; gc_is_heap(words) && i < gc_block_size(words) / sizeof(Value); i++)
+            if (words[i] != 0 && !val_is_small(words[i]) && member_at(r->b, words[i]) >= 0)
+                rank_walk(r, words[i], depth + 1);
+    }
+}
+
+static void rank_by_main(Watch **w, size_t n, Value globals)
+{
+    for (size_t i = 0; i < n; i++)
+        w[i]->key = UNRANKED + w[i]->seq;
+    if (globals == VAL_NULL || n == 0)
+        return;
+    Batch b = { w, n, NULL, 0, NULL };
+    index_members(&b);
+    size_t cap = (size_t)1 << 16;
+    while (cap < n * 4 && cap < RANK_LIMIT)
+        cap *= 2;
+    Rank r = { &b, gc_alloc_atomic(cap * sizeof(Value)), cap - 1, 0, cap / 2, 0 };
+    memset(r.seen, 0, cap * sizeof(Value));
+    rank_walk(&r, globals, 0);
+}
+
 /* At exit the objects still alive are taken as one batch (each marked
  * forgotten, so that a collection meanwhile leaves it alone); what their
  * __del__ methods make is taken next. */
-void rt_finalize_all(void)
+void rt_finalize_all(Value main_globals)
 {
     while (pending_head != NULL)
         rt_finalize_run_pending();
@@ -391,6 +460,8 @@ void rt_finalize_all(void)
             w->obj = gc_reveal(w->hidden);
             all[n++] = w;
         }
+        rank_by_main(all, n, main_globals);
+        main_globals = VAL_NULL;
         order_watches(all, n, walk_limit(n));
         call_all(all, n);
         while (pending_head != NULL)

@@ -30,9 +30,10 @@ void rt_finalize_forget(Value obj);
  * exception being raised meanwhile, if any, is kept. */
 void rt_finalize_run_pending(void);
 
-/* At exit: the pending ones, then every watched object still alive,
- * oldest first — the order in which CPython's teardown of __main__ reaches
- * module-level variables in the common cases. */
-void rt_finalize_all(void);
+/* At exit: the pending ones, then every watched object still alive, in
+ * the order CPython's teardown of __main__ (main_globals, or VAL_NULL)
+ * reaches them in the common cases, holders before what they hold, the
+ * others oldest first. */
+void rt_finalize_all(Value main_globals);
 
 #endif

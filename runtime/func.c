@@ -161,6 +161,23 @@ static int func_set_annotate(Value self, Value v)
     return 0;
 }
 
+/* f.__type_params__ (3.12): a tuple, () unless the def had [T, ...]. */
+static Value func_get_type_params(Value self)
+{
+    Value t = AS_FUNCTION(self)->type_params;
+    return t == VAL_NULL ? rt_empty_tuple : t;
+}
+
+static int func_set_type_params(Value self, Value v)
+{
+    if (v == VAL_NULL || !rt_isinstance_of(v, &rt_tuple_type)) {
+        rt_raisef(&rt_TypeError, "__type_params__ must be set to a tuple");
+        return -1;
+    }
+    AS_FUNCTION(self)->type_params = v;
+    return 0;
+}
+
 /* MAKE_FUNCTION stores annotations as a flat tuple (name, value, ...);
  * the first read turns it into the dict Python sees (as CPython does). */
 static Value func_get_annotations(Value self)
@@ -629,10 +646,15 @@ ObjType rt_module_type = {
 void rt_func_init(void)
 {
     rt_type_ready(&rt_function_type, NULL);
-    static const GetSetDef annotate_getset = { "__annotate__", func_get_annotate, func_set_annotate };
+    /* the getsets of later versions' functions */
+    static const GetSetDef type_params = { "__type_params__", func_get_type_params,
+                                           func_set_type_params };
+    static const GetSetDef annotate = { "__annotate__", func_get_annotate, func_set_annotate };
+    if (rt_py_minor >= 12)
+        rt_type_set(&rt_function_type, "__type_params__",
+                    rt_getset_new(&type_params, &rt_function_type));
     if (rt_py_minor >= 14)
-        rt_type_set(&rt_function_type, "__annotate__",
-                    rt_getset_new(&annotate_getset, &rt_function_type));
+        rt_type_set(&rt_function_type, "__annotate__", rt_getset_new(&annotate, &rt_function_type));
     rt_type_ready(&rt_method_type, method_methods);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, module_methods);

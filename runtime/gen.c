@@ -40,6 +40,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
 #include "vm/frame.h"
@@ -584,6 +585,11 @@ static Value gen_get_name(Value self) { return AS_GEN(self)->name; }
 static Value gen_get_qualname(Value self) { return AS_GEN(self)->qualname; }
 static Value gen_get_frame(Value self) { return frame_of(AS_GEN(self)); }
 static Value gen_get_running(Value self) { return rt_bool(AS_GEN(self)->state == GEN_RUNNING); }
+static Value gen_get_code(Value self)
+{
+    return obj_val(AS_GEN(self)->code);
+}
+
 static Value gen_get_suspended(Value self)
 {
     return rt_bool(AS_GEN(self)->state == GEN_SUSPENDED);
@@ -1189,6 +1195,17 @@ void rt_gen_init(void)
     rt_type_ready(&rt_generator_type, gen_methods);
     rt_type_ready(&rt_coroutine_type, coro_methods);
     rt_type_ready(&rt_async_generator_type, ag_methods);
+    if (rt_py_minor >= 12) {            /* 3.12: the code a getset, ag_suspended */
+        static const GetSetDef code[] = {
+            {"gi_code", gen_get_code}, {"cr_code", gen_get_code}, {"ag_code", gen_get_code},
+        };
+        static const GetSetDef ag_suspended = { "ag_suspended", gen_get_suspended };
+        ObjType *types[] = { &rt_generator_type, &rt_coroutine_type, &rt_async_generator_type };
+        for (int i = 0; i < 3; i++)
+            rt_type_set(types[i], code[i].name, rt_getset_new(&code[i], types[i]));
+        rt_type_set(&rt_async_generator_type, "ag_suspended",
+                    rt_getset_new(&ag_suspended, &rt_async_generator_type));
+    }
     rt_type_ready(&coro_wrapper_type, wrapper_methods);
     rt_type_ready(&ag_asend_type, ag_await_methods);
     rt_type_ready(&ag_athrow_type, ag_await_methods);

@@ -797,6 +797,8 @@ void rt_object_init(void)
     if (rt_py_minor >= 12)
         rt_none_type.hash = none_hash;
     rt_type_ready(&rt_none_type, NULL);
+    if (rt_py_minor >= 13)
+        rt_type_set(&rt_none_type, "__doc__", rt_str_from_cstr("The type of the None singleton."));
     rt_type_ready(&rt_notimpl_type, singleton_methods);
     rt_type_ready(&rt_ellipsis_type, singleton_methods);
     rt_type_ready(&rt_null_type, NULL);

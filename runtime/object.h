@@ -528,6 +528,7 @@ typedef struct ObjFunction {
     Value module;
     Value annotations;          /* VAL_NULL until set */
     Value annotate;             /* 3.14's __annotate__, VAL_NULL for none */
+    Value type_params;          /* 3.12's __type_params__, VAL_NULL for () */
     Value dict;                 /* VAL_NULL until an attribute is set */
 } ObjFunction;
 

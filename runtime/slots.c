@@ -222,12 +222,17 @@ static bool method_overloaded(ObjType *ta, ObjType *tb, Value name)
     return rt_type_lookup(ta, name) != b;
 }
 
+static ObjType *repeat_base(ObjType *t);
+static Value slot_multiply_repeat(Value a, Value b);
+
 /* CPython's SLOT1BINFULL: called with the operands in source order on
  * either operand's type.  The left operand's __op__ first — unless the
  * right one is a subclass overriding __rop__ — then the right's __rop__. */
 static Value slot_binop(Value a, Value b, int op)
 {
     ObjType *ta = val_type(a), *tb = val_type(b);
+    if (op == NB_MULTIPLY && (repeat_base(ta) != NULL || repeat_base(tb) != NULL))
+        return slot_multiply_repeat(a, b);
     bool do_other = ta != tb && tb->binop == slot_binop;
     Value r;
     if (ta->binop == slot_binop) {
@@ -754,6 +759,43 @@ static bool is_sequence_repeat(ObjWrapper *w)
 {
     return (w->kind == W_BINOP || w->kind == W_RBINOP || w->kind == W_INPLACE)
         && w->op == NB_MULTIPLY && (w->owner->flags & TF_SEQUENCE) != 0;
+}
+
+/* A class whose __mul__ and __rmul__ are both the repeat wrappers of the
+ * builtin sequence it derives from (str, list, tuple ...), none of its
+ * own: CPython leaves its number slot for `*` empty, so it multiplies as
+ * that sequence does (its C repeat: by an int, else NotImplemented and in
+ * the end "can't multiply sequence by non-int"), not through the wrapper
+ * and its __index__ error.  The sequence's type, or NULL. */
+static bool is_repeat_wrapper(Value m)
+{
+    return IS_EXACT(m, rt_wrapper_type) && is_sequence_repeat(AS_WRAPPER(m));
+}
+
+static ObjType *repeat_base(ObjType *t)
+{
+    if (t->binop != slot_binop)
+        return NULL;
+    Value m = rt_type_lookup(t, op_names[NB_MULTIPLY]), r = rt_type_lookup(t, rop_names[NB_MULTIPLY]);
+    if (m == VAL_NULL || !is_repeat_wrapper(m) || (r != VAL_NULL && !is_repeat_wrapper(r)))
+        return NULL;
+    return AS_WRAPPER(m)->owner;
+}
+
+/* a * b where a class among the operands' multiplies as its base does. */
+static Value slot_multiply_repeat(Value a, Value b)
+{
+    ObjType *ta = val_type(a), *tb = val_type(b), *base;
+    if (ta->binop == slot_binop) {
+        Value r = (base = repeat_base(ta)) != NULL ? base->binop(a, b, NB_MULTIPLY)
+                                                   : dunder_or_ni(a, op_names[NB_MULTIPLY], &b, 1);
+        if (r != rt_NotImplemented || ta == tb)
+            return r;
+    }
+    if (tb == ta || tb->binop != slot_binop)
+        return rt_NotImplemented;
+    return (base = repeat_base(tb)) != NULL ? base->binop(a, b, NB_MULTIPLY)
+                                            : dunder_or_ni(b, rop_names[NB_MULTIPLY], &a, 1);
 }
 
 /* The one- and two-operand wrappers, once self is checked. */

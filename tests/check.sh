@@ -163,6 +163,9 @@ if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
     echo "== verifier over python3.14's standard library (pyodide's): $1"
     PYVER=3.14 run_suite verify314 '^verify: ([0-9]+) passed, ([0-9]+) failed$' \
         "$here/run_verify_stdlib.sh" "$1" installed
+    echo "== hostile 3.14 .pyc files: $1"
+    run_suite hostile314 '^hostile314: ([0-9]+) passed, ([0-9]+) failed$' \
+        "${PYTHON:-python3}" "$here/hostile/check_hostile314.py" "$1" "$PYTHON314"
 else
     echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi

@@ -147,7 +147,9 @@ static void finalize(void)
     mod_thread_shutdown();
     mod_atexit_run();
     rt_gen_close_all();
-    rt_finalize_all();
+    Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
+    rt_finalize_all(main != VAL_NULL && IS_EXACT(main, rt_module_type)
+                    ? VAL_AS(ObjModule, main)->dict : VAL_NULL);
 }
 
 /* The output still buffered when the program ends, as CPython's final

@@ -680,10 +680,12 @@ static void clear_stale_slots(void)
             *p = VAL_NULL;
 }
 
-/* The queued work: the callbacks of weak references whose referents died,
- * then closing abandoned generators (CPython's order: a generator's weak
- * references are cleared before it is finalised).  The request is taken
- * first, so a callback's own frame does not start the generators early. */
+/* The queued work: the __del__ of objects found unreachable, the callbacks
+ * of weak references whose referents died (CPython's order when an object's
+ * last reference goes: __del__, then its weak references are cleared), then
+ * closing abandoned generators (a generator's weak references are cleared
+ * before it is finalised).  The request is taken first, so a callback's own
+ * frame does not start the generators early. */
 static void run_pending_work(void)
 {
     work_pending = 0;

@@ -52,7 +52,8 @@ static const VersionOp *version_op(int minor, int op)
     static const VersionOp none = { NULL, 0, VM_OP_INVALID };
     if (op < 0 || op > 255)
         return &none;
-    return minor == 14 ? &ops314[op] : minor == 13 ? &ops313[op] : &ops312[op];
+    const VersionOp *entry = minor == 14 ? &ops314[op] : minor == 13 ? &ops313[op] : &ops312[op];
+    return entry->name != NULL ? entry : &none; /* i15-314-load: unlisted is no opcode, not CACHE */
 }
 
 /* The 3.13 opcode of the same name as 3.14's `op` (-1: 3.13 has none),

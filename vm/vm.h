@@ -13,6 +13,7 @@
  *   runtime/gen.c      vm_gen_resume, vm_gen_delegate, vm_gen_end_delegation,
  *                      vm_request_pending_work
  *   runtime/weakref.c  vm_request_pending_work
+ *   runtime/finalize.c vm_request_pending_work
  *   modules/sys.c      the recursion limit, vm_handled_exception; the
  *                      switch interval (vm/thread.h)
  *   modules/time.c     vm_check_interrupt; vm/thread.h (time.sleep lets
@@ -163,9 +164,10 @@ int vm_signal_count(void);
  * main thread at its next safe point, as if the signal had arrived;
  * nothing happens when Python does not handle that signal. */
 void vm_interrupt_main(int signum);
-/* Ask the loop to call rt_gen_run_pending and rt_weakref_run_pending at
- * its next safe point (used by the finalisers of generators and of weakly
- * referenced objects, which may not run Python code themselves). */
+/* Ask the loop to call rt_finalize_run_pending, rt_weakref_run_pending and
+ * rt_gen_run_pending at its next safe point (used by the finalisers of
+ * objects with __del__, of weakly referenced objects and of generators,
+ * which may not run Python code themselves). */
 void vm_request_pending_work(void);
 /* Program start (vm_run_module does it for a program it runs): ready the
  * generator types, catch SIGINT.  (At program exit, rt_gen_close_all

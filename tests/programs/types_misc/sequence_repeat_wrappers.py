@@ -16,3 +16,18 @@ for e in cases:
         print(e, '->', repr(eval(e)))
     except Exception as x:
         print(e, '!!', type(x).__name__, x)
+
+# subclasses: with no __mul__/__rmul__ of their own they multiply as the base sequence (no number slot), else through the wrapper
+class MyStr(str):
+    def __add__(self, other): return 'x'
+class MyList(list):
+    def __rmul__(self, other): return 'MyList.__rmul__'
+class Times:
+    def __rmul__(self, other): return 'Times.__rmul__'
+    def __mul__(self, other): return 'Times.__mul__'
+for e in ["MyStr('x') * 'y'", "'y' * MyStr('x')", "MyStr('ab') * 2", "3 * MyStr('ab')", "MyStr('a') * Times()", "Times() * MyStr('a')",
+          "MyList([1]) * 2", "2 * MyList([1])", "'s' * MyList()", "MyList([1]) * 'x'", "MyStr('a').__mul__('b')", "MyStr('q') * MyStr('r')"]:
+    try:
+        print(e, '->', repr(eval(e)))
+    except TypeError as x:
+        print(e, '!!', x)
