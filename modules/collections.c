@@ -369,7 +369,8 @@ static Value dq_index(Value *args, size_t nargs, Value kw)
     if (i == -2)
         return VAL_NULL;
     if (i < 0)
-        return rt_raisef(&rt_ValueError, "%R is not in deque", args[1]);
+        return rt_raisef(&rt_ValueError, rt_py_minor >= 14 ? "deque.index(x): x not in deque"
+                                                           : "%R is not in deque", args[1]);
     return small_new(i);
 }
 
@@ -382,7 +383,8 @@ static Value dq_remove(Value *args, size_t nargs, Value kw)
     if (i == -2)
         return VAL_NULL;
     if (i < 0)
-        return rt_raisef(&rt_ValueError, "%R is not in deque", args[1]);
+        return rt_raisef(&rt_ValueError, rt_py_minor >= 14 ? "deque.remove(x): x not in deque"
+                                                           : "%R is not in deque", args[1]);
     dq_del_at(d, (size_t)i);
     return rt_None;
 }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 #include "vm/vm.h"
 
@@ -150,6 +151,38 @@ intptr_t rt_hash(Value v)
         return -1;
     }
     return t->hash(v);
+}
+
+/* A type's name as CPython's %T gives it: module.qualname, the module left
+ * out for builtins and __main__. */
+Value rt_type_fullname(ObjType *t)
+{
+    Value module = rt_dict_get_cstr(t->dict, "__module__");
+    Value qualname = rt_getattr_cstr(obj_val(t), "__qualname__");
+    if (qualname == VAL_NULL || !is_str(qualname)) {
+        rt_err_clear();
+        qualname = rt_str_from_cstr(t->name);
+    }
+    if (module == VAL_NULL || !is_str(module) || strcmp(rt_str_cstr(module), "builtins") == 0 ||
+        strcmp(rt_str_cstr(module), "__main__") == 0)
+        return qualname;
+    return rt_str_format_c("%s.%s", rt_str_cstr(module), rt_str_cstr(qualname));
+}
+
+/* rt_hash of a dict key or set element (`what`): from 3.14 a TypeError
+ * says which, "cannot use 'list' as a dict key (unhashable type: 'list')". */
+intptr_t rt_hash_as(Value v, const char *what)
+{
+    intptr_t h = rt_hash(v);
+    if (h != -1 || rt_py_minor < 14 || !rt_err_occurred() ||
+        val_type(rt_err_peek()) != &rt_TypeError)
+        return h;
+    Value why = rt_str(rt_err_fetch());
+    if (why == VAL_NULL)
+        return -1;
+    rt_raisef(&rt_TypeError, "cannot use '%s' as %s (%s)",
+              rt_str_cstr(rt_type_fullname(val_type(v))), what, rt_str_cstr(why));
+    return -1;
 }
 
 int rt_truthy(Value v)
@@ -410,7 +443,8 @@ int rt_contains(Value container, Value item)
     if (t->contains != NULL)
         return t->contains(container, item);
     if (t->iter == NULL && t->getitem == NULL) {
-        rt_raisef(&rt_TypeError, "argument of type '%s' is not iterable", t->name);
+        rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "argument of type '%s' is not a container or iterable"
+                                                   : "argument of type '%s' is not iterable", t->name);
         return -1;
     }
     Value it = rt_iter(container);

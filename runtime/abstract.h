@@ -26,6 +26,8 @@ extern RtReprLink *rt_repr_active;
 Value rt_str(Value v);                  /* a str */
 Value rt_ascii(Value v);
 intptr_t rt_hash(Value v);              /* -1 on error ("unhashable type: 'list'") */
+intptr_t rt_hash_as(Value v, const char *what);    /* 3.14: "cannot use 'list' as a dict key (...)" */
+Value rt_type_fullname(ObjType *t);     /* CPython's %T: "int", "mod.Class" */
 int rt_truthy(Value v);                 /* 0/1, -1 on error */
 
 /* Rich comparison with CPython's reflection rules; result is any value. */

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include "runtime.h"
 #include "class.h"
+#include "version.h"
 
 typedef struct { double re, im; } Cx;
 
@@ -176,7 +177,8 @@ Value rt_complex_binop(Value a, Value b, int op)
         errno = 0;
         Cx q = cx_quot(x, y);
         if (errno == EDOM)
-            return rt_raisef(&rt_ZeroDivisionError, "complex division by zero");
+            return rt_raisef(&rt_ZeroDivisionError, rt_py_minor >= 14 ? "division by zero"
+                                                                   : "complex division by zero");
         return cx_new(q);
     }
     case NB_POWER: return complex_power(x, y);

@@ -47,7 +47,7 @@ static intptr_t key_hash(Value key)
     } else if (is_str(key)) {
         return rt_str_hash(key);
     }
-    return rt_hash(key);
+    return rt_hash_as(key, "a dict key");
 }
 
 /* ---- The table ------------------------------------------------------------ */

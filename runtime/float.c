@@ -451,6 +451,13 @@ static bool is_odd_integer(double w)
 }
 
 /* v ** w with CPython's float_pow special cases. */
+/* The message of a ZeroDivisionError: `before` until 3.13, one sentence
+ * for every operator since 3.14. */
+static const char *zero_div(const char *before)
+{
+    return rt_py_minor >= 14 ? "division by zero" : before;
+}
+
 static Value float_pow(double v, double w)
 {
     if (w == 0)
@@ -473,7 +480,8 @@ static Value float_pow(double v, double w)
     }
     if (v == 0) {
         if (w < 0)
-            return rt_raisef(&rt_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return rt_raisef(&rt_ZeroDivisionError, rt_py_minor >= 14 ? "zero to a negative power"
+                                     : "0.0 cannot be raised to a negative power");
         return rt_float_new(is_odd_integer(w) ? v : 0.0);
     }
     bool negate = false;
@@ -526,23 +534,23 @@ static Value float_arith(double x, double y, int op)
     case NB_MULTIPLY: return rt_float_new(x * y);
     case NB_TRUE_DIVIDE:
         if (y == 0)
-            return rt_raisef(&rt_ZeroDivisionError, "float division by zero");
+            return rt_raisef(&rt_ZeroDivisionError, zero_div("float division by zero"));
         return rt_float_new(x / y);
     case NB_FLOOR_DIVIDE:
         if (y == 0)
-            return rt_raisef(&rt_ZeroDivisionError, "float floor division by zero");
+            return rt_raisef(&rt_ZeroDivisionError, zero_div("float floor division by zero"));
         float_divmod_parts(x, y, &q, &r);
         return rt_float_new(q);
     case NB_REMAINDER:
         if (y == 0)
-            return rt_raisef(&rt_ZeroDivisionError, rt_py_minor >= 13 ? "float modulo by zero"
-                                                                      : "float modulo");
+            return rt_raisef(&rt_ZeroDivisionError,
+                             zero_div(rt_py_minor >= 13 ? "float modulo by zero" : "float modulo"));
         float_divmod_parts(x, y, &q, &r);
         return rt_float_new(r);
     case NB_POWER: return float_pow(x, y);
     case NB_DIVMOD:
         if (y == 0)
-            return rt_raisef(&rt_ZeroDivisionError, "float divmod()");
+            return rt_raisef(&rt_ZeroDivisionError, zero_div("float divmod()"));
         float_divmod_parts(x, y, &q, &r);
         return rt_tuple_pack(2, rt_float_new(q), rt_float_new(r));
     default: return rt_NotImplemented;

@@ -747,7 +747,8 @@ Value rt_coro_get_awaitable_iter(Value v)
         return v;
     Value getter = rt_type_lookup(t, rt_str_intern_cstr("__await__"));
     if (getter == VAL_NULL || getter == rt_None)
-        return rt_raisef(&rt_TypeError, "object %s can't be used in 'await' expression", t->name);
+        return rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "'%s' object can't be awaited"
+                                        : "object %s can't be used in 'await' expression", t->name);
     Value res = rt_call1(getter, v);
     if (res == VAL_NULL)
         return VAL_NULL;

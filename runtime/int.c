@@ -337,6 +337,8 @@ int rt_int_cmp_double(Value v, double d)
 
 static Value raise_zero_div(int op)
 {
+    if (rt_py_minor >= 14)              /* 3.14: one message for every operator */
+        return rt_raisef(&rt_ZeroDivisionError, "division by zero");
     if (op == NB_REMAINDER)
         return rt_raisef(&rt_ZeroDivisionError, "integer modulo by zero");
     if (op == NB_TRUE_DIVIDE)

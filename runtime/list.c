@@ -768,7 +768,7 @@ static Value list_index_m(Value *args, size_t nargs, Value kwnames)
 {
     ObjList *l = AS_LIST(args[0]);
     return rt_seq_index_m("list.index", &l->items, &l->length, args, nargs, kwnames,
-                          "%R is not in list");
+                          rt_py_minor >= 14 ? "list.index(x): x not in list" : "%R is not in list");
 }
 
 static Value list_count_m(Value *args, size_t nargs, Value kwnames)

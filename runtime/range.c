@@ -469,7 +469,8 @@ static Value range_index_m(Value *args, size_t nargs, Value kwnames)
                 return small_new(i);
         }
     }
-    return rt_raisef(&rt_ValueError, "%R is not in range", args[1]);
+    return rt_raisef(&rt_ValueError, rt_py_minor >= 14 ? "range.index(x): x not in range"
+                                                       : "%R is not in range", args[1]);
 }
 
 static Value range_reversed_m(Value *args, size_t nargs, Value kwnames)

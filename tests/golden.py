@@ -82,6 +82,12 @@ PY314 = PYVER == "3.14"
 PYTHON314 = os.path.abspath(os.environ.get("PYTHON314") or
                             os.path.join(ROOT, "tools", "python314", "python3.14"))
 REFERENCE = PYTHON314 if PY314 else sys.executable
+# How python3.14 runs a program (its runner): part of an expected result's key.
+try:
+    with open(os.path.join(os.path.dirname(os.path.realpath(PYTHON314)), "py314.mjs")) as f:
+        RUNNER314 = f.read()
+except OSError:
+    RUNNER314 = ""
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
            **{"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")):
               REFERENCE})
@@ -185,7 +191,7 @@ def expected(rel, cmd, cwd, source, stdin=None):
 
 
 def expected_key(cmd, cwd, source, stdin):
-    version = PYTHON314 + " 3.14" if PY314 else sys.version
+    version = PYTHON314 + RUNNER314 if PY314 else sys.version
     return hashlib.sha256(source + version.encode() + repr(cmd).encode() +
                           cwd.encode() + (stdin or b"")).hexdigest()
 

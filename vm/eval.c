@@ -955,7 +955,12 @@ bool vm_unpack(Value seq, Value *dest, int before, int after, bool star)
         n = AS_LIST(list)->length;
     }
     if (!star && n != want) {
-        if (n > want)
+        if (n > want && rt_py_minor >= 14 &&      /* 3.14: the count when a length is known */
+            (IS_EXACT(seq, rt_list_type) || IS_EXACT(seq, rt_tuple_type) ||
+             IS_EXACT(seq, rt_dict_type)))
+            rt_raisef(&rt_ValueError, "too many values to unpack (expected %zu, got %zu)",
+                      want, n);
+        else if (n > want)
             rt_raisef(&rt_ValueError, "too many values to unpack (expected %zu)", want);
         else
             rt_raisef(&rt_ValueError, "not enough values to unpack (expected %zu, got %zu)",
@@ -1341,22 +1346,6 @@ static const struct {
     { "__aexit__", "asynchronous context manager", "__enter__", "__exit__", "with" },
 };
 
-/* A type's name as 3.14's messages give it (%T): module.qualname, the
- * module left out for builtins and __main__. */
-static Value type_display_name(ObjType *t)
-{
-    Value module = rt_dict_get_cstr(t->dict, "__module__");
-    Value qualname = rt_getattr_cstr(obj_val(t), "__qualname__");
-    if (qualname == VAL_NULL || !is_str(qualname)) {
-        rt_err_clear();
-        qualname = rt_str_from_cstr(t->name);
-    }
-    if (module == VAL_NULL || !is_str(module) || strcmp(rt_str_cstr(module), "builtins") == 0 ||
-        strcmp(rt_str_cstr(module), "__main__") == 0)
-        return qualname;
-    return rt_str_format_c("%s.%s", rt_str_cstr(module), rt_str_cstr(qualname));
-}
-
 Value vm_load_special(Value owner, int which)
 {
     if (which < 0 || which > 3) {
@@ -1369,7 +1358,7 @@ Value vm_load_special(Value owner, int which)
     ObjType *t = val_type(owner);
     bool other = rt_type_lookup(t, rt_str_intern_cstr(special_methods[which].other_enter)) != VAL_NULL &&
                  rt_type_lookup(t, rt_str_intern_cstr(special_methods[which].other_exit)) != VAL_NULL;
-    Value name = type_display_name(t);
+    Value name = rt_type_fullname(t);
     if (other)
         return rt_raisef(&rt_TypeError, "'%s' object does not support the %s protocol "
                          "(missed %s method) but it supports the %s%s protocol. "

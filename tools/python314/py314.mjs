@@ -44,7 +44,7 @@ function mountHost(py) {
 // status.  Frames above the program's own (this runner, runpy) are left out
 // of a traceback, as a native run has none.
 const RUNNER = `
-import os, runpy, sys, traceback
+import atexit, gc, os, runpy, sys, traceback
 
 def _pvm_report(exc):
     if isinstance(exc, SystemExit):
@@ -59,11 +59,31 @@ def _pvm_report(exc):
     while tb is not None and (tb.tb_frame.f_code.co_filename == "<exec>"
                               or tb.tb_frame.f_code.co_filename.startswith("<frozen runpy")):
         tb = tb.tb_next
-    traceback.print_exception(type(exc), exc, tb if tb is not None else exc.__traceback__)
+    try:
+        sys.excepthook(type(exc), exc, tb if tb is not None else exc.__traceback__)
+    except BaseException as hook_exc:
+        if isinstance(hook_exc, SystemExit):
+            return _pvm_report(hook_exc)
+        print("Error in sys.excepthook:", file=sys.stderr)
+        traceback.print_exception(hook_exc)
+        print("\\nOriginal exception was:", file=sys.stderr)
+        traceback.print_exception(type(exc), exc, tb)
     return 1
 
+def _pvm_shutdown(globs):
+    """What a native interpreter does after the program: the atexit
+    callbacks, then the program's globals dropped (finalizers, open
+    generators closed)."""
+    atexit._run_exitfuncs()
+    atexit._clear()
+    if globs is not None:
+        globs.clear()
+    gc.collect()
+
 def _pvm_run(argv, cwd, env):
-    saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd())
+    saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd(),
+             sys.excepthook, sys.unraisablehook, sys.modules["__main__"])
+    globs = None
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -74,24 +94,32 @@ def _pvm_run(argv, cwd, env):
             code = compile(argv[1], "<string>", "exec")
             main = type(sys)("__main__")
             sys.modules["__main__"] = main
-            exec(code, main.__dict__)
+            globs = main.__dict__
+            exec(code, globs)
         elif argv[0] == "-m":
             sys.argv = [argv[1]] + argv[2:]
             sys.path.insert(0, cwd)
-            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+            globs = runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
         else:
             sys.argv = list(argv)
             sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
-            runpy.run_path(argv[0], run_name="__main__")
+            globs = runpy.run_path(argv[0], run_name="__main__")
         status = 0
     except BaseException as exc:
         status = _pvm_report(exc)
+    try:
+        _pvm_shutdown(globs)
+    except SystemExit as exc:
+        status = _pvm_report(exc)
+    except BaseException:
+        pass
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except Exception:
             pass
-    modules, sys.path[:], sys.argv, environ, cwd = saved
+    modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main = saved
+    sys.modules["__main__"] = main
     for name in set(sys.modules) - modules:
         del sys.modules[name]
     os.environ.clear()
