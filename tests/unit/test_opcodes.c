@@ -202,7 +202,7 @@ static void check_group(int op, const char **p, int oparg, bool jump)
     ck_assert_msg(in == vm_stack_popped(op, oparg, jump) && out == vm_stack_pushed(op, oparg, jump),
                   "%s %d%s: its effect %s names %d -- %d items, the numbers say %d -- %d",
                   name, oparg, jump ? " (jump)" : "", vm_opcode_info[op].effect, in, out,
-                  vm_stack_popped(op, oparg, jump), vm_stack_pushed(op, oparg, jump));
+                  (int)vm_stack_popped(op, oparg, jump), (int)vm_stack_pushed(op, oparg, jump));
 }
 
 /* The reader's notation (the effect string) says what the numbers say. */
