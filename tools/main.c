@@ -684,6 +684,8 @@ int main(int argc, char **argv)
     /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
      * signal that ends the process without a word. */
     signal(SIGPIPE, SIG_IGN);
+    /* Likewise a write past RLIMIT_FSIZE fails with EFBIG (OSError). */
+    signal(SIGXFSZ, SIG_IGN);
     /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
      * is not a tool name, so this is an ordinary run. */
     int tool_status = tool_main(argc, argv);
