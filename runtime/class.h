@@ -104,6 +104,8 @@ const char *rt_type_text(const ObjType *t, bool doc);
 /* The same for the builtin function or method owner.name ("builtins.len",
  * "list.append": owner is a module's name or a type's tp_name). */
 const char *rt_builtin_text(const char *owner, const char *name, bool doc);
+/* The same for the slot wrapper of that name ("__next__"), as any type has it. */
+const char *rt_slot_text(const char *name, bool doc);
 /* object's non-slot methods (__format__, __init_subclass__, ...). */
 void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;

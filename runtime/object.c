@@ -287,6 +287,10 @@ static Value builtin_text(Value self, bool doc)
         if (name != VAL_NULL && is_str(name))
             text = rt_builtin_text(rt_str_cstr(name), b->name, doc);
     }
+    /* a builtin method standing for one of CPython's slot wrappers
+     * (generator.__next__ is a method-wrapper there) */
+    if (text == NULL && b->name[0] == '_')
+        text = rt_slot_text(b->name, doc);
     return text != NULL ? rt_str_from_cstr(text) : rt_None;
 }
 

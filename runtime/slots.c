@@ -920,6 +920,14 @@ static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)-
  * looked up here for class.c and object.c. */
 #include "runtime/signatures.h"
 
+const char *rt_slot_text(const char *name, bool doc)
+{
+    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
+        if (strcmp(name, slot_signatures[i].name) == 0)
+            return doc ? slot_signatures[i].doc : slot_signatures[i].signature;
+    return NULL;
+}
+
 static Value wrapper_text(Value self, bool doc)
 {
     ObjWrapper *w = AS_WRAPPER(self);
@@ -927,10 +935,8 @@ static Value wrapper_text(Value self, bool doc)
         return rt_str_from_cstr(doc ? "Create and return a new object.  "
                                       "See help(type) for accurate signature."
                                     : "($type, *args, **kwargs)");
-    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
-        if (strcmp(rt_str_cstr(w->name), slot_signatures[i].name) == 0)
-            return rt_str_from_cstr(doc ? slot_signatures[i].doc : slot_signatures[i].signature);
-    return rt_None;
+    const char *text = rt_slot_text(rt_str_cstr(w->name), doc);
+    return text != NULL ? rt_str_from_cstr(text) : rt_None;
 }
 
 static Value wrapper_get_signature(Value self) { return wrapper_text(self, false); }

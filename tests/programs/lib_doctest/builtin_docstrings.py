@@ -22,3 +22,7 @@ class C:
 
 
 print(C.__doc__, C().__doc__, int.__doc__ == (7).__doc__)
+def f(): yield 1
+i = f()
+print(i.__next__.__doc__, i.__next__.__text_signature__, type(i).__next__.__doc__)
+print(iter([]).__next__.__doc__, (1).__add__.__doc__, [].__len__.__doc__, object().__reduce__.__doc__)
