@@ -246,7 +246,7 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__loader__", rt_None);
     rt_dict_set_cstr(d, "__spec__", rt_None);
     rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
-    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_module);
     if (file != VAL_NULL) {
         rt_dict_set_cstr(d, "__file__", file);
         rt_dict_set_cstr(d, "__cached__", cached);
