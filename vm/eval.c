@@ -1024,11 +1024,20 @@ Value vm_build_string(Value *items, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!vm_operand_is(items[i], &rt_str_type, OP_BUILD_STRING))
             return VAL_NULL;
-    StrBuf sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++)
-        sb_add(&sb, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
-    return sb_finish(&sb);
+    size_t nbytes = 0, length = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        nbytes += rt_str_nbytes(items[i]);
+        length += AS_STR(items[i])->length;
+        ascii &= AS_STR(items[i])->ascii;
+    }
+    Value s = rt_str_uninit(nbytes, length, ascii);
+    char *p = AS_STR(s)->data;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(p, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
+        p += rt_str_nbytes(items[i]);
+    }
+    return s;
 }
 
 /* The closure MAKE_FUNCTION gets must fill the code's free variables:
