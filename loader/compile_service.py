@@ -119,7 +119,9 @@ def pyc_image(code, header, source):
     """The .pyc importlib writes for this code (py_compile writes the same)."""
     words = header.split()
     if words and words[0] == b"hash":
-        source_hash = _imp.source_hash(external._RAW_MAGIC_NUMBER, source)
+        # the key importlib passes (_RAW_MAGIC_NUMBER, which 3.14 renamed)
+        key = int.from_bytes(external.MAGIC_NUMBER, "little")
+        source_hash = _imp.source_hash(key, source)
         return external._code_to_hash_pyc(code, source_hash, words[1] == b"1")
     if words and words[0] == b"timestamp":
         return external._code_to_timestamp_pyc(code, int(words[1]), int(words[2]))
