@@ -46,6 +46,15 @@
  *
  * Requests are serialised by one mutex: pvm has one service and one pair
  * of pipes, and a request/reply pair must not interleave with another.
+ *
+ * Versions.  Each bytecode version compiles with its own CPython
+ * (ld_compiler_path: PVM_COMPILER, PVM_COMPILER312, PVM_COMPILER313,
+ * PVM_COMPILER314, else the Makefile's).  3.14's is pyodide in node, which
+ * loads in seconds, so the Makefile's default for 3.14 is pvm-compile314
+ * (tools/python314/compile_relay.c): a program pvm starts like any
+ * compiler, which relays the pipes to one compile server shared by every
+ * pvm process of the user (a Unix socket; started on first need, ended
+ * when idle).  Nothing here knows: only the hello may take longer.
  */
 #define _GNU_SOURCE
 #include <errno.h>

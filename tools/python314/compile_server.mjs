@@ -50,9 +50,16 @@ function requestLength(buf) {
 const idleSeconds = Number(process.env.PVM_COMPILE_SERVER_IDLE) || 300;
 let connections = 0, idle = null;
 
+let listening = null;        // the socket file's inode, once listening
+
+// The socket is removed at the end only if it is still this server's (a
+// relay that found this server dead may have started another there).
 function armIdle() {
     idle = setTimeout(() => {
-        try { fs.unlinkSync(socketPath); } catch { }
+        try {
+            if (fs.statSync(socketPath).ino === listening)
+                fs.unlinkSync(socketPath);
+        } catch { }
         process.exit(0);
     }, idleSeconds * 1000);
 }
@@ -82,4 +89,7 @@ server.on("error", (e) => {
     process.stderr.write(`compile_server.mjs: ${socketPath}: ${e.message}\n`);
     process.exit(1);
 });
-server.listen(socketPath, armIdle);
+server.listen(socketPath, () => {
+    listening = fs.statSync(socketPath).ino;
+    armIdle();
+});
