@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+from check import wait_for      # tests/compile/check.py
+
 TIMEOUT = 240           # a server's start: pyodide loads in seconds, more under load
 PROGRAM = "print(compile('x = [i * 2 for i in range(3)]', 's', 'exec').co_code.hex())"
 BASE_ENV = dict(os.environ, PVM_COMPILE_CACHE="off")
@@ -53,15 +55,6 @@ def servers(runtime):
 def sockets(runtime):
     folder = os.path.join(runtime, "pvm")
     return [n for n in os.listdir(folder) if n.endswith(".sock")] if os.path.isdir(folder) else []
-
-
-def wait_for(predicate, seconds):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
 
 
 def main(argv):
