@@ -76,7 +76,7 @@ static const char usage_text[] =
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
     "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
     "PVM_COMPILER (the python3.11 that compiles source), PVM_COMPILER312,\n"
-    "PVM_COMPILER313, PVM_PYTHON=3.12 or 3.13 (as --python; a 3.12 or 3.13\n"
+    "PVM_COMPILER313, PVM_COMPILER314, PVM_PYTHON=3.12 or 3.13 (as --python; a 3.12 or 3.13\n"
     "process sets it for its children),\n"
     "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
