@@ -74,6 +74,8 @@ PYVER_TUPLE = tuple(map(int, PYVER.split(".")))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
+# GOLDEN_SHOW_KNOWN=1: print the reports of the known failures too.
+SHOW_KNOWN = os.environ.get("GOLDEN_SHOW_KNOWN", "") not in ("", "0")
 
 # Deterministic, quiet environment for both interpreters; pvm compiles
 # source (exec, compile, imports without a pyc) with this same python3.11.
@@ -537,6 +539,8 @@ def check_all(pvm, progs, problems, known):
         for rel, report in results:
             if report and rel in known:
                 known_failed += 1
+                if SHOW_KNOWN:
+                    print("KNOWN " + report, flush=True)
             elif report:
                 failed += 1
                 print(report, flush=True)
