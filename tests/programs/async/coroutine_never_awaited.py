@@ -8,12 +8,16 @@ def show(w):
     for x in w:
         print(x.category.__name__, x.message)
 
-with warnings.catch_warnings(record=True) as w:
-    warnings.simplefilter("always")
-    c = corofn()
-    del c
-    gc.collect()
-    show(w)
+
+def drop_unawaited():
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        c = corofn()
+        del c
+        gc.collect()
+        show(w)
+
+drop_unawaited()
 
 # awaited, closed, or started: no warning
 async def main():
@@ -46,19 +50,9 @@ print(caught)
 caught.clear()
 orig = warnings._warn_unawaited_coroutine
 warnings._warn_unawaited_coroutine = lambda coro: 1 / 0
-with warnings.catch_warnings(record=True) as w:
-    warnings.simplefilter("always")
-    c = corofn()
-    del c
-    gc.collect()
-    show(w)
+drop_unawaited()
 print(caught)
 del warnings._warn_unawaited_coroutine
-with warnings.catch_warnings(record=True) as w:
-    warnings.simplefilter("always")
-    c = corofn()
-    del c
-    gc.collect()
-    show(w)
+drop_unawaited()
 warnings._warn_unawaited_coroutine = orig
 print("done")
