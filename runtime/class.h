@@ -140,6 +140,17 @@ bool rt_is_union(Value v);
 Value rt_union_args(Value u);                   /* the tuple of its members */
 void rt_union_init(void);
 
+/* ---- template.c ---- */
+/* string.templatelib's types (3.14's t-strings). */
+extern ObjType rt_template_type, rt_interpolation_type;
+/* BUILD_TEMPLATE: a tuple of strings, one more than the tuple of
+ * interpolations. */
+Value rt_template_new(Value strings, Value interpolations);
+/* BUILD_INTERPOLATION: conversion 0 (none), 1 (!s), 2 (!r) or 3 (!a);
+ * format_spec VAL_NULL for none. */
+Value rt_interpolation_new(Value value, Value expression, int conversion, Value format_spec);
+void rt_template_init(void);
+
 /* ---- mappingproxy.c ---- */
 /* The read-only view C.__dict__ gives of a class's namespace. */
 extern ObjType rt_mappingproxy_type;

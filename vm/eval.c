@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
+#include "runtime/class.h"
 #include "runtime/finalize.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
@@ -1025,11 +1026,46 @@ Value vm_build_string(Value *items, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!vm_operand_is(items[i], &rt_str_type, OP_BUILD_STRING))
             return VAL_NULL;
-    StrBuf sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++)
-        sb_add(&sb, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
-    return sb_finish(&sb);
+    size_t nbytes = 0, length = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        nbytes += rt_str_nbytes(items[i]);
+        length += AS_STR(items[i])->length;
+        ascii &= AS_STR(items[i])->ascii;
+    }
+    Value s = rt_str_uninit(nbytes, length, ascii);
+    char *p = AS_STR(s)->data;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(p, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
+        p += rt_str_nbytes(items[i]);
+    }
+    return s;
+}
+
+Value vm_template_string(Value *items, int oparg)
+{
+    if (oparg == 0) {
+        if (!vm_operand_is(items[0], &rt_tuple_type, OP_TEMPLATE_STRING) ||
+            !vm_operand_is(items[1], &rt_tuple_type, OP_TEMPLATE_STRING))
+            return VAL_NULL;
+        Value strings = items[0], interpolations = items[1];
+        if (rt_tuple_len(strings) != rt_tuple_len(interpolations) + 1)
+            return rt_raisef(&rt_SystemError, "TEMPLATE_STRING: %zu strings for %zu interpolations",
+                             rt_tuple_len(strings), rt_tuple_len(interpolations));
+        for (size_t i = 0; i < rt_tuple_len(strings); i++)
+            if (!vm_operand_is(rt_tuple_get(strings, i), &rt_str_type, OP_TEMPLATE_STRING))
+                return VAL_NULL;
+        for (size_t i = 0; i < rt_tuple_len(interpolations); i++)
+            if (!vm_operand_is(rt_tuple_get(interpolations, i), &rt_interpolation_type,
+                               OP_TEMPLATE_STRING))
+                return VAL_NULL;
+        return rt_template_new(strings, interpolations);
+    }
+    Value format = oparg & 1 ? items[2] : VAL_NULL;
+    if (!vm_operand_is(items[1], &rt_str_type, OP_TEMPLATE_STRING) ||
+        (format != VAL_NULL && !vm_operand_is(format, &rt_str_type, OP_TEMPLATE_STRING)))
+        return VAL_NULL;
+    return rt_interpolation_new(items[0], items[1], oparg >> 2, format);
 }
 
 /* The closure MAKE_FUNCTION gets must fill the code's free variables:

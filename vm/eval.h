@@ -153,6 +153,9 @@ Value vm_get_anext(Value aiter);
 Value vm_enter_exit(Value *top, bool async);
 Value vm_load_special(Value owner, int which);
 Value vm_common_constant(int which);
+/* TEMPLATE_STRING (3.14's BUILD_INTERPOLATION and BUILD_TEMPLATE) on its
+ * 2 or 3 operands, the deepest first. */
+Value vm_template_string(Value *items, int oparg);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);
