@@ -756,7 +756,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
         return -1;
     }
     if (*dslot == VAL_NULL)
-        *dslot = rt_dict_new();
+        *dslot = rt_dict_new_sized(v != VAL_NULL ? RT_INSTANCE_DICT_ROOM : 0);
     if (v != VAL_NULL)
         return rt_dict_set(*dslot, name, v) ? 0 : -1;
     int r = rt_dict_del(*dslot, name);
