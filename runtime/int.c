@@ -856,10 +856,27 @@ size_t rt_i64_decimal(int64_t v, char *buf)
 static Value int_format(Value v, int base, const char *prefix)
 {
     v = rt_int_unbool(v);
-    if (val_is_small(v) && base == 10) {
+    if (val_is_small(v) && base == 10 && !*prefix) {
         char buf[RT_I64_DECIMAL_MAX];
         size_t n = rt_i64_decimal(small_value(v), buf);
-        return rt_str_new(buf, n);
+        return rt_str_new_known(buf, n, n, true);
+    }
+    if (val_is_small(v)) {              /* hex, octal, binary: no GMP */
+        int64_t x = small_value(v);
+        uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        char buf[72];
+        char *p = buf + sizeof buf;
+        do {
+            *--p = "0123456789abcdef"[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u != 0);
+        size_t np = strlen(prefix);
+        p -= np;
+        memcpy(p, prefix, np);
+        if (x < 0)
+            *--p = '-';
+        size_t n = (size_t)(buf + sizeof buf - p);
+        return rt_str_new_known(p, n, n, true);
     }
     BigArg ba;
     mpz_srcptr z = big_arg(v, &ba);

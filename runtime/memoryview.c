@@ -371,7 +371,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
     char *p = m->view.buf;
     if (!is_tuple(key)) {
         ssize_t i;
-        if (!rt_as_ssize(rt_index(key), &i))
+        if (!rt_as_ssize(key, &i))
             return NULL;
         return item_ptr(m, p, 0, i);
     }
@@ -383,7 +383,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
     }
     for (size_t d = 0; d < n && p != NULL; d++) {
         ssize_t i;
-        if (!rt_as_ssize(rt_index(rt_tuple_get(key, d)), &i))
+        if (!rt_as_ssize(rt_tuple_get(key, d), &i))
             return NULL;
         p = item_ptr(m, p, (int)d, i);
     }
