@@ -1320,8 +1320,27 @@ static bool pct_bytes_convert(StrBuf *out, const PctSpec *p, Value v)
     return false;
 }
 
+/* '%s' of a str and '%d' of a small int with no flags, width or precision:
+ * the text goes straight into the output (most of what programs format). */
+static bool pct_plain(const PctSpec *p)
+{
+    return !p->left && !p->plus && !p->space && !p->alt && !p->zero && p->width < 0 &&
+           p->prec < 0;
+}
+
 static bool pct_convert(StrBuf *out, const PctSpec *p, Value v)
 {
+    if (pct_plain(p)) {
+        if (p->conv == 's' && is_str(v)) {
+            sb_add(out, rt_str_cstr(v), rt_str_nbytes(v));
+            return true;
+        }
+        if ((p->conv == 'd' || p->conv == 'i' || p->conv == 'u') && val_is_small(v)) {
+            char digits[RT_I64_DECIMAL_MAX];
+            sb_add(out, digits, rt_i64_decimal(small_value(v), digits));
+            return true;
+        }
+    }
     switch (p->conv) {
     case 's': return pct_string(out, p, rt_str(v));
     case 'r': return pct_string(out, p, rt_repr(v));
