@@ -1,4 +1,4 @@
-# PEP 667 (3.13): a function frame's f_locals is a write-through FrameLocalsProxy (a new one each time), locals() a new snapshot dict each call; extra locals, cells, errors, trace functions writing locals
+# [3.13 only] PEP 667: a function frame's f_locals is a write-through FrameLocalsProxy (a new one each time), locals() a new snapshot dict each call; extra locals, cells, errors, trace functions writing locals
 import sys
 import collections.abc
 
