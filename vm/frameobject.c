@@ -49,9 +49,10 @@ void vm_frame_object_exit(Frame *f)
     int n = f->code->nlocalsplus;
     memcpy(fo->saved, f->localsplus, sizeof(Value) * (size_t)n);
     fo->lasti = frame_lasti(f);
-    /* A generator's frame is detached from its resumer as it finishes. */
-    fo->back = f->previous != NULL && f->gen == NULL ? vm_frame_object_val(f->previous)
-                                                     : rt_None;
+    /* A generator's frame is detached from its resumer as it finishes
+     * (3.11; from 3.12 on it keeps that resumer as its f_back). */
+    fo->back = f->previous != NULL && (f->gen == NULL || rt_py_minor >= 12)
+               ? vm_frame_object_val(f->previous) : rt_None;
     fo->frame = NULL;
     f->obj = NULL;
 }
@@ -582,6 +583,8 @@ static Value m_clear(Value *args, size_t nargs, Value kwnames)
     if (f != NULL) {
         if (f->gen == NULL || f->gen->state == GEN_RUNNING)
             return rt_raisef(&rt_RuntimeError, "cannot clear an executing frame");
+        if (rt_py_minor >= 13 && f->gen->state == GEN_SUSPENDED)  /* 3.13 leaves it open */
+            return rt_raisef(&rt_RuntimeError, "cannot clear a suspended frame");
         Value r = rt_call0(rt_getattr_cstr(obj_val(f->gen), "close"));
         if (r == VAL_NULL)
             return VAL_NULL;
