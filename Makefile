@@ -10,7 +10,8 @@
 #                   and debugger suites, hostile and damaged .pyc files
 #   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
 #   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
-#   make bench      benchmarks side by side with python3.11 (PYVER=3.12: python3.12)
+#   make bench      benchmarks side by side with python3.11 (PYVER=3.12 or 3.13: that
+#                   python; BENCH_FILTER=fib: only the programs named so)
 #   make install PREFIX=/usr/local
 #
 # Options: CC=clang, OPT=-O0, CFLAGS=... (optimisation and debug flags only:
@@ -289,14 +290,16 @@ conformance-floor: pvm
 
 # Every benchmark under every dispatch strategy this build has, beside
 # python3.11 (BENCH_RUNS=N, BENCH_CALLGRIND=1: see bench/README.md).
-# PYVER=3.12: the programs compiled by and compared with python3.12
-# (pyenv's, $(PYTHON312)); results in bench/results/3.12/.
+# PYVER=3.12 (3.13): the programs compiled by and compared with python3.12
+# (pyenv's, $(PYTHON312); python3.13, $(PYTHON313)); results in
+# bench/results/3.12/ (3.13/).  BENCH_FILTER=fib: only the programs whose
+# names contain one of its words.
 PYVER ?= 3.11
 BENCH_PYTHON = $(if $(filter 3.11,$(PYVER)),$(PYTHON),$(or $(PYTHON$(subst .,,$(PYVER))),$(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/$(PYVER).*/bin/python$(PYVER)))),python$(PYVER)))
 bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
-	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@"
+	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@" $(BENCH_FILTER)
 
 # The verifier over the whole standard library, test/ included, at every
 # optimisation level (make check verifies the installed .pyc files only).
