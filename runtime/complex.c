@@ -495,6 +495,19 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
                          im);
     if (im && is_str(im))
         return rt_raisef(&rt_TypeError, "complex() second arg can't be a string");
+    /* 3.14 deprecates complex numbers as either argument of two */
+    const char *deprecated = "complex() argument '%s' must be a real number, not complex";
+    char message[80];
+    if (rt_py_minor >= 14 && re && im && is_complex(re)) {
+        snprintf(message, sizeof message, deprecated, "real");
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
+            return VAL_NULL;
+    }
+    if (rt_py_minor >= 14 && im && is_complex(im)) {
+        snprintf(message, sizeof message, deprecated, "imag");
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
+            return VAL_NULL;
+    }
     Cx r = {0, 0}, i = {0, 0};
     int rkind = 0, ikind = 0;
     if (re && (rkind = complex_arg(re, &r, true)) < 0)
