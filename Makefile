@@ -75,6 +75,10 @@ PYODIDE_DIR  := tools/python314/node_modules/pyodide
 PY314_HOME   := $(abspath build/python314)
 PY314_STDLIB := $(PY314_HOME)/lib/python3.14
 PY314_MICRO  := $(if $(PYTHON314),$(shell sed -n 's/.*"python": *"3\.14\.\([0-9]*\)".*/\1/p' $(PYODIDE_DIR)/pyodide-lock.json 2>/dev/null))
+# 3.14's compiler is pyodide, seconds to load: pvm runs pvm-compile314, a
+# relay to one compile server shared by every pvm process (see
+# tools/python314/compile_relay.c).
+COMPILE_RELAY := $(abspath $(BUILD))/pvm-compile314
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -173,7 +177,13 @@ $(BUILD)/modules/typing312.o: $(BUILD)/gen/typing312.inc
 $(BUILD)/modules/typing312.o: CPPFLAGS += -I$(BUILD)/gen
 $(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
     -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"' \
-    -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"'
+    -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"' \
+    -DPVM_COMPILER314_PATH='"$(if $(PYTHON314),$(COMPILE_RELAY),python3.14)"'
+
+# pvm-compile314: see COMPILE_RELAY above.
+$(COMPILE_RELAY): tools/python314/compile_relay.c
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) \
+	    -DPVM_SERVER_SCRIPT='"$(abspath tools/python314/compile_server.mjs)"' -o $@ $<
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
@@ -182,7 +192,7 @@ $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed).
-pvm: $(BUILD)/pvm
+pvm: $(BUILD)/pvm $(if $(PYTHON314),$(COMPILE_RELAY))
 	@cmp -s $< $@ || cp $< $@
 
 demo: pvm

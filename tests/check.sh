@@ -157,6 +157,9 @@ if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
     echo "== Python 3.14 (pyodide): $1"
     run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
     golden_version 3.14 "$@"
+    echo "== compile service, Python 3.14 (the shared compile server): $1"
+    run_suite compile314 '^compile314: ([0-9]+) passed, ([0-9]+) failed$' \
+        "${PYTHON:-python3}" "$here/compile/server314.py" "$1" "$PYTHON314"
     echo "== dis, Python 3.14: $1 (golden programs and pyodide's standard library)"
     run_suite dis314 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "${PYTHON:-python3}" "$here/dis314_check.py" "$1" "$PYTHON314"

@@ -90,9 +90,11 @@ try:
         RUNNER314 = f.read()
 except OSError:
     RUNNER314 = ""
+# pvm compiles 3.14 source with its own default (build/*/pvm-compile314, a
+# relay to a compile server running python3.14: see CompileServer).
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
-           **{"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")):
-              REFERENCE})
+           **({} if PY314 else
+              {"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")): REFERENCE}))
 
 
 PACKAGE_MARK = ".golden-package"
@@ -453,6 +455,46 @@ class Py314Batch:
 py314 = Py314Batch()
 
 
+class CompileServer:
+    """pvm's 3.14 compile server (tools/python314/compile_relay.c), started
+    before pvm runs and kept busy until the end: python3.14 loads in
+    seconds, longer than a program's timeout, so the first program that
+    compiles source must not be the one that waits for it.  A pvm process
+    that compiles a string (so it starts the server, or connects to the
+    running one) and then waits for its stdin to close holds a connection,
+    so the server does not end between programs."""
+
+    START_TIMEOUT = 300.0
+    PROGRAM = "print('ready', flush=True); import sys; sys.stdin.read()"
+
+    def __init__(self, pvm):
+        # Without the compile cache, so that the compile reaches the server.
+        self.p = subprocess.Popen([pvm, "--python=3.14", "-c", self.PROGRAM],
+                                  env=dict(ENV, PVM_COMPILE_CACHE="off"),
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, start_new_session=True)
+        self.answer = queue.Queue()
+        threading.Thread(target=lambda: self.answer.put(self.p.stdout.readline()),
+                         daemon=True).start()
+
+    def wait(self):
+        """Print why when the server did not start (programs then fail)."""
+        try:
+            line = self.answer.get(timeout=self.START_TIMEOUT)
+        except queue.Empty:
+            line = b""
+        if line != b"ready\n":
+            print("golden: pvm's 3.14 compile server did not start", file=sys.stderr)
+
+    def stop(self):
+        try:
+            self.p.stdin.close()
+            self.p.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            os.killpg(self.p.pid, signal.SIGKILL)
+            self.p.wait()
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print("usage: golden.py PVM [FILTER]", file=sys.stderr)
@@ -473,7 +515,23 @@ def main(argv):
         if not os.access(PYTHON314, os.X_OK):
             print("golden: no python3.14 at %s (make deps installs it)" % PYTHON314, file=sys.stderr)
             return 2
+        server = CompileServer(pvm)
         py314.run_all(progs)
+        server.wait()
+    try:
+        failed, known_failed = check_all(pvm, progs, problems, known)
+    finally:
+        if PY314:
+            server.stop()
+    if known:
+        print("golden %s: %d known failures (%s)" % (PYVER, known_failed,
+                                                     os.path.relpath(KNOWN_FAILS, ROOT)))
+    print("golden: %d passed, %d failed" % (len(progs) - failed - known_failed, failed))
+    return 1 if failed else 0
+
+
+def check_all(pvm, progs, problems, known):
+    """Run pvm on every program; print the failures; (failed, known failed)."""
     jobs = int(os.environ.get("GOLDEN_JOBS", "0")) or min(8, (os.cpu_count() or 1) + 1)
     failed = known_failed = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
@@ -488,11 +546,7 @@ def main(argv):
                 print(report, flush=True)
             elif rel in known:
                 print("PASS %s: listed in %s, now passes" % (rel, os.path.relpath(KNOWN_FAILS, ROOT)))
-    if known:
-        print("golden %s: %d known failures (%s)" % (PYVER, known_failed,
-                                                     os.path.relpath(KNOWN_FAILS, ROOT)))
-    print("golden: %d passed, %d failed" % (len(progs) - failed - known_failed, failed))
-    return 1 if failed else 0
+    return failed, known_failed
 
 
 def known_failures():

@@ -131,6 +131,8 @@ Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
 /* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
 int vm_mapping_get(Value mapping, Value name, Value *out);
+/* name in the frame's builtins (any mapping): 1 found, 0 absent, -1 error. */
+int vm_load_builtin(Frame *frame, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);

@@ -312,6 +312,8 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
 
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name)
 {
+    if (!is_dict(globals) || !is_dict(builtins))
+        return not_specialized(instr);  /* indexed: a subclass may override [] */
     int64_t hint = entry_hint(globals, name);
     if (hint >= 0) {
         instr[2] = (uint16_t)hint;
