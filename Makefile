@@ -193,7 +193,7 @@ $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
 
 # ./pvm is a copy of the build (copied only when it changed).
 pvm: $(BUILD)/pvm $(if $(PYTHON314),$(COMPILE_RELAY))
-	@cmp -s $< $@ || cp $< $@
+	@cmp -s $< $@ || { cp $< $@.new && mv -f $@.new $@; }   # mv: a running ./pvm keeps its file
 
 demo: pvm
 	@$(PYTHON) -c 'import py_compile; py_compile.compile("examples/hello.py", cfile="examples/hello.pyc", doraise=True)'
