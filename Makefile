@@ -198,10 +198,11 @@ $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed): the plain
-# build, or with PGO=1 the profile-guided one (make pgo, below).
+# build, or with PGO=1 the profile-guided one (make pgo, below).  mv, not cp:
+# a ./pvm still running keeps its file.
 PVM_BIN = $(if $(PGO),$(PGO_BUILD)/pvm,$(BUILD)/pvm)
 pvm: $(PVM_BIN) $(if $(PYTHON314),$(COMPILE_RELAY))
-	@cmp -s $< $@ || cp $< $@
+	@cmp -s $< $@ || { cp $< $@.new && mv -f $@.new $@; }
 
 # ---- the profile-guided build (make pgo; bench/README.md) -----------------
 #

@@ -68,6 +68,10 @@ Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assume
 
 /* bytes */
 Value rt_bytes_new(const unsigned char *data, size_t n);
+/* Room for n bytes the program asked for (read(n), b.rjust(n)), or NULL
+ * with CPython's OverflowError "byte string is too large" or MemoryError:
+ * never the fatal out-of-memory exit of an ordinary allocation. */
+unsigned char *rt_bytes_room(size_t n);
 Value rt_bytes_repr(Value b);                       /* b'...' */
 
 /* ---- Internals shared by the text files ----------------------------------
