@@ -690,6 +690,10 @@ static Value sk_sendall(Value *args, size_t nargs, Value kw)
             return VAL_NULL;
         c.buf += n;
         c.n -= (size_t)n;
+        /* A signal that cut a send short gives no EINTR: its handler runs
+         * here (and may raise), as CPython's sendall checks between sends. */
+        if (!vm_check_interrupt())
+            return VAL_NULL;
     }
     return rt_None;
 }
