@@ -7,7 +7,8 @@
  * An entry is one file, DIR/<16 hex digits>.pvmc, named by a SipHash of
  * the request.  It holds
  *
- *     "PVMCC1\n\0"    8 bytes, the format
+ *     "PVMCC2\n\0"    8 bytes, the format (2: entries may hold an ast.parse
+ *                     tree, marshalled, besides .pyc images)
  *     identity        8 bytes: which python3.11 compiled it (a hash of its
  *                     path, size and modification time)
  *     length          4 bytes, little-endian, then the request itself:
@@ -40,7 +41,7 @@
 #include "loader/siphash.h"
 #include "runtime/runtime.h"
 
-#define MAGIC "PVMCC1\n"                /* with its NUL: 8 bytes */
+#define MAGIC "PVMCC2\n"                /* with its NUL: 8 bytes */
 #define MAX_ENTRY ((off_t)64 << 20)     /* larger files are not read */
 
 /* The cache directory, or NULL when the cache is off. */
