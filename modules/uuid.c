@@ -11,6 +11,7 @@
  */
 #include <uuid/uuid.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 #define UUID_FUNCTIONS(X) X(uuid_generate_time_safe)
 MOD_LIBRARY(lib, "libuuid.so.1", UUID_FUNCTIONS)
@@ -35,5 +36,7 @@ Value mod_uuid_init(void)
         return VAL_NULL;
     Value m = mod_module_new("_uuid", functions);
     mod_module_set(m, "has_uuid_generate_time_safe", small_new(1));
+    if (rt_py_minor >= 14)      /* libuuid's node is the hardware address */
+        mod_module_set(m, "has_stable_extractable_node", small_new(1));
     return m;
 }
