@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 /* ======================================================================
@@ -1260,7 +1261,13 @@ static bool pct_char(StrBuf *out, const PctSpec *p, Value v)
         cp = (uint32_t)x;
     } else {
         rt_err_clear();
-        rt_raisef(&rt_TypeError, "%%c requires int or char");
+        if (rt_py_minor < 14)
+            rt_raisef(&rt_TypeError, "%%c requires int or char");
+        else if (rt_is_str(v))
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, "
+                      "not a string of length %zu", AS_STR(v)->length);
+        else
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, not %T", v);
         return false;
     }
     return pct_string(out, p, rt_str_from_codepoint(cp));
