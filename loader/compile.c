@@ -428,6 +428,7 @@ static bool read_reply(Service *s, Value *reply, int timeout_ms)
 typedef struct Request {
     StrBuf buf;
     uint32_t count;
+    bool only_ast;              /* flags has LD_CF_ONLY_AST: the answer is a tree */
 } Request;
 
 static void put_u32(StrBuf *sb, uint32_t v)
@@ -500,6 +501,7 @@ static void request_init(Request *rq, const char *op, const char *mode, int flag
     sb_init(&rq->buf);
     put_u32(&rq->buf, 0);                   /* the count, filled in by request_bytes */
     rq->count = 0;
+    rq->only_ast = (flags & LD_CF_ONLY_AST) != 0;
     field_str(rq, op);
     field_str(rq, mode);
     field_int(rq, flags);
@@ -679,19 +681,37 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
 /* call() through the on-disk cache (compile_cache.c): an answer kept from
  * an earlier run is used without asking python3.11; a new successful
  * compile without warnings is kept (warnings are issued on every compile,
- * so a compile with some always asks). */
-static Value cached_call(const StrBuf *request)
+ * so a compile with some always asks).  A tree (only_ast: ast.parse,
+ * which 3.13's traceback module calls for every frame it prints) is kept
+ * marshalled, in its plain form. */
+static Value cached_call(const StrBuf *request, bool only_ast)
 {
     const char *compiler = resolve(ld_compiler_path());
     const unsigned char *req = (const unsigned char *)request->data;
-    Value pyc = ld_cache_find(compiler, req, request->len);
-    if (pyc != VAL_NULL)
-        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_tuple_new(0));
+    Value kept = ld_cache_find(compiler, req, request->len);
+    if (kept != VAL_NULL && !only_ast)
+        return rt_tuple_pack(3, rt_str_from_cstr("code"), kept, rt_tuple_new(0));
+    if (kept != VAL_NULL) {
+        char err[256];
+        Value tree = ld_unmarshal(AS_BYTES(kept)->data, AS_BYTES(kept)->length,
+                                  "<compile cache>", 0, err, sizeof err);
+        if (tree != VAL_NULL)
+            return rt_tuple_pack(3, rt_str_from_cstr("ast"), tree, rt_tuple_new(0));
+    }
     Value reply = call(request);
-    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_tuple(rt_tuple_get(reply, 2)) &&
-        rt_tuple_len(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
+    bool answer = reply != VAL_NULL && (reply_is(reply, "code", 3) || reply_is(reply, "ast", 3));
+    if (!answer || !is_tuple(rt_tuple_get(reply, 2)) || rt_tuple_len(rt_tuple_get(reply, 2)) != 0)
+        return reply;               /* an error, or warnings to issue every time */
+    if (reply_is(reply, "code", 3) && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
         Value image = rt_tuple_get(reply, 1);
         ld_cache_store(compiler, req, request->len, AS_BYTES(image)->data, AS_BYTES(image)->length);
+    } else if (reply_is(reply, "ast", 3) && only_ast) {
+        StrBuf tree;
+        sb_init(&tree);
+        if (ld_marshal(rt_tuple_get(reply, 1), &tree))
+            ld_cache_store(compiler, req, request->len, (const unsigned char *)tree.data, tree.len);
+        else
+            rt_err_clear();
     }
     return reply;
 }
@@ -704,7 +724,7 @@ static Value cached_call(const StrBuf *request)
 static Value ask(const Request *rq, bool cached, Value filename, Value *pyc, bool *incomplete)
 {
     StrBuf bytes = request_bytes(rq, "");
-    Value reply = cached ? cached_call(&bytes) : call(&bytes);
+    Value reply = cached ? cached_call(&bytes, rq->only_ast) : call(&bytes);
     if (reply == VAL_NULL)
         return VAL_NULL;
     if (!is_tuple(reply) || rt_tuple_len(reply) < 2)
