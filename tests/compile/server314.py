@@ -52,9 +52,30 @@ def servers(runtime):
     return found
 
 
+def ended(pid):
+    """True once a process has ended (a zombie, or reaped): its sockets
+    are closed then, not yet when its memory is gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in "ZX"
+    except OSError:
+        return True
+
+
 def sockets(runtime):
     folder = os.path.join(runtime, "pvm")
     return [n for n in os.listdir(folder) if n.endswith(".sock")] if os.path.isdir(folder) else []
+
+
+def logs(runtime):
+    """The servers' logs (what a server that ended said)."""
+    folder = os.path.join(runtime, "pvm")
+    text = ""
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".log"):
+            with open(os.path.join(folder, name), errors="replace") as f:
+                text += "%s: %s" % (name, f.read()[-2000:])
+    return text
 
 
 def main(argv):
@@ -77,16 +98,17 @@ def main(argv):
         check(len(servers(runtime)) == 1 and len(sockets(runtime)) == 1,
               "one server for them all", "servers %s, sockets %s" % (servers(runtime), sockets(runtime)))
 
-        for pid in servers(runtime):
+        killed = servers(runtime)
+        for pid in killed:
             os.kill(pid, signal.SIGKILL)
-        wait_for(lambda: not servers(runtime), 10)
+        wait_for(lambda: all(ended(pid) for pid in killed), 10)
         p = pvm_run(pvm, runtime, {"PVM_COMPILE_SERVER_IDLE": "3"})
         out = p.communicate(timeout=TIMEOUT)
-        check(out == (want, ""), "a stale socket: a new server", repr(out))
+        check(out == (want, ""), "a stale socket: a new server", repr(out) + logs(runtime))
 
         check(wait_for(lambda: not servers(runtime) and not sockets(runtime), 30),
               "an idle server ends and removes its socket",
-              "servers %s, sockets %s" % (servers(runtime), sockets(runtime)))
+              "servers %s, sockets %s %s" % (servers(runtime), sockets(runtime), logs(runtime)))
 
     with tempfile.TemporaryDirectory() as runtime:
         os.chmod(runtime, 0o700)

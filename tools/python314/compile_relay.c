@@ -33,7 +33,10 @@
  * 1: pvm then reports that its compiler did not start.
  *
  * The relay ends when pvm closes its stdin (or dies: pvm arms its death
- * signal) or when the server closes the connection.
+ * signal) or when the server closes the connection.  A server that closes
+ * it before its hello was ending as the relay connected (killed, or at the
+ * end of its idle time): the relay connects again (up to three times),
+ * starting a new server.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -261,6 +264,12 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN);
     int server = connect_server(argv[i + 1]);
+    /* A server that closes the connection before its hello was ending as
+     * we connected (killed, or at the end of its idle time): connect
+     * again, which starts a new one.  pvm sends nothing before the hello,
+     * so nothing is lost. */
+    bool answered = false;
+    int retries = 3;
     struct pollfd fds[2] = { { 0, POLLIN, 0 }, { server, POLLIN, 0 } };
     for (;;) {
         if (poll(fds, 2, -1) < 0) {
@@ -270,7 +279,16 @@ int main(int argc, char **argv)
         }
         if (fds[0].revents != 0 && !pump(0, server))
             return 0;                       /* pvm is done */
-        if (fds[1].revents != 0 && !pump(server, 1))
+        if (fds[1].revents == 0)
+            continue;
+        if (pump(server, 1)) {
+            answered = true;
+            continue;
+        }
+        if (answered || retries-- == 0)
             return 1;                       /* the server is gone */
+        close(server);
+        usleep(100000);
+        fds[1].fd = server = connect_server(argv[i + 1]);
     }
 }
