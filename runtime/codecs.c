@@ -730,7 +730,9 @@ static ssize_t call_handler(CodecErrors *ce, Value exc, size_t length, bool deco
             return -1;
         if (object != ce->object) {
             if (!IS_EXACT(object, rt_bytes_type)) {
-                rt_raisef(&rt_TypeError, "object attribute must be bytes");
+                rt_raisef(&rt_TypeError, rt_py_minor >= 14
+                          ? "UnicodeError 'object' attribute must be a bytes"
+                          : "object attribute must be bytes");
                 return -1;
             }
             ce->object = object;
