@@ -1675,7 +1675,7 @@ TARGET(BUILD_SET) {
 }
 
 TARGET(BUILD_MAP) {
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = oparg; i > 0; i--)
         if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
             GOTO_ERROR();
@@ -1692,7 +1692,7 @@ TARGET(BUILD_CONST_KEY_MAP) {
         rt_raisef(&rt_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
         GOTO_ERROR();
     }
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = 0; i < oparg; i++)
         if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
             GOTO_ERROR();
