@@ -139,7 +139,13 @@ static bool set_item(const Code *c, unsigned char *p, Value v)
 {
     if (c->code == 'u') {
         if (!rt_is_str(v) || AS_STR(v)->length != 1) {
-            rt_raisef(&rt_TypeError, "array item must be unicode character");
+            if (rt_py_minor < 14)
+                rt_raisef(&rt_TypeError, "array item must be unicode character");
+            else if (rt_is_str(v))
+                rt_raisef(&rt_TypeError, "array item must be a unicode character, "
+                          "not a string of length %zu", AS_STR(v)->length);
+            else
+                rt_raisef(&rt_TypeError, "array item must be a unicode character, not %T", v);
             return false;
         }
         uint32_t cp = rt_str_char_at(v, 0);
@@ -245,8 +251,8 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
                          "array() argument 1 must be a unicode character, not %T", args[0]);
     const Code *c = find_code(rt_str_cstr(args[0])[0]);
     if (c == NULL)
-        return rt_raisef(&rt_ValueError,
-                         "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+        return rt_raisef(&rt_ValueError, "bad typecode (must be b, B, u, %sh, H, i, I, l, L, "
+                         "q, Q, f or d)", rt_py_minor >= 14 ? "w, " : "");
     if (c->code == 'u' && rt_py_minor >= 13 &&
         rt_warn(&rt_DeprecationWarning, "The 'u' type code is deprecated and will be removed "
                 "in Python 3.16", 1) < 0)

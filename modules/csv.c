@@ -107,6 +107,15 @@ static bool set_char(const char *name, uint32_t *target, Value v, uint32_t dflt,
     *target = NOT_SET;
     if (or_none && v == rt_None)
         return true;
+    if (rt_py_minor >= 14 && (!rt_is_str(v) || AS_STR(v)->length != 1)) {
+        const char *what = or_none ? "a unicode character or None" : "a unicode character";
+        if (rt_is_str(v))
+            rt_raisef(&rt_TypeError, "\"%s\" must be %s, not a string of length %zu", name,
+                      what, AS_STR(v)->length);
+        else
+            rt_raisef(&rt_TypeError, "\"%s\" must be %s, not %T", name, what, v);
+        return false;
+    }
     if (!rt_is_str(v)) {
         rt_raisef(&rt_TypeError, or_none ? "\"%s\" must be string or None, not %T"
                                          : "\"%s\" must be string, not %T", name, v);
@@ -132,6 +141,10 @@ static bool set_quoting(int *target, Value v)
     *target = QUOTE_MINIMAL;
     if (v == VAL_NULL)
         return true;
+    if (!is_int(v) && rt_py_minor >= 14) {
+        rt_raisef(&rt_TypeError, "\"quoting\" must be an integer, not %T", v);
+        return false;
+    }
     if (!is_int(v)) {
         rt_raisef(&rt_TypeError, "\"quoting\" must be an integer");
         return false;
@@ -147,6 +160,10 @@ static bool set_quoting(int *target, Value v)
 
 static bool set_lineterminator(Value *target, Value v)
 {
+    if (v != VAL_NULL && !rt_is_str(v) && rt_py_minor >= 14) {      /* None too */
+        rt_raisef(&rt_TypeError, "\"lineterminator\" must be a string, not %T", v);
+        return false;
+    }
     *target = v == VAL_NULL ? rt_str_from_cstr("\r\n") : v == rt_None ? VAL_NULL : v;
     if (*target != VAL_NULL && !rt_is_str(*target)) {
         rt_raisef(&rt_TypeError, "\"lineterminator\" must be a string");
@@ -443,7 +460,7 @@ static Value reader_next(Value self)
 /* reader(iterable, dialect='excel', **params) */
 static Value csv_reader(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("", rt_npos(nargs, kw), 1, 2))
+    if (!rt_arg_range(rt_py_minor >= 14 ? "reader" : "", rt_npos(nargs, kw), 1, 2))
         return VAL_NULL;
     ObjReader *r = gc_alloc(sizeof *r);
     r->ob.type = &reader_type;
@@ -581,7 +598,7 @@ static Value writer_writerows(Value *args, size_t nargs, Value kw)
 /* writer(fileobj, dialect='excel', **params) */
 static Value csv_writer(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("", rt_npos(nargs, kw), 1, 2))
+    if (!rt_arg_range(rt_py_minor >= 14 ? "writer" : "", rt_npos(nargs, kw), 1, 2))
         return VAL_NULL;
     ObjWriter *w = gc_alloc(sizeof *w);
     w->ob.type = &writer_type;
@@ -627,7 +644,7 @@ static ObjType writer_type = {
 /* register_dialect(name, dialect=None, **params) */
 static Value csv_register_dialect(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_range("", rt_npos(nargs, kw), 1, 2))
+    if (!rt_arg_range(rt_py_minor >= 14 ? "register_dialect" : "", rt_npos(nargs, kw), 1, 2))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "dialect name must be a string");

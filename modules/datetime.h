@@ -97,6 +97,8 @@ int dt_weekday(int year, int month, int day);           /* Monday 0 */
 int dt_iso_week1_monday(int year);
 /* CPython's checks with its messages: ValueError "month must be in 1..12"... */
 bool dt_check_date(int year, int month, int day);
+/* The ValueError of a year outside 1..9999, in the words of the version; false. */
+bool dt_year_error(int year);
 bool dt_check_time(int hour, int minute, int second, int us, int fold);
 bool dt_check_tzinfo(Value tzinfo);
 /* An int argument as a C int (PyArg's "i"): TypeError for a float or a

@@ -8,6 +8,7 @@
  */
 #include <limits.h>
 #include "modules/datetime.h"
+#include "runtime/version.h"
 
 const char *const dt_day_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 const char *const dt_month_names[12] = {
@@ -93,18 +94,33 @@ int dt_iso_week1_monday(int year)
     return monday;
 }
 
+bool dt_year_error(int year)
+{
+    if (rt_py_minor >= 14)
+        rt_raisef(&rt_ValueError, "year must be in %d..%d, not %d", DT_MINYEAR, DT_MAXYEAR, year);
+    else
+        rt_raisef(&rt_ValueError, "year %d is out of range", year);
+    return false;
+}
+
+/* 3.14's messages name the value and the range. */
 bool dt_check_date(int year, int month, int day)
 {
-    if (year < DT_MINYEAR || year > DT_MAXYEAR) {
-        rt_raisef(&rt_ValueError, "year %d is out of range", year);
-        return false;
-    }
+    if (year < DT_MINYEAR || year > DT_MAXYEAR)
+        return dt_year_error(year);
     if (month < 1 || month > 12) {
-        rt_raisef(&rt_ValueError, "month must be in 1..12");
+        if (rt_py_minor >= 14)
+            rt_raisef(&rt_ValueError, "month must be in 1..12, not %d", month);
+        else
+            rt_raisef(&rt_ValueError, "month must be in 1..12");
         return false;
     }
     if (day < 1 || day > dt_days_in_month(year, month)) {
-        rt_raisef(&rt_ValueError, "day is out of range for month");
+        if (rt_py_minor >= 14)
+            rt_raisef(&rt_ValueError, "day %d must be in range 1..%d for month %d in year %d",
+                      day, dt_days_in_month(year, month), month, year);
+        else
+            rt_raisef(&rt_ValueError, "day is out of range for month");
         return false;
     }
     return true;
@@ -117,7 +133,11 @@ bool dt_check_time(int hour, int minute, int second, int us, int fold)
         : second < 0 || second > 59 ? "second must be in 0..59"
         : us < 0 || us > 999999 ? "microsecond must be in 0..999999"
         : fold != 0 && fold != 1 ? "fold must be either 0 or 1" : NULL;
-    if (bad != NULL)
+    int value = hour < 0 || hour > 23 ? hour : minute < 0 || minute > 59 ? minute
+              : second < 0 || second > 59 ? second : us < 0 || us > 999999 ? us : fold;
+    if (bad != NULL && rt_py_minor >= 14)      /* 3.14 adds the value */
+        rt_raisef(&rt_ValueError, "%s, not %d", bad, value);
+    else if (bad != NULL)
         rt_raisef(&rt_ValueError, "%s", bad);
     return bad == NULL;
 }

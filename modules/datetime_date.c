@@ -392,13 +392,19 @@ static Value date_fromisocalendar(Value *args, size_t nargs, Value kw)
         }
         return VAL_NULL;
     }
-    if (year < DT_MINYEAR || year > DT_MAXYEAR)
+    if (year < DT_MINYEAR || year > DT_MAXYEAR) {
+        if (rt_py_minor >= 14) {
+            dt_year_error(year);
+            return VAL_NULL;
+        }
         return rt_raisef(&rt_ValueError, "Year is out of range: %d", year);
+    }
     int rv = dt_iso_to_ymd(year, week, day, &y, &m, &d);
     if (rv == -2)
         return rt_raisef(&rt_ValueError, "Invalid week: %d", week);
     if (rv == -3)
-        return rt_raisef(&rt_ValueError, "Invalid day: %d (range is [1, 7])", day);
+        return rt_raisef(&rt_ValueError, "Invalid %s: %d (range is [1, 7])",
+                         rt_py_minor >= 14 ? "weekday" : "day", day);
     return dt_date_for_class(args[0], y, m, d);
 }
 

@@ -282,6 +282,9 @@ static Value datetime_isoformat(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, v))
         return VAL_NULL;
     Value sep = v[0] == VAL_NULL ? VAL_NULL : v[0];
+    if (sep != VAL_NULL && rt_is_str(sep) && AS_STR(sep)->length != 1 && rt_py_minor >= 14)
+        return rt_raisef(&rt_TypeError, "isoformat() argument 1 must be a unicode character, "
+                         "not a string of length %zu", AS_STR(sep)->length);
     if (sep != VAL_NULL && (!rt_is_str(sep) || AS_STR(sep)->length != 1))
         return rt_raisef(&rt_TypeError,
                          "isoformat() argument 1 must be a unicode character, not %T", sep);
@@ -613,7 +616,9 @@ static Value datetime_strptime(Value *args, size_t nargs, Value kw)
     Value module = mod_import("_strptime");
     if (module == VAL_NULL)
         return VAL_NULL;
-    return mod_call_method(module, "_strptime_datetime", args, 3);
+    /* 3.14 has one for each of date, time and datetime */
+    return mod_call_method(module, rt_py_minor >= 14 ? "_strptime_datetime_datetime"
+                                                     : "_strptime_datetime", args, 3);
 }
 
 static Value datetime_combine(Value *args, size_t nargs, Value kw)

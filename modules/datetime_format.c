@@ -430,7 +430,7 @@ static bool broken_down(int64_t t, bool utc, struct tm *tm)
 static bool utc_to_seconds(int y, int m, int d, int hh, int mm, int ss, int64_t *out)
 {
     if (y < DT_MINYEAR || y > DT_MAXYEAR) {
-        rt_raisef(&rt_ValueError, "year %d is out of range", y);
+        dt_year_error(y);
         return false;
     }
     *out = (((int64_t)dt_ymd_to_ord(y, m, d) * 24 + hh) * 60 + mm) * 60 + ss;

@@ -9,6 +9,7 @@
  * and dst(), None or a str for tzname().
  */
 #include "modules/datetime.h"
+#include "runtime/version.h"
 
 Value dt_utc;
 
@@ -157,7 +158,8 @@ Value dt_timezone_new(Value offset, Value name)
         return dt_utc;
     if ((d->days == -1 && d->seconds == 0 && d->us < 1) || d->days < -1 || d->days >= 1)
         return rt_raisef(&rt_ValueError, "offset must be a timedelta strictly between "
-                         "-timedelta(hours=24) and timedelta(hours=24), not %R.", offset);
+                         "-timedelta(hours=24) and timedelta(hours=24), not %R%s", offset,
+                         rt_py_minor >= 14 ? "" : ".");
     ObjTimezone *tz = gc_alloc(sizeof *tz);
     tz->ob.type = &dt_timezone_type;
     tz->offset = offset;

@@ -11,6 +11,7 @@
  * changed size during iteration") and its items re-read.
  */
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* a < b for a min-heap; b < a for a max-heap. */
 static int heap_less(Value a, Value b, bool max)
@@ -102,13 +103,39 @@ static ObjList *one_arg(const char *fname, const char *qualname, Value *args, si
     return heap_arg(fname, "argument", args[0]);
 }
 
-static Value hq_heappush(Value *args, size_t nargs, Value kw)
+/* The _max functions' names: 3.14 made them public (heappop_max, not
+ * _heappop_max); qualified: "_heapq." first. */
+static const char *max_name(const char *name, bool qualified)
 {
-    ObjList *heap = two_args("heappush", "_heapq.heappush", args, nargs, kw);
+    static char buf[64];
+    const char *bare = rt_py_minor >= 14 ? name : name - 1;  /* name is "_" + bare */
+    if (!qualified)
+        return bare;
+    snprintf(buf, sizeof buf, "_heapq.%s", bare);
+    return buf;
+}
+/* fname and qualname of a _max function, from its 3.14 name (a literal:
+ * &"_" name[1] points into "_" name, so max_name can step back to the "_"). */
+#define MAX_NAMES(name) max_name(&"_" name[1], false), max_name(&"_" name[1], true)
+
+static Value heappush(Value *args, size_t nargs, Value kw, bool max)
+{
+    ObjList *heap = max ? two_args(MAX_NAMES("heappush_max"), args, nargs, kw)
+                        : two_args("heappush", "_heapq.heappush", args, nargs, kw);
     if (heap == NULL)
         return VAL_NULL;
     rt_list_append(args[0], args[1]);
-    return siftdown(heap, 0, heap->length - 1, false) ? rt_None : VAL_NULL;
+    return siftdown(heap, 0, heap->length - 1, max) ? rt_None : VAL_NULL;
+}
+
+static Value hq_heappush(Value *args, size_t nargs, Value kw)
+{
+    return heappush(args, nargs, kw, false);
+}
+
+static Value hq_heappush_max(Value *args, size_t nargs, Value kw)
+{
+    return heappush(args, nargs, kw, true);
 }
 
 static Value heappop(ObjList *heap, bool max)
@@ -131,7 +158,7 @@ static Value hq_heappop(Value *args, size_t nargs, Value kw)
 
 static Value hq_heappop_max(Value *args, size_t nargs, Value kw)
 {
-    ObjList *heap = one_arg("_heappop_max", "_heapq._heappop_max", args, nargs, kw);
+    ObjList *heap = one_arg(MAX_NAMES("heappop_max"), args, nargs, kw);
     return heap ? heappop(heap, true) : VAL_NULL;
 }
 
@@ -152,23 +179,34 @@ static Value hq_heapreplace(Value *args, size_t nargs, Value kw)
 
 static Value hq_heapreplace_max(Value *args, size_t nargs, Value kw)
 {
-    ObjList *heap = two_args("_heapreplace_max", "_heapq._heapreplace_max", args, nargs, kw);
+    ObjList *heap = two_args(MAX_NAMES("heapreplace_max"), args, nargs, kw);
     return heap ? heapreplace(heap, args[1], true) : VAL_NULL;
 }
 
 /* heappushpop(heap, item): push, then pop — without touching the heap when
  * item would come straight back out. */
-static Value hq_heappushpop(Value *args, size_t nargs, Value kw)
+static Value heappushpop(Value *args, size_t nargs, Value kw, bool max)
 {
-    ObjList *heap = two_args("heappushpop", "_heapq.heappushpop", args, nargs, kw);
+    ObjList *heap = max ? two_args(MAX_NAMES("heappushpop_max"), args, nargs, kw)
+                        : two_args("heappushpop", "_heapq.heappushpop", args, nargs, kw);
     if (heap == NULL)
         return VAL_NULL;
     if (heap->length == 0)
         return args[1];
-    int less = rt_compare_bool(heap->items[0], args[1], CMP_LT);
+    int less = heap_less(heap->items[0], args[1], max);
     if (less <= 0)
         return less < 0 ? VAL_NULL : args[1];
-    return heapreplace(heap, args[1], false);
+    return heapreplace(heap, args[1], max);
+}
+
+static Value hq_heappushpop(Value *args, size_t nargs, Value kw)
+{
+    return heappushpop(args, nargs, kw, false);
+}
+
+static Value hq_heappushpop_max(Value *args, size_t nargs, Value kw)
+{
+    return heappushpop(args, nargs, kw, true);
 }
 
 /* Sift every node with children, bottom-up.  (CPython visits them in a
@@ -190,7 +228,7 @@ static Value hq_heapify(Value *args, size_t nargs, Value kw)
 
 static Value hq_heapify_max(Value *args, size_t nargs, Value kw)
 {
-    ObjList *heap = one_arg("_heapify_max", "_heapq._heapify_max", args, nargs, kw);
+    ObjList *heap = one_arg(MAX_NAMES("heapify_max"), args, nargs, kw);
     return heap ? heapify(heap, true) : VAL_NULL;
 }
 
@@ -202,7 +240,17 @@ static const MethodDef heapq_functions[] = {
     {NULL, NULL}
 };
 
+/* 3.14's: the _max functions public, and all five of them. */
+static const MethodDef heapq_functions314[] = {
+    {"heappush", hq_heappush}, {"heappushpop", hq_heappushpop}, {"heappop", hq_heappop},
+    {"heapreplace", hq_heapreplace}, {"heapify", hq_heapify},
+    {"heappush_max", hq_heappush_max}, {"heappushpop_max", hq_heappushpop_max},
+    {"heappop_max", hq_heappop_max}, {"heapreplace_max", hq_heapreplace_max},
+    {"heapify_max", hq_heapify_max},
+    {NULL, NULL}
+};
+
 Value mod_heapq_init(void)
 {
-    return mod_module_new("_heapq", heapq_functions);
+    return mod_module_new("_heapq", rt_py_minor >= 14 ? heapq_functions314 : heapq_functions);
 }

@@ -12,6 +12,7 @@
  * (the type, the arguments that rebuild it, and the position as a state
  * for __setstate__), so pickles pass between pvm and python3.11.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "modules/modutil.h"
 #include "runtime/version.h"
@@ -1623,6 +1624,26 @@ static const MethodDef itertools_functions[] = {
     {NULL, NULL}
 };
 
+/* 3.14 removed pickling and copying (but _tee's __copy__): a type's
+ * methods without __reduce__ and __setstate__, in a table made once. */
+static const MethodDef *without_pickling(const MethodDef *methods)
+{
+    if (methods == NULL || rt_py_minor < 14)
+        return methods;
+    size_t n = 0;
+    while (methods[n].name != NULL)
+        n++;
+    MethodDef *kept = malloc((n + 1) * sizeof *kept), *out = kept;    /* for good */
+    if (kept == NULL)
+        return methods;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(methods[i].name, "__reduce__") != 0 &&
+            strcmp(methods[i].name, "__setstate__") != 0)
+            *out++ = methods[i];
+    *out = (MethodDef){NULL, NULL};
+    return kept;
+}
+
 Value mod_itertools_init(void)
 {
     static const struct {
@@ -1648,11 +1669,11 @@ Value mod_itertools_init(void)
     };
     Value m = mod_module_new("itertools", itertools_functions);
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        mod_add_type(m, types[i].name, types[i].type, types[i].methods);
+        mod_add_type(m, types[i].name, types[i].type, without_pickling(types[i].methods));
     if (rt_py_minor >= 12)
         mod_add_type(m, "batched", &batched_type, NULL);
-    mod_add_type(m, "_tee", &tee_type, tee_methods);
-    mod_add_type(m, "_tee_dataobject", &teedata_type, teedata_methods);
+    mod_add_type(m, "_tee", &tee_type, without_pickling(tee_methods));
+    mod_add_type(m, "_tee_dataobject", &teedata_type, without_pickling(teedata_methods));
     groupby_type.new_ = groupby_new;
     rt_type_set(&chain_type, "from_iterable",
                 rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));

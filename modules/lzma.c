@@ -18,6 +18,7 @@
 #include <string.h>
 #include <lzma.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 enum { FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE, FORMAT_RAW };
 
@@ -68,8 +69,22 @@ static bool lz_ok(lzma_ret code)
 
 /* ---- integer arguments ----------------------------------------------------------- */
 
+/* 3.14 converts as _PyLong_UInt64_Converter/UInt32 do: __index__, and
+ * their messages. */
 static bool u64_arg(Value v, uint64_t *out)
 {
+    if (rt_py_minor >= 14) {
+        if ((v = rt_index(v)) == VAL_NULL)
+            return false;
+        if (rt_int_sign(v) < 0) {
+            rt_raisef(&rt_ValueError, "Cannot convert negative int");
+            return false;
+        }
+        if (rt_int_bit_length(v) > 64) {
+            rt_raisef(&rt_OverflowError, "Python int too large for C uint64_t");
+            return false;
+        }
+    }
     if (!rt_isinstance_of(v, &rt_int_type)) {
         rt_raisef(&rt_TypeError, "an integer is required");
         return false;
@@ -97,7 +112,8 @@ static bool u32_arg(Value v, uint32_t *out)
     if (!u64_arg(v, &x))
         return false;
     if (x > UINT32_MAX) {
-        rt_raisef(&rt_OverflowError, "Value too large for uint32_t type");
+        rt_raisef(&rt_OverflowError, rt_py_minor >= 14 ? "Python int too large for C uint32_t"
+                                                       : "Value too large for uint32_t type");
         return false;
     }
     *out = (uint32_t)x;

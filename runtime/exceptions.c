@@ -325,7 +325,7 @@ static bool apply_keywords(ObjException *e, Value *kwvalues, Value kwnames)
     return true;
 }
 
-/* SyntaxError(msg, info): info must be a sequence of 4 to 6 items
+/* SyntaxError(msg, info): info must be a sequence of 4 to 6 items (7: 3.14)
  * (CPython's SyntaxError_init parses it); false + TypeError otherwise. */
 static bool check_syntaxerror_info(ObjType *type, Value *args, size_t npos)
 {
@@ -339,10 +339,13 @@ static bool check_syntaxerror_info(ObjType *type, Value *args, size_t npos)
         rt_raisef(&rt_TypeError, "end_offset must be provided when end_lineno is provided");
         return false;
     }
-    if (n >= 4 && n <= 6)
+    size_t most = rt_py_minor >= 14 ? 7 : 6;    /* 3.14 adds a _metadata item */
+    if (n >= 4 && n <= most)
         return true;
-    rt_raisef(&rt_TypeError, "function takes %s (%zu given)",
-              n < 4 ? "at least 4 arguments" : "at most 6 arguments", n);
+    if (n < 4)
+        rt_raisef(&rt_TypeError, "function takes at least 4 arguments (%zu given)", n);
+    else
+        rt_raisef(&rt_TypeError, "function takes at most %zu arguments (%zu given)", most, n);
     return false;
 }
 
