@@ -272,7 +272,7 @@ static void *guard(void *p, size_t size)
  * thread-local lookups were a quarter of the run time before this.
  */
 #define GRANULE 16
-#define SMALL_CLASSES 4
+#define SMALL_CLASSES 16
 
 static void *small_free[SMALL_CLASSES];
 static void *small_atomic_free[SMALL_CLASSES];

@@ -152,7 +152,13 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     /* Interned once: interning from the C string on every instantiation
      * was 9% of a ray tracer's time (issue 13). */
     static Value new_name = VAL_NULL, init_name = VAL_NULL;
-    if (nargs > 0) {
+    /* Version tags (one counter for all types) of classes whose arguments
+     * passed the two checks below: the tag stands for __new__ and
+     * __init__ as they were, so the two lookups are made once per class
+     * (and again after it changes), not per instance. */
+    static uint32_t args_checked[32];
+    uint32_t tag = type->version_tag;
+    if (nargs > 0 && (tag == 0 || args_checked[tag % 32] != tag)) {
         if (new_name == VAL_NULL) {
             new_name = rt_str_intern_cstr("__new__");
             init_name = rt_str_intern_cstr("__init__");
@@ -162,6 +168,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
                              "(the type to instantiate)");
         if (rt_is_object_init(rt_type_lookup(type, init_name)))
             return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
+        if ((tag = type->version_tag) != 0)
+            args_checked[tag % 32] = tag;
     }
     if (rt_is_heaptype(type) && ((HeapType *)type)->abstract)
         return rt_abstract_instantiation_error(type);
@@ -765,7 +773,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
         return -1;
     }
     if (*dslot == VAL_NULL)
-        *dslot = rt_dict_new();
+        *dslot = rt_dict_new_sized(v != VAL_NULL ? RT_INSTANCE_DICT_ROOM : 0);
     if (v != VAL_NULL)
         return rt_dict_set(*dslot, name, v) ? 0 : -1;
     int r = rt_dict_del(*dslot, name);

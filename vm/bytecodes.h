@@ -369,6 +369,7 @@ TARGET(UNARY_NEGATIVE) {
 }
 
 TARGET(UNARY_INVERT) {
+    frame->instr = THIS_INSTR();        /* ~bool's DeprecationWarning names this line */
     Value r = rt_unary_op(TOP(), UN_INVERT);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1674,7 +1675,7 @@ TARGET(BUILD_SET) {
 }
 
 TARGET(BUILD_MAP) {
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = oparg; i > 0; i--)
         if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
             GOTO_ERROR();
@@ -1691,7 +1692,7 @@ TARGET(BUILD_CONST_KEY_MAP) {
         rt_raisef(&rt_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
         GOTO_ERROR();
     }
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = 0; i < oparg; i++)
         if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
             GOTO_ERROR();
