@@ -704,14 +704,13 @@ static Value sys_setdlopenflags(Value *args, size_t nargs, Value kwnames)
     return rt_None;
 }
 
-/* Coroutine origin tracking: the depth is kept and reported; pvm records
- * no origins (cr_origin stays None). */
-static int64_t origin_depth;
+/* Coroutine origin tracking: the depth is kept by runtime/gen.c, which
+ * records each new coroutine's origin (cr_origin). */
 
 static Value sys_get_coroutine_origin_tracking_depth(Value *args, size_t nargs, Value kwnames)
 {
     return rt_arg_none("sys.get_coroutine_origin_tracking_depth", nargs, kwnames)
-               ? rt_int_from_i64(origin_depth) : VAL_NULL;
+               ? rt_int_from_i64(rt_coro_origin_depth) : VAL_NULL;
 }
 
 static Value sys_set_coroutine_origin_tracking_depth(Value *args, size_t nargs, Value kwnames)
@@ -725,7 +724,7 @@ static Value sys_set_coroutine_origin_tracking_depth(Value *args, size_t nargs, 
         return VAL_NULL;
     if (n < 0)
         return rt_raisef(&rt_ValueError, "depth must be >= 0");
-    origin_depth = n;
+    rt_coro_origin_depth = n;
     return rt_None;
 }
 

@@ -224,6 +224,24 @@ void rt_gen_watch_unstarted(void)
     }
 }
 
+int64_t rt_coro_origin_depth;
+
+/* CPython's compute_cr_origin: (filename, lineno, function name) of the
+ * frames that made the coroutine, innermost first, up to the depth asked.
+ * The coroutine's own frame, still running RETURN_GENERATOR, is skipped. */
+static Value coroutine_origin(void)
+{
+    Value frames = rt_list_new(0);
+    Value globals;
+    ObjCode *code;
+    int lineno;
+    for (int64_t depth = 1; depth <= rt_coro_origin_depth &&
+                            vm_frame_info((int)depth, &globals, &code, &lineno); depth++)
+        rt_list_append(frames, rt_tuple_pack(3, code->filename, rt_int_from_i64(lineno),
+                                             code->name));
+    return rt_list_as_tuple(frames);
+}
+
 Value rt_gen_new(Frame *f)
 {
     ObjCode *code = f->code;
@@ -239,6 +257,8 @@ Value rt_gen_new(Frame *f)
     gen->exc_state.exc = rt_None;
     f->gen = gen;
     if (gen->ob.type == &rt_coroutine_type) {
+        if (rt_coro_origin_depth > 0)
+            gen->origin = coroutine_origin();
         rt_gen_watch_unstarted();
         newest_unstarted = gen;
     }
@@ -642,7 +662,11 @@ static Value gen_get_delegate(Value self)
     return yf != VAL_NULL ? yf : rt_None;
 }
 
-static Value gen_get_origin(Value self) { return rt_None; }   /* origin tracking is off */
+static Value gen_get_origin(Value self)
+{
+    Value origin = VAL_AS(ObjGen, self)->origin;
+    return origin != VAL_NULL ? origin : rt_None;
+}
 
 static int set_gen_name(Value self, Value v, Value *field, const char *attr)
 {

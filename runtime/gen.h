@@ -57,7 +57,12 @@ typedef struct ObjGen {
      * so the list does not keep them alive) */
     uintptr_t live_prev, live_next;
     struct ObjGen *pending_next;    /* the queue of generators to close */
+    Value origin;               /* a coroutine's cr_origin, or VAL_NULL */
 } ObjGen;
+
+/* sys.set_coroutine_origin_tracking_depth: how many frames of where a
+ * coroutine was made it records (cr_origin); 0, none. */
+extern int64_t rt_coro_origin_depth;
 
 extern ObjType rt_generator_type, rt_coroutine_type, rt_async_generator_type;
 

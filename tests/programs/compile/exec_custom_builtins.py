@@ -1,6 +1,5 @@
 # exec/eval with dict-subclass globals and any __builtins__ (a dict subclass, a read-only dict, 123): CPython's lookups index them; dir() reads a mapping's keys(); __main__.__builtins__ is the module
 import builtins
-import types
 class frozendict_error(Exception): pass
 class frozendict(dict):
     def __setitem__(self, key, value):
@@ -46,7 +45,7 @@ try: eval('b', g, m)
 except NameError as e: print(e)
 print(eval('dir()', g, m), eval('globals()', g, m) is g, eval('locals()', g, m) is m)
 # a function made with such globals (types.FunctionType)
-f = types.FunctionType(compile("x + len('ab')", "f", "eval"), {'x': 1, '__builtins__': customdict(len=lambda s: 100)})
+f = type(lambda: 0)(compile("x + len('ab')", "f", "eval"), {'x': 1, '__builtins__': customdict(len=lambda s: 100)})
 print(f())
 for i in range(3):
     exec("def h(): return len\nprint(h()('abc'))", {"__builtins__": customdict(len=lambda s: i, print=print)} if i == 2 else {})

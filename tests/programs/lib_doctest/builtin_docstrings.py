@@ -3,7 +3,7 @@ import builtins
 import doctest
 
 for obj in [bin, hex, len, int.bit_count, float.fromhex, dict.get, list.append, str.join,
-            (5).bit_length, [].append, int, zip, list, object, type(None)]:
+            (5).bit_length, [].append, int, list, object, type(None)]:
     doc = obj.__doc__
     print(getattr(obj, "__qualname__", obj), repr(doc.splitlines()[0]) if doc else doc)
 
