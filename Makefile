@@ -1,13 +1,17 @@
 # pvm — a small virtual machine for CPython 3.11 bytecode.
 #
 #   make            build ./pvm (installs missing Debian packages first: make deps)
+#   make pgo        the fastest ./pvm: a profile-guided build (gcc or clang; two
+#                   builds and a ~20 s training run, in build/pgo-CC/); a plain
+#                   `make` puts the plain build back, `make PGO=1 check` tests it
 #   make demo       compile examples/hello.py with python3.11 and run its .pyc
 #   make check      every test: Check unit tests, the golden programs vs python3.11
 #                   under every dispatch strategy, dis vs python3.11's dis, the tracer
 #                   and debugger suites, hostile and damaged .pyc files
 #   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
 #   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
-#   make bench      benchmarks side by side with python3.11 (PYVER=3.12: python3.12)
+#   make bench      benchmarks side by side with python3.11 (PYVER=3.12 or 3.13: that
+#                   python; BENCH_FILTER=fib: only the programs named so)
 #   make install PREFIX=/usr/local
 #
 # Options: CC=clang, OPT=-O0, CFLAGS=... (optimisation and debug flags only:
@@ -52,6 +56,8 @@ override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lreadline -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
+# The profile-guided build's own directory (make pgo, below).
+PGO_BUILD := build/pgo-$(notdir $(firstword $(CC)))
 
 # The standard library pvm runs: the pure-Python Lib/ of the CPython whose
 # bytecode it executes, asked of that python at build time — sysconfig's
@@ -96,9 +102,9 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev python3.11 libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev uuid-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
-.PHONY: py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
+.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -124,7 +130,7 @@ deps:
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(COMPILE) -c $< -o $@
+	$(CC) $(COMPILE) $(PGO_CFLAGS) -c $< -o $@
 
 # The computed-goto loops without GCC's global common subexpression
 # elimination, as GCC's manual advises for computed gotos: with it, once the
@@ -186,14 +192,61 @@ $(COMPILE_RELAY): tools/python314/compile_relay.c
 	    -DPVM_SERVER_SCRIPT='"$(abspath tools/python314/compile_server.mjs)"' -o $@ $<
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
-	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
-# ./pvm is a copy of the build (copied only when it changed).
-pvm: $(BUILD)/pvm $(if $(PYTHON314),$(COMPILE_RELAY))
+# ./pvm is a copy of the build (copied only when it changed): the plain
+# build, or with PGO=1 the profile-guided one (make pgo, below).
+PVM_BIN = $(if $(PGO),$(PGO_BUILD)/pvm,$(BUILD)/pvm)
+pvm: $(PVM_BIN) $(if $(PYTHON314),$(COMPILE_RELAY))
 	@cmp -s $< $@ || cp $< $@
+
+# ---- the profile-guided build (make pgo; bench/README.md) -----------------
+#
+# `make pgo` = `make PGO=1 pvm`: ./pvm becomes $(PGO_BUILD)/pvm, built in
+# three steps in its own directory — every file compiled with
+# -fprofile-generate, that pvm run over tools/pgo_train.py's training set
+# (small copies of bench/ and a few golden directories, ~20 s), every file
+# compiled again with the profile.  Nothing of it touches $(BUILD): a plain
+# `make` puts the plain build back as ./pvm; `make PGO=1 check` tests the
+# profile-guided one.  It is redone whenever a source file changes.
+# gcc keeps one .gcda beside each object; clang writes .profraw files that
+# llvm-profdata (the one of clang's version) merges.  The tailcall file is
+# compiled by $(TAILCALL_CC) without a profile (gcc's and clang's profiles
+# are not interchangeable), so it keeps working but is not trained.
+PGO_TRAIN := $(PGO_BUILD)/train
+CC_IS_CLANG := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))
+ifeq ($(CC_IS_CLANG),clang)
+LLVM_PROFDATA ?= $(shell v=$$($(CC) -dumpversion 2>/dev/null | cut -d. -f1); \
+                   command -v llvm-profdata-$$v 2>/dev/null || command -v llvm-profdata 2>/dev/null)
+PGO_GEN := -fprofile-generate=$(abspath $(PGO_BUILD))/profraw
+PGO_USE := -fprofile-use=$(abspath $(PGO_BUILD))/pvm.profdata -Wno-profile-instr-unprofiled
+else
+PGO_GEN := -fprofile-generate -fprofile-update=prefer-atomic
+PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
+endif
+PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py Makefile
+
+ifeq ($(PGO_STEP),)
+pgo:
+	@$(MAKE) --no-print-directory PGO=1 pvm
+
+$(PGO_BUILD)/pvm: $(PGO_SRCS) | deps
+ifeq ($(CC_IS_CLANG),clang)
+	@test -n "$(LLVM_PROFDATA)" || { echo "pgo: $(CC) needs llvm-profdata (of its version) to merge" \
+	  "its profile; none found (LLVM_PROFDATA=...)"; exit 1; }
+endif
+	rm -rf $(PGO_BUILD)
+	$(MAKE) --no-print-directory BUILD=$(PGO_BUILD) PGO_STEP=generate PGO_CFLAGS="$(PGO_GEN)" $(PGO_BUILD)/pvm
+	$(PYTHON) tools/pgo_train.py $(PGO_BUILD)/pvm $(PGO_TRAIN)
+ifeq ($(CC_IS_CLANG),clang)
+	$(LLVM_PROFDATA) merge -output=$(PGO_BUILD)/pvm.profdata $(PGO_BUILD)/profraw/*.profraw
+endif
+	find $(PGO_BUILD) \( -name '*.o' -o -name '*.a' \) -delete && rm -f $(PGO_BUILD)/pvm
+	$(MAKE) --no-print-directory BUILD=$(PGO_BUILD) PGO_STEP=use PGO_CFLAGS="$(PGO_USE)" $(PGO_BUILD)/pvm
+endif
 
 demo: pvm
 	@$(PYTHON) -c 'import py_compile; py_compile.compile("examples/hello.py", cfile="examples/hello.pyc", doraise=True)'
@@ -237,14 +290,16 @@ conformance-floor: pvm
 
 # Every benchmark under every dispatch strategy this build has, beside
 # python3.11 (BENCH_RUNS=N, BENCH_CALLGRIND=1: see bench/README.md).
-# PYVER=3.12: the programs compiled by and compared with python3.12
-# (pyenv's, $(PYTHON312)); results in bench/results/3.12/.
+# PYVER=3.12 (3.13): the programs compiled by and compared with python3.12
+# (pyenv's, $(PYTHON312); python3.13, $(PYTHON313)); results in
+# bench/results/3.12/ (3.13/).  BENCH_FILTER=fib: only the programs whose
+# names contain one of its words.
 PYVER ?= 3.11
 BENCH_PYTHON = $(if $(filter 3.11,$(PYVER)),$(PYTHON),$(or $(PYTHON$(subst .,,$(PYVER))),$(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/$(PYVER).*/bin/python$(PYVER)))),python$(PYVER)))
 bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
-	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@"
+	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@" $(BENCH_FILTER)
 
 # The verifier over the whole standard library, test/ included, at every
 # optimisation level (make check verifies the installed .pyc files only).

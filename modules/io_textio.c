@@ -153,7 +153,7 @@ Value io_nl_seen(int seennl)
     case IO_SEEN_LF: case IO_SEEN_CR: case IO_SEEN_CRLF:
         return rt_str_from_cstr(one[seennl]);
     }
-    Value items[3];
+    Value items[3] = { 0 };     /* 2 or 3 set below (gcc -fprofile-use cannot tell) */
     size_t n = 0;
     if (seennl & IO_SEEN_CR) items[n++] = rt_str_from_cstr("\r");
     if (seennl & IO_SEEN_LF) items[n++] = rt_str_from_cstr("\n");

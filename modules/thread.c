@@ -685,13 +685,22 @@ static void write_unraisable(const char *what, Value obj, Value exc)
 #define SENTINEL_KEY "_thread.sentinel"
 
 /* How a thread's function ended: an uncaught SystemExit ends the thread
- * quietly, anything else is reported. */
+ * quietly, anything else is reported (3.13 names the function in the
+ * message, with no object). */
 static void report_thread_end(Value result, Value function)
 {
     if (result == VAL_NULL) {
         Value exc = rt_err_fetch();
-        if (!rt_isinstance_of(exc, &rt_SystemExit))
+        if (rt_isinstance_of(exc, &rt_SystemExit))
+            return;
+        Value what = rt_py_minor >= 13 ? rt_str_format_c("in thread started by %R", function)
+                                       : VAL_NULL;
+        if (what != VAL_NULL)
+            write_unraisable(rt_str_cstr(what), VAL_NULL, exc);
+        else {
+            rt_err_clear();
             write_unraisable("in thread started by", function, exc);
+        }
     }
 }
 

@@ -22,6 +22,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 #define IX_EMPTY (-1)
@@ -444,8 +445,11 @@ static bool merge_pair(Value dict, Value item, size_t n)
         if (it == VAL_NULL) {
             if (rt_err_matches(&rt_TypeError)) {
                 rt_err_clear();
-                rt_raisef(&rt_TypeError, "cannot convert dictionary update "
-                          "sequence element #%zu to a sequence", n);
+                if (rt_py_minor >= 14)  /* 3.14's PySequence_Fast message */
+                    rt_raisef(&rt_TypeError, "object is not iterable");
+                else
+                    rt_raisef(&rt_TypeError, "cannot convert dictionary update "
+                              "sequence element #%zu to a sequence", n);
             }
             return false;
         }

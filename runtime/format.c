@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 /* ======================================================================
@@ -265,7 +266,8 @@ static void add_grouped(StrBuf *sb, const char *digits, size_t n, char sep,
                         int interval, size_t min_width)
 {
     size_t cap = n * 2 + min_width + 2, len = 0, count = 0;
-    char *tmp = gc_alloc_atomic(cap);
+    char small[256];
+    char *tmp = cap <= sizeof small ? small : gc_alloc_atomic(cap);
     size_t remaining = n;
     while (remaining > 0 || len < min_width) {
         if (sep && count > 0 && count % (size_t)interval == 0)
@@ -579,10 +581,17 @@ static Value format_int_spec(Value v, const Spec *f)
     if (t == 'c')
         return format_int_char(v, f);
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
-    Value text = rt_int_to_base(v, base, false);
-    if (!text)
-        return VAL_NULL;
-    const char *digits = rt_str_cstr(text);
+    char decimal[RT_I64_DECIMAL_MAX + 1];
+    const char *digits;
+    if (base == 10 && val_is_small(v)) {            /* no str for the digits */
+        decimal[rt_i64_decimal(small_value(v), decimal)] = '\0';
+        digits = decimal;
+    } else {
+        Value text = rt_int_to_base(v, base, false);
+        if (!text)
+            return VAL_NULL;
+        digits = rt_str_cstr(text);
+    }
     Number num = {.negative = digits[0] == '-', .prefix = ""};
     digits += num.negative;
     if (t == 'X') {
@@ -1252,7 +1261,13 @@ static bool pct_char(StrBuf *out, const PctSpec *p, Value v)
         cp = (uint32_t)x;
     } else {
         rt_err_clear();
-        rt_raisef(&rt_TypeError, "%%c requires int or char");
+        if (rt_py_minor < 14)
+            rt_raisef(&rt_TypeError, "%%c requires int or char");
+        else if (rt_is_str(v))
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, "
+                      "not a string of length %zu", AS_STR(v)->length);
+        else
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, not %T", v);
         return false;
     }
     return pct_string(out, p, rt_str_from_codepoint(cp));
@@ -1320,8 +1335,27 @@ static bool pct_bytes_convert(StrBuf *out, const PctSpec *p, Value v)
     return false;
 }
 
+/* '%s' of a str and '%d' of a small int with no flags, width or precision:
+ * the text goes straight into the output (most of what programs format). */
+static bool pct_plain(const PctSpec *p)
+{
+    return !p->left && !p->plus && !p->space && !p->alt && !p->zero && p->width < 0 &&
+           p->prec < 0;
+}
+
 static bool pct_convert(StrBuf *out, const PctSpec *p, Value v)
 {
+    if (pct_plain(p)) {
+        if (p->conv == 's' && is_str(v)) {
+            sb_add(out, rt_str_cstr(v), rt_str_nbytes(v));
+            return true;
+        }
+        if ((p->conv == 'd' || p->conv == 'i' || p->conv == 'u') && val_is_small(v)) {
+            char digits[RT_I64_DECIMAL_MAX];
+            sb_add(out, digits, rt_i64_decimal(small_value(v), digits));
+            return true;
+        }
+    }
     switch (p->conv) {
     case 's': return pct_string(out, p, rt_str(v));
     case 'r': return pct_string(out, p, rt_repr(v));

@@ -442,6 +442,15 @@ void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *d
     GC_register_finalizer_no_order(obj, run_chain, c, NULL, NULL);
 }
 
+void gc_unregister_finalizer(void *obj, void (*fn)(void *obj, void *data))
+{
+    GC_finalization_proc older = NULL;
+    void *older_data = NULL;
+    GC_register_finalizer_no_order(obj, NULL, NULL, &older, &older_data);
+    if (older != NULL && older != (GC_finalization_proc)fn)
+        GC_register_finalizer_no_order(obj, older, older_data, NULL, NULL);    /* a chain */
+}
+
 bool gc_is_heap(const void *p)
 {
     return GC_base((void *)p) == p;

@@ -32,7 +32,8 @@ program of another group, no first-line comment: see layout_problems).
 PYVER=3.12 or 3.13 (run_golden.sh runs this file with that python then):
 the same programs compiled by it, its output expected, in
 build/golden-3.12 (3.13); the programs of tests/programs/py312/ (3.12
-syntax) run only then, those of py313/ only for 3.13.  PYVER=3.14: this
+syntax) run only then, those of py313/ only from 3.13 on; a program whose
+first line starts "# [3.13 only]" runs only under 3.13.  PYVER=3.14: this
 file runs under python3.11, and CPython 3.14 (PYTHON314, pyodide in node:
 seconds to start) compiles the programs and gives their expected output in
 a few `--batch` processes before pvm runs (see Py314Batch).  A
@@ -52,6 +53,7 @@ import json
 import os
 import py_compile
 import queue
+import re
 import shlex
 import shutil
 import signal
@@ -70,6 +72,9 @@ PVM_OPTIONS = [] if PYVER == "3.11" else ["--python=" + PYVER]
 # Folders of tests/programs that only a newer Python compiles: the first
 # version that does.
 ONLY_FROM = {"py312": (3, 12), "py313": (3, 13), "py314": (3, 14)}
+# A program whose first line starts "# [3.13 only]" runs only under that
+# version (behaviour that a later version changes again).
+ONLY_RE = re.compile(r"# \[(3\.\d+) only\]")
 PYVER_TUPLE = tuple(map(int, PYVER.split(".")))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
@@ -118,9 +123,16 @@ def find_programs(filt):
         for name in files:
             if name.endswith(".py"):
                 rel = os.path.relpath(os.path.join(folder, name), PROGRAMS)
-                if not filt or filt in rel:
+                if (not filt or filt in rel) and runs_under_pyver(rel):
                     found.append(rel)
     return sorted(found)
+
+
+def runs_under_pyver(rel):
+    """False for a program marked for another version only (ONLY_RE)."""
+    with open(os.path.join(PROGRAMS, rel), encoding="utf-8") as f:
+        only = ONLY_RE.match(f.readline())
+    return only is None or only.group(1) == PYVER
 
 
 def layout_problems(progs):

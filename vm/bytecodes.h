@@ -369,6 +369,7 @@ TARGET(UNARY_NEGATIVE) {
 }
 
 TARGET(UNARY_INVERT) {
+    frame->instr = THIS_INSTR();        /* ~bool's DeprecationWarning names this line */
     Value r = rt_unary_op(TOP(), UN_INVERT);
     if (r == VAL_NULL)
         GOTO_ERROR();

@@ -726,6 +726,7 @@ bool vm_handle_breaker(void)
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
+    rt_gen_watch_unstarted();
     gc_collect();
     run_pending_work();
 }
