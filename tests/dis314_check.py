@@ -9,11 +9,14 @@ python3.14 runs in node (tools/python314), where it cannot start pvm, so
 one python3.14 run compiles every source and writes what it expects beside
 the .pyc (build/dis-3.14/: .dis and .info); this script, under any python3,
 then runs `pvm dis` and `pvm info` on each .pyc and compares (one check per
-file and tool).  As tests/dis_version_check.py,
+file and tool).  What python3.14 wrote is kept for the next run while the
+sources, pyodide and this script are unchanged (build/dis-3.14/.key): the
+generation is most of the run's time.  As tests/dis_version_check.py,
 addresses (0x...) are not compared, nor the order of a set constant's
 items.  Prints each file that differs, then `dis: N passed, M failed`.
 """
 import glob
+import hashlib
 import os
 import shutil
 import subprocess
@@ -61,16 +64,42 @@ for top, dirs, files in os.walk(work):
 '''
 
 
+def golden_sources():
+    """(relative path, source path) of every golden program."""
+    found = []
+    for src in sorted(glob.glob(os.path.join(ROOT, "tests", "programs", "**", "*.py"),
+                                recursive=True)):
+        rel = os.path.relpath(src, os.path.join(ROOT, "tests", "programs"))
+        if "pvm_" not in rel:           # not a crashed run's scratch directory
+            found.append((rel, src))
+    return found
+
+
+def inputs_key(parts, py314):
+    """A hash of everything the generation reads: the parts asked for, the
+    golden sources, pyodide's stdlib and version, python3.14's runner, this
+    script and dis_check.py (the expected formats)."""
+    h = hashlib.sha256(repr(sorted(parts)).encode())
+    files = [src for _, src in golden_sources()] if "golden" in parts else []
+    files += [os.path.abspath(__file__), os.path.join(ROOT, "tests", "dis_check.py"),
+              STDLIB_ZIP, os.path.join(os.path.dirname(STDLIB_ZIP), "package.json"),
+              os.path.join(os.path.dirname(os.path.realpath(py314)), "py314.mjs")]
+    for path in files:
+        h.update(path.encode() + b"\0")
+        try:
+            with open(path, "rb") as f:
+                h.update(hashlib.sha256(f.read()).digest())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()
+
+
 def gather(parts):
     """The sources, copied under WORK: golden/ and stdlib/."""
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     if "golden" in parts:
-        for src in glob.glob(os.path.join(ROOT, "tests", "programs", "**", "*.py"),
-                             recursive=True):
-            rel = os.path.relpath(src, os.path.join(ROOT, "tests", "programs"))
-            if "pvm_" in rel:           # a crashed run's scratch directory
-                continue
+        for rel, src in golden_sources():
             dest = os.path.join(WORK, "golden", rel)
             os.makedirs(os.path.dirname(dest), exist_ok=True)
             shutil.copyfile(src, dest)
@@ -84,13 +113,23 @@ def gather(parts):
 def main(argv):
     pvm, py314 = argv[0], argv[1]
     parts = {a[2:] for a in argv[2:]} or {"golden", "stdlib"}
-    gather(parts)
-    run = subprocess.run([py314, "-c", GENERATE, WORK, os.path.join(ROOT, "tests")],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        print("FAIL python3.14 did not compile the sources:", run.stderr[-2000:])
-        print("dis: 0 passed, 1 failed")
-        return 1
+    key = inputs_key(parts, py314)
+    key_file = os.path.join(WORK, ".key")
+    try:
+        with open(key_file) as f:
+            kept = f.read() == key
+    except OSError:
+        kept = False
+    if not kept:
+        gather(parts)
+        run = subprocess.run([py314, "-c", GENERATE, WORK, os.path.join(ROOT, "tests")],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            print("FAIL python3.14 did not compile the sources:", run.stderr[-2000:])
+            print("dis: 0 passed, 1 failed")
+            return 1
+        with open(key_file, "w") as f:
+            f.write(key)
     passed = failed = 0
     for path in sorted(glob.glob(os.path.join(WORK, "**", "*.pyc"), recursive=True)):
         rel = os.path.relpath(path, WORK)
