@@ -67,9 +67,9 @@ def walk(top, suffix):
         return [top]
     found = []
     for folder, dirs, files in os.walk(top):
-        # py312/, py313/: newer syntax, which python3.11 cannot compile
+        # py312/, py313/, py314/: newer syntax, which python3.11 cannot compile
         dirs[:] = sorted(d for d in dirs if (d != "__pycache__" or suffix == ".pyc") and
-                         not (d in ("py312", "py313") and os.path.basename(folder) == "programs"))
+                         not (d in ("py312", "py313", "py314") and os.path.basename(folder) == "programs"))
         found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(suffix)]
     return found
 

@@ -63,7 +63,7 @@ def seeds():
     for d, _, files in sorted(os.walk(PROGRAMS)):
         if os.path.exists(os.path.join(d, ".golden-package")):
             continue
-        if os.path.relpath(d, PROGRAMS).split(os.sep)[0] in ("py312", "py313"):
+        if os.path.relpath(d, PROGRAMS).split(os.sep)[0] in ("py312", "py313", "py314"):
             continue                    # newer syntax: not python3.11's
         for f in sorted(files):
             src = os.path.join(d, f)
