@@ -10,7 +10,8 @@
 #                   and debugger suites, hostile and damaged .pyc files
 #   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
 #   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
-#   make bench      benchmarks side by side with python3.11 (PYVER=3.12: python3.12)
+#   make bench      benchmarks side by side with python3.11 (PYVER=3.12 or 3.13: that
+#                   python; BENCH_FILTER=fib: only the programs named so)
 #   make install PREFIX=/usr/local
 #
 # Options: CC=clang, OPT=-O0, CFLAGS=... (optimisation and debug flags only:
@@ -80,6 +81,10 @@ PYODIDE_DIR  := tools/python314/node_modules/pyodide
 PY314_HOME   := $(abspath build/python314)
 PY314_STDLIB := $(PY314_HOME)/lib/python3.14
 PY314_MICRO  := $(if $(PYTHON314),$(shell sed -n 's/.*"python": *"3\.14\.\([0-9]*\)".*/\1/p' $(PYODIDE_DIR)/pyodide-lock.json 2>/dev/null))
+# 3.14's compiler is pyodide, seconds to load: pvm runs pvm-compile314, a
+# relay to one compile server shared by every pvm process (see
+# tools/python314/compile_relay.c).
+COMPILE_RELAY := $(abspath $(BUILD))/pvm-compile314
 LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -97,7 +102,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev python3.11 libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev uuid-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
 .PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
@@ -178,7 +183,13 @@ $(BUILD)/modules/typing312.o: $(BUILD)/gen/typing312.inc
 $(BUILD)/modules/typing312.o: CPPFLAGS += -I$(BUILD)/gen
 $(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
     -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"' \
-    -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"'
+    -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"' \
+    -DPVM_COMPILER314_PATH='"$(if $(PYTHON314),$(COMPILE_RELAY),python3.14)"'
+
+# pvm-compile314: see COMPILE_RELAY above.
+$(COMPILE_RELAY): tools/python314/compile_relay.c
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) \
+	    -DPVM_SERVER_SCRIPT='"$(abspath tools/python314/compile_server.mjs)"' -o $@ $<
 
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -187,10 +198,11 @@ $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed): the plain
-# build, or with PGO=1 the profile-guided one (make pgo, below).
+# build, or with PGO=1 the profile-guided one (make pgo, below).  mv, not cp:
+# a ./pvm still running keeps its file.
 PVM_BIN = $(if $(PGO),$(PGO_BUILD)/pvm,$(BUILD)/pvm)
-pvm: $(PVM_BIN)
-	@cmp -s $< $@ || cp $< $@
+pvm: $(PVM_BIN) $(if $(PYTHON314),$(COMPILE_RELAY))
+	@cmp -s $< $@ || { cp $< $@.new && mv -f $@.new $@; }
 
 # ---- the profile-guided build (make pgo; bench/README.md) -----------------
 #
@@ -287,14 +299,16 @@ conformance-floor: pvm
 
 # Every benchmark under every dispatch strategy this build has, beside
 # python3.11 (BENCH_RUNS=N, BENCH_CALLGRIND=1: see bench/README.md).
-# PYVER=3.12: the programs compiled by and compared with python3.12
-# (pyenv's, $(PYTHON312)); results in bench/results/3.12/.
+# PYVER=3.12 (3.13): the programs compiled by and compared with python3.12
+# (pyenv's, $(PYTHON312); python3.13, $(PYTHON313)); results in
+# bench/results/3.12/ (3.13/).  BENCH_FILTER=fib: only the programs whose
+# names contain one of its words.
 PYVER ?= 3.11
 BENCH_PYTHON = $(if $(filter 3.11,$(PYVER)),$(PYTHON),$(or $(PYTHON$(subst .,,$(PYVER))),$(lastword $(sort $(wildcard $(PYENV_ROOT)/versions/$(PYVER).*/bin/python$(PYVER)))),python$(PYVER)))
 bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
-	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@"
+	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@" $(BENCH_FILTER)
 
 # The verifier over the whole standard library, test/ included, at every
 # optimisation level (make check verifies the installed .pyc files only).

@@ -46,6 +46,15 @@
  *
  * Requests are serialised by one mutex: pvm has one service and one pair
  * of pipes, and a request/reply pair must not interleave with another.
+ *
+ * Versions.  Each bytecode version compiles with its own CPython
+ * (ld_compiler_path: PVM_COMPILER, PVM_COMPILER312, PVM_COMPILER313,
+ * PVM_COMPILER314, else the Makefile's).  3.14's is pyodide in node, which
+ * loads in seconds, so the Makefile's default for 3.14 is pvm-compile314
+ * (tools/python314/compile_relay.c): a program pvm starts like any
+ * compiler, which relays the pipes to one compile server shared by every
+ * pvm process of the user (a Unix socket; started on first need, ended
+ * when idle).  Nothing here knows: only the hello may take longer.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -75,6 +84,9 @@
 #ifndef PVM_COMPILER313_PATH            /* and its $(PYTHON313) */
 #define PVM_COMPILER313_PATH "python3.13"
 #endif
+#ifndef PVM_COMPILER314_PATH            /* and its pvm-compile314 (see above) */
+#define PVM_COMPILER314_PATH "python3.14"
+#endif
 #ifndef PVM_COMPILER_PATH               /* the Makefile passes its $(PYTHON) */
 #define PVM_COMPILER_PATH "/usr/bin/python3.11"
 #endif
@@ -86,6 +98,7 @@ static const char service_program[] =
     ;
 
 #define HELLO_TIMEOUT_MS 30000          /* a python3.11 starts in ~10 ms */
+#define HELLO_TIMEOUT_314_MS 150000     /* pyodide's server: seconds (compile_relay.c) */
 #define MAX_REPLY ((size_t)1 << 30)     /* as the loader's file-size limit */
 
 typedef struct Service {
@@ -103,17 +116,31 @@ static char unavailable[512];
 
 /* ---- which python3.11 ------------------------------------------------------------- */
 
+/* The variable naming the compiler of this process's version:
+ * PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12 and so on. */
+static const char *compiler_variable(void)
+{
+    switch (rt_py_minor) {
+    case 12: return "PVM_COMPILER312";
+    case 13: return "PVM_COMPILER313";
+    case 14: return "PVM_COMPILER314";
+    }
+    return "PVM_COMPILER";
+}
+
 const char *ld_compiler_path(void)
 {
-    /* PVM_COMPILER for 3.11, PVM_COMPILER312 for 3.12, PVM_COMPILER313
-     * for 3.13 (the Makefile's $(PYTHON), $(PYTHON312), $(PYTHON313) by
-     * default). */
-    const char *env = getenv(rt_py_minor == 13 ? "PVM_COMPILER313"
-                             : rt_py_minor == 12 ? "PVM_COMPILER312" : "PVM_COMPILER");
+    /* That variable, else what the Makefile recorded: its $(PYTHON),
+     * $(PYTHON312), $(PYTHON313), and for 3.14 its pvm-compile314. */
+    const char *env = getenv(compiler_variable());
     if (env != NULL && env[0] != '\0')
         return env;
-    return rt_py_minor == 13 ? PVM_COMPILER313_PATH
-         : rt_py_minor == 12 ? PVM_COMPILER312_PATH : PVM_COMPILER_PATH;
+    switch (rt_py_minor) {
+    case 12: return PVM_COMPILER312_PATH;
+    case 13: return PVM_COMPILER313_PATH;
+    case 14: return PVM_COMPILER314_PATH;
+    }
+    return PVM_COMPILER_PATH;
 }
 
 /* A command name without '/' is looked up on PATH here, before fork: the
@@ -142,8 +169,8 @@ static char *resolve(const char *name)
 static Value raise_unavailable(void)
 {
     return rt_raisef(&rt_RuntimeError, "cannot compile Python source: %s (pvm compiles "
-                     "Python source with python3.11; set PVM_COMPILER to the path of one)",
-                     unavailable);
+                     "Python source with python3.%d; set %s to the path of one)",
+                     unavailable, rt_py_minor, compiler_variable());
 }
 
 /* The service cannot start: remember why, and raise. */
@@ -238,7 +265,7 @@ static bool read_reply(Service *s, Value *reply, int timeout_ms);
 static bool check_hello(Service *s)
 {
     Value hello;
-    if (!read_reply(s, &hello, HELLO_TIMEOUT_MS)) {
+    if (!read_reply(s, &hello, rt_py_minor >= 14 ? HELLO_TIMEOUT_314_MS : HELLO_TIMEOUT_MS)) {
         rt_err_clear();
         if (vm_interrupt_pending()) {   /* Ctrl-C while it started */
             reap(s);
@@ -401,6 +428,7 @@ static bool read_reply(Service *s, Value *reply, int timeout_ms)
 typedef struct Request {
     StrBuf buf;
     uint32_t count;
+    bool only_ast;              /* flags has LD_CF_ONLY_AST: the answer is a tree */
 } Request;
 
 static void put_u32(StrBuf *sb, uint32_t v)
@@ -473,6 +501,7 @@ static void request_init(Request *rq, const char *op, const char *mode, int flag
     sb_init(&rq->buf);
     put_u32(&rq->buf, 0);                   /* the count, filled in by request_bytes */
     rq->count = 0;
+    rq->only_ast = (flags & LD_CF_ONLY_AST) != 0;
     field_str(rq, op);
     field_str(rq, mode);
     field_int(rq, flags);
@@ -652,19 +681,37 @@ static Value outcome(Value reply, Value filename, Value *pyc, bool *incomplete)
 /* call() through the on-disk cache (compile_cache.c): an answer kept from
  * an earlier run is used without asking python3.11; a new successful
  * compile without warnings is kept (warnings are issued on every compile,
- * so a compile with some always asks). */
-static Value cached_call(const StrBuf *request)
+ * so a compile with some always asks).  A tree (only_ast: ast.parse,
+ * which 3.13's traceback module calls for every frame it prints) is kept
+ * marshalled, in its plain form. */
+static Value cached_call(const StrBuf *request, bool only_ast)
 {
     const char *compiler = resolve(ld_compiler_path());
     const unsigned char *req = (const unsigned char *)request->data;
-    Value pyc = ld_cache_find(compiler, req, request->len);
-    if (pyc != VAL_NULL)
-        return rt_tuple_pack(3, rt_str_from_cstr("code"), pyc, rt_tuple_new(0));
+    Value kept = ld_cache_find(compiler, req, request->len);
+    if (kept != VAL_NULL && !only_ast)
+        return rt_tuple_pack(3, rt_str_from_cstr("code"), kept, rt_tuple_new(0));
+    if (kept != VAL_NULL) {
+        char err[256];
+        Value tree = ld_unmarshal(AS_BYTES(kept)->data, AS_BYTES(kept)->length,
+                                  "<compile cache>", 0, err, sizeof err);
+        if (tree != VAL_NULL)
+            return rt_tuple_pack(3, rt_str_from_cstr("ast"), tree, rt_tuple_new(0));
+    }
     Value reply = call(request);
-    if (reply != VAL_NULL && reply_is(reply, "code", 3) && is_tuple(rt_tuple_get(reply, 2)) &&
-        rt_tuple_len(rt_tuple_get(reply, 2)) == 0 && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
+    bool answer = reply != VAL_NULL && (reply_is(reply, "code", 3) || reply_is(reply, "ast", 3));
+    if (!answer || !is_tuple(rt_tuple_get(reply, 2)) || rt_tuple_len(rt_tuple_get(reply, 2)) != 0)
+        return reply;               /* an error, or warnings to issue every time */
+    if (reply_is(reply, "code", 3) && IS_EXACT(rt_tuple_get(reply, 1), rt_bytes_type)) {
         Value image = rt_tuple_get(reply, 1);
         ld_cache_store(compiler, req, request->len, AS_BYTES(image)->data, AS_BYTES(image)->length);
+    } else if (reply_is(reply, "ast", 3) && only_ast) {
+        StrBuf tree;
+        sb_init(&tree);
+        if (ld_marshal(rt_tuple_get(reply, 1), &tree))
+            ld_cache_store(compiler, req, request->len, (const unsigned char *)tree.data, tree.len);
+        else
+            rt_err_clear();
     }
     return reply;
 }
@@ -677,7 +724,7 @@ static Value cached_call(const StrBuf *request)
 static Value ask(const Request *rq, bool cached, Value filename, Value *pyc, bool *incomplete)
 {
     StrBuf bytes = request_bytes(rq, "");
-    Value reply = cached ? cached_call(&bytes) : call(&bytes);
+    Value reply = cached ? cached_call(&bytes, rq->only_ast) : call(&bytes);
     if (reply == VAL_NULL)
         return VAL_NULL;
     if (!is_tuple(reply) || rt_tuple_len(reply) < 2)

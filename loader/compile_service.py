@@ -51,6 +51,12 @@ half and explains the protocol; in short (integers are little-endian):
 
 Before the first request it sends, unasked, ("hello", magic) with the
 magic number of the .pyc files it writes, so pvm can check the version.
+
+Run with -c (__name__ "__main__") it serves its stdin and stdout.  Loaded
+under another name it only defines its functions: tools/python314's compile
+server (CPython 3.14 in node, which has no pipes to read from and starts in
+seconds) runs it that way, once for many pvm processes, and asks
+hello_frame() and serve_request() for each connection's frames.
 """
 import builtins
 import marshal
@@ -87,9 +93,24 @@ def read_request():
     return fields
 
 
-def send(reply):
+def request_fields(data):
+    """The fields of one request received whole (as serve_request is given it)."""
+    count, at, fields = int.from_bytes(data[:4], "little"), 4, []
+    for _ in range(count):
+        size = int.from_bytes(data[at:at + 4], "little")
+        fields.append(data[at + 4:at + 4 + size])
+        at += 4 + size
+    return fields
+
+
+def frame(reply):
+    """A reply as it is sent: its length, then its marshal data."""
     data = marshal.dumps(reply)
-    view = memoryview(len(data).to_bytes(4, "little") + data)
+    return len(data).to_bytes(4, "little") + data
+
+
+def send(reply):
+    view = memoryview(frame(reply))
     while view:
         view = view[os.write(1, view):]
 
@@ -98,7 +119,9 @@ def pyc_image(code, header, source):
     """The .pyc importlib writes for this code (py_compile writes the same)."""
     words = header.split()
     if words and words[0] == b"hash":
-        source_hash = _imp.source_hash(external._RAW_MAGIC_NUMBER, source)
+        # the key importlib passes (_RAW_MAGIC_NUMBER, which 3.14 renamed)
+        key = int.from_bytes(external.MAGIC_NUMBER, "little")
+        source_hash = _imp.source_hash(key, source)
         return external._code_to_hash_pyc(code, source_hash, words[1] == b"1")
     if words and words[0] == b"timestamp":
         return external._code_to_timestamp_pyc(code, int(words[1]), int(words[2]))
@@ -285,22 +308,41 @@ def warning_as_error(error):
                             lineno=int(lineno))
 
 
+def hello():
+    return ("hello", int.from_bytes(external.MAGIC_NUMBER[:2], "little"))
+
+
+def answer(fields):
+    """The reply to one request, the compiler's warnings last."""
+    with warnings.catch_warnings(record=True) as issued:
+        warnings.simplefilter("always")
+        try:
+            if fields[-1]:
+                warning_as_error(fields[-1])
+            reply = handle(fields)
+        except Exception as exc:        # compile()'s error, or a bad request
+            reply = error_reply(exc)
+    return reply + (tuple((w.category.__name__, str(w.message), w.filename, w.lineno)
+                          for w in issued),)
+
+
+def hello_frame():
+    return frame(hello())
+
+
+def serve_request(data):
+    """One request's bytes (count and fields) -> its reply's frame."""
+    return frame(answer(request_fields(bytes(data))))
+
+
 def main():
-    send(("hello", int.from_bytes(external.MAGIC_NUMBER[:2], "little")))
+    send(hello())
     while True:
         fields = read_request()
         if fields is None:
             return
-        with warnings.catch_warnings(record=True) as issued:
-            warnings.simplefilter("always")
-            try:
-                if fields[-1]:
-                    warning_as_error(fields[-1])
-                reply = handle(fields)
-            except Exception as exc:        # compile()'s error, or a bad request
-                reply = error_reply(exc)
-        send(reply + (tuple((w.category.__name__, str(w.message), w.filename, w.lineno)
-                            for w in issued),))
+        send(answer(fields))
 
 
-main()
+if __name__ == "__main__":
+    main()

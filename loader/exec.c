@@ -218,7 +218,7 @@ static Value builtin_exec(Value *args, size_t nargs, Value kwnames)
     } else if (locals == rt_None) {
         locals = globals;
     }
-    if (!is_dict(globals))
+    if (!rt_isinstance_of(globals, &rt_dict_type))
         return rt_raisef(&rt_TypeError, "exec() globals must be a dict, not %T", globals);
     if (!is_mapping(locals))
         return rt_raisef(&rt_TypeError, "locals must be a mapping or None, not %T", locals);
@@ -259,7 +259,7 @@ static Value builtin_eval(Value *args, size_t nargs, Value kwnames)
     Value globals = a[1] != VAL_NULL ? a[1] : rt_None, locals = a[2] != VAL_NULL ? a[2] : rt_None;
     if (locals != rt_None && !is_mapping(locals))
         return rt_raisef(&rt_TypeError, "locals must be a mapping");
-    if (globals != rt_None && !is_dict(globals))
+    if (globals != rt_None && !rt_isinstance_of(globals, &rt_dict_type))
         return rt_raisef(&rt_TypeError, is_mapping(globals)
                              ? "globals must be a real dict; try eval(expr, {}, mapping)"
                              : "globals must be a dict");

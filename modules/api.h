@@ -49,6 +49,9 @@ bool mod_signal_simulate(int signum);
 /* At exit, before anything is torn down: threading._shutdown() if the
  * program imported threading (thread.c). */
 void mod_thread_shutdown(void);
+/* In the child of fork(), after vm_thread_after_fork: 3.13's thread
+ * handles of the threads that are gone are done (thread.c). */
+void mod_thread_after_fork(void);
 /* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
 void mod_atexit_run(void);
 

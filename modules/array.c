@@ -236,8 +236,10 @@ static Value to_list(ObjArray *a)
 /* array(typecode[, initializer]) */
 static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("array.array", kw) || !rt_arg_range("array", nargs, 1, 2))
+    if ((t == &array_type && !rt_arg_nokw("array.array", kw)) ||
+        !rt_arg_range("array", rt_npos(nargs, kw), 1, 2))
         return VAL_NULL;
+    nargs = rt_npos(nargs, kw);     /* a subclass's __init__ takes the keywords */
     if (!rt_is_str(args[0]) || AS_STR(args[0])->length != 1)
         return rt_raisef(&rt_TypeError,
                          "array() argument 1 must be a unicode character, not %T", args[0]);
@@ -396,7 +398,7 @@ static Value ar_tounicode(Value *args, size_t nargs, Value kw)
 /* An index argument counted from the end when negative, as list's. */
 static bool index_arg(Value v, size_t n, ssize_t *out)
 {
-    if (!rt_as_ssize(rt_index(v), out))
+    if (!rt_as_ssize(v, out))
         return false;
     if (*out < 0)
         *out += (ssize_t)n;
@@ -434,7 +436,7 @@ static Value ar_pop(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     ObjArray *a = self_of(args);
     ssize_t i = -1;
-    if (nargs > 1 && !rt_as_ssize(rt_index(args[1]), &i))
+    if (nargs > 1 && !rt_as_ssize(args[1], &i))
         return VAL_NULL;
     if (a->n == 0)
         return rt_raisef(&rt_IndexError, "pop from empty array");
@@ -560,15 +562,150 @@ static Value ar_copy(Value *args, size_t nargs, Value kw)
     return copy_of(self_of(args), val_type(args[0]));
 }
 
-/* copy and pickle: array(typecode, list of items). */
+/* ---- pickling: machine formats ------------------------------------------------------
+ * From protocol 3 on an array pickles as its bytes with a code saying how
+ * they are laid out (CPython's enum machine_format_code), so that another
+ * machine can rebuild it: _array_reconstructor(type, typecode, mformat, bytes). */
+enum { MF_INT8 = 0, MF_FLOAT_LE = 14, MF_DOUBLE_LE = 16, MF_UTF16_LE = 18, MF_UTF32_LE = 20,
+       MF_LAST = 21 };
+
+typedef struct MachineFormat {
+    uint8_t size;
+    bool is_signed, big_endian;
+} MachineFormat;
+
+static const MachineFormat mformats[MF_LAST + 1] = {
+    {1, false, false}, {1, true, false},                                    /* 0-1: 8-bit */
+    {2, false, false}, {2, false, true}, {2, true, false}, {2, true, true},   /* 2-5 */
+    {4, false, false}, {4, false, true}, {4, true, false}, {4, true, true},   /* 6-9 */
+    {8, false, false}, {8, false, true}, {8, true, false}, {8, true, true},   /* 10-13 */
+    {4, false, false}, {4, false, true}, {8, false, false}, {8, false, true}, /* 14-17: IEEE */
+    /* 18-21: UTF-16 and UTF-32, whose sizes CPython's table gives as 4 and 8
+     * (only the "multiple of item size" check reads them) */
+    {4, false, false}, {4, false, true}, {8, false, false}, {8, false, true},
+};
+
+/* This machine's (little-endian) format of a typecode's items. */
+static int native_mformat(const Code *c)
+{
+    if (c->code == 'u')
+        return MF_UTF32_LE;
+    if (c->is_float)
+        return c->size == 4 ? MF_FLOAT_LE : MF_DOUBLE_LE;
+    if (c->size == 1)
+        return c->is_signed ? MF_INT8 + 1 : MF_INT8;
+    int base = c->size == 2 ? 2 : c->size == 4 ? 6 : 10;       /* unsigned, little-endian */
+    return base + (c->is_signed ? 2 : 0);
+}
+
+/* The item at p of format f, in this machine's byte order (at most 8 bytes). */
+static void native_bytes(const MachineFormat *f, const unsigned char *p, unsigned char *out)
+{
+    for (size_t k = 0; k < f->size; k++)
+        out[k] = f->big_endian ? p[f->size - 1 - k] : p[k];
+}
+
+/* The items of `items` (format f) as a list of ints or floats, or a str. */
+static Value decode_items(int code, const MachineFormat *f, Value items)
+{
+    const unsigned char *p = AS_BYTES(items)->data;
+    size_t count = AS_BYTES(items)->length / f->size;
+    if (code >= MF_UTF16_LE) {
+        const char *enc = code == MF_UTF16_LE ? "utf-16-le" : code == MF_UTF16_LE + 1 ? "utf-16-be"
+                        : code == MF_UTF32_LE ? "utf-32-le" : "utf-32-be";
+        return rt_bytes_decode(p, AS_BYTES(items)->length, rt_str_from_cstr(enc), VAL_NULL);
+    }
+    Value list = rt_list_new(0);
+    for (size_t i = 0; i < count; i++) {
+        unsigned char b[8] = {0};
+        native_bytes(f, p + i * f->size, b);
+        Value v;
+        if (code >= MF_FLOAT_LE) {
+            float x4;
+            double x8;
+            if (f->size == 4)
+                memcpy(&x4, b, 4), x8 = x4;
+            else
+                memcpy(&x8, b, 8);
+            v = rt_float_new(x8);
+        } else {
+            uint64_t u;
+            memcpy(&u, b, 8);
+            if (f->is_signed && f->size < 8 && (u >> (f->size * 8 - 1)) & 1)
+                u |= ~(uint64_t)0 << (f->size * 8);             /* sign-extend */
+            v = f->is_signed ? rt_int_from_i64((int64_t)u) : rt_int_from_u64(u);
+        }
+        rt_list_append(list, v);
+    }
+    return list;
+}
+
+static Value reconstructor;            /* array._array_reconstructor, for __reduce_ex__ */
+
+/* array._array_reconstructor(arraytype, typecode, mformat_code, items, /) */
+static Value array_reconstructor(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("_array_reconstructor", kw) ||
+        !rt_arg_range("_array_reconstructor", nargs, 4, 4))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &rt_type_type))
+        return rt_raisef(&rt_TypeError, "first argument must be a type object, not %T", args[0]);
+    ObjType *type = AS_TYPE(args[0]);
+    if (!rt_is_subtype(type, &array_type))
+        return rt_raisef(&rt_TypeError, "%s is not a subtype of array.array", type->name);
+    if (!rt_is_str(args[1]) || AS_STR(args[1])->length != 1)
+        return rt_raisef(&rt_TypeError, "_array_reconstructor() argument 2 must be a unicode "
+                         "character, not %T", args[1]);
+    const Code *c = find_code((char)rt_str_char_at(args[1], 0));
+    if (c == NULL)
+        return rt_raisef(&rt_ValueError, "second argument must be a valid type code");
+    ssize_t code;
+    if (!rt_as_ssize(args[2], &code))
+        return VAL_NULL;
+    if (code < 0 || code > MF_LAST)
+        return rt_raisef(&rt_ValueError, "third argument must be a valid machine format code.");
+    if (!IS_EXACT(args[3], rt_bytes_type))
+        return rt_raisef(&rt_TypeError, "fourth argument should be bytes, not %T", args[3]);
+    Value typecode = args[1];
+    Value items = args[3];
+    if (code != native_mformat(c)) {
+        const MachineFormat *f = &mformats[code];
+        if (AS_BYTES(items)->length % f->size != 0)
+            return rt_raisef(&rt_ValueError, "string length not a multiple of item size");
+        items = decode_items((int)code, f, items);
+        if (items == VAL_NULL)
+            return VAL_NULL;
+        /* Integers go to the last typecode of their size and signedness
+         * here: an 'L' array of a 32-bit machine comes back as 'I'. */
+        for (size_t i = 0; code < MF_FLOAT_LE && i < sizeof codes / sizeof codes[0]; i++)
+            if (!codes[i].is_float && codes[i].code != 'u' && codes[i].size == f->size &&
+                codes[i].is_signed == f->is_signed)
+                typecode = rt_str_from_codepoint((uint32_t)codes[i].code);
+    }
+    Value new_args[2] = { typecode, items };
+    return array_new(type, new_args, 2, VAL_NULL);
+}
+
+/* copy and pickle: before protocol 3 array(typecode, list of items), from
+ * it on _array_reconstructor(type, typecode, mformat_code, bytes). */
 static Value ar_reduce_ex(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_nokw("__reduce_ex__", kw) || !rt_arg_range("__reduce_ex__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    ssize_t protocol;
+    if (!rt_as_ssize(args[1], &protocol))
+        return VAL_NULL;
     ObjArray *a = self_of(args);
     Value typecode = rt_str_from_codepoint((uint32_t)a->c->code);
     Value *slot = rt_instance_dict_slot(args[0]);
     Value dict = slot != NULL && *slot != VAL_NULL ? *slot : rt_None;
-    return rt_tuple_pack(3, obj_val(val_type(args[0])),
-                         rt_tuple_pack(2, typecode, to_list(a)), dict);
+    Value type = obj_val(val_type(args[0]));
+    if (protocol < 3)
+        return rt_tuple_pack(3, type, rt_tuple_pack(2, typecode, to_list(a)), dict);
+    Value bytes = rt_bytes_new(a->data, a->n * a->c->size);
+    return rt_tuple_pack(3, reconstructor,  /* kept alive by the module too */
+                         rt_tuple_pack(4, type, typecode, rt_int_from_i64(native_mformat(a->c)), bytes),
+                         dict);
 }
 
 /* ---- the sequence slots ---------------------------------------------------------------- */
@@ -692,6 +829,34 @@ static Value arrayiter_next(Value self)
     return get_item(it->a, it->next++);
 }
 
+/* Pickled as iter(array) and the position: (iter, (array,), index). */
+static Value arrayiter_reduce(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("__reduce__", nargs - 1, kw))
+        return VAL_NULL;
+    ObjArrayIter *it = VAL_AS(ObjArrayIter, args[0]);
+    Value iter = rt_dict_get_cstr(rt_builtins_dict, "iter");
+    if (it->a == NULL)
+        return rt_tuple_pack(2, iter, rt_tuple_pack(1, rt_tuple_pack(0)));
+    return rt_tuple_pack(3, iter, rt_tuple_pack(1, obj_val(it->a)),
+                         rt_int_from_u64(it->next));
+}
+
+static Value arrayiter_setstate(Value *args, size_t nargs, Value kw)
+{
+    ssize_t index;
+    if (!rt_arg_one("__setstate__", nargs - 1, kw) || !rt_as_ssize(args[1], &index))
+        return VAL_NULL;
+    ObjArrayIter *it = VAL_AS(ObjArrayIter, args[0]);
+    if (it->a != NULL)
+        it->next = index < 0 ? 0 : (size_t)index > it->a->n ? it->a->n : (size_t)index;
+    return rt_None;
+}
+
+static const MethodDef arrayiter_methods[] = {
+    {"__reduce__", arrayiter_reduce}, {"__setstate__", arrayiter_setstate}, {NULL, NULL}
+};
+
 static ObjType arrayiter_type = {
     .ob.type = &rt_type_type, .name = "arrayiterator",
     .iter = rt_iter_self, .next = arrayiter_next,
@@ -711,9 +876,17 @@ static Value array_richcompare(Value a, Value b, int op)
     return rt_richcompare(to_list(ARR(a)), to_list(ARR(b)), op);
 }
 
+/* a * times: MemoryError at once when the bytes could never be had
+ * (growing towards them would take the machine's memory first). */
 static Value repeat(ObjArray *a, ssize_t times)
 {
     Value out = array_make(&array_type, a->c);
+    if (a->n == 0 || times <= 0)
+        return out;
+    if (a->n > (size_t)PTRDIFF_MAX / a->c->size / (size_t)times ||
+        !gc_size_ok(a->n * a->c->size * (size_t)times))
+        return rt_raise(obj_val(&rt_MemoryError));
+    reserve(ARR(out), a->n * (size_t)times);
     for (ssize_t k = 0; k < times; k++)
         append_bytes(ARR(out), a->data, a->n);
     return out;
@@ -728,6 +901,8 @@ static Value array_binop(Value a, Value b, int op)
         append_bytes(ARR(out), ARR(b)->data, ARR(b)->n);
         return out;
     }
+    if (op == NB_ADD && is_array(a) && !(val_type(b)->flags & TF_HEAPTYPE))
+        return rt_raisef(&rt_TypeError, "can only append array (not \"%T\") to array", b);
     if (op == NB_MULTIPLY) {
         Value arr = is_array(a) ? a : b, n = arr == a ? b : a;
         ssize_t times;
@@ -751,6 +926,8 @@ static Value array_inplace(Value a, Value b, int op)
         if (r <= 0)
             return r < 0 ? VAL_NULL : rt_NotImplemented;
         Value rep = repeat(ARR(a), times);
+        if (rep == VAL_NULL)
+            return VAL_NULL;
         ARR(a)->n = 0;
         append_bytes(ARR(a), ARR(rep)->data, ARR(rep)->n);
         return a;
@@ -796,7 +973,8 @@ static const MethodDef array_methods[] = {
 };
 
 static ObjType array_type = {
-    .ob.type = &rt_type_type, .name = "array.array", .flags = TF_BASETYPE | TF_SEQUENCE,
+    .ob.type = &rt_type_type, .name = "array.array",
+    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjArray),
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
@@ -809,10 +987,22 @@ Value mod_array_init(void)
 {
     Value m = mod_module_new("array", NULL);
     mod_add_type(m, "array", &array_type, array_methods);
+    static const MethodDef functions[] = {
+        {"_array_reconstructor", array_reconstructor}, {NULL, NULL}
+    };
+    mod_module_add_functions(m, functions);
+    reconstructor = rt_getattr(m, RT_NAME("_array_reconstructor"));
     if (arrayiter_type.mro == VAL_NULL)
-        rt_type_ready(&arrayiter_type, NULL);
+        rt_type_ready(&arrayiter_type, arrayiter_methods);
     rt_type_add_class_getitem(&array_type);
     mod_module_set(m, "ArrayType", obj_val(&array_type));
     mod_module_set(m, "typecodes", rt_str_from_cstr("bBuhHiIlLqQfd"));
+    /* An array is a MutableSequence, as CPython's module registers it. */
+    Value collections = mod_import("collections.abc");      /* the package */
+    Value abc = collections != VAL_NULL ? rt_getattr(collections, RT_NAME("abc")) : VAL_NULL;
+    Value seq = abc != VAL_NULL ? rt_getattr(abc, RT_NAME("MutableSequence")) : VAL_NULL;
+    Value type = obj_val(&array_type);
+    if (seq == VAL_NULL || mod_call_method(seq, "register", &type, 1) == VAL_NULL)
+        return VAL_NULL;
     return m;
 }

@@ -66,6 +66,7 @@ typedef struct ObjBz2 {
     bz_stream bzs;
     bool flushed;               /* compressor: flush() was called */
     bool eof, needs_input;      /* decompressor */
+    int error;                  /* decompressor: libbzip2's error code, or 0 */
     Value unused_data;          /* decompressor: bytes after the end of the stream */
     Value pending;              /* decompressor: input kept for the next call (bytes) */
 } ObjBz2;
@@ -200,8 +201,10 @@ static Value decompress_buf(ObjBz2 *z, const ModBuffer *in, size_t limit, size_t
         left -= z->bzs.avail_in;
         int code = bz.BZ2_bzDecompress(&z->bzs);
         left += z->bzs.avail_in;
-        if (!bz_ok(code))
+        if (!bz_ok(code)) {
+            z->error = code;
             return VAL_NULL;
+        }
         if (code == BZ_STREAM_END) {
             z->eof = true;
             break;
@@ -217,36 +220,29 @@ static Value decompress_buf(ObjBz2 *z, const ModBuffer *in, size_t limit, size_t
 
 static Value de_decompress(Value *args, size_t nargs, Value kw)
 {
-    static const char *const names[] = { "data", "max_length" };
-    static const ArgSpec spec = { "decompress", names, 2, 0, 1, 2, false };
-    Value a[2];
-    ModBuffer data;
-    ssize_t max_length = -1;
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
-        (a[1] != VAL_NULL && !rt_as_ssize(a[1], &max_length)))
-        return VAL_NULL;
     ObjBz2 *z = BZ(args[0]);
-    if (z->eof)
-        return rt_raisef(&rt_EOFError, "End of stream already reached");
-    ModBuffer in = mod_buffer_join(z->pending, &data);
-    size_t used;
-    Value out = decompress_buf(z, &in, max_length < 0 ? SIZE_MAX : (size_t)max_length, &used);
+    ModBuffer in;
+    size_t limit, used;
+    if (!mod_decompress_input(args, nargs, kw, z->eof, "End of stream already reached",
+                              z->pending, &in, &limit))
+        return VAL_NULL;
+    /* libbzip2 called again after an error writes out of bounds (its
+     * stack is smashed): the error sticks.  Debian's python3.11 says so; the
+     * 3.12-3.14 of the reference builds repeat the first error. */
+    if (z->error != 0) {
+        if (rt_py_minor == 11)
+            return rt_raisef(&rt_ValueError, "Decompressor is unusable after a previous error");
+        bz_ok(z->error);
+        return VAL_NULL;
+    }
+    Value out = decompress_buf(z, &in, limit, &used);
     if (out == VAL_NULL) {
         if (rt_py_minor < 12)           /* as python3.11 leaves it; 3.12 leaves it be */
             z->needs_input = false;
         return VAL_NULL;
     }
-    Value rest = rt_bytes_new(in.data + used, in.len - used);
-    z->pending = rt_bytes_new(NULL, 0);
-    if (z->eof) {
-        z->needs_input = false;
-        if (in.len > used)
-            z->unused_data = rest;
-    } else {
-        z->needs_input = in.len == used;
-        if (in.len > used)
-            z->pending = rest;
-    }
+    mod_decompress_keep(in.data + used, in.len - used, z->eof, true,
+                        &z->pending, &z->unused_data, &z->needs_input);
     return out;
 }
 

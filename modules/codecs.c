@@ -370,7 +370,7 @@ static Value decode_utf16_32(const unsigned char *s, size_t n, Value errors, int
         }
         if (err.wait)
             break;
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, err.start, err.end, err.reason, &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, err.start, err.end, err.reason, &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;
@@ -674,7 +674,7 @@ static Value decode_utf7(const unsigned char *s, size_t n, Value errors, bool fi
             }
             if (!reason)
                 continue;
-            ssize_t pos = rt_codec_decode_error(&ce, s, n, start, i, reason, &sb);
+            ssize_t pos = rt_codec_decode_error(&ce, &s, &n, start, i, reason, &sb);
             if (pos < 0)
                 return VAL_NULL;
             i = (size_t)pos;
@@ -684,7 +684,7 @@ static Value decode_utf7(const unsigned char *s, size_t n, Value errors, bool fi
         st.in_shift = false;            /* the input ends inside a run */
         if (!st.surrogate && st.bits < 6 && (st.bits == 0 || st.buffer == 0))
             break;
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, st.shift_start, n,
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, st.shift_start, n,
                                             "unterminated shift sequence", &sb);
         if (pos < 0)
             return VAL_NULL;
@@ -912,7 +912,7 @@ static Value decode_unicode_escape(const unsigned char *s, size_t n, Value error
         }
         if (reason == NULL)
             return VAL_NULL;
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, start, i, reason, &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, start, i, reason, &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;
@@ -963,7 +963,7 @@ static Value decode_raw_unicode_escape(const unsigned char *s, size_t n, Value e
         }
         if (r > 0)
             reason = "\\Uxxxxxxxx out of range";
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, start, i, reason, &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, start, i, reason, &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;
@@ -1398,7 +1398,7 @@ static Value decode_charmap(const unsigned char *s, size_t n, Value errors, Valu
             i++;
             continue;
         }
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, i, i + 1,
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, i, i + 1,
                                             "character maps to <undefined>", &sb);
         if (pos < 0)
             return VAL_NULL;

@@ -931,6 +931,8 @@ static Value count_elements(Value *args, size_t nargs, Value kw)
         Value old;
         if (plain) {
             bool err = false;
+            if (rt_hash(x) == -1 && rt_err_occurred())
+                return VAL_NULL;        /* CPython hashes first: its plain message */
             old = rt_dict_get(mapping, x, &err);
             if (err)
                 return VAL_NULL;

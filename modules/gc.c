@@ -252,7 +252,8 @@ static bool is_atom(Value v)
     ObjType *t = val_type(v);
     return val_is_small(v) || v == rt_None || is_bool(v) || t == &rt_int_type ||
            t == &rt_float_type || t == &rt_complex_type || t == &rt_str_type ||
-           t == &rt_bytes_type || t == &rt_object_type;
+           t == &rt_bytes_type || t == &rt_bytearray_type || t == &rt_range_type ||
+           t == &rt_object_type;
 }
 
 static bool tracked(Value v)

@@ -194,12 +194,18 @@ static bool init_common(Value *args, size_t nargs, Value kw, const char *fname, 
         rt_raisef(&rt_ValueError, "buffer size must be strictly positive");
         return false;
     }
+    unsigned char *rbuf = NULL, *wbuf = NULL;   /* the size is the program's choice */
+    if ((r && (rbuf = gc_try_alloc_atomic((size_t)size)) == NULL) ||
+        (w && (wbuf = gc_try_alloc_atomic((size_t)size)) == NULL)) {
+        rt_raise(obj_val(&rt_MemoryError));
+        return false;
+    }
     b->raw = a[0];
     b->readable = r;
     b->writable = w;
     b->bufsize = (size_t)size;
-    b->rbuf = r ? gc_alloc_atomic(b->bufsize) : NULL;
-    b->wbuf = w ? gc_alloc_atomic(b->bufsize) : NULL;
+    b->rbuf = rbuf;
+    b->wbuf = wbuf;
     b->rpos = b->rlen = b->wlen = 0;
     b->detached = false;
     b->ok = true;

@@ -320,7 +320,9 @@ static Value fileio_read(Value *args, size_t nargs, Value kw)
         return err_mode("reading");
     if (n < 0)
         return fileio_readall(args, 1, VAL_NULL);
-    unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
+    unsigned char *buf = rt_bytes_room((size_t)n);
+    if (buf == NULL)
+        return VAL_NULL;
     ssize_t r = read_once(f, buf, (size_t)n);
     if (r == -1)
         return VAL_NULL;

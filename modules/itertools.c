@@ -1353,6 +1353,49 @@ static Value pairwise_next(Value self)
 }
 DEF_TYPE(pairwise_type, "pairwise", ObjFuncIter, pairwise_next, pairwise_new)
 
+/* batched(iterable, n, *, strict=False) (3.12; strict: 3.13): tuples of n
+ * items, the last one shorter (with strict, ValueError).  extra holds n. */
+static Value batched_new(ObjType *t, Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "iterable", "n", "strict" };
+    ArgSpec spec = { "batched", names, rt_py_minor >= 13 ? 3 : 2, 0, 2, 2, false };
+    Value a[3];
+    ssize_t n;
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[1], &n))
+        return VAL_NULL;
+    if (n < 1)
+        return rt_raisef(&rt_ValueError, "n must be at least one");
+    int strict = spec.nparams == 3 && a[2] != VAL_NULL ? rt_truthy(a[2]) : 0;
+    Value it = strict < 0 ? VAL_NULL : rt_iter(a[0]);
+    if (it == VAL_NULL)
+        return VAL_NULL;
+    ObjFuncIter *f = new_obj(t, sizeof *f);
+    f->it = it;
+    f->extra = small_new(n < SMALL_MAX ? n : SMALL_MAX);
+    f->flag = strict > 0;
+    return obj_val(f);
+}
+
+static Value batched_next(Value self)
+{
+    ObjFuncIter *f = VAL_AS(ObjFuncIter, self);
+    ssize_t n = small_value(f->extra);
+    Value batch = rt_list_new(n < 64 ? (size_t)n : 64);
+    for (ssize_t i = 0; i < n; i++) {
+        Value item = next_or_stop(&f->it);
+        if (item == VAL_NULL) {
+            if (rt_err_occurred() || i == 0)
+                return VAL_NULL;
+            if (f->flag)
+                return rt_raisef(&rt_ValueError, "batched(): incomplete batch");
+            break;
+        }
+        rt_list_append(batch, item);
+    }
+    return rt_list_as_tuple(batch);
+}
+DEF_TYPE(batched_type, "batched", ObjFuncIter, batched_next, batched_new)
+
 /* ---- tee(iterable, n=2) ------------------------------------------------------------
  * CPython's design: the items read from the source live in a chain of
  * fixed-size blocks (_tee_dataobject), each linking to the next; a copy
@@ -1606,6 +1649,8 @@ Value mod_itertools_init(void)
     Value m = mod_module_new("itertools", itertools_functions);
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         mod_add_type(m, types[i].name, types[i].type, types[i].methods);
+    if (rt_py_minor >= 12)
+        mod_add_type(m, "batched", &batched_type, NULL);
     mod_add_type(m, "_tee", &tee_type, tee_methods);
     mod_add_type(m, "_tee_dataobject", &teedata_type, teedata_methods);
     groupby_type.new_ = groupby_new;

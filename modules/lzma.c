@@ -470,34 +470,18 @@ static Value decompress_buf(ObjLzma *z, const ModBuffer *in, size_t limit)
 
 static Value de_decompress(Value *args, size_t nargs, Value kw)
 {
-    static const char *const names[] = { "data", "max_length" };
-    static const ArgSpec spec = { "decompress", names, 2, 0, 1, 2, false };
-    Value a[2];
-    ModBuffer data;
-    ssize_t max_length = -1;
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
-        (a[1] != VAL_NULL && !rt_as_ssize(a[1], &max_length)))
-        return VAL_NULL;
     ObjLzma *z = LZ(args[0]);
-    if (z->eof)
-        return rt_raisef(&rt_EOFError, "Already at end of stream");
-    ModBuffer in = mod_buffer_join(z->pending, &data);
-    Value out = decompress_buf(z, &in, max_length < 0 ? SIZE_MAX : (size_t)max_length);
+    ModBuffer in;
+    size_t limit;
+    if (!mod_decompress_input(args, nargs, kw, z->eof, "Already at end of stream",
+                              z->pending, &in, &limit))
+        return VAL_NULL;
+    Value out = decompress_buf(z, &in, limit);
     if (out == VAL_NULL)
         return VAL_NULL;
-    size_t left = z->lzs.avail_in;
-    Value rest = rt_bytes_new(z->lzs.next_in, left);
-    z->pending = rt_bytes_new(NULL, 0);
-    if (z->eof) {
-        z->needs_input = false;
-        if (left > 0)
-            z->unused_data = rest;
-    } else if (left == 0) {
-        z->needs_input = z->lzs.avail_out != 0;  /* full output: liblzma may have more */
-    } else {
-        z->needs_input = false;
-        z->pending = rest;
-    }
+    /* With the output full, liblzma may hold more back: no need for input yet. */
+    mod_decompress_keep(z->lzs.next_in, z->lzs.avail_in, z->eof, z->lzs.avail_out != 0,
+                        &z->pending, &z->unused_data, &z->needs_input);
     return out;
 }
 

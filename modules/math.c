@@ -21,6 +21,16 @@
 #include "modules/mpz.h"
 
 static Value domain_error(void) { return rt_raisef(&rt_ValueError, "math domain error"); }
+
+/* From 3.14 some functions say which input they expected: err, a format
+ * with one %s for repr(x) (NULL: "math domain error"). */
+static Value domain_error_of(const char *err, double x)
+{
+    if (err == NULL || rt_py_minor < 14)
+        return domain_error();
+    Value r = rt_repr(rt_float_new(x));
+    return r == VAL_NULL ? VAL_NULL : rt_raisef(&rt_ValueError, err, rt_str_cstr(r));
+}
 static Value range_error(void) { return rt_raisef(&rt_OverflowError, "math range error"); }
 
 /* CPython's is_error: errno after a libm call, turned into an exception.
@@ -41,9 +51,10 @@ static bool is_error(double r)
     return true;
 }
 
-/* One argument, one double result (CPython's math_1). */
+/* One argument, one double result (CPython's math_1); err: its domain
+ * error's message (domain_error_of). */
 static Value math_1(const char *name, Value *args, size_t nargs, Value kw,
-                    double (*f)(double), bool can_overflow)
+                    double (*f)(double), bool can_overflow, const char *err)
 {
     if (!rt_arg_one(name, nargs, kw))
         return VAL_NULL;
@@ -53,9 +64,9 @@ static Value math_1(const char *name, Value *args, size_t nargs, Value kw,
     errno = 0;
     r = f(x);
     if (isnan(r) && !isnan(x))
-        return domain_error();
+        return domain_error_of(err, x);
     if (isinf(r) && isfinite(x))
-        return can_overflow ? range_error() : domain_error();
+        return can_overflow ? range_error() : domain_error_of(err, x);
     if (isfinite(r) && errno && is_error(r))
         return VAL_NULL;
     return rt_float_new(r);
@@ -63,7 +74,7 @@ static Value math_1(const char *name, Value *args, size_t nargs, Value kw,
 
 /* Like math_1 for functions known to set errno properly (math_1a). */
 static Value math_1a(const char *name, Value *args, size_t nargs, Value kw,
-                     double (*f)(double))
+                     double (*f)(double), const char *err)
 {
     if (!rt_arg_one(name, nargs, kw))
         return VAL_NULL;
@@ -72,6 +83,8 @@ static Value math_1a(const char *name, Value *args, size_t nargs, Value kw,
         return VAL_NULL;
     errno = 0;
     double r = f(x);
+    if (errno == EDOM)
+        return domain_error_of(err, x);
     if (errno && is_error(r))
         return VAL_NULL;
     return rt_float_new(r);
@@ -308,7 +321,8 @@ static Value loghelper(Value arg, double (*f)(double), const char *name)
     if (rt_isinstance_of(arg, &rt_int_type)) {
         arg = rt_int_unbool(arg);
         if (rt_int_sign(arg) <= 0)
-            return domain_error();
+            return rt_py_minor < 14 ? domain_error()
+                                    : rt_raisef(&rt_ValueError, "expected a positive input");
         bool overflow = false;
         double x = rt_int_as_double(arg, &overflow);
         if (!overflow)
@@ -320,7 +334,7 @@ static Value loghelper(Value arg, double (*f)(double), const char *name)
         double m = mpz_get_d_2exp(&e, z);
         return rt_float_new(f(m) + f(2.0) * (double)e);
     }
-    return math_1(name, &arg, 1, VAL_NULL, f, false);
+    return math_1(name, &arg, 1, VAL_NULL, f, false, "expected a positive input, got %s");
 }
 
 static Value math_log(Value *args, size_t nargs, Value kw)
@@ -361,24 +375,34 @@ static double m_atan2(double y, double x) { return atan2(y, x); }
 static double m_erf(double x) { return erf(x); }
 static double m_erfc(double x) { return erfc(x); }
 
-#define FUNC1(name, f, ovf) \
+#define FUNC1(name, f, ovf, err) \
     static Value math_##name(Value *args, size_t nargs, Value kw) \
-    { return math_1(#name, args, nargs, kw, f, ovf); }
-#define FUNC1A(name, f) \
+    { return math_1(#name, args, nargs, kw, f, ovf, err); }
+#define FUNC1A(name, f, err) \
     static Value math_##name(Value *args, size_t nargs, Value kw) \
-    { return math_1a(#name, args, nargs, kw, f); }
+    { return math_1a(#name, args, nargs, kw, f, err); }
 #define FUNC2(name, f) \
     static Value math_##name(Value *args, size_t nargs, Value kw) \
     { return math_2(#name, args, nargs, kw, f); }
 
-FUNC1(acos, acos, false) FUNC1(acosh, acosh, false) FUNC1(asin, asin, false)
-FUNC1(asinh, asinh, false) FUNC1(atan, atan, false) FUNC1(atanh, atanh, false)
-FUNC1(cbrt, cbrt, false) FUNC1(cos, cos, false) FUNC1(cosh, cosh, true)
-FUNC1(exp, exp, true) FUNC1(exp2, exp2, true) FUNC1(expm1, expm1, true)
-FUNC1(fabs, fabs, false) FUNC1(log1p, m_log1p, false) FUNC1(sin, sin, false)
-FUNC1(sinh, sinh, true) FUNC1(sqrt, sqrt, false) FUNC1(tan, tan, false)
-FUNC1(tanh, tanh, false)
-FUNC1A(erf, m_erf) FUNC1A(erfc, m_erfc) FUNC1A(gamma, m_tgamma) FUNC1A(lgamma, m_lgamma)
+/* 3.14's messages for a domain error (domain_error_of). */
+#define IN_UNIT "expected a number in range from -1 up to 1, got %s"
+#define FINITE "expected a finite input, got %s"
+#define NOT_POLE "expected a noninteger or positive integer, got %s"
+
+FUNC1(acos, acos, false, IN_UNIT)
+FUNC1(acosh, acosh, false, "expected argument value not less than 1, got %s")
+FUNC1(asin, asin, false, IN_UNIT) FUNC1(asinh, asinh, false, NULL) FUNC1(atan, atan, false, NULL)
+FUNC1(atanh, atanh, false, "expected a number between -1 and 1, got %s")
+FUNC1(cbrt, cbrt, false, NULL) FUNC1(cos, cos, false, FINITE) FUNC1(cosh, cosh, true, NULL)
+FUNC1(exp, exp, true, NULL) FUNC1(exp2, exp2, true, NULL) FUNC1(expm1, expm1, true, NULL)
+FUNC1(fabs, fabs, false, NULL)
+FUNC1(log1p, m_log1p, false, "expected argument value > -1, got %s")
+FUNC1(sin, sin, false, FINITE) FUNC1(sinh, sinh, true, NULL)
+FUNC1(sqrt, sqrt, false, "expected a nonnegative input, got %s")
+FUNC1(tan, tan, false, FINITE) FUNC1(tanh, tanh, false, NULL)
+FUNC1A(erf, m_erf, NULL) FUNC1A(erfc, m_erfc, NULL) FUNC1A(gamma, m_tgamma, NOT_POLE)
+FUNC1A(lgamma, m_lgamma, NOT_POLE)
 FUNC2(atan2, m_atan2) FUNC2(copysign, copysign) FUNC2(remainder, m_remainder)
 
 /* One double argument, for the functions below. */

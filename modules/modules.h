@@ -51,6 +51,7 @@
     X(zlib, "zlib")                                 \
     X(bz2, "_bz2")                                  \
     X(lzma, "_lzma")                                \
+    X(uuid, "_uuid")                                \
     X(pyexpat, "pyexpat")                           \
     X(thread, "_thread")                            \
     X(sre, "_sre")                                  \

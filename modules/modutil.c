@@ -181,6 +181,40 @@ ModBuffer mod_buffer_join(Value kept, const ModBuffer *data)
     return (ModBuffer){ joined, n + data->len, NULL };
 }
 
+bool mod_decompress_input(Value *args, size_t nargs, Value kw, bool eof,
+                          const char *eof_message, Value pending,
+                          ModBuffer *in, size_t *limit)
+{
+    static const char *const names[] = { "data", "max_length" };
+    static const ArgSpec spec = { "decompress", names, 2, 0, 1, 2, false };
+    Value a[2];
+    ModBuffer data;
+    ssize_t max_length = -1;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
+        (a[1] != VAL_NULL && !rt_as_ssize(a[1], &max_length)))
+        return false;
+    if (eof) {
+        rt_raisef(&rt_EOFError, "%s", eof_message);
+        return false;
+    }
+    *in = mod_buffer_join(pending, &data);
+    *limit = max_length < 0 ? SIZE_MAX : (size_t)max_length;
+    return true;
+}
+
+void mod_decompress_keep(const unsigned char *rest, size_t left, bool eof, bool room_left,
+                         Value *pending, Value *unused_data, bool *needs_input)
+{
+    *pending = rt_bytes_new(NULL, 0);
+    *needs_input = !eof && left == 0 && room_left;
+    if (left > 0) {
+        if (eof)
+            *unused_data = rt_bytes_new(rest, left);
+        else
+            *pending = rt_bytes_new(rest, left);
+    }
+}
+
 void mod_output_init(ModOutput *o, size_t first, size_t limit)
 {
     o->cap = first < limit ? first : limit;

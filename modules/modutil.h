@@ -108,6 +108,21 @@ size_t mod_output_room(ModOutput *o, size_t used);
  * followed by this call's data, as one buffer (bz2, lzma). */
 ModBuffer mod_buffer_join(Value kept, const ModBuffer *data);
 
+/* The two ends of decompress(data, max_length=-1), the method the
+ * one-stream decompressors share (BZ2Decompressor, LZMADecompressor,
+ * zlib._ZlibDecompressor).  First: the arguments of args[1:], refused with
+ * EOFError `eof_message` once the stream has ended, as `in` (the kept
+ * input followed by data) and `limit` (max_length; SIZE_MAX for none).
+ * Last: the `left` input bytes at `rest` the library did not take become
+ * unused_data after the end of the stream, else the input kept for the
+ * next call; needs_input says whether the next call needs more data (it
+ * took everything and, `room_left`, did not stop for lack of output room). */
+bool mod_decompress_input(Value *args, size_t nargs, Value kw, bool eof,
+                          const char *eof_message, Value pending,
+                          ModBuffer *in, size_t *limit);
+void mod_decompress_keep(const unsigned char *rest, size_t left, bool eof, bool room_left,
+                         Value *pending, Value *unused_data, bool *needs_input);
+
 /* ---- libraries opened on first use --------------------------------------
  * The binary-data modules' libraries (libz, libbz2, liblzma, libcrypto,
  * libb2) are not linked: loading them at start-up, with their eagerly bound

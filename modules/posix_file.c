@@ -259,7 +259,9 @@ static Value read_bytes(int fd, ssize_t length, off_t offset, bool positioned)
         errno = EINVAL;
         return mod_posix_error();
     }
-    unsigned char *buf = gc_alloc_atomic((size_t)length + 1);
+    unsigned char *buf = rt_bytes_room((size_t)length);
+    if (buf == NULL)
+        return VAL_NULL;
     ssize_t n;
     /* A pipe or a terminal may have nothing yet: other threads run while
      * this one waits (CPython releases the GIL around read()). */

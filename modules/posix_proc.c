@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include "runtime/structseq.h"
 #include "runtime/version.h"
+#include "modules/api.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 
@@ -210,8 +211,10 @@ static pid_t fork_process(const char *fname, int *master)
     run_fork_hooks(0);
     pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
     int e = errno;
-    if (pid == 0)
+    if (pid == 0) {
         vm_thread_after_fork();
+        mod_thread_after_fork();
+    }
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {
         errno = e;

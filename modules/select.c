@@ -17,6 +17,7 @@
 #include <math.h>
 #include <limits.h>
 #include <poll.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
 #include <unistd.h>
@@ -142,13 +143,24 @@ static bool fd_list(Value v, FdList *l, int *maxfd)
         if (rt_err_occurred())
             return false;
     }
+    /* A fileno() method may change the list under us (CPython issue 16230):
+     * its length and items are read afresh at every step. */
     bool is_list = rt_isinstance_of(seq, &rt_list_type);
-    size_t n = is_list ? AS_LIST(seq)->length : AS_TUPLE(seq)->length;
-    Value *src = is_list ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+    size_t cap = 8;
     l->items = rt_list_new(0);
-    l->fds = gc_alloc_atomic((n + 1) * sizeof(int));
-    for (size_t i = 0; i < n; i++) {
-        Value x = src[i];
+    l->fds = gc_alloc_atomic(cap * sizeof(int));
+    for (size_t i = 0; i < (is_list ? AS_LIST(seq)->length : AS_TUPLE(seq)->length); i++) {
+        if (i >= FD_SETSIZE) {
+            rt_raisef(&rt_ValueError, "too many file descriptors in select()");
+            return false;
+        }
+        if (i == cap) {
+            int *grown = gc_alloc_atomic(2 * cap * sizeof(int));
+            memcpy(grown, l->fds, cap * sizeof(int));
+            l->fds = grown;
+            cap *= 2;
+        }
+        Value x = is_list ? AS_LIST(seq)->items[i] : AS_TUPLE(seq)->items[i];
         rt_list_append(l->items, x);
         if (!mod_posix_fileno(x, &l->fds[i]))
             return false;

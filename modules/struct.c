@@ -351,67 +351,6 @@ static bool pack_overflow(char code)
     return false;
 }
 
-/* IEEE 754 binary16 from a double, rounding half to even. */
-static bool half_bits(double x, uint16_t *out)
-{
-    unsigned sign = signbit(x) ? 1 : 0;
-    int e;
-    unsigned bits;
-    if (x == 0.0) {
-        e = 0;
-        bits = 0;
-    } else if (isinf(x)) {
-        e = 0x1f;
-        bits = 0;
-    } else if (isnan(x)) {
-        e = 0x1f;
-        bits = 512;             /* the quiet NaN with this sign */
-    } else {
-        double f = frexp(fabs(x), &e) * 2.0;     /* f in [1, 2) */
-        e--;
-        if (e >= 16)
-            return pack_overflow('e');
-        if (e < -25) {          /* below half the smallest subnormal: zero */
-            f = 0.0;
-            e = 0;
-        } else if (e < -14) {   /* subnormal */
-            f = ldexp(f, 14 + e);
-            e = 0;
-        } else {
-            e += 15;
-            f -= 1.0;           /* the implicit leading 1 */
-        }
-        f *= 1024.0;
-        bits = (unsigned)f;
-        if (f - bits > 0.5 || (f - bits == 0.5 && bits % 2 == 1)) {
-            if (++bits == 1024) {       /* the carry ran out of the fraction */
-                bits = 0;
-                if (++e == 31)
-                    return pack_overflow('e');
-            }
-        }
-    }
-    *out = (uint16_t)(bits | (unsigned)e << 10 | sign << 15);
-    return true;
-}
-
-static double half_value(uint16_t h)
-{
-    int sign = h >> 15, e = (h >> 10) & 0x1f;
-    unsigned f = h & 0x3ff;
-    if (e == 0x1f)
-        return f == 0 ? (sign ? -INFINITY : INFINITY) : copysign(NAN, sign ? -1.0 : 1.0);
-    double x = (double)f / 1024.0;
-    if (e == 0)
-        e = -14;
-    else {
-        x += 1.0;
-        e -= 15;
-    }
-    x = ldexp(x, e);
-    return sign ? -x : x;
-}
-
 static bool pack_float(unsigned char *p, const Field *f, enum Mode mode, Value v)
 {
     double x;
@@ -423,7 +362,7 @@ static bool pack_float(unsigned char *p, const Field *f, enum Mode mode, Value v
     bool big = mode == BIG;
     if (f->code == 'e') {
         uint16_t h;
-        if (!half_bits(x, &h))
+        if (!rt_float_pack2(x, &h))
             return false;
         store(p, h, 2, big);
     } else if (f->code == 'f') {
@@ -444,7 +383,7 @@ static bool pack_float(unsigned char *p, const Field *f, enum Mode mode, Value v
 static Value unpack_float(const unsigned char *p, char code, bool big)
 {
     if (code == 'e')
-        return rt_float_new(half_value((uint16_t)load(p, 2, big)));
+        return rt_float_new(rt_float_unpack2((uint16_t)load(p, 2, big)));
     if (code == 'f') {
         uint32_t u = (uint32_t)load(p, 4, big);
         float y;

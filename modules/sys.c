@@ -305,12 +305,13 @@ static void set_prefixes(Value d)
     rt_dict_set_cstr(d, "_stdlib_dir", rt_str_from_cstr(lib.stdlib));
 }
 
-/* sys.stdlib_module_names: a frozenset of the names in stdlib_names.h.
- * The ~300 names are static str objects, so a program that imports sys
- * does not allocate them: start-up allocates just under the amount that
- * sets off Boehm's first collection (which would cost more than all of
- * sys), and 20 KB of names were enough to cross it. */
-#define PVM_STDLIB_NAME(name)                                               \
+/* sys.stdlib_module_names: a frozenset of the names in stdlib_names.h
+ * that the running version has.  The ~300 names are static str objects,
+ * so a program that imports sys does not allocate them: start-up allocates
+ * just under the amount that sets off Boehm's first collection (which
+ * would cost more than all of sys), and 20 KB of names were enough to
+ * cross it. */
+#define PVM_STDLIB_NAME(name, versions)                                     \
     static ObjStr stdlib_##name = { .ob.type = &rt_str_type, .length = sizeof #name - 1, \
                                     .nbytes = sizeof #name - 1, .hash = -1, .ascii = true, \
                                     .data = #name };
@@ -319,14 +320,16 @@ static void set_prefixes(Value d)
 
 static Value stdlib_module_names(void)
 {
-    static ObjStr *const names[] = {
-#define PVM_STDLIB_NAME(name) &stdlib_##name,
+    static const struct { ObjStr *name; unsigned versions; } names[] = {
+#define PVM_STDLIB_NAME(name, versions) { &stdlib_##name, versions },
 #include "modules/stdlib_names.h"
 #undef PVM_STDLIB_NAME
     };
+    unsigned running = 1u << (rt_py_minor - 11);     /* bit 0: 3.11 */
     Value set = rt_frozenset_new();
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        rt_set_add(set, obj_val(names[i]));
+        if (names[i].versions & running)
+            rt_set_add(set, obj_val(names[i].name));
     return set;
 }
 

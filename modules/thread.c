@@ -685,13 +685,22 @@ static void write_unraisable(const char *what, Value obj, Value exc)
 #define SENTINEL_KEY "_thread.sentinel"
 
 /* How a thread's function ended: an uncaught SystemExit ends the thread
- * quietly, anything else is reported. */
+ * quietly, anything else is reported (3.13 names the function in the
+ * message, with no object). */
 static void report_thread_end(Value result, Value function)
 {
     if (result == VAL_NULL) {
         Value exc = rt_err_fetch();
-        if (!rt_isinstance_of(exc, &rt_SystemExit))
+        if (rt_isinstance_of(exc, &rt_SystemExit))
+            return;
+        Value what = rt_py_minor >= 13 ? rt_str_format_c("in thread started by %R", function)
+                                       : VAL_NULL;
+        if (what != VAL_NULL)
+            write_unraisable(rt_str_cstr(what), VAL_NULL, exc);
+        else {
+            rt_err_clear();
             write_unraisable("in thread started by", function, exc);
+        }
     }
 }
 
@@ -749,6 +758,7 @@ typedef struct ObjThreadHandle {
 
 static ObjType handle_type;
 static Value non_daemon_handles;    /* list of the handles _shutdown joins */
+static Value running_handles;       /* list of the started handles not yet done */
 static unsigned long main_ident;
 
 static ObjThreadHandle *as_handle(Value v) { return VAL_AS(ObjThreadHandle, v); }
@@ -771,6 +781,15 @@ static Value handle_type_new(ObjType *type, Value *args, size_t nargs, Value kwn
     return handle_new_running(0);
 }
 
+/* A handle whose thread runs: done at its end, or in the child of a fork
+ * if it is not the forking thread's. */
+static void handle_track(Value handle)
+{
+    if (running_handles == VAL_NULL)
+        running_handles = rt_list_new(0);
+    rt_list_append(running_handles, handle);
+}
+
 /* The thread is over: join() returns from now on. */
 static void handle_set_done(ObjThreadHandle *h)
 {
@@ -778,6 +797,14 @@ static void handle_set_done(ObjThreadHandle *h)
         return;
     h->finished = true;
     lock_unlock(as_lock(h->done));
+    ObjList *running = running_handles == VAL_NULL ? NULL : AS_LIST(running_handles);
+    for (size_t i = 0; running != NULL && i < running->length; i++)
+        if (running->items[i] == obj_val(h)) {
+            memmove(running->items + i, running->items + i + 1,
+                    (running->length - i - 1) * sizeof *running->items);
+            running->length--;
+            break;
+        }
 }
 
 static Value handle_join(Value *args, size_t nargs, Value kwnames)
@@ -865,6 +892,7 @@ static Value start_joinable_thread(Value *args, size_t nargs, Value kwnames)
     if (ident == 0)
         return VAL_NULL;
     as_handle(handle)->ident = ident;
+    handle_track(handle);
     if (!daemon) {
         if (non_daemon_handles == VAL_NULL)
             non_daemon_handles = rt_list_new(0);
@@ -883,7 +911,28 @@ static Value make_thread_handle(Value *args, size_t nargs, Value kwnames)
     Value i = rt_index(args[0]);
     if (i == VAL_NULL || !rt_int_as_u64(i, &ident))
         return VAL_NULL;
-    return handle_new_running((unsigned long)ident);
+    Value handle = handle_new_running((unsigned long)ident);
+    handle_track(handle);
+    return handle;
+}
+
+/* In the child of a fork, only the forking thread runs: every other
+ * thread's handle is done (joining it returns at once), and the forking
+ * thread is the main thread (CPython's _PyThread_AfterFork). */
+void mod_thread_after_fork(void)
+{
+    unsigned long self = vm_thread_ident();
+    main_ident = self;
+    non_daemon_handles = VAL_NULL;
+    while (running_handles != VAL_NULL) {
+        ObjList *running = AS_LIST(running_handles);
+        size_t i = 0;
+        while (i < running->length && as_handle(running->items[i])->ident == self)
+            i++;
+        if (i == running->length)
+            break;
+        handle_set_done(as_handle(running->items[i]));
+    }
 }
 
 /* Join every thread started as non-daemon (threading._shutdown's end). */

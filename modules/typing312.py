@@ -352,3 +352,7 @@ def _make_typealias(name, type_params, compute_value):
 def _set_type_params(func, params):
     func.__type_params__ = params
     return func
+
+
+if _sys.version_info >= (3, 14):
+    Union = type(int | str)     # 3.14: typing.Union is the type of `int | str`

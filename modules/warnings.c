@@ -225,8 +225,13 @@ static Value find_action(Value category, Value text, int lineno, Value module, V
         Value sub = good_mod > 0 ? rt_call2(rt_dict_get_cstr(rt_builtins_dict, "issubclass"),
                                             category, rt_tuple_get(f, 2)) : rt_False;
         ssize_t ln;
-        if (good_msg < 0 || good_mod < 0 || sub == VAL_NULL ||
-            !mod_int_as_ssize(rt_index(rt_tuple_get(f, 4)), &ln))
+        if (good_msg < 0 || good_mod < 0 || sub == VAL_NULL)
+            return VAL_NULL;
+        if (!rt_isinstance_of(rt_tuple_get(f, 4), &rt_int_type)) {
+            rt_raisef(&rt_TypeError, "an integer is required");
+            return VAL_NULL;
+        }
+        if (!mod_int_as_ssize(rt_tuple_get(f, 4), &ln))
             return VAL_NULL;
         if (good_msg && good_mod && sub == rt_True && (ln == 0 || ln == lineno)) {
             *item = f;

@@ -268,11 +268,22 @@ static bool set_zdict(ObjZStream *z)
     return true;
 }
 
-/* A stream for decompressing (Decompress, _ZlibDecompressor), or NULL
+/* A stream for decompressing (Decompress, _ZlibDecompressor) from the
+ * arguments (wbits=MAX_WBITS, zdict=None) both constructors take, or NULL
  * with an exception.  A raw deflate stream (wbits < 0) has no header to
  * ask for the dictionary: it is set at once. */
-static ObjZStream *inflater_new(ObjType *type, int wbits, Value zdict)
+static ObjZStream *inflater_new(ObjType *type, const ArgSpec *spec,
+                                Value *args, size_t nargs, Value kw)
 {
+    Value a[2];
+    int wbits;
+    if (!rt_parse_args(spec, args, nargs, kw, a) || !int_arg(a[0], MAX_WBITS, &wbits))
+        return NULL;
+    Value zdict = a[1];
+    if (zdict != VAL_NULL && !mod_is_buffer(zdict)) {
+        rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
+        return NULL;
+    }
     ObjZStream *z = zstream_new(type);
     z->zdict = zdict;
     int err = zl.inflateInit2(&z->zst, wbits);
@@ -294,13 +305,7 @@ static Value zl_decompressobj(Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "wbits", "zdict" };
     static const ArgSpec spec = { "decompressobj", names, 2, 0, 0, 2, false };
-    Value a[2];
-    int wbits;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !int_arg(a[0], MAX_WBITS, &wbits))
-        return VAL_NULL;
-    if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
-        return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
-    ObjZStream *z = inflater_new(&decompress_type, wbits, a[1]);
+    ObjZStream *z = inflater_new(&decompress_type, &spec, args, nargs, kw);
     return z != NULL ? obj_val(z) : VAL_NULL;
 }
 
@@ -545,13 +550,7 @@ static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw
 {
     static const char *const names[] = { "wbits", "zdict" };
     static const ArgSpec spec = { "_ZlibDecompressor", names, 2, 0, 0, 2, false };
-    Value a[2];
-    int wbits;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !int_arg(a[0], MAX_WBITS, &wbits))
-        return VAL_NULL;
-    if (a[1] != VAL_NULL && !mod_is_buffer(a[1]))
-        return rt_raisef(&rt_TypeError, "zdict argument must support the buffer protocol");
-    ObjZStream *z = inflater_new(&decompressor_type, wbits, a[1]);
+    ObjZStream *z = inflater_new(&decompressor_type, &spec, args, nargs, kw);
     if (z == NULL)
         return VAL_NULL;
     z->needs_input = true;
@@ -561,20 +560,14 @@ static Value decompressor_new(ObjType *type, Value *args, size_t nargs, Value kw
 
 static Value zd_decompress(Value *args, size_t nargs, Value kw)
 {
-    static const char *const names[] = { "data", "max_length" };
-    static const ArgSpec spec = { "decompress", names, 2, 0, 1, 2, false };
-    Value a[2];
-    ModBuffer data;
-    ssize_t max_length = -1;
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
-        (a[1] != VAL_NULL && !rt_as_ssize(a[1], &max_length)))
-        return VAL_NULL;
     ObjZStream *z = ZS(args[0]);
-    if (z->eof)
-        return rt_raisef(&rt_EOFError, "End of stream already reached");
-    ModBuffer in = mod_buffer_join(z->pending, &data);
+    ModBuffer in;
+    size_t limit;
+    if (!mod_decompress_input(args, nargs, kw, z->eof, "End of stream already reached",
+                              z->pending, &in, &limit))
+        return VAL_NULL;
     ModOutput o;
-    mod_output_init(&o, DEF_BUF_SIZE, max_length < 0 ? SIZE_MAX : (size_t)max_length);
+    mod_output_init(&o, DEF_BUF_SIZE, limit);
     z->zst.next_out = NULL;
     z->zst.next_in = (Bytef *)in.data;
     size_t left = in.len;
@@ -589,15 +582,8 @@ static Value zd_decompress(Value *args, size_t nargs, Value kw)
         return raise_zlib(&z->zst, err, "while decompressing data");
     }
     size_t used = (size_t)(z->zst.next_in - in.data);
-    Value rest = rt_bytes_new(in.data + used, in.len - used);
-    z->pending = rt_bytes_new(NULL, 0);
-    z->needs_input = !z->eof && used == in.len;
-    if (used < in.len) {
-        if (z->eof)
-            z->unused_data = rest;
-        else
-            z->pending = rest;
-    }
+    mod_decompress_keep(in.data + used, in.len - used, z->eof, true,
+                        &z->pending, &z->unused_data, &z->needs_input);
     return output_bytes(&o, &z->zst);
 }
 

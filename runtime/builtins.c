@@ -1006,7 +1006,12 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     if (!check_fast("dir", nargs, kwnames, 0, 1))
         return VAL_NULL;
     if (nargs == 0) {
+        /* the keys of the locals: a mapping's keys() (eval('dir()', g, m)) */
         Value locals = vm_locals();
+        if (locals != VAL_NULL && !is_dict(locals)) {
+            Value keys = rt_getattr(locals, RT_NAME("keys"));
+            locals = keys == VAL_NULL ? VAL_NULL : rt_call(keys, NULL, 0, VAL_NULL);
+        }
         Value list = locals == VAL_NULL ? VAL_NULL : rt_sequence_to_list(locals);
         if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
             return VAL_NULL;

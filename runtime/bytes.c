@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include <stdio.h>
+#include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/buffer.h"
@@ -87,6 +88,18 @@ Value rt_bytes_new(const unsigned char *data, size_t n)
     return obj_val(b);
 }
 
+unsigned char *rt_bytes_room(size_t n)
+{
+    if (n > (size_t)PTRDIFF_MAX - sizeof(ObjBytes) - 1) {
+        rt_raisef(&rt_OverflowError, "byte string is too large");
+        return NULL;
+    }
+    unsigned char *p = gc_try_alloc_atomic(n + 1);
+    if (p == NULL)
+        rt_raise_nomemory();
+    return p;
+}
+
 Value rt_bytearray_new(const unsigned char *data, size_t n)
 {
     ObjByteArray *a = gc_alloc(sizeof *a);
@@ -120,6 +133,17 @@ static Value same_kind(Value like, const unsigned char *data, size_t n)
     if (rt_isinstance_of(like, &rt_bytearray_type))
         return rt_bytearray_new(data, n);
     return rt_bytes_new(data, n);
+}
+
+/* Room for n bytes of a result like `like`: a bytearray too big is a
+ * MemoryError, bytes an OverflowError first (rt_bytes_room), as CPython's. */
+static unsigned char *room_like(Value like, size_t n)
+{
+    if (rt_isinstance_of(like, &rt_bytearray_type) && !gc_size_ok(n)) {
+        rt_raise_nomemory();
+        return NULL;
+    }
+    return rt_bytes_room(n);
 }
 
 /* ---- repr --------------------------------------------------------------------- */
@@ -400,6 +424,8 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
         }
         if (n < 0)
             return rt_raisef(&rt_ValueError, "negative count");
+        if (strcmp(fname, "bytes") == 0 && (size_t)n > (size_t)PTRDIFF_MAX - sizeof(ObjBytes) - 1)
+            return rt_raisef(&rt_OverflowError, "byte string is too large");
         if (!gc_size_ok((size_t)n))                 /* bytearray(10**13) */
             return rt_raise_nomemory();
         bytearray_reserve(buf, (size_t)n);
@@ -1145,7 +1171,9 @@ static Value justify(Value *args, size_t nargs, Value kw, const char *name, int 
         left = pad;
     else                                        /* CPython's centring rule */
         left = pad / 2 + (pad & (size_t)width & 1);
-    unsigned char *buf = gc_alloc_atomic((size_t)width + 1);
+    unsigned char *buf = room_like(args[0], (size_t)width);
+    if (buf == NULL)
+        return VAL_NULL;
     memset(buf, fill, (size_t)width);
     memcpy(buf + left, s.data, s.len);
     return same_kind(args[0], buf, (size_t)width);
@@ -1177,7 +1205,9 @@ static Value bytes_zfill(Value *args, size_t nargs, Value kw)
     if (width <= (ssize_t)s.len)
         return same_kind(args[0], s.data, s.len);
     size_t pad = (size_t)width - s.len;
-    unsigned char *buf = gc_alloc_atomic((size_t)width + 1);
+    unsigned char *buf = room_like(args[0], (size_t)width);
+    if (buf == NULL)
+        return VAL_NULL;
     memset(buf, '0', pad);
     memcpy(buf + pad, s.data, s.len);
     if (s.len > 0 && (s.data[0] == '+' || s.data[0] == '-')) {
@@ -1197,6 +1227,8 @@ static Value bytes_expandtabs(Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_TypeError, "expandtabs() takes at most 1 argument");
     if (t && !rt_as_ssize(rt_int_unbool(t), &tab))
         return VAL_NULL;
+    if (tab < INT_MIN || tab > INT_MAX)     /* a C int, as CPython's */
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
     View s = view_of(args[0]);
     StrBuf sb;
     sb_init(&sb);

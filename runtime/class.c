@@ -1401,7 +1401,7 @@ static int type_set_annotations(Value self, Value v)
 static Value type_get_text_signature(Value self)
 {
     ObjType *t = AS_TYPE(self);
-    const char *signature = rt_is_heaptype(t) ? NULL : rt_type_text_signature(t);
+    const char *signature = rt_is_heaptype(t) ? NULL : rt_type_text(t, false);
     return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
 }
 

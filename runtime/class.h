@@ -98,11 +98,14 @@ extern ObjType rt_wrapper_type;
 bool rt_wrapper_is_unbound(Value v);
 void rt_slots_init(void);
 /* A builtin type's __text_signature__ as python3.11 has it ("(iterable=(), /)"
- * for list), or NULL (slots.c, from runtime/signatures.h). */
-const char *rt_type_text_signature(const ObjType *t);
+ * for list), or with doc its __doc__; NULL when it has none (slots.c, from
+ * runtime/signatures.h). */
+const char *rt_type_text(const ObjType *t, bool doc);
 /* The same for the builtin function or method owner.name ("builtins.len",
- * "list.append": owner is a module's name or a type's tp_name), or NULL. */
-const char *rt_builtin_text_signature(const char *owner, const char *name);
+ * "list.append": owner is a module's name or a type's tp_name). */
+const char *rt_builtin_text(const char *owner, const char *name, bool doc);
+/* The same for the slot wrapper of that name ("__next__"), as any type has it. */
+const char *rt_slot_text(const char *name, bool doc);
 /* object's non-slot methods (__format__, __init_subclass__, ...). */
 void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;
@@ -136,6 +139,17 @@ Value rt_union_or(Value a, Value b, int op);
 bool rt_is_union(Value v);
 Value rt_union_args(Value u);                   /* the tuple of its members */
 void rt_union_init(void);
+
+/* ---- template.c ---- */
+/* string.templatelib's types (3.14's t-strings). */
+extern ObjType rt_template_type, rt_interpolation_type;
+/* BUILD_TEMPLATE: a tuple of strings, one more than the tuple of
+ * interpolations. */
+Value rt_template_new(Value strings, Value interpolations);
+/* BUILD_INTERPOLATION: conversion 0 (none), 1 (!s), 2 (!r) or 3 (!a);
+ * format_spec VAL_NULL for none. */
+Value rt_interpolation_new(Value value, Value expression, int conversion, Value format_spec);
+void rt_template_init(void);
 
 /* ---- mappingproxy.c ---- */
 /* The read-only view C.__dict__ gives of a class's namespace. */

@@ -695,7 +695,9 @@ void rt_codec_raise_encode(const char *encoding, Value str, size_t start, size_t
 }
 
 /* Call the handler with exc; check it answered (replacement, position) with
- * a position inside [0, length] (negative ones count from the end). */
+ * a position inside [0, length] (negative ones count from the end).  A
+ * decoding handler may have set exc.object to other bytes: they become
+ * ce->object, and the length is theirs. */
 static ssize_t call_handler(CodecErrors *ce, Value exc, size_t length, bool decode,
                             Value *replacement)
 {
@@ -722,6 +724,19 @@ static ssize_t call_handler(CodecErrors *ce, Value exc, size_t length, bool deco
     ssize_t newpos;
     if (!rt_as_ssize(pos, &newpos))
         return -1;
+    if (decode) {
+        Value object = rt_getattr(exc, RT_NAME("object"));
+        if (object == VAL_NULL)
+            return -1;
+        if (object != ce->object) {
+            if (!IS_EXACT(object, rt_bytes_type)) {
+                rt_raisef(&rt_TypeError, "object attribute must be bytes");
+                return -1;
+            }
+            ce->object = object;
+            length = AS_BYTES(object)->length;
+        }
+    }
     if (newpos < 0)
         newpos += (ssize_t)length;
     if (newpos < 0 || (size_t)newpos > length) {
@@ -737,20 +752,23 @@ static bool is_strict(Value errors)
     return errors == VAL_NULL || strcmp(rt_str_cstr(errors), "strict") == 0;
 }
 
-ssize_t rt_codec_decode_error(CodecErrors *ce, const unsigned char *in, size_t n,
+ssize_t rt_codec_decode_error(CodecErrors *ce, const unsigned char **in, size_t *n,
                               size_t start, size_t end, const char *reason, StrBuf *out)
 {
     if (ce->object == VAL_NULL)
-        ce->object = rt_bytes_new(in, n);
+        ce->object = rt_bytes_new(*in, *n);
     Value exc = make_error(&rt_UnicodeDecodeError, ce->encoding, ce->object, start, end, reason);
     if (is_strict(ce->errors)) {
         rt_raise(exc);
         return -1;
     }
     Value rep;
-    ssize_t pos = call_handler(ce, exc, n, true, &rep);
-    if (pos >= 0)
-        sb_add(out, rt_str_cstr(rep), rt_str_nbytes(rep));
+    ssize_t pos = call_handler(ce, exc, *n, true, &rep);
+    if (pos < 0)
+        return -1;
+    *in = AS_BYTES(ce->object)->data;      /* the handler may have replaced it */
+    *n = AS_BYTES(ce->object)->length;
+    sb_add(out, rt_str_cstr(rep), rt_str_nbytes(rep));
     return pos;
 }
 
@@ -792,7 +810,7 @@ Value rt_decode_utf8(const unsigned char *s, size_t n, Value errors, bool final,
             break;
         if (!final && at + bad_len >= n && strcmp(reason, "unexpected end of data") == 0)
             break;                      /* the rest may come with the next call */
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, at, at + bad_len, reason, &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, at, at + bad_len, reason, &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;
@@ -817,7 +835,7 @@ static Value decode_single_byte(const unsigned char *s, size_t n, Value errors,
             continue;
         }
         size_t end = i + 1;
-        ssize_t pos = rt_codec_decode_error(&ce, s, n, i, end, "ordinal not in range(128)", &sb);
+        ssize_t pos = rt_codec_decode_error(&ce, &s, &n, i, end, "ordinal not in range(128)", &sb);
         if (pos < 0)
             return VAL_NULL;
         i = (size_t)pos;

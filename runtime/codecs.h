@@ -63,9 +63,11 @@ typedef struct CodecErrors {
 } CodecErrors;
 
 void rt_codec_errors_init(CodecErrors *ce, const char *encoding, Value errors);
-/* A decoding error in in[start, end): the handler's str is appended to
- * out; returns the position to resume at, or -1 with the exception set. */
-ssize_t rt_codec_decode_error(CodecErrors *ce, const unsigned char *in, size_t n,
+/* A decoding error in (*in)[start, end): the handler's str is appended to
+ * out; returns the position to resume at, or -1 with the exception set.
+ * The handler may give the exception another object to decode (as
+ * CPython allows): *in and *n are then that object's bytes. */
+ssize_t rt_codec_decode_error(CodecErrors *ce, const unsigned char **in, size_t *n,
                               size_t start, size_t end, const char *reason, StrBuf *out);
 /* An encoding error in str[start, end) (code points): *replacement gets the
  * handler's str or bytes; returns the position to resume at, or -1. */

@@ -455,7 +455,11 @@ static int complex_arg(Value v, Cx *out, bool first)
         *out = (Cx){rt_float_value(f), 0.0};
         return 1;
     }
-    if (first)
+    if (rt_py_minor >= 14 && first)
+        rt_raisef(&rt_TypeError, "complex() argument must be a string or a number, not %T", v);
+    else if (rt_py_minor >= 14)
+        rt_raisef(&rt_TypeError, "complex() argument 'imag' must be a real number, not %T", v);
+    else if (first)
         rt_raisef(&rt_TypeError, "complex() first argument must be a string or a number, "
                   "not '%T'", v);
     else
@@ -479,12 +483,31 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
         else return rt_invalid_keyword("complex", rt_str_from_cstr(k));
     }
     if (re && is_str(re)) {
+        if (im && rt_py_minor >= 14)
+            return rt_raisef(&rt_TypeError, "complex() argument 'real' must be a real number, "
+                             "not %T", re);
         if (im)
             return rt_raisef(&rt_TypeError, "complex() can't take second arg if first is a string");
         return complex_from_string(re);
     }
+    if (im && is_str(im) && rt_py_minor >= 14)
+        return rt_raisef(&rt_TypeError, "complex() argument 'imag' must be a real number, not %T",
+                         im);
     if (im && is_str(im))
         return rt_raisef(&rt_TypeError, "complex() second arg can't be a string");
+    /* 3.14 deprecates complex numbers as either argument of two */
+    const char *deprecated = "complex() argument '%s' must be a real number, not complex";
+    char message[80];
+    if (rt_py_minor >= 14 && re && im && is_complex(re)) {
+        snprintf(message, sizeof message, deprecated, "real");
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
+            return VAL_NULL;
+    }
+    if (rt_py_minor >= 14 && im && is_complex(im)) {
+        snprintf(message, sizeof message, deprecated, "imag");
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0)
+            return VAL_NULL;
+    }
     Cx r = {0, 0}, i = {0, 0};
     int rkind = 0, ikind = 0;
     if (re && (rkind = complex_arg(re, &r, true)) < 0)

@@ -38,6 +38,11 @@ Value rt_sequence_to_tuple(Value iterable);
 
 /* dict */
 Value rt_dict_new(void);
+Value rt_dict_new_sized(size_t n);
+/* The entries an instance's dict has room for when its first attribute is
+ * stored (rt_dict_new_sized: the table in the dict's own block): a dict's
+ * smallest table, five entries, holds most instances' attributes. */
+#define RT_INSTANCE_DICT_ROOM 5
 /* Lookup: the value, or VAL_NULL.  *error distinguishes "absent" from a
  * failed hash/== (pass NULL when the key cannot fail, e.g. a str). */
 Value rt_dict_get(Value dict, Value key, bool *error);
@@ -46,6 +51,7 @@ Value rt_dict_get_str(Value dict, Value str_key);   /* str keys only: no errors 
  * of a str key in dict->entries, or -1; and the dict's keys version, which
  * changes when a key is added (0: none could be given). */
 int64_t rt_dict_entry_of_str(Value dict, Value str_key);
+int64_t rt_dict_store_str(Value dict, Value str_key, Value v);
 uint32_t rt_dict_keys_version(Value dict);
 Value rt_dict_get_cstr(Value dict, const char *key);
 bool rt_dict_set(Value dict, Value key, Value v);   /* false + exception */

@@ -22,6 +22,7 @@
  */
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 #define IX_EMPTY (-1)
@@ -215,6 +216,27 @@ Value rt_dict_new(void)
     return obj_val(dict_alloc(&rt_dict_type));
 }
 
+/* An empty dict with room for n entries, its table in the same block as
+ * the header: one allocation where rt_dict_new and a first insertion make
+ * two (dict literals, instance dicts).  A later resize gives the table a
+ * block of its own; the first one stays unused inside the dict's. */
+Value rt_dict_new_sized(size_t n)
+{
+    size_t size = DICT_MINSIZE;
+    while (usable_of(size) < n)
+        size <<= 1;
+    if (n == 0 || size > 0x80)
+        return rt_dict_new();
+    size_t cap = usable_of(size);
+    ObjDict *d = gc_alloc(sizeof *d + cap * sizeof(DictEntry) + size);
+    d->ob.type = &rt_dict_type;
+    d->entries = (DictEntry *)(d + 1);
+    d->index = d->entries + cap;
+    d->index_size = size;
+    memset(d->index, 0xff, size);                       /* all IX_EMPTY */
+    return obj_val(d);
+}
+
 Value rt_dict_get(Value dict, Value key, bool *error)
 {
     if (error)
@@ -270,6 +292,26 @@ Value rt_dict_get_str(Value dict, Value key)
 int64_t rt_dict_entry_of_str(Value dict, Value key)
 {
     return str_entry(AS_DICT(dict), key);
+}
+
+/* dict[key] = v for a str key (an attribute name); returns the key's entry
+ * number, or -1 on an error (a key's __eq__ raised).  For the eval loop's
+ * STORE_ATTR caches: one probe, not a store and then a search. */
+int64_t rt_dict_store_str(Value dict, Value key, Value v)
+{
+    ObjDict *d = AS_DICT(dict);
+    intptr_t hash = rt_str_hash(key);
+    size_t slot;
+    int64_t ix = dict_lookup(d, key, hash, &slot);
+    if (ix == IX_ERROR)
+        return -1;
+    if (ix >= 0) {
+        d->entries[ix].value = v;
+        d->version++;
+        return ix;
+    }
+    insert_new(d, key, hash, v);
+    return (int64_t)d->nentries - 1;
 }
 
 /* Versions come from one counter, so two dicts never share one; when it
@@ -403,8 +445,11 @@ static bool merge_pair(Value dict, Value item, size_t n)
         if (it == VAL_NULL) {
             if (rt_err_matches(&rt_TypeError)) {
                 rt_err_clear();
-                rt_raisef(&rt_TypeError, "cannot convert dictionary update "
-                          "sequence element #%zu to a sequence", n);
+                if (rt_py_minor >= 14)  /* 3.14's PySequence_Fast message */
+                    rt_raisef(&rt_TypeError, "object is not iterable");
+                else
+                    rt_raisef(&rt_TypeError, "cannot convert dictionary update "
+                              "sequence element #%zu to a sequence", n);
             }
             return false;
         }

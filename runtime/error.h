@@ -153,6 +153,9 @@ int rt_warn(ObjType *category, const char *message, int stacklevel);
 /* The same for a warning about filename:lineno (PyErr_WarnExplicitObject):
  * the compiler's warnings, replayed by loader/compile.c. */
 int rt_warn_explicit(ObjType *category, Value message, Value filename, int lineno);
+/* "coroutine '...' was never awaited" for a coroutine collected unstarted,
+ * as CPython words and reports it (warnings.c). */
+void rt_warn_unawaited_coroutine(Value coro, Value qualname);
 /* CPython's PyErr_WriteUnraisable: report the current exception, which
  * nobody can catch (raised by a weakref callback, a generator closed by the
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,

@@ -1101,6 +1101,75 @@ static const MethodDef float_methods[] = {
     {NULL, NULL},
 };
 
+/* ---- IEEE 754 binary16 (struct's and memoryview's 'e') ---------------------------- */
+
+static bool pack2_overflow(void)
+{
+    rt_raisef(&rt_OverflowError, "float too large to pack with e format");
+    return false;
+}
+
+/* IEEE 754 binary16 from a double, rounding half to even (PyFloat_Pack2). */
+bool rt_float_pack2(double x, uint16_t *out)
+{
+    unsigned sign = signbit(x) ? 1 : 0;
+    int e;
+    unsigned bits;
+    if (x == 0.0) {
+        e = 0;
+        bits = 0;
+    } else if (isinf(x)) {
+        e = 0x1f;
+        bits = 0;
+    } else if (isnan(x)) {
+        e = 0x1f;
+        bits = 512;             /* the quiet NaN with this sign */
+    } else {
+        double f = frexp(fabs(x), &e) * 2.0;     /* f in [1, 2) */
+        e--;
+        if (e >= 16)
+            return pack2_overflow();
+        if (e < -25) {          /* below half the smallest subnormal: zero */
+            f = 0.0;
+            e = 0;
+        } else if (e < -14) {   /* subnormal */
+            f = ldexp(f, 14 + e);
+            e = 0;
+        } else {
+            e += 15;
+            f -= 1.0;           /* the implicit leading 1 */
+        }
+        f *= 1024.0;
+        bits = (unsigned)f;
+        if (f - bits > 0.5 || (f - bits == 0.5 && bits % 2 == 1)) {
+            if (++bits == 1024) {       /* the carry ran out of the fraction */
+                bits = 0;
+                if (++e == 31)
+                    return pack2_overflow();
+            }
+        }
+    }
+    *out = (uint16_t)(bits | (unsigned)e << 10 | sign << 15);
+    return true;
+}
+
+double rt_float_unpack2(uint16_t h)
+{
+    int sign = h >> 15, e = (h >> 10) & 0x1f;
+    unsigned f = h & 0x3ff;
+    if (e == 0x1f)
+        return f == 0 ? (sign ? -INFINITY : INFINITY) : copysign(NAN, sign ? -1.0 : 1.0);
+    double x = (double)f / 1024.0;
+    if (e == 0)
+        e = -14;
+    else {
+        x += 1.0;
+        e -= 15;
+    }
+    x = ldexp(x, e);
+    return sign ? -x : x;
+}
+
 static Value float_repr_slot(Value v) { return rt_float_repr(v); }
 
 ObjType rt_float_type = {

@@ -28,6 +28,10 @@ Value rt_float_binop(Value a, Value b, int op);
 Value rt_float_richcompare(Value a, Value b, int op);
 /* round(x[, ndigits]) for floats with CPython's correctly-rounded result. */
 Value rt_float_round(double x, Value ndigits);
+/* IEEE 754 binary16 (the 'e' format of struct and memoryview), rounding
+ * half to even: false with OverflowError when x is too large. */
+bool rt_float_pack2(double x, uint16_t *out);
+double rt_float_unpack2(uint16_t h);
 
 /* The repr of d, optionally without the ".0" CPython adds to integral
  * values (complex parts print as '1', not '1.0'). */

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 /* ======================================================================
@@ -201,8 +202,9 @@ static Value pad_text(const Spec *f, const char *text, size_t nbytes, size_t len
         left = pad;
     else if (align == '^')
         left = pad / 2;
+    char buf[128];
     StrBuf sb;
-    sb_init(&sb);
+    sb_init_buf(&sb, buf, sizeof buf);
     add_fill(&sb, f, left);
     sb_add(&sb, text, nbytes);
     add_fill(&sb, f, pad - left);
@@ -264,7 +266,8 @@ static void add_grouped(StrBuf *sb, const char *digits, size_t n, char sep,
                         int interval, size_t min_width)
 {
     size_t cap = n * 2 + min_width + 2, len = 0, count = 0;
-    char *tmp = gc_alloc_atomic(cap);
+    char small[256];
+    char *tmp = cap <= sizeof small ? small : gc_alloc_atomic(cap);
     size_t remaining = n;
     while (remaining > 0 || len < min_width) {
         if (sep && count > 0 && count % (size_t)interval == 0)
@@ -285,8 +288,9 @@ static Value render_number(const Spec *f, const Number *num, int interval)
     if (f->zero_fill && align == '=' && f->width > (ssize_t)fixed)
         min_digits = (size_t)f->width - fixed;
     /* Build sign, prefix, digits and rest; then pad around them. */
+    char bodybuf[128];
     StrBuf body;
-    sb_init(&body);
+    sb_init_buf(&body, bodybuf, sizeof bodybuf);
     sb_adds(&body, sign);
     sb_adds(&body, num->prefix);
     size_t head = body.len;
@@ -301,8 +305,9 @@ static Value render_number(const Spec *f, const Number *num, int interval)
         return sb_finish(&body);
     if (align != '=')
         return pad_text(f, body.data, body.len, len, align);
+    char buf[128];
     StrBuf sb;                      /* '=': the fill goes after sign and prefix */
-    sb_init(&sb);
+    sb_init_buf(&sb, buf, sizeof buf);
     sb_add(&sb, body.data, head);
     add_fill(&sb, f, width - len);
     sb_add(&sb, body.data + head, body.len - head);
@@ -359,6 +364,62 @@ static void format_g(char *buf, size_t size, double a, int p, bool alt, bool add
         strcat(buf, ".0");
 }
 
+/*
+ * "%.*f" of a finite a >= 0 without the C library, when it is exact and
+ * cheap: a is m * 2**e with m below 2**53, so a * 10**prec is m * 10**prec
+ * (below 2**117 for prec <= 19) shifted by e, and rounding it to an integer
+ * is a shift and a comparison with the half, ties to even — the correctly
+ * rounded result glibc's printf and CPython's dtoa give.  Taken when a is
+ * below 1e15 and prec at most 15 (a * 10**prec < 2**100); false otherwise,
+ * and the caller asks snprintf.  glibc's printf_fp was a sixth of
+ * bench/strings.py's time for its `{x:.3f}`.
+ */
+static bool fixed_digits(char *buf, size_t size, double a, int prec)
+{
+    if (!(a < 1e15) || prec > 15 || size < 40)
+        return false;
+    static const uint64_t pow10[16] = {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+        10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+        100000000000000ull, 1000000000000000ull,
+    };
+    unsigned __int128 q = 0;
+    if (a != 0) {
+        int e;
+        double fr = frexp(a, &e);               /* a = fr * 2**e, 0.5 <= fr < 1 */
+        uint64_t m = (uint64_t)ldexp(fr, 53);   /* exact */
+        e -= 53;
+        unsigned __int128 n = (unsigned __int128)m * pow10[prec];
+        if (e >= 0) {
+            q = n << e;                         /* a < 1e15: e <= 0 in fact */
+        } else if (-e < 120) {
+            int k = -e;
+            q = n >> k;
+            unsigned __int128 r = n - (q << k), half = (unsigned __int128)1 << (k - 1);
+            if (r > half || (r == half && (q & 1)))
+                q++;
+        }                                       /* else a * 10**prec < 2**-17: 0 */
+    }
+    char digits[40];
+    int nd = 0;
+    do {
+        digits[nd++] = (char)('0' + (int)(q % 10));
+        q /= 10;
+    } while (q != 0);
+    while (nd <= prec)                          /* at least one integer digit */
+        digits[nd++] = '0';
+    char *p = buf;
+    for (int i = nd - 1; i >= prec; i--)
+        *p++ = digits[i];
+    if (prec > 0) {
+        *p++ = '.';
+        for (int i = prec - 1; i >= 0; i--)
+            *p++ = digits[i];
+    }
+    *p = '\0';
+    return true;
+}
+
 /* The digits of |d| under the spec's type and precision, into buf. */
 static void float_body(char *buf, size_t size, double a, const Spec *f, uint32_t type)
 {
@@ -372,7 +433,9 @@ static void float_body(char *buf, size_t size, double a, const Spec *f, uint32_t
     } else if (type == 'e' || type == 'E') {
         snprintf(buf, size, f->alternate ? "%#.*e" : "%.*e", prec, a);
     } else {                                /* f F % */
-        snprintf(buf, size, f->alternate ? "%#.*f" : "%.*f", prec, type == '%' ? a * 100 : a);
+        double x = type == '%' ? a * 100 : a;
+        if (f->alternate || !fixed_digits(buf, size, x, prec))
+            snprintf(buf, size, f->alternate ? "%#.*f" : "%.*f", prec, x);
     }
     if (type == 'E' || type == 'F' || type == 'G')
         upcase(buf);
@@ -392,7 +455,8 @@ static bool is_zero_text(const char *s)
 static Value format_double(double d, const Spec *f)
 {
     size_t size = (f->precision > 0 ? (size_t)f->precision : 0) + 400;
-    char *buf = gc_alloc_atomic(size);
+    char small[512];
+    char *buf = size <= sizeof small ? small : gc_alloc_atomic(size);
     float_body(buf, size, fabs(d), f, f->type);
     Number num = {.negative = signbit(d) && !isnan(d), .prefix = ""};
     if (num.negative && f->no_neg_zero && is_zero_text(buf))
@@ -517,10 +581,17 @@ static Value format_int_spec(Value v, const Spec *f)
     if (t == 'c')
         return format_int_char(v, f);
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
-    Value text = rt_int_to_base(v, base, false);
-    if (!text)
-        return VAL_NULL;
-    const char *digits = rt_str_cstr(text);
+    char decimal[RT_I64_DECIMAL_MAX + 1];
+    const char *digits;
+    if (base == 10 && val_is_small(v)) {            /* no str for the digits */
+        decimal[rt_i64_decimal(small_value(v), decimal)] = '\0';
+        digits = decimal;
+    } else {
+        Value text = rt_int_to_base(v, base, false);
+        if (!text)
+            return VAL_NULL;
+        digits = rt_str_cstr(text);
+    }
     Number num = {.negative = digits[0] == '-', .prefix = ""};
     digits += num.negative;
     if (t == 'X') {
@@ -1080,8 +1151,9 @@ static void pct_number_out(StrBuf *out, const PctSpec *p, bool negative, const c
         sb_adds(out, digits);
         return;
     }
+    char buf[128];
     StrBuf tmp;
-    sb_init(&tmp);
+    sb_init_buf(&tmp, buf, sizeof buf);
     sb_adds(&tmp, sign);
     sb_adds(&tmp, prefix);
     sb_adds(&tmp, digits);
@@ -1164,8 +1236,11 @@ static bool pct_float(StrBuf *out, const PctSpec *p, Value v)
     char fmt[8];
     snprintf(fmt, sizeof fmt, p->alt ? "%%#.*%c" : "%%.*%c", (char)p->conv);
     size_t size = (size_t)prec + 400;
-    char *buf = gc_alloc_atomic(size);
-    snprintf(buf, size, fmt, prec, fabs(d));
+    char small[512];
+    char *buf = size <= sizeof small ? small : gc_alloc_atomic(size);
+    if (p->alt || (p->conv != 'f' && p->conv != 'F') || !isfinite(d) ||
+        !fixed_digits(buf, size, fabs(d), prec))
+        snprintf(buf, size, fmt, prec, fabs(d));
     pct_number_out(out, p, signbit(d) && !isnan(d), "", buf);
     return true;
 }
@@ -1186,7 +1261,13 @@ static bool pct_char(StrBuf *out, const PctSpec *p, Value v)
         cp = (uint32_t)x;
     } else {
         rt_err_clear();
-        rt_raisef(&rt_TypeError, "%%c requires int or char");
+        if (rt_py_minor < 14)
+            rt_raisef(&rt_TypeError, "%%c requires int or char");
+        else if (rt_is_str(v))
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, "
+                      "not a string of length %zu", AS_STR(v)->length);
+        else
+            rt_raisef(&rt_TypeError, "%%c requires an int or a unicode character, not %T", v);
         return false;
     }
     return pct_string(out, p, rt_str_from_codepoint(cp));
@@ -1254,8 +1335,27 @@ static bool pct_bytes_convert(StrBuf *out, const PctSpec *p, Value v)
     return false;
 }
 
+/* '%s' of a str and '%d' of a small int with no flags, width or precision:
+ * the text goes straight into the output (most of what programs format). */
+static bool pct_plain(const PctSpec *p)
+{
+    return !p->left && !p->plus && !p->space && !p->alt && !p->zero && p->width < 0 &&
+           p->prec < 0;
+}
+
 static bool pct_convert(StrBuf *out, const PctSpec *p, Value v)
 {
+    if (pct_plain(p)) {
+        if (p->conv == 's' && is_str(v)) {
+            sb_add(out, rt_str_cstr(v), rt_str_nbytes(v));
+            return true;
+        }
+        if ((p->conv == 'd' || p->conv == 'i' || p->conv == 'u') && val_is_small(v)) {
+            char digits[RT_I64_DECIMAL_MAX];
+            sb_add(out, digits, rt_i64_decimal(small_value(v), digits));
+            return true;
+        }
+    }
     switch (p->conv) {
     case 's': return pct_string(out, p, rt_str(v));
     case 'r': return pct_string(out, p, rt_repr(v));
@@ -1322,8 +1422,9 @@ static bool percent(StrBuf *out, Value format, const char *s, size_t n, Value ar
 
 Value rt_str_percent(Value format, Value args)
 {
+    char buf[256];
     StrBuf out;
-    sb_init(&out);
+    sb_init_buf(&out, buf, sizeof buf);
     if (!percent(&out, format, rt_str_cstr(format), rt_str_nbytes(format), args, false))
         return VAL_NULL;
     return sb_finish(&out);

@@ -233,12 +233,16 @@ static const GetSetDef function_getsets[] = {
 /* The builtins a function made from `globals` sees: globals['__builtins__']
  * (a dict, or a module's dict), else the running code's (CPython's
  * _PyEval_BuiltinsFromGlobals). */
-static Value builtins_of(Value globals)
+/* As CPython's _PyEval_BuiltinsFromGlobals: globals['__builtins__'], a
+ * module standing for its dict; any other object is kept as it is (name
+ * lookups index it, and fail as indexing it fails); pvm's builtins when
+ * the globals have none. */
+Value rt_builtins_of(Value globals)
 {
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
         b = VAL_AS(ObjModule, b)->dict;
-    return b != VAL_NULL && rt_isinstance_of(b, &rt_dict_type) ? b : rt_builtins_dict;
+    return b != VAL_NULL ? b : rt_builtins_dict;
 }
 
 /* types.FunctionType(code, globals, name=None, argdefs=None, closure=None). */
@@ -273,7 +277,7 @@ static Value function_new(ObjType *type, Value *args, size_t nargs, Value kwname
             return rt_raisef(&rt_TypeError, "arg 5 (closure) expected cell, found %T",
                              rt_tuple_get(closure, i));
     ObjFunction *f = AS_FUNCTION(rt_function_new(code, a[1], code->qualname));
-    f->builtins = builtins_of(a[1]);
+    f->builtins = rt_builtins_of(a[1]);
     if (name != rt_None)
         f->name = name;
     f->defaults = defaults == rt_None ? VAL_NULL : defaults;

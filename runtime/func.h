@@ -15,6 +15,9 @@ void rt_code_init(ObjCode *code);
 int rt_code_line(const ObjCode *code, int lasti);
 
 Value rt_function_new(ObjCode *code, Value globals, Value qualname);
+/* The builtins that code run with these globals sees: globals['__builtins__']
+ * (a module's dict for a module; any other object as it is), else pvm's. */
+Value rt_builtins_of(Value globals);
 /* SET_FUNCTION_ATTRIBUTE 16 (3.14): the function's __annotate__. */
 bool rt_func_set_annotate(ObjFunction *f, Value annotate);
 Value rt_method_new(Value func, Value self);

@@ -272,7 +272,7 @@ static void *guard(void *p, size_t size)
  * thread-local lookups were a quarter of the run time before this.
  */
 #define GRANULE 16
-#define SMALL_CLASSES 4
+#define SMALL_CLASSES 16
 
 static void *small_free[SMALL_CLASSES];
 static void *small_atomic_free[SMALL_CLASSES];
@@ -440,6 +440,15 @@ void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *d
     Chain *c = gc_alloc(sizeof *c);
     *c = (Chain){ fn, older, data, older_data };
     GC_register_finalizer_no_order(obj, run_chain, c, NULL, NULL);
+}
+
+void gc_unregister_finalizer(void *obj, void (*fn)(void *obj, void *data))
+{
+    GC_finalization_proc older = NULL;
+    void *older_data = NULL;
+    GC_register_finalizer_no_order(obj, NULL, NULL, &older, &older_data);
+    if (older != NULL && older != (GC_finalization_proc)fn)
+        GC_register_finalizer_no_order(obj, older, older_data, NULL, NULL);    /* a chain */
 }
 
 bool gc_is_heap(const void *p)

@@ -58,6 +58,8 @@ void gc_memory_error_raised(void);
  * generator with weak references has two): they all run, newest first.
  * No ordering among objects. */
 void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data);
+/* Take back fn, registered on obj; others registered on it remain. */
+void gc_unregister_finalizer(void *obj, void (*fn)(void *obj, void *data));
 
 /* ---- weak links (Boehm's disappearing links), for weak references ----
  * A weak link is a word holding a *hidden* pointer, one the collector does

@@ -99,11 +99,16 @@ static void live_remove(ObjGen *gen)
  * statics, the queued generators stay alive until closed. */
 static ObjGen *pending_head, *pending_tail;
 
+static bool unstarted_coroutine(ObjGen *gen)
+{
+    return gen->state == GEN_CREATED && gen->ob.type == &rt_coroutine_type;
+}
+
 static void gen_finalizer(void *obj, void *data)
 {
     (void)data;
     ObjGen *gen = obj;
-    if (gen->state != GEN_SUSPENDED)
+    if (gen->state != GEN_SUSPENDED && !unstarted_coroutine(gen))
         return;
     live_remove(gen);
     gen->pending_next = NULL;
@@ -171,7 +176,10 @@ void rt_gen_run_pending(void)
         if (pending_head == NULL)
             pending_tail = NULL;
         gen->pending_next = NULL;
-        close_abandoned(gen);
+        if (unstarted_coroutine(gen))
+            rt_warn_unawaited_coroutine(obj_val(gen), gen->qualname);
+        else
+            close_abandoned(gen);
     }
 }
 
@@ -198,6 +206,24 @@ void rt_gen_close_all(void)
 
 /* ---- creation ---------------------------------------------------------------- */
 
+/* A coroutine collected before it ran warns (rt_gen_run_pending), so it
+ * needs the finaliser; but most are awaited at once (`await f()`), and
+ * registering one costs more than the rest of making the coroutine.  So
+ * the coroutine made last waits here, held, and gets its finaliser only
+ * if it is still unstarted when the next one is made or gc.collect()
+ * runs (rt_gen_watch_unstarted); starting it takes it off. */
+static ObjGen *newest_unstarted;
+
+void rt_gen_watch_unstarted(void)
+{
+    ObjGen *gen = newest_unstarted;
+    newest_unstarted = NULL;
+    if (gen != NULL && gen->state == GEN_CREATED && !gen->finalizer_registered) {
+        gen->finalizer_registered = true;
+        gc_register_finalizer(gen, gen_finalizer, NULL);
+    }
+}
+
 Value rt_gen_new(Frame *f)
 {
     ObjCode *code = f->code;
@@ -212,6 +238,10 @@ Value rt_gen_new(Frame *f)
     gen->state = GEN_CREATED;
     gen->exc_state.exc = rt_None;
     f->gen = gen;
+    if (gen->ob.type == &rt_coroutine_type) {
+        rt_gen_watch_unstarted();
+        newest_unstarted = gen;
+    }
     return obj_val(gen);
 }
 
@@ -269,6 +299,15 @@ static int gen_send_ex2(ObjGen *gen, Value arg, Value *result, bool throwing, bo
             return SEND_RETURN;
         }
         return SEND_ERROR;
+    }
+    if (gen == newest_unstarted) {
+        newest_unstarted = NULL;
+    } else if (gen->state == GEN_CREATED && gen->finalizer_registered) {
+        /* a coroutine starting can no longer be left unawaited: its
+         * finaliser goes, and one that suspends gets it again
+         * (watch_suspended) */
+        gc_unregister_finalizer(gen, gen_finalizer);
+        gen->finalizer_registered = false;
     }
     gen->state = GEN_RUNNING;
     Value r = vm_gen_resume(gen->frame, &gen->exc_state, arg ? arg : rt_None, throwing);

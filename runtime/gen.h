@@ -100,6 +100,10 @@ Value rt_anext_awaitable_new(Value awaitable, Value default_value);
 
 /* Closing generators the collector found unreachable, and at exit. */
 void rt_gen_run_pending(void);
+/* Give the coroutine made last, if still unstarted, the finaliser that
+ * warns when it is collected so ("was never awaited"): before a collection
+ * that must find it (gc.collect()). */
+void rt_gen_watch_unstarted(void);
 /* A loop-owned generator left its loop (see loop_owned): close it now if
  * it is suspended, as CPython's reference counting would; errors are
  * reported as unraisable, never propagated. */

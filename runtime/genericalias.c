@@ -528,6 +528,12 @@ static Value ga_dir(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     for (const char *const *p = attr_exceptions; attr_exception(p); p++) {
         Value name = rt_str_from_cstr(*p);
+        if (rt_py_minor >= 14) {        /* 3.14: only those the alias has */
+            Value has = rt_getattr(args[0], name);
+            rt_err_clear();
+            if (has == VAL_NULL)
+                continue;
+        }
         int in = rt_contains(names, name);
         if (in < 0 || (in == 0 && !rt_list_append(names, name)))
             return VAL_NULL;

@@ -27,6 +27,7 @@ void rt_init(void)
     rt_builtins_init();
     rt_class_init();
     rt_genericalias_init();
+    rt_template_init();
     rt_mappingproxy_init();
     rt_weakref_init();
 }

@@ -549,6 +549,111 @@ static Value big_binop(Value va, Value vb, int op)
     return big_finish(o);
 }
 
+/* ---- Two-limb ints in 128-bit arithmetic ------------------------------------ */
+
+/*
+ * Ints a little beyond the tagged range — the 64-bit state of a linear
+ * congruential generator, `x * 6364136223846793005 % (1 << 64)` — are common
+ * in ordinary programs.  Through GMP each operation costs a call per step, an
+ * ObjInt and a separately allocated limb array; bench/records.py spent 11% of
+ * its instructions there.  When both operands' magnitudes fit in a signed
+ * 128-bit integer, +, -, *, //, %, >>, <<, &, |, ^ are done in the compiler's
+ * __int128 instead, and a result outside the tagged range is one allocation:
+ * the ObjInt with its limbs right after it (a finished int is never written
+ * again, so GMP never reallocates those limbs).
+ */
+#if defined(__SIZEOF_INT128__) && GMP_LIMB_BITS == 64
+#define HAVE_I128 1
+typedef __int128 i128;
+typedef unsigned __int128 u128;
+#define I128_MAX ((i128)(((u128)1 << 127) - 1))
+
+static bool i128_arg(Value v, i128 *out)
+{
+    if (val_is_small(v)) {
+        *out = small_value(v);
+        return true;
+    }
+    mpz_srcptr z = Z(VAL_AS(ObjInt, v));
+    int n = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
+    if (n > 2)
+        return false;
+    const mp_limb_t *d = z->_mp_d;
+    u128 m = n == 0 ? 0 : n == 1 ? d[0] : ((u128)d[1] << 64) | d[0];
+    if (m > (u128)I128_MAX)
+        return false;
+    *out = z->_mp_size < 0 ? -(i128)m : (i128)m;
+    return true;
+}
+
+static Value int_from_i128(i128 v)
+{
+    if (v >= SMALL_MIN && v <= SMALL_MAX)
+        return small_new((intptr_t)v);
+    u128 m = v < 0 ? -(u128)v : (u128)v;
+    int n = (m >> 64) != 0 ? 2 : 1;
+    ObjInt *o = gc_alloc(sizeof *o + 2 * sizeof(mp_limb_t));
+    o->ob.type = &rt_int_type;
+    mp_limb_t *d = (mp_limb_t *)(o + 1);
+    d[0] = (mp_limb_t)m;
+    d[1] = (mp_limb_t)(m >> 64);
+    mpz_ptr z = Z(o);
+    z->_mp_alloc = 2;
+    z->_mp_size = v < 0 ? -n : n;
+    z->_mp_d = d;
+    return obj_val(o);
+}
+
+/* Like small_binop, for operands that fit in 128 bits; false when the
+ * result (or the operation) needs GMP. */
+static bool i128_binop(i128 x, i128 y, int op, Value *out)
+{
+    i128 r;
+    switch (op) {
+    case NB_ADD:
+        if (__builtin_add_overflow(x, y, &r))
+            return false;
+        break;
+    case NB_SUBTRACT:
+        if (__builtin_sub_overflow(x, y, &r))
+            return false;
+        break;
+    case NB_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        break;
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER: {
+        if (y == 0 || (x == -I128_MAX - 1 && y == -1))
+            return false;                   /* GMP's path raises or grows */
+        i128 q = x / y, m = x % y;          /* rounded towards zero: floor them */
+        if (m != 0 && ((m < 0) != (y < 0))) {
+            q--;
+            m += y;
+        }
+        r = op == NB_FLOOR_DIVIDE ? q : m;
+        break;
+    }
+    case NB_RSHIFT:
+        if (y < 0)
+            return false;
+        r = y >= 127 ? (x < 0 ? -1 : 0) : x >> y;
+        break;
+    case NB_LSHIFT:
+        if (y < 0 || y >= 126 || x > (I128_MAX >> y) || x < ((-I128_MAX - 1) >> y))
+            return false;
+        r = (i128)((u128)x << y);
+        break;
+    case NB_AND: r = x & y; break;
+    case NB_OR: r = x | y; break;
+    case NB_XOR: r = x ^ y; break;
+    default:
+        return false;
+    }
+    *out = int_from_i128(r);
+    return true;
+}
+#endif
+
 Value rt_int_binop(Value a, Value b, int op)
 {
     a = int_arg(a);
@@ -561,6 +666,12 @@ Value rt_int_binop(Value a, Value b, int op)
         if (small_binop(small_value(a), small_value(b), op, &r))
             return r;
     }
+#ifdef HAVE_I128
+    i128 x, y;
+    Value r;
+    if (i128_arg(a, &x) && i128_arg(b, &y) && i128_binop(x, y, op, &r))
+        return r;
+#endif
     return big_binop(a, b, op);
 }
 
@@ -745,10 +856,27 @@ size_t rt_i64_decimal(int64_t v, char *buf)
 static Value int_format(Value v, int base, const char *prefix)
 {
     v = rt_int_unbool(v);
-    if (val_is_small(v) && base == 10) {
+    if (val_is_small(v) && base == 10 && !*prefix) {
         char buf[RT_I64_DECIMAL_MAX];
         size_t n = rt_i64_decimal(small_value(v), buf);
-        return rt_str_new(buf, n);
+        return rt_str_new_known(buf, n, n, true);
+    }
+    if (val_is_small(v)) {              /* hex, octal, binary: no GMP */
+        int64_t x = small_value(v);
+        uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        char buf[72];
+        char *p = buf + sizeof buf;
+        do {
+            *--p = "0123456789abcdef"[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u != 0);
+        size_t np = strlen(prefix);
+        p -= np;
+        memcpy(p, prefix, np);
+        if (x < 0)
+            *--p = '-';
+        size_t n = (size_t)(buf + sizeof buf - p);
+        return rt_str_new_known(p, n, n, true);
     }
     BigArg ba;
     mpz_srcptr z = big_arg(v, &ba);

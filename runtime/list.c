@@ -516,7 +516,7 @@ typedef struct SortItem {
     Value key, value;
 } SortItem;
 
-typedef enum { CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT } CmpKind;
+typedef enum { CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT, CMP_TUPLE } CmpKind;
 
 typedef struct SortCtx {
     CmpKind kind;
@@ -527,14 +527,61 @@ typedef struct SortCtx {
  * (CPython's list.sort makes the same pre-check). */
 static CmpKind choose_compare(const SortItem *v, size_t n)
 {
-    bool ints = true, strs = true, floats = true;
-    for (size_t i = 0; i < n && (ints || strs || floats); i++) {
+    bool ints = true, strs = true, floats = true, tuples = true;
+    for (size_t i = 0; i < n && (ints || strs || floats || tuples); i++) {
         Value k = v[i].key;
         ints = ints && val_is_small(k);
         strs = strs && is_str(k);
         floats = floats && is_float(k);
+        tuples = tuples && is_tuple(k);
     }
-    return ints ? CMP_SMALLINT : strs ? CMP_STR : floats ? CMP_FLOAT : CMP_GENERIC;
+    return ints ? CMP_SMALLINT : strs ? CMP_STR : floats ? CMP_FLOAT :
+           tuples ? CMP_TUPLE : CMP_GENERIC;
+}
+
+/* a < b by the full protocol; an error sets c->failed. */
+static bool generic_lt(SortCtx *c, Value a, Value b)
+{
+    if (c->failed)
+        return false;
+    int r = rt_compare_bool(a, b, CMP_LT);
+    if (r < 0)
+        c->failed = true;
+    return r > 0;
+}
+
+/* a < b for two exact tuples, as tuple's own comparison decides it: the
+ * first items that differ (by ==, identity first) are compared with <,
+ * and if there are none the shorter tuple is smaller.  Items that are both
+ * small ints or both exact str are compared here, without dispatch
+ * (CPython's sort makes the same shortcut for tuple keys). */
+static bool tuple_lt(SortCtx *c, Value a, Value b)
+{
+    ObjTuple *x = AS_TUPLE(a), *y = AS_TUPLE(b);
+    size_t n = x->length < y->length ? x->length : y->length;
+    for (size_t i = 0; i < n; i++) {
+        Value p = x->items[i], q = y->items[i];
+        if (p == q)
+            continue;
+        if (val_is_small(p) && val_is_small(q))
+            return small_value(p) < small_value(q);
+        if (is_str(p) && is_str(q)) {
+            if (rt_str_equal(p, q))
+                continue;
+            return rt_str_compare(p, q) < 0;
+        }
+        if (c->failed)
+            return false;
+        int eq = rt_compare_bool(p, q, CMP_EQ);
+        if (eq < 0) {
+            c->failed = true;
+            return false;
+        }
+        if (eq > 0)
+            continue;
+        return generic_lt(c, p, q);
+    }
+    return x->length < y->length;
 }
 
 /* a < b for keys; after an error every answer is "no". */
@@ -544,14 +591,9 @@ static bool key_lt(SortCtx *c, Value a, Value b)
     case CMP_SMALLINT: return small_value(a) < small_value(b);
     case CMP_STR:      return rt_str_compare(a, b) < 0;
     case CMP_FLOAT:    return rt_float_value(a) < rt_float_value(b);
-    default:           break;
+    case CMP_TUPLE:    return tuple_lt(c, a, b);
+    default:           return generic_lt(c, a, b);
     }
-    if (c->failed)
-        return false;
-    int r = rt_compare_bool(a, b, CMP_LT);
-    if (r < 0)
-        c->failed = true;
-    return r > 0;
 }
 
 /* Binary insertion sort of v[0..n): stable (inserts after equal keys). */

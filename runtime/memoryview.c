@@ -16,6 +16,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/buffer.h"
+#include "runtime/version.h"
 
 /* ---- the protocol ------------------------------------------------------------ */
 
@@ -85,7 +86,7 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "items are packed litt
 static const ItemFormat item_formats[] = {
     {'c', 1}, {'b', 1}, {'B', 1}, {'?', 1}, {'h', 2}, {'H', 2}, {'i', 4}, {'I', 4},
     {'l', 8}, {'L', 8}, {'q', 8}, {'Q', 8}, {'n', 8}, {'N', 8}, {'f', 4}, {'d', 8},
-    {'P', 8},
+    {'P', 8}, {'e', 2},         /* 'e' (half floats) from 3.12 on */
 };
 
 /* The native single-character format fmt names ("B", "@i"), or NULL. */
@@ -96,6 +97,8 @@ static const ItemFormat *item_format(const char *fmt)
     if (fmt[0] == '@')
         fmt++;
     if (fmt[0] == '\0' || fmt[1] != '\0')
+        return NULL;
+    if (fmt[0] == 'e' && rt_py_minor < 12)
         return NULL;
     for (size_t i = 0; i < sizeof item_formats / sizeof item_formats[0]; i++)
         if (item_formats[i].code == fmt[0])
@@ -133,6 +136,7 @@ Value rt_buffer_unpack_item(const char *fmt, const void *p)
     case 'l': case 'q': case 'n': return rt_int_from_i64(LOAD(int64_t));
     case 'f': return rt_float_new(LOAD(float));
     case 'd': return rt_float_new(LOAD(double));
+    case 'e': return rt_float_new(rt_float_unpack2(LOAD(uint16_t)));
     default: return rt_int_from_u64(LOAD(uint64_t));       /* L Q N P */
     }
 #undef LOAD
@@ -196,13 +200,18 @@ int rt_buffer_pack_item(const char *fmt, void *p, Value v)
         *(unsigned char *)p = (unsigned char)t;
         return 0;
     }
-    case 'f': case 'd': {
+    case 'e': case 'f': case 'd': {
         double d;
         if (!rt_as_double(v, &d)) {
             rt_err_clear();
             return bad_item(fmt, true);
         }
-        if (f->code == 'f') {
+        if (f->code == 'e') {
+            uint16_t h;
+            if (!rt_float_pack2(d, &h))
+                return -1;
+            memcpy(p, &h, 2);
+        } else if (f->code == 'f') {
             float x = (float)d;
             memcpy(p, &x, 4);
         } else {
@@ -371,7 +380,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
     char *p = m->view.buf;
     if (!is_tuple(key)) {
         ssize_t i;
-        if (!rt_as_ssize(rt_index(key), &i))
+        if (!rt_as_ssize(key, &i))
             return NULL;
         return item_ptr(m, p, 0, i);
     }
@@ -383,7 +392,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
     }
     for (size_t d = 0; d < n && p != NULL; d++) {
         ssize_t i;
-        if (!rt_as_ssize(rt_index(rt_tuple_get(key, d)), &i))
+        if (!rt_as_ssize(rt_tuple_get(key, d), &i))
             return NULL;
         p = item_ptr(m, p, (int)d, i);
     }
@@ -557,6 +566,10 @@ static ssize_t mv_len(Value self)
     ObjMemoryView *m = live(self);
     if (m == NULL)
         return -1;
+    if (m->view.ndim == 0 && rt_py_minor >= 12) {
+        rt_raisef(&rt_TypeError, "0-dim memory has no length");
+        return -1;
+    }
     return m->view.ndim == 0 ? 1 : m->view.shape[0];
 }
 

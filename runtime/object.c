@@ -152,7 +152,13 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     /* Interned once: interning from the C string on every instantiation
      * was 9% of a ray tracer's time (issue 13). */
     static Value new_name = VAL_NULL, init_name = VAL_NULL;
-    if (nargs > 0) {
+    /* Version tags (one counter for all types) of classes whose arguments
+     * passed the two checks below: the tag stands for __new__ and
+     * __init__ as they were, so the two lookups are made once per class
+     * (and again after it changes), not per instance. */
+    static uint32_t args_checked[32];
+    uint32_t tag = type->version_tag;
+    if (nargs > 0 && (tag == 0 || args_checked[tag % 32] != tag)) {
         if (new_name == VAL_NULL) {
             new_name = rt_str_intern_cstr("__new__");
             init_name = rt_str_intern_cstr("__init__");
@@ -162,6 +168,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
                              "(the type to instantiate)");
         if (rt_is_object_init(rt_type_lookup(type, init_name)))
             return rt_raisef(&rt_TypeError, "%s() takes no arguments", type->name);
+        if ((tag = type->version_tag) != 0)
+            args_checked[tag % 32] = tag;
     }
     if (rt_is_heaptype(type) && ((HeapType *)type)->abstract)
         return rt_abstract_instantiation_error(type);
@@ -237,7 +245,6 @@ static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnam
  * bound object, or the module of a module's function), __module__,
  * __objclass__ of the descriptors. */
 static Value builtin_get_name(Value self) { return rt_str_from_cstr(AS_BUILTIN(self)->name); }
-static Value builtin_get_none(Value self) { return rt_None; }
 
 static Value builtin_get_qualname(Value self)
 {
@@ -269,31 +276,38 @@ static Value builtin_get_module(Value self)
 
 static Value builtin_get_objclass(Value self) { return obj_val(AS_BUILTIN(self)->owner); }
 
-/* The signature python3.11 gives it (runtime/signatures.h), found by its
- * owner: the type whose method it is (for a class method bound to a
- * class, the first of the class's bases that has it), else its module. */
-static Value builtin_get_text_signature(Value self)
+/* The signature or the docstring python3.11 gives it (runtime/signatures.h),
+ * found by its owner: the type whose method it is (for a class method bound
+ * to a class, the first of the class's bases that has it), else its module. */
+static Value builtin_text(Value self, bool doc)
 {
     ObjBuiltin *b = AS_BUILTIN(self);
-    const char *signature = NULL;
+    const char *text = NULL;
     if (b->owner != NULL)
-        signature = rt_builtin_text_signature(b->owner->name, b->name);
+        text = rt_builtin_text(b->owner->name, b->name, doc);
     else if (b->self != VAL_NULL) {
         ObjType *t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
-        for (; t != NULL && signature == NULL; t = t->base)
-            signature = rt_builtin_text_signature(t->name, b->name);
+        for (; t != NULL && text == NULL; t = t->base)
+            text = rt_builtin_text(t->name, b->name, doc);
     }
-    if (signature == NULL && b->owner == NULL && b->self == VAL_NULL && b->module != VAL_NULL) {
+    if (text == NULL && b->owner == NULL && b->self == VAL_NULL && b->module != VAL_NULL) {
         Value name = rt_dict_get_cstr(VAL_AS(ObjModule, b->module)->dict, "__name__");
         if (name != VAL_NULL && is_str(name))
-            signature = rt_builtin_text_signature(rt_str_cstr(name), b->name);
+            text = rt_builtin_text(rt_str_cstr(name), b->name, doc);
     }
-    return signature != NULL ? rt_str_from_cstr(signature) : rt_None;
+    /* a builtin method standing for one of CPython's slot wrappers
+     * (generator.__next__ is a method-wrapper there) */
+    if (text == NULL && b->name[0] == '_')
+        text = rt_slot_text(b->name, doc);
+    return text != NULL ? rt_str_from_cstr(text) : rt_None;
 }
+
+static Value builtin_get_text_signature(Value self) { return builtin_text(self, false); }
+static Value builtin_get_doc(Value self) { return builtin_text(self, true); }
 
 #define BUILTIN_COMMON_GETSETS \
     {"__name__", builtin_get_name}, {"__qualname__", builtin_get_qualname}, \
-    {"__doc__", builtin_get_none}, {"__text_signature__", builtin_get_text_signature}
+    {"__doc__", builtin_get_doc}, {"__text_signature__", builtin_get_text_signature}
 
 static const GetSetDef builtin_getsets[] = {
     BUILTIN_COMMON_GETSETS,
@@ -589,10 +603,13 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         type->dict = rt_dict_new();
     rt_type_add_methods(type, methods);
     rt_type_add_attributes(type);
-    /* As CPython's type_ready: a type without a docstring has __doc__ None
-     * in its own dict, so its instances do not find object's. */
-    if (rt_dict_get_cstr(type->dict, "__doc__") == VAL_NULL)
-        rt_dict_set_cstr(type->dict, "__doc__", rt_None);
+    /* As CPython's type_ready: __doc__ in the type's own dict is its
+     * docstring, python3.11's (runtime/signatures.h), or None, so that its
+     * instances do not find object's. */
+    if (rt_dict_get_cstr(type->dict, "__doc__") == VAL_NULL) {
+        const char *doc = rt_type_text(type, true);
+        rt_dict_set_cstr(type->dict, "__doc__", doc != NULL ? rt_str_from_cstr(doc) : rt_None);
+    }
     remember_type(type, own);
     rt_type_modified(type);             /* lookups made while readying are stale */
 }
@@ -756,7 +773,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
         return -1;
     }
     if (*dslot == VAL_NULL)
-        *dslot = rt_dict_new();
+        *dslot = rt_dict_new_sized(v != VAL_NULL ? RT_INSTANCE_DICT_ROOM : 0);
     if (v != VAL_NULL)
         return rt_dict_set(*dslot, name, v) ? 0 : -1;
     int r = rt_dict_del(*dslot, name);

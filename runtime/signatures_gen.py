@@ -1,19 +1,20 @@
 #!/usr/bin/env python3.11
 """signatures_gen.py — writes runtime/signatures.h: the __text_signature__
-(and, for slot wrappers, the __doc__) that python3.11 gives builtin types and
-slot wrappers, which inspect.signature reads.
+and the __doc__ that python3.11 gives builtin types, functions, methods and
+slot wrappers, which inspect.signature, help() and doctest read.
 
 CPython keeps a builtin's signature at the top of its docstring
-("list(iterable=(), /)\\n--\\n\\n..."); pvm keeps none of those docstrings, so
-the signatures come from python3.11 itself:
+("list(iterable=(), /)\\n--\\n\\n..."); pvm's C code keeps neither, so both
+come from python3.11 itself:
 
   slot_signatures   slot wrapper name -> (text signature, doc), as
                     Objects/typeobject.c's slotdefs give them to every type
-  type_signatures   builtin type name (tp_name) -> its text signature
-  builtin_signatures  "module.function" or "type.method" -> the text
-                    signature of a builtin function or method descriptor
-                    ("builtins.len": "($module, obj, /)"), sorted for
-                    bsearch
+  type_signatures   builtin type name (tp_name) -> (its text signature, its
+                    doc), sorted for bsearch
+  builtin_signatures  "module.function" or "type.method" -> (the text
+                    signature, the doc) of a builtin function or method
+                    descriptor ("builtins.len": "($module, obj, /)"),
+                    sorted for bsearch
 
 Run: python3.11 runtime/signatures_gen.py > runtime/signatures.h
 """
@@ -29,6 +30,8 @@ FUNCTION_MODULES = ["builtins", "math", "_operator", "_functools", "_struct", "_
 
 
 def c_string(s):
+    if s is None:
+        return "NULL"
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
@@ -52,22 +55,28 @@ def main():
         print("    {%s, %s, %s}," % (c_string(key), c_string(signature), c_string(doc)))
     print("};")
     print()
-    print("static const struct { const char *name, *signature; } type_signatures[] = {")
-    names = set()
+    print("static const struct { const char *name, *signature, *doc; } type_signatures[] = {")
+    types = {}
     for t in typelist:
         signature = t.__text_signature__
+        if signature is not None and "\n" in signature:
+            signature = None
+        doc = t.__doc__ if isinstance(t.__doc__, str) else None
         name = t.__name__ if t.__module__ == "builtins" else t.__module__ + "." + t.__name__
-        if signature and name not in names and "\n" not in signature:
-            names.add(name)
-            print("    {%s, %s}," % (c_string(name), c_string(signature)))
+        if signature or doc:
+            types.setdefault(name, (signature, doc))
+    for name in sorted(types):
+        print("    {%s, %s, %s}," % (c_string(name), c_string(types[name][0]),
+                                   c_string(types[name][1])))
     print("};")
     print()
     functions = {}
     for name in FUNCTION_MODULES:
         module = importlib.import_module(name)
         for key, value in vars(module).items():
-            if type(value).__name__ == "builtin_function_or_method" and value.__text_signature__:
-                functions["%s.%s" % (name, key)] = value.__text_signature__
+            if type(value).__name__ == "builtin_function_or_method" and (
+                    value.__text_signature__ or value.__doc__):
+                functions["%s.%s" % (name, key)] = (value.__text_signature__, value.__doc__)
     for t in typelist:
         prefix = t.__name__ if t.__module__ == "builtins" else t.__module__ + "." + t.__name__
         for key, value in vars(t).items():
@@ -75,11 +84,14 @@ def main():
             if kind == "staticmethod":
                 value = value.__func__
             if kind in ("method_descriptor", "classmethod_descriptor", "staticmethod",
-                        "builtin_function_or_method") and getattr(value, "__text_signature__", None):
-                functions.setdefault("%s.%s" % (prefix, key), value.__text_signature__)
-    print("static const struct { const char *name, *signature; } builtin_signatures[] = {")
+                        "builtin_function_or_method") and (
+                            getattr(value, "__text_signature__", None) or value.__doc__):
+                functions.setdefault("%s.%s" % (prefix, key),
+                                     (getattr(value, "__text_signature__", None), value.__doc__))
+    print("static const struct { const char *name, *signature, *doc; } builtin_signatures[] = {")
     for key in sorted(functions):
-        print("    {%s, %s}," % (c_string(key), c_string(functions[key])))
+        print("    {%s, %s, %s}," % (c_string(key), c_string(functions[key][0]),
+                                   c_string(functions[key][1])))
     print("};")
 
 

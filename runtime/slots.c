@@ -920,6 +920,14 @@ static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)-
  * looked up here for class.c and object.c. */
 #include "runtime/signatures.h"
 
+const char *rt_slot_text(const char *name, bool doc)
+{
+    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
+        if (strcmp(name, slot_signatures[i].name) == 0)
+            return doc ? slot_signatures[i].doc : slot_signatures[i].signature;
+    return NULL;
+}
+
 static Value wrapper_text(Value self, bool doc)
 {
     ObjWrapper *w = AS_WRAPPER(self);
@@ -927,37 +935,36 @@ static Value wrapper_text(Value self, bool doc)
         return rt_str_from_cstr(doc ? "Create and return a new object.  "
                                       "See help(type) for accurate signature."
                                     : "($type, *args, **kwargs)");
-    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
-        if (strcmp(rt_str_cstr(w->name), slot_signatures[i].name) == 0)
-            return rt_str_from_cstr(doc ? slot_signatures[i].doc : slot_signatures[i].signature);
-    return rt_None;
+    const char *text = rt_slot_text(rt_str_cstr(w->name), doc);
+    return text != NULL ? rt_str_from_cstr(text) : rt_None;
 }
 
 static Value wrapper_get_signature(Value self) { return wrapper_text(self, false); }
 static Value wrapper_get_doc(Value self) { return wrapper_text(self, true); }
 
-static int compare_signature(const void *key, const void *entry)
+/* The entries of both tables below start with their name: bsearch's key. */
+static int compare_entry(const void *key, const void *entry)
 {
-    return strcmp(key, ((const __typeof__(builtin_signatures[0]) *)entry)->name);
+    return strcmp(key, *(const char *const *)entry);
 }
 
-const char *rt_builtin_text_signature(const char *owner, const char *name)
+const char *rt_builtin_text(const char *owner, const char *name, bool doc)
 {
     char key[256];
     if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key)
         return NULL;
     const __typeof__(builtin_signatures[0]) *found =
         bsearch(key, builtin_signatures, sizeof builtin_signatures / sizeof builtin_signatures[0],
-                sizeof builtin_signatures[0], compare_signature);
-    return found != NULL ? found->signature : NULL;
+                sizeof builtin_signatures[0], compare_entry);
+    return found == NULL ? NULL : doc ? found->doc : found->signature;
 }
 
-const char *rt_type_text_signature(const ObjType *t)
+const char *rt_type_text(const ObjType *t, bool doc)
 {
-    for (size_t i = 0; i < sizeof type_signatures / sizeof type_signatures[0]; i++)
-        if (strcmp(t->name, type_signatures[i].name) == 0)
-            return type_signatures[i].signature;
-    return NULL;
+    const __typeof__(type_signatures[0]) *found =
+        bsearch(t->name, type_signatures, sizeof type_signatures / sizeof type_signatures[0],
+                sizeof type_signatures[0], compare_entry);
+    return found == NULL ? NULL : doc ? found->doc : found->signature;
 }
 
 static Value wrapper_get_qualname(Value self)

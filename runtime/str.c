@@ -718,6 +718,15 @@ void sb_init(StrBuf *sb)
     sb->cap = 32;
     sb->len = 0;
     sb->data = gc_alloc_atomic(sb->cap);
+    sb->borrowed = false;
+}
+
+void sb_init_buf(StrBuf *sb, char *buf, size_t cap)
+{
+    sb->cap = cap;
+    sb->len = 0;
+    sb->data = buf;
+    sb->borrowed = true;
 }
 
 void sb_reserve(StrBuf *sb, size_t extra)
@@ -727,7 +736,14 @@ void sb_reserve(StrBuf *sb, size_t extra)
     size_t cap = sb->cap * 2;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    sb->data = gc_realloc(sb->data, cap);
+    if (sb->borrowed) {
+        char *data = gc_alloc_atomic(cap);
+        memcpy(data, sb->data, sb->len);
+        sb->data = data;
+        sb->borrowed = false;
+    } else {
+        sb->data = gc_realloc(sb->data, cap);
+    }
     sb->cap = cap;
 }
 

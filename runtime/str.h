@@ -51,8 +51,13 @@ Value rt_str_vformat_c(const char *fmt, va_list ap);
 typedef struct StrBuf {
     char *data;
     size_t len, cap;
+    bool borrowed;          /* data is the caller's (sb_init_buf), not the heap's */
 } StrBuf;
 void sb_init(StrBuf *sb);
+/* Start in the caller's buffer (a local array): no allocation while the
+ * text fits, one heap copy when it outgrows it.  For text that is copied
+ * into a str (sb_finish) before the buffer goes out of scope. */
+void sb_init_buf(StrBuf *sb, char *buf, size_t cap);
 void sb_add(StrBuf *sb, const char *s, size_t n);
 void sb_adds(StrBuf *sb, const char *s);
 void sb_addc(StrBuf *sb, char c);
@@ -63,6 +68,10 @@ Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assume
 
 /* bytes */
 Value rt_bytes_new(const unsigned char *data, size_t n);
+/* Room for n bytes the program asked for (read(n), b.rjust(n)), or NULL
+ * with CPython's OverflowError "byte string is too large" or MemoryError:
+ * never the fatal out-of-memory exit of an ordinary allocation. */
+unsigned char *rt_bytes_room(size_t n);
 Value rt_bytes_repr(Value b);                       /* b'...' */
 
 /* ---- Internals shared by the text files ----------------------------------

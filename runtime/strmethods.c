@@ -15,6 +15,7 @@
  */
 #define _GNU_SOURCE             /* memmem, memrchr */
 #include <stdio.h>
+#include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/codecs.h"
@@ -1045,6 +1046,8 @@ static Value str_expandtabs(Value *args, size_t nargs, Value kw)
     ssize_t tab = 8;
     if (a[0] && !get_ssize(a[0], &tab))
         return VAL_NULL;
+    if (tab < INT_MIN || tab > INT_MAX)     /* a C int, as CPython's */
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
     ObjStr *s = S(args[0]);
     StrBuf sb;
     sb_init(&sb);

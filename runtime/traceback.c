@@ -1018,7 +1018,9 @@ static void print_chain(PrintCtx *ctx, Value exc)
         print_chain(ctx, before);
         emit(ctx, join);
     }
-    if (is_group(exc) && rt_py_minor < 13)     /* nor 3.13's the groups' members */
+    /* 3.13's C printer (the fallback) shows no members of a group; 3.14's
+     * traceback module, which prints it, does. */
+    if (is_group(exc) && rt_py_minor != 13)
         print_group(ctx, exc);
     else
         emit_printed(ctx, print_one, exc, '|');

@@ -21,6 +21,7 @@
  * (list[T] | None)[int] is list[int] | None.
  */
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/class.h"
 
 typedef struct ObjUnion {
@@ -197,7 +198,37 @@ ObjType rt_union_type = {
     .members = union_members, .getsets = union_getsets,
 };
 
+/* 3.14's Union[X, Y, ...]: the union of any objects (a union inside is
+ * flattened, None is NoneType); of one, that one. */
+static Value union_class_getitem(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("__class_getitem__", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value items = is_tuple(args[1]) ? args[1] : rt_tuple_pack(1, args[1]);
+    if (rt_tuple_len(items) == 0)
+        return rt_raisef(&rt_TypeError, "Cannot take a Union of no types.");
+    return make_union(items);
+}
+
+/* 3.14: u.__origin__ is typing.Union itself. */
+static Value union_origin(Value self)
+{
+    return obj_val(&rt_union_type);
+}
+
+/* 3.14 made the type typing.Union, which typing imports from _typing
+ * (modules/typing312.py) and subscripts: Union[int, str]. */
 void rt_union_init(void)
 {
+    static const MethodDef methods314[] = {
+        {"__class_getitem__", union_class_getitem, RT_METH_CLASS}, {NULL, NULL},
+    };
+    if (rt_py_minor >= 14)
+        rt_union_type.name = "typing.Union";
     rt_type_ready(&rt_union_type, NULL);
+    static const GetSetDef origin314 = { "__origin__", union_origin };
+    if (rt_py_minor >= 14) {
+        rt_type_add_methods(&rt_union_type, methods314);
+        rt_type_set(&rt_union_type, "__origin__", rt_getset_new(&origin314, &rt_union_type));
+    }
 }

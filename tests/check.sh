@@ -29,6 +29,7 @@ shift
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
+stage_times=()      # "SECONDS s  NAME" per runner, printed at the end
 
 # tally NAME STATUS PASS FAIL: add one runner's counts (PASS empty = the
 # runner printed no summary line) to the totals.
@@ -52,10 +53,16 @@ tally() {
 run_suite() {
     local name=$1 regex=$2
     shift 2
-    local out status pass fail
+    local out status pass fail start=$EPOCHREALTIME
     out=$("$@" 2>&1)
     status=$?
     printf '%s\n' "$out"
+    local label=$name arg
+    for arg in "$@"; do                 # the strategy, when a wrapper runs
+        case $arg in */dispatch/pvm-*) label="$name ${arg##*/pvm-}" ;; esac
+    done
+    stage_times+=("$(awk -v a="$start" -v b="$EPOCHREALTIME" -v n="$label" \
+                       'BEGIN { printf "%8.1f s  %s", b - a, n }')")
     read -r pass fail < <(printf '%s\n' "$out" | grep -E "$regex" | tail -n 1 |
                           sed -E "s/$regex/\\1 \\2/")
     tally "$name" "$status" "${pass:-}" "${fail:-}"
@@ -157,6 +164,9 @@ if [ -n "${PYTHON314:-}" ] && [ -x "$PYTHON314" ]; then
     echo "== Python 3.14 (pyodide): $1"
     run_suite py314 '^py314: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_py314.sh" "$1" "$PYTHON314"
     golden_version 3.14 "$@"
+    echo "== compile service, Python 3.14 (the shared compile server): $1"
+    run_suite compile314 '^compile314: ([0-9]+) passed, ([0-9]+) failed$' \
+        "${PYTHON:-python3}" "$here/compile/server314.py" "$1" "$PYTHON314"
     echo "== dis, Python 3.14: $1 (golden programs and pyodide's standard library)"
     run_suite dis314 '^dis: ([0-9]+) passed, ([0-9]+) failed$' \
         "${PYTHON:-python3}" "$here/dis314_check.py" "$1" "$PYTHON314"
@@ -215,6 +225,8 @@ run_suite conformance '^conformance floor: ([0-9]+) passed, ([0-9]+) failed$' \
     --python "${PYTHON:-python3.11}" --modules "$here/conformance/quick.txt" \
     --timeout 120 --check-floor "$here/conformance/floor.txt"
 
+echo "== wall-clock time of each stage (golden and friends once per strategy):"
+printf '%s\n' "${stage_times[@]}"
 echo "== Python versions whose golden programs ran: $versions_run"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

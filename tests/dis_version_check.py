@@ -60,8 +60,51 @@ def main(pvm):
         else:
             failed += 1
             print("FAIL", os.path.relpath(path, ROOT))
+    if adaptive_check(pvm):
+        passed += 1
+    else:
+        failed += 1
     print("dis: %d passed, %d failed" % (passed, failed))
     return 1 if failed or not passed else 0
+
+
+ADAPTIVE_PROGRAM = """
+def loop(n):
+    total = 0
+    for i in range(n):
+        total += i * 2
+    return total
+loop(100)
+"""
+
+
+def without_opnames(text):
+    """A listing as words, each instruction's name left out (a line's first
+    word in capitals), so that the specialized forms compare equal."""
+    lines = []
+    for line in normal(text).splitlines():
+        words = line.split()
+        names = [i for i, w in enumerate(words) if re.fullmatch(r"[A-Z][A-Z0-9_]+", w)]
+        lines.append(words[:names[0]] + words[names[0] + 1:] if names else words)
+    return lines
+
+
+def adaptive_check(pvm):
+    """`pvm dis --adaptive`: once the program ran, the listing is dis.dis's
+    but for the names of the instructions pvm specialized (at least one)."""
+    path = os.path.join(ROOT, "build", "dis-adaptive-%s.pyc" % VERSION)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    code = compile(ADAPTIVE_PROGRAM, "dis_adaptive.py", "exec")
+    with open(path, "wb") as f:
+        f.write(MAGIC + bytes(12) + marshal.dumps(code))
+    want = io.StringIO()
+    with contextlib.redirect_stdout(want):
+        dis.dis(code)
+    got = subprocess.run([pvm, "dis", "--adaptive", path], capture_output=True, text=True).stdout
+    ok = got != want.getvalue() and without_opnames(got) == without_opnames(want.getvalue())
+    if not ok:
+        print("FAIL pvm dis --adaptive (python%s)" % VERSION)
+    return ok
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ program of another group, no first-line comment: see layout_problems).
 PYVER=3.12 or 3.13 (run_golden.sh runs this file with that python then):
 the same programs compiled by it, its output expected, in
 build/golden-3.12 (3.13); the programs of tests/programs/py312/ (3.12
-syntax) run only then, those of py313/ only for 3.13.  PYVER=3.14: this
+syntax) run only then, those of py313/ only from 3.13 on; a program whose
+first line starts "# [3.13 only]" runs only under 3.13.  PYVER=3.14: this
 file runs under python3.11, and CPython 3.14 (PYTHON314, pyodide in node:
 seconds to start) compiles the programs and gives their expected output in
 a few `--batch` processes before pvm runs (see Py314Batch).  A
@@ -52,6 +53,7 @@ import json
 import os
 import py_compile
 import queue
+import re
 import shlex
 import shutil
 import signal
@@ -70,10 +72,15 @@ PVM_OPTIONS = [] if PYVER == "3.11" else ["--python=" + PYVER]
 # Folders of tests/programs that only a newer Python compiles: the first
 # version that does.
 ONLY_FROM = {"py312": (3, 12), "py313": (3, 13), "py314": (3, 14)}
+# A program whose first line starts "# [3.13 only]" runs only under that
+# version (behaviour that a later version changes again).
+ONLY_RE = re.compile(r"# \[(3\.\d+) only\]")
 PYVER_TUPLE = tuple(map(int, PYVER.split(".")))
 PVM_TIMEOUT = float(os.environ.get("GOLDEN_TIMEOUT", "10"))
 PY_TIMEOUT = 60.0
 DIFF_LINES = 12
+# GOLDEN_SHOW_KNOWN=1: print the reports of the known failures too.
+SHOW_KNOWN = os.environ.get("GOLDEN_SHOW_KNOWN", "") not in ("", "0")
 
 # Deterministic, quiet environment for both interpreters; pvm compiles
 # source (exec, compile, imports without a pyc) with this same python3.11.
@@ -88,9 +95,11 @@ try:
         RUNNER314 = f.read()
 except OSError:
     RUNNER314 = ""
+# pvm compiles 3.14 source with its own default (build/*/pvm-compile314, a
+# relay to a compile server running python3.14: see CompileServer).
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
-           **{"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")):
-              REFERENCE})
+           **({} if PY314 else
+              {"PVM_COMPILER" + ("" if PYVER == "3.11" else PYVER.replace(".", "")): REFERENCE}))
 
 
 PACKAGE_MARK = ".golden-package"
@@ -114,9 +123,16 @@ def find_programs(filt):
         for name in files:
             if name.endswith(".py"):
                 rel = os.path.relpath(os.path.join(folder, name), PROGRAMS)
-                if not filt or filt in rel:
+                if (not filt or filt in rel) and runs_under_pyver(rel):
                     found.append(rel)
     return sorted(found)
+
+
+def runs_under_pyver(rel):
+    """False for a program marked for another version only (ONLY_RE)."""
+    with open(os.path.join(PROGRAMS, rel), encoding="utf-8") as f:
+        only = ONLY_RE.match(f.readline())
+    return only is None or only.group(1) == PYVER
 
 
 def layout_problems(progs):
@@ -451,6 +467,46 @@ class Py314Batch:
 py314 = Py314Batch()
 
 
+class CompileServer:
+    """pvm's 3.14 compile server (tools/python314/compile_relay.c), started
+    before pvm runs and kept busy until the end: python3.14 loads in
+    seconds, longer than a program's timeout, so the first program that
+    compiles source must not be the one that waits for it.  A pvm process
+    that compiles a string (so it starts the server, or connects to the
+    running one) and then waits for its stdin to close holds a connection,
+    so the server does not end between programs."""
+
+    START_TIMEOUT = 300.0
+    PROGRAM = "print('ready', flush=True); import sys; sys.stdin.read()"
+
+    def __init__(self, pvm):
+        # Without the compile cache, so that the compile reaches the server.
+        self.p = subprocess.Popen([pvm, "--python=3.14", "-c", self.PROGRAM],
+                                  env=dict(ENV, PVM_COMPILE_CACHE="off"),
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, start_new_session=True)
+        self.answer = queue.Queue()
+        threading.Thread(target=lambda: self.answer.put(self.p.stdout.readline()),
+                         daemon=True).start()
+
+    def wait(self):
+        """Print why when the server did not start (programs then fail)."""
+        try:
+            line = self.answer.get(timeout=self.START_TIMEOUT)
+        except queue.Empty:
+            line = b""
+        if line != b"ready\n":
+            print("golden: pvm's 3.14 compile server did not start", file=sys.stderr)
+
+    def stop(self):
+        try:
+            self.p.stdin.close()
+            self.p.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            os.killpg(self.p.pid, signal.SIGKILL)
+            self.p.wait()
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print("usage: golden.py PVM [FILTER]", file=sys.stderr)
@@ -471,7 +527,23 @@ def main(argv):
         if not os.access(PYTHON314, os.X_OK):
             print("golden: no python3.14 at %s (make deps installs it)" % PYTHON314, file=sys.stderr)
             return 2
+        server = CompileServer(pvm)
         py314.run_all(progs)
+        server.wait()
+    try:
+        failed, known_failed = check_all(pvm, progs, problems, known)
+    finally:
+        if PY314:
+            server.stop()
+    if known:
+        print("golden %s: %d known failures (%s)" % (PYVER, known_failed,
+                                                     os.path.relpath(KNOWN_FAILS, ROOT)))
+    print("golden: %d passed, %d failed" % (len(progs) - failed - known_failed, failed))
+    return 1 if failed else 0
+
+
+def check_all(pvm, progs, problems, known):
+    """Run pvm on every program; print the failures; (failed, known failed)."""
     jobs = int(os.environ.get("GOLDEN_JOBS", "0")) or min(8, (os.cpu_count() or 1) + 1)
     failed = known_failed = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
@@ -479,16 +551,14 @@ def main(argv):
         for rel, report in results:
             if report and rel in known:
                 known_failed += 1
+                if SHOW_KNOWN:
+                    print("KNOWN " + report, flush=True)
             elif report:
                 failed += 1
                 print(report, flush=True)
             elif rel in known:
                 print("PASS %s: listed in %s, now passes" % (rel, os.path.relpath(KNOWN_FAILS, ROOT)))
-    if known:
-        print("golden %s: %d known failures (%s)" % (PYVER, known_failed,
-                                                     os.path.relpath(KNOWN_FAILS, ROOT)))
-    print("golden: %d passed, %d failed" % (len(progs) - failed - known_failed, failed))
-    return 1 if failed else 0
+    return failed, known_failed
 
 
 def known_failures():

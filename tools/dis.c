@@ -654,7 +654,7 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
     char label_text[24];
     int label_width = 4 + snprintf(label_text, sizeof label_text, "%d", nlabels);
 
-    VmDecoder d = { code, 0, 0, false };
+    VmDecoder d = { code, 0, 0, tool_dis_adaptive };
     VmInstr in;
     StrBuf sb;
     sb_init(&sb);
@@ -679,7 +679,9 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
         int caches = vm_version_caches(code->pyminor, in.opver);
         bool current = in.offset <= lasti && lasti <= in.offset + 2 * caches;
         sb_adds(&sb, current ? " --> " : "     ");
-        const char *opname = vm_version_opname(code->pyminor, in.opver);
+        /* dis --adaptive: the specialized form the loop runs, if any */
+        const char *opname = in.specialized ? vm_opcode_name(in.specialized)
+                                            : vm_version_opname(code->pyminor, in.opver);
         char opbuf[8];
         if (opname == NULL)
             opname = tool_dis_opname(in.opver, opbuf);
@@ -720,7 +722,7 @@ static void disassemble_313(FILE *out, const ObjCode *code, int lasti)
  * label's mark depend on instructions that come later. */
 void tool_disassemble(FILE *out, const ObjCode *code, int lasti)
 {
-    if (code->pyminor >= 13 && !tool_dis_adaptive) {
+    if (code->pyminor >= 13) {
         disassemble_313(out, code, lasti);
         return;
     }

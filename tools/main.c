@@ -76,7 +76,7 @@ static const char usage_text[] =
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
     "PYTHONDONTWRITEBYTECODE, PYTHONSAFEPATH, PYTHONBREAKPOINT,\n"
     "PVM_COMPILER (the python3.11 that compiles source), PVM_COMPILER312,\n"
-    "PVM_COMPILER313, PVM_PYTHON=3.12 or 3.13 (as --python; a 3.12 or 3.13\n"
+    "PVM_COMPILER313, PVM_COMPILER314, PVM_PYTHON=3.12 or 3.13 (as --python; a 3.12 or 3.13\n"
     "process sets it for its children),\n"
     "PVM_HEAPLIMIT=SIZE (as -X heaplimit=SIZE).\n"
     "pvm options (see vm/README.md):\n"
@@ -246,7 +246,7 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__loader__", rt_None);
     rt_dict_set_cstr(d, "__spec__", rt_None);
     rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
-    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_module);
     if (file != VAL_NULL) {
         rt_dict_set_cstr(d, "__file__", file);
         rt_dict_set_cstr(d, "__cached__", cached);
@@ -684,6 +684,8 @@ int main(int argc, char **argv)
     /* As CPython: a closed pipe is a write error (BrokenPipeError), not a
      * signal that ends the process without a word. */
     signal(SIGPIPE, SIG_IGN);
+    /* Likewise a write past RLIMIT_FSIZE fails with EFBIG (OSError). */
+    signal(SIGXFSZ, SIG_IGN);
     /* Tools first: `pvm dis` / `pvm info` (tools/tools.h); -1 means argv[1]
      * is not a tool name, so this is an ordinary run. */
     int tool_status = tool_main(argc, argv);

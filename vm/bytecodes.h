@@ -205,6 +205,7 @@ TARGET(LOAD_GLOBAL) {               /* the low bit asks for a NULL */
 #define LOAD_GLOBAL_MODULE_BODY(self, OP)                                  \
     {                                                                      \
         const uint16_t *caches = CACHE_UNITS();                            \
+        DEOPT_IF(!is_dict(frame->globals), self, OP);                      \
         DictEntry *e = vm_hint_entry(frame->globals, caches[1], GETNAME(oparg >> 1)); \
         DEOPT_IF(e == NULL, self, OP);                                     \
         PUSH_GLOBAL(e->value, OP);                                         \
@@ -221,6 +222,7 @@ TARGET(LOAD_GLOBAL_MODULE) {
 #define LOAD_GLOBAL_BUILTIN_BODY(self, OP)                                 \
     {                                                                      \
         const uint16_t *caches = CACHE_UNITS();                            \
+        DEOPT_IF(!is_dict(frame->globals) || !is_dict(frame->builtins), self, OP); \
         DEOPT_IF(VAL_AS(ObjDict, frame->globals)->keys_version != vm_cache_u32(caches + 2), \
                  self, OP);                                                \
         DictEntry *e = vm_hint_entry(frame->builtins, caches[1], GETNAME(oparg >> 1)); \
@@ -367,6 +369,7 @@ TARGET(UNARY_NEGATIVE) {
 }
 
 TARGET(UNARY_INVERT) {
+    frame->instr = THIS_INSTR();        /* ~bool's DeprecationWarning names this line */
     Value r = rt_unary_op(TOP(), UN_INVERT);
     if (r == VAL_NULL)
         GOTO_ERROR();
@@ -1672,7 +1675,7 @@ TARGET(BUILD_SET) {
 }
 
 TARGET(BUILD_MAP) {
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = oparg; i > 0; i--)
         if (!rt_dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)))
             GOTO_ERROR();
@@ -1689,7 +1692,7 @@ TARGET(BUILD_CONST_KEY_MAP) {
         rt_raisef(&rt_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
         GOTO_ERROR();
     }
-    Value d = rt_dict_new();
+    Value d = rt_dict_new_sized((size_t)oparg);
     for (int i = 0; i < oparg; i++)
         if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
             GOTO_ERROR();
@@ -1951,9 +1954,11 @@ TARGET(IMPORT_STAR) {               /* names into the locals */
 TARGET(LOAD_BUILD_CLASS) {
     /* `class C(B): body` is a call: __build_class__(body_function, 'C', B),
      * which runs the body (vm_run_class_body) and calls the metaclass. */
-    Value bc = rt_dict_get_cstr(frame->builtins, "__build_class__");
-    if (bc == VAL_NULL) {
-        rt_raisef(&rt_NameError, "__build_class__ not found");
+    Value bc;
+    int found = vm_load_builtin(frame, RT_NAME("__build_class__"), &bc);
+    if (found <= 0) {
+        if (found == 0)
+            rt_raisef(&rt_NameError, "__build_class__ not found");
         GOTO_ERROR();
     }
     PUSH(bc);

@@ -527,6 +527,19 @@ TARGET(LOAD_COMMON_CONSTANT) {      /* 3.14 asserts and annotate functions */
     DISPATCH();
 }
 
+/* t"...": each {...} is BUILD_INTERPOLATION (value, expression text,
+ * format spec if oparg & 1, conversion oparg >> 2), then BUILD_TEMPLATE
+ * (oparg 0) joins the tuple of strings and the tuple of them. */
+TARGET(TEMPLATE_STRING) {
+    int n = 2 + (oparg & 1);
+    Value made = vm_template_string(&PEEK(n), oparg);
+    if (made == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(n - 1);
+    SET_TOP(made);
+    DISPATCH();
+}
+
 /* `with m:` looks up __exit__ then __enter__ (`async with`: __aexit__,
  * __aenter__) on m's type, each replacing m by (method, NULL); CALL
  * runs them. */

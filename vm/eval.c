@@ -67,6 +67,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/gen.h"
+#include "runtime/class.h"
 #include "runtime/finalize.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
@@ -436,8 +437,7 @@ Value vm_run_module(ObjCode *code, Value globals)
     Frame *f = vm_frame_push(code);
     f->globals = globals;
     f->locals = globals;
-    Value b = rt_dict_get_cstr(globals, "__builtins__");
-    f->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    f->builtins = rt_builtins_of(globals);
     return run_entry_frame(f);
 }
 
@@ -461,10 +461,7 @@ Value vm_run_class_body(Value func, Value locals)
 Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
 {
     ObjFunction *fn = AS_FUNCTION(rt_function_new(code, globals, code->qualname));
-    Value b = rt_dict_get_cstr(globals, "__builtins__");
-    if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
-        b = VAL_AS(ObjModule, b)->dict;
-    fn->builtins = b != VAL_NULL && is_dict(b) ? b : rt_builtins_dict;
+    fn->builtins = rt_builtins_of(globals);
     fn->closure = closure;
     Frame *f = vm_function_frame(fn, NULL, 0, VAL_NULL);
     if (f == NULL)
@@ -729,6 +726,7 @@ bool vm_handle_breaker(void)
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
+    rt_gen_watch_unstarted();
     gc_collect();
     run_pending_work();
 }
@@ -813,17 +811,33 @@ bool vm_super_args(Value *type, Value *obj)
  * costs more than the dictionary lookups or allocations it makes. */
 
 /* LOAD_GLOBAL: the module's dict, then the builtins the function was
- * created with.  No caching: CPython 3.11 specialises this instruction
- * with dict version tags in the inline caches that pvm skips; here it is
- * two hash lookups of an interned string, which compare by pointer. */
+ * created with: two hash lookups of an interned string, which compare by
+ * pointer.  Globals of a dict subclass, or builtins of any other kind
+ * (exec(code, {'__builtins__': mapping})), are indexed instead, as
+ * CPython's slow path does: KeyError from either means look further. */
 Value vm_load_global(Frame *frame, Value name)
 {
-    Value v = rt_dict_get_str(frame->globals, name);
-    if (v == VAL_NULL)
-        v = rt_dict_get_str(frame->builtins, name);
+    Value v;
+    if (is_dict(frame->globals) && is_dict(frame->builtins)) {
+        v = rt_dict_get_str(frame->globals, name);
+        if (v == VAL_NULL)
+            v = rt_dict_get_str(frame->builtins, name);
+    } else {
+        int r = vm_mapping_get(frame->globals, name, &v);
+        if (r == 0)
+            r = vm_load_builtin(frame, name, &v);
+        if (r < 0)
+            return VAL_NULL;
+    }
     if (v == VAL_NULL)
         rt_raise_name_error(name);
     return v;
+}
+
+/* name in the frame's builtins: 1 found (*out set), 0 absent, -1 error. */
+int vm_load_builtin(Frame *frame, Value name, Value *out)
+{
+    return vm_mapping_get(frame->builtins, name, out);
 }
 
 /* LOAD_NAME (module and class bodies): the locals mapping first.  A class
@@ -870,14 +884,19 @@ Value vm_load_name(Frame *frame, Value name)
     int r = vm_locals_get(frame, name, &v);
     if (r != 0)
         return v;
-    /* Module code: its locals are its globals, just searched. */
-    if (frame->locals == frame->globals && is_dict(frame->locals)) {
-        v = rt_dict_get_str(frame->builtins, name);
-        if (v == VAL_NULL)
-            rt_raise_name_error(name);
-        return v;
+    /* Then the globals, read as a dict whatever their class (CPython's
+     * PyDict_GetItem), then the builtins. */
+    if (frame->locals != frame->globals || !is_dict(frame->locals)) {
+        v = rt_dict_get_str(frame->globals, name);
+        if (v != VAL_NULL)
+            return v;
     }
-    return vm_load_global(frame, name);
+    r = vm_load_builtin(frame, name, &v);
+    if (r < 0)
+        return VAL_NULL;
+    if (r == 0)
+        rt_raise_name_error(name);
+    return v;
 }
 
 /* DELETE_NAME: from the locals mapping (any mapping in a class body whose
@@ -1007,11 +1026,46 @@ Value vm_build_string(Value *items, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!vm_operand_is(items[i], &rt_str_type, OP_BUILD_STRING))
             return VAL_NULL;
-    StrBuf sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++)
-        sb_add(&sb, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
-    return sb_finish(&sb);
+    size_t nbytes = 0, length = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        nbytes += rt_str_nbytes(items[i]);
+        length += AS_STR(items[i])->length;
+        ascii &= AS_STR(items[i])->ascii;
+    }
+    Value s = rt_str_uninit(nbytes, length, ascii);
+    char *p = AS_STR(s)->data;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(p, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));
+        p += rt_str_nbytes(items[i]);
+    }
+    return s;
+}
+
+Value vm_template_string(Value *items, int oparg)
+{
+    if (oparg == 0) {
+        if (!vm_operand_is(items[0], &rt_tuple_type, OP_TEMPLATE_STRING) ||
+            !vm_operand_is(items[1], &rt_tuple_type, OP_TEMPLATE_STRING))
+            return VAL_NULL;
+        Value strings = items[0], interpolations = items[1];
+        if (rt_tuple_len(strings) != rt_tuple_len(interpolations) + 1)
+            return rt_raisef(&rt_SystemError, "TEMPLATE_STRING: %zu strings for %zu interpolations",
+                             rt_tuple_len(strings), rt_tuple_len(interpolations));
+        for (size_t i = 0; i < rt_tuple_len(strings); i++)
+            if (!vm_operand_is(rt_tuple_get(strings, i), &rt_str_type, OP_TEMPLATE_STRING))
+                return VAL_NULL;
+        for (size_t i = 0; i < rt_tuple_len(interpolations); i++)
+            if (!vm_operand_is(rt_tuple_get(interpolations, i), &rt_interpolation_type,
+                               OP_TEMPLATE_STRING))
+                return VAL_NULL;
+        return rt_template_new(strings, interpolations);
+    }
+    Value format = oparg & 1 ? items[2] : VAL_NULL;
+    if (!vm_operand_is(items[1], &rt_str_type, OP_TEMPLATE_STRING) ||
+        (format != VAL_NULL && !vm_operand_is(format, &rt_str_type, OP_TEMPLATE_STRING)))
+        return VAL_NULL;
+    return rt_interpolation_new(items[0], items[1], oparg >> 2, format);
 }
 
 /* The closure MAKE_FUNCTION gets must fill the code's free variables:

@@ -131,6 +131,8 @@ Value vm_load_global(Frame *frame, Value name);
 int vm_locals_get(Frame *frame, Value name, Value *out);
 /* mapping[name] into *out: 1 found, 0 absent (KeyError), -1 error. */
 int vm_mapping_get(Value mapping, Value name, Value *out);
+/* name in the frame's builtins (any mapping): 1 found, 0 absent, -1 error. */
+int vm_load_builtin(Frame *frame, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);
@@ -151,6 +153,9 @@ Value vm_get_anext(Value aiter);
 Value vm_enter_exit(Value *top, bool async);
 Value vm_load_special(Value owner, int which);
 Value vm_common_constant(int which);
+/* TEMPLATE_STRING (3.14's BUILD_INTERPOLATION and BUILD_TEMPLATE) on its
+ * 2 or 3 operands, the deepest first. */
+Value vm_template_string(Value *items, int oparg);
 bool vm_is_match_sequence(Value v);
 Value vm_match_keys(Value subject, Value keys);
 Value vm_match_class(Value subject, Value typev, int nargs, Value names);

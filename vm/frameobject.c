@@ -7,7 +7,10 @@
  * f_trace, f_trace_lines, f_trace_opcodes, and clear().  f_locals of a
  * function's frame is a dict of the fast locals, the same dict on every
  * request, brought up to date each time (CPython's PyFrame_FastToLocals);
- * a module's or class body's is its namespace itself.
+ * a module's or class body's is its namespace itself.  Under 3.13 bytecode
+ * (PEP 667) a function frame's f_locals is a new FrameLocalsProxy on every
+ * request, reading and writing the fast locals and cells themselves, and
+ * locals() a new snapshot dict on every call (see "3.13's f_locals" below).
  */
 #include <limits.h>
 #include <string.h>
@@ -46,9 +49,10 @@ void vm_frame_object_exit(Frame *f)
     int n = f->code->nlocalsplus;
     memcpy(fo->saved, f->localsplus, sizeof(Value) * (size_t)n);
     fo->lasti = frame_lasti(f);
-    /* A generator's frame is detached from its resumer as it finishes. */
-    fo->back = f->previous != NULL && f->gen == NULL ? vm_frame_object_val(f->previous)
-                                                     : rt_None;
+    /* A generator's frame is detached from its resumer as it finishes
+     * (3.11; from 3.12 on it keeps that resumer as its f_back). */
+    fo->back = f->previous != NULL && (f->gen == NULL || rt_py_minor >= 12)
+               ? vm_frame_object_val(f->previous) : rt_None;
     fo->frame = NULL;
     f->obj = NULL;
 }
@@ -90,8 +94,13 @@ static bool is_cell_slot(ObjCode *co, int i, Value v)
            IS_EXACT(v, rt_cell_type);
 }
 
+static bool has_proxy(ObjFrame *fo);
+static Value locals_snapshot(ObjFrame *fo);
+
 Value vm_frame_object_locals(ObjFrame *fo)
 {
+    if (has_proxy(fo))
+        return locals_snapshot(fo);
     if (fo->locals == VAL_NULL)
         fo->locals = rt_dict_new();
     Value *fast = fast_locals(fo);
@@ -118,7 +127,8 @@ Value vm_frame_object_locals(ObjFrame *fo)
  * values go back into the slots, or the cells, they came from. */
 void vm_frame_object_locals_to_fast(ObjFrame *fo)
 {
-    if (fo->frame == NULL || fo->locals == VAL_NULL || fo->locals == fo->frame->locals)
+    if (fo->frame == NULL || fo->locals == VAL_NULL || fo->locals == fo->frame->locals ||
+        has_proxy(fo))              /* the proxy wrote through already */
         return;
     Value saved = rt_err_fetch();
     Value *fast = fo->frame->localsplus;
@@ -204,7 +214,292 @@ static Value get_back(Value self)
     return fo->frame->previous != NULL ? vm_frame_object_val(fo->frame->previous) : rt_None;
 }
 
-static Value get_locals(Value self) { return vm_frame_object_locals(AS_FRAMEOBJ(self)); }
+/* ---- 3.13's f_locals: FrameLocalsProxy (PEP 667) -----------------------------------
+ * A function frame's f_locals under 3.13 bytecode: a mapping over the
+ * frame's fast locals (a cell's contents for a cell) as they are at each
+ * access, the bound ones in their slot order, then the frame's extra
+ * locals — names that are not locals, stored through the proxy, kept in
+ * fo->locals.  Storing a local's name stores into its slot or cell (not a
+ * comprehension's hidden one); nothing can be deleted.  locals() and
+ * copy() are snapshots: a dict of the same items. */
+
+typedef struct ObjFrameLocals {
+    Object ob;
+    ObjFrame *frame;
+} ObjFrameLocals;
+
+static ObjType framelocals_type;
+
+#define PROXY_FRAME(v) (VAL_AS(ObjFrameLocals, v)->frame)
+
+static bool has_proxy(ObjFrame *fo)
+{
+    return rt_py_minor >= 13 && (fo->code->flags & CO_OPTIMIZED);
+}
+
+static Value framelocals_new_proxy(ObjFrame *fo)
+{
+    ObjFrameLocals *p = gc_alloc(sizeof *p);
+    p->ob.type = &framelocals_type;
+    p->frame = fo;
+    return obj_val(p);
+}
+
+/* What slot i shows: the value, or a cell's contents; VAL_NULL unbound. */
+static Value slot_value(ObjFrame *fo, int i)
+{
+    Value *fast = fast_locals(fo);
+    if (fast == NULL)
+        return VAL_NULL;
+    Value v = fast[i];
+    return is_cell_slot(fo->code, i, v) ? VAL_AS(ObjCell, v)->ref : v;
+}
+
+/* The slot of the local named key, or -1 (key not a str, or no such local). */
+static int local_slot(ObjCode *co, Value key)
+{
+    if (!is_str(key))
+        return -1;
+    for (int i = 0; i < co->nlocalsplus; i++)
+        if (rt_str_equal(rt_tuple_get(co->localsplusnames, i), key))
+            return i;
+    return -1;
+}
+
+static Value locals_snapshot(ObjFrame *fo)
+{
+    Value d = rt_dict_new();
+    ObjCode *co = fo->code;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        Value v = slot_value(fo, i);
+        if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(co->localsplusnames, i), v))
+            return VAL_NULL;
+    }
+    if (fo->locals != VAL_NULL && !rt_dict_merge(d, fo->locals))
+        return VAL_NULL;
+    return d;
+}
+
+/* The value under key, VAL_NULL without an exception when there is none. */
+static Value framelocals_lookup(ObjFrame *fo, Value key)
+{
+    int i = local_slot(fo->code, key);
+    Value v = i >= 0 ? slot_value(fo, i) : VAL_NULL;
+    if (v != VAL_NULL || fo->locals == VAL_NULL)
+        return v;
+    bool error = false;
+    v = rt_dict_get(fo->locals, key, &error);
+    return error ? VAL_NULL : v;
+}
+
+static Value framelocals_getitem(Value self, Value key)
+{
+    Value v = framelocals_lookup(PROXY_FRAME(self), key);
+    if (v == VAL_NULL && !rt_err_occurred())
+        rt_raisef(&rt_KeyError, "local variable '%R' is not defined", key);
+    return v;
+}
+
+static int framelocals_setitem(Value self, Value key, Value v)
+{
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot remove variables from FrameLocalsProxy");
+        return -1;
+    }
+    ObjFrame *fo = PROXY_FRAME(self);
+    ObjCode *co = fo->code;
+    Value *fast = fast_locals(fo);
+    int i = local_slot(co, key);
+    if (i >= 0 && fast != NULL && !(AS_BYTES(co->localspluskinds)->data[i] & CO_FAST_HIDDEN)) {
+        if (is_cell_slot(co, i, fast[i]))
+            VAL_AS(ObjCell, fast[i])->ref = v;
+        else
+            fast[i] = v;
+        return 0;
+    }
+    if (fo->locals == VAL_NULL)
+        fo->locals = rt_dict_new();
+    return rt_dict_set(fo->locals, key, v) ? 0 : -1;
+}
+
+static int framelocals_contains(Value self, Value key)
+{
+    Value v = framelocals_lookup(PROXY_FRAME(self), key);
+    return v != VAL_NULL ? 1 : rt_err_occurred() ? -1 : 0;
+}
+
+/* The names, values or items (0, 1, 2) of the snapshot, as a list. */
+static Value snapshot_list(Value self, int what)
+{
+    Value d = locals_snapshot(PROXY_FRAME(self));
+    if (d == VAL_NULL)
+        return VAL_NULL;
+    Value list = rt_list_new(rt_dict_len(d)), k, v;
+    for (size_t pos = 0; rt_dict_next(d, &pos, &k, &v);)
+        rt_list_append(list, what == 0 ? k : what == 1 ? v : rt_tuple_pack(2, k, v));
+    return list;
+}
+
+static ssize_t framelocals_len(Value self)
+{
+    Value d = locals_snapshot(PROXY_FRAME(self));
+    return d == VAL_NULL ? -1 : (ssize_t)rt_dict_len(d);
+}
+
+static Value framelocals_iter(Value self)
+{
+    Value keys = snapshot_list(self, 0);
+    return keys == VAL_NULL ? VAL_NULL : rt_iter(keys);
+}
+
+static Value framelocals_repr(Value self)
+{
+    if (rt_repr_reentered(self))
+        return rt_str_from_cstr("{...}");
+    Value d = locals_snapshot(PROXY_FRAME(self));
+    return d == VAL_NULL ? VAL_NULL : rt_repr(d);
+}
+
+/* A proxy operand as a dict; other values as they are. */
+static Value as_dict_operand(Value v)
+{
+    return IS_EXACT(v, framelocals_type) ? locals_snapshot(PROXY_FRAME(v)) : v;
+}
+
+static Value framelocals_richcompare(Value a, Value b, int op)
+{
+    if (op != CMP_EQ && op != CMP_NE)
+        return rt_NotImplemented;
+    if (IS_EXACT(b, framelocals_type))
+        return rt_bool((PROXY_FRAME(a) == PROXY_FRAME(b)) == (op == CMP_EQ));
+    if (!is_dict(b))
+        return rt_NotImplemented;
+    Value d = locals_snapshot(PROXY_FRAME(a));
+    return d == VAL_NULL ? VAL_NULL : rt_richcompare(d, b, op);
+}
+
+/* proxy | dict, dict | proxy: a new dict. */
+static Value framelocals_binop(Value a, Value b, int op)
+{
+    if (op != NB_OR)
+        return rt_NotImplemented;
+    a = as_dict_operand(a);
+    b = as_dict_operand(b);
+    if (a == VAL_NULL || b == VAL_NULL)
+        return VAL_NULL;
+    if (!is_dict(a) || !is_dict(b))
+        return rt_NotImplemented;
+    Value d = rt_dict_copy(a);
+    return rt_dict_update(d, b) ? d : VAL_NULL;
+}
+
+/* Store every item of a dict or another proxy. */
+static bool framelocals_update_from(Value self, Value other)
+{
+    other = as_dict_operand(other);
+    if (other == VAL_NULL)
+        return false;
+    Value k, v;
+    for (size_t pos = 0; rt_dict_next(other, &pos, &k, &v);)
+        if (framelocals_setitem(self, k, v) < 0)
+            return false;
+    return true;
+}
+
+/* proxy |= dict: stored through the proxy, which is the result. */
+static Value framelocals_inplace(Value a, Value b, int op)
+{
+    if (op != NB_OR || !(is_dict(b) || IS_EXACT(b, framelocals_type)))
+        return rt_NotImplemented;
+    return framelocals_update_from(a, b) ? a : VAL_NULL;
+}
+
+static Value m_update(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("FrameLocalsProxy.update", nargs - 1, kwnames))
+        return VAL_NULL;
+    if (!is_dict(args[1]) && !IS_EXACT(args[1], framelocals_type))
+        return rt_raisef(&rt_TypeError, "update() argument must be dict or another FrameLocalsProxy");
+    return framelocals_update_from(args[0], args[1]) ? rt_None : VAL_NULL;
+}
+
+static Value m_get(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("FrameLocalsProxy.get", kwnames))
+        return VAL_NULL;
+    if (nargs < 2 || nargs > 3)
+        return rt_raisef(&rt_TypeError, "get expected 1 or 2 arguments");
+    Value v = framelocals_lookup(PROXY_FRAME(args[0]), args[1]);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    return nargs == 3 ? args[2] : rt_None;
+}
+
+static Value m_setdefault(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("FrameLocalsProxy.setdefault", kwnames))
+        return VAL_NULL;
+    if (nargs < 2 || nargs > 3)
+        return rt_raisef(&rt_TypeError, "setdefault expected 1 or 2 arguments");
+    Value v = framelocals_lookup(PROXY_FRAME(args[0]), args[1]);
+    if (v != VAL_NULL || rt_err_occurred())
+        return v;
+    Value dflt = nargs == 3 ? args[2] : rt_None;
+    return framelocals_setitem(args[0], args[1], dflt) < 0 ? VAL_NULL : dflt;
+}
+
+/* keys(), values(), items(): lists; copy(): a dict; __reversed__. */
+#define SNAPSHOT_METHOD(fn, name, body)                                       \
+    static Value fn(Value *args, size_t nargs, Value kwnames)                 \
+    {                                                                         \
+        if (!rt_arg_none("FrameLocalsProxy." name, nargs - 1, kwnames))       \
+            return VAL_NULL;                                                  \
+        body;                                                                 \
+    }
+SNAPSHOT_METHOD(m_keys, "keys", return snapshot_list(args[0], 0))
+SNAPSHOT_METHOD(m_values, "values", return snapshot_list(args[0], 1))
+SNAPSHOT_METHOD(m_items, "items", return snapshot_list(args[0], 2))
+SNAPSHOT_METHOD(m_copy, "copy", return locals_snapshot(PROXY_FRAME(args[0])))
+SNAPSHOT_METHOD(m_reversed, "__reversed__",
+    Value keys = snapshot_list(args[0], 0);
+    if (keys == VAL_NULL)
+        return VAL_NULL;
+    return rt_call1(rt_dict_get_cstr(rt_builtins_dict, "reversed"), keys))
+
+static const MethodDef framelocals_methods[] = {
+    {"keys", m_keys}, {"values", m_values}, {"items", m_items}, {"copy", m_copy},
+    {"get", m_get}, {"setdefault", m_setdefault}, {"update", m_update},
+    {"__reversed__", m_reversed},
+    {NULL, NULL},
+};
+
+/* FrameLocalsProxy(frame). */
+static Value framelocals_type_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (kwnames != VAL_NULL && rt_nkwargs(kwnames) > 0)
+        return rt_raisef(&rt_TypeError, "FrameLocalsProxy takes no keyword arguments");
+    if (nargs != 1)
+        return rt_raisef(&rt_TypeError, "FrameLocalsProxy expected 1 argument, got %zu", nargs);
+    if (!IS_EXACT(args[0], vm_frame_type))
+        return rt_raisef(&rt_TypeError, "expect frame, not %s", val_type(args[0])->name);
+    return framelocals_new_proxy(AS_FRAMEOBJ(args[0]));
+}
+
+static ObjType framelocals_type = {
+    .ob.type = &rt_type_type, .name = "FrameLocalsProxy", .base = &rt_object_type,
+    .new_ = framelocals_type_new, .repr = framelocals_repr,
+    .richcompare = framelocals_richcompare, .binop = framelocals_binop,
+    .binop_ops = RT_OP_BIT(NB_OR), .inplace = framelocals_inplace,
+    .getitem = framelocals_getitem, .setitem = framelocals_setitem,
+    .contains = framelocals_contains, .len = framelocals_len, .iter = framelocals_iter,
+};
+
+
+static Value get_locals(Value self)
+{
+    ObjFrame *fo = AS_FRAMEOBJ(self);
+    return has_proxy(fo) ? framelocals_new_proxy(fo) : vm_frame_object_locals(fo);
+}
 
 static Value get_lineno(Value self)
 {
@@ -225,7 +520,9 @@ static int set_lineno(Value self, Value v)
         return -1;
     }
     ObjFrame *fo = AS_FRAMEOBJ(self);
-    const char *why = vm_trace_jump_refused(fo);
+    /* 3.12 first asks whether a trace event is being reported at all. */
+    const char *why = rt_py_minor >= 12 && !vm_trace_busy
+                      ? "f_lineno can only be set in a trace function" : vm_trace_jump_refused(fo);
     if (why == NULL && fo->trace == VAL_NULL)
         why = "f_lineno can only be set by a trace function";
     if (why != NULL) {
@@ -286,6 +583,8 @@ static Value m_clear(Value *args, size_t nargs, Value kwnames)
     if (f != NULL) {
         if (f->gen == NULL || f->gen->state == GEN_RUNNING)
             return rt_raisef(&rt_RuntimeError, "cannot clear an executing frame");
+        if (rt_py_minor >= 13 && f->gen->state == GEN_SUSPENDED)  /* 3.13 leaves it open */
+            return rt_raisef(&rt_RuntimeError, "cannot clear a suspended frame");
         Value r = rt_call0(rt_getattr_cstr(obj_val(f->gen), "close"));
         if (r == VAL_NULL)
             return VAL_NULL;
@@ -322,4 +621,5 @@ ObjType vm_frame_type = {
 void vm_frame_type_init(void)
 {
     rt_type_ready(&vm_frame_type, frame_methods);
+    rt_type_ready(&framelocals_type, framelocals_methods);
 }

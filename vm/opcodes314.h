@@ -49,7 +49,7 @@
 #define PVM_OPCODES_314(X) \
     X(CACHE,                         0, 0, -1) \
     X(BINARY_SLICE,                  1, 0, OP_BINARY_SLICE) \
-    X(BUILD_TEMPLATE,                2, 0, -1) \
+    X(BUILD_TEMPLATE,                2, 0, OP_TEMPLATE_STRING) \
     X(CALL_FUNCTION_EX,              4, 0, OP_CALL_FUNCTION_EX_313) \
     X(CHECK_EG_MATCH,                5, 0, OP_CHECK_EG_MATCH) \
     X(CHECK_EXC_MATCH,               6, 0, OP_CHECK_EXC_MATCH) \
@@ -91,7 +91,7 @@
     X(UNARY_NOT,                    42, 0, OP_UNARY_NOT) \
     X(WITH_EXCEPT_START,            43, 0, OP_WITH_EXCEPT_START) \
     X(BINARY_OP,                    44, 5, OP_BINARY_OP) \
-    X(BUILD_INTERPOLATION,          45, 0, -1) \
+    X(BUILD_INTERPOLATION,          45, 0, OP_TEMPLATE_STRING) \
     X(BUILD_LIST,                   46, 0, OP_BUILD_LIST) \
     X(BUILD_MAP,                    47, 0, OP_BUILD_MAP) \
     X(BUILD_SET,                    48, 0, OP_BUILD_SET) \

@@ -34,7 +34,8 @@
  * of two 4-bit local indexes, oparg >> 4 and oparg & 15.
  *
  * 3.14 (vm/opcodes314.h) runs 3.13's forms, plus the three instructions
- * it introduced that no other one does (252-254); the rest of 3.14's
+ * it introduced that no other one does (252-255: BUILD_TEMPLATE and
+ * BUILD_INTERPOLATION share TEMPLATE_STRING, 255); the rest of 3.14's
  * changes are oparg and cache rewrites in vm/translate.c.
  */
 #ifndef PVM_OPCODES_INTERNAL_H
@@ -82,6 +83,7 @@
     X(LOAD_SMALL_INT,               252, 0, ARG,   0,         1,            "(-- int)") /* 3.14: the int oparg (0..255) */ \
     X(LOAD_COMMON_CONSTANT,         253, 0, ARG,   0,         1,            "(-- value)") /* 3.14: AssertionError, NotImplementedError, tuple, all or any (oparg 0..4) */ \
     X(LOAD_SPECIAL,                 254, 0, ARG,   1,         2,            "(owner -- meth NULL)") /* 3.14: __enter__, __exit__, __aenter__ or __aexit__ (oparg 0..3) of type(owner), bound */ \
+    X(TEMPLATE_STRING,              255, 0, ARG,   2 + (oparg & 1), 1,      "(value expression [format] -- interpolation)") /* 3.14's t-strings: BUILD_INTERPOLATION's oparg (conversion << 2 | 2 | format); oparg 0 is BUILD_TEMPLATE, (strings interpolations -- template) */ \
 
 enum {
 #define INTERNAL_ENUM(name, num, caches, ...) OP_##name = num, CACHES_##name = caches,

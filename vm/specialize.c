@@ -41,11 +41,11 @@ bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
         return true;
     }
     if (*slot == VAL_NULL)
-        *slot = rt_dict_new();
-    if (!rt_dict_set(*slot, name, v))
+        *slot = rt_dict_new_sized(RT_INSTANCE_DICT_ROOM);
+    int64_t ix = rt_dict_store_str(*slot, name, v);
+    if (ix < 0)
         return false;
-    int64_t ix = rt_dict_entry_of_str(*slot, name);
-    if (ix >= 0 && ix <= UINT16_MAX)
+    if (ix <= UINT16_MAX)
         *hint = (uint16_t)ix;
     return true;
 }
@@ -312,6 +312,8 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
 
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name)
 {
+    if (!is_dict(globals) || !is_dict(builtins))
+        return not_specialized(instr);  /* indexed: a subclass may override [] */
     int64_t hint = entry_hint(globals, name);
     if (hint >= 0) {
         instr[2] = (uint16_t)hint;

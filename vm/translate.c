@@ -221,6 +221,11 @@ static int translate_314(int op, uint32_t *oparg)
     case OP314_END_ASYNC_FOR:           /* its backward jump is for monitoring only */
         *oparg = 0;
         return OP_END_ASYNC_FOR;
+    case OP314_BUILD_TEMPLATE:          /* TEMPLATE_STRING 0 */
+        *oparg = 0;
+        return OP_TEMPLATE_STRING;
+    case OP314_BUILD_INTERPOLATION:     /* conversion << 2 | 2 | format: bit 1 always */
+        return (*oparg & 2) && *oparg >> 2 <= 3 ? OP_TEMPLATE_STRING : VM_OP_INVALID;
     }
     return -1;
 }

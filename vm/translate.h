@@ -11,9 +11,10 @@
 #include <stdint.h>
 
 /* The byte a translation writes for an opcode the version never writes
- * in a .pyc: no instruction has it, so the verifier refuses it if
- * reachable. */
-enum { VM_OP_INVALID = 255 };
+ * in a .pyc: no instruction has it (3 is a gap in 3.11's numbers, and
+ * pvm gives it to no specialized or internal form), so the verifier
+ * refuses it if reachable. */
+enum { VM_OP_INVALID = 3 };
 
 /* Fill out[0..n) with the instructions pvm runs for the code units
  * code[0..n) of version `minor` (vm/opcodes312.h, vm/opcodes313.h); each

@@ -59,7 +59,8 @@ try:
     next(g3)
 except ValueError as e:
     tb = e.__traceback__.tb_next
-    print(tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_frame.f_back)
+    back = tb.tb_frame.f_back           # None in 3.11, the resumer's from 3.12 on
+    print(tb.tb_frame.f_code.co_name, tb.tb_lineno, back and back.f_code.co_name)
 
 # gen.throw() passed on to the generator a `yield from` delegates to: the
 # delegating generator's frame is between the thrower and the delegate
