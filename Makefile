@@ -254,7 +254,8 @@ ifeq ($(CC_IS_CLANG),clang)
 	$(LLVM_PROFDATA) merge -output=$(PGO_BUILD)/pvm.profdata $(PGO_BUILD)/profraw/*.profraw
 endif
 	find $(PGO_BUILD) \( -name '*.o' -o -name '*.a' \) -delete && rm -f $(PGO_BUILD)/pvm
-	$(MAKE) --no-print-directory BUILD=$(PGO_BUILD) PGO_STEP=use PGO_CFLAGS="$(PGO_USE)" $(PGO_BUILD)/pvm
+	$(MAKE) --no-print-directory BUILD=$(PGO_BUILD) PGO_STEP=use PGO_CFLAGS="$(PGO_USE)" $(PGO_BUILD)/pvm \
+	    $(if $(PYTHON314),$(abspath $(PGO_BUILD))/pvm-compile314)
 endif
 
 demo: pvm
