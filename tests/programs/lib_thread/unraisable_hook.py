@@ -20,8 +20,10 @@ done.acquire()
 time.sleep(0.1)
 print(seen)
 class C: pass
+# Two collections: pvm's collector is conservative, and a stale copy of c's address
+# in a register or the loop's frame (code layout: make pgo's build) can outlive one.
 def cb(r): raise KeyError("cb")
-c = C(); r = weakref.ref(c, cb); del c; gc.collect()
+c = C(); r = weakref.ref(c, cb); del c; gc.collect(); gc.collect()
 print(seen[1][:3])
 sys.unraisablehook = sys.__unraisablehook__
 _thread.start_new_thread(task, ())
@@ -29,5 +31,5 @@ done.acquire()
 time.sleep(0.1)
 def bad(args): raise RuntimeError("bad hook")
 sys.unraisablehook = bad
-c = C(); r = weakref.ref(c, cb); del c; gc.collect()
+c = C(); r = weakref.ref(c, cb); del c; gc.collect(); gc.collect()
 print("end")
