@@ -47,6 +47,11 @@
     X(struct, "_struct")                            \
     X(hashlib, "_hashlib")                          \
     X(blake2, "_blake2")                            \
+    X(md5, "_md5")                                  \
+    X(sha1, "_sha1")                                \
+    X(sha256, "_sha256")                            \
+    X(sha512, "_sha512")                            \
+    X(sha3, "_sha3")                                \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
     X(bz2, "_bz2")                                  \
