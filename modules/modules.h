@@ -52,6 +52,8 @@
     X(sha256, "_sha256")                            \
     X(sha512, "_sha512")                            \
     X(sha3, "_sha3")                                \
+    X(crypt, "_crypt")                              \
+    X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
     X(bz2, "_bz2")                                  \
