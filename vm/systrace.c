@@ -5,6 +5,7 @@
  * trace_function_entry/exit, C_TRACE) and Python/sysmodule.c
  * (trace_trampoline, profile_trampoline, call_trampoline).
  */
+#include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
 #include "vm/eval.h"
@@ -18,8 +19,9 @@ bool vm_trace_on;
 int vm_trace_busy;
 int vm_trace_what;              /* as CPython's tstate->tracing_what: 0 ("call") at first */
 
-enum { EV_CALL, EV_EXCEPTION, EV_LINE, EV_RETURN, EV_C_CALL, EV_C_EXCEPTION, EV_C_RETURN,
-       EV_OPCODE, EV_COUNT };
+enum { EV_CALL = VM_EV_CALL, EV_EXCEPTION = VM_EV_EXCEPTION, EV_LINE = VM_EV_LINE,
+       EV_RETURN = VM_EV_RETURN, EV_C_CALL = VM_EV_C_CALL, EV_C_EXCEPTION = VM_EV_C_EXCEPTION,
+       EV_C_RETURN = VM_EV_C_RETURN, EV_OPCODE = VM_EV_OPCODE, EV_COUNT = VM_EV_COUNT };
 
 static Value event_name(int event)
 {
@@ -48,6 +50,21 @@ void vm_set_trace(Value func)
 {
     vm_trace_func = func == rt_None ? VAL_NULL : func;
     update();
+}
+
+static ObjType *hook_type;             /* _lsprof's Profiler, once imported */
+static VmProfileHook hook;
+
+void vm_set_profile_hook(ObjType *type, VmProfileHook fn)
+{
+    hook_type = type;
+    hook = fn;
+}
+
+bool vm_profile_is_hook(void)
+{
+    return hook_type != NULL && vm_profile_func != VAL_NULL &&
+           rt_is_subtype(val_type(vm_profile_func), hook_type);
 }
 
 void vm_set_profile(Value func)
@@ -88,6 +105,12 @@ static Value trampoline(Value fn, ObjFrame *fo, int event, Value arg)
  * of the instruction the frame is at. */
 static bool call_trace(bool profile, Frame *f, int event, Value arg)
 {
+    if (profile && !vm_trace_busy && vm_profile_is_hook()) {
+        vm_trace_busy++;
+        hook(vm_profile_func, event, event == EV_CALL || event == EV_RETURN ? obj_val(f->code) : arg);
+        vm_trace_busy--;
+        return true;
+    }
     ObjFrame *fo = vm_frame_object(f);
     Value fn = profile ? vm_profile_func : event == EV_CALL ? vm_trace_func : fo->trace;
     if (fn == VAL_NULL || vm_trace_busy)
@@ -288,6 +311,26 @@ Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value
     else if (!call_trace(true, f, EV_C_RETURN, func))
         return VAL_NULL;
     return r;
+}
+
+Value vm_trace_c_call_ex(Frame *f, Value callable, Value args, Value kwargs)
+{
+    if (vm_profile_func == VAL_NULL || vm_trace_busy)
+        return rt_call_tuple_dict(callable, args, kwargs);
+    /* as one vector of arguments, the keywords' names in a tuple */
+    size_t n = rt_tuple_len(args), nk = kwargs != VAL_NULL ? (size_t)rt_len(kwargs) : 0;
+    Value *vec = gc_alloc((n + nk + 1) * sizeof *vec);
+    memcpy(vec, AS_TUPLE(args)->items, n * sizeof *vec);
+    Value kwnames = nk > 0 ? rt_tuple_new(nk) : VAL_NULL;
+    Value k, v;
+    size_t j = 0;
+    for (size_t pos = 0; nk > 0 && rt_dict_next(kwargs, &pos, &k, &v) && j < nk; j++) {
+        if (!rt_is_str(k))              /* the callee's error, as without a profiler */
+            return rt_call_tuple_dict(callable, args, kwargs);
+        AS_TUPLE(kwnames)->items[j] = k;
+        vec[n + j] = v;
+    }
+    return vm_trace_c_call(f, callable, vec, n + j, kwnames);
 }
 
 /* ---- handing a frame over to the tracing loop ------------------------------------ */
