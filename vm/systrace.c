@@ -5,7 +5,6 @@
  * trace_function_entry/exit, C_TRACE) and Python/sysmodule.c
  * (trace_trampoline, profile_trampoline, call_trampoline).
  */
-#include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
 #include "vm/eval.h"
@@ -317,20 +316,11 @@ Value vm_trace_c_call_ex(Frame *f, Value callable, Value args, Value kwargs)
 {
     if (vm_profile_func == VAL_NULL || vm_trace_busy)
         return rt_call_tuple_dict(callable, args, kwargs);
-    /* as one vector of arguments, the keywords' names in a tuple */
-    size_t n = rt_tuple_len(args), nk = kwargs != VAL_NULL ? (size_t)rt_len(kwargs) : 0;
-    Value *vec = gc_alloc((n + nk + 1) * sizeof *vec);
-    memcpy(vec, AS_TUPLE(args)->items, n * sizeof *vec);
-    Value kwnames = nk > 0 ? rt_tuple_new(nk) : VAL_NULL;
-    Value k, v;
-    size_t j = 0;
-    for (size_t pos = 0; nk > 0 && rt_dict_next(kwargs, &pos, &k, &v) && j < nk; j++) {
-        if (!rt_is_str(k))              /* the callee's error, as without a profiler */
-            return rt_call_tuple_dict(callable, args, kwargs);
-        AS_TUPLE(kwnames)->items[j] = k;
-        vec[n + j] = v;
-    }
-    return vm_trace_c_call(f, callable, vec, n + j, kwnames);
+    Value *vec, kwnames;
+    size_t nargs;
+    if (!rt_call_flatten(args, kwargs, &vec, &nargs, &kwnames))
+        return VAL_NULL;
+    return vm_trace_c_call(f, callable, vec, nargs, kwnames);
 }
 
 /* ---- handing a frame over to the tracing loop ------------------------------------ */
