@@ -84,6 +84,7 @@
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \
+    X(lsprof, "_lsprof")                            \
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
     X(testinternalcapi, "_testinternalcapi")        \
