@@ -175,6 +175,14 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
 
+# The CJK codecs' tables (modules/cjk_codecs.c), asked of $(PYTHON)'s own
+# codecs by modules/cjk_gen.py at build time: about 2 MB of C, not committed.
+$(BUILD)/gen/cjk_tables.inc: modules/cjk_gen.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
+$(BUILD)/modules/cjk_codecs.o: CPPFLAGS += -I$(BUILD)/gen
+
 # 3.12's _typing, written in Python (modules/typing312.c), the same way.
 $(BUILD)/gen/typing312.inc: modules/typing312.py
 	@mkdir -p $(dir $@)

@@ -74,6 +74,12 @@
     X(termios, "termios")                           \
     X(socket, "_socket")                            \
     X(codecs, "_codecs")                            \
+    X(multibytecodec, "_multibytecodec")            \
+    X(codecs_jp, "_codecs_jp")                      \
+    X(codecs_cn, "_codecs_cn")                      \
+    X(codecs_kr, "_codecs_kr")                      \
+    X(codecs_tw, "_codecs_tw")                      \
+    X(codecs_hk, "_codecs_hk")                      \
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \
