@@ -96,7 +96,11 @@
     X(testinternalcapi, "_testinternalcapi")        \
     X(datetime, "_datetime")                        \
     X(faulthandler, "faulthandler")                 \
-    X(marshal, "marshal")
+    X(marshal, "marshal")                           \
+    X(multiprocessing, "_multiprocessing")          \
+    X(posixshmem, "_posixshmem")                    \
+    X(mmap, "mmap")                                 \
+    X(readline, "readline")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);
