@@ -85,6 +85,7 @@
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(sqlite3, "_sqlite3")                          \
     X(pickle, "_pickle")                            \
     X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
