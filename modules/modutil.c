@@ -37,6 +37,15 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
+const char *mod_str_utf8(Value s)
+{
+    const char *p = rt_str_cstr(s);
+    if (rt_utf8_valid_strict((const unsigned char *)p, rt_str_nbytes(s), NULL))
+        return p;
+    /* The codec raises the error, with the position CPython names. */
+    return mod_call_method(s, "encode", NULL, 0) != VAL_NULL ? p : NULL;
+}
+
 bool mod_int_as_ssize(Value v, ssize_t *out)
 {
     int64_t i;

@@ -43,6 +43,10 @@ bool mod_as_double(Value v, double *out);
  * OverflowError "Python int too large to convert to C ssize_t". */
 bool mod_int_as_ssize(Value v, ssize_t *out);
 
+/* PyUnicode_AsUTF8: the str's UTF-8, or NULL + UnicodeEncodeError
+ * ("surrogates not allowed") for a str holding a lone surrogate. */
+const char *mod_str_utf8(Value s);
+
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */
 Value mod_lookup_special(Value v, const char *name);

@@ -66,7 +66,10 @@ static Value sl_openlog(Value *args, size_t nargs, Value kw)
         (a[2] != VAL_NULL && !as_long(a[2], &facility)))
         return VAL_NULL;
     Value ident = a[0] != VAL_NULL ? a[0] : ident_from_argv();
-    openlog(ident != VAL_NULL ? rt_str_cstr(ident) : NULL, (int)option, (int)facility);
+    const char *ident_text = ident != VAL_NULL ? mod_str_utf8(ident) : NULL;
+    if (ident != VAL_NULL && ident_text == NULL)
+        return VAL_NULL;
+    openlog(ident_text, (int)option, (int)facility);
     ident_kept = ident;
     log_open = true;
     return rt_None;
@@ -88,9 +91,11 @@ static Value sl_syslog(Value *args, size_t nargs, Value kw)
     }
     if (!ok)
         return rt_raisef(&rt_TypeError, "[priority,] message string");
+    const char *text = mod_str_utf8(message);
+    if (text == NULL)
+        return VAL_NULL;
     if (!log_open && sl_openlog(NULL, 0, VAL_NULL) == VAL_NULL)
         rt_err_clear();             /* openlog(3) is optional */
-    const char *text = rt_str_cstr(message);
     vm_release_lock();
     syslog((int)priority, "%s", text);
     vm_reacquire_lock();
