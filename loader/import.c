@@ -618,13 +618,16 @@ static bool init_attrs_from_spec(Value module, Value spec, bool override)
 
 /* Modules imported before importlib was get the spec its finders would
  * have given them (the built-in ones got theirs from _bootstrap._setup);
- * __main__ keeps None, as a script's does. */
+ * __main__ keeps None, as a script's does — also under another name
+ * (multiprocessing aliases it as sys.modules['__mp_main__'], which must
+ * not rename it). */
 static bool give_specs(void)
 {
     Value mods = rt_dict_copy(modules()), name, m;
+    Value main = rt_dict_get_cstr(mods, "__main__");
     for (size_t i = 0; rt_dict_next(mods, &i, &name, &m);) {
         if (!IS_EXACT(m, rt_module_type) || VAL_AS(ObjModule, m)->builtin || !is_str(name) ||
-            strcmp(rt_str_cstr(name), "__main__") == 0)
+            m == main)
             continue;
         Value d = VAL_AS(ObjModule, m)->dict;
         Value spec = rt_dict_get_cstr(d, "__spec__"), file = rt_dict_get_cstr(d, "__file__");

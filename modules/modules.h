@@ -74,11 +74,18 @@
     X(termios, "termios")                           \
     X(socket, "_socket")                            \
     X(codecs, "_codecs")                            \
+    X(multibytecodec, "_multibytecodec")            \
+    X(codecs_jp, "_codecs_jp")                      \
+    X(codecs_cn, "_codecs_cn")                      \
+    X(codecs_kr, "_codecs_kr")                      \
+    X(codecs_tw, "_codecs_tw")                      \
+    X(codecs_hk, "_codecs_hk")                      \
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(sqlite3, "_sqlite3")                          \
     X(pickle, "_pickle")                            \
     X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
@@ -90,7 +97,11 @@
     X(testinternalcapi, "_testinternalcapi")        \
     X(datetime, "_datetime")                        \
     X(faulthandler, "faulthandler")                 \
-    X(marshal, "marshal")
+    X(marshal, "marshal")                           \
+    X(multiprocessing, "_multiprocessing")          \
+    X(posixshmem, "_posixshmem")                    \
+    X(mmap, "mmap")                                 \
+    X(readline, "readline")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -199,11 +199,16 @@ const char *vm_trace_jump_refused(ObjFrame *fo)
 {
     switch (vm_trace_what) {
     case EV_LINE:
-        /* pvm moves only the frame being reported, and not past a yield */
+        /* pvm moves only the frame being reported */
         return fo->in_event && fo->frame != NULL ? NULL
                : "can only jump from a 'line' trace event";
     case EV_CALL:
         return "can't jump from the 'call' trace event of a new frame";
+    case EV_RETURN:             /* from a yield: the generator resumes there */
+        if (fo->in_event && fo->frame != NULL && fo->frame->gen != NULL &&
+            vm_base_opcode(*fo->frame->instr & 0xff) == OP_YIELD_VALUE)
+            return NULL;
+        return "can only jump from a 'line' trace event";
     default:
         return "can only jump from a 'line' trace event";
     }
