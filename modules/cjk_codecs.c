@@ -17,8 +17,8 @@
  *             top; GB18030's four-byte sequences and EUC-KR's eight-byte
  *             make-up sequences are computed.
  *
- * The ISO-2022 codecs and HZ, which switch character sets with escape
- * sequences, are iso2022.c.
+ * The ISO-2022 codecs, which switch character sets with escape sequences,
+ * are iso2022.c.
  */
 #include <string.h>
 #include "modules/modutil.h"
@@ -305,7 +305,7 @@ static int table_encode(const CjkCodec *codec, CjkState *st, const uint32_t *in,
 
 #define TABLE_CODEC(name) { #name, &name##_table, table_encode, table_decode, 0, 0 },
 
-static Value getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t nargs, Value kw)
+Value mod_cjk_getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("getcodec", nargs, kw))
         return VAL_NULL;
@@ -321,7 +321,7 @@ static Value getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t narg
     static const CjkCodec module##_codecs[] = { CJK_MODULE_##module(TABLE_CODEC) }; \
     static Value module##_getcodec(Value *args, size_t nargs, Value kw)             \
     {                                                                               \
-        return getcodec(module##_codecs, sizeof module##_codecs / sizeof module##_codecs[0], \
+        return mod_cjk_getcodec(module##_codecs, sizeof module##_codecs / sizeof module##_codecs[0], \
                         args, nargs, kw);                                           \
     }                                                                               \
     Value mod_codecs_##module##_init(void)                                          \
