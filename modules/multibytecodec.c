@@ -318,13 +318,12 @@ static Value encode_stateful(ObjMbStateful *s, Value text, bool final)
         str = sb_finish(&sb);
         cps = all;
         n += s->npending;
-        s->npending = 0;
     }
     StrBuf out;
     sb_init(&out);
     size_t done;
     if (!run_encode(s->codec, &s->state, str, cps, n, errors_of(s), final, &out, &done))
-        return VAL_NULL;
+        return VAL_NULL;                /* what was pending still is */
     if (n - done > MAX_ENC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer overflow");
     memcpy(s->pending, cps + done, (n - done) * sizeof *cps);
@@ -415,7 +414,7 @@ static Value incenc_setstate(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (b[0] > 4 * MAX_ENC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer too large");
-    Value text = rt_str_new((const char *)b + 1, b[0]);
+    Value text = rt_decode_utf8(b + 1, b[0], VAL_NULL, true, NULL);
     if (text == VAL_NULL)
         return VAL_NULL;
     size_t n;
@@ -454,7 +453,7 @@ static Value decode_stateful(ObjMbStateful *s, const unsigned char *data, size_t
     sb_init(&out);
     size_t done;
     if (!run_decode(s->codec, &s->state, in, n, errors_of(s), final, &out, &done))
-        return VAL_NULL;
+        return VAL_NULL;                /* what was pending still is */
     if (n - done > MAX_DEC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer overflow");
     memmove(s->dpending, in + done, n - done);
