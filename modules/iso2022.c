@@ -17,6 +17,7 @@
 #include <string.h>
 #include "modules/modutil.h"
 #include "modules/cjk.h"
+#include "runtime/version.h"
 
 typedef struct IsoSet {
     unsigned mark;
@@ -229,6 +230,57 @@ static void to_ascii(CjkState *st, StrBuf *out)
     }
 }
 
+/* Write one character of set `mark`, designating (and shifting to) the
+ * set first if it is not where the state says. */
+static void put_code(const CjkCodec *codec, CjkState *st, unsigned mark, unsigned code,
+                     StrBuf *out)
+{
+    char esc[4] = { ESC, '$', '(', (char)(mark & 0x7F) };
+    if (is_kr(codec)) {                 /* KS X 1001 in G1, shifted to */
+        if (G(st, 1) != mark) {
+            sb_add(out, "\x1b$)C", 4);
+            G(st, 1) = (unsigned char)mark;
+        }
+        if (!(FLAGS(st) & SHIFTED)) {
+            sb_addc(out, SO);
+            FLAGS(st) |= SHIFTED;
+        }
+    } else if (G(st, 0) != mark) {
+        shift_in(st, out);
+        if (!(mark & DBCS))
+            esc[1] = '(', esc[2] = (char)mark, sb_add(out, esc, 3);
+        else if (mark == ('B' | DBCS))
+            esc[2] = 'B', sb_add(out, esc, 3);
+        else
+            sb_add(out, esc, 4);
+        G(st, 0) = (unsigned char)mark;
+    }
+    if (mark & DBCS)
+        sb_addc(out, (char)(code >> 8));
+    sb_addc(out, (char)(code & 0xFF));
+}
+
+/* 3.12's iso2022_jp_2004 and iso2022_jp_3 encode JIS X 0213's combining
+ * pairs (か and ゚ as one code of plane 1); 3.11's encode each character
+ * alone.  The index of the pair c starts with next, or -1; *starts: c
+ * starts some pair. */
+static int jis_pair(const CjkCodec *codec, uint32_t c, uint32_t next, bool *starts)
+{
+    *starts = false;
+    if (rt_py_minor < 12 || (config_of(codec) != &iso2022_jp_2004_config &&
+                             config_of(codec) != &iso2022_jp_3_config))
+        return -1;
+    int found = -1;
+    for (size_t p = 0; p < sizeof jisx0213_pairs / sizeof jisx0213_pairs[0]; p += 3) {
+        if (jisx0213_pairs[p] != c)
+            continue;
+        *starts = true;
+        if (jisx0213_pairs[p + 1] == next)
+            found = (int)p;
+    }
+    return found;
+}
+
 static int iso_encode(const CjkCodec *codec, CjkState *st, const uint32_t *in, size_t n,
                       size_t *pos, bool flush, StrBuf *out)
 {
@@ -241,37 +293,25 @@ static int iso_encode(const CjkCodec *codec, CjkState *st, const uint32_t *in, s
             sb_addc(out, (char)c);
             continue;
         }
+        bool starts;
+        int p = jis_pair(codec, c, i + 1 < n ? in[i + 1] : 0, &starts);
+        if (starts && i + 1 == n && !flush) {
+            *pos = i;
+            return CJK_TOOFEW;
+        }
+        if (p >= 0) {
+            unsigned plane1 = config_of(codec) == &iso2022_jp_3_config ? 'O' : 'Q';
+            put_code(codec, st, plane1 | DBCS, jisx0213_pairs[p + 2], out);
+            i++;
+            continue;
+        }
         uint32_t e = encoding_of(config_of(codec), c);
         if (!e) {
             *pos = i;
             return 1;
         }
-        unsigned mark = e >> 16, code = e & 0xFFFF;
-        char esc[4] = { ESC, '$', '(', (char)(mark & 0x7F) };
-        if (is_kr(codec)) {             /* KS X 1001 in G1, shifted to */
-            if (G(st, 1) != mark) {
-                sb_add(out, "\x1b$)C", 4);
-                G(st, 1) = (unsigned char)mark;
-            }
-            if (!(FLAGS(st) & SHIFTED)) {
-                sb_addc(out, SO);
-                FLAGS(st) |= SHIFTED;
-            }
-        } else if (G(st, 0) != mark) {
-            shift_in(st, out);
-            if (!(mark & DBCS))
-                esc[1] = '(', esc[2] = (char)mark, sb_add(out, esc, 3);
-            else if (mark == ('B' | DBCS))
-                esc[2] = 'B', sb_add(out, esc, 3);
-            else
-                sb_add(out, esc, 4);
-            G(st, 0) = (unsigned char)mark;
-        }
-        if (mark & DBCS)
-            sb_addc(out, (char)(code >> 8));
-        sb_addc(out, (char)(code & 0xFF));
+        put_code(codec, st, e >> 16, e & 0xFFFF, out);
     }
-    (void)flush;
     *pos = i;
     return CJK_OK;
 }

@@ -27,3 +27,8 @@ for v in V:
     print([d.decode(b[i:i+1]) for i in range(len(b))], d.decode(b'', True))
     e = codecs.getincrementalencoder(v)('ignore')
     print([e.encode(ch) for ch in s], e.encode('', True))
+# JIS X 0213's combining pairs: 3.11 encodes each character alone, 3.12 combines them (and waits for the second)
+for v in ['iso2022_jp_2004', 'iso2022_jp_3']:
+    e = codecs.getincrementalencoder(v)('backslashreplace')
+    print(v, e.encode('か'), e.getstate(), e.encode('゚'), e.encode('æ'), e.getstate(), e.encode('\u0300x'), e.encode('æ'), e.encode('', True))
+    print(v, 'か゚æ\u0300æ'.encode(v, 'backslashreplace'))
