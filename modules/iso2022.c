@@ -260,22 +260,22 @@ static void put_code(const CjkCodec *codec, CjkState *st, unsigned mark, unsigne
     sb_addc(out, (char)(code & 0xFF));
 }
 
-/* 3.12's iso2022_jp_2004 and iso2022_jp_3 encode JIS X 0213's combining
- * pairs (か and ゚ as one code of plane 1); 3.11's encode each character
- * alone.  The index of the pair c starts with next, or -1; *starts: c
- * starts some pair. */
+/* JIS X 0213's combining pairs in iso2022_jp_2004 and iso2022_jp_3: a
+ * character that may start one waits for the next (both versions); 3.12
+ * then encodes the two as one code of plane 1 (か and ゚), 3.11 each alone.
+ * The index of the pair c starts with next, or -1; *starts: c starts some
+ * pair. */
 static int jis_pair(const CjkCodec *codec, uint32_t c, uint32_t next, bool *starts)
 {
     *starts = false;
-    if (rt_py_minor < 12 || (config_of(codec) != &iso2022_jp_2004_config &&
-                             config_of(codec) != &iso2022_jp_3_config))
+    if (config_of(codec) != &iso2022_jp_2004_config && config_of(codec) != &iso2022_jp_3_config)
         return -1;
     int found = -1;
     for (size_t p = 0; p < sizeof jisx0213_pairs / sizeof jisx0213_pairs[0]; p += 3) {
         if (jisx0213_pairs[p] != c)
             continue;
         *starts = true;
-        if (jisx0213_pairs[p + 1] == next)
+        if (jisx0213_pairs[p + 1] == next && rt_py_minor >= 12)
             found = (int)p;
     }
     return found;

@@ -35,6 +35,28 @@ static const char INCOMPLETE[] = "incomplete multibyte sequence";
 
 /* ---- The conversion loops ------------------------------------------------ */
 
+/* "ignore" and "replace" are handled in place, without an exception object
+ * per error, as CPython's ERROR_IGNORE and ERROR_REPLACE are. */
+enum { HANDLER_OTHER, HANDLER_IGNORE, HANDLER_REPLACE };
+
+static int builtin_handler(Value errors)
+{
+    if (errors == VAL_NULL)
+        return HANDLER_OTHER;
+    if (strcmp(rt_str_cstr(errors), "ignore") == 0)
+        return HANDLER_IGNORE;
+    return strcmp(rt_str_cstr(errors), "replace") == 0 ? HANDLER_REPLACE : HANDLER_OTHER;
+}
+
+/* '?' for an unencodable stretch under "replace": false if the codec cannot
+ * encode '?' either (then the handler is called, as in CPython). */
+static bool encode_question_mark(const CjkCodec *codec, CjkState *st, StrBuf *out)
+{
+    static const uint32_t q = '?';
+    size_t at = 0;
+    return codec->encode(codec, st, &q, 1, &at, true, out) == CJK_OK;
+}
+
 /* Encode str (its code points cps[0..n)) from *st onto out, each illegal
  * stretch through the error handler.  Not flushing, a character the codec
  * keeps for the next call stops it: *done is where.  false: exception. */
@@ -43,11 +65,17 @@ static bool run_encode(const CjkCodec *codec, CjkState *st, Value str, const uin
 {
     CodecErrors ce;
     rt_codec_errors_init(&ce, codec->name, errors);
+    int builtin = builtin_handler(errors);
     size_t i = 0;
     for (;;) {
         int r = codec->encode(codec, st, cps, n, &i, flush, out);
         if (r == CJK_OK || r == CJK_TOOFEW)
             break;
+        if (builtin == HANDLER_IGNORE ||
+            (builtin == HANDLER_REPLACE && encode_question_mark(codec, st, out))) {
+            i += (size_t)r;
+            continue;
+        }
         Value rep;
         ssize_t pos = rt_codec_encode_error(&ce, str, i, i + (size_t)r, ILLEGAL, &rep);
         if (pos < 0)
@@ -75,12 +103,19 @@ static bool run_decode(const CjkCodec *codec, CjkState *st, const unsigned char 
 {
     CodecErrors ce;
     rt_codec_errors_init(&ce, codec->name, errors);
+    int builtin = builtin_handler(errors);
     size_t i = 0;
     for (;;) {
         int r = codec->decode(codec, st, s, n, &i, out);
         if (r == CJK_OK || (r == CJK_TOOFEW && !final))
             break;
         size_t end = r == CJK_TOOFEW ? n : i + (size_t)r;
+        if (builtin != HANDLER_OTHER) {
+            if (builtin == HANDLER_REPLACE)
+                sb_add_codepoint(out, 0xFFFD);
+            i = end;
+            continue;
+        }
         ssize_t pos = rt_codec_decode_error(&ce, &s, &n, i, end,
                                             r == CJK_TOOFEW ? INCOMPLETE : ILLEGAL, out);
         if (pos < 0)

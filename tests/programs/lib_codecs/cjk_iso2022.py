@@ -16,7 +16,10 @@ for v in V:
     for b in bs:
         print(v, b, p(v, b), p(v, b, 'replace'))
 for v in V:
-    d = codecs.getincrementaldecoder(v)(); print(v, d.getstate()); d.decode(b'\x1b$B'); print(d.getstate()); d.decode(b'\x1b$)C\x0e'); print(d.getstate())
+    d = codecs.getincrementaldecoder(v)(); print(v, d.getstate())
+    for chunk in [b'\x1b$B', b'\x1b$)C\x0e', b'\x1b(B']:
+        try: print(d.decode(chunk), d.getstate())
+        except UnicodeDecodeError as ex: print(ex, d.getstate())
     e = codecs.getincrementalencoder(v)(); print(e.getstate()); 
     try: e.encode('日本한')
     except UnicodeError as ex: print(ex)
