@@ -113,6 +113,18 @@ static bool opt_ssize_arg(Value v, ssize_t dflt, ssize_t *out)
     return ssize_arg(v, out);
 }
 
+/* The collector found a map unreachable (and so every view of it): unmap
+ * it and close its descriptor, as CPython's dealloc does (plain C, no
+ * allocation: see runtime/gc.h). */
+static void unmap_unreachable(void *obj, void *data)
+{
+    ObjMmap *m = obj;
+    if (m->data != NULL)
+        munmap(m->data, (size_t)m->size);
+    if (m->fd >= 0)
+        close(m->fd);
+}
+
 /* ---- creating ------------------------------------------------------------------------ */
 
 /* mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ,
@@ -181,6 +193,7 @@ static Value mmap_new(ObjType *type, Value *args, size_t nargs, Value kw)
         return mod_posix_error();
     }
     ObjMmap *m = rt_alloc_instance(type, sizeof *m);
+    gc_register_finalizer(m, unmap_unreachable, NULL);
     m->data = data;
     m->size = size;
     m->offset = offset;

@@ -66,13 +66,25 @@ static bool str_arg(const char *fname, int pos, Value v)
     return false;
 }
 
-static Value semlock_make(ObjType *type, sem_t *handle, int kind, int maxvalue, Value name)
+/* The collector found a SemLock unreachable: close its semaphore (plain
+ * C, no allocation: see runtime/gc.h), as CPython's dealloc does. */
+static void semlock_finalize(void *obj, void *data)
+{
+    sem_close(((ObjSemLock *)obj)->handle);
+}
+
+/* A SemLock over `handle`; `owned` when this process opened it (it is
+ * closed with the object). */
+static Value semlock_make(ObjType *type, sem_t *handle, bool owned, int kind, int maxvalue,
+                          Value name)
 {
     ObjSemLock *s = rt_alloc_instance(type, sizeof *s);
     s->handle = handle;
     s->kind = kind;
     s->maxvalue = maxvalue;
     s->name = name;
+    if (owned)
+        gc_register_finalizer(s, semlock_finalize, NULL);
     return obj_val(s);
 }
 
@@ -99,7 +111,7 @@ static Value semlock_new(ObjType *type, Value *args, size_t nargs, Value kw)
         errno = e;
         return mod_posix_error();
     }
-    return semlock_make(type, handle, kind, maxvalue, unlink ? VAL_NULL : a[3]);
+    return semlock_make(type, handle, true, kind, maxvalue, unlink ? VAL_NULL : a[3]);
 }
 
 /* acquire(block=True, timeout=None) -> bool */
@@ -230,7 +242,8 @@ static Value semlock_rebuild(Value *args, size_t nargs, Value kw)
         if (handle == SEM_FAILED)
             return mod_posix_error();
     }
-    return semlock_make(VAL_AS(ObjType, args[0]), handle, kind, maxvalue, name);
+    return semlock_make(VAL_AS(ObjType, args[0]), handle, name != VAL_NULL, kind, maxvalue,
+                        name);
 }
 
 static Value semlock_after_fork(Value *args, size_t nargs, Value kw)
