@@ -14,6 +14,12 @@
  *
  * m[i] is an int, m[i:j] bytes, and iterating gives one-byte bytes, as in
  * CPython (whose sequence and mapping slots differ there).
+ *
+ * A map found unreachable stays mapped (CPython's dealloc unmaps it): the
+ * collector's finalisers are unordered, and the __del__ of an object
+ * unreachable at the same time may still read the map or close it, which
+ * would unmap what might by then be another mapping.  close() it, or use
+ * `with`.
  */
 #define _GNU_SOURCE             /* mremap, MAP_* and MADV_* of Linux */
 #include <errno.h>
@@ -113,18 +119,6 @@ static bool opt_ssize_arg(Value v, ssize_t dflt, ssize_t *out)
     return ssize_arg(v, out);
 }
 
-/* The collector found a map unreachable (and so every view of it): unmap
- * it and close its descriptor, as CPython's dealloc does (plain C, no
- * allocation: see runtime/gc.h). */
-static void unmap_unreachable(void *obj, void *data)
-{
-    ObjMmap *m = obj;
-    if (m->data != NULL)
-        munmap(m->data, (size_t)m->size);
-    if (m->fd >= 0)
-        close(m->fd);
-}
-
 /* ---- creating ------------------------------------------------------------------------ */
 
 /* mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ,
@@ -193,7 +187,6 @@ static Value mmap_new(ObjType *type, Value *args, size_t nargs, Value kw)
         return mod_posix_error();
     }
     ObjMmap *m = rt_alloc_instance(type, sizeof *m);
-    gc_register_finalizer(m, unmap_unreachable, NULL);
     m->data = data;
     m->size = size;
     m->offset = offset;

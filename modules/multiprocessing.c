@@ -18,6 +18,12 @@
  * the wait of _thread's locks): other threads run — Pool's helper threads
  * wait on these semaphores — and Ctrl-C in the main thread ends the wait
  * with KeyboardInterrupt, as a signal handler's exception does in CPython.
+ *
+ * A SemLock found unreachable is not closed (CPython's dealloc closes it):
+ * the collector's finalisers are unordered, so an object with __del__
+ * unreachable at the same time — a Pool, whose __del__ puts into a queue
+ * — could still use a semaphore already closed.  The mapping of an
+ * unlinked semaphore is left until the process ends.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -66,25 +72,13 @@ static bool str_arg(const char *fname, int pos, Value v)
     return false;
 }
 
-/* The collector found a SemLock unreachable: close its semaphore (plain
- * C, no allocation: see runtime/gc.h), as CPython's dealloc does. */
-static void semlock_finalize(void *obj, void *data)
-{
-    sem_close(((ObjSemLock *)obj)->handle);
-}
-
-/* A SemLock over `handle`; `owned` when this process opened it (it is
- * closed with the object). */
-static Value semlock_make(ObjType *type, sem_t *handle, bool owned, int kind, int maxvalue,
-                          Value name)
+static Value semlock_make(ObjType *type, sem_t *handle, int kind, int maxvalue, Value name)
 {
     ObjSemLock *s = rt_alloc_instance(type, sizeof *s);
     s->handle = handle;
     s->kind = kind;
     s->maxvalue = maxvalue;
     s->name = name;
-    if (owned)
-        gc_register_finalizer(s, semlock_finalize, NULL);
     return obj_val(s);
 }
 
@@ -111,7 +105,7 @@ static Value semlock_new(ObjType *type, Value *args, size_t nargs, Value kw)
         errno = e;
         return mod_posix_error();
     }
-    return semlock_make(type, handle, true, kind, maxvalue, unlink ? VAL_NULL : a[3]);
+    return semlock_make(type, handle, kind, maxvalue, unlink ? VAL_NULL : a[3]);
 }
 
 /* acquire(block=True, timeout=None) -> bool */
@@ -242,8 +236,7 @@ static Value semlock_rebuild(Value *args, size_t nargs, Value kw)
         if (handle == SEM_FAILED)
             return mod_posix_error();
     }
-    return semlock_make(VAL_AS(ObjType, args[0]), handle, name != VAL_NULL, kind, maxvalue,
-                        name);
+    return semlock_make(VAL_AS(ObjType, args[0]), handle, kind, maxvalue, name);
 }
 
 static Value semlock_after_fork(Value *args, size_t nargs, Value kw)
