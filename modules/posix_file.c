@@ -308,8 +308,17 @@ static Value write_bytes(int fd, Value data, off_t offset, bool positioned)
     ssize_t n;
     bool interrupted = false;       /* a signal handler raised */
     for (;;) {
+        /* A full pipe blocks the write until its reader drains it, maybe
+         * another thread of this process (multiprocessing's feeder and
+         * result threads): other threads run meanwhile, as CPython
+         * releases the GIL around write().  The buffer stays valid: `data`
+         * holds it, and the collector never moves an object. */
+        vm_release_lock();
         n = positioned ? pwrite(fd, view.buf, (size_t)view.len, offset)
                        : write(fd, view.buf, (size_t)view.len);
+        int e = errno;
+        vm_reacquire_lock();
+        errno = e;
         if (n >= 0 || errno != EINTR)
             break;
         if (!mod_posix_retry()) {
