@@ -44,6 +44,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sqlite3.h>
+#include "runtime/version.h"
 #include "vm/vm.h"
 #include "vm/thread.h"
 #include "modules/modutil.h"
@@ -796,10 +797,17 @@ static void cursor_release(ObjCursor *cu)
  * is what the caller sees. */
 static void callback_failed(Value obj)
 {
-    if (callback_tracebacks)
-        rt_write_unraisable(obj);
-    else
+    if (!callback_tracebacks) {
         rt_err_clear();
+    } else if (rt_py_minor >= 14 && rt_unraisable_handler != NULL) {
+        /* 3.14 names the callback in the message, with no object. */
+        Value exc = rt_err_fetch();
+        Value what = rt_str_format_c("on sqlite3 callback %R", obj);
+        rt_unraisable_handler(exc, what != VAL_NULL ? rt_str_cstr(what) : NULL, rt_None);
+        rt_err_clear();
+    } else {
+        rt_write_unraisable(obj);
+    }
 }
 
 /* One step of the cursor's statement: SQLITE_ROW, SQLITE_DONE, or -1
@@ -2609,6 +2617,11 @@ static const MethodDef sqlite_functions[] = {
     {"register_converter", sqlite_register_converter},
     {"adapt", sqlite_adapt},
     {"enable_callback_tracebacks", sqlite_enable_callback_tracebacks},
+    {NULL, NULL}
+};
+
+/* Removed in 3.12. */
+static const MethodDef sqlite_functions_311[] = {
     {"enable_shared_cache", sqlite_enable_shared_cache},
     {NULL, NULL}
 };
@@ -2645,7 +2658,12 @@ Value mod_sqlite3_init(void)
 #define PVM_SQLITE(name, kind) mod_module_set(m, #name, small_new(name));
 #include "modules/sqlite_names.h"
 #undef PVM_SQLITE
-    mod_module_set(m, "version", rt_str_from_cstr("2.6.0"));
+    /* 3.12 deprecated `version` (Lib/sqlite3 serves it from
+     * _deprecated_version, with a warning) and removed enable_shared_cache. */
+    mod_module_set(m, rt_py_minor >= 12 ? "_deprecated_version" : "version",
+                   rt_str_from_cstr("2.6.0"));
+    if (rt_py_minor == 11)
+        mod_module_add_functions(m, sqlite_functions_311);
     mod_module_set(m, "sqlite_version", rt_str_from_cstr(sq.sqlite3_libversion()));
     int safe = sq.sqlite3_threadsafe();
     mod_module_set(m, "threadsafety", small_new(safe == 0 ? 0 : safe == 1 ? 3 : 1));

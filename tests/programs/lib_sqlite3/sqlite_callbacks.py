@@ -140,7 +140,9 @@ con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, old)
 
 import sys
 def hook(u):
-    print("unraisable:", u.exc_type.__name__, u.exc_value, u.object is boom, u.err_msg)
+    # 3.14 names the callback in err_msg instead of passing it as object
+    print("unraisable:", u.exc_type.__name__, u.exc_value,
+          u.object is boom or (u.err_msg or "").endswith(repr(boom)))
 sys.unraisablehook = hook
 sqlite3.enable_callback_tracebacks(True)
 def boom():
