@@ -471,7 +471,14 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
     /* The sent value is what the suspended YIELD_VALUE evaluates to: it is
      * pushed, and the instruction after the yield consumes it.  A throw()
      * instead raises at the yield (the loop's `throwing` entry). */
-    if (!throwing) {
+    if (f->obj != NULL && f->obj->resume_at > 0) {
+        /* A trace function jumped from the yield (vm/framejump.c): go on
+         * at the target, where nothing takes a sent value. */
+        f->instr = f->next_instr = f->code->instrs + f->obj->resume_at - 1;
+        f->obj->resume_at = 0;
+        if (throwing)
+            vm_thrown_exc = rt_err_peek();
+    } else if (!throwing) {
         *f->sp++ = sent;
     } else {
         /* 3.12's handlers count on the stack as CPython leaves it here:
