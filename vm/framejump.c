@@ -15,6 +15,7 @@
  * loop"), and so on.
  */
 #include <limits.h>
+#include <stdio.h>
 #include "runtime/runtime.h"
 #include "runtime/code.h"
 #include "vm/decode.h"
@@ -61,33 +62,98 @@ static int64_t pop_to_level(int64_t stack, int level)
     return stack;
 }
 
-/* The operand of the unit at i, with its EXTENDED_ARG prefixes. */
-static int get_arg(const uint16_t *code, int i)
-{
-    unsigned oparg = code[i] >> 8;
-    for (int k = 1; k <= 3 && i >= k && (code[i - k] & 0xff) == OP_EXTENDED_ARG; k++)
-        oparg |= (unsigned)(code[i - k] >> 8) << (8 * k);
-    return (int)oparg;
-}
-
-/* The larger of an instruction's two stack effects (taken, not taken). */
-static int stack_effect(int op, int oparg)
-{
-    int64_t a = vm_stack_pushed(op, oparg, false) - vm_stack_popped(op, oparg, false);
-    int64_t b = vm_stack_pushed(op, oparg, true) - vm_stack_popped(op, oparg, true);
-    if (vm_stack_popped(op, oparg, false) < 0)
-        return 0;
-    return (int)(a > b ? a : b);
-}
-
 static void set_target(int64_t *stacks, int j, int len, int64_t stack)
 {
     if (j >= 0 && j < len)
         stacks[j] = stack;
 }
 
-/* The stack before each code unit: UNINITIALIZED where none can be. */
-static int64_t *mark_stacks(const ObjCode *co, const uint16_t *code, int len)
+/* An instruction's net stack effect, going the way `jump` says. */
+static int stack_effect(int op, int oparg, bool jump)
+{
+    if (vm_stack_popped(op, oparg, jump) < 0)
+        return 0;
+    return (int)(vm_stack_pushed(op, oparg, jump) - vm_stack_popped(op, oparg, jump));
+}
+
+static int64_t apply_effect(int64_t stack, int delta)
+{
+    for (; delta != 0; delta += delta < 0 ? 1 : -1)
+        stack = delta < 0 ? pop_value(stack) : push_value(stack, OBJECT);
+    return stack;
+}
+
+/* Instructions after which control never falls through. */
+static bool ends_block(int op)
+{
+    switch (op) {
+    case OP_RETURN_VALUE: case OP_RETURN_CONST: case OP_RAISE_VARARGS: case OP_RERAISE:
+    case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
+    case OP_JUMP_BACKWARD_313:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The stack after the instruction `in` whose stack before is `stack`, by
+ * the way it goes: fallen through (`jump` false) or jumping.  Every
+ * version's instructions as pvm runs them (vm/translate.c), so one walk
+ * serves 3.11 to 3.13: where they differ is the order of a callable and
+ * its NULL (3.13 puts the NULL above), and what FOR_ITER leaves at the
+ * loop's exit (3.11 pops the iterator; 3.12's jumps to END_FOR, which pops
+ * it with the value). */
+static int64_t stack_after(const VmInstr *in, int64_t stack, bool jump)
+{
+    int op = in->opcode, arg = (int)in->arg;
+    switch (op) {
+    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? stack : pop_value(stack);
+    case OP_GET_ITER: case OP_GET_AITER:
+        return push_value(pop_value(stack), ITERATOR);
+    case OP_FOR_ITER:
+        return jump ? pop_value(stack) : push_value(stack, OBJECT);
+    case OP_FOR_ITER_312:
+        return push_value(stack, OBJECT);
+    case OP_SEND:               /* the receiver returned: past the loop */
+        return jump ? pop_value(stack) : stack;
+    case OP_PUSH_EXC_INFO:
+        return push_value(stack, EXCEPT);
+    case OP_POP_EXCEPT:
+        return pop_value(stack);
+    case OP_PUSH_NULL:
+        return push_value(stack, NUL);
+    case OP_LOAD_GLOBAL: case OP_LOAD_GLOBAL_312:
+        if (arg & 1)
+            stack = push_value(stack, NUL);
+        return push_value(stack, OBJECT);
+    case OP_LOAD_GLOBAL_313:
+        stack = push_value(stack, OBJECT);
+        return arg & 1 ? push_value(stack, NUL) : stack;
+    case OP_LOAD_METHOD:
+        return push_value(push_value(pop_value(stack), NUL), OBJECT);
+    case OP_LOAD_ATTR_312:
+        return arg & 1 ? push_value(push_value(pop_value(stack), NUL), OBJECT) : stack;
+    case OP_LOAD_ATTR_313:
+        return arg & 1 ? push_value(push_value(pop_value(stack), OBJECT), NUL) : stack;
+    case OP_PRECALL:            /* 3.11: CPython counts the arguments here */
+        for (int k = 0; k < arg; k++)
+            stack = pop_value(stack);
+        return stack;
+    case OP_CALL:               /* ...and the callable and NULL here */
+        return push_value(pop_value(pop_value(stack)), OBJECT);
+    case OP_SWAP:
+        return stack_swap(stack, arg);
+    case OP_COPY:
+        return push_value(stack, peek_kind(stack, arg));
+    default:
+        return apply_effect(stack, stack_effect(op, arg, jump));
+    }
+}
+
+/* The stack before each code unit: UNINITIALIZED where none can be (and
+ * at cache units, where no instruction starts). */
+static int64_t *mark_stacks(const ObjCode *co, int len)
 {
     int64_t *stacks = gc_alloc_atomic(sizeof(int64_t) * (size_t)(len + 1));
     for (int i = 1; i <= len; i++)
@@ -97,89 +163,21 @@ static int64_t *mark_stacks(const ObjCode *co, const uint16_t *code, int len)
         stacks[0] = push_value(stacks[0], OBJECT);   /* the first None sent */
     for (bool todo = true; todo;) {
         todo = false;
-        for (int i = 0; i < len; i++) {
-            int64_t next = stacks[i], target;
-            if (next == UNINITIALIZED)
+        VmDecoder d = { co, 0, 0, false };
+        VmInstr in;
+        while (vm_decode_next(&d, &in)) {
+            int i = in.offset / 2, next_i = (int)d.unit, j;
+            int64_t stack = stacks[i];
+            if (stack == UNINITIALIZED)
                 continue;
-            int op = code[i] & 0xff, arg = get_arg(code, i), j;
-            switch (op) {
-            case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
-            case OP_POP_JUMP_FORWARD_IF_FALSE: case OP_POP_JUMP_FORWARD_IF_TRUE:
-            case OP_POP_JUMP_BACKWARD_IF_FALSE: case OP_POP_JUMP_BACKWARD_IF_TRUE:
-                j = vm_opcode_info[op].kind == OPK_JBACK ? i + 1 - arg : i + 1 + arg;
+            if (vm_jump_target(&in, &j)) {
+                j /= 2;
                 if (j >= 0 && j < i && stacks[j] == UNINITIALIZED)
                     todo = true;
-                if (op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP) {
-                    target = next;
-                    next = pop_value(next);
-                } else {
-                    next = pop_value(next);
-                    target = next;
-                }
-                set_target(stacks, j, len, target);
-                stacks[i + 1] = next;
-                break;
-            case OP_JUMP_FORWARD:
-                set_target(stacks, i + 1 + arg, len, next);
-                break;
-            case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
-                j = i + 1 - arg;
-                if (j >= 0 && j < i && stacks[j] == UNINITIALIZED)
-                    todo = true;
-                set_target(stacks, j, len, next);
-                break;
-            case OP_GET_ITER: case OP_GET_AITER:
-                stacks[i + 1] = push_value(pop_value(next), ITERATOR);
-                break;
-            case OP_FOR_ITER:
-                set_target(stacks, i + 1 + arg, len, pop_value(next));
-                stacks[i + 1] = push_value(next, OBJECT);
-                break;
-            case OP_SEND:               /* the receiver returned: past the loop */
-                set_target(stacks, i + 1 + arg, len, pop_value(next));
-                stacks[i + 1] = next;
-                break;
-            case OP_END_ASYNC_FOR:
-                stacks[i + 1] = pop_value(pop_value(pop_value(next)));
-                break;
-            case OP_PUSH_EXC_INFO:
-                stacks[i + 1] = push_value(next, EXCEPT);
-                break;
-            case OP_POP_EXCEPT:
-                stacks[i + 1] = pop_value(next);
-                break;
-            case OP_RETURN_VALUE: case OP_RAISE_VARARGS: case OP_RERAISE:
-                break;                  /* the end of a block */
-            case OP_PUSH_NULL:
-                stacks[i + 1] = push_value(next, NUL);
-                break;
-            case OP_LOAD_GLOBAL:
-                if (arg & 1)
-                    next = push_value(next, NUL);
-                stacks[i + 1] = push_value(next, OBJECT);
-                break;
-            case OP_LOAD_METHOD:
-                stacks[i + 1] = push_value(push_value(pop_value(next), NUL), OBJECT);
-                break;
-            case OP_PRECALL:            /* CPython counts the arguments here */
-                for (int k = 0; k < arg; k++)
-                    next = pop_value(next);
-                stacks[i + 1] = next;
-                break;
-            case OP_CALL:               /* ...and the callable and NULL here */
-                stacks[i + 1] = push_value(pop_value(pop_value(next)), OBJECT);
-                break;
-            case OP_SWAP:
-                stacks[i + 1] = stack_swap(next, arg);
-                break;
-            case OP_COPY:
-                stacks[i + 1] = push_value(next, peek_kind(next, arg));
-                break;
-            default:
-                for (int delta = stack_effect(op, arg); delta != 0; delta += delta < 0 ? 1 : -1)
-                    next = delta < 0 ? pop_value(next) : push_value(next, OBJECT);
-                stacks[i + 1] = next;
+                set_target(stacks, j, len, stack_after(&in, stack, true));
             }
+            if (!ends_block(in.opcode))
+                set_target(stacks, next_i, len, stack_after(&in, stack, false));
         }
         /* A handler starts with the stack of its range cut to its depth. */
         VmExcTable table;
@@ -260,6 +258,27 @@ static int *line_starts(ObjCode *co, int len)
     return lines;
 }
 
+/* 3.12 and later: the target may use a local the compiler proved bound
+ * there; every unbound one becomes None, with a warning (which a filter
+ * may turn into the error that refuses the jump). */
+static bool bind_unbound_locals(Frame *f)
+{
+    int n = f->code->nlocalsplus, unbound = 0;
+    for (int i = 0; i < n; i++)
+        unbound += f->localsplus[i] == VAL_NULL;
+    if (unbound == 0)
+        return true;
+    char msg[64];
+    snprintf(msg, sizeof msg, "assigning None to %d unbound local%s", unbound,
+             unbound == 1 ? "" : "s");
+    if (rt_warn(&rt_RuntimeWarning, msg, 1) < 0)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (f->localsplus[i] == VAL_NULL)
+            f->localsplus[i] = rt_None;
+    return true;
+}
+
 bool vm_frame_jump(ObjFrame *fo, long new_lineno)
 {
     Frame *f = fo->frame;
@@ -272,7 +291,6 @@ bool vm_frame_jump(ObjFrame *fo, long new_lineno)
         rt_raisef(&rt_ValueError, "line %d comes before the current code block", (int)new_lineno);
         return false;
     }
-    const uint16_t *code = (const uint16_t *)AS_BYTES(co->code)->data;
     int len = (int)co->ninstrs;
     int *lines = line_starts(co, len), line = INT_MAX;
     for (int i = 0; i < len; i++)
@@ -282,8 +300,14 @@ bool vm_frame_jump(ObjFrame *fo, long new_lineno)
         rt_raisef(&rt_ValueError, "line %d comes after the current code block", (int)new_lineno);
         return false;
     }
-    int64_t *stacks = mark_stacks(co, code, len);
+    int64_t *stacks = mark_stacks(co, len);
     int64_t start = stacks[frame_lasti(f)], best = OVERFLOWED;
+    /* From a yield's "return" event (vm_trace_jump_refused allows no other
+     * but a line event): the generator goes on at the target when resumed,
+     * without the value it yields (CPython 3.12's "value popped by yield"). */
+    bool yielding = vm_base_opcode(*f->instr & 0xff) == OP_YIELD_VALUE;
+    if (yielding)
+        start = pop_value(start);
     int best_addr = -1, err = -1;
     const char *msg = "cannot find bytecode for specified line";
     for (int i = 0; i < len; i++) {
@@ -310,15 +334,24 @@ bool vm_frame_jump(ObjFrame *fo, long new_lineno)
         rt_raisef(&rt_ValueError, "%s", msg);
         return false;
     }
+    if (f->code->pyminor >= 12 && !bind_unbound_locals(f))
+        return false;
     /* Pop what the target's stack lacks; a handled exception's entry gives
-     * back the exception handled before (what PUSH_EXC_INFO saved). */
+     * back the exception handled before (what PUSH_EXC_INFO saved).  At a
+     * yield the value yielded stays on top, to be yielded. */
+    Value yielded = yielding ? *--f->sp : VAL_NULL;
     for (; start > best; start = pop_value(start)) {
         Value v = *--f->sp;
         if (top_of_stack(start) == EXCEPT)
             vm_exc_info->exc = v;
     }
+    fo->lineno = 0;
+    if (yielding) {
+        *f->sp++ = yielded;
+        fo->resume_at = best_addr + 1;  /* vm_gen_resume goes there */
+        return true;
+    }
     f->instr = f->next_instr = f->code->instrs + best_addr;
     fo->jumped = true;
-    fo->lineno = 0;
     return true;
 }

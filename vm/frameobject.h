@@ -37,6 +37,8 @@ typedef struct ObjFrame {
     bool trace_lines, trace_opcodes;
     bool in_event;              /* a trace function is told about this frame */
     bool jumped;                /* it set f_lineno: go on at frame->next_instr */
+    int resume_at;              /* set from a yield's "return" event: resume at
+                                 * code unit resume_at - 1 (0: where it yielded) */
     /* Room for a copy of localsplus (nlocalsplus values), filled when the
      * record exits: part of the object, so that exiting allocates nothing
      * for it (an exception's traceback makes one object per frame). */
