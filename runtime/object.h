@@ -375,6 +375,11 @@ typedef struct ObjStr {
     intptr_t hash;              /* -1: not computed yet */
     bool ascii;                 /* every byte < 0x80: index == byte offset */
     bool interned;
+    /* Set only on a str that BINARY_OP_INPLACE_ADD_UNICODE made and stored
+     * in a local: no reference to it exists but that local's, so the next
+     * `s += t` may append in place (vm/specialize.c, "appending to a str in
+     * place", says why that holds and who clears the flag). */
+    bool owned;
     char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
 } ObjStr;
 
@@ -495,6 +500,9 @@ typedef struct ObjCode {
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
     unsigned char pyminor;      /* 11, 12 or 13: whose bytecode (rt_py_minor when made) */
+    /* The locals (bit i: slot i < 64) whose every read vm_plan_str_appends
+     * accounted for: `s += t` into them may append in place. */
+    uint64_t str_append_locals;
     /* The line of every code unit (-1: none), for sys.settrace's line
      * events and jumps: made on first need by rt_code_lines. */
     const int *lines;

@@ -764,6 +764,7 @@ bool vm_super_args(Value *type, Value *obj)
     Value first = f->localsplus[0];
     if (first != VAL_NULL && (kinds[0] & CO_FAST_CELL) && IS_EXACT(first, rt_cell_type))
         first = VAL_AS(ObjCell, first)->ref;
+    rt_str_disown(first);               /* kept by the super object */
     if (first == VAL_NULL) {
         rt_raisef(&rt_RuntimeError, "super(): arg[0] deleted");
         return false;

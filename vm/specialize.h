@@ -307,7 +307,13 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
 void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_method(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name);
-void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg);
+void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
+                             const ObjCode *code);
+
+/* Once a 3.11 code object is verified, before it runs: find the locals
+ * that `s += t` may append to in place and rewrite their reads
+ * (vm/specialize.c, "appending to a str in place"). */
+void vm_plan_str_appends(ObjCode *code);
 void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code);
 void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);
