@@ -55,6 +55,7 @@
 #include "runtime/version.h"
 #include "vm/thread.h"
 #include "vm/systrace.h"
+#include "vm/monitoring.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7
@@ -978,6 +979,8 @@ static Value make_sys(void)
     for (const MethodDef *f = sys_functions_314; rt_py_minor >= 14 && f->name; f++)
         rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
     mod_sys_add_hooks(d);
+    if (rt_py_minor >= 12)
+        rt_dict_set_cstr(d, "monitoring", vm_monitoring_module());
     rt_dict_set_cstr(d, "argv", list_of(&sys_argv));
     rt_dict_set_cstr(d, "orig_argv", list_of(&sys_orig_argv));
     rt_dict_set_cstr(d, "warnoptions", list_of(&warnoptions));

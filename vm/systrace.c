@@ -9,6 +9,7 @@
 #include "runtime/code.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
+#include "vm/monitoring.h"
 #include "vm/opcodes.h"
 #include "vm/systrace.h"
 
@@ -37,9 +38,9 @@ static Value event_name(int event)
 /* While either function is set the breaker stays set (vm_handle_breaker
  * sets it again), so that every loop running in this thread hands over
  * to the tracing loop at its next safe point. */
-static void update(void)
+void vm_trace_update(void)
 {
-    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL;
+    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL || vm_monitor_on;
     if (vm_trace_on)
         vm_eval_breaker = 1;
 }
@@ -47,13 +48,13 @@ static void update(void)
 void vm_set_trace(Value func)
 {
     vm_trace_func = func == rt_None ? VAL_NULL : func;
-    update();
+    vm_trace_update();
 }
 
 void vm_set_profile(Value func)
 {
     vm_profile_func = func == rt_None ? VAL_NULL : func;
-    update();
+    vm_trace_update();
 }
 
 /* sys.call_tracing(func, args): func(*args) with events reported even
@@ -210,6 +211,8 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
     f->sp = sp;
     if (vm_trace_busy)
         return 0;
+    if (vm_monitor_on && !vm_monitor_instruction(f, instr, prev, sp))
+        return -1;
     int op = vm_base_opcode(*instr & 0xff);   /* the loop's copy may be specialized */
     if (op == OP_RESUME)
         return trace_both(f, EV_CALL, rt_None, false) ? 0 : -1;
@@ -235,6 +238,8 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 
 void vm_trace_exception(Frame *f)
 {
+    if (vm_monitor_on && !vm_trace_busy)
+        vm_monitor_exception(f, 0);
     if (vm_trace_func == VAL_NULL || vm_trace_busy || f->obj == NULL || f->obj->trace == VAL_NULL)
         return;
     Value exc = rt_err_peek();
@@ -260,6 +265,8 @@ bool vm_trace_send_return(Frame *f, Value value)
 
 void vm_trace_unwind(Frame *f)
 {
+    if (vm_monitor_on && !vm_trace_busy)
+        vm_monitor_exception(f, 2);
     if (!vm_trace_busy)
         trace_both(f, EV_RETURN, rt_None, true);
 }
@@ -268,6 +275,8 @@ void vm_trace_unwind(Frame *f)
 
 Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames)
 {
+    if (vm_monitor_on && !vm_trace_busy && vm_profile_func == VAL_NULL)
+        return vm_monitor_c_call(f, callable, args, nargs, kwnames);
     if (vm_profile_func == VAL_NULL || vm_trace_busy)
         return rt_call(callable, args, nargs, kwnames);
     Value func = callable;

@@ -42,6 +42,8 @@ extern int vm_trace_what;                       /* the event being reported */
 /* sys.settrace / sys.setprofile (None: unset) and sys.call_tracing. */
 void vm_set_trace(Value func);
 void vm_set_profile(Value func);
+/* vm_trace_on again, after a function or the events of sys.monitoring changed. */
+void vm_trace_update(void);
 Value vm_call_tracing(Value func, Value args);
 
 /* The tracing loop's hook, before each instruction (its first code unit):
