@@ -1729,7 +1729,7 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             if (h.lasti)
                 *sp++ = small_new(frame_lasti(frame));
             if (vm_monitor_on)          /* a callback that raises: its exception is handled */
-                vm_monitor_exception(frame, 1);
+                vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
             return (VmUnwind){ frame, sp, frame->code->instrs + h.target };
         }

@@ -367,13 +367,13 @@ bool vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *pre
     }
 }
 
-bool vm_monitor_exception(Frame *f, int which)
+bool vm_monitor_exception(Frame *f, int which, int unit)
 {
     if (f->code->pyminor < 12)
         return true;
     int event = which == 0 ? M_RAISE : which == 1 ? M_EXCEPTION_HANDLED : M_PY_UNWIND;
     Value exc = rt_err_fetch();
-    bool ok = fire_value(event, f, frame_lasti(f), exc);
+    bool ok = fire_value(event, f, unit >= 0 ? unit : frame_lasti(f), exc);
     if (ok)
         rt_raise(exc);
     return ok;

@@ -18,9 +18,10 @@ extern bool vm_monitor_on;
  * CALL.  false with an exception a callback raised. */
 bool vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
                             Value *sp);
-/* With the exception set: RAISE (which 0), EXCEPTION_HANDLED (1),
- * PY_UNWIND (2).  false when a callback raised (its exception replaces it). */
-bool vm_monitor_exception(Frame *f, int which);
+/* With the exception set: RAISE (which 0), EXCEPTION_HANDLED (1, at the
+ * handler: code unit `unit`), PY_UNWIND (2); unit -1: where the frame is.
+ * false when a callback raised (its exception replaces the other). */
+bool vm_monitor_exception(Frame *f, int which, int unit);
 /* callable(*args) for a CALL of something that is no Python function, then
  * C_RETURN or C_RAISE. */
 Value vm_monitor_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);

@@ -239,7 +239,7 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 void vm_trace_exception(Frame *f)
 {
     if (vm_monitor_on && !vm_trace_busy)
-        vm_monitor_exception(f, 0);
+        vm_monitor_exception(f, 0, -1);
     if (vm_trace_func == VAL_NULL || vm_trace_busy || f->obj == NULL || f->obj->trace == VAL_NULL)
         return;
     Value exc = rt_err_peek();
@@ -266,7 +266,7 @@ bool vm_trace_send_return(Frame *f, Value value)
 void vm_trace_unwind(Frame *f)
 {
     if (vm_monitor_on && !vm_trace_busy)
-        vm_monitor_exception(f, 2);
+        vm_monitor_exception(f, 2, -1);
     if (!vm_trace_busy)
         trace_both(f, EV_RETURN, rt_None, true);
 }
