@@ -231,14 +231,15 @@ static const uint8_t *line_starts(ObjCode *co)
         if (lines[i] != -1 && lines[i] != prev_line)
             marks[i] = 1;
         prev_line = lines[i];
-        if (vm_jump_target(&in, &target) && target >= 0 && target / 2 < n)
+        if (vm_jump_target(&in, &target) && target >= 0 && target / 2 < n &&
+            lines[target / 2] != -1)
             marks[target / 2] = 1;
     }
     VmExcTable table;
     VmExcEntry h;
     vm_exc_table_start(&table, co);
     while (vm_exc_table_next(&table, &h))
-        if (h.target >= 0 && h.target < n)
+        if (h.target >= 0 && h.target < n && lines[h.target] != -1)
             marks[h.target] = 1;
     Value bytes = rt_bytes_new(marks, (size_t)n);
     rt_dict_set(line_marks, cv, bytes);
@@ -326,45 +327,65 @@ static bool call_event(Frame *f, int at, int op, Value *sp)
     return fire(M_CALL, f->code, 2 * at, args, 3);
 }
 
-bool vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
-                            Value *sp)
+/* LINE, as a trace function's "line" event: a callback may set f_lineno
+ * (bdb's jump); 1 then. */
+static int line_event(Frame *f, int at, int line)
+{
+    ObjFrame *fo = vm_frame_object(f);
+    Value arg = small_new(line);
+    int what = vm_trace_begin_line(fo);
+    bool ok = fire(M_LINE, f->code, 2 * at, &arg, 1);
+    vm_trace_end_line(fo, what);
+    if (fo->jumped) {
+        fo->jumped = false;
+        if (ok)
+            return 1;
+    }
+    return ok ? 0 : -1;
+}
+
+int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
+                           Value *sp)
 {
     if (f->code->pyminor < 12)
-        return true;
+        return 0;
     int at = (int)(instr - f->code->instrs), prev = (int)(prev_instr - f->code->instrs);
     int op = vm_base_opcode(*instr & 0xff);
     if (op == OP_RESUME)
-        return fire_offset((oparg_of(f, instr) & 3) == 0 ? M_PY_START : M_PY_RESUME, f, at);
+        return fire_offset((oparg_of(f, instr) & 3) == 0 ? M_PY_START : M_PY_RESUME, f, at)
+               ? 0 : -1;
     if (prev != at && prev >= 0 && prev < (int)f->code->ninstrs &&
         (all_events & (1u << M_JUMP | 1u << M_BRANCH_LEFT | 1u << M_BRANCH_RIGHT)) &&
         !jump_events(f, prev, at))
-        return false;
+        return -1;
     if (all_events & (1u << M_LINE)) {
         const int *lines = rt_code_lines(f->code);
         bool same = prev != at && prev >= 0 && prev < (int)f->code->ninstrs &&
                     lines[prev] == lines[at] &&
                     vm_base_opcode(f->code->instrs[prev] & 0xff) != OP_RESUME;
-        if (line_starts(f->code)[at] && !same) {
-            Value line = small_new(lines[at]);
-            if (!fire(M_LINE, f->code, 2 * at, &line, 1))
-                return false;
-        }
+        int r = line_starts(f->code)[at] && !same ? line_event(f, at, lines[at]) : 0;
+        if (r != 0)
+            return r;
     }
-    if (!fire_offset(M_INSTRUCTION, f, at))
-        return false;
+    bool ok = fire_offset(M_INSTRUCTION, f, at);
     switch (op) {
     case OP_RETURN_VALUE:
-        return fire_value(M_PY_RETURN, f, at, sp[-1]);
+        ok = ok && fire_value(M_PY_RETURN, f, at, sp[-1]);
+        break;
     case OP_RETURN_CONST:
-        return fire_value(M_PY_RETURN, f, at,
-                          rt_tuple_get(f->code->consts, (size_t)oparg_of(f, instr)));
+        ok = ok && fire_value(M_PY_RETURN, f, at,
+                              rt_tuple_get(f->code->consts, (size_t)oparg_of(f, instr)));
+        break;
     case OP_YIELD_VALUE:
-        return fire_value(M_PY_YIELD, f, at, sp[-1]);
+        ok = ok && fire_value(M_PY_YIELD, f, at, sp[-1]);
+        break;
     case OP_CALL_312: case OP_CALL_313: case OP_CALL_KW_313:
-        return call_event(f, at, op, sp);
+        ok = ok && call_event(f, at, op, sp);
+        break;
     default:
-        return true;
+        break;
     }
+    return ok ? 0 : -1;
 }
 
 bool vm_monitor_exception(Frame *f, int which, int unit)

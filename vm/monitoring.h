@@ -15,8 +15,9 @@ extern bool vm_monitor_on;
 
 /* Before `instr` runs in f (prev_instr: the one the frame ran before):
  * PY_START/PY_RESUME, JUMP/BRANCH, LINE, INSTRUCTION, PY_RETURN/PY_YIELD,
- * CALL.  false with an exception a callback raised. */
-bool vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
+ * CALL.  0, or -1 with an exception a callback raised, or 1 when a LINE
+ * callback set f_lineno (the frame goes on at frame->next_instr). */
+int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
                             Value *sp);
 /* With the exception set: RAISE (which 0), EXCEPTION_HANDLED (1, at the
  * handler: code unit `unit`), PY_UNWIND (2); unit -1: where the frame is.

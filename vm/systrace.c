@@ -173,6 +173,22 @@ static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
     return true;
 }
 
+/* sys.monitoring's LINE callbacks (vm/monitoring.c) run as a "line" event
+ * for jumps: a debugger on monitoring sets f_lineno from there. */
+int vm_trace_begin_line(ObjFrame *fo)
+{
+    int what = vm_trace_what;
+    vm_trace_what = EV_LINE;
+    fo->in_event = true;
+    return what;
+}
+
+void vm_trace_end_line(ObjFrame *fo, int what)
+{
+    vm_trace_what = what;
+    fo->in_event = false;
+}
+
 /* CPython's frame_setlineno checks the event first. */
 const char *vm_trace_jump_refused(ObjFrame *fo)
 {
@@ -211,8 +227,11 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
     f->sp = sp;
     if (vm_trace_busy)
         return 0;
-    if (vm_monitor_on && !vm_monitor_instruction(f, instr, prev, sp))
-        return -1;
+    if (vm_monitor_on) {
+        int r = vm_monitor_instruction(f, instr, prev, sp);
+        if (r != 0)
+            return r;
+    }
     int op = vm_base_opcode(*instr & 0xff);   /* the loop's copy may be specialized */
     if (op == OP_RESUME)
         return trace_both(f, EV_CALL, rt_None, false) ? 0 : -1;
