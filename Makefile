@@ -102,7 +102,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev uuid-dev python3.11 libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
 .PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
 
@@ -174,6 +174,14 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
+
+# The CJK codecs' tables (modules/cjk_codecs.c), asked of $(PYTHON)'s own
+# codecs by modules/cjk_gen.py at build time: about 2 MB of C, not committed.
+$(BUILD)/gen/cjk_tables.inc: modules/cjk_gen.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
+$(BUILD)/modules/cjk_codecs.o: CPPFLAGS += -I$(BUILD)/gen
 
 # 3.12's _typing, written in Python (modules/typing312.c), the same way.
 $(BUILD)/gen/typing312.inc: modules/typing312.py

@@ -618,13 +618,16 @@ static bool init_attrs_from_spec(Value module, Value spec, bool override)
 
 /* Modules imported before importlib was get the spec its finders would
  * have given them (the built-in ones got theirs from _bootstrap._setup);
- * __main__ keeps None, as a script's does. */
+ * __main__ keeps None, as a script's does — also under another name
+ * (multiprocessing aliases it as sys.modules['__mp_main__'], which must
+ * not rename it). */
 static bool give_specs(void)
 {
     Value mods = rt_dict_copy(modules()), name, m;
+    Value main = rt_dict_get_cstr(mods, "__main__");
     for (size_t i = 0; rt_dict_next(mods, &i, &name, &m);) {
         if (!IS_EXACT(m, rt_module_type) || VAL_AS(ObjModule, m)->builtin || !is_str(name) ||
-            strcmp(rt_str_cstr(name), "__main__") == 0)
+            m == main)
             continue;
         Value d = VAL_AS(ObjModule, m)->dict;
         Value spec = rt_dict_get_cstr(d, "__spec__"), file = rt_dict_get_cstr(d, "__file__");
@@ -921,6 +924,20 @@ static Value find_and_load(Value name)
      * below read the name as a C string, which would stop at the NUL). */
     if (strlen(rt_str_cstr(name)) != rt_str_nbytes(name))
         return module_not_found(name);
+    /* CPython's start-up installs importlib's bootstrap modules under
+     * their frozen names; pvm installs importlib when one is first asked
+     * for, and they are then in sys.modules (install above).  While
+     * importlib/__init__.py runs, they are not there: it then imports
+     * _bootstrap.py as importlib._bootstrap, as without frozen modules. */
+    if (bootstrap == VAL_NULL && !installing && parent_module == VAL_NULL &&
+        (strcmp(tail, "_frozen_importlib") == 0 || strcmp(tail, "_frozen_importlib_external") == 0) &&
+        rt_dict_get_cstr(modules(), "importlib") == VAL_NULL) {
+        if (!ld_import_install())
+            return VAL_NULL;
+        Value m = rt_dict_get(modules(), name, NULL);
+        if (m != VAL_NULL)
+            return m;
+    }
     /* Frozen modules come before sys.path (FrozenImporter): importlib's
      * (before importlib is set up, they are found as the files they are). */
     if (bootstrap != VAL_NULL && mod_lookup(rt_str_cstr(name)) == NULL &&

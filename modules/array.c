@@ -621,27 +621,16 @@ static Value decode_items(int code, const MachineFormat *f, Value items)
                         : code == MF_UTF32_LE ? "utf-32-le" : "utf-32-be";
         return rt_bytes_decode(p, AS_BYTES(items)->length, rt_str_from_cstr(enc), VAL_NULL);
     }
+    /* Turned to this machine's order, an item is one of memoryview's
+     * native formats, which knows the sign and float rules. */
+    static const char ints[2][9] = { {0, 'B', 'H', 0, 'I', 0, 0, 0, 'Q'},
+                                     {0, 'b', 'h', 0, 'i', 0, 0, 0, 'q'} };
+    char fmt[2] = { code >= MF_FLOAT_LE ? (f->size == 4 ? 'f' : 'd') : ints[f->is_signed][f->size], 0 };
     Value list = rt_list_new(0);
     for (size_t i = 0; i < count; i++) {
-        unsigned char b[8] = {0};
+        unsigned char b[8];
         native_bytes(f, p + i * f->size, b);
-        Value v;
-        if (code >= MF_FLOAT_LE) {
-            float x4;
-            double x8;
-            if (f->size == 4)
-                memcpy(&x4, b, 4), x8 = x4;
-            else
-                memcpy(&x8, b, 8);
-            v = rt_float_new(x8);
-        } else {
-            uint64_t u;
-            memcpy(&u, b, 8);
-            if (f->is_signed && f->size < 8 && (u >> (f->size * 8 - 1)) & 1)
-                u |= ~(uint64_t)0 << (f->size * 8);             /* sign-extend */
-            v = f->is_signed ? rt_int_from_i64((int64_t)u) : rt_int_from_u64(u);
-        }
-        rt_list_append(list, v);
+        rt_list_append(list, rt_buffer_unpack_item(fmt, b));
     }
     return list;
 }

@@ -28,6 +28,7 @@
 #include <openssl/kdf.h>
 #include <openssl/objects.h>
 #include <openssl/opensslv.h>
+#include "modules/hashlib.h"
 #include "modules/modutil.h"
 #include "runtime/version.h"
 
@@ -211,10 +212,14 @@ static void free_md_ctx(void *obj, void *data)
     crypto.EVP_MD_CTX_free(((ObjHash *)obj)->ctx);
 }
 
-static ObjHash *hash_alloc(const EVP_MD *md)
+/* A HASH, HASHXOF, or an object of one of the built-in modules' types
+ * (`type`, laid out as ObjHash: hashlib_builtin.c). */
+static ObjHash *hash_alloc(ObjType *type, const EVP_MD *md)
 {
     ObjHash *h = gc_alloc(sizeof *h);
-    h->ob.type = crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF ? &hashxof_type : &hash_type;
+    if (type == NULL)
+        type = crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF ? &hashxof_type : &hash_type;
+    h->ob.type = type;
     h->ctx = crypto.EVP_MD_CTX_new();
     gc_register_finalizer(h, free_md_ctx, NULL);
     return h;
@@ -232,10 +237,10 @@ static bool hash_update(ObjHash *h, Value data)
     return true;
 }
 
-/* A new HASH for `md`, fed `data` when not VAL_NULL. */
-static Value hash_new(const EVP_MD *md, Value data)
+/* A new HASH (or `type`) for `md`, fed `data` when not VAL_NULL. */
+static Value hash_new(ObjType *type, const EVP_MD *md, Value data)
 {
-    ObjHash *h = hash_alloc(md);
+    ObjHash *h = hash_alloc(type, md);
     if (!crypto.EVP_DigestInit_ex(h->ctx, md, NULL))
         return openssl_error(&rt_ValueError, NULL);
     if (data != VAL_NULL && !hash_update(h, data))
@@ -243,9 +248,28 @@ static Value hash_new(const EVP_MD *md, Value data)
     return obj_val(h);
 }
 
+Value mod_hash_new(ObjType *type, const char *name, Value data)
+{
+    if (!crypto_ready())
+        return VAL_NULL;
+    const EVP_MD *md = digest_by_name(name);
+    return md ? hash_new(type, md, data) : VAL_NULL;
+}
+
+bool mod_hash_update(Value self, Value data)
+{
+    return hash_update(HASH(self), data);
+}
+
 static const EVP_MD *hash_md(Value self)
 {
     return crypto.EVP_MD_CTX_get0_md(HASH(self)->ctx);
+}
+
+/* SHAKE: the length is the caller's. */
+static bool hash_is_xof(Value self)
+{
+    return (crypto.EVP_MD_get_flags(hash_md(self)) & EVP_MD_FLAG_XOF) != 0;
 }
 
 /* The digest so far of a copy of the context (the object goes on). */
@@ -253,7 +277,7 @@ static bool hash_final(Value self, unsigned char *out, size_t len)
 {
     EVP_MD_CTX *copy = crypto.EVP_MD_CTX_new();
     bool ok = crypto.EVP_MD_CTX_copy_ex(copy, HASH(self)->ctx) &&
-              (val_type(self) == &hashxof_type
+              (hash_is_xof(self)
                    ? crypto.EVP_DigestFinalXOF(copy, out, len)
                    : crypto.EVP_DigestFinal_ex(copy, out, NULL));
     crypto.EVP_MD_CTX_free(copy);
@@ -269,15 +293,26 @@ static Value h_update(Value *args, size_t nargs, Value kw)
     return hash_update(HASH(args[0]), args[1]) ? rt_None : VAL_NULL;
 }
 
+/* The digest so far, `len` bytes of it for SHAKE (else the digest's size),
+ * as bytes or hex. */
+Value mod_hash_digest(Value self, size_t len, bool hex)
+{
+    unsigned char fixed[EVP_MAX_MD_SIZE];
+    if (!hash_is_xof(self))
+        len = (size_t)crypto.EVP_MD_get_size(hash_md(self));
+    else if (len == 0)
+        return hex ? rt_str_empty() : rt_bytes_new(NULL, 0);
+    unsigned char *out = len <= sizeof fixed ? fixed : gc_alloc_atomic(len);
+    if (!hash_final(self, out, len))
+        return VAL_NULL;
+    return hex ? hex_of(out, len) : rt_bytes_new(out, len);
+}
+
 static Value h_digest_common(Value *args, size_t nargs, Value kw, bool hex)
 {
     if (!rt_arg_none(hex ? "HASH.hexdigest" : "HASH.digest", nargs - 1, kw))
         return VAL_NULL;
-    unsigned char out[EVP_MAX_MD_SIZE];
-    size_t n = (size_t)crypto.EVP_MD_get_size(hash_md(args[0]));
-    if (!hash_final(args[0], out, n))
-        return VAL_NULL;
-    return hex ? hex_of(out, n) : rt_bytes_new(out, n);
+    return mod_hash_digest(args[0], 0, hex);
 }
 
 static Value h_digest(Value *a, size_t n, Value kw) { return h_digest_common(a, n, kw, false); }
@@ -297,38 +332,43 @@ static Value xof_digest_common(Value *args, size_t nargs, Value kw, bool hex)
     if (len < 0)        /* what CPython's allocations say */
         return hex ? rt_raise(obj_val(&rt_MemoryError))
                    : rt_raisef(&rt_SystemError, "Negative size passed to PyBytes_FromStringAndSize");
-    if (len == 0)
-        return hex ? rt_str_empty() : rt_bytes_new(NULL, 0);
-    unsigned char *out = gc_alloc_atomic((size_t)len);
-    if (!hash_final(args[0], out, (size_t)len))
-        return VAL_NULL;
-    return hex ? hex_of(out, (size_t)len) : rt_bytes_new(out, (size_t)len);
+    return mod_hash_digest(args[0], (size_t)len, hex);
 }
 
 static Value x_digest(Value *a, size_t n, Value kw) { return xof_digest_common(a, n, kw, false); }
 static Value x_hexdigest(Value *a, size_t n, Value kw) { return xof_digest_common(a, n, kw, true); }
 
-static Value h_copy(Value *args, size_t nargs, Value kw)
+Value mod_hash_copy(Value self)
 {
-    if (!rt_arg_none("HASH.copy", nargs - 1, kw))
-        return VAL_NULL;
-    ObjHash *h = hash_alloc(hash_md(args[0]));
-    if (!crypto.EVP_MD_CTX_copy_ex(h->ctx, HASH(args[0])->ctx))
+    ObjHash *h = hash_alloc(val_type(self), hash_md(self));
+    if (!crypto.EVP_MD_CTX_copy_ex(h->ctx, HASH(self)->ctx))
         return openssl_error(&rt_ValueError, NULL);
     return obj_val(h);
 }
 
+static Value h_copy(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("HASH.copy", nargs - 1, kw))
+        return VAL_NULL;
+    return mod_hash_copy(args[0]);
+}
+
+Value mod_hash_attr(Value self, const char *attr)
+{
+    const EVP_MD *md = hash_md(self);
+    if (strcmp(attr, "name") == 0)
+        return rt_str_from_cstr(py_digest_name(md));
+    if (strcmp(attr, "digest_size") == 0)     /* 0 for shake: its length is digest()'s */
+        return small_new(hash_is_xof(self) ? 0 : crypto.EVP_MD_get_size(md));
+    if (strcmp(attr, "block_size") == 0)
+        return small_new(crypto.EVP_MD_get_block_size(md));
+    return VAL_NULL;
+}
+
 static Value hash_getattr(Value self, Value name)
 {
-    const char *s = rt_str_cstr(name);
-    const EVP_MD *md = hash_md(self);
-    if (strcmp(s, "name") == 0)
-        return rt_str_from_cstr(py_digest_name(md));
-    if (strcmp(s, "digest_size") == 0)     /* 0 for shake: its length is digest()'s */
-        return small_new(val_type(self) == &hashxof_type ? 0 : crypto.EVP_MD_get_size(md));
-    if (strcmp(s, "block_size") == 0)
-        return small_new(crypto.EVP_MD_get_block_size(md));
-    return rt_generic_getattr(self, name);
+    Value v = mod_hash_attr(self, rt_str_cstr(name));
+    return v != VAL_NULL ? v : rt_generic_getattr(self, name);
 }
 
 static Value hash_repr(Value self)
@@ -368,7 +408,7 @@ static Value m_new(Value *args, size_t nargs, Value kw)
     if (!rt_is_str(a[0]))
         return rt_raisef(&rt_TypeError, "name must be a string");
     const EVP_MD *md = digest_by_name(rt_str_cstr(a[0]));
-    return md ? hash_new(md, a[1]) : VAL_NULL;
+    return md ? hash_new(NULL, md, a[1]) : VAL_NULL;
 }
 
 /* openssl_<name>(string=b'', *, usedforsecurity=True): the
@@ -381,7 +421,7 @@ static Value named_constructor(const char *fname, Value *args, size_t nargs, Val
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
     const EVP_MD *md = digest_by_name(fname + strlen("openssl_"));
-    return md ? hash_new(md, a[0]) : VAL_NULL;
+    return md ? hash_new(NULL, md, a[0]) : VAL_NULL;
 }
 
 #define CONSTRUCTOR(name) \

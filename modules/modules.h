@@ -47,6 +47,13 @@
     X(struct, "_struct")                            \
     X(hashlib, "_hashlib")                          \
     X(blake2, "_blake2")                            \
+    X(md5, "_md5")                                  \
+    X(sha1, "_sha1")                                \
+    X(sha256, "_sha256")                            \
+    X(sha512, "_sha512")                            \
+    X(sha3, "_sha3")                                \
+    X(crypt, "_crypt")                              \
+    X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
     X(bz2, "_bz2")                                  \
@@ -67,22 +74,34 @@
     X(termios, "termios")                           \
     X(socket, "_socket")                            \
     X(codecs, "_codecs")                            \
+    X(multibytecodec, "_multibytecodec")            \
+    X(codecs_jp, "_codecs_jp")                      \
+    X(codecs_cn, "_codecs_cn")                      \
+    X(codecs_kr, "_codecs_kr")                      \
+    X(codecs_tw, "_codecs_tw")                      \
+    X(codecs_hk, "_codecs_hk")                      \
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \
     X(json, "_json")                                \
     X(csv, "_csv")                                  \
+    X(sqlite3, "_sqlite3")                          \
     X(pickle, "_pickle")                            \
     X(locale, "_locale")                            \
     X(statistics, "_statistics")                    \
     X(opcode, "_opcode")                            \
     X(queue, "_queue")                              \
+    X(lsprof, "_lsprof")                            \
     X(tokenize, "_tokenize")                        \
     X(typing312, "_typing")                         \
     X(testinternalcapi, "_testinternalcapi")        \
     X(datetime, "_datetime")                        \
     X(faulthandler, "faulthandler")                 \
-    X(marshal, "marshal")
+    X(marshal, "marshal")                           \
+    X(multiprocessing, "_multiprocessing")          \
+    X(posixshmem, "_posixshmem")                    \
+    X(mmap, "mmap")                                 \
+    X(readline, "readline")
 
 /* Value mod_sys_init(void); ... one prototype per line of the list. */
 #define PVM_DECLARE_MODULE_INIT(ident, name) Value mod_##ident##_init(void);

@@ -264,10 +264,10 @@ static const MethodDef opcode_functions_314[] = {
 Value mod_opcode_init(void)
 {
     Value m = mod_module_new("_opcode", opcode_functions);
-    for (const MethodDef *f = opcode_functions_313; rt_py_minor >= 13 && f->name; f++)
-        mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
-    for (const MethodDef *f = opcode_functions_314; rt_py_minor >= 14 && f->name; f++)
-        mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+    if (rt_py_minor >= 13)
+        mod_module_add_functions(m, opcode_functions_313);
+    if (rt_py_minor >= 14)
+        mod_module_add_functions(m, opcode_functions_314);
     if (rt_py_minor >= 13)
         mod_module_set(m, "ENABLE_SPECIALIZATION", rt_False);
     if (rt_py_minor >= 14)

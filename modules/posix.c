@@ -842,18 +842,12 @@ static void add_constants(Value m)
     mod_module_set(m, "pathconf_names", conf_dict(NAMES(pathconf_names)));
 }
 
-static void add_functions(Value m, const MethodDef *fns)
-{
-    for (; fns->name != NULL; fns++)
-        mod_module_set(m, fns->name, rt_builtin_new(fns->name, fns->fn, VAL_NULL));
-}
-
 Value mod_posix_init(void)
 {
     Value m = mod_module_new("posix", posix_functions);
-    add_functions(m, mod_posix_file_functions);
-    add_functions(m, mod_posix_dir_functions);
-    add_functions(m, mod_posix_proc_functions);
+    mod_module_add_functions(m, mod_posix_file_functions);
+    mod_module_add_functions(m, mod_posix_dir_functions);
+    mod_module_add_functions(m, mod_posix_proc_functions);
     mod_module_set(m, "environ", make_environ());
     mod_module_set(m, "error", obj_val(&rt_OSError));
     add_constants(m);

@@ -19,10 +19,16 @@ static const Entry table[] = { PVM_BUILTIN_MODULES(ENTRY) };
 
 #define NENTRIES (sizeof table / sizeof table[0])
 
-/* Modules of CPython 3.12 that 3.11 has not: absent in a 3.11 process. */
+/* Modules of CPython 3.12 that 3.11 has not, absent in a 3.11 process, and
+ * 3.11's that 3.12 replaced (_sha256 and _sha512 by _sha2) or 3.13 removed
+ * (_crypt, PEP 594). */
 static bool absent_in_this_version(const char *name)
 {
-    return rt_py_minor < 12 && (strcmp(name, "_tokenize") == 0 || strcmp(name, "_typing") == 0);
+    if (rt_py_minor < 12)
+        return strcmp(name, "_tokenize") == 0;
+    if (rt_py_minor >= 13 && strcmp(name, "_crypt") == 0)
+        return true;
+    return strcmp(name, "_sha256") == 0 || strcmp(name, "_sha512") == 0;
 }
 
 ModInit mod_lookup(const char *name)

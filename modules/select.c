@@ -155,10 +155,8 @@ static bool fd_list(Value v, FdList *l, int *maxfd)
             return false;
         }
         if (i == cap) {
-            int *grown = gc_alloc_atomic(2 * cap * sizeof(int));
-            memcpy(grown, l->fds, cap * sizeof(int));
-            l->fds = grown;
             cap *= 2;
+            l->fds = gc_realloc(l->fds, cap * sizeof(int));
         }
         Value x = is_list ? AS_LIST(seq)->items[i] : AS_TUPLE(seq)->items[i];
         rt_list_append(l->items, x);

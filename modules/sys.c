@@ -667,7 +667,10 @@ static Value sys_getprofile(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("getprofile", nargs, kwnames))
         return VAL_NULL;
-    return vm_profile_func != VAL_NULL ? vm_profile_func : rt_None;
+    /* 3.12's _lsprof profiles through sys.monitoring, not as the profile function */
+    if (vm_profile_func == VAL_NULL || (rt_py_minor >= 12 && vm_profile_is_hook()))
+        return rt_None;
+    return vm_profile_func;
 }
 
 /* How often a thread waiting for the interpreter lock asks the running
@@ -972,13 +975,12 @@ static Value make_sys(void)
     Value m = rt_module_new(rt_str_from_cstr("sys"));
     VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;
-    for (const MethodDef *f = sys_functions; f->name; f++)
-        rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
-    for (const MethodDef *f = sys_functions_313; rt_py_minor >= 13 && f->name; f++)
-        rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
-    for (const MethodDef *f = sys_functions_314; rt_py_minor >= 14 && f->name; f++)
-        rt_dict_set_cstr(d, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
-    mod_sys_add_hooks(d);
+    mod_module_add_functions(m, sys_functions);
+    if (rt_py_minor >= 13)
+        mod_module_add_functions(m, sys_functions_313);
+    if (rt_py_minor >= 14)
+        mod_module_add_functions(m, sys_functions_314);
+    mod_sys_add_hooks(m);
     if (rt_py_minor >= 12)
         rt_dict_set_cstr(d, "monitoring", vm_monitoring_module());
     rt_dict_set_cstr(d, "argv", list_of(&sys_argv));

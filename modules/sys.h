@@ -8,8 +8,8 @@
 
 #include "runtime/runtime.h"
 
-/* Add the hook functions and their __x__ originals to sys's dict. */
-void mod_sys_add_hooks(Value sys_dict);
+/* Add the hook functions and their __x__ originals to the sys module. */
+void mod_sys_add_hooks(Value sys);
 /* builtins.breakpoint: calls sys.breakpointhook. */
 Value mod_builtin_breakpoint(Value *args, size_t nargs, Value kwnames);
 /* sys.getsizeof (sys_sizeof.c). */

@@ -401,11 +401,12 @@ static const MethodDef hook_functions[] = {
     {NULL, NULL},
 };
 
-void mod_sys_add_hooks(Value d)
+void mod_sys_add_hooks(Value m)
 {
+    Value d = VAL_AS(ObjModule, m)->dict;
+    mod_module_add_functions(m, hook_functions);
     for (const MethodDef *f = hook_functions; f->name; f++) {
-        Value fn = rt_builtin_new(f->name, f->fn, VAL_NULL);
-        rt_dict_set_cstr(d, f->name, fn);
+        Value fn = rt_dict_get_cstr(d, f->name);
         if (strstr(f->name, "hook") != NULL && strncmp(f->name, "add", 3) != 0)
             rt_dict_set_cstr(d, rt_str_cstr(rt_str_format_c("__%s__", f->name)), fn);
     }

@@ -18,6 +18,13 @@
       where two names share a value (EAGAIN and EWOULDBLOCK) errorcode keeps
       the one CPython keeps.
 
+  python3.11 modules/tables_gen.py sqlite > modules/sqlite_names.h
+      The SQLITE_* constants of _sqlite3, in the order of its __dict__,
+      one PVM_SQLITE(name, kind) line each, kind E for a result code
+      (primary or extended: the names sqlite3.Error.sqlite_errorname
+      gives), C for the others (authorizer actions and results,
+      limits); each value comes from the sqlite3.h pvm is built against.
+
   python3.11 modules/tables_gen.py ast > modules/ast_nodes.h
   python3.12 modules/tables_gen.py ast > modules/ast_nodes312.h (3.13: ast_nodes313.h)
       The node classes of the _ast module, bases before subclasses, one
@@ -68,6 +75,20 @@ def errno_names():
             print(f"#ifdef {name}\nPVM_ERRNO({name})\n#endif")
 
 
+def sqlite_names():
+    import _sqlite3
+    header("sqlite_names.h")
+    primary = {"OK", "ERROR", "INTERNAL", "PERM", "ABORT", "BUSY", "LOCKED", "NOMEM",
+               "READONLY", "INTERRUPT", "IOERR", "CORRUPT", "NOTFOUND", "FULL", "CANTOPEN",
+               "PROTOCOL", "EMPTY", "SCHEMA", "TOOBIG", "CONSTRAINT", "MISMATCH", "MISUSE",
+               "NOLFS", "AUTH", "FORMAT", "RANGE", "NOTADB", "NOTICE", "WARNING", "ROW", "DONE"}
+    for name in vars(_sqlite3):
+        if name.startswith("SQLITE_"):
+            words = name.split("_")
+            kind = "E" if words[1] in primary else "C"
+            print(f"PVM_SQLITE({name}, {kind})")
+
+
 def c_string(text):
     """text as a C string literal (ASCII: the ASDL docstrings are)."""
     if text is None:
@@ -93,4 +114,4 @@ def ast_nodes():
             c_string(own.get("__doc__"))))
 
 
-{"stdlib": stdlib, "errno": errno_names, "ast": ast_nodes}[sys.argv[1]]()
+{"stdlib": stdlib, "errno": errno_names, "ast": ast_nodes, "sqlite": sqlite_names}[sys.argv[1]]()

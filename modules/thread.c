@@ -1096,8 +1096,7 @@ Value mod_thread_init(void)
         if (main_ident == 0)
             main_ident = vm_thread_ident();
         mod_add_type(m, "_ThreadHandle", &handle_type, handle_methods);
-        for (const MethodDef *f = thread_functions_313; f->name; f++)
-            mod_module_set(m, f->name, rt_builtin_new(f->name, f->fn, VAL_NULL));
+        mod_module_add_functions(m, thread_functions_313);
     }
     return m;
 }

@@ -4,8 +4,9 @@
  * and _idfunc, which 3.12's Lib/typing.py imports from it.  They are
  * written in Python (modules/typing312.py, made a C string by the
  * Makefile) and compiled by the compile service the first time a program
- * imports typing.  A 3.11 process has no _typing (modules/registry.c):
- * 3.11's typing.py defines these classes itself.
+ * imports typing.  3.11's typing.py defines these classes itself, and its
+ * _typing (a shared library in CPython, not built in) holds only _idfunc,
+ * the identity function NewType's __call__ is: that one is C here.
  *
  * The PEP 695 syntax reaches them through mod_typing312_call, from
  * CALL_INTRINSIC_1/2 (vm/intrinsics.c).
@@ -13,14 +14,31 @@
 #include "loader/compile.h"
 #include "loader/import.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 static const char typing_source[] =
 #include "typing312.inc"
     ;
 
+/* _idfunc(x) -> x */
+static Value typing_idfunc(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_one("_typing._idfunc", nargs, kw) ? args[0] : VAL_NULL;
+}
+
+static const MethodDef typing311_functions[] = {
+    {"_idfunc", typing_idfunc},
+    {NULL, NULL}
+};
+
 Value mod_typing312_init(void)
 {
+    if (rt_py_minor < 12) {
+        Value m = mod_module_new("_typing", typing311_functions);
+        mod_module_set(m, "__doc__", rt_str_from_cstr("Accelerators for the typing module.\n"));
+        return m;
+    }
     Value m = mod_module_new("_typing", NULL);
     Value code = ld_compile(rt_str_from_cstr(typing_source),
                             rt_str_from_cstr("<pvm: modules/typing312.py>"), "exec", 0, 0);

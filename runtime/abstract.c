@@ -662,25 +662,42 @@ Value rt_call2(Value callable, Value a, Value b)
     return rt_call(callable, args, 2, VAL_NULL);
 }
 
-/* f(*args, **kwargs): flatten into the vectorcall convention. */
-Value rt_call_tuple_dict(Value callable, Value args, Value kwargs)
+bool rt_call_flatten(Value args, Value kwargs, Value **vec, size_t *nargs, Value *kwnames)
 {
     size_t npos = rt_tuple_len(args);
     size_t nkw = kwargs == VAL_NULL ? 0 : rt_dict_len(kwargs);
-    if (nkw == 0)
-        return rt_call(callable, AS_TUPLE(args)->items, npos, VAL_NULL);
+    *nargs = npos + nkw;
+    *kwnames = VAL_NULL;
+    if (nkw == 0) {
+        *vec = AS_TUPLE(args)->items;
+        return true;
+    }
     Value *all = gc_alloc((npos + nkw) * sizeof(Value));
     memcpy(all, AS_TUPLE(args)->items, npos * sizeof(Value));
     Value names = rt_tuple_new(nkw);
     Value k, v;
     size_t i = 0;
-    for (size_t pos = 0; rt_dict_next(kwargs, &pos, &k, &v); i++) {
-        if (!is_str(k))
-            return rt_raisef(&rt_TypeError, "keywords must be strings");
+    for (size_t pos = 0; i < nkw && rt_dict_next(kwargs, &pos, &k, &v); i++) {
+        if (!rt_is_str(k)) {            /* str subclasses are keywords too */
+            rt_raisef(&rt_TypeError, "keywords must be strings");
+            return false;
+        }
         AS_TUPLE(names)->items[i] = k;
         all[npos + i] = v;
     }
-    return rt_call(callable, all, npos + nkw, names);
+    *vec = all;
+    *kwnames = names;
+    return true;
+}
+
+/* f(*args, **kwargs): flatten into the vectorcall convention. */
+Value rt_call_tuple_dict(Value callable, Value args, Value kwargs)
+{
+    Value *vec, kwnames;
+    size_t nargs;
+    if (!rt_call_flatten(args, kwargs, &vec, &nargs, &kwnames))
+        return VAL_NULL;
+    return rt_call(callable, vec, nargs, kwnames);
 }
 
 bool rt_callable(Value v)

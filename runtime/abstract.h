@@ -112,6 +112,10 @@ Value rt_call1(Value callable, Value a);
 Value rt_call2(Value callable, Value a, Value b);
 /* callable(*args_tuple, **kwargs_dict); kwargs may be VAL_NULL. */
 Value rt_call_tuple_dict(Value callable, Value args, Value kwargs);
+/* Its arguments as one vector (*vec, *nargs) and the keywords' names
+ * (*kwnames, VAL_NULL without keywords); false + TypeError for a key that
+ * is not a str. */
+bool rt_call_flatten(Value args, Value kwargs, Value **vec, size_t *nargs, Value *kwnames);
 bool rt_callable(Value v);
 
 /* Types. */

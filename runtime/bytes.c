@@ -88,12 +88,21 @@ Value rt_bytes_new(const unsigned char *data, size_t n)
     return obj_val(b);
 }
 
-unsigned char *rt_bytes_room(size_t n)
+/* bytes of n bytes cannot exist (CPython's limit: header, data and NUL
+ * within PY_SSIZE_T_MAX): OverflowError raised, false returned. */
+static bool bytes_size_ok(size_t n)
 {
     if (n > (size_t)PTRDIFF_MAX - sizeof(ObjBytes) - 1) {
         rt_raisef(&rt_OverflowError, "byte string is too large");
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+unsigned char *rt_bytes_room(size_t n)
+{
+    if (!bytes_size_ok(n))
+        return NULL;
     unsigned char *p = gc_try_alloc_atomic(n + 1);
     if (p == NULL)
         rt_raise_nomemory();
@@ -424,8 +433,8 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
         }
         if (n < 0)
             return rt_raisef(&rt_ValueError, "negative count");
-        if (strcmp(fname, "bytes") == 0 && (size_t)n > (size_t)PTRDIFF_MAX - sizeof(ObjBytes) - 1)
-            return rt_raisef(&rt_OverflowError, "byte string is too large");
+        if (strcmp(fname, "bytes") == 0 && !bytes_size_ok((size_t)n))
+            return VAL_NULL;
         if (!gc_size_ok((size_t)n))                 /* bytearray(10**13) */
             return rt_raise_nomemory();
         bytearray_reserve(buf, (size_t)n);

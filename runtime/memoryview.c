@@ -231,7 +231,13 @@ int rt_buffer_pack_item(const char *fmt, void *p, Value v)
  * memoryview(m) — show the same memory without asking the exporter again.
  * Only a slice with a step makes a view that is not C-contiguous.  (pvm's
  * exporters lock nothing, so unlike CPython's a memoryview never counts
- * buffers of itself handed out: release() always succeeds.) */
+ * buffers of itself handed out: release() always succeeds.)
+ *
+ * An exporter that frees its memory itself (mmap) counts the buffers out
+ * and refuses to close while one is.  CPython's memoryview gives its buffer
+ * back the moment its last reference goes; here a view found unreachable
+ * by the collector gives it back (a finaliser), and the views made from it
+ * keep it reachable (`holder`) as long as they show its memory. */
 
 typedef struct ObjMemoryView {
     Object ob;
@@ -240,6 +246,7 @@ typedef struct ObjMemoryView {
     Value format;               /* str whose bytes view.format points to */
     bool released;
     bool holds_export;          /* this view got the buffer (release it on release()) */
+    Value holder;               /* the view that got the buffer, kept alive by those made from it */
     intptr_t hash;              /* -1 until computed */
 } ObjMemoryView;
 
@@ -263,12 +270,24 @@ static ObjMemoryView *live(Value self)
 
 /* A new memoryview of the same memory with ndim dimensions, whose shape
  * and strides the caller fills in. */
+/* The collector found a view holding an exporter's buffer unreachable:
+ * give the buffer back (no allocation, no Python code: see gc.h). */
+static void release_unreachable(void *obj, void *data)
+{
+    ObjMemoryView *m = obj;
+    if (!m->released) {
+        m->released = true;
+        rt_release_buffer(&m->view);
+    }
+}
+
 static ObjMemoryView *mv_alloc(const ObjMemoryView *from, int ndim)
 {
     ObjMemoryView *m = gc_alloc(sizeof *m);
     m->ob.type = &rt_memoryview_type;
     m->view = from->view;
     m->exporter = from->exporter;
+    m->holder = from->holder;
     m->format = from->format;
     m->hash = -1;
     m->view.ndim = ndim;
@@ -345,6 +364,9 @@ static Value memoryview_new(ObjType *type, Value *args, size_t nargs, Value kwna
     /* .obj is the buffer's owner: for a PickleBuffer, the object it wraps */
     m->exporter = m->view.obj != VAL_NULL ? m->view.obj : obj;
     m->holds_export = true;
+    m->holder = obj_val(m);
+    if (val_type(obj)->releasebuffer != NULL)
+        gc_register_finalizer(m, release_unreachable, NULL);
     m->hash = -1;
     m->format = rt_str_from_cstr(m->view.format != NULL ? m->view.format : "B");
     m->view.format = rt_str_cstr(m->format);

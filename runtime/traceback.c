@@ -41,6 +41,8 @@
 #include "runtime/codecs.h"
 #include "runtime/class.h"
 #include "vm/vm.h"
+#include "vm/frame.h"
+#include "vm/frameobject.h"
 
 /* ---- Traceback objects ------------------------------------------------------ */
 
@@ -1055,6 +1057,12 @@ void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
 void rt_write_unraisable(Value obj)
 {
     Value exc = rt_err_fetch();
+    Frame *f = vm_current_frame();
+    if ((AS_EXC(exc)->traceback == VAL_NULL || AS_EXC(exc)->traceback == rt_None) && f != NULL)
+        /* raised by C code: the traceback of the frame running now, as
+         * CPython's _PyErr_WriteUnraisableMsg makes */
+        AS_EXC(exc)->traceback = rt_traceback_here(rt_None, obj_val(vm_frame_object(f)),
+                                                   f->code, frame_lasti(f));
     if (rt_unraisable_handler != NULL) {
         rt_unraisable_handler(exc, NULL, obj);
         rt_err_clear();

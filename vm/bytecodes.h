@@ -1284,7 +1284,7 @@ TARGET(CALL_FUNCTION_EX) {
         kwargs = d;
     }
     frame->instr = THIS_INSTR();    /* as in CALL: the callee may ask */
-    Value r = rt_call_tuple_dict(func, args, kwargs);
+    Value r = CALL_TUPLE_DICT(func, args, kwargs);
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(1);

@@ -192,6 +192,10 @@
 #ifndef CALL_NATIVE
 #define CALL_NATIVE(callable, args, nargs, kwnames) rt_call(callable, args, nargs, kwnames)
 #endif
+/* CALL_FUNCTION_EX's call, reported the same way. */
+#ifndef CALL_TUPLE_DICT
+#define CALL_TUPLE_DICT(callable, args, kwargs) rt_call_tuple_dict(callable, args, kwargs)
+#endif
 
 /* SEND's receiver returned: under a trace function, CPython 3.11 reports
  * the StopIteration that carried the value as an "exception" event. */

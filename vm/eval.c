@@ -84,7 +84,7 @@
 /* Per thread (vm/thread.h): */
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
-static int recursion_limit = PVM_RECURSION_LIMIT;
+int vm_recursion_limit = PVM_RECURSION_LIMIT;
 
 /* The exceptions being handled (RtExcState, runtime/gen.h): PUSH_EXC_INFO
  * and POP_EXCEPT work on the top entry; a running generator's entry sits
@@ -104,8 +104,8 @@ static volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t work_pending;
 static volatile sig_atomic_t memory_pending;    /* the heap filled up (gc.c) */
 
-int vm_get_recursion_limit(void) { return recursion_limit; }
-void vm_set_recursion_limit(int limit) { recursion_limit = limit; }
+int vm_get_recursion_limit(void) { return vm_recursion_limit; }
+void vm_set_recursion_limit(int limit) { vm_recursion_limit = limit; }
 
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
@@ -321,7 +321,7 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
  * `where` ends the message: " in comparison"). */
 bool vm_enter_recursive_call(const char *where)
 {
-    if (++vm_depth > recursion_limit) {
+    if (++vm_depth > vm_recursion_limit) {
         vm_depth--;
         rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
         return false;
@@ -355,29 +355,6 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
         vm_frame_pop(f);
         vm_depth--;
         return NULL;
-    }
-    return f;
-}
-
-/* CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS: nargs positional
- * arguments that the specialized form's guard proved bind as they are
- * (vm_exact_args), the parameters after them from the defaults
- * (vm_args_with_defaults): nothing to check, no keyword to match. */
-Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
-{
-    if (!enter_recursion())
-        return NULL;
-    ObjCode *co = fn->code;
-    Frame *f = vm_frame_push(co);
-    f->func = fn;
-    f->globals = fn->globals;
-    f->builtins = fn->builtins;
-    memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
-    if (nargs < co->argcount) {
-        const ObjTuple *defaults = AS_TUPLE(fn->defaults);
-        size_t first = defaults->length - (size_t)(co->argcount - nargs);
-        memcpy(f->localsplus + nargs, defaults->items + first,
-               (size_t)(co->argcount - nargs) * sizeof(Value));
     }
     return f;
 }

@@ -39,6 +39,7 @@
 
 extern Frame *vm_running;               /* the innermost running Python frame */
 extern int vm_depth;                    /* Python frames + C entries into the loop */
+extern int vm_recursion_limit;          /* sys.setrecursionlimit's */
 extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
 extern Value vm_thrown_exc;             /* see chain_context in eval.c */
 /* Nonzero when the loop must stop at the next RESUME or back edge. */
@@ -100,7 +101,39 @@ void vm_bad_opcode(int opcode);
 /* A frame ready to run fn with these arguments (its caller not yet linked),
  * or NULL with the error set: argument binding, recursion limit. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
-Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs);
+
+/* CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS: nargs positional
+ * arguments that the specialized form's guard proved bind as they are
+ * (vm_exact_args), the parameters after them from the defaults
+ * (vm_args_with_defaults): nothing to check, no keyword to match.  Inline,
+ * with the frame written field by field: it is most of a call's cost. */
+static inline Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
+{
+    if (__builtin_expect(vm_depth >= vm_recursion_limit, 0)) {
+        vm_enter_recursive_call("");    /* fails: raises RecursionError */
+        return NULL;
+    }
+    vm_depth++;
+    ObjCode *co = fn->code;
+    Frame *f = vm_frame_alloc(co);
+    vm_frame_init_header(f, co);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    Value *locals = f->localsplus;
+    int i = 0;
+    for (; i < nargs; i++)
+        locals[i] = args[i];
+    if (nargs < co->argcount) {
+        const ObjTuple *defaults = AS_TUPLE(fn->defaults);
+        const Value *from = defaults->items + defaults->length - (size_t)(co->argcount - nargs);
+        for (; i < co->argcount; i++)
+            locals[i] = *from++;
+    }
+    for (; i < co->nlocalsplus; i++)
+        locals[i] = VAL_NULL;
+    return f;
+}
 
 /* Leave a finished frame; returns its caller, which becomes the running
  * frame.  A generator's frame is not on the chunk stack: its generator

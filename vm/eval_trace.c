@@ -54,6 +54,8 @@
     } while (0)
 #define CALL_NATIVE(callable, args, nargs, kwnames) \
     vm_trace_c_call(frame, callable, args, nargs, kwnames)
+#define CALL_TUPLE_DICT(callable, args, kwargs) \
+    vm_trace_c_call_ex(frame, callable, args, kwargs)
 #define TRACE_SEND_RETURN(value)                                        \
     do {                                                                \
         if (vm_trace_on && !vm_trace_send_return(frame, value))         \

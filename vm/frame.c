@@ -23,12 +23,7 @@
  * `pvm hello.pyc`'s instructions and a quarter of its page faults). */
 #define CHUNK_WORDS (8 * 1024)
 
-typedef struct FrameChunk {
-    struct FrameChunk *previous;
-    Value *top;                 /* first free word */
-    Value *limit;
-    Value data[];
-} Chunk;
+typedef FrameChunk Chunk;
 
 /* The top chunk of the running thread's frame stack (each thread has its
  * own: vm/thread.h swaps this pointer).  A global, so scanned by the
@@ -48,16 +43,10 @@ static Chunk *chunk_new(size_t words, Chunk *previous)
     return c;
 }
 
-/* The frame is sized for the code: the Frame header, then framesize
- * words (localsplus + the deepest the value stack gets, both computed by
- * the compiler).  Only the header and the locals are cleared — an empty
- * local must read as VAL_NULL — while the stack area keeps whatever an
- * earlier frame left there until pushed to.  Nothing reads it before
- * that; the collector, which scans conservatively, may see stale words
- * there and keep a dead object a little longer, which is harmless. */
-Frame *vm_frame_push(ObjCode *code)
+/* vm_frame_alloc when the top chunk is full: the spare chunk, or a new
+ * one, becomes the top. */
+Frame *vm_frame_alloc_slow(size_t words)
 {
-    size_t words = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value) + code->framesize;
     Chunk *top = vm_frame_chunk;
     if (top == NULL || top->top + words > top->limit) {
         size_t size = words > CHUNK_WORDS ? words : CHUNK_WORDS;
@@ -72,17 +61,14 @@ Frame *vm_frame_push(ObjCode *code)
     }
     Frame *f = (Frame *)top->top;
     top->top += words;
-    memset(f, 0, sizeof(Frame) + code->nlocalsplus * sizeof(Value));
-    f->code = code;
-    f->instr = f->next_instr = code->instrs;
-    f->sp = f->localsplus + code->nlocalsplus;
     return f;
 }
 
-void vm_frame_pop(Frame *f)
+void vm_frame_pop_slow(Frame *f)
 {
     /* A frame at the very start of a chunk: that chunk becomes empty and
-     * the previous one the top again (the empty chunk is left to the GC). */
+     * the previous one the top again (the empty chunk is kept as the
+     * spare, an older one is left to the GC). */
     Chunk *top = vm_frame_chunk;
     while (top != NULL && !((Value *)f >= top->data && (Value *)f < top->limit))
         vm_frame_chunk = top = top->previous;

@@ -79,14 +79,76 @@ static inline Value *frame_saved_sp(const Frame *f)
     return f->sp;
 }
 
+/* A chunk of the frame stack (frame.c): frames are carved from `data`
+ * in last-in first-out order, `top` is the first free word. */
+typedef struct FrameChunk {
+    struct FrameChunk *previous;
+    Value *top;
+    Value *limit;
+    Value data[];
+} FrameChunk;
+
 /* The top chunk of the running thread's frame stack (frame.c; swapped
  * between threads, vm/thread.h). */
-extern struct FrameChunk *vm_frame_chunk;
+extern FrameChunk *vm_frame_chunk;
 
-/* Push a frame for code, its locals cleared; NULL (MemoryError set) on
- * failure.  Pop it again with vm_frame_pop, strictly last-in first-out. */
-Frame *vm_frame_push(ObjCode *code);
-void vm_frame_pop(Frame *f);
+#define FRAME_HEADER_WORDS ((sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value))
+
+/* The words of a new frame for code, its header and locals not yet
+ * written: bumped from the top chunk, or (rarely) from a new one. */
+Frame *vm_frame_alloc_slow(size_t words);
+static inline Frame *vm_frame_alloc(const ObjCode *code)
+{
+    size_t words = FRAME_HEADER_WORDS + (size_t)code->framesize;
+    FrameChunk *top = vm_frame_chunk;
+    if (__builtin_expect(top == NULL || top->top + words > top->limit, 0))
+        return vm_frame_alloc_slow(words);
+    Frame *f = (Frame *)top->top;
+    top->top += words;
+    return f;
+}
+
+/* Every header field of a fresh frame for code (the stores a call makes
+ * instead of a memset: the call path's most frequent work). */
+static inline void vm_frame_init_header(Frame *f, ObjCode *code)
+{
+    f->code = code;
+    f->func = NULL;
+    f->globals = f->builtins = f->locals = VAL_NULL;
+    f->previous = NULL;
+    f->instr = f->next_instr = code->instrs;
+    f->sp = f->localsplus + code->nlocalsplus;
+    f->is_entry = false;
+    f->gen = NULL;
+    f->decoded = NULL;
+    f->obj = NULL;
+}
+
+/* Push a frame for code, its locals cleared.  Pop it again with
+ * vm_frame_pop, strictly last-in first-out.  Only the header and the
+ * locals are written: the value stack area keeps whatever an earlier
+ * frame left there until pushed to (nothing reads it before that; the
+ * conservative collector may keep a dead object a little longer). */
+static inline Frame *vm_frame_push(ObjCode *code)
+{
+    Frame *f = vm_frame_alloc(code);
+    vm_frame_init_header(f, code);
+    for (int i = 0; i < code->nlocalsplus; i++)
+        f->localsplus[i] = VAL_NULL;
+    return f;
+}
+
+/* A frame at the very start of a chunk empties that chunk: the slow path
+ * makes the previous chunk the top again. */
+void vm_frame_pop_slow(Frame *f);
+static inline void vm_frame_pop(Frame *f)
+{
+    FrameChunk *top = vm_frame_chunk;
+    if (__builtin_expect(top != NULL && (Value *)f > top->data && (Value *)f < top->limit, 1))
+        top->top = (Value *)f;
+    else
+        vm_frame_pop_slow(f);
+}
 
 /* Before a forced collection: zero the words no frame uses, and the
  * running frame's value stack above live_end when it points into it. */

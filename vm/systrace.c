@@ -19,8 +19,9 @@ bool vm_trace_on;
 int vm_trace_busy;
 int vm_trace_what;              /* as CPython's tstate->tracing_what: 0 ("call") at first */
 
-enum { EV_CALL, EV_EXCEPTION, EV_LINE, EV_RETURN, EV_C_CALL, EV_C_EXCEPTION, EV_C_RETURN,
-       EV_OPCODE, EV_COUNT };
+enum { EV_CALL = VM_EV_CALL, EV_EXCEPTION = VM_EV_EXCEPTION, EV_LINE = VM_EV_LINE,
+       EV_RETURN = VM_EV_RETURN, EV_C_CALL = VM_EV_C_CALL, EV_C_EXCEPTION = VM_EV_C_EXCEPTION,
+       EV_C_RETURN = VM_EV_C_RETURN, EV_OPCODE = VM_EV_OPCODE, EV_COUNT = VM_EV_COUNT };
 
 static Value event_name(int event)
 {
@@ -49,6 +50,21 @@ void vm_set_trace(Value func)
 {
     vm_trace_func = func == rt_None ? VAL_NULL : func;
     vm_trace_update();
+}
+
+static ObjType *hook_type;             /* _lsprof's Profiler, once imported */
+static VmProfileHook hook;
+
+void vm_set_profile_hook(ObjType *type, VmProfileHook fn)
+{
+    hook_type = type;
+    hook = fn;
+}
+
+bool vm_profile_is_hook(void)
+{
+    return hook_type != NULL && vm_profile_func != VAL_NULL &&
+           rt_is_subtype(val_type(vm_profile_func), hook_type);
 }
 
 void vm_set_profile(Value func)
@@ -89,6 +105,12 @@ static Value trampoline(Value fn, ObjFrame *fo, int event, Value arg)
  * of the instruction the frame is at. */
 static bool call_trace(bool profile, Frame *f, int event, Value arg)
 {
+    if (profile && !vm_trace_busy && vm_profile_is_hook()) {
+        vm_trace_busy++;
+        hook(vm_profile_func, event, event == EV_CALL || event == EV_RETURN ? obj_val(f->code) : arg);
+        vm_trace_busy--;
+        return true;
+    }
     ObjFrame *fo = vm_frame_object(f);
     Value fn = profile ? vm_profile_func : event == EV_CALL ? vm_trace_func : fo->trace;
     if (fn == VAL_NULL || vm_trace_busy)
@@ -321,6 +343,17 @@ Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value
     else if (!call_trace(true, f, EV_C_RETURN, func))
         return VAL_NULL;
     return r;
+}
+
+Value vm_trace_c_call_ex(Frame *f, Value callable, Value args, Value kwargs)
+{
+    if (vm_profile_func == VAL_NULL || vm_trace_busy)
+        return rt_call_tuple_dict(callable, args, kwargs);
+    Value *vec, kwnames;
+    size_t nargs;
+    if (!rt_call_flatten(args, kwargs, &vec, &nargs, &kwnames))
+        return VAL_NULL;
+    return vm_trace_c_call(f, callable, vec, nargs, kwnames);
 }
 
 /* ---- handing a frame over to the tracing loop ------------------------------------ */

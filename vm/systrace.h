@@ -39,6 +39,22 @@ extern bool vm_trace_on;                        /* either is set */
 extern int vm_trace_busy;                       /* inside one of them */
 extern int vm_trace_what;                       /* the event being reported */
 
+/* The events, as CPython numbers them (PyTrace_CALL...). */
+enum { VM_EV_CALL, VM_EV_EXCEPTION, VM_EV_LINE, VM_EV_RETURN, VM_EV_C_CALL, VM_EV_C_EXCEPTION,
+       VM_EV_C_RETURN, VM_EV_OPCODE, VM_EV_COUNT };
+
+/* A profiler written in C (_lsprof's Profiler; CPython's _PyEval_SetProfile
+ * with a C function): while the profile function is an instance of `type`
+ * (or of a subclass), each profile event is hook(profiler, event, what)
+ * instead of a call with a frame object: `what` is the frame's code for
+ * "call" and "return", the builtin function for the c_ events.  The hook
+ * reports its own errors (unraisable); no events are reported while it
+ * runs. */
+typedef void (*VmProfileHook)(Value profiler, int event, Value what);
+void vm_set_profile_hook(ObjType *type, VmProfileHook hook);
+/* The profile function is such a profiler. */
+bool vm_profile_is_hook(void);
+
 /* sys.settrace / sys.setprofile (None: unset) and sys.call_tracing. */
 void vm_set_trace(Value func);
 void vm_set_profile(Value func);
@@ -70,6 +86,9 @@ bool vm_trace_send_return(Frame *f, Value value);
 /* The tracing loop's CALL of anything but a Python function: the profile
  * function's c_call / c_return / c_exception around builtin functions. */
 Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);
+/* The same for CALL_FUNCTION_EX: f(*args, **kwargs), args a tuple, kwargs
+ * a dict or VAL_NULL. */
+Value vm_trace_c_call_ex(Frame *f, Value callable, Value args, Value kwargs);
 
 /* Why a trace function may not set f_lineno of fo now (CPython's checks
  * of the event being reported), or NULL. */

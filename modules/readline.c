@@ -1,0 +1,492 @@
+/*
+ * readline.c — the readline module (CPython's Modules/readline.c) on GNU
+ * readline, the library pvm's own prompt (tools/repl.c) already reads its
+ * lines with: the init file and key bindings, the history list and its
+ * files, the line being edited, and the hooks readline calls back —
+ * the completer (what rlcompleter installs), the startup, pre-input and
+ * match-display hooks.
+ *
+ * One library, one state: the history a program adds to is the prompt's
+ * history, and a completer set here completes at pvm's prompt.  Unlike
+ * CPython's module, importing this one leaves the completion function
+ * alone until set_completer() is called (and set_completer(None) gives
+ * the prompt its own back), so `import readline` at the prompt does not
+ * take name completion away.
+ *
+ * Strings cross as UTF-8 with surrogateescape (os.fsencode/fsdecode),
+ * CPython's locale encoding on a UTF-8 system.  An exception in a hook
+ * is dropped, as CPython drops it: readline has no way to carry it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include "modules/modutil.h"
+#include "modules/posix.h"
+
+static Value completer, startup_hook, pre_input_hook, display_hook;    /* VAL_NULL: none */
+static int history_length_limit = -1;   /* truncate history files to this; -1: no limit */
+static int begidx, endidx;              /* the word being completed */
+static bool auto_history = true;
+static rl_completion_func_t *previous_completion;     /* the prompt's own */
+
+/* ---- strings in and out ---------------------------------------------------------------- */
+
+static Value decode(const char *s)
+{
+    return rt_bytes_decode((const unsigned char *)s, strlen(s), rt_str_from_cstr("utf-8"),
+                           rt_str_from_cstr("surrogateescape"));
+}
+
+/* A str argument as a C string (NULL + exception). */
+static const char *encode_arg(const char *fname, int pos, Value v)
+{
+    if (!rt_is_str(v)) {
+        rt_raisef(&rt_TypeError, "%s() argument %d must be str, not %T", fname, pos, v);
+        return NULL;
+    }
+    size_t n;
+    return mod_posix_fsencode(v, &n);
+}
+
+/* filename=None: a path (str, bytes, os.PathLike), or NULL for readline's
+ * default (~/.history, ~/.inputrc).  false + exception. */
+static bool filename_arg(const char *fname, Value *args, size_t nargs, size_t at, PathArg *p)
+{
+    *p = mod_posix_path_spec(fname, "filename", false, true);
+    return mod_posix_path(nargs > at ? args[at] : VAL_NULL, p);
+}
+
+static bool int_arg(Value v, int *out)
+{
+    Value i = rt_index(v);
+    return i != VAL_NULL && rt_int_as_int(i, out);
+}
+
+/* The result of a library call that returns an errno (0: success). */
+static Value errno_result(int e)
+{
+    if (e == 0)
+        return rt_None;
+    errno = e;
+    return mod_posix_error();
+}
+
+/* ---- the init file, key bindings ------------------------------------------------------------ */
+
+static Value py_parse_and_bind(Value *args, size_t nargs, Value kw)
+{
+    const char *s;
+    if (!rt_arg_nokw("parse_and_bind", kw) || !rt_arg_count("parse_and_bind", nargs, 1, 1) ||
+        (s = encode_arg("parse_and_bind", 1, args[0])) == NULL)
+        return VAL_NULL;
+    char *copy = strdup(s);     /* readline may keep and change it */
+    rl_parse_and_bind(copy);
+    free(copy);
+    return rt_None;
+}
+
+static Value py_read_init_file(Value *args, size_t nargs, Value kw)
+{
+    PathArg p;
+    if (!rt_arg_nokw("read_init_file", kw) || !rt_arg_count("read_init_file", nargs, 0, 1) ||
+        !filename_arg("read_init_file", args, nargs, 0, &p))
+        return VAL_NULL;
+    return errno_result(rl_read_init_file(p.narrow));
+}
+
+/* ---- history ------------------------------------------------------------------------------ */
+
+static Value py_read_history_file(Value *args, size_t nargs, Value kw)
+{
+    PathArg p;
+    if (!rt_arg_nokw("read_history_file", kw) ||
+        !rt_arg_count("read_history_file", nargs, 0, 1) ||
+        !filename_arg("read_history_file", args, nargs, 0, &p))
+        return VAL_NULL;
+    return errno_result(read_history(p.narrow));
+}
+
+/* After writing a history file: cut it to set_history_length's limit. */
+static Value truncated(int e, const char *name)
+{
+    if (e == 0 && history_length_limit >= 0)
+        history_truncate_file(name, history_length_limit);
+    return errno_result(e);
+}
+
+static Value py_write_history_file(Value *args, size_t nargs, Value kw)
+{
+    PathArg p;
+    if (!rt_arg_nokw("write_history_file", kw) ||
+        !rt_arg_count("write_history_file", nargs, 0, 1) ||
+        !filename_arg("write_history_file", args, nargs, 0, &p))
+        return VAL_NULL;
+    return truncated(write_history(p.narrow), p.narrow);
+}
+
+/* append_history_file(nelements, filename=None) */
+static Value py_append_history_file(Value *args, size_t nargs, Value kw)
+{
+    PathArg p;
+    int n;
+    if (!rt_arg_nokw("append_history_file", kw) ||
+        !rt_arg_count("append_history_file", nargs, 1, 2) || !int_arg(args[0], &n) ||
+        !filename_arg("append_history_file", args, nargs, 1, &p))
+        return VAL_NULL;
+    return truncated(append_history(n, p.narrow), p.narrow);
+}
+
+static Value py_set_history_length(Value *args, size_t nargs, Value kw)
+{
+    int n;
+    if (!rt_arg_nokw("set_history_length", kw) ||
+        !rt_arg_count("set_history_length", nargs, 1, 1) || !int_arg(args[0], &n))
+        return VAL_NULL;
+    history_length_limit = n;
+    return rt_None;
+}
+
+static Value py_get_history_length(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_history_length", nargs, kw))
+        return VAL_NULL;
+    return small_new(history_length_limit);
+}
+
+static Value py_add_history(Value *args, size_t nargs, Value kw)
+{
+    const char *s;
+    if (!rt_arg_nokw("add_history", kw) || !rt_arg_count("add_history", nargs, 1, 1) ||
+        (s = encode_arg("add_history", 1, args[0])) == NULL)
+        return VAL_NULL;
+    add_history(s);
+    return rt_None;
+}
+
+static Value py_clear_history(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("clear_history", nargs, kw))
+        return VAL_NULL;
+    clear_history();
+    return rt_None;
+}
+
+/* get_history_item(index): 1-based, None when there is none. */
+static Value py_get_history_item(Value *args, size_t nargs, Value kw)
+{
+    int i;
+    if (!rt_arg_nokw("get_history_item", kw) || !rt_arg_count("get_history_item", nargs, 1, 1) ||
+        !int_arg(args[0], &i))
+        return VAL_NULL;
+    HIST_ENTRY *e = history_get(i);
+    return e != NULL && e->line != NULL ? decode(e->line) : rt_None;
+}
+
+static Value py_get_current_history_length(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_current_history_length", nargs, kw))
+        return VAL_NULL;
+    return small_new(history_length);
+}
+
+/* The entry at 0-based `pos` for remove/replace_history_item. */
+static bool history_pos(const char *fname, Value v, int *pos)
+{
+    if (!int_arg(v, pos))
+        return false;
+    if (*pos < 0) {
+        rt_raisef(&rt_ValueError, "History index cannot be negative");
+        return false;
+    }
+    return true;
+}
+
+static Value py_remove_history_item(Value *args, size_t nargs, Value kw)
+{
+    int pos;
+    if (!rt_arg_nokw("remove_history_item", kw) ||
+        !rt_arg_count("remove_history_item", nargs, 1, 1) ||
+        !history_pos("remove_history_item", args[0], &pos))
+        return VAL_NULL;
+    HIST_ENTRY *e = remove_history(pos);
+    if (e == NULL)
+        return rt_raisef(&rt_ValueError, "No history item at position %d", pos);
+    free_history_entry(e);
+    return rt_None;
+}
+
+/* replace_history_item(pos, line) */
+static Value py_replace_history_item(Value *args, size_t nargs, Value kw)
+{
+    int pos;
+    const char *line;
+    if (!rt_arg_nokw("replace_history_item", kw) ||
+        !rt_arg_count("replace_history_item", nargs, 2, 2) ||
+        !history_pos("replace_history_item", args[0], &pos) ||
+        (line = encode_arg("replace_history_item", 2, args[1])) == NULL)
+        return VAL_NULL;
+    HIST_ENTRY *e = replace_history_entry(pos, line, NULL);
+    if (e == NULL)
+        return rt_raisef(&rt_ValueError, "No history item at position %d", pos);
+    free_history_entry(e);
+    return rt_None;
+}
+
+static Value py_set_auto_history(Value *args, size_t nargs, Value kw)
+{
+    int on;
+    if (!rt_arg_nokw("set_auto_history", kw) || !rt_arg_count("set_auto_history", nargs, 1, 1) ||
+        (on = rt_truthy(args[0])) < 0)
+        return VAL_NULL;
+    auto_history = on;
+    return rt_None;
+}
+
+/* ---- the line being edited ------------------------------------------------------------------- */
+
+static Value py_get_line_buffer(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_line_buffer", nargs, kw))
+        return VAL_NULL;
+    return decode(rl_line_buffer != NULL ? rl_line_buffer : "");
+}
+
+static Value py_insert_text(Value *args, size_t nargs, Value kw)
+{
+    const char *s;
+    if (!rt_arg_nokw("insert_text", kw) || !rt_arg_count("insert_text", nargs, 1, 1) ||
+        (s = encode_arg("insert_text", 1, args[0])) == NULL)
+        return VAL_NULL;
+    rl_insert_text(s);
+    return rt_None;
+}
+
+static Value py_redisplay(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("redisplay", nargs, kw))
+        return VAL_NULL;
+    rl_redisplay();
+    return rt_None;
+}
+
+/* ---- hooks ------------------------------------------------------------------------------------ */
+
+/* A hook's result as readline's int; an exception is dropped (0). */
+static int call_hook(Value hook)
+{
+    if (hook == VAL_NULL)
+        return 0;
+    Value r = rt_call0(hook);
+    int n = 0;
+    if (r == VAL_NULL || (r != rt_None && !int_arg(r, &n))) {
+        rt_err_clear();
+        return 0;
+    }
+    return n;
+}
+
+static int on_startup_hook(void)
+{
+    return call_hook(startup_hook);
+}
+
+static int on_pre_input_hook(void)
+{
+    return call_hook(pre_input_hook);
+}
+
+static void on_display_matches(char **matches, int n, int max_length)
+{
+    Value list = rt_list_new(0);
+    for (int i = 1; i <= n; i++)
+        rt_list_append(list, decode(matches[i]));
+    Value args[3] = { decode(matches[0]), list, small_new(max_length) };
+    if (rt_call(display_hook, args, 3, VAL_NULL) == VAL_NULL)
+        rt_err_clear();
+}
+
+/* completer(text, state) for state 0, 1, ... until it returns None. */
+static char *on_completion(const char *text, int state)
+{
+    Value r = rt_call2(completer, decode(text), small_new(state));
+    if (r == VAL_NULL || r == rt_None) {
+        rt_err_clear();
+        return NULL;
+    }
+    Value s = rt_str(r);
+    size_t n;
+    const char *c = s != VAL_NULL ? mod_posix_fsencode(s, &n) : NULL;
+    if (c == NULL) {
+        rt_err_clear();
+        return NULL;
+    }
+    return strdup(c);
+}
+
+static char **flex_complete(const char *text, int start, int end)
+{
+    rl_completion_append_character = '\0';
+    rl_completion_suppress_append = 0;
+    begidx = start;
+    endidx = end;
+    return rl_completion_matches(text, on_completion);
+}
+
+/* set_<what>(function=None): the hook, or none for None; *var is the
+ * Python function, the result says whether one is set. */
+static bool set_hook(const char *what, Value *args, size_t nargs, Value kw, Value *var)
+{
+    char fname[64];
+    snprintf(fname, sizeof fname, "set_%s", what);
+    if (!rt_arg_nokw(fname, kw) || !rt_arg_count(fname, nargs, 0, 1))
+        return false;
+    Value f = nargs > 0 ? args[0] : rt_None;
+    if (f != rt_None && !rt_callable(f)) {
+        rt_raisef(&rt_TypeError, "set_%s(func): argument not callable", what);
+        return false;
+    }
+    *var = f == rt_None ? VAL_NULL : f;
+    return true;
+}
+
+static Value py_set_completer(Value *args, size_t nargs, Value kw)
+{
+    if (!set_hook("completer", args, nargs, kw, &completer))
+        return VAL_NULL;
+    if (completer != VAL_NULL && rl_attempted_completion_function != flex_complete) {
+        previous_completion = rl_attempted_completion_function;
+        rl_attempted_completion_function = flex_complete;
+    } else if (completer == VAL_NULL && rl_attempted_completion_function == flex_complete) {
+        rl_attempted_completion_function = previous_completion;
+    }
+    return rt_None;
+}
+
+static Value py_get_completer(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_completer", nargs, kw))
+        return VAL_NULL;
+    return completer == VAL_NULL ? rt_None : completer;
+}
+
+static Value py_set_startup_hook(Value *args, size_t nargs, Value kw)
+{
+    if (!set_hook("startup_hook", args, nargs, kw, &startup_hook))
+        return VAL_NULL;
+    rl_startup_hook = startup_hook != VAL_NULL ? on_startup_hook : NULL;
+    return rt_None;
+}
+
+static Value py_set_pre_input_hook(Value *args, size_t nargs, Value kw)
+{
+    if (!set_hook("pre_input_hook", args, nargs, kw, &pre_input_hook))
+        return VAL_NULL;
+    rl_pre_input_hook = pre_input_hook != VAL_NULL ? on_pre_input_hook : NULL;
+    return rt_None;
+}
+
+static Value py_set_display_hook(Value *args, size_t nargs, Value kw)
+{
+    if (!set_hook("completion_display_matches_hook", args, nargs, kw, &display_hook))
+        return VAL_NULL;
+    rl_completion_display_matches_hook = display_hook != VAL_NULL ? on_display_matches : NULL;
+    return rt_None;
+}
+
+static Value py_get_completion_type(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_completion_type", nargs, kw))
+        return VAL_NULL;
+    return small_new(rl_completion_type);
+}
+
+static Value py_get_begidx(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_begidx", nargs, kw))
+        return VAL_NULL;
+    return small_new(begidx);
+}
+
+static Value py_get_endidx(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_endidx", nargs, kw))
+        return VAL_NULL;
+    return small_new(endidx);
+}
+
+static Value py_set_completer_delims(Value *args, size_t nargs, Value kw)
+{
+    const char *s;
+    if (!rt_arg_nokw("set_completer_delims", kw) ||
+        !rt_arg_count("set_completer_delims", nargs, 1, 1) ||
+        (s = encode_arg("set_completer_delims", 1, args[0])) == NULL)
+        return VAL_NULL;
+    /* readline keeps the pointer: a copy that lives as long as it is used
+     * (the previous one may be readline's own static string, never freed). */
+    rl_completer_word_break_characters = strdup(s);
+    return rt_None;
+}
+
+static Value py_get_completer_delims(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_completer_delims", nargs, kw))
+        return VAL_NULL;
+    const char *d = rl_completer_word_break_characters;
+    return decode(d != NULL ? d : rl_basic_word_break_characters);
+}
+
+static const MethodDef readline_functions[] = {
+    {"parse_and_bind", py_parse_and_bind}, {"read_init_file", py_read_init_file},
+    {"read_history_file", py_read_history_file}, {"write_history_file", py_write_history_file},
+    {"append_history_file", py_append_history_file},
+    {"set_history_length", py_set_history_length}, {"get_history_length", py_get_history_length},
+    {"add_history", py_add_history}, {"clear_history", py_clear_history},
+    {"get_history_item", py_get_history_item},
+    {"get_current_history_length", py_get_current_history_length},
+    {"remove_history_item", py_remove_history_item},
+    {"replace_history_item", py_replace_history_item}, {"set_auto_history", py_set_auto_history},
+    {"get_line_buffer", py_get_line_buffer}, {"insert_text", py_insert_text},
+    {"redisplay", py_redisplay},
+    {"set_completer", py_set_completer}, {"get_completer", py_get_completer},
+    {"set_startup_hook", py_set_startup_hook}, {"set_pre_input_hook", py_set_pre_input_hook},
+    {"set_completion_display_matches_hook", py_set_display_hook},
+    {"get_completion_type", py_get_completion_type},
+    {"get_begidx", py_get_begidx}, {"get_endidx", py_get_endidx},
+    {"set_completer_delims", py_set_completer_delims},
+    {"get_completer_delims", py_get_completer_delims},
+    {NULL, NULL}
+};
+
+/* What CPython's setup_readline does, but the completion function (see
+ * the header): readline named "python" for ~/.inputrc's `$if python`, Tab
+ * completing, Python's word delimiters, bracketed paste off. */
+static void setup(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    using_history();
+    rl_readline_name = "python";
+    rl_bind_key('\t', rl_complete);
+    rl_completer_word_break_characters = strdup(" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?");
+    rl_completion_append_character = '\0';
+    if (!isatty(STDOUT_FILENO))
+        rl_variable_bind("enable-meta-key", "off");
+    rl_initialize();
+    rl_variable_bind("enable-bracketed-paste", "off");
+}
+
+Value mod_readline_init(void)
+{
+    setup();
+    Value m = mod_module_new("readline", readline_functions);
+    mod_module_set(m, "_READLINE_VERSION", small_new(RL_READLINE_VERSION));
+    mod_module_set(m, "_READLINE_RUNTIME_VERSION", small_new(rl_readline_version));
+    mod_module_set(m, "_READLINE_LIBRARY_VERSION", rt_str_from_cstr(rl_library_version));
+    return m;
+}
