@@ -30,7 +30,11 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <linux/memfd.h>         /* MFD_HUGE_* */
+#include <sys/uio.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -814,6 +818,15 @@ static const ConfName constants[] = {
     C(NGROUPS_MAX) C(TMP_MAX)
     C(POSIX_FADV_NORMAL) C(POSIX_FADV_SEQUENTIAL) C(POSIX_FADV_RANDOM)
     C(POSIX_FADV_NOREUSE) C(POSIX_FADV_WILLNEED) C(POSIX_FADV_DONTNEED)
+    {"POSIX_SPAWN_OPEN", 0}, {"POSIX_SPAWN_CLOSE", 1}, {"POSIX_SPAWN_DUP2", 2},
+    C(SCHED_RESET_ON_FORK)
+    C(RWF_DSYNC) C(RWF_HIPRI) C(RWF_SYNC) C(RWF_NOWAIT) C(RWF_APPEND)
+    C(EFD_CLOEXEC) C(EFD_NONBLOCK) C(EFD_SEMAPHORE)
+    C(MFD_CLOEXEC) C(MFD_ALLOW_SEALING) C(MFD_HUGETLB) C(MFD_HUGE_SHIFT) C(MFD_HUGE_MASK)
+    C(MFD_HUGE_64KB) C(MFD_HUGE_512KB) C(MFD_HUGE_1MB) C(MFD_HUGE_2MB) C(MFD_HUGE_8MB)
+    C(MFD_HUGE_16MB) C(MFD_HUGE_32MB) C(MFD_HUGE_256MB) C(MFD_HUGE_512MB) C(MFD_HUGE_1GB)
+    C(MFD_HUGE_2GB) C(MFD_HUGE_16GB)
+    C(SPLICE_F_MOVE) C(SPLICE_F_NONBLOCK) C(SPLICE_F_MORE)
 };
 #undef C
 
@@ -848,6 +861,8 @@ Value mod_posix_init(void)
     mod_module_add_functions(m, mod_posix_file_functions);
     mod_module_add_functions(m, mod_posix_dir_functions);
     mod_module_add_functions(m, mod_posix_proc_functions);
+    mod_module_add_functions(m, mod_posix_spawn_functions);
+    mod_module_add_functions(m, mod_posix_sched_functions);
     mod_module_set(m, "environ", make_environ());
     mod_module_set(m, "error", obj_val(&rt_OSError));
     add_constants(m);
@@ -858,5 +873,6 @@ Value mod_posix_init(void)
     mod_posix_file_init(m);
     mod_posix_dir_init(m);
     mod_posix_proc_init(m);
+    mod_posix_sched_init(m);
     return m;
 }

@@ -76,8 +76,7 @@ static Value posix_getlogin(Value *args, size_t nargs, Value kwnames)
     return mod_posix_name(name, strlen(name), false);
 }
 
-/* A pid argument (pid_t). */
-static bool pid_arg(Value v, pid_t *pid)
+bool mod_posix_pid(Value v, pid_t *pid)
 {
     int n;
     if (!mod_posix_fd(v, &n))
@@ -90,7 +89,7 @@ static bool pid_arg(Value v, pid_t *pid)
 static Value pid_query(pid_t (*fn)(pid_t), Value pid_value)
 {
     pid_t pid;
-    if (!pid_arg(pid_value, &pid))
+    if (!mod_posix_pid(pid_value, &pid))
         return VAL_NULL;
     pid_t r = fn(pid);
     return r < 0 ? mod_posix_error() : rt_int_from_i64(r);
@@ -127,7 +126,7 @@ static Value posix_setpgid(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid, pgrp;
     if (!rt_arg_nokw("setpgid", kwnames) || !rt_arg_count("setpgid", nargs, 2, 2) ||
-        !pid_arg(args[0], &pid) || !pid_arg(args[1], &pgrp))
+        !mod_posix_pid(args[0], &pid) || !mod_posix_pid(args[1], &pgrp))
         return VAL_NULL;
     return setpgid(pid, pgrp) < 0 ? mod_posix_error() : rt_None;
 }
@@ -147,7 +146,7 @@ static Value posix_tcsetpgrp(Value *args, size_t nargs, Value kwnames)
     int fd;
     pid_t pgrp;
     if (!rt_arg_nokw("tcsetpgrp", kwnames) || !rt_arg_count("tcsetpgrp", nargs, 2, 2) ||
-        !mod_posix_fd(args[0], &fd) || !pid_arg(args[1], &pgrp))
+        !mod_posix_fd(args[0], &fd) || !mod_posix_pid(args[1], &pgrp))
         return VAL_NULL;
     return tcsetpgrp(fd, pgrp) < 0 ? mod_posix_error() : rt_None;
 }
@@ -160,7 +159,7 @@ static Value send_signal(const char *fname, int (*fn)(pid_t, int), Value *args, 
     pid_t pid;
     int sig;
     if (!rt_arg_nokw(fname, kwnames) || !rt_arg_count(fname, nargs, 2, 2) ||
-        !pid_arg(args[0], &pid) || !mod_posix_fd(args[1], &sig))
+        !mod_posix_pid(args[0], &pid) || !mod_posix_fd(args[1], &sig))
         return VAL_NULL;
     if (fn(pid, sig) < 0)
         return mod_posix_error();
@@ -250,19 +249,13 @@ static Value posix_forkpty(Value *args, size_t nargs, Value kwnames)
     return pid < 0 ? VAL_NULL : rt_tuple_pack(2, rt_int_from_i64(pid), small_new(master));
 }
 
-/* argv of exec*: a non-empty tuple or list of paths, argv[0] non-empty. */
-static char **exec_argv(const char *fname, Value v)
+/* The paths of a tuple or list as a NULL-terminated argv. */
+char **mod_posix_arglist(const char *fname, Value v)
 {
-    if (!is_tuple(v) && !is_list(v)) {
-        rt_raisef(&rt_TypeError, "%s() arg 2 must be a tuple or list", fname);
-        return NULL;
-    }
     Value items = rt_sequence_to_tuple(v);
-    size_t n = rt_tuple_len(items);
-    if (n == 0) {
-        rt_raisef(&rt_ValueError, "%s() arg 2 must not be empty", fname);
+    if (items == VAL_NULL)
         return NULL;
-    }
+    size_t n = rt_tuple_len(items);
     char **argv = gc_alloc((n + 1) * sizeof(char *));
     for (size_t i = 0; i < n; i++) {
         PathArg p = mod_posix_path_spec(fname, "args", false, false);
@@ -270,7 +263,22 @@ static char **exec_argv(const char *fname, Value v)
             return NULL;
         argv[i] = (char *)p.narrow;
     }
-    if (argv[0][0] == '\0') {
+    return argv;
+}
+
+/* argv of exec*: a non-empty tuple or list of paths, argv[0] non-empty. */
+static char **exec_argv(const char *fname, Value v)
+{
+    if (!is_tuple(v) && !is_list(v)) {
+        rt_raisef(&rt_TypeError, "%s() arg 2 must be a tuple or list", fname);
+        return NULL;
+    }
+    if (rt_len(v) == 0) {
+        rt_raisef(&rt_ValueError, "%s() arg 2 must not be empty", fname);
+        return NULL;
+    }
+    char **argv = mod_posix_arglist(fname, v);
+    if (argv != NULL && argv[0][0] == '\0') {
         rt_raisef(&rt_ValueError, "%s() arg 2 first element cannot be empty", fname);
         return NULL;
     }
@@ -278,7 +286,7 @@ static char **exec_argv(const char *fname, Value v)
 }
 
 /* env of execve: a mapping of str/bytes to str/bytes → "KEY=value" strings. */
-static char **exec_env(Value env)
+char **mod_posix_envlist(const char *fname, Value env)
 {
     Value keys = rt_call0(rt_getattr_cstr(env, "keys"));
     Value list = keys != VAL_NULL ? rt_sequence_to_list(keys) : VAL_NULL;
@@ -293,8 +301,8 @@ static char **exec_env(Value env)
     char **envp = gc_alloc((n + 1) * sizeof(char *));
     for (size_t i = 0; i < n; i++) {
         Value k = AS_LIST(list)->items[i], v = rt_getitem(env, k);
-        PathArg pk = mod_posix_path_spec("execve", "env key", false, false);
-        PathArg pv = mod_posix_path_spec("execve", "env value", false, false);
+        PathArg pk = mod_posix_path_spec(fname, "env key", false, false);
+        PathArg pv = mod_posix_path_spec(fname, "env value", false, false);
         if (v == VAL_NULL || !mod_posix_path(k, &pk) || !mod_posix_path(v, &pv))
             return NULL;
         if (pk.narrow[0] == '\0' || strchr(pk.narrow + 1, '=') != NULL) {
@@ -324,7 +332,7 @@ static Value exec_common(const char *fname, bool with_env, Value *args, size_t n
     if (!mod_posix_path(a[0], &p))
         return VAL_NULL;
     char **argv = exec_argv(fname, a[1]);
-    char **envp = argv != NULL && with_env ? exec_env(a[2]) : NULL;
+    char **envp = argv != NULL && with_env ? mod_posix_envlist(fname, a[2]) : NULL;
     if (argv == NULL || (with_env && envp == NULL))
         return VAL_NULL;
     if (!with_env) {
@@ -387,7 +395,7 @@ static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
     pid_t pid, r;
     int options, status = 0;
     if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
-        !pid_arg(args[0], &pid) || !mod_posix_fd(args[1], &options))
+        !mod_posix_pid(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
     while ((r = waitpid(pid, &status, options)) < 0 && errno == EINTR)
         if (!mod_posix_retry())
@@ -525,30 +533,6 @@ static Value posix_getloadavg(Value *args, size_t nargs, Value kwnames)
     return rt_tuple_pack(3, rt_float_new(load[0]), rt_float_new(load[1]), rt_float_new(load[2]));
 }
 
-static Value posix_sched_getaffinity(Value *args, size_t nargs, Value kwnames)
-{
-    pid_t pid;
-    if (!rt_arg_one("posix.sched_getaffinity", nargs, kwnames) || !pid_arg(args[0], &pid))
-        return VAL_NULL;
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (sched_getaffinity(pid, sizeof set, &set) < 0)
-        return mod_posix_error();
-    Value out = rt_set_new();
-    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
-        if (CPU_ISSET(cpu, &set))
-            rt_set_add(out, small_new(cpu));
-    return out;
-}
-
-static Value posix_sched_yield(Value *args, size_t nargs, Value kwnames)
-{
-    if (!rt_arg_none("posix.sched_yield", nargs, kwnames))
-        return VAL_NULL;
-    sched_yield();
-    return rt_None;
-}
-
 const MethodDef mod_posix_proc_functions[] = {
     {"getpid", posix_getpid}, {"getppid", posix_getppid}, {"getuid", posix_getuid},
     {"geteuid", posix_geteuid}, {"getgid", posix_getgid}, {"getegid", posix_getegid},
@@ -566,8 +550,7 @@ const MethodDef mod_posix_proc_functions[] = {
     {"WTERMSIG", posix_WTERMSIG}, {"WSTOPSIG", posix_WSTOPSIG},
     {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode},
     {"umask", posix_umask}, {"nice", posix_nice}, {"times", posix_times},
-    {"getloadavg", posix_getloadavg}, {"sched_getaffinity", posix_sched_getaffinity},
-    {"sched_yield", posix_sched_yield},
+    {"getloadavg", posix_getloadavg},
     {NULL, NULL},
 };
 
