@@ -113,6 +113,10 @@ bool mod_posix_sched_param(Value v, struct sched_param *out);
  * strings; NULL + exception on error. */
 char **mod_posix_arglist(const char *fname, Value items);
 char **mod_posix_envlist(const char *fname, Value env);
+/* resource.struct_rusage of a struct rusage (resource.c): getrusage's
+ * result and wait3's and wait4's third item. */
+struct rusage;
+Value mod_resource_rusage(const struct rusage *ru);
 /* signal.c's converter of an iterable of signal numbers to a sigset_t. */
 #include <signal.h>
 bool mod_signal_sigset(Value v, sigset_t *set);

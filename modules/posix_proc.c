@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include "runtime/structseq.h"
 #include "runtime/version.h"
 #include "modules/api.h"
@@ -60,6 +61,178 @@ static Value posix_getgroups(Value *args, size_t nargs, Value kwnames)
     for (int i = 0; i < n; i++)
         rt_list_append(list, rt_int_from_u64(groups[i]));
     return list;
+}
+
+/* A uid or gid argument (CPython's _Py_Uid_Converter): -1 means "leave
+ * unchanged"; the messages are CPython's, including its answer for values
+ * between 2**32 and 2**63 ("less than minimum"). */
+static bool id_arg(Value v, const char *what, unsigned *out)
+{
+    Value i = rt_isinstance_of(v, &rt_int_type) ? v : rt_index(v);
+    if (i == VAL_NULL) {
+        rt_err_clear();
+        rt_raisef(&rt_TypeError, "%s should be integer, not %T", what, v);
+        return false;
+    }
+    int64_t n;
+    bool fits = rt_int_as_i64(i, &n);
+    if (!fits)
+        rt_err_clear();
+    if (fits && n == -1) {
+        *out = (unsigned)-1;
+        return true;
+    }
+    if ((fits && (n < 0 || n > UINT32_MAX)) || (!fits && rt_int_sign(i) < 0)) {
+        rt_raisef(&rt_OverflowError, "%s is less than minimum", what);
+        return false;
+    }
+    if (!fits) {
+        rt_raisef(&rt_OverflowError, "%s is greater than maximum", what);
+        return false;
+    }
+    *out = (unsigned)n;
+    return true;
+}
+
+/* setuid(uid) and friends: n ids, positional only, into the call. */
+static bool id_args(const char *fname, const char *what, size_t n, Value *args, size_t nargs,
+                    Value kwnames, unsigned *ids)
+{
+    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, n, n))
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (!id_arg(args[k], what, &ids[k]))
+            return false;
+    return true;
+}
+
+#define ID_SETTER(fn, what, n, ...)                                     \
+    static Value posix_##fn(Value *args, size_t nargs, Value kwnames)   \
+    {                                                                   \
+        unsigned id[3];                                                 \
+        if (!id_args(#fn, what, n, args, nargs, kwnames, id))           \
+            return VAL_NULL;                                            \
+        return fn(__VA_ARGS__) < 0 ? mod_posix_error() : rt_None;       \
+    }
+ID_SETTER(setuid, "uid", 1, id[0])
+ID_SETTER(seteuid, "uid", 1, id[0])
+ID_SETTER(setgid, "gid", 1, id[0])
+ID_SETTER(setegid, "gid", 1, id[0])
+ID_SETTER(setreuid, "uid", 2, id[0], id[1])
+ID_SETTER(setregid, "gid", 2, id[0], id[1])
+ID_SETTER(setresuid, "uid", 3, id[0], id[1], id[2])
+ID_SETTER(setresgid, "gid", 3, id[0], id[1], id[2])
+#undef ID_SETTER
+
+static Value posix_getresuid(Value *args, size_t nargs, Value kwnames)
+{
+    uid_t r, e, s;
+    if (!rt_arg_none("posix.getresuid", nargs, kwnames))
+        return VAL_NULL;
+    if (getresuid(&r, &e, &s) < 0)
+        return mod_posix_error();
+    return rt_tuple_pack(3, rt_int_from_u64(r), rt_int_from_u64(e), rt_int_from_u64(s));
+}
+
+static Value posix_getresgid(Value *args, size_t nargs, Value kwnames)
+{
+    gid_t r, e, s;
+    if (!rt_arg_none("posix.getresgid", nargs, kwnames))
+        return VAL_NULL;
+    if (getresgid(&r, &e, &s) < 0)
+        return mod_posix_error();
+    return rt_tuple_pack(3, rt_int_from_u64(r), rt_int_from_u64(e), rt_int_from_u64(s));
+}
+
+/* setgroups(groups, /): a sequence of gids. */
+static Value posix_setgroups(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("posix.setgroups", nargs, kwnames))
+        return VAL_NULL;
+    if (!is_tuple(args[0]) && !is_list(args[0]) &&
+        rt_type_lookup(val_type(args[0]), rt_str_from_cstr("__getitem__")) == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "setgroups argument must be a sequence");
+    Value items = rt_sequence_to_tuple(args[0]);
+    if (items == VAL_NULL)
+        return VAL_NULL;
+    size_t n = rt_tuple_len(items);
+    if (n > NGROUPS_MAX)
+        return rt_raisef(&rt_ValueError, "too many groups");
+    gid_t *groups = gc_alloc_atomic((n + 1) * sizeof(gid_t));
+    for (size_t i = 0; i < n; i++) {
+        Value g = rt_tuple_get(items, i);
+        unsigned id;
+        if (rt_type_lookup(val_type(g), rt_str_from_cstr("__index__")) == VAL_NULL)
+            return rt_raisef(&rt_TypeError, "groups must be integers");
+        if (!id_arg(g, "gid", &id))
+            return VAL_NULL;
+        groups[i] = id;
+    }
+    return setgroups(n, groups) < 0 ? mod_posix_error() : rt_None;
+}
+
+/* initgroups(username, gid, /) */
+static Value posix_initgroups(Value *args, size_t nargs, Value kwnames)
+{
+    PathArg user = mod_posix_path_spec("initgroups", "username", false, false);
+    unsigned gid;
+    if (!rt_arg_nokw("initgroups", kwnames) || !rt_arg_count("initgroups", nargs, 2, 2) ||
+        !mod_posix_path(args[0], &user) || !id_arg(args[1], "gid", &gid))
+        return VAL_NULL;
+    return initgroups(user.narrow, gid) < 0 ? mod_posix_error() : rt_None;
+}
+
+/* getgrouplist(user, group, /): the groups user belongs to, group first. */
+static Value posix_getgrouplist(Value *args, size_t nargs, Value kwnames)
+{
+    unsigned base;
+    if (!rt_arg_nokw("getgrouplist", kwnames) || !rt_arg_count("getgrouplist", nargs, 2, 2))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "getgrouplist() argument 1 must be str, not %T", args[0]);
+    if (!id_arg(args[1], "gid", &base))
+        return VAL_NULL;
+    const char *user = rt_str_cstr(args[0]);
+    for (int size = 64;; size *= 2) {
+        int n = size;
+        gid_t *groups = gc_alloc_atomic((size_t)size * sizeof(gid_t));
+        if (getgrouplist(user, base, groups, &n) < 0) {
+            if (size < (1 << 20))
+                continue;
+            return mod_posix_error();
+        }
+        Value list = rt_list_new(0);
+        for (int i = 0; i < n; i++)
+            rt_list_append(list, rt_int_from_u64(groups[i]));
+        return list;
+    }
+}
+
+/* getpriority(which, who) / setpriority(which, who, priority) */
+static Value posix_getpriority(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "which", "who" };
+    static const ArgSpec spec = { "getpriority", names, 2, 0, 2, 2, false };
+    Value a[2];
+    int which, who;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_fd(a[0], &which) ||
+        !mod_posix_fd(a[1], &who))
+        return VAL_NULL;
+    errno = 0;
+    int r = getpriority(which, who);
+    return r == -1 && errno != 0 ? mod_posix_error() : small_new(r);
+}
+
+static Value posix_setpriority(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "which", "who", "priority" };
+    static const ArgSpec spec = { "setpriority", names, 3, 0, 3, 3, false };
+    Value a[3];
+    int which, who, prio;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_fd(a[0], &which) ||
+        !mod_posix_fd(a[1], &who) || !mod_posix_fd(a[2], &prio))
+        return VAL_NULL;
+    return setpriority(which, who, prio) < 0 ? mod_posix_error() : rt_None;
 }
 
 static Value posix_getlogin(Value *args, size_t nargs, Value kwnames)
@@ -419,6 +592,77 @@ static Value posix_wait(Value *args, size_t nargs, Value kwnames)
     return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
 }
 
+/* wait3(options) / wait4(pid, options) → (pid, status, resource.struct_rusage). */
+static Value wait_rusage(pid_t pid, int options)
+{
+    pid_t r;
+    int status = 0;
+    struct rusage ru;
+    while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
+        if (!mod_posix_retry())
+            return VAL_NULL;
+    if (r < 0)
+        return mod_posix_error();
+    return rt_tuple_pack(3, rt_int_from_i64(r), small_new(status), mod_resource_rusage(&ru));
+}
+
+static Value posix_wait3(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "options" };
+    static const ArgSpec spec = { "wait3", names, 1, 0, 1, 1, false };
+    Value a[1];
+    int options;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_fd(a[0], &options))
+        return VAL_NULL;
+    return wait_rusage(-1, options);
+}
+
+static Value posix_wait4(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "pid", "options" };
+    static const ArgSpec spec = { "wait4", names, 2, 0, 2, 2, false };
+    Value a[2];
+    pid_t pid;
+    int options;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_pid(a[0], &pid) ||
+        !mod_posix_fd(a[1], &options))
+        return VAL_NULL;
+    return wait_rusage(pid, options);
+}
+
+static const char *const waitid_fields[] = { "si_pid", "si_uid", "si_signo", "si_status",
+                                             "si_code" };
+static const RtStructSeqDesc waitid_desc = { "posix.waitid_result", waitid_fields, 5, 5,
+                                             true };
+static ObjType *waitid_type;
+
+/* waitid(idtype, id, options, /) → waitid_result, or None when WNOHANG
+ * found no child to report. */
+static Value posix_waitid(Value *args, size_t nargs, Value kwnames)
+{
+    int idtype, options;
+    pid_t id;
+    if (!rt_arg_nokw("waitid", kwnames) || !rt_arg_range("waitid", nargs, 3, 3) ||
+        !mod_posix_fd(args[0], &idtype) || !mod_posix_pid(args[1], &id) ||
+        !mod_posix_fd(args[2], &options))
+        return VAL_NULL;
+    siginfo_t info;
+    info.si_pid = 0;
+    int r;
+    while ((r = waitid((idtype_t)idtype, (id_t)id, &info, options)) < 0 && errno == EINTR)
+        if (!mod_posix_retry())
+            return VAL_NULL;
+    if (r < 0)
+        return mod_posix_error();
+    if (info.si_pid == 0)
+        return rt_None;
+    Value items[5] = {
+        rt_int_from_i64(info.si_pid), rt_int_from_u64(info.si_uid), small_new(info.si_signo),
+        small_new(info.si_status), small_new(info.si_code),
+    };
+    return rt_structseq_new(waitid_type, items);
+}
+
 /* The status argument of the W* functions (keyword `status`). */
 static bool status_arg(const char *fname, Value *args, size_t nargs, Value kwnames, int *status)
 {
@@ -537,13 +781,21 @@ const MethodDef mod_posix_proc_functions[] = {
     {"getpid", posix_getpid}, {"getppid", posix_getppid}, {"getuid", posix_getuid},
     {"geteuid", posix_geteuid}, {"getgid", posix_getgid}, {"getegid", posix_getegid},
     {"getpgrp", posix_getpgrp}, {"getgroups", posix_getgroups}, {"getlogin", posix_getlogin},
+    {"setuid", posix_setuid}, {"seteuid", posix_seteuid}, {"setgid", posix_setgid},
+    {"setegid", posix_setegid}, {"setreuid", posix_setreuid}, {"setregid", posix_setregid},
+    {"setresuid", posix_setresuid}, {"setresgid", posix_setresgid},
+    {"getresuid", posix_getresuid}, {"getresgid", posix_getresgid},
+    {"setgroups", posix_setgroups}, {"initgroups", posix_initgroups},
+    {"getgrouplist", posix_getgrouplist},
+    {"getpriority", posix_getpriority}, {"setpriority", posix_setpriority},
     {"getpgid", posix_getpgid}, {"getsid", posix_getsid}, {"setsid", posix_setsid},
     {"setpgrp", posix_setpgrp}, {"setpgid", posix_setpgid},
     {"kill", posix_kill}, {"killpg", posix_killpg},
     {"fork", posix_fork}, {"forkpty", posix_forkpty}, {"tcgetpgrp", posix_tcgetpgrp},
     {"tcsetpgrp", posix_tcsetpgrp}, {"execv", posix_execv}, {"execve", posix_execve},
     {"_exit", posix__exit}, {"abort", posix_abort}, {"system", posix_system},
-    {"waitpid", posix_waitpid}, {"wait", posix_wait},
+    {"waitpid", posix_waitpid}, {"wait", posix_wait}, {"wait3", posix_wait3},
+    {"wait4", posix_wait4}, {"waitid", posix_waitid},
     {"WIFEXITED", posix_WIFEXITED}, {"WIFSIGNALED", posix_WIFSIGNALED},
     {"WIFSTOPPED", posix_WIFSTOPPED}, {"WIFCONTINUED", posix_WIFCONTINUED},
     {"WCOREDUMP", posix_WCOREDUMP}, {"WEXITSTATUS", posix_WEXITSTATUS},
@@ -558,4 +810,6 @@ void mod_posix_proc_init(Value m)
 {
     times_type = rt_structseq_type_new(&times_desc);
     mod_module_set(m, "times_result", obj_val(times_type));
+    waitid_type = rt_structseq_type_new(&waitid_desc);
+    mod_module_set(m, "waitid_result", obj_val(waitid_type));
 }
