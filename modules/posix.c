@@ -41,6 +41,7 @@
 #include <sys/statvfs.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include "runtime/buffer.h"
 #include "runtime/structseq.h"
 #include "runtime/version.h"
 #include "modules/posix.h"
@@ -85,14 +86,32 @@ PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_
                       .nullable = nullable, .fd = -1 };
 }
 
+static Value path_kinds_message(PathArg *p, Value v)
+{
+    return rt_str_format_c("%s: %s should be %s, not %T", p->function, p->argument,
+                           p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
+                           : p->allow_fd ? "string, bytes, os.PathLike or integer"
+                           : p->nullable ? "string, bytes, os.PathLike or None"
+                           : "string, bytes or os.PathLike", v);
+}
+
 static bool path_type_error(PathArg *p, Value v)
 {
-    rt_raisef(&rt_TypeError, "%s: %s should be %s, not %T", p->function, p->argument,
-              p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
-              : p->allow_fd ? "string, bytes, os.PathLike or integer"
-              : p->nullable ? "string, bytes, os.PathLike or None"
-              : "string, bytes or os.PathLike", v);
+    Value message = path_kinds_message(p, v);
+    if (message != VAL_NULL)
+        rt_raisef(&rt_TypeError, "%s", rt_str_cstr(message));
     return false;
+}
+
+/* A bytes-like object other than bytes (bytearray, memoryview) is still
+ * taken, as bytes, with CPython's DeprecationWarning. */
+static bool path_from_buffer(PathArg *p, Value *v)
+{
+    Value message = path_kinds_message(p, *v);
+    if (message == VAL_NULL || rt_warn(&rt_DeprecationWarning, rt_str_cstr(message), 1) < 0)
+        return false;
+    *v = rt_buffer_to_bytes(*v);
+    return *v != VAL_NULL;
 }
 
 Value mod_posix_index(Value v)
@@ -162,17 +181,8 @@ static bool path_bytes(PathArg *p, Value v)
         return true;
     }
     p->is_bytes = true;
-    if (rt_isinstance_of(v, &rt_bytes_type)) {
-        p->narrow = (const char *)AS_BYTES(v)->data;
-        len = AS_BYTES(v)->length;
-    } else {                                        /* bytearray */
-        ObjByteArray *b = VAL_AS(ObjByteArray, v);
-        char *copy = gc_alloc_atomic(b->length + 1);
-        memcpy(copy, b->data, b->length);
-        copy[b->length] = '\0';
-        p->narrow = copy;
-        len = b->length;
-    }
+    p->narrow = (const char *)AS_BYTES(v)->data;
+    len = AS_BYTES(v)->length;
     if (strlen(p->narrow) != len) {
         rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function, p->argument);
         return false;
@@ -182,8 +192,7 @@ static bool path_bytes(PathArg *p, Value v)
 
 static bool is_text(Value v)
 {
-    return rt_isinstance_of(v, &rt_str_type) || rt_isinstance_of(v, &rt_bytes_type) ||
-           rt_isinstance_of(v, &rt_bytearray_type);
+    return rt_isinstance_of(v, &rt_str_type) || rt_isinstance_of(v, &rt_bytes_type);
 }
 
 bool mod_posix_path(Value v, PathArg *p)
@@ -201,6 +210,10 @@ bool mod_posix_path(Value v, PathArg *p)
     if (p->allow_fd && rt_isinstance_of(v, &rt_int_type)) {
         p->object = v;
         return mod_posix_fd(v, &p->fd);
+    }
+    if (!is_text(v) && rt_has_buffer(v)) {
+        p->object = v;                  /* errors name the object given */
+        return path_from_buffer(p, &v) && path_bytes(p, v);
     }
     if (!is_text(v)) {
         Value fspath = mod_lookup_special(v, "__fspath__");
