@@ -233,6 +233,15 @@ bool mod_posix_path(Value v, PathArg *p)
     return path_bytes(p, v);
 }
 
+bool mod_posix_fsconvert(Value v, PathArg *p)
+{
+    if (v != rt_None && (is_text(v) || mod_lookup_special(v, "__fspath__") != VAL_NULL))
+        return mod_posix_path(v, p);
+    rt_err_clear();
+    rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", v);
+    return false;
+}
+
 bool mod_posix_check_dir_fd(const PathArg *p, int dir_fd)
 {
     if (dir_fd == AT_FDCWD)
@@ -876,6 +885,7 @@ Value mod_posix_init(void)
     mod_module_add_functions(m, mod_posix_proc_functions);
     mod_module_add_functions(m, mod_posix_spawn_functions);
     mod_module_add_functions(m, mod_posix_sched_functions);
+    mod_module_add_functions(m, mod_posix_fdops_functions);
     mod_module_set(m, "environ", make_environ());
     mod_module_set(m, "error", obj_val(&rt_OSError));
     add_constants(m);

@@ -16,6 +16,8 @@
  *                  kill, _exit, umask, times
  *   posix_spawn.c  posix_spawn and posix_spawnp
  *   posix_sched.c  the scheduler: sched_param, policies, CPU affinity
+ *   posix_fdops.c  readv/writev, lockf, fallocate/fadvise, eventfd,
+ *                  memfd, pidfd, copy_file_range, splice, getrandom
  *
  * Paths.  A path argument is what CPython's path_t converter accepts: a
  * str (encoded as UTF-8 with surrogateescape: os.fsencode), bytes, an
@@ -44,6 +46,9 @@ typedef struct PathArg {
 /* Fill p (function, argument, nullable and allow_fd set by the caller)
  * from v; VAL_NULL/absent means None.  false + exception on error. */
 bool mod_posix_path(Value v, PathArg *p);
+/* The same for a name CPython converts with PyUnicode_FSConverter (str,
+ * bytes or os.PathLike only, its TypeError). */
+bool mod_posix_fsconvert(Value v, PathArg *p);
 /* A PathArg for function `fname`: argument "path", no fd, not nullable. */
 PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,
                             bool nullable);
@@ -96,7 +101,8 @@ extern Value mod_posix_fork_hooks[3];
  * posix_spawn.c, posix_sched.c, and the types they add (stat_result,
  * DirEntry, sched_param...). */
 extern const MethodDef mod_posix_file_functions[], mod_posix_dir_functions[],
-    mod_posix_proc_functions[], mod_posix_spawn_functions[], mod_posix_sched_functions[];
+    mod_posix_proc_functions[], mod_posix_spawn_functions[], mod_posix_sched_functions[],
+    mod_posix_fdops_functions[];
 void mod_posix_file_init(Value module);
 void mod_posix_dir_init(Value module);
 void mod_posix_proc_init(Value module);

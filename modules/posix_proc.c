@@ -177,7 +177,7 @@ static Value posix_initgroups(Value *args, size_t nargs, Value kwnames)
     PathArg user = mod_posix_path_spec("initgroups", "username", false, false);
     unsigned gid;
     if (!rt_arg_nokw("initgroups", kwnames) || !rt_arg_count("initgroups", nargs, 2, 2) ||
-        !mod_posix_path(args[0], &user) || !id_arg(args[1], "gid", &gid))
+        !mod_posix_fsconvert(args[0], &user) || !id_arg(args[1], "gid", &gid))
         return VAL_NULL;
     return initgroups(user.narrow, gid) < 0 ? mod_posix_error() : rt_None;
 }
