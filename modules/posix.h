@@ -110,7 +110,7 @@ void mod_posix_sched_init(Value module);
 
 /* An os.sched_param given to sched_setparam or posix_spawn's scheduler=
  * (posix_sched.c): TypeError when v is not one or its priority is not an
- * int, OverflowError when that does not fit a C int. */
+ * integer, OverflowError when that does not fit a C int. */
 struct sched_param;
 bool mod_posix_sched_param(Value v, struct sched_param *out);
 

@@ -98,7 +98,8 @@ static bool id_arg(Value v, const char *what, unsigned *out)
 static bool id_args(const char *fname, const char *what, size_t n, Value *args, size_t nargs,
                     Value kwnames, unsigned *ids)
 {
-    if (!rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, n, n))
+    if (n == 1 ? !rt_arg_one(rt_str_cstr(rt_str_format_c("posix.%s", fname)), nargs, kwnames)
+               : !rt_arg_nokw(fname, kwnames) || !rt_arg_range(fname, nargs, n, n))
         return false;
     for (size_t k = 0; k < n; k++)
         if (!id_arg(args[k], what, &ids[k]))
@@ -176,7 +177,7 @@ static Value posix_initgroups(Value *args, size_t nargs, Value kwnames)
 {
     PathArg user = mod_posix_path_spec("initgroups", "username", false, false);
     unsigned gid;
-    if (!rt_arg_nokw("initgroups", kwnames) || !rt_arg_count("initgroups", nargs, 2, 2) ||
+    if (!rt_arg_nokw("initgroups", kwnames) || !rt_arg_range("initgroups", nargs, 2, 2) ||
         !mod_posix_fsconvert(args[0], &user) || !id_arg(args[1], "gid", &gid))
         return VAL_NULL;
     return initgroups(user.narrow, gid) < 0 ? mod_posix_error() : rt_None;
@@ -186,7 +187,7 @@ static Value posix_initgroups(Value *args, size_t nargs, Value kwnames)
 static Value posix_getgrouplist(Value *args, size_t nargs, Value kwnames)
 {
     unsigned base;
-    if (!rt_arg_nokw("getgrouplist", kwnames) || !rt_arg_count("getgrouplist", nargs, 2, 2))
+    if (!rt_arg_nokw("getgrouplist", kwnames) || !rt_arg_range("getgrouplist", nargs, 2, 2))
         return VAL_NULL;
     if (!rt_isinstance_of(args[0], &rt_str_type))
         return rt_raisef(&rt_TypeError, "getgrouplist() argument 1 must be str, not %T", args[0]);
@@ -432,7 +433,7 @@ char **mod_posix_arglist(const char *fname, Value v)
     char **argv = gc_alloc((n + 1) * sizeof(char *));
     for (size_t i = 0; i < n; i++) {
         PathArg p = mod_posix_path_spec(fname, "args", false, false);
-        if (!mod_posix_path(rt_tuple_get(items, i), &p))
+        if (!mod_posix_fsconvert(rt_tuple_get(items, i), &p))
             return NULL;
         argv[i] = (char *)p.narrow;
     }
@@ -476,7 +477,7 @@ char **mod_posix_envlist(const char *fname, Value env)
         Value k = AS_LIST(list)->items[i], v = rt_getitem(env, k);
         PathArg pk = mod_posix_path_spec(fname, "env key", false, false);
         PathArg pv = mod_posix_path_spec(fname, "env value", false, false);
-        if (v == VAL_NULL || !mod_posix_path(k, &pk) || !mod_posix_path(v, &pv))
+        if (v == VAL_NULL || !mod_posix_fsconvert(k, &pk) || !mod_posix_fsconvert(v, &pv))
             return NULL;
         if (pk.narrow[0] == '\0' || strchr(pk.narrow + 1, '=') != NULL) {
             rt_raisef(&rt_ValueError, "illegal environment variable name");
@@ -642,7 +643,7 @@ static Value posix_waitid(Value *args, size_t nargs, Value kwnames)
 {
     int idtype, options;
     pid_t id;
-    if (!rt_arg_nokw("waitid", kwnames) || !rt_arg_range("waitid", nargs, 3, 3) ||
+    if (!rt_arg_nokw("waitid", kwnames) || !rt_arg_count("waitid", nargs, 3, 3) ||
         !mod_posix_fd(args[0], &idtype) || !mod_posix_pid(args[1], &id) ||
         !mod_posix_fd(args[2], &options))
         return VAL_NULL;

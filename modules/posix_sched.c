@@ -45,14 +45,16 @@ bool mod_posix_sched_param(Value v, struct sched_param *out)
         rt_raisef(&rt_TypeError, "must have a sched_param object");
         return false;
     }
-    Value priority = AS_TUPLE(v)->items[0];
+    Value priority = mod_posix_index(AS_TUPLE(v)->items[0]);
     int64_t n;
-    if (!rt_isinstance_of(priority, &rt_int_type)) {
-        rt_raisef(&rt_TypeError, "sched_priority must be an integer");
+    if (priority == VAL_NULL)
+        return false;
+    if (!rt_int_as_i64(priority, &n)) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C long");
         return false;
     }
-    if (!rt_int_as_i64(priority, &n) || n > INT_MAX || n < INT_MIN) {
-        rt_err_clear();
+    if (n > INT_MAX || n < INT_MIN) {
         rt_raisef(&rt_OverflowError, "sched_priority out of range");
         return false;
     }
@@ -60,11 +62,10 @@ bool mod_posix_sched_param(Value v, struct sched_param *out)
     return true;
 }
 
-/* The one positional argument of fname(pid, /). */
+/* The one argument of fname(pid, /) ("posix.fname": METH_O). */
 static bool one_pid(const char *fname, Value *args, size_t nargs, Value kwnames, pid_t *pid)
 {
-    return rt_arg_nokw(fname, kwnames) && rt_arg_range(fname, nargs, 1, 1) &&
-           mod_posix_pid(args[0], pid);
+    return rt_arg_one(fname, nargs, kwnames) && mod_posix_pid(args[0], pid);
 }
 
 /* sched_get_priority_min(policy) / sched_get_priority_max(policy) */
@@ -96,7 +97,7 @@ static Value posix_sched_get_priority_max(Value *args, size_t nargs, Value kwnam
 static Value posix_sched_getscheduler(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid;
-    if (!one_pid("sched_getscheduler", args, nargs, kwnames, &pid))
+    if (!one_pid("posix.sched_getscheduler", args, nargs, kwnames, &pid))
         return VAL_NULL;
     int policy = sched_getscheduler(pid);
     return policy < 0 ? mod_posix_error() : small_new(policy);
@@ -109,7 +110,7 @@ static Value posix_sched_setscheduler(Value *args, size_t nargs, Value kwnames)
     int policy;
     struct sched_param param;
     if (!rt_arg_nokw("sched_setscheduler", kwnames) ||
-        !rt_arg_range("sched_setscheduler", nargs, 3, 3) || !mod_posix_pid(args[0], &pid) ||
+        !rt_arg_count("sched_setscheduler", nargs, 3, 3) || !mod_posix_pid(args[0], &pid) ||
         !mod_posix_fd(args[1], &policy) || !mod_posix_sched_param(args[2], &param))
         return VAL_NULL;
     return sched_setscheduler(pid, policy, &param) < 0 ? mod_posix_error() : rt_None;
@@ -119,7 +120,7 @@ static Value posix_sched_getparam(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid;
     struct sched_param param;
-    if (!one_pid("sched_getparam", args, nargs, kwnames, &pid))
+    if (!one_pid("posix.sched_getparam", args, nargs, kwnames, &pid))
         return VAL_NULL;
     return sched_getparam(pid, &param) < 0 ? mod_posix_error()
                                             : param_value(param.sched_priority);
@@ -131,7 +132,7 @@ static Value posix_sched_setparam(Value *args, size_t nargs, Value kwnames)
     pid_t pid;
     struct sched_param param;
     if (!rt_arg_nokw("sched_setparam", kwnames) ||
-        !rt_arg_range("sched_setparam", nargs, 2, 2) || !mod_posix_pid(args[0], &pid) ||
+        !rt_arg_count("sched_setparam", nargs, 2, 2) || !mod_posix_pid(args[0], &pid) ||
         !mod_posix_sched_param(args[1], &param))
         return VAL_NULL;
     return sched_setparam(pid, &param) < 0 ? mod_posix_error() : rt_None;
@@ -142,7 +143,7 @@ static Value posix_sched_rr_get_interval(Value *args, size_t nargs, Value kwname
 {
     pid_t pid;
     struct timespec t;
-    if (!one_pid("sched_rr_get_interval", args, nargs, kwnames, &pid))
+    if (!one_pid("posix.sched_rr_get_interval", args, nargs, kwnames, &pid))
         return VAL_NULL;
     if (sched_rr_get_interval(pid, &t) < 0)
         return mod_posix_error();
@@ -164,7 +165,7 @@ static Value posix_sched_yield(Value *args, size_t nargs, Value kwnames)
 static Value posix_sched_getaffinity(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid;
-    if (!one_pid("sched_getaffinity", args, nargs, kwnames, &pid))
+    if (!one_pid("posix.sched_getaffinity", args, nargs, kwnames, &pid))
         return VAL_NULL;
     for (int ncpus = CPU_SETSIZE;; ncpus *= 2) {
         size_t size = CPU_ALLOC_SIZE(ncpus);
@@ -218,7 +219,7 @@ static Value posix_sched_setaffinity(Value *args, size_t nargs, Value kwnames)
 {
     pid_t pid;
     if (!rt_arg_nokw("sched_setaffinity", kwnames) ||
-        !rt_arg_range("sched_setaffinity", nargs, 2, 2) || !mod_posix_pid(args[0], &pid))
+        !rt_arg_count("sched_setaffinity", nargs, 2, 2) || !mod_posix_pid(args[0], &pid))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
