@@ -599,6 +599,7 @@ static Value wait_rusage(pid_t pid, int options)
     pid_t r;
     int status = 0;
     struct rusage ru;
+    memset(&ru, 0, sizeof ru);          /* WNOHANG with no child ready leaves it unset */
     while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
         if (!mod_posix_retry())
             return VAL_NULL;
