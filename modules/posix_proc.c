@@ -558,7 +558,10 @@ static Value posix_system(Value *args, size_t nargs, Value kwnames)
     PathArg p = mod_posix_path_spec("system", "command", false, false);
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_path(a[0], &p))
         return VAL_NULL;
-    return rt_int_from_i64(system(p.narrow));
+    vm_release_lock();
+    int status = system(p.narrow);
+    vm_reacquire_lock();
+    return rt_int_from_i64(status);
 }
 
 /* ---- wait ------------------------------------------------------------------------------------ */
@@ -571,11 +574,14 @@ static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
         !mod_posix_pid(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
+    vm_release_lock();                  /* other threads run while it waits */
     while ((r = waitpid(pid, &status, options)) < 0 && errno == EINTR)
-        if (!mod_posix_retry())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
     if (r < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
 }
 
@@ -585,11 +591,14 @@ static Value posix_wait(Value *args, size_t nargs, Value kwnames)
     int status = 0;
     if (!rt_arg_none("posix.wait", nargs, kwnames))
         return VAL_NULL;
+    vm_release_lock();
     while ((r = wait(&status)) < 0 && errno == EINTR)
-        if (!mod_posix_retry())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
     if (r < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
 }
 
