@@ -604,8 +604,39 @@ typedef struct ObjTraceback {
  * for plain `object()` too. */
 typedef struct ObjInstance {
     Object ob;
-    Value dict;                 /* ObjDict or VAL_NULL */
+    Value dict;                 /* ObjDict, ObjValues (below) or VAL_NULL */
 } ObjInstance;
+
+/* An instance's attributes until something needs its __dict__ (CPython
+ * 3.11's shared keys and inline values).  The names are shared by every
+ * instance object.__new__ makes of a class (HeapType.keys), in the order
+ * they were first set; each instance keeps its values in that order, in
+ * an ObjValues placed in its own block, which its dict word points to.
+ * The first use that needs a real dict — vars(), __dict__, del, a name
+ * set out of order, more names than fit, a name that is not an exact str
+ * — replaces it with a dict of the same items in the same order
+ * (rt_values_to_dict).  Only object.c's generic attribute code and the
+ * eval loop's instance forms (vm/bytecodes.h, vm/specialize.c) read one:
+ * rt_instance_dict_slot hands everyone else a dict. */
+#define RT_SHARED_KEYS_MAX 30
+typedef struct SharedKeys {
+    uint32_t len;
+    Value names[RT_SHARED_KEYS_MAX];    /* interned exact str, never removed */
+} SharedKeys;
+
+typedef struct ObjValues {
+    Object ob;                  /* rt_values_type */
+    SharedKeys *keys;
+    uint32_t len;               /* values of keys->names[0 .. len) */
+    uint32_t capacity;
+    Value values[];
+} ObjValues;
+
+extern ObjType rt_values_type;
+static inline bool rt_is_values(Value v)
+{
+    return v != VAL_NULL && ((Object *)v)->type == &rt_values_type;
+}
 
 /* ---- Singletons ---------------------------------------------------------- */
 

@@ -845,9 +845,9 @@ TARGET(LOAD_ATTR) {
             vm_cache_set_u32(caches + 1, type->version_tag);               \
         }                                                                  \
         Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
-        DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], name) : NULL; \
-        DEOPT_IF(e == NULL, self, OP);                                     \
-        SET_TOP(e->value);                                                 \
+        Value *at = vm_instance_hint(dict, caches[3], name);               \
+        DEOPT_IF(at == NULL, self, OP);                                    \
+        SET_TOP(*at);                                                      \
         SKIP_CACHES(OP);                                                   \
         DISPATCH();                                                        \
     }
@@ -934,7 +934,8 @@ TARGET(STORE_ATTR_WITH_HINT) {
         vm_cache_set_u32(caches + 1, type->version_tag);
     }
     Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
-    if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
+    if (!vm_store_values_at_hint(*dict, GETNAME(oparg), SECOND(), caches[3]) &&
+        !vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
     STACK_SHRINK(2);
     SKIP_CACHES(STORE_ATTR);
@@ -995,7 +996,7 @@ TARGET(LOAD_METHOD) {
             vm_cache_set_u32(caches + 1, type->version_tag);               \
         }                                                                  \
         Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
-        DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, name), self, OP); \
+        DEOPT_IF(!vm_instance_lacks(dict, name), self, OP);                \
         SET_TOP(vm_cache_value(caches + 4));                               \
         PUSH(owner);                                                       \
         SKIP_CACHES(OP);                                                   \

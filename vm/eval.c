@@ -72,6 +72,7 @@
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
+#include "vm/monitoring.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
@@ -1705,6 +1706,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             sp = base + h.depth;
             if (h.lasti)
                 *sp++ = small_new(frame_lasti(frame));
+            if (vm_monitor_on)          /* a callback that raises: its exception is handled */
+                vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
             return (VmUnwind){ frame, sp, frame->code->instrs + h.target };
         }

@@ -35,6 +35,16 @@ bool vm_dict_lacks_str_slow(Value dict, Value name)
 
 bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
 {
+    if (rt_is_values(*slot)) {
+        if (vm_store_values_at_hint(*slot, name, v, *hint))
+            return true;
+        int64_t ix = rt_values_store(slot, name, v);
+        if (ix >= 0) {
+            *hint = (uint16_t)ix;
+            return true;
+        }
+        /* They became a dict: stored below, as into any dict. */
+    }
     DictEntry *e = *slot != VAL_NULL ? vm_hint_entry(*slot, *hint, name) : NULL;
     if (e != NULL) {
         e->value = v;
@@ -142,6 +152,8 @@ static int64_t entry_hint(Value dict, Value name)
 {
     if (dict == VAL_NULL)
         return -1;
+    if (rt_is_values(dict))
+        return rt_values_index(dict, name);
     int64_t ix = rt_dict_entry_of_str(dict, name);
     return ix <= UINT16_MAX ? ix : -1;
 }
@@ -258,7 +270,9 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
         return not_specialized(instr);
     /* The entry the value will be in: the existing one, or the next. */
     int64_t hint = entry_hint(dict, name);
-    if (hint < 0)
+    if (hint < 0 && rt_is_values(dict))
+        hint = VAL_AS(ObjValues, dict)->len;
+    else if (hint < 0)
         hint = dict == VAL_NULL ? 0 : (int64_t)VAL_AS(ObjDict, dict)->nentries;
     vm_cache_set_u32(instr + 2, version);
     instr[4] = (uint16_t)(hint <= UINT16_MAX ? hint : 0);
@@ -300,7 +314,7 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
         return not_specialized(instr);
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
-    if (has_dict && dict != VAL_NULL && !vm_dict_lacks_str(dict, name))
+    if (has_dict && !vm_instance_lacks(dict, name))
         return not_specialized(instr);  /* the instance's own attribute wins */
     if (!has_dict && type->dict_offset != 0)
         return not_specialized(instr);  /* a dict we cannot check cheaply */
