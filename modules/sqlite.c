@@ -1583,9 +1583,12 @@ static int call_trace_locked(unsigned type, void *data, void *stmt, void *sql)
     if (expanded != NULL) {
         text = text_value(expanded, strlen(expanded));
         sq.sqlite3_free(expanded);
-    } else if (sq.sqlite3_errcode(sq.sqlite3_db_handle(stmt)) == SQLITE_TOOBIG) {
-        text = rt_raisef(&sq_DataError, "Expanded SQL string exceeds the maximum string length");
+    } else if (sq.sqlite3_errcode(sq.sqlite3_db_handle(stmt)) == SQLITE_NOMEM) {
+        text = rt_raise_nomemory();
     } else {
+        /* Too long once expanded: reported, then the SQL as written. */
+        rt_raisef(&sq_DataError, "Expanded SQL string exceeds the maximum string length");
+        callback_failed(cb->callable);
         text = text_value(sql, strlen(sql));
     }
     if (text == VAL_NULL || rt_call1(cb->callable, text) == VAL_NULL)
@@ -2247,8 +2250,8 @@ static Value connection_deserialize(Value *args, size_t nargs, Value kw)
 /* con(sql): a prepared statement, as the statement cache holds them. */
 static Value connection_call(Value self, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("Connection", kw) || !rt_arg_range("Connection", nargs, 1, 1) ||
-        !check_usable(CON(self)))
+    if (!check_usable(CON(self)) || !rt_arg_nokw("Connection", kw) ||
+        !rt_arg_range("Connection", nargs, 1, 1))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "argument 1 must be str, not %T", args[0]);
