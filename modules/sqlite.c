@@ -330,6 +330,46 @@ static bool index_arg(Value v, ssize_t *out)
     return false;
 }
 
+/* ---- the interpreter lock ----------------------------------------------------------
+ * sqlite3_step may wait (the busy timeout, while another connection holds
+ * the database) and may run long: as CPython does, it runs with the
+ * interpreter lock released when other threads exist, and each callback
+ * sqlite makes meanwhile (a user-defined function, the authorizer ...)
+ * takes the lock back for its own duration. */
+
+static __thread bool lock_released;     /* this thread let it go around a sqlite call */
+
+static int step_unlocked(sqlite3_stmt *st)
+{
+    if (vm_thread_count() == 0)         /* no thread but this one (the main) */
+        return sq.sqlite3_step(st);
+    lock_released = true;
+    vm_release_lock();
+    int rc = sq.sqlite3_step(st);
+    vm_reacquire_lock();
+    lock_released = false;
+    return rc;
+}
+
+/* At a callback's start: hold the lock (true when it had to be taken). */
+static bool callback_lock(void)
+{
+    if (!lock_released)
+        return false;
+    vm_reacquire_lock();
+    lock_released = false;
+    return true;
+}
+
+/* At its end: give back what callback_lock took. */
+static void callback_unlock(bool taken)
+{
+    if (taken) {
+        lock_released = true;
+        vm_release_lock();
+    }
+}
+
 /* ---- statements -------------------------------------------------------------------- */
 
 static void finalize_statement(void *obj, void *data)
@@ -451,7 +491,7 @@ static bool run_simple(ObjConnection *c, const char *sql)
     sqlite3_stmt *st;
     int rc = sq.sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK) {
-        rc = sq.sqlite3_step(st);
+        rc = step_unlocked(st);
         sq.sqlite3_finalize(st);
     }
     if (rc != SQLITE_DONE && rc != SQLITE_OK) {
@@ -815,7 +855,7 @@ static void callback_failed(Value obj)
 static int step(ObjCursor *cu)
 {
     ObjStatement *s = cu->statement;
-    int rc = sq.sqlite3_step(s->st);
+    int rc = step_unlocked(s->st);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return rc;
     if (rt_err_occurred())
@@ -930,7 +970,7 @@ static Value execute_script(ObjCursor *cu, Value script)
         int rc = sq.sqlite3_prepare_v2(c->db, sql, -1, &st, &tail);
         if (rc == SQLITE_OK && st != NULL) {
             do
-                rc = sq.sqlite3_step(st);
+                rc = step_unlocked(st);
             while (rc == SQLITE_ROW);
             sq.sqlite3_finalize(st);
         }
@@ -1381,7 +1421,7 @@ static void result_failed(sqlite3_context *ctx, Callback *cb, const char *messag
         sq.sqlite3_result_error(ctx, message, -1);
 }
 
-static void call_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void call_function_locked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Callback *cb = sq.sqlite3_user_data(ctx);
     Value args = args_from_sql(argc, argv);
@@ -1444,7 +1484,7 @@ static bool call_aggregate_method(sqlite3_context *ctx, Callback *cb, Value inst
     return true;
 }
 
-static void aggregate_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void aggregate_step_locked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Callback *cb = sq.sqlite3_user_data(ctx);
     Value inst = aggregate_instance(ctx, cb, true);
@@ -1452,7 +1492,7 @@ static void aggregate_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         call_aggregate_method(ctx, cb, inst, "step", argc, argv, NULL);
 }
 
-static void aggregate_final(sqlite3_context *ctx)
+static void aggregate_final_locked(sqlite3_context *ctx)
 {
     Callback *cb = sq.sqlite3_user_data(ctx);
     Value inst = aggregate_instance(ctx, cb, false);
@@ -1462,7 +1502,7 @@ static void aggregate_final(sqlite3_context *ctx)
     aggregate_done(ctx, cb);
 }
 
-static void window_value(sqlite3_context *ctx)
+static void window_value_locked(sqlite3_context *ctx)
 {
     Callback *cb = sq.sqlite3_user_data(ctx);
     Value inst = aggregate_instance(ctx, cb, true);
@@ -1471,7 +1511,7 @@ static void window_value(sqlite3_context *ctx)
         call_aggregate_method(ctx, cb, inst, "value", 0, NULL, &r);
 }
 
-static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void window_inverse_locked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Callback *cb = sq.sqlite3_user_data(ctx);
     Value inst = aggregate_instance(ctx, cb, true);
@@ -1479,7 +1519,7 @@ static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         call_aggregate_method(ctx, cb, inst, "inverse", argc, argv, NULL);
 }
 
-static int call_collation(void *data, int n1, const void *s1, int n2, const void *s2)
+static int call_collation_locked(void *data, int n1, const void *s1, int n2, const void *s2)
 {
     Callback *cb = data;
     if (rt_err_occurred())
@@ -1499,7 +1539,7 @@ static int call_collation(void *data, int n1, const void *s1, int n2, const void
     return order < 0 ? -1 : order > 0 ? 1 : 0;
 }
 
-static int call_authorizer(void *data, int action, const char *arg1, const char *arg2,
+static int call_authorizer_locked(void *data, int action, const char *arg1, const char *arg2,
                            const char *dbname, const char *source)
 {
     Callback *cb = data;
@@ -1517,7 +1557,7 @@ static int call_authorizer(void *data, int action, const char *arg1, const char 
                                                                               : SQLITE_DENY;
 }
 
-static int call_progress(void *data)
+static int call_progress_locked(void *data)
 {
     Callback *cb = data;
     Value r = rt_call0(cb->callable);
@@ -1533,7 +1573,7 @@ static int call_progress(void *data)
     return t;
 }
 
-static int call_trace(unsigned type, void *data, void *stmt, void *sql)
+static int call_trace_locked(unsigned type, void *data, void *stmt, void *sql)
 {
     Callback *cb = data;
     if (type != SQLITE_TRACE_STMT)
@@ -1543,14 +1583,87 @@ static int call_trace(unsigned type, void *data, void *stmt, void *sql)
     if (expanded != NULL) {
         text = text_value(expanded, strlen(expanded));
         sq.sqlite3_free(expanded);
-    } else if (sq.sqlite3_errcode(sq.sqlite3_db_handle(stmt)) == SQLITE_TOOBIG) {
-        text = rt_raisef(&sq_DataError, "Expanded SQL string exceeds the maximum string length");
+    } else if (sq.sqlite3_errcode(sq.sqlite3_db_handle(stmt)) == SQLITE_NOMEM) {
+        text = rt_raise_nomemory();
     } else {
+        /* Too long once expanded: reported, then the SQL as written. */
+        rt_raisef(&sq_DataError, "Expanded SQL string exceeds the maximum string length");
+        callback_failed(cb->callable);
         text = text_value(sql, strlen(sql));
     }
     if (text == VAL_NULL || rt_call1(cb->callable, text) == VAL_NULL)
         callback_failed(cb->callable);
     return 0;
+}
+
+/* What sqlite calls: each of the above with the interpreter lock held. */
+
+static void call_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    bool taken = callback_lock();
+    call_function_locked(ctx, argc, argv);
+    callback_unlock(taken);
+}
+
+static void aggregate_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    bool taken = callback_lock();
+    aggregate_step_locked(ctx, argc, argv);
+    callback_unlock(taken);
+}
+
+static void aggregate_final(sqlite3_context *ctx)
+{
+    bool taken = callback_lock();
+    aggregate_final_locked(ctx);
+    callback_unlock(taken);
+}
+
+static void window_value(sqlite3_context *ctx)
+{
+    bool taken = callback_lock();
+    window_value_locked(ctx);
+    callback_unlock(taken);
+}
+
+static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    bool taken = callback_lock();
+    window_inverse_locked(ctx, argc, argv);
+    callback_unlock(taken);
+}
+
+static int call_collation(void *data, int n1, const void *s1, int n2, const void *s2)
+{
+    bool taken = callback_lock();
+    int r = call_collation_locked(data, n1, s1, n2, s2);
+    callback_unlock(taken);
+    return r;
+}
+
+static int call_authorizer(void *data, int action, const char *arg1, const char *arg2,
+                           const char *dbname, const char *source)
+{
+    bool taken = callback_lock();
+    int r = call_authorizer_locked(data, action, arg1, arg2, dbname, source);
+    callback_unlock(taken);
+    return r;
+}
+
+static int call_progress(void *data)
+{
+    bool taken = callback_lock();
+    int r = call_progress_locked(data);
+    callback_unlock(taken);
+    return r;
+}
+
+static int call_trace(unsigned type, void *data, void *stmt, void *sql)
+{
+    bool taken = callback_lock();
+    int r = call_trace_locked(type, data, stmt, sql);
+    callback_unlock(taken);
+    return r;
 }
 
 /* ---- Connection ---------------------------------------------------------------------- */
@@ -2137,8 +2250,8 @@ static Value connection_deserialize(Value *args, size_t nargs, Value kw)
 /* con(sql): a prepared statement, as the statement cache holds them. */
 static Value connection_call(Value self, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("Connection", kw) || !rt_arg_range("Connection", nargs, 1, 1) ||
-        !check_usable(CON(self)))
+    if (!check_usable(CON(self)) || !rt_arg_nokw("Connection", kw) ||
+        !rt_arg_range("Connection", nargs, 1, 1))
         return VAL_NULL;
     if (!rt_is_str(args[0]))
         return rt_raisef(&rt_TypeError, "argument 1 must be str, not %T", args[0]);
