@@ -84,26 +84,30 @@ static bool iovec_fill(IoVec *v, const char *fname, Value seq, bool writable)
 
 enum { VEC_READ, VEC_WRITE, VEC_PREAD, VEC_PWRITE };
 
-/* One vectored call, retried on EINTR (PEP 475): the byte count or -1
- * with an exception. */
+static ssize_t vector_syscall(int kind, int fd, IoVec *v, off_t offset, int flags)
+{
+    switch (kind) {
+    case VEC_READ: return readv(fd, v->iov, v->count);
+    case VEC_WRITE: return writev(fd, v->iov, v->count);
+    case VEC_PREAD: return preadv2(fd, v->iov, v->count, offset, flags);
+    default: return pwritev2(fd, v->iov, v->count, offset, flags);
+    }
+}
+
+/* One vectored call with the interpreter lock released (a pipe may wait
+ * for another thread), retried on EINTR (PEP 475): the byte count, or
+ * VAL_NULL with an exception. */
 static Value vector_io(int kind, int fd, IoVec *v, off_t offset, int flags)
 {
     ssize_t n;
-    for (;;) {
-        switch (kind) {
-        case VEC_READ: n = readv(fd, v->iov, v->count); break;
-        case VEC_WRITE: n = writev(fd, v->iov, v->count); break;
-        case VEC_PREAD: n = preadv2(fd, v->iov, v->count, offset, flags); break;
-        default: n = pwritev2(fd, v->iov, v->count, offset, flags); break;
-        }
-        if (n >= 0 || errno != EINTR)
-            break;
-        if (!mod_posix_retry()) {
+    vm_release_lock();
+    while ((n = vector_syscall(kind, fd, v, offset, flags)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry()) {
             iovec_release(v);
             return VAL_NULL;
         }
-    }
     int e = errno;
+    vm_reacquire_lock();
     iovec_release(v);
     if (n < 0) {
         errno = e;
@@ -166,7 +170,14 @@ static Value posix_lockf(Value *args, size_t nargs, Value kwnames)
         !mod_posix_fd(args[0], &fd) || !mod_posix_fd(args[1], &command) ||
         !ssize_arg(args[2], &length))
         return VAL_NULL;
-    return lockf(fd, command, (off_t)length) < 0 ? mod_posix_error() : rt_None;
+    int r;
+    vm_release_lock();                  /* F_LOCK waits for the holder, maybe a thread */
+    while ((r = lockf(fd, command, (off_t)length)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+    int e = errno;
+    vm_reacquire_lock();
+    return r < 0 ? (errno = e, mod_posix_error()) : rt_None;
 }
 
 /* posix_fallocate and posix_fadvise return their error, and retry on EINTR. */
