@@ -604,7 +604,8 @@ static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
         !mod_posix_pid(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
-    return wait_result(wait_child(pid, &status, options), status);
+    pid_t r = wait_child(pid, &status, options);    /* before status is read */
+    return wait_result(r, status);
 }
 
 static Value posix_wait(Value *args, size_t nargs, Value kwnames)
@@ -612,7 +613,8 @@ static Value posix_wait(Value *args, size_t nargs, Value kwnames)
     int status = 0;
     if (!rt_arg_none("posix.wait", nargs, kwnames))
         return VAL_NULL;
-    return wait_result(wait_child(-1, &status, 0), status);
+    pid_t r = wait_child(-1, &status, 0);
+    return wait_result(r, status);
 }
 
 /* wait3(options) / wait4(pid, options) → (pid, status, resource.struct_rusage). */

@@ -238,6 +238,7 @@ static Value sel_select(Value *args, size_t nargs, Value kw)
 typedef struct ObjPoll {
     Object ob;
     Value fds;                  /* dict: fd -> event mask */
+    bool polling;               /* a poll() is waiting (in another thread) */
 } ObjPoll;
 
 static ObjType poll_type;
@@ -334,7 +335,10 @@ static Value poll_poll(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (left < 0)
         left = -1;
-    Value fds = POLL(args[0])->fds;
+    ObjPoll *p = POLL(args[0]);
+    if (p->polling)
+        return rt_raisef(&rt_RuntimeError, "concurrent poll() invocation");
+    Value fds = p->fds;
     size_t count = (size_t)rt_len(fds);
     struct pollfd *pfd = gc_alloc_atomic((count + 1) * sizeof *pfd);
     Value k, v;
@@ -342,7 +346,10 @@ static Value poll_poll(Value *args, size_t nargs, Value kw)
     for (size_t i = 0; rt_dict_next(fds, &i, &k, &v); n++)
         pfd[n] = (struct pollfd){ .fd = (int)small_value(k), .events = (short)small_value(v) };
     PollWait w = { pfd, n };
-    if (wait_retrying(poll_wait, &w, left) < 0)
+    p->polling = true;
+    int r = wait_retrying(poll_wait, &w, left);
+    p->polling = false;
+    if (r < 0)
         return VAL_NULL;
     Value out = rt_list_new(0);
     for (size_t i = 0; i < n; i++)

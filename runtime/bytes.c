@@ -359,10 +359,13 @@ static Value bytes_binop(Value a, Value b, int op)
 /* ---- Construction -------------------------------------------------------------------- */
 
 /* Bytes from an iterable of ints 0..255 (into a bytearray used as buffer). */
-static bool fill_from_iterable(ObjByteArray *out, Value iterable)
+/* Append the ints of an iterable.  `hint`: ask its length hint first, as
+ * CPython's bytes(x) and bytearray.extend do (not bytearray(x)): errors
+ * other than TypeError from len() or __length_hint__ propagate. */
+static bool fill_from_iterable(ObjByteArray *out, Value iterable, bool hint)
 {
     Value it = rt_iter(iterable);
-    if (!it)
+    if (!it || (hint && rt_length_hint(iterable, 64) < 0))
         return false;
     Value item;
     while ((item = rt_next(it)) != VAL_NULL) {
@@ -444,7 +447,7 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
     }
     if (!val_type(src)->iter && !val_type(src)->getitem)
         return rt_raisef(&rt_TypeError, "cannot convert '%T' object to %s", src, fname);
-    return fill_from_iterable(buf, src) ? out : VAL_NULL;
+    return fill_from_iterable(buf, src, strcmp(fname, "bytes") == 0) ? out : VAL_NULL;
 }
 
 /* bytes(x) asks x.__bytes__() first: the bytes it returns, VAL_NULL
@@ -606,7 +609,7 @@ static Value bytes_join(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_nokw("join", kw) || !rt_arg_count("join", nargs - 1, 1, 1))
         return VAL_NULL;
-    Value list = rt_sequence_to_list(args[1]);
+    Value list = rt_sequence_fast(args[1]);
     if (!list)
         return VAL_NULL;
     View sep = view_of(args[0]);
@@ -1831,7 +1834,7 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     }
     if (rt_is_str(args[1]))
         return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
-    return fill_from_iterable(a, args[1]) ? rt_None : VAL_NULL;
+    return fill_from_iterable(a, args[1], true) ? rt_None : VAL_NULL;
 }
 
 /* Pickling (CPython's bytearray _common_reduce): protocol 3 and later

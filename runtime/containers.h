@@ -32,9 +32,13 @@ Value rt_list_as_tuple(Value list);
 /* Sort in place (stable; key may be VAL_NULL).  false + exception on error. */
 bool rt_list_sort(Value list, Value key, bool reverse);
 
-/* Any iterable to a new list / tuple. */
+/* Any iterable to a new list / tuple (list(x), tuple(x): x's length
+ * hint is asked, and its errors propagate). */
 Value rt_sequence_to_list(Value iterable);
 Value rt_sequence_to_tuple(Value iterable);
+/* The same list through x's iterator, whose length hint is asked instead
+ * (CPython's PySequence_Fast: str.join, bytes.join). */
+Value rt_sequence_fast(Value iterable);
 
 /* dict */
 Value rt_dict_new(void);

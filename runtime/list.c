@@ -158,6 +158,11 @@ bool rt_list_extend(Value list, Value iterable)
     Value it = rt_iter(iterable);
     if (it == VAL_NULL)
         return false;
+    /* CPython sizes the list by the length hint: len() or
+     * __length_hint__(), whose errors other than TypeError propagate. */
+    ssize_t hint = rt_length_hint(iterable, 8);
+    if (hint < 0 || (hint > 8 && hint < (1 << 20) && !list_reserve(l, l->length + (size_t)hint)))
+        return false;
     Value item;
     while ((item = rt_next(it)) != VAL_NULL)
         if (!rt_list_append(list, item))
@@ -174,6 +179,12 @@ Value rt_sequence_to_list(Value iterable)
 {
     Value list = rt_list_new(0);
     return rt_list_extend(list, iterable) ? list : VAL_NULL;
+}
+
+Value rt_sequence_fast(Value iterable)
+{
+    Value it = rt_iter(iterable);
+    return it == VAL_NULL ? VAL_NULL : rt_sequence_to_list(it);
 }
 
 /* ---- repr, compare, arithmetic ------------------------------------------ */

@@ -205,7 +205,7 @@ static Value str_join(Value *args, size_t nargs, Value kw)
         return join_items(args[0], AS_TUPLE(it)->items, AS_TUPLE(it)->length);
     if (!val_type(it)->iter && !val_type(it)->getitem)
         return rt_raisef(&rt_TypeError, "can only join an iterable");
-    Value list = rt_sequence_to_list(it);
+    Value list = rt_sequence_fast(it);
     if (!list)
         return VAL_NULL;
     return join_items(args[0], AS_LIST(list)->items, AS_LIST(list)->length);

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 static ObjTuple empty_tuple = {.ob.type = &rt_tuple_type, .length = 0};
@@ -112,7 +113,8 @@ Value rt_sequence_to_tuple(Value iterable)
         return iterable;
     if (is_list(iterable))
         return rt_list_as_tuple(iterable);
-    Value list = rt_sequence_to_list(iterable);
+    /* 3.14's tuple(x) no longer asks x's length hint */
+    Value list = rt_py_minor >= 14 ? rt_sequence_fast(iterable) : rt_sequence_to_list(iterable);
     return list ? rt_list_as_tuple(list) : VAL_NULL;
 }
 

@@ -291,13 +291,16 @@ static void show_location(const char *why)
 
 /* ---- values and names ------------------------------------------------------------------ */
 
-/* A local variable of the frame by slot; cells are looked through. */
+/* A local variable of the frame by slot; cells are looked through.  What
+ * the debugger shows is no longer its local's alone (vm/specialize.c,
+ * "appending to a str in place"). */
 static Value local_value(const Frame *f, int i)
 {
     Value v = f->localsplus[i];
     int kind = AS_BYTES(f->code->localspluskinds)->data[i];
     if (v != VAL_NULL && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && IS_EXACT(v, rt_cell_type))
         v = VAL_AS(ObjCell, v)->ref;
+    rt_str_disown(v);
     return v;
 }
 

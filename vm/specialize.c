@@ -413,7 +413,8 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
  *     passed) is no longer owned.
  *  3. The readers of a frame's slots outside the loop clear the flags of
  *     what they find: f_locals, locals() and the frame-locals proxy
- *     (vm/frameobject.c fast_locals) and zero-argument super (vm/eval.c).
+ *     (vm/frameobject.c fast_locals), zero-argument super (vm/eval.c) and
+ *     `pvm debug` (tools/debug.c local_value).
  *
  * The site itself checks at run time that its left operand is the str in
  * x (else it concatenates as BINARY_OP_ADD_UNICODE does); an owned left
