@@ -35,6 +35,8 @@
 #include <sys/mman.h>
 #include <linux/memfd.h>         /* MFD_HUGE_* */
 #include <sys/uio.h>
+#include <sys/xattr.h>
+#include <linux/limits.h>       /* XATTR_SIZE_MAX */
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -849,6 +851,7 @@ static const ConfName constants[] = {
     C(MFD_HUGE_16MB) C(MFD_HUGE_32MB) C(MFD_HUGE_256MB) C(MFD_HUGE_512MB) C(MFD_HUGE_1GB)
     C(MFD_HUGE_2GB) C(MFD_HUGE_16GB)
     C(SPLICE_F_MOVE) C(SPLICE_F_NONBLOCK) C(SPLICE_F_MORE)
+    C(XATTR_CREATE) C(XATTR_REPLACE) C(XATTR_SIZE_MAX)
 };
 #undef C
 

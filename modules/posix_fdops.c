@@ -4,8 +4,9 @@
  * writev, preadv, pwritev with the RWF_* flags), record locks (lockf),
  * allocation and access hints (posix_fallocate, posix_fadvise), the
  * descriptors the kernel makes for other things (eventfd, memfd_create,
- * pidfd_open), in-kernel copies (copy_file_range, splice), getrandom and
- * chroot.
+ * pidfd_open), in-kernel copies (copy_file_range, splice), getrandom,
+ * chroot and the extended attributes (getxattr, setxattr, removexattr,
+ * listxattr).
  *
  * Vectored calls take a sequence of bytes-like objects; each is held
  * (runtime/buffer.h) for the length of the system call, writable ones for
@@ -20,6 +21,9 @@
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/xattr.h>
+#include <linux/limits.h>       /* XATTR_SIZE_MAX, XATTR_LIST_MAX */
+#include <string.h>
 #include <unistd.h>
 #include "runtime/buffer.h"
 #include "modules/api.h"
@@ -84,26 +88,30 @@ static bool iovec_fill(IoVec *v, const char *fname, Value seq, bool writable)
 
 enum { VEC_READ, VEC_WRITE, VEC_PREAD, VEC_PWRITE };
 
-/* One vectored call, retried on EINTR (PEP 475): the byte count or -1
- * with an exception. */
+static ssize_t vector_syscall(int kind, int fd, IoVec *v, off_t offset, int flags)
+{
+    switch (kind) {
+    case VEC_READ: return readv(fd, v->iov, v->count);
+    case VEC_WRITE: return writev(fd, v->iov, v->count);
+    case VEC_PREAD: return preadv2(fd, v->iov, v->count, offset, flags);
+    default: return pwritev2(fd, v->iov, v->count, offset, flags);
+    }
+}
+
+/* One vectored call with the interpreter lock released (a pipe may wait
+ * for another thread), retried on EINTR (PEP 475): the byte count, or
+ * VAL_NULL with an exception. */
 static Value vector_io(int kind, int fd, IoVec *v, off_t offset, int flags)
 {
     ssize_t n;
-    for (;;) {
-        switch (kind) {
-        case VEC_READ: n = readv(fd, v->iov, v->count); break;
-        case VEC_WRITE: n = writev(fd, v->iov, v->count); break;
-        case VEC_PREAD: n = preadv2(fd, v->iov, v->count, offset, flags); break;
-        default: n = pwritev2(fd, v->iov, v->count, offset, flags); break;
-        }
-        if (n >= 0 || errno != EINTR)
-            break;
-        if (!mod_posix_retry()) {
+    vm_release_lock();
+    while ((n = vector_syscall(kind, fd, v, offset, flags)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry()) {
             iovec_release(v);
             return VAL_NULL;
         }
-    }
     int e = errno;
+    vm_reacquire_lock();
     iovec_release(v);
     if (n < 0) {
         errno = e;
@@ -166,7 +174,14 @@ static Value posix_lockf(Value *args, size_t nargs, Value kwnames)
         !mod_posix_fd(args[0], &fd) || !mod_posix_fd(args[1], &command) ||
         !ssize_arg(args[2], &length))
         return VAL_NULL;
-    return lockf(fd, command, (off_t)length) < 0 ? mod_posix_error() : rt_None;
+    int r;
+    vm_release_lock();                  /* F_LOCK waits for the holder, maybe a thread */
+    while ((r = lockf(fd, command, (off_t)length)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+    int e = errno;
+    vm_reacquire_lock();
+    return r < 0 ? (errno = e, mod_posix_error()) : rt_None;
 }
 
 /* posix_fallocate and posix_fadvise return their error, and retry on EINTR. */
@@ -396,6 +411,116 @@ static Value posix_chroot(Value *args, size_t nargs, Value kwnames)
     return chroot(p.narrow) < 0 ? mod_posix_path_error(&p) : rt_None;
 }
 
+/* ---- extended attributes ----------------------------------------------------------------- */
+
+/* The path (or fd) and attribute of an xattr call, and follow_symlinks:
+ * names[] lists the parameters, the keyword-only follow_symlinks last. */
+typedef struct XattrArgs {
+    PathArg path, attribute;
+    bool follow;
+    Value extra[2];                     /* setxattr's value and flags */
+} XattrArgs;
+
+static bool xattr_args(const char *fname, const char *const *names, int nparams, int minpos,
+                       Value *args, size_t nargs, Value kwnames, XattrArgs *x)
+{
+    ArgSpec spec = { fname, names, nparams, 0, minpos, nparams - 1, false };
+    Value a[5] = { VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL };
+    x->path = mod_posix_path_spec(fname, "path", true, nparams == 2);
+    x->attribute = mod_posix_path_spec(fname, "attribute", false, false);
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_path(a[0], &x->path) ||
+        !mod_posix_bool(a[nparams - 1], true, &x->follow) ||
+        !mod_posix_check_fd_follow(&x->path, x->follow))
+        return false;
+    if (nparams > 2 && !mod_posix_path(a[1], &x->attribute))
+        return false;
+    x->extra[0] = a[2];
+    x->extra[1] = a[3];
+    return true;
+}
+
+/* getxattr(path, attribute, *, follow_symlinks=True) -> bytes */
+static Value posix_getxattr(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "path", "attribute", "follow_symlinks" };
+    XattrArgs x;
+    if (!xattr_args("getxattr", names, 3, 2, args, nargs, kwnames, &x))
+        return VAL_NULL;
+    for (size_t size = 128;; size = XATTR_SIZE_MAX) {
+        unsigned char *buf = gc_alloc_atomic(size);
+        ssize_t n = x.path.narrow == NULL ? fgetxattr(x.path.fd, x.attribute.narrow, buf, size)
+                    : x.follow ? getxattr(x.path.narrow, x.attribute.narrow, buf, size)
+                    : lgetxattr(x.path.narrow, x.attribute.narrow, buf, size);
+        if (n >= 0)
+            return rt_bytes_new(buf, (size_t)n);
+        if (errno != ERANGE || size == XATTR_SIZE_MAX)
+            return mod_posix_path_error(&x.path);
+    }
+}
+
+/* setxattr(path, attribute, value, flags=0, *, follow_symlinks=True) */
+static Value posix_setxattr(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "path", "attribute", "value", "flags",
+                                         "follow_symlinks" };
+    XattrArgs x;
+    int flags = 0;
+    RtBuffer view;
+    if (!xattr_args("setxattr", names, 5, 3, args, nargs, kwnames, &x) ||
+        rt_get_buffer(x.extra[0], &view, RT_BUF_SIMPLE) < 0)
+        return VAL_NULL;
+    if (x.extra[1] != VAL_NULL && !mod_posix_fd(x.extra[1], &flags)) {
+        rt_release_buffer(&view);
+        return VAL_NULL;
+    }
+    const char *name = x.attribute.narrow;
+    size_t len = (size_t)view.len;
+    int r = x.path.narrow == NULL ? fsetxattr(x.path.fd, name, view.buf, len, flags)
+            : x.follow ? setxattr(x.path.narrow, name, view.buf, len, flags)
+            : lsetxattr(x.path.narrow, name, view.buf, len, flags);
+    int e = errno;
+    rt_release_buffer(&view);
+    errno = e;
+    return r < 0 ? mod_posix_path_error(&x.path) : rt_None;
+}
+
+/* removexattr(path, attribute, *, follow_symlinks=True) */
+static Value posix_removexattr(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "path", "attribute", "follow_symlinks" };
+    XattrArgs x;
+    if (!xattr_args("removexattr", names, 3, 2, args, nargs, kwnames, &x))
+        return VAL_NULL;
+    int r = x.path.narrow == NULL ? fremovexattr(x.path.fd, x.attribute.narrow)
+            : x.follow ? removexattr(x.path.narrow, x.attribute.narrow)
+            : lremovexattr(x.path.narrow, x.attribute.narrow);
+    return r < 0 ? mod_posix_path_error(&x.path) : rt_None;
+}
+
+/* listxattr(path=None, *, follow_symlinks=True) -> [str] */
+static Value posix_listxattr(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "path", "follow_symlinks" };
+    XattrArgs x;
+    if (!xattr_args("listxattr", names, 2, 0, args, nargs, kwnames, &x))
+        return VAL_NULL;
+    for (size_t size = 256;; size = XATTR_LIST_MAX) {
+        char *buf = gc_alloc_atomic(size);
+        ssize_t n = x.path.narrow == NULL ? flistxattr(x.path.fd, buf, size)
+                    : x.follow ? listxattr(x.path.narrow, buf, size)
+                    : llistxattr(x.path.narrow, buf, size);
+        if (n < 0) {
+            if (errno != ERANGE || size == XATTR_LIST_MAX)
+                return mod_posix_path_error(&x.path);
+            continue;
+        }
+        Value list = rt_list_new(0);
+        for (char *p = buf; p < buf + n; p += strlen(p) + 1)
+            rt_list_append(list, mod_posix_name(p, strlen(p), false));
+        return list;
+    }
+}
+
 const MethodDef mod_posix_fdops_functions[] = {
     {"readv", posix_readv}, {"writev", posix_writev}, {"preadv", posix_preadv},
     {"pwritev", posix_pwritev}, {"lockf", posix_lockf},
@@ -404,5 +529,7 @@ const MethodDef mod_posix_fdops_functions[] = {
     {"eventfd_write", posix_eventfd_write}, {"memfd_create", posix_memfd_create},
     {"pidfd_open", posix_pidfd_open}, {"copy_file_range", posix_copy_file_range},
     {"splice", posix_splice}, {"getrandom", posix_getrandom}, {"chroot", posix_chroot},
+    {"getxattr", posix_getxattr}, {"setxattr", posix_setxattr},
+    {"removexattr", posix_removexattr}, {"listxattr", posix_listxattr},
     {NULL, NULL},
 };

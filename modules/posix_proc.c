@@ -624,11 +624,14 @@ static Value wait_rusage(pid_t pid, int options)
     int status = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);          /* WNOHANG with no child ready leaves it unset */
+    vm_release_lock();                  /* other threads run while it waits */
     while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
-        if (!mod_posix_retry())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
     if (r < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     return rt_tuple_pack(3, rt_int_from_i64(r), small_new(status), mod_resource_rusage(&ru));
 }
 
@@ -675,11 +678,14 @@ static Value posix_waitid(Value *args, size_t nargs, Value kwnames)
     siginfo_t info;
     info.si_pid = 0;
     int r;
+    vm_release_lock();
     while ((r = waitid((idtype_t)idtype, (id_t)id, &info, options)) < 0 && errno == EINTR)
-        if (!mod_posix_retry())
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
     if (r < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     if (info.si_pid == 0)
         return rt_None;
     Value items[5] = {

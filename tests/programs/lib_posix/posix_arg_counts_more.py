@@ -8,7 +8,7 @@ names = ['posix_spawn', 'posix_spawnp', 'wait3', 'wait4', 'waitid', 'sched_get_p
          'getgrouplist', 'getpriority', 'setpriority', 'readv', 'writev', 'preadv', 'pwritev',
          'lockf', 'posix_fallocate', 'posix_fadvise', 'eventfd', 'eventfd_read',
          'eventfd_write', 'memfd_create', 'pidfd_open', 'copy_file_range', 'splice',
-         'getrandom', 'chroot', 'sched_param']
+         'getrandom', 'chroot', 'sched_param', 'getxattr', 'setxattr', 'removexattr']
 acts = {'sched_yield', 'getresuid', 'getresgid'}
 for name in names:
     f = getattr(posix, name)
