@@ -176,12 +176,16 @@ $(BUILD)/gen/compile_service.inc: loader/compile_service.py
 $(BUILD)/loader/compile.o: $(BUILD)/gen/compile_service.inc
 
 # The CJK codecs' tables (modules/cjk_codecs.c), asked of $(PYTHON)'s own
-# codecs by modules/cjk_gen.py at build time: about 2 MB of C, not committed.
+# codecs by modules/cjk_gen.py at build time: about 4 MB of C, not committed.
 $(BUILD)/gen/cjk_tables.inc: modules/cjk_gen.py
 	@mkdir -p $(dir $@)
 	$(PYTHON) $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/cjk_iso2022.inc: modules/cjk_gen.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) $< iso2022 > $@.tmp && mv $@.tmp $@
 $(BUILD)/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
-$(BUILD)/modules/cjk_codecs.o: CPPFLAGS += -I$(BUILD)/gen
+$(BUILD)/modules/iso2022.o: $(BUILD)/gen/cjk_iso2022.inc
+$(BUILD)/modules/cjk_codecs.o $(BUILD)/modules/iso2022.o: CPPFLAGS += -I$(BUILD)/gen
 
 # 3.12's _typing, written in Python (modules/typing312.c), the same way.
 $(BUILD)/gen/typing312.inc: modules/typing312.py

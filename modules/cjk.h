@@ -51,4 +51,9 @@ struct CjkCodec {
  * module's getcodec(name) returns. */
 Value mod_mbcodec_new(const CjkCodec *codec);
 
+/* A module's getcodec(name) over its codecs (cjk_codecs.c): TypeError
+ * "encoding name must be a string.", LookupError "no such codec is
+ * supported." */
+Value mod_cjk_getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t nargs, Value kw);
+
 #endif

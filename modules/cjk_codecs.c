@@ -17,8 +17,8 @@
  *             top; GB18030's four-byte sequences and EUC-KR's eight-byte
  *             make-up sequences are computed.
  *
- * The ISO-2022 codecs and HZ, which switch character sets with escape
- * sequences, are iso2022.c.
+ * The ISO-2022 codecs, which switch character sets with escape sequences,
+ * are iso2022.c.
  */
 #include <string.h>
 #include "modules/modutil.h"
@@ -301,11 +301,109 @@ static int table_encode(const CjkCodec *codec, CjkState *st, const uint32_t *in,
     return CJK_OK;
 }
 
+/* ---- HZ ------------------------------------------------------------------
+ * RFC 1843: GB2312 in 7 bits between ~{ and ~}, ~~ for a tilde, ~ and a
+ * newline for nothing (a line continuation).  c[0] of the state: 1 inside
+ * ~{ ... ~}.  The characters are GB2312's, without their high bits. */
+
+/* The GB2312 character of c1 c2 (7-bit), or 0. */
+static uint32_t hz_char(unsigned c1, unsigned c2)
+{
+    if (c1 < 0x21 || c1 > 0x7E || c2 < 0x21 || c2 > 0x7E)
+        return 0;
+    const CjkNode *root = &gb2312_table.nodes[0];
+    uint32_t e = gb2312_table.entries[root->offset + (c1 | 0x80) - root->lo];
+    if (ENTRY_KIND(e) != E_NODE)
+        return 0;
+    const CjkNode *node = &gb2312_table.nodes[ENTRY_VALUE(e)];
+    unsigned x = c2 | 0x80;
+    if (x < node->lo || x > node->hi)
+        return 0;
+    e = gb2312_table.entries[node->offset + x - node->lo];
+    return ENTRY_KIND(e) == E_CHAR ? ENTRY_VALUE(e) : 0;
+}
+
+/* One step of the HZ decoder at in[0]: the bytes it took, or the error. */
+static int hz_step(CjkState *st, const unsigned char *in, size_t left, StrBuf *out, size_t *len)
+{
+    unsigned c = in[0];
+    *len = 2;
+    if (c >= 0x80)
+        return 1;
+    if (c != '~' && !st->c[0]) {
+        sb_addc(out, (char)c);
+        *len = 1;
+        return CJK_OK;
+    }
+    if (left < 2)
+        return CJK_TOOFEW;
+    unsigned c2 = in[1];
+    if (c != '~') {                     /* inside ~{ ... ~}: a GB2312 character */
+        uint32_t ch = hz_char(c, c2);
+        if (!ch)
+            return 1;
+        sb_add_codepoint(out, ch);
+    } else if (c2 == '~' && !st->c[0]) {
+        sb_addc(out, '~');
+    } else if ((c2 == '{' && !st->c[0]) || (c2 == '}' && st->c[0])) {
+        st->c[0] = c2 == '{';
+    } else if (c2 != '\n' || st->c[0]) {
+        return 1;
+    }
+    return CJK_OK;
+}
+
+static int hz_decode(const CjkCodec *codec, CjkState *st, const unsigned char *in, size_t n,
+                     size_t *pos, StrBuf *out)
+{
+    size_t i = *pos, len;
+    int r = CJK_OK;
+    while (i < n && (r = hz_step(st, in + i, n - i, out, &len)) == CJK_OK)
+        i += len;
+    *pos = i;
+    return r;
+}
+
+static int hz_encode(const CjkCodec *codec, CjkState *st, const uint32_t *in, size_t n,
+                     size_t *pos, bool flush, StrBuf *out)
+{
+    static const CjkCodec gb2312 = { "gb2312", &gb2312_table };
+    const EncodeMap *m = encode_map(&gb2312);
+    size_t i = *pos;
+    for (; i < n; i++) {
+        uint32_t c = in[i], code = c < 0x80 ? 0 : map_get(m, c);
+        if (c < 0x80) {
+            if (st->c[0])
+                sb_add(out, "~}", 2), st->c[0] = 0;
+            if (c == '~')
+                sb_addc(out, '~');
+            sb_addc(out, (char)c);
+            continue;
+        }
+        if (code >> 24 != 2 || (code & 0x8080) != 0x8080) {
+            *pos = i;
+            return 1;
+        }
+        if (!st->c[0])
+            sb_add(out, "~{", 2), st->c[0] = 1;
+        sb_addc(out, (char)(code >> 8 & 0x7F));
+        sb_addc(out, (char)(code & 0x7F));
+    }
+    *pos = i;
+    return CJK_OK;
+}
+
+static void hz_reset(const CjkCodec *codec, CjkState *st, StrBuf *out)
+{
+    if (st->c[0])
+        sb_add(out, "~}", 2), st->c[0] = 0;
+}
+
 /* ---- The modules --------------------------------------------------------- */
 
 #define TABLE_CODEC(name) { #name, &name##_table, table_encode, table_decode, 0, 0 },
 
-static Value getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t nargs, Value kw)
+Value mod_cjk_getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("getcodec", nargs, kw))
         return VAL_NULL;
@@ -317,11 +415,11 @@ static Value getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t narg
     return rt_raisef(&rt_LookupError, "no such codec is supported.");
 }
 
-#define CJK_MODULE(module)                                                          \
-    static const CjkCodec module##_codecs[] = { CJK_MODULE_##module(TABLE_CODEC) }; \
+#define CJK_MODULE(module, ...)                                                     \
+    static const CjkCodec module##_codecs[] = { CJK_MODULE_##module(TABLE_CODEC) __VA_ARGS__ }; \
     static Value module##_getcodec(Value *args, size_t nargs, Value kw)             \
     {                                                                               \
-        return getcodec(module##_codecs, sizeof module##_codecs / sizeof module##_codecs[0], \
+        return mod_cjk_getcodec(module##_codecs, sizeof module##_codecs / sizeof module##_codecs[0], \
                         args, nargs, kw);                                           \
     }                                                                               \
     Value mod_codecs_##module##_init(void)                                          \
@@ -331,7 +429,7 @@ static Value getcodec(const CjkCodec *codecs, size_t n, Value *args, size_t narg
     }
 
 CJK_MODULE(jp)
-CJK_MODULE(cn)
+CJK_MODULE(cn, { "hz", 0, hz_encode, hz_decode, hz_reset, 0 })
 CJK_MODULE(kr)
 CJK_MODULE(tw)
 CJK_MODULE(hk)

@@ -80,6 +80,7 @@
     X(codecs_kr, "_codecs_kr")                      \
     X(codecs_tw, "_codecs_tw")                      \
     X(codecs_hk, "_codecs_hk")                      \
+    X(codecs_iso2022, "_codecs_iso2022")            \
     X(contextvars, "_contextvars")                  \
     X(unicodedata, "unicodedata")                   \
     X(cmath, "cmath")                               \

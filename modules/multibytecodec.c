@@ -35,6 +35,28 @@ static const char INCOMPLETE[] = "incomplete multibyte sequence";
 
 /* ---- The conversion loops ------------------------------------------------ */
 
+/* "ignore" and "replace" are handled in place, without an exception object
+ * per error, as CPython's ERROR_IGNORE and ERROR_REPLACE are. */
+enum { HANDLER_OTHER, HANDLER_IGNORE, HANDLER_REPLACE };
+
+static int builtin_handler(Value errors)
+{
+    if (errors == VAL_NULL)
+        return HANDLER_OTHER;
+    if (strcmp(rt_str_cstr(errors), "ignore") == 0)
+        return HANDLER_IGNORE;
+    return strcmp(rt_str_cstr(errors), "replace") == 0 ? HANDLER_REPLACE : HANDLER_OTHER;
+}
+
+/* '?' for an unencodable stretch under "replace": false if the codec cannot
+ * encode '?' either (then the handler is called, as in CPython). */
+static bool encode_question_mark(const CjkCodec *codec, CjkState *st, StrBuf *out)
+{
+    static const uint32_t q = '?';
+    size_t at = 0;
+    return codec->encode(codec, st, &q, 1, &at, true, out) == CJK_OK;
+}
+
 /* Encode str (its code points cps[0..n)) from *st onto out, each illegal
  * stretch through the error handler.  Not flushing, a character the codec
  * keeps for the next call stops it: *done is where.  false: exception. */
@@ -43,11 +65,17 @@ static bool run_encode(const CjkCodec *codec, CjkState *st, Value str, const uin
 {
     CodecErrors ce;
     rt_codec_errors_init(&ce, codec->name, errors);
+    int builtin = builtin_handler(errors);
     size_t i = 0;
     for (;;) {
         int r = codec->encode(codec, st, cps, n, &i, flush, out);
         if (r == CJK_OK || r == CJK_TOOFEW)
             break;
+        if (builtin == HANDLER_IGNORE ||
+            (builtin == HANDLER_REPLACE && encode_question_mark(codec, st, out))) {
+            i += (size_t)r;
+            continue;
+        }
         Value rep;
         ssize_t pos = rt_codec_encode_error(&ce, str, i, i + (size_t)r, ILLEGAL, &rep);
         if (pos < 0)
@@ -75,12 +103,19 @@ static bool run_decode(const CjkCodec *codec, CjkState *st, const unsigned char 
 {
     CodecErrors ce;
     rt_codec_errors_init(&ce, codec->name, errors);
+    int builtin = builtin_handler(errors);
     size_t i = 0;
     for (;;) {
         int r = codec->decode(codec, st, s, n, &i, out);
         if (r == CJK_OK || (r == CJK_TOOFEW && !final))
             break;
         size_t end = r == CJK_TOOFEW ? n : i + (size_t)r;
+        if (builtin != HANDLER_OTHER) {
+            if (builtin == HANDLER_REPLACE)
+                sb_add_codepoint(out, 0xFFFD);
+            i = end;
+            continue;
+        }
         ssize_t pos = rt_codec_decode_error(&ce, &s, &n, i, end,
                                             r == CJK_TOOFEW ? INCOMPLETE : ILLEGAL, out);
         if (pos < 0)
@@ -318,13 +353,12 @@ static Value encode_stateful(ObjMbStateful *s, Value text, bool final)
         str = sb_finish(&sb);
         cps = all;
         n += s->npending;
-        s->npending = 0;
     }
     StrBuf out;
     sb_init(&out);
     size_t done;
     if (!run_encode(s->codec, &s->state, str, cps, n, errors_of(s), final, &out, &done))
-        return VAL_NULL;
+        return VAL_NULL;                /* what was pending still is */
     if (n - done > MAX_ENC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer overflow");
     memcpy(s->pending, cps + done, (n - done) * sizeof *cps);
@@ -415,7 +449,7 @@ static Value incenc_setstate(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (b[0] > 4 * MAX_ENC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer too large");
-    Value text = rt_str_new((const char *)b + 1, b[0]);
+    Value text = rt_decode_utf8(b + 1, b[0], VAL_NULL, true, NULL);
     if (text == VAL_NULL)
         return VAL_NULL;
     size_t n;
@@ -454,7 +488,7 @@ static Value decode_stateful(ObjMbStateful *s, const unsigned char *data, size_t
     sb_init(&out);
     size_t done;
     if (!run_decode(s->codec, &s->state, in, n, errors_of(s), final, &out, &done))
-        return VAL_NULL;
+        return VAL_NULL;                /* what was pending still is */
     if (n - done > MAX_DEC_PENDING)
         return rt_raisef(&rt_UnicodeError, "pending buffer overflow");
     memmove(s->dpending, in + done, n - done);

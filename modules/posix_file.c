@@ -305,32 +305,13 @@ static Value write_bytes(int fd, Value data, off_t offset, bool positioned)
     RtBuffer view;
     if (rt_get_buffer(data, &view, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
-    ssize_t n;
-    bool interrupted = false;       /* a signal handler raised */
-    for (;;) {
-        /* A full pipe blocks the write until its reader drains it, maybe
-         * another thread of this process (multiprocessing's feeder and
-         * result threads): other threads run meanwhile, as CPython
-         * releases the GIL around write().  The buffer stays valid: `data`
-         * holds it, and the collector never moves an object. */
-        vm_release_lock();
-        n = positioned ? pwrite(fd, view.buf, (size_t)view.len, offset)
-                       : write(fd, view.buf, (size_t)view.len);
-        int e = errno;
-        vm_reacquire_lock();
-        errno = e;
-        if (n >= 0 || errno != EINTR)
-            break;
-        if (!mod_posix_retry()) {
-            interrupted = true;
-            break;
-        }
-    }
+    ssize_t n = vm_blocking_write(fd, view.buf, (size_t)view.len, offset, positioned);
+    int err = errno;
     rt_release_buffer(&view);
-    if (interrupted)
+    if (n == -2)                    /* a signal handler raised */
         return VAL_NULL;
     if (n < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     return rt_int_from_i64(n);
 }
 

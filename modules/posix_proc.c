@@ -376,58 +376,48 @@ static Value posix_system(Value *args, size_t nargs, Value kwnames)
     PathArg p = mod_posix_path_spec("system", "command", false, false);
     if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !mod_posix_path(a[0], &p))
         return VAL_NULL;
-    return rt_int_from_i64(system(p.narrow));
+    vm_release_lock();
+    int status = system(p.narrow);
+    vm_reacquire_lock();
+    return rt_int_from_i64(status);
 }
 
 /* ---- wait ------------------------------------------------------------------------------------ */
 
-/* waitpid(pid, &status, options) with the interpreter lock released, as
- * CPython releases the GIL: the other threads run while the child runs
- * (multiprocessing's Process.join waits so while its feeder thread still
- * has data to send).  Retried after signals (PEP 475); -1 with errno, or
- * -2 when a signal handler raised. */
-static pid_t wait_child(pid_t pid, int *status, int options)
-{
-    for (;;) {
-        vm_release_lock();
-        pid_t r = waitpid(pid, status, options);
-        int e = errno;
-        vm_reacquire_lock();
-        errno = e;
-        if (r >= 0 || errno != EINTR)
-            return r;
-        if (!mod_posix_retry())
-            return -2;
-    }
-}
-
-/* (pid, status) of wait_child, or the error. */
-static Value wait_result(pid_t r, int status)
-{
-    if (r == -2)
-        return VAL_NULL;
-    if (r < 0)
-        return mod_posix_error();
-    return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
-}
-
-/* waitpid(pid, options) → (pid, status). */
+/* waitpid(pid, options) → (pid, status), retried after signals (PEP 475). */
 static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
 {
-    pid_t pid;
+    pid_t pid, r;
     int options, status = 0;
     if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
         !pid_arg(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
-    return wait_result(wait_child(pid, &status, options), status);
+    vm_release_lock();                  /* other threads run while it waits */
+    while ((r = waitpid(pid, &status, options)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
+    if (r < 0)
+        return errno = err, mod_posix_error();
+    return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
 }
 
 static Value posix_wait(Value *args, size_t nargs, Value kwnames)
 {
+    pid_t r;
     int status = 0;
     if (!rt_arg_none("posix.wait", nargs, kwnames))
         return VAL_NULL;
-    return wait_result(wait_child(-1, &status, 0), status);
+    vm_release_lock();
+    while ((r = wait(&status)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
+    if (r < 0)
+        return errno = err, mod_posix_error();
+    return rt_tuple_pack(2, rt_int_from_i64(r), small_new(status));
 }
 
 /* The status argument of the W* functions (keyword `status`). */

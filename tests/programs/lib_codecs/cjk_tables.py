@@ -4,7 +4,7 @@ names = ['shift_jis','cp932','euc_jp','shift_jis_2004','euc_jis_2004','euc_jisx0
 s = ''.join(chr(c) for c in list(range(0xD800)) + list(range(0xE000, 0x10000)) + list(range(0x20000, 0x2A6E0, 3)))
 seqs = b''.join(bytes([a, b]) for a in range(0x80, 0x100) for b in range(0x20, 0x100, 3))
 for n in names:
-    e = s.encode(n, 'xmlcharrefreplace')
+    e = s.encode(n, 'ignore')
     d = seqs.decode(n, 'backslashreplace')
     print(n, len(e), hashlib.md5(e).hexdigest(), len(d), hashlib.md5(d.encode('utf-8', 'surrogatepass')).hexdigest())
 # GB18030's four-byte sequences: a sample across the BMP and the supplementary planes
