@@ -15,6 +15,7 @@ def drop_unawaited():
         c = corofn()
         del c
         gc.collect()
+        gc.collect()        # pvm: a stale stack word may keep it one collection more
         show(w)
 
 drop_unawaited()
