@@ -45,6 +45,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "vm/specialize.h"
 #include "vm/verify.h"
 
 enum { FLAG_REF = 0x80 };
@@ -672,8 +673,10 @@ static bool check_code(Reader *r, size_t at, const ObjCode *co)
 static bool verify_code(Reader *r, ObjCode *co)
 {
     char what[400];
-    if (vm_verify_code(co, what, sizeof what))
+    if (vm_verify_code(co, what, sizeof what)) {
+        vm_plan_str_appends(co);
         return true;
+    }
     if (!r->failed && r->err && r->errsize) {
         snprintf(r->err, r->errsize, "%s: %s", r->name, what);
         one_line(r->err);

@@ -55,6 +55,15 @@ void mod_thread_after_fork(void);
 /* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
 void mod_atexit_run(void);
 
+/* One line typed at the terminal after `prompt`, read by GNU readline in
+ * its callback mode so that Ctrl-C cancels it (readline.c): the prompt
+ * (tools/repl.c) and input() once readline is imported.  MOD_LINE_READ
+ * with *line malloc'd, without its newline; MOD_LINE_EOF (Ctrl-D);
+ * MOD_LINE_INTERRUPTED: a Ctrl-C is pending, not yet raised.  Other
+ * threads run while it waits for keys. */
+typedef enum { MOD_LINE_READ, MOD_LINE_EOF, MOD_LINE_INTERRUPTED } ModLineStatus;
+ModLineStatus mod_readline_line(const char *prompt, char **line);
+
 /* ---- sys: how pvm was started (sys.c) ----
  * The command line (tools/main.c) fills these in before the first import;
  * the loader reads them back. */

@@ -74,34 +74,12 @@ static bool int_param(Value v, ssize_t dflt, ssize_t *out)
     return v == VAL_NULL || rt_as_ssize(v, out);
 }
 
-/* unsigned_long(bitwise=True): negative values are refused here with
- * CPython's "value must be positive", larger ones wrap to 64 bits. */
-static bool unsigned_param(Value v, uint64_t *out)
+/* leaf_size is an unsigned long, node_offset an unsigned long long, as
+ * CPython's Argument Clinic converts them. */
+static bool unsigned_param(Value v, const char *too_large, uint64_t *out)
 {
     *out = 0;
-    if (v == VAL_NULL)
-        return true;
-    Value i = rt_index(v);
-    if (i == VAL_NULL)
-        return false;
-    if (rt_int_sign(i) < 0) {
-        rt_raisef(&rt_ValueError, "value must be positive");
-        return false;
-    }
-    Value low = rt_binary_op(i, rt_int_from_u64(UINT64_MAX), NB_AND);
-    int64_t x;
-    if (low == VAL_NULL)
-        return false;
-    if (rt_int_as_i64(low, &x)) {
-        *out = (uint64_t)x;
-        return true;
-    }
-    rt_err_clear();             /* >= 2**63: the high bit set */
-    Value half = rt_binary_op(low, rt_int_from_u64((uint64_t)1 << 63), NB_SUBTRACT);
-    if (half == VAL_NULL || !rt_int_as_i64(half, &x))
-        return false;
-    *out = (uint64_t)x | (uint64_t)1 << 63;
-    return true;
+    return v == VAL_NULL || mod_as_unsigned(v, too_large, out);
 }
 
 static bool bytes_param(Value v, ModBuffer *out, size_t max, const char *what)
@@ -141,13 +119,14 @@ static bool read_params(const Variant *var, const Value *a, Params *p)
         rt_raisef(&rt_ValueError, "depth must be between 1 and 255");
         return false;
     }
-    if (!unsigned_param(a[P_LEAF_SIZE], &p->leaf_size))
+    if (!unsigned_param(a[P_LEAF_SIZE], "Python int too large to convert to C unsigned long",
+                        &p->leaf_size))
         return false;
     if (p->leaf_size > 0xFFFFFFFFU) {
         rt_raisef(&rt_OverflowError, "leaf_size is too large");
         return false;
     }
-    if (!unsigned_param(a[P_NODE_OFFSET], &p->node_offset))
+    if (!unsigned_param(a[P_NODE_OFFSET], "int too big to convert", &p->node_offset))
         return false;
     if (p->node_offset > var->max_node_offset) {
         rt_raisef(&rt_OverflowError, "node_offset is too large");

@@ -22,15 +22,12 @@ static const char *str_arg(Value v, int position)
         rt_raisef(&rt_TypeError, "crypt() argument %d must be str, not %T", position, v);
         return NULL;
     }
-    Value b = mod_call_method(v, "encode", NULL, 0);
-    ModBuffer buf;
-    if (b == VAL_NULL || !mod_get_buffer(b, &buf))
-        return NULL;
-    if (memchr(buf.data, 0, buf.len) != NULL) {
+    const char *utf8 = mod_str_utf8(v);
+    if (utf8 != NULL && strlen(utf8) != rt_str_nbytes(v)) {
         rt_raisef(&rt_ValueError, "embedded null character");
         return NULL;
     }
-    return rt_str_cstr(v);
+    return utf8;
 }
 
 static Value cr_crypt(Value *args, size_t nargs, Value kw)

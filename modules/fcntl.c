@@ -18,6 +18,7 @@
 #include "modules/modutil.h"
 #include "modules/posix.h"
 #include "runtime/version.h"
+#include "vm/thread.h"
 
 enum { ARG_BUFFER_MAX = 1024 };
 
@@ -37,11 +38,25 @@ static bool unsigned_arg(Value v, unsigned long *out)
     return true;
 }
 
-/* Retry a call while a signal interrupts it and its handlers do not raise. */
+/* Make a call with the interpreter lock released (it may wait: flock, a
+ * record lock, a terminal's ioctl), retried while a signal interrupts it
+ * and its handlers do not raise; -1 with the handler's exception set when
+ * one does. */
 #define RETRY(result, call)                                         \
     do {                                                            \
-        (result) = (call);                                          \
-    } while ((result) == -1 && errno == EINTR && mod_posix_retry())
+        bool held_ = false;                                         \
+        vm_release_lock();                                          \
+        while (((result) = (call)) == -1 && errno == EINTR)         \
+            if (!vm_blocking_retry()) {                             \
+                held_ = true;                                       \
+                break;                                              \
+            }                                                       \
+        if (!held_) {                                               \
+            int errno_ = errno;                                     \
+            vm_reacquire_lock();                                    \
+            errno = errno_;                                         \
+        }                                                           \
+    } while (0)
 
 static Value with_buffer(int fd, unsigned long code, const ModBuffer *b, bool is_ioctl,
                          bool mutate)

@@ -69,31 +69,13 @@ static Value sha3_copy(Value *args, size_t nargs, Value kw)
     return mod_hash_copy(args[0]);
 }
 
-/* SHAKE's length: an unsigned long (CPython's _PyLong_UnsignedLong_Converter),
- * then below 2**29. */
+/* SHAKE's length: an unsigned long, then below 2**29. */
 static bool shake_length(Value v, size_t *out)
 {
-    if (!is_int(v) && !is_bool(v)) {
-        rt_raisef(&rt_TypeError, "an integer is required");
+    uint64_t n;
+    if (!mod_as_unsigned(v, "Python int too large to convert to C unsigned long", &n))
         return false;
-    }
-    if (rt_int_sign(v) < 0) {
-        rt_raisef(&rt_ValueError, "value must be positive");
-        return false;
-    }
-    int64_t n;
-    if (!rt_int_as_i64(v, &n)) {
-        rt_err_clear();
-        int above = rt_compare_bool(v, rt_int_from_u64(UINT64_MAX), CMP_GT);
-        if (above < 0)
-            return false;
-        if (above)
-            rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
-        else
-            rt_raisef(&rt_ValueError, "length is too large");
-        return false;
-    }
-    if (n >= (int64_t)1 << 29) {
+    if (n >= (uint64_t)1 << 29) {
         rt_raisef(&rt_ValueError, "length is too large");
         return false;
     }

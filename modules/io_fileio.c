@@ -361,19 +361,13 @@ static Value fileio_write(Value *args, size_t nargs, Value kw)
         rt_release_buffer(&v);
         return ok ? small_new(v.len) : VAL_NULL;
     }
-    ssize_t w;
-    while ((w = write(f->fd, v.buf, (size_t)v.len)) < 0) {
-        int err = errno;
-        if (err == EAGAIN) {
-            rt_release_buffer(&v);
-            return rt_None;
-        }
-        if (err != EINTR || !mod_posix_retry()) {
-            rt_release_buffer(&v);
-            return err == EINTR ? VAL_NULL : io_oserror(err, VAL_NULL);
-        }
-    }
+    ssize_t w = vm_blocking_write(f->fd, v.buf, (size_t)v.len, 0, false);
+    int err = errno;
     rt_release_buffer(&v);
+    if (w == -2)                    /* a signal handler raised */
+        return VAL_NULL;
+    if (w < 0)
+        return err == EAGAIN ? rt_None : io_oserror(err, VAL_NULL);
     return small_new(w);
 }
 

@@ -14,6 +14,12 @@
  *
  * m[i] is an int, m[i:j] bytes, and iterating gives one-byte bytes, as in
  * CPython (whose sequence and mapping slots differ there).
+ *
+ * A map found unreachable stays mapped (CPython's dealloc unmaps it): the
+ * collector's finalisers are unordered, and the __del__ of an object
+ * unreachable at the same time may still read the map or close it, which
+ * would unmap what might by then be another mapping.  close() it, or use
+ * `with`.
  */
 #define _GNU_SOURCE             /* mremap, MAP_* and MADV_* of Linux */
 #include <errno.h>

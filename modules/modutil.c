@@ -37,6 +37,33 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
+bool mod_as_unsigned(Value v, const char *too_large, uint64_t *out)
+{
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "an integer is required");
+        return false;
+    }
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_ValueError, "value must be positive");
+        return false;
+    }
+    if (!rt_int_as_u64(v, out)) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "%s", too_large);
+        return false;
+    }
+    return true;
+}
+
+const char *mod_str_utf8(Value s)
+{
+    const char *p = rt_str_cstr(s);
+    if (rt_utf8_valid_strict((const unsigned char *)p, rt_str_nbytes(s), NULL))
+        return p;
+    /* The codec raises the error, with the position CPython names. */
+    return mod_call_method(s, "encode", NULL, 0) != VAL_NULL ? p : NULL;
+}
+
 bool mod_int_as_ssize(Value v, ssize_t *out)
 {
     int64_t i;

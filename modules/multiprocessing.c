@@ -18,6 +18,12 @@
  * the wait of _thread's locks): other threads run — Pool's helper threads
  * wait on these semaphores — and Ctrl-C in the main thread ends the wait
  * with KeyboardInterrupt, as a signal handler's exception does in CPython.
+ *
+ * A SemLock found unreachable is not closed (CPython's dealloc closes it):
+ * the collector's finalisers are unordered, so an object with __del__
+ * unreachable at the same time — a Pool, whose __del__ puts into a queue
+ * — could still use a semaphore already closed.  The mapping of an
+ * unlinked semaphore is left until the process ends.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -30,13 +30,18 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <linux/memfd.h>         /* MFD_HUGE_* */
+#include <sys/uio.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include "runtime/buffer.h"
 #include "runtime/structseq.h"
 #include "runtime/version.h"
 #include "modules/posix.h"
@@ -81,14 +86,32 @@ PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_
                       .nullable = nullable, .fd = -1 };
 }
 
+static Value path_kinds_message(PathArg *p, Value v)
+{
+    return rt_str_format_c("%s: %s should be %s, not %T", p->function, p->argument,
+                           p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
+                           : p->allow_fd ? "string, bytes, os.PathLike or integer"
+                           : p->nullable ? "string, bytes, os.PathLike or None"
+                           : "string, bytes or os.PathLike", v);
+}
+
 static bool path_type_error(PathArg *p, Value v)
 {
-    rt_raisef(&rt_TypeError, "%s: %s should be %s, not %T", p->function, p->argument,
-              p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
-              : p->allow_fd ? "string, bytes, os.PathLike or integer"
-              : p->nullable ? "string, bytes, os.PathLike or None"
-              : "string, bytes or os.PathLike", v);
+    Value message = path_kinds_message(p, v);
+    if (message != VAL_NULL)
+        rt_raisef(&rt_TypeError, "%s", rt_str_cstr(message));
     return false;
+}
+
+/* A bytes-like object other than bytes (bytearray, memoryview) is still
+ * taken, as bytes, with CPython's DeprecationWarning. */
+static bool path_from_buffer(PathArg *p, Value *v)
+{
+    Value message = path_kinds_message(p, *v);
+    if (message == VAL_NULL || rt_warn(&rt_DeprecationWarning, rt_str_cstr(message), 1) < 0)
+        return false;
+    *v = rt_buffer_to_bytes(*v);
+    return *v != VAL_NULL;
 }
 
 Value mod_posix_index(Value v)
@@ -158,17 +181,8 @@ static bool path_bytes(PathArg *p, Value v)
         return true;
     }
     p->is_bytes = true;
-    if (rt_isinstance_of(v, &rt_bytes_type)) {
-        p->narrow = (const char *)AS_BYTES(v)->data;
-        len = AS_BYTES(v)->length;
-    } else {                                        /* bytearray */
-        ObjByteArray *b = VAL_AS(ObjByteArray, v);
-        char *copy = gc_alloc_atomic(b->length + 1);
-        memcpy(copy, b->data, b->length);
-        copy[b->length] = '\0';
-        p->narrow = copy;
-        len = b->length;
-    }
+    p->narrow = (const char *)AS_BYTES(v)->data;
+    len = AS_BYTES(v)->length;
     if (strlen(p->narrow) != len) {
         rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function, p->argument);
         return false;
@@ -178,8 +192,7 @@ static bool path_bytes(PathArg *p, Value v)
 
 static bool is_text(Value v)
 {
-    return rt_isinstance_of(v, &rt_str_type) || rt_isinstance_of(v, &rt_bytes_type) ||
-           rt_isinstance_of(v, &rt_bytearray_type);
+    return rt_isinstance_of(v, &rt_str_type) || rt_isinstance_of(v, &rt_bytes_type);
 }
 
 bool mod_posix_path(Value v, PathArg *p)
@@ -198,6 +211,10 @@ bool mod_posix_path(Value v, PathArg *p)
         p->object = v;
         return mod_posix_fd(v, &p->fd);
     }
+    if (!is_text(v) && rt_has_buffer(v)) {
+        p->object = v;                  /* errors name the object given */
+        return path_from_buffer(p, &v) && path_bytes(p, v);
+    }
     if (!is_text(v)) {
         Value fspath = mod_lookup_special(v, "__fspath__");
         if (fspath == VAL_NULL)
@@ -214,6 +231,15 @@ bool mod_posix_path(Value v, PathArg *p)
     }
     p->object = v;
     return path_bytes(p, v);
+}
+
+bool mod_posix_fsconvert(Value v, PathArg *p)
+{
+    if (v != rt_None && (is_text(v) || mod_lookup_special(v, "__fspath__") != VAL_NULL))
+        return mod_posix_path(v, p);
+    rt_err_clear();
+    rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", v);
+    return false;
 }
 
 bool mod_posix_check_dir_fd(const PathArg *p, int dir_fd)
@@ -814,6 +840,15 @@ static const ConfName constants[] = {
     C(NGROUPS_MAX) C(TMP_MAX)
     C(POSIX_FADV_NORMAL) C(POSIX_FADV_SEQUENTIAL) C(POSIX_FADV_RANDOM)
     C(POSIX_FADV_NOREUSE) C(POSIX_FADV_WILLNEED) C(POSIX_FADV_DONTNEED)
+    {"POSIX_SPAWN_OPEN", 0}, {"POSIX_SPAWN_CLOSE", 1}, {"POSIX_SPAWN_DUP2", 2},
+    C(SCHED_RESET_ON_FORK)
+    C(RWF_DSYNC) C(RWF_HIPRI) C(RWF_SYNC) C(RWF_NOWAIT) C(RWF_APPEND)
+    C(EFD_CLOEXEC) C(EFD_NONBLOCK) C(EFD_SEMAPHORE)
+    C(MFD_CLOEXEC) C(MFD_ALLOW_SEALING) C(MFD_HUGETLB) C(MFD_HUGE_SHIFT) C(MFD_HUGE_MASK)
+    C(MFD_HUGE_64KB) C(MFD_HUGE_512KB) C(MFD_HUGE_1MB) C(MFD_HUGE_2MB) C(MFD_HUGE_8MB)
+    C(MFD_HUGE_16MB) C(MFD_HUGE_32MB) C(MFD_HUGE_256MB) C(MFD_HUGE_512MB) C(MFD_HUGE_1GB)
+    C(MFD_HUGE_2GB) C(MFD_HUGE_16GB)
+    C(SPLICE_F_MOVE) C(SPLICE_F_NONBLOCK) C(SPLICE_F_MORE)
 };
 #undef C
 
@@ -821,12 +856,12 @@ static const ConfName constants[] = {
  * supports_fd and supports_follow_symlinks: the ones CPython lists on
  * Linux, for the functions pvm has with those arguments. */
 static const char *const have_functions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
-    "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FTRUNCATE",
-    "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_FUTIMESAT", "HAVE_LINKAT", "HAVE_LCHOWN",
-    "HAVE_LSTAT", "HAVE_LUTIMES", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT",
-    "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
-    "HAVE_UTIMENSAT",
+    "HAVE_EVENTFD", "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT",
+    "HAVE_FCHOWN", "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF",
+    "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT", "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_LUTIMES",
+    "HAVE_MEMFD_CREATE", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT",
+    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 static void add_constants(Value m)
@@ -848,6 +883,9 @@ Value mod_posix_init(void)
     mod_module_add_functions(m, mod_posix_file_functions);
     mod_module_add_functions(m, mod_posix_dir_functions);
     mod_module_add_functions(m, mod_posix_proc_functions);
+    mod_module_add_functions(m, mod_posix_spawn_functions);
+    mod_module_add_functions(m, mod_posix_sched_functions);
+    mod_module_add_functions(m, mod_posix_fdops_functions);
     mod_module_set(m, "environ", make_environ());
     mod_module_set(m, "error", obj_val(&rt_OSError));
     add_constants(m);
@@ -858,5 +896,6 @@ Value mod_posix_init(void)
     mod_posix_file_init(m);
     mod_posix_dir_init(m);
     mod_posix_proc_init(m);
+    mod_posix_sched_init(m);
     return m;
 }

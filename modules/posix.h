@@ -13,7 +13,11 @@
  *   posix_dir.c    directories: listdir, scandir and DirEntry, mkdir,
  *                  rmdir, unlink, rename, getcwd, chdir
  *   posix_proc.c   processes: ids, fork, exec, wait and the W* macros,
- *                  kill, _exit, umask, times, scheduling
+ *                  kill, _exit, umask, times
+ *   posix_spawn.c  posix_spawn and posix_spawnp
+ *   posix_sched.c  the scheduler: sched_param, policies, CPU affinity
+ *   posix_fdops.c  readv/writev, lockf, fallocate/fadvise, eventfd,
+ *                  memfd, pidfd, copy_file_range, splice, getrandom
  *
  * Paths.  A path argument is what CPython's path_t converter accepts: a
  * str (encoded as UTF-8 with surrogateescape: os.fsencode), bytes, an
@@ -42,6 +46,9 @@ typedef struct PathArg {
 /* Fill p (function, argument, nullable and allow_fd set by the caller)
  * from v; VAL_NULL/absent means None.  false + exception on error. */
 bool mod_posix_path(Value v, PathArg *p);
+/* The same for a name CPython converts with PyUnicode_FSConverter (str,
+ * bytes or os.PathLike only, its TypeError). */
+bool mod_posix_fsconvert(Value v, PathArg *p);
 /* A PathArg for function `fname`: argument "path", no fd, not nullable. */
 PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,
                             bool nullable);
@@ -54,6 +61,8 @@ bool mod_posix_fd(Value v, int *fd);
 /* A file descriptor or an object with fileno() (CPython's
  * PyObject_AsFileDescriptor): select, fcntl and posix's own functions. */
 bool mod_posix_fileno(Value v, int *fd);
+/* A pid argument (pid_t, a C int on Linux). */
+bool mod_posix_pid(Value v, pid_t *pid);
 /* dir_fd=None → AT_FDCWD; an int → that fd.  `fname` for messages. */
 bool mod_posix_dir_fd(Value v, int *fd);
 /* follow_symlinks= and friends: absent → dflt, else truth value. */
@@ -88,13 +97,35 @@ bool mod_posix_retry(void);
  * after_in_parent. */
 extern Value mod_posix_fork_hooks[3];
 
-/* The function tables of posix_file.c, posix_dir.c, posix_proc.c, and
- * the types they add (stat_result, DirEntry...). */
+/* The function tables of posix_file.c, posix_dir.c, posix_proc.c,
+ * posix_spawn.c, posix_sched.c, and the types they add (stat_result,
+ * DirEntry, sched_param...). */
 extern const MethodDef mod_posix_file_functions[], mod_posix_dir_functions[],
-    mod_posix_proc_functions[];
+    mod_posix_proc_functions[], mod_posix_spawn_functions[], mod_posix_sched_functions[],
+    mod_posix_fdops_functions[];
 void mod_posix_file_init(Value module);
 void mod_posix_dir_init(Value module);
 void mod_posix_proc_init(Value module);
+void mod_posix_sched_init(Value module);
+
+/* An os.sched_param given to sched_setparam or posix_spawn's scheduler=
+ * (posix_sched.c): TypeError when v is not one or its priority is not an
+ * integer, OverflowError when that does not fit a C int. */
+struct sched_param;
+bool mod_posix_sched_param(Value v, struct sched_param *out);
+
+/* exec's arguments (posix_proc.c), which posix_spawn shares: the paths of
+ * a tuple or list as a NULL-terminated argv, and a mapping as "KEY=value"
+ * strings; NULL + exception on error. */
+char **mod_posix_arglist(const char *fname, Value items);
+char **mod_posix_envlist(const char *fname, Value env);
+/* resource.struct_rusage of a struct rusage (resource.c): getrusage's
+ * result and wait3's and wait4's third item. */
+struct rusage;
+Value mod_resource_rusage(const struct rusage *ru);
+/* signal.c's converter of an iterable of signal numbers to a sigset_t. */
+#include <signal.h>
+bool mod_signal_sigset(Value v, sigset_t *set);
 /* os.stat_result of a struct stat (posix_file.c; scandir's DirEntry.stat). */
 struct stat;
 Value mod_posix_stat_result(const struct stat *st);

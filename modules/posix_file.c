@@ -305,23 +305,13 @@ static Value write_bytes(int fd, Value data, off_t offset, bool positioned)
     RtBuffer view;
     if (rt_get_buffer(data, &view, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
-    ssize_t n;
-    bool interrupted = false;       /* a signal handler raised */
-    for (;;) {
-        n = positioned ? pwrite(fd, view.buf, (size_t)view.len, offset)
-                       : write(fd, view.buf, (size_t)view.len);
-        if (n >= 0 || errno != EINTR)
-            break;
-        if (!mod_posix_retry()) {
-            interrupted = true;
-            break;
-        }
-    }
+    ssize_t n = vm_blocking_write(fd, view.buf, (size_t)view.len, offset, positioned);
+    int err = errno;
     rt_release_buffer(&view);
-    if (interrupted)
+    if (n == -2)                    /* a signal handler raised */
         return VAL_NULL;
     if (n < 0)
-        return mod_posix_error();
+        return errno = err, mod_posix_error();
     return rt_int_from_i64(n);
 }
 
@@ -882,11 +872,30 @@ static Value posix_mknod(Value *args, size_t nargs, Value kwnames)
     return make_node("mknod", false, args, nargs, kwnames);
 }
 
+/* A dev_t argument: an int in [0, 2**64), as CPython's _Py_Dev_Converter. */
+static bool dev_arg(Value v, uint64_t *dev)
+{
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "an integer is required");
+        return false;
+    }
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
+        return false;
+    }
+    if (!rt_int_as_u64(v, dev)) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "int too big to convert");
+        return false;
+    }
+    return true;
+}
+
 static Value device_part(const char *fname, Value *args, size_t nargs, Value kwnames,
                          bool major_part)
 {
-    int64_t dev;
-    if (!rt_arg_one(fname, nargs, kwnames) || !index_i64(args[0], &dev))
+    uint64_t dev;
+    if (!rt_arg_one(fname, nargs, kwnames) || !dev_arg(args[0], &dev))
         return VAL_NULL;
     return rt_int_from_u64(major_part ? major((dev_t)dev) : minor((dev_t)dev));
 }
@@ -903,11 +912,11 @@ static Value posix_minor(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_makedev(Value *args, size_t nargs, Value kwnames)
 {
-    int64_t ma, mi;
+    int ma, mi;
     if (!rt_arg_nokw("makedev", kwnames) || !rt_arg_range("makedev", nargs, 2, 2) ||
-        !index_i64(args[0], &ma) || !index_i64(args[1], &mi))
+        !mod_posix_fd(args[0], &ma) || !mod_posix_fd(args[1], &mi))
         return VAL_NULL;
-    return rt_int_from_u64(makedev((unsigned)ma, (unsigned)mi));
+    return rt_int_from_i64((int64_t)makedev((unsigned)ma, (unsigned)mi));   /* CPython: signed */
 }
 
 const MethodDef mod_posix_file_functions[] = {

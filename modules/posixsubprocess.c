@@ -15,7 +15,7 @@
  * parses: "OSError:<errno in hex>:" (plus "noexec" when it happened before
  * exec was reached) or "SubprocessError:0:<message>".
  *
- * pvm forks (no vfork, allow_vfork is accepted and ignored) and does not
+ * pvm forks (no vfork: allow_vfork, up to 3.13, is accepted and ignored) and does not
  * run os.register_at_fork hooks around it.
  */
 #define _GNU_SOURCE             /* setresuid... */
@@ -273,17 +273,23 @@ failed:
 
 /* ---- fork_exec ------------------------------------------------------------------------ */
 
-enum { NARGS = 23 };
+/* The arguments: 3.11 to 3.13 end with allow_vfork, which 3.14 dropped
+ * (22 then); the others are the same, at the same places. */
+static size_t nargs_of_version(void)
+{
+    return rt_py_minor >= 14 ? 22 : 23;
+}
 
 static Value ps_fork_exec(Value *args, size_t nargs, Value kw)
 {
+    size_t want = nargs_of_version();
     if (!rt_arg_nokw("fork_exec", kw))
         return VAL_NULL;
-    if (rt_py_minor >= 12 && !rt_arg_range("fork_exec", nargs, NARGS, NARGS))
+    if (rt_py_minor >= 12 && !rt_arg_range("fork_exec", nargs, want, want))
         return VAL_NULL;                /* 3.12's Argument Clinic words */
-    if (nargs != NARGS)
-        return rt_raisef(&rt_TypeError, "fork_exec() takes exactly %d arguments (%zu given)",
-                         NARGS, nargs);
+    if (nargs != want)
+        return rt_raisef(&rt_TypeError, "fork_exec() takes exactly %zu arguments (%zu given)",
+                         want, nargs);
     Child c = { .preexec_fn = args[21], .max_fd = sysconf(_SC_OPEN_MAX), .ngroups = -1 };
     int *ints[] = { &c.p2cread, &c.p2cwrite, &c.c2pread, &c.c2pwrite, &c.errread,
                     &c.errwrite, &c.errpipe_read, &c.errpipe_write };

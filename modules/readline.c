@@ -22,10 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/select.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 #include "modules/modutil.h"
+#include "modules/api.h"
 #include "modules/posix.h"
+#include "vm/thread.h"
+#include "vm/vm.h"
 
 static Value completer, startup_hook, pre_input_hook, display_hook;    /* VAL_NULL: none */
 static int history_length_limit = -1;   /* truncate history files to this; -1: no limit */
@@ -73,6 +77,82 @@ static Value errno_result(int e)
         return rt_None;
     errno = e;
     return mod_posix_error();
+}
+
+/* ---- reading a line --------------------------------------------------------------------------- */
+
+static char *completed_line;            /* what readline's callback received */
+static bool line_done;
+
+static void on_line(char *line)
+{
+    completed_line = line;
+    line_done = true;
+    rl_callback_handler_remove();
+}
+
+/* readline's callback interface driven by hand, waiting in select() with
+ * the interpreter lock released: a Ctrl-C interrupts select, and the line
+ * in progress is dropped (CPython's readline_until_enter_or_signal).
+ * Keys are handled with the lock held: they may call a Python completer. */
+ModLineStatus mod_readline_line(const char *prompt, char **line)
+{
+    rt_stdout_flush();
+    fflush(stdout);
+    line_done = false;
+    rl_callback_handler_install(prompt, on_line);
+    while (!line_done) {
+        fd_set ready;
+        FD_ZERO(&ready);
+        FD_SET(fileno(rl_instream), &ready);
+        vm_release_lock();
+        int n = select(fileno(rl_instream) + 1, &ready, NULL, NULL, NULL);
+        int e = errno;
+        vm_reacquire_lock();
+        if (n > 0) {
+            rl_callback_read_char();
+        } else if (n < 0 && e == EINTR && vm_interrupt_pending()) {
+            rl_free_line_state();
+            rl_callback_sigcleanup();
+            rl_cleanup_after_signal();
+            rl_callback_handler_remove();
+            return MOD_LINE_INTERRUPTED;
+        } else if (n < 0 && e != EINTR) {
+            rl_callback_handler_remove();
+            return MOD_LINE_EOF;
+        }
+    }
+    *line = completed_line;
+    return completed_line != NULL ? MOD_LINE_READ : MOD_LINE_EOF;
+}
+
+/* input() on the terminal once readline is imported (rt_input_readline):
+ * the line, added to the history unless set_auto_history(False) or the
+ * same as the last entry (CPython's call_readline). */
+static Value input_line(Value prompt)
+{
+    char *line;
+    switch (mod_readline_line(rt_str_cstr(prompt), &line)) {
+    case MOD_LINE_INTERRUPTED:
+        /* the handler's exception; SIGINT's default one raises
+         * KeyboardInterrupt, a handler that returns leaves none */
+        if (vm_check_interrupt())
+            rt_raise(obj_val(&rt_KeyboardInterrupt));
+        return VAL_NULL;
+    case MOD_LINE_EOF:
+        return rt_raisef(&rt_EOFError, "EOF when reading a line");
+    case MOD_LINE_READ:
+        break;
+    }
+    if (auto_history && line[0] != '\0') {
+        HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1)
+                                              : NULL;
+        if (last == NULL || strcmp(last->line, line) != 0)
+            add_history(line);
+    }
+    Value s = decode(line);
+    free(line);
+    return s;
 }
 
 /* ---- the init file, key bindings ------------------------------------------------------------ */
@@ -327,12 +407,22 @@ static char *on_completion(const char *text, int state)
     return strdup(c);
 }
 
+/* The characters (UTF-8 sequences) in the first n bytes of the line:
+ * readline gives byte offsets, get_begidx/get_endidx give str indexes. */
+static int chars_before(int n)
+{
+    int count = 0;
+    for (int i = 0; i < n && rl_line_buffer != NULL && rl_line_buffer[i] != '\0'; i++)
+        count += ((unsigned char)rl_line_buffer[i] & 0xC0) != 0x80;
+    return count;
+}
+
 static char **flex_complete(const char *text, int start, int end)
 {
     rl_completion_append_character = '\0';
     rl_completion_suppress_append = 0;
-    begidx = start;
-    endidx = end;
+    begidx = chars_before(start);
+    endidx = chars_before(end);
     return rl_completion_matches(text, on_completion);
 }
 
@@ -484,6 +574,7 @@ static void setup(void)
 Value mod_readline_init(void)
 {
     setup();
+    rt_input_readline = input_line;
     Value m = mod_module_new("readline", readline_functions);
     mod_module_set(m, "_READLINE_VERSION", small_new(RL_READLINE_VERSION));
     mod_module_set(m, "_READLINE_RUNTIME_VERSION", small_new(rl_readline_version));

@@ -124,17 +124,11 @@ static Value rs_prlimit(Value *args, size_t nargs, Value kw)
     return limits_tuple(&old);
 }
 
-static Value rs_getrusage(Value *args, size_t nargs, Value kw)
+Value mod_resource_rusage(const struct rusage *r)
 {
-    int who;
-    struct rusage ru;
-    if (!rt_arg_one("getrusage", nargs, kw) || !c_int(args[0], &who))
-        return VAL_NULL;
-    if (getrusage(who, &ru) != 0) {
-        if (errno == EINVAL)
-            return rt_raisef(&rt_ValueError, "invalid who parameter");
-        return mod_posix_error();
-    }
+    const struct rusage ru = *r;
+    if (rusage_type == NULL)
+        rusage_type = rt_structseq_type_new(&rusage_desc);
     Value items[16] = {
         rt_float_new((double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 0.000001),
         rt_float_new((double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 0.000001),
@@ -147,6 +141,20 @@ static Value rs_getrusage(Value *args, size_t nargs, Value kw)
         rt_int_from_i64(ru.ru_nvcsw), rt_int_from_i64(ru.ru_nivcsw),
     };
     return rt_structseq_new(rusage_type, items);
+}
+
+static Value rs_getrusage(Value *args, size_t nargs, Value kw)
+{
+    int who;
+    struct rusage ru;
+    if (!rt_arg_one("getrusage", nargs, kw) || !c_int(args[0], &who))
+        return VAL_NULL;
+    if (getrusage(who, &ru) != 0) {
+        if (errno == EINVAL)
+            return rt_raisef(&rt_ValueError, "invalid who parameter");
+        return mod_posix_error();
+    }
+    return mod_resource_rusage(&ru);
 }
 
 static Value rs_getpagesize(Value *args, size_t nargs, Value kw)

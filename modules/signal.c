@@ -188,8 +188,9 @@ static bool main_thread_only(const char *what)
     return false;
 }
 
-/* A set of signal numbers (CPython's sigset_t converter). */
-static bool sigset_arg(Value v, sigset_t *set)
+/* A set of signal numbers (CPython's sigset_t converter; posix_spawn's
+ * setsigmask= and setsigdef= too). */
+bool mod_signal_sigset(Value v, sigset_t *set)
 {
     Value it = rt_iter(v);
     if (it == VAL_NULL)
@@ -360,7 +361,7 @@ static Value sg_pthread_sigmask(Value *args, size_t nargs, Value kw)
     int how;
     sigset_t set, old;
     if (!rt_arg_range("pthread_sigmask", nargs, 2, 2) || !c_int(args[0], &how) ||
-        !sigset_arg(args[1], &set))
+        !mod_signal_sigset(args[1], &set))
         return VAL_NULL;
     int err = pthread_sigmask(how, &set, &old);
     if (err != 0) {
@@ -403,7 +404,7 @@ static Value sg_sigwait(Value *args, size_t nargs, Value kw)
 {
     sigset_t set;
     int signum, err;
-    if (!rt_arg_one("sigwait", nargs, kw) || !sigset_arg(args[0], &set))
+    if (!rt_arg_one("sigwait", nargs, kw) || !mod_signal_sigset(args[0], &set))
         return VAL_NULL;
     vm_release_lock();
     err = sigwait(&set, &signum);

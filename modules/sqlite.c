@@ -44,6 +44,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sqlite3.h>
+#include "runtime/version.h"
 #include "vm/vm.h"
 #include "vm/thread.h"
 #include "modules/modutil.h"
@@ -74,7 +75,8 @@
     X(sqlite3_backup_init) X(sqlite3_backup_step) X(sqlite3_backup_finish) \
     X(sqlite3_backup_remaining) X(sqlite3_backup_pagecount) X(sqlite3_sleep) \
     X(sqlite3_blob_open) X(sqlite3_blob_close) X(sqlite3_blob_read) \
-    X(sqlite3_blob_write) X(sqlite3_blob_bytes)
+    X(sqlite3_blob_write) X(sqlite3_blob_bytes) X(sqlite3_serialize) X(sqlite3_deserialize) \
+    X(sqlite3_malloc64)
 MOD_LIBRARY(sq, "libsqlite3.so.0", SQ_FUNCTIONS)
 
 enum { PARSE_DECLTYPES = 1, PARSE_COLNAMES = 2 };
@@ -182,7 +184,7 @@ static bool callback_tracebacks;
 typedef struct ObjConnection {
     Object ob;
     sqlite3 *db;                /* NULL: closed (or __init__ not run) */
-    bool initialized, check_same_thread;
+    bool initialized, check_same_thread, finalizer_set;
     unsigned long thread_ident;
     int detect_types;
     int cache_size;
@@ -282,6 +284,17 @@ static Value text_value(const char *s, size_t n)
                            rt_str_from_cstr("strict"));
 }
 
+/* A str's UTF-8 for sqlite, which takes no lone surrogates: NULL +
+ * UnicodeEncodeError "surrogates not allowed" for one. */
+static const char *utf8_of(Value s)
+{
+    if (AS_STR(s)->ascii ||
+        rt_utf8_valid_strict((const unsigned char *)rt_str_cstr(s), rt_str_nbytes(s), NULL))
+        return rt_str_cstr(s);
+    rt_str_encode(s, "utf-8", "strict");
+    return NULL;
+}
+
 /* A str argument as UTF-8 (no NUL check); NULL + TypeError
  * "fname() argument N must be str, not X". */
 static const char *str_arg(Value v, const char *fname, const char *which)
@@ -290,7 +303,7 @@ static const char *str_arg(Value v, const char *fname, const char *which)
         rt_raisef(&rt_TypeError, "%s() argument %s must be str, not %T", fname, which, v);
         return NULL;
     }
-    return rt_str_cstr(v);
+    return utf8_of(v);
 }
 
 /* An integer argument (anything with __index__) as a ssize_t; false +
@@ -299,6 +312,22 @@ static bool int_arg(Value v, ssize_t *out)
 {
     Value i = rt_index(v);
     return i != VAL_NULL && mod_int_as_ssize(i, out);
+}
+
+/* An index (int or __index__) as a ssize_t; one too large for that is
+ * IndexError "cannot fit 'int' into an index-sized integer". */
+static bool index_arg(Value v, ssize_t *out)
+{
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
+        return false;
+    if (mod_int_as_ssize(i, out))
+        return true;
+    if (rt_err_matches(&rt_OverflowError)) {
+        rt_err_clear();
+        rt_raisef(&rt_IndexError, "cannot fit '%s' into an index-sized integer", val_type(v)->name);
+    }
+    return false;
 }
 
 /* ---- statements -------------------------------------------------------------------- */
@@ -310,9 +339,9 @@ static void finalize_statement(void *obj, void *data)
         sq.sqlite3_finalize(s->st);
 }
 
-/* Whether SQL text is left after `tail` other than blanks and comments
- * (CPython's lstrip_sql): a second statement. */
-static bool more_sql(const char *p)
+/* Past the blanks and comments at p (CPython's lstrip_sql); NULL when
+ * nothing else follows. */
+static const char *skip_blanks(const char *p)
 {
     for (;;) {
         if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\n' || *p == '\r') {
@@ -323,27 +352,35 @@ static bool more_sql(const char *p)
         } else if (p[0] == '/' && p[1] == '*') {
             const char *end = strstr(p + 2, "*/");
             if (end == NULL)
-                return false;
+                return NULL;
             p = end + 2;
         } else {
-            return *p != 0;
+            return *p != 0 ? p : NULL;
         }
     }
+}
+
+/* Whether SQL text is left after `tail`: a second statement. */
+static bool more_sql(const char *tail)
+{
+    return skip_blanks(tail) != NULL;
 }
 
 /* INSERT, UPDATE, DELETE or REPLACE: the statements that open a
  * transaction implicitly and count in rowcount. */
 static bool is_dml(const char *p)
 {
-    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        p++;
+    if ((p = skip_blanks(p)) == NULL)
+        return false;
     return strncasecmp(p, "insert", 6) == 0 || strncasecmp(p, "update", 6) == 0 ||
            strncasecmp(p, "delete", 6) == 0 || strncasecmp(p, "replace", 7) == 0;
 }
 
 static ObjStatement *statement_new(ObjConnection *c, Value sql)
 {
-    const char *text = rt_str_cstr(sql);
+    const char *text = utf8_of(sql);
+    if (text == NULL)
+        return NULL;
     size_t n = rt_str_nbytes(sql);
     if (n > (size_t)sq.sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
         rt_raisef(&sq_DataError, "query string is too large");
@@ -494,7 +531,10 @@ static bool bind_one(ObjStatement *s, int pos, Value v)
             rt_raisef(&rt_OverflowError, "string longer than INT_MAX bytes");
             return false;
         }
-        rc = sq.sqlite3_bind_text(s->st, pos, rt_str_cstr(v), (int)n, SQLITE_TRANSIENT);
+        const char *text = utf8_of(v);
+        if (text == NULL)
+            return false;
+        rc = sq.sqlite3_bind_text(s->st, pos, text, (int)n, SQLITE_TRANSIENT);
     } else if (mod_is_buffer(v)) {
         ModBuffer b;
         if (!mod_get_buffer(v, &b))
@@ -757,10 +797,17 @@ static void cursor_release(ObjCursor *cu)
  * is what the caller sees. */
 static void callback_failed(Value obj)
 {
-    if (callback_tracebacks)
-        rt_write_unraisable(obj);
-    else
+    if (!callback_tracebacks) {
         rt_err_clear();
+    } else if (rt_py_minor >= 14 && rt_unraisable_handler != NULL) {
+        /* 3.14 names the callback in the message, with no object. */
+        Value exc = rt_err_fetch();
+        Value what = rt_str_format_c("on sqlite3 callback %R", obj);
+        rt_unraisable_handler(exc, what != VAL_NULL ? rt_str_cstr(what) : NULL, rt_None);
+        rt_err_clear();
+    } else {
+        rt_write_unraisable(obj);
+    }
 }
 
 /* One step of the cursor's statement: SQLITE_ROW, SQLITE_DONE, or -1
@@ -861,8 +908,10 @@ static Value execute_script(ObjCursor *cu, Value script)
 {
     if (!rt_is_str(script))
         return rt_raisef(&rt_TypeError, "executescript() argument must be str, not %T", script);
-    const char *sql = rt_str_cstr(script);
+    const char *sql = utf8_of(script);
     size_t n = rt_str_nbytes(script);
+    if (sql == NULL)
+        return VAL_NULL;
     if (strlen(sql) != n)
         return rt_raisef(&rt_ValueError, "embedded null character");
     if (!check_cursor(cu))
@@ -920,6 +969,8 @@ static Value cursor_init(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_TypeError, "Cursor() argument 1 must be sqlite3.Connection, not %T",
                          args[1]);
     ObjCursor *cu = CUR(args[0]);
+    if (cu->locked)
+        return rt_raisef(&sq_ProgrammingError, "Recursive use of cursors not allowed.");
     cu->connection = CON(args[1]);
     cu->description = rt_None;
     cu->row_factory = rt_None;
@@ -1081,7 +1132,8 @@ static const GetSetDef cursor_getsets[] = {
 };
 
 static ObjType cursor_type = {
-    .ob.type = &rt_type_type, .name = "sqlite3.Cursor", .flags = TF_BASETYPE | TF_SPLIT_INIT,
+    .ob.type = &rt_type_type, .name = "sqlite3.Cursor",
+    .flags = TF_BASETYPE | TF_SPLIT_INIT | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjCursor), .new_ = cursor_new,
     .iter = rt_iter_self, .next = cursor_next,
     .members = cursor_members, .getsets = cursor_getsets,
@@ -1126,7 +1178,7 @@ static Value row_getitem(Value self, Value key)
     ObjRow *r = ROW(self);
     if (is_int(key)) {
         ssize_t i;
-        if (!int_arg(key, &i))
+        if (!index_arg(key, &i))
             return VAL_NULL;
         ssize_t n = (ssize_t)rt_tuple_len(r->data);
         if (i < 0)
@@ -1292,6 +1344,8 @@ static bool set_result(sqlite3_context *ctx, Value r)
     } else if (rt_isinstance_of(r, &rt_float_type)) {
         sq.sqlite3_result_double(ctx, AS_FLOAT(r)->value);
     } else if (rt_is_str(r)) {
+        if (utf8_of(r) == NULL)
+            return false;
         if (rt_str_nbytes(r) > INT_MAX) {
             rt_raisef(&rt_OverflowError, "string longer than INT_MAX bytes");
             return false;
@@ -1316,10 +1370,12 @@ static bool set_result(sqlite3_context *ctx, Value r)
  * error message; an int too large is sqlite's "string or blob too big". */
 static void result_failed(sqlite3_context *ctx, Callback *cb, const char *message)
 {
-    bool toobig = rt_err_matches(&rt_OverflowError);
+    bool toobig = rt_err_matches(&rt_OverflowError), nomem = rt_err_matches(&rt_MemoryError);
     if (rt_err_occurred())
         callback_failed(cb->callable);
-    if (toobig)
+    if (nomem)
+        sq.sqlite3_result_error_nomem(ctx);
+    else if (toobig)
         sq.sqlite3_result_error_toobig(ctx);
     else
         sq.sqlite3_result_error(ctx, message, -1);
@@ -1372,7 +1428,7 @@ static bool call_aggregate_method(sqlite3_context *ctx, Callback *cb, Value inst
 {
     char message[96];
     Value fn = rt_getattr_cstr(inst, method);
-    if (fn == VAL_NULL && strcmp(method, "inverse") == 0 && rt_err_matches(&rt_AttributeError)) {
+    if (fn == VAL_NULL && rt_err_matches(&rt_AttributeError)) {
         snprintf(message, sizeof message, "user-defined aggregate's '%s' method not defined", method);
         result_failed(ctx, cb, message);
         return false;
@@ -1457,7 +1513,8 @@ static int call_authorizer(void *data, int action, const char *arg1, const char 
         callback_failed(cb->callable);
         return SQLITE_DENY;
     }
-    return rt_isinstance_of(r, &rt_int_type) ? (int)rc : SQLITE_DENY;
+    return rt_isinstance_of(r, &rt_int_type) && rc >= INT_MIN && rc <= INT_MAX ? (int)rc
+                                                                              : SQLITE_DENY;
 }
 
 static int call_progress(void *data)
@@ -1586,6 +1643,14 @@ static Value connection_init(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
     ObjConnection *c = CON(args[0]);
+    if (c->initialized) {
+        /* Initialising again: the old database is closed first, and the
+         * connection is unusable until the new one opens. */
+        c->initialized = false;
+        if (c->db != NULL)
+            sq.sqlite3_close_v2(c->db);
+        c->db = NULL;
+    }
     double timeout = 5.0;
     ssize_t detect = 0, cache = 128;
     Value level = rt_str_empty();
@@ -1612,10 +1677,9 @@ static Value connection_init(Value *args, size_t nargs, Value kw)
         sq.sqlite3_close_v2(db);
         return VAL_NULL;
     }
-    if (c->db != NULL)
-        sq.sqlite3_close_v2(c->db);
-    else
+    if (!c->finalizer_set)
         gc_register_finalizer(c, finalize_connection, NULL);
+    c->finalizer_set = true;
     c->db = db;
     sq.sqlite3_busy_timeout(db, (int)(timeout * 1000));
     c->initialized = true;
@@ -1756,7 +1820,7 @@ static Value connection_exit(Value *args, size_t nargs, Value kw)
 static bool name_arg(Value v, const char *fname, const char *which)
 {
     if (rt_is_str(v))
-        return true;
+        return utf8_of(v) != NULL;
     rt_raisef(&rt_TypeError, "%s() argument %s must be str, not %T", fname, which, v);
     return false;
 }
@@ -2008,7 +2072,7 @@ static Value connection_backup(Value *args, size_t nargs, Value kw)
 /* iterdump(): Lib/sqlite3/dump.py's _iterdump(self). */
 static Value connection_iterdump(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("iterdump", nargs - 1, kw))
+    if (!rt_arg_none("iterdump", nargs - 1, kw) || !check_usable(CON(args[0])))
         return VAL_NULL;
     Value dump = mod_import("sqlite3.dump");
     if (dump == VAL_NULL) {
@@ -2021,6 +2085,65 @@ static Value connection_iterdump(Value *args, size_t nargs, Value kw)
     Value mod = rt_getattr_cstr(dump, "dump");
     Value fn = mod == VAL_NULL ? VAL_NULL : rt_getattr_cstr(mod, "_iterdump");
     return fn == VAL_NULL ? VAL_NULL : rt_call1(fn, args[0]);
+}
+
+/* serialize(*, name="main"): the database's bytes. */
+static Value connection_serialize(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "name" };
+    static const ArgSpec spec = { "serialize", names, 1, 0, 0, 0, false };
+    Value a;
+    const char *name = "main";
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, &a) ||
+        (a != VAL_NULL && (name = str_arg(a, "serialize", "'name'")) == NULL) ||
+        !check_usable(CON(args[0])))
+        return VAL_NULL;
+    sqlite3 *db = CON(args[0])->db;
+    sqlite3_int64 size;
+    unsigned flags = SQLITE_SERIALIZE_NOCOPY;
+    unsigned char *data = sq.sqlite3_serialize(db, name, &size, flags);
+    if (data == NULL && (data = sq.sqlite3_serialize(db, name, &size, flags = 0)) == NULL)
+        return rt_raisef(&sq_OperationalError, "unable to serialize '%s'", name);
+    Value r = rt_bytes_new(data, (size_t)size);
+    if (flags == 0)
+        sq.sqlite3_free(data);
+    return r;
+}
+
+/* deserialize(data, /, *, name="main"): the database becomes a copy of data. */
+static Value connection_deserialize(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "data", "name" };
+    static const ArgSpec spec = { "deserialize", names, 2, 1, 1, 1, false };
+    Value a[2];
+    const char *name = "main";
+    ModBuffer data;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !mod_get_buffer(a[0], &data) ||
+        (a[1] != VAL_NULL && (name = str_arg(a[1], "deserialize", "'name'")) == NULL) ||
+        !check_usable(CON(args[0])))
+        return VAL_NULL;
+    if (data.len > (size_t)INT64_MAX)
+        return rt_raisef(&rt_OverflowError, "'data' is too large");
+    unsigned char *copy = sq.sqlite3_malloc64(data.len > 0 ? data.len : 1);
+    if (copy == NULL)
+        return rt_raise_nomemory();
+    memcpy(copy, data.data, data.len);
+    sqlite3 *db = CON(args[0])->db;
+    int rc = sq.sqlite3_deserialize(db, name, copy, (sqlite3_int64)data.len, (sqlite3_int64)data.len,
+                                    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    return rc == SQLITE_OK ? rt_None : raise_db_error(db);
+}
+
+/* con(sql): a prepared statement, as the statement cache holds them. */
+static Value connection_call(Value self, Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("Connection", kw) || !rt_arg_range("Connection", nargs, 1, 1) ||
+        !check_usable(CON(self)))
+        return VAL_NULL;
+    if (!rt_is_str(args[0]))
+        return rt_raisef(&rt_TypeError, "argument 1 must be str, not %T", args[0]);
+    ObjStatement *st = statement_new(CON(self), args[0]);
+    return st == NULL ? VAL_NULL : obj_val(st);
 }
 
 static Value connection_get_isolation_level(Value self)
@@ -2096,12 +2219,15 @@ static const MethodDef connection_methods[] = {
     {"backup", connection_backup},
     {"blobopen", connection_blobopen},
     {"iterdump", connection_iterdump},
+    {"serialize", connection_serialize},
+    {"deserialize", connection_deserialize},
     {NULL, NULL}
 };
 
 static ObjType connection_type = {
-    .ob.type = &rt_type_type, .name = "sqlite3.Connection", .flags = TF_BASETYPE | TF_SPLIT_INIT,
-    .instance_size = sizeof(ObjConnection), .new_ = connection_new,
+    .ob.type = &rt_type_type, .name = "sqlite3.Connection",
+    .flags = TF_BASETYPE | TF_SPLIT_INIT | TF_WEAKREFABLE,
+    .instance_size = sizeof(ObjConnection), .new_ = connection_new, .call = connection_call,
     .members = connection_members, .getsets = connection_getsets,
 };
 
@@ -2286,7 +2412,7 @@ static Value blob_enter(Value *args, size_t nargs, Value kw)
 
 static Value blob_exit(Value *args, size_t nargs, Value kw)
 {
-    if (!check_usable(BLOB(args[0])->connection))
+    if (usable_blob(args[0]) == NULL)
         return VAL_NULL;
     blob_close_handle(args[0]);
     return rt_False;
@@ -2296,7 +2422,7 @@ static Value blob_exit(Value *args, size_t nargs, Value kw)
 static ssize_t blob_index(Value key, int len)
 {
     ssize_t i;
-    if (!int_arg(key, &i))
+    if (!index_arg(key, &i))
         return -1;
     if (i < 0)
         i += len;
@@ -2361,15 +2487,30 @@ static int blob_setitem(Value self, Value key, Value v)
         rt_raisef(&rt_TypeError, "Blob indices must be integers");
         return -1;
     }
-    ssize_t i = blob_index(key, len), byte;
-    if (i < 0 || !int_arg(v, &byte))
+    ssize_t i = blob_index(key, len), byte = -1;
+    Value iv = i < 0 ? VAL_NULL : rt_index(v);
+    if (iv == VAL_NULL)
         return -1;
+    if (!mod_int_as_ssize(iv, &byte))
+        rt_err_clear();
     if (byte < 0 || byte > 255) {
         rt_raisef(&rt_ValueError, "byte must be in range(0, 256)");
         return -1;
     }
     unsigned char c = (unsigned char)byte;
     return blob_write_at(b, &c, 1, (int)i) ? 0 : -1;
+}
+
+/* A Blob is indexed like a mapping: neither iterable nor searched by `in`. */
+static Value blob_iter(Value self)
+{
+    return rt_raisef(&rt_TypeError, "'%s' object is not iterable", val_type(self)->name);
+}
+
+static int blob_contains(Value self, Value item)
+{
+    rt_raisef(&rt_TypeError, "argument of type '%s' is not iterable", val_type(self)->name);
+    return -1;
 }
 
 static const MethodDef blob_methods[] = {
@@ -2384,8 +2525,9 @@ static const MethodDef blob_methods[] = {
 };
 
 static ObjType blob_type = {
-    .ob.type = &rt_type_type, .name = "sqlite3.Blob", .new_ = mod_no_new,
+    .ob.type = &rt_type_type, .name = "sqlite3.Blob", .new_ = mod_no_new, .flags = TF_WEAKREFABLE,
     .len = blob_len, .getitem = blob_getitem, .setitem = blob_setitem,
+    .iter = blob_iter, .contains = blob_contains,
 };
 
 /* ---- the module's functions --------------------------------------------------------- */
@@ -2475,6 +2617,11 @@ static const MethodDef sqlite_functions[] = {
     {"register_converter", sqlite_register_converter},
     {"adapt", sqlite_adapt},
     {"enable_callback_tracebacks", sqlite_enable_callback_tracebacks},
+    {NULL, NULL}
+};
+
+/* Removed in 3.12. */
+static const MethodDef sqlite_functions_311[] = {
     {"enable_shared_cache", sqlite_enable_shared_cache},
     {NULL, NULL}
 };
@@ -2511,7 +2658,12 @@ Value mod_sqlite3_init(void)
 #define PVM_SQLITE(name, kind) mod_module_set(m, #name, small_new(name));
 #include "modules/sqlite_names.h"
 #undef PVM_SQLITE
-    mod_module_set(m, "version", rt_str_from_cstr("2.6.0"));
+    /* 3.12 deprecated `version` (Lib/sqlite3 serves it from
+     * _deprecated_version, with a warning) and removed enable_shared_cache. */
+    mod_module_set(m, rt_py_minor >= 12 ? "_deprecated_version" : "version",
+                   rt_str_from_cstr("2.6.0"));
+    if (rt_py_minor == 11)
+        mod_module_add_functions(m, sqlite_functions_311);
     mod_module_set(m, "sqlite_version", rt_str_from_cstr(sq.sqlite3_libversion()));
     int safe = sq.sqlite3_threadsafe();
     mod_module_set(m, "threadsafety", small_new(safe == 0 ? 0 : safe == 1 ? 3 : 1));

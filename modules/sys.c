@@ -46,6 +46,8 @@
 #include "loader/import.h"
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
+#include "runtime/class.h"
+#include "runtime/typeversion.h"
 #include "modules/api.h"
 #include "modules/io.h"
 #include "modules/modutil.h"
@@ -53,6 +55,7 @@
 #include "runtime/version.h"
 #include "vm/thread.h"
 #include "vm/systrace.h"
+#include "vm/monitoring.h"
 #include "vm/vm.h"
 
 #define PY_MICRO 7
@@ -783,6 +786,34 @@ static Value sys_is_gil_enabled(Value *args, size_t nargs, Value kwnames)
     return rt_arg_none("sys._is_gil_enabled", nargs, kwnames) ? rt_True : VAL_NULL;
 }
 
+/* sys._clear_type_descriptors(type), 3.14: a class's own __dict__ and
+ * __weakref__ descriptors dropped (dataclasses' slots=True rebuilds the
+ * class without them). */
+static Value sys_clear_type_descriptors(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_nokw("_clear_type_descriptors", kwnames) ||
+        !rt_arg_range("_clear_type_descriptors", nargs, 1, 1))
+        return VAL_NULL;
+    if (!rt_isinstance_of(args[0], &rt_type_type))
+        return rt_raisef(&rt_TypeError, "_clear_type_descriptors() argument must be type, not %T",
+                         args[0]);
+    ObjType *type = AS_TYPE(args[0]);
+    if (!rt_is_heaptype(type))
+        return rt_raisef(&rt_TypeError, "argument is immutable");
+    static const char *const names[] = { "__dict__", "__weakref__" };
+    for (int i = 0; i < 2; i++)
+        if (rt_dict_del(type->dict, rt_str_intern_cstr(names[i])) < 0)
+            return VAL_NULL;
+    rt_type_modified(type);
+    return rt_None;
+}
+
+/* The functions a 3.14 process's sys has beside the 3.13 ones. */
+static const MethodDef sys_functions_314[] = {
+    {"_clear_type_descriptors", sys_clear_type_descriptors},
+    {NULL, NULL},
+};
+
 /* The functions a 3.13 process's sys has beside the others. */
 static const MethodDef sys_functions_313[] = {
     {"_get_cpu_count_config", sys_get_cpu_count_config},
@@ -947,7 +978,11 @@ static Value make_sys(void)
     mod_module_add_functions(m, sys_functions);
     if (rt_py_minor >= 13)
         mod_module_add_functions(m, sys_functions_313);
+    if (rt_py_minor >= 14)
+        mod_module_add_functions(m, sys_functions_314);
     mod_sys_add_hooks(m);
+    if (rt_py_minor >= 12)
+        rt_dict_set_cstr(d, "monitoring", vm_monitoring_module());
     rt_dict_set_cstr(d, "argv", list_of(&sys_argv));
     rt_dict_set_cstr(d, "orig_argv", list_of(&sys_orig_argv));
     rt_dict_set_cstr(d, "warnoptions", list_of(&warnoptions));

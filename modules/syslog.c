@@ -59,38 +59,82 @@ static Value sl_openlog(Value *args, size_t nargs, Value kw)
     int64_t option = 0, facility = LOG_USER;
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
-    if (a[0] != VAL_NULL && !rt_is_str(a[0]))      /* PyArg_ParseTupleAndKeywords' words */
-        return rt_raisef(&rt_TypeError, "openlog() argument 1 must be str, not %s",
+    if (a[0] != VAL_NULL && !rt_is_str(a[0]))      /* PyArg_ParseTupleAndKeywords' words; 3.12's Clinic */
+        return rt_raisef(&rt_TypeError, "openlog() argument %s must be str, not %s",
+                         rt_py_minor < 12 ? "1" : "'ident'",
                          a[0] == rt_None ? "None" : val_type(a[0])->name);
     if ((a[1] != VAL_NULL && !as_long(a[1], &option)) ||
         (a[2] != VAL_NULL && !as_long(a[2], &facility)))
         return VAL_NULL;
     Value ident = a[0] != VAL_NULL ? a[0] : ident_from_argv();
-    openlog(ident != VAL_NULL ? rt_str_cstr(ident) : NULL, (int)option, (int)facility);
+    const char *ident_text = ident != VAL_NULL ? mod_str_utf8(ident) : NULL;
+    if (ident != VAL_NULL && ident_text == NULL)
+        return VAL_NULL;
+    openlog(ident_text, (int)option, (int)facility);
     ident_kept = ident;
     log_open = true;
     return rt_None;
 }
 
 /* syslog([priority=LOG_INFO,] message) */
-static Value sl_syslog(Value *args, size_t nargs, Value kw)
+/* 3.11 parses syslog()'s arguments twice with PyArg_ParseTuple ("iU", then
+ * "U"), and any failure is its one message. */
+static bool syslog_args_311(Value *args, size_t nargs, int64_t *priority)
 {
-    if (!rt_arg_nokw("syslog", kw))
-        return VAL_NULL;
-    int64_t priority = LOG_INFO;
-    Value message = nargs > 0 ? args[nargs - 1] : VAL_NULL;
-    bool ok = (nargs == 1 || nargs == 2) && rt_is_str(message);
+    bool ok = (nargs == 1 || nargs == 2) && rt_is_str(args[nargs - 1]);
     if (ok && nargs == 2) {
         ok = is_int(args[0]) || is_bool(args[0]) || rt_isinstance_of(args[0], &rt_int_type) ||
              mod_lookup_special(args[0], "__index__") != VAL_NULL;
-        ok = ok && as_long(args[0], &priority) && priority >= INT32_MIN && priority <= INT32_MAX;
+        ok = ok && as_long(args[0], priority) && *priority >= INT32_MIN && *priority <= INT32_MAX;
         rt_err_clear();
     }
     if (!ok)
-        return rt_raisef(&rt_TypeError, "[priority,] message string");
+        rt_raisef(&rt_TypeError, "[priority,] message string");
+    return ok;
+}
+
+/* 3.12's Argument Clinic: an optional group, an int priority, a str
+ * message without NULs. */
+static bool syslog_args_312(Value *args, size_t nargs, int64_t *priority)
+{
+    if (nargs != 1 && nargs != 2) {
+        rt_raisef(&rt_TypeError, "syslog.syslog requires 1 to 2 arguments");
+        return false;
+    }
+    if (nargs == 2) {
+        if (!as_long(args[0], priority))
+            return false;
+        if (*priority > INT32_MAX || *priority < INT32_MIN) {
+            rt_raisef(&rt_OverflowError, "signed integer is %s",
+                      *priority > 0 ? "greater than maximum" : "less than minimum");
+            return false;
+        }
+    }
+    Value message = args[nargs - 1];
+    if (!rt_is_str(message)) {
+        rt_raisef(&rt_TypeError, "syslog() argument %zu must be str, not %s", nargs,
+                  message == rt_None ? "None" : val_type(message)->name);
+        return false;
+    }
+    if (strlen(rt_str_cstr(message)) != rt_str_nbytes(message)) {
+        rt_raisef(&rt_ValueError, "embedded null character");
+        return false;
+    }
+    return true;
+}
+
+static Value sl_syslog(Value *args, size_t nargs, Value kw)
+{
+    int64_t priority = LOG_INFO;
+    if (!rt_arg_nokw("syslog", kw))
+        return VAL_NULL;
+    if (!(rt_py_minor < 12 ? syslog_args_311 : syslog_args_312)(args, nargs, &priority))
+        return VAL_NULL;
+    const char *text = mod_str_utf8(args[nargs - 1]);
+    if (text == NULL)
+        return VAL_NULL;
     if (!log_open && sl_openlog(NULL, 0, VAL_NULL) == VAL_NULL)
         rt_err_clear();             /* openlog(3) is optional */
-    const char *text = rt_str_cstr(message);
     vm_release_lock();
     syslog((int)priority, "%s", text);
     vm_reacquire_lock();
@@ -113,6 +157,8 @@ static Value sl_closelog(Value *args, size_t nargs, Value kw)
 static Value sl_setlogmask(Value *args, size_t nargs, Value kw)
 {
     int64_t mask;
+    if (rt_py_minor >= 12 && !rt_arg_one("syslog.setlogmask", nargs, kw))
+        return VAL_NULL;
     if (!rt_arg_nokw("setlogmask", kw))
         return VAL_NULL;
     if (nargs != 1)
@@ -127,7 +173,10 @@ static Value sl_setlogmask(Value *args, size_t nargs, Value kw)
 static Value shift_macro(const char *name, Value *args, size_t nargs, Value kw, int plus)
 {
     int64_t pri;
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs, 1, 1) || !as_long(args[0], &pri))
+    bool args_ok = rt_py_minor < 12
+        ? rt_arg_nokw(name, kw) && rt_arg_count(name, nargs, 1, 1)
+        : rt_arg_one(rt_str_cstr(rt_str_format_c("syslog.%s", name)), nargs, kw);
+    if (!args_ok || !as_long(args[0], &pri))
         return VAL_NULL;
     uint32_t bit = (uint32_t)1 << (((uint64_t)pri + (uint64_t)plus) & 31);
     return small_new((int32_t)(plus ? bit - 1 : bit));

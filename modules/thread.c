@@ -384,6 +384,16 @@ static Value rlock_is_owned(Value *args, size_t nargs, Value kwnames)
     return rt_bool(r->count > 0 && r->owner == vm_thread_ident());
 }
 
+/* _recursion_count() (3.12): how often the calling thread holds it, 0
+ * when another thread does (multiprocessing's resource tracker asks). */
+static Value rlock_recursion_count(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_recursion_count", nargs - 1, kwnames))
+        return VAL_NULL;
+    ObjRLock *r = as_rlock(args[0]);
+    return rt_int_from_u64(r->owner == vm_thread_ident() ? r->count : 0);
+}
+
 /* Condition.wait() gives the lock up entirely, remembering (count, owner),
  * and restores exactly that afterwards. */
 static Value rlock_release_save(Value *args, size_t nargs, Value kwnames)
@@ -1080,7 +1090,14 @@ Value mod_thread_init(void)
 {
     Value m = mod_module_new("_thread", thread_functions);
     mod_add_type(m, "LockType", &lock_type, lock_methods);
+    bool first = rlock_type.mro == VAL_NULL;
     mod_add_type(m, "RLock", &rlock_type, rlock_methods);
+    if (first && rt_py_minor >= 12) {
+        static const MethodDef rlock_methods_312[] = {
+            {"_recursion_count", rlock_recursion_count}, {NULL, NULL}
+        };
+        rt_type_add_methods(&rlock_type, rlock_methods_312);
+    }
     mod_add_type(m, "_local", &local_type, NULL);
     mod_add_type(m, "_ExceptHookArgs", &hook_args_type, NULL);
     mod_module_set(m, "error", obj_val(&rt_RuntimeError));

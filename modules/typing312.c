@@ -6,7 +6,8 @@
  * Makefile) and compiled by the compile service the first time a program
  * imports typing.  3.11's typing.py defines these classes itself, and its
  * _typing (a shared library in CPython, not built in) holds only _idfunc,
- * the identity function NewType's __call__ is: that one is C here.
+ * the identity function NewType's __call__ is; both versions' _idfunc is C
+ * here, a builtin that does not bind as a method, as CPython's.
  *
  * The PEP 695 syntax reaches them through mod_typing312_call, from
  * CALL_INTRINSIC_1/2 (vm/intrinsics.c).
@@ -27,26 +28,24 @@ static Value typing_idfunc(Value *args, size_t nargs, Value kw)
     return rt_arg_one("_typing._idfunc", nargs, kw) ? args[0] : VAL_NULL;
 }
 
-static const MethodDef typing311_functions[] = {
+static const MethodDef typing_functions[] = {
     {"_idfunc", typing_idfunc},
     {NULL, NULL}
 };
 
 Value mod_typing312_init(void)
 {
-    if (rt_py_minor < 12) {
-        Value m = mod_module_new("_typing", typing311_functions);
-        mod_module_set(m, "__doc__", rt_str_from_cstr("Accelerators for the typing module.\n"));
-        return m;
-    }
-    Value m = mod_module_new("_typing", NULL);
-    Value code = ld_compile(rt_str_from_cstr(typing_source),
-                            rt_str_from_cstr("<pvm: modules/typing312.py>"), "exec", 0, 0);
-    if (code == VAL_NULL)
-        return VAL_NULL;
+    Value m = mod_module_new("_typing", typing_functions);
     Value dict = VAL_AS(ObjModule, m)->dict;
-    if (vm_exec_code(AS_CODE(code), dict, dict, VAL_NULL) == VAL_NULL)
-        return VAL_NULL;
+    if (rt_py_minor >= 12) {        /* the classes, compiled and run here */
+        Value code = ld_compile(rt_str_from_cstr(typing_source),
+                                rt_str_from_cstr("<pvm: modules/typing312.py>"), "exec", 0, 0);
+        if (code == VAL_NULL || vm_exec_code(AS_CODE(code), dict, dict, VAL_NULL) == VAL_NULL)
+            return VAL_NULL;
+    }
+    mod_module_set(m, "__doc__", rt_str_from_cstr(rt_py_minor >= 13
+        ? "Primitives and accelerators for the typing module.\n"
+        : "Accelerators for the typing module.\n"));
     return m;
 }
 

@@ -12,10 +12,6 @@ bound, constraints or an alias's value only when first asked, as 3.12 does.
 import sys as _sys
 
 
-def _idfunc(_, x):
-    return x
-
-
 def _typing():
     import typing
     return typing

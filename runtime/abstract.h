@@ -76,6 +76,17 @@ Value rt_generic_lookup_attr(Value obj, Value name);
  * VAL_NULL until first use); NULL when its type gives it none.  Honours
  * RT_DICT_OFFSET_VAR (containers.h). */
 Value *rt_instance_dict_slot(Value obj);
+/* The same slot as it is: it may hold an ObjValues (object.h), which only
+ * the code that knows them may read (and a collector's walk). */
+Value *rt_instance_dict_slot_raw(Value obj);
+/* The values in *slot: name's value, or VAL_NULL when they lack it (name
+ * an exact str); a store returns name's index in them, or -1 when the
+ * values became a dict in *slot (the caller then stores into that). */
+Value rt_values_get(Value values, Value name);
+int64_t rt_values_index(Value values, Value name);     /* < its len, or -1 */
+int64_t rt_values_store(Value *slot, Value name, Value v);
+/* Replace the values in *slot by a dict of the same items, in order. */
+Value rt_values_to_dict(Value *slot);
 int rt_generic_setattr(Value obj, Value name, Value v);
 /* The __dict__ getset of objects with an instance dict (GetSetDef's get
  * and set): the dict, made on first need; assigning needs a dict. */

@@ -1065,9 +1065,26 @@ Value rt_object_dir(Value obj)
     return list;
 }
 
+Value (*rt_input_readline)(Value prompt);
+
+/* Whether a stream is the process's terminal on descriptor fd: its
+ * fileno() is fd, a tty (CPython's test in input(); errors mean no). */
+static bool is_terminal(Value stream, int fd)
+{
+    Value fileno = rt_getattr_cstr(stream, "fileno");
+    Value r = fileno != VAL_NULL ? rt_call0(fileno) : VAL_NULL;
+    if (r == VAL_NULL || !val_is_small(r)) {
+        rt_err_clear();
+        return false;
+    }
+    return small_value(r) == fd && isatty(fd);
+}
+
 /* input([prompt]): the prompt on sys.stdout, then sys.stdin.readline()
  * without its newline (CPython's builtin_input_impl when the streams are
- * not an interactive terminal's: pvm has no line editor for input()). */
+ * not an interactive terminal's, or readline is not imported); with
+ * both on the terminal and readline imported, readline's line editor
+ * (rt_input_readline). */
 static Value builtin_input(Value *args, size_t nargs, Value kwnames)
 {
     if (!check_fast("input", nargs, kwnames, 0, 1))
@@ -1082,6 +1099,14 @@ static Value builtin_input(Value *args, size_t nargs, Value kwnames)
     Printer p = { VAL_NULL };
     if (out != rt_stdout_stream && (p.write = rt_getattr_cstr(out, "write")) == VAL_NULL)
         return VAL_NULL;
+    if (rt_input_readline != NULL && is_terminal(in, 0) && is_terminal(out, 1)) {
+        Value prompt = nargs == 1 ? rt_str(args[0]) : rt_str_from_cstr("");
+        if (prompt == VAL_NULL)
+            return VAL_NULL;
+        if (!flush_stream(&p, out))
+            rt_err_clear();
+        return rt_input_readline(prompt);
+    }
     if (nargs == 1) {
         Value prompt = rt_str(args[0]);
         if (prompt == VAL_NULL || !print_str(&p, prompt))

@@ -16,6 +16,13 @@ extern Value rt_builtins_module;
  * __import__, open) put into builtins, its __self__ and __module__ the
  * builtins module as the others'. */
 void rt_builtins_add_function(const char *name, NativeFunc fn);
+/* How input() reads a line when sys.stdin and sys.stdout are the
+ * process's terminal (CPython's PyOS_ReadlineFunctionPointer): NULL, the
+ * default, reads sys.stdin.readline(); the readline module sets it to
+ * read with line editing and history.  It gets the prompt and returns
+ * the line without its newline, or VAL_NULL with KeyboardInterrupt or
+ * EOFError set. */
+extern Value (*rt_input_readline)(Value prompt);
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
  * flushed at exit and before a traceback is printed.  A write error is

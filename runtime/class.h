@@ -34,6 +34,9 @@ typedef struct HeapType {
     bool adds_layout;           /* non-empty __slots__: a new solid base */
     bool weakref;               /* instances have a __weakref__ */
     bool abstract;              /* __abstractmethods__ is true: object() refuses */
+    /* The names of its instances' inline values (ObjValues, object.h),
+     * made by the first instance object.__new__ gives values; or NULL. */
+    struct SharedKeys *keys;
 } HeapType;
 
 static inline bool rt_is_heaptype(const ObjType *t)

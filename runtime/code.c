@@ -37,6 +37,7 @@
 #include "runtime/code.h"
 #include "runtime/version.h"
 #include "vm/opcodes.h"
+#include "vm/specialize.h"
 #include "vm/translate.h"
 #include "vm/verify.h"
 
@@ -98,6 +99,7 @@ void rt_code_init(ObjCode *code)
     code->ninstrs = n;
     code->cache_objs = VAL_NULL;
     code->threaded = NULL;
+    code->str_append_locals = 0;
     count_slot_kinds(code);
     code->framesize = (size_t)code->nlocalsplus + (size_t)code->stacksize;
 }
@@ -677,6 +679,7 @@ static Value code_from_parts(const CodeParts *p)
     char err[400];
     if (!vm_verify_code(co, err, sizeof err))
         return rt_raisef(&rt_ValueError, "code: %s", err);
+    vm_plan_str_appends(co);
     return obj_val(co);
 }
 

@@ -267,8 +267,11 @@ static bool copy_wrapped_attrs(ObjFuncWrapper *w)
     static const char *const names[] = {
         "__module__", "__name__", "__qualname__", "__doc__", "__annotations__",
     };
+    /* 3.14's annotations are lazy: the wrapper asks the function when its
+     * own are asked for (funcwrapper_annotation), not before. */
+    size_t n = sizeof names / sizeof names[0] - (rt_py_minor >= 14);
     w->dict = rt_dict_new();
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         Value name = rt_str_intern_cstr(names[i]);
         Value v = rt_lookup_attr(w->func, name);
         if (v == VAL_NULL && rt_err_occurred())
@@ -354,6 +357,55 @@ static const MemberDef funcwrapper_members[] = {
     {"__wrapped__", offsetof(ObjFuncWrapper, func), RT_MEMBER_VALUE, RT_READONLY},
     {NULL},
 };
+
+/* 3.14's __annotations__ and __annotate__: the wrapper's own, else the
+ * function's, kept in the wrapper's dict from then on (CPython 3.14's
+ * cm_get___annotations__); before 3.14, the copy made at creation. */
+static Value funcwrapper_annotation(Value self, const char *attr)
+{
+    ObjFuncWrapper *w = AS_FUNCWRAPPER(self);
+    Value name = rt_str_intern_cstr(attr);
+    bool error = false;
+    Value v = rt_dict_get(w->dict, name, &error);
+    if (v != VAL_NULL || error)
+        return v;
+    v = rt_getattr(w->func, name);
+    if (v == VAL_NULL || !rt_dict_set(w->dict, name, v))
+        return VAL_NULL;
+    return v;
+}
+
+static int funcwrapper_set_annotation(Value self, Value v, const char *attr)
+{
+    ObjFuncWrapper *w = AS_FUNCWRAPPER(self);
+    Value name = rt_str_intern_cstr(attr);
+    if (v != VAL_NULL)
+        return rt_dict_set(w->dict, name, v) ? 0 : -1;
+    int r = rt_dict_del(w->dict, name);
+    if (r == 0)
+        rt_raisef(&rt_AttributeError, "%s", attr);
+    return r > 0 ? 0 : -1;
+}
+
+static Value funcwrapper_get_annotations(Value self)
+{
+    return funcwrapper_annotation(self, "__annotations__");
+}
+
+static int funcwrapper_set_annotations(Value self, Value v)
+{
+    return funcwrapper_set_annotation(self, v, "__annotations__");
+}
+
+static Value funcwrapper_get_annotate(Value self)
+{
+    return funcwrapper_annotation(self, "__annotate__");
+}
+
+static int funcwrapper_set_annotate(Value self, Value v)
+{
+    return funcwrapper_set_annotation(self, v, "__annotate__");
+}
 
 static const GetSetDef funcwrapper_getsets[] = {
     {"__isabstractmethod__", funcwrapper_get_isabstract},
@@ -633,6 +685,14 @@ void rt_descr_init(void)
         rt_type_set(&rt_property_type, "__name__", rt_getset_new(&name, &rt_property_type));
     rt_type_ready(&rt_classmethod_type, funcwrapper_methods);
     rt_type_ready(&rt_staticmethod_type, funcwrapper_methods);
+    static const GetSetDef annotations[] = {
+        {"__annotations__", funcwrapper_get_annotations, funcwrapper_set_annotations},
+        {"__annotate__", funcwrapper_get_annotate, funcwrapper_set_annotate},
+    };
+    ObjType *wrappers[] = { &rt_classmethod_type, &rt_staticmethod_type };
+    for (int i = 0; i < 2 && rt_py_minor >= 14; i++)
+        for (int j = 0; j < 2; j++)
+            rt_type_set(wrappers[i], annotations[j].name, rt_getset_new(&annotations[j], wrappers[i]));
     rt_type_ready(&rt_member_type, NULL);
     rt_type_ready(&rt_getset_type, NULL);
 }

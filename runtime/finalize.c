@@ -255,12 +255,18 @@ static void walk(Walk *k, Value v)
             walk(k, key);
             walk(k, value);
         }
+    } else if (t == &rt_values_type) {         /* an instance's inline values */
+        const ObjValues *vals = VAL_AS(ObjValues, v);
+        for (uint32_t i = 0; i < vals->len; i++) {
+            walk(k, vals->keys->names[i]);
+            walk(k, vals->values[i]);
+        }
     } else if (t == &rt_set_type || t == &rt_frozenset_type) {
         Value key;
         for (size_t i = 0; rt_set_next(v, &i, &key);)
             walk(k, key);
     } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
-        Value *d = rt_instance_dict_slot(v);
+        Value *d = rt_instance_dict_slot_raw(v);
         if (d != NULL)
             walk(k, *d);
         scan_words(k, val_obj(v));
@@ -413,8 +419,14 @@ static void rank_walk(Rank *r, Value v, int depth)
             rank_walk(r, key, depth + 1);
             rank_walk(r, value, depth + 1);
         }
+    } else if (t == &rt_values_type) {
+        const ObjValues *vals = VAL_AS(ObjValues, v);
+        for (uint32_t i = 0; i < vals->len; i++) {
+            rank_walk(r, vals->keys->names[i], depth + 1);
+            rank_walk(r, vals->values[i], depth + 1);
+        }
     } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
-        Value *d = rt_instance_dict_slot(v);
+        Value *d = rt_instance_dict_slot_raw(v);
         if (d != NULL)
             rank_walk(r, *d, depth + 1);
         Value *words = (Value *)val_obj(v);

@@ -245,14 +245,21 @@ Value rt_builtins_of(Value globals)
     return b != VAL_NULL ? b : rt_builtins_dict;
 }
 
-/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None). */
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None),
+ * and from 3.13 kwdefaults=None. */
 static Value function_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    static const char *const names[] = { "code", "globals", "name", "argdefs", "closure" };
-    static const ArgSpec spec = { "function", names, 5, 0, 2, 5, false };
-    Value a[5];
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+    static const char *const names[] = {
+        "code", "globals", "name", "argdefs", "closure", "kwdefaults",
+    };
+    static const ArgSpec spec311 = { "function", names, 5, 0, 2, 5, false };
+    static const ArgSpec spec313 = { "function", names, 6, 0, 2, 6, false };
+    Value a[6] = { VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL };
+    if (!rt_parse_args(rt_py_minor >= 13 ? &spec313 : &spec311, args, nargs, kwnames, a))
         return VAL_NULL;
+    Value kwdefaults = optional(a[5]);
+    if (kwdefaults != rt_None && !rt_isinstance_of(kwdefaults, &rt_dict_type))
+        return rt_raisef(&rt_TypeError, "arg 6 (kwdefaults) must be None or dict");
     if (!is_code(a[0]))
         return rt_raisef(&rt_TypeError, "function() argument 'code' must be code, not %T", a[0]);
     if (!rt_isinstance_of(a[1], &rt_dict_type))
@@ -282,6 +289,7 @@ static Value function_new(ObjType *type, Value *args, size_t nargs, Value kwname
         f->name = name;
     f->defaults = defaults == rt_None ? VAL_NULL : defaults;
     f->closure = ncells > 0 ? closure : VAL_NULL;
+    f->kwdefaults = kwdefaults == rt_None ? VAL_NULL : kwdefaults;
     return obj_val(f);
 }
 

@@ -241,8 +241,20 @@ static void on_collection_event(GC_EventType event)
 
 static void drop_atomic_lists(void);
 
+#ifdef __GLIBC__
+extern void *__libc_stack_end;
+#endif
+
 void gc_init(void)
 {
+#ifdef __GLIBC__
+    /* The main thread's stack ends where glibc's start-up code left it
+     * (what Boehm itself uses where it has no pthread_getattr_np).  Told
+     * so, GC_init does not ask pthread_getattr_np, which reads and parses
+     * /proc/self/maps: ~165,000 instructions, 4% of `pvm hello.pyc`. */
+    struct GC_stack_base main_stack = { .mem_base = __libc_stack_end };
+    GC_set_stackbottom(NULL, &main_stack);
+#endif
     GC_set_dont_precollect(1);
     GC_INIT();
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);

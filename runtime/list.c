@@ -25,8 +25,26 @@ static ObjType listreviter_type;
 
 /* ---- Storage ------------------------------------------------------------ */
 
+/* A small list made with its items known ([a, b], list(t), a slice) has
+ * them in its own block, after the header: one allocation instead of two.
+ * Growing past them moves the items to a block of their own (the first
+ * ones stay behind, unused); nothing else frees or resizes an item array. */
+#define LIST_INLINE_MAX 8
+
+static inline bool items_inline(const ObjList *l)
+{
+    return l->items == (Value *)(l + 1);
+}
+
 static ObjList *list_alloc(ObjType *type, size_t capacity)
 {
+    if (type == &rt_list_type && capacity > 0 && capacity <= LIST_INLINE_MAX) {
+        ObjList *l = gc_alloc(sizeof *l + capacity * sizeof(Value));
+        l->ob.type = type;
+        l->items = (Value *)(l + 1);
+        l->capacity = capacity;
+        return l;
+    }
     ObjList *l = type == &rt_list_type ? gc_alloc(sizeof *l)
                                        : rt_alloc_instance(type, sizeof *l);
     l->ob.type = type;
@@ -58,12 +76,14 @@ static bool list_reserve(ObjList *l, size_t need)
         cap = l->capacity * 2;
     /* The fallible forms: [0] * 10**12, or a list that outgrows the heap,
      * is MemoryError, not the end of pvm. */
-    Value *items = l->items ? gc_try_realloc(l->items, cap * sizeof(Value))
-                            : gc_try_alloc(cap * sizeof(Value));
+    Value *items = l->items && !items_inline(l) ? gc_try_realloc(l->items, cap * sizeof(Value))
+                                                : gc_try_alloc(cap * sizeof(Value));
     if (items == NULL) {
         rt_raise_nomemory();
         return false;
     }
+    if (items_inline(l))
+        memcpy(items, l->items, l->length * sizeof(Value));
     l->items = items;
     l->capacity = cap;
     return true;

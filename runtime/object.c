@@ -144,6 +144,112 @@ void *rt_alloc_instance(ObjType *type, size_t base_size)
     return o;
 }
 
+/* ---- inline values (object.h: ObjValues) --------------------------------------- */
+
+ObjType rt_values_type = { .ob.type = &rt_type_type, .name = "instance values" };
+
+/* A class whose instances are an ObjInstance and nothing more: what
+ * object.__new__ gives inline values. */
+static bool has_plain_layout(const ObjType *type)
+{
+    return rt_is_heaptype(type) && type->instance_size == sizeof(ObjInstance) &&
+           type->dict_offset == offsetof(ObjInstance, dict);
+}
+
+/* An instance with room for as many values as its class's instances have
+ * had names so far (at least 4), in the same block. */
+static Value new_with_values(HeapType *ht)
+{
+    if (ht->keys == NULL)
+        ht->keys = gc_alloc(sizeof(SharedKeys));
+    uint32_t capacity = ht->keys->len > 4 ? ht->keys->len : 4;
+    ObjInstance *o = rt_alloc_instance(&ht->type, sizeof(ObjInstance) + sizeof(ObjValues) +
+                                                  capacity * sizeof(Value));
+    ObjValues *vals = (ObjValues *)(o + 1);
+    vals->ob.type = &rt_values_type;
+    vals->keys = ht->keys;
+    vals->capacity = capacity;
+    o->dict = obj_val(vals);
+    return obj_val(o);
+}
+
+/* name's index among the shared names, or -1.  Names are interned when
+ * added, so an interned name is found by identity alone. */
+static int64_t key_index(const SharedKeys *keys, Value name)
+{
+    for (uint32_t i = 0; i < keys->len; i++)
+        if (keys->names[i] == name)
+            return i;
+    if (!AS_STR(name)->interned)
+        for (uint32_t i = 0; i < keys->len; i++)
+            if (rt_str_equal(keys->names[i], name))
+                return i;
+    return -1;
+}
+
+int64_t rt_values_index(Value values, Value name)
+{
+    const ObjValues *vals = VAL_AS(ObjValues, values);
+    int64_t i = key_index(vals->keys, name);
+    return i < vals->len ? i : -1;
+}
+
+Value rt_values_get(Value values, Value name)
+{
+    int64_t i = rt_values_index(values, name);
+    return i >= 0 ? VAL_AS(ObjValues, values)->values[i] : VAL_NULL;
+}
+
+Value rt_values_to_dict(Value *slot)
+{
+    const ObjValues *vals = VAL_AS(ObjValues, *slot);
+    Value d = rt_dict_new_sized(vals->len > RT_INSTANCE_DICT_ROOM ? vals->len
+                                                                  : RT_INSTANCE_DICT_ROOM);
+    for (uint32_t i = 0; i < vals->len; i++)
+        rt_dict_set(d, vals->keys->names[i], vals->values[i]);
+    *slot = d;
+    return d;
+}
+
+/* Values stay values while names are set in the order the class's first
+ * instances set them: an existing one is replaced, the next one added
+ * (and a name no instance had becomes the next shared one, if this
+ * instance has all the others).  Anything else makes the dict. */
+int64_t rt_values_store(Value *slot, Value name, Value v)
+{
+    ObjValues *vals = VAL_AS(ObjValues, *slot);
+    SharedKeys *keys = vals->keys;
+    if (IS_EXACT(name, rt_str_type)) {
+        int64_t i = key_index(keys, name);
+        if (i < 0 && vals->len == keys->len && keys->len < RT_SHARED_KEYS_MAX) {
+            i = keys->len;
+            keys->names[keys->len++] = rt_str_intern(name);
+        }
+        if (i >= 0 && i < vals->len) {
+            vals->values[i] = v;
+            return i;
+        }
+        if (i >= 0 && i == vals->len && vals->len < vals->capacity) {
+            vals->values[vals->len++] = v;
+            return i;
+        }
+    }
+    rt_values_to_dict(slot);
+    return -1;
+}
+
+/* name in the instance's own attributes (*dslot: values or a dict), or
+ * VAL_NULL. */
+static Value own_attribute(Value *dslot, Value name)
+{
+    if (rt_is_values(*dslot)) {
+        if (IS_EXACT(name, rt_str_type))
+            return rt_values_get(*dslot, name);
+        rt_values_to_dict(dslot);
+    }
+    return rt_dict_get_str(*dslot, name);
+}
+
 /* object.__new__: extra arguments are an error unless the class has its
  * own __init__ to take them (CPython's object_new rules); an abstract
  * class (one with __abstractmethods__, abc.ABCMeta's) is refused. */
@@ -173,6 +279,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     }
     if (rt_is_heaptype(type) && ((HeapType *)type)->abstract)
         return rt_abstract_instantiation_error(type);
+    if (has_plain_layout(type))
+        return new_with_values((HeapType *)type);
     return obj_val(rt_alloc_instance(type, sizeof(ObjInstance)));
 }
 
@@ -649,6 +757,14 @@ Value rt_type_mro_lookup(ObjType *type, Value name)
 
 Value *rt_instance_dict_slot(Value obj)
 {
+    Value *slot = rt_instance_dict_slot_raw(obj);
+    if (slot != NULL && rt_is_values(*slot))
+        rt_values_to_dict(slot);
+    return slot;
+}
+
+Value *rt_instance_dict_slot_raw(Value obj)
+{
     if (val_is_small(obj))
         return NULL;
     size_t off = val_type(obj)->dict_offset;
@@ -707,6 +823,8 @@ static Value special_attribute(Value obj, Value name, Value *dslot, bool raise)
     if (strcmp(s, "__class__") == 0)
         return obj_val(val_type(obj));
     if (dslot != NULL && strcmp(s, "__dict__") == 0) {
+        if (rt_is_values(*dslot))
+            rt_values_to_dict(dslot);
         if (*dslot == VAL_NULL)
             *dslot = rt_dict_new();
         return *dslot;
@@ -729,9 +847,9 @@ static Value generic_getattr(Value obj, Value name, bool raise)
         if (dt->descr_set != NULL && dt->descr_get != NULL)     /* data descriptor */
             return dt->descr_get(descr, obj, obj_val(type));
     }
-    Value *dslot = rt_instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot_raw(obj);
     if (dslot != NULL && *dslot != VAL_NULL) {
-        Value v = rt_dict_get_str(*dslot, name);
+        Value v = own_attribute(dslot, name);
         if (v != VAL_NULL)
             return v;
     }
@@ -758,7 +876,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
     Value descr = rt_type_lookup(val_type(obj), name);
     if (descr != VAL_NULL && val_type(descr)->descr_set != NULL)
         return val_type(descr)->descr_set(descr, obj, v);
-    Value *dslot = rt_instance_dict_slot(obj);
+    Value *dslot = rt_instance_dict_slot_raw(obj);
     if (dslot == NULL) {
         if (descr != VAL_NULL) {
             rt_raisef(&rt_AttributeError, "'%s' object attribute '%S' is read-only",
@@ -771,6 +889,12 @@ int rt_generic_setattr(Value obj, Value name, Value v)
             rt_no_attribute(obj, name);
         }
         return -1;
+    }
+    if (rt_is_values(*dslot)) {
+        if (v != VAL_NULL && rt_values_store(dslot, name, v) >= 0)
+            return 0;
+        if (rt_is_values(*dslot))       /* del: the dict says what was there */
+            rt_values_to_dict(dslot);
     }
     if (*dslot == VAL_NULL)
         *dslot = rt_dict_new_sized(v != VAL_NULL ? RT_INSTANCE_DICT_ROOM : 0);
@@ -794,8 +918,8 @@ int rt_get_method(Value obj, Value name, Value *method)
         Value descr = rt_type_lookup(type, name);
         if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
                                   IS_EXACT(descr, rt_method_descr_type))) {
-            Value *dslot = rt_instance_dict_slot(obj);
-            if (dslot == NULL || *dslot == VAL_NULL || rt_dict_get_str(*dslot, name) == VAL_NULL) {
+            Value *dslot = rt_instance_dict_slot_raw(obj);
+            if (dslot == NULL || *dslot == VAL_NULL || own_attribute(dslot, name) == VAL_NULL) {
                 *method = descr;
                 return 1;
             }

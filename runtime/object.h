@@ -375,6 +375,11 @@ typedef struct ObjStr {
     intptr_t hash;              /* -1: not computed yet */
     bool ascii;                 /* every byte < 0x80: index == byte offset */
     bool interned;
+    /* Set only on a str that BINARY_OP_INPLACE_ADD_UNICODE made and stored
+     * in a local: no reference to it exists but that local's, so the next
+     * `s += t` may append in place (vm/specialize.c, "appending to a str in
+     * place", says why that holds and who clears the flag). */
+    bool owned;
     char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
 } ObjStr;
 
@@ -495,6 +500,9 @@ typedef struct ObjCode {
     size_t framesize;           /* nlocalsplus + stacksize */
     signed char close_runs_code;    /* gen.c's cache: 0 unknown, 1 yes, -1 no */
     unsigned char pyminor;      /* 11, 12 or 13: whose bytecode (rt_py_minor when made) */
+    /* The locals (bit i: slot i < 64) whose every read vm_plan_str_appends
+     * accounted for: `s += t` into them may append in place. */
+    uint64_t str_append_locals;
     /* The line of every code unit (-1: none), for sys.settrace's line
      * events and jumps: made on first need by rt_code_lines. */
     const int *lines;
@@ -596,8 +604,39 @@ typedef struct ObjTraceback {
  * for plain `object()` too. */
 typedef struct ObjInstance {
     Object ob;
-    Value dict;                 /* ObjDict or VAL_NULL */
+    Value dict;                 /* ObjDict, ObjValues (below) or VAL_NULL */
 } ObjInstance;
+
+/* An instance's attributes until something needs its __dict__ (CPython
+ * 3.11's shared keys and inline values).  The names are shared by every
+ * instance object.__new__ makes of a class (HeapType.keys), in the order
+ * they were first set; each instance keeps its values in that order, in
+ * an ObjValues placed in its own block, which its dict word points to.
+ * The first use that needs a real dict — vars(), __dict__, del, a name
+ * set out of order, more names than fit, a name that is not an exact str
+ * — replaces it with a dict of the same items in the same order
+ * (rt_values_to_dict).  Only object.c's generic attribute code and the
+ * eval loop's instance forms (vm/bytecodes.h, vm/specialize.c) read one:
+ * rt_instance_dict_slot hands everyone else a dict. */
+#define RT_SHARED_KEYS_MAX 30
+typedef struct SharedKeys {
+    uint32_t len;
+    Value names[RT_SHARED_KEYS_MAX];    /* interned exact str, never removed */
+} SharedKeys;
+
+typedef struct ObjValues {
+    Object ob;                  /* rt_values_type */
+    SharedKeys *keys;
+    uint32_t len;               /* values of keys->names[0 .. len) */
+    uint32_t capacity;
+    Value values[];
+} ObjValues;
+
+extern ObjType rt_values_type;
+static inline bool rt_is_values(Value v)
+{
+    return v != VAL_NULL && ((Object *)v)->type == &rt_values_type;
+}
 
 /* ---- Singletons ---------------------------------------------------------- */
 

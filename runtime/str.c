@@ -40,6 +40,7 @@ static ObjStr *str_alloc(size_t nbytes, bool ascii)
     s->hash = -1;
     s->ascii = ascii;
     s->interned = false;
+    s->owned = false;
     return s;
 }
 
@@ -151,49 +152,68 @@ bool rt_is_str(Value v)
 
 /* FNV-1a over the UTF-8 bytes: simple and good enough for dict keys (CPython
  * randomises its str hash, so programs cannot depend on the values). */
-intptr_t rt_str_hash(Value v)
+static intptr_t bytes_hash(const char *p, size_t n)
 {
-    ObjStr *s = AS_STR(v);
-    if (s->hash != -1)
-        return s->hash;
     uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < s->nbytes; i++) {
-        h ^= (unsigned char)s->data[i];
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
         h *= 1099511628211ull;
     }
     intptr_t r = (intptr_t)h;
     if (r == -1)
         r = -2;
-    if (s->nbytes == 0)
-        r = 0;                              /* hash('') == 0, as in CPython */
-    s->hash = r;
-    return r;
+    return n == 0 ? 0 : r;                  /* hash('') == 0, as in CPython */
+}
+
+intptr_t rt_str_hash(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    if (s->hash == -1)
+        s->hash = bytes_hash(s->data, s->nbytes);
+    return s->hash;
 }
 
 /* The intern table: an open-addressing hash set of ObjStr pointers with
  * linear probing.  It lives on the GC heap (scanned), referenced from a
- * static, so interned strings stay alive for the whole run. */
+ * static, so interned strings stay alive for the whole run.  Each slot's
+ * hash is kept beside it (intern_hashes), so that a probe passes over
+ * other strings without reading them: start-up interns ~1,500 names, and
+ * reading each string met on the way was the most expensive function of
+ * `pvm hello.pyc` (perf: its cache misses). */
 static ObjStr **intern_slots;
+static intptr_t *intern_hashes;
 static size_t intern_cap, intern_used;
 
-static ObjStr **intern_find(ObjStr *s)
+/* The slot holding the string of these bytes, or the empty slot where it
+ * would go. */
+static size_t intern_find(const char *data, size_t nbytes, intptr_t hash)
 {
-    size_t mask = intern_cap - 1;
-    size_t i = (size_t)rt_str_hash(obj_val(s)) & mask;
-    while (intern_slots[i] && !rt_str_equal(obj_val(intern_slots[i]), obj_val(s)))
-        i = (i + 1) & mask;
-    return &intern_slots[i];
+    size_t mask = intern_cap - 1, i = (size_t)hash & mask;
+    for (; intern_slots[i] != NULL; i = (i + 1) & mask) {
+        const ObjStr *t = intern_slots[i];
+        if (intern_hashes[i] == hash && t->nbytes == nbytes && memcmp(t->data, data, nbytes) == 0)
+            break;
+    }
+    return i;
 }
 
 static void intern_grow(void)
 {
     ObjStr **old = intern_slots;
+    intptr_t *old_hashes = intern_hashes;
     size_t old_cap = intern_cap;
-    intern_cap = old_cap ? old_cap * 2 : 1024;
+    intern_cap = old_cap ? old_cap * 2 : 2048;
     intern_slots = gc_alloc(intern_cap * sizeof *intern_slots);
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i])
-            *intern_find(old[i]) = old[i];
+    intern_hashes = gc_alloc_atomic(intern_cap * sizeof *intern_hashes);
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i] == NULL)
+            continue;
+        size_t j = (size_t)old_hashes[i] & (intern_cap - 1);
+        while (intern_slots[j] != NULL)
+            j = (j + 1) & (intern_cap - 1);
+        intern_slots[j] = old[i];
+        intern_hashes[j] = old_hashes[i];
+    }
 }
 
 Value rt_str_intern(Value v)
@@ -203,20 +223,34 @@ Value rt_str_intern(Value v)
         return v;
     if ((intern_used + 1) * 3 >= intern_cap * 2)
         intern_grow();
-    ObjStr **slot = intern_find(s);
-    if (*slot)
-        return obj_val(*slot);
-    if (s->ob.type != &rt_str_type)         /* a subclass instance: copy it */
+    intptr_t hash = rt_str_hash(v);
+    size_t i = intern_find(s->data, s->nbytes, hash);
+    if (intern_slots[i] != NULL)
+        return obj_val(intern_slots[i]);
+    if (s->ob.type != &rt_str_type) {       /* a subclass instance: copy it */
         s = AS_STR(rt_str_new_known(s->data, s->nbytes, s->length, s->ascii));
+        s->hash = hash;
+    }
     s->interned = true;
-    *slot = s;
+    intern_slots[i] = s;
+    intern_hashes[i] = hash;
     intern_used++;
     return obj_val(s);
 }
 
+/* A name already interned is found from its bytes, without making a str. */
 Value rt_str_intern_cstr(const char *s)
 {
-    return rt_str_intern(rt_str_from_cstr(s));
+    size_t n = strlen(s);
+    intptr_t hash = bytes_hash(s, n);
+    if (intern_cap != 0) {
+        size_t i = intern_find(s, n, hash);
+        if (intern_slots[i] != NULL)
+            return obj_val(intern_slots[i]);
+    }
+    Value v = rt_str_new(s, n);
+    AS_STR(v)->hash = hash;
+    return rt_str_intern(v);
 }
 
 /* ---- Comparison ------------------------------------------------------------ */
@@ -361,6 +395,36 @@ Value rt_str_concat(Value a, Value b)
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
     s->length = x->length + y->length;
+    return obj_val(s);
+}
+
+/* The in-place append that CPython does for `s += t` when s's reference
+ * count says nothing else holds it (unicode_resize).  pvm has no counts:
+ * the flag `owned` says the same, kept by vm/specialize.c's rules.  An
+ * owned str's block has room past its NUL (a fresh one gets half its
+ * length again), so a loop of appends copies each byte about three times
+ * in all instead of once per append, and allocates a few blocks instead
+ * of one per append: 1.8 million `s += c` on strings of 250-500 characters
+ * allocated 720 MB before, which made collections, each marking every
+ * other live string. */
+Value rt_str_append_owned(Value a, Value b)
+{
+    ObjStr *x = AS_STR(a), *y = AS_STR(b);
+    if (!x->ascii || !y->ascii)
+        return rt_str_concat(a, b);
+    size_t n = x->nbytes + y->nbytes;
+    if (x->owned && a != b && rt_str_size(n, true) <= gc_block_size(x)) {
+        memcpy(x->data + x->nbytes, y->data, y->nbytes + 1);
+        x->nbytes = x->length = n;
+        x->hash = -1;
+        return a;
+    }
+    size_t room = n + n / 2 + 16;
+    ObjStr *s = str_alloc(room, true);
+    memcpy(s->data, x->data, x->nbytes);
+    memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
+    s->nbytes = s->length = n;
+    s->owned = true;
     return obj_val(s);
 }
 
@@ -580,6 +644,7 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     copy->nbytes = src->nbytes;
     copy->hash = -1;
     copy->ascii = src->ascii;
+    copy->owned = false;
     memcpy(copy->data, src->data, src->nbytes + 1);
     return obj_val(copy);
 }

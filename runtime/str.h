@@ -42,6 +42,19 @@ bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */
 int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
 intptr_t rt_str_hash(Value s);                      /* cached */
 Value rt_str_concat(Value a, Value b);
+/* a + b for BINARY_OP_INPLACE_ADD_UNICODE, when `a` is held by no one but
+ * the local the result goes to: appended into a's own block if a is owned
+ * and there is room, else a new owned str with room to grow.  Only the
+ * caller can know a is unshared (vm/specialize.c); with a non-ASCII
+ * operand, the plain rt_str_concat. */
+Value rt_str_append_owned(Value a, Value b);
+/* The flag's end: v (any value, or VAL_NULL) may now be referenced from
+ * elsewhere. */
+static inline void rt_str_disown(Value v)
+{
+    if (v != VAL_NULL && is_str(v))
+        ((ObjStr *)v)->owned = false;
+}
 Value rt_str_repr(Value s);                         /* 'it\'s' as CPython quotes */
 /* Build a str from the rt_raisef format language (see error.h). */
 Value rt_str_format_c(const char *fmt, ...);

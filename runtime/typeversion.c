@@ -96,7 +96,12 @@ typedef struct LookupEntry {
     Value value;                        /* what the MRO walk found, or VAL_NULL */
 } LookupEntry;
 
-static LookupEntry *lookup_cache;       /* GC-scanned: names and values live */
+/* A static table (a root the collector scans: names and values stay
+ * alive), in zero pages the kernel maps on first touch: no allocation and
+ * no clearing at start-up.  It is switched on once start-up has added the
+ * slot wrappers (rt_type_cache_clear); lookups before that walk the MRO. */
+static LookupEntry lookup_table[LOOKUP_CACHE_SIZE];
+static LookupEntry *lookup_cache;       /* NULL until then */
 
 static size_t lookup_slot(uint32_t version, Value name)
 {
@@ -110,7 +115,7 @@ Value rt_type_cache_lookup(ObjType *type, Value name)
     if (version == 0 && (version = rt_type_version(type)) == 0)
         return rt_type_mro_lookup(type, name);
     if (lookup_cache == NULL)
-        lookup_cache = gc_alloc(LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+        return rt_type_mro_lookup(type, name);
     LookupEntry *e = &lookup_cache[lookup_slot(version, name)];
     if (e->version == version && e->name == name)
         return e->value;
@@ -125,4 +130,5 @@ void rt_type_cache_clear(void)
 {
     if (lookup_cache != NULL)
         memset(lookup_cache, 0, LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+    lookup_cache = lookup_table;
 }

@@ -17,7 +17,9 @@ void rt_type_modified(ObjType *type);
 /* rt_type_lookup (runtime/abstract.h) through a cache of (tag, name) ->
  * what the MRO walk, rt_type_mro_lookup, found (VAL_NULL included); and
  * emptying that cache, for changes made before tags can be trusted
- * (builtin types' slot wrappers, added after start-up lookups). */
+ * (builtin types' slot wrappers, added after start-up lookups).  The
+ * first rt_type_cache_clear switches the cache on: until then lookups
+ * walk the MRO. */
 Value rt_type_cache_lookup(ObjType *type, Value name);
 Value rt_type_mro_lookup(ObjType *type, Value name);
 void rt_type_cache_clear(void);

@@ -43,7 +43,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/select.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 #include "loader/compile.h"
@@ -54,49 +53,6 @@
 #include "tools/repl.h"
 
 /* ---- reading a line --------------------------------------------------------------- */
-
-typedef enum { LINE_READ, LINE_EOF, LINE_INTERRUPTED } LineStatus;
-
-static char *completed_line;            /* what readline's callback received */
-static bool line_done;
-
-static void on_line(char *line)
-{
-    completed_line = line;
-    line_done = true;
-    rl_callback_handler_remove();
-}
-
-/* One line typed after `prompt`, in *line (malloc'd, without newline).
- * readline's callback interface is driven by hand, waiting in select():
- * a Ctrl-C interrupts select, and the line in progress is dropped. */
-static LineStatus read_line(const char *prompt, char **line)
-{
-    rt_stdout_flush();
-    fflush(stdout);
-    line_done = false;
-    rl_callback_handler_install(prompt, on_line);
-    while (!line_done) {
-        fd_set ready;
-        FD_ZERO(&ready);
-        FD_SET(fileno(rl_instream), &ready);
-        int n = select(fileno(rl_instream) + 1, &ready, NULL, NULL, NULL);
-        if (n > 0) {
-            rl_callback_read_char();
-        } else if (n < 0 && errno == EINTR && vm_interrupt_pending()) {
-            rl_free_line_state();
-            rl_callback_sigcleanup();
-            rl_cleanup_after_signal();
-            rl_callback_handler_remove();
-            return LINE_INTERRUPTED;
-        } else if (n < 0 && errno != EINTR) {
-            rl_callback_handler_remove();
-            return LINE_EOF;
-        }
-    }
-    *line = completed_line;
-    return completed_line != NULL ? LINE_READ : LINE_EOF;
-}
 
 /* str(sys.ps1) or str(sys.ps2), read before each line (a program may
  * change them); "" when missing or when str() fails. */
@@ -274,7 +230,7 @@ static void init_readline(Value globals)
     if (ctype == NULL || strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0)
         setlocale(LC_CTYPE, "C.UTF-8"); /* CPython's locale coercion */
     rl_readline_name = "python";        /* ~/.inputrc's `$if python` applies */
-    rl_catch_signals = 0;               /* Ctrl-C is ours: see read_line */
+    rl_catch_signals = 0;               /* Ctrl-C is ours: see mod_readline_line */
     rl_attempted_completion_function = complete;
     rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
     completion_globals = globals;
@@ -402,15 +358,15 @@ Value tools_repl(Value globals, bool quiet)
     while (going) {
         bool continued = AS_LIST(s.lines)->length > 0;
         char *line = NULL;
-        LineStatus status = read_line(prompt(continued ? "ps2" : "ps1"), &line);
-        if (status == LINE_INTERRUPTED) {
+        ModLineStatus status = mod_readline_line(prompt(continued ? "ps2" : "ps1"), &line);
+        if (status == MOD_LINE_INTERRUPTED) {
             vm_check_interrupt();       /* take the pending Ctrl-C... */
             rt_err_clear();             /* ...which cancels the line */
             fputs("\nKeyboardInterrupt\n", stderr);
             s.lines = rt_list_new(0);
             continue;
         }
-        if (status == LINE_EOF) {
+        if (status == MOD_LINE_EOF) {
             fputs("\n", stdout);       /* the line Ctrl-D left open */
             if (!continued)
                 break;

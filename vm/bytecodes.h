@@ -113,15 +113,38 @@ TARGET(LOAD_CONST) {
     DISPATCH();
 }
 
-TARGET(LOAD_FAST) {
-    /* 3.11 has no separate "known to be bound" form (3.12's LOAD_FAST_CHECK
-     * split): every read tests for the empty slot, one compare of a value
-     * just loaded, predicted not taken. */
-    Value v = GETLOCAL(oparg);
-    if (v == VAL_NULL) {
-        vm_unbound_local(frame, oparg);
-        GOTO_ERROR();
+/* 3.11 has no separate "known to be bound" form (3.12's LOAD_FAST_CHECK
+ * split): every read tests for the empty slot, one compare of a value
+ * just loaded, predicted not taken. */
+#define LOAD_LOCAL_CHECKED(v)                                              \
+    Value v = GETLOCAL(oparg);                                             \
+    if (v == VAL_NULL) {                                                   \
+        vm_unbound_local(frame, oparg);                                    \
+        GOTO_ERROR();                                                      \
     }
+
+TARGET(LOAD_FAST) {
+    LOAD_LOCAL_CHECKED(v);
+    PUSH(v);
+    DISPATCH();
+}
+
+/* The reads of a local that `s += t` may append to in place (vm/specialize.c,
+ * "appending to a str in place"): the value may be kept by whatever takes
+ * it, so it is no longer the local's alone. */
+TARGET(LOAD_FAST_DISOWN) {
+    LOAD_LOCAL_CHECKED(v);
+    rt_str_disown(v);
+    PUSH(v);
+    DISPATCH();
+}
+
+/* (NULL len -- NULL len value), then PRECALL 1, CALL 1: the builtin len
+ * keeps nothing; any other callable may. */
+TARGET(LOAD_FAST_LEN_ARG) {
+    LOAD_LOCAL_CHECKED(v);
+    if (TOP() != vm_builtin_len || SECOND() != rt_Null)
+        rt_str_disown(v);
     PUSH(v);
     DISPATCH();
 }
@@ -386,7 +409,7 @@ TARGET(UNARY_NOT) {
 }
 
 TARGET(BINARY_OP) {                 /* oparg: NB_* */
-    ADAPTIVE(vm_specialize_binary_op(instr_, SECOND(), TOP(), oparg));
+    ADAPTIVE(vm_specialize_binary_op(instr_, SECOND(), TOP(), oparg, frame->code));
     Value right = TOP(), left = SECOND(), r;
     /* Small ints are a few bits narrower than a machine word, so the
      * exact result of + and - always fits in intptr_t; small_fits says
@@ -522,6 +545,22 @@ TARGET(BINARY_OP_ADD_UNICODE) {     /* str + str */
     STACK_SHRINK(1);
     SET_TOP(r);
     SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+}
+
+/* s = s + t (or s += t) followed by STORE_FAST s, where every read of s
+ * in this code object is accounted for (vm/specialize.c): if s's str is
+ * owned, only the local holds it (the copy on the stack goes away here),
+ * so t is appended into its block.  The STORE_FAST that follows stores
+ * the same str back. */
+TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!is_str(left) || !is_str(right), BINARY_OP_INPLACE_ADD_UNICODE, BINARY_OP);
+    SKIP_CACHES(BINARY_OP);
+    Value r = GETLOCAL(NEXT_INSTR_OPARG()) == left ? rt_str_append_owned(left, right)
+                                                   : rt_str_concat(left, right);
+    STACK_SHRINK(1);
+    SET_TOP(r);
     DISPATCH();
 }
 
@@ -806,9 +845,9 @@ TARGET(LOAD_ATTR) {
             vm_cache_set_u32(caches + 1, type->version_tag);               \
         }                                                                  \
         Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
-        DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, caches[3], name) : NULL; \
-        DEOPT_IF(e == NULL, self, OP);                                     \
-        SET_TOP(e->value);                                                 \
+        Value *at = vm_instance_hint(dict, caches[3], name);               \
+        DEOPT_IF(at == NULL, self, OP);                                    \
+        SET_TOP(*at);                                                      \
         SKIP_CACHES(OP);                                                   \
         DISPATCH();                                                        \
     }
@@ -895,7 +934,8 @@ TARGET(STORE_ATTR_WITH_HINT) {
         vm_cache_set_u32(caches + 1, type->version_tag);
     }
     Value *dict = (Value *)((char *)val_obj(owner) + type->dict_offset);
-    if (!vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
+    if (!vm_store_values_at_hint(*dict, GETNAME(oparg), SECOND(), caches[3]) &&
+        !vm_store_at_hint(dict, GETNAME(oparg), SECOND(), caches + 3))
         GOTO_ERROR();
     STACK_SHRINK(2);
     SKIP_CACHES(STORE_ATTR);
@@ -956,7 +996,7 @@ TARGET(LOAD_METHOD) {
             vm_cache_set_u32(caches + 1, type->version_tag);               \
         }                                                                  \
         Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
-        DEOPT_IF(dict != VAL_NULL && !vm_dict_lacks_str(dict, name), self, OP); \
+        DEOPT_IF(!vm_instance_lacks(dict, name), self, OP);                \
         SET_TOP(vm_cache_value(caches + 4));                               \
         PUSH(owner);                                                       \
         SKIP_CACHES(OP);                                                   \

@@ -72,6 +72,7 @@
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
+#include "vm/monitoring.h"
 #include "vm/decode.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
@@ -764,6 +765,7 @@ bool vm_super_args(Value *type, Value *obj)
     Value first = f->localsplus[0];
     if (first != VAL_NULL && (kinds[0] & CO_FAST_CELL) && IS_EXACT(first, rt_cell_type))
         first = VAL_AS(ObjCell, first)->ref;
+    rt_str_disown(first);               /* kept by the super object */
     if (first == VAL_NULL) {
         rt_raisef(&rt_RuntimeError, "super(): arg[0] deleted");
         return false;
@@ -1704,6 +1706,8 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             sp = base + h.depth;
             if (h.lasti)
                 *sp++ = small_new(frame_lasti(frame));
+            if (vm_monitor_on)          /* a callback that raises: its exception is handled */
+                vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
             return (VmUnwind){ frame, sp, frame->code->instrs + h.target };
         }

@@ -69,12 +69,16 @@ int vm_frame_object_line(ObjFrame *fo)
     return rt_code_line(fo->code, frame_object_lasti(fo));
 }
 
-/* The fast locals (localsplus) the frame has or had; NULL once cleared. */
+/* The fast locals (localsplus) the frame has or had; NULL once cleared.
+ * What is read through here may be kept anywhere: no str in them is
+ * its local's alone any more (vm/specialize.c, "appending to a str in
+ * place", rule 3). */
 static Value *fast_locals(ObjFrame *fo)
 {
-    if (fo->frame != NULL)
-        return fo->frame->localsplus;
-    return fo->cleared ? NULL : fo->saved;
+    Value *fast = fo->frame != NULL ? fo->frame->localsplus : fo->cleared ? NULL : fo->saved;
+    for (int i = 0; fast != NULL && i < fo->code->nlocalsplus; i++)
+        rt_str_disown(fast[i]);
+    return fast;
 }
 
 /* Which of the localsplus slots f_locals shows: a class body's free

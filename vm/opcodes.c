@@ -65,5 +65,7 @@ int vm_base_opcode(int opcode)
 
 int vm_cpython_adaptive_opcode(int opcode)
 {
-    return opcode < VM_FIRST_PVM_SPECIALIZED ? opcode : vm_base_opcode(opcode);
+    bool own = opcode >= VM_FIRST_PVM_SPECIALIZED || opcode == OP_LOAD_FAST_DISOWN ||
+               opcode == OP_LOAD_FAST_LEN_ARG;
+    return own ? vm_base_opcode(opcode) : opcode;
 }

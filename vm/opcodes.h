@@ -186,7 +186,9 @@ enum {
  * opcodes), and each has its base instruction's operand and inline caches.
  * Numbers and names are CPython 3.11's where it has the form (dis's
  * _specialized_instructions); the forms 3.11 lacks take free numbers from
- * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names.  The
+ * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names, and
+ * the two reads of LOAD_FAST that in-place str appends need (38, 39:
+ * free in pvm, CPython's own forms there are of other instructions).  The
  * forms of 3.12's `_312` instructions are listed apart
  * (PVM_SPECIALIZED_312, opcodes_internal.h).
  *
@@ -195,6 +197,7 @@ enum {
     X(BINARY_OP_ADD_FLOAT,            4, BINARY_OP)   /* float + float */ \
     X(BINARY_OP_ADD_INT,              5, BINARY_OP)   /* int + int (small: inline) */ \
     X(BINARY_OP_ADD_UNICODE,          6, BINARY_OP)   /* str + str */ \
+    X(BINARY_OP_INPLACE_ADD_UNICODE,  7, BINARY_OP)   /* s = s + str into the local s: appended in place if s is owned */ \
     X(BINARY_OP_MULTIPLY_FLOAT,       8, BINARY_OP)   /* float * float */ \
     X(BINARY_OP_MULTIPLY_INT,        13, BINARY_OP)   /* int * int */ \
     X(BINARY_OP_SUBTRACT_FLOAT,      14, BINARY_OP)   /* float - float */ \
@@ -234,6 +237,8 @@ enum {
     X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
+    X(LOAD_FAST_DISOWN,              38, LOAD_FAST)   /* a read of a local that may hold an owned str: clears the flag */ \
+    X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */ \
 
 enum { VM_FIRST_PVM_SPECIALIZED = 181 };
 

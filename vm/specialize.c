@@ -23,6 +23,7 @@
 #include "runtime/typeversion.h"
 #include "vm/opcodes.h"
 #include "vm/specialize.h"
+#include "vm/decode.h"
 
 VmSpecStats vm_spec_stats[256];
 uint64_t vm_spec_hits[256], vm_spec_misses[256];
@@ -34,6 +35,16 @@ bool vm_dict_lacks_str_slow(Value dict, Value name)
 
 bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
 {
+    if (rt_is_values(*slot)) {
+        if (vm_store_values_at_hint(*slot, name, v, *hint))
+            return true;
+        int64_t ix = rt_values_store(slot, name, v);
+        if (ix >= 0) {
+            *hint = (uint16_t)ix;
+            return true;
+        }
+        /* They became a dict: stored below, as into any dict. */
+    }
     DictEntry *e = *slot != VAL_NULL ? vm_hint_entry(*slot, *hint, name) : NULL;
     if (e != NULL) {
         e->value = v;
@@ -141,6 +152,8 @@ static int64_t entry_hint(Value dict, Value name)
 {
     if (dict == VAL_NULL)
         return -1;
+    if (rt_is_values(dict))
+        return rt_values_index(dict, name);
     int64_t ix = rt_dict_entry_of_str(dict, name);
     return ix <= UINT16_MAX ? ix : -1;
 }
@@ -257,7 +270,9 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
         return not_specialized(instr);
     /* The entry the value will be in: the existing one, or the next. */
     int64_t hint = entry_hint(dict, name);
-    if (hint < 0)
+    if (hint < 0 && rt_is_values(dict))
+        hint = VAL_AS(ObjValues, dict)->len;
+    else if (hint < 0)
         hint = dict == VAL_NULL ? 0 : (int64_t)VAL_AS(ObjDict, dict)->nentries;
     vm_cache_set_u32(instr + 2, version);
     instr[4] = (uint16_t)(hint <= UINT16_MAX ? hint : 0);
@@ -299,7 +314,7 @@ void vm_specialize_load_method(uint16_t *instr, Value owner, Value name)
         return not_specialized(instr);
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
-    if (has_dict && dict != VAL_NULL && !vm_dict_lacks_str(dict, name))
+    if (has_dict && !vm_instance_lacks(dict, name))
         return not_specialized(instr);  /* the instance's own attribute wins */
     if (!has_dict && type->dict_offset != 0)
         return not_specialized(instr);  /* a dict we cannot check cheaply */
@@ -346,12 +361,162 @@ static int binary_op_form(Value left, Value right, int op)
     return 0;
 }
 
-void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg)
+void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
+                             const ObjCode *code)
 {
     int form = binary_op_form(left, right, oparg);
     if (form == 0)
         return not_specialized(instr);
+    if (form == OP_BINARY_OP_ADD_UNICODE && code->str_append_locals != 0) {
+        const uint16_t *next = instr + 1 + CACHES_BINARY_OP;
+        if (next < code->instrs + code->ninstrs && (*next & 0xff) == OP_STORE_FAST &&
+            (*next >> 8) < 64 && (code->str_append_locals >> (*next >> 8) & 1))
+            form = OP_BINARY_OP_INPLACE_ADD_UNICODE;
+    }
     specialized(instr, form);
+}
+
+/* ---- appending to a str in place ------------------------------------------------
+ *
+ * CPython runs `s += t` (and `s = s + t`) on a str whose only reference
+ * is the local s by resizing it in place: its reference count says that
+ * no one else can see the change.  pvm's collector keeps no counts, so
+ * it keeps one fact instead, the flag ObjStr.owned:
+ *
+ *   an owned str is referenced from exactly one local slot of one frame,
+ *   and at most, for the time between two adjacent instructions of that
+ *   frame, from its value stack on the way back into that slot.
+ *
+ * Three rules keep it true.
+ *
+ *  1. Only BINARY_OP_INPLACE_ADD_UNICODE sets the flag, on a str it has
+ *     just allocated (rt_str_append_owned), which the STORE_FAST after it
+ *     stores in the local x.  Nothing else has seen that str.
+ *  2. That form exists only where x is in str_append_locals: this pass has
+ *     looked at every instruction of the code object that reads x.  (3.11
+ *     reads a plain local only with LOAD_FAST; a captured one is a cell,
+ *     which MAKE_CELL/LOAD_DEREF reach, and is left out; so is a slot
+ *     above 63 or a LOAD_FAST behind an EXTENDED_ARG.)  Each read of x
+ *     becomes one of:
+ *       - LOAD_FAST, kept, when the value it pushes can only be the left
+ *         operand of an append site `BINARY_OP +|+=; STORE_FAST x`: the
+ *         instructions up to the site do not jump, return, raise again or
+ *         yield, never take the item (their stack effect, vm/opcodes.h,
+ *         never reaches below it), do not touch x, and share one
+ *         exception handler (so an exception cuts the stack below the
+ *         item);
+ *       - LOAD_FAST_LEN_ARG for `len(x)` (PRECALL 1, CALL 1 after it):
+ *         if the callable is the builtin len, which keeps nothing, the
+ *         flag stays; else the read clears it;
+ *       - LOAD_FAST_DISOWN, every other read: it clears the flag.
+ *     So a str taken from x to be kept anywhere (returned, stored,
+ *     passed) is no longer owned.
+ *  3. The readers of a frame's slots outside the loop clear the flags of
+ *     what they find: f_locals, locals() and the frame-locals proxy
+ *     (vm/frameobject.c fast_locals) and zero-argument super (vm/eval.c).
+ *
+ * The site itself checks at run time that its left operand is the str in
+ * x (else it concatenates as BINARY_OP_ADD_UNICODE does); an owned left
+ * operand then has no other reference than the two that are about to
+ * become one, and rt_str_append_owned may write into it. */
+
+/* The local an append site `BINARY_OP +|+=; STORE_FAST x` stores to, or -1. */
+static int append_site_local(const ObjCode *code, const VmInstr *op, const VmInstr *next)
+{
+    if (op->opcode != OP_BINARY_OP || (op->arg != NB_ADD && op->arg != NB_ADD + NB_INPLACE_OFFSET) ||
+        next->opcode != OP_STORE_FAST || next->arg >= 64 || next->arg >= code->nlocalsplus)
+        return -1;
+    const uint8_t *kinds = AS_BYTES(code->localspluskinds)->data;
+    return kinds[next->arg] & (CO_FAST_CELL | CO_FAST_FREE) ? -1 : (int)next->arg;
+}
+
+/* The exception table entry covering code unit u (its start), or -1. */
+static int handler_at(const ObjCode *code, int u)
+{
+    VmExcTable t;
+    VmExcEntry e;
+    vm_exc_table_start(&t, code);
+    while (vm_exc_table_next(&t, &e))
+        if (u >= e.start && u < e.end)
+            return e.start;
+    return -1;
+}
+
+static bool ends_straight_line(int op)
+{
+    return op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE ||
+           op == OP_YIELD_VALUE || op == OP_SEND || op == OP_RETURN_GENERATOR;
+}
+
+/* Whether the value the LOAD_FAST x before decoder d pushes is surely the
+ * left operand of an append site to x (rule 2's first case). */
+static bool feeds_append_site(VmDecoder d, int x, int handler)
+{
+    VmInstr in, next;
+    int64_t above = 0;                  /* items pushed above x's value */
+    if (!vm_decode_next(&d, &in))
+        return false;
+    for (int steps = 0; steps < 64; steps++) {
+        VmDecoder peek = d;
+        bool more = vm_decode_next(&peek, &next);
+        if (handler_at(d.code, in.offset / 2) != handler)
+            return false;
+        if (above == 1 && more && append_site_local(d.code, &in, &next) == x)
+            return true;
+        const OpcodeInfo *info = &vm_opcode_info[in.opcode];
+        int64_t popped = vm_stack_popped(in.opcode, in.arg, false);
+        int64_t pushed = vm_stack_pushed(in.opcode, in.arg, false);
+        if (info->kind == OPK_JFWD || info->kind == OPK_JBACK || ends_straight_line(in.opcode) ||
+            (info->kind == OPK_LOCAL && in.arg == x) || popped < 0 || popped > above || !more)
+            return false;
+        above += pushed - popped;
+        in = next;
+        d = peek;
+    }
+    return false;
+}
+
+static void set_opcode(const ObjCode *code, int unit, int op)
+{
+    uint16_t *u = (uint16_t *)code->instrs + unit;
+    *u = (uint16_t)((*u & 0xff00) | op);
+}
+
+void vm_plan_str_appends(ObjCode *code)
+{
+    if (code->pyminor != 11 || !IS_EXACT(code->localspluskinds, rt_bytes_type))
+        return;
+    /* The locals that some append site stores to. */
+    uint64_t sites = 0;
+    VmDecoder d = { .code = code };
+    VmInstr prev = { .opcode = -1 }, in;
+    while (vm_decode_next(&d, &in)) {
+        int x = prev.opcode >= 0 ? append_site_local(code, &prev, &in) : -1;
+        if (x >= 0)
+            sites |= (uint64_t)1 << x;
+        prev = in;
+    }
+    if (sites == 0)
+        return;
+    /* Their reads: none may escape the rules. */
+    d = (VmDecoder){ .code = code };
+    while (vm_decode_next(&d, &in)) {
+        if (in.opcode != OP_LOAD_FAST || in.arg >= 64 || !(sites >> in.arg & 1))
+            continue;
+        int unit = in.offset / 2;
+        if (unit > 0 && (code->instrs[unit - 1] & 0xff) == OP_EXTENDED_ARG) {
+            sites &= ~((uint64_t)1 << in.arg);      /* its reads stay as they are */
+            continue;
+        }
+        VmDecoder after = d;
+        VmInstr a, b;
+        if (vm_decode_next(&after, &a) && a.opcode == OP_PRECALL && a.arg == 1 &&
+            vm_decode_next(&after, &b) && b.opcode == OP_CALL && b.arg == 1)
+            set_opcode(code, unit, OP_LOAD_FAST_LEN_ARG);
+        else if (!feeds_append_site(d, (int)in.arg, handler_at(code, unit)))
+            set_opcode(code, unit, OP_LOAD_FAST_DISOWN);
+    }
+    code->str_append_locals = sites;
 }
 
 /* ---- COMPARE_OP: counter, mask --------------------------------------------------

@@ -106,6 +106,58 @@ static inline bool vm_dict_lacks_str(Value dict, Value name)
     return vm_dict_lacks_str_slow(dict, name);
 }
 
+/* Where an instance keeps the attribute name that a cache says is at
+ * index hint of its dict (an entry) or of its inline values (object.h),
+ * or NULL when it is not there. */
+static inline Value *vm_instance_hint(Value dict, unsigned hint, Value name)
+{
+    if (rt_is_values(dict)) {
+        ObjValues *vals = VAL_AS(ObjValues, dict);
+        return hint < vals->len && vals->keys->names[hint] == name ? &vals->values[hint] : NULL;
+    }
+    DictEntry *e = dict != VAL_NULL ? vm_hint_entry(dict, hint, name) : NULL;
+    return e != NULL ? &e->value : NULL;
+}
+
+/* Whether an instance's dict or inline values (or none: VAL_NULL) surely
+ * lack the str name (LOAD_METHOD_WITH_DICT: the class's method is not
+ * shadowed).  Shared names are interned: an interned name not among them
+ * by identity is absent. */
+static inline bool vm_instance_lacks(Value dict, Value name)
+{
+    if (dict == VAL_NULL)
+        return true;
+    if (rt_is_values(dict)) {
+        const ObjValues *vals = VAL_AS(ObjValues, dict);
+        for (uint32_t i = 0; i < vals->len; i++)
+            if (vals->keys->names[i] == name)
+                return false;
+        return AS_STR(name)->interned || rt_values_get(dict, name) == VAL_NULL;
+    }
+    return vm_dict_lacks_str(dict, name);
+}
+
+/* STORE_ATTR_WITH_HINT's common case, inline: inline values, name at
+ * index *hint (replaced) or the next to add (appended).  False: the
+ * general vm_store_at_hint must do it. */
+static inline bool vm_store_values_at_hint(Value dict, Value name, Value v, unsigned hint)
+{
+    if (!rt_is_values(dict))
+        return false;
+    ObjValues *vals = VAL_AS(ObjValues, dict);
+    if (hint < vals->len) {
+        if (vals->keys->names[hint] != name)
+            return false;
+    } else if (hint != vals->len || hint >= vals->capacity || hint >= vals->keys->len ||
+               vals->keys->names[hint] != name) {
+        return false;
+    } else {
+        vals->len++;
+    }
+    vals->values[hint] = v;
+    return true;
+}
+
 /* STORE_ATTR_WITH_HINT's store into the instance dict *slot (made if
  * need be): at entry *hint if its key is name, else added, *hint then
  * updated.  False with an exception set. */
@@ -255,7 +307,13 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
 void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_method(uint16_t *instr, Value owner, Value name);
 void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, Value name);
-void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg);
+void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
+                             const ObjCode *code);
+
+/* Once a 3.11 code object is verified, before it runs: find the locals
+ * that `s += t` may append to in place and rewrite their reads
+ * (vm/specialize.c, "appending to a str in place"). */
+void vm_plan_str_appends(ObjCode *code);
 void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code);
 void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);

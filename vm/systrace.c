@@ -9,6 +9,7 @@
 #include "runtime/code.h"
 #include "vm/eval.h"
 #include "vm/frameobject.h"
+#include "vm/monitoring.h"
 #include "vm/opcodes.h"
 #include "vm/systrace.h"
 
@@ -38,9 +39,9 @@ static Value event_name(int event)
 /* While either function is set the breaker stays set (vm_handle_breaker
  * sets it again), so that every loop running in this thread hands over
  * to the tracing loop at its next safe point. */
-static void update(void)
+void vm_trace_update(void)
 {
-    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL;
+    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL || vm_monitor_on;
     if (vm_trace_on)
         vm_eval_breaker = 1;
 }
@@ -48,7 +49,7 @@ static void update(void)
 void vm_set_trace(Value func)
 {
     vm_trace_func = func == rt_None ? VAL_NULL : func;
-    update();
+    vm_trace_update();
 }
 
 static ObjType *hook_type;             /* _lsprof's Profiler, once imported */
@@ -69,7 +70,7 @@ bool vm_profile_is_hook(void)
 void vm_set_profile(Value func)
 {
     vm_profile_func = func == rt_None ? VAL_NULL : func;
-    update();
+    vm_trace_update();
 }
 
 /* sys.call_tracing(func, args): func(*args) with events reported even
@@ -194,6 +195,22 @@ static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
     return true;
 }
 
+/* sys.monitoring's LINE callbacks (vm/monitoring.c) run as a "line" event
+ * for jumps: a debugger on monitoring sets f_lineno from there. */
+int vm_trace_begin_line(ObjFrame *fo)
+{
+    int what = vm_trace_what;
+    vm_trace_what = EV_LINE;
+    fo->in_event = true;
+    return what;
+}
+
+void vm_trace_end_line(ObjFrame *fo, int what)
+{
+    vm_trace_what = what;
+    fo->in_event = false;
+}
+
 /* CPython's frame_setlineno checks the event first. */
 const char *vm_trace_jump_refused(ObjFrame *fo)
 {
@@ -232,6 +249,11 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
     f->sp = sp;
     if (vm_trace_busy)
         return 0;
+    if (vm_monitor_on) {
+        int r = vm_monitor_instruction(f, instr, prev, sp);
+        if (r != 0)
+            return r;
+    }
     int op = vm_base_opcode(*instr & 0xff);   /* the loop's copy may be specialized */
     if (op == OP_RESUME)
         return trace_both(f, EV_CALL, rt_None, false) ? 0 : -1;
@@ -257,6 +279,8 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 
 void vm_trace_exception(Frame *f)
 {
+    if (vm_monitor_on && !vm_trace_busy)
+        vm_monitor_exception(f, 0, -1);
     if (vm_trace_func == VAL_NULL || vm_trace_busy || f->obj == NULL || f->obj->trace == VAL_NULL)
         return;
     Value exc = rt_err_peek();
@@ -282,6 +306,8 @@ bool vm_trace_send_return(Frame *f, Value value)
 
 void vm_trace_unwind(Frame *f)
 {
+    if (vm_monitor_on && !vm_trace_busy)
+        vm_monitor_exception(f, 2, -1);
     if (!vm_trace_busy)
         trace_both(f, EV_RETURN, rt_None, true);
 }
@@ -290,6 +316,8 @@ void vm_trace_unwind(Frame *f)
 
 Value vm_trace_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames)
 {
+    if (vm_monitor_on && !vm_trace_busy && vm_profile_func == VAL_NULL)
+        return vm_monitor_c_call(f, callable, args, nargs, kwnames);
     if (vm_profile_func == VAL_NULL || vm_trace_busy)
         return rt_call(callable, args, nargs, kwnames);
     Value func = callable;

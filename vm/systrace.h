@@ -58,6 +58,12 @@ bool vm_profile_is_hook(void);
 /* sys.settrace / sys.setprofile (None: unset) and sys.call_tracing. */
 void vm_set_trace(Value func);
 void vm_set_profile(Value func);
+/* vm_trace_on again, after a function or the events of sys.monitoring changed. */
+void vm_trace_update(void);
+/* Around a LINE callback of sys.monitoring: jumps allowed as from a "line"
+ * event (the result of begin goes to end). */
+int vm_trace_begin_line(struct ObjFrame *fo);
+void vm_trace_end_line(struct ObjFrame *fo, int what);
 Value vm_call_tracing(Value func, Value args);
 
 /* The tracing loop's hook, before each instruction (its first code unit):

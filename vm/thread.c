@@ -222,6 +222,37 @@ bool vm_wait_readable(int fd)
     return true;
 }
 
+ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool positioned)
+{
+    const char *p = buf;
+    size_t done = 0;
+    bool blocking = !(fcntl(fd, F_GETFL) & O_NONBLOCK);
+    vm_release_lock();
+    for (;;) {
+        ssize_t w = positioned ? pwrite(fd, p + done, n - done, offset + (off_t)done)
+                               : write(fd, p + done, n - done);
+        if (w < 0 && errno == EINTR && done == 0) {
+            if (!vm_blocking_retry())
+                return -2;
+            continue;
+        }
+        if (w < 0 && done == 0) {
+            int err = errno;
+            vm_reacquire_lock();
+            errno = err;
+            return -1;
+        }
+        done += w > 0 ? (size_t)w : 0;
+        /* A blocking write stops short when a signal arrives: the
+         * collector's, which stops the world in every thread, must not
+         * show (CPython has none); a Python handler's must. */
+        if (w <= 0 || done == n || !blocking || vm_interrupt_pending())
+            break;
+    }
+    vm_reacquire_lock();
+    return (ssize_t)done;
+}
+
 bool vm_thread_drop_requested(void)
 {
     return drop_request;

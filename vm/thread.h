@@ -152,6 +152,13 @@ bool vm_blocking_retry(void);
  * blocks, and lets a signal interrupt it, as it always did.  false with
  * KeyboardInterrupt set (the lock held) when Ctrl-C ends the wait. */
 bool vm_wait_readable(int fd);
+/* write(2), or pwrite(2) at offset when positioned, with the lock released:
+ * a pipe may be full until another thread reads it.  buf must stay where
+ * it is (the caller holds its object: the collector moves nothing).
+ * Retried after a signal whose handlers do not raise (PEP 475).  Returns
+ * what write returned (-1: errno says why), or -2 with the handler's
+ * exception set. */
+ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool positioned);
 /* Whether a Ctrl-C waits to be raised in this thread (the main thread):
  * may be called without the lock (vm/eval.c). */
 bool vm_interrupt_pending(void);

@@ -3,7 +3,7 @@ import sys
 import _frozen_importlib
 import _frozen_importlib_external as external
 import importlib
-import importlib.machinery
+import importlib.machinery, importlib.util
 print(_frozen_importlib is importlib._bootstrap, external is importlib._bootstrap_external)
 print(sys.modules['_frozen_importlib'] is _frozen_importlib,
       sys.modules['_frozen_importlib_external'] is external)

@@ -1,0 +1,32 @@
+/*
+ * monitoring.h — sys.monitoring (PEP 669) for 3.12 and later bytecode
+ * (vm/monitoring.c).  The events reach it through vm/systrace.c's hooks,
+ * which run only while vm_trace_on is set: with no event on, nothing here
+ * is called.
+ */
+#ifndef PVM_MONITORING_H
+#define PVM_MONITORING_H
+
+#include "runtime/object.h"
+#include "vm/frame.h"
+
+/* Some tool has some event on (part of vm_trace_on). */
+extern bool vm_monitor_on;
+
+/* Before `instr` runs in f (prev_instr: the one the frame ran before):
+ * PY_START/PY_RESUME, JUMP/BRANCH, LINE, INSTRUCTION, PY_RETURN/PY_YIELD,
+ * CALL.  0, or -1 with an exception a callback raised, or 1 when a LINE
+ * callback set f_lineno (the frame goes on at frame->next_instr). */
+int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
+                            Value *sp);
+/* With the exception set: RAISE (which 0), EXCEPTION_HANDLED (1, at the
+ * handler: code unit `unit`), PY_UNWIND (2); unit -1: where the frame is.
+ * false when a callback raised (its exception replaces the other). */
+bool vm_monitor_exception(Frame *f, int which, int unit);
+/* callable(*args) for a CALL of something that is no Python function, then
+ * C_RETURN or C_RAISE. */
+Value vm_monitor_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);
+/* The module sys.monitoring (3.12 and later). */
+Value vm_monitoring_module(void);
+
+#endif
