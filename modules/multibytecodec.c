@@ -167,9 +167,14 @@ typedef struct {
 } ObjMbCodec;
 
 static ObjType mbcodec_type;
+static const MethodDef mbcodec_methods[];
 
+/* The type is readied on first use (the _codecs_* modules may be imported
+ * before _multibytecodec), and is in no module's namespace, as in CPython. */
 Value mod_mbcodec_new(const CjkCodec *codec)
 {
+    if (mbcodec_type.mro == VAL_NULL)
+        rt_type_ready(&mbcodec_type, mbcodec_methods);
     ObjMbCodec *c = gc_alloc(sizeof *c);
     c->ob.type = &mbcodec_type;
     c->codec = codec;
@@ -232,7 +237,8 @@ static const MethodDef mbcodec_methods[] = {
 };
 
 static ObjType mbcodec_type = {
-    .ob.type = &rt_type_type, .name = "MultibyteCodec", .new_ = mod_no_new,
+    .ob.type = &rt_type_type, .name = "_multibytecodec.MultibyteCodec",
+    .new_ = mod_no_new,
 };
 
 /* ---- The incremental and stream objects ---------------------------------- */
@@ -256,20 +262,21 @@ typedef struct {
 static ObjType incenc_type, incdec_type, reader_type, writer_type;
 
 /* type(errors='strict'), or (stream, errors='strict'): the codec is the
- * class's `codec` attribute. */
+ * class's `codec` attribute.  fname: the name CPython's argument errors
+ * give ("IncrementalEncoder"). */
 static Value stateful_new(ObjType *type, Value *args, size_t nargs, Value kw, bool stream,
-                          bool encoder)
+                          bool encoder, const char *fname)
 {
     static const char *const names[] = { "errors" }, *const snames[] = { "stream", "errors" };
-    const ArgSpec spec = { type->name, stream ? snames : names, 1 + stream, 0, stream,
+    const ArgSpec spec = { fname, stream ? snames : names, 1 + stream, 0, stream,
                            1 + stream, false };
     Value a[2];
     if (!rt_parse_args(&spec, args, nargs, kw, a))
         return VAL_NULL;
     Value errors = stream ? a[1] : a[0];
-    if (errors != VAL_NULL && errors != rt_None && !rt_is_str(errors))
-        return rt_raisef(&rt_TypeError, "%s() argument 'errors' must be str or None, not %T",
-                         type->name, errors);
+    if (errors != VAL_NULL && !rt_is_str(errors))
+        return rt_raisef(&rt_TypeError, "%s() argument %d must be str, not %s", fname,
+                         1 + stream, errors == rt_None ? "None" : val_type(errors)->name);
     Value codec = rt_getattr_cstr(obj_val(type), "codec");
     if (codec == VAL_NULL)
         return VAL_NULL;
@@ -277,16 +284,31 @@ static Value stateful_new(ObjType *type, Value *args, size_t nargs, Value kw, bo
         return rt_raisef(&rt_TypeError, "codec is unexpected type");
     ObjMbStateful *s = rt_alloc_instance(type, sizeof *s);
     s->codec = VAL_AS(ObjMbCodec, codec)->codec;
-    s->errors = errors == VAL_NULL || errors == rt_None ? rt_str_from_cstr("strict") : errors;
+    s->errors = errors == VAL_NULL ? rt_str_from_cstr("strict") : errors;
     s->stream = stream ? a[0] : VAL_NULL;
     state_init(s->codec, &s->state, encoder);
     return obj_val(s);
 }
 
-static Value incenc_new(ObjType *t, Value *a, size_t n, Value kw) { return stateful_new(t, a, n, kw, false, true); }
-static Value incdec_new(ObjType *t, Value *a, size_t n, Value kw) { return stateful_new(t, a, n, kw, false, false); }
-static Value reader_new(ObjType *t, Value *a, size_t n, Value kw) { return stateful_new(t, a, n, kw, true, false); }
-static Value writer_new(ObjType *t, Value *a, size_t n, Value kw) { return stateful_new(t, a, n, kw, true, true); }
+static Value incenc_new(ObjType *t, Value *a, size_t n, Value kw)
+{
+    return stateful_new(t, a, n, kw, false, true, "IncrementalEncoder");
+}
+
+static Value incdec_new(ObjType *t, Value *a, size_t n, Value kw)
+{
+    return stateful_new(t, a, n, kw, false, false, "IncrementalDecoder");
+}
+
+static Value reader_new(ObjType *t, Value *a, size_t n, Value kw)
+{
+    return stateful_new(t, a, n, kw, true, false, "StreamReader");
+}
+
+static Value writer_new(ObjType *t, Value *a, size_t n, Value kw)
+{
+    return stateful_new(t, a, n, kw, true, true, "StreamWriter");
+}
 
 /* __init__ takes whatever __new__ took and does nothing (CPython's
  * tp_init of these types), so that codecs.StreamWriter.__init__ and the
@@ -733,10 +755,10 @@ static const MethodDef writer_methods[] = {
         .getsets = stateful_getsets, extra                                      \
     };
 
-STATEFUL_TYPE(incenc_type, "MultibyteIncrementalEncoder", incenc_new, )
-STATEFUL_TYPE(incdec_type, "MultibyteIncrementalDecoder", incdec_new, )
-STATEFUL_TYPE(reader_type, "MultibyteStreamReader", reader_new, .members = stream_members)
-STATEFUL_TYPE(writer_type, "MultibyteStreamWriter", writer_new, .members = stream_members)
+STATEFUL_TYPE(incenc_type, "_multibytecodec.MultibyteIncrementalEncoder", incenc_new, )
+STATEFUL_TYPE(incdec_type, "_multibytecodec.MultibyteIncrementalDecoder", incdec_new, )
+STATEFUL_TYPE(reader_type, "_multibytecodec.MultibyteStreamReader", reader_new, .members = stream_members)
+STATEFUL_TYPE(writer_type, "_multibytecodec.MultibyteStreamWriter", writer_new, .members = stream_members)
 
 static Value create_codec(Value *args, size_t nargs, Value kw)
 {
@@ -748,7 +770,6 @@ Value mod_multibytecodec_init(void)
 {
     static const MethodDef fns[] = { { "__create_codec", create_codec, 0 }, { 0 } };
     Value m = mod_module_new("_multibytecodec", fns);
-    mod_add_type(m, "MultibyteCodec", &mbcodec_type, mbcodec_methods);
     mod_add_type(m, "MultibyteIncrementalEncoder", &incenc_type, incenc_methods);
     mod_add_type(m, "MultibyteIncrementalDecoder", &incdec_type, incdec_methods);
     mod_add_type(m, "MultibyteStreamReader", &reader_type, reader_methods);
