@@ -566,16 +566,16 @@ static Value posix_system(Value *args, size_t nargs, Value kwnames)
 
 /* ---- wait ------------------------------------------------------------------------------------ */
 
-/* waitpid(pid, &status, options) with the interpreter lock released, as
- * CPython releases the GIL: the other threads run while the child runs
- * (multiprocessing's Process.join waits so while its feeder thread still
- * has data to send).  Retried after signals (PEP 475); -1 with errno, or
- * -2 when a signal handler raised. */
-static pid_t wait_child(pid_t pid, int *status, int options)
+/* wait4(pid, &status, options, ru) — waitpid when ru is NULL — with the
+ * interpreter lock released, as CPython releases the GIL: the other
+ * threads run while the child runs (multiprocessing's Process.join waits
+ * so while its feeder thread still has data to send).  Retried after
+ * signals (PEP 475); -1 with errno, or -2 when a signal handler raised. */
+static pid_t wait_child(pid_t pid, int *status, int options, struct rusage *ru)
 {
     for (;;) {
         vm_release_lock();
-        pid_t r = waitpid(pid, status, options);
+        pid_t r = wait4(pid, status, options, ru);
         int e = errno;
         vm_reacquire_lock();
         errno = e;
@@ -604,7 +604,7 @@ static Value posix_waitpid(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_nokw("waitpid", kwnames) || !rt_arg_count("waitpid", nargs, 2, 2) ||
         !mod_posix_pid(args[0], &pid) || !mod_posix_fd(args[1], &options))
         return VAL_NULL;
-    pid_t r = wait_child(pid, &status, options);    /* before status is read */
+    pid_t r = wait_child(pid, &status, options, NULL);  /* before status is read */
     return wait_result(r, status);
 }
 
@@ -613,25 +613,21 @@ static Value posix_wait(Value *args, size_t nargs, Value kwnames)
     int status = 0;
     if (!rt_arg_none("posix.wait", nargs, kwnames))
         return VAL_NULL;
-    pid_t r = wait_child(-1, &status, 0);
+    pid_t r = wait_child(-1, &status, 0, NULL);
     return wait_result(r, status);
 }
 
 /* wait3(options) / wait4(pid, options) → (pid, status, resource.struct_rusage). */
 static Value wait_rusage(pid_t pid, int options)
 {
-    pid_t r;
     int status = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);          /* WNOHANG with no child ready leaves it unset */
-    vm_release_lock();                  /* other threads run while it waits */
-    while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
-        if (!vm_blocking_retry())
-            return VAL_NULL;
-    int err = errno;
-    vm_reacquire_lock();
+    pid_t r = wait_child(pid, &status, options, &ru);
+    if (r == -2)
+        return VAL_NULL;
     if (r < 0)
-        return errno = err, mod_posix_error();
+        return mod_posix_error();
     return rt_tuple_pack(3, rt_int_from_i64(r), small_new(status), mod_resource_rusage(&ru));
 }
 
