@@ -1,1 +1,1 @@
-value = "unchecked: compiled version"
+value = "unchecked: source edited after compiling"

@@ -1,1 +1,1 @@
-value = 1
+value = 2  # edited

@@ -1,2 +1,0 @@
-def greet(who):
-    return "hello, " + who
