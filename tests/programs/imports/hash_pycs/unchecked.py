@@ -1,1 +1,1 @@
-value = "unchecked: source edited after compiling"
+value = "unchecked: compiled version"

@@ -1,1 +1,1 @@
-value = 2
+value = 1

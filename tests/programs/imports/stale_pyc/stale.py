@@ -1,1 +1,1 @@
-value = 2  # edited
+value = 1
