@@ -96,7 +96,7 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
 
 /* A timeout in seconds (int or float) as nanoseconds, rounded up, with
  * CPython's errors (_PyTime_FromSecondsObject: the value must fit in an
- * int64 of nanoseconds). */
+ * int64 of nanoseconds; 3.14 says a bad type may be an integer or float). */
 bool mod_timeout_ns(Value v, int64_t *out)
 {
     const char *too_large = rt_py_minor >= 13 ? "timestamp too large to convert to C PyTime_t"
@@ -118,8 +118,13 @@ bool mod_timeout_ns(Value v, int64_t *out)
     }
     Value i = rt_index(v);
     int64_t s;
-    if (i == VAL_NULL)
+    if (i == VAL_NULL) {
+        if (rt_py_minor >= 14 && rt_err_matches(&rt_TypeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer or float", v);
+        }
         return false;
+    }
     if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
         rt_err_clear();
         rt_raisef(&rt_OverflowError, "%s", too_large);
