@@ -62,6 +62,7 @@
      * thread starts on its own bottom entry), a gen.throw() exception */         \
     X(struct Frame *, vm_running, NULL)                                           \
     X(int, vm_depth, 0)                                                           \
+    X(int, vm_c_depth, 0)                                                         \
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
