@@ -52,7 +52,7 @@ override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
@@ -242,12 +242,13 @@ PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
 endif
 PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py
 # Start-up: the profile-guided pvm links the small libraries statically
-# when their archives are installed (Debian's -dev packages have them): five
+# when their archives are installed (Debian's -dev packages have them):
 # shared objects fewer to map and relocate, -15% of `pvm hello.pyc`'s CPU
 # time (bench/README.md).  Else, or with PGO_STATIC=, shared as usual.
-PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc readline tinfo,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
+# (libreadline is not linked at all: modules/readline.h opens it on use.)
+PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
 ifeq ($(PGO_STEP)$(PGO_STATIC),useyes)
-override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -lreadline -ltinfo -Wl,-Bdynamic -lpthread -ldl -lm
+override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
 endif
 
 ifeq ($(PGO_STEP),)

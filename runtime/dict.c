@@ -237,6 +237,20 @@ Value rt_dict_new_sized(size_t n)
     return obj_val(d);
 }
 
+/* Make room for n more entries in one resize, so that filling a dict whose
+ * size is known (a built-in type's methods at start-up) does not grow it
+ * step by step, each step a new table. */
+void rt_dict_reserve(Value dict, size_t n)
+{
+    ObjDict *d = AS_DICT(dict);
+    if (d->nentries + n <= usable_of(d->index_size))
+        return;
+    size_t size = DICT_MINSIZE;
+    while (usable_of(size) < d->used + n)
+        size <<= 1;
+    dict_resize(d, size);
+}
+
 Value rt_dict_get(Value dict, Value key, bool *error)
 {
     if (error)

@@ -118,8 +118,8 @@ Value rt_str_from_latin1(const unsigned char *s, size_t n)
     return obj_val(o);
 }
 
-/* One-character strings for U+0000..U+00FF are made once and shared: the
- * str iterator and indexing produce them constantly. */
+/* One-character strings for U+0000..U+00FF are made once, on first need,
+ * and shared: the str iterator and indexing produce them constantly. */
 static Value latin1_chars[256];
 
 Value rt_str_from_codepoint(uint32_t cp)
@@ -771,8 +771,6 @@ void rt_str_init(void)
     rt_type_ready(&str_iter_type, str_iter_methods);
     rt_type_ready(&str_ascii_iter_type, str_iter_methods);
     rt_str_empty();
-    for (uint32_t c = 0; c < 256; c++)
-        rt_str_from_codepoint(c);
     rt_bytes_init();
 }
 
