@@ -239,8 +239,12 @@ static inline unsigned vm_cmp_outcome_str(Value a, Value b, unsigned mask)
 {
     if (a == b)
         return VM_CMP_EQUAL;
-    if (!(mask & VM_CMP_LESS) == !(mask & VM_CMP_GREATER))
+    if (!(mask & VM_CMP_LESS) == !(mask & VM_CMP_GREATER)) {
+        const ObjStr *x = AS_STR(a), *y = AS_STR(b);
+        if (x->nbytes != y->nbytes || (x->interned && y->interned))
+            return VM_CMP_LESS;         /* rt_str_equal's first answers, without the call */
         return rt_str_equal(a, b) ? VM_CMP_EQUAL : VM_CMP_LESS;
+    }
     int c = rt_str_compare(a, b);
     return c < 0 ? VM_CMP_LESS : c > 0 ? VM_CMP_GREATER : VM_CMP_EQUAL;
 }
