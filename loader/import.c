@@ -796,7 +796,9 @@ static Value exec_module(Value name, Value module, Value code)
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
     rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
+    VAL_AS(ObjModule, module)->initializing = true;
     Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
+    VAL_AS(ObjModule, module)->initializing = false;
     rt_dict_del(initializing, name);
     if (r == VAL_NULL) {
         Value exc = rt_err_fetch();
