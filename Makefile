@@ -9,6 +9,7 @@
 #                   under every dispatch strategy, dis vs python3.11's dis, the tracer
 #                   and debugger suites, hostile and damaged .pyc files
 #   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
+#   make stdlib-imports which standard modules import under pvm, against python3.11
 #   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
 #   make bench      benchmarks side by side with python3.11 (PYVER=3.12 or 3.13: that
 #                   python; BENCH_FILTER=fib: only the programs named so)
@@ -104,7 +105,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev python3.11 libpython3.11-testsuite pkg-config tmux
 
-.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
+.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -330,6 +331,11 @@ bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
 	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@" $(BENCH_FILTER)
+
+# Which of sys.stdlib_module_names import under pvm and under python3.11:
+# the difference, each failure's reason, one summary line (tests/stdlib_imports.py).
+stdlib-imports: pvm
+	$(PYTHON) tests/stdlib_imports.py ./pvm $(PYTHON)
 
 # The verifier over the whole standard library, test/ included, at every
 # optimisation level (make check verifies the installed .pyc files only).

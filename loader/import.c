@@ -424,6 +424,36 @@ Value ld_code_from_source(const char *py, const char *modname, Value *cached)
     return code;
 }
 
+/* A sourceless module's header, judged as importlib's _classify_pyc judges
+ * it, with its exceptions and messages (a bad magic number, a header cut
+ * short, unknown flags); false with that exception.  What the header cannot
+ * say (a damaged body, code the verifier rejects) is pvm's loader's to
+ * report: the file and the offset. */
+static bool classify_pyc(const unsigned char *data, size_t n, const char *modname, const char *pyc)
+{
+    Value name = rt_str_from_cstr(modname), path = rt_str_from_cstr(pyc);
+    uint16_t magic = ld_process_magic();
+    const unsigned char want[4] = { magic & 0xff, magic >> 8, '\r', '\n' };
+    if (n < 4 || memcmp(data, want, 4) != 0) {
+        Value got = rt_bytes_new(data, n < 4 ? n : 4);
+        raise_import_error(&rt_ImportError,
+                           rt_str_format_c("bad magic number in %R: %R", name, got), name, path);
+        return false;
+    }
+    if (n < 16) {
+        rt_raise_args(&rt_EOFError, rt_tuple_pack(1, rt_str_format_c(
+            "reached EOF while reading pyc header of %R", name)));
+        return false;
+    }
+    uint32_t flags = le32(data + 4);
+    if ((flags & ~3u) != 0) {
+        raise_import_error(&rt_ImportError, rt_str_format_c("invalid flags %u in %R", (unsigned)flags, name),
+                           name, path);
+        return false;
+    }
+    return true;
+}
+
 Value ld_code_from_pyc(const char *pyc, const char *modname)
 {
     size_t n;
@@ -432,6 +462,8 @@ Value ld_code_from_pyc(const char *pyc, const char *modname)
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", pyc, strerror(errno)),
                                   VAL_NULL, rt_str_from_cstr(pyc));
+    if (!classify_pyc(data, n, modname, pyc))
+        return VAL_NULL;
     return load_pyc_data(data, n, pyc);
 }
 
@@ -802,7 +834,9 @@ static Value exec_module(Value name, Value module, Value code)
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
     rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
+    VAL_AS(ObjModule, module)->initializing = true;
     Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
+    VAL_AS(ObjModule, module)->initializing = false;
     rt_dict_del(initializing, name);
     if (r == VAL_NULL) {
         Value exc = rt_err_fetch();

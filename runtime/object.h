@@ -581,6 +581,9 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    bool initializing;          /* its body is running (loader/import.c): a missing
+                                 * attribute is "partially initialized", as a spec's
+                                 * `_initializing` says in CPython */
     /* A built-in module's attributes made on first use: called with a name
      * missing from the dict (before __getattr__); VAL_NULL without an
      * exception when it has none.  sys makes its import hooks this way. */
