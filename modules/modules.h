@@ -54,6 +54,7 @@
     X(sha3, "_sha3")                                \
     X(crypt, "_crypt")                              \
     X(spwd, "spwd")                                 \
+    X(audioop, "audioop")                           \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
