@@ -55,6 +55,8 @@
     X(crypt, "_crypt")                              \
     X(spwd, "spwd")                                 \
     X(audioop, "audioop")                           \
+    X(dbm, "_dbm")                                  \
+    X(gdbm, "_gdbm")                                \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
