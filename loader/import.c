@@ -1291,7 +1291,7 @@ static bool main_error(Value msg)
 }
 
 bool ld_find_main_module(const char *cname, Value *code, Value *file,
-                         Value *package, Value *cached)
+                         Value *package, Value *cached, Value *modname)
 {
     ld_import_init();
     Value name = rt_str_from_cstr(cname);
@@ -1331,7 +1331,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         if (strcmp(cname, "__main__") == 0 || (n > 9 && strcmp(cname + n - 9, ".__main__") == 0))
             return main_error(rt_str_from_cstr("Cannot use package as __main__ module"));
         char *sub = str_concat3(cname, ".__main__", "");
-        if (ld_find_main_module(sub, code, file, package, cached))
+        if (ld_find_main_module(sub, code, file, package, cached, modname))
             return true;
         if (rt_dict_get(modules(), name, NULL) == VAL_NULL)
             return false;
@@ -1341,6 +1341,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     }
     *file = rt_str_from_cstr(spec.origin);
     *package = parent;
+    *modname = name;
     *cached = spec.kind == SPEC_SOURCELESS ? *file : rt_None;
     *code = spec.kind == SPEC_SOURCE ? ld_code_from_source(spec.origin, cname, cached)
                                      : ld_code_from_pyc(spec.origin, cname);
@@ -1348,6 +1349,23 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         Value exc = rt_err_fetch();
         return main_error(rt_str(exc));
     }
+    return true;
+}
+
+/* The __main__ module of `-m name` gets the spec runpy gives it:
+ * importlib's for its real name (name.__main__ for a package), and that
+ * spec's loader.  So importlib is imported first, as runpy imports it. */
+bool ld_set_main_spec(Value module, Value modname, Value file)
+{
+    if (!ld_import_install())
+        return false;
+    Value spec = file_spec(modname, file);
+    Value loader = spec != VAL_NULL ? rt_getattr_cstr(spec, "loader") : VAL_NULL;
+    if (loader == VAL_NULL)
+        return false;
+    Value d = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(d, "__spec__", spec);
+    rt_dict_set_cstr(d, "__loader__", loader);
     return true;
 }
 

@@ -392,7 +392,7 @@ static Value class_getitem(Value cls, Value key)
     if (cls == obj_val(&rt_type_type))
         return rt_generic_alias_new(cls, key);
     Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
-    if (m == VAL_NULL)
+    if (m == VAL_NULL || m == rt_None)          /* None opts out, as in CPython */
         return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);
     if (val_type(m)->descr_get != NULL)
         m = val_type(m)->descr_get(m, VAL_NULL, cls);
