@@ -1972,6 +1972,7 @@ TARGET(IMPORT_NAME) {
                   val_type(level)->name);
         GOTO_ERROR();
     }
+    frame->instr = THIS_INSTR();        /* a module's import-time warning names this line */
     Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
                                   (int)small_value(level));
     if (module == VAL_NULL)
