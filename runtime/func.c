@@ -24,9 +24,12 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     f->name = code->name;
     f->qualname = qualname;
     f->doc = rt_None;
+    /* The docstring is co_consts[0]; a str there is one until 3.14, which
+     * says so with CO_HAS_DOCSTRING (a function without one may begin its
+     * constants with any str). */
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
-    if (is_str(first))
-        f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
+    if (is_str(first) && (rt_py_minor < 14 || (code->flags & CO_HAS_DOCSTRING)))
+        f->doc = first;
     Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);

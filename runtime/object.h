@@ -522,6 +522,7 @@ enum {
     CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
     CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
     CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+    CO_HAS_DOCSTRING = 0x4000000,       /* 3.14: co_consts[0] is the docstring */
 };
 /* localspluskinds */
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
