@@ -1,5 +1,5 @@
 /*
- * marshal_write.c — values to CPython's marshal format, versions 0 to 4,
+ * marshal_write.c — values to CPython's marshal format, versions 0 to 5,
  * the inverse of marshal.c: what marshal.dumps writes.
  *
  * What it writes: None, True, False, Ellipsis, StopIteration, int, float,
@@ -7,7 +7,8 @@
  * list, dict, set, frozenset and code objects, with CPython 3.11's choice
  * of type code for each version: floats as text before version 2,
  * back-references (FLAG_REF / TYPE_REF) from version 3, short ASCII
- * strings and small tuples from version 4; set elements in the order of
+ * strings and small tuples from version 4, slices from version 5 (3.14's,
+ * refused before it); set elements in the order of
  * their own marshalled bytes (CPython's order for reproducible builds).
  * Nesting deeper than CPython's limit (2000) is refused with CPython's
  * ValueError, as is any other type.
@@ -191,6 +192,11 @@ static void count_refs(Writer *w, Value v, int depth)
                           c->filename, c->name, c->qualname, c->linetable, c->exceptiontable };
         for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
             count_refs(w, parts[i], depth + 1);
+    } else if (IS_EXACT(v, rt_slice_type)) {
+        ObjSlice *s = VAL_AS(ObjSlice, v);
+        count_refs(w, s->start, depth + 1);
+        count_refs(w, s->stop, depth + 1);
+        count_refs(w, s->step, depth + 1);
     }
 }
 
@@ -436,7 +442,12 @@ static bool put_object(Writer *w, Value v, RefRule rule, int depth)
         return put_set(w, '>', flag, v, depth);
     else if (is_code(v))
         return put_code(w, flag, AS_CODE(v), depth);
-    else
+    else if (IS_EXACT(v, rt_slice_type) && w->version >= 5) {
+        ObjSlice *s = VAL_AS(ObjSlice, v);
+        sb_addc(w->out, (char)(':' | flag));
+        return put_value(w, s->start, depth + 1) && put_value(w, s->stop, depth + 1) &&
+               put_value(w, s->step, depth + 1);
+    } else
         return put_buffer(w, flag, v);
     return true;
 }

@@ -2,13 +2,14 @@
  * marshal.c — the `marshal` module over the loader's reader and writer:
  * loads(bytes) and load(file) read anything a .pyc may hold
  * (loader/marshal.c), dumps(value[, version]) and dump(value, file[,
- * version]) write it, code objects included, in any version 0-4
- * (loader/marshal_write.c), and `version` is 4, the current format.
+ * version]) write it, code objects included, in any version 0-4 (0-5 under 3.14)
+ * (loader/marshal_write.c), and `version` is the current format: 4, 5 under 3.14.
  */
 #include <string.h>
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 static Value unmarshal_buffer(Value data, size_t *used)
@@ -88,10 +89,16 @@ static Value marshal_load(Value *args, size_t nargs, Value kwnames)
     return v;
 }
 
-/* The version argument (default 4). */
+/* marshal.version: 5 from 3.14 (slices), else 4. */
+static int current_version(void)
+{
+    return rt_py_minor >= 14 ? 5 : 4;
+}
+
+/* The version argument (default the current one). */
 static bool version_arg(Value *args, size_t nargs, size_t at, int *version)
 {
-    int64_t v = 4;
+    int64_t v = current_version();
     if (nargs > at) {
         if (!rt_isinstance_of(args[at], &rt_int_type)) {
             rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[at]);
@@ -100,7 +107,7 @@ static bool version_arg(Value *args, size_t nargs, size_t at, int *version)
         if (!rt_int_as_i64(args[at], &v))
             return false;
     }
-    *version = v < 0 ? 0 : v > 4 ? 4 : (int)v;
+    *version = v < 0 ? 0 : v > current_version() ? current_version() : (int)v;
     return true;
 }
 
@@ -156,6 +163,6 @@ static const MethodDef marshal_functions[] = {
 Value mod_marshal_init(void)
 {
     Value m = mod_module_new("marshal", marshal_functions);
-    mod_module_set(m, "version", small_new(4));
+    mod_module_set(m, "version", small_new(current_version()));
     return m;
 }

@@ -15,6 +15,7 @@
  */
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* The two styles of the module's functions, with CPython's messages: a
  * positional-only clinic function ("add expected 2 arguments, got 1") and
@@ -90,6 +91,17 @@ static Value op_is_(Value *a, size_t n, Value kw)
 static Value op_is_not(Value *a, size_t n, Value kw)
 {
     return nargs_is("is_not", n, kw, 2) ? rt_bool(a[0] != a[1]) : VAL_NULL;
+}
+
+/* is_none(a), is_not_none(a): 3.14's. */
+static Value op_is_none(Value *a, size_t n, Value kw)
+{
+    return nargs_is("is_none", n, kw, 1) ? rt_bool(a[0] == rt_None) : VAL_NULL;
+}
+
+static Value op_is_not_none(Value *a, size_t n, Value kw)
+{
+    return nargs_is("is_not_none", n, kw, 1) ? rt_bool(a[0] != rt_None) : VAL_NULL;
 }
 
 /* CPython's PySequence_Check: indexable, and not a mapping. */
@@ -547,9 +559,16 @@ static const MethodDef operator_functions[] = {
     {NULL, NULL}
 };
 
+static const MethodDef operator_functions_314[] = {
+    {"is_none", op_is_none}, {"is_not_none", op_is_not_none},
+    {NULL, NULL}
+};
+
 Value mod__operator_init(void)
 {
     Value m = mod_module_new("_operator", operator_functions);
+    if (rt_py_minor >= 14)
+        mod_module_add_functions(m, operator_functions_314);
     mod_module_set(m, "__doc__", rt_str_from_cstr(
         "Operator interface.\n\n"
         "This module exports a set of functions implemented in C corresponding\n"

@@ -36,6 +36,7 @@
 #include "runtime/version.h"
 
 static Value filters, once_registry, default_action;
+static Value warnings_context;          /* 3.14: the ContextVar _warnings_context */
 static long filters_version;
 
 /* ---- the state, and Lib/warnings.py's view of it ------------------------------------- */
@@ -205,39 +206,81 @@ static int matches(Value pattern, Value text)
     return m == VAL_NULL ? -1 : rt_truthy(m);
 }
 
-/* The action of the first filter matching, and the filter (*item; None
- * for the default action).  VAL_NULL on error. */
-static Value find_action(Value category, Value text, int lineno, Value module, Value *item)
+/* Search one list of filters: *action is the action of the first filter
+ * matching (and *item that filter), VAL_NULL when none does.  False on
+ * error; `what` names the list in its errors. */
+static bool search_filters(Value list, const char *what, Value category, Value text, int lineno,
+                           Value module, Value *action, Value *item)
 {
-    Value list = current_filters();
-    if (list == VAL_NULL)
-        return VAL_NULL;
+    *action = VAL_NULL;
     for (size_t i = 0; i < AS_LIST(list)->length; i++) {
         Value f = AS_LIST(list)->items[i];
-        if (!is_tuple(f) || rt_tuple_len(f) != 5)
-            return rt_raisef(&rt_ValueError, "_warnings.filters item %zu isn't a 5-tuple", i);
-        Value action = rt_tuple_get(f, 0);
-        if (!rt_is_str(action))
-            return rt_raisef(&rt_TypeError, "action must be a string, not '%s'",
-                             val_type(action)->name);
+        if (!is_tuple(f) || rt_tuple_len(f) != 5) {
+            rt_raisef(&rt_ValueError, "%s item %zu isn't a 5-tuple", what, i);
+            return false;
+        }
+        Value act = rt_tuple_get(f, 0);
+        if (!rt_is_str(act)) {
+            rt_raisef(&rt_TypeError, "action must be a string, not '%s'", val_type(act)->name);
+            return false;
+        }
         int good_msg = matches(rt_tuple_get(f, 1), text);
         int good_mod = good_msg > 0 ? matches(rt_tuple_get(f, 3), module) : good_msg;
         Value sub = good_mod > 0 ? rt_call2(rt_dict_get_cstr(rt_builtins_dict, "issubclass"),
                                             category, rt_tuple_get(f, 2)) : rt_False;
         ssize_t ln;
         if (good_msg < 0 || good_mod < 0 || sub == VAL_NULL)
-            return VAL_NULL;
+            return false;
         if (!rt_isinstance_of(rt_tuple_get(f, 4), &rt_int_type)) {
             rt_raisef(&rt_TypeError, "an integer is required");
-            return VAL_NULL;
+            return false;
         }
         if (!mod_int_as_ssize(rt_tuple_get(f, 4), &ln))
-            return VAL_NULL;
+            return false;
         if (good_msg && good_mod && sub == rt_True && (ln == 0 || ln == lineno)) {
             *item = f;
-            return action;
+            *action = act;
+            return true;
         }
     }
+    return true;
+}
+
+/* 3.14: the filters of the catch_warnings context in force (the
+ * _warnings_context ContextVar holds it when sys.flags.context_aware_warnings
+ * is set), rt_None when there is none. */
+static Value context_filters(void)
+{
+    if (warnings_context == VAL_NULL)
+        return rt_None;
+    Value none = rt_None;
+    Value ctx = mod_call_method(warnings_context, "get", &none, 1);
+    if (ctx == VAL_NULL || ctx == rt_None)
+        return ctx;
+    Value list = rt_getattr(ctx, rt_str_intern_cstr("_filters"));
+    if (list != VAL_NULL && !rt_isinstance_of(list, &rt_list_type))
+        return rt_raisef(&rt_ValueError, "_warnings_context _filters must be a list");
+    return list;
+}
+
+/* The action of the first filter matching (the context's, else the
+ * global ones), and the filter (*item; None for the default action).
+ * VAL_NULL on error. */
+static Value find_action(Value category, Value text, int lineno, Value module, Value *item)
+{
+    Value action, list = context_filters();
+    if (list == VAL_NULL)
+        return VAL_NULL;
+    const char *what = "_warnings_context _filters";
+    if (list == rt_None) {
+        list = current_filters();
+        what = "_warnings.filters";
+    }
+    if (list == VAL_NULL ||
+        !search_filters(list, what, category, text, lineno, module, &action, item))
+        return VAL_NULL;
+    if (action != VAL_NULL)
+        return action;
     *item = rt_None;
     return current_default_action();
 }
@@ -485,9 +528,26 @@ static Value w_filters_mutated(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* 3.14's _acquire_lock() and _release_lock(), which Lib/warnings.py holds
+ * around changes to the filters: pvm's global lock already serializes
+ * them with warn(), so there is nothing more to hold. */
+static Value w_lock_noop(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("_warnings lock", nargs, kw))
+        return VAL_NULL;
+    return rt_None;
+}
+
 static const MethodDef warnings_functions[] = {
     {"warn", w_warn}, {"warn_explicit", w_warn_explicit},
     {"_filters_mutated", w_filters_mutated}, {NULL, NULL}
+};
+
+/* What 3.14's Lib/warnings.py also imports, or it falls back to
+ * _py_warnings entirely. */
+static const MethodDef warnings_functions_314[] = {
+    {"_filters_mutated_lock_held", w_filters_mutated},
+    {"_acquire_lock", w_lock_noop}, {"_release_lock", w_lock_noop}, {NULL, NULL}
 };
 
 Value mod__warnings_init(void)
@@ -500,5 +560,16 @@ Value mod__warnings_init(void)
     mod_module_set(m, "filters", filters);
     mod_module_set(m, "_defaultaction", default_action);
     mod_module_set(m, "_onceregistry", once_registry);
+    if (rt_py_minor >= 14) {
+        mod_module_add_functions(m, warnings_functions_314);
+        Value contextvars = mod_import("_contextvars");
+        Value make = contextvars == VAL_NULL ? VAL_NULL
+                   : rt_getattr(contextvars, rt_str_intern_cstr("ContextVar"));
+        warnings_context = make == VAL_NULL ? VAL_NULL
+                         : rt_call1(make, rt_str_from_cstr("_warnings_context"));
+        if (warnings_context == VAL_NULL)
+            return VAL_NULL;
+        mod_module_set(m, "_warnings_context", warnings_context);
+    }
     return m;
 }

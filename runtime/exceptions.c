@@ -679,8 +679,10 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("BaseException.add_note", nargs - 1, kwnames) ||
         !check_self(args[0], "add_note"))
         return VAL_NULL;
-    if (!rt_isinstance_of(args[1], &rt_str_type))
-        return rt_raisef(&rt_TypeError, "note must be a str, not '%s'", val_type(args[1])->name);
+    if (!rt_isinstance_of(args[1], &rt_str_type))        /* 3.14: argument clinic's words */
+        return rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "add_note() argument must be str, not %s"
+                                                          : "note must be a str, not '%s'",
+                         val_type(args[1])->name);
     ObjException *e = AS_EXC(args[0]);
     Value notes = rt_dict_get_cstr(exc_dict(e), "__notes__");
     if (notes == VAL_NULL) {

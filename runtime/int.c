@@ -1191,7 +1191,7 @@ static Value int_via_trunc(Value x)
 }
 
 /* int(x) with one argument: CPython's PyNumber_Long, which tries __int__,
- * __index__, __trunc__, then x as text, then x's buffer. */
+ * __index__, __trunc__ (not from 3.14), then x as text, then x's buffer. */
 static Value int_of(Value x)
 {
     if (val_is_small(x) || val_type(x) == &rt_int_type)
@@ -1211,7 +1211,7 @@ static Value int_of(Value x)
         if (found)
             return r ? rt_int_result(names[i], r) : r;
     }
-    if (rt_type_lookup(val_type(x), rt_str_intern_cstr("__trunc__")))
+    if (rt_py_minor < 14 && rt_type_lookup(val_type(x), rt_str_intern_cstr("__trunc__")))
         return int_via_trunc(x);
     if (text_of(x, &s, &len))
         return int_from_text(x, s, len, 10);

@@ -74,9 +74,14 @@ ObjType rt_none_type = {
     .ob.type = &rt_type_type, .name = "NoneType", .base = &rt_object_type,
     .repr = none_repr, .truth = none_truth, .new_ = singleton_new,
 };
-/* bool(NotImplemented) is true, with CPython 3.9's DeprecationWarning. */
+/* bool(NotImplemented) is true, with CPython 3.9's DeprecationWarning;
+ * 3.14 makes it a TypeError. */
 static int notimpl_truth(Value self)
 {
+    if (rt_py_minor >= 14) {
+        rt_raisef(&rt_TypeError, "NotImplemented should not be used in a boolean context");
+        return -1;
+    }
     return rt_warn(&rt_DeprecationWarning,
                    "NotImplemented should not be used in a boolean context", 1) < 0 ? -1 : 1;
 }

@@ -16,7 +16,8 @@
 //
 // Loading the interpreter takes seconds, so --batch serves many runs from
 // one process: each run gets a fresh __main__, and the modules it imported,
-// sys.path, sys.argv, the environment and the directory are put back after.
+// sys.path, sys.argv, the environment, the directory and the warnings
+// filters are put back after.
 //
 // The host's directories are mounted at their own paths (NODEFS), so file
 // names, tracebacks and co_filename read as under a native python3.14.
@@ -44,7 +45,7 @@ function mountHost(py) {
 // status.  Frames above the program's own (this runner, runpy) are left out
 // of a traceback, as a native run has none.
 const RUNNER = `
-import atexit, gc, os, runpy, sys, traceback
+import atexit, gc, os, runpy, sys, traceback, warnings
 
 def _pvm_report(exc):
     if isinstance(exc, SystemExit):
@@ -82,7 +83,7 @@ def _pvm_shutdown(globs):
 
 def _pvm_run(argv, cwd, env):
     saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd(),
-             sys.excepthook, sys.unraisablehook, sys.modules["__main__"])
+             sys.excepthook, sys.unraisablehook, sys.modules["__main__"], list(warnings.filters))
     globs = None
     os.chdir(cwd)
     os.environ.clear()
@@ -118,7 +119,10 @@ def _pvm_run(argv, cwd, env):
             stream.flush()
         except Exception:
             pass
-    modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main = saved
+    modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main, \
+        filters = saved
+    warnings.filters[:] = filters
+    warnings._filters_mutated()
     sys.modules["__main__"] = main
     for name in set(sys.modules) - modules:
         del sys.modules[name]
