@@ -38,15 +38,22 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
+Value mod_index_not_negative(Value v)
+{
+    if ((v = rt_index(v)) == VAL_NULL)
+        return VAL_NULL;
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_ValueError, "Cannot convert negative int");
+        return VAL_NULL;
+    }
+    return v;
+}
+
 bool mod_as_unsigned(Value v, bool long_long, uint64_t *out)
 {
     if (rt_py_minor >= 14) {
-        if ((v = rt_index(v)) == VAL_NULL)
+        if ((v = mod_index_not_negative(v)) == VAL_NULL)
             return false;
-        if (rt_int_sign(v) < 0) {
-            rt_raisef(&rt_ValueError, "Cannot convert negative int");
-            return false;
-        }
     } else if (!rt_isinstance_of(v, &rt_int_type)) {
         rt_raisef(&rt_TypeError, "an integer is required");
         return false;

@@ -43,6 +43,9 @@ bool mod_as_double(Value v, double *out);
  * OverflowError "Python int too large to convert to C ssize_t". */
 bool mod_int_as_ssize(Value v, ssize_t *out);
 
+/* v's __index__, refused when negative (ValueError "Cannot convert negative
+ * int", as 3.14's unsigned converters say); VAL_NULL + exception. */
+Value mod_index_not_negative(Value v);
 /* CPython's _PyLong_UnsignedLong_Converter (long_long: its unsigned long
  * long twin): up to 3.13 an int, not an index ("an integer is required"),
  * not negative (ValueError "value must be positive"), below 2**64
