@@ -73,7 +73,7 @@ static Value sha3_copy(Value *args, size_t nargs, Value kw)
 static bool shake_length(Value v, size_t *out)
 {
     uint64_t n;
-    if (!mod_as_unsigned(v, "Python int too large to convert to C unsigned long", &n))
+    if (!mod_as_unsigned(v, false, &n))
         return false;
     if (n >= (uint64_t)1 << 29) {
         rt_raisef(&rt_ValueError, "length is too large");
@@ -83,11 +83,23 @@ static bool shake_length(Value v, size_t *out)
     return true;
 }
 
+/* digest(length): by position only up to 3.13; 3.14's Argument Clinic
+ * takes it by keyword too. */
 static Value shake_digest_common(Value *args, size_t nargs, Value kw, bool hex)
 {
+    static const char *const names[] = { "length" };
+    ArgSpec spec = { hex ? "hexdigest" : "digest", names, 1, 0, 1, 1, false };
+    Value length;
     size_t len;
-    if (!rt_arg_one(method_name(args[0], hex ? "hexdigest" : "digest"), nargs - 1, kw) ||
-        !shake_length(args[1], &len))
+    if (rt_py_minor >= 14) {
+        if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, &length))
+            return VAL_NULL;
+    } else if (!rt_arg_one(method_name(args[0], spec.fname), nargs - 1, kw)) {
+        return VAL_NULL;
+    } else {
+        length = args[1];
+    }
+    if (!shake_length(length, &len))
         return VAL_NULL;
     return mod_hash_digest(args[0], len, hex);
 }
@@ -170,21 +182,9 @@ SHA_TYPE(sha256_type, "_sha256.sha256", sha2_getsets)
 SHA_TYPE(sha384_type, "_sha512.sha384", sha2_getsets)
 SHA_TYPE(sha512_type, "_sha512.sha512", sha2_getsets)
 
-/* 3.14's constructors take the data as `data` (by position or keyword) or,
- * deprecated, as the keyword-only `string`; never both.  a[0] is data,
- * a[2] string; the data to hash (VAL_NULL: none) in *data. */
+/* 3.14's constructors: data by position or keyword, or the deprecated
+ * keyword-only string (mod_hash_data_arg). */
 static const char *const names314[] = { "data", "usedforsecurity", "string" };
-
-static bool data_or_string(const Value *a, Value *data)
-{
-    if (a[0] != VAL_NULL && a[2] != VAL_NULL) {
-        rt_raisef(&rt_TypeError, "'data' and 'string' are mutually exclusive and support "
-                  "for 'string' keyword parameter is slated for removal in a future version.");
-        return false;
-    }
-    *data = a[0] != VAL_NULL ? a[0] : a[2];
-    return true;
-}
 
 /* md5(string=b'', *, usedforsecurity=True) and the others (3.14:
  * md5(data=b'', *, usedforsecurity=True, string=None)): `name` is both the
@@ -199,7 +199,7 @@ static Value sha_construct(const char *name, ObjType *type, Value *args, size_t 
         return VAL_NULL;
     if (rt_py_minor < 14)
         return mod_hash_new(type, name, a[0]);
-    return data_or_string(a, &data) ? mod_hash_new(type, name, data) : VAL_NULL;
+    return mod_hash_data_arg(a[0], a[2], &data) ? mod_hash_new(type, name, data) : VAL_NULL;
 }
 
 #define SHA_CONSTRUCTOR(name) \
@@ -270,7 +270,7 @@ static Value sha3_new(ObjType *type, Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (rt_py_minor < 14)
         data = a[0];
-    else if (!data_or_string(a, &data))
+    else if (!mod_hash_data_arg(a[0], a[2], &data))
         return VAL_NULL;
     return mod_hash_new(type, strchr(type->name, '.') + 1, data);
 }
