@@ -736,12 +736,22 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
+/* gc.collect().  CPython's also frees what the weak-reference callbacks
+ * and finalizers it runs let go of (a thread's _threading_local data, the
+ * values of a WeakKeyDictionary); here that takes another collection, so
+ * collect again while the last one queued such work — a few rounds at
+ * most, as each round can only release what the previous one's callbacks
+ * dropped. */
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
     rt_gen_watch_unstarted();
-    gc_collect();
-    run_pending_work();
+    for (int round = 0; round < 4; round++) {
+        gc_collect();
+        if (!work_pending)
+            break;
+        run_pending_work();
+    }
 }
 
 

@@ -127,6 +127,15 @@ void vm_thread_each(VmThreadVisit visit, void *ctx);
  * _thread._local keeps each thread's attributes. */
 Value vm_thread_dict(void);
 
+/* The running thread's number: 0 for the main thread, then 1, 2, ... in
+ * the order threads start.  Unlike an ident, never reused. */
+uint64_t vm_thread_serial(void);
+
+/* `hook` runs in each thread pvm started, with the interpreter lock held,
+ * when the thread's function has returned and the thread has a dict:
+ * _thread._local forgets that thread's attributes there. */
+void vm_thread_set_exit_hook(void (*hook)(Value thread_dict));
+
 /* ---- blocking calls --------------------------------------------------------------
  * A C function about to block — in sleep, a lock, a read, a wait — lets
  * the other threads run:
