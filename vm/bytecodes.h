@@ -1550,11 +1550,10 @@ TARGET(GET_ITER) {
             SKIP_CACHES(OP);                                               \
             DISPATCH();                                                    \
         }                                                                  \
-        if (rt_err_occurred()) {                                           \
-            if (!rt_err_matches(&rt_StopIteration))                        \
-                GOTO_ERROR();                                              \
-            rt_err_clear();                                                \
-        }                                                                  \
+        if (rt_err_occurred() && !rt_err_matches(&rt_StopIteration))     \
+            GOTO_ERROR();                                                  \
+        MONITOR_FOR_ITER_END(TOP());                                       \
+        rt_err_clear();                                                    \
         FOR_ITER_EXHAUSTED(OP);                                            \
         DISPATCH();                                                        \
     }

@@ -51,6 +51,8 @@ TARGET(SEND_312) {
      * the tracing loop (not an iterator's next() simply ending). */
     if (status == SEND_RETURN && (rt_is_gen(TOP()) || v != rt_None || val_type(TOP())->next == NULL))
         TRACE_SEND_RETURN(r);
+    if (status == SEND_RETURN)
+        MONITOR_SEND_END(TOP(), r);
     PUSH(r);
     SKIP_CACHES(SEND_312);
     if (status == SEND_RETURN)

@@ -513,6 +513,8 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
          * `yield from` loop, CLEANUP_THROW, takes three items). */
         if (f->code->pyminor >= 12)
             *f->sp++ = rt_None;
+        if (vm_monitor_on)
+            vm_monitor_throw(f);
         vm_thrown_exc = rt_err_peek();
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
@@ -1749,10 +1751,11 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        int left_at = frame_lasti(frame);   /* PY_UNWIND's offset: the re-raise */
         if (reraise)
             frame->instr = reraised_from(frame, sp);
         if (vm_trace_on)
-            vm_trace_unwind(frame);
+            vm_trace_unwind(frame, left_at);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)

@@ -310,10 +310,10 @@ bool vm_trace_send_return(Frame *f, Value value)
     return false;
 }
 
-void vm_trace_unwind(Frame *f)
+void vm_trace_unwind(Frame *f, int unit)
 {
     if (vm_monitor_on && !vm_trace_busy)
-        vm_monitor_exception(f, 2, -1);
+        vm_monitor_exception(f, 2, unit);
     if (!vm_trace_busy)
         trace_both(f, EV_RETURN, rt_None, true);
 }
