@@ -417,8 +417,17 @@ typedef struct ObjList {
 typedef struct DictEntry {
     Value key;                  /* VAL_NULL: deleted entry */
     Value value;
-    intptr_t hash;
+    /* The key's hash, complemented (rt_dict_entry_hash reads it).  An int
+     * hashes to itself and id(obj) is obj's address, so a dict keyed by
+     * id() would otherwise hold words the conservative collector takes for
+     * pointers, and keep those objects alive (as _threading_local's does). */
+    intptr_t hash_not;
 } DictEntry;
+
+static inline intptr_t rt_dict_entry_hash(const DictEntry *e)
+{
+    return ~e->hash_not;
+}
 
 typedef struct ObjDict {
     Object ob;
@@ -572,6 +581,9 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    bool initializing;          /* its body is running (loader/import.c): a missing
+                                 * attribute is "partially initialized", as a spec's
+                                 * `_initializing` says in CPython */
     /* A built-in module's attributes made on first use: called with a name
      * missing from the dict (before __getattr__); VAL_NULL without an
      * exception when it has none.  sys makes its import hooks this way. */
