@@ -175,7 +175,7 @@ static const char *base_name(const char *path)
 
 /* Raise ImportError (or a subclass) with the message and its `name` and
  * `path` attributes, as CPython's ImportError(msg, name=, path=). */
-static Value raise_import_error(ObjType *type, Value msg, Value name, Value path)
+static Value import_error_new(ObjType *type, Value msg, Value name, Value path)
 {
     Value exc = rt_exc_new(type, rt_tuple_pack(1, msg));
     if (exc == VAL_NULL)
@@ -184,7 +184,13 @@ static Value raise_import_error(ObjType *type, Value msg, Value name, Value path
         rt_setattr(exc, rt_str_intern_cstr("name"), name);
     if (path != VAL_NULL)
         rt_setattr(exc, rt_str_intern_cstr("path"), path);
-    return rt_raise(exc);
+    return exc;
+}
+
+static Value raise_import_error(ObjType *type, Value msg, Value name, Value path)
+{
+    Value exc = import_error_new(type, msg, name, path);
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
 /* "No module named 'x'", CPython's message — with, when pvm found no
@@ -1261,7 +1267,10 @@ Value ld_import_from(Value module, Value name)
     } else {
         msg = rt_str_format_c("cannot import name %R from %R (%S)", name, pkgname, path);
     }
-    return raise_import_error(&rt_ImportError, msg, pkgname, path);
+    Value exc = import_error_new(&rt_ImportError, msg, pkgname, path);
+    if (exc != VAL_NULL && rt_py_minor >= 12)  /* 3.12: the suggestions use it */
+        rt_setattr(exc, rt_str_intern_cstr("name_from"), name);
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
 /* Item `i` of __all__ (any sequence); VAL_NULL without an exception at its end. */

@@ -417,8 +417,17 @@ typedef struct ObjList {
 typedef struct DictEntry {
     Value key;                  /* VAL_NULL: deleted entry */
     Value value;
-    intptr_t hash;
+    /* The key's hash, complemented (rt_dict_entry_hash reads it).  An int
+     * hashes to itself and id(obj) is obj's address, so a dict keyed by
+     * id() would otherwise hold words the conservative collector takes for
+     * pointers, and keep those objects alive (as _threading_local's does). */
+    intptr_t hash_not;
 } DictEntry;
+
+static inline intptr_t rt_dict_entry_hash(const DictEntry *e)
+{
+    return ~e->hash_not;
+}
 
 typedef struct ObjDict {
     Object ob;

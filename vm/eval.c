@@ -84,6 +84,7 @@
 /* Per thread (vm/thread.h): */
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
+int vm_c_depth;
 int vm_recursion_limit = PVM_RECURSION_LIMIT;
 
 /* The exceptions being handled (RtExcState, runtime/gen.h): PUSH_EXC_INFO
@@ -332,6 +333,31 @@ bool vm_enter_recursive_call(const char *where)
 void vm_leave_recursive_call(void)
 {
     vm_depth--;
+}
+
+/* 3.13 counts a recursion that stays in C (isinstance over nested tuples)
+ * against its C limit alone, far above the Python frames' limit
+ * (Py_C_RECURSION_LIMIT, 10000); before 3.13 against the shared one. */
+enum { C_RECURSION_LIMIT_313 = 10000 };
+
+bool vm_enter_c_recursion(const char *where)
+{
+    if (rt_py_minor < 13)
+        return vm_enter_recursive_call(where);
+    if (++vm_c_depth > C_RECURSION_LIMIT_313) {
+        vm_c_depth--;
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    return true;
+}
+
+void vm_leave_c_recursion(void)
+{
+    if (rt_py_minor < 13)
+        vm_depth--;
+    else
+        vm_c_depth--;
 }
 
 static bool enter_recursion(void)
@@ -708,12 +734,22 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
+/* gc.collect().  CPython's also frees what the weak-reference callbacks
+ * and finalizers it runs let go of (a thread's _threading_local data, the
+ * values of a WeakKeyDictionary); here that takes another collection, so
+ * collect again while the last one queued such work — a few rounds at
+ * most, as each round can only release what the previous one's callbacks
+ * dropped. */
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
     rt_gen_watch_unstarted();
-    gc_collect();
-    run_pending_work();
+    for (int round = 0; round < 4; round++) {
+        gc_collect();
+        if (!work_pending)
+            break;
+        run_pending_work();
+    }
 }
 
 

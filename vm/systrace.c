@@ -119,6 +119,12 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     int what = vm_trace_what;
     vm_trace_what = event;
     fo->lineno = rt_code_lines(f->code)[frame_lasti(f)];
+    if (f->code->pyminor >= 12) {       /* an instruction without a line (an */
+        if (fo->lineno < 0)             /* exception handler's cleanup) shows */
+            fo->lineno = fo->last_event_line;   /* the line of the last event */
+        else
+            fo->last_event_line = fo->lineno;
+    }
     bool in_event = fo->in_event;
     fo->in_event = true;
     Value r = trampoline(fn, fo, event, arg);
