@@ -11,10 +11,18 @@
 #   - one summary line: "stdlib imports: pvm N of M python3.11 imports (K
 #     names in sys.stdlib_module_names)".
 # Exit status 0 when pvm imports every module python3.11 imports, else 1.
+#
+#   python3.11 tests/stdlib_imports.py --goldens
+#
+# instead lists, for each name in sys.stdlib_module_names, how many golden
+# programs (tests/programs/, which make check runs under every dispatch
+# strategy and requires to pass) import it, and the modules none imports.
 # A few names are not imported at all: importing them does something beyond
 # loading (antigravity opens a web browser).
 import concurrent.futures
+import glob
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -40,7 +48,38 @@ def try_import(interp, name, cwd):
     return False, lines[-1] if lines else "exit status %d" % p.returncode
 
 
+def golden_counts():
+    """{module: number of golden programs importing it} (import and from-import
+    statements, submodules counted for their top-level package)."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
+    stmt = re.compile(r"^\s*(?:import\s+([\w., ]+)|from\s+([\w.]+)\s+import)", re.M)
+    counts = {}
+    for path in glob.glob(os.path.join(root, "**", "*.py"), recursive=True):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        names = set()
+        for m in stmt.finditer(text):
+            for part in (m.group(1) or m.group(2)).split(","):
+                words = part.split()
+                if words:
+                    names.add(words[0].split(".")[0])
+        for n in names & sys.stdlib_module_names:
+            counts[n] = counts.get(n, 0) + 1
+    return counts
+
+
+def print_goldens():
+    counts = golden_counts()
+    for n in sorted(counts):
+        print("%-22s %d" % (n, counts[n]))
+    none = sorted(n for n in sys.stdlib_module_names if n not in counts and not n.startswith("_"))
+    print("imported by no golden program (%d, private names left out): %s" % (len(none), " ".join(none)))
+    return 0
+
+
 def main(argv):
+    if argv[1:] == ["--goldens"]:
+        return print_goldens()
     if len(argv) not in (2, 3):
         print("usage: stdlib_imports.py PVM [PYTHON]", file=sys.stderr)
         return 2
