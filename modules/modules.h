@@ -57,6 +57,7 @@
     X(audioop, "audioop")                           \
     X(dbm, "_dbm")                                  \
     X(gdbm, "_gdbm")                                \
+    X(ossaudiodev, "ossaudiodev")                   \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
