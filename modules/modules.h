@@ -58,6 +58,7 @@
     X(dbm, "_dbm")                                  \
     X(gdbm, "_gdbm")                                \
     X(ossaudiodev, "ossaudiodev")                   \
+    X(nis, "nis")                                   \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
