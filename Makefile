@@ -103,7 +103,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
 
 .PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
@@ -187,6 +187,9 @@ $(BUILD)/gen/cjk_iso2022.inc: modules/cjk_gen.py
 $(BUILD)/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
 $(BUILD)/modules/iso2022.o: $(BUILD)/gen/cjk_iso2022.inc
 $(BUILD)/modules/cjk_codecs.o $(BUILD)/modules/iso2022.o: CPPFLAGS += -I$(BUILD)/gen
+
+# nis (modules/nis.c) reads libnsl's headers, which include libtirpc's <rpc/rpc.h>.
+$(BUILD)/modules/nis.o: CPPFLAGS += $(shell pkg-config --cflags libtirpc 2>/dev/null || echo -I/usr/include/tirpc)
 
 # 3.12's _typing, written in Python (modules/typing312.c), the same way.
 $(BUILD)/gen/typing312.inc: modules/typing312.py

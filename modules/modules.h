@@ -57,6 +57,8 @@
     X(audioop, "audioop")                           \
     X(dbm, "_dbm")                                  \
     X(gdbm, "_gdbm")                                \
+    X(ossaudiodev, "ossaudiodev")                   \
+    X(nis, "nis")                                   \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \
