@@ -2,6 +2,8 @@
 # deleted and added under cached code.
 import math
 
+saved = math.pi, math.sqrt      # put back at the end: the 3.14 oracle runs many programs in one process
+
 
 def area(r):
     return math.pi * r * r
@@ -41,3 +43,4 @@ m2.value = "other"
 m2.f = lambda: "m2.f"
 m.value = "m"
 print([read(x) for x in [m, m2] * 40][-2:])
+math.pi, math.sqrt = saved
