@@ -9,6 +9,7 @@
 #                   under every dispatch strategy, dis vs python3.11's dis, the tracer
 #                   and debugger suites, hostile and damaged .pyc files
 #   make verify-stdlib  the bytecode verifier over python3.11's whole stdlib
+#   make stdlib-imports which standard modules import under pvm, against python3.11
 #   make fuzz FUZZ_SECONDS=N   a libFuzzer campaign (clang, ASan, UBSan)
 #   make bench      benchmarks side by side with python3.11 (PYVER=3.12 or 3.13: that
 #                   python; BENCH_FILTER=fib: only the programs named so)
@@ -52,7 +53,7 @@ override PVM_CPPFLAGS := -I. -MMD -MP
 CFLAGS   ?= $(OPT) -g
 GC_CFLAGS = $(shell pkg-config --cflags bdw-gc 2>/dev/null)
 GC_LIBS   = $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
-override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lreadline -lm
+override PVM_LIBS := $(GC_LIBS) -lgmp -lutf8proc -ldl -lm
 COMPILE   = $(PVM_CPPFLAGS) $(CPPFLAGS) $(GC_CFLAGS) $(PVM_CFLAGS) $(CFLAGS)
 
 BUILD    := build/$(notdir $(firstword $(CC)))
@@ -102,9 +103,9 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev python3.11 libpython3.11-testsuite pkg-config tmux
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
 
-.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib
+.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -187,6 +188,9 @@ $(BUILD)/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
 $(BUILD)/modules/iso2022.o: $(BUILD)/gen/cjk_iso2022.inc
 $(BUILD)/modules/cjk_codecs.o $(BUILD)/modules/iso2022.o: CPPFLAGS += -I$(BUILD)/gen
 
+# nis (modules/nis.c) reads libnsl's headers, which include libtirpc's <rpc/rpc.h>.
+$(BUILD)/modules/nis.o: CPPFLAGS += $(shell pkg-config --cflags libtirpc 2>/dev/null || echo -I/usr/include/tirpc)
+
 # 3.12's _typing, written in Python (modules/typing312.c), the same way.
 $(BUILD)/gen/typing312.inc: modules/typing312.py
 	@mkdir -p $(dir $@)
@@ -206,8 +210,15 @@ $(COMPILE_RELAY): tools/python314/compile_relay.c
 $(BUILD)/libpvm.a: $(LIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
+# Linked as a fixed-address executable (-no-pie): a position-independent
+# pvm carried ~19,000 relative relocations (every pointer in a static type,
+# method table and name table), 460 KiB of them read and the pages they
+# patch written at every start: 0.5 MiB of resident memory for each run,
+# a sixth of `pvm hello.pyc`'s (bench/README.md, "i13-rss").
+override PVM_LDFLAGS := -no-pie
+
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
-	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(PVM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed): the plain
 # build, or with PGO=1 the profile-guided one (make pgo, below).  mv, not cp:
@@ -242,12 +253,13 @@ PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
 endif
 PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py
 # Start-up: the profile-guided pvm links the small libraries statically
-# when their archives are installed (Debian's -dev packages have them): five
+# when their archives are installed (Debian's -dev packages have them):
 # shared objects fewer to map and relocate, -15% of `pvm hello.pyc`'s CPU
 # time (bench/README.md).  Else, or with PGO_STATIC=, shared as usual.
-PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc readline tinfo,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
+# (libreadline is not linked at all: modules/readline.h opens it on use.)
+PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
 ifeq ($(PGO_STEP)$(PGO_STATIC),useyes)
-override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -lreadline -ltinfo -Wl,-Bdynamic -lpthread -ldl -lm
+override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
 endif
 
 ifeq ($(PGO_STEP),)
@@ -322,6 +334,11 @@ bench: pvm
 	@set --; for d in $$(./pvm --list-dispatch | cut -d' ' -f1); do \
 	  set -- "$$@" "$$d=./pvm --dispatch=$$d"; done; \
 	PYVER=$(PYVER) PYTHON=$(BENCH_PYTHON) bench/run.sh "$$@" $(BENCH_FILTER)
+
+# Which of sys.stdlib_module_names import under pvm and under python3.11:
+# the difference, each failure's reason, one summary line (tests/stdlib_imports.py).
+stdlib-imports: pvm
+	$(PYTHON) tests/stdlib_imports.py ./pvm $(PYTHON)
 
 # The verifier over the whole standard library, test/ included, at every
 # optimisation level (make check verifies the installed .pyc files only).

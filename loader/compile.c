@@ -742,6 +742,33 @@ static Value ask(const Request *rq, bool cached, Value filename, Value *pyc, boo
                      rt_tuple_get(raised, 1));
 }
 
+/* ---- tokenizing ---------------------------------------------------------------------------- */
+
+Value ld_tokenize(Value source, Value encoding, bool extra_tokens, Value *error)
+{
+    Request rq;
+    request_init(&rq, "tokenize", extra_tokens ? "extra" : "", 0, 0,
+                 encoding != VAL_NULL ? encoding : rt_str_empty());
+    if (!field_source(&rq, source))
+        return VAL_NULL;
+    field_str(&rq, "");
+    StrBuf bytes = request_bytes(&rq, "");
+    Value reply = call(&bytes);
+    if (reply == VAL_NULL)
+        return VAL_NULL;
+    if (!reply_is(reply, "tokens", 4) || !is_tuple(rt_tuple_get(reply, 1)))
+        return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
+    *error = VAL_NULL;
+    Value err = rt_tuple_get(reply, 2);
+    if (err != rt_None) {
+        if (!reply_is(err, "error", 4))
+            return rt_raisef(&rt_SystemError, "compile service: a malformed reply");
+        raise_reply_error(err);
+        *error = rt_err_fetch();
+    }
+    return rt_tuple_get(reply, 1);
+}
+
 /* ---- the four requests ---------------------------------------------------------------------- */
 
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize)

@@ -60,6 +60,14 @@ Value ld_compile_script(Value source, Value filename, int optimize);
 Value ld_compile_file(const char *path, const unsigned char *source, size_t size,
                       int optimize, const char *pyc_header, Value *pyc);
 
+/* _tokenize.TokenizerIter of CPython 3.12+ (modules/tokenize.c), by the
+ * compile service's CPython: the tokens of a whole source (a str, or bytes
+ * in `encoding`, VAL_NULL for none), each the tuple (type, string, (row,
+ * col), (row, col), line) its TokenizerIter yields.  *error receives the
+ * exception that ended them early (not raised), else VAL_NULL.  VAL_NULL +
+ * exception when the service cannot answer. */
+Value ld_tokenize(Value source, Value encoding, bool extra_tokens, Value *error);
+
 /* NULL when the service is running (it is started if need be), else why it
  * cannot run (e.g. "'/x/python3.11' cannot be run: [Errno 2] No such file
  * or directory"): the import system then asks for a cached .pyc instead. */

@@ -26,6 +26,11 @@ half and explains the protocol; in short (integers are little-endian):
                        or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
              error     b"" or b"CATEGORY\nLINENO\nMESSAGE": that warning is
                        an error this time (see below)
+             For op b"tokenize" (3.12+: _tokenize.TokenizerIter), mode is
+             b"extra" for extra_tokens, filename the encoding of a bytes
+             source (empty for a str), and the reply is
+             ("tokens", tokens, error, warnings): the tokens' tuples and
+             what ended them early (an "error" tuple, or None).
   reply    u32 length, then marshal.dumps of one tuple:
              ("code", pyc, warnings)    pyc: a complete .pyc image -- exactly
                                         what importlib would write for it
@@ -281,6 +286,8 @@ def handle(fields):
         text = from_plain_tree(marshal.loads(source))
     else:
         text = source.decode("utf-8", "surrogatepass") if kind == b"str" else source
+    if op == b"tokenize":
+        return tokens(text, mode == b"extra", filename or None)
     if op == b"interactive":
         code = interactive(text, filename, int(flags))
         if code is None:
@@ -297,6 +304,25 @@ def handle(fields):
         if int(flags) & 0x400:                  # ast.PyCF_ONLY_AST
             return ("ast", plain_tree(code))
     return ("code", pyc_image(code, header, source))
+
+
+def tokens(source, extra_tokens, encoding):
+    """op tokenize (CPython 3.12 and later): every token _tokenize.TokenizerIter
+    yields for the whole source -- a str, or bytes in `encoding` -- and the
+    error that ended them early (an "error" reply without warnings), or None."""
+    import io, _tokenize
+    if isinstance(source, bytes):
+        it = _tokenize.TokenizerIter(io.BytesIO(source).readline, encoding=encoding,
+                                     extra_tokens=extra_tokens)
+    else:
+        it = _tokenize.TokenizerIter(io.StringIO(source).readline, extra_tokens=extra_tokens)
+    found = []
+    try:
+        for token in it:
+            found.append(token)
+    except Exception as exc:
+        return ("tokens", tuple(found), error_reply(exc))
+    return ("tokens", tuple(found), None)
 
 
 def warning_as_error(error):

@@ -175,7 +175,7 @@ static const char *base_name(const char *path)
 
 /* Raise ImportError (or a subclass) with the message and its `name` and
  * `path` attributes, as CPython's ImportError(msg, name=, path=). */
-static Value raise_import_error(ObjType *type, Value msg, Value name, Value path)
+static Value import_error_new(ObjType *type, Value msg, Value name, Value path)
 {
     Value exc = rt_exc_new(type, rt_tuple_pack(1, msg));
     if (exc == VAL_NULL)
@@ -184,7 +184,13 @@ static Value raise_import_error(ObjType *type, Value msg, Value name, Value path
         rt_setattr(exc, rt_str_intern_cstr("name"), name);
     if (path != VAL_NULL)
         rt_setattr(exc, rt_str_intern_cstr("path"), path);
-    return rt_raise(exc);
+    return exc;
+}
+
+static Value raise_import_error(ObjType *type, Value msg, Value name, Value path)
+{
+    Value exc = import_error_new(type, msg, name, path);
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
 /* "No module named 'x'", CPython's message — with, when pvm found no
@@ -418,6 +424,36 @@ Value ld_code_from_source(const char *py, const char *modname, Value *cached)
     return code;
 }
 
+/* A sourceless module's header, judged as importlib's _classify_pyc judges
+ * it, with its exceptions and messages (a bad magic number, a header cut
+ * short, unknown flags); false with that exception.  What the header cannot
+ * say (a damaged body, code the verifier rejects) is pvm's loader's to
+ * report: the file and the offset. */
+static bool classify_pyc(const unsigned char *data, size_t n, const char *modname, const char *pyc)
+{
+    Value name = rt_str_from_cstr(modname), path = rt_str_from_cstr(pyc);
+    uint16_t magic = ld_process_magic();
+    const unsigned char want[4] = { magic & 0xff, magic >> 8, '\r', '\n' };
+    if (n < 4 || memcmp(data, want, 4) != 0) {
+        Value got = rt_bytes_new(data, n < 4 ? n : 4);
+        raise_import_error(&rt_ImportError,
+                           rt_str_format_c("bad magic number in %R: %R", name, got), name, path);
+        return false;
+    }
+    if (n < 16) {
+        rt_raise_args(&rt_EOFError, rt_tuple_pack(1, rt_str_format_c(
+            "reached EOF while reading pyc header of %R", name)));
+        return false;
+    }
+    uint32_t flags = le32(data + 4);
+    if ((flags & ~3u) != 0) {
+        raise_import_error(&rt_ImportError, rt_str_format_c("invalid flags %u in %R", (unsigned)flags, name),
+                           name, path);
+        return false;
+    }
+    return true;
+}
+
 Value ld_code_from_pyc(const char *pyc, const char *modname)
 {
     size_t n;
@@ -426,6 +462,8 @@ Value ld_code_from_pyc(const char *pyc, const char *modname)
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", pyc, strerror(errno)),
                                   VAL_NULL, rt_str_from_cstr(pyc));
+    if (!classify_pyc(data, n, modname, pyc))
+        return VAL_NULL;
     return load_pyc_data(data, n, pyc);
 }
 
@@ -796,7 +834,9 @@ static Value exec_module(Value name, Value module, Value code)
     if (!rt_dict_set(modules(), name, module))
         return VAL_NULL;
     rt_dict_set(initializing, name, rt_int_from_u64(vm_thread_ident()));
+    VAL_AS(ObjModule, module)->initializing = true;
     Value r = vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict);
+    VAL_AS(ObjModule, module)->initializing = false;
     rt_dict_del(initializing, name);
     if (r == VAL_NULL) {
         Value exc = rt_err_fetch();
@@ -1227,7 +1267,10 @@ Value ld_import_from(Value module, Value name)
     } else {
         msg = rt_str_format_c("cannot import name %R from %R (%S)", name, pkgname, path);
     }
-    return raise_import_error(&rt_ImportError, msg, pkgname, path);
+    Value exc = import_error_new(&rt_ImportError, msg, pkgname, path);
+    if (exc != VAL_NULL && rt_py_minor >= 12)  /* 3.12: the suggestions use it */
+        rt_setattr(exc, rt_str_intern_cstr("name_from"), name);
+    return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
 /* Item `i` of __all__ (any sequence); VAL_NULL without an exception at its end. */
@@ -1291,7 +1334,7 @@ static bool main_error(Value msg)
 }
 
 bool ld_find_main_module(const char *cname, Value *code, Value *file,
-                         Value *package, Value *cached)
+                         Value *package, Value *cached, Value *modname)
 {
     ld_import_init();
     Value name = rt_str_from_cstr(cname);
@@ -1331,7 +1374,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         if (strcmp(cname, "__main__") == 0 || (n > 9 && strcmp(cname + n - 9, ".__main__") == 0))
             return main_error(rt_str_from_cstr("Cannot use package as __main__ module"));
         char *sub = str_concat3(cname, ".__main__", "");
-        if (ld_find_main_module(sub, code, file, package, cached))
+        if (ld_find_main_module(sub, code, file, package, cached, modname))
             return true;
         if (rt_dict_get(modules(), name, NULL) == VAL_NULL)
             return false;
@@ -1341,6 +1384,7 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     }
     *file = rt_str_from_cstr(spec.origin);
     *package = parent;
+    *modname = name;
     *cached = spec.kind == SPEC_SOURCELESS ? *file : rt_None;
     *code = spec.kind == SPEC_SOURCE ? ld_code_from_source(spec.origin, cname, cached)
                                      : ld_code_from_pyc(spec.origin, cname);
@@ -1348,6 +1392,23 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         Value exc = rt_err_fetch();
         return main_error(rt_str(exc));
     }
+    return true;
+}
+
+/* The __main__ module of `-m name` gets the spec runpy gives it:
+ * importlib's for its real name (name.__main__ for a package), and that
+ * spec's loader.  So importlib is imported first, as runpy imports it. */
+bool ld_set_main_spec(Value module, Value modname, Value file)
+{
+    if (!ld_import_install())
+        return false;
+    Value spec = file_spec(modname, file);
+    Value loader = spec != VAL_NULL ? rt_getattr_cstr(spec, "loader") : VAL_NULL;
+    if (loader == VAL_NULL)
+        return false;
+    Value d = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(d, "__spec__", spec);
+    rt_dict_set_cstr(d, "__loader__", loader);
     return true;
 }
 

@@ -55,10 +55,14 @@ Value ld_code_from_pyc(const char *pyc_path, const char *modname);
 
 /* Where `-m name` finds its code: imports the parent packages, then
  * locates name (for a package, name.__main__).  Fills the module file's
- * path, its package name ("" at top level) and the code.  false + exception
- * on failure (the exception's message is what python prints after
- * "python3.11: "). */
+ * path, its package name ("" at top level), the code and the module's
+ * full name.  false + exception on failure (the exception's message is
+ * what python prints after "python3.11: "). */
 bool ld_find_main_module(const char *name, Value *code, Value *file,
-                         Value *package, Value *cached);
+                         Value *package, Value *cached, Value *modname);
+
+/* __spec__ and __loader__ of the `-m` module, as runpy sets them (imports
+ * importlib).  false + exception on failure. */
+bool ld_set_main_spec(Value module, Value modname, Value file);
 
 #endif

@@ -578,10 +578,12 @@ static Value read_list(Reader *r, size_t slot, Shape *shape)
     return list;
 }
 
-/* '{': key/value pairs until a '0' where a key would be. */
-static Value read_dict(Reader *r, Shape *shape)
+/* '{': key/value pairs until a '0' where a key would be.  Like a list, it
+ * takes its reference slot first: a dict may contain itself. */
+static Value read_dict(Reader *r, size_t slot, Shape *shape)
 {
     Value dict = rt_dict_new();
+    fill_slot(r, slot, dict, LEAF);
     HashCount hc = {0};
     for (;;) {
         size_t at = r->pos;
@@ -765,7 +767,7 @@ static Value read_body(Reader *r, int type, size_t at, size_t slot, Shape *shape
     case '(': return read_tuple(r, false, shape);
     case ')': return read_tuple(r, true, shape);
     case '[': return read_list(r, slot, shape);
-    case '{': return read_dict(r, shape);
+    case '{': return read_dict(r, slot, shape);
     case '<': return read_set(r, false, shape);
     case '>': return read_set(r, true, shape);
     case ':': return read_slice(r, shape);

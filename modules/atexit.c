@@ -12,6 +12,7 @@
  */
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* The registered calls, oldest first: tuples (func, args, kwargs or None),
  * None where one was unregistered.
@@ -47,7 +48,17 @@ static Value ax_register(Value *args, size_t nargs, Value kwnames)
 }
 
 /* unregister(func): drop every registration of func (compared with ==).
- * As in CPython the slot stays, empty: _ncallbacks() still counts it. */
+ * Up to 3.13, as in CPython, the slot stays, empty: _ncallbacks() still
+ * counts it; 3.14 deletes the entry from its list. */
+static void drop_empty_slots(ObjList *l)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < l->length; i++)
+        if (l->items[i] != rt_None)
+            l->items[kept++] = l->items[i];
+    l->length = kept;
+}
+
 static Value ax_unregister(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("unregister", nargs, kw))
@@ -64,6 +75,8 @@ static Value ax_unregister(Value *args, size_t nargs, Value kw)
         if (eq)
             l->items[i] = rt_None;
     }
+    if (rt_py_minor >= 14)
+        drop_empty_slots(l);
     return rt_None;
 }
 

@@ -22,7 +22,8 @@ static ssize_t bisect(Value a, Value x, ssize_t lo, ssize_t hi, Value key, bool 
         return -1;
     while (lo < hi) {
         ssize_t mid = (ssize_t)(((size_t)lo + (size_t)hi) / 2);
-        Value item = rt_getitem(a, small_new(mid));
+        Value item = is_list(a) && (size_t)mid < AS_LIST(a)->length ? AS_LIST(a)->items[mid]
+                                                                   : rt_getitem(a, small_new(mid));
         if (item == VAL_NULL || (key != VAL_NULL && (item = rt_call1(key, item)) == VAL_NULL))
             return -1;
         int less = right ? rt_compare_bool(x, item, CMP_LT) : rt_compare_bool(item, x, CMP_LT);
@@ -42,10 +43,16 @@ static bool bisect_args(const char *fname, Value *args, size_t nargs, Value kw, 
 {
     static const char *const names[] = { "a", "x", "lo", "hi", "key" };
     ArgSpec spec = { fname, names, 5, 0, 2, 4, false };
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
-        return false;
     *lo = 0;
     *hi = -1;
+    if (nargs == 2 && kw == VAL_NULL) {     /* bisect(a, x): nothing to parse */
+        a[0] = args[0];
+        a[1] = args[1];
+        a[2] = a[3] = a[4] = VAL_NULL;
+        return true;
+    }
+    if (!rt_parse_args(&spec, args, nargs, kw, a))
+        return false;
     if (a[2] != VAL_NULL && !rt_as_ssize(a[2], lo))
         return false;
     if (a[3] != VAL_NULL && a[3] != rt_None) {

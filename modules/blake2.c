@@ -12,7 +12,9 @@
  */
 #include <string.h>
 #include <blake2.h>
+#include "modules/hashlib.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 /* libb2 is opened on first use (dlopen): it brings in the OpenMP runtime,
  * whose start-up work pvm would otherwise pay on every run.  Its functions
@@ -58,6 +60,7 @@ enum { P_DIGEST_SIZE, P_KEY, P_SALT, P_PERSON, P_FANOUT, P_DEPTH, P_LEAF_SIZE,
 static const char *const param_names[] = {
     "data", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size",
     "node_offset", "node_depth", "inner_size", "last_node", "usedforsecurity",
+    "string",       /* 3.14: data by keyword too, or (deprecated) as string */
 };
 
 /* The numeric parameters, checked as CPython's constructor does. */
@@ -76,10 +79,10 @@ static bool int_param(Value v, ssize_t dflt, ssize_t *out)
 
 /* leaf_size is an unsigned long, node_offset an unsigned long long, as
  * CPython's Argument Clinic converts them. */
-static bool unsigned_param(Value v, const char *too_large, uint64_t *out)
+static bool unsigned_param(Value v, bool long_long, uint64_t *out)
 {
     *out = 0;
-    return v == VAL_NULL || mod_as_unsigned(v, too_large, out);
+    return v == VAL_NULL || mod_as_unsigned(v, long_long, out);
 }
 
 static bool bytes_param(Value v, ModBuffer *out, size_t max, const char *what)
@@ -101,8 +104,12 @@ static bool read_params(const Variant *var, const Value *a, Params *p)
     if (!int_param(a[P_DIGEST_SIZE], (ssize_t)var->max_digest, &p->digest_size))
         return false;
     if (p->digest_size < 1 || p->digest_size > (ssize_t)var->max_digest) {
-        rt_raisef(&rt_ValueError, "digest_size must be between 1 and %zu bytes",
-                  var->max_digest);
+        if (rt_py_minor >= 14)
+            rt_raisef(&rt_ValueError, "digest_size for Blake2%c must be between 1 and %zu "
+                      "bytes, here it is %zd", var->name[6], var->max_digest, p->digest_size);
+        else
+            rt_raisef(&rt_ValueError, "digest_size must be between 1 and %zu bytes",
+                      var->max_digest);
         return false;
     }
     if (!bytes_param(a[P_SALT], &p->salt, var->salt_size, "salt") ||
@@ -119,14 +126,13 @@ static bool read_params(const Variant *var, const Value *a, Params *p)
         rt_raisef(&rt_ValueError, "depth must be between 1 and 255");
         return false;
     }
-    if (!unsigned_param(a[P_LEAF_SIZE], "Python int too large to convert to C unsigned long",
-                        &p->leaf_size))
+    if (!unsigned_param(a[P_LEAF_SIZE], false, &p->leaf_size))
         return false;
     if (p->leaf_size > 0xFFFFFFFFU) {
         rt_raisef(&rt_OverflowError, "leaf_size is too large");
         return false;
     }
-    if (!unsigned_param(a[P_NODE_OFFSET], "int too big to convert", &p->node_offset))
+    if (!unsigned_param(a[P_NODE_OFFSET], true, &p->node_offset))
         return false;
     if (p->node_offset > var->max_node_offset) {
         rt_raisef(&rt_OverflowError, "node_offset is too large");
@@ -216,16 +222,19 @@ static Value b2_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
     const Variant *var = type == &blake2b_type ? &variant_b : &variant_s;
     ArgSpec spec = { var->name, param_names, 1 + NPARAMS, 1, 0, 1, false };
-    Value a[1 + NPARAMS];
+    ArgSpec spec314 = { var->name, param_names, 2 + NPARAMS, 0, 0, 1, false };
+    Value a[2 + NPARAMS], data;
     Params p;
-    if (!rt_parse_args(&spec, args, nargs, kw, a) || !read_params(var, a + 1, &p))
+    a[1 + NPARAMS] = VAL_NULL;
+    if (!rt_parse_args(rt_py_minor >= 14 ? &spec314 : &spec, args, nargs, kw, a) ||
+        !mod_hash_data_arg(a[0], a[1 + NPARAMS], &data) || !read_params(var, a + 1, &p))
         return VAL_NULL;
     ObjBlake2 *h = gc_alloc(sizeof *h);
     h->ob.type = type;
     h->v = var;
     h->digest_size = (size_t)p.digest_size;
     init_state(h, &p);
-    if (a[0] != VAL_NULL && !b2_update(h, a[0]))
+    if (data != VAL_NULL && !b2_update(h, data))
         return VAL_NULL;
     return obj_val(h);
 }

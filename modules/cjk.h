@@ -26,6 +26,14 @@
 
 enum { CJK_OK = 0, CJK_TOOFEW = -1 };
 
+/* The generated tables' arrays of numbers (cjk_gen.py's c_array: 2 MB) go
+ * to a section of their own, after the other read-only data.  Left in
+ * .rodata they sat between the start-up's hot tables and strings, and the
+ * kernel's fault-around (a read fault maps the 64 KiB around it) made
+ * ~40 of their pages resident in every run, codecs used or not
+ * (bench/README.md, "i13-rss"). */
+#define CJK_TABLE __attribute__((section(".pvm_cold_tables")))
+
 typedef struct CjkState {
     unsigned char c[8];
 } CjkState;

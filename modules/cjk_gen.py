@@ -306,7 +306,7 @@ def encoder_fixes(trie, name):
 # ---- Output -----------------------------------------------------------------
 
 def c_array(ctype, name, values, per_line=16):
-    print(f"static const {ctype} {name}[] = {{")
+    print(f"static const {ctype} {name}[] CJK_TABLE = {{")
     values = list(values)
     for i in range(0, len(values), per_line):
         print("    " + ", ".join(str(v) for v in values[i:i + per_line]) + ",")

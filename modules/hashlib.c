@@ -353,6 +353,17 @@ static Value h_copy(Value *args, size_t nargs, Value kw)
     return mod_hash_copy(args[0]);
 }
 
+bool mod_hash_data_arg(Value data, Value string, Value *out)
+{
+    if (data != VAL_NULL && string != VAL_NULL) {
+        rt_raisef(&rt_TypeError, "'data' and 'string' are mutually exclusive and support "
+                  "for 'string' keyword parameter is slated for removal in a future version.");
+        return false;
+    }
+    *out = data != VAL_NULL ? data : string;
+    return true;
+}
+
 Value mod_hash_attr(Value self, const char *attr)
 {
     const EVP_MD *md = hash_md(self);

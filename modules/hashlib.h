@@ -24,5 +24,9 @@ Value mod_hash_copy(Value self);
 /* "name", "digest_size" (0 for SHAKE) or "block_size"; VAL_NULL, no
  * exception, for any other attribute. */
 Value mod_hash_attr(Value self, const char *attr);
+/* 3.14's constructors (these and _blake2's) take the data as `data` or,
+ * deprecated, as the keyword `string`, never both: the one given (VAL_NULL:
+ * neither) in *out; false + TypeError when both are. */
+bool mod_hash_data_arg(Value data, Value string, Value *out);
 
 #endif

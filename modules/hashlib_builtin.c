@@ -73,7 +73,7 @@ static Value sha3_copy(Value *args, size_t nargs, Value kw)
 static bool shake_length(Value v, size_t *out)
 {
     uint64_t n;
-    if (!mod_as_unsigned(v, "Python int too large to convert to C unsigned long", &n))
+    if (!mod_as_unsigned(v, false, &n))
         return false;
     if (n >= (uint64_t)1 << 29) {
         rt_raisef(&rt_ValueError, "length is too large");
@@ -83,11 +83,23 @@ static bool shake_length(Value v, size_t *out)
     return true;
 }
 
+/* digest(length): by position only up to 3.13; 3.14's Argument Clinic
+ * takes it by keyword too. */
 static Value shake_digest_common(Value *args, size_t nargs, Value kw, bool hex)
 {
+    static const char *const names[] = { "length" };
+    ArgSpec spec = { hex ? "hexdigest" : "digest", names, 1, 0, 1, 1, false };
+    Value length;
     size_t len;
-    if (!rt_arg_one(method_name(args[0], hex ? "hexdigest" : "digest"), nargs - 1, kw) ||
-        !shake_length(args[1], &len))
+    if (rt_py_minor >= 14) {
+        if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, &length))
+            return VAL_NULL;
+    } else if (!rt_arg_one(method_name(args[0], spec.fname), nargs - 1, kw)) {
+        return VAL_NULL;
+    } else {
+        length = args[1];
+    }
+    if (!shake_length(length, &len))
         return VAL_NULL;
     return mod_hash_digest(args[0], len, hex);
 }
@@ -170,16 +182,24 @@ SHA_TYPE(sha256_type, "_sha256.sha256", sha2_getsets)
 SHA_TYPE(sha384_type, "_sha512.sha384", sha2_getsets)
 SHA_TYPE(sha512_type, "_sha512.sha512", sha2_getsets)
 
-/* md5(string=b'', *, usedforsecurity=True) and the others: `name` is both
- * the function's and the digest's. */
+/* 3.14's constructors: data by position or keyword, or the deprecated
+ * keyword-only string (mod_hash_data_arg). */
+static const char *const names314[] = { "data", "usedforsecurity", "string" };
+
+/* md5(string=b'', *, usedforsecurity=True) and the others (3.14:
+ * md5(data=b'', *, usedforsecurity=True, string=None)): `name` is both the
+ * function's and the digest's. */
 static Value sha_construct(const char *name, ObjType *type, Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "string", "usedforsecurity" };
     ArgSpec spec = { name, names, 2, 0, 0, 1, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
+    ArgSpec spec314 = { name, names314, 3, 0, 0, 1, false };
+    Value a[3], data;
+    if (!rt_parse_args(rt_py_minor >= 14 ? &spec314 : &spec, args, nargs, kw, a))
         return VAL_NULL;
-    return mod_hash_new(type, name, a[0]);
+    if (rt_py_minor < 14)
+        return mod_hash_new(type, name, a[0]);
+    return mod_hash_data_arg(a[0], a[2], &data) ? mod_hash_new(type, name, data) : VAL_NULL;
 }
 
 #define SHA_CONSTRUCTOR(name) \
@@ -197,9 +217,17 @@ static const MethodDef sha512_functions[] = {
     {"sha384", m_sha384}, {"sha512", m_sha512}, {NULL, NULL}
 };
 
+/* 3.14's hash modules tell the size from which a digest releases the GIL. */
+static void add_gil_minsize(Value m)
+{
+    if (rt_py_minor >= 14)
+        mod_module_set(m, "_GIL_MINSIZE", small_new(2048));
+}
+
 Value mod_md5_init(void)
 {
     Value m = mod_module_new("_md5", md5_functions);
+    add_gil_minsize(m);
     mod_add_type(m, "MD5Type", &md5_type, sha_methods);
     return m;
 }
@@ -207,6 +235,7 @@ Value mod_md5_init(void)
 Value mod_sha1_init(void)
 {
     Value m = mod_module_new("_sha1", sha1_functions);
+    add_gil_minsize(m);
     mod_add_type(m, "SHA1Type", &sha1_type, sha_methods);
     return m;
 }
@@ -235,10 +264,15 @@ static Value sha3_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "data", "usedforsecurity" };
     static const ArgSpec spec = { "sha3_224", names, 2, 1, 0, 1, false };
-    Value a[2];
-    if (!rt_parse_args(&spec, args, nargs, kw, a))
+    static const ArgSpec spec314 = { "sha3_224", names314, 3, 0, 0, 1, false };
+    Value a[3], data;
+    if (!rt_parse_args(rt_py_minor >= 14 ? &spec314 : &spec, args, nargs, kw, a))
         return VAL_NULL;
-    return mod_hash_new(type, strchr(type->name, '.') + 1, a[0]);
+    if (rt_py_minor < 14)
+        data = a[0];
+    else if (!mod_hash_data_arg(a[0], a[2], &data))
+        return VAL_NULL;
+    return mod_hash_new(type, strchr(type->name, '.') + 1, data);
 }
 
 #define SHA3_TYPE(var, tname) \
@@ -254,6 +288,7 @@ SHA3_TYPE(shake_256_type, "_sha3.shake_256")
 Value mod_sha3_init(void)
 {
     Value m = mod_module_new("_sha3", NULL);
+    add_gil_minsize(m);
     mod_add_type(m, "sha3_224", &sha3_224_type, sha3_methods);
     mod_add_type(m, "sha3_256", &sha3_256_type, sha3_methods);
     mod_add_type(m, "sha3_384", &sha3_384_type, sha3_methods);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/class.h"
 #include "runtime/version.h"
 
 /* A type Python may subclass (all but _grouper and tee's, as in CPython). */
@@ -1677,5 +1678,6 @@ Value mod_itertools_init(void)
     groupby_type.new_ = groupby_new;
     rt_type_set(&chain_type, "from_iterable",
                 rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));
+    rt_type_add_class_getitem(&chain_type);                  /* chain[int] */
     return m;
 }

@@ -74,12 +74,8 @@ static bool lz_ok(lzma_ret code)
 static bool u64_arg(Value v, uint64_t *out)
 {
     if (rt_py_minor >= 14) {
-        if ((v = rt_index(v)) == VAL_NULL)
+        if ((v = mod_index_not_negative(v)) == VAL_NULL)
             return false;
-        if (rt_int_sign(v) < 0) {
-            rt_raisef(&rt_ValueError, "Cannot convert negative int");
-            return false;
-        }
         if (rt_int_bit_length(v) > 64) {
             rt_raisef(&rt_OverflowError, "Python int too large for C uint64_t");
             return false;

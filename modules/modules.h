@@ -53,6 +53,12 @@
     X(sha512, "_sha512")                            \
     X(sha3, "_sha3")                                \
     X(crypt, "_crypt")                              \
+    X(spwd, "spwd")                                 \
+    X(audioop, "audioop")                           \
+    X(dbm, "_dbm")                                  \
+    X(gdbm, "_gdbm")                                \
+    X(ossaudiodev, "ossaudiodev")                   \
+    X(nis, "nis")                                   \
     X(syslog, "syslog")                             \
     X(binascii, "binascii")                         \
     X(zlib, "zlib")                                 \

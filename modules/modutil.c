@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 Value mod_module_new(const char *name, const MethodDef *fns)
@@ -37,19 +38,37 @@ void mod_add_type(Value module, const char *attr, ObjType *type, const MethodDef
     mod_module_set(module, attr, obj_val(type));
 }
 
-bool mod_as_unsigned(Value v, const char *too_large, uint64_t *out)
+Value mod_index_not_negative(Value v)
 {
-    if (!rt_isinstance_of(v, &rt_int_type)) {
+    if ((v = rt_index(v)) == VAL_NULL)
+        return VAL_NULL;
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_ValueError, "Cannot convert negative int");
+        return VAL_NULL;
+    }
+    return v;
+}
+
+bool mod_as_unsigned(Value v, bool long_long, uint64_t *out)
+{
+    if (rt_py_minor >= 14) {
+        if ((v = mod_index_not_negative(v)) == VAL_NULL)
+            return false;
+    } else if (!rt_isinstance_of(v, &rt_int_type)) {
         rt_raisef(&rt_TypeError, "an integer is required");
         return false;
-    }
-    if (rt_int_sign(v) < 0) {
+    } else if (rt_int_sign(v) < 0) {
         rt_raisef(&rt_ValueError, "value must be positive");
         return false;
     }
     if (!rt_int_as_u64(v, out)) {
         rt_err_clear();
-        rt_raisef(&rt_OverflowError, "%s", too_large);
+        if (rt_py_minor >= 14)
+            rt_raisef(&rt_OverflowError, "Python int too large for C unsigned long%s",
+                      long_long ? " long" : "");
+        else
+            rt_raisef(&rt_OverflowError, "%s", long_long ? "int too big to convert"
+                      : "Python int too large to convert to C unsigned long");
         return false;
     }
     return true;

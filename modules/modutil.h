@@ -43,12 +43,17 @@ bool mod_as_double(Value v, double *out);
  * OverflowError "Python int too large to convert to C ssize_t". */
 bool mod_int_as_ssize(Value v, ssize_t *out);
 
-/* CPython's _PyLong_UnsignedLong_Converter (and its unsigned long long
- * twin): an int, not an index ("an integer is required"), not negative
- * (ValueError "value must be positive"), below 2**64 (OverflowError
- * `too_large`: "Python int too large to convert to C unsigned long", or
- * for unsigned long long "int too big to convert"). */
-bool mod_as_unsigned(Value v, const char *too_large, uint64_t *out);
+/* v's __index__, refused when negative (ValueError "Cannot convert negative
+ * int", as 3.14's unsigned converters say); VAL_NULL + exception. */
+Value mod_index_not_negative(Value v);
+/* CPython's _PyLong_UnsignedLong_Converter (long_long: its unsigned long
+ * long twin): up to 3.13 an int, not an index ("an integer is required"),
+ * not negative (ValueError "value must be positive"), below 2**64
+ * (OverflowError "Python int too large to convert to C unsigned long", or
+ * for unsigned long long "int too big to convert"); 3.14's take an index,
+ * refuse a negative one with "Cannot convert negative int" and a large one
+ * with "Python int too large for C unsigned long[ long]". */
+bool mod_as_unsigned(Value v, bool long_long, uint64_t *out);
 
 /* PyUnicode_AsUTF8: the str's UTF-8, or NULL + UnicodeEncodeError
  * ("surrogates not allowed") for a str holding a lone surrogate. */

@@ -34,6 +34,38 @@ static int effect(int op, int oparg, bool jump)
     return vm_stack_pushed(op, oparg, jump) - vm_stack_popped(op, oparg, jump);
 }
 
+/* The numbers of 3.12 and 3.13 that pvm never runs (CACHE, RESERVED,
+ * INTERPRETER_EXIT, the INSTRUMENTED_* forms of sys.monitoring, ...) but
+ * their dis.stack_effect still answers for, with CPython's answer; the
+ * same for an instruction pvm runs in another form (3.13's
+ * RETURN_GENERATOR, a no-op for pvm).  SUPER_ATTR_EFFECT: -2, or -1 when
+ * oparg's low bit asks for a method (INSTRUMENTED_LOAD_SUPER_ATTR). */
+enum { SUPER_ATTR_EFFECT = 100 };
+typedef struct { unsigned char op; signed char effect; } FixedEffect;
+static const FixedEffect fixed_312[] = {
+    {0, 0}, {3, -1}, {17, 0}, {237, SUPER_ATTR_EFFECT}, {238, 0}, {239, 0}, {240, 0},
+    {241, 0}, {242, -1}, {243, 0}, {244, 0}, {245, 0}, {246, 0}, {247, 0}, {248, 0},
+    {249, 0}, {250, 0}, {251, -2}, {252, -1}, {253, 0}, {0, 0},
+};
+static const FixedEffect fixed_313[] = {
+    {0, 0}, {13, -1}, {17, 0}, {22, -1}, {35, 1}, {44, 1}, {60, 0}, {70, 0}, {236, 0},
+    {237, -1}, {238, -1}, {239, -1}, {240, 0}, {241, 0}, {242, SUPER_ATTR_EFFECT},
+    {243, 0}, {244, 0}, {245, 0}, {246, 0}, {247, 0}, {248, 0}, {249, 0}, {250, 0},
+    {251, 0}, {252, 0}, {253, 0}, {0, 0},
+};
+
+/* The fixed effect of op under this version, or false. */
+static bool fixed_effect(int op, int oparg, int *e)
+{
+    const FixedEffect *t = rt_py_minor == 12 ? fixed_312 : rt_py_minor == 13 ? fixed_313 : NULL;
+    for (size_t i = 0; t != NULL && (i == 0 || t[i].op != 0); i++)
+        if (t[i].op == op) {
+            *e = t[i].effect == SUPER_ATTR_EFFECT ? -2 + (oparg & 1) : t[i].effect;
+            return true;
+        }
+    return false;
+}
+
 /* An opcode of this process's version (the internal ones are pvm's own). */
 static bool known_opcode(int op)
 {
@@ -53,10 +85,11 @@ static Value op_stack_effect(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args, nargs, kw, a) || !rt_as_ssize(a[0], &op))
         return VAL_NULL;
     bool has_oparg = a[1] != VAL_NULL && a[1] != rt_None;
-    if (op >= HAVE_ARGUMENT && !has_oparg)
+    bool check_oparg = rt_py_minor < 13;    /* 3.13 takes 0 for a missing one */
+    if (check_oparg && op >= HAVE_ARGUMENT && !has_oparg)
         return rt_raisef(&rt_ValueError,
                          "stack_effect: opcode requires oparg but oparg was not specified");
-    if (op < HAVE_ARGUMENT && has_oparg)
+    if (check_oparg && op < HAVE_ARGUMENT && has_oparg)
         return rt_raisef(&rt_ValueError,
                          "stack_effect: opcode does not permit oparg but oparg was specified");
     if (has_oparg && !rt_as_ssize(a[1], &oparg))
@@ -64,9 +97,13 @@ static Value op_stack_effect(Value *args, size_t nargs, Value kw)
     Value jump = a[2] == VAL_NULL ? rt_None : a[2];
     if (jump != rt_None && jump != rt_True && jump != rt_False)
         return rt_raisef(&rt_ValueError, "stack_effect: jump must be False, True or None");
-    if (op < 0 || op > 255 || !known_opcode((int)op) || oparg < INT32_MIN || oparg > INT32_MAX)
+    if (op < 0 || op > 255 || oparg < INT32_MIN || oparg > INT32_MAX)
         return rt_raisef(&rt_ValueError, "invalid opcode or oparg");
     int e;
+    if (fixed_effect((int)op, (int)oparg, &e))
+        return small_new(e);
+    if (!known_opcode((int)op))
+        return rt_raisef(&rt_ValueError, "invalid opcode or oparg");
     if (jump == rt_None) {
         int taken = effect((int)op, (int)oparg, true), not_taken = effect((int)op, (int)oparg, false);
         e = taken > not_taken ? taken : not_taken;

@@ -1487,6 +1487,20 @@ Value pk_load(Value file, Value data, bool fix_imports, Value encoding, Value er
     return load(u);
 }
 
+/* 3.13: Unpickler.persistent_load is a method, by default refusing. */
+static Value unpickler_persistent_load(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("persistent_load", nargs - 1, kwnames))
+        return VAL_NULL;
+    no_persistent_load();
+    return VAL_NULL;
+}
+
+static const MethodDef unpickler_methods_313[] = {
+    {"persistent_load", unpickler_persistent_load},
+    {NULL, NULL}
+};
+
 static const MethodDef unpickler_methods[] = {
     {"__init__", unpickler_init},
     {"load", unpickler_load},
@@ -1507,6 +1521,10 @@ static const GetSetDef unpickler_getsets[] = {
     {"persistent_load", unpickler_get_persload, unpickler_set_persload, NULL},
     {NULL},
 };
+static const GetSetDef unpickler_getsets_313[] = {
+    {"memo", unpickler_get_memo, unpickler_set_memo, NULL},
+    {NULL},
+};
 
 ObjType pk_unpickler_type = {
     .ob.type = &rt_type_type, .name = "_pickle.Unpickler", .flags = TF_BASETYPE | TF_SPLIT_INIT,
@@ -1525,7 +1543,11 @@ void pk_load_init(void)
     s_dict = rt_str_intern_cstr("__dict__");
     s_getinitargs = rt_str_intern_cstr("__getinitargs__");
     if (pk_unpickler_type.mro == VAL_NULL) {
+        if (rt_py_minor >= 13)
+            pk_unpickler_type.getsets = unpickler_getsets_313;
         rt_type_ready(&pk_unpickler_type, unpickler_methods);
+        if (rt_py_minor >= 13)
+            rt_type_add_methods(&pk_unpickler_type, unpickler_methods_313);
         rt_type_ready(&pk_unpickler_memoproxy_type, memoproxy_methods);
     }
 }

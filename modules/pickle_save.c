@@ -1725,6 +1725,18 @@ Value pk_dump(Value obj, Value file, Value protocol, bool fix_imports, Value buf
     return flush_to_file(p) ? rt_None : VAL_NULL;
 }
 
+/* 3.13: Pickler.persistent_id is a method (returning None: no object is
+ * saved by id) a subclass or an instance may replace, no longer a getset. */
+static Value pickler_persistent_id(Value *args, size_t nargs, Value kwnames)
+{
+    return rt_arg_one("persistent_id", nargs - 1, kwnames) ? rt_None : VAL_NULL;
+}
+
+static const MethodDef pickler_methods_313[] = {
+    {"persistent_id", pickler_persistent_id},
+    {NULL, NULL}
+};
+
 static const MethodDef pickler_methods[] = {
     {"__init__", pickler_init},
     {"dump", pickler_dump},
@@ -1752,6 +1764,10 @@ static const GetSetDef pickler_getsets[] = {
     {"persistent_id", pickler_get_persid, pickler_set_persid, NULL},
     {NULL},
 };
+static const GetSetDef pickler_getsets_313[] = {
+    {"memo", pickler_get_memo, pickler_set_memo, NULL},
+    {NULL},
+};
 
 ObjType pk_pickler_type = {
     .ob.type = &rt_type_type, .name = "_pickle.Pickler", .flags = TF_BASETYPE | TF_SPLIT_INIT,
@@ -1773,7 +1789,11 @@ void pk_save_init(void)
     s_name = rt_str_intern_cstr("__name__");
     s_class = rt_str_intern_cstr("__class__");
     if (pk_pickler_type.mro == VAL_NULL) {
+        if (rt_py_minor >= 13)
+            pk_pickler_type.getsets = pickler_getsets_313;
         rt_type_ready(&pk_pickler_type, pickler_methods);
+        if (rt_py_minor >= 13)
+            rt_type_add_methods(&pk_pickler_type, pickler_methods_313);
         rt_type_ready(&pk_pickler_memoproxy_type, memoproxy_methods);
     }
 }

@@ -106,9 +106,11 @@ static bool path_type_error(PathArg *p, Value v)
 }
 
 /* A bytes-like object other than bytes (bytearray, memoryview) is still
- * taken, as bytes, with CPython's DeprecationWarning. */
+ * taken, as bytes, with CPython's DeprecationWarning; 3.12 refuses it. */
 static bool path_from_buffer(PathArg *p, Value *v)
 {
+    if (rt_py_minor >= 12)
+        return path_type_error(p, *v);
     Value message = path_kinds_message(p, *v);
     if (message == VAL_NULL || rt_warn(&rt_DeprecationWarning, rt_str_cstr(message), 1) < 0)
         return false;

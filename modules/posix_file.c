@@ -21,6 +21,7 @@
 #include <sys/sysmacros.h>
 #include "runtime/buffer.h"
 #include "runtime/structseq.h"
+#include "runtime/version.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 
@@ -872,12 +873,23 @@ static Value posix_mknod(Value *args, size_t nargs, Value kwnames)
     return make_node("mknod", false, args, nargs, kwnames);
 }
 
-/* A dev_t argument: an int in [0, 2**64), as CPython's _Py_Dev_Converter. */
+static bool is_minus_one(Value v)
+{
+    int64_t i;
+    return rt_int_as_i64(v, &i) ? i == -1 : (rt_err_clear(), false);
+}
+
+/* A dev_t argument: an int in [0, 2**64), as CPython's _Py_Dev_Converter
+ * (3.13 also takes -1, NODEV). */
 static bool dev_arg(Value v, uint64_t *dev)
 {
     if (!rt_isinstance_of(v, &rt_int_type)) {
         rt_raisef(&rt_TypeError, "an integer is required");
         return false;
+    }
+    if (rt_py_minor >= 13 && is_minus_one(v)) {   /* 3.13: NODEV */
+        *dev = (uint64_t)(dev_t)-1;
+        return true;
     }
     if (rt_int_sign(v) < 0) {
         rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
@@ -897,7 +909,37 @@ static Value device_part(const char *fname, Value *args, size_t nargs, Value kwn
     uint64_t dev;
     if (!rt_arg_one(fname, nargs, kwnames) || !dev_arg(args[0], &dev))
         return VAL_NULL;
-    return rt_int_from_u64(major_part ? major((dev_t)dev) : minor((dev_t)dev));
+    unsigned part = major_part ? major((dev_t)dev) : minor((dev_t)dev);
+    if (rt_py_minor >= 13 && part == (unsigned)(dev_t)-1)
+        return rt_int_from_i64(-1);     /* 3.13: NODEV's part */
+    return rt_int_from_u64(part);
+}
+
+/* 3.13's makedev() part: -1 (NODEV) or an unsigned int. */
+static bool device_number(Value v, unsigned *out)
+{
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        Value i = mod_posix_index(v);
+        if (i == VAL_NULL)
+            return false;
+        v = i;
+    }
+    if (is_minus_one(v)) {
+        *out = (unsigned)(dev_t)-1;
+        return true;
+    }
+    uint64_t u;
+    if (rt_int_sign(v) < 0) {
+        rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
+        return false;
+    }
+    if (!rt_int_as_u64(v, &u) || u > UINT_MAX) {
+        rt_err_clear();
+        rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned int");
+        return false;
+    }
+    *out = (unsigned)u;
+    return true;
 }
 
 static Value posix_major(Value *args, size_t nargs, Value kwnames)
@@ -912,9 +954,17 @@ static Value posix_minor(Value *args, size_t nargs, Value kwnames)
 
 static Value posix_makedev(Value *args, size_t nargs, Value kwnames)
 {
+    if (!rt_arg_nokw("makedev", kwnames) || !rt_arg_range("makedev", nargs, 2, 2))
+        return VAL_NULL;
+    if (rt_py_minor >= 13) {
+        unsigned ma, mi;
+        if (!device_number(args[0], &ma) || !device_number(args[1], &mi))
+            return VAL_NULL;
+        dev_t dev = makedev(ma, mi);
+        return dev == (dev_t)-1 ? rt_int_from_i64(-1) : rt_int_from_u64((uint64_t)dev);
+    }
     int ma, mi;
-    if (!rt_arg_nokw("makedev", kwnames) || !rt_arg_range("makedev", nargs, 2, 2) ||
-        !mod_posix_fd(args[0], &ma) || !mod_posix_fd(args[1], &mi))
+    if (!mod_posix_fd(args[0], &ma) || !mod_posix_fd(args[1], &mi))
         return VAL_NULL;
     return rt_int_from_i64((int64_t)makedev((unsigned)ma, (unsigned)mi));   /* CPython: signed */
 }

@@ -19,6 +19,8 @@
 #include <errno.h>
 #include <sched.h>
 #include <spawn.h>
+#include <unistd.h>
+#include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/posix.h"
 
@@ -83,7 +85,14 @@ static bool add_file_action(posix_spawn_file_actions_t *fa, Value action)
     PathArg path = mod_posix_path_spec("posix_spawn", "path", false, false);
     Value mode_value;
     uint64_t mode;
-    if (!mod_posix_path(rt_tuple_get(t, 2), &path) || !int_item(rt_tuple_get(t, 3), &other) ||
+    if (!mod_posix_path(rt_tuple_get(t, 2), &path)) {
+        if (rt_py_minor >= 13 && rt_err_matches(&rt_ValueError)) {
+            rt_err_clear();             /* 3.13 converts it as os.fsencode does */
+            rt_raisef(&rt_ValueError, "embedded null byte");
+        }
+        return false;
+    }
+    if (!int_item(rt_tuple_get(t, 3), &other) ||
         (mode_value = mod_posix_index(rt_tuple_get(t, 4))) == VAL_NULL ||
         !rt_int_as_u64(mode_value, &mode))
         return false;
@@ -128,7 +137,11 @@ static bool parse_attributes(posix_spawnattr_t *attr, const Value *kw)
         int on;
         if (kw[k] == VAL_NULL)
             continue;
-        if (!mod_posix_fd(kw[k], &on))
+        if (rt_py_minor >= 12)          /* 3.12: any truth value */
+            on = rt_truthy(kw[k]);
+        else if (!mod_posix_fd(kw[k], &on))
+            return false;
+        if (on < 0)
             return false;
         if (on)
             flags |= k == 1 ? POSIX_SPAWN_RESETIDS : POSIX_SPAWN_SETSID;
@@ -182,8 +195,11 @@ static bool check_argv_env(const char *fname, Value argv, Value env)
         rt_raisef(&rt_ValueError, "%s: argv must not be empty", fname);
         return false;
     }
+    if (rt_py_minor >= 13 && env == rt_None)   /* 3.13: None, this process's */
+        return true;
     if (!type_has(env, "__getitem__")) {
-        rt_raisef(&rt_TypeError, "%s: environment must be a mapping object", fname);
+        rt_raisef(&rt_TypeError, "%s: environment must be a mapping object%s", fname,
+                  rt_py_minor >= 13 ? " or None" : "");
         return false;
     }
     return true;
@@ -206,7 +222,7 @@ static Value spawn(const char *fname, bool search_path, Value *args, size_t narg
         return VAL_NULL;
     if (argv[0][0] == '\0')
         return rt_raisef(&rt_ValueError, "%s: argv first element cannot be empty", fname);
-    char **envp = mod_posix_envlist(fname, a[2]);
+    char **envp = a[2] == rt_None ? environ : mod_posix_envlist(fname, a[2]);
     if (envp == NULL)
         return VAL_NULL;
 

@@ -22,6 +22,7 @@
 #include "modules/modutil.h"
 #include "modules/mpz.h"
 #include "modules/random.h"
+#include "runtime/version.h"
 
 #define N MOD_MT_N
 #define M 397
@@ -189,6 +190,8 @@ static Value r_getrandbits(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("Random.getrandbits", kw) || !rt_arg_range("getrandbits", nargs - 1, 1, 1) ||
         !rt_as_ssize(args[1], &k))
         return VAL_NULL;
+    if (k < 0 && rt_py_minor >= 14)         /* 3.14 takes a uint64_t */
+        return rt_raisef(&rt_ValueError, "Cannot convert negative int");
     if (k > INT32_MAX || k < INT32_MIN)
         return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
     if (k < 0)

@@ -23,13 +23,26 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/select.h>
-#include <readline/history.h>
-#include <readline/readline.h>
 #include "modules/modutil.h"
+#include "modules/readline.h"
 #include "modules/api.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
+
+/* ---- the library ----------------------------------------------------------------------- */
+
+static const char *const rl_names[] = { MOD_RL_SYMBOLS(MOD_LIB_NAME) };
+ModReadline mod_rl;
+
+bool mod_rl_ready(void)
+{
+    static bool loaded;
+    if (!loaded)
+        loaded = mod_load_library("libreadline.so.8", rl_names, mod_rl.slot,
+                                  sizeof mod_rl.slot / sizeof mod_rl.slot[0]);
+    return loaded;
+}
 
 static Value completer, startup_hook, pre_input_hook, display_hook;    /* VAL_NULL: none */
 static int history_length_limit = -1;   /* truncate history files to this; -1: no limit */
@@ -88,7 +101,29 @@ static void on_line(char *line)
 {
     completed_line = line;
     line_done = true;
-    rl_callback_handler_remove();
+    mod_rl.rl_callback_handler_remove();
+}
+
+/* Without libreadline: the prompt, then a line read plainly (no editing,
+ * no history). */
+static ModLineStatus plain_line(const char *prompt, char **line)
+{
+    fputs(prompt, stdout);
+    fflush(stdout);
+    size_t cap = 0;
+    *line = NULL;
+    vm_release_lock();
+    ssize_t n = getline(line, &cap, stdin);
+    int e = errno;
+    vm_reacquire_lock();
+    if (n < 0) {
+        free(*line);
+        *line = NULL;
+        return e == EINTR && vm_interrupt_pending() ? MOD_LINE_INTERRUPTED : MOD_LINE_EOF;
+    }
+    if (n > 0 && (*line)[n - 1] == '\n')
+        (*line)[n - 1] = '\0';
+    return MOD_LINE_READ;
 }
 
 /* readline's callback interface driven by hand, waiting in select() with
@@ -99,26 +134,30 @@ ModLineStatus mod_readline_line(const char *prompt, char **line)
 {
     rt_stdout_flush();
     fflush(stdout);
+    if (!mod_rl_ready()) {
+        rt_err_clear();
+        return plain_line(prompt, line);
+    }
     line_done = false;
-    rl_callback_handler_install(prompt, on_line);
+    mod_rl.rl_callback_handler_install(prompt, on_line);
     while (!line_done) {
         fd_set ready;
         FD_ZERO(&ready);
-        FD_SET(fileno(rl_instream), &ready);
+        FD_SET(fileno(*mod_rl.rl_instream), &ready);
         vm_release_lock();
-        int n = select(fileno(rl_instream) + 1, &ready, NULL, NULL, NULL);
+        int n = select(fileno(*mod_rl.rl_instream) + 1, &ready, NULL, NULL, NULL);
         int e = errno;
         vm_reacquire_lock();
         if (n > 0) {
-            rl_callback_read_char();
+            mod_rl.rl_callback_read_char();
         } else if (n < 0 && e == EINTR && vm_interrupt_pending()) {
-            rl_free_line_state();
-            rl_callback_sigcleanup();
-            rl_cleanup_after_signal();
-            rl_callback_handler_remove();
+            mod_rl.rl_free_line_state();
+            mod_rl.rl_callback_sigcleanup();
+            mod_rl.rl_cleanup_after_signal();
+            mod_rl.rl_callback_handler_remove();
             return MOD_LINE_INTERRUPTED;
         } else if (n < 0 && e != EINTR) {
-            rl_callback_handler_remove();
+            mod_rl.rl_callback_handler_remove();
             return MOD_LINE_EOF;
         }
     }
@@ -145,10 +184,11 @@ static Value input_line(Value prompt)
         break;
     }
     if (auto_history && line[0] != '\0') {
-        HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1)
-                                              : NULL;
+        int length = *mod_rl.history_length;
+        HIST_ENTRY *last = length > 0 ? mod_rl.history_get(*mod_rl.history_base + length - 1)
+                                      : NULL;
         if (last == NULL || strcmp(last->line, line) != 0)
-            add_history(line);
+            mod_rl.add_history(line);
     }
     Value s = decode(line);
     free(line);
@@ -164,7 +204,7 @@ static Value py_parse_and_bind(Value *args, size_t nargs, Value kw)
         (s = encode_arg("parse_and_bind", 1, args[0])) == NULL)
         return VAL_NULL;
     char *copy = strdup(s);     /* readline may keep and change it */
-    rl_parse_and_bind(copy);
+    mod_rl.rl_parse_and_bind(copy);
     free(copy);
     return rt_None;
 }
@@ -175,7 +215,7 @@ static Value py_read_init_file(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("read_init_file", kw) || !rt_arg_count("read_init_file", nargs, 0, 1) ||
         !filename_arg("read_init_file", args, nargs, 0, &p))
         return VAL_NULL;
-    return errno_result(rl_read_init_file(p.narrow));
+    return errno_result(mod_rl.rl_read_init_file(p.narrow));
 }
 
 /* ---- history ------------------------------------------------------------------------------ */
@@ -187,14 +227,14 @@ static Value py_read_history_file(Value *args, size_t nargs, Value kw)
         !rt_arg_count("read_history_file", nargs, 0, 1) ||
         !filename_arg("read_history_file", args, nargs, 0, &p))
         return VAL_NULL;
-    return errno_result(read_history(p.narrow));
+    return errno_result(mod_rl.read_history(p.narrow));
 }
 
 /* After writing a history file: cut it to set_history_length's limit. */
 static Value truncated(int e, const char *name)
 {
     if (e == 0 && history_length_limit >= 0)
-        history_truncate_file(name, history_length_limit);
+        mod_rl.history_truncate_file(name, history_length_limit);
     return errno_result(e);
 }
 
@@ -205,7 +245,7 @@ static Value py_write_history_file(Value *args, size_t nargs, Value kw)
         !rt_arg_count("write_history_file", nargs, 0, 1) ||
         !filename_arg("write_history_file", args, nargs, 0, &p))
         return VAL_NULL;
-    return truncated(write_history(p.narrow), p.narrow);
+    return truncated(mod_rl.write_history(p.narrow), p.narrow);
 }
 
 /* append_history_file(nelements, filename=None) */
@@ -217,7 +257,7 @@ static Value py_append_history_file(Value *args, size_t nargs, Value kw)
         !rt_arg_count("append_history_file", nargs, 1, 2) || !int_arg(args[0], &n) ||
         !filename_arg("append_history_file", args, nargs, 1, &p))
         return VAL_NULL;
-    return truncated(append_history(n, p.narrow), p.narrow);
+    return truncated(mod_rl.append_history(n, p.narrow), p.narrow);
 }
 
 static Value py_set_history_length(Value *args, size_t nargs, Value kw)
@@ -243,7 +283,7 @@ static Value py_add_history(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("add_history", kw) || !rt_arg_count("add_history", nargs, 1, 1) ||
         (s = encode_arg("add_history", 1, args[0])) == NULL)
         return VAL_NULL;
-    add_history(s);
+    mod_rl.add_history(s);
     return rt_None;
 }
 
@@ -251,7 +291,7 @@ static Value py_clear_history(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("clear_history", nargs, kw))
         return VAL_NULL;
-    clear_history();
+    mod_rl.clear_history();
     return rt_None;
 }
 
@@ -262,7 +302,7 @@ static Value py_get_history_item(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("get_history_item", kw) || !rt_arg_count("get_history_item", nargs, 1, 1) ||
         !int_arg(args[0], &i))
         return VAL_NULL;
-    HIST_ENTRY *e = history_get(i);
+    HIST_ENTRY *e = mod_rl.history_get(i);
     return e != NULL && e->line != NULL ? decode(e->line) : rt_None;
 }
 
@@ -270,7 +310,7 @@ static Value py_get_current_history_length(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("get_current_history_length", nargs, kw))
         return VAL_NULL;
-    return small_new(history_length);
+    return small_new(*mod_rl.history_length);
 }
 
 /* The entry at 0-based `pos` for remove/replace_history_item. */
@@ -292,10 +332,10 @@ static Value py_remove_history_item(Value *args, size_t nargs, Value kw)
         !rt_arg_count("remove_history_item", nargs, 1, 1) ||
         !history_pos("remove_history_item", args[0], &pos))
         return VAL_NULL;
-    HIST_ENTRY *e = remove_history(pos);
+    HIST_ENTRY *e = mod_rl.remove_history(pos);
     if (e == NULL)
         return rt_raisef(&rt_ValueError, "No history item at position %d", pos);
-    free_history_entry(e);
+    mod_rl.free_history_entry(e);
     return rt_None;
 }
 
@@ -309,10 +349,10 @@ static Value py_replace_history_item(Value *args, size_t nargs, Value kw)
         !history_pos("replace_history_item", args[0], &pos) ||
         (line = encode_arg("replace_history_item", 2, args[1])) == NULL)
         return VAL_NULL;
-    HIST_ENTRY *e = replace_history_entry(pos, line, NULL);
+    HIST_ENTRY *e = mod_rl.replace_history_entry(pos, line, NULL);
     if (e == NULL)
         return rt_raisef(&rt_ValueError, "No history item at position %d", pos);
-    free_history_entry(e);
+    mod_rl.free_history_entry(e);
     return rt_None;
 }
 
@@ -332,7 +372,7 @@ static Value py_get_line_buffer(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("get_line_buffer", nargs, kw))
         return VAL_NULL;
-    return decode(rl_line_buffer != NULL ? rl_line_buffer : "");
+    return decode(*mod_rl.rl_line_buffer != NULL ? *mod_rl.rl_line_buffer : "");
 }
 
 static Value py_insert_text(Value *args, size_t nargs, Value kw)
@@ -341,7 +381,7 @@ static Value py_insert_text(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("insert_text", kw) || !rt_arg_count("insert_text", nargs, 1, 1) ||
         (s = encode_arg("insert_text", 1, args[0])) == NULL)
         return VAL_NULL;
-    rl_insert_text(s);
+    mod_rl.rl_insert_text(s);
     return rt_None;
 }
 
@@ -349,7 +389,7 @@ static Value py_redisplay(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("redisplay", nargs, kw))
         return VAL_NULL;
-    rl_redisplay();
+    mod_rl.rl_redisplay();
     return rt_None;
 }
 
@@ -412,18 +452,19 @@ static char *on_completion(const char *text, int state)
 static int chars_before(int n)
 {
     int count = 0;
-    for (int i = 0; i < n && rl_line_buffer != NULL && rl_line_buffer[i] != '\0'; i++)
-        count += ((unsigned char)rl_line_buffer[i] & 0xC0) != 0x80;
+    const char *buffer = *mod_rl.rl_line_buffer;
+    for (int i = 0; i < n && buffer != NULL && buffer[i] != '\0'; i++)
+        count += ((unsigned char)buffer[i] & 0xC0) != 0x80;
     return count;
 }
 
 static char **flex_complete(const char *text, int start, int end)
 {
-    rl_completion_append_character = '\0';
-    rl_completion_suppress_append = 0;
+    *mod_rl.rl_completion_append_character = '\0';
+    *mod_rl.rl_completion_suppress_append = 0;
     begidx = chars_before(start);
     endidx = chars_before(end);
-    return rl_completion_matches(text, on_completion);
+    return mod_rl.rl_completion_matches(text, on_completion);
 }
 
 /* set_<what>(function=None): the hook, or none for None; *var is the
@@ -447,11 +488,11 @@ static Value py_set_completer(Value *args, size_t nargs, Value kw)
 {
     if (!set_hook("completer", args, nargs, kw, &completer))
         return VAL_NULL;
-    if (completer != VAL_NULL && rl_attempted_completion_function != flex_complete) {
-        previous_completion = rl_attempted_completion_function;
-        rl_attempted_completion_function = flex_complete;
-    } else if (completer == VAL_NULL && rl_attempted_completion_function == flex_complete) {
-        rl_attempted_completion_function = previous_completion;
+    if (completer != VAL_NULL && *mod_rl.rl_attempted_completion_function != flex_complete) {
+        previous_completion = *mod_rl.rl_attempted_completion_function;
+        *mod_rl.rl_attempted_completion_function = flex_complete;
+    } else if (completer == VAL_NULL && *mod_rl.rl_attempted_completion_function == flex_complete) {
+        *mod_rl.rl_attempted_completion_function = previous_completion;
     }
     return rt_None;
 }
@@ -467,7 +508,7 @@ static Value py_set_startup_hook(Value *args, size_t nargs, Value kw)
 {
     if (!set_hook("startup_hook", args, nargs, kw, &startup_hook))
         return VAL_NULL;
-    rl_startup_hook = startup_hook != VAL_NULL ? on_startup_hook : NULL;
+    *mod_rl.rl_startup_hook = startup_hook != VAL_NULL ? on_startup_hook : NULL;
     return rt_None;
 }
 
@@ -475,7 +516,7 @@ static Value py_set_pre_input_hook(Value *args, size_t nargs, Value kw)
 {
     if (!set_hook("pre_input_hook", args, nargs, kw, &pre_input_hook))
         return VAL_NULL;
-    rl_pre_input_hook = pre_input_hook != VAL_NULL ? on_pre_input_hook : NULL;
+    *mod_rl.rl_pre_input_hook = pre_input_hook != VAL_NULL ? on_pre_input_hook : NULL;
     return rt_None;
 }
 
@@ -483,7 +524,8 @@ static Value py_set_display_hook(Value *args, size_t nargs, Value kw)
 {
     if (!set_hook("completion_display_matches_hook", args, nargs, kw, &display_hook))
         return VAL_NULL;
-    rl_completion_display_matches_hook = display_hook != VAL_NULL ? on_display_matches : NULL;
+    *mod_rl.rl_completion_display_matches_hook =
+        display_hook != VAL_NULL ? on_display_matches : NULL;
     return rt_None;
 }
 
@@ -491,7 +533,7 @@ static Value py_get_completion_type(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("get_completion_type", nargs, kw))
         return VAL_NULL;
-    return small_new(rl_completion_type);
+    return small_new(*mod_rl.rl_completion_type);
 }
 
 static Value py_get_begidx(Value *args, size_t nargs, Value kw)
@@ -517,7 +559,7 @@ static Value py_set_completer_delims(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     /* readline keeps the pointer: a copy that lives as long as it is used
      * (the previous one may be readline's own static string, never freed). */
-    rl_completer_word_break_characters = strdup(s);
+    *mod_rl.rl_completer_word_break_characters = strdup(s);
     return rt_None;
 }
 
@@ -525,8 +567,8 @@ static Value py_get_completer_delims(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("get_completer_delims", nargs, kw))
         return VAL_NULL;
-    const char *d = rl_completer_word_break_characters;
-    return decode(d != NULL ? d : rl_basic_word_break_characters);
+    const char *d = *mod_rl.rl_completer_word_break_characters;
+    return decode(d != NULL ? d : *mod_rl.rl_basic_word_break_characters);
 }
 
 static const MethodDef readline_functions[] = {
@@ -560,24 +602,26 @@ static void setup(void)
     if (done)
         return;
     done = true;
-    using_history();
-    rl_readline_name = "python";
-    rl_bind_key('\t', rl_complete);
-    rl_completer_word_break_characters = strdup(" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?");
-    rl_completion_append_character = '\0';
+    mod_rl.using_history();
+    *mod_rl.rl_readline_name = "python";
+    mod_rl.rl_bind_key('\t', mod_rl.rl_complete);
+    *mod_rl.rl_completer_word_break_characters = strdup(" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?");
+    *mod_rl.rl_completion_append_character = '\0';
     if (!isatty(STDOUT_FILENO))
-        rl_variable_bind("enable-meta-key", "off");
-    rl_initialize();
-    rl_variable_bind("enable-bracketed-paste", "off");
+        mod_rl.rl_variable_bind("enable-meta-key", "off");
+    mod_rl.rl_initialize();
+    mod_rl.rl_variable_bind("enable-bracketed-paste", "off");
 }
 
 Value mod_readline_init(void)
 {
+    if (!mod_rl_ready())
+        return VAL_NULL;
     setup();
     rt_input_readline = input_line;
     Value m = mod_module_new("readline", readline_functions);
     mod_module_set(m, "_READLINE_VERSION", small_new(RL_READLINE_VERSION));
-    mod_module_set(m, "_READLINE_RUNTIME_VERSION", small_new(rl_readline_version));
-    mod_module_set(m, "_READLINE_LIBRARY_VERSION", rt_str_from_cstr(rl_library_version));
+    mod_module_set(m, "_READLINE_RUNTIME_VERSION", small_new(*mod_rl.rl_readline_version));
+    mod_module_set(m, "_READLINE_LIBRARY_VERSION", rt_str_from_cstr(*mod_rl.rl_library_version));
     return m;
 }

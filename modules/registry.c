@@ -19,14 +19,28 @@ static const Entry table[] = { PVM_BUILTIN_MODULES(ENTRY) };
 
 #define NENTRIES (sizeof table / sizeof table[0])
 
+/* The C modules PEP 594 deprecated and 3.13 removed ("dead batteries"). */
+static const char *const removed_in_313[] = {
+    "_crypt", "audioop", "nis", "ossaudiodev", "spwd",
+};
+
+static bool removed_in_this_version(const char *name)
+{
+    if (rt_py_minor < 13)
+        return false;
+    for (size_t i = 0; i < sizeof removed_in_313 / sizeof removed_in_313[0]; i++)
+        if (strcmp(name, removed_in_313[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Modules of CPython 3.12 that 3.11 has not, absent in a 3.11 process, and
- * 3.11's that 3.12 replaced (_sha256 and _sha512 by _sha2) or 3.13 removed
- * (_crypt, PEP 594). */
+ * 3.11's that 3.12 replaced (_sha256 and _sha512 by _sha2) or 3.13 removed. */
 static bool absent_in_this_version(const char *name)
 {
     if (rt_py_minor < 12)
         return strcmp(name, "_tokenize") == 0;
-    if (rt_py_minor >= 13 && strcmp(name, "_crypt") == 0)
+    if (removed_in_this_version(name))
         return true;
     return strcmp(name, "_sha256") == 0 || strcmp(name, "_sha512") == 0;
 }

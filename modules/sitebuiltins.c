@@ -23,6 +23,7 @@
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "modules/sys.h"
 
 enum { MAXLINES = 23 };
@@ -230,6 +231,12 @@ static const char credits[] =
     "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n"
     "    for supporting Python development.  See www.python.org for more information.";
 
+/* 3.14's site.py words it anew, unindented. */
+static const char credits314[] =
+    "Thanks to CWI, CNRI, BeOpen, Zope Corporation, the Python Software\n"
+    "Foundation, and a cast of thousands for supporting Python\n"
+    "development.  See www.python.org for more information.";
+
 void mod_builtins_init(bool site)
 {
     rt_dict_set_cstr(rt_builtins_dict, "breakpoint",
@@ -243,7 +250,7 @@ void mod_builtins_init(bool site)
     rt_dict_set_cstr(b, "exit", quitter_new("exit"));
     rt_dict_set_cstr(b, "quit", quitter_new("quit"));
     rt_dict_set_cstr(b, "copyright", printer_new("copyright", NULL, false));
-    rt_dict_set_cstr(b, "credits", printer_new("credits", credits, false));
+    rt_dict_set_cstr(b, "credits", printer_new("credits", rt_py_minor >= 14 ? credits314 : credits, false));
     rt_dict_set_cstr(b, "license", printer_new("license",
                      "See https://www.python.org/psf/license/", true));
     ObjInstance *h = gc_alloc(sizeof *h);

@@ -357,6 +357,12 @@ static Value sys_audit(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("audit", kwnames))
         return VAL_NULL;
+    /* 3.14 reads its arguments with Argument Clinic: the event is always
+     * checked, in its words. */
+    if (rt_py_minor >= 14 && nargs == 0)
+        return rt_raisef(&rt_TypeError, "audit expected at least 1 argument, got 0");
+    if (rt_py_minor >= 14 && !rt_isinstance_of(args[0], &rt_str_type))
+        return rt_raisef(&rt_TypeError, "audit() argument 1 must be str, not %T", args[0]);
     if (nargs == 0)
         return rt_raisef(&rt_TypeError, "audit() missing 1 required positional argument: "
                          "'event'");

@@ -32,6 +32,7 @@
 #include <string.h>
 #include <time.h>
 #include "runtime/version.h"
+#include "runtime/weakref.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
 #include "modules/sys.h"
@@ -95,7 +96,7 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
 
 /* A timeout in seconds (int or float) as nanoseconds, rounded up, with
  * CPython's errors (_PyTime_FromSecondsObject: the value must fit in an
- * int64 of nanoseconds). */
+ * int64 of nanoseconds; 3.14 says a bad type may be an integer or float). */
 bool mod_timeout_ns(Value v, int64_t *out)
 {
     const char *too_large = rt_py_minor >= 13 ? "timestamp too large to convert to C PyTime_t"
@@ -117,8 +118,13 @@ bool mod_timeout_ns(Value v, int64_t *out)
     }
     Value i = rt_index(v);
     int64_t s;
-    if (i == VAL_NULL)
+    if (i == VAL_NULL) {
+        if (rt_py_minor >= 14 && rt_err_matches(&rt_TypeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer or float", v);
+        }
         return false;
+    }
     if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
         rt_err_clear();
         rt_raisef(&rt_OverflowError, "%s", too_large);
@@ -480,16 +486,20 @@ static ObjType rlock_type = {
 
 /* ---- _local -------------------------------------------------------------------- */
 
-/* Thread-local data.  Each thread keeps, in its own dict (vm_thread_dict),
- * one attribute dict per _local object, under the object's key (a number,
- * so the thread's dict does not keep the object alive).  Before every
- * attribute access the running thread's dict is put in the object's dict
- * slot, and the generic attribute protocol does the rest.  A thread that
- * first touches the object gets a fresh dict and, if the class defines
- * __init__, a call of it with the arguments the object was created with. */
+/* Thread-local data.  The object keeps one attribute dict per thread, in
+ * `dicts` under the thread's serial number (vm_thread_serial), so the
+ * attributes die with the object, as in CPython.  Each thread's own dict
+ * (vm_thread_dict) holds, under the object's key, a weak reference to it:
+ * when the thread ends, local_thread_exit drops that thread's attributes
+ * from every object still alive.  Before every attribute access the
+ * running thread's dict is put in the object's dict slot, and the generic
+ * attribute protocol does the rest.  A thread that first touches the
+ * object gets a fresh dict and, if the class defines __init__, a call of
+ * it with the arguments the object was created with. */
 typedef struct ObjLocal {
     Object ob;
     Value dict;                 /* the running thread's attributes */
+    Value dicts;                /* thread serial -> that thread's attributes */
     Value key;                  /* small int, unique per object */
     Value args, kwargs;         /* for __init__ in each new thread */
 } ObjLocal;
@@ -500,6 +510,16 @@ static bool has_own_init(ObjType *type)
 {
     Value name = rt_str_intern_cstr("__init__");
     return rt_type_lookup(type, name) != rt_type_lookup(&rt_object_type, name);
+}
+
+/* Give the running thread a fresh attribute dict for `self`. */
+static Value local_add_thread(Value self, Value serial)
+{
+    ObjLocal *l = VAL_AS(ObjLocal, self);
+    Value d = rt_dict_new();
+    rt_dict_set(l->dicts, serial, d);
+    rt_dict_set(vm_thread_dict(), l->key, rt_weakref_new(&rt_weakref_type, self, VAL_NULL));
+    return d;
 }
 
 static Value local_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -514,8 +534,8 @@ static Value local_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     l->kwargs = rt_dict_new();
     for (size_t i = 0; i < rt_nkwargs(kwnames); i++)
         rt_dict_set(l->kwargs, rt_tuple_get(kwnames, i), args[npos + i]);
-    l->dict = rt_dict_new();
-    rt_dict_set(vm_thread_dict(), l->key, l->dict);
+    l->dicts = rt_dict_new();
+    l->dict = local_add_thread(obj_val(l), rt_int_from_u64(vm_thread_serial()));
     return obj_val(l);
 }
 
@@ -524,25 +544,38 @@ static Value local_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 static bool local_select(Value self)
 {
     ObjLocal *l = VAL_AS(ObjLocal, self);
-    Value storage = vm_thread_dict();
-    Value d = rt_dict_get(storage, l->key, NULL);
+    Value serial = rt_int_from_u64(vm_thread_serial());
+    Value d = rt_dict_get(l->dicts, serial, NULL);
     if (d != VAL_NULL) {
         l->dict = d;
         return true;
     }
-    l->dict = d = rt_dict_new();
-    rt_dict_set(storage, l->key, d);
+    l->dict = d = local_add_thread(self, serial);
     if (!has_own_init(val_type(self)))
         return true;
     Value init = rt_getattr_cstr(self, "__init__");
     if (init == VAL_NULL || rt_call_tuple_dict(init, l->args, l->kwargs) == VAL_NULL) {
-        rt_dict_del(storage, l->key);
+        rt_dict_del(l->dicts, serial);
         return false;
     }
     /* __init__ may have let another thread run (a sleep), which put its
      * own dict in place: this thread's goes back. */
     l->dict = d;
     return true;
+}
+
+/* A thread ends: the objects it touched that are still alive forget its
+ * attributes (vm_thread_set_exit_hook). */
+static void local_thread_exit(Value thread_dict)
+{
+    Value serial = rt_int_from_u64(vm_thread_serial()), key, ref;
+    for (size_t i = 0; rt_dict_next(thread_dict, &i, &key, &ref);) {
+        if (val_type(ref) != &rt_weakref_type)
+            continue;
+        Value self = rt_weakref_target(ref);
+        if (self != VAL_NULL && rt_isinstance_of(self, &local_type))
+            rt_dict_del(VAL_AS(ObjLocal, self)->dicts, serial);     /* 0 if absent */
+    }
 }
 
 static Value local_getattr(Value self, Value name)
@@ -1099,6 +1132,7 @@ Value mod_thread_init(void)
         rt_type_add_methods(&rlock_type, rlock_methods_312);
     }
     mod_add_type(m, "_local", &local_type, NULL);
+    vm_thread_set_exit_hook(local_thread_exit);
     mod_add_type(m, "_ExceptHookArgs", &hook_args_type, NULL);
     mod_module_set(m, "error", obj_val(&rt_RuntimeError));
     mod_module_set(m, "TIMEOUT_MAX", rt_float_new(TIMEOUT_MAX_S));

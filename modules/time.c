@@ -193,40 +193,10 @@ static Value tm_pthread_getcpuclockid(Value *args, size_t nargs, Value kw)
 
 /* ---- sleep --------------------------------------------------------------------- */
 
-/* Seconds as CPython's _PyTime_FromSecondsObject reads them, in ns. */
-static bool seconds_arg(Value v, int64_t *ns)
-{
-    if (is_float(v)) {
-        double d = rt_float_value(v);
-        if (isnan(d)) {
-            rt_raisef(&rt_ValueError, "Invalid value NaN (not a number)");
-            return false;
-        }
-        d *= 1e9;
-        if (!(d >= -9.2e18 && d <= 9.2e18)) {
-            rt_raisef(&rt_OverflowError, "timestamp too large to convert to C _PyTime_t");
-            return false;
-        }
-        *ns = (int64_t)ceil(d);         /* _PyTime_ROUND_TIMEOUT: away from zero */
-        return true;
-    }
-    Value i = rt_index(v);
-    int64_t s;
-    if (i == VAL_NULL)
-        return false;
-    if (!rt_int_as_i64(i, &s) || s > INT64_MAX / 1000000000 || s < INT64_MIN / 1000000000) {
-        rt_err_clear();
-        rt_raisef(&rt_OverflowError, "timestamp too large to convert to C _PyTime_t");
-        return false;
-    }
-    *ns = s * 1000000000;
-    return true;
-}
-
 static Value tm_sleep(Value *args, size_t nargs, Value kw)
 {
     int64_t ns;
-    if (!rt_arg_one("sleep", nargs, kw) || !seconds_arg(args[0], &ns))
+    if (!rt_arg_one("sleep", nargs, kw) || !mod_timeout_ns(args[0], &ns))
         return VAL_NULL;
     if (ns < 0)
         return rt_raisef(&rt_ValueError, "sleep length must be non-negative");
@@ -427,6 +397,27 @@ static bool checked_tm(const char *fname, Value *args, size_t nargs, size_t i, s
     return tuple_arg(args[i], t, msg) && check_tm(t);
 }
 
+/* strftime of a format with no NUL (fmt[len] is NUL or the end of a
+ * piece), its result in *n bytes.  As CPython: a growing buffer, until the
+ * result fits or the buffer is 256 times the format (then the result is
+ * taken to be empty). */
+static const char *strftime_piece(const char *fmt, size_t len, const struct tm *t, size_t *n)
+{
+    if (len == 0) {
+        *n = 0;
+        return "";
+    }
+    char *piece = gc_alloc_atomic(len + 1);
+    memcpy(piece, fmt, len);
+    piece[len] = '\0';
+    for (size_t cap = 1024;; cap *= 2) {
+        char *buf = gc_alloc_atomic(cap);
+        *n = strftime(buf, cap, piece, t);
+        if (*n > 0 || cap >= 256 * len)
+            return buf;
+    }
+}
+
 static Value tm_strftime(Value *args, size_t nargs, Value kw)
 {
     struct tm t;
@@ -444,18 +435,27 @@ static Value tm_strftime(Value *args, size_t nargs, Value kw)
     const char *fmt = mod_posix_fsencode(args[0], &fmtlen);
     if (fmt == NULL)
         return VAL_NULL;
-    if (memchr(fmt, '\0', fmtlen) != NULL)
+    if (memchr(fmt, '\0', fmtlen) != NULL && rt_py_minor < 14)
         return rt_raisef(&rt_ValueError, "embedded null character");
-    if (fmtlen == 0)
-        return rt_str_from_cstr("");
-    /* As CPython: a growing buffer, until the result fits or the buffer is
-     * 256 times the format (then the result is taken to be empty). */
-    for (size_t cap = 1024;; cap *= 2) {
-        char *buf = gc_alloc_atomic(cap);
-        size_t n = strftime(buf, cap, fmt, &t);
-        if (n > 0 || cap >= 256 * fmtlen)
-            return mod_posix_name(buf, n, false);
+    /* 3.14 formats the pieces between NULs one by one and keeps the NULs. */
+    char *out = gc_alloc_atomic(1);
+    size_t outlen = 0;
+    for (size_t start = 0; start <= fmtlen;) {
+        const char *nul = memchr(fmt + start, '\0', fmtlen - start);
+        size_t len = nul != NULL ? (size_t)(nul - (fmt + start)) : fmtlen - start;
+        size_t n;
+        const char *piece = strftime_piece(fmt + start, len, &t, &n);
+        char *grown = gc_alloc_atomic(outlen + n + 2);
+        memcpy(grown, out, outlen);
+        memcpy(grown + outlen, piece, n);
+        out = grown;
+        outlen += n;
+        if (nul == NULL)
+            break;
+        out[outlen++] = '\0';
+        start += len + 1;
     }
+    return mod_posix_name(out, outlen, false);
 }
 
 static Value tm_strptime(Value *args, size_t nargs, Value kw)

@@ -248,19 +248,31 @@ Value rt_richcompare(Value a, Value b, int op)
     return r;
 }
 
+/* A float, or a small int a double holds exactly (|n| <= 2**53), as a
+ * double: C compares those as Python does, NaN included. */
+static inline bool exact_double(Value v, double *out)
+{
+    if (is_float(v)) {
+        *out = AS_FLOAT(v)->value;
+        return true;
+    }
+    if (val_is_small(v) && small_value(v) >= -(INT64_C(1) << 53) && small_value(v) <= INT64_C(1) << 53) {
+        *out = (double)small_value(v);
+        return true;
+    }
+    return false;
+}
+
 int rt_compare_bool(Value a, Value b, int op)
 {
     if (val_is_small(a) && val_is_small(b)) {
         intptr_t x = small_value(a), y = small_value(b);
-        switch (op) {
-        case CMP_LT: return x < y;
-        case CMP_LE: return x <= y;
-        case CMP_EQ: return x == y;
-        case CMP_NE: return x != y;
-        case CMP_GT: return x > y;
-        default: return x >= y;
-        }
+        return rt_cmp_holds(x < y ? -1 : x > y, op);
     }
+    double x, y;
+    if ((is_float(a) || is_float(b)) && exact_double(a, &x) && exact_double(b, &y))
+        return x < y ? rt_cmp_holds(-1, op) : x > y ? rt_cmp_holds(1, op)
+             : x == y ? rt_cmp_holds(0, op) : op == CMP_NE;     /* NaN: only != holds */
     Value r = rt_richcompare(a, b, op);
     if (r == VAL_NULL)
         return -1;
@@ -392,7 +404,7 @@ static Value class_getitem(Value cls, Value key)
     if (cls == obj_val(&rt_type_type))
         return rt_generic_alias_new(cls, key);
     Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
-    if (m == VAL_NULL)
+    if (m == VAL_NULL || m == rt_None)          /* None opts out, as in CPython */
         return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);
     if (val_type(m)->descr_get != NULL)
         m = val_type(m)->descr_get(m, VAL_NULL, cls);

@@ -571,12 +571,12 @@ typedef int (*CheckFn)(Value obj, Value cls);
 
 static int check_each(Value obj, Value tuple, CheckFn check, const char *where)
 {
-    if (!vm_enter_recursive_call(where))
+    if (!vm_enter_c_recursion(where))
         return -1;
     int r = 0;
     for (size_t i = 0; i < rt_tuple_len(tuple) && r == 0; i++)
         r = check(obj, rt_tuple_get(tuple, i));
-    vm_leave_recursive_call();
+    vm_leave_c_recursion();
     return r;
 }
 

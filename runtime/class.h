@@ -94,6 +94,9 @@ bool rt_is_object_new(Value m);
 /* Add "slot wrapper" methods (__add__, __repr__, ...) to a builtin type for
  * the slots it defines itself (own_mask: bits by slot number). */
 void rt_add_slot_wrappers(ObjType *type, uint64_t own_mask);
+/* At most how many names rt_add_slot_wrappers puts in the type's dict
+ * (rt_type_ready sizes the dict for them). */
+size_t rt_slot_wrapper_bound(const ObjType *type, uint64_t own_mask);
 uint64_t rt_slot_mask(const ObjType *type);
 /* The wrapper-descriptor type (repr "<slot wrapper '__add__' of 'int'
  * objects>"): LOAD_METHOD treats unbound ones like builtin methods. */

@@ -43,6 +43,8 @@ Value rt_sequence_fast(Value iterable);
 /* dict */
 Value rt_dict_new(void);
 Value rt_dict_new_sized(size_t n);
+/* Room for n more entries, made in one resize if there is not. */
+void rt_dict_reserve(Value dict, size_t n);
 /* The entries an instance's dict has room for when its first attribute is
  * stored (rt_dict_new_sized: the table in the dict's own block): a dict's
  * smallest table, five entries, holds most instances' attributes. */

@@ -1,7 +1,7 @@
 /*
  * dict.c — insertion-ordered hash tables (CPython's compact dict).
  *
- * Layout (object.h): `entries` holds (hash, key, value) in insertion order;
+ * Layout (object.h): `entries` holds (key, value, ~hash) in insertion order;
  * `index` is a sparse open-addressing table whose slots name an entry
  * (>= 0), are empty (-1), or are a dummy left by a deletion (-2); its slots
  * are 1, 2, 4 or 8 bytes wide, the narrowest that holds every entry number
@@ -100,7 +100,7 @@ restart:
             *slot = i;
             return ix;
         }
-        if (e->hash != hash)
+        if (rt_dict_entry_hash(e) != hash)
             continue;
         Value startkey = e->key;
         if (is_str(startkey) && is_str(key)) {
@@ -150,7 +150,7 @@ static void dict_resize(ObjDict *d, size_t size)
     d->entries = entries;
     d->nentries = n;
     for (size_t i = 0; i < n; i++)
-        index_set(d, find_empty_slot(d, entries[i].hash), (int64_t)i);
+        index_set(d, find_empty_slot(d, rt_dict_entry_hash(&entries[i])), (int64_t)i);
 }
 
 /* The index size for holding `n` entries with room to grow (3n, rounded up
@@ -170,7 +170,7 @@ static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
         dict_resize(d, size_for(d->used + 1));
     size_t slot = find_empty_slot(d, hash);
     index_set(d, slot, (int64_t)d->nentries);
-    d->entries[d->nentries++] = (DictEntry){key, value, hash};
+    d->entries[d->nentries++] = (DictEntry){key, value, ~hash};
     d->used++;
     d->version++;
     d->keys_version = 0;                /* a new key: caches of its absence are stale */
@@ -237,6 +237,20 @@ Value rt_dict_new_sized(size_t n)
     return obj_val(d);
 }
 
+/* Make room for n more entries in one resize, so that filling a dict whose
+ * size is known (a built-in type's methods at start-up) does not grow it
+ * step by step, each step a new table. */
+void rt_dict_reserve(Value dict, size_t n)
+{
+    ObjDict *d = AS_DICT(dict);
+    if (d->nentries + n <= usable_of(d->index_size))
+        return;
+    size_t size = DICT_MINSIZE;
+    while (usable_of(size) < d->used + n)
+        size <<= 1;
+    dict_resize(d, size);
+}
+
 Value rt_dict_get(Value dict, Value key, bool *error)
 {
     if (error)
@@ -276,7 +290,7 @@ static inline int64_t str_entry(const ObjDict *d, Value key)
             return ix;
         /* A key of a str subclass (setattr(o, S('name'), 1)) is the same
          * name: the hash matched, so it hashes as a str. */
-        if (e->hash == hash && !val_is_small(e->key) &&
+        if (rt_dict_entry_hash(e) == hash && !val_is_small(e->key) &&
             (val_type(e->key)->flags & TF_STR_SUBCLASS) && rt_str_equal(e->key, key))
             return ix;
     }
@@ -391,7 +405,7 @@ static ObjDict *dict_copy_as(ObjDict *src, ObjType *type)
     for (size_t i = 0; i < src->nentries; i++) {
         DictEntry *e = &src->entries[i];
         if (e->key != VAL_NULL)
-            insert_new(d, e->key, e->hash, e->value);
+            insert_new(d, e->key, rt_dict_entry_hash(e), e->value);
     }
     return d;
 }
@@ -410,7 +424,7 @@ static bool merge_dict(ObjDict *d, ObjDict *src)
     /* Index by position, re-checking the bound: src may be d itself. */
     for (size_t i = 0; i < src->nentries; i++) {
         DictEntry e = src->entries[i];
-        if (e.key != VAL_NULL && !dict_insert(d, e.key, e.hash, e.value))
+        if (e.key != VAL_NULL && !dict_insert(d, e.key, rt_dict_entry_hash(&e), e.value))
             return false;
     }
     return true;
@@ -556,7 +570,7 @@ static int dict_equal(ObjDict *a, ObjDict *b)
         if (e.key == VAL_NULL)
             continue;
         size_t slot;
-        int64_t ix = dict_lookup(b, e.key, e.hash, &slot);
+        int64_t ix = dict_lookup(b, e.key, rt_dict_entry_hash(&e), &slot);
         if (ix == IX_ERROR)
             return -1;
         if (ix < 0)
@@ -1085,7 +1099,7 @@ static Value dict_popitem_m(Value *args, size_t nargs, Value kwnames)
         ix--;
     DictEntry e = d->entries[--ix];
     size_t slot;
-    dict_lookup(d, e.key, e.hash, &slot);   /* identity match: cannot fail */
+    dict_lookup(d, e.key, rt_dict_entry_hash(&e), &slot);   /* identity match: cannot fail */
     delete_entry(d, slot, (int64_t)ix);
     d->nentries = ix;           /* the freed tail slot can be reused */
     return rt_tuple_pack(2, e.key, e.value);

@@ -289,7 +289,8 @@ static ObjType *oserror_subclass(ObjType *type, Value *args, size_t npos)
 static bool keyword_allowed(ObjType *t, const char *kw)
 {
     if (rt_is_subtype(t, &rt_ImportError))
-        return strcmp(kw, "name") == 0 || strcmp(kw, "path") == 0;
+        return strcmp(kw, "name") == 0 || strcmp(kw, "path") == 0 ||
+               (rt_py_minor >= 12 && strcmp(kw, "name_from") == 0);
     if (rt_is_subtype(t, &rt_AttributeError))
         return strcmp(kw, "name") == 0 || strcmp(kw, "obj") == 0;
     if (rt_is_subtype(t, &rt_NameError))
@@ -391,6 +392,8 @@ static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
     if (rt_is_subtype(e->ob.type, &rt_ImportError) && e->dict != VAL_NULL) {
         set_field(e, "name", rt_None);  /* those not passed again are reset */
         set_field(e, "path", rt_None);
+        if (rt_py_minor >= 12)
+            set_field(e, "name_from", rt_None);
     }
     if (!apply_keywords(e, args + npos, kwnames))
         return VAL_NULL;
@@ -586,6 +589,7 @@ DICT_FIELD(filename)
 DICT_FIELD(filename2)
 DICT_FIELD(name)
 DICT_FIELD(path)
+DICT_FIELD(name_from)
 DICT_FIELD(obj)
 DICT_FIELD(lineno)
 DICT_FIELD(offset)
@@ -617,6 +621,12 @@ static const GetSetDef oserror_getsets[] = {
 static const GetSetDef importerror_getsets[] = {
     DICT_FIELD_GETSET(msg), DICT_FIELD_GETSET(name),
     DICT_FIELD_GETSET(path),
+    {NULL},
+};
+/* 3.12 adds name_from: the name `from module import name` did not find. */
+static const GetSetDef importerror_getsets_312[] = {
+    DICT_FIELD_GETSET(msg), DICT_FIELD_GETSET(name),
+    DICT_FIELD_GETSET(path), DICT_FIELD_GETSET(name_from),
     {NULL},
 };
 static const GetSetDef attributeerror_getsets[] = {
@@ -836,7 +846,7 @@ void rt_exceptions_init(void)
     rt_StopIteration.members = stopiteration_members;
     rt_SystemExit.members = systemexit_members;
     rt_OSError.getsets = oserror_getsets;
-    rt_ImportError.getsets = importerror_getsets;
+    rt_ImportError.getsets = rt_py_minor >= 12 ? importerror_getsets_312 : importerror_getsets;
     rt_AttributeError.getsets = attributeerror_getsets;
     rt_NameError.getsets = nameerror_getsets;
     rt_SyntaxError.getsets = syntaxerror_getsets;

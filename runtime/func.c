@@ -24,9 +24,12 @@ Value rt_function_new(ObjCode *code, Value globals, Value qualname)
     f->name = code->name;
     f->qualname = qualname;
     f->doc = rt_None;
+    /* The docstring is co_consts[0]; a str there is one until 3.14, which
+     * says so with CO_HAS_DOCSTRING (a function without one may begin its
+     * constants with any str). */
     Value first = rt_tuple_len(code->consts) > 0 ? rt_tuple_get(code->consts, 0) : rt_None;
-    if (is_str(first))
-        f->doc = first;          /* 3.11 keeps the docstring as co_consts[0] */
+    if (is_str(first) && (rt_py_minor < 14 || (code->flags & CO_HAS_DOCSTRING)))
+        f->doc = first;
     Value module = rt_dict_get_str(globals, RT_NAME("__name__"));
     f->module = module != VAL_NULL ? module : rt_None;
     return obj_val(f);
@@ -520,6 +523,23 @@ static Value module_repr(Value self)
  * the module type's attributes (__dict__, __class__, methods of a
  * ModuleType subclass); failing both, the module's own __getattr__
  * (PEP 562) decides. */
+/* Is m's body still running?  pvm's import marks the module itself;
+ * importlib's (once a program replaced the finders) its __spec__'s
+ * `_initializing`, which CPython reads.  (3.13 words the error for such a
+ * module differently again, naming a shadowing file: not done.) */
+static bool module_initializing(ObjModule *m)
+{
+    if (m->initializing)
+        return true;
+    Value spec = rt_dict_get_cstr(m->dict, "__spec__");
+    if (spec == VAL_NULL || spec == rt_None)
+        return false;
+    Value busy = rt_lookup_attr(spec, rt_str_intern_cstr("_initializing"));
+    int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
+    rt_err_clear();
+    return truth > 0;
+}
+
 static Value module_getattr(Value self, Value name)
 {
     ObjModule *m = VAL_AS(ObjModule, self);
@@ -552,6 +572,9 @@ static Value module_getattr(Value self, Value name)
     Value mod_name = rt_dict_get_cstr(m->dict, "__name__");
     if (mod_name == VAL_NULL || !rt_isinstance_of(mod_name, &rt_str_type))
         return rt_raisef(&rt_AttributeError, "module has no attribute '%S'", name);
+    if (rt_py_minor <= 12 && module_initializing(m))
+        return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no attribute "
+                         "'%S' (most likely due to a circular import)", mod_name, name);
     return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
 }
 

@@ -1258,6 +1258,7 @@ void rt_gen_init(void)
     rt_type_ready(&rt_generator_type, gen_methods);
     rt_type_ready(&rt_coroutine_type, coro_methods);
     rt_type_ready(&rt_async_generator_type, ag_methods);
+    rt_type_add_class_getitem(&rt_async_generator_type);   /* AsyncGenerator[T] */
     if (rt_py_minor >= 12) {            /* 3.12: the code a getset, ag_suspended */
         static const GetSetDef code[] = {
             {"gi_code", gen_get_code}, {"cr_code", gen_get_code}, {"ag_code", gen_get_code},

@@ -623,6 +623,13 @@ static bool i128_binop(i128 x, i128 y, int op, Value *out)
             return false;
         break;
     case NB_FLOOR_DIVIDE: case NB_REMAINDER: {
+        if (y > 0 && (y & (y - 1)) == 0) {  /* a power of two: shift and mask floor */
+            u128 uy = (u128)y;
+            int k = (uint64_t)uy != 0 ? __builtin_ctzll((uint64_t)uy)
+                                      : 64 + __builtin_ctzll((uint64_t)(uy >> 64));
+            r = op == NB_FLOOR_DIVIDE ? x >> k : x & (y - 1);
+            break;
+        }
         if (y == 0 || (x == -I128_MAX - 1 && y == -1))
             return false;                   /* GMP's path raises or grows */
         i128 q = x / y, m = x % y;          /* rounded towards zero: floor them */

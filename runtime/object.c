@@ -696,6 +696,20 @@ static Value cannot_create(ObjType *type, Value *args, size_t nargs, Value kwnam
     return rt_raisef(&rt_TypeError, "cannot create '%s' instances", type->name);
 }
 
+/* How many names readying puts in the type's dict: its methods, members,
+ * getsets and __doc__. */
+static size_t own_attribute_count(const ObjType *type, const MethodDef *methods)
+{
+    size_t n = 1;
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
+        n++;
+    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
+        n++;
+    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
+        n++;
+    return n;
+}
+
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
     uint64_t own = rt_slot_mask(type);
@@ -712,8 +726,12 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         rt_inherit_slots(type, type->base);
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;
     type->mro = linear_mro(type);
+    /* The dict made the size it will have once the slot wrappers are in
+     * (rt_types_add_wrappers), not grown entry by entry. */
+    size_t room = own_attribute_count(type, methods) + rt_slot_wrapper_bound(type, own);
     if (type->dict == VAL_NULL)
-        type->dict = rt_dict_new();
+        type->dict = rt_dict_new_sized(room);
+    rt_dict_reserve(type->dict, room);
     rt_type_add_methods(type, methods);
     rt_type_add_attributes(type);
     /* As CPython's type_ready: __doc__ in the type's own dict is its

@@ -417,8 +417,17 @@ typedef struct ObjList {
 typedef struct DictEntry {
     Value key;                  /* VAL_NULL: deleted entry */
     Value value;
-    intptr_t hash;
+    /* The key's hash, complemented (rt_dict_entry_hash reads it).  An int
+     * hashes to itself and id(obj) is obj's address, so a dict keyed by
+     * id() would otherwise hold words the conservative collector takes for
+     * pointers, and keep those objects alive (as _threading_local's does). */
+    intptr_t hash_not;
 } DictEntry;
+
+static inline intptr_t rt_dict_entry_hash(const DictEntry *e)
+{
+    return ~e->hash_not;
+}
 
 typedef struct ObjDict {
     Object ob;
@@ -513,6 +522,7 @@ enum {
     CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
     CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
     CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+    CO_HAS_DOCSTRING = 0x4000000,       /* 3.14: co_consts[0] is the docstring */
 };
 /* localspluskinds */
 enum { CO_FAST_LOCAL = 0x20, CO_FAST_CELL = 0x40, CO_FAST_FREE = 0x80 };
@@ -572,6 +582,9 @@ typedef struct ObjModule {
     Value name;                 /* str */
     Value dict;                 /* the module's globals */
     bool builtin;               /* made by C code (sys, math): "(built-in)" in its repr */
+    bool initializing;          /* its body is running (loader/import.c): a missing
+                                 * attribute is "partially initialized", as a spec's
+                                 * `_initializing` says in CPython */
     /* A built-in module's attributes made on first use: called with a name
      * missing from the dict (before __getattr__); VAL_NULL without an
      * exception when it has none.  sys makes its import hooks this way. */

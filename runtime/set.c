@@ -316,7 +316,7 @@ static int set_update_dict(ObjSet *so, ObjDict *d)
         set_table_resize(so, (so->used + d->used) * 2);
     for (size_t i = 0; i < d->nentries; i++) {
         DictEntry e = d->entries[i];
-        if (e.key != VAL_NULL && set_add_entry(so, e.key, e.hash) < 0)
+        if (e.key != VAL_NULL && set_add_entry(so, e.key, rt_dict_entry_hash(&e)) < 0)
             return -1;
     }
     return 0;
@@ -582,7 +582,7 @@ static int set_symmetric_difference_update(ObjSet *so, Value other)
         ObjDict *d = AS_DICT(other);
         for (size_t i = 0; i < d->nentries; i++) {
             DictEntry e = d->entries[i];
-            if (e.key != VAL_NULL && set_toggle(so, e.key, e.hash) < 0)
+            if (e.key != VAL_NULL && set_toggle(so, e.key, rt_dict_entry_hash(&e)) < 0)
                 return -1;
         }
         return 0;

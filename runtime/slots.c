@@ -1090,8 +1090,23 @@ static void add_number_wrappers(ObjType *t, uint64_t own)
                 add_wrapper(t, unary_names[op], W_UNARY, op);
 }
 
+/* Two for most slots, six comparisons, and per operator of the number
+ * slots a forward, reflected and in-place name. */
+size_t rt_slot_wrapper_bound(const ObjType *t, uint64_t own)
+{
+    size_t n = 2 * (size_t)__builtin_popcountll(own) + 1;
+    if (own & ((uint64_t)1 << S_richcompare))
+        n += 6;
+    if (own & ((uint64_t)1 << S_binop | (uint64_t)1 << S_inplace))
+        n += 3 * (size_t)__builtin_popcount(t->binop_ops);
+    if (own & ((uint64_t)1 << S_unary))
+        n += (size_t)__builtin_popcount(t->unary_ops);
+    return n;
+}
+
 void rt_add_slot_wrappers(ObjType *t, uint64_t own)
 {
+    rt_dict_reserve(t->dict, rt_slot_wrapper_bound(t, own));
 #define OWN(s) (own & ((uint64_t)1 << (s)))
     if (OWN(S_repr)) add_wrapper(t, n_repr, W_REPR, 0);
     if (OWN(S_str)) add_wrapper(t, n_str, W_STR, 0);

@@ -118,8 +118,8 @@ Value rt_str_from_latin1(const unsigned char *s, size_t n)
     return obj_val(o);
 }
 
-/* One-character strings for U+0000..U+00FF are made once and shared: the
- * str iterator and indexing produce them constantly. */
+/* One-character strings for U+0000..U+00FF are made once, on first need,
+ * and shared: the str iterator and indexing produce them constantly. */
 static Value latin1_chars[256];
 
 Value rt_str_from_codepoint(uint32_t cp)
@@ -663,21 +663,41 @@ static Value str_iter_self(Value self)
     return self;
 }
 
-static Value str_iter_next(Value self)
+/* The string an iterator still has characters of; NULL once exhausted. */
+static ObjStr *iter_rest(ObjStrIter *it)
 {
-    ObjStrIter *it = VAL_AS(ObjStrIter, self);
     if (it->str == VAL_NULL)
-        return VAL_NULL;
+        return NULL;
     ObjStr *s = AS_STR(it->str);
     if (it->offset >= s->nbytes) {
         it->str = VAL_NULL;
-        return VAL_NULL;
+        return NULL;
     }
+    return s;
+}
+
+static Value str_iter_next(Value self)
+{
+    ObjStrIter *it = VAL_AS(ObjStrIter, self);
+    ObjStr *s = iter_rest(it);
+    if (s == NULL)
+        return VAL_NULL;
     size_t len;
     uint32_t c = rt_utf8_decode(s->data + it->offset, &len);
     it->offset += len;
     it->index++;
     return rt_str_from_codepoint(c);
+}
+
+/* An ASCII string's characters are its bytes: no decoding. */
+static Value str_ascii_iter_next(Value self)
+{
+    ObjStrIter *it = VAL_AS(ObjStrIter, self);
+    ObjStr *s = iter_rest(it);
+    if (s == NULL)
+        return VAL_NULL;
+    it->index++;
+    return rt_str_from_codepoint((unsigned char)s->data[it->offset++]);
 }
 
 /* Pickling: (iter, (str,), index), (iter, ('',)) once exhausted;
@@ -734,7 +754,7 @@ static ObjType str_ascii_iter_type = {
     .name = "str_ascii_iterator",
     .base = &rt_object_type,
     .iter = str_iter_self,
-    .next = str_iter_next,
+    .next = str_ascii_iter_next,
 };
 
 static Value str_iter(Value self)
@@ -771,8 +791,6 @@ void rt_str_init(void)
     rt_type_ready(&str_iter_type, str_iter_methods);
     rt_type_ready(&str_ascii_iter_type, str_iter_methods);
     rt_str_empty();
-    for (uint32_t c = 0; c < 256; c++)
-        rt_str_from_codepoint(c);
     rt_bytes_init();
 }
 

@@ -168,7 +168,7 @@ static Value join_items(Value sep, const Value *items, size_t n)
     size_t total = 0, length = 0;
     bool ascii = S(sep)->ascii;
     for (size_t i = 0; i < n; i++) {
-        if (!rt_is_str(items[i]))
+        if (!is_str(items[i]) && !rt_is_str(items[i]))
             return rt_raisef(&rt_TypeError, "sequence item %zu: expected str instance, %T found",
                              i, items[i]);
         total += S(items[i])->nbytes;
@@ -183,13 +183,18 @@ static Value join_items(Value sep, const Value *items, size_t n)
     }
     Value result = rt_str_uninit(total, length, ascii);
     char *d = S(result)->data;
+    size_t sepbytes = S(sep)->nbytes;
     for (size_t i = 0; i < n; i++) {
-        if (i > 0) {
-            memcpy(d, S(sep)->data, S(sep)->nbytes);
-            d += S(sep)->nbytes;
+        if (i > 0 && sepbytes != 0) {
+            memcpy(d, S(sep)->data, sepbytes);
+            d += sepbytes;
         }
-        memcpy(d, S(items[i])->data, S(items[i])->nbytes);
-        d += S(items[i])->nbytes;
+        size_t k = S(items[i])->nbytes;
+        if (k == 1)                     /* characters: no call to memcpy */
+            *d = S(items[i])->data[0];
+        else
+            memcpy(d, S(items[i])->data, k);
+        d += k;
     }
     return result;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/builtins.h"
+#include "runtime/version.h"
 
 enum { MOVE_COST = 2, CASE_COST = 1, MAX_CANDIDATE_ITEMS = 750, MAX_STRING_SIZE = 40 };
 
@@ -130,6 +131,40 @@ static Value for_name_error(Value exc)
     return found;
 }
 
+/* `from module import name` failing (3.12): the closest of the module's
+ * public names (all of them when name starts with '_').  3.12 takes the
+ * module from sys.modules; 3.13's traceback module imports it again, which
+ * runs a module whose import failed once more. */
+static Value for_import_error(Value exc)
+{
+    Value name = rt_getattr_cstr(exc, "name_from");
+    Value modname = name != VAL_NULL ? rt_getattr_cstr(exc, "name") : VAL_NULL;
+    if (modname == VAL_NULL || !rt_is_str(name) || !rt_is_str(modname))
+        return VAL_NULL;
+    Value imp = rt_dict_get_cstr(rt_builtins_dict, "__import__"), mod = VAL_NULL;
+    if (imp != VAL_NULL && rt_py_minor >= 13) {
+        mod = rt_call1(imp, modname);
+    } else if (imp != VAL_NULL) {
+        Value sys = rt_call1(imp, rt_str_from_cstr("sys"));
+        Value modules = sys != VAL_NULL ? rt_getattr_cstr(sys, "modules") : VAL_NULL;
+        mod = modules != VAL_NULL ? rt_getitem(modules, modname) : VAL_NULL;
+    }
+    Value dir = rt_dict_get_cstr(rt_builtins_dict, "dir");
+    Value names = mod != VAL_NULL && dir != VAL_NULL ? rt_call1(dir, mod) : VAL_NULL;
+    if (names == VAL_NULL || !rt_isinstance_of(names, &rt_list_type))
+        return VAL_NULL;
+    if (rt_str_cstr(name)[0] != '_') {
+        Value public = rt_list_new(0);
+        for (size_t i = 0; i < AS_LIST(names)->length; i++) {
+            Value item = AS_LIST(names)->items[i];
+            if (!rt_is_str(item) || rt_str_cstr(item)[0] != '_')
+                rt_list_append(public, item);
+        }
+        names = public;
+    }
+    return closest(names, name);
+}
+
 Value rt_exc_suggestion(Value exc)
 {
     Value saved = rt_err_fetch();
@@ -138,6 +173,8 @@ Value rt_exc_suggestion(Value exc)
         found = for_attribute_error(exc);
     else if (rt_isinstance_of(exc, &rt_NameError))
         found = for_name_error(exc);
+    else if (rt_py_minor >= 12 && rt_isinstance_of(exc, &rt_ImportError))
+        found = for_import_error(exc);
     rt_err_clear();
     if (saved != VAL_NULL)
         rt_raise(saved);

@@ -34,8 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <readline/history.h>
-#include <readline/readline.h>
+#include "modules/readline.h"
 #include "runtime/runtime.h"
 #include "tools/debug.h"
 #include "tools/dis.h"
@@ -826,9 +825,9 @@ static char *read_command(void)
     rt_stdout_flush();
     fflush(stdout);
     if (interactive) {
-        char *line = readline(PROMPT);
+        char *line = mod_rl.readline(PROMPT);
         if (line != NULL && *line != '\0')
-            add_history(line);
+            mod_rl.add_history(line);
         return line;
     }
     static char buf[1024];
@@ -984,20 +983,20 @@ static char **complete(const char *text, int start, int end)
 {
     (void)end;
     int i = 0;
-    while (i < start && isspace((unsigned char)rl_line_buffer[i]))
+    while (i < start && isspace((unsigned char)(*mod_rl.rl_line_buffer)[i]))
         i++;
     gather_candidates(text, i == start);
-    rl_attempted_completion_over = 1;           /* never fall back to file names */
-    return rl_completion_matches(text, completion_generator);
+    *mod_rl.rl_attempted_completion_over = 1;   /* never fall back to file names */
+    return mod_rl.rl_completion_matches(text, completion_generator);
 }
 
 /* The word breaks leave out '.', so "obj.attr" is one word to complete;
  * rl_readline_name lets ~/.inputrc have a `$if pvm` section. */
 static void init_readline(void)
 {
-    rl_readline_name = "pvm";
-    rl_attempted_completion_function = complete;
-    rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(,:";
+    *mod_rl.rl_readline_name = "pvm";
+    *mod_rl.rl_attempted_completion_function = complete;
+    *mod_rl.rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(,:";
 }
 
 /* ---- the hook ---------------------------------------------------------------------------- */
@@ -1096,7 +1095,8 @@ int tool_debug_main(int argc, char **argv)
         return -1;
     }
     pyc_path = argv[2];
-    interactive = isatty(0);
+    interactive = isatty(0) && mod_rl_ready();
+    rt_err_clear();                     /* no libreadline: a transcript, as when piped */
     if (interactive)
         init_readline();
     vm_set_step_hook(debug_hook);

@@ -392,8 +392,8 @@ static int run_module(const char *name)
 {
     char cwd[PATH_MAX];
     init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
-    Value code, file, package, cached;
-    if (!ld_find_main_module(name, &code, &file, &package, &cached)) {
+    Value code, file, package, cached, modname;
+    if (!ld_find_main_module(name, &code, &file, &package, &cached, &modname)) {
         rt_stdout_flush();
         Value exc = rt_err_fetch();
         if (!rt_isinstance_of(exc, &rt_ImportError)) {
@@ -408,7 +408,13 @@ static int run_module(const char *name)
     Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "argv");
     if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
         AS_LIST(sys_argv)->items[0] = file;
-    return run_main(code, main_module(file, package, cached));
+    Value module = main_module(file, package, cached);
+    if (!ld_set_main_spec(module, modname, file)) {
+        rt_stdout_flush();
+        rt_print_exception(rt_err_fetch());
+        return 1;
+    }
+    return run_main(code, module);
 }
 
 /* pvm -c CMD: sys.argv[0] is '-c', sys.path[0] the current directory

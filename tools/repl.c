@@ -43,10 +43,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <readline/history.h>
-#include <readline/readline.h>
 #include "loader/compile.h"
 #include "modules/api.h"
+#include "modules/readline.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -214,14 +213,16 @@ static char *completion_generator(const char *text, int state)
  * completes a name (never a file name), adding nothing after it. */
 static char **complete(const char *text, int start, int end)
 {
-    rl_attempted_completion_over = 1;
-    rl_completion_append_character = '\0';
+    *mod_rl.rl_attempted_completion_over = 1;
+    *mod_rl.rl_completion_append_character = '\0';
     if (text[strspn(text, " \t")] == '\0') {
-        rl_insert_text("\t");
+        mod_rl.rl_insert_text("\t");
         return NULL;
     }
-    return rl_completion_matches(text, completion_generator);
+    return mod_rl.rl_completion_matches(text, completion_generator);
 }
+
+static bool have_readline;              /* libreadline could be loaded */
 
 static void init_readline(Value globals)
 {
@@ -229,26 +230,31 @@ static void init_readline(Value globals)
     const char *ctype = setlocale(LC_CTYPE, NULL);
     if (ctype == NULL || strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0)
         setlocale(LC_CTYPE, "C.UTF-8"); /* CPython's locale coercion */
-    rl_readline_name = "python";        /* ~/.inputrc's `$if python` applies */
-    rl_catch_signals = 0;               /* Ctrl-C is ours: see mod_readline_line */
-    rl_attempted_completion_function = complete;
-    rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+    have_readline = mod_rl_ready();
+    if (!have_readline) {               /* lines are read plainly (mod_readline_line) */
+        rt_err_clear();
+        return;
+    }
+    *mod_rl.rl_readline_name = "python"; /* ~/.inputrc's `$if python` applies */
+    *mod_rl.rl_catch_signals = 0;        /* Ctrl-C is ours: see mod_readline_line */
+    *mod_rl.rl_attempted_completion_function = complete;
+    *mod_rl.rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
     completion_globals = globals;
-    rl_initialize();                    /* reads ~/.inputrc */
+    mod_rl.rl_initialize();             /* reads ~/.inputrc */
     /* As CPython's readline module does: bracketed paste off (it would
      * send terminal escapes around every line). */
-    rl_variable_bind("enable-bracketed-paste", "off");
-    using_history();
+    mod_rl.rl_variable_bind("enable-bracketed-paste", "off");
+    mod_rl.using_history();
     char *path = history_path();
     if (path != NULL)
-        read_history(path);
+        mod_rl.read_history(path);
 }
 
 static void save_history(void)
 {
-    char *path = history_path();
+    char *path = have_readline ? history_path() : NULL;
     if (path != NULL)
-        write_history(path);
+        mod_rl.write_history(path);
 }
 
 /* ---- the banner ------------------------------------------------------------------------ */
@@ -373,8 +379,8 @@ Value tools_repl(Value globals, bool quiet)
             going = handle_input(&s, true);
             continue;
         }
-        if (line[0] != '\0')
-            add_history(line);
+        if (line[0] != '\0' && have_readline)
+            mod_rl.add_history(line);
         rt_list_append(s.lines, rt_bytes_decode((const unsigned char *)line, strlen(line),
                                                 rt_str_from_cstr("utf-8"),
                                                 rt_str_from_cstr("replace")));

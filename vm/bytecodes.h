@@ -579,6 +579,9 @@ TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
                    vm_as_exact_double(right, &b)) {                        \
             r = rt_bool(a < b ? rt_cmp_holds(-1, oparg) : a > b ? rt_cmp_holds(1, oparg) \
                         : a == b ? rt_cmp_holds(0, oparg) : oparg == CMP_NE); \
+        } else if (is_str(left) && is_str(right)) {                       \
+            unsigned where_ = vm_cmp_outcomes_where_true(oparg);           \
+            r = rt_bool(vm_cmp_outcome_str(left, right, where_) & where_); \
         } else if ((r = rt_richcompare(left, right, oparg)) == VAL_NULL) { \
             GOTO_ERROR();                                                  \
         }                                                                  \
@@ -637,12 +640,13 @@ TARGET(COMPARE_OP) {                /* oparg: CMP_* */
         DISPATCH();                                                        \
     }
 
-#define COMPARE_OP_STR_JUMP_BODY(self, OP)      /* == or != of two str */   \
+#define COMPARE_OP_STR_JUMP_BODY(self, OP)      /* two exact strs */        \
     {                                                                      \
         Value right = TOP(), left = SECOND();                              \
         DEOPT_IF(!is_str(left) || !is_str(right), self, OP);               \
-        COMPARE_AND_JUMP(left == right || rt_str_equal(left, right) ? VM_CMP_EQUAL \
-                                                                    : VM_CMP_LESS, OP); \
+        /* outside COMPARE_AND_JUMP: it reads the mask before it steps */ \
+        unsigned outcome_ = vm_cmp_outcome_str(left, right, COMPARE_JUMP_MASK(OP)); \
+        COMPARE_AND_JUMP(outcome_, OP);                                    \
         DISPATCH();                                                        \
     }
 
@@ -1546,11 +1550,10 @@ TARGET(GET_ITER) {
             SKIP_CACHES(OP);                                               \
             DISPATCH();                                                    \
         }                                                                  \
-        if (rt_err_occurred()) {                                           \
-            if (!rt_err_matches(&rt_StopIteration))                        \
-                GOTO_ERROR();                                              \
-            rt_err_clear();                                                \
-        }                                                                  \
+        if (rt_err_occurred() && !rt_err_matches(&rt_StopIteration))     \
+            GOTO_ERROR();                                                  \
+        MONITOR_FOR_ITER_END(TOP());                                       \
+        rt_err_clear();                                                    \
         FOR_ITER_EXHAUSTED(OP);                                            \
         DISPATCH();                                                        \
     }
@@ -1968,6 +1971,7 @@ TARGET(IMPORT_NAME) {
                   val_type(level)->name);
         GOTO_ERROR();
     }
+    frame->instr = THIS_INSTR();        /* a module's import-time warning names this line */
     Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
                                   (int)small_value(level));
     if (module == VAL_NULL)

@@ -47,6 +47,12 @@ TARGET(SEND_312) {
     int status = rt_iter_send(TOP(), v, &r);
     if (status == SEND_ERROR)
         GOTO_ERROR();
+    /* A generator's or send()'s StopIteration is an "exception" event for
+     * the tracing loop (not an iterator's next() simply ending). */
+    if (status == SEND_RETURN && (rt_is_gen(TOP()) || v != rt_None || val_type(TOP())->next == NULL))
+        TRACE_SEND_RETURN(r);
+    if (status == SEND_RETURN)
+        MONITOR_SEND_END(TOP(), r);
     PUSH(r);
     SKIP_CACHES(SEND_312);
     if (status == SEND_RETURN)

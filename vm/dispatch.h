@@ -203,6 +203,16 @@
 #define TRACE_SEND_RETURN(value) ((void)0)
 #endif
 
+/* A generator ended a FOR_ITER loop (its StopIteration, if any, still
+ * set), or SEND's receiver returned `value`: sys.monitoring's
+ * STOP_ITERATION, in the tracing loop only (vm/monitoring.c). */
+#ifndef MONITOR_FOR_ITER_END
+#define MONITOR_FOR_ITER_END(iter) ((void)0)
+#endif
+#ifndef MONITOR_SEND_END
+#define MONITOR_SEND_END(receiver, value) ((void)0)
+#endif
+
 /* The same at a back edge, once the jump back by `back` is taken: THIS_INSTR
  * would now name the unit before the loop's first instruction, so the
  * jump is named by stepping onto it and back (only when the breaker is

@@ -84,6 +84,7 @@
 /* Per thread (vm/thread.h): */
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
+int vm_c_depth;
 int vm_recursion_limit = PVM_RECURSION_LIMIT;
 
 /* The exceptions being handled (RtExcState, runtime/gen.h): PUSH_EXC_INFO
@@ -334,6 +335,31 @@ void vm_leave_recursive_call(void)
     vm_depth--;
 }
 
+/* 3.13 counts a recursion that stays in C (isinstance over nested tuples)
+ * against its C limit alone, far above the Python frames' limit
+ * (Py_C_RECURSION_LIMIT, 10000); before 3.13 against the shared one. */
+enum { C_RECURSION_LIMIT_313 = 10000 };
+
+bool vm_enter_c_recursion(const char *where)
+{
+    if (rt_py_minor < 13)
+        return vm_enter_recursive_call(where);
+    if (++vm_c_depth > C_RECURSION_LIMIT_313) {
+        vm_c_depth--;
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    return true;
+}
+
+void vm_leave_c_recursion(void)
+{
+    if (rt_py_minor < 13)
+        vm_depth--;
+    else
+        vm_c_depth--;
+}
+
 static bool enter_recursion(void)
 {
     return vm_enter_recursive_call("");
@@ -487,6 +513,8 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
          * `yield from` loop, CLEANUP_THROW, takes three items). */
         if (f->code->pyminor >= 12)
             *f->sp++ = rt_None;
+        if (vm_monitor_on)
+            vm_monitor_throw(f);
         vm_thrown_exc = rt_err_peek();
         rt_exc_set_context(vm_thrown_exc, state->exc);
     }
@@ -708,12 +736,22 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
+/* gc.collect().  CPython's also frees what the weak-reference callbacks
+ * and finalizers it runs let go of (a thread's _threading_local data, the
+ * values of a WeakKeyDictionary); here that takes another collection, so
+ * collect again while the last one queued such work — a few rounds at
+ * most, as each round can only release what the previous one's callbacks
+ * dropped. */
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
     rt_gen_watch_unstarted();
-    gc_collect();
-    run_pending_work();
+    for (int round = 0; round < 4; round++) {
+        gc_collect();
+        if (!work_pending)
+            break;
+        run_pending_work();
+    }
 }
 
 
@@ -1713,10 +1751,11 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         }
         /* No handler here: pop the frame and let the caller unwind. */
         drop_loop_generators(base, sp);
+        int left_at = frame_lasti(frame);   /* PY_UNWIND's offset: the re-raise */
         if (reraise)
             frame->instr = reraised_from(frame, sp);
         if (vm_trace_on)
-            vm_trace_unwind(frame);
+            vm_trace_unwind(frame, left_at);
         bool entry = frame->is_entry;
         frame = vm_leave_frame(frame);
         if (entry)

@@ -39,6 +39,7 @@
 
 extern Frame *vm_running;               /* the innermost running Python frame */
 extern int vm_depth;                    /* Python frames + C entries into the loop */
+extern int vm_c_depth;                  /* 3.13: C-only recursions (vm_enter_c_recursion) */
 extern int vm_recursion_limit;          /* sys.setrecursionlimit's */
 extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
 extern Value vm_thrown_exc;             /* see chain_context in eval.c */

@@ -61,5 +61,16 @@
         if (vm_trace_on && !vm_trace_send_return(frame, value))         \
             GOTO_ERROR();                                               \
     } while (0)
+#include "vm/monitoring.h"
+#define MONITOR_FOR_ITER_END(iter)                                      \
+    do {                                                                \
+        if (vm_monitor_on && !vm_monitor_stop_iteration(frame, iter, VAL_NULL)) \
+            GOTO_ERROR();                                               \
+    } while (0)
+#define MONITOR_SEND_END(receiver, value)                               \
+    do {                                                                \
+        if (vm_monitor_on && !vm_monitor_stop_iteration(frame, receiver, value)) \
+            GOTO_ERROR();                                               \
+    } while (0)
 #define LOOP_TRACES
 #include "vm/eval_goto.h"

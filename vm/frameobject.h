@@ -33,6 +33,7 @@ typedef struct ObjFrame {
     int lasti;                  /* the last instruction, in code units */
     /* Tracing (vm/systrace.c): */
     int lineno;                 /* f_lineno while a trace event runs, else 0 */
+    int last_event_line;        /* 3.12+: the line of its last event that had one */
     Value trace;                /* f_trace, or VAL_NULL */
     bool trace_lines, trace_opcodes;
     bool in_event;              /* a trace function is told about this frame */

@@ -27,8 +27,15 @@
  * A callback that returns sys.monitoring.DISABLE for a local event (one
  * tied to an offset) is not called there again until restart_events().
  * Callbacks themselves run unobserved (CPython's tstate->tracing).
- * Not reported yet: STOP_ITERATION, PY_THROW, RERAISE, and CALL for
- * CALL_FUNCTION_EX.  Unlike CPython's, the events are on in the thread
+ *   CALL for f(*a, **k)     the callable, its first positional argument (3.12:
+ *                           only for a callable that is no Python function)
+ *   RERAISE                 RERAISE, a bare raise, END_ASYNC_FOR/CLEANUP_THROW re-raising:
+ *                           offset, exception
+ *   PY_THROW                gen.throw()/close() resuming a frame: where it is, the exception
+ *   STOP_ITERATION          a generator ending a for loop, a generator or coroutine
+ *                           returning to yield from/await: the END_FOR/END_SEND's
+ *                           offset, StopIteration(value)
+ * Unlike CPython's, the events are on in the thread
  * that switched them on (and those it starts afterwards do not see them).
  *
  * Events are numbered by the version: 3.14 split BRANCH into BRANCH_LEFT and
@@ -309,7 +316,9 @@ static bool call_event(Frame *f, int at, int op, Value *sp)
 {
     int oparg = oparg_of(f, f->code->instrs + at);
     Value callable, arg0 = missing_obj;
-    if (op == OP_CALL_312) {
+    /* a specialized 3.13 CALL may have 3.12's form as its base: the layout
+     * is the code's version's */
+    if (f->code->pyminor == 12) {
         bool is_meth = sp[-oparg - 2] != rt_Null;
         int total = oparg + is_meth;
         callable = sp[-total - 1];
@@ -325,6 +334,44 @@ static bool call_event(Frame *f, int at, int op, Value *sp)
     }
     Value args[3] = { small_new(2 * at), callable, arg0 };
     return fire(M_CALL, f->code, 2 * at, args, 3);
+}
+
+/* CALL for f(*args, **kwargs): its first positional argument.  3.12
+ * reports it only for a callable that is no Python function or method;
+ * 3.13 for every one.  The positional arguments become the tuple the call
+ * takes (as CPython makes it before the event), in their stack slot. */
+static bool call_ex_event(Frame *f, int at, Value *sp)
+{
+    int kw_slots = f->code->pyminor >= 14 ? 1 : oparg_of(f, f->code->instrs + at) & 1;
+    Value *argsp = sp - 1 - kw_slots;
+    Value func = f->code->pyminor >= 13 ? argsp[-2] : argsp[-1];
+    if (f->code->pyminor == 12 && (is_function(func) || IS_EXACT(func, rt_method_type)))
+        return true;
+    if (!is_tuple(*argsp)) {
+        if (val_type(*argsp)->iter == NULL && val_type(*argsp)->getitem == NULL)
+            return true;                /* CALL_FUNCTION_EX says what is wrong */
+        Value t = rt_sequence_to_tuple(*argsp);
+        if (t == VAL_NULL)
+            return false;
+        *argsp = t;
+    }
+    Value args[3] = { small_new(2 * at), func,
+                      rt_tuple_len(*argsp) > 0 ? rt_tuple_get(*argsp, 0) : missing_obj };
+    return fire(M_CALL, f->code, 2 * at, args, 3);
+}
+
+/* RERAISE, a bare `raise`, and END_ASYNC_FOR and CLEANUP_THROW passing on
+ * what is not their end of iteration: RERAISE with the exception. */
+static bool reraise_event(Frame *f, int at, int op, Value *sp)
+{
+    Value exc = sp[-1];
+    if (op == OP_RAISE_VARARGS) {       /* a bare `raise` */
+        if (oparg_of(f, f->code->instrs + at) != 0 || (exc = vm_handled_exception()) == rt_None)
+            return true;
+    } else if ((op == OP_END_ASYNC_FOR && rt_isinstance_of(exc, &rt_StopAsyncIteration)) ||
+        (op == OP_CLEANUP_THROW && rt_isinstance_of(exc, &rt_StopIteration)))
+        return true;
+    return fire_value(M_RERAISE, f, at, exc);
 }
 
 /* LINE, as a trace function's "line" event: a callback may set f_lineno
@@ -382,6 +429,12 @@ int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev
     case OP_CALL_312: case OP_CALL_313: case OP_CALL_KW_313:
         ok = ok && call_event(f, at, op, sp);
         break;
+    case OP_CALL_FUNCTION_EX: case OP_CALL_FUNCTION_EX_313:
+        ok = ok && (!(all_events & (1u << M_CALL)) || call_ex_event(f, at, sp));
+        break;
+    case OP_RERAISE: case OP_END_ASYNC_FOR: case OP_CLEANUP_THROW: case OP_RAISE_VARARGS:
+        ok = ok && (!(all_events & (1u << M_RERAISE)) || reraise_event(f, at, op, sp));
+        break;
     default:
         break;
     }
@@ -398,6 +451,39 @@ bool vm_monitor_exception(Frame *f, int which, int unit)
     if (ok)
         rt_raise(exc);
     return ok;
+}
+
+bool vm_monitor_stop_iteration(Frame *f, Value receiver, Value value)
+{
+    bool sent = value != VAL_NULL;
+    if (f->code->pyminor < 12 || vm_trace_busy || !(all_events & (1u << M_STOP_ITERATION)) ||
+        !(IS_EXACT(receiver, rt_generator_type) ||
+          (sent && IS_EXACT(receiver, rt_coroutine_type))))
+        return true;
+    Value pending = sent ? VAL_NULL : rt_err_fetch();
+    Value stop = pending != VAL_NULL ? pending
+               : sent && value != rt_None ? rt_call1(obj_val(&rt_StopIteration), value)
+               : rt_call0(obj_val(&rt_StopIteration));
+    if (stop == VAL_NULL)
+        return false;
+    int at = frame_lasti(f);            /* the END_FOR or END_SEND it jumps to */
+    int end = next_unit(f->code, at) + oparg_of(f, f->code->instrs + at);
+    bool ok = fire_value(M_STOP_ITERATION, f, end, stop);
+    if (ok && pending != VAL_NULL)
+        rt_raise(pending);
+    return ok;
+}
+
+/* PY_THROW: gen.throw() (or close()) resumes f with the exception set. */
+void vm_monitor_throw(Frame *f)
+{
+    if (f->code->pyminor < 12 || vm_trace_busy || !(all_events & (1u << M_PY_THROW)))
+        return;
+    Value exc = rt_err_fetch();
+    /* 3.13 reports the RESUME after the YIELD_VALUE the frame stopped at */
+    int at = frame_lasti(f);
+    if (fire_value(M_PY_THROW, f, f->code->pyminor >= 13 ? next_unit(f->code, at) : at, exc))
+        rt_raise(exc);
 }
 
 Value vm_monitor_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames)

@@ -23,6 +23,13 @@ int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev
  * handler: code unit `unit`), PY_UNWIND (2); unit -1: where the frame is.
  * false when a callback raised (its exception replaces the other). */
 bool vm_monitor_exception(Frame *f, int which, int unit);
+/* STOP_ITERATION: a generator (receiver) ended FOR_ITER (value VAL_NULL:
+ * its StopIteration, if any, is set and stays set), or SEND's receiver, a
+ * generator or coroutine, returned value.  false if a callback raised. */
+bool vm_monitor_stop_iteration(Frame *f, Value receiver, Value value);
+/* PY_THROW for a generator's frame that throw() resumes (the exception
+ * set; a callback's that raised replaces it). */
+void vm_monitor_throw(Frame *f);
 /* callable(*args) for a CALL of something that is no Python function, then
  * C_RETURN or C_RAISE. */
 Value vm_monitor_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);

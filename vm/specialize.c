@@ -533,8 +533,7 @@ void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int opar
     bool if_false = next_op == OP_POP_JUMP_FORWARD_IF_FALSE || next_op == OP_POP_JUMP_BACKWARD_IF_FALSE;
     int form = val_is_small(left) && val_is_small(right) ? OP_COMPARE_OP_INT_JUMP
              : is_float(left) && is_float(right) ? OP_COMPARE_OP_FLOAT_JUMP
-             : is_str(left) && is_str(right) && (oparg == CMP_EQ || oparg == CMP_NE)
-               ? OP_COMPARE_OP_STR_JUMP : 0;
+             : is_str(left) && is_str(right) ? OP_COMPARE_OP_STR_JUMP : 0;
     if (form == 0 || !(if_true || if_false))
         return not_specialized(instr);
     if (is_312(instr))                  /* no room for the mask: the form works it out */

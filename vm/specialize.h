@@ -47,6 +47,7 @@
 #include <string.h>
 #include "runtime/object.h"
 #include "runtime/containers.h"
+#include "runtime/str.h"
 #include "vm/opcodes.h"
 
 /* ---- the counter in the first cache unit ---------------------------------------
@@ -229,6 +230,23 @@ static inline unsigned vm_cmp_outcomes_where_true(int op)
         [CMP_GT] = VM_CMP_GREATER, [CMP_GE] = VM_CMP_GREATER | VM_CMP_EQUAL,
     };
     return outcomes[op];
+}
+
+/* The outcome of comparing two exact strs for a jump taken on `mask`: when
+ * the mask does not tell LESS from GREATER (== and !=), equality is enough;
+ * otherwise the order of the code points (that of the UTF-8 bytes). */
+static inline unsigned vm_cmp_outcome_str(Value a, Value b, unsigned mask)
+{
+    if (a == b)
+        return VM_CMP_EQUAL;
+    if (!(mask & VM_CMP_LESS) == !(mask & VM_CMP_GREATER)) {
+        const ObjStr *x = AS_STR(a), *y = AS_STR(b);
+        if (x->nbytes != y->nbytes || (x->interned && y->interned))
+            return VM_CMP_LESS;         /* rt_str_equal's first answers, without the call */
+        return rt_str_equal(a, b) ? VM_CMP_EQUAL : VM_CMP_LESS;
+    }
+    int c = rt_str_compare(a, b);
+    return c < 0 ? VM_CMP_LESS : c > 0 ? VM_CMP_GREATER : VM_CMP_EQUAL;
 }
 
 /* The mask of a 3.12 COMPARE_OP_*_JUMP_312 (op verified in 0..CMP_GE):

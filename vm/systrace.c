@@ -119,6 +119,12 @@ static bool call_trace(bool profile, Frame *f, int event, Value arg)
     int what = vm_trace_what;
     vm_trace_what = event;
     fo->lineno = rt_code_lines(f->code)[frame_lasti(f)];
+    if (f->code->pyminor >= 12) {       /* an instruction without a line (an */
+        if (fo->lineno < 0)             /* exception handler's cleanup) shows */
+            fo->lineno = fo->last_event_line;   /* the line of the last event */
+        else
+            fo->last_event_line = fo->lineno;
+    }
     bool in_event = fo->in_event;
     fo->in_event = true;
     Value r = trampoline(fn, fo, event, arg);
@@ -304,10 +310,10 @@ bool vm_trace_send_return(Frame *f, Value value)
     return false;
 }
 
-void vm_trace_unwind(Frame *f)
+void vm_trace_unwind(Frame *f, int unit)
 {
     if (vm_monitor_on && !vm_trace_busy)
-        vm_monitor_exception(f, 2, -1);
+        vm_monitor_exception(f, 2, unit);
     if (!vm_trace_busy)
         trace_both(f, EV_RETURN, rt_None, true);
 }

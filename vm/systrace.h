@@ -76,7 +76,8 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp);
  * "exception" event), and f is left by an exception ("return", None).  A
  * trace function that raises replaces the exception. */
 void vm_trace_exception(Frame *f);
-void vm_trace_unwind(Frame *f);
+/* unit: the instruction that re-raised or raised (PY_UNWIND's offset). */
+void vm_trace_unwind(Frame *f, int unit);
 
 /* The tracing loop's SEND, whose receiver returned `value`: the
  * "exception" event of the StopIteration that carried it.  False with the

@@ -49,6 +49,7 @@ typedef struct VmThread {
     RtExcState exc_base;        /* the bottom of its handled-exception stack
                                    (the main thread's is eval.c's) */
     Value dict;                 /* vm_thread_dict, made on first use */
+    uint64_t serial;            /* vm_thread_serial */
     VmThreadMain main;          /* what it runs, and with what */
     Value arg;
 } VmThread;
@@ -65,6 +66,8 @@ static int nstarted;            /* threads started and not yet finished */
  * ended in a forked child while other threads still ran. */
 static VmThread *main_state = &main_thread;
 static bool main_ended;
+static uint64_t last_serial;    /* the main thread's is 0 */
+static void (*exit_hook)(Value thread_dict);
 
 /* The running thread's own state; NULL in the main thread (and in any
  * thread pvm did not start, which never runs Python code). */
@@ -298,6 +301,8 @@ static void *thread_body(void *arg)
     t->native_id = (unsigned long)syscall(SYS_gettid);
     take_lock(t);
     t->main(t->arg);
+    if (exit_hook != NULL && t->dict != VAL_NULL)
+        exit_hook(t->dict);
     /* Still holding the lock: forget this thread, and hand the lock on
      * without saving anything (its state dies with it). */
     unlink_thread(t);
@@ -324,6 +329,7 @@ unsigned long vm_thread_start(VmThreadMain main, Value arg, size_t stack_size)
     init_state(t);
     t->main = main;
     t->arg = arg;
+    t->serial = ++last_serial;
     t->next = threads;
     threads = t;
     pthread_attr_t attr;
@@ -443,6 +449,16 @@ Value vm_thread_snapshot(bool exceptions)
     Value d = rt_dict_new();
     vm_thread_each(exceptions ? snapshot_exception : snapshot_frame, &d);
     return d;
+}
+
+uint64_t vm_thread_serial(void)
+{
+    return current()->serial;
+}
+
+void vm_thread_set_exit_hook(void (*hook)(Value thread_dict))
+{
+    exit_hook = hook;
 }
 
 Value vm_thread_dict(void)

@@ -62,6 +62,7 @@
      * thread starts on its own bottom entry), a gen.throw() exception */         \
     X(struct Frame *, vm_running, NULL)                                           \
     X(int, vm_depth, 0)                                                           \
+    X(int, vm_c_depth, 0)                                                         \
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
@@ -125,6 +126,15 @@ void vm_thread_each(VmThreadVisit visit, void *ctx);
  * made on first use and dropped when the thread ends: where
  * _thread._local keeps each thread's attributes. */
 Value vm_thread_dict(void);
+
+/* The running thread's number: 0 for the main thread, then 1, 2, ... in
+ * the order threads start.  Unlike an ident, never reused. */
+uint64_t vm_thread_serial(void);
+
+/* `hook` runs in each thread pvm started, with the interpreter lock held,
+ * when the thread's function has returned and the thread has a dict:
+ * _thread._local forgets that thread's attributes there. */
+void vm_thread_set_exit_hook(void (*hook)(Value thread_dict));
 
 /* ---- blocking calls --------------------------------------------------------------
  * A C function about to block — in sleep, a lock, a read, a wait — lets

@@ -108,6 +108,10 @@ void vm_set_recursion_limit(int limit);
  * each true is paired with one vm_leave_recursive_call. */
 bool vm_enter_recursive_call(const char *where);
 void vm_leave_recursive_call(void);
+/* The same for a recursion that never leaves C (isinstance() walking
+ * nested tuples): from 3.13 on it has its own, higher limit. */
+bool vm_enter_c_recursion(const char *where);
+void vm_leave_c_recursion(void);
 
 /* The exception being handled (sys.exc_info()[1]), or rt_None; _in: the
  * one a handled-exception stack shows from its entry `top` down (another

@@ -386,12 +386,12 @@ START_TEST(test_references)
     REJECT("\xa9\x01r\x00\x00\x00\x00", "reference 0 to an object still being built");
     REJECT("\xbc\x01\x00\x00\x00r\x00\x00\x00\x00", "still being built");   /* set */
     REJECT("\xbe\x01\x00\x00\x00r\x00\x00\x00\x00", "still being built");   /* frozenset */
-    REJECT("\xfb" "Nr\x00\x00\x00\x00" "0", "still being built");           /* dict */
     /* References to complete objects; singletons take no slot. */
     ACCEPT(")\x03\xe9\x05\x00\x00\x00\xcer\x00\x00\x00\x00", "(5, None, 5)");
     ACCEPT(")\x02\xa9\x00r\x00\x00\x00\x00", "((), ())");
-    /* A list may contain itself, as in CPython. */
+    /* A list or dict may contain itself, as in CPython. */
     ACCEPT("\xdb\x01\x00\x00\x00r\x00\x00\x00\x00", "[[...]]");
+    ACCEPT("\xfb" "Nr\x00\x00\x00\x00" "0", "{None: {...}}");
 }
 END_TEST
 

@@ -60,8 +60,14 @@ def _pvm_report(exc):
     while tb is not None and (tb.tb_frame.f_code.co_filename == "<exec>"
                               or tb.tb_frame.f_code.co_filename.startswith("<frozen runpy")):
         tb = tb.tb_next
+    # As a native interpreter reports an uncaught exception: sys.last_exc
+    # and friends set, then the hook called (the built-in one reads the
+    # traceback from the exception).
+    exc.__traceback__ = tb
+    sys.last_exc = sys.last_value = exc
+    sys.last_type, sys.last_traceback = type(exc), tb
     try:
-        sys.excepthook(type(exc), exc, tb if tb is not None else exc.__traceback__)
+        sys.excepthook(type(exc), exc, tb)
     except BaseException as hook_exc:
         if isinstance(hook_exc, SystemExit):
             return _pvm_report(hook_exc)
@@ -71,12 +77,19 @@ def _pvm_report(exc):
         traceback.print_exception(type(exc), exc, tb)
     return 1
 
+def _pvm_forget_last_exc():
+    """sys.last_exc and friends gone, as finalize_modules drops them."""
+    for name in ("last_exc", "last_type", "last_value", "last_traceback"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+
 def _pvm_shutdown(globs):
     """What a native interpreter does after the program: the atexit
     callbacks, then the program's globals dropped (finalizers, open
     generators closed)."""
     atexit._run_exitfuncs()
     atexit._clear()
+    _pvm_forget_last_exc()
     if globs is not None:
         globs.clear()
     gc.collect()
@@ -85,6 +98,10 @@ def _pvm_run(argv, cwd, env):
     saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd(),
              sys.excepthook, sys.unraisablehook, sys.modules["__main__"], list(warnings.filters))
     globs = None
+    # A native run starts with the built-in sys.excepthook (pyodide installs
+    # traceback.print_exception) and no sys.last_exc from an earlier run.
+    sys.excepthook = sys.__excepthook__
+    _pvm_forget_last_exc()
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)

@@ -22,7 +22,7 @@ print(dict.fromkeys.__qualname__, dict.fromkeys.__self__, dict.__dict__['fromkey
 print(str.maketrans.__qualname__, str.maketrans.__self__, str.maketrans('ab', 'xy'))
 print(len.__name__, len.__qualname__, len.__module__, len.__self__)
 import math
-print(math.sqrt.__module__, math.sqrt.__self__, math.sqrt.__qualname__)
+print(math.sqrt.__module__, type(math.sqrt.__self__).__name__, math.sqrt.__self__.__name__, math.sqrt.__qualname__)  # how the oracle built math (in or out of the binary) shows in its repr
 print(int.__add__.__objclass__, (3).__add__.__self__, int.__add__.__name__)
 
 # calling unbound descriptors

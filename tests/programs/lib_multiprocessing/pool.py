@@ -32,6 +32,9 @@ if __name__ == '__main__':
         r = pool.map_async(fails, [1])
         r.wait(10)
         print(r.ready(), r.successful())
+    # close() and join() let both workers start (and run their initializer)
+    # before the with block's terminate(), which could otherwise kill one first.
     with mp.Pool(2, initializer=print, initargs=()) as pool:
-        pass
+        pool.close()
+        pool.join()
     print('done')

@@ -97,9 +97,12 @@ r = pickle.loads(pickle.dumps(a))
 print(next(r), next(a), next(b))
 print(itertools._tee_dataobject.__name__)
 
-# Ten million items in lockstep must not keep them all.
-a, b = tee(range(10**7))
+# Three million items in lockstep must not keep them all: keeping them would
+# grow the peak by about 85 MB under pvm and 145 MB under python3.11.
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+a, b = tee(range(3 * 10**6))
 n = 0
 for x, y in zip(a, b):
     n += 1
-print(n, x, y, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 200000)
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(n, x, y, grown < 20000)

@@ -1,5 +1,5 @@
-# CPython's Lib/threading.py and queue.py on real threads (with local
-# stand-ins for _weakrefset and types): Thread with results, names,
+# CPython's Lib/threading.py and queue.py on real threads (with the
+# standard library's own _weakrefset and types): Thread with results, names,
 # current_thread/main_thread/enumerate, Lock, RLock, Condition, Event,
 # Semaphore/BoundedSemaphore, Barrier, Timer, local, a queue.Queue producer and
 # consumers, PriorityQueue/LifoQueue, Queue.get timeouts, threading.excepthook's

@@ -1,0 +1,2 @@
+# the module whose bytecode prepare.py damages
+VALUE = 42
