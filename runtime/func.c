@@ -579,16 +579,51 @@ static Value module_getattr(Value self, Value name)
 }
 
 /* m.__annotations__: the dict the module body's annotations went into,
- * made empty on first need. */
+ * made on first need: from 3.14 by calling the module's __annotate__(1)
+ * when it has one, else empty. */
 static Value module_get_annotations(Value self)
 {
     Value dict = VAL_AS(ObjModule, self)->dict;
     Value a = rt_dict_get_cstr(dict, "__annotations__");
     if (a == VAL_NULL) {
-        a = rt_dict_new();
+        Value annotate = rt_py_minor >= 14 ? rt_dict_get_cstr(dict, "__annotate__") : VAL_NULL;
+        a = annotate != VAL_NULL && rt_callable(annotate) ? call_annotate(annotate)
+                                                          : rt_dict_new();
+        if (a == VAL_NULL)
+            return VAL_NULL;
         rt_dict_set_cstr(dict, "__annotations__", a);
     }
     return a;
+}
+
+/* m.__annotate__ (3.14): the module's annotate function, None (then kept
+ * in the module's dict) when it has none. */
+static Value module_get_annotate(Value self)
+{
+    Value dict = VAL_AS(ObjModule, self)->dict;
+    Value annotate = rt_dict_get_cstr(dict, "__annotate__");
+    if (annotate == VAL_NULL) {
+        annotate = rt_None;
+        rt_dict_set_cstr(dict, "__annotate__", annotate);
+    }
+    return annotate;
+}
+
+/* Setting a callable drops the annotations it would have computed. */
+static int module_set_annotate(Value self, Value v)
+{
+    Value dict = VAL_AS(ObjModule, self)->dict;
+    if (v == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "cannot delete __annotate__ attribute");
+        return -1;
+    }
+    if (v != rt_None && !rt_callable(v)) {
+        rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    if (!rt_dict_set(dict, rt_str_intern_cstr("__annotate__"), v))
+        return -1;
+    return v == rt_None || rt_dict_del(dict, rt_str_intern_cstr("__annotations__")) >= 0 ? 0 : -1;
 }
 
 static int module_set_annotations(Value self, Value v)
@@ -693,5 +728,10 @@ void rt_func_init(void)
     rt_type_ready(&rt_method_type, method_methods);
     rt_type_ready(&rt_cell_type, NULL);
     rt_type_ready(&rt_module_type, module_methods);
+    static const GetSetDef module_annotate = { "__annotate__", module_get_annotate,
+                                               module_set_annotate };
+    if (rt_py_minor >= 14)
+        rt_type_set(&rt_module_type, "__annotate__",
+                    rt_getset_new(&module_annotate, &rt_module_type));
     rt_namespace_init();
 }

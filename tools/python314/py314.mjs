@@ -138,8 +138,9 @@ def _pvm_run(argv, cwd, env):
             pass
     modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main, \
         filters = saved
-    warnings.filters[:] = filters
-    warnings._filters_mutated()
+    if warnings.filters != filters:     # (a bump of the filters' version shows in registries)
+        warnings.filters[:] = filters
+        warnings._filters_mutated()
     sys.modules["__main__"] = main
     for name in set(sys.modules) - modules:
         del sys.modules[name]
