@@ -1487,7 +1487,7 @@ Value pk_load(Value file, Value data, bool fix_imports, Value encoding, Value er
     return load(u);
 }
 
-/* 3.13: Unpickler.persistent_load is a method, by default refusing. */
+/* 3.13 (only): Unpickler.persistent_load is a method, by default refusing. */
 static Value unpickler_persistent_load(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("persistent_load", nargs - 1, kwnames))
@@ -1543,10 +1543,10 @@ void pk_load_init(void)
     s_dict = rt_str_intern_cstr("__dict__");
     s_getinitargs = rt_str_intern_cstr("__getinitargs__");
     if (pk_unpickler_type.mro == VAL_NULL) {
-        if (rt_py_minor >= 13)
+        if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_unpickler_type.getsets = unpickler_getsets_313;
         rt_type_ready(&pk_unpickler_type, unpickler_methods);
-        if (rt_py_minor >= 13)
+        if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             rt_type_add_methods(&pk_unpickler_type, unpickler_methods_313);
         rt_type_ready(&pk_unpickler_memoproxy_type, memoproxy_methods);
     }

@@ -1725,7 +1725,7 @@ Value pk_dump(Value obj, Value file, Value protocol, bool fix_imports, Value buf
     return flush_to_file(p) ? rt_None : VAL_NULL;
 }
 
-/* 3.13: Pickler.persistent_id is a method (returning None: no object is
+/* 3.13 (only): Pickler.persistent_id is a method (returning None: no object is
  * saved by id) a subclass or an instance may replace, no longer a getset. */
 static Value pickler_persistent_id(Value *args, size_t nargs, Value kwnames)
 {
@@ -1789,10 +1789,10 @@ void pk_save_init(void)
     s_name = rt_str_intern_cstr("__name__");
     s_class = rt_str_intern_cstr("__class__");
     if (pk_pickler_type.mro == VAL_NULL) {
-        if (rt_py_minor >= 13)
+        if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_pickler_type.getsets = pickler_getsets_313;
         rt_type_ready(&pk_pickler_type, pickler_methods);
-        if (rt_py_minor >= 13)
+        if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             rt_type_add_methods(&pk_pickler_type, pickler_methods_313);
         rt_type_ready(&pk_pickler_memoproxy_type, memoproxy_methods);
     }
