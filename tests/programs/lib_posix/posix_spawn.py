@@ -1,7 +1,8 @@
 # os.posix_spawn / posix_spawnp: run /bin/echo and sh, file_actions (open, dup2, close), setpgroup/resetids/setsid/setsigmask/setsigdef/scheduler, wait; CPython's argument errors
-import os, sys, signal
-base = 'pvm_posix_spawn_tmp'
-os.mkdir(base)
+import os, sys, signal, tempfile
+# A directory of its own (not one in the program's folder, which a killed run left behind
+# and the next run then failed on).
+base = tempfile.mkdtemp(prefix='pvm_posix_spawn_')
 sys.stdout.flush()
 pid = os.posix_spawnp('echo', ['echo', 'hello from echo'], os.environ)
 print(type(pid).__name__, os.waitpid(pid, 0)[1])
