@@ -163,6 +163,16 @@ static size_t size_for(size_t n)
     return size;
 }
 
+/* The smallest index size whose entries hold `n` (no room to grow): for
+ * a dict whose size is known. */
+static size_t size_holding(size_t n)
+{
+    size_t size = DICT_MINSIZE;
+    while (usable_of(size) < n)
+        size <<= 1;
+    return size;
+}
+
 /* Append a new entry for a key known to be absent. */
 static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
 {
@@ -222,9 +232,7 @@ Value rt_dict_new(void)
  * block of its own; the first one stays unused inside the dict's. */
 Value rt_dict_new_sized(size_t n)
 {
-    size_t size = DICT_MINSIZE;
-    while (usable_of(size) < n)
-        size <<= 1;
+    size_t size = size_holding(n);
     if (n == 0 || size > 0x80)
         return rt_dict_new();
     size_t cap = usable_of(size);
@@ -245,10 +253,7 @@ void rt_dict_reserve(Value dict, size_t n)
     ObjDict *d = AS_DICT(dict);
     if (d->nentries + n <= usable_of(d->index_size))
         return;
-    size_t size = DICT_MINSIZE;
-    while (usable_of(size) < d->used + n)
-        size <<= 1;
-    dict_resize(d, size);
+    dict_resize(d, size_holding(d->used + n));
 }
 
 Value rt_dict_get(Value dict, Value key, bool *error)
