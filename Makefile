@@ -86,7 +86,7 @@ PY314_MICRO  := $(if $(PYTHON314),$(shell sed -n 's/.*"python": *"3\.14\.\([0-9]
 # relay to one compile server shared by every pvm process (see
 # tools/python314/compile_relay.c).
 COMPILE_RELAY := $(abspath $(BUILD))/pvm-compile314
-LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
+LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c modules/decimal/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
