@@ -142,13 +142,13 @@ void dec_set_snan(dec_t *r);
 
 /* r = the number the string spells (the specification's syntax: sign,
    digits with an optional point, optional exponent; "Inf", "Infinity",
-   "NaN", "sNaN" with optional payload digits; letters in any case).  No
-   surrounding whitespace or underscores: the caller strips those.  A
-   malformed string gives NaN and DEC_ConversionSyntax.  ctx == NULL:
-   exact (any length, any exponent; an exponent beyond +-2*DEC_MAX_EMAX
-   is saturated there so that a later finalize overflows or underflows);
-   otherwise the result is rounded to ctx (as Context.create_decimal), and
-   a NaN payload longer than prec - clamp digits is DEC_ConversionSyntax. */
+   "NaN", "sNaN" with optional payload digits; letters in any case), rounded
+   to ctx (Context.create_decimal).  No surrounding whitespace or
+   underscores: the caller strips those.  A malformed string gives NaN and
+   DEC_ConversionSyntax, so does a NaN payload longer than prec - clamp
+   digits.  Decimal(str) is exact: CPython converts under the max context
+   (dec_context_max) and reports InvalidOperation if that raised Inexact,
+   Rounded or Clamped (an exponent beyond the limits). */
 void dec_from_string(dec_t *r, const char *s, const dec_context *ctx,
                      uint32_t *status);
 /* Exact conversions: r = v, r = z (exponent 0), r = the double d exactly
