@@ -939,7 +939,7 @@ Value mod_decimal_init(void)
 {
     if (signal_tuple == VAL_NULL && !first_init())
         return VAL_NULL;
-    Value m = mod_module_new("_pvm_decimal", module_functions);
+    Value m = mod_module_new("_decimal", module_functions);
     mod_module_set(m, "__doc__", rt_str_from_cstr("C decimal arithmetic module"));
     mod_add_type(m, "Context", &dm_context_type, NULL);
     mod_module_set(m, "DecimalTuple", dm_decimal_tuple);

@@ -69,6 +69,8 @@ extern Value dm_decimal_tuple;
 
 /* ---- decimal_number.c ---- */
 
+/* The decimal digits of a coefficient (on the GC heap). */
+char *dm_coef_digits(const dec_t *a);
 /* A new Decimal of `type` (which must be Decimal or a subclass), zero. */
 Value dm_decimal_alloc(ObjType *type);
 /* Context methods that are Decimal operations. */

@@ -42,6 +42,12 @@ Value dm_decimal_alloc(ObjType *type)
     return obj_val(d);
 }
 
+char *dm_coef_digits(const dec_t *a)
+{
+    char *buf = gc_alloc_atomic(mpz_sizeinbase(a->coef, 10) + 2);
+    return mpz_get_str(buf, 10, a->coef);
+}
+
 static Value new_dec(void)
 {
     return dm_decimal_alloc(&dm_decimal_type);
@@ -66,17 +72,20 @@ static void dec_from_int(dec_t *r, Value v)
     mpz_clear(z);
 }
 
-/* An exact conversion stays within the largest context: outside it, it
- * is InvalidOperation (CPython converts under maxcontext and refuses an
- * inexact result). */
-static void exact_in_range(dec_t *r, uint32_t *status)
+/* A string converted exactly: under the largest context, an inexact
+ * result (an exponent beyond its limits) being InvalidOperation, as
+ * CPython's exact conversions do; only the error conditions are kept. */
+static void exact_from_string(dec_t *r, const char *text, uint32_t *status)
 {
-    if (dec_is_special(r) || dec_is_zero(r))
-        return;
-    if (dec_adjexp(r) > DEC_MAX_EMAX || r->exp < DEC_MIN_ETINY) {
+    dec_context max;
+    dec_context_max(&max);
+    uint32_t st = 0;
+    dec_from_string(r, text, &max, &st);
+    if (st & (DEC_Inexact | DEC_Rounded | DEC_Clamped)) {
         dec_set_qnan(r);
-        *status |= DEC_InvalidOperation;
+        st |= DEC_InvalidOperation;
     }
+    *status |= st & (DEC_IEEE_InvalidOperation | DEC_DivisionByZero);
 }
 
 /* The text of a str argument as dec_from_string reads it: Unicode digits
@@ -112,14 +121,17 @@ static char *numeric_text(Value s, bool lenient)
     return out;
 }
 
+/* A string converted rounded to ctx, or exactly when ctx is NULL. */
 static void dec_from_text(dec_t *r, const char *text, const dec_context *ctx, uint32_t *status)
 {
     if (text == NULL) {
         dec_set_qnan(r);
         *status |= DEC_ConversionSyntax;
-        return;
+    } else if (ctx == NULL) {
+        exact_from_string(r, text, status);
+    } else {
+        dec_from_string(r, text, ctx, status);
     }
-    dec_from_string(r, text, ctx, status);
 }
 
 /* The string a (sign, digits, exponent) tuple spells (dectuple_as_str). */
@@ -157,8 +169,12 @@ static char *tuple_text(Value t)
     } else if (!rt_isinstance_of(exp, &rt_int_type)) {
         rt_raisef(&rt_ValueError, "exponent must be an integer");
         return NULL;
-    } else if (!rt_int_as_i64(exp, &e)) {
-        return NULL;
+    } else {
+        ssize_t n;
+        if (!mod_int_as_ssize(exp, &n))
+            return NULL;
+        /* (INT64_MIN is as far below every limit as INT64_MIN + 1.) */
+        e = n == INT64_MIN ? INT64_MIN + 1 : n;
     }
     if (rt_isinstance_of(digits, &rt_list_type))
         digits = rt_tuple_from(AS_LIST(digits)->items, AS_LIST(digits)->length);
@@ -228,10 +244,6 @@ static Value decimal_from_object(ObjType *type, Value v, Value context, bool rou
     if (rt_isinstance_of(v, &rt_str_type)) {
         r = dm_decimal_alloc(type);
         dec_from_text(DEC(r), numeric_text(v, !round), round ? c : NULL, &status);
-        if (!round) {
-            exact_in_range(DEC(r), &status);
-            status &= DEC_IEEE_InvalidOperation | DEC_DivisionByZero;
-        }
     } else if (rt_isinstance_of(v, &rt_int_type)) {
         r = dm_decimal_alloc(type);
         dec_from_int(DEC(r), v);
@@ -242,11 +254,7 @@ static Value decimal_from_object(ObjType *type, Value v, Value context, bool rou
         if (text == NULL)
             return VAL_NULL;
         r = dm_decimal_alloc(type);
-        dec_from_string(DEC(r), text, round ? c : NULL, &status);
-        if (!round) {
-            exact_in_range(DEC(r), &status);
-            status &= DEC_IEEE_InvalidOperation | DEC_DivisionByZero;
-        }
+        dec_from_text(DEC(r), text, round ? c : NULL, &status);
     } else if (rt_isinstance_of(v, &rt_float_type)) {
         if (!dm_add_status(context, DEC_NotImplemented))
             return VAL_NULL;
@@ -539,7 +547,8 @@ DM_CTX_BINARY_OPS(CTX_BINARY_METHOD)
     { \
         if (!rt_arg_one(#name, nargs - 1, kw)) \
             return VAL_NULL; \
-        Value a = operand(args[1], true); \
+        Value a = strcmp(#name, "is_canonical") == 0 && !dm_is_decimal(args[1]) \
+            ? rt_raisef(&rt_TypeError, "argument must be a Decimal") : operand(args[1], true); \
         return a == VAL_NULL ? VAL_NULL : rt_bool(dec_##name(DEC(a))); \
     }
 #define DEC_CTX_PREDICATE(name) \
@@ -601,9 +610,8 @@ static Value ctx_string(const char *fname, Value *args, size_t nargs, Value kw, 
 {
     if (!rt_arg_one(fname, nargs - 1, kw))
         return VAL_NULL;
-    if (!dm_is_decimal(args[1]))
-        return rt_raisef(&rt_TypeError, "argument must be a Decimal");
-    return sci_string(args[1], args[0], eng);
+    Value a = operand(args[1], true);
+    return a == VAL_NULL ? VAL_NULL : sci_string(a, args[0], eng);
 }
 
 static Value ctx_m_to_sci_string(Value *args, size_t nargs, Value kw)
@@ -634,9 +642,24 @@ static Value ctx_m_number_class(Value *args, size_t nargs, Value kw)
 
 /* ---- the rest of Decimal's methods -------------------------------------------- */
 
-static Value dec_m_self(Value *args, size_t nargs, Value kw)
+static Value dec_m_canonical(Value *args, size_t nargs, Value kw)
 {
-    return args[0];
+    return rt_arg_none("canonical", nargs - 1, kw) ? args[0] : VAL_NULL;
+}
+
+static Value dec_m_conjugate(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_none("conjugate", nargs - 1, kw) ? args[0] : VAL_NULL;
+}
+
+static Value dec_m_copy(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_none("__copy__", nargs - 1, kw) ? args[0] : VAL_NULL;
+}
+
+static Value dec_m_deepcopy(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_one("__deepcopy__", nargs - 1, kw) ? args[0] : VAL_NULL;
 }
 
 static Value dec_m_copy_abs(Value *args, size_t nargs, Value kw)
@@ -673,12 +696,12 @@ static Value ten(void)
 
 static Value dec_m_radix(Value *args, size_t nargs, Value kw)
 {
-    return ten();
+    return rt_arg_none("radix", nargs - 1, kw) ? ten() : VAL_NULL;
 }
 
 static Value ctx_m_radix(Value *args, size_t nargs, Value kw)
 {
-    return ten();
+    return rt_arg_none("radix", nargs - 1, kw) ? ten() : VAL_NULL;
 }
 
 static Value dec_get_imag(Value self)
@@ -1044,12 +1067,11 @@ static Value dec_m_as_tuple(Value *args, size_t nargs, Value kw)
         if (a->kind != DEC_FINITE && mpz_sgn(a->coef) == 0) {
             digits = rt_tuple_new(0);
         } else {
-            char *s = mpz_get_str(NULL, 10, a->coef);
+            char *s = dm_coef_digits(a);
             size_t n = strlen(s);
             digits = rt_tuple_new(n);
             for (size_t i = 0; i < n; i++)
                 AS_TUPLE(digits)->items[i] = small_new(s[i] - '0');
-            free(s);
         }
     }
     Value targs[3] = { small_new(a->sign), digits, exp };
@@ -1240,8 +1262,8 @@ const MethodDef dm_decimal_methods[] = {
     {"copy_negate", dec_m_copy_negate},
     {"adjusted", dec_m_adjusted},
     {"radix", dec_m_radix},
-    {"canonical", dec_m_self},
-    {"conjugate", dec_m_self},
+    {"canonical", dec_m_canonical},
+    {"conjugate", dec_m_conjugate},
     {"same_quantum", dec_m_same_quantum},
     {"quantize", dec_m_quantize},
     {"to_integral", dec_m_to_integral},
@@ -1257,8 +1279,8 @@ const MethodDef dm_decimal_methods[] = {
     {"__round__", dec_m_round},
     {"__complex__", dec_m_complex},
     {"__reduce__", dec_m_reduce},
-    {"__copy__", dec_m_self},
-    {"__deepcopy__", dec_m_self},
+    {"__copy__", dec_m_copy},
+    {"__deepcopy__", dec_m_deepcopy},
     {"__sizeof__", dec_m_sizeof},
     {"__format__", dm_decimal_format},
     {NULL, NULL}
