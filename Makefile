@@ -105,7 +105,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
 
-.PHONY: pgo py314-stdlib all deps demo check unit golden decimal-check conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
+.PHONY: pgo py314-stdlib all deps demo check unit golden decimal-check decimal-diff conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -312,6 +312,14 @@ $(BUILD)/dectest: tests/unit/dectest.c $(DEC_SRCS) $(wildcard modules/decimal/*.
 
 decimal-check: $(BUILD)/dectest
 	$(BUILD)/dectest $(DECTEST_DIR)/*.decTest
+
+# The same library against python3.11's C decimal on random operations
+# (DEC_RANDOM operations, seed DEC_SEED; tests/unit/dec_random.py).
+DEC_RANDOM ?= 30000
+DEC_SEED   ?= 1
+decimal-diff: $(BUILD)/dectest
+	$(PYTHON) tests/unit/dec_random.py $(DEC_RANDOM) $(DEC_SEED) > $(BUILD)/dec_random.decTest
+	$(BUILD)/dectest $(BUILD)/dec_random.decTest
 
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".

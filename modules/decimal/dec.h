@@ -9,9 +9,12 @@
  * signals.  The oracle is CPython's own test vectors, the *.decTest files of
  * Lib/test/decimaltestdata, run by tests/unit/dectest.c (`make decimal-check`).
  *
- * Files: modules/decimal/dec.h (this API), dec_core.c (representation,
- * rounding, string conversion), dec_arith.c (the operations), dec_trans.c
- * (sqrt, exp, ln, log10, power).
+ * Files: modules/decimal/dec.h (this API), dec_impl.h (what the files
+ * share), dec_core.c (representation, rounding, string conversion),
+ * dec_arith.c (the operations), dec_trans.c (sqrt, exp, ln, log10),
+ * dec_power.c (power and pow with a modulus, libmpdec's way).
+ * Beside the decTest files, `make decimal-diff` checks random operations
+ * against python3.11's own C decimal (tests/unit/dec_random.py).
  *
  * A number is a sign, a kind (finite, infinity, quiet or signalling NaN), a
  * coefficient (an mpz_t >= 0; for a NaN its diagnostic payload, for an
@@ -273,8 +276,9 @@ dec_unary_fn dec_reduce;
 dec_unary_fn dec_round_to_int;
 dec_unary_fn dec_round_to_intx;
 /* Integral value rounded toward -Inf, +Inf, 0 (math.floor/ceil/trunc of a
-   Decimal; exact, no rounding to the precision; a special operand gives
-   NaN / Inf and InvalidOperation as libmpdec's mpd_qfloor etc.). */
+   Decimal): exponent 0 or more, not rounded to the precision, no status.
+   A NaN gives NaN (sNaN: InvalidOperation), an infinity itself: the
+   module raises CPython's ValueError / OverflowError for those. */
 dec_unary_fn dec_floor;
 dec_unary_fn dec_ceil;
 dec_unary_fn dec_trunc;
@@ -290,10 +294,12 @@ dec_unary_fn dec_sqrt;
 dec_unary_fn dec_exp;
 dec_unary_fn dec_ln;
 dec_unary_fn dec_log10;
-/* a ** b: exact when the result is exact, else correctly rounded
-   (integer b or not). */
+/* a ** b as CPython's C decimal computes it (dec_power.c): an integer b
+   by repeated multiplication at a higher precision, any other b as
+   exp(b * ln(a)); so 4 ** 0.5 is 2.000... with Inexact. */
 dec_binary_fn dec_power;
-/* (a ** b) % m for integers a, b >= 0, m != 0 (3-argument pow). */
+/* (a ** b) % m for integers a, b >= 0, m != 0 with at most prec digits
+   (3-argument pow); exact, not rounded. */
 void dec_powmod(dec_t *r, const dec_t *a, const dec_t *b, const dec_t *m,
                 const dec_context *ctx, uint32_t *status);
 

@@ -491,10 +491,10 @@ void dec_divint(dec_t *r, const dec_t *a, const dec_t *b,
     dec_init(&q);
     if (divide_integer(&q, &rm, a, b, ctx)) {
         dec_copy(r, &q);
-        dec_finalize(r, ctx, status);
-    } else {
+        if (b->kind != DEC_INF)      /* 0 for an infinite b, as libmpdec */
+            dec_finalize(r, ctx, status);
+    } else
         dec_invalid(r, status, DEC_DivisionImpossible);
-    }
     dec_clear(&q);
     dec_clear(&rm);
 }
@@ -561,6 +561,8 @@ void dec_divmod(dec_t *q, dec_t *rm, const dec_t *a, const dec_t *b,
     if (divide_integer(&tq, &trm, a, b, ctx)) {
         dec_copy(q, &tq);
         dec_copy(rm, &trm);
+        if (b->kind != DEC_INF)
+            dec_finalize(q, ctx, status);
         dec_finalize(rm, ctx, status);
     } else {
         dec_invalid(q, status, DEC_DivisionImpossible);

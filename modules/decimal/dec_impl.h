@@ -37,6 +37,8 @@ bool dec_nan_operands(dec_t *r, const dec_t *a, const dec_t *b,
                       const dec_context *ctx, uint32_t *status);
 /* r = NaN with InvalidOperation (or the given condition). */
 void dec_invalid(dec_t *r, uint32_t *status, uint32_t cond);
+/* Whether a is exactly 1 (in value: 1.000 too). */
+bool dec_is_one(const dec_t *a);
 /* The largest finite number of ctx, of the given sign. */
 void dec_set_max_finite(dec_t *r, int sign, const dec_context *ctx);
 
