@@ -21,6 +21,7 @@
 #include <string.h>
 #include "modules/decimal_module.h"
 #include "runtime/class.h"
+#include "runtime/version.h"
 
 /* ---- the signals ------------------------------------------------------------ */
 
@@ -353,6 +354,9 @@ static Value sigdict_richcompare(Value a, Value b, int op)
             if (!invalid)
                 return VAL_NULL;
             rt_err_clear();
+            /* 3.12's C module refuses what 3.11's did not compare. */
+            if (rt_py_minor >= 12)
+                return rt_raisef(&rt_ValueError, "invalid signal dict");
             return rt_NotImplemented;
         }
     } else {

@@ -2,7 +2,7 @@
  * decimal_format.c — Decimal.__format__, as CPython 3.11's dec_format over
  * libmpdec's mpd_parse_fmt_str and mpd_qformat_spec:
  *
- *   [[fill]align][sign][z][0][width][,][.precision][type]
+ *   [[fill]align][sign][z][#][0][width][,][.precision][type]
  *
  * align is < > = ^ (a leading 0 means zero padding after the sign, with
  * the thousands separators carried into the padding); type is e E f F g G
@@ -12,19 +12,22 @@
  * 'e', the exponent's place for 'f' and '%'), separators and the point
  * of the spec put in, and padded to the width.  'n' takes the point,
  * separator and grouping from the C library's locale.  'z' turns a
- * negative zero after rounding into a positive one.
+ * negative zero after rounding into a positive one; '#' (3.13) keeps the
+ * point of a number without a fraction.
  */
 #include <ctype.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include "modules/decimal_module.h"
+#include "runtime/version.h"
 
 typedef struct FormatSpec {
     char fill[5];               /* one UTF-8 character */
     char align;                 /* < > = ^, or z: zero padding */
     char sign;                  /* + - or space */
     bool no_neg_0;              /* z */
+    bool alt;                   /* # (3.13): always a point */
     int64_t min_width, prec;    /* prec -1: none */
     char type;                  /* e f g %, upper case for E F G */
     const char *dot, *sep, *grouping;
@@ -61,7 +64,7 @@ static bool parse_spec(FormatSpec *s, const char *cp, size_t len, int caps)
     s->type = caps ? 'G' : 'g';
     s->align = '>';
     s->sign = '-';
-    s->no_neg_0 = false;
+    s->no_neg_0 = s->alt = false;
     s->dot = s->sep = s->grouping = "";
     const char *end = cp + len;
     int n = cp < end ? utf8_len((unsigned char)*cp) : 1;
@@ -82,6 +85,10 @@ static bool parse_spec(FormatSpec *s, const char *cp, size_t len, int caps)
         s->sign = *cp++;
     if (cp < end && *cp == 'z') {
         s->no_neg_0 = true;
+        cp++;
+    }
+    if (cp < end && *cp == '#' && rt_py_minor >= 13) {
+        s->alt = true;
         cp++;
     }
     if (cp < end && *cp == '0') {
@@ -174,7 +181,7 @@ static void round_for(dec_t *t, const dec_t *a, const FormatSpec *s, char type,
 /* _mpd_to_string: the digits with the point at dplace and an exponent as
  * the type wants. */
 static void number_text(StrBuf *sb, const dec_t *a, char type, bool upper, char sign,
-                        int64_t dplace)
+                        bool alt, int64_t dplace)
 {
     if (a->sign)
         sb_addc(sb, '-');
@@ -207,6 +214,8 @@ static void number_text(StrBuf *sb, const dec_t *a, char type, bool upper, char 
         sb_adds(sb, digits);
         for (int64_t i = nd; i < dplace; i++)
             sb_addc(sb, '0');
+        if (alt)
+            sb_addc(sb, '.');
     } else {
         sb_add(sb, digits, dplace);
         sb_addc(sb, '.');
@@ -389,7 +398,7 @@ Value dm_decimal_format(Value *args, size_t nargs, Value kw)
         t.sign = 0;
     StrBuf sb;
     sb_init(&sb);
-    number_text(&sb, &t, type, upper, s.sign, dplace);
+    number_text(&sb, &t, type, upper, s.sign, s.alt, dplace);
     dec_clear(&t);
     Value text = sb_finish(&sb);
     if (*s.dot && !dec_is_special(a)) {
