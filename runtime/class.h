@@ -177,9 +177,6 @@ int64_t rt_member_slot_offset(Value descr);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
-/* Put the descriptors of type->members and type->getsets in its dict
- * (rt_type_ready does it). */
-void rt_type_add_attributes(ObjType *type);
 void rt_descr_init(void);
 
 #endif

@@ -663,23 +663,38 @@ void rt_types_add_wrappers(void)
     rt_type_cache_clear();              /* the wrappers came after lookups */
 }
 
-/* Each method as the descriptor its flags ask for: a method_descriptor,
- * a classmethod_descriptor, or a staticmethod around a builtin function. */
+/* A method as the descriptor its flags ask for: a method_descriptor, a
+ * classmethod_descriptor, or a staticmethod around a builtin function. */
+static Value method_descr(ObjType *type, const MethodDef *m)
+{
+    ObjBuiltin *b = AS_BUILTIN(rt_builtin_new(m->name, m->fn, VAL_NULL));
+    b->owner = type;
+    if (m->flags & RT_METH_CLASS)
+        b->ob.type = &classmethod_descr_type;
+    else if (m->flags & RT_METH_STATIC)
+        return rt_staticmethod_new(obj_val(b));
+    else
+        b->ob.type = &rt_method_descr_type;
+    return obj_val(b);
+}
+
+/* The dict that rt_type_set and rt_type_add_methods add to: a type whose
+ * dict is still pending gets the entry in a dict of its own for now, and
+ * filling keeps it (rt_type_fill_dict). */
+static Value dict_to_extend(ObjType *type)
+{
+    if (!(type->flags & TF_DICT_PENDING))
+        return rt_type_dict(type);
+    if (type->dict_ == VAL_NULL)
+        type->dict_ = rt_dict_new();
+    return type->dict_;
+}
+
 void rt_type_add_methods(ObjType *type, const MethodDef *methods)
 {
-    Value dict = rt_type_dict(type);
-    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
-        ObjBuiltin *b = AS_BUILTIN(rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = type;
-        Value v = obj_val(b);
-        if (m->flags & RT_METH_CLASS)
-            b->ob.type = &classmethod_descr_type;
-        else if (m->flags & RT_METH_STATIC)
-            v = rt_staticmethod_new(v);
-        else
-            b->ob.type = &rt_method_descr_type;
-        rt_dict_set_cstr(dict, m->name, v);
-    }
+    Value dict = dict_to_extend(type);
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
+        rt_dict_set_cstr(dict, m->name, method_descr(type, m));
 }
 
 /* Calling a builtin type that cannot be instantiated (iterators, views,
@@ -737,6 +752,15 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
     rt_type_modified(type);             /* lookups made while readying are stale */
 }
 
+/* An entry of the type's own that filling skips: the name was set on the
+ * type since it was readied (rt_type_set, rt_type_add_methods: a
+ * __class_getitem__, a structseq's fields), which would have replaced it.
+ * `extended`: the dict had entries before filling began. */
+static bool set_since_ready(Value dict, bool extended, const char *name)
+{
+    return extended && rt_dict_get_cstr(dict, name) != VAL_NULL;
+}
+
 void rt_type_fill_dict(ObjType *type)
 {
     type->flags &= ~TF_DICT_PENDING;
@@ -747,15 +771,24 @@ void rt_type_fill_dict(ObjType *type)
                   rt_slot_wrapper_bound(type, type->own_slots);
     if (type->dict_ == VAL_NULL)
         type->dict_ = rt_dict_new_sized(room);
-    rt_dict_reserve(type->dict_, room);
-    rt_type_add_methods(type, methods);
-    rt_type_add_attributes(type);
+    Value dict = type->dict_;
+    bool extended = rt_dict_len(dict) > 0;
+    rt_dict_reserve(dict, room);
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
+        if (!set_since_ready(dict, extended, m->name))
+            rt_dict_set_cstr(dict, m->name, method_descr(type, m));
+    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
+        if (!set_since_ready(dict, extended, m->name))
+            rt_dict_set_cstr(dict, m->name, rt_member_from_def(m, type));
+    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
+        if (!set_since_ready(dict, extended, g->name))
+            rt_dict_set_cstr(dict, g->name, rt_getset_new(g, type));
     /* As CPython's type_ready: __doc__ in the type's own dict is its
      * docstring, python3.11's (runtime/signatures.h), or None, so that its
      * instances do not find object's. */
-    if (rt_dict_get_cstr(type->dict_, "__doc__") == VAL_NULL) {
+    if (rt_dict_get_cstr(dict, "__doc__") == VAL_NULL) {
         const char *doc = rt_type_text(type, true);
-        rt_dict_set_cstr(type->dict_, "__doc__", doc != NULL ? rt_str_from_cstr(doc) : rt_None);
+        rt_dict_set_cstr(dict, "__doc__", doc != NULL ? rt_str_from_cstr(doc) : rt_None);
     }
     if (wrappers_added)
         rt_add_slot_wrappers(type, type->own_slots);
@@ -768,7 +801,7 @@ ObjType *rt_ready_type(size_t i)
 
 void rt_type_set(ObjType *type, const char *name, Value v)
 {
-    rt_dict_set_cstr(rt_type_dict(type), name, v);
+    rt_dict_set_cstr(dict_to_extend(type), name, v);
     rt_type_modified(type);
 }
 
