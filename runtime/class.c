@@ -747,8 +747,31 @@ static Value check_create_args(Value name, Value bases, Value dict)
     return rt_None;
 }
 
+/* Classes that start-up leaves to first need (io.UnsupportedOperation:
+ * creating a class costs ~150,000 instructions, a tenth of `pvm
+ * hello.pyc`).  They are made before the first class the program creates
+ * and before any __subclasses__() answer, so that the order of creation,
+ * which __subclasses__() shows, is the one CPython's start-up gives. */
+static void (*deferred_classes[4])(void);
+static size_t ndeferred;
+
+void rt_defer_class(void (*make)(void))
+{
+    if (ndeferred < sizeof deferred_classes / sizeof deferred_classes[0])
+        deferred_classes[ndeferred++] = make;
+    else
+        make();
+}
+
+static void make_deferred_classes(void)
+{
+    while (ndeferred > 0)
+        deferred_classes[--ndeferred]();
+}
+
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwargs)
 {
+    make_deferred_classes();
     if (check_create_args(name, bases, ns) == VAL_NULL)
         return VAL_NULL;
     if (rt_tuple_len(bases) == 0)
@@ -1489,6 +1512,7 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
  * classes created since, whose bases include cls. */
 static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
 {
+    make_deferred_classes();
     Value result = rt_list_new(0);
     ObjType *bt;
     for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)

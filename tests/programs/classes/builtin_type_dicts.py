@@ -1,4 +1,4 @@
-# builtin types' dicts, which pvm fills on first use: own methods, members, getsets, slot wrappers, __doc__, and names added after readying (__class_getitem__, structseq fields) all present, the later ones winning
+# builtin types made ready lazily: their dicts (own methods, members, getsets, slot wrappers, __doc__, names added after readying, the later ones winning) and io.UnsupportedOperation, made on first need
 import sys
 
 def show(t, names):
@@ -32,3 +32,10 @@ except TypeError as e:
     print("TypeError", e)
 print(sorted(n for n in vars(complex) if not n.startswith("__")))
 print(sorted(n for n in vars(range) if not n.startswith("__")))
+# io.UnsupportedOperation is made on first need, yet before the program's own classes
+class MyError(OSError):
+    pass
+names = [c.__name__ for c in OSError.__subclasses__()]
+print("UnsupportedOperation" in names, names.index("UnsupportedOperation") < names.index("MyError"))
+import io
+print(io.UnsupportedOperation.__mro__, io.UnsupportedOperation.__module__)
