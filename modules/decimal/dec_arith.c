@@ -922,7 +922,7 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
 {
     if (a->kind != DEC_FINITE || a->sign || a->exp != 0)
         return false;
-    char *s = mpz_get_str(NULL, 10, a->coef);
+    char *s = dec_zstr(a->coef);
     size_t n = strlen(s), prec = (size_t)ctx->prec;
     bool ok = strspn(s, "01") == n;
     memset(buf, '0', prec);
@@ -931,9 +931,7 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
         memcpy(buf, s + n - prec, prec);
     else
         memcpy(buf + prec - n, s, n);
-    void (*gmp_free)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &gmp_free);
-    gmp_free(s, n + 1);
+    free(s);
     return ok;
 }
 

@@ -131,6 +131,12 @@ void dec_invalid(dec_t *r, uint32_t *status, uint32_t cond)
 
 void dec_pow10(mpz_t r, uint64_t n) { mpz_ui_pow_ui(r, 10, n); }
 
+char *dec_zstr(const mpz_t z)
+{
+    char *s = malloc(mpz_sizeinbase(z, 10) + 2);
+    return mpz_get_str(s, 10, z);
+}
+
 void dec_zshl(mpz_t r, const mpz_t z, uint64_t n)
 {
     if (n == 0) {
@@ -642,15 +648,11 @@ static char *special_string(const dec_t *a)
                      : a->kind == DEC_QNAN ? "NaN" : "sNaN";
     char *payload = NULL;
     if (a->kind != DEC_INF && mpz_sgn(a->coef) != 0)
-        payload = mpz_get_str(NULL, 10, a->coef);
+        payload = dec_zstr(a->coef);
     size_t n = 2 + strlen(name) + (payload ? strlen(payload) : 0);
     char *out = malloc(n);
     snprintf(out, n, "%s%s%s", a->sign ? "-" : "", name, payload ? payload : "");
-    if (payload) {
-        void (*gmp_free)(void *, size_t);
-        mp_get_memory_functions(NULL, NULL, &gmp_free);
-        gmp_free(payload, strlen(payload) + 1);
-    }
+    free(payload);
     return out;
 }
 
@@ -666,9 +668,7 @@ static char *to_string(const dec_t *a, bool eng, int upper)
 {
     if (a->kind != DEC_FINITE)
         return special_string(a);
-    void (*gmp_free)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &gmp_free);
-    char *coef = mpz_get_str(NULL, 10, a->coef);
+    char *coef = dec_zstr(a->coef);
     int64_t nd = (int64_t)strlen(coef);
     int64_t left = a->exp + nd;   /* digits left of the point */
     int64_t dot;                  /* of them, before the point shown */
@@ -708,7 +708,7 @@ static char *to_string(const dec_t *a, bool eng, int upper)
     if (left != dot)
         p += sprintf(p, "%c%+lld", upper ? 'E' : 'e', (long long)(left - dot));
     *p = '\0';
-    gmp_free(coef, (size_t)nd + 1);
+    free(coef);
     return out;
 }
 

@@ -15,6 +15,9 @@
 
 /* Decimal digits of z >= 0 (1 for 0). */
 int64_t dec_zdigits(const mpz_t z);
+/* The decimal digits of z (a '-' first if negative), in a malloc'ed
+   string the caller frees (GMP's own allocator may be pvm's GC heap). */
+char *dec_zstr(const mpz_t z);
 /* r = 10^n (n small enough to hold in memory). */
 void dec_pow10(mpz_t r, uint64_t n);
 /* r = z * 10^n. */

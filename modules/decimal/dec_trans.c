@@ -197,7 +197,7 @@ static void log10_digits(mpz_t r, uint64_t p)
             ilog(d, x, M);
             div_nearest_ui(d, d, 100);
             free(s);
-            s = mpz_get_str(NULL, 10, d);
+            s = dec_zstr(d);
             size_t n = strlen(s);
             if (strspn(s + n - extra, "0") != extra)
                 break;
@@ -477,12 +477,10 @@ void dec_exp(dec_t *r, const dec_t *a, const dec_context *ctx,
    text, as _pydecimal makes. */
 static bool text_less(const mpz_t u, const mpz_t v)
 {
-    char *su = mpz_get_str(NULL, 10, u), *sv = mpz_get_str(NULL, 10, v);
+    char *su = dec_zstr(u), *sv = dec_zstr(v);
     bool less = strcmp(su, sv) < 0;
-    void (*gmp_free)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &gmp_free);
-    gmp_free(su, strlen(su) + 1);
-    gmp_free(sv, strlen(sv) + 1);
+    free(su);
+    free(sv);
     return less;
 }
 
