@@ -18,6 +18,9 @@ int64_t dec_zdigits(const mpz_t z);
 /* The decimal digits of z (a '-' first if negative), in a malloc'ed
    string the caller frees (GMP's own allocator may be pvm's GC heap). */
 char *dec_zstr(const mpz_t z);
+/* 10^n from a table made on first use, or NULL when n is too large for
+   it (read only). */
+mpz_srcptr dec_pow10_cached(uint64_t n);
 /* r = 10^n (n small enough to hold in memory). */
 void dec_pow10(mpz_t r, uint64_t n);
 /* r = z * 10^n. */
