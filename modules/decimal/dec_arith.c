@@ -363,6 +363,44 @@ static void strip_to_ideal(dec_t *r, int64_t ideal)
     }
 }
 
+/* Beyond this many digits of working precision, a quotient is first
+   tried exactly (a huge context precision needs not cost time, and a
+   maximal one not memory, when the quotient is exact: 4 / 2 in
+   MAX_PREC). */
+#define EXACT_FIRST 200
+
+/* r = a / b exactly, a and b finite nonzero, with the exponent nearest
+   the ideal one (a.exp - b.exp); false when
+   the quotient does not terminate or needs more than prec digits.  The
+   quotient terminates when b / gcd(a, b) is 2^i 5^j; then it is
+   a' 2^(k-i) 5^(k-j) / 10^k with k = max(i, j). */
+static bool divide_exact(dec_t *r, const dec_t *a, const dec_t *b,
+                         const dec_context *ctx)
+{
+    mpz_t g, num, den, t;
+    mpz_inits(g, num, den, t, NULL);
+    mpz_gcd(g, a->coef, b->coef);
+    mpz_divexact(num, a->coef, g);
+    mpz_divexact(den, b->coef, g);
+    mp_bitcnt_t twos = mpz_scan1(den, 0);
+    mpz_tdiv_q_2exp(den, den, twos);
+    mpz_set_ui(t, 5);
+    unsigned long fives = mpz_remove(den, den, t);
+    bool ok = mpz_cmp_ui(den, 1) == 0;
+    if (ok) {
+        unsigned long k = twos > fives ? twos : fives;
+        mpz_mul_2exp(num, num, k - twos);
+        mpz_ui_pow_ui(t, 5, k - fives);
+        mpz_mul(num, num, t);
+        int64_t ideal = a->exp - b->exp;
+        dec_set_finite(r, a->sign ^ b->sign, num, ideal - (int64_t)k);
+        strip_to_ideal(r, ideal);        /* exponent <= ideal already */
+        ok = dec_zdigits(r->coef) <= ctx->prec;
+    }
+    mpz_clears(g, num, den, t, NULL);
+    return ok;
+}
+
 void dec_div(dec_t *r, const dec_t *a, const dec_t *b,
              const dec_context *ctx, uint32_t *status)
 {
@@ -398,6 +436,12 @@ void dec_div(dec_t *r, const dec_t *a, const dec_t *b,
     }
     /* a prec+1 or prec+2 digit quotient, its last digit made sticky */
     int64_t shift = dec_zdigits(b->coef) - dec_zdigits(a->coef) + ctx->prec + 1;
+    if (shift > EXACT_FIRST && divide_exact(r, a, b, ctx)) {
+        dec_finalize(r, ctx, status);
+        return;
+    }
+    if (dec_too_long(r, shift, status))
+        return;
     mpz_t x, y, rem;
     mpz_inits(x, y, rem, NULL);
     if (shift >= 0) {

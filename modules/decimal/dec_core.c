@@ -127,6 +127,14 @@ void dec_invalid(dec_t *r, uint32_t *status, uint32_t cond)
     *status |= cond;
 }
 
+bool dec_too_long(dec_t *r, int64_t n, uint32_t *status)
+{
+    if (n <= DEC_MAX_WORK_DIGITS)
+        return false;
+    dec_invalid(r, status, DEC_MallocError);
+    return true;
+}
+
 /* ---- coefficient helpers ---------------------------------------------- */
 
 /* Powers of ten up to any precision in common use, made once each: they

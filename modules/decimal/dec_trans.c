@@ -347,6 +347,26 @@ static void finalize_half_even(dec_t *r, const dec_context *ctx,
 
 static int64_t floor_div2(int64_t e) { return e >> 1; }  /* arithmetic */
 
+/* Beyond this precision a square root is first tried exactly (see
+   dec_div's EXACT_FIRST: sqrt(4) in MAX_PREC). */
+#define EXACT_FIRST 200
+
+/* r = sqrt(a) when exact, at the ideal exponent floor(a.exp / 2): a's
+   coefficient (times 10 for an odd exponent) a perfect square. */
+static bool sqrt_exact(dec_t *r, const dec_t *a)
+{
+    mpz_t c;
+    mpz_init(c);
+    mpz_mul_ui(c, a->coef, (a->exp & 1) ? 10 : 1);
+    bool ok = mpz_perfect_square_p(c);
+    if (ok) {
+        mpz_sqrt(c, c);
+        dec_set_finite(r, 0, c, floor_div2(a->exp));
+    }
+    mpz_clear(c);
+    return ok;
+}
+
 void dec_sqrt(dec_t *r, const dec_t *a, const dec_context *ctx,
               uint32_t *status)
 {
@@ -365,6 +385,12 @@ void dec_sqrt(dec_t *r, const dec_t *a, const dec_context *ctx,
         dec_invalid(r, status, DEC_InvalidOperation);
         return;
     }
+    if (ctx->prec > EXACT_FIRST && sqrt_exact(r, a)) {
+        finalize_half_even(r, ctx, status);
+        return;
+    }
+    if (dec_too_long(r, 2 * ctx->prec + 2, status))
+        return;
     /* a = c * 100^e with c of exactly prec+1 base-100 digits; then
        sqrt(a) = sqrt(c) * 10^e, computed one digit beyond prec */
     int64_t prec = ctx->prec + 1;
