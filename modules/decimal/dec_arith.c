@@ -251,12 +251,12 @@ void dec_abs(dec_t *r, const dec_t *a, const dec_context *ctx,
 
 /* ---- addition --------------------------------------------------------- */
 
-/* Sum of two nonzero finite numbers.  When the exponents are far apart,
+/* Sum of two nonzero finite numbers (false: too long, r is NaN).  When the exponents are far apart,
    the smaller operand lies wholly below the rounding digit of the larger
    one; it is replaced by 1 just below that digit (a sticky bit), so the
    coefficients stay about prec digits long. */
-static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
-                       const dec_context *ctx)
+static bool add_finite(dec_t *r, const dec_t *a, const dec_t *b,
+                       const dec_context *ctx, uint32_t *status)
 {
     const dec_t *hi = a->exp >= b->exp ? a : b;   /* larger exponent */
     const dec_t *lo = hi == a ? b : a;
@@ -273,6 +273,10 @@ static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
         mpz_set(y, lo->coef);
         exp = lo->exp;
     }
+    if (dec_too_long(r, hi->exp - exp, status)) {
+        mpz_clears(x, y, NULL);
+        return false;
+    }
     dec_zshl(x, hi->coef, (uint64_t)(hi->exp - exp));
     if (hi->sign)
         mpz_neg(x, x);
@@ -284,6 +288,7 @@ static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
     r->exp = exp;
     mpz_abs(r->coef, x);
     mpz_clears(x, y, NULL);
+    return true;
 }
 
 void dec_add(dec_t *r, const dec_t *a, const dec_t *b,
@@ -307,9 +312,12 @@ void dec_add(dec_t *r, const dec_t *a, const dec_t *b,
     } else if (za || zb) {
         const dec_t *x = za ? b : a;
         int64_t e = x->exp - ctx->prec - 1;
+        if (dec_too_long(r, x->exp - (exp > e ? exp : e), status))
+            return;
         rescale_raw(r, x, exp > e ? exp : e, ctx->round);
     } else {
-        add_finite(r, a, b, ctx);
+        if (!add_finite(r, a, b, ctx, status))
+            return;
         if (mpz_sgn(r->coef) == 0) {
             r->sign = zero_sign;
             r->exp = exp;
@@ -487,6 +495,9 @@ static bool divide_integer(dec_t *q, dec_t *rm, const dec_t *a,
     }
     if (dec_adjexp(a) - dec_adjexp(b) > ctx->prec)
         return false;
+    if (a->exp - b->exp > DEC_MAX_WORK_DIGITS ||
+        b->exp - a->exp > DEC_MAX_WORK_DIGITS)
+        return false;                /* reported as DivisionImpossible */
     mpz_t x, y, qq;
     mpz_inits(x, y, qq, NULL);
     if (a->exp >= b->exp) {
@@ -651,6 +662,9 @@ void dec_rem_near(dec_t *r, const dec_t *a, const dec_t *b,
         dec_finalize(r, ctx, status);
         return;
     }
+    if (dec_too_long(r, a->exp > b->exp ? a->exp - b->exp : b->exp - a->exp,
+                     status))
+        return;
     mpz_t x, y, q;
     mpz_inits(x, y, q, NULL);
     if (a->exp >= b->exp) {
@@ -754,6 +768,8 @@ void dec_quantize(dec_t *r, const dec_t *a, const dec_t *b,
         return;
     }
     int64_t aexp = a->exp;
+    if (dec_too_long(r, aexp - exp, status))
+        return;
     dec_t t;
     dec_init(&t);
     bool inexact = rescale_raw(&t, a, exp, ctx->round);
@@ -900,6 +916,8 @@ static void next(dec_t *r, const dec_t *a, int dir, const dec_context *ctx,
 {
     if (dec_nan_operands(r, a, NULL, ctx, status))
         return;
+    if (dec_too_long(r, ctx->prec, status))
+        return;
     if (a->kind == DEC_INF) {
         if ((a->sign ? -1 : 1) == dir)
             dec_copy(r, a);
@@ -983,6 +1001,8 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
 static void logical(dec_t *r, const dec_t *a, const dec_t *b, char op,
                     const dec_context *ctx, uint32_t *status)
 {
+    if (dec_too_long(r, ctx->prec, status))
+        return;
     size_t prec = (size_t)ctx->prec;
     char *x = malloc(prec + 1), *y = malloc(prec + 1);
     if (!logical_digits(a, ctx, x) || (b && !logical_digits(b, ctx, y))) {
@@ -1038,6 +1058,8 @@ static void move_digits(dec_t *r, const dec_t *a, const dec_t *b, bool rotate,
         dec_invalid(r, status, DEC_InvalidOperation);
         return;
     }
+    if (a->kind != DEC_INF && dec_too_long(r, ctx->prec, status))
+        return;
     dec_copy(r, a);
     if (r->kind == DEC_INF)
         return;

@@ -361,11 +361,11 @@ static void overflow(dec_t *r, const dec_context *ctx, uint32_t *status)
     case DEC_ROUND_05UP:    inf = false; break;
     default:                inf = true; break;
     }
+    *status |= DEC_Overflow | DEC_Inexact | DEC_Rounded;
     if (inf)
         dec_set_inf(r, sign);
-    else
+    else if (!dec_too_long(r, ctx->prec, status))
         dec_set_max_finite(r, sign, ctx);
-    *status |= DEC_Overflow | DEC_Inexact | DEC_Rounded;
 }
 
 /* A NaN's payload keeps its prec - clamp lowest digits. */
@@ -444,6 +444,8 @@ void dec_finalize(dec_t *r, const dec_context *ctx, uint32_t *status)
     if (subnormal)
         *status |= DEC_Subnormal;
     if (ctx->clamp && r->exp > etop) {
+        if (dec_too_long(r, r->exp - etop, status))
+            return;
         /* fold down: pad the coefficient with zeros */
         dec_zshl(r->coef, r->coef, (uint64_t)(r->exp - etop));
         r->exp = etop;
@@ -533,6 +535,8 @@ int dec_to_mpz(mpz_t out, const dec_t *a)
 {
     if (a->kind != DEC_FINITE)
         return -1;
+    if (a->exp > DEC_MAX_WORK_DIGITS && mpz_sgn(a->coef) != 0)
+        return -2;
     if (a->exp >= 0) {
         dec_zshl(out, a->coef, (uint64_t)a->exp);
     } else if (-a->exp > dec_zdigits(a->coef)) {

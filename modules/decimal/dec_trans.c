@@ -463,6 +463,8 @@ void dec_exp(dec_t *r, const dec_t *a, const dec_context *ctx,
         return;
     }
     int64_t p = ctx->prec, adj = dec_adjexp(a);
+    if (dec_too_long(r, p, status))
+        return;
     mpz_t coeff;
     mpz_init(coeff);
     int64_t exp;
@@ -573,6 +575,8 @@ static void log_finite(dec_t *r, const dec_t *a, bool base10,
                        const dec_context *ctx, uint32_t *status)
 {
     int64_t p = ctx->prec;
+    if (dec_too_long(r, p, status))
+        return;
     int64_t places = p - log_exp_bound(a, base10) + 2;
     mpz_t coeff;
     mpz_init(coeff);
