@@ -294,6 +294,7 @@ void mod_sys_init_path(Value first)
     if (first != VAL_NULL)
         rt_list_append(path, first);
     rt_list_extend(path, rest);
+    rt_module_set_shadow_check(first, mod_sys_module());
 }
 
 static void set_prefixes(Value d)

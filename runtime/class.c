@@ -459,18 +459,14 @@ static Value mangle(Value cls_name, Value name)
 }
 
 /* Builtin types whose instances are variable-sized (CPython's
- * tp_itemsize != 0; a class's own members for type): no __weakref__ may
- * extend them.  pvm's str keeps its data inline too, so no __slots__
- * either (CPython's str allows them). */
+ * tp_itemsize != 0; a class's own members for type): no __weakref__ or
+ * __slots__ may extend them.  pvm's str keeps its data inline too, but
+ * CPython's str allows __slots__ (3.14's configparser has them): they go
+ * after the text and its dict word (rt_member_new_tail). */
 static bool has_items(ObjType *root)
 {
     return root == &rt_tuple_type || root == &rt_bytes_type || root == &rt_int_type ||
            root == &rt_type_type;
-}
-
-static bool refuses_slots(ObjType *root)
-{
-    return has_items(root) || is_var_sized(root);
 }
 
 
@@ -486,7 +482,7 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
     ObjType *root = builtin_root(base);
     if ((slots = slot_names(slots)) == VAL_NULL)
         return VAL_NULL;
-    if (rt_tuple_len(slots) > 0 && refuses_slots(root))
+    if (rt_tuple_len(slots) > 0 && has_items(root))
         return rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                          root->name);
     Value names = rt_list_new(rt_tuple_len(slots));
@@ -542,7 +538,8 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
         Value name = AS_LIST(names)->items[i];
         if (rt_dict_get_str(dict, name) != VAL_NULL)
             continue;                               /* listed twice */
-        rt_dict_set(dict, name, rt_member_new(name, t, size));
+        rt_dict_set(dict, name, root == &rt_str_type ? rt_member_new_tail(name, t, size)
+                                : rt_member_new(name, t, size));
         size += sizeof(Value);
         nslots++;
     }

@@ -173,6 +173,9 @@ Value rt_classmethod_new(Value func);
 Value rt_staticmethod_new(Value func);
 /* A __slots__ member stored at `offset` in instances of owner. */
 Value rt_member_new(Value name, ObjType *owner, size_t offset);
+/* One of a str subclass's __slots__: stored `offset` bytes after the
+ * instance's dict word (rt_var_dict_slot), where its text ends. */
+Value rt_member_new_tail(Value name, ObjType *owner, size_t offset);
 /* Where a writable __slots__-style member (a Value, unset reading as
  * AttributeError) keeps its field in instances, or -1 for any other
  * descriptor (LOAD_ATTR_SLOT, STORE_ATTR_SLOT). */
