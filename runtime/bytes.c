@@ -1451,7 +1451,8 @@ static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
     {"expandtabs", bytes_expandtabs}, {"splitlines", bytes_splitlines},                 \
     {"removeprefix", bytes_removeprefix}, {"removesuffix", bytes_removesuffix},         \
     {"translate", bytes_translate}, {"__mod__", bytes_dunder_mod},                      \
-    {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len}
+    {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len},               \
+    {"fromhex", bytes_fromhex, RT_METH_CLASS}, {"maketrans", bytes_maketrans, RT_METH_STATIC}
 
 /* b.__getnewargs__(): (a plain bytes copy,), for pickling subclasses. */
 static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
@@ -1919,11 +1920,4 @@ void rt_bytes_init(void)
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
     rt_type_ready(&bytes_iter_type, bytes_iter_methods);
     rt_type_ready(&bytearray_iter_type, bytes_iter_methods);
-    static const MethodDef class_methods[] = {
-        {"fromhex", bytes_fromhex, RT_METH_CLASS},
-        {"maketrans", bytes_maketrans, RT_METH_STATIC},
-        {NULL, NULL},
-    };
-    rt_type_add_methods(&rt_bytes_type, class_methods);
-    rt_type_add_methods(&rt_bytearray_type, class_methods);
 }
