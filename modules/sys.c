@@ -293,6 +293,7 @@ void mod_sys_init_path(Value first)
         append_path(rest, rt_str_from_cstr(lib.stdlib));
     if (first != VAL_NULL)
         rt_list_append(path, first);
+    rt_sys_path0 = first;
     rt_list_extend(path, rest);
 }
 

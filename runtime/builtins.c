@@ -116,7 +116,7 @@ static bool print_value(Printer *p, Value v)
 /* print's default sep and end, made once (interned strs are never freed). */
 static Value str_space, str_newline, str_stdin;
 
-Value rt_sys_namespace, rt_stdout_stream;
+Value rt_sys_namespace, rt_stdout_stream, rt_sys_path0;
 
 /* sys.<name> (stdout, stdin) for print() and input(): VAL_NULL with
  * RuntimeError "lost sys.stdout" when sys has none.  sys (and with it the

@@ -6,7 +6,9 @@
  * Calling one is the eval loop's business (vm_function_call pushes a frame);
  * this file only describes the objects.
  */
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/version.h"
@@ -525,8 +527,7 @@ static Value module_repr(Value self)
  * (PEP 562) decides. */
 /* Is m's body still running?  pvm's import marks the module itself;
  * importlib's (once a program replaced the finders) its __spec__'s
- * `_initializing`, which CPython reads.  (3.13 words the error for such a
- * module differently again, naming a shadowing file: not done.) */
+ * `_initializing`, which CPython reads. */
 static bool module_initializing(ObjModule *m)
 {
     if (m->initializing)
@@ -538,6 +539,85 @@ static bool module_initializing(ObjModule *m)
     int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
     rt_err_clear();
     return truth > 0;
+}
+
+/* 3.13: the file m was loaded from — its spec's origin when the spec
+ * has_location; __file__ for the modules pvm's own import made, which
+ * have no spec (loader/import.c) — or VAL_NULL. */
+static Value module_origin(ObjModule *m)
+{
+    Value spec = rt_dict_get_cstr(m->dict, "__spec__");
+    if (spec == VAL_NULL || spec == rt_None) {
+        Value file = rt_dict_get_cstr(m->dict, "__file__");
+        return file != VAL_NULL && is_str(file) ? file : VAL_NULL;
+    }
+    Value has = rt_lookup_attr(spec, rt_str_intern_cstr("has_location"));
+    Value origin = has != VAL_NULL && rt_truthy(has) > 0
+        ? rt_lookup_attr(spec, rt_str_intern_cstr("origin")) : VAL_NULL;
+    rt_err_clear();
+    return origin != VAL_NULL && is_str(origin) ? origin : VAL_NULL;
+}
+
+/* 3.13 (CPython's _PyModule_IsPossiblyShadowing): whether the directory
+ * of origin (of a package's __init__.py, the one above) is sys.path[0] as
+ * the program began — the current directory when that was "". */
+static bool possibly_shadowing(Value origin)
+{
+    if (origin == VAL_NULL || rt_sys_path0 == VAL_NULL || !is_str(rt_sys_path0))
+        return false;
+    char root[PATH_MAX], cwd[PATH_MAX];
+    if ((size_t)snprintf(root, sizeof root, "%s", rt_str_cstr(origin)) >= sizeof root)
+        return false;
+    char *sep = strrchr(root, '/');
+    if (sep != NULL && strcmp(sep + 1, "__init__.py") == 0) {
+        *sep = '\0';
+        sep = strrchr(root, '/');
+    }
+    if (sep == NULL)
+        return false;
+    *sep = '\0';
+    const char *path0 = rt_str_cstr(rt_sys_path0);
+    if (path0[0] == '\0')
+        path0 = getcwd(cwd, sizeof cwd);
+    return path0 != NULL && strcmp(path0, root) == 0;
+}
+
+/* The AttributeError for a module lacking `name`: 3.13 names the file of a
+ * module that may shadow a library module (when it shares a standard
+ * library module's name, or while its body runs) and the file of one
+ * partially initialized. */
+static Value module_no_attribute(ObjModule *m, Value mod_name, Value name)
+{
+    bool initializing = module_initializing(m);
+    if (rt_py_minor <= 12) {
+        if (initializing)
+            return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no "
+                             "attribute '%S' (most likely due to a circular import)",
+                             mod_name, name);
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
+    }
+    Value origin = module_origin(m);
+    bool shadowing = possibly_shadowing(origin);
+    Value stdlib = shadowing && rt_sys_namespace != VAL_NULL
+        ? rt_dict_get_cstr(rt_sys_namespace, "stdlib_module_names") : VAL_NULL;
+    if (stdlib != VAL_NULL && rt_contains(stdlib, mod_name) > 0)
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S' (consider "
+                         "renaming '%S' since it has the same name as the standard library "
+                         "module named '%S' and prevents importing that standard library "
+                         "module)", mod_name, name, origin, mod_name);
+    rt_err_clear();
+    if (initializing && shadowing)
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S' (consider "
+                         "renaming '%S' if it has the same name as a third-party module you "
+                         "intended to import)", mod_name, name, origin);
+    if (initializing && origin != VAL_NULL)
+        return rt_raisef(&rt_AttributeError, "partially initialized module '%S' from '%S' has "
+                         "no attribute '%S' (most likely due to a circular import)",
+                         mod_name, origin, name);
+    if (initializing)
+        return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no "
+                         "attribute '%S' (most likely due to a circular import)", mod_name, name);
+    return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
 }
 
 static Value module_getattr(Value self, Value name)
@@ -572,10 +652,7 @@ static Value module_getattr(Value self, Value name)
     Value mod_name = rt_dict_get_cstr(m->dict, "__name__");
     if (mod_name == VAL_NULL || !rt_isinstance_of(mod_name, &rt_str_type))
         return rt_raisef(&rt_AttributeError, "module has no attribute '%S'", name);
-    if (rt_py_minor <= 12 && module_initializing(m))
-        return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no attribute "
-                         "'%S' (most likely due to a circular import)", mod_name, name);
-    return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
+    return module_no_attribute(m, mod_name, name);
 }
 
 /* m.__annotations__: the dict the module body's annotations went into,
