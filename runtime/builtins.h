@@ -47,10 +47,6 @@ int rt_stdout_exit(int status);
  * itself instead of calling sys.stdout.write; io clears rt_stdout_stream
  * when the stream is reconfigured away from plain UTF-8 or detached. */
 extern Value rt_sys_namespace;
-/* sys.path[0] as the program began (CPython's config->sys_path_0; VAL_NULL
- * under -P / -I): 3.13's AttributeError for a module in that directory
- * suggests it may shadow another of its name (runtime/func.c). */
-extern Value rt_sys_path0;
 extern Value rt_stdout_stream;
 /* Choose line or block buffering and register the flush at exit (called by
  * rt_builtins_init; rt_stdout_write also does it on first use). */
