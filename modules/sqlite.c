@@ -2314,14 +2314,20 @@ static Value connection_get_isolation_level(Value self)
     return check_connection(c) ? c->isolation_level : VAL_NULL;
 }
 
+/* A setter given VAL_NULL (del c.attr): false + AttributeError. */
+static bool not_deleting(Value v)
+{
+    if (v == VAL_NULL)
+        rt_raisef(&rt_AttributeError, "cannot delete attribute");
+    return v != VAL_NULL;
+}
+
 static int connection_set_isolation_level(Value self, Value v)
 {
     ObjConnection *c = CON(self);
     Value level;
-    if (v == VAL_NULL) {
-        rt_raisef(&rt_AttributeError, "cannot delete attribute");
+    if (!not_deleting(v))
         return -1;
-    }
     if (!check_connection(c) || !isolation_level_arg(v, &level))
         return -1;
     if (level == rt_None && end_transaction(self, "COMMIT") == VAL_NULL)
@@ -2357,11 +2363,8 @@ static int connection_set_autocommit(Value self, Value v)
 {
     ObjConnection *c = CON(self);
     int autocommit;
-    if (v == VAL_NULL) {
-        rt_raisef(&rt_AttributeError, "cannot delete attribute");
-        return -1;
-    }
-    if (!check_thread(c) || !check_connection(c) || !autocommit_arg(v, &autocommit))
+    if (!not_deleting(v) || !check_thread(c) || !check_connection(c) ||
+        !autocommit_arg(v, &autocommit))
         return -1;
     c->autocommit = autocommit;
     if (autocommit == 1 && !sq.sqlite3_get_autocommit(c->db) && !run_simple(c, "COMMIT"))
