@@ -161,6 +161,9 @@ void rt_warn_unawaited_coroutine(Value coro, Value qualname);
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
  * and clear it. */
 void rt_write_unraisable(Value obj);
+/* The same reported as "Exception ignored " + what, with no object
+ * (CPython's PyErr_FormatUnraisable). */
+void rt_write_unraisable_msg(Value what);
 /* Who reports it: sys.unraisablehook once the sys module is made
  * (modules/sys_hooks.c sets this), else the plain report above. */
 extern void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);

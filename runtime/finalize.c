@@ -35,6 +35,7 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/finalize.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 typedef struct Watch {
@@ -105,7 +106,20 @@ void rt_finalize_forget(Value obj)
 /* ---- calling one __del__ --------------------------------------------------------- */
 
 /* CPython's slot_tp_finalize: the exception being raised is put aside, and
- * one raised by __del__ is reported with the method as the object. */
+ * one raised by __del__ is reported with the method as the object (3.14:
+ * as "Exception ignored while calling deallocator <method>", no object). */
+static void report_del_error(Value del)
+{
+    Value exc = rt_err_fetch();
+    Value what = rt_str_format_c("while calling deallocator %R", del);
+    rt_err_clear();                     /* a failing repr: reported the older way */
+    rt_raise(exc);
+    if (what != VAL_NULL)
+        rt_write_unraisable_msg(what);
+    else
+        rt_write_unraisable(del);
+}
+
 static void call_del(Object *o)
 {
     if (s_del == VAL_NULL)
@@ -122,7 +136,9 @@ static void call_del(Object *o)
             Value bound = dt->descr_get(del, obj, obj_val(o->type));
             r = bound == VAL_NULL ? VAL_NULL : rt_call(bound, NULL, 0, VAL_NULL);
         }
-        if (r == VAL_NULL)
+        if (r == VAL_NULL && rt_py_minor >= 14)
+            report_del_error(del);
+        else if (r == VAL_NULL)
             rt_write_unraisable(del);
     }
     if (saved != VAL_NULL)
