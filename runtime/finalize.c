@@ -35,7 +35,6 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/finalize.h"
-#include "runtime/version.h"
 #include "vm/vm.h"
 
 typedef struct Watch {
@@ -108,18 +107,6 @@ void rt_finalize_forget(Value obj)
 /* CPython's slot_tp_finalize: the exception being raised is put aside, and
  * one raised by __del__ is reported with the method as the object (3.14:
  * as "Exception ignored while calling deallocator <method>", no object). */
-static void report_del_error(Value del)
-{
-    Value exc = rt_err_fetch();
-    Value what = rt_str_format_c("while calling deallocator %R", del);
-    rt_err_clear();                     /* a failing repr: reported the older way */
-    rt_raise(exc);
-    if (what != VAL_NULL)
-        rt_write_unraisable_msg(what);
-    else
-        rt_write_unraisable(del);
-}
-
 static void call_del(Object *o)
 {
     if (s_del == VAL_NULL)
@@ -136,10 +123,8 @@ static void call_del(Object *o)
             Value bound = dt->descr_get(del, obj, obj_val(o->type));
             r = bound == VAL_NULL ? VAL_NULL : rt_call(bound, NULL, 0, VAL_NULL);
         }
-        if (r == VAL_NULL && rt_py_minor >= 14)
-            report_del_error(del);
-        else if (r == VAL_NULL)
-            rt_write_unraisable(del);
+        if (r == VAL_NULL)
+            rt_write_unraisable_while("calling deallocator", del);
     }
     if (saved != VAL_NULL)
         rt_raise(saved);

@@ -1084,7 +1084,15 @@ void rt_write_unraisable(Value obj)
     write_unraisable(VAL_NULL, obj);
 }
 
-void rt_write_unraisable_msg(Value what)
+void rt_write_unraisable_while(const char *doing, Value obj)
 {
-    write_unraisable(what, rt_None);
+    if (rt_py_minor < 14) {
+        rt_write_unraisable(obj);
+        return;
+    }
+    Value exc = rt_err_fetch();
+    Value what = rt_str_format_c("while %s %R", doing, obj);
+    rt_err_clear();                     /* a failing repr: reported the older way */
+    rt_raise(exc);
+    write_unraisable(what, what != VAL_NULL ? rt_None : obj);
 }
