@@ -49,6 +49,9 @@ static inline bool rt_is_heaptype(const ObjType *t)
 Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames);
 /* The class itself, made by `meta` (already the winning metaclass). */
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value kwargs);
+/* Have make() create a class of start-up's on first need: before the
+ * first class the program creates or asks __subclasses__() of. */
+void rt_defer_class(void (*make)(void));
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_type_getattr(Value self, Value name);
@@ -180,9 +183,6 @@ int64_t rt_member_slot_offset(Value descr);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
-/* Put the descriptors of type->members and type->getsets in its dict
- * (rt_type_ready does it). */
-void rt_type_add_attributes(ObjType *type);
 void rt_descr_init(void);
 
 #endif

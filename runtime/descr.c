@@ -677,16 +677,6 @@ ObjType rt_getset_type = {
     .getsets = getset_getsets,
 };
 
-/* ---- installing a builtin type's tables ------------------------------------------------- */
-
-void rt_type_add_attributes(ObjType *type)
-{
-    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
-        rt_type_set(type, m->name, rt_member_from_def(m, type));
-    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
-        rt_type_set(type, g->name, rt_getset_new(g, type));
-}
-
 void rt_descr_init(void)
 {
     rt_type_ready(&rt_property_type, property_methods);

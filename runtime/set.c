@@ -27,8 +27,25 @@
 
 typedef struct SetEntry {
     Value key;                  /* VAL_NULL: never used; DUMMY: deleted */
-    intptr_t hash;              /* 0 when unused, -1 when deleted */
+    /* The key's hash, complemented (entry_hash reads it): 0 in unused and
+     * deleted slots (hash -1, which no key has).  Stored as is, the hash of
+     * an int is the int and id(obj) is obj's address, so a set of id()s
+     * would hold words the conservative collector takes for pointers and
+     * keep those objects alive (weakref.WeakSet's pending removals, the
+     * tests' sets of ids); dict.c's DictEntry does the same. */
+    intptr_t hash_not;
 } SetEntry;
+
+static inline intptr_t entry_hash(const SetEntry *e)
+{
+    return ~e->hash_not;
+}
+
+static inline void entry_fill(SetEntry *e, Value key, intptr_t hash)
+{
+    e->key = key;
+    e->hash_not = ~hash;
+}
 
 typedef struct ObjSet {
     Object ob;
@@ -84,9 +101,9 @@ static SetEntry *set_lookkey(ObjSet *so, Value key, intptr_t hash)
         SetEntry *entry = &so->table[i];
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         do {
-            if (entry->hash == 0 && entry->key == VAL_NULL)
+            if (entry->key == VAL_NULL)
                 return entry;
-            if (entry->hash == hash) {
+            if (entry_hash(entry) == hash) {
                 Value startkey = entry->key;
                 if (startkey == key)
                     return entry;
@@ -131,8 +148,7 @@ static void set_insert_clean(SetEntry *table, size_t mask, Value key, intptr_t h
         i = (i * 5 + 1 + perturb) & mask;
         continue;
     found:
-        entry->key = key;
-        entry->hash = hash;
+        entry_fill(entry, key, hash);
         return;
     }
 }
@@ -153,7 +169,7 @@ static void set_table_resize(ObjSet *so, size_t minused)
     so->fill = so->used;
     for (size_t i = 0; i <= oldmask; i++)
         if (old[i].key != VAL_NULL && old[i].key != DUMMY)
-            set_insert_clean(so->table, so->mask, old[i].key, old[i].hash);
+            set_insert_clean(so->table, so->mask, old[i].key, entry_hash(&old[i]));
 }
 
 static size_t growth_target(ObjSet *so)
@@ -171,9 +187,9 @@ restart:;
         entry = &so->table[i];
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         do {
-            if (entry->hash == 0 && entry->key == VAL_NULL)
+            if (entry->key == VAL_NULL)
                 goto found_unused_or_dummy;
-            if (entry->hash == hash) {
+            if (entry_hash(entry) == hash) {
                 Value startkey = entry->key;
                 if (startkey == key)
                     return 0;
@@ -191,7 +207,7 @@ restart:;
                         goto restart;
                     mask = so->mask;
                 }
-            } else if (entry->hash == -1) {
+            } else if (entry->key == DUMMY) {
                 freeslot = entry;       /* a dummy we may reuse */
             }
             entry++;
@@ -203,14 +219,12 @@ restart:;
 found_unused_or_dummy:
     if (freeslot != NULL) {
         so->used++;
-        freeslot->key = key;
-        freeslot->hash = hash;
+        entry_fill(freeslot, key, hash);
         return 0;
     }
     so->fill++;
     so->used++;
-    entry->key = key;
-    entry->hash = hash;
+    entry_fill(entry, key, hash);
     if (so->fill * 5 >= mask * 3)
         set_table_resize(so, growth_target(so));
     return 0;
@@ -230,8 +244,7 @@ static int set_discard_entry(ObjSet *so, Value key, intptr_t hash)
         return -1;
     if (entry->key == VAL_NULL)
         return 0;
-    entry->key = DUMMY;
-    entry->hash = -1;
+    entry_fill(entry, DUMMY, -1);
     so->used--;
     return 1;
 }
@@ -298,13 +311,13 @@ static int set_merge(ObjSet *so, ObjSet *other)
         for (size_t i = 0; i <= other->mask; i++) {
             SetEntry *e = &other->table[i];
             if (e->key != VAL_NULL && e->key != DUMMY)
-                set_insert_clean(so->table, so->mask, e->key, e->hash);
+                set_insert_clean(so->table, so->mask, e->key, entry_hash(e));
         }
         return 0;
     }
     for (size_t i = 0; i <= other->mask; i++) {
         SetEntry e = other->table[i];
-        if (e.key != VAL_NULL && e.key != DUMMY && set_add_entry(so, e.key, e.hash) < 0)
+        if (e.key != VAL_NULL && e.key != DUMMY && set_add_entry(so, e.key, entry_hash(&e)) < 0)
             return -1;
     }
     return 0;
@@ -409,7 +422,7 @@ static ObjSet *set_intersection(ObjSet *so, Value other)
         SetEntry *e;
         while (set_next(o, &pos, &e)) {
             Value key = e->key;
-            intptr_t hash = e->hash;
+            intptr_t hash = entry_hash(e);
             int rv = set_contains_entry(so, key, hash);
             if (rv < 0 || (rv && set_add_entry(result, key, hash) < 0))
                 return NULL;
@@ -461,7 +474,7 @@ static int set_isdisjoint(ObjSet *so, Value other)
         size_t pos = 0;
         SetEntry *e;
         while (set_next(o, &pos, &e)) {
-            int rv = set_contains_entry(so, e->key, e->hash);
+            int rv = set_contains_entry(so, e->key, entry_hash(e));
             if (rv != 0)
                 return rv < 0 ? -1 : 0;
         }
@@ -493,7 +506,7 @@ static int set_difference_update_internal(ObjSet *so, Value other)
         size_t pos = 0;
         SetEntry *e;
         while (set_next(o, &pos, &e))
-            if (set_discard_entry(so, e->key, e->hash) < 0)
+            if (set_discard_entry(so, e->key, entry_hash(e)) < 0)
                 return -1;
     } else {
         Value it = rt_iter(other);
@@ -536,7 +549,7 @@ static ObjSet *set_difference(ObjSet *so, Value other)
     SetEntry *e;
     while (set_next(so, &pos, &e)) {
         Value key = e->key;
-        intptr_t hash = e->hash;
+        intptr_t hash = entry_hash(e);
         int rv;
         if (is_dict(other)) {
             bool error;
@@ -594,7 +607,7 @@ static int set_symmetric_difference_update(ObjSet *so, Value other)
     size_t pos = 0;
     SetEntry *e;
     while (set_next(o, &pos, &e))
-        if (set_toggle(so, e->key, e->hash) < 0)
+        if (set_toggle(so, e->key, entry_hash(e)) < 0)
             return -1;
     return 0;
 }
@@ -619,7 +632,7 @@ static int set_issubset(ObjSet *so, Value other)
     size_t pos = 0;
     SetEntry *e;
     while (set_next(so, &pos, &e)) {
-        int rv = set_contains_entry(o, e->key, e->hash);
+        int rv = set_contains_entry(o, e->key, entry_hash(e));
         if (rv <= 0)
             return rv;
     }
@@ -683,14 +696,13 @@ static intptr_t frozenset_hash(Value self)
     ObjSet *so = AS_SET(self);
     if (so->hash != -1)
         return so->hash;
+    /* CPython xors over every slot, then cancels the unused and dummy
+     * ones: the same as xoring over the live entries. */
     uint64_t hash = 0;
-    for (size_t i = 0; i <= so->mask; i++)
-        hash ^= shuffle_bits((uint64_t)so->table[i].hash);
-    /* Cancel the unused (hash 0) and dummy (hash -1) slots. */
-    if ((so->mask + 1 - so->fill) & 1)
-        hash ^= shuffle_bits(0);
-    if ((so->fill - so->used) & 1)
-        hash ^= shuffle_bits((uint64_t)-1);
+    size_t pos = 0;
+    SetEntry *e;
+    while (set_next(so, &pos, &e))
+        hash ^= shuffle_bits((uint64_t)entry_hash(e));
     hash ^= ((uint64_t)so->used + 1) * 1927868237UL;
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash * 69069U + 907133923UL;
@@ -965,8 +977,7 @@ static Value set_pop_m(Value *args, size_t nargs, Value kwnames)
     while (so->table[i].key == VAL_NULL || so->table[i].key == DUMMY)
         i = i == so->mask ? 0 : i + 1;
     Value key = so->table[i].key;
-    so->table[i].key = DUMMY;
-    so->table[i].hash = -1;
+    entry_fill(&so->table[i], DUMMY, -1);
     so->used--;
     so->finger = i + 1;
     return key;
