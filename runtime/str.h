@@ -176,6 +176,7 @@ typedef struct ObjByteArray {
     Object ob;
     size_t length, capacity;
     unsigned char *data;
+    int exports;                /* lasting buffers out: no resizing (buffer.h) */
 } ObjByteArray;
 bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
 /* bytes.decode(encoding, errors): any codec, any error handler (codecs.c);
