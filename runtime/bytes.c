@@ -218,15 +218,8 @@ static Value bytearray_repr(Value self)
 static intptr_t bytes_hash(Value self)
 {
     ObjBytes *b = AS_BYTES(self);
-    if (b->hash == -1) {
-        /* The same function as str's hash (FNV-1a), so b'a' and 'a' agree. */
-        uint64_t h = 14695981039346656037ull;
-        for (size_t i = 0; i < b->length; i++) {
-            h ^= b->data[i];
-            h *= 1099511628211ull;
-        }
-        b->hash = b->length == 0 ? 0 : (intptr_t)h == -1 ? -2 : (intptr_t)h;
-    }
+    if (b->hash == -1)
+        b->hash = rt_hash_bytes(b->data, b->length);    /* str's, so b'a' and 'a' agree */
     return b->hash;
 }
 
