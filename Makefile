@@ -86,7 +86,7 @@ PY314_MICRO  := $(if $(PYTHON314),$(shell sed -n 's/.*"python": *"3\.14\.\([0-9]
 # relay to one compile server shared by every pvm process (see
 # tools/python314/compile_relay.c).
 COMPILE_RELAY := $(abspath $(BUILD))/pvm-compile314
-LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c tools/*.c))
+LIB_SRCS := $(sort $(wildcard runtime/*.c loader/*.c vm/*.c modules/*.c modules/decimal/*.c tools/*.c))
 LIB_SRCS := $(filter-out tools/main.c vm/eval_tailcall.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
@@ -105,7 +105,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
 
-.PHONY: pgo py314-stdlib all deps demo check unit golden conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
+.PHONY: pgo py314-stdlib all deps demo check unit golden decimal-check decimal-diff conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -217,8 +217,19 @@ $(BUILD)/libpvm.a: $(LIB_OBJS)
 # a sixth of `pvm hello.pyc`'s (bench/README.md, "i13-rss").
 override PVM_LDFLAGS := -no-pie
 
+# Start-up: pvm links the small libraries (gc, gmp, utf8proc) statically
+# when their archives are installed (Debian's -dev packages have them):
+# three shared objects fewer to map, relocate and bind at every start,
+# -7% of `pvm hello.pyc`'s instructions (bench/README.md, "start-up,
+# fourth round").  Else, or with STATIC_LIBS=, shared as usual.  Only
+# the pvm executable: the unit tests and the fuzzer link PVM_LIBS.
+# (libreadline is not linked at all: modules/readline.h opens it on use.)
+STATIC_LIBS ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
+PVM_STATIC_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
+PVM_EXE_LIBS := $(if $(STATIC_LIBS),$(PVM_STATIC_LIBS),$(PVM_LIBS))
+
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
-	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(PVM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(PVM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_EXE_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed): the plain
 # build, or with PGO=1 the profile-guided one (make pgo, below).  mv, not cp:
@@ -252,16 +263,6 @@ PGO_GEN := -fprofile-generate -fprofile-update=prefer-atomic
 PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
 endif
 PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py
-# Start-up: the profile-guided pvm links the small libraries statically
-# when their archives are installed (Debian's -dev packages have them):
-# shared objects fewer to map and relocate, -15% of `pvm hello.pyc`'s CPU
-# time (bench/README.md).  Else, or with PGO_STATIC=, shared as usual.
-# (libreadline is not linked at all: modules/readline.h opens it on use.)
-PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
-ifeq ($(PGO_STEP)$(PGO_STATIC),useyes)
-override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
-endif
-
 ifeq ($(PGO_STEP),)
 pgo:
 	@$(MAKE) --no-print-directory PGO=1 pvm
@@ -302,9 +303,28 @@ unit: $(UNIT_BIN) pvm
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
 
+# The decimal library (modules/decimal/) against CPython's test vectors,
+# the *.decTest files of libpython3.11-testsuite (tests/unit/dectest.c).
+DECTEST_DIR ?= /usr/lib/python3.11/test/decimaltestdata
+DEC_SRCS    := $(wildcard modules/decimal/*.c)
+$(BUILD)/dectest: tests/unit/dectest.c $(DEC_SRCS) $(wildcard modules/decimal/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) -o $@ tests/unit/dectest.c $(DEC_SRCS) -lgmp -lm
+
+decimal-check: $(BUILD)/dectest
+	$(BUILD)/dectest $(DECTEST_DIR)/*.decTest
+
+# The same library against python3.11's C decimal on random operations
+# (DEC_RANDOM operations, seed DEC_SEED; tests/unit/dec_random.py).
+DEC_RANDOM ?= 30000
+DEC_SEED   ?= 1
+decimal-diff: $(BUILD)/dectest
+	$(PYTHON) tests/unit/dec_random.py $(DEC_RANDOM) $(DEC_SEED) > $(BUILD)/dec_random.decTest
+	$(BUILD)/dectest $(BUILD)/dec_random.decTest
+
 # Runs every suite — the golden programs once per strategy in
 # `./pvm --list-dispatch` — then prints one summary line "N passed, M failed".
-check: $(UNIT_BIN) pvm $(if $(PYTHON314),py314-stdlib)
+check: $(UNIT_BIN) pvm $(if $(PYTHON314),py314-stdlib) decimal-check
 	@PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) PYTHON314=$(PYTHON314) tests/check.sh $(UNIT_BIN) ./pvm
 
 # CPython's own test suite under pvm and python3.11 (tests/conformance/):

@@ -103,6 +103,7 @@
     X(typing312, "_typing")                         \
     X(testinternalcapi, "_testinternalcapi")        \
     X(datetime, "_datetime")                        \
+    X(decimal, "_decimal")                          \
     X(faulthandler, "faulthandler")                 \
     X(marshal, "marshal")                           \
     X(multiprocessing, "_multiprocessing")          \
