@@ -30,7 +30,6 @@ try:
     list.x = 1
 except TypeError as e:
     print("TypeError", e)
-print(sorted(n for n in vars(complex) if not n.startswith("__")))
 print(sorted(n for n in vars(range) if not n.startswith("__")))
 # io.UnsupportedOperation is made on first need, yet before the program's own classes
 class MyError(OSError):
