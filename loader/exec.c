@@ -157,8 +157,9 @@ static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
         !int_arg(a[5], -1, &optimize) || !int_arg(a[6], -1, &feature_version))
         return VAL_NULL;
     /* An AST asked for an AST is returned as it is (CPython checks only
-     * the mode); any other AST goes to the compile service like source. */
-    if (mod_ast_is_node(a[0]) && (flags & LD_CF_ONLY_AST))
+     * the mode; 3.14 returns a copy, which the compile service makes); any
+     * other AST goes to the compile service like source. */
+    if (mod_ast_is_node(a[0]) && (flags & LD_CF_ONLY_AST) && rt_py_minor < 14)
         return check_ast_mode(rt_str_cstr(a[2])) ? a[0] : VAL_NULL;
     Value source = mod_ast_is_node(a[0]) ? a[0] : source_arg(a[0], "compile", "string, bytes or AST");
     if (source == VAL_NULL)

@@ -241,6 +241,58 @@ static Value make_class(const NodeDef *d)
     return rt_call(obj_val(&rt_type_type), args, 3, VAL_NULL);
 }
 
+/* The class an ASDL type name stands for: identifier and string are str,
+ * constant any object, int int, the others node classes. */
+static Value asdl_class(const char *type, size_t n)
+{
+    static const struct { const char *asdl; ObjType *type; } builtin[] = {
+        {"identifier", &rt_str_type}, {"string", &rt_str_type},
+        {"constant", &rt_object_type}, {"int", &rt_int_type},
+    };
+    for (size_t i = 0; i < COUNT(builtin); i++)
+        if (strlen(builtin[i].asdl) == n && strncmp(type, builtin[i].asdl, n) == 0)
+            return obj_val(builtin[i].type);
+    Value cls = rt_dict_get(classes_by_name, rt_str_new(type, n), NULL);
+    return cls != VAL_NULL ? cls : obj_val(&rt_object_type);
+}
+
+/* 3.13+: a concrete node class's _field_types, read from its doc: `expr*`
+ * is list[ast.expr], `expr?` ast.expr | None (ast.dump reads them). */
+static Value field_types(const NodeDef *d)
+{
+    Value types = rt_dict_new(), fields = name_tuple(d->fields);
+    for (size_t i = 0; i < rt_tuple_len(fields); i++) {
+        Value name = rt_tuple_get(fields, i);
+        const char *type = NULL;
+        size_t n = field_type(d->doc, rt_str_cstr(name), &type);
+        char last = n > 0 ? type[n - 1] : '\0';
+        Value cls = asdl_class(type, n - (last == '*' || last == '?'));
+        if (last == '*')
+            cls = rt_generic_alias_new(obj_val(&rt_list_type), cls);
+        else if (last == '?')
+            cls = rt_binary_op(cls, rt_None, NB_OR);
+        if (cls == VAL_NULL)
+            return VAL_NULL;
+        rt_dict_set(types, name, cls);
+    }
+    return types;
+}
+
+/* Give each concrete node class (its doc "Name(...)", not a sum type's
+ * "expr = ...") its _field_types. */
+static bool add_field_types(void)
+{
+    for (size_t i = 0; i < node_count; i++) {
+        if (strstr(node_defs[i].doc, " = ") != NULL)
+            continue;
+        Value types = field_types(&node_defs[i]);
+        if (types == VAL_NULL || rt_setattr(node_classes[i], rt_str_intern_cstr("_field_types"),
+                                            types) < 0)
+            return false;
+    }
+    return true;
+}
+
 /* Make AST and the node classes once; false with an exception if that
  * failed (it cannot, short of memory). */
 static bool ready(void)
@@ -267,6 +319,10 @@ static bool ready(void)
         }
         node_classes[i] = cls;
         rt_dict_set_cstr(by_name, node_defs[i].name, cls);
+    }
+    if (rt_py_minor >= 13 && !add_field_types()) {
+        classes_by_name = VAL_NULL;
+        return false;
     }
     return true;
 }

@@ -26,9 +26,25 @@
 
 /* ---- reduce(function, iterable[, initial]) ----------------------------------------- */
 
-static Value ft_reduce(Value *args, size_t nargs, Value kw)
+/* 3.14's reduce is Argument Clinic's, and takes initial= by keyword. */
+static bool reduce_args(Value *args, size_t nargs, Value kw, Value *out)
 {
+    if (rt_py_minor >= 14) {
+        static const char *const names[] = { "function", "iterable", "initial" };
+        static const ArgSpec spec = { "reduce", names, 3, 2, 2, 3, false };
+        return rt_parse_args(&spec, args, nargs, kw, out);
+    }
     if (!rt_arg_nokw("reduce", kw) || !rt_arg_range("reduce", nargs, 2, 3))
+        return false;
+    for (size_t i = 0; i < 3; i++)
+        out[i] = i < nargs ? args[i] : VAL_NULL;
+    return true;
+}
+
+static Value ft_reduce(Value *argv, size_t nargs, Value kw)
+{
+    Value args[3];
+    if (!reduce_args(argv, nargs, kw, args))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL) {
@@ -38,7 +54,7 @@ static Value ft_reduce(Value *args, size_t nargs, Value kw)
         }
         return VAL_NULL;
     }
-    Value acc = nargs == 3 ? args[2] : VAL_NULL, item;
+    Value acc = args[2], item;
     while ((item = rt_next(it)) != VAL_NULL) {
         if (acc == VAL_NULL)
             acc = item;
@@ -52,9 +68,69 @@ static Value ft_reduce(Value *args, size_t nargs, Value kw)
     return acc;
 }
 
+/* ---- Placeholder (3.14) ------------------------------------------------------------------ */
+
+/* functools.Placeholder, the one instance of _PlaceholderType: a partial
+ * argument left open, which the call (or an outer partial) fills. */
+static Value ph_new(ObjType *type, Value *args, size_t nargs, Value kwnames);
+static Value ph_repr(Value self) { return rt_str_from_cstr("Placeholder"); }
+
+static ObjType placeholder_type = {
+    .ob.type = &rt_type_type, .name = "functools._PlaceholderType",
+    .new_ = ph_new, .repr = ph_repr,
+};
+static Object placeholder = { .type = &placeholder_type };
+#define PLACEHOLDER obj_val(&placeholder)
+
+static Value ph_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs > 0)
+        return rt_raisef(&rt_TypeError, "PlaceholderType takes no arguments");
+    return PLACEHOLDER;
+}
+
+/* Pickled by name: functools.Placeholder. */
+static Value ph_reduce(Value *args, size_t nargs, Value kw)
+{
+    return rt_arg_none("__reduce__", nargs - 1, kw) ? rt_str_from_cstr("Placeholder") : VAL_NULL;
+}
+
+static const MethodDef placeholder_methods[] = {{"__reduce__", ph_reduce}, {NULL, NULL}};
+
+/* How many of args are Placeholder; -1 with CPython's TypeError when the
+ * last one is. */
+static ssize_t count_placeholders(Value args)
+{
+    size_t n = rt_tuple_len(args), count = 0;
+    if (rt_py_minor < 14)
+        return 0;
+    if (n > 0 && rt_tuple_get(args, n - 1) == PLACEHOLDER) {
+        rt_raisef(&rt_TypeError, "trailing Placeholders are not allowed");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        count += rt_tuple_get(args, i) == PLACEHOLDER;
+    return (ssize_t)count;
+}
+
+/* The partial's arguments with its placeholders filled, in order, from
+ * given[0..n), then what is left of given. */
+static Value fill_placeholders(Value args, const Value *given, size_t n)
+{
+    Value out = rt_list_new(rt_tuple_len(args) + n);
+    size_t used = 0;
+    for (size_t i = 0; i < rt_tuple_len(args); i++) {
+        Value v = rt_tuple_get(args, i);
+        rt_list_append(out, v == PLACEHOLDER && used < n ? given[used++] : v);
+    }
+    for (; used < n; used++)
+        rt_list_append(out, given[used]);
+    return rt_list_as_tuple(out);
+}
+
 /* ---- partial(func, /, *args, **keywords) --------------------------------------------- */
 
-typedef struct { Object ob; Value func, args, kw, dict; } ObjPartial;
+typedef struct { Object ob; Value func, args, kw, dict; size_t phcount; } ObjPartial;
 static ObjType partial_type;
 #define PARTIAL(v) VAL_AS(ObjPartial, v)
 
@@ -76,13 +152,16 @@ static Value partial_new(ObjType *type, Value *args, size_t nargs, Value kwnames
     if (npos < 1)
         return rt_raisef(&rt_TypeError, "type 'partial' takes at least one argument");
     Value func = args[0], pargs = rt_tuple_from(args + 1, npos - 1), kw = rt_dict_new();
+    for (size_t i = 0; i < nkw; i++)
+        if (args[npos + i] == PLACEHOLDER)
+            return rt_raisef(&rt_TypeError, "Placeholder cannot be passed as a keyword argument");
+    if (count_placeholders(pargs) < 0)
+        return VAL_NULL;
     if (flattenable(func)) {
-        /* partial(partial(f, 1), 2) is partial(f, 1, 2). */
+        /* partial(partial(f, 1), 2) is partial(f, 1, 2); 3.14: the new
+         * arguments fill the inner one's placeholders first. */
         ObjPartial *inner = PARTIAL(func);
-        Value both = rt_list_new(0);
-        rt_list_extend(both, inner->args);
-        rt_list_extend(both, pargs);
-        pargs = rt_list_as_tuple(both);
+        pargs = fill_placeholders(inner->args, AS_TUPLE(pargs)->items, rt_tuple_len(pargs));
         rt_dict_update(kw, inner->kw);
         func = inner->func;
     }
@@ -94,6 +173,7 @@ static Value partial_new(ObjType *type, Value *args, size_t nargs, Value kwnames
     p->func = func;
     p->args = pargs;
     p->kw = kw;
+    p->phcount = (size_t)count_placeholders(pargs);
     return obj_val(p);
 }
 
@@ -102,9 +182,14 @@ static Value partial_call(Value self, Value *args, size_t nargs, Value kwnames)
 {
     ObjPartial *p = PARTIAL(self);
     size_t npos = rt_npos(nargs, kwnames), nkw = nargs - npos, pn = rt_tuple_len(p->args);
-    Value all = rt_tuple_new(pn + npos);
-    memcpy(AS_TUPLE(all)->items, AS_TUPLE(p->args)->items, pn * sizeof(Value));
-    memcpy(AS_TUPLE(all)->items + pn, args, npos * sizeof(Value));
+    if (npos < p->phcount)
+        return rt_raisef(&rt_TypeError, "missing positional arguments in 'partial' call; "
+                         "expected at least %zu, got %zu", p->phcount, npos);
+    Value all = p->phcount > 0 ? fill_placeholders(p->args, args, npos) : rt_tuple_new(pn + npos);
+    if (p->phcount == 0) {
+        memcpy(AS_TUPLE(all)->items, AS_TUPLE(p->args)->items, pn * sizeof(Value));
+        memcpy(AS_TUPLE(all)->items + pn, args, npos * sizeof(Value));
+    }
     Value kw = rt_dict_copy(p->kw);
     for (size_t i = 0; i < nkw; i++)
         rt_dict_set(kw, rt_tuple_get(kwnames, i), args[npos + i]);
@@ -176,9 +261,14 @@ static Value partial_setstate(Value *args, size_t nargs, Value kw)
     if (!rt_callable(func) || !rt_isinstance_of(fargs, &rt_tuple_type) ||
         (fkw != rt_None && !rt_isinstance_of(fkw, &rt_dict_type)))
         return rt_raisef(&rt_TypeError, "invalid partial state");
+    fargs = is_tuple(fargs) ? fargs : rt_sequence_to_tuple(fargs);
+    ssize_t phcount = count_placeholders(fargs);
+    if (phcount < 0)
+        return VAL_NULL;
     ObjPartial *p = PARTIAL(args[0]);
     p->func = func;
-    p->args = is_tuple(fargs) ? fargs : rt_sequence_to_tuple(fargs);
+    p->args = fargs;
+    p->phcount = (size_t)phcount;
     p->kw = fkw == rt_None ? rt_dict_new() : is_dict(fkw) ? fkw : rt_dict_copy(fkw);
     p->dict = dict == rt_None ? VAL_NULL : dict;
     return rt_None;
@@ -298,6 +388,8 @@ static Value lru_call(Value self, Value *args, size_t nargs, Value kwnames)
         return rt_call(c->func, args, nargs, kwnames);
     }
     Value key = make_key(c, args, nargs, kwnames);
+    if (rt_py_minor >= 14 && rt_hash(key) == -1 && rt_err_occurred())
+        return VAL_NULL;                /* hashed first: "unhashable type: 'list'" */
     bool err = false;
     Value r = rt_dict_get(c->cache, key, &err);
     if (err)
@@ -446,6 +538,8 @@ static void ready_types(void)
     key_type.members = key_members;
     rt_type_ready(&key_type, NULL);
     rt_type_ready(&lru_type, lru_methods);
+    rt_type_ready(&placeholder_type, placeholder_methods);
+    rt_type_set(&placeholder_type, "__module__", rt_str_from_cstr("functools"));
     kwd_mark = obj_val(gc_alloc(sizeof(ObjInstance)));
     val_obj(kwd_mark)->type = &rt_object_type;
 }
@@ -457,5 +551,9 @@ Value mod__functools_init(void)
     mod_module_set(m, "__doc__", rt_str_from_cstr("Tools that operate on functions."));
     mod_add_type(m, "partial", &partial_type, NULL);
     mod_add_type(m, "_lru_cache_wrapper", &lru_type, NULL);
+    if (rt_py_minor >= 14) {
+        mod_module_set(m, "_PlaceholderType", obj_val(&placeholder_type));
+        mod_module_set(m, "Placeholder", PLACEHOLDER);
+    }
     return m;
 }

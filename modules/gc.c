@@ -60,7 +60,7 @@ static bool run_callbacks(const char *phase, int generation)
         rt_list_append(copy, AS_LIST(list)->items[i]);
     for (size_t i = 0; i < AS_LIST(copy)->length; i++)
         if (rt_call(AS_LIST(copy)->items[i], args, 2, VAL_NULL) == VAL_NULL)
-            rt_write_unraisable(AS_LIST(copy)->items[i]);
+            rt_write_unraisable_while("calling GC callback", AS_LIST(copy)->items[i]);
     return true;
 }
 

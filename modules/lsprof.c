@@ -180,7 +180,7 @@ static int64_t external_time(Profiler *p)
 overflow:
     rt_raisef(&rt_OverflowError, "timestamp too large to convert to C _PyTime_t");
 failed:
-    rt_write_unraisable(p->timer);
+    rt_write_unraisable_while("calling _lsprof timer", p->timer);
     return 0;
 }
 

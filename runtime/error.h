@@ -161,6 +161,10 @@ void rt_warn_unawaited_coroutine(Value coro, Value qualname);
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
  * and clear it. */
 void rt_write_unraisable(Value obj);
+/* The same as 3.14 reports it: "Exception ignored while <doing> <repr of
+ * obj>", with no object (CPython 3.14's PyErr_FormatUnraisable calls);
+ * before 3.14 as rt_write_unraisable(obj). */
+void rt_write_unraisable_while(const char *doing, Value obj);
 /* Who reports it: sys.unraisablehook once the sys module is made
  * (modules/sys_hooks.c sets this), else the plain report above. */
 extern void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);

@@ -105,7 +105,8 @@ void rt_finalize_forget(Value obj)
 /* ---- calling one __del__ --------------------------------------------------------- */
 
 /* CPython's slot_tp_finalize: the exception being raised is put aside, and
- * one raised by __del__ is reported with the method as the object. */
+ * one raised by __del__ is reported with the method as the object (3.14:
+ * as "Exception ignored while calling deallocator <method>", no object). */
 static void call_del(Object *o)
 {
     if (s_del == VAL_NULL)
@@ -123,7 +124,7 @@ static void call_del(Object *o)
             r = bound == VAL_NULL ? VAL_NULL : rt_call(bound, NULL, 0, VAL_NULL);
         }
         if (r == VAL_NULL)
-            rt_write_unraisable(del);
+            rt_write_unraisable_while("calling deallocator", del);
     }
     if (saved != VAL_NULL)
         rt_raise(saved);

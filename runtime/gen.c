@@ -153,8 +153,9 @@ static void watch_suspended(ObjGen *gen)
 static Value gen_close(ObjGen *gen);
 
 /* Close one abandoned generator; an error is reported as CPython's
- * PyErr_WriteUnraisable does ("Exception ignored in: ..."), and the
- * exception being propagated meanwhile is kept. */
+ * PyErr_WriteUnraisable does ("Exception ignored in: ..."; 3.14: "while
+ * closing generator ..."), and the exception being propagated meanwhile
+ * is kept. */
 static void close_abandoned(ObjGen *gen)
 {
     Value saved = rt_err_fetch();
@@ -163,7 +164,7 @@ static void close_abandoned(ObjGen *gen)
     bool hooked = gen->ag_finalizer != VAL_NULL && !gen->ag_closed;
     Value r = hooked ? rt_call1(gen->ag_finalizer, obj_val(gen)) : gen_close(gen);
     if (r == VAL_NULL)
-        rt_write_unraisable(obj_val(gen));
+        rt_write_unraisable_while("closing generator", obj_val(gen));
     if (saved != VAL_NULL)
         rt_raise(saved);
 }

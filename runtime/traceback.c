@@ -1054,7 +1054,7 @@ void rt_print_exception(Value exc)
 
 void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
 
-void rt_write_unraisable(Value obj)
+static void write_unraisable(Value what, Value obj)
 {
     Value exc = rt_err_fetch();
     Frame *f = vm_current_frame();
@@ -1064,13 +1064,35 @@ void rt_write_unraisable(Value obj)
         AS_EXC(exc)->traceback = rt_traceback_here(rt_None, obj_val(vm_frame_object(f)),
                                                    f->code, frame_lasti(f));
     if (rt_unraisable_handler != NULL) {
-        rt_unraisable_handler(exc, NULL, obj);
+        rt_unraisable_handler(exc, what != VAL_NULL ? rt_str_cstr(what) : NULL, obj);
         rt_err_clear();
         return;
     }
     rt_stdout_flush();
-    Value r = rt_repr(obj);
-    fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
+    if (what != VAL_NULL) {
+        fprintf(stderr, "Exception ignored %s:\n", rt_str_cstr(what));
+    } else {
+        Value r = rt_repr(obj);
+        fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
+    }
     rt_err_clear();
     rt_print_exception(exc);
+}
+
+void rt_write_unraisable(Value obj)
+{
+    write_unraisable(VAL_NULL, obj);
+}
+
+void rt_write_unraisable_while(const char *doing, Value obj)
+{
+    if (rt_py_minor < 14) {
+        rt_write_unraisable(obj);
+        return;
+    }
+    Value exc = rt_err_fetch();
+    Value what = rt_str_format_c("while %s %R", doing, obj);
+    rt_err_clear();                     /* a failing repr: reported the older way */
+    rt_raise(exc);
+    write_unraisable(what, what != VAL_NULL ? rt_None : obj);
 }

@@ -62,11 +62,11 @@ void rt_warn_unawaited_coroutine(Value coro, Value qualname)
     if (fn != VAL_NULL && (rt_call1(fn, coro) != VAL_NULL || rt_err_matches(&rt_RuntimeWarning)))
         warned = true;
     if (rt_err_occurred())
-        rt_write_unraisable(coro);
+        rt_write_unraisable_while("finalizing coroutine", coro);
     if (!warned) {
         Value msg = rt_str_format_c("coroutine '%S' was never awaited", qualname);
         if (rt_warn(&rt_RuntimeWarning, rt_str_cstr(msg), 1) < 0)
-            rt_write_unraisable(coro);
+            rt_write_unraisable_while("finalizing coroutine", coro);
     }
     if (saved != VAL_NULL)
         rt_raise(saved);

@@ -342,7 +342,7 @@ static void run_callbacks(WeakList *l)
     for (size_t i = 0; i < n; i++)
         if (callbacks[i] != VAL_NULL &&
             rt_call1(callbacks[i], AS_LIST(order)->items[i]) == VAL_NULL)
-            rt_write_unraisable(callbacks[i]);
+            rt_write_unraisable_while("calling weakref callback", callbacks[i]);
 }
 
 void rt_weakref_run_pending(void)
