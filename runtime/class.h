@@ -97,6 +97,9 @@ bool rt_is_object_new(Value m);
 /* Add "slot wrapper" methods (__add__, __repr__, ...) to a builtin type for
  * the slots it defines itself (own_mask: bits by slot number). */
 void rt_add_slot_wrappers(ObjType *type, uint64_t own_mask);
+/* The C __init__ of a builtin TF_SPLIT_INIT type, which its __init__ slot
+ * wrapper calls (NULL: not such a type, or name is not "__init__"). */
+NativeFunc rt_split_init_fn(const ObjType *t, const char *name);
 /* At most how many names rt_add_slot_wrappers puts in the type's dict
  * (rt_type_ready sizes the dict for them). */
 size_t rt_slot_wrapper_bound(const ObjType *type, uint64_t own_mask);

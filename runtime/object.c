@@ -775,7 +775,7 @@ void rt_type_fill_dict(ObjType *type)
     bool extended = rt_dict_len(dict) > 0;
     rt_dict_reserve(dict, room);
     for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
-        if (!set_since_ready(dict, extended, m->name))
+        if (!set_since_ready(dict, extended, m->name) && rt_split_init_fn(type, m->name) == NULL)
             rt_dict_set_cstr(dict, m->name, method_descr(type, m));
     for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
         if (!set_since_ready(dict, extended, m->name))

@@ -662,8 +662,29 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
     return rt_None;
 }
 
+/* The C __init__ of a builtin TF_SPLIT_INIT type (property, super,
+ * module...: its method table's), which its __init__ slot wrapper calls;
+ * NULL for any other type or name.  (CPython's tp_init: a slot wrapper,
+ * which 3.12+'s inspect.signature tells from a method.) */
+NativeFunc rt_split_init_fn(const ObjType *t, const char *name)
+{
+    if (!(t->flags & TF_SPLIT_INIT) || rt_is_heaptype(t) || strcmp(name, "__init__") != 0)
+        return NULL;
+    for (const MethodDef *m = t->ready_methods; m != NULL && m->name != NULL; m++)
+        if (strcmp(m->name, "__init__") == 0)
+            return m->fn;
+    return NULL;
+}
+
 static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, Value kwnames)
 {
+    NativeFunc init = rt_split_init_fn(w->owner, "__init__");
+    if (init != NULL) {
+        Value *all = gc_alloc((nargs + 1) * sizeof *all);
+        all[0] = self;
+        memcpy(all + 1, args, nargs * sizeof *args);
+        return init(all, nargs + 1, kwnames);
+    }
     if (w->owner == &rt_object_type)
         return object_init(self, nargs, kwnames);
     if (w->owner == &rt_type_type) {
@@ -1159,7 +1180,7 @@ void rt_add_slot_wrappers(ObjType *t, uint64_t own)
         add_wrapper(t, n_delete, W_DELETE, 0);
     }
     if (OWN(S_new_)) add_wrapper(t, n_new, W_NEW, 0);
-    if (is_container_base(t) || t == &rt_type_type)
+    if (is_container_base(t) || t == &rt_type_type || rt_split_init_fn(t, "__init__") != NULL)
         add_wrapper(t, n_init, W_INIT, 0);
 #undef OWN
 }
