@@ -71,7 +71,7 @@ static bool compiler_identity(const char *compiler, uint64_t *id)
         return false;
     uint64_t facts[3] = { (uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
                           (uint64_t)st.st_mtim.tv_nsec };
-    *id = ld_siphash13(ld_siphash13(0, 0, compiler, strlen(compiler)), 0, facts, sizeof facts);
+    *id = rt_siphash13(rt_siphash13(0, 0, compiler, strlen(compiler)), 0, facts, sizeof facts);
     return true;
 }
 
@@ -82,7 +82,7 @@ static bool entry_path(const char *compiler, const unsigned char *request, size_
     const char *dir = cache_dir();
     if (dir == NULL || !compiler_identity(compiler, id))
         return false;
-    uint64_t h = ld_siphash13(*id, 0x7076, request, n);
+    uint64_t h = rt_siphash13(*id, 0x7076, request, n);
     int len = snprintf(path, size, "%s/%016llx.pvmc", dir, (unsigned long long)h);
     return len > 0 && (size_t)len < size;
 }

@@ -14,13 +14,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* SipHash-1-3 of data with the 128-bit key (k0, k1). */
-uint64_t ld_siphash13(uint64_t k0, uint64_t k1, const void *data, size_t n);
+#include "runtime/siphash.h"
 
 /* _imp.source_hash(key, source) as an integer: SipHash-1-3 keyed (key, 0).
  * A pyc stores it as 8 little-endian bytes. */
-uint64_t ld_source_hash(uint64_t key, const void *source, size_t n);
+static inline uint64_t ld_source_hash(uint64_t key, const void *source, size_t n)
+{
+    return rt_siphash13(key, 0, source, n);
+}
 
 /* The key importlib uses for 3.11 pycs: int.from_bytes(MAGIC_NUMBER, 'little'). */
 #define LD_SOURCE_HASH_KEY_311 ((uint64_t)(3495u | (0x0a0du << 16)))

@@ -43,6 +43,7 @@ typedef struct ObjArray {
     const Code *c;
     unsigned char *data;        /* n items; never freed once handed out */
     size_t n, cap;              /* items, and room for items */
+    int exports;                /* lasting buffers out: no resizing (buffer.h) */
 } ObjArray;
 
 static ObjType array_type;
@@ -81,6 +82,16 @@ static void reserve(ObjArray *a, size_t extra)
         memcpy(data, a->data, a->n * a->c->size);
     a->data = data;
     a->cap = cap;
+}
+
+/* May a hold n items from now on?  Not while a lasting buffer of it is
+ * out (a memoryview), as in CPython: BufferError. */
+static bool resizable(ObjArray *a, size_t n)
+{
+    if (n == a->n || !rt_buffer_exported(&a->exports))
+        return true;
+    rt_raisef(&rt_BufferError, "cannot resize an array that is exporting buffers");
+    return false;
 }
 
 static unsigned char *item_at(ObjArray *a, size_t i)
@@ -165,17 +176,32 @@ static bool set_item(const Code *c, unsigned char *p, Value v)
 static bool append_item(ObjArray *a, Value v)
 {
     reserve(a, 1);
-    if (!set_item(a->c, item_at(a, a->n), v))
+    if (!set_item(a->c, item_at(a, a->n), v) || !resizable(a, a->n + 1))
         return false;
     a->n++;
     return true;
 }
 
-static void append_bytes(ObjArray *a, const unsigned char *p, size_t nitems)
+static bool append_bytes(ObjArray *a, const unsigned char *p, size_t nitems)
 {
+    if (!resizable(a, a->n + nitems))
+        return false;
     reserve(a, nitems);
     memmove(item_at(a, a->n), p, nitems * a->c->size);
     a->n += nitems;
+    return true;
+}
+
+/* a's items become the n items at p (a's size checked once). */
+static bool replace_items(ObjArray *a, const unsigned char *p, size_t n)
+{
+    if (!resizable(a, n))
+        return false;
+    a->n = 0;
+    reserve(a, n);
+    memmove(a->data, p, n * a->c->size);
+    a->n = n;
+    return true;
 }
 
 static bool extend_from(ObjArray *a, Value iterable)
@@ -185,8 +211,7 @@ static bool extend_from(ObjArray *a, Value iterable)
             rt_raisef(&rt_TypeError, "can only extend with array of same kind");
             return false;
         }
-        append_bytes(a, ARR(iterable)->data, ARR(iterable)->n);
-        return true;
+        return append_bytes(a, ARR(iterable)->data, ARR(iterable)->n);
     }
     Value it = rt_iter(iterable), v;
     if (it == VAL_NULL)
@@ -208,9 +233,9 @@ static bool frombytes(ObjArray *a, Value b)
         rt_raisef(&rt_ValueError, "bytes length not a multiple of item size");
         return false;
     }
-    append_bytes(a, view.buf, n / a->c->size);
+    bool ok = append_bytes(a, view.buf, n / a->c->size);
     rt_release_buffer(&view);
-    return true;
+    return ok;
 }
 
 static bool fromunicode(ObjArray *a, Value s)
@@ -220,6 +245,8 @@ static bool fromunicode(ObjArray *a, Value s)
         return false;
     }
     size_t len = AS_STR(s)->length;
+    if (!resizable(a, a->n + len))
+        return false;
     reserve(a, len);
     for (size_t i = 0; i < len; i++) {
         uint32_t cp = rt_str_char_at(s, i);
@@ -421,7 +448,7 @@ static Value ar_insert(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     i = i < 0 ? 0 : i > (ssize_t)a->n ? (ssize_t)a->n : i;
     unsigned char tmp[8];
-    if (!set_item(a->c, tmp, args[2]))
+    if (!set_item(a->c, tmp, args[2]) || !resizable(a, a->n + 1))
         return VAL_NULL;
     reserve(a, 1);
     memmove(item_at(a, (size_t)i + 1), item_at(a, (size_t)i), (a->n - (size_t)i) * a->c->size);
@@ -430,10 +457,13 @@ static Value ar_insert(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-static void remove_at(ObjArray *a, size_t i)
+static bool remove_at(ObjArray *a, size_t i)
 {
+    if (!resizable(a, a->n - 1))
+        return false;
     memmove(item_at(a, i), item_at(a, i + 1), (a->n - i - 1) * a->c->size);
     a->n--;
+    return true;
 }
 
 static Value ar_pop(Value *args, size_t nargs, Value kw)
@@ -451,8 +481,7 @@ static Value ar_pop(Value *args, size_t nargs, Value kw)
     if (i < 0 || i >= (ssize_t)a->n)
         return rt_raisef(&rt_IndexError, "pop index out of range");
     Value v = get_item(a, (size_t)i);
-    remove_at(a, (size_t)i);
-    return v;
+    return remove_at(a, (size_t)i) ? v : VAL_NULL;
 }
 
 /* The first index in [start, stop) whose item equals v; -1 none, -2 error. */
@@ -491,8 +520,7 @@ static Value ar_remove(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_ValueError, "array.remove(x): x not in array");
     if (i < 0)
         return VAL_NULL;
-    remove_at(a, (size_t)i);
-    return rt_None;
+    return remove_at(a, (size_t)i) ? rt_None : VAL_NULL;
 }
 
 static Value ar_count(Value *args, size_t nargs, Value kw)
@@ -768,8 +796,10 @@ static int assign_slice(ObjArray *a, Value key, Value v)
         }
         return -1;
     }
-    a->n = 0;
-    return extend_from(a, list) ? 0 : -1;
+    Value items = array_make(&array_type, a->c);
+    if (!extend_from(ARR(items), list))
+        return -1;
+    return replace_items(a, ARR(items)->data, ARR(items)->n) ? 0 : -1;
 }
 
 static int array_setitem(Value self, Value key, Value v)
@@ -791,10 +821,8 @@ static int array_setitem(Value self, Value key, Value v)
                                                 : "array assignment index out of range");
         return -1;
     }
-    if (v == VAL_NULL) {
-        remove_at(a, (size_t)i);
-        return 0;
-    }
+    if (v == VAL_NULL)
+        return remove_at(a, (size_t)i) ? 0 : -1;
     return set_item(a->c, item_at(a, (size_t)i), v) ? 0 : -1;
 }
 
@@ -921,10 +949,8 @@ static Value array_inplace(Value a, Value b, int op)
         if (r <= 0)
             return r < 0 ? VAL_NULL : rt_NotImplemented;
         Value rep = repeat(ARR(a), times);
-        if (rep == VAL_NULL)
+        if (rep == VAL_NULL || !replace_items(ARR(a), ARR(rep)->data, ARR(rep)->n))
             return VAL_NULL;
-        ARR(a)->n = 0;
-        append_bytes(ARR(a), ARR(rep)->data, ARR(rep)->n);
         return a;
     }
     return rt_NotImplemented;
@@ -935,8 +961,18 @@ static int array_getbuffer(Value self, RtBuffer *view, int flags)
     ObjArray *a = ARR(self);
     if (a->data == NULL)
         reserve(a, 1);              /* an empty array still has an address */
-    return rt_buffer_fill(view, self, a->data, (ssize_t)(a->n * a->c->size), false,
-                          a->c->format, (ssize_t)a->c->size, flags);
+    if (rt_buffer_fill(view, self, a->data, (ssize_t)(a->n * a->c->size), false,
+                       a->c->format, (ssize_t)a->c->size, flags) < 0)
+        return -1;
+    if (flags & RT_BUF_LASTING)
+        a->exports++;
+    return 0;
+}
+
+static void array_releasebuffer(Value self, RtBuffer *view)
+{
+    if (view->flags & RT_BUF_LASTING)
+        ARR(self)->exports--;
 }
 
 static Value array_get_typecode(Value self)
@@ -975,7 +1011,7 @@ static ObjType array_type = {
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
     .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
-    .getbuffer = array_getbuffer, .getsets = array_getsets,
+    .getbuffer = array_getbuffer, .releasebuffer = array_releasebuffer, .getsets = array_getsets,
 };
 
 Value mod_array_init(void)

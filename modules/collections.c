@@ -2,7 +2,7 @@
  * collections.c — the `_collections` accelerator, after CPython 3.11's
  * Modules/_collectionsmodule.c: deque (with its two iterator types),
  * defaultdict, _tuplegetter (namedtuple's field descriptor) and
- * _count_elements (Counter's inner loop).  CPython's
+ * _count_elements (Counter's inner loop); OrderedDict is odict.c's.  CPython's
  * Lib/collections/__init__.py builds the rest of the module on these.
  *
  * deque is a ring buffer of Values whose capacity is a power of two, so an
@@ -990,5 +990,6 @@ Value mod__collections_init(void)
     mod_add_type(m, "_deque_iterator", &deque_iter_type, NULL);
     mod_add_type(m, "_deque_reverse_iterator", &deque_reviter_type, NULL);
     mod_add_type(m, "_tuplegetter", &tuplegetter_type, tg_methods);
+    mod_odict_add(m);
     return m;
 }

@@ -876,6 +876,39 @@ static ObjType ctxmanager_type = {
 
 Value dm_decimal_tuple;
 
+/* IEEEContext(bits) (3.14): the IEEE 754 interchange format of `bits`
+ * bits (a multiple of 32, at most IEEE_CONTEXT_MAX_BITS), as libmpdec's
+ * mpd_ieee_context makes it. */
+enum { IEEE_CONTEXT_MAX_BITS = 512 };
+
+static Value dm_ieee_context(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("IEEEContext", nargs, kw))
+        return VAL_NULL;
+    int64_t bits;
+    if (!as_ssize(args[0], &bits))
+        return VAL_NULL;
+    if (bits <= 0 || bits > IEEE_CONTEXT_MAX_BITS || bits % 32)
+        return rt_raisef(&rt_ValueError, "argument must be a multiple of 32, with a maximum of %d",
+                         IEEE_CONTEXT_MAX_BITS);
+    Value c = ctx_new(&dm_context_type, NULL, 0, VAL_NULL);
+    if (c == VAL_NULL)
+        return VAL_NULL;
+    CtxObject *o = CTX(c);
+    o->ctx.prec = 9 * (bits / 32) - 2;
+    o->ctx.emax = 3 * ((int64_t)1 << (bits / 16 + 3));
+    o->ctx.emin = 1 - o->ctx.emax;
+    o->ctx.round = DEC_ROUND_HALF_EVEN;
+    o->ctx.clamp = 1;
+    o->traps = o->status = 0;
+    return c;
+}
+
+static const MethodDef module_functions_314[] = {
+    {"IEEEContext", dm_ieee_context},
+    {NULL, NULL}
+};
+
 static const MethodDef module_functions[] = {
     {"getcontext", dm_getcontext},
     {"setcontext", dm_setcontext},
@@ -965,6 +998,10 @@ Value mod_decimal_init(void)
     mod_module_set(m, "HAVE_CONTEXTVAR", rt_True);
     mod_module_set(m, "__version__", rt_str_from_cstr("1.70"));
     mod_module_set(m, "__libmpdec_version__", rt_str_from_cstr("2.5.1"));
+    if (rt_py_minor >= 14) {
+        mod_module_add_functions(m, module_functions_314);
+        mod_module_set(m, "IEEE_CONTEXT_MAX_BITS", small_new(IEEE_CONTEXT_MAX_BITS));
+    }
     dm_number_init(m);
     return m;
 }

@@ -29,8 +29,10 @@
 #include "runtime/int.h"
 #include "runtime/float.h"
 #include "runtime/builtins.h"
+#include "runtime/version.h"
 
 static Value rational_type;     /* numbers.Rational */
+static Value operand(Value v, bool raise);
 
 /* ---- making Decimals -------------------------------------------------------- */
 
@@ -320,6 +322,33 @@ static Value decimal_from_float(Value *args, size_t nargs, Value kw)
         return r;
     return rt_call1(obj_val(type), r);
 }
+
+/* Decimal.from_number(number) (3.14): an int, float or Decimal exactly,
+ * no strings; a subclass is called with the Decimal. */
+static Value decimal_from_number(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("from_number", nargs - 1, kw))
+        return VAL_NULL;
+    ObjType *type = VAL_AS(ObjType, args[0]);
+    Value v = args[1], r;
+    if (rt_isinstance_of(v, &rt_float_type)) {
+        r = new_dec();
+        dec_from_double(DEC(r), AS_FLOAT(v)->value);
+    } else if (dm_is_decimal(v) || rt_isinstance_of(v, &rt_int_type)) {
+        r = operand(v, true);
+    } else {
+        return rt_raisef(&rt_TypeError, "conversion from %s to Decimal is not supported",
+                         type_name(v));
+    }
+    if (r == VAL_NULL || type == &dm_decimal_type)
+        return r;
+    return rt_call1(obj_val(type), r);
+}
+
+static const MethodDef decimal_methods_314[] = {
+    {"from_number", decimal_from_number, RT_METH_CLASS},
+    {NULL, NULL}
+};
 
 Value dm_context_create_decimal(Value *args, size_t nargs, Value kw)
 {
@@ -1331,6 +1360,8 @@ void dm_number_init(Value module)
     mod_add_type(module, "Decimal", &dm_decimal_type, dm_decimal_methods);
     if (!first)
         return;
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&dm_decimal_type, decimal_methods_314);
     /* numbers.Number.register(Decimal); Rational for comparisons. */
     Value numbers = mod_import("numbers");
     if (numbers == VAL_NULL) {

@@ -68,14 +68,10 @@ static bool writable(ObjMmap *m)
     return false;
 }
 
-/* Whether a lasting buffer of m is still out: the views that held one
- * and have become unreachable give theirs back in a collection
- * (runtime/memoryview.c), as CPython's do when their last reference goes. */
+/* Whether a lasting buffer of m is still out (runtime/buffer.h). */
 static bool exported(ObjMmap *m)
 {
-    if (m->exports > 0)
-        gc_collect();
-    return m->exports > 0;
+    return rt_buffer_exported(&m->exports);
 }
 
 static bool resizeable(ObjMmap *m)

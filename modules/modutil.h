@@ -77,6 +77,9 @@ Value mod_normpath(const char *path, size_t n);
 /* _collections._tuplegetter(index, doc): namedtuple's field descriptor
  * (collections.c). */
 Value mod_tuplegetter_new(size_t index, Value doc);
+/* Add OrderedDict (odict.c) to the _collections module. */
+void mod_odict_add(Value module);
+bool mod_is_odict_type(ObjType *t);     /* for sys.getsizeof */
 
 /* ---- waiting without the interpreter lock (thread.c) ------------------------ */
 

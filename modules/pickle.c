@@ -65,6 +65,13 @@ bool pk_picklebuffer_view(Value self, RtBuffer **view)
     return true;
 }
 
+/* The collector found a PickleBuffer unreachable: give its buffer back, so
+ * that a bytearray it showed may be resized again (runtime/buffer.h). */
+static void release_unreachable(void *obj, void *data)
+{
+    rt_release_buffer(&((PickleBuffer *)obj)->view);
+}
+
 static Value picklebuffer_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
     static const char *const names[] = { "buffer" };
@@ -75,6 +82,8 @@ static Value picklebuffer_new(ObjType *type, Value *args, size_t nargs, Value kw
     PickleBuffer *pb = rt_alloc_instance(type, sizeof *pb);
     if (rt_get_buffer(obj, &pb->view, RT_BUF_STRIDED | RT_BUF_LASTING) < 0)
         return VAL_NULL;
+    if (val_type(obj)->releasebuffer != NULL)
+        gc_register_finalizer(pb, release_unreachable, NULL);
     return obj_val(pb);
 }
 

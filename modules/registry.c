@@ -2,6 +2,7 @@
  * registry.c — built-in C modules by name: the list in modules.h turned
  * into a lookup for the import system and into sys.builtin_module_names.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "modules/modules.h"
@@ -53,14 +54,26 @@ ModInit mod_lookup(const char *name)
     return NULL;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted as C strings (the same order as str's for these ASCII names),
+ * not as a list of str: rt_list_sort's comparisons cost ~55,000
+ * instructions of every start. */
 Value mod_module_names(void)
 {
-    Value list = rt_list_new(NENTRIES);
+    const char *names[NENTRIES + 1];
+    size_t n = 0;
     for (size_t i = 0; i < NENTRIES; i++)
         if (!absent_in_this_version(table[i].name))
-            rt_list_append(list, rt_str_from_cstr(table[i].name));
+            names[n++] = table[i].name;
     /* CPython also lists builtins and the modules compiled into it. */
-    rt_list_append(list, rt_str_from_cstr("builtins"));
-    rt_list_sort(list, VAL_NULL, false);
-    return rt_list_as_tuple(list);
+    names[n++] = "builtins";
+    qsort(names, n, sizeof names[0], compare_names);
+    Value tuple = rt_tuple_new(n);
+    for (size_t i = 0; i < n; i++)
+        AS_TUPLE(tuple)->items[i] = rt_str_from_cstr(names[i]);
+    return tuple;
 }

@@ -80,6 +80,8 @@
 MOD_LIBRARY(sq, "libsqlite3.so.0", SQ_FUNCTIONS)
 
 enum { PARSE_DECLTYPES = 1, PARSE_COLNAMES = 2 };
+/* Connection.autocommit (3.12) when isolation_level governs transactions. */
+enum { LEGACY_TRANSACTION_CONTROL = -1 };
 
 /* ---- the exceptions ---------------------------------------------------------------- */
 
@@ -189,6 +191,8 @@ typedef struct ObjConnection {
     int detect_types;
     int cache_size;
     Value isolation_level;      /* str, or rt_None: autocommit */
+    int autocommit;             /* 3.12's autocommit: LEGACY_TRANSACTION_CONTROL
+                                 * (isolation_level decides), 0 or 1 */
     Value row_factory, text_factory;
     Value cache;                /* sql -> ObjStatement, least recently used first */
     Value contexts;             /* key -> Callback: what sqlite holds pointers to */
@@ -900,7 +904,8 @@ static Value query_execute(ObjCursor *cu, bool many, Value sql, Value params)
         rt_raisef(&sq_ProgrammingError, "executemany() can only execute DML statements.");
         goto error;
     }
-    if (c->isolation_level != rt_None && cu->statement->is_dml &&
+    if (c->autocommit == LEGACY_TRANSACTION_CONTROL && c->isolation_level != rt_None &&
+        cu->statement->is_dml &&
         sq.sqlite3_get_autocommit(c->db)) {
         Value begin = rt_str_concat(rt_str_from_cstr("BEGIN "), c->isolation_level);
         if (!run_simple(c, rt_str_cstr(begin)))
@@ -1742,18 +1747,42 @@ static const char *database_path(Value v)
 }
 
 #define CONNECT_PARAMS(X) X(database) X(timeout) X(detect_types) X(isolation_level) \
-    X(check_same_thread) X(factory) X(cached_statements) X(uri)
+    X(check_same_thread) X(factory) X(cached_statements) X(uri) X(autocommit)
 #define CP_ENUM(name) CP_##name,
 #define CP_NAME(name) #name,
 enum { CONNECT_PARAMS(CP_ENUM) N_CONNECT_PARAMS };
 static const char *const connect_names[] = { CONNECT_PARAMS(CP_NAME) };
 
+/* autocommit (3.12, keyword only): True, False or LEGACY_TRANSACTION_CONTROL. */
+static bool autocommit_arg(Value v, int *out)
+{
+    if (v == rt_True || v == rt_False) {
+        *out = v == rt_True;
+        return true;
+    }
+    int64_t n;
+    if (rt_isinstance_of(v, &rt_int_type) && rt_int_as_i64(v, &n) && n == LEGACY_TRANSACTION_CONTROL) {
+        *out = LEGACY_TRANSACTION_CONTROL;
+        return true;
+    }
+    rt_err_clear();
+    rt_raisef(&rt_ValueError, "autocommit must be True, False, or "
+              "sqlite3.LEGACY_TRANSACTION_CONTROL");
+    return false;
+}
+
 static Value connection_init(Value *args, size_t nargs, Value kw)
 {
+    /* 3.11 has no autocommit: the last parameter is left out */
     static const ArgSpec spec = { "Connection", connect_names, N_CONNECT_PARAMS, 0, 1,
-                                  N_CONNECT_PARAMS, false };
-    Value a[N_CONNECT_PARAMS];
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
+                                  N_CONNECT_PARAMS - 1, false };
+    static const ArgSpec spec311 = { "Connection", connect_names, N_CONNECT_PARAMS - 1, 0, 1,
+                                     N_CONNECT_PARAMS - 1, false };
+    Value a[N_CONNECT_PARAMS] = {0};
+    if (!rt_parse_args(rt_py_minor >= 12 ? &spec : &spec311, args + 1, nargs - 1, kw, a))
+        return VAL_NULL;
+    int autocommit = LEGACY_TRANSACTION_CONTROL;
+    if (a[CP_autocommit] != VAL_NULL && !autocommit_arg(a[CP_autocommit], &autocommit))
         return VAL_NULL;
     ObjConnection *c = CON(args[0]);
     if (c->initialized) {
@@ -1801,11 +1830,14 @@ static Value connection_init(Value *args, size_t nargs, Value kw)
     c->detect_types = (int)detect;
     c->cache_size = (int)cache;
     c->isolation_level = level;
+    c->autocommit = autocommit;
     c->row_factory = rt_None;
     c->text_factory = obj_val(&rt_str_type);
     c->cache = rt_dict_new();
     c->contexts = rt_dict_new();
     c->blobs = rt_list_new(0);
+    if (autocommit == 0 && !run_simple(c, "BEGIN"))
+        return VAL_NULL;
     return rt_None;
 }
 
@@ -1863,12 +1895,18 @@ static Value connection_executescript(Value *args, size_t nargs, Value kw)
 }
 
 /* COMMIT or ROLLBACK, when a transaction is open. */
+/* COMMIT or ROLLBACK the open transaction.  With autocommit=False (3.12)
+ * a new one begins at once; with autocommit=True there is none to end. */
 static Value end_transaction(Value self, const char *sql)
 {
     ObjConnection *c = CON(self);
     if (!check_thread(c) || !check_connection(c))
         return VAL_NULL;
+    if (c->autocommit == 1)
+        return rt_None;
     if (!sq.sqlite3_get_autocommit(c->db) && !run_simple(c, sql))
+        return VAL_NULL;
+    if (c->autocommit == 0 && !run_simple(c, "BEGIN"))
         return VAL_NULL;
     return rt_None;
 }
@@ -1899,6 +1937,17 @@ static Value connection_close(Value *args, size_t nargs, Value kw)
     if (c->db != NULL) {
         for (size_t i = 0; i < AS_LIST(c->blobs)->length; i++)
             blob_close_handle(AS_LIST(c->blobs)->items[i]);
+        /* The cached statements are finalized now, as CPython's are when
+         * its cache lets go of them: a statement still stepping (an
+         * unread PRAGMA's row) would keep the database open past
+         * sqlite3_close_v2, its journal on disk (dbm.sqlite3's close). */
+        Value sql, st;
+        for (size_t i = 0; rt_dict_next(c->cache, &i, &sql, &st);) {
+            ObjStatement *statement = VAL_AS(ObjStatement, st);
+            if (statement->st != NULL)
+                sq.sqlite3_finalize(statement->st);
+            statement->st = NULL;
+        }
         c->cache = rt_dict_new();
         sq.sqlite3_close_v2(c->db);
         c->db = NULL;
@@ -2265,14 +2314,20 @@ static Value connection_get_isolation_level(Value self)
     return check_connection(c) ? c->isolation_level : VAL_NULL;
 }
 
+/* A setter given VAL_NULL (del c.attr): false + AttributeError. */
+static bool not_deleting(Value v)
+{
+    if (v == VAL_NULL)
+        rt_raisef(&rt_AttributeError, "cannot delete attribute");
+    return v != VAL_NULL;
+}
+
 static int connection_set_isolation_level(Value self, Value v)
 {
     ObjConnection *c = CON(self);
     Value level;
-    if (v == VAL_NULL) {
-        rt_raisef(&rt_AttributeError, "cannot delete attribute");
+    if (!not_deleting(v))
         return -1;
-    }
     if (!check_connection(c) || !isolation_level_arg(v, &level))
         return -1;
     if (level == rt_None && end_transaction(self, "COMMIT") == VAL_NULL)
@@ -2293,8 +2348,35 @@ static Value connection_get_in_transaction(Value self)
     return check_connection(c) ? rt_bool(!sq.sqlite3_get_autocommit(c->db)) : VAL_NULL;
 }
 
+static Value connection_get_autocommit(Value self)
+{
+    ObjConnection *c = CON(self);
+    if (!check_thread(c) || !check_connection(c))
+        return VAL_NULL;
+    return c->autocommit == LEGACY_TRANSACTION_CONTROL ? small_new(LEGACY_TRANSACTION_CONTROL)
+                                                        : rt_bool(c->autocommit);
+}
+
+/* Setting autocommit commits an open transaction (True) or opens one
+ * (False), as CPython 3.12 does. */
+static int connection_set_autocommit(Value self, Value v)
+{
+    ObjConnection *c = CON(self);
+    int autocommit;
+    if (!not_deleting(v) || !check_thread(c) || !check_connection(c) ||
+        !autocommit_arg(v, &autocommit))
+        return -1;
+    c->autocommit = autocommit;
+    if (autocommit == 1 && !sq.sqlite3_get_autocommit(c->db) && !run_simple(c, "COMMIT"))
+        return -1;
+    if (autocommit == 0 && sq.sqlite3_get_autocommit(c->db) && !run_simple(c, "BEGIN"))
+        return -1;
+    return 0;
+}
+
 static const GetSetDef connection_getsets[] = {
     {"isolation_level", connection_get_isolation_level, connection_set_isolation_level, NULL},
+    {"autocommit", connection_get_autocommit, connection_set_autocommit, NULL},
     {"total_changes", connection_get_total_changes, NULL, NULL},
     {"in_transaction", connection_get_in_transaction, NULL, NULL},
     {NULL},
@@ -2768,6 +2850,8 @@ Value mod_sqlite3_init(void)
     mod_module_set(m, "converters", converters);
     mod_module_set(m, "PARSE_DECLTYPES", small_new(PARSE_DECLTYPES));
     mod_module_set(m, "PARSE_COLNAMES", small_new(PARSE_COLNAMES));
+    if (rt_py_minor >= 12)
+        mod_module_set(m, "LEGACY_TRANSACTION_CONTROL", small_new(LEGACY_TRANSACTION_CONTROL));
 #define PVM_SQLITE(name, kind) mod_module_set(m, #name, small_new(name));
 #include "modules/sqlite_names.h"
 #undef PVM_SQLITE

@@ -27,9 +27,9 @@
  *   int_info     CPython's 30-bit digits (pvm's ints are tagged words and
  *                GMP limbs; the numbers describe the int *semantics*
  *                programs rely on, such as the str-conversion limit);
- *   hash_info    CPython's numeric hash parameters (pvm's hash(int/float)
- *                is CPython's), but algorithm 'fnv' with no seed: pvm's
- *                str hash is an unkeyed FNV-1a (runtime/str.c).
+ *   hash_info    CPython's hash parameters: pvm's hash(int/float) is
+ *                CPython's, and so is its str/bytes hash (siphash13 under
+ *                a 128-bit secret, runtime/str.c).
  *
  * Version: pvm runs the bytecode of CPython 3.11 (magic 3495, the same for
  * every 3.11.x), so it reports 3.11 — and the micro version of the CPython
@@ -142,7 +142,8 @@ static bool flags_set;
 
 ModSysFlags mod_sys_default_flags(void)
 {
-    return (ModSysFlags){ .hash_randomization = 1, .int_max_str_digits = -1 };
+    return (ModSysFlags){ .hash_randomization = rt_hash_randomized(),
+                          .int_max_str_digits = -1 };
 }
 
 const ModSysFlags *mod_sys_flags(void)
@@ -440,8 +441,8 @@ static Value make_hash_info(void)
 {
     Value items[9] = {
         small_new(64), rt_int_from_i64(((int64_t)1 << 61) - 1), small_new(314159),
-        small_new(0), small_new(1000003), rt_str_from_cstr("fnv"), small_new(64),
-        small_new(0), small_new(0),
+        small_new(0), small_new(1000003), rt_str_from_cstr("siphash13"), small_new(64),
+        small_new(128), small_new(0),
     };
     return info(&hash_info_desc, items);
 }

@@ -46,19 +46,33 @@ static size_t str_size(Value s)
 /* A dict of n items as CPython builds it: 48 bytes + the GC header, and
  * for a non-empty dict a keys table of `size` index bytes and
  * 2*size/3 entries (16 bytes each when every key is a str, else 24). */
+static size_t dict_index_size(size_t n)
+{
+    size_t size = 8;
+    while (n > size * 2 / 3)
+        size *= 2;
+    return size;
+}
+
 static size_t dict_size(Value d)
 {
     size_t n = rt_dict_len(d);
     if (n == 0)
         return 48 + GC_HEAD;
-    size_t size = 8;
-    while (n > size * 2 / 3)
-        size *= 2;
+    size_t size = dict_index_size(n);
     bool str_keys = true;
     Value k, v;
     for (size_t i = 0; rt_dict_next(d, &i, &k, &v);)
         str_keys = str_keys && is_str(k);
     return 48 + GC_HEAD + 32 + size + size * 2 / 3 * (str_keys ? 16 : 24);
+}
+
+/* An OrderedDict: a dict 64 bytes larger (CPython's PyODictObject), a
+ * node pointer per index slot and a 32-byte node per key. */
+static size_t odict_size(Value d)
+{
+    size_t n = rt_dict_len(d);
+    return dict_size(d) + 64 + (n ? 8 * dict_index_size(n) + 32 * n : 0);
 }
 
 /* A set filled one item at a time: its table grows to 4*used when 3/5
@@ -91,6 +105,7 @@ static size_t builtin_size(ObjType *t, Value v)
     if (t == &rt_tuple_type) return 24 + GC_HEAD + 8 * AS_TUPLE(v)->length;
     if (t == &rt_list_type) return 40 + GC_HEAD + 8 * AS_LIST(v)->capacity;
     if (t == &rt_dict_type) return dict_size(v);
+    if (mod_is_odict_type(t)) return odict_size(v);
     if (t == &rt_set_type || t == &rt_frozenset_type) return set_size(v);
     if (t == &rt_range_type) return 48;
     if (t == &rt_slice_type) return 40 + GC_HEAD;

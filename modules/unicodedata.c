@@ -1,10 +1,13 @@
 /*
  * unicodedata.c — the unicodedata module (CPython's Modules/unicodedata.c):
- * the Unicode Character Database of Unicode 14.0.0, CPython 3.11's version,
- * and its `ucd_3_2_0` view (Unicode 3.2, for IDNA's stringprep).
+ * the Unicode Character Database of the CPython version whose bytecode runs
+ * (Unicode 14.0.0 for 3.11, 15.0.0 for 3.12, 15.1.0 for 3.13, 16.0.0 for
+ * 3.14), and its `ucd_3_2_0` view (Unicode 3.2, for IDNA's stringprep).
  *
  * Every answer comes from unicodedata_db.h, generated from python3.11's own
- * unicodedata by unicodedata_gen.py (its header says what is in it).  The
+ * unicodedata by unicodedata_gen.py (its header says what is in it); the
+ * later versions are deltas against it (a UdVersion each), taken from
+ * python3.12's, python3.13's and python3.14's own unicodedata.  The
  * tables are constant data in the executable: nothing is read or built at
  * start-up, and a program that never imports unicodedata never touches
  * their pages.  (utf8proc, which str's methods use, is Unicode 15.0 on
@@ -21,8 +24,8 @@
  *     canonical ordering of combining marks, then canonical composition,
  *     as Unicode Standard Annex #15 defines them.
  *
- * Module-level functions use Unicode 14.0; the same functions are methods
- * of the UCD objects, of which ucd_3_2_0 is the only one.
+ * Module-level functions use the version's Unicode; the same functions are
+ * methods of the UCD objects, of which ucd_3_2_0 is the only one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,10 +37,77 @@ typedef struct UdRecord {
     int16_t numeric;            /* index in ud_numerics, -1: none */
 } UdRecord;
 
-#include "modules/unicodedata_db.h"
+/* Code points first..last have record ud_records[record]. */
+typedef struct UdRange { uint32_t first, last; uint16_t record; } UdRange;
+/* Code points first..last are named prefix + their hex digits. */
+typedef struct UdNameRange { uint32_t first, last; const char *prefix; } UdNameRange;
+/* A code point and an index (in ud_decomp_data, or ud_name_data). */
+typedef struct UdCpIndex { uint32_t cp, index; } UdCpIndex;
+
+/* One Unicode version: 14.0.0's tables, or a later one's delta against
+ * them.  records: where the record is not 14.0.0's; decomps and names:
+ * the decompositions and names 14.0.0 lacks (sorted by code point);
+ * name_ranges and old_ranges (ucd_3_2_0's records) in full; compositions:
+ * the ones 14.0.0 lacks. */
+typedef struct UdVersion {
+    const char *version;
+    const UdRange *records;
+    size_t nrecords;
+    const UdCpIndex *decomps;
+    size_t ndecomps;
+    const UdCpIndex *names;
+    size_t nnames;
+    const UdNameRange *name_ranges;
+    size_t nname_ranges;
+    const uint32_t (*compositions)[3];
+    size_t ncompositions;
+    const UdRange *old_ranges;
+    size_t nold_ranges;
+} UdVersion;
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+#include "modules/unicodedata_db.h"
+#include "runtime/version.h"
+
 #define MAXCP 0x10FFFF
+
+/* The Unicode version of the bytecode's CPython. */
+static const UdVersion *version(void)
+{
+    size_t i = rt_py_minor > 11 ? (size_t)(rt_py_minor - 11) : 0;
+    return &ud_versions[i < COUNT(ud_versions) ? i : COUNT(ud_versions) - 1];
+}
+
+/* The range of r[0..n) (sorted) holding cp, or NULL. */
+static const UdRange *find_range(const UdRange *r, size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp > r[mid].last)
+            lo = mid + 1;
+        else if (cp < r[mid].first)
+            hi = mid;
+        else
+            return &r[mid];
+    }
+    return NULL;
+}
+
+/* The index paired with cp in p[0..n) (sorted), or -1. */
+static long find_cp(const UdCpIndex *p, size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && p[lo].cp == cp ? (long)p[lo].index : -1;
+}
 
 /* A UCD object: the module's own answers (old = false) or Unicode 3.2's. */
 typedef struct ObjUCD {
@@ -51,18 +121,12 @@ static ObjType ucd_type;
 
 static const UdRecord *record_of(uint32_t cp, bool old)
 {
-    if (old) {
-        size_t lo = 0, hi = COUNT(ud_old_ranges);
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (cp > ud_old_ranges[mid].last)
-                lo = mid + 1;
-            else if (cp < ud_old_ranges[mid].first)
-                hi = mid;
-            else
-                return &ud_records[ud_old_ranges[mid].record];
-        }
-    }
+    const UdVersion *v = version();
+    const UdRange *r = old ? find_range(v->old_ranges, v->nold_ranges, cp) : NULL;
+    if (r == NULL)
+        r = find_range(v->records, v->nrecords, cp);
+    if (r != NULL)
+        return &ud_records[r->record];
     size_t block = ud_record_index1[cp >> UD_SHIFT];
     return &ud_records[ud_record_index2[(block << UD_SHIFT) + (cp & ((1u << UD_SHIFT) - 1))]];
 }
@@ -79,16 +143,27 @@ static const uint32_t *decomposition_of(uint32_t cp, bool old)
 {
     if (old && unassigned(cp, true))
         return NULL;
-    size_t block = ud_decomp_index1[cp >> UD_SHIFT];
-    uint16_t i = ud_decomp_index2[(block << UD_SHIFT) + (cp & ((1u << UD_SHIFT) - 1))];
+    const UdVersion *v = version();
+    long i = find_cp(v->decomps, v->ndecomps, cp);
+    if (i < 0) {
+        size_t block = ud_decomp_index1[cp >> UD_SHIFT];
+        i = ud_decomp_index2[(block << UD_SHIFT) + (cp & ((1u << UD_SHIFT) - 1))];
+    }
     return i == 0 ? NULL : &ud_decomp_data[i];
 }
 
 /* The one character of a function's argument, or false + TypeError
  * "category() argument must be a unicode character, not str" (`which` is
- * "argument" or "argument 1"). */
+ * "argument" or "argument 1"; 3.14 words a str of another length
+ * "category(): argument must be a unicode character, not a string of
+ * length 2"). */
 static bool one_char(const char *fname, const char *which, Value v, uint32_t *cp)
 {
+    if (rt_py_minor >= 14 && rt_is_str(v) && AS_STR(v)->length != 1) {
+        rt_raisef(&rt_TypeError, "%s(): %s must be a unicode character, not a string of "
+                  "length %zu", fname, which, AS_STR(v)->length);
+        return false;
+    }
     if (!rt_is_str(v) || AS_STR(v)->length != 1) {
         rt_raisef(&rt_TypeError, "%s() %s must be a unicode character, not %T", fname, which, v);
         return false;
@@ -242,14 +317,20 @@ static bool name_of(uint32_t cp, bool old, StrBuf *sb)
         sb_adds(sb, jamo_t[s % T_COUNT]);
         return true;
     }
-    for (size_t i = 0; i < COUNT(ud_name_ranges); i++)
-        if (cp >= ud_name_ranges[i].first && cp <= ud_name_ranges[i].last) {
+    const UdVersion *v = version();
+    for (size_t i = 0; i < v->nname_ranges; i++)
+        if (cp >= v->name_ranges[i].first && cp <= v->name_ranges[i].last) {
             char hex[8];
             snprintf(hex, sizeof hex, "%04X", (unsigned)cp);
-            sb_adds(sb, ud_name_ranges[i].prefix);
+            sb_adds(sb, v->name_ranges[i].prefix);
             sb_adds(sb, hex);
             return true;
         }
+    long added = find_cp(v->names, v->nnames, cp);
+    if (added >= 0) {
+        decode_name(&ud_name_data[added], sb);
+        return true;
+    }
     size_t lo = 0, hi = COUNT(ud_name_cps);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -311,8 +392,9 @@ static bool lookup_by_rule(const char *upper, const char *orig, uint32_t *cp)
         *cp = S_BASE + (uint32_t)((l * V_COUNT + v) * T_COUNT + t);
         return true;
     }
-    for (size_t i = 0; i < COUNT(ud_name_ranges); i++) {
-        const char *prefix = ud_name_ranges[i].prefix;
+    const UdVersion *v = version();
+    for (size_t i = 0; i < v->nname_ranges; i++) {
+        const char *prefix = v->name_ranges[i].prefix;
         const char *name = strcmp(prefix, "CJK UNIFIED IDEOGRAPH-") == 0 ? orig : upper;
         size_t plen = strlen(prefix);
         if (strncmp(name, prefix, plen) != 0)
@@ -324,9 +406,9 @@ static bool lookup_by_rule(const char *upper, const char *orig, uint32_t *cp)
         uint32_t c = (uint32_t)strtoul(hex, NULL, 16);
         char back[8];
         snprintf(back, sizeof back, "%04X", (unsigned)c);
-        for (size_t j = 0; j < COUNT(ud_name_ranges); j++)
-            if (strcmp(back, hex) == 0 && c >= ud_name_ranges[j].first &&
-                c <= ud_name_ranges[j].last && strcmp(ud_name_ranges[j].prefix, prefix) == 0) {
+        for (size_t j = 0; j < v->nname_ranges; j++)
+            if (strcmp(back, hex) == 0 && c >= v->name_ranges[j].first &&
+                c <= v->name_ranges[j].last && strcmp(v->name_ranges[j].prefix, prefix) == 0) {
                 *cp = c;
                 return true;
             }
@@ -378,7 +460,14 @@ static Value ud_lookup(bool old, Value *args, size_t nargs, Value kw)
             cp = ud_name_cps[i];
             found = true;
         }
-    if (found && !unassigned(cp, old))
+    const UdVersion *ver = version();
+    for (size_t i = 0; !found && strlen(plain) == len && i < ver->nnames; i++)
+        if (name_is(&ud_name_data[ver->names[i].index], upper, &sb)) {
+            cp = ver->names[i].cp;
+            found = true;
+        }
+    /* 3.13's ucd_3_2_0.lookup() finds the characters added since 3.2 */
+    if (found && (rt_py_minor >= 13 || !unassigned(cp, old)))
         return rt_str_from_codepoint(cp);
     for (size_t i = 0; !found && strlen(plain) == len && i < COUNT(ud_aliases); i++)
         if (name_is(&ud_alias_data[ud_aliases[i].offset], upper, &sb)) {
@@ -466,6 +555,20 @@ static void reorder(CpBuf *b)
     }
 }
 
+/* The composite of a + b in the sorted table p[0..n), or 0. */
+static uint32_t find_pair(const uint32_t (*p)[3], size_t n, uint32_t a, uint32_t b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p[mid][0] < a || (p[mid][0] == a && p[mid][1] < b))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && p[lo][0] == a && p[lo][1] == b ? p[lo][2] : 0;
+}
+
 /* The primary composite of a + b, or 0. */
 static uint32_t compose_pair(uint32_t a, uint32_t b)
 {
@@ -474,19 +577,9 @@ static uint32_t compose_pair(uint32_t a, uint32_t b)
     if (a >= S_BASE && a < S_BASE + S_COUNT && (a - S_BASE) % T_COUNT == 0 &&
         b > T_BASE && b < T_BASE + T_COUNT)
         return a + (b - T_BASE);
-    size_t lo = 0, hi = COUNT(ud_compositions);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const uint32_t *p = ud_compositions[mid];
-        if (p[0] < a || (p[0] == a && p[1] < b))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < COUNT(ud_compositions) && ud_compositions[lo][0] == a &&
-        ud_compositions[lo][1] == b)
-        return ud_compositions[lo][2];
-    return 0;
+    uint32_t c = find_pair(ud_compositions, COUNT(ud_compositions), a, b);
+    const UdVersion *v = version();
+    return c != 0 ? c : find_pair(v->compositions, v->ncompositions, a, b);
 }
 
 /* Canonical composition in place: each character joins the last starter
@@ -620,7 +713,7 @@ static const MethodDef ucd_methods[] = { UD_FUNCTIONS(UD_UCD_ENTRY) {NULL, NULL}
 
 static Value ucd_get_version(Value self)
 {
-    return rt_str_from_cstr(VAL_AS(ObjUCD, self)->old ? "3.2.0" : UD_VERSION);
+    return rt_str_from_cstr(VAL_AS(ObjUCD, self)->old ? "3.2.0" : version()->version);
 }
 
 static const GetSetDef ucd_getsets[] = {
@@ -641,13 +734,14 @@ Value mod_unicodedata_init(void)
     old->ob.type = &ucd_type;
     old->old = true;
     mod_module_set(m, "ucd_3_2_0", obj_val(old));
-    mod_module_set(m, "unidata_version", rt_str_from_cstr(UD_VERSION));
-    mod_module_set(m, "__doc__", rt_str_from_cstr(
+    const char *ver = version()->version;
+    mod_module_set(m, "unidata_version", rt_str_from_cstr(ver));
+    mod_module_set(m, "__doc__", rt_str_format_c(
         "This module provides access to the Unicode Character Database which\n"
         "defines character properties for all Unicode characters. The data in\n"
         "this database is based on the UnicodeData.txt file version\n"
-        UD_VERSION " which is publicly available from ftp://ftp.unicode.org/.\n\n"
+        "%s which is publicly available from ftp://ftp.unicode.org/.\n\n"
         "The module uses the same names and symbols as defined by the\n"
-        "UnicodeData File Format " UD_VERSION "."));
+        "UnicodeData File Format %s.", ver, ver));
     return m;
 }

@@ -16,20 +16,20 @@
  *     ... read view.len bytes at view.buf ...
  *     rt_release_buffer(&view);
  *
- * Releasing.  Give back every buffer you get.  None of pvm's exporters
- * locks anything while a buffer is out: bytes is immutable, and bytearray
- * and array.array never free a block they handed out (a resize copies into
- * a new block), so a holder's pointer always stays valid memory; after a
- * resize it shows the old contents.  CPython's bytearray instead refuses
- * to resize while a memoryview of it exists — but pvm cannot see a
- * memoryview die the moment it becomes unreachable (memory is collected,
- * not reference counted), so such a lock would outlive it, and
- * `memoryview(ba)[0]` followed by `ba.append(x)` would fail where CPython
- * succeeds.  An exporter of memory it frees itself (mmap) must count its
- * buffers in getbuffer/releasebuffer and refuse to free while any is out;
- * RT_BUF_LASTING tells it which holders keep theirs past the call (a
- * memoryview keeps its buffer until release()).
- *
+ * Releasing.  Give back every buffer you get.  bytes is immutable;
+ * bytearray and array.array never free a block they handed out (a resize
+ * copies into a new block), so a holder's pointer always stays valid
+ * memory.  Still, as in CPython, bytearray, array.array and mmap refuse to
+ * change their size while a lasting buffer (RT_BUF_LASTING: a memoryview,
+ * a PickleBuffer, kept past the call) is out: they count those in
+ * getbuffer/releasebuffer (mmap must: close() frees its memory).  CPython's
+ * memoryview gives its buffer back the moment its last reference goes;
+ * pvm's memory is collected, not reference counted, so a view found
+ * unreachable gives its buffer back in a collection (a finaliser), and
+ * rt_buffer_exported runs one collection before an exporter refuses:
+ * `memoryview(ba)[0]` followed by `ba.append(x)` works as in CPython, at
+ * the price of a collection on that append.
+
  * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
  * C-contiguous (the items one after another, row-major), so `buf` and
  * `len` are enough to read the whole content; a strided request may get a
@@ -78,6 +78,11 @@ int rt_get_buffer(Value obj, RtBuffer *view, int flags);
 
 /* Give the buffer back (once; a second call does nothing). */
 void rt_release_buffer(RtBuffer *view);
+
+/* For exporters that count their lasting buffers out (*exports): is one
+ * still out?  When the count is not 0, one collection first lets the
+ * views that became unreachable give theirs back. */
+bool rt_buffer_exported(const int *exports);
 
 /* For exporters' getbuffer slots: describe a one-dimensional block of
  * n bytes at buf holding items of `itemsize` bytes in `format`. */

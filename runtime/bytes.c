@@ -136,6 +136,16 @@ static void bytearray_reserve(ObjByteArray *a, size_t extra)
     a->capacity = cap;
 }
 
+/* May a's length become n?  Not while a lasting buffer of it is out
+ * (a memoryview), as in CPython: BufferError. */
+static bool resizable(ObjByteArray *a, size_t n)
+{
+    if (n == a->length || !rt_buffer_exported(&a->exports))
+        return true;
+    rt_raisef(&rt_BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
+}
+
 /* A new bytes or bytearray (like `like`) from a view. */
 static Value same_kind(Value like, const unsigned char *data, size_t n)
 {
@@ -208,15 +218,8 @@ static Value bytearray_repr(Value self)
 static intptr_t bytes_hash(Value self)
 {
     ObjBytes *b = AS_BYTES(self);
-    if (b->hash == -1) {
-        /* The same function as str's hash (FNV-1a), so b'a' and 'a' agree. */
-        uint64_t h = 14695981039346656037ull;
-        for (size_t i = 0; i < b->length; i++) {
-            h ^= b->data[i];
-            h *= 1099511628211ull;
-        }
-        b->hash = b->length == 0 ? 0 : (intptr_t)h == -1 ? -2 : (intptr_t)h;
-    }
+    if (b->hash == -1)
+        b->hash = rt_hash_bytes(b->data, b->length);    /* str's, so b'a' and 'a' agree */
     return b->hash;
 }
 
@@ -501,6 +504,8 @@ bool rt_bytearray_init(Value self, Value *args, size_t nargs, Value kwnames)
     if (tmp == VAL_NULL)
         return false;
     ObjByteArray *dst = VAL_AS(ObjByteArray, self), *src = VAL_AS(ObjByteArray, tmp);
+    if (!resizable(dst, 0))
+        return false;
     dst->data = src->data;
     dst->length = src->length;
     dst->capacity = src->capacity;
@@ -1451,7 +1456,8 @@ static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
     {"expandtabs", bytes_expandtabs}, {"splitlines", bytes_splitlines},                 \
     {"removeprefix", bytes_removeprefix}, {"removesuffix", bytes_removesuffix},         \
     {"translate", bytes_translate}, {"__mod__", bytes_dunder_mod},                      \
-    {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len}
+    {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len},               \
+    {"fromhex", bytes_fromhex, RT_METH_CLASS}, {"maketrans", bytes_maketrans, RT_METH_STATIC}
 
 /* b.__getnewargs__(): (a plain bytes copy,), for pickling subclasses. */
 static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
@@ -1560,12 +1566,22 @@ static int bytes_getbuffer(Value self, RtBuffer *view, int flags)
     return rt_buffer_fill(view, self, b->data, (ssize_t)b->length, true, "B", 1, flags);
 }
 
-/* A bytearray locks nothing while its buffer is out: bytearray_reserve
- * never frees a block it handed out (buffer.h). */
+/* A bytearray counts its lasting buffers out, and does not change size
+ * while one is (resizable; buffer.h). */
 static int bytearray_getbuffer(Value self, RtBuffer *view, int flags)
 {
     ObjByteArray *a = VAL_AS(ObjByteArray, self);
-    return rt_buffer_fill(view, self, a->data, (ssize_t)a->length, false, "B", 1, flags);
+    if (rt_buffer_fill(view, self, a->data, (ssize_t)a->length, false, "B", 1, flags) < 0)
+        return -1;
+    if (flags & RT_BUF_LASTING)
+        a->exports++;
+    return 0;
+}
+
+static void bytearray_releasebuffer(Value self, RtBuffer *view)
+{
+    if (view->flags & RT_BUF_LASTING)
+        VAL_AS(ObjByteArray, self)->exports--;
 }
 
 ObjType rt_bytes_type = {
@@ -1614,6 +1630,8 @@ static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
         if (stop < start)
             stop = start;
         size_t old = (size_t)(stop - start), tail = a->length - (size_t)stop;
+        if (!resizable(a, a->length - old + src.len))
+            return -1;
         if (src.len > old)
             bytearray_reserve(a, src.len - old);
         memmove(a->data + start + src.len, a->data + stop, tail);
@@ -1622,7 +1640,9 @@ static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
         return 0;
     }
 extended:
-    if (!v) {                                   /* delete every step-th byte */
+    if (!v || src.len == 0) {                   /* delete every step-th byte (= b'' too) */
+        if (!resizable(a, a->length - (size_t)n))
+            return -1;
         size_t w = 0;
         for (size_t i = 0, k = 0; i < a->length; i++) {
             ssize_t rel = step > 0 ? (ssize_t)i - start : start - (ssize_t)i;
@@ -1661,6 +1681,8 @@ static int bytearray_setitem(Value self, Value key, Value v)
     if (!rt_seq_index_ex(idx, a->length, "bytearray", "bytearray", &i))
         return -1;
     if (!v) {                                   /* del a[i] */
+        if (!resizable(a, a->length - 1))
+            return -1;
         memmove(a->data + i, a->data + i + 1, a->length - i - 1);
         a->length--;
         return 0;
@@ -1685,6 +1707,8 @@ static Value bytearray_insert(Value *args, size_t nargs, Value kw)
         i = i + (ssize_t)a->length < 0 ? 0 : i + (ssize_t)a->length;
     if (i > (ssize_t)a->length)
         i = (ssize_t)a->length;
+    if (!resizable(a, a->length + 1))
+        return VAL_NULL;
     bytearray_reserve(a, 1);
     memmove(a->data + i + 1, a->data + i, a->length - (size_t)i);
     a->data[i] = (unsigned char)c;
@@ -1706,6 +1730,8 @@ static Value bytearray_pop(Value *args, size_t nargs, Value kw)
         i += (ssize_t)a->length;
     if (i < 0 || i >= (ssize_t)a->length)
         return rt_raisef(&rt_IndexError, "pop index out of range");
+    if (!resizable(a, a->length - 1))
+        return VAL_NULL;
     unsigned char c = a->data[i];
     memmove(a->data + i, a->data + i + 1, a->length - (size_t)i - 1);
     a->length--;
@@ -1723,6 +1749,8 @@ static Value bytearray_remove(Value *args, size_t nargs, Value kw)
     unsigned char *p = memchr(a->data, c, a->length);
     if (!p)
         return rt_raisef(&rt_ValueError, "value not found in bytearray");
+    if (!resizable(a, a->length - 1))
+        return VAL_NULL;
     memmove(p, p + 1, a->length - (size_t)(p - a->data) - 1);
     a->length--;
     return rt_None;
@@ -1745,7 +1773,10 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_nokw("clear", kw) || !rt_arg_count("clear", nargs - 1, 0, 0))
         return VAL_NULL;
-    VAL_AS(ObjByteArray, args[0])->length = 0;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    if (!resizable(a, 0))
+        return VAL_NULL;
+    a->length = 0;
     return rt_None;
 }
 
@@ -1767,6 +1798,8 @@ static Value bytearray_inplace(Value a, Value b, int op)
             rt_err_clear();
             return rt_raisef(&rt_TypeError, "can't concat %T to bytearray", b);
         }
+        if (!resizable(ba, ba->length + v.len))
+            return VAL_NULL;
         bytearray_reserve(ba, v.len);
         memmove(ba->data + ba->length, v.data, v.len);
         ba->length += v.len;
@@ -1781,6 +1814,8 @@ static Value bytearray_inplace(Value a, Value b, int op)
         if (!r)
             return VAL_NULL;
         View v = view_of(r);
+        if (!resizable(ba, v.len))
+            return VAL_NULL;
         ba->length = 0;
         bytearray_reserve(ba, v.len);
         memcpy(ba->data, v.data, v.len);
@@ -1812,6 +1847,8 @@ static Value bytearray_append(Value *args, size_t nargs, Value kw)
     if (!byte_value(args[1], &c))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    if (!resizable(a, a->length + 1))
+        return VAL_NULL;
     bytearray_reserve(a, 1);
     a->data[a->length++] = (unsigned char)c;
     return rt_None;
@@ -1826,15 +1863,20 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     int r = arg_view(args[1], &v);
     if (r < 0)
         return VAL_NULL;
-    if (r > 0) {
-        bytearray_reserve(a, v.len);
-        memmove(a->data + a->length, v.data, v.len);
-        a->length += v.len;
-        return rt_None;
+    if (r == 0) {                       /* an iterable of ints, gathered first */
+        if (rt_is_str(args[1]))
+            return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
+        ObjByteArray *gathered = VAL_AS(ObjByteArray, rt_bytearray_new(NULL, 0));
+        if (!fill_from_iterable(gathered, args[1], true))
+            return VAL_NULL;
+        v = (View){gathered->data, gathered->length};
     }
-    if (rt_is_str(args[1]))
-        return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
-    return fill_from_iterable(a, args[1], true) ? rt_None : VAL_NULL;
+    if (!resizable(a, a->length + v.len))
+        return VAL_NULL;
+    bytearray_reserve(a, v.len);
+    memmove(a->data + a->length, v.data, v.len);
+    a->length += v.len;
+    return rt_None;
 }
 
 /* Pickling (CPython's bytearray _common_reduce): protocol 3 and later
@@ -1910,7 +1952,7 @@ ObjType rt_bytearray_type = {
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytearray_new_slot,
-    .getbuffer = bytearray_getbuffer,
+    .getbuffer = bytearray_getbuffer, .releasebuffer = bytearray_releasebuffer,
 };
 
 void rt_bytes_init(void)
@@ -1919,11 +1961,4 @@ void rt_bytes_init(void)
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
     rt_type_ready(&bytes_iter_type, bytes_iter_methods);
     rt_type_ready(&bytearray_iter_type, bytes_iter_methods);
-    static const MethodDef class_methods[] = {
-        {"fromhex", bytes_fromhex, RT_METH_CLASS},
-        {"maketrans", bytes_maketrans, RT_METH_STATIC},
-        {NULL, NULL},
-    };
-    rt_type_add_methods(&rt_bytes_type, class_methods);
-    rt_type_add_methods(&rt_bytearray_type, class_methods);
 }

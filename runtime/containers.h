@@ -71,6 +71,11 @@ bool rt_dict_update(Value dict, Value other);       /* dict.update(mapping or pa
  * AttributeError when other has no keys(). */
 bool rt_dict_merge(Value dict, Value other);
 Value rt_dict_copy(Value dict);
+/* The view types (for subclasses: OrderedDict's odict_keys ...) and a view
+ * of `dict` of one of them or a subclass. */
+typedef enum { RT_VIEW_KEYS, RT_VIEW_VALUES, RT_VIEW_ITEMS } RtDictViewKind;
+ObjType *rt_dict_view_type(RtDictViewKind kind);
+Value rt_dict_view_new(ObjType *type, Value dict);
 
 /* set / frozenset */
 Value rt_set_new(void);

@@ -883,7 +883,7 @@ static int items_contains(Value self, Value item)
 
 static bool is_setlike_view(Value v)
 {
-    return IS_EXACT(v, dictkeys_type) || IS_EXACT(v, dictitems_type);
+    return rt_isinstance_of(v, &dictkeys_type) || rt_isinstance_of(v, &dictitems_type);
 }
 
 /* Every item of a is in b (a and b: views or sets). */
@@ -1264,6 +1264,18 @@ static const MethodDef values_methods[] = {
     {NULL, NULL},
 };
 
+
+/* For OrderedDict's views (odict_keys ... are subclasses of these). */
+ObjType *rt_dict_view_type(RtDictViewKind kind)
+{
+    return kind == RT_VIEW_KEYS ? &dictkeys_type
+         : kind == RT_VIEW_VALUES ? &dictvalues_type : &dictitems_type;
+}
+
+Value rt_dict_view_new(ObjType *type, Value dict)
+{
+    return view_make(type, dict);
+}
 
 void rt_dict_init(void)
 {

@@ -592,13 +592,16 @@ static Value int_from_i128(i128 v)
         return small_new((intptr_t)v);
     u128 m = v < 0 ? -(u128)v : (u128)v;
     int n = (m >> 64) != 0 ? 2 : 1;
-    ObjInt *o = gc_alloc(sizeof *o + 2 * sizeof(mp_limb_t));
+    /* Only the limbs it needs: a value below 2**64 fits in 32 bytes, not
+     * 48 (records' 64-bit LCG state: a third of its 128-bit ints). */
+    ObjInt *o = gc_alloc(sizeof *o + n * sizeof(mp_limb_t));
     o->ob.type = &rt_int_type;
     mp_limb_t *d = (mp_limb_t *)(o + 1);
     d[0] = (mp_limb_t)m;
-    d[1] = (mp_limb_t)(m >> 64);
+    if (n == 2)
+        d[1] = (mp_limb_t)(m >> 64);
     mpz_ptr z = Z(o);
-    z->_mp_alloc = 2;
+    z->_mp_alloc = n;
     z->_mp_size = v < 0 ? -n : n;
     z->_mp_d = d;
     return obj_val(o);

@@ -45,6 +45,13 @@ void rt_release_buffer(RtBuffer *view)
         release(obj, view);
 }
 
+bool rt_buffer_exported(const int *exports)
+{
+    if (*exports > 0)
+        gc_collect();
+    return *exports > 0;
+}
+
 int rt_buffer_fill(RtBuffer *view, Value obj, void *buf, ssize_t n, bool readonly,
                    const char *format, ssize_t itemsize, int flags)
 {
@@ -229,12 +236,12 @@ int rt_buffer_pack_item(const char *fmt, void *p, Value v)
  * dimensions.  It holds the exporter's buffer (RT_BUF_LASTING: see
  * buffer.h) until release(), and views made from it — slices, casts,
  * memoryview(m) — show the same memory without asking the exporter again.
- * Only a slice with a step makes a view that is not C-contiguous.  (pvm's
- * exporters lock nothing, so unlike CPython's a memoryview never counts
- * buffers of itself handed out: release() always succeeds.)
+ * Only a slice with a step makes a view that is not C-contiguous.  (Unlike
+ * CPython's, a memoryview never counts buffers of itself handed out:
+ * release() always succeeds.)
  *
- * An exporter that frees its memory itself (mmap) counts the buffers out
- * and refuses to close while one is.  CPython's memoryview gives its buffer
+ * bytearray, array.array and mmap count the buffers out and refuse to
+ * resize (mmap: to close) while one is.  CPython's memoryview gives its buffer
  * back the moment its last reference goes; here a view found unreachable
  * by the collector gives it back (a finaliser), and the views made from it
  * keep it reachable (`holder`) as long as they show its memory. */

@@ -648,7 +648,7 @@ static bool wrappers_added;
 static void remember_type(ObjType *type)
 {
     if (nready == ready_cap) {
-        ready_cap = ready_cap ? 2 * ready_cap : 64;
+        ready_cap = ready_cap ? 2 * ready_cap : 256;       /* start-up readies ~180 */
         ready_types = gc_realloc(ready_types, ready_cap * sizeof(ObjType *));
     }
     ready_types[nready++] = type;

@@ -210,8 +210,8 @@ typedef Value (*CallFunc)(Value callable, Value *args, size_t nargs, Value kwnam
 
 /* ---- Data attributes of builtin types ----------------------------------------
  * A builtin type declares its data attributes in two tables beside its
- * slots, and rt_type_ready puts one descriptor per entry in the type's
- * dict.  So `f.__code__` is found by the ordinary attribute lookup
+ * slots, and one descriptor per entry goes in the type's dict when it is
+ * filled (rt_type_dict: on first need, object.c "Readying lazily").  So `f.__code__` is found by the ordinary attribute lookup
  * (object.c) — the type's MRO gives function.__dict__['__code__'], a data
  * descriptor, whose get runs — exactly as a property of a class written in
  * Python would be, and `type(f).__dict__['__code__']` exists to be seen.

@@ -16,9 +16,16 @@ come from python3.11 itself:
                     descriptor ("builtins.len": "($module, obj, /)"),
                     sorted for bsearch
 
-Run: python3.11 runtime/signatures_gen.py > runtime/signatures.h
+Later versions (3.12, 3.13, 3.14) word some of these differently or add
+some: each python runs this script (--json OUT) and the entries where it
+differs from python3.11 (or has one python3.11 lacks, or lacks one) become
+that version's delta tables, *_signatures_<minor>, which the lookups
+(runtime/slots.c) consult first.
+
+Run: python3.11 runtime/signatures_gen.py PY312 PY313 PY314 > runtime/signatures.h
+(PY314: tools/python314/python3.14, pyodide in node)
 """
-import builtins, importlib, itertools, types
+import importlib, json, os, subprocess, sys, tempfile
 
 MODULES = ["builtins", "types", "itertools", "_io", "_queue", "_bz2", "_collections",
            "_functools", "_operator", "_struct", "_thread", "_sre", "_random", "_pickle"]
@@ -35,11 +42,14 @@ def c_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def main():
-    kinds = set()
+def collect():
+    """(slots, types, functions): name -> (text signature, doc) of this python."""
     typelist = []
     for name in MODULES:
-        module = importlib.import_module(name)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
         for value in vars(module).values():
             if isinstance(value, type) and value not in typelist:
                 typelist.append(value)
@@ -48,14 +58,6 @@ def main():
         for key, value in vars(t).items():
             if type(value).__name__ == "wrapper_descriptor" and value.__text_signature__:
                 slots.setdefault(key, (value.__text_signature__, value.__doc__))
-    print("/* signatures.h — made by runtime/signatures_gen.py from python3.11: do not edit. */")
-    print("static const struct { const char *name, *signature, *doc; } slot_signatures[] = {")
-    for key in sorted(slots):
-        signature, doc = slots[key]
-        print("    {%s, %s, %s}," % (c_string(key), c_string(signature), c_string(doc)))
-    print("};")
-    print()
-    print("static const struct { const char *name, *signature, *doc; } type_signatures[] = {")
     types = {}
     for t in typelist:
         signature = t.__text_signature__
@@ -65,14 +67,12 @@ def main():
         name = t.__name__ if t.__module__ == "builtins" else t.__module__ + "." + t.__name__
         if signature or doc:
             types.setdefault(name, (signature, doc))
-    for name in sorted(types):
-        print("    {%s, %s, %s}," % (c_string(name), c_string(types[name][0]),
-                                   c_string(types[name][1])))
-    print("};")
-    print()
     functions = {}
     for name in FUNCTION_MODULES:
-        module = importlib.import_module(name)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
         for key, value in vars(module).items():
             if type(value).__name__ == "builtin_function_or_method" and (
                     value.__text_signature__ or value.__doc__):
@@ -88,11 +88,63 @@ def main():
                             getattr(value, "__text_signature__", None) or value.__doc__):
                 functions.setdefault("%s.%s" % (prefix, key),
                                      (getattr(value, "__text_signature__", None), value.__doc__))
-    print("static const struct { const char *name, *signature, *doc; } builtin_signatures[] = {")
-    for key in sorted(functions):
-        print("    {%s, %s, %s}," % (c_string(key), c_string(functions[key][0]),
-                                   c_string(functions[key][1])))
+    return slots, types, functions
+
+
+def emit(table, entries, end=False):
+    """entries sorted by name (for bsearch); end: a last {NULL} (never empty)."""
+    print("static const SignatureEntry %s[] = {" % table)
+    for key in sorted(entries):
+        signature, doc = entries[key]
+        print("    {%s, %s, %s}," % (c_string(key), c_string(signature), c_string(doc)))
+    if end:
+        print("    {NULL, NULL, NULL},")
     print("};")
+
+
+def delta(mine, theirs):
+    """Their entries that are not mine; (None, None) for one they lack."""
+    out = {k: tuple(v) for k, v in theirs.items() if tuple(v) != mine.get(k)}
+    out.update({k: (None, None) for k in mine if k not in theirs})
+    return out
+
+
+def main():
+    if sys.argv[1:2] == ["--json"]:
+        with open(sys.argv[2], "w") as f:
+            json.dump(collect(), f)
+        return
+    assert sys.version_info[:2] == (3, 11), "run with python3.11"
+    tables = ("slot_signatures", "type_signatures", "builtin_signatures")
+    mine = collect()
+    print("/* signatures.h — made by runtime/signatures_gen.py from python3.11 (and the deltas of")
+    print(" * later versions): do not edit. */")
+    print("typedef struct SignatureEntry { const char *name, *signature, *doc; } SignatureEntry;")
+    for table, entries in zip(tables, mine):
+        emit(table, entries)
+        print()
+    counts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for python in sys.argv[1:]:
+            out = os.path.join(tmp, "out.json")
+            version = subprocess.run([python, "-c", "import sys; print(sys.version_info[1])"],
+                                     check=True, capture_output=True, text=True).stdout.strip()
+            subprocess.run([python, os.path.abspath(__file__), "--json", out], check=True)
+            with open(out) as f:
+                theirs = json.load(f)
+            counts.append([])
+            for table, m, t in zip(tables, mine, theirs):
+                d = delta(m, t)
+                emit("%s_%s" % (table, version), d, end=True)
+                counts[-1].append(("%s_%s" % (table, version), len(d)))
+            print()
+    print("/* Each later version's deltas, by minor version from 12. */")
+    print("typedef struct SignatureDelta { const SignatureEntry *entries; size_t n; } SignatureDelta;")
+    for i, table in enumerate(tables):
+        print("static const SignatureDelta %s_delta[] = {" % table)
+        for version in counts:
+            print("    {%s, %d}," % version[i])
+        print("};")
 
 
 main()

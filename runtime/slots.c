@@ -547,12 +547,16 @@ void rt_update_slots(ObjType *t)
     update_finalizer_flag(t);
 }
 
+/* Each slot tested by name, not through slot_ptr's switch: every builtin
+ * type readied at start-up asks (~60,000 instructions that way). */
 uint64_t rt_slot_mask(const ObjType *t)
 {
     uint64_t m = 0;
-    for (int s = 0; s < S_COUNT; s++)
-        if (*slot_ptr((ObjType *)t, s) != NULL)
-            m |= (uint64_t)1 << s;
+#define SLOT_BIT(slot, ret, params, dunders, inherit) \
+    if (t->slot != NULL)                               \
+        m |= (uint64_t)1 << S_##slot;
+    RT_TYPE_SLOTS(SLOT_BIT)
+#undef SLOT_BIT
     return m;
 }
 
@@ -917,15 +921,42 @@ static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)-
  * type (CPython's slotdefs, copied from python3.11 by signatures_gen.py);
  * T.__new__ has tp_new_wrapper's.  inspect.signature reads the signature.
  * The same header has builtin types' and builtin functions' signatures,
- * looked up here for class.c and object.c. */
+ * looked up here for class.c and object.c, and for 3.12+ bytecode the
+ * entries where that version's CPython words them differently. */
 #include "runtime/signatures.h"
+#include "runtime/version.h"
+
+/* The entries of the tables start with their name: bsearch's key. */
+static int compare_entry(const void *key, const void *entry)
+{
+    return strcmp(key, *(const char *const *)entry);
+}
+
+static const SignatureEntry *find_entry(const char *name, const SignatureEntry *table, size_t n)
+{
+    return bsearch(name, table, n, sizeof *table, compare_entry);
+}
+
+/* The signature or doc of name in table[0..n) (sorted), the running
+ * version's delta first; NULL when it has none. */
+static const char *entry_text(const char *name, const SignatureEntry *table, size_t n,
+                              const SignatureDelta *deltas, size_t ndeltas, bool doc)
+{
+    const SignatureEntry *found = NULL;
+    size_t v = (size_t)(rt_py_minor - 12);
+    if (rt_py_minor >= 12 && v < ndeltas)
+        found = find_entry(name, deltas[v].entries, deltas[v].n);
+    if (found == NULL)
+        found = find_entry(name, table, n);
+    return found == NULL ? NULL : doc ? found->doc : found->signature;
+}
+#define ENTRY_TEXT(name, table, doc)                                                \
+    entry_text(name, table, sizeof table / sizeof table[0], table##_delta,          \
+               sizeof table##_delta / sizeof table##_delta[0], doc)
 
 const char *rt_slot_text(const char *name, bool doc)
 {
-    for (size_t i = 0; i < sizeof slot_signatures / sizeof slot_signatures[0]; i++)
-        if (strcmp(name, slot_signatures[i].name) == 0)
-            return doc ? slot_signatures[i].doc : slot_signatures[i].signature;
-    return NULL;
+    return ENTRY_TEXT(name, slot_signatures, doc);
 }
 
 static Value wrapper_text(Value self, bool doc)
@@ -942,29 +973,17 @@ static Value wrapper_text(Value self, bool doc)
 static Value wrapper_get_signature(Value self) { return wrapper_text(self, false); }
 static Value wrapper_get_doc(Value self) { return wrapper_text(self, true); }
 
-/* The entries of both tables below start with their name: bsearch's key. */
-static int compare_entry(const void *key, const void *entry)
-{
-    return strcmp(key, *(const char *const *)entry);
-}
-
 const char *rt_builtin_text(const char *owner, const char *name, bool doc)
 {
     char key[256];
     if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key)
         return NULL;
-    const __typeof__(builtin_signatures[0]) *found =
-        bsearch(key, builtin_signatures, sizeof builtin_signatures / sizeof builtin_signatures[0],
-                sizeof builtin_signatures[0], compare_entry);
-    return found == NULL ? NULL : doc ? found->doc : found->signature;
+    return ENTRY_TEXT(key, builtin_signatures, doc);
 }
 
 const char *rt_type_text(const ObjType *t, bool doc)
 {
-    const __typeof__(type_signatures[0]) *found =
-        bsearch(t->name, type_signatures, sizeof type_signatures / sizeof type_signatures[0],
-                sizeof type_signatures[0], compare_entry);
-    return found == NULL ? NULL : doc ? found->doc : found->signature;
+    return ENTRY_TEXT(t->name, type_signatures, doc);
 }
 
 static Value wrapper_get_qualname(Value self)

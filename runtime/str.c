@@ -16,10 +16,14 @@
  * unicode.c.
  */
 #define _GNU_SOURCE             /* memmem */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <inttypes.h>
 #include <string.h>
+#include <sys/random.h>
 #include "runtime/runtime.h"
+#include "runtime/siphash.h"
 #include "runtime/version.h"
 #include "runtime/buffer.h"
 
@@ -150,26 +154,104 @@ bool rt_is_str(Value v)
 
 /* ---- Hashing and interning ----------------------------------------------- */
 
-/* FNV-1a over the UTF-8 bytes: simple and good enough for dict keys (CPython
- * randomises its str hash, so programs cannot depend on the values). */
-static intptr_t bytes_hash(const char *p, size_t n)
+/* str and bytes hash as CPython's do: SipHash-1-3 (runtime/siphash.c)
+ * keyed by a 128-bit secret, over the bytes of a bytes object and over the
+ * code units of a str in CPython's representation of it (one byte per
+ * character when all are below U+0100, else two, else four; for ASCII, the
+ * UTF-8 pvm stores).  The secret is random for each process, unless
+ * PYTHONHASHSEED gives a seed: 0 makes it all zeros, another number fills
+ * it from CPython's generator (lcg_urandom), so `PYTHONHASHSEED=N pvm`
+ * hashes strings exactly as `PYTHONHASHSEED=N python3.11` and a set of
+ * strings iterates in the same order.  (The secret is made at the first
+ * hash, before the command line is read: -E does not hide PYTHONHASHSEED.) */
+static uint64_t hash_k0, hash_k1;
+static bool hash_secret_made, hash_randomized;
+
+/* CPython's lcg_urandom: size bytes from the seed. */
+static void lcg_bytes(uint32_t x, unsigned char *out, size_t size)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ull;
+    for (size_t i = 0; i < size; i++) {
+        x = x * 214013 + 2531011;
+        out[i] = (x >> 16) & 0xff;
     }
-    intptr_t r = (intptr_t)h;
-    if (r == -1)
-        r = -2;
-    return n == 0 ? 0 : r;                  /* hash('') == 0, as in CPython */
+}
+
+static void make_hash_secret(void)
+{
+    unsigned char secret[24] = {0};         /* CPython's _Py_HashSecret_t */
+    const char *text = getenv("PYTHONHASHSEED");
+    if (text == NULL || *text == '\0' || strcmp(text, "random") == 0) {
+        hash_randomized = true;
+        if (getrandom(secret, sizeof secret, 0) != (ssize_t)sizeof secret) {
+            fprintf(stderr, "Fatal Python error: failed to get random numbers to initialize Python\n");
+            exit(1);
+        }
+    } else {
+        char *end;
+        errno = 0;
+        unsigned long seed = strtoul(text, &end, 10);
+        if (*end != '\0' || seed > 4294967295UL || errno == ERANGE) {
+            fprintf(stderr, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be "
+                    "\"random\" or an integer in range [0; 4294967295]\n"
+                    "Python runtime state: preinitialized\n\n");
+            exit(1);
+        }
+        hash_randomized = seed != 0;        /* sys.flags.hash_randomization */
+        if (seed != 0)
+            lcg_bytes((uint32_t)seed, secret, sizeof secret);
+    }
+    memcpy(&hash_k0, secret, 8);            /* the first 16 bytes, little-endian */
+    memcpy(&hash_k1, secret + 8, 8);
+    hash_secret_made = true;
+}
+
+bool rt_hash_randomized(void)
+{
+    if (!hash_secret_made)
+        make_hash_secret();
+    return hash_randomized;
+}
+
+/* _Py_HashBytes: 0 for no bytes, never -1. */
+intptr_t rt_hash_bytes(const void *p, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (!hash_secret_made)
+        make_hash_secret();
+    intptr_t h = (intptr_t)rt_siphash13(hash_k0, hash_k1, p, n);
+    return h == -1 ? -2 : h;
+}
+
+/* The hash of a non-ASCII str: its code units one, two or four bytes wide
+ * as CPython stores it (the widest UTF-8 lead byte, top, tells).  Apart,
+ * so that its buffer does not weigh on the ASCII case. */
+static __attribute__((noinline)) intptr_t units_hash(const char *p, size_t n, unsigned char top)
+{
+    size_t width = top < 0xc4 ? 1 : top < 0xf0 ? 2 : 4, count = 0;
+    unsigned char small[256], *units = n * width <= sizeof small ? small : gc_alloc_atomic(n * width);
+    for (size_t i = 0, len; i < n; i += len) {
+        uint32_t cp = rt_utf8_decode(p + i, &len);
+        memcpy(units + count++ * width, &cp, width);    /* little-endian: the low bytes */
+    }
+    return rt_hash_bytes(units, count * width);
+}
+
+/* The hash of the str whose UTF-8 is p[0..n). */
+static intptr_t str_data_hash(const char *p, size_t n, bool ascii)
+{
+    unsigned char top = 0;
+    if (!ascii)
+        for (size_t i = 0; i < n; i++)
+            top = (unsigned char)p[i] > top ? (unsigned char)p[i] : top;
+    return top < 0x80 ? rt_hash_bytes(p, n) : units_hash(p, n, top);
 }
 
 intptr_t rt_str_hash(Value v)
 {
     ObjStr *s = AS_STR(v);
     if (s->hash == -1)
-        s->hash = bytes_hash(s->data, s->nbytes);
+        s->hash = str_data_hash(s->data, s->nbytes, s->ascii);
     return s->hash;
 }
 
@@ -242,7 +324,7 @@ Value rt_str_intern(Value v)
 Value rt_str_intern_cstr(const char *s)
 {
     size_t n = strlen(s);
-    intptr_t hash = bytes_hash(s, n);
+    intptr_t hash = str_data_hash(s, n, false);
     if (intern_cap != 0) {
         size_t i = intern_find(s, n, hash);
         if (intern_slots[i] != NULL)

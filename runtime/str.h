@@ -41,6 +41,11 @@ bool rt_str_equal(Value a, Value b);                /* both str */
 bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */
 int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
 intptr_t rt_str_hash(Value s);                      /* cached */
+/* CPython's _Py_HashBytes: SipHash-1-3 under the process's hash secret
+ * (PYTHONHASHSEED), 0 for no bytes; str.c explains. */
+intptr_t rt_hash_bytes(const void *p, size_t n);
+/* Not PYTHONHASHSEED=0 (sys.flags.hash_randomization). */
+bool rt_hash_randomized(void);
 Value rt_str_concat(Value a, Value b);
 /* a + b for BINARY_OP_INPLACE_ADD_UNICODE, when `a` is held by no one but
  * the local the result goes to: appended into a's own block if a is owned
@@ -176,6 +181,7 @@ typedef struct ObjByteArray {
     Object ob;
     size_t length, capacity;
     unsigned char *data;
+    int exports;                /* lasting buffers out: no resizing (buffer.h) */
 } ObjByteArray;
 bool rt_is_bytes_like(Value v);                     /* bytes or bytearray */
 /* bytes.decode(encoding, errors): any codec, any error handler (codecs.c);

@@ -16,10 +16,15 @@
  * unicode_gen.py.  utf8proc may know a newer Unicode than 14.0; the code
  * points it assigns that 14.0 does not (the `newer` table) are treated as
  * unassigned, as CPython 3.11 treats them.
+ *
+ * 3.12, 3.13 and 3.14 bytecode gets its CPython's Unicode (15.0, 15.1,
+ * 16.0): where that version's str methods say something else of a code
+ * point, its `overrides` table (also from unicode_gen.py) answers instead.
  */
 #include <utf8proc.h>
 #include "runtime/str.h"
 #include "runtime/unicode_tables.h"
+#include "runtime/version.h"
 
 /* ---- UTF-8 -------------------------------------------------------------- */
 
@@ -188,6 +193,35 @@ static bool in_ranges(const UniRange *r, size_t n, uint32_t c)
 }
 #define IN(table, c) in_ranges(table, sizeof table / sizeof table[0], c)
 
+/* The later version's answers for c (above ASCII), where they are not
+ * 3.11's; NULL where they are, and always under 3.11. */
+static const UniOverride *override(uint32_t c)
+{
+    if (rt_py_minor <= 11)
+        return NULL;
+    size_t v = (size_t)(rt_py_minor - 12), n = sizeof overrides / sizeof overrides[0];
+    const UniOverride *r = overrides[v < n ? v : n - 1].table;
+    size_t lo = 0, hi = overrides[v < n ? v : n - 1].n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < r[mid].lo)
+            hi = mid;
+        else if (c > r[mid].hi)
+            lo = mid + 1;
+        else
+            return &r[mid];
+    }
+    return NULL;
+}
+
+/* Answer from the override of c, if it has one. */
+#define OVERRIDDEN(c, flag)                                   \
+    do {                                                      \
+        const UniOverride *o_ = override(c);                  \
+        if (o_ != NULL)                                       \
+            return (o_->flags & (flag)) != 0;                 \
+    } while (0)
+
 /* The general category as Unicode 14.0 has it (newer assignments are Cn). */
 static int category(uint32_t c)
 {
@@ -208,6 +242,7 @@ bool rt_uni_isspace(uint32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    OVERRIDDEN(c, UNI_SPACE);
     if (category(c) == UTF8PROC_CATEGORY_CN)
         return false;
     int bidi = utf8proc_get_property((utf8proc_int32_t)c)->bidi_class;
@@ -227,6 +262,7 @@ bool rt_uni_isupper(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
+    OVERRIDDEN(c, UNI_UPPER);
     return category(c) == UTF8PROC_CATEGORY_LU || IN(other_upper, c);
 }
 
@@ -234,12 +270,16 @@ bool rt_uni_islower(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'a' && c <= 'z';
+    OVERRIDDEN(c, UNI_LOWER);
     return category(c) == UTF8PROC_CATEGORY_LL || IN(other_lower, c);
 }
 
 bool rt_uni_istitle(uint32_t c)
 {
-    return c >= 0x80 && category(c) == UTF8PROC_CATEGORY_LT;
+    if (c < 0x80)
+        return false;
+    OVERRIDDEN(c, UNI_TITLE);
+    return category(c) == UTF8PROC_CATEGORY_LT;
 }
 
 /* Cased: an upper/lower/title distinction (title() and istitle() use it). */
@@ -260,6 +300,8 @@ bool rt_uni_iscaseignorable(uint32_t c)
     case 0xFE55: case 0xFF07: case 0xFF0E: case 0xFF1A:
         return true;
     }
+    if (c >= 0x80)
+        OVERRIDDEN(c, UNI_CASEIGNORABLE);
     int cat = category(c);
     return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME
            || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_LM
@@ -270,6 +312,7 @@ bool rt_uni_isalpha(uint32_t c)
 {
     if (c < 0x80)
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    OVERRIDDEN(c, UNI_ALPHA);
     return is_letter_category(category(c));
 }
 
@@ -277,16 +320,21 @@ bool rt_uni_isdecimal(uint32_t c)
 {
     if (c < 0x80)
         return c >= '0' && c <= '9';
+    OVERRIDDEN(c, UNI_DECIMAL);
     return category(c) == UTF8PROC_CATEGORY_ND;
 }
 
 bool rt_uni_isdigit(uint32_t c)
 {
+    if (c >= 0x80)
+        OVERRIDDEN(c, UNI_DIGIT);
     return rt_uni_isdecimal(c) || (c >= 0x80 && IN(digit, c));
 }
 
 bool rt_uni_isnumeric(uint32_t c)
 {
+    if (c >= 0x80)
+        OVERRIDDEN(c, UNI_NUMERIC);
     return rt_uni_isdigit(c) || (c >= 0x80 && IN(numeric, c));
 }
 
@@ -301,6 +349,7 @@ bool rt_uni_isprintable(uint32_t c)
 {
     if (c < 0x80)
         return c >= 0x20 && c < 0x7F;
+    OVERRIDDEN(c, UNI_PRINTABLE);
     switch (category(c)) {
     case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
     case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
@@ -315,6 +364,7 @@ bool rt_uni_isidstart(uint32_t c)
 {
     if (c < 0x80)
         return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    OVERRIDDEN(c, UNI_IDSTART);
     return IN(xid_start, c);
 }
 
@@ -322,6 +372,7 @@ bool rt_uni_isidcontinue(uint32_t c)
 {
     if (c < 0x80)
         return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    OVERRIDDEN(c, UNI_IDCONTINUE);
     return IN(xid_continue, c);
 }
 
@@ -366,6 +417,11 @@ static size_t map_case(uint32_t c, int which, uint32_t out[3])
             out[0] = (c >= 'a' && c <= 'z') ? c - 32 : c;
         return 1;
     }
+    const UniOverride *o = override(c);
+    if (o != NULL) {
+        out[0] = c + (uint32_t)(which == 0 ? o->upper : which == 1 ? o->lower : o->title);
+        return 1;
+    }
     const UniSpecial *sp = special(c);
     if (sp != NULL)
         return copy_seq(which == 0 ? sp->upper : which == 1 ? sp->lower : sp->title, out);
@@ -397,6 +453,11 @@ size_t rt_uni_totitle(uint32_t c, uint32_t out[3])
 /* Full case folding (CaseFolding.txt C+F) is utf8proc's CASEFOLD option. */
 size_t rt_uni_casefold(uint32_t c, uint32_t out[3])
 {
+    const UniOverride *o = c < 0x80 ? NULL : override(c);
+    if (o != NULL) {
+        out[0] = c + (uint32_t)o->fold;
+        return 1;
+    }
     if (c < 0x80 || c > 0x10FFFF || IN(newer, c))
         return map_case(c, 1, out);
     utf8proc_int32_t buf[4];

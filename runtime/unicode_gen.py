@@ -16,9 +16,18 @@ str predicates built on it) and writes them as sorted range tables:
                               Unicode 14.0 does not: CPython 3.11 treats them
                               as unassigned (Cn), so pvm does too
 
-Run: python3.11 runtime/unicode_gen.py > runtime/unicode_tables.h
+Later versions: CPython 3.12 (Unicode 15.0), 3.13 (15.1) and 3.14 (16.0)
+assign more code points and change a few properties.  For each, the table
+overrides_<version> gives, as ranges, what its str methods say of each code
+point where it is not what python3.11's say (the predicates as UNI_* flags,
+the case mappings as offsets; none of the changes is a mapping to more than
+one character), taken from that python by modules/unicodedata_dump.py:
+
+Run: python3.11 runtime/unicode_gen.py PY312 PY313 PY314 > runtime/unicode_tables.h
+(PY314: tools/python314/python3.14; each argument an interpreter or the JSON
+file unicodedata_dump.py wrote)
 """
-import ctypes, sys, unicodedata
+import ctypes, os, sys, unicodedata
 
 assert unicodedata.unidata_version == "14.0.0"
 lib = ctypes.CDLL("libutf8proc.so.2")
@@ -66,4 +75,58 @@ for c in range(0x110000):
     if len(u) > 1 or len(l) > 1 or len(t) > 1:
         f = lambda x: "{" + ", ".join(f"0x{ord(ch):X}" for ch in x) + "}"
         print(f"    {{0x{c:X}, {f(u)}, {f(l)}, {f(t)}}},")
+print("};")
+
+# ---- later versions ------------------------------------------------------
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "modules"))
+import unicodedata_dump  # noqa: E402
+
+FLAGS = unicodedata_dump.FLAGS + ["caseignorable"]
+IGNORABLE = ("Mn", "Me", "Cf", "Lm", "Sk")   # the categories rt_uni_iscaseignorable takes
+
+def override(cp, props, category):
+    """(flags, upper, lower, title, casefold offsets) of a dumped str entry."""
+    flags = sum(1 << i for i, f in enumerate(props[0]) if f != "-")
+    flags |= (category in IGNORABLE) << (len(FLAGS) - 1)
+    assert all(len(m) == 1 for m in props[1:]), hex(cp)
+    return (flags,) + tuple(m[0] - cp for m in props[1:])
+
+def own(cp):
+    s = unicodedata_dump.str_props(chr(cp))
+    s[1:] = [[ord(x) for x in m] for m in s[1:]]
+    return s
+
+print("enum {")
+for i, f in enumerate(FLAGS):
+    print(f"    UNI_{f.upper()} = 1 << {i},")
+print("};")
+print("typedef struct UniOverride { uint32_t lo, hi; uint16_t flags; "
+      "int32_t upper, lower, title, fold; } UniOverride;")
+blank = own(0x10FFFF)
+versions = []
+for d in unicodedata_dump.load(sys.argv[1:]):
+    rs = []
+    for cp in range(0x80, 0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        entry = d["ucd"].get(str(cp))
+        props = d["str"].get(str(cp), blank[:1] + [[cp]] * 4)
+        category = entry[0][0] if entry else "Cn"
+        if props == own(cp) and (category in IGNORABLE) == (cat(cp) in IGNORABLE):
+            continue
+        theirs = override(cp, props, category)
+        if rs and rs[-1][1] == cp - 1 and rs[-1][2] == theirs:
+            rs[-1][1] = cp
+        else:
+            rs.append([cp, cp, theirs])
+    name = "overrides_" + d["version"].replace(".", "_")
+    versions.append(name)
+    print(f"static const UniOverride {name}[] = {{")
+    for lo, hi, o in rs:
+        print(f"    {{0x{lo:X}, 0x{hi:X}, 0x{o[0]:X}, {o[1]}, {o[2]}, {o[3]}, {o[4]}}},")
+    print("};")
+print("/* 3.12's, 3.13's, 3.14's */")
+print("static const struct { const UniOverride *table; size_t n; } overrides[] = {")
+for name in versions:
+    print(f"    {{{name}, sizeof {name} / sizeof {name}[0]}},")
 print("};")
