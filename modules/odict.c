@@ -237,7 +237,8 @@ static Value od_update_m(Value *args, size_t nargs, Value kw)
 static Value od_init_m(Value *args, size_t nargs, Value kw)
 {
     bool ok = od_update(args[0], args + 1, rt_npos(nargs, kw) - 1, kw,
-                        "expected at most 1 arguments, got %zu");
+                        rt_py_minor >= 14 ? "expected at most 1 argument, got %zu"
+                                          : "expected at most 1 arguments, got %zu");
     return ok ? rt_None : VAL_NULL;
 }
 
