@@ -142,8 +142,8 @@ static bool flags_set;
 
 ModSysFlags mod_sys_default_flags(void)
 {
-    return (ModSysFlags){ .hash_randomization = rt_hash_randomized(),
-                          .int_max_str_digits = -1 };
+    /* hash_randomization: main() sets it once -E and -I are known. */
+    return (ModSysFlags){ .hash_randomization = 1, .int_max_str_digits = -1 };
 }
 
 const ModSysFlags *mod_sys_flags(void)

@@ -162,8 +162,9 @@ bool rt_is_str(Value v)
  * PYTHONHASHSEED gives a seed: 0 makes it all zeros, another number fills
  * it from CPython's generator (lcg_urandom), so `PYTHONHASHSEED=N pvm`
  * hashes strings exactly as `PYTHONHASHSEED=N python3.11` and a set of
- * strings iterates in the same order.  (The secret is made at the first
- * hash, before the command line is read: -E does not hide PYTHONHASHSEED.) */
+ * strings iterates in the same order.  main() makes the secret once its
+ * options are read (-E and -I hide PYTHONHASHSEED, as in CPython); a
+ * program without main (the unit tests) gets it at the first hash. */
 static uint64_t hash_k0, hash_k1;
 static bool hash_secret_made, hash_randomized;
 
@@ -176,10 +177,9 @@ static void lcg_bytes(uint32_t x, unsigned char *out, size_t size)
     }
 }
 
-static void make_hash_secret(void)
+static void make_hash_secret_from(const char *text)
 {
     unsigned char secret[24] = {0};         /* CPython's _Py_HashSecret_t */
-    const char *text = getenv("PYTHONHASHSEED");
     if (text == NULL || *text == '\0' || strcmp(text, "random") == 0) {
         hash_randomized = true;
         if (getrandom(secret, sizeof secret, 0) != (ssize_t)sizeof secret) {
@@ -203,6 +203,16 @@ static void make_hash_secret(void)
     memcpy(&hash_k0, secret, 8);            /* the first 16 bytes, little-endian */
     memcpy(&hash_k1, secret + 8, 8);
     hash_secret_made = true;
+}
+
+static void make_hash_secret(void)
+{
+    make_hash_secret_from(getenv("PYTHONHASHSEED"));
+}
+
+void rt_hash_secret_init(bool ignore_environment)
+{
+    make_hash_secret_from(ignore_environment ? NULL : getenv("PYTHONHASHSEED"));
 }
 
 bool rt_hash_randomized(void)

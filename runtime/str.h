@@ -44,6 +44,9 @@ intptr_t rt_str_hash(Value s);                      /* cached */
 /* CPython's _Py_HashBytes: SipHash-1-3 under the process's hash secret
  * (PYTHONHASHSEED), 0 for no bytes; str.c explains. */
 intptr_t rt_hash_bytes(const void *p, size_t n);
+/* Make the hash secret from PYTHONHASHSEED, or at random when the
+ * environment is to be ignored (-E, -I); before the first hash. */
+void rt_hash_secret_init(bool ignore_environment);
 /* Not PYTHONHASHSEED=0 (sys.flags.hash_randomization). */
 bool rt_hash_randomized(void);
 Value rt_str_concat(Value a, Value b);

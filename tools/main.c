@@ -732,6 +732,8 @@ int main(int argc, char **argv)
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
+    rt_hash_secret_init(o.flags.ignore_environment);
+    o.flags.hash_randomization = rt_hash_randomized();
     rt_init();
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
