@@ -217,8 +217,19 @@ $(BUILD)/libpvm.a: $(LIB_OBJS)
 # a sixth of `pvm hello.pyc`'s (bench/README.md, "i13-rss").
 override PVM_LDFLAGS := -no-pie
 
+# Start-up: pvm links the small libraries (gc, gmp, utf8proc) statically
+# when their archives are installed (Debian's -dev packages have them):
+# three shared objects fewer to map, relocate and bind at every start,
+# -7% of `pvm hello.pyc`'s instructions (bench/README.md, "start-up,
+# fourth round").  Else, or with STATIC_LIBS=, shared as usual.  Only
+# the pvm executable: the unit tests and the fuzzer link PVM_LIBS.
+# (libreadline is not linked at all: modules/readline.h opens it on use.)
+STATIC_LIBS ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
+PVM_STATIC_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
+PVM_EXE_LIBS := $(if $(STATIC_LIBS),$(PVM_STATIC_LIBS),$(PVM_LIBS))
+
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a
-	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(PVM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_LIBS)
+	$(CC) $(PVM_CFLAGS) $(CFLAGS) $(PGO_CFLAGS) $(PVM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PVM_EXE_LIBS)
 
 # ./pvm is a copy of the build (copied only when it changed): the plain
 # build, or with PGO=1 the profile-guided one (make pgo, below).  mv, not cp:
@@ -252,16 +263,6 @@ PGO_GEN := -fprofile-generate -fprofile-update=prefer-atomic
 PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
 endif
 PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py
-# Start-up: the profile-guided pvm links the small libraries statically
-# when their archives are installed (Debian's -dev packages have them):
-# shared objects fewer to map and relocate, -15% of `pvm hello.pyc`'s CPU
-# time (bench/README.md).  Else, or with PGO_STATIC=, shared as usual.
-# (libreadline is not linked at all: modules/readline.h opens it on use.)
-PGO_STATIC ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
-ifeq ($(PGO_STEP)$(PGO_STATIC),useyes)
-override PVM_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
-endif
-
 ifeq ($(PGO_STEP),)
 pgo:
 	@$(MAKE) --no-print-directory PGO=1 pvm

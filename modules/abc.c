@@ -170,7 +170,7 @@ static Value abc_init(Value *args, size_t nargs, Value kw)
      * CPython's pattern matching; pvm's `match` decides by type, so the
      * mark is only removed, as CPython removes it. */
     if (rt_isinstance_of(cls, &rt_type_type)) {
-        Value dict = AS_TYPE(cls)->dict;
+        Value dict = rt_type_dict(AS_TYPE(cls));
         if (rt_dict_get_cstr(dict, "__abc_tpflags__") != VAL_NULL &&
             rt_dict_del(dict, rt_str_intern_cstr("__abc_tpflags__")) < 0)
             return VAL_NULL;

@@ -18,7 +18,7 @@
  *   - get_referents() knows the containers (list, tuple, dict, set,
  *     frozenset) and an instance's __dict__; other objects have none;
  *   - is_tracked() follows CPython's rules for atoms (int, str, None...),
- *     dicts (tracked once they hold a container) and tuples;
+ *     dicts (tracked once they hold a container; 3.14: always) and tuples;
  *   - freeze()/unfreeze() only count calls (get_freeze_count() is 0),
  *     is_finalized() is False, garbage stays [] (nothing is uncollectable),
  *     get_debug()/set_debug() keep the flags.
@@ -260,7 +260,7 @@ static bool tracked(Value v)
 {
     if (is_atom(v))
         return false;
-    if (val_type(v) == &rt_dict_type) {
+    if (val_type(v) == &rt_dict_type && rt_py_minor < 14) {  /* 3.14 tracks every dict */
         Value k, x;
         for (size_t i = 0; rt_dict_next(v, &i, &k, &x);)
             if (tracked(k) || tracked(x))
@@ -327,6 +327,8 @@ Value mod_gc_init(void)
     static bool versioned;
     if (!versioned && rt_py_minor >= 13)       /* 3.13's first generation is larger */
         threshold[0] = 2000;
+    if (!versioned && rt_py_minor >= 14)       /* 3.14's incremental collector: */
+        threshold[2] = 0;                      /* the second old space's is 0 */
     versioned = true;
     mod_module_set(m, "__doc__", rt_str_from_cstr(
         "This module provides access to the garbage collector for reference cycles.\n"));

@@ -45,8 +45,9 @@ extern ObjType io_fileio_type, io_bytesio_type, io_stringio_type;
 extern ObjType io_bufferedreader_type, io_bufferedwriter_type, io_bufferedrandom_type,
     io_bufferedrwpair_type;
 extern ObjType io_textiowrapper_type, io_nldecoder_type;
-/* io.UnsupportedOperation: a class deriving from OSError and ValueError. */
-extern ObjType *io_unsupported_type;
+/* io.UnsupportedOperation: a class deriving from OSError and ValueError,
+ * made on first need. */
+ObjType *io_unsupported_type(void);
 
 /* Ready every type of the module (once; sys's streams need them at start-up
  * without importing _io). */

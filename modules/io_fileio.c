@@ -48,7 +48,7 @@ static Value err_closed(void)
 
 static Value err_mode(const char *action)
 {
-    return rt_raisef(io_unsupported_type, "File not open for %s", action);
+    return rt_raisef(io_unsupported_type(), "File not open for %s", action);
 }
 
 /* mode → open(2) flags; false + ValueError for a bad mode. */

@@ -287,7 +287,7 @@ static void add_names(Value m)
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         mod_module_set(m, types[i].name, obj_val(types[i].type));
     mod_module_set(m, "DEFAULT_BUFFER_SIZE", small_new(IO_DEFAULT_BUFFER_SIZE));
-    mod_module_set(m, "UnsupportedOperation", obj_val(io_unsupported_type));
+    mod_module_set(m, "UnsupportedOperation", obj_val(io_unsupported_type()));
     mod_module_set(m, "BlockingIOError", obj_val(&rt_BlockingIOError));
 }
 

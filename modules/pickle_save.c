@@ -103,6 +103,7 @@ static void memo_set(Memo *m, Value key, size_t index)
             *e2 = old[i];
             m->used++;
         }
+    gc_free(old);                       /* only m->table pointed to it */
 }
 
 /* ---- the Pickler object ------------------------------------------------------------------ */

@@ -294,6 +294,7 @@ void mod_sys_init_path(Value first)
     if (first != VAL_NULL)
         rt_list_append(path, first);
     rt_list_extend(path, rest);
+    rt_module_set_shadow_check(first, mod_sys_module());
 }
 
 static void set_prefixes(Value d)
@@ -802,7 +803,7 @@ static Value sys_clear_type_descriptors(Value *args, size_t nargs, Value kwnames
         return rt_raisef(&rt_TypeError, "argument is immutable");
     static const char *const names[] = { "__dict__", "__weakref__" };
     for (int i = 0; i < 2; i++)
-        if (rt_dict_del(type->dict, rt_str_intern_cstr(names[i])) < 0)
+        if (rt_dict_del(rt_type_dict(type), rt_str_intern_cstr(names[i])) < 0)
             return VAL_NULL;
     rt_type_modified(type);
     return rt_None;

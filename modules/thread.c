@@ -400,6 +400,15 @@ static Value rlock_recursion_count(Value *args, size_t nargs, Value kwnames)
     return rt_int_from_u64(r->owner == vm_thread_ident() ? r->count : 0);
 }
 
+/* locked() (3.14): whether any thread holds it (threading.RLock's
+ * locked() and the repr of 3.14's Condition ask). */
+static Value rlock_locked(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("locked", nargs - 1, kwnames))
+        return VAL_NULL;
+    return rt_bool(as_rlock(args[0])->count > 0);
+}
+
 /* Condition.wait() gives the lock up entirely, remembering (count, owner),
  * and restores exactly that afterwards. */
 static Value rlock_release_save(Value *args, size_t nargs, Value kwnames)
@@ -1130,6 +1139,10 @@ Value mod_thread_init(void)
             {"_recursion_count", rlock_recursion_count}, {NULL, NULL}
         };
         rt_type_add_methods(&rlock_type, rlock_methods_312);
+    }
+    if (first && rt_py_minor >= 14) {
+        static const MethodDef rlock_methods_314[] = {{"locked", rlock_locked}, {NULL, NULL}};
+        rt_type_add_methods(&rlock_type, rlock_methods_314);
     }
     mod_add_type(m, "_local", &local_type, NULL);
     vm_thread_set_exit_hook(local_thread_exit);

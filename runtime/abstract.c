@@ -157,7 +157,7 @@ intptr_t rt_hash(Value v)
  * out for builtins and __main__. */
 Value rt_type_fullname(ObjType *t)
 {
-    Value module = rt_dict_get_cstr(t->dict, "__module__");
+    Value module = rt_dict_get_cstr(rt_type_dict(t), "__module__");
     Value qualname = rt_getattr_cstr(obj_val(t), "__qualname__");
     if (qualname == VAL_NULL || !is_str(qualname)) {
         rt_err_clear();

@@ -472,7 +472,7 @@ static Value check_hook(Value cls, const char *name)
         return VAL_NULL;
     Value key = rt_str_intern_cstr(name);
     Value hook = rt_type_lookup(meta, key);
-    if (hook == VAL_NULL || hook == rt_dict_get_str(rt_type_type.dict, key))
+    if (hook == VAL_NULL || hook == rt_dict_get_str(rt_type_dict(&rt_type_type), key))
         return VAL_NULL;
     return hook;
 }
@@ -949,7 +949,7 @@ static Value namespace_of(Value obj)
     if (IS_EXACT(obj, rt_module_type))
         return VAL_AS(ObjModule, obj)->dict;
     if (is_type(obj))
-        return AS_TYPE(obj)->dict;
+        return rt_type_dict(AS_TYPE(obj));
     Value *slot = rt_instance_dict_slot(obj);
     if (slot == NULL)
         return VAL_NULL;
@@ -1020,7 +1020,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     Value obj = args[0];
     Value dir_name = rt_str_intern_cstr("__dir__");
     Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
-    if (m != VAL_NULL && m != rt_dict_get_str(rt_object_type.dict, dir_name)) {
+    if (m != VAL_NULL && m != rt_dict_get_str(rt_type_dict(&rt_object_type), dir_name)) {
         Value r = rt_call1(m, obj);
         Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
         if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
@@ -1057,7 +1057,7 @@ Value rt_object_dir(Value obj)
         return VAL_NULL;
     Value mro = is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
     for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
-        if (!add_keys(names, AS_TYPE(rt_tuple_get(mro, i))->dict))
+        if (!add_keys(names, rt_type_dict(AS_TYPE(rt_tuple_get(mro, i)))))
             return VAL_NULL;
     Value list = rt_sequence_to_list(names);
     if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))

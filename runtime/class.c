@@ -67,13 +67,14 @@ static Value type_module_object(ObjType *t)
 {
     if (!rt_is_heaptype(t))
         return rt_type_module(t);
-    Value m = rt_dict_get_str(t->dict, s_module);
+    Value m = rt_dict_get_str(rt_type_dict(t), s_module);
     return m != VAL_NULL ? m : rt_str_from_cstr("__main__");
 }
 
 Value rt_type_module(ObjType *t)
 {
-    Value m = t->dict != VAL_NULL ? rt_dict_get_str(t->dict, s_module) : VAL_NULL;
+    Value dict = rt_type_dict(t);
+    Value m = dict != VAL_NULL ? rt_dict_get_str(dict, s_module) : VAL_NULL;
     if (m != VAL_NULL && rt_isinstance_of(m, &rt_str_type))
         return m;
     if (rt_is_heaptype(t))
@@ -288,7 +289,7 @@ static Value instance_dict_get(Value obj)
     if (!has_own_namespace(obj))
         return rt_generic_dict_get(obj);
     if (rt_isinstance_of(obj, &rt_type_type))
-        return rt_mappingproxy_new(AS_TYPE(obj)->dict);
+        return rt_mappingproxy_new(rt_type_dict(AS_TYPE(obj)));
     return VAL_AS(ObjModule, obj)->dict;
 }
 
@@ -399,7 +400,7 @@ static Value class_mro(ObjType *t)
     Value mro = compute_mro(t, t->bases);
     ObjType *meta = val_type(obj_val(t));
     Value m = mro != VAL_NULL && rt_is_heaptype(meta) ? rt_type_lookup(meta, s_mro) : VAL_NULL;
-    if (m == VAL_NULL || m == rt_dict_get_str(rt_type_type.dict, s_mro))
+    if (m == VAL_NULL || m == rt_dict_get_str(rt_type_dict(&rt_type_type), s_mro))
         return mro;
     t->mro = mro;                       /* usable while its mro() runs */
     if (val_type(m)->descr_get != NULL)
@@ -458,18 +459,14 @@ static Value mangle(Value cls_name, Value name)
 }
 
 /* Builtin types whose instances are variable-sized (CPython's
- * tp_itemsize != 0; a class's own members for type): no __weakref__ may
- * extend them.  pvm's str keeps its data inline too, so no __slots__
- * either (CPython's str allows them). */
+ * tp_itemsize != 0; a class's own members for type): no __weakref__ or
+ * __slots__ may extend them.  pvm's str keeps its data inline too, but
+ * CPython's str allows __slots__ (3.14's configparser has them): they go
+ * after the text and its dict word (rt_member_new_tail). */
 static bool has_items(ObjType *root)
 {
     return root == &rt_tuple_type || root == &rt_bytes_type || root == &rt_int_type ||
            root == &rt_type_type;
-}
-
-static bool refuses_slots(ObjType *root)
-{
-    return has_items(root) || is_var_sized(root);
 }
 
 
@@ -485,7 +482,7 @@ static Value plan_slots(HeapType *ht, ObjType *base, Value slots, Value dict, Sl
     ObjType *root = builtin_root(base);
     if ((slots = slot_names(slots)) == VAL_NULL)
         return VAL_NULL;
-    if (rt_tuple_len(slots) > 0 && refuses_slots(root))
+    if (rt_tuple_len(slots) > 0 && has_items(root))
         return rt_raisef(&rt_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                          root->name);
     Value names = rt_list_new(rt_tuple_len(slots));
@@ -541,7 +538,8 @@ static bool layout(HeapType *ht, ObjType *base, Value dict)
         Value name = AS_LIST(names)->items[i];
         if (rt_dict_get_str(dict, name) != VAL_NULL)
             continue;                               /* listed twice */
-        rt_dict_set(dict, name, rt_member_new(name, t, size));
+        rt_dict_set(dict, name, root == &rt_str_type ? rt_member_new_tail(name, t, size)
+                                : rt_member_new(name, t, size));
         size += sizeof(Value);
         nslots++;
     }
@@ -608,7 +606,7 @@ static bool namespace_defaults(HeapType *ht, Value dict)
 /* attr.__set_name__(cls, name) for every attribute whose type has one. */
 static bool call_set_names(ObjType *t)
 {
-    Value copy = rt_dict_copy(t->dict), k, v;
+    Value copy = rt_dict_copy(rt_type_dict(t)), k, v;
     for (size_t pos = 0; rt_dict_next(copy, &pos, &k, &v);) {
         if (val_is_small(v))
             continue;
@@ -644,12 +642,12 @@ static bool call_init_subclass(ObjType *t, Value kwargs)
     ObjTuple *mro = AS_TUPLE(t->mro);
     Value m = VAL_NULL;
     for (size_t i = 1; i < mro->length && m == VAL_NULL; i++)
-        m = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, s_init_subclass);
+        m = rt_dict_get_str(rt_type_dict(AS_TYPE(mro->items[i])), s_init_subclass);
     if (m == VAL_NULL)
         return true;
     bool has_kw = kwargs != VAL_NULL && rt_dict_len(kwargs) > 0;
     if (IS_EXACT(m, rt_classmethod_type) && has_kw &&
-        rt_dict_get_str(rt_object_type.dict, s_init_subclass) == m) {
+        rt_dict_get_str(rt_type_dict(&rt_object_type), s_init_subclass) == m) {
         rt_raisef(&rt_TypeError, "%S.__init_subclass__() takes no keyword arguments",
                   ((HeapType *)t)->qualname);
         return false;
@@ -687,7 +685,7 @@ static void set_classdictcell(ObjType *t, Value dict)
     Value cell = rt_dict_get_str(dict, key);
     if (cell == VAL_NULL || !IS_EXACT(cell, rt_cell_type))
         return;
-    VAL_AS(ObjCell, cell)->ref = t->dict;
+    VAL_AS(ObjCell, cell)->ref = rt_type_dict(t);
     rt_dict_del(dict, key);
 }
 
@@ -702,7 +700,7 @@ static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value 
     t->name = rt_str_cstr(name);
     t->base = base;
     t->bases = bases;
-    t->dict = dict;
+    t->dict_ = dict;
     t->flags = TF_HEAPTYPE | TF_BASETYPE;
     return ht;
 }
@@ -746,8 +744,31 @@ static Value check_create_args(Value name, Value bases, Value dict)
     return rt_None;
 }
 
+/* Classes that start-up leaves to first need (io.UnsupportedOperation:
+ * creating a class costs ~150,000 instructions, a tenth of `pvm
+ * hello.pyc`).  They are made before the first class the program creates
+ * and before any __subclasses__() answer, so that the order of creation,
+ * which __subclasses__() shows, is the one CPython's start-up gives. */
+static void (*deferred_classes[4])(void);
+static size_t ndeferred;
+
+void rt_defer_class(void (*make)(void))
+{
+    if (ndeferred < sizeof deferred_classes / sizeof deferred_classes[0])
+        deferred_classes[ndeferred++] = make;
+    else
+        make();
+}
+
+static void make_deferred_classes(void)
+{
+    while (ndeferred > 0)
+        deferred_classes[--ndeferred]();
+}
+
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwargs)
 {
+    make_deferred_classes();
     if (check_create_args(name, bases, ns) == VAL_NULL)
         return VAL_NULL;
     if (rt_tuple_len(bases) == 0)
@@ -1000,7 +1021,8 @@ Value rt_type_getattr(Value self, Value name)
     /* 3.12 and later: every class has __type_params__, its own (PEP 695's
      * class C[T]) or (), never inherited (a getset of type). */
     if (rt_py_minor >= 12 && strcmp(rt_str_cstr(name), "__type_params__") == 0) {
-        v = type->dict != VAL_NULL ? rt_dict_get_str(type->dict, name) : VAL_NULL;
+        Value dict = rt_type_dict(type);
+        v = dict != VAL_NULL ? rt_dict_get_str(dict, name) : VAL_NULL;
         return v != VAL_NULL ? v : rt_tuple_new(0);
     }
     Value meta_attr = rt_type_lookup(meta, name);
@@ -1155,10 +1177,10 @@ int rt_type_setattr(Value self, Value name, Value v)
         return r;
     }
     if (v != VAL_NULL) {
-        if (!rt_dict_set(type->dict, name, v))
+        if (!rt_dict_set(rt_type_dict(type), name, v))
             return -1;
     } else {
-        int r = rt_dict_del(type->dict, name);
+        int r = rt_dict_del(rt_type_dict(type), name);
         if (r <= 0) {
             if (r == 0)
                 rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '%S'",
@@ -1217,7 +1239,7 @@ static int type_set_qualname(Value self, Value v)
 
 static Value type_get_module(Value self) { return type_module_object(AS_TYPE(self)); }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
-static Value type_get_dict(Value self) { return rt_mappingproxy_new(AS_TYPE(self)->dict); }
+static Value type_get_dict(Value self) { return rt_mappingproxy_new(rt_type_dict(AS_TYPE(self))); }
 
 static Value type_get_base(Value self)
 {
@@ -1229,7 +1251,7 @@ static Value type_get_base(Value self)
  * through its __get__ when it has one (CPython's type_get_doc). */
 static Value own_entry(Value self, Value name)
 {
-    Value v = rt_dict_get_str(AS_TYPE(self)->dict, name);
+    Value v = rt_dict_get_str(rt_type_dict(AS_TYPE(self)), name);
     if (v == VAL_NULL || val_type(v)->descr_get == NULL)
         return v;
     return val_type(v)->descr_get(v, VAL_NULL, self);
@@ -1240,7 +1262,7 @@ static Value own_entry(Value self, Value name)
 static Value type_get_doc(Value self)
 {
     if (!rt_is_heaptype(AS_TYPE(self))) {
-        Value v = rt_dict_get_str(AS_TYPE(self)->dict, s_doc);
+        Value v = rt_dict_get_str(rt_type_dict(AS_TYPE(self)), s_doc);
         return v != VAL_NULL && rt_isinstance_of(v, &rt_str_type) ? v : rt_None;
     }
     Value v = own_entry(self, s_doc);
@@ -1251,7 +1273,7 @@ static Value type_get_doc(Value self)
  * that is not there is AttributeError). */
 static int set_own_entry(Value self, Value name, Value v)
 {
-    Value dict = AS_TYPE(self)->dict;
+    Value dict = rt_type_dict(AS_TYPE(self));
     if (!rt_is_heaptype(AS_TYPE(self))) {       /* type.__dict__[name].__set__(int, v) */
         rt_raisef(&rt_TypeError, "cannot set '%S' attribute of immutable type '%s'", name,
                   AS_TYPE(self)->name);
@@ -1279,7 +1301,7 @@ static int type_set_doc(Value self, Value v)
 static Value type_get_abstractmethods(Value self)
 {
     Value name = rt_str_intern_cstr("__abstractmethods__");
-    Value v = self != obj_val(&rt_type_type) ? rt_dict_get_str(AS_TYPE(self)->dict, name)
+    Value v = self != obj_val(&rt_type_type) ? rt_dict_get_str(rt_type_dict(AS_TYPE(self)), name)
                                             : VAL_NULL;
     return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
 }
@@ -1294,9 +1316,9 @@ static int type_set_abstractmethods(Value self, Value v)
     int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
     if (abstract < 0)
         return -1;
-    if (v != VAL_NULL && !rt_dict_set(AS_TYPE(self)->dict, name, v))
+    if (v != VAL_NULL && !rt_dict_set(rt_type_dict(AS_TYPE(self)), name, v))
         return -1;
-    int r = v == VAL_NULL ? rt_dict_del(AS_TYPE(self)->dict, name) : 1;
+    int r = v == VAL_NULL ? rt_dict_del(rt_type_dict(AS_TYPE(self)), name) : 1;
     if (r == 0)
         rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
     if (r <= 0)
@@ -1339,7 +1361,7 @@ static Value type_get_annotate(Value self)
         v = own_entry(self, rt_str_intern_cstr("__annotate_func__"));
     if (v != VAL_NULL || rt_err_occurred())
         return v;
-    return rt_dict_set(AS_TYPE(self)->dict, rt_str_intern_cstr("__annotate_func__"), rt_None)
+    return rt_dict_set(rt_type_dict(AS_TYPE(self)), rt_str_intern_cstr("__annotate_func__"), rt_None)
            ? rt_None : VAL_NULL;
 }
 
@@ -1372,7 +1394,7 @@ static Value annotations_314(Value self)
     } else {
         v = rt_dict_new();
     }
-    return v != VAL_NULL && rt_dict_set(AS_TYPE(self)->dict, cache, v) ? v : VAL_NULL;
+    return v != VAL_NULL && rt_dict_set(rt_type_dict(AS_TYPE(self)), cache, v) ? v : VAL_NULL;
 }
 
 /* C.__annotations__: the class body's annotations, an empty dict made on
@@ -1389,7 +1411,7 @@ static Value type_get_annotations(Value self)
     if (rt_py_minor >= 14)
         return annotations_314(self);
     v = rt_dict_new();
-    return rt_dict_set(AS_TYPE(self)->dict, name, v) ? v : VAL_NULL;
+    return rt_dict_set(rt_type_dict(AS_TYPE(self)), name, v) ? v : VAL_NULL;
 }
 
 static int type_set_annotations(Value self, Value v)
@@ -1487,6 +1509,7 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
  * classes created since, whose bases include cls. */
 static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
 {
+    make_deferred_classes();
     Value result = rt_list_new(0);
     ObjType *bt;
     for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
@@ -1660,7 +1683,7 @@ static Value super_mro_lookup(ObjType *type, Value obj, ObjType *obj_type, Value
     while (i < mro->length && mro->items[i] != obj_val(type))
         i++;
     for (i++; i < mro->length; i++) {
-        Value v = rt_dict_get_str(AS_TYPE(mro->items[i])->dict, name);
+        Value v = rt_dict_get_str(rt_type_dict(AS_TYPE(mro->items[i])), name);
         if (v == VAL_NULL)
             continue;
         bool instance = obj != obj_val(obj_type);

@@ -49,6 +49,9 @@ static inline bool rt_is_heaptype(const ObjType *t)
 Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames);
 /* The class itself, made by `meta` (already the winning metaclass). */
 Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value kwargs);
+/* Have make() create a class of start-up's on first need: before the
+ * first class the program creates or asks __subclasses__() of. */
+void rt_defer_class(void (*make)(void));
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_type_getattr(Value self, Value name);
@@ -170,6 +173,9 @@ Value rt_classmethod_new(Value func);
 Value rt_staticmethod_new(Value func);
 /* A __slots__ member stored at `offset` in instances of owner. */
 Value rt_member_new(Value name, ObjType *owner, size_t offset);
+/* One of a str subclass's __slots__: stored `offset` bytes after the
+ * instance's dict word (rt_var_dict_slot), where its text ends. */
+Value rt_member_new_tail(Value name, ObjType *owner, size_t offset);
 /* Where a writable __slots__-style member (a Value, unset reading as
  * AttributeError) keeps its field in instances, or -1 for any other
  * descriptor (LOAD_ATTR_SLOT, STORE_ATTR_SLOT). */
@@ -177,9 +183,6 @@ int64_t rt_member_slot_offset(Value descr);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
-/* Put the descriptors of type->members and type->getsets in its dict
- * (rt_type_ready does it). */
-void rt_type_add_attributes(ObjType *type);
 void rt_descr_init(void);
 
 #endif

@@ -584,6 +584,47 @@ static Value code_co_positions(Value *args, size_t nargs, Value kwnames)
     return locations(args[0], true);
 }
 
+/* co_branches() (3.14): (source, not taken, taken) in bytes for each branch
+ * sys.monitoring reports, read from the code units as CPython's
+ * branchesiter_next does: a conditional jump falls through past its
+ * NOT_TAKEN; FOR_ITER's exit skips END_FOR and POP_ITER; an async for's
+ * branch is its END_SEND (END_ASYNC_FOR's oparg counts back to it), taken
+ * when the loop ends. */
+static Value code_co_branches(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("code.co_branches", nargs - 1, kwnames))
+        return VAL_NULL;
+    Value code = AS_CODE(args[0])->code, list = rt_list_new(0);
+    const unsigned char *units = AS_BYTES(code)->data;
+    int n = (int)(AS_BYTES(code)->length / 2);
+    uint32_t oparg = 0;
+    for (int at = 0; at < n;) {
+        int op = units[2 * at];
+        oparg = oparg << 8 | units[2 * at + 1];
+        int next = at + 1 + vm_version_caches(rt_py_minor, op);
+        const char *name = vm_version_opname(rt_py_minor, op);
+        int from = at, fallthrough = next, taken = -1;
+        if (name == NULL) {
+        } else if (strcmp(name, "FOR_ITER") == 0) {
+            taken = next + (int)oparg + 2;
+        } else if (strncmp(name, "POP_JUMP_IF_", 12) == 0) {
+            fallthrough = next + 1;
+            taken = next + (int)oparg;
+        } else if (strcmp(name, "END_ASYNC_FOR") == 0) {
+            from = next - (int)oparg;
+            fallthrough = from + 2;
+            taken = next;
+        }
+        if (taken >= 0)
+            rt_list_append(list, rt_tuple_pack(3, small_new(2 * from), small_new(2 * fallthrough),
+                                               small_new(2 * taken)));
+        if (name == NULL || strcmp(name, "EXTENDED_ARG") != 0)
+            oparg = 0;
+        at = next;
+    }
+    return rt_iter(list);
+}
+
 /* _varname_from_oparg(i): the name of localsplus slot i (dis uses it). */
 static Value code_varname_from_oparg(Value *args, size_t nargs, Value kwnames)
 {
@@ -926,6 +967,8 @@ static const MethodDef code_methods[] = {
     {NULL, NULL},
 };
 
+static const MethodDef code_methods_314[] = {{"co_branches", code_co_branches}, {NULL, NULL}};
+
 ObjType rt_code_type = {
     .ob.type = &rt_type_type, .name = "code", .base = &rt_object_type,
     .repr = code_repr, .richcompare = code_richcompare, .hash = code_hash,
@@ -935,4 +978,6 @@ ObjType rt_code_type = {
 void rt_code_type_init(void)
 {
     rt_type_ready(&rt_code_type, code_methods);
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&rt_code_type, code_methods_314);
 }

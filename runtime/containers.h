@@ -171,7 +171,8 @@ Value rt_set_from_iterable(Value iterable);     /* a new set */
  * offset inside the builtin layout (CPython uses a negative tp_dictoffset for
  * the same reason).  Their constructors allocate such instances with
  * rt_alloc_var_instance: the builtin layout (header + data, `fixed` bytes),
- * rounded up to a Value boundary, then one Value slot for the dict.  A class
+ * rounded up to a Value boundary, then one Value slot for the dict, then a
+ * str subclass's __slots__ (its instance_size bytes: str's own is 0).  A class
  * whose solid base is str, bytes or tuple should set
  * dict_offset = RT_DICT_OFFSET_VAR, and the attribute code should find the
  * slot with rt_var_dict_slot (NULL for objects that have none). */

@@ -438,6 +438,7 @@ typedef struct ObjMember {
     size_t offset;              /* of the field inside the instance */
     int kind;                   /* RT_MEMBER_* */
     bool readonly;
+    bool tail;                  /* offset counts from the end of a str's text */
     const char *doc;            /* or NULL */
 } ObjMember;
 
@@ -460,9 +461,16 @@ Value rt_member_new(Value name, ObjType *owner, size_t offset)
     return member_make(name, owner, offset, RT_MEMBER_VALUE_EX, false);
 }
 
+Value rt_member_new_tail(Value name, ObjType *owner, size_t offset)
+{
+    Value m = rt_member_new(name, owner, offset);
+    AS_MEMBER(m)->tail = true;
+    return m;
+}
+
 int64_t rt_member_slot_offset(Value descr)
 {
-    if (descr == VAL_NULL || !IS_EXACT(descr, rt_member_type))
+    if (descr == VAL_NULL || !IS_EXACT(descr, rt_member_type) || AS_MEMBER(descr)->tail)
         return -1;
     ObjMember *m = AS_MEMBER(descr);
     return m->kind == RT_MEMBER_VALUE_EX && !m->readonly ? (int64_t)m->offset : -1;
@@ -491,6 +499,8 @@ static void *member_field(ObjMember *m, Value obj)
 {
     if (!descr_check(obj, m->owner, rt_str_cstr(m->name)))
         return NULL;
+    if (m->tail)                        /* after the dict word that follows the text */
+        return (char *)(rt_var_dict_slot(obj) + 1) + m->offset;
     return (char *)val_obj(obj) + m->offset;
 }
 
@@ -666,16 +676,6 @@ ObjType rt_getset_type = {
     .repr = getset_repr, .descr_get = getset_get, .descr_set = getset_set,
     .getsets = getset_getsets,
 };
-
-/* ---- installing a builtin type's tables ------------------------------------------------- */
-
-void rt_type_add_attributes(ObjType *type)
-{
-    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
-        rt_type_set(type, m->name, rt_member_from_def(m, type));
-    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
-        rt_type_set(type, g->name, rt_getset_new(g, type));
-}
 
 void rt_descr_init(void)
 {

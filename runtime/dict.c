@@ -145,6 +145,13 @@ static void dict_resize(ObjDict *d, size_t size)
     for (size_t i = 0; i < d->nentries; i++)
         if (d->entries[i].key != VAL_NULL)
             entries[n++] = d->entries[i];
+    /* The old table is dead: every reader finds the entries through
+     * d->entries again after anything that can resize (dict_lookup
+     * restarts when __eq__ changed the table).  Given back at once, as
+     * CPython frees its old keys object; a table in the dict's own block
+     * (rt_dict_new_sized) goes with the dict. */
+    if (d->entries != NULL && d->entries != (DictEntry *)(d + 1))
+        gc_free(d->entries);
     d->index = index;
     d->index_size = size;
     d->entries = entries;

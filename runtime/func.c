@@ -6,7 +6,9 @@
  * Calling one is the eval loop's business (vm_function_call pushes a frame);
  * this file only describes the objects.
  */
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/version.h"
@@ -525,8 +527,7 @@ static Value module_repr(Value self)
  * (PEP 562) decides. */
 /* Is m's body still running?  pvm's import marks the module itself;
  * importlib's (once a program replaced the finders) its __spec__'s
- * `_initializing`, which CPython reads.  (3.13 words the error for such a
- * module differently again, naming a shadowing file: not done.) */
+ * `_initializing`, which CPython reads. */
 static bool module_initializing(ObjModule *m)
 {
     if (m->initializing)
@@ -538,6 +539,93 @@ static bool module_initializing(ObjModule *m)
     int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
     rt_err_clear();
     return truth > 0;
+}
+
+/* ---- 3.13+: a module that may shadow another -------------------------------
+ * CPython 3.13 names the file of a module missing an attribute when that
+ * file sits in the directory of the first sys.path entry (the script's, so
+ * it may hide a library of the same name), and says so more strongly when
+ * the name is a standard library module's (Objects/moduleobject.c,
+ * _PyModule_IsPossiblyShadowing). */
+static Value shadow_path0 = VAL_NULL, shadow_sys = VAL_NULL;
+
+void rt_module_set_shadow_check(Value path0, Value sys)
+{
+    shadow_path0 = path0;
+    shadow_sys = sys;
+}
+
+/* The file a module was loaded from: __spec__.origin when the spec has a
+ * location (VAL_NULL: none).  The modules pvm's own import made before
+ * importlib was imported have no spec (loader/import.c): their __file__. */
+static Value spec_file_origin(ObjModule *m)
+{
+    Value spec = rt_dict_get_cstr(m->dict, "__spec__");
+    if (spec == rt_None && !m->builtin) {
+        Value file = rt_dict_get_cstr(m->dict, "__file__");
+        return file != VAL_NULL && rt_is_str(file) ? file : VAL_NULL;
+    }
+    if (spec == VAL_NULL || spec == rt_None)
+        return VAL_NULL;
+    Value has = rt_lookup_attr(spec, rt_str_intern_cstr("has_location"));
+    Value origin = has != VAL_NULL && rt_truthy(has) > 0
+        ? rt_lookup_attr(spec, rt_str_intern_cstr("origin")) : VAL_NULL;
+    rt_err_clear();
+    return origin != VAL_NULL && rt_isinstance_of(origin, &rt_str_type) ? origin : VAL_NULL;
+}
+
+/* Is origin's directory (a package's: the one above) the first sys.path
+ * entry? */
+static bool possibly_shadowing(Value origin)
+{
+    if (origin == VAL_NULL || shadow_path0 == VAL_NULL || !rt_is_str(shadow_path0))
+        return false;
+    char *root = gc_strdup(rt_str_cstr(origin)), *sep = strrchr(root, '/');
+    if (sep != NULL && strcmp(sep + 1, "__init__.py") == 0) {
+        *sep = '\0';
+        sep = strrchr(root, '/');
+    }
+    if (sep == NULL)
+        return false;
+    *sep = '\0';
+    const char *first = rt_str_cstr(shadow_path0);
+    char cwd[PATH_MAX];
+    if (first[0] == '\0' && (first = getcwd(cwd, sizeof cwd)) == NULL)
+        return false;
+    return strcmp(first, root) == 0;
+}
+
+static bool is_stdlib_name(Value name)
+{
+    Value names = shadow_sys != VAL_NULL
+        ? rt_dict_get_cstr(VAL_AS(ObjModule, shadow_sys)->dict, "stdlib_module_names") : VAL_NULL;
+    return names != VAL_NULL && rt_is_anyset(names) && rt_contains(names, name) > 0;
+}
+
+/* 3.13+'s AttributeError for m.name, m's name a str. */
+static Value missing_attribute_313(ObjModule *m, Value mod_name, Value name)
+{
+    Value origin = spec_file_origin(m);
+    bool shadowing = possibly_shadowing(origin);
+    if (shadowing && is_stdlib_name(mod_name))
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S' (consider "
+                         "renaming '%S' since it has the same name as the standard library "
+                         "module named '%S' and %s)", mod_name, name, origin, mod_name,
+                         rt_py_minor == 13 ? "the import system gives it precedence"
+                         : "prevents importing that standard library module");
+    if (!module_initializing(m))
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);
+    if (shadowing)
+        return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S' (consider "
+                         "renaming '%S' if it has the same name as a %s you intended to "
+                         "import)", mod_name, name, origin,
+                         rt_py_minor == 13 ? "third-party module" : "library");
+    if (origin != VAL_NULL)
+        return rt_raisef(&rt_AttributeError, "partially initialized module '%S' from '%S' has "
+                         "no attribute '%S' (most likely due to a circular import)",
+                         mod_name, origin, name);
+    return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no attribute "
+                     "'%S' (most likely due to a circular import)", mod_name, name);
 }
 
 static Value module_getattr(Value self, Value name)
@@ -572,7 +660,9 @@ static Value module_getattr(Value self, Value name)
     Value mod_name = rt_dict_get_cstr(m->dict, "__name__");
     if (mod_name == VAL_NULL || !rt_isinstance_of(mod_name, &rt_str_type))
         return rt_raisef(&rt_AttributeError, "module has no attribute '%S'", name);
-    if (rt_py_minor <= 12 && module_initializing(m))
+    if (rt_py_minor >= 13)
+        return missing_attribute_313(m, mod_name, name);
+    if (module_initializing(m))
         return rt_raisef(&rt_AttributeError, "partially initialized module '%S' has no attribute "
                          "'%S' (most likely due to a circular import)", mod_name, name);
     return rt_raisef(&rt_AttributeError, "module '%S' has no attribute '%S'", mod_name, name);

@@ -26,6 +26,11 @@ Value rt_module_new(Value name);                    /* fresh dict with __name__ 
 /* importlib's _bootstrap._module_repr once importlib is set up
  * (loader/import.c): module reprs are then importlib's, as in CPython. */
 extern Value rt_module_repr_func;
+/* What 3.13+'s message for a missing module attribute compares a module's
+ * file with: the first sys.path entry made at start-up (the script's
+ * directory; "" for -c: the current one; VAL_NULL under -P or -I) and the
+ * sys module (its stdlib_module_names).  Set by modules/sys.c. */
+void rt_module_set_shadow_check(Value path0, Value sys);
 
 /* types.SimpleNamespace (namespace.c): a namespace over `dict`. */
 extern ObjType rt_namespace_type;

@@ -442,6 +442,21 @@ void *gc_try_realloc(void *old, size_t size)
     return guard(GC_REALLOC(old, size + REDZONE), size);
 }
 
+/* Boehm's GC_free, with the sanitizer build's view of the block kept:
+ * the whole block is poisoned until it is handed out again (guard). */
+void gc_free(void *p)
+{
+    if (p == NULL)
+        return;
+#ifdef PVM_GC_REDZONES
+    ASAN_UNPOISON_MEMORY_REGION(p, GC_size(p));
+#endif
+    GC_FREE(p);
+#ifdef PVM_GC_REDZONES
+    ASAN_POISON_MEMORY_REGION(p, GC_size(p));
+#endif
+}
+
 char *gc_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -1,6 +1,7 @@
 /*
  * gc.h — the one allocation facade.  All of pvm's memory comes from here,
- * backed by the Boehm conservative collector: nothing is freed by hand.
+ * backed by the Boehm conservative collector: nothing needs freeing by hand
+ * (gc_free gives back a block known to be dead, for reuse at once).
  *
  *   gc_alloc         memory the collector scans for pointers (objects that
  *                    hold Values);
@@ -28,6 +29,15 @@ void *gc_alloc(size_t size);          /* zeroed */
 void *gc_alloc_atomic(size_t size);   /* not zeroed */
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
+/* Give a block back at once, for reuse by the next allocation of its size,
+ * instead of waiting for a collection to find it unreachable.  Only for a
+ * block that nothing can reach any more -- no Value, no C pointer held
+ * across a call that could free it (a table replaced by a larger one, a
+ * buffer grown by copying) -- and never for an object with a finaliser or
+ * a weak link.  Freed bytes also count against the collector's pacing:
+ * allocation that is given back does not bring the next collection
+ * nearer. */
+void gc_free(void *p);
 /* A static array that holds no pointers (an output buffer, a table of
  * counts): the collector stops scanning it at every collection. */
 void gc_exclude_static(void *start, size_t size);

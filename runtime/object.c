@@ -638,55 +638,63 @@ static Value linear_mro(ObjType *t)
     return mro;
 }
 
-/* Every builtin type readied, with the slots it defines itself (before
- * inheriting), so that rt_types_add_wrappers can give it __add__,
- * __repr__... methods once names can be interned. */
-typedef struct ReadyType {
-    ObjType *type;
-    uint64_t own;
-} ReadyType;
-static ReadyType *ready_types;
+/* Every builtin type readied, in order (rt_ready_type).  Slot wrappers
+ * (__add__, __repr__...) need interned names: the types readied before
+ * that is possible get them in rt_types_add_wrappers. */
+static ObjType **ready_types;
 static size_t nready, ready_cap;
 static bool wrappers_added;
 
-static void remember_type(ObjType *type, uint64_t own)
+static void remember_type(ObjType *type)
 {
-    if (wrappers_added) {
-        rt_add_slot_wrappers(type, own);
-        return;
-    }
     if (nready == ready_cap) {
         ready_cap = ready_cap ? 2 * ready_cap : 64;
-        ready_types = gc_realloc(ready_types, ready_cap * sizeof(ReadyType));
+        ready_types = gc_realloc(ready_types, ready_cap * sizeof(ObjType *));
     }
-    ready_types[nready].type = type;
-    ready_types[nready++].own = own;
+    ready_types[nready++] = type;
 }
 
 void rt_types_add_wrappers(void)
 {
     wrappers_added = true;
     for (size_t i = 0; i < nready; i++)
-        rt_add_slot_wrappers(ready_types[i].type, ready_types[i].own);
+        if (!(ready_types[i]->flags & TF_DICT_PENDING))     /* else filled with them */
+            rt_add_slot_wrappers(ready_types[i], ready_types[i]->own_slots);
     rt_type_cache_clear();              /* the wrappers came after lookups */
 }
 
-/* Each method as the descriptor its flags ask for: a method_descriptor,
- * a classmethod_descriptor, or a staticmethod around a builtin function. */
+/* A method as the descriptor its flags ask for: a method_descriptor, a
+ * classmethod_descriptor, or a staticmethod around a builtin function. */
+static Value method_descr(ObjType *type, const MethodDef *m)
+{
+    ObjBuiltin *b = AS_BUILTIN(rt_builtin_new(m->name, m->fn, VAL_NULL));
+    b->owner = type;
+    if (m->flags & RT_METH_CLASS)
+        b->ob.type = &classmethod_descr_type;
+    else if (m->flags & RT_METH_STATIC)
+        return rt_staticmethod_new(obj_val(b));
+    else
+        b->ob.type = &rt_method_descr_type;
+    return obj_val(b);
+}
+
+/* The dict that rt_type_set and rt_type_add_methods add to: a type whose
+ * dict is still pending gets the entry in a dict of its own for now, and
+ * filling keeps it (rt_type_fill_dict). */
+static Value dict_to_extend(ObjType *type)
+{
+    if (!(type->flags & TF_DICT_PENDING))
+        return rt_type_dict(type);
+    if (type->dict_ == VAL_NULL)
+        type->dict_ = rt_dict_new();
+    return type->dict_;
+}
+
 void rt_type_add_methods(ObjType *type, const MethodDef *methods)
 {
-    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++) {
-        ObjBuiltin *b = AS_BUILTIN(rt_builtin_new(m->name, m->fn, VAL_NULL));
-        b->owner = type;
-        Value v = obj_val(b);
-        if (m->flags & RT_METH_CLASS)
-            b->ob.type = &classmethod_descr_type;
-        else if (m->flags & RT_METH_STATIC)
-            v = rt_staticmethod_new(v);
-        else
-            b->ob.type = &rt_method_descr_type;
-        rt_dict_set_cstr(type->dict, m->name, v);
-    }
+    Value dict = dict_to_extend(type);
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
+        rt_dict_set_cstr(dict, m->name, method_descr(type, m));
 }
 
 /* Calling a builtin type that cannot be instantiated (iterators, views,
@@ -710,9 +718,22 @@ static size_t own_attribute_count(const ObjType *type, const MethodDef *methods)
     return n;
 }
 
+/*
+ * Readying lazily.  A builtin type is usable once its slots, base, bases
+ * and MRO are set; its dict (methods, members, getsets, __doc__, slot
+ * wrappers: ~8 objects and as many interned names a type) is needed only
+ * when something looks an attribute up on it, and `pvm hello.pyc` does
+ * that on fewer than a third of the ~175 types readied at start.  So
+ * rt_type_ready marks the dict TF_DICT_PENDING and rt_type_dict fills it
+ * on first need: every read of a type's dict goes through rt_type_dict
+ * (the field is named dict_ so that no read can bypass it).  Filling
+ * runs no Python code and changes nothing a lookup could have seen
+ * before: the type's version tag stands.
+ */
 void rt_type_ready(ObjType *type, const MethodDef *methods)
 {
-    uint64_t own = rt_slot_mask(type);
+    type->own_slots = rt_slot_mask(type);
+    type->ready_methods = methods;
     if (type->ob.type == NULL)
         type->ob.type = &rt_type_type;
     if (type->base == NULL && type != &rt_object_type)
@@ -726,33 +747,61 @@ void rt_type_ready(ObjType *type, const MethodDef *methods)
         rt_inherit_slots(type, type->base);
     type->bases = type->base ? rt_tuple_pack(1, obj_val(type->base)) : rt_empty_tuple;
     type->mro = linear_mro(type);
-    /* The dict made the size it will have once the slot wrappers are in
-     * (rt_types_add_wrappers), not grown entry by entry. */
-    size_t room = own_attribute_count(type, methods) + rt_slot_wrapper_bound(type, own);
-    if (type->dict == VAL_NULL)
-        type->dict = rt_dict_new_sized(room);
-    rt_dict_reserve(type->dict, room);
-    rt_type_add_methods(type, methods);
-    rt_type_add_attributes(type);
+    type->flags |= TF_DICT_PENDING;
+    remember_type(type);
+    rt_type_modified(type);             /* lookups made while readying are stale */
+}
+
+/* An entry of the type's own that filling skips: the name was set on the
+ * type since it was readied (rt_type_set, rt_type_add_methods: a
+ * __class_getitem__, a structseq's fields), which would have replaced it.
+ * `extended`: the dict had entries before filling began. */
+static bool set_since_ready(Value dict, bool extended, const char *name)
+{
+    return extended && rt_dict_get_cstr(dict, name) != VAL_NULL;
+}
+
+void rt_type_fill_dict(ObjType *type)
+{
+    type->flags &= ~TF_DICT_PENDING;
+    const MethodDef *methods = type->ready_methods;
+    /* The dict made the size it will have once the slot wrappers are in,
+     * not grown entry by entry. */
+    size_t room = own_attribute_count(type, methods) +
+                  rt_slot_wrapper_bound(type, type->own_slots);
+    if (type->dict_ == VAL_NULL)
+        type->dict_ = rt_dict_new_sized(room);
+    Value dict = type->dict_;
+    bool extended = rt_dict_len(dict) > 0;
+    rt_dict_reserve(dict, room);
+    for (const MethodDef *m = methods; m != NULL && m->name != NULL; m++)
+        if (!set_since_ready(dict, extended, m->name))
+            rt_dict_set_cstr(dict, m->name, method_descr(type, m));
+    for (const MemberDef *m = type->members; m != NULL && m->name != NULL; m++)
+        if (!set_since_ready(dict, extended, m->name))
+            rt_dict_set_cstr(dict, m->name, rt_member_from_def(m, type));
+    for (const GetSetDef *g = type->getsets; g != NULL && g->name != NULL; g++)
+        if (!set_since_ready(dict, extended, g->name))
+            rt_dict_set_cstr(dict, g->name, rt_getset_new(g, type));
     /* As CPython's type_ready: __doc__ in the type's own dict is its
      * docstring, python3.11's (runtime/signatures.h), or None, so that its
      * instances do not find object's. */
-    if (rt_dict_get_cstr(type->dict, "__doc__") == VAL_NULL) {
+    if (rt_dict_get_cstr(dict, "__doc__") == VAL_NULL) {
         const char *doc = rt_type_text(type, true);
-        rt_dict_set_cstr(type->dict, "__doc__", doc != NULL ? rt_str_from_cstr(doc) : rt_None);
+        rt_dict_set_cstr(dict, "__doc__", doc != NULL ? rt_str_from_cstr(doc) : rt_None);
     }
-    remember_type(type, own);
-    rt_type_modified(type);             /* lookups made while readying are stale */
+    if (wrappers_added)
+        rt_add_slot_wrappers(type, type->own_slots);
 }
 
 ObjType *rt_ready_type(size_t i)
 {
-    return i < nready ? ready_types[i].type : NULL;
+    return i < nready ? ready_types[i] : NULL;
 }
 
 void rt_type_set(ObjType *type, const char *name, Value v)
 {
-    rt_dict_set_cstr(type->dict, name, v);
+    rt_dict_set_cstr(dict_to_extend(type), name, v);
     rt_type_modified(type);
 }
 
@@ -768,7 +817,7 @@ Value rt_type_mro_lookup(ObjType *type, Value name)
 {
     ObjTuple *mro = AS_TUPLE(type->mro);
     for (size_t i = 0; i < mro->length; i++) {
-        Value dict = AS_TYPE(mro->items[i])->dict;
+        Value dict = rt_type_dict(AS_TYPE(mro->items[i]));
         if (dict == VAL_NULL)
             continue;
         Value v = rt_dict_get_str(dict, name);

@@ -282,6 +282,9 @@ enum {
      * buffered and text files of _io (closed then).  rt_alloc_instance
      * watches each one it makes (runtime/finalize.h). */
     TF_FINALIZER = 1 << 11,
+    /* A builtin type readied whose dict is not filled yet: rt_type_dict
+     * fills it on first need (runtime/object.c, "readying lazily"). */
+    TF_DICT_PENDING = 1 << 12,
 };
 
 struct ObjType {
@@ -290,7 +293,9 @@ struct ObjType {
     ObjType *base;              /* the single "solid" base (object for most) */
     Value bases;                /* tuple of types (VAL_NULL until rt_type_ready) */
     Value mro;                  /* tuple of types, self first */
-    Value dict;                 /* ObjDict: methods and class attributes */
+    /* ObjDict: methods and class attributes.  Read it through
+     * rt_type_dict(), which fills a builtin type's on first need. */
+    Value dict_;
     uint32_t flags;
     /* The version tag (runtime/typeversion.c): a number that stands for
      * the type's attributes and its MRO's as they are now, 0 until
@@ -331,9 +336,24 @@ struct ObjType {
     /* The data attributes (above), each table ending with a NULL name, or 0. */
     const MemberDef *members;
     const GetSetDef *getsets;
+
+    /* What rt_type_ready leaves for filling the dict while TF_DICT_PENDING:
+     * the type's method table and the slots it defines itself (bits by
+     * slot number, taken before it inherits any). */
+    const struct MethodDef *ready_methods;
+    uint64_t own_slots;
 };
 
 extern ObjType rt_type_type, rt_object_type;
+
+/* A type's dict; a builtin type's is filled here on first need. */
+void rt_type_fill_dict(ObjType *type);
+static inline Value rt_type_dict(ObjType *type)
+{
+    if (__builtin_expect((type->flags & TF_DICT_PENDING) != 0, 0))
+        rt_type_fill_dict(type);
+    return type->dict_;
+}
 
 /* Allocate a zeroed instance of `type` whose builtin layout is base_size
  * bytes (e.g. sizeof(ObjList) in list's constructor): a subclass created

@@ -102,7 +102,7 @@ bool rt_setstate_index(Value state, ssize_t lo, ssize_t hi, ssize_t *out)
  * caches them in cls.__slotnames__): a list, or None. */
 static Value slot_names_of(ObjType *t)
 {
-    Value names = rt_dict_get_str(t->dict, s_slotnames);
+    Value names = rt_dict_get_str(rt_type_dict(t), s_slotnames);
     if (names != VAL_NULL && (names == rt_None || rt_isinstance_of(names, &rt_list_type)))
         return names;
     Value f = copyreg_attr("_slotnames");
@@ -301,7 +301,7 @@ static Value object_reduce_ex(Value *args, size_t nargs, Value kwnames)
         Value cls_reduce = rt_getattr(obj_val(val_type(self)), s_reduce);
         if (cls_reduce == VAL_NULL)
             return VAL_NULL;
-        if (cls_reduce != rt_dict_get_str(rt_object_type.dict, s_reduce))
+        if (cls_reduce != rt_dict_get_str(rt_type_dict(&rt_object_type), s_reduce))
             return rt_call0(reduce);
     }
     return common_reduce(self, protocol);

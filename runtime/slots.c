@@ -491,10 +491,10 @@ static ObjType *find_definer(ObjType *t, int s, Value *value)
     ObjTuple *mro = AS_TUPLE(t->mro);
     for (size_t i = 0; i < mro->length; i++) {
         ObjType *c = AS_TYPE(mro->items[i]);
-        if (c->dict == VAL_NULL)
+        if (rt_type_dict(c) == VAL_NULL)
             continue;
         for (Value *n = slot_groups[s]; *n != VAL_NULL; n++) {
-            Value v = rt_dict_get_str(c->dict, *n);
+            Value v = rt_dict_get_str(rt_type_dict(c), *n);
             if (v != VAL_NULL) {
                 *value = v;
                 return c;
@@ -1058,9 +1058,9 @@ static ObjType method_wrapper_type = {
 
 static void add_wrapper(ObjType *t, Value name, int kind, int op)
 {
-    if (rt_dict_get_str(t->dict, name) != VAL_NULL)
+    if (rt_dict_get_str(rt_type_dict(t), name) != VAL_NULL)
         return;
-    rt_dict_set(t->dict, name, wrapper_new(name, t, kind, op, VAL_NULL));
+    rt_dict_set(rt_type_dict(t), name, wrapper_new(name, t, kind, op, VAL_NULL));
 }
 
 /* The operator dunders a builtin type's own binop, inplace and unary slots
@@ -1106,14 +1106,14 @@ size_t rt_slot_wrapper_bound(const ObjType *t, uint64_t own)
 
 void rt_add_slot_wrappers(ObjType *t, uint64_t own)
 {
-    rt_dict_reserve(t->dict, rt_slot_wrapper_bound(t, own));
+    rt_dict_reserve(rt_type_dict(t), rt_slot_wrapper_bound(t, own));
 #define OWN(s) (own & ((uint64_t)1 << (s)))
     if (OWN(S_repr)) add_wrapper(t, n_repr, W_REPR, 0);
     if (OWN(S_str)) add_wrapper(t, n_str, W_STR, 0);
     if (OWN(S_hash))
         add_wrapper(t, n_hash, W_HASH, 0);
-    else if (OWN(S_richcompare) && t->hash == NULL && rt_dict_get_str(t->dict, n_hash) == VAL_NULL)
-        rt_dict_set(t->dict, n_hash, rt_None);
+    else if (OWN(S_richcompare) && t->hash == NULL && rt_dict_get_str(rt_type_dict(t), n_hash) == VAL_NULL)
+        rt_dict_set(rt_type_dict(t), n_hash, rt_None);
     if (OWN(S_richcompare))
         for (int op = 0; cmp_names[op] != VAL_NULL; op++)
             add_wrapper(t, cmp_names[op], W_CMP, op);
@@ -1209,9 +1209,9 @@ static void add_object_methods(void)
         "The base class of the class hierarchy.\n\n"
         "When called, it accepts no arguments and returns a new featureless\n"
         "instance that has no instance attributes and cannot be given any.\n"));
-    object_init_w = rt_dict_get_str(o->dict, n_init);
-    object_new_w = rt_dict_get_str(o->dict, n_new);
-    object_getattribute_w = rt_dict_get_str(o->dict, n_getattribute);
+    object_init_w = rt_dict_get_str(rt_type_dict(o), n_init);
+    object_new_w = rt_dict_get_str(rt_type_dict(o), n_new);
+    object_getattribute_w = rt_dict_get_str(rt_type_dict(o), n_getattribute);
 }
 
 void rt_slots_init(void)

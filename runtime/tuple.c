@@ -44,7 +44,8 @@ static size_t round_to_value(size_t n)
 
 void *rt_alloc_var_instance(ObjType *type, size_t fixed)
 {
-    Object *o = gc_alloc(round_to_value(fixed) + sizeof(Value));
+    size_t tail = type->flags & TF_STR_SUBCLASS ? type->instance_size : 0;   /* __slots__ */
+    Object *o = gc_alloc(round_to_value(fixed) + sizeof(Value) + tail);
     o->type = type;
     return o;
 }

@@ -933,7 +933,7 @@ static void add_attributes(const char *text)
         add_dict_keys(rt_lookup_attr(obj, rt_str_from_cstr("__dict__")), prefix);
         Value mro = val_type(obj)->mro;
         for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
-            add_dict_keys(AS_TYPE(rt_tuple_get(mro, i))->dict, prefix);
+            add_dict_keys(rt_type_dict(AS_TYPE(rt_tuple_get(mro, i))), prefix);
     }
     rt_err_clear();
     busy = false;

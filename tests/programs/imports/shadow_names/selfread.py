@@ -1,0 +1,3 @@
+# ends the program with the AttributeError of a module reading itself too early
+import selfread
+selfread.value
