@@ -312,7 +312,7 @@ $(BUILD)/dectest: tests/unit/dectest.c $(DEC_SRCS) $(wildcard modules/decimal/*.
 	$(CC) $(PVM_CFLAGS) $(CFLAGS) -o $@ tests/unit/dectest.c $(DEC_SRCS) -lgmp -lm
 
 decimal-check: $(BUILD)/dectest
-	$(BUILD)/dectest $(DECTEST_DIR)/*.decTest
+	$(BUILD)/dectest $(DECTEST_DIR)/*.decTest tests/unit/dec_extra.decTest
 
 # The same library against python3.11's C decimal on random operations
 # (DEC_RANDOM operations, seed DEC_SEED; tests/unit/dec_random.py).

@@ -113,7 +113,8 @@ void dec_context_max(dec_context *ctx);
 #define DEC_Inexact             0x00000040u
 #define DEC_InvalidContext      0x00000080u
 #define DEC_InvalidOperation    0x00000100u
-#define DEC_MallocError         0x00000200u   /* never raised here */
+#define DEC_MallocError         0x00000200u   /* a result or work of more
+                                                 than 10^9 digits */
 #define DEC_NotImplemented      0x00000400u   /* never raised here */
 #define DEC_Overflow            0x00000800u
 #define DEC_Rounded             0x00001000u
@@ -167,7 +168,8 @@ char *dec_to_sci(const dec_t *a, int upper);
 char *dec_to_eng(const dec_t *a, int upper);
 
 /* out = a's value truncated toward zero (a finite); returns 0, or -1 with
-   out untouched when a is an infinity or NaN. */
+   out untouched when a is an infinity or NaN, -2 when the integer would
+   have more than 10^9 digits (CPython: MemoryError). */
 int dec_to_mpz(mpz_t out, const dec_t *a);
 /* *out = a truncated toward zero when that fits in int64: returns 0;
    -1 when special or out of range. */

@@ -251,12 +251,12 @@ void dec_abs(dec_t *r, const dec_t *a, const dec_context *ctx,
 
 /* ---- addition --------------------------------------------------------- */
 
-/* Sum of two nonzero finite numbers.  When the exponents are far apart,
+/* Sum of two nonzero finite numbers (false: too long, r is NaN).  When the exponents are far apart,
    the smaller operand lies wholly below the rounding digit of the larger
    one; it is replaced by 1 just below that digit (a sticky bit), so the
    coefficients stay about prec digits long. */
-static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
-                       const dec_context *ctx)
+static bool add_finite(dec_t *r, const dec_t *a, const dec_t *b,
+                       const dec_context *ctx, uint32_t *status)
 {
     const dec_t *hi = a->exp >= b->exp ? a : b;   /* larger exponent */
     const dec_t *lo = hi == a ? b : a;
@@ -273,6 +273,10 @@ static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
         mpz_set(y, lo->coef);
         exp = lo->exp;
     }
+    if (dec_too_long(r, hi->exp - exp, status)) {
+        mpz_clears(x, y, NULL);
+        return false;
+    }
     dec_zshl(x, hi->coef, (uint64_t)(hi->exp - exp));
     if (hi->sign)
         mpz_neg(x, x);
@@ -284,6 +288,7 @@ static void add_finite(dec_t *r, const dec_t *a, const dec_t *b,
     r->exp = exp;
     mpz_abs(r->coef, x);
     mpz_clears(x, y, NULL);
+    return true;
 }
 
 void dec_add(dec_t *r, const dec_t *a, const dec_t *b,
@@ -307,9 +312,12 @@ void dec_add(dec_t *r, const dec_t *a, const dec_t *b,
     } else if (za || zb) {
         const dec_t *x = za ? b : a;
         int64_t e = x->exp - ctx->prec - 1;
+        if (dec_too_long(r, x->exp - (exp > e ? exp : e), status))
+            return;
         rescale_raw(r, x, exp > e ? exp : e, ctx->round);
     } else {
-        add_finite(r, a, b, ctx);
+        if (!add_finite(r, a, b, ctx, status))
+            return;
         if (mpz_sgn(r->coef) == 0) {
             r->sign = zero_sign;
             r->exp = exp;
@@ -363,6 +371,44 @@ static void strip_to_ideal(dec_t *r, int64_t ideal)
     }
 }
 
+/* Beyond this many digits of working precision, a quotient is first
+   tried exactly (a huge context precision needs not cost time, and a
+   maximal one not memory, when the quotient is exact: 4 / 2 in
+   MAX_PREC). */
+#define EXACT_FIRST 200
+
+/* r = a / b exactly, a and b finite nonzero, with the exponent nearest
+   the ideal one (a.exp - b.exp); false when
+   the quotient does not terminate or needs more than prec digits.  The
+   quotient terminates when b / gcd(a, b) is 2^i 5^j; then it is
+   a' 2^(k-i) 5^(k-j) / 10^k with k = max(i, j). */
+static bool divide_exact(dec_t *r, const dec_t *a, const dec_t *b,
+                         const dec_context *ctx)
+{
+    mpz_t g, num, den, t;
+    mpz_inits(g, num, den, t, NULL);
+    mpz_gcd(g, a->coef, b->coef);
+    mpz_divexact(num, a->coef, g);
+    mpz_divexact(den, b->coef, g);
+    mp_bitcnt_t twos = mpz_scan1(den, 0);
+    mpz_tdiv_q_2exp(den, den, twos);
+    mpz_set_ui(t, 5);
+    unsigned long fives = mpz_remove(den, den, t);
+    bool ok = mpz_cmp_ui(den, 1) == 0;
+    if (ok) {
+        unsigned long k = twos > fives ? twos : fives;
+        mpz_mul_2exp(num, num, k - twos);
+        mpz_ui_pow_ui(t, 5, k - fives);
+        mpz_mul(num, num, t);
+        int64_t ideal = a->exp - b->exp;
+        dec_set_finite(r, a->sign ^ b->sign, num, ideal - (int64_t)k);
+        strip_to_ideal(r, ideal);        /* exponent <= ideal already */
+        ok = dec_zdigits(r->coef) <= ctx->prec;
+    }
+    mpz_clears(g, num, den, t, NULL);
+    return ok;
+}
+
 void dec_div(dec_t *r, const dec_t *a, const dec_t *b,
              const dec_context *ctx, uint32_t *status)
 {
@@ -398,6 +444,12 @@ void dec_div(dec_t *r, const dec_t *a, const dec_t *b,
     }
     /* a prec+1 or prec+2 digit quotient, its last digit made sticky */
     int64_t shift = dec_zdigits(b->coef) - dec_zdigits(a->coef) + ctx->prec + 1;
+    if (shift > EXACT_FIRST && divide_exact(r, a, b, ctx)) {
+        dec_finalize(r, ctx, status);
+        return;
+    }
+    if (dec_too_long(r, shift, status))
+        return;
     mpz_t x, y, rem;
     mpz_inits(x, y, rem, NULL);
     if (shift >= 0) {
@@ -443,6 +495,9 @@ static bool divide_integer(dec_t *q, dec_t *rm, const dec_t *a,
     }
     if (dec_adjexp(a) - dec_adjexp(b) > ctx->prec)
         return false;
+    if (a->exp - b->exp > DEC_MAX_WORK_DIGITS ||
+        b->exp - a->exp > DEC_MAX_WORK_DIGITS)
+        return false;                /* reported as DivisionImpossible */
     mpz_t x, y, qq;
     mpz_inits(x, y, qq, NULL);
     if (a->exp >= b->exp) {
@@ -607,6 +662,9 @@ void dec_rem_near(dec_t *r, const dec_t *a, const dec_t *b,
         dec_finalize(r, ctx, status);
         return;
     }
+    if (dec_too_long(r, a->exp > b->exp ? a->exp - b->exp : b->exp - a->exp,
+                     status))
+        return;
     mpz_t x, y, q;
     mpz_inits(x, y, q, NULL);
     if (a->exp >= b->exp) {
@@ -710,6 +768,8 @@ void dec_quantize(dec_t *r, const dec_t *a, const dec_t *b,
         return;
     }
     int64_t aexp = a->exp;
+    if (dec_too_long(r, aexp - exp, status))
+        return;
     dec_t t;
     dec_init(&t);
     bool inexact = rescale_raw(&t, a, exp, ctx->round);
@@ -856,6 +916,8 @@ static void next(dec_t *r, const dec_t *a, int dir, const dec_context *ctx,
 {
     if (dec_nan_operands(r, a, NULL, ctx, status))
         return;
+    if (dec_too_long(r, ctx->prec, status))
+        return;
     if (a->kind == DEC_INF) {
         if ((a->sign ? -1 : 1) == dir)
             dec_copy(r, a);
@@ -922,7 +984,7 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
 {
     if (a->kind != DEC_FINITE || a->sign || a->exp != 0)
         return false;
-    char *s = mpz_get_str(NULL, 10, a->coef);
+    char *s = dec_zstr(a->coef);
     size_t n = strlen(s), prec = (size_t)ctx->prec;
     bool ok = strspn(s, "01") == n;
     memset(buf, '0', prec);
@@ -931,9 +993,7 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
         memcpy(buf, s + n - prec, prec);
     else
         memcpy(buf + prec - n, s, n);
-    void (*gmp_free)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &gmp_free);
-    gmp_free(s, n + 1);
+    free(s);
     return ok;
 }
 
@@ -941,6 +1001,8 @@ static bool logical_digits(const dec_t *a, const dec_context *ctx, char *buf)
 static void logical(dec_t *r, const dec_t *a, const dec_t *b, char op,
                     const dec_context *ctx, uint32_t *status)
 {
+    if (dec_too_long(r, ctx->prec, status))
+        return;
     size_t prec = (size_t)ctx->prec;
     char *x = malloc(prec + 1), *y = malloc(prec + 1);
     if (!logical_digits(a, ctx, x) || (b && !logical_digits(b, ctx, y))) {
@@ -996,6 +1058,8 @@ static void move_digits(dec_t *r, const dec_t *a, const dec_t *b, bool rotate,
         dec_invalid(r, status, DEC_InvalidOperation);
         return;
     }
+    if (a->kind != DEC_INF && dec_too_long(r, ctx->prec, status))
+        return;
     dec_copy(r, a);
     if (r->kind == DEC_INF)
         return;

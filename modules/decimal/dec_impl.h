@@ -13,8 +13,21 @@
    value, yet far from int64's overflow when digits are added. */
 #define DEC_EXP_SAT INT64_C(4000000000000000000)
 
+/* The most digits a coefficient may have while computing: beyond, an
+   operation gives NaN with DEC_MallocError (CPython's MemoryError), as
+   libmpdec does when it cannot allocate, instead of GMP's abort. */
+#define DEC_MAX_WORK_DIGITS INT64_C(1000000000)
+/* r = NaN with DEC_MallocError when n > DEC_MAX_WORK_DIGITS: returns true. */
+bool dec_too_long(dec_t *r, int64_t n, uint32_t *status);
+
 /* Decimal digits of z >= 0 (1 for 0). */
 int64_t dec_zdigits(const mpz_t z);
+/* The decimal digits of z (a '-' first if negative), in a malloc'ed
+   string the caller frees (GMP's own allocator may be pvm's GC heap). */
+char *dec_zstr(const mpz_t z);
+/* 10^n from a table made on first use, or NULL when n is too large for
+   it (read only). */
+mpz_srcptr dec_pow10_cached(uint64_t n);
 /* r = 10^n (n small enough to hold in memory). */
 void dec_pow10(mpz_t r, uint64_t n);
 /* r = z * 10^n. */

@@ -79,9 +79,9 @@ static bool power_of_one(dec_t *r, const dec_t *x, const dec_t *y, int sign,
         /* zeros of x ** y: y * (-x.exp) */
         mpz_t z;
         mpz_init(z);
-        dec_to_mpz(z, y);
+        bool huge = dec_to_mpz(z, y) != 0;
         mpz_mul_si(z, z, -x->exp);
-        if (mpz_cmp_si(z, ctx->prec - 1) > 0) {
+        if (huge || mpz_cmp_si(z, ctx->prec - 1) > 0) {
             shift = ctx->prec - 1;
             *status |= DEC_Rounded;
         } else {
@@ -208,7 +208,13 @@ static void power_int(dec_t *r, const dec_t *x, const dec_t *y, int sign,
     }
     mpz_t n;
     mpz_init(n);
-    dec_to_mpz(n, y);
+    if (dec_to_mpz(n, y) != 0) {
+        dec_invalid(r, status, DEC_MallocError);
+        mpz_clear(n);
+        dec_clear(&base);
+        dec_clear(&one);
+        return;
+    }
     mpz_abs(n, n);
     if (mpz_fits_ulong_p(n))
         power_uint(r, &base, mpz_get_ui(n), &work, status);
@@ -229,6 +235,8 @@ static void power_int(dec_t *r, const dec_t *x, const dec_t *y, int sign,
 static void power_real(dec_t *r, const dec_t *x, const dec_t *y,
                        const dec_context *ctx, uint32_t *status)
 {
+    if (dec_too_long(r, ctx->prec, status))
+        return;
     dec_context work;
     dec_context_max(&work);
     int64_t digits = dec_digits(x);
@@ -370,10 +378,16 @@ void dec_powmod(dec_t *r, const dec_t *a, const dec_t *b, const dec_t *m,
     mpz_inits(mod, base, ten, NULL);
     dec_to_mpz(mod, m);
     mpz_abs(mod, mod);
-    dec_to_mpz(base, a);
-    mpz_abs(base, base);
-    mpz_mod(base, base, mod);
     mpz_set_ui(ten, 10);
+    if (a->exp >= 0) {                        /* base = c 10^e mod m */
+        mpz_set_si(base, a->exp);
+        mpz_powm(base, ten, base, mod);
+        mpz_mul(base, base, a->coef);
+    } else {                                  /* an integer: e is small */
+        dec_to_mpz(base, a);
+        mpz_abs(base, base);
+    }
+    mpz_mod(base, base, mod);
     for (int64_t k = 0; k < b->exp; k++)
         mpz_powm(base, base, ten, mod);
     if (b->exp >= 0) {

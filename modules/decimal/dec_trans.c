@@ -197,7 +197,7 @@ static void log10_digits(mpz_t r, uint64_t p)
             ilog(d, x, M);
             div_nearest_ui(d, d, 100);
             free(s);
-            s = mpz_get_str(NULL, 10, d);
+            s = dec_zstr(d);
             size_t n = strlen(s);
             if (strspn(s + n - extra, "0") != extra)
                 break;
@@ -347,6 +347,26 @@ static void finalize_half_even(dec_t *r, const dec_context *ctx,
 
 static int64_t floor_div2(int64_t e) { return e >> 1; }  /* arithmetic */
 
+/* Beyond this precision a square root is first tried exactly (see
+   dec_div's EXACT_FIRST: sqrt(4) in MAX_PREC). */
+#define EXACT_FIRST 200
+
+/* r = sqrt(a) when exact, at the ideal exponent floor(a.exp / 2): a's
+   coefficient (times 10 for an odd exponent) a perfect square. */
+static bool sqrt_exact(dec_t *r, const dec_t *a)
+{
+    mpz_t c;
+    mpz_init(c);
+    mpz_mul_ui(c, a->coef, (a->exp & 1) ? 10 : 1);
+    bool ok = mpz_perfect_square_p(c);
+    if (ok) {
+        mpz_sqrt(c, c);
+        dec_set_finite(r, 0, c, floor_div2(a->exp));
+    }
+    mpz_clear(c);
+    return ok;
+}
+
 void dec_sqrt(dec_t *r, const dec_t *a, const dec_context *ctx,
               uint32_t *status)
 {
@@ -365,6 +385,12 @@ void dec_sqrt(dec_t *r, const dec_t *a, const dec_context *ctx,
         dec_invalid(r, status, DEC_InvalidOperation);
         return;
     }
+    if (ctx->prec > EXACT_FIRST && sqrt_exact(r, a)) {
+        finalize_half_even(r, ctx, status);
+        return;
+    }
+    if (dec_too_long(r, 2 * ctx->prec + 2, status))
+        return;
     /* a = c * 100^e with c of exactly prec+1 base-100 digits; then
        sqrt(a) = sqrt(c) * 10^e, computed one digit beyond prec */
     int64_t prec = ctx->prec + 1;
@@ -437,6 +463,8 @@ void dec_exp(dec_t *r, const dec_t *a, const dec_context *ctx,
         return;
     }
     int64_t p = ctx->prec, adj = dec_adjexp(a);
+    if (dec_too_long(r, p, status))
+        return;
     mpz_t coeff;
     mpz_init(coeff);
     int64_t exp;
@@ -477,12 +505,10 @@ void dec_exp(dec_t *r, const dec_t *a, const dec_context *ctx,
    text, as _pydecimal makes. */
 static bool text_less(const mpz_t u, const mpz_t v)
 {
-    char *su = mpz_get_str(NULL, 10, u), *sv = mpz_get_str(NULL, 10, v);
+    char *su = dec_zstr(u), *sv = dec_zstr(v);
     bool less = strcmp(su, sv) < 0;
-    void (*gmp_free)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &gmp_free);
-    gmp_free(su, strlen(su) + 1);
-    gmp_free(sv, strlen(sv) + 1);
+    free(su);
+    free(sv);
     return less;
 }
 
@@ -549,6 +575,8 @@ static void log_finite(dec_t *r, const dec_t *a, bool base10,
                        const dec_context *ctx, uint32_t *status)
 {
     int64_t p = ctx->prec;
+    if (dec_too_long(r, p, status))
+        return;
     int64_t places = p - log_exp_bound(a, base10) + 2;
     mpz_t coeff;
     mpz_init(coeff);

@@ -7,6 +7,7 @@
 #
 #   python3.11 tests/unit/dec_random.py [COUNT] [SEED] > file.decTest
 import decimal
+import math
 import random
 import sys
 
@@ -49,6 +50,15 @@ OPS = {
     "xor": ("logical_xor", 2, "logic"), "invert": ("logical_invert", 1, "logic"),
     "tosci": ("to_sci_string", 1, "num"), "toeng": ("to_eng_string", 1, "num"),
     "apply": ("_apply", 1, "num"),
+    # not Context methods: conversions the module makes (see convert())
+    "fromfloat": ("fromfloat", 1, "float"), "toint": ("toint", 1, "int_sized"),
+    "floor": ("floor", 1, "int_sized"), "ceil": ("ceil", 1, "int_sized"),
+}
+CONVERSIONS = {
+    "fromfloat": lambda ctx, x: decimal.Decimal(float(x)),
+    "toint": lambda ctx, d: int(d),
+    "floor": lambda ctx, d: math.floor(d),
+    "ceil": lambda ctx, d: math.ceil(d),
 }
 
 
@@ -73,11 +83,15 @@ def number(prec, emax):
 def operand(kind, prec, emax):
     if kind == "int":
         return str(rng.randint(-prec - 2, prec + 2))
+    if kind == "float":
+        return repr(rng.choice([rng.random() * 10 ** rng.randint(-30, 30),
+                                rng.uniform(-1e300, 1e300), 5e-324, -0.0, 1e308,
+                                float(rng.randint(-10**18, 10**18))]))
     if kind == "logic":
         return "".join(rng.choice("01") for _ in range(rng.randint(1, prec + 2))).lstrip("0") or "0"
-    if kind == "small":
+    if kind in ("small", "int_sized"):
         n = number(prec, emax)
-        if "E" in n and rng.random() < 0.8:
+        if "E" in n and (kind == "int_sized" or rng.random() < 0.8):
             c, e = n.split("E")
             n = f"{c}E{max(-prec - 5, min(int(e), 2))}"
         return n
@@ -99,7 +113,7 @@ def main():
                       f"maxExponent: {emax}\nminExponent: {-emax}\nclamp: {clamp}\n")
         name = rng.choice(names)
         method, n, kind = OPS[name]
-        args = [operand(kind if j == n - 1 or kind in ("logic", "small") else "num",
+        args = [operand(kind if j == n - 1 or kind in ("logic", "small", "float", "int_sized") else "num",
                         prec, emax) for j in range(n)]
         if name == "power" and rng.random() < 0.5:
             args[1] = rng.choice([str(rng.randint(-30, 30)), "0.5", "-0.5", "1.5", "2.25", "-3"])
@@ -109,11 +123,17 @@ def main():
             args, method = name_args, "power"
         ctx.clear_flags()
         try:
-            vals = [decimal.Decimal(a) for a in args]
+            if name == "fromfloat":
+                vals = args
+            else:
+                vals = [decimal.Decimal(a) for a in args]
             if name in ("tosci", "toeng"):
                 vals = [ctx.create_decimal(args[0])]
-            result = getattr(ctx, method)(*vals)
-        except (decimal.DecimalException, ValueError, TypeError):
+            if name in CONVERSIONS:
+                result = CONVERSIONS[name](ctx, *vals)
+            else:
+                result = getattr(ctx, method)(*vals)
+        except (decimal.DecimalException, ValueError, TypeError, OverflowError):
             continue
         flags = [c for s, c in CONDITIONS if ctx.flags[s]]
         out.write(f"rnd{i} {name} {' '.join(args)} -> {result} {' '.join(flags)}\n")

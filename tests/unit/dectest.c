@@ -50,6 +50,7 @@ typedef enum {
     PREDICATE,                /* is* (1 or 0) */
     CTX_PREDICATE,            /* isnormal, issubnormal */
     SAMEQUANTUM, CLASS, TOSCI, TOENG, APPLY, POWER, RESCALE,
+    FROMFLOAT, TOINT,          /* dec_random.py's: Decimal(float), int(d) */
 } op_kind;
 
 static void copy_op(dec_t *r, const dec_t *a) { dec_copy(r, a); }
@@ -67,6 +68,7 @@ static const op_entry ops[] = {
     {"and", BINARY, dec_and},
     {"apply", APPLY, NULL},
     {"canonical", EXACT_UNARY, canonical_op},
+    {"ceil", TOINT, dec_ceil},
     {"class", CLASS, NULL},
     {"compare", BINARY, dec_compare},
     {"comparesig", BINARY, dec_compare_signal},
@@ -79,7 +81,9 @@ static const op_entry ops[] = {
     {"divide", BINARY, dec_div},
     {"divideint", BINARY, dec_divint},
     {"exp", UNARY, dec_exp},
+    {"floor", TOINT, dec_floor},
     {"fma", TERNARY, dec_fma},
+    {"fromfloat", FROMFLOAT, NULL},
     {"invert", UNARY, dec_invert},
     {"iscanonical", PREDICATE, dec_is_canonical},
     {"isfinite", PREDICATE, dec_is_finite},
@@ -120,6 +124,7 @@ static const op_entry ops[] = {
     {"toeng", TOENG, NULL},
     {"tointegral", UNARY, dec_round_to_int},
     {"tointegralx", UNARY, dec_round_to_intx},
+    {"toint", TOINT, dec_trunc},
     {"tosci", TOSCI, NULL},
     {"xor", BINARY, dec_xor},
     {NULL, 0, NULL},
@@ -241,6 +246,12 @@ static void read_exact(dec_t *r, const char *s, uint32_t *status)
     *status |= st;
 }
 
+static char *dec_zstr_test(const mpz_t z)
+{
+    char *s = malloc(mpz_sizeinbase(z, 10) + 2);
+    return mpz_get_str(s, 10, z);
+}
+
 /* ---- running one test ------------------------------------------------- */
 
 typedef struct {
@@ -284,6 +295,8 @@ static char *run_op(const op_entry *op, char **args, int nargs,
         dec_init(&v[i]);
     if (op->kind == TOSCI || op->kind == TOENG)
         dec_from_string(&v[0], args[0], ctx, status);
+    else if (op->kind == FROMFLOAT)
+        dec_from_double(&r, strtod(args[0], NULL));
     else
         for (int i = 0; i < nargs && i < 3; i++)
             read_exact(&v[i], args[i], status);
@@ -317,6 +330,17 @@ static char *run_op(const op_entry *op, char **args, int nargs,
         else
             dec_power(&r, &v[0], &v[1], ctx, status);
         break;
+    case FROMFLOAT:
+        break;
+    case TOINT: {
+        mpz_t z;
+        mpz_init(z);
+        ((dec_unary_fn *)op->fn)(&r, &v[0], ctx, status);
+        if (dec_to_mpz(z, &r) == 0)
+            out = dec_zstr_test(z);
+        mpz_clear(z);
+        break;
+    }
     case PREDICATE:
         snprintf(buf, sizeof buf, "%d", ((int (*)(const dec_t *))op->fn)(&v[0]) != 0);
         out = strdup(buf);
