@@ -190,6 +190,10 @@ bool dm_add_status(Value ctx, uint32_t status)
 {
     CtxObject *c = CTX(ctx);
     c->status |= status;
+    if (status & DEC_MallocError) {
+        rt_raise_nomemory();
+        return false;
+    }
     uint32_t trapped = status & c->traps;
     if (trapped == 0)
         return true;

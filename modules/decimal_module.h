@@ -55,10 +55,10 @@ Value dm_current_context(void);
  * context".  VAL_NULL + exception. */
 Value dm_context_arg(Value v);
 /* Record conditions in ctx's flags; when one of them is trapped, raise
- * its signal (CPython's dec_addstatus) and return false. */
+ * its signal (CPython's dec_addstatus) and return false; MallocError (a
+ * result too large to make) is MemoryError. */
 bool dm_add_status(Value ctx, uint32_t status);
-/* The signal classes as CPython's flags_as_list: the list an exception
- * carries. */
+/* The ROUND_* string of a dec_round. */
 Value dm_rounding_name(int round);
 /* Names of the ROUND_* constants, in dec_round's order. */
 extern const char *const dm_round_names[DEC_ROUND_COUNT];

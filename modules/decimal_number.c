@@ -950,7 +950,8 @@ static Value to_int(Value self, int round)
     dec_round_to_int(&t, a, &work, &status);
     mpz_t z;
     mpz_init(z);
-    dec_to_mpz(z, &t);
+    if (status & DEC_MallocError || dec_to_mpz(z, &t) == -2)
+        return rt_raise_nomemory();
     Value r = mod_int_from_mpz(z);
     mpz_clear(z);
     dec_clear(&t);
