@@ -251,6 +251,9 @@ pvm: $(PVM_BIN) $(if $(PYTHON314),$(COMPILE_RELAY))
 # llvm-profdata (the one of clang's version) merges.  The tailcall file is
 # compiled by $(TAILCALL_CC) without a profile (gcc's and clang's profiles
 # are not interchangeable), so it keeps working but is not trained.
+# -fprofile-correction: a vfork()ed child (posixsubprocess) counts into its
+# parent's counters before it execs, which leaves edges gcc would otherwise
+# reject as "corrupted profile info"; gcc smooths them out instead.
 PGO_TRAIN := $(PGO_BUILD)/train
 CC_IS_CLANG := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))
 ifeq ($(CC_IS_CLANG),clang)
@@ -260,7 +263,7 @@ PGO_GEN := -fprofile-generate=$(abspath $(PGO_BUILD))/profraw
 PGO_USE := -fprofile-use=$(abspath $(PGO_BUILD))/pvm.profdata -Wno-profile-instr-unprofiled
 else
 PGO_GEN := -fprofile-generate -fprofile-update=prefer-atomic
-PGO_USE := -fprofile-use -fprofile-partial-training -Wno-missing-profile
+PGO_USE := -fprofile-use -fprofile-partial-training -fprofile-correction -Wno-missing-profile
 endif
 PGO_SRCS := $(LIB_SRCS) tools/main.c $(wildcard */*.h) tools/pgo_train.py
 ifeq ($(PGO_STEP),)
