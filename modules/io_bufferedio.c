@@ -18,14 +18,21 @@
  * Buffered writers the program did not close are closed, so flushed, when
  * they are collected or at exit, as CPython finalises them (_IOBase.__del__,
  * runtime/finalize.h).
+ *
+ * A raw read or write releases the interpreter lock, so another thread may
+ * call the same object meanwhile and find its buffers half-updated.  As
+ * CPython's ENTER_BUFFERED, each object is held by one thread at a time:
+ * every method runs through with_lock() below.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <unistd.h>
 #include "modules/io.h"
 #include "runtime/buffer.h"
+#include "vm/thread.h"
 
 typedef struct Buffered {
     IoObject base;
@@ -34,6 +41,8 @@ typedef struct Buffered {
     size_t bufsize;
     unsigned char *rbuf, *wbuf;
     size_t rpos, rlen, wlen;
+    uint64_t owner;             /* vm_thread_serial() + 1 of the thread inside; 0: none */
+    unsigned depth;             /* how many of its calls are inside (a method may call another) */
 } Buffered;
 
 #define BUF(v) VAL_AS(Buffered, v)
@@ -43,12 +52,15 @@ static Value err_detached(void)
     return rt_raisef(&rt_ValueError, "raw stream has been detached");
 }
 
+static bool is_buffered(Value v)
+{
+    return val_type(v) == &io_bufferedreader_type || rt_isinstance_of(v, &io_bufferedreader_type) ||
+           rt_isinstance_of(v, &io_bufferedwriter_type) || rt_isinstance_of(v, &io_bufferedrandom_type);
+}
+
 static Buffered *self_ok(Value *args, size_t nargs, const char *name)
 {
-    if (!io_self(args, nargs, &io_bufferediobase_type, name) ||
-        (val_type(args[0]) != &io_bufferedreader_type && !rt_isinstance_of(args[0], &io_bufferedreader_type) &&
-         !rt_isinstance_of(args[0], &io_bufferedwriter_type) &&
-         !rt_isinstance_of(args[0], &io_bufferedrandom_type))) {
+    if (!io_self(args, nargs, &io_bufferediobase_type, name) || !is_buffered(args[0])) {
         if (!rt_err_occurred())
             rt_raisef(&rt_TypeError, "descriptor '%s' requires a buffered object", name);
         return NULL;
@@ -72,6 +84,42 @@ static bool check_open(Buffered *b, const char *msg)
     if (c > 0)
         rt_raisef(&rt_ValueError, "%s", msg);
     return c == 0;
+}
+
+/* ---- one thread at a time ---------------------------------------------------------------------- */
+
+/* Wait, the interpreter lock released, until no other thread is inside b.
+ * When no other thread runs, the owner is gone: the child of a fork() made
+ * while another thread was inside. */
+static void lock_enter(Buffered *b)
+{
+    uint64_t me = vm_thread_serial() + 1;
+    while (b->owner != 0 && b->owner != me && vm_thread_count() > 0) {
+        vm_release_lock();
+        sched_yield();
+        vm_reacquire_lock();
+    }
+    if (b->owner != me)
+        b->depth = 0;
+    b->owner = me;
+    b->depth++;
+}
+
+static void lock_leave(Buffered *b)
+{
+    if (--b->depth == 0)
+        b->owner = 0;
+}
+
+static Value with_lock(Value (*body)(Value *, size_t, Value), Value *args, size_t nargs, Value kw)
+{
+    if (nargs == 0 || val_is_small(args[0]) || !is_buffered(args[0]))
+        return body(args, nargs, kw);       /* body raises the TypeError */
+    Buffered *b = BUF(args[0]);
+    lock_enter(b);
+    Value result = body(args, nargs, kw);
+    lock_leave(b);
+    return result;
 }
 
 /* ---- talking to the raw stream -------------------------------------------------------------- */
@@ -407,16 +455,21 @@ static Value buffered_readline(Value *args, size_t nargs, Value kw)
     return readline_limit(b, n);
 }
 
+static Value next_line(Value *args, size_t nargs, Value kw)
+{
+    Buffered *b = reading(args, nargs, "readline");
+    if (b == NULL)
+        return VAL_NULL;
+    Value line = readline_limit(b, -1);
+    return line == VAL_NULL || AS_BYTES(line)->length == 0 ? VAL_NULL : line;
+}
+
 static Value buffered_next(Value self)
 {
     if (!IS_EXACT(self, io_bufferedreader_type) && !IS_EXACT(self, io_bufferedrandom_type))
         return io_iobase_type.next(self);
     Value args[1] = { self };
-    Buffered *b = reading(args, 1, "readline");
-    if (b == NULL)
-        return VAL_NULL;
-    Value line = readline_limit(b, -1);
-    return line == VAL_NULL || AS_BYTES(line)->length == 0 ? VAL_NULL : line;
+    return with_lock(next_line, args, 1, VAL_NULL);
 }
 
 /* ---- writing ------------------------------------------------------------------------------------ */
@@ -609,13 +662,31 @@ static const GetSetDef buffered_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+/* The methods that touch the buffers, each run under the object's lock. */
+#define LOCKED(name) \
+    static Value name##_locked(Value *args, size_t nargs, Value kw) \
+    { return with_lock(name, args, nargs, kw); }
+LOCKED(buffered_read)
+LOCKED(buffered_read1)
+LOCKED(buffered_peek)
+LOCKED(buffered_readinto)
+LOCKED(buffered_readinto1)
+LOCKED(buffered_readline)
+LOCKED(buffered_write)
+LOCKED(buffered_flush)
+LOCKED(buffered_tell)
+LOCKED(buffered_seek)
+LOCKED(buffered_truncate)
+LOCKED(buffered_close)
+LOCKED(buffered_detach)
+
 /* Every buffered class shares the table; __init__ is set per class below. */
 const MethodDef io_buffered_methods[] = {
-    {"read", buffered_read}, {"read1", buffered_read1}, {"peek", buffered_peek},
-    {"readinto", buffered_readinto}, {"readinto1", buffered_readinto1},
-    {"readline", buffered_readline}, {"write", buffered_write}, {"flush", buffered_flush},
-    {"tell", buffered_tell}, {"seek", buffered_seek}, {"truncate", buffered_truncate},
-    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
+    {"read", buffered_read_locked}, {"read1", buffered_read1_locked}, {"peek", buffered_peek_locked},
+    {"readinto", buffered_readinto_locked}, {"readinto1", buffered_readinto1_locked},
+    {"readline", buffered_readline_locked}, {"write", buffered_write_locked}, {"flush", buffered_flush_locked},
+    {"tell", buffered_tell_locked}, {"seek", buffered_seek_locked}, {"truncate", buffered_truncate_locked},
+    {"close", buffered_close_locked}, {"detach", buffered_detach_locked}, {"fileno", buffered_fileno},
     {"isatty", buffered_isatty}, {"seekable", buffered_seekable},
     {"readable", buffered_readable}, {"writable", buffered_writable},
     {NULL, NULL},
