@@ -535,6 +535,48 @@ static Value line_or_none(int v)
     return v < 0 ? rt_None : small_new(v);
 }
 
+/* The iterators co_lines(), co_positions() and co_branches() return: the
+ * entries are listed first, then handed out one by one.  Each is its own
+ * type as in CPython, named as there: line_iterator, positions_iterator,
+ * and line_iterator again for 3.14's co_branches (its _PyBranchesIterator
+ * took that name too). */
+typedef struct ObjLocIter {
+    Object ob;
+    Value items;                /* list */
+    size_t next;
+} ObjLocIter;
+
+static Value lociter_next(Value self)
+{
+    ObjLocIter *it = VAL_AS(ObjLocIter, self);
+    ObjList *l = AS_LIST(it->items);
+    return it->next < l->length ? l->items[it->next++] : VAL_NULL;
+}
+
+static ObjType line_iter_type = {
+    .ob.type = &rt_type_type, .name = "line_iterator", .iter = rt_iter_self,
+    .next = lociter_next,
+};
+
+static ObjType positions_iter_type = {
+    .ob.type = &rt_type_type, .name = "positions_iterator", .iter = rt_iter_self,
+    .next = lociter_next,
+};
+
+static ObjType branch_iter_type = {
+    .ob.type = &rt_type_type, .name = "line_iterator", .iter = rt_iter_self,
+    .next = lociter_next,
+};
+
+static Value lociter_new(ObjType *type, Value items)
+{
+    ObjLocIter *it = gc_alloc(sizeof *it);
+    it->ob.type = type;
+    it->items = items;
+    it->next = 0;
+    return obj_val(it);
+}
+
 /* The location table as Python sees it: co_lines() gives (start, end,
  * line) per entry, offsets in bytes; co_positions() gives (line,
  * end_line, col, end_col) for every code unit, inline caches included;
@@ -567,7 +609,7 @@ static Value locations(Value code, bool per_unit)
         for (int i = 0; i < e.length; i++)
             rt_list_append(list, pos);
     }
-    return rt_iter(list);
+    return lociter_new(per_unit ? &positions_iter_type : &line_iter_type, list);
 }
 
 static Value code_co_lines(Value *args, size_t nargs, Value kwnames)
@@ -622,7 +664,7 @@ static Value code_co_branches(Value *args, size_t nargs, Value kwnames)
             oparg = 0;
         at = next;
     }
-    return rt_iter(list);
+    return lociter_new(&branch_iter_type, list);
 }
 
 /* _varname_from_oparg(i): the name of localsplus slot i (dis uses it). */
@@ -978,6 +1020,9 @@ ObjType rt_code_type = {
 void rt_code_type_init(void)
 {
     rt_type_ready(&rt_code_type, code_methods);
+    rt_type_ready(&line_iter_type, NULL);
+    rt_type_ready(&positions_iter_type, NULL);
+    rt_type_ready(&branch_iter_type, NULL);
     if (rt_py_minor >= 14)
         rt_type_add_methods(&rt_code_type, code_methods_314);
 }

@@ -565,7 +565,7 @@ uint64_t rt_slot_mask(const ObjType *t)
 enum {
     W_REPR, W_STR, W_HASH, W_CMP, W_BINOP, W_RBINOP, W_INPLACE, W_UNARY, W_BOOL,
     W_ITER, W_NEXT, W_CALL, W_GETATTRIBUTE, W_SETATTR, W_DELATTR, W_GETITEM,
-    W_SETITEM, W_DELITEM, W_LEN, W_CONTAINS, W_GET, W_SET, W_DELETE, W_NEW, W_INIT,
+    W_SETITEM, W_DELITEM, W_LEN, W_CONTAINS, W_GET, W_SET, W_DELETE, W_INIT,
 };
 
 typedef struct ObjWrapper {
@@ -594,8 +594,7 @@ static Value wrapper_new(Value name, ObjType *owner, int kind, int op, Value sel
 
 bool rt_wrapper_is_unbound(Value v)
 {
-    return IS_EXACT(v, rt_wrapper_type) && AS_WRAPPER(v)->self == VAL_NULL &&
-           AS_WRAPPER(v)->kind != W_NEW;
+    return IS_EXACT(v, rt_wrapper_type) && AS_WRAPPER(v)->self == VAL_NULL;
 }
 
 static Value object_init_w, object_new_w;   /* object.__init__, object.__new__ */
@@ -698,17 +697,21 @@ static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, 
     return container_init(w->owner, self, args, nargs, kwnames);
 }
 
-/* T.__new__(cls, *args): cls must be a subtype of T. */
-static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kwnames)
+/* T.__new__(cls, *args): cls must be a subtype of T.  T.__new__ is a
+ * builtin method bound to T (CPython's tp_new_wrapper), so args[0] is T. */
+static Value type_new_method(Value *args, size_t nargs, Value kwnames)
 {
-    const char *tn = w->owner->name;
+    ObjType *owner = AS_TYPE(args[0]);
+    const char *tn = owner->name;
+    args++;
+    nargs--;
     if (nargs - rt_nkwargs(kwnames) == 0)
         return rt_raisef(&rt_TypeError, "%s.__new__(): not enough arguments", tn);
     if (!rt_isinstance_of(args[0], &rt_type_type))
         return rt_raisef(&rt_TypeError, "%s.__new__(X): X is not a type object (%s)",
                          tn, val_type(args[0])->name);
     ObjType *cls = AS_TYPE(args[0]);
-    if (!rt_is_subtype(cls, w->owner))
+    if (!rt_is_subtype(cls, owner))
         return rt_raisef(&rt_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
                          tn, cls->name, cls->name, tn);
     /* The nearest builtin constructor of cls must be this one: object's
@@ -716,10 +719,10 @@ static Value wrapper_new_call(ObjWrapper *w, Value *args, size_t nargs, Value kw
     ObjType *solid = cls;
     while (solid != NULL && (solid->new_ == slot_new_ || solid->new_ == container_new))
         solid = solid->base;
-    if (solid != NULL && solid->new_ != w->owner->new_)
+    if (solid != NULL && solid->new_ != owner->new_)
         return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
                          tn, cls->name, solid->name);
-    return w->owner->new_(cls, args + 1, nargs - 1, kwnames);
+    return owner->new_(cls, args + 1, nargs - 1, kwnames);
 }
 
 static Value call_next(ObjType *t, Value self)
@@ -892,8 +895,6 @@ static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwna
 static Value wrapper_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
     ObjWrapper *w = AS_WRAPPER(callable);
-    if (w->kind == W_NEW)
-        return wrapper_new_call(w, args, nargs, kwnames);
     Value self;
     if (w->self != VAL_NULL) {
         self = w->self;
@@ -918,7 +919,7 @@ static Value wrapper_call(Value callable, Value *args, size_t nargs, Value kwnam
 static Value wrapper_get(Value descr, Value obj, Value type)
 {
     ObjWrapper *w = AS_WRAPPER(descr);
-    if (obj == VAL_NULL || w->self != VAL_NULL || w->kind == W_NEW)
+    if (obj == VAL_NULL || w->self != VAL_NULL)
         return descr;
     return wrapper_new(w->name, w->owner, w->kind, w->op, obj);
 }
@@ -926,9 +927,6 @@ static Value wrapper_get(Value descr, Value obj, Value type)
 static Value wrapper_repr(Value self)
 {
     ObjWrapper *w = AS_WRAPPER(self);
-    if (w->kind == W_NEW)
-        return rt_str_format_c("<built-in method __new__ of type object at %p>",
-                               (void *)w->owner);
     if (w->self != VAL_NULL)
         return rt_str_format_c("<method-wrapper '%S' of %s object at %p>", w->name,
                                val_type(w->self)->name, (void *)w->self);
@@ -939,8 +937,7 @@ static Value wrapper_get_name(Value self) { return AS_WRAPPER(self)->name; }
 static Value wrapper_get_objclass(Value self) { return obj_val(AS_WRAPPER(self)->owner); }
 
 /* A slot wrapper's signature and doc are the slot's, the same for every
- * type (CPython's slotdefs, copied from python3.11 by signatures_gen.py);
- * T.__new__ has tp_new_wrapper's.  inspect.signature reads the signature.
+ * type (CPython's slotdefs, copied from python3.11 by signatures_gen.py).  inspect.signature reads the signature.
  * The same header has builtin types' and builtin functions' signatures,
  * looked up here for class.c and object.c, and for 3.12+ bytecode the
  * entries where that version's CPython words them differently. */
@@ -983,10 +980,6 @@ const char *rt_slot_text(const char *name, bool doc)
 static Value wrapper_text(Value self, bool doc)
 {
     ObjWrapper *w = AS_WRAPPER(self);
-    if (w->kind == W_NEW)
-        return rt_str_from_cstr(doc ? "Create and return a new object.  "
-                                      "See help(type) for accurate signature."
-                                    : "($type, *args, **kwargs)");
     const char *text = rt_slot_text(rt_str_cstr(w->name), doc);
     return text != NULL ? rt_str_from_cstr(text) : rt_None;
 }
@@ -1017,28 +1010,10 @@ static const MemberDef method_wrapper_members[] = {
     {"__self__", offsetof(ObjWrapper, self), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
 };
 
-/* T.__new__ stands for CPython's builtin method bound to the type: its
- * __self__ is T (copyreg and pickle read it); slot wrappers have none. */
-static Value wrapper_get_self(Value self)
-{
-    ObjWrapper *w = AS_WRAPPER(self);
-    if (w->kind == W_NEW)
-        return obj_val(w->owner);
-    return rt_raisef(&rt_AttributeError, "'wrapper_descriptor' object has no attribute "
-                     "'__self__'");
-}
-
 static const GetSetDef wrapper_getsets[] = {
     {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
     {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_doc},
     {"__text_signature__", wrapper_get_signature},
-    {NULL},
-};
-
-static const GetSetDef slot_wrapper_getsets[] = {
-    {"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
-    {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_doc},
-    {"__text_signature__", wrapper_get_signature}, {"__self__", wrapper_get_self},
     {NULL},
 };
 
@@ -1060,7 +1035,7 @@ static const MethodDef wrapper_methods[] = {
 ObjType rt_wrapper_type = {
     .ob.type = &rt_type_type, .name = "wrapper_descriptor",
     .repr = wrapper_repr, .call = wrapper_call, .descr_get = wrapper_get,
-    .getsets = slot_wrapper_getsets,
+    .getsets = wrapper_getsets,
 };
 
 /* Two method-wrappers are equal when they bind the same self (identity)
@@ -1101,6 +1076,15 @@ static void add_wrapper(ObjType *t, Value name, int kind, int op)
     if (rt_dict_get_str(rt_type_dict(t), name) != VAL_NULL)
         return;
     rt_dict_set(rt_type_dict(t), name, wrapper_new(name, t, kind, op, VAL_NULL));
+}
+
+/* T.__new__ is no slot wrapper but a builtin method bound to T, as in
+ * CPython: its __self__ is T (copyreg and pickle read it). */
+static void add_new_method(ObjType *t)
+{
+    if (rt_dict_get_str(rt_type_dict(t), n_new) == VAL_NULL)
+        rt_dict_set(rt_type_dict(t), n_new,
+                    rt_builtin_new("__new__", type_new_method, obj_val(t)));
 }
 
 /* The operator dunders a builtin type's own binop, inplace and unary slots
@@ -1179,7 +1163,7 @@ void rt_add_slot_wrappers(ObjType *t, uint64_t own)
         add_wrapper(t, n_set, W_SET, 0);
         add_wrapper(t, n_delete, W_DELETE, 0);
     }
-    if (OWN(S_new_)) add_wrapper(t, n_new, W_NEW, 0);
+    if (OWN(S_new_)) add_new_method(t);
     if (is_container_base(t) || t == &rt_type_type || rt_split_init_fn(t, "__init__") != NULL)
         add_wrapper(t, n_init, W_INIT, 0);
 #undef OWN
