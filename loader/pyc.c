@@ -96,13 +96,13 @@ uint16_t ld_process_magic(void)
 int ld_pyc_file_minor(const char *path)
 {
     unsigned char p[4];
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))    /* never wait on a FIFO */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);    /* never wait on a FIFO */
+    if (fd < 0)
         return 0;
-    FILE *f = fopen(path, "rb");
-    size_t got = f != NULL ? fread(p, 1, sizeof p, f) : 0;
-    if (f != NULL)
-        fclose(f);
+    struct stat st;
+    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    ssize_t got = regular ? read(fd, p, sizeof p) : 0;
+    close(fd);
     if (got < 4 || p[2] != '\r' || p[3] != '\n')
         return 0;
     return ld_magic_minor((uint16_t)(p[0] | p[1] << 8));
@@ -240,9 +240,24 @@ static ssize_t read_up_to(int fd, unsigned char *buf, size_t n)
 }
 
 /* The rest of the file after the header, into malloc'd memory; false with
- * errno set on failure (EFBIG past MAX_FILE_SIZE). */
-static bool read_rest(int fd, unsigned char **data, size_t *size)
+ * errno set on failure (EFBIG past MAX_FILE_SIZE).  `known` is the size
+ * fstat gave a regular file (0 for anything else): that much is read at
+ * once, with no further read(2) to meet the end of the file. */
+static bool read_rest(int fd, unsigned char **data, size_t *size, size_t known)
 {
+    if (known > *size && known <= MAX_FILE_SIZE) {
+        unsigned char *all = realloc(*data, known);
+        if (all == NULL) {
+            errno = ENOMEM;
+            return false;
+        }
+        *data = all;
+        ssize_t r = read_up_to(fd, all + *size, known - *size);
+        if (r < 0)
+            return false;
+        *size += (size_t)r;             /* fewer if the file shrank meanwhile */
+        return true;
+    }
     size_t cap = 1 << 16;
     while (*size == cap || cap < *size + 4096)
         cap *= 2;
@@ -269,15 +284,22 @@ static bool read_rest(int fd, unsigned char **data, size_t *size)
 
 /* Open a file to load: not a directory; opened without blocking, so that a
  * FIFO with no writer reads as empty instead of hanging, then read in
- * blocking mode (a pipe from `pvm <(...)` is read to its end).  -1 with
- * errno set on failure. */
-static int open_for_reading(const char *path)
+ * blocking mode (a pipe from `pvm <(...)` is read to its end; a regular
+ * file ignores the flag).  -1 with errno set on failure; *known is the
+ * size of a regular file, else 0. */
+static int open_for_reading(const char *path, size_t *known)
 {
+    *known = 0;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return -1;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool statted = fstat(fd, &st) == 0;
+    if (statted && S_ISREG(st.st_mode)) {
+        *known = (size_t)st.st_size;
+        return fd;
+    }
+    if (statted && S_ISDIR(st.st_mode)) {
         close(fd);
         errno = EISDIR;
         return -1;
@@ -303,7 +325,8 @@ Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
         err = dummy, errsize = sizeof dummy;
     if (!header)
         header = &local;
-    int fd = open_for_reading(path);
+    size_t known;
+    int fd = open_for_reading(path, &known);
     if (fd < 0) {
         open_error(path, errno, err, errsize);
         return VAL_NULL;
@@ -313,7 +336,7 @@ Value ld_load_pyc_file_opt(const char *path, LdVerify verify, PycHeader *header,
     size_t size = n > 0 ? (size_t)n : 0;
     bool ok = n >= 0 && read_header(data, size, path, header, err, errsize);
     int errnum = errno;
-    if (ok && !read_rest(fd, &data, &size)) {
+    if (ok && !read_rest(fd, &data, &size, known)) {
         errnum = errno;
         if (errnum == EFBIG)
             snprintf(err, errsize, "%s: file larger than 1 GiB", path);

@@ -722,8 +722,10 @@ int main(int argc, char **argv)
         rt_py_minor = 13;
     if (!python_option && inherited != NULL && strcmp(inherited, "3.14") == 0)
         rt_py_minor = 14;
-    if (o.module == NULL && o.command == NULL && i < argc && ld_pyc_file_minor(argv[i]) != 0)
-        rt_py_minor = ld_pyc_file_minor(argv[i]);
+    int pyc_minor = o.module == NULL && o.command == NULL && i < argc
+                  ? ld_pyc_file_minor(argv[i]) : 0;
+    if (pyc_minor != 0)
+        rt_py_minor = pyc_minor;
     if (rt_py_minor >= 12)
         setenv("PVM_PYTHON", rt_py_minor == 14 ? "3.14" : rt_py_minor == 13 ? "3.13" : "3.12", 1);
     else if (inherited != NULL)
