@@ -195,7 +195,7 @@ static Value pad_text(const Spec *f, const char *text, size_t nbytes, size_t len
     size_t width = f->width > 0 ? (size_t)f->width : 0;
     if (len >= width)
         return rt_str_new(text, nbytes);
-    if (!gc_size_ok(width))                     /* format(1, '10000000000000') */
+    if (!rt_str_size_ok(width))                     /* format(1, '10000000000000') */
         return rt_raise_nomemory();
     size_t pad = width - len, left = 0;
     if (align == '>')
@@ -1067,7 +1067,7 @@ static bool pct_number(const char *s, size_t n, size_t *i, PctState *st, ssize_t
         }
         *negative = x < 0;
         *out = x < 0 ? -x : x;
-        if (!precision && !gc_size_ok((size_t)*out)) {      /* '%*d' % (2**62, 1) */
+        if (!precision && !rt_str_size_ok((size_t)*out)) {      /* '%*d' % (2**62, 1) */
             rt_raise_nomemory();
             return false;
         }

@@ -387,19 +387,28 @@ typedef struct ObjComplex {
  * a non-ASCII string uses a code-point array built on first need, whose
  * pointer is stored after the data (rt_str_size: only non-ASCII strings
  * have that word).  An ASCII str holds no pointer (its type is static), so
- * it is allocated atomic: the collector never scans its bytes. */
+ * it is allocated atomic: the collector never scans its bytes.
+ *
+ * The lengths are 32-bit and the flags bits, so the header is 25 bytes:
+ * a str of up to 6 ASCII characters fits a 32-byte block (CPython's takes
+ * 56), one of up to 22 a 48-byte block.  A program holds millions of such
+ * words (bench/wordcount.py: 1.5 million from one split), so this is most
+ * of its live data.  The price is a limit: a str holds at most RT_STR_MAX
+ * bytes of UTF-8, 4 GiB (str_alloc). */
+#define RT_STR_MAX ((size_t)UINT32_MAX - 1)
+
 typedef struct ObjStr {
     Object ob;
-    size_t length;              /* code points */
-    size_t nbytes;              /* UTF-8 bytes, excluding the NUL */
+    uint32_t length;            /* code points */
+    uint32_t nbytes;            /* UTF-8 bytes, excluding the NUL (at most RT_STR_MAX) */
     intptr_t hash;              /* -1: not computed yet */
-    bool ascii;                 /* every byte < 0x80: index == byte offset */
-    bool interned;
+    bool ascii : 1;             /* every byte < 0x80: index == byte offset */
+    bool interned : 1;
     /* Set only on a str that BINARY_OP_INPLACE_ADD_UNICODE made and stored
      * in a local: no reference to it exists but that local's, so the next
      * `s += t` may append in place (vm/specialize.c, "appending to a str in
      * place", says why that holds and who clears the flag). */
-    bool owned;
+    bool owned : 1;
     char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
 } ObjStr;
 

@@ -37,6 +37,11 @@ static Value str_iter(Value self);
  * code points' pointer (rt_str_size), so it is allocated scanned. */
 static ObjStr *str_alloc(size_t nbytes, bool ascii)
 {
+    if (nbytes > RT_STR_MAX) {          /* the lengths are 32-bit (object.h) */
+        fflush(stdout);
+        fprintf(stderr, "pvm: out of memory (a str of %zu bytes: at most 4 GiB)\n", nbytes);
+        exit(1);
+    }
     size_t size = rt_str_size(nbytes, ascii);
     ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc(size);
     s->ob.type = &rt_str_type;
@@ -483,10 +488,10 @@ Value rt_str_concat(Value a, Value b)
         return a;
     if (x->nbytes == 0 && is_str(b))
         return b;
-    ObjStr *s = str_alloc(x->nbytes + y->nbytes, x->ascii && y->ascii);
+    ObjStr *s = str_alloc((size_t)x->nbytes + y->nbytes, x->ascii && y->ascii);
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
-    s->length = x->length + y->length;
+    s->length = (size_t)x->length + y->length;
     return obj_val(s);
 }
 
@@ -504,7 +509,7 @@ Value rt_str_append_owned(Value a, Value b)
     ObjStr *x = AS_STR(a), *y = AS_STR(b);
     if (!x->ascii || !y->ascii)
         return rt_str_concat(a, b);
-    size_t n = x->nbytes + y->nbytes;
+    size_t n = (size_t)x->nbytes + y->nbytes;
     if (x->owned && a != b && rt_str_size(n, true) <= gc_block_size(x)) {
         memcpy(x->data + x->nbytes, y->data, y->nbytes + 1);
         x->nbytes = x->length = n;
@@ -512,7 +517,7 @@ Value rt_str_append_owned(Value a, Value b)
         return a;
     }
     size_t room = n + n / 2 + 16;
-    ObjStr *s = str_alloc(room, true);
+    ObjStr *s = str_alloc(room < RT_STR_MAX ? room : n, true);
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
     s->nbytes = s->length = n;
@@ -532,7 +537,7 @@ static Value str_repeat(Value v, ssize_t n)
         return v;
     if ((size_t)n > (size_t)PTRDIFF_MAX / s->length)        /* CPython's test: characters */
         return rt_raisef(&rt_OverflowError, "repeated string is too long");
-    if ((size_t)n > ((size_t)1 << 32) / s->nbytes)
+    if ((size_t)n > RT_STR_MAX / s->nbytes)
         return rt_raise_nomemory();
     size_t total = (size_t)n * s->nbytes;
     ObjStr *r = str_alloc(total, s->ascii);

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include "object.h"
 #include "abstract.h"
+#include "gc.h"
 
 /* From UTF-8 that is known valid (marshal validates first). */
 Value rt_str_new(const char *utf8, size_t nbytes);
@@ -36,6 +37,13 @@ Value rt_str_intern_cstr(const char *s);
 
 static inline const char *rt_str_cstr(Value s) { return ((ObjStr *)s)->data; }
 static inline size_t rt_str_nbytes(Value s) { return ((ObjStr *)s)->nbytes; }
+/* Could a str of nbytes be made (at most RT_STR_MAX, and the memory)?  Asked
+ * where the program chooses the size ('x'.ljust(n), a format width): the
+ * caller raises MemoryError when not. */
+static inline bool rt_str_size_ok(size_t nbytes)
+{
+    return nbytes <= RT_STR_MAX && gc_size_ok(nbytes);
+}
 uint32_t rt_str_char_at(Value s, size_t index);     /* index < length */
 bool rt_str_equal(Value a, Value b);                /* both str */
 bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */

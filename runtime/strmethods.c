@@ -969,7 +969,7 @@ static Value pad(Value s, size_t left, size_t right, uint32_t fill)
 {
     if (left == 0 && right == 0)
         return sub_bytes(s, 0, S(s)->nbytes);
-    if (!gc_size_ok(left + right))             /* 'x'.ljust(10**13) */
+    if (!rt_str_size_ok(left + right))             /* 'x'.ljust(10**13) */
         return rt_raise_nomemory();
     StrBuf sb;
     sb_init(&sb);
