@@ -186,6 +186,22 @@ static Value codecs_lookup_error(Value *args, size_t nargs, Value kwnames)
     return rt_codec_lookup_error(args[0]);
 }
 
+/* _unregister_error(errors), 3.14: True when a handler registered under
+ * that name was removed, False when there was none. */
+static Value codecs_unregister_error(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_one("_codecs._unregister_error", nargs, kwnames)
+        || !str_arg("_unregister_error", args[0], ""))
+        return VAL_NULL;
+    const char *s = mod_str_utf8(args[0]);
+    if (s == NULL)
+        return VAL_NULL;
+    if (strlen(s) != rt_str_nbytes(args[0]))
+        return rt_raisef(&rt_ValueError, "embedded null character");
+    int r = rt_codec_unregister_error(args[0]);
+    return r < 0 ? VAL_NULL : rt_bool(r == 1);
+}
+
 /* ---- UTF-8, ASCII, Latin-1 (the runtime's codecs) ------------------------- */
 
 static Value utf_8_encode(Value *args, size_t nargs, Value kwnames)
@@ -1474,9 +1490,16 @@ static const MethodDef codecs_functions[] = {
     {NULL, NULL},
 };
 
+static const MethodDef codecs_functions_314[] = {
+    {"_unregister_error", codecs_unregister_error},
+    {NULL, NULL},
+};
+
 Value mod_codecs_init(void)
 {
     Value m = mod_module_new("_codecs", codecs_functions);
+    if (m != VAL_NULL && rt_py_minor >= 14)
+        mod_module_add_functions(m, codecs_functions_314);
     if (m != VAL_NULL && encoding_map_type.mro == VAL_NULL)
         rt_type_ready(&encoding_map_type, encoding_map_methods);
     return m;

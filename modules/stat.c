@@ -13,10 +13,12 @@
 #include "modules/modutil.h"
 #include "runtime/version.h"
 
-/* A mode as CPython's _PyLong_AsMode_t reads it: an int (no __index__),
- * not negative, fitting mode_t. */
+/* A mode as CPython's _PyLong_AsMode_t reads it: an int (3.14: anything
+ * with __index__), not negative, fitting unsigned long and then mode_t. */
 static bool mode_arg(Value v, mode_t *mode)
 {
+    if (rt_py_minor >= 14 && (v = rt_index(v)) == VAL_NULL)
+        return false;
     if (!rt_isinstance_of(v, &rt_int_type)) {
         rt_raisef(&rt_TypeError, "an integer is required");
         return false;
@@ -25,13 +27,10 @@ static bool mode_arg(Value v, mode_t *mode)
         rt_raisef(&rt_OverflowError, "can't convert negative value to unsigned int");
         return false;
     }
-    int64_t n;
-    if (!rt_int_as_i64(v, &n)) {
-        rt_err_clear();
-        rt_raisef(&rt_OverflowError, "Python int too large to convert to C unsigned long");
+    uint64_t n;
+    if (!rt_int_as_u64(v, &n))
         return false;
-    }
-    if ((uint64_t)n != (mode_t)n) {
+    if (n != (mode_t)n) {
         rt_raisef(&rt_OverflowError, "mode out of range");
         return false;
     }

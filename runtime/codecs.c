@@ -651,22 +651,35 @@ static Value surrogatepass_errors(Value *args, size_t nargs, Value kwnames)
     return handler_result(rt_str_from_codepoint(c), ei.start + (size_t)width);
 }
 
+static const struct { const char *name, *fname; NativeFunc fn; } standard_handlers[] = {
+    {"strict", "strict_errors", strict_errors},
+    {"ignore", "ignore_errors", ignore_errors},
+    {"replace", "replace_errors", replace_errors},
+    {"backslashreplace", "backslashreplace_errors", backslashreplace_errors},
+    {"xmlcharrefreplace", "xmlcharrefreplace_errors", xmlcharrefreplace_errors},
+    {"namereplace", "namereplace_errors", namereplace_errors},
+    {"surrogateescape", "surrogateescape", surrogateescape_errors},
+    {"surrogatepass", "surrogatepass", surrogatepass_errors},
+};
+#define N_STANDARD_HANDLERS (sizeof standard_handlers / sizeof standard_handlers[0])
+
 static void register_standard_handlers(void)
 {
-    static const struct { const char *name, *fname; NativeFunc fn; } handlers[] = {
-        {"strict", "strict_errors", strict_errors},
-        {"ignore", "ignore_errors", ignore_errors},
-        {"replace", "replace_errors", replace_errors},
-        {"backslashreplace", "backslashreplace_errors", backslashreplace_errors},
-        {"xmlcharrefreplace", "xmlcharrefreplace_errors", xmlcharrefreplace_errors},
-        {"namereplace", "namereplace_errors", namereplace_errors},
-        {"surrogateescape", "surrogateescape", surrogateescape_errors},
-        {"surrogatepass", "surrogatepass", surrogatepass_errors},
-    };
     error_registry = rt_dict_new();
-    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
-        rt_dict_set_cstr(error_registry, handlers[i].name,
-                         rt_builtin_new(handlers[i].fname, handlers[i].fn, VAL_NULL));
+    for (size_t i = 0; i < N_STANDARD_HANDLERS; i++)
+        rt_dict_set_cstr(error_registry, standard_handlers[i].name,
+                         rt_builtin_new(standard_handlers[i].fname, standard_handlers[i].fn,
+                                        VAL_NULL));
+}
+
+int rt_codec_unregister_error(Value name)
+{
+    for (size_t i = 0; i < N_STANDARD_HANDLERS; i++)
+        if (strcmp(rt_str_cstr(name), standard_handlers[i].name) == 0) {
+            rt_raisef(&rt_ValueError, "cannot un-register built-in error handler %R", name);
+            return -1;
+        }
+    return rt_dict_del(error_registry, name);
 }
 
 /* ---- Calling the handler from a C codec ------------------------------------ */

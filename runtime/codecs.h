@@ -50,6 +50,9 @@ bool rt_codec_register_error(Value name, Value handler);
 /* codecs.lookup_error(name): the handler, or VAL_NULL + LookupError
  * "unknown error handler name 'x'". */
 Value rt_codec_lookup_error(Value name);
+/* codecs._unregister_error(name), 3.14: 1 when name's handler was removed,
+ * 0 when it had none, -1 with ValueError for a standard handler's name. */
+int rt_codec_unregister_error(Value name);
 
 /* What a C codec keeps while it runs: its name (for the exception), the
  * errors argument (VAL_NULL: strict), the handler (looked up at the first

@@ -537,6 +537,32 @@ static Value complex_new(ObjType *type, Value *args, size_t nargs, Value kwnames
     return obj_val(sub);
 }
 
+/* complex.from_number(x), 3.14: x as a complex when it is a number (a
+ * complex, its __complex__, or a real number as float.from_number takes
+ * it), never from text as complex(x) would; a class method: a subclass
+ * gets cls(the complex). */
+static Value m_from_number(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("complex.from_number", nargs - 1, kw))
+        return VAL_NULL;
+    Value v = args[1], r;
+    Cx c;
+    int found;
+    if (IS_EXACT(v, rt_complex_type))
+        r = v;
+    else if (is_complex(v))
+        r = cx_new(cx_of(v));
+    else if ((found = dunder_complex(v, &c)) != 0)
+        r = found < 0 ? VAL_NULL : cx_new(c);
+    else {
+        Value f = rt_float_from_number(v);
+        r = f == VAL_NULL ? VAL_NULL : rt_complex_new(rt_float_value(f), 0.0);
+    }
+    if (r == VAL_NULL || args[0] == obj_val(&rt_complex_type))
+        return r;
+    return rt_call1(args[0], r);
+}
+
 /* The methods that are not slots (complex.__add__, complex.__abs__... are
  * the slot wrappers slots.c makes from binop_ops and unary_ops below). */
 static const MethodDef complex_methods[] = {
@@ -544,6 +570,11 @@ static const MethodDef complex_methods[] = {
     {"conjugate", m_conjugate},
     {"__complex__", m_complex},
     {"__getnewargs__", m_getnewargs},
+    {NULL, NULL},
+};
+
+static const MethodDef complex_methods_314[] = {
+    {"from_number", m_from_number, RT_METH_CLASS},
     {NULL, NULL},
 };
 
@@ -569,4 +600,6 @@ ObjType rt_complex_type = {
 void rt_complex_init(void)
 {
     rt_type_ready(&rt_complex_type, complex_methods);
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&rt_complex_type, complex_methods_314);
 }

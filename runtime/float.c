@@ -1044,6 +1044,32 @@ static Value m_fromhex(Value *args, size_t nargs, Value kw)
     return rt_call1(args[0], r);
 }
 
+/* float.from_number(x), 3.14: x as a float when it is a number (a float, or
+ * its __float__ or __index__), never from text as float(x) would; what
+ * CPython's PyFloat_AsDouble accepts, with its message. */
+Value rt_float_from_number(Value v)
+{
+    if (is_float(v))
+        return v;
+    if (is_float_like(v))
+        return rt_float_new(rt_float_value(v));
+    if (rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__")) == VAL_NULL &&
+        rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__")) == VAL_NULL)
+        return rt_raisef(&rt_TypeError, "must be real number, not %T", v);
+    return float_via_dunder(v);
+}
+
+/* float.from_number(x), a class method: a subclass gets cls(the float). */
+static Value m_from_number(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_one("float.from_number", nargs - 1, kw))
+        return VAL_NULL;
+    Value r = rt_float_from_number(args[1]);
+    if (r == VAL_NULL || args[0] == obj_val(&rt_float_type))
+        return r;
+    return rt_call1(args[0], r);
+}
+
 /* (float(self),): what pickle and copy pass back to float.__new__. */
 static Value m_getnewargs(Value *args, size_t nargs, Value kw)
 {
@@ -1098,6 +1124,11 @@ static const MethodDef float_methods[] = {
     {"__round__", m_round},
     {"__getnewargs__", m_getnewargs},
     {"__getformat__", m_getformat, RT_METH_CLASS},
+    {NULL, NULL},
+};
+
+static const MethodDef float_methods_314[] = {
+    {"from_number", m_from_number, RT_METH_CLASS},
     {NULL, NULL},
 };
 
@@ -1194,5 +1225,7 @@ ObjType rt_float_type = {
 void rt_float_init(void)
 {
     rt_type_ready(&rt_float_type, float_methods);
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&rt_float_type, float_methods_314);
     rt_complex_init();
 }

@@ -17,6 +17,9 @@ static inline double rt_float_value(Value v) { return ((ObjFloat *)v)->value; }
 Value rt_float_from(Value v);
 /* A double from an int or float (TypeError otherwise); false on error. */
 bool rt_as_double(Value v, double *out);
+/* x as a float when it is a number: a float, or its __float__ or
+ * __index__ (TypeError "must be real number, not str" otherwise). */
+Value rt_float_from_number(Value v);
 
 Value rt_float_repr(Value v);
 /* Shortest round-trip repr of d into buf (at least 32 bytes). */
