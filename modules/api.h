@@ -64,6 +64,25 @@ void mod_atexit_run(void);
 typedef enum { MOD_LINE_READ, MOD_LINE_EOF, MOD_LINE_INTERRUPTED } ModLineStatus;
 ModLineStatus mod_readline_line(const char *prompt, char **line);
 
+/* ---- the start-up locale (locale.c) ----
+ * What CPython's start-up decides from the environment before anything
+ * runs (PEP 538 and 540), answered without setting pvm's own locale. */
+
+/* The locale LC_CTYPE comes from: LC_ALL, LC_CTYPE or LANG, the first set
+ * and not empty (POSIX's order); "" when none is. */
+const char *mod_locale_env_name(void);
+/* Whether that LC_CTYPE is the C locale, as setlocale(LC_CTYPE, "") leaves
+ * it: none named, "C" or "POSIX", or a locale that is not installed. */
+bool mod_locale_env_is_c(void);
+/* Whether CPython coerces that C locale to C.UTF-8 (PEP 538): not when
+ * LC_ALL is set or PYTHONCOERCECLOCALE=0 (read unless -E / -I). */
+bool mod_locale_coerced(void);
+/* The coercion's part at start-up: LC_CTYPE=C.UTF-8 into the environment
+ * (os.environ and child processes see it), and PYTHONCOERCECLOCALE=warn's
+ * warning.  (CPython falls back on C.utf8 and UTF-8 where C.UTF-8 is not
+ * installed; pvm expects glibc's, built in since 2.35.) */
+void mod_locale_coerce(void);
+
 /* ---- sys: how pvm was started (sys.c) ----
  * The command line (tools/main.c) fills these in before the first import;
  * the loader reads them back. */

@@ -204,18 +204,15 @@ static bool unbuffered(void)
     return mod_sys_flags()->unbuffered || (u != NULL && *u);
 }
 
-/* stdin's and stdout's error handler, as CPython 3.11 chooses it: under
- * the C or POSIX locale, or one of the C.UTF-8 locales it coerces them to,
+/* stdin's and stdout's error handler, as CPython 3.11 chooses it: in
+ * UTF-8 mode, under the C locale (the environment's C or POSIX, or one
+ * not installed), or one of the C.UTF-8 locales it coerces it to,
  * surrogateescape (undecodable bytes pass through); strict otherwise. */
 static const char *stdio_errors(void)
 {
-    const char *name = getenv("LC_ALL");
-    if (name == NULL || !*name)
-        name = getenv("LC_CTYPE");
-    if (name == NULL || !*name)
-        name = getenv("LANG");
-    if (name == NULL || !*name || !strcmp(name, "C") || !strcmp(name, "POSIX") ||
-        !strcmp(name, "C.UTF-8") || !strcmp(name, "C.utf8") || !strcmp(name, "UTF-8"))
+    const char *name = mod_locale_env_name();
+    if (mod_sys_flags()->utf8_mode || !strcmp(name, "C.UTF-8") || !strcmp(name, "C.utf8") ||
+        !strcmp(name, "UTF-8") || mod_locale_env_is_c())
         return "surrogateescape";
     return "strict";
 }

@@ -214,19 +214,6 @@ bool io_check_newline(Value newline, bool quoted)
 
 /* The locale's encoding, as CPython 3.11 reports it: its codeset name
  * ("UTF-8") under a real locale, "utf-8" under C/POSIX (UTF-8 mode). */
-/* The locale LC_CTYPE comes from: LC_ALL, LC_CTYPE or LANG, the first
- * set and not empty (POSIX's order). */
-static const char *ctype_locale_name(void)
-{
-    static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v != NULL && *v != '\0')
-            return v;
-    }
-    return "";
-}
-
 static bool is_c_utf8(const char *name)
 {
     return strcmp(name, "C.UTF-8") == 0 || strcmp(name, "C.utf8") == 0;
@@ -240,12 +227,15 @@ Value io_default_encoding(void)
     const char *codeset = "utf-8";          /* UTF-8 mode (PEP 540) */
     if (mod_sys_flags()->utf8_mode) {
         /* as it is */
-    } else if (is_c_utf8(ctype_locale_name())) {
+    } else if (is_c_utf8(mod_locale_env_name())) {
         /* glibc's C.UTF-8 (built in since 2.35), the usual locale of
          * containers and CI: its codeset is known without loading the
          * locale (newlocale reads locale.alias and a 350 KB LC_CTYPE
          * file: ~65,000 instructions and 15 system calls of every start). */
         codeset = "UTF-8";
+    } else if (mod_locale_env_is_c()) {
+        /* the C locale (PYTHONUTF8=0), coerced to C.UTF-8 or not */
+        codeset = mod_locale_coerced() ? "UTF-8" : "ANSI_X3.4-1968";
     } else {
         locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
         if (loc != (locale_t)0) {

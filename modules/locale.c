@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include "modules/api.h"
 #include "modules/modutil.h"
 #include "runtime/version.h"
 
@@ -397,19 +398,72 @@ static Value locale_bind_textdomain_codeset(Value *args, size_t nargs, Value kw)
 
 /* ---- the module ----------------------------------------------------------------- */
 
-/* CPython's start-up: LC_CTYPE from the environment; a C or POSIX one is
- * coerced to a UTF-8 locale (PEP 538), and then, as CPython sets every
- * category from the environment with LC_CTYPE=C.UTF-8 in it, the other
- * categories follow the environment too.  (CPython also exports
- * LC_CTYPE=C.UTF-8 to os.environ and child processes; pvm does not.) */
+const char *mod_locale_env_name(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v != NULL && *v != '\0')
+            return v;
+    }
+    return "";
+}
+
+/* The names answer without loading a locale; any other is tried (glibc's
+ * C.UTF-8 is built in since 2.35, and is where containers and CI run). */
+static bool env_is_c(void)
+{
+    const char *name = mod_locale_env_name();
+    if (*name == '\0' || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0)
+        return true;
+    if (strcmp(name, "C.UTF-8") == 0 || strcmp(name, "C.utf8") == 0)
+        return false;
+    locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+    if (loc == (locale_t)0)
+        return true;
+    freelocale(loc);
+    return false;
+}
+
+/* Decided once, from the environment pvm started with (coercion changes
+ * LC_CTYPE there). */
+bool mod_locale_env_is_c(void)
+{
+    static int is_c = -1;
+    if (is_c < 0)
+        is_c = env_is_c();
+    return is_c;
+}
+
+bool mod_locale_coerced(void)
+{
+    const char *all = getenv("LC_ALL"), *coerce = mod_sys_getenv("PYTHONCOERCECLOCALE");
+    return mod_locale_env_is_c() && (all == NULL || *all == '\0') &&
+           (coerce == NULL || strcmp(coerce, "0") != 0);
+}
+
+void mod_locale_coerce(void)
+{
+    if (!mod_locale_coerced())
+        return;
+    setenv("LC_CTYPE", "C.UTF-8", 1);
+    const char *warn = mod_sys_getenv("PYTHONCOERCECLOCALE");
+    if (warn != NULL && strcmp(warn, "warn") == 0)
+        fprintf(stderr, "Python detected LC_CTYPE=C: LC_CTYPE coerced to C.UTF-8 (set another "
+                "locale or PYTHONCOERCECLOCALE=0 to disable this locale coercion behavior).\n");
+}
+
+/* CPython's start-up: LC_CTYPE from the environment (still C when the
+ * locale named is not installed); a C or POSIX one is coerced to a UTF-8
+ * locale (PEP 538), and then every category is set from the environment
+ * with LC_CTYPE=C.UTF-8 in it (mod_locale_coerce put it there).  pvm
+ * itself runs in the "C" locale until _locale is imported. */
 static void startup_locale(void)
 {
-    const char *r = setlocale(LC_CTYPE, "");
-    if (r == NULL || (strcmp(r, "C") != 0 && strcmp(r, "POSIX") != 0))
+    if (!mod_locale_coerced()) {
+        setlocale(LC_CTYPE, "");
         return;
-    const char *all = getenv("LC_ALL"), *coerce = getenv("PYTHONCOERCECLOCALE");
-    if ((all != NULL && *all) || (coerce != NULL && strcmp(coerce, "0") == 0))
-        return;
+    }
     static const char *const targets[] = { "C.UTF-8", "C.utf8", "UTF-8" };
     for (size_t i = 0; i < 3; i++) {
         if (setlocale(LC_CTYPE, targets[i]) == NULL)

@@ -629,26 +629,39 @@ static int heap_limit_option(const Options *o, size_t *limit)
     return -1;
 }
 
-/* UTF-8 mode (PEP 540): PYTHONUTF8=0/1 decides; otherwise CPython turns
- * it on by itself under the C or POSIX locale. */
-static int utf8_mode(bool ignore_environment)
+/* UTF-8 mode (PEP 540), as CPython's preconfig_init_utf8_mode: the first
+ * -X utf8[=0|1], else PYTHONUTF8=0/1 (unless -E / -I), else on by itself
+ * when the start-up LC_CTYPE locale is C (the environment names C or
+ * POSIX, or a locale not installed).  -1 after the fatal error of a bad
+ * value. */
+static int utf8_mode(const Options *o)
 {
-    const char *v = ignore_environment ? NULL : getenv("PYTHONUTF8");
-    if (v != NULL && (strcmp(v, "0") == 0 || strcmp(v, "1") == 0))
-        return v[0] - '0';
-    static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-    for (int k = 0; k < 3; k++)
-        if ((v = getenv(vars[k])) != NULL && v[0] != '\0')
-            return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0;
-    return 1;
+    for (int k = 0; k < o->nxoptions; k++) {
+        const char *x = o->xoptions[k];
+        if (strncmp(x, "utf8", 4) != 0 || (x[4] != '\0' && x[4] != '='))
+            continue;
+        if (x[4] == '\0' || strcmp(x + 5, "1") == 0 || strcmp(x + 5, "0") == 0)
+            return x[4] == '\0' || x[5] == '1';
+        fprintf(stderr, "Fatal Python error: preconfig_init_utf8_mode: invalid -X utf8 "
+                "option value\nPython runtime state: preinitializing\n\n");
+        return -1;
+    }
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONUTF8");
+    if (v != NULL && *v != '\0') {
+        if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+            return v[0] - '0';
+        fprintf(stderr, "Fatal Python error: preconfig_init_utf8_mode: invalid PYTHONUTF8 "
+                "environment variable value\nPython runtime state: preinitializing\n\n");
+        return -1;
+    }
+    return mod_locale_env_is_c();
 }
 
 /* The flags the environment sets, unless -E / -I: PYTHONDONTWRITEBYTECODE,
- * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization), PYTHONUTF8. */
+ * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization). */
 static void environment_flags(ModSysFlags *f)
 {
     const char *v;
-    f->utf8_mode = utf8_mode(f->ignore_environment);
     if (f->ignore_environment)
         return;
     if ((v = getenv("PYTHONDONTWRITEBYTECODE")) != NULL && v[0] != '\0')
@@ -707,6 +720,9 @@ int main(int argc, char **argv)
     if (o.flags.optimize > 2)
         o.flags.optimize = 2;
     environment_flags(&o.flags);
+    o.flags.utf8_mode = utf8_mode(&o);
+    if (o.flags.utf8_mode < 0)
+        return 1;
     size_t heap_limit = 0;
     int limit_status = heap_limit_option(&o, &heap_limit);
     if (limit_status >= 0)
@@ -740,6 +756,7 @@ int main(int argc, char **argv)
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
     mod_sys_set_flags(&o.flags);
+    mod_locale_coerce();                /* before os.environ is read */
     for (int k = 0; k < o.nxoptions; k++)
         mod_sys_add_xoption(o.xoptions[k]);
     rt_code_debug_ranges = debug_ranges(&o);
