@@ -215,12 +215,12 @@ static bool dq_init(ObjDeque *d, Value *args, size_t nargs, Value kw)
     return a[0] == VAL_NULL || dq_extend(d, a[0], false);
 }
 
+/* deque.__new__ allocates; deque.__init__ (TF_SPLIT_INIT) fills, and is
+ * a slot wrapper as CPython's deque_init. */
 static Value deque_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
     ObjDeque *d = rt_alloc_instance(type, sizeof *d);
     d->maxlen = -1;
-    if (type == &deque_type && !dq_init(d, args, nargs, kw))
-        return VAL_NULL;
     return obj_val(d);
 }
 
@@ -678,7 +678,8 @@ static const MethodDef deque_iter_methods[] = {
 };
 
 static ObjType deque_type = {
-    .ob.type = &rt_type_type, .name = "collections.deque", .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "collections.deque",
+    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_SPLIT_INIT,
     .instance_size = sizeof(ObjDeque),
     .new_ = deque_new, .repr = dq_repr, .len = dq_len, .getitem = dq_getitem,
     .contains = dq_contains, .setitem = dq_setitem, .iter = dq_iter,
@@ -729,14 +730,13 @@ static bool dd_init(Value self, Value *args, size_t nargs, Value kw)
     return rt_call(init, all, nargs + 1, kw) != VAL_NULL;
 }
 
+/* The dict's allocation; defaultdict.__init__ (TF_SPLIT_INIT) fills it. */
 static Value dd_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
     Value d = rt_dict_type.new_(type, NULL, 0, VAL_NULL);
     if (d == VAL_NULL)
         return VAL_NULL;
     DD_FACTORY_FIELD(d) = rt_None;
-    if (type == &defaultdict_type && !dd_init(d, args, nargs, kw))
-        return VAL_NULL;
     return d;
 }
 
@@ -817,7 +817,7 @@ static const MethodDef dd_methods[] = {
 
 static ObjType defaultdict_type = {
     .ob.type = &rt_type_type, .name = "collections.defaultdict", .base = &rt_dict_type,
-    .flags = TF_BASETYPE, .instance_size = sizeof(ObjDefaultDict),
+    .flags = TF_BASETYPE | TF_SPLIT_INIT, .instance_size = sizeof(ObjDefaultDict),
     .new_ = dd_new, .repr = dd_repr, .binop = dd_binop, .binop_ops = RT_OP_BIT(NB_OR),
 };
 

@@ -301,7 +301,9 @@ static Value classmethod_new(ObjType *type, Value *args, size_t nargs, Value kwn
 
 /* classmethod.__init__(f), staticmethod.__init__(f): what a subclass's
  * __init__ reaches through super() (abc.abstractstaticmethod); the
- * function given there replaces the one __new__ stored. */
+ * function given there replaces the one __new__ stored.  Calling the type
+ * runs both (TF_SPLIT_INIT), so __init__ is a slot wrapper as CPython's
+ * cm_init and sm_init are. */
 static Value funcwrapper_init(Value *args, size_t nargs, Value kwnames)
 {
     const char *name = val_type(args[0])->name;
@@ -414,14 +416,14 @@ static const GetSetDef funcwrapper_getsets[] = {
 };
 
 ObjType rt_classmethod_type = {
-    .ob.type = &rt_type_type, .name = "classmethod", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "classmethod", .flags = TF_BASETYPE | TF_SPLIT_INIT,
     .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = classmethod_get, .new_ = classmethod_new,
     .members = funcwrapper_members, .getsets = funcwrapper_getsets,
 };
 
 ObjType rt_staticmethod_type = {
-    .ob.type = &rt_type_type, .name = "staticmethod", .flags = TF_BASETYPE,
+    .ob.type = &rt_type_type, .name = "staticmethod", .flags = TF_BASETYPE | TF_SPLIT_INIT,
     .dict_offset = offsetof(ObjFuncWrapper, dict), .instance_size = sizeof(ObjFuncWrapper),
     .repr = funcwrapper_repr, .descr_get = staticmethod_get, .call = staticmethod_call,
     .new_ = classmethod_new, .members = funcwrapper_members, .getsets = funcwrapper_getsets,

@@ -679,7 +679,8 @@ static Value wrapper_init(ObjWrapper *w, Value self, Value *args, size_t nargs, 
 {
     NativeFunc init = rt_split_init_fn(w->owner, "__init__");
     if (init != NULL) {
-        Value *all = gc_alloc((nargs + 1) * sizeof *all);
+        Value small[8];
+        Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof *all);
         all[0] = self;
         memcpy(all + 1, args, nargs * sizeof *args);
         return init(all, nargs + 1, kwnames);

@@ -45,9 +45,26 @@ class P(property):
 
 print(type(P(len)).__name__, P(len).fget)
 
-# __init__ of OrderedDict and property (their __new__ allocates, __init__ fills)
+# __init__ of OrderedDict, property, staticmethod, classmethod (their __new__
+# allocates, __init__ fills)
 print(collections.OrderedDict.__init__, property.__init__)
+print(staticmethod.__init__, classmethod.__init__, staticmethod.__init__.__doc__)
 print(type(collections.OrderedDict.__init__).__name__, type(property.__init__).__name__)
+print(collections.deque.__init__, collections.defaultdict.__init__)
+d = collections.deque([1, 2, 3], 2)
+d.__init__([7])
+print(d, d.maxlen, collections.deque.__new__(collections.deque, [1]))
+dd = collections.defaultdict.__new__(collections.defaultdict, list)
+print(dd.default_factory, collections.defaultdict(list, a=1))
+s = staticmethod(masked)
+s.__init__(len)
+print(s.__func__, s.__name__, classmethod(len).__func__)
+for args in ((), (len, len)):
+    for t in (staticmethod, classmethod):
+        try:
+            t(*args)
+        except TypeError as e:
+            print("TypeError", e)
 od = collections.OrderedDict(a=1)
 collections.OrderedDict.__init__(od, [("b", 2)])
 print(od)
