@@ -1484,7 +1484,14 @@ Value pk_load(Value file, Value data, bool fix_imports, Value encoding, Value er
     if (!configure(u, file != VAL_NULL ? "load" : "loads", fix_imports ? rt_True : rt_False,
                    encoding, errors, buffers))
         return VAL_NULL;
-    return load(u);
+    Value result = load(u);
+    /* The unpickler was made here and nothing else saw it (Python code run
+     * by a load is never handed it), so its memo, which holds every object
+     * loaded, is given back at once, as pk_dump gives back its pickler's. */
+    gc_free(u->memo);
+    u->memo = NULL;
+    u->memo_size = u->memo_len = 0;
+    return result;
 }
 
 /* 3.13 (only): Unpickler.persistent_load is a method, by default refusing. */

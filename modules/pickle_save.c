@@ -1721,9 +1721,17 @@ Value pk_dump(Value obj, Value file, Value protocol, bool fix_imports, Value buf
     }
     if (!set_buffer_callback(p, buffer_callback) || !dump(p, obj))
         return VAL_NULL;
-    if (file == VAL_NULL)
-        return take_output(p);
-    return flush_to_file(p) ? rt_None : VAL_NULL;
+    if (file != VAL_NULL)
+        return flush_to_file(p) ? rt_None : VAL_NULL;
+    /* The pickler was made here and nothing else saw it (a __reduce__ is
+     * never handed it), so its output buffer, copied into the bytes, and its
+     * memo table, one entry per object pickled, are given back at once. */
+    Value result = take_output(p);
+    gc_free(p->out);
+    gc_free(p->memo.table);
+    p->out = NULL;
+    p->memo.table = NULL;
+    return result;
 }
 
 /* 3.13 (only): Pickler.persistent_id is a method (returning None: no object is

@@ -31,17 +31,23 @@ static Value str_iter(Value self);
 
 /* ---- Creation ------------------------------------------------------------ */
 
+/* A str longer than its 32-bit lengths can say (object.h): reported as
+ * running out of memory is; out of line, so that str_alloc stays inlined. */
+static __attribute__((noinline, cold)) void str_too_long(size_t nbytes)
+{
+    fflush(stdout);
+    fprintf(stderr, "pvm: out of memory (a str of %zu bytes: at most 4 GiB)\n", nbytes);
+    exit(1);
+}
+
 /* An ObjStr with room for nbytes of data plus the NUL.  An ASCII string
  * holds no pointer and is allocated atomic (not zeroed: every header field
  * is set here or by the caller); another has a word after its data for the
  * code points' pointer (rt_str_size), so it is allocated scanned. */
-static ObjStr *str_alloc(size_t nbytes, bool ascii)
+static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
 {
-    if (nbytes > RT_STR_MAX) {          /* the lengths are 32-bit (object.h) */
-        fflush(stdout);
-        fprintf(stderr, "pvm: out of memory (a str of %zu bytes: at most 4 GiB)\n", nbytes);
-        exit(1);
-    }
+    if (nbytes > RT_STR_MAX)
+        str_too_long(nbytes);
     size_t size = rt_str_size(nbytes, ascii);
     ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc(size);
     s->ob.type = &rt_str_type;

@@ -245,17 +245,40 @@ static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
     return true;
 }
 
-/* Is the character at byte offset `off` whitespace?  Sets its length. */
+/* Is the character at byte offset `off` whitespace?  Sets its length.  An
+ * ASCII byte is answered without decoding it (rt_uni_isspace's ASCII set). */
 static bool space_at(const char *p, size_t off, size_t *len)
 {
+    unsigned char c = (unsigned char)p[off];
+    if (c < 0x80) {
+        *len = 1;
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    }
     return rt_uni_isspace(rt_utf8_decode(p + off, len));
 }
 
+/* The number of whitespace-separated words in p[0..n). */
+static size_t count_words(const char *p, size_t n)
+{
+    size_t words = 0, len;
+    bool in_word = false;
+    for (size_t i = 0; i < n; i += len) {
+        bool space = space_at(p, i, &len);
+        words += !space && !in_word;
+        in_word = !space;
+    }
+    return words;
+}
+
+/* A whole split's list is made its final size at once, not grown by
+ * appends: text.split() of a long text keeps a list of millions of words,
+ * which growth would leave up to twice as large (list_reserve doubles big
+ * arrays) and copy into ever larger blocks on the way. */
 static Value split_whitespace(Value s, ssize_t maxsplit)
 {
     const char *p = S(s)->data;
     size_t n = S(s)->nbytes, i = 0, len;
-    Value list = rt_list_new(0);
+    Value list = rt_list_new(maxsplit == PTRDIFF_MAX ? count_words(p, n) : 0);
     while (i < n) {
         while (i < n && space_at(p, i, &len))
             i += len;
