@@ -800,7 +800,8 @@ static Value str_ascii_iter_next(Value self)
     if (s == NULL)
         return VAL_NULL;
     it->index++;
-    return rt_str_from_codepoint((unsigned char)s->data[it->offset++]);
+    unsigned char c = (unsigned char)s->data[it->offset++];
+    return latin1_chars[c] ? latin1_chars[c] : rt_str_from_codepoint(c);   /* no call when made */
 }
 
 /* Pickling: (iter, (str,), index), (iter, ('',)) once exhausted;

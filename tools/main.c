@@ -353,7 +353,8 @@ static int run_file(const char *path)
     init_path(script_dir(path));
     Value file = absolute(path);
     Value code;
-    if (access(path, R_OK) != 0 && !is_pyc_file(path)) {
+    /* (A .pyc's loader words its own open errors: no access(2) first.) */
+    if (!ends_with(path, ".pyc") && access(path, R_OK) != 0) {
         fprintf(stderr, "pvm: can't open file %s: [Errno 2] No such file or directory\n",
                 rt_str_cstr(rt_repr(file)));
         return 2;

@@ -239,12 +239,18 @@ static inline unsigned vm_cmp_outcome_str(Value a, Value b, unsigned mask)
 {
     if (a == b)
         return VM_CMP_EQUAL;
+    /* Different first bytes (an empty str's is its NUL) make two strs
+     * unequal, and order them as their code points: `ch == '"'` and
+     * `ch < " "` over a str's characters are answered without a call. */
+    const ObjStr *x = AS_STR(a), *y = AS_STR(b);
+    unsigned char x0 = (unsigned char)x->data[0], y0 = (unsigned char)y->data[0];
     if (!(mask & VM_CMP_LESS) == !(mask & VM_CMP_GREATER)) {
-        const ObjStr *x = AS_STR(a), *y = AS_STR(b);
-        if (x->nbytes != y->nbytes || (x->interned && y->interned))
+        if (x->nbytes != y->nbytes || x0 != y0 || (x->interned && y->interned))
             return VM_CMP_LESS;         /* rt_str_equal's first answers, without the call */
         return rt_str_equal(a, b) ? VM_CMP_EQUAL : VM_CMP_LESS;
     }
+    if (x0 != y0)
+        return x0 < y0 ? VM_CMP_LESS : VM_CMP_GREATER;
     int c = rt_str_compare(a, b);
     return c < 0 ? VM_CMP_LESS : c > 0 ? VM_CMP_GREATER : VM_CMP_EQUAL;
 }
