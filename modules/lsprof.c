@@ -29,6 +29,7 @@
 #include <string.h>
 #include <time.h>
 #include "modules/modutil.h"
+#include "runtime/version.h"
 #include "runtime/structseq.h"
 #include "vm/systrace.h"
 
@@ -167,6 +168,11 @@ static int64_t external_time(Profiler *p)
         if (!(d >= -9.2e18 && d <= 9.2e18))
             goto overflow;
         return (int64_t)d;
+    }
+    if (rt_py_minor >= 14 && !rt_isinstance_of(o, &rt_int_type) &&
+        rt_type_lookup(val_type(o), rt_str_intern_cstr("__index__")) == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer or float", o);
+        goto failed;
     }
     Value i = rt_index(o);                      /* whole seconds */
     int64_t sec;
@@ -389,7 +395,9 @@ static Value profiler_init(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-/* enable(subcalls=True, builtins=True): leaving one out keeps its setting. */
+/* enable(subcalls=True, builtins=True): leaving one out keeps its setting
+ * up to 3.13; 3.14 turns it on (Profiler(subcalls=False) lasts until the
+ * first enable()). */
 static Value profiler_enable(Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = { "subcalls", "builtins" };
@@ -398,6 +406,9 @@ static Value profiler_enable(Value *args, size_t nargs, Value kw)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
     Profiler *p = PROFILER(args[0]);
+    for (int i = 0; i < 2 && rt_py_minor >= 14; i++)
+        if (a[i] == VAL_NULL)
+            a[i] = rt_True;
     if (!set_flag(p, POF_SUBCALLS, a[0]) || !set_flag(p, POF_BUILTINS, a[1]))
         return VAL_NULL;
     vm_set_profile(args[0]);

@@ -34,33 +34,48 @@ static int effect(int op, int oparg, bool jump)
     return vm_stack_pushed(op, oparg, jump) - vm_stack_popped(op, oparg, jump);
 }
 
-/* The numbers of 3.12 and 3.13 that pvm never runs (CACHE, RESERVED,
+/* The numbers of 3.12 to 3.14 that pvm never runs (CACHE, RESERVED,
  * INTERPRETER_EXIT, the INSTRUMENTED_* forms of sys.monitoring, ...) but
  * their dis.stack_effect still answers for, with CPython's answer; the
  * same for an instruction pvm runs in another form (3.13's
- * RETURN_GENERATOR, a no-op for pvm).  SUPER_ATTR_EFFECT: -2, or -1 when
- * oparg's low bit asks for a method (INSTRUMENTED_LOAD_SUPER_ATTR). */
-enum { SUPER_ATTR_EFFECT = 100 };
-typedef struct { unsigned char op; signed char effect; } FixedEffect;
+ * RETURN_GENERATOR, a no-op for pvm; 3.14's BUILD_SLICE of oparg items,
+ * its BUILD_INTERPOLATION...).  The effect is
+ *     effect + per_oparg * oparg + per_low_bit * (oparg & 1)
+ * (INSTRUMENTED_LOAD_SUPER_ATTR: -2, or -1 when oparg's low bit asks for a
+ * method; INSTRUMENTED_CALL: -1 - oparg). */
+typedef struct {
+    unsigned char op;
+    signed char effect, per_oparg, per_low_bit;
+} FixedEffect;
 static const FixedEffect fixed_312[] = {
-    {0, 0}, {3, -1}, {17, 0}, {237, SUPER_ATTR_EFFECT}, {238, 0}, {239, 0}, {240, 0},
+    {0, 0}, {3, -1}, {17, 0}, {237, -2, 0, 1}, {238, 0}, {239, 0}, {240, 0},
     {241, 0}, {242, -1}, {243, 0}, {244, 0}, {245, 0}, {246, 0}, {247, 0}, {248, 0},
     {249, 0}, {250, 0}, {251, -2}, {252, -1}, {253, 0}, {0, 0},
 };
 static const FixedEffect fixed_313[] = {
     {0, 0}, {13, -1}, {17, 0}, {22, -1}, {35, 1}, {44, 1}, {60, 0}, {70, 0}, {236, 0},
-    {237, -1}, {238, -1}, {239, -1}, {240, 0}, {241, 0}, {242, SUPER_ATTR_EFFECT},
+    {237, -1}, {238, -1}, {239, -1}, {240, 0}, {241, 0}, {242, -2, 0, 1},
     {243, 0}, {244, 0}, {245, 0}, {246, 0}, {247, 0}, {248, 0}, {249, 0}, {250, 0},
     {251, 0}, {252, 0}, {253, 0}, {0, 0},
+};
+static const FixedEffect fixed_314[] = {
+    {0, 0}, {11, -1}, {17, 0}, {20, -1}, {34, 1}, {35, 0}, {45, -1, 0, -1}, {49, 1, -1},
+    {58, 0}, {81, 1}, {95, 1}, {234, -1}, {235, -1}, {236, -1}, {237, 1}, {238, 0},
+    {239, 0}, {240, 0}, {241, -1}, {242, -1}, {243, -1}, {244, -1}, {245, 0}, {246, 0},
+    {247, 0}, {248, -2}, {249, -2, 0, 1}, {250, -1, -1}, {251, -2, -1}, {252, -3},
+    {253, 0}, {254, 0}, {255, 0}, {0, 0},
 };
 
 /* The fixed effect of op under this version, or false. */
 static bool fixed_effect(int op, int oparg, int *e)
 {
-    const FixedEffect *t = rt_py_minor == 12 ? fixed_312 : rt_py_minor == 13 ? fixed_313 : NULL;
+    const FixedEffect *t = rt_py_minor == 12 ? fixed_312 : rt_py_minor == 13 ? fixed_313
+                         : rt_py_minor == 14 ? fixed_314 : NULL;
     for (size_t i = 0; t != NULL && (i == 0 || t[i].op != 0); i++)
         if (t[i].op == op) {
-            *e = t[i].effect == SUPER_ATTR_EFFECT ? -2 + (oparg & 1) : t[i].effect;
+            /* in 64 bits: -oparg of INT32_MIN does not fit an int */
+            *e = (int)(t[i].effect + (int64_t)t[i].per_oparg * oparg +
+                       t[i].per_low_bit * (oparg & 1));
             return true;
         }
     return false;

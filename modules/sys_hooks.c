@@ -84,7 +84,7 @@ static void display_to(FILE *out, Value value, Value tb)
     }
     if (tb != VAL_NULL && val_type(tb) == &rt_traceback_type)
         AS_EXC(value)->traceback = tb;
-    rt_print_exception_to(out, value);
+    rt_print_exception_fallback(out, value);
 }
 
 /* 3.13's PyErr_Display asks the traceback module first

@@ -442,12 +442,13 @@ static Value code_get_code(Value self) { return AS_CODE(self)->code; }
  * caches as the loop keeps them.  pvm's own specialized forms read as
  * their base instruction (vm_cpython_adaptive_opcode), so that 3.11's dis
  * can decode every byte; 3.12 code runs translated, and shows co_code. */
-/* 3.12 and 3.13 quicken a code object when it is made: the first cache
+/* 3.12 to 3.14 quicken a code object when it is made: the first cache
  * unit of each instruction is a counter, set to the "warm-up" value
  * (17: value 1, backoff 1); 3.13 starts JUMP_BACKWARD's at 260 (value 16,
- * backoff 4) and gives the POP_JUMP_IF_*s' branch history alternating
- * bits (0x5555).  pvm runs translated instructions, so their
- * _co_code_adaptive is co_code with those counters. */
+ * backoff 4), 3.14 at 65532 (value 4095, backoff 12), and both give the
+ * POP_JUMP_IF_*s' branch history alternating bits (0x5555).  pvm runs
+ * translated instructions, so their _co_code_adaptive is co_code with
+ * those counters. */
 static Value quickened_code(ObjCode *co)
 {
     size_t n = AS_BYTES(co->code)->length / 2;
@@ -459,7 +460,7 @@ static Value quickened_code(ObjCode *co)
             continue;
         const char *name = co->pyminor >= 13 ? vm_version_opname(co->pyminor, op) : NULL;
         if (name != NULL && strcmp(name, "JUMP_BACKWARD") == 0)
-            units[i + 1] = 260;
+            units[i + 1] = co->pyminor >= 14 ? 65532 : 260;
         else if (name != NULL && strncmp(name, "POP_JUMP_IF_", 12) == 0)
             units[i + 1] = 0x5555;
         else
@@ -472,7 +473,7 @@ static Value quickened_code(ObjCode *co)
 static Value code_get_code_adaptive(Value self)
 {
     ObjCode *co = AS_CODE(self);
-    if (co->pyminor == 12 || co->pyminor == 13)
+    if (co->pyminor >= 12)
         return quickened_code(co);
     if (co->pyminor != 11)
         return co->code;

@@ -883,6 +883,7 @@ typedef struct PrintCtx {
     Value seen;                 /* list of the exceptions printed so far */
     int depth;                  /* group nesting: the margin's indentation */
     bool need_close;            /* the innermost box still needs its bottom line */
+    bool fallback;              /* as PyErr_Display's C fallback (3.13 on) */
 } PrintCtx;
 
 static void put_indent(PrintCtx *ctx)
@@ -1020,28 +1021,40 @@ static void print_chain(PrintCtx *ctx, Value exc)
         print_chain(ctx, before);
         emit(ctx, join);
     }
-    /* 3.13's C printer (the fallback) shows no members of a group; 3.14's
-     * traceback module, which prints it, does. */
-    if (is_group(exc) && rt_py_minor != 13)
+    /* CPython's C printer shows a group's members up to 3.12; from 3.13 it
+     * is only PyErr_Display's fallback, which shows none.  3.14's traceback
+     * module, which pvm's printer stands for elsewhere, shows them. */
+    bool members = rt_py_minor < 13 || (rt_py_minor >= 14 && !ctx->fallback);
+    if (is_group(exc) && members)
         print_group(ctx, exc);
     else
         emit_printed(ctx, print_one, exc, '|');
 }
 
-void rt_print_exception_to(FILE *out, Value exc)
+static void print_exception_to(FILE *out, Value exc, bool fallback)
 {
     Value saved = rt_err_fetch();           /* str() below may raise */
     if (!is_exception(exc)) {
         fputs("TypeError: print_exception(): Exception expected for value, ", out);
         fprintf(out, "%s found\n", val_type(exc)->name);
     } else {
-        PrintCtx ctx = { out, rt_list_new(0), 0, false };
+        PrintCtx ctx = { out, rt_list_new(0), 0, false, fallback };
         print_chain(&ctx, exc);
     }
     fflush(out);
     rt_err_clear();
     if (saved != VAL_NULL)
         rt_raise(saved);
+}
+
+void rt_print_exception_to(FILE *out, Value exc)
+{
+    print_exception_to(out, exc, false);
+}
+
+void rt_print_exception_fallback(FILE *out, Value exc)
+{
+    print_exception_to(out, exc, true);
 }
 
 void rt_print_exception(Value exc)
