@@ -237,16 +237,18 @@ static void maybe_rearm(void)
  */
 #define LIVE_DIVISOR 4
 
+static void drop_atomic_lists(void);
+
 static void on_collection_event(GC_EventType event)
 {
+    if (event == GC_EVENT_MARK_END)
+        drop_atomic_lists();
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */
         return;
     size_t heap = GC_get_heap_size(), free_bytes = GC_get_free_bytes();
     size_t occupied = heap > free_bytes ? heap - free_bytes : 0;
     GC_set_min_bytes_allocd(occupied / LIVE_DIVISOR > 0 ? occupied / LIVE_DIVISOR : 1);
 }
-
-static void drop_atomic_lists(void);
 
 #ifdef __GLIBC__
 extern void *__libc_stack_end;
@@ -286,7 +288,6 @@ void gc_init(void)
         unsetenv("GC_NPROCS");
 #endif
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
-    GC_set_start_callback(drop_atomic_lists);
     GC_set_on_collection_event(on_collection_event);
     GC_expand_hp(INITIAL_HEAP);
     GC_set_warn_proc(quiet);
@@ -366,9 +367,12 @@ static void *malloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
  * not follow the links of a pointer-free list (they are inside objects it
  * does not scan), so it would reclaim all but the first object of a list
  * while the list still holds them.  Instead the lists are dropped when a
- * collection starts (drop_atomic_lists, Boehm's start callback): what was
- * left in them is garbage to that collection, and the next allocation
- * takes a fresh batch. */
+ * collection has marked (drop_atomic_lists, on GC_EVENT_MARK_END): what
+ * was left in them is garbage to that collection, and the next allocation
+ * takes a fresh batch.  Not at the start of the collection: in Boehm's
+ * generational mode a partial collection calls no start callback, and
+ * in its incremental mode the program allocates while marking goes on;
+ * either way objects still on a list were swept and handed out twice. */
 static void *malloc_many_atomic(size_t size)
 {
     void *p = NULL;
