@@ -247,7 +247,7 @@ static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
 
 /* Is the character at byte offset `off` whitespace?  Sets its length.  An
  * ASCII byte is answered without decoding it (rt_uni_isspace's ASCII set). */
-static bool space_at(const char *p, size_t off, size_t *len)
+static inline bool space_at(const char *p, size_t off, size_t *len)
 {
     unsigned char c = (unsigned char)p[off];
     if (c < 0x80) {
