@@ -96,12 +96,14 @@ uint16_t ld_process_magic(void)
 int ld_pyc_file_minor(const char *path)
 {
     unsigned char p[4];
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);    /* never wait on a FIFO */
+    struct stat st;
+    /* Never open a FIFO here: that would wait for, or release, its writer. */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return 0;
-    struct stat st;
-    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    ssize_t got = regular ? read(fd, p, sizeof p) : 0;
+    ssize_t got = read(fd, p, sizeof p);
     close(fd);
     if (got < 4 || p[2] != '\r' || p[3] != '\n')
         return 0;

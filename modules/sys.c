@@ -977,6 +977,7 @@ static Value make_sys(void)
     Value m = rt_module_new(rt_str_from_cstr("sys"));
     VAL_AS(ObjModule, m)->builtin = true;
     Value d = VAL_AS(ObjModule, m)->dict;
+    rt_dict_reserve(d, 100);    /* its ~90 names: one table, not four as it grows */
     mod_module_add_functions(m, sys_functions);
     if (rt_py_minor >= 13)
         mod_module_add_functions(m, sys_functions_313);
