@@ -33,6 +33,7 @@
 #include "modules/io.h"
 #include "runtime/buffer.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
 
 typedef struct Buffered {
     IoObject base;
@@ -42,7 +43,6 @@ typedef struct Buffered {
     unsigned char *rbuf, *wbuf;
     size_t rpos, rlen, wlen;
     uint64_t owner;             /* vm_thread_serial() + 1 of the thread inside; 0: none */
-    unsigned depth;             /* how many of its calls are inside (a method may call another) */
 } Buffered;
 
 #define BUF(v) VAL_AS(Buffered, v)
@@ -90,39 +90,68 @@ static bool check_open(Buffered *b, const char *msg)
 
 /* Wait, the interpreter lock released, until no other thread is inside b.
  * When no other thread runs, the owner is gone: the child of a fork() made
- * while another thread was inside. */
-static void lock_enter(Buffered *b)
+ * while another thread was inside.  The thread already inside is refused,
+ * as by CPython's ENTER_BUFFERED: a signal handler, or a raw stream's
+ * method, that calls the object back in the middle of a write would find
+ * its buffer half-updated.  false with RuntimeError set. */
+static bool lock_enter(Value self)
 {
+    Buffered *b = BUF(self);
     uint64_t me = vm_thread_serial() + 1;
-    while (b->owner != 0 && b->owner != me && vm_thread_count() > 0) {
+    if (b->owner == me) {
+        rt_raisef(&rt_RuntimeError, "reentrant call inside %R", self);
+        return false;
+    }
+    while (b->owner != 0 && vm_thread_count() > 0) {
         vm_release_lock();
         sched_yield();
         vm_reacquire_lock();
     }
-    if (b->owner != me)
-        b->depth = 0;
     b->owner = me;
-    b->depth++;
+    return true;
 }
 
 static void lock_leave(Buffered *b)
 {
-    if (--b->depth == 0)
-        b->owner = 0;
+    b->owner = 0;
 }
 
 static Value with_lock(Value (*body)(Value *, size_t, Value), Value *args, size_t nargs, Value kw)
 {
     if (nargs == 0 || val_is_small(args[0]) || !is_buffered(args[0]))
         return body(args, nargs, kw);       /* body raises the TypeError */
-    Buffered *b = BUF(args[0]);
-    lock_enter(b);
+    if (!lock_enter(args[0]))
+        return VAL_NULL;
     Value result = body(args, nargs, kw);
-    lock_leave(b);
+    lock_leave(BUF(args[0]));
     return result;
 }
 
 /* ---- talking to the raw stream -------------------------------------------------------------- */
+
+/* An InterruptedError from a raw stream of the program's: cleared, so that
+ * the call is made again (CPython's _PyIO_trap_eintr; FileIO retries by
+ * itself, PEP 475). */
+static bool trap_eintr(void)
+{
+    if (!rt_err_matches(&rt_InterruptedError))
+        return false;
+    rt_err_clear();
+    return true;
+}
+
+/* The count a raw readinto() or write() of n bytes returned, in 0..n. */
+static bool raw_count(Value got, size_t n, const char *method, ssize_t *k)
+{
+    if (!rt_as_ssize(got, k))
+        return false;
+    if (*k < 0 || (size_t)*k > n) {
+        rt_raisef(&rt_OSError, "raw %s() returned invalid length %zd (should have been "
+                  "between 0 and %zu)", method, *k, n);
+        return false;
+    }
+    return true;
+}
 
 /* Up to n bytes from the raw stream into dst: the count, 0 at end, -1 on
  * error, -2 when a non-blocking raw stream has nothing (None). */
@@ -134,46 +163,50 @@ static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
     ObjByteArray *a = VAL_AS(ObjByteArray, ba);
     a->data = gc_alloc_atomic(n + 1);
     a->length = a->capacity = n;
-    Value got = io_call(b->raw, "readinto", 1, ba);
-    if (got == VAL_NULL)
-        return -1;
+    Value got;
+    while ((got = io_call(b->raw, "readinto", 1, ba)) == VAL_NULL)
+        if (!trap_eintr())
+            return -1;
     if (got == rt_None)
         return -2;
     ssize_t k;
-    if (!rt_as_ssize(got, &k))
+    if (!raw_count(got, n, "readinto", &k))
         return -1;
-    if (k < 0 || (size_t)k > n) {
-        rt_raisef(&rt_OSError, "raw readinto() returned invalid length %zd (should have been "
-                  "between 0 and %zu)", k, n);
-        return -1;
-    }
     memcpy(dst, a->data, (size_t)k);
     return k;
 }
 
-/* Write n bytes to the raw stream; *done counts those it took. */
-static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t *done)
+/* One raw write of n bytes: the count it took, or -1 on error. */
+static ssize_t raw_write(Buffered *b, const unsigned char *p, size_t n)
+{
+    Value got;
+    while ((got = io_call(b->raw, "write", 1, rt_bytes_new(p, n))) == VAL_NULL)
+        if (!trap_eintr())
+            return -1;
+    if (got == rt_None) {
+        rt_raisef(&rt_BlockingIOError, "write could not complete without blocking");
+        return -1;
+    }
+    ssize_t k;
+    return raw_count(got, n, "write", &k) ? k : -1;
+}
+
+/* Hand the n bytes at p to the raw stream until no more than `keep` are
+ * left (the caller buffers those); *done counts those it took.  A blocking
+ * write that a signal cuts short returns what it wrote (write(2)), so the
+ * handlers run after each write, before one that may block for good; one
+ * that raises stops here, what was written counted (CPython's
+ * _bufferedwriter_flush_unlocked).  false with the exception set. */
+static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t keep, size_t *done)
 {
     *done = 0;
-    while (n > 0) {
-        Value got = io_call(b->raw, "write", 1, rt_bytes_new(p, n));
-        if (got == VAL_NULL)
+    while (n - *done > keep) {
+        ssize_t k = raw_write(b, p + *done, n - *done);
+        if (k < 0)
             return false;
-        if (got == rt_None) {
-            rt_raisef(&rt_BlockingIOError, "write could not complete without blocking");
-            return false;
-        }
-        ssize_t k;
-        if (!rt_as_ssize(got, &k))
-            return false;
-        if (k < 0 || (size_t)k > n) {
-            rt_raisef(&rt_OSError, "raw write() returned invalid length %zd (should have been "
-                      "between 0 and %zu)", k, n);
-            return false;
-        }
-        p += k;
-        n -= (size_t)k;
         *done += (size_t)k;
+        if (!vm_check_interrupt())
+            return false;
     }
     return true;
 }
@@ -190,7 +223,7 @@ static bool flush_writes(Buffered *b)
         return rt_stdout_write((const char *)b->wbuf, n);
     }
     size_t done;
-    bool ok = raw_write_all(b, b->wbuf, b->wlen, &done);
+    bool ok = raw_write_all(b, b->wbuf, b->wlen, 0, &done);
     memmove(b->wbuf, b->wbuf + done, b->wlen - done);
     b->wlen -= done;
     return ok;
@@ -497,9 +530,14 @@ static Value buffered_write(Value *args, size_t nargs, Value kw)
     } else if (b->wlen + (size_t)n <= b->bufsize) {
         memcpy(b->wbuf + b->wlen, v.buf, (size_t)n);
         b->wlen += (size_t)n;
-    } else {
+    } else if ((ok = flush_writes(b))) {
+        /* Straight to the raw stream, but for the last buffer's worth. */
         size_t done;
-        ok = flush_writes(b) && raw_write_all(b, v.buf, (size_t)n, &done);
+        ok = raw_write_all(b, v.buf, (size_t)n, b->bufsize, &done);
+        if (ok) {
+            memcpy(b->wbuf, (const unsigned char *)v.buf + done, (size_t)n - done);
+            b->wlen = (size_t)n - done;
+        }
     }
     b->rpos = b->rlen = 0;
     rt_release_buffer(&v);
@@ -581,27 +619,42 @@ static Value buffered_truncate(Value *args, size_t nargs, Value kw)
 
 /* ---- the rest, mostly the raw stream's ---------------------------------------------------------- */
 
+/* close() and detach() flush through the method, which takes the lock
+ * itself (a subclass's flush may call other methods), then change the
+ * object under the lock: not in the middle of another thread's write. */
 static Value buffered_close(Value *args, size_t nargs, Value kw)
 {
     Buffered *b = self_ok(args, nargs, "close");
-    if (b == NULL)
+    if (b == NULL || !lock_enter(args[0]))
         return VAL_NULL;
     int c = io_is_closed(b->raw);
+    lock_leave(b);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
-    Value r = b->writable ? io_flush_then_close(args[0], b->raw) : io_call(b->raw, "close", 0);
+    Value flushed = b->writable ? io_call(args[0], "flush", 0) : rt_None;
+    Value exc = flushed == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    if (!lock_enter(args[0]))
+        return VAL_NULL;
+    Value r = io_call(b->raw, "close", 0);
     b->rpos = b->rlen = b->wlen = 0;
+    lock_leave(b);
+    if (exc != VAL_NULL) {
+        if (r == VAL_NULL)
+            rt_err_clear();
+        return rt_raise(exc);
+    }
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
 
 static Value buffered_detach(Value *args, size_t nargs, Value kw)
 {
     Buffered *b = self_ok(args, nargs, "detach");
-    if (b == NULL || io_call(args[0], "flush", 0) == VAL_NULL)
+    if (b == NULL || io_call(args[0], "flush", 0) == VAL_NULL || !lock_enter(args[0]))
         return VAL_NULL;
     Value raw = b->raw;
     b->raw = VAL_NULL;
     b->detached = true;
+    lock_leave(b);
     return raw;
 }
 
@@ -662,7 +715,9 @@ static const GetSetDef buffered_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
-/* The methods that touch the buffers, each run under the object's lock. */
+/* The methods that change the buffers, each run under the object's lock
+ * (tell only reads them, and takes no lock in CPython either: a signal
+ * handler may ask where a file is in the middle of its write). */
 #define LOCKED(name) \
     static Value name##_locked(Value *args, size_t nargs, Value kw) \
     { return with_lock(name, args, nargs, kw); }
@@ -674,19 +729,16 @@ LOCKED(buffered_readinto1)
 LOCKED(buffered_readline)
 LOCKED(buffered_write)
 LOCKED(buffered_flush)
-LOCKED(buffered_tell)
 LOCKED(buffered_seek)
 LOCKED(buffered_truncate)
-LOCKED(buffered_close)
-LOCKED(buffered_detach)
 
 /* Every buffered class shares the table; __init__ is set per class below. */
 const MethodDef io_buffered_methods[] = {
     {"read", buffered_read_locked}, {"read1", buffered_read1_locked}, {"peek", buffered_peek_locked},
     {"readinto", buffered_readinto_locked}, {"readinto1", buffered_readinto1_locked},
     {"readline", buffered_readline_locked}, {"write", buffered_write_locked}, {"flush", buffered_flush_locked},
-    {"tell", buffered_tell_locked}, {"seek", buffered_seek_locked}, {"truncate", buffered_truncate_locked},
-    {"close", buffered_close_locked}, {"detach", buffered_detach_locked}, {"fileno", buffered_fileno},
+    {"tell", buffered_tell}, {"seek", buffered_seek_locked}, {"truncate", buffered_truncate_locked},
+    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
     {"isatty", buffered_isatty}, {"seekable", buffered_seekable},
     {"readable", buffered_readable}, {"writable", buffered_writable},
     {NULL, NULL},

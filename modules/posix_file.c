@@ -265,8 +265,10 @@ static Value read_bytes(int fd, ssize_t length, off_t offset, bool positioned)
         return VAL_NULL;
     ssize_t n;
     /* A pipe or a terminal may have nothing yet: other threads run while
-     * this one waits (CPython releases the GIL around read()). */
-    if (!vm_wait_readable(fd))
+     * this one waits (CPython releases the GIL around read()).  A signal
+     * that came since the last safe point would not interrupt the read:
+     * its handlers run first. */
+    if (!mod_posix_retry() || !vm_wait_readable(fd))
         return VAL_NULL;
     while ((n = positioned ? pread(fd, buf, (size_t)length, offset)
                            : read(fd, buf, (size_t)length)) < 0 && errno == EINTR)

@@ -101,6 +101,10 @@ typedef int (*WaitFn)(void *ctx, int64_t left);
 
 static int wait_retrying(WaitFn wait, void *ctx, int64_t left)
 {
+    /* A signal that came since the last safe point would not interrupt
+     * the wait: its handlers run first. */
+    if (!vm_check_interrupt())
+        return -1;
     int64_t deadline = now_ns() + left;
     for (;;) {
         vm_release_lock();

@@ -129,6 +129,10 @@ typedef ssize_t (*SockOp)(int fd, void *ctx);
  * handler raised). */
 static bool sock_call(ObjSocket *s, bool writing, SockOp op, void *ctx, ssize_t *result)
 {
+    /* A signal that came since the last safe point would not interrupt
+     * the wait, which may last for ever: its handlers run first. */
+    if (!vm_check_interrupt())
+        return false;
     int64_t deadline = s->timeout_ns > 0 ? now_ns() + s->timeout_ns : 0;
     for (;;) {
         if (s->timeout_ns > 0) {

@@ -230,6 +230,10 @@ ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool 
     const char *p = buf;
     size_t done = 0;
     bool blocking = !(fcntl(fd, F_GETFL) & O_NONBLOCK);
+    /* A signal that came since the last safe point would not interrupt
+     * the write, which may block for good: its handler runs first. */
+    if (blocking && !vm_check_interrupt())
+        return -2;
     vm_release_lock();
     for (;;) {
         ssize_t w = positioned ? pwrite(fd, p + done, n - done, offset + (off_t)done)

@@ -165,7 +165,9 @@ bool vm_wait_readable(int fd);
 /* write(2), or pwrite(2) at offset when positioned, with the lock released:
  * a pipe may be full until another thread reads it.  buf must stay where
  * it is (the caller holds its object: the collector moves nothing).
- * Retried after a signal whose handlers do not raise (PEP 475).  Returns
+ * Retried after a signal whose handlers do not raise (PEP 475); a signal
+ * that came before it, since the last safe point, has its handlers run
+ * first (the write, which it cannot interrupt, may block for good).  Returns
  * what write returned (-1: errno says why), or -2 with the handler's
  * exception set. */
 ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool positioned);
