@@ -225,7 +225,7 @@ static void write_unraisable(Value type, Value value, Value tb, Value msg, Value
     if (is_exception(value)) {
         if (tb != rt_None && val_type(tb) == &rt_traceback_type)
             AS_EXC(value)->traceback = tb;
-        rt_print_exception(value);
+        rt_print_unraisable(value);
         return;
     }
     if (type == rt_None)

@@ -148,6 +148,9 @@ void rt_print_exception_to(FILE *out, Value exc);
 /* The report as PyErr_Display's C fallback writes it when the traceback
  * module fails (3.13 on: a group without its members). */
 void rt_print_exception_fallback(FILE *out, Value exc);
+/* The report of an unraisable exception to stderr, as CPython's default
+ * unraisable hook writes it: no "Did you mean" after the message. */
+void rt_print_unraisable(Value exc);
 /* warnings.warn(message, category, stacklevel) from C (CPython's
  * PyErr_WarnEx; warnings.c): stacklevel 1 is the Python frame running the
  * C code.  0, or -1 with the exception set (a filter turned the warning

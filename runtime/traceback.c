@@ -813,7 +813,17 @@ static void print_notes(FILE *out, Value exc)
     rt_err_clear();                     /* a failing len() or item: the notes end */
 }
 
-static void print_exception_line(FILE *out, Value exc)
+/* How one report is being printed (the group boxes below use the rest). */
+typedef struct PrintCtx {
+    FILE *out;
+    Value seen;                 /* list of the exceptions printed so far */
+    int depth;                  /* group nesting: the margin's indentation */
+    bool need_close;            /* the innermost box still needs its bottom line */
+    bool fallback;              /* as PyErr_Display's C fallback (3.13 on) */
+    bool unraisable;            /* as the unraisable hook's: no "Did you mean" */
+} PrintCtx;
+
+static void print_exception_line(const PrintCtx *ctx, FILE *out, Value exc)
 {
     Value value = rt_syntaxerror_print_location(out, exc);
     print_type_name(out, val_type(exc));
@@ -825,20 +835,20 @@ static void print_exception_line(FILE *out, Value exc)
         fputs(": ", out);
         fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
     }
-    Value suggestion = rt_exc_suggestion(exc);
+    Value suggestion = ctx->unraisable ? VAL_NULL : rt_exc_suggestion(exc);
     if (suggestion != VAL_NULL)
         fprintf(out, ". Did you mean: '%s'?", rt_str_cstr(suggestion));
     putc('\n', out);
     print_notes(out, exc);
 }
 
-static void print_one(FILE *out, Value exc)
+static void print_one(const PrintCtx *ctx, FILE *out, Value exc)
 {
     if (has_traceback(exc)) {
         fputs("Traceback (most recent call last):\n", out);
         print_traceback_entries(out, AS_EXC(exc)->traceback);
     }
-    print_exception_line(out, exc);
+    print_exception_line(ctx, out, exc);
 }
 
 /* ---- Chains -------------------------------------------------------------------- */
@@ -878,14 +888,6 @@ static bool already_in(Value *chain, size_t n, Value v)
 #define MAX_GROUP_WIDTH 15
 #define MAX_GROUP_DEPTH 10
 
-typedef struct PrintCtx {
-    FILE *out;
-    Value seen;                 /* list of the exceptions printed so far */
-    int depth;                  /* group nesting: the margin's indentation */
-    bool need_close;            /* the innermost box still needs its bottom line */
-    bool fallback;              /* as PyErr_Display's C fallback (3.13 on) */
-} PrintCtx;
-
 static void put_indent(PrintCtx *ctx)
 {
     fprintf(ctx->out, "%*s", 2 * ctx->depth, "");
@@ -915,10 +917,11 @@ static void emit(PrintCtx *ctx, const char *text)
 }
 
 /* What print(file, exc) writes, behind the margin. */
-static void emit_printed(PrintCtx *ctx, void (*print)(FILE *, Value), Value exc, char margin)
+static void emit_printed(PrintCtx *ctx, void (*print)(const PrintCtx *, FILE *, Value),
+                         Value exc, char margin)
 {
     if (ctx->depth == 0) {
-        print(ctx->out, exc);
+        print(ctx, ctx->out, exc);
         return;
     }
     char *buf = NULL;
@@ -926,13 +929,13 @@ static void emit_printed(PrintCtx *ctx, void (*print)(FILE *, Value), Value exc,
     FILE *mem = open_memstream(&buf, &n);
     if (mem == NULL)
         return;
-    print(mem, exc);
+    print(ctx, mem, exc);
     fclose(mem);
     emit_text(ctx, buf, n, margin);
     free(buf);
 }
 
-static void print_tb_entries(FILE *out, Value exc)
+static void print_tb_entries(const PrintCtx *ctx, FILE *out, Value exc)
 {
     print_traceback_entries(out, AS_EXC(exc)->traceback);
 }
@@ -1031,14 +1034,14 @@ static void print_chain(PrintCtx *ctx, Value exc)
         emit_printed(ctx, print_one, exc, '|');
 }
 
-static void print_exception_to(FILE *out, Value exc, bool fallback)
+static void print_exception_to(FILE *out, Value exc, bool fallback, bool unraisable)
 {
     Value saved = rt_err_fetch();           /* str() below may raise */
     if (!is_exception(exc)) {
         fputs("TypeError: print_exception(): Exception expected for value, ", out);
         fprintf(out, "%s found\n", val_type(exc)->name);
     } else {
-        PrintCtx ctx = { out, rt_list_new(0), 0, false, fallback };
+        PrintCtx ctx = { out, rt_list_new(0), 0, false, fallback, unraisable };
         print_chain(&ctx, exc);
     }
     fflush(out);
@@ -1049,12 +1052,18 @@ static void print_exception_to(FILE *out, Value exc, bool fallback)
 
 void rt_print_exception_to(FILE *out, Value exc)
 {
-    print_exception_to(out, exc, false);
+    print_exception_to(out, exc, false, false);
 }
 
 void rt_print_exception_fallback(FILE *out, Value exc)
 {
-    print_exception_to(out, exc, true);
+    print_exception_to(out, exc, true, false);
+}
+
+void rt_print_unraisable(Value exc)
+{
+    rt_stdout_flush();
+    print_exception_to(stderr, exc, false, true);
 }
 
 void rt_print_exception(Value exc)
@@ -1089,7 +1098,7 @@ static void write_unraisable(Value what, Value obj)
         fprintf(stderr, "Exception ignored in: %s\n", r ? rt_str_cstr(r) : "<object>");
     }
     rt_err_clear();
-    rt_print_exception(exc);
+    rt_print_unraisable(exc);
 }
 
 void rt_write_unraisable(Value obj)
