@@ -279,10 +279,17 @@ static const MethodDef partial_methods[] = {
     {"__reduce__", partial_reduce}, {"__setstate__", partial_setstate}, {NULL, NULL}
 };
 
+/* partial and _lru_cache_wrapper objects keep a dict: __dict__ may be
+ * replaced by another dict but not deleted. */
+static const GetSetDef dict_getsets[] = {
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {NULL},
+};
+
 static ObjType partial_type = {
     .ob.type = &rt_type_type, .name = "functools.partial", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjPartial, dict), .instance_size = sizeof(ObjPartial),
-    .new_ = partial_new, .call = partial_call, .repr = partial_repr,
+    .new_ = partial_new, .call = partial_call, .repr = partial_repr, .getsets = dict_getsets,
 };
 
 /* ---- cmp_to_key ---------------------------------------------------------------------------- */
@@ -505,7 +512,7 @@ static const MethodDef lru_methods[] = {
 static ObjType lru_type = {
     .ob.type = &rt_type_type, .name = "functools._lru_cache_wrapper", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjLru, dict), .instance_size = sizeof(ObjLru),
-    .new_ = lru_new, .call = lru_call, .descr_get = lru_descr_get,
+    .new_ = lru_new, .call = lru_call, .descr_get = lru_descr_get, .getsets = dict_getsets,
 };
 
 /* ---- the module ---------------------------------------------------------------------------- */
