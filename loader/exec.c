@@ -109,7 +109,9 @@ static bool int_arg(Value v, int fallback, int *out)
     return true;
 }
 
-/* compile()'s filename: str, bytes (decoded) or os.PathLike (__fspath__). */
+/* compile()'s filename: str, bytes (decoded), another bytes-like object
+ * (decoded, with a DeprecationWarning) or os.PathLike (__fspath__), as
+ * CPython's PyUnicode_FSDecoder. */
 static Value filename_arg(Value v)
 {
     if (rt_isinstance_of(v, &rt_str_type))
@@ -117,6 +119,19 @@ static Value filename_arg(Value v)
     if (rt_isinstance_of(v, &rt_bytes_type))
         return rt_bytes_decode(AS_BYTES(v)->data, AS_BYTES(v)->length,
                                rt_str_from_cstr("utf-8"), rt_str_from_cstr("surrogateescape"));
+    if (rt_has_buffer(v)) {
+        char message[300];
+        snprintf(message, sizeof message,
+                 "path should be string, bytes, or os.PathLike, not %.200s", val_type(v)->name);
+        RtBuffer view;
+        if (rt_warn(&rt_DeprecationWarning, message, 1) < 0 ||
+            rt_get_buffer(v, &view, RT_BUF_SIMPLE) < 0)
+            return VAL_NULL;
+        Value name = rt_bytes_decode(view.buf, (size_t)view.len, rt_str_from_cstr("utf-8"),
+                                     rt_str_from_cstr("surrogateescape"));
+        rt_release_buffer(&view);
+        return name;
+    }
     Value fspath = rt_lookup_attr(v, rt_str_intern_cstr("__fspath__"));
     if (fspath != VAL_NULL) {
         Value path = rt_call0(fspath);

@@ -19,6 +19,7 @@
  */
 #include <string.h>
 #include "modules/modutil.h"
+#include "runtime/class.h"
 #include "runtime/weakref.h"
 
 typedef struct {
@@ -154,6 +155,16 @@ static bool compute_abstract_methods(Value cls)
 
 /* ---- the functions ---------------------------------------------------------------------- */
 
+/* CPython's Py_TPFLAGS_SEQUENCE and _MAPPING, the bits __abc_tpflags__ holds. */
+enum { TPFLAGS_SEQUENCE = 1 << 5, TPFLAGS_MAPPING = 1 << 6,
+       TPFLAGS_COLLECTION = TPFLAGS_SEQUENCE | TPFLAGS_MAPPING };
+
+static uint32_t match_flag(int64_t bits)
+{
+    return (bits & TPFLAGS_SEQUENCE ? TF_MATCH_SEQUENCE : 0) |
+           (bits & TPFLAGS_MAPPING ? TF_MATCH_MAPPING : 0);
+}
+
 static Value abc_init(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("_abc._abc_init", nargs, kw))
@@ -166,16 +177,45 @@ static Value abc_init(Value *args, size_t nargs, Value kw)
     data->negative_cache_version = invalidation_counter;
     if (rt_setattr(cls, rt_str_intern_cstr("_abc_impl"), obj_val(data)) < 0)
         return VAL_NULL;
-    /* _collections_abc marks Sequence and Mapping with __abc_tpflags__ for
-     * CPython's pattern matching; pvm's `match` decides by type, so the
-     * mark is only removed, as CPython removes it. */
+    /* _collections_abc marks Sequence and Mapping with __abc_tpflags__
+     * (CPython's bit numbers) for pattern matching: the mark becomes the
+     * class's flag and is removed. */
     if (rt_isinstance_of(cls, &rt_type_type)) {
         Value dict = rt_type_dict(AS_TYPE(cls));
-        if (rt_dict_get_cstr(dict, "__abc_tpflags__") != VAL_NULL &&
-            rt_dict_del(dict, rt_str_intern_cstr("__abc_tpflags__")) < 0)
-            return VAL_NULL;
+        Value mark = rt_dict_get_cstr(dict, "__abc_tpflags__");
+        if (mark != VAL_NULL) {
+            if (val_type(mark) == &rt_int_type) {
+                int64_t bits;
+                if (!rt_int_as_i64(mark, &bits))
+                    return VAL_NULL;
+                if ((bits & TPFLAGS_COLLECTION) == TPFLAGS_COLLECTION)
+                    return rt_raisef(&rt_TypeError, "__abc_tpflags__ cannot be both "
+                                     "Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+                AS_TYPE(cls)->flags |= match_flag(bits);
+            }
+            if (rt_dict_del(dict, rt_str_intern_cstr("__abc_tpflags__")) < 0)
+                return VAL_NULL;
+        }
     }
     return rt_None;
+}
+
+/* A class registered with a sequence or mapping ABC takes its flag, and so
+ * do its subclasses, unless builtin or already so flagged (CPython's
+ * set_collection_flag_recursive). */
+static bool set_match_flag(Value sub, uint32_t flag)
+{
+    ObjType *t = AS_TYPE(sub);
+    if (!rt_is_heaptype(t) || (t->flags & TF_MATCH_COLLECTION) == flag)
+        return true;
+    t->flags = (t->flags & ~TF_MATCH_COLLECTION) | flag;
+    Value children = mod_call_method(sub, "__subclasses__", NULL, 0);
+    if (children == VAL_NULL)
+        return false;
+    for (size_t i = 0; i < AS_LIST(children)->length; i++)
+        if (!set_match_flag(AS_LIST(children)->items[i], flag))
+            return false;
+    return true;
 }
 
 /* issubclass(a, b) through the builtin, so metaclass hooks run: -1 on error. */
@@ -203,6 +243,10 @@ static Value abc_register(Value *args, size_t nargs, Value kw)
     if (data == NULL || !add_to_weak_set(&data->registry, sub))
         return VAL_NULL;
     invalidation_counter++;                     /* every negative cache is stale */
+    uint32_t flag = rt_isinstance_of(cls, &rt_type_type) ?
+                    AS_TYPE(cls)->flags & TF_MATCH_COLLECTION : 0;
+    if (flag != 0 && !set_match_flag(sub, flag))
+        return VAL_NULL;
     return sub;
 }
 

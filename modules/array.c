@@ -1005,7 +1005,7 @@ static const MethodDef array_methods[] = {
 
 static ObjType array_type = {
     .ob.type = &rt_type_type, .name = "array.array",
-    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE,
+    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_MATCH_SEQUENCE,
     .instance_size = sizeof(ObjArray),
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .iter = array_iter, .contains = array_contains,

@@ -679,7 +679,7 @@ static const MethodDef deque_iter_methods[] = {
 
 static ObjType deque_type = {
     .ob.type = &rt_type_type, .name = "collections.deque",
-    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_SPLIT_INIT,
+    .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_SPLIT_INIT | TF_MATCH_SEQUENCE,
     .instance_size = sizeof(ObjDeque),
     .new_ = deque_new, .repr = dq_repr, .len = dq_len, .getitem = dq_getitem,
     .contains = dq_contains, .setitem = dq_setitem, .iter = dq_iter,

@@ -279,10 +279,17 @@ static const MethodDef partial_methods[] = {
     {"__reduce__", partial_reduce}, {"__setstate__", partial_setstate}, {NULL, NULL}
 };
 
+/* partial and _lru_cache_wrapper objects keep a dict: __dict__ may be
+ * replaced by another dict but not deleted. */
+static const GetSetDef dict_getsets[] = {
+    {"__dict__", rt_generic_dict_get, rt_generic_dict_set},
+    {NULL},
+};
+
 static ObjType partial_type = {
     .ob.type = &rt_type_type, .name = "functools.partial", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjPartial, dict), .instance_size = sizeof(ObjPartial),
-    .new_ = partial_new, .call = partial_call, .repr = partial_repr,
+    .new_ = partial_new, .call = partial_call, .repr = partial_repr, .getsets = dict_getsets,
 };
 
 /* ---- cmp_to_key ---------------------------------------------------------------------------- */
@@ -357,6 +364,45 @@ static ObjType lru_type;
 static Value kwd_mark;          /* separates positional from keyword args in keys */
 #define LRU(v) VAL_AS(ObjLru, v)
 
+/* A key tuple with its hash computed once (CPython's C cache looks its
+ * tuple up with the known hash; the pure-Python one uses _HashedSeq), so
+ * an argument's __hash__ runs once per call however many times the cache
+ * dict hashes the key. */
+typedef struct {
+    Object ob;
+    Value items;                /* the tuple */
+    intptr_t hash;
+} ObjHashedKey;
+#define HASHED_KEY(v) VAL_AS(ObjHashedKey, v)
+
+static intptr_t hashed_key_hash(Value self) { return HASHED_KEY(self)->hash; }
+
+static Value hashed_key_richcompare(Value a, Value b, int op);
+
+static ObjType hashed_key_type = {
+    .ob.type = &rt_type_type, .name = "functools._HashedKey",
+    .hash = hashed_key_hash, .richcompare = hashed_key_richcompare,
+};
+
+static Value hashed_key_richcompare(Value a, Value b, int op)
+{
+    if (val_type(b) != &hashed_key_type)
+        return rt_NotImplemented;
+    return rt_richcompare(HASHED_KEY(a)->items, HASHED_KEY(b)->items, op);
+}
+
+static Value hashed_key_new(Value items)
+{
+    intptr_t h = rt_hash(items);
+    if (h == -1 && rt_err_occurred())
+        return VAL_NULL;
+    ObjHashedKey *k = gc_alloc(sizeof *k);
+    k->ob.type = &hashed_key_type;
+    k->items = items;
+    k->hash = h;
+    return obj_val(k);
+}
+
 /* CPython's lru_cache_make_key. */
 static Value make_key(ObjLru *c, Value *args, size_t nargs, Value kwnames)
 {
@@ -377,7 +423,7 @@ static Value make_key(ObjLru *c, Value *args, size_t nargs, Value kwnames)
     if (c->typed)
         for (size_t i = 0; i < nargs; i++)
             rt_list_append(key, obj_val(val_type(args[i])));
-    return rt_list_as_tuple(key);
+    return hashed_key_new(rt_list_as_tuple(key));
 }
 
 static Value lru_call(Value self, Value *args, size_t nargs, Value kwnames)
@@ -387,9 +433,9 @@ static Value lru_call(Value self, Value *args, size_t nargs, Value kwnames)
         c->misses++;
         return rt_call(c->func, args, nargs, kwnames);
     }
-    Value key = make_key(c, args, nargs, kwnames);
-    if (rt_py_minor >= 14 && rt_hash(key) == -1 && rt_err_occurred())
-        return VAL_NULL;                /* hashed first: "unhashable type: 'list'" */
+    Value key = make_key(c, args, nargs, kwnames);     /* hashed first: "unhashable type" */
+    if (key == VAL_NULL)
+        return VAL_NULL;
     bool err = false;
     Value r = rt_dict_get(c->cache, key, &err);
     if (err)
@@ -505,7 +551,7 @@ static const MethodDef lru_methods[] = {
 static ObjType lru_type = {
     .ob.type = &rt_type_type, .name = "functools._lru_cache_wrapper", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .dict_offset = offsetof(ObjLru, dict), .instance_size = sizeof(ObjLru),
-    .new_ = lru_new, .call = lru_call, .descr_get = lru_descr_get,
+    .new_ = lru_new, .call = lru_call, .descr_get = lru_descr_get, .getsets = dict_getsets,
 };
 
 /* ---- the module ---------------------------------------------------------------------------- */
@@ -538,6 +584,7 @@ static void ready_types(void)
     key_type.members = key_members;
     rt_type_ready(&key_type, NULL);
     rt_type_ready(&lru_type, lru_methods);
+    rt_type_ready(&hashed_key_type, NULL);
     rt_type_ready(&placeholder_type, placeholder_methods);
     rt_type_set(&placeholder_type, "__module__", rt_str_from_cstr("functools"));
     kwd_mark = obj_val(gc_alloc(sizeof(ObjInstance)));

@@ -744,6 +744,22 @@ static Value check_create_args(Value name, Value bases, Value dict)
     return rt_None;
 }
 
+/* Whether `match` takes a class's instances for sequences or mappings: as
+ * the first class along its MRO that says (CPython's inherit_patma_flags),
+ * not only its solid base, so a mixin registered with
+ * collections.abc.Mapping wins over a later list base. */
+static void inherit_match_flags(ObjType *t)
+{
+    t->flags &= ~TF_MATCH_COLLECTION;
+    for (size_t i = 1; i < rt_tuple_len(t->mro); i++) {
+        uint32_t f = AS_TYPE(rt_tuple_get(t->mro, i))->flags & TF_MATCH_COLLECTION;
+        if (f != 0) {
+            t->flags |= f;
+            return;
+        }
+    }
+}
+
 /* Classes that start-up leaves to first need (io.UnsupportedOperation:
  * creating a class costs ~150,000 instructions, a tenth of `pvm
  * hello.pyc`).  They are made before the first class the program creates
@@ -792,6 +808,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     if (rt_dict_get_str(dict, s_doc) == VAL_NULL)       /* after the slots: see layout */
         rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
+    inherit_match_flags(t);
     rt_update_slots(t);
     gc_weak_array_add(&heap_types, t);
     rt_type_modified(t);                /* lookups made while creating it are stale */
@@ -1428,8 +1445,8 @@ static Value type_get_text_signature(Value self)
 }
 
 /* C.__flags__: the bits of CPython's tp_flags that Python code tests
- * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT), as CPython
- * numbers them. */
+ * (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT; SEQUENCE and
+ * MAPPING), as CPython numbers them. */
 static Value type_get_flags(Value self)
 {
     ObjType *t = AS_TYPE(self);
@@ -1438,6 +1455,8 @@ static Value type_get_flags(Value self)
     f |= heap ? (1u << 9) | (1u << 14) : 1u << 8;           /* HEAPTYPE|HAVE_GC, IMMUTABLE */
     f |= t->flags & TF_BASETYPE ? 1u << 10 : 0;
     f |= heap && ((HeapType *)t)->abstract ? 1u << 20 : 0;  /* IS_ABSTRACT */
+    f |= t->flags & TF_MATCH_SEQUENCE ? 1u << 5 : 0;
+    f |= t->flags & TF_MATCH_MAPPING ? 1u << 6 : 0;
     static ObjType *const roots[] = {                       /* the *_SUBCLASS bits, 24-31 */
         &rt_int_type, &rt_list_type, &rt_tuple_type, &rt_bytes_type, &rt_str_type,
         &rt_dict_type, &rt_BaseException, &rt_type_type,

@@ -155,16 +155,24 @@ static int matches(Value exc, const Matcher *m)
     }
 }
 
-/* Copy one attribute from `from` to `to` when `from` has it. */
-static bool copy_attr(Value to, Value from, const char *name)
+/* Give `to` a list of `from`'s notes, its own to add to, when `from` has
+ * notes that are a sequence (CPython's PySequence_Check: indexable and
+ * not a dict, nor a builtin mapping); other notes are not copied. */
+static bool copy_notes(Value to, Value from)
 {
-    Value key = rt_str_intern_cstr(name), v = rt_lookup_attr(from, key);
-    if (v == VAL_NULL)
+    Value key = rt_str_intern_cstr("__notes__"), notes = rt_lookup_attr(from, key);
+    if (notes == VAL_NULL)
         return !rt_err_occurred();
-    return rt_setattr(to, key, v) == 0;
+    ObjType *t = val_type(notes);
+    bool mapping = (t->flags & TF_DICT_SUBCLASS) ||
+                   (!rt_is_heaptype(t) && (t->flags & TF_MATCH_MAPPING));
+    if (t->getitem == NULL || mapping)
+        return true;
+    Value copy = rt_sequence_to_list(notes);
+    return copy != VAL_NULL && rt_setattr(to, key, copy) == 0;
 }
 
-/* eg.derive(excs), keeping eg's traceback, cause, context and notes. */
+/* eg.derive(excs), keeping eg's traceback, cause, context and (a copy of its) notes. */
 static Value derive_and_copy(Value eg, Value excs)
 {
     Value derive = rt_getattr(eg, rt_str_intern_cstr("derive"));
@@ -177,7 +185,7 @@ static Value derive_and_copy(Value eg, Value excs)
     to->traceback = from->traceback;
     to->cause = from->cause;
     to->context = from->context;
-    return copy_attr(g, eg, "__notes__") ? g : VAL_NULL;
+    return copy_notes(g, eg) ? g : VAL_NULL;
 }
 
 /* Split exc: *match gets the matching part (or VAL_NULL), *rest the other

@@ -127,7 +127,7 @@ ObjType rt_mappingproxy_type = {
     .richcompare = mappingproxy_richcompare, .binop = mappingproxy_binop,
     .binop_ops = RT_OP_BIT(NB_OR), .getitem = mappingproxy_getitem,
     .len = mappingproxy_len, .iter = mappingproxy_iter, .contains = mappingproxy_contains,
-    .new_ = mappingproxy_new,
+    .new_ = mappingproxy_new, .flags = TF_MATCH_MAPPING,
 };
 
 void rt_mappingproxy_init(void)

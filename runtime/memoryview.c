@@ -1027,7 +1027,7 @@ ObjType rt_memoryview_type = {
     .ob.type = &rt_type_type, .name = "memoryview",
     .repr = mv_repr, .hash = mv_hash, .richcompare = mv_richcompare, .iter = mv_iter,
     .getitem = mv_getitem, .setitem = mv_setitem, .len = mv_len, .new_ = memoryview_new,
-    .getbuffer = mv_getbuffer, .getsets = mv_getsets,
+    .getbuffer = mv_getbuffer, .getsets = mv_getsets, .flags = TF_MATCH_SEQUENCE,
 };
 
 void rt_memoryview_init(void)

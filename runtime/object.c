@@ -622,7 +622,7 @@ void rt_inherit_slots(ObjType *t, ObjType *b)
         t->dict_offset = b->dict_offset;
     t->flags |= b->flags & (TF_EXCEPTION | TF_INT_SUBCLASS | TF_STR_SUBCLASS |
                             TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
-                            TF_SEQUENCE);
+                            TF_SEQUENCE | TF_MATCH_COLLECTION);
 }
 
 /* The MRO of a single-inheritance builtin type: itself, then its base's MRO. */

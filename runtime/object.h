@@ -285,6 +285,15 @@ enum {
     /* A builtin type readied whose dict is not filled yet: rt_type_dict
      * fills it on first need (runtime/object.c, "readying lazily"). */
     TF_DICT_PENDING = 1 << 12,
+    /* What `match` takes for a sequence (`case [a, b]:`) or a mapping
+     * (`case {"k": v}:`): CPython's Py_TPFLAGS_SEQUENCE and _MAPPING.  A
+     * builtin type is given one (list, tuple, range, memoryview, array,
+     * deque; dict, mappingproxy), a class takes the first one along its
+     * MRO, and collections.abc sets them through __abc_tpflags__ and
+     * register() (modules/abc.c). */
+    TF_MATCH_SEQUENCE = 1 << 13,
+    TF_MATCH_MAPPING = 1 << 14,
+    TF_MATCH_COLLECTION = TF_MATCH_SEQUENCE | TF_MATCH_MAPPING,
 };
 
 struct ObjType {

@@ -484,6 +484,7 @@ ObjType rt_range_type = {
     .ob.type = &rt_type_type,
     .name = "range",
     .base = &rt_object_type,
+    .flags = TF_MATCH_SEQUENCE,
     .repr = range_repr,
     .hash = range_hash,
     .richcompare = range_richcompare,

@@ -2183,9 +2183,9 @@ TARGET(WITH_EXCEPT_START) {
  * match live in eval.c (vm_match_keys, vm_match_class). */
 
 TARGET(MATCH_MAPPING) {
-    /* dict and its subclasses.  (CPython also accepts classes derived
-     * from or registered with collections.abc.Mapping; pvm checks dict.) */
-    Value b = rt_bool(rt_isinstance_of(TOP(), &rt_dict_type));
+    /* dict, mappingproxy and the classes derived from or registered with
+     * collections.abc.Mapping (TF_MATCH_MAPPING). */
+    Value b = rt_bool((val_type(TOP())->flags & TF_MATCH_MAPPING) != 0);
     PUSH(b);
     DISPATCH();
 }

@@ -1468,12 +1468,11 @@ Value vm_common_constant(int which)
  * consulted) and how `C(a, b=p)` reads attributes (positional
  * sub-patterns through __match_args__). */
 
-/* `case [a, b]:` matches sequences but not str, bytes or bytearray (the
- * types CPython flags Py_TPFLAGS_SEQUENCE, as far as pvm has them). */
+/* `case [a, b]:` matches sequences but not str, bytes or bytearray: the
+ * types flagged TF_MATCH_SEQUENCE (runtime/object.h). */
 bool vm_is_match_sequence(Value v)
 {
-    return rt_isinstance_of(v, &rt_list_type) || rt_isinstance_of(v, &rt_tuple_type) ||
-           rt_isinstance_of(v, &rt_range_type);
+    return (val_type(v)->flags & TF_MATCH_SEQUENCE) != 0;
 }
 
 /* MATCH_KEYS: the values of subject[key] for each key, via subject.get so
