@@ -496,12 +496,21 @@ static Value posix_sendfile(Value *args, size_t nargs, Value kwnames)
         !mod_posix_fd(a[1], &in_fd) || (a[2] != rt_None && !length_arg(a[2], &offset)) ||
         !length_arg(a[3], &count))
         return VAL_NULL;
-    off_t off = offset;
+    off_t off = offset, *offp = a[2] == rt_None ? NULL : &off;
+    /* The socket may be full until another thread reads it: the call
+     * blocks with the lock released.  A signal that came since the last
+     * safe point has its handlers run first, as it would not interrupt
+     * the wait. */
+    if (!mod_posix_retry())
+        return VAL_NULL;
     ssize_t n;
-    while ((n = sendfile(out_fd, in_fd, a[2] == rt_None ? NULL : &off, (size_t)count)) < 0 &&
-           errno == EINTR)
-        if (!mod_posix_retry())
+    vm_release_lock();
+    while ((n = sendfile(out_fd, in_fd, offp, (size_t)count)) < 0 && errno == EINTR)
+        if (!vm_blocking_retry())
             return VAL_NULL;
+    int err = errno;
+    vm_reacquire_lock();
+    errno = err;
     return n < 0 ? mod_posix_error() : rt_int_from_i64(n);
 }
 
