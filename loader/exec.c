@@ -110,8 +110,8 @@ static bool int_arg(Value v, int fallback, int *out)
 }
 
 /* compile()'s filename: str, bytes (decoded), another bytes-like object
- * (decoded, with a DeprecationWarning) or os.PathLike (__fspath__), as
- * CPython's PyUnicode_FSDecoder. */
+ * (decoded, with a DeprecationWarning; 3.12 removed that: a TypeError) or
+ * os.PathLike (__fspath__), as CPython's PyUnicode_FSDecoder. */
 static Value filename_arg(Value v)
 {
     if (rt_isinstance_of(v, &rt_str_type))
@@ -119,7 +119,7 @@ static Value filename_arg(Value v)
     if (rt_isinstance_of(v, &rt_bytes_type))
         return rt_bytes_decode(AS_BYTES(v)->data, AS_BYTES(v)->length,
                                rt_str_from_cstr("utf-8"), rt_str_from_cstr("surrogateescape"));
-    if (rt_has_buffer(v)) {
+    if (rt_py_minor < 12 && rt_has_buffer(v)) {
         char message[300];
         snprintf(message, sizeof message,
                  "path should be string, bytes, or os.PathLike, not %.200s", val_type(v)->name);
