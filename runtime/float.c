@@ -1032,16 +1032,21 @@ static Value float_from_hex(Value text)
     return rt_float_new(neg ? -d : d);
 }
 
-/* float.fromhex('0x1.8p1') == 3.0, a class method: args[0] is the class
- * (a subclass gets cls(the float), as in CPython). */
+/* What a float class method made, for the class cls it was called on: a
+ * subclass gets cls(the float), as in CPython. */
+static Value for_class(Value cls, Value r)
+{
+    if (r == VAL_NULL || cls == obj_val(&rt_float_type))
+        return r;
+    return rt_call1(cls, r);
+}
+
+/* float.fromhex('0x1.8p1') == 3.0, a class method: args[0] is the class. */
 static Value m_fromhex(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("float.fromhex", nargs - 1, kw))
         return VAL_NULL;
-    Value r = float_from_hex(args[1]);
-    if (r == VAL_NULL || args[0] == obj_val(&rt_float_type))
-        return r;
-    return rt_call1(args[0], r);
+    return for_class(args[0], float_from_hex(args[1]));
 }
 
 /* float.from_number(x), 3.14: x as a float when it is a number (a float, or
@@ -1064,10 +1069,7 @@ static Value m_from_number(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("float.from_number", nargs - 1, kw))
         return VAL_NULL;
-    Value r = rt_float_from_number(args[1]);
-    if (r == VAL_NULL || args[0] == obj_val(&rt_float_type))
-        return r;
-    return rt_call1(args[0], r);
+    return for_class(args[0], rt_float_from_number(args[1]));
 }
 
 /* (float(self),): what pickle and copy pass back to float.__new__. */
