@@ -48,9 +48,15 @@ def name(code):
 def where(e):
     return (name(e.code), 0 if isinstance(e.code, str) else e.code.co_firstlineno)
 
+def sub_calls(e):
+    # None without sub-call records; else (name, calls, recursive calls),
+    # sorted: a profiler_subentry's repr names its code object by address
+    if e.calls is None:
+        return None
+    return sorted((name(c.code), c.callcount, c.reccallcount) for c in e.calls)
+
 for e in sorted(p.getstats(), key=where):
-    subs = sorted((name(c.code), c.callcount, c.reccallcount) for c in e.calls or [])
-    print(name(e.code), e.callcount, e.reccallcount, e.totaltime, e.inlinetime, subs)
+    print(name(e.code), e.callcount, e.reccallcount, e.totaltime, e.inlinetime, sub_calls(e) or [])
 
 # no sub-calls, no builtins, an integer timer scaled by timeunit
 p2 = _lsprof.Profiler(tick, 0.5, subcalls=False, builtins=False)
@@ -58,7 +64,7 @@ p2.enable()
 work()
 p2.disable()
 for e in sorted(p2.getstats(), key=where):
-    print(name(e.code), e.callcount, e.reccallcount, e.totaltime, e.inlinetime, e.calls)
+    print(name(e.code), e.callcount, e.reccallcount, e.totaltime, e.inlinetime, sub_calls(e))
 p2.clear()
 print("cleared:", p2.getstats())
 
