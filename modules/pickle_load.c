@@ -704,6 +704,10 @@ static bool do_setitems(Unpickler *u, size_t x)
         return false;
     }
     Value dict = u->stack[x - 1];
+    /* An empty dict's first batch is usually all of it (the pickler
+     * batches 1000 items): its table made at that size, not grown. */
+    if (is_dict(dict) && rt_dict_len(dict) == 0)
+        rt_dict_reserve(dict, (u->len - x) / 2);
     bool ok = true;
     for (size_t i = x; i + 1 < u->len && ok; i += 2)
         ok = is_dict(dict) ? rt_dict_set(dict, u->stack[i], u->stack[i + 1])

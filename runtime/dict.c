@@ -14,12 +14,17 @@
  * hash eventually takes part and every slot is eventually visited.
  *
  * The entries array holds at most 2/3 of the index size; when it is full the
- * table is rebuilt at a size fitting 3 * len(d), which also squeezes out
- * deleted entries (keeping order).
+ * table is rebuilt with an index of 3 * len(d) slots rounded up to a power
+ * of two (CPython's GROWTH_RATE), which also squeezes out deleted entries
+ * (keeping order).  A dict whose size is known when it is made (a literal,
+ * an instance's attributes, a type's methods) gets entries for exactly
+ * that many: a 3-key literal is 128 bytes (48 of header, 72 of entries, 8
+ * of index) where 2/3 of the index would have made it 192.
  *
  * Key equality is identity first, then equal hashes and ==.  An __eq__ that
  * mutates the dict during a lookup makes the lookup start again, as CPython.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/version.h"
@@ -29,6 +34,7 @@
 #define IX_DUMMY (-2)
 #define IX_ERROR (-3)           /* lookup result: an exception is set */
 #define DICT_MINSIZE 8
+#define DICT_MAX_INDEX ((size_t)1 << 31)  /* what ObjDict's 32-bit counts hold */
 #define PERTURB_SHIFT 5
 
 static ObjType dictkeys_type, dictvalues_type, dictitems_type;
@@ -61,7 +67,7 @@ static size_t usable_of(size_t index_size)
 /* Bytes per index slot for an index of `size` slots (rt_dict_index_at). */
 static size_t index_width(size_t size)
 {
-    return size <= 0x80 ? 1 : size <= 0x8000 ? 2 : size <= ((size_t)1 << 31) ? 4 : 8;
+    return size <= 0x80 ? 1 : size <= 0x8000 ? 2 : 4;
 }
 
 static void index_set(ObjDict *d, size_t i, int64_t ix)
@@ -69,8 +75,7 @@ static void index_set(ObjDict *d, size_t i, int64_t ix)
     switch (index_width(d->index_size)) {
     case 1: ((int8_t *)d->index)[i] = (int8_t)ix; break;
     case 2: ((int16_t *)d->index)[i] = (int16_t)ix; break;
-    case 4: ((int32_t *)d->index)[i] = (int32_t)ix; break;
-    default: ((int64_t *)d->index)[i] = ix; break;
+    default: ((int32_t *)d->index)[i] = (int32_t)ix; break;
     }
 }
 
@@ -132,12 +137,13 @@ static size_t find_empty_slot(ObjDict *d, intptr_t hash)
     return i;
 }
 
-/* Rebuild with an index of `size` slots, keeping live entries in order.
- * Entries and index are one block (scanned: the index's small numbers are
- * never taken for pointers into the heap). */
-static void dict_resize(ObjDict *d, size_t size)
+/* Rebuild with an index of `size` slots and room for `cap` entries (at
+ * most usable_of(size)), keeping live entries in order.  Entries and index
+ * are one block (scanned: the index's small numbers are never taken for
+ * pointers into the heap). */
+static void dict_resize(ObjDict *d, size_t size, size_t cap)
 {
-    size_t cap = usable_of(size), width = index_width(size);
+    size_t width = index_width(size);
     DictEntry *entries = gc_alloc(cap * sizeof(DictEntry) + size * width);
     void *index = entries + cap;
     memset(index, 0xff, size * width);                  /* all IX_EMPTY */
@@ -153,20 +159,33 @@ static void dict_resize(ObjDict *d, size_t size)
     if (d->entries != NULL && d->entries != (DictEntry *)(d + 1))
         gc_free(d->entries);
     d->index = index;
-    d->index_size = size;
+    d->index_size = (uint32_t)size;
     d->entries = entries;
-    d->nentries = n;
+    d->capacity = (uint32_t)cap;
+    d->nentries = (uint32_t)n;
     for (size_t i = 0; i < n; i++)
         index_set(d, find_empty_slot(d, rt_dict_entry_hash(&entries[i])), (int64_t)i);
 }
 
-/* The index size for holding `n` entries with room to grow (3n, rounded up
- * to a power of two: CPython's GROWTH_RATE). */
+/* More entries than ObjDict's 32-bit counts hold (some 17 GiB of them):
+ * reported as running out of memory is. */
+static __attribute__((noinline, cold)) void dict_too_big(size_t n)
+{
+    fflush(stdout);
+    fprintf(stderr, "pvm: out of memory (a dict of %zu entries)\n", n);
+    exit(1);
+}
+
+/* The index size for `n` entries with room to grow (3n, rounded up to a
+ * power of two: CPython's GROWTH_RATE, whose n is the size before the
+ * insertion that found the table full). */
 static size_t size_for(size_t n)
 {
     size_t size = DICT_MINSIZE;
-    while (size < n * 3)
+    while (size < n * 3 && size < DICT_MAX_INDEX)
         size <<= 1;
+    if (usable_of(size) <= n)
+        dict_too_big(n);
     return size;
 }
 
@@ -175,21 +194,24 @@ static size_t size_for(size_t n)
 static size_t size_holding(size_t n)
 {
     size_t size = DICT_MINSIZE;
-    while (usable_of(size) < n)
+    while (usable_of(size) < n && size < DICT_MAX_INDEX)
         size <<= 1;
+    if (usable_of(size) < n)
+        dict_too_big(n);
     return size;
 }
 
 /* Append a new entry for a key known to be absent. */
 static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
 {
-    if (d->nentries == usable_of(d->index_size))
-        dict_resize(d, size_for(d->used + 1));
+    if (d->nentries == d->capacity) {
+        size_t size = size_for(d->used);
+        dict_resize(d, size, usable_of(size));
+    }
     size_t slot = find_empty_slot(d, hash);
     index_set(d, slot, (int64_t)d->nentries);
     d->entries[d->nentries++] = (DictEntry){key, value, ~hash};
     d->used++;
-    d->version++;
     d->keys_version = 0;                /* a new key: caches of its absence are stale */
 }
 
@@ -201,7 +223,6 @@ static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
         return false;
     if (ix >= 0) {
         d->entries[ix].value = value;
-        d->version++;
         return true;
     }
     insert_new(d, key, hash, value);
@@ -215,7 +236,6 @@ static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
     d->entries[ix].key = VAL_NULL;
     d->entries[ix].value = VAL_NULL;
     d->used--;
-    d->version++;
 }
 
 static ObjDict *dict_alloc(ObjType *type)
@@ -242,12 +262,12 @@ Value rt_dict_new_sized(size_t n)
     size_t size = size_holding(n);
     if (n == 0 || size > 0x80)
         return rt_dict_new();
-    size_t cap = usable_of(size);
-    ObjDict *d = gc_alloc(sizeof *d + cap * sizeof(DictEntry) + size);
+    ObjDict *d = gc_alloc(sizeof *d + n * sizeof(DictEntry) + size);
     d->ob.type = &rt_dict_type;
     d->entries = (DictEntry *)(d + 1);
-    d->index = d->entries + cap;
-    d->index_size = size;
+    d->index = d->entries + n;
+    d->index_size = (uint32_t)size;
+    d->capacity = (uint32_t)n;
     memset(d->index, 0xff, size);                       /* all IX_EMPTY */
     return obj_val(d);
 }
@@ -258,9 +278,9 @@ Value rt_dict_new_sized(size_t n)
 void rt_dict_reserve(Value dict, size_t n)
 {
     ObjDict *d = AS_DICT(dict);
-    if (d->nentries + n <= usable_of(d->index_size))
+    if (d->nentries + n <= d->capacity)
         return;
-    dict_resize(d, size_holding(d->used + n));
+    dict_resize(d, size_holding(d->used + n), d->used + n);
 }
 
 Value rt_dict_get(Value dict, Value key, bool *error)
@@ -333,7 +353,6 @@ int64_t rt_dict_store_str(Value dict, Value key, Value v)
         return -1;
     if (ix >= 0) {
         d->entries[ix].value = v;
-        d->version++;
         return ix;
     }
     insert_new(d, key, hash, v);
@@ -413,7 +432,8 @@ static ObjDict *dict_copy_as(ObjDict *src, ObjType *type)
     ObjDict *d = dict_alloc(type);
     if (src->used == 0)
         return d;
-    dict_resize(d, size_for(src->used));
+    size_t size = size_for(src->used);
+    dict_resize(d, size, usable_of(size));
     for (size_t i = 0; i < src->nentries; i++) {
         DictEntry *e = &src->entries[i];
         if (e->key != VAL_NULL)
@@ -1140,10 +1160,9 @@ static Value dict_clear_m(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("dict.clear", nargs - 1, kwnames))
         return VAL_NULL;
     ObjDict *d = AS_DICT(args[0]);
-    d->used = d->nentries = d->index_size = 0;
+    d->used = d->nentries = d->capacity = d->index_size = 0;
     d->index = NULL;
     d->entries = NULL;
-    d->version++;
     return rt_None;
 }
 

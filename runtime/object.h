@@ -467,18 +467,22 @@ static inline intptr_t rt_dict_entry_hash(const DictEntry *e)
     return ~e->hash_not;
 }
 
+/* 48 bytes: the counts are 32 bits (a dict holds at most 2**31 * 2/3
+ * entries, dict.c's DICT_MAX_INDEX), and a dict built at a size it knows (a
+ * literal, an instance's attributes) keeps its table in its own block
+ * (dict.c's rt_dict_new_sized), sized to those entries and no more. */
 typedef struct ObjDict {
     Object ob;
-    size_t used;                /* live entries */
-    size_t nentries;            /* entries[] slots in use, including deleted */
-    size_t index_size;          /* power of two; 0 while empty */
-    /* One block (dict.c's dict_resize): 2/3 * index_size entries, then the
-     * index, whose slots are as narrow as its size allows (rt_dict_index_at:
-     * 1 byte up to 128 slots, as CPython's dictkeys).  -1 empty, -2 dummy,
-     * else an entry number. */
+    uint32_t used;              /* live entries */
+    uint32_t nentries;          /* entries[] slots in use, including deleted */
+    uint32_t capacity;          /* entries[] slots allocated */
+    uint32_t index_size;        /* power of two; 0 while empty */
+    /* One block (dict.c's dict_resize): `capacity` entries (at most 2/3 of
+     * index_size), then the index, whose slots are as narrow as its size
+     * allows (rt_dict_index_at: 1 byte up to 128 slots, as CPython's
+     * dictkeys).  -1 empty, -2 dummy, else an entry number. */
     DictEntry *entries;
     void *index;
-    uint64_t version;           /* bumped on every change (iteration checks) */
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
      * added.  LOAD_GLOBAL_BUILTIN trusts that a name absent from the
@@ -493,9 +497,7 @@ static inline int64_t rt_dict_index_at(const ObjDict *d, size_t i)
         return ((const int8_t *)d->index)[i];
     if (d->index_size <= 0x8000)
         return ((const int16_t *)d->index)[i];
-    if (d->index_size <= ((size_t)1 << 31))
-        return ((const int32_t *)d->index)[i];
-    return ((const int64_t *)d->index)[i];
+    return ((const int32_t *)d->index)[i];
 }
 
 typedef struct ObjRange {

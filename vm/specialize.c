@@ -48,7 +48,6 @@ bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
     DictEntry *e = *slot != VAL_NULL ? vm_hint_entry(*slot, *hint, name) : NULL;
     if (e != NULL) {
         e->value = v;
-        VAL_AS(ObjDict, *slot)->version++;  /* as any change: iterators notice */
         return true;
     }
     if (*slot == VAL_NULL)
