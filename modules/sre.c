@@ -527,16 +527,6 @@ static Value pattern_split(Value *args, size_t nargs, Value kw)
 
 /* ---- Pattern: sub and subn ----------------------------------------------------------- */
 
-static bool text_has_backslash(const SreText *t)
-{
-    if (t->charsize == 1)
-        return memchr(t->data, '\\', (size_t)t->length) != NULL;
-    for (ssize_t i = 0; i < t->length; i++)
-        if (text_char(t, i) == '\\')
-            return true;
-    return false;
-}
-
 /* What replaces each match: the callable (or, for a template, the filter
  * re._subx made of it) called with the Match, or a literal used as is. */
 typedef struct Filter {
@@ -553,8 +543,10 @@ static bool make_filter(ObjPattern *p, Value repl, Filter *f)
     /* a str or bytes without backslashes is its own replacement */
     SreText t;
     bool literal = false;
-    if (get_text(repl, &t))
-        literal = !text_has_backslash(&t);
+    if (rt_is_str(repl))            /* its UTF-8: a backslash is one byte */
+        literal = memchr(rt_str_cstr(repl), '\\', rt_str_nbytes(repl)) == NULL;
+    else if (get_text(repl, &t))    /* a bytes-like object, 1 byte a character */
+        literal = memchr(t.data, '\\', (size_t)t.length) == NULL;
     else
         rt_err_clear();
     if (literal) {
