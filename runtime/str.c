@@ -451,6 +451,12 @@ static void *decode_chars(const ObjStr *s, int width)
     return chars;
 }
 
+int rt_str_width(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    return s->ascii ? 1 : narrowest_width(s);
+}
+
 const void *rt_str_chars(Value v, int *width)
 {
     ObjStr *s = AS_STR(v);

@@ -156,6 +156,9 @@ const uint32_t *rt_str_codepoints(Value s);
  * 2 or 4): the cached array, or a new one in the narrowest width that
  * holds them, then cached (for sre's matcher, one per width). */
 const void *rt_str_chars(Value s, int *width);
+/* The narrowest of 1, 2 or 4 bytes that holds every character of s
+ * (CPython's str kind), from its UTF-8 without decoding it. */
+int rt_str_width(Value s);
 /* A str from bytes plus the facts the caller already knows. */
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
 /* A str of nbytes bytes (length code points) whose data the caller writes
