@@ -390,9 +390,9 @@ int rt_str_compare(Value a, Value b)
  * for the str's life.  Most users want 4-byte code points
  * (rt_str_codepoints); sre's matcher reads any of 1, 2 or 4 bytes a
  * character, as CPython's str kinds, so rt_str_chars makes the narrowest
- * array that holds the text: json.loads of a 1.1-million-character
- * document of BMP text matches a whitespace pattern at its start and end,
- * and a 4-byte array of it was 4.4 MB beside its 1.5 MB of UTF-8
+ * array that holds the text: json.loads of a 914,000-character document
+ * of BMP text matches a whitespace pattern at its start and end, and a
+ * 4-byte array of it was 3.7 MB beside its 0.9 MB of UTF-8
  * (bench/README.md, "Issue 13: regex and json memory").  A narrow array
  * gives way to a 4-byte one when rt_str_codepoints is asked.
  */
@@ -406,8 +406,7 @@ static int narrowest_width(const ObjStr *s)
     int width = 1;
     size_t i = 0;
     while (i < s->nbytes) {
-        uint64_t w;
-        if (i + 8 <= s->nbytes && (memcpy(&w, s->data + i, 8), (w & 0x8080808080808080ull) == 0)) {
+        if (i + 8 <= s->nbytes && bytes_are_ascii(s->data + i, 8)) {
             i += 8;
             continue;
         }
