@@ -81,7 +81,7 @@ static ObjType pattern_type, match_type, scanner_type;
 typedef struct SreText {
     const void *data;
     ssize_t length;
-    int charsize;               /* 1 or 4 bytes per character */
+    int charsize;               /* 1, 2 or 4 bytes per character */
     bool isbytes;
 } SreText;
 
@@ -92,8 +92,10 @@ static bool get_text(Value string, SreText *t)
         ObjStr *s = AS_STR(string);
         t->length = (ssize_t)s->length;
         t->isbytes = false;
-        t->charsize = s->ascii ? 1 : 4;
-        t->data = s->ascii ? (const void *)s->data : (const void *)rt_str_codepoints(string);
+        /* an ASCII str's bytes are its characters; another's are decoded
+         * into the narrowest array that holds them (str.c, rt_str_chars) */
+        t->charsize = 1;
+        t->data = s->ascii ? (const void *)s->data : rt_str_chars(string, &t->charsize);
         return true;
     }
     if (rt_isinstance_of(string, &rt_bytes_type)) {
@@ -121,7 +123,11 @@ static bool get_text(Value string, SreText *t)
 
 static uint32_t text_char(const SreText *t, ssize_t i)
 {
-    return t->charsize == 1 ? ((const uint8_t *)t->data)[i] : ((const uint32_t *)t->data)[i];
+    switch (t->charsize) {
+    case 1: return ((const uint8_t *)t->data)[i];
+    case 2: return ((const uint16_t *)t->data)[i];
+    default: return ((const uint32_t *)t->data)[i];
+    }
 }
 
 /* Characters [i, j) of the subject as a new object: bytes for a
@@ -141,16 +147,15 @@ static Value text_slice(const SreText *t, Value string, ssize_t i, ssize_t j)
         return string;
     if (j - i == 1)
         return rt_str_from_codepoint(text_char(t, i));
-    if (t->charsize == 1)
-        return rt_str_new_known((const char *)t->data + i, (size_t)(j - i), (size_t)(j - i), true);
-    /* code points back to UTF-8 (at most 4 bytes each) */
-    const uint32_t *cps = (const uint32_t *)t->data + i;
+    if (t->charsize == 1)       /* ASCII or latin-1 */
+        return rt_str_from_latin1((const unsigned char *)t->data + i, (size_t)(j - i));
+    /* characters back to UTF-8 (at most 4 bytes each) */
     size_t n = (size_t)(j - i);
     char small[256];
     char *buf = 4 * n <= sizeof small ? small : gc_alloc_atomic(4 * n);
     size_t len = 0;
     for (size_t k = 0; k < n; k++)
-        len += rt_utf8_encode(cps[k], buf + len);
+        len += rt_utf8_encode(text_char(t, i + (ssize_t)k), buf + len);
     return rt_str_new_known(buf, len, n, len == n);
 }
 
@@ -522,16 +527,6 @@ static Value pattern_split(Value *args, size_t nargs, Value kw)
 
 /* ---- Pattern: sub and subn ----------------------------------------------------------- */
 
-static bool text_has_backslash(const SreText *t)
-{
-    if (t->charsize == 1)
-        return memchr(t->data, '\\', (size_t)t->length) != NULL;
-    for (ssize_t i = 0; i < t->length; i++)
-        if (((const uint32_t *)t->data)[i] == '\\')
-            return true;
-    return false;
-}
-
 /* What replaces each match: the callable (or, for a template, the filter
  * re._subx made of it) called with the Match, or a literal used as is. */
 typedef struct Filter {
@@ -548,8 +543,10 @@ static bool make_filter(ObjPattern *p, Value repl, Filter *f)
     /* a str or bytes without backslashes is its own replacement */
     SreText t;
     bool literal = false;
-    if (get_text(repl, &t))
-        literal = !text_has_backslash(&t);
+    if (rt_is_str(repl))            /* its UTF-8: a backslash is one byte */
+        literal = memchr(rt_str_cstr(repl), '\\', rt_str_nbytes(repl)) == NULL;
+    else if (get_text(repl, &t))    /* a bytes-like object, 1 byte a character */
+        literal = memchr(t.data, '\\', (size_t)t.length) == NULL;
     else
         rt_err_clear();
     if (literal) {
@@ -566,37 +563,28 @@ static bool make_filter(ObjPattern *p, Value repl, Filter *f)
 
 /* "".join(pieces) or b"".join(pieces), with str.join's and bytes.join's
  * messages for an item of the wrong type (a replacement function may
- * return anything). */
+ * return anything).  A str result is made once at its size (str.join's
+ * way): sub of a 1 MB text grew a buffer to 2 MB through 1 MB and then
+ * copied it, three big blocks for one result. */
 static Value join_pieces(Value list, bool isbytes)
 {
     ObjList *l = AS_LIST(list);
+    if (!isbytes)
+        return rt_str_join_items(rt_str_empty(), l->items, l->length);
     StrBuf sb;
     sb_init(&sb);
-    size_t length = 0;
-    bool ascii = true;
     for (size_t i = 0; i < l->length; i++) {
         Value v = l->items[i];
-        if (isbytes) {
-            SreText t;
-            if (rt_is_str(v) || !get_text(v, &t)) {
-                rt_err_clear();
-                return rt_raisef(&rt_TypeError,
-                                 "sequence item %zu: expected a bytes-like object, %T found",
-                                 i, v);
-            }
-            sb_add(&sb, t.data, (size_t)t.length);
-        } else {
-            if (!rt_is_str(v))
-                return rt_raisef(&rt_TypeError,
-                                 "sequence item %zu: expected str instance, %T found", i, v);
-            sb_add(&sb, rt_str_cstr(v), rt_str_nbytes(v));
-            length += AS_STR(v)->length;
-            ascii = ascii && AS_STR(v)->ascii;
+        SreText t;
+        if (rt_is_str(v) || !get_text(v, &t)) {
+            rt_err_clear();
+            return rt_raisef(&rt_TypeError,
+                             "sequence item %zu: expected a bytes-like object, %T found",
+                             i, v);
         }
+        sb_add(&sb, t.data, (size_t)t.length);
     }
-    if (isbytes)
-        return rt_bytes_new((const unsigned char *)sb.data, sb.len);
-    return rt_str_new_known(sb.data, sb.len, length, ascii);
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
 }
 
 static Value pattern_subx(ObjPattern *p, Value repl, Value string, ssize_t count, bool subn)

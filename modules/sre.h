@@ -149,7 +149,9 @@ typedef struct SreContext SreContext;   /* private to sre_engine.h */
 /* One search over one subject.  Positions are character indices into the
  * whole subject (a str's code points, or bytes); marks are -1 when unset. */
 typedef struct SreState {
-    /* the subject: its characters, 1 or 4 bytes each */
+    /* the subject: its characters, 1, 2 or 4 bytes each (bytes and ASCII
+     * text 1; other text in the narrowest that holds it, str.c's
+     * rt_str_chars) */
     const void *beginning;
     int charsize;
     bool isbytes;

@@ -1,8 +1,9 @@
 /*
  * sre_engine.h — the matcher, written once for a character type.
- * sre_match.c includes it twice, with
+ * sre_match.c includes it three times, with
  *
- *   SRE_CHAR   the type of one character of the subject (uint8_t, uint32_t)
+ *   SRE_CHAR   the type of one character of the subject (uint8_t,
+ *              uint16_t, uint32_t)
  *   SRE(f)     the name function f gets for that type
  *
  * (CPython's sre_lib.h is included three times the same way.)  Nothing

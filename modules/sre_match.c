@@ -333,10 +333,22 @@ enum {
     JUMP_ATOMIC_GROUP,
 };
 
-/* ---- The matcher, once per character width ------------------------------------ */
+/* ---- The matcher, once per character width ------------------------------------ *
+ * A subject's characters are 1 byte each (bytes, ASCII and latin-1 text),
+ * 2 (text within the Basic Multilingual Plane) or 4 (any text), the
+ * narrowest its str needs (str.c, rt_str_chars), as CPython's str kinds.
+ * Reading the array through a pointer of the right type keeps the
+ * matcher's inner loops free of a width test: sre_engine.h is compiled
+ * once per width, and mod_sre_match/mod_sre_search pick the instance. */
 
 #define SRE_CHAR uint8_t
 #define SRE(name) sre_ucs1_##name
+#include "modules/sre_engine.h"
+#undef SRE_CHAR
+#undef SRE
+
+#define SRE_CHAR uint16_t
+#define SRE(name) sre_ucs2_##name
 #include "modules/sre_engine.h"
 #undef SRE_CHAR
 #undef SRE
@@ -349,10 +361,18 @@ enum {
 
 ssize_t mod_sre_match(SreState *st, const SreCode *code)
 {
-    return st->charsize == 1 ? sre_ucs1_match(st, code, true) : sre_ucs4_match(st, code, true);
+    switch (st->charsize) {
+    case 1: return sre_ucs1_match(st, code, true);
+    case 2: return sre_ucs2_match(st, code, true);
+    default: return sre_ucs4_match(st, code, true);
+    }
 }
 
 ssize_t mod_sre_search(SreState *st, const SreCode *code)
 {
-    return st->charsize == 1 ? sre_ucs1_search(st, code) : sre_ucs4_search(st, code);
+    switch (st->charsize) {
+    case 1: return sre_ucs1_search(st, code);
+    case 2: return sre_ucs2_search(st, code);
+    default: return sre_ucs4_search(st, code);
+    }
 }

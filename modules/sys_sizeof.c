@@ -25,13 +25,7 @@ enum { GC_HEAD = 16, DICT_PTRS = 16 };
 static size_t str_kind(Value s, bool *ascii)
 {
     *ascii = AS_STR(s)->ascii;
-    if (*ascii)
-        return 1;
-    const uint32_t *cps = rt_str_codepoints(s);
-    uint32_t max = 0;
-    for (size_t i = 0; i < AS_STR(s)->length; i++)
-        max = cps[i] > max ? cps[i] : max;
-    return max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+    return (size_t)rt_str_width(s);
 }
 
 static size_t str_size(Value s)

@@ -418,11 +418,14 @@ typedef struct ObjStr {
      * `s += t` may append in place (vm/specialize.c, "appending to a str in
      * place", says why that holds and who clears the flag). */
     bool owned : 1;
-    char data[];                /* nbytes + 1; then, if !ascii, the code points' pointer */
+    /* The bytes a character of the cached array takes (1, 2 or 4; valid
+     * while the pointer after the data is set): rt_str_chars, str.c. */
+    unsigned char chars_width : 3;
+    char data[];                /* nbytes + 1; then, if !ascii, the cached characters' pointer */
 } ObjStr;
 
 /* The bytes of a str's own layout: header, data and NUL, and for a
- * non-ASCII string the aligned word holding its code points' pointer. */
+ * non-ASCII string the aligned word holding its cached characters' pointer. */
 static inline size_t rt_str_size(size_t nbytes, bool ascii)
 {
     size_t n = offsetof(ObjStr, data) + nbytes + 1;

@@ -43,7 +43,7 @@ static __attribute__((noinline, cold)) void str_too_long(size_t nbytes)
 /* An ObjStr with room for nbytes of data plus the NUL.  An ASCII string
  * holds no pointer and is allocated atomic (not zeroed: every header field
  * is set here or by the caller); another has a word after its data for the
- * code points' pointer (rt_str_size), so it is allocated scanned. */
+ * cached characters' pointer (rt_str_size), so it is allocated scanned. */
 static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
 {
     if (nbytes > RT_STR_MAX)
@@ -59,10 +59,10 @@ static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
     return s;
 }
 
-/* Where a non-ASCII string keeps its code points' pointer. */
-static uint32_t **codepoints_slot(ObjStr *s)
+/* Where a non-ASCII string keeps its cached characters' pointer. */
+static void **chars_slot(ObjStr *s)
 {
-    return (uint32_t **)((char *)s + rt_str_size(s->nbytes, false) - sizeof(void *));
+    return (void **)((char *)s + rt_str_size(s->nbytes, false) - sizeof(void *));
 }
 
 /* Are all n bytes below 0x80?  Eight at a time where possible. */
@@ -384,24 +384,103 @@ int rt_str_compare(Value a, Value b)
 
 /* ---- Code points, indexing, slicing --------------------------------------- */
 
+/*
+ * A non-ASCII str keeps its characters decoded into an array, made the
+ * first time someone indexes them and cached in the word after its data
+ * for the str's life.  Most users want 4-byte code points
+ * (rt_str_codepoints); sre's matcher reads any of 1, 2 or 4 bytes a
+ * character, as CPython's str kinds, so rt_str_chars makes the narrowest
+ * array that holds the text: json.loads of a 914,000-character document
+ * of BMP text matches a whitespace pattern at its start and end, and a
+ * 4-byte array of it was 3.7 MB beside its 0.9 MB of UTF-8
+ * (bench/README.md, "Issue 13: regex and json memory").  A narrow array
+ * gives way to a 4-byte one when rt_str_codepoints is asked.
+ */
+
+/* The narrowest width (bytes a character) holding every character of the
+ * UTF-8 text: a lead byte from 0xF0 starts a character above 0xFFFF, one
+ * from 0xC4 to 0xEF a character from 0x100 to 0xFFFF.  Runs of ASCII are
+ * passed over eight bytes at a time. */
+static int narrowest_width(const ObjStr *s)
+{
+    int width = 1;
+    size_t i = 0;
+    while (i < s->nbytes) {
+        if (i + 8 <= s->nbytes && bytes_are_ascii(s->data + i, 8)) {
+            i += 8;
+            continue;
+        }
+        unsigned char b = (unsigned char)s->data[i++];
+        if (b >= 0xF0)
+            return 4;
+        if (b >= 0xC4)
+            width = 2;
+    }
+    return width;
+}
+
+/* Decode s's characters into `chars`, `width` bytes each.  Inlined with a
+ * constant width (decode_chars), so each width gets a loop of its own. */
+static inline __attribute__((always_inline)) void decode_into(const ObjStr *s, void *chars,
+                                                              int width)
+{
+    const char *p = s->data;
+    for (size_t i = 0; i < s->length; i++) {
+        size_t len;
+        uint32_t c = rt_utf8_decode(p, &len);
+        p += len;
+        if (width == 1)
+            ((uint8_t *)chars)[i] = (uint8_t)c;
+        else if (width == 2)
+            ((uint16_t *)chars)[i] = (uint16_t)c;
+        else
+            ((uint32_t *)chars)[i] = c;
+    }
+}
+
+/* The characters of s decoded into a new array of `width` bytes each. */
+static void *decode_chars(const ObjStr *s, int width)
+{
+    void *chars = gc_alloc_atomic((s->length + 1) * (size_t)width);
+    switch (width) {
+    case 1: decode_into(s, chars, 1); break;
+    case 2: decode_into(s, chars, 2); break;
+    default: decode_into(s, chars, 4); break;
+    }
+    return chars;
+}
+
+int rt_str_width(Value v)
+{
+    ObjStr *s = AS_STR(v);
+    return s->ascii ? 1 : narrowest_width(s);
+}
+
+const void *rt_str_chars(Value v, int *width)
+{
+    ObjStr *s = AS_STR(v);
+    void **slot = chars_slot(s);
+    if (*slot == NULL) {
+        s->chars_width = (unsigned char)narrowest_width(s);
+        *slot = decode_chars(s, s->chars_width);
+    }
+    *width = s->chars_width;
+    return *slot;
+}
+
 const uint32_t *rt_str_codepoints(Value v)
 {
     ObjStr *s = AS_STR(v);
-    uint32_t **slot = s->ascii ? NULL : codepoints_slot(s);
-    if (slot && *slot)
-        return *slot;
     /* An ASCII string has no slot (and its bytes are its code points):
      * it gets a new array each time. */
-    uint32_t *cps = gc_alloc_atomic((s->length + 1) * sizeof *cps);
-    size_t off = 0;
-    for (size_t i = 0; i < s->length; i++) {
-        size_t len;
-        cps[i] = rt_utf8_decode(s->data + off, &len);
-        off += len;
+    if (s->ascii)
+        return decode_chars(s, 4);
+    void **slot = chars_slot(s);
+    if (*slot == NULL || s->chars_width != 4) {
+        s->chars_width = 4;
+        *slot = decode_chars(s, 4);
     }
-    if (slot)
-        *slot = cps;
-    return cps;
+    return *slot;
 }
 
 uint32_t rt_str_char_at(Value v, size_t index)

@@ -152,6 +152,13 @@ size_t rt_str_offset(Value s, size_t index);
 size_t rt_str_index_of(Value s, size_t offset);
 /* The code points of a non-ASCII str (built once, cached). */
 const uint32_t *rt_str_codepoints(Value s);
+/* The characters of a non-ASCII str as an array of *width bytes each (1,
+ * 2 or 4): the cached array, or a new one in the narrowest width that
+ * holds them, then cached (for sre's matcher, one per width). */
+const void *rt_str_chars(Value s, int *width);
+/* The narrowest of 1, 2 or 4 bytes that holds every character of s
+ * (CPython's str kind), from its UTF-8 without decoding it. */
+int rt_str_width(Value s);
 /* A str from bytes plus the facts the caller already knows. */
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
 /* A str of nbytes bytes (length code points) whose data the caller writes
@@ -165,6 +172,9 @@ Value rt_str_ascii_repr(Value s);
 /* str methods (strmethods.c); maketrans is a static method (args without
  * self). */
 extern const MethodDef rt_str_methods[];
+/* sep.join(items): the result made once at its size (TypeError for an
+ * item that is not a str). */
+Value rt_str_join_items(Value sep, const Value *items, size_t n);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 other
  * (codecs.c, which has the whole codec machinery: runtime/codecs.h). */
 int rt_codec_lookup(const char *name);

@@ -163,7 +163,7 @@ static Value list_reversed(Value list)
 
 /* ---- join ---------------------------------------------------------------------- */
 
-static Value join_items(Value sep, const Value *items, size_t n)
+Value rt_str_join_items(Value sep, const Value *items, size_t n)
 {
     size_t total = 0, length = 0;
     bool ascii = S(sep)->ascii;
@@ -205,15 +205,15 @@ static Value str_join(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     Value it = args[1];
     if (is_list(it))
-        return join_items(args[0], AS_LIST(it)->items, AS_LIST(it)->length);
+        return rt_str_join_items(args[0], AS_LIST(it)->items, AS_LIST(it)->length);
     if (is_tuple(it))
-        return join_items(args[0], AS_TUPLE(it)->items, AS_TUPLE(it)->length);
+        return rt_str_join_items(args[0], AS_TUPLE(it)->items, AS_TUPLE(it)->length);
     if (!val_type(it)->iter && !val_type(it)->getitem)
         return rt_raisef(&rt_TypeError, "can only join an iterable");
     Value list = rt_sequence_fast(it);
     if (!list)
         return VAL_NULL;
-    return join_items(args[0], AS_LIST(list)->items, AS_LIST(list)->length);
+    return rt_str_join_items(args[0], AS_LIST(list)->items, AS_LIST(list)->length);
 }
 
 /* ---- split family ------------------------------------------------------------- */
