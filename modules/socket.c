@@ -1,10 +1,12 @@
 /*
  * socket.c — the `_socket` module Lib/socket.py is built on, CPython's
  * Modules/socketmodule.c, in its minimal part: the socket type for
- * AF_UNIX, AF_INET and AF_INET6 (stream and datagram), socketpair, name
- * resolution (getaddrinfo, gethostname, gethostbyname...), address
- * conversions (inet_aton/ntoa/pton/ntop, htons...), timeouts and the error
- * types; constants for the rest.
+ * AF_UNIX, AF_INET, AF_INET6 (stream and datagram) and AF_VSOCK, messages
+ * with ancillary data (sendmsg, recvmsg, recvmsg_into: SCM_RIGHTS,
+ * SCM_CREDENTIALS), socketpair, name resolution (getaddrinfo,
+ * gethostname, gethostbyname...), address conversions (inet_aton/ntoa/
+ * pton/ntop, htons...), network interfaces (if_nameindex...), timeouts
+ * and the error types; constants for the rest.
  *
  * Blocking and timeouts as CPython does them (sock_call): a socket with a
  * timeout is non-blocking underneath; each operation first waits with
@@ -14,30 +16,39 @@
  * its handlers and the operation goes on (PEP 475) unless a handler
  * raised.  While the lock is released the code touches only C memory.
  *
- * Not here (yet): sendmsg/recvmsg and ancillary data, other families
- * (AF_PACKET, AF_NETLINK, AF_CAN...), if_nameindex, sethostname.
+ * Not here (yet): other families (AF_PACKET, AF_NETLINK, AF_CAN...),
+ * getnameinfo, getservbyname/port, getprotobyname, sethostname.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <netdb.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <linux/vm_sockets.h>
 #include <unistd.h>
 #include "modules/modutil.h"
 #include "modules/posix.h"
+#include "runtime/version.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
 #ifndef SOL_UDP
 #define SOL_UDP 17              /* linux/socket.h; CPython defines it too */
+#endif
+#ifndef UDPLITE_SEND_CSCOV      /* linux/udp.h, which glibc's headers lack */
+#define UDPLITE_SEND_CSCOV 10
+#define UDPLITE_RECV_CSCOV 11
 #endif
 
 typedef struct ObjSocket {
@@ -193,6 +204,7 @@ typedef union SockAddr {
     struct sockaddr_un un;
     struct sockaddr_in in;
     struct sockaddr_in6 in6;
+    struct sockaddr_vm vm;
     struct sockaddr_storage storage;
 } SockAddr;
 
@@ -252,6 +264,24 @@ static bool port_arg(Value v, const char *caller, unsigned short *port)
     return true;
 }
 
+/* An AF_VSOCK address: (context id, port), two C unsigned ints. */
+static bool vsock_address_arg(Value a, SockAddr *out, socklen_t *len)
+{
+    uint64_t cid, port;
+    if (!is_tuple(a) || AS_TUPLE(a)->length != 2) {
+        rt_raisef(&rt_TypeError, "getsockaddrarg() argument must be a (cid, port) tuple");
+        return false;
+    }
+    if (!mod_as_unsigned(AS_TUPLE(a)->items[0], false, &cid) ||
+        !mod_as_unsigned(AS_TUPLE(a)->items[1], false, &port))
+        return false;
+    out->vm.svm_family = AF_VSOCK;
+    out->vm.svm_cid = (unsigned)cid;
+    out->vm.svm_port = (unsigned)port;
+    *len = sizeof out->vm;
+    return true;
+}
+
 /* CPython's getsockaddrarg: a Python address for the socket's family. */
 static bool address_arg(ObjSocket *s, Value a, const char *caller, SockAddr *out,
                         socklen_t *len)
@@ -283,6 +313,8 @@ static bool address_arg(ObjSocket *s, Value a, const char *caller, SockAddr *out
         *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + (n > 0 && path[0] != 0));
         return true;
     }
+    if (s->family == AF_VSOCK)
+        return vsock_address_arg(a, out, len);
     if (s->family != AF_INET && s->family != AF_INET6) {
         rt_raisef(&rt_OSError, "%s(): bad family", caller);
         return false;
@@ -347,6 +379,8 @@ static Value address_value(const SockAddr *a, socklen_t len)
         return rt_tuple_pack(4, rt_str_from_cstr(buf), small_new(ntohs(a->in6.sin6_port)),
                              rt_int_from_i64(ntohl(a->in6.sin6_flowinfo)),
                              rt_int_from_i64(a->in6.sin6_scope_id));
+    case AF_VSOCK:
+        return rt_tuple_pack(2, rt_int_from_u64(a->vm.svm_cid), rt_int_from_u64(a->vm.svm_port));
     default:
         return rt_tuple_pack(2, small_new(a->sa.sa_family),
                              rt_bytes_new((const unsigned char *)a->sa.sa_data,
@@ -664,6 +698,38 @@ static Value sk_recv_into(Value *args, size_t nargs, Value kw)
     return rt_int_from_i64(n);
 }
 
+/* recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address) */
+static Value sk_recvfrom_into(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "buffer", "nbytes", "flags" };
+    static const ArgSpec spec = { "recvfrom_into", names, 3, 0, 1, 3, false };
+    Value a[3];
+    ModBuffer b;
+    ssize_t nbytes = 0;
+    AddrCtx c = { .flags = 0 };
+    Value i;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !open_socket(args[0]))
+        return VAL_NULL;
+    if (!mod_get_writable_buffer(a[0], &b)) {
+        rt_err_clear();
+        return rt_raisef(&rt_TypeError, "recvfrom_into() argument 1 must be read-write "
+                         "bytes-like object, not %s", val_type(a[0])->name);
+    }
+    if ((a[1] != VAL_NULL && ((i = rt_index(a[1])) == VAL_NULL || !mod_int_as_ssize(i, &nbytes)))
+        || (a[2] != VAL_NULL && !c_int(a[2], &c.flags)))
+        return VAL_NULL;
+    if (nbytes < 0)
+        return rt_raisef(&rt_ValueError, "negative buffersize in recvfrom_into");
+    if ((size_t)nbytes > b.len)
+        return rt_raisef(&rt_ValueError, "nbytes is greater than the length of the buffer");
+    c.buf = (char *)b.wdata;
+    c.n = nbytes ? (size_t)nbytes : b.len;
+    ssize_t n;
+    if (!sock_call(SOCK(args[0]), false, op_recvfrom, &c, &n))
+        return VAL_NULL;
+    return rt_tuple_pack(2, rt_int_from_i64(n), address_value(&c.addr, c.len));
+}
+
 /* send(data[, flags]) -> bytes sent */
 static Value sk_send(Value *args, size_t nargs, Value kw)
 {
@@ -717,6 +783,322 @@ static Value sk_sendto(Value *args, size_t nargs, Value kw)
     if (!sock_call(SOCK(args[0]), true, op_sendto, &c, &n))
         return VAL_NULL;
     return rt_int_from_i64(n);
+}
+
+/* ---- messages with ancillary data: sendmsg, recvmsg, recvmsg_into ----------------- */
+
+/* A message (struct msghdr) carries its data in several buffers (an iovec
+ * each) and, beside it, ancillary data: control messages, each a header
+ * (struct cmsghdr: length, level, type) followed by its data, padded to
+ * an alignment.  CMSG_LEN(n) is the length of an item with n bytes of
+ * data, CMSG_SPACE(n) the room it takes with its padding.  SCM_RIGHTS
+ * passes descriptors this way: the receiver gets new descriptors for the
+ * same open files.
+ *
+ * CPython keeps every length below SOCKLEN_T_LIMIT, the smaller of 2**31-1
+ * and INT_MAX (socklen_t was int in the BSD interface); so does pvm, with
+ * the same errors. */
+#define SOCKLEN_T_LIMIT 0x7fffffff
+
+/* CMSG_LEN(length), or false when the result would pass the limit. */
+static bool cmsg_len(size_t length, size_t *out)
+{
+    if (length > SOCKLEN_T_LIMIT - CMSG_LEN(0))
+        return false;
+    *out = CMSG_LEN(length);
+    return true;
+}
+
+/* CMSG_SPACE(length), likewise; CMSG_SPACE(1) counts the padding both
+ * before and after the data. */
+static bool cmsg_space(size_t length, size_t *out)
+{
+    if (length > SOCKLEN_T_LIMIT - CMSG_SPACE(1))
+        return false;
+    *out = CMSG_SPACE(length);
+    return true;
+}
+
+/* The sequence argument of sendmsg and recvmsg_into as a list, with
+ * CPython's message when it cannot be iterated (PySequence_Fast). */
+static Value sequence_arg(Value v, const char *message)
+{
+    Value it = rt_iter(v);
+    if (it == VAL_NULL) {
+        if (rt_err_matches(&rt_TypeError)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "%s", message);
+        }
+        return VAL_NULL;
+    }
+    return rt_sequence_to_list(it);
+}
+
+/* The buffers argument of sendmsg (bytes-like objects, read) and of
+ * recvmsg_into (writable ones): one iovec per item, in msg.  fname names
+ * the function in the errors. */
+static bool buffers_arg(Value arg, const char *fname, bool writable, struct msghdr *msg)
+{
+    char message[64];
+    snprintf(message, sizeof message, "%s() argument 1 must be an iterable", fname);
+    Value list = sequence_arg(arg, message);
+    if (list == VAL_NULL)
+        return false;
+    size_t n = AS_LIST(list)->length;
+    struct iovec *iov = gc_alloc(n * sizeof *iov + 1);
+    for (size_t i = 0; i < n; i++) {
+        ModBuffer b;
+        Value item = AS_LIST(list)->items[i];
+        if (writable && !mod_get_writable_buffer(item, &b)) {
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "%s of single-segment read-write buffers", message);
+            return false;
+        }
+        if (!writable && !mod_get_buffer(item, &b))
+            return false;
+        iov[i].iov_base = writable ? (void *)b.wdata : (void *)b.data;
+        iov[i].iov_len = b.len;
+    }
+    msg->msg_iov = iov;
+    msg->msg_iovlen = n;
+    return true;
+}
+
+/* One item of sendmsg's ancillary data: a (level, type, data) sequence,
+ * parsed as CPython's "(iiy*)" format does. */
+typedef struct ControlItem {
+    int level, type;
+    ModBuffer data;
+} ControlItem;
+
+static bool control_item(Value v, ControlItem *out)
+{
+    static const char where[] = "[sendmsg() ancillary data items]()";
+    if (!is_tuple(v) && !is_list(v)) {
+        rt_raisef(&rt_TypeError, "%s argument must be 3-item sequence, not %s", where,
+                  val_type(v)->name);
+        return false;
+    }
+    Value *items = is_tuple(v) ? AS_TUPLE(v)->items : AS_LIST(v)->items;
+    size_t n = is_tuple(v) ? AS_TUPLE(v)->length : AS_LIST(v)->length;
+    if (n != 3) {
+        rt_raisef(&rt_TypeError, "%s argument must be sequence of length 3, not %zu", where, n);
+        return false;
+    }
+    return c_int(items[0], &out->level) && c_int(items[1], &out->type) &&
+           mod_get_buffer(items[2], &out->data);
+}
+
+/* sendmsg's ancillary data, laid out in a control buffer of the
+ * CMSG_SPACE of each item. */
+static bool send_control(Value arg, struct msghdr *msg)
+{
+    Value list = sequence_arg(arg, "sendmsg() argument 2 must be an iterable");
+    if (list == VAL_NULL)
+        return false;
+    size_t n = AS_LIST(list)->length, total = 0;
+    if (n == 0)
+        return true;
+    ControlItem *items = gc_alloc(n * sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        size_t space;
+        if (!control_item(AS_LIST(list)->items[i], &items[i]))
+            return false;
+        if (!cmsg_space(items[i].data.len, &space)) {
+            rt_raisef(&rt_OSError, "ancillary data item too large");
+            return false;
+        }
+        total += space;
+        if (total > SOCKLEN_T_LIMIT) {
+            rt_raisef(&rt_OSError, "too much ancillary data");
+            return false;
+        }
+    }
+    /* Zeroed: glibc's CMSG_NXTHDR reads the next header's length. */
+    msg->msg_control = gc_alloc(total);
+    msg->msg_controllen = total;
+    struct cmsghdr *c = CMSG_FIRSTHDR(msg);
+    for (size_t i = 0; i < n; i++, c = CMSG_NXTHDR(msg, c)) {
+        c->cmsg_len = CMSG_LEN(items[i].data.len);
+        c->cmsg_level = items[i].level;
+        c->cmsg_type = items[i].type;
+        memcpy(CMSG_DATA(c), items[i].data.data, items[i].data.len);
+    }
+    return true;
+}
+
+typedef struct MsgCtx {
+    struct msghdr msg;
+    int flags;
+} MsgCtx;
+
+static ssize_t op_sendmsg(int fd, void *ctx)
+{
+    MsgCtx *c = ctx;
+    return sendmsg(fd, &c->msg, c->flags | MSG_NOSIGNAL);
+}
+
+static ssize_t op_recvmsg(int fd, void *ctx)
+{
+    MsgCtx *c = ctx;
+    return recvmsg(fd, &c->msg, c->flags);
+}
+
+/* sendmsg(buffers[, ancdata[, flags[, address]]]) -> bytes sent */
+static Value sk_sendmsg(Value *args, size_t nargs, Value kw)
+{
+    MsgCtx c = { .flags = 0 };
+    SockAddr addr;
+    socklen_t addrlen;
+    if (!rt_arg_nokw("socket.sendmsg", kw) || !rt_arg_count("sendmsg", nargs - 1, 1, 4) ||
+        !open_socket(args[0]) || (nargs > 3 && !c_int(args[3], &c.flags)))
+        return VAL_NULL;
+    if (nargs > 4 && args[4] != rt_None) {
+        if (!address_arg(SOCK(args[0]), args[4], "sendmsg", &addr, &addrlen))
+            return VAL_NULL;
+        c.msg.msg_name = &addr;
+        c.msg.msg_namelen = addrlen;
+    }
+    ssize_t n;
+    if (!buffers_arg(args[1], "sendmsg", false, &c.msg) || (nargs > 2 && !send_control(args[2], &c.msg)) ||
+        !sock_call(SOCK(args[0]), true, op_sendmsg, &c, &n))
+        return VAL_NULL;
+    return rt_int_from_i64(n);
+}
+
+/* How much of a received item's data lies in the control buffer (CPython's
+ * get_cmsg_data_len): 0 all of it, its length in *len; 1 only part (the
+ * buffer was too small), what there is in *len; -1 not even its header. */
+static int received_data_len(const struct msghdr *msg, const struct cmsghdr *c, size_t *len)
+{
+    size_t offset = (size_t)((const char *)c - (const char *)msg->msg_control);
+    if (offset + CMSG_LEN(0) > msg->msg_controllen || c->cmsg_len < CMSG_LEN(0))
+        return -1;
+    size_t whole = c->cmsg_len - CMSG_LEN(0);
+    size_t there = msg->msg_controllen - offset - CMSG_LEN(0);
+    *len = whole <= there ? whole : there;
+    return whole <= there ? 0 : 1;
+}
+
+/* Close the descriptors an SCM_RIGHTS item brought, when the call that
+ * received them fails after all: nobody else would. */
+static void close_received_fds(const struct msghdr *msg)
+{
+    size_t len;
+    for (struct cmsghdr *c = msg->msg_controllen > 0 ? CMSG_FIRSTHDR(msg) : NULL; c != NULL;
+         c = CMSG_NXTHDR((struct msghdr *)msg, c)) {
+        int status = received_data_len(msg, c, &len);
+        if (status < 0)
+            break;
+        for (size_t i = 0; c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+                           i + sizeof(int) <= len; i += sizeof(int)) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c) + i, sizeof fd);
+            close(fd);
+        }
+        if (status != 0)
+            break;
+    }
+}
+
+/* The received control messages as a list of (level, type, data); an item
+ * cut short by a small buffer is given as far as it goes, with CPython's
+ * RuntimeWarning.  VAL_NULL when the warning is made an error. */
+static Value received_control(const struct msghdr *msg)
+{
+    Value list = rt_list_new(0);
+    size_t len;
+    for (struct cmsghdr *c = msg->msg_controllen > 0 ? CMSG_FIRSTHDR(msg) : NULL; c != NULL;
+         c = CMSG_NXTHDR((struct msghdr *)msg, c)) {
+        int status = received_data_len(msg, c, &len);
+        if (status != 0 &&
+            rt_warn(&rt_RuntimeWarning,
+                    "received malformed or improperly-truncated ancillary data", 1) < 0)
+            return VAL_NULL;
+        if (status < 0)
+            break;
+        rt_list_append(list, rt_tuple_pack(3, small_new(c->cmsg_level),
+                                           small_new(c->cmsg_type),
+                                           rt_bytes_new(CMSG_DATA(c), len)));
+        if (status != 0)
+            break;
+    }
+    return list;
+}
+
+/* What recvmsg and recvmsg_into share (CPython's sock_recvmsg_guts):
+ * receive into c's iovecs with a control buffer of controllen bytes, and
+ * return (None, ancdata, msg_flags, address); the caller puts its first
+ * item in place of None.  *received is the byte count. */
+static Value receive_message(ObjSocket *s, MsgCtx *c, ssize_t controllen, ssize_t *received)
+{
+    if (controllen < 0 || controllen > SOCKLEN_T_LIMIT)
+        return rt_raisef(&rt_ValueError, "invalid ancillary data buffer length");
+    SockAddr addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sa.sa_family = AF_UNSPEC;
+    c->msg.msg_name = &addr;
+    c->msg.msg_namelen = sizeof addr;
+    c->msg.msg_control = controllen > 0 ? gc_alloc_atomic((size_t)controllen) : NULL;
+    c->msg.msg_controllen = (size_t)controllen;
+    if (!sock_call(s, false, op_recvmsg, c, received))
+        return VAL_NULL;
+    Value ancdata = received_control(&c->msg);
+    if (ancdata == VAL_NULL) {
+        close_received_fds(&c->msg);
+        return VAL_NULL;
+    }
+    socklen_t namelen = c->msg.msg_namelen < sizeof addr ? c->msg.msg_namelen : sizeof addr;
+    return rt_tuple_pack(4, rt_None, ancdata, rt_int_from_i64(c->msg.msg_flags),
+                         address_value(&addr, namelen));
+}
+
+/* The optional arguments recvmsg and recvmsg_into share: ancbufsize
+ * (args[2], 0 by default) and flags (args[3]). */
+static bool recv_options(Value *args, size_t nargs, ssize_t *ancbufsize, int *flags)
+{
+    Value i;
+    *ancbufsize = 0;
+    *flags = 0;
+    return (nargs < 3 || ((i = rt_index(args[2])) != VAL_NULL && mod_int_as_ssize(i, ancbufsize)))
+           && (nargs < 4 || c_int(args[3], flags));
+}
+
+/* recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address) */
+static Value sk_recvmsg(Value *args, size_t nargs, Value kw)
+{
+    ssize_t size, ancbufsize, n;
+    MsgCtx c = { .flags = 0 };
+    Value i;
+    if (!rt_arg_nokw("socket.recvmsg", kw) || !rt_arg_count("recvmsg", nargs - 1, 1, 3) ||
+        !open_socket(args[0]) || (i = rt_index(args[1])) == VAL_NULL ||
+        !mod_int_as_ssize(i, &size) || !recv_options(args, nargs, &ancbufsize, &c.flags))
+        return VAL_NULL;
+    if (size < 0)
+        return rt_raisef(&rt_ValueError, "negative buffer size in recvmsg()");
+    struct iovec iov = { gc_alloc_atomic((size_t)size + 1), (size_t)size };
+    c.msg.msg_iov = &iov;
+    c.msg.msg_iovlen = 1;
+    Value r = receive_message(SOCK(args[0]), &c, ancbufsize, &n);
+    if (r != VAL_NULL)
+        AS_TUPLE(r)->items[0] = rt_bytes_new(iov.iov_base, (size_t)n);
+    return r;
+}
+
+/* recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address) */
+static Value sk_recvmsg_into(Value *args, size_t nargs, Value kw)
+{
+    ssize_t ancbufsize, n;
+    MsgCtx c = { .flags = 0 };
+    if (!rt_arg_nokw("socket.recvmsg_into", kw) ||
+        !rt_arg_count("recvmsg_into", nargs - 1, 1, 3) || !open_socket(args[0]) ||
+        !recv_options(args, nargs, &ancbufsize, &c.flags) ||
+        !buffers_arg(args[1], "recvmsg_into", true, &c.msg))
+        return VAL_NULL;
+    Value r = receive_message(SOCK(args[0]), &c, ancbufsize, &n);
+    if (r != VAL_NULL)
+        AS_TUPLE(r)->items[0] = rt_int_from_i64(n);
+    return r;
 }
 
 static Value sk_shutdown(Value *args, size_t nargs, Value kw)
@@ -788,7 +1170,12 @@ static Value sk_setsockopt(Value *args, size_t nargs, Value kw)
         !c_int(args[1], &level) || !c_int(args[2], &opt))
         return VAL_NULL;
     int fd = SOCK(args[0])->fd;
-    if (is_int(args[3]) || rt_isinstance_of(args[3], &rt_int_type)) {
+    if (SOCK(args[0])->family == AF_VSOCK) {       /* its options are 64 bits wide */
+        uint64_t v;
+        if (!mod_as_unsigned(args[3], true, &v))
+            return VAL_NULL;
+        r = setsockopt(fd, level, opt, &v, sizeof v);
+    } else if (is_int(args[3]) || rt_isinstance_of(args[3], &rt_int_type)) {
         int v;
         if (!c_int(args[3], &v))
             return VAL_NULL;
@@ -813,6 +1200,13 @@ static Value sk_getsockopt(Value *args, size_t nargs, Value kw)
         (nargs == 4 && !c_int(args[3], &buflen)))
         return VAL_NULL;
     int fd = SOCK(args[0])->fd;
+    if (nargs < 4 && SOCK(args[0])->family == AF_VSOCK) {
+        uint64_t v = 0;
+        socklen_t l = sizeof v;
+        if (getsockopt(fd, level, opt, &v, &l) != 0)
+            return mod_posix_error();
+        return rt_int_from_u64(v);
+    }
     if (nargs < 4) {
         int v = 0;
         socklen_t l = sizeof v;
@@ -890,8 +1284,9 @@ static const GetSetDef socket_getsets[] = {
 static const MethodDef socket_methods[] = {
     {"__init__", sk_init}, {"_accept", sk_accept}, {"bind", sk_bind}, {"listen", sk_listen},
     {"connect", sk_connect}, {"connect_ex", sk_connect_ex}, {"recv", sk_recv},
-    {"recvfrom", sk_recvfrom}, {"recv_into", sk_recv_into}, {"send", sk_send},
-    {"sendall", sk_sendall}, {"sendto", sk_sendto}, {"shutdown", sk_shutdown},
+    {"recvfrom", sk_recvfrom}, {"recv_into", sk_recv_into}, {"recvfrom_into", sk_recvfrom_into}, {"send", sk_send},
+    {"sendall", sk_sendall}, {"sendto", sk_sendto}, {"sendmsg", sk_sendmsg},
+    {"recvmsg", sk_recvmsg}, {"recvmsg_into", sk_recvmsg_into}, {"shutdown", sk_shutdown},
     {"close", sk_close}, {"detach", sk_detach}, {"fileno", sk_fileno},
     {"getsockname", sk_getsockname}, {"getpeername", sk_getpeername},
     {"setsockopt", sk_setsockopt}, {"getsockopt", sk_getsockopt},
@@ -1205,6 +1600,86 @@ static Value so_ntohs(Value *a, size_t n, Value kw) { return byte_order(a, n, kw
 static Value so_htonl(Value *a, size_t n, Value kw) { return byte_order(a, n, kw, "htonl", 32); }
 static Value so_ntohl(Value *a, size_t n, Value kw) { return byte_order(a, n, kw, "ntohl", 32); }
 
+/* CMSG_LEN(length) and CMSG_SPACE(length): the sizes sendmsg and recvmsg
+ * work with (see "messages with ancillary data" above). */
+static Value cmsg_size(Value *args, size_t nargs, Value kw, const char *name,
+                       bool (*size)(size_t, size_t *))
+{
+    ssize_t length;
+    size_t result;
+    Value i;
+    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs, 1, 1) ||
+        (i = rt_index(args[0])) == VAL_NULL ||
+        !mod_int_as_ssize(i, &length))
+        return VAL_NULL;
+    if (length < 0 || !size((size_t)length, &result))
+        return rt_raisef(&rt_OverflowError, "%s() argument out of range", name);
+    return rt_int_from_u64(result);
+}
+
+static Value so_CMSG_LEN(Value *a, size_t n, Value kw)
+{
+    return cmsg_size(a, n, kw, "CMSG_LEN", cmsg_len);
+}
+
+static Value so_CMSG_SPACE(Value *a, size_t n, Value kw)
+{
+    return cmsg_size(a, n, kw, "CMSG_SPACE", cmsg_space);
+}
+
+/* if_nameindex() -> [(index, name), ...]: the network interfaces. */
+static Value so_if_nameindex(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("_socket.if_nameindex", nargs, kw))
+        return VAL_NULL;
+    struct if_nameindex *ni = if_nameindex();
+    if (ni == NULL)
+        return mod_posix_error();
+    Value list = rt_list_new(0);
+    for (struct if_nameindex *p = ni; p->if_index != 0; p++)
+        rt_list_append(list, rt_tuple_pack(2, rt_int_from_u64(p->if_index),
+                                           mod_posix_name(p->if_name, strlen(p->if_name),
+                                                          false)));
+    if_freenameindex(ni);
+    return list;
+}
+
+static Value so_if_nametoindex(Value *args, size_t nargs, Value kw)
+{
+    PathArg p = mod_posix_path_spec("if_nametoindex", "if_name", false, false);
+    if (!rt_arg_one("if_nametoindex", nargs, kw) || !mod_posix_fsconvert(args[0], &p))
+        return VAL_NULL;
+    unsigned index = if_nametoindex(p.narrow);
+    if (index == 0)             /* which sets no errno */
+        return rt_raisef(&rt_OSError, "no interface with this name");
+    return rt_int_from_u64(index);
+}
+
+/* if_indextoname(index): the index is read as a C unsigned long
+ * (PyLong_AsUnsignedLong's errors) and, up to 3.12, cut to an unsigned
+ * int without a word. */
+static Value so_if_indextoname(Value *args, size_t nargs, Value kw)
+{
+    uint64_t index;
+    if (!rt_arg_one("if_indextoname", nargs, kw))
+        return VAL_NULL;
+    if (!is_int(args[0]) && !rt_isinstance_of(args[0], &rt_int_type))
+        return rt_raisef(&rt_TypeError, "an integer is required");
+    if (rt_int_sign(args[0]) < 0)
+        return rt_raisef(&rt_OverflowError, "can't convert negative value to unsigned int");
+    if (!rt_int_as_u64(args[0], &index)) {
+        rt_err_clear();
+        return rt_raisef(&rt_OverflowError,
+                         "Python int too large to convert to C unsigned long");
+    }
+    if (index > UINT_MAX && rt_py_minor >= 13)
+        return rt_raisef(&rt_OverflowError, "index is too large");
+    char name[IF_NAMESIZE + 1];
+    if (if_indextoname((unsigned)index, name) == NULL)
+        return mod_posix_error();
+    return mod_posix_name(name, strlen(name), false);
+}
+
 static const MethodDef socket_functions[] = {
     {"socketpair", so_socketpair}, {"gethostname", so_gethostname},
     {"getaddrinfo", so_getaddrinfo}, {"gethostbyname", so_gethostbyname},
@@ -1213,6 +1688,9 @@ static const MethodDef socket_functions[] = {
     {"close", so_close}, {"dup", so_dup}, {"inet_pton", so_inet_pton},
     {"inet_ntop", so_inet_ntop}, {"inet_aton", so_inet_aton}, {"inet_ntoa", so_inet_ntoa},
     {"htons", so_htons}, {"ntohs", so_ntohs}, {"htonl", so_htonl}, {"ntohl", so_ntohl},
+    {"CMSG_LEN", so_CMSG_LEN}, {"CMSG_SPACE", so_CMSG_SPACE},
+    {"if_nameindex", so_if_nameindex}, {"if_nametoindex", so_if_nametoindex},
+    {"if_indextoname", so_if_indextoname},
     {NULL, NULL}
 };
 
@@ -1243,7 +1721,16 @@ static const MethodDef socket_functions[] = {
     X(NI_MAXHOST) X(NI_MAXSERV)                                                          \
     X(EAI_ADDRFAMILY) X(EAI_AGAIN) X(EAI_BADFLAGS) X(EAI_FAIL) X(EAI_FAMILY)             \
     X(EAI_MEMORY) X(EAI_NODATA) X(EAI_NONAME) X(EAI_OVERFLOW) X(EAI_SERVICE)             \
-    X(EAI_SOCKTYPE) X(EAI_SYSTEM)
+    X(EAI_SOCKTYPE) X(EAI_SYSTEM)                                                        \
+    X(IPPROTO_UDPLITE) X(UDPLITE_SEND_CSCOV) X(UDPLITE_RECV_CSCOV)                       \
+    X(IPV6_RECVHOPLIMIT) X(IPV6_HOPLIMIT) X(IPV6_RECVTCLASS) X(IPV6_TCLASS)              \
+    X(IPV6_RECVPKTINFO) X(IPV6_PKTINFO) X(IPV6_CHECKSUM) X(IPV6_DONTFRAG)                \
+    X(IPV6_DSTOPTS) X(IPV6_HOPOPTS) X(IPV6_NEXTHOP) X(IPV6_PATHMTU) X(IPV6_RECVDSTOPTS)  \
+    X(IPV6_RECVHOPOPTS) X(IPV6_RECVPATHMTU) X(IPV6_RECVRTHDR) X(IPV6_RTHDR)              \
+    X(IPV6_RTHDRDSTOPTS) X(IPV6_RTHDR_TYPE_0) X(IP_RECVTOS)                              \
+    X(AF_VSOCK) X(SO_VM_SOCKETS_BUFFER_SIZE) X(SO_VM_SOCKETS_BUFFER_MIN_SIZE)            \
+    X(SO_VM_SOCKETS_BUFFER_MAX_SIZE) X(VMADDR_CID_ANY) X(VMADDR_PORT_ANY)                \
+    X(VMADDR_CID_HOST) X(VM_SOCKETS_INVALID_VERSION) X(IOCTL_VM_SOCKETS_GET_LOCAL_CID)
 
 Value mod_socket_init(void)
 {
