@@ -48,6 +48,11 @@ int rt_stdout_exit(int status);
  * when the stream is reconfigured away from plain UTF-8 or detached. */
 extern Value rt_sys_namespace;
 extern Value rt_stdout_stream;
+/* The start-up sys.stdout encodes UTF-8 (UTF-8 mode or a UTF-8 locale;
+ * modules/sys.c sets it from the locale): print() may write a UTF-8 str's
+ * bytes into the buffer itself.  Otherwise only ASCII goes there, and
+ * anything else through sys.stdout's encoder. */
+extern bool rt_stdout_utf8;
 /* Choose line or block buffering and register the flush at exit (called by
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);
