@@ -74,3 +74,7 @@ for cls, other in ((OrderedDict, int), (defaultdict, list), (dict, str)):
         cls.__new__(other)
     except TypeError as e:
         print("TypeError", e)
+
+# dict.__new__(dict, ...) itself, and its fellow containers': empty.
+print(dict.__new__(dict, {"a": 1}, b=2), list.__new__(list, [1]), set.__new__(set, [1]),
+      bytearray.__new__(bytearray, b"x"))
