@@ -406,7 +406,8 @@ void mod_sys_set_flags(const ModSysFlags *f)
     /* CPython fixes the locale encoding open() defaults to at start-up:
      * a program that changes LANG later does not change it.  It decides
      * whether print() may write UTF-8 into the stdout buffer itself. */
-    rt_stdout_utf8 = rt_codec_lookup(rt_str_cstr(io_default_encoding())) == 0;
+    Value codeset = io_default_encoding();
+    rt_stdio_codeset = rt_codec_lookup(rt_str_cstr(codeset)) == 0 ? VAL_NULL : codeset;
     if (f->int_max_str_digits >= 0)
         rt_int_max_str_digits = f->int_max_str_digits;
     if (sys_module != VAL_NULL) {

@@ -166,6 +166,7 @@ for s in ("ascii", "caf\\xe9", "x\\udce9y"):
         except UnicodeEncodeError as e:
             print(how.__name__, e)
 print(repr(sys.stdin.read()), ascii(os.fsdecode(b"caf\\xc3\\xa9\\xff")))
+raise ValueError("caf\\xe9")
 """
 
 
