@@ -730,16 +730,6 @@ static bool dd_init(Value self, Value *args, size_t nargs, Value kw)
     return rt_call(init, all, nargs + 1, kw) != VAL_NULL;
 }
 
-/* The dict's allocation; defaultdict.__init__ (TF_SPLIT_INIT) fills it. */
-static Value dd_new(ObjType *type, Value *args, size_t nargs, Value kw)
-{
-    Value d = rt_dict_type.new_(type, NULL, 0, VAL_NULL);
-    if (d == VAL_NULL)
-        return VAL_NULL;
-    DD_FACTORY_FIELD(d) = rt_None;
-    return d;
-}
-
 static Value dd_init_m(Value *args, size_t nargs, Value kw)
 {
     return dd_init(args[0], args + 1, nargs - 1, kw) ? rt_None : VAL_NULL;
@@ -818,7 +808,7 @@ static const MethodDef dd_methods[] = {
 static ObjType defaultdict_type = {
     .ob.type = &rt_type_type, .name = "collections.defaultdict", .base = &rt_dict_type,
     .flags = TF_BASETYPE | TF_SPLIT_INIT, .instance_size = sizeof(ObjDefaultDict),
-    .new_ = dd_new, .repr = dd_repr, .binop = dd_binop, .binop_ops = RT_OP_BIT(NB_OR),
+    .repr = dd_repr, .binop = dd_binop, .binop_ops = RT_OP_BIT(NB_OR),
 };
 
 /* ======================= _tuplegetter ====================================== */

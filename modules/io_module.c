@@ -242,7 +242,7 @@ Value mod_std_stream(int fd)
             io_buffered_set_stdout(buffer);
     }
     bool line = !raw_only && (fd == 2 || (fd == 1 && isatty(1) == 1));
-    Value text = io_textio_new(buffer, rt_str_from_cstr("utf-8"),
+    Value text = io_textio_new(buffer, mod_std_encoding(),
                                rt_str_from_cstr(fd == 2 ? "backslashreplace" : stdio_errors()),
                                rt_str_from_cstr("\n"), line, raw_only);
     if (text == VAL_NULL)

@@ -34,6 +34,7 @@
 #include "modules/io.h"
 #include "modules/api.h"
 #include "runtime/buffer.h"
+#include "runtime/codecs.h"
 
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_OTHER };
 #define CHUNK_SIZE 8192
@@ -244,6 +245,22 @@ Value io_default_encoding(void)
         }
     }
     cached = rt_str_from_cstr(codeset);
+    return cached;
+}
+
+Value mod_std_encoding(void)
+{
+    static Value cached;
+    if (cached != VAL_NULL)
+        return cached;
+    static const char *const fast[] = { "utf-8", "ascii", "iso8859-1" };
+    Value codeset = io_default_encoding();
+    int codec = rt_codec_lookup(rt_str_cstr(codeset));
+    Value info = codec < 0 ? rt_codec_lookup_info(codeset) : VAL_NULL;
+    Value name = info != VAL_NULL ? rt_getattr_cstr(info, "name") : VAL_NULL;
+    if (codec < 0 && name == VAL_NULL)
+        rt_err_clear();                 /* no codec of that name: the codeset's */
+    cached = codec >= 0 ? rt_str_from_cstr(fast[codec]) : name != VAL_NULL ? name : codeset;
     return cached;
 }
 

@@ -62,8 +62,8 @@ static Value dict_method(const char *name, Value *args, size_t nargs, Value kw)
 
 /* ---- the linked list ------------------------------------------------------ */
 
-/* The key -> node map, made on first use (dict.__new__(OrderedDict) makes
- * an OrderedDict without od_new). */
+/* The key -> node map, made on first use (dict.__new__, OrderedDict's
+ * too, allocates an empty dict; __init__ may never run). */
 static Value node_map(ObjODict *od)
 {
     if (od->map == VAL_NULL)
@@ -240,12 +240,6 @@ static Value od_init_m(Value *args, size_t nargs, Value kw)
                         rt_py_minor >= 14 ? "expected at most 1 argument, got %zu"
                                           : "expected at most 1 arguments, got %zu");
     return ok ? rt_None : VAL_NULL;
-}
-
-/* The dict's allocation only: __init__ (TF_SPLIT_INIT) fills it. */
-static Value od_new(ObjType *type, Value *args, size_t nargs, Value kw)
-{
-    return rt_dict_type.new_(type, NULL, 0, VAL_NULL);
 }
 
 /* ---- reordering and removal -------------------------------------------- */
@@ -639,7 +633,7 @@ static ObjType odict_type = {
     .ob.type = &rt_type_type, .name = "collections.OrderedDict", .base = &rt_dict_type,
     .flags = TF_BASETYPE | TF_SPLIT_INIT | TF_WEAKREFABLE,
     .instance_size = sizeof(ObjODict), .dict_offset = offsetof(ObjODict, inst_dict),
-    .new_ = od_new, .repr = od_repr, .richcompare = od_richcompare, .iter = odict_iter,
+    .repr = od_repr, .richcompare = od_richcompare, .iter = odict_iter,
     .setitem = od_setitem, .binop = od_binop, .binop_ops = RT_OP_BIT(NB_OR),
     .inplace = od_inplace,
 };

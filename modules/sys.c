@@ -404,8 +404,10 @@ void mod_sys_set_flags(const ModSysFlags *f)
     flags = *f;
     flags_set = true;
     /* CPython fixes the locale encoding open() defaults to at start-up:
-     * a program that changes LANG later does not change it. */
-    io_default_encoding();
+     * a program that changes LANG later does not change it.  It decides
+     * whether print() may write UTF-8 into the stdout buffer itself. */
+    Value codeset = io_default_encoding();
+    rt_stdio_codeset = rt_codec_lookup(rt_str_cstr(codeset)) == 0 ? VAL_NULL : codeset;
     if (f->int_max_str_digits >= 0)
         rt_int_max_str_digits = f->int_max_str_digits;
     if (sys_module != VAL_NULL) {
@@ -600,7 +602,7 @@ static Value sys_getdefaultencoding(Value *args, size_t nargs, Value kwnames)
 static Value sys_getfilesystemencoding(Value *args, size_t nargs, Value kwnames)
 {
     return rt_arg_none("sys.getfilesystemencoding", nargs, kwnames)
-               ? rt_str_from_cstr("utf-8") : VAL_NULL;
+               ? mod_std_encoding() : VAL_NULL;
 }
 
 /* File names that are not UTF-8 round-trip through str as lone

@@ -90,11 +90,13 @@ static bool print_str(Printer *p, Value s)
     Value write = p->write;
     if (write == VAL_NULL) {
         const ObjStr *o = AS_STR(s);
-        if (o->ascii || rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL))
+        if (o->ascii || (rt_stdio_codeset == VAL_NULL &&
+                         rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL)))
             return rt_stdout_write(o->data, o->nbytes);
         /* A lone surrogate has no UTF-8: sys.stdout's encoder decides, as
          * in CPython (its surrogateescape writes U+DC80..U+DCFF as the
-         * bytes 0x80..0xFF; any other is UnicodeEncodeError). */
+         * bytes 0x80..0xFF; any other is UnicodeEncodeError); so it does
+         * for any non-ASCII str when stdout's encoding is not UTF-8. */
         Value out = sys_stream(str_stdout, "");
         if (out == VAL_NULL || (write = rt_getattr_cstr(out, "write")) == VAL_NULL)
             return false;
@@ -117,6 +119,7 @@ static bool print_value(Printer *p, Value v)
 static Value str_space, str_newline, str_stdin;
 
 Value rt_sys_namespace, rt_stdout_stream;
+Value rt_stdio_codeset;
 
 /* sys.<name> (stdout, stdin) for print() and input(): VAL_NULL with
  * RuntimeError "lost sys.stdout" when sys has none.  sys (and with it the

@@ -48,6 +48,12 @@ int rt_stdout_exit(int status);
  * when the stream is reconfigured away from plain UTF-8 or detached. */
 extern Value rt_sys_namespace;
 extern Value rt_stdout_stream;
+/* The locale's codeset when the start-up standard streams do not encode
+ * UTF-8 (not in UTF-8 mode nor a UTF-8 locale; modules/sys.c sets it),
+ * VAL_NULL when they do.  Then print() writes only ASCII into the stdout
+ * buffer itself, anything else through sys.stdout's encoder, and a
+ * traceback's last line is encoded as sys.stderr would. */
+extern Value rt_stdio_codeset;
 /* Choose line or block buffering and register the flush at exit (called by
  * rt_builtins_init; rt_stdout_write also does it on first use). */
 void rt_stdout_init(void);

@@ -80,6 +80,7 @@ int rt_codec_lookup(const char *name)
     static const struct { const char *name; int codec; } table[] = {
         {"utf-8", 0}, {"utf8", 0}, {"ascii", 1}, {"us-ascii", 1},
         {"latin-1", 2}, {"latin1", 2}, {"iso-8859-1", 2}, {"iso8859-1", 2},
+        {"ansi-x3.4-1968", 1},          /* the C locale's codeset */
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strcmp(norm, table[i].name) == 0)

@@ -1040,9 +1040,14 @@ static ObjType dictvalues_type = {
 
 /* ---- Constructor and methods ---------------------------------------------- */
 
-/* dict(), dict(mapping), dict(iterable of pairs), plus **kwargs. */
+/* dict(), dict(mapping), dict(iterable of pairs), plus **kwargs.  A
+ * subtype's instance is only allocated, whatever the arguments (CPython's
+ * dict_new): its __init__ fills it (a class's, or OrderedDict's and
+ * defaultdict's, which have no __new__ of their own: TF_SPLIT_INIT). */
 static Value dict_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
+    if (type != &rt_dict_type)
+        return obj_val(dict_alloc(type));
     size_t npos = rt_npos(nargs, kwnames);
     if (!rt_arg_range("dict", npos, 0, 1))
         return VAL_NULL;

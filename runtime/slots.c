@@ -723,6 +723,10 @@ static Value type_new_method(Value *args, size_t nargs, Value kwnames)
     if (solid != NULL && solid->new_ != owner->new_)
         return rt_raisef(&rt_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
                          tn, cls->name, solid->name);
+    /* list(x) fills in one step, but list.__new__ makes an empty one
+     * whatever the arguments, as CPython's: __init__ fills it. */
+    if (is_container_base(owner))
+        return owner->new_(cls, NULL, 0, VAL_NULL);
     return owner->new_(cls, args + 1, nargs - 1, kwnames);
 }
 

@@ -36,14 +36,21 @@
  * still sits in the buffer at exit (or after a flush that failed, even one
  * the program caught) gets, from rt_stdout_exit, CPython's "Exception
  * ignored in: <... name='<stdout>' ...>" report and exit status 120.
+ *
+ * A write blocked on a full pipe waits without the interpreter lock, and a
+ * signal cuts it short: the program's Python handlers run before the next
+ * write, as in CPython, so that one that raises ends the print (write_all).
  */
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "runtime/gc.h"
+#include "vm/thread.h"
+#include "vm/vm.h"
 
 #define STDOUT_BUFSIZE (64 * 1024)
 
@@ -53,48 +60,105 @@ static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* stdout is a terminal */
 static bool unbuffered;             /* -u: every write goes out at once */
 
-/* Hand n bytes to the kernel, looping over partial writes and signals.
- * Returns how many were written; fewer than n with errno set on error. */
-static size_t write_all(const char *s, size_t n)
+/* The thread writing the buffer out (vm_thread_serial() + 1; 0: none).
+ * A checked write releases the interpreter lock while write(2) blocks and
+ * runs Python's signal handlers between writes, so another thread, or a
+ * handler, may print meanwhile: what fits is added behind the bytes being
+ * written, but a second flush must wait for the first (enter_flush). */
+static uint64_t writer;
+
+/* Hand the n bytes at s to the kernel, looping over partial writes; *done
+ * counts those it took.  false when it stopped short: errno says why, or
+ * is 0 when a signal handler raised (the exception is set).
+ *
+ * A checked write is the program's (print, sys.stdout): as in CPython's
+ * _bufferedwriter_flush_unlocked, a signal cuts a write blocked on a full
+ * pipe short and the Python handlers run before the next one, so a
+ * handler that raises ends the print instead of waiting for a reader
+ * that may never come; the interpreter lock is released while a write
+ * blocks (vm_blocking_write).  An unchecked write is pvm's own ordering
+ * or last flush, where no Python code may run: a signal only makes it
+ * try again. */
+static bool write_all(const char *s, size_t n, bool checked, size_t *done)
 {
-    size_t done = 0;
-    while (done < n) {
-        ssize_t w = write(1, s + done, n - done);
-        if (w < 0 && errno == EINTR)
+    *done = 0;
+    while (*done < n) {
+        ssize_t w = checked ? vm_blocking_write(1, s + *done, n - *done, 0, false)
+                            : write(1, s + *done, n - *done);
+        if (w < 0 && errno == EINTR && !checked)
             continue;
+        if (w == -2) {                  /* a handler raised */
+            errno = 0;
+            return false;
+        }
         if (w <= 0) {
             if (w == 0)
                 errno = EIO;
-            break;
+            return false;
         }
-        done += (size_t)w;
+        *done += (size_t)w;
+        if (checked && !vm_check_interrupt()) {
+            errno = 0;
+            return false;
+        }
     }
-    return done;
+    return true;
 }
 
-/* Write the buffer out; false with errno set when the kernel refused
- * some of it, which stays in the buffer for a later try. */
-static bool flush_buffer(void)
+/* Write the buffer out, and what a handler adds to it meanwhile; false
+ * as write_all when the kernel refused some of it (which stays in the
+ * buffer for a later try) or a handler raised. */
+static bool flush_buffer(bool checked)
 {
-    if (buffered == 0)
-        return true;
-    size_t done = write_all(buffer, buffered);
-    if (done < buffered) {
-        int e = errno;
-        memmove(buffer, buffer + done, buffered - done);
-        buffered -= done;
-        errno = e;
+    size_t done = 0, took;
+    bool ok = true;
+    while (ok && done < buffered) {
+        ok = write_all(buffer + done, buffered - done, checked, &took);
+        done += took;
+    }
+    int e = errno;
+    memmove(buffer, buffer + done, buffered - done);
+    buffered -= done;
+    errno = e;
+    return ok;
+}
+
+/* Become the writer: wait, the interpreter lock released, for another
+ * thread's flush to end (none is left to end it when no other thread
+ * runs: the child of a fork() made in the middle of one).  The writer's
+ * own thread is refused, as by CPython's ENTER_BUFFERED: a signal handler
+ * that flushes in the middle of a flush gets RuntimeError. */
+static bool enter_flush(void)
+{
+    uint64_t me = vm_thread_serial() + 1;
+    if (writer == me) {
+        rt_raisef(&rt_RuntimeError, "reentrant call inside <_io.BufferedWriter name='<stdout>'>");
         return false;
     }
-    buffered = 0;
+    while (writer != 0 && vm_thread_count() > 0) {
+        vm_release_lock();
+        sched_yield();
+        vm_reacquire_lock();
+    }
+    writer = me;
     return true;
+}
+
+/* A checked write's failure as the program's exception (a handler's is
+ * set already). */
+static bool raise_write_error(void)
+{
+    if (errno != 0)
+        rt_raise_os_error(errno);
+    return false;
 }
 
 /* The last chance, for paths that end without rt_stdout_exit (which
  * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    flush_buffer();
+    if (writer == 0)
+        flush_buffer(false);
 }
 
 /* Decide the buffering mode and arrange the final flush, once. */
@@ -113,19 +177,24 @@ void rt_stdout_init(void)
     setup();
 }
 
+/* Not while a flush is under way: the writer goes on with the buffer. */
 void rt_stdout_flush(void)
 {
     int e = errno;
-    flush_buffer();
+    if (writer == 0)
+        flush_buffer(false);
     errno = e;
 }
 
 bool rt_stdout_flush_checked(void)
 {
-    if (flush_buffer())
+    if (buffered == 0)
         return true;
-    rt_raise_os_error(errno);
-    return false;
+    if (!enter_flush())
+        return false;
+    bool ok = flush_buffer(true);
+    writer = 0;
+    return ok || raise_write_error();
 }
 
 bool rt_stdout_write(const char *s, size_t n)
@@ -133,22 +202,33 @@ bool rt_stdout_write(const char *s, size_t n)
     if (!ready)
         setup();
     if (buffered + n > STDOUT_BUFSIZE) {
-        if (!flush_buffer()) {
-            buffered = 0;           /* no room made: this data is lost */
-            rt_raise_os_error(errno);
+        if (!enter_flush())
             return false;
-        }
-        if (n > STDOUT_BUFSIZE) {   /* too big to buffer: write it directly */
-            if (write_all(s, n) < n) {
-                rt_raise_os_error(errno);
-                return false;
-            }
+        size_t took;
+        bool ok = flush_buffer(true);
+        if (!ok && errno != 0)
+            buffered = 0;           /* no room made: this data is lost */
+        else if (ok && n > STDOUT_BUFSIZE)  /* too big to buffer: written directly */
+            ok = write_all(s, n, true, &took);
+        writer = 0;
+        if (!ok)
+            return raise_write_error();
+        if (n > STDOUT_BUFSIZE)
             return true;
-        }
     }
     memcpy(buffer + buffered, s, n);
     buffered += n;
-    if (unbuffered || (line_buffered && memchr(s, '\n', n) != NULL))
+    if (unbuffered) {
+        /* CPython's -u sys.stdout.buffer is the raw FileIO, with no buffer
+         * to keep what a failed write did not write: it is gone (unless
+         * the failure was to find a flush under way, which goes on). */
+        if (rt_stdout_flush_checked())
+            return true;
+        if (writer == 0)
+            buffered = 0;
+        return false;
+    }
+    if (line_buffered && memchr(s, '\n', n) != NULL)
         return rt_stdout_flush_checked();
     return true;
 }
@@ -160,7 +240,7 @@ void rt_stdout_set_unbuffered(void)
 
 int rt_stdout_exit(int status)
 {
-    if (flush_buffer())
+    if (writer != 0 || flush_buffer(false))
         return status;
     int e = errno;
     fflush(stderr);

@@ -823,6 +823,20 @@ typedef struct PrintCtx {
     bool unraisable;            /* as the unraisable hook's: no "Did you mean" */
 } PrintCtx;
 
+/* The message as sys.stderr writes it: UTF-8, or the codeset of a locale
+ * that is not UTF-8 with backslashreplace ("caf\\xe9" under ASCII). */
+static void write_message(FILE *out, Value s)
+{
+    Value b = rt_stdio_codeset == VAL_NULL ? VAL_NULL
+        : rt_codec_encode(s, rt_stdio_codeset, rt_str_from_cstr("backslashreplace"));
+    if (b != VAL_NULL && rt_isinstance_of(b, &rt_bytes_type)) {
+        fwrite(AS_BYTES(b)->data, 1, AS_BYTES(b)->length, out);
+        return;
+    }
+    rt_err_clear();
+    fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
+}
+
 static void print_exception_line(const PrintCtx *ctx, FILE *out, Value exc)
 {
     Value value = rt_syntaxerror_print_location(out, exc);
@@ -833,7 +847,7 @@ static void print_exception_line(const PrintCtx *ctx, FILE *out, Value exc)
         fputs(": <exception str() failed>", out);
     } else if (rt_str_nbytes(s) > 0) {
         fputs(": ", out);
-        fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
+        write_message(out, s);
     }
     Value suggestion = ctx->unraisable ? VAL_NULL : rt_exc_suggestion(exc);
     if (suggestion != VAL_NULL)

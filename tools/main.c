@@ -24,6 +24,8 @@
  * that cannot be loaded; 2 for a usage error; SystemExit's code otherwise
  * (see exit_status); 130 after an uncaught KeyboardInterrupt.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -70,7 +72,8 @@ static const char usage_text[] =
     "              -X no_debug_ranges: positions without columns, no carets in tracebacks\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled)\n"
-    "-             program read from stdin (default; interactive mode if a tty)\n"
+    "-             program read from stdin: source, or a .pyc's bytes (default;\n"
+    "              interactive mode if a tty)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
     "Environment: PYTHONPATH (':'-separated directories added to sys.path),\n"
     "PYTHONHOME (prefix[:exec_prefix]; the standard library is prefix/lib/python3.11),\n"
@@ -308,6 +311,35 @@ static int run_source(Value source, const char *filename, Value file)
     return run_main(code, main_module(file, rt_None, rt_None));
 }
 
+/* The bytes of a whole file (or of stdin, path "-"), after the `nhead`
+ * already read from it; VAL_NULL at an error, or at a NUL byte: no Python
+ * source holds one (CPython refuses "source code cannot contain null
+ * bytes"), and reading stops there, so that `pvm /dev/zero` ends at once
+ * instead of filling memory. */
+static Value read_all(FILE *f, const unsigned char *head, size_t nhead)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[65536];
+    size_t n;
+    if (memchr(head, 0, nhead) != NULL)
+        return VAL_NULL;
+    sb_add(&sb, (const char *)head, nhead);
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (memchr(buf, 0, n) != NULL)
+            return VAL_NULL;
+        sb_add(&sb, buf, n);
+    }
+    return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+/* Do these four bytes begin a .pyc: a known magic number? */
+static bool pyc_magic(const unsigned char *head)
+{
+    return head[2] == '\r' && head[3] == '\n' &&
+           ld_magic_version((uint16_t)(head[0] | head[1] << 8)) != NULL;
+}
+
 /* Is the file compiled bytecode?  A .pyc, or (CPython's maybe_pyc_file)
  * a file starting with a magic number; any other file is source. */
 static bool is_pyc_file(const char *path)
@@ -316,29 +348,70 @@ static bool is_pyc_file(const char *path)
         return true;
     unsigned char head[4];
     FILE *f = fopen(path, "rb");
-    bool magic = f != NULL && fread(head, 1, 4, f) == 4 && head[2] == '\r' && head[3] == '\n' &&
-                 ld_magic_version((uint16_t)(head[0] | head[1] << 8)) != NULL;
+    bool magic = f != NULL && fread(head, 1, 4, f) == 4 && pyc_magic(head);
     if (f != NULL)
         fclose(f);
     return magic;
 }
 
-/* The bytes of a whole file (or of stdin, path "-"); VAL_NULL at an error,
- * or at a NUL byte: no Python source holds one (CPython refuses "source
- * code cannot contain null bytes"), and reading stops there, so that
- * `pvm /dev/zero` ends at once instead of filling memory. */
-static Value read_all(FILE *f)
+/* A program from a stream that can be read only once: stdin (`pvm -`,
+ * `pvm /dev/stdin`), a pipe (`pvm <(...)`), a FIFO.  Its first bytes
+ * decide, without a second look that would lose them: a magic number is
+ * bytecode, read to the end and loaded from memory (CPython, which cannot
+ * seek back on a pipe, takes it for source); anything else is source.
+ * `name` names it in messages; `file` is __file__ (VAL_NULL: none). */
+static int run_stream(FILE *f, const char *name, Value file)
 {
+    unsigned char head[4];
+    size_t nhead = fread(head, 1, sizeof head, f);
+    if (nhead < sizeof head || !pyc_magic(head)) {
+        Value source = read_all(f, head, nhead);
+        if (source == VAL_NULL) {
+            fprintf(stderr, "pvm: can't read %s (unreadable, or a NUL byte: not Python "
+                    "source nor bytecode)\n", name);
+            return 1;
+        }
+        return run_source(source, file != VAL_NULL ? rt_str_cstr(file) : name, file);
+    }
     StrBuf sb;
     sb_init(&sb);
+    sb_add(&sb, (const char *)head, nhead);
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (memchr(buf, 0, n) != NULL)
-            return VAL_NULL;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         sb_add(&sb, buf, n);
+    char err[512];
+    PycHeader header;
+    Value code = ferror(f) ? VAL_NULL
+                           : ld_load_pyc_bytes((const unsigned char *)sb.data, sb.len, name,
+                                               &header, err, sizeof err);
+    if (code == VAL_NULL) {
+        fprintf(stderr, "%s\n", ferror(f) ? "pvm: can't read the program" : err);
+        return 1;
     }
-    return ferror(f) ? VAL_NULL : rt_bytes_new((const unsigned char *)sb.data, sb.len);
+    return run_main(code, main_module(file, rt_None, rt_None));
+}
+
+/* A file that is neither a regular file nor a directory: a pipe, a FIFO,
+ * a terminal. */
+static bool is_stream(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+/* Open a stream without waiting for a FIFO's writer (one with none reads
+ * as empty), then read it blocking.  NULL with errno set on failure. */
+static FILE *open_stream(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL)
+        close(fd);
+    return f;
 }
 
 /* pvm FILE: a .py runs its up-to-date cached bytecode or is compiled, a
@@ -359,13 +432,24 @@ static int run_file(const char *path)
                 rt_str_cstr(rt_repr(file)));
         return 2;
     }
+    if (!ends_with(path, ".py") && !ends_with(path, ".pyc") && is_stream(path)) {
+        FILE *f = open_stream(path);
+        if (f == NULL) {
+            fprintf(stderr, "pvm: can't open file %s: [Errno %d] %s\n",
+                    rt_str_cstr(rt_repr(file)), errno, strerror(errno));
+            return 2;
+        }
+        int status = run_stream(f, path, file);
+        fclose(f);
+        return status;
+    }
     if (ends_with(path, ".py")) {
         code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
         if (code == VAL_NULL)
             return compile_failed();
     } else if (!is_pyc_file(path)) {
         FILE *f = fopen(path, "rb");
-        Value source = f != NULL ? read_all(f) : VAL_NULL;
+        Value source = f != NULL ? read_all(f, NULL, 0) : VAL_NULL;
         if (f != NULL)
             fclose(f);
         if (source == VAL_NULL) {
@@ -436,12 +520,7 @@ static int run_stdin(bool quiet)
         Value module = main_module(VAL_NULL, rt_None, rt_None);
         return exit_status(tools_repl(VAL_AS(ObjModule, module)->dict, quiet));
     }
-    Value source = read_all(stdin);
-    if (source == VAL_NULL) {
-        fprintf(stderr, "pvm: can't read the program from stdin\n");
-        return 1;
-    }
-    return run_source(source, "<stdin>", rt_str_from_cstr("<stdin>"));
+    return run_stream(stdin, "the program from stdin", rt_str_from_cstr("<stdin>"));
 }
 
 /* ---- options ------------------------------------------------------------------------ */

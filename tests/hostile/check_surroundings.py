@@ -1,6 +1,6 @@
 """check_surroundings.py -- pvm in hostile surroundings: a reader that goes
 away, a full disk, a memory limit, a "program" that is a directory or a
-device.  Against python3.11 where it behaves the same, else against a
+device, a program read from a pipe, a FIFO or stdin.  Against python3.11 where it behaves the same, else against a
 fixed expectation.
 
 Usage (normally through tests/run_surroundings.sh):
@@ -127,9 +127,11 @@ def same_as_python(paths, name, **how):
     return None if got == want else "pvm: %s; python3.11: %s" % (got, want)
 
 
-def one_line_error(path):
-    """pvm refuses `path` with exit status 1 and exactly one line."""
-    p = subprocess.run([PVM, path], cwd=BUILD, stdin=subprocess.DEVNULL, capture_output=True,
+def one_line_error(path, stdin=None):
+    """pvm refuses `path` with exit status 1 and exactly one line (stdin:
+    bytes piped to it)."""
+    p = subprocess.run([PVM, path], cwd=BUILD, input=stdin,
+                       stdin=subprocess.DEVNULL if stdin is None else None, capture_output=True,
                        timeout=TIMEOUT)
     lines = p.stderr.decode("utf-8", "replace").rstrip("\n").split("\n")
     if p.returncode != 1 or p.stdout or len(lines) != 1:
@@ -166,6 +168,26 @@ def fifo_without_writer():
         os.remove(path)
     os.mkfifo(path)
     return one_line_error(path)
+
+
+def shell(command, paths):
+    """(exit status, stdout, last line of stderr) of a bash command line,
+    {pvm} {python} {src} {pyc} (the program exit_3) filled in."""
+    src, pyc = paths["exit_3"]
+    p = subprocess.run(["bash", "-c", command.format(pvm=PVM, python=PYTHON, src=src, pyc=pyc)],
+                       cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL, capture_output=True,
+                       timeout=TIMEOUT)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace").rstrip("\n").split("\n")[-1]
+
+
+def read_once(paths, pvm_command, python_command):
+    """pvm reads its program from a pipe, a FIFO or stdin, which can be read
+    only once (no fstat size, no second look at the magic number), and runs
+    it as python3.11 runs python_command.  For bytecode that is the .py
+    file: python3.11 itself takes a .pyc on a pipe for source."""
+    want = shell(python_command, paths)
+    got = shell(pvm_command, paths)
+    return None if got == want else "pvm %r; python3.11 %r" % (got, want)
 
 
 def directory():
@@ -229,6 +251,20 @@ def cases(paths):
         ("/dev/zero", lambda: one_line_error("/dev/zero")),
         ("a FIFO with no writer", fifo_without_writer),
         ("an unreadable file", unreadable_file),
+        ("a .pyc through a pipe: pvm <(cat x.pyc)",
+         lambda: read_once(paths, "{pvm} <(cat {pyc})", "{python} {src}")),
+        ("a .pyc from a FIFO",
+         lambda: read_once(paths, "rm -f fifo; mkfifo fifo; cat {pyc} > fifo & {pvm} fifo",
+                           "{python} {src}")),
+        ("a .pyc piped to /dev/stdin",
+         lambda: read_once(paths, "cat {pyc} | {pvm} /dev/stdin", "{python} {src}")),
+        ("a .pyc piped to pvm -", lambda: read_once(paths, "cat {pyc} | {pvm} -", "{python} {src}")),
+        ("source through a pipe",
+         lambda: read_once(paths, "{pvm} <(cat {src})", "{python} <(cat {src})")),
+        ("source piped to pvm -",
+         lambda: read_once(paths, "cat {src} | {pvm} -", "cat {src} | {python} -")),
+        ("a truncated .pyc through a pipe",
+         lambda: one_line_error("/dev/stdin", stdin=open(paths["exit_3"][1], "rb").read()[:10])),
     ]
 
 

@@ -153,6 +153,41 @@ def stdlib_modules_load(work):
                              "+ '/keyword.py', stat.S_ISDIR(0o40755))"])
 
 
+# What each locale makes of the encodings, and of text that is not ASCII.
+SHOW_ENCODINGS = """import locale, os, sys
+print(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors(), sys.flags.utf8_mode)
+for f in (sys.stdin, sys.stdout, sys.stderr):
+    print(f.name, f.encoding, f.errors)
+print(locale.getpreferredencoding(), locale.getpreferredencoding(False), locale.getencoding())
+for s in ("ascii", "caf\\xe9", "x\\udce9y"):
+    for how in (print, sys.stdout.write, os.fsencode):
+        try:
+            print(how.__name__, how(s))
+        except UnicodeEncodeError as e:
+            print(how.__name__, e)
+print(repr(sys.stdin.read()), ascii(os.fsdecode(b"caf\\xc3\\xa9\\xff")))
+raise ValueError("caf\\xe9")
+"""
+
+
+@case
+def locale_encodings(work):
+    """The file system's and the standard streams' encodings follow the
+    locale as in python3.11: UTF-8 mode (the C locale's default), a
+    coerced C locale, a UTF-8 locale, or an uncoerced C locale without
+    UTF-8 mode (PYTHONCOERCECLOCALE=0 PYTHONUTF8=0), which is ASCII."""
+    write(work, "show.py", SHOW_ENCODINGS)
+    unset = {"LC_ALL": "", "LC_CTYPE": "", "LANG": ""}
+    for env in ({"LANG": "xx", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"},
+                {"LC_ALL": "C", "PYTHONUTF8": "0"}, {"LC_ALL": "POSIX", "PYTHONUTF8": "0"},
+                {"LANG": "C", "PYTHONUTF8": "0"}, {"LANG": "C", "PYTHONCOERCECLOCALE": "0"},
+                {"LANG": "C.UTF-8", "PYTHONUTF8": "0"}, {"LANG": "xx"}):
+        problem = same(work, ["show.py"], dict(unset, **env), stdin=b"in\xc3\xa9\xff\n")
+        if problem:
+            return "%s: %s" % (" ".join("%s=%s" % kv for kv in env.items()), problem)
+    return None
+
+
 def main(argv):
     global PVM
     if len(argv) != 2:
