@@ -207,9 +207,15 @@ def expected(rel, cmd, cwd, source, stdin=None):
 
 
 def expected_key(cmd, cwd, source, stdin):
+    """The inputs of an expected result: the program, the reference, and the
+    environment variables that change what a program prints (a cache made
+    with PYTHONUNBUFFERED=1 says sys.stderr is not line-buffered)."""
     version = PYTHON314 + RUNNER314 if PY314 else sys.version
+    env = sorted((k, v) for k, v in ENV.items()
+                 if k.startswith(("PYTHON", "LC_")) or k == "LANG")
     return hashlib.sha256(source + version.encode() + repr(cmd).encode() +
-                          cwd.encode() + (stdin or b"")).hexdigest()
+                          repr(env).encode() + cwd.encode() +
+                          (stdin or b"")).hexdigest()
 
 
 def expected_cache(rel):

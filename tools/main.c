@@ -40,6 +40,7 @@
 #include "runtime/code.h"
 #include "runtime/finalize.h"
 #include "modules/api.h"
+#include "modules/sys.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
 #include "tools/repl.h"
@@ -155,6 +156,41 @@ static void finalize(void)
                     ? VAL_AS(ObjModule, main)->dict : VAL_NULL);
 }
 
+/* stream.flush() unless the stream is None, gone or closed (an error
+ * asking `closed` counts as open, as CPython's file_is_closed); false with
+ * the exception set when flush raised. */
+static bool flush_stream(const char *name)
+{
+    Value f = mod_sys_get(name);
+    if (f == VAL_NULL || f == rt_None || f == rt_stdout_stream)
+        return true;                    /* rt_stdout_exit writes that one out */
+    Value closed = rt_getattr_cstr(f, "closed");
+    int is_closed = closed != VAL_NULL ? rt_truthy(closed) : -1;
+    rt_err_clear();
+    if (is_closed == 1)
+        return true;
+    Value flush = rt_getattr_cstr(f, "flush");
+    return flush != VAL_NULL && rt_call0(flush) != VAL_NULL;
+}
+
+/* CPython's flush_std_files, for a sys.stdout or sys.stderr that is not
+ * the standard output's own buffer (reconfigured, replaced by a wrapper
+ * the program made): text they still hold is written out, not lost.  A
+ * failure on stdout is reported as unraisable, one on stderr silently;
+ * either makes the exit status 120. */
+static int flush_std_files(int status)
+{
+    if (!flush_stream("stdout")) {
+        rt_write_unraisable(mod_sys_get("stdout"));
+        status = 120;
+    }
+    if (!flush_stream("stderr")) {
+        rt_err_clear();
+        status = 120;
+    }
+    return status;
+}
+
 /* The output still buffered when the program ends, as CPython's final
  * flush of the standard streams (flush_std_files): a failure on stdout —
  * the reader of the pipe went away, the disk is full — is reported by
@@ -188,7 +224,7 @@ static int exit_status(Value result)
         status = hook_exit != VAL_NULL ? system_exit_status(hook_exit) : 1;
     }
     finalize();
-    status = final_flush(status);
+    status = final_flush(flush_std_files(status));
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
     return status;
