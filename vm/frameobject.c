@@ -107,6 +107,10 @@ Value vm_frame_object_locals(ObjFrame *fo)
         return locals_snapshot(fo);
     if (fo->locals == VAL_NULL)
         fo->locals = rt_dict_new();
+    /* From 3.13 on (PEP 667) a class body's namespace is shown as it
+     * stands: its cells (__class__, __classdict__) are not copied in. */
+    if (rt_py_minor >= 13 && !(fo->code->flags & CO_OPTIMIZED))
+        return fo->locals;
     Value *fast = fast_locals(fo);
     ObjCode *co = fo->code;
     for (int i = 0; fast != NULL && i < co->nlocalsplus; i++) {
