@@ -82,10 +82,15 @@ static Value *fast_locals(ObjFrame *fo)
 }
 
 /* Which of the localsplus slots f_locals shows: a class body's free
- * variables (__class__) are not its locals. */
+ * variables (__class__) are not its locals, nor is the variable of a
+ * comprehension inlined into a module or class body (3.12's hidden
+ * slots): copied into that namespace it would overwrite, or delete, the
+ * name the body has there. */
 static bool shows_slot(ObjCode *co, int i)
 {
     const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    if (kinds[i] & CO_FAST_HIDDEN)
+        return false;
     return !((kinds[i] & CO_FAST_FREE) && !(co->flags & CO_OPTIMIZED));
 }
 

@@ -1,4 +1,4 @@
-# A class body's f_locals and locals() under a logging __prepare__ mapping: up to 3.12 reading them copies the cells (__class__) into the namespace; from 3.13 on (PEP 667) the namespace is shown as it stands
+# A class body's f_locals and locals() under a logging __prepare__ mapping: up to 3.12 reading them copies the cells (__class__) into the namespace; from 3.13 on (PEP 667) the namespace is shown as it stands. A module-level comprehension's variable never reaches the module's namespace
 import sys
 
 
@@ -34,3 +34,10 @@ def make():
 
 C = make()
 print(C().m() is C, sorted(k for k in vars(C) if not k.startswith("__")))
+
+# A comprehension inlined into the module body (3.12 on): its variable is
+# no module name, and locals() afterwards neither sets nor deletes one.
+n = 5
+seen = [sorted(k for k in locals() if k in ("n", "seen")) for n in range(3)]
+print(seen, n, sorted(k for k in locals() if k in ("n", "seen")))
+print(n, sorted(k for k in locals() if k in ("n", "seen")))
