@@ -585,11 +585,17 @@ static Value sys_set_int_max_str_digits(Value *args, size_t nargs, Value kwnames
     static const ArgSpec spec = { "set_int_max_str_digits", names, 1, 0, 1, 1, false };
     Value a[1];
     int64_t n;
-    if (!rt_parse_args(&spec, args, nargs, kwnames, a) || !int_arg(a[0], &n))
+    int digits;
+    /* an int, then a C int: any other size is C int's OverflowError */
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a) ||
+        (!int_arg(a[0], &n) && !rt_err_matches(&rt_OverflowError)) ||
+        !rt_int_as_int(a[0], &digits))
         return VAL_NULL;
-    if (n != 0 && n < 640)
-        return rt_raisef(&rt_ValueError, "maxdigits must be 0 or larger than %d", 640);
-    rt_int_max_str_digits = (int)n;
+    if (digits != 0 && digits < 640)    /* 3.14 words it as its -X option does */
+        return rt_raisef(&rt_ValueError, rt_py_minor >= 14
+                         ? "maxdigits must be >= %d or 0 for unlimited"
+                         : "maxdigits must be 0 or larger than %d", 640);
+    rt_int_max_str_digits = digits;
     return rt_None;
 }
 

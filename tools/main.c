@@ -276,7 +276,10 @@ static int compile_failed(void)
 /* ---- the __main__ module and sys.path ------------------------------------------ */
 
 /* sys.modules['__main__'], with the attributes a script gets (no
- * __file__ or __cached__ when file is VAL_NULL: -c and the prompt). */
+ * __file__ or __cached__ when file is VAL_NULL: -c and the prompt).  Up to
+ * 3.13 it starts with an empty __annotations__; 3.14's annotations are lazy
+ * (PEP 649), and its __main__ has none until the module's getter makes them,
+ * so a class body naming __annotations__ is a NameError there. */
 static Value main_module(Value file, Value package, Value cached)
 {
     Value m = rt_module_new(rt_str_from_cstr("__main__"));
@@ -284,7 +287,8 @@ static Value main_module(Value file, Value package, Value cached)
     rt_dict_set_cstr(d, "__package__", package);
     rt_dict_set_cstr(d, "__loader__", rt_None);
     rt_dict_set_cstr(d, "__spec__", rt_None);
-    rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
+    if (rt_py_minor < 14)
+        rt_dict_set_cstr(d, "__annotations__", rt_dict_new());
     rt_dict_set_cstr(d, "__builtins__", rt_builtins_module);
     if (file != VAL_NULL) {
         rt_dict_set_cstr(d, "__file__", file);

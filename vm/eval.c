@@ -779,13 +779,15 @@ Value vm_globals(void)
 
 /* locals(): the frame's dict, or in a function its frame object's
  * f_locals — as in CPython, one dict per frame, brought up to date with the
- * fast locals and cells on every call, and writing to it changes nothing. */
+ * fast locals and cells on every call, and writing to it changes nothing.
+ * Up to 3.12 a class body's locals() brings its cells (__class__) into the
+ * namespace as f_locals does. */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
     if (f == NULL)
         return rt_builtins_dict;
-    if (f->locals != VAL_NULL)
+    if (f->locals != VAL_NULL && (rt_py_minor >= 13 || f->code->nlocalsplus == 0))
         return f->locals;
     return vm_frame_object_locals(vm_frame_object(f));
 }

@@ -82,10 +82,15 @@ static Value *fast_locals(ObjFrame *fo)
 }
 
 /* Which of the localsplus slots f_locals shows: a class body's free
- * variables (__class__) are not its locals. */
+ * variables (__class__) are not its locals, nor is the variable of a
+ * comprehension inlined into a module or class body (3.12's hidden
+ * slots): copied into that namespace it would overwrite, or delete, the
+ * name the body has there. */
 static bool shows_slot(ObjCode *co, int i)
 {
     const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    if (kinds[i] & CO_FAST_HIDDEN)
+        return false;
     return !((kinds[i] & CO_FAST_FREE) && !(co->flags & CO_OPTIMIZED));
 }
 
@@ -107,6 +112,10 @@ Value vm_frame_object_locals(ObjFrame *fo)
         return locals_snapshot(fo);
     if (fo->locals == VAL_NULL)
         fo->locals = rt_dict_new();
+    /* From 3.13 on (PEP 667) a class body's namespace is shown as it
+     * stands: its cells (__class__, __classdict__) are not copied in. */
+    if (rt_py_minor >= 13 && !(fo->code->flags & CO_OPTIMIZED))
+        return fo->locals;
     Value *fast = fast_locals(fo);
     ObjCode *co = fo->code;
     for (int i = 0; fast != NULL && i < co->nlocalsplus; i++) {
