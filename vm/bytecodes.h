@@ -1237,7 +1237,10 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {
  * ask for its line (warnings.warn, vm_frame_info), and what it called may
  * want the loop (a signal, sys.settrace).  A block, not do { } while (0):
  * DISPATCH is `break` in the switch strategy. */
-#define CALL_BODY(OP)                                                       \
+#define CALL_BODY(OP) CALL_BODY_VIA(OP, CALL_NATIVE)
+/* call_native(callable, args, nargs, kwnames): how anything but a Python
+ * function is called (CALL_312's warm-up: CALL_NATIVE_WARMING). */
+#define CALL_BODY_VIA(OP, call_native)                                      \
     {                                                                       \
         bool is_meth = PEEK(oparg + 2) != rt_Null;                          \
         int total = oparg + is_meth;                                        \
@@ -1257,7 +1260,7 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {
             ENTER_FRAME();                                                  \
         }                                                                   \
         frame->instr = THIS_INSTR();                                        \
-        Value r = CALL_NATIVE(callable, args, total, call_kwnames);         \
+        Value r = call_native(callable, args, total, call_kwnames);         \
         if (r == VAL_NULL)                                                  \
             GOTO_ERROR();                                                   \
         STACK_SHRINK(oparg + 1);                                            \
@@ -1328,7 +1331,9 @@ TARGET(CALL_FUNCTION_EX) {
         kwargs = d;
     }
     frame->instr = THIS_INSTR();    /* as in CALL: the callee may ask */
+    vm_entry_inline = is_function(func);    /* 3.12's C budget: vm/eval.c */
     Value r = CALL_TUPLE_DICT(func, args, kwargs);
+    vm_entry_inline = false;
     if (r == VAL_NULL)
         GOTO_ERROR();
     STACK_SHRINK(1);

@@ -334,8 +334,31 @@ TARGET(LOAD_SUPER_ATTR) SUPER_ATTR_BODY(LOAD_SUPER_ATTR, true)
 /* 3.11's PRECALL and CALL in one, with 3 caches; its forms are CALL's and
  * PRECALL's NO_KW ones.  3.13's CALL_313 runs this body and is specialized
  * into the same forms, so each of them takes either order of the slots. */
+/* 3.12 runs a CALL unspecialized the first time (its counter's warm-up)
+ * and specializes it the second; a builtin called that way costs a unit
+ * of 3.12's C budget (vm_enter_builtin_call), one called by a specialized
+ * form none.  pvm's counter is still 0 before a site's first run: it runs
+ * as 3.12's does, and leaves the counter expired for the next. */
+#define CALL_NATIVE_WARMING(callable, args, nargs, kwnames)                 \
+    ({                                                                      \
+        bool unit_ = IS_EXACT(callable, rt_builtin_type) ||                 \
+                     IS_EXACT(callable, rt_method_descr_type);              \
+        Value r_ = VAL_NULL;                                                \
+        if (!unit_ || vm_enter_builtin_call()) {                            \
+            r_ = CALL_NATIVE(callable, args, nargs, kwnames);               \
+            if (unit_)                                                      \
+                vm_leave_builtin_call();                                    \
+        }                                                                   \
+        r_;                                                                 \
+    })
+
 TARGET(CALL_312) {
     CALLABLE_BELOW_NULL(oparg + 2);
+    if (__builtin_expect(CACHE_UNITS()[0] == 0, 0) && rt_py_minor == 12) {
+        CACHE_UNITS()[0] = 1;           /* expired, backoff 1 */
+        UNPACK_BOUND_METHOD();
+        CALL_BODY_VIA(CALL_312, CALL_NATIVE_WARMING);
+    }
     ADAPTIVE(vm_specialize_call(instr_, sp, oparg, kwnames));
     UNPACK_BOUND_METHOD();
     CALL_BODY(CALL_312);

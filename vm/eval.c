@@ -85,6 +85,7 @@
 Frame *vm_running;                      /* the innermost running Python frame */
 int vm_depth;                           /* Python frames + C entries into the loop */
 int vm_c_depth;
+bool vm_entry_inline;
 int vm_recursion_limit = PVM_RECURSION_LIMIT;
 
 /* The exceptions being handled (RtExcState, runtime/gen.h): PUSH_EXC_INFO
@@ -319,8 +320,41 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
  * stack overflows.  runtime/ counts its own C recursions (comparing nested
  * containers, repr, a __call__ that is itself an instance) the same way,
  * through vm_enter_recursive_call (CPython's Py_EnterRecursiveCall, whose
- * `where` ends the message: " in comparison"). */
-bool vm_enter_recursive_call(const char *where)
+ * `where` ends the message: " in comparison").
+ *
+ * 3.12 keeps two budgets instead (its Python/ceval.c): Python frames
+ * count against the recursion limit alone, and C's recursion against a
+ * budget of its own, C_RECURSION_LIMIT (1500 units) whatever the limit:
+ * a C function entering the loop costs two units (PY_EVAL_C_STACK_UNITS),
+ * Py_EnterRecursiveCall one, with its `where`; so does a builtin called
+ * through CPython's generic call path (cfunction_enter_call: " while
+ * calling a Python object"), which is how 3.12's sorted() calls list.sort
+ * and how a CALL runs before it is specialized (CALL_312's warm-up).  Whichever
+ * budget runs out first words the error.  What 3.12 runs inline costs only
+ * its frame: a generator resumed (SEND_GEN, FOR_ITER_GEN), which pvm always
+ * resumes through C, and the function of f(*args, **kwargs), which
+ * CALL_FUNCTION_EX marks for run_entry_frame (vm_entry_inline).  3.12's
+ * other inline calls, once specialized (a property's getter, a class's
+ * __getitem__ or __getattribute__), cost two units here as through C. */
+enum { C_RECURSION_LIMIT_312 = 1500, EVAL_C_UNITS_312 = 2 };
+
+static bool two_budgets(void)
+{
+    return rt_py_minor == 12;
+}
+
+static bool enter_c_units(int units, const char *where)
+{
+    vm_c_depth += units;
+    if (vm_c_depth > C_RECURSION_LIMIT_312) {
+        vm_c_depth -= units;
+        rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    return true;
+}
+
+static bool enter_limited(const char *where)
 {
     if (++vm_depth > vm_recursion_limit) {
         vm_depth--;
@@ -330,14 +364,39 @@ bool vm_enter_recursive_call(const char *where)
     return true;
 }
 
+/* A Python frame: against the recursion limit in every version. */
+bool vm_enter_frame(void)
+{
+    return enter_limited("");
+}
+
+bool vm_enter_recursive_call(const char *where)
+{
+    return two_budgets() ? enter_c_units(1, where) : enter_limited(where);
+}
+
 void vm_leave_recursive_call(void)
 {
-    vm_depth--;
+    if (two_budgets())
+        vm_c_depth--;
+    else
+        vm_depth--;
+}
+
+bool vm_enter_builtin_call(void)
+{
+    return !two_budgets() || enter_c_units(1, " while calling a Python object");
+}
+
+void vm_leave_builtin_call(void)
+{
+    if (two_budgets())
+        vm_c_depth--;
 }
 
 /* 3.13 counts a recursion that stays in C (isinstance over nested tuples)
  * against its C limit alone, far above the Python frames' limit
- * (Py_C_RECURSION_LIMIT, 10000); before 3.13 against the shared one. */
+ * (Py_C_RECURSION_LIMIT, 10000); before 3.13 as any C recursion. */
 enum { C_RECURSION_LIMIT_313 = 10000 };
 
 bool vm_enter_c_recursion(const char *where)
@@ -355,14 +414,9 @@ bool vm_enter_c_recursion(const char *where)
 void vm_leave_c_recursion(void)
 {
     if (rt_py_minor < 13)
-        vm_depth--;
+        vm_leave_recursive_call();
     else
         vm_c_depth--;
-}
-
-static bool enter_recursion(void)
-{
-    return vm_enter_recursive_call("");
 }
 
 /* A frame ready to run fn with these arguments, or NULL with the error set.
@@ -371,7 +425,7 @@ static bool enter_recursion(void)
  * the frame stack and the depth as they were. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames)
 {
-    if (!enter_recursion())
+    if (!vm_enter_frame())
         return NULL;
     Frame *f = vm_frame_push(fn->code);
     f->func = fn;
@@ -394,9 +448,18 @@ static void on_memory_exhausted(void);
  * limit protects. */
 static Value run_entry_frame(Frame *f)
 {
+    int units = two_budgets() && !vm_entry_inline ? EVAL_C_UNITS_312 : 0;
+    vm_entry_inline = false;
+    if (units > 0 && !enter_c_units(units, "")) {
+        vm_frame_pop(f);                /* as if the frame had never run */
+        vm_depth--;
+        return VAL_NULL;
+    }
     f->is_entry = true;
     f->previous = vm_running;
-    return vm_eval(f, false);
+    Value r = vm_eval(f, false);
+    vm_c_depth -= units;
+    return r;
 }
 
 /* The Python frame running now (NULL before the program starts). */
@@ -436,7 +499,7 @@ Value vm_run_module(ObjCode *code, Value globals)
         thread_exc_state.exc = rt_None;
         vm_exc_info = &thread_exc_state;
     }
-    if (!enter_recursion())
+    if (!vm_enter_frame())
         return VAL_NULL;
     Frame *f = vm_frame_push(code);
     f->globals = globals;
@@ -485,7 +548,7 @@ Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
 
 Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
 {
-    if (!enter_recursion())
+    if (!vm_enter_frame())
         return VAL_NULL;
     Frame *resumer = vm_running;
     /* The generator's own "exception being handled" goes on top for as

@@ -30,6 +30,7 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/gen.h"
+#include "runtime/version.h"
 #include "vm/frame.h"
 #include "vm/systrace.h"
 #include "vm/vm.h"
@@ -39,7 +40,8 @@
 
 extern Frame *vm_running;               /* the innermost running Python frame */
 extern int vm_depth;                    /* Python frames + C entries into the loop */
-extern int vm_c_depth;                  /* 3.13: C-only recursions (vm_enter_c_recursion) */
+extern int vm_c_depth;                  /* C recursions: 3.12's budget, 3.13's C-only ones */
+extern bool vm_entry_inline;            /* 3.12: the next entry is one 3.12 runs inline */
 extern int vm_recursion_limit;          /* sys.setrecursionlimit's */
 extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
 extern Value vm_thrown_exc;             /* see chain_context in eval.c */
@@ -99,6 +101,10 @@ void vm_bad_opcode(int opcode);
 
 /* ---- frames ---------------------------------------------------------------------- */
 
+/* A Python frame counts against the recursion limit: false with
+ * RecursionError set at the limit (eval.c, with 3.12's second budget). */
+bool vm_enter_frame(void);
+
 /* A frame ready to run fn with these arguments (its caller not yet linked),
  * or NULL with the error set: argument binding, recursion limit. */
 Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnames);
@@ -111,7 +117,7 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
 static inline Frame *vm_function_frame_positional(ObjFunction *fn, Value *args, int nargs)
 {
     if (__builtin_expect(vm_depth >= vm_recursion_limit, 0)) {
-        vm_enter_recursive_call("");    /* fails: raises RecursionError */
+        vm_enter_frame();               /* fails: raises RecursionError */
         return NULL;
     }
     vm_depth++;

@@ -63,6 +63,7 @@
     X(struct Frame *, vm_running, NULL)                                           \
     X(int, vm_depth, 0)                                                           \
     X(int, vm_c_depth, 0)                                                         \
+    X(bool, vm_entry_inline, false)                                               \
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \

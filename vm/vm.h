@@ -108,6 +108,12 @@ void vm_set_recursion_limit(int limit);
  * each true is paired with one vm_leave_recursive_call. */
 bool vm_enter_recursive_call(const char *where);
 void vm_leave_recursive_call(void);
+/* 3.12 only (true and nothing to undo in other versions): a builtin
+ * called the way CPython 3.12 calls one through its generic path (sorted()
+ * calling list.sort) costs a unit of 3.12's C budget, " while calling a
+ * Python object" when it runs out (vm/eval.c). */
+bool vm_enter_builtin_call(void);
+void vm_leave_builtin_call(void);
 /* The same for a recursion that never leaves C (isinstance() walking
  * nested tuples): from 3.13 on it has its own, higher limit. */
 bool vm_enter_c_recursion(const char *where);
