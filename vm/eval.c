@@ -59,9 +59,12 @@
  * thread and loads the incoming one's (VM_THREAD_STATE in vm/thread.h
  * lists every such global), so nothing here tests which thread runs.
  */
+#define _GNU_SOURCE                     /* pthread_getattr_np */
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "loader/import.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
@@ -338,6 +341,71 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
  * __getitem__ or __getattribute__), cost two units here as through C. */
 enum { C_RECURSION_LIMIT_312 = 1500, EVAL_C_UNITS_312 = 2 };
 
+/* The C stack's own guard.  The counts above keep a C recursion within
+ * the C stack at the default limits, but sys.setrecursionlimit(200000)
+ * lets a recursion through map() or a `yield from` chain (each level a C
+ * re-entry of the loop) run past the end of the stack, where CPython 3.11
+ * dies of SIGSEGV.  So every C re-entry also compares its own address
+ * with this thread's floor: the lowest address the stack may reach less
+ * a margin for the C work between two re-entries (a parse, a format, a
+ * match).  The floor is found when first needed; a thread pvm starts
+ * finds its own (vm_c_stack_init_thread), the main thread's follows from
+ * where its stack starts and RLIMIT_STACK. */
+static __thread const char *c_stack_floor;
+static __thread bool c_stack_known;
+
+enum { C_STACK_MARGIN = 256 << 10, C_STACK_UNLIMITED = 64 << 20 };
+
+static const char *floor_of(const char *top, size_t size)
+{
+    size_t margin = size / 4 < C_STACK_MARGIN ? size / 4 : C_STACK_MARGIN;
+    return top - size + margin;
+}
+
+#ifdef __GLIBC__
+extern void *__libc_stack_end;
+#endif
+
+void vm_c_stack_init_thread(void)
+{
+    pthread_attr_t attr;
+    void *low;
+    size_t size;
+    c_stack_known = true;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return;
+    if (pthread_attr_getstack(&attr, &low, &size) == 0)
+        c_stack_floor = floor_of((const char *)low + size, size);
+    pthread_attr_destroy(&attr);
+}
+
+static void find_main_stack_floor(void)
+{
+    c_stack_known = true;
+#ifdef __GLIBC__
+    /* pthread_getattr_np would read /proc/self/maps for the main thread. */
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) != 0)
+        return;
+    size_t size = rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > C_STACK_UNLIMITED
+                ? C_STACK_UNLIMITED : (size_t)rl.rlim_cur;
+    c_stack_floor = floor_of(__libc_stack_end, size);
+#else
+    vm_c_stack_init_thread();
+#endif
+}
+
+static bool c_stack_full(void)
+{
+    char here;
+    if (!c_stack_known)
+        find_main_stack_floor();
+    if (&here >= c_stack_floor)
+        return false;
+    rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded (the C stack is full)");
+    return true;
+}
+
 static bool two_budgets(void)
 {
     return rt_py_minor == 12;
@@ -372,6 +440,8 @@ bool vm_enter_frame(void)
 
 bool vm_enter_recursive_call(const char *where)
 {
+    if (c_stack_full())
+        return false;
     return two_budgets() ? enter_c_units(1, where) : enter_limited(where);
 }
 
@@ -450,7 +520,7 @@ static Value run_entry_frame(Frame *f)
 {
     int units = two_budgets() && !vm_entry_inline ? EVAL_C_UNITS_312 : 0;
     vm_entry_inline = false;
-    if (units > 0 && !enter_c_units(units, "")) {
+    if (c_stack_full() || (units > 0 && !enter_c_units(units, ""))) {
         vm_frame_pop(f);                /* as if the frame had never run */
         vm_depth--;
         return VAL_NULL;
@@ -548,7 +618,7 @@ Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure)
 
 Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
 {
-    if (!vm_enter_frame())
+    if (c_stack_full() || !vm_enter_frame())
         return VAL_NULL;
     Frame *resumer = vm_running;
     /* The generator's own "exception being handled" goes on top for as

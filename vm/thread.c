@@ -303,6 +303,7 @@ static void *thread_body(void *arg)
     VmThread *t = arg;
     self = t;
     t->native_id = (unsigned long)syscall(SYS_gettid);
+    vm_c_stack_init_thread();
     take_lock(t);
     t->main(t->arg);
     if (exit_hook != NULL && t->dict != VAL_NULL)

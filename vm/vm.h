@@ -108,6 +108,9 @@ void vm_set_recursion_limit(int limit);
  * each true is paired with one vm_leave_recursive_call. */
 bool vm_enter_recursive_call(const char *where);
 void vm_leave_recursive_call(void);
+/* A thread pvm starts learns where its C stack ends, below which a C
+ * re-entry of the loop is a RecursionError whatever the limit (vm/eval.c). */
+void vm_c_stack_init_thread(void);
 /* 3.12 only (true and nothing to undo in other versions): a builtin
  * called the way CPython 3.12 calls one through its generic path (sorted()
  * calling list.sort) costs a unit of 3.12's C budget, " while calling a

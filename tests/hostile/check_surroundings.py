@@ -1,6 +1,7 @@
 """check_surroundings.py -- pvm in hostile surroundings: a reader that goes
 away, a full disk, a memory limit, a "program" that is a directory or a
-device, a program read from a pipe, a FIFO or stdin.  Against python3.11 where it behaves the same, else against a
+device, a program read from a pipe, a FIFO or stdin, a recursion through C
+past the end of the C stack.  Against python3.11 where it behaves the same, else against a
 fixed expectation.
 
 Usage (normally through tests/run_surroundings.sh):
@@ -50,6 +51,19 @@ PROGRAMS = {
              "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11))):\n"
              "    try:\n        make()\n    except MemoryError:\n        print('MemoryError')\n"
              "print('alive')\n"),
+    "deep_c_recursion": (
+        "import sys, threading\nsys.setrecursionlimit(1000000)\n"
+        "def via_map(n):\n    return list(map(via_map, [n + 1]))\n"
+        "def chain(n):\n    yield from chain(n + 1)\n    yield n\n"
+        "class R:\n    def __repr__(self):\n        return repr([self.inner])\n"
+        "def nested_repr():\n    x = cur = R()\n    for i in range(400000):\n"
+        "        cur.inner = cur = R()\n    cur.inner = 1\n    repr(x)\n"
+        "def each():\n"
+        "    for how in (lambda: via_map(0), lambda: next(chain(0)), nested_repr):\n"
+        "        try:\n            how()\n        except RecursionError as e:\n"
+        "            print('RecursionError')\n"
+        "each()\nthreading.stack_size(1 << 20)\nt = threading.Thread(target=each)\n"
+        "t.start()\nt.join()\nprint('alive')\n"),
 }
 
 
@@ -211,6 +225,19 @@ def heap_limit(paths):
     return None
 
 
+def deep_c_recursion(paths):
+    """Recursion through C (map, a `yield from` chain, repr) under a limit
+    far above what the C stack holds: CPython 3.11 dies of SIGSEGV here;
+    pvm raises RecursionError at the end of the C stack, in the main thread
+    and in a thread with a 1 MiB stack."""
+    p = subprocess.run([PVM, paths["deep_c_recursion"][1]], cwd=BUILD, env=ENV,
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+    want = b"RecursionError\n" * 6 + b"alive\n"
+    if p.returncode != 0 or p.stdout != want:
+        return "status %d, stdout %r, stderr %r" % (p.returncode, p.stdout, p.stderr[-300:])
+    return None
+
+
 def with_output(paths, name, limit):
     src, pyc = paths[name]
     results = []
@@ -246,6 +273,7 @@ def cases(paths):
         ("ulimit -v 512 MiB, a list that grows", lambda: with_output(paths, "grow", 512 << 20)),
         ("ulimit -v 512 MiB, huge allocations", lambda: with_output(paths, "huge", 512 << 20)),
         ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
+        ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("a directory", directory),
         ("an empty file", empty_file),
         ("/dev/zero", lambda: one_line_error("/dev/zero")),
