@@ -238,9 +238,17 @@ static void maybe_rearm(void)
 #define LIVE_DIVISOR 4
 
 static void drop_atomic_lists(void);
+static void (*before_collection)(void);
+
+void gc_set_before_collection(void (*fn)(void))
+{
+    before_collection = fn;
+}
 
 static void on_collection_event(GC_EventType event)
 {
+    if (event == GC_EVENT_START && before_collection != NULL)
+        before_collection();
     if (event == GC_EVENT_MARK_END)
         drop_atomic_lists();
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */

@@ -100,6 +100,12 @@ static inline void *gc_weak_array_get(const GcWeakArray *a, size_t i)
     return a->links[i] != 0 ? gc_reveal(a->links[i]) : NULL;
 }
 
+/* Call fn as every collection starts, before anything is marked (from
+ * inside an allocation, the collector's lock held): it may only clear
+ * words that hold nothing live, so that the conservative scan does not
+ * take them for references (vm/frame.c: the unused part of the frame
+ * stack).  One hook. */
+void gc_set_before_collection(void (*fn)(void));
 /* A full collection now, then the finalisers it made due (gc.collect()). */
 void gc_collect(void);
 /* pthread_create for a thread that uses the GC heap: the collector scans

@@ -681,6 +681,7 @@ static void merge_sort(SortCtx *c, SortItem *v, size_t n)
     }
     if (src != v)
         memcpy(v, src, n * sizeof *v);
+    gc_free(tmp);
 }
 
 static void reverse_items(SortItem *v, size_t n)
@@ -731,6 +732,7 @@ bool rt_list_sort(Value list, Value key, bool reverse)
     l->items = saved;
     l->length = n;
     l->capacity = saved_cap;
+    gc_free(v);
     if (ok && modified) {
         rt_raisef(&rt_ValueError, "list modified during sort");
         return false;

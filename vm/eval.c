@@ -556,6 +556,7 @@ void vm_program_start(void)
     started = true;
     rt_gen_init();
     vm_frame_type_init();
+    vm_frame_scrub_at_collections();
     mod_signal_startup();
     gc_set_exhausted_hook(on_memory_exhausted);
 }

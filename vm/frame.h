@@ -150,6 +150,10 @@ static inline void vm_frame_pop(Frame *f)
         vm_frame_pop_slow(f);
 }
 
+/* From now on every collection first zeroes the frame stack's unused
+ * words (above each chunk's top). */
+void vm_frame_scrub_at_collections(void);
+
 /* Before a forced collection: zero the words no frame uses, and the
  * running frame's value stack above live_end when it points into it. */
 void vm_frame_scrub(const Value *live_end);
