@@ -47,7 +47,7 @@
 /* The cache directory, or NULL when the cache is off. */
 static const char *cache_dir(void)
 {
-    static char dir[4096];
+    static char dir[4096] GC_LARGE_STATIC;
     const char *env = getenv("PVM_COMPILE_CACHE");
     if (env != NULL && env[0] != '\0')
         return strcmp(env, "off") == 0 ? NULL : env;

@@ -518,7 +518,7 @@ static const char *entry_dir(Value entry)
         return NULL;
     if (rt_str_nbytes(entry) > 0)
         return rt_str_cstr(entry);
-    static char cwd[PATH_MAX];
+    static char cwd[PATH_MAX] GC_LARGE_STATIC;
     return getcwd(cwd, sizeof cwd) ? gc_strdup(cwd) : NULL;
 }
 

@@ -219,7 +219,7 @@ static struct {
 
 /* A stack of its own for the handler: a C stack overflow is a SIGSEGV
  * with no room left on the thread's stack. */
-static char alt_stack[65536];
+static char alt_stack[65536] GC_LARGE_STATIC;
 
 static void on_fatal_signal(int signum)
 {
@@ -409,7 +409,7 @@ typedef struct UserSignal {
     struct sigaction previous;
 } UserSignal;
 
-static UserSignal user_signals[NSIG];
+static UserSignal user_signals[NSIG] GC_LARGE_STATIC;
 
 static void on_user_signal(int signum)
 {

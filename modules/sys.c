@@ -315,7 +315,9 @@ static void set_prefixes(Value d)
  * so a program that imports sys does not allocate them: start-up allocates
  * just under the amount that sets off Boehm's first collection (which
  * would cost more than all of sys), and 20 KB of names were enough to
- * cross it. */
+ * cross it.  Their hashes go into the set, not into the names: stored,
+ * they made each of the six pages of names a private copy of the
+ * executable's page (a copy-on-write fault) at every start. */
 #define PVM_STDLIB_NAME(name, versions)                                     \
     static ObjStr stdlib_##name = { .ob.type = &rt_str_type, .length = sizeof #name - 1, \
                                     .nbytes = sizeof #name - 1, .hash = -1, .ascii = true, \
@@ -334,7 +336,8 @@ static Value stdlib_module_names(void)
     Value set = rt_frozenset_new();
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].versions & running)
-            rt_set_add(set, obj_val(names[i].name));
+            rt_set_add_hashed(set, obj_val(names[i].name),
+                              rt_str_hash_uncached(obj_val(names[i].name)));
     return set;
 }
 

@@ -81,6 +81,9 @@ Value rt_dict_view_new(ObjType *type, Value dict);
 Value rt_set_new(void);
 Value rt_frozenset_new(void);
 bool rt_set_add(Value set, Value key);              /* false + exception */
+/* The same for a key whose hash the caller has (a str's, a key that
+ * cannot fail to compare). */
+void rt_set_add_hashed(Value set, Value key, intptr_t hash);
 int rt_set_contains(Value set, Value key);          /* 0/1, -1 error */
 bool rt_set_next(Value set, size_t *pos, Value *key);
 /* set.update(iterable) with CPython's bulk shortcuts (SET_UPDATE). */

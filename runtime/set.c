@@ -886,6 +886,12 @@ bool rt_set_add(Value set, Value key)
     return set_add_key(AS_SET(set), key) == 0;
 }
 
+void rt_set_add_hashed(Value set, Value key, intptr_t hash)
+{
+    AS_SET(set)->hash = -1;
+    set_add_entry(AS_SET(set), key, hash);
+}
+
 int rt_set_contains(Value set, Value key)
 {
     return set_contains(set, key);

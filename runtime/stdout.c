@@ -54,7 +54,7 @@
 
 #define STDOUT_BUFSIZE (64 * 1024)
 
-static char buffer[STDOUT_BUFSIZE];
+static char buffer[STDOUT_BUFSIZE] GC_LARGE_STATIC;
 static size_t buffered;             /* bytes waiting in buffer[] */
 static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* stdout is a terminal */

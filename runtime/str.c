@@ -276,6 +276,12 @@ intptr_t rt_str_hash(Value v)
     return s->hash;
 }
 
+intptr_t rt_str_hash_uncached(Value v)
+{
+    const ObjStr *s = AS_STR(v);
+    return s->hash != -1 ? s->hash : str_data_hash(s->data, s->nbytes, s->ascii);
+}
+
 /* The intern table: an open-addressing hash set of ObjStr pointers with
  * linear probing.  It lives on the GC heap (scanned), referenced from a
  * static, so interned strings stay alive for the whole run.  Each slot's

@@ -49,6 +49,9 @@ bool rt_str_equal(Value a, Value b);                /* both str */
 bool rt_str_isidentifier(Value s);                  /* str.isidentifier() */
 int rt_str_compare(Value a, Value b);               /* by code point: -1/0/1 */
 intptr_t rt_str_hash(Value s);                      /* cached */
+/* The same, not stored in s when not cached already: for static strs,
+ * where storing it writes the page that holds them (modules/sys.c). */
+intptr_t rt_str_hash_uncached(Value s);
 /* CPython's _Py_HashBytes: SipHash-1-3 under the process's hash secret
  * (PYTHONHASHSEED), 0 for no bytes; str.c explains. */
 intptr_t rt_hash_bytes(const void *p, size_t n);

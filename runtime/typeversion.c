@@ -88,7 +88,8 @@ void rt_type_modified(ObjType *type)
 
 /* ---- the attribute lookup cache ------------------------------------------------ */
 
-enum { LOOKUP_CACHE_SIZE = 4096 };      /* a power of two */
+enum { LOOKUP_CACHE_SIZE = 4096,       /* powers of two */
+       LOOKUP_START_SIZE = 128 };
 
 typedef struct LookupEntry {
     uint32_t version;                   /* 0: empty */
@@ -99,14 +100,24 @@ typedef struct LookupEntry {
 /* A static table (a root the collector scans: names and values stay
  * alive), in zero pages the kernel maps on first touch: no allocation and
  * no clearing at start-up.  It is switched on once start-up has added the
- * slot wrappers (rt_type_cache_clear); lookups before that walk the MRO. */
-static LookupEntry lookup_table[LOOKUP_CACHE_SIZE];
+ * slot wrappers (rt_type_cache_clear); lookups before that walk the MRO.
+ *
+ * Its first LOOKUP_START_SIZE entries (one page) are used until as many
+ * misses have evicted a live entry, then all of it: hashed slots spread
+ * over the whole 96 KiB, so a short run touched a third of its pages, and
+ * each twice (read, then written: a copy-on-write of the zero page).
+ * Growing needs no clearing, as an entry is valid in any slot (a hit
+ * matches version and name); a program whose working set outgrows the
+ * first page re-misses it once. */
+static LookupEntry lookup_table[LOOKUP_CACHE_SIZE] GC_LARGE_STATIC __attribute__((aligned(4096)));
 static LookupEntry *lookup_cache;       /* NULL until then */
+static size_t lookup_mask = LOOKUP_START_SIZE - 1;
+static unsigned lookup_evictions;
 
 static size_t lookup_slot(uint32_t version, Value name)
 {
     uintptr_t h = (uintptr_t)name >> 4;
-    return (size_t)(version * 2654435761u ^ h ^ (h >> 12)) & (LOOKUP_CACHE_SIZE - 1);
+    return (size_t)(version * 2654435761u ^ h ^ (h >> 12)) & lookup_mask;
 }
 
 Value rt_type_cache_lookup(ObjType *type, Value name)
@@ -122,13 +133,16 @@ Value rt_type_cache_lookup(ObjType *type, Value name)
     /* The walk only reads dicts with str keys: no Python code runs, so
      * the tag still stands for what it finds. */
     Value v = rt_type_mro_lookup(type, name);
+    if (e->version != 0 && lookup_mask != LOOKUP_CACHE_SIZE - 1 &&
+        ++lookup_evictions == LOOKUP_START_SIZE)
+        lookup_mask = LOOKUP_CACHE_SIZE - 1;
     *e = (LookupEntry){ version, name, v };
     return v;
 }
 
 void rt_type_cache_clear(void)
 {
-    if (lookup_cache != NULL)
-        memset(lookup_cache, 0, LOOKUP_CACHE_SIZE * sizeof *lookup_cache);
+    if (lookup_cache != NULL)           /* the entries in use so far */
+        memset(lookup_cache, 0, (lookup_mask + 1) * sizeof *lookup_cache);
     lookup_cache = lookup_table;
 }

@@ -151,7 +151,7 @@ static int frame_depth(const Frame *f)
  * caller's stale.)  A small direct-mapped table on the frame address;
  * a collision just falls back to frame->instr. */
 #define SEEN_SIZE 1024
-static struct { const Frame *frame; const uint16_t *instr; } seen[SEEN_SIZE];
+static struct { const Frame *frame; const uint16_t *instr; } seen[SEEN_SIZE] GC_LARGE_STATIC;
 
 /* Frames are aligned; drop the low bits, which are always zero. */
 static size_t seen_slot(const Frame *f)

@@ -39,7 +39,7 @@ static Chunk *spare;
  * zeroed as frames first reach them; a chunk from the heap is cleared by
  * the collector when it is allocated, all 16 pages at once, which cost
  * every start-up 16 page faults and 64 KiB of memset. */
-static Value first_chunk[(sizeof(Chunk) + sizeof(Value) - 1) / sizeof(Value) + CHUNK_WORDS];
+static Value first_chunk[(sizeof(Chunk) + sizeof(Value) - 1) / sizeof(Value) + CHUNK_WORDS] GC_LARGE_STATIC;
 static bool first_chunk_taken;
 
 static Chunk *chunk_new(size_t words, Chunk *previous)

@@ -25,8 +25,8 @@
 #include "vm/specialize.h"
 #include "vm/decode.h"
 
-VmSpecStats vm_spec_stats[256];
-uint64_t vm_spec_hits[256], vm_spec_misses[256];
+VmSpecStats vm_spec_stats[256] GC_LARGE_STATIC;
+uint64_t vm_spec_hits[256] GC_LARGE_STATIC, vm_spec_misses[256] GC_LARGE_STATIC;
 
 bool vm_dict_lacks_str_slow(Value dict, Value name)
 {

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
+#include "runtime/gc.h"
 
 /* Counted by opcode byte.  The pair table is a plain 256x256 matrix: an
  * increment is two indexed adds, where a hash of pairs would cost more
@@ -29,7 +30,7 @@
  * use, not from static data, which the collector would scan for pointers
  * at every collection of every run.  64-bit counters: a long benchmark
  * executes billions of instructions. */
-static uint64_t op_count[256];
+static uint64_t op_count[256] GC_LARGE_STATIC;
 static uint64_t (*pair_count)[256];     /* [previous][next] */
 static int previous_op = -1;            /* -1: nothing executed yet */
 
