@@ -550,7 +550,7 @@ static Value buffered_flush(Value *args, size_t nargs, Value kw)
     if (b == NULL)
         return VAL_NULL;
     if (b->to_stdout)
-        return rt_stdout_flush_checked() ? rt_None : VAL_NULL;
+        return rt_stdout_flush_buffer_checked() ? rt_None : VAL_NULL;
     if (!check_open(b, b->writable ? "flush of closed file" : "I/O operation on closed file."))
         return VAL_NULL;
     if (!flush_writes(b))

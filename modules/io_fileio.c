@@ -24,7 +24,7 @@ typedef struct FileIO {
     IoObject base;
     int fd;                     /* -1 once closed */
     bool readable, writable, appending, created, closefd;
-    bool to_stdout;             /* the start-up FileIO(1): writes into runtime/stdout.c */
+    bool to_stdout;             /* -u's sys.stdout.buffer: writes into runtime/stdout.c */
     signed char seekable;       /* -1 not known yet */
     long blksize;
 } FileIO;

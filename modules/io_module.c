@@ -226,10 +226,9 @@ Value mod_std_stream(int fd)
     if (raw == VAL_NULL)
         return VAL_NULL;
     rt_setattr(raw, rt_str_intern_cstr("name"), rt_str_from_cstr(names[fd]));
-    if (fd == 1) {
+    if (fd == 1 && raw_only) {          /* sys.stdout.buffer: the unbuffered stdout */
         io_fileio_set_stdout(raw);
-        if (raw_only)
-            rt_stdout_set_unbuffered();
+        rt_stdout_set_unbuffered();
     }
     Value buffer = raw;
     if (!raw_only) {

@@ -528,7 +528,7 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
     const char *s = rt_str_cstr(text);
     bool haslf = memchr(s, '\n', rt_str_nbytes(text)) != NULL;
     if (t->to_stdout && t->codec == CODEC_UTF8 && AS_STR(text)->ascii) {
-        if (!rt_stdout_write(s, rt_str_nbytes(text)))   /* the shared stdout buffer */
+        if (!rt_stdout_write_text(s, rt_str_nbytes(text)))  /* print()'s pending text */
             return VAL_NULL;
         return rt_int_from_i64((int64_t)len);
     }
@@ -541,8 +541,8 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (!rt_isinstance_of(b, &rt_bytes_type))
         return rt_raisef(&rt_TypeError, "encoder should return a bytes object, not '%T'", b);
-    if (t->to_stdout) {         /* the shared stdout buffer too, so that the order holds */
-        if (!rt_stdout_write((const char *)AS_BYTES(b)->data, AS_BYTES(b)->length))
+    if (t->to_stdout) {         /* print()'s pending text too, so that the order holds */
+        if (!rt_stdout_write_text((const char *)AS_BYTES(b)->data, AS_BYTES(b)->length))
             return VAL_NULL;
         return rt_int_from_i64((int64_t)len);
     }
@@ -561,7 +561,7 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
 static Value textio_flush(Value *args, size_t nargs, Value kw)
 {
     TextIO *t = self_open(args, nargs, "flush");
-    if (t == NULL || !flush_pending(t))
+    if (t == NULL || !flush_pending(t) || (t->to_stdout && !rt_stdout_flush_checked()))
         return VAL_NULL;
     return io_call(t->buffer, "flush", 0);
 }
@@ -936,6 +936,8 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (a[4] != VAL_NULL && a[4] != rt_None && !truth_arg(a[4], &t->write_through))
         return VAL_NULL;
+    if (t->to_stdout)
+        rt_stdout_set_text_mode(t->line_buffering, t->write_through);
     if (t->to_stdout && (t->codec != CODEC_UTF8 || t->writenl != VAL_NULL ||
                          strcmp(rt_str_cstr(t->errors), "strict") != 0)) {
         t->to_stdout = false;           /* print() must now go through write() */

@@ -92,7 +92,7 @@ static bool print_str(Printer *p, Value s)
         const ObjStr *o = AS_STR(s);
         if (o->ascii || (rt_stdio_codeset == VAL_NULL &&
                          rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL)))
-            return rt_stdout_write(o->data, o->nbytes);
+            return rt_stdout_write_text(o->data, o->nbytes);
         /* A lone surrogate has no UTF-8: sys.stdout's encoder decides, as
          * in CPython (its surrogateescape writes U+DC80..U+DCFF as the
          * bytes 0x80..0xFF; any other is UnicodeEncodeError); so it does
@@ -109,7 +109,7 @@ static bool print_value(Printer *p, Value v)
 {
     if (p->write == VAL_NULL && val_is_small(v)) {
         char buf[RT_I64_DECIMAL_MAX];
-        return rt_stdout_write(buf, rt_i64_decimal(small_value(v), buf));
+        return rt_stdout_write_text(buf, rt_i64_decimal(small_value(v), buf));
     }
     Value s = is_str(v) ? v : rt_str(v);
     return s != VAL_NULL && print_str(p, s);

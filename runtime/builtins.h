@@ -25,15 +25,23 @@ void rt_builtins_add_function(const char *name, NativeFunc fn);
 extern Value (*rt_input_readline)(Value prompt);
 
 /* sys.stdout-like output used by print() and tracebacks: buffered stdout,
- * flushed at exit and before a traceback is printed.  A write error is
- * the program's, as with CPython's BufferedWriter: rt_stdout_write and
- * rt_stdout_flush_checked return false with OSError (BrokenPipeError...)
- * set when the bytes cannot be written.  rt_stdout_flush is for pvm's own
- * ordering flushes: what it could not write stays in the buffer, and the
- * next checked call (or the exit) meets the error again. */
+ * flushed at exit and before a traceback is printed, with CPython's two
+ * buffers: rt_stdout_write_text is sys.stdout.write (the TextIOWrapper's
+ * pending text), rt_stdout_write sys.stdout.buffer.write (the
+ * BufferedWriter); rt_stdout_flush_checked is sys.stdout.flush() (both),
+ * rt_stdout_flush_buffer_checked sys.stdout.buffer.flush().  A write error
+ * is the program's, as with CPython's BufferedWriter: they return false
+ * with OSError (BrokenPipeError...) set when the bytes cannot be written.
+ * rt_stdout_flush is for pvm's own ordering flushes (both buffers): what
+ * it could not write stays in the buffer, and the next checked call (or
+ * the exit) meets the error again. */
+bool rt_stdout_write_text(const char *s, size_t n);
 bool rt_stdout_write(const char *s, size_t n);
 void rt_stdout_flush(void);
 bool rt_stdout_flush_checked(void);
+bool rt_stdout_flush_buffer_checked(void);
+/* sys.stdout.reconfigure(line_buffering=, write_through=). */
+void rt_stdout_set_text_mode(bool line_buffering, bool write_through);
 /* -u / PYTHONUNBUFFERED (io's start-up sys.stdout): no buffering at all. */
 void rt_stdout_set_unbuffered(void);
 /* At exit: flush, and report a write that failed there as CPython's

@@ -1,28 +1,36 @@
 /*
- * stdout.c — pvm's standard output: one buffer in front of file descriptor 1.
+ * stdout.c — pvm's standard output: CPython's two buffers in front of file
+ * descriptor 1.
  *
  * print() is the hottest way a Python program talks to the world, and one
  * write(2) system call per print would dominate the run time of a program
- * that prints in a loop.  So, like CPython's io.BufferedWriter, output goes
- * into a 64 KiB buffer that is handed to the kernel only when:
+ * that prints in a loop.  So output is buffered, and as the order in which
+ * bytes reach fd 1 is part of what a program prints (sys.stdout.buffer.write
+ * and os.write(1, ...) can overtake text), it is buffered where CPython
+ * buffers it, with CPython's sizes:
  *
- *   - the buffer is full (or a single piece is larger than the buffer);
- *   - the program exits (an atexit handler, registered on first use);
- *   - a traceback is about to be printed on stderr (the caller of
- *     rt_print_exception calls rt_stdout_flush first, so that the two streams
- *     appear in the order the program produced them);
- *   - print(..., flush=True) or sys.stdout.flush() asks for it;
- *   - stdout is a terminal and the text holds a newline: CPython line-buffers
- *     an interactive stdout, so a prompt-less program shows each line as soon
- *     as it is printed;
- *   - always, under -u or PYTHONUNBUFFERED: CPython's sys.stdout then writes
- *     through to the raw file, so every write is a write(2), and output
- *     survives os._exit() in a forked child.
+ *   - the text of print() and sys.stdout.write waits in the TextIOWrapper's
+ *     pending chunk (text[], _CHUNK_SIZE 8192 bytes).  It moves on to the
+ *     BufferedWriter (write_text_out) when the new piece would make it
+ *     larger than a chunk (a piece of a chunk or more goes on by itself),
+ *     when it reaches a chunk, on a newline or carriage return when stdout
+ *     is a terminal (line_buffering: the BufferedWriter is flushed too), at
+ *     once under -u (write_through), and on sys.stdout.flush();
+ *   - the BufferedWriter's buffer (buffer[]: sys.stdout.buffer.write, and
+ *     the text handed on) holds st_blksize bytes of fd 1 (4096 for a pipe,
+ *     1024 for a terminal): a piece that does not fit makes it go out
+ *     first, and a piece larger than the whole buffer goes out directly;
+ *     it is also written out at exit (an atexit handler, registered on
+ *     first use), before a traceback is printed on stderr (the caller of
+ *     rt_print_exception calls rt_stdout_flush first), and by
+ *     sys.stdout.flush(), sys.stdout.buffer.flush(), print(flush=True);
+ *   - under -u or PYTHONUNBUFFERED, CPython's sys.stdout.buffer is the raw
+ *     FileIO: every write is a write(2), and output survives os._exit() in
+ *     a forked child.
  *
- * This buffer is also the buffer of sys.stdout: modules/io_*.c make the
- * start-up sys.stdout (a TextIOWrapper over a BufferedWriter over FileIO(1))
- * write into it, so print(), sys.stdout.write and sys.stdout.buffer.write
- * keep their order.
+ * modules/io_*.c make the start-up sys.stdout (a TextIOWrapper over a
+ * BufferedWriter over FileIO(1)) write into these buffers, text through
+ * rt_stdout_write_text and bytes through rt_stdout_write.
  *
  * Write errors are the program's, as in CPython (whose stdout is an
  * io.BufferedWriter over a file that ignores SIGPIPE; so does pvm, from
@@ -46,19 +54,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "runtime/gc.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
-#define STDOUT_BUFSIZE (64 * 1024)
+#define STDOUT_BUFSIZE (64 * 1024)   /* the largest st_blksize honoured */
+#define TEXT_CHUNK 8192                 /* TextIOWrapper's _CHUNK_SIZE */
 
 static char buffer[STDOUT_BUFSIZE] GC_LARGE_STATIC;
 static size_t buffered;             /* bytes waiting in buffer[] */
+static size_t bufsize = 8192;       /* the BufferedWriter's size: fd 1's st_blksize */
+static char text[TEXT_CHUNK] GC_LARGE_STATIC;
+static size_t text_len;             /* text bytes waiting in text[] */
 static bool ready;                  /* setup() has run */
-static bool line_buffered;          /* stdout is a terminal */
-static bool unbuffered;             /* -u: every write goes out at once */
+static bool line_buffered;          /* sys.stdout.line_buffering: a terminal */
+static bool write_through;          /* sys.stdout.write_through: -u */
+static bool unbuffered;             /* -u: no BufferedWriter, bytes go out at once */
 
 /* The thread writing the buffer out (vm_thread_serial() + 1; 0: none).
  * A checked write releases the interpreter lock while write(2) blocks and
@@ -153,12 +167,26 @@ static bool raise_write_error(void)
     return false;
 }
 
+/* pvm's own flush: the pending text joins the buffer, and both go out;
+ * false as flush_buffer (the text waits while it finds no room). */
+static bool flush_all(void)
+{
+    if (text_len > 0) {
+        if (buffered + text_len > STDOUT_BUFSIZE && !flush_buffer(false))
+            return false;
+        memcpy(buffer + buffered, text, text_len);
+        buffered += text_len;
+        text_len = 0;
+    }
+    return flush_buffer(false);
+}
+
 /* The last chance, for paths that end without rt_stdout_exit (which
  * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
     if (writer == 0)
-        flush_buffer(false);
+        flush_all();
 }
 
 /* Decide the buffering mode and arrange the final flush, once. */
@@ -168,12 +196,16 @@ static void setup(void)
         return;
     ready = true;
     line_buffered = isatty(1) == 1;
+    struct stat st;
+    if (fstat(1, &st) == 0 && st.st_blksize > 1)    /* as CPython's open() */
+        bufsize = st.st_blksize < STDOUT_BUFSIZE ? (size_t)st.st_blksize : STDOUT_BUFSIZE;
     atexit(flush_at_exit);
 }
 
 void rt_stdout_init(void)
 {
     gc_exclude_static(buffer, sizeof buffer);   /* text, never pointers */
+    gc_exclude_static(text, sizeof text);
     setup();
 }
 
@@ -182,11 +214,11 @@ void rt_stdout_flush(void)
 {
     int e = errno;
     if (writer == 0)
-        flush_buffer(false);
+        flush_all();
     errno = e;
 }
 
-bool rt_stdout_flush_checked(void)
+bool rt_stdout_flush_buffer_checked(void)
 {
     if (buffered == 0)
         return true;
@@ -201,19 +233,19 @@ bool rt_stdout_write(const char *s, size_t n)
 {
     if (!ready)
         setup();
-    if (buffered + n > STDOUT_BUFSIZE) {
+    if (buffered + n > bufsize) {
         if (!enter_flush())
             return false;
         size_t took;
         bool ok = flush_buffer(true);
         if (!ok && errno != 0)
             buffered = 0;           /* no room made: this data is lost */
-        else if (ok && n > STDOUT_BUFSIZE)  /* too big to buffer: written directly */
+        else if (ok && n > bufsize)     /* too big to buffer: written directly */
             ok = write_all(s, n, true, &took);
         writer = 0;
         if (!ok)
             return raise_write_error();
-        if (n > STDOUT_BUFSIZE)
+        if (n > bufsize)
             return true;
     }
     memcpy(buffer + buffered, s, n);
@@ -222,25 +254,67 @@ bool rt_stdout_write(const char *s, size_t n)
         /* CPython's -u sys.stdout.buffer is the raw FileIO, with no buffer
          * to keep what a failed write did not write: it is gone (unless
          * the failure was to find a flush under way, which goes on). */
-        if (rt_stdout_flush_checked())
+        if (rt_stdout_flush_buffer_checked())
             return true;
         if (writer == 0)
             buffered = 0;
         return false;
     }
-    if (line_buffered && memchr(s, '\n', n) != NULL)
-        return rt_stdout_flush_checked();
     return true;
+}
+
+/* CPython's _textiowrapper_writeflush: the pending text goes to the
+ * BufferedWriter as one piece.  It leaves text[] first, as a write that
+ * blocks lets other threads (and signal handlers) add text behind it. */
+static bool write_text_out(void)
+{
+    char chunk[TEXT_CHUNK];
+    size_t n = text_len;
+    memcpy(chunk, text, n);
+    text_len = 0;
+    return rt_stdout_write(chunk, n);
+}
+
+bool rt_stdout_write_text(const char *s, size_t n)
+{
+    if (!ready)
+        setup();
+    while (text_len > 0 && text_len + n > TEXT_CHUNK)  /* never more than a chunk */
+        if (!write_text_out())
+            return false;
+    bool needflush = line_buffered && (memchr(s, '\n', n) != NULL || memchr(s, '\r', n) != NULL);
+    bool ok;
+    if (n >= TEXT_CHUNK) {          /* a chunk by itself (text[] is empty) */
+        ok = rt_stdout_write(s, n);
+    } else {
+        memcpy(text + text_len, s, n);
+        text_len += n;
+        ok = (text_len < TEXT_CHUNK && !needflush && !write_through) || write_text_out();
+    }
+    return ok && (!needflush || rt_stdout_flush_buffer_checked());
+}
+
+bool rt_stdout_flush_checked(void)
+{
+    return (text_len == 0 || write_text_out()) && rt_stdout_flush_buffer_checked();
+}
+
+void rt_stdout_set_text_mode(bool line_buffering, bool through)
+{
+    if (!ready)
+        setup();
+    line_buffered = line_buffering;
+    write_through = through;
 }
 
 void rt_stdout_set_unbuffered(void)
 {
-    unbuffered = true;
+    unbuffered = write_through = true;
 }
 
 int rt_stdout_exit(int status)
 {
-    if (writer != 0 || flush_buffer(false))
+    if (writer != 0 || flush_all())
         return status;
     int e = errno;
     fflush(stderr);
@@ -250,9 +324,9 @@ int rt_stdout_exit(int status)
     rt_err_clear();
     rt_raise_os_error(e);
     Value exc = rt_err_fetch();
-    Value text = exc != VAL_NULL ? rt_str(exc) : VAL_NULL;
+    Value message = exc != VAL_NULL ? rt_str(exc) : VAL_NULL;
     fprintf(stderr, "%s: %s\n", exc != VAL_NULL ? val_type(exc)->name : "OSError",
-            text != VAL_NULL ? rt_str_cstr(text) : "");
+            message != VAL_NULL ? rt_str_cstr(message) : "");
     rt_err_clear();
     return 120;
 }

@@ -11,7 +11,10 @@ python3.11 runs in its default configuration (PYTHONUNBUFFERED removed from
 the environment, as a user's shell has it): stdout block-buffered when it
 is not a terminal.  Compared: the exit status, the last line of stderr,
 and whether stderr has CPython's "Exception ignored in: <_io.TextIOWrapper
-name='<stdout>' ...>" line (the final flush failed: exit status 120).
+name='<stdout>' ...>" line (the final flush failed: exit status 120).  The
+golden programs tests/programs/lib_io/stdout_order*.py, which mix text,
+sys.stdout.buffer and os.write(1), run here too with stdout a pipe, a file
+and a terminal, and under -u: compared, every byte of stdout in its order.
 
 Prints one FAIL line per difference, then `surroundings: N passed, M
 failed`.  Exit status 0 when all passed, 1 when some failed, 2 when the
@@ -67,8 +70,16 @@ PROGRAMS = {
 }
 
 
+ORDER_DIR = os.path.join(ROOT, "tests", "programs", "lib_io")
+ORDER_PROGRAMS = sorted(f[:-3] for f in os.listdir(ORDER_DIR)
+                        if f.startswith("stdout_order") and f.endswith(".py"))
+
+
 def compile_all():
     paths = {}
+    for name in ORDER_PROGRAMS:
+        with open(os.path.join(ORDER_DIR, name + ".py")) as f:
+            PROGRAMS[name] = f.read()
     for name, text in PROGRAMS.items():
         src = os.path.join(BUILD, name + ".py")
         with open(src, "w") as f:
@@ -250,8 +261,57 @@ def with_output(paths, name, limit):
                                                                              results[0])
 
 
+def stdout_bytes(cmd, where):
+    """(exit status, stdout) of cmd with stdout a 'pipe', a 'file' or a
+    'tty' (a pseudo-terminal: what the program wrote, in its order)."""
+    if where == "pipe":
+        p = subprocess.run(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=TIMEOUT)
+        return p.returncode, p.stdout
+    if where == "file":
+        with open(os.path.join(BUILD, "stdout.txt"), "w+b") as f:
+            status = subprocess.run(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL,
+                                    stdout=f, stderr=subprocess.PIPE, timeout=TIMEOUT).returncode
+            f.seek(0)
+            return status, f.read()
+    master, slave = os.openpty()
+    p = subprocess.Popen(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL, stdout=slave,
+                         stderr=subprocess.PIPE)
+    os.close(slave)
+    data = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:             # EIO: the terminal's last writer is gone
+            break
+        if not chunk:
+            break
+        data.append(chunk)
+    os.close(master)
+    p.communicate(timeout=TIMEOUT)
+    return p.returncode, b"".join(data)
+
+
+def stdout_order(paths, name, where, options=()):
+    """Every byte of stdout, in python3.11's order, without PYTHONUNBUFFERED."""
+    src, pyc = paths[name]
+    want = stdout_bytes([PYTHON, *options, src], where)
+    got = stdout_bytes([PVM, *options, pyc], where)
+    if got == want:
+        return None
+    n = next((i for i, (a, b) in enumerate(zip(got[1], want[1])) if a != b),
+             min(len(got[1]), len(want[1])))
+    return "pvm status %s, python3.11 %s; stdout differs from byte %d: pvm %r, python3.11 %r" % (
+        got[0], want[0], n, got[1][n:n + 40], want[1][n:n + 40])
+
+
 def cases(paths):
-    return [
+    order = [("%s, stdout %s" % (name, how), lambda name=name, how=how, options=options:
+              stdout_order(paths, name, how.split()[0], options))
+             for name in ORDER_PROGRAMS
+             for how, options in (("pipe", ()), ("file", ()), ("tty", ()), ("pipe -u", ("-u",)),
+                                  ("tty -u", ("-u",)))]
+    return order + [
         ("pipe closed while printing", lambda: same_as_python(paths, "many_lines",
                                                               reader="one-line")),
         ("pipe closed before the final flush", lambda: same_as_python(paths, "few_lines",
