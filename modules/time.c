@@ -200,8 +200,6 @@ static Value tm_sleep(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (ns < 0)
         return rt_raisef(&rt_ValueError, "sleep length must be non-negative");
-    if (!rt_stdout_flush_checked())
-        return VAL_NULL;
     struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
     /* A signal ends the sleep early (EINTR) or arrived just before it: its
      * handler runs; if it raises (Ctrl-C: KeyboardInterrupt), sleep raises

@@ -1,6 +1,7 @@
 # io: the byte order of sys.stdout text, sys.stdout.buffer and os.write(1) around CPython's sizes — the TextIOWrapper's 8192-byte chunk and the BufferedWriter's st_blksize (tests/hostile/check_surroundings.py runs it without PYTHONUNBUFFERED too)
 import os
 import sys
+import time
 
 out, raw = sys.stdout, sys.stdout.buffer
 
@@ -84,3 +85,8 @@ out.reconfigure(write_through=False)
 print("end")
 raw.write(b"last bytes\n")
 mark("W")
+
+# time.sleep() leaves the buffers alone.
+print("before sleep")
+time.sleep(0)
+mark("X")
