@@ -72,6 +72,7 @@ static size_t text_len;             /* text bytes waiting in text[] */
 static bool ready;                  /* setup() has run */
 static bool line_buffered;          /* sys.stdout.line_buffering: a terminal */
 static bool write_through;          /* sys.stdout.write_through: -u */
+static bool plain_text;             /* set up, neither line_buffered nor write_through */
 static bool unbuffered;             /* -u: no BufferedWriter, bytes go out at once */
 
 /* The thread writing the buffer out (vm_thread_serial() + 1; 0: none).
@@ -196,6 +197,7 @@ static void setup(void)
         return;
     ready = true;
     line_buffered = isatty(1) == 1;
+    plain_text = !line_buffered && !write_through;
     struct stat st;
     if (fstat(1, &st) == 0 && st.st_blksize > 1)    /* as CPython's open() */
         bufsize = st.st_blksize < STDOUT_BUFSIZE ? (size_t)st.st_blksize : STDOUT_BUFSIZE;
@@ -266,7 +268,9 @@ bool rt_stdout_write(const char *s, size_t n)
 /* CPython's _textiowrapper_writeflush: the pending text goes to the
  * BufferedWriter as one piece.  It leaves text[] first, as a write that
  * blocks lets other threads (and signal handlers) add text behind it. */
-static bool write_text_out(void)
+/* noinline: its chunk-sized frame would otherwise be set up by every
+ * rt_stdout_write_text, which seldom calls it. */
+__attribute__((noinline)) static bool write_text_out(void)
 {
     char chunk[TEXT_CHUNK];
     size_t n = text_len;
@@ -275,7 +279,8 @@ static bool write_text_out(void)
     return rt_stdout_write(chunk, n);
 }
 
-bool rt_stdout_write_text(const char *s, size_t n)
+/* rt_stdout_write_text's every case. */
+static bool write_text(const char *s, size_t n)
 {
     if (!ready)
         setup();
@@ -294,6 +299,17 @@ bool rt_stdout_write_text(const char *s, size_t n)
     return ok && (!needflush || rt_stdout_flush_buffer_checked());
 }
 
+/* print()'s way: most pieces only join the pending text. */
+bool rt_stdout_write_text(const char *s, size_t n)
+{
+    if (plain_text && text_len + n < TEXT_CHUNK) {
+        memcpy(text + text_len, s, n);
+        text_len += n;
+        return true;
+    }
+    return write_text(s, n);
+}
+
 bool rt_stdout_flush_checked(void)
 {
     return (text_len == 0 || write_text_out()) && rt_stdout_flush_buffer_checked();
@@ -305,11 +321,13 @@ void rt_stdout_set_text_mode(bool line_buffering, bool through)
         setup();
     line_buffered = line_buffering;
     write_through = through;
+    plain_text = !line_buffered && !write_through;
 }
 
 void rt_stdout_set_unbuffered(void)
 {
     unbuffered = write_through = true;
+    plain_text = false;
 }
 
 int rt_stdout_exit(int status)
