@@ -12,14 +12,16 @@
  *   - the text of print() and sys.stdout.write waits in the TextIOWrapper's
  *     pending chunk (text[], _CHUNK_SIZE 8192 bytes).  It moves on to the
  *     BufferedWriter (write_text_out) when the new piece would make it
- *     larger than a chunk (a piece of a chunk or more goes on by itself),
- *     when it reaches a chunk, on a newline or carriage return when stdout
+ *     larger than a chunk (3.11, 3.12: it goes first, and a piece of a
+ *     chunk or more by itself; 3.13: with the piece), when it reaches a
+ *     chunk, on a newline or carriage return when stdout
  *     is a terminal (line_buffering: the BufferedWriter is flushed too), at
  *     once under -u (write_through), and on sys.stdout.flush();
  *   - the BufferedWriter's buffer (buffer[]: sys.stdout.buffer.write, and
  *     the text handed on) holds st_blksize bytes of fd 1 (4096 for a pipe,
  *     1024 for a terminal): a piece that does not fit makes it go out
- *     first, and a piece larger than the whole buffer goes out directly;
+ *     first, and a piece larger than the whole buffer (from 3.13 on, as
+ *     large) goes out directly;
  *     it is also written out at exit (an atexit handler, registered on
  *     first use), before a traceback is printed on stderr (the caller of
  *     rt_print_exception calls rt_stdout_flush first), and by
@@ -58,6 +60,7 @@
 #include <unistd.h>
 #include "runtime/runtime.h"
 #include "runtime/gc.h"
+#include "runtime/version.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -231,23 +234,30 @@ bool rt_stdout_flush_buffer_checked(void)
     return ok || raise_write_error();
 }
 
+/* A piece the BufferedWriter writes directly rather than keep: larger
+ * than the buffer, or from 3.13 on as large. */
+static bool too_big(size_t n)
+{
+    return n > bufsize || (n == bufsize && rt_py_minor >= 13);
+}
+
 bool rt_stdout_write(const char *s, size_t n)
 {
     if (!ready)
         setup();
-    if (buffered + n > bufsize) {
+    if (buffered + n > bufsize || too_big(n)) {
         if (!enter_flush())
             return false;
         size_t took;
         bool ok = flush_buffer(true);
         if (!ok && errno != 0)
             buffered = 0;           /* no room made: this data is lost */
-        else if (ok && n > bufsize)     /* too big to buffer: written directly */
+        else if (ok && too_big(n))      /* written directly */
             ok = write_all(s, n, true, &took);
         writer = 0;
         if (!ok)
             return raise_write_error();
-        if (n > bufsize)
+        if (too_big(n))
             return true;
     }
     memcpy(buffer + buffered, s, n);
@@ -265,36 +275,50 @@ bool rt_stdout_write(const char *s, size_t n)
     return true;
 }
 
-/* CPython's _textiowrapper_writeflush: the pending text goes to the
- * BufferedWriter as one piece.  It leaves text[] first, as a write that
- * blocks lets other threads (and signal handlers) add text behind it. */
-/* noinline: its chunk-sized frame would otherwise be set up by every
- * rt_stdout_write_text, which seldom calls it. */
-__attribute__((noinline)) static bool write_text_out(void)
+/* CPython's _textiowrapper_writeflush: the pending text, and the m bytes
+ * at more after it, go to the BufferedWriter as one piece.  They leave
+ * text[] first, as a write that blocks lets other threads (and signal
+ * handlers) add text behind them.  noinline: its two-chunk frame would
+ * otherwise be set up by every rt_stdout_write_text, which seldom calls
+ * it. */
+__attribute__((noinline)) static bool write_text_out(const char *more, size_t m)
 {
-    char chunk[TEXT_CHUNK];
-    size_t n = text_len;
-    memcpy(chunk, text, n);
+    if (text_len == 0)
+        return m == 0 || rt_stdout_write(more, m);
+    char chunk[2 * TEXT_CHUNK];
+    size_t n = text_len + m;
+    char *piece = n <= sizeof chunk ? chunk : malloc(n);
+    if (piece == NULL) {
+        rt_raise_nomemory();
+        return false;
+    }
+    memcpy(piece, text, text_len);
+    memcpy(piece + text_len, more, m);
     text_len = 0;
-    return rt_stdout_write(chunk, n);
+    bool ok = rt_stdout_write(piece, n);
+    if (piece != chunk)
+        free(piece);
+    return ok;
 }
 
-/* rt_stdout_write_text's every case. */
+/* rt_stdout_write_text's every case.  3.11 and 3.12 never gather more
+ * than a chunk: the text waiting goes on first when the new piece would
+ * make it larger; 3.13 adds the piece, and all goes on together once it
+ * reaches a chunk. */
 static bool write_text(const char *s, size_t n)
 {
     if (!ready)
         setup();
-    while (text_len > 0 && text_len + n > TEXT_CHUNK)  /* never more than a chunk */
-        if (!write_text_out())
+    while (rt_py_minor < 13 && text_len > 0 && text_len + n > TEXT_CHUNK)
+        if (!write_text_out(NULL, 0))
             return false;
     bool needflush = line_buffered && (memchr(s, '\n', n) != NULL || memchr(s, '\r', n) != NULL);
-    bool ok;
-    if (n >= TEXT_CHUNK) {          /* a chunk by itself (text[] is empty) */
-        ok = rt_stdout_write(s, n);
+    bool ok = true;
+    if (text_len + n >= TEXT_CHUNK || needflush || write_through) {
+        ok = write_text_out(s, n);
     } else {
         memcpy(text + text_len, s, n);
         text_len += n;
-        ok = (text_len < TEXT_CHUNK && !needflush && !write_through) || write_text_out();
     }
     return ok && (!needflush || rt_stdout_flush_buffer_checked());
 }
@@ -312,7 +336,7 @@ bool rt_stdout_write_text(const char *s, size_t n)
 
 bool rt_stdout_flush_checked(void)
 {
-    return (text_len == 0 || write_text_out()) && rt_stdout_flush_buffer_checked();
+    return write_text_out(NULL, 0) && rt_stdout_flush_buffer_checked();
 }
 
 void rt_stdout_set_text_mode(bool line_buffering, bool through)
