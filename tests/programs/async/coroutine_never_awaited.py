@@ -4,6 +4,10 @@ import gc, sys, warnings
 async def corofn():
     return 1
 
+def gen():
+    yield
+
+
 def show(w):
     for x in w:
         print(x.category.__name__, x.message)
@@ -14,8 +18,11 @@ def drop_unawaited():
         warnings.simplefilter("always")
         c = corofn()
         del c
+        # pvm's collector is conservative: a word of the loop's C frame that
+        # last held the coroutine would keep it alive; making another
+        # generator overwrites it
+        gen()
         gc.collect()
-        gc.collect()        # pvm: a stale stack word may keep it one collection more
         show(w)
 
 drop_unawaited()

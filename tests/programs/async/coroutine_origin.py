@@ -45,11 +45,16 @@ def a2():
     return a1()  # comment in a2
 
 
+def gen():
+    yield
+
+
 for depth in (0, 1, 2):
     sys.set_coroutine_origin_tracking_depth(depth)
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         a2()
+        gen()           # overwrites what pvm's loop last held (a conservative collector)
         gc.collect()
         for x in w:
             print(str(x.message).replace(corofn.__code__.co_filename, "FILE"))
