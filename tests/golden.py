@@ -8,7 +8,8 @@ For every tests/programs/**/*.py whose path contains FILTER:
      absolute path of the .py, exactly what `python3.11 file.py` would use);
   2. run python3.11 on the .py to learn the expected stdout, exit status and last
      line of stderr -- cached in build/golden/<path>.expected.json, keyed by a hash
-     of the source and the Python version, so re-runs only run pvm;
+     of the source, the Python version and the environment variables that
+     change what a program prints (PYTHON*, LC_*, LANG), so re-runs only run pvm;
   3. run PVM on the .pyc (same working directory: the program's folder), with a
      timeout, and compare the three.
 Expected output is never committed: it always comes from the reference itself,
