@@ -673,27 +673,52 @@ static Value sk_recvfrom(Value *args, size_t nargs, Value kw)
     return recv_common(args, nargs, kw, "recvfrom", true);
 }
 
-/* recv_into(buffer[, nbytes[, flags]]) */
+/*
+ * The arguments of recv_into and recvfrom_into: (buffer[, nbytes[, flags]]),
+ * by position or by name, into c's buffer, size and flags.  They differ
+ * only in the message for an nbytes larger than the buffer.
+ */
+static bool parse_into_args(const ArgSpec *spec, const char *too_small,
+                            Value *args, size_t nargs, Value kw, ModBuffer *b, AddrCtx *c)
+{
+    Value a[3];
+    ssize_t nbytes = 0;
+    Value i;
+    if (!rt_parse_args(spec, args + 1, nargs - 1, kw, a) || !open_socket(args[0]))
+        return false;
+    if (!mod_get_writable_buffer(a[0], b)) {
+        rt_err_clear();
+        rt_raisef(&rt_TypeError, "%s() argument 1 must be read-write "
+                  "bytes-like object, not %s", spec->fname, val_type(a[0])->name);
+        return false;
+    }
+    if ((a[1] != VAL_NULL && ((i = rt_index(a[1])) == VAL_NULL || !mod_int_as_ssize(i, &nbytes)))
+        || (a[2] != VAL_NULL && !c_int(a[2], &c->flags)))
+        return false;
+    if (nbytes < 0) {
+        rt_raisef(&rt_ValueError, "negative buffersize in %s", spec->fname);
+        return false;
+    }
+    if ((size_t)nbytes > b->len) {
+        rt_raisef(&rt_ValueError, "%s", too_small);
+        return false;
+    }
+    c->buf = (char *)b->wdata;
+    c->n = nbytes ? (size_t)nbytes : b->len;
+    return true;
+}
+
+static const char *const into_names[] = { "buffer", "nbytes", "flags" };
+
+/* recv_into(buffer[, nbytes[, flags]]) -> nbytes */
 static Value sk_recv_into(Value *args, size_t nargs, Value kw)
 {
+    static const ArgSpec spec = { "recv_into", into_names, 3, 0, 1, 3, false };
     ModBuffer b;
-    ssize_t nbytes = 0;
-    int flags = 0;
-    if (!rt_arg_count("recv_into", nargs - 1, 1, 3) || !open_socket(args[0]) ||
-        !mod_get_writable_buffer(args[1], &b))
-        return VAL_NULL;
-    Value i;
-    if (nargs >= 3 && ((i = rt_index(args[2])) == VAL_NULL || !mod_int_as_ssize(i, &nbytes)))
-        return VAL_NULL;
-    if (nargs == 4 && !c_int(args[3], &flags))
-        return VAL_NULL;
-    if (nbytes < 0)
-        return rt_raisef(&rt_ValueError, "negative buffersize in recv_into");
-    if ((size_t)nbytes > b.len)
-        return rt_raisef(&rt_ValueError, "buffer too small for requested bytes");
-    AddrCtx c = { .buf = (char *)b.wdata, .n = nbytes ? (size_t)nbytes : b.len, .flags = flags };
+    AddrCtx c = { .flags = 0 };
     ssize_t n;
-    if (!sock_call(SOCK(args[0]), false, op_recv, &c, &n))
+    if (!parse_into_args(&spec, "buffer too small for requested bytes", args, nargs, kw, &b, &c)
+        || !sock_call(SOCK(args[0]), false, op_recv, &c, &n))
         return VAL_NULL;
     return rt_int_from_i64(n);
 }
@@ -701,31 +726,13 @@ static Value sk_recv_into(Value *args, size_t nargs, Value kw)
 /* recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address) */
 static Value sk_recvfrom_into(Value *args, size_t nargs, Value kw)
 {
-    static const char *const names[] = { "buffer", "nbytes", "flags" };
-    static const ArgSpec spec = { "recvfrom_into", names, 3, 0, 1, 3, false };
-    Value a[3];
+    static const ArgSpec spec = { "recvfrom_into", into_names, 3, 0, 1, 3, false };
     ModBuffer b;
-    ssize_t nbytes = 0;
     AddrCtx c = { .flags = 0 };
-    Value i;
-    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) || !open_socket(args[0]))
-        return VAL_NULL;
-    if (!mod_get_writable_buffer(a[0], &b)) {
-        rt_err_clear();
-        return rt_raisef(&rt_TypeError, "recvfrom_into() argument 1 must be read-write "
-                         "bytes-like object, not %s", val_type(a[0])->name);
-    }
-    if ((a[1] != VAL_NULL && ((i = rt_index(a[1])) == VAL_NULL || !mod_int_as_ssize(i, &nbytes)))
-        || (a[2] != VAL_NULL && !c_int(a[2], &c.flags)))
-        return VAL_NULL;
-    if (nbytes < 0)
-        return rt_raisef(&rt_ValueError, "negative buffersize in recvfrom_into");
-    if ((size_t)nbytes > b.len)
-        return rt_raisef(&rt_ValueError, "nbytes is greater than the length of the buffer");
-    c.buf = (char *)b.wdata;
-    c.n = nbytes ? (size_t)nbytes : b.len;
     ssize_t n;
-    if (!sock_call(SOCK(args[0]), false, op_recvfrom, &c, &n))
+    if (!parse_into_args(&spec, "nbytes is greater than the length of the buffer",
+                         args, nargs, kw, &b, &c)
+        || !sock_call(SOCK(args[0]), false, op_recvfrom, &c, &n))
         return VAL_NULL;
     return rt_tuple_pack(2, rt_int_from_i64(n), address_value(&c.addr, c.len));
 }
