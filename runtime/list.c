@@ -542,11 +542,14 @@ static ObjType listreviter_type = {
 
 /* ---- Sorting ---------------------------------------------------------------- */
 
-/* One element being sorted: its key (the item itself without key=). */
-typedef struct SortItem {
-    Value key, value;
-} SortItem;
-
+/* The sort permutes an array of keys and, when there is a key function,
+ * the list's own item array alongside it: `vals` in the functions below,
+ * NULL without a key function, where the items are their own keys and are
+ * sorted where they lie.  Memory beside the list: n keys (none without
+ * key=) and a merge buffer of n/2 keys and items, where an array of
+ * (key, item) pairs and a second one to merge into took 32 bytes an item:
+ * sorted()'s pair array was the block that grew bench/pipeline.py's heap
+ * by a third. */
 typedef enum { CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT, CMP_TUPLE } CmpKind;
 
 typedef struct SortCtx {
@@ -556,11 +559,11 @@ typedef struct SortCtx {
 
 /* When every key has the same simple type, compare without dispatch
  * (CPython's list.sort makes the same pre-check). */
-static CmpKind choose_compare(const SortItem *v, size_t n)
+static CmpKind choose_compare(const Value *keys, size_t n)
 {
     bool ints = true, strs = true, floats = true, tuples = true;
     for (size_t i = 0; i < n && (ints || strs || floats || tuples); i++) {
-        Value k = v[i].key;
+        Value k = keys[i];
         ints = ints && val_is_small(k);
         strs = strs && is_str(k);
         floats = floats && is_float(k);
@@ -627,82 +630,106 @@ static bool key_lt(SortCtx *c, Value a, Value b)
     }
 }
 
-/* Binary insertion sort of v[0..n): stable (inserts after equal keys). */
-static void insertion_sort(SortCtx *c, SortItem *v, size_t n)
+/* Binary insertion sort of keys[0..n) (and vals alongside): stable
+ * (inserts after equal keys). */
+static void insertion_sort(SortCtx *c, Value *keys, Value *vals, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
-        SortItem x = v[i];
+        Value k = keys[i];
         size_t lo = 0, hi = i;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (key_lt(c, x.key, v[mid].key))
+            if (key_lt(c, k, keys[mid]))
                 hi = mid;
             else
                 lo = mid + 1;
         }
-        memmove(v + lo + 1, v + lo, (i - lo) * sizeof *v);
-        v[lo] = x;
+        memmove(keys + lo + 1, keys + lo, (i - lo) * sizeof *keys);
+        keys[lo] = k;
+        if (vals != NULL) {
+            Value v = vals[i];
+            memmove(vals + lo + 1, vals + lo, (i - lo) * sizeof *vals);
+            vals[lo] = v;
+        }
     }
 }
 
-/* Merge the sorted runs src[lo..mid) and src[mid..hi) into dst[lo..hi):
- * take from the right run only when strictly smaller (stability). */
-static void merge_runs(SortCtx *c, const SortItem *src, SortItem *dst,
+/* Merge the sorted runs [lo, mid) and [mid, hi) of keys (and vals) in
+ * place.  The shorter run is copied to the buffer tk (tv) first, as
+ * CPython's timsort does: from the left run the merge fills the arrays
+ * forwards, from the right run backwards, so the buffer needs half the
+ * items at most.  Either way an item of the right run goes before one of
+ * the left run only when strictly smaller, so equal keys keep their order. */
+static void merge_runs(SortCtx *c, Value *keys, Value *vals, Value *tk, Value *tv,
                        size_t lo, size_t mid, size_t hi)
 {
-    size_t i = lo, j = mid, k = lo;
-    while (i < mid && j < hi)
-        dst[k++] = key_lt(c, src[j].key, src[i].key) ? src[j++] : src[i++];
-    while (i < mid)
-        dst[k++] = src[i++];
-    while (j < hi)
-        dst[k++] = src[j++];
+    size_t nl = mid - lo, nr = hi - mid;
+    if (nl <= nr) {
+        memcpy(tk, keys + lo, nl * sizeof *tk);
+        if (vals != NULL)
+            memcpy(tv, vals + lo, nl * sizeof *tv);
+        size_t i = 0, j = mid, k = lo;
+        for (; i < nl && j < hi; k++) {
+            bool right = key_lt(c, keys[j], tk[i]);
+            keys[k] = right ? keys[j] : tk[i];
+            if (vals != NULL)
+                vals[k] = right ? vals[j] : tv[i];
+            right ? j++ : i++;
+        }
+        /* The right run's rest is in place already. */
+        memcpy(keys + k, tk + i, (nl - i) * sizeof *tk);
+        if (vals != NULL)
+            memcpy(vals + k, tv + i, (nl - i) * sizeof *tv);
+    } else {
+        memcpy(tk, keys + mid, nr * sizeof *tk);
+        if (vals != NULL)
+            memcpy(tv, vals + mid, nr * sizeof *tv);
+        size_t i = mid, j = nr, k = hi;
+        while (i > lo && j > 0) {
+            bool left = key_lt(c, tk[j - 1], keys[i - 1]);
+            k--;
+            keys[k] = left ? keys[i - 1] : tk[j - 1];
+            if (vals != NULL)
+                vals[k] = left ? vals[i - 1] : tv[j - 1];
+            left ? i-- : j--;
+        }
+        /* The left run's rest is in place already. */
+        memcpy(keys + lo, tk, j * sizeof *tk);
+        if (vals != NULL)
+            memcpy(vals + lo, tv, j * sizeof *tv);
+    }
 }
 
 #define SORT_RUN 32
 
-static void merge_sort(SortCtx *c, SortItem *v, size_t n)
+/* Bottom-up: sorted runs of SORT_RUN items, then merged pairwise. */
+static void merge_sort(SortCtx *c, Value *keys, Value *vals, size_t n)
 {
-    for (size_t lo = 0; lo < n; lo += SORT_RUN)
-        insertion_sort(c, v + lo, n - lo < SORT_RUN ? n - lo : SORT_RUN);
+    for (size_t lo = 0; lo < n; lo += SORT_RUN) {
+        size_t len = n - lo < SORT_RUN ? n - lo : SORT_RUN;
+        insertion_sort(c, keys + lo, vals != NULL ? vals + lo : NULL, len);
+    }
     if (n <= SORT_RUN)
         return;
-    SortItem *tmp = gc_alloc(n * sizeof *tmp);
-    SortItem *src = v, *dst = tmp;
+    size_t half = n / 2;
+    Value *tk = gc_alloc((vals != NULL ? 2 : 1) * half * sizeof *tk);
+    Value *tv = vals != NULL ? tk + half : NULL;
     for (size_t width = SORT_RUN; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
+        for (size_t lo = 0; lo + width < n; lo += 2 * width) {
             size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            merge_runs(c, src, dst, lo, mid, hi);
+            merge_runs(c, keys, vals, tk, tv, lo, lo + width, hi);
         }
-        SortItem *t = src;
-        src = dst;
-        dst = t;
     }
-    if (src != v)
-        memcpy(v, src, n * sizeof *v);
-    gc_free(tmp);
+    gc_free(tk);
 }
 
-static void reverse_items(SortItem *v, size_t n)
+static void reverse_values(Value *v, size_t n)
 {
     for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
-        SortItem t = v[i];
+        Value t = v[i];
         v[i] = v[j - 1];
         v[j - 1] = t;
     }
-}
-
-/* Pair every item with its key; false if a key function raised. */
-static bool compute_keys(SortItem *v, const Value *items, size_t n, Value key)
-{
-    for (size_t i = 0; i < n; i++) {
-        v[i].value = items[i];
-        v[i].key = key == VAL_NULL || key == rt_None ? items[i] : rt_call1(key, items[i]);
-        if (v[i].key == VAL_NULL)
-            return false;
-    }
-    return true;
 }
 
 bool rt_list_sort(Value list, Value key, bool reverse)
@@ -713,26 +740,38 @@ bool rt_list_sort(Value list, Value key, bool reverse)
     /* The list looks empty while it is sorted. */
     l->items = NULL;
     l->length = l->capacity = 0;
-    SortItem *v = gc_alloc((n ? n : 1) * sizeof *v);
-    SortCtx ctx = {.kind = CMP_GENERIC, .failed = false};
-    bool ok = compute_keys(v, saved, n, key);
+    bool ok = true;
+    Value *keys = saved, *vals = NULL;
+    if (key != VAL_NULL && key != rt_None) {
+        keys = gc_alloc((n ? n : 1) * sizeof *keys);
+        vals = saved;
+        for (size_t i = 0; i < n && ok; i++)
+            ok = (keys[i] = rt_call1(key, saved[i])) != VAL_NULL;
+    }
+    /* A key function that raised leaves the items as they were; a failed
+     * comparison leaves them permuted (the merges finish, every answer
+     * being "no" after it). */
     if (ok) {
-        ctx.kind = choose_compare(v, n);
-        if (reverse)
-            reverse_items(v, n);
-        merge_sort(&ctx, v, n);
-        if (reverse)
-            reverse_items(v, n);
+        SortCtx ctx = {.kind = choose_compare(keys, n), .failed = false};
+        if (reverse) {
+            reverse_values(keys, n);
+            if (vals != NULL)
+                reverse_values(vals, n);
+        }
+        merge_sort(&ctx, keys, vals, n);
+        if (reverse) {
+            reverse_values(keys, n);
+            if (vals != NULL)
+                reverse_values(vals, n);
+        }
         ok = !ctx.failed;
-        /* Even after a failed comparison v is a permutation of the items. */
-        for (size_t i = 0; i < n; i++)
-            saved[i] = v[i].value;
     }
     bool modified = l->items != NULL || l->length != 0;
     l->items = saved;
     l->length = n;
     l->capacity = saved_cap;
-    gc_free(v);
+    if (vals != NULL)
+        gc_free(keys);
     if (ok && modified) {
         rt_raisef(&rt_ValueError, "list modified during sort");
         return false;
