@@ -27,6 +27,10 @@ typedef struct ObjFrame {
     Value locals;               /* f_locals: the frame's mapping, or a dict
                                  * refreshed from the fast locals; VAL_NULL
                                  * until asked */
+    Value extra;                /* 3.13+: the extra locals (names stored
+                                 * through a FrameLocalsProxy that are no
+                                 * local's) of a module or class body, whose
+                                 * `locals` is its namespace; VAL_NULL */
     /* Once the record exited: */
     Value back;                 /* the caller's frame object, or None */
     bool cleared;               /* clear() dropped the saved locals */
@@ -64,8 +68,14 @@ void vm_frame_object_exit(Frame *f);
 int vm_frame_object_line(ObjFrame *fo);
 
 /* f_locals: bring the dict up to date with the fast locals (CPython's
- * PyFrame_FastToLocals) and return it; VAL_NULL on error. */
+ * PyFrame_FastToLocals) and return it; VAL_NULL on error.  What locals()
+ * returns: in a module or class body where an inlined comprehension's
+ * variables are bound, a new dict (see vm_hidden_bound). */
 Value vm_frame_object_locals(ObjFrame *fo);
+/* 3.12+: whether code running with these fast locals is a module or class
+ * body inside a comprehension inlined into it (PEP 709): one of its hidden
+ * slots holds a value. */
+bool vm_hidden_bound(ObjCode *co, const Value *fast);
 /* After a trace function ran: what it stored in f_locals goes back into
  * the fast locals of the live record (PyFrame_LocalsToFast). */
 void vm_frame_object_locals_to_fast(ObjFrame *fo);
