@@ -78,3 +78,15 @@ if type(p).__name__ == "FrameLocalsProxy":
     print("proxy extra", "m_extra" in globals(), p.get("m_extra"))
 else:
     print("proxy extra", False, 1)
+
+# what else reads the running frame's locals: vars(), dir(), eval() and exec() without a mapping
+a_eval = 1
+print("module eval", [eval("m_e + a_eval") for m_e in range(2)])
+print("module vars", [sorted(k for k in vars() if k.startswith("m_e")) for m_e in range(1)])
+print("module dir", [[k for k in dir() if k.startswith("m_d")] for m_d in range(1)])
+class F:
+    f_attr = 2
+    print("class eval", [eval("f_y") for f_y in range(2)])
+    print("class vars", [sorted(k for k in vars() if k.startswith("f_")) for f_y in range(1)])
+print("module exec", [exec("m_z = 5") or sorted(k for k in locals() if k.startswith("m_w")) for m_w in range(1)],
+      "m_z" in globals())
