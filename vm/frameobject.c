@@ -182,10 +182,54 @@ Value vm_frame_object_locals(ObjFrame *fo)
     return fo->locals;
 }
 
+/* 3.12's write-back into a module or class body, after a trace function
+ * that read f_locals (CPython's _PyFrame_LocalsToFast with clear): every
+ * slot but a free variable's takes the namespace's value for its name, the
+ * hidden slots of an inlined comprehension too, which the namespace does
+ * not have: a bound one becomes None, with a RuntimeWarning (a debugger
+ * stepping through a module-level comprehension under 3.12). */
+static void body_locals_to_fast(ObjFrame *fo)
+{
+    Value saved = rt_err_fetch();
+    Value *fast = fo->frame->localsplus;
+    ObjCode *co = fo->code;
+    const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        if (kinds[i] & CO_FAST_FREE)
+            continue;
+        Value name = rt_tuple_get(co->localsplusnames, i);
+        Value v = rt_getitem(fo->locals, name);
+        if (v == VAL_NULL)
+            rt_err_clear();
+        if (is_cell_slot(co, i, fast[i])) {
+            VAL_AS(ObjCell, fast[i])->ref = v;
+            continue;
+        }
+        if (v == fast[i])
+            continue;
+        if (v == VAL_NULL) {
+            Value msg = rt_str_format_c("assigning None to unbound local %R", name);
+            if (msg == VAL_NULL || rt_warn(&rt_RuntimeWarning, rt_str_cstr(msg), 1) < 0)
+                rt_write_unraisable(obj_val(fo));
+            v = rt_None;
+        }
+        fast[i] = v;
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
 /* A trace function may assign to f_locals (a debugger's `!x = 1`): the
  * values go back into the slots, or the cells, they came from. */
 void vm_frame_object_locals_to_fast(ObjFrame *fo)
 {
+    bool read = fo->fast_as_locals;
+    fo->fast_as_locals = false;
+    if (rt_py_minor == 12 && read && fo->frame != NULL && fo->locals == fo->frame->locals &&
+        fo->code->nlocalsplus > 0) {
+        body_locals_to_fast(fo);
+        return;
+    }
     if (fo->frame == NULL || fo->locals == VAL_NULL || fo->locals == fo->frame->locals ||
         has_proxy(fo))              /* the proxy wrote through already */
         return;
@@ -570,6 +614,7 @@ static ObjType framelocals_type = {
 static Value get_locals(Value self)
 {
     ObjFrame *fo = AS_FRAMEOBJ(self);
+    fo->fast_as_locals = true;
     return has_proxy(fo) ? framelocals_new_proxy(fo) : vm_frame_object_locals(fo);
 }
 

@@ -42,6 +42,8 @@ typedef struct ObjFrame {
     bool trace_lines, trace_opcodes;
     bool in_event;              /* a trace function is told about this frame */
     bool jumped;                /* it set f_lineno: go on at frame->next_instr */
+    bool fast_as_locals;        /* 3.12: f_locals was read since the last
+                                 * write-back (CPython's f_fast_as_locals) */
     int resume_at;              /* set from a yield's "return" event: resume at
                                  * code unit resume_at - 1 (0: where it yielded) */
     /* Room for a copy of localsplus (nlocalsplus values), filled when the
