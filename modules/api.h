@@ -32,6 +32,9 @@ bool mod_imp_is_frozen(const char *name);
 /* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);
 Value mod_std_stream(int fd);          /* 0, 1 or 2 */
+/* Whether the standard streams are unbuffered: -u, or PYTHONUNBUFFERED set
+ * and not empty. */
+bool mod_std_unbuffered(void);
 /* The standard streams' encoding, and the file system's, as CPython names
  * it: "utf-8" in UTF-8 mode or a UTF-8 locale, "ascii" under an uncoerced
  * C locale (PYTHONCOERCECLOCALE=0 PYTHONUTF8=0), the codec's name for the

@@ -197,8 +197,7 @@ static Value io_text_encoding(Value *args, size_t nargs, Value kwnames)
 
 /* ---- the standard streams ------------------------------------------------------------------------ */
 
-/* -u, or PYTHONUNBUFFERED set and not empty. */
-static bool unbuffered(void)
+bool mod_std_unbuffered(void)
 {
     const char *u = mod_sys_getenv("PYTHONUNBUFFERED");
     return mod_sys_flags()->unbuffered || (u != NULL && *u);
@@ -221,7 +220,7 @@ Value mod_std_stream(int fd)
 {
     static const char *const names[] = { "<stdin>", "<stdout>", "<stderr>" };
     io_types_ready();
-    bool write = fd != 0, raw_only = write && unbuffered();
+    bool write = fd != 0, raw_only = write && mod_std_unbuffered();
     Value raw = io_fileio_open(small_new(fd), write ? "wb" : "rb", false, VAL_NULL);
     if (raw == VAL_NULL)
         return VAL_NULL;

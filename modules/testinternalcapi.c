@@ -20,14 +20,23 @@
  *                     for (the command line, the flags, the paths), each
  *                     under CPython's name; keys pvm has no counterpart
  *                     for (malloc_stats, dump_refs, _init_main, ...) are
- *                     left out rather than invented.
+ *                     left out rather than invented.  Up to 3.13: 3.14
+ *                     removed it (its test.support asks _testcapi's
+ *                     config_get instead, which pvm does not have, so
+ *                     @requires_debug_ranges skips there).
+ *   get_configs()     every version's: {'global_config', 'pre_config',
+ *                     'config'}: the legacy Py_*Flag globals (ints, from
+ *                     the same flags), the PyPreConfig keys pvm has
+ *                     (isolated, use_environment, utf8_mode, dev_mode) and
+ *                     get_config()'s dict; test.pythoninfo, test_embed
+ *                     and test_regrtest read it.
  *   SIZEOF_PYGC_HEAD  16, the header test.support.check_sizeof adds for
  *                     objects CPython's cycle collector tracks: the same
  *                     16 bytes pvm's sys.getsizeof already counts
  *                     (sys_sizeof.c), which reports CPython's sizes.
  *
  * Nothing else of CPython's module is here (get_recursion_depth,
- * get_configs, set_config, the locale codecs...); a test that needs one
+ * set_config, the locale codecs...); a test that needs one
  * fails to import it, as it should.
  */
 #include "runtime/runtime.h"
@@ -87,12 +96,17 @@ static void add_flags(Value d)
     set_int(d, "hash_seed", 0);
 }
 
-/* -X options as the command line gave them: name, or name=value. */
+/* -X options as the command line gave them: name, or name=value; from
+ * 3.14 a dict as sys._xoptions (name: value, or True). */
 static bool add_xoptions(Value d)
 {
     Value xopts = rt_getattr_cstr(mod_sys_module(), "_xoptions");
     if (xopts == VAL_NULL)
         return false;
+    if (rt_py_minor >= 14) {
+        rt_dict_set_cstr(d, "xoptions", rt_dict_copy(xopts));
+        return true;
+    }
     Value list = rt_list_new(0), key, value;
     for (size_t i = 0; rt_dict_next(xopts, &i, &key, &value);) {
         if (value != rt_True) {
@@ -107,10 +121,9 @@ static bool add_xoptions(Value d)
     return true;
 }
 
-static Value tic_get_config(Value *args, size_t nargs, Value kw)
+/* PyConfig as a dict: get_config(), and get_configs()['config']. */
+static Value config_dict(void)
 {
-    if (!rt_arg_none("get_config", nargs, kw))
-        return VAL_NULL;
     Value d = rt_dict_new();
     set_bool(d, "code_debug_ranges", rt_code_debug_ranges);
     add_flags(d);
@@ -133,14 +146,89 @@ static Value tic_get_config(Value *args, size_t nargs, Value kw)
     return d;
 }
 
+static Value tic_get_config(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_config", nargs, kw))
+        return VAL_NULL;
+    return config_dict();
+}
+
+/* The Py_*Flag globals CPython's start-up sets from its config: ints in
+ * every version. */
+static Value global_config_dict(void)
+{
+    const ModSysFlags *f = mod_sys_flags();
+    Value d = rt_dict_new();
+    Value fsenc = mod_call_method(mod_sys_module(), "getfilesystemencoding", NULL, 0);
+    Value fserr = mod_call_method(mod_sys_module(), "getfilesystemencodeerrors", NULL, 0);
+    if (fsenc == VAL_NULL || fserr == VAL_NULL)
+        return VAL_NULL;
+    rt_dict_set_cstr(d, "Py_FileSystemDefaultEncoding", fsenc);
+    rt_dict_set_cstr(d, "Py_FileSystemDefaultEncodeErrors", fserr);
+    const struct { const char *name; int value; } flags[] = {
+        { "Py_UTF8Mode", f->utf8_mode },
+        { "Py_DebugFlag", f->debug },
+        { "Py_VerboseFlag", f->verbose },
+        { "Py_QuietFlag", f->quiet },
+        { "Py_InteractiveFlag", f->interactive },
+        { "Py_InspectFlag", f->inspect },
+        { "Py_OptimizeFlag", f->optimize },
+        { "Py_NoSiteFlag", f->no_site },
+        { "Py_BytesWarningFlag", f->bytes_warning },
+        { "Py_IgnoreEnvironmentFlag", f->ignore_environment },
+        { "Py_DontWriteBytecodeFlag", f->dont_write_bytecode },
+        { "Py_NoUserSiteDirectory", f->no_user_site },
+        { "Py_HashRandomizationFlag", f->hash_randomization },
+        { "Py_IsolatedFlag", f->isolated },
+        { "Py_UnbufferedStdioFlag", mod_std_unbuffered() },
+    };
+    for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+        set_int(d, flags[k].name, flags[k].value);
+    return d;
+}
+
+/* The PyPreConfig keys pvm has a value for (ints in every version). */
+static Value pre_config_dict(void)
+{
+    const ModSysFlags *f = mod_sys_flags();
+    Value d = rt_dict_new();
+    set_int(d, "isolated", f->isolated);
+    set_int(d, "use_environment", !f->ignore_environment);
+    set_int(d, "utf8_mode", f->utf8_mode);
+    set_int(d, "dev_mode", f->dev_mode);
+    return d;
+}
+
+static Value tic_get_configs(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_configs", nargs, kw))
+        return VAL_NULL;
+    Value global = global_config_dict(), pre = pre_config_dict(), config = config_dict();
+    if (global == VAL_NULL || config == VAL_NULL)
+        return VAL_NULL;
+    Value d = rt_dict_new();
+    rt_dict_set_cstr(d, "global_config", global);
+    rt_dict_set_cstr(d, "pre_config", pre);
+    rt_dict_set_cstr(d, "config", config);
+    return d;
+}
+
 static const MethodDef testinternalcapi_functions[] = {
     {"get_config", tic_get_config},
+    {"get_configs", tic_get_configs},
+    {NULL, NULL}
+};
+
+/* 3.14's module has get_configs() alone. */
+static const MethodDef testinternalcapi_functions_314[] = {
+    {"get_configs", tic_get_configs},
     {NULL, NULL}
 };
 
 Value mod_testinternalcapi_init(void)
 {
-    Value m = mod_module_new("_testinternalcapi", testinternalcapi_functions);
+    Value m = mod_module_new("_testinternalcapi", rt_py_minor >= 14 ? testinternalcapi_functions_314
+                                                                     : testinternalcapi_functions);
     mod_module_set(m, "SIZEOF_PYGC_HEAD", small_new(16));
     return m;
 }

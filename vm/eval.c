@@ -915,13 +915,16 @@ Value vm_globals(void)
  * f_locals — as in CPython, one dict per frame, brought up to date with the
  * fast locals and cells on every call, and writing to it changes nothing.
  * Up to 3.12 a class body's locals() brings its cells (__class__) into the
- * namespace as f_locals does. */
+ * namespace as f_locals does.  Inside a comprehension inlined into a
+ * module or class body, a new dict (vm/frameobject.c says which). */
 Value vm_locals(void)
 {
     Frame *f = vm_running;
     if (f == NULL)
         return rt_builtins_dict;
-    if (f->locals != VAL_NULL && (rt_py_minor >= 13 || f->code->nlocalsplus == 0))
+    if (f->locals != VAL_NULL &&
+        (f->code->nlocalsplus == 0 ||
+         (rt_py_minor >= 13 && !vm_hidden_bound(f->code, f->localsplus))))
         return f->locals;
     return vm_frame_object_locals(vm_frame_object(f));
 }

@@ -11,6 +11,14 @@
  * (PEP 667) a function frame's f_locals is a new FrameLocalsProxy on every
  * request, reading and writing the fast locals and cells themselves, and
  * locals() a new snapshot dict on every call (see "3.13's f_locals" below).
+ *
+ * A comprehension that 3.12+ inlines into a module or class body (PEP
+ * 709) keeps its variables in that body's hidden fast slots.  While one of
+ * them is bound, locals() differs by version: 3.12 returns a new dict, the
+ * namespace and the bound hidden variables (CPython's _PyFrame_GetLocals
+ * with include_hidden; the namespace itself never gets them); 3.13 and
+ * 3.14 treat the body like a function's frame, f_locals a proxy and
+ * locals() a snapshot of the fast slots alone, without the namespace.
  */
 #include <limits.h>
 #include <string.h>
@@ -33,6 +41,7 @@ ObjFrame *vm_frame_object(Frame *f)
     fo->globals = f->globals;
     fo->builtins = f->builtins;
     fo->locals = f->locals;
+    fo->extra = VAL_NULL;
     fo->back = rt_None;
     fo->trace = VAL_NULL;
     fo->trace_lines = true;
@@ -103,6 +112,41 @@ static bool is_cell_slot(ObjCode *co, int i, Value v)
            IS_EXACT(v, rt_cell_type);
 }
 
+bool vm_hidden_bound(ObjCode *co, const Value *fast)
+{
+    if (rt_py_minor < 12 || (co->flags & CO_OPTIMIZED) || fast == NULL)
+        return false;
+    const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        Value v = fast[i];
+        if (is_cell_slot(co, i, v))
+            v = VAL_AS(ObjCell, v)->ref;
+        if ((kinds[i] & CO_FAST_HIDDEN) && v != VAL_NULL)
+            return true;
+    }
+    return false;
+}
+
+/* 3.12's locals() inside a comprehension inlined into a module or class
+ * body: a new dict of the namespace's items and the bound hidden slots. */
+static Value with_hidden(ObjFrame *fo, const Value *fast)
+{
+    ObjCode *co = fo->code;
+    const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    Value d = rt_dict_new();
+    if (!rt_dict_merge(d, fo->locals))
+        return VAL_NULL;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        Value v = fast[i];
+        if (is_cell_slot(co, i, v))
+            v = VAL_AS(ObjCell, v)->ref;
+        if ((kinds[i] & CO_FAST_HIDDEN) && v != VAL_NULL &&
+            !rt_dict_set(d, rt_tuple_get(co->localsplusnames, i), v))
+            return VAL_NULL;
+    }
+    return d;
+}
+
 static bool has_proxy(ObjFrame *fo);
 static Value locals_snapshot(ObjFrame *fo);
 
@@ -133,13 +177,59 @@ Value vm_frame_object_locals(ObjFrame *fo)
             rt_err_clear();
         }
     }
+    if (vm_hidden_bound(co, fast))
+        return with_hidden(fo, fast);
     return fo->locals;
+}
+
+/* 3.12's write-back into a module or class body, after a trace function
+ * that read f_locals (CPython's _PyFrame_LocalsToFast with clear): every
+ * slot but a free variable's takes the namespace's value for its name, the
+ * hidden slots of an inlined comprehension too, which the namespace does
+ * not have: a bound one becomes None, with a RuntimeWarning (a debugger
+ * stepping through a module-level comprehension under 3.12). */
+static void body_locals_to_fast(ObjFrame *fo)
+{
+    Value saved = rt_err_fetch();
+    Value *fast = fo->frame->localsplus;
+    ObjCode *co = fo->code;
+    const uint8_t *kinds = AS_BYTES(co->localspluskinds)->data;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        if (kinds[i] & CO_FAST_FREE)
+            continue;
+        Value name = rt_tuple_get(co->localsplusnames, i);
+        Value v = rt_getitem(fo->locals, name);
+        if (v == VAL_NULL)
+            rt_err_clear();
+        if (is_cell_slot(co, i, fast[i])) {
+            VAL_AS(ObjCell, fast[i])->ref = v;
+            continue;
+        }
+        if (v == fast[i])
+            continue;
+        if (v == VAL_NULL) {
+            Value msg = rt_str_format_c("assigning None to unbound local %R", name);
+            if (msg == VAL_NULL || rt_warn(&rt_RuntimeWarning, rt_str_cstr(msg), 1) < 0)
+                rt_write_unraisable(obj_val(fo));
+            v = rt_None;
+        }
+        fast[i] = v;
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
 }
 
 /* A trace function may assign to f_locals (a debugger's `!x = 1`): the
  * values go back into the slots, or the cells, they came from. */
 void vm_frame_object_locals_to_fast(ObjFrame *fo)
 {
+    bool read = fo->fast_as_locals;
+    fo->fast_as_locals = false;
+    if (rt_py_minor == 12 && read && fo->frame != NULL && fo->locals == fo->frame->locals &&
+        fo->code->nlocalsplus > 0) {
+        body_locals_to_fast(fo);
+        return;
+    }
     if (fo->frame == NULL || fo->locals == VAL_NULL || fo->locals == fo->frame->locals ||
         has_proxy(fo))              /* the proxy wrote through already */
         return;
@@ -245,9 +335,19 @@ static ObjType framelocals_type;
 
 #define PROXY_FRAME(v) (VAL_AS(ObjFrameLocals, v)->frame)
 
+/* A function's frame, or (3.13's _PyFrame_HasHiddenLocals) a module or
+ * class body inside a comprehension inlined into it. */
 static bool has_proxy(ObjFrame *fo)
 {
-    return rt_py_minor >= 13 && (fo->code->flags & CO_OPTIMIZED);
+    return rt_py_minor >= 13 &&
+           ((fo->code->flags & CO_OPTIMIZED) || vm_hidden_bound(fo->code, fast_locals(fo)));
+}
+
+/* Where the names stored through the proxy that are no local's go: a
+ * function frame's f_locals dict, a body's own dict beside its namespace. */
+static Value *extra_locals(ObjFrame *fo)
+{
+    return (fo->code->flags & CO_OPTIMIZED) ? &fo->locals : &fo->extra;
 }
 
 static Value framelocals_new_proxy(ObjFrame *fo)
@@ -288,7 +388,8 @@ static Value locals_snapshot(ObjFrame *fo)
         if (v != VAL_NULL && !rt_dict_set(d, rt_tuple_get(co->localsplusnames, i), v))
             return VAL_NULL;
     }
-    if (fo->locals != VAL_NULL && !rt_dict_merge(d, fo->locals))
+    Value extra = *extra_locals(fo);
+    if (extra != VAL_NULL && !rt_dict_merge(d, extra))
         return VAL_NULL;
     return d;
 }
@@ -298,10 +399,11 @@ static Value framelocals_lookup(ObjFrame *fo, Value key)
 {
     int i = local_slot(fo->code, key);
     Value v = i >= 0 ? slot_value(fo, i) : VAL_NULL;
-    if (v != VAL_NULL || fo->locals == VAL_NULL)
+    Value extra = *extra_locals(fo);
+    if (v != VAL_NULL || extra == VAL_NULL)
         return v;
     bool error = false;
-    v = rt_dict_get(fo->locals, key, &error);
+    v = rt_dict_get(extra, key, &error);
     return error ? VAL_NULL : v;
 }
 
@@ -330,9 +432,10 @@ static int framelocals_setitem(Value self, Value key, Value v)
             fast[i] = v;
         return 0;
     }
-    if (fo->locals == VAL_NULL)
-        fo->locals = rt_dict_new();
-    return rt_dict_set(fo->locals, key, v) ? 0 : -1;
+    Value *extra = extra_locals(fo);
+    if (*extra == VAL_NULL)
+        *extra = rt_dict_new();
+    return rt_dict_set(*extra, key, v) ? 0 : -1;
 }
 
 static int framelocals_contains(Value self, Value key)
@@ -511,6 +614,7 @@ static ObjType framelocals_type = {
 static Value get_locals(Value self)
 {
     ObjFrame *fo = AS_FRAMEOBJ(self);
+    fo->fast_as_locals = true;
     return has_proxy(fo) ? framelocals_new_proxy(fo) : vm_frame_object_locals(fo);
 }
 

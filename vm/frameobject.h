@@ -27,6 +27,10 @@ typedef struct ObjFrame {
     Value locals;               /* f_locals: the frame's mapping, or a dict
                                  * refreshed from the fast locals; VAL_NULL
                                  * until asked */
+    Value extra;                /* 3.13+: the extra locals (names stored
+                                 * through a FrameLocalsProxy that are no
+                                 * local's) of a module or class body, whose
+                                 * `locals` is its namespace; VAL_NULL */
     /* Once the record exited: */
     Value back;                 /* the caller's frame object, or None */
     bool cleared;               /* clear() dropped the saved locals */
@@ -38,6 +42,8 @@ typedef struct ObjFrame {
     bool trace_lines, trace_opcodes;
     bool in_event;              /* a trace function is told about this frame */
     bool jumped;                /* it set f_lineno: go on at frame->next_instr */
+    bool fast_as_locals;        /* 3.12: f_locals was read since the last
+                                 * write-back (CPython's f_fast_as_locals) */
     int resume_at;              /* set from a yield's "return" event: resume at
                                  * code unit resume_at - 1 (0: where it yielded) */
     /* Room for a copy of localsplus (nlocalsplus values), filled when the
@@ -64,8 +70,14 @@ void vm_frame_object_exit(Frame *f);
 int vm_frame_object_line(ObjFrame *fo);
 
 /* f_locals: bring the dict up to date with the fast locals (CPython's
- * PyFrame_FastToLocals) and return it; VAL_NULL on error. */
+ * PyFrame_FastToLocals) and return it; VAL_NULL on error.  What locals()
+ * returns: in a module or class body where an inlined comprehension's
+ * variables are bound, a new dict (see vm_hidden_bound). */
 Value vm_frame_object_locals(ObjFrame *fo);
+/* 3.12+: whether code running with these fast locals is a module or class
+ * body inside a comprehension inlined into it (PEP 709): one of its hidden
+ * slots holds a value. */
+bool vm_hidden_bound(ObjCode *co, const Value *fast);
 /* After a trace function ran: what it stored in f_locals goes back into
  * the fast locals of the live record (PyFrame_LocalsToFast). */
 void vm_frame_object_locals_to_fast(ObjFrame *fo);
