@@ -304,6 +304,13 @@ static bool encode_value(ObjEncoder *e, StrBuf *sb, Value v)
     return encode_other(e, sb, v);
 }
 
+/* The length of the last text written.  A program that writes a document
+ * of a megabyte usually writes the next one of about that size: its buffer
+ * starts there, in one block that sb_finish makes the str, rather than
+ * doubling to it through blocks of 64 KiB, 128 KiB... each copied and
+ * left behind in the heap. */
+static size_t last_length;
+
 /* encoder(obj, _current_indent_level) */
 static Value encoder_call(Value self, Value *args, size_t nargs, Value kw)
 {
@@ -315,10 +322,12 @@ static Value encoder_call(Value self, Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
+    sb_reserve(&sb, last_length);
     ObjEncoder *e = (ObjEncoder *)self;
     e->level = level;
     if (!encode_value(e, &sb, a[0]))
         return VAL_NULL;
+    last_length = sb.len;
     Value text = sb_finish(&sb);
     return rt_py_minor >= 12 ? rt_tuple_pack(1, text) : rt_list_from(&text, 1);
 }

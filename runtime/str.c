@@ -40,6 +40,17 @@ static __attribute__((noinline, cold)) void str_too_long(size_t nbytes)
     exit(1);
 }
 
+/* Every header field but the length (the caller's). */
+static inline void str_header(ObjStr *s, size_t nbytes, bool ascii)
+{
+    s->ob.type = &rt_str_type;
+    s->nbytes = nbytes;
+    s->hash = -1;
+    s->ascii = ascii;
+    s->interned = false;
+    s->owned = false;
+}
+
 /* An ObjStr with room for nbytes of data plus the NUL.  An ASCII string
  * holds no pointer and is allocated atomic (not zeroed: every header field
  * is set here or by the caller); another has a word after its data for the
@@ -50,12 +61,7 @@ static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
         str_too_long(nbytes);
     size_t size = rt_str_size(nbytes, ascii);
     ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc(size);
-    s->ob.type = &rt_str_type;
-    s->nbytes = nbytes;
-    s->hash = -1;
-    s->ascii = ascii;
-    s->interned = false;
-    s->owned = false;
+    str_header(s, nbytes, ascii);
     return s;
 }
 
@@ -991,6 +997,7 @@ void sb_init(StrBuf *sb)
     sb->len = 0;
     sb->data = gc_alloc_atomic(sb->cap);
     sb->borrowed = false;
+    sb->in_str = false;
 }
 
 void sb_init_buf(StrBuf *sb, char *buf, size_t cap)
@@ -999,18 +1006,38 @@ void sb_init_buf(StrBuf *sb, char *buf, size_t cap)
     sb->len = 0;
     sb->data = buf;
     sb->borrowed = true;
+    sb->in_str = false;
 }
+
+/* A buffer of SB_IN_STR bytes or more lives in a block shaped as an ASCII
+ * str: its text at the str's data offset, so that sb_finish can turn the
+ * block itself into the str instead of copying a text of megabytes (the
+ * json encoder's document) into a second block of its size. */
+#define SB_IN_STR ((size_t)4096)
+#define SB_HEADER offsetof(ObjStr, data)
 
 void sb_reserve(StrBuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap)
         return;
-    size_t cap = sb->cap * 2;
+    size_t cap = sb->cap > 0 ? sb->cap * 2 : 32;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    if (sb->borrowed) {
+    if (sb->in_str) {
+        sb->data = (char *)gc_realloc(sb->data - SB_HEADER, SB_HEADER + cap) + SB_HEADER;
+    } else if (cap >= SB_IN_STR) {
+        char *data = (char *)gc_alloc_atomic(SB_HEADER + cap) + SB_HEADER;
+        if (sb->data != NULL)
+            memcpy(data, sb->data, sb->len);
+        if (!sb->borrowed)
+            gc_free(sb->data);
+        sb->data = data;
+        sb->borrowed = false;
+        sb->in_str = true;
+    } else if (sb->borrowed || sb->data == NULL) {
         char *data = gc_alloc_atomic(cap);
-        memcpy(data, sb->data, sb->len);
+        if (sb->data != NULL)
+            memcpy(data, sb->data, sb->len);
         sb->data = data;
         sb->borrowed = false;
     } else {
@@ -1061,10 +1088,35 @@ bool sb_add_value_repr(StrBuf *sb, Value v)
     return true;
 }
 
+/* The text as a str.  A large buffer's block becomes the str when the
+ * text is ASCII and fills most of it (doubling leaves it at least half
+ * full; a block given back whole beats a tail kept for the str's life
+ * only up to a point); otherwise the text is copied into a str of its
+ * size and the large block given back at once.  Either way the buffer
+ * starts again empty. */
 Value sb_finish(StrBuf *sb)
 {
-    Value s = rt_str_new(sb->data, sb->len);
-    sb->len = 0;
+    if (!sb->in_str) {
+        Value s = rt_str_new(sb->data, sb->len);
+        sb->len = 0;
+        return s;
+    }
+    char *block = sb->data - SB_HEADER;
+    Value s;
+    if (4 * (SB_HEADER + sb->len + 1) >= 3 * (SB_HEADER + sb->cap) && sb->len <= RT_STR_MAX &&
+        bytes_are_ascii(sb->data, sb->len)) {
+        ObjStr *o = (ObjStr *)block;
+        str_header(o, sb->len, true);
+        o->data[sb->len] = '\0';
+        o->length = sb->len;
+        s = obj_val(o);
+    } else {
+        s = rt_str_new(sb->data, sb->len);
+        gc_free(block);
+    }
+    sb->data = NULL;
+    sb->len = sb->cap = 0;
+    sb->in_str = false;
     return s;
 }
 

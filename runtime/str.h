@@ -84,6 +84,9 @@ typedef struct StrBuf {
     char *data;
     size_t len, cap;
     bool borrowed;          /* data is the caller's (sb_init_buf), not the heap's */
+    /* data is the text of a block shaped as an ASCII ObjStr (a large
+     * buffer's: sb_reserve), which sb_finish can make the str itself. */
+    bool in_str;
 } StrBuf;
 void sb_init(StrBuf *sb);
 /* Start in the caller's buffer (a local array): no allocation while the
