@@ -21,6 +21,7 @@
 #include <gmp.h>
 #include "modules/pickle.h"
 #include "modules/mpz.h"
+#include "runtime/class.h"
 #include "runtime/version.h"
 
 typedef struct {
@@ -1049,13 +1050,27 @@ static bool set_state_dict(Value inst, Value state)
         rt_raisef(&pk_UnpicklingError, "state is not a dictionary");
         return false;
     }
-    Value dict = rt_getattr(inst, s_dict);
-    if (dict == VAL_NULL)
+    /* An instance whose attributes are still inline values (object.h)
+     * takes them as values: inst.__dict__ would make its dict, some 200
+     * bytes an unpickled instance of two attributes, where CPython's is
+     * made too but shares the values' keys. */
+    Value *slot = rt_instance_dict_slot_raw(inst);
+    bool values = slot != NULL && rt_is_values(*slot) && rt_dict_attr_is_slot(inst);
+    Value dict = values ? VAL_NULL : rt_getattr(inst, s_dict);
+    if (!values && dict == VAL_NULL)
         return false;
     Value k, v;
-    for (size_t pos = 0; rt_dict_next(state, &pos, &k, &v);)
-        if (rt_setitem(dict, is_str(k) ? rt_str_intern(k) : k, v) < 0)
+    for (size_t pos = 0; rt_dict_next(state, &pos, &k, &v);) {
+        Value key = is_str(k) ? rt_str_intern(k) : k;
+        if (values) {
+            if (rt_values_store(slot, key, v) >= 0)
+                continue;
+            values = false;             /* the values became a dict: store there */
+            dict = *slot;
+        }
+        if (rt_setitem(dict, key, v) < 0)
             return false;
+    }
     return true;
 }
 

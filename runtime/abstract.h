@@ -85,8 +85,11 @@ Value *rt_instance_dict_slot_raw(Value obj);
 Value rt_values_get(Value values, Value name);
 int64_t rt_values_index(Value values, Value name);     /* < its len, or -1 */
 int64_t rt_values_store(Value *slot, Value name, Value v);
-/* Replace the values in *slot by a dict of the same items, in order. */
-Value rt_values_to_dict(Value *slot);
+/* Replace the values in *slot by a dict of the same items, in order.
+ * `adding`: a name is about to be stored (room for RT_INSTANCE_DICT_ROOM
+ * entries at least); else the dict is made at its size (__dict__ read:
+ * pickle's and copy's state), with that room only when empty. */
+Value rt_values_to_dict(Value *slot, bool adding);
 int rt_generic_setattr(Value obj, Value name, Value v);
 /* The __dict__ getset of objects with an instance dict (GetSetDef's get
  * and set): the dict, made on first need; assigning needs a dict. */

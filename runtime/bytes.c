@@ -99,6 +99,11 @@ static bool bytes_size_ok(size_t n)
     return true;
 }
 
+Value rt_bytes_uninit(size_t n)
+{
+    return obj_val(bytes_alloc(n));
+}
+
 unsigned char *rt_bytes_room(size_t n)
 {
     if (!bytes_size_ok(n))

@@ -322,6 +322,16 @@ static const GetSetDef instance_dict_getset = {
     "__dict__", instance_dict_get, instance_dict_set,
     "dictionary for instance variables (if defined)",
 };
+
+bool rt_dict_attr_is_slot(Value obj)
+{
+    ObjType *type = val_type(obj);
+    if ((type->getattr != NULL && type->getattr != rt_generic_getattr) || has_own_namespace(obj))
+        return false;
+    Value descr = rt_type_lookup(type, s_dict);
+    return descr != VAL_NULL && rt_getset_def(descr) == &instance_dict_getset;
+}
+
 static const GetSetDef instance_weakref_getset = {
     "__weakref__", weakref_get, NULL, "list of weak references to the object (if defined)",
 };

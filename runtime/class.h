@@ -55,6 +55,11 @@ void rt_defer_class(void (*make)(void));
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_type_getattr(Value self, Value name);
+/* Whether obj.__dict__ is what its instance dict slot holds, read through
+ * object.__getattribute__ and the __dict__ descriptor a class gets for
+ * its instances: then C code that only stores into that dict (pickle's
+ * BUILD) may store through the slot, keeping inline values values. */
+bool rt_dict_attr_is_slot(Value obj);
 int rt_type_setattr(Value self, Value name, Value v);
 /* type's own attributes (__name__, __dict__, __mro__ ...), for rt_type_type. */
 extern const MemberDef rt_type_members[];
@@ -186,6 +191,8 @@ int64_t rt_member_slot_offset(Value descr);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
+/* The definition behind a getset descriptor, or NULL for anything else. */
+const GetSetDef *rt_getset_def(Value descr);
 void rt_descr_init(void);
 
 #endif

@@ -627,6 +627,11 @@ Value rt_getset_new(const GetSetDef *def, ObjType *owner)
     return obj_val(g);
 }
 
+const GetSetDef *rt_getset_def(Value descr)
+{
+    return IS_EXACT(descr, rt_getset_type) ? AS_GETSET(descr)->def : NULL;
+}
+
 static Value getset_get(Value self, Value obj, Value type)
 {
     ObjGetSet *g = AS_GETSET(self);

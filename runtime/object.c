@@ -205,11 +205,11 @@ Value rt_values_get(Value values, Value name)
     return i >= 0 ? VAL_AS(ObjValues, values)->values[i] : VAL_NULL;
 }
 
-Value rt_values_to_dict(Value *slot)
+Value rt_values_to_dict(Value *slot, bool adding)
 {
     const ObjValues *vals = VAL_AS(ObjValues, *slot);
-    Value d = rt_dict_new_sized(vals->len > RT_INSTANCE_DICT_ROOM ? vals->len
-                                                                  : RT_INSTANCE_DICT_ROOM);
+    bool room = (adding || vals->len == 0) && vals->len < RT_INSTANCE_DICT_ROOM;
+    Value d = rt_dict_new_sized(room ? RT_INSTANCE_DICT_ROOM : vals->len);
     for (uint32_t i = 0; i < vals->len; i++)
         rt_dict_set(d, vals->keys->names[i], vals->values[i]);
     *slot = d;
@@ -239,7 +239,7 @@ int64_t rt_values_store(Value *slot, Value name, Value v)
             return i;
         }
     }
-    rt_values_to_dict(slot);
+    rt_values_to_dict(slot, true);
     return -1;
 }
 
@@ -250,7 +250,7 @@ static Value own_attribute(Value *dslot, Value name)
     if (rt_is_values(*dslot)) {
         if (IS_EXACT(name, rt_str_type))
             return rt_values_get(*dslot, name);
-        rt_values_to_dict(dslot);
+        rt_values_to_dict(dslot, true);
     }
     return rt_dict_get_str(*dslot, name);
 }
@@ -831,7 +831,7 @@ Value *rt_instance_dict_slot(Value obj)
 {
     Value *slot = rt_instance_dict_slot_raw(obj);
     if (slot != NULL && rt_is_values(*slot))
-        rt_values_to_dict(slot);
+        rt_values_to_dict(slot, false);
     return slot;
 }
 
@@ -896,7 +896,7 @@ static Value special_attribute(Value obj, Value name, Value *dslot, bool raise)
         return obj_val(val_type(obj));
     if (dslot != NULL && strcmp(s, "__dict__") == 0) {
         if (rt_is_values(*dslot))
-            rt_values_to_dict(dslot);
+            rt_values_to_dict(dslot, false);
         if (*dslot == VAL_NULL)
             *dslot = rt_dict_new();
         return *dslot;
@@ -966,7 +966,7 @@ int rt_generic_setattr(Value obj, Value name, Value v)
         if (v != VAL_NULL && rt_values_store(dslot, name, v) >= 0)
             return 0;
         if (rt_is_values(*dslot))       /* del: the dict says what was there */
-            rt_values_to_dict(dslot);
+            rt_values_to_dict(dslot, true);
     }
     if (*dslot == VAL_NULL)
         *dslot = rt_dict_new_sized(v != VAL_NULL ? RT_INSTANCE_DICT_ROOM : 0);

@@ -103,6 +103,8 @@ Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assume
 
 /* bytes */
 Value rt_bytes_new(const unsigned char *data, size_t n);
+/* A bytes of n bytes the caller fills in before anything else sees it. */
+Value rt_bytes_uninit(size_t n);
 /* Room for n bytes the program asked for (read(n), b.rjust(n)), or NULL
  * with CPython's OverflowError "byte string is too large" or MemoryError:
  * never the fatal out-of-memory exit of an ordinary allocation. */
