@@ -13,6 +13,7 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/version.h"
+#include "runtime/finalize.h"
 #include "vm/vm.h"
 
 static ObjTuple empty_tuple = {.ob.type = &rt_tuple_type, .length = 0};
@@ -47,6 +48,8 @@ void *rt_alloc_var_instance(ObjType *type, size_t fixed)
     size_t tail = type->flags & TF_STR_SUBCLASS ? type->instance_size : 0;   /* __slots__ */
     Object *o = gc_alloc(round_to_value(fixed) + sizeof(Value) + tail);
     o->type = type;
+    if (type->flags & TF_FINALIZER)
+        rt_finalize_watch(o);
     return o;
 }
 
