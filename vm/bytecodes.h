@@ -1516,7 +1516,7 @@ TARGET(GET_ITER) {
     uint16_t *next = NEXT_INSTR_UNIT();
     int next_op = *next & 0xff, base = vm_base_opcode(next_op);
     if (base == OP_FOR_ITER || base == OP_FOR_ITER_312) {
-        int form = vm_for_iter_form(it, base);
+        int form = vm_for_iter_form(it, base, base == OP_FOR_ITER ? next + 1 : NULL);
         if (form != next_op) {
             vm_specialize_for_iter(next, form);
             REFRESH_NEXT_HANDLER(next);
@@ -1564,6 +1564,14 @@ TARGET(GET_ITER) {
     }
 
 TARGET(FOR_ITER) {
+    /* A loop GET_ITER did not start (a comprehension's) takes its form
+     * here, the first time it steps an iterator a form knows. */
+    uint16_t *self = CACHE_UNITS() - 1;
+    int form = vm_for_iter_form(TOP(), OP_FOR_ITER, self + 1);
+    if (form != OP_FOR_ITER && form != (*self & 0xff)) {
+        vm_specialize_for_iter(self, form);
+        REFRESH_HANDLER(self);
+    }
     FOR_ITER_BODY(FOR_ITER);
 }
 
@@ -1594,6 +1602,27 @@ TARGET(FOR_ITER_LIST) {
 
 TARGET(FOR_ITER_TUPLE) {
     FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, FOR_ITER, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
+}
+
+/* `for k, v in d.items()`: the step of the items iterator and the
+ * UNPACK_SEQUENCE 2 after this (stepped over, its body never runs), with
+ * the key and value pushed as the unpacking would push them, the key on
+ * top.  The specializer made this form only when the unpacking follows. */
+TARGET(FOR_ITER_DICT_ITEMS) {
+    Value iter = TOP(), key, value;
+    DEOPT_IF(val_type(iter) != &rt_dictitems_iter_type, FOR_ITER_DICT_ITEMS, FOR_ITER);
+    if (rt_dictitems_iter_next(iter, &key, &value)) {
+        PUSH(value);
+        PUSH(key);
+        SKIP_CACHES(FOR_ITER);
+        JUMPBY(1);                      /* past the UNPACK_SEQUENCE */
+        SKIP_CACHES(UNPACK_SEQUENCE);
+        DISPATCH();
+    }
+    if (rt_err_occurred())              /* the dict changed size */
+        GOTO_ERROR();
+    FOR_ITER_EXHAUSTED(FOR_ITER);
+    DISPATCH();
 }
 
 #define FOR_ITER_RANGE_BODY(self, OP)       /* the values are small ints */ \

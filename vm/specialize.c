@@ -695,7 +695,7 @@ void vm_specialize_for_iter(uint16_t *instr, int form)
 
 void vm_specialize_for_iter_312(uint16_t *instr, Value iter)
 {
-    int form = vm_for_iter_form(iter, OP_FOR_ITER);
+    int form = vm_for_iter_form(iter, OP_FOR_ITER, NULL);
     if (form == OP_FOR_ITER)
         return not_specialized(instr);
     specialized(instr, form);
