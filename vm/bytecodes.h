@@ -1726,9 +1726,45 @@ TARGET(UNPACK_EX) {                 /* a, *b, c = seq */
  * while the loop runs above it. */
 
 TARGET(BUILD_TUPLE) {
+    /* isinstance(x, (A, B)): the tuple's only reader is the call after
+     * it, which BUILD_TUPLE_ISINSTANCE answers from the stack. */
+    uint16_t *next = NEXT_INSTR_UNIT();
+    if (vm_base_opcode(*next & 0xff) == OP_PRECALL && (*next >> 8) == 2 &&
+        PEEK(oparg + 2) == vm_builtin_isinstance && PEEK(oparg + 3) == rt_Null) {
+        uint16_t *self = CACHE_UNITS() - 1;
+        if ((*self & 0xff) == OP_BUILD_TUPLE) {
+            vm_specialize_build_tuple(self, OP_BUILD_TUPLE_ISINSTANCE);
+            REFRESH_HANDLER(self);
+        }
+    }
     Value t = rt_tuple_from(sp - oparg, oparg);
     STACK_SHRINK(oparg);
     PUSH(t);
+    DISPATCH();
+}
+
+/* BUILD_TUPLE n, PRECALL 2, CALL 2 of the builtin isinstance: the answer
+ * with no tuple made, when every item is a class whose metaclass is type
+ * (no __instancecheck__ to call) and either x's type derives from one or
+ * x's type is a builtin one (whose __class__ cannot claim another class).
+ * Nothing can fail then; anything else builds the tuple and calls. */
+TARGET(BUILD_TUPLE_ISINSTANCE) {
+    DEOPT_IF(PEEK(oparg + 2) != vm_builtin_isinstance || PEEK(oparg + 3) != rt_Null,
+             BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+    Value inst = PEEK(oparg + 1);
+    bool found = false;
+    for (int i = oparg; i > 0; i--) {
+        Value cls = PEEK(i);
+        DEOPT_IF(!IS_EXACT(cls, rt_type_type), BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+        found = found || rt_isinstance_of(inst, AS_TYPE(cls));
+    }
+    DEOPT_IF(!found && rt_is_heaptype(val_type(inst)), BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+    STACK_SHRINK(oparg + 2);
+    SET_TOP(rt_bool(found));
+    JUMPBY(1);                          /* past the PRECALL... */
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* ...and the CALL */
+    SKIP_CACHES(CALL);
     DISPATCH();
 }
 

@@ -331,6 +331,9 @@ static inline int vm_for_iter_form(Value iter, int base, const uint16_t *after)
 }
 
 void vm_specialize_for_iter(uint16_t *instr, int form);
+/* BUILD_TUPLE's base body, seeing the isinstance call after it, takes
+ * BUILD_TUPLE_ISINSTANCE (vm/bytecodes.h). */
+void vm_specialize_build_tuple(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
 extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
