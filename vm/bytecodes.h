@@ -1604,6 +1604,27 @@ TARGET(FOR_ITER_TUPLE) {
     FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, FOR_ITER, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
 }
 
+/* `for ch in s`, s an ASCII str: the next byte's shared one-character str
+ * (made on first need, as the iterator's own step does). */
+TARGET(FOR_ITER_STR_ASCII) {
+    Value iter = TOP();
+    DEOPT_IF(val_type(iter) != &rt_str_ascii_iter_type, FOR_ITER_STR_ASCII, FOR_ITER);
+    ObjStrIter *it = VAL_AS(ObjStrIter, iter);
+    if (it->str != VAL_NULL) {
+        const ObjStr *s = AS_STR(it->str);
+        if (it->offset < s->nbytes) {
+            unsigned char c = (unsigned char)s->data[it->offset++];
+            it->index++;
+            PUSH(rt_latin1_chars[c] ? rt_latin1_chars[c] : rt_str_from_codepoint(c));
+            SKIP_CACHES(FOR_ITER);
+            DISPATCH();
+        }
+        it->str = VAL_NULL;
+    }
+    FOR_ITER_EXHAUSTED(FOR_ITER);
+    DISPATCH();
+}
+
 /* `for k, v in d.items()`: the step of the items iterator and the
  * UNPACK_SEQUENCE 2 after this (stepped over, its body never runs), with
  * the key and value pushed as the unpacking would push them, the key on

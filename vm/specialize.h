@@ -316,15 +316,18 @@ static inline bool vm_unpacks_two(const uint16_t *unit)
 }
 
 /* The form of `base` (FOR_ITER, or 3.12's FOR_ITER_312) for iter.  `after`
- * is the code unit after a 3.11 FOR_ITER, for the fused form (NULL: none). */
+ * is the code unit after a 3.11 FOR_ITER, for pvm's own forms, which have
+ * no 3.12 twins (NULL: 3.12's specializer asking for a 3.11 form). */
 static inline int vm_for_iter_form(Value iter, int base, const uint16_t *after)
 {
     const ObjType *t = val_type(iter);
     if (base == OP_FOR_ITER)
         return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
              : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE
-             : t == &rt_dictitems_iter_type && after != NULL && vm_unpacks_two(after)
-                 ? OP_FOR_ITER_DICT_ITEMS : OP_FOR_ITER;
+             : after == NULL ? OP_FOR_ITER
+             : t == &rt_str_ascii_iter_type ? OP_FOR_ITER_STR_ASCII
+             : t == &rt_dictitems_iter_type && vm_unpacks_two(after) ? OP_FOR_ITER_DICT_ITEMS
+             : OP_FOR_ITER;
     return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE_312
          : t == &rt_listiter_type ? OP_FOR_ITER_LIST_312
          : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE_312 : OP_FOR_ITER_312;
