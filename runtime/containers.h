@@ -225,4 +225,11 @@ typedef struct RangeIter {              /* iter(range) within 64 bits */
 
 extern ObjType rt_listiter_type, rt_tupleiter_type, rt_rangeiter_type;
 
+/* iter(d.items()) and its step without the (key, value) tuple, for
+ * FOR_ITER_DICT_ITEMS (a `for k, v in d.items()` loop unpacks it at once):
+ * true with *key and *value, or false when exhausted or failed (the
+ * dict's size or keys changed: the exception is set). */
+extern ObjType rt_dictitems_iter_type;
+bool rt_dictitems_iter_next(Value iter, Value *key, Value *value);
+
 #endif

@@ -38,7 +38,7 @@
 #define PERTURB_SHIFT 5
 
 static ObjType dictkeys_type, dictvalues_type, dictitems_type;
-static ObjType dictiter_keys_type, dictiter_values_type, dictiter_items_type;
+static ObjType dictiter_keys_type, dictiter_values_type;
 static ObjType dictiter_revkeys_type;
 
 /* ---- Hashing --------------------------------------------------------------- */
@@ -762,6 +762,16 @@ static Value dictiter_next_item(Value self)
     return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
 }
 
+bool rt_dictitems_iter_next(Value iter, Value *key, Value *value)
+{
+    DictEntry *e = dictiter_step(VAL_AS(DictIter, iter));
+    if (e == NULL)
+        return false;
+    *key = e->key;
+    *value = e->value;
+    return true;
+}
+
 /* reversed(d), reversed(d.values()), reversed(d.items()): walk the entries
  * backwards (pos counts down from nentries). */
 static DictEntry *dictiter_step_back(DictIter *it)
@@ -825,7 +835,7 @@ static const MethodDef dictiter_methods[] = {
 };
 
 #define DICTITER_TYPE(var, tname, nextfn) \
-    static ObjType var = {                \
+    ObjType var = {                       \
         .ob.type = &rt_type_type,         \
         .name = tname,                    \
         .base = &rt_object_type,          \
@@ -833,12 +843,12 @@ static const MethodDef dictiter_methods[] = {
         .next = nextfn,                   \
     }
 
-DICTITER_TYPE(dictiter_keys_type, "dict_keyiterator", dictiter_next_key);
-DICTITER_TYPE(dictiter_values_type, "dict_valueiterator", dictiter_next_value);
-DICTITER_TYPE(dictiter_items_type, "dict_itemiterator", dictiter_next_item);
-DICTITER_TYPE(dictiter_revkeys_type, "dict_reversekeyiterator", dictiter_next_revkey);
-DICTITER_TYPE(dictiter_revvalues_type, "dict_reversevalueiterator", dictiter_next_revvalue);
-DICTITER_TYPE(dictiter_revitems_type, "dict_reverseitemiterator", dictiter_next_revitem);
+static DICTITER_TYPE(dictiter_keys_type, "dict_keyiterator", dictiter_next_key);
+static DICTITER_TYPE(dictiter_values_type, "dict_valueiterator", dictiter_next_value);
+DICTITER_TYPE(rt_dictitems_iter_type, "dict_itemiterator", dictiter_next_item);  /* containers.h */
+static DICTITER_TYPE(dictiter_revkeys_type, "dict_reversekeyiterator", dictiter_next_revkey);
+static DICTITER_TYPE(dictiter_revvalues_type, "dict_reversevalueiterator", dictiter_next_revvalue);
+static DICTITER_TYPE(dictiter_revitems_type, "dict_reverseitemiterator", dictiter_next_revitem);
 
 /* ---- Views: d.keys(), d.values(), d.items() ----------------------------- */
 
@@ -880,7 +890,7 @@ static Value view_iter(Value self)
 {
     ObjType *t = val_type(self);
     ObjType *it = t == &dictkeys_type ? &dictiter_keys_type
-                : t == &dictvalues_type ? &dictiter_values_type : &dictiter_items_type;
+                : t == &dictvalues_type ? &dictiter_values_type : &rt_dictitems_iter_type;
     return dictiter_make(it, view_dict(self), 0);
 }
 
@@ -1309,7 +1319,7 @@ void rt_dict_init(void)
     rt_type_ready(&dictvalues_type, values_methods);
     rt_type_ready(&dictiter_keys_type, dictiter_methods);
     rt_type_ready(&dictiter_values_type, dictiter_methods);
-    rt_type_ready(&dictiter_items_type, dictiter_methods);
+    rt_type_ready(&rt_dictitems_iter_type, dictiter_methods);
     rt_type_ready(&dictiter_revkeys_type, dictiter_methods);
     rt_type_ready(&dictiter_revvalues_type, dictiter_methods);
     rt_type_ready(&dictiter_revitems_type, dictiter_methods);

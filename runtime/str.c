@@ -141,18 +141,18 @@ Value rt_str_from_latin1(const unsigned char *s, size_t n)
 
 /* One-character strings for U+0000..U+00FF are made once, on first need,
  * and shared: the str iterator and indexing produce them constantly. */
-static Value latin1_chars[256];
+Value rt_latin1_chars[256];
 
 Value rt_str_from_codepoint(uint32_t cp)
 {
-    if (cp < 256 && latin1_chars[cp])
-        return latin1_chars[cp];
+    if (cp < 256 && rt_latin1_chars[cp])
+        return rt_latin1_chars[cp];
     char buf[4];
     size_t n = rt_utf8_encode(cp, buf);
     Value s = rt_str_new_known(buf, n, 1, cp < 0x80);
     if (cp < 256)
-        latin1_chars[cp] = rt_str_intern(s);
-    return cp < 256 ? latin1_chars[cp] : s;
+        rt_latin1_chars[cp] = rt_str_intern(s);
+    return cp < 256 ? rt_latin1_chars[cp] : s;
 }
 
 static Value empty_str;
@@ -845,13 +845,6 @@ static Value str_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 
 /* ---- Iteration ------------------------------------------------------------------ */
 
-typedef struct ObjStrIter {
-    Object ob;
-    Value str;                  /* VAL_NULL once exhausted */
-    size_t offset;              /* byte offset of the next character */
-    size_t index;               /* its index in code points */
-} ObjStrIter;
-
 static Value str_iter_self(Value self)
 {
     return self;
@@ -892,7 +885,7 @@ static Value str_ascii_iter_next(Value self)
         return VAL_NULL;
     it->index++;
     unsigned char c = (unsigned char)s->data[it->offset++];
-    return latin1_chars[c] ? latin1_chars[c] : rt_str_from_codepoint(c);   /* no call when made */
+    return rt_latin1_chars[c] ? rt_latin1_chars[c] : rt_str_from_codepoint(c);   /* no call when made */
 }
 
 /* Pickling: (iter, (str,), index), (iter, ('',)) once exhausted;
@@ -944,7 +937,7 @@ static ObjType str_iter_type = {
     .iter = str_iter_self,
     .next = str_iter_next,
 };
-static ObjType str_ascii_iter_type = {
+ObjType rt_str_ascii_iter_type = {
     .ob.type = &rt_type_type,
     .name = "str_ascii_iterator",
     .base = &rt_object_type,
@@ -955,7 +948,7 @@ static ObjType str_ascii_iter_type = {
 static Value str_iter(Value self)
 {
     ObjStrIter *it = gc_alloc(sizeof *it);
-    it->ob.type = AS_STR(self)->ascii ? &str_ascii_iter_type : &str_iter_type;
+    it->ob.type = AS_STR(self)->ascii ? &rt_str_ascii_iter_type : &str_iter_type;
     it->str = self;
     return obj_val(it);
 }
@@ -984,7 +977,7 @@ void rt_str_init(void)
 {
     rt_type_ready(&rt_str_type, rt_str_methods);
     rt_type_ready(&str_iter_type, str_iter_methods);
-    rt_type_ready(&str_ascii_iter_type, str_iter_methods);
+    rt_type_ready(&rt_str_ascii_iter_type, str_iter_methods);
     rt_str_empty();
     rt_bytes_init();
 }

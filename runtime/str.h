@@ -23,6 +23,19 @@ bool rt_utf8_valid(const unsigned char *s, size_t n, size_t *ncodepoints);
 /* From Latin-1 bytes (marshal's ASCII codes may hold any byte). */
 Value rt_str_from_latin1(const unsigned char *s, size_t n);
 Value rt_str_from_codepoint(uint32_t cp);
+/* The shared one-character strs of U+0000..U+00FF, each made on first
+ * need by rt_str_from_codepoint (VAL_NULL until then). */
+extern Value rt_latin1_chars[256];
+
+/* iter(s).  An ASCII str's iterator has a type of its own, whose step
+ * FOR_ITER_STR_ASCII (vm/bytecodes.h) takes in the loop. */
+typedef struct ObjStrIter {
+    Object ob;
+    Value str;                  /* VAL_NULL once exhausted */
+    size_t offset;              /* byte offset of the next character */
+    size_t index;               /* its index in code points */
+} ObjStrIter;
+extern ObjType rt_str_ascii_iter_type;
 /* The interned copy of s (a str); interned strings are never collected. */
 Value rt_str_intern(Value s);
 Value rt_str_intern_cstr(const char *s);

@@ -1516,7 +1516,7 @@ TARGET(GET_ITER) {
     uint16_t *next = NEXT_INSTR_UNIT();
     int next_op = *next & 0xff, base = vm_base_opcode(next_op);
     if (base == OP_FOR_ITER || base == OP_FOR_ITER_312) {
-        int form = vm_for_iter_form(it, base);
+        int form = vm_for_iter_form(it, base, base == OP_FOR_ITER ? next + 1 : NULL);
         if (form != next_op) {
             vm_specialize_for_iter(next, form);
             REFRESH_NEXT_HANDLER(next);
@@ -1564,6 +1564,14 @@ TARGET(GET_ITER) {
     }
 
 TARGET(FOR_ITER) {
+    /* A loop GET_ITER did not start (a comprehension's) takes its form
+     * here, the first time it steps an iterator a form knows. */
+    uint16_t *self = CACHE_UNITS() - 1;
+    int form = vm_for_iter_form(TOP(), OP_FOR_ITER, self + 1);
+    if (form != OP_FOR_ITER && form != (*self & 0xff)) {
+        vm_specialize_for_iter(self, form);
+        REFRESH_HANDLER(self);
+    }
     FOR_ITER_BODY(FOR_ITER);
 }
 
@@ -1594,6 +1602,48 @@ TARGET(FOR_ITER_LIST) {
 
 TARGET(FOR_ITER_TUPLE) {
     FOR_ITER_SEQUENCE(FOR_ITER_TUPLE, FOR_ITER, rt_tupleiter_type, TupleIter, tuple, AS_TUPLE);
+}
+
+/* `for ch in s`, s an ASCII str: the next byte's shared one-character str
+ * (made on first need, as the iterator's own step does). */
+TARGET(FOR_ITER_STR_ASCII) {
+    Value iter = TOP();
+    DEOPT_IF(val_type(iter) != &rt_str_ascii_iter_type, FOR_ITER_STR_ASCII, FOR_ITER);
+    ObjStrIter *it = VAL_AS(ObjStrIter, iter);
+    if (it->str != VAL_NULL) {
+        const ObjStr *s = AS_STR(it->str);
+        if (it->offset < s->nbytes) {
+            unsigned char c = (unsigned char)s->data[it->offset++];
+            it->index++;
+            PUSH(rt_latin1_chars[c] ? rt_latin1_chars[c] : rt_str_from_codepoint(c));
+            SKIP_CACHES(FOR_ITER);
+            DISPATCH();
+        }
+        it->str = VAL_NULL;
+    }
+    FOR_ITER_EXHAUSTED(FOR_ITER);
+    DISPATCH();
+}
+
+/* `for k, v in d.items()`: the step of the items iterator and the
+ * UNPACK_SEQUENCE 2 after this (stepped over, its body never runs), with
+ * the key and value pushed as the unpacking would push them, the key on
+ * top.  The specializer made this form only when the unpacking follows. */
+TARGET(FOR_ITER_DICT_ITEMS) {
+    Value iter = TOP(), key, value;
+    DEOPT_IF(val_type(iter) != &rt_dictitems_iter_type, FOR_ITER_DICT_ITEMS, FOR_ITER);
+    if (rt_dictitems_iter_next(iter, &key, &value)) {
+        PUSH(value);
+        PUSH(key);
+        SKIP_CACHES(FOR_ITER);
+        JUMPBY(1);                      /* past the UNPACK_SEQUENCE */
+        SKIP_CACHES(UNPACK_SEQUENCE);
+        DISPATCH();
+    }
+    if (rt_err_occurred())              /* the dict changed size */
+        GOTO_ERROR();
+    FOR_ITER_EXHAUSTED(FOR_ITER);
+    DISPATCH();
 }
 
 #define FOR_ITER_RANGE_BODY(self, OP)       /* the values are small ints */ \
@@ -1697,9 +1747,45 @@ TARGET(UNPACK_EX) {                 /* a, *b, c = seq */
  * while the loop runs above it. */
 
 TARGET(BUILD_TUPLE) {
+    /* isinstance(x, (A, B)): the tuple's only reader is the call after
+     * it, which BUILD_TUPLE_ISINSTANCE answers from the stack. */
+    uint16_t *next = NEXT_INSTR_UNIT();
+    if (vm_base_opcode(*next & 0xff) == OP_PRECALL && (*next >> 8) == 2 &&
+        PEEK(oparg + 2) == vm_builtin_isinstance && PEEK(oparg + 3) == rt_Null) {
+        uint16_t *self = CACHE_UNITS() - 1;
+        if ((*self & 0xff) == OP_BUILD_TUPLE) {
+            vm_specialize_build_tuple(self, OP_BUILD_TUPLE_ISINSTANCE);
+            REFRESH_HANDLER(self);
+        }
+    }
     Value t = rt_tuple_from(sp - oparg, oparg);
     STACK_SHRINK(oparg);
     PUSH(t);
+    DISPATCH();
+}
+
+/* BUILD_TUPLE n, PRECALL 2, CALL 2 of the builtin isinstance: the answer
+ * with no tuple made, when every item is a class whose metaclass is type
+ * (no __instancecheck__ to call) and either x's type derives from one or
+ * x's type is a builtin one (whose __class__ cannot claim another class).
+ * Nothing can fail then; anything else builds the tuple and calls. */
+TARGET(BUILD_TUPLE_ISINSTANCE) {
+    DEOPT_IF(PEEK(oparg + 2) != vm_builtin_isinstance || PEEK(oparg + 3) != rt_Null,
+             BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+    Value inst = PEEK(oparg + 1);
+    bool found = false;
+    for (int i = oparg; i > 0; i--) {
+        Value cls = PEEK(i);
+        DEOPT_IF(!IS_EXACT(cls, rt_type_type), BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+        found = found || rt_isinstance_of(inst, AS_TYPE(cls));
+    }
+    DEOPT_IF(!found && rt_is_heaptype(val_type(inst)), BUILD_TUPLE_ISINSTANCE, BUILD_TUPLE);
+    STACK_SHRINK(oparg + 2);
+    SET_TOP(rt_bool(found));
+    JUMPBY(1);                          /* past the PRECALL... */
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* ...and the CALL */
+    SKIP_CACHES(CALL);
     DISPATCH();
 }
 

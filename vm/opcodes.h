@@ -237,6 +237,9 @@ enum {
     X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
+    X(BUILD_TUPLE_ISINSTANCE,        17, BUILD_TUPLE) /* isinstance(x, (A, B)) answered with no tuple made: PRECALL and CALL skipped */ \
+    X(FOR_ITER_STR_ASCII,            19, FOR_ITER)    /* an ASCII str's iterator, stepped in the loop */ \
+    X(FOR_ITER_DICT_ITEMS,          177, FOR_ITER)    /* a dict items iterator and the UNPACK_SEQUENCE 2 after it: no (k, v) tuple */ \
     X(LOAD_FAST_DISOWN,              38, LOAD_FAST)   /* a read of a local that may hold an owned str: clears the flag */ \
     X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */ \
 

@@ -691,11 +691,19 @@ void vm_specialize_for_iter(uint16_t *instr, int form)
     instr[0] = (uint16_t)((instr[0] & 0xff00) | form);
 }
 
+/* ---- BUILD_TUPLE: no cache, rewritten by its base body ---------------------------- */
+
+void vm_specialize_build_tuple(uint16_t *instr, int form)
+{
+    vm_spec_stats[OP_BUILD_TUPLE].success++;
+    instr[0] = (uint16_t)((instr[0] & 0xff00) | form);
+}
+
 /* ---- FOR_ITER_312: counter --------------------------------------------------------- */
 
 void vm_specialize_for_iter_312(uint16_t *instr, Value iter)
 {
-    int form = vm_for_iter_form(iter, OP_FOR_ITER);
+    int form = vm_for_iter_form(iter, OP_FOR_ITER, NULL);
     if (form == OP_FOR_ITER)
         return not_specialized(instr);
     specialized(instr, form);

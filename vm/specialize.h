@@ -300,23 +300,43 @@ static inline bool vm_args_with_defaults(const ObjFunction *fn, int total)
  * 3.11's FOR_ITER has no cache unit, hence no countdown.  GET_ITER, which
  * starts every for-loop, gives the FOR_ITER right after it the form for
  * the iterator it made (or the base form back): once per loop, not per
- * item.  A form that meets another iterator (an iterator passed to a
- * comprehension, a loop entered by a jump) misses and runs the base body,
- * which never rewrites itself: that costs the base form nothing. */
+ * item.  A loop with no GET_ITER before it (3.11's comprehensions and
+ * generator expressions, whose iterator is their argument) takes its form
+ * in the base body, when it steps an iterator one of the forms knows; a
+ * form that meets another iterator misses and runs the base body.
+ *
+ * FOR_ITER_DICT_ITEMS is FOR_ITER fused with the UNPACK_SEQUENCE 2 after
+ * it (`for k, v in d.items()`): the key and value are pushed from the
+ * entry, and no (k, v) tuple is made. */
 
-/* The form of `base` (FOR_ITER, or 3.12's FOR_ITER_312) for iter. */
-static inline int vm_for_iter_form(Value iter, int base)
+/* Does the instruction at `unit` unpack two items? */
+static inline bool vm_unpacks_two(const uint16_t *unit)
+{
+    return vm_base_opcode(*unit & 0xff) == OP_UNPACK_SEQUENCE && (*unit >> 8) == 2;
+}
+
+/* The form of `base` (FOR_ITER, or 3.12's FOR_ITER_312) for iter.  `after`
+ * is the code unit after a 3.11 FOR_ITER, for pvm's own forms, which have
+ * no 3.12 twins (NULL: 3.12's specializer asking for a 3.11 form). */
+static inline int vm_for_iter_form(Value iter, int base, const uint16_t *after)
 {
     const ObjType *t = val_type(iter);
     if (base == OP_FOR_ITER)
         return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE : t == &rt_listiter_type ? OP_FOR_ITER_LIST
-             : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE : OP_FOR_ITER;
+             : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE
+             : after == NULL ? OP_FOR_ITER
+             : t == &rt_str_ascii_iter_type ? OP_FOR_ITER_STR_ASCII
+             : t == &rt_dictitems_iter_type && vm_unpacks_two(after) ? OP_FOR_ITER_DICT_ITEMS
+             : OP_FOR_ITER;
     return t == &rt_rangeiter_type ? OP_FOR_ITER_RANGE_312
          : t == &rt_listiter_type ? OP_FOR_ITER_LIST_312
          : t == &rt_tupleiter_type ? OP_FOR_ITER_TUPLE_312 : OP_FOR_ITER_312;
 }
 
 void vm_specialize_for_iter(uint16_t *instr, int form);
+/* BUILD_TUPLE's base body, seeing the isinstance call after it, takes
+ * BUILD_TUPLE_ISINSTANCE (vm/bytecodes.h). */
+void vm_specialize_build_tuple(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
 extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
