@@ -105,7 +105,7 @@ endif
 # Debian packages pvm needs to build and test.
 DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux
 
-.PHONY: pgo py314-stdlib all deps demo check unit golden decimal-check decimal-diff conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
+.PHONY: pgo py314-stdlib all deps demo check unit golden gcstress decimal-check decimal-diff conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
@@ -313,6 +313,21 @@ unit: $(UNIT_BIN) pvm
 
 golden: pvm
 	PYTHON=$(PYTHON) tests/run_golden.sh ./pvm
+
+# Goldens under the collector's stress mode (runtime/gc.c, PVM_GC_STRESS: a
+# full collection every GCSTRESS_EVERY allocations, freed memory handed out
+# again at once): a C cursor into an object whose Value nobody holds shows
+# up as wrong output or a crash.  193 programs, ~40 s under load; `make check`
+# runs six of these folders (tests/check.sh).
+GCSTRESS_EVERY ?= 200
+GCSTRESS_DIRS  ?= apps/ strings/ types_str/ types_bytes/ types_list/ types_dict/ \
+                  dicts/ lists/ generators/ finalizers/ sre/ lib_re/ lib_json/ \
+                  lib_pickle/c_ lib_weakref/ lib_struct/ memoryview/ lib_sys/
+gcstress: pvm
+	@fail=0; for d in $(GCSTRESS_DIRS); do \
+	    PVM_GC_STRESS=$(GCSTRESS_EVERY) GOLDEN_TIMEOUT=120 PYTHON=$(PYTHON) \
+	        tests/run_golden.sh ./pvm $$d || fail=1; \
+	done; exit $$fail
 
 # The decimal library (modules/decimal/) against CPython's test vectors,
 # the *.decTest files of libpython3.11-testsuite (tests/unit/dectest.c).

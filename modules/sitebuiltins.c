@@ -91,15 +91,17 @@ static ObjType printer_type;
 static Value read_license(void)
 {
     static const char *const files[] = { "LICENSE.txt", "LICENSE" };
+    /* Each path is made whole from the stdlib's directory, a str: a
+     * `const char *` into a str made for the directory alone would be the
+     * only pointer to it, and the collector recognizes pointers to the
+     * start of an object only (gc.c, "interior pointers"). */
+    static const char *const dirs[3] = { "%S/../%s", "%S/%s", "./%s" };
     Value here = mod_sys_get("_stdlib_dir");
-    const char *dirs[3] = { NULL, NULL, "." };
-    if (here != VAL_NULL && is_str(here)) {
-        dirs[0] = rt_str_cstr(rt_str_format_c("%S/..", here));
-        dirs[1] = rt_str_cstr(here);
-    }
-    for (int d = 0; d < 3; d++) {
-        for (int f = 0; dirs[d] != NULL && f < 2; f++) {
-            Value path = rt_str_format_c("%s/%s", dirs[d], files[f]);
+    bool have_here = here != VAL_NULL && is_str(here);
+    for (int d = have_here ? 0 : 2; d < 3; d++) {
+        for (int f = 0; f < 2; f++) {
+            Value path = d < 2 ? rt_str_format_c(dirs[d], here, files[f])
+                               : rt_str_format_c(dirs[d], files[f]);
             FILE *fp = fopen(rt_str_cstr(path), "rb");
             if (fp == NULL)
                 continue;

@@ -376,6 +376,8 @@ static void populate_static_pages(void) {}
 static void populate_heap_start(void) {}
 #endif
 
+static void stress_init(void);
+
 void gc_init(void)
 {
     populate_static_pages();
@@ -405,6 +407,18 @@ void gc_init(void)
         setenv("GC_NPROCS", count, 1);
     }
 #endif
+    /* Interior pointers.  By default Boehm takes a pointer anywhere inside
+     * a block (or one past its end) for a reference to the block, and so
+     * pads every scanned request by a byte: a 32-byte tuple takes a 48-byte
+     * block.  pvm turns that off: a block is kept by a pointer to its start
+     * or to one of the offsets registered with gc_recognize_offset (the
+     * payloads of str, bytes, tuple and small list, rt_init).  C code must
+     * therefore keep an object's Value, not only a cursor into it, while it
+     * allocates; PVM_GC_STRESS (below) is how that is checked, and
+     * PVM_GC_INTERIOR=1 brings Boehm's default back.  Measured in
+     * bench/README.md, "GC stress mode and interior pointers (h-stress)". */
+    const char *interior = getenv("PVM_GC_INTERIOR");
+    GC_set_all_interior_pointers(interior != NULL && atoi(interior) != 0);
     GC_INIT();
 #ifdef __linux__
     if (count_told)
@@ -421,6 +435,12 @@ void gc_init(void)
      * makes room. */
     GC_set_max_retries(1);
     init_limits();
+    stress_init();
+}
+
+void gc_recognize_offset(size_t offset)
+{
+    GC_register_displacement(offset);
 }
 
 void gc_exclude_static(void *start, size_t size)
@@ -444,6 +464,74 @@ static void *guard(void *p, size_t size)
     (void)size;
 #endif
     return p;
+}
+
+/* ---- the stress mode ------------------------------------------------------------ */
+
+/*
+ * PVM_GC_STRESS=N: a full collection at every Nth allocation, whatever
+ * path it takes (gc_alloc, gc_alloc_atomic, the gc_try_* forms,
+ * gc_realloc), and pointer-free blocks handed out filled with a pattern
+ * instead of whatever they held.  A pointer the collector cannot see —
+ * only a cursor into an object whose start no word holds any more, a
+ * block reached only through memory it does not scan — then lets its
+ * block be reclaimed within N allocations and handed out again, and the
+ * stale reader sees another object's bytes instead of the right ones by
+ * luck; `make gcstress` runs goldens so.  Unset, it costs one predictable
+ * branch per allocation: stress_countdown stays 0.
+ */
+static unsigned long stress_every;      /* N; 0: off */
+static unsigned long stress_countdown;  /* allocations until the next collection */
+
+#define STRESS_FILL 0xa5                /* what a new pointer-free block holds */
+
+__attribute__((noinline, cold)) static void stress_tick(void)
+{
+    if (--stress_countdown == 0) {
+        stress_countdown = stress_every;
+        GC_gcollect();
+    }
+}
+
+static inline void stress(void)
+{
+    if (__builtin_expect(stress_countdown != 0, 0))
+        stress_tick();
+}
+
+/* A pointer-free block as a fresh one would be under the stress mode. */
+static inline void *stress_fill(void *p, size_t size)
+{
+    if (__builtin_expect(stress_countdown != 0, 0) && p != NULL)
+        memset(p, STRESS_FILL, size);
+    return p;
+}
+
+/* gc_try_realloc under the stress mode: the block always moves (Boehm's
+ * GC_REALLOC moves it only when it outgrows its size class), and the old
+ * one is filled with the pattern and given back at once, so that a pointer
+ * still into the old block (a cursor kept across an append) reads garbage
+ * at once instead of stale but right values. */
+static void *stress_realloc(void *old, size_t size)
+{
+    if (old == NULL)
+        return GC_MALLOC(size);
+    size_t old_size;
+    int kind = GC_get_kind_and_size(old, &old_size);
+    void *p = GC_generic_malloc(size, kind);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, old, old_size < size ? old_size : size);
+    memset(old, STRESS_FILL, old_size);
+    GC_FREE(old);
+    return p;
+}
+
+static void stress_init(void)
+{
+    const char *n = getenv("PVM_GC_STRESS");
+    if (n != NULL && strtoul(n, NULL, 10) > 0)
+        stress_every = stress_countdown = strtoul(n, NULL, 10);
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
@@ -529,6 +617,7 @@ static void drop_atomic_lists(void)
 
 void *gc_alloc(size_t size)
 {
+    stress();
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small(size);
     if (rearm_pending)
@@ -543,15 +632,16 @@ void *gc_alloc(size_t size)
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
+    stress();
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small_atomic(size);
+        return stress_fill(alloc_small_atomic(size), size);
     if (rearm_pending)
         maybe_rearm();
     before_large_block(size);
     void *p = after_large_block(GC_MALLOC_ATOMIC(size + REDZONE));
     if (p == NULL)
         p = after_failure(malloc_atomic, size + REDZONE);
-    return guard(p, size);
+    return stress_fill(guard(p, size), size);
 }
 
 void *gc_realloc(void *old, size_t size)
@@ -577,6 +667,7 @@ void *gc_try_alloc(size_t size)
 {
     if (!gc_size_ok(size))
         return NULL;
+    stress();
     before_large_block(size);
     return guard(after_large_block(GC_MALLOC(size + REDZONE)), size);
 }
@@ -585,20 +676,24 @@ void *gc_try_alloc_atomic(size_t size)
 {
     if (!gc_size_ok(size))
         return NULL;
+    stress();
     before_large_block(size);
-    return guard(after_large_block(GC_MALLOC_ATOMIC(size + REDZONE)), size);
+    return stress_fill(guard(after_large_block(GC_MALLOC_ATOMIC(size + REDZONE)), size), size);
 }
 
 void *gc_try_realloc(void *old, size_t size)
 {
     if (!gc_size_ok(size))
         return NULL;
+    stress();
 #ifdef PVM_GC_REDZONES
     /* GC_REALLOC copies the old block whole, redzone included: make it
      * readable first (Boehm itself is not instrumented, but be exact). */
     if (old != NULL)
         ASAN_UNPOISON_MEMORY_REGION(old, GC_size(old));
 #endif
+    if (__builtin_expect(stress_countdown != 0, 0))
+        return guard(stress_realloc(old, size + REDZONE), size);
     before_large_block(size);
     return guard(after_large_block(GC_REALLOC(old, size + REDZONE)), size);
 }

@@ -54,6 +54,9 @@ void gc_free(void *p);
 /* A static array that holds no pointers (an output buffer, a table of
  * counts): the collector stops scanning it at every collection. */
 void gc_exclude_static(void *start, size_t size);
+/* A pointer `offset` bytes into any heap block keeps the block alive, as
+ * one to its start does (see gc.c, "interior pointers"). */
+void gc_recognize_offset(size_t offset);
 
 /* NULL instead of failing (the reserve is not touched). */
 void *gc_try_alloc(size_t size);      /* zeroed */

@@ -15,6 +15,14 @@ void rt_object_init(void);
 void rt_init(void)
 {
     gc_init();
+    /* The payloads C code keeps cursors to while it allocates: a str's or
+     * a bytes' data (rt_str_cstr of a temporary str passed down to a
+     * function that allocates), a tuple's items, a small list's own
+     * items. */
+    gc_recognize_offset(offsetof(ObjStr, data));
+    gc_recognize_offset(offsetof(ObjBytes, data));
+    gc_recognize_offset(offsetof(ObjTuple, items));
+    gc_recognize_offset(sizeof(ObjList));
     rt_object_init();
     rt_str_init();
     rt_int_init();

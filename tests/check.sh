@@ -199,6 +199,15 @@ fi
 echo "== dis and info: $1"
 run_suite dis '^dis: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_dis.sh" "$1"
 
+# Slices of the goldens under the collector's stress mode (runtime/gc.c,
+# PVM_GC_STRESS: a full collection every 200 allocations, freed memory handed
+# out again at once): 102 programs, ~15 s; `make gcstress` runs 193.
+for slice in apps/ strings/ types_str/ lib_re/ generators/ finalizers/; do
+    echo "== goldens under GC stress: $1 $slice"
+    PVM_GC_STRESS=200 GOLDEN_TIMEOUT=120 run_suite gcstress '^golden: ([0-9]+) passed, ([0-9]+) failed$' \
+        "$here/run_golden.sh" "$1" "$slice"
+done
+
 # The tracer (against python3.11's own opcode trace) and scripted debugger
 # sessions: both run the separate tracing loop, whatever the default strategy.
 echo "== trace: $1"
