@@ -619,9 +619,23 @@ static void drop_atomic_lists(void)
     memset(small_atomic_free, 0, sizeof small_atomic_free);
 }
 
+/* gc_alloc and gc_alloc_atomic under the stress mode: the tick, the
+ * ordinary path with the mode held off, then the pattern.  The hot paths
+ * pay one test of stress_countdown for it, not one per step. */
+__attribute__((noinline, cold)) static void *stressed_alloc(size_t size, bool atomic)
+{
+    stress_tick();
+    unsigned long countdown = stress_countdown;
+    stress_countdown = 0;
+    void *p = atomic ? gc_alloc_atomic(size) : gc_alloc(size);
+    stress_countdown = countdown;
+    return atomic ? stress_fill(p, size) : p;
+}
+
 void *gc_alloc(size_t size)
 {
-    stress();
+    if (__builtin_expect(stress_countdown != 0, 0))
+        return stressed_alloc(size, false);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small(size);
     if (rearm_pending)
@@ -636,16 +650,17 @@ void *gc_alloc(size_t size)
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
-    stress();
+    if (__builtin_expect(stress_countdown != 0, 0))
+        return stressed_alloc(size, true);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return stress_fill(alloc_small_atomic(size), size);
+        return alloc_small_atomic(size);
     if (rearm_pending)
         maybe_rearm();
     before_large_block(size);
     void *p = after_large_block(GC_MALLOC_ATOMIC(size + REDZONE));
     if (p == NULL)
         p = after_failure(malloc_atomic, size + REDZONE);
-    return stress_fill(guard(p, size), size);
+    return guard(p, size);
 }
 
 void *gc_realloc(void *old, size_t size)
