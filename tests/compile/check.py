@@ -577,6 +577,12 @@ def main(argv):
     PVM = os.path.abspath(argv[1])
     # Orphaned co-processes become our children, so we can see them exit.
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)         # PR_SET_CHILD_SUBREAPER
+    # A background job starts with SIGINT ignored, and an ignored signal
+    # stays ignored across exec: pvm (as python3.11) would then never see
+    # the Ctrl-C that service_ends_with_pvm sends.  Catching it here gives
+    # the programs SIGINT at its default disposition.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     failed = 0
     for fn in CASES:
         work = tempfile.mkdtemp(prefix="pvm-compile-")
