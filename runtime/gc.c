@@ -534,7 +534,7 @@ static void *stress_realloc(void *old, size_t size)
 static void stress_init(void)
 {
     const char *n = getenv("PVM_GC_STRESS");
-    if (n != NULL && strtoul(n, NULL, 10) > 0)
+    if (n != NULL)
         stress_every = stress_countdown = strtoul(n, NULL, 10);
 }
 

@@ -950,12 +950,7 @@ static Value list_reverse_m(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_none("list.reverse", nargs - 1, kwnames))
         return VAL_NULL;
-    ObjList *l = AS_LIST(args[0]);
-    for (size_t i = 0, j = l->length; i + 1 < j; i++, j--) {
-        Value t = l->items[i];
-        l->items[i] = l->items[j - 1];
-        l->items[j - 1] = t;
-    }
+    reverse_values(AS_LIST(args[0])->items, AS_LIST(args[0])->length);
     return rt_None;
 }
 
