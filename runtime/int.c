@@ -635,7 +635,14 @@ static bool i128_op(i128 x, i128 y, int op, i128 *out)
         }
         if (y == 0 || (x == -I128_MAX - 1 && y == -1))
             return false;                   /* GMP's path raises or grows */
-        i128 q = x / y, m = x % y;          /* rounded towards zero: floor them */
+        i128 q, m;                          /* rounded towards zero: floor them */
+        if (x == (int64_t)x && y == (int64_t)y && y != -1) {
+            q = (int64_t)x / (int64_t)y;    /* a machine division, not __divti3's */
+            m = (int64_t)x % (int64_t)y;
+        } else {
+            q = x / y;
+            m = x % y;
+        }
         if (m != 0 && ((m < 0) != (y < 0))) {
             q--;
             m += y;

@@ -580,7 +580,9 @@ TARGET(BINARY_OP_INT_CHAIN) {
     SKIP_CACHES(BINARY_OP);
 #ifdef __SIZEOF_INT128__
     RtI128 acc;
-    if (rt_int_i128_start(left, right, oparg, &acc)) {
+    if ((val_is_small(left) && val_is_small(right) &&
+         vm_small_int_op(small_value(left), small_value(right), oparg, &acc)) ||
+        rt_int_i128_start(left, right, oparg, &acc)) {
         const uint16_t *u;
         while ((u = NEXT_INSTR_UNIT(), (u[0] & 0xff) == OP_LOAD_CONST) &&
                vm_base_opcode(u[1] & 0xff) == OP_BINARY_OP &&
@@ -589,7 +591,7 @@ TARGET(BINARY_OP_INT_CHAIN) {
             JUMPBY(1);                  /* its BINARY_OP */
             SKIP_CACHES(BINARY_OP);
         }
-        r = rt_int_from_i128(acc);
+        r = acc >= SMALL_MIN && acc <= SMALL_MAX ? small_new((intptr_t)acc) : rt_int_from_i128(acc);
         STACK_SHRINK(1);
         SET_TOP(r);
         DISPATCH();

@@ -383,6 +383,8 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
                              const ObjCode *code)
 {
     int form = binary_op_form(left, right, oparg);
+    if (form == OP_BINARY_OP_INT_CHAIN && code->pyminor != 11)
+        form = 0;                       /* its chain reads 3.11's instructions */
     if (form == 0)
         return not_specialized(instr);
     const uint16_t *next = instr + 1 + CACHES_BINARY_OP;
