@@ -489,6 +489,11 @@ typedef struct ObjDict {
      * which took each one it met in a live dict for a false one and black-
      * listed its page, at every collection (records: 3 M calls). */
     DictEntry *entries;
+    /* Unused: keeps ObjDict at 48 bytes, where the pointer to the index
+     * was.  At 40 (a dict made at its size 8 bytes smaller) pickle_io's
+     * big blocks landed worse: peak RSS 42.4 MiB in 12 of 14 runs against
+     * 33.7 or 40 at 48 (bench/README.md, h-rec2). */
+    uintptr_t spare;
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
      * added.  LOAD_GLOBAL_BUILTIN trusts that a name absent from the
