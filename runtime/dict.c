@@ -73,9 +73,9 @@ static size_t index_width(size_t size)
 static void index_set(ObjDict *d, size_t i, int64_t ix)
 {
     switch (index_width(d->index_size)) {
-    case 1: ((int8_t *)d->index)[i] = (int8_t)ix; break;
-    case 2: ((int16_t *)d->index)[i] = (int16_t)ix; break;
-    default: ((int32_t *)d->index)[i] = (int32_t)ix; break;
+    case 1: ((int8_t *)rt_dict_index(d))[i] = (int8_t)ix; break;
+    case 2: ((int16_t *)rt_dict_index(d))[i] = (int16_t)ix; break;
+    default: ((int32_t *)rt_dict_index(d))[i] = (int32_t)ix; break;
     }
 }
 
@@ -158,7 +158,6 @@ static void dict_resize(ObjDict *d, size_t size, size_t cap)
      * (rt_dict_new_sized) goes with the dict. */
     if (d->entries != NULL && d->entries != (DictEntry *)(d + 1))
         gc_free(d->entries);
-    d->index = index;
     d->index_size = (uint32_t)size;
     d->entries = entries;
     d->capacity = (uint32_t)cap;
@@ -265,10 +264,9 @@ Value rt_dict_new_sized(size_t n)
     ObjDict *d = gc_alloc(sizeof *d + n * sizeof(DictEntry) + size);
     d->ob.type = &rt_dict_type;
     d->entries = (DictEntry *)(d + 1);
-    d->index = d->entries + n;
     d->index_size = (uint32_t)size;
     d->capacity = (uint32_t)n;
-    memset(d->index, 0xff, size);                       /* all IX_EMPTY */
+    memset(rt_dict_index(d), 0xff, size);                       /* all IX_EMPTY */
     return obj_val(d);
 }
 
@@ -1176,7 +1174,6 @@ static Value dict_clear_m(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     ObjDict *d = AS_DICT(args[0]);
     d->used = d->nentries = d->capacity = d->index_size = 0;
-    d->index = NULL;
     d->entries = NULL;
     return rt_None;
 }

@@ -18,11 +18,13 @@ void rt_init(void)
     /* The payloads C code keeps cursors to while it allocates: a str's or
      * a bytes' data (rt_str_cstr of a temporary str passed down to a
      * function that allocates), a tuple's items, a small list's own
-     * items. */
+     * items; and a dict's entries in its own block (rt_dict_new_sized),
+     * a pointer the collector meets in every such live dict. */
     gc_recognize_offset(offsetof(ObjStr, data));
     gc_recognize_offset(offsetof(ObjBytes, data));
     gc_recognize_offset(offsetof(ObjTuple, items));
     gc_recognize_offset(sizeof(ObjList));
+    gc_recognize_offset(sizeof(ObjDict));
     rt_object_init();
     rt_str_init();
     rt_int_init();

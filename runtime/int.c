@@ -607,9 +607,9 @@ static Value int_from_i128(i128 v)
     return obj_val(o);
 }
 
-/* Like small_binop, for operands that fit in 128 bits; false when the
+/* x op y for operands that fit in 128 bits (op plain); false when the
  * result (or the operation) needs GMP. */
-static bool i128_binop(i128 x, i128 y, int op, Value *out)
+static bool i128_op(i128 x, i128 y, int op, i128 *out)
 {
     i128 r;
     switch (op) {
@@ -635,7 +635,14 @@ static bool i128_binop(i128 x, i128 y, int op, Value *out)
         }
         if (y == 0 || (x == -I128_MAX - 1 && y == -1))
             return false;                   /* GMP's path raises or grows */
-        i128 q = x / y, m = x % y;          /* rounded towards zero: floor them */
+        i128 q, m;                          /* rounded towards zero: floor them */
+        if (x == (int64_t)x && y == (int64_t)y && y != -1) {
+            q = (int64_t)x / (int64_t)y;    /* a machine division, not __divti3's */
+            m = (int64_t)x % (int64_t)y;
+        } else {
+            q = x / y;
+            m = x % y;
+        }
         if (m != 0 && ((m < 0) != (y < 0))) {
             q--;
             m += y;
@@ -659,8 +666,53 @@ static bool i128_binop(i128 x, i128 y, int op, Value *out)
     default:
         return false;
     }
+    *out = r;
+    return true;
+}
+
+/* Like small_binop, for operands that fit in 128 bits. */
+static bool i128_binop(i128 x, i128 y, int op, Value *out)
+{
+    i128 r;
+    if (!i128_op(x, y, op, &r))
+        return false;
     *out = int_from_i128(r);
     return true;
+}
+#endif
+
+#ifdef __SIZEOF_INT128__
+bool rt_int_i128_start(Value a, Value b, int op, RtI128 *acc)
+{
+#ifdef HAVE_I128
+    i128 x, y;
+    return is_int(a) && is_int(b) && i128_arg(a, &x) && i128_arg(b, &y) &&
+           i128_op(x, y, rt_nb_plain(op), acc);
+#else
+    (void)a, (void)b, (void)op, (void)acc;
+    return false;
+#endif
+}
+
+bool rt_int_i128_step(RtI128 *acc, int op, Value k)
+{
+#ifdef HAVE_I128
+    i128 y;
+    return is_int(k) && i128_arg(k, &y) && i128_op(*acc, y, rt_nb_plain(op), acc);
+#else
+    (void)acc, (void)op, (void)k;
+    return false;
+#endif
+}
+
+Value rt_int_from_i128(RtI128 v)
+{
+#ifdef HAVE_I128
+    return int_from_i128(v);
+#else
+    (void)v;
+    return VAL_NULL;                    /* never reached: start fails */
+#endif
 }
 #endif
 

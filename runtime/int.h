@@ -32,6 +32,18 @@ int rt_int_sign(Value v);                           /* -1, 0, 1 */
 /* Operations: NB_* ops for int x int (bool included).  Returns
  * rt_NotImplemented when either operand is not an int. */
 Value rt_int_binop(Value a, Value b, int op);
+#ifdef __SIZEOF_INT128__
+/* Arithmetic carried on in 128 bits, for the eval loop's fused int forms
+ * (vm/bytecodes.h BINARY_OP_INT_CHAIN): `a op b` into *acc, then `*acc op
+ * k` step by step, no int made for the values between.  Each is false,
+ * *acc unchanged by a step, when an operand is not an exact int or does
+ * not fit, or the result needs GMP or the operation raises (x // 0): the
+ * caller then does that operation the ordinary way. */
+typedef __int128 RtI128;
+bool rt_int_i128_start(Value a, Value b, int op, RtI128 *acc);
+bool rt_int_i128_step(RtI128 *acc, int op, Value k);
+Value rt_int_from_i128(RtI128 v);
+#endif
 Value rt_int_richcompare(Value a, Value b, int op);
 int rt_int_cmp(Value a, Value b);                   /* -1/0/1, both ints */
 Value rt_int_pow_mod(Value base, Value exp, Value mod);  /* pow(a, b, m) */

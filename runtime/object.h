@@ -483,9 +483,17 @@ typedef struct ObjDict {
     /* One block (dict.c's dict_resize): `capacity` entries (at most 2/3 of
      * index_size), then the index, whose slots are as narrow as its size
      * allows (rt_dict_index_at: 1 byte up to 128 slots, as CPython's
-     * dictkeys).  -1 empty, -2 dummy, else an entry number. */
+     * dictkeys).  -1 empty, -2 dummy, else an entry number.  The index is
+     * found from the entries (rt_dict_index), not kept as a pointer: a
+     * pointer into the middle of a block is no pointer to the collector,
+     * which took each one it met in a live dict for a false one and black-
+     * listed its page, at every collection (records: 3 M calls). */
     DictEntry *entries;
-    void *index;
+    /* Unused: keeps ObjDict at 48 bytes, where the pointer to the index
+     * was.  At 40 (a dict made at its size 8 bytes smaller) pickle_io's
+     * big blocks landed worse: peak RSS 42.4 MiB in 12 of 14 runs against
+     * 33.7 or 40 at 48 (bench/README.md, h-rec2). */
+    uintptr_t spare;
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
      * added.  LOAD_GLOBAL_BUILTIN trusts that a name absent from the
@@ -493,14 +501,21 @@ typedef struct ObjDict {
     uint32_t keys_version;
 } ObjDict;
 
+/* A dict's index: right after its entries. */
+static inline void *rt_dict_index(const ObjDict *d)
+{
+    return d->entries + d->capacity;
+}
+
 /* Slot i of a dict's index. */
 static inline int64_t rt_dict_index_at(const ObjDict *d, size_t i)
 {
+    const void *index = rt_dict_index(d);
     if (d->index_size <= 0x80)
-        return ((const int8_t *)d->index)[i];
+        return ((const int8_t *)index)[i];
     if (d->index_size <= 0x8000)
-        return ((const int16_t *)d->index)[i];
-    return ((const int32_t *)d->index)[i];
+        return ((const int16_t *)index)[i];
+    return ((const int32_t *)index)[i];
 }
 
 typedef struct ObjRange {

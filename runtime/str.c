@@ -592,6 +592,23 @@ Value rt_str_concat(Value a, Value b)
     return obj_val(s);
 }
 
+/* a + b + c in one block, for BINARY_OP_ADD_UNICODE_CONST (vm/bytecodes.h):
+ * `"[" + body + "]"` makes no `"[" + body` on the way.  All three exact
+ * strs. */
+Value rt_str_concat3(Value a, Value b, Value c)
+{
+    ObjStr *x = AS_STR(a), *y = AS_STR(b), *z = AS_STR(c);
+    if (x->nbytes == 0 || y->nbytes == 0 || z->nbytes == 0)
+        return rt_str_concat(rt_str_concat(a, b), c);
+    ObjStr *s = str_alloc((size_t)x->nbytes + y->nbytes + z->nbytes,
+                          x->ascii && y->ascii && z->ascii);
+    memcpy(s->data, x->data, x->nbytes);
+    memcpy(s->data + x->nbytes, y->data, y->nbytes);
+    memcpy(s->data + x->nbytes + y->nbytes, z->data, z->nbytes + 1);
+    s->length = (size_t)x->length + y->length + z->length;
+    return obj_val(s);
+}
+
 /* The in-place append that CPython does for `s += t` when s's reference
  * count says nothing else holds it (unicode_resize).  pvm has no counts:
  * the flag `owned` says the same, kept by vm/specialize.c's rules.  An

@@ -74,6 +74,7 @@ void rt_hash_secret_init(bool ignore_environment);
 /* Not PYTHONHASHSEED=0 (sys.flags.hash_randomization). */
 bool rt_hash_randomized(void);
 Value rt_str_concat(Value a, Value b);
+Value rt_str_concat3(Value a, Value b, Value c);    /* a + b + c, all exact strs */
 /* a + b for BINARY_OP_INPLACE_ADD_UNICODE, when `a` is held by no one but
  * the local the result goes to: appended into a's own block if a is owned
  * and there is room, else a new owned str with room to grow.  Only the

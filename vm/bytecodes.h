@@ -548,6 +548,62 @@ TARGET(BINARY_OP_ADD_UNICODE) {     /* str + str */
     DISPATCH();
 }
 
+/* str + str, then `LOAD_CONST k; BINARY_OP +` with k a str (the specializer
+ * saw them follow): the three joined in one block and the two instructions
+ * stepped over, so `"[" + body + "]"` makes no `"[" + body`.  Both
+ * operands exact strs, as k is, so the second + could only have
+ * concatenated.  Only the fall-through path is fused: a jump to the
+ * LOAD_CONST runs it as it is. */
+TARGET(BINARY_OP_ADD_UNICODE_CONST) {
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!is_str(left) || !is_str(right), BINARY_OP_ADD_UNICODE_CONST, BINARY_OP);
+    SKIP_CACHES(BINARY_OP);
+    Value r = rt_str_concat3(left, right, GETCONST(NEXT_INSTR_OPARG()));
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    JUMPBY(1);                          /* the LOAD_CONST */
+    JUMPBY(1);                          /* the second BINARY_OP */
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+}
+
+/* int op int, then every `LOAD_CONST k; BINARY_OP op` after it while k is
+ * an int and the value so far stays within 128 bits (rt_int_i128_step):
+ * the LCG's `(state * A + B) % (1 << 64)` makes one int, not three.  The
+ * specializer saw at least one such pair follow; the rest run as they are
+ * (a result that needs GMP, x // 0) from the first pair not taken. */
+TARGET(BINARY_OP_INT_CHAIN) {
+    Value right = TOP(), left = SECOND(), r;
+    DEOPT_IF(!is_int(left) || !is_int(right), BINARY_OP_INT_CHAIN, BINARY_OP);
+    SKIP_CACHES(BINARY_OP);
+#ifdef __SIZEOF_INT128__
+    RtI128 acc;
+    if ((val_is_small(left) && val_is_small(right) &&
+         vm_small_int_op(small_value(left), small_value(right), oparg, &acc)) ||
+        rt_int_i128_start(left, right, oparg, &acc)) {
+        const uint16_t *u;
+        while ((u = NEXT_INSTR_UNIT(), (u[0] & 0xff) == OP_LOAD_CONST) &&
+               vm_base_opcode(u[1] & 0xff) == OP_BINARY_OP &&
+               rt_int_i128_step(&acc, u[1] >> 8, GETCONST(NEXT_INSTR_OPARG()))) {
+            JUMPBY(1);                  /* the LOAD_CONST */
+            JUMPBY(1);                  /* its BINARY_OP */
+            SKIP_CACHES(BINARY_OP);
+        }
+        r = acc >= SMALL_MIN && acc <= SMALL_MAX ? small_new((intptr_t)acc) : rt_int_from_i128(acc);
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        DISPATCH();
+    }
+#endif
+    if ((r = rt_binary_op(left, right, oparg)) == VAL_NULL)
+        GOTO_ERROR();
+    STACK_SHRINK(1);
+    SET_TOP(r);
+    DISPATCH();
+}
+
 /* s = s + t (or s += t) followed by STORE_FAST s, where every read of s
  * in this code object is accounted for (vm/specialize.c): if s's str is
  * owned, only the local holds it (the copy on the stack goes away here),

@@ -349,9 +349,18 @@ void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, V
 static int binary_op_form(Value left, Value right, int op)
 {
     op = rt_nb_plain(op);
-    if (is_int(left) && is_int(right))
-        return op == NB_ADD ? OP_BINARY_OP_ADD_INT : op == NB_SUBTRACT ? OP_BINARY_OP_SUBTRACT_INT
-             : op == NB_MULTIPLY ? OP_BINARY_OP_MULTIPLY_INT : 0;
+    if (is_int(left) && is_int(right)) {
+        if (op == NB_ADD || op == NB_SUBTRACT || op == NB_MULTIPLY)
+            return op == NB_ADD ? OP_BINARY_OP_ADD_INT
+                 : op == NB_SUBTRACT ? OP_BINARY_OP_SUBTRACT_INT : OP_BINARY_OP_MULTIPLY_INT;
+#ifdef __SIZEOF_INT128__
+        /* // % >> << & | ^ in 128 bits (chained or not), not through the
+         * generic operator; / and ** stay with the base body. */
+        if (op != NB_TRUE_DIVIDE && op != NB_POWER && op != NB_MATRIX_MULTIPLY)
+            return OP_BINARY_OP_INT_CHAIN;
+#endif
+        return 0;
+    }
     if (is_float(left) && is_float(right))
         return op == NB_ADD ? OP_BINARY_OP_ADD_FLOAT : op == NB_SUBTRACT ? OP_BINARY_OP_SUBTRACT_FLOAT
              : op == NB_MULTIPLY ? OP_BINARY_OP_MULTIPLY_FLOAT : 0;
@@ -360,18 +369,39 @@ static int binary_op_form(Value left, Value right, int op)
     return 0;
 }
 
+/* When `LOAD_CONST k; BINARY_OP` (no EXTENDED_ARG) starts at next in 3.11
+ * code, k; else VAL_NULL.  The fused forms take the pair over. */
+static Value const_then_binary_op(const ObjCode *code, const uint16_t *next)
+{
+    if (code->pyminor != 11 || next + 1 >= code->instrs + code->ninstrs ||
+        (next[0] & 0xff) != OP_LOAD_CONST || vm_base_opcode(next[1] & 0xff) != OP_BINARY_OP)
+        return VAL_NULL;
+    return AS_TUPLE(code->consts)->items[next[0] >> 8];
+}
+
 void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
                              const ObjCode *code)
 {
     int form = binary_op_form(left, right, oparg);
+    if (form == OP_BINARY_OP_INT_CHAIN && code->pyminor != 11)
+        form = 0;                       /* its chain reads 3.11's instructions */
     if (form == 0)
         return not_specialized(instr);
+    const uint16_t *next = instr + 1 + CACHES_BINARY_OP;
     if (form == OP_BINARY_OP_ADD_UNICODE && code->str_append_locals != 0) {
-        const uint16_t *next = instr + 1 + CACHES_BINARY_OP;
         if (next < code->instrs + code->ninstrs && (*next & 0xff) == OP_STORE_FAST &&
             (*next >> 8) < 64 && (code->str_append_locals >> (*next >> 8) & 1))
             form = OP_BINARY_OP_INPLACE_ADD_UNICODE;
     }
+    Value k = const_then_binary_op(code, next);
+    if (k != VAL_NULL && form == OP_BINARY_OP_ADD_UNICODE && is_str(k) &&
+        rt_nb_plain(next[1] >> 8) == NB_ADD)
+        form = OP_BINARY_OP_ADD_UNICODE_CONST;
+#ifdef __SIZEOF_INT128__
+    if (k != VAL_NULL && is_int(k) && (form == OP_BINARY_OP_ADD_INT ||
+        form == OP_BINARY_OP_SUBTRACT_INT || form == OP_BINARY_OP_MULTIPLY_INT))
+        form = OP_BINARY_OP_INT_CHAIN;
+#endif
     specialized(instr, form);
 }
 

@@ -47,6 +47,7 @@
 #include <string.h>
 #include "runtime/object.h"
 #include "runtime/containers.h"
+#include "runtime/int.h"
 #include "runtime/str.h"
 #include "vm/opcodes.h"
 
@@ -334,6 +335,41 @@ static inline int vm_for_iter_form(Value iter, int base, const uint16_t *after)
 }
 
 void vm_specialize_for_iter(uint16_t *instr, int form);
+
+#ifdef __SIZEOF_INT128__
+/* BINARY_OP_INT_CHAIN's start on two small ints, for + - * // %, in machine
+ * words (a small int is narrower than one, so + - // % cannot overflow
+ * it): false for what it leaves to rt_int_i128_start (the other
+ * operators, an overflowing *, x // 0). */
+static inline bool vm_small_int_op(intptr_t x, intptr_t y, int op, RtI128 *out)
+{
+    intptr_t r, q;
+    switch (rt_nb_plain(op)) {
+    case NB_ADD: r = x + y; break;
+    case NB_SUBTRACT: r = x - y; break;
+    case NB_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        break;
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER:
+        if (y == 0)
+            return false;
+        q = x / y;
+        r = x % y;
+        if (r != 0 && (r < 0) != (y < 0)) {
+            q--;
+            r += y;
+        }
+        if (rt_nb_plain(op) == NB_FLOOR_DIVIDE)
+            r = q;
+        break;
+    default:
+        return false;
+    }
+    *out = r;
+    return true;
+}
+#endif
 /* BUILD_TUPLE's base body, seeing the isinstance call after it, takes
  * BUILD_TUPLE_ISINSTANCE (vm/bytecodes.h). */
 void vm_specialize_build_tuple(uint16_t *instr, int form);
