@@ -65,8 +65,10 @@ int vm_base_opcode(int opcode)
 
 int vm_cpython_adaptive_opcode(int opcode)
 {
-    bool own = opcode >= VM_FIRST_PVM_SPECIALIZED || opcode == OP_LOAD_FAST_DISOWN ||
-               opcode == OP_LOAD_FAST_LEN_ARG || opcode == OP_BINARY_OP_ADD_UNICODE_CONST ||
-               opcode == OP_BINARY_OP_INT_CHAIN;
-    return own ? vm_base_opcode(opcode) : opcode;
+    switch (opcode) {
+#define OWN_FORM_BASE(name, num, base, ...) case num: return OP_##base;
+    PVM_OWN_SPECIALIZED(OWN_FORM_BASE)
+#undef OWN_FORM_BASE
+    }
+    return opcode;
 }

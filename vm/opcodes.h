@@ -185,15 +185,18 @@ enum {
  * never in a .pyc (there, like every unlisted byte, they are unknown
  * opcodes), and each has its base instruction's operand and inline caches.
  * Numbers and names are CPython 3.11's where it has the form (dis's
- * _specialized_instructions); the forms 3.11 lacks take free numbers from
- * 181 up (VM_FIRST_PVM_SPECIALIZED), with CPython 3.12's names, and
- * the two reads of LOAD_FAST that in-place str appends need (38, 39:
- * free in pvm, CPython's own forms there are of other instructions).  The
- * forms of 3.12's `_312` instructions are listed apart
- * (PVM_SPECIALIZED_312, opcodes_internal.h).
+ * _specialized_instructions); the forms 3.11 lacks (PVM_OWN_SPECIALIZED)
+ * take numbers from 181 up, with CPython 3.12's names where it has them,
+ * and numbers pvm's loop leaves free below: those of 3.11's *_ADAPTIVE
+ * forms (pvm's base instructions count for themselves) and of forms pvm
+ * does not make (BINARY_SUBSCR_GETITEM, JUMP_BACKWARD_QUICK).  The forms
+ * of 3.12's `_312` instructions are listed apart (PVM_SPECIALIZED_312,
+ * opcodes_internal.h).
  *
  * X(name, number, base instruction) */
-#define PVM_SPECIALIZED(X) \
+#define PVM_SPECIALIZED(X) PVM_CPYTHON_SPECIALIZED(X) PVM_OWN_SPECIALIZED(X)
+
+#define PVM_CPYTHON_SPECIALIZED(X) \
     X(BINARY_OP_ADD_FLOAT,            4, BINARY_OP)   /* float + float */ \
     X(BINARY_OP_ADD_INT,              5, BINARY_OP)   /* int + int (small: inline) */ \
     X(BINARY_OP_ADD_UNICODE,          6, BINARY_OP)   /* str + str */ \
@@ -232,7 +235,9 @@ enum {
     X(STORE_SUBSCR_LIST_INT,        170, STORE_SUBSCR) /* list[i] = value, 0 <= i < len */ \
     X(UNPACK_SEQUENCE_LIST,         178, UNPACK_SEQUENCE) /* a list of oparg items */ \
     X(UNPACK_SEQUENCE_TUPLE,        179, UNPACK_SEQUENCE) /* a tuple of oparg items */ \
-    X(UNPACK_SEQUENCE_TWO_TUPLE,    180, UNPACK_SEQUENCE) /* a tuple of two */ \
+    X(UNPACK_SEQUENCE_TWO_TUPLE,    180, UNPACK_SEQUENCE) /* a tuple of two */
+
+#define PVM_OWN_SPECIALIZED(X) \
     X(LOAD_ATTR_PROPERTY,           181, LOAD_ATTR)   /* a property of the class: call its getter */ \
     X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
@@ -243,9 +248,7 @@ enum {
     X(BINARY_OP_ADD_UNICODE_CONST,   22, BINARY_OP)   /* str + str + "k": the LOAD_CONST and BINARY_OP after it fused */ \
     X(BINARY_OP_INT_CHAIN,           26, BINARY_OP)   /* int op int, op k, op k...: 128-bit, no ints between */ \
     X(LOAD_FAST_DISOWN,              38, LOAD_FAST)   /* a read of a local that may hold an owned str: clears the flag */ \
-    X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */ \
-
-enum { VM_FIRST_PVM_SPECIALIZED = 181 };
+    X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */
 
 enum {
 #define SPECIALIZED_ENUM(name, num, ...) OP_##name = num,
@@ -262,8 +265,9 @@ int vm_base_opcode(int opcode);
 /* The byte CPython 3.11 would have in its adaptive code (code objects'
  * _co_code_adaptive, dis's adaptive=True) where pvm's loop runs `opcode`:
  * the specialized forms CPython has keep their (shared) numbers; pvm's own
- * forms, from 181 up, which 3.11's dis cannot name, show their base
- * instruction, as an instruction CPython has not specialized does. */
+ * forms (PVM_OWN_SPECIALIZED), which 3.11's dis cannot name or would name
+ * wrongly, show their base instruction, as an instruction CPython has not
+ * specialized does. */
 int vm_cpython_adaptive_opcode(int opcode);
 
 /* CACHES_<NAME>: the inline cache units after each opcode. */
