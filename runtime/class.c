@@ -1089,6 +1089,19 @@ static ObjList *live_classes(void)
     return AS_LIST(all);
 }
 
+/* Done with live_classes()'s snapshot: zero its items.  A copy of the
+ * items' address can outlive the call in a C stack slot that later, shallower
+ * frames never overwrite (the collector scans it); the snapshot would then
+ * keep every class of the moment alive, the dead ones too.  Whether such a
+ * slot is overwritten depends on the stack's layout: json_io kept ~30 KiB of
+ * start-up classes (functools' Python partial, operator's attrgetter, ...)
+ * in one run in five with ASLR, and its later collections fell elsewhere. */
+static void forget_classes(ObjList *all)
+{
+    memset(all->items, 0, all->length * sizeof(Value));
+    all->length = 0;
+}
+
 /* After C.__add__ = f: every class with C on its MRO re-derives its slots. */
 static void slots_changed(ObjType *type)
 {
@@ -1098,6 +1111,7 @@ static void slots_changed(ObjType *type)
         if (rt_is_subtype(t, type))
             rt_update_slots(t);
     }
+    forget_classes(all);
 }
 
 /* The first check of every special attribute's setter (CPython's
@@ -1119,16 +1133,19 @@ static bool check_special(ObjType *t, Value v, const char *name)
 static bool update_mros(ObjType *t)
 {
     ObjList *all = live_classes();
-    for (size_t i = 0; i < all->length; i++) {
+    size_t i;
+    for (i = 0; i < all->length; i++) {
         ObjType *c = AS_TYPE(all->items[i]);
         if (c != t && !rt_is_subtype(c, t))
             continue;
         Value mro = class_mro(c);
         if (mro == VAL_NULL)
-            return false;
+            break;
         c->mro = mro;
     }
-    return true;
+    bool done = i == all->length;
+    forget_classes(all);
+    return done;
 }
 
 /* The checks of CPython's type_set_bases, one message each. */
@@ -1551,6 +1568,7 @@ static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
             if (rt_tuple_get(t->bases, j) == args[0])
                 rt_list_append(result, obj_val(t));
     }
+    forget_classes(all);
     return result;
 }
 
