@@ -718,17 +718,21 @@ void *gc_try_realloc(void *old, size_t size)
 }
 
 /* Boehm's GC_free, with the sanitizer build's view of the block kept:
- * the whole block is poisoned until it is handed out again (guard). */
+ * the whole block is poisoned until it is handed out again (guard).  Its
+ * size is asked before: a large block freed is merged with the free pages
+ * around it, and the header GC_size reads may be gone (the fuzzer found
+ * GC_size faulting there, a dict's table given back by dict_resize). */
 void gc_free(void *p)
 {
     if (p == NULL)
         return;
 #ifdef PVM_GC_REDZONES
-    ASAN_UNPOISON_MEMORY_REGION(p, GC_size(p));
+    size_t size = GC_size(p);
+    ASAN_UNPOISON_MEMORY_REGION(p, size);
 #endif
     GC_FREE(p);
 #ifdef PVM_GC_REDZONES
-    ASAN_POISON_MEMORY_REGION(p, GC_size(p));
+    ASAN_POISON_MEMORY_REGION(p, size);
 #endif
 }
 

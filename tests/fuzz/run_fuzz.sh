@@ -2,7 +2,10 @@
 # run_fuzz.sh FUZZER SECONDS — the fuzzing campaign behind `make fuzz`.
 #
 # Seeds: every golden program (tests/programs/**/*.py) compiled by
-# python3.11, and the inputs kept in tests/fuzz/corpus.  New inputs that
+# python3.11 and, when they are there, by PYTHON312, PYTHON313 and
+# PYTHON314 (pvm runs all four bytecodes; `make fuzz` passes the Makefile's),
+# and the inputs kept in tests/fuzz/corpus.  FUZZ_VERSIONS="3.13" seeds
+# with those versions only (a campaign aimed at one bytecode).  New inputs that
 # reach new code go to build/fuzz/corpus (kept between runs, not committed);
 # findings to build/fuzz/findings/ (crash-*, timeout-*, oom-*, each a .pyc
 # to run with ./pvm or the fuzzer).  libFuzzer's fork mode with one worker:
@@ -23,9 +26,14 @@ build=$root/build/fuzz
 python=${PYTHON:-/usr/bin/python3.11}
 "$python" -c 'import sys; assert sys.version_info[:2] == (3, 11)' ||
     { echo "run_fuzz: $python is not python3.11" >&2; exit 2; }
-mkdir -p "$build/seeds" "$build/corpus" "$build/findings"
+mkdir -p "$build/corpus" "$build/findings"
 
-"$python" - "$root/tests/programs" "$build/seeds" <<'PY'
+# compile_seeds PYTHON DIR: the golden programs compiled by PYTHON into DIR
+# (once: a directory already filled is kept, python3.14 takes minutes).
+compile_seeds() {
+    [ -n "$(ls "$2" 2>/dev/null)" ] && return
+    mkdir -p "$2"
+    cat > "$build/compile_seeds.py" <<'PY'
 import os, py_compile, sys
 src, out = sys.argv[1], sys.argv[2]
 for d, _, files in os.walk(src):
@@ -38,7 +46,33 @@ for d, _, files in os.walk(src):
             except py_compile.PyCompileError:
                 pass
 PY
-"$python" "$here/make_dict.py" "$build/pvm.dict"
+    "$1" "$build/compile_seeds.py" "$root/tests/programs" "$2" >/dev/null 2>&1 ||
+        echo "run_fuzz: $1 could not compile the seeds" >&2
+}
+
+# The seeds and the dictionary of every version asked for (tokens of all
+# four bytecodes: magic numbers and opcodes differ between them).
+versions=${FUZZ_VERSIONS:-3.11 3.12 3.13 3.14}
+seeds=()
+: > "$build/pvm.dict"
+for v in $versions; do
+    case $v in
+        3.11) py=$python ;;
+        3.12) py=${PYTHON312:-} ;;
+        3.13) py=${PYTHON313:-} ;;
+        3.14) py=${PYTHON314:-} ;;
+        *) echo "run_fuzz: no bytecode $v" >&2; exit 2 ;;
+    esac
+    if [ -z "$py" ]; then
+        echo "run_fuzz: no python$v, its seeds left out" >&2
+        continue
+    fi
+    compile_seeds "$py" "$build/seeds-$v"
+    "$py" "$here/make_dict.py" "$build/dict-$v" && cat "$build/dict-$v" >> "$build/pvm.dict"
+    seeds+=("$build/seeds-$v")
+done
+
+[ -s "$build/pvm.dict" ] || { echo "run_fuzz: no seeds and no dictionary" >&2; exit 2; }
 
 before=$(ls "$build/findings" | wc -l)
 # replace_intrin=0: Boehm clears and copies objects with memset/memcpy,
@@ -48,7 +82,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 nice -n 19 "$fuzzer" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
     -dict="$build/pvm.dict" -close_fd_mask=3 -artifact_prefix="$build/findings/" \
-    -print_final_stats=1 "$build/corpus" "$build/seeds" "$here/corpus" 2>&1 |
+    -print_final_stats=1 "$build/corpus" "${seeds[@]}" "$here/corpus" 2>&1 |
     grep -v '^#[0-9]' | tail -n 40
 after=$(ls "$build/findings" | wc -l)
 echo "fuzz: $seconds s, $((after - before)) new findings in build/fuzz/findings ($after in all)"
