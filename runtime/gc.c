@@ -789,6 +789,28 @@ size_t gc_block_size(const void *p)
     return GC_size(p) - REDZONE;
 }
 
+/* The object p starts now takes `size` bytes of its block, at most
+ * gc_block_size(p) (an owned str appended to in place): the sanitizer
+ * build moves the redzone behind them. */
+void gc_block_grow(void *p, size_t size)
+{
+    guard(p, size);
+}
+
+/* Word i of the heap block p starts (i < gc_block_size(p) / word), for a
+ * conservative scan of an object whose layout the caller does not know
+ * (runtime/finalize.c).  Past the object's own bytes lie the block's slack
+ * and, in the sanitizer build, its redzone: the collector's bytes, which
+ * it reads when it marks.  ASan is told that this read is the collector's
+ * (the mutants under ASan reported the finaliser's scan there). */
+#ifdef PVM_GC_REDZONES
+__attribute__((no_sanitize("address")))
+#endif
+uintptr_t gc_block_word(const void *p, size_t i)
+{
+    return ((const uintptr_t *)p)[i];
+}
+
 void gc_weak_link(uintptr_t *link, const void *obj)
 {
     GC_general_register_disappearing_link((void **)link, obj);

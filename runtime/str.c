@@ -608,6 +608,7 @@ Value rt_str_append_owned(Value a, Value b)
         return rt_str_concat(a, b);
     size_t n = (size_t)x->nbytes + y->nbytes;
     if (x->owned && a != b && rt_str_size(n, true) <= gc_block_size(x)) {
+        gc_block_grow(x, rt_str_size(n, true));
         memcpy(x->data + x->nbytes, y->data, y->nbytes + 1);
         x->nbytes = x->length = n;
         x->hash = -1;
