@@ -559,6 +559,8 @@ TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
     SKIP_CACHES(BINARY_OP);
     Value r = GETLOCAL(NEXT_INSTR_OPARG()) == left ? rt_str_append_owned(left, right)
                                                    : rt_str_concat(left, right);
+    if (r == VAL_NULL)
+        GOTO_ERROR();                   /* MemoryError: a big str the heap cannot give */
     STACK_SHRINK(1);
     SET_TOP(r);
     DISPATCH();

@@ -161,8 +161,9 @@ def main():
     work = os.path.join(BUILD, "work-%d" % os.getpid())
     os.makedirs(work, exist_ok=True)
     if args.replay:
-        files = sorted(os.path.join(args.replay, f) for f in os.listdir(args.replay))
-        what = "%d kept inputs of %s" % (len(files), os.path.relpath(args.replay, ROOT))
+        replay = os.path.abspath(args.replay)       # each runs in its own directory
+        files = sorted(os.path.join(replay, f) for f in os.listdir(replay))
+        what = "%d kept inputs of %s" % (len(files), os.path.relpath(replay, ROOT))
     else:
         rng = random.Random(args.seed)
         sources = seeds()
