@@ -8,7 +8,8 @@
 # with those versions only (a campaign aimed at one bytecode).  New inputs that
 # reach new code go to build/fuzz/corpus (kept between runs, not committed);
 # findings to build/fuzz/findings/ (crash-*, timeout-*, oom-*, each a .pyc
-# to run with ./pvm or the fuzzer).  libFuzzer's fork mode with one worker:
+# to run with ./pvm or the fuzzer); libFuzzer's whole output to
+# build/fuzz/fuzz.log.  libFuzzer's fork mode with one worker:
 # the campaign goes on after a finding, at the lowest priority (nice 19),
 # for SECONDS seconds.  Prints the findings at the end; exit status 1 if
 # there are any.
@@ -82,8 +83,11 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 nice -n 19 "$fuzzer" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
     -dict="$build/pvm.dict" -close_fd_mask=3 -artifact_prefix="$build/findings/" \
-    -print_final_stats=1 "$build/corpus" "${seeds[@]}" "$here/corpus" 2>&1 |
-    grep -v '^#[0-9]' | tail -n 40
+    -print_final_stats=1 "$build/corpus" "${seeds[@]}" "$here/corpus" > "$build/fuzz.log" 2>&1
+grep -v '^#[0-9]' "$build/fuzz.log" | grep -v NEW_FUNC | tail -n 40
+# libFuzzer's last status line: executions (#N), edges covered (cov),
+# features (ft), inputs in the corpus (corp), and the crash counts.
+grep '^#[0-9]' "$build/fuzz.log" | tail -n 1
 after=$(ls "$build/findings" | wc -l)
 echo "fuzz: $seconds s, $((after - before)) new findings in build/fuzz/findings ($after in all)"
 [ "$after" -eq 0 ]
