@@ -148,7 +148,7 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 	@mkdir -p $(dir $@)
 	$(TAILCALL_CC) $(COMPILE) -gdwarf-4 -c $< -o $@
 
-$(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' \
+SYS_PATHS = -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
     -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' \
     -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
@@ -157,6 +157,7 @@ $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += -DPVM_STDLIB='"$(PVM_STDLIB)"' 
     -DPVM_EXEC_PREFIX313='"$(word 3,$(PVM_PY313PATHS))"' -DPY313_MICRO=$(or $(word 4,$(PVM_PY313PATHS)),0) \
     $(if $(PYTHON314),-DPVM_STDLIB314='"$(PY314_STDLIB)"' -DPVM_PREFIX314='"$(PY314_HOME)"' \
                       -DPY314_MICRO=$(or $(PY314_MICRO),0))
+$(BUILD)/modules/sys.o: override PVM_CPPFLAGS += $(SYS_PATHS)
 
 # The 3.14 standard library (see PY314_STDLIB above); .compiled marks it
 # complete, so that an interrupted unpacking is done again.
@@ -197,10 +198,11 @@ $(BUILD)/gen/typing312.inc: modules/typing312.py
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 $(BUILD)/modules/typing312.o: $(BUILD)/gen/typing312.inc
 $(BUILD)/modules/typing312.o: CPPFLAGS += -I$(BUILD)/gen
-$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen -DPVM_COMPILER_PATH='"$(PYTHON)"' \
+COMPILER_PATHS = -DPVM_COMPILER_PATH='"$(PYTHON)"' \
     -DPVM_COMPILER312_PATH='"$(or $(PYTHON312),python3.12)"' \
     -DPVM_COMPILER313_PATH='"$(or $(PYTHON313),python3.13)"' \
     -DPVM_COMPILER314_PATH='"$(if $(PYTHON314),$(COMPILE_RELAY),python3.14)"'
+$(BUILD)/loader/compile.o: CPPFLAGS += -I$(BUILD)/gen $(COMPILER_PATHS)
 
 # pvm-compile314: see COMPILE_RELAY above.
 $(COMPILE_RELAY): tools/python314/compile_relay.c
@@ -416,13 +418,29 @@ build/fuzz/%.o: %.c | deps
 # The compile service's program, as for the normal build (the fuzz target
 # never starts the service: compile/exec/eval are gone from its builtins).
 build/fuzz/loader/compile.o: $(BUILD)/gen/compile_service.inc
-build/fuzz/loader/compile.o: override PVM_CPPFLAGS += -I$(BUILD)/gen
+build/fuzz/loader/compile.o: override PVM_CPPFLAGS += -I$(BUILD)/gen $(COMPILER_PATHS)
+build/fuzz/modules/sys.o: override PVM_CPPFLAGS += $(SYS_PATHS)
+# The other files that include generated C, likewise.
+build/fuzz/modules/cjk_codecs.o: $(BUILD)/gen/cjk_tables.inc
+build/fuzz/modules/iso2022.o: $(BUILD)/gen/cjk_iso2022.inc
+build/fuzz/modules/typing312.o: $(BUILD)/gen/typing312.inc
+build/fuzz/modules/cjk_codecs.o build/fuzz/modules/iso2022.o build/fuzz/modules/typing312.o: \
+    override PVM_CPPFLAGS += -I$(BUILD)/gen
+build/fuzz/modules/nis.o: override PVM_CPPFLAGS += $(shell pkg-config --cflags libtirpc 2>/dev/null || echo -I/usr/include/tirpc)
 
 $(FUZZ_BIN): build/fuzz/tests/fuzz/fuzz_pvm.o $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PVM_LIBS)
 
+# build/fuzz/pvm: the same objects as a pvm executable (no libFuzzer; the
+# step budget is never set, so nothing bounds a run), to run the hostile and
+# mutants suites under ASan and UBSan (tests/fuzz/README.md).
+build/fuzz/pvm: build/fuzz/tools/main.o $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ $(PVM_LIBS)
+
 fuzz: $(FUZZ_BIN)
-	PYTHON=$(PYTHON) tests/fuzz/run_fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
+	PYTHON=$(PYTHON) PYTHON312=$(PYTHON312) PYTHON313=$(PYTHON313) \
+	    PYTHON314=$(if $(PYTHON314),$(abspath $(PYTHON314))) \
+	    tests/fuzz/run_fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
 
 # Regenerate docs/tools.md and the walkthroughs from pvm's own output.
 docs: pvm

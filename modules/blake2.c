@@ -264,7 +264,7 @@ static Value digest_common(Value *args, size_t nargs, Value kw, bool hex)
         b2lib.blake2s_final(&copy.state.s, out, copy.digest_size);
     if (!hex)
         return rt_bytes_new(out, copy.digest_size);
-    char text[2 * BLAKE2B_OUTBYTES];
+    char text[2 * BLAKE2B_OUTBYTES + 1];        /* snprintf's NUL after the last pair */
     for (size_t i = 0; i < copy.digest_size; i++)
         snprintf(text + 2 * i, 3, "%02x", out[i]);
     return rt_str_new(text, 2 * copy.digest_size);

@@ -218,11 +218,12 @@ static void scan_words(Walk *k, Object *o)
 {
     if (!gc_is_heap(o))
         return;
-    Value *words = (Value *)o;
     size_t n = gc_block_size(o) / sizeof(Value);
-    for (size_t i = 1; i < n; i++)
-        if (words[i] != 0 && !val_is_small(words[i]))
-            add_hold(k->b, k->root, member_at(k->b, words[i]));
+    for (size_t i = 1; i < n; i++) {
+        Value w = gc_block_word(o, i);
+        if (w != 0 && !val_is_small(w))
+            add_hold(k->b, k->root, member_at(k->b, w));
+    }
 }
 
 static void walk(Walk *k, Value v);
@@ -430,10 +431,12 @@ static void rank_walk(Rank *r, Value v, int depth)
         Value *d = rt_instance_dict_slot_raw(v);
         if (d != NULL)
             rank_walk(r, *d, depth + 1);
-        Value *words = (Value *)val_obj(v);
-        for (size_t i = 1; gc_is_heap(words) && i < gc_block_size(words) / sizeof(Value); i++)
-            if (words[i] != 0 && !val_is_small(words[i]) && member_at(r->b, words[i]) >= 0)
-                rank_walk(r, words[i], depth + 1);
+        Object *o = val_obj(v);
+        for (size_t i = 1; gc_is_heap(o) && i < gc_block_size(o) / sizeof(Value); i++) {
+            Value w = gc_block_word(o, i);
+            if (w != 0 && !val_is_small(w) && member_at(r->b, w) >= 0)
+                rank_walk(r, w, depth + 1);
+        }
     }
 }
 

@@ -84,9 +84,12 @@ static bool digits17_exact(double d, char *d17, int *e10)
         /* q = d * 10**(16 - E), rounded: 17 digits when E is right. */
         u128 num = (u128)m * pow10_u128(16 - E);
         int sh = -e;
-        u128 q = num >> sh, r = num - (q << sh), half = (u128)1 << (sh - 1);
-        if (r > half || (r == half && (q & 1)))
-            q++;
+        u128 q = num >> sh, r = num - (q << sh);
+        if (sh > 0) {                   /* d >= 2**52 is an integer: q is exact */
+            u128 half = (u128)1 << (sh - 1);
+            if (r > half || (r == half && (q & 1)))
+                q++;
+        }
         if (q >= hi)
             E++;
         else if (q < lo)

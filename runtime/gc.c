@@ -718,17 +718,21 @@ void *gc_try_realloc(void *old, size_t size)
 }
 
 /* Boehm's GC_free, with the sanitizer build's view of the block kept:
- * the whole block is poisoned until it is handed out again (guard). */
+ * the whole block is poisoned until it is handed out again (guard).  Its
+ * size is asked before: a large block freed is merged with the free pages
+ * around it, and the header GC_size reads may be gone (the fuzzer found
+ * GC_size faulting there, a dict's table given back by dict_resize). */
 void gc_free(void *p)
 {
     if (p == NULL)
         return;
 #ifdef PVM_GC_REDZONES
-    ASAN_UNPOISON_MEMORY_REGION(p, GC_size(p));
+    size_t size = GC_size(p);
+    ASAN_UNPOISON_MEMORY_REGION(p, size);
 #endif
     GC_FREE(p);
 #ifdef PVM_GC_REDZONES
-    ASAN_POISON_MEMORY_REGION(p, GC_size(p));
+    ASAN_POISON_MEMORY_REGION(p, size);
 #endif
 }
 
@@ -783,6 +787,28 @@ bool gc_is_heap(const void *p)
 size_t gc_block_size(const void *p)
 {
     return GC_size(p) - REDZONE;
+}
+
+/* The object p starts now takes `size` bytes of its block, at most
+ * gc_block_size(p) (an owned str appended to in place): the sanitizer
+ * build moves the redzone behind them. */
+void gc_block_grow(void *p, size_t size)
+{
+    guard(p, size);
+}
+
+/* Word i of the heap block p starts (i < gc_block_size(p) / word), for a
+ * conservative scan of an object whose layout the caller does not know
+ * (runtime/finalize.c).  Past the object's own bytes lie the block's slack
+ * and, in the sanitizer build, its redzone: the collector's bytes, which
+ * it reads when it marks.  ASan is told that this read is the collector's
+ * (the mutants under ASan reported the finaliser's scan there). */
+#ifdef PVM_GC_REDZONES
+__attribute__((no_sanitize("address")))
+#endif
+uintptr_t gc_block_word(const void *p, size_t i)
+{
+    return ((const uintptr_t *)p)[i];
 }
 
 void gc_weak_link(uintptr_t *link, const void *obj)

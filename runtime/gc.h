@@ -97,6 +97,8 @@ static inline uintptr_t gc_hide(const void *p) { return ~(uintptr_t)p; }
 static inline void *gc_reveal(uintptr_t hidden) { return (void *)~hidden; }
 bool gc_is_heap(const void *p);         /* p is the start of a GC heap block */
 size_t gc_block_size(const void *p);    /* the bytes of the heap block p starts */
+uintptr_t gc_block_word(const void *p, size_t i);      /* its word i, read as the collector does */
+void gc_block_grow(void *p, size_t size);       /* its object now takes size <= gc_block_size */
 void gc_weak_link(uintptr_t *link, const void *obj);
 void gc_weak_unlink(uintptr_t *link);
 void gc_weak_move(uintptr_t *from, uintptr_t *to);      /* *to = *from, link moved */

@@ -65,6 +65,29 @@ static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
     return s;
 }
 
+/* As str_alloc, but a big str (a MiB or more) the heap cannot give is
+ * MemoryError (NULL, raised), not the end of pvm, as a list's items are
+ * (list_resize): `s += s` in a loop under a heap limit asked for a block
+ * larger than the reserve str_alloc falls back on, and pvm exited "out of
+ * memory" where CPython raises MemoryError (found by the fuzzer).  A
+ * smaller str keeps the infallible path: MemoryError at the next safe
+ * point, once the reserve is spent. */
+enum { STR_BIG = 1 << 20 };
+
+static ObjStr *str_alloc_big(size_t nbytes, bool ascii)
+{
+    if (nbytes < STR_BIG || nbytes > RT_STR_MAX)
+        return str_alloc(nbytes, ascii);
+    size_t size = rt_str_size(nbytes, ascii);
+    ObjStr *s = ascii ? gc_try_alloc_atomic(size) : gc_try_alloc(size);
+    if (s == NULL) {
+        rt_raise_nomemory();
+        return NULL;
+    }
+    str_header(s, nbytes, ascii);
+    return s;
+}
+
 /* Where a non-ASCII string keeps its cached characters' pointer. */
 static void **chars_slot(ObjStr *s)
 {
@@ -98,7 +121,9 @@ static size_t count_codepoints(const char *p, size_t n)
 
 Value rt_str_uninit(size_t nbytes, size_t length, bool ascii)
 {
-    ObjStr *s = str_alloc(nbytes, ascii);
+    ObjStr *s = str_alloc_big(nbytes, ascii);
+    if (s == NULL)
+        return VAL_NULL;
     s->data[nbytes] = '\0';
     s->length = length;
     return obj_val(s);
@@ -106,9 +131,11 @@ Value rt_str_uninit(size_t nbytes, size_t length, bool ascii)
 
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii)
 {
-    Value s = rt_str_uninit(nbytes, length, ascii);
-    memcpy(AS_STR(s)->data, utf8, nbytes);
-    return s;
+    ObjStr *s = str_alloc(nbytes, ascii);
+    memcpy(s->data, utf8, nbytes);
+    s->data[nbytes] = '\0';
+    s->length = length;
+    return obj_val(s);
 }
 
 Value rt_str_new(const char *utf8, size_t nbytes)
@@ -585,7 +612,9 @@ Value rt_str_concat(Value a, Value b)
         return a;
     if (x->nbytes == 0 && is_str(b))
         return b;
-    ObjStr *s = str_alloc((size_t)x->nbytes + y->nbytes, x->ascii && y->ascii);
+    ObjStr *s = str_alloc_big((size_t)x->nbytes + y->nbytes, x->ascii && y->ascii);
+    if (s == NULL)
+        return VAL_NULL;
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
     s->length = (size_t)x->length + y->length;
@@ -625,13 +654,16 @@ Value rt_str_append_owned(Value a, Value b)
         return rt_str_concat(a, b);
     size_t n = (size_t)x->nbytes + y->nbytes;
     if (x->owned && a != b && rt_str_size(n, true) <= gc_block_size(x)) {
+        gc_block_grow(x, rt_str_size(n, true));
         memcpy(x->data + x->nbytes, y->data, y->nbytes + 1);
         x->nbytes = x->length = n;
         x->hash = -1;
         return a;
     }
     size_t room = n + n / 2 + 16;
-    ObjStr *s = str_alloc(room < RT_STR_MAX ? room : n, true);
+    ObjStr *s = str_alloc_big(room < RT_STR_MAX ? room : n, true);
+    if (s == NULL)
+        return VAL_NULL;
     memcpy(s->data, x->data, x->nbytes);
     memcpy(s->data + x->nbytes, y->data, y->nbytes + 1);
     s->nbytes = s->length = n;
@@ -654,7 +686,9 @@ static Value str_repeat(Value v, ssize_t n)
     if ((size_t)n > RT_STR_MAX / s->nbytes)
         return rt_raise_nomemory();
     size_t total = (size_t)n * s->nbytes;
-    ObjStr *r = str_alloc(total, s->ascii);
+    ObjStr *r = str_alloc_big(total, s->ascii);
+    if (r == NULL)
+        return VAL_NULL;
     memcpy(r->data, s->data, s->nbytes);
     /* Doubling: copy what is already there until the buffer is full. */
     for (size_t done = s->nbytes; done < total;) {

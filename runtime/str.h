@@ -184,7 +184,8 @@ int rt_str_width(Value s);
 /* A str from bytes plus the facts the caller already knows. */
 Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool ascii);
 /* A str of nbytes bytes (length code points) whose data the caller writes
- * before anyone else sees it: text built in place, without a buffer to copy. */
+ * before anyone else sees it: text built in place, without a buffer to copy.
+ * VAL_NULL with MemoryError when the heap cannot give a big one. */
 Value rt_str_uninit(size_t nbytes, size_t length, bool ascii);
 void sb_add_repr_body(StrBuf *sb, Value s, char quote, bool ascii_only);
 void sb_reserve(StrBuf *sb, size_t extra);

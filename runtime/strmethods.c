@@ -182,6 +182,8 @@ Value rt_str_join_items(Value sep, const Value *items, size_t n)
         length += (n - 1) * S(sep)->length;
     }
     Value result = rt_str_uninit(total, length, ascii);
+    if (result == VAL_NULL)
+        return VAL_NULL;
     char *d = S(result)->data;
     size_t sepbytes = S(sep)->nbytes;
     for (size_t i = 0; i < n; i++) {
@@ -753,6 +755,8 @@ static Value map_chars(Value s, int how)
     size_t n = str->nbytes;
     if (str->ascii) {
         Value result = rt_str_uninit(n, n, true);
+        if (result == VAL_NULL)
+            return VAL_NULL;
         char *buf = S(result)->data;
         for (size_t i = 0; i < n; i++) {
             char c = p[i];

@@ -197,8 +197,10 @@ static Value template_concat(Value a, Value b)
     Value strings = rt_tuple_new(nx + ny - 1);
     for (size_t i = 0; i < nx - 1; i++)
         AS_TUPLE(strings)->items[i] = rt_tuple_get(x->strings, i);
-    AS_TUPLE(strings)->items[nx - 1] = rt_str_concat(rt_tuple_get(x->strings, nx - 1),
-                                                     rt_tuple_get(y->strings, 0));
+    Value joined = rt_str_concat(rt_tuple_get(x->strings, nx - 1), rt_tuple_get(y->strings, 0));
+    if (joined == VAL_NULL)
+        return VAL_NULL;                                /* MemoryError */
+    AS_TUPLE(strings)->items[nx - 1] = joined;
     for (size_t i = 1; i < ny; i++)
         AS_TUPLE(strings)->items[nx - 1 + i] = rt_tuple_get(y->strings, i);
     Value interpolations = rt_binary_op(x->interpolations, y->interpolations, NB_ADD);

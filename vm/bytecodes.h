@@ -313,7 +313,7 @@ TARGET(LOAD_CLOSURE) {
 
 TARGET(LOAD_DEREF) {
     Value cell = GETLOCAL(oparg);
-    if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+    if (!IS_CELL(cell) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
         vm_unbound_deref(frame, oparg);
         GOTO_ERROR();
     }
@@ -331,7 +331,7 @@ TARGET(LOAD_CLASSDEREF) {           /* class body: locals dict, then the cell */
         GOTO_ERROR();
     if (found == 0) {
         Value cell = GETLOCAL(oparg);
-        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+        if (!IS_CELL(cell) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
             vm_unbound_deref(frame, oparg);
             GOTO_ERROR();
         }
@@ -343,7 +343,7 @@ TARGET(LOAD_CLASSDEREF) {           /* class body: locals dict, then the cell */
 
 TARGET(STORE_DEREF) {               /* into the cell */
     Value cell = GETLOCAL(oparg);
-    if (!IS_EXACT(cell, rt_cell_type)) {
+    if (!IS_CELL(cell)) {
         rt_raisef(&rt_SystemError, "STORE_DEREF on a slot without a cell");
         GOTO_ERROR();
     }
@@ -353,7 +353,7 @@ TARGET(STORE_DEREF) {               /* into the cell */
 
 TARGET(DELETE_DEREF) {              /* empty the cell */
     Value cell = GETLOCAL(oparg);
-    if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+    if (!IS_CELL(cell) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
         vm_unbound_deref(frame, oparg);
         GOTO_ERROR();
     }
@@ -615,6 +615,8 @@ TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
     SKIP_CACHES(BINARY_OP);
     Value r = GETLOCAL(NEXT_INSTR_OPARG()) == left ? rt_str_append_owned(left, right)
                                                    : rt_str_concat(left, right);
+    if (r == VAL_NULL)
+        GOTO_ERROR();                   /* MemoryError: a big str the heap cannot give */
     STACK_SHRINK(1);
     SET_TOP(r);
     DISPATCH();

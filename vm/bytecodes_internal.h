@@ -124,7 +124,7 @@ TARGET(LOAD_FROM_DICT_OR_DEREF) {
     if (found < 0)
         GOTO_ERROR();
     if (found == 0) {
-        if (!IS_EXACT(cell, rt_cell_type) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
+        if (!IS_CELL(cell) || VAL_AS(ObjCell, cell)->ref == VAL_NULL) {
             vm_unbound_deref(frame, oparg);
             GOTO_ERROR();
         }

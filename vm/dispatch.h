@@ -152,6 +152,12 @@
 #define REFRESH_HANDLER(instr) ((void)0)
 #endif
 
+/* A cell slot holds a cell once MAKE_CELL (or COPY_FREE_VARS) ran; bytecode
+ * that skips it leaves NULL there (the fuzzer's 3.14 campaign: STORE_DEREF
+ * dereferenced it), which the DEREF instructions report as the slot's
+ * error, not a crash. */
+#define IS_CELL(v) ((v) != VAL_NULL && IS_EXACT(v, rt_cell_type))
+
 /* ---- safe points ------------------------------------------------------------- */
 
 /* The fuzzing build (make fuzz, PVM_FUZZ) bounds every run by a step

@@ -1197,6 +1197,8 @@ Value vm_build_string(Value *items, size_t n)
         ascii &= AS_STR(items[i])->ascii;
     }
     Value s = rt_str_uninit(nbytes, length, ascii);
+    if (s == VAL_NULL)
+        return VAL_NULL;
     char *p = AS_STR(s)->data;
     for (size_t i = 0; i < n; i++) {
         memcpy(p, rt_str_cstr(items[i]), rt_str_nbytes(items[i]));

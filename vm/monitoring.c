@@ -215,8 +215,14 @@ static bool fire_value(int event, Frame *f, int unit, Value v)
 
 /* ---- LINE: where a line starts ------------------------------------------------- */
 
-/* 1 for each code unit that starts a line (its line differs from the
- * instruction before it) or that a jump or handler reaches. */
+/* For each code unit: LINE_START when it starts a line (its line differs
+ * from the instruction before it) or a jump or handler reaches it;
+ * EXTENDED when it is an EXTENDED_ARG instruction, so that vm_instr_oparg never
+ * takes an inline cache whose low byte happens to be EXTENDED_ARG's for a
+ * prefix (the fuzzer's 3.12 and 3.13 campaigns, with sys.monitoring on:
+ * RETURN_CONST's constant and CALL's arguments read out of range). */
+enum { LINE_START = 1, EXTENDED = 2 };
+
 static const uint8_t *line_starts(ObjCode *co)
 {
     if (line_marks == VAL_NULL)
@@ -236,18 +242,20 @@ static const uint8_t *line_starts(ObjCode *co)
     while (vm_decode_next(&d, &in)) {
         int i = in.offset / 2;
         if (lines[i] != -1 && lines[i] != prev_line)
-            marks[i] = 1;
+            marks[i] |= LINE_START;
+        if (in.opcode == OP_EXTENDED_ARG)
+            marks[i] |= EXTENDED;
         prev_line = lines[i];
         if (vm_jump_target(&in, &target) && target >= 0 && target / 2 < n &&
             lines[target / 2] != -1)
-            marks[target / 2] = 1;
+            marks[target / 2] |= LINE_START;
     }
     VmExcTable table;
     VmExcEntry h;
     vm_exc_table_start(&table, co);
     while (vm_exc_table_next(&table, &h))
         if (h.target >= 0 && h.target < n && lines[h.target] != -1)
-            marks[h.target] = 1;
+            marks[h.target] |= LINE_START;
     Value bytes = rt_bytes_new(marks, (size_t)n);
     rt_dict_set(line_marks, cv, bytes);
     return (const uint8_t *)AS_BYTES(bytes)->data;
@@ -255,11 +263,13 @@ static const uint8_t *line_starts(ObjCode *co)
 
 /* ---- the hook --------------------------------------------------------------------- */
 
-static int oparg_of(const Frame *f, const uint16_t *instr)
+int vm_instr_oparg(const Frame *f, const uint16_t *instr)
 {
+    const uint8_t *marks = line_starts(f->code);
     int arg = instr[0] >> 8, shift = 8;
-    for (const uint16_t *u = instr - 1; u >= f->code->instrs && (*u & 0xff) == OP_EXTENDED_ARG &&
-                                        shift < 32; u--, shift += 8)
+    for (const uint16_t *u = instr - 1; u >= f->code->instrs &&
+                                        (marks[u - f->code->instrs] & EXTENDED) && shift < 32;
+         u--, shift += 8)
         arg |= (*u >> 8) << shift;
     return arg;
 }
@@ -314,7 +324,7 @@ static bool jump_events(Frame *f, int prev, int at)
 
 static bool call_event(Frame *f, int at, int op, Value *sp)
 {
-    int oparg = oparg_of(f, f->code->instrs + at);
+    int oparg = vm_instr_oparg(f, f->code->instrs + at);
     Value callable, arg0 = missing_obj;
     /* a specialized 3.13 CALL may have 3.12's form as its base: the layout
      * is the code's version's */
@@ -342,7 +352,7 @@ static bool call_event(Frame *f, int at, int op, Value *sp)
  * takes (as CPython makes it before the event), in their stack slot. */
 static bool call_ex_event(Frame *f, int at, Value *sp)
 {
-    int kw_slots = f->code->pyminor >= 14 ? 1 : oparg_of(f, f->code->instrs + at) & 1;
+    int kw_slots = f->code->pyminor >= 14 ? 1 : vm_instr_oparg(f, f->code->instrs + at) & 1;
     Value *argsp = sp - 1 - kw_slots;
     Value func = f->code->pyminor >= 13 ? argsp[-2] : argsp[-1];
     if (f->code->pyminor == 12 && (is_function(func) || IS_EXACT(func, rt_method_type)))
@@ -366,7 +376,8 @@ static bool reraise_event(Frame *f, int at, int op, Value *sp)
 {
     Value exc = sp[-1];
     if (op == OP_RAISE_VARARGS) {       /* a bare `raise` */
-        if (oparg_of(f, f->code->instrs + at) != 0 || (exc = vm_handled_exception()) == rt_None)
+        if (vm_instr_oparg(f, f->code->instrs + at) != 0 ||
+            (exc = vm_handled_exception()) == rt_None)
             return true;
     } else if ((op == OP_END_ASYNC_FOR && rt_isinstance_of(exc, &rt_StopAsyncIteration)) ||
         (op == OP_CLEANUP_THROW && rt_isinstance_of(exc, &rt_StopIteration)))
@@ -399,7 +410,7 @@ int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev
     int at = (int)(instr - f->code->instrs), prev = (int)(prev_instr - f->code->instrs);
     int op = vm_base_opcode(*instr & 0xff);
     if (op == OP_RESUME)
-        return fire_offset((oparg_of(f, instr) & 3) == 0 ? M_PY_START : M_PY_RESUME, f, at)
+        return fire_offset((vm_instr_oparg(f, instr) & 3) == 0 ? M_PY_START : M_PY_RESUME, f, at)
                ? 0 : -1;
     if (prev != at && prev >= 0 && prev < (int)f->code->ninstrs &&
         (all_events & (1u << M_JUMP | 1u << M_BRANCH_LEFT | 1u << M_BRANCH_RIGHT)) &&
@@ -410,7 +421,7 @@ int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev
         bool same = prev != at && prev >= 0 && prev < (int)f->code->ninstrs &&
                     lines[prev] == lines[at] &&
                     vm_base_opcode(f->code->instrs[prev] & 0xff) != OP_RESUME;
-        int r = line_starts(f->code)[at] && !same ? line_event(f, at, lines[at]) : 0;
+        int r = (line_starts(f->code)[at] & LINE_START) && !same ? line_event(f, at, lines[at]) : 0;
         if (r != 0)
             return r;
     }
@@ -421,7 +432,7 @@ int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev
         break;
     case OP_RETURN_CONST:
         ok = ok && fire_value(M_PY_RETURN, f, at,
-                              rt_tuple_get(f->code->consts, (size_t)oparg_of(f, instr)));
+                              rt_tuple_get(f->code->consts, (size_t)vm_instr_oparg(f, instr)));
         break;
     case OP_YIELD_VALUE:
         ok = ok && fire_value(M_PY_YIELD, f, at, sp[-1]);
@@ -467,7 +478,7 @@ bool vm_monitor_stop_iteration(Frame *f, Value receiver, Value value)
     if (stop == VAL_NULL)
         return false;
     int at = frame_lasti(f);            /* the END_FOR or END_SEND it jumps to */
-    int end = next_unit(f->code, at) + oparg_of(f, f->code->instrs + at);
+    int end = next_unit(f->code, at) + vm_instr_oparg(f, f->code->instrs + at);
     bool ok = fire_value(M_STOP_ITERATION, f, end, stop);
     if (ok && pending != VAL_NULL)
         rt_raise(pending);

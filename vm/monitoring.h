@@ -19,6 +19,9 @@ extern bool vm_monitor_on;
  * callback set f_lineno (the frame goes on at frame->next_instr). */
 int vm_monitor_instruction(Frame *f, const uint16_t *instr, const uint16_t *prev_instr,
                             Value *sp);
+/* The whole oparg of the instruction at `instr` in f's code, its
+ * EXTENDED_ARG prefixes included (never an inline cache taken for one). */
+int vm_instr_oparg(const Frame *f, const uint16_t *instr);
 /* With the exception set: RAISE (which 0), EXCEPTION_HANDLED (1, at the
  * handler: code unit `unit`), PY_UNWIND (2); unit -1: where the frame is.
  * false when a callback raised (its exception replaces the other). */

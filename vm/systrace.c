@@ -237,17 +237,6 @@ const char *vm_trace_jump_refused(ObjFrame *fo)
     }
 }
 
-/* The whole oparg of the instruction at `instr`, its EXTENDED_ARG prefixes
- * included. */
-static int oparg_at(const Frame *f, const uint16_t *instr)
-{
-    int arg = instr[0] >> 8, shift = 8;
-    for (const uint16_t *u = instr - 1; u >= f->code->instrs && (*u & 0xff) == OP_EXTENDED_ARG &&
-                                        shift < 32; u--, shift += 8)
-        arg |= (*u >> 8) << shift;
-    return arg;
-}
-
 int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 {
     const uint16_t *prev = f->instr;
@@ -275,9 +264,10 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
     }
     if (op == OP_RETURN_VALUE || op == OP_YIELD_VALUE)
         return trace_both(f, EV_RETURN, sp[-1], false) ? 0 : -1;
-    if (op == OP_RETURN_CONST)          /* 3.12: the value is a constant */
-        return trace_both(f, EV_RETURN, rt_tuple_get(f->code->consts, (size_t)oparg_at(f, instr)),
-                          false) ? 0 : -1;
+    if (op == OP_RETURN_CONST) {        /* 3.12: the value is a constant */
+        Value v = rt_tuple_get(f->code->consts, (size_t)vm_instr_oparg(f, instr));
+        return trace_both(f, EV_RETURN, v, false) ? 0 : -1;
+    }
     return 0;
 }
 

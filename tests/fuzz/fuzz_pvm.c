@@ -36,6 +36,7 @@
 #include "loader/pyc.h"
 #include "modules/api.h"
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "vm/vm.h"
 
 enum { STEP_BUDGET = 20000 };                   /* calls + loop iterations */
@@ -73,6 +74,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     quiet_std_streams();
+    /* PVM_FUZZ_PYTHON=3.12 (3.13, 3.14): the process runs that version's
+     * bytecode, as pvm does for a .pyc of that version (tools/main.c); a
+     * file of another version is rejected at its magic number, so
+     * run_fuzz.sh runs one campaign per version. */
+    const char *version = getenv("PVM_FUZZ_PYTHON");
+    if (version != NULL && strncmp(version, "3.1", 3) == 0 && version[3] >= '1' &&
+        version[3] <= '4' && version[4] == '\0')
+        rt_py_minor = 10 + (version[3] - '0');
     rt_init();
     gc_set_heap_limit(HEAP_LIMIT);
     ModSysFlags flags = mod_sys_default_flags();

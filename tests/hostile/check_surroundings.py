@@ -50,6 +50,14 @@ PROGRAMS = {
              "except MemoryError:\n    n = len(l)\n    l = None\n"
              "    print('MemoryError', n > 100)\n"
              "l = [str(i) for i in range(100000)]\nprint('alive', len(l))\n"),
+    "doubling": ("for double in (lambda s: s + s, lambda s: f'{s}{s}', lambda s: ''.join([s, s]),\n"
+                 "               lambda s: s * 2, lambda s: (s + s).upper()):\n"
+                 "    s, n = 'ab', 0\n    try:\n        while True:\n"
+                 "            s = double(s)\n            n += 1\n"
+                 "    except MemoryError:\n        s = None\n        print('MemoryError', n > 20)\n"
+                 "s = 'ab'\ntry:\n    while True:\n        s += s\nexcept MemoryError:\n"
+                 "    s = None\n    print('MemoryError')\n"
+                 "print('alive', ('x' * 1000 + 'y') * 1000 != '')\n"),
     "huge": ("for make in (lambda: 'x' * 10 ** 12, lambda: [0] * 10 ** 11,\n"
              "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11))):\n"
              "    try:\n        make()\n    except MemoryError:\n        print('MemoryError')\n"
@@ -333,6 +341,7 @@ def cases(paths):
         ("ulimit -v 512 MiB, a list that grows", lambda: with_output(paths, "grow", 512 << 20)),
         ("ulimit -v 512 MiB, huge allocations", lambda: with_output(paths, "huge", 512 << 20)),
         ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
+        ("ulimit -v 512 MiB, a str that doubles", lambda: with_output(paths, "doubling", 512 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("a directory", directory),
         ("an empty file", empty_file),

@@ -3,7 +3,7 @@ die by a signal nor hang.
 
 Usage (normally through tests/run_mutants.sh):
     python3.11 tests/mutants/check_mutants.py PVM [--seed N] [--count N]
-                                             [--replay DIR] [--jobs N]
+                                             [--replay DIR] [--jobs N] [--sanitizer]
 
 The mutants: the golden programs (tests/programs/**/*.py, except those that
 touch files or the clock: a damaged file name must not reach the disk) are
@@ -22,6 +22,11 @@ must end in MemoryError, not in the OOM killer).  The outcomes:
   hang          still running after 3 s, although python3.11 finishes it
                 within 3 s (when python3.11 also runs on, the damaged
                 program loops by itself: counted as `slow`, not a failure)
+
+--sanitizer is for a pvm built with AddressSanitizer (tests/fuzz/README.md):
+no RLIMIT_AS (ASan reserves terabytes of address space for its shadow), the
+heap limited to 1 GiB by PVM_HEAPLIMIT instead, 15 s of wall time (ASan is
+slower), and a sanitizer report aborts the run, which counts as a signal.
 
 --replay DIR runs every file of DIR (the fuzzer's kept inputs,
 tests/fuzz/corpus) instead of mutants.  Failures are copied to
@@ -92,18 +97,28 @@ def mutate(data, rng):
     return bytes(data)
 
 
-def limits():
+def limits(sanitizer):
     """The children's limits, set on this process (they are inherited, and
     then subprocess can spawn without running Python code in the child)."""
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+    if sanitizer:
+        os.environ.setdefault("PVM_HEAPLIMIT", "1G")
+        os.environ.setdefault("ASAN_OPTIONS", "replace_intrin=0:detect_leaks=0:"
+                              "detect_stack_use_after_return=0:abort_on_error=1")
+        os.environ.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:"
+                              "abort_on_error=1")
+    else:
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+timeout = TIMEOUT
 
 
 def run(cmd, cwd):
     """(exit status or None for a timeout, stderr)."""
     try:
         p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+                           stderr=subprocess.PIPE, timeout=timeout)
         return p.returncode, p.stderr
     except subprocess.TimeoutExpired:
         return None, b""
@@ -133,7 +148,11 @@ def main():
     ap.add_argument("--count", type=int, default=3000)
     ap.add_argument("--replay")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTANT_JOBS", "2")))
+    ap.add_argument("--sanitizer", action="store_true")
     args = ap.parse_args()
+    global timeout
+    if args.sanitizer:
+        timeout = 5 * TIMEOUT
     pvm = os.path.abspath(args.pvm)
     if not os.access(pvm, os.X_OK):
         print("mutants: %s is not an executable" % pvm)
@@ -142,8 +161,9 @@ def main():
     work = os.path.join(BUILD, "work-%d" % os.getpid())
     os.makedirs(work, exist_ok=True)
     if args.replay:
-        files = sorted(os.path.join(args.replay, f) for f in os.listdir(args.replay))
-        what = "%d kept inputs of %s" % (len(files), os.path.relpath(args.replay, ROOT))
+        replay = os.path.abspath(args.replay)       # each runs in its own directory
+        files = sorted(os.path.join(replay, f) for f in os.listdir(replay))
+        what = "%d kept inputs of %s" % (len(files), os.path.relpath(replay, ROOT))
     else:
         rng = random.Random(args.seed)
         sources = seeds()
@@ -156,7 +176,7 @@ def main():
                 f.write(data)
             files.append(path)
         what = "%d mutants of %d programs, seed %d" % (len(files), len(sources), args.seed)
-    limits()
+    limits(args.sanitizer)
     counts = {"rejected": 0, "ran": 0, "signal": 0, "hang": 0, "slow": 0}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for path, result in zip(files, pool.map(lambda p: outcome(pvm, p), files)):
