@@ -341,7 +341,7 @@ def cases(paths):
         ("ulimit -v 512 MiB, a list that grows", lambda: with_output(paths, "grow", 512 << 20)),
         ("ulimit -v 512 MiB, huge allocations", lambda: with_output(paths, "huge", 512 << 20)),
         ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
-        ("ulimit -v 512 MiB, a str that doubles", lambda: with_output(paths, "doubling", 512 << 20)),
+        ("ulimit -v 192 MiB, a str that doubles", lambda: with_output(paths, "doubling", 192 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("a directory", directory),
         ("an empty file", empty_file),

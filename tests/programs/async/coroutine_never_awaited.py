@@ -18,10 +18,11 @@ def drop_unawaited():
         warnings.simplefilter("always")
         c = corofn()
         del c
-        # pvm's collector is conservative: a word of the loop's C frame that
-        # last held the coroutine would keep it alive; making another
-        # generator overwrites it
+        # pvm's collector is conservative: a word or a register of the
+        # loop's C frame that last held the coroutine would keep it alive;
+        # making another generator and calling a Python function overwrite it
         gen()
+        [0 for _ in range(2)]
         gc.collect()
         show(w)
 
@@ -51,6 +52,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("error")
     c = corofn()
     c = None
+    [0 for _ in range(2)]
     gc.collect()
 print(caught)
 
