@@ -266,7 +266,7 @@ Value rt_dict_new_sized(size_t n)
     d->entries = (DictEntry *)(d + 1);
     d->index_size = (uint32_t)size;
     d->capacity = (uint32_t)n;
-    memset(rt_dict_index(d), 0xff, size);                       /* all IX_EMPTY */
+    memset(rt_dict_index(d), 0xff, size);               /* all IX_EMPTY */
     return obj_val(d);
 }
 
