@@ -947,12 +947,12 @@ static bool check_nulls_taken(Verifier *v, const Nulls *n, const Instr *in, int3
         int64_t pos = depth - n->nodes[list].slot;
         uint8_t bad = n->nodes[list].kinds & ~null_accepted(v, in, pos);
         if (bad & NULL_OF_CALL)
-            return reject(v, in, "stack item %lld from the top may be the NULL a call's "
-                          "PUSH_NULL, LOAD_GLOBAL or LOAD_ATTR pushed, which only the "
-                          "call takes", (long long)pos);
+            return reject(v, in, "stack item %lld from the top may be a call's NULL (from "
+                          "PUSH_NULL, LOAD_GLOBAL, LOAD_ATTR or LOAD_METHOD), which only "
+                          "the call takes", (long long)pos);
         if (bad & NULL_UNBOUND)
-            return reject(v, in, "stack item %lld from the top may be the unbound local "
-                          "LOAD_FAST_AND_CLEAR pushed, which only STORE_FAST takes",
+            return reject(v, in, "stack item %lld from the top may be an unbound local (from "
+                          "LOAD_FAST_AND_CLEAR), which only STORE_FAST takes",
                           (long long)pos);
     }
     return true;
