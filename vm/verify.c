@@ -8,7 +8,7 @@
  * the fast loop.  CPython does not do this (it trusts its .pyc files, and a
  * crafted one crashes it); pvm does, because a .pyc is untrusted input.
  *
- * Four passes over one code object:
+ * Four passes over one code object, the third in two parts:
  *
  *   1. Decoding (decode): split the code units into instructions — up to
  *      three EXTENDED_ARG prefixes, the opcode's own unit, then exactly as
@@ -26,6 +26,14 @@
  *      first reached (check_instr), and every later path to it must arrive
  *      with the same depth.  An instruction is reached at most once, so the
  *      whole verifier is linear in the size of the code.
+ *   3b. NULLs (check_nulls): a second dataflow over what pass 3 reached
+ *      tracks which stack slots may hold a NULL rather than an object (a
+ *      call's, or an unbound local that LOAD_FAST_AND_CLEAR saved), merging
+ *      at joins, and checks that only an instruction that accepts a NULL
+ *      there takes one.  Its sets only grow, so an instruction is checked
+ *      again only when its set grew: at most twice per slot of its stack,
+ *      which makes this part quadratic at worst (python's code holds a few
+ *      such slots at a time, and revisits few instructions).
  *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
  *      never checks the eval breaker.  Every cycle has an edge that does
  *      not go forward, so the search runs only when the dataflow met such
@@ -61,6 +69,12 @@
  *               at least the handler's depth when it raises, and the
  *               handler starts at depth + lasti + 1 (the saved offset and
  *               the exception)
+ *   nulls       a call's NULL (PUSH_NULL; LOAD_GLOBAL, LOAD_ATTR and
+ *               LOAD_SUPER_ATTR with the low bit; LOAD_METHOD; LOAD_SPECIAL)
+ *               is taken only by its call (PRECALL, CALL, CALL_KW,
+ *               CALL_FUNCTION_EX; 3.14's POP_TOP too), an unbound local
+ *               (LOAD_FAST_AND_CLEAR) only by STORE_FAST; SWAP and COPY
+ *               move them, and a slot may hold one if it may on any path
  *   loops       every cycle passes a safe point: a JUMP_BACKWARD or
  *               POP_JUMP_BACKWARD_* (which check the eval breaker) or a
  *               YIELD_VALUE (find_unsafe_loop), so that Ctrl-C can always
