@@ -809,12 +809,17 @@ typedef struct Nulls {
     int32_t nnodes, cap;
     int32_t *at;                /* per instruction: its list on entry, or NULLS_UNSEEN */
     uint8_t *queued;
-    NullSlot *spread;           /* scratch: one list's top part, co_stacksize + 1 */
-    bool no_memory;
+    NullSlot *spread;           /* scratch: one list's top part, maxdepth + 1 */
+    int32_t limit;              /* at most this many nodes (see check_nulls) */
+    bool no_memory, too_many;
 } Nulls;
 
 static int32_t null_push(Nulls *n, int32_t below, int32_t slot, uint8_t kinds)
 {
+    if (n->nnodes >= n->limit) {
+        n->too_many = true;
+        return below;
+    }
     if (n->nnodes == n->cap) {
         int32_t cap = n->cap ? 2 * n->cap : 64;
         NullSlot *more = realloc(n->nodes, (size_t)cap * sizeof *more);
@@ -854,9 +859,24 @@ static int32_t null_rebuild(Nulls *n, int32_t list, int32_t count)
     return list;
 }
 
-/* The union of two lists (a slot may be NULL if it may in either). */
+/* Whether every slot list `a` has is in `b`, with no kind more. */
+static bool null_within(const Nulls *n, int32_t a, int32_t b)
+{
+    for (; a >= 0 && a != b; a = n->nodes[a].below) {
+        b = null_cut(n, b, n->nodes[a].slot + 1);
+        if (b < 0 || n->nodes[b].slot != n->nodes[a].slot ||
+            (n->nodes[a].kinds & ~n->nodes[b].kinds))
+            return false;
+    }
+    return true;
+}
+
+/* The union of two lists (a slot may be NULL if it may in either): `b`
+ * itself when it holds all of `a`. */
 static int32_t null_union(Nulls *n, int32_t a, int32_t b)
 {
+    if (null_within(n, a, b))
+        return b;
     int32_t count = 0;
     while (a != b && a >= 0 && b >= 0) {
         NullSlot x = n->nodes[a], y = n->nodes[b];
@@ -868,15 +888,6 @@ static int32_t null_union(Nulls *n, int32_t a, int32_t b)
             .kinds = (uint8_t)((x.slot >= y.slot ? x.kinds : 0) | (y.slot >= x.slot ? y.kinds : 0)) };
     }
     return null_rebuild(n, a == b || b < 0 ? a : b, count);
-}
-
-static bool null_same(const Nulls *n, int32_t a, int32_t b)
-{
-    for (; a != b; a = n->nodes[a].below, b = n->nodes[b].below)
-        if (a < 0 || b < 0 || n->nodes[a].slot != n->nodes[b].slot ||
-            n->nodes[a].kinds != n->nodes[b].kinds)
-            return false;
-    return true;
 }
 
 /* The kinds of NULL instruction `in` accepts as its item `pos` from the
@@ -1011,9 +1022,9 @@ static void nulls_reach(Verifier *v, Nulls *n, int32_t to, int32_t list)
 {
     int32_t now = n->at[to];
     if (now != NULLS_UNSEEN) {
-        list = null_union(n, now, list);
-        if (null_same(n, list, now))
+        if (null_within(n, list, now))
             return;
+        list = null_union(n, list, now);
     }
     n->at[to] = list;
     if (!n->queued[to]) {
@@ -1047,24 +1058,37 @@ static bool check_nulls_at(Verifier *v, Nulls *n, int32_t i)
     return true;
 }
 
-/* Pass 3b, after pass 3 reached every instruction it could. */
+/* Pass 3b, after pass 3 reached every instruction it could.  Nodes are
+ * made only when a set grows, and an instruction is checked again only
+ * when its set grew, so bounding the nodes bounds the work and the memory
+ * too: the bound is far above what python's code needs (_pydecimal's
+ * 37 000 code units make 1 300 nodes), and keeps a crafted file's cost
+ * linear in its size, at most MAX_NULL_NODES (96 MiB). */
+enum { MAX_NULL_NODES = 8 << 20 };
+
 static bool check_nulls(Verifier *v)
 {
     Nulls n = { .at = malloc((size_t)v->count * sizeof(int32_t)),
                 .queued = calloc((size_t)v->count, 1),
-                .spread = malloc(((size_t)v->code->stacksize + 1) * sizeof(NullSlot)) };
+                .spread = malloc(((size_t)v->maxdepth + 1) * sizeof(NullSlot)),
+                .limit = v->count < (MAX_NULL_NODES - 65536) / 32 ? 32 * v->count + 65536
+                                                                   : MAX_NULL_NODES };
     bool ok = n.at != NULL && n.queued != NULL && n.spread != NULL;
     if (ok) {
         for (int32_t i = 0; i < v->count; i++)
             n.at[i] = NULLS_UNSEEN;
         v->nwork = 0;
         nulls_reach(v, &n, 0, -1);
-        while (ok && v->nwork > 0 && !n.no_memory) {
+        while (ok && v->nwork > 0 && !n.no_memory && !n.too_many) {
             int32_t i = v->work[--v->nwork];
             n.queued[i] = 0;
             ok = check_nulls_at(v, &n, i);
         }
     }
+    if (ok && n.too_many)
+        ok = reject(v, &v->ins[0], "more stack items that may be NULL than the verifier "
+                    "follows (%d list nodes)",
+                    n.limit);
     if (ok && (n.no_memory || n.at == NULL || n.queued == NULL || n.spread == NULL))
         ok = reject(v, &v->ins[0], "no memory to verify it");
     free(n.at);
