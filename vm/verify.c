@@ -919,7 +919,8 @@ static uint8_t null_accepted(const Verifier *v, const Instr *in, int64_t pos)
     case OP_RERAISE:
         return pos >= 2 ? NULL_ANY : 0;
     case OP_WITH_EXCEPT_START:          /* 3.14 (oparg 1): __exit__'s self slot */
-        return pos == 2 || pos == 3 ? NULL_ANY : pos == 4 && n == 1 ? NULL_OF_CALL : 0;
+        return pos == 2 || pos == 3 ? NULL_ANY
+               : pos == 4 && n == 1 && v->code->pyminor >= 14 ? NULL_OF_CALL : 0;
     case OP_STORE_FAST: case OP_STORE_FAST_STORE_FAST: case OP_STORE_FAST_LOAD_FAST:
         return NULL_UNBOUND;
     case OP_POP_TOP:                    /* 3.14 drops `with`'s __exit__ self slot */
