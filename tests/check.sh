@@ -180,6 +180,18 @@ else
     echo "== Python 3.14: skipped: no pyodide in tools/python314 (PYTHON314 is '${PYTHON314:-}'; make deps installs it)"
 fi
 
+# A call's NULL or an unbound local moved where nothing may take it, in the
+# bytecode of each newer python found (3.11's are among the hostile files).
+nulls_pythons=()
+for py in "${PYTHON312:-}" "${PYTHON313:-}" "${PYTHON314:-}"; do
+    [ -n "$py" ] && [ -x "$py" ] && nulls_pythons+=("$py")
+done
+if [ ${#nulls_pythons[@]} -gt 0 ]; then
+    echo "== hostile NULLs in 3.12 to 3.14 .pyc files: $1"
+    run_suite hostile-nulls '^hostile-nulls: ([0-9]+) passed, ([0-9]+) failed$' \
+        "${PYTHON:-python3}" "$here/hostile/check_hostile_nulls.py" "$1" "${nulls_pythons[@]}"
+fi
+
 # Untrusted bytecode (docs/reliability.md), the default strategy: the
 # verifier accepts all of python3.11's installed standard library; damaged
 # files (a fixed seed) and the fuzzer's kept inputs never kill pvm by a

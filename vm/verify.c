@@ -8,7 +8,7 @@
  * the fast loop.  CPython does not do this (it trusts its .pyc files, and a
  * crafted one crashes it); pvm does, because a .pyc is untrusted input.
  *
- * Four passes over one code object:
+ * Four passes over one code object, the third in two parts:
  *
  *   1. Decoding (decode): split the code units into instructions — up to
  *      three EXTENDED_ARG prefixes, the opcode's own unit, then exactly as
@@ -26,6 +26,14 @@
  *      first reached (check_instr), and every later path to it must arrive
  *      with the same depth.  An instruction is reached at most once, so the
  *      whole verifier is linear in the size of the code.
+ *   3b. NULLs (check_nulls): a second dataflow over what pass 3 reached
+ *      tracks which stack slots may hold a NULL rather than an object (a
+ *      call's, or an unbound local that LOAD_FAST_AND_CLEAR saved), merging
+ *      at joins, and checks that only an instruction that accepts a NULL
+ *      there takes one.  Its sets only grow, so an instruction is checked
+ *      again only when its set grew: at most twice per slot of its stack,
+ *      which makes this part quadratic at worst (python's code holds a few
+ *      such slots at a time, and revisits few instructions).
  *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
  *      never checks the eval breaker.  Every cycle has an edge that does
  *      not go forward, so the search runs only when the dataflow met such
@@ -61,6 +69,12 @@
  *               at least the handler's depth when it raises, and the
  *               handler starts at depth + lasti + 1 (the saved offset and
  *               the exception)
+ *   nulls       a call's NULL (PUSH_NULL; LOAD_GLOBAL, LOAD_ATTR and
+ *               LOAD_SUPER_ATTR with the low bit; LOAD_METHOD; LOAD_SPECIAL)
+ *               is taken only by its call (PRECALL, CALL, CALL_KW,
+ *               CALL_FUNCTION_EX; 3.14's POP_TOP too), an unbound local
+ *               (LOAD_FAST_AND_CLEAR) only by STORE_FAST; SWAP and COPY
+ *               move them, and a slot may hold one if it may on any path
  *   loops       every cycle passes a safe point: a JUMP_BACKWARD or
  *               POP_JUMP_BACKWARD_* (which check the eval breaker) or a
  *               YIELD_VALUE (find_unsafe_loop), so that Ctrl-C can always
@@ -751,6 +765,340 @@ static bool check_instr(Verifier *v, int32_t i)
            follow_edges(v, i, v->depth[i]);
 }
 
+/* ---- pass 3b: the stack items that may be NULL ---------------------------------- */
+
+/* Two kinds of stack item are NULL rather than an object, and only some
+ * instructions may take one:
+ *
+ *   a call's NULL   PUSH_NULL; LOAD_GLOBAL, LOAD_ATTR (3.12+), LOAD_SUPER_ATTR
+ *                   with the oparg's low bit; LOAD_METHOD (3.11) and 3.14's
+ *                   LOAD_SPECIAL.  It sits below the callable (above it in
+ *                   3.13 and 3.14), and only the call takes it: PRECALL,
+ *                   CALL, CALL_KW, CALL_FUNCTION_EX (and 3.14's kwargs
+ *                   slot, a NULL when there are none); in 3.14 POP_TOP
+ *                   too, which drops `with`'s __exit__ self slot.
+ *   an unbound local  LOAD_FAST_AND_CLEAR (3.12+: an inlined comprehension
+ *                   saves its variable, which may be unbound); only
+ *                   STORE_FAST and its 3.13 pairs take it back.
+ *
+ * SWAP and COPY move either kind, and the instructions that leave items
+ * in place under their operands (LIST_APPEND's list, DICT_MERGE's call)
+ * keep them.  Any other instruction that takes one would use NULL as an
+ * object: python itself crashes there.  The pass is a second dataflow
+ * over the instructions pass 3 reached (so depths are known and every
+ * other rule holds): the state on entry to an instruction is the set of
+ * its stack slots that may be NULL, and of which kind, merged at every
+ * join (may be NULL if it may on any path in).  A set only grows, so an
+ * instruction is checked again only when its set grew; python's code
+ * holds a few such slots at a time, so each set is a short list.  The
+ * lists are immutable and share their tails (a push makes one node), so
+ * that an instruction's set costs one index. */
+
+enum { NULL_OF_CALL = 1, NULL_UNBOUND = 2, NULL_ANY = 3, NULLS_UNSEEN = -2 };
+
+/* One slot that may be NULL, on top of the list `below` (-1: none).  The
+ * list runs from the top of the stack down: slots decrease. */
+typedef struct NullSlot {
+    int32_t slot;               /* its index from the bottom of the stack */
+    int32_t below;
+    uint8_t kinds;              /* NULL_OF_CALL | NULL_UNBOUND */
+} NullSlot;
+
+typedef struct Nulls {
+    NullSlot *nodes;
+    int32_t nnodes, cap;
+    int32_t *at;                /* per instruction: its list on entry, or NULLS_UNSEEN */
+    uint8_t *queued;
+    NullSlot *spread;           /* scratch: one list's top part, maxdepth + 1 */
+    int32_t limit;              /* at most this many nodes (see check_nulls) */
+    bool no_memory, too_many;
+} Nulls;
+
+static int32_t null_push(Nulls *n, int32_t below, int32_t slot, uint8_t kinds)
+{
+    if (n->nnodes >= n->limit) {
+        n->too_many = true;
+        return below;
+    }
+    if (n->nnodes == n->cap) {
+        int32_t cap = n->cap ? 2 * n->cap : 64;
+        NullSlot *more = realloc(n->nodes, (size_t)cap * sizeof *more);
+        if (more == NULL) {
+            n->no_memory = true;
+            return below;
+        }
+        n->nodes = more;
+        n->cap = cap;
+    }
+    n->nodes[n->nnodes] = (NullSlot){ .slot = slot, .below = below, .kinds = kinds };
+    return n->nnodes++;
+}
+
+/* The kinds of NULL slot `slot` may hold in `list`. */
+static uint8_t null_kinds(const Nulls *n, int32_t list, int64_t slot)
+{
+    for (; list >= 0 && n->nodes[list].slot >= slot; list = n->nodes[list].below)
+        if (n->nodes[list].slot == slot)
+            return n->nodes[list].kinds;
+    return 0;
+}
+
+/* `list` without its slots from `depth` up. */
+static int32_t null_cut(const Nulls *n, int32_t list, int64_t depth)
+{
+    while (list >= 0 && n->nodes[list].slot >= depth)
+        list = n->nodes[list].below;
+    return list;
+}
+
+/* `list` with spread[0..count) pushed on it, spread highest slot first. */
+static int32_t null_rebuild(Nulls *n, int32_t list, int32_t count)
+{
+    for (int32_t k = count - 1; k >= 0; k--)
+        list = null_push(n, list, n->spread[k].slot, n->spread[k].kinds);
+    return list;
+}
+
+/* Whether every slot list `a` has is in `b`, with no kind more. */
+static bool null_within(const Nulls *n, int32_t a, int32_t b)
+{
+    for (; a >= 0 && a != b; a = n->nodes[a].below) {
+        b = null_cut(n, b, n->nodes[a].slot + 1);
+        if (b < 0 || n->nodes[b].slot != n->nodes[a].slot ||
+            (n->nodes[a].kinds & ~n->nodes[b].kinds))
+            return false;
+    }
+    return true;
+}
+
+/* The union of two lists (a slot may be NULL if it may in either): `b`
+ * itself when it holds all of `a`. */
+static int32_t null_union(Nulls *n, int32_t a, int32_t b)
+{
+    if (null_within(n, a, b))
+        return b;
+    int32_t count = 0;
+    while (a != b && a >= 0 && b >= 0) {
+        NullSlot x = n->nodes[a], y = n->nodes[b];
+        if (x.slot >= y.slot)
+            a = x.below;
+        if (y.slot >= x.slot)
+            b = y.below;
+        n->spread[count++] = (NullSlot){ .slot = x.slot > y.slot ? x.slot : y.slot,
+            .kinds = (uint8_t)((x.slot >= y.slot ? x.kinds : 0) | (y.slot >= x.slot ? y.kinds : 0)) };
+    }
+    return null_rebuild(n, a == b || b < 0 ? a : b, count);
+}
+
+/* The kinds of NULL instruction `in` accepts as its item `pos` from the
+ * top (1: the top), among the ones it pops.  Items it leaves in place
+ * without reading (the `unused` of its stack effect) take any. */
+static uint8_t null_accepted(const Verifier *v, const Instr *in, int64_t pos)
+{
+    int64_t n = in->arg;
+    switch (in->opcode) {
+    case OP_SWAP: case OP_COPY:
+        return NULL_ANY;
+    case OP_PRECALL: case OP_CALL: case OP_CALL_312: case OP_CALL_KW_313:
+        return pos == n + 2 ? NULL_OF_CALL : 0;
+    case OP_CALL_313:
+        return pos == n + 1 ? NULL_OF_CALL : 0;
+    case OP_CALL_FUNCTION_EX:
+        return pos == 3 + (n & 1) ? NULL_OF_CALL : 0;
+    case OP_CALL_FUNCTION_EX_313:       /* 3.14: a NULL for no kwargs */
+        return pos == 2 + (n & 1) || (pos == 1 && v->code->pyminor >= 14) ? NULL_OF_CALL : 0;
+    case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND: case OP_SET_UPDATE:
+    case OP_DICT_UPDATE:
+        return pos >= 2 && pos <= n ? NULL_ANY : 0;
+    case OP_MAP_ADD:
+        return pos >= 3 && pos <= n + 1 ? NULL_ANY : 0;
+    case OP_DICT_MERGE:
+        return (pos >= 2 && pos <= n) || pos == n + 2 ? NULL_ANY : 0;
+    case OP_DICT_MERGE_313:
+        return (pos >= 2 && pos <= n) || pos == n + 2 || pos == n + 3 ? NULL_ANY : 0;
+    case OP_RERAISE:
+        return pos >= 2 ? NULL_ANY : 0;
+    case OP_WITH_EXCEPT_START:          /* 3.14 (oparg 1): __exit__'s self slot */
+        return pos == 2 || pos == 3 ? NULL_ANY
+               : pos == 4 && n == 1 && v->code->pyminor >= 14 ? NULL_OF_CALL : 0;
+    case OP_STORE_FAST: case OP_STORE_FAST_STORE_FAST: case OP_STORE_FAST_LOAD_FAST:
+        return NULL_UNBOUND;
+    case OP_POP_TOP:                    /* 3.14 drops `with`'s __exit__ self slot */
+        return v->code->pyminor >= 14 ? NULL_OF_CALL : 0;
+    }
+    return 0;
+}
+
+/* Whether `in` leaves the bottom items it pops in place (all it pushes
+ * back but the result), rather than replacing them with new objects. */
+static bool keeps_items(int opcode)
+{
+    switch (opcode) {
+    case OP_PRECALL: case OP_LIST_APPEND: case OP_SET_ADD: case OP_MAP_ADD:
+    case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
+    case OP_DICT_MERGE_313: case OP_RERAISE: case OP_WITH_EXCEPT_START:
+        return true;
+    }
+    return false;
+}
+
+/* The kind of NULL the j-th item `in` pushes (0: the lowest) may be. */
+static uint8_t null_made(const Instr *in, int64_t j)
+{
+    switch (in->opcode) {
+    case OP_PUSH_NULL: case OP_LOAD_METHOD:
+        return j == 0 ? NULL_OF_CALL : 0;
+    case OP_LOAD_GLOBAL: case OP_LOAD_GLOBAL_312: case OP_LOAD_ATTR_312: case OP_LOAD_SUPER_ATTR:
+        return j == 0 && (in->arg & 1) ? NULL_OF_CALL : 0;
+    case OP_LOAD_GLOBAL_313: case OP_LOAD_ATTR_313: case OP_LOAD_SUPER_ATTR_313:
+        return j == 1 && (in->arg & 1) ? NULL_OF_CALL : 0;
+    case OP_LOAD_SPECIAL:
+        return j == 1 ? NULL_OF_CALL : 0;
+    case OP_LOAD_FAST_AND_CLEAR:
+        return NULL_UNBOUND;
+    }
+    return 0;
+}
+
+/* The items instruction `in` takes, with the state `list` and `depth`
+ * items on entry, must not be NULL where it does not accept one.  3.14's
+ * WITH_EXCEPT_START also reads __exit__, below the items it pops. */
+static bool check_nulls_taken(Verifier *v, const Nulls *n, const Instr *in, int32_t list,
+                              int64_t depth)
+{
+    int64_t taken = vm_stack_popped(in->opcode, in->arg, false);
+    if (in->opcode == OP_WITH_EXCEPT_START && in->arg == 1)
+        taken++;
+    for (; list >= 0 && n->nodes[list].slot >= depth - taken; list = n->nodes[list].below) {
+        int64_t pos = depth - n->nodes[list].slot;
+        uint8_t bad = n->nodes[list].kinds & ~null_accepted(v, in, pos);
+        if (bad & NULL_OF_CALL)
+            return reject(v, in, "stack item %lld from the top may be a call's NULL (from "
+                          "PUSH_NULL, LOAD_GLOBAL, LOAD_ATTR or LOAD_METHOD), which only "
+                          "the call takes", (long long)pos);
+        if (bad & NULL_UNBOUND)
+            return reject(v, in, "stack item %lld from the top may be an unbound local (from "
+                          "LOAD_FAST_AND_CLEAR), which only STORE_FAST takes",
+                          (long long)pos);
+    }
+    return true;
+}
+
+/* The state after `in`, entered with `list` and `depth`, leaving `pushed`
+ * items in place of the ones it pops. */
+static int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64_t depth,
+                           int64_t pushed)
+{
+    int64_t popped = vm_stack_popped(in->opcode, in->arg, false);
+    if (in->opcode == OP_SWAP) {
+        int64_t low = depth - in->arg;
+        uint8_t top = null_kinds(n, list, depth - 1), bottom = null_kinds(n, list, low);
+        if (top == 0 && bottom == 0)
+            return list;
+        int32_t count = 0;
+        if (bottom)
+            n->spread[count++] = (NullSlot){ .slot = (int32_t)depth - 1, .kinds = bottom };
+        for (; list >= 0 && n->nodes[list].slot >= low; list = n->nodes[list].below)
+            if (n->nodes[list].slot != low && n->nodes[list].slot != depth - 1)
+                n->spread[count++] = n->nodes[list];
+        if (top)
+            n->spread[count++] = (NullSlot){ .slot = (int32_t)low, .kinds = top };
+        return null_rebuild(n, list, count);
+    }
+    if (in->opcode == OP_COPY) {
+        uint8_t copied = null_kinds(n, list, depth - in->arg);
+        return copied ? null_push(n, list, (int32_t)depth, copied) : list;
+    }
+    int64_t kept = keeps_items(in->opcode) ? (popped < pushed ? popped : pushed) : 0;
+    int64_t base = depth - popped + kept;
+    list = null_cut(n, list, base);
+    for (int64_t j = 0; j < pushed - kept; j++)
+        if (null_made(in, j))
+            list = null_push(n, list, (int32_t)(base + j), null_made(in, j));
+    return list;
+}
+
+/* An edge reaches instruction `to` with the state `list`. */
+static void nulls_reach(Verifier *v, Nulls *n, int32_t to, int32_t list)
+{
+    int32_t now = n->at[to];
+    if (now != NULLS_UNSEEN) {
+        if (null_within(n, list, now))
+            return;
+        list = null_union(n, list, now);
+    }
+    n->at[to] = list;
+    if (!n->queued[to]) {
+        n->queued[to] = 1;
+        v->work[v->nwork++] = to;
+    }
+}
+
+static bool check_nulls_at(Verifier *v, Nulls *n, int32_t i)
+{
+    const Instr *in = &v->ins[i];
+    int32_t list = n->at[i];
+    int64_t depth = v->depth[i];
+    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    if (!check_nulls_taken(v, n, in, list, depth))
+        return false;
+    if (in->handler >= 0) {
+        const VmExcEntry *h = &v->entries[in->handler];
+        nulls_reach(v, n, v->index[h->target], null_cut(n, list, h->depth));
+    }
+    if (kind == OPK_JFWD || kind == OPK_JBACK) {
+        int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
+        nulls_reach(v, n, v->index[unit],
+                    nulls_after(n, in, list, depth, vm_stack_pushed(in->opcode, in->arg, true)));
+    }
+    if (!no_fall_through(in->opcode)) {
+        int64_t pushed = in->opcode == OP_RETURN_GENERATOR ? 1
+                         : vm_stack_pushed(in->opcode, in->arg, false);
+        nulls_reach(v, n, v->index[in->next], nulls_after(n, in, list, depth, pushed));
+    }
+    return true;
+}
+
+/* Pass 3b, after pass 3 reached every instruction it could.  Nodes are
+ * made only when a set grows, and an instruction is checked again only
+ * when its set grew, so bounding the nodes bounds the work and the memory
+ * too: the bound is far above what python's code needs (_pydecimal's
+ * 37 000 code units make 1 300 nodes), and keeps a crafted file's cost
+ * linear in its size, at most MAX_NULL_NODES (96 MiB). */
+enum { MAX_NULL_NODES = 8 << 20 };
+
+static bool check_nulls(Verifier *v)
+{
+    Nulls n = { .at = malloc((size_t)v->count * sizeof(int32_t)),
+                .queued = calloc((size_t)v->count, 1),
+                .spread = malloc(((size_t)v->maxdepth + 1) * sizeof(NullSlot)),
+                .limit = v->count < (MAX_NULL_NODES - 65536) / 32 ? 32 * v->count + 65536
+                                                                   : MAX_NULL_NODES };
+    bool ok = n.at != NULL && n.queued != NULL && n.spread != NULL;
+    if (ok) {
+        for (int32_t i = 0; i < v->count; i++)
+            n.at[i] = NULLS_UNSEEN;
+        v->nwork = 0;
+        nulls_reach(v, &n, 0, -1);
+        while (ok && v->nwork > 0 && !n.no_memory && !n.too_many) {
+            int32_t i = v->work[--v->nwork];
+            n.queued[i] = 0;
+            ok = check_nulls_at(v, &n, i);
+        }
+    }
+    if (ok && n.too_many)
+        ok = reject(v, &v->ins[0], "more stack items that may be NULL than the verifier "
+                    "follows (%d list nodes)",
+                    n.limit);
+    if (ok && (n.no_memory || n.at == NULL || n.queued == NULL || n.spread == NULL))
+        ok = reject(v, &v->ins[0], "no memory to verify it");
+    free(n.at);
+    free(n.queued);
+    free(n.spread);
+    free(n.nodes);
+    return ok;
+}
+
 /* ---- pass 4: every loop passes a safe point ------------------------------------- */
 
 /* The eval breaker is checked at the back edges that end a loop (JUMP_BACKWARD,
@@ -862,7 +1210,7 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     v.work = v.depth + n;
     v.mark = (uint8_t *)(v.work + n);
     decode(&v);
-    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
+    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) && check_nulls(&v) &&
               (!v.may_spin || find_unsafe_loop(&v));
     free(block);
     if (ok)

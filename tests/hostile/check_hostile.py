@@ -255,6 +255,27 @@ def verifier_cases():
         "stack depth 0 on one path, 1 on another")
     add("falls_off_the_end", module(co_code=asm(*START, "NOP")),
         "execution falls off the end of the code")
+    # A call's NULL (PUSH_NULL, LOAD_GLOBAL's low bit, LOAD_METHOD) is an
+    # item only the call may take; SWAP and COPY move it anywhere.
+    null = "from the top may be a call's NULL"
+    add("null_into_binary_op", module(co_code=asm(*START, "PUSH_NULL", ("LOAD_CONST", 0),
+                                                  ("BINARY_OP", 0), "RETURN_VALUE"),
+                                      co_stacksize=2), "(BINARY_OP 0): stack item 2 " + null)
+    add("null_swapped_into_compare", module(co_code=asm(
+        *START, "PUSH_NULL", ("LOAD_CONST", 0), ("LOAD_CONST", 0), ("SWAP", 3),
+        ("COMPARE_OP", 2), "POP_TOP", *RET), co_stacksize=3),
+        "(COMPARE_OP 2): stack item 1 " + null)
+    add("null_copied_into_store_fast", function(LOCALS, "f", co_code=asm(
+        *START, ("LOAD_GLOBAL", 1), ("COPY", 2), ("STORE_FAST", 1), "POP_TOP", "POP_TOP",
+        *RET), co_names=("print",), co_stacksize=3), "(STORE_FAST 1): stack item 1 " + null)
+    add("null_returned", module(co_code=asm(*START, ("LOAD_CONST", 0), ("LOAD_METHOD", 0),
+                                            "POP_TOP", "RETURN_VALUE"),
+                                co_names=("x",), co_stacksize=2),
+        "(RETURN_VALUE): stack item 1 " + null)
+    add("null_on_one_path", module(co_code=asm(
+        *START, ("LOAD_CONST", 0), ("LOAD_CONST", 0), ("POP_JUMP_FORWARD_IF_TRUE", 2),
+        "POP_TOP", "PUSH_NULL", "RETURN_VALUE"), co_stacksize=2),
+        "(RETURN_VALUE): stack item 1 " + null)
     # The exception table.
     base = asm(*START, "NOP", *RET)
     add("handler_outside", module(co_code=base, co_exceptiontable=table((1, 2, 99, 0, 0))),

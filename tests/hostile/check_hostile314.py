@@ -26,7 +26,7 @@ BUILD = os.path.join(ROOT, "build", "hostile-3.14")
 # int is a raw opcode byte without caches (a number no .pyc holds; put into
 # the marshalled bytes, as marshal would turn a specialized or instrumented
 # instruction back into its base).  The module's constants are ('a', None),
-# its names ('x', 'y'), its stack size 8.  (LOAD_SMALL_INT past 255, which
+# its names ('x', 'y'), its one local 'v', its stack size 8.  (LOAD_SMALL_INT past 255, which
 # 3.14's compiler never writes, is no case: pvm pushes that int.)
 CASES = {
     "const_out_of_range": (["RESUME", ("LOAD_CONST", 200), "RETURN_VALUE"],
@@ -62,7 +62,7 @@ CASES = {
     "falls_off_the_end": (["RESUME", ("LOAD_CONST", 1)], "end of the code"),
 }
 
-# Run by python3.14: argv[1] the output directory, argv[2] the cases as
+# Run by python3.14 (or 3.12, 3.13: check_hostile_nulls.py): argv[1] the output directory, argv[2] the cases as
 # JSON ({name: instructions}).
 GENERATE = r'''
 import importlib.util, json, marshal, opcode, os, sys
@@ -78,9 +78,12 @@ for name, instrs in cases.items():
             continue
         op, arg = (ins, 0) if isinstance(ins, str) else ins
         units += bytes([opcode.opmap[op], arg])
-        units += b"\0\0" * opcode._inline_cache_entries.get(op, 0)
+        caches = opcode._inline_cache_entries    # by name; 3.12: a list by number
+        units += b"\0\0" * (caches.get(op, 0) if isinstance(caches, dict)
+                             else caches[opcode.opmap[op]])
     code = base.replace(co_code=bytes(units), co_consts=("a", None), co_names=("x", "y"),
-                        co_stacksize=8, co_linetable=b"", co_exceptiontable=b"")
+                        co_varnames=("v",), co_nlocals=1, co_stacksize=8,
+                        co_linetable=b"", co_exceptiontable=b"")
     blob = marshal.dumps(code)
     for marker, unit in raw:
         assert blob.count(marker) == 1, name
@@ -90,19 +93,21 @@ for name, instrs in cases.items():
 '''
 
 
-def main(argv):
-    pvm, py314 = argv[0], argv[1]
-    os.makedirs(BUILD, exist_ok=True)
-    specs = {name: instrs for name, (instrs, _) in CASES.items()}
-    run = subprocess.run([py314, "-c", GENERATE, BUILD, json.dumps(specs)],
+def run_cases(pvm, python, cases, build, label):
+    """Build cases ({name: (instructions, rule)}) with python into build/,
+    run each under pvm, print a FAIL line for each that does not behave and
+    `LABEL: N passed, M failed`; returns (N, M)."""
+    os.makedirs(build, exist_ok=True)
+    specs = {name: instrs for name, (instrs, _) in cases.items()}
+    run = subprocess.run([python, "-c", GENERATE, build, json.dumps(specs)],
                          capture_output=True, text=True)
     if run.returncode != 0:
-        print("FAIL python3.14 did not build the cases:", run.stderr[-2000:])
-        print("hostile314: 0 passed, 1 failed")
-        return 1
+        print("FAIL %s did not build the cases:" % python, run.stderr[-2000:])
+        print("%s: 0 passed, 1 failed" % label)
+        return 0, 1
     passed = failed = 0
-    for name, (_, rule) in CASES.items():
-        path = os.path.join(BUILD, name + ".pyc")
+    for name, (_, rule) in cases.items():
+        path = os.path.join(build, name + ".pyc")
         try:
             r = subprocess.run([pvm, path], capture_output=True, text=True, timeout=30,
                                errors="replace")
@@ -117,8 +122,12 @@ def main(argv):
         else:
             failed += 1
             print("FAIL %s (want %r): %s" % (name, rule, why))
-    print("hostile314: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    print("%s: %d passed, %d failed" % (label, passed, failed))
+    return passed, failed
+
+
+def main(argv):
+    return 1 if run_cases(argv[0], argv[1], CASES, BUILD, "hostile314")[1] else 0
 
 
 if __name__ == "__main__":
