@@ -540,6 +540,10 @@ Value rt_next(Value iter)
      * value does); to a consumer that is plain exhaustion (PyIter_Next). */
     if (v == VAL_NULL && rt_err_occurred() && rt_err_matches(&rt_StopIteration))
         rt_err_clear();
+    /* The consumer is a C loop (list(), join, sorted(), dict.fromkeys,
+     * set()): a heap that filled up while it ran is its MemoryError now. */
+    if (v != VAL_NULL && !vm_memory_check())
+        return VAL_NULL;
     return v;
 }
 

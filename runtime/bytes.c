@@ -603,7 +603,13 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
     if (a[0] == VAL_NULL)       /* no separator (b'\0' is one) */
         every = 0;
     static const char digits[] = "0123456789abcdef";
-    char *buf = gc_alloc_atomic(v.len * 3 + 1), *p = buf;
+    /* Written in place, at its exact size: a separator between every
+     * `every` bytes.  A str the heap cannot give is MemoryError. */
+    size_t n = v.len * 2 + (every && v.len ? (v.len - 1) / every : 0);
+    Value result = rt_str_uninit(n, n, true);
+    if (result == VAL_NULL)
+        return VAL_NULL;
+    char *p = AS_STR(result)->data;
     for (size_t i = 0; i < v.len; i++) {
         size_t counted = group > 0 ? v.len - i : i;     /* bytes on the grouping side */
         if (every && i > 0 && counted % every == 0)
@@ -611,8 +617,7 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
         *p++ = digits[v.data[i] >> 4];
         *p++ = digits[v.data[i] & 15];
     }
-    size_t n = (size_t)(p - buf);
-    return rt_str_new_known(buf, n, n, true);
+    return result;
 }
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)

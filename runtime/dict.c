@@ -140,11 +140,18 @@ static size_t find_empty_slot(ObjDict *d, intptr_t hash)
 /* Rebuild with an index of `size` slots and room for `cap` entries (at
  * most usable_of(size)), keeping live entries in order.  Entries and index
  * are one block (scanned: the index's small numbers are never taken for
- * pointers into the heap). */
-static void dict_resize(ObjDict *d, size_t size, size_t cap)
+ * pointers into the heap).  `growing`: the dict grows as the program
+ * fills it, and a big table the heap cannot give is MemoryError (false,
+ * raised, the dict left as it was) instead of the end of pvm (gc.h,
+ * gc_alloc_growing); a copy or a reservation asks gc_alloc. */
+static bool dict_resize(ObjDict *d, size_t size, size_t cap, bool growing)
 {
-    size_t width = index_width(size);
-    DictEntry *entries = gc_alloc(cap * sizeof(DictEntry) + size * width);
+    size_t width = index_width(size), bytes = cap * sizeof(DictEntry) + size * width;
+    DictEntry *entries = growing ? gc_alloc_growing(bytes) : gc_alloc(bytes);
+    if (entries == NULL) {
+        rt_raise_nomemory();
+        return false;
+    }
     void *index = entries + cap;
     memset(index, 0xff, size * width);                  /* all IX_EMPTY */
     size_t n = 0;
@@ -164,6 +171,7 @@ static void dict_resize(ObjDict *d, size_t size, size_t cap)
     d->nentries = (uint32_t)n;
     for (size_t i = 0; i < n; i++)
         index_set(d, find_empty_slot(d, rt_dict_entry_hash(&entries[i])), (int64_t)i);
+    return true;
 }
 
 /* More entries than ObjDict's 32-bit counts hold (some 17 GiB of them):
@@ -200,18 +208,21 @@ static size_t size_holding(size_t n)
     return size;
 }
 
-/* Append a new entry for a key known to be absent. */
-static void insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
+/* Append a new entry for a key known to be absent (false: MemoryError,
+ * the table could not grow). */
+static bool insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
 {
     if (d->nentries == d->capacity) {
         size_t size = size_for(d->used);
-        dict_resize(d, size, usable_of(size));
+        if (!dict_resize(d, size, usable_of(size), true))
+            return false;
     }
     size_t slot = find_empty_slot(d, hash);
     index_set(d, slot, (int64_t)d->nentries);
     d->entries[d->nentries++] = (DictEntry){key, value, ~hash};
     d->used++;
     d->keys_version = 0;                /* a new key: caches of its absence are stale */
+    return true;
 }
 
 static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
@@ -224,8 +235,7 @@ static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
         d->entries[ix].value = value;
         return true;
     }
-    insert_new(d, key, hash, value);
-    return true;
+    return insert_new(d, key, hash, value);
 }
 
 /* Remove the entry found at index slot `slot`, entry number ix. */
@@ -278,7 +288,7 @@ void rt_dict_reserve(Value dict, size_t n)
     ObjDict *d = AS_DICT(dict);
     if (d->nentries + n <= d->capacity)
         return;
-    dict_resize(d, size_holding(d->used + n), d->used + n);
+    dict_resize(d, size_holding(d->used + n), d->used + n, false);
 }
 
 Value rt_dict_get(Value dict, Value key, bool *error)
@@ -353,7 +363,8 @@ int64_t rt_dict_store_str(Value dict, Value key, Value v)
         d->entries[ix].value = v;
         return ix;
     }
-    insert_new(d, key, hash, v);
+    if (!insert_new(d, key, hash, v))
+        return -1;
     return (int64_t)d->nentries - 1;
 }
 
@@ -431,7 +442,7 @@ static ObjDict *dict_copy_as(ObjDict *src, ObjType *type)
     if (src->used == 0)
         return d;
     size_t size = size_for(src->used);
-    dict_resize(d, size, usable_of(size));
+    dict_resize(d, size, usable_of(size), false);
     for (size_t i = 0; i < src->nentries; i++) {
         DictEntry *e = &src->entries[i];
         if (e->key != VAL_NULL)

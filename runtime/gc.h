@@ -62,6 +62,15 @@ void gc_recognize_offset(size_t offset);
 void *gc_try_alloc(size_t size);      /* zeroed */
 void *gc_try_alloc_atomic(size_t size);
 void *gc_try_realloc(void *p, size_t size);
+/* A block whose size grows with the program's data (a dict's or a set's
+ * table): one of GC_BIG bytes or more comes from gc_try_alloc (NULL: the
+ * caller raises MemoryError), since no reserve could cover it; a smaller
+ * one from gc_alloc, whose reserve does. */
+enum { GC_BIG = 1 << 20 };
+static inline void *gc_alloc_growing(size_t size)
+{
+    return size < GC_BIG ? gc_alloc(size) : gc_try_alloc(size);
+}
 /* Could a block of `size` bytes ever be allocated (below the heap limit,
  * ulimit -v, and physical memory plus swap)? */
 bool gc_size_ok(size_t size);

@@ -167,17 +167,20 @@ static bool fill_in_segments(ObjList *l, Value it, Value item)
         last[1 + fill++] = item;
         n++;
     } while ((item = rt_next(it)) != VAL_NULL);
-    if (rt_err_occurred() || !list_resize(l, l->length + n))
-        return false;
+    bool ok = !rt_err_occurred() && list_resize(l, l->length + n);
     for (Value *seg = first, *next; seg != NULL; seg = next) {
         size_t k = n < LIST_DOUBLING ? n : LIST_DOUBLING;
-        memcpy(l->items + l->length, seg + 1, k * sizeof(Value));
-        l->length += k;
+        if (ok)
+            memcpy(l->items + l->length, seg + 1, k * sizeof(Value));
+        l->length += ok ? k : 0;
         n -= k;
         next = (Value *)seg[0];
         gc_free(seg);
     }
-    return true;
+    /* Given back on an error too (a MemoryError above all): one stale
+     * pointer to the first segment on the C stack would otherwise keep
+     * the whole chain, and every item, alive for the handler. */
+    return ok;
 }
 
 /* extend(); `fresh`: the list is being made (list(iterable), sorted())

@@ -153,23 +153,30 @@ static void set_insert_clean(SetEntry *table, size_t mask, Value key, intptr_t h
     }
 }
 
-/* Rebuild at the smallest power of two above minused (dummies dropped). */
-static void set_table_resize(ObjSet *so, size_t minused)
+/* Rebuild at the smallest power of two above minused (dummies dropped).
+ * 0, or -1 with MemoryError raised when the heap cannot give a big table
+ * (gc_alloc_growing): the set is left as it was. */
+static int set_table_resize(ObjSet *so, size_t minused)
 {
     size_t newsize = SET_MINSIZE;
     while (newsize <= minused)
         newsize <<= 1;
     /* A minimum-size table without dummies has nothing to gain. */
     if (newsize == SET_MINSIZE && so->mask + 1 == SET_MINSIZE && so->fill == so->used)
-        return;
-    SetEntry *old = so->table;
+        return 0;
+    SetEntry *old = so->table, *table = gc_alloc_growing(newsize * sizeof(SetEntry));
+    if (table == NULL) {
+        rt_raise_nomemory();
+        return -1;
+    }
     size_t oldmask = so->mask;
-    so->table = gc_alloc(newsize * sizeof(SetEntry));
+    so->table = table;
     so->mask = newsize - 1;
     so->fill = so->used;
     for (size_t i = 0; i <= oldmask; i++)
         if (old[i].key != VAL_NULL && old[i].key != DUMMY)
             set_insert_clean(so->table, so->mask, old[i].key, entry_hash(&old[i]));
+    return 0;
 }
 
 static size_t growth_target(ObjSet *so)
@@ -226,7 +233,7 @@ found_unused_or_dummy:
     so->used++;
     entry_fill(entry, key, hash);
     if (so->fill * 5 >= mask * 3)
-        set_table_resize(so, growth_target(so));
+        return set_table_resize(so, growth_target(so));
     return 0;
 }
 
@@ -296,8 +303,9 @@ static int set_merge(ObjSet *so, ObjSet *other)
     if (other == so || other->used == 0)
         return 0;
     /* One big resize up front rather than several while inserting. */
-    if ((so->fill + other->used) * 5 >= so->mask * 3)
-        set_table_resize(so, (so->used + other->used) * 2);
+    if ((so->fill + other->used) * 5 >= so->mask * 3
+        && set_table_resize(so, (so->used + other->used) * 2) < 0)
+        return -1;
     /* Empty, same size, no dummies: copy the slots as they are. */
     if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
         memcpy(so->table, other->table, (other->mask + 1) * sizeof(SetEntry));
@@ -325,8 +333,9 @@ static int set_merge(ObjSet *so, ObjSet *other)
 
 static int set_update_dict(ObjSet *so, ObjDict *d)
 {
-    if ((so->fill + d->used) * 5 >= so->mask * 3)
-        set_table_resize(so, (so->used + d->used) * 2);
+    if ((so->fill + d->used) * 5 >= so->mask * 3
+        && set_table_resize(so, (so->used + d->used) * 2) < 0)
+        return -1;
     for (size_t i = 0; i < d->nentries; i++) {
         DictEntry e = d->entries[i];
         if (e.key != VAL_NULL && set_add_entry(so, e.key, rt_dict_entry_hash(&e)) < 0)
@@ -521,7 +530,7 @@ static int set_difference_update_internal(ObjSet *so, Value other)
     }
     /* More than 1/4 dummies: rebuild. */
     if (so->fill - so->used > so->mask / 4)
-        set_table_resize(so, growth_target(so));
+        return set_table_resize(so, growth_target(so));
     return 0;
 }
 

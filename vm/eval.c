@@ -107,7 +107,7 @@ Value vm_thrown_exc = VAL_NULL;
 volatile sig_atomic_t vm_eval_breaker;
 static volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t work_pending;
-static volatile sig_atomic_t memory_pending;    /* the heap filled up (gc.c) */
+volatile sig_atomic_t vm_memory_pending;       /* the heap filled up (gc.c) */
 
 int vm_get_recursion_limit(void) { return vm_recursion_limit; }
 void vm_set_recursion_limit(int limit) { vm_recursion_limit = limit; }
@@ -770,7 +770,7 @@ bool vm_check_interrupt(void)
  * the next safe point (runtime/gc.c explains why not at once). */
 static void on_memory_exhausted(void)
 {
-    memory_pending = 1;
+    vm_memory_pending = 1;
     vm_eval_breaker = 1;
 }
 
@@ -838,6 +838,28 @@ static void run_pending_work(void)
     rt_gen_run_pending();
 }
 
+/* The MemoryError the collector asked for (on_memory_exhausted), raised
+ * at the loop's next safe point or, sooner, by a C loop that allocates
+ * without returning to the loop (vm_memory_check).  Only the loop clears
+ * the stale slots: under a C function, the slots above its frame's saved
+ * stack top may be the very arguments it is still reading.  Always
+ * false. */
+static bool raise_memory_error(bool at_safe_point)
+{
+    vm_memory_pending = 0;
+    vm_eval_breaker = work_pending || signals_pending || vm_thread_drop_requested();
+    gc_memory_error_raised();
+    if (at_safe_point)
+        clear_stale_slots();
+    rt_raise_nomemory();
+    return false;
+}
+
+bool vm_raise_pending_memory_error(void)
+{
+    return raise_memory_error(false);
+}
+
 /* What the loop does when the eval breaker is set: let a thread waiting
  * for the interpreter lock have it, run queued work (weak-reference
  * callbacks, closing abandoned generators), then turn a pending SIGINT
@@ -853,14 +875,8 @@ bool vm_handle_breaker(void)
     }
     vm_eval_breaker = 0;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    if (memory_pending) {
-        memory_pending = 0;
-        vm_eval_breaker = work_pending || signals_pending || vm_thread_drop_requested();
-        gc_memory_error_raised();
-        clear_stale_slots();
-        rt_raise_nomemory();
-        return false;
-    }
+    if (vm_memory_pending)
+        return raise_memory_error(true);
     if (vm_thread_drop_requested())
         vm_thread_yield();
     if (work_pending)

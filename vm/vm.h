@@ -40,6 +40,7 @@
 #ifndef PVM_VM_H
 #define PVM_VM_H
 
+#include <signal.h>                     /* sig_atomic_t */
 #include "runtime/gen.h"
 #include "runtime/object.h"
 
@@ -96,6 +97,20 @@ ObjCode *vm_frame_code(Value v);
  * with one instruction at that line, empty globals, no caller, as CPython
  * makes it. */
 void vm_traceback_add_c(const char *funcname, const char *filename, int lineno);
+
+/* A C loop that allocates item after item without returning to the loop
+ * (list(iterable), str.join, dict.fromkeys, itertools' results) calls
+ * this once per item: when the heap filled up and the collector spent its
+ * reserve to let an allocation through, MemoryError is raised here, as
+ * CPython's loops propagate a failed malloc, instead of the loop going on
+ * until the reserve is gone too ("pvm: out of memory").  False with the
+ * exception set.  One load while memory lasts. */
+extern volatile sig_atomic_t vm_memory_pending;
+bool vm_raise_pending_memory_error(void);
+static inline bool vm_memory_check(void)
+{
+    return !vm_memory_pending || vm_raise_pending_memory_error();
+}
 
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);

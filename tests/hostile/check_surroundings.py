@@ -62,6 +62,18 @@ PROGRAMS = {
              "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11))):\n"
              "    try:\n        make()\n    except MemoryError:\n        print('MemoryError')\n"
              "print('alive')\n"),
+    # A C loop that allocates item after item, never back in the eval loop
+    # (h-oom): each its own run, its one MemoryError (a second exhaustion
+    # in the same run can still find the reserve not yet taken again).
+    **{"c_loop_" + name: ("import itertools\ntry:\n    " + expr + "\n"
+                          "except MemoryError:\n    print('MemoryError')\n"
+                          "print('alive', len([str(i) for i in range(100000)]))\n")
+       for name, expr in (("product", "list(itertools.product(range(10 ** 4), repeat=3))"),
+                          ("fromkeys", "dict.fromkeys(range(10 ** 9))"),
+                          ("set", "set(range(10 ** 9))"),
+                          ("join", "''.join(map(str, range(10 ** 9)))"),
+                          ("dictcomp", "{i: i for i in range(10 ** 9)}"),
+                          ("hex", "(bytes(range(256)) * 600000).hex(':')"))},
     "deep_c_recursion": (
         "import sys, threading\nsys.setrecursionlimit(1000000)\n"
         "def via_map(n):\n    return list(map(via_map, [n + 1]))\n"
@@ -341,6 +353,8 @@ def cases(paths):
         ("ulimit -v 512 MiB, a list that grows", lambda: with_output(paths, "grow", 512 << 20)),
         ("ulimit -v 512 MiB, huge allocations", lambda: with_output(paths, "huge", 512 << 20)),
         ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
+        *[("ulimit -v 512 MiB, a C loop: " + name[7:], lambda name=name: with_output(paths, name, 512 << 20))
+          for name in PROGRAMS if name.startswith("c_loop_")],
         ("ulimit -v 192 MiB, a str that doubles", lambda: with_output(paths, "doubling", 192 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("a directory", directory),
