@@ -607,6 +607,17 @@ static Value m_free_tool_id(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* Every tool freed, every event off: sys.monitoring as at start-up (the
+ * fuzz target, between one input and the next). */
+void vm_monitoring_reset(void)
+{
+    for (int tool = 0; tool < TOOLS; tool++) {
+        clear_tool(tool);
+        tool_names[tool] = VAL_NULL;
+    }
+    disabled = VAL_NULL;
+}
+
 static Value m_get_tool(Value *args, size_t nargs, Value kw)
 {
     int tool;

@@ -36,6 +36,8 @@ void vm_monitor_throw(Frame *f);
 /* callable(*args) for a CALL of something that is no Python function, then
  * C_RETURN or C_RAISE. */
 Value vm_monitor_c_call(Frame *f, Value callable, Value *args, size_t nargs, Value kwnames);
+/* Every tool freed and every event off, as at start-up. */
+void vm_monitoring_reset(void);
 /* The module sys.monitoring (3.12 and later). */
 Value vm_monitoring_module(void);
 

@@ -24,8 +24,10 @@
  * builtins, and only the built-in modules listed in `allowed` can be
  * imported (every other one, present or added later, is None in
  * sys.modules: "import of os halted").  Each input
- * runs with a fresh copy of the builtins and of sys.modules, so one input
- * cannot change how the next one behaves.
+ * runs with a fresh copy of the builtins, of sys.modules and of sys's own
+ * attributes, with no trace or profile function, sys.monitoring's tools
+ * all free and the int digits limit and recursion limit of start-up, so
+ * that one input cannot change how the next one behaves.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -37,6 +39,8 @@
 #include "modules/api.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
+#include "vm/monitoring.h"
+#include "vm/systrace.h"
 #include "vm/vm.h"
 
 enum { STEP_BUDGET = 20000 };                   /* calls + loop iterations */
@@ -51,6 +55,8 @@ static const char *const allowed[] = {
 
 static Value clean_builtins;                    /* the builtins every run starts from */
 static Value clean_modules;                     /* sys.modules every run starts from */
+static Value clean_sys;                         /* sys's attributes every run starts from */
+static int clean_int_max_str_digits;
 
 static bool is_allowed(Value name)
 {
@@ -99,6 +105,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
             rt_dict_set(modules, rt_tuple_get(names, i), rt_None);
     clean_modules = rt_dict_copy(modules);
     clean_builtins = rt_dict_copy(rt_builtins_dict);
+    clean_sys = rt_dict_copy(VAL_AS(ObjModule, mod_sys_module())->dict);
+    clean_int_max_str_digits = rt_int_max_str_digits;
     /* No files, and no source: compile(), exec() and eval() of a string
      * would start the compile service, a python3.11 co-process. */
     static const char *const removed[] = { "open", "compile", "exec", "eval", "input",
@@ -109,17 +117,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* sys.modules back to what it was after start-up (the dict itself is the
- * one the import system holds). */
-static void reset_modules(void)
+/* A dict back to its start-up copy, in place (sys.modules and sys's
+ * attributes are dicts others hold). */
+static void restore_dict(Value dict, Value clean)
 {
-    Value modules = mod_sys_modules();
     Value keys = rt_list_new(0), k, v;
-    for (size_t pos = 0; rt_dict_next(modules, &pos, &k, &v);)
+    for (size_t pos = 0; rt_dict_next(dict, &pos, &k, &v);)
         rt_list_append(keys, k);
     for (size_t i = 0; i < AS_LIST(keys)->length; i++)
-        rt_dict_del(modules, AS_LIST(keys)->items[i]);
-    rt_dict_update(modules, clean_modules);
+        rt_dict_del(dict, AS_LIST(keys)->items[i]);
+    rt_dict_update(dict, clean);
+}
+
+/* What an input may have changed in sys and the tracing machinery, back to
+ * start-up's (sys.modules too): sys.stdout = None or sys.settrace(f) must
+ * not reach the next input.  sys.path is start-up's list, emptied. */
+static void reset_sys(void)
+{
+    restore_dict(mod_sys_modules(), clean_modules);
+    restore_dict(VAL_AS(ObjModule, mod_sys_module())->dict, clean_sys);
+    AS_LIST(mod_sys_path())->length = 0;
+    vm_set_trace(rt_None);
+    vm_set_profile(rt_None);
+    vm_monitoring_reset();
+    rt_int_max_str_digits = clean_int_max_str_digits;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -128,8 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Value code = ld_load_pyc_bytes(data, size, "fuzz.pyc", NULL, err, sizeof err);
     if (code == VAL_NULL)
         return 0;                       /* rejected with one line: fine */
-    reset_modules();
-    AS_LIST(mod_sys_path())->length = 0;
+    reset_sys();
     vm_set_recursion_limit(1000);
     Value module = rt_module_new(rt_str_from_cstr("__main__"));
     Value globals = VAL_AS(ObjModule, module)->dict;
