@@ -167,6 +167,7 @@ typedef struct Instr {
     int32_t handler;            /* the exception-table entry covering it, or -1 */
     int64_t arg;                /* the whole oparg, prefixes included */
     uint8_t opcode, prefixes, problem;
+    uint8_t kind;               /* its OperandKind (vm_opcode_info) */
 } Instr;
 
 /* The stack slots that may hold a NULL (pass 3, "NULLs" below): immutable
@@ -294,7 +295,8 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
     int32_t start = at;
     uint64_t arg = 0;
     int prefixes = 0;
-    while ((units[at] & 0xff) == OP_EXTENDED_ARG && at + 1 < nunits) {
+    while (__builtin_expect((units[at] & 0xff) == OP_EXTENDED_ARG, 0) &&  /* rare */
+           at + 1 < nunits) {
         arg = ((arg << 8) | (uint64_t)(units[at] >> 8)) & 0xffffffffffu;
         prefixes++;
         at++;
@@ -308,6 +310,7 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
     in->handler = -1;
     in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
     in->opcode = (uint8_t)op;
+    in->kind = (uint8_t)info->kind;
     in->prefixes = (uint8_t)(prefixes > 255 ? 255 : prefixes);
     in->problem = DECODE_OK;
     if (op == OP_EXTENDED_ARG)
@@ -573,6 +576,8 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
  * local or a cell). */
 static bool check_local(Verifier *v, const Instr *in, int64_t slot)
 {
+    if (slot < v->code->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL)
+        return true;                    /* a plain local, as most are */
     Instr one = *in;
     one.arg = slot;
     if (inlined_slot(v, slot))
@@ -610,7 +615,7 @@ static int name_shift(int opcode)
 static bool check_operand(Verifier *v, const Instr *in)
 {
     int64_t lo, hi, name;
-    switch (vm_opcode_info[in->opcode].kind) {
+    switch ((OperandKind)in->kind) {
     case OPK_CONST:
         if ((size_t)in->arg >= nconsts(v))
             return reject(v, in, "constant index %lld out of range (%zu constants)",
@@ -686,8 +691,6 @@ static bool check_kw_names(Verifier *v, int32_t i)
 static bool check_structure(Verifier *v, int32_t i)
 {
     const Instr *in = &v->ins[i];
-    if (!(traits[in->opcode] & PLACED))
-        return true;
     switch (in->opcode) {
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
         if (in->opcode == OP_MAKE_CELL && v->code->pyminor >= 12 &&
@@ -1089,20 +1092,29 @@ static bool follow_edges(Verifier *v, int32_t i)
 {
     const Instr *in = &v->ins[i];
     int op = in->opcode;
-    OperandKind kind = vm_opcode_info[op].kind;
+    OperandKind kind = in->kind;
     bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
     int64_t depth = v->depth[i];
     VmStackEffect effect = vm_stack_effect(op, in->arg);
     int64_t popped = effect.popped, pushed = effect.pushed;
     int64_t pushed_jumping = jumps ? effect.pushed_jumping : pushed;
+    if (op == OP_RETURN_GENERATOR)
+        pushed = 1;                     /* the first value sent to the generator */
     if (depth < popped)
         return reject(v, in, "stack underflow: needs %lld items, has %lld",
                       (long long)popped, (long long)depth);
-    /* The NULLs: once the rule is broken, no list grows (report_nulls
-     * rejects the code if the other rules hold). */
-    int32_t list = v->nulls[i];
-    if (v->n.trouble != NULLS_FINE || !check_nulls_taken(v, in, list, depth, popped))
+    /* The NULLs on entry, and after the instruction when it falls through
+     * and when it jumps: none without one on entry or one made.  Once the
+     * rule is broken, no list grows (report_nulls rejects the code if the
+     * other rules hold). */
+    int32_t list = v->nulls[i], falling = -1, jumping = -1;
+    if (v->n.trouble != NULLS_FINE || !check_nulls_taken(v, in, list, depth, popped)) {
         list = -1;
+    } else if (list >= 0 || (traits[op] & MAKES_NULL)) {
+        falling = nulls_after(&v->n, in, list, depth, popped, pushed);
+        if (jumps)
+            jumping = nulls_after(&v->n, in, list, depth, popped, pushed_jumping);
+    }
     /* The exception edge.  The handler keeps the bottom h->depth items of
      * the stack as the instruction leaves them when it raises, so those
      * must not be among the items it consumes (the ones it uses and leaves
@@ -1128,18 +1140,14 @@ static bool follow_edges(Verifier *v, int32_t i)
         if (kind == OPK_JBACK && !(traits[op] & CHECKS_BREAKER))
             v->may_spin = true;
         int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
-        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping,
-                        nulls_after(&v->n, in, list, depth, popped, pushed_jumping)))
+        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping, jumping))
             return false;
     }
     if (traits[op] & ENDS)
         return true;
-    if (op == OP_RETURN_GENERATOR)
-        pushed = 1;                     /* the first value sent to the generator */
     if (in->next >= v->nunits)
         return reject(v, in, "execution falls off the end of the code");
-    return reach(v, in, v->index[in->next], depth - popped + pushed,
-                 nulls_after(&v->n, in, list, depth, popped, pushed));
+    return reach(v, in, v->index[in->next], depth - popped + pushed, falling);
 }
 
 /* Instruction i, reached: its own rules the first time, then its edges
@@ -1149,7 +1157,8 @@ static bool check_instr(Verifier *v, int32_t i)
     const Instr *in = &v->ins[i];
     bool first = !(v->mark[i] & CHECKED);
     v->mark[i] = CHECKED;
-    if (first && !(check_decoding(v, in) && check_operand(v, in) && check_structure(v, i)))
+    if (first && !(check_decoding(v, in) && check_operand(v, in) &&
+                   (!(traits[in->opcode] & PLACED) || check_structure(v, i))))
         return false;
     return follow_edges(v, i);
 }
@@ -1182,7 +1191,7 @@ static bool run_dataflow(Verifier *v)
 static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
 {
     const Instr *in = &v->ins[i];
-    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    OperandKind kind = in->kind;
     switch (k) {
     case 0:
         if ((traits[in->opcode] & ENDS) || in->opcode == OP_YIELD_VALUE)
