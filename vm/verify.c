@@ -183,7 +183,7 @@ typedef struct NullSlot {
 /* The first NULL rule broken (reported only if every other rule of pass 3
  * holds, as when the NULLs were a pass of their own): an instruction
  * taking one, too many nodes, or no memory for them.  Once there is one,
- * the lists stop growing (every state is the empty list). */
+ * the lists stop growing (every edge carries the empty list). */
 typedef enum { NULLS_FINE, NULLS_TAKEN, NULLS_TOO_MANY, NULLS_NO_MEMORY } NullTrouble;
 
 typedef struct Nulls {
@@ -217,7 +217,7 @@ typedef struct Verifier {
     int32_t prologue;           /* instructions [0, prologue) are the prologue */
     bool may_spin;              /* an edge back that checks nothing: pass 4 must look */
     int32_t maxdepth;
-    Nulls n;
+    Nulls lists;                /* the NULL lists' nodes */
     char *err;
     size_t errlen;
     bool failed;
@@ -285,7 +285,6 @@ static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char
 /* ---- pass 1: decoding ------------------------------------------------------------- */
 
 static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
-
 
 /* Decode the instruction starting at unit `at` into *in. */
 static void decode_one(const Verifier *v, int32_t at, Instr *in)
@@ -943,7 +942,7 @@ static uint8_t null_made(const Instr *in, int64_t j)
 static bool check_nulls_taken(Verifier *v, const Instr *in, int32_t list, int64_t depth,
                               int64_t popped)
 {
-    Nulls *n = &v->n;
+    Nulls *n = &v->lists;
     if (list < 0)
         return true;
     int64_t taken = popped;
@@ -1014,7 +1013,7 @@ static inline int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64
  * pass 3 held). */
 static bool report_nulls(Verifier *v)
 {
-    const Nulls *n = &v->n;
+    const Nulls *n = &v->lists;
     switch (n->trouble) {
     case NULLS_FINE:
         return true;
@@ -1040,19 +1039,16 @@ static bool report_nulls(Verifier *v)
 /* The dataflow's marks (Verifier.mark), per instruction. */
 enum { QUEUED = 1, CHECKED = 2 };
 
-/* An edge from instruction `from` reaches instruction `to` with `depth`
- * items on the stack, `list` the slots that may be NULL among them.  The
- * first edge to reach an instruction queues it; a later one must bring
- * the same depth, and queues it again if it brings a NULL it had not
- * seen. */
+/* A later edge to instruction `to` (see reach): the same depth, and `to`
+ * queued again if the edge brings a NULL it had not seen. */
 static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
 {
     if (v->depth[to] != depth)
         return reject(v, &v->ins[to], "stack depth %d on one path, %lld on another",
                       v->depth[to], (long long)depth);
-    if (list == v->nulls[to] || null_within(&v->n, list, v->nulls[to]))
+    if (list == v->nulls[to] || null_within(&v->lists, list, v->nulls[to]))
         return true;
-    v->nulls[to] = null_union(&v->n, list, v->nulls[to]);
+    v->nulls[to] = null_union(&v->lists, list, v->nulls[to]);
     if (!(v->mark[to] & QUEUED)) {
         v->mark[to] |= QUEUED;
         v->work[v->nwork++] = to;
@@ -1060,6 +1056,11 @@ static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
     return true;
 }
 
+/* An edge from instruction `from` reaches instruction `to` with `depth`
+ * items on the stack, `list` the slots that may be NULL among them.  The
+ * first edge to reach an instruction queues it; a later one must bring
+ * the same depth, and queues it again if it brings a NULL it had not
+ * seen. */
 static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth,
                          int32_t list)
 {
@@ -1108,12 +1109,12 @@ static bool follow_edges(Verifier *v, int32_t i)
      * rule is broken, no list grows (report_nulls rejects the code if the
      * other rules hold). */
     int32_t list = v->nulls[i], falling = -1, jumping = -1;
-    if (v->n.trouble != NULLS_FINE || !check_nulls_taken(v, in, list, depth, popped)) {
+    if (v->lists.trouble != NULLS_FINE || !check_nulls_taken(v, in, list, depth, popped)) {
         list = -1;
     } else if (list >= 0 || (traits[op] & MAKES_NULL)) {
-        falling = nulls_after(&v->n, in, list, depth, popped, pushed);
+        falling = nulls_after(&v->lists, in, list, depth, popped, pushed);
         if (jumps)
-            jumping = nulls_after(&v->n, in, list, depth, popped, pushed_jumping);
+            jumping = nulls_after(&v->lists, in, list, depth, popped, pushed_jumping);
     }
     /* The exception edge.  The handler keeps the bottom h->depth items of
      * the stack as the instruction leaves them when it raises, so those
@@ -1133,7 +1134,7 @@ static bool follow_edges(Verifier *v, int32_t i)
         if (v->index[h->target] <= i)
             v->may_spin = true;
         if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1,
-                   null_cut(&v->n, list, h->depth)))
+                   null_cut(&v->lists, list, h->depth)))
             return false;
     }
     if (jumps) {
@@ -1269,11 +1270,11 @@ static void lay_out(Verifier *v, void *block)
     size_t n = (size_t)v->nunits;
     v->ins = block;
     v->entries = (VmExcEntry *)(v->ins + n);
-    v->n.nodes = (NullSlot *)(v->entries + n);
-    v->n.cap = (int32_t)first_nodes(n);
-    v->n.spread = v->n.nodes + v->n.cap;
-    v->n.room = FIRST_SPREAD;
-    v->index = (int32_t *)(v->n.spread + FIRST_SPREAD);
+    v->lists.nodes = (NullSlot *)(v->entries + n);
+    v->lists.cap = (int32_t)first_nodes(n);
+    v->lists.spread = v->lists.nodes + v->lists.cap;
+    v->lists.room = FIRST_SPREAD;
+    v->index = (int32_t *)(v->lists.spread + FIRST_SPREAD);
     v->depth = v->index + n + 1;
     v->nulls = v->depth + n;
     v->work = v->nulls + n;
@@ -1301,16 +1302,15 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     }
     lay_out(&v, block);
     decode(&v);
-    v.n.limit = null_limit(v.count);
-    for (int32_t i = 0; i < v.count; i++)
-        v.depth[i] = -1;
+    v.lists.limit = null_limit(v.count);
+    memset(v.depth, 0xff, (size_t)v.count * sizeof *v.depth);             /* all -1 */
     memset(v.mark, 0, (size_t)v.count);
     bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
               (!v.may_spin || find_unsafe_loop(&v));
-    if (v.n.nodes_on_heap)
-        free(v.n.nodes);
-    if (v.n.spread_on_heap)
-        free(v.n.spread);
+    if (v.lists.nodes_on_heap)
+        free(v.lists.nodes);
+    if (v.lists.spread_on_heap)
+        free(v.lists.spread);
     if (block != small)
         free(block);
     if (ok)
