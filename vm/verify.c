@@ -1251,8 +1251,9 @@ static bool find_unsafe_loop(Verifier *v)
  * makes about one per 30 units; more go to the heap) and the first items
  * of their spread (grown likewise).  A small code object's scratch — most
  * of them — fits in a buffer on the C stack, so that verifying it
- * allocates nothing. */
-enum { SMALL_SCRATCH = 16 << 10, FIRST_SPREAD = 64 };
+ * allocates nothing; a small one, since a thread may have been started
+ * with a small stack (threading.stack_size). */
+enum { SMALL_SCRATCH = 4 << 10, FIRST_SPREAD = 64 };
 
 static size_t first_nodes(size_t nunits) { return nunits / 8 + 16; }
 
