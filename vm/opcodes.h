@@ -298,4 +298,13 @@ extern const OpcodeInfo vm_opcode_info[256];
 int64_t vm_stack_popped(int opcode, int64_t oparg, bool jump);
 int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump);
 
+/* All three counts of one instruction at once (one dispatch, for the
+ * verifier, which needs them for every instruction it follows): popped,
+ * and pushed when it does not jump and when it does. */
+typedef struct VmStackEffect {
+    int64_t popped, pushed, pushed_jumping;
+} VmStackEffect;
+
+VmStackEffect vm_stack_effect(int opcode, int64_t oparg);
+
 #endif

@@ -8,7 +8,7 @@
  * the fast loop.  CPython does not do this (it trusts its .pyc files, and a
  * crafted one crashes it); pvm does, because a .pyc is untrusted input.
  *
- * Four passes over one code object, the third in two parts:
+ * Four passes over one code object:
  *
  *   1. Decoding (decode): split the code units into instructions — up to
  *      three EXTENDED_ARG prefixes, the opcode's own unit, then exactly as
@@ -18,22 +18,21 @@
  *      harmless, and are reported only if the dataflow reaches them.
  *   2. The exception table (read_table): every entry is parsed and checked,
  *      and each instruction learns which entry, if any, covers it.
- *   3. The stack-depth dataflow (run_dataflow): starting at the first
- *      instruction with an empty stack, a worklist follows every edge — the
- *      fall-through, the jump, and the exception edge to the handler that
- *      covers the instruction — and gives each instruction reached the
- *      depth of the stack on entry.  Each instruction is checked when it is
+ *   3. The dataflow (run_dataflow): starting at the first instruction with
+ *      an empty stack, a worklist follows every edge — the fall-through,
+ *      the jump, and the exception edge to the handler that covers the
+ *      instruction — and gives each instruction reached two facts about
+ *      its stack on entry: its depth, and which of its slots may hold a
+ *      NULL rather than an object (a call's, or an unbound local that
+ *      LOAD_FAST_AND_CLEAR saved).  Each instruction is checked when it is
  *      first reached (check_instr), and every later path to it must arrive
- *      with the same depth.  An instruction is reached at most once, so the
- *      whole verifier is linear in the size of the code.
- *   3b. NULLs (check_nulls): a second dataflow over what pass 3 reached
- *      tracks which stack slots may hold a NULL rather than an object (a
- *      call's, or an unbound local that LOAD_FAST_AND_CLEAR saved), merging
- *      at joins, and checks that only an instruction that accepts a NULL
- *      there takes one.  Its sets only grow, so an instruction is checked
- *      again only when its set grew: at most twice per slot of its stack,
- *      which makes this part quadratic at worst (python's code holds a few
- *      such slots at a time, and revisits few instructions).
+ *      with the same depth.  The NULL sets merge at joins and only grow:
+ *      an instruction is followed again only when its set grew, at most
+ *      twice per slot of its stack, which makes this pass quadratic at
+ *      worst (python's code holds a few such slots at a time, and revisits
+ *      few instructions); without NULLs, linear.  Only an instruction that
+ *      accepts a NULL there may take one; that rule is reported only when
+ *      every other rule of the pass holds.
  *   4. Loops (find_unsafe_loop): a depth-first search for a cycle that
  *      never checks the eval breaker.  Every cycle has an edge that does
  *      not go forward, so the search runs only when the dataflow met such
@@ -123,6 +122,43 @@ enum { MAX_PREFIXES = 3 };
 
 #define GENERATOR_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
 
+/* What the dataflow and pass 4 know about an opcode beyond vm/opcodes.h,
+ * a bit each (a table rather than a switch per question: the dataflow asks
+ * them of every instruction it follows). */
+enum {
+    ENDS = 1,                   /* execution never continues with the next instruction */
+    CHECKS_BREAKER = 2,         /* a back edge that checks the eval breaker (pass 4) */
+    KEEPS_ITEMS = 4,            /* leaves the bottom items it pops in place, rather than
+                                   replacing them with new objects (a NULL among them stays) */
+    MAKES_NULL = 8,             /* may push a NULL (null_made) */
+    MOVES_NULLS = 16,           /* SWAP and COPY (nulls_after) */
+    PLACED = 32,                /* has a rule about where it stands (check_structure) */
+};
+
+static const uint8_t traits[256] = {
+    [OP_RETURN_VALUE] = ENDS, [OP_RETURN_CONST] = ENDS, [OP_RAISE_VARARGS] = ENDS,
+    [OP_RERAISE] = ENDS | KEEPS_ITEMS, [OP_JUMP_FORWARD] = ENDS,
+    [OP_JUMP_BACKWARD_NO_INTERRUPT] = ENDS,
+    [OP_JUMP_BACKWARD] = ENDS | CHECKS_BREAKER, [OP_JUMP_BACKWARD_313] = ENDS | CHECKS_BREAKER,
+    [OP_POP_JUMP_BACKWARD_IF_FALSE] = CHECKS_BREAKER,
+    [OP_POP_JUMP_BACKWARD_IF_TRUE] = CHECKS_BREAKER,
+    [OP_POP_JUMP_BACKWARD_IF_NONE] = CHECKS_BREAKER,
+    [OP_POP_JUMP_BACKWARD_IF_NOT_NONE] = CHECKS_BREAKER,
+    [OP_LIST_APPEND] = KEEPS_ITEMS, [OP_SET_ADD] = KEEPS_ITEMS,
+    [OP_MAP_ADD] = KEEPS_ITEMS, [OP_LIST_EXTEND] = KEEPS_ITEMS, [OP_SET_UPDATE] = KEEPS_ITEMS,
+    [OP_DICT_UPDATE] = KEEPS_ITEMS, [OP_DICT_MERGE] = KEEPS_ITEMS,
+    [OP_DICT_MERGE_313] = KEEPS_ITEMS, [OP_WITH_EXCEPT_START] = KEEPS_ITEMS,
+    [OP_PUSH_NULL] = MAKES_NULL, [OP_LOAD_METHOD] = MAKES_NULL, [OP_LOAD_GLOBAL] = MAKES_NULL,
+    [OP_LOAD_GLOBAL_312] = MAKES_NULL, [OP_LOAD_ATTR_312] = MAKES_NULL,
+    [OP_LOAD_SUPER_ATTR] = MAKES_NULL, [OP_LOAD_GLOBAL_313] = MAKES_NULL,
+    [OP_LOAD_ATTR_313] = MAKES_NULL, [OP_LOAD_SUPER_ATTR_313] = MAKES_NULL,
+    [OP_LOAD_SPECIAL] = MAKES_NULL, [OP_LOAD_FAST_AND_CLEAR] = MAKES_NULL,
+    [OP_SWAP] = MOVES_NULLS, [OP_COPY] = MOVES_NULLS,
+    [OP_MAKE_CELL] = PLACED, [OP_COPY_FREE_VARS] = PLACED, [OP_RETURN_GENERATOR] = PLACED,
+    [OP_YIELD_VALUE] = PLACED, [OP_KW_NAMES] = PLACED, [OP_PRECALL] = PLACED | KEEPS_ITEMS,
+    [OP_CALL] = PLACED, [OP_SEND] = PLACED, [OP_SEND_312] = PLACED, [OP_RESUME] = PLACED,
+};
+
 /* One instruction.  Positions are code units (a unit is 2 bytes). */
 typedef struct Instr {
     int32_t start;              /* its first unit (its first EXTENDED_ARG, if any) */
@@ -131,7 +167,37 @@ typedef struct Instr {
     int32_t handler;            /* the exception-table entry covering it, or -1 */
     int64_t arg;                /* the whole oparg, prefixes included */
     uint8_t opcode, prefixes, problem;
+    uint8_t kind;               /* its OperandKind (vm_opcode_info) */
 } Instr;
+
+/* The stack slots that may hold a NULL (pass 3, "NULLs" below): immutable
+ * lists sharing their tails, a node per slot, from the top of the stack
+ * down (slots decrease); a list is the index of its top node, -1 when
+ * empty. */
+typedef struct NullSlot {
+    int32_t slot;               /* its index from the bottom of the stack */
+    int32_t below;
+    uint8_t kinds;              /* NULL_OF_CALL | NULL_UNBOUND */
+} NullSlot;
+
+/* The first NULL rule broken (reported only if every other rule of pass 3
+ * holds, as when the NULLs were a pass of their own): an instruction
+ * taking one, too many nodes, or no memory for them.  Once there is one,
+ * the lists stop growing (every edge carries the empty list). */
+typedef enum { NULLS_FINE, NULLS_TAKEN, NULLS_TOO_MANY, NULLS_NO_MEMORY } NullTrouble;
+
+typedef struct Nulls {
+    NullSlot *nodes;            /* in the scratch block until they outgrow it */
+    int32_t nnodes, cap;
+    NullSlot *spread;           /* scratch: one list's top part, `room` items */
+    int32_t room;
+    int32_t limit;              /* at most this many nodes (see MAX_NULL_NODES) */
+    bool nodes_on_heap, spread_on_heap;
+    NullTrouble trouble;
+    const Instr *taker;         /* NULLS_TAKEN: the instruction, */
+    int64_t pos;                /* which item from the top, */
+    uint8_t bad;                /* and the kinds it may not take there */
+} Nulls;
 
 typedef struct Verifier {
     ObjCode *code;
@@ -142,12 +208,16 @@ typedef struct Verifier {
     VmExcEntry *entries;        /* the exception table */
     int32_t nentries;
     int32_t *depth;             /* per instruction: stack depth on entry; -1 unreached */
+    int32_t *nulls;             /* per instruction: its NULL list on entry */
     int32_t *work;              /* the worklist: instructions to check */
-    uint8_t *mark;              /* find_unsafe_loop's colour and next edge, per instruction */
+    uint8_t *mark;              /* the dataflow's QUEUED and CHECKED; then find_unsafe_loop's
+                                   colour and next edge, per instruction */
+    uint8_t *made;              /* check_cells_made: per slot, the cell the prologue makes */
     int32_t nwork;
     int32_t prologue;           /* instructions [0, prologue) are the prologue */
     bool may_spin;              /* an edge back that checks nothing: pass 4 must look */
     int32_t maxdepth;
+    Nulls lists;                /* the NULL lists' nodes */
     char *err;
     size_t errlen;
     bool failed;
@@ -216,30 +286,32 @@ static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char
 
 static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
 
-static int unit_op(const Verifier *v, int32_t u) { return v->code->instrs[u] & 0xff; }
-static int unit_arg(const Verifier *v, int32_t u) { return v->code->instrs[u] >> 8; }
-
 /* Decode the instruction starting at unit `at` into *in. */
 static void decode_one(const Verifier *v, int32_t at, Instr *in)
 {
+    const uint16_t *units = v->code->instrs;
+    int32_t nunits = v->nunits;
+    int32_t start = at;
     uint64_t arg = 0;
     int prefixes = 0;
-    in->start = at;
-    in->handler = -1;
-    in->problem = DECODE_OK;
-    while (unit_op(v, at) == OP_EXTENDED_ARG && at + 1 < v->nunits) {
-        arg = ((arg << 8) | (uint64_t)unit_arg(v, at)) & 0xffffffffffu;
+    while (__builtin_expect((units[at] & 0xff) == OP_EXTENDED_ARG, 0) &&  /* rare */
+           at + 1 < nunits) {
+        arg = ((arg << 8) | (uint64_t)(units[at] >> 8)) & 0xffffffffffu;
         prefixes++;
         at++;
     }
-    int op = unit_op(v, at);
-    arg = (arg << 8) | (uint64_t)unit_arg(v, at);
+    int op = units[at] & 0xff;
+    arg = (arg << 8) | (uint64_t)(units[at] >> 8);
     const OpcodeInfo *info = &vm_opcode_info[op];
+    in->start = start;
     in->unit = at;
-    in->opcode = (uint8_t)op;
-    in->prefixes = (uint8_t)(prefixes > 255 ? 255 : prefixes);
-    in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
     in->next = at + 1 + info->caches;
+    in->handler = -1;
+    in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
+    in->opcode = (uint8_t)op;
+    in->kind = (uint8_t)info->kind;
+    in->prefixes = (uint8_t)(prefixes > 255 ? 255 : prefixes);
+    in->problem = DECODE_OK;
     if (op == OP_EXTENDED_ARG)
         in->problem = DECODE_PREFIX_AT_END;
     else if (op == OP_CACHE)
@@ -252,25 +324,27 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
         in->problem = DECODE_BIG_ARG;
     else if (prefixes > 0 && op < VM_HAVE_ARGUMENT)
         in->problem = DECODE_PREFIX_NO_ARG;
-    else if (in->next > v->nunits)
+    else if (in->next > nunits)
         in->problem = DECODE_CACHES_PAST_END;
-    if (in->next > v->nunits)
-        in->next = v->nunits;
+    if (in->next > nunits)
+        in->next = nunits;
 }
 
 static void decode(Verifier *v)
 {
-    for (int32_t u = 0; u <= v->nunits; u++)
-        v->index[u] = -1;
-    v->count = 0;
-    for (int32_t at = 0; at < v->nunits; at = v->ins[v->count++].next) {
-        decode_one(v, at, &v->ins[v->count]);
-        v->index[at] = v->count;
+    memset(v->index, 0xff, ((size_t)v->nunits + 1) * sizeof *v->index);    /* all -1 */
+    int32_t count = 0;
+    for (int32_t at = 0; at < v->nunits; at = v->ins[count++].next) {
+        v->index[at] = count;
+        decode_one(v, at, &v->ins[count]);
     }
+    v->count = count;
 }
 
 static bool check_decoding(Verifier *v, const Instr *in)
 {
+    if (in->problem == DECODE_OK)
+        return true;
     switch (in->problem) {
     case DECODE_CACHE:
         return reject(v, in, "an inline cache unit reached as an instruction");
@@ -313,9 +387,8 @@ static bool check_cells_made(Verifier *v)
         return true;
     int32_t n = v->code->nlocalsplus;
     const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
-    uint8_t *made = calloc((size_t)n + 1, 1);
-    if (made == NULL)
-        return reject(v, last, "no memory to verify it");
+    uint8_t *made = v->made;
+    memset(made, 0, (size_t)n + 1);
     for (int32_t i = 0; i < v->prologue; i++) {
         const Instr *in = &v->ins[i];
         if (in->opcode == OP_MAKE_CELL && in->arg < n)
@@ -327,7 +400,6 @@ static bool check_cells_made(Verifier *v)
     for (int32_t s = 0; s < n && missing < 0; s++)
         if ((kinds(v)[s] & (CO_FAST_CELL | CO_FAST_FREE) & ~made[s]) && !inlined_slot(v, s))
             missing = s;
-    free(made);
     if (missing < 0)
         return true;
     return reject(v, last, "the prologue leaves %s slot %d ('%.40s') without a cell",
@@ -503,6 +575,8 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
  * local or a cell). */
 static bool check_local(Verifier *v, const Instr *in, int64_t slot)
 {
+    if (slot < v->code->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL)
+        return true;                    /* a plain local, as most are */
     Instr one = *in;
     one.arg = slot;
     if (inlined_slot(v, slot))
@@ -540,7 +614,7 @@ static int name_shift(int opcode)
 static bool check_operand(Verifier *v, const Instr *in)
 {
     int64_t lo, hi, name;
-    switch (vm_opcode_info[in->opcode].kind) {
+    switch ((OperandKind)in->kind) {
     case OPK_CONST:
         if ((size_t)in->arg >= nconsts(v))
             return reject(v, in, "constant index %lld out of range (%zu constants)",
@@ -615,8 +689,7 @@ static bool check_kw_names(Verifier *v, int32_t i)
 /* The rules about where an instruction may stand (see the file comment). */
 static bool check_structure(Verifier *v, int32_t i)
 {
-    const Instr *in = &v->ins[i], *prev = before(v, i), *next = after(v, i);
-    bool generator = (v->code->flags & GENERATOR_FLAGS) != 0;
+    const Instr *in = &v->ins[i];
     switch (in->opcode) {
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
         if (in->opcode == OP_MAKE_CELL && v->code->pyminor >= 12 &&
@@ -626,146 +699,35 @@ static bool check_structure(Verifier *v, int32_t i)
             return reject(v, in, "outside the prologue at the start of the code");
         return true;
     case OP_YIELD_VALUE:
-        if (!generator)
+        if (!(v->code->flags & GENERATOR_FLAGS))
             return reject(v, in, "outside generator or coroutine code");
         return true;
     case OP_KW_NAMES:
         return check_kw_names(v, i);
     case OP_PRECALL:
-        if (!is_op(next, OP_CALL) || next->arg != in->arg)
+        if (!is_op(after(v, i), OP_CALL) || after(v, i)->arg != in->arg)
             return reject(v, in, "not followed by CALL %lld", (long long)in->arg);
         return true;
     case OP_CALL:
-        if (!is_op(prev, OP_PRECALL) || prev->arg != in->arg)
+        if (!is_op(before(v, i), OP_PRECALL) || before(v, i)->arg != in->arg)
             return reject(v, in, "not preceded by PRECALL %lld", (long long)in->arg);
         return true;
     case OP_SEND: case OP_SEND_312:
-        if (in->prefixes > 0 || !is_op(next, OP_YIELD_VALUE))
+        if (in->prefixes > 0 || !is_op(after(v, i), OP_YIELD_VALUE))
             return reject(v, in, "not the `yield from` loop (SEND without prefix, then "
                           "YIELD_VALUE)");
         return true;
     case OP_RESUME:
-        if (in->arg >= 2 && !(is_op(prev, OP_YIELD_VALUE) && (is_op(before(v, i - 1), OP_SEND) ||
-                                                              is_op(before(v, i - 1), OP_SEND_312))))
+        if (in->arg >= 2 && !(is_op(before(v, i), OP_YIELD_VALUE) &&
+                              (is_op(before(v, i - 1), OP_SEND) ||
+                               is_op(before(v, i - 1), OP_SEND_312))))
             return reject(v, in, "outside the `yield from` loop (after SEND, YIELD_VALUE)");
         return true;
     }
     return true;
 }
 
-/* ---- pass 3: the stack-depth dataflow -------------------------------------------- */
-
-/* An edge from instruction `from` reaches instruction `to` with `depth`
- * items on the stack. */
-static bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth)
-{
-    if (depth > v->code->stacksize)
-        return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
-                      (long long)depth, v->code->stacksize);
-    if (v->depth[to] < 0) {
-        v->depth[to] = (int32_t)depth;
-        v->work[v->nwork++] = to;
-        if (depth > v->maxdepth)
-            v->maxdepth = (int32_t)depth;
-        return true;
-    }
-    if (v->depth[to] != depth)
-        return reject(v, &v->ins[to], "stack depth %d on one path, %lld on another",
-                      v->depth[to], (long long)depth);
-    return true;
-}
-
-/* A jump from `in` to unit `unit`, arriving with `depth`. */
-static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth)
-{
-    const char *why;
-    int32_t to = target_instr(v, unit, &why);
-    if (to < 0)
-        return reject(v, in, "jump target %lld %s", (long long)(2 * unit), why);
-    return reach(v, in, to, depth);
-}
-
-/* Instructions after which execution never continues with the next one. */
-static bool no_fall_through(int opcode)
-{
-    switch (opcode) {
-    case OP_RETURN_VALUE: case OP_RETURN_CONST: case OP_RAISE_VARARGS: case OP_RERAISE:
-    case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_JUMP_BACKWARD_NO_INTERRUPT:
-    case OP_JUMP_BACKWARD_313:
-        return true;
-    }
-    return false;
-}
-
-/* The edges out of instruction i, entered with `depth` items. */
-/* The back edges that check the eval breaker (pass 4). */
-static bool checks_breaker(int opcode)
-{
-    switch (opcode) {
-    case OP_JUMP_BACKWARD: case OP_POP_JUMP_BACKWARD_IF_FALSE:
-    case OP_POP_JUMP_BACKWARD_IF_TRUE: case OP_POP_JUMP_BACKWARD_IF_NONE:
-    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE: case OP_JUMP_BACKWARD_313:
-        return true;
-    }
-    return false;
-}
-
-static bool follow_edges(Verifier *v, int32_t i, int64_t depth)
-{
-    const Instr *in = &v->ins[i];
-    int op = in->opcode;
-    OperandKind kind = vm_opcode_info[op].kind;
-    bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
-    int64_t popped = vm_stack_popped(op, in->arg, false);
-    int64_t pushed = vm_stack_pushed(op, in->arg, false);
-    int64_t pushed_jumping = jumps ? vm_stack_pushed(op, in->arg, true) : pushed;
-    if (depth < popped)
-        return reject(v, in, "stack underflow: needs %lld items, has %lld",
-                      (long long)popped, (long long)depth);
-    /* The exception edge.  The handler keeps the bottom h->depth items of
-     * the stack as the instruction leaves them when it raises, so those
-     * must not be among the items it consumes (the ones it uses and leaves
-     * in place, such as PUSH_EXC_INFO's, may be).  A body that pops its
-     * inputs before failing, as UNPACK_SEQUENCE does, can still leave
-     * fewer: the unwinder checks that at run time (vm_unwind). */
-    if (in->handler >= 0) {
-        const VmExcEntry *h = &v->entries[in->handler];
-        int64_t consumed = popped - (pushed < pushed_jumping ? pushed : pushed_jumping);
-        if (consumed < 0)
-            consumed = 0;
-        if (depth - consumed < h->depth)
-            return reject(v, in, "its handler (exception table entry %d) keeps %d stack "
-                          "items, but only %lld remain when it raises", in->handler,
-                          h->depth, (long long)(depth - consumed));
-        if (v->index[h->target] <= i)
-            v->may_spin = true;
-        if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1))
-            return false;
-    }
-    if (jumps) {
-        if (kind == OPK_JBACK && !checks_breaker(op))
-            v->may_spin = true;
-        int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
-        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping))
-            return false;
-    }
-    if (no_fall_through(op))
-        return true;
-    if (op == OP_RETURN_GENERATOR)
-        pushed = 1;                     /* the first value sent to the generator */
-    if (in->next >= v->nunits)
-        return reject(v, in, "execution falls off the end of the code");
-    return reach(v, in, v->index[in->next], depth - popped + pushed);
-}
-
-static bool check_instr(Verifier *v, int32_t i)
-{
-    const Instr *in = &v->ins[i];
-    return check_decoding(v, in) && check_operand(v, in) && check_structure(v, i) &&
-           follow_edges(v, i, v->depth[i]);
-}
-
-/* ---- pass 3b: the stack items that may be NULL ---------------------------------- */
+/* ---- pass 3: the stack items that may be NULL ------------------------------------ */
 
 /* Two kinds of stack item are NULL rather than an object, and only some
  * instructions may take one:
@@ -784,54 +746,79 @@ static bool check_instr(Verifier *v, int32_t i)
  * SWAP and COPY move either kind, and the instructions that leave items
  * in place under their operands (LIST_APPEND's list, DICT_MERGE's call)
  * keep them.  Any other instruction that takes one would use NULL as an
- * object: python itself crashes there.  The pass is a second dataflow
- * over the instructions pass 3 reached (so depths are known and every
- * other rule holds): the state on entry to an instruction is the set of
- * its stack slots that may be NULL, and of which kind, merged at every
- * join (may be NULL if it may on any path in).  A set only grows, so an
- * instruction is checked again only when its set grew; python's code
- * holds a few such slots at a time, so each set is a short list.  The
- * lists are immutable and share their tails (a push makes one node), so
- * that an instruction's set costs one index. */
+ * object: python itself crashes there.  The dataflow carries, beside the
+ * depth, the set of an instruction's stack slots that may be NULL on
+ * entry, and of which kind, merged at every join (may be NULL if it may
+ * on any path in).  A set only grows, so an instruction is followed
+ * again only when its set grew; python's code holds a few such slots at a
+ * time, so each set is a short list.  The lists are immutable and share
+ * their tails (a push makes one node), so that an instruction's set costs
+ * one index, and two paths that agree usually arrive with the same one. */
 
-enum { NULL_OF_CALL = 1, NULL_UNBOUND = 2, NULL_ANY = 3, NULLS_UNSEEN = -2 };
+enum { NULL_OF_CALL = 1, NULL_UNBOUND = 2, NULL_ANY = 3 };
 
-/* One slot that may be NULL, on top of the list `below` (-1: none).  The
- * list runs from the top of the stack down: slots decrease. */
-typedef struct NullSlot {
-    int32_t slot;               /* its index from the bottom of the stack */
-    int32_t below;
-    uint8_t kinds;              /* NULL_OF_CALL | NULL_UNBOUND */
-} NullSlot;
+/* Nodes are made only when a set grows, and an instruction is followed
+ * again only when its set grew, so bounding the nodes bounds the work and
+ * the memory too: the bound is far above what python's code needs
+ * (_pydecimal's 37 000 code units make 1 300 nodes), and keeps a crafted
+ * file's cost linear in its size, at most MAX_NULL_NODES (96 MiB). */
+enum { MAX_NULL_NODES = 8 << 20 };
 
-typedef struct Nulls {
-    NullSlot *nodes;
-    int32_t nnodes, cap;
-    int32_t *at;                /* per instruction: its list on entry, or NULLS_UNSEEN */
-    uint8_t *queued;
-    NullSlot *spread;           /* scratch: one list's top part, maxdepth + 1 */
-    int32_t limit;              /* at most this many nodes (see check_nulls) */
-    bool no_memory, too_many;
-} Nulls;
+static int32_t null_limit(int32_t count)
+{
+    return count < (MAX_NULL_NODES - 65536) / 32 ? 32 * count + 65536 : MAX_NULL_NODES;
+}
+
+/* Room for `need` items of `size` bytes in *array (*cap of them now),
+ * which starts in the scratch block and moves to the heap if it outgrows
+ * it (*on_heap).  False when there is no memory. */
+static bool grow(void **array, int32_t *cap, bool *on_heap, int64_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    int64_t more = 2 * (int64_t)*cap > need ? 2 * (int64_t)*cap : need;
+    if (more > INT32_MAX)
+        return false;
+    void *p = *on_heap ? realloc(*array, (size_t)more * size) : malloc((size_t)more * size);
+    if (p == NULL)
+        return false;
+    if (!*on_heap)
+        memcpy(p, *array, (size_t)*cap * size);
+    *array = p;
+    *cap = (int32_t)more;
+    *on_heap = true;
+    return true;
+}
 
 static int32_t null_push(Nulls *n, int32_t below, int32_t slot, uint8_t kinds)
 {
     if (n->nnodes >= n->limit) {
-        n->too_many = true;
+        if (n->trouble == NULLS_FINE)
+            n->trouble = NULLS_TOO_MANY;
         return below;
     }
-    if (n->nnodes == n->cap) {
-        int32_t cap = n->cap ? 2 * n->cap : 64;
-        NullSlot *more = realloc(n->nodes, (size_t)cap * sizeof *more);
-        if (more == NULL) {
-            n->no_memory = true;
-            return below;
-        }
-        n->nodes = more;
-        n->cap = cap;
+    if (!grow((void **)&n->nodes, &n->cap, &n->nodes_on_heap, n->nnodes + 1, sizeof *n->nodes)) {
+        if (n->trouble == NULLS_FINE)
+            n->trouble = NULLS_NO_MEMORY;
+        return below;
     }
     n->nodes[n->nnodes] = (NullSlot){ .slot = slot, .below = below, .kinds = kinds };
     return n->nnodes++;
+}
+
+/* Put `slot` at n->spread[*count] (growing the spread as needed), and
+ * count it.  False when there is no memory. */
+static bool null_spread(Nulls *n, int32_t *count, NullSlot slot)
+{
+    if (*count == n->room &&
+        !grow((void **)&n->spread, &n->room, &n->spread_on_heap, (int64_t)*count + 1,
+              sizeof *n->spread)) {
+        if (n->trouble == NULLS_FINE)
+            n->trouble = NULLS_NO_MEMORY;
+        return false;
+    }
+    n->spread[(*count)++] = slot;
+    return true;
 }
 
 /* The kinds of NULL slot `slot` may hold in `list`. */
@@ -871,12 +858,10 @@ static bool null_within(const Nulls *n, int32_t a, int32_t b)
     return true;
 }
 
-/* The union of two lists (a slot may be NULL if it may in either): `b`
- * itself when it holds all of `a`. */
+/* The union of two lists (a slot may be NULL if it may in either), which
+ * are not within one another. */
 static int32_t null_union(Nulls *n, int32_t a, int32_t b)
 {
-    if (null_within(n, a, b))
-        return b;
     int32_t count = 0;
     while (a != b && a >= 0 && b >= 0) {
         NullSlot x = n->nodes[a], y = n->nodes[b];
@@ -884,8 +869,10 @@ static int32_t null_union(Nulls *n, int32_t a, int32_t b)
             a = x.below;
         if (y.slot >= x.slot)
             b = y.below;
-        n->spread[count++] = (NullSlot){ .slot = x.slot > y.slot ? x.slot : y.slot,
+        NullSlot both = { .slot = x.slot > y.slot ? x.slot : y.slot,
             .kinds = (uint8_t)((x.slot >= y.slot ? x.kinds : 0) | (y.slot >= x.slot ? y.kinds : 0)) };
+        if (!null_spread(n, &count, both))
+            return b;
     }
     return null_rebuild(n, a == b || b < 0 ? a : b, count);
 }
@@ -929,20 +916,8 @@ static uint8_t null_accepted(const Verifier *v, const Instr *in, int64_t pos)
     return 0;
 }
 
-/* Whether `in` leaves the bottom items it pops in place (all it pushes
- * back but the result), rather than replacing them with new objects. */
-static bool keeps_items(int opcode)
-{
-    switch (opcode) {
-    case OP_PRECALL: case OP_LIST_APPEND: case OP_SET_ADD: case OP_MAP_ADD:
-    case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
-    case OP_DICT_MERGE_313: case OP_RERAISE: case OP_WITH_EXCEPT_START:
-        return true;
-    }
-    return false;
-}
-
-/* The kind of NULL the j-th item `in` pushes (0: the lowest) may be. */
+/* The kind of NULL the j-th item `in` pushes (0: the lowest) may be
+ * (only MAKES_NULL opcodes make one). */
 static uint8_t null_made(const Instr *in, int64_t j)
 {
     switch (in->opcode) {
@@ -961,142 +936,244 @@ static uint8_t null_made(const Instr *in, int64_t j)
 }
 
 /* The items instruction `in` takes, with the state `list` and `depth`
- * items on entry, must not be NULL where it does not accept one.  3.14's
+ * items on entry, popping `popped`, must not be NULL where it does not
+ * accept one (else the trouble is noted, and false returned).  3.14's
  * WITH_EXCEPT_START also reads __exit__, below the items it pops. */
-static bool check_nulls_taken(Verifier *v, const Nulls *n, const Instr *in, int32_t list,
-                              int64_t depth)
+static bool check_nulls_taken(Verifier *v, const Instr *in, int32_t list, int64_t depth,
+                              int64_t popped)
 {
-    int64_t taken = vm_stack_popped(in->opcode, in->arg, false);
+    Nulls *n = &v->lists;
+    if (list < 0)
+        return true;
+    int64_t taken = popped;
     if (in->opcode == OP_WITH_EXCEPT_START && in->arg == 1)
         taken++;
     for (; list >= 0 && n->nodes[list].slot >= depth - taken; list = n->nodes[list].below) {
         int64_t pos = depth - n->nodes[list].slot;
         uint8_t bad = n->nodes[list].kinds & ~null_accepted(v, in, pos);
-        if (bad & NULL_OF_CALL)
-            return reject(v, in, "stack item %lld from the top may be a call's NULL (from "
-                          "PUSH_NULL, LOAD_GLOBAL, LOAD_ATTR or LOAD_METHOD), which only "
-                          "the call takes", (long long)pos);
-        if (bad & NULL_UNBOUND)
-            return reject(v, in, "stack item %lld from the top may be an unbound local (from "
-                          "LOAD_FAST_AND_CLEAR), which only STORE_FAST takes",
-                          (long long)pos);
+        if (bad) {
+            n->trouble = NULLS_TAKEN;
+            n->taker = in;
+            n->pos = pos;
+            n->bad = bad;
+            return false;
+        }
     }
     return true;
 }
 
 /* The state after `in`, entered with `list` and `depth`, leaving `pushed`
- * items in place of the ones it pops. */
-static int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64_t depth,
-                           int64_t pushed)
+ * items in place of the `popped` it pops: nulls_after's work when `in`
+ * makes or moves a NULL, or pops one. */
+static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t depth,
+                             int64_t popped, int64_t pushed)
 {
-    int64_t popped = vm_stack_popped(in->opcode, in->arg, false);
-    if (in->opcode == OP_SWAP) {
+    uint8_t t = traits[in->opcode];
+    if ((t & MOVES_NULLS) && in->opcode == OP_SWAP) {
         int64_t low = depth - in->arg;
         uint8_t top = null_kinds(n, list, depth - 1), bottom = null_kinds(n, list, low);
         if (top == 0 && bottom == 0)
             return list;
-        int32_t count = 0;
-        if (bottom)
-            n->spread[count++] = (NullSlot){ .slot = (int32_t)depth - 1, .kinds = bottom };
-        for (; list >= 0 && n->nodes[list].slot >= low; list = n->nodes[list].below)
+        int32_t count = 0, old = list;
+        bool room = !bottom || null_spread(n, &count, (NullSlot){ .slot = (int32_t)depth - 1,
+                                                                   .kinds = bottom });
+        for (; room && list >= 0 && n->nodes[list].slot >= low; list = n->nodes[list].below)
             if (n->nodes[list].slot != low && n->nodes[list].slot != depth - 1)
-                n->spread[count++] = n->nodes[list];
-        if (top)
-            n->spread[count++] = (NullSlot){ .slot = (int32_t)low, .kinds = top };
-        return null_rebuild(n, list, count);
+                room = null_spread(n, &count, n->nodes[list]);
+        if (room && top)
+            room = null_spread(n, &count, (NullSlot){ .slot = (int32_t)low, .kinds = top });
+        return room ? null_rebuild(n, list, count) : old;
     }
-    if (in->opcode == OP_COPY) {
+    if (t & MOVES_NULLS) {              /* COPY */
         uint8_t copied = null_kinds(n, list, depth - in->arg);
         return copied ? null_push(n, list, (int32_t)depth, copied) : list;
     }
-    int64_t kept = keeps_items(in->opcode) ? (popped < pushed ? popped : pushed) : 0;
+    int64_t kept = (t & KEEPS_ITEMS) ? (popped < pushed ? popped : pushed) : 0;
     int64_t base = depth - popped + kept;
     list = null_cut(n, list, base);
-    for (int64_t j = 0; j < pushed - kept; j++)
-        if (null_made(in, j))
-            list = null_push(n, list, (int32_t)(base + j), null_made(in, j));
+    if (t & MAKES_NULL)
+        for (int64_t j = 0; j < pushed - kept; j++)
+            if (null_made(in, j))
+                list = null_push(n, list, (int32_t)(base + j), null_made(in, j));
     return list;
 }
 
-/* An edge reaches instruction `to` with the state `list`. */
-static void nulls_reach(Verifier *v, Nulls *n, int32_t to, int32_t list)
+/* The state after `in` (as nulls_changed).  Most instructions make and
+ * move none, and find none among the items they pop: the list stays. */
+static inline int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64_t depth,
+                                  int64_t popped, int64_t pushed)
 {
-    int32_t now = n->at[to];
-    if (now != NULLS_UNSEEN) {
-        if (null_within(n, list, now))
-            return;
-        list = null_union(n, list, now);
-    }
-    n->at[to] = list;
-    if (!n->queued[to]) {
-        n->queued[to] = 1;
-        v->work[v->nwork++] = to;
-    }
+    if (!(traits[in->opcode] & (MAKES_NULL | MOVES_NULLS)) &&
+        (list < 0 || n->nodes[list].slot < depth - popped))
+        return list;
+    return nulls_changed(n, in, list, depth, popped, pushed);
 }
 
-static bool check_nulls_at(Verifier *v, Nulls *n, int32_t i)
+/* The NULL rule's rejection, if it was broken (after every other rule of
+ * pass 3 held). */
+static bool report_nulls(Verifier *v)
 {
-    const Instr *in = &v->ins[i];
-    int32_t list = n->at[i];
-    int64_t depth = v->depth[i];
-    OperandKind kind = vm_opcode_info[in->opcode].kind;
-    if (!check_nulls_taken(v, n, in, list, depth))
-        return false;
-    if (in->handler >= 0) {
-        const VmExcEntry *h = &v->entries[in->handler];
-        nulls_reach(v, n, v->index[h->target], null_cut(n, list, h->depth));
-    }
-    if (kind == OPK_JFWD || kind == OPK_JBACK) {
-        int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
-        nulls_reach(v, n, v->index[unit],
-                    nulls_after(n, in, list, depth, vm_stack_pushed(in->opcode, in->arg, true)));
-    }
-    if (!no_fall_through(in->opcode)) {
-        int64_t pushed = in->opcode == OP_RETURN_GENERATOR ? 1
-                         : vm_stack_pushed(in->opcode, in->arg, false);
-        nulls_reach(v, n, v->index[in->next], nulls_after(n, in, list, depth, pushed));
+    const Nulls *n = &v->lists;
+    switch (n->trouble) {
+    case NULLS_FINE:
+        return true;
+    case NULLS_TAKEN:
+        if (n->bad & NULL_OF_CALL)
+            return reject(v, n->taker, "stack item %lld from the top may be a call's NULL "
+                          "(from PUSH_NULL, LOAD_GLOBAL, LOAD_ATTR or LOAD_METHOD), which "
+                          "only the call takes", (long long)n->pos);
+        return reject(v, n->taker, "stack item %lld from the top may be an unbound local "
+                      "(from LOAD_FAST_AND_CLEAR), which only STORE_FAST takes",
+                      (long long)n->pos);
+    case NULLS_TOO_MANY:
+        return reject(v, &v->ins[0], "more stack items that may be NULL than the verifier "
+                      "follows (%d list nodes)", n->limit);
+    case NULLS_NO_MEMORY:
+        return reject(v, &v->ins[0], "no memory to verify it");
     }
     return true;
 }
 
-/* Pass 3b, after pass 3 reached every instruction it could.  Nodes are
- * made only when a set grows, and an instruction is checked again only
- * when its set grew, so bounding the nodes bounds the work and the memory
- * too: the bound is far above what python's code needs (_pydecimal's
- * 37 000 code units make 1 300 nodes), and keeps a crafted file's cost
- * linear in its size, at most MAX_NULL_NODES (96 MiB). */
-enum { MAX_NULL_NODES = 8 << 20 };
+/* ---- pass 3: the dataflow -------------------------------------------------------- */
 
-static bool check_nulls(Verifier *v)
+/* The dataflow's marks (Verifier.mark), per instruction. */
+enum { QUEUED = 1, CHECKED = 2 };
+
+/* A later edge to instruction `to` (see reach): the same depth, and `to`
+ * queued again if the edge brings a NULL it had not seen. */
+static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
 {
-    Nulls n = { .at = malloc((size_t)v->count * sizeof(int32_t)),
-                .queued = calloc((size_t)v->count, 1),
-                .spread = malloc(((size_t)v->maxdepth + 1) * sizeof(NullSlot)),
-                .limit = v->count < (MAX_NULL_NODES - 65536) / 32 ? 32 * v->count + 65536
-                                                                   : MAX_NULL_NODES };
-    bool ok = n.at != NULL && n.queued != NULL && n.spread != NULL;
-    if (ok) {
-        for (int32_t i = 0; i < v->count; i++)
-            n.at[i] = NULLS_UNSEEN;
-        v->nwork = 0;
-        nulls_reach(v, &n, 0, -1);
-        while (ok && v->nwork > 0 && !n.no_memory && !n.too_many) {
-            int32_t i = v->work[--v->nwork];
-            n.queued[i] = 0;
-            ok = check_nulls_at(v, &n, i);
-        }
+    if (v->depth[to] != depth)
+        return reject(v, &v->ins[to], "stack depth %d on one path, %lld on another",
+                      v->depth[to], (long long)depth);
+    if (list == v->nulls[to] || null_within(&v->lists, list, v->nulls[to]))
+        return true;
+    v->nulls[to] = null_union(&v->lists, list, v->nulls[to]);
+    if (!(v->mark[to] & QUEUED)) {
+        v->mark[to] |= QUEUED;
+        v->work[v->nwork++] = to;
     }
-    if (ok && n.too_many)
-        ok = reject(v, &v->ins[0], "more stack items that may be NULL than the verifier "
-                    "follows (%d list nodes)",
-                    n.limit);
-    if (ok && (n.no_memory || n.at == NULL || n.queued == NULL || n.spread == NULL))
-        ok = reject(v, &v->ins[0], "no memory to verify it");
-    free(n.at);
-    free(n.queued);
-    free(n.spread);
-    free(n.nodes);
-    return ok;
+    return true;
+}
+
+/* An edge from instruction `from` reaches instruction `to` with `depth`
+ * items on the stack, `list` the slots that may be NULL among them.  The
+ * first edge to reach an instruction queues it; a later one must bring
+ * the same depth, and queues it again if it brings a NULL it had not
+ * seen. */
+static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth,
+                         int32_t list)
+{
+    if (depth > v->code->stacksize)
+        return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
+                      (long long)depth, v->code->stacksize);
+    if (v->depth[to] >= 0)
+        return reach_again(v, to, depth, list);
+    v->depth[to] = (int32_t)depth;
+    if (depth > v->maxdepth)
+        v->maxdepth = (int32_t)depth;
+    v->nulls[to] = list;
+    v->mark[to] = QUEUED;
+    v->work[v->nwork++] = to;
+    return true;
+}
+
+/* A jump from `in` to unit `unit`, arriving with `depth` and `list`. */
+static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth, int32_t list)
+{
+    const char *why;
+    int32_t to = target_instr(v, unit, &why);
+    if (to < 0)
+        return reject(v, in, "jump target %lld %s", (long long)(2 * unit), why);
+    return reach(v, in, to, depth, list);
+}
+
+/* The edges out of instruction i, with its state on entry. */
+static bool follow_edges(Verifier *v, int32_t i)
+{
+    const Instr *in = &v->ins[i];
+    int op = in->opcode;
+    OperandKind kind = in->kind;
+    bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
+    int64_t depth = v->depth[i];
+    VmStackEffect effect = vm_stack_effect(op, in->arg);
+    int64_t popped = effect.popped, pushed = effect.pushed;
+    int64_t pushed_jumping = jumps ? effect.pushed_jumping : pushed;
+    if (op == OP_RETURN_GENERATOR)
+        pushed = 1;                     /* the first value sent to the generator */
+    if (depth < popped)
+        return reject(v, in, "stack underflow: needs %lld items, has %lld",
+                      (long long)popped, (long long)depth);
+    /* The NULLs on entry, and after the instruction when it falls through
+     * and when it jumps: none without one on entry or one made.  Once the
+     * rule is broken, no list grows (report_nulls rejects the code if the
+     * other rules hold). */
+    int32_t list = v->nulls[i], falling = -1, jumping = -1;
+    if (v->lists.trouble != NULLS_FINE || !check_nulls_taken(v, in, list, depth, popped)) {
+        list = -1;
+    } else if (list >= 0 || (traits[op] & MAKES_NULL)) {
+        falling = nulls_after(&v->lists, in, list, depth, popped, pushed);
+        if (jumps)
+            jumping = nulls_after(&v->lists, in, list, depth, popped, pushed_jumping);
+    }
+    /* The exception edge.  The handler keeps the bottom h->depth items of
+     * the stack as the instruction leaves them when it raises, so those
+     * must not be among the items it consumes (the ones it uses and leaves
+     * in place, such as PUSH_EXC_INFO's, may be).  A body that pops its
+     * inputs before failing, as UNPACK_SEQUENCE does, can still leave
+     * fewer: the unwinder checks that at run time (vm_unwind). */
+    if (in->handler >= 0) {
+        const VmExcEntry *h = &v->entries[in->handler];
+        int64_t consumed = popped - (pushed < pushed_jumping ? pushed : pushed_jumping);
+        if (consumed < 0)
+            consumed = 0;
+        if (depth - consumed < h->depth)
+            return reject(v, in, "its handler (exception table entry %d) keeps %d stack "
+                          "items, but only %lld remain when it raises", in->handler,
+                          h->depth, (long long)(depth - consumed));
+        if (v->index[h->target] <= i)
+            v->may_spin = true;
+        if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1,
+                   null_cut(&v->lists, list, h->depth)))
+            return false;
+    }
+    if (jumps) {
+        if (kind == OPK_JBACK && !(traits[op] & CHECKS_BREAKER))
+            v->may_spin = true;
+        int64_t unit = kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg;
+        if (!reach_jump(v, in, unit, depth - popped + pushed_jumping, jumping))
+            return false;
+    }
+    if (traits[op] & ENDS)
+        return true;
+    if (in->next >= v->nunits)
+        return reject(v, in, "execution falls off the end of the code");
+    return reach(v, in, v->index[in->next], depth - popped + pushed, falling);
+}
+
+/* Instruction i, reached: its own rules the first time, then its edges
+ * (again each time a path brings it a NULL it had not seen). */
+static bool check_instr(Verifier *v, int32_t i)
+{
+    const Instr *in = &v->ins[i];
+    bool first = !(v->mark[i] & CHECKED);
+    v->mark[i] = CHECKED;
+    if (first && !(check_decoding(v, in) && check_operand(v, in) &&
+                   (!(traits[in->opcode] & PLACED) || check_structure(v, i))))
+        return false;
+    return follow_edges(v, i);
+}
+
+static bool run_dataflow(Verifier *v)
+{
+    v->nwork = 0;
+    v->maxdepth = 0;
+    if (!reach(v, &v->ins[0], 0, 0, -1))
+        return false;
+    while (v->nwork > 0)
+        if (!check_instr(v, v->work[--v->nwork]))
+            return false;
+    return report_nulls(v);
 }
 
 /* ---- pass 4: every loop passes a safe point ------------------------------------- */
@@ -1115,14 +1192,14 @@ static bool check_nulls(Verifier *v)
 static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
 {
     const Instr *in = &v->ins[i];
-    OperandKind kind = vm_opcode_info[in->opcode].kind;
+    OperandKind kind = in->kind;
     switch (k) {
     case 0:
-        if (no_fall_through(in->opcode) || in->opcode == OP_YIELD_VALUE)
+        if ((traits[in->opcode] & ENDS) || in->opcode == OP_YIELD_VALUE)
             return -1;
         return v->index[in->next];
     case 1:
-        if ((kind != OPK_JFWD && kind != OPK_JBACK) || checks_breaker(in->opcode))
+        if ((kind != OPK_JFWD && kind != OPK_JBACK) || (traits[in->opcode] & CHECKS_BREAKER))
             return -1;
         return v->index[kind == OPK_JFWD ? in->next + in->arg : in->next - in->arg];
     default:
@@ -1167,21 +1244,44 @@ static bool find_unsafe_loop(Verifier *v)
     return true;
 }
 
-static bool run_dataflow(Verifier *v)
+/* ---- the entry point -------------------------------------------------------------- */
+
+/* Scratch space, all proportional to the code: at most one instruction
+ * and one table entry per unit, the first NULL list nodes (python's code
+ * makes about one per 30 units; more go to the heap) and the first items
+ * of their spread (grown likewise).  A small code object's scratch — most
+ * of them — fits in a buffer on the C stack, so that verifying it
+ * allocates nothing; a small one, since a thread may have been started
+ * with a small stack (threading.stack_size). */
+enum { SMALL_SCRATCH = 4 << 10, FIRST_SPREAD = 64 };
+
+static size_t first_nodes(size_t nunits) { return nunits / 8 + 16; }
+
+static size_t scratch_size(const ObjCode *code, size_t n)
 {
-    for (int32_t i = 0; i < v->count; i++)
-        v->depth[i] = -1;
-    v->nwork = 0;
-    v->maxdepth = 0;
-    if (!reach(v, &v->ins[0], 0, 0))
-        return false;
-    while (v->nwork > 0)
-        if (!check_instr(v, v->work[--v->nwork]))
-            return false;
-    return true;
+    return n * sizeof(Instr) + n * sizeof(VmExcEntry) +
+           (first_nodes(n) + FIRST_SPREAD) * sizeof(NullSlot) +
+           (n + 1 + 4 * n) * sizeof(int32_t) + n + (size_t)code->nlocalsplus + 1;
 }
 
-/* ---- the entry point -------------------------------------------------------------- */
+/* Lay the scratch block out: the Instrs first (their int64_t needs the
+ * block's alignment), the bytes last. */
+static void lay_out(Verifier *v, void *block)
+{
+    size_t n = (size_t)v->nunits;
+    v->ins = block;
+    v->entries = (VmExcEntry *)(v->ins + n);
+    v->lists.nodes = (NullSlot *)(v->entries + n);
+    v->lists.cap = (int32_t)first_nodes(n);
+    v->lists.spread = v->lists.nodes + v->lists.cap;
+    v->lists.room = FIRST_SPREAD;
+    v->index = (int32_t *)(v->lists.spread + FIRST_SPREAD);
+    v->depth = v->index + n + 1;
+    v->nulls = v->depth + n;
+    v->work = v->nulls + n;
+    v->mark = (uint8_t *)(v->work + n);
+    v->made = v->mark + n;
+}
 
 bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
 {
@@ -1193,26 +1293,27 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
         snprintf(v.err, v.errlen, "bad bytecode in '%.80s': no code", qualname(&v));
         return false;
     }
-    /* Scratch space, all proportional to the code: at most one instruction
-     * and one table entry per unit. */
-    size_t n = (size_t)v.nunits;
-    void *block = malloc(n * sizeof(Instr) + n * sizeof(VmExcEntry) +
-                         (n + 1 + 2 * n) * sizeof(int32_t) + n);
+    _Alignas(Instr) unsigned char small[SMALL_SCRATCH];
+    size_t size = scratch_size(code, (size_t)v.nunits);
+    void *block = size <= sizeof small ? small : malloc(size);
     if (block == NULL) {
         snprintf(v.err, v.errlen, "bad bytecode in '%.80s': no memory to verify it",
                  qualname(&v));
         return false;
     }
-    v.ins = block;
-    v.entries = (VmExcEntry *)(v.ins + n);
-    v.index = (int32_t *)(v.entries + n);
-    v.depth = v.index + n + 1;
-    v.work = v.depth + n;
-    v.mark = (uint8_t *)(v.work + n);
+    lay_out(&v, block);
     decode(&v);
-    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) && check_nulls(&v) &&
+    v.lists.limit = null_limit(v.count);
+    memset(v.depth, 0xff, (size_t)v.count * sizeof *v.depth);             /* all -1 */
+    memset(v.mark, 0, (size_t)v.count);
+    bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
               (!v.may_spin || find_unsafe_loop(&v));
-    free(block);
+    if (v.lists.nodes_on_heap)
+        free(v.lists.nodes);
+    if (v.lists.spread_on_heap)
+        free(v.lists.spread);
+    if (block != small)
+        free(block);
     if (ok)
         code->framesize = (size_t)code->nlocalsplus + (size_t)v.maxdepth;
     return ok;

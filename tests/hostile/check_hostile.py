@@ -276,6 +276,21 @@ def verifier_cases():
         *START, ("LOAD_CONST", 0), ("LOAD_CONST", 0), ("POP_JUMP_FORWARD_IF_TRUE", 2),
         "POP_TOP", "PUSH_NULL", "RETURN_VALUE"), co_stacksize=2),
         "(RETURN_VALUE): stack item 1 " + null)
+    # Deep stacks: more NULL slots than the verifier's first scratch holds
+    # (its spread grows, and its list nodes move to the heap).  Two SWAPs
+    # over 70 NULLs bring the bottom one back to the top; at a join, the
+    # NULL the SWAP brings up comes only from the path that arrives second.
+    add("null_swapped_deep", module(co_code=asm(
+        *START, *["PUSH_NULL"] * 70, ("SWAP", 70), ("SWAP", 70), "POP_TOP",
+        ("LOAD_CONST", 0), ("RERAISE", 0)), co_stacksize=71),
+        "(POP_TOP): stack item 1 " + null)
+    add("null_joined_deep", module(co_code=asm(
+        *START, ("LOAD_CONST", 0), ("POP_JUMP_FORWARD_IF_TRUE", 71),
+        "PUSH_NULL", ("LOAD_CONST", 0), *[("LOAD_CONST", 0), "PUSH_NULL"] * 34,
+        ("JUMP_FORWARD", 70),
+        "PUSH_NULL", "PUSH_NULL", *["PUSH_NULL", ("LOAD_CONST", 0)] * 34,
+        ("SWAP", 69), "POP_TOP", ("LOAD_CONST", 0), ("RERAISE", 0)), co_stacksize=70),
+        "(POP_TOP): stack item 1 " + null)
     # The exception table.
     base = asm(*START, "NOP", *RET)
     add("handler_outside", module(co_code=base, co_exceptiontable=table((1, 2, 99, 0, 0))),

@@ -7,7 +7,7 @@ Usage (normally through tests/check.sh):
 A call's NULL (PUSH_NULL; LOAD_GLOBAL, LOAD_ATTR or LOAD_SUPER_ATTR with
 the oparg's low bit; 3.14's LOAD_SPECIAL) may only be taken by the call,
 and LOAD_FAST_AND_CLEAR's unbound local only by STORE_FAST; SWAP and COPY
-move either one anywhere.  The verifier (vm/verify.c, pass 3b) must refuse
+move either one anywhere.  The verifier (vm/verify.c, pass 3) must refuse
 the file when one can reach another instruction: python itself crashes
 there.  Each case is built by each PYTHON given (3.12 to 3.14, numbered by
 its own opcode module) as check_hostile314.py builds its cases, into

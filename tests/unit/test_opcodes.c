@@ -206,6 +206,26 @@ static void check_group(int op, const char **p, int oparg, bool jump)
 }
 
 /* The reader's notation (the effect string) says what the numbers say. */
+/* vm_stack_effect, the verifier's one dispatch for all three counts, says
+ * what vm_stack_popped and vm_stack_pushed say, for every byte (an unknown
+ * one: -1 throughout) and opargs of each size. */
+START_TEST(stack_effect_matches_popped_pushed)
+{
+    static const int64_t opargs[] = { 0, 1, 2, 3, 7, 255, 256, 65535, 1 << 24, INT32_MAX };
+    for (int op = 0; op < 256; op++)
+        for (size_t k = 0; k < sizeof opargs / sizeof opargs[0]; k++) {
+            int64_t arg = opargs[k];
+            VmStackEffect e = vm_stack_effect(op, arg);
+            ck_assert_msg(e.popped == vm_stack_popped(op, arg, false) &&
+                          e.pushed == vm_stack_pushed(op, arg, false) &&
+                          e.pushed_jumping == vm_stack_pushed(op, arg, true),
+                          "opcode %d oparg %lld: vm_stack_effect says %lld %lld %lld", op,
+                          (long long)arg, (long long)e.popped, (long long)e.pushed,
+                          (long long)e.pushed_jumping);
+        }
+}
+END_TEST
+
 START_TEST(effect_notation_matches_numbers)
 {
     static const int opargs[] = { 0, 1, 2, 3, 5, 0x102 };
@@ -449,6 +469,7 @@ Suite *opcodes_suite(void)
     tcase_add_test(tc, opcode_table_matches_python);
     tcase_add_test(tc, jump_kinds_match_python);
     tcase_add_test(tc, stack_effects_match_python);
+    tcase_add_test(tc, stack_effect_matches_popped_pushed);
     tcase_add_test(tc, effect_notation_matches_numbers);
     tcase_add_test(tc, opcode312_table_matches_python312);
     tcase_add_test(tc, translated_effects_match_python312);
