@@ -234,11 +234,8 @@ endif
 # fourth round").  Else, or with STATIC_LIBS=, shared as usual.  Only
 # the pvm executable: the unit tests and the fuzzer link PVM_LIBS.
 # (libreadline is not linked at all: modules/readline.h opens it on use.)
-# --wrap=mmap: libgc's calls to mmap go through runtime/gc.c's __wrap_mmap,
-# which has the collector's scratch memory made present in one go while
-# GC_INIT clears it (bench/README.md, "start-up seventh round").
 STATIC_LIBS ?= $(if $(filter-out /%,$(foreach l,gc gmp utf8proc,$(shell $(CC) -print-file-name=lib$(l).a))),,yes)
-PVM_STATIC_LIBS := -Wl,--wrap=mmap -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
+PVM_STATIC_LIBS := -Wl,-Bstatic -lgc -lgmp -lutf8proc -Wl,-Bdynamic -lpthread -ldl -lm
 PVM_EXE_LIBS := $(if $(STATIC_LIBS),$(PVM_STATIC_LIBS),$(PVM_LIBS))
 
 $(BUILD)/pvm: $(BUILD)/tools/main.o $(BUILD)/libpvm.a

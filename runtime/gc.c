@@ -411,33 +411,6 @@ static void split_heap_start(void)
         GC_FREE(runs[i]);
 }
 
-/*
- * Boehm's own tables.  GC_INIT takes its black lists and header tables
- * from fresh 64 KiB mappings (its scratch memory) and clears them with
- * memset: ~50 pages written one page fault at a time, ~0.4 ms of `pvm
- * hello.pyc`, before pvm could populate them.  So the executable is linked
- * with --wrap=mmap where libgc is linked into it (the Makefile's
- * PVM_STATIC_LIBS): Boehm's calls to mmap come to __wrap_mmap, which
- * passes them on to mmap (__real_mmap), and while GC_INIT runs it asks
- * for an anonymous mapping's pages to be made present at once
- * (MAP_POPULATE).  Linked without --wrap, nothing calls __wrap_mmap and
- * __real_mmap, a weak reference then, is not defined.
- */
-static bool populating_scratch;
-
-#ifdef MAP_POPULATE
-extern void *__real_mmap(void *addr, size_t size, int prot, int flags, int fd,
-                         off_t offset) __attribute__((weak));
-void *__wrap_mmap(void *addr, size_t size, int prot, int flags, int fd, off_t offset);
-
-void *__wrap_mmap(void *addr, size_t size, int prot, int flags, int fd, off_t offset)
-{
-    if (populating_scratch && (flags & MAP_ANONYMOUS))
-        flags |= MAP_POPULATE;
-    return __real_mmap(addr, size, prot, flags, fd, offset);
-}
-#endif
-
 static void stress_init(void);
 
 void gc_init(void)
@@ -481,9 +454,7 @@ void gc_init(void)
      * bench/README.md, "GC stress mode and interior pointers (h-stress)". */
     const char *interior = getenv("PVM_GC_INTERIOR");
     GC_set_all_interior_pointers(interior != NULL && atoi(interior) != 0);
-    populating_scratch = true;
     GC_INIT();
-    populating_scratch = false;
 #ifdef __linux__
     if (count_told)
         unsetenv("GC_NPROCS");
