@@ -512,24 +512,40 @@ static void set_opcode(const ObjCode *code, int unit, int op)
     *u = (uint16_t)((*u & 0xff00) | op);
 }
 
+/* The locals that some append site stores to.  Every code object pvm loads
+ * comes here and most have no site, so this is a scan of the raw code units,
+ * a few instructions a unit where decoding costs tens: each site is a unit
+ * `BINARY_OP +|+=` and, right after its caches, a unit STORE_FAST x.  The
+ * scan may also count a pair that is not a site (a cache unit, or a
+ * BINARY_OP whose EXTENDED_ARG makes it another operation; python3.11
+ * writes neither): that only puts more locals under the rules below. */
+static uint64_t append_site_locals(const ObjCode *code)
+{
+    const uint16_t *units = (const uint16_t *)AS_BYTES(code->code)->data;
+    const size_t to_next = 1 + CACHES_BINARY_OP;
+    uint64_t sites = 0;
+    for (size_t u = 0; u + to_next < code->ninstrs; u++) {
+        if ((units[u] & 0xff) != OP_BINARY_OP)
+            continue;
+        VmInstr op = { .opcode = OP_BINARY_OP, .arg = units[u] >> 8 };
+        VmInstr next = { .opcode = units[u + to_next] & 0xff, .arg = units[u + to_next] >> 8 };
+        int x = append_site_local(code, &op, &next);
+        if (x >= 0)
+            sites |= (uint64_t)1 << x;
+    }
+    return sites;
+}
+
 void vm_plan_str_appends(ObjCode *code)
 {
     if (code->pyminor != 11 || !IS_EXACT(code->localspluskinds, rt_bytes_type))
         return;
-    /* The locals that some append site stores to. */
-    uint64_t sites = 0;
-    VmDecoder d = { .code = code };
-    VmInstr prev = { .opcode = -1 }, in;
-    while (vm_decode_next(&d, &in)) {
-        int x = prev.opcode >= 0 ? append_site_local(code, &prev, &in) : -1;
-        if (x >= 0)
-            sites |= (uint64_t)1 << x;
-        prev = in;
-    }
+    uint64_t sites = append_site_locals(code);
     if (sites == 0)
         return;
     /* Their reads: none may escape the rules. */
-    d = (VmDecoder){ .code = code };
+    VmDecoder d = { .code = code };
+    VmInstr in;
     while (vm_decode_next(&d, &in)) {
         if (in.opcode != OP_LOAD_FAST || in.arg >= 64 || !(sites >> in.arg & 1))
             continue;
