@@ -111,30 +111,6 @@ DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-de
 
 all: pvm $(if $(PYTHON314),py314-stdlib)
 
-# What building and testing pvm needs: the Debian packages, pyodide, and
-# pvm's own libgc (below).
-deps: deps-packages $(GC_LIB)
-
-# Install what is missing: with apt-get when root, via sudo otherwise, or
-# print the exact command when neither is possible.
-deps-packages:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y $$missing; \
-	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
-	    sudo apt-get update && sudo apt-get install -y $$missing; \
-	  else echo "pvm needs:$$missing"; \
-	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
-	fi
-	@if [ -f tools/python314/node_modules/pyodide/package.json ]; then :; \
-	elif command -v npm >/dev/null && \
-	  npm ci --prefix tools/python314 --no-audit --no-fund --loglevel=error; then \
-	  echo "deps: python3.14 (pyodide) installed in tools/python314"; \
-	else echo "deps: no python3.14 (npm missing or failed): the 3.14 tests will be skipped"; fi
-	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
-	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
-
 # ---- the collector --------------------------------------------------------
 #
 # pvm links Boehm's libgc built by itself from Debian's source of the version
@@ -176,6 +152,30 @@ $(GC_LIB): | deps-packages
 	else lib=$$($(CC) -print-file-name=libgc.a); \
 	  echo "deps: libgc's source could not be fetched: linking Debian's $$lib instead"; \
 	  mkdir -p $(dir $(GC_LIB)) && cp "$$lib" $(GC_LIB); fi
+
+# What building and testing pvm needs: the Debian packages, pyodide, and
+# pvm's own libgc (above).
+deps: deps-packages $(GC_LIB)
+
+# Install what is missing: with apt-get when root, via sudo otherwise, or
+# print the exact command when neither is possible.
+deps-packages:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update && sudo apt-get install -y $$missing; \
+	  else echo "pvm needs:$$missing"; \
+	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+	@if [ -f tools/python314/node_modules/pyodide/package.json ]; then :; \
+	elif command -v npm >/dev/null && \
+	  npm ci --prefix tools/python314 --no-audit --no-fund --loglevel=error; then \
+	  echo "deps: python3.14 (pyodide) installed in tools/python314"; \
+	else echo "deps: no python3.14 (npm missing or failed): the 3.14 tests will be skipped"; fi
+	@if [ -z "$(PYTHON312)" ]; then echo "deps: no python3.12 (none in $(PYENV_ROOT)/versions," \
+	  "no /usr/bin/python3.12; Debian 12 packages none): the 3.12 tests will be skipped"; fi
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
