@@ -117,11 +117,12 @@ all: pvm $(if $(PYTHON314),py314-stdlib)
 # Debian 12 ships (8.2.2; Debian applies no patch to it), configured as
 # Debian does but for --disable-parallel-mark.  Debian's libgc marks in
 # parallel, and a parallel marker keeps a mark *byte* per 16-byte granule
-# (no atomic read-modify-write to set one): 296 bytes of header and marks
-# for every 4 KiB heap block.  A single marker keeps mark bits: 56 bytes.
+# (no atomic read-modify-write to set one): a 328-byte block header, marks
+# included, for every 4 KiB block of small objects.  A single marker keeps
+# mark bits: a 104-byte header.
 # pvm's threads run one at a time under the global lock (vm/thread.c), and
 # the machines pvm is measured on have two cores; with one marker thread
-# peak RSS drops by 3-5% on the programs whose heap is big (wordcount
+# peak RSS drops by 3-4% on the programs whose heap is big (wordcount
 # 110.4 -> 106.8 MiB, records 46.9 -> 45.0, json_io 43.3 -> 41.8) and the
 # collector's instructions drop too (bench/README.md, "libgc built with
 # mark bits (h-gcbuild)").  Thread support stays (pvm's threads are
