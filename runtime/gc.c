@@ -426,8 +426,10 @@ void gc_init(void)
 #endif
     GC_set_dont_precollect(1);
 #ifdef __linux__
-    /* Boehm counts the processors (how many marker threads it may start)
-     * by reading /proc/stat, whose kernel side sums every CPU's and every
+    /* Boehm counts the processors (whether its locks spin; how many
+     * marker threads it starts, where it is built to mark in parallel,
+     * which pvm's own libgc is not: Makefile, "the collector") by reading
+     * /proc/stat, whose kernel side sums every CPU's and every
      * interrupt's counters: ~30 us, 2% of `pvm hello.pyc`.  It takes the
      * count from GC_NPROCS instead when that is set; so, unless the user
      * set it, it is set for GC_INIT to the processors this process may run
