@@ -233,7 +233,7 @@ static Value decimal_from_object(ObjType *type, Value v, Value context, bool rou
         dec_copy(DEC(r), DEC(v));
         if (round) {
             if (dec_is_nan(DEC(r)) && dec_digits(DEC(r)) > c->prec - c->clamp &&
-                !mpz_sgn(DEC(r)->coef) == 0) {
+                mpz_sgn(DEC(r)->coef) != 0) {
                 dec_set_qnan(DEC(r));
                 status |= DEC_ConversionSyntax;
             } else {
