@@ -170,9 +170,10 @@ static bool fill_in_segments(ObjList *l, Value it, Value item)
     bool ok = !rt_err_occurred() && list_resize(l, l->length + n);
     for (Value *seg = first, *next; seg != NULL; seg = next) {
         size_t k = n < LIST_DOUBLING ? n : LIST_DOUBLING;
-        if (ok)
+        if (ok) {
             memcpy(l->items + l->length, seg + 1, k * sizeof(Value));
-        l->length += ok ? k : 0;
+            l->length += k;
+        }
         n -= k;
         next = (Value *)seg[0];
         gc_free(seg);
