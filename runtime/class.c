@@ -402,8 +402,8 @@ static int class_set(Value obj, Value v)
         return -1;
     /* pvm watches an object from its allocation when its class has __del__
      * (finalize.h); one given such a class later is watched from now on. */
-    if ((new->flags & TF_FINALIZER) && !(old->flags & TF_FINALIZER))
-        rt_finalize_watch(val_obj(obj));
+    if (new->flags & TF_FINALIZER)
+        rt_finalize_watch_once(val_obj(obj));
     val_obj(obj)->type = new;
     return 0;
 }

@@ -21,7 +21,17 @@ for i in range(20):
     p.__class__ = WithDel
 w = WithDel()
 w.__class__ = Other             # watched already: its __del__ runs once
-p = w = None
+back = WithDel()
+back.__class__ = Plain          # and back again: once
+back.__class__ = Other
+class Dropped:
+    def __del__(self):
+        ran.append("Dropped")
+d = Dropped()
+del Dropped.__del__             # watched at allocation, and again as Other: once
+d.__class__ = Plain
+d.__class__ = Other
+p = w = back = d = None
 collect()
 print("__class__ assigned:", sorted(collections.Counter(ran).items()))
 
