@@ -34,6 +34,7 @@
 #include "runtime/typeversion.h"
 #include "runtime/class.h"
 #include "runtime/weakref.h"
+#include "runtime/finalize.h"
 #include "vm/vm.h"
 
 static Value s_module, s_qualname, s_doc, s_slots, s_dict, s_weakref, s_new,
@@ -399,6 +400,10 @@ static int class_set(Value obj, Value v)
     }
     if (!compatible_for_assignment(old, new, "__class__"))
         return -1;
+    /* pvm watches an object from its allocation when its class has __del__
+     * (finalize.h); one given such a class later is watched from now on. */
+    if (new->flags & TF_FINALIZER)
+        rt_finalize_watch_once(val_obj(obj));
     val_obj(obj)->type = new;
     return 0;
 }
@@ -712,6 +717,8 @@ static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value 
     t->bases = bases;
     t->dict_ = dict;
     t->flags = TF_HEAPTYPE | TF_BASETYPE;
+    if (meta->flags & TF_FINALIZER)     /* a metaclass's __del__ (rt_alloc_instance's test) */
+        rt_finalize_watch(&t->ob);
     return ht;
 }
 

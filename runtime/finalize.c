@@ -89,6 +89,12 @@ void rt_finalize_watch(Object *o)
     gc_register_finalizer(o, object_died, w);
 }
 
+void rt_finalize_watch_once(Object *o)
+{
+    if (!gc_has_finalizer(o, object_died))
+        rt_finalize_watch(o);
+}
+
 /* The objects made last are at the tail: sys's streams are found at once. */
 void rt_finalize_forget(Value obj)
 {

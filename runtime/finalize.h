@@ -20,6 +20,10 @@
  * its type's __del__ will be called once it is found unreachable. */
 void rt_finalize_watch(Object *o);
 
+/* Watch o from now on unless it is watched already (obj.__class__ = C,
+ * C with __del__: o may have had such a class before). */
+void rt_finalize_watch_once(Object *o);
+
 /* Never call obj's __del__ (sys.stdin/stdout/stderr: CPython keeps them
  * open to the end, and flushes them itself). */
 void rt_finalize_forget(Value obj);

@@ -882,6 +882,23 @@ void gc_unregister_finalizer(void *obj, void (*fn)(void *obj, void *data))
         GC_register_finalizer_no_order(obj, older, older_data, NULL, NULL);    /* a chain */
 }
 
+bool gc_has_finalizer(void *obj, void (*fn)(void *obj, void *data))
+{
+    GC_finalization_proc older = NULL;
+    void *older_data = NULL;
+    GC_register_finalizer_no_order(obj, NULL, NULL, &older, &older_data);
+    if (older != NULL)
+        GC_register_finalizer_no_order(obj, older, older_data, NULL, NULL);    /* put back */
+    while (older == run_chain) {
+        const Chain *c = older_data;
+        if (c->fn == (GC_finalization_proc)fn)
+            return true;
+        older = c->older;
+        older_data = c->older_data;
+    }
+    return older == (GC_finalization_proc)fn;
+}
+
 bool gc_is_heap(const void *p)
 {
     return GC_base((void *)p) == p;

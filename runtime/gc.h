@@ -95,6 +95,8 @@ void gc_memory_error_raised(void);
 void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data);
 /* Take back fn, registered on obj; others registered on it remain. */
 void gc_unregister_finalizer(void *obj, void (*fn)(void *obj, void *data));
+/* Whether fn is among the finalisers registered on obj (and not run yet). */
+bool gc_has_finalizer(void *obj, void (*fn)(void *obj, void *data));
 
 /* ---- weak links (Boehm's disappearing links), for weak references ----
  * A weak link is a word holding a *hidden* pointer, one the collector does

@@ -460,16 +460,32 @@ static int append_site_local(const ObjCode *code, const VmInstr *op, const VmIns
     return kinds[next->arg] & (CO_FAST_CELL | CO_FAST_FREE) ? -1 : (int)next->arg;
 }
 
-/* The exception table entry covering code unit u (its start), or -1. */
-static int handler_at(const ObjCode *code, int u)
+/* The exception table read along a walk over the code in order, so that
+ * finding the entry of each instruction costs one pass over the table, not
+ * one each: the verifier (vm/verify.c) has checked that the entries are
+ * sorted and disjoint, so those that end before the instruction asked
+ * about cover no later one either.  A walk that looks ahead takes a copy. */
+typedef struct HandlerCursor {
+    VmExcTable table;
+    VmExcEntry entry;           /* the first entry not yet passed, if `more` */
+    bool more;
+} HandlerCursor;
+
+static HandlerCursor handler_cursor(const ObjCode *code)
 {
-    VmExcTable t;
-    VmExcEntry e;
-    vm_exc_table_start(&t, code);
-    while (vm_exc_table_next(&t, &e))
-        if (u >= e.start && u < e.end)
-            return e.start;
-    return -1;
+    HandlerCursor c;
+    vm_exc_table_start(&c.table, code);
+    c.more = vm_exc_table_next(&c.table, &c.entry);
+    return c;
+}
+
+/* The exception table entry covering code unit u (its start), or -1; u is
+ * never before the unit c was last asked about. */
+static int handler_at(HandlerCursor *c, int u)
+{
+    while (c->more && c->entry.end <= u)
+        c->more = vm_exc_table_next(&c->table, &c->entry);
+    return c->more && c->entry.start <= u ? c->entry.start : -1;
 }
 
 static bool ends_straight_line(int op)
@@ -479,8 +495,9 @@ static bool ends_straight_line(int op)
 }
 
 /* Whether the value the LOAD_FAST x before decoder d pushes is surely the
- * left operand of an append site to x (rule 2's first case). */
-static bool feeds_append_site(VmDecoder d, int x, int handler)
+ * left operand of an append site to x (rule 2's first case); `handler` is
+ * the LOAD_FAST's, found by cursor c. */
+static bool feeds_append_site(VmDecoder d, int x, HandlerCursor c, int handler)
 {
     VmInstr in, next;
     int64_t above = 0;                  /* items pushed above x's value */
@@ -489,7 +506,7 @@ static bool feeds_append_site(VmDecoder d, int x, int handler)
     for (int steps = 0; steps < 64; steps++) {
         VmDecoder peek = d;
         bool more = vm_decode_next(&peek, &next);
-        if (handler_at(d.code, in.offset / 2) != handler)
+        if (handler_at(&c, in.offset / 2) != handler)
             return false;
         if (above == 1 && more && append_site_local(d.code, &in, &next) == x)
             return true;
@@ -545,6 +562,7 @@ void vm_plan_str_appends(ObjCode *code)
         return;
     /* Their reads: none may escape the rules. */
     VmDecoder d = { .code = code };
+    HandlerCursor handlers = handler_cursor(code);
     VmInstr in;
     while (vm_decode_next(&d, &in)) {
         if (in.opcode != OP_LOAD_FAST || in.arg >= 64 || !(sites >> in.arg & 1))
@@ -559,7 +577,7 @@ void vm_plan_str_appends(ObjCode *code)
         if (vm_decode_next(&after, &a) && a.opcode == OP_PRECALL && a.arg == 1 &&
             vm_decode_next(&after, &b) && b.opcode == OP_CALL && b.arg == 1)
             set_opcode(code, unit, OP_LOAD_FAST_LEN_ARG);
-        else if (!feeds_append_site(d, (int)in.arg, handler_at(code, unit)))
+        else if (!feeds_append_site(d, (int)in.arg, handlers, handler_at(&handlers, unit)))
             set_opcode(code, unit, OP_LOAD_FAST_DISOWN);
     }
     code->str_append_locals = sites;
