@@ -314,7 +314,11 @@ static void on_collection_event(GC_EventType event)
  *   - pointer blocks (lists' and dicts' tables): a table grown in steps
  *     would grow the heap at each, the old runs left behind (strings +8.6
  *     MiB), and sorting's fresh 1.7 MB lists +2.2 MiB (bench/README.md,
- *     h-grow).
+ *     h-grow).  The one pointer block capped is a table that takes its
+ *     final size in one step, asked through gc_try_realloc_final:
+ *     list(iterator)'s array made from its segments (list.c), the 1.9 MB
+ *     of json.dumps(indent=2)'s chunks, which took json_io's heap from 31
+ *     to 39 MiB in some runs (bench/README.md, h-json4).
  */
 #define GROWTH_STEP ((size_t)8 << 20)
 #define GROWTH_SLACK ((size_t)64 << 10)
@@ -796,7 +800,10 @@ void *gc_try_alloc_atomic(size_t size)
     return stress_fill(guard(large_block(malloc_atomic, size), size), size);
 }
 
-void *gc_try_realloc(void *old, size_t size)
+/* `final`: the block reaches its last size in this one step (no later
+ * step will find the heap full after a capped growth), so its growth may
+ * be capped as a pointer-free block's is. */
+static void *try_realloc(void *old, size_t size, bool final)
 {
     if (!gc_size_ok(size))
         return NULL;
@@ -811,13 +818,23 @@ void *gc_try_realloc(void *old, size_t size)
         return guard(stress_realloc(old, size + REDZONE), size);
     bool pointer_free = size >= LARGE_BLOCK && old != NULL &&
                         GC_get_kind_and_size(old, NULL) == GC_I_PTRFREE;
-    before_large_block(size, pointer_free);
+    before_large_block(size, pointer_free || final);
     void *p = GC_REALLOC(old, size + REDZONE);
     if (p == NULL && growth_capped) {         /* as large_block */
         lift_growth_cap();
         p = GC_REALLOC(old, size + REDZONE);
     }
     return guard(after_large_block(p), size);
+}
+
+void *gc_try_realloc(void *old, size_t size)
+{
+    return try_realloc(old, size, false);
+}
+
+void *gc_try_realloc_final(void *old, size_t size)
+{
+    return try_realloc(old, size, true);
 }
 
 /* Boehm's GC_free, with the sanitizer build's view of the block kept:

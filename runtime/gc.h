@@ -62,6 +62,9 @@ void gc_recognize_offset(size_t offset);
 void *gc_try_alloc(size_t size);      /* zeroed */
 void *gc_try_alloc_atomic(size_t size);
 void *gc_try_realloc(void *p, size_t size);
+/* A block realloc'd once to its final size (list(iterator)'s array made
+ * from its segments): a growth of the heap for it is by its size. */
+void *gc_try_realloc_final(void *p, size_t size);
 /* A block whose size grows with the program's data (a dict's or a set's
  * table): one of GC_BIG bytes or more comes from gc_try_alloc (NULL: the
  * caller raises MemoryError), since no reserve could cover it; a smaller

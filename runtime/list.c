@@ -78,12 +78,13 @@ static bool list_reserve(ObjList *l, size_t need)
     return list_resize(l, cap);
 }
 
-/* The item array moved to a block of cap items. */
-static bool list_resize(ObjList *l, size_t cap)
+/* The item array moved to a block of cap items, by `move` (gc_try_realloc
+ * or its _final form) when it is a block of its own. */
+static bool list_resize_by(ObjList *l, size_t cap, void *(*move)(void *, size_t))
 {
     /* The fallible forms: [0] * 10**12, or a list that outgrows the heap,
      * is MemoryError, not the end of pvm. */
-    Value *items = l->items && !items_inline(l) ? gc_try_realloc(l->items, cap * sizeof(Value))
+    Value *items = l->items && !items_inline(l) ? move(l->items, cap * sizeof(Value))
                                                 : gc_try_alloc(cap * sizeof(Value));
     if (items == NULL) {
         rt_raise_nomemory();
@@ -94,6 +95,11 @@ static bool list_resize(ObjList *l, size_t cap)
     l->items = items;
     l->capacity = cap;
     return true;
+}
+
+static bool list_resize(ObjList *l, size_t cap)
+{
+    return list_resize_by(l, cap, gc_try_realloc);
 }
 
 /* Drop references beyond the end so the collector can reclaim them. */
@@ -149,7 +155,9 @@ static bool list_append_items(ObjList *l, const Value *items, size_t n)
  * through arrays that each need a contiguous block bigger than every one
  * freed before.  json.dumps(indent=...)'s list of 237,000 chunks took a
  * 1 MiB then a 2 MiB block, each found no room in the heap and grew it by
- * a third; now 64 KiB pieces, given back at once, and one exact array. */
+ * a third; now 64 KiB pieces, given back at once, and one exact array,
+ * whose growth of the heap, if it needs one, is by its size rather than
+ * Boehm's 8 MiB step (gc_try_realloc_final). */
 static bool fill_in_segments(ObjList *l, Value it, Value item)
 {
     Value *first = NULL, *last = NULL;          /* slot 0 links to the next */
@@ -167,7 +175,7 @@ static bool fill_in_segments(ObjList *l, Value it, Value item)
         last[1 + fill++] = item;
         n++;
     } while ((item = rt_next(it)) != VAL_NULL);
-    bool ok = !rt_err_occurred() && list_resize(l, l->length + n);
+    bool ok = !rt_err_occurred() && list_resize_by(l, l->length + n, gc_try_realloc_final);
     for (Value *seg = first, *next; seg != NULL; seg = next) {
         size_t k = n < LIST_DOUBLING ? n : LIST_DOUBLING;
         if (ok) {
