@@ -318,9 +318,10 @@ static void on_collection_event(GC_EventType event)
  * One pointer block is capped, at every heap size: a dict's table grown
  * (gc_alloc_table), whose old table dict_resize gives back at once.
  * regex's `bytes_by_ip` table (589 KB, then 1.31 MB) grew its heap from
- * 15 to 21 MiB, a third at a time, among log lines that left no run that
- * long; capped, by 0.6 and 1.3 MiB, and its peak RSS drops from 33.3 to
- * 29.4 MiB, for 40 collections instead of 33 (bench/README.md, h-regex3).
+ * 14.7 to 20.2 MiB, a third at a time, among log lines that left no run
+ * that long; capped, by 0.6 and 1.3 MiB, and its peak RSS drops from 32.4
+ * to 28.7 MiB, for 40 collections instead of 33 (bench/README.md,
+ * h-regex3).
  */
 #define GROWTH_STEP ((size_t)8 << 20)
 #define GROWTH_SLACK ((size_t)64 << 10)
