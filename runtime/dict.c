@@ -143,11 +143,11 @@ static size_t find_empty_slot(ObjDict *d, intptr_t hash)
  * pointers into the heap).  `growing`: the dict grows as the program
  * fills it, and a big table the heap cannot give is MemoryError (false,
  * raised, the dict left as it was) instead of the end of pvm (gc.h,
- * gc_alloc_growing); a copy or a reservation asks gc_alloc. */
+ * gc_alloc_table); a copy or a reservation asks gc_alloc. */
 static bool dict_resize(ObjDict *d, size_t size, size_t cap, bool growing)
 {
     size_t width = index_width(size), bytes = cap * sizeof(DictEntry) + size * width;
-    DictEntry *entries = growing ? gc_alloc_growing(bytes) : gc_alloc(bytes);
+    DictEntry *entries = growing ? gc_alloc_table(bytes) : gc_alloc(bytes);
     if (entries == NULL) {
         rt_raise_nomemory();
         return false;

@@ -74,6 +74,10 @@ static inline void *gc_alloc_growing(size_t size)
 {
     return size < GC_BIG ? gc_alloc(size) : gc_try_alloc(size);
 }
+/* A dict's table grown, as gc_alloc_growing; the caller gives the table
+ * it replaces back at once (gc_free), so the heap grows for this one by
+ * what it needs, not by a third (gc.c, "a big block's growth"). */
+void *gc_alloc_table(size_t size);
 /* Could a block of `size` bytes ever be allocated (below the heap limit,
  * ulimit -v, and physical memory plus swap)? */
 bool gc_size_ok(size_t size);
