@@ -162,10 +162,13 @@
 
 /* The fuzzing build (make fuzz, PVM_FUZZ) bounds every run by a step
  * budget counted at the same safe points: every loop iteration and every
- * call passes one, and the code between two is straight-line.  The normal
- * build tests the one flag. */
+ * call passes one, and the code between two is straight-line.  The step
+ * is counted first: under sys.settrace the breaker stays set, and a
+ * traced loop (a trace function that sets f_lineno back, round 4's
+ * timeout) spent no step and ran on.  The normal build tests the one
+ * flag. */
 #ifdef PVM_FUZZ
-#define EVAL_BREAKER_SET() (vm_eval_breaker || --vm_fuzz_budget < 0)
+#define EVAL_BREAKER_SET() (--vm_fuzz_budget < 0 || vm_eval_breaker)
 #else
 #define EVAL_BREAKER_SET() vm_eval_breaker
 #endif

@@ -47,10 +47,16 @@ enum { STEP_BUDGET = 20000 };                   /* calls + loop iterations */
 #define HEAP_LIMIT ((size_t)512 << 20)
 
 /* The built-in modules a fuzzed program may import: no file system, no
- * clock, no process state. */
+ * clock, no process state.  gc and _weakref let the golden programs of
+ * finalizers/ run (they import gc first); each import makes a fresh
+ * module, so gc.callbacks does not reach the next input. */
 static const char *const allowed[] = {
     "sys", "math", "random", "itertools", "functools", "operator", "bisect", "heapq",
     "collections", "collections.abc", "array", "io", "string", "copy", "json", "re",
+    "gc", "_weakref", "_collections", "_functools", "_operator", "_heapq", "_bisect",
+    "_random", "_struct", "_json", "_sre", "_string", "_abc", "_contextvars", "_typing",
+    "_pickle", "_decimal", "_codecs", "_statistics", "binascii", "zlib", "unicodedata",
+    "cmath", "errno", "marshal", "_md5", "_sha1", "_sha3", "_blake2",
 };
 
 static Value clean_builtins;                    /* the builtins every run starts from */
