@@ -345,11 +345,16 @@ static size_t heap_bytes(void)
 }
 
 /* Cap the growth for a block of `size` bytes if Boehm's would be larger
- * than `step`. */
+ * than `step`.  Never for a block of GROWTH_STEP or more: for that one
+ * Boehm grows the heap by what it needs plus a margin for black-listed
+ * blocks already, and a cap without the margin can leave the new run
+ * unusable (a black-listed block inside it), the retry then finding no
+ * room for a second one under ulimit -v (a 153.6 MB bytes in a 512 MiB
+ * address space: pvm: out of memory instead of MemoryError). */
 static void cap_growth(size_t size, size_t step)
 {
     size_t heap = heap_bytes();
-    if (heap / FREE_SPACE_DIVISOR + size <= step)
+    if (size >= GROWTH_STEP || heap / FREE_SPACE_DIVISOR + size <= step)
         return;
     size_t cap = heap + size + GROWTH_SLACK;
     if (max_heap != 0 && cap >= max_heap)
