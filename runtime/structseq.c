@@ -58,23 +58,54 @@ Value rt_structseq_new(ObjType *type, const Value *items)
     return obj_val(t);
 }
 
-/* ---- the fields ------------------------------------------------------------------ */
+/* ---- the field descriptors --------------------------------------------------- */
 
-/* The named fields as the type's members: read-only, item i of the
- * instance at its place in the tuple's items, as CPython's structseq
- * declares them.  The type's dict gets their member descriptors when it
- * is filled (object.c, rt_type_fill_dict), so a program that never looks
- * at sys.flags' fields does not make them nor intern their names (sys
- * alone has ~50 fields: 2.5% of `pvm hello.pyc`'s instructions). */
-static const MemberDef *field_members(const RtStructSeqDesc *desc)
+/* A read-only member: item `index` of instances of `owner`. */
+typedef struct ObjField {
+    Object ob;
+    const char *name;
+    ObjType *owner;
+    size_t index;
+} ObjField;
+
+static ObjType field_type;
+
+static Value field_get(Value self, Value obj, Value type)
 {
-    MemberDef *defs = gc_alloc((desc->n_fields + 1) * sizeof *defs);      /* zeroed: the end */
-    size_t n = 0;
-    for (size_t i = 0; i < desc->n_fields; i++)
-        if (desc->fields[i] != NULL)
-            defs[n++] = (MemberDef){ desc->fields[i], offsetof(ObjTuple, items) + i * sizeof(Value),
-                                     RT_MEMBER_VALUE, RT_READONLY, NULL };
-    return defs;
+    ObjField *f = VAL_AS(ObjField, self);
+    if (obj == VAL_NULL || obj == rt_None)
+        return self;
+    if (!rt_isinstance_of(obj, f->owner))
+        return rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to "
+                         "a '%s' object", f->name, f->owner->name, val_type(obj)->name);
+    return AS_TUPLE(obj)->items[f->index];
+}
+
+static int field_set(Value self, Value obj, Value v)
+{
+    rt_raisef(&rt_AttributeError, "readonly attribute");
+    return -1;
+}
+
+static Value field_repr(Value self)
+{
+    ObjField *f = VAL_AS(ObjField, self);
+    return rt_str_format_c("<member '%s' of '%s' objects>", f->name, f->owner->name);
+}
+
+static ObjType field_type = {
+    .ob.type = &rt_type_type, .name = "member_descriptor",
+    .repr = field_repr, .descr_get = field_get, .descr_set = field_set,
+};
+
+static Value field_new(ObjType *owner, const char *name, size_t index)
+{
+    ObjField *f = gc_alloc(sizeof *f);
+    f->ob.type = &field_type;
+    f->name = name;
+    f->owner = owner;
+    f->index = index;
+    return obj_val(f);
 }
 
 /* ---- the slots and methods ---------------------------------------------------- */
@@ -187,6 +218,8 @@ static const MethodDef structseq_methods[] = {
 
 ObjType *rt_structseq_type_new(const RtStructSeqDesc *desc)
 {
+    if (field_type.mro == VAL_NULL)
+        rt_type_ready(&field_type, NULL);
     StructSeqType *st = gc_alloc(sizeof *st);
     ObjType *t = &st->type;
     st->desc = desc;
@@ -196,12 +229,15 @@ ObjType *rt_structseq_type_new(const RtStructSeqDesc *desc)
     t->flags = TF_TUPLE_SUBCLASS | TF_SEQUENCE;
     t->repr = structseq_repr;
     t->new_ = desc->constructible ? structseq_new_slot : not_constructible;
-    t->members = field_members(desc);
     rt_type_ready(t, structseq_methods);
     Value match_args = rt_list_new(desc->n_in_sequence);
-    for (size_t i = 0; i < desc->n_in_sequence; i++)
-        if (desc->fields[i] != NULL)
+    for (size_t i = 0; i < desc->n_fields; i++) {
+        if (desc->fields[i] == NULL)
+            continue;
+        rt_type_set(t, desc->fields[i], field_new(t, desc->fields[i], i));
+        if (i < desc->n_in_sequence)
             rt_list_append(match_args, rt_str_from_cstr(desc->fields[i]));
+    }
     rt_type_set(t, "n_sequence_fields", rt_int_from_i64((int64_t)desc->n_in_sequence));
     rt_type_set(t, "n_fields", rt_int_from_i64((int64_t)desc->n_fields));
     rt_type_set(t, "n_unnamed_fields", rt_int_from_i64((int64_t)n_unnamed(desc)));
