@@ -421,7 +421,8 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     if (!ask_bool(a[0], "readable", &t->readable) || !ask_bool(a[0], "writable", &t->writable) ||
         !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable))
         return VAL_NULL;
-    Value read1 = rt_lookup_attr(a[0], rt_str_intern_cstr("read1"));
+    Value n_read1 = rt_str_intern_cstr("read1");
+    Value read1 = rt_pending_method(a[0], n_read1) != NULL ? rt_None : rt_lookup_attr(a[0], n_read1);
     if (read1 == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     t->has_read1 = read1 != VAL_NULL;

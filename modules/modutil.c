@@ -155,6 +155,16 @@ bool mod_as_double(Value v, double *out)
 
 Value mod_call_method(Value obj, const char *name, Value *args, size_t nargs)
 {
+    /* A builtin object's own method called directly, as the bound method
+     * would: its type's dict need not be filled for it (start-up's
+     * streams ask their buffers readable(), writable()...). */
+    Value all[4] = { obj };
+    NativeFunc fn = nargs < 4 ? rt_pending_method(obj, rt_str_intern_cstr(name)) : NULL;
+    if (fn != NULL) {
+        for (size_t i = 0; i < nargs; i++)
+            all[i + 1] = args[i];
+        return fn(all, nargs + 1, VAL_NULL);
+    }
     Value f = rt_getattr_cstr(obj, name);
     if (f == VAL_NULL)
         return VAL_NULL;

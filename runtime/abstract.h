@@ -151,6 +151,19 @@ void rt_type_ready(ObjType *type, const MethodDef *methods);
 void rt_type_add_methods(ObjType *type, const MethodDef *methods);
 /* Add a class attribute to a (ready) type's dict. */
 void rt_type_set(ObjType *type, const char *name, Value v);
+/* What `name` is along type's MRO when the builtin types' tables can say
+ * without filling a pending dict (object.c, "Looking names up without
+ * filling"): a plain method or a getset of a type whose dict is pending,
+ * every type before it pending too and without the name; both NULL when
+ * the tables cannot say. */
+typedef struct PendingDef {
+    const MethodDef *method;
+    const GetSetDef *getset;
+} PendingDef;
+PendingDef rt_pending_find(const ObjType *type, Value name);
+/* The C function obj.name() would call, found that way (and no instance
+ * attribute of that name), or NULL: look it up the ordinary way. */
+NativeFunc rt_pending_method(Value obj, Value name);
 
 /* Builtin function objects. */
 Value rt_builtin_new(const char *name, NativeFunc fn, Value self);

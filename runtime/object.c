@@ -813,11 +813,87 @@ Value rt_type_lookup(ObjType *type, Value name)
     return rt_type_cache_lookup(type, name);
 }
 
+/*
+ * Looking names up without filling.  Whether filling a pending type's dict
+ * could put `name` in it is answered from the tables rt_type_fill_dict
+ * reads: every name filling adds that is not in them (slot wrappers,
+ * __new__, __init__, __doc__) is a dunder, so a dunder is always a maybe,
+ * as is a name set on the type since it was readied (already in dict_).
+ * A lookup passing over a builtin type that lacks the name (setattr of an
+ * instance attribute, a method found further along the MRO, a hasattr
+ * probe) then leaves its dict pending; one that finds a method or getset
+ * in the tables of a type whose dict is pending, every type before it in
+ * the MRO pending too, can use the C function itself (rt_pending_find).
+ * A dict filled later holds exactly what the tables said: nothing a lookup
+ * could see changes.
+ */
+static bool is_dunder(Value name)
+{
+    const char *s = rt_str_cstr(name);
+    size_t n = rt_str_nbytes(name);
+    return n >= 4 && s[0] == '_' && s[1] == '_' && s[n - 2] == '_' && s[n - 1] == '_';
+}
+
+/* Whether t's dict, once filled, may hold `name`; *def says what its tables
+ * define under it when they can tell (else left zero). */
+static bool pending_own(const ObjType *t, Value name, PendingDef *def)
+{
+    if (is_dunder(name) || (t->dict_ != VAL_NULL && rt_dict_get_str(t->dict_, name) != VAL_NULL))
+        return true;
+    const char *s = rt_str_cstr(name);
+    for (const MethodDef *m = t->ready_methods; m != NULL && m->name != NULL; m++)
+        if (strcmp(m->name, s) == 0) {
+            if (m->flags == 0)
+                def->method = m;
+            return true;
+        }
+    for (const MemberDef *m = t->members; m != NULL && m->name != NULL; m++)
+        if (strcmp(m->name, s) == 0)
+            return true;
+    for (const GetSetDef *g = t->getsets; g != NULL && g->name != NULL; g++)
+        if (strcmp(g->name, s) == 0) {
+            def->getset = g;
+            return true;
+        }
+    return false;
+}
+
+PendingDef rt_pending_find(const ObjType *type, Value name)
+{
+    PendingDef def = { NULL, NULL };
+    ObjTuple *mro = AS_TUPLE(type->mro);
+    for (size_t i = 0; i < mro->length; i++) {
+        const ObjType *t = AS_TYPE(mro->items[i]);
+        if (!(t->flags & TF_DICT_PENDING) || pending_own(t, name, &def))
+            break;
+    }
+    return def;
+}
+
+NativeFunc rt_pending_method(Value obj, Value name)
+{
+    ObjType *type = val_type(obj);
+    if (!(type->flags & TF_DICT_PENDING) ||
+        (type->getattr != NULL && type->getattr != rt_generic_getattr))
+        return NULL;
+    const MethodDef *m = rt_pending_find(type, name).method;
+    if (m == NULL)
+        return NULL;
+    Value *dslot = rt_instance_dict_slot_raw(obj);      /* an instance attribute hides it */
+    if (dslot != NULL && *dslot != VAL_NULL && own_attribute(dslot, name) != VAL_NULL)
+        return NULL;
+    return m->fn;
+}
+
 Value rt_type_mro_lookup(ObjType *type, Value name)
 {
     ObjTuple *mro = AS_TUPLE(type->mro);
     for (size_t i = 0; i < mro->length; i++) {
-        Value dict = rt_type_dict(AS_TYPE(mro->items[i]));
+        ObjType *t = AS_TYPE(mro->items[i]);
+        PendingDef def = { NULL, NULL };
+        if ((t->flags & TF_DICT_PENDING) && !pending_own(t, name, &def))
+            continue;
+        Value dict = rt_type_dict(t);
         if (dict == VAL_NULL)
             continue;
         Value v = rt_dict_get_str(dict, name);
@@ -913,6 +989,11 @@ static Value special_attribute(Value obj, Value name, Value *dslot, bool raise)
 static Value generic_getattr(Value obj, Value name, bool raise)
 {
     ObjType *type = val_type(obj);
+    if (__builtin_expect((type->flags & TF_DICT_PENDING) != 0, 0)) {
+        const GetSetDef *g = rt_pending_find(type, name).getset;
+        if (g != NULL)                  /* a data descriptor: the instance dict cannot hide it */
+            return g->get(obj);
+    }
     Value descr = rt_type_lookup(type, name);
     if (descr != VAL_NULL) {
         ObjType *dt = val_type(descr);

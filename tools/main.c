@@ -40,6 +40,7 @@
 #include "runtime/code.h"
 #include "runtime/finalize.h"
 #include "modules/api.h"
+#include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
@@ -169,8 +170,7 @@ static bool flush_stream(const char *name)
     rt_err_clear();
     if (is_closed == 1)
         return true;
-    Value flush = rt_getattr_cstr(f, "flush");
-    return flush != VAL_NULL && rt_call0(flush) != VAL_NULL;
+    return mod_call_method(f, "flush", NULL, 0) != VAL_NULL;
 }
 
 /* CPython's flush_std_files, for a sys.stdout or sys.stderr that is not
