@@ -319,8 +319,22 @@ static Value bytes_getitem(Value self, Value key)
 
 /* ---- Operators ------------------------------------------------------------------------ */
 
+/* Room for a result of n bytes built in a buffer first: the buffer and
+ * same_kind's copy, whose allocations cannot fail, are asked of the heap
+ * first (under a heap limit or ulimit -v; gc_room_for); false with
+ * MemoryError raised. */
+static bool result_room(size_t n)
+{
+    if (gc_room_for(sizeof(ObjBytes) + n + 1, 2))
+        return true;
+    rt_raise_nomemory();
+    return false;
+}
+
 static Value view_concat(Value like, View a, View b)
 {
+    if (!result_room(a.len + b.len))
+        return VAL_NULL;
     unsigned char *buf = gc_alloc_atomic(a.len + b.len + 1);
     memcpy(buf, a.data, a.len);
     memcpy(buf + a.len, b.data, b.len);
@@ -334,6 +348,8 @@ static Value view_repeat(Value like, View v, ssize_t n)
     if ((size_t)n > ((size_t)1 << 32) / v.len)
         return rt_raise_nomemory();
     size_t total = (size_t)n * v.len;
+    if (!result_room(total))
+        return VAL_NULL;
     unsigned char *buf = gc_alloc_atomic(total + 1);
     for (size_t off = 0; off < total; off += v.len)
         memcpy(buf + off, v.data, v.len);

@@ -873,6 +873,45 @@ void *gc_try_realloc_final(void *old, size_t size)
     return try_realloc(old, size, true);
 }
 
+/* Room for `count` blocks of `size` bytes now (count <= ROOM_BLOCKS),
+ * asked by a caller that cannot take a failed allocation later: GMP, whose
+ * allocation functions must not return NULL (runtime/int.c).  With no
+ * limit (neither a heap limit nor ulimit -v) it is always yes, as before;
+ * a request below GC_BIG is the reserve's to cover.  Otherwise the heap
+ * itself is asked: the blocks are allocated and given back at once, so
+ * the heap has grown for them (or holds free runs of them) when the
+ * caller's own come.  Separate blocks, not one of their sum: GMP's
+ * result and its temporary are separate, and a heap grown in sections
+ * may hold two free runs where it has no room for one twice as long.
+ * A heap full of garbage must not refuse: when the blocks are not found,
+ * a full collection comes first and they are asked for again. */
+#define ROOM_BLOCKS 4
+
+static bool take_blocks(size_t size, unsigned count)
+{
+    void *p[ROOM_BLOCKS];
+    unsigned got = 0;
+    while (got < count && (p[got] = large_block(malloc_atomic, size)) != NULL)
+        got++;
+    for (unsigned i = 0; i < got; i++)
+        GC_FREE(p[i]);
+    return got == count;
+}
+
+bool gc_room_for_big(size_t size, unsigned count)
+{
+    if (max_heap == 0)
+        return true;
+    if (count > ROOM_BLOCKS)
+        count = ROOM_BLOCKS;
+    if (!gc_size_ok(size) || !gc_size_ok(size * count))
+        return false;
+    if (take_blocks(size, count))
+        return true;
+    GC_gcollect();
+    return take_blocks(size, count);
+}
+
 /* Boehm's GC_free, with the sanitizer build's view of the block kept:
  * the whole block is poisoned until it is handed out again (guard).  Its
  * size is asked before: a large block freed is merged with the free pages

@@ -81,6 +81,14 @@ void *gc_alloc_table(size_t size);
 /* Could a block of `size` bytes ever be allocated (below the heap limit,
  * ulimit -v, and physical memory plus swap)? */
 bool gc_size_ok(size_t size);
+/* Could the heap give `count` blocks of `size` bytes now (under a limit:
+ * asked of the heap, after a collection if need be)?  For callers that
+ * cannot take a failed allocation later (GMP).  count <= 4. */
+bool gc_room_for_big(size_t size, unsigned count);
+static inline bool gc_room_for(size_t size, unsigned count)
+{
+    return size * count < GC_BIG || gc_room_for_big(size, count);
+}
 
 /* The heap limit (-X heaplimit, PVM_HEAPLIMIT): the heap never grows past
  * `bytes`.  0 (the default): no limit but the system's. */

@@ -19,8 +19,11 @@
  * GMP aborts the process when a number outgrows its size fields, so every
  * operation that can grow a result (*, **, <<) estimates the result's size
  * first and raises MemoryError beyond INT_MAX_BITS.  GMP's memory comes from
- * the garbage collector (see rt_int_init): limbs are pointer-free, so they are
- * "atomic" blocks, kept alive by the limb pointer inside the scanned ObjInt.
+ * the garbage collector (see rt_int_init), through gc_alloc, which cannot
+ * fail: GMP's allocation functions must not return NULL.  So under a heap
+ * limit (or ulimit -v) an operation whose result can be big asks the heap
+ * for room for the result and GMP's scratch first (big_room), and raises
+ * MemoryError where there is none, as CPython does when malloc fails.
  */
 #include <assert.h>
 #include <gmp.h>
@@ -54,6 +57,16 @@ int rt_int_max_str_digits = 4300;
 static void *gmp_alloc(size_t n) { return gc_alloc(n); }
 static void *gmp_realloc(void *p, size_t old, size_t n) { (void)old; return gc_realloc(p, n); }
 static void gmp_free(void *p, size_t n) { (void)p; (void)n; /* the GC reclaims it */ }
+
+/* Room for a result of `bits` bits `copies` times over (the result and what
+ * GMP allocates besides: a copy of an operand, a temporary, a product's
+ * scratch).  A small request is left to the reserve (gc.c); a big one is
+ * asked of the heap, which collects first when it finds no room, so a
+ * heap full of garbage does not refuse.  With no limit, always yes. */
+static bool big_room(uint64_t bits, unsigned copies)
+{
+    return gc_room_for(bits / 8 + 64, copies);
+}
 
 /* ---- Representation helpers ---------------------------------------------- */
 
@@ -443,6 +456,8 @@ static Value big_true_divide(mpz_srcptr a, mpz_srcptr b)
     if (mpz_sgn(a) == 0)
         return rt_float_new(mpz_sgn(b) < 0 ? -0.0 : 0.0);
     long na = (long)mpz_sizeinbase(a, 2), nb = (long)mpz_sizeinbase(b, 2);
+    if (!big_room((uint64_t)(na + nb) + 64, 2))     /* |a|, |b| scaled, q, r */
+        return too_big();
     /* Scale so the integer quotient has at least 55 bits: 53 to keep, one
      * to round with, and a remainder folded into a sticky bit. */
     long shift = 55 - (na - nb);
@@ -473,6 +488,12 @@ static Value big_pow(Value base, Value exp, mpz_srcptr a, mpz_srcptr e)
     unsigned long n = mpz_get_ui(e);
     if ((double)(bits_of(base) - 1) * (double)n > (double)INT_MAX_BITS)
         return too_big();
+    /* n * log2|a| bits (2 ** n: n + 1, where n * bit_length would say 2n);
+     * GMP squares into a temporary as large as the result. */
+    long exp2;
+    double mant = mpz_get_d_2exp(&exp2, a);
+    if (!big_room((uint64_t)((double)n * ((double)exp2 + log2(fabs(mant)))) + 1, 2))
+        return too_big();
     ObjInt *o = big_new();
     mpz_pow_ui(Z(o), a, n);
     return big_finish(o);
@@ -484,7 +505,8 @@ static Value big_lshift(Value va, mpz_srcptr a, mpz_srcptr n)
         return negative_shift();
     if (mpz_sgn(a) == 0)
         return small_new(0);
-    if (!mpz_fits_ulong_p(n) || bits_of(va) + mpz_get_ui(n) > INT_MAX_BITS)
+    if (!mpz_fits_ulong_p(n) || bits_of(va) + mpz_get_ui(n) > INT_MAX_BITS ||
+        !big_room(bits_of(va) + mpz_get_ui(n), 1))
         return too_big();
     ObjInt *o = big_new();
     mpz_mul_2exp(Z(o), a, mpz_get_ui(n));
@@ -502,6 +524,13 @@ static Value big_rshift(mpz_srcptr a, mpz_srcptr n)
     return big_finish(o);
 }
 
+/* The bits of a's and b's limbs together: what a product, or a division
+ * and its copies, takes. */
+static uint64_t limb_bits(mpz_srcptr a, mpz_srcptr b)
+{
+    return (uint64_t)(mpz_size(a) + mpz_size(b)) * GMP_LIMB_BITS;
+}
+
 static Value big_binop(Value va, Value vb, int op)
 {
     BigArg ba, bb;
@@ -517,20 +546,28 @@ static Value big_binop(Value va, Value vb, int op)
     case NB_FLOOR_DIVIDE: case NB_REMAINDER:
         if (mpz_sgn(b) == 0)
             return raise_zero_div(op);
+        if (!big_room(limb_bits(a, b), 2))          /* the results, GMP's copies */
+            return too_big();
         break;
     case NB_DIVMOD: {
         if (mpz_sgn(b) == 0)
             return raise_zero_div(op);
+        if (!big_room(limb_bits(a, b), 2))
+            return too_big();
         ObjInt *q = big_new(), *m = big_new();
         mpz_fdiv_qr(Z(q), Z(m), a, b);
         return int_pair(big_finish(q), big_finish(m));
     }
-    case NB_MULTIPLY:
-        if (bits_of(va) + bits_of(vb) > INT_MAX_BITS)
+    case NB_MULTIPLY:       /* GMP's scratch: about the product's size */
+        if (bits_of(va) + bits_of(vb) > INT_MAX_BITS || !big_room(limb_bits(a, b), 2))
             return too_big();
         break;
-    case NB_ADD: case NB_SUBTRACT: case NB_AND: case NB_OR: case NB_XOR:
+    case NB_ADD: case NB_SUBTRACT: case NB_AND: case NB_OR: case NB_XOR: {
+        size_t na = mpz_size(a), nb = mpz_size(b);      /* limbs */
+        if (!big_room((uint64_t)((na > nb ? na : nb) + 1) * GMP_LIMB_BITS, 1))
+            return too_big();
         break;
+    }
     default:
         return rt_NotImplemented;
     }
@@ -751,6 +788,8 @@ Value rt_int_round(Value v, Value ndigits)
         return small_new(0);               /* 10**n dwarfs any int we can hold */
     BigArg ba;
     mpz_t p, q, r;
+    if (!big_room((uint64_t)n * 10 / 3 + bits_of(v), 3))   /* 10**n, q, r: log2(10) < 10/3 */
+        return too_big();
     mpz_inits(p, q, r, NULL);
     mpz_ui_pow_ui(p, 10, (unsigned long)n);
     mpz_fdiv_qr(q, r, big_arg(v, &ba), p);
@@ -784,6 +823,8 @@ static Value int_unary(Value v, int op)
     }
     if (op == UN_POS)       /* +x is x itself, as an exact int */
         return val_obj(v)->type == &rt_int_type ? v : int_from_mpz(Z(VAL_AS(ObjInt, v)));
+    if (!big_room(bits_of(v) + 1, 1))
+        return too_big();
     ObjInt *o = big_new();
     if (op == UN_NEG)
         mpz_neg(Z(o), Z(VAL_AS(ObjInt, v)));
@@ -855,6 +896,10 @@ Value rt_int_pow_mod(Value base, Value exp, Value mod)
     mpz_srcptr b = big_arg(base, &bb), e = big_arg(exp, &be), m = big_arg(mod, &bm);
     if (mpz_sgn(m) == 0)
         return rt_raisef(&rt_ValueError, "pow() 3rd argument cannot be 0");
+    /* |m|, the result and GMP's scratch (a few numbers of |m|'s size); b is
+     * reduced first, but its copy is made whole. */
+    if (!big_room(bits_of(mod), 4) || !big_room(bits_of(base), 1))
+        return too_big();
     mpz_t absm, r, inv;
     mpz_inits(absm, r, inv, NULL);
     mpz_abs(absm, m);
@@ -888,7 +933,7 @@ static char *mpz_digits(mpz_srcptr z, int base, size_t *len)
     mpz_t a;
     mpz_init(a);
     mpz_abs(a, z);
-    char *buf = gc_alloc_atomic(mpz_sizeinbase(a, base) + 2);
+    char *buf = gc_alloc_atomic(mpz_sizeinbase(a, base) + 2);   /* big_room asked */
     mpz_get_str(buf, base, a);
     *len = strlen(buf);
     return buf;
@@ -945,6 +990,11 @@ static Value int_format(Value v, int base, const char *prefix)
     int limit = rt_int_max_str_digits;
     if (base == 10 && limit > 0 && mpz_sizeinbase(z, 10) > (size_t)limit + 1)
         return digits_limit_error();        /* certainly too long: skip the work */
+    /* The digits twice (mpz_get_str's buffer, the str), |z| copied and,
+     * in base 10, GMP's powers of the base: about two blocks of nd + nz. */
+    size_t nd = mpz_sizeinbase(z, base), nz = mpz_size(z) * sizeof(mp_limb_t);
+    if (!gc_room_for(nd + nz, 2))
+        return too_big();
     size_t n;
     char *digits = mpz_digits(z, base, &n);
     if (base == 10 && limit > 0 && n > (size_t)limit)
@@ -1106,6 +1156,8 @@ static Value parse_int(const char *s, size_t len, int base)
                          "Exceeds the limit (%d digits) for integer string conversion: "
                          "value has %zd digits; use sys.set_int_max_str_digits() "
                          "to increase the limit", rt_int_max_str_digits, n);
+    if (!big_room((uint64_t)n * 6, 2))     /* <= 6 bits a digit; GMP's powers */
+        return too_big();
     ObjInt *o = big_new();
     mpz_set_str(Z(o), buf, base);
     if (neg)
@@ -1443,8 +1495,10 @@ static Value int_bytes(Value v, size_t length, bool little)
     BigArg ba;
     mpz_t t;
     mpz_init(t);
+    unsigned char *buf = gc_try_alloc_atomic(length + 1);      /* a size from the program */
+    if (buf == NULL || !big_room((uint64_t)length * 8, 1))
+        return too_big();
     mpz_fdiv_r_2exp(t, big_arg(v, &ba), (mp_bitcnt_t)length * 8);   /* 0 <= t < 256**length */
-    unsigned char *buf = gc_alloc_atomic(length + 1);
     memset(buf, 0, length + 1);
     size_t nbytes = mpz_sgn(t) ? (mpz_sizeinbase(t, 2) + 7) / 8 : 0;
     if (nbytes > 0)
@@ -1494,6 +1548,8 @@ static Value int_from_bytes(Value *a)
         if (!src || !text_of(src, &s, &len))
             return VAL_NULL;
     }
+    if (!big_room((uint64_t)len * 8, 2))   /* the int, and its negation's */
+        return too_big();
     ObjInt *o = big_new();
     if (len > 0)
         mpz_import(Z(o), len, little ? -1 : 1, 1, 0, 0, s);

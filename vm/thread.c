@@ -225,14 +225,25 @@ bool vm_wait_readable(int fd)
     return true;
 }
 
+/* Whether writes to fd block (O_NONBLOCK clear; a bad fd counts as not).
+ * Asked of the kernel each time, when it matters — a signal waiting
+ * before the write, a write that stopped short — not before every write:
+ * under -u each print is a write or two, and fcntl before each doubled
+ * the system calls.  Not cached: another process sharing the file
+ * description may set or clear O_NONBLOCK at any time. */
+static bool fd_blocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+    return flags >= 0 && !(flags & O_NONBLOCK);
+}
+
 ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool positioned)
 {
     const char *p = buf;
     size_t done = 0;
-    bool blocking = !(fcntl(fd, F_GETFL) & O_NONBLOCK);
     /* A signal that came since the last safe point would not interrupt
      * the write, which may block for good: its handler runs first. */
-    if (blocking && !vm_check_interrupt())
+    if (vm_interrupt_pending() && fd_blocking(fd) && !vm_check_interrupt())
         return -2;
     vm_release_lock();
     for (;;) {
@@ -253,7 +264,7 @@ ssize_t vm_blocking_write(int fd, const void *buf, size_t n, off_t offset, bool 
         /* A blocking write stops short when a signal arrives: the
          * collector's, which stops the world in every thread, must not
          * show (CPython has none); a Python handler's must. */
-        if (w <= 0 || done == n || !blocking || vm_interrupt_pending())
+        if (w <= 0 || done == n || vm_interrupt_pending() || !fd_blocking(fd))
             break;
     }
     vm_reacquire_lock();

@@ -74,6 +74,17 @@ PROGRAMS = {
                           ("join", "''.join(map(str, range(10 ** 9)))"),
                           ("dictcomp", "{i: i for i in range(10 ** 9)}"),
                           ("hex", "(bytes(range(256)) * 600000).hex(':')"))},
+    # Ints of 64 MiB made by GMP (h-pow): eight thrown away at once (a heap
+    # full of garbage must not refuse the next), then kept until MemoryError.
+    **{"big_" + name: ("x = 1 << 2 ** 29\nfor i in range(8):\n    y = " + expr + "\n"
+                       "y = None\nl = []\ntry:\n    while True:\n        i = len(l)\n"
+                       "        l.append(" + expr + ")\n"
+                       "except MemoryError:\n    n = len(l)\n    l = None\n"
+                       "    print('MemoryError', n > 1)\n"
+                       "print('alive', len([str(i) for i in range(100000)]))\n")
+       for name, expr in (("pow", "2 ** (2 ** 29 + i)"), ("shift", "1 << (2 ** 29 + i)"),
+                          ("mul", "x * (i + 3)"))},
+    "big_uncaught": "l = [2 ** (2 ** 29 + i) for i in range(100)]\n",
     "deep_c_recursion": (
         "import sys, threading\nsys.setrecursionlimit(1000000)\n"
         "def via_map(n):\n    return list(map(via_map, [n + 1]))\n"
@@ -256,6 +267,37 @@ def heap_limit(paths):
     return None
 
 
+def big_ints(paths, name, how):
+    """A program of big ints (PROGRAMS' big_*) under a 512 MiB heap limit
+    ('heaplimit', PVM_HEAPLIMIT) or ulimit -v 512 MiB ('ulimit').  Its
+    output is python3.11's under ulimit -v, run here, except for `2 ** n`,
+    which python3.11 computes by squarings (a minute for 64 MiB): its
+    output is the shift's; and for big_uncaught, whose last line of
+    stderr must be CPython's MemoryError line (python3.11 has no heap
+    limit to run under)."""
+    src, pyc = paths[name]
+    if how == "heaplimit":
+        env, preexec = dict(ENV, PVM_HEAPLIMIT="512M"), None
+    else:
+        env, preexec = ENV, address_space(512 << 20)
+    p = subprocess.run([PVM, pyc], cwd=BUILD, env=env, stdin=subprocess.DEVNULL,
+                       capture_output=True, timeout=TIMEOUT, preexec_fn=preexec)
+    last = p.stderr.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    if name == "big_uncaught":
+        want = (1, b"", b"MemoryError")
+        got = (p.returncode, p.stdout, last)
+    else:
+        oracle = "big_shift" if name == "big_pow" else name
+        q = subprocess.run([PYTHON, paths[oracle][0]], cwd=BUILD, env=ENV,
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT,
+                           preexec_fn=address_space(512 << 20))
+        want = (q.returncode, q.stdout)
+        got = (p.returncode, p.stdout)
+    if got != want:
+        return "pvm %r (stderr %r); want %r" % (got, p.stderr[-300:], want)
+    return None
+
+
 def deep_c_recursion(paths):
     """Recursion through C (map, a `yield from` chain, repr) under a limit
     far above what the C stack holds: CPython 3.11 dies of SIGSEGV here;
@@ -355,6 +397,10 @@ def cases(paths):
         ("-X heaplimit=64M, a list that grows", lambda: heap_limit(paths)),
         *[("ulimit -v 512 MiB, a C loop: " + name[7:], lambda name=name: with_output(paths, name, 512 << 20))
           for name in PROGRAMS if name.startswith("c_loop_")],
+        *[("%s 512 MiB, big ints: %s" % (how.replace("heaplimit", "PVM_HEAPLIMIT"), name[4:]),
+           lambda name=name, how=how: big_ints(paths, name, how))
+          for how in ("heaplimit", "ulimit -v")
+          for name in PROGRAMS if name.startswith("big_")],
         ("ulimit -v 192 MiB, a str that doubles", lambda: with_output(paths, "doubling", 192 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("a directory", directory),
