@@ -24,6 +24,11 @@ void rt_finalize_watch(Object *o);
  * C with __del__: o may have had such a class before). */
 void rt_finalize_watch_once(Object *o);
 
+/* classes[0..n) have __del__ now, and had not when their instances were
+ * made (the type setattr, new __bases__): watch their instances alive
+ * from now on, each once (a full collection and a walk over the heap). */
+void rt_finalize_watch_instances(const Value *classes, size_t n);
+
 /* Never call obj's __del__ (sys.stdin/stdout/stderr: CPython keeps them
  * open to the end, and flushes them itself). */
 void rt_finalize_forget(Value obj);
