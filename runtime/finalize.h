@@ -10,6 +10,8 @@
  * exit.  A class's instances are watched only when the class (or a base)
  * defines __del__: TF_FINALIZER on the type, which rt_update_slots keeps
  * up to date, so the allocation of any other object pays one flag test.
+ * A class that gets __del__ later has the instances it has then found by
+ * a walk over the heap (rt_finalize_watch_instances).
  */
 #ifndef PVM_FINALIZE_H
 #define PVM_FINALIZE_H
