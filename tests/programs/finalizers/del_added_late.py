@@ -136,6 +136,18 @@ Twice.__del__ = lambda self: ran.append("replaced")
 t = None
 report("replaced:")
 
+class Lost:
+    def __del__(self):
+        ran.append("lost")
+class Giver:
+    def __del__(self):
+        Lost.__del__ = lambda self: ran.append("given by a __del__")
+g = Giver()
+lost = [Lost() for i in range(3)]
+del Lost.__del__
+g = lost = None                 # one batch: Giver's first, then each Lost once
+report("given by a __del__:")
+
 class Late:
     pass
 kept = Late()
