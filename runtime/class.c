@@ -708,7 +708,7 @@ static void set_classdictcell(ObjType *t, Value dict)
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
                                 Value dict)
 {
-    HeapType *ht = gc_alloc_instance(sizeof *ht);
+    HeapType *ht = rt_is_heaptype(meta) ? gc_alloc_instance(sizeof *ht) : gc_alloc(sizeof *ht);
     ObjType *t = &ht->type;
     t->ob.type = meta;
     ht->name = name;

@@ -576,7 +576,6 @@ void gc_init(void)
     if (count_told)
         unsetenv("GC_NPROCS");
 #endif
-    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
     GC_set_on_collection_event(on_collection_event);
     GC_expand_hp(INITIAL_HEAP);
@@ -589,6 +588,10 @@ void gc_init(void)
     GC_set_max_retries(1);
     init_limits();
     stress_init();
+    /* Last: GC_new_free_list allocates, and before GC_expand_hp that made
+     * Boehm grow a heap section of its own (16 more page faults at
+     * start-up). */
+    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
 }
 
 void gc_recognize_offset(size_t offset)
