@@ -146,14 +146,12 @@ void rt_instance_made(Object *o)
         rt_finalize_watch(o);
 }
 
-/* An instance of a class written in Python comes from the blocks a walk
- * over the heap looks at, should the class get __del__ later (finalize.h);
- * a builtin type's never can (nor can a module whose __class__ is set to
- * a ModuleType subclass: such a class getting __del__ then misses it). */
+/* From the blocks a walk over the heap looks at, should the class get
+ * __del__ later (finalize.h). */
 void *rt_alloc_instance(ObjType *type, size_t base_size)
 {
     size_t size = type->instance_size > base_size ? type->instance_size : base_size;
-    Object *o = rt_is_heaptype(type) ? gc_alloc_instance(size) : gc_alloc(size);
+    Object *o = gc_alloc_instance(size);
     o->type = type;
     if (type->flags & (TF_FINALIZER | TF_NO_INSTANCE))
         rt_instance_made(o);

@@ -13,7 +13,6 @@
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/version.h"
-#include "runtime/class.h"
 #include "runtime/finalize.h"
 #include "vm/vm.h"
 
@@ -47,8 +46,7 @@ static size_t round_to_value(size_t n)
 void *rt_alloc_var_instance(ObjType *type, size_t fixed)
 {
     size_t tail = type->flags & TF_STR_SUBCLASS ? type->instance_size : 0;   /* __slots__ */
-    size_t size = round_to_value(fixed) + sizeof(Value) + tail;
-    Object *o = rt_is_heaptype(type) ? gc_alloc_instance(size) : gc_alloc(size);
+    Object *o = gc_alloc_instance(round_to_value(fixed) + sizeof(Value) + tail);
     o->type = type;
     if (type->flags & (TF_FINALIZER | TF_NO_INSTANCE))
         rt_instance_made(o);
