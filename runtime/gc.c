@@ -579,6 +579,10 @@ void gc_init(void)
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
     GC_set_on_collection_event(on_collection_event);
     GC_expand_hp(INITIAL_HEAP);
+    /* After the heap is made: GC_new_free_list allocates, and before
+     * GC_expand_hp Boehm grew a heap section of its own for it (16 more
+     * page faults for `pvm hello.pyc`). */
+    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
     split_heap_start();
     GC_set_warn_proc(quiet);
     /* At the heap limit an allocation may find Boehm growing the heap
@@ -588,10 +592,6 @@ void gc_init(void)
     GC_set_max_retries(1);
     init_limits();
     stress_init();
-    /* Last: GC_new_free_list allocates, and before GC_expand_hp that made
-     * Boehm grow a heap section of its own (16 more page faults at
-     * start-up). */
-    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
 }
 
 void gc_recognize_offset(size_t offset)
