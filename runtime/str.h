@@ -119,6 +119,10 @@ Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assume
 Value rt_bytes_new(const unsigned char *data, size_t n);
 /* A bytes of n bytes the caller fills in before anything else sees it. */
 Value rt_bytes_uninit(size_t n);
+/* An ASCII str that nothing but the caller refers to (vm/bytecodes.h,
+ * PRECALL_NO_KW_STR_JOIN_ENCODE), turned in its own block into the bytes
+ * of its encoding, which ASCII, UTF-8 and Latin-1 make alike. */
+Value rt_bytes_from_dead_str(Value str);
 /* Room for n bytes the program asked for (read(n), b.rjust(n)), or NULL
  * with CPython's OverflowError "byte string is too large" or MemoryError:
  * never the fatal out-of-memory exit of an ordinary allocation. */
@@ -198,6 +202,10 @@ extern const MethodDef rt_str_methods[];
 /* sep.join(items): the result made once at its size (TypeError for an
  * item that is not a str). */
 Value rt_str_join_items(Value sep, const Value *items, size_t n);
+/* sep.join(iterable), str.join itself; *made: the result is a str this call
+ * allocated (not an item given back), so that only the caller refers to it
+ * (vm/bytecodes.h, PRECALL_NO_KW_STR_JOIN_ENCODE). */
+Value rt_str_join(Value sep, Value iterable, bool *made);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 other
  * (codecs.c, which has the whole codec machinery: runtime/codecs.h). */
 int rt_codec_lookup(const char *name);

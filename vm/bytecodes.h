@@ -1140,7 +1140,7 @@ TARGET(PRECALL) {                   /* unpack a bound method into NULL's slot */
     /* A bound method called as `m = obj.meth; m(x)` becomes the function
      * plus self, so CALL pushes a frame for the function directly instead
      * of calling the method object (which would re-enter the loop from C). */
-    ADAPTIVE(vm_specialize_precall(instr_, sp, oparg, kwnames));
+    ADAPTIVE(vm_specialize_precall(instr_, sp, oparg, kwnames, frame->code));
     if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
         ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
         PEEK(oparg + 2) = m->func;
@@ -1278,6 +1278,46 @@ TARGET(PRECALL_NO_KW_ISINSTANCE) {
 
 TARGET(PRECALL_NO_KW_LIST_APPEND) {
     PRECALL_NO_KW_LIST_APPEND_BODY(PRECALL_NO_KW_LIST_APPEND, PRECALL);
+}
+
+/* sep.join(x).encode(k), 3.11 code: str.join called here, and when what it
+ * returns is an ASCII str it has just made, the str becomes the bytes of
+ * its encoding in its own block (rt_bytes_from_dead_str) and the join's
+ * CALL, the LOAD_METHOD encode, LOAD_CONST k (when there is one), PRECALL
+ * and CALL after it are stepped over: the specializer saw them follow, k
+ * naming UTF-8, ASCII or Latin-1 (none: UTF-8), and for an ASCII text the
+ * three encode alike.  Nothing but this instruction ever referred to the
+ * str, so no one sees it change, and `"\n".join(lines).encode()` takes
+ * one block where it took two until the next collection (regex's
+ * scan_bytes: 3.4 MB each).  An item given back (a single exact str) or a
+ * non-ASCII text, which encode may reject, goes on to the encode as it
+ * is; so does the path of a jump to the LOAD_METHOD. */
+TARGET(PRECALL_NO_KW_STR_JOIN_ENCODE) {
+    PRECALL_OPERANDS(total, args);
+    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL ||
+             !is_str(args[0]), PRECALL_NO_KW_STR_JOIN_ENCODE, PRECALL);
+    frame->instr = THIS_INSTR();
+    bool made;
+    Value r = rt_str_join(args[0], args[1], &made);
+    if (r == VAL_NULL || !made || !AS_STR(r)->ascii) {
+        PRECALL_DONE(r, PRECALL);
+        DISPATCH();
+    }
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(rt_bytes_from_dead_str(r));
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* the join's CALL */
+    SKIP_CACHES(CALL);
+    JUMPBY(1);                          /* LOAD_METHOD encode */
+    SKIP_CACHES(LOAD_METHOD);
+    if ((*NEXT_INSTR_UNIT() & 0xff) == OP_LOAD_CONST)
+        JUMPBY(1);                      /* k */
+    JUMPBY(1);                          /* encode's PRECALL */
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* and its CALL */
+    SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();
+    DISPATCH();
 }
 
 /* The call itself, shared by CALL and 3.12's CALL_312 (bytecodes_internal.h),

@@ -21,6 +21,7 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/typeversion.h"
+#include "runtime/codecs.h"
 #include "vm/opcodes.h"
 #include "vm/specialize.h"
 #include "vm/decode.h"
@@ -583,6 +584,73 @@ void vm_plan_str_appends(ObjCode *code)
     code->str_append_locals = sites;
 }
 
+/* ---- `sep.join(x).encode(k)` ----------------------------------------------------
+ * PRECALL_NO_KW_STR_JOIN_ENCODE (vm/bytecodes.h) is given to the join's
+ * PRECALL as the code is loaded, not at warm-up as the other forms: the
+ * line that encodes a whole text is often run once (a program's output
+ * made at its end, regex's scan_bytes), and a site run once is never
+ * specialized.  A PRECALL 1; CALL 1 that encode_follows, in code whose
+ * names hold both `join` and `encode` (a test of the names tuple first,
+ * so that other code is not decoded).  What is called there is learnt
+ * only at run time: anything but str.join misses the form's guard and
+ * the site specializes as any other (method_descr_call_form chooses the
+ * form again if str.join comes back). */
+
+/* Whether `LOAD_METHOD encode; [LOAD_CONST k;] PRECALL n; CALL n` starts at
+ * u, the unit after a call's CALL and its caches, in 3.11 code: n 1 with k
+ * a str naming a codec that str.encode runs without the registry (UTF-8,
+ * ASCII, Latin-1), or 0 without k.  The value the call leaves then goes
+ * to encode's self and nowhere else.  No EXTENDED_ARG between (its unit
+ * would not match). */
+static bool encode_follows(const ObjCode *code, const uint16_t *u)
+{
+    const uint16_t *end = code->instrs + code->ninstrs;
+    if (code->pyminor != 11 || u >= end || vm_base_opcode(*u & 0xff) != OP_LOAD_METHOD ||
+        strcmp(rt_str_cstr(AS_TUPLE(code->names)->items[*u >> 8]), "encode") != 0)
+        return false;
+    u += 1 + CACHES_LOAD_METHOD;
+    int n = 0;
+    if (u < end && (*u & 0xff) == OP_LOAD_CONST) {
+        Value k = AS_TUPLE(code->consts)->items[*u >> 8];
+        if (!is_str(k) || rt_text_fast_codec(k) < 0)
+            return false;
+        n = 1;
+        u++;
+    }
+    return u + 1 + CACHES_PRECALL < end && vm_base_opcode(*u & 0xff) == OP_PRECALL &&
+           (*u >> 8) == n && (u[1 + CACHES_PRECALL] & 0xff) == OP_CALL &&
+           (u[1 + CACHES_PRECALL] >> 8) == n;
+}
+
+/* Whether the names tuple holds the interned `name`. */
+static bool names_hold(const ObjCode *code, Value name)
+{
+    const ObjTuple *names = AS_TUPLE(code->names);
+    for (size_t i = 0; i < names->length; i++)
+        if (names->items[i] == name)
+            return true;
+    return false;
+}
+
+void vm_plan_join_encode(ObjCode *code)
+{
+    if (code->pyminor != 11 || !names_hold(code, RT_NAME("encode")) ||
+        !names_hold(code, RT_NAME("join")))
+        return;
+    if (vm_str_join == VAL_NULL)
+        vm_str_join = rt_type_lookup(&rt_str_type, RT_NAME("join"));
+    VmDecoder d = { .code = code };
+    VmInstr precall = { .opcode = -1 }, call = { .opcode = -1 }, in;
+    while (vm_decode_next(&d, &in)) {
+        if (in.opcode == OP_LOAD_METHOD && precall.opcode == OP_PRECALL && precall.arg == 1 &&
+            call.opcode == OP_CALL && call.arg == 1 &&
+            encode_follows(code, code->instrs + in.offset / 2))
+            set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
+        precall = call;
+        call = in;
+    }
+}
+
 /* ---- COMPARE_OP: counter, mask --------------------------------------------------
  * The forms run the conditional jump that follows too (CPython 3.11's
  * COMPARE_OP_*_JUMP): the mask says for which outcomes of the comparison
@@ -649,7 +717,7 @@ void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg)
  * The NO_KW forms make the call themselves and skip the CALL after them,
  * which must then be the next code unit (no EXTENDED_ARG between). */
 
-Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
+Value vm_builtin_len, vm_builtin_isinstance, vm_list_append, vm_str_join;
 
 /* Whether b is the builtin function `name` of the builtins module (a
  * builtin object is made only by C code, so its name says what it is). */
@@ -676,8 +744,10 @@ static int builtin_call_form(Value callable, int total)
     return OP_PRECALL_NO_KW_BUILTIN_FAST;
 }
 
-/* The form for a builtin type's method called on self (args[0]). */
-static int method_descr_call_form(Value callable, Value self, int total)
+/* The form for a builtin type's method called on self (args[0]); `next`:
+ * the unit after the CALL's caches. */
+static int method_descr_call_form(Value callable, Value self, int total,
+                                  const ObjCode *code, const uint16_t *next)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
     if (val_type(self) != b->owner)
@@ -686,11 +756,19 @@ static int method_descr_call_form(Value callable, Value self, int total)
         vm_list_append = callable;
         return OP_PRECALL_NO_KW_LIST_APPEND;
     }
+    if (total == 2 && b->owner == &rt_str_type && strcmp(b->name, "join") == 0 &&
+        code != NULL && encode_follows(code, next)) {
+        vm_str_join = callable;
+        return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
+    }
     return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
 }
 
-/* The NO_KW form for a call of anything but a Python function, or 0. */
-static int native_call_form(Value *sp, int oparg, Value kwnames)
+/* The NO_KW form for a call of anything but a Python function, or 0.
+ * code, next: 3.11's PRECALL's code and the unit after its CALL (NULL,
+ * NULL for 3.12's CALL_312). */
+static int native_call_form(Value *sp, int oparg, Value kwnames, const ObjCode *code,
+                            const uint16_t *next)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
@@ -702,18 +780,20 @@ static int native_call_form(Value *sp, int oparg, Value kwnames)
     if (IS_EXACT(callable, rt_builtin_type))
         return builtin_call_form(callable, total);
     if (IS_EXACT(callable, rt_method_descr_type) && is_meth)
-        return method_descr_call_form(callable, sp[-total], total);
+        return method_descr_call_form(callable, sp[-total], total, code, next);
     return 0;
 }
 
-void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames,
+                           const ObjCode *code)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int form = 0;
     if (is_function(sp[-(oparg + is_meth + 1)]))
         form = OP_PRECALL_PYFUNC;
     else if ((instr[1 + CACHES_PRECALL] & 0xff) == OP_CALL)
-        form = native_call_form(sp, oparg, kwnames);
+        form = native_call_form(sp, oparg, kwnames, code,
+                                instr + 1 + CACHES_PRECALL + 1 + CACHES_CALL);
     if (form == 0)
         return not_specialized(instr);
     specialized(instr, form);
@@ -730,7 +810,7 @@ void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
     Value callable = sp[-(total + 1)];
-    int native = !is_function(callable) && is_312(instr) ? native_call_form(sp, oparg, kwnames) : 0;
+    int native = !is_function(callable) && is_312(instr) ? native_call_form(sp, oparg, kwnames, NULL, NULL) : 0;
     if (native != 0)
         return specialized(instr, native);
     if (!is_function(callable) || kwnames != VAL_NULL)

@@ -375,7 +375,7 @@ static inline bool vm_small_int_op(intptr_t x, intptr_t y, int op, RtI128 *out)
 void vm_specialize_build_tuple(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
-extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
+extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append, vm_str_join;
 
 /* ---- the specializers --------------------------------------------------------
  * Each looks at one execution of the base instruction whose opcode unit is
@@ -394,12 +394,16 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
  * that `s += t` may append to in place and rewrite their reads
  * (vm/specialize.c, "appending to a str in place"). */
 void vm_plan_str_appends(ObjCode *code);
+/* Give `sep.join(x).encode(k)`'s PRECALL its fused form at load
+ * (vm/specialize.c). */
+void vm_plan_join_encode(ObjCode *code);
 void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code);
 void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg);
 void vm_specialize_for_iter_312(uint16_t *instr, Value iter);
-void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames);
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames,
+                           const ObjCode *code);
 void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames);
 
 /* ---- statistics (pvm --stats) -------------------------------------------------
