@@ -75,6 +75,12 @@ void rt_hash_secret_init(bool ignore_environment);
 bool rt_hash_randomized(void);
 Value rt_str_concat(Value a, Value b);
 Value rt_str_concat3(Value a, Value b, Value c);    /* a + b + c, all exact strs */
+/* x, an exact str that nothing but the caller refers to, becomes left + x
+ * (+ k, when k is not VAL_NULL: an exact str) in its own block: true when
+ * left is an exact str, all are ASCII, x is not empty (`left + ""` is
+ * left itself) and x's block has room; else false, x as it was
+ * (vm/bytecodes.h, PRECALL_NO_KW_STR_JOIN_CONCAT). */
+bool rt_str_concat_into(Value left, Value x, Value k);
 /* a + b for BINARY_OP_INPLACE_ADD_UNICODE, when `a` is held by no one but
  * the local the result goes to: appended into a's own block if a is owned
  * and there is room, else a new owned str with room to grow.  Only the

@@ -1320,6 +1320,49 @@ TARGET(PRECALL_NO_KW_STR_JOIN_ENCODE) {
     DISPATCH();
 }
 
+/* `left + sep.join(x)`, and `+ k` after it (k a str constant: the pair
+ * BINARY_OP_ADD_UNICODE_CONST fuses), 3.11 code: str.join called here, and
+ * when what it returns is a str it has just made and rt_str_concat_into
+ * can make the sum in that str's block (all exact ASCII strs, room in the
+ * block), the BINARY_OP after the join's CALL, and the `LOAD_CONST k;
+ * BINARY_OP +` after it if there is one, are stepped over.  Nothing but
+ * this instruction ever referred to the joined str, so no one sees it
+ * change; the sum takes no block of its own: records' `"[" + ", ".join(
+ * ...) + "]"` of 2.3 MB made two such blocks, alive together until the
+ * next collection, where CPython frees the join at once.  Anything else
+ * goes on to the BINARY_OP as it is, as does the path of a jump to it. */
+TARGET(PRECALL_NO_KW_STR_JOIN_CONCAT) {
+    PRECALL_OPERANDS(total, args);
+    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL ||
+             !is_str(args[0]), PRECALL_NO_KW_STR_JOIN_CONCAT, PRECALL);
+    frame->instr = THIS_INSTR();
+    bool made;
+    Value r = rt_str_join(args[0], args[1], &made);
+    if (r == VAL_NULL || !made) {
+        PRECALL_DONE(r, PRECALL);
+        DISPATCH();
+    }
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(r);
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* the join's CALL */
+    SKIP_CACHES(CALL);
+    Value k = vm_str_const_added(frame->code, NEXT_INSTR_UNIT() + 1 + CACHES_BINARY_OP);
+    if (rt_str_concat_into(SECOND(), r, k)) {
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        JUMPBY(1);                      /* left + the join */
+        SKIP_CACHES(BINARY_OP);
+        if (k != VAL_NULL) {
+            JUMPBY(1);                  /* k */
+            JUMPBY(1);                  /* + k */
+            SKIP_CACHES(BINARY_OP);
+        }
+    }
+    CHECK_EVAL_BREAKER_AFTER_CALL();
+    DISPATCH();
+}
+
 /* The call itself, shared by CALL and 3.12's CALL_312 (bytecodes_internal.h),
  * which differ only in their caches (OP names the instruction).
  *

@@ -380,6 +380,12 @@ static Value const_then_binary_op(const ObjCode *code, const uint16_t *next)
     return AS_TUPLE(code->consts)->items[next[0] >> 8];
 }
 
+Value vm_str_const_added(const ObjCode *code, const uint16_t *next)
+{
+    Value k = const_then_binary_op(code, next);
+    return k != VAL_NULL && is_str(k) && rt_nb_plain(next[1] >> 8) == NB_ADD ? k : VAL_NULL;
+}
+
 void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
                              const ObjCode *code)
 {
@@ -395,8 +401,7 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
             form = OP_BINARY_OP_INPLACE_ADD_UNICODE;
     }
     Value k = const_then_binary_op(code, next);
-    if (k != VAL_NULL && form == OP_BINARY_OP_ADD_UNICODE && is_str(k) &&
-        rt_nb_plain(next[1] >> 8) == NB_ADD)
+    if (form == OP_BINARY_OP_ADD_UNICODE && vm_str_const_added(code, next) != VAL_NULL)
         form = OP_BINARY_OP_ADD_UNICODE_CONST;
 #ifdef __SIZEOF_INT128__
     if (k != VAL_NULL && is_int(k) && (form == OP_BINARY_OP_ADD_INT ||
@@ -584,16 +589,21 @@ void vm_plan_str_appends(ObjCode *code)
     code->str_append_locals = sites;
 }
 
-/* ---- `sep.join(x).encode(k)` ----------------------------------------------------
- * PRECALL_NO_KW_STR_JOIN_ENCODE (vm/bytecodes.h) is given to the join's
- * PRECALL as the code is loaded, not at warm-up as the other forms: the
- * line that encodes a whole text is often run once (a program's output
- * made at its end, regex's scan_bytes), and a site run once is never
- * specialized.  A PRECALL 1; CALL 1 that encode_follows, in code whose
- * names hold both `join` and `encode` (a test of the names tuple first,
- * so that other code is not decoded).  What is called there is learnt
- * only at run time: anything but str.join misses the form's guard and
- * the site specializes as any other (method_descr_call_form chooses the
+/* ---- what follows str.join ----------------------------------------------------------
+ * Two forms take over the instructions after a `PRECALL 1; CALL 1` whose
+ * result goes to one consumer, and use the str str.join has just made
+ * (nothing but the form has seen it) as the block of that consumer's
+ * result (vm/bytecodes.h):
+ *   PRECALL_NO_KW_STR_JOIN_ENCODE  `sep.join(x).encode(k)`;
+ *   PRECALL_NO_KW_STR_JOIN_CONCAT  `left + sep.join(x)`, and `+ k` after it.
+ * They are given to the PRECALL as the code is loaded, not at warm-up as
+ * the other forms: the line that encodes or brackets a whole text is
+ * often run once (a program's output made at its end, regex's
+ * scan_bytes), and a site run once is never specialized.  Only code whose
+ * names hold `join`, with a CALL 1 that a LOAD_METHOD or BINARY_OP follows,
+ * is decoded.  What is called there is learnt only at
+ * run time: anything but str.join misses the form's guard and the site
+ * specializes as any other (method_descr_call_form chooses the encode
  * form again if str.join comes back). */
 
 /* Whether `LOAD_METHOD encode; [LOAD_CONST k;] PRECALL n; CALL n` starts at
@@ -622,6 +632,25 @@ static bool encode_follows(const ObjCode *code, const uint16_t *u)
            (u[1 + CACHES_PRECALL] >> 8) == n;
 }
 
+/* Whether `BINARY_OP +` at u (a unit after a call's CALL and its caches,
+ * in 3.11 code) takes the call's value as its right operand and is not
+ * an append site: `s = s + sep.join(x)` into a local whose str may be
+ * appended to in place (vm_plan_str_appends, which has run) stays with
+ * BINARY_OP_INPLACE_ADD_UNICODE, whose appends are amortised; copying s
+ * into the join's block each time would not be.  The same for a `+ k`
+ * after it. */
+static bool concat_follows(const ObjCode *code, const uint16_t *u)
+{
+    const uint16_t *end = code->instrs + code->ninstrs;
+    if (u + 1 + CACHES_BINARY_OP >= end || (*u & 0xff) != OP_BINARY_OP || (*u >> 8) != NB_ADD)
+        return false;
+    u += 1 + CACHES_BINARY_OP;
+    if (vm_str_const_added(code, u) != VAL_NULL)
+        u += 2 + CACHES_BINARY_OP;
+    return u >= end || (*u & 0xff) != OP_STORE_FAST || (*u >> 8) >= 64 ||
+           !(code->str_append_locals >> (*u >> 8) & 1);
+}
+
 /* Whether the names tuple holds the interned `name`. */
 static bool names_hold(const ObjCode *code, Value name)
 {
@@ -632,20 +661,40 @@ static bool names_hold(const ObjCode *code, Value name)
     return false;
 }
 
-void vm_plan_join_encode(ObjCode *code)
+/* Whether some unit reads `CALL 1` and the unit after its caches
+ * LOAD_METHOD or BINARY_OP: a scan of the raw units, a few instructions
+ * each, so that only code that may hold a site is decoded (a cache unit
+ * may look like one: the decoding walk below decides). */
+static bool join_site_candidates(const ObjCode *code)
 {
-    if (code->pyminor != 11 || !names_hold(code, RT_NAME("encode")) ||
-        !names_hold(code, RT_NAME("join")))
+    const uint16_t *units = code->instrs;
+    for (size_t u = 0; u + 1 + CACHES_CALL < code->ninstrs; u++)
+        if (units[u] == (OP_CALL | 1 << 8)) {
+            int next = units[u + 1 + CACHES_CALL] & 0xff;
+            if (next == OP_LOAD_METHOD || next == OP_BINARY_OP)
+                return true;
+        }
+    return false;
+}
+
+void vm_plan_join_sites(ObjCode *code)
+{
+    if (code->pyminor != 11 || !names_hold(code, RT_NAME("join")) ||
+        !join_site_candidates(code))
         return;
     if (vm_str_join == VAL_NULL)
         vm_str_join = rt_type_lookup(&rt_str_type, RT_NAME("join"));
     VmDecoder d = { .code = code };
     VmInstr precall = { .opcode = -1 }, call = { .opcode = -1 }, in;
     while (vm_decode_next(&d, &in)) {
-        if (in.opcode == OP_LOAD_METHOD && precall.opcode == OP_PRECALL && precall.arg == 1 &&
-            call.opcode == OP_CALL && call.arg == 1 &&
-            encode_follows(code, code->instrs + in.offset / 2))
-            set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
+        if (precall.opcode == OP_PRECALL && precall.arg == 1 &&
+            call.opcode == OP_CALL && call.arg == 1) {
+            const uint16_t *u = code->instrs + in.offset / 2;
+            if (encode_follows(code, u))
+                set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
+            else if (concat_follows(code, u))
+                set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_CONCAT);
+        }
         precall = call;
         call = in;
     }
