@@ -1280,12 +1280,24 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {
     PRECALL_NO_KW_LIST_APPEND_BODY(PRECALL_NO_KW_LIST_APPEND, PRECALL);
 }
 
+/* The start of the two forms that use the str str.join has just made
+ * (vm/specialize.c, "what follows str.join"): the guard (the callable is
+ * str.join, self an exact str, no keywords), then the join, its result in
+ * r and `made` whether it allocated r. */
+#define STR_JOIN_HERE(self, r, made)                                       \
+    PRECALL_OPERANDS(total, args);                                         \
+    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL || \
+             !is_str(args[0]), self, PRECALL);                             \
+    frame->instr = THIS_INSTR();                                           \
+    bool made;                                                             \
+    Value r = rt_str_join(args[0], args[1], &made)
+
 /* sep.join(x).encode(k), 3.11 code: str.join called here, and when what it
  * returns is an ASCII str it has just made, the str becomes the bytes of
  * its encoding in its own block (rt_bytes_from_dead_str) and the join's
  * CALL, the LOAD_METHOD encode, LOAD_CONST k (when there is one), PRECALL
- * and CALL after it are stepped over: the specializer saw them follow, k
- * naming UTF-8, ASCII or Latin-1 (none: UTF-8), and for an ASCII text the
+ * and CALL after it are stepped over: vm_plan_join_sites saw them follow,
+ * k naming UTF-8, ASCII or Latin-1 (none: UTF-8), and for an ASCII text the
  * three encode alike.  Nothing but this instruction ever referred to the
  * str, so no one sees it change, and `"\n".join(lines).encode()` takes
  * one block where it took two until the next collection (regex's
@@ -1293,12 +1305,7 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {
  * non-ASCII text, which encode may reject, goes on to the encode as it
  * is; so does the path of a jump to the LOAD_METHOD. */
 TARGET(PRECALL_NO_KW_STR_JOIN_ENCODE) {
-    PRECALL_OPERANDS(total, args);
-    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL ||
-             !is_str(args[0]), PRECALL_NO_KW_STR_JOIN_ENCODE, PRECALL);
-    frame->instr = THIS_INSTR();
-    bool made;
-    Value r = rt_str_join(args[0], args[1], &made);
+    STR_JOIN_HERE(PRECALL_NO_KW_STR_JOIN_ENCODE, r, made);
     if (r == VAL_NULL || !made || !AS_STR(r)->ascii) {
         PRECALL_DONE(r, PRECALL);
         DISPATCH();
@@ -1332,12 +1339,7 @@ TARGET(PRECALL_NO_KW_STR_JOIN_ENCODE) {
  * next collection, where CPython frees the join at once.  Anything else
  * goes on to the BINARY_OP as it is, as does the path of a jump to it. */
 TARGET(PRECALL_NO_KW_STR_JOIN_CONCAT) {
-    PRECALL_OPERANDS(total, args);
-    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL ||
-             !is_str(args[0]), PRECALL_NO_KW_STR_JOIN_CONCAT, PRECALL);
-    frame->instr = THIS_INSTR();
-    bool made;
-    Value r = rt_str_join(args[0], args[1], &made);
+    STR_JOIN_HERE(PRECALL_NO_KW_STR_JOIN_CONCAT, r, made);
     if (r == VAL_NULL || !made) {
         PRECALL_DONE(r, PRECALL);
         DISPATCH();
