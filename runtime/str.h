@@ -212,6 +212,9 @@ Value rt_str_join_items(Value sep, const Value *items, size_t n);
  * allocated (not an item given back), so that only the caller refers to it
  * (vm/bytecodes.h, PRECALL_NO_KW_STR_JOIN_ENCODE). */
 Value rt_str_join(Value sep, Value iterable, bool *made);
+/* str.join as its method descriptor calls it (args[0] the separator): the
+ * str.join forms' guard compares the callable's function with it. */
+Value rt_str_join_method(Value *args, size_t nargs, Value kw);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 other
  * (codecs.c, which has the whole codec machinery: runtime/codecs.h). */
 int rt_codec_lookup(const char *name);

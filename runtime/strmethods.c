@@ -226,7 +226,7 @@ Value rt_str_join(Value sep, Value it, bool *made)
     return rt_str_join_items(sep, items, n);
 }
 
-static Value str_join(Value *args, size_t nargs, Value kw)
+Value rt_str_join_method(Value *args, size_t nargs, Value kw)
 {
     if (!check_args("join", ST_METH, nargs, kw, 1, 1))
         return VAL_NULL;
@@ -1254,7 +1254,7 @@ static Value str_getnewargs(Value *args, size_t nargs, Value kw)
 
 const MethodDef rt_str_methods[] = {
     {"maketrans", str_maketrans, RT_METH_STATIC},
-    {"join", str_join},
+    {"join", rt_str_join_method},
     {"__getnewargs__", str_getnewargs},
     {"split", str_split},
     {"rsplit", str_rsplit},

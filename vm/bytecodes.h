@@ -1286,8 +1286,9 @@ TARGET(PRECALL_NO_KW_LIST_APPEND) {
  * r and `made` whether it allocated r. */
 #define STR_JOIN_HERE(self, r, made)                                       \
     PRECALL_OPERANDS(total, args);                                         \
-    DEOPT_IF(PEEK(total + 1) != vm_str_join || total != 2 || kwnames != VAL_NULL || \
-             !is_str(args[0]), self, PRECALL);                             \
+    DEOPT_IF(!IS_EXACT(PEEK(total + 1), rt_method_descr_type) ||           \
+             VAL_AS(ObjBuiltin, PEEK(total + 1))->fn != rt_str_join_method || \
+             total != 2 || kwnames != VAL_NULL || !is_str(args[0]), self, PRECALL); \
     frame->instr = THIS_INSTR();                                           \
     bool made;                                                             \
     Value r = rt_str_join(args[0], args[1], &made)

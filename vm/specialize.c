@@ -600,8 +600,8 @@ void vm_plan_str_appends(ObjCode *code)
  * the other forms: the line that encodes or brackets a whole text is
  * often run once (a program's output made at its end, regex's
  * scan_bytes), and a site run once is never specialized.  Only code whose
- * names hold `join`, with a CALL 1 that a LOAD_METHOD or BINARY_OP follows,
- * is decoded.  What is called there is learnt only at
+ * names hold `join` is walked.  (An EXTENDED_ARG before the PRECALL makes
+ * its oparg other than 1: the form's guard then misses.)  What is called there is learnt only at
  * run time: anything but str.join misses the form's guard and the site
  * specializes as any other (method_descr_call_form chooses the encode
  * form again if str.join comes back). */
@@ -661,42 +661,40 @@ static bool names_hold(const ObjCode *code, Value name)
     return false;
 }
 
-/* Whether some unit reads `CALL 1` and the unit after its caches
- * LOAD_METHOD or BINARY_OP: a scan of the raw units, a few instructions
- * each, so that only code that may hold a site is decoded (a cache unit
- * may look like one: the decoding walk below decides). */
-static bool join_site_candidates(const ObjCode *code)
+/* Whether some unit reads `PRECALL 1`, the unit after its cache `CALL 1`
+ * and the unit after that one's caches LOAD_METHOD or `BINARY_OP +`: a
+ * scan of the raw units, a few machine instructions each, so that the
+ * code is walked only when it may hold a site (a cache unit may look like
+ * one: the walk decides). */
+static bool join_site_candidates(const ObjCode *code, size_t to_call, size_t to_next)
 {
     const uint16_t *units = code->instrs;
-    for (size_t u = 0; u + 1 + CACHES_CALL < code->ninstrs; u++)
-        if (units[u] == (OP_CALL | 1 << 8)) {
-            int next = units[u + 1 + CACHES_CALL] & 0xff;
-            if (next == OP_LOAD_METHOD || next == OP_BINARY_OP)
-                return true;
-        }
+    for (size_t u = 0; u + to_next < code->ninstrs; u++)
+        if (units[u] == (OP_PRECALL | 1 << 8) && units[u + to_call] == (OP_CALL | 1 << 8) &&
+            ((units[u + to_next] & 0xff) == OP_LOAD_METHOD ||
+             units[u + to_next] == (OP_BINARY_OP | NB_ADD << 8)))
+            return true;
     return false;
 }
 
 void vm_plan_join_sites(ObjCode *code)
 {
+    const size_t to_call = 1 + CACHES_PRECALL, to_next = to_call + 1 + CACHES_CALL;
     if (code->pyminor != 11 || !names_hold(code, RT_NAME("join")) ||
-        !join_site_candidates(code))
+        !join_site_candidates(code, to_call, to_next))
         return;
-    if (vm_str_join == VAL_NULL)
-        vm_str_join = rt_type_lookup(&rt_str_type, RT_NAME("join"));
-    VmDecoder d = { .code = code };
-    VmInstr precall = { .opcode = -1 }, call = { .opcode = -1 }, in;
-    while (vm_decode_next(&d, &in)) {
-        if (precall.opcode == OP_PRECALL && precall.arg == 1 &&
-            call.opcode == OP_CALL && call.arg == 1) {
-            const uint16_t *u = code->instrs + in.offset / 2;
-            if (encode_follows(code, u))
-                set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
-            else if (concat_follows(code, u))
-                set_opcode(code, precall.offset / 2, OP_PRECALL_NO_KW_STR_JOIN_CONCAT);
-        }
-        precall = call;
-        call = in;
+    /* Instruction by instruction, each a unit and its caches (the verifier
+     * has checked that they fit): a walk of a few machine instructions a
+     * step, where decoding costs tens. */
+    const uint16_t *units = code->instrs;
+    for (size_t u = 0; u + to_next < code->ninstrs;
+         u += 1 + vm_opcode_info[vm_base_opcode(units[u] & 0xff)].caches) {
+        if (units[u] != (OP_PRECALL | 1 << 8) || units[u + to_call] != (OP_CALL | 1 << 8))
+            continue;
+        if (encode_follows(code, units + u + to_next))
+            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
+        else if (concat_follows(code, units + u + to_next))
+            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_CONCAT);
     }
 }
 
@@ -766,7 +764,7 @@ void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg)
  * The NO_KW forms make the call themselves and skip the CALL after them,
  * which must then be the next code unit (no EXTENDED_ARG between). */
 
-Value vm_builtin_len, vm_builtin_isinstance, vm_list_append, vm_str_join;
+Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
 
 /* Whether b is the builtin function `name` of the builtins module (a
  * builtin object is made only by C code, so its name says what it is). */
@@ -806,10 +804,8 @@ static int method_descr_call_form(Value callable, Value self, int total,
         return OP_PRECALL_NO_KW_LIST_APPEND;
     }
     if (total == 2 && b->owner == &rt_str_type && strcmp(b->name, "join") == 0 &&
-        code != NULL && encode_follows(code, next)) {
-        vm_str_join = callable;
+        code != NULL && encode_follows(code, next))
         return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
-    }
     return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
 }
 

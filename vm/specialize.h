@@ -375,7 +375,7 @@ static inline bool vm_small_int_op(intptr_t x, intptr_t y, int op, RtI128 *out)
 void vm_specialize_build_tuple(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
-extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append, vm_str_join;
+extern Value vm_builtin_len, vm_builtin_isinstance, vm_list_append;
 
 /* ---- the specializers --------------------------------------------------------
  * Each looks at one execution of the base instruction whose opcode unit is
