@@ -677,6 +677,7 @@ static bool verify_code(Reader *r, ObjCode *co)
     char what[400];
     if (vm_verify_code(co, what, sizeof what)) {
         vm_plan_str_appends(co);
+        vm_plan_join_sites(co);
         return true;
     }
     if (!r->failed && r->err && r->errsize) {

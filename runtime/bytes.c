@@ -104,6 +104,26 @@ Value rt_bytes_uninit(size_t n)
     return obj_val(bytes_alloc(n));
 }
 
+/* The block stays: a str's header is one byte longer than a bytes', so
+ * the text moves down by that byte (its NUL with it) and the bytes fits
+ * where the str was, in a block of the same kind (both pointer-free).  A
+ * big join encoded at once (`"\n".join(lines).encode()`) then takes one
+ * block where CPython, which frees the str when the bytes is made, has
+ * both for a moment, and pvm had both until the next collection. */
+Value rt_bytes_from_dead_str(Value str)
+{
+    ObjStr *s = AS_STR(str);
+    size_t n = s->nbytes;
+    ObjBytes *b = (ObjBytes *)s;
+    _Static_assert(offsetof(ObjBytes, data) <= offsetof(ObjStr, data),
+                   "a bytes fits in its str's block");
+    memmove(b->data, s->data, n + 1);
+    b->ob.type = &rt_bytes_type;
+    b->length = n;
+    b->hash = -1;
+    return str;
+}
+
 unsigned char *rt_bytes_room(size_t n)
 {
     if (!bytes_size_ok(n))

@@ -793,6 +793,7 @@ static Value code_from_parts(const CodeParts *p)
     if (!vm_verify_code(co, err, sizeof err))
         return rt_raisef(&rt_ValueError, "code: %s", err);
     vm_plan_str_appends(co);
+    vm_plan_join_sites(co);
     return obj_val(co);
 }
 

@@ -987,7 +987,7 @@ Value rt_encode_latin1(Value str, Value errors)
 /* ---- str.encode and bytes.decode ------------------------------------------ */
 
 /* CPython's fast path: these names never reach the registry. */
-static int fast_codec(Value encoding)
+int rt_text_fast_codec(Value encoding)
 {
     static const struct { const char *name; int codec; } names[] = {
         {"utf_8", 0}, {"utf8", 0}, {"ascii", 1}, {"us_ascii", 1},
@@ -1006,7 +1006,7 @@ static int fast_codec(Value encoding)
 
 Value rt_text_encode(Value str, Value encoding, Value errors)
 {
-    switch (fast_codec(encoding)) {
+    switch (rt_text_fast_codec(encoding)) {
     case 0: return rt_encode_utf8(str, errors);
     case 1: return rt_encode_ascii(str, errors);
     case 2: return rt_encode_latin1(str, errors);
@@ -1028,7 +1028,7 @@ Value rt_text_encode(Value str, Value encoding, Value errors)
 
 Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value errors)
 {
-    switch (fast_codec(encoding)) {
+    switch (rt_text_fast_codec(encoding)) {
     case 0: return rt_decode_utf8(s, n, errors, true, NULL);
     case 1: return rt_decode_ascii(s, n, errors);
     case 2: return rt_decode_latin1(s, n, errors);

@@ -100,6 +100,9 @@ Value rt_encode_latin1(Value str, Value errors);
 /* str.encode(encoding, errors) and bytes.decode's text path; NULL encoding
  * means UTF-8, NULL errors strict. */
 Value rt_text_encode(Value str, Value encoding, Value errors);
+/* The codec str.encode(encoding) runs here without asking the registry:
+ * 0 UTF-8 (also for a NULL encoding), 1 ASCII, 2 Latin-1; -1 any other. */
+int rt_text_fast_codec(Value encoding);
 Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value errors);
 
 /* ---- UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError ------ */

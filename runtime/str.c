@@ -638,6 +638,26 @@ Value rt_str_concat3(Value a, Value b, Value c)
     return obj_val(s);
 }
 
+bool rt_str_concat_into(Value left, Value x, Value k)
+{
+    if (!is_str(left))
+        return false;
+    ObjStr *a = AS_STR(left), *s = AS_STR(x), *c = k != VAL_NULL ? AS_STR(k) : NULL;
+    size_t at = a->nbytes, mid = s->nbytes, n = at + mid + (c ? c->nbytes : 0);
+    if (!a->ascii || !s->ascii || (c && !c->ascii) || mid == 0 || n > RT_STR_MAX ||
+        rt_str_size(n, true) > gc_block_size(s))
+        return false;
+    gc_block_grow(s, rt_str_size(n, true));
+    memmove(s->data + at, s->data, mid);
+    memcpy(s->data, a->data, at);
+    if (c)
+        memcpy(s->data + at + mid, c->data, c->nbytes);
+    s->data[n] = '\0';
+    s->nbytes = s->length = n;
+    s->hash = -1;
+    return true;
+}
+
 /* The in-place append that CPython does for `s += t` when s's reference
  * count says nothing else holds it (unicode_resize).  pvm has no counts:
  * the flag `owned` says the same, kept by vm/specialize.c's rules.  An

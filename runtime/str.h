@@ -75,6 +75,12 @@ void rt_hash_secret_init(bool ignore_environment);
 bool rt_hash_randomized(void);
 Value rt_str_concat(Value a, Value b);
 Value rt_str_concat3(Value a, Value b, Value c);    /* a + b + c, all exact strs */
+/* x, an exact str that nothing but the caller refers to, becomes left + x
+ * (+ k, when k is not VAL_NULL: an exact str) in its own block: true when
+ * left is an exact str, all are ASCII, x is not empty (`left + ""` is
+ * left itself) and x's block has room; else false, x as it was
+ * (vm/bytecodes.h, PRECALL_NO_KW_STR_JOIN_CONCAT). */
+bool rt_str_concat_into(Value left, Value x, Value k);
 /* a + b for BINARY_OP_INPLACE_ADD_UNICODE, when `a` is held by no one but
  * the local the result goes to: appended into a's own block if a is owned
  * and there is room, else a new owned str with room to grow.  Only the
@@ -119,6 +125,10 @@ Value sb_finish(StrBuf *sb);                        /* a str (valid UTF-8 assume
 Value rt_bytes_new(const unsigned char *data, size_t n);
 /* A bytes of n bytes the caller fills in before anything else sees it. */
 Value rt_bytes_uninit(size_t n);
+/* An ASCII str that nothing but the caller refers to (vm/bytecodes.h,
+ * PRECALL_NO_KW_STR_JOIN_ENCODE), turned in its own block into the bytes
+ * of its encoding, which ASCII, UTF-8 and Latin-1 make alike. */
+Value rt_bytes_from_dead_str(Value str);
 /* Room for n bytes the program asked for (read(n), b.rjust(n)), or NULL
  * with CPython's OverflowError "byte string is too large" or MemoryError:
  * never the fatal out-of-memory exit of an ordinary allocation. */
@@ -198,6 +208,13 @@ extern const MethodDef rt_str_methods[];
 /* sep.join(items): the result made once at its size (TypeError for an
  * item that is not a str). */
 Value rt_str_join_items(Value sep, const Value *items, size_t n);
+/* sep.join(iterable), str.join itself; *made: the result is a str this call
+ * allocated (not an item given back), so that only the caller refers to it
+ * (vm/bytecodes.h, PRECALL_NO_KW_STR_JOIN_ENCODE). */
+Value rt_str_join(Value sep, Value iterable, bool *made);
+/* str.join as its method descriptor calls it (args[0] the separator): the
+ * str.join forms' guard compares the callable's function with it. */
+Value rt_str_join_method(Value *args, size_t nargs, Value kw);
 /* Canonical codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1, -1 other
  * (codecs.c, which has the whole codec machinery: runtime/codecs.h). */
 int rt_codec_lookup(const char *name);

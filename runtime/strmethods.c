@@ -201,21 +201,37 @@ Value rt_str_join_items(Value sep, const Value *items, size_t n)
     return result;
 }
 
-static Value str_join(Value *args, size_t nargs, Value kw)
+Value rt_str_join(Value sep, Value it, bool *made)
+{
+    const Value *items;
+    size_t n;
+    if (is_list(it)) {
+        items = AS_LIST(it)->items;
+        n = AS_LIST(it)->length;
+    } else if (is_tuple(it)) {
+        items = AS_TUPLE(it)->items;
+        n = AS_TUPLE(it)->length;
+    } else {
+        if (!val_type(it)->iter && !val_type(it)->getitem)
+            return rt_raisef(&rt_TypeError, "can only join an iterable");
+        Value list = rt_sequence_fast(it);
+        if (!list)
+            return VAL_NULL;
+        items = AS_LIST(list)->items;
+        n = AS_LIST(list)->length;
+    }
+    /* rt_str_join_items gives back the one exact str of a single item;
+     * every other result is a str it has just allocated. */
+    *made = !(n == 1 && is_str(items[0]));
+    return rt_str_join_items(sep, items, n);
+}
+
+Value rt_str_join_method(Value *args, size_t nargs, Value kw)
 {
     if (!check_args("join", ST_METH, nargs, kw, 1, 1))
         return VAL_NULL;
-    Value it = args[1];
-    if (is_list(it))
-        return rt_str_join_items(args[0], AS_LIST(it)->items, AS_LIST(it)->length);
-    if (is_tuple(it))
-        return rt_str_join_items(args[0], AS_TUPLE(it)->items, AS_TUPLE(it)->length);
-    if (!val_type(it)->iter && !val_type(it)->getitem)
-        return rt_raisef(&rt_TypeError, "can only join an iterable");
-    Value list = rt_sequence_fast(it);
-    if (!list)
-        return VAL_NULL;
-    return rt_str_join_items(args[0], AS_LIST(list)->items, AS_LIST(list)->length);
+    bool made;
+    return rt_str_join(args[0], args[1], &made);
 }
 
 /* ---- split family ------------------------------------------------------------- */
@@ -1238,7 +1254,7 @@ static Value str_getnewargs(Value *args, size_t nargs, Value kw)
 
 const MethodDef rt_str_methods[] = {
     {"maketrans", str_maketrans, RT_METH_STATIC},
-    {"join", str_join},
+    {"join", rt_str_join_method},
     {"__getnewargs__", str_getnewargs},
     {"split", str_split},
     {"rsplit", str_rsplit},

@@ -1140,7 +1140,7 @@ TARGET(PRECALL) {                   /* unpack a bound method into NULL's slot */
     /* A bound method called as `m = obj.meth; m(x)` becomes the function
      * plus self, so CALL pushes a frame for the function directly instead
      * of calling the method object (which would re-enter the loop from C). */
-    ADAPTIVE(vm_specialize_precall(instr_, sp, oparg, kwnames));
+    ADAPTIVE(vm_specialize_precall(instr_, sp, oparg, kwnames, frame->code));
     if (PEEK(oparg + 2) == rt_Null && IS_EXACT(PEEK(oparg + 1), rt_method_type)) {
         ObjMethod *m = VAL_AS(ObjMethod, PEEK(oparg + 1));
         PEEK(oparg + 2) = m->func;
@@ -1278,6 +1278,92 @@ TARGET(PRECALL_NO_KW_ISINSTANCE) {
 
 TARGET(PRECALL_NO_KW_LIST_APPEND) {
     PRECALL_NO_KW_LIST_APPEND_BODY(PRECALL_NO_KW_LIST_APPEND, PRECALL);
+}
+
+/* The start of the two forms that use the str str.join has just made
+ * (vm/specialize.c, "what follows str.join"): the guard (the callable is
+ * str.join, self an exact str, no keywords), then the join, its result in
+ * r and `made` whether it allocated r. */
+#define STR_JOIN_HERE(self, r, made)                                       \
+    PRECALL_OPERANDS(total, args);                                         \
+    DEOPT_IF(!IS_EXACT(PEEK(total + 1), rt_method_descr_type) ||           \
+             VAL_AS(ObjBuiltin, PEEK(total + 1))->fn != rt_str_join_method || \
+             total != 2 || kwnames != VAL_NULL || !is_str(args[0]), self, PRECALL); \
+    frame->instr = THIS_INSTR();                                           \
+    bool made;                                                             \
+    Value r = rt_str_join(args[0], args[1], &made)
+
+/* sep.join(x).encode(k), 3.11 code: str.join called here, and when what it
+ * returns is an ASCII str it has just made, the str becomes the bytes of
+ * its encoding in its own block (rt_bytes_from_dead_str) and the join's
+ * CALL, the LOAD_METHOD encode, LOAD_CONST k (when there is one), PRECALL
+ * and CALL after it are stepped over: vm_plan_join_sites saw them follow,
+ * k naming UTF-8, ASCII or Latin-1 (none: UTF-8), and for an ASCII text the
+ * three encode alike.  Nothing but this instruction ever referred to the
+ * str, so no one sees it change, and `"\n".join(lines).encode()` takes
+ * one block where it took two until the next collection (regex's
+ * scan_bytes: 3.4 MB each).  An item given back (a single exact str) or a
+ * non-ASCII text, which encode may reject, goes on to the encode as it
+ * is; so does the path of a jump to the LOAD_METHOD. */
+TARGET(PRECALL_NO_KW_STR_JOIN_ENCODE) {
+    STR_JOIN_HERE(PRECALL_NO_KW_STR_JOIN_ENCODE, r, made);
+    if (r == VAL_NULL || !made || !AS_STR(r)->ascii) {
+        PRECALL_DONE(r, PRECALL);
+        DISPATCH();
+    }
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(rt_bytes_from_dead_str(r));
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* the join's CALL */
+    SKIP_CACHES(CALL);
+    JUMPBY(1);                          /* LOAD_METHOD encode */
+    SKIP_CACHES(LOAD_METHOD);
+    if ((*NEXT_INSTR_UNIT() & 0xff) == OP_LOAD_CONST)
+        JUMPBY(1);                      /* k */
+    JUMPBY(1);                          /* encode's PRECALL */
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* and its CALL */
+    SKIP_CACHES(CALL);
+    CHECK_EVAL_BREAKER_AFTER_CALL();
+    DISPATCH();
+}
+
+/* `left + sep.join(x)`, and `+ k` after it (k a str constant: the pair
+ * BINARY_OP_ADD_UNICODE_CONST fuses), 3.11 code: str.join called here, and
+ * when what it returns is a str it has just made and rt_str_concat_into
+ * can make the sum in that str's block (all exact ASCII strs, room in the
+ * block), the BINARY_OP after the join's CALL, and the `LOAD_CONST k;
+ * BINARY_OP +` after it if there is one, are stepped over.  Nothing but
+ * this instruction ever referred to the joined str, so no one sees it
+ * change; the sum takes no block of its own: records' `"[" + ", ".join(
+ * ...) + "]"` of 2.3 MB made two such blocks, alive together until the
+ * next collection, where CPython frees the join at once.  Anything else
+ * goes on to the BINARY_OP as it is, as does the path of a jump to it. */
+TARGET(PRECALL_NO_KW_STR_JOIN_CONCAT) {
+    STR_JOIN_HERE(PRECALL_NO_KW_STR_JOIN_CONCAT, r, made);
+    if (r == VAL_NULL || !made) {
+        PRECALL_DONE(r, PRECALL);
+        DISPATCH();
+    }
+    STACK_SHRINK(oparg + 1);
+    SET_TOP(r);
+    SKIP_CACHES(PRECALL);
+    JUMPBY(1);                          /* the join's CALL */
+    SKIP_CACHES(CALL);
+    Value k = vm_str_const_added(frame->code, NEXT_INSTR_UNIT() + 1 + CACHES_BINARY_OP);
+    if (rt_str_concat_into(SECOND(), r, k)) {
+        STACK_SHRINK(1);
+        SET_TOP(r);
+        JUMPBY(1);                      /* left + the join */
+        SKIP_CACHES(BINARY_OP);
+        if (k != VAL_NULL) {
+            JUMPBY(1);                  /* k */
+            JUMPBY(1);                  /* + k */
+            SKIP_CACHES(BINARY_OP);
+        }
+    }
+    CHECK_EVAL_BREAKER_AFTER_CALL();
+    DISPATCH();
 }
 
 /* The call itself, shared by CALL and 3.12's CALL_312 (bytecodes_internal.h),

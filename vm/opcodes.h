@@ -248,7 +248,9 @@ enum {
     X(BINARY_OP_ADD_UNICODE_CONST,   22, BINARY_OP)   /* str + str + "k": the LOAD_CONST and BINARY_OP after it fused */ \
     X(BINARY_OP_INT_CHAIN,           26, BINARY_OP)   /* int op int, op k, op k...: 128-bit, no ints between */ \
     X(LOAD_FAST_DISOWN,              38, LOAD_FAST)   /* a read of a local that may hold an owned str: clears the flag */ \
-    X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */
+    X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */ \
+    X(PRECALL_NO_KW_STR_JOIN_ENCODE, 64, PRECALL)     /* sep.join(x).encode(k): the str made becomes the bytes in its block */ \
+    X(PRECALL_NO_KW_STR_JOIN_CONCAT, 47, PRECALL)     /* left + sep.join(x) [+ k]: made in the joined str's block */
 
 enum {
 #define SPECIALIZED_ENUM(name, num, ...) OP_##name = num,

@@ -21,6 +21,7 @@
 #include "runtime/runtime.h"
 #include "runtime/class.h"
 #include "runtime/typeversion.h"
+#include "runtime/codecs.h"
 #include "vm/opcodes.h"
 #include "vm/specialize.h"
 #include "vm/decode.h"
@@ -379,6 +380,12 @@ static Value const_then_binary_op(const ObjCode *code, const uint16_t *next)
     return AS_TUPLE(code->consts)->items[next[0] >> 8];
 }
 
+Value vm_str_const_added(const ObjCode *code, const uint16_t *next)
+{
+    Value k = const_then_binary_op(code, next);
+    return k != VAL_NULL && is_str(k) && rt_nb_plain(next[1] >> 8) == NB_ADD ? k : VAL_NULL;
+}
+
 void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg,
                              const ObjCode *code)
 {
@@ -394,8 +401,7 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
             form = OP_BINARY_OP_INPLACE_ADD_UNICODE;
     }
     Value k = const_then_binary_op(code, next);
-    if (k != VAL_NULL && form == OP_BINARY_OP_ADD_UNICODE && is_str(k) &&
-        rt_nb_plain(next[1] >> 8) == NB_ADD)
+    if (form == OP_BINARY_OP_ADD_UNICODE && vm_str_const_added(code, next) != VAL_NULL)
         form = OP_BINARY_OP_ADD_UNICODE_CONST;
 #ifdef __SIZEOF_INT128__
     if (k != VAL_NULL && is_int(k) && (form == OP_BINARY_OP_ADD_INT ||
@@ -583,6 +589,115 @@ void vm_plan_str_appends(ObjCode *code)
     code->str_append_locals = sites;
 }
 
+/* ---- what follows str.join ----------------------------------------------------------
+ * Two forms take over the instructions after a `PRECALL 1; CALL 1` whose
+ * result goes to one consumer, and use the str str.join has just made
+ * (nothing but the form has seen it) as the block of that consumer's
+ * result (vm/bytecodes.h):
+ *   PRECALL_NO_KW_STR_JOIN_ENCODE  `sep.join(x).encode(k)`;
+ *   PRECALL_NO_KW_STR_JOIN_CONCAT  `left + sep.join(x)`, and `+ k` after it.
+ * They are given to the PRECALL as the code is loaded, not at warm-up as
+ * the other forms: the line that encodes or brackets a whole text is
+ * often run once (a program's output made at its end, regex's
+ * scan_bytes), and a site run once is never specialized.  Only code whose
+ * names hold `join` is walked.  (An EXTENDED_ARG before the PRECALL makes
+ * its oparg other than 1: the form's guard then misses.)  What is called there is learnt only at
+ * run time: anything but str.join misses the form's guard and the site
+ * specializes as any other (method_descr_call_form chooses the encode
+ * form again if str.join comes back). */
+
+/* Whether `LOAD_METHOD encode; [LOAD_CONST k;] PRECALL n; CALL n` starts at
+ * u, the unit after a call's CALL and its caches, in 3.11 code: n 1 with k
+ * a str naming a codec that str.encode runs without the registry (UTF-8,
+ * ASCII, Latin-1), or 0 without k.  The value the call leaves then goes
+ * to encode's self and nowhere else.  No EXTENDED_ARG between (its unit
+ * would not match). */
+static bool encode_follows(const ObjCode *code, const uint16_t *u)
+{
+    const uint16_t *end = code->instrs + code->ninstrs;
+    if (code->pyminor != 11 || u >= end || vm_base_opcode(*u & 0xff) != OP_LOAD_METHOD ||
+        strcmp(rt_str_cstr(AS_TUPLE(code->names)->items[*u >> 8]), "encode") != 0)
+        return false;
+    u += 1 + CACHES_LOAD_METHOD;
+    int n = 0;
+    if (u < end && (*u & 0xff) == OP_LOAD_CONST) {
+        Value k = AS_TUPLE(code->consts)->items[*u >> 8];
+        if (!is_str(k) || rt_text_fast_codec(k) < 0)
+            return false;
+        n = 1;
+        u++;
+    }
+    return u + 1 + CACHES_PRECALL < end && vm_base_opcode(*u & 0xff) == OP_PRECALL &&
+           (*u >> 8) == n && (u[1 + CACHES_PRECALL] & 0xff) == OP_CALL &&
+           (u[1 + CACHES_PRECALL] >> 8) == n;
+}
+
+/* Whether `BINARY_OP +` at u (a unit after a call's CALL and its caches,
+ * in 3.11 code) takes the call's value as its right operand and is not
+ * an append site: `s = s + sep.join(x)` into a local whose str may be
+ * appended to in place (vm_plan_str_appends, which has run) stays with
+ * BINARY_OP_INPLACE_ADD_UNICODE, whose appends are amortised; copying s
+ * into the join's block each time would not be.  The same for a `+ k`
+ * after it. */
+static bool concat_follows(const ObjCode *code, const uint16_t *u)
+{
+    const uint16_t *end = code->instrs + code->ninstrs;
+    if (u + 1 + CACHES_BINARY_OP >= end || (*u & 0xff) != OP_BINARY_OP || (*u >> 8) != NB_ADD)
+        return false;
+    u += 1 + CACHES_BINARY_OP;
+    if (vm_str_const_added(code, u) != VAL_NULL)
+        u += 2 + CACHES_BINARY_OP;
+    return u >= end || (*u & 0xff) != OP_STORE_FAST || (*u >> 8) >= 64 ||
+           !(code->str_append_locals >> (*u >> 8) & 1);
+}
+
+/* Whether the names tuple holds the interned `name`. */
+static bool names_hold(const ObjCode *code, Value name)
+{
+    const ObjTuple *names = AS_TUPLE(code->names);
+    for (size_t i = 0; i < names->length; i++)
+        if (names->items[i] == name)
+            return true;
+    return false;
+}
+
+/* Whether some unit reads `PRECALL 1`, the unit after its cache `CALL 1`
+ * and the unit after that one's caches LOAD_METHOD or `BINARY_OP +`: a
+ * scan of the raw units, a few machine instructions each, so that the
+ * code is walked only when it may hold a site (a cache unit may look like
+ * one: the walk decides). */
+static bool join_site_candidates(const ObjCode *code, size_t to_call, size_t to_next)
+{
+    const uint16_t *units = code->instrs;
+    for (size_t u = 0; u + to_next < code->ninstrs; u++)
+        if (units[u] == (OP_PRECALL | 1 << 8) && units[u + to_call] == (OP_CALL | 1 << 8) &&
+            ((units[u + to_next] & 0xff) == OP_LOAD_METHOD ||
+             units[u + to_next] == (OP_BINARY_OP | NB_ADD << 8)))
+            return true;
+    return false;
+}
+
+void vm_plan_join_sites(ObjCode *code)
+{
+    const size_t to_call = 1 + CACHES_PRECALL, to_next = to_call + 1 + CACHES_CALL;
+    if (code->pyminor != 11 || !names_hold(code, RT_NAME("join")) ||
+        !join_site_candidates(code, to_call, to_next))
+        return;
+    /* Instruction by instruction, each a unit and its caches (the verifier
+     * has checked that they fit): a walk of a few machine instructions a
+     * step, where decoding costs tens. */
+    const uint16_t *units = code->instrs;
+    for (size_t u = 0; u + to_next < code->ninstrs;
+         u += 1 + vm_opcode_info[vm_base_opcode(units[u] & 0xff)].caches) {
+        if (units[u] != (OP_PRECALL | 1 << 8) || units[u + to_call] != (OP_CALL | 1 << 8))
+            continue;
+        if (encode_follows(code, units + u + to_next))
+            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
+        else if (concat_follows(code, units + u + to_next))
+            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_CONCAT);
+    }
+}
+
 /* ---- COMPARE_OP: counter, mask --------------------------------------------------
  * The forms run the conditional jump that follows too (CPython 3.11's
  * COMPARE_OP_*_JUMP): the mask says for which outcomes of the comparison
@@ -676,8 +791,10 @@ static int builtin_call_form(Value callable, int total)
     return OP_PRECALL_NO_KW_BUILTIN_FAST;
 }
 
-/* The form for a builtin type's method called on self (args[0]). */
-static int method_descr_call_form(Value callable, Value self, int total)
+/* The form for a builtin type's method called on self (args[0]); `next`:
+ * the unit after the CALL's caches. */
+static int method_descr_call_form(Value callable, Value self, int total,
+                                  const ObjCode *code, const uint16_t *next)
 {
     ObjBuiltin *b = VAL_AS(ObjBuiltin, callable);
     if (val_type(self) != b->owner)
@@ -686,11 +803,17 @@ static int method_descr_call_form(Value callable, Value self, int total)
         vm_list_append = callable;
         return OP_PRECALL_NO_KW_LIST_APPEND;
     }
+    if (total == 2 && b->owner == &rt_str_type && strcmp(b->name, "join") == 0 &&
+        code != NULL && encode_follows(code, next))
+        return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
     return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
 }
 
-/* The NO_KW form for a call of anything but a Python function, or 0. */
-static int native_call_form(Value *sp, int oparg, Value kwnames)
+/* The NO_KW form for a call of anything but a Python function, or 0.
+ * code, next: 3.11's PRECALL's code and the unit after its CALL (NULL,
+ * NULL for 3.12's CALL_312). */
+static int native_call_form(Value *sp, int oparg, Value kwnames, const ObjCode *code,
+                            const uint16_t *next)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
@@ -702,18 +825,20 @@ static int native_call_form(Value *sp, int oparg, Value kwnames)
     if (IS_EXACT(callable, rt_builtin_type))
         return builtin_call_form(callable, total);
     if (IS_EXACT(callable, rt_method_descr_type) && is_meth)
-        return method_descr_call_form(callable, sp[-total], total);
+        return method_descr_call_form(callable, sp[-total], total, code, next);
     return 0;
 }
 
-void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames)
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames,
+                           const ObjCode *code)
 {
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int form = 0;
     if (is_function(sp[-(oparg + is_meth + 1)]))
         form = OP_PRECALL_PYFUNC;
     else if ((instr[1 + CACHES_PRECALL] & 0xff) == OP_CALL)
-        form = native_call_form(sp, oparg, kwnames);
+        form = native_call_form(sp, oparg, kwnames, code,
+                                instr + 1 + CACHES_PRECALL + 1 + CACHES_CALL);
     if (form == 0)
         return not_specialized(instr);
     specialized(instr, form);
@@ -730,7 +855,7 @@ void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames)
     bool is_meth = sp[-(oparg + 2)] != rt_Null;
     int total = oparg + is_meth;
     Value callable = sp[-(total + 1)];
-    int native = !is_function(callable) && is_312(instr) ? native_call_form(sp, oparg, kwnames) : 0;
+    int native = !is_function(callable) && is_312(instr) ? native_call_form(sp, oparg, kwnames, NULL, NULL) : 0;
     if (native != 0)
         return specialized(instr, native);
     if (!is_function(callable) || kwnames != VAL_NULL)

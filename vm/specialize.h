@@ -394,12 +394,19 @@ void vm_specialize_binary_op(uint16_t *instr, Value left, Value right, int oparg
  * that `s += t` may append to in place and rewrite their reads
  * (vm/specialize.c, "appending to a str in place"). */
 void vm_plan_str_appends(ObjCode *code);
+/* Give the PRECALL of `sep.join(x).encode(k)` and of `left + sep.join(x)`
+ * its fused form at load (vm/specialize.c, "what follows str.join"). */
+void vm_plan_join_sites(ObjCode *code);
+/* k when `LOAD_CONST k; BINARY_OP +` starts at next in 3.11 code, k a
+ * str; else VAL_NULL. */
+Value vm_str_const_added(const ObjCode *code, const uint16_t *next);
 void vm_specialize_compare_op(uint16_t *instr, Value left, Value right, int oparg, ObjCode *code);
 void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_store_subscr(uint16_t *instr, Value container, Value key);
 void vm_specialize_unpack_sequence(uint16_t *instr, Value seq, int oparg);
 void vm_specialize_for_iter_312(uint16_t *instr, Value iter);
-void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames);
+void vm_specialize_precall(uint16_t *instr, Value *sp, int oparg, Value kwnames,
+                           const ObjCode *code);
 void vm_specialize_call(uint16_t *instr, Value *sp, int oparg, Value kwnames);
 
 /* ---- statistics (pvm --stats) -------------------------------------------------
