@@ -107,6 +107,13 @@ Value io_iobase_exit(Value *args, size_t nargs, Value kwnames);
 /* The bytes a bytes-like argument holds, copied into a new bytes (for
  * keeping), or VAL_NULL + TypeError. */
 Value io_as_bytes(Value v);
+/* The end of BytesIO's and StringIO's __setstate__ (pickle, copy): the
+ * position, an int not negative (a TypeError made from fmt and its type's
+ * name otherwise); then the instance dict, None or a dict merged into the
+ * object's (`item` names its place in the state's message).  false with
+ * an exception set. */
+bool io_setstate_position(Value pos, const char *fmt, size_t *out);
+bool io_setstate_dict(Value self, Value d, const char *item);
 /* FileIO(fd or path, mode, closefd, opener) from C (open()). */
 Value io_fileio_open(Value file, const char *mode, bool closefd, Value opener);
 /* The descriptor of a FileIO (-1 when closed). */

@@ -732,40 +732,57 @@ LOCKED(buffered_flush)
 LOCKED(buffered_seek)
 LOCKED(buffered_truncate)
 
-/* Every buffered class shares the table; __init__ is set per class below. */
+/* What every buffered class has; the reading and the writing methods are
+ * added below to the classes that read or write, as in CPython, where a
+ * BufferedWriter's read is _BufferedIOBase's (UnsupportedOperation). */
 const MethodDef io_buffered_methods[] = {
-    {"read", buffered_read_locked}, {"read1", buffered_read1_locked}, {"peek", buffered_peek_locked},
-    {"readinto", buffered_readinto_locked}, {"readinto1", buffered_readinto1_locked},
-    {"readline", buffered_readline_locked}, {"write", buffered_write_locked}, {"flush", buffered_flush_locked},
-    {"tell", buffered_tell}, {"seek", buffered_seek_locked}, {"truncate", buffered_truncate_locked},
-    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
-    {"isatty", buffered_isatty}, {"seekable", buffered_seekable},
-    {"readable", buffered_readable}, {"writable", buffered_writable},
+    {"flush", buffered_flush_locked}, {"tell", buffered_tell}, {"seek", buffered_seek_locked},
+    {"truncate", buffered_truncate_locked}, {"close", buffered_close},
+    {"detach", buffered_detach}, {"fileno", buffered_fileno}, {"isatty", buffered_isatty},
+    {"seekable", buffered_seekable},
     {NULL, NULL},
 };
 
-/* Writers are closed when collected (their bytes written: _IOBase.__del__). */
-#define BUFFERED_TYPE(var, tname, newfn, finalizer)                                      \
+static const MethodDef reading_methods[] = {
+    {"read", buffered_read_locked}, {"read1", buffered_read1_locked}, {"peek", buffered_peek_locked},
+    {"readinto", buffered_readinto_locked}, {"readinto1", buffered_readinto1_locked},
+    {"readline", buffered_readline_locked}, {"readable", buffered_readable},
+    {NULL, NULL},
+};
+
+static const MethodDef writing_methods[] = {
+    {"write", buffered_write_locked}, {"writable", buffered_writable},
+    {NULL, NULL},
+};
+
+/* Writers are closed when collected (their bytes written: _IOBase.__del__);
+ * a writer iterates as _IOBase does (its readline is unsupported). */
+#define BUFFERED_TYPE(var, tname, newfn, finalizer, nextfn)                              \
     ObjType var = {                                                                     \
         .ob.type = &rt_type_type, .name = tname,                                        \
         .flags = TF_BASETYPE | TF_WEAKREFABLE | (finalizer),                            \
         .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
         .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
-        .new_ = newfn, .repr = buffered_repr, .next = buffered_next,                    \
+        .new_ = newfn, .repr = buffered_repr, .next = nextfn,                           \
     };
-BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new, 0)
-BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new, TF_FINALIZER)
-BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new, TF_FINALIZER)
+BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new, 0, buffered_next)
+BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new, TF_FINALIZER, NULL)
+BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new, TF_FINALIZER,
+              buffered_next)
 
-/* Each class's own __init__ (the shared table cannot say which). */
+/* Each class's own __init__, and its reading or writing methods (or both). */
 void io_buffered_ready(void)
 {
     static const MethodDef r[] = { {"__init__", reader_init}, {NULL, NULL} };
     static const MethodDef w[] = { {"__init__", writer_init}, {NULL, NULL} };
     static const MethodDef x[] = { {"__init__", random_init}, {NULL, NULL} };
     rt_type_add_methods(&io_bufferedreader_type, r);
+    rt_type_add_methods(&io_bufferedreader_type, reading_methods);
     rt_type_add_methods(&io_bufferedwriter_type, w);
+    rt_type_add_methods(&io_bufferedwriter_type, writing_methods);
     rt_type_add_methods(&io_bufferedrandom_type, x);
+    rt_type_add_methods(&io_bufferedrandom_type, reading_methods);
+    rt_type_add_methods(&io_bufferedrandom_type, writing_methods);
 }
 
 /* ---- BufferedRWPair: a reader and a writer as one stream ------------------------------------- */

@@ -264,6 +264,29 @@ static Value bytesio_getstate(Value *args, size_t nargs, Value kw)
                          d != VAL_NULL ? rt_dict_copy(d) : rt_None);
 }
 
+/* __setstate__((bytes, position, dict or None)), what __getstate__ gave. */
+static Value bytesio_setstate(Value *args, size_t nargs, Value kw)
+{
+    BytesIO *b = self_open(args, nargs, "__setstate__");
+    if (b == NULL || !rt_arg_range("__setstate__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    Value st = args[1];
+    if (!rt_isinstance_of(st, &rt_tuple_type) || rt_tuple_len(st) < 3)
+        return rt_raisef(&rt_TypeError, "%s.__setstate__ argument should be 3-tuple, got %s",
+                         val_type(args[0])->name, val_type(st)->name);
+    b->size = b->pos = 0;
+    RtBuffer v;
+    if (rt_get_buffer(rt_tuple_get(st, 0), &v, RT_BUF_SIMPLE) < 0)
+        return VAL_NULL;
+    write_bytes(b, v.buf, (size_t)v.len);
+    rt_release_buffer(&v);
+    if (!io_setstate_position(rt_tuple_get(st, 1), "second item of state must be an integer, "
+                              "not %s", &b->pos) ||
+        !io_setstate_dict(args[0], rt_tuple_get(st, 2), "third"))
+        return VAL_NULL;
+    return rt_None;
+}
+
 /* ---- getbuffer(): a memoryview through an exporter of the stream's bytes ----------------- */
 
 typedef struct BytesIOView {
@@ -309,12 +332,12 @@ static const GetSetDef bytesio_getsets[] = {
 const MethodDef io_bytesio_methods[] = {
     {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read},
     {"readline", bytesio_readline}, {"readlines", bytesio_readlines},
-    {"readinto", bytesio_readinto}, {"readinto1", bytesio_readinto}, {"write", bytesio_write},
+    {"readinto", bytesio_readinto}, {"write", bytesio_write},
     {"seek", bytesio_seek}, {"tell", bytesio_tell}, {"truncate", bytesio_truncate},
     {"getvalue", bytesio_getvalue}, {"getbuffer", bytesio_getbuffer},
     {"readable", bytesio_true}, {"writable", bytesio_true}, {"seekable", bytesio_true},
     {"flush", bytesio_flush}, {"isatty", bytesio_isatty}, {"close", bytesio_close},
-    {"__getstate__", bytesio_getstate},
+    {"__getstate__", bytesio_getstate}, {"__setstate__", bytesio_setstate},
     {NULL, NULL},
 };
 

@@ -115,6 +115,39 @@ Value io_as_bytes(Value v)
     return b;
 }
 
+bool io_setstate_position(Value pos, const char *fmt, size_t *out)
+{
+    if (!rt_isinstance_of(pos, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, fmt, val_type(pos)->name);
+        return false;
+    }
+    ssize_t p;
+    if (!rt_as_ssize(pos, &p))
+        return false;
+    if (p < 0) {
+        rt_raisef(&rt_ValueError, "position value cannot be negative");
+        return false;
+    }
+    *out = (size_t)p;
+    return true;
+}
+
+bool io_setstate_dict(Value self, Value d, const char *item)
+{
+    if (d == rt_None)
+        return true;
+    if (!rt_isinstance_of(d, &rt_dict_type)) {
+        rt_raisef(&rt_TypeError, "%s item of state should be a dict, got a %s", item,
+                  val_type(d)->name);
+        return false;
+    }
+    Value *mine = &IO_OBJ(self)->dict;
+    if (*mine != VAL_NULL)
+        return rt_dict_update(*mine, d);
+    *mine = d;                          /* the state's own dict, as CPython keeps it */
+    return true;
+}
+
 Value io_flush_then_close(Value self, Value inner)
 {
     Value f = io_call(self, "flush", 0);

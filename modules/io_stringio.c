@@ -279,6 +279,39 @@ static Value stringio_getstate(Value *args, size_t nargs, Value kw)
                          d != VAL_NULL ? rt_dict_copy(d) : rt_None);
 }
 
+/* __setstate__((text, newline, position, dict or None)): __init__ with the
+ * newline, then the text as it is (already translated when written). */
+static Value stringio_setstate(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_stringio_type, "__setstate__") ||
+        !rt_arg_range("__setstate__", nargs - 1, 1, 1))
+        return VAL_NULL;
+    if (SIO(args[0])->closed)
+        return rt_raisef(&rt_ValueError, "I/O operation on closed file");
+    Value st = args[1];
+    if (!rt_isinstance_of(st, &rt_tuple_type) || rt_tuple_len(st) < 4)
+        return rt_raisef(&rt_TypeError, "%s.__setstate__ argument should be 4-tuple, got %s",
+                         val_type(args[0])->name, val_type(st)->name);
+    Value text = rt_tuple_get(st, 0);
+    Value init[3] = { args[0], text, rt_tuple_get(st, 1) };
+    if (stringio_init(init, 3, VAL_NULL) == VAL_NULL)
+        return VAL_NULL;
+    StringIO *s = SIO(args[0]);
+    if (rt_is_str(text)) {
+        size_t n;
+        uint32_t *cps = io_str_to_cps(text, &n);
+        s->len = 0;
+        reserve(s, n);
+        memcpy(s->buf, cps, n * sizeof *cps);
+        s->len = n;
+    }
+    if (!io_setstate_position(rt_tuple_get(st, 2), "third item of state must be an integer, "
+                              "got %s", &s->pos) ||
+        !io_setstate_dict(args[0], rt_tuple_get(st, 3), "fourth"))
+        return VAL_NULL;
+    return rt_None;
+}
+
 static Value get_closed(Value self)
 {
     Value args[1] = { self };
@@ -311,7 +344,7 @@ const MethodDef io_stringio_methods[] = {
     {"write", stringio_write}, {"getvalue", stringio_getvalue}, {"tell", stringio_tell},
     {"seek", stringio_seek}, {"truncate", stringio_truncate}, {"readable", stringio_true},
     {"writable", stringio_true}, {"seekable", stringio_true}, {"close", stringio_close},
-    {"__getstate__", stringio_getstate},
+    {"__getstate__", stringio_getstate}, {"__setstate__", stringio_setstate},
     {NULL, NULL},
 };
 

@@ -361,24 +361,26 @@ static const RtStructSeqDesc flags_desc_313 = { "sys.flags", flags_fields, 19, 1
  * threads start with an empty context and warnings ignore the context (0). */
 static const RtStructSeqDesc flags_desc_314 = { "sys.flags", flags_fields, 21, 18 };
 
+/* float_info, int_info, hash_info and thread_info may be made by calling
+ * their types; flags and version_info may not. */
 static const char *const float_info_fields[] = {
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
     "epsilon", "radix", "rounds",
 };
-static const RtStructSeqDesc float_info_desc = { "sys.float_info", float_info_fields, 11, 11 };
+static const RtStructSeqDesc float_info_desc = { "sys.float_info", float_info_fields, 11, 11, true };
 
 static const char *const int_info_fields[] = {
     "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold",
 };
-static const RtStructSeqDesc int_info_desc = { "sys.int_info", int_info_fields, 4, 4 };
+static const RtStructSeqDesc int_info_desc = { "sys.int_info", int_info_fields, 4, 4, true };
 
 static const char *const hash_info_fields[] = {
     "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff",
 };
-static const RtStructSeqDesc hash_info_desc = { "sys.hash_info", hash_info_fields, 9, 9 };
+static const RtStructSeqDesc hash_info_desc = { "sys.hash_info", hash_info_fields, 9, 9, true };
 
 static const char *const thread_info_fields[] = { "name", "lock", "version" };
-static const RtStructSeqDesc thread_info_desc = { "sys.thread_info", thread_info_fields, 3, 3 };
+static const RtStructSeqDesc thread_info_desc = { "sys.thread_info", thread_info_fields, 3, 3, true };
 
 static ObjType *flags_type;
 

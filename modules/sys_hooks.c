@@ -107,16 +107,11 @@ static bool display_by_traceback_module(Value value, Value tb)
     return ok;
 }
 
-/* CPython's PyErr_Display: the traceback attached to value, as the
- * traceback module prints it, written to sys.stderr: a program that
+/* The C printer's text written to err, sys.stderr: a program that
  * replaced it (captured_stderr) gets the text through its write(). */
-static void display(Value value, Value tb)
+static void display_to_stream(Value err, Value value, Value tb)
 {
-    rt_stdout_flush();
-    if (display_by_traceback_module(value, tb))
-        return;
     Value sys = VAL_AS(ObjModule, mod_sys_module())->dict;
-    Value err = rt_dict_get_cstr(sys, "stderr");
     if (err == VAL_NULL || err == rt_None || err == rt_dict_get_cstr(sys, "__stderr__")) {
         display_to(stderr, value, tb);
         return;
@@ -135,6 +130,26 @@ static void display(Value value, Value tb)
     Value saved = rt_err_fetch();
     Value write = rt_getattr_cstr(err, "write");
     if (write == VAL_NULL || rt_call1(write, text) == VAL_NULL)
+        rt_err_clear();
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
+/* CPython's PyErr_Display: the traceback attached to value, as the
+ * traceback module prints it, written to sys.stderr; the C printer ends
+ * with sys.stderr.flush(), its errors ignored (a program that replaced
+ * the method sees the call; 3.13's traceback module makes none). */
+static void display(Value value, Value tb)
+{
+    rt_stdout_flush();
+    if (display_by_traceback_module(value, tb))
+        return;
+    Value err = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "stderr");
+    display_to_stream(err, value, tb);
+    if (err == VAL_NULL || err == rt_None)
+        return;
+    Value saved = rt_err_fetch();
+    if (mod_call_method(err, "flush", NULL, 0) == VAL_NULL)
         rt_err_clear();
     if (saved != VAL_NULL)
         rt_raise(saved);

@@ -794,25 +794,6 @@ static Value builtin_ord(Value *args, size_t nargs, Value kwnames)
 
 /* ---- round ---------------------------------------------------------------------------- */
 
-/* round(int, ndigits < 0): to a multiple of 10**-ndigits, halves to even. */
-static Value round_int(Value x, Value ndigits)
-{
-    Value pow10 = rt_binary_op(small_new(10), rt_unary_op(ndigits, UN_NEG), NB_POWER);
-    if (pow10 == VAL_NULL)
-        return VAL_NULL;
-    Value q = rt_binary_op(x, pow10, NB_FLOOR_DIVIDE);
-    Value r = q == VAL_NULL ? VAL_NULL : rt_binary_op(x, pow10, NB_REMAINDER);
-    if (r == VAL_NULL)
-        return VAL_NULL;
-    /* x = q*pow10 + r with 0 <= r < pow10: round up past the half, and at
-     * exactly the half only when q is odd. */
-    int c = rt_int_cmp(rt_binary_op(r, small_new(2), NB_MULTIPLY), pow10);
-    bool q_odd = rt_int_binop(q, small_new(1), NB_AND) != small_new(0);
-    if (c > 0 || (c == 0 && q_odd))
-        q = rt_binary_op(q, small_new(1), NB_ADD);
-    return q == VAL_NULL ? VAL_NULL : rt_binary_op(q, pow10, NB_MULTIPLY);
-}
-
 /* round(float) with no ndigits: the nearest int, halves to even. */
 static Value round_float_to_int(double x)
 {
@@ -830,7 +811,7 @@ static Value round_of_int(Value x, Value nd)
         return x;
     if ((nd = rt_index(nd)) == VAL_NULL)
         return VAL_NULL;
-    return rt_int_sign(nd) >= 0 ? x : round_int(x, nd);
+    return rt_int_sign(nd) >= 0 ? x : rt_int_round(x, nd);
 }
 
 /* float.__round__(ndigits): an int without ndigits, else a float. */

@@ -354,13 +354,35 @@ static bool has_weakref(ObjType *t)
     return rt_weakref_supported(t);
 }
 
+/* Would CPython free t's instances through its cycle collector?  Every
+ * class is collected there, and every builtin a class may derive from but
+ * these few, freed directly; the two ways are two deallocators (tp_free). */
+static bool freed_by_collector(ObjType *t)
+{
+    static ObjType *const direct[] = {
+        &rt_object_type, &rt_int_type, &rt_bool_type, &rt_float_type, &rt_complex_type,
+        &rt_str_type, &rt_bytes_type, &rt_bytearray_type,
+    };
+    if (rt_is_heaptype(t))
+        return true;
+    for (size_t i = 0; i < sizeof direct / sizeof direct[0]; i++)
+        if (t == direct[i])
+            return false;
+    return true;
+}
+
 /* May instances of `old` become instances of `new` (obj.__class__ = new,
  * or a class whose best base changes from old to new by __bases__
  * assignment)?  Their layouts must be the same: the same solid base, or
  * two classes adding the same __slots__ to the same base; the dict in the
- * same place (CPython's compatible_for_assignment). */
+ * same place; and freed the same way (CPython's compatible_for_assignment). */
 static bool compatible_for_assignment(ObjType *old, ObjType *new, const char *attr)
 {
+    if (freed_by_collector(old) != freed_by_collector(new)) {
+        rt_raisef(&rt_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                  new->name, old->name);
+        return false;
+    }
     ObjType *so = solid_base(old), *sn = solid_base(new);
     bool same = so == sn;
     if (!same && rt_is_heaptype(so) && rt_is_heaptype(sn) && so->base == sn->base) {

@@ -93,9 +93,40 @@ static Value field_repr(Value self)
     return rt_str_format_c("<member '%s' of '%s' objects>", f->name, f->owner->name);
 }
 
+static Value field_name(Value self)
+{
+    return rt_str_from_cstr(VAL_AS(ObjField, self)->name);
+}
+
+/* "stat_result.st_mode": the owner's name without its module. */
+static Value field_qualname(Value self)
+{
+    ObjField *f = VAL_AS(ObjField, self);
+    const char *dot = strrchr(f->owner->name, '.');
+    return rt_str_format_c("%s.%s", dot != NULL ? dot + 1 : f->owner->name, f->name);
+}
+
+static Value field_objclass(Value self)
+{
+    return obj_val(VAL_AS(ObjField, self)->owner);
+}
+
+/* pvm keeps no text for the fields (CPython's say what each is). */
+static Value field_doc(Value self)
+{
+    return rt_None;
+}
+
+static const GetSetDef field_getsets[] = {
+    {"__name__", field_name, 0, 0}, {"__qualname__", field_qualname, 0, 0},
+    {"__objclass__", field_objclass, 0, 0}, {"__doc__", field_doc, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
 static ObjType field_type = {
     .ob.type = &rt_type_type, .name = "member_descriptor",
     .repr = field_repr, .descr_get = field_get, .descr_set = field_set,
+    .getsets = field_getsets,
 };
 
 static Value field_new(ObjType *owner, const char *name, size_t index)
@@ -216,6 +247,43 @@ static const MethodDef structseq_methods[] = {
 
 /* ---- the type ------------------------------------------------------------------- */
 
+/* Take name's entry out of the dict and put it back last. */
+static void move_last(ObjType *t, const char *name)
+{
+    Value dict = rt_type_dict(t);
+    Value v = rt_dict_get_cstr(dict, name);
+    if (v == VAL_NULL)
+        return;
+    rt_dict_del(dict, rt_str_from_cstr(name));
+    rt_type_set(t, name, v);
+}
+
+/* The type's dict in CPython's order: __new__, __repr__, __reduce__, the
+ * fields, __doc__, __module__ for a type an extension module makes
+ * (PyStructSequence_NewType gives a heap type; sys's own are static),
+ * then the counts.  A type that cannot be instantiated has no __new__ of
+ * its own there (CPython deletes it; the slot still refuses). */
+static void order_dict(ObjType *t, const RtStructSeqDesc *desc)
+{
+    if (!desc->constructible)
+        rt_dict_del(rt_type_dict(t), rt_str_from_cstr("__new__"));
+    const char *dot = strrchr(desc->name, '.');
+    if (dot != NULL && strncmp(desc->name, "sys.", 4) != 0)
+        rt_type_set(t, "__module__", rt_str_new(desc->name, (size_t)(dot - desc->name)));
+    move_last(t, "__new__");
+    move_last(t, "__repr__");
+    move_last(t, "__reduce__");
+    for (size_t i = 0; i < desc->n_fields; i++)
+        if (desc->fields[i] != NULL)
+            move_last(t, desc->fields[i]);
+    static const char *const last[] = {
+        "__doc__", "__module__", "n_sequence_fields", "n_fields", "n_unnamed_fields",
+        "__match_args__",
+    };
+    for (size_t i = 0; i < sizeof last / sizeof last[0]; i++)
+        move_last(t, last[i]);
+}
+
 ObjType *rt_structseq_type_new(const RtStructSeqDesc *desc)
 {
     if (field_type.mro == VAL_NULL)
@@ -242,5 +310,6 @@ ObjType *rt_structseq_type_new(const RtStructSeqDesc *desc)
     rt_type_set(t, "n_fields", rt_int_from_i64((int64_t)desc->n_fields));
     rt_type_set(t, "n_unnamed_fields", rt_int_from_i64((int64_t)n_unnamed(desc)));
     rt_type_set(t, "__match_args__", rt_list_as_tuple(match_args));
+    order_dict(t, desc);
     return t;
 }

@@ -157,14 +157,40 @@ static void finalize(void)
                     ? VAL_AS(ObjModule, main)->dict : VAL_NULL);
 }
 
+/* Is f a stream whose flush the program may see called: not None or gone,
+ * and not the start-up stdout with its own flush (rt_stdout_flush and
+ * rt_stdout_exit write that one out), but it if the program gave it
+ * another (sys.stdout.flush = ...)? */
+static bool flush_visible(Value f)
+{
+    if (f == VAL_NULL || f == rt_None)
+        return false;
+    if (f != rt_stdout_stream)
+        return true;
+    Value *dict = rt_instance_dict_slot(f);
+    return dict != NULL && *dict != VAL_NULL && rt_dict_get_cstr(*dict, "flush") != VAL_NULL;
+}
+
+/* CPython's flush_io, once __main__ has run, before an uncaught exception
+ * is shown: sys.stderr.flush(), then sys.stdout.flush(), errors ignored. */
+static void flush_io(void)
+{
+    static const char *const names[] = { "stderr", "stdout" };
+    for (int i = 0; i < 2; i++) {
+        Value f = mod_sys_get(names[i]);
+        if (flush_visible(f) && mod_call_method(f, "flush", NULL, 0) == VAL_NULL)
+            rt_err_clear();
+    }
+}
+
 /* stream.flush() unless the stream is None, gone or closed (an error
  * asking `closed` counts as open, as CPython's file_is_closed); false with
  * the exception set when flush raised. */
 static bool flush_stream(const char *name)
 {
     Value f = mod_sys_get(name);
-    if (f == VAL_NULL || f == rt_None || f == rt_stdout_stream)
-        return true;                    /* rt_stdout_exit writes that one out */
+    if (!flush_visible(f))
+        return true;
     Value closed = rt_getattr_cstr(f, "closed");
     int is_closed = closed != VAL_NULL ? rt_truthy(closed) : -1;
     rt_err_clear();
@@ -213,8 +239,9 @@ static int final_flush(int status)
  * running may print after it). */
 static int exit_status(Value result)
 {
-    rt_stdout_flush();
     Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
+    flush_io();
+    rt_stdout_flush();
     int status = 0;
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_SystemExit)) {
         status = system_exit_status(exc);
