@@ -192,7 +192,10 @@ static unsigned char *room_like(Value like, size_t n)
 
 /* ---- repr --------------------------------------------------------------------- */
 
-static void add_bytes_repr(StrBuf *sb, View v)
+/* b'...', or b"..." when the text holds a ' and no ".  `array`: a
+ * bytearray's, which escapes every ' even between double quotes, as
+ * CPython's bytearray_repr does (bytearray(b"a\'b")). */
+static void add_bytes_repr(StrBuf *sb, View v, bool array)
 {
     bool sq = memchr(v.data, '\'', v.len) != NULL, dq = memchr(v.data, '"', v.len) != NULL;
     char quote = sq && !dq ? '"' : '\'';
@@ -201,7 +204,7 @@ static void add_bytes_repr(StrBuf *sb, View v)
     for (size_t i = 0; i < v.len; i++) {
         unsigned char c = v.data[i];
         char buf[5];
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (array && c == '\'')) {
             sb_addc(sb, '\\');
             sb_addc(sb, (char)c);
         } else if (c == '\n')
@@ -223,7 +226,7 @@ Value rt_bytes_repr(Value b)
 {
     StrBuf sb;
     sb_init(&sb);
-    add_bytes_repr(&sb, view_of(b));
+    add_bytes_repr(&sb, view_of(b), false);
     return sb_finish(&sb);
 }
 
@@ -233,7 +236,7 @@ static Value bytearray_repr(Value self)
     sb_init(&sb);
     sb_adds(&sb, val_type(self)->name);     /* a subclass shows its own name */
     sb_addc(&sb, '(');
-    add_bytes_repr(&sb, view_of(self));
+    add_bytes_repr(&sb, view_of(self), true);
     sb_addc(&sb, ')');
     return sb_finish(&sb);
 }
