@@ -329,6 +329,14 @@ static Value bytes_getitem(Value self, Value key)
         ssize_t start, stop, step, n;
         if (!rt_slice_indices(key, (ssize_t)v.len, &start, &stop, &step, &n))
             return VAL_NULL;
+        if (!rt_isinstance_of(self, &rt_bytearray_type)) {
+            /* Made at its size: no buffer to copy from. */
+            Value r = rt_bytes_uninit((size_t)n);
+            unsigned char *out = AS_BYTES(r)->data;
+            for (ssize_t k = 0; k < n; k++)
+                out[k] = v.data[start + k * step];
+            return r;
+        }
         unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
         for (ssize_t k = 0; k < n; k++)
             buf[k] = v.data[start + k * step];
