@@ -329,6 +329,9 @@ static Value bytes_getitem(Value self, Value key)
         ssize_t start, stop, step, n;
         if (!rt_slice_indices(key, (ssize_t)v.len, &start, &stop, &step, &n))
             return VAL_NULL;
+        /* The whole of an exact bytes is itself, as in CPython (b[:] is b). */
+        if (IS_EXACT(self, rt_bytes_type) && start == 0 && step == 1 && (size_t)n == v.len)
+            return self;
         if (!rt_isinstance_of(self, &rt_bytearray_type)) {
             /* Made at its size: no buffer to copy from. */
             Value r = rt_bytes_uninit((size_t)n);
