@@ -192,7 +192,10 @@ static unsigned char *room_like(Value like, size_t n)
 
 /* ---- repr --------------------------------------------------------------------- */
 
-static void add_bytes_repr(StrBuf *sb, View v)
+/* b'...', or b"..." when the text holds a ' and no ".  `array`: a
+ * bytearray's, which escapes every ' even between double quotes, as
+ * CPython's bytearray_repr does (bytearray(b"a\'b")). */
+static void add_bytes_repr(StrBuf *sb, View v, bool array)
 {
     bool sq = memchr(v.data, '\'', v.len) != NULL, dq = memchr(v.data, '"', v.len) != NULL;
     char quote = sq && !dq ? '"' : '\'';
@@ -201,7 +204,7 @@ static void add_bytes_repr(StrBuf *sb, View v)
     for (size_t i = 0; i < v.len; i++) {
         unsigned char c = v.data[i];
         char buf[5];
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (array && c == '\'')) {
             sb_addc(sb, '\\');
             sb_addc(sb, (char)c);
         } else if (c == '\n')
@@ -223,7 +226,7 @@ Value rt_bytes_repr(Value b)
 {
     StrBuf sb;
     sb_init(&sb);
-    add_bytes_repr(&sb, view_of(b));
+    add_bytes_repr(&sb, view_of(b), false);
     return sb_finish(&sb);
 }
 
@@ -233,7 +236,7 @@ static Value bytearray_repr(Value self)
     sb_init(&sb);
     sb_adds(&sb, val_type(self)->name);     /* a subclass shows its own name */
     sb_addc(&sb, '(');
-    add_bytes_repr(&sb, view_of(self));
+    add_bytes_repr(&sb, view_of(self), true);
     sb_addc(&sb, ')');
     return sb_finish(&sb);
 }
@@ -326,6 +329,17 @@ static Value bytes_getitem(Value self, Value key)
         ssize_t start, stop, step, n;
         if (!rt_slice_indices(key, (ssize_t)v.len, &start, &stop, &step, &n))
             return VAL_NULL;
+        /* The whole of an exact bytes is itself, as in CPython (b[:] is b). */
+        if (IS_EXACT(self, rt_bytes_type) && start == 0 && step == 1 && (size_t)n == v.len)
+            return self;
+        if (!rt_isinstance_of(self, &rt_bytearray_type)) {
+            /* Made at its size: no buffer to copy from. */
+            Value r = rt_bytes_uninit((size_t)n);
+            unsigned char *out = AS_BYTES(r)->data;
+            for (ssize_t k = 0; k < n; k++)
+                out[k] = v.data[start + k * step];
+            return r;
+        }
         unsigned char *buf = gc_alloc_atomic((size_t)n + 1);
         for (ssize_t k = 0; k < n; k++)
             buf[k] = v.data[start + k * step];
