@@ -16,8 +16,9 @@
 //
 // Loading the interpreter takes seconds, so --batch serves many runs from
 // one process: each run gets a fresh __main__, and the modules it imported,
-// sys.path, sys.argv, the environment, the directory and the warnings
-// filters are put back after.
+// sys.path, sys.argv, the environment, the directory, the warnings filters
+// and the standard streams (with any attribute a program set on them, such
+// as a replaced flush) are put back after.
 //
 // The host's directories are mounted at their own paths (NODEFS), so file
 // names, tracebacks and co_filename read as under a native python3.14.
@@ -97,6 +98,9 @@ def _pvm_shutdown(globs):
 def _pvm_run(argv, cwd, env):
     saved = (set(sys.modules), list(sys.path), list(sys.argv), dict(os.environ), os.getcwd(),
              sys.excepthook, sys.unraisablehook, sys.modules["__main__"], list(warnings.filters))
+    # The standard streams and what a program may set on them (sys.stdout.flush = f).
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    stream_attrs = [dict(getattr(s, "__dict__", {})) for s in streams]
     globs = None
     # A native run starts with the built-in sys.excepthook (pyodide installs
     # traceback.print_exception) and no sys.last_exc from an earlier run.
@@ -138,6 +142,11 @@ def _pvm_run(argv, cwd, env):
             pass
     modules, sys.path[:], sys.argv, environ, cwd, sys.excepthook, sys.unraisablehook, main, \
         filters = saved
+    sys.stdin, sys.stdout, sys.stderr = streams
+    for stream, attrs in zip(streams, stream_attrs):
+        if hasattr(stream, "__dict__") and vars(stream) != attrs:
+            vars(stream).clear()
+            vars(stream).update(attrs)
     if warnings.filters != filters:     # (a bump of the filters' version shows in registries)
         warnings.filters[:] = filters
         warnings._filters_mutated()
