@@ -220,10 +220,9 @@ Value rt_str_join(Value sep, Value it, bool *made)
         items = AS_LIST(list)->items;
         n = AS_LIST(list)->length;
     }
-    /* rt_str_join_items gives back the one exact str of a single item;
-     * every other result is a str it has just allocated. */
-    *made = !(n == 1 && is_str(items[0]));
-    return rt_str_join_items(sep, items, n);
+    Value r = rt_str_join_items(sep, items, n);
+    *made = n == 0 || r != items[0];    /* all but an item given back is new */
+    return r;
 }
 
 Value rt_str_join_method(Value *args, size_t nargs, Value kw)
