@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "modules/io.h"
 #include "runtime/finalize.h"
+#include "runtime/version.h"
 #include "modules/api.h"
 
 /* ---- open() -------------------------------------------------------------------------------------- */
@@ -279,8 +280,11 @@ static void add_names(Value m)
         {"BufferedRWPair", &io_bufferedrwpair_type}, {"TextIOWrapper", &io_textiowrapper_type},
         {"IncrementalNewlineDecoder", &io_nldecoder_type},
     };
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         mod_module_set(m, types[i].name, obj_val(types[i].type));
+        if (rt_py_minor >= 12)          /* heap types from 3.12: __module__ in their dicts */
+            rt_type_set(types[i].type, "__module__", rt_str_from_cstr("_io"));
+    }
     mod_module_set(m, "DEFAULT_BUFFER_SIZE", small_new(IO_DEFAULT_BUFFER_SIZE));
     mod_module_set(m, "UnsupportedOperation", obj_val(io_unsupported_type()));
     mod_module_set(m, "BlockingIOError", obj_val(&rt_BlockingIOError));

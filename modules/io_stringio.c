@@ -348,14 +348,9 @@ const MethodDef io_stringio_methods[] = {
     {NULL, NULL},
 };
 
-static Value stringio_repr(Value self)
-{
-    return rt_str_format_c("<%s object at %p>", val_type(self)->name, (void *)self);
-}
-
 ObjType io_stringio_type = {
     .ob.type = &rt_type_type, .name = "_io.StringIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(StringIO), .getsets = stringio_getsets,
-    .new_ = stringio_new, .next = stringio_next, .repr = stringio_repr,
+    .new_ = stringio_new, .next = stringio_next,
 };
