@@ -173,8 +173,8 @@ static Value fileio_init(Value *args, size_t nargs, Value kw)
     Value mode = a[1] != VAL_NULL ? a[1] : rt_str_from_cstr("r");
     if (!rt_is_str(mode))
         return rt_raisef(&rt_TypeError, "FileIO() argument 'mode' must be str, not %T", mode);
-    int closefd = a[2] == VAL_NULL ? 1 : rt_truthy(a[2]);
-    if (closefd < 0)
+    bool closefd;
+    if (!rt_arg_flag(a[2], true, &closefd))
         return VAL_NULL;
     if (rt_isinstance_of(a[0], &rt_float_type))
         return rt_raisef(&rt_TypeError, "integer argument expected, got float");

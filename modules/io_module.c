@@ -154,8 +154,8 @@ Value mod_open(Value *args, size_t nargs, Value kwnames)
     char rawmode[6];
     snprintf(rawmode, sizeof rawmode, "%s%s%s%s%s", m.creating ? "x" : "", m.reading ? "r" : "",
              m.writing ? "w" : "", m.appending ? "a" : "", m.updating ? "+" : "");
-    int closefd = a[6] == VAL_NULL ? 1 : rt_truthy(a[6]);
-    if (closefd < 0)
+    bool closefd;
+    if (!rt_arg_flag(a[6], true, &closefd))
         return VAL_NULL;
     Value raw = io_fileio_open(a[0], rawmode, closefd, a[7]);
     if (raw == VAL_NULL)

@@ -1333,8 +1333,8 @@ static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
     Value keep = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : rt_False;
     if (npos > 2)
         return rt_raisef(&rt_TypeError, "splitlines() takes at most 1 argument (%zu given)", npos - 1);
-    int keepends = rt_truthy(keep);
-    if (keepends < 0)
+    bool keepends;
+    if (!rt_arg_flag(keep, false, &keepends))
         return VAL_NULL;
     View s = view_of(args[0]);
     Value list = rt_list_new(0);

@@ -391,8 +391,8 @@ static Value str_splitlines(Value *args, size_t nargs, Value kw)
     Value a[1];
     if (!parse_kw("splitlines", args, nargs, kw, names, 1, a))
         return VAL_NULL;
-    int keep = 0;
-    if (a[0] && (keep = rt_truthy(a[0])) < 0)
+    bool keep;
+    if (!rt_arg_flag(a[0], false, &keep))
         return VAL_NULL;
     Value s = args[0];
     const char *p = S(s)->data;
