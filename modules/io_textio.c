@@ -656,8 +656,11 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         drop_decoded(t);
         return io_cps_to_str(all, have + m);
     }
-    uint32_t *out = gc_alloc_atomic(((size_t)n + 1) * sizeof *out);
-    size_t got = 0;
+    /* The characters gathered in a block of n up to 64 Ki, past that one
+     * grown as they come: read(2**40) of a short stream is its text
+     * (CPython's), not an allocation that cannot be made. */
+    size_t got = 0, room = (size_t)n < 65536 ? (size_t)n : 0;
+    uint32_t *out = gc_alloc_atomic((room + 1) * sizeof *out);
     while (got < (size_t)n) {
         if (t->dpos == t->dlen) {
             int r = read_chunk(t);
@@ -669,6 +672,17 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         size_t k = t->dlen - t->dpos;
         if (k > (size_t)n - got)
             k = (size_t)n - got;
+        if (got + k > room) {
+            room = 2 * room > got + k ? 2 * room : got + k;
+            if (room < 65536)
+                room = 65536;
+            if (room > (size_t)n)
+                room = (size_t)n;
+            uint32_t *grown = gc_alloc_atomic((room + 1) * sizeof *grown);
+            if (got)
+                memcpy(grown, out, got * sizeof *grown);
+            out = grown;
+        }
         memcpy(out + got, t->dchars + t->dpos, k * sizeof *out);
         got += k;
         t->dpos += k;
