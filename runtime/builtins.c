@@ -951,14 +951,14 @@ static Value namespace_of(Value obj)
 /* globals() and locals() of the running Python frame (the VM knows it). */
 static Value builtin_globals(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_fast("globals", nargs, kwnames, 0, 0))
+    if (!rt_arg_none("globals", nargs, kwnames))
         return VAL_NULL;
     return vm_globals();
 }
 
 static Value builtin_locals(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_fast("locals", nargs, kwnames, 0, 0))
+    if (!rt_arg_none("locals", nargs, kwnames))
         return VAL_NULL;
     return vm_locals();
 }

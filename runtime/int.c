@@ -1546,7 +1546,15 @@ static Value int_from_bytes(Value *a)
     const char *s;
     size_t len;
     Value src = a[0];
-    if (is_str(src) || !text_of(src, &s, &len)) {
+    if (rt_is_str(src) || !text_of(src, &s, &len)) {
+        /* CPython's PyObject_Bytes: __bytes__, else an iterable of ints;
+         * never a text, nor a count as bytes(3) takes */
+        static Value dunder = VAL_NULL;
+        if (dunder == VAL_NULL)
+            dunder = rt_str_intern_cstr("__bytes__");
+        if (rt_type_lookup(val_type(src), dunder) == VAL_NULL &&
+            (rt_is_str(src) || (!val_type(src)->iter && !val_type(src)->getitem)))
+            return rt_raisef(&rt_TypeError, "cannot convert '%T' object to bytes", src);
         src = rt_call1(obj_val(&rt_bytes_type), a[0]);   /* bytes(iterable) */
         if (!src || !text_of(src, &s, &len))
             return VAL_NULL;
