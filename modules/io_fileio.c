@@ -103,8 +103,7 @@ static const char *path_bytes(Value file)
     return NULL;
 }
 
-/* os.fspath(file) for a PathLike; the value itself otherwise. */
-static Value fspath(Value file)
+Value io_fspath(Value file)
 {
     if (rt_is_str(file) || rt_isinstance_of(file, &rt_bytes_type))
         return file;
@@ -120,7 +119,7 @@ static Value fspath(Value file)
 
 static bool open_path(FileIO *f, Value file, int flags, Value opener)
 {
-    Value path = fspath(file);
+    Value path = io_fspath(file);
     if (path == VAL_NULL)
         return false;
     if (opener != VAL_NULL && opener != rt_None) {

@@ -125,6 +125,8 @@ Value mod_open(Value *args, size_t nargs, Value kwnames)
     if (!is_int(a[0]) && !rt_is_str(a[0]) && !rt_isinstance_of(a[0], &rt_bytes_type) &&
         mod_lookup_special(a[0], "__fspath__") == VAL_NULL)
         return rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", a[0]);
+    if (!is_int(a[0]) && (a[0] = io_fspath(a[0])) == VAL_NULL)  /* the file's name: a str */
+        return VAL_NULL;
     Value mode = a[1] != VAL_NULL ? a[1] : rt_str_from_cstr("r");
     if (!open_arg_type(mode, "mode", false) || !open_arg_type(a[3], "encoding", true) ||
         !open_arg_type(a[4], "errors", true) || !open_arg_type(a[5], "newline", true))
