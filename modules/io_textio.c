@@ -740,7 +740,7 @@ static Value textio_readline(Value *args, size_t nargs, Value kw)
     ssize_t n;
     if (t == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
         return VAL_NULL;
-    if (nargs > 1 && args[1] != rt_None && !is_int(args[1]))
+    if (nargs > 1 && !is_int(args[1]))          /* not even None: Py_ssize_t */
         return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
     if (!io_size_arg(args, nargs, 1, &n))
         return VAL_NULL;
