@@ -455,6 +455,10 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
             return rt_invalid_keyword(fname, key);
         a[j] = args[npos + k];
     }
+    for (size_t i = 1; i < 3; i++)          /* Argument Clinic's checks come first */
+        if (a[i] && !rt_is_str(a[i]))
+            return rt_raisef(&rt_TypeError, "%s() argument '%s' must be str, not %s", fname,
+                             names[i], a[i] == rt_None ? "None" : val_type(a[i])->name);
     Value out = rt_bytearray_new(NULL, 0);
     ObjByteArray *buf = VAL_AS(ObjByteArray, out);
     Value src = a[0];
@@ -467,8 +471,6 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
     if (rt_is_str(src)) {
         if (!a[1])
             return rt_raisef(&rt_TypeError, "string argument without an encoding");
-        if (!rt_is_str(a[1]) || (a[2] && !rt_is_str(a[2])))
-            return rt_raisef(&rt_TypeError, "%s() argument 'encoding' must be str", fname);
         Value enc = rt_str_encode(src, rt_str_cstr(a[1]), a[2] ? rt_str_cstr(a[2]) : "strict");
         if (!enc)
             return VAL_NULL;

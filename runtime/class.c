@@ -1677,7 +1677,7 @@ static bool super_fill(ObjSuper *s, Value *args, size_t nargs, Value kwnames)
                       val_type(type)->name);
             return false;
         }
-    } else if (!rt_arg_range("super", nargs, 0, 2)) {
+    } else if (!rt_arg_range("super()", nargs, 0, 2)) {
         return false;
     } else {
         type = args[0];

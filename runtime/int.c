@@ -1353,13 +1353,13 @@ static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
     base = rt_index(base);
     if (!base)
         return VAL_NULL;
+    int64_t b;                          /* the base is checked first, as in CPython */
+    if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
+        return bad_base();
     const char *s;
     size_t len;
     if (!text_of(args[0], &s, &len))
         return rt_raisef(&rt_TypeError, "int() can't convert non-string with explicit base");
-    int64_t b;
-    if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
-        return bad_base();
     return int_from_text(args[0], s, len, (int)b);
 }
 
