@@ -1474,7 +1474,8 @@ static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 static int parse_byteorder(const char *fname, Value v)
 {
     if (!rt_is_str(v)) {
-        rt_raisef(&rt_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        rt_raisef(&rt_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                  v == rt_None ? "None" : val_type(v)->name);
         return -1;
     }
     size_t n = rt_str_nbytes(v);        /* the whole str: 'big\0' is no byte order */
@@ -1521,8 +1522,15 @@ static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
     if (a[2] == VAL_NULL)
         a[2] = rt_False;
     int64_t length;
+    Value n = rt_index(a[0]);           /* a Py_ssize_t: to_bytes(None) is TypeError */
+    if (n == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_int_as_i64(n, &length)) {
+        rt_err_clear();
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    }
     int little = a[1] ? parse_byteorder("to_bytes", a[1]) : 0;
-    if (little < 0 || !rt_int_as_i64(a[0], &length))
+    if (little < 0)
         return VAL_NULL;
     if (length < 0)
         return rt_raisef(&rt_ValueError, "length argument must be non-negative");
