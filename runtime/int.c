@@ -213,6 +213,16 @@ Value rt_int_from_double(double d)
 
 /* ---- Conversions out ------------------------------------------------------- */
 
+/* Whether v (unboxed) is an int; else TypeError, where reading it as one
+ * would read another object's memory ((5).to_bytes(None) did). */
+static bool int_checked(Value v)
+{
+    if (is_int(v))
+        return true;
+    rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+}
+
 bool rt_int_as_i64(Value v, int64_t *out)
 {
     v = rt_int_unbool(v);
@@ -220,6 +230,8 @@ bool rt_int_as_i64(Value v, int64_t *out)
         *out = small_value(v);
         return true;
     }
+    if (!int_checked(v))
+        return false;
     mpz_srcptr z = Z(VAL_AS(ObjInt, v));
     if (!mpz_fits_slong_p(z)) {
         rt_raisef(&rt_OverflowError, "Python int too large to convert to C long");
@@ -248,6 +260,8 @@ bool rt_int_as_u64(Value v, uint64_t *out)
         *out = (uint64_t)small_value(v);
         return true;
     }
+    if (!val_is_small(v) && !int_checked(v))
+        return false;
     mpz_srcptr z = val_is_small(v) ? NULL : Z(VAL_AS(ObjInt, v));
     if (z == NULL || mpz_sgn(z) < 0) {
         rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
