@@ -160,7 +160,8 @@ static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
                                          "dont_inherit", "optimize", "_feature_version" };
     static const ArgSpec spec = { "compile", names, 7, 0, 3, 6, false };
     Value a[7];
-    int flags, dont_inherit, optimize, feature_version;
+    int flags, optimize, feature_version;
+    bool dont_inherit;
     if (!rt_parse_args(&spec, args, nargs, kwnames, a))
         return VAL_NULL;
     Value filename = filename_arg(a[1]);
@@ -168,7 +169,7 @@ static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (!rt_isinstance_of(a[2], &rt_str_type))
         return rt_raisef(&rt_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
-    if (!int_arg(a[3], 0, &flags) || !int_arg(a[4], 0, &dont_inherit) ||
+    if (!int_arg(a[3], 0, &flags) || !rt_arg_flag(a[4], false, &dont_inherit) ||
         !int_arg(a[5], -1, &optimize) || !int_arg(a[6], -1, &feature_version))
         return VAL_NULL;
     /* An AST asked for an AST is returned as it is (CPython checks only

@@ -94,13 +94,14 @@ static bool int_param(Value v, int dflt, int *out)
     return true;
 }
 
-/* A decoder's final: an int, as int_param, before 3.12; any truth value
- * from 3.12. */
+/* A decoder's final (rt_arg_flag). */
 static bool final_param(Value v, int dflt, int *out)
 {
-    if (rt_py_minor < 12 || v == VAL_NULL)
-        return int_param(v, dflt, out);
-    return (*out = rt_truthy(v)) >= 0;
+    bool b;
+    if (!rt_arg_flag(v, dflt != 0, &b))
+        return false;
+    *out = b;
+    return true;
 }
 
 static Value pair(Value result, size_t consumed)

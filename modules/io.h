@@ -116,6 +116,9 @@ bool io_setstate_position(Value pos, const char *fmt, size_t *out);
 bool io_setstate_dict(Value self, Value d, const char *item);
 /* FileIO(fd or path, mode, closefd, opener) from C (open()). */
 Value io_fileio_open(Value file, const char *mode, bool closefd, Value opener);
+/* os.fspath(file) for a PathLike; the value itself otherwise (VAL_NULL
+ * with TypeError when __fspath__ gives neither str nor bytes). */
+Value io_fspath(Value file);
 /* The descriptor of a FileIO (-1 when closed). */
 int io_fileio_fd(Value f);
 /* One read(2) of an open FileIO: the count, 0 at end, -1 with an

@@ -587,14 +587,14 @@ static Value buffered_seek(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (whence < 0 || whence > 2)
         return rt_raisef(&rt_ValueError, "whence value %zd unsupported", whence);
-    if (!is_int(args[1]) && mod_lookup_special(args[1], "__index__") == VAL_NULL)
-        return rt_raisef(&rt_TypeError, "an integer is required");
-    if (!check_open(b, "seek of closed file") || !flush_writes(b))
+    if (!check_open(b, "seek of closed file"))
         return VAL_NULL;
-    Value target = args[1];
+    Value target = rt_index(args[1]);   /* CPython's PyNumber_AsOff_t */
+    if (target == VAL_NULL || !flush_writes(b))
+        return VAL_NULL;
     if (whence == 1) {
         int64_t p;
-        if (!rt_int_as_i64(args[1], &p))
+        if (!rt_int_as_i64(target, &p))
             return VAL_NULL;
         target = rt_int_from_i64(p - (int64_t)(b->rlen - b->rpos));
     }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "modules/io.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 typedef struct BytesIO {
@@ -205,7 +206,8 @@ static Value bytesio_truncate(Value *args, size_t nargs, Value kw)
     if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
         return VAL_NULL;
     ssize_t size = (ssize_t)b->pos;
-    if (nargs > 1 && args[1] != rt_None && !rt_as_ssize(args[1], &size))
+    if (nargs > 1 && args[1] != rt_None &&      /* 3.14 reads the size as an index */
+        !(rt_py_minor >= 14 ? rt_as_ssize(args[1], &size) : io_size_arg(args, nargs, 1, &size)))
         return VAL_NULL;
     if (size < 0)
         return rt_raisef(&rt_ValueError, "negative size value %zd", size);

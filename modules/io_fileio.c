@@ -103,8 +103,7 @@ static const char *path_bytes(Value file)
     return NULL;
 }
 
-/* os.fspath(file) for a PathLike; the value itself otherwise. */
-static Value fspath(Value file)
+Value io_fspath(Value file)
 {
     if (rt_is_str(file) || rt_isinstance_of(file, &rt_bytes_type))
         return file;
@@ -120,7 +119,7 @@ static Value fspath(Value file)
 
 static bool open_path(FileIO *f, Value file, int flags, Value opener)
 {
-    Value path = fspath(file);
+    Value path = io_fspath(file);
     if (path == VAL_NULL)
         return false;
     if (opener != VAL_NULL && opener != rt_None) {
@@ -173,8 +172,8 @@ static Value fileio_init(Value *args, size_t nargs, Value kw)
     Value mode = a[1] != VAL_NULL ? a[1] : rt_str_from_cstr("r");
     if (!rt_is_str(mode))
         return rt_raisef(&rt_TypeError, "FileIO() argument 'mode' must be str, not %T", mode);
-    int closefd = a[2] == VAL_NULL ? 1 : rt_truthy(a[2]);
-    if (closefd < 0)
+    bool closefd;
+    if (!rt_arg_flag(a[2], true, &closefd))
         return VAL_NULL;
     if (rt_isinstance_of(a[0], &rt_float_type))
         return rt_raisef(&rt_TypeError, "integer argument expected, got float");

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "modules/io.h"
 #include "runtime/finalize.h"
+#include "runtime/version.h"
 #include "modules/api.h"
 
 /* ---- open() -------------------------------------------------------------------------------------- */
@@ -124,6 +125,8 @@ Value mod_open(Value *args, size_t nargs, Value kwnames)
     if (!is_int(a[0]) && !rt_is_str(a[0]) && !rt_isinstance_of(a[0], &rt_bytes_type) &&
         mod_lookup_special(a[0], "__fspath__") == VAL_NULL)
         return rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", a[0]);
+    if (!is_int(a[0]) && (a[0] = io_fspath(a[0])) == VAL_NULL)  /* the file's name: a str */
+        return VAL_NULL;
     Value mode = a[1] != VAL_NULL ? a[1] : rt_str_from_cstr("r");
     if (!open_arg_type(mode, "mode", false) || !open_arg_type(a[3], "encoding", true) ||
         !open_arg_type(a[4], "errors", true) || !open_arg_type(a[5], "newline", true))
@@ -153,8 +156,8 @@ Value mod_open(Value *args, size_t nargs, Value kwnames)
     char rawmode[6];
     snprintf(rawmode, sizeof rawmode, "%s%s%s%s%s", m.creating ? "x" : "", m.reading ? "r" : "",
              m.writing ? "w" : "", m.appending ? "a" : "", m.updating ? "+" : "");
-    int closefd = a[6] == VAL_NULL ? 1 : rt_truthy(a[6]);
-    if (closefd < 0)
+    bool closefd;
+    if (!rt_arg_flag(a[6], true, &closefd))
         return VAL_NULL;
     Value raw = io_fileio_open(a[0], rawmode, closefd, a[7]);
     if (raw == VAL_NULL)
@@ -279,8 +282,11 @@ static void add_names(Value m)
         {"BufferedRWPair", &io_bufferedrwpair_type}, {"TextIOWrapper", &io_textiowrapper_type},
         {"IncrementalNewlineDecoder", &io_nldecoder_type},
     };
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         mod_module_set(m, types[i].name, obj_val(types[i].type));
+        if (rt_py_minor >= 12)          /* heap types from 3.12: __module__ in their dicts */
+            rt_type_set(types[i].type, "__module__", rt_str_from_cstr("_io"));
+    }
     mod_module_set(m, "DEFAULT_BUFFER_SIZE", small_new(IO_DEFAULT_BUFFER_SIZE));
     mod_module_set(m, "UnsupportedOperation", obj_val(io_unsupported_type()));
     mod_module_set(m, "BlockingIOError", obj_val(&rt_BlockingIOError));

@@ -40,6 +40,18 @@ static StringIO *self_open(Value *args, size_t nargs, const char *name)
     return s;
 }
 
+/* self_open for a method without arguments: one called with some is
+ * "StringIO.tell() takes no arguments (1 given)" (METH_NOARGS), closed or
+ * not. */
+static StringIO *self_open_noargs(Value *args, size_t nargs, Value kw, const char *name)
+{
+    char full[32];
+    snprintf(full, sizeof full, "StringIO.%s", name);
+    if (!io_self(args, nargs, &io_stringio_type, name) || !rt_arg_none(full, nargs - 1, kw))
+        return NULL;
+    return self_open(args, nargs, name);
+}
+
 static void reserve(StringIO *s, size_t need)
 {
     if (need <= s->cap)
@@ -170,8 +182,6 @@ static Value stringio_readline(Value *args, size_t nargs, Value kw)
     ssize_t n;
     if (s == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
         return VAL_NULL;
-    if (nargs > 1 && args[1] != rt_None && !is_int(args[1]))
-        return rt_raisef(&rt_TypeError, "integer argument expected, got '%T'", args[1]);
     if (!io_size_arg(args, nargs, 1, &n))
         return VAL_NULL;
     return take(s, line_length(s, n));
@@ -190,13 +200,13 @@ static Value stringio_write(Value *args, size_t nargs, Value kw)
 
 static Value stringio_getvalue(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "getvalue");
+    StringIO *s = self_open_noargs(args, nargs, kw, "getvalue");
     return s == NULL ? VAL_NULL : io_cps_to_str(s->buf, s->len);
 }
 
 static Value stringio_tell(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "tell");
+    StringIO *s = self_open_noargs(args, nargs, kw, "tell");
     return s == NULL ? VAL_NULL : rt_int_from_i64((int64_t)s->pos);
 }
 
@@ -227,29 +237,32 @@ static Value stringio_truncate(Value *args, size_t nargs, Value kw)
     StringIO *s = self_open(args, nargs, "truncate");
     if (s == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
         return VAL_NULL;
-    ssize_t size = (ssize_t)s->pos;
-    if (nargs > 1 && args[1] != rt_None) {
-        if (!is_int(args[1]) && mod_lookup_special(args[1], "__index__") == VAL_NULL)
-            return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer",
-                             args[1]);
-        if (!rt_as_ssize(args[1], &size))
-            return VAL_NULL;
-    }
-    if (size < 0)
+    ssize_t size;
+    if (!io_size_arg(args, nargs, 1, &size))
+        return VAL_NULL;
+    if (nargs == 1 || args[1] == rt_None)
+        size = (ssize_t)s->pos;
+    else if (size < 0)
         return rt_raisef(&rt_ValueError, "Negative size value %zd", size);
     if ((size_t)size < s->len)
         s->len = (size_t)size;
     return rt_int_from_i64(size);
 }
 
-static Value stringio_true(Value *args, size_t nargs, Value kw)
-{
-    return self_open(args, nargs, "readable") == NULL ? VAL_NULL : rt_True;
-}
+/* readable(), writable(), seekable(): True while open. */
+#define STRINGIO_TRUE(name)                                                      \
+    static Value stringio_##name(Value *args, size_t nargs, Value kw)            \
+    {                                                                            \
+        return self_open_noargs(args, nargs, kw, #name) == NULL ? VAL_NULL : rt_True; \
+    }
+STRINGIO_TRUE(readable)
+STRINGIO_TRUE(writable)
+STRINGIO_TRUE(seekable)
 
 static Value stringio_close(Value *args, size_t nargs, Value kw)
 {
-    if (!io_self(args, nargs, &io_stringio_type, "close"))
+    if (!io_self(args, nargs, &io_stringio_type, "close") ||
+        !rt_arg_none("StringIO.close", nargs - 1, kw))
         return VAL_NULL;
     SIO(args[0])->closed = IO_OBJ(args[0])->iobase_closed = true;
     return rt_None;
@@ -342,20 +355,15 @@ static const GetSetDef stringio_getsets[] = {
 const MethodDef io_stringio_methods[] = {
     {"__init__", stringio_init}, {"read", stringio_read}, {"readline", stringio_readline},
     {"write", stringio_write}, {"getvalue", stringio_getvalue}, {"tell", stringio_tell},
-    {"seek", stringio_seek}, {"truncate", stringio_truncate}, {"readable", stringio_true},
-    {"writable", stringio_true}, {"seekable", stringio_true}, {"close", stringio_close},
+    {"seek", stringio_seek}, {"truncate", stringio_truncate}, {"readable", stringio_readable},
+    {"writable", stringio_writable}, {"seekable", stringio_seekable}, {"close", stringio_close},
     {"__getstate__", stringio_getstate}, {"__setstate__", stringio_setstate},
     {NULL, NULL},
 };
-
-static Value stringio_repr(Value self)
-{
-    return rt_str_format_c("<%s object at %p>", val_type(self)->name, (void *)self);
-}
 
 ObjType io_stringio_type = {
     .ob.type = &rt_type_type, .name = "_io.StringIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(StringIO), .getsets = stringio_getsets,
-    .new_ = stringio_new, .next = stringio_next, .repr = stringio_repr,
+    .new_ = stringio_new, .next = stringio_next,
 };

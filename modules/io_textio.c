@@ -365,11 +365,16 @@ static bool text_arg(Value v, const char *name)
     return false;
 }
 
-static bool truth_arg(Value v, bool *out)
+/* reconfigure's line_buffering and write_through: a C long in every
+ * version (TypeError, OverflowError), where __init__ takes a flag. */
+static bool int_flag(Value v, bool *out)
 {
-    int b = v == VAL_NULL ? 0 : rt_truthy(v);
-    *out = b > 0;
-    return b >= 0;
+    Value i = rt_index(v);
+    int64_t x;
+    if (i == VAL_NULL || !rt_int_as_i64(i, &x))
+        return false;
+    *out = x != 0;
+    return true;
 }
 
 /* newline → the reading and writing rules (above). */
@@ -410,7 +415,8 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (a[3] != VAL_NULL && !io_check_newline(a[3], false))
         return VAL_NULL;
-    if (!truth_arg(a[4], &t->line_buffering) || !truth_arg(a[5], &t->write_through))
+    if (!rt_arg_flag(a[4], false, &t->line_buffering) ||
+        !rt_arg_flag(a[5], false, &t->write_through))
         return VAL_NULL;
     t->buffer = a[0];
     t->detached = false;
@@ -650,8 +656,11 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         drop_decoded(t);
         return io_cps_to_str(all, have + m);
     }
-    uint32_t *out = gc_alloc_atomic(((size_t)n + 1) * sizeof *out);
-    size_t got = 0;
+    /* The characters gathered in a block of n up to 64 Ki, past that one
+     * grown as they come: read(2**40) of a short stream is its text
+     * (CPython's), not an allocation that cannot be made. */
+    size_t got = 0, room = (size_t)n < 65536 ? (size_t)n : 0;
+    uint32_t *out = gc_alloc_atomic((room + 1) * sizeof *out);
     while (got < (size_t)n) {
         if (t->dpos == t->dlen) {
             int r = read_chunk(t);
@@ -663,6 +672,17 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         size_t k = t->dlen - t->dpos;
         if (k > (size_t)n - got)
             k = (size_t)n - got;
+        if (got + k > room) {
+            room = 2 * room > got + k ? 2 * room : got + k;
+            if (room < 65536)
+                room = 65536;
+            if (room > (size_t)n)
+                room = (size_t)n;
+            uint32_t *grown = gc_alloc_atomic((room + 1) * sizeof *grown);
+            if (got)
+                memcpy(grown, out, got * sizeof *grown);
+            out = grown;
+        }
         memcpy(out + got, t->dchars + t->dpos, k * sizeof *out);
         got += k;
         t->dpos += k;
@@ -720,7 +740,7 @@ static Value textio_readline(Value *args, size_t nargs, Value kw)
     ssize_t n;
     if (t == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
         return VAL_NULL;
-    if (nargs > 1 && args[1] != rt_None && !is_int(args[1]))
+    if (nargs > 1 && !is_int(args[1]))          /* not even None: Py_ssize_t */
         return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
     if (!io_size_arg(args, nargs, 1, &n))
         return VAL_NULL;
@@ -933,9 +953,9 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
     }
     if (a[2] != VAL_NULL)
         set_newline(t, a[2]);
-    if (a[3] != VAL_NULL && a[3] != rt_None && !truth_arg(a[3], &t->line_buffering))
+    if (a[3] != VAL_NULL && a[3] != rt_None && !int_flag(a[3], &t->line_buffering))
         return VAL_NULL;
-    if (a[4] != VAL_NULL && a[4] != rt_None && !truth_arg(a[4], &t->write_through))
+    if (a[4] != VAL_NULL && a[4] != rt_None && !int_flag(a[4], &t->write_through))
         return VAL_NULL;
     if (t->to_stdout)
         rt_stdout_set_text_mode(t->line_buffering, t->write_through);
@@ -1077,8 +1097,8 @@ static Value nld_init(Value *args, size_t nargs, Value kw)
         !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
     NlDecoder *d = NLD(args[0]);
-    int tr = rt_truthy(a[1]);
-    if (tr < 0)
+    bool tr;
+    if (!rt_arg_flag(a[1], false, &tr))
         return VAL_NULL;
     d->decoder = a[0];
     d->errors = a[2] != VAL_NULL ? a[2] : rt_str_from_cstr("strict");
@@ -1120,8 +1140,8 @@ static Value nld_decode(Value *args, size_t nargs, Value kw)
     NlDecoder *d = nld_self(args, nargs, "decode");
     if (d == NULL || !rt_parse_args(&spec, args + 1, nargs - 1, kw, a))
         return VAL_NULL;
-    int final = a[1] == VAL_NULL ? 0 : rt_truthy(a[1]);
-    if (final < 0)
+    bool final;
+    if (!rt_arg_flag(a[1], false, &final))
         return VAL_NULL;
     Value text = a[0];
     if (d->decoder != rt_None) {

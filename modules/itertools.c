@@ -1042,7 +1042,7 @@ static Value groupby_setstate(Value *args, size_t nargs, Value kw)
 static const MethodDef groupby_methods[] = {
     {"__reduce__", groupby_reduce}, {"__setstate__", groupby_setstate}, {NULL, NULL},
 };
-DEF_TYPE(groupby_type, "groupby", ObjGroupBy, groupby_next, NULL)
+DEF_TYPE(groupby_type, "groupby", ObjGroupBy, groupby_next, groupby_new)
 
 static Value grouper_next(Value self)
 {
@@ -1675,7 +1675,6 @@ Value mod_itertools_init(void)
         mod_add_type(m, "batched", &batched_type, NULL);
     mod_add_type(m, "_tee", &tee_type, without_pickling(tee_methods));
     mod_add_type(m, "_tee_dataobject", &teedata_type, without_pickling(teedata_methods));
-    groupby_type.new_ = groupby_new;
     rt_type_set(&chain_type, "from_iterable",
                 rt_builtin_new("from_iterable", chain_from_iterable, VAL_NULL));
     rt_type_add_class_getitem(&chain_type);                  /* chain[int] */

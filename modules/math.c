@@ -927,21 +927,17 @@ static Value math_lcm(Value *args, size_t nargs, Value kw)
 }
 
 /* n and k for comb/perm: non-negative ints, with CPython's messages. */
-static bool comb_args(const char *name, Value *args, size_t nargs, Value kw, size_t min,
-                      mpz_t n, mpz_t k, bool *have_k)
+static bool comb_args(const char *name, Value *args, size_t nargs, Value kw, mpz_t n, mpz_t k)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, min, 2))
+    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 2, 2))
         return false;
-    if (!index_mpz(args[0], n))
-        return false;
-    *have_k = nargs == 2 && args[1] != rt_None;
-    if (*have_k && !index_mpz(args[1], k))
+    if (!index_mpz(args[0], n) || !index_mpz(args[1], k))
         return false;
     if (mpz_sgn(n) < 0) {
         rt_raisef(&rt_ValueError, "n must be a non-negative integer");
         return false;
     }
-    if (*have_k && mpz_sgn(k) < 0) {
+    if (mpz_sgn(k) < 0) {
         rt_raisef(&rt_ValueError, "k must be a non-negative integer");
         return false;
     }
@@ -953,8 +949,7 @@ static Value math_comb(Value *args, size_t nargs, Value kw)
     mpz_t n, k;
     mpz_init(n);
     mpz_init(k);
-    bool have_k;
-    if (!comb_args("comb", args, nargs, kw, 2, n, k, &have_k))
+    if (!comb_args("comb", args, nargs, kw, n, k))
         return VAL_NULL;
     if (mpz_cmp(k, n) > 0)
         return small_new(0);
@@ -972,14 +967,15 @@ static Value math_comb(Value *args, size_t nargs, Value kw)
 
 static Value math_perm(Value *args, size_t nargs, Value kw)
 {
+    if (!rt_arg_nokw("perm", kw) || !rt_arg_range("perm", nargs, 1, 2))
+        return VAL_NULL;
+    if (nargs == 1 || args[1] == rt_None)   /* factorial(n), its messages too, as CPython's */
+        return math_factorial(args, 1, VAL_NULL);
     mpz_t n, k;
     mpz_init(n);
     mpz_init(k);
-    bool have_k;
-    if (!comb_args("perm", args, nargs, kw, 1, n, k, &have_k))
+    if (!comb_args("perm", args, nargs, kw, n, k))
         return VAL_NULL;
-    if (!have_k)
-        mpz_set(k, n);
     if (mpz_cmp(k, n) > 0)
         return small_new(0);
     if (!mpz_fits_ulong_p(k))

@@ -175,7 +175,7 @@ static bool path_bytes(PathArg *p, Value v)
         if (p->narrow == NULL)
             return false;
         if (strlen(p->narrow) != len) {   /* 3.13 words it as for bytes */
-            if (rt_py_minor >= 13)
+            if (rt_py_minor >= 13 && !p->fs_converter)
                 rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function,
                           p->argument);
             else
@@ -188,7 +188,11 @@ static bool path_bytes(PathArg *p, Value v)
     p->narrow = (const char *)AS_BYTES(v)->data;
     len = AS_BYTES(v)->length;
     if (strlen(p->narrow) != len) {
-        rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function, p->argument);
+        if (p->fs_converter)
+            rt_raisef(&rt_ValueError, "embedded null byte");
+        else
+            rt_raisef(&rt_ValueError, "%s: embedded null character in %s", p->function,
+                      p->argument);
         return false;
     }
     return true;
@@ -239,6 +243,7 @@ bool mod_posix_path(Value v, PathArg *p)
 
 bool mod_posix_fsconvert(Value v, PathArg *p)
 {
+    p->fs_converter = true;
     if (v != rt_None && (is_text(v) || mod_lookup_special(v, "__fspath__") != VAL_NULL))
         return mod_posix_path(v, p);
     rt_err_clear();
@@ -363,16 +368,12 @@ static Value make_environ(void)
     return env;
 }
 
-/* An environment name or value: str (fsencoded) or bytes, without NUL. */
+/* An environment name or value: str (fsencoded), bytes or a PathLike,
+ * without NUL (PyUnicode_FSConverter's). */
 static const char *env_arg(const char *fname, Value v, const char *what)
 {
     PathArg p = mod_posix_path_spec(fname, what, false, false);
-    if (!is_text(v) || rt_isinstance_of(v, &rt_bytearray_type)) {
-        rt_raisef(&rt_TypeError, "%s: %s should be string, bytes or os.PathLike, not %T",
-                  fname, what, v);
-        return NULL;
-    }
-    return mod_posix_path(v, &p) ? p.narrow : NULL;
+    return mod_posix_fsconvert(v, &p) ? p.narrow : NULL;
 }
 
 /* putenv(name, value) / unsetenv(name), with CPython 3.11's checks: a

@@ -41,6 +41,7 @@ typedef struct PathArg {
     const char *narrow;         /* the encoded path, NUL-terminated; NULL for an fd */
     int fd;                     /* the fd given, else -1 */
     bool is_bytes;              /* given as bytes: results are bytes */
+    bool fs_converter;          /* read by mod_posix_fsconvert: a NUL is "embedded null byte" */
 } PathArg;
 
 /* Fill p (function, argument, nullable and allow_fd set by the caller)

@@ -229,3 +229,22 @@ bool rt_parse_args(const ArgSpec *sp, const Value *args, size_t nargs, Value kwn
     }
     return left == 0 || extra_keywords(sp, args, nargs, ncopied, kwnames);
 }
+
+bool rt_arg_flag(Value v, bool dflt, bool *out)
+{
+    if (v == VAL_NULL) {
+        *out = dflt;
+        return true;
+    }
+    if (rt_py_minor >= 12) {
+        int b = rt_truthy(v);
+        *out = b > 0;
+        return b >= 0;
+    }
+    Value i = rt_index(v);
+    int x;
+    if (i == VAL_NULL || !rt_int_as_int(i, &x))
+        return false;
+    *out = x != 0;
+    return true;
+}

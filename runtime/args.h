@@ -75,4 +75,11 @@ Value rt_kwarg(const Value *args, size_t nargs, Value kwnames, const char *name)
  * "f() got an unexpected keyword argument 'x'". */
 bool rt_arg_kwnames(const char *fname, Value kwnames, const char *const *allowed);
 
+/* A flag parameter (sorted's reverse, splitlines' keepends, open's
+ * closefd ...) as Argument Clinic reads it: in 3.11 `bool(accept={int})`,
+ * an int ("'X' object cannot be interpreted as an integer", OverflowError
+ * past a C int); from 3.12 any object's truth.  v VAL_NULL (not passed):
+ * dflt.  false with the exception set. */
+bool rt_arg_flag(Value v, bool dflt, bool *out);
+
 #endif

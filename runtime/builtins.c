@@ -720,14 +720,14 @@ static Value builtin_sorted(Value *args, size_t nargs, Value kwnames)
     if (!rt_parse_args(&spec, args + npos, nkw, kwnames, kw))
         return VAL_NULL;
     Value key = kw[0] == rt_None ? VAL_NULL : kw[0];
-    int reverse = 0;
-    if (kw[1] != VAL_NULL && !as_c_int(kw[1], &reverse))
+    bool reverse;
+    if (!rt_arg_flag(kw[1], false, &reverse))
         return VAL_NULL;
     /* CPython calls list.sort through its bound method, a builtin call
      * that counts in 3.12's C budget (vm_enter_builtin_call) */
     if (!vm_enter_builtin_call())
         return VAL_NULL;
-    bool sorted = rt_list_sort(list, key, reverse != 0);
+    bool sorted = rt_list_sort(list, key, reverse);
     vm_leave_builtin_call();
     return sorted ? list : VAL_NULL;
 }
@@ -951,14 +951,14 @@ static Value namespace_of(Value obj)
 /* globals() and locals() of the running Python frame (the VM knows it). */
 static Value builtin_globals(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_fast("globals", nargs, kwnames, 0, 0))
+    if (!rt_arg_none("globals", nargs, kwnames))
         return VAL_NULL;
     return vm_globals();
 }
 
 static Value builtin_locals(Value *args, size_t nargs, Value kwnames)
 {
-    if (!check_fast("locals", nargs, kwnames, 0, 0))
+    if (!rt_arg_none("locals", nargs, kwnames))
         return VAL_NULL;
     return vm_locals();
 }

@@ -455,6 +455,10 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
             return rt_invalid_keyword(fname, key);
         a[j] = args[npos + k];
     }
+    for (size_t i = 1; i < 3; i++)          /* Argument Clinic's checks come first */
+        if (a[i] && !rt_is_str(a[i]))
+            return rt_raisef(&rt_TypeError, "%s() argument '%s' must be str, not %s", fname,
+                             names[i], a[i] == rt_None ? "None" : val_type(a[i])->name);
     Value out = rt_bytearray_new(NULL, 0);
     ObjByteArray *buf = VAL_AS(ObjByteArray, out);
     Value src = a[0];
@@ -467,8 +471,6 @@ static Value construct(const char *fname, Value *args, size_t nargs, Value kwnam
     if (rt_is_str(src)) {
         if (!a[1])
             return rt_raisef(&rt_TypeError, "string argument without an encoding");
-        if (!rt_is_str(a[1]) || (a[2] && !rt_is_str(a[2])))
-            return rt_raisef(&rt_TypeError, "%s() argument 'encoding' must be str", fname);
         Value enc = rt_str_encode(src, rt_str_cstr(a[1]), a[2] ? rt_str_cstr(a[2]) : "strict");
         if (!enc)
             return VAL_NULL;
@@ -1333,8 +1335,8 @@ static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
     Value keep = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : rt_False;
     if (npos > 2)
         return rt_raisef(&rt_TypeError, "splitlines() takes at most 1 argument (%zu given)", npos - 1);
-    int keepends = rt_truthy(keep);
-    if (keepends < 0)
+    bool keepends;
+    if (!rt_arg_flag(keep, false, &keepends))
         return VAL_NULL;
     View s = view_of(args[0]);
     Value list = rt_list_new(0);

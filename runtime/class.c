@@ -1677,7 +1677,7 @@ static bool super_fill(ObjSuper *s, Value *args, size_t nargs, Value kwnames)
                       val_type(type)->name);
             return false;
         }
-    } else if (!rt_arg_range("super", nargs, 0, 2)) {
+    } else if (!rt_arg_range("super()", nargs, 0, 2)) {
         return false;
     } else {
         type = args[0];
@@ -1730,19 +1730,6 @@ static Value super_descr_get(Value self, Value obj, Value type)
     return obj_val(b);
 }
 
-/* super's own attributes (CPython's members): __thisclass__, __self__,
- * __self_class__; VAL_NULL for other names. */
-static Value super_member(ObjSuper *s, Value name)
-{
-    if (name_is(name, "__thisclass__"))
-        return obj_val(s->type);
-    if (name_is(name, "__self__"))
-        return s->obj != VAL_NULL ? s->obj : rt_None;
-    if (name_is(name, "__self_class__"))
-        return s->obj_type != NULL ? obj_val(s->obj_type) : rt_None;
-    return VAL_NULL;
-}
-
 /* The first class after `type` on obj_type's MRO that defines name: its
  * attribute bound to obj (unbound to a class: obj is obj_type itself);
  * VAL_NULL, no exception set, when none does.  With `unbound` (a method
@@ -1784,8 +1771,7 @@ static Value super_getattr(Value self, Value name)
                                   : VAL_NULL;
     if (v != VAL_NULL || rt_err_occurred())
         return v;
-    Value m = super_member(s, name);
-    return m != VAL_NULL ? m : rt_generic_getattr(self, name);
+    return rt_generic_getattr(self, name);         /* super's own: super_members */
 }
 
 Value rt_super_lookup(ObjType *type, Value obj, Value name, bool *unbound)
@@ -1812,9 +1798,21 @@ static Value super_repr(Value self)
                            s->obj_type->name);
 }
 
+/* CPython's members; an ObjType * reads as the Value of the class, NULL
+ * (unbound) as None. */
+static const MemberDef super_members[] = {
+    {"__thisclass__", offsetof(ObjSuper, type), RT_MEMBER_VALUE, RT_READONLY,
+     "the class invoking super()"},
+    {"__self__", offsetof(ObjSuper, obj), RT_MEMBER_VALUE, RT_READONLY,
+     "the instance invoking super(); may be None"},
+    {"__self_class__", offsetof(ObjSuper, obj_type), RT_MEMBER_VALUE, RT_READONLY,
+     "the type of the instance invoking super(); may be None"},
+    {NULL},
+};
+
 ObjType rt_super_type = {
     .ob.type = &rt_type_type, .name = "super", .flags = TF_BASETYPE | TF_SPLIT_INIT,
-    .instance_size = sizeof(ObjSuper),
+    .instance_size = sizeof(ObjSuper), .members = super_members,
     .repr = super_repr, .getattr = super_getattr, .descr_get = super_descr_get,
     .new_ = super_new,
 };

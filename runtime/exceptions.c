@@ -215,26 +215,51 @@ Value rt_raise_name_error(Value name)
     return VAL_NULL;
 }
 
+/* OSError's characters_written (BlockingIOError's, but every OSError has
+ * the attribute, as in CPython): an int kept in e->extra, None while unset.
+ * v made an index-sized int; false + TypeError or ValueError. */
+static bool written_value(Value v, Value *out)
+{
+    Value i = rt_index(v);
+    int64_t x;
+    if (i == VAL_NULL)
+        return false;
+    if (!val_is_small(i) && !rt_int_as_i64(i, &x)) {
+        rt_err_clear();
+        rt_raisef(&rt_ValueError, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    *out = i;
+    return true;
+}
+
 /* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5
  * arguments the fields are filled in, and when a filename is given, args
- * keeps only (errno, strerror) — CPython's rule. */
-static void oserror_fields(ObjException *e)
+ * keeps only (errno, strerror) — CPython's rule.  An exact BlockingIOError
+ * takes a number there as characters_written instead, args kept whole.
+ * false + TypeError or ValueError for a number that is no index. */
+static bool oserror_fields(ObjException *e)
 {
     size_t n = rt_tuple_len(e->args);
     if (n < 2 || n > 5)
-        return;
+        return true;
     set_field(e, "errno", rt_tuple_get(e->args, 0));
     set_field(e, "strerror", rt_tuple_get(e->args, 1));
-    if (n >= 3 && rt_tuple_get(e->args, 2) != rt_None) {
-        set_field(e, "filename", rt_tuple_get(e->args, 2));
-        if (n == 5 && rt_tuple_get(e->args, 4) != rt_None)
-            set_field(e, "filename2", rt_tuple_get(e->args, 4));
-        e->args = rt_tuple_from(AS_TUPLE(e->args)->items, 2);
-    }
+    Value file = n >= 3 ? rt_tuple_get(e->args, 2) : rt_None;
+    if (file == rt_None)
+        return true;
+    if (e->ob.type == &rt_BlockingIOError && rt_number_check(file))
+        return written_value(file, &e->extra);
+    set_field(e, "filename", file);
+    if (n == 5 && rt_tuple_get(e->args, 4) != rt_None)
+        set_field(e, "filename2", rt_tuple_get(e->args, 4));
+    e->args = rt_tuple_from(AS_TUPLE(e->args)->items, 2);
+    return true;
 }
 
-/* The fields some classes derive from args (at construction and __init__). */
-static void derive_fields(ObjException *e)
+/* The fields some classes derive from args (at construction and __init__);
+ * false with the exception set. */
+static bool derive_fields(ObjException *e)
 {
     ObjType *t = e->ob.type;
     size_t n = rt_tuple_len(e->args);
@@ -243,11 +268,12 @@ static void derive_fields(ObjException *e)
     else if (rt_is_subtype(t, &rt_SystemExit))
         e->extra = n == 0 ? rt_None : n == 1 ? rt_tuple_get(e->args, 0) : e->args;
     else if (rt_is_subtype(t, &rt_OSError))
-        oserror_fields(e);
+        return oserror_fields(e);
     else if (rt_is_subtype(t, &rt_SyntaxError))
         rt_syntaxerror_fields(e);
     else if (rt_is_subtype(t, &rt_UnicodeError))
         rt_unicode_error_fields(e);
+    return true;
 }
 
 Value rt_exc_new(ObjType *type, Value args_tuple)
@@ -256,8 +282,7 @@ Value rt_exc_new(ObjType *type, Value args_tuple)
     e->args = args_tuple != VAL_NULL ? args_tuple : rt_empty_tuple;
     e->traceback = e->context = e->cause = rt_None;
     e->extra = rt_None;
-    derive_fields(e);
-    return obj_val(e);
+    return derive_fields(e) ? obj_val(e) : VAL_NULL;
 }
 
 /* OSError(2, ...) builds the subclass that errno names, as CPython does. */
@@ -359,7 +384,7 @@ static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     type = oserror_subclass(type, args, npos);
     Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
-    if (type->flags & TF_HEAPTYPE)      /* its __init__ sees the keywords */
+    if (exc == VAL_NULL || (type->flags & TF_HEAPTYPE))     /* its __init__ sees the keywords */
         return exc;
     if (nkw > 0 && !apply_keywords(AS_EXC(exc), args + npos, kwnames))
         return VAL_NULL;
@@ -388,7 +413,8 @@ static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
     if (!check_syntaxerror_info(e->ob.type, args + 1, npos - 1))
         return VAL_NULL;
     e->args = rt_tuple_from(args + 1, npos - 1);
-    derive_fields(e);
+    if (!derive_fields(e))
+        return VAL_NULL;
     if (rt_is_subtype(e->ob.type, &rt_ImportError) && e->dict != VAL_NULL) {
         set_field(e, "name", rt_None);  /* those not passed again are reset */
         set_field(e, "path", rt_None);
@@ -613,7 +639,27 @@ static int set_msg(Value self, Value v)
     return set_dict_field(self, "msg", v);
 }
 
+static Value get_written(Value self)
+{
+    Value w = AS_EXC(self)->extra;
+    return w != rt_None ? w : rt_raisef(&rt_AttributeError, "characters_written");
+}
+
+static int set_written(Value self, Value v)
+{
+    ObjException *e = AS_EXC(self);
+    if (v != VAL_NULL)
+        return written_value(v, &e->extra) ? 0 : -1;
+    if (e->extra == rt_None) {
+        rt_raisef(&rt_AttributeError, "characters_written");
+        return -1;
+    }
+    e->extra = rt_None;
+    return 0;
+}
+
 static const GetSetDef oserror_getsets[] = {
+    {"characters_written", get_written, set_written},
     DICT_FIELD_GETSET(errno), DICT_FIELD_GETSET(strerror),
     DICT_FIELD_GETSET(filename), DICT_FIELD_GETSET(filename2),
     {NULL},

@@ -420,6 +420,17 @@ static bool fixed_digits(char *buf, size_t size, double a, int prec)
     return true;
 }
 
+/* '#' on a float's repr: a point where repr has none, "1.e+100", a
+ * complex part's "3." (CPython's Py_DTSF_ALT); inf and nan stay. */
+static void alternate_point(char *buf, size_t size)
+{
+    size_t at = strspn(buf, "0123456789"), n = strlen(buf);
+    if (at == 0 || buf[at] == '.' || n + 2 > size)
+        return;
+    memmove(buf + at + 1, buf + at, n - at + 1);
+    buf[at] = '.';
+}
+
 /* The digits of |d| under the spec's type and precision, into buf. */
 static void float_body(char *buf, size_t size, double a, const Spec *f, uint32_t type)
 {
@@ -428,6 +439,8 @@ static void float_body(char *buf, size_t size, double a, const Spec *f, uint32_t
         snprintf(buf, size, "%s", isnan(a) ? "nan" : "inf");
     } else if (type == 0 && f->precision < 0) {
         rt_double_repr(a, buf, size);
+        if (f->alternate)
+            alternate_point(buf, size);
     } else if (type == 0 || type == 'g' || type == 'G' || type == 'n') {
         format_g(buf, size, a, prec == 0 ? 1 : prec, f->alternate, type == 0);
     } else if (type == 'e' || type == 'E') {
@@ -479,10 +492,11 @@ static bool float_type_ok(uint32_t t)
 Value rt_format_float(Value v, Value spec)
 {
     Spec f;
-    if (!parse_spec(spec, "float", '>', &f))
+    const char *tname = val_type(v)->name;
+    if (!parse_spec(spec, tname, '>', &f))
         return VAL_NULL;
     if (!float_type_ok(f.type))
-        return unknown_code(f.type, "float");
+        return unknown_code(f.type, tname);
     return format_double(rt_float_value(v), &f);
 }
 
@@ -493,9 +507,11 @@ static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, cha
 {
     char buf[512];
     double a = fabs(x);
-    if (type == 'r')
+    if (type == 'r') {
         rt_double_repr_ex(a, buf, sizeof buf, false);
-    else if (type == 0)
+        if (f->alternate)
+            alternate_point(buf, sizeof buf);
+    } else if (type == 0)
         format_g(buf, sizeof buf, a, f->precision == 0 ? 1 : (int)f->precision, f->alternate, false);
     else
         float_body(buf, sizeof buf, a, f, type);
@@ -510,13 +526,15 @@ static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, cha
 /* format(complex, spec): CPython's format_complex_internal.  With no type
  * the parts print like repr ('1', not '1.0') and the real part is left out
  * when it is +0; the imaginary part always carries its sign otherwise. */
-Value rt_format_complex(double re, double im, Value spec)
+Value rt_format_complex(Value v, Value spec)
 {
     Spec f;
-    if (!parse_spec(spec, "complex", '>', &f))
+    const char *tname = val_type(v)->name;
+    double re = VAL_AS(ObjComplex, v)->real, im = VAL_AS(ObjComplex, v)->imag;
+    if (!parse_spec(spec, tname, '>', &f))
         return VAL_NULL;
     if (f.type != 0 && !(f.type < 128 && strchr("eEfFgGn", (int)f.type)))
-        return unknown_code(f.type, "complex");
+        return unknown_code(f.type, tname);
     if (f.zero_fill)
         return rt_raisef(&rt_ValueError, "Zero padding is not allowed in complex format specifier");
     if (f.align == '=')
@@ -547,10 +565,10 @@ static Value format_int_char(Value v, const Spec *f)
         return rt_raisef(&rt_ValueError,
                          "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t cp;
-    if (!rt_int_as_i64(v, &cp) || cp < 0 || cp > 0x10FFFF) {
-        rt_err_clear();
+    if (!rt_int_as_i64(v, &cp))         /* "... too large to convert to C long" */
+        return VAL_NULL;
+    if (cp < 0 || cp > 0x10FFFF)
         return rt_raisef(&rt_OverflowError, "%%c arg not in range(0x110000)");
-    }
     char ch[4];
     size_t n = rt_utf8_encode((uint32_t)cp, ch);
     Number num = {.prefix = "", .digits = ch, .ndigits = n, .rest = "", .nrest = 0};
@@ -566,13 +584,14 @@ static Value format_int_as_float(Value v, const Spec *f)
     return format_double(d, f);
 }
 
-static Value format_int_spec(Value v, const Spec *f)
+/* tname: the type of the value formatted, for the messages (bool). */
+static Value format_int_spec(Value v, const Spec *f, const char *tname)
 {
     uint32_t t = f->type;
     if (t != 0 && t < 128 && strchr("eEfFgG%", (int)t))
         return format_int_as_float(v, f);
     if (t != 0 && (t >= 128 || !strchr("bcdoxXn", (int)t)))
-        return unknown_code(t, "int");
+        return unknown_code(t, tname);
     if (f->precision >= 0)
         return rt_raisef(&rt_ValueError, "Precision not allowed in integer format specifier");
     if (f->no_neg_zero)
@@ -610,9 +629,10 @@ static Value format_int_spec(Value v, const Spec *f)
 Value rt_format_int(Value v, Value spec)
 {
     Spec f;
-    if (!parse_spec(spec, "int", '>', &f))
+    const char *tname = val_type(v)->name;
+    if (!parse_spec(spec, tname, '>', &f))
         return VAL_NULL;
-    return format_int_spec(rt_int_unbool(v), &f);
+    return format_int_spec(rt_int_unbool(v), &f, tname);
 }
 
 /* ---- rt_format: dispatch on the value's type -------------------------------- */
@@ -666,7 +686,7 @@ Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames)
         return rt_format_int(v, spec);
     if (rt_isinstance_of(v, &rt_float_type))
         return rt_format_float(v, spec);
-    return rt_format_complex(VAL_AS(ObjComplex, v)->real, VAL_AS(ObjComplex, v)->imag, spec);
+    return rt_format_complex(v, spec);
 }
 
 Value rt_format(Value v, Value spec)
@@ -687,7 +707,7 @@ Value rt_format(Value v, Value spec)
     if (!val_is_small(v) && rt_isinstance_of(v, &rt_float_type))
         return rt_format_float(v, spec);
     if (!val_is_small(v) && rt_isinstance_of(v, &rt_complex_type))
-        return rt_format_complex(VAL_AS(ObjComplex, v)->real, VAL_AS(ObjComplex, v)->imag, spec);
+        return rt_format_complex(v, spec);
     return rt_raisef(&rt_TypeError, "unsupported format string passed to %s.__format__",
                      val_type(v)->name);
 }

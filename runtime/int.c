@@ -213,6 +213,16 @@ Value rt_int_from_double(double d)
 
 /* ---- Conversions out ------------------------------------------------------- */
 
+/* Whether v (unboxed) is an int; else TypeError, where reading it as one
+ * would read another object's memory ((5).to_bytes(None) did). */
+static bool int_checked(Value v)
+{
+    if (is_int(v))
+        return true;
+    rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+}
+
 bool rt_int_as_i64(Value v, int64_t *out)
 {
     v = rt_int_unbool(v);
@@ -220,6 +230,8 @@ bool rt_int_as_i64(Value v, int64_t *out)
         *out = small_value(v);
         return true;
     }
+    if (!int_checked(v))
+        return false;
     mpz_srcptr z = Z(VAL_AS(ObjInt, v));
     if (!mpz_fits_slong_p(z)) {
         rt_raisef(&rt_OverflowError, "Python int too large to convert to C long");
@@ -248,6 +260,8 @@ bool rt_int_as_u64(Value v, uint64_t *out)
         *out = (uint64_t)small_value(v);
         return true;
     }
+    if (!val_is_small(v) && !int_checked(v))
+        return false;
     mpz_srcptr z = val_is_small(v) ? NULL : Z(VAL_AS(ObjInt, v));
     if (z == NULL || mpz_sgn(z) < 0) {
         rt_raisef(&rt_OverflowError, "can't convert negative int to unsigned");
@@ -1353,13 +1367,13 @@ static Value int_make(ObjType *type, Value *args, size_t nargs, Value kwnames)
     base = rt_index(base);
     if (!base)
         return VAL_NULL;
+    int64_t b;                          /* the base is checked first, as in CPython */
+    if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
+        return bad_base();
     const char *s;
     size_t len;
     if (!text_of(args[0], &s, &len))
         return rt_raisef(&rt_TypeError, "int() can't convert non-string with explicit base");
-    int64_t b;
-    if (!val_is_small(base) || (b = small_value(base), b != 0 && (b < 2 || b > 36)))
-        return bad_base();
     return int_from_text(args[0], s, len, (int)b);
 }
 
@@ -1474,7 +1488,8 @@ static Value m_as_integer_ratio(Value *args, size_t nargs, Value kw)
 static int parse_byteorder(const char *fname, Value v)
 {
     if (!rt_is_str(v)) {
-        rt_raisef(&rt_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        rt_raisef(&rt_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                  v == rt_None ? "None" : val_type(v)->name);
         return -1;
     }
     size_t n = rt_str_nbytes(v);        /* the whole str: 'big\0' is no byte order */
@@ -1521,8 +1536,15 @@ static Value m_to_bytes(Value *args, size_t nargs, Value kwnames)
     if (a[2] == VAL_NULL)
         a[2] = rt_False;
     int64_t length;
+    Value n = rt_index(a[0]);           /* a Py_ssize_t: to_bytes(None) is TypeError */
+    if (n == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_int_as_i64(n, &length)) {
+        rt_err_clear();
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    }
     int little = a[1] ? parse_byteorder("to_bytes", a[1]) : 0;
-    if (little < 0 || !rt_int_as_i64(a[0], &length))
+    if (little < 0)
         return VAL_NULL;
     if (length < 0)
         return rt_raisef(&rt_ValueError, "length argument must be non-negative");
@@ -1546,7 +1568,15 @@ static Value int_from_bytes(Value *a)
     const char *s;
     size_t len;
     Value src = a[0];
-    if (is_str(src) || !text_of(src, &s, &len)) {
+    if (rt_is_str(src) || !text_of(src, &s, &len)) {
+        /* CPython's PyObject_Bytes: __bytes__, else an iterable of ints;
+         * never a text, nor a count as bytes(3) takes */
+        static Value dunder = VAL_NULL;
+        if (dunder == VAL_NULL)
+            dunder = rt_str_intern_cstr("__bytes__");
+        if (rt_type_lookup(val_type(src), dunder) == VAL_NULL &&
+            (rt_is_str(src) || (!val_type(src)->iter && !val_type(src)->getitem)))
+            return rt_raisef(&rt_TypeError, "cannot convert '%T' object to bytes", src);
         src = rt_call1(obj_val(&rt_bytes_type), a[0]);   /* bytes(iterable) */
         if (!src || !text_of(src, &s, &len))
             return VAL_NULL;

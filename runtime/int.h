@@ -22,7 +22,8 @@ Value rt_int_from_string(const char *s, size_t len, int base);
 /* int(float): truncation; OverflowError/ValueError for inf/nan. */
 Value rt_int_from_double(double d);
 
-/* Conversions out.  false + OverflowError when it does not fit. */
+/* Conversions out.  false + OverflowError when it does not fit (TypeError
+ * for a value that is no int). */
 bool rt_int_as_i64(Value v, int64_t *out);
 bool rt_int_as_u64(Value v, uint64_t *out);         /* OverflowError when negative */
 bool rt_int_as_int(Value v, int *out);              /* a C int (32 bits) */

@@ -973,14 +973,14 @@ static Value list_sort_m(Value *args, size_t nargs, Value kwnames)
     if (npos > 1)
         return rt_raisef(&rt_TypeError, "sort() takes no positional arguments");
     Value key = VAL_NULL;
-    int reverse = 0;
+    bool reverse = false;
     for (size_t i = 0; i < nkw; i++) {
         Value name = rt_tuple_get(kwnames, i), v = args[npos + i];
         const char *s = rt_str_cstr(name);
         if (strcmp(s, "key") == 0) {
             key = v;
         } else if (strcmp(s, "reverse") == 0) {
-            if ((reverse = rt_truthy(v)) < 0)
+            if (!rt_arg_flag(v, false, &reverse))
                 return VAL_NULL;
         } else {
             return rt_invalid_keyword("sort", name);

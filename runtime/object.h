@@ -657,7 +657,8 @@ typedef struct ObjException {
     Value context, cause;       /* exception or rt_None */
     bool suppress_context;
     Value dict;                 /* instance attributes, VAL_NULL until needed */
-    Value extra;                /* per-type data: StopIteration.value, KeyError..., SystemExit.code */
+    Value extra;                /* per-type data: StopIteration.value, SystemExit.code,
+                                 * OSError.characters_written (None: unset) */
 } ObjException;
 
 /* One frame's contribution to a traceback: where the exception passed. */

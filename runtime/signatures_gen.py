@@ -109,12 +109,33 @@ def delta(mine, theirs):
     return out
 
 
+def answered_json(collect):
+    """Whether this run was a later python's `--json OUT`, which writes what
+    collect() gives to OUT; otherwise (python3.11's run) false."""
+    if sys.argv[1:2] != ["--json"]:
+        assert sys.version_info[:2] == (3, 11), "run with python3.11"
+        return False
+    with open(sys.argv[2], "w") as f:
+        json.dump(collect(), f)
+    return True
+
+
+def theirs(pythons, script):
+    """(minor version, what its collect() gives) of each python, which runs
+    script --json."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for python in pythons:
+            out = os.path.join(tmp, "out.json")
+            version = subprocess.run([python, "-c", "import sys; print(sys.version_info[1])"],
+                                     check=True, capture_output=True, text=True).stdout.strip()
+            subprocess.run([python, os.path.abspath(script), "--json", out], check=True)
+            with open(out) as f:
+                yield version, json.load(f)
+
+
 def main():
-    if sys.argv[1:2] == ["--json"]:
-        with open(sys.argv[2], "w") as f:
-            json.dump(collect(), f)
+    if answered_json(collect):
         return
-    assert sys.version_info[:2] == (3, 11), "run with python3.11"
     tables = ("slot_signatures", "type_signatures", "builtin_signatures")
     mine = collect()
     print("/* signatures.h — made by runtime/signatures_gen.py from python3.11 (and the deltas of")
@@ -124,20 +145,13 @@ def main():
         emit(table, entries)
         print()
     counts = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for python in sys.argv[1:]:
-            out = os.path.join(tmp, "out.json")
-            version = subprocess.run([python, "-c", "import sys; print(sys.version_info[1])"],
-                                     check=True, capture_output=True, text=True).stdout.strip()
-            subprocess.run([python, os.path.abspath(__file__), "--json", out], check=True)
-            with open(out) as f:
-                theirs = json.load(f)
-            counts.append([])
-            for table, m, t in zip(tables, mine, theirs):
-                d = delta(m, t)
-                emit("%s_%s" % (table, version), d, end=True)
-                counts[-1].append(("%s_%s" % (table, version), len(d)))
-            print()
+    for version, their_tables in theirs(sys.argv[1:], __file__):
+        counts.append([])
+        for table, m, t in zip(tables, mine, their_tables):
+            d = delta(m, t)
+            emit("%s_%s" % (table, version), d, end=True)
+            counts[-1].append(("%s_%s" % (table, version), len(d)))
+        print()
     print("/* Each later version's deltas, by minor version from 12. */")
     print("typedef struct SignatureDelta { const SignatureEntry *entries; size_t n; } SignatureDelta;")
     for i, table in enumerate(tables):
@@ -147,4 +161,5 @@ def main():
         print("};")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -235,7 +235,7 @@ Value rt_format_int(Value v, Value spec);
 Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames);
 Value rt_format_float(Value v, Value spec);
 Value rt_format_str(Value v, Value spec);
-Value rt_format_complex(double real, double imag, Value spec);
+Value rt_format_complex(Value v, Value spec);
 
 /* bytes and bytearray (bytes.c). */
 typedef struct ObjByteArray {

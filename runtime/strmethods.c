@@ -220,10 +220,9 @@ Value rt_str_join(Value sep, Value it, bool *made)
         items = AS_LIST(list)->items;
         n = AS_LIST(list)->length;
     }
-    /* rt_str_join_items gives back the one exact str of a single item;
-     * every other result is a str it has just allocated. */
-    *made = !(n == 1 && is_str(items[0]));
-    return rt_str_join_items(sep, items, n);
+    Value r = rt_str_join_items(sep, items, n);
+    *made = n == 0 || r != items[0];    /* all but an item given back is new */
+    return r;
 }
 
 Value rt_str_join_method(Value *args, size_t nargs, Value kw)
@@ -392,8 +391,8 @@ static Value str_splitlines(Value *args, size_t nargs, Value kw)
     Value a[1];
     if (!parse_kw("splitlines", args, nargs, kw, names, 1, a))
         return VAL_NULL;
-    int keep = 0;
-    if (a[0] && (keep = rt_truthy(a[0])) < 0)
+    bool keep;
+    if (!rt_arg_flag(a[0], false, &keep))
         return VAL_NULL;
     Value s = args[0];
     const char *p = S(s)->data;

@@ -17,9 +17,12 @@
  *     items and fills the missing named fields from dict (or None);
  *     __reduce__ returns exactly that call.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
+#include "runtime/structseq_docs.h"
 
 typedef struct StructSeqType {
     ObjType type;
@@ -111,10 +114,22 @@ static Value field_objclass(Value self)
     return obj_val(VAL_AS(ObjField, self)->owner);
 }
 
-/* pvm keeps no text for the fields (CPython's say what each is). */
+static int doc_compare(const void *key, const void *entry)
+{
+    return strcmp(key, ((const StructSeqDoc *)entry)->name);
+}
+
+/* The field's text, python3.11's (runtime/structseq_docs.h, looked up by
+ * "type.field" when asked), or None for a field it has none for. */
 static Value field_doc(Value self)
 {
-    return rt_None;
+    ObjField *f = VAL_AS(ObjField, self);
+    char key[128];
+    snprintf(key, sizeof key, "%s.%s", f->owner->name, f->name);
+    const StructSeqDoc *found = bsearch(key, structseq_docs, sizeof structseq_docs /
+                                        sizeof structseq_docs[0], sizeof structseq_docs[0],
+                                        doc_compare);
+    return found != NULL ? rt_str_from_cstr(found->doc) : rt_None;
 }
 
 static const GetSetDef field_getsets[] = {

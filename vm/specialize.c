@@ -601,10 +601,11 @@ void vm_plan_str_appends(ObjCode *code)
  * often run once (a program's output made at its end, regex's
  * scan_bytes), and a site run once is never specialized.  Only code whose
  * names hold `join` is walked.  (An EXTENDED_ARG before the PRECALL makes
- * its oparg other than 1: the form's guard then misses.)  What is called there is learnt only at
- * run time: anything but str.join misses the form's guard and the site
- * specializes as any other (method_descr_call_form chooses the encode
- * form again if str.join comes back). */
+ * its oparg other than 1: the form's guard then misses.)  What is called
+ * there is learnt only at run time: anything but str.join misses the
+ * form's guard and the site specializes as any other; when str.join comes
+ * back, method_descr_call_form gives the site the form the load gave it
+ * (join_form serves both, and names str.join as the guard does). */
 
 /* Whether `LOAD_METHOD encode; [LOAD_CONST k;] PRECALL n; CALL n` starts at
  * u, the unit after a call's CALL and its caches, in 3.11 code: n 1 with k
@@ -632,8 +633,8 @@ static bool encode_follows(const ObjCode *code, const uint16_t *u)
            (u[1 + CACHES_PRECALL] >> 8) == n;
 }
 
-/* Whether `BINARY_OP +` at u (a unit after a call's CALL and its caches,
- * in 3.11 code) takes the call's value as its right operand and is not
+/* Whether `BINARY_OP +` (or, at warm-up, a form of it) at u (a unit
+ * after a call's CALL and its caches, in 3.11 code) takes the call's value as its right operand and is not
  * an append site: `s = s + sep.join(x)` into a local whose str may be
  * appended to in place (vm_plan_str_appends, which has run) stays with
  * BINARY_OP_INPLACE_ADD_UNICODE, whose appends are amortised; copying s
@@ -642,13 +643,25 @@ static bool encode_follows(const ObjCode *code, const uint16_t *u)
 static bool concat_follows(const ObjCode *code, const uint16_t *u)
 {
     const uint16_t *end = code->instrs + code->ninstrs;
-    if (u + 1 + CACHES_BINARY_OP >= end || (*u & 0xff) != OP_BINARY_OP || (*u >> 8) != NB_ADD)
+    if (u + 1 + CACHES_BINARY_OP >= end || vm_base_opcode(*u & 0xff) != OP_BINARY_OP ||
+        (*u >> 8) != NB_ADD)
         return false;
     u += 1 + CACHES_BINARY_OP;
     if (vm_str_const_added(code, u) != VAL_NULL)
         u += 2 + CACHES_BINARY_OP;
     return u >= end || (*u & 0xff) != OP_STORE_FAST || (*u >> 8) >= 64 ||
            !(code->str_append_locals >> (*u >> 8) & 1);
+}
+
+/* The form for a `PRECALL 1; CALL 1` of str.join in 3.11 code whose
+ * CALL's caches end before next (at load and at warm-up alike), or 0. */
+static int join_form(const ObjCode *code, const uint16_t *next)
+{
+    if (encode_follows(code, next))
+        return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
+    if (code->pyminor == 11 && concat_follows(code, next))
+        return OP_PRECALL_NO_KW_STR_JOIN_CONCAT;
+    return 0;
 }
 
 /* Whether the names tuple holds the interned `name`. */
@@ -691,10 +704,9 @@ void vm_plan_join_sites(ObjCode *code)
          u += 1 + vm_opcode_info[vm_base_opcode(units[u] & 0xff)].caches) {
         if (units[u] != (OP_PRECALL | 1 << 8) || units[u + to_call] != (OP_CALL | 1 << 8))
             continue;
-        if (encode_follows(code, units + u + to_next))
-            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_ENCODE);
-        else if (concat_follows(code, units + u + to_next))
-            set_opcode(code, (int)u, OP_PRECALL_NO_KW_STR_JOIN_CONCAT);
+        int form = join_form(code, units + u + to_next);
+        if (form != 0)
+            set_opcode(code, (int)u, form);
     }
 }
 
@@ -803,10 +815,10 @@ static int method_descr_call_form(Value callable, Value self, int total,
         vm_list_append = callable;
         return OP_PRECALL_NO_KW_LIST_APPEND;
     }
-    if (total == 2 && b->owner == &rt_str_type && strcmp(b->name, "join") == 0 &&
-        code != NULL && encode_follows(code, next))
-        return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
-    return OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
+    int form = 0;
+    if (total == 2 && b->fn == rt_str_join_method && code != NULL)
+        form = join_form(code, next);
+    return form != 0 ? form : OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST;
 }
 
 /* The NO_KW form for a call of anything but a Python function, or 0.
