@@ -13,8 +13,9 @@
  *     cycle collector, and memory is always reclaimed by the tracing one;
  *   - collect() returns 0: Boehm does not say how many objects it freed;
  *   - get_count() is (0, 0, 0); the thresholds are stored and returned;
- *   - get_objects() and get_referrers() return []: the heap cannot be
- *     walked object by object;
+ *   - get_objects() and get_referrers() return []: of the heap's blocks
+ *     only rt_alloc_instance's objects can be told from the rest
+ *     (gc_instances_alive), not the lists, dicts or functions;
  *   - get_referents() knows the containers (list, tuple, dict, set,
  *     frozenset) and an instance's __dict__; other objects have none;
  *   - is_tracked() follows CPython's rules for atoms (int, str, None...),

@@ -401,6 +401,20 @@ static void *after_large_block(void *p)
 static void *malloc_scanned(size_t size) { return GC_MALLOC(size); }
 static void *malloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
 
+/* gc_alloc_instance's blocks: scanned and zeroed as gc_alloc's, but of a
+ * kind of their own (gc_init makes it), so that a walk over the heap can
+ * tell an object from any other block (gc_instances_alive). */
+static int instance_kind;
+
+static void *malloc_instance(size_t size) { return GC_generic_malloc(size, instance_kind); }
+
+static void *malloc_many_instance(size_t size)
+{
+    void *p = NULL;
+    GC_generic_malloc_many(size, instance_kind, &p);
+    return p;
+}
+
 /* A fresh big block: should a capped growth fail (the run it was given
  * black-listed), the block is asked for again with the cap lifted. */
 static void *large_block(void *(*alloc)(size_t), size_t size)
@@ -565,6 +579,10 @@ void gc_init(void)
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
     GC_set_on_collection_event(on_collection_event);
     GC_expand_hp(INITIAL_HEAP);
+    /* After the heap is made: GC_new_free_list allocates, and before
+     * GC_expand_hp Boehm grew a heap section of its own for it (16 more
+     * page faults for `pvm hello.pyc`). */
+    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
     split_heap_start();
     GC_set_warn_proc(quiet);
     /* At the heap limit an allocation may find Boehm growing the heap
@@ -688,27 +706,29 @@ static void stress_init(void)
 #define SMALL_CLASSES 16
 
 static void *small_free[SMALL_CLASSES];
+static void *small_instance_free[SMALL_CLASSES];       /* gc_alloc_instance's */
 static void *small_atomic_free[SMALL_CLASSES];
 
-static void *alloc_small(size_t size)
+/* From one of the scanned kinds' lists (small_free, small_instance_free);
+ * `many` takes a new batch of (cls + 1) * GRANULE bytes each. */
+static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size)
 {
     size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
-    void *p = small_free[cls];
+    void *p = lists[cls];
     if (p == NULL) {
         if (rearm_pending)
             maybe_rearm();
-        p = GC_malloc_many((cls + 1) * GRANULE);
+        p = many((cls + 1) * GRANULE);
         if (p == NULL)
-            p = after_failure(GC_malloc_many, (cls + 1) * GRANULE);
+            p = after_failure(many, (cls + 1) * GRANULE);
     }
 #ifdef PVM_GC_REDZONES
     ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
 #endif
-    small_free[cls] = GC_NEXT(p);
+    lists[cls] = GC_NEXT(p);
     GC_NEXT(p) = NULL;                  /* the rest of the object is zeroed */
     return guard(p, size);
 }
-
 
 /* The same for pointer-free objects (floats, complex numbers), from
  * blocks the collector never scans.  One difference: the collector does
@@ -751,46 +771,58 @@ static void drop_atomic_lists(void)
     memset(small_atomic_free, 0, sizeof small_atomic_free);
 }
 
-/* gc_alloc and gc_alloc_atomic under the stress mode: the tick, the
- * ordinary path with the mode held off, then the pattern.  The hot paths
- * pay one test of stress_countdown for it, not one per step. */
-__attribute__((noinline, cold)) static void *stressed_alloc(size_t size, bool atomic)
+/* gc_alloc, gc_alloc_instance and gc_alloc_atomic under the stress mode:
+ * the tick, the ordinary path (`alloc`) with the mode held off, then the
+ * pattern.  The hot paths pay one test of stress_countdown for it, not one
+ * per step. */
+__attribute__((noinline, cold)) static void *stressed_alloc(void *(*alloc)(size_t), size_t size)
 {
     stress_tick();
     unsigned long countdown = stress_countdown;
     stress_countdown = 0;
-    void *p = atomic ? gc_alloc_atomic(size) : gc_alloc(size);
+    void *p = alloc(size);
     stress_countdown = countdown;
-    return atomic ? stress_fill(p, size) : p;
+    return alloc == gc_alloc_atomic ? stress_fill(p, size) : p;
+}
+
+/* A block too big for the small lists, from malloc_scanned,
+ * malloc_instance or malloc_atomic. */
+static void *alloc_large(void *(*alloc)(size_t), size_t size)
+{
+    if (rearm_pending)
+        maybe_rearm();
+    void *p = large_block(alloc, size);
+    if (p == NULL)
+        p = after_failure(alloc, size + REDZONE);
+    return guard(p, size);
 }
 
 void *gc_alloc(size_t size)
 {
     if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(size, false);
+        return stressed_alloc(gc_alloc, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(size);
-    if (rearm_pending)
-        maybe_rearm();
-    void *p = large_block(malloc_scanned, size);              /* zeroed */
-    if (p == NULL)
-        p = after_failure(malloc_scanned, size + REDZONE);
-    return guard(p, size);
+        return alloc_small(small_free, GC_malloc_many, size);
+    return alloc_large(malloc_scanned, size);                 /* zeroed */
+}
+
+void *gc_alloc_instance(size_t size)
+{
+    if (__builtin_expect(stress_countdown != 0, 0))
+        return stressed_alloc(gc_alloc_instance, size);
+    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
+        return alloc_small(small_instance_free, malloc_many_instance, size);
+    return alloc_large(malloc_instance, size);                /* zeroed */
 }
 
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
     if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(size, true);
+        return stressed_alloc(gc_alloc_atomic, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small_atomic(size);
-    if (rearm_pending)
-        maybe_rearm();
-    void *p = large_block(malloc_atomic, size);
-    if (p == NULL)
-        p = after_failure(malloc_atomic, size + REDZONE);
-    return guard(p, size);
+    return alloc_large(malloc_atomic, size);
 }
 
 void *gc_realloc(void *old, size_t size)
@@ -1096,6 +1128,42 @@ void gc_collect(void)
     clear_stack_below();
     GC_gcollect();
     GC_invoke_finalizers();
+}
+
+/* A walk over what the last collection marked: Boehm's enumeration of the
+ * marked blocks, each one of instance_kind passed to `match` and, if it
+ * matches, put in `out` while there is room.  Called with the collector's
+ * lock held: no allocation. */
+typedef struct InstanceWalk {
+    bool (*match)(const void *obj, void *data);
+    void *data;
+    void **out;
+    size_t cap, n;
+} InstanceWalk;
+
+static void GC_CALLBACK visit_marked(void *p, size_t bytes, void *data)
+{
+    (void)bytes;
+    InstanceWalk *w = data;
+    if (GC_get_kind_and_size(p, NULL) != instance_kind || !w->match(p, w->data))
+        return;
+    if (w->n < w->cap)
+        w->out[w->n] = p;
+    w->n++;
+}
+
+static void *walk_marked(void *data)
+{
+    GC_enumerate_reachable_objects_inner(visit_marked, data);
+    return NULL;
+}
+
+size_t gc_instances_alive(bool (*match)(const void *obj, void *data), void *data,
+                          void **out, size_t cap)
+{
+    InstanceWalk w = { match, data, out, cap, 0 };
+    GC_call_with_alloc_lock(walk_marked, &w);
+    return w.n;
 }
 
 int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,
