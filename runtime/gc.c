@@ -215,7 +215,7 @@ static void maybe_rearm(void)
  *     program with little live data collects every MiB or so allocated,
  *     not every few hundred KiB;
  *   - the collector scans less at each collection: pointer-free objects
- *     come from unscanned blocks (alloc_small_atomic below) and big
+ *     come from unscanned blocks (small_atomic_free below) and big
  *     pointer-free static arrays are not roots (gc_exclude_static);
  *   - no collection inside GC_INIT (Boehm's "pre-collection", which only
  *     primes its black list of false pointers): 2 ms of start-up.
@@ -709,25 +709,48 @@ static void *small_free[SMALL_CLASSES];
 static void *small_instance_free[SMALL_CLASSES];       /* gc_alloc_instance's */
 static void *small_atomic_free[SMALL_CLASSES];
 
-/* From one of the scanned kinds' lists (small_free, small_instance_free);
- * `many` takes a new batch of (cls + 1) * GRANULE bytes each. */
-static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size)
+/* The first object of the list at *head, taken off it (`zeroed`: the
+ * link, the only word of it that is not zero, cleared). */
+static inline void *take_small(void **head, size_t size, bool zeroed)
 {
-    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
-    void *p = lists[cls];
-    if (p == NULL) {
-        if (rearm_pending)
-            maybe_rearm();
-        p = many((cls + 1) * GRANULE);
-        if (p == NULL)
-            p = after_failure(many, (cls + 1) * GRANULE);
-    }
+    void *p = *head;
 #ifdef PVM_GC_REDZONES
     ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
 #endif
-    lists[cls] = GC_NEXT(p);
-    GC_NEXT(p) = NULL;                  /* the rest of the object is zeroed */
+    *head = GC_NEXT(p);
+    if (zeroed)
+        GC_NEXT(p) = NULL;
     return guard(p, size);
+}
+
+/* An empty list's new batch, from `many`, (cls + 1) * GRANULE bytes each;
+ * its first object taken.  Out of line, and reached by a tail call: the
+ * path that finds an object on its list calls nothing, so it saves none of
+ * its caller's registers on the stack.  Such a save is a copy of whatever
+ * the caller held there, left below the caller's frame when gc_alloc
+ * returns; a later call's frame that takes the slot without writing it
+ * makes the collector keep that object as long as the frame lives. */
+__attribute__((noinline)) static void *refill_small(void **lists, void *(*many)(size_t),
+                                                    size_t cls, size_t size, bool zeroed)
+{
+    if (rearm_pending)
+        maybe_rearm();
+    void *p = many((cls + 1) * GRANULE);
+    if (p == NULL)
+        p = after_failure(many, (cls + 1) * GRANULE);
+    lists[cls] = p;
+    return take_small(&lists[cls], size, zeroed);
+}
+
+/* From one of the lists small_free, small_instance_free and
+ * small_atomic_free (below), `many` refilling it (zeroed: all but the
+ * atomic). */
+static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size, bool zeroed)
+{
+    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
+    if (__builtin_expect(lists[cls] == NULL, 0))
+        return refill_small(lists, many, cls, size, zeroed);
+    return take_small(&lists[cls], size, zeroed);
 }
 
 /* The same for pointer-free objects (floats, complex numbers), from
@@ -746,24 +769,6 @@ static void *malloc_many_atomic(size_t size)
     void *p = NULL;
     GC_generic_malloc_many(size, GC_I_PTRFREE, &p);
     return p;
-}
-
-static void *alloc_small_atomic(size_t size)
-{
-    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
-    void *p = small_atomic_free[cls];
-    if (p == NULL) {
-        if (rearm_pending)
-            maybe_rearm();
-        p = malloc_many_atomic((cls + 1) * GRANULE);
-        if (p == NULL)
-            p = after_failure(malloc_many_atomic, (cls + 1) * GRANULE);
-    }
-#ifdef PVM_GC_REDZONES
-    ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
-#endif
-    small_atomic_free[cls] = GC_NEXT(p);
-    return guard(p, size);
 }
 
 static void drop_atomic_lists(void)
@@ -802,7 +807,7 @@ void *gc_alloc(size_t size)
     if (__builtin_expect(stress_countdown != 0, 0))
         return stressed_alloc(gc_alloc, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(small_free, GC_malloc_many, size);
+        return alloc_small(small_free, GC_malloc_many, size, true);
     return alloc_large(malloc_scanned, size);                 /* zeroed */
 }
 
@@ -811,7 +816,7 @@ void *gc_alloc_instance(size_t size)
     if (__builtin_expect(stress_countdown != 0, 0))
         return stressed_alloc(gc_alloc_instance, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(small_instance_free, malloc_many_instance, size);
+        return alloc_small(small_instance_free, malloc_many_instance, size, true);
     return alloc_large(malloc_instance, size);                /* zeroed */
 }
 
@@ -821,7 +826,7 @@ void *gc_alloc_atomic(size_t size)
     if (__builtin_expect(stress_countdown != 0, 0))
         return stressed_alloc(gc_alloc_atomic, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small_atomic(size);
+        return alloc_small(small_atomic_free, malloc_many_atomic, size, false);
     return alloc_large(malloc_atomic, size);
 }
 
@@ -1116,7 +1121,7 @@ void gc_weak_array_drop(GcWeakArray *a, size_t i)
  * the collection's own frames will occupy those words without writing all
  * of them, and a stale pointer in one would keep its object alive.  Zero
  * them first (what Boehm's GC_clear_stack does now and then). */
-__attribute__((noinline)) static void clear_stack_below(void)
+__attribute__((noinline)) void gc_clear_stack_below(void)
 {
     char words[32 * 1024];
     explicit_bzero(words, sizeof words);
@@ -1125,7 +1130,7 @@ __attribute__((noinline)) static void clear_stack_below(void)
 
 void gc_collect(void)
 {
-    clear_stack_below();
+    gc_clear_stack_below();
     GC_gcollect();
     GC_invoke_finalizers();
 }

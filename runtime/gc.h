@@ -156,6 +156,11 @@ static inline void *gc_weak_array_get(const GcWeakArray *a, size_t i)
 void gc_set_before_collection(void (*fn)(void));
 /* A full collection now, then the finalisers it made due (gc.collect()). */
 void gc_collect(void);
+/* Zero the 32 KiB of stack below the caller's frame: what returned calls
+ * left there, which frames made later take without writing all of it, and
+ * which the collector would scan as references (gc_collect does it first;
+ * runtime/bytes.c before a bytearray's size changes while it is exported). */
+void gc_clear_stack_below(void);
 /* The gc_alloc_instance blocks the last collection found alive for which
  * match(obj, data) holds (read obj's words with gc_block_word; match runs
  * with the collector's lock held: no allocation).  The first `cap` go to
