@@ -1153,6 +1153,14 @@ static void slots_changed(ObjType *type)
     forget_classes(all);
 }
 
+Value rt_instances_of_classes(void)
+{
+    ObjList *all = live_classes();
+    Value found = rt_instances_alive(all->items, all->length);
+    forget_classes(all);
+    return found;
+}
+
 /* The first check of every special attribute's setter (CPython's
  * check_set_special_type_attr): a builtin type's cannot be set, and none
  * can be deleted. */

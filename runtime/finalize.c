@@ -461,27 +461,51 @@ static Value *objects_due(size_t *mask)
     return due;
 }
 
-void rt_finalize_watch_instances(const Value *classes, size_t n)
+/* The instances of classes[0..n) a full collection finds alive, in the
+ * order of their addresses, but those whose __del__ is due (queued, or
+ * later in the batch being called: as for CPython, they are on their way
+ * out); *count says how many. */
+static Object **instances_alive(const Value *classes, size_t n, size_t *count)
 {
     ClassSet s;
     s.classes = new_set(n, &s.mask);
     for (size_t i = 0; i < n; i++)
         first_visit(s.classes, s.mask, classes[i]);
-    size_t cap = 64, count;
+    size_t cap = 64, found_n;
     Object **found = gc_alloc(cap * sizeof *found);
     for (;;) {
         gc_collect();
-        count = gc_instances_alive(class_in_set, &s, (void **)found, cap);
-        if (count <= cap)
+        found_n = gc_instances_alive(class_in_set, &s, (void **)found, cap);
+        if (found_n <= cap)
             break;
-        cap = count;                    /* then walk a new collection's marks */
+        cap = found_n;                  /* then walk a new collection's marks */
         found = gc_alloc(cap * sizeof *found);
     }
-    size_t mask;
+    size_t mask, kept = 0;
     Value *due = objects_due(&mask);
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < found_n; i++)
         if (!in_set(due, mask, obj_val(found[i])))
-            rt_finalize_watch_once(found[i]);
+            found[kept++] = found[i];
+    *count = kept;
+    return found;
+}
+
+void rt_finalize_watch_instances(const Value *classes, size_t n)
+{
+    size_t count;
+    Object **found = instances_alive(classes, n, &count);
+    for (size_t i = 0; i < count; i++)
+        rt_finalize_watch_once(found[i]);
+}
+
+Value rt_instances_alive(const Value *classes, size_t n)
+{
+    size_t count;
+    Object **found = instances_alive(classes, n, &count);
+    Value list = rt_list_new(count);
+    for (size_t i = 0; i < count; i++)
+        rt_list_append(list, obj_val(found[i]));
+    return list;
 }
 
 /* ---- the order at exit ------------------------------------------------------------- */

@@ -31,6 +31,11 @@ void rt_finalize_watch_once(Object *o);
  * from now on, each once (a full collection and a walk over the heap). */
 void rt_finalize_watch_instances(const Value *classes, size_t n);
 
+/* The instances of classes[0..n) alive, as a new list in the order of
+ * their addresses (the same collection and walk; those whose __del__ is
+ * due left out): gc.get_objects(). */
+Value rt_instances_alive(const Value *classes, size_t n);
+
 /* Never call obj's __del__ (sys.stdin/stdout/stderr: CPython keeps them
  * open to the end, and flushes them itself). */
 void rt_finalize_forget(Value obj);
