@@ -802,32 +802,35 @@ static void *alloc_large(void *(*alloc)(size_t), size_t size)
     return guard(p, size);
 }
 
-void *gc_alloc(size_t size)
+/* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`): the small
+ * lists, or a block of its own from `large`. */
+__attribute__((always_inline)) static inline void *
+alloc_from(void *(*self)(size_t), void **lists, void *(*many)(size_t), bool zeroed,
+           void *(*large)(size_t), size_t size)
 {
     if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(gc_alloc, size);
+        return stressed_alloc(self, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(small_free, GC_malloc_many, size, true);
-    return alloc_large(malloc_scanned, size);                 /* zeroed */
+        return alloc_small(lists, many, size, zeroed);
+    return alloc_large(large, size);
 }
 
-void *gc_alloc_instance(size_t size)
+void *gc_alloc(size_t size)                                 /* zeroed */
 {
-    if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(gc_alloc_instance, size);
-    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(small_instance_free, malloc_many_instance, size, true);
-    return alloc_large(malloc_instance, size);                /* zeroed */
+    return alloc_from(gc_alloc, small_free, GC_malloc_many, true, malloc_scanned, size);
+}
+
+void *gc_alloc_instance(size_t size)                        /* zeroed */
+{
+    return alloc_from(gc_alloc_instance, small_instance_free, malloc_many_instance, true,
+                      malloc_instance, size);
 }
 
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
-    if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(gc_alloc_atomic, size);
-    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(small_atomic_free, malloc_many_atomic, size, false);
-    return alloc_large(malloc_atomic, size);
+    return alloc_from(gc_alloc_atomic, small_atomic_free, malloc_many_atomic, false,
+                      malloc_atomic, size);
 }
 
 void *gc_realloc(void *old, size_t size)
