@@ -13,8 +13,11 @@
  *     cycle collector, and memory is always reclaimed by the tracing one;
  *   - collect() returns 0: Boehm does not say how many objects it freed;
  *   - get_count() is (0, 0, 0); the thresholds are stored and returned;
- *   - get_objects() and get_referrers() return []: the heap cannot be
- *     walked object by object;
+ *   - get_objects() returns the instances of classes written in Python
+ *     that a collection finds alive, in no particular order (of the heap's
+ *     blocks only rt_alloc_instance's objects can be told from the rest,
+ *     gc_instances_alive), not the lists, dicts or functions CPython's
+ *     also holds; get_objects(generation) and get_referrers() return [];
  *   - get_referents() knows the containers (list, tuple, dict, set,
  *     frozenset) and an instance's __dict__; other objects have none;
  *   - is_tracked() follows CPython's rules for atoms (int, str, None...),
@@ -24,6 +27,7 @@
  *     get_debug()/set_debug() keep the flags.
  */
 #include "modules/modutil.h"
+#include "runtime/class.h"
 #include "runtime/version.h"
 #include "vm/vm.h"
 
@@ -193,8 +197,12 @@ static Value gc_get_objects(Value *args, size_t nargs, Value kw)
                              "number of available generations (%d)", GENERATIONS);
         if (gen < -1)
             return rt_raisef(&rt_ValueError, "generation parameter cannot be negative");
+        return rt_list_new(0);
     }
-    return rt_list_new(0);
+    vm_gc_collect(args + nargs);        /* what the program dropped goes first, as for collect() */
+    if (rt_err_occurred())
+        return VAL_NULL;
+    return rt_instances_of_classes();
 }
 
 static Value gc_get_referrers(Value *args, size_t nargs, Value kw)

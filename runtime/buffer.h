@@ -28,7 +28,13 @@
  * unreachable gives its buffer back in a collection (a finaliser), and
  * rt_buffer_exported runs one collection before an exporter refuses:
  * `memoryview(ba)[0]` followed by `ba.append(x)` works as in CPython, at
- * the price of a collection on that append.
+ * the price of a collection on that append.  The collection scans the C
+ * stack conservatively: a frame made after the view was dropped may take
+ * a word an earlier call left the view's address in without writing it,
+ * and the view stays alive.  bytearray's resizing methods clear the dead
+ * stack below them before their own frame is made (runtime/bytes.c);
+ * what a frame between the loop and the method, or a Python frame's dead
+ * stack slots, still hold can keep the BufferError (README.md).
 
  * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
  * C-contiguous (the items one after another, row-major), so `buf` and

@@ -427,6 +427,7 @@ static int class_set(Value obj, Value v)
     if (new->flags & TF_FINALIZER)
         rt_finalize_watch_once(val_obj(obj));
     val_obj(obj)->type = new;
+    new->flags &= ~TF_NO_INSTANCE;
     return 0;
 }
 
@@ -729,7 +730,7 @@ static void set_classdictcell(ObjType *t, Value dict)
 static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value bases,
                                 Value dict)
 {
-    HeapType *ht = gc_alloc(sizeof *ht);
+    HeapType *ht = rt_is_heaptype(meta) ? gc_alloc_instance(sizeof *ht) : gc_alloc(sizeof *ht);
     ObjType *t = &ht->type;
     t->ob.type = meta;
     ht->name = name;
@@ -738,9 +739,9 @@ static HeapType *alloc_heaptype(ObjType *meta, Value name, ObjType *base, Value 
     t->base = base;
     t->bases = bases;
     t->dict_ = dict;
-    t->flags = TF_HEAPTYPE | TF_BASETYPE;
-    if (meta->flags & TF_FINALIZER)     /* a metaclass's __del__ (rt_alloc_instance's test) */
-        rt_finalize_watch(&t->ob);
+    t->flags = TF_HEAPTYPE | TF_BASETYPE | TF_NO_INSTANCE;
+    if (meta->flags & (TF_FINALIZER | TF_NO_INSTANCE))      /* as rt_alloc_instance */
+        rt_instance_made(&t->ob);
     return ht;
 }
 
@@ -1131,16 +1132,33 @@ static void forget_classes(ObjList *all)
     all->length = 0;
 }
 
-/* After C.__add__ = f: every class with C on its MRO re-derives its slots. */
+/* After C.__add__ = f: every class with C on its MRO re-derives its slots.
+ * Those that get __del__ so (gathered at the front of the snapshot) have
+ * the instances they already have watched from now on, if they have any. */
 static void slots_changed(ObjType *type)
 {
     ObjList *all = live_classes();
+    size_t gained = 0;
     for (size_t i = 0; i < all->length; i++) {
         ObjType *t = AS_TYPE(all->items[i]);
-        if (rt_is_subtype(t, type))
-            rt_update_slots(t);
+        if (!rt_is_subtype(t, type))
+            continue;
+        bool had = t->flags & TF_FINALIZER;
+        rt_update_slots(t);
+        if (!had && (t->flags & (TF_FINALIZER | TF_NO_INSTANCE)) == TF_FINALIZER)
+            all->items[gained++] = obj_val(t);
     }
+    if (gained > 0)
+        rt_finalize_watch_instances(all->items, gained);
     forget_classes(all);
+}
+
+Value rt_instances_of_classes(void)
+{
+    ObjList *all = live_classes();
+    Value found = rt_instances_alive(all->items, all->length);
+    forget_classes(all);
+    return found;
 }
 
 /* The first check of every special attribute's setter (CPython's

@@ -52,6 +52,9 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value dict, Value k
 /* Have make() create a class of start-up's on first need: before the
  * first class the program creates or asks __subclasses__() of. */
 void rt_defer_class(void (*make)(void));
+/* The instances of every class written in Python that a full collection
+ * finds alive, as a new list in no particular order (gc.get_objects()). */
+Value rt_instances_of_classes(void);
 /* type_call / type_getattr / type_setattr: the slots of `type` itself. */
 Value rt_type_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_type_getattr(Value self, Value name);

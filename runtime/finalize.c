@@ -349,15 +349,26 @@ static size_t walk_limit(size_t n)
     return limit < 16 ? 16 : limit > 4096 ? 4096 : limit;
 }
 
+/* The batch call_all is calling: its members not called yet are neither
+ * registered with the collector nor queued (rt_finalize_watch_instances). */
+static Watch **calling;
+static size_t calling_n;
+
 /* Call the __del__ of each object of w[0..n), in that order. */
 static void call_all(Watch **w, size_t n)
 {
+    Watch **outer = calling;            /* a batch at exit: a __del__ reached a safe point */
+    size_t outer_n = calling_n;
+    calling = w;
+    calling_n = n;
     for (size_t i = 0; i < n; i++) {
         Object *o = w[i]->obj;
         w[i]->obj = NULL;
         w[i] = NULL;
         call_del(o);
     }
+    calling = outer;
+    calling_n = outer_n;
 }
 
 /* One batch per call: what its __del__ methods make due waits for the next
@@ -386,6 +397,115 @@ void rt_finalize_run_pending(void)
     running = false;
     if (pending_head != NULL)
         vm_request_pending_work();
+}
+
+/* ---- a class given __del__ late ------------------------------------------------------ */
+
+/* CPython looks __del__ up as an object dies: an instance made before its
+ * class (a base, its metaclass) had __del__ gets it called all the same.
+ * pvm watches an object from its allocation only if its class has __del__
+ * then; so when classes get it later (C.__del__ = f, a base's, new
+ * __bases__), their instances are found by one walk over the heap: a full
+ * collection, then every object of the instance kind (gc_alloc_instance)
+ * it found alive whose class is one of them.  What the collection frees
+ * is not found: an instance that was already garbage, which CPython has
+ * freed too -- unless it was in a cycle, which CPython's next collection
+ * would finalise with the new __del__ (pvm does not). */
+
+/* The set made by first_visit: is v in it? */
+static bool in_set(const Value *set, size_t mask, Value v)
+{
+    for (size_t i = hash_ptr(v, mask); set[i] != 0; i = (i + 1) & mask)
+        if (set[i] == v)
+            return true;
+    return false;
+}
+
+/* An empty set for n values (open addressing, 2n slots or more). */
+static Value *new_set(size_t n, size_t *mask)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    Value *set = gc_alloc_atomic(cap * sizeof *set);
+    memset(set, 0, cap * sizeof *set);
+    *mask = cap - 1;
+    return set;
+}
+
+typedef struct ClassSet {
+    Value *classes;
+    size_t mask;
+} ClassSet;
+
+/* gc_instances_alive's test (the collector's lock held): obj's class. */
+static bool class_in_set(const void *obj, void *data)
+{
+    const ClassSet *s = data;
+    return in_set(s->classes, s->mask, gc_block_word(obj, 0));
+}
+
+/* The objects whose finaliser ran but whose __del__ was not called yet:
+ * queued, or later in the batch being called. */
+static Value *objects_due(size_t *mask)
+{
+    size_t n = calling_n;
+    for (Watch *w = pending_head; w != NULL; w = w->next)
+        n++;
+    Value *due = new_set(n, mask);
+    for (Watch *w = pending_head; w != NULL; w = w->next)
+        first_visit(due, *mask, obj_val(w->obj));
+    for (size_t i = 0; i < calling_n; i++)
+        if (calling[i] != NULL)
+            first_visit(due, *mask, obj_val(calling[i]->obj));
+    return due;
+}
+
+/* The instances of classes[0..n) a full collection finds alive, in the
+ * order of their addresses, but those whose __del__ is due (queued, or
+ * later in the batch being called: as for CPython, they are on their way
+ * out); *count says how many. */
+static Object **instances_alive(const Value *classes, size_t n, size_t *count)
+{
+    ClassSet s;
+    s.classes = new_set(n, &s.mask);
+    for (size_t i = 0; i < n; i++)
+        first_visit(s.classes, s.mask, classes[i]);
+    size_t cap = 64, found_n;
+    Object **found = gc_alloc(cap * sizeof *found);
+    for (;;) {
+        gc_collect();
+        found_n = gc_instances_alive(class_in_set, &s, (void **)found, cap);
+        if (found_n <= cap)
+            break;
+        cap = found_n;                  /* then walk a new collection's marks */
+        found = gc_alloc(cap * sizeof *found);
+    }
+    size_t mask, kept = 0;
+    Value *due = objects_due(&mask);
+    for (size_t i = 0; i < found_n; i++)
+        if (!in_set(due, mask, obj_val(found[i])))
+            found[kept++] = found[i];
+    *count = kept;
+    return found;
+}
+
+void rt_finalize_watch_instances(const Value *classes, size_t n)
+{
+    size_t count;
+    Object **found = instances_alive(classes, n, &count);
+    for (size_t i = 0; i < count; i++)
+        rt_finalize_watch_once(found[i]);
+}
+
+Value rt_instances_alive(const Value *classes, size_t n)
+{
+    size_t count;
+    Object **found = instances_alive(classes, n, &count);
+    Value list = rt_list_new(count);
+    for (size_t i = 0; i < count; i++)
+        rt_list_append(list, obj_val(found[i]));
+    return list;
 }
 
 /* ---- the order at exit ------------------------------------------------------------- */

@@ -10,6 +10,8 @@
  * exit.  A class's instances are watched only when the class (or a base)
  * defines __del__: TF_FINALIZER on the type, which rt_update_slots keeps
  * up to date, so the allocation of any other object pays one flag test.
+ * A class that gets __del__ later has the instances it has then found by
+ * a walk over the heap (rt_finalize_watch_instances).
  */
 #ifndef PVM_FINALIZE_H
 #define PVM_FINALIZE_H
@@ -23,6 +25,16 @@ void rt_finalize_watch(Object *o);
 /* Watch o from now on unless it is watched already (obj.__class__ = C,
  * C with __del__: o may have had such a class before). */
 void rt_finalize_watch_once(Object *o);
+
+/* classes[0..n) have __del__ now, and had not when their instances were
+ * made (the type setattr, new __bases__): watch their instances alive
+ * from now on, each once (a full collection and a walk over the heap). */
+void rt_finalize_watch_instances(const Value *classes, size_t n);
+
+/* The instances of classes[0..n) alive, as a new list in the order of
+ * their addresses (the same collection and walk; those whose __del__ is
+ * due left out): gc.get_objects(). */
+Value rt_instances_alive(const Value *classes, size_t n);
 
 /* Never call obj's __del__ (sys.stdin/stdout/stderr: CPython keeps them
  * open to the end, and flushes them itself). */

@@ -215,7 +215,7 @@ static void maybe_rearm(void)
  *     program with little live data collects every MiB or so allocated,
  *     not every few hundred KiB;
  *   - the collector scans less at each collection: pointer-free objects
- *     come from unscanned blocks (alloc_small_atomic below) and big
+ *     come from unscanned blocks (small_atomic_free below) and big
  *     pointer-free static arrays are not roots (gc_exclude_static);
  *   - no collection inside GC_INIT (Boehm's "pre-collection", which only
  *     primes its black list of false pointers): 2 ms of start-up.
@@ -401,6 +401,20 @@ static void *after_large_block(void *p)
 static void *malloc_scanned(size_t size) { return GC_MALLOC(size); }
 static void *malloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
 
+/* gc_alloc_instance's blocks: scanned and zeroed as gc_alloc's, but of a
+ * kind of their own (gc_init makes it), so that a walk over the heap can
+ * tell an object from any other block (gc_instances_alive). */
+static int instance_kind;
+
+static void *malloc_instance(size_t size) { return GC_generic_malloc(size, instance_kind); }
+
+static void *malloc_many_instance(size_t size)
+{
+    void *p = NULL;
+    GC_generic_malloc_many(size, instance_kind, &p);
+    return p;
+}
+
 /* A fresh big block: should a capped growth fail (the run it was given
  * black-listed), the block is asked for again with the cap lifted. */
 static void *large_block(void *(*alloc)(size_t), size_t size)
@@ -565,6 +579,10 @@ void gc_init(void)
     GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
     GC_set_on_collection_event(on_collection_event);
     GC_expand_hp(INITIAL_HEAP);
+    /* After the heap is made: GC_new_free_list allocates, and before
+     * GC_expand_hp Boehm grew a heap section of its own for it (16 more
+     * page faults for `pvm hello.pyc`). */
+    instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
     split_heap_start();
     GC_set_warn_proc(quiet);
     /* At the heap limit an allocation may find Boehm growing the heap
@@ -688,27 +706,52 @@ static void stress_init(void)
 #define SMALL_CLASSES 16
 
 static void *small_free[SMALL_CLASSES];
+static void *small_instance_free[SMALL_CLASSES];       /* gc_alloc_instance's */
 static void *small_atomic_free[SMALL_CLASSES];
 
-static void *alloc_small(size_t size)
+/* The first object of the list at *head, taken off it (`zeroed`: the
+ * link, the only word of it that is not zero, cleared). */
+static inline void *take_small(void **head, size_t size, bool zeroed)
 {
-    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
-    void *p = small_free[cls];
-    if (p == NULL) {
-        if (rearm_pending)
-            maybe_rearm();
-        p = GC_malloc_many((cls + 1) * GRANULE);
-        if (p == NULL)
-            p = after_failure(GC_malloc_many, (cls + 1) * GRANULE);
-    }
+    void *p = *head;
 #ifdef PVM_GC_REDZONES
     ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
 #endif
-    small_free[cls] = GC_NEXT(p);
-    GC_NEXT(p) = NULL;                  /* the rest of the object is zeroed */
+    *head = GC_NEXT(p);
+    if (zeroed)
+        GC_NEXT(p) = NULL;
     return guard(p, size);
 }
 
+/* An empty list's new batch, from `many`, (cls + 1) * GRANULE bytes each;
+ * its first object taken.  Out of line, and reached by a tail call: the
+ * path that finds an object on its list calls nothing, so it saves none of
+ * its caller's registers on the stack.  Such a save is a copy of whatever
+ * the caller held there, left below the caller's frame when gc_alloc
+ * returns; a later call's frame that takes the slot without writing it
+ * makes the collector keep that object as long as the frame lives. */
+__attribute__((noinline)) static void *refill_small(void **lists, void *(*many)(size_t),
+                                                    size_t cls, size_t size, bool zeroed)
+{
+    if (rearm_pending)
+        maybe_rearm();
+    void *p = many((cls + 1) * GRANULE);
+    if (p == NULL)
+        p = after_failure(many, (cls + 1) * GRANULE);
+    lists[cls] = p;
+    return take_small(&lists[cls], size, zeroed);
+}
+
+/* From one of the lists small_free, small_instance_free and
+ * small_atomic_free (below), `many` refilling it (zeroed: all but the
+ * atomic). */
+static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size, bool zeroed)
+{
+    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
+    if (__builtin_expect(lists[cls] == NULL, 0))
+        return refill_small(lists, many, cls, size, zeroed);
+    return take_small(&lists[cls], size, zeroed);
+}
 
 /* The same for pointer-free objects (floats, complex numbers), from
  * blocks the collector never scans.  One difference: the collector does
@@ -728,69 +771,66 @@ static void *malloc_many_atomic(size_t size)
     return p;
 }
 
-static void *alloc_small_atomic(size_t size)
-{
-    size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
-    void *p = small_atomic_free[cls];
-    if (p == NULL) {
-        if (rearm_pending)
-            maybe_rearm();
-        p = malloc_many_atomic((cls + 1) * GRANULE);
-        if (p == NULL)
-            p = after_failure(malloc_many_atomic, (cls + 1) * GRANULE);
-    }
-#ifdef PVM_GC_REDZONES
-    ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *));
-#endif
-    small_atomic_free[cls] = GC_NEXT(p);
-    return guard(p, size);
-}
-
 static void drop_atomic_lists(void)
 {
     memset(small_atomic_free, 0, sizeof small_atomic_free);
 }
 
-/* gc_alloc and gc_alloc_atomic under the stress mode: the tick, the
- * ordinary path with the mode held off, then the pattern.  The hot paths
- * pay one test of stress_countdown for it, not one per step. */
-__attribute__((noinline, cold)) static void *stressed_alloc(size_t size, bool atomic)
+/* gc_alloc, gc_alloc_instance and gc_alloc_atomic under the stress mode:
+ * the tick, the ordinary path (`alloc`) with the mode held off, then the
+ * pattern.  The hot paths pay one test of stress_countdown for it, not one
+ * per step. */
+__attribute__((noinline, cold)) static void *stressed_alloc(void *(*alloc)(size_t), size_t size)
 {
     stress_tick();
     unsigned long countdown = stress_countdown;
     stress_countdown = 0;
-    void *p = atomic ? gc_alloc_atomic(size) : gc_alloc(size);
+    void *p = alloc(size);
     stress_countdown = countdown;
-    return atomic ? stress_fill(p, size) : p;
+    return alloc == gc_alloc_atomic ? stress_fill(p, size) : p;
 }
 
-void *gc_alloc(size_t size)
+/* A block too big for the small lists, from malloc_scanned,
+ * malloc_instance or malloc_atomic. */
+static void *alloc_large(void *(*alloc)(size_t), size_t size)
 {
-    if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(size, false);
-    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small(size);
     if (rearm_pending)
         maybe_rearm();
-    void *p = large_block(malloc_scanned, size);              /* zeroed */
+    void *p = large_block(alloc, size);
     if (p == NULL)
-        p = after_failure(malloc_scanned, size + REDZONE);
+        p = after_failure(alloc, size + REDZONE);
     return guard(p, size);
+}
+
+/* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`): the small
+ * lists, or a block of its own from `large`. */
+__attribute__((always_inline)) static inline void *
+alloc_from(void *(*self)(size_t), void **lists, void *(*many)(size_t), bool zeroed,
+           void *(*large)(size_t), size_t size)
+{
+    if (__builtin_expect(stress_countdown != 0, 0))
+        return stressed_alloc(self, size);
+    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
+        return alloc_small(lists, many, size, zeroed);
+    return alloc_large(large, size);
+}
+
+void *gc_alloc(size_t size)                                 /* zeroed */
+{
+    return alloc_from(gc_alloc, small_free, GC_malloc_many, true, malloc_scanned, size);
+}
+
+void *gc_alloc_instance(size_t size)                        /* zeroed */
+{
+    return alloc_from(gc_alloc_instance, small_instance_free, malloc_many_instance, true,
+                      malloc_instance, size);
 }
 
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
-    if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(size, true);
-    if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
-        return alloc_small_atomic(size);
-    if (rearm_pending)
-        maybe_rearm();
-    void *p = large_block(malloc_atomic, size);
-    if (p == NULL)
-        p = after_failure(malloc_atomic, size + REDZONE);
-    return guard(p, size);
+    return alloc_from(gc_alloc_atomic, small_atomic_free, malloc_many_atomic, false,
+                      malloc_atomic, size);
 }
 
 void *gc_realloc(void *old, size_t size)
@@ -1084,7 +1124,7 @@ void gc_weak_array_drop(GcWeakArray *a, size_t i)
  * the collection's own frames will occupy those words without writing all
  * of them, and a stale pointer in one would keep its object alive.  Zero
  * them first (what Boehm's GC_clear_stack does now and then). */
-__attribute__((noinline)) static void clear_stack_below(void)
+__attribute__((noinline)) void gc_clear_stack_below(void)
 {
     char words[32 * 1024];
     explicit_bzero(words, sizeof words);
@@ -1093,9 +1133,45 @@ __attribute__((noinline)) static void clear_stack_below(void)
 
 void gc_collect(void)
 {
-    clear_stack_below();
+    gc_clear_stack_below();
     GC_gcollect();
     GC_invoke_finalizers();
+}
+
+/* A walk over what the last collection marked: Boehm's enumeration of the
+ * marked blocks, each one of instance_kind passed to `match` and, if it
+ * matches, put in `out` while there is room.  Called with the collector's
+ * lock held: no allocation. */
+typedef struct InstanceWalk {
+    bool (*match)(const void *obj, void *data);
+    void *data;
+    void **out;
+    size_t cap, n;
+} InstanceWalk;
+
+static void GC_CALLBACK visit_marked(void *p, size_t bytes, void *data)
+{
+    (void)bytes;
+    InstanceWalk *w = data;
+    if (GC_get_kind_and_size(p, NULL) != instance_kind || !w->match(p, w->data))
+        return;
+    if (w->n < w->cap)
+        w->out[w->n] = p;
+    w->n++;
+}
+
+static void *walk_marked(void *data)
+{
+    GC_enumerate_reachable_objects_inner(visit_marked, data);
+    return NULL;
+}
+
+size_t gc_instances_alive(bool (*match)(const void *obj, void *data), void *data,
+                          void **out, size_t cap)
+{
+    InstanceWalk w = { match, data, out, cap, 0 };
+    GC_call_with_alloc_lock(walk_marked, &w);
+    return w.n;
 }
 
 int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,

@@ -40,6 +40,10 @@
 void gc_init(void);
 void *gc_alloc(size_t size);          /* zeroed */
 void *gc_alloc_atomic(size_t size);   /* not zeroed */
+/* An object: zeroed and scanned as gc_alloc's, but of a kind of block of
+ * its own, which gc_instances_alive walks (rt_alloc_instance: every
+ * instance a class written in Python may have). */
+void *gc_alloc_instance(size_t size);
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
 /* Give a block back at once, for reuse by the next allocation of its size,
@@ -152,6 +156,19 @@ static inline void *gc_weak_array_get(const GcWeakArray *a, size_t i)
 void gc_set_before_collection(void (*fn)(void));
 /* A full collection now, then the finalisers it made due (gc.collect()). */
 void gc_collect(void);
+/* Zero the 32 KiB of stack below the caller's frame: what returned calls
+ * left there, which frames made later take without writing all of it, and
+ * which the collector would scan as references (gc_collect does it first;
+ * runtime/bytes.c before a bytearray's size changes while it is exported). */
+void gc_clear_stack_below(void);
+/* The gc_alloc_instance blocks the last collection found alive for which
+ * match(obj, data) holds (read obj's words with gc_block_word; match runs
+ * with the collector's lock held: no allocation).  The first `cap` go to
+ * out; the count of all is returned.  Exact only when no
+ * gc_alloc_instance block was made since that collection (the walk sees
+ * only what it marked): call it right after gc_collect. */
+size_t gc_instances_alive(bool (*match)(const void *obj, void *data), void *data,
+                          void **out, size_t cap);
 /* pthread_create for a thread that uses the GC heap: the collector scans
  * its stack (vm/thread.c starts every Python thread through it). */
 int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,

@@ -139,13 +139,22 @@ static Value object_richcompare(Value a, Value b, int op)
     return truth < 0 ? VAL_NULL : rt_bool(!truth);
 }
 
+void rt_instance_made(Object *o)
+{
+    o->type->flags &= ~TF_NO_INSTANCE;
+    if (o->type->flags & TF_FINALIZER)
+        rt_finalize_watch(o);
+}
+
+/* From the blocks a walk over the heap looks at, should the class get
+ * __del__ later (finalize.h). */
 void *rt_alloc_instance(ObjType *type, size_t base_size)
 {
     size_t size = type->instance_size > base_size ? type->instance_size : base_size;
-    Object *o = gc_alloc(size);
+    Object *o = gc_alloc_instance(size);
     o->type = type;
-    if (type->flags & TF_FINALIZER)
-        rt_finalize_watch(o);
+    if (type->flags & (TF_FINALIZER | TF_NO_INSTANCE))
+        rt_instance_made(o);
     return o;
 }
 

@@ -294,6 +294,11 @@ enum {
     TF_MATCH_SEQUENCE = 1 << 13,
     TF_MATCH_MAPPING = 1 << 14,
     TF_MATCH_COLLECTION = TF_MATCH_SEQUENCE | TF_MATCH_MAPPING,
+    /* A class written in Python none of whose instances was made yet
+     * (rt_alloc_instance clears it, and so does obj.__class__ = C): when
+     * it gets __del__, no walk over the heap looks for its instances
+     * (rt_finalize_watch_instances). */
+    TF_NO_INSTANCE = 1 << 15,
 };
 
 struct ObjType {
@@ -370,6 +375,9 @@ static inline Value rt_type_dict(ObjType *type)
  * type->instance_size says.  Every builtin constructor that honours
  * subclasses allocates through this. */
 void *rt_alloc_instance(ObjType *type, size_t base_size);
+/* Its rare case, for o just made: the first instance of its class
+ * (TF_NO_INSTANCE), or one whose __del__ will be called (TF_FINALIZER). */
+void rt_instance_made(Object *o);
 
 /* ---- Core object layouts ----------------------------------------------- */
 /* Layouts shared by several parts of pvm live here; objects private to one

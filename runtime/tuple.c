@@ -46,10 +46,10 @@ static size_t round_to_value(size_t n)
 void *rt_alloc_var_instance(ObjType *type, size_t fixed)
 {
     size_t tail = type->flags & TF_STR_SUBCLASS ? type->instance_size : 0;   /* __slots__ */
-    Object *o = gc_alloc(round_to_value(fixed) + sizeof(Value) + tail);
+    Object *o = gc_alloc_instance(round_to_value(fixed) + sizeof(Value) + tail);
     o->type = type;
-    if (type->flags & TF_FINALIZER)
-        rt_finalize_watch(o);
+    if (type->flags & (TF_FINALIZER | TF_NO_INSTANCE))
+        rt_instance_made(o);
     return o;
 }
 
