@@ -213,7 +213,9 @@ static void maybe_rearm(void)
  *   - the heap starts at INITIAL_HEAP: start-up's own objects (types, their
  *     dicts, interned names: ~300 KiB) fit without a collection, and a
  *     program with little live data collects every MiB or so allocated,
- *     not every few hundred KiB;
+ *     not every few hundred KiB.  The small ones lie in the start-up
+ *     regions (below), outside the heap, which is that much smaller: a
+ *     program that fills it writes as many pages as before;
  *   - the collector scans less at each collection: pointer-free objects
  *     come from unscanned blocks (small_atomic_free below) and big
  *     pointer-free static arrays are not roots (gc_exclude_static);
@@ -226,7 +228,9 @@ static void maybe_rearm(void)
  * programs; a divisor of 2 grew a generator-heavy program's heap by a third,
  * and 8 MiB saves little more and costs its size on every run.
  */
-#define INITIAL_HEAP ((size_t)3 << 20)
+#define SCANNED_REGION ((size_t)72 << 10)
+#define POINTER_FREE_REGION ((size_t)48 << 10)
+#define INITIAL_HEAP (((size_t)3 << 20) - SCANNED_REGION - POINTER_FREE_REGION)
 #define FREE_SPACE_DIVISOR 3
 
 /*
@@ -441,9 +445,10 @@ extern void *__libc_stack_end;
  * (Linux 5.14) makes a range present in one call, at a fraction of that
  * per page.  Start-up writes
  *   - the first STARTUP_HEAP bytes of the heap: the collector hands out
- *     its first blocks from the start of the heap, and start-up's objects
- *     (types' dicts, interned names, builtins, sys, the standard streams)
- *     fill ~80 of them, a small program's some more;
+ *     its first blocks from the start of the heap, and start-up's bigger
+ *     objects (the intern table, the standard streams' buffers, builtins'
+ *     and sys's dicts; the small ones are in the start-up regions, below)
+ *     and a small program's first ones fill ~50 of them;
  *   - most of .data, where the ~170 static types it readies lie, and of
  *     .bss (the collector's own tables among them), up to the large
  *     arrays gathered after it (GC_LARGE_STATIC);
@@ -454,7 +459,7 @@ extern void *__libc_stack_end;
  * Where the call is unknown or fails, the pages fault in one by one as
  * before.
  */
-#define STARTUP_HEAP ((size_t)384 << 10)
+#define STARTUP_HEAP ((size_t)256 << 10)
 #define STARTUP_STACK ((size_t)32 << 10)
 
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
@@ -527,6 +532,7 @@ static void split_heap_start(void)
 }
 
 static void stress_init(void);
+static void regions_init(void);
 
 void gc_init(void)
 {
@@ -584,6 +590,7 @@ void gc_init(void)
      * page faults for `pvm hello.pyc`). */
     instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
     split_heap_start();
+    regions_init();
     GC_set_warn_proc(quiet);
     /* At the heap limit an allocation may find Boehm growing the heap
      * rather than collecting: one full collection before it gives up, so
@@ -638,6 +645,7 @@ static void *guard(void *p, size_t size)
  */
 static unsigned long stress_every;      /* N; 0: off */
 static unsigned long stress_countdown;  /* allocations until the next collection */
+static bool alloc_detour;               /* the stress mode or a start-up region on */
 
 #define STRESS_FILL 0xa5                /* what a new pointer-free block holds */
 
@@ -688,6 +696,8 @@ static void stress_init(void)
     const char *n = getenv("PVM_GC_STRESS");
     if (n != NULL)
         stress_every = stress_countdown = strtoul(n, NULL, 10);
+    if (stress_every != 0)
+        alloc_detour = true;
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
@@ -776,18 +786,155 @@ static void drop_atomic_lists(void)
     memset(small_atomic_free, 0, sizeof small_atomic_free);
 }
 
-/* gc_alloc, gc_alloc_instance and gc_alloc_atomic under the stress mode:
- * the tick, the ordinary path (`alloc`) with the mode held off, then the
- * pattern.  The hot paths pay one test of stress_countdown for it, not one
- * per step. */
-__attribute__((noinline, cold)) static void *stressed_alloc(void *(*alloc)(size_t), size_t size)
+/* ---- the start-up regions -------------------------------------------------------- */
+
+/*
+ * What start-up allocates, packed densely.  Boehm gives every size class
+ * and kind a 4 KiB block of its own, built whole into a free list: the
+ * names, type dicts, builtins and sys that start-up makes spread over ~45
+ * blocks in ~40 classes, most of each block written and little of it
+ * used, and each page first written is start-up's costliest step
+ * (bench/README.md, "start-up seventh round").  Between gc_startup_begin
+ * and gc_startup_done (tools/main.c: before rt_init, after sys.path is
+ * set) objects up to REGION_LARGEST bytes are carved one after the other
+ * from two regions instead, one for objects that hold pointers and one
+ * for pointer-free ones: ~24 pages for `pvm hello.pyc`'s ~96 KB (60 KB
+ * and 36 KB), against ~45 blocks.  Full, a region hands over to the heap.
+ *
+ * The regions are static arrays in .bss (zero, and made present at start
+ * with the rest of it), outside the heap: the collector scans the pointer
+ * one as a root, so what its objects point to stays alive, and not the
+ * pointer-free one (gc_exclude_static).  Their objects are never freed:
+ * the collector knows them no more than it knows the static types, and
+ * they are treated as those are: gc_is_heap says no (weak references
+ * treat them as immortal), finalisers and weak links are not registered
+ * for them, gc_free leaves them alone, gc_realloc moves them out.  A
+ * pointer to one costs a collection nothing (outside the heap, rejected
+ * at once), where in a heap block of its own it was an object to mark:
+ * records' collections mark 1.0 M instructions' worth less.  The
+ * program's own objects never come from a region (they must be able to
+ * die): they are closed before any of its code runs.  A bit per granule
+ * marks where each object starts, for its size (gc_block_size,
+ * gc_realloc).  Measured in bench/README.md, "start-up, ninth round".
+ */
+#ifndef PVM_GC_REDZONES
+#define REGION_LARGEST ((size_t)2048)   /* bigger ones: tables that grow */
+
+typedef struct Region {
+    char *base;
+    size_t bytes;
+    size_t top;                         /* granules carved */
+    uint64_t starts[SCANNED_REGION / GRANULE / 64];     /* the larger one */
+} Region;
+_Static_assert(POINTER_FREE_REGION <= SCANNED_REGION, "Region.starts too short");
+
+static char scanned_region[SCANNED_REGION] __attribute__((aligned(GRANULE)));
+static char pointer_free_region[POINTER_FREE_REGION] __attribute__((aligned(GRANULE)));
+static Region regions[2] = {            /* indexed by "pointer-free" */
+    { scanned_region, sizeof scanned_region },
+    { pointer_free_region, sizeof pointer_free_region },
+};
+static bool region_open;
+
+static inline Region *region_of(const void *p)
 {
-    stress_tick();
-    unsigned long countdown = stress_countdown;
-    stress_countdown = 0;
-    void *p = alloc(size);
-    stress_countdown = countdown;
-    return alloc == gc_alloc_atomic ? stress_fill(p, size) : p;
+    for (int i = 0; i < 2; i++)
+        if ((uintptr_t)p - (uintptr_t)regions[i].base < regions[i].bytes)
+            return &regions[i];
+    return NULL;
+}
+
+static inline bool in_region(const void *p)
+{
+    return region_of(p) != NULL;
+}
+
+static void regions_init(void)
+{
+    gc_exclude_static(pointer_free_region, sizeof pointer_free_region);
+}
+
+static void *region_alloc(size_t size, bool atomic)
+{
+    Region *r = &regions[atomic];
+    size_t n = (size + GRANULE - 1) / GRANULE;
+    if (size - 1 >= REGION_LARGEST || n > r->bytes / GRANULE - r->top)
+        return NULL;
+    size_t at = r->top;
+    r->starts[at / 64] |= (uint64_t)1 << (at % 64);
+    r->top += n;
+    return r->base + at * GRANULE;
+}
+
+/* The bytes of the region object p starts: up to the next one's start. */
+static size_t region_size(const Region *r, const void *p)
+{
+    size_t at = (size_t)((const char *)p - r->base) / GRANULE, i = at + 1;
+    while (i < r->top && !(r->starts[i / 64] >> (i % 64) & 1))
+        i++;
+    return (i - at) * GRANULE;
+}
+
+/* A region object (or none: NULL) grown or shrunk: a new one of its kind,
+ * from the region while it is open, else from the heap, its bytes copied;
+ * the region keeps the old one. */
+static void *region_move(void *old, size_t size)
+{
+    const Region *r = region_of(old);
+    size_t old_size = r != NULL ? region_size(r, old) : 0;
+    void *p = r == &regions[1] ? gc_try_alloc_atomic(size) : gc_try_alloc(size);
+    if (p != NULL)
+        memcpy(p, old, old_size < size ? old_size : size);
+    return p;
+}
+
+/* A new object from a region: NULL when they are closed, its region is
+ * full, or the object too big for it. */
+static inline void *region_try(size_t size, bool atomic)
+{
+    return __builtin_expect(region_open, 0) ? region_alloc(size, atomic) : NULL;
+}
+
+void gc_startup_begin(void)
+{
+    region_open = alloc_detour = true;
+}
+
+void gc_startup_done(void)
+{
+    region_open = false;
+    alloc_detour = stress_every != 0;
+}
+#else
+typedef struct Region Region;
+static const bool region_open = false;
+static inline Region *region_of(const void *p) { (void)p; return NULL; }
+static inline bool in_region(const void *p) { (void)p; return false; }
+static inline size_t region_size(const Region *r, const void *p) { (void)r; (void)p; return 0; }
+static inline void *region_move(void *old, size_t size) { (void)old; (void)size; return NULL; }
+static void regions_init(void) {}
+static inline void *region_try(size_t size, bool atomic) { (void)size; (void)atomic; return NULL; }
+void gc_startup_begin(void) {}
+void gc_startup_done(void) {}
+#endif
+
+/* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`) off their fast
+ * path, for the stress mode (the tick; the pattern in a pointer-free block)
+ * and while a start-up region is open (the region first: an instance in
+ * the scanned one, as no class written in Python has instances yet).  The
+ * hot paths pay one test of alloc_detour for both, not one per step. */
+__attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t), size_t size)
+{
+    bool atomic = self == gc_alloc_atomic;
+    if (stress_countdown != 0)
+        stress_tick();
+    void *p = region_try(size, atomic);
+    if (p == NULL) {
+        alloc_detour = false;
+        p = self(size);
+        alloc_detour = true;
+    }
+    return atomic ? stress_fill(p, size) : p;
 }
 
 /* A block too big for the small lists, from malloc_scanned,
@@ -808,8 +955,8 @@ __attribute__((always_inline)) static inline void *
 alloc_from(void *(*self)(size_t), void **lists, void *(*many)(size_t), bool zeroed,
            void *(*large)(size_t), size_t size)
 {
-    if (__builtin_expect(stress_countdown != 0, 0))
-        return stressed_alloc(self, size);
+    if (__builtin_expect(alloc_detour, 0))
+        return detour_alloc(self, size);
     if (size - 1 < SMALL_CLASSES * GRANULE - REDZONE)
         return alloc_small(lists, many, size, zeroed);
     return alloc_large(large, size);
@@ -865,6 +1012,9 @@ void *gc_try_alloc(size_t size)
     if (!gc_size_ok(size))
         return NULL;
     stress();
+    void *r = region_try(size, false);
+    if (r != NULL)
+        return r;
     return guard(large_block(malloc_scanned, size), size);
 }
 
@@ -873,6 +1023,9 @@ void *gc_try_alloc_atomic(size_t size)
     if (!gc_size_ok(size))
         return NULL;
     stress();
+    void *r = region_try(size, true);
+    if (r != NULL)
+        return stress_fill(r, size);
     return stress_fill(guard(large_block(malloc_atomic, size), size), size);
 }
 
@@ -883,6 +1036,8 @@ static void *try_realloc(void *old, size_t size, bool final)
 {
     if (!gc_size_ok(size))
         return NULL;
+    if (in_region(old) || (old == NULL && region_open))
+        return region_move(old, size);
     stress();
 #ifdef PVM_GC_REDZONES
     /* GC_REALLOC copies the old block whole, redzone included: make it
@@ -959,7 +1114,7 @@ bool gc_room_for_big(size_t size, unsigned count)
  * GC_size faulting there, a dict's table given back by dict_resize). */
 void gc_free(void *p)
 {
-    if (p == NULL)
+    if (p == NULL || in_region(p))
         return;
 #ifdef PVM_GC_REDZONES
     size_t size = GC_size(p);
@@ -995,6 +1150,8 @@ static void run_chain(void *obj, void *data)
 
 void gc_register_finalizer(void *obj, void (*fn)(void *obj, void *data), void *data)
 {
+    if (in_region(obj))
+        return;                         /* it never dies */
     GC_finalization_proc older = NULL;
     void *older_data = NULL;
     GC_register_finalizer_no_order(obj, fn, data, &older, &older_data);
@@ -1033,11 +1190,14 @@ bool gc_has_finalizer(void *obj, void (*fn)(void *obj, void *data))
 
 bool gc_is_heap(const void *p)
 {
-    return GC_base((void *)p) == p;
+    return !in_region(p) && GC_base((void *)p) == p;
 }
 
 size_t gc_block_size(const void *p)
 {
+    const Region *r = region_of(p);
+    if (r != NULL)
+        return region_size(r, p);
     return GC_size(p) - REDZONE;
 }
 
@@ -1065,6 +1225,8 @@ uintptr_t gc_block_word(const void *p, size_t i)
 
 void gc_weak_link(uintptr_t *link, const void *obj)
 {
+    if (in_region(obj))
+        return;                         /* it never dies */
     GC_general_register_disappearing_link((void **)link, obj);
 }
 
@@ -1076,6 +1238,8 @@ void gc_weak_unlink(uintptr_t *link)
 void gc_weak_move(uintptr_t *from, uintptr_t *to)
 {
     *to = *from;
+    if (*from != 0 && in_region(gc_reveal(*from)))
+        return;
     if (GC_move_disappearing_link((void **)from, (void **)to) != GC_SUCCESS)
         *to = 0;                        /* the object had already died */
 }

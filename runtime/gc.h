@@ -46,6 +46,11 @@ void *gc_alloc_atomic(size_t size);   /* not zeroed */
 void *gc_alloc_instance(size_t size);
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
+/* Start-up's objects, which live as long as pvm does, packed densely
+ * between the two (gc.c, "the start-up regions"); never around the
+ * program's own code, whose objects must be able to die. */
+void gc_startup_begin(void);
+void gc_startup_done(void);
 /* Give a block back at once, for reuse by the next allocation of its size,
  * instead of waiting for a collection to find it unreachable.  Only for a
  * block that nothing can reach any more -- no Value, no C pointer held

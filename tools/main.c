@@ -340,6 +340,7 @@ static Value absolute(const char *path)
 static void init_path(Value first)
 {
     mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
+    gc_startup_done();                  /* the program's objects can die */
     import_warnings();
 }
 
@@ -899,6 +900,7 @@ int main(int argc, char **argv)
      * the import system and sys exist. */
     rt_hash_secret_init(o.flags.ignore_environment);
     o.flags.hash_randomization = rt_hash_randomized();
+    gc_startup_begin();                 /* objects that live as long as pvm */
     rt_init();
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
