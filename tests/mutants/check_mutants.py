@@ -20,9 +20,10 @@ must end in MemoryError, not in the OOM killer).  The outcomes:
                 SIGINT, by which an uncaught KeyboardInterrupt ends the
                 process, as in CPython
   hang          still running after 3 s, although python3.11 finishes it
-                within 3 s, and again after 12 s on a second try (when
-                python3.11 also runs on, the damaged program loops by
-                itself: counted as `slow`, not a failure)
+                within 3 s, and again after 12 s on a second try (30 s
+                under --replay: RETRY_PATIENCE, below).  When python3.11
+                also runs on, the damaged program loops by itself: counted
+                as `slow`, not a failure
 
 --sanitizer is for a pvm built with AddressSanitizer (tests/fuzz/README.md):
 no RLIMIT_AS (ASan reserves terabytes of address space for its shadow), the
@@ -125,19 +126,29 @@ def run(cmd, cwd, patience=1):
         return None, b""
 
 
-def outcome(pvm, path):
+# How many times the time a second try of a program gets (outcome).  A
+# replay's kept inputs are few and some are heavy on purpose: a fuzzer's
+# finding of 3.14 bytecode, which python3.11 rejects at once, so it can
+# never count as slow, computes three 128 MiB ints (pow_past_heap_limit_314,
+# ~1.9 s of CPU) and took longer than 4 × 3 s at a load average of 8.
+RETRY_PATIENCE = 4
+REPLAY_RETRY_PATIENCE = 10
+
+
+def outcome(pvm, path, retry_patience=RETRY_PATIENCE):
     """One of rejected, ran, signal, hang, slow.  The programs write no
     files (UNSAFE), so they all run in the directory of the mutants.  A
-    timeout python3.11 does not share is tried once more with four times
-    the time before it counts as a hang: on a loaded machine (make check
-    beside other work) a program of half a second went past 3 s."""
+    timeout python3.11 does not share is tried once more with
+    retry_patience times the time before it counts as a hang: on a loaded
+    machine (make check beside other work) a program of half a second went
+    past 3 s."""
     cwd = os.path.dirname(path)
     status, err = run([pvm, path], cwd)
     if status is None:
         py_status, _ = run([PYTHON, path], cwd)
         if py_status is None:
             return "slow"
-        status, err = run([pvm, path], cwd, patience=4)
+        status, err = run([pvm, path], cwd, patience=retry_patience)
         if status is None:
             return "hang"
     if status == -signal.SIGINT:
@@ -185,9 +196,10 @@ def main():
             files.append(path)
         what = "%d mutants of %d programs, seed %d" % (len(files), len(sources), args.seed)
     limits(args.sanitizer)
+    patience = REPLAY_RETRY_PATIENCE if args.replay else RETRY_PATIENCE
     counts = {"rejected": 0, "ran": 0, "signal": 0, "hang": 0, "slow": 0}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for path, result in zip(files, pool.map(lambda p: outcome(pvm, p), files)):
+        for path, result in zip(files, pool.map(lambda p: outcome(pvm, p, patience), files)):
             counts[result] += 1
             if result in ("signal", "hang"):
                 kept = os.path.join(BUILD, "failures", os.path.basename(path))
