@@ -616,7 +616,7 @@ void vm_plan_str_appends(ObjCode *code)
 static bool encode_follows(const ObjCode *code, const uint16_t *u)
 {
     const uint16_t *end = code->instrs + code->ninstrs;
-    if (code->pyminor != 11 || u >= end || vm_base_opcode(*u & 0xff) != OP_LOAD_METHOD ||
+    if (u >= end || vm_base_opcode(*u & 0xff) != OP_LOAD_METHOD ||
         strcmp(rt_str_cstr(AS_TUPLE(code->names)->items[*u >> 8]), "encode") != 0)
         return false;
     u += 1 + CACHES_LOAD_METHOD;
@@ -634,9 +634,10 @@ static bool encode_follows(const ObjCode *code, const uint16_t *u)
 }
 
 /* Whether `BINARY_OP +` (or, at warm-up, a form of it) at u (a unit
- * after a call's CALL and its caches, in 3.11 code) takes the call's value as its right operand and is not
- * an append site: `s = s + sep.join(x)` into a local whose str may be
- * appended to in place (vm_plan_str_appends, which has run) stays with
+ * after a call's CALL and its caches, in 3.11 code) takes the call's
+ * value as its right operand and is not an append site:
+ * `s = s + sep.join(x)` into a local whose str may be appended to in
+ * place (vm_plan_str_appends, which has run) stays with
  * BINARY_OP_INPLACE_ADD_UNICODE, whose appends are amortised; copying s
  * into the join's block each time would not be.  The same for a `+ k`
  * after it. */
@@ -657,9 +658,11 @@ static bool concat_follows(const ObjCode *code, const uint16_t *u)
  * CALL's caches end before next (at load and at warm-up alike), or 0. */
 static int join_form(const ObjCode *code, const uint16_t *next)
 {
+    if (code->pyminor != 11)
+        return 0;
     if (encode_follows(code, next))
         return OP_PRECALL_NO_KW_STR_JOIN_ENCODE;
-    if (code->pyminor == 11 && concat_follows(code, next))
+    if (concat_follows(code, next))
         return OP_PRECALL_NO_KW_STR_JOIN_CONCAT;
     return 0;
 }
