@@ -97,7 +97,7 @@ bool io_onearg(Value *args, size_t nargs, Value kw, const char *cls, const char 
 /* A writable buffer of readinto's argument: "readinto() argument must be
  * read-write bytes-like object, not bytes" for any other (Argument
  * Clinic's rwbuffer).  false with TypeError set. */
-bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname);
+bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls);
 #define IO_NOARGS(wrapper, fn, cls, meth)                                               \
     static Value wrapper(Value *args, size_t nargs, Value kw)                           \
     {                                                                                   \

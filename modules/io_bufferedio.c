@@ -452,7 +452,7 @@ static Value readinto_common(Value *args, size_t nargs, Value kw, const char *na
 {
     Buffered *b = reading(args, nargs, name);
     RtBuffer v;
-    if (b == NULL || !io_onearg(args, nargs, kw, NULL, name) || !io_rw_buffer(args[1], &v, name))
+    if (b == NULL || !io_onearg(args, nargs, kw, NULL, name) || !io_rw_buffer(args[1], &v, name, NULL))
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);

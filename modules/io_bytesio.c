@@ -153,7 +153,7 @@ static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
     if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "readinto"))
         return VAL_NULL;
     RtBuffer v;
-    if (!io_rw_buffer(args[1], &v, "readinto"))
+    if (!io_rw_buffer(args[1], &v, "readinto", "BytesIO"))
         return VAL_NULL;
     size_t avail = b->pos < b->size ? b->size - b->pos : 0;
     size_t k = (size_t)v.len < avail ? (size_t)v.len : avail;

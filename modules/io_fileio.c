@@ -336,7 +336,7 @@ static Value fileio_readinto(Value *args, size_t nargs, Value kw)
     if (!f->readable)
         return err_mode("reading");
     RtBuffer v;
-    if (!io_rw_buffer(args[1], &v, "readinto"))
+    if (!io_rw_buffer(args[1], &v, "readinto", "FileIO"))
         return VAL_NULL;
     ssize_t r = read_once(f, v.buf, (size_t)v.len);
     rt_release_buffer(&v);

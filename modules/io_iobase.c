@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "modules/io.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 /* ---- helpers shared by the io files ---------------------------------------------------- */
@@ -104,10 +105,30 @@ static void method_name(char *full, size_t size, Value self, const char *cls, co
     snprintf(full, size, "%s.%s", cls, meth);
 }
 
+/* The methods 3.12 declares with Argument Clinic and defining_class, whose
+ * messages say neither the class nor the count ("fileno() takes no
+ * arguments", "write() takes at most 1 argument (3 given)"). */
+static bool clinic_312(const char *cls, const char *meth)
+{
+    if (rt_py_minor < 12 || cls == NULL)
+        return false;
+    char full[64];
+    snprintf(full, sizeof full, " %s.%s ", cls, meth);
+    return strstr(" _IOBase.fileno _BufferedIOBase.detach _TextIOBase.detach BytesIO.getbuffer "
+                  "FileIO.close FileIO.write FileIO.readinto _BufferedIOBase.write "
+                  "_TextIOBase.write ", full) != NULL;
+}
+
 bool io_noargs(Value *args, size_t nargs, Value kw, const char *cls, const char *meth)
 {
     if (nargs <= 1 && kw == VAL_NULL)
         return true;
+    if (clinic_312(cls, meth)) {    /* 3.12 lets keywords through, 3.13 not */
+        if (nargs - rt_nkwargs(kw) <= 1 && rt_py_minor < 13)
+            return true;
+        rt_raisef(&rt_TypeError, "%s() takes no arguments", meth);
+        return false;
+    }
     char full[64];
     method_name(full, sizeof full, args[0], cls, meth);
     return rt_arg_none(full, nargs - 1, kw);
@@ -126,19 +147,27 @@ bool io_onearg(Value *args, size_t nargs, Value kw, const char *cls, const char 
 {
     if (nargs == 2 && kw == VAL_NULL)
         return true;
+    if (clinic_312(cls, meth)) {
+        if (nargs > 2)
+            rt_raisef(&rt_TypeError, "%s() takes at most 1 argument (%zu given)", meth, nargs - 1);
+        else
+            rt_raisef(&rt_TypeError, "%s() takes exactly 1 positional argument (%zu given)", meth,
+                      nargs - 1 - rt_nkwargs(kw));
+        return false;
+    }
     char full[64];
     method_name(full, sizeof full, args[0], cls, meth);
     return rt_arg_one(full, nargs - 1, kw);
 }
 
-bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname)
+bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls)
 {
     if (rt_get_buffer(obj, v, RT_BUF_WRITABLE) == 0)
         return true;
     if (rt_err_matches(&rt_TypeError) || rt_err_matches(&rt_BufferError)) {
         rt_err_clear();
-        rt_raisef(&rt_TypeError, "%s() argument must be read-write bytes-like object, not %T",
-                  fname, obj);
+        rt_raisef(&rt_TypeError, "%s() argument %smust be read-write bytes-like object, not %T",
+                  fname, clinic_312(cls, fname) ? "1 " : "", obj);
     }
     return false;
 }
@@ -235,7 +264,16 @@ bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)
 static Value unsupported_method(const char *cls, const char *name, Value *args, size_t nargs,
                                 Value kw)
 {
-    if (!io_self(args, nargs, &io_iobase_type, name) || !io_nokw(args, kw, cls, name))
+    if (!io_self(args, nargs, &io_iobase_type, name))
+        return VAL_NULL;
+    if (clinic_312(cls, name)) {
+        if (strcmp(name, "write") == 0) {   /* write(b, /): the argument checked first */
+            if (!io_onearg(args, nargs, kw, cls, name))
+                return VAL_NULL;
+            if (strcmp(cls, "_TextIOBase") == 0 && !rt_is_str(args[1]))
+                return rt_raisef(&rt_TypeError, "write() argument 1 must be str, not %N", args[1]);
+        }
+    } else if (!io_nokw(args, kw, cls, name))
         return VAL_NULL;
     return io_unsupported(name);
 }
@@ -570,7 +608,7 @@ static Value readinto_generic(Value *args, size_t nargs, Value kw, const char *m
 {
     const char *name = strcmp(method, "read1") == 0 ? "readinto1" : "readinto";
     RtBuffer v;
-    if (!io_onearg(args, nargs, kw, "_BufferedIOBase", name) || !io_rw_buffer(args[1], &v, name))
+    if (!io_onearg(args, nargs, kw, "_BufferedIOBase", name) || !io_rw_buffer(args[1], &v, name, "_BufferedIOBase"))
         return VAL_NULL;
     Value data = io_call(args[0], method, 1, small_new(v.len));
     if (data == VAL_NULL) {
