@@ -2022,8 +2022,10 @@ __attribute__((noinline)) static Value bytearray_extend(Value *args, size_t narg
             }
             return VAL_NULL;
         }
+        if (rt_length_hint(args[1], 64) < 0)    /* after the iterator, as CPython's */
+            return VAL_NULL;
         ObjByteArray *gathered = VAL_AS(ObjByteArray, rt_bytearray_new(NULL, 0));
-        if (!fill_from_iterable(gathered, it, true))
+        if (!fill_from_iterable(gathered, it, false))
             return VAL_NULL;
         v = (View){gathered->data, gathered->length};
     }
