@@ -681,12 +681,10 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
  * expected at least 1 argument, got 0"; by PyArg_ParseTuple, "find()
  * takes at least 1 argument (0 given)"; a slot's wrapper (__len__),
  * "expected 0 arguments, got 1". */
-static bool check_args(Value *args, size_t nargs, Value kw, const char *name, size_t min,
-                       size_t max)
+__attribute__((noinline)) static bool refuse_args(Value *args, size_t nargs, Value kw,
+                                                  const char *name, size_t min, size_t max)
 {
     size_t n = nargs - 1;
-    if (n >= min && n <= max && rt_nkwargs(kw) == 0)
-        return true;
     char spaced[32];
     snprintf(spaced, sizeof spaced, " %s ", name);
     if (name[0] == '_') {
@@ -705,6 +703,15 @@ static bool check_args(Value *args, size_t nargs, Value kw, const char *name, si
         rt_py_minor >= 13)      /* 3.13 moved find, count, ... to Argument Clinic */
         return rt_arg_nokw(qualified, kw) && rt_arg_range(name, n, min, max);
     return rt_arg_nokw(name, kw) && rt_arg_count(name, n, min, max);
+}
+
+static inline bool check_args(Value *args, size_t nargs, Value kw, const char *name, size_t min,
+                              size_t max)
+{
+    size_t n = nargs - 1;
+    if (n >= min && n <= max && rt_nkwargs(kw) == 0)
+        return true;
+    return refuse_args(args, nargs, kw, name, min, max);
 }
 
 static Value bytes_join(Value *args, size_t nargs, Value kw)

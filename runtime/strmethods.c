@@ -31,17 +31,10 @@ enum {
     ST_PARSE,       /* "find() takes at least 1 argument (0 given)" */
 };
 
-/* Check that a method (args[0] is self) got min..max positional arguments
- * and no keywords. */
-static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
-                       size_t min, size_t max)
+/* check_args's refusal, in the method's style; false. */
+__attribute__((noinline)) static bool refuse_args(const char *name, int style, size_t n,
+                                                  Value kwnames, size_t min, size_t max)
 {
-    size_t n = nargs - 1;
-    /* The usual case, decided before any message is made ("str.name" by
-     * snprintf cost more than most of the methods themselves). */
-    bool counted = style == ST_METH ? n == (max == 0 ? 0 : 1) : n >= min && n <= max;
-    if (counted && rt_nkwargs(kwnames) == 0)
-        return true;
     char qualified[64];
     snprintf(qualified, sizeof qualified, "str.%s", name);
     if (style == ST_PARSE && rt_py_minor >= 13)
@@ -53,6 +46,20 @@ static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
     if (style == ST_CLINIC)
         return rt_arg_range(name, n, min, max);
     return rt_arg_count(name, n, min, max);
+}
+
+/* Check that a method (args[0] is self) got min..max positional arguments
+ * and no keywords. */
+static inline bool check_args(const char *name, int style, size_t nargs, Value kwnames,
+                              size_t min, size_t max)
+{
+    size_t n = nargs - 1;
+    /* The usual case, decided before any message is made ("str.name" by
+     * snprintf cost more than most of the methods themselves). */
+    bool counted = style == ST_METH ? n == (max == 0 ? 0 : 1) : n >= min && n <= max;
+    if (counted && rt_nkwargs(kwnames) == 0)
+        return true;
+    return refuse_args(name, style, n, kwnames, min, max);
 }
 
 /* Arguments that may be given by keyword: fill out[0..nnames) (VAL_NULL when
