@@ -312,21 +312,21 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
 
 static ObjArray *self_of(Value *args) { return ARR(args[0]); }
 
-static Value ar_append(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_append(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("append", nargs - 1, kw))
         return VAL_NULL;
     return append_item(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-static Value ar_extend(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_extend(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("extend", nargs - 1, kw))
         return VAL_NULL;
     return extend_from(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-static Value ar_fromlist(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_fromlist(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("fromlist", nargs - 1, kw))
         return VAL_NULL;
@@ -356,7 +356,7 @@ static Value ar_tobytes(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(a->data, a->n * a->c->size);
 }
 
-static Value ar_frombytes(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_frombytes(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("frombytes", nargs - 1, kw))
         return VAL_NULL;
@@ -365,7 +365,7 @@ static Value ar_frombytes(Value *args, size_t nargs, Value kw)
 
 /* fromfile(f, n): n items from f.read(); what came is kept even when it
  * is too short (EOFError). */
-static Value ar_fromfile(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_fromfile(Value *args, size_t nargs, Value kw)
 {
     ssize_t n;
     if (!rt_arg_nokw("fromfile", kw) || !rt_arg_range("fromfile", nargs - 1, 2, 2) ||
@@ -402,7 +402,7 @@ static Value ar_tofile(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("fromunicode", nargs - 1, kw))
         return VAL_NULL;
@@ -438,7 +438,7 @@ static bool index_arg(Value v, size_t n, ssize_t *out)
     return true;
 }
 
-static Value ar_insert(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_insert(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_range("insert", nargs - 1, 2, 2))
         return VAL_NULL;
@@ -466,7 +466,7 @@ static bool remove_at(ObjArray *a, size_t i)
     return true;
 }
 
-static Value ar_pop(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_pop(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_range("pop", nargs - 1, 0, 1))
         return VAL_NULL;
@@ -510,7 +510,7 @@ static Value ar_index(Value *args, size_t nargs, Value kw)
     return i < 0 ? VAL_NULL : small_new(i);
 }
 
-static Value ar_remove(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value ar_remove(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("remove", nargs - 1, kw))
         return VAL_NULL;
@@ -802,7 +802,7 @@ static int assign_slice(ObjArray *a, Value key, Value v)
     return replace_items(a, ARR(items)->data, ARR(items)->n) ? 0 : -1;
 }
 
-static int array_setitem(Value self, Value key, Value v)
+__attribute__((noinline)) static int array_setitem(Value self, Value key, Value v)
 {
     ObjArray *a = ARR(self);
     if (IS_EXACT(key, rt_slice_type))
@@ -935,7 +935,7 @@ static Value array_binop(Value a, Value b, int op)
     return rt_NotImplemented;
 }
 
-static Value array_inplace(Value a, Value b, int op)
+__attribute__((noinline)) static Value array_inplace(Value a, Value b, int op)
 {
     if (op == NB_ADD) {
         if (!is_array(b))
@@ -985,6 +985,38 @@ static Value array_get_itemsize(Value self)
     return small_new((intptr_t)ARR(self)->c->size);
 }
 
+/* The entry points that may change an array's size: while a lasting
+ * buffer of it is out, the words a dropped memoryview may linger in are
+ * cleared first (rt_buffer_before_resize), then the method proper (not
+ * inlined) runs over them, as bytearray's do (runtime/bytes.c). */
+#define SIZE_CHANGING_METHOD(fn)                                          \
+    static Value fn##_entry(Value *args, size_t nargs, Value kw)          \
+    {                                                                     \
+        rt_buffer_before_resize(&ARR(args[0])->exports, args, nargs);     \
+        return fn(args, nargs, kw);                                       \
+    }
+SIZE_CHANGING_METHOD(ar_append)
+SIZE_CHANGING_METHOD(ar_extend)
+SIZE_CHANGING_METHOD(ar_fromlist)
+SIZE_CHANGING_METHOD(ar_frombytes)
+SIZE_CHANGING_METHOD(ar_fromfile)
+SIZE_CHANGING_METHOD(ar_fromunicode)
+SIZE_CHANGING_METHOD(ar_insert)
+SIZE_CHANGING_METHOD(ar_pop)
+SIZE_CHANGING_METHOD(ar_remove)
+
+static int array_setitem_entry(Value self, Value key, Value v)
+{
+    rt_buffer_before_resize(&ARR(self)->exports, NULL, 0);
+    return array_setitem(self, key, v);
+}
+
+static Value array_inplace_entry(Value a, Value b, int op)
+{
+    rt_buffer_before_resize(&ARR(a)->exports, NULL, 0);
+    return array_inplace(a, b, op);
+}
+
 static const GetSetDef array_getsets[] = {
     {"typecode", array_get_typecode, NULL, "the typecode character used to create the array"},
     {"itemsize", array_get_itemsize, NULL, "the size, in bytes, of one array item"},
@@ -992,12 +1024,12 @@ static const GetSetDef array_getsets[] = {
 };
 
 static const MethodDef array_methods[] = {
-    {"append", ar_append}, {"extend", ar_extend}, {"fromlist", ar_fromlist},
-    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes},
-    {"fromfile", ar_fromfile}, {"tofile", ar_tofile},
-    {"fromunicode", ar_fromunicode}, {"tounicode", ar_tounicode},
-    {"pop", ar_pop}, {"index", ar_index}, {"remove", ar_remove}, {"count", ar_count},
-    {"reverse", ar_reverse}, {"insert", ar_insert}, {"byteswap", ar_byteswap},
+    {"append", ar_append_entry}, {"extend", ar_extend_entry}, {"fromlist", ar_fromlist_entry},
+    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes_entry},
+    {"fromfile", ar_fromfile_entry}, {"tofile", ar_tofile},
+    {"fromunicode", ar_fromunicode_entry}, {"tounicode", ar_tounicode},
+    {"pop", ar_pop_entry}, {"index", ar_index}, {"remove", ar_remove_entry}, {"count", ar_count},
+    {"reverse", ar_reverse}, {"insert", ar_insert_entry}, {"byteswap", ar_byteswap},
     {"buffer_info", ar_buffer_info}, {"__copy__", ar_copy}, {"__deepcopy__", ar_copy},
     {"__reduce_ex__", ar_reduce_ex},
     {NULL, NULL}
@@ -1008,8 +1040,8 @@ static ObjType array_type = {
     .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_MATCH_SEQUENCE,
     .instance_size = sizeof(ObjArray),
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
-    .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
-    .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
+    .setitem = array_setitem_entry, .iter = array_iter, .contains = array_contains,
+    .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace_entry,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .getbuffer = array_getbuffer, .releasebuffer = array_releasebuffer, .getsets = array_getsets,
 };

@@ -193,7 +193,7 @@ static Value mmap_new(ObjType *type, Value *args, size_t nargs, Value kw)
 
 /* ---- closing ---------------------------------------------------------------------------- */
 
-static Value mmap_close(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value mmap_close(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("close", nargs - 1, kw))
         return VAL_NULL;
@@ -207,6 +207,16 @@ static Value mmap_close(Value *args, size_t nargs, Value kw)
         munmap(m->data, (size_t)m->size);
     m->data = NULL;
     return rt_None;
+}
+
+/* close() and resize() refuse while a lasting buffer is out: first the
+ * words a dropped memoryview may linger in are cleared
+ * (rt_buffer_before_resize), and the method proper (not inlined) runs
+ * over them, as bytearray's do (runtime/bytes.c). */
+static Value mmap_close_entry(Value *args, size_t nargs, Value kw)
+{
+    rt_buffer_before_resize(&MMAP(args[0])->exports, args, nargs);
+    return mmap_close(args, nargs, kw);
 }
 
 static Value mmap_closed(Value self)
@@ -223,7 +233,7 @@ static Value mmap_enter(Value *args, size_t nargs, Value kw)
 
 static Value mmap_exit(Value *args, size_t nargs, Value kw)
 {
-    return mmap_close(args, 1, VAL_NULL);
+    return mmap_close_entry(args, 1, VAL_NULL);
 }
 
 /* ---- reading and writing at the position ------------------------------------------------ */
@@ -418,7 +428,7 @@ static Value mmap_size(Value *args, size_t nargs, Value kw)
     return rt_int_from_i64(st.st_size);
 }
 
-static Value mmap_resize(Value *args, size_t nargs, Value kw)
+__attribute__((noinline)) static Value mmap_resize(Value *args, size_t nargs, Value kw)
 {
     ObjMmap *m;
     ssize_t n;
@@ -435,6 +445,13 @@ static Value mmap_resize(Value *args, size_t nargs, Value kw)
     m->data = data;
     m->size = n;
     return rt_None;
+}
+
+/* As close's entry point. */
+static Value mmap_resize_entry(Value *args, size_t nargs, Value kw)
+{
+    rt_buffer_before_resize(&MMAP(args[0])->exports, args, nargs);
+    return mmap_resize(args, nargs, kw);
 }
 
 /* flush(offset=0, size=len) */
@@ -677,10 +694,10 @@ static const GetSetDef mmap_getsets[] = {
 };
 
 static const MethodDef mmap_methods[] = {
-    {"close", mmap_close}, {"find", mmap_find}, {"rfind", mmap_rfind},
+    {"close", mmap_close_entry}, {"find", mmap_find}, {"rfind", mmap_rfind},
     {"flush", mmap_flush}, {"madvise", mmap_madvise}, {"move", mmap_move},
     {"read", mmap_read}, {"read_byte", mmap_read_byte}, {"readline", mmap_readline},
-    {"resize", mmap_resize}, {"seek", mmap_seek}, {"size", mmap_size}, {"tell", mmap_tell},
+    {"resize", mmap_resize_entry}, {"seek", mmap_seek}, {"size", mmap_size}, {"tell", mmap_tell},
     {"write", mmap_write}, {"write_byte", mmap_write_byte},
     {"__enter__", mmap_enter}, {"__exit__", mmap_exit},
     {NULL, NULL}

@@ -29,12 +29,21 @@
  * rt_buffer_exported runs one collection before an exporter refuses:
  * `memoryview(ba)[0]` followed by `ba.append(x)` works as in CPython, at
  * the price of a collection on that append.  The collection scans the C
- * stack conservatively: a frame made after the view was dropped may take
- * a word an earlier call left the view's address in without writing it,
- * and the view stays alive.  bytearray's resizing methods clear the dead
- * stack below them before their own frame is made (runtime/bytes.c);
- * what a frame between the loop and the method, or a Python frame's dead
- * stack slots, still hold can keep the BufferError (README.md).
+ * stack and the frame stack conservatively: a word a frame takes without
+ * writing may still hold the dropped view's address, and the view stays
+ * alive.  So every exporter's resizing entry point (bytearray's,
+ * array.array's, mmap's resize and close) first calls
+ * rt_buffer_before_resize, which, while a buffer is out, zeroes the dead
+ * value-stack slots of the Python frames and the dead C stack below it,
+ * before the method proper's frame is made.  What it cannot reach: the
+ * words of C frames between the loop and the entry point (`buf += x`
+ * passes through rt_binary_op, whose frame is live: a clear from below
+ * cannot touch it, and which of its words are dead no one knows), the
+ * loop's own frame and the other live C frames (`sum(memoryview(b)
+ * .cast('B')[::2])` then `b.append(1)`), and the running frame's slots when the method was
+ * not called by a call instruction with exactly its arguments (`del
+ * b[i:j]` comes through a slot, with no arguments to bound the live
+ * stack).  A view found there keeps the BufferError (README.md).
 
  * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
  * C-contiguous (the items one after another, row-major), so `buf` and
@@ -89,6 +98,24 @@ void rt_release_buffer(RtBuffer *view);
  * still out?  When the count is not 0, one collection first lets the
  * views that became unreachable give theirs back. */
 bool rt_buffer_exported(const int *exports);
+
+/* For exporters' entry points that may change their size (bytearray's,
+ * array.array's, mmap's resize and close), before the method proper runs:
+ * while a lasting buffer is out, clear the words where a dropped view's
+ * address may linger and keep it alive through rt_buffer_exported's
+ * collection.  rt_buffer_clear_dead zeroes the dead value-stack slots of
+ * the Python frames (vm_frame_scrub_call: the running frame's above
+ * args[0 .. nargs) when the loop passed exactly those; args NULL for a
+ * slot, which has none) and then the dead C stack below the caller.  So
+ * the method proper must not be inlined into the entry point: its frame,
+ * and those of the check and the collection, are then laid over zeroed
+ * words.  Nothing is done while no buffer is out. */
+void rt_buffer_clear_dead(const Value *args, size_t nargs);
+static inline void rt_buffer_before_resize(const int *exports, const Value *args, size_t nargs)
+{
+    if (__builtin_expect(*exports > 0, 0))
+        rt_buffer_clear_dead(args, nargs);
+}
 
 /* For exporters' getbuffer slots: describe a one-dimensional block of
  * n bytes at buf holding items of `itemsize` bytes in `format`. */

@@ -1888,19 +1888,17 @@ __attribute__((noinline)) static Value bytearray_inplace(Value a, Value b, int o
 }
 
 /* The entry points that may change a bytearray's size.  While a lasting
- * buffer of it is out, each clears the dead part of the C stack first
- * (gc_clear_stack_below), then calls the method proper, whose frame is
- * laid over the cleared words: a word that frame takes without writing
- * would otherwise still hold what an earlier call left there, perhaps a
- * memoryview the program has dropped, and rt_buffer_exported's collection
- * would find the view alive.  asyncio's StreamReader.read,
+ * buffer of it is out, each clears the words a dropped memoryview may
+ * linger in (rt_buffer_before_resize: the frames' dead value-stack slots,
+ * the dead C stack), then calls the method proper, whose frame is laid
+ * over the cleared words: rt_buffer_exported's collection would otherwise
+ * find the view alive through them.  asyncio's StreamReader.read,
  * `bytes(memoryview(buf)[:n])` then `del buf[:n]`, raised BufferError so
  * (bench/README.md, h-del3).  The methods proper are not inlined
  * (noinline): their frames must be made after the clearing. */
 static inline void before_resize(Value self)
 {
-    if (VAL_AS(ObjByteArray, self)->exports > 0)
-        gc_clear_stack_below();
+    rt_buffer_before_resize(&VAL_AS(ObjByteArray, self)->exports, NULL, 0);
 }
 
 static int bytearray_setitem_entry(Value self, Value key, Value v)
@@ -2011,7 +2009,7 @@ static Value bytearray_reduce_ex(Value *args, size_t nargs, Value kwnames)
 #define SIZE_CHANGING_METHOD(fn)                                \
     static Value fn##_entry(Value *args, size_t nargs, Value kw) \
     {                                                           \
-        before_resize(args[0]);                                 \
+        rt_buffer_before_resize(&VAL_AS(ObjByteArray, args[0])->exports, args, nargs); \
         return fn(args, nargs, kw);                             \
     }
 SIZE_CHANGING_METHOD(bytearray_append)

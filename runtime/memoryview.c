@@ -17,6 +17,7 @@
 #include "runtime/runtime.h"
 #include "runtime/buffer.h"
 #include "runtime/version.h"
+#include "vm/frame.h"
 
 /* ---- the protocol ------------------------------------------------------------ */
 
@@ -50,6 +51,14 @@ bool rt_buffer_exported(const int *exports)
     if (*exports > 0)
         gc_collect();
     return *exports > 0;
+}
+
+/* Tail-calls the stack clear, so that it starts right below the entry
+ * point's frame (buffer.h). */
+__attribute__((noinline)) void rt_buffer_clear_dead(const Value *args, size_t nargs)
+{
+    vm_frame_scrub_call(args, nargs);
+    gc_clear_stack_below();
 }
 
 int rt_buffer_fill(RtBuffer *view, Value obj, void *buf, ssize_t n, bool readonly,
