@@ -312,21 +312,21 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
 
 static ObjArray *self_of(Value *args) { return ARR(args[0]); }
 
-__attribute__((noinline)) static Value ar_append(Value *args, size_t nargs, Value kw)
+static Value ar_append(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("append", nargs - 1, kw))
         return VAL_NULL;
     return append_item(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-__attribute__((noinline)) static Value ar_extend(Value *args, size_t nargs, Value kw)
+static Value ar_extend(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("extend", nargs - 1, kw))
         return VAL_NULL;
     return extend_from(self_of(args), args[1]) ? rt_None : VAL_NULL;
 }
 
-__attribute__((noinline)) static Value ar_fromlist(Value *args, size_t nargs, Value kw)
+static Value ar_fromlist(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("fromlist", nargs - 1, kw))
         return VAL_NULL;
@@ -356,7 +356,7 @@ static Value ar_tobytes(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(a->data, a->n * a->c->size);
 }
 
-__attribute__((noinline)) static Value ar_frombytes(Value *args, size_t nargs, Value kw)
+static Value ar_frombytes(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("frombytes", nargs - 1, kw))
         return VAL_NULL;
@@ -365,7 +365,7 @@ __attribute__((noinline)) static Value ar_frombytes(Value *args, size_t nargs, V
 
 /* fromfile(f, n): n items from f.read(); what came is kept even when it
  * is too short (EOFError). */
-__attribute__((noinline)) static Value ar_fromfile(Value *args, size_t nargs, Value kw)
+static Value ar_fromfile(Value *args, size_t nargs, Value kw)
 {
     ssize_t n;
     if (!rt_arg_nokw("fromfile", kw) || !rt_arg_range("fromfile", nargs - 1, 2, 2) ||
@@ -402,7 +402,7 @@ static Value ar_tofile(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-__attribute__((noinline)) static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
+static Value ar_fromunicode(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("fromunicode", nargs - 1, kw))
         return VAL_NULL;
@@ -438,7 +438,7 @@ static bool index_arg(Value v, size_t n, ssize_t *out)
     return true;
 }
 
-__attribute__((noinline)) static Value ar_insert(Value *args, size_t nargs, Value kw)
+static Value ar_insert(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_range("insert", nargs - 1, 2, 2))
         return VAL_NULL;
@@ -466,7 +466,7 @@ static bool remove_at(ObjArray *a, size_t i)
     return true;
 }
 
-__attribute__((noinline)) static Value ar_pop(Value *args, size_t nargs, Value kw)
+static Value ar_pop(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_range("pop", nargs - 1, 0, 1))
         return VAL_NULL;
@@ -510,7 +510,7 @@ static Value ar_index(Value *args, size_t nargs, Value kw)
     return i < 0 ? VAL_NULL : small_new(i);
 }
 
-__attribute__((noinline)) static Value ar_remove(Value *args, size_t nargs, Value kw)
+static Value ar_remove(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("remove", nargs - 1, kw))
         return VAL_NULL;
@@ -802,7 +802,7 @@ static int assign_slice(ObjArray *a, Value key, Value v)
     return replace_items(a, ARR(items)->data, ARR(items)->n) ? 0 : -1;
 }
 
-__attribute__((noinline)) static int array_setitem(Value self, Value key, Value v)
+static int array_setitem(Value self, Value key, Value v)
 {
     ObjArray *a = ARR(self);
     if (IS_EXACT(key, rt_slice_type))
@@ -935,7 +935,7 @@ static Value array_binop(Value a, Value b, int op)
     return rt_NotImplemented;
 }
 
-__attribute__((noinline)) static Value array_inplace(Value a, Value b, int op)
+static Value array_inplace(Value a, Value b, int op)
 {
     if (op == NB_ADD) {
         if (!is_array(b))
@@ -985,10 +985,10 @@ static Value array_get_itemsize(Value self)
     return small_new((intptr_t)ARR(self)->c->size);
 }
 
-/* The entry points that may change an array's size: while a lasting
- * buffer of it is out, the words a dropped memoryview may linger in are
- * cleared first (rt_buffer_before_resize), then the method proper (not
- * inlined) runs over them, as bytearray's do (runtime/bytes.c). */
+/* The methods that may change an array's size, called by the loop: while
+ * a lasting buffer of it is out, the running frame's dead value-stack
+ * slots above their arguments are cleared first (rt_buffer_before_resize),
+ * as for bytearray's (runtime/bytes.c). */
 #define SIZE_CHANGING_METHOD(fn)                                          \
     static Value fn##_entry(Value *args, size_t nargs, Value kw)          \
     {                                                                     \
@@ -1004,18 +1004,6 @@ SIZE_CHANGING_METHOD(ar_fromunicode)
 SIZE_CHANGING_METHOD(ar_insert)
 SIZE_CHANGING_METHOD(ar_pop)
 SIZE_CHANGING_METHOD(ar_remove)
-
-static int array_setitem_entry(Value self, Value key, Value v)
-{
-    rt_buffer_before_resize(&ARR(self)->exports, NULL, 0);
-    return array_setitem(self, key, v);
-}
-
-static Value array_inplace_entry(Value a, Value b, int op)
-{
-    rt_buffer_before_resize(&ARR(a)->exports, NULL, 0);
-    return array_inplace(a, b, op);
-}
 
 static const GetSetDef array_getsets[] = {
     {"typecode", array_get_typecode, NULL, "the typecode character used to create the array"},
@@ -1040,8 +1028,8 @@ static ObjType array_type = {
     .flags = TF_BASETYPE | TF_SEQUENCE | TF_WEAKREFABLE | TF_MATCH_SEQUENCE,
     .instance_size = sizeof(ObjArray),
     .new_ = array_new, .repr = array_repr, .len = array_len, .getitem = array_getitem,
-    .setitem = array_setitem_entry, .iter = array_iter, .contains = array_contains,
-    .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace_entry,
+    .setitem = array_setitem, .iter = array_iter, .contains = array_contains,
+    .richcompare = array_richcompare, .binop = array_binop, .inplace = array_inplace,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY),
     .getbuffer = array_getbuffer, .releasebuffer = array_releasebuffer, .getsets = array_getsets,
 };

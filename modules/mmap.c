@@ -193,7 +193,7 @@ static Value mmap_new(ObjType *type, Value *args, size_t nargs, Value kw)
 
 /* ---- closing ---------------------------------------------------------------------------- */
 
-__attribute__((noinline)) static Value mmap_close(Value *args, size_t nargs, Value kw)
+static Value mmap_close(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("close", nargs - 1, kw))
         return VAL_NULL;
@@ -210,9 +210,9 @@ __attribute__((noinline)) static Value mmap_close(Value *args, size_t nargs, Val
 }
 
 /* close() and resize() refuse while a lasting buffer is out: first the
- * words a dropped memoryview may linger in are cleared
- * (rt_buffer_before_resize), and the method proper (not inlined) runs
- * over them, as bytearray's do (runtime/bytes.c). */
+ * running frame's dead value-stack slots above their arguments are
+ * cleared (rt_buffer_before_resize), as for bytearray's methods
+ * (runtime/bytes.c). */
 static Value mmap_close_entry(Value *args, size_t nargs, Value kw)
 {
     rt_buffer_before_resize(&MMAP(args[0])->exports, args, nargs);
@@ -428,7 +428,7 @@ static Value mmap_size(Value *args, size_t nargs, Value kw)
     return rt_int_from_i64(st.st_size);
 }
 
-__attribute__((noinline)) static Value mmap_resize(Value *args, size_t nargs, Value kw)
+static Value mmap_resize(Value *args, size_t nargs, Value kw)
 {
     ObjMmap *m;
     ssize_t n;

@@ -28,22 +28,28 @@
  * unreachable gives its buffer back in a collection (a finaliser), and
  * rt_buffer_exported runs one collection before an exporter refuses:
  * `memoryview(ba)[0]` followed by `ba.append(x)` works as in CPython, at
- * the price of a collection on that append.  The collection scans the C
- * stack and the frame stack conservatively: a word a frame takes without
- * writing may still hold the dropped view's address, and the view stays
- * alive.  So every exporter's resizing entry point (bytearray's,
- * array.array's, mmap's resize and close) first calls
- * rt_buffer_before_resize, which, while a buffer is out, zeroes the dead
- * value-stack slots of the Python frames and the dead C stack below it,
- * before the method proper's frame is made.  What it cannot reach: the
- * words of C frames between the loop and the entry point (`buf += x`
- * passes through rt_binary_op, whose frame is live: a clear from below
- * cannot touch it, and which of its words are dead no one knows), the
- * loop's own frame and the other live C frames (`sum(memoryview(b)
- * .cast('B')[::2])` then `b.append(1)`), and the running frame's slots when the method was
- * not called by a call instruction with exactly its arguments (`del
- * b[i:j]` comes through a slot, with no arguments to bound the live
- * stack).  A view found there keeps the BufferError (README.md).
+ * the price of a collection on that append.  The collector scans the C
+ * stack and the frame stack conservatively, so a word that still holds a
+ * dropped view's address (a frame's slot written by an earlier call and
+ * not since, a callee-saved register the loop no longer reads, a dead
+ * slot of a Python frame's value stack) would keep the view alive and
+ * the BufferError.  So:
+ *   - that collection does not count the C stack's words that point to
+ *     views or their iterators (gc_collect_past_stack): they are zeroed
+ *     for it and put back after, and a view found only through them gives
+ *     its export back but is not freed.  A view that only a C frame holds
+ *     is taken for dropped: C code does not keep a view of an exporter
+ *     across a call that resizes it, except where a Python frame holds
+ *     the view too (an argument, `b.extend(memoryview(b))`), and the
+ *     frame stack is counted;
+ *   - the dead value-stack slots of the suspended Python frames are
+ *     cleared (vm_frame_scrub), and the running frame's above the
+ *     arguments of a method the loop called (rt_buffer_before_resize, in
+ *     the resizing methods of bytearray, array.array and mmap).
+ * What is left: the running frame's dead slots when the resize comes
+ * through a slot (`del b[i:j]`, `b += x`: no arguments bound the live
+ * stack), and a view that another object on the C stack holds (a tuple,
+ * a bound method).  README.md lists it.
 
  * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
  * C-contiguous (the items one after another, row-major), so `buf` and
@@ -99,17 +105,12 @@ void rt_release_buffer(RtBuffer *view);
  * views that became unreachable give theirs back. */
 bool rt_buffer_exported(const int *exports);
 
-/* For exporters' entry points that may change their size (bytearray's,
- * array.array's, mmap's resize and close), before the method proper runs:
- * while a lasting buffer is out, clear the words where a dropped view's
- * address may linger and keep it alive through rt_buffer_exported's
- * collection.  rt_buffer_clear_dead zeroes the dead value-stack slots of
- * the Python frames (vm_frame_scrub_call: the running frame's above
- * args[0 .. nargs) when the loop passed exactly those; args NULL for a
- * slot, which has none) and then the dead C stack below the caller.  So
- * the method proper must not be inlined into the entry point: its frame,
- * and those of the check and the collection, are then laid over zeroed
- * words.  Nothing is done while no buffer is out. */
+/* For the resizing methods of exporters (bytearray's, array.array's,
+ * mmap's resize and close), before the method proper runs: while a
+ * lasting buffer is out, zero the running frame's value stack above
+ * args[0 .. nargs) when the loop called the method with exactly those
+ * (vm_frame_scrub_call): a dropped view may linger there.  Nothing is done
+ * while no buffer is out. */
 void rt_buffer_clear_dead(const Value *args, size_t nargs);
 static inline void rt_buffer_before_resize(const int *exports, const Value *args, size_t nargs)
 {
