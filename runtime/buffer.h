@@ -19,10 +19,11 @@
  * Releasing.  Give back every buffer you get.  bytes is immutable;
  * bytearray and array.array never free a block they handed out (a resize
  * copies into a new block), so a holder's pointer always stays valid
- * memory.  Still, as in CPython, bytearray, array.array and mmap refuse to
- * change their size while a lasting buffer (RT_BUF_LASTING: a memoryview,
- * a PickleBuffer, kept past the call) is out: they count those in
- * getbuffer/releasebuffer (mmap must: close() frees its memory).  CPython's
+ * memory.  Still, as in CPython, bytearray, array.array, mmap and
+ * io.BytesIO refuse to change their size while a lasting buffer
+ * (RT_BUF_LASTING: a memoryview, a PickleBuffer, kept past the call) is
+ * out: they count those in getbuffer/releasebuffer (mmap must: close()
+ * frees its memory).  CPython's
  * memoryview gives its buffer back the moment its last reference goes;
  * pvm's memory is collected, not reference counted, so a view found
  * unreachable gives its buffer back in a collection (a finaliser), and
@@ -102,15 +103,16 @@ void rt_release_buffer(RtBuffer *view);
 
 /* For exporters that count their lasting buffers out (*exports): is one
  * still out?  When the count is not 0, one collection first lets the
- * views that became unreachable give theirs back. */
+ * views that became unreachable give theirs back (not counting the C
+ * stack's words that point to views: see above). */
 bool rt_buffer_exported(const int *exports);
 
 /* For the resizing methods of exporters (bytearray's, array.array's,
- * mmap's resize and close), before the method proper runs: while a
- * lasting buffer is out, zero the running frame's value stack above
- * args[0 .. nargs) when the loop called the method with exactly those
- * (vm_frame_scrub_call): a dropped view may linger there.  Nothing is done
- * while no buffer is out. */
+ * mmap's resize and close, BytesIO's), before they ask
+ * rt_buffer_exported: while a lasting buffer is out, zero the running
+ * frame's value stack above args[0 .. nargs) when the loop called the
+ * method with exactly those (vm_frame_scrub_call): a dropped view may
+ * linger there.  Nothing is done while no buffer is out. */
 void rt_buffer_clear_dead(const Value *args, size_t nargs);
 static inline void rt_buffer_before_resize(const int *exports, const Value *args, size_t nargs)
 {

@@ -1,8 +1,6 @@
-# A dropped memoryview leaves its exporter free to change size, as in CPython: a view left in a dead value-stack slot of the running frame (struct.unpack_from of a slice, then bytearray.extend), and array.array's and mmap's resizing methods after a view of them was read and dropped; a view still referred to, or an explicit release, keeps or frees them as CPython does
+# A dropped memoryview leaves its exporter free to change size, as in CPython: a view left in a dead value-stack slot of the running frame (struct.unpack_from of a slice, then bytearray.extend), and array.array's resizing methods after a view of it was read and dropped; a view still referred to, or an explicit release, keeps or frees it as CPython does (mmap: lib_mmap/mmap_dropped_view.py)
 import array
-import mmap
 import struct
-import tempfile
 
 b = bytearray(b"\x01\x00\x00\x00" * 4)
 got = []
@@ -44,21 +42,3 @@ except BufferError as e:
 kept.release()
 a.append(6)
 print(len(a), a[-2:].tolist())
-
-with tempfile.TemporaryFile() as f:
-    f.write(b"\0" * 4096)
-    f.flush()
-    m = mmap.mmap(f.fileno(), 4096)
-    for i in range(5):
-        memoryview(m)[1:10].tobytes()
-        m.resize(4096 * (i + 2))
-    print(len(m))
-    v = memoryview(m)
-    try:
-        m.close()
-    except BufferError as e:
-        print("BufferError:", e)
-    v.release()
-    memoryview(m)[1:].tobytes()
-    m.close()
-    print(m.closed)

@@ -1,5 +1,5 @@
-# A dropped memoryview, PickleBuffer or asyncio stream slice leaves its bytearray free to change size, as in CPython: a view released by its with block, a PickleBuffer's raw() read and dropped, StreamReader.read/readexactly/readuntil over a fed buffer (memoryview slices of its bytearray, then del), BytesIO.getbuffer() then write and truncate
-import pickle, asyncio, io
+# A dropped memoryview or PickleBuffer leaves its bytearray free to change size, as in CPython: a view released by its with block, a PickleBuffer's raw() read and dropped; BytesIO.getbuffer() then write and truncate (asyncio's StreamReader: async/stream_reader_dropped_views.py)
+import pickle, io
 b = bytearray(b'abcdef')
 for i in range(10):
     with memoryview(b) as m:
@@ -10,15 +10,6 @@ for i in range(10):
     del pb
     b.append(2)
 print(len(b))
-async def main():
-    r = asyncio.StreamReader()
-    for i in range(30):
-        r.feed_data(b'x' * 100)
-        await r.read(50)
-        await r.readexactly(20)
-        await r.readuntil(b'x')
-    print(len(r._buffer))
-asyncio.run(main())
 bio = io.BytesIO(b'abc')
 for i in range(5):
     bio.getbuffer()[0]
