@@ -985,6 +985,26 @@ static Value array_get_itemsize(Value self)
     return small_new((intptr_t)ARR(self)->c->size);
 }
 
+/* The methods that may change an array's size, called by the loop: while
+ * a lasting buffer of it is out, the running frame's dead value-stack
+ * slots above their arguments are cleared first (rt_buffer_before_resize),
+ * as for bytearray's (runtime/bytes.c). */
+#define SIZE_CHANGING_METHOD(fn)                                          \
+    static Value fn##_entry(Value *args, size_t nargs, Value kw)          \
+    {                                                                     \
+        rt_buffer_before_resize(&ARR(args[0])->exports, args, nargs);     \
+        return fn(args, nargs, kw);                                       \
+    }
+SIZE_CHANGING_METHOD(ar_append)
+SIZE_CHANGING_METHOD(ar_extend)
+SIZE_CHANGING_METHOD(ar_fromlist)
+SIZE_CHANGING_METHOD(ar_frombytes)
+SIZE_CHANGING_METHOD(ar_fromfile)
+SIZE_CHANGING_METHOD(ar_fromunicode)
+SIZE_CHANGING_METHOD(ar_insert)
+SIZE_CHANGING_METHOD(ar_pop)
+SIZE_CHANGING_METHOD(ar_remove)
+
 static const GetSetDef array_getsets[] = {
     {"typecode", array_get_typecode, NULL, "the typecode character used to create the array"},
     {"itemsize", array_get_itemsize, NULL, "the size, in bytes, of one array item"},
@@ -992,12 +1012,12 @@ static const GetSetDef array_getsets[] = {
 };
 
 static const MethodDef array_methods[] = {
-    {"append", ar_append}, {"extend", ar_extend}, {"fromlist", ar_fromlist},
-    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes},
-    {"fromfile", ar_fromfile}, {"tofile", ar_tofile},
-    {"fromunicode", ar_fromunicode}, {"tounicode", ar_tounicode},
-    {"pop", ar_pop}, {"index", ar_index}, {"remove", ar_remove}, {"count", ar_count},
-    {"reverse", ar_reverse}, {"insert", ar_insert}, {"byteswap", ar_byteswap},
+    {"append", ar_append_entry}, {"extend", ar_extend_entry}, {"fromlist", ar_fromlist_entry},
+    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes_entry},
+    {"fromfile", ar_fromfile_entry}, {"tofile", ar_tofile},
+    {"fromunicode", ar_fromunicode_entry}, {"tounicode", ar_tounicode},
+    {"pop", ar_pop_entry}, {"index", ar_index}, {"remove", ar_remove_entry}, {"count", ar_count},
+    {"reverse", ar_reverse}, {"insert", ar_insert_entry}, {"byteswap", ar_byteswap},
     {"buffer_info", ar_buffer_info}, {"__copy__", ar_copy}, {"__deepcopy__", ar_copy},
     {"__reduce_ex__", ar_reduce_ex},
     {NULL, NULL}
