@@ -1372,19 +1372,16 @@ __attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *
 /* A collection (gc_collect) in which the words of the C stack, from the
  * caller's frame to the stack's bottom, that point into an object `match`
  * accepts do not keep it from being finalised: they are zeroed for the
- * collection and put back after it, and the callee-saved registers are
- * spilled into this frame first, to be looked at with the rest.  Such an
- * object is never freed by it (stack_set_aside): a word of a live frame
- * still finds it.  For rt_buffer_exported: a dropped memoryview whose
- * address lingers in a live C frame (the loop's registers, a frame between
- * the loop and the method) gives its export back. */
-__attribute__((noinline)) void gc_collect_past_stack(bool (*match)(const void *obj))
+ * collection and put back after it.  Such an object is never freed by it
+ * (stack_set_aside): a word of a live frame still finds it.  For
+ * rt_buffer_exported: a dropped memoryview whose address lingers in a live
+ * C frame (the loop's registers, a frame between the loop and the method)
+ * gives its export back.  The callee-saved registers (which the collector
+ * scans too) are pushed into the stack first, where the set-aside looks at
+ * them with the rest, and zeroed: gc_collect_past_stack below. */
+__attribute__((used, noinline, visibility("hidden")))
+void gc_collect_past_stack_inner(bool (*match)(const void *obj))
 {
-#if defined(__x86_64__)
-    __asm__ volatile("xor %%ebx, %%ebx\n\txor %%ebp, %%ebp\n\txor %%r12d, %%r12d\n\t"
-                     "xor %%r13d, %%r13d\n\txor %%r14d, %%r14d\n\txor %%r15d, %%r15d"
-                     : : : "rbx", "rbp", "r12", "r13", "r14", "r15", "memory");
-#endif
     Aside a = {0};
     stack_set_aside(match, &a);
     gc_clear_stack_below();
@@ -1402,6 +1399,47 @@ __attribute__((noinline)) void gc_collect_past_stack(bool (*match)(const void *o
     free(a.kept);
     GC_invoke_finalizers();
 }
+
+#if defined(__x86_64__) && defined(__ELF__)
+/* gc_collect_past_stack(match) on x86-64: push the six callee-saved
+ * registers, zero them, call the above, restore them.  A trampoline in
+ * assembly, not an asm statement that clobbers them inside a C function:
+ * a compiler that keeps a frame pointer (-O0, -fno-omit-frame-pointer)
+ * refuses a clobbered %rbp, and %rbp is where an optimised caller may
+ * keep a view (bench/README.md, h-del3).  Six pushes and the return
+ * address: 8 bytes more to align the stack for the call. */
+__asm__(
+    "    .text\n"
+    "    .globl gc_collect_past_stack\n"
+    "    .type gc_collect_past_stack, @function\n"
+    "gc_collect_past_stack:\n"
+    "    .cfi_startproc\n"
+    "    pushq %rbx\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %rbp\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r12\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r13\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r14\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r15\n    .cfi_adjust_cfa_offset 8\n"
+    "    subq $8, %rsp\n    .cfi_adjust_cfa_offset 8\n"
+    "    xorl %ebx, %ebx\n    xorl %ebp, %ebp\n    xorl %r12d, %r12d\n"
+    "    xorl %r13d, %r13d\n    xorl %r14d, %r14d\n    xorl %r15d, %r15d\n"
+    "    call gc_collect_past_stack_inner\n"
+    "    addq $8, %rsp\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r15\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r14\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r13\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r12\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %rbp\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %rbx\n    .cfi_adjust_cfa_offset -8\n"
+    "    ret\n"
+    "    .cfi_endproc\n"
+    "    .size gc_collect_past_stack, .-gc_collect_past_stack\n");
+#else
+void gc_collect_past_stack(bool (*match)(const void *obj))
+{
+    gc_collect_past_stack_inner(match);
+}
+#endif
 
 /* A walk over what the last collection marked: Boehm's enumeration of the
  * marked blocks, each one of instance_kind passed to `match` and, if it
