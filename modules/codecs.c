@@ -636,7 +636,7 @@ static void utf7_digit(Utf7State *st, unsigned c, StrBuf *sb)
 static const char *utf7_end_shift(Utf7State *st, unsigned c, StrBuf *sb)
 {
     st->in_shift = false;
-    if (st->bits > 6)
+    if (st->bits >= 6)         /* a whole base64 digit left over */
         return "partial character in shift sequence";
     if (st->buffer != 0)
         return "non-zero padding bits in shift sequence";
@@ -795,8 +795,11 @@ static bool warn_invalid_escape(const unsigned char *at, bool octal)
     char msg[64];
     if (octal)
         snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", (const char *)at);
-    else
+    else if (*at < 0x80)
         snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *at);
+    else        /* the byte as the Latin-1 character CPython's %c makes of it */
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c%c'", 0xC0 | (*at >> 6),
+                 0x80 | (*at & 0x3F));
     return rt_warn(&rt_DeprecationWarning, msg, 1) == 0;
 }
 
