@@ -651,8 +651,8 @@ static bool call_set_names(ObjType *t)
         Value m = rt_type_lookup(val_type(v), s_set_name);
         if (m == VAL_NULL)
             continue;
-        Value args[3] = { v, obj_val(t), k };
-        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+        Value args[2] = { obj_val(t), k };
+        if (rt_call_found(m, v, args, 2) == VAL_NULL) {
             if (rt_py_minor >= 12) {    /* 3.12: a note on the error itself */
                 Value exc = rt_err_fetch();
                 Value note = rt_str_format_c("Error calling __set_name__ on '%s' instance %R "
