@@ -295,9 +295,16 @@ static Value instance_dict_get(Value obj)
 }
 
 /* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty (a class's
- * instances may drop their dict, unlike functions). */
+ * instances may drop their dict, unlike functions): unless the dict is a
+ * builtin base's (an exception's), whose own __dict__ rules then (CPython's
+ * subtype_setdict). */
 static int instance_dict_set(Value obj, Value v)
 {
+    ObjType *base = val_type(obj);
+    while (rt_is_heaptype(base))
+        base = base->base;
+    if (base->dict_offset != 0)
+        return rt_generic_dict_set(obj, v);
     if (has_own_namespace(obj)) {
         if (rt_isinstance_of(obj, &rt_type_type))
             rt_raisef(&rt_AttributeError, "attribute '__dict__' of 'type' objects is not "
