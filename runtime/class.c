@@ -303,8 +303,6 @@ static int instance_dict_set(Value obj, Value v)
     ObjType *base = val_type(obj);
     while (rt_is_heaptype(base))
         base = base->base;
-    if (base->dict_offset != 0)
-        return rt_generic_dict_set(obj, v);
     if (has_own_namespace(obj)) {
         if (rt_isinstance_of(obj, &rt_type_type))
             rt_raisef(&rt_AttributeError, "attribute '__dict__' of 'type' objects is not "
@@ -314,7 +312,7 @@ static int instance_dict_set(Value obj, Value v)
         return -1;
     }
     Value *slot = rt_instance_dict_slot(obj);
-    if (v != VAL_NULL || slot == NULL)
+    if (v != VAL_NULL || slot == NULL || base->dict_offset != 0)
         return rt_generic_dict_set(obj, v);
     *slot = VAL_NULL;
     return 0;

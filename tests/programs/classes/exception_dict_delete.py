@@ -21,3 +21,25 @@ for T in Exception, E1, E2, Base:
         print("deleted", e.__dict__)
     except (TypeError, AttributeError) as x:
         print(type(x).__name__, x, e.__dict__)
+
+import types
+
+
+class Module1(types.ModuleType, Base):
+    pass
+
+
+class Module2(Base, types.ModuleType):
+    pass
+
+
+for M in Module1, Module2:
+    mod = M("spam")
+    for f in (lambda: Base.__dict__["__dict__"].__set__(mod, {}), lambda: delattr(mod, "__dict__")):
+        try:
+            f()
+            print("allowed")
+        except (TypeError, AttributeError) as x:
+            print(type(x).__name__, x)
+    mod.__dict__["spam"] = "eggs"
+    print(mod.spam)
