@@ -16,7 +16,7 @@ names = {'__int__': (lambda s: 1, int), '__float__': (lambda s: 1.0, float), '__
  '__iadd__': (lambda s, o: 'iadd', lambda o: operator.iadd(o, 1)), '__complex__': (lambda s: 1j, complex),
  '__bytes__': (lambda s: b'b', bytes), '__round__': (lambda s, *a: 'r', round), '__trunc__': (lambda s: 't', math.trunc),
  '__floor__': (lambda s: 'f', math.floor), '__ceil__': (lambda s: 'c', math.ceil), '__format__': (lambda s, sp: 'fmt', format),
- '__reversed__': (lambda s: iter('ab'), lambda o: list(reversed(o))), '__sizeof__': (lambda s: 11, lambda o: __import__('sys').getsizeof(o)),
+ '__reversed__': (lambda s: iter('ab'), lambda o: list(reversed(o))), '__sizeof__': (lambda s: 11, lambda o: __import__('sys').getsizeof(o) > 11),
  '__setitem__': (lambda s, k, v: None, lambda o: o.__setitem__(1, 2)), '__delitem__': (lambda s, k: None, lambda o: operator.delitem(o, 1)),
  '__getattr__': (lambda s, n: n, lambda o: o.zzz), '__length_hint__': (lambda s: 2, operator.length_hint),
  '__divmod__': (lambda s, o: 'dm', lambda o: divmod(o, 1)), '__pow__': (lambda s, o, m=None: 'pow', lambda o: pow(o, 2)),

@@ -30,6 +30,8 @@ with warnings.catch_warnings(record=True) as caught:
     codecs.escape_decode(b"\\\xfa")
     codecs.unicode_escape_decode(b"\\\xe9x")
     codecs.escape_decode(b"\\z")
+    codecs.escape_decode(b"\\777")
+    codecs.unicode_escape_decode(b"\\777")
 for w in caught:
     print(w.category.__name__, ascii(str(w.message)))
 
