@@ -106,6 +106,8 @@ static Value get_item(ObjArray *a, size_t i)
     if (a->c->code == 'u') {
         uint32_t cp;
         memcpy(&cp, item_at(a, i), 4);
+        if (cp > 0x10FFFF)      /* bytes put in by frombytes() */
+            return rt_raisef(&rt_ValueError, "chr() arg not in range(0x110000)");
         return rt_str_from_codepoint(cp);
     }
     return rt_buffer_unpack_item(a->c->format, item_at(a, i));
@@ -259,8 +261,12 @@ static bool fromunicode(ObjArray *a, Value s)
 static Value to_list(ObjArray *a)
 {
     Value list = rt_list_new(a->n);
-    for (size_t i = 0; i < a->n; i++)
-        rt_list_append(list, get_item(a, i));
+    for (size_t i = 0; i < a->n; i++) {
+        Value item = get_item(a, i);
+        if (item == VAL_NULL)
+            return VAL_NULL;
+        rt_list_append(list, item);
+    }
     return list;
 }
 
@@ -301,7 +307,7 @@ static Value array_new(ObjType *t, Value *args, size_t nargs, Value kw)
         ok = frombytes(ARR(a), init);
     } else if (is_array(init) && ARR(init)->c != c) {
         Value list = to_list(ARR(init));
-        ok = extend_from(ARR(a), list);
+        ok = list != VAL_NULL && extend_from(ARR(a), list);
     } else {
         ok = extend_from(ARR(a), init);
     }
@@ -423,6 +429,9 @@ static Value ar_tounicode(Value *args, size_t nargs, Value kw)
     for (size_t i = 0; i < a->n; i++) {
         uint32_t cp;
         memcpy(&cp, item_at(a, i), 4);
+        if (cp > 0x10FFFF)
+            return rt_raisef(&rt_ValueError, "character U+%x is not in range [U+0000; U+10ffff]",
+                             (unsigned)cp);
         sb_add_codepoint(&sb, cp);
     }
     return sb_finish(&sb);
@@ -481,14 +490,15 @@ static Value ar_pop(Value *args, size_t nargs, Value kw)
     if (i < 0 || i >= (ssize_t)a->n)
         return rt_raisef(&rt_IndexError, "pop index out of range");
     Value v = get_item(a, (size_t)i);
-    return remove_at(a, (size_t)i) ? v : VAL_NULL;
+    return v != VAL_NULL && remove_at(a, (size_t)i) ? v : VAL_NULL;
 }
 
 /* The first index in [start, stop) whose item equals v; -1 none, -2 error. */
 static ssize_t find_item(ObjArray *a, Value v, size_t start, size_t stop)
 {
     for (size_t i = start; i < stop && i < a->n; i++) {
-        int eq = rt_eq(get_item(a, i), v);
+        Value item = get_item(a, i);
+        int eq = item == VAL_NULL ? -1 : rt_eq(item, v);
         if (eq != 0)
             return eq < 0 ? -2 : (ssize_t)i;
     }
@@ -530,7 +540,8 @@ static Value ar_count(Value *args, size_t nargs, Value kw)
     ObjArray *a = self_of(args);
     intptr_t count = 0;
     for (size_t i = 0; i < a->n; i++) {
-        int eq = rt_eq(get_item(a, i), args[1]);
+        Value item = get_item(a, i);
+        int eq = item == VAL_NULL ? -1 : rt_eq(item, args[1]);
         if (eq < 0)
             return VAL_NULL;
         count += eq;
@@ -723,8 +734,11 @@ static Value ar_reduce_ex(Value *args, size_t nargs, Value kw)
     Value *slot = rt_instance_dict_slot(args[0]);
     Value dict = slot != NULL && *slot != VAL_NULL ? *slot : rt_None;
     Value type = obj_val(val_type(args[0]));
-    if (protocol < 3)
-        return rt_tuple_pack(3, type, rt_tuple_pack(2, typecode, to_list(a)), dict);
+    if (protocol < 3) {
+        Value list = to_list(a);
+        return list == VAL_NULL ? VAL_NULL
+                                : rt_tuple_pack(3, type, rt_tuple_pack(2, typecode, list), dict);
+    }
     Value bytes = rt_bytes_new(a->data, a->n * a->c->size);
     return rt_tuple_pack(3, reconstructor,  /* kept alive by the module too */
                          rt_tuple_pack(4, type, typecode, rt_int_from_i64(native_mformat(a->c)), bytes),
@@ -742,6 +756,8 @@ static Value array_repr(Value self)
     if (a->n == 0)
         return rt_str_format_c("%s('%c')", name, a->c->code);
     Value items = a->c->code == 'u' ? ar_tounicode(&self, 1, VAL_NULL) : to_list(a);
+    if (items == VAL_NULL)
+        return VAL_NULL;
     return rt_str_format_c("%s('%c', %R)", name, a->c->code, items);
 }
 
@@ -785,8 +801,10 @@ static int assign_slice(ObjArray *a, Value key, Value v)
                   val_type(v)->name);
         return -1;
     }
-    Value list = to_list(a);
-    int r = v == VAL_NULL ? rt_delitem(list, key) : rt_setitem(list, key, to_list(ARR(v)));
+    Value list = to_list(a), with = v == VAL_NULL || list == VAL_NULL ? VAL_NULL : to_list(ARR(v));
+    if (list == VAL_NULL || (v != VAL_NULL && with == VAL_NULL))
+        return -1;
+    int r = v == VAL_NULL ? rt_delitem(list, key) : rt_setitem(list, key, with);
     if (r < 0) {
         if (rt_err_matches(&rt_ValueError)) {   /* "attempt to assign sequence of size ..." */
             Value msg = rt_str(rt_err_fetch());
@@ -896,7 +914,24 @@ static Value array_richcompare(Value a, Value b, int op)
 {
     if (!is_array(a) || !is_array(b))
         return rt_NotImplemented;
-    return rt_richcompare(to_list(ARR(a)), to_list(ARR(b)), op);
+    if (ARR(a)->c->code == 'u' && ARR(b)->c->code == 'u') {
+        /* By the stored code points, as CPython's compareitems: a value
+         * frombytes() put there that is no character compares too. */
+        ObjArray *x = ARR(a), *y = ARR(b);
+        size_t n = x->n < y->n ? x->n : y->n, i = 0;
+        uint32_t cx = 0, cy = 0;
+        for (; i < n; i++) {
+            memcpy(&cx, item_at(x, i), 4);
+            memcpy(&cy, item_at(y, i), 4);
+            if (cx != cy)
+                break;
+        }
+        Value l = i < n ? small_new(cx) : small_new((intptr_t)x->n);
+        Value r = i < n ? small_new(cy) : small_new((intptr_t)y->n);
+        return rt_richcompare(l, r, op);
+    }
+    Value la = to_list(ARR(a)), lb = la == VAL_NULL ? VAL_NULL : to_list(ARR(b));
+    return lb == VAL_NULL ? VAL_NULL : rt_richcompare(la, lb, op);
 }
 
 /* a * times: MemoryError at once when the bytes could never be had
@@ -985,6 +1020,26 @@ static Value array_get_itemsize(Value self)
     return small_new((intptr_t)ARR(self)->c->size);
 }
 
+/* The methods that may change an array's size, called by the loop: while
+ * a lasting buffer of it is out, the running frame's dead value-stack
+ * slots above their arguments are cleared first (rt_buffer_before_resize),
+ * as for bytearray's (runtime/bytes.c). */
+#define SIZE_CHANGING_METHOD(fn)                                          \
+    static Value fn##_entry(Value *args, size_t nargs, Value kw)          \
+    {                                                                     \
+        rt_buffer_before_resize(&ARR(args[0])->exports, args, nargs);     \
+        return fn(args, nargs, kw);                                       \
+    }
+SIZE_CHANGING_METHOD(ar_append)
+SIZE_CHANGING_METHOD(ar_extend)
+SIZE_CHANGING_METHOD(ar_fromlist)
+SIZE_CHANGING_METHOD(ar_frombytes)
+SIZE_CHANGING_METHOD(ar_fromfile)
+SIZE_CHANGING_METHOD(ar_fromunicode)
+SIZE_CHANGING_METHOD(ar_insert)
+SIZE_CHANGING_METHOD(ar_pop)
+SIZE_CHANGING_METHOD(ar_remove)
+
 static const GetSetDef array_getsets[] = {
     {"typecode", array_get_typecode, NULL, "the typecode character used to create the array"},
     {"itemsize", array_get_itemsize, NULL, "the size, in bytes, of one array item"},
@@ -992,12 +1047,12 @@ static const GetSetDef array_getsets[] = {
 };
 
 static const MethodDef array_methods[] = {
-    {"append", ar_append}, {"extend", ar_extend}, {"fromlist", ar_fromlist},
-    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes},
-    {"fromfile", ar_fromfile}, {"tofile", ar_tofile},
-    {"fromunicode", ar_fromunicode}, {"tounicode", ar_tounicode},
-    {"pop", ar_pop}, {"index", ar_index}, {"remove", ar_remove}, {"count", ar_count},
-    {"reverse", ar_reverse}, {"insert", ar_insert}, {"byteswap", ar_byteswap},
+    {"append", ar_append_entry}, {"extend", ar_extend_entry}, {"fromlist", ar_fromlist_entry},
+    {"tolist", ar_tolist}, {"tobytes", ar_tobytes}, {"frombytes", ar_frombytes_entry},
+    {"fromfile", ar_fromfile_entry}, {"tofile", ar_tofile},
+    {"fromunicode", ar_fromunicode_entry}, {"tounicode", ar_tounicode},
+    {"pop", ar_pop_entry}, {"index", ar_index}, {"remove", ar_remove_entry}, {"count", ar_count},
+    {"reverse", ar_reverse}, {"insert", ar_insert_entry}, {"byteswap", ar_byteswap},
     {"buffer_info", ar_buffer_info}, {"__copy__", ar_copy}, {"__deepcopy__", ar_copy},
     {"__reduce_ex__", ar_reduce_ex},
     {NULL, NULL}

@@ -636,7 +636,7 @@ static void utf7_digit(Utf7State *st, unsigned c, StrBuf *sb)
 static const char *utf7_end_shift(Utf7State *st, unsigned c, StrBuf *sb)
 {
     st->in_shift = false;
-    if (st->bits > 6)
+    if (st->bits >= 6)         /* a whole base64 digit left over */
         return "partial character in shift sequence";
     if (st->buffer != 0)
         return "non-zero padding bits in shift sequence";
@@ -789,14 +789,24 @@ static int lookup_name(const unsigned char *name, size_t len, uint32_t *out)
     return 1;
 }
 
-/* The warning CPython gives for an escape Python does not know. */
-static bool warn_invalid_escape(const unsigned char *at, bool octal)
+/* The warning CPython gives for an escape Python does not know (3.14:
+ * worded as a sentence, b"..." for bytes).  A byte above 0x7F shows as
+ * the Latin-1 character CPython's %c makes of it. */
+static bool warn_invalid_escape(const unsigned char *at, bool octal, bool bytes)
 {
-    char msg[64];
+    char seq[8], msg[128];
     if (octal)
-        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", (const char *)at);
+        snprintf(seq, sizeof seq, "%.3s", (const char *)at);
+    else if (*at < 0x80)
+        snprintf(seq, sizeof seq, "%c", *at);
     else
-        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *at);
+        snprintf(seq, sizeof seq, "%c%c", 0xC0 | (*at >> 6), 0x80 | (*at & 0x3F));
+    const char *kind = octal ? "octal " : "";
+    if (rt_py_minor >= 14)
+        snprintf(msg, sizeof msg, "%s\"\\%s\" is an invalid %sescape sequence. Such sequences "
+                 "will not work in the future. ", bytes ? "b" : "", seq, kind);
+    else
+        snprintf(msg, sizeof msg, "invalid %sescape sequence '\\%s'", kind, seq);
     return rt_warn(&rt_DeprecationWarning, msg, 1) == 0;
 }
 
@@ -934,7 +944,7 @@ static Value decode_unicode_escape(const unsigned char *s, size_t n, Value error
             return VAL_NULL;
         i = (size_t)pos;
     }
-    if (es.invalid && !warn_invalid_escape(es.invalid, es.invalid_octal))
+    if (es.invalid && !warn_invalid_escape(es.invalid, es.invalid_octal, false))
         return VAL_NULL;
     *consumed = i;
     return sb_finish(&sb);
@@ -1124,7 +1134,7 @@ static Value decode_escape(const unsigned char *s, size_t n, Value errors)
             sb_addc(&sb, (char)c);
         }
     }
-    if (es.invalid && !warn_invalid_escape(es.invalid, es.invalid_octal))
+    if (es.invalid && !warn_invalid_escape(es.invalid, es.invalid_octal, true))
         return VAL_NULL;
     return bytes_of(&sb);
 }

@@ -441,19 +441,20 @@ static Value dq_reversed(Value *args, size_t nargs, Value kw)
     return dq_iter_make(args[0], &deque_reviter_type);
 }
 
-/* (type(d), () or ((), maxlen), d.__dict__ or None, iter(d)) */
+/* (type(d), () or ((), maxlen), the state object.__getstate__ gives (the
+ * __dict__ and __slots__ values), iter(d): a subclass's __iter__ too). */
 static Value dq_reduce(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("deque.__reduce__", nargs - 1, kw))
         return VAL_NULL;
     ObjDeque *d = DQ(args[0]);
-    Value state = rt_lookup_attr(args[0], rt_str_intern_cstr("__dict__"));
-    if (state == VAL_NULL && rt_err_occurred())
+    Value state = rt_object_getstate(args[0]);
+    Value it = state == VAL_NULL ? VAL_NULL : rt_iter(args[0]);
+    if (it == VAL_NULL)
         return VAL_NULL;
     Value ctor_args = d->maxlen < 0 ? rt_empty_tuple
                                     : rt_tuple_pack(2, rt_empty_tuple, small_new(d->maxlen));
-    return rt_tuple_pack(4, obj_val(d->ob.type), ctor_args, state ? state : rt_None,
-                         dq_iter_make(args[0], &deque_iter_type));
+    return rt_tuple_pack(4, obj_val(d->ob.type), ctor_args, state, it);
 }
 
 static Value dq_maxlen(Value self)
@@ -752,12 +753,38 @@ static Value dd_missing(Value *args, size_t nargs, Value kw)
 
 /* "defaultdict(<class 'list'>, {'a': []})"; inside itself the dict part
  * is "{...}", as dict's own repr shows it. */
+static bool repr_active(Value v)
+{
+    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+        if (l->obj == v)
+            return true;
+    return false;
+}
+
+/* As CPython: only the dict part counts as d's repr running, while the
+ * factory's repr counts as running from here on (Py_ReprEnter on it), so a
+ * factory met again (a bound method of d) shows as "...". */
 static Value dd_repr(Value self)
 {
     Value inner = rt_repr_reentered(self) ? rt_str_from_cstr("{...}")
                                           : rt_dict_type.repr(self);
-    Value f = DD_FACTORY(self);
-    Value fr = f == rt_None ? rt_str_from_cstr("None") : rt_repr(f);
+    Value f = DD_FACTORY(self), fr;
+    if (f == rt_None || repr_active(f)) {
+        fr = rt_str_from_cstr(f == rt_None ? "None" : "...");
+    } else {
+        RtReprLink *own = rt_repr_active != NULL && rt_repr_active->obj == self ? rt_repr_active
+                                                                                : NULL;
+        if (own)
+            own->obj = f;
+        RtReprLink link = { f, rt_repr_active, rt_repr_active ? rt_repr_active->depth : 0 };
+        if (!own)
+            rt_repr_active = &link;
+        fr = rt_repr(f);
+        if (own)
+            own->obj = self;
+        else
+            rt_repr_active = link.outer;
+    }
     if (inner == VAL_NULL || fr == VAL_NULL)
         return VAL_NULL;
     const char *name = val_type(self)->name, *dot = strrchr(name, '.');

@@ -4,9 +4,10 @@
  * past the end pads with zero bytes; seeking past it is allowed.
  *
  * getbuffer() returns a memoryview of the stream's bytes, through a small
- * exporter object.  Unlike CPython, the stream may still be resized while
- * such a view exists (pvm cannot see a view die: runtime/buffer.h); the
- * view then keeps showing the old block.
+ * exporter object.  As in CPython, while such a view is out the stream
+ * refuses to change (write, truncate, close, __init__, __setstate__:
+ * BufferError); a view dropped gives its export back in the collection
+ * the refusal runs first (runtime/buffer.h).
  */
 #include <string.h>
 #include "modules/io.h"
@@ -18,6 +19,7 @@ typedef struct BytesIO {
     unsigned char *buf;
     size_t size, cap, pos;
     bool closed;
+    int exports;                /* getbuffer() views out: no change (buffer.h) */
 } BytesIO;
 
 #define BIO(v) VAL_AS(BytesIO, v)
@@ -47,6 +49,17 @@ static void reserve(BytesIO *b, size_t need)
     b->cap = cap;
 }
 
+/* Refused while a getbuffer() view is out, as CPython's: BufferError.
+ * args/nargs: the method's, for rt_buffer_before_resize. */
+static bool exported(BytesIO *b, Value *args, size_t nargs)
+{
+    rt_buffer_before_resize(&b->exports, args, nargs);
+    if (!rt_buffer_exported(&b->exports))
+        return false;
+    rt_raisef(&rt_BufferError, "Existing exports of data: object cannot be re-sized");
+    return true;
+}
+
 /* Write n bytes at the position, padding a gap with zeros. */
 static void write_bytes(BytesIO *b, const void *data, size_t n)
 {
@@ -71,6 +84,8 @@ static Value bytesio_init(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     BytesIO *b = BIO(args[0]);
     b->size = b->pos = 0;
+    if (exported(b, args, nargs))
+        return VAL_NULL;
     if (a[0] != VAL_NULL && a[0] != rt_None) {
         RtBuffer v;
         if (rt_get_buffer(a[0], &v, RT_BUF_SIMPLE) < 0)
@@ -167,7 +182,7 @@ static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
 static Value bytesio_write(Value *args, size_t nargs, Value kw)
 {
     BytesIO *b = self_open(args, nargs, "write");
-    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "write"))
+    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "write") || exported(b, args, nargs))
         return VAL_NULL;
     RtBuffer v;
     if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
@@ -206,7 +221,7 @@ static Value bytesio_tell(Value *args, size_t nargs, Value kw)
 static Value bytesio_truncate(Value *args, size_t nargs, Value kw)
 {
     BytesIO *b = self_open(args, nargs, "truncate");
-    if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+    if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1) || exported(b, args, nargs))
         return VAL_NULL;
     ssize_t size = (ssize_t)b->pos;
     if (nargs > 1 && args[1] != rt_None &&      /* 3.14 reads the size as an index */
@@ -242,7 +257,7 @@ static Value bytesio_isatty(Value *args, size_t nargs, Value kw)
 
 static Value bytesio_close(Value *args, size_t nargs, Value kw)
 {
-    if (!io_self(args, nargs, &io_bytesio_type, "close"))
+    if (!io_self(args, nargs, &io_bytesio_type, "close") || exported(BIO(args[0]), args, nargs))
         return VAL_NULL;
     BIO(args[0])->closed = IO_OBJ(args[0])->iobase_closed = true;
     return rt_None;
@@ -279,6 +294,8 @@ static Value bytesio_setstate(Value *args, size_t nargs, Value kw)
     if (!rt_isinstance_of(st, &rt_tuple_type) || rt_tuple_len(st) < 3)
         return rt_raisef(&rt_TypeError, "%s.__setstate__ argument should be 3-tuple, got %s",
                          val_type(args[0])->name, val_type(st)->name);
+    if (exported(b, args, nargs))
+        return VAL_NULL;
     b->size = b->pos = 0;
     RtBuffer v;
     if (rt_get_buffer(rt_tuple_get(st, 0), &v, RT_BUF_SIMPLE) < 0)
@@ -303,12 +320,22 @@ static int view_getbuffer(Value self, RtBuffer *view, int flags)
 {
     BytesIO *b = BIO(VAL_AS(BytesIOView, self)->stream);
     reserve(b, 1);
-    return rt_buffer_fill(view, self, b->buf, (ssize_t)b->size, false, "B", 1, flags);
+    if (rt_buffer_fill(view, self, b->buf, (ssize_t)b->size, false, "B", 1, flags) < 0)
+        return -1;
+    if (flags & RT_BUF_LASTING)
+        b->exports++;
+    return 0;
+}
+
+static void view_releasebuffer(Value self, RtBuffer *view)
+{
+    if (view->flags & RT_BUF_LASTING)
+        BIO(VAL_AS(BytesIOView, self)->stream)->exports--;
 }
 
 static ObjType view_type = {
     .ob.type = &rt_type_type, .name = "_io._BytesIOBuffer", .base = &rt_object_type,
-    .getbuffer = view_getbuffer,
+    .getbuffer = view_getbuffer, .releasebuffer = view_releasebuffer,
 };
 
 static Value bytesio_getbuffer(Value *args, size_t nargs, Value kw)

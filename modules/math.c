@@ -601,6 +601,8 @@ static Value math_trunc(Value *args, size_t nargs, Value kw)
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_int_unbool(v);
     Value m = mod_lookup_special(v, "__trunc__");
+    if (m == VAL_NULL && rt_err_occurred())     /* its __get__ failed */
+        return VAL_NULL;
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "type %s doesn't define __trunc__ method",
                          val_type(v)->name);

@@ -209,6 +209,16 @@ static Value mmap_close(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* close() and resize() refuse while a lasting buffer is out: first the
+ * running frame's dead value-stack slots above their arguments are
+ * cleared (rt_buffer_before_resize), as for bytearray's methods
+ * (runtime/bytes.c). */
+static Value mmap_close_entry(Value *args, size_t nargs, Value kw)
+{
+    rt_buffer_before_resize(&MMAP(args[0])->exports, args, nargs);
+    return mmap_close(args, nargs, kw);
+}
+
 static Value mmap_closed(Value self)
 {
     return rt_bool(MMAP(self)->data == NULL);
@@ -223,7 +233,7 @@ static Value mmap_enter(Value *args, size_t nargs, Value kw)
 
 static Value mmap_exit(Value *args, size_t nargs, Value kw)
 {
-    return mmap_close(args, 1, VAL_NULL);
+    return mmap_close_entry(args, 1, VAL_NULL);
 }
 
 /* ---- reading and writing at the position ------------------------------------------------ */
@@ -435,6 +445,13 @@ static Value mmap_resize(Value *args, size_t nargs, Value kw)
     m->data = data;
     m->size = n;
     return rt_None;
+}
+
+/* As close's entry point. */
+static Value mmap_resize_entry(Value *args, size_t nargs, Value kw)
+{
+    rt_buffer_before_resize(&MMAP(args[0])->exports, args, nargs);
+    return mmap_resize(args, nargs, kw);
 }
 
 /* flush(offset=0, size=len) */
@@ -677,10 +694,10 @@ static const GetSetDef mmap_getsets[] = {
 };
 
 static const MethodDef mmap_methods[] = {
-    {"close", mmap_close}, {"find", mmap_find}, {"rfind", mmap_rfind},
+    {"close", mmap_close_entry}, {"find", mmap_find}, {"rfind", mmap_rfind},
     {"flush", mmap_flush}, {"madvise", mmap_madvise}, {"move", mmap_move},
     {"read", mmap_read}, {"read_byte", mmap_read_byte}, {"readline", mmap_readline},
-    {"resize", mmap_resize}, {"seek", mmap_seek}, {"size", mmap_size}, {"tell", mmap_tell},
+    {"resize", mmap_resize_entry}, {"seek", mmap_seek}, {"size", mmap_size}, {"tell", mmap_tell},
     {"write", mmap_write}, {"write_byte", mmap_write_byte},
     {"__enter__", mmap_enter}, {"__exit__", mmap_exit},
     {NULL, NULL}

@@ -153,7 +153,8 @@ static ssize_t sizeof_value(Value v)
         return (ssize_t)default_size(v);
     Value method = mod_lookup_special(v, "__sizeof__");
     if (method == VAL_NULL) {
-        rt_raisef(&rt_TypeError, "Type %s doesn't define __sizeof__", val_type(v)->name);
+        if (!rt_err_occurred())     /* else its __get__ failed */
+            rt_raisef(&rt_TypeError, "Type %s doesn't define __sizeof__", val_type(v)->name);
         return -1;
     }
     Value r = rt_call0(method);

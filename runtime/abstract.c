@@ -595,7 +595,7 @@ static Value call_index(Value v)
     ObjType *t = val_type(v);
     if (t->flags & TF_HEAPTYPE) {
         Value m = rt_type_lookup(t, rt_str_intern_cstr("__index__"));
-        return m != VAL_NULL ? rt_call1(m, v) : VAL_NULL;
+        return m != VAL_NULL ? rt_call_found(m, v, NULL, 0) : VAL_NULL;
     }
     if (t->unary != NULL && (t->unary_ops & RT_OP_BIT(UN_INDEX)))
         return t->unary(v, UN_INDEX);

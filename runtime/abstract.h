@@ -124,6 +124,10 @@ Value rt_call(Value callable, Value *args, size_t nargs, Value kwnames);
 Value rt_call0(Value callable);
 Value rt_call1(Value callable, Value a);
 Value rt_call2(Value callable, Value a, Value b);
+/* Call m, which the caller found on type(self)'s MRO, as a method of self:
+ * a descriptor that is no plain function is bound by its __get__ first
+ * (slots.c). */
+Value rt_call_found(Value m, Value self, Value *args, size_t nargs);
 /* callable(*args_tuple, **kwargs_dict); kwargs may be VAL_NULL. */
 Value rt_call_tuple_dict(Value callable, Value args, Value kwargs);
 /* Its arguments as one vector (*vec, *nargs) and the keywords' names

@@ -19,22 +19,38 @@
  * Releasing.  Give back every buffer you get.  bytes is immutable;
  * bytearray and array.array never free a block they handed out (a resize
  * copies into a new block), so a holder's pointer always stays valid
- * memory.  Still, as in CPython, bytearray, array.array and mmap refuse to
- * change their size while a lasting buffer (RT_BUF_LASTING: a memoryview,
- * a PickleBuffer, kept past the call) is out: they count those in
- * getbuffer/releasebuffer (mmap must: close() frees its memory).  CPython's
+ * memory.  Still, as in CPython, bytearray, array.array, mmap and
+ * io.BytesIO refuse to change their size while a lasting buffer
+ * (RT_BUF_LASTING: a memoryview, a PickleBuffer, kept past the call) is
+ * out: they count those in getbuffer/releasebuffer (mmap must: close()
+ * frees its memory).  CPython's
  * memoryview gives its buffer back the moment its last reference goes;
  * pvm's memory is collected, not reference counted, so a view found
  * unreachable gives its buffer back in a collection (a finaliser), and
  * rt_buffer_exported runs one collection before an exporter refuses:
  * `memoryview(ba)[0]` followed by `ba.append(x)` works as in CPython, at
- * the price of a collection on that append.  The collection scans the C
- * stack conservatively: a frame made after the view was dropped may take
- * a word an earlier call left the view's address in without writing it,
- * and the view stays alive.  bytearray's resizing methods clear the dead
- * stack below them before their own frame is made (runtime/bytes.c);
- * what a frame between the loop and the method, or a Python frame's dead
- * stack slots, still hold can keep the BufferError (README.md).
+ * the price of a collection on that append.  The collector scans the C
+ * stack and the frame stack conservatively, so a word that still holds a
+ * dropped view's address (a frame's slot written by an earlier call and
+ * not since, a callee-saved register the loop no longer reads, a dead
+ * slot of a Python frame's value stack) would keep the view alive and
+ * the BufferError.  So:
+ *   - that collection does not count the C stack's words that point to
+ *     views or their iterators (gc_collect_past_stack): they are zeroed
+ *     for it and put back after, and a view found only through them gives
+ *     its export back but is not freed.  A view that only a C frame holds
+ *     is taken for dropped: C code does not keep a view of an exporter
+ *     across a call that resizes it, except where a Python frame holds
+ *     the view too (an argument, `b.extend(memoryview(b))`), and the
+ *     frame stack is counted;
+ *   - the dead value-stack slots of the suspended Python frames are
+ *     cleared (vm_frame_scrub), and the running frame's above the
+ *     arguments of a method the loop called (rt_buffer_before_resize, in
+ *     the resizing methods of bytearray, array.array and mmap).
+ * What is left: the running frame's dead slots when the resize comes
+ * through a slot (`del b[i:j]`, `b += x`: no arguments bound the live
+ * stack), and a view that another object on the C stack holds (a tuple,
+ * a bound method).  README.md lists it.
 
  * Contiguity.  Unless the caller asks RT_BUF_STRIDED, the buffer is
  * C-contiguous (the items one after another, row-major), so `buf` and
@@ -87,8 +103,22 @@ void rt_release_buffer(RtBuffer *view);
 
 /* For exporters that count their lasting buffers out (*exports): is one
  * still out?  When the count is not 0, one collection first lets the
- * views that became unreachable give theirs back. */
+ * views that became unreachable give theirs back (not counting the C
+ * stack's words that point to views: see above). */
 bool rt_buffer_exported(const int *exports);
+
+/* For the resizing methods of exporters (bytearray's, array.array's,
+ * mmap's resize and close, BytesIO's), before they ask
+ * rt_buffer_exported: while a lasting buffer is out, zero the running
+ * frame's value stack above args[0 .. nargs) when the loop called the
+ * method with exactly those (vm_frame_scrub_call): a dropped view may
+ * linger there.  Nothing is done while no buffer is out. */
+void rt_buffer_clear_dead(const Value *args, size_t nargs);
+static inline void rt_buffer_before_resize(const int *exports, const Value *args, size_t nargs)
+{
+    if (__builtin_expect(*exports > 0, 0))
+        rt_buffer_clear_dead(args, nargs);
+}
 
 /* For exporters' getbuffer slots: describe a one-dimensional block of
  * n bytes at buf holding items of `itemsize` bytes in `format`. */

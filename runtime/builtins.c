@@ -66,13 +66,8 @@ static bool is_intlike(Value v)
  * first; VAL_NULL with no exception set when the class has none. */
 static Value call_special(Value v, const char *name, Value *args, size_t nargs)
 {
-    Value meth = rt_type_lookup(val_type(v), rt_str_intern_cstr(name));
-    if (meth == VAL_NULL)
-        return VAL_NULL;
-    Value all[4] = { v };
-    if (nargs > 0)
-        memcpy(all + 1, args, nargs * sizeof(Value));
-    return rt_call(meth, all, nargs + 1, VAL_NULL);
+    bool found;
+    return rt_call_dunder(v, rt_str_intern_cstr(name), args, nargs, &found);
 }
 
 /* ---- print --------------------------------------------------------------------- */
@@ -653,7 +648,7 @@ static Value builtin_aiter(Value *args, size_t nargs, Value kwnames)
     Value m = rt_type_lookup(t, rt_str_intern_cstr("__aiter__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an async iterable", t->name);
-    Value it = rt_call1(m, args[0]);
+    Value it = rt_call_found(m, args[0], NULL, 0);
     if (it != VAL_NULL &&
         rt_type_lookup(val_type(it), rt_str_intern_cstr("__anext__")) == VAL_NULL)
         return rt_raisef(&rt_TypeError, "aiter() returned not an async iterator of type '%s'",
@@ -671,7 +666,7 @@ static Value builtin_anext(Value *args, size_t nargs, Value kwnames)
     Value m = rt_type_lookup(t, rt_str_intern_cstr("__anext__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an async iterator", t->name);
-    Value awaitable = rt_call1(m, args[0]);
+    Value awaitable = rt_call_found(m, args[0], NULL, 0);
     if (awaitable == VAL_NULL || nargs == 1)
         return awaitable;
     return rt_anext_awaitable_new(awaitable, args[1]);
@@ -1011,7 +1006,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
     Value dir_name = rt_str_intern_cstr("__dir__");
     Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
     if (m != VAL_NULL && m != rt_dict_get_str(rt_type_dict(&rt_object_type), dir_name)) {
-        Value r = rt_call1(m, obj);
+        Value r = rt_call_found(m, obj, NULL, 0);
         Value list = r == VAL_NULL ? VAL_NULL : rt_sequence_to_list(r);
         if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
             return VAL_NULL;

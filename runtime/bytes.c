@@ -1793,7 +1793,7 @@ extended:
     return 0;
 }
 
-__attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Value v)
+static int bytearray_setitem(Value self, Value key, Value v)
 {
     ObjByteArray *a = VAL_AS(ObjByteArray, self);
     if (IS_EXACT(key, rt_slice_type))
@@ -1821,7 +1821,7 @@ __attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Va
     return 0;
 }
 
-__attribute__((noinline)) static Value bytearray_insert(Value *args, size_t nargs, Value kw)
+static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "insert", 2, 2))
         return VAL_NULL;
@@ -1843,7 +1843,7 @@ __attribute__((noinline)) static Value bytearray_insert(Value *args, size_t narg
     return rt_None;
 }
 
-__attribute__((noinline)) static Value bytearray_pop(Value *args, size_t nargs, Value kw)
+static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "pop", 0, 1))
         return VAL_NULL;
@@ -1865,7 +1865,7 @@ __attribute__((noinline)) static Value bytearray_pop(Value *args, size_t nargs, 
     return small_new(c);
 }
 
-__attribute__((noinline)) static Value bytearray_remove(Value *args, size_t nargs, Value kw)
+static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "remove", 1, 1))
         return VAL_NULL;
@@ -1896,7 +1896,7 @@ static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
-__attribute__((noinline)) static Value bytearray_clear(Value *args, size_t nargs, Value kw)
+static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "clear", 0, 0))
         return VAL_NULL;
@@ -1916,7 +1916,7 @@ static Value bytearray_copy(Value *args, size_t nargs, Value kw)
 }
 
 /* a += b extends in place; a *= n repeats in place. */
-__attribute__((noinline)) static Value bytearray_inplace(Value a, Value b, int op)
+static Value bytearray_inplace(Value a, Value b, int op)
 {
     ObjByteArray *ba = VAL_AS(ObjByteArray, a);
     if (op == NB_ADD) {
@@ -1952,49 +1952,21 @@ __attribute__((noinline)) static Value bytearray_inplace(Value a, Value b, int o
     return bytes_binop(a, b, op);
 }
 
-/* The entry points that may change a bytearray's size.  While a lasting
- * buffer of it is out, each clears the dead part of the C stack first
- * (gc_clear_stack_below), then calls the method proper, whose frame is
- * laid over the cleared words: a word that frame takes without writing
- * would otherwise still hold what an earlier call left there, perhaps a
- * memoryview the program has dropped, and rt_buffer_exported's collection
- * would find the view alive.  asyncio's StreamReader.read,
- * `bytes(memoryview(buf)[:n])` then `del buf[:n]`, raised BufferError so
- * (bench/README.md, h-del3).  The methods proper are not inlined
- * (noinline): their frames must be made after the clearing. */
-static inline void before_resize(Value self)
-{
-    if (VAL_AS(ObjByteArray, self)->exports > 0)
-        gc_clear_stack_below();
-}
-
-static int bytearray_setitem_entry(Value self, Value key, Value v)
-{
-    before_resize(self);
-    return bytearray_setitem(self, key, v);
-}
-
-static Value bytearray_inplace_entry(Value a, Value b, int op)
-{
-    before_resize(a);
-    return bytearray_inplace(a, b, op);
-}
-
 static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, VAL_NULL, "__setitem__", 2, 2))
         return VAL_NULL;
-    return bytearray_setitem_entry(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
+    return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, VAL_NULL, "__delitem__", 1, 1))
         return VAL_NULL;
-    return bytearray_setitem_entry(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
+    return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
-__attribute__((noinline)) static Value bytearray_append(Value *args, size_t nargs, Value kw)
+static Value bytearray_append(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "append", 1, 1))
         return VAL_NULL;
@@ -2009,7 +1981,7 @@ __attribute__((noinline)) static Value bytearray_append(Value *args, size_t narg
     return rt_None;
 }
 
-__attribute__((noinline)) static Value bytearray_extend(Value *args, size_t nargs, Value kw)
+static Value bytearray_extend(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, kw, "extend", 1, 1))
         return VAL_NULL;
@@ -2083,10 +2055,16 @@ static Value bytearray_reduce_ex(Value *args, size_t nargs, Value kwnames)
     return bytearray_reduce_proto(args[0], proto);
 }
 
+/* The methods that may change a bytearray's size, called by the loop:
+ * while a lasting buffer of it is out, each first clears the running
+ * frame's dead value-stack slots above its arguments
+ * (rt_buffer_before_resize), where a dropped memoryview may linger and
+ * keep rt_buffer_exported's collection from giving its export back
+ * (`struct.unpack_from(fmt, memoryview(b)[1:])` then `b.extend(x)`). */
 #define SIZE_CHANGING_METHOD(fn)                                \
     static Value fn##_entry(Value *args, size_t nargs, Value kw) \
     {                                                           \
-        before_resize(args[0]);                                 \
+        rt_buffer_before_resize(&VAL_AS(ObjByteArray, args[0])->exports, args, nargs); \
         return fn(args, nargs, kw);                             \
     }
 SIZE_CHANGING_METHOD(bytearray_append)
@@ -2126,8 +2104,8 @@ ObjType rt_bytearray_type = {
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
-    .inplace = bytearray_inplace_entry,
-    .setitem = bytearray_setitem_entry,
+    .inplace = bytearray_inplace,
+    .setitem = bytearray_setitem,
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytearray_new_slot,

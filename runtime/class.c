@@ -295,9 +295,14 @@ static Value instance_dict_get(Value obj)
 }
 
 /* obj.__dict__ = d (a dict); del obj.__dict__ leaves it empty (a class's
- * instances may drop their dict, unlike functions). */
+ * instances may drop their dict, unlike functions): unless the dict is a
+ * builtin base's (an exception's), whose own __dict__ rules then (CPython's
+ * subtype_setdict). */
 static int instance_dict_set(Value obj, Value v)
 {
+    ObjType *base = val_type(obj);
+    while (rt_is_heaptype(base))
+        base = base->base;
     if (has_own_namespace(obj)) {
         if (rt_isinstance_of(obj, &rt_type_type))
             rt_raisef(&rt_AttributeError, "attribute '__dict__' of 'type' objects is not "
@@ -307,7 +312,7 @@ static int instance_dict_set(Value obj, Value v)
         return -1;
     }
     Value *slot = rt_instance_dict_slot(obj);
-    if (v != VAL_NULL || slot == NULL)
+    if (v != VAL_NULL || slot == NULL || base->dict_offset != 0)
         return rt_generic_dict_set(obj, v);
     *slot = VAL_NULL;
     return 0;
@@ -651,8 +656,8 @@ static bool call_set_names(ObjType *t)
         Value m = rt_type_lookup(val_type(v), s_set_name);
         if (m == VAL_NULL)
             continue;
-        Value args[3] = { v, obj_val(t), k };
-        if (rt_call(m, args, 3, VAL_NULL) == VAL_NULL) {
+        Value args[2] = { obj_val(t), k };
+        if (rt_call_found(m, v, args, 2) == VAL_NULL) {
             if (rt_py_minor >= 12) {    /* 3.12: a note on the error itself */
                 Value exc = rt_err_fetch();
                 Value note = rt_str_format_c("Error calling __set_name__ on '%s' instance %R "

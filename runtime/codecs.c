@@ -195,13 +195,12 @@ static bool wrappable(Value exc)
     for (size_t i = 0; i < sizeof stateful / sizeof stateful[0]; i++)
         if (rt_is_subtype(t, stateful[i]))
             return false;
+    /* (A lookup on the class: no attribute access that could fail and
+     * replace the codec's error.) */
     if (t->flags & TF_HEAPTYPE) {
-        Value init = rt_getattr_cstr(obj_val(t), "__init__");
-        Value base_init = rt_getattr_cstr(obj_val(&rt_BaseException), "__init__");
-        if (init != base_init) {
-            rt_err_clear();
+        Value init = rt_str_intern_cstr("__init__");
+        if (rt_type_lookup(t, init) != rt_type_lookup(&rt_BaseException, init))
             return false;
-        }
     }
     ObjException *e = AS_EXC(exc);
     Value args = e->args;
@@ -825,6 +824,8 @@ Value rt_decode_utf8(const unsigned char *s, size_t n, Value errors, bool final,
             break;
         if (!final && at + bad_len >= n && strcmp(reason, "unexpected end of data") == 0)
             break;                      /* the rest may come with the next call */
+        if (!final && n - at == 2 && s[at] == 0xED && s[at + 1] >= 0xA0 && s[at + 1] <= 0xBF)
+            break;      /* a truncated surrogate: surrogatepass may take it whole */
         ssize_t pos = rt_codec_decode_error(&ce, &s, &n, at, at + bad_len, reason, &sb);
         if (pos < 0)
             return VAL_NULL;

@@ -425,7 +425,7 @@ static int dunder_complex(Value v, Cx *out)
 {
     Value m = special_method(v, "__complex__");
     if (m == VAL_NULL)
-        return 0;
+        return rt_err_occurred() ? -1 : 0;      /* its __get__ failed, or none */
     Value r = rt_call0(m);
     if (r == VAL_NULL)
         return -1;

@@ -61,6 +61,8 @@ int64_t rt_dict_store_str(Value dict, Value str_key, Value v);
 uint32_t rt_dict_keys_version(Value dict);
 Value rt_dict_get_cstr(Value dict, const char *key);
 bool rt_dict_set(Value dict, Value key, Value v);   /* false + exception */
+/* The lookup for a key whose hash the caller has (a set's entry). */
+Value rt_dict_get_hashed(Value dict, Value key, intptr_t hash, bool *error);
 void rt_dict_set_cstr(Value dict, const char *key, Value v);
 int rt_dict_del(Value dict, Value key);             /* 1 deleted, 0 absent, -1 error */
 size_t rt_dict_len(Value dict);
@@ -86,6 +88,11 @@ bool rt_set_add(Value set, Value key);              /* false + exception */
 void rt_set_add_hashed(Value set, Value key, intptr_t hash);
 int rt_set_contains(Value set, Value key);          /* 0/1, -1 error */
 bool rt_set_next(Value set, size_t *pos, Value *key);
+/* The same with the key's stored hash; and the number of keys. */
+bool rt_set_next_hashed(Value set, size_t *pos, Value *key, intptr_t *hash);
+size_t rt_set_size(Value set);
+/* set.__init__(iterable): empty the set, then update it. */
+bool rt_set_reinit(Value set, Value iterable);
 /* set.update(iterable) with CPython's bulk shortcuts (SET_UPDATE). */
 bool rt_set_update(Value set, Value iterable);
 

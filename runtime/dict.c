@@ -291,17 +291,12 @@ void rt_dict_reserve(Value dict, size_t n)
     dict_resize(d, size_holding(d->used + n), d->used + n, false);
 }
 
-Value rt_dict_get(Value dict, Value key, bool *error)
+/* d[key] for a key hashed already: its value, or VAL_NULL (absent, or
+ * *error set when a key's __eq__ failed). */
+static inline Value get_hashed(ObjDict *d, Value key, intptr_t hash, bool *error)
 {
     if (error)
         *error = false;
-    intptr_t hash = key_hash(key);
-    if (hash == -1) {
-        if (error)
-            *error = true;
-        return VAL_NULL;
-    }
-    ObjDict *d = AS_DICT(dict);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
     if (ix >= 0)
@@ -309,6 +304,22 @@ Value rt_dict_get(Value dict, Value key, bool *error)
     if (ix == IX_ERROR && error)
         *error = true;
     return VAL_NULL;
+}
+
+Value rt_dict_get(Value dict, Value key, bool *error)
+{
+    intptr_t hash = key_hash(key);
+    if (hash == -1) {
+        if (error)
+            *error = true;
+        return VAL_NULL;
+    }
+    return get_hashed(AS_DICT(dict), key, hash, error);
+}
+
+Value rt_dict_get_hashed(Value dict, Value key, intptr_t hash, bool *error)
+{
+    return get_hashed(AS_DICT(dict), key, hash, error);
 }
 
 /* The fast path for str keys: pointer compare, then hash + bytes. */
@@ -462,11 +473,17 @@ static Value keys_name;         /* interned "keys" */
 
 static bool merge_dict(ObjDict *d, ObjDict *src)
 {
-    /* Index by position, re-checking the bound: src may be d itself. */
+    /* Index by position, re-checking the bound: src may be d itself.  A
+     * key's __eq__ that adds to or clears src is an error, as in CPython. */
+    size_t n = src->nentries;
     for (size_t i = 0; i < src->nentries; i++) {
         DictEntry e = src->entries[i];
         if (e.key != VAL_NULL && !dict_insert(d, e.key, rt_dict_entry_hash(&e), e.value))
             return false;
+        if (src->nentries != n) {
+            rt_raisef(&rt_RuntimeError, "dict mutated during update");
+            return false;
+        }
     }
     return true;
 }
@@ -652,7 +669,7 @@ static Value dict_getitem(Value self, Value key)
             missing_name = rt_str_intern_cstr("__missing__");
         Value missing = rt_type_lookup(val_type(self), missing_name);
         if (missing != VAL_NULL)
-            return rt_call2(missing, self, key);
+            return rt_call_found(missing, self, &key, 1);
     }
     return raise_key_error(key);
 }
@@ -1114,12 +1131,17 @@ static Value dict_setdefault_m(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_nokw("dict.setdefault", kwnames) || !rt_arg_range("setdefault", nargs - 1, 1, 2))
         return VAL_NULL;
-    bool error;
-    Value v = rt_dict_get(args[0], args[1], &error);
-    if (v != VAL_NULL || error)
-        return v;
+    /* One hash and one lookup (CPython calls __hash__ and __eq__ once). */
+    ObjDict *d = AS_DICT(args[0]);
+    intptr_t hash = key_hash(args[1]);
+    size_t slot;
+    int64_t ix = hash == -1 ? IX_ERROR : dict_lookup(d, args[1], hash, &slot);
+    if (ix == IX_ERROR)
+        return VAL_NULL;
+    if (ix >= 0)
+        return d->entries[ix].value;
     Value dflt = nargs > 2 ? args[2] : rt_None;
-    return rt_dict_set(args[0], args[1], dflt) ? dflt : VAL_NULL;
+    return insert_new(d, args[1], hash, dflt) ? dflt : VAL_NULL;
 }
 
 /* d.pop(key[, default]) */
@@ -1198,7 +1220,29 @@ static Value dict_fromkeys_m(Value *args, size_t nargs, Value kwnames)
     Value d = cls == obj_val(&rt_dict_type) ? rt_dict_new() : rt_call0(cls);
     if (d == VAL_NULL)
         return VAL_NULL;
-    Value it = rt_iter(args[1]);
+    /* From an exact dict, set or frozenset into an exact dict: the keys'
+     * stored hashes, as CPython does (no __hash__ call per key). */
+    Value src = args[1];
+    if (IS_EXACT(d, rt_dict_type) && IS_EXACT(src, rt_dict_type)) {
+        ObjDict *from = AS_DICT(src);
+        rt_dict_reserve(d, from->used);
+        for (size_t i = 0; i < from->nentries; i++) {
+            DictEntry e = from->entries[i];
+            if (e.key != VAL_NULL && !dict_insert(AS_DICT(d), e.key, rt_dict_entry_hash(&e), value))
+                return VAL_NULL;
+        }
+        return d;
+    }
+    if (IS_EXACT(d, rt_dict_type) && (IS_EXACT(src, rt_set_type) || IS_EXACT(src, rt_frozenset_type))) {
+        rt_dict_reserve(d, rt_set_size(src));
+        Value k;
+        intptr_t hash;
+        for (size_t pos = 0; rt_set_next_hashed(src, &pos, &k, &hash);)
+            if (!dict_insert(AS_DICT(d), k, hash, value))
+                return VAL_NULL;
+        return d;
+    }
+    Value it = rt_iter(src);
     if (it == VAL_NULL)
         return VAL_NULL;
     Value k;

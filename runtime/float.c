@@ -758,7 +758,7 @@ static Value float_via_dunder(Value v)
 {
     Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__"));
     if (m) {
-        Value r = rt_call1(m, v);
+        Value r = rt_call_found(m, v, NULL, 0);
         if (r && !is_float_like(r))
             return rt_raisef(&rt_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
         if (r == VAL_NULL || is_float(r))
@@ -774,7 +774,7 @@ static Value float_via_dunder(Value v)
     }
     m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
     if (m) {
-        Value r = rt_call1(m, v);
+        Value r = rt_call_found(m, v, NULL, 0);
         return r ? rt_float_from(r) : r;
     }
     return float_from_any_text(v);

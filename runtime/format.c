@@ -667,7 +667,7 @@ static Value user_format(Value v, Value spec, bool *found)
                is_core_formatted(VAL_AS(ObjBuiltin, m)->owner)))
         return VAL_NULL;
     *found = true;
-    Value r = rt_call2(m, v, spec);
+    Value r = rt_call_found(m, v, &spec, 1);
     if (r && !rt_is_str(r))
         return rt_raisef(&rt_TypeError, "__format__ must return a str, not %T", r);
     return r;

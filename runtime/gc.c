@@ -1302,6 +1302,145 @@ void gc_collect(void)
     GC_invoke_finalizers();
 }
 
+/* ---- a collection past some words of the C stack -------------------------------------- */
+
+/* The words gc_collect_past_stack set aside: where each was and what it
+ * held, and the objects it gave a finaliser for the collection; in
+ * malloc'ed memory, which the collector does not scan. */
+typedef struct AsideWord {
+    void **where;
+    void *held;
+} AsideWord;
+
+typedef struct Aside {
+    AsideWord *words;
+    void **kept;
+    size_t n, cap, nkept, capkept;
+} Aside;
+
+static void aside_noop(void *obj, void *data)
+{
+    (void)obj;
+    (void)data;
+}
+
+/* Room for one more of n items of `size` bytes in *list (doubled). */
+static bool aside_room(void *list, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t more = *cap ? *cap * 2 : 64;
+    void *grown = realloc(*(void **)list, more * size);
+    if (grown == NULL)
+        return false;
+    *(void **)list = grown;
+    *cap = more;
+    return true;
+}
+
+/* Zero the words from the caller's frame to the bottom of the stack that
+ * point into an object `match` accepts, keeping them in *a.  Each such
+ * object without a finaliser gets one that does nothing, for the
+ * collection: if nothing else holds it, it is queued and kept (what it
+ * points to with it) rather than freed, since a word set aside may be a
+ * live reference; only the finalisers' decisions change. */
+__attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *obj), Aside *a)
+{
+    struct GC_stack_base sb;
+    if (GC_get_my_stackbottom(&sb) == NULL || sb.mem_base == NULL)
+        return;
+    void **lo = (void **)__builtin_frame_address(0) + 2;  /* past the saved frame pointer and return address */
+    for (void **w = lo; w < (void **)sb.mem_base; w++) {
+        void *base = GC_base(*w);
+        if (base == NULL || !match(base))
+            continue;
+        if (!aside_room(&a->words, a->n, &a->cap, sizeof *a->words) ||
+            !aside_room(&a->kept, a->nkept, &a->capkept, sizeof *a->kept))
+            return;
+        GC_finalization_proc older = NULL;
+        void *older_data = NULL;
+        GC_register_finalizer_no_order(base, aside_noop, NULL, &older, &older_data);
+        if (older != NULL)
+            GC_register_finalizer_no_order(base, older, older_data, NULL, NULL);
+        else
+            a->kept[a->nkept++] = base;
+        a->words[a->n++] = (AsideWord){ w, *w };
+        *w = NULL;
+    }
+}
+
+/* A collection (gc_collect) in which the words of the C stack, from the
+ * caller's frame to the stack's bottom, that point into an object `match`
+ * accepts do not keep it from being finalised: they are zeroed for the
+ * collection and put back after it.  Such an object is never freed by it
+ * (stack_set_aside): a word of a live frame still finds it.  For
+ * rt_buffer_exported: a dropped memoryview whose address lingers in a live
+ * C frame (the loop's registers, a frame between the loop and the method)
+ * gives its export back.  The callee-saved registers (which the collector
+ * scans too) are pushed into the stack first, where the set-aside looks at
+ * them with the rest, and zeroed: gc_collect_past_stack below. */
+__attribute__((used, noinline, visibility("hidden")))
+void gc_collect_past_stack_inner(bool (*match)(const void *obj))
+{
+    Aside a = {0};
+    stack_set_aside(match, &a);
+    gc_clear_stack_below();
+    GC_gcollect();
+    for (size_t i = a.n; i-- > 0;)
+        *a.words[i].where = a.words[i].held;
+    for (size_t i = 0; i < a.nkept; i++) {
+        GC_finalization_proc older = NULL;
+        void *older_data = NULL;
+        GC_register_finalizer_no_order(a.kept[i], NULL, NULL, &older, &older_data);
+        if (older != NULL && older != aside_noop)
+            GC_register_finalizer_no_order(a.kept[i], older, older_data, NULL, NULL);
+    }
+    free(a.words);
+    free(a.kept);
+    GC_invoke_finalizers();
+}
+
+#if defined(__x86_64__) && defined(__ELF__)
+/* gc_collect_past_stack(match) on x86-64: push the six callee-saved
+ * registers, zero them, call the above, restore them.  A trampoline in
+ * assembly, not an asm statement that clobbers them inside a C function:
+ * a compiler that keeps a frame pointer (-O0, -fno-omit-frame-pointer)
+ * refuses a clobbered %rbp, and %rbp is where an optimised caller may
+ * keep a view (bench/README.md, h-del3).  Six pushes and the return
+ * address: 8 bytes more to align the stack for the call. */
+__asm__(
+    "    .text\n"
+    "    .globl gc_collect_past_stack\n"
+    "    .type gc_collect_past_stack, @function\n"
+    "gc_collect_past_stack:\n"
+    "    .cfi_startproc\n"
+    "    pushq %rbx\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %rbp\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r12\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r13\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r14\n    .cfi_adjust_cfa_offset 8\n"
+    "    pushq %r15\n    .cfi_adjust_cfa_offset 8\n"
+    "    subq $8, %rsp\n    .cfi_adjust_cfa_offset 8\n"
+    "    xorl %ebx, %ebx\n    xorl %ebp, %ebp\n    xorl %r12d, %r12d\n"
+    "    xorl %r13d, %r13d\n    xorl %r14d, %r14d\n    xorl %r15d, %r15d\n"
+    "    call gc_collect_past_stack_inner\n"
+    "    addq $8, %rsp\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r15\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r14\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r13\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %r12\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %rbp\n    .cfi_adjust_cfa_offset -8\n"
+    "    popq %rbx\n    .cfi_adjust_cfa_offset -8\n"
+    "    ret\n"
+    "    .cfi_endproc\n"
+    "    .size gc_collect_past_stack, .-gc_collect_past_stack\n");
+#else
+void gc_collect_past_stack(bool (*match)(const void *obj))
+{
+    gc_collect_past_stack_inner(match);
+}
+#endif
+
 /* A walk over what the last collection marked: Boehm's enumeration of the
  * marked blocks, each one of instance_kind passed to `match` and, if it
  * matches, put in `out` while there is room.  Called with the collector's

@@ -166,6 +166,12 @@ void gc_collect(void);
  * which the collector would scan as references (gc_collect does it first;
  * runtime/bytes.c before a bytearray's size changes while it is exported). */
 void gc_clear_stack_below(void);
+
+/* A collection in which the words of the C stack, from the caller's frame
+ * to the stack's bottom, that point into an object `match` accepts do not
+ * keep it from being finalised; such an object is kept (never freed by
+ * it) and the words are put back after it (gc.c). */
+void gc_collect_past_stack(bool (*match)(const void *obj));
 /* The gc_alloc_instance blocks the last collection found alive for which
  * match(obj, data) holds (read obj's words with gc_block_word; match runs
  * with the collector's lock held: no allocation).  The first `cap` go to

@@ -813,7 +813,7 @@ Value rt_coro_get_awaitable_iter(Value v)
     if (getter == VAL_NULL || getter == rt_None)
         return rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "'%s' object can't be awaited"
                                         : "object %s can't be used in 'await' expression", t->name);
-    Value res = rt_call1(getter, v);
+    Value res = rt_call_found(getter, v, NULL, 0);
     if (res == VAL_NULL)
         return VAL_NULL;
     if (val_type(res) == &rt_coroutine_type ||
@@ -1168,7 +1168,7 @@ static Value anext_awaitable_iter(ObjAnextAwaitable *a)
     if (it == VAL_NULL || val_type(it)->next != NULL)
         return it;
     Value getter = rt_type_lookup(val_type(it), rt_str_intern_cstr("__await__"));
-    Value wrapper = getter == VAL_NULL ? VAL_NULL : rt_call1(getter, it);
+    Value wrapper = getter == VAL_NULL ? VAL_NULL : rt_call_found(getter, it, NULL, 0);
     if (wrapper == VAL_NULL)
         return VAL_NULL;
     if (val_type(wrapper)->next == NULL)

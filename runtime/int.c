@@ -1294,7 +1294,7 @@ static Value call_special(Value x, const char *name, bool *found)
 {
     Value m = rt_type_lookup(val_type(x), rt_str_intern_cstr(name));
     *found = m != VAL_NULL;
-    return m ? rt_call1(m, x) : VAL_NULL;
+    return m ? rt_call_found(m, x, NULL, 0) : VAL_NULL;
 }
 
 /* int(x) through __trunc__ (deprecated in 3.11): its result must be Integral. */

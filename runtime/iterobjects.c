@@ -396,7 +396,7 @@ static Value reversed_new(ObjType *type, Value *args, size_t nargs, Value kwname
     if (meth == rt_None)
         return not_reversible(seq);
     if (meth != VAL_NULL)
-        return rt_call1(meth, seq);
+        return rt_call_found(meth, seq, NULL, 0);
     if (rt_isinstance_of(seq, &rt_dict_type)) {
         /* A dict without its own __reversed__: its keys, last first. */
         if ((seq = rt_sequence_to_list(seq)) == VAL_NULL)

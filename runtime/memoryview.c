@@ -17,6 +17,7 @@
 #include "runtime/runtime.h"
 #include "runtime/buffer.h"
 #include "runtime/version.h"
+#include "vm/frame.h"
 
 /* ---- the protocol ------------------------------------------------------------ */
 
@@ -45,11 +46,34 @@ void rt_release_buffer(RtBuffer *view)
         release(obj, view);
 }
 
+static ObjType memory_iter_type;
+
+/* The objects a dropped view's export lingers through: the views, and
+ * their iterators (`sum(memoryview(b).cast('B')[::2])`). */
+static bool view_or_iterator(const void *obj)
+{
+    const ObjType *t = ((const Object *)obj)->type;
+    return t == &rt_memoryview_type || t == &memory_iter_type;
+}
+
+/* The dead value-stack slots of the suspended frames are cleared, and the
+ * collection does not count the words of the C stack that point to views
+ * (gc_collect_past_stack): such a word is a stale copy, in a frame's
+ * unwritten slot or a register the loop no longer reads, or a C caller's
+ * reference to a view that a Python frame also holds (the frame stack
+ * counts).  buffer.h says why. */
 bool rt_buffer_exported(const int *exports)
 {
-    if (*exports > 0)
-        gc_collect();
+    if (*exports > 0) {
+        vm_frame_scrub(NULL);
+        gc_collect_past_stack(view_or_iterator);
+    }
     return *exports > 0;
+}
+
+void rt_buffer_clear_dead(const Value *args, size_t nargs)
+{
+    vm_frame_scrub_call(args, nargs);
 }
 
 int rt_buffer_fill(RtBuffer *view, Value obj, void *buf, ssize_t n, bool readonly,

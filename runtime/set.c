@@ -562,7 +562,7 @@ static ObjSet *set_difference(ObjSet *so, Value other)
         int rv;
         if (is_dict(other)) {
             bool error;
-            rv = rt_dict_get(other, key, &error) != VAL_NULL;
+            rv = rt_dict_get_hashed(other, key, hash, &error) != VAL_NULL;
             if (error)
                 rv = -1;
         } else {
@@ -915,10 +915,32 @@ bool rt_set_next(Value set, size_t *pos, Value *key)
     return true;
 }
 
+bool rt_set_next_hashed(Value set, size_t *pos, Value *key, intptr_t *hash)
+{
+    SetEntry *e;
+    if (!set_next(AS_SET(set), pos, &e))
+        return false;
+    *key = e->key;
+    *hash = entry_hash(e);
+    return true;
+}
+
+size_t rt_set_size(Value set)
+{
+    return AS_SET(set)->used;
+}
+
 bool rt_set_update(Value set, Value iterable)
 {
     AS_SET(set)->hash = -1;
     return set_update_internal(AS_SET(set), iterable) == 0;
+}
+
+bool rt_set_reinit(Value set, Value iterable)
+{
+    if (AS_SET(set)->fill)
+        set_clear_internal(AS_SET(set));
+    return iterable == VAL_NULL || set_update_internal(AS_SET(set), iterable) == 0;
 }
 
 /* ---- Constructors and methods ------------------------------------------------ */
@@ -932,12 +954,14 @@ static Value set_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 
 static Value frozenset_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("frozenset", kwnames) || !rt_arg_range("frozenset", nargs, 0, 1))
+    /* Keywords are for a subclass's own __init__. */
+    size_t npos = nargs - rt_nkwargs(kwnames);
+    if (!rt_arg_nokw_new(type, "frozenset", kwnames) || !rt_arg_range(type->name, npos, 0, 1))
         return VAL_NULL;
     /* frozenset(f) is f itself. */
-    if (type == &rt_frozenset_type && nargs && IS_EXACT(args[0], rt_frozenset_type))
+    if (type == &rt_frozenset_type && npos && IS_EXACT(args[0], rt_frozenset_type))
         return args[0];
-    return set_val(make_new_set(type, nargs ? args[0] : VAL_NULL));
+    return set_val(make_new_set(type, npos ? args[0] : VAL_NULL));
 }
 
 /* The methods: args[0] is the set, others follow. */

@@ -144,6 +144,11 @@ static Value call_found(Value m, Value self, Value *args, size_t nargs, Value kw
     return rt_call(m, args, nargs, kwnames);
 }
 
+Value rt_call_found(Value m, Value self, Value *args, size_t nargs)
+{
+    return call_found(m, self, args, nargs, VAL_NULL);
+}
+
 Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *found)
 {
     Value m = rt_type_lookup(val_type(self), name);
@@ -515,8 +520,14 @@ static void update_slot(ObjType *t, int s)
     Value value = VAL_NULL;
     ObjType *definer = find_definer(t, s, &value);
     void **p = slot_ptr(t, s);
-    if (definer == NULL)
-        return;                             /* keep what was inherited */
+    if (definer == NULL) {
+        /* Keep what was inherited; but a dunder deleted from the class
+         * (del C.__len__, as mock's spec does) takes its slot function
+         * with it: the builtin base's comes back. */
+        if (*p == heap_slot_fns[s])
+            *p = *slot_ptr(builtin_base(t), s);
+        return;
+    }
     if (!rt_is_heaptype(definer)) {
         *p = *slot_ptr(definer, s);
         if (s == S_new_ && is_container_base(builtin_base(t)) && *p == (void *)builtin_base(t)->new_)
@@ -652,7 +663,7 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
         return npos == 0 || rt_list_extend(self, args[0]) ? rt_None : VAL_NULL;
     }
     if (owner == &rt_set_type)
-        return npos == 0 || rt_set_update(self, args[0]) ? rt_None : VAL_NULL;
+        return rt_set_reinit(self, npos ? args[0] : VAL_NULL) ? rt_None : VAL_NULL;
     if (npos == 1 && !rt_dict_update(self, args[0]))
         return VAL_NULL;
     for (size_t i = 0; i < nkw; i++)
@@ -831,6 +842,21 @@ static Value slot_multiply_repeat(Value a, Value b)
                                             : dunder_or_ni(b, rop_names[NB_MULTIPLY], &a, 1);
 }
 
+/* object.__setattr__(cls, ...) must not skip over a builtin base's own
+ * setattr (type's, which keeps the class's caches right): CPython's
+ * hackcheck.  The first builtin type on self's base chain must use the
+ * wrapper's setattr (module's is the generic one under another name). */
+static bool setattr_hackcheck(ObjType *owner, Value self, Value what)
+{
+    ObjType *b = val_type(self);
+    while (b != NULL && rt_is_heaptype(b))
+        b = b->base;
+    if (b == NULL || b->setattr == owner->setattr || b->setattr == NULL || b == &rt_module_type)
+        return true;
+    rt_raisef(&rt_TypeError, "can't apply this %S to %s object", what, val_type(self)->name);
+    return false;
+}
+
 /* The one- and two-operand wrappers, once self is checked. */
 static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwnames)
 {
@@ -876,6 +902,8 @@ static Value call_slot(ObjWrapper *w, Value self, Value *a, size_t n, Value kwna
         if (!rt_isinstance_of(a[0], &rt_str_type))
             return rt_raisef(&rt_TypeError, "attribute name must be string, not '%s'",
                              val_type(a[0])->name);
+        if (!setattr_hackcheck(t, self, w->name))
+            return VAL_NULL;
         return none_or_null(t->setattr ? t->setattr(self, a[0], v)
                                        : rt_generic_setattr(self, a[0], v));
     }

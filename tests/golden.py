@@ -348,6 +348,9 @@ def check_one(pvm, rel):
     return check_program(pvm, rel)
 
 
+BATCH_ENDED = "python3.14 --batch ended"
+
+
 class Py314Batch:
     """CPython 3.14's part of a 3.14 run, done before pvm runs: for each
     program, the jobs python3.14 must do (compile the .pyc, prepare a
@@ -429,10 +432,12 @@ class Py314Batch:
             if done < len(jobs):        # jobs[done] timed out (its result stays None)
                 rel, kind, _ = jobs[done]
                 res = self.results.get((rel, kind))
-                # or python3.14 itself ended during it: pyodide crashes now and
-                # then, sometimes only after many programs, so the job gets one
-                # more try in a fresh process before it counts as a failure.
-                if res is not None and res[2] == "python3.14 --batch ended" and \
+                # or python3.14 itself ended during it, or answered with a
+                # line that is not JSON: pyodide crashes now and then, sometimes
+                # only after many programs, and under heavy load it once wrote
+                # a broken answer line, so the job gets one more try in a
+                # fresh process before it counts as a failure.
+                if res is not None and res[2] == BATCH_ENDED and \
                         (rel, kind) not in retried:
                     retried.add((rel, kind))
                     del self.results[rel, kind]
@@ -457,9 +462,13 @@ class Py314Batch:
                 except queue.Empty:
                     break
                 if line is None:        # python3.14 ended: the job killed it
-                    self.results[rel, kind] = ("", 1, "python3.14 --batch ended")
+                    self.results[rel, kind] = ("", 1, BATCH_ENDED)
                     break
-                data = json.loads(line)
+                try:
+                    data = json.loads(line)
+                except ValueError:      # not an answer: the process is in a bad state
+                    self.results[rel, kind] = ("", 1, BATCH_ENDED)
+                    break
                 self.results[rel, kind] = (data["stdout"], data["status"], last_line(data["stderr"]))
                 done += 1
         finally:

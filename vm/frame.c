@@ -172,3 +172,27 @@ void vm_frame_scrub(const Value *live_end)
             memset(caller->sp, 0, (size_t)(top - caller->sp) * sizeof(Value));
     }
 }
+
+/* Before an exporter's collection (runtime/buffer.h, rt_buffer_clear_dead):
+ * what vm_frame_scrub clears, and the running frame's value stack above
+ * args + nargs when the loop itself made this call with those operands.
+ * Every call the loop makes to C code records its instruction first
+ * (frame->instr); a call instruction's operands end at the stack top, and
+ * its oparg and the slot below the callable say how many there are
+ * (PRECALL_OPERANDS: oparg, plus self when that slot holds a method).  A C
+ * function that forwards part of its own arguments ends them lower, fails
+ * the test, and the words above, which it may still read, are kept. */
+void vm_frame_scrub_call(const Value *args, size_t nargs)
+{
+    Frame *f = vm_running;
+    const Value *live_end = NULL;
+    if (f != NULL && args != NULL) {
+        const Value *base = frame_stack_base(f), *end = args + nargs;
+        size_t oparg = *f->instr >> 8;
+        if (args >= base && end <= f->localsplus + f->code->framesize &&
+            (size_t)(end - base) >= oparg + 2 &&
+            nargs == oparg + (end[-(ptrdiff_t)(oparg + 2)] != rt_Null))
+            live_end = end;
+    }
+    vm_frame_scrub(live_end);
+}

@@ -158,6 +158,12 @@ void vm_frame_scrub_at_collections(void);
  * running frame's value stack above live_end when it points into it. */
 void vm_frame_scrub(const Value *live_end);
 
+/* Before a resize checks for views still out (runtime/buffer.h): what
+ * vm_frame_scrub clears, and the running frame's value stack above the
+ * arguments args[0 .. nargs) when the loop called with exactly those
+ * (args NULL: not called with arguments). */
+void vm_frame_scrub_call(const Value *args, size_t nargs);
+
 /* A copy of f on the GC heap, including its value stack up to sp: the
  * frame a generator keeps between resumptions. */
 Frame *vm_frame_to_heap(const Frame *f, Value *sp);

@@ -191,9 +191,16 @@ def run_captured(argv, timeout, rss=None):
     return status, out, err
 
 
-def run_timed(argv, timeout):
+def run_timed(argv, timeout, rss=False):
     """One timed run with output discarded: (wall seconds, user+system CPU
-    seconds), or None when it failed or timed out."""
+    seconds, peak RSS KiB or None), or None when it failed or timed out.
+    With rss, GNU time runs the program and measures its peak resident set
+    size (see run_captured); its own start, ~1 ms, is then in the time of
+    every command alike."""
+    measure = rss and os.access(GNU_TIME, os.X_OK)
+    rss_file = os.path.join(BUILD, "rss_timed.txt")
+    if measure:
+        argv = [GNU_TIME, "-f", "%M", "-o", rss_file] + argv
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
@@ -205,7 +212,13 @@ def run_timed(argv, timeout):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         return None
-    return elapsed, usage.ru_utime + usage.ru_stime
+    kib = None
+    if measure:
+        with open(rss_file) as f:
+            lines = f.read().splitlines()
+        if lines and lines[-1].strip().isdigit():
+            kib = int(lines[-1])
+    return elapsed, usage.ru_utime + usage.ru_stime, kib
 
 
 def classify(want, got):
@@ -347,13 +360,14 @@ class Bench:
             cmds[v.label] = v.command(pyc)
         return cmds
 
-    def interleaved(self, cmds, labels):
-        """BENCH_RUNS rounds, the order rotated each round; {label: [(t, rss)]}."""
+    def interleaved(self, cmds, labels, rss=False):
+        """BENCH_RUNS rounds, the order rotated each round; {label: [(wall,
+        cpu, rss KiB or None)]}; rss: measure peak RSS in each run too."""
         samples = {label: [] for label in labels}
         for r in range(self.runs):
             k = r % len(labels)
             for label in labels[k:] + labels[:k]:
-                sample = run_timed(cmds[label], self.timeout)
+                sample = run_timed(cmds[label], self.timeout, rss)
                 if sample is not None:
                     samples[label].append(sample)
         return samples
@@ -386,16 +400,23 @@ class Bench:
         if len(good) == 1:
             row[REF]["status"] = "not timed"
             return row
-        samples = self.interleaved(cmds, good)
+        samples = self.interleaved(cmds, good, rss=True)
         for label in good:
-            times = [t for t, _ in samples[label]]
+            times = [t for t, _, _ in samples[label]]
             if len(times) < self.runs:
                 row[label] = {"status": "MISMATCH", "note": "failed in a timed run"}
                 self.failed = True
                 continue
-            cpu = [c for _, c in samples[label]]
+            cpu = [c for _, c, _ in samples[label]]
             row[label].update(times=times, median=median(times), spread=spread(times),
                               cpu_times=cpu, cpu_median=median(cpu))
+            # Peak RSS: the median of the checking run's and the timed runs'
+            # readings; one reading alone may catch a program's rare high mode.
+            readings = [k for _, _, k in samples[label] if k is not None]
+            if "rss_kib" in row[label]:
+                readings.append(row[label]["rss_kib"])
+            if readings:
+                row[label].update(rss_kib=median(readings), rss_readings=readings)
         base = row[REF].get("median")
         cpu_base = row[REF].get("cpu_median")
         for label in good[1:]:
@@ -413,7 +434,7 @@ class Bench:
         samples = self.interleaved(self.commands(empty_pyc), labels)
         for label, s in samples.items():
             if s:
-                self.startup[label] = median([t for t, _ in s])
+                self.startup[label] = median([t for t, _, _ in s])
 
     def measure_perf(self, programs):
         perf, self.perf_reason = perf_command()
@@ -696,8 +717,9 @@ def memory_section(bench):
     L = ["", "## CPU time and peak memory", "",
          "CPU = median user+system CPU seconds of the same timed runs, as a ratio to "
          "%s's (less disturbed than wall-clock time by other load on the "
-         "machine).  RSS = peak resident set size in MiB of the checking run, measured by "
-         "GNU time (%s).  Start-up is included in both." % (REF, GNU_TIME), "",
+         "machine).  RSS = peak resident set size in MiB, the median of the checking run's "
+         "and the timed runs' readings, measured by GNU time (%s), which runs the "
+         "program in the timed runs too.  Start-up is included in both." % (REF, GNU_TIME), "",
          "| benchmark | %s CPU s |" % REF + "".join(" %s CPU ratio |" % l for l in labels[1:])
          + "".join(" %s RSS |" % l for l in labels),
          "|---|---:|" + "---:|" * (2 * len(labels) - 1)]

@@ -1,4 +1,4 @@
-# bytearray and array.array refuse to change size while a memoryview of them is out (BufferError), allow same-size changes, and a view given back (release, with, unreachable) unlocks them
+# bytearray and array.array refuse to change size while a memoryview of them is out (BufferError), allow same-size changes, and a view given back (release, with, unreachable) unlocks them; a view still referred to keeps the size fixed however it is held (b += memoryview(b), b.extend(memoryview(b)), a slice or an iterator in a variable, an argument, a list map() walks, a generator's frame, array.frombytes of its own view), which the collection that gives dropped views back must not take for dropped
 import array
 import pickle
 
@@ -131,3 +131,43 @@ for i in range(50):
     c.append(i)
     d.append(i)
 print(len(c), len(d), bytes(memoryview(c)[:3]), x)
+
+# still referred to, however it is held: BufferError
+h = bytearray(b'abc')
+
+
+def iadd_own_view():
+    global h
+    h += memoryview(h)
+
+
+attempt('iadd own view', iadd_own_view)
+attempt('extend own view', lambda: h.extend(memoryview(h)))
+held = memoryview(h)[1:]
+attempt('slice held', lambda: h.append(1))
+it = iter(memoryview(h))
+del held
+attempt('iterator held', lambda: h.append(1))
+del it
+attempt('all dropped', lambda: h.append(1))
+
+
+def takes_view(v):
+    h.append(2)
+
+
+attempt('view an argument', lambda: takes_view(memoryview(h)))
+attempt('view in a list map walks', lambda: list(map(lambda v: h.append(3), [memoryview(h)])))
+aa = array.array('b', [1, 2])
+attempt('array frombytes own view', lambda: aa.frombytes(memoryview(aa)))
+
+
+def gen():
+    v = memoryview(h)
+    yield 1
+    h.append(4)
+    yield 2
+
+
+attempt('view in a generator', lambda: list(gen()))
+print(len(h), len(aa))
