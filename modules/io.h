@@ -26,6 +26,7 @@
 #define PVM_MODULES_IO_H
 
 #include "modules/modutil.h"
+#include "runtime/buffer.h"
 #include "runtime/class.h"
 
 #define IO_DEFAULT_BUFFER_SIZE 8192
@@ -82,6 +83,26 @@ bool io_size_arg(Value *args, size_t nargs, size_t i, ssize_t *out);
  * and reached unbound with any object ("descriptor 'read' for '_io.FileIO'
  * objects doesn't apply to a 'int' object"). */
 bool io_self(Value *args, size_t nargs, ObjType *t, const char *name);
+/* A METH_NOARGS method's check: nothing but self ("BytesIO.tell() takes
+ * no arguments (1 given)", named after the class that defines it in
+ * CPython; cls NULL: self's first builtin class, for the methods the
+ * buffered classes share).  false with TypeError set. */
+bool io_noargs(Value *args, size_t nargs, Value kw, const char *cls, const char *meth);
+/* The same for a method taking *args: "_IOBase.seek() takes no keyword
+ * arguments" (args[0] is self). */
+bool io_nokw(Value *args, Value kw, const char *cls, const char *meth);
+/* The same for a METH_O method: "BytesIO.write() takes exactly one
+ * argument (2 given)". */
+bool io_onearg(Value *args, size_t nargs, Value kw, const char *cls, const char *meth);
+/* A writable buffer of readinto's argument: "readinto() argument must be
+ * read-write bytes-like object, not bytes" for any other (Argument
+ * Clinic's rwbuffer).  false with TypeError set. */
+bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls);
+#define IO_NOARGS(wrapper, fn, cls, meth)                                               \
+    static Value wrapper(Value *args, size_t nargs, Value kw)                           \
+    {                                                                                   \
+        return io_noargs(args, nargs, kw, cls, meth) ? fn(args, nargs, kw) : VAL_NULL;  \
+    }
 /* A new instance of a (sub)type; CPython's __new__ of every _io class:
  * the type's __init__ (the same C function) does the work, called here for
  * the builtin type itself and by type.__call__ for a Python subclass. */

@@ -176,17 +176,29 @@ static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
     return k;
 }
 
-/* One raw write of n bytes: the count it took, or -1 on error. */
+/* BlockingIOError(EAGAIN, ..., written): a non-blocking raw stream took
+ * no more; `written` of the caller's bytes are in the stream or the buffer
+ * (CPython's _set_BlockingIOError). */
+static void raise_blocked(size_t written)
+{
+    Value exc = rt_exc_new(&rt_BlockingIOError,
+                           rt_tuple_pack(3, small_new(EAGAIN),
+                                         rt_str_from_cstr("write could not complete without blocking"),
+                                         rt_int_from_i64((int64_t)written)));
+    if (exc != VAL_NULL)
+        rt_raise(exc);
+}
+
+/* One raw write of n bytes: the count it took, -1 on error, -2 when a
+ * non-blocking raw stream took nothing (None; no exception set). */
 static ssize_t raw_write(Buffered *b, const unsigned char *p, size_t n)
 {
     Value got;
     while ((got = io_call(b->raw, "write", 1, rt_bytes_new(p, n))) == VAL_NULL)
         if (!trap_eintr())
             return -1;
-    if (got == rt_None) {
-        rt_raisef(&rt_BlockingIOError, "write could not complete without blocking");
-        return -1;
-    }
+    if (got == rt_None)
+        return -2;
     ssize_t k;
     return raw_count(got, n, "write", &k) ? k : -1;
 }
@@ -196,37 +208,49 @@ static ssize_t raw_write(Buffered *b, const unsigned char *p, size_t n)
  * write that a signal cuts short returns what it wrote (write(2)), so the
  * handlers run after each write, before one that may block for good; one
  * that raises stops here, what was written counted (CPython's
- * _bufferedwriter_flush_unlocked).  false with the exception set. */
-static bool raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t keep, size_t *done)
+ * _bufferedwriter_flush_unlocked).  0, or raw_write's -1 (exception set)
+ * or -2 (blocked). */
+static int raw_write_all(Buffered *b, const unsigned char *p, size_t n, size_t keep, size_t *done)
 {
     *done = 0;
     while (n - *done > keep) {
         ssize_t k = raw_write(b, p + *done, n - *done);
         if (k < 0)
-            return false;
+            return (int)k;
         *done += (size_t)k;
         if (!vm_check_interrupt())
-            return false;
+            return -1;
     }
-    return true;
+    return 0;
 }
 
 /* Hand the write buffer to the raw stream; what it does not take stays
- * (a failed flush is tried again by the next one, as in CPython). */
-static bool flush_writes(Buffered *b)
+ * (a failed flush is tried again by the next one, as in CPython), moved to
+ * the buffer's start.  0, -1 or -2 as raw_write_all. */
+static int flush_some(Buffered *b)
 {
     if (b->wlen == 0)
-        return true;
+        return 0;
     if (b->to_stdout) {
         size_t n = b->wlen;
         b->wlen = 0;
-        return rt_stdout_write((const char *)b->wbuf, n);
+        return rt_stdout_write((const char *)b->wbuf, n) ? 0 : -1;
     }
     size_t done;
-    bool ok = raw_write_all(b, b->wbuf, b->wlen, 0, &done);
+    int r = raw_write_all(b, b->wbuf, b->wlen, 0, &done);
     memmove(b->wbuf, b->wbuf + done, b->wlen - done);
     b->wlen -= done;
-    return ok;
+    return r;
+}
+
+/* flush_some, a blocked raw stream raised as BlockingIOError (none of the
+ * caller's bytes written); false with the exception set. */
+static bool flush_writes(Buffered *b)
+{
+    int r = flush_some(b);
+    if (r == -2)
+        raise_blocked(0);
+    return r == 0;
 }
 
 /* Drop the read-ahead, moving the raw stream back to the program's place. */
@@ -383,6 +407,8 @@ static Value buffered_read(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (n < -1)
         return rt_raisef(&rt_ValueError, "read length must be non-negative or -1");
+    if (n > 0 && (size_t)n > b->rlen - b->rpos && !gc_size_ok((size_t)n))
+        return rt_raise_nomemory();     /* CPython asks for n bytes first */
     StrBuf sb;
     sb_init(&sb);
     bool blocked;
@@ -422,13 +448,11 @@ static Value buffered_peek(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(b->rbuf + b->rpos, b->rlen - b->rpos);
 }
 
-static Value readinto_common(Value *args, size_t nargs, const char *name, bool one)
+static Value readinto_common(Value *args, size_t nargs, Value kw, const char *name, bool one)
 {
     Buffered *b = reading(args, nargs, name);
-    if (b == NULL || !rt_arg_range(name, nargs - 1, 1, 1))
-        return VAL_NULL;
     RtBuffer v;
-    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+    if (b == NULL || !io_onearg(args, nargs, kw, NULL, name) || !io_rw_buffer(args[1], &v, name, NULL))
         return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
@@ -450,8 +474,8 @@ static Value readinto_common(Value *args, size_t nargs, const char *name, bool o
     return ok ? small_new((intptr_t)sb.len) : VAL_NULL;
 }
 
-static Value buffered_readinto(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, "readinto", false); }
-static Value buffered_readinto1(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, "readinto1", true); }
+static Value buffered_readinto(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, kw, "readinto", false); }
+static Value buffered_readinto1(Value *args, size_t nargs, Value kw) { return readinto_common(args, nargs, kw, "readinto1", true); }
 
 static Value readline_limit(Buffered *b, ssize_t limit)
 {
@@ -507,10 +531,40 @@ static Value buffered_next(Value self)
 
 /* ---- writing ------------------------------------------------------------------------------------ */
 
+/* Keep the n bytes at p (more than the buffer has room for): the buffer
+ * flushed, then all but the last buffer's worth straight to the raw stream,
+ * the rest buffered.  A non-blocking raw stream that takes no more has what
+ * fits buffered and raises BlockingIOError with the count taken, as
+ * CPython's _io_BufferedWriter_write_impl.  false with the exception set. */
+static bool write_through(Buffered *b, const unsigned char *p, size_t n)
+{
+    int r = flush_some(b);
+    if (r == -1)
+        return false;
+    if (r == -2) {
+        size_t room = b->bufsize - b->wlen, k = n < room ? n : room;
+        memcpy(b->wbuf + b->wlen, p, k);
+        b->wlen += k;
+        if (k < n)
+            raise_blocked(k);
+        return k == n;
+    }
+    size_t done;
+    r = raw_write_all(b, p, n, b->bufsize, &done);
+    if (r == -1)
+        return false;
+    size_t rest = n - done, k = rest < b->bufsize ? rest : b->bufsize;
+    memcpy(b->wbuf, p + done, k);
+    b->wlen = k;
+    if (k < rest)
+        raise_blocked(done + k);
+    return k == rest;
+}
+
 static Value buffered_write(Value *args, size_t nargs, Value kw)
 {
     Buffered *b = self_ok(args, nargs, "write");
-    if (b == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+    if (b == NULL || !io_onearg(args, nargs, kw, NULL, "write"))
         return VAL_NULL;
     if (!b->writable)
         return io_unsupported("write");
@@ -530,14 +584,8 @@ static Value buffered_write(Value *args, size_t nargs, Value kw)
     } else if (b->wlen + (size_t)n <= b->bufsize) {
         memcpy(b->wbuf + b->wlen, v.buf, (size_t)n);
         b->wlen += (size_t)n;
-    } else if ((ok = flush_writes(b))) {
-        /* Straight to the raw stream, but for the last buffer's worth. */
-        size_t done;
-        ok = raw_write_all(b, v.buf, (size_t)n, b->bufsize, &done);
-        if (ok) {
-            memcpy(b->wbuf, (const unsigned char *)v.buf + done, (size_t)n - done);
-            b->wlen = (size_t)n - done;
-        }
+    } else {
+        ok = write_through(b, v.buf, (size_t)n);
     }
     b->rpos = b->rlen = 0;
     rt_release_buffer(&v);
@@ -735,23 +783,38 @@ LOCKED(buffered_truncate)
 /* What every buffered class has; the reading and the writing methods are
  * added below to the classes that read or write, as in CPython, where a
  * BufferedWriter's read is _BufferedIOBase's (UnsupportedOperation). */
+IO_NOARGS(buffered_flush_noargs, buffered_flush_locked, NULL, "flush")
+IO_NOARGS(buffered_tell_noargs, buffered_tell, NULL, "tell")
+IO_NOARGS(buffered_close_noargs, buffered_close, NULL, "close")
+IO_NOARGS(buffered_detach_noargs, buffered_detach, NULL, "detach")
+IO_NOARGS(buffered_fileno_noargs, buffered_fileno, NULL, "fileno")
+IO_NOARGS(buffered_isatty_noargs, buffered_isatty, NULL, "isatty")
+IO_NOARGS(buffered_seekable_noargs, buffered_seekable, NULL, "seekable")
+
 const MethodDef io_buffered_methods[] = {
-    {"flush", buffered_flush_locked}, {"tell", buffered_tell}, {"seek", buffered_seek_locked},
-    {"truncate", buffered_truncate_locked}, {"close", buffered_close},
-    {"detach", buffered_detach}, {"fileno", buffered_fileno}, {"isatty", buffered_isatty},
-    {"seekable", buffered_seekable},
+    {"flush", buffered_flush_noargs}, {"tell", buffered_tell_noargs},
+    {"seek", buffered_seek_locked},
+    {"truncate", buffered_truncate_locked}, {"close", buffered_close_noargs},
+    {"detach", buffered_detach_noargs}, {"fileno", buffered_fileno_noargs},
+    {"isatty", buffered_isatty_noargs},
+    {"seekable", buffered_seekable_noargs},
     {NULL, NULL},
 };
+
+IO_NOARGS(buffered_readable_noargs, buffered_readable, NULL, "readable")
 
 static const MethodDef reading_methods[] = {
-    {"read", buffered_read_locked}, {"read1", buffered_read1_locked}, {"peek", buffered_peek_locked},
+    {"read", buffered_read_locked}, {"read1", buffered_read1_locked},
+    {"peek", buffered_peek_locked},
     {"readinto", buffered_readinto_locked}, {"readinto1", buffered_readinto1_locked},
-    {"readline", buffered_readline_locked}, {"readable", buffered_readable},
+    {"readline", buffered_readline_locked}, {"readable", buffered_readable_noargs},
     {NULL, NULL},
 };
 
+IO_NOARGS(buffered_writable_noargs, buffered_writable, NULL, "writable")
+
 static const MethodDef writing_methods[] = {
-    {"write", buffered_write_locked}, {"writable", buffered_writable},
+    {"write", buffered_write_locked}, {"writable", buffered_writable_noargs},
     {NULL, NULL},
 };
 
@@ -817,9 +880,10 @@ static Value rwpair_new(ObjType *t, Value *args, size_t nargs, Value kw)
     return io_new(t, sizeof(RWPair), rwpair_init, args, nargs, kw);
 }
 
-static Value forward(Value *args, size_t nargs, bool to_writer, const char *name)
+static Value forward(Value *args, size_t nargs, Value kw, bool to_writer, const char *name)
 {
-    if (!io_self(args, nargs, &io_bufferedrwpair_type, name))
+    if (!io_self(args, nargs, &io_bufferedrwpair_type, name) ||
+        !io_nokw(args, kw, "BufferedRWPair", name))
         return VAL_NULL;
     RWPair *p = PAIR(args[0]);
     if (p->reader == VAL_NULL)
@@ -828,7 +892,7 @@ static Value forward(Value *args, size_t nargs, bool to_writer, const char *name
 }
 
 #define PAIR_METHOD(fn, name, w) \
-    static Value fn(Value *args, size_t nargs, Value kw) { return forward(args, nargs, w, name); }
+    static Value fn(Value *args, size_t nargs, Value kw) { return forward(args, nargs, kw, w, name); }
 PAIR_METHOD(pair_read, "read", false)
 PAIR_METHOD(pair_peek, "peek", false)
 PAIR_METHOD(pair_read1, "read1", false)
@@ -841,9 +905,9 @@ PAIR_METHOD(pair_writable, "writable", true)
 
 static Value pair_close(Value *args, size_t nargs, Value kw)
 {
-    Value w = forward(args, nargs, true, "close");
+    Value w = forward(args, nargs, kw, true, "close");
     Value exc = w == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = forward(args, nargs, false, "close");
+    Value r = forward(args, nargs, kw, false, "close");
     if (exc != VAL_NULL) {
         if (r == VAL_NULL)
             rt_err_clear();
@@ -854,10 +918,10 @@ static Value pair_close(Value *args, size_t nargs, Value kw)
 
 static Value pair_isatty(Value *args, size_t nargs, Value kw)
 {
-    Value w = forward(args, nargs, true, "isatty");
+    Value w = forward(args, nargs, kw, true, "isatty");
     if (w == VAL_NULL || w == rt_True)
         return w;
-    return forward(args, nargs, false, "isatty");
+    return forward(args, nargs, kw, false, "isatty");
 }
 
 static Value pair_get_closed(Value self)
@@ -870,11 +934,17 @@ static const GetSetDef rwpair_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(pair_readable_noargs, pair_readable, "BufferedRWPair", "readable")
+IO_NOARGS(pair_flush_noargs, pair_flush, "BufferedRWPair", "flush")
+IO_NOARGS(pair_writable_noargs, pair_writable, "BufferedRWPair", "writable")
+IO_NOARGS(pair_close_noargs, pair_close, "BufferedRWPair", "close")
+IO_NOARGS(pair_isatty_noargs, pair_isatty, "BufferedRWPair", "isatty")
+
 const MethodDef io_bufferedrwpair_methods[] = {
     {"__init__", rwpair_init}, {"read", pair_read}, {"peek", pair_peek}, {"read1", pair_read1},
-    {"readinto", pair_readinto}, {"readinto1", pair_readinto1}, {"readable", pair_readable},
-    {"write", pair_write}, {"flush", pair_flush}, {"writable", pair_writable},
-    {"close", pair_close}, {"isatty", pair_isatty},
+    {"readinto", pair_readinto}, {"readinto1", pair_readinto1}, {"readable", pair_readable_noargs},
+    {"write", pair_write}, {"flush", pair_flush_noargs}, {"writable", pair_writable_noargs},
+    {"close", pair_close_noargs}, {"isatty", pair_isatty_noargs},
     {NULL, NULL},
 };
 

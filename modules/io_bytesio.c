@@ -112,14 +112,17 @@ static Value take(BytesIO *b, ssize_t n)
     return r;
 }
 
-static Value bytesio_read(Value *args, size_t nargs, Value kw)
+static Value read_named(Value *args, size_t nargs, const char *name)
 {
-    BytesIO *b = self_open(args, nargs, "read");
+    BytesIO *b = self_open(args, nargs, name);
     ssize_t n;
-    if (b == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+    if (b == NULL || !rt_arg_range(name, nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
         return VAL_NULL;
     return take(b, n);
 }
+
+static Value bytesio_read(Value *args, size_t nargs, Value kw) { return read_named(args, nargs, "read"); }
+static Value bytesio_read1(Value *args, size_t nargs, Value kw) { return read_named(args, nargs, "read1"); }
 
 static ssize_t line_length(BytesIO *b, ssize_t limit)
 {
@@ -162,10 +165,10 @@ static Value bytesio_readlines(Value *args, size_t nargs, Value kw)
 static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
 {
     BytesIO *b = self_open(args, nargs, "readinto");
-    if (b == NULL || !rt_arg_range("readinto", nargs - 1, 1, 1))
+    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "readinto"))
         return VAL_NULL;
     RtBuffer v;
-    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+    if (!io_rw_buffer(args[1], &v, "readinto", "BytesIO"))
         return VAL_NULL;
     size_t avail = b->pos < b->size ? b->size - b->pos : 0;
     size_t k = (size_t)v.len < avail ? (size_t)v.len : avail;
@@ -179,7 +182,7 @@ static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
 static Value bytesio_write(Value *args, size_t nargs, Value kw)
 {
     BytesIO *b = self_open(args, nargs, "write");
-    if (b == NULL || !rt_arg_range("write", nargs - 1, 1, 1) || exported(b, args, nargs))
+    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "write") || exported(b, args, nargs))
         return VAL_NULL;
     RtBuffer v;
     if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
@@ -358,15 +361,28 @@ static const GetSetDef bytesio_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(bytesio_tell_noargs, bytesio_tell, "BytesIO", "tell")
+IO_NOARGS(bytesio_getvalue_noargs, bytesio_getvalue, "BytesIO", "getvalue")
+IO_NOARGS(bytesio_getbuffer_noargs, bytesio_getbuffer, "BytesIO", "getbuffer")
+IO_NOARGS(bytesio_readable_noargs, bytesio_true, "BytesIO", "readable")
+IO_NOARGS(bytesio_writable_noargs, bytesio_true, "BytesIO", "writable")
+IO_NOARGS(bytesio_seekable_noargs, bytesio_true, "BytesIO", "seekable")
+IO_NOARGS(bytesio_flush_noargs, bytesio_flush, "BytesIO", "flush")
+IO_NOARGS(bytesio_isatty_noargs, bytesio_isatty, "BytesIO", "isatty")
+IO_NOARGS(bytesio_close_noargs, bytesio_close, "BytesIO", "close")
+IO_NOARGS(bytesio_getstate_noargs, bytesio_getstate, "BytesIO", "__getstate__")
+
 const MethodDef io_bytesio_methods[] = {
-    {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read},
+    {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read1},
     {"readline", bytesio_readline}, {"readlines", bytesio_readlines},
     {"readinto", bytesio_readinto}, {"write", bytesio_write},
-    {"seek", bytesio_seek}, {"tell", bytesio_tell}, {"truncate", bytesio_truncate},
-    {"getvalue", bytesio_getvalue}, {"getbuffer", bytesio_getbuffer},
-    {"readable", bytesio_true}, {"writable", bytesio_true}, {"seekable", bytesio_true},
-    {"flush", bytesio_flush}, {"isatty", bytesio_isatty}, {"close", bytesio_close},
-    {"__getstate__", bytesio_getstate}, {"__setstate__", bytesio_setstate},
+    {"seek", bytesio_seek}, {"tell", bytesio_tell_noargs}, {"truncate", bytesio_truncate},
+    {"getvalue", bytesio_getvalue_noargs}, {"getbuffer", bytesio_getbuffer_noargs},
+    {"readable", bytesio_readable_noargs}, {"writable", bytesio_writable_noargs},
+    {"seekable", bytesio_seekable_noargs},
+    {"flush", bytesio_flush_noargs}, {"isatty", bytesio_isatty_noargs},
+    {"close", bytesio_close_noargs},
+    {"__getstate__", bytesio_getstate_noargs}, {"__setstate__", bytesio_setstate},
     {NULL, NULL},
 };
 

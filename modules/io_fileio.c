@@ -331,12 +331,12 @@ static Value fileio_read(Value *args, size_t nargs, Value kw)
 static Value fileio_readinto(Value *args, size_t nargs, Value kw)
 {
     FileIO *f = self_open(args, nargs, "readinto");
-    if (f == NULL || !rt_arg_range("readinto", nargs - 1, 1, 1))
+    if (f == NULL || !io_onearg(args, nargs, kw, "FileIO", "readinto"))
         return VAL_NULL;
     if (!f->readable)
         return err_mode("reading");
     RtBuffer v;
-    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+    if (!io_rw_buffer(args[1], &v, "readinto", "FileIO"))
         return VAL_NULL;
     ssize_t r = read_once(f, v.buf, (size_t)v.len);
     rt_release_buffer(&v);
@@ -348,13 +348,14 @@ static Value fileio_readinto(Value *args, size_t nargs, Value kw)
 static Value fileio_write(Value *args, size_t nargs, Value kw)
 {
     FileIO *f = self_open(args, nargs, "write");
-    if (f == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
-        return VAL_NULL;
-    if (!f->writable)
-        return err_mode("writing");
     RtBuffer v;
-    if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
+    if (f == NULL || !io_onearg(args, nargs, kw, "FileIO", "write") ||
+        rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
+    if (!f->writable) {
+        rt_release_buffer(&v);
+        return err_mode("writing");
+    }
     if (f->to_stdout) {
         bool ok = rt_stdout_write(v.buf, (size_t)v.len);
         rt_release_buffer(&v);
@@ -509,12 +510,22 @@ static const GetSetDef fileio_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(fileio_readall_noargs, fileio_readall, "FileIO", "readall")
+IO_NOARGS(fileio_tell_noargs, fileio_tell, "FileIO", "tell")
+IO_NOARGS(fileio_close_noargs, fileio_close, "FileIO", "close")
+IO_NOARGS(fileio_seekable_noargs, fileio_seekable, "FileIO", "seekable")
+IO_NOARGS(fileio_readable_noargs, fileio_readable, "FileIO", "readable")
+IO_NOARGS(fileio_writable_noargs, fileio_writable, "FileIO", "writable")
+IO_NOARGS(fileio_fileno_noargs, fileio_fileno, "FileIO", "fileno")
+IO_NOARGS(fileio_isatty_noargs, fileio_isatty, "FileIO", "isatty")
+
 const MethodDef io_fileio_methods[] = {
-    {"__init__", fileio_init}, {"read", fileio_read}, {"readall", fileio_readall},
+    {"__init__", fileio_init}, {"read", fileio_read}, {"readall", fileio_readall_noargs},
     {"readinto", fileio_readinto}, {"write", fileio_write}, {"seek", fileio_seek},
-    {"tell", fileio_tell}, {"truncate", fileio_truncate}, {"close", fileio_close},
-    {"seekable", fileio_seekable}, {"readable", fileio_readable},
-    {"writable", fileio_writable}, {"fileno", fileio_fileno}, {"isatty", fileio_isatty},
+    {"tell", fileio_tell_noargs}, {"truncate", fileio_truncate}, {"close", fileio_close_noargs},
+    {"seekable", fileio_seekable_noargs}, {"readable", fileio_readable_noargs},
+    {"writable", fileio_writable_noargs}, {"fileno", fileio_fileno_noargs},
+    {"isatty", fileio_isatty_noargs},
     {NULL, NULL},
 };
 

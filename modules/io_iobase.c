@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "modules/io.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 /* ---- helpers shared by the io files ---------------------------------------------------- */
@@ -88,6 +89,86 @@ bool io_self(Value *args, size_t nargs, ObjType *t, const char *name)
     else
         rt_raisef(&rt_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' "
                   "object", name, t->name, args[0]);
+    return false;
+}
+
+/* "BytesIO.tell" for io_noargs and io_onearg into full. */
+static void method_name(char *full, size_t size, Value self, const char *cls, const char *meth)
+{
+    if (cls == NULL) {
+        ObjType *t = val_type(self);
+        while (rt_is_heaptype(t))
+            t = t->base;
+        const char *dot = strrchr(t->name, '.');
+        cls = dot != NULL ? dot + 1 : t->name;
+    }
+    snprintf(full, size, "%s.%s", cls, meth);
+}
+
+/* The methods 3.12 declares with Argument Clinic and defining_class, whose
+ * messages say neither the class nor the count ("fileno() takes no
+ * arguments", "write() takes at most 1 argument (3 given)"). */
+static bool clinic_312(const char *cls, const char *meth)
+{
+    if (rt_py_minor < 12 || cls == NULL)
+        return false;
+    char full[64];
+    snprintf(full, sizeof full, " %s.%s ", cls, meth);
+    return strstr(" _IOBase.fileno _BufferedIOBase.detach _TextIOBase.detach BytesIO.getbuffer "
+                  "FileIO.close FileIO.write FileIO.readinto _BufferedIOBase.write "
+                  "_TextIOBase.write ", full) != NULL;
+}
+
+bool io_noargs(Value *args, size_t nargs, Value kw, const char *cls, const char *meth)
+{
+    if (nargs <= 1 && kw == VAL_NULL)
+        return true;
+    if (clinic_312(cls, meth)) {    /* 3.12 lets keywords through, 3.13 not */
+        if (nargs - rt_nkwargs(kw) <= 1 && rt_py_minor < 13)
+            return true;
+        rt_raisef(&rt_TypeError, "%s() takes no arguments", meth);
+        return false;
+    }
+    char full[64];
+    method_name(full, sizeof full, args[0], cls, meth);
+    return rt_arg_none(full, nargs - 1, kw);
+}
+
+bool io_nokw(Value *args, Value kw, const char *cls, const char *meth)
+{
+    if (kw == VAL_NULL)
+        return true;
+    char full[64];
+    method_name(full, sizeof full, args[0], cls, meth);
+    return rt_arg_nokw(full, kw);
+}
+
+bool io_onearg(Value *args, size_t nargs, Value kw, const char *cls, const char *meth)
+{
+    if (nargs == 2 && kw == VAL_NULL)
+        return true;
+    if (clinic_312(cls, meth)) {
+        if (nargs > 2)
+            rt_raisef(&rt_TypeError, "%s() takes at most 1 argument (%zu given)", meth, nargs - 1);
+        else
+            rt_raisef(&rt_TypeError, "%s() takes exactly 1 positional argument (%zu given)", meth,
+                      nargs - 1 - rt_nkwargs(kw));
+        return false;
+    }
+    char full[64];
+    method_name(full, sizeof full, args[0], cls, meth);
+    return rt_arg_one(full, nargs - 1, kw);
+}
+
+bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls)
+{
+    if (rt_get_buffer(obj, v, RT_BUF_WRITABLE) == 0)
+        return true;
+    if (rt_err_matches(&rt_TypeError) || rt_err_matches(&rt_BufferError)) {
+        rt_err_clear();
+        rt_raisef(&rt_TypeError, "%s() argument %smust be read-write bytes-like object, not %T",
+                  fname, clinic_312(cls, fname) ? "1 " : "", obj);
+    }
     return false;
 }
 
@@ -179,16 +260,27 @@ bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)
 
 /* ---- _IOBase ------------------------------------------------------------------------------- */
 
-static Value unsupported_method(const char *name, Value *args, size_t nargs)
+/* A method of cls that only says it is unsupported (it takes *args). */
+static Value unsupported_method(const char *cls, const char *name, Value *args, size_t nargs,
+                                Value kw)
 {
     if (!io_self(args, nargs, &io_iobase_type, name))
+        return VAL_NULL;
+    if (clinic_312(cls, name)) {
+        if (strcmp(name, "write") == 0) {   /* write(b, /): the argument checked first */
+            if (!io_onearg(args, nargs, kw, cls, name))
+                return VAL_NULL;
+            if (strcmp(cls, "_TextIOBase") == 0 && !rt_is_str(args[1]))
+                return rt_raisef(&rt_TypeError, "write() argument 1 must be str, not %N", args[1]);
+        }
+    } else if (!io_nokw(args, kw, cls, name))
         return VAL_NULL;
     return io_unsupported(name);
 }
 
-static Value iobase_seek(Value *args, size_t nargs, Value kw) { return unsupported_method("seek", args, nargs); }
-static Value iobase_truncate(Value *args, size_t nargs, Value kw) { return unsupported_method("truncate", args, nargs); }
-static Value iobase_fileno(Value *args, size_t nargs, Value kw) { return unsupported_method("fileno", args, nargs); }
+static Value iobase_seek(Value *args, size_t nargs, Value kw) { return unsupported_method("_IOBase", "seek", args, nargs, kw); }
+static Value iobase_truncate(Value *args, size_t nargs, Value kw) { return unsupported_method("_IOBase", "truncate", args, nargs, kw); }
+static Value iobase_fileno(Value *args, size_t nargs, Value kw) { return unsupported_method("_IOBase", "fileno", args, nargs, kw); }
 
 static Value iobase_tell(Value *args, size_t nargs, Value kw)
 {
@@ -358,7 +450,8 @@ static Value iobase_readlines(Value *args, size_t nargs, Value kw)
 
 static Value iobase_writelines(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("writelines", nargs - 1, kw) || !io_check_closed(args[0]))
+    const char *cls = rt_isinstance_of(args[0], &io_bytesio_type) ? "BytesIO" : "_IOBase";
+    if (!io_onearg(args, nargs, kw, cls, "writelines") || !io_check_closed(args[0]))
         return VAL_NULL;
     Value it = rt_iter(args[1]);
     if (it == VAL_NULL)
@@ -389,13 +482,31 @@ static const GetSetDef iobase_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(iobase_tell_noargs, iobase_tell, "_IOBase", "tell")
+IO_NOARGS(iobase_flush_noargs, iobase_flush, "_IOBase", "flush")
+IO_NOARGS(iobase_close_noargs, io_iobase_close, "_IOBase", "close")
+IO_NOARGS(iobase_seekable_noargs, iobase_false, "_IOBase", "seekable")
+IO_NOARGS(iobase_readable_noargs, iobase_false, "_IOBase", "readable")
+IO_NOARGS(iobase_writable_noargs, iobase_false, "_IOBase", "writable")
+IO_NOARGS(iobase_checkclosed_noargs, check_closed_method, "_IOBase", "_checkClosed")
+IO_NOARGS(iobase_checkseekable_noargs, check_seekable, "_IOBase", "_checkSeekable")
+IO_NOARGS(iobase_checkreadable_noargs, check_readable, "_IOBase", "_checkReadable")
+IO_NOARGS(iobase_checkwritable_noargs, check_writable, "_IOBase", "_checkWritable")
+IO_NOARGS(iobase_fileno_noargs, iobase_fileno, "_IOBase", "fileno")
+IO_NOARGS(iobase_isatty_noargs, iobase_isatty, "_IOBase", "isatty")
+IO_NOARGS(iobase_enter_noargs, io_iobase_enter, "_IOBase", "__enter__")
+
 const MethodDef io_iobase_methods[] = {
-    {"seek", iobase_seek}, {"tell", iobase_tell}, {"truncate", iobase_truncate},
-    {"flush", iobase_flush}, {"close", io_iobase_close}, {"seekable", iobase_false},
-    {"readable", iobase_false}, {"writable", iobase_false}, {"_checkClosed", check_closed_method},
-    {"_checkSeekable", check_seekable}, {"_checkReadable", check_readable},
-    {"_checkWritable", check_writable}, {"fileno", iobase_fileno}, {"isatty", iobase_isatty},
-    {"__enter__", io_iobase_enter}, {"__exit__", io_iobase_exit}, {"readline", iobase_readline},
+    {"seek", iobase_seek}, {"tell", iobase_tell_noargs}, {"truncate", iobase_truncate},
+    {"flush", iobase_flush_noargs}, {"close", iobase_close_noargs},
+    {"seekable", iobase_seekable_noargs},
+    {"readable", iobase_readable_noargs}, {"writable", iobase_writable_noargs},
+    {"_checkClosed", iobase_checkclosed_noargs},
+    {"_checkSeekable", iobase_checkseekable_noargs},
+    {"_checkReadable", iobase_checkreadable_noargs},
+    {"_checkWritable", iobase_checkwritable_noargs}, {"fileno", iobase_fileno_noargs},
+    {"isatty", iobase_isatty_noargs},
+    {"__enter__", iobase_enter_noargs}, {"__exit__", io_iobase_exit}, {"readline", iobase_readline},
     {"readlines", iobase_readlines}, {"writelines", iobase_writelines}, {"__del__", iobase_del},
     {NULL, NULL},
 };
@@ -418,7 +529,8 @@ static Value iobase_new(ObjType *type, Value *args, size_t nargs, Value kw)
 static Value rawiobase_read(Value *args, size_t nargs, Value kw)
 {
     ssize_t n;
-    if (!rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+    if (!io_nokw(args, kw, "_RawIOBase", "read") || !rt_arg_range("read", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n))
         return VAL_NULL;
     if (n < 0)
         return io_call(args[0], "readall", 0);
@@ -460,14 +572,21 @@ static Value rawiobase_readall(Value *args, size_t nargs, Value kw)
     return rt_bytes_new((const unsigned char *)sb.data, sb.len);
 }
 
-static Value not_implemented(Value *args, size_t nargs, Value kw)
+static Value not_implemented(Value *args, size_t nargs, Value kw, const char *name)
 {
+    if (nargs >= 1 && !io_nokw(args, kw, "_RawIOBase", name))
+        return VAL_NULL;
     return rt_raisef(&rt_NotImplementedError, "");
 }
 
+static Value rawiobase_readinto(Value *args, size_t nargs, Value kw) { return not_implemented(args, nargs, kw, "readinto"); }
+static Value rawiobase_write(Value *args, size_t nargs, Value kw) { return not_implemented(args, nargs, kw, "write"); }
+
+IO_NOARGS(rawiobase_readall_noargs, rawiobase_readall, "_RawIOBase", "readall")
+
 const MethodDef io_rawiobase_methods[] = {
-    {"read", rawiobase_read}, {"readall", rawiobase_readall},
-    {"readinto", not_implemented}, {"write", not_implemented},
+    {"read", rawiobase_read}, {"readall", rawiobase_readall_noargs},
+    {"readinto", rawiobase_readinto}, {"write", rawiobase_write},
     {NULL, NULL},
 };
 
@@ -479,18 +598,17 @@ ObjType io_rawiobase_type = {
 
 /* ---- _BufferedIOBase ------------------------------------------------------------------------ */
 
-static Value bufiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("read", args, nargs); }
-static Value bufiobase_read1(Value *args, size_t nargs, Value kw) { return unsupported_method("read1", args, nargs); }
-static Value bufiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("write", args, nargs); }
-static Value bufiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("detach", args, nargs); }
+static Value bufiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("_BufferedIOBase", "read", args, nargs, kw); }
+static Value bufiobase_read1(Value *args, size_t nargs, Value kw) { return unsupported_method("_BufferedIOBase", "read1", args, nargs, kw); }
+static Value bufiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("_BufferedIOBase", "write", args, nargs, kw); }
+static Value bufiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("_BufferedIOBase", "detach", args, nargs, kw); }
 
 /* readinto(b) / readinto1(b): read(len(b)) (or read1) copied into b. */
-static Value readinto_generic(Value *args, size_t nargs, const char *method)
+static Value readinto_generic(Value *args, size_t nargs, Value kw, const char *method)
 {
-    if (!rt_arg_range(method[8] ? "readinto1" : "readinto", nargs - 1, 1, 1))
-        return VAL_NULL;
+    const char *name = strcmp(method, "read1") == 0 ? "readinto1" : "readinto";
     RtBuffer v;
-    if (rt_get_buffer(args[1], &v, RT_BUF_WRITABLE) < 0)
+    if (!io_onearg(args, nargs, kw, "_BufferedIOBase", name) || !io_rw_buffer(args[1], &v, name, "_BufferedIOBase"))
         return VAL_NULL;
     Value data = io_call(args[0], method, 1, small_new(v.len));
     if (data == VAL_NULL) {
@@ -512,12 +630,15 @@ static Value readinto_generic(Value *args, size_t nargs, const char *method)
     return small_new((intptr_t)n);
 }
 
-static Value bufiobase_readinto(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, "read"); }
-static Value bufiobase_readinto1(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, "read1"); }
+static Value bufiobase_readinto(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, kw, "read"); }
+static Value bufiobase_readinto1(Value *args, size_t nargs, Value kw) { return readinto_generic(args, nargs, kw, "read1"); }
+
+IO_NOARGS(bufiobase_detach_noargs, bufiobase_detach, "_BufferedIOBase", "detach")
 
 const MethodDef io_bufferediobase_methods[] = {
     {"read", bufiobase_read}, {"read1", bufiobase_read1}, {"readinto", bufiobase_readinto},
-    {"readinto1", bufiobase_readinto1}, {"write", bufiobase_write}, {"detach", bufiobase_detach},
+    {"readinto1", bufiobase_readinto1}, {"write", bufiobase_write},
+    {"detach", bufiobase_detach_noargs},
     {NULL, NULL},
 };
 
@@ -529,10 +650,10 @@ ObjType io_bufferediobase_type = {
 
 /* ---- _TextIOBase ---------------------------------------------------------------------------- */
 
-static Value textiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("read", args, nargs); }
-static Value textiobase_readline(Value *args, size_t nargs, Value kw) { return unsupported_method("readline", args, nargs); }
-static Value textiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("write", args, nargs); }
-static Value textiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("detach", args, nargs); }
+static Value textiobase_read(Value *args, size_t nargs, Value kw) { return unsupported_method("_TextIOBase", "read", args, nargs, kw); }
+static Value textiobase_readline(Value *args, size_t nargs, Value kw) { return unsupported_method("_TextIOBase", "readline", args, nargs, kw); }
+static Value textiobase_write(Value *args, size_t nargs, Value kw) { return unsupported_method("_TextIOBase", "write", args, nargs, kw); }
+static Value textiobase_detach(Value *args, size_t nargs, Value kw) { return unsupported_method("_TextIOBase", "detach", args, nargs, kw); }
 
 static Value get_none(Value self)
 {
@@ -544,9 +665,11 @@ static const GetSetDef textiobase_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(textiobase_detach_noargs, textiobase_detach, "_TextIOBase", "detach")
+
 const MethodDef io_textiobase_methods[] = {
     {"read", textiobase_read}, {"readline", textiobase_readline},
-    {"write", textiobase_write}, {"detach", textiobase_detach},
+    {"write", textiobase_write}, {"detach", textiobase_detach_noargs},
     {NULL, NULL},
 };
 

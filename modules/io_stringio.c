@@ -190,7 +190,7 @@ static Value stringio_readline(Value *args, size_t nargs, Value kw)
 static Value stringio_write(Value *args, size_t nargs, Value kw)
 {
     StringIO *s = self_open(args, nargs, "write");
-    if (s == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+    if (s == NULL || !io_onearg(args, nargs, kw, "StringIO", "write"))
         return VAL_NULL;
     if (!rt_is_str(args[1]))
         return rt_raisef(&rt_TypeError, "string argument expected, got '%T'", args[1]);
@@ -282,7 +282,7 @@ static Value stringio_next(Value self)
 
 static Value stringio_getstate(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "__getstate__");
+    StringIO *s = self_open_noargs(args, nargs, kw, "__getstate__");
     if (s == NULL)
         return VAL_NULL;
     Value d = IO_OBJ(args[0])->dict;

@@ -524,7 +524,7 @@ static Value replace_newlines(Value text, Value nl)
 static Value textio_write(Value *args, size_t nargs, Value kw)
 {
     TextIO *t = self_open(args, nargs, "write");
-    if (t == NULL || !rt_arg_range("write", nargs - 1, 1, 1))
+    if (t == NULL || !io_onearg(args, nargs, kw, "TextIOWrapper", "write"))
         return VAL_NULL;
     Value text = args[1];
     if (!rt_is_str(text))
@@ -1059,13 +1059,24 @@ static const GetSetDef textio_getsets[] = {
     {NULL, 0, 0, 0},
 };
 
+IO_NOARGS(textio_flush_noargs, textio_flush, "TextIOWrapper", "flush")
+IO_NOARGS(textio_close_noargs, textio_close, "TextIOWrapper", "close")
+IO_NOARGS(textio_tell_noargs, textio_tell, "TextIOWrapper", "tell")
+IO_NOARGS(textio_detach_noargs, textio_detach, "TextIOWrapper", "detach")
+IO_NOARGS(textio_fileno_noargs, textio_fileno, "TextIOWrapper", "fileno")
+IO_NOARGS(textio_isatty_noargs, textio_isatty, "TextIOWrapper", "isatty")
+IO_NOARGS(textio_seekable_noargs, textio_seekable, "TextIOWrapper", "seekable")
+IO_NOARGS(textio_readable_noargs, textio_readable, "TextIOWrapper", "readable")
+IO_NOARGS(textio_writable_noargs, textio_writable, "TextIOWrapper", "writable")
+
 const MethodDef io_textiowrapper_methods[] = {
     {"__init__", textio_init}, {"write", textio_write}, {"read", textio_read},
-    {"readline", textio_readline}, {"flush", textio_flush}, {"close", textio_close},
-    {"tell", textio_tell}, {"seek", textio_seek}, {"truncate", textio_truncate},
-    {"detach", textio_detach}, {"fileno", textio_fileno}, {"isatty", textio_isatty},
-    {"seekable", textio_seekable}, {"readable", textio_readable},
-    {"writable", textio_writable}, {"reconfigure", textio_reconfigure},
+    {"readline", textio_readline}, {"flush", textio_flush_noargs}, {"close", textio_close_noargs},
+    {"tell", textio_tell_noargs}, {"seek", textio_seek}, {"truncate", textio_truncate},
+    {"detach", textio_detach_noargs}, {"fileno", textio_fileno_noargs},
+    {"isatty", textio_isatty_noargs},
+    {"seekable", textio_seekable_noargs}, {"readable", textio_readable_noargs},
+    {"writable", textio_writable_noargs}, {"reconfigure", textio_reconfigure},
     {NULL, NULL},
 };
 

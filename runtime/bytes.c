@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/buffer.h"
 
 typedef struct View {
@@ -672,13 +673,59 @@ static Value bytes_hex(Value *args, size_t nargs, Value kw)
     return result;
 }
 
+/* A method's argument count (self aside: nargs - 1, min..max) and
+ * keywords, refused in the style CPython declares it with
+ * (bytesobject.c, bytearrayobject.c): without arguments (METH_NOARGS) or
+ * with exactly one (METH_O) it names its class ("bytearray.append() takes
+ * exactly one argument (0 given)"); parsed by Argument Clinic, "center
+ * expected at least 1 argument, got 0"; by PyArg_ParseTuple, "find()
+ * takes at least 1 argument (0 given)"; a slot's wrapper (__len__),
+ * "expected 0 arguments, got 1". */
+__attribute__((noinline)) static bool refuse_args(Value *args, size_t nargs, Value kw,
+                                                  const char *name, size_t min, size_t max)
+{
+    size_t n = nargs - 1;
+    char spaced[32];
+    snprintf(spaced, sizeof spaced, " %s ", name);
+    if (name[0] == '_') {
+        if (n >= min && n <= max)
+            return true;
+        rt_raisef(&rt_TypeError, "expected %zu argument%s, got %zu", min, min == 1 ? "" : "s", n);
+        return false;
+    }
+    char qualified[48];
+    snprintf(qualified, sizeof qualified, "%s.%s",
+             rt_isinstance_of(args[0], &rt_bytearray_type) ? "bytearray" : "bytes", name);
+    if (max == 0 || strstr(" append extend join partition rpartition remove removeprefix "
+                           "removesuffix zfill ", spaced) != NULL)
+        return max == 0 ? rt_arg_none(qualified, n, kw) : rt_arg_one(qualified, n, kw);
+    if (strstr(" center ljust rjust insert lstrip rstrip strip replace pop ", spaced) != NULL ||
+        rt_py_minor >= 13)      /* 3.13 moved find, count, ... to Argument Clinic */
+        return rt_arg_nokw(qualified, kw) && rt_arg_range(name, n, min, max);
+    return rt_arg_nokw(name, kw) && rt_arg_count(name, n, min, max);
+}
+
+static inline bool check_args(Value *args, size_t nargs, Value kw, const char *name, size_t min,
+                              size_t max)
+{
+    size_t n = nargs - 1;
+    if (n >= min && n <= max && rt_nkwargs(kw) == 0)
+        return true;
+    return refuse_args(args, nargs, kw, name, min, max);
+}
+
 static Value bytes_join(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("join", kw) || !rt_arg_count("join", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, "join", 1, 1))
         return VAL_NULL;
     Value list = rt_sequence_fast(args[1]);
-    if (!list)
+    if (!list) {
+        if (rt_err_matches(&rt_TypeError)) {     /* PySequence_Fast's own message */
+            rt_err_clear();
+            rt_raisef(&rt_TypeError, "can only join an iterable");
+        }
         return VAL_NULL;
+    }
     View sep = view_of(args[0]);
     StrBuf sb;
     sb_init(&sb);
@@ -746,7 +793,7 @@ static ssize_t view_find(View h, size_t from, size_t to, View n)
 
 static Value bytes_find(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("find", kw) || !rt_arg_count("find", nargs - 1, 1, 3))
+    if (!check_args(args, nargs, kw, "find", 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -759,7 +806,7 @@ static Value bytes_find(Value *args, size_t nargs, Value kw)
 
 static Value bytes_count(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("count", kw) || !rt_arg_count("count", nargs - 1, 1, 3))
+    if (!check_args(args, nargs, kw, "count", 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -782,7 +829,7 @@ static Value bytes_count(Value *args, size_t nargs, Value kw)
 
 static Value affix(Value *args, size_t nargs, Value kw, const char *name, bool at_end)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
+    if (!check_args(args, nargs, kw, name, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]);
     size_t from, to;
@@ -883,7 +930,7 @@ static Value bytes_split(Value *args, size_t nargs, Value kw)
 
 static Value bytes_strip(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("strip", kw) || !rt_arg_count("strip", nargs - 1, 0, 1))
+    if (!check_args(args, nargs, kw, "strip", 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -900,7 +947,7 @@ static Value bytes_strip(Value *args, size_t nargs, Value kw)
 
 static Value bytes_replace(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("replace", kw) || !rt_arg_count("replace", nargs - 1, 2, 3))
+    if (!check_args(args, nargs, kw, "replace", 2, 3))
         return VAL_NULL;
     View s = view_of(args[0]), old, new;
     ssize_t count = -1;
@@ -933,7 +980,7 @@ static Value bytes_replace(Value *args, size_t nargs, Value kw)
 
 static Value map_ascii_case(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, name, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -974,7 +1021,7 @@ static bool b_isascii(unsigned char c) { return c < 0x80; }
 static Value all_bytes(Value *args, size_t nargs, Value kw, const char *name,
                        bool (*pred)(unsigned char), bool empty_ok)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, name, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     if (s.len == 0)
@@ -1000,7 +1047,7 @@ BYTES_PREDICATE(isascii, true)
 /* isupper / islower: some cased byte and none of the other case. */
 static Value case_test(Value *args, size_t nargs, Value kw, const char *name, bool upper)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, name, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool seen = false;
@@ -1024,7 +1071,7 @@ static Value bytes_islower(Value *args, size_t nargs, Value kw)
 
 static Value bytes_istitle(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("istitle", kw) || !rt_arg_count("istitle", nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, "istitle", 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     bool prev_cased = false, seen = false;
@@ -1049,7 +1096,7 @@ enum { BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
 
 static Value recase(Value *args, size_t nargs, Value kw, const char *name, int how)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, name, 0, 0))
         return VAL_NULL;
     View s = view_of(args[0]);
     unsigned char *buf = gc_alloc_atomic(s.len + 1);
@@ -1097,7 +1144,7 @@ static ssize_t view_rfind(View h, size_t from, size_t to, View n)
 static Value find_common(Value *args, size_t nargs, Value kw, const char *name, bool right,
                          bool raise)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 3))
+    if (!check_args(args, nargs, kw, name, 1, 3))
         return VAL_NULL;
     View h = view_of(args[0]), n;
     unsigned char one;
@@ -1129,7 +1176,7 @@ static Value bytes_rindex(Value *args, size_t nargs, Value kw)
 /* lstrip / rstrip (strip is above). */
 static Value strip_side(Value *args, size_t nargs, Value kw, const char *name, bool left, bool right)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 0, 1))
+    if (!check_args(args, nargs, kw, name, 0, 1))
         return VAL_NULL;
     View s = view_of(args[0]), chars = {NULL, 0};
     if (nargs > 1 && args[1] != rt_None && !need_view(args[1], &chars))
@@ -1196,7 +1243,7 @@ static Value bytes_rsplit(Value *args, size_t nargs, Value kw)
 
 static Value partition_common(Value *args, size_t nargs, Value kw, const char *name, bool right)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, name, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), sep;
     if (!need_view(args[1], &sep))
@@ -1228,7 +1275,7 @@ static Value bytes_rpartition(Value *args, size_t nargs, Value kw)
 /* center / ljust / rjust: width and an optional one-byte fill. */
 static Value justify(Value *args, size_t nargs, Value kw, const char *name, int where)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 2))
+    if (!check_args(args, nargs, kw, name, 1, 2))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1275,7 +1322,7 @@ static Value bytes_center(Value *args, size_t nargs, Value kw)
 
 static Value bytes_zfill(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("zfill", kw) || !rt_arg_count("zfill", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, "zfill", 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]);
     ssize_t width;
@@ -1298,12 +1345,12 @@ static Value bytes_zfill(Value *args, size_t nargs, Value kw)
 
 static Value bytes_expandtabs(Value *args, size_t nargs, Value kwnames)
 {
-    size_t npos = rt_npos(nargs, kwnames);
+    static const char *const names[] = { "tabsize" };
+    static const ArgSpec spec = { "expandtabs", names, 1, 0, 0, 1, false };
     ssize_t tab = 8;
-    Value t = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : VAL_NULL;
-    if (npos > 2 || rt_nkwargs(kwnames) > 1 || (rt_nkwargs(kwnames) == 1
-        && strcmp(rt_str_cstr(rt_tuple_get(kwnames, 0)), "tabsize") != 0))
-        return rt_raisef(&rt_TypeError, "expandtabs() takes at most 1 argument");
+    Value t;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, &t))
+        return VAL_NULL;
     if (t && !rt_as_ssize(rt_int_unbool(t), &tab))
         return VAL_NULL;
     if (tab < INT_MIN || tab > INT_MAX)     /* a C int, as CPython's */
@@ -1331,10 +1378,13 @@ static Value bytes_expandtabs(Value *args, size_t nargs, Value kwnames)
 
 static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
 {
-    size_t npos = rt_npos(nargs, kwnames);
-    Value keep = npos > 1 ? args[1] : rt_nkwargs(kwnames) == 1 ? args[nargs - 1] : rt_False;
-    if (npos > 2)
-        return rt_raisef(&rt_TypeError, "splitlines() takes at most 1 argument (%zu given)", npos - 1);
+    static const char *const names[] = { "keepends" };
+    static const ArgSpec spec = { "splitlines", names, 1, 0, 0, 1, false };
+    Value keep;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, &keep))
+        return VAL_NULL;
+    if (keep == VAL_NULL)
+        keep = rt_False;
     bool keepends;
     if (!rt_arg_flag(keep, false, &keepends))
         return VAL_NULL;
@@ -1355,7 +1405,7 @@ static Value bytes_splitlines(Value *args, size_t nargs, Value kwnames)
 
 static Value affix_remove(Value *args, size_t nargs, Value kw, const char *name, bool suffix)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_count(name, nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, name, 1, 1))
         return VAL_NULL;
     View s = view_of(args[0]), a;
     if (!need_view(args[1], &a))
@@ -1380,12 +1430,12 @@ static Value bytes_removesuffix(Value *args, size_t nargs, Value kw)
 /* translate(table, delete=b''): table is None or 256 bytes. */
 static Value bytes_translate(Value *args, size_t nargs, Value kwnames)
 {
-    size_t npos = rt_npos(nargs, kwnames);
-    Value table = npos > 1 ? args[1] : VAL_NULL, del = npos > 2 ? args[2] : VAL_NULL;
-    if (rt_nkwargs(kwnames) == 1 && strcmp(rt_str_cstr(rt_tuple_get(kwnames, 0)), "delete") == 0)
-        del = args[nargs - 1];
-    if (!table)
-        return rt_raisef(&rt_TypeError, "translate() takes at least 1 argument (0 given)");
+    static const char *const names[] = { "", "delete" };
+    static const ArgSpec spec = { "translate", names, 2, 1, 1, 2, false };
+    Value a[2];
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a))
+        return VAL_NULL;
+    Value table = a[0], del = a[1];
     View t = {NULL, 0}, d = {NULL, 0};
     if (table != rt_None) {
         if (!need_view(table, &t))
@@ -1407,8 +1457,10 @@ static Value bytes_translate(Value *args, size_t nargs, Value kwnames)
 }
 
 /* bytes.maketrans(from, to): a static method (no self). */
-static Value bytes_maketrans(Value *args, size_t nargs, Value kw)
+static Value maketrans(Value *args, size_t nargs, Value kw, const char *qualified)
 {
+    if (!rt_arg_nokw(qualified, kw))
+        return VAL_NULL;
     if (nargs == 3 && !val_is_small(args[0]) && val_type(args[0]) == &rt_type_type) {
         args++;
         nargs--;
@@ -1428,6 +1480,9 @@ static Value bytes_maketrans(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(buf, 256);
 }
 
+static Value bytes_maketrans(Value *args, size_t nargs, Value kw) { return maketrans(args, nargs, kw, "bytes.maketrans"); }
+static Value bytearray_maketrans(Value *args, size_t nargs, Value kw) { return maketrans(args, nargs, kw, "bytearray.maketrans"); }
+
 static int hex_digit(uint32_t c)
 {
     if (c >= '0' && c <= '9')
@@ -1443,10 +1498,19 @@ static Value bytes_fromhex(Value *args, size_t nargs, Value kw)
     ObjType *kind = AS_TYPE(args[0]);
     args++;
     nargs--;
-    if (!rt_arg_one("fromhex", nargs, kw))
+    if (!rt_arg_one(rt_is_subtype(kind, &rt_bytearray_type) ? "bytearray.fromhex" : "bytes.fromhex",
+                    nargs, kw))
         return VAL_NULL;
+    if (rt_py_minor >= 14 && !rt_is_str(args[0]) && rt_has_buffer(args[0])) {
+        Value b = rt_buffer_to_bytes(args[0]);      /* 3.14 takes bytes-like too */
+        if (b == VAL_NULL)
+            return VAL_NULL;
+        args[0] = rt_str_from_latin1(AS_BYTES(b)->data, AS_BYTES(b)->length);
+    }
     if (!rt_is_str(args[0]))
-        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", args[0]);
+        return rt_raisef(&rt_TypeError, rt_py_minor >= 14
+                         ? "fromhex() argument must be str or bytes-like, not %T"
+                         : "fromhex() argument must be str, not %N", args[0]);
     size_t n = AS_STR(args[0])->length, out = 0;
     unsigned char *buf = gc_alloc_atomic(n / 2 + 1);
     for (size_t i = 0; i < n;) {
@@ -1481,21 +1545,21 @@ static Value bytes_mod(Value self, Value args)
 
 static Value bytes_dunder_mod(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_count("__mod__", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, VAL_NULL, "__mod__", 1, 1))
         return VAL_NULL;
     return bytes_mod(args[0], args[1]);
 }
 
 static Value bytes_dunder_getitem(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_count("__getitem__", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, VAL_NULL, "__getitem__", 1, 1))
         return VAL_NULL;
     return bytes_getitem(args[0], args[1]);
 }
 
 static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_count("__len__", nargs - 1, 0, 0))
+    if (!check_args(args, nargs, VAL_NULL, "__len__", 0, 0))
         return VAL_NULL;
     return small_new((intptr_t)view_of(args[0]).len);
 }
@@ -1519,12 +1583,12 @@ static Value bytes_dunder_len(Value *args, size_t nargs, Value kw)
     {"removeprefix", bytes_removeprefix}, {"removesuffix", bytes_removesuffix},         \
     {"translate", bytes_translate}, {"__mod__", bytes_dunder_mod},                      \
     {"__getitem__", bytes_dunder_getitem}, {"__len__", bytes_dunder_len},               \
-    {"fromhex", bytes_fromhex, RT_METH_CLASS}, {"maketrans", bytes_maketrans, RT_METH_STATIC}
+    {"fromhex", bytes_fromhex, RT_METH_CLASS}
 
 /* b.__getnewargs__(): (a plain bytes copy,), for pickling subclasses. */
 static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("__getnewargs__", nargs - 1, kwnames))
+    if (!rt_arg_none("bytes.__getnewargs__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjBytes *b = AS_BYTES(args[0]);
     return rt_tuple_pack(1, rt_bytes_new(b->data, b->length));
@@ -1533,7 +1597,7 @@ static Value bytes_getnewargs(Value *args, size_t nargs, Value kwnames)
 /* bytes.__bytes__(): self, or a plain copy of a subclass's instance. */
 static Value bytes_bytes(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_none("__bytes__", nargs - 1, kw))
+    if (!rt_arg_none("bytes.__bytes__", nargs - 1, kw))
         return VAL_NULL;
     if (IS_EXACT(args[0], rt_bytes_type))
         return args[0];
@@ -1544,6 +1608,7 @@ static Value bytes_bytes(Value *args, size_t nargs, Value kw)
 static const MethodDef bytes_methods[] = {
     BYTES_COMMON_METHODS,
     {"__getnewargs__", bytes_getnewargs}, {"__bytes__", bytes_bytes},
+    {"maketrans", bytes_maketrans, RT_METH_STATIC},
     {NULL, NULL},
 };
 
@@ -1758,7 +1823,7 @@ static int bytearray_setitem(Value self, Value key, Value v)
 
 static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("insert", kw) || !rt_arg_count("insert", nargs - 1, 2, 2))
+    if (!check_args(args, nargs, kw, "insert", 2, 2))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     ssize_t i;
@@ -1780,7 +1845,7 @@ static Value bytearray_insert(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("pop", kw) || !rt_arg_count("pop", nargs - 1, 0, 1))
+    if (!check_args(args, nargs, kw, "pop", 0, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (a->length == 0)
@@ -1802,7 +1867,7 @@ static Value bytearray_pop(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("remove", kw) || !rt_arg_count("remove", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, "remove", 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     int c;
@@ -1820,7 +1885,7 @@ static Value bytearray_remove(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("reverse", kw) || !rt_arg_count("reverse", nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, "reverse", 0, 0))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     for (size_t i = 0, j = a->length; i + 1 < j; i++, j--) {
@@ -1833,7 +1898,7 @@ static Value bytearray_reverse(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("clear", kw) || !rt_arg_count("clear", nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, "clear", 0, 0))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     if (!resizable(a, 0))
@@ -1844,7 +1909,7 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_copy(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("copy", kw) || !rt_arg_count("copy", nargs - 1, 0, 0))
+    if (!check_args(args, nargs, kw, "copy", 0, 0))
         return VAL_NULL;
     View v = view_of(args[0]);
     return rt_bytearray_new(v.data, v.len);
@@ -1889,21 +1954,21 @@ static Value bytearray_inplace(Value a, Value b, int op)
 
 static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_count("__setitem__", nargs - 1, 2, 2))
+    if (!check_args(args, nargs, VAL_NULL, "__setitem__", 2, 2))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_count("__delitem__", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, VAL_NULL, "__delitem__", 1, 1))
         return VAL_NULL;
     return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_append(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("append", kw) || !rt_arg_count("append", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, "append", 1, 1))
         return VAL_NULL;
     int c;
     if (!byte_value(args[1], &c))
@@ -1918,7 +1983,7 @@ static Value bytearray_append(Value *args, size_t nargs, Value kw)
 
 static Value bytearray_extend(Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_nokw("extend", kw) || !rt_arg_count("extend", nargs - 1, 1, 1))
+    if (!check_args(args, nargs, kw, "extend", 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
     View v;
@@ -1928,8 +1993,18 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     if (r == 0) {                       /* an iterable of ints, gathered first */
         if (rt_is_str(args[1]))
             return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
+        Value it = rt_iter(args[1]);
+        if (it == VAL_NULL) {
+            if (rt_err_matches(&rt_TypeError)) {
+                rt_err_clear();
+                rt_raisef(&rt_TypeError, "can't extend bytearray with %T", args[1]);
+            }
+            return VAL_NULL;
+        }
+        if (rt_length_hint(args[1], 64) < 0)    /* after the iterator, as CPython's */
+            return VAL_NULL;
         ObjByteArray *gathered = VAL_AS(ObjByteArray, rt_bytearray_new(NULL, 0));
-        if (!fill_from_iterable(gathered, args[1], true))
+        if (!fill_from_iterable(gathered, it, false))
             return VAL_NULL;
         v = (View){gathered->data, gathered->length};
     }
@@ -1966,7 +2041,7 @@ static Value bytearray_reduce_proto(Value self, intptr_t proto)
 
 static Value bytearray_reduce(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_none("__reduce__", nargs - 1, kwnames))
+    if (!rt_arg_none("bytearray.__reduce__", nargs - 1, kwnames))
         return VAL_NULL;
     return bytearray_reduce_proto(args[0], 2);
 }
@@ -2013,6 +2088,7 @@ static const MethodDef bytearray_methods[] = {
     {"__setitem__", bytearray_dunder_setitem},
     {"__delitem__", bytearray_dunder_delitem},
     BYTES_COMMON_METHODS,
+    {"maketrans", bytearray_maketrans, RT_METH_STATIC},
     {NULL, NULL},
 };
 

@@ -311,8 +311,7 @@ Value rt_codec_lookup_error(Value name)
 
 static Value field(Value exc, const char *name)
 {
-    ObjException *e = AS_EXC(exc);
-    Value v = e->dict == VAL_NULL ? VAL_NULL : rt_dict_get_cstr(e->dict, name);
+    Value v = rt_exc_field(exc, name);
     return v != VAL_NULL ? v : rt_None;
 }
 
@@ -1069,7 +1068,7 @@ Value rt_bytes_decode(const unsigned char *s, size_t n, Value encoding, Value er
 /* ---- The Unicode error classes --------------------------------------------- */
 
 /* UnicodeEncodeError(encoding, object, start, end, reason) and its two
- * siblings keep their five fields in the instance dict, like OSError's
+ * siblings keep their five fields in e->fields, like OSError's
  * (exceptions.c); a decode error's object is stored as bytes even when a
  * bytearray was given (args keeps what was given). */
 void rt_unicode_error_fields(ObjException *e)
@@ -1079,18 +1078,17 @@ void rt_unicode_error_fields(ObjException *e)
     size_t want = translate ? 4 : 5, n = rt_tuple_len(e->args);
     if (n != want)
         return;
-    if (e->dict == VAL_NULL)
-        e->dict = rt_dict_new();
+    Value fields = rt_exc_fields(e);
     for (size_t i = 0; i < n; i++) {
         Value v = rt_tuple_get(e->args, i);
         if (i + translate == 1 && rt_is_subtype(e->ob.type, &rt_UnicodeDecodeError)
             && rt_has_buffer(v) && !IS_EXACT(v, rt_bytes_type))
             v = rt_buffer_to_bytes(v);
         if (v != VAL_NULL)
-            rt_dict_set_cstr(e->dict, names[i + translate], v);
+            rt_dict_set_cstr(fields, names[i + translate], v);
     }
     if (translate)
-        rt_dict_set_cstr(e->dict, "encoding", rt_None);
+        rt_dict_set_cstr(fields, "encoding", rt_None);
 }
 
 /* The constructor checks the arguments as CPython's PyArg_ParseTuple
@@ -1156,8 +1154,7 @@ static Value str_field(Value self, const char *name)
 
 static bool has_object(Value self)
 {
-    ObjException *e = AS_EXC(self);
-    return e->dict != VAL_NULL && rt_dict_get_cstr(e->dict, "object") != VAL_NULL;
+    return rt_exc_field(self, "object") != VAL_NULL;
 }
 
 /* "'ascii' codec can't encode character '\xe9' in position 3: ordinal not
@@ -1240,9 +1237,7 @@ static int set_field(Value self, Value v, const char *name, bool integer)
     }
     if (integer && !rt_as_ssize(v, &dummy))
         return -1;
-    if (e->dict == VAL_NULL)
-        e->dict = rt_dict_new();
-    rt_dict_set_cstr(e->dict, name, v);
+    rt_dict_set_cstr(rt_exc_fields(e), name, v);
     return 0;
 }
 

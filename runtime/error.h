@@ -180,6 +180,10 @@ extern void (*rt_unraisable_handler)(Value exc, const char *what, Value obj);
  * they are the same object) and, as CPython does, cuts any cycle this would
  * create in the context chain. */
 void rt_exc_set_context(Value exc, Value handled);
+/* The dict of an exception's C-level fields (made when first asked for),
+ * and one field's value (VAL_NULL when never set). */
+Value rt_exc_fields(ObjException *e);
+Value rt_exc_field(Value exc, const char *name);
 /* StopIteration.value (rt_None when raised without arguments). */
 Value rt_stopiteration_value(Value exc);
 

@@ -19,8 +19,9 @@
  *
  * Every exception instance is an ObjException: its args tuple, the traceback
  * (tracebacks are built by traceback.c as the exception unwinds), the two
- * chaining links __context__ / __cause__, and an instance dict for any other
- * attribute (OSError's errno, ImportError's name, user attributes).
+ * chaining links __context__ / __cause__, a dict of the fields CPython
+ * keeps in C members (OSError's errno, ImportError's name: `fields`, not in
+ * vars(e)) and an instance dict for the program's own attributes.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -186,9 +187,22 @@ static Value exc_dict(ObjException *e)
     return e->dict;
 }
 
+Value rt_exc_fields(ObjException *e)
+{
+    if (e->fields == VAL_NULL)
+        e->fields = rt_dict_new();
+    return e->fields;
+}
+
+Value rt_exc_field(Value exc, const char *name)
+{
+    Value d = AS_EXC(exc)->fields;
+    return d == VAL_NULL ? VAL_NULL : rt_dict_get_cstr(d, name);
+}
+
 static void set_field(ObjException *e, const char *name, Value v)
 {
-    rt_dict_set_cstr(exc_dict(e), name, v);
+    rt_dict_set_cstr(rt_exc_fields(e), name, v);
 }
 
 void rt_err_set_name(ObjType *type, Value name, Value obj)
@@ -199,7 +213,7 @@ void rt_err_set_name(ObjType *type, Value name, Value obj)
     /* Already augmented (an AttributeError raised inside a __getattr__ or
      * property and passing through): it keeps the name it was raised for,
      * as CPython's set_attribute_error_context does. */
-    Value d = AS_EXC(e)->dict, old;
+    Value d = AS_EXC(e)->fields, old;
     if (d != VAL_NULL && (((old = rt_dict_get_cstr(d, "name")) != VAL_NULL && old != rt_None) ||
                           ((old = rt_dict_get_cstr(d, "obj")) != VAL_NULL && old != rt_None)))
         return;
@@ -415,12 +429,8 @@ static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
     e->args = rt_tuple_from(args + 1, npos - 1);
     if (!derive_fields(e))
         return VAL_NULL;
-    if (rt_is_subtype(e->ob.type, &rt_ImportError) && e->dict != VAL_NULL) {
-        set_field(e, "name", rt_None);  /* those not passed again are reset */
-        set_field(e, "path", rt_None);
-        if (rt_py_minor >= 12)
-            set_field(e, "name_from", rt_None);
-    }
+    if (rt_is_subtype(e->ob.type, &rt_ImportError))
+        e->fields = VAL_NULL;           /* msg, name, path: those not passed again are reset */
     if (!apply_keywords(e, args + npos, kwnames))
         return VAL_NULL;
     return rt_None;
@@ -450,8 +460,7 @@ static Value keyerror_str(Value self)
 
 static Value dict_field(Value self, const char *name)
 {
-    Value d = AS_EXC(self)->dict;
-    return d == VAL_NULL ? VAL_NULL : rt_dict_get_cstr(d, name);
+    return rt_exc_field(self, name);
 }
 
 /* "[Errno 2] No such file or directory: 'x.txt'" */
@@ -587,8 +596,8 @@ static const MemberDef systemexit_members[] = {
 };
 
 /* The fields of OSError, ImportError, AttributeError and NameError are kept
- * in the instance dict; reading one never set gives None, as CPython's
- * members do. */
+ * in e->fields; reading one never set gives None, as CPython's members
+ * do. */
 static Value field_or_none(Value self, const char *name)
 {
     Value v = dict_field(self, name);
@@ -601,7 +610,7 @@ static int set_dict_field(Value self, const char *name, Value v)
         set_field(AS_EXC(self), name, v);
         return 0;
     }
-    return rt_dict_del(exc_dict(AS_EXC(self)), rt_str_intern_cstr(name)) < 0 ? -1 : 0;
+    return rt_dict_del(rt_exc_fields(AS_EXC(self)), rt_str_intern_cstr(name)) < 0 ? -1 : 0;
 }
 
 #define DICT_FIELD(field)                                                       \
@@ -693,19 +702,6 @@ static const GetSetDef nameerror_getsets[] = {
     {NULL},
 };
 
-/* Is name a getset of t or of a base (OSError's, ImportError's ... above,
- * the Unicode errors' in codecs.c)?  pvm keeps those fields in the
- * instance dict, CPython in C fields: pickling leaves them out of the
- * state. */
-static bool has_default_none(ObjType *t, Value name)
-{
-    for (ObjType *b = t; b != NULL; b = b->base)
-        for (const GetSetDef *g = b->getsets; g != NULL && g->name != NULL; g++)
-            if (strcmp(rt_str_cstr(name), g->name) == 0)
-                return true;
-    return false;
-}
-
 /* ---- Methods --------------------------------------------------------------- */
 
 /* e.with_traceback(tb): set __traceback__ and return e. */
@@ -733,7 +729,7 @@ static Value exc_add_note(Value *args, size_t nargs, Value kwnames)
     Value notes = rt_dict_get_cstr(exc_dict(e), "__notes__");
     if (notes == VAL_NULL) {
         notes = rt_list_new(1);
-        set_field(e, "__notes__", notes);
+        rt_dict_set_cstr(exc_dict(e), "__notes__", notes);
     } else if (!rt_isinstance_of(notes, &rt_list_type)) {
         return rt_raisef(&rt_TypeError, "Cannot add note: __notes__ is not a list");
     }
@@ -750,30 +746,20 @@ bool rt_exc_add_note(Value exc, Value note)
 
 /* ---- Pickling ---------------------------------------------------------------- */
 
-/* The instance dict as Python code sees it: without the fields pvm keeps
- * there for OSError, AttributeError and NameError (CPython keeps them in C
- * fields); ImportError's name and path come last, as CPython's
- * ImportError_getstate adds them.  VAL_NULL when the exception has no
- * dict of its own. */
+/* The pickled state: a copy of the instance dict, ImportError's name and
+ * path after it, as CPython's ImportError_getstate adds them.  VAL_NULL
+ * when the exception has no dict of its own. */
 static Value visible_dict(ObjException *e)
 {
-    if (e->dict == VAL_NULL)
+    bool import = rt_is_subtype(e->ob.type, &rt_ImportError);
+    if (e->dict == VAL_NULL && (!import || e->fields == VAL_NULL))
         return VAL_NULL;
-    ObjType *t = e->ob.type;
-    bool import = rt_is_subtype(t, &rt_ImportError);
-    Value out = rt_dict_new(), fields = rt_dict_new(), k, v;
-    bool user = rt_dict_len(e->dict) == 0;
-    for (size_t pos = 0; rt_dict_next(e->dict, &pos, &k, &v);) {
-        if (!has_default_none(t, k)) {
-            rt_dict_set(out, k, v);
-            user = true;
-        } else if (import && strcmp(rt_str_cstr(k), "msg") != 0) {
-            rt_dict_set(fields, k, v);
-        }
-    }
-    if (!rt_dict_update(out, fields))
-        return VAL_NULL;
-    return user || rt_dict_len(out) > 0 ? out : VAL_NULL;
+    Value out = e->dict != VAL_NULL ? rt_dict_copy(e->dict) : rt_dict_new(), k, v;
+    if (import && e->fields != VAL_NULL)
+        for (size_t pos = 0; rt_dict_next(e->fields, &pos, &k, &v);)
+            if (strcmp(rt_str_cstr(k), "msg") != 0)
+                rt_dict_set(out, k, v);
+    return e->dict != VAL_NULL || rt_dict_len(out) > 0 ? out : VAL_NULL;
 }
 
 /* OSError(2, 'msg', 'file') keeps only (2, 'msg') as args: pickling puts

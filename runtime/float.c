@@ -1015,7 +1015,7 @@ static bool clean_hex(const char *s, const char *end, char *out)
 static Value float_from_hex(Value text)
 {
     if (!is_str(text))
-        return rt_raisef(&rt_TypeError, "fromhex() argument must be str, not %T", text);
+        return rt_raisef(&rt_TypeError, "bad argument type for built-in operation");
     const char *s = rt_str_cstr(text), *end = s + rt_str_nbytes(text);
     while (s < end && is_space(*s)) s++;
     while (end > s && is_space(end[-1])) end--;
@@ -1089,7 +1089,7 @@ static Value m_getformat(Value *args, size_t nargs, Value kw)
     if (!rt_arg_one("float.__getformat__", nargs - 1, kw))
         return VAL_NULL;
     if (!is_str(args[1]))
-        return rt_raisef(&rt_TypeError, "__getformat__() argument must be str, not %T", args[1]);
+        return rt_raisef(&rt_TypeError, "__getformat__() argument must be str, not %N", args[1]);
     const char *s = rt_str_cstr(args[1]);
     if (strcmp(s, "double") != 0 && strcmp(s, "float") != 0)
         return rt_raisef(&rt_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");

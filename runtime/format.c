@@ -678,7 +678,7 @@ Value rt_number_dunder_format(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("__format__", nargs - 1, kwnames))
         return VAL_NULL;
     if (!rt_is_str(args[1]))
-        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %N", args[1]);
     Value v = args[0], spec = args[1];
     if (rt_str_nbytes(spec) == 0)
         return rt_str(v);
@@ -975,11 +975,8 @@ static bool build_format(StrBuf *out, const char *s, size_t n, FormatArgs *a, in
 /* str.format_map(mapping): named fields are looked up in the mapping. */
 Value rt_str_format_map(Value *args, size_t nargs, Value kwnames)
 {
-    if (!rt_arg_nokw("format_map", kwnames))
+    if (!rt_arg_one("str.format_map", nargs - 1, kwnames))      /* METH_O */
         return VAL_NULL;
-    if (nargs != 2)
-        return rt_raisef(&rt_TypeError, "format_map() takes exactly one argument (%zu given)",
-                         nargs - 1);
     FormatArgs a = {.args = args + 2, .nargs = 0, .mapping = args[1]};
     StrBuf sb;
     sb_init(&sb);

@@ -665,6 +665,10 @@ typedef struct ObjException {
     Value context, cause;       /* exception or rt_None */
     bool suppress_context;
     Value dict;                 /* instance attributes, VAL_NULL until needed */
+    Value fields;               /* dict of the fields CPython keeps in C members
+                                 * (OSError.errno, ImportError.name, SyntaxError.lineno,
+                                 * UnicodeError.start ...): not in vars(e); VAL_NULL
+                                 * until one is set (rt_exc_fields) */
     Value extra;                /* per-type data: StopIteration.value, SystemExit.code,
                                  * OSError.characters_written (None: unset) */
 } ObjException;

@@ -1210,8 +1210,7 @@ static Value object_format(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("object.__format__", nargs - 1, kwnames))
         return VAL_NULL;
     if (!rt_isinstance_of(args[1], &rt_str_type))
-        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %s",
-                         val_type(args[1])->name);
+        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (rt_str_nbytes(args[1]) > 0)
         return rt_raisef(&rt_TypeError, "unsupported format string passed to %s.__format__",
                          val_type(args[0])->name);

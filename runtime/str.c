@@ -1204,6 +1204,11 @@ static size_t format_directive(StrBuf *sb, const char *f, va_list *ap, bool *ok)
     case 'R': *ok = sb_add_value_repr(sb, va_arg(*ap, Value)); return 1;
     case 'S': *ok = sb_add_value_str(sb, va_arg(*ap, Value)); return 1;
     case 'T': sb_adds(sb, val_type(va_arg(*ap, Value))->name); return 1;
+    case 'N': {                     /* %T, but None for None (_PyArg_BadArgument) */
+        Value v = va_arg(*ap, Value);
+        sb_adds(sb, v == rt_None ? "None" : val_type(v)->name);
+        return 1;
+    }
     case 'z':
         if (f[1] == 'd')
             snprintf(num, sizeof num, "%zd", va_arg(*ap, ssize_t));

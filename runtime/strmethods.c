@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/version.h"
 #include "runtime/codecs.h"
 
 /* ---- Argument checking ----------------------------------------------------
@@ -30,10 +31,27 @@ enum {
     ST_PARSE,       /* "find() takes at least 1 argument (0 given)" */
 };
 
+/* check_args's refusal, in the method's style; false. */
+__attribute__((noinline)) static bool refuse_args(const char *name, int style, size_t n,
+                                                  Value kwnames, size_t min, size_t max)
+{
+    char qualified[64];
+    snprintf(qualified, sizeof qualified, "str.%s", name);
+    if (style == ST_PARSE && rt_py_minor >= 13)
+        style = ST_CLINIC;      /* 3.13 moved find, count, ... to Argument Clinic */
+    if (!rt_arg_nokw(style == ST_PARSE ? name : qualified, kwnames))
+        return false;
+    if (style == ST_METH)
+        return max == 0 ? rt_arg_none(qualified, n, VAL_NULL) : rt_arg_one(qualified, n, VAL_NULL);
+    if (style == ST_CLINIC)
+        return rt_arg_range(name, n, min, max);
+    return rt_arg_count(name, n, min, max);
+}
+
 /* Check that a method (args[0] is self) got min..max positional arguments
  * and no keywords. */
-static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
-                       size_t min, size_t max)
+static inline bool check_args(const char *name, int style, size_t nargs, Value kwnames,
+                              size_t min, size_t max)
 {
     size_t n = nargs - 1;
     /* The usual case, decided before any message is made ("str.name" by
@@ -41,15 +59,7 @@ static bool check_args(const char *name, int style, size_t nargs, Value kwnames,
     bool counted = style == ST_METH ? n == (max == 0 ? 0 : 1) : n >= min && n <= max;
     if (counted && rt_nkwargs(kwnames) == 0)
         return true;
-    char qualified[64];
-    snprintf(qualified, sizeof qualified, "str.%s", name);
-    if (!rt_arg_nokw(qualified, kwnames))
-        return false;
-    if (style == ST_METH)
-        return max == 0 ? rt_arg_none(qualified, n, VAL_NULL) : rt_arg_one(qualified, n, VAL_NULL);
-    if (style == ST_CLINIC)
-        return rt_arg_range(name, n, min, max);
-    return rt_arg_count(name, n, min, max);
+    return refuse_args(name, style, n, kwnames, min, max);
 }
 
 /* Arguments that may be given by keyword: fill out[0..nnames) (VAL_NULL when
@@ -500,7 +510,13 @@ static Value str_rstrip(Value *args, size_t nargs, Value kw)
 static bool find_args(const char *name, Value *args, size_t nargs, Value kw,
                       size_t *from, size_t *to, bool *beyond)
 {
-    if (!check_args(name, ST_PARSE, nargs, kw, 1, 3) || !need_str(args[1]))
+    if (!check_args(name, ST_PARSE, nargs, kw, 1, 3))
+        return false;
+    if (rt_py_minor >= 13 && !rt_is_str(args[1])) {
+        rt_raisef(&rt_TypeError, "%s() argument 1 must be str, not %N", name, args[1]);
+        return false;
+    }
+    if (!need_str(args[1]))
         return false;
     Value s = args[0];
     ssize_t start, end;
@@ -636,7 +652,7 @@ static Value affix_remove(Value *args, size_t nargs, Value kw, const char *name,
         return VAL_NULL;
     Value s = args[0], affix = args[1];
     if (!rt_is_str(affix))
-        return rt_raisef(&rt_TypeError, "%s() argument must be str, not %T", name, affix);
+        return rt_raisef(&rt_TypeError, "%s() argument must be str, not %N", name, affix);
     size_t n = S(s)->nbytes, m = S(affix)->nbytes;
     if (m == 0 || !affix_match(s, affix, 0, n, suffix))
         return sub_bytes(s, 0, n);
@@ -676,13 +692,21 @@ static Value replace_empty(Value s, Value new, ssize_t count)
 
 static Value str_replace(Value *args, size_t nargs, Value kw)
 {
-    if (!check_args("replace", ST_CLINIC, nargs, kw, 2, 3))
+    static const char *const names[] = { "", "", "count" };
+    static const ArgSpec spec = { "replace", names, 3, 2, 2, 3, false };
+    Value a[4] = { args[0] };
+    if (rt_py_minor >= 13) {        /* 3.13: count= may be given by keyword */
+        if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a + 1))
+            return VAL_NULL;
+        args = a;
+        nargs = a[3] != VAL_NULL ? 4 : 3;
+    } else if (!check_args("replace", ST_CLINIC, nargs, kw, 2, 3))
         return VAL_NULL;
     Value s = args[0], old = args[1], new = args[2];
     if (!rt_is_str(old))
-        return rt_raisef(&rt_TypeError, "replace() argument 1 must be str, not %T", old);
+        return rt_raisef(&rt_TypeError, "replace() argument 1 must be str, not %N", old);
     if (!rt_is_str(new))
-        return rt_raisef(&rt_TypeError, "replace() argument 2 must be str, not %T", new);
+        return rt_raisef(&rt_TypeError, "replace() argument 2 must be str, not %N", new);
     ssize_t count = -1;
     if (nargs > 3 && !get_ssize(args[3], &count))
         return VAL_NULL;
@@ -996,7 +1020,7 @@ static bool fill_arg(const char *name, Value *args, size_t nargs, uint32_t *fill
         return true;
     Value f = args[2];
     if (!rt_is_str(f)) {
-        rt_raisef(&rt_TypeError, "%s() argument 2 must be str, not %T", name, f);
+        rt_raisef(&rt_TypeError, "The fill character must be a unicode character, not %T", f);
         return false;
     }
     if (S(f)->length != 1) {
@@ -1199,7 +1223,7 @@ static Value maketrans_dict(Value d)
 static Value str_maketrans(Value *args, size_t nargs, Value kw)
 {
     if (rt_nkwargs(kw))
-        return rt_raisef(&rt_TypeError, "maketrans() takes no keyword arguments");
+        return rt_raisef(&rt_TypeError, "str.maketrans() takes no keyword arguments");
     if (nargs < 1 || nargs > 3)
         return rt_raisef(&rt_TypeError, "maketrans expected %s %d argument%s, got %zu",
                          nargs < 1 ? "at least" : "at most", nargs < 1 ? 1 : 3,
@@ -1210,10 +1234,13 @@ static Value str_maketrans(Value *args, size_t nargs, Value kw)
                              "if you give only one argument to maketrans it must be a dict");
         return maketrans_dict(args[0]);
     }
-    for (size_t i = 0; i < nargs; i++)
+    for (size_t i = 1; i < nargs; i++)
         if (!rt_is_str(args[i]))
-            return rt_raisef(&rt_TypeError, "maketrans() argument %zu must be str, not %T",
+            return rt_raisef(&rt_TypeError, "maketrans() argument %zu must be str, not %N",
                              i + 1, args[i]);
+    if (!rt_is_str(args[0]))
+        return rt_raisef(&rt_TypeError,
+                         "first maketrans argument must be a string if there is a second argument");
     if (S(args[0])->length != S(args[1])->length)
         return rt_raisef(&rt_ValueError,
                          "the first two maketrans arguments must have equal length");
@@ -1233,7 +1260,7 @@ static Value str_dunder_format(Value *args, size_t nargs, Value kw)
     if (!check_args("__format__", ST_METH, nargs, kw, 1, 1))
         return VAL_NULL;
     if (!rt_is_str(args[1]))
-        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return rt_raisef(&rt_TypeError, "__format__() argument must be str, not %N", args[1]);
     return rt_format_str(args[0], args[1]);
 }
 

@@ -40,9 +40,7 @@ static const char *const location_names[] = {
 
 static void set_attr(ObjException *e, const char *name, Value v)
 {
-    if (e->dict == VAL_NULL)
-        e->dict = rt_dict_new();
-    rt_dict_set_cstr(e->dict, name, v);
+    rt_dict_set_cstr(rt_exc_fields(e), name, v);
 }
 
 void rt_syntaxerror_fields(ObjException *e)
@@ -67,8 +65,7 @@ void rt_syntaxerror_fields(ObjException *e)
 /* An attribute, None when it was never set. */
 static Value attr(Value exc, const char *name)
 {
-    Value d = AS_EXC(exc)->dict;
-    Value v = d != VAL_NULL ? rt_dict_get_cstr(d, name) : VAL_NULL;
+    Value v = rt_exc_field(exc, name);
     return v != VAL_NULL ? v : rt_None;
 }
 
@@ -186,9 +183,8 @@ static void print_text(FILE *out, const char *text, int64_t offset, int64_t end_
 
 Value rt_syntaxerror_print_location(FILE *out, Value exc)
 {
-    Value d = AS_EXC(exc)->dict;
     bool marked = rt_isinstance_of(exc, &rt_SyntaxError) ||
-                  (d != VAL_NULL && rt_dict_get_cstr(d, "print_file_and_line") != VAL_NULL);
+                  rt_exc_field(exc, "print_file_and_line") != VAL_NULL;
     Location loc;
     if (!marked || !parse_location(exc, &loc))
         return exc;
