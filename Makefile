@@ -291,14 +291,6 @@ $(BUILD)/libpvm.a: $(LIB_OBJS)
 # patch written at every start: 0.5 MiB of resident memory for each run,
 # a sixth of `pvm hello.pyc`'s (bench/README.md, "i13-rss").
 override PVM_LDFLAGS := -no-pie
-# Where .bss ends and .lbss (runtime/gc.h's GC_LARGE_STATIC) begins, as
-# the symbol pvm_bss_end: runtime/gc.c makes the pages up to it present at
-# start.  x86-64 and GCC only (elsewhere no .lbss, and gc.c does without).
-ifneq ($(findstring x86_64,$(shell $(CC) -dumpmachine)),)
-ifeq ($(findstring clang,$(shell $(CC) --version)),)
-override PVM_LDFLAGS += '-Wl,--defsym=pvm_bss_end=ADDR(.lbss)'
-endif
-endif
 
 # Start-up: pvm links the small libraries (gc, gmp, utf8proc) statically
 # when their archives are installed (Debian's -dev packages have them;

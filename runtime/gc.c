@@ -449,15 +449,19 @@ extern void *__libc_stack_end;
  *     objects (the intern table, the standard streams' buffers, builtins'
  *     and sys's dicts; the small ones are in the start-up regions, below)
  *     and a small program's first ones fill ~50 of them;
- *   - most of .data, where the ~170 static types it readies lie, and of
- *     .bss (the collector's own tables among them), up to the large
- *     arrays gathered after it (GC_LARGE_STATIC);
+ *   - most of .data, where the ~170 static types it readies lie;
+ *   - the start-up regions (below), where its small objects go;
  *   - the STARTUP_STACK bytes of stack below gc_init's frame: allocating,
  *     the collector clears the stack below its frame (GC_clear_stack: no
  *     stale pointer there may keep garbage alive), pages no frame has
  *     reached yet.
  * Where the call is unknown or fails, the pages fault in one by one as
- * before.
+ * before.  The rest of .bss (the collector's own tables, the frame stack's
+ * first chunk, libgc's scratch arrays) is left to fault in as it is
+ * written: made present whole, it was ~60 pages a program that never
+ * writes them still carried (peak RSS +0.2 MiB on every small program),
+ * and leaving it costs 20 more page faults but no measurable start-up
+ * time (bench/README.md, "populating .bss").
  */
 #define STARTUP_HEAP ((size_t)256 << 10)
 #define STARTUP_STACK ((size_t)32 << 10)
@@ -472,14 +476,10 @@ static void populate(void *start, size_t size)
 }
 
 extern char __data_start[], _edata[];   /* the linker's: .data's bounds */
-/* The end of .bss, where the Makefile defines it (x86-64); else NULL. */
-extern char pvm_bss_end[] __attribute__((weak));
 
-/* Before GC_INIT, which writes the collector's tables in .bss. */
 static void populate_static_pages(void)
 {
-    char *end = pvm_bss_end != NULL ? pvm_bss_end : _edata;
-    populate(__data_start, (size_t)(end - __data_start));
+    populate(__data_start, (size_t)(_edata - __data_start));
     uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
     populate((void *)(frame - STARTUP_STACK), STARTUP_STACK);
 }
@@ -489,6 +489,7 @@ static void populate_heap_start(void *first)
     populate(first, STARTUP_HEAP);
 }
 #else
+static inline void populate(void *start, size_t size) { (void)start; (void)size; }
 static void populate_static_pages(void) {}
 static void populate_heap_start(void *first) { (void)first; }
 #endif
@@ -851,6 +852,8 @@ static inline bool in_region(const void *p)
 
 static void regions_init(void)
 {
+    populate(scanned_region, sizeof scanned_region);
+    populate(pointer_free_region, sizeof pointer_free_region);
     gc_exclude_static(pointer_free_region, sizeof pointer_free_region);
 }
 
