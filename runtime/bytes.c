@@ -1793,7 +1793,7 @@ extended:
     return 0;
 }
 
-static int bytearray_setitem(Value self, Value key, Value v)
+__attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Value v)
 {
     ObjByteArray *a = VAL_AS(ObjByteArray, self);
     if (IS_EXACT(key, rt_slice_type))
@@ -1916,7 +1916,7 @@ static Value bytearray_copy(Value *args, size_t nargs, Value kw)
 }
 
 /* a += b extends in place; a *= n repeats in place. */
-static Value bytearray_inplace(Value a, Value b, int op)
+__attribute__((noinline)) static Value bytearray_inplace(Value a, Value b, int op)
 {
     ObjByteArray *ba = VAL_AS(ObjByteArray, a);
     if (op == NB_ADD) {
@@ -1952,18 +1952,47 @@ static Value bytearray_inplace(Value a, Value b, int op)
     return bytes_binop(a, b, op);
 }
 
+/* The slots that may change a bytearray's size (`del b[i:j]`, `b[i:j] =
+ * x`, `b += x`).  While a lasting buffer of it is out, each clears the
+ * dead part of the C stack first (gc_clear_stack_below), then calls the
+ * method proper, whose frame is laid over the cleared words: a word that
+ * frame takes without writing would otherwise still hold what an earlier
+ * call left there, perhaps a list of memoryviews the program has dropped
+ * (`b''.join([memoryview(b)[:n], ...])` then `del b[:2 * n]`), which
+ * rt_buffer_exported's collection does not set aside (it sets aside only
+ * words that point to views themselves).  The methods proper are not
+ * inlined: their frames must be made after the clearing (bench/README.md,
+ * h-del3). */
+static inline void before_resize(Value self)
+{
+    if (VAL_AS(ObjByteArray, self)->exports > 0)
+        gc_clear_stack_below();
+}
+
+static int bytearray_setitem_entry(Value self, Value key, Value v)
+{
+    before_resize(self);
+    return bytearray_setitem(self, key, v);
+}
+
+static Value bytearray_inplace_entry(Value a, Value b, int op)
+{
+    before_resize(a);
+    return bytearray_inplace(a, b, op);
+}
+
 static Value bytearray_dunder_setitem(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, VAL_NULL, "__setitem__", 2, 2))
         return VAL_NULL;
-    return bytearray_setitem(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
+    return bytearray_setitem_entry(args[0], args[1], args[2]) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_dunder_delitem(Value *args, size_t nargs, Value kw)
 {
     if (!check_args(args, nargs, VAL_NULL, "__delitem__", 1, 1))
         return VAL_NULL;
-    return bytearray_setitem(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
+    return bytearray_setitem_entry(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : rt_None;
 }
 
 static Value bytearray_append(Value *args, size_t nargs, Value kw)
@@ -2104,8 +2133,8 @@ ObjType rt_bytearray_type = {
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),
     .iter = bytes_iter,
     .getitem = bytes_getitem,
-    .inplace = bytearray_inplace,
-    .setitem = bytearray_setitem,
+    .inplace = bytearray_inplace_entry,
+    .setitem = bytearray_setitem_entry,
     .len = bytes_len,
     .contains = bytes_contains,
     .new_ = bytearray_new_slot,
