@@ -1391,13 +1391,8 @@ void gc_collect_past_stack_inner(bool (*match)(const void *obj))
     GC_gcollect();
     for (size_t i = a.n; i-- > 0;)
         *a.words[i].where = a.words[i].held;
-    for (size_t i = 0; i < a.nkept; i++) {
-        GC_finalization_proc older = NULL;
-        void *older_data = NULL;
-        GC_register_finalizer_no_order(a.kept[i], NULL, NULL, &older, &older_data);
-        if (older != NULL && older != aside_noop)
-            GC_register_finalizer_no_order(a.kept[i], older, older_data, NULL, NULL);
-    }
+    for (size_t i = 0; i < a.nkept; i++)
+        gc_unregister_finalizer(a.kept[i], aside_noop);
     free(a.words);
     free(a.kept);
     GC_invoke_finalizers();
