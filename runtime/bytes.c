@@ -410,6 +410,8 @@ static Value bytes_binop(Value a, Value b, int op)
         Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
         ssize_t n;
         int r = rt_repeat_count(count, &n);
+        if (r > 0 && n == 1 && IS_EXACT(seq, rt_bytes_type))
+            return seq;                 /* immutable: the operand itself, as CPython's */
         return r > 0 ? view_repeat(seq, view_of(seq), n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     return rt_NotImplemented;
@@ -1752,7 +1754,7 @@ static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
     if (step == 1 || n == 0) {
         if (step != 1 && v && src.len != 0)
             goto extended;
-        if (step != 1 && !v)
+        if (step != 1)                  /* nothing to delete or assign */
             return 0;
         if (stop < start)
             stop = start;
@@ -1804,6 +1806,11 @@ __attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Va
             rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T", key);
         return -1;
     }
+    /* The value before the bounds, as CPython's (gh-91153): its __index__
+     * may change the length. */
+    int c = 0;
+    if (v && !byte_value(v, &c))
+        return -1;
     size_t i;
     if (!rt_seq_index_ex(idx, a->length, "bytearray", "bytearray", &i))
         return -1;
@@ -1814,9 +1821,6 @@ __attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Va
         a->length--;
         return 0;
     }
-    int c;
-    if (!byte_value(v, &c))
-        return -1;
     a->data[i] = (unsigned char)c;
     return 0;
 }
@@ -1905,6 +1909,16 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     a->length = 0;
     return rt_None;
+}
+
+/* __alloc__(): the bytes allocated for the contents, counted as CPython
+ * counts them, with the trailing NUL it keeps (pvm keeps none), so always
+ * more than the length. */
+static Value bytearray_alloc(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args(args, nargs, kw, "__alloc__", 0, 0))
+        return VAL_NULL;
+    return rt_int_from_i64((int64_t)VAL_AS(ObjByteArray, args[0])->capacity + 1);
 }
 
 static Value bytearray_copy(Value *args, size_t nargs, Value kw)
@@ -2114,6 +2128,7 @@ static const MethodDef bytearray_methods[] = {
     {"reverse", bytearray_reverse},
     {"clear", bytearray_clear_entry},
     {"copy", bytearray_copy},
+    {"__alloc__", bytearray_alloc},
     {"__setitem__", bytearray_dunder_setitem},
     {"__delitem__", bytearray_dunder_delitem},
     BYTES_COMMON_METHODS,
