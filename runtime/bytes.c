@@ -801,7 +801,7 @@ static Value bytes_find(Value *args, size_t nargs, Value kw)
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     return small_new(beyond ? -1 : view_find(h, from, to, n));
 }
@@ -814,7 +814,7 @@ static Value bytes_count(Value *args, size_t nargs, Value kw)
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     if (beyond)
         return small_new(0);
@@ -887,9 +887,9 @@ static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
     *s = view_of(args[0]);
     *sep = (View){NULL, 0};
     *maxsplit = -1;
-    if (a[0] != VAL_NULL && a[0] != rt_None && !need_view(a[0], sep))
-        return false;
     if (a[1] != VAL_NULL && !rt_as_ssize(a[1], maxsplit))
+        return false;                   /* maxsplit first, as Argument Clinic converts it */
+    if (a[0] != VAL_NULL && a[0] != rt_None && !need_view(a[0], sep))
         return false;
     if (*maxsplit < 0)
         *maxsplit = PTRDIFF_MAX;
@@ -1152,7 +1152,7 @@ static Value find_common(Value *args, size_t nargs, Value kw, const char *name, 
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     ssize_t at = beyond ? -1 : right ? view_rfind(h, from, to, n) : view_find(h, from, to, n);
     if (at < 0 && raise)
@@ -2034,7 +2034,7 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     if (r < 0)
         return VAL_NULL;
     if (r == 0) {                       /* an iterable of ints, gathered first */
-        if (rt_is_str(args[1]))
+        if (rt_is_str(args[1]) && rt_py_minor >= 13)    /* before, 'a' is not an int */
             return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
         Value it = rt_iter(args[1]);
         if (it == VAL_NULL) {
