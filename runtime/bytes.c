@@ -698,7 +698,7 @@ __attribute__((noinline)) static bool refuse_args(Value *args, size_t nargs, Val
     char qualified[48];
     snprintf(qualified, sizeof qualified, "%s.%s",
              rt_isinstance_of(args[0], &rt_bytearray_type) ? "bytearray" : "bytes", name);
-    if (max == 0 || strstr(" append extend join partition rpartition remove removeprefix "
+    if (max == 0 || strstr(" append extend join partition rpartition remove removeprefix resize "
                            "removesuffix zfill ", spaced) != NULL)
         return max == 0 ? rt_arg_none(qualified, n, kw) : rt_arg_one(qualified, n, kw);
     if (strstr(" center ljust rjust insert lstrip rstrip strip replace pop ", spaced) != NULL ||
@@ -2059,6 +2059,34 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* resize(size), 3.14: truncated, or grown with zero bytes. */
+static Value bytearray_resize(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args(args, nargs, kw, "resize", 1, 1))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    Value n = rt_index(args[1]);
+    int64_t size;
+    if (n == VAL_NULL)
+        return VAL_NULL;
+    if (!rt_int_as_i64(n, &size)) {
+        rt_err_clear();
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    if (size < 0)
+        return rt_raisef(&rt_ValueError, "Can only resize to positive sizes, got %zd", (ssize_t)size);
+    if (!gc_size_ok((size_t)size))
+        return rt_raise_nomemory();
+    if (!resizable(a, (size_t)size))
+        return VAL_NULL;
+    if ((size_t)size > a->length) {
+        bytearray_reserve(a, (size_t)size - a->length);
+        memset(a->data + a->length, 0, (size_t)size - a->length);
+    }
+    a->length = (size_t)size;
+    return rt_None;
+}
+
 /* Pickling (CPython's bytearray _common_reduce): protocol 3 and later
  * (type, (bytes,), state); before, the bytes as a latin-1 str, (type,
  * (str, 'latin-1'), state); empty: (type, (), state). */
@@ -2116,6 +2144,7 @@ SIZE_CHANGING_METHOD(bytearray_insert)
 SIZE_CHANGING_METHOD(bytearray_pop)
 SIZE_CHANGING_METHOD(bytearray_remove)
 SIZE_CHANGING_METHOD(bytearray_clear)
+SIZE_CHANGING_METHOD(bytearray_resize)
 
 static const MethodDef bytearray_methods[] = {
     {"__reduce__", bytearray_reduce},
@@ -2133,6 +2162,11 @@ static const MethodDef bytearray_methods[] = {
     {"__delitem__", bytearray_dunder_delitem},
     BYTES_COMMON_METHODS,
     {"maketrans", bytearray_maketrans, RT_METH_STATIC},
+    {NULL, NULL},
+};
+
+static const MethodDef bytearray_methods_314[] = {
+    {"resize", bytearray_resize_entry},
     {NULL, NULL},
 };
 
@@ -2160,6 +2194,8 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&rt_bytearray_type, bytearray_methods_314);
     rt_type_ready(&bytes_iter_type, bytes_iter_methods);
     rt_type_ready(&bytearray_iter_type, bytes_iter_methods);
 }
