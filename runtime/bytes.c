@@ -2065,16 +2065,11 @@ static Value bytearray_resize(Value *args, size_t nargs, Value kw)
     if (!check_args(args, nargs, kw, "resize", 1, 1))
         return VAL_NULL;
     ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
-    Value n = rt_index(args[1]);
-    int64_t size;
-    if (n == VAL_NULL)
+    ssize_t size;
+    if (!rt_index_ssize(args[1], &size))
         return VAL_NULL;
-    if (!rt_int_as_i64(n, &size)) {
-        rt_err_clear();
-        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
-    }
     if (size < 0)
-        return rt_raisef(&rt_ValueError, "Can only resize to positive sizes, got %zd", (ssize_t)size);
+        return rt_raisef(&rt_ValueError, "Can only resize to positive sizes, got %zd", size);
     if (!gc_size_ok((size_t)size))
         return rt_raise_nomemory();
     if (!resizable(a, (size_t)size))
