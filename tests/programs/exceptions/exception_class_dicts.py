@@ -40,3 +40,23 @@ print(E(1).args, E(1, b=3).args, F(999, "y").errno, repr(F(999, "y")))
 print(AttributeError("x", name="n").name, NameError("m", name="q").name,
       ImportError("a", name="b", path="c").path)
 print(str(KeyError("k")), KeyError.__str__(KeyError("k")), NameError.__str__(NameError("zz")))
+
+# A codec's error is wrapped (3.11) when its class keeps BaseException's
+# __init__: a subclass of RuntimeError, which has its own entry, does.
+import codecs
+
+
+class MyRuntimeError(RuntimeError):
+    pass
+
+
+def raiser(*args):
+    raise MyRuntimeError("boom")
+
+
+codecs.register(lambda name: codecs.CodecInfo(raiser, raiser, name="exc_dict_test")
+                if name == "exc_dict_test" else None)
+try:
+    "x".encode("exc_dict_test")
+except RuntimeError as e:
+    print(type(e).__name__, e, type(e.__cause__).__name__)
