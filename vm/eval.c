@@ -1938,10 +1938,14 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         Value *base = frame_stack_base(frame);
         if (!fuzz_budget_spent() && find_handler(frame->code, frame_lasti(frame), &h) &&
             handler_fits(frame, base + h.depth, sp)) {
+            /* The lasti pushed for a RERAISE 1 is the one it restores,
+             * as CPython's exception_unwind pushes the frame's prev_instr
+             * after RERAISE set it (the handler, from the RERAISE). */
+            const uint16_t *at = reraise ? reraised_from(frame, sp) : frame->instr;
             drop_loop_generators(base + h.depth, sp);
             sp = base + h.depth;
             if (h.lasti)
-                *sp++ = small_new(frame_lasti(frame));
+                *sp++ = small_new(at - frame->code->instrs);
             if (vm_monitor_on)          /* a callback that raises: its exception is handled */
                 vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
