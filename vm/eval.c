@@ -112,6 +112,11 @@ volatile sig_atomic_t vm_memory_pending;       /* the heap filled up (gc.c) */
 int vm_get_recursion_limit(void) { return vm_recursion_limit; }
 void vm_set_recursion_limit(int limit) { vm_recursion_limit = limit; }
 
+int vm_recursion_depth(void)
+{
+    return vm_depth;
+}
+
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
 {
