@@ -953,6 +953,11 @@ Value vm_globals(void)
     return vm_running ? vm_running->globals : rt_builtins_dict;
 }
 
+Value vm_builtins(void)
+{
+    return vm_running ? vm_running->builtins : rt_builtins_dict;
+}
+
 /* locals(): the frame's dict, or in a function its frame object's
  * f_locals — as in CPython, one dict per frame, brought up to date with the
  * fast locals and cells on every call, and writing to it changes nothing.
