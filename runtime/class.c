@@ -1556,6 +1556,18 @@ static Value type_get_basicsize(Value self)
 
 static Value type_get_zero(Value self) { return small_new(0); }
 
+/* CPython's tp_itemsize of the variable-sized builtins a class may derive
+ * from (a tuple's item pointer, a byte, an int's 30-bit digit, a heap
+ * type's member slot); 0 for the rest, and inherited. */
+static Value type_get_itemsize(Value self)
+{
+    ObjType *root = builtin_root(AS_TYPE(self));
+    return small_new(rt_is_subtype(root, &rt_tuple_type) ? 8
+                     : rt_is_subtype(root, &rt_bytes_type) ? 1
+                     : rt_is_subtype(root, &rt_int_type) ? 4
+                     : rt_is_subtype(root, &rt_type_type) ? 40 : 0);
+}
+
 static Value type_get_dictoffset(Value self)
 {
     size_t off = AS_TYPE(self)->dict_offset;
@@ -1586,7 +1598,7 @@ const GetSetDef rt_type_getsets[] = {
     {"__annotations__", type_get_annotations, type_set_annotations},
     {"__flags__", type_get_flags},
     {"__basicsize__", type_get_basicsize},
-    {"__itemsize__", type_get_zero},
+    {"__itemsize__", type_get_itemsize},
     {"__dictoffset__", type_get_dictoffset},
     {"__weakrefoffset__", type_get_zero},
     {NULL},
