@@ -72,6 +72,7 @@
 #include "runtime/gen.h"
 #include "runtime/class.h"
 #include "runtime/finalize.h"
+#include "runtime/typeversion.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
@@ -921,6 +922,10 @@ bool vm_handle_breaker(void)
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
+    /* The attribute lookup cache, a root, holds what class attributes held
+     * when looked up: a dead class in a cycle through its own attribute
+     * (`class A: od = {}` with A.od[A] = None) stayed until evicted. */
+    rt_type_cache_clear();
     rt_gen_watch_unstarted();
     for (int round = 0; round < 4; round++) {
         gc_collect();

@@ -208,8 +208,9 @@ void vm_program_start(void);
 /* gc.collect(): clear what the frame stack still holds of returned calls
  * and popped values (live_end: the end of the calling C function's
  * arguments, args + nargs, where the running frame's live stack ends when
- * Python code called it), collect, then run what the collection made due
- * (weak reference callbacks, closing abandoned generators). */
+ * Python code called it) and the attribute lookup cache, collect, then run
+ * what the collection made due (weak reference callbacks, closing
+ * abandoned generators). */
 void vm_gc_collect(const Value *live_end);
 
 #ifdef PVM_FUZZ
