@@ -682,9 +682,19 @@ static bool call_set_names(ObjType *t)
 /* super(cls, cls).__init_subclass__(**kwargs). */
 static bool call_init_subclass(ObjType *t, Value kwargs)
 {
+    /* CPython calls super(t, t).__init_subclass__: the search starts after
+     * t in its MRO, and an MRO without t (a metaclass's mro() returned
+     * one) fails super's check. */
     ObjTuple *mro = AS_TUPLE(t->mro);
+    size_t start = 0;
+    while (start < mro->length && AS_TYPE(mro->items[start]) != t)
+        start++;
+    if (start == mro->length) {
+        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return false;
+    }
     Value m = VAL_NULL;
-    for (size_t i = 1; i < mro->length && m == VAL_NULL; i++)
+    for (size_t i = start + 1; i < mro->length && m == VAL_NULL; i++)
         m = rt_dict_get_str(rt_type_dict(AS_TYPE(mro->items[i])), s_init_subclass);
     if (m == VAL_NULL)
         return true;
