@@ -680,6 +680,18 @@ static bool call_set_names(ObjType *t)
 }
 
 /* super(cls, cls).__init_subclass__(**kwargs). */
+/* super(type, obj) when obj is neither an instance nor a subtype of type. */
+static void raise_super_mismatch(ObjType *type, Value obj)
+{
+    if (rt_py_minor >= 13)              /* 3.13 names both */
+        rt_raisef(&rt_TypeError, "super(type, obj): obj (%s %s) is not an instance or subtype "
+                  "of type (%s).", rt_isinstance_of(obj, &rt_type_type) ? "type" : "instance of",
+                  rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->name : val_type(obj)->name,
+                  type->name);
+    else
+        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+}
+
 static bool call_init_subclass(ObjType *t, Value kwargs)
 {
     /* CPython calls super(t, t).__init_subclass__: the search starts after
@@ -690,7 +702,7 @@ static bool call_init_subclass(ObjType *t, Value kwargs)
     while (start < mro->length && AS_TYPE(mro->items[start]) != t)
         start++;
     if (start == mro->length) {
-        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        raise_super_mismatch(t, obj_val(t));
         return false;
     }
     Value m = VAL_NULL;
@@ -1698,13 +1710,7 @@ static ObjType *supercheck(ObjType *type, Value obj)
     if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&
         AS_TYPE(cls) != val_type(obj) && rt_is_subtype(AS_TYPE(cls), type))
         return AS_TYPE(cls);
-    if (rt_py_minor >= 13)              /* 3.13 names both */
-        rt_raisef(&rt_TypeError, "super(type, obj): obj (%s %s) is not an instance or subtype "
-                  "of type (%s).", rt_isinstance_of(obj, &rt_type_type) ? "type" : "instance of",
-                  rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->name : val_type(obj)->name,
-                  type->name);
-    else
-        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    raise_super_mismatch(type, obj);
     return NULL;
 }
 
