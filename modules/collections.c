@@ -752,10 +752,11 @@ static Value dd_missing(Value *args, size_t nargs, Value kw)
 }
 
 /* "defaultdict(<class 'list'>, {'a': []})"; inside itself the dict part
- * is "{...}", as dict's own repr shows it. */
-static bool repr_active(Value v)
+ * is "{...}", as dict's own repr shows it.  Is v's repr running, in the
+ * links from l outwards? */
+static bool repr_active(RtReprLink *l, Value v)
 {
-    for (RtReprLink *l = rt_repr_active; l != NULL; l = l->outer)
+    for (; l != NULL; l = l->outer)
         if (l->obj == v)
             return true;
     return false;
@@ -763,17 +764,20 @@ static bool repr_active(Value v)
 
 /* As CPython: only the dict part counts as d's repr running, while the
  * factory's repr counts as running from here on (Py_ReprEnter on it), so a
- * factory met again (a bound method of d) shows as "...". */
+ * factory met again (a bound method of d) shows as "...".  d's own link
+ * (rt_repr's) is not looked at for the factory: by then the dict part is
+ * done, and d as its own factory shows once in full
+ * ("defaultdict(defaultdict(..., {...}), {})"). */
 static Value dd_repr(Value self)
 {
     Value inner = rt_repr_reentered(self) ? rt_str_from_cstr("{...}")
                                           : rt_dict_type.repr(self);
     Value f = DD_FACTORY(self), fr;
-    if (f == rt_None || repr_active(f)) {
+    RtReprLink *own = rt_repr_active != NULL && rt_repr_active->obj == self ? rt_repr_active
+                                                                            : NULL;
+    if (f == rt_None || repr_active(own != NULL ? own->outer : rt_repr_active, f)) {
         fr = rt_str_from_cstr(f == rt_None ? "None" : "...");
     } else {
-        RtReprLink *own = rt_repr_active != NULL && rt_repr_active->obj == self ? rt_repr_active
-                                                                                : NULL;
         if (own)
             own->obj = f;
         RtReprLink link = { f, rt_repr_active, rt_repr_active ? rt_repr_active->depth : 0 };

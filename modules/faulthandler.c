@@ -26,6 +26,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -218,8 +219,12 @@ static struct {
 } fatal;
 
 /* A stack of its own for the handler: a C stack overflow is a SIGSEGV
- * with no room left on the thread's stack. */
-static char alt_stack[65536] GC_LARGE_STATIC;
+ * with no room left on the thread's stack.  From malloc, on the first
+ * enable: a static array would be a root the collector scans at every
+ * collection (64 KiB of words that never point into the heap), whether
+ * or not the program ever enables faulthandler. */
+#define ALT_STACK_SIZE 65536
+static char *alt_stack;
 
 static void on_fatal_signal(int signum)
 {
@@ -264,7 +269,9 @@ static Value fh_enable(Value *args, size_t nargs, Value kwnames)
     fatal.file = a[0];
     if (fatal.enabled)
         return rt_None;
-    stack_t ss = { .ss_sp = alt_stack, .ss_size = sizeof alt_stack };
+    if (alt_stack == NULL && (alt_stack = malloc(ALT_STACK_SIZE)) == NULL)
+        return rt_raise(obj_val(&rt_MemoryError));
+    stack_t ss = { .ss_sp = alt_stack, .ss_size = ALT_STACK_SIZE };
     sigaltstack(&ss, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

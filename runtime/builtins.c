@@ -1028,6 +1028,26 @@ static Value module_dir(Value obj)
     return f != VAL_NULL ? rt_call0(f) : d;
 }
 
+/* The names object.__dir__ starts from (*ns, VAL_NULL for none): the
+ * instance dict, or for an object without one what its __dict__ attribute
+ * gives, if a dict (a bound method's is its function's).  False when
+ * getting that attribute raised something other than AttributeError. */
+static bool dir_namespace(Value obj, Value *ns)
+{
+    *ns = namespace_of(obj);
+    if (*ns != VAL_NULL || val_is_small(obj))
+        return true;
+    Value d = rt_getattr(obj, rt_str_intern_cstr("__dict__"));
+    if (d == VAL_NULL) {
+        if (!rt_err_matches(&rt_AttributeError))
+            return false;
+        rt_err_clear();
+    } else if (rt_isinstance_of(d, &rt_dict_type)) {
+        *ns = d;
+    }
+    return true;
+}
+
 Value rt_object_dir(Value obj)
 {
     if (!val_is_small(obj) && rt_isinstance_of(obj, &rt_module_type)) {
@@ -1037,8 +1057,8 @@ Value rt_object_dir(Value obj)
             return VAL_NULL;
         return list;
     }
-    Value names = rt_dict_new();
-    if (!add_keys(names, namespace_of(obj)))
+    Value names = rt_dict_new(), ns;
+    if (!dir_namespace(obj, &ns) || !add_keys(names, ns))
         return VAL_NULL;
     Value mro = is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
     for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)

@@ -680,11 +680,33 @@ static bool call_set_names(ObjType *t)
 }
 
 /* super(cls, cls).__init_subclass__(**kwargs). */
+/* super(type, obj) when obj is neither an instance nor a subtype of type. */
+static void raise_super_mismatch(ObjType *type, Value obj)
+{
+    if (rt_py_minor >= 13)              /* 3.13 names both */
+        rt_raisef(&rt_TypeError, "super(type, obj): obj (%s %s) is not an instance or subtype "
+                  "of type (%s).", rt_isinstance_of(obj, &rt_type_type) ? "type" : "instance of",
+                  rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->name : val_type(obj)->name,
+                  type->name);
+    else
+        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+}
+
 static bool call_init_subclass(ObjType *t, Value kwargs)
 {
+    /* CPython calls super(t, t).__init_subclass__: the search starts after
+     * t in its MRO, and an MRO without t (a metaclass's mro() returned
+     * one) fails super's check. */
     ObjTuple *mro = AS_TUPLE(t->mro);
+    size_t start = 0;
+    while (start < mro->length && AS_TYPE(mro->items[start]) != t)
+        start++;
+    if (start == mro->length) {
+        raise_super_mismatch(t, obj_val(t));
+        return false;
+    }
     Value m = VAL_NULL;
-    for (size_t i = 1; i < mro->length && m == VAL_NULL; i++)
+    for (size_t i = start + 1; i < mro->length && m == VAL_NULL; i++)
         m = rt_dict_get_str(rt_type_dict(AS_TYPE(mro->items[i])), s_init_subclass);
     if (m == VAL_NULL)
         return true;
@@ -1556,6 +1578,18 @@ static Value type_get_basicsize(Value self)
 
 static Value type_get_zero(Value self) { return small_new(0); }
 
+/* CPython's tp_itemsize of the variable-sized builtins a class may derive
+ * from (a tuple's item pointer, a byte, an int's 30-bit digit, a heap
+ * type's member slot); 0 for the rest, and inherited. */
+static Value type_get_itemsize(Value self)
+{
+    ObjType *root = builtin_root(AS_TYPE(self));
+    return small_new(rt_is_subtype(root, &rt_tuple_type) ? 8
+                     : rt_is_subtype(root, &rt_bytes_type) ? 1
+                     : rt_is_subtype(root, &rt_int_type) ? 4
+                     : rt_is_subtype(root, &rt_type_type) ? 40 : 0);
+}
+
 static Value type_get_dictoffset(Value self)
 {
     size_t off = AS_TYPE(self)->dict_offset;
@@ -1586,7 +1620,7 @@ const GetSetDef rt_type_getsets[] = {
     {"__annotations__", type_get_annotations, type_set_annotations},
     {"__flags__", type_get_flags},
     {"__basicsize__", type_get_basicsize},
-    {"__itemsize__", type_get_zero},
+    {"__itemsize__", type_get_itemsize},
     {"__dictoffset__", type_get_dictoffset},
     {"__weakrefoffset__", type_get_zero},
     {NULL},
@@ -1676,13 +1710,7 @@ static ObjType *supercheck(ObjType *type, Value obj)
     if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&
         AS_TYPE(cls) != val_type(obj) && rt_is_subtype(AS_TYPE(cls), type))
         return AS_TYPE(cls);
-    if (rt_py_minor >= 13)              /* 3.13 names both */
-        rt_raisef(&rt_TypeError, "super(type, obj): obj (%s %s) is not an instance or subtype "
-                  "of type (%s).", rt_isinstance_of(obj, &rt_type_type) ? "type" : "instance of",
-                  rt_isinstance_of(obj, &rt_type_type) ? AS_TYPE(obj)->name : val_type(obj)->name,
-                  type->name);
-    else
-        rt_raisef(&rt_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    raise_super_mismatch(type, obj);
     return NULL;
 }
 

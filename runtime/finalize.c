@@ -240,8 +240,30 @@ static void walk_items(Walk *k, Value *items, size_t n)
         walk(k, items[i]);
 }
 
-/* Follow v through instance dicts and containers; a member met is held by
- * the root, and what it holds is its own business. */
+/* The items of a list, tuple, dict or set, or of an instance of a subclass
+ * of one (`base`, the built-in it derives from). */
+static void walk_items_of(Walk *k, Value v, ObjType *base)
+{
+    if (base == &rt_list_type) {
+        walk_items(k, AS_LIST(v)->items, AS_LIST(v)->length);
+    } else if (base == &rt_tuple_type) {
+        walk_items(k, AS_TUPLE(v)->items, AS_TUPLE(v)->length);
+    } else if (base == &rt_dict_type) {
+        Value key, value;
+        for (size_t i = 0; rt_dict_next(v, &i, &key, &value);) {
+            walk(k, key);
+            walk(k, value);
+        }
+    } else {
+        Value key;
+        for (size_t i = 0; rt_set_next(v, &i, &key);)
+            walk(k, key);
+    }
+}
+
+/* Follow v through instance dicts and containers (a subclass's items too:
+ * a chain of dict subclasses, each holding the next, frees outermost first);
+ * a member met is held by the root, and what it holds is its own business. */
 static void walk(Walk *k, Value v)
 {
     if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit ||
@@ -252,32 +274,31 @@ static void walk(Walk *k, Value v)
         add_hold(k->b, k->root, j);
         return;
     }
+    static ObjType *const containers[] = {
+        &rt_list_type, &rt_tuple_type, &rt_dict_type, &rt_set_type, &rt_frozenset_type,
+    };
     ObjType *t = val_type(v);
-    if (t == &rt_list_type) {
-        walk_items(k, AS_LIST(v)->items, AS_LIST(v)->length);
-    } else if (t == &rt_tuple_type) {
-        walk_items(k, AS_TUPLE(v)->items, AS_TUPLE(v)->length);
-    } else if (t == &rt_dict_type) {
-        Value key, value;
-        for (size_t i = 0; rt_dict_next(v, &i, &key, &value);) {
-            walk(k, key);
-            walk(k, value);
+    for (size_t i = 0; i < sizeof containers / sizeof *containers; i++)
+        if (t == containers[i]) {
+            walk_items_of(k, v, t);
+            return;
         }
-    } else if (t == &rt_values_type) {         /* an instance's inline values */
+    if (t == &rt_values_type) {                 /* an instance's inline values */
         const ObjValues *vals = VAL_AS(ObjValues, v);
         for (uint32_t i = 0; i < vals->len; i++) {
             walk(k, vals->keys->names[i]);
             walk(k, vals->values[i]);
         }
-    } else if (t == &rt_set_type || t == &rt_frozenset_type) {
-        Value key;
-        for (size_t i = 0; rt_set_next(v, &i, &key);)
-            walk(k, key);
     } else if (rt_is_heaptype(t) || (t->flags & TF_FINALIZER)) {
         Value *d = rt_instance_dict_slot_raw(v);
         if (d != NULL)
             walk(k, *d);
         scan_words(k, val_obj(v));
+        for (size_t i = 0; i < sizeof containers / sizeof *containers; i++)
+            if (rt_is_subtype(t, containers[i])) {
+                walk_items_of(k, v, containers[i]);
+                break;
+            }
     }
 }
 

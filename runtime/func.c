@@ -235,19 +235,18 @@ static const GetSetDef function_getsets[] = {
     {NULL},
 };
 
-/* The builtins a function made from `globals` sees: globals['__builtins__']
- * (a dict, or a module's dict), else the running code's (CPython's
- * _PyEval_BuiltinsFromGlobals). */
 /* As CPython's _PyEval_BuiltinsFromGlobals: globals['__builtins__'], a
  * module standing for its dict; any other object is kept as it is (name
- * lookups index it, and fail as indexing it fails); pvm's builtins when
- * the globals have none. */
+ * lookups index it, and fail as indexing it fails); the running code's
+ * builtins when the globals have none (a function made by
+ * types.FunctionType(code, {}) inside exec(..., {'__builtins__': b}) sees
+ * b). */
 Value rt_builtins_of(Value globals)
 {
     Value b = rt_dict_get_cstr(globals, "__builtins__");
     if (b != VAL_NULL && IS_EXACT(b, rt_module_type))
         b = VAL_AS(ObjModule, b)->dict;
-    return b != VAL_NULL ? b : rt_builtins_dict;
+    return b != VAL_NULL ? b : vm_builtins();
 }
 
 /* types.FunctionType(code, globals, name=None, argdefs=None, closure=None),

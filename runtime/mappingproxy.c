@@ -79,6 +79,16 @@ static Value mappingproxy_binop(Value a, Value b, int op)
     return rt_binary_op(a, b, NB_OR);
 }
 
+/* proxy |= other: refused (the proxy is read-only), where the fallback to
+ * | would rebind the name to a new dict. */
+static Value mappingproxy_inplace(Value a, Value b, int op)
+{
+    if (op != NB_OR)
+        return rt_NotImplemented;
+    return rt_raisef(&rt_TypeError, "'|=' is not supported by %s; use '|' instead",
+                     val_type(a)->name);
+}
+
 /* get, keys, values, items, copy, __reversed__: the mapping's own method
  * of the same name, called with the same arguments. */
 static Value forward(const char *name, Value *args, size_t nargs, Value kwnames)
@@ -125,6 +135,7 @@ ObjType rt_mappingproxy_type = {
     .ob.type = &rt_type_type, .name = "mappingproxy",
     .repr = mappingproxy_repr, .str = mappingproxy_str,
     .richcompare = mappingproxy_richcompare, .binop = mappingproxy_binop,
+    .inplace = mappingproxy_inplace,
     .binop_ops = RT_OP_BIT(NB_OR), .getitem = mappingproxy_getitem,
     .len = mappingproxy_len, .iter = mappingproxy_iter, .contains = mappingproxy_contains,
     .new_ = mappingproxy_new, .flags = TF_MATCH_MAPPING,

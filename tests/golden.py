@@ -540,6 +540,14 @@ class CompileServer:
 
 
 def main(argv):
+    # A shell starts a background job with SIGINT ignored, and an ignored
+    # signal stays ignored across exec: both interpreters would then leave
+    # SIGINT alone (signal.getsignal(SIGINT) is SIG_IGN, Ctrl-C and
+    # _thread.interrupt_main() do nothing) and a cached expected result
+    # would hold that for later runs from a terminal.  The programs run as
+    # from a terminal, wherever this runs: a handler becomes SIG_DFL at exec.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if len(argv) not in (2, 3):
         print("usage: golden.py PVM [FILTER]", file=sys.stderr)
         return 2

@@ -72,6 +72,7 @@
 #include "runtime/gen.h"
 #include "runtime/class.h"
 #include "runtime/finalize.h"
+#include "runtime/typeversion.h"
 #include "runtime/weakref.h"
 #include "runtime/version.h"
 #include "vm/config.h"
@@ -237,10 +238,41 @@ static int find_param(ObjCode *co, Value name, int from, int to)
     return -1;
 }
 
-/* One keyword argument: into its parameter's slot, else into **kwargs,
- * else a TypeError that says why (positional-only, unknown, or given
- * twice). */
-static bool bind_keyword(ObjFunction *fn, Value *locals, Value kwdict, Value name, Value v)
+/* A keyword argument that has no parameter and no **kwargs: CPython first
+ * looks for positional-only parameters among all the call's keywords and
+ * names them all, in parameter order ("'a, b'"); only when there are none
+ * is the keyword unexpected. */
+static void raise_unknown_keyword(ObjFunction *fn, Value kwnames, Value name)
+{
+    ObjCode *co = fn->code;
+    Value *names = AS_TUPLE(co->localsplusnames)->items;
+    size_t nkw = AS_TUPLE(kwnames)->length;
+    Value conflicts = VAL_NULL;
+    for (int j = 0; j < co->posonlyargcount; j++)
+        for (size_t k = 0; k < nkw; k++)
+            if (rt_str_equal(names[j], AS_TUPLE(kwnames)->items[k])) {
+                if (conflicts == VAL_NULL)
+                    conflicts = rt_list_new(0);
+                rt_list_append(conflicts, names[j]);
+                break;
+            }
+    if (conflicts == VAL_NULL) {
+        rt_raisef(&rt_TypeError, "%S() got an unexpected keyword argument '%S'",
+                  fn->qualname, name);
+        return;
+    }
+    Value joined = rt_str_join_items(rt_str_from_cstr(", "), AS_LIST(conflicts)->items,
+                                     AS_LIST(conflicts)->length);
+    if (joined != VAL_NULL)
+        rt_raisef(&rt_TypeError, "%S() got some positional-only arguments passed as "
+                  "keyword arguments: '%S'", fn->qualname, joined);
+}
+
+/* One keyword argument (one of kwnames): into its parameter's slot, else
+ * into **kwargs, else a TypeError that says why (positional-only, unknown,
+ * or given twice). */
+static bool bind_keyword(ObjFunction *fn, Value *locals, Value kwdict, Value kwnames,
+                         Value name, Value v)
 {
     ObjCode *co = fn->code;
     int total = co->argcount + co->kwonlyargcount;
@@ -248,12 +280,7 @@ static bool bind_keyword(ObjFunction *fn, Value *locals, Value kwdict, Value nam
     if (j < 0) {
         if (kwdict != VAL_NULL)
             return rt_dict_set(kwdict, name, v);
-        if (find_param(co, name, 0, co->posonlyargcount) >= 0)
-            rt_raisef(&rt_TypeError, "%S() got some positional-only arguments passed as "
-                      "keyword arguments: '%S'", fn->qualname, name);
-        else
-            rt_raisef(&rt_TypeError, "%S() got an unexpected keyword argument '%S'",
-                      fn->qualname, name);
+        raise_unknown_keyword(fn, kwnames, name);
         return false;
     }
     if (locals[j] != VAL_NULL) {
@@ -313,7 +340,7 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
     if (co->flags & CO_VARARGS)
         locals[total] = rt_tuple_from(args + n, npos - n);
     for (size_t i = 0; i < nkw; i++)
-        if (!bind_keyword(fn, locals, kwdict, rt_tuple_get(kwnames, i), args[npos + i]))
+        if (!bind_keyword(fn, locals, kwdict, kwnames, rt_tuple_get(kwnames, i), args[npos + i]))
             return false;
     if (npos > nparams && !(co->flags & CO_VARARGS)) {
         too_many_positional(fn, locals, npos);
@@ -936,6 +963,10 @@ static bool call_leftover(const void *block)
 void vm_gc_collect(const Value *live_end)
 {
     vm_frame_scrub(live_end);
+    /* The attribute lookup cache, a root, holds what class attributes held
+     * when looked up: a dead class in a cycle through its own attribute
+     * (`class A: od = {}` with A.od[A] = None) stayed until evicted. */
+    rt_type_cache_clear();
     rt_gen_watch_unstarted();
     Frame *entry = vm_running;
     while (entry != NULL && entry->entry_c == NULL)
@@ -972,6 +1003,11 @@ bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
 Value vm_globals(void)
 {
     return vm_running ? vm_running->globals : rt_builtins_dict;
+}
+
+Value vm_builtins(void)
+{
+    return vm_running ? vm_running->builtins : rt_builtins_dict;
 }
 
 /* locals(): the frame's dict, or in a function its frame object's

@@ -6,7 +6,8 @@
  *   loader/import.c    vm_run_module (a module's body)
  *   loader/marshal.c   vm_verify_code (vm/verify.h) on every code object
  *   runtime/code.c     vm_verify_code on CodeType() and code.replace() results
- *   runtime/func.c     vm_function_call (the call slot of the function type)
+ *   runtime/func.c     vm_function_call (the call slot of the function type),
+ *                      vm_builtins
  *   runtime/class.c    vm_run_class_body, vm_globals, vm_super_args
  *   runtime/builtins.c vm_globals, vm_locals, vm_enter_recursive_call
  *   runtime/abstract.c, tuple.c, slots.c  vm_enter_recursive_call (C recursion)
@@ -68,9 +69,11 @@ Value vm_exec_code(ObjCode *code, Value globals, Value locals, Value closure);
  * cell or None). */
 Value vm_run_class_body(Value func, Value locals);
 
-/* globals() and locals() of the running Python frame. */
+/* globals() and locals() of the running Python frame; its builtins (pvm's
+ * when no frame runs). */
 Value vm_globals(void);
 Value vm_locals(void);
+Value vm_builtins(void);
 /* Zero-argument super(): the class and the first argument of the running
  * method; false with RuntimeError set when there are none. */
 bool vm_super_args(Value *type, Value *obj);
@@ -208,8 +211,9 @@ void vm_program_start(void);
 /* gc.collect(): clear what the frame stack still holds of returned calls
  * and popped values (live_end: the end of the calling C function's
  * arguments, args + nargs, where the running frame's live stack ends when
- * Python code called it), collect, then run what the collection made due
- * (weak reference callbacks, closing abandoned generators). */
+ * Python code called it) and the attribute lookup cache, collect, then run
+ * what the collection made due (weak reference callbacks, closing
+ * abandoned generators). */
 void vm_gc_collect(const Value *live_end);
 
 #ifdef PVM_FUZZ
