@@ -792,32 +792,65 @@ static Value array_getitem(Value self, Value key)
     return get_item(a, (size_t)i);
 }
 
-/* a[i:j:k] = array of the same typecode, or del a[i:j:k]: done on a list
- * of the items and written back (the same rules as list's). */
+/* a[i:j:k] = array of the same typecode, or del a[i:j:k], as CPython's
+ * array_ass_subscr: the items are copied as they are, unchecked (an
+ * array('u') may hold a code point beyond U+10FFFF, read or not).  While a
+ * buffer is out, only an assignment of as many items as the slice has may
+ * go ahead. */
 static int assign_slice(ObjArray *a, Value key, Value v)
 {
-    if (v != VAL_NULL && (!is_array(v) || ARR(v)->c != a->c)) {
+    if (v != VAL_NULL && !is_array(v)) {
         rt_raisef(&rt_TypeError, "can only assign array (not \"%s\") to array slice",
                   val_type(v)->name);
         return -1;
     }
-    Value list = to_list(a), with = v == VAL_NULL || list == VAL_NULL ? VAL_NULL : to_list(ARR(v));
-    if (list == VAL_NULL || (v != VAL_NULL && with == VAL_NULL))
-        return -1;
-    int r = v == VAL_NULL ? rt_delitem(list, key) : rt_setitem(list, key, with);
-    if (r < 0) {
-        if (rt_err_matches(&rt_ValueError)) {   /* "attempt to assign sequence of size ..." */
-            Value msg = rt_str(rt_err_fetch());
-            const char *s = rt_str_cstr(msg);
-            const char *rest = strstr(s, " of size");
-            rt_raisef(&rt_ValueError, "attempt to assign array%s", rest != NULL ? rest : "");
-        }
+    if (v != VAL_NULL && ARR(v)->c != a->c) {
+        rt_raisef(&rt_TypeError, "bad argument type for built-in operation");
         return -1;
     }
-    Value items = array_make(&array_type, a->c);
-    if (!extend_from(ARR(items), list))
+    ssize_t start, stop, step, n;
+    if (!rt_slice_indices(key, (ssize_t)a->n, &start, &stop, &step, &n))
         return -1;
-    return replace_items(a, ARR(items)->data, ARR(items)->n) ? 0 : -1;
+    size_t size = a->c->size, needed = v != VAL_NULL ? ARR(v)->n : 0;
+    if ((needed == 0 || (size_t)n != needed) && !resizable(a, a->n + 1))
+        return -1;                      /* fails early on any export, as CPython's */
+    unsigned char *src = NULL;          /* a copy: a[:] = a */
+    if (needed > 0) {
+        src = gc_alloc_atomic(needed * size);
+        memcpy(src, ARR(v)->data, needed * size);
+    }
+    if (step == 1) {
+        if (stop < start)
+            stop = start;
+        size_t newn = a->n - (size_t)(stop - start) + needed;
+        unsigned char *items = gc_alloc_atomic((newn ? newn : 1) * size);
+        memcpy(items, a->data, (size_t)start * size);
+        if (needed > 0)
+            memcpy(items + (size_t)start * size, src, needed * size);
+        memcpy(items + ((size_t)start + needed) * size, item_at(a, (size_t)stop),
+               (a->n - (size_t)stop) * size);
+        return replace_items(a, items, newn) ? 0 : -1;
+    }
+    if (needed == 0) {                  /* delete the n items, lowest first from lo */
+        ssize_t lo = step > 0 ? start : start + (n - 1) * step, every = step > 0 ? step : -step;
+        size_t w = 0;
+        for (size_t i = 0; i < a->n; i++) {
+            ssize_t rel = (ssize_t)i - lo;
+            if (rel >= 0 && rel % every == 0 && rel / every < n)
+                continue;
+            memmove(item_at(a, w++), item_at(a, i), size);
+        }
+        a->n = w;
+        return 0;
+    }
+    if ((size_t)n != needed) {
+        rt_raisef(&rt_ValueError, "attempt to assign array of size %zu to extended slice of size %zd",
+                  needed, n);
+        return -1;
+    }
+    for (ssize_t k = 0; k < n; k++)
+        memcpy(item_at(a, (size_t)(start + k * step)), src + (size_t)k * size, size);
+    return 0;
 }
 
 static int array_setitem(Value self, Value key, Value v)

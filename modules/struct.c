@@ -547,9 +547,10 @@ static ssize_t buffer_offset(ssize_t offset, size_t size_, size_t len_, bool pac
         offset += len;
     }
     if (len - offset < size) {
-        rt_raisef(&struct_error, "%s requires a buffer of at least %zd bytes for %s %zd bytes "
+        /* The sum unsigned, as CPython's: it may pass PY_SSIZE_T_MAX. */
+        rt_raisef(&struct_error, "%s requires a buffer of at least %zu bytes for %s %zd bytes "
                   "at offset %zd (actual buffer size is %zd)", packing ? "pack_into" : "unpack_from",
-                  size + offset, packing ? "packing" : "unpacking", size, offset, len);
+                  (size_t)size + (size_t)offset, packing ? "packing" : "unpacking", size, offset, len);
         return -1;
     }
     return offset;

@@ -520,6 +520,12 @@ static Value sys_setrecursionlimit(Value *args, size_t nargs, Value kwnames)
         return rt_raisef(&rt_ValueError, "recursion limit must be greater or equal than 1");
     if (n > INT_MAX)
         return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
+    /* Not below the depth reached, which in 3.11 counts this call too (a
+     * METH_O builtin's call is a recursive call there). */
+    int depth = vm_recursion_depth() + (rt_py_minor == 11);
+    if (depth >= n)
+        return rt_raisef(&rt_RecursionError, "cannot set the recursion limit to %d at the "
+                         "recursion depth %d: the limit is too low", (int)n, depth);
     vm_set_recursion_limit((int)n);
     return rt_None;
 }

@@ -1100,14 +1100,9 @@ static Value thread_stack_size(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     size_t old = stack_size_setting;
     if (nargs == 1) {
-        Value v = rt_index(args[0]);
-        int64_t n;
-        if (v == VAL_NULL)
+        ssize_t n;
+        if (!rt_index_ssize(args[0], &n))
             return VAL_NULL;
-        if (!rt_int_as_i64(v, &n)) {
-            rt_err_clear();
-            return rt_raisef(&rt_OverflowError, "Python int too large to convert to C ssize_t");
-        }
         if (n < 0)
             return rt_raisef(&rt_ValueError, "size must be 0 or a positive value");
         if (n != 0 && n < 0x8000)

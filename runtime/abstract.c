@@ -629,12 +629,9 @@ Value rt_index(Value v)
                      val_type(v)->name);
 }
 
-bool rt_as_ssize(Value v, ssize_t *out)
+/* v.__index__() as a ssize_t; too large an int raises `overflow` with msg. */
+static bool index_ssize(Value v, ssize_t *out, ObjType *overflow, const char *msg)
 {
-    if (val_is_small(v)) {
-        *out = small_value(v);
-        return true;
-    }
     Value i = rt_index(v);
     if (i == VAL_NULL)
         return false;
@@ -645,11 +642,27 @@ bool rt_as_ssize(Value v, ssize_t *out)
     int64_t x;
     if (!rt_int_as_i64(i, &x)) {
         rt_err_clear();
-        rt_raisef(&rt_IndexError, "cannot fit 'int' into an index-sized integer");
+        rt_raisef(overflow, "%s", msg);
         return false;
     }
     *out = (ssize_t)x;
     return true;
+}
+
+bool rt_as_ssize(Value v, ssize_t *out)
+{
+    if (val_is_small(v)) {
+        *out = small_value(v);
+        return true;
+    }
+    return index_ssize(v, out, &rt_IndexError, "cannot fit 'int' into an index-sized integer");
+}
+
+/* Too large an int is OverflowError here, as CPython's
+ * PyNumber_AsSsize_t(v, PyExc_OverflowError) says. */
+bool rt_index_ssize(Value v, ssize_t *out)
+{
+    return index_ssize(v, out, &rt_OverflowError, "Python int too large to convert to C ssize_t");
 }
 
 /* ---- calls ------------------------------------------------------------------- */

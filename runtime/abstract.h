@@ -113,6 +113,7 @@ Value rt_format(Value v, Value spec);
 /* Convert to a C index: ints (and bools) only, "TypeError: ... indices must be
  * integers" handled by callers.  Returns -1 with *ok=false on error. */
 bool rt_as_ssize(Value v, ssize_t *out);      /* false + exception on error */
+bool rt_index_ssize(Value v, ssize_t *out);   /* the same, too large: OverflowError */
 /* __index__: an int from an int-like value, or TypeError.  VAL_NULL on error. */
 Value rt_index(Value v);
 /* PyNumber_Check: an int, float or complex, or anything with __index__,

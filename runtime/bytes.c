@@ -410,6 +410,8 @@ static Value bytes_binop(Value a, Value b, int op)
         Value seq = a_bytes ? a : b, count = a_bytes ? b : a;
         ssize_t n;
         int r = rt_repeat_count(count, &n);
+        if (r > 0 && n == 1 && IS_EXACT(seq, rt_bytes_type))
+            return seq;                 /* immutable: the operand itself, as CPython's */
         return r > 0 ? view_repeat(seq, view_of(seq), n) : r < 0 ? VAL_NULL : rt_NotImplemented;
     }
     return rt_NotImplemented;
@@ -696,7 +698,7 @@ __attribute__((noinline)) static bool refuse_args(Value *args, size_t nargs, Val
     char qualified[48];
     snprintf(qualified, sizeof qualified, "%s.%s",
              rt_isinstance_of(args[0], &rt_bytearray_type) ? "bytearray" : "bytes", name);
-    if (max == 0 || strstr(" append extend join partition rpartition remove removeprefix "
+    if (max == 0 || strstr(" append extend join partition rpartition remove removeprefix resize "
                            "removesuffix zfill ", spaced) != NULL)
         return max == 0 ? rt_arg_none(qualified, n, kw) : rt_arg_one(qualified, n, kw);
     if (strstr(" center ljust rjust insert lstrip rstrip strip replace pop ", spaced) != NULL ||
@@ -799,7 +801,7 @@ static Value bytes_find(Value *args, size_t nargs, Value kw)
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     return small_new(beyond ? -1 : view_find(h, from, to, n));
 }
@@ -812,7 +814,7 @@ static Value bytes_count(Value *args, size_t nargs, Value kw)
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     if (beyond)
         return small_new(0);
@@ -885,9 +887,9 @@ static bool split_args(const char *name, Value *args, size_t nargs, Value kw,
     *s = view_of(args[0]);
     *sep = (View){NULL, 0};
     *maxsplit = -1;
-    if (a[0] != VAL_NULL && a[0] != rt_None && !need_view(a[0], sep))
-        return false;
     if (a[1] != VAL_NULL && !rt_as_ssize(a[1], maxsplit))
+        return false;                   /* maxsplit first, as Argument Clinic converts it */
+    if (a[0] != VAL_NULL && a[0] != rt_None && !need_view(a[0], sep))
         return false;
     if (*maxsplit < 0)
         *maxsplit = PTRDIFF_MAX;
@@ -1150,7 +1152,7 @@ static Value find_common(Value *args, size_t nargs, Value kw, const char *name, 
     unsigned char one;
     size_t from, to;
     bool beyond;
-    if (!needle_arg(args[1], &n, &one) || !range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond))
+    if (!range_args(args + 2, nargs - 2, h.len, &from, &to, &beyond) || !needle_arg(args[1], &n, &one))
         return VAL_NULL;
     ssize_t at = beyond ? -1 : right ? view_rfind(h, from, to, n) : view_find(h, from, to, n);
     if (at < 0 && raise)
@@ -1752,7 +1754,7 @@ static int bytearray_setslice(ObjByteArray *a, Value slice, Value v)
     if (step == 1 || n == 0) {
         if (step != 1 && v && src.len != 0)
             goto extended;
-        if (step != 1 && !v)
+        if (step != 1)                  /* nothing to delete or assign */
             return 0;
         if (stop < start)
             stop = start;
@@ -1804,6 +1806,11 @@ __attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Va
             rt_raisef(&rt_TypeError, "bytearray indices must be integers or slices, not %T", key);
         return -1;
     }
+    /* The value before the bounds, as CPython's (gh-91153): its __index__
+     * may change the length. */
+    int c = 0;
+    if (v && !byte_value(v, &c))
+        return -1;
     size_t i;
     if (!rt_seq_index_ex(idx, a->length, "bytearray", "bytearray", &i))
         return -1;
@@ -1814,9 +1821,6 @@ __attribute__((noinline)) static int bytearray_setitem(Value self, Value key, Va
         a->length--;
         return 0;
     }
-    int c;
-    if (!byte_value(v, &c))
-        return -1;
     a->data[i] = (unsigned char)c;
     return 0;
 }
@@ -1905,6 +1909,16 @@ static Value bytearray_clear(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     a->length = 0;
     return rt_None;
+}
+
+/* __alloc__(): the bytes allocated for the contents, counted as CPython
+ * counts them, with the trailing NUL it keeps (pvm keeps none), so always
+ * more than the length. */
+static Value bytearray_alloc(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args(args, nargs, kw, "__alloc__", 0, 0))
+        return VAL_NULL;
+    return rt_int_from_i64((int64_t)VAL_AS(ObjByteArray, args[0])->capacity + 1);
 }
 
 static Value bytearray_copy(Value *args, size_t nargs, Value kw)
@@ -2020,7 +2034,7 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     if (r < 0)
         return VAL_NULL;
     if (r == 0) {                       /* an iterable of ints, gathered first */
-        if (rt_is_str(args[1]))
+        if (rt_is_str(args[1]) && rt_py_minor >= 13)    /* before, 'a' is not an int */
             return rt_raisef(&rt_TypeError, "expected iterable of integers; got: 'str'");
         Value it = rt_iter(args[1]);
         if (it == VAL_NULL) {
@@ -2042,6 +2056,29 @@ static Value bytearray_extend(Value *args, size_t nargs, Value kw)
     bytearray_reserve(a, v.len);
     memmove(a->data + a->length, v.data, v.len);
     a->length += v.len;
+    return rt_None;
+}
+
+/* resize(size), 3.14: truncated, or grown with zero bytes. */
+static Value bytearray_resize(Value *args, size_t nargs, Value kw)
+{
+    if (!check_args(args, nargs, kw, "resize", 1, 1))
+        return VAL_NULL;
+    ObjByteArray *a = VAL_AS(ObjByteArray, args[0]);
+    ssize_t size;
+    if (!rt_index_ssize(args[1], &size))
+        return VAL_NULL;
+    if (size < 0)
+        return rt_raisef(&rt_ValueError, "Can only resize to positive sizes, got %zd", size);
+    if (!gc_size_ok((size_t)size))
+        return rt_raise_nomemory();
+    if (!resizable(a, (size_t)size))
+        return VAL_NULL;
+    if ((size_t)size > a->length) {
+        bytearray_reserve(a, (size_t)size - a->length);
+        memset(a->data + a->length, 0, (size_t)size - a->length);
+    }
+    a->length = (size_t)size;
     return rt_None;
 }
 
@@ -2102,6 +2139,7 @@ SIZE_CHANGING_METHOD(bytearray_insert)
 SIZE_CHANGING_METHOD(bytearray_pop)
 SIZE_CHANGING_METHOD(bytearray_remove)
 SIZE_CHANGING_METHOD(bytearray_clear)
+SIZE_CHANGING_METHOD(bytearray_resize)
 
 static const MethodDef bytearray_methods[] = {
     {"__reduce__", bytearray_reduce},
@@ -2114,10 +2152,16 @@ static const MethodDef bytearray_methods[] = {
     {"reverse", bytearray_reverse},
     {"clear", bytearray_clear_entry},
     {"copy", bytearray_copy},
+    {"__alloc__", bytearray_alloc},
     {"__setitem__", bytearray_dunder_setitem},
     {"__delitem__", bytearray_dunder_delitem},
     BYTES_COMMON_METHODS,
     {"maketrans", bytearray_maketrans, RT_METH_STATIC},
+    {NULL, NULL},
+};
+
+static const MethodDef bytearray_methods_314[] = {
+    {"resize", bytearray_resize_entry},
     {NULL, NULL},
 };
 
@@ -2145,6 +2189,8 @@ void rt_bytes_init(void)
 {
     rt_type_ready(&rt_bytes_type, bytes_methods);
     rt_type_ready(&rt_bytearray_type, bytearray_methods);
+    if (rt_py_minor >= 14)
+        rt_type_add_methods(&rt_bytearray_type, bytearray_methods_314);
     rt_type_ready(&bytes_iter_type, bytes_iter_methods);
     rt_type_ready(&bytearray_iter_type, bytes_iter_methods);
 }

@@ -197,9 +197,11 @@ static bool wrappable(Value exc)
             return false;
     /* (A lookup on the class: no attribute access that could fail and
      * replace the codec's error.) */
-    if (t->flags & TF_HEAPTYPE) {
+    if (t->flags & TF_HEAPTYPE) {      /* BaseException's __init__, which a builtin class's is */
         Value init = rt_str_intern_cstr("__init__");
-        if (rt_type_lookup(t, init) != rt_type_lookup(&rt_BaseException, init))
+        Value own = rt_type_lookup(t, init), base = rt_type_lookup(&rt_BaseException, init);
+        if (own != base && !(IS_EXACT(own, rt_method_descr_type) &&
+                             VAL_AS(ObjBuiltin, own)->fn == VAL_AS(ObjBuiltin, base)->fn))
             return false;
     }
     ObjException *e = AS_EXC(exc);
@@ -1004,8 +1006,25 @@ int rt_text_fast_codec(Value encoding)
     return -1;
 }
 
+bool rt_dev_mode;
+
+/* As CPython's unicode_check_encoding_errors: in development mode a
+ * misspelt encoding or error handler fails every time, not only when the
+ * text needs it (bpo-37388). */
+static bool check_encoding_errors(Value encoding, Value errors)
+{
+    if (!rt_dev_mode)
+        return true;
+    if (encoding != VAL_NULL && rt_codec_lookup_info(encoding) == VAL_NULL)
+        return false;
+    return errors == VAL_NULL || strcmp(rt_str_cstr(errors), "strict") == 0 ||
+           rt_codec_lookup_error(errors) != VAL_NULL;
+}
+
 Value rt_text_encode(Value str, Value encoding, Value errors)
 {
+    if (!check_encoding_errors(encoding, errors))
+        return VAL_NULL;
     switch (rt_text_fast_codec(encoding)) {
     case 0: return rt_encode_utf8(str, errors);
     case 1: return rt_encode_ascii(str, errors);
@@ -1028,6 +1047,8 @@ Value rt_text_encode(Value str, Value encoding, Value errors)
 
 Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value errors)
 {
+    if (!check_encoding_errors(encoding, errors))
+        return VAL_NULL;
     switch (rt_text_fast_codec(encoding)) {
     case 0: return rt_decode_utf8(s, n, errors, true, NULL);
     case 1: return rt_decode_ascii(s, n, errors);
@@ -1046,6 +1067,8 @@ Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value err
 Value rt_str_encode(Value str, const char *encoding, const char *errors)
 {
     Value err = strcmp(errors, "strict") == 0 ? VAL_NULL : rt_str_from_cstr(errors);
+    if (rt_dev_mode && !check_encoding_errors(rt_str_from_cstr(encoding), err))
+        return VAL_NULL;
     switch (rt_codec_lookup(encoding)) {
     case 0: return rt_encode_utf8(str, err);
     case 1: return rt_encode_ascii(str, err);

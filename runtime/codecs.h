@@ -97,6 +97,10 @@ Value rt_encode_utf8(Value str, Value errors);
 Value rt_encode_ascii(Value str, Value errors);
 Value rt_encode_latin1(Value str, Value errors);
 
+/* Development mode (-X dev, PYTHONDEVMODE): encoding and decoding look the
+ * codec and the error handler up even when the text needs neither. */
+extern bool rt_dev_mode;
+
 /* str.encode(encoding, errors) and bytes.decode's text path; NULL encoding
  * means UTF-8, NULL errors strict. */
 Value rt_text_encode(Value str, Value encoding, Value errors);

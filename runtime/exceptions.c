@@ -851,6 +851,62 @@ static const MethodDef exc_methods[] = {
 
 /* ---- The classes ------------------------------------------------------------ */
 
+/* Which of __init__, __new__, __str__ and __reduce__ a builtin class has in
+ * its own dict: CPython's static exception types get a wrapper for every
+ * slot they set themselves (SimpleExtendsException: tp_init and tp_new;
+ * MiddlingExtendsException: tp_init; the others their own), and 3.14 sets
+ * fewer.  `'__init__' in vars(OSError)` answers as python3.11's does. */
+enum { OWN_INIT = 1, OWN_NEW = 2, OWN_STR = 4, OWN_REDUCE = 8 };
+
+static int own_entries(const ObjType *t)
+{
+    bool v314 = rt_py_minor >= 14;
+    if (t == &rt_BaseException || rt_is_subtype((ObjType *)t, &rt_UnicodeError) ||
+        t == &rt_ExceptionGroup)
+        return t == &rt_UnicodeError ? (v314 ? 0 : OWN_INIT) | OWN_NEW : 0;
+    if (t == &rt_OSError)
+        return OWN_INIT | OWN_NEW | OWN_STR | OWN_REDUCE;
+    if (t == &rt_BaseExceptionGroup)
+        return OWN_INIT | OWN_NEW | OWN_STR;
+    if (t == &rt_ImportError)
+        return OWN_INIT | OWN_STR | OWN_REDUCE;
+    if (t == &rt_SyntaxError)
+        return OWN_INIT | OWN_STR;
+    if (t == &rt_AttributeError)
+        return OWN_INIT | (v314 ? 0 : OWN_STR) | (rt_py_minor >= 12 ? OWN_REDUCE : 0);
+    if (t == &rt_NameError)
+        return OWN_INIT | (v314 ? 0 : OWN_STR);
+    if (t == &rt_KeyError)
+        return (v314 ? 0 : OWN_INIT) | OWN_STR;
+    if (t == &rt_StopIteration || t == &rt_SystemExit)
+        return OWN_INIT;
+    if (rt_is_subtype((ObjType *)t, &rt_OSError) || t == &rt_IndentationError ||
+        t == &rt_TabError || t == &rt_UnboundLocalError || t == &rt_ModuleNotFoundError)
+        return v314 ? 0 : OWN_INIT;
+    return (v314 ? 0 : OWN_INIT) | OWN_NEW;
+}
+
+static const MethodDef own_init[] = {{"__init__", exc_init_method}, {NULL, NULL}};
+static const MethodDef own_reduce[] = {{"__reduce__", exc_reduce}, {NULL, NULL}};
+static const MethodDef own_init_reduce[] = {
+    {"__init__", exc_init_method}, {"__reduce__", exc_reduce}, {NULL, NULL},
+};
+
+/* Ready a subclass of BaseException (its base is ready): a slot it sets
+ * itself is one it inherits, set before rt_type_ready so that its wrapper
+ * goes in its dict. */
+static void ready_exception(ObjType *t)
+{
+    int own = own_entries(t);
+    if ((own & OWN_NEW) && t->new_ == NULL)
+        t->new_ = t->base->new_;
+    if ((own & OWN_STR) && t->str == NULL)
+        t->str = t->base->str;
+    int methods = own & (OWN_INIT | OWN_REDUCE);
+    rt_type_ready(t, methods == (OWN_INIT | OWN_REDUCE) ? own_init_reduce
+                     : methods == OWN_INIT ? own_init : methods == OWN_REDUCE ? own_reduce : NULL);
+}
+
 /* One static type per RT_EXCEPTIONS entry.  `rt_##base` names the base's
  * type object; BaseException's base is `object`, so for that one entry the
  * pasted token rt_object is a macro standing for rt_object_type. */
@@ -893,7 +949,7 @@ void rt_exceptions_init(void)
      * slots its base has already received. */
     rt_type_ready(&rt_BaseException, exc_methods);
 #define READY_EXC(NAME, BASE) \
-    if (&rt_##NAME != &rt_BaseException) rt_type_ready(&rt_##NAME, NULL);
+    if (&rt_##NAME != &rt_BaseException) ready_exception(&rt_##NAME);
     RT_EXCEPTIONS(READY_EXC)
 #undef READY_EXC
     rt_excgroup_init();

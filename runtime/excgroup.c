@@ -19,6 +19,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "runtime/class.h"
+#include "vm/vm.h"
 
 static bool is_group(Value v)
 {
@@ -205,15 +206,20 @@ static bool split(Value exc, const Matcher *m, bool want_rest, Value *match, Val
         return true;
     }
     Value mlist = rt_list_new(0), rlist = rt_list_new(0), excs = eg_exceptions(exc);
+    if (!vm_enter_c_recursion(" in exceptiongroup_split_recursive"))
+        return false;                   /* nested past the limit (3.13: the C one) */
     for (size_t i = 0; i < rt_tuple_len(excs); i++) {
         Value sm, sr;
-        if (!split(rt_tuple_get(excs, i), m, want_rest, &sm, &sr))
+        if (!split(rt_tuple_get(excs, i), m, want_rest, &sm, &sr)) {
+            vm_leave_c_recursion();
             return false;
+        }
         if (sm != VAL_NULL)
             rt_list_append(mlist, sm);
         if (sr != VAL_NULL)
             rt_list_append(rlist, sr);
     }
+    vm_leave_c_recursion();
     if (AS_LIST(mlist)->length > 0 && (*match = derive_and_copy(exc, mlist)) == VAL_NULL)
         return false;
     if (want_rest && AS_LIST(rlist)->length > 0 &&

@@ -1347,13 +1347,16 @@ static bool aside_room(void *list, size_t n, size_t *cap, size_t size)
  * collection: if nothing else holds it, it is queued and kept (what it
  * points to with it) rather than freed, since a word set aside may be a
  * live reference; only the finalisers' decisions change. */
-__attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *obj), Aside *a)
+__attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *obj),
+                                                     const void *until, Aside *a)
 {
     struct GC_stack_base sb;
     if (GC_get_my_stackbottom(&sb) == NULL || sb.mem_base == NULL)
         return;
     void **lo = (void **)__builtin_frame_address(0) + 2;  /* past the saved frame pointer and return address */
-    for (void **w = lo; w < (void **)sb.mem_base; w++) {
+    void **hi = until != NULL && (const char *)until < (const char *)sb.mem_base
+              ? (void **)until : (void **)sb.mem_base;
+    for (void **w = lo; w < hi; w++) {
         void *base = GC_base(*w);
         if (base == NULL || !match(base))
             continue;
@@ -1383,10 +1386,10 @@ __attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *
  * scans too) are pushed into the stack first, where the set-aside looks at
  * them with the rest, and zeroed: gc_collect_past_stack below. */
 __attribute__((used, noinline, visibility("hidden")))
-void gc_collect_past_stack_inner(bool (*match)(const void *obj))
+void gc_collect_past_stack_inner(bool (*match)(const void *obj), const void *until)
 {
     Aside a = {0};
-    stack_set_aside(match, &a);
+    stack_set_aside(match, until, &a);
     gc_clear_stack_below();
     GC_gcollect();
     for (size_t i = a.n; i-- > 0;)
@@ -1399,8 +1402,9 @@ void gc_collect_past_stack_inner(bool (*match)(const void *obj))
 }
 
 #if defined(__x86_64__) && defined(__ELF__)
-/* gc_collect_past_stack(match) on x86-64: push the six callee-saved
- * registers, zero them, call the above, restore them.  A trampoline in
+/* gc_collect_past_stack(match, until) on x86-64: push the six callee-saved
+ * registers, zero them, call the above (its arguments in %rdi and %rsi,
+ * untouched), restore them.  A trampoline in
  * assembly, not an asm statement that clobbers them inside a C function:
  * a compiler that keeps a frame pointer (-O0, -fno-omit-frame-pointer)
  * refuses a clobbered %rbp, and %rbp is where an optimised caller may
@@ -1433,9 +1437,9 @@ __asm__(
     "    .cfi_endproc\n"
     "    .size gc_collect_past_stack, .-gc_collect_past_stack\n");
 #else
-void gc_collect_past_stack(bool (*match)(const void *obj))
+void gc_collect_past_stack(bool (*match)(const void *obj), const void *until)
 {
-    gc_collect_past_stack_inner(match);
+    gc_collect_past_stack_inner(match, until);
 }
 #endif
 

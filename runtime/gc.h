@@ -168,10 +168,11 @@ void gc_collect(void);
 void gc_clear_stack_below(void);
 
 /* A collection in which the words of the C stack, from the caller's frame
- * to the stack's bottom, that point into an object `match` accepts do not
- * keep it from being finalised; such an object is kept (never freed by
- * it) and the words are put back after it (gc.c). */
-void gc_collect_past_stack(bool (*match)(const void *obj));
+ * to the stack's bottom (or to `until`, when not NULL: an address in an
+ * outer frame), that point into an object `match` accepts do not keep it
+ * from being finalised; such an object is kept (never freed by it) and
+ * the words are put back after it (gc.c). */
+void gc_collect_past_stack(bool (*match)(const void *obj), const void *until);
 /* The gc_alloc_instance blocks the last collection found alive for which
  * match(obj, data) holds (read obj's words with gc_block_word; match runs
  * with the collector's lock held: no allocation).  The first `cap` go to

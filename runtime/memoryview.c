@@ -66,7 +66,7 @@ bool rt_buffer_exported(const int *exports)
 {
     if (*exports > 0) {
         vm_frame_scrub(NULL);
-        gc_collect_past_stack(view_or_iterator);
+        gc_collect_past_stack(view_or_iterator, NULL);
     }
     return *exports > 0;
 }

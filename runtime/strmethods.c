@@ -516,11 +516,10 @@ static bool find_args(const char *name, Value *args, size_t nargs, Value kw,
         rt_raisef(&rt_TypeError, "%s() argument 1 must be str, not %N", name, args[1]);
         return false;
     }
-    if (!need_str(args[1]))
-        return false;
+    /* Before 3.13, start and end are converted before sub is checked. */
     Value s = args[0];
     ssize_t start, end;
-    if (!get_range(args + 2, nargs - 2, S(s)->length, &start, &end))
+    if (!get_range(args + 2, nargs - 2, S(s)->length, &start, &end) || !need_str(args[1]))
         return false;
     *beyond = start > (ssize_t)S(s)->length || start > end;
     if (*beyond)

@@ -38,6 +38,7 @@
 #include "loader/pyc.h"
 #include "runtime/runtime.h"
 #include "runtime/code.h"
+#include "runtime/codecs.h"
 #include "runtime/finalize.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
@@ -831,11 +832,24 @@ static bool debug_ranges(const Options *o)
     return v == NULL || v[0] == '\0';
 }
 
-/* sys.warnoptions: PYTHONWARNINGS' comma-separated entries (unless -E /
- * -I), then the -W options, in that order, as CPython lists them (the
- * later an option, the higher its filter). */
+/* Development mode: -X dev, or PYTHONDEVMODE not empty (unless -E / -I). */
+static bool dev_mode(const Options *o)
+{
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strcmp(o->xoptions[k], "dev") == 0)
+            return true;
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONDEVMODE");
+    return v != NULL && v[0] != '\0';
+}
+
+/* sys.warnoptions: "default" in development mode, PYTHONWARNINGS'
+ * comma-separated entries (unless -E / -I), then the -W options, in that
+ * order, as CPython lists them (the later an option, the higher its
+ * filter). */
 static void add_warnoptions(const Options *o)
 {
+    if (o->flags.dev_mode)
+        mod_sys_add_warnoption("default");
     const char *env = o->flags.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
     if (env != NULL) {
         char *copy = gc_strdup(env), *save = NULL;
@@ -869,6 +883,7 @@ int main(int argc, char **argv)
         o.flags.optimize = 2;
     environment_flags(&o.flags);
     o.flags.utf8_mode = utf8_mode(&o);
+    o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
     if (o.flags.utf8_mode < 0)
         return 1;
     size_t heap_limit = 0;

@@ -1503,7 +1503,7 @@ TARGET(RETURN_VALUE) {              /* the top to the caller */
      * (continue it where its CALL saved it) or C code that entered the
      * loop for this frame (a builtin's callback, a generator resumption,
      * the module): then this invocation of the loop ends. */
-    bool entry = frame->is_entry;
+    bool entry = frame->entry_c != NULL;
     if (frame->obj != NULL) {           /* its frame object keeps the position */
         frame->instr = THIS_INSTR();
         vm_frame_object_exit(frame);
@@ -2261,7 +2261,7 @@ TARGET(RETURN_GENERATOR) {
     Frame *heap = vm_frame_to_heap(frame, sp);
     frame_save(heap, THIS_INSTR(), 0, frame_saved_sp(heap));
     Value gen = rt_gen_new(heap);
-    bool entry = frame->is_entry;
+    bool entry = frame->entry_c != NULL;
     frame = vm_leave_frame(frame);
     if (entry)
         LEAVE_EVAL(gen);

@@ -113,6 +113,11 @@ volatile sig_atomic_t vm_memory_pending;       /* the heap filled up (gc.c) */
 int vm_get_recursion_limit(void) { return vm_recursion_limit; }
 void vm_set_recursion_limit(int limit) { vm_recursion_limit = limit; }
 
+int vm_recursion_depth(void)
+{
+    return vm_depth;
+}
+
 /* sys.exc_info(): the topmost entry that is handling something. */
 Value vm_handled_exception(void)
 {
@@ -422,6 +427,20 @@ static void find_main_stack_floor(void)
 #endif
 }
 
+/* An address in the caller's C frame, costing no stack slot of its own:
+ * the stack pointer (the words above it are the caller's and its
+ * callers'). */
+static inline __attribute__((always_inline)) const char *c_stack_here(void)
+{
+#if defined(__x86_64__)
+    const char *sp;
+    __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+    return sp;
+#else
+    return __builtin_frame_address(0);
+#endif
+}
+
 static bool c_stack_full(void)
 {
     char here;
@@ -552,7 +571,7 @@ static Value run_entry_frame(Frame *f)
         vm_depth--;
         return VAL_NULL;
     }
-    f->is_entry = true;
+    f->entry_c = c_stack_here();
     f->previous = vm_running;
     Value r = vm_eval(f, false);
     vm_c_depth -= units;
@@ -654,7 +673,7 @@ Value vm_gen_resume(Frame *f, RtExcState *state, Value sent, bool throwing)
      * traceback from inside it shows who resumed it. */
     state->previous = vm_exc_info;
     vm_exc_info = state;
-    f->is_entry = true;
+    f->entry_c = c_stack_here();
     f->previous = resumer;
     /* The sent value is what the suspended YIELD_VALUE evaluates to: it is
      * pushed, and the instruction after the yield consumes it.  A throw()
@@ -913,7 +932,29 @@ bool vm_handle_breaker(void)
     return vm_check_interrupt();
 }
 
-/* gc.collect().  CPython's also frees what the weak-reference callbacks
+/* The callables a call the loop made leaves behind in its C frame: a
+ * builtin (a bound one holds its self: `proxy.method()`), a bound method.
+ * Only the block's first word, its type, is read: the block may be any. */
+static bool call_leftover(const void *block)
+{
+    const ObjType *t = ((const Object *)block)->type;
+    return t == &rt_builtin_type || t == &rt_method_type;
+}
+
+/* gc.collect().  The words of the C stack from here up to the innermost
+ * loop's entry (its entry frame's entry_c) that point to a callable
+ * (call_leftover) do not count: the loop keeps its operands on the
+ * frames' value stacks, and what its C frame and the calls from it to
+ * gc.collect still hold, in a spill slot or a callee-saved register, is a
+ * stale copy that CPython's reference counting has already dropped.  What
+ * such a callable alone holds is finalised and loses its weak references
+ * (test_array's test_weakref: the array behind `p.tobytes()`), but is not
+ * freed (gc_collect_past_stack).  Only callables: the same words also keep
+ * the callee-saved registers of the C frames that called the loop (a
+ * sort's items while its key function runs), which must count; C code
+ * does not hold a callable alone across a call into Python.  The C frames
+ * above the loop's entry count as ever.
+ * CPython's collection also frees what the weak-reference callbacks
  * and finalizers it runs let go of (a thread's _threading_local data, the
  * values of a WeakKeyDictionary); here that takes another collection, so
  * collect again while the last one queued such work — a few rounds at
@@ -927,8 +968,14 @@ void vm_gc_collect(const Value *live_end)
      * (`class A: od = {}` with A.od[A] = None) stayed until evicted. */
     rt_type_cache_clear();
     rt_gen_watch_unstarted();
+    Frame *entry = vm_running;
+    while (entry != NULL && entry->entry_c == NULL)
+        entry = entry->previous;
     for (int round = 0; round < 4; round++) {
-        gc_collect();
+        if (entry != NULL)
+            gc_collect_past_stack(call_leftover, entry->entry_c);
+        else
+            gc_collect();
         if (!work_pending)
             break;
         run_pending_work();
@@ -1932,10 +1979,14 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
         Value *base = frame_stack_base(frame);
         if (!fuzz_budget_spent() && find_handler(frame->code, frame_lasti(frame), &h) &&
             handler_fits(frame, base + h.depth, sp)) {
+            /* The lasti pushed for a RERAISE 1 is the one it restores,
+             * as CPython's exception_unwind pushes the frame's prev_instr
+             * after RERAISE set it (the handler, from the RERAISE). */
+            const uint16_t *at = reraise ? reraised_from(frame, sp) : frame->instr;
             drop_loop_generators(base + h.depth, sp);
             sp = base + h.depth;
             if (h.lasti)
-                *sp++ = small_new(frame_lasti(frame));
+                *sp++ = small_new(at - frame->code->instrs);
             if (vm_monitor_on)          /* a callback that raises: its exception is handled */
                 vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
@@ -1948,7 +1999,7 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             frame->instr = reraised_from(frame, sp);
         if (vm_trace_on)
             vm_trace_unwind(frame, left_at);
-        bool entry = frame->is_entry;
+        bool entry = frame->entry_c != NULL;
         frame = vm_leave_frame(frame);
         if (entry)
             return (VmUnwind){ NULL, NULL, NULL };

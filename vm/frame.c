@@ -104,7 +104,7 @@ Frame *vm_frame_to_heap(const Frame *f, Value *sp)
     memcpy(h, f, sizeof(Frame) + used * sizeof(Value));
     h->sp = h->localsplus + used;
     h->previous = NULL;
-    h->is_entry = false;
+    h->entry_c = NULL;
     if (h->obj != NULL) {               /* the frame object follows the frame */
         h->obj->frame = h;
         ((Frame *)f)->obj = NULL;
@@ -168,7 +168,7 @@ void vm_frame_scrub(const Value *live_end)
     for (Frame *callee = f; callee->previous != NULL; callee = callee->previous) {
         Frame *caller = callee->previous;
         Value *top = caller->localsplus + caller->code->framesize;
-        if (!callee->is_entry && caller->sp >= frame_stack_base(caller) && caller->sp <= top)
+        if (callee->entry_c == NULL && caller->sp >= frame_stack_base(caller) && caller->sp <= top)
             memset(caller->sp, 0, (size_t)(top - caller->sp) * sizeof(Value));
     }
 }

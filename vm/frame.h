@@ -37,7 +37,10 @@ typedef struct Frame {
     const uint16_t *instr;      /* the instruction being executed (for lasti) */
     const uint16_t *next_instr; /* where to resume */
     Value *sp;                  /* stack pointer */
-    bool is_entry;              /* returning from it leaves this vm_eval call */
+    /* NULL, or for the frame a vm_eval call runs first (returning from it
+     * leaves that call): a word of the C frame that made the call, above
+     * the loop's own (vm_gc_collect). */
+    const char *entry_c;
     struct ObjGen *gen;         /* the owning generator (heap frame), or NULL */
     /* The threaded strategy's pre-decoded form of `code` (eval_threaded.c),
      * cached here when that strategy first runs the frame; else NULL. */
@@ -118,7 +121,7 @@ static inline void vm_frame_init_header(Frame *f, ObjCode *code)
     f->previous = NULL;
     f->instr = f->next_instr = code->instrs;
     f->sp = f->localsplus + code->nlocalsplus;
-    f->is_entry = false;
+    f->entry_c = NULL;
     f->gen = NULL;
     f->decoded = NULL;
     f->obj = NULL;

@@ -118,6 +118,9 @@ static inline bool vm_memory_check(void)
 /* The recursion limit (sys.setrecursionlimit). */
 int vm_get_recursion_limit(void);
 void vm_set_recursion_limit(int limit);
+/* The depth counted against it now (Python frames, and until 3.12 the
+ * C entries into the loop). */
+int vm_recursion_depth(void);
 /* A C function that may recurse without bound through C (comparing nested
  * containers, repr, a __call__ that is an instance) counts each level
  * against the same limit as Python frames (CPython's
