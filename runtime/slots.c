@@ -654,7 +654,13 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
     const char *name = owner->name;
     if (owner == &rt_bytearray_type)
         return rt_bytearray_init(self, args, nargs, kwnames) ? rt_None : VAL_NULL;
-    if (owner != &rt_dict_type && !rt_arg_nokw(name, kwnames))
+    /* As CPython's list.__init__: keywords are refused only while the
+     * type's __new__ is list's (a subclass whose __new__ takes keywords has
+     * them passed on to __init__ too); set.__init__ refuses them always. */
+    ObjType *t = val_type(self);
+    bool kw_ok = owner == &rt_dict_type ||
+                 (owner == &rt_list_type && t->new_ != container_new && t->new_ != owner->new_);
+    if (!kw_ok && !rt_arg_nokw(name, kwnames))
         return VAL_NULL;
     if (!rt_arg_range(name, npos, 0, 1))
         return VAL_NULL;
