@@ -294,11 +294,14 @@ static ssize_t slot_len(Value self)
         rt_raisef(&rt_ValueError, "__len__() should return >= 0");
         return -1;
     }
-    if (!val_is_small(r)) {
+    /* Up to sys.maxsize, as CPython's (a small int holds less). */
+    int64_t n;
+    if (!rt_int_as_i64(r, &n)) {
+        rt_err_clear();
         rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
         return -1;
     }
-    return small_value(r);
+    return n;
 }
 
 /* Truth: __bool__ (which must return a bool), else __len__, else true. */
