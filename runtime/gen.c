@@ -402,7 +402,7 @@ int rt_iter_send(Value receiver, Value v, Value *result)
         return gen_send_ex2(VAL_AS(ObjGen, receiver), v, result, false, false);
     Value r;
     if (v == rt_None && val_type(receiver)->next != NULL) {
-        r = val_type(receiver)->next(receiver);
+        r = rt_next_keep_stop(receiver);
         if (r == VAL_NULL && !rt_err_occurred()) {
             *result = rt_None;
             return SEND_RETURN;
@@ -437,9 +437,14 @@ static int close_delegate(Value yf)
 {
     if (rt_is_gen(yf))
         return gen_close(VAL_AS(ObjGen, yf)) == VAL_NULL ? -1 : 0;
+    /* A close that cannot be looked up is reported as unraisable, and the
+     * generator still closes (CPython's gen_close_iter). */
     Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("close"));
-    if (meth == VAL_NULL)
-        return rt_err_occurred() ? -1 : 0;
+    if (meth == VAL_NULL) {
+        if (rt_err_occurred())
+            rt_write_unraisable(yf);
+        return 0;
+    }
     return rt_call0(meth) == VAL_NULL ? -1 : 0;
 }
 

@@ -340,6 +340,15 @@ static Value slot_next(Value self)
     return r;
 }
 
+Value rt_next_keep_stop(Value self)
+{
+    ObjType *t = val_type(self);
+    if (t->next != slot_next)
+        return t->next(self);
+    bool found;
+    return rt_call_dunder(self, n_next, NULL, 0, &found);
+}
+
 /* A __call__ that is not a function may itself be an instance whose class
  * has a __call__ ... (A.__call__ = A()): each level counts against the
  * recursion limit, as CPython's _PyObject_MakeTpCall does. */
