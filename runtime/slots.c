@@ -546,7 +546,9 @@ static void update_slot(ObjType *t, int s)
             *p = (void *)container_new;
         return;
     }
-    bool single = slot_groups[s][1] == VAL_NULL;
+    /* A dunder set to None empties its slot (unhashable, not iterable...);
+     * but __str__ and __repr__ = None are called, and raise, as CPython's. */
+    bool single = slot_groups[s][1] == VAL_NULL && s != S_str && s != S_repr;
     *p = single && value == rt_None ? NULL : heap_slot_fns[s];
 }
 
