@@ -372,6 +372,16 @@ IO_NOARGS(bytesio_isatty_noargs, bytesio_isatty, "BytesIO", "isatty")
 IO_NOARGS(bytesio_close_noargs, bytesio_close, "BytesIO", "close")
 IO_NOARGS(bytesio_getstate_noargs, bytesio_getstate, "BytesIO", "__getstate__")
 
+/* CPython's object size, and its buffer's (a bytes object) once it has one. */
+static Value bytesio_sizeof(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bytesio_type, "__sizeof__") ||
+        !io_noargs(args, nargs, kw, "BytesIO", "__sizeof__"))
+        return VAL_NULL;
+    size_t cap = BIO(args[0])->cap;
+    return rt_int_from_i64((int64_t)(64 + (cap != 0 ? 33 + cap : 0)));
+}
+
 const MethodDef io_bytesio_methods[] = {
     {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read1},
     {"readline", bytesio_readline}, {"readlines", bytesio_readlines},
@@ -383,6 +393,7 @@ const MethodDef io_bytesio_methods[] = {
     {"flush", bytesio_flush_noargs}, {"isatty", bytesio_isatty_noargs},
     {"close", bytesio_close_noargs},
     {"__getstate__", bytesio_getstate_noargs}, {"__setstate__", bytesio_setstate},
+    {"__sizeof__", bytesio_sizeof},
     {NULL, NULL},
 };
 

@@ -1246,6 +1246,8 @@ static Value object_dir(Value *args, size_t nargs, Value kwnames)
 
 static Value object_sizeof(Value *args, size_t nargs, Value kwnames)
 {
+    if (!rt_arg_none("object.__sizeof__", nargs - 1, kwnames))
+        return VAL_NULL;
     return small_new(16);
 }
 
