@@ -1556,6 +1556,20 @@ static Value type_get_basicsize(Value self)
 
 static Value type_get_zero(Value self) { return small_new(0); }
 
+/* CPython's tp_itemsize, for the variable-sized builtins a class may
+ * derive from: tuple's 8 (a pointer per item), int's 4 (a 30-bit digit),
+ * bytes' 1, type's 40 (a member per __slots__ name); 0 for the rest. */
+static Value type_get_itemsize(Value self)
+{
+    for (ObjType *t = AS_TYPE(self); t != NULL; t = t->base) {
+        if (t == &rt_tuple_type) return small_new(8);
+        if (t == &rt_int_type) return small_new(4);
+        if (t == &rt_bytes_type) return small_new(1);
+        if (t == &rt_type_type) return small_new(40);
+    }
+    return small_new(0);
+}
+
 static Value type_get_dictoffset(Value self)
 {
     size_t off = AS_TYPE(self)->dict_offset;
@@ -1586,7 +1600,7 @@ const GetSetDef rt_type_getsets[] = {
     {"__annotations__", type_get_annotations, type_set_annotations},
     {"__flags__", type_get_flags},
     {"__basicsize__", type_get_basicsize},
-    {"__itemsize__", type_get_zero},
+    {"__itemsize__", type_get_itemsize},
     {"__dictoffset__", type_get_dictoffset},
     {"__weakrefoffset__", type_get_zero},
     {NULL},
