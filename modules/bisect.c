@@ -23,7 +23,7 @@ static ssize_t bisect(Value a, Value x, ssize_t lo, ssize_t hi, Value key, bool 
     while (lo < hi) {
         ssize_t mid = (ssize_t)(((size_t)lo + (size_t)hi) / 2);
         Value item = is_list(a) && (size_t)mid < AS_LIST(a)->length ? AS_LIST(a)->items[mid]
-                                                                   : rt_getitem(a, small_new(mid));
+                                                                   : rt_getitem(a, rt_int_from_i64(mid));
         if (item == VAL_NULL || (key != VAL_NULL && (item = rt_call1(key, item)) == VAL_NULL))
             return -1;
         int less = right ? rt_compare_bool(x, item, CMP_LT) : rt_compare_bool(item, x, CMP_LT);
@@ -76,7 +76,7 @@ static Value bisect_fn(const char *fname, Value *args, size_t nargs, Value kw, b
     if (!bisect_args(fname, args, nargs, kw, a, &lo, &hi) ||
         (i = bisect(a[0], a[1], lo, hi, a[4], right)) < 0)
         return VAL_NULL;
-    return small_new(i);
+    return rt_int_from_i64(i);
 }
 
 static Value insort_fn(const char *fname, Value *args, size_t nargs, Value kw, bool right)
@@ -88,7 +88,7 @@ static Value insort_fn(const char *fname, Value *args, size_t nargs, Value kw, b
     Value x = a[4] != VAL_NULL ? rt_call1(a[4], a[1]) : a[1];
     if (x == VAL_NULL || (i = bisect(a[0], x, lo, hi, a[4], right)) < 0)
         return VAL_NULL;
-    Value insert_args[2] = { small_new(i), a[1] };
+    Value insert_args[2] = { rt_int_from_i64(i), a[1] };
     return mod_call_method(a[0], "insert", insert_args, 2) == VAL_NULL ? VAL_NULL : rt_None;
 }
 

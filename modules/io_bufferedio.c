@@ -791,13 +791,25 @@ IO_NOARGS(buffered_fileno_noargs, buffered_fileno, NULL, "fileno")
 IO_NOARGS(buffered_isatty_noargs, buffered_isatty, NULL, "isatty")
 IO_NOARGS(buffered_seekable_noargs, buffered_seekable, NULL, "seekable")
 
+/* CPython's object size and its buffer's. */
+static Value buffered_sizeof(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferediobase_type, "__sizeof__"))
+        return VAL_NULL;
+    if (!is_buffered(args[0]))
+        return rt_raisef(&rt_TypeError, "descriptor '__sizeof__' requires a buffered object");
+    if (!io_noargs(args, nargs, kw, NULL, "__sizeof__"))
+        return VAL_NULL;
+    return rt_int_from_i64((int64_t)(152 + BUF(args[0])->bufsize));
+}
+
 const MethodDef io_buffered_methods[] = {
     {"flush", buffered_flush_noargs}, {"tell", buffered_tell_noargs},
     {"seek", buffered_seek_locked},
     {"truncate", buffered_truncate_locked}, {"close", buffered_close_noargs},
     {"detach", buffered_detach_noargs}, {"fileno", buffered_fileno_noargs},
     {"isatty", buffered_isatty_noargs},
-    {"seekable", buffered_seekable_noargs},
+    {"seekable", buffered_seekable_noargs}, {"__sizeof__", buffered_sizeof},
     {NULL, NULL},
 };
 

@@ -24,15 +24,22 @@ typedef struct BytesIO {
 
 #define BIO(v) VAL_AS(BytesIO, v)
 
+/* self, open (else ValueError); its arguments, if any, already checked:
+ * CPython's methods parse theirs before they look at the state. */
+static BytesIO *open_self(Value self)
+{
+    if (BIO(self)->closed) {
+        io_closed_error();
+        return NULL;
+    }
+    return BIO(self);
+}
+
 static BytesIO *self_open(Value *args, size_t nargs, const char *name)
 {
     if (!io_self(args, nargs, &io_bytesio_type, name))
         return NULL;
-    if (BIO(args[0])->closed) {
-        io_closed_error();
-        return NULL;
-    }
-    return BIO(args[0]);
+    return open_self(args[0]);
 }
 
 static void reserve(BytesIO *b, size_t need)
@@ -114,9 +121,10 @@ static Value take(BytesIO *b, ssize_t n)
 
 static Value read_named(Value *args, size_t nargs, const char *name)
 {
-    BytesIO *b = self_open(args, nargs, name);
+    BytesIO *b;
     ssize_t n;
-    if (b == NULL || !rt_arg_range(name, nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+    if (!io_self(args, nargs, &io_bytesio_type, name) || !rt_arg_range(name, nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n) || (b = open_self(args[0])) == NULL)
         return VAL_NULL;
     return take(b, n);
 }
@@ -136,19 +144,21 @@ static ssize_t line_length(BytesIO *b, ssize_t limit)
 
 static Value bytesio_readline(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "readline");
+    BytesIO *b;
     ssize_t n;
-    if (b == NULL || !rt_arg_range("readline", nargs - 1, 0, 1) ||
-        !io_size_arg(args, nargs, 1, &n))
+    if (!io_self(args, nargs, &io_bytesio_type, "readline") ||
+        !rt_arg_range("readline", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n) ||
+        (b = open_self(args[0])) == NULL)
         return VAL_NULL;
     return take(b, line_length(b, n));
 }
 
 static Value bytesio_readlines(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "readlines");
+    BytesIO *b;
     ssize_t hint;
-    if (b == NULL || !rt_arg_range("readlines", nargs - 1, 0, 1) ||
+    if (!io_self(args, nargs, &io_bytesio_type, "readlines") ||
+        !rt_arg_range("readlines", nargs - 1, 0, 1) || (b = open_self(args[0])) == NULL ||
         !io_size_arg(args, nargs, 1, &hint))
         return VAL_NULL;
     Value list = rt_list_new(0);
@@ -164,12 +174,16 @@ static Value bytesio_readlines(Value *args, size_t nargs, Value kw)
 
 static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "readinto");
-    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "readinto"))
-        return VAL_NULL;
+    BytesIO *b;
     RtBuffer v;
-    if (!io_rw_buffer(args[1], &v, "readinto", "BytesIO"))
+    if (!io_self(args, nargs, &io_bytesio_type, "readinto") ||
+        !io_onearg(args, nargs, kw, "BytesIO", "readinto") ||
+        !io_rw_buffer(args[1], &v, "readinto", "BytesIO"))
         return VAL_NULL;
+    if ((b = open_self(args[0])) == NULL) {
+        rt_release_buffer(&v);
+        return VAL_NULL;
+    }
     size_t avail = b->pos < b->size ? b->size - b->pos : 0;
     size_t k = (size_t)v.len < avail ? (size_t)v.len : avail;
     if (k > 0)
@@ -181,8 +195,10 @@ static Value bytesio_readinto(Value *args, size_t nargs, Value kw)
 
 static Value bytesio_write(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "write");
-    if (b == NULL || !io_onearg(args, nargs, kw, "BytesIO", "write") || exported(b, args, nargs))
+    BytesIO *b;
+    if (!io_self(args, nargs, &io_bytesio_type, "write") ||
+        !io_onearg(args, nargs, kw, "BytesIO", "write") || (b = open_self(args[0])) == NULL ||
+        exported(b, args, nargs))
         return VAL_NULL;
     RtBuffer v;
     if (rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
@@ -194,11 +210,11 @@ static Value bytesio_write(Value *args, size_t nargs, Value kw)
 
 static Value bytesio_seek(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "seek");
-    if (b == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
-        return VAL_NULL;
+    BytesIO *b;
     ssize_t pos, whence = 0;
-    if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))
+    if (!io_self(args, nargs, &io_bytesio_type, "seek") || !rt_arg_range("seek", nargs - 1, 1, 2) ||
+        !rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)) ||
+        (b = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (whence == 0 && pos < 0)
         return rt_raisef(&rt_ValueError, "negative seek value %zd", pos);
@@ -220,13 +236,18 @@ static Value bytesio_tell(Value *args, size_t nargs, Value kw)
 
 static Value bytesio_truncate(Value *args, size_t nargs, Value kw)
 {
-    BytesIO *b = self_open(args, nargs, "truncate");
-    if (b == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1) || exported(b, args, nargs))
+    BytesIO *b;
+    ssize_t size = -1;
+    bool given = nargs > 1 && args[1] != rt_None;
+    /* 3.14 reads the size as an index, once it found the file open */
+    if (!io_self(args, nargs, &io_bytesio_type, "truncate") ||
+        !rt_arg_range("truncate", nargs - 1, 0, 1) ||
+        (given && rt_py_minor < 14 && !io_size_arg(args, nargs, 1, &size)) ||
+        (b = open_self(args[0])) == NULL || exported(b, args, nargs) ||
+        (given && rt_py_minor >= 14 && !rt_as_ssize(args[1], &size)))
         return VAL_NULL;
-    ssize_t size = (ssize_t)b->pos;
-    if (nargs > 1 && args[1] != rt_None &&      /* 3.14 reads the size as an index */
-        !(rt_py_minor >= 14 ? rt_as_ssize(args[1], &size) : io_size_arg(args, nargs, 1, &size)))
-        return VAL_NULL;
+    if (!given)
+        size = (ssize_t)b->pos;
     if (size < 0)
         return rt_raisef(&rt_ValueError, "negative size value %zd", size);
     if ((size_t)size < b->size)
@@ -372,6 +393,16 @@ IO_NOARGS(bytesio_isatty_noargs, bytesio_isatty, "BytesIO", "isatty")
 IO_NOARGS(bytesio_close_noargs, bytesio_close, "BytesIO", "close")
 IO_NOARGS(bytesio_getstate_noargs, bytesio_getstate, "BytesIO", "__getstate__")
 
+/* CPython's object size, and its buffer's (a bytes object) once it has one. */
+static Value bytesio_sizeof(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bytesio_type, "__sizeof__") ||
+        !io_noargs(args, nargs, kw, "BytesIO", "__sizeof__"))
+        return VAL_NULL;
+    size_t cap = BIO(args[0])->cap;
+    return rt_int_from_i64((int64_t)(64 + (cap != 0 ? 33 + cap : 0)));
+}
+
 const MethodDef io_bytesio_methods[] = {
     {"__init__", bytesio_init}, {"read", bytesio_read}, {"read1", bytesio_read1},
     {"readline", bytesio_readline}, {"readlines", bytesio_readlines},
@@ -383,6 +414,7 @@ const MethodDef io_bytesio_methods[] = {
     {"flush", bytesio_flush_noargs}, {"isatty", bytesio_isatty_noargs},
     {"close", bytesio_close_noargs},
     {"__getstate__", bytesio_getstate_noargs}, {"__setstate__", bytesio_setstate},
+    {"__sizeof__", bytesio_sizeof},
     {NULL, NULL},
 };
 
@@ -390,5 +422,5 @@ ObjType io_bytesio_type = {
     .ob.type = &rt_type_type, .name = "_io.BytesIO", .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(BytesIO), .getsets = bytesio_getsets,
-    .new_ = bytesio_new, .next = bytesio_next,
+    .new_ = bytesio_new, .iter = rt_iter_self, .next = bytesio_next,
 };

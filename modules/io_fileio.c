@@ -241,15 +241,22 @@ Value io_fileio_open(Value file, const char *mode, bool closefd, Value opener)
 
 /* ---- the methods ----------------------------------------------------------------------------- */
 
+/* self, open (else ValueError); its arguments, if any, already checked:
+ * CPython's methods convert most of theirs before they look at the state. */
+static FileIO *open_self(Value self)
+{
+    if (FIO(self)->fd < 0) {
+        err_closed();
+        return NULL;
+    }
+    return FIO(self);
+}
+
 static FileIO *self_open(Value *args, size_t nargs, const char *name)
 {
     if (!io_self(args, nargs, &io_fileio_type, name))
         return NULL;
-    if (FIO(args[0])->fd < 0) {
-        err_closed();
-        return NULL;
-    }
-    return FIO(args[0]);
+    return open_self(args[0]);
 }
 
 /* One read(2) into buf: bytes read, 0 at end, -1 with an exception set,
@@ -311,9 +318,10 @@ static Value fileio_readall(Value *args, size_t nargs, Value kw)
 
 static Value fileio_read(Value *args, size_t nargs, Value kw)
 {
-    FileIO *f = self_open(args, nargs, "read");
+    FileIO *f;
     ssize_t n;
-    if (f == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+    if (!io_self(args, nargs, &io_fileio_type, "read") || !rt_arg_range("read", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n) || (f = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (!f->readable)
         return err_mode("reading");
@@ -330,14 +338,16 @@ static Value fileio_read(Value *args, size_t nargs, Value kw)
 
 static Value fileio_readinto(Value *args, size_t nargs, Value kw)
 {
-    FileIO *f = self_open(args, nargs, "readinto");
-    if (f == NULL || !io_onearg(args, nargs, kw, "FileIO", "readinto"))
-        return VAL_NULL;
-    if (!f->readable)
-        return err_mode("reading");
+    FileIO *f;
     RtBuffer v;
-    if (!io_rw_buffer(args[1], &v, "readinto", "FileIO"))
+    if (!io_self(args, nargs, &io_fileio_type, "readinto") ||
+        !io_onearg(args, nargs, kw, "FileIO", "readinto") ||
+        !io_rw_buffer(args[1], &v, "readinto", "FileIO"))
         return VAL_NULL;
+    if ((f = open_self(args[0])) == NULL || !f->readable) {
+        rt_release_buffer(&v);
+        return f == NULL ? VAL_NULL : err_mode("reading");
+    }
     ssize_t r = read_once(f, v.buf, (size_t)v.len);
     rt_release_buffer(&v);
     if (r == -1)
@@ -347,14 +357,15 @@ static Value fileio_readinto(Value *args, size_t nargs, Value kw)
 
 static Value fileio_write(Value *args, size_t nargs, Value kw)
 {
-    FileIO *f = self_open(args, nargs, "write");
+    FileIO *f;
     RtBuffer v;
-    if (f == NULL || !io_onearg(args, nargs, kw, "FileIO", "write") ||
+    if (!io_self(args, nargs, &io_fileio_type, "write") ||
+        !io_onearg(args, nargs, kw, "FileIO", "write") ||
         rt_get_buffer(args[1], &v, RT_BUF_SIMPLE) < 0)
         return VAL_NULL;
-    if (!f->writable) {
+    if ((f = open_self(args[0])) == NULL || !f->writable) {
         rt_release_buffer(&v);
-        return err_mode("writing");
+        return f == NULL ? VAL_NULL : err_mode("writing");
     }
     if (f->to_stdout) {
         bool ok = rt_stdout_write(v.buf, (size_t)v.len);
@@ -373,13 +384,14 @@ static Value fileio_write(Value *args, size_t nargs, Value kw)
 
 static Value fileio_seek(Value *args, size_t nargs, Value kw)
 {
-    FileIO *f = self_open(args, nargs, "seek");
-    if (f == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
+    FileIO *f;
+    ssize_t pos, whence = 0;
+    if (!io_self(args, nargs, &io_fileio_type, "seek") || !rt_arg_range("seek", nargs - 1, 1, 2) ||
+        (nargs > 2 && !rt_as_ssize(args[2], &whence)) || (f = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (rt_isinstance_of(args[1], &rt_float_type))
         return rt_raisef(&rt_TypeError, "an integer is required");
-    ssize_t pos, whence = 0;
-    if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))
+    if (!rt_as_ssize(args[1], &pos))
         return VAL_NULL;
     off_t r = lseek(f->fd, (off_t)pos, (int)whence);
     if (r < 0)
@@ -400,8 +412,9 @@ static Value fileio_tell(Value *args, size_t nargs, Value kw)
 
 static Value fileio_truncate(Value *args, size_t nargs, Value kw)
 {
-    FileIO *f = self_open(args, nargs, "truncate");
-    if (f == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
+    FileIO *f;
+    if (!io_self(args, nargs, &io_fileio_type, "truncate") ||
+        !rt_arg_range("truncate", nargs - 1, 0, 1) || (f = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (!f->writable)
         return err_mode("writing");

@@ -24,11 +24,12 @@ typedef struct StringIO {
 
 #define SIO(v) VAL_AS(StringIO, v)
 
-static StringIO *self_open(Value *args, size_t nargs, const char *name)
+/* self, initialised and open (else ValueError); its arguments, if any,
+ * already checked: CPython's methods parse theirs before they look at the
+ * state. */
+static StringIO *open_self(Value self)
 {
-    if (!io_self(args, nargs, &io_stringio_type, name))
-        return NULL;
-    StringIO *s = SIO(args[0]);
+    StringIO *s = SIO(self);
     if (!s->ok) {
         rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
         return NULL;
@@ -38,6 +39,13 @@ static StringIO *self_open(Value *args, size_t nargs, const char *name)
         return NULL;
     }
     return s;
+}
+
+static StringIO *self_open(Value *args, size_t nargs, const char *name)
+{
+    if (!io_self(args, nargs, &io_stringio_type, name))
+        return NULL;
+    return open_self(args[0]);
 }
 
 /* self_open for a method without arguments: one called with some is
@@ -158,9 +166,10 @@ static size_t avail(StringIO *s)
 
 static Value stringio_read(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "read");
+    StringIO *s;
     ssize_t n;
-    if (s == NULL || !rt_arg_range("read", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n))
+    if (!io_self(args, nargs, &io_stringio_type, "read") || !rt_arg_range("read", nargs - 1, 0, 1) ||
+        !io_size_arg(args, nargs, 1, &n) || (s = open_self(args[0])) == NULL)
         return VAL_NULL;
     size_t k = n < 0 || (size_t)n > avail(s) ? avail(s) : (size_t)n;
     return take(s, k);
@@ -178,22 +187,25 @@ static size_t line_length(StringIO *s, ssize_t limit)
 
 static Value stringio_readline(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "readline");
+    StringIO *s;
     ssize_t n;
-    if (s == NULL || !rt_arg_range("readline", nargs - 1, 0, 1))
-        return VAL_NULL;
-    if (!io_size_arg(args, nargs, 1, &n))
+    if (!io_self(args, nargs, &io_stringio_type, "readline") ||
+        !rt_arg_range("readline", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n) ||
+        (s = open_self(args[0])) == NULL)
         return VAL_NULL;
     return take(s, line_length(s, n));
 }
 
 static Value stringio_write(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "write");
-    if (s == NULL || !io_onearg(args, nargs, kw, "StringIO", "write"))
+    StringIO *s;
+    if (!io_self(args, nargs, &io_stringio_type, "write") ||
+        !io_onearg(args, nargs, kw, "StringIO", "write"))
         return VAL_NULL;
     if (!rt_is_str(args[1]))
         return rt_raisef(&rt_TypeError, "string argument expected, got '%T'", args[1]);
+    if ((s = open_self(args[0])) == NULL)
+        return VAL_NULL;
     write_str(s, args[1]);
     return rt_int_from_i64((int64_t)AS_STR(args[1])->length);
 }
@@ -212,11 +224,11 @@ static Value stringio_tell(Value *args, size_t nargs, Value kw)
 
 static Value stringio_seek(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "seek");
-    if (s == NULL || !rt_arg_range("seek", nargs - 1, 1, 2))
-        return VAL_NULL;
+    StringIO *s;
     ssize_t pos, whence = 0;
-    if (!rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)))
+    if (!io_self(args, nargs, &io_stringio_type, "seek") || !rt_arg_range("seek", nargs - 1, 1, 2) ||
+        !rt_as_ssize(args[1], &pos) || (nargs > 2 && !rt_as_ssize(args[2], &whence)) ||
+        (s = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (whence != 0 && whence != 1 && whence != 2)
         return rt_raisef(&rt_ValueError, "Invalid whence (%zd, should be 0, 1 or 2)", whence);
@@ -234,11 +246,11 @@ static Value stringio_seek(Value *args, size_t nargs, Value kw)
 
 static Value stringio_truncate(Value *args, size_t nargs, Value kw)
 {
-    StringIO *s = self_open(args, nargs, "truncate");
-    if (s == NULL || !rt_arg_range("truncate", nargs - 1, 0, 1))
-        return VAL_NULL;
+    StringIO *s;
     ssize_t size;
-    if (!io_size_arg(args, nargs, 1, &size))
+    if (!io_self(args, nargs, &io_stringio_type, "truncate") ||
+        !rt_arg_range("truncate", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &size) ||
+        (s = open_self(args[0])) == NULL)
         return VAL_NULL;
     if (nargs == 1 || args[1] == rt_None)
         size = (ssize_t)s->pos;
@@ -264,7 +276,9 @@ static Value stringio_close(Value *args, size_t nargs, Value kw)
     if (!io_self(args, nargs, &io_stringio_type, "close") ||
         !rt_arg_none("StringIO.close", nargs - 1, kw))
         return VAL_NULL;
-    SIO(args[0])->closed = IO_OBJ(args[0])->iobase_closed = true;
+    /* Its own flag only: _IOBase.flush, which a StringIO inherits, looks
+     * at _IOBase's, and answers None after close() (CPython's __IOBase_closed). */
+    SIO(args[0])->closed = true;
     return rt_None;
 }
 

@@ -525,7 +525,9 @@ Value rt_iter(Value v)
                              val_type(it)->name);
         return it;
     }
-    if (t->getitem != NULL && t != &rt_dict_type)
+    /* A class that sets __iter__ = None is not iterable, __getitem__ or not. */
+    if (t->getitem != NULL && t != &rt_dict_type &&
+        !(rt_is_heaptype(t) && rt_type_lookup(t, rt_str_intern_cstr("__iter__")) == rt_None))
         return rt_seq_iter_new(v);
     return rt_raisef(&rt_TypeError, "'%s' object is not iterable", t->name);
 }

@@ -131,6 +131,10 @@ void rt_slots_object_methods(void);
 /* Call the dunder `name` found on type(self)'s MRO with self first;
  * VAL_NULL and *found = false (no exception) when absent. */
 Value rt_call_dunder(Value self, Value name, Value *args, size_t nargs, bool *found);
+/* type(self)'s __next__ slot, but a class's __next__ raising StopIteration
+ * leaves it raised (the next slot takes it: exhausted), so that `yield from`
+ * gets its value. */
+Value rt_next_keep_stop(Value self);
 
 /* ---- genericalias.c ---- */
 /* types.GenericAlias: list[int] records origin list and args (int,). */

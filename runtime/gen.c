@@ -402,7 +402,7 @@ int rt_iter_send(Value receiver, Value v, Value *result)
         return gen_send_ex2(VAL_AS(ObjGen, receiver), v, result, false, false);
     Value r;
     if (v == rt_None && val_type(receiver)->next != NULL) {
-        r = val_type(receiver)->next(receiver);
+        r = rt_next_keep_stop(receiver);
         if (r == VAL_NULL && !rt_err_occurred()) {
             *result = rt_None;
             return SEND_RETURN;
@@ -437,9 +437,14 @@ static int close_delegate(Value yf)
 {
     if (rt_is_gen(yf))
         return gen_close(VAL_AS(ObjGen, yf)) == VAL_NULL ? -1 : 0;
+    /* A close that cannot be looked up is reported as unraisable, and the
+     * generator still closes (CPython's gen_close_iter). */
     Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("close"));
-    if (meth == VAL_NULL)
-        return rt_err_occurred() ? -1 : 0;
+    if (meth == VAL_NULL) {
+        if (rt_err_occurred())
+            rt_write_unraisable(yf);
+        return 0;
+    }
     return rt_call0(meth) == VAL_NULL ? -1 : 0;
 }
 
@@ -689,15 +694,15 @@ static int gen_set_qualname(Value self, Value v)
     return set_gen_name(self, v, &AS_GEN(self)->qualname, "__qualname__");
 }
 
-#define GEN_NAME_GETSETS \
-    {"__name__", gen_get_name, gen_set_name}, \
-    {"__qualname__", gen_get_qualname, gen_set_qualname}
+#define GEN_NAME_GETSETS(kind) \
+    {"__name__", gen_get_name, gen_set_name, "name of the " kind}, \
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the " kind}
 
 static const MemberDef gen_members[] = {
     {"gi_code", offsetof(ObjGen, code), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
 };
 static const GetSetDef gen_getsets[] = {
-    GEN_NAME_GETSETS,
+    GEN_NAME_GETSETS("generator"),
     {"gi_yieldfrom", gen_get_delegate, NULL, "object being iterated by yield from, or None"},
     {"gi_running", gen_get_running}, {"gi_frame", gen_get_frame},
     {"gi_suspended", gen_get_suspended},
@@ -708,7 +713,7 @@ static const MemberDef coro_members[] = {
     {"cr_code", offsetof(ObjGen, code), RT_MEMBER_VALUE, RT_READONLY}, {NULL},
 };
 static const GetSetDef coro_getsets[] = {
-    GEN_NAME_GETSETS,
+    GEN_NAME_GETSETS("coroutine"),
     {"cr_await", gen_get_delegate, NULL, "object being awaited on, or None"},
     {"cr_running", gen_get_running}, {"cr_frame", gen_get_frame},
     {"cr_suspended", gen_get_suspended}, {"cr_origin", gen_get_origin},
@@ -721,7 +726,7 @@ static const MemberDef ag_members[] = {
     {NULL},
 };
 static const GetSetDef ag_getsets[] = {
-    GEN_NAME_GETSETS,
+    GEN_NAME_GETSETS("async generator"),
     {"ag_await", gen_get_delegate, NULL, "object being awaited on, or None"},
     {"ag_frame", gen_get_frame},
     {NULL},

@@ -349,6 +349,46 @@ static Value builtin_repr(Value self)
     return rt_str_format_c("<built-in function %s>", b->name);
 }
 
+static ObjType *bound_type(ObjBuiltin *b)
+{
+    return rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+}
+
+/* CPython words a call's argument error after the function's __qualname__:
+ * through the type (o.clear(1), list.clear(o, 1)) the class that defines
+ * the method, "list.clear() takes no arguments (1 given)"; a bound method
+ * called later is named after its self's type, "L.clear() takes ...".  The
+ * C functions say the former; a bound call renames the class in that
+ * message ("Cls.name() takes ..."), only on this error path. */
+static void name_self_type(ObjBuiltin *b)
+{
+    Value exc = rt_err_peek();
+    if (val_type(exc) != &rt_TypeError)
+        return;
+    ObjException *e = VAL_AS(ObjException, exc);
+    if (rt_tuple_len(e->args) != 1 || !is_str(rt_tuple_get(e->args, 0)))
+        return;
+    const char *msg = rt_str_cstr(rt_tuple_get(e->args, 0)), *dot = strchr(msg, '.');
+    size_t n = strlen(b->name);
+    if (dot == NULL || dot == msg || strncmp(dot + 1, b->name, n) != 0 ||
+        strncmp(dot + 1 + n, "() takes ", 9) != 0)
+        return;
+    /* The class named must be one of self's (not that of a call inside:
+     * BufferedRWPair.write's error is its writer's, BufferedWriter.write). */
+    ObjType *t = bound_type(b);
+    ObjTuple *mro = AS_TUPLE(t->mro);
+    size_t i = 0;
+    for (; i < mro->length; i++) {
+        const char *name = AS_TYPE(mro->items[i])->name, *short_name = strrchr(name, '.');
+        short_name = short_name != NULL ? short_name + 1 : name;
+        if (strlen(short_name) == (size_t)(dot - msg) && strncmp(short_name, msg, dot - msg) == 0)
+            break;
+    }
+    if (i == mro->length)
+        return;
+    e->args = rt_tuple_pack(1, rt_str_format_c("%S%s", rt_type_qualname(t), dot));
+}
+
 /* A bound builtin passes its self as the first argument. */
 static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnames)
 {
@@ -359,7 +399,10 @@ static Value builtin_call(Value callable, Value *args, size_t nargs, Value kwnam
     Value *all = nargs < 8 ? small : gc_alloc((nargs + 1) * sizeof(Value));
     all[0] = b->self;
     memcpy(all + 1, args, nargs * sizeof(Value));
-    return b->fn(all, nargs + 1, kwnames);
+    Value r = b->fn(all, nargs + 1, kwnames);
+    if (r == VAL_NULL && b->owner != NULL)
+        name_self_type(b);
+    return r;
 }
 
 /* What the three kinds show as attributes (CPython's meth_getsets and
@@ -373,7 +416,7 @@ static Value builtin_get_qualname(Value self)
     ObjBuiltin *b = AS_BUILTIN(self);
     ObjType *t = b->owner;
     if (b->self != VAL_NULL)
-        t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+        t = bound_type(b);
     if (t == NULL)
         return rt_str_from_cstr(b->name);
     return rt_str_format_c("%S.%s", rt_type_qualname(t), b->name);
@@ -408,7 +451,7 @@ static Value builtin_text(Value self, bool doc)
     if (b->owner != NULL)
         text = rt_builtin_text(b->owner->name, b->name, doc);
     else if (b->self != VAL_NULL) {
-        ObjType *t = rt_isinstance_of(b->self, &rt_type_type) ? AS_TYPE(b->self) : val_type(b->self);
+        ObjType *t = bound_type(b);
         for (; t != NULL && text == NULL; t = t->base)
             text = rt_builtin_text(t->name, b->name, doc);
     }

@@ -294,11 +294,14 @@ static ssize_t slot_len(Value self)
         rt_raisef(&rt_ValueError, "__len__() should return >= 0");
         return -1;
     }
-    if (!val_is_small(r)) {
+    /* Up to sys.maxsize, as CPython's (a small int holds less). */
+    int64_t n;
+    if (!rt_int_as_i64(r, &n)) {
+        rt_err_clear();
         rt_raisef(&rt_OverflowError, "cannot fit 'int' into an index-sized integer");
         return -1;
     }
-    return small_value(r);
+    return n;
 }
 
 /* Truth: __bool__ (which must return a bool), else __len__, else true. */
@@ -335,6 +338,15 @@ static Value slot_next(Value self)
     if (r == VAL_NULL && rt_err_matches(&rt_StopIteration))
         rt_err_clear();
     return r;
+}
+
+Value rt_next_keep_stop(Value self)
+{
+    ObjType *t = val_type(self);
+    if (t->next != slot_next)
+        return t->next(self);
+    bool found;
+    return rt_call_dunder(self, n_next, NULL, 0, &found);
 }
 
 /* A __call__ that is not a function may itself be an instance whose class
@@ -534,7 +546,9 @@ static void update_slot(ObjType *t, int s)
             *p = (void *)container_new;
         return;
     }
-    bool single = slot_groups[s][1] == VAL_NULL;
+    /* A dunder set to None empties its slot (unhashable, not iterable...);
+     * but __str__ and __repr__ = None are called, and raise, as CPython's. */
+    bool single = slot_groups[s][1] == VAL_NULL && s != S_str && s != S_repr;
     *p = single && value == rt_None ? NULL : heap_slot_fns[s];
 }
 
@@ -654,7 +668,13 @@ static Value container_init(ObjType *owner, Value self, Value *args, size_t narg
     const char *name = owner->name;
     if (owner == &rt_bytearray_type)
         return rt_bytearray_init(self, args, nargs, kwnames) ? rt_None : VAL_NULL;
-    if (owner != &rt_dict_type && !rt_arg_nokw(name, kwnames))
+    /* As CPython's list.__init__: keywords are refused only while the
+     * type's __new__ is list's (a subclass whose __new__ takes keywords has
+     * them passed on to __init__ too); set.__init__ refuses them always. */
+    ObjType *t = val_type(self);
+    bool kw_ok = owner == &rt_dict_type ||
+                 (owner == &rt_list_type && t->new_ != container_new && t->new_ != owner->new_);
+    if (!kw_ok && !rt_arg_nokw(name, kwnames))
         return VAL_NULL;
     if (!rt_arg_range(name, npos, 0, 1))
         return VAL_NULL;
@@ -1226,6 +1246,8 @@ static Value object_dir(Value *args, size_t nargs, Value kwnames)
 
 static Value object_sizeof(Value *args, size_t nargs, Value kwnames)
 {
+    if (!rt_arg_none("object.__sizeof__", nargs - 1, kwnames))
+        return VAL_NULL;
     return small_new(16);
 }
 

@@ -44,6 +44,7 @@
 #include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
+#include "vm/thread.h"
 #include "vm/vm.h"
 #include "tools/repl.h"
 #include "tools/tools.h"
@@ -158,6 +159,15 @@ static void finalize(void)
                     ? VAL_AS(ObjModule, main)->dict : VAL_NULL);
 }
 
+/* Has the program given stream f a flush of its own (f.flush = ...)? */
+static bool flush_replaced(Value f)
+{
+    if (f == VAL_NULL || f == rt_None)
+        return false;
+    Value *dict = rt_instance_dict_slot(f);
+    return dict != NULL && *dict != VAL_NULL && rt_dict_get_cstr(*dict, "flush") != VAL_NULL;
+}
+
 /* Is f a stream whose flush the program may see called: not None or gone,
  * and not the start-up stdout with its own flush (rt_stdout_flush and
  * rt_stdout_exit write that one out), but it if the program gave it
@@ -166,10 +176,7 @@ static bool flush_visible(Value f)
 {
     if (f == VAL_NULL || f == rt_None)
         return false;
-    if (f != rt_stdout_stream)
-        return true;
-    Value *dict = rt_instance_dict_slot(f);
-    return dict != NULL && *dict != VAL_NULL && rt_dict_get_cstr(*dict, "flush") != VAL_NULL;
+    return f != rt_stdout_stream || flush_replaced(f);
 }
 
 /* CPython's flush_io, once __main__ has run, before an uncaught exception
@@ -218,6 +225,88 @@ static int flush_std_files(int status)
     return status;
 }
 
+/* CPython's _PyModule_ClearDict: every value None, the names with one
+ * leading underscore first; __builtins__ kept, and the names in `keep`. */
+static void clear_module_dict(Value d, const char *const *keep)
+{
+    Value keys = rt_list_new(rt_dict_len(d)), k, v;
+    for (size_t i = 0; rt_dict_next(d, &i, &k, &v);) {
+        if (!is_str(k) || strcmp(rt_str_cstr(k), "__builtins__") == 0)
+            continue;
+        const char *const *n = keep;
+        while (n != NULL && *n != NULL && strcmp(*n, rt_str_cstr(k)) != 0)
+            n++;
+        if (n == NULL || *n == NULL)
+            rt_list_append(keys, k);
+    }
+    for (int underscored = 1; underscored >= 0; underscored--)
+        for (size_t i = 0; i < AS_LIST(keys)->length; i++) {
+            const char *name = rt_str_cstr(AS_LIST(keys)->items[i]);
+            if ((name[0] == '_' && name[1] != '_') == underscored)
+                rt_dict_set(d, AS_LIST(keys)->items[i], rt_None);
+        }
+}
+
+/* A flush the program gave sys.__stdout__ or sys.__stderr__, called once
+ * more where CPython's teardown frees them (their close() calls
+ * self.flush(), errors ignored): after the modules other than __main__,
+ * builtins and sys were cleared (os's values None: a flush that reads
+ * them fails there, silently), while sys's are: stderr's when sys.stdout
+ * (and sys.flags) are still there, stdout's after.  Nothing is cleared
+ * while another thread may still run Python code. */
+static void call_flush_at_teardown(Value f)
+{
+    if (!flush_replaced(f))
+        return;
+    Value closed = rt_getattr_cstr(f, "closed");
+    if ((closed == VAL_NULL || !rt_truthy(closed)) && !rt_err_occurred())
+        mod_call_method(f, "flush", NULL, 0);
+    rt_err_clear();
+}
+
+/* Does __main__ hold the stream, or a method bound to it (`orig =
+ * sys.stderr.flush`)?  CPython's teardown then frees it only at the very
+ * end, builtins' and sys's values None. */
+static bool held_by_main(Value globals, Value f)
+{
+    Value k, v;
+    for (size_t i = 0; globals != VAL_NULL && rt_dict_next(globals, &i, &k, &v);)
+        if (v == f || (IS_EXACT(v, rt_builtin_type) && VAL_AS(ObjBuiltin, v)->self == f))
+            return true;
+    return false;
+}
+
+static void close_std_streams(Value globals)
+{
+    Value out = mod_sys_get("__stdout__"), err = mod_sys_get("__stderr__");
+    if (!flush_replaced(out) && !flush_replaced(err))
+        return;
+    bool clear = vm_thread_count() == 0;
+    bool out_late = held_by_main(globals, out), err_late = held_by_main(globals, err);
+    Value sys = VAL_AS(ObjModule, mod_sys_module())->dict;
+    if (clear) {
+        static const char *const later[] = { "stdout", "__stdout__", "flags", NULL };
+        Value modules = mod_sys_modules(), k, m;
+        for (size_t i = 0; rt_dict_next(modules, &i, &k, &m);)
+            if (IS_EXACT(m, rt_module_type) && VAL_AS(ObjModule, m)->dict != rt_builtins_dict &&
+                VAL_AS(ObjModule, m)->dict != sys && VAL_AS(ObjModule, m)->dict != globals)
+                clear_module_dict(VAL_AS(ObjModule, m)->dict, NULL);
+        clear_module_dict(sys, later);
+    }
+    if (!err_late)
+        call_flush_at_teardown(err);
+    if (clear)
+        clear_module_dict(sys, NULL);
+    if (!out_late)
+        call_flush_at_teardown(out);
+    if (clear && (err_late || out_late))
+        clear_module_dict(rt_builtins_dict, NULL);
+    if (err_late)
+        call_flush_at_teardown(err);
+    if (out_late)
+        call_flush_at_teardown(out);
+}
+
 /* The output still buffered when the program ends, as CPython's final
  * flush of the standard streams (flush_std_files): a failure on stdout —
  * the reader of the pipe went away, the disk is full — is reported by
@@ -252,7 +341,11 @@ static int exit_status(Value result)
         status = hook_exit != VAL_NULL ? system_exit_status(hook_exit) : 1;
     }
     finalize();
-    status = final_flush(flush_std_files(status));
+    status = flush_std_files(status);
+    Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
+    close_std_streams(main != VAL_NULL && IS_EXACT(main, rt_module_type)
+                      ? VAL_AS(ObjModule, main)->dict : VAL_NULL);
+    status = final_flush(status);
     if (exc != VAL_NULL && rt_isinstance_of(exc, &rt_KeyboardInterrupt))
         exit_sigint();
     return status;

@@ -102,6 +102,7 @@ RtExcState *vm_exc_info = &thread_exc_state;
  * its resumer handles, only to what the generator itself handles
  * (CPython's _PyErr_ChainStackItem); chain_context leaves it alone. */
 Value vm_thrown_exc = VAL_NULL;
+Value vm_chained_exc = VAL_NULL;
 
 /* The eval breaker: nonzero when the loop must stop at the next back edge
  * or call to handle an interrupt or pending work (checked with one load). */
@@ -1424,11 +1425,16 @@ void vm_do_raise(Value exc, Value cause)
 {
     if (rt_raise(exc) != VAL_NULL || !rt_err_occurred())
         return;
-    if (cause == VAL_NULL)
-        return;
     Value raised = rt_err_peek();
     if (!rt_isinstance_of(raised, &rt_BaseException))
         return;          /* rt_raise already reported a TypeError */
+    /* The raise statement chains what is handled now, over any earlier
+     * __context__ (`raise saved` in a later handler), as CPython's
+     * _PyErr_SetObject; chain_context then leaves it alone. */
+    rt_exc_set_context(raised, vm_handled_exception());
+    vm_chained_exc = raised;
+    if (cause == VAL_NULL)
+        return;
     if (IS_EXACT(cause, rt_type_type) && (AS_TYPE(cause)->flags & TF_EXCEPTION)) {
         cause = rt_call0(cause);
         if (cause == VAL_NULL)
@@ -1446,11 +1452,15 @@ void vm_do_raise(Value exc, Value cause)
  * __context__ (what "During handling of the above exception" prints).  Run
  * at `error:` in every frame the exception passes, it acts only once: where
  * the exception was raised, the handled exception is the same one CPython's
- * _PyErr_SetObject sees (callees share their caller's exc_info). */
+ * _PyErr_SetObject sees (callees share their caller's exc_info).  Once is
+ * until a handler takes it (vm_chained_exc: the one on its way up); a
+ * re-raise (`raise`, the end of a finally) chains nothing, as in CPython,
+ * so a __context__ a handler set to None stays None. */
 static void chain_context(Value exc)
 {
-    if (exc == vm_thrown_exc || !rt_isinstance_of(exc, &rt_BaseException))
+    if (exc == vm_thrown_exc || exc == vm_chained_exc || !rt_isinstance_of(exc, &rt_BaseException))
         return;
+    vm_chained_exc = exc;
     Value ctx = AS_EXC(exc)->context;
     if (ctx == VAL_NULL || ctx == rt_None)
         rt_exc_set_context(exc, vm_handled_exception());
@@ -1960,6 +1970,8 @@ static const uint16_t *reraised_from(Frame *frame, Value *sp)
 
 VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
 {
+    if (!traceback)
+        vm_chained_exc = rt_err_peek();
     for (;;) {
         bool reraise = !traceback;
         if (traceback) {
@@ -1990,6 +2002,7 @@ VmUnwind vm_unwind(Frame *frame, Value *sp, bool traceback)
             if (vm_monitor_on)          /* a callback that raises: its exception is handled */
                 vm_monitor_exception(frame, 1, h.target);
             *sp++ = rt_err_fetch();
+            vm_chained_exc = VAL_NULL;
             return (VmUnwind){ frame, sp, frame->code->instrs + h.target };
         }
         /* No handler here: pop the frame and let the caller unwind. */

@@ -45,6 +45,7 @@ extern bool vm_entry_inline;            /* 3.12: the next entry is one 3.12 runs
 extern int vm_recursion_limit;          /* sys.setrecursionlimit's */
 extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
 extern Value vm_thrown_exc;             /* see chain_context in eval.c */
+extern Value vm_chained_exc;            /* the same */
 /* Nonzero when the loop must stop at the next RESUME or back edge. */
 extern volatile sig_atomic_t vm_eval_breaker;
 

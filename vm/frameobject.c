@@ -702,6 +702,10 @@ static Value m_clear(Value *args, size_t nargs, Value kwnames)
             return rt_raisef(&rt_RuntimeError, "cannot clear an executing frame");
         if (rt_py_minor >= 13 && f->gen->state == GEN_SUSPENDED)  /* 3.13 leaves it open */
             return rt_raisef(&rt_RuntimeError, "cannot clear a suspended frame");
+        /* As CPython's _PyGen_Finalize: a coroutine cleared unstarted was
+         * never awaited. */
+        if (f->gen->state == GEN_CREATED && f->gen->ob.type == &rt_coroutine_type)
+            rt_warn_unawaited_coroutine(obj_val(f->gen), f->gen->qualname);
         Value r = rt_call0(rt_getattr_cstr(obj_val(f->gen), "close"));
         if (r == VAL_NULL)
             return VAL_NULL;

@@ -66,6 +66,7 @@
     X(bool, vm_entry_inline, false)                                               \
     X(struct RtExcState *, vm_exc_info, &t->exc_base)                             \
     X(Value, vm_thrown_exc, VAL_NULL)                                             \
+    X(Value, vm_chained_exc, VAL_NULL)                                            \
     /* vm/frame.c: the chunk on top of this thread's frame stack */               \
     X(struct FrameChunk *, vm_frame_chunk, NULL)                                  \
     /* vm/systrace.c: sys.settrace's and sys.setprofile's functions */            \

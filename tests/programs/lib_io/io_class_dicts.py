@@ -1,7 +1,7 @@
 # The io classes' own dicts as CPython's: a BufferedWriter has no read, read1, peek, readline, readable or __next__ of its own (_BufferedIOBase's and _IOBase's answer: UnsupportedOperation, False), a BufferedReader no write or writable
 import io, os, tempfile
-# Names CPython has that pvm does not define (yet): sizes and the ResourceWarning hook.
-IMPL = {'__sizeof__', '_dealloc_warn', '__getattribute__'}
+# Names CPython has that pvm does not define (yet): the ResourceWarning hook.
+IMPL = {'_dealloc_warn', '__getattribute__'}
 for T in (io.BufferedReader, io.BufferedWriter, io.BufferedRandom, io.BufferedRWPair,
           io._BufferedIOBase, io._IOBase, io._RawIOBase, io._TextIOBase, io.FileIO,
           io.TextIOWrapper, io.IncrementalNewlineDecoder):
