@@ -63,7 +63,6 @@ typedef struct ObjScanner {
     SreState state;
     bool done;                  /* no match left: every call returns None */
     bool executing;
-    Value view;                 /* a memoryview of a bytearray subject, or VAL_NULL */
 } ObjScanner;
 
 static ObjType pattern_type, match_type, scanner_type;
@@ -461,13 +460,6 @@ static Value new_scanner(ObjPattern *p, Value string, ssize_t pos, ssize_t endpo
     s->ob.type = &scanner_type;
     s->pattern = p;
     if (!state_init(&s->state, p, string, pos, endpos))
-        return VAL_NULL;
-    /* As CPython's scanner holds its subject's buffer: a bytearray cannot
-     * change size while the scanner (a finditer) may still read it; the
-     * view is given back once no match is left, or when the scanner is
-     * collected (memoryview.c). */
-    if (rt_isinstance_of(string, &rt_bytearray_type) &&
-        (s->view = rt_call1(obj_val(&rt_memoryview_type), string)) == VAL_NULL)
         return VAL_NULL;
     return obj_val(s);
 }
@@ -1131,12 +1123,6 @@ static Value scanner_step(const char *fname, bool search, Value *args, size_t na
     else if (status > 0)
         state_advance(st);
     s->executing = false;
-    if (s->done && s->view != VAL_NULL) {
-        Value view = s->view;
-        s->view = VAL_NULL;
-        if (mod_call_method(view, "release", NULL, 0) == VAL_NULL)
-            return VAL_NULL;
-    }
     return m;
 }
 
