@@ -935,6 +935,55 @@ static Value load_spec(Value name, Spec *spec)
 
 /* ---- importing an absolute name (_find_and_load) ----------------------------------- */
 
+static bool is_frozen_importlib(const char *name)
+{
+    return strcmp(name, "_frozen_importlib") == 0 || strcmp(name, "_frozen_importlib_external") == 0;
+}
+
+/* While importlib/__init__.py first runs, `import _frozen_importlib` (and
+ * _external) finds the frozen copies, as in CPython: the code runs under
+ * those names, so that its classes' __module__ and reprs are python3.11's
+ * (<class '_frozen_importlib.BuiltinImporter'>).  Then pvm does what
+ * CPython's start-up does with them, since importlib only renames them:
+ * _bootstrap._setup(sys, _imp), and the external module told its
+ * bootstrap module and the other way round. */
+static Value load_frozen_importlib(Value name)
+{
+    const char *s = rt_str_cstr(name), *origname;
+    Value b = rt_dict_get_cstr(modules(), "_frozen_importlib");
+    if (strcmp(s, "_frozen_importlib_external") == 0) {
+        /* The external module comes through _setup's FrozenImporter, as
+         * CPython's _install_external_importers imports it. */
+        if (b == VAL_NULL)
+            return module_not_found(name);
+        Value frozen = rt_getattr_cstr(b, "FrozenImporter");
+        Value spec = frozen != VAL_NULL ? call_function(frozen, "find_spec", &name, 1) : VAL_NULL;
+        if (spec == rt_None)
+            return module_not_found(name);
+        Value e = spec != VAL_NULL ? call_function(b, "_load", &spec, 1) : VAL_NULL;
+        if (e == VAL_NULL || call_function(e, "_set_bootstrap_module", &b, 1) == VAL_NULL ||
+            rt_setattr(b, rt_str_intern_cstr("_bootstrap_external"), e) < 0)
+            return VAL_NULL;
+        return e;
+    }
+    Value code = mod_imp_frozen_code(s, &origname);
+    if (code == VAL_NULL)
+        return rt_err_occurred() ? VAL_NULL : module_not_found(name);
+    /* What PyImport_ImportFrozenModuleObject gives the module before its
+     * code runs (FrozenImporter._fix_up_module reads __origname__). */
+    Value module = rt_module_new(name);
+    Value d = VAL_AS(ObjModule, module)->dict;
+    rt_dict_set_cstr(d, "__package__", rt_None);
+    rt_dict_set_cstr(d, "__loader__", rt_None);
+    rt_dict_set_cstr(d, "__spec__", rt_None);
+    rt_dict_set_cstr(d, "__origname__", rt_str_from_cstr(origname));
+    rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
+    module = exec_module(name, module, code);
+    Value imp = module != VAL_NULL ? import_absolute(rt_str_intern_cstr("_imp")) : VAL_NULL;
+    Value args[2] = { mod_sys_module(), imp };
+    return imp != VAL_NULL && call_function(module, "_setup", args, 2) != VAL_NULL ? module : VAL_NULL;
+}
+
 
 static Value find_and_load(Value name)
 {
@@ -969,14 +1018,16 @@ static Value find_and_load(Value name)
      * for, and they are then in sys.modules (install above).  While
      * importlib/__init__.py runs, they are not there: it then imports
      * _bootstrap.py as importlib._bootstrap, as without frozen modules. */
-    if (bootstrap == VAL_NULL && !installing && parent_module == VAL_NULL &&
-        (strcmp(tail, "_frozen_importlib") == 0 || strcmp(tail, "_frozen_importlib_external") == 0) &&
-        rt_dict_get_cstr(modules(), "importlib") == VAL_NULL) {
-        if (!ld_import_install())
-            return VAL_NULL;
-        Value m = rt_dict_get(modules(), name, NULL);
-        if (m != VAL_NULL)
-            return m;
+    if (bootstrap == VAL_NULL && parent_module == VAL_NULL && is_frozen_importlib(tail)) {
+        if (rt_dict_get_cstr(modules(), "importlib") != VAL_NULL)
+            return load_frozen_importlib(name);
+        if (!installing) {
+            if (!ld_import_install())
+                return VAL_NULL;
+            Value m = rt_dict_get(modules(), name, NULL);
+            if (m != VAL_NULL)
+                return m;
+        }
     }
     /* Frozen modules come before sys.path (FrozenImporter): importlib's
      * (before importlib is set up, they are found as the files they are). */

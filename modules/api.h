@@ -28,6 +28,10 @@ Value mod_typing312_call(const char *function, Value *args, size_t nargs);
 /* Is `name` one of the frozen modules (CPython's test modules __hello__,
  * __phello__...; imp.c), which importlib's FrozenImporter loads? */
 bool mod_imp_is_frozen(const char *name);
+/* A frozen module's code and the name it was frozen from (VAL_NULL with
+ * no error set: not frozen, or hidden by
+ * _imp._override_frozen_modules_for_tests). */
+Value mod_imp_frozen_code(const char *name, const char **origname);
 
 /* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);

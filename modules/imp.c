@@ -220,6 +220,15 @@ static Value frozen_code(const Frozen *f)
     return code;
 }
 
+Value mod_imp_frozen_code(const char *name, const char **origname)
+{
+    const Frozen *f = find_frozen(name);
+    if (f == NULL)
+        return VAL_NULL;
+    *origname = f->origname;
+    return frozen_code(f);
+}
+
 static Value imp_is_frozen(Value *args, size_t nargs, Value kwnames)
 {
     const Frozen *f;
