@@ -155,9 +155,12 @@ const ModSysFlags *mod_sys_flags(void)
     return &flags;
 }
 
+/* The level compiling and the cached bytecode's name go by: sys.flags
+ * keeps -OOO's 3 and PYTHONOPTIMIZE=5's 5, which compile as -OO. */
 int mod_sys_optimize(void)
 {
-    return mod_sys_flags()->optimize;
+    int level = mod_sys_flags()->optimize;
+    return level > 2 ? 2 : level;
 }
 
 const char *mod_sys_getenv(const char *name)

@@ -261,10 +261,39 @@ static int view_compare(View a, View b)
     return (c > 0) - (c < 0);
 }
 
+int rt_bytes_warning;
+
+/* str() of a bytes or bytearray: its repr (the type's own, not a
+ * subclass's __repr__), with -b's BytesWarning first. */
+static Value bytes_str(Value self)
+{
+    bool bytearray = rt_isinstance_of(self, &rt_bytearray_type);
+    if (rt_bytes_warning && rt_warn(&rt_BytesWarning, bytearray ? "str() on a bytearray instance"
+                                                                : "str() on a bytes instance", 1) < 0)
+        return VAL_NULL;
+    return bytearray ? bytearray_repr(self) : rt_bytes_repr(self);
+}
+
+/* -b's warning for == and != against what is never equal to bytes (the
+ * comparison itself then returns NotImplemented). */
+static bool comparison_warning(Value a, Value b, int op)
+{
+    if (!rt_bytes_warning || (op != CMP_EQ && op != CMP_NE))
+        return true;
+    bool bytearray = rt_isinstance_of(a, &rt_bytearray_type) || rt_isinstance_of(b, &rt_bytearray_type);
+    const char *message = NULL;
+    if (rt_isinstance_of(a, &rt_str_type) || rt_isinstance_of(b, &rt_str_type))
+        message = bytearray ? "Comparison between bytearray and string"
+                            : "Comparison between bytes and string";
+    else if (!bytearray && (rt_isinstance_of(a, &rt_int_type) || rt_isinstance_of(b, &rt_int_type)))
+        message = "Comparison between bytes and int";
+    return message == NULL || rt_warn(&rt_BytesWarning, message, 1) >= 0;
+}
+
 static Value bytes_richcompare(Value a, Value b, int op)
 {
     if (!rt_is_bytes_like(a) || !rt_is_bytes_like(b))
-        return rt_NotImplemented;
+        return comparison_warning(a, b, op) ? rt_NotImplemented : VAL_NULL;
     int c = view_compare(view_of(a), view_of(b));
     return rt_bool(rt_cmp_holds(c, op));
 }
@@ -1719,6 +1748,7 @@ ObjType rt_bytes_type = {
     .base = &rt_object_type,
     .flags = TF_BASETYPE | TF_SEQUENCE,
     .repr = rt_bytes_repr,
+    .str = bytes_str,
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
@@ -2172,6 +2202,7 @@ ObjType rt_bytearray_type = {
     .flags = TF_BASETYPE | TF_SEQUENCE,
     .instance_size = sizeof(ObjByteArray),
     .repr = bytearray_repr,
+    .str = bytes_str,
     .richcompare = bytes_richcompare,
     .binop = bytes_binop,
     .binop_ops = RT_OP_BIT(NB_ADD) | RT_OP_BIT(NB_MULTIPLY) | RT_OP_BIT(NB_REMAINDER),

@@ -134,6 +134,9 @@ Value rt_bytes_from_dead_str(Value str);
  * never the fatal out-of-memory exit of an ordinary allocation. */
 unsigned char *rt_bytes_room(size_t n);
 Value rt_bytes_repr(Value b);                       /* b'...' */
+/* sys.flags.bytes_warning (-b, -bb): str() of a bytes or bytearray and
+ * its == / != against a str (or bytes against an int) warn BytesWarning. */
+extern int rt_bytes_warning;
 
 /* ---- Internals shared by the text files ----------------------------------
  * str.c (core), strmethods.c (str's methods), unicode.c (UTF-8 and character

@@ -55,8 +55,11 @@ static const char usage_text[] =
     "Run CPython 3.11 bytecode: a .pyc written by python3.11 -m py_compile, or\n"
     "Python source compiled by python3.11 (PVM_COMPILER) into the same bytecode.\n"
     "Options:\n"
+    "  -b          warn BytesWarning on str(bytes) and on comparing bytes with str\n"
+    "              or int (-bb: raise it)\n"
     "  -B          don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
     "  -c cmd      program passed in as string (terminates option list)\n"
+    "  -d          sys.flags.debug (no parser debugging output); also PYTHONDEBUG=x\n"
     "  -E          ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "  -h, --help  print this help message and exit\n"
     "  -I          isolate: -E -P -s\n"
@@ -66,9 +69,11 @@ static const char usage_text[] =
     "  -P          don't prepend the script's directory (or '') to sys.path;\n"
     "              also PYTHONSAFEPATH\n"
     "  -q          don't print version and copyright messages on interactive startup\n"
+    "  -R          randomize str and bytes hashes even when PYTHONHASHSEED is set\n"
     "  -s          sys.flags.no_user_site (pvm has no site-packages)\n"
     "  -S          no exit(), quit(), help, copyright, credits, license builtins\n"
-    "  -u          accepted and ignored\n"
+    "  -u          unbuffered stdout and stderr; also PYTHONUNBUFFERED=x\n"
+    "  -v          sys.flags.verbose (no trace of imports); also PYTHONVERBOSE=x\n"
     "  -V, --version  print the version number and exit\n"
     "  -W arg      added to sys.warnoptions\n"
     "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
@@ -738,6 +743,7 @@ static bool pvm_option(const char *opt, bool *stats, int *exit_status)
 typedef struct Options {
     ModSysFlags flags;
     bool stats;
+    bool random_hash;                   /* -R: PYTHONHASHSEED ignored */
     const char *module, *command;
     const char **xoptions, **warnoptions;
     int nxoptions, nwarnoptions;
@@ -767,6 +773,10 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'I': f->isolated = f->ignore_environment = f->no_user_site = 1;
                   f->safe_path = true; continue;
         case 'u': f->unbuffered = true; continue;
+        case 'b': f->bytes_warning++; continue;
+        case 'd': f->debug++; continue;
+        case 'v': f->verbose++; continue;
+        case 'R': o->random_hash = true; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
@@ -899,13 +909,32 @@ static int utf8_mode(const Options *o)
     return mod_locale_env_is_c();
 }
 
+/* A counting flag from the environment, as CPython's _Py_get_env_flag: a
+ * number raises it to that, other text to at least 1. */
+static void env_flag(int *flag, const char *name)
+{
+    const char *v = getenv(name);
+    if (v == NULL || v[0] == '\0')
+        return;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end != '\0' || n < 0)
+        n = 1;
+    if (n > *flag)
+        *flag = n > INT_MAX ? INT_MAX : (int)n;
+}
+
 /* The flags the environment sets, unless -E / -I: PYTHONDONTWRITEBYTECODE,
- * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization). */
+ * PYTHONSAFEPATH, PYTHONHASHSEED=0 (no hash randomization), PYTHONDEBUG,
+ * PYTHONVERBOSE, PYTHONOPTIMIZE. */
 static void environment_flags(ModSysFlags *f)
 {
     const char *v;
     if (f->ignore_environment)
         return;
+    env_flag(&f->debug, "PYTHONDEBUG");
+    env_flag(&f->verbose, "PYTHONVERBOSE");
+    env_flag(&f->optimize, "PYTHONOPTIMIZE");
     if ((v = getenv("PYTHONDONTWRITEBYTECODE")) != NULL && v[0] != '\0')
         f->dont_write_bytecode = 1;
     if ((v = getenv("PYTHONSAFEPATH")) != NULL && v[0] != '\0')
@@ -951,6 +980,10 @@ static void add_warnoptions(const Options *o)
     }
     for (int k = 0; k < o->nwarnoptions; k++)
         mod_sys_add_warnoption(o->warnoptions[k]);
+    /* Last, so that the warnings module puts it first (CPython's order). */
+    if (o->flags.bytes_warning)
+        mod_sys_add_warnoption(o->flags.bytes_warning > 1 ? "error::BytesWarning"
+                                                          : "default::BytesWarning");
 }
 
 int main(int argc, char **argv)
@@ -972,11 +1005,10 @@ int main(int argc, char **argv)
     int parse_status = parse_options(argc, argv, &i, &o);
     if (parse_status >= 0)
         return parse_status;
-    if (o.flags.optimize > 2)
-        o.flags.optimize = 2;
     environment_flags(&o.flags);
     o.flags.utf8_mode = utf8_mode(&o);
     o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
+    rt_bytes_warning = o.flags.bytes_warning;
     if (o.flags.utf8_mode < 0)
         return 1;
     size_t heap_limit = 0;
@@ -1006,7 +1038,7 @@ int main(int argc, char **argv)
     /* Options are parsed before anything is initialised, so that usage
      * errors and --list-dispatch cost nothing; from here on the runtime,
      * the import system and sys exist. */
-    rt_hash_secret_init(o.flags.ignore_environment);
+    rt_hash_secret_init(o.flags.ignore_environment || o.random_hash);
     o.flags.hash_randomization = rt_hash_randomized();
     gc_startup_begin();                 /* objects that live as long as pvm */
     rt_init();

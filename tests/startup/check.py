@@ -98,16 +98,36 @@ def prefixes(work):
 def flags_from_options(work):
     show = "import sys; print(sys.flags)"
     for args in (["-E"], ["-s"], ["-S"], ["-I"], ["-P"], ["-q"], ["-O"], ["-OO"], ["-B"],
-                 ["-sSE"], ["-u"]):
+                 ["-sSE"], ["-u"], ["-b"], ["-bb"], ["-d"], ["-R"], ["-OOO"], ["-bd"]):
         problem = same(work, args + ["-c", show])
         if problem:
             return " ".join(args) + ": " + problem
     for env in ({"PYTHONDONTWRITEBYTECODE": "1"}, {"PYTHONHASHSEED": "0"},
                 {"PYTHONHASHSEED": "7"}, {"PYTHONUTF8": "1"}, {"LC_ALL": "C"},
-                {"PYTHONSAFEPATH": "x"}):
+                {"PYTHONSAFEPATH": "x"}, {"PYTHONDEBUG": "1"},
+                {"PYTHONOPTIMIZE": "text"}, {"PYTHONOPTIMIZE": "5"}, {"PYTHONDEBUG": ""}):
         problem = same(work, ["-c", show], env) or same(work, ["-E", "-c", show], env)
         if problem:
             return "%s: %s" % (env, problem)
+    return None
+
+
+@case
+def bytes_warning(work):
+    """-b warns BytesWarning for str() of bytes and bytearray and their ==
+    and != against str (bytes also against int), once per place; -bb makes
+    it an error; the filter comes first, before -W's."""
+    show = ("import sys, warnings\n"
+            "print(sys.warnoptions, [(f[0], f[2].__name__) for f in warnings.filters][:3])\n"
+            "class B(bytes):\n    __repr__ = lambda self: 'B!'\n"
+            "for i in range(2):\n"
+            "    print(str(b'a'), str(bytearray(b'x')), b'a' == 'a', 'a' != b'a', b'a' == 1,\n"
+            "          bytearray(b'a') == 'a', bytearray(b'a') == 1, '%s' % b'c', f'{b\"d\"}', str(B(b'e')))\n"
+            "print(b'a' == bytearray(b'a'), b'a' < b'b', {b'k': 1}.get('k'))\n")
+    for args in (["-b"], ["-bb"], ["-W", "once::UserWarning", "-b"], ["-b", "-W", "ignore"], []):
+        problem = same(work, args + ["-c", show])
+        if problem:
+            return " ".join(args) + ": " + problem
     return None
 
 
