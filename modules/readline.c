@@ -104,12 +104,13 @@ static void on_line(char *line)
     mod_rl.rl_callback_handler_remove();
 }
 
-/* Without libreadline: the prompt, then a line read plainly (no editing,
- * no history). */
+/* Without libreadline, or when stdin or stdout is not a terminal (-i over
+ * a pipe): the prompt on stderr, then a line read plainly (no editing, no
+ * history), as CPython's PyOS_StdioReadline. */
 static ModLineStatus plain_line(const char *prompt, char **line)
 {
-    fputs(prompt, stdout);
-    fflush(stdout);
+    fputs(prompt, stderr);
+    fflush(stderr);
     size_t cap = 0;
     *line = NULL;
     vm_release_lock();
@@ -134,7 +135,7 @@ ModLineStatus mod_readline_line(const char *prompt, char **line)
 {
     rt_stdout_flush();
     fflush(stdout);
-    if (!mod_rl_ready()) {
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !mod_rl_ready()) {
         rt_err_clear();
         return plain_line(prompt, line);
     }

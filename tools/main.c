@@ -62,6 +62,8 @@ static const char usage_text[] =
     "  -d          sys.flags.debug (no parser debugging output); also PYTHONDEBUG=x\n"
     "  -E          ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "  -h, --help  print this help message and exit\n"
+    "  -i          inspect interactively after running the program, even when\n"
+    "              stdin is no terminal; also PYTHONINSPECT=x\n"
     "  -I          isolate: -E -P -s\n"
     "  -m mod      run library module as a script (terminates option list)\n"
     "  -O          use .opt-1.pyc bytecode; sets __debug__ = False, sys.flags.optimize = 1\n"
@@ -332,8 +334,40 @@ static int final_flush(int status)
  * harness that merges the two sees the same interleaving; and the report
  * of an uncaught exception comes before the finalisation (threads still
  * running may print after it). */
+/* After a file, -m or -c program (ran_program), the prompt follows when
+ * -i or PYTHONINSPECT asked for it (set at start, or by the program: unless
+ * -E) and stdin is a terminal or -i was given (CPython's pymain_repl). */
+static bool ran_program;
+
+static bool inspect_requested(void)
+{
+    const ModSysFlags *f = mod_sys_flags();
+    const char *env = f->ignore_environment ? NULL : getenv("PYTHONINSPECT");
+    return ran_program && (f->inspect || (env != NULL && env[0] != '\0')) &&
+           (isatty(STDIN_FILENO) || f->interactive);
+}
+
+/* After the program, with -i: its uncaught exception shown (SystemExit
+ * too: it does not end the process), then the prompt in __main__. */
+static Value inspect_after(Value result)
+{
+    ran_program = false;
+    if (result == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        flush_io();
+        rt_stdout_flush();
+        mod_sys_report_uncaught(exc);
+    }
+    Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
+    Value globals = main != VAL_NULL && IS_EXACT(main, rt_module_type)
+                    ? VAL_AS(ObjModule, main)->dict : rt_dict_new();
+    return tools_repl(globals, true);
+}
+
 static int exit_status(Value result)
 {
+    if (inspect_requested())
+        result = inspect_after(result);
     Value exc = result == VAL_NULL ? rt_err_fetch() : VAL_NULL;
     flush_io();
     rt_stdout_flush();
@@ -683,7 +717,7 @@ static int run_command(const char *command)
 static int run_stdin(bool quiet)
 {
     init_path(rt_str_empty());
-    if (isatty(0)) {
+    if (isatty(0) || mod_sys_flags()->interactive) {    /* -i: the prompt even so */
         Value module = main_module(VAL_NULL, rt_None, rt_None);
         return exit_status(tools_repl(VAL_AS(ObjModule, module)->dict, quiet));
     }
@@ -777,6 +811,7 @@ static int letter_options(const char *opt, int argc, char **argv, int *i, Option
         case 'd': f->debug++; continue;
         case 'v': f->verbose++; continue;
         case 'R': o->random_hash = true; continue;
+        case 'i': f->inspect = f->interactive = 1; continue;
         default: break;
         }
         const char *arg = strchr("cmXW", *c) ? option_argument(c, argc, argv, i) : NULL;
@@ -933,6 +968,7 @@ static void environment_flags(ModSysFlags *f)
     if (f->ignore_environment)
         return;
     env_flag(&f->debug, "PYTHONDEBUG");
+    env_flag(&f->inspect, "PYTHONINSPECT");
     env_flag(&f->verbose, "PYTHONVERBOSE");
     env_flag(&f->optimize, "PYTHONOPTIMIZE");
     if ((v = getenv("PYTHONDONTWRITEBYTECODE")) != NULL && v[0] != '\0')
@@ -1062,6 +1098,7 @@ int main(int argc, char **argv)
         mod_sys_set_argv(1, first);
     mod_sys_set_argv(argc - i, argv + i);
     bool program_file = module == NULL && command == NULL && i < argc && strcmp(argv[i], "-") != 0;
+    ran_program = module != NULL || command != NULL || program_file;
     int status = module != NULL ? run_module(module)
                : command != NULL ? run_command(command)
                : program_file ? run_file(argv[i])

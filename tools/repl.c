@@ -43,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "loader/compile.h"
 #include "modules/api.h"
 #include "modules/readline.h"
@@ -373,7 +374,9 @@ Value tools_repl(Value globals, bool quiet)
             continue;
         }
         if (status == MOD_LINE_EOF) {
-            fputs("\n", stdout);       /* the line Ctrl-D left open */
+            /* the line Ctrl-D left open; after a pipe's last line, CPython's
+             * PyOS_StdioReadline ends the prompt's line on stderr */
+            fputs("\n", isatty(STDIN_FILENO) ? stdout : stderr);
             if (!continued)
                 break;
             going = handle_input(&s, true);

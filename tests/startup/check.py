@@ -132,6 +132,28 @@ def bytes_warning(work):
 
 
 @case
+def inspect_after_program(work):
+    """-i: the prompt after a -c program or a script (its exception, SystemExit
+    too, shown first), and over a pipe for stdin itself, prompts on stderr;
+    PYTHONINSPECT set by the program asks for it only on a terminal."""
+    write(work, "script.py", "y = 9\nraise KeyError('k')\n")
+    cases = [
+        (["-i", "-q"], "x = 5\nx\nif x:\n  print(x+1)\n\n1/0\nprint('foo')\n"),
+        (["-i", "-q"], "import sys\nsys.exit(3)\n"),
+        (["-i", "-c", "print('c'); 1/0"], "print(1)\n"),
+        (["-i", "-c", "import sys; sys.exit(4)"], "print(2)\nexit(5)\n"),
+        (["-i", "script.py"], "print(y)\n"),
+        (["-c", "import os; os.environ['PYTHONINSPECT'] = '1'; y = 8"], "print(y)\n"),
+    ]
+    for args, stdin in cases:
+        problem = same(work, args, stdin=stdin.encode())
+        if problem:
+            return " ".join(args) + ": " + problem
+    return same(work, ["-c", "import sys; print(sys.flags.inspect, sys.flags.interactive)"],
+                {"PYTHONINSPECT": "1"}, stdin=b"")
+
+
+@case
 def xoptions_warnoptions_orig_argv(work):
     show = ("import sys; print(sys._xoptions, sys.warnoptions, sys.orig_argv[1:], "
             "type(sys.orig_argv[0]).__name__)")
