@@ -1000,6 +1000,28 @@ static bool dev_mode(const Options *o)
     return v != NULL && v[0] != '\0';
 }
 
+/* -X faulthandler, PYTHONFAULTHANDLER (unless -E) or development mode:
+ * faulthandler.enable() before the program, as CPython's start-up does. */
+static bool faulthandler_wanted(const Options *o)
+{
+    if (o->flags.dev_mode)
+        return true;
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strncmp(o->xoptions[k], "faulthandler", 12) == 0 &&
+            (o->xoptions[k][12] == '\0' || o->xoptions[k][12] == '='))
+            return true;
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONFAULTHANDLER");
+    return v != NULL && v[0] != '\0';
+}
+
+static void enable_faulthandler(void)
+{
+    Value module = ld_import_module("faulthandler");
+    Value enable = module != VAL_NULL ? rt_getattr_cstr(module, "enable") : VAL_NULL;
+    if (enable == VAL_NULL || rt_call(enable, NULL, 0, VAL_NULL) == VAL_NULL)
+        rt_err_clear();                 /* as without it: no dump on a crash */
+}
+
 /* sys.warnoptions: "default" in development mode, PYTHONWARNINGS'
  * comma-separated entries (unless -E / -I), then the -W options, in that
  * order, as CPython lists them (the later an option, the higher its
@@ -1099,6 +1121,8 @@ int main(int argc, char **argv)
     mod_sys_set_argv(argc - i, argv + i);
     bool program_file = module == NULL && command == NULL && i < argc && strcmp(argv[i], "-") != 0;
     ran_program = module != NULL || command != NULL || program_file;
+    if (faulthandler_wanted(&o))
+        enable_faulthandler();
     int status = module != NULL ? run_module(module)
                : command != NULL ? run_command(command)
                : program_file ? run_file(argv[i])

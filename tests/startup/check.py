@@ -154,6 +154,21 @@ def inspect_after_program(work):
 
 
 @case
+def faulthandler_at_start(work):
+    """-X faulthandler, PYTHONFAULTHANDLER (not under -E) and -X dev enable
+    faulthandler before the program runs."""
+    show = "import faulthandler; print(faulthandler.is_enabled())"
+    for args, env in ((["-X", "faulthandler"], None), (["-X", "faulthandler=0"], None),
+                      (["-X", "dev"], None), ([], {"PYTHONFAULTHANDLER": "1"}),
+                      ([], {"PYTHONFAULTHANDLER": ""}), (["-E"], {"PYTHONFAULTHANDLER": "1"}),
+                      ([], None)):
+        problem = same(work, args + ["-c", show], env)
+        if problem:
+            return "%s %s: %s" % (" ".join(args), env, problem)
+    return None
+
+
+@case
 def xoptions_warnoptions_orig_argv(work):
     show = ("import sys; print(sys._xoptions, sys.warnoptions, sys.orig_argv[1:], "
             "type(sys.orig_argv[0]).__name__)")
