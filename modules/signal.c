@@ -31,7 +31,10 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <time.h>
 #include "modules/api.h"
+#include "modules/modutil.h"
+#include "runtime/structseq.h"
 #include "modules/posix.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -199,8 +202,12 @@ bool mod_signal_sigset(Value v, sigset_t *set)
     for (Value x; (x = rt_next(it)) != VAL_NULL;) {
         int64_t n;
         Value i = rt_index(x);
-        if (i == VAL_NULL || !rt_int_as_i64(i, &n))
+        if (i == VAL_NULL)
             return false;
+        if (!rt_int_as_i64(i, &n)) {    /* too big either way: CPython's -1 */
+            rt_err_clear();
+            n = -1;
+        }
         if (n <= 0 || n >= NSIG) {
             rt_raisef(&rt_ValueError, "signal number %ld out of range [1; %d]", (long)n,
                       NSIG - 1);
@@ -416,6 +423,89 @@ static Value sg_sigwait(Value *args, size_t nargs, Value kw)
     return small_new(signum);
 }
 
+/* sigwaitinfo() and sigtimedwait()'s result, signal.struct_siginfo. */
+static const char *const siginfo_fields[] = {
+    "si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band",
+};
+static const RtStructSeqDesc siginfo_desc = { "signal.struct_siginfo", siginfo_fields, 7, 7,
+                                              true };
+static ObjType *siginfo_type;
+
+static Value siginfo_of(const siginfo_t *si)
+{
+    Value items[7] = {
+        small_new(si->si_signo), small_new(si->si_code), small_new(si->si_errno),
+        rt_int_from_i64(si->si_pid), rt_int_from_u64(si->si_uid),
+        rt_int_from_i64(si->si_status), rt_int_from_i64(si->si_band),
+    };
+    return rt_structseq_new(siginfo_type, items);
+}
+
+/* sigtimedwait(sigset, timeout) waits at most timeout seconds (None when
+ * none came); sigwaitinfo(sigset) as long as it takes (timeout < 0).  A
+ * signal with a handler interrupts the wait: the handler runs, and the
+ * wait goes on for the time left (PEP 475). */
+static Value wait_for_signal(Value set_arg, int64_t timeout_ns)
+{
+    sigset_t set;
+    if (!mod_signal_sigset(set_arg, &set))
+        return VAL_NULL;
+    struct timespec now, deadline;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int64_t end = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec + timeout_ns;
+    deadline.tv_sec = (time_t)(end / 1000000000);
+    deadline.tv_nsec = (long)(end % 1000000000);
+    siginfo_t si;
+    int n;
+    vm_release_lock();
+    for (;;) {
+        if (timeout_ns < 0) {
+            n = sigwaitinfo(&set, &si);
+        } else {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            int64_t left = ((int64_t)deadline.tv_sec - now.tv_sec) * 1000000000 +
+                           (deadline.tv_nsec - now.tv_nsec);
+            struct timespec ts = { (time_t)(left > 0 ? left / 1000000000 : 0),
+                                   (long)(left > 0 ? left % 1000000000 : 0) };
+            n = sigtimedwait(&set, &si, &ts);
+        }
+        if (n >= 0 || errno != EINTR)
+            break;
+        if (!vm_blocking_retry())
+            return VAL_NULL;
+    }
+    int e = errno;
+    vm_reacquire_lock();
+    if (n < 0 && e == EAGAIN && timeout_ns >= 0)
+        return rt_None;
+    if (n < 0) {
+        errno = e;
+        return mod_posix_error();
+    }
+    return siginfo_of(&si);
+}
+
+static Value sg_sigwaitinfo(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_nokw("sigwaitinfo", kw))
+        return VAL_NULL;
+    if (nargs != 1)
+        return rt_raisef(&rt_TypeError, "_signal.sigwaitinfo() takes exactly one argument "
+                         "(%zu given)", nargs);
+    return wait_for_signal(args[0], -1);
+}
+
+static Value sg_sigtimedwait(Value *args, size_t nargs, Value kw)
+{
+    int64_t ns;
+    if (!rt_arg_nokw("sigtimedwait", kw) || !rt_arg_range("sigtimedwait", nargs, 2, 2) ||
+        !mod_timeout_ns(args[1], &ns))
+        return VAL_NULL;
+    if (ns < 0)
+        return rt_raisef(&rt_ValueError, "timeout must be non-negative");
+    return wait_for_signal(args[0], ns);
+}
+
 /* ---- interval timers ---------------------------------------------------------- */
 
 static ObjType itimer_error = {
@@ -483,7 +573,8 @@ static const MethodDef signal_functions[] = {
     {"pause", sg_pause}, {"siginterrupt", sg_siginterrupt},
     {"set_wakeup_fd", sg_set_wakeup_fd}, {"pthread_sigmask", sg_pthread_sigmask},
     {"pthread_kill", sg_pthread_kill}, {"sigpending", sg_sigpending},
-    {"sigwait", sg_sigwait}, {"setitimer", sg_setitimer}, {"getitimer", sg_getitimer},
+    {"sigwait", sg_sigwait}, {"sigwaitinfo", sg_sigwaitinfo}, {"sigtimedwait", sg_sigtimedwait},
+    {"setitimer", sg_setitimer}, {"getitimer", sg_getitimer},
     {NULL, NULL}
 };
 
@@ -513,5 +604,8 @@ Value mod_signal_init(void)
     if (itimer_error.mro == VAL_NULL)
         rt_type_ready(&itimer_error, NULL);
     mod_module_set(m, "ItimerError", obj_val(&itimer_error));
+    if (siginfo_type == NULL)
+        siginfo_type = rt_structseq_type_new(&siginfo_desc);
+    mod_module_set(m, "struct_siginfo", obj_val(siginfo_type));
     return m;
 }
