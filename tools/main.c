@@ -82,7 +82,8 @@ static const char usage_text[] =
     "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
     "              -X no_debug_ranges: positions without columns, no carets in tracebacks\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
-    "              up to date, else compiled)\n"
+    "              up to date, else compiled); a directory or zip archive: its\n"
+    "              __main__.py\n"
     "-             program read from stdin: source, or a .pyc's bytes (default;\n"
     "              interactive mode if a tty)\n"
     "arg ...       arguments passed to the program in sys.argv[1:]\n"
@@ -622,8 +623,47 @@ static FILE *open_stream(const char *path)
  * compiler) is one line naming it and status 1 (a SyntaxError is shown as
  * python3.11 shows it); a Python exception in the program is a traceback
  * and status 1. */
+/* Does the file end with a zip archive's end-of-central-directory record
+ * (a zipapp: the archive may follow a #! line)?  Searched for in the last
+ * 64 KiB + 22 bytes, where its comment lets it start. */
+static bool is_zip_archive(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    enum { RECORD = 22, MAX_COMMENT = 65535 };
+    static unsigned char tail[RECORD + MAX_COMMENT];
+    bool found = false;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long size = ftell(f), n = size < (long)sizeof tail ? size : (long)sizeof tail;
+        if (n >= RECORD && fseek(f, size - n, SEEK_SET) == 0 && fread(tail, 1, (size_t)n, f) == (size_t)n)
+            for (long i = n - RECORD; i >= 0 && !found; i--)
+                found = memcmp(tail + i, "PK\005\006", 4) == 0;
+    }
+    fclose(f);
+    return found;
+}
+
+/* A directory or zip archive holding __main__.py, as python3.11 runs it:
+ * the path itself (absolute) first on sys.path, and runpy runs __main__
+ * from there in the __main__ module (CPython's pymain_run_module with
+ * set_argv0 false). */
+static int run_main_entry(const char *path)
+{
+    mod_sys_init_path(absolute(path));  /* under -P and -I too */
+    main_module(VAL_NULL, rt_None, rt_None);
+    Value runpy = ld_import_module("runpy");
+    Value run = runpy != VAL_NULL ? rt_getattr_cstr(runpy, "_run_module_as_main") : VAL_NULL;
+    Value args[2] = { rt_str_intern_cstr("__main__"), rt_False };
+    return exit_status(run != VAL_NULL ? rt_call(run, args, 2, VAL_NULL) : VAL_NULL);
+}
+
 static int run_file(const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) &&
+        !ends_with(path, ".py") && !ends_with(path, ".pyc") && is_zip_archive(path))))
+        return run_main_entry(path);
     init_path(script_dir(path));
     Value file = absolute(path);
     Value code;
