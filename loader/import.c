@@ -75,6 +75,7 @@
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "modules/api.h"
+#include "modules/sys.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -901,6 +902,32 @@ static Value load_builtin(Value name, Spec *spec)
     return module;
 }
 
+/* The standard-library modules CPython freezes (3.11's Python/frozen.c;
+ * 3.12-3.14 freeze the same ones): their code names "<frozen NAME>", so a
+ * traceback through them shows no source line, as CPython's does
+ * (File "<frozen os>", line 679, in __getitem__) — unless -X
+ * frozen_modules=off, under which CPython runs the files. */
+static bool frozen_in_cpython(Value name, const char *origin)
+{
+    static const char *const frozen[] = {
+        "zipimport", "abc", "codecs", "io", "_collections_abc", "_sitebuiltins",
+        "genericpath", "ntpath", "posixpath", "os", "site", "stat", "importlib.util",
+        "importlib.machinery", "runpy", "importlib._bootstrap", "importlib._bootstrap_external",
+    };
+    const char *s = rt_str_cstr(name);
+    size_t i = 0, n = sizeof frozen / sizeof frozen[0];
+    while (i < n && strcmp(frozen[i], s) != 0)
+        i++;
+    Value dir = mod_sys_get("_stdlib_dir");
+    if (i == n || origin == NULL || dir == VAL_NULL || !is_str(dir) ||
+        strncmp(origin, rt_str_cstr(dir), rt_str_nbytes(dir)) != 0 || origin[rt_str_nbytes(dir)] != '/')
+        return false;
+    Value xoptions = mod_sys_get("_xoptions");
+    Value off = xoptions != VAL_NULL && is_dict(xoptions) ? rt_dict_get_cstr(xoptions, "frozen_modules")
+                                                          : VAL_NULL;
+    return off == VAL_NULL || !is_str(off) || strcmp(rt_str_cstr(off), "off") != 0;
+}
+
 static Value load_spec(Value name, Spec *spec)
 {
     if (spec->kind == SPEC_BUILTIN)
@@ -921,10 +948,7 @@ static Value load_spec(Value name, Spec *spec)
         return VAL_NULL;
     if (spec->kind == SPEC_NAMESPACE)
         return rt_dict_set(modules(), name, module) ? module : VAL_NULL;
-    /* CPython's importlib is frozen: its code names "<frozen NAME>", so
-     * tracebacks through it show no source, as python3.11's do. */
-    const char *s = rt_str_cstr(name);
-    if (strcmp(s, "importlib._bootstrap") == 0 || strcmp(s, "importlib._bootstrap_external") == 0)
+    if (frozen_in_cpython(name, spec->origin))
         ld_fix_co_filename(code, rt_str_format_c("<frozen %S>", name));
     module = exec_module(name, module, code);
     if (module != VAL_NULL && bootstrap == VAL_NULL && strcmp(rt_str_cstr(name), "importlib") == 0 &&
