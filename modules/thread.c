@@ -56,6 +56,28 @@ static bool before(struct timespec a, struct timespec b)
  * wait (EINTR), so it looks again after each slice. */
 #define MAIN_SLICE_US 50000
 
+/* A main thread that has waited this long collects (and runs the
+ * finalizers due), then again after twice as long, and so on.  What it
+ * waits for may wait on an object the program dropped: a server thread
+ * reading a keep-alive connection whose HTTPResponse the program dropped,
+ * which CPython's reference counting closes at once — while nothing here
+ * allocates, no collection would ever come, and shutdown() waits forever. */
+#define IDLE_COLLECT_US 250000
+
+/* The collection of a long wait (the interpreter lock held meanwhile);
+ * a finalizer's exception is its own business (reported as unraisable
+ * where it ran), never the waiter's. */
+static void idle_collect(void)
+{
+    vm_reacquire_lock();
+    Value pending = rt_err_fetch();
+    vm_gc_collect(NULL);
+    rt_err_clear();
+    if (pending != VAL_NULL)
+        rt_raise(pending);
+    vm_release_lock();
+}
+
 /* Take the semaphore, waiting at most timeout_us (< 0: forever) with the
  * interpreter lock released.  1: taken, 0: timed out, -1: interrupted by
  * Ctrl-C (KeyboardInterrupt set).  CPython's acquire_timed. */
@@ -70,9 +92,16 @@ int mod_acquire_timed(sem_t *sem, int64_t timeout_us)
         return -1;
     bool forever = timeout_us < 0, sliced = vm_is_main_thread();
     struct timespec deadline = vm_monotonic_after(forever ? 0 : timeout_us);
+    int64_t idle_us = IDLE_COLLECT_US;
+    struct timespec collect_at = vm_monotonic_after(idle_us);
     vm_release_lock();
     int r;
     for (;;) {
+        if (sliced && !before(vm_monotonic_after(0), collect_at)) {
+            idle_collect();
+            idle_us *= 2;
+            collect_at = vm_monotonic_after(idle_us);
+        }
         struct timespec until = deadline, slice = vm_monotonic_after(MAIN_SLICE_US);
         bool short_wait = sliced && (forever || before(slice, deadline));
         if (short_wait)
