@@ -262,8 +262,11 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
     if ((flags & ~3u) != 0)
         return "has invalid flags";
     if (flags & 1) {                        /* hash-based (PEP 552) */
-        if (!(flags & 2))
-            return NULL;                    /* unchecked: trusted */
+        /* checked ones against the source, unchecked ones trusted, unless
+         * --check-hash-based-pycs always / never (_validate_hash_pyc) */
+        const char *mode = mod_imp_check_hash_based_pycs();
+        if (strcmp(mode, "never") == 0 || (!(flags & 2) && strcmp(mode, "always") != 0))
+            return NULL;
         size_t srclen;
         unsigned char *src = read_file(py, &srclen);
         if (src == NULL)

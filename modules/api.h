@@ -32,6 +32,11 @@ bool mod_imp_is_frozen(const char *name);
  * no error set: not frozen, or hidden by
  * _imp._override_frozen_modules_for_tests). */
 Value mod_imp_frozen_code(const char *name, const char **origname);
+/* _imp.check_hash_based_pycs ("default", "always" or "never": when the
+ * import system checks a hash-based pyc against its source; the program
+ * may change it), its start value given by --check-hash-based-pycs. */
+const char *mod_imp_check_hash_based_pycs(void);
+void mod_imp_set_check_hash_based_pycs(const char *mode);
 
 /* open() and sys.stdin/stdout/stderr (io_module.c, the _io module). */
 Value mod_open(Value *args, size_t nargs, Value kwnames);

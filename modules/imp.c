@@ -383,10 +383,27 @@ static const MethodDef imp_functions[] = {
     {NULL, NULL},
 };
 
+/* --check-hash-based-pycs, the start value of _imp.check_hash_based_pycs. */
+static const char *check_hash_mode = "default";
+static Value imp_module;
+
+void mod_imp_set_check_hash_based_pycs(const char *mode)
+{
+    check_hash_mode = mode;
+}
+
+const char *mod_imp_check_hash_based_pycs(void)
+{
+    Value v = imp_module != VAL_NULL ? rt_dict_get_cstr(VAL_AS(ObjModule, imp_module)->dict,
+                                                        "check_hash_based_pycs") : VAL_NULL;
+    return v != VAL_NULL && is_str(v) ? rt_str_cstr(v) : check_hash_mode;
+}
+
 Value mod_imp_init(void)
 {
     Value m = mod_module_new("_imp", imp_functions);
-    mod_module_set(m, "check_hash_based_pycs", rt_str_from_cstr("default"));
+    imp_module = m;
+    mod_module_set(m, "check_hash_based_pycs", rt_str_from_cstr(check_hash_mode));
     /* 3.14: importlib's MAGIC_NUMBER as an int, the four header bytes
      * (magic, '\r', '\n') read little-endian. */
     if (rt_py_minor >= 14)

@@ -81,6 +81,8 @@ static const char usage_text[] =
     "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
     "              heap may not grow past SIZE bytes, beyond it MemoryError\n"
     "              -X no_debug_ranges: positions without columns, no carets in tracebacks\n"
+    "  --check-hash-based-pycs always|default|never\n"
+    "              control how hash-based .pyc files are validated\n"
     "file          program read from a .pyc file, or a .py (its cached bytecode when\n"
     "              up to date, else compiled); a directory or zip archive: its\n"
     "              __main__.py\n"
@@ -894,6 +896,16 @@ static int parse_options(int argc, char **argv, int *i, Options *o)
         if (strcmp(opt, "--version") == 0 || strcmp(opt, "-V") == 0) {
             printf("pvm %s (runs Python 3.11 bytecode)\n", PVM_VERSION);
             return 0;
+        }
+        if (strcmp(opt, "--check-hash-based-pycs") == 0) {
+            const char *mode = *i + 1 < argc ? argv[++*i] : NULL;
+            if (mode == NULL)
+                return usage_error("Argument expected for the %s options\n", opt);
+            if (strcmp(mode, "default") != 0 && strcmp(mode, "always") != 0 &&
+                strcmp(mode, "never") != 0)
+                return usage_error("%s must be one of 'default', 'always', or 'never'\n", opt);
+            mod_imp_set_check_hash_based_pycs(mode);
+            continue;
         }
         int exit_status = -1;
         if (pvm_option(opt, &o->stats, &exit_status)) {

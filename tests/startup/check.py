@@ -169,6 +169,32 @@ def faulthandler_at_start(work):
 
 
 @case
+def check_hash_based_pycs(work):
+    """--check-hash-based-pycs: _imp.check_hash_based_pycs, and which
+    hash-based pyc is checked against a source changed since: 'default' the
+    checked one, 'always' both, 'never' neither; a bad value is a usage
+    error."""
+    import py_compile
+    for name, mode in (("checked", py_compile.PycInvalidationMode.CHECKED_HASH),
+                       ("unchecked", py_compile.PycInvalidationMode.UNCHECKED_HASH)):
+        src = write(work, name + ".py", "X = 'compiled'\n")
+        py_compile.compile(src, invalidation_mode=mode, doraise=True)
+        write(work, name + ".py", "X = 'source'\n")
+    show = "import _imp, checked, unchecked; print(_imp.check_hash_based_pycs, checked.X, unchecked.X)"
+    for args in ([], ["--check-hash-based-pycs", "default"], ["--check-hash-based-pycs", "always"],
+                 ["--check-hash-based-pycs", "never"]):
+        problem = same(work, ["-B"] + args + ["-c", show])
+        if problem:
+            return " ".join(args) + ": " + problem
+    # Usage errors: the same first line and status (the usage line names the program).
+    for args in (["--check-hash-based-pycs", "bogus", "-c", "pass"], ["--check-hash-based-pycs"]):
+        want, got = run([PYTHON] + args, work), run([PVM] + args, work)
+        if (want[0], want[1].split("\n")[0], want[2]) != (got[0], got[1].split("\n")[0], got[2]):
+            return "%s: python3.11 %r, pvm %r" % (" ".join(args), want, got)
+    return None
+
+
+@case
 def xoptions_warnoptions_orig_argv(work):
     show = ("import sys; print(sys._xoptions, sys.warnoptions, sys.orig_argv[1:], "
             "type(sys.orig_argv[0]).__name__)")
