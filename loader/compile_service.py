@@ -26,7 +26,7 @@ half and explains the protocol; in short (integers are little-endian):
                        or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
              error     b"" or b"CATEGORY\nLINENO\nMESSAGE": that warning is
                        an error this time (see below)
-             For op b"tokenize" (3.12+: _tokenize.TokenizerIter), mode is
+             For op b"tokenize" (_tokenize.TokenizerIter), mode is
              b"extra" for extra_tokens, filename the encoding of a bytes
              source (empty for a str), and the reply is
              ("tokens", tokens, error, warnings): the tokens' tuples and
@@ -307,11 +307,13 @@ def handle(fields):
 
 
 def tokens(source, extra_tokens, encoding):
-    """op tokenize (CPython 3.12 and later): every token _tokenize.TokenizerIter
-    yields for the whole source -- a str, or bytes in `encoding` -- and the
-    error that ended them early (an "error" reply without warnings), or None."""
+    """op tokenize: every token _tokenize.TokenizerIter yields for the whole
+    source -- a str, or bytes in `encoding` (3.12 and later) -- and the error
+    that ended them early (an "error" reply without warnings), or None."""
     import io, _tokenize
-    if isinstance(source, bytes):
+    if sys.version_info < (3, 12):
+        it = _tokenize.TokenizerIter(source)
+    elif isinstance(source, bytes):
         it = _tokenize.TokenizerIter(io.BytesIO(source).readline, encoding=encoding,
                                      extra_tokens=extra_tokens)
     else:
