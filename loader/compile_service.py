@@ -14,7 +14,10 @@ half and explains the protocol; in short (integers are little-endian):
                        from a file or stdin: see script_error); or
                        b"interactive" (the lines typed at the prompt)
              mode      b"exec", b"eval" or b"single"
-             flags     compile()'s flags, in decimal, __future__ bits merged
+             flags     compile()'s flags, in decimal, __future__ bits merged;
+                       then, unless they are the defaults, ":FEATURE:DIGITS":
+                       compile()'s _feature_version (-1 for none) and pvm's
+                       sys.get_int_max_str_digits()
              optimize  0, 1 or 2, in decimal
              filename  UTF-8
              kind      b"str" (compile the text: a coding cookie is ignored),
@@ -281,6 +284,8 @@ def from_plain_tree(value):
 
 def handle(fields):
     op, mode, flags, optimize, filename, kind, source, header, error = fields
+    flags, feature_version, digits = (flags + b":-1:4300").split(b":")[:3]
+    sys.set_int_max_str_digits(int(digits))
     filename = filename.decode("utf-8", "surrogatepass")
     if kind == b"ast":
         text = from_plain_tree(marshal.loads(source))
@@ -300,7 +305,8 @@ def handle(fields):
             raise script_error(exc, source, filename)
     else:
         code = compile(text, filename, mode.decode(), int(flags),
-                       dont_inherit=True, optimize=int(optimize))
+                       dont_inherit=True, optimize=int(optimize),
+                       _feature_version=int(feature_version))
         if int(flags) & 0x400:                  # ast.PyCF_ONLY_AST
             return ("ast", plain_tree(code))
     return ("code", pyc_image(code, header, source))
