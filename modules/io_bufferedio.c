@@ -835,7 +835,7 @@ static const MethodDef writing_methods[] = {
 #define BUFFERED_TYPE(var, tname, newfn, finalizer, nextfn)                              \
     ObjType var = {                                                                     \
         .ob.type = &rt_type_type, .name = tname,                                        \
-        .flags = TF_BASETYPE | TF_WEAKREFABLE | (finalizer),                            \
+        .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT | (finalizer),            \
         .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
         .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
         .new_ = newfn, .repr = buffered_repr, .next = nextfn,                           \
@@ -878,8 +878,9 @@ static Value rwpair_init(Value *args, size_t nargs, Value kw)
                          nargs - 1);
     Value rargs[2] = { args[1], nargs > 3 ? args[3] : small_new(IO_DEFAULT_BUFFER_SIZE) };
     Value wargs[2] = { args[2], rargs[1] };
-    Value r = reader_new(&io_bufferedreader_type, rargs, 2, VAL_NULL);
-    Value w = r == VAL_NULL ? VAL_NULL : writer_new(&io_bufferedwriter_type, wargs, 2, VAL_NULL);
+    Value r = rt_call(obj_val(&io_bufferedreader_type), rargs, 2, VAL_NULL);
+    Value w = r == VAL_NULL ? VAL_NULL
+                            : rt_call(obj_val(&io_bufferedwriter_type), wargs, 2, VAL_NULL);
     if (w == VAL_NULL)
         return VAL_NULL;
     PAIR(args[0])->reader = r;
@@ -961,7 +962,8 @@ const MethodDef io_bufferedrwpair_methods[] = {
 };
 
 ObjType io_bufferedrwpair_type = {
-    .ob.type = &rt_type_type, .name = "_io.BufferedRWPair", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "_io.BufferedRWPair",
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT,
     .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(RWPair), .getsets = rwpair_getsets, .new_ = rwpair_new,
 };

@@ -176,7 +176,7 @@ Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t na
              Value kwnames)
 {
     IoObject *o = rt_alloc_instance(type, size);
-    if (rt_is_heaptype(type))
+    if (rt_is_heaptype(type) || (type->flags & TF_SPLIT_INIT))
         return obj_val(o);
     Value all[12];
     if (nargs + rt_nkwargs(kwnames) > 10)

@@ -110,9 +110,10 @@ Value io_cps_to_str(const uint32_t *cps, size_t n)
 size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out)
 {
     size_t k = 0;
-    if (st->pendingcr && (n > 0 || final))
+    if (st->pendingcr && (n > 0 || final)) {    /* else still pending: no input yet */
         out[k++] = '\r';
-    st->pendingcr = false;
+        st->pendingcr = false;
+    }
     for (size_t i = 0; i < n; i++)
         out[k++] = in[i];
     if (k > 0 && out[k - 1] == '\r' && !final) {     /* hold it: '\n' may follow */
@@ -293,6 +294,29 @@ static bool set_codec(TextIO *t, bool readable, bool writable)
     return true;
 }
 
+/* The encoder of a stream not at its start must not write a BOM (utf-16,
+ * utf-32, utf-8-sig): setstate(0) says so; at the start, reset() lets it
+ * write one.  CPython's _textiowrapper_fix_encoder_state and
+ * _textiowrapper_encoder_reset. */
+static bool encoder_at(TextIO *t, Value pos)
+{
+    if (t->encoder == VAL_NULL)
+        return true;
+    int start = rt_eq(pos, small_new(0));
+    if (start < 0)
+        return false;
+    return (start ? io_call(t->encoder, "reset", 0)
+                  : io_call(t->encoder, "setstate", 1, small_new(0))) != VAL_NULL;
+}
+
+static bool fix_encoder_state(TextIO *t)
+{
+    if (!t->seekable || t->encoder == VAL_NULL)
+        return true;
+    Value pos = io_call(t->buffer, "tell", 0);
+    return pos != VAL_NULL && encoder_at(t, pos);
+}
+
 static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
 
 /* Encode text for the buffer: bytes, or VAL_NULL with the UnicodeEncodeError. */
@@ -425,7 +449,8 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     t->errors = a[2] == VAL_NULL || a[2] == rt_None ? rt_str_from_cstr("strict") : a[2];
     set_newline(t, a[3]);
     if (!ask_bool(a[0], "readable", &t->readable) || !ask_bool(a[0], "writable", &t->writable) ||
-        !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable))
+        !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable) ||
+        !fix_encoder_state(t))
         return VAL_NULL;
     Value n_read1 = rt_str_intern_cstr("read1");
     Value read1 = rt_pending_method(a[0], n_read1) != NULL ? rt_None : rt_lookup_attr(a[0], n_read1);
@@ -452,7 +477,7 @@ Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
 {
     Value args[6] = { buffer, encoding, errors, newline, rt_bool(line_buffering),
                       rt_bool(write_through) };
-    return textio_new(&io_textiowrapper_type, args, 6, VAL_NULL);
+    return rt_call(obj_val(&io_textiowrapper_type), args, 6, VAL_NULL);
 }
 
 /* The start-up sys.stdout: utf-8, strict, '\n', over the stdout buffer. */
@@ -849,7 +874,8 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
         if (io_call(args[0], "flush", 0) == VAL_NULL)
             return VAL_NULL;
         reset_decoder(t);
-        return io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
+        Value end = io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
+        return end != VAL_NULL && encoder_at(t, end) ? end : VAL_NULL;
     }
     if (whence != 0)
         return rt_raisef(&rt_ValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
@@ -861,7 +887,7 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
     if (io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     reset_decoder(t);
-    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL)
+    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL || !encoder_at(t, cookie))
         return VAL_NULL;
     return cookie;
 }
@@ -950,6 +976,8 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
             t->errors = old_err;
             return VAL_NULL;
         }
+        if (a[0] != VAL_NULL && a[0] != rt_None && !fix_encoder_state(t))
+            return VAL_NULL;
     }
     if (a[2] != VAL_NULL)
         set_newline(t, a[2]);
@@ -971,17 +999,17 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
 static Value textio_repr(Value self)
 {
     TextIO *t = TIO(self);
+    if (!t->ok)         /* never initialized, or its __init__ failed */
+        return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
     StrBuf sb;
     sb_init(&sb);
     sb_adds(&sb, "<");
     sb_adds(&sb, val_type(self)->name);
     if (!io_repr_attr(&sb, self, "name", "name") || !io_repr_attr(&sb, self, "mode", "mode"))
         return VAL_NULL;
-    if (t->ok) {
-        sb_adds(&sb, " encoding=");
-        if (!sb_add_value_repr(&sb, t->encoding))
-            return VAL_NULL;
-    }
+    sb_adds(&sb, " encoding=");
+    if (!sb_add_value_repr(&sb, t->encoding))
+        return VAL_NULL;
     sb_adds(&sb, ">");
     return sb_finish(&sb);
 }
@@ -1082,7 +1110,8 @@ const MethodDef io_textiowrapper_methods[] = {
 
 ObjType io_textiowrapper_type = {
     .ob.type = &rt_type_type, .name = "_io.TextIOWrapper",
-    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER,      /* closed when collected */
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER |      /* closed when collected */
+             TF_SPLIT_INIT,                 /* T.__new__(T) makes one, uninitialized */
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(TextIO), .getsets = textio_getsets,
     .new_ = textio_new, .next = textio_next, .repr = textio_repr,
