@@ -221,9 +221,14 @@ def first_invalid_utf8(line):
         if byte < 0x80:
             i += 1
             continue
-        need = 1 if 0xC0 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF8 else 0
+        need = 1 if 0xC2 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF5 else 0
         tail = line[i + 1:i + 1 + need]
         if need == 0 or len(tail) < need or any(not 0x80 <= b < 0xC0 for b in tail):
+            return byte
+        # overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF
+        second = tail[0]
+        if ((byte == 0xE0 and second < 0xA0) or (byte == 0xED and second >= 0xA0) or
+                (byte == 0xF0 and second < 0x90) or (byte == 0xF4 and second >= 0x90)):
             return byte
         i += 1 + need
     return None
