@@ -110,9 +110,15 @@ Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t na
              Value kwnames);
 
 /* close() of a layer over `inner`: self.flush(), then inner.close() even if
- * the flush failed, whose error then wins (CPython's buffered and text
- * close).  None, or VAL_NULL with the exception set. */
+ * the flush failed (CPython's buffered and text close).  What inner.close()
+ * returned, or VAL_NULL with the exception set: see io_close_after. */
 Value io_flush_then_close(Value self, Value inner);
+/* The outcome of a close (`closed`: its result, or VAL_NULL with its
+ * exception set) that ran after an earlier step failed with `earlier`
+ * (fetched; VAL_NULL if it did not fail): the close's exception with
+ * `earlier` as its __context__, else `earlier` raised again, else `closed`
+ * (CPython's _PyErr_ChainExceptions). */
+Value io_close_after(Value closed, Value earlier);
 /* Append " label=repr(self.attr)" to a repr being built, when self has the
  * attribute (a ValueError or AttributeError getting it leaves it out):
  * false on any other error. */

@@ -679,19 +679,14 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
     lock_leave(b);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
-    Value flushed = b->writable ? io_call(args[0], "flush", 0) : rt_None;
+    Value flushed = io_call(args[0], "flush", 0);     /* a reader's too: it may be replaced */
     Value exc = flushed == VAL_NULL ? rt_err_fetch() : VAL_NULL;
     if (!lock_enter(args[0]))
         return VAL_NULL;
     Value r = io_call(b->raw, "close", 0);
     b->rpos = b->rlen = b->wlen = 0;
     lock_leave(b);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r == VAL_NULL ? VAL_NULL : rt_None;
+    return io_close_after(r, exc);
 }
 
 static Value buffered_detach(Value *args, size_t nargs, Value kw)
@@ -920,13 +915,7 @@ static Value pair_close(Value *args, size_t nargs, Value kw)
 {
     Value w = forward(args, nargs, kw, true, "close");
     Value exc = w == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = forward(args, nargs, kw, false, "close");
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r;
+    return io_close_after(forward(args, nargs, kw, false, "close"), exc);
 }
 
 static Value pair_isatty(Value *args, size_t nargs, Value kw)

@@ -229,17 +229,22 @@ bool io_setstate_dict(Value self, Value d, const char *item)
     return true;
 }
 
+Value io_close_after(Value closed, Value earlier)
+{
+    if (earlier == VAL_NULL)
+        return closed;
+    if (closed != VAL_NULL)
+        return rt_raise(earlier);
+    Value exc = rt_err_fetch();
+    rt_exc_set_context(exc, earlier);
+    return rt_raise(exc);
+}
+
 Value io_flush_then_close(Value self, Value inner)
 {
     Value f = io_call(self, "flush", 0);
     Value exc = f == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = io_call(inner, "close", 0);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r == VAL_NULL ? VAL_NULL : rt_None;
+    return io_close_after(io_call(inner, "close", 0), exc);
 }
 
 bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)
