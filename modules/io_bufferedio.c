@@ -170,6 +170,16 @@ static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
     if (got == rt_None)
         return -2;
     ssize_t k;
+    if (!rt_as_ssize(got, &k)) {        /* not an int: OSError from it, as CPython */
+        Value cause = rt_err_fetch();
+        Value exc = rt_exc_new(&rt_OSError, rt_tuple_pack(1, rt_str_from_cstr("raw readinto() failed")));
+        if (exc != VAL_NULL) {
+            AS_EXC(exc)->cause = AS_EXC(exc)->context = cause;
+            AS_EXC(exc)->suppress_context = true;
+            rt_raise(exc);
+        }
+        return -1;
+    }
     if (!raw_count(got, n, "readinto", &k))
         return -1;
     memcpy(dst, a->data, (size_t)k);
@@ -448,6 +458,39 @@ static Value buffered_peek(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(b->rbuf + b->rpos, b->rlen - b->rpos);
 }
 
+/* readinto1 of n bytes into sb: what the buffer holds, then at most one
+ * raw read -- straight from the raw stream when more than a buffer's worth
+ * is still wanted, else into the buffer if it gave nothing (CPython's
+ * _buffered_readinto_generic).  False with the exception set. */
+static bool readinto1(Buffered *b, StrBuf *sb, size_t n)
+{
+    size_t have = b->rlen - b->rpos, k = have < n ? have : n;
+    sb_add(sb, (const char *)b->rbuf + b->rpos, k);
+    b->rpos += k;
+    if (k == n)
+        return true;
+    size_t remaining = n - k;
+    if (remaining > b->bufsize) {
+        if (!flush_writes(b))
+            return false;
+        b->rpos = b->rlen = 0;
+        unsigned char *dst = gc_alloc_atomic(remaining);
+        ssize_t r = raw_read(b, dst, remaining);       /* -2, nothing yet: 0 */
+        if (r > 0)
+            sb_add(sb, (const char *)dst, (size_t)r);
+        return r != -1;
+    }
+    if (k > 0)
+        return true;
+    if (fill(b) < 0 && rt_err_occurred())
+        return false;
+    have = b->rlen - b->rpos;
+    k = have < n ? have : n;
+    sb_add(sb, (const char *)b->rbuf + b->rpos, k);
+    b->rpos += k;
+    return true;
+}
+
 static Value readinto_common(Value *args, size_t nargs, Value kw, const char *name, bool one)
 {
     Buffered *b = reading(args, nargs, name);
@@ -457,16 +500,9 @@ static Value readinto_common(Value *args, size_t nargs, Value kw, const char *na
     StrBuf sb;
     sb_init(&sb);
     bool blocked, ok;
-    if (one) {
-        if (b->rlen == b->rpos && fill(b) < 0 && rt_err_occurred()) {
-            rt_release_buffer(&v);
-            return VAL_NULL;
-        }
-        size_t have = b->rlen - b->rpos, k = have < (size_t)v.len ? have : (size_t)v.len;
-        sb_add(&sb, (const char *)b->rbuf + b->rpos, k);
-        b->rpos += k;
-        ok = true;
-    } else
+    if (one)
+        ok = readinto1(b, &sb, (size_t)v.len);
+    else
         ok = read_into(b, &sb, v.len, &blocked);
     if (ok && sb.len > 0)
         memcpy(v.buf, sb.data, sb.len);
@@ -647,7 +683,13 @@ static Value buffered_seek(Value *args, size_t nargs, Value kw)
         target = rt_int_from_i64(p - (int64_t)(b->rlen - b->rpos));
     }
     b->rpos = b->rlen = 0;
-    return io_call(b->raw, "seek", 2, target, small_new(whence));
+    Value pos = io_call(b->raw, "seek", 2, target, small_new(whence));
+    int64_t p;
+    if (pos == VAL_NULL || (pos = rt_index(pos)) == VAL_NULL || !rt_int_as_i64(pos, &p))
+        return VAL_NULL;
+    if (p < 0)
+        return rt_raisef(&rt_OSError, "Raw stream returned invalid position %lld", (long long)p);
+    return rt_int_from_i64(p);
 }
 
 static Value buffered_truncate(Value *args, size_t nargs, Value kw)

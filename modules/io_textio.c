@@ -35,6 +35,7 @@
 #include "modules/api.h"
 #include "runtime/buffer.h"
 #include "runtime/codecs.h"
+#include "runtime/version.h"
 
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_OTHER };
 #define CHUNK_SIZE 8192
@@ -285,11 +286,13 @@ static bool set_codec(TextIO *t, bool readable, bool writable)
     t->codec = c == 0 ? CODEC_UTF8 : c == 1 ? CODEC_ASCII : c == 2 ? CODEC_LATIN1 : CODEC_OTHER;
     if (t->codec != CODEC_OTHER)
         return true;
-    if (readable && (t->decoder = codecs_call("getincrementaldecoder", t->encoding, t->errors)) == VAL_NULL)
+    /* 3.14 deprecated codecs.open() and stopped advising it */
+    Value info = rt_codec_text_info(t->encoding, rt_py_minor >= 14 ? NULL : "codecs.open()");
+    if (info == VAL_NULL)
         return false;
-    if (writable && (t->encoder = codecs_call("getincrementalencoder", t->encoding, t->errors)) == VAL_NULL)
+    if (readable && (t->decoder = mod_call_method(info, "incrementaldecoder", &t->errors, 1)) == VAL_NULL)
         return false;
-    if (!readable && !writable && codecs_call("getincrementaldecoder", t->encoding, t->errors) == VAL_NULL)
+    if (writable && (t->encoder = mod_call_method(info, "incrementalencoder", &t->errors, 1)) == VAL_NULL)
         return false;
     return true;
 }
@@ -345,11 +348,33 @@ static size_t complete_prefix(const unsigned char *p, size_t n)
     return need > back + 1 && lead >= 0xC0 && lead < 0xF5 ? i - 1 : n;
 }
 
+/* The decoder's getstate() is a (bytes, int) pair, as CPython's read of a
+ * seekable stream checks before every chunk (its tell() snapshot); else
+ * false with its TypeError. */
+static bool check_decoder_state(TextIO *t)
+{
+    Value state = io_call(t->decoder, "getstate", 0);
+    if (state == VAL_NULL)
+        return false;
+    if (!is_tuple(state) || rt_tuple_len(state) != 2) {
+        rt_raisef(&rt_TypeError, "illegal decoder state");
+        return false;
+    }
+    if (!rt_isinstance_of(rt_tuple_get(state, 0), &rt_bytes_type)) {
+        rt_raisef(&rt_TypeError, "illegal decoder state: the first item should be a bytes object, "
+                  "not '%T'", rt_tuple_get(state, 0));
+        return false;
+    }
+    return true;
+}
+
 /* Decode one chunk (final at end of file) into code points. */
 static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
 {
     Value text;
     if (t->codec == CODEC_OTHER) {
+        if (t->seekable && !check_decoder_state(t))
+            return NULL;
         Value args[2] = { input, rt_bool(final) };
         text = mod_call_method(t->decoder, "decode", args, 2);
         if (text != VAL_NULL && !rt_is_str(text)) {
@@ -1027,7 +1052,13 @@ static Value get_encoding(Value self) { return TIO(self)->encoding ? TIO(self)->
 static Value get_buffer(Value self) { return TIO(self)->buffer ? TIO(self)->buffer : rt_None; }
 static Value get_line_buffering(Value self) { return rt_bool(TIO(self)->line_buffering); }
 static Value get_write_through(Value self) { return rt_bool(TIO(self)->write_through); }
-static Value get_errors(Value self) { TextIO *t; return getter_self(self, "errors", &t) ? t->errors : VAL_NULL; }
+/* errors too, but not before __init__ (a getset in CPython) */
+static Value get_errors(Value self)
+{
+    if (!TIO(self)->ok)
+        return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+    return TIO(self)->errors;
+}
 static Value get_finalizing(Value self) { return rt_False; }
 
 static Value get_closed(Value self)

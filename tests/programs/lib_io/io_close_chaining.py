@@ -47,4 +47,5 @@ try:
     pair.close()
 except OSError as e:
     print("pair", e.args, e.__context__.args)
+w.fail = r.fail = None
 print("pair", io.BufferedRWPair(Raw(b"x"), Raw()).close())
