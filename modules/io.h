@@ -113,6 +113,9 @@ Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t na
  * the flush failed (CPython's buffered and text close).  What inner.close()
  * returned, or VAL_NULL with the exception set: see io_close_after. */
 Value io_flush_then_close(Value self, Value inner);
+/* -X warn_default_encoding (PEP 597): an EncodingWarning for a text stream
+ * opened without an encoding, `stacklevel` frames up; false if it raised. */
+bool io_warn_default_encoding(int stacklevel);
 /* The outcome of a close (`closed`: its result, or VAL_NULL with its
  * exception set) that ran after an earlier step failed with `earlier`
  * (fetched; VAL_NULL if it did not fail): the close's exception with

@@ -52,6 +52,7 @@ typedef struct TextIO {
     IoNewlines nl;              /* the newline decoder, when readuniversal */
     bool readable, writable;    /* what the buffer said at construction */
     bool seekable, has_read1;
+    bool not_telling;           /* iterating: tell() raises until the end of the file */
     bool to_stdout;             /* the start-up sys.stdout: bytes into runtime/stdout.c */
     bool unbuffered;            /* the start-up sys.stderr: every write reaches fd 2 */
     /* Decoded text not yet read: dchars[dpos..dlen). */
@@ -462,6 +463,11 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     t->ok = false;
     if (!text_arg(a[1], "encoding") || !text_arg(a[2], "errors") || !text_arg(a[3], "newline"))
         return VAL_NULL;
+    if ((a[1] == VAL_NULL || a[1] == rt_None) && !io_warn_default_encoding(1))
+        return VAL_NULL;
+    /* -X dev: a misspelt error handler fails now, not at the first bad byte */
+    if (rt_dev_mode && a[2] != VAL_NULL && a[2] != rt_None && rt_codec_lookup_error(a[2]) == VAL_NULL)
+        return VAL_NULL;
     if (a[3] != VAL_NULL && !io_check_newline(a[3], false))
         return VAL_NULL;
     if (!rt_arg_flag(a[4], false, &t->line_buffering) ||
@@ -606,8 +612,11 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
     drop_decoded(t);
     if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
         return VAL_NULL;
+    /* the pending bytes go first if these would take them past a chunk */
+    if (t->pending.len + AS_BYTES(b)->length > t->chunk_size && !flush_pending(t))
+        return VAL_NULL;
     sb_add(&t->pending, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
-    if ((t->pending.len > t->chunk_size || needflush || t->write_through || t->unbuffered) &&
+    if ((t->pending.len >= t->chunk_size || needflush || t->write_through || t->unbuffered) &&
         !flush_pending(t))
         return VAL_NULL;
     if ((needflush || t->unbuffered) && io_call(t->buffer, "flush", 0) == VAL_NULL)
@@ -799,16 +808,27 @@ static Value textio_readline(Value *args, size_t nargs, Value kw)
     return read_line(t, n);
 }
 
+/* Iterating turns tell() off until the end of the file or a seek()
+ * (CPython's `telling`: its snapshots are not kept line by line). */
 static Value textio_next(Value self)
 {
-    if (!IS_EXACT(self, io_textiowrapper_type))
-        return io_iobase_type.next(self);
+    TIO(self)->not_telling = true;
+    if (!IS_EXACT(self, io_textiowrapper_type)) {
+        Value line = io_iobase_type.next(self);
+        if (line == VAL_NULL && !rt_err_occurred())
+            TIO(self)->not_telling = false;
+        return line;
+    }
     Value args[1] = { self };
     TextIO *t = self_open(args, 1, "__next__");
     if (t == NULL)
         return VAL_NULL;
     Value line = read_line(t, -1);
-    return line == VAL_NULL || AS_STR(line)->length == 0 ? VAL_NULL : line;
+    if (line == VAL_NULL || AS_STR(line)->length == 0) {
+        t->not_telling = line == VAL_NULL;
+        return VAL_NULL;
+    }
+    return line;
 }
 
 /* ---- positions ---------------------------------------------------------------------------------- */
@@ -837,6 +857,8 @@ static Value textio_tell(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (!t->seekable)
         return io_unsupported("underlying stream is not seekable");
+    if (t->not_telling)
+        return rt_raisef(&rt_OSError, "telling position disabled by next() call");
     if (!flush_pending(t) || io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     Value pos = io_call(t->buffer, "tell", 0);
@@ -899,6 +921,7 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
         if (io_call(args[0], "flush", 0) == VAL_NULL)
             return VAL_NULL;
         reset_decoder(t);
+        t->not_telling = false;
         Value end = io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
         return end != VAL_NULL && encoder_at(t, end) ? end : VAL_NULL;
     }
@@ -912,6 +935,7 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
     if (io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     reset_decoder(t);
+    t->not_telling = false;
     if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL || !encoder_at(t, cookie))
         return VAL_NULL;
     return cookie;
