@@ -363,6 +363,13 @@ static Value random_new(ObjType *t, Value *args, size_t nargs, Value kw)
     return io_new(t, sizeof(Buffered), random_init, args, nargs, kw);
 }
 
+Value io_buffered_new(ObjType *type, Value *args, size_t nargs)
+{
+    NativeFunc init = type == &io_bufferedreader_type ? reader_init
+                    : type == &io_bufferedwriter_type ? writer_init : random_init;
+    return io_construct(type, sizeof(Buffered), init, args, nargs);
+}
+
 void io_buffered_set_stdout(Value buffered)
 {
     BUF(buffered)->to_stdout = true;
@@ -915,9 +922,8 @@ static Value rwpair_init(Value *args, size_t nargs, Value kw)
                          nargs - 1);
     Value rargs[2] = { args[1], nargs > 3 ? args[3] : small_new(IO_DEFAULT_BUFFER_SIZE) };
     Value wargs[2] = { args[2], rargs[1] };
-    Value r = rt_call(obj_val(&io_bufferedreader_type), rargs, 2, VAL_NULL);
-    Value w = r == VAL_NULL ? VAL_NULL
-                            : rt_call(obj_val(&io_bufferedwriter_type), wargs, 2, VAL_NULL);
+    Value r = io_buffered_new(&io_bufferedreader_type, rargs, 2);
+    Value w = r == VAL_NULL ? VAL_NULL : io_buffered_new(&io_bufferedwriter_type, wargs, 2);
     if (w == VAL_NULL)
         return VAL_NULL;
     PAIR(args[0])->reader = r;

@@ -172,6 +172,14 @@ bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls)
     return false;
 }
 
+Value io_construct(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs)
+{
+    Value all[8];
+    all[0] = obj_val(rt_alloc_instance(type, size));
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    return init(all, nargs + 1, VAL_NULL) == VAL_NULL ? VAL_NULL : all[0];
+}
+
 Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs,
              Value kwnames)
 {

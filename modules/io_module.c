@@ -102,7 +102,7 @@ static Value stack_layers(Value raw, Value mode, const OpenMode *m, ssize_t buff
     ObjType *kind = m->updating ? &io_bufferedrandom_type
                   : m->reading ? &io_bufferedreader_type : &io_bufferedwriter_type;
     Value bargs[2] = { raw, rt_int_from_i64(buffering) };
-    Value buffer = rt_call(obj_val(kind), bargs, 2, VAL_NULL);
+    Value buffer = io_buffered_new(kind, bargs, 2);
     if (buffer == VAL_NULL || m->binary)
         return buffer;
     Value encoding = a[3] == VAL_NULL || a[3] == rt_None ? io_default_encoding() : a[3];
@@ -248,8 +248,8 @@ Value mod_std_stream(int fd)
     Value buffer = raw;
     if (!raw_only) {
         Value bargs[1] = { raw };
-        buffer = rt_call(obj_val(write ? &io_bufferedwriter_type : &io_bufferedreader_type),
-                         bargs, 1, VAL_NULL);
+        buffer = io_buffered_new(write ? &io_bufferedwriter_type : &io_bufferedreader_type,
+                                 bargs, 1);
         if (buffer == VAL_NULL)
             return VAL_NULL;
         if (fd == 1)

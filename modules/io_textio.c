@@ -508,7 +508,7 @@ Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
 {
     Value args[6] = { buffer, encoding, errors, newline, rt_bool(line_buffering),
                       rt_bool(write_through) };
-    return rt_call(obj_val(&io_textiowrapper_type), args, 6, VAL_NULL);
+    return io_construct(&io_textiowrapper_type, sizeof(TextIO), textio_init, args, 6);
 }
 
 /* The start-up sys.stdout: utf-8, strict, '\n', over the stdout buffer. */
