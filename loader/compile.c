@@ -495,8 +495,12 @@ static StrBuf request_bytes(const Request *rq, const char *error)
     return all.buf;
 }
 
-static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
-                         Value filename)
+/* The flags field is "FLAGS", or "FLAGS:FEATURE:DIGITS" when compile()'s
+ * _feature_version (ast.parse's (3, FEATURE)) is not -1 or this process's
+ * sys.get_int_max_str_digits() is not the default 4300 (a long decimal
+ * literal is a SyntaxError beyond it). */
+static void request_init_feature(Request *rq, const char *op, const char *mode, int flags,
+                                 int optimize, Value filename, int feature_version)
 {
     sb_init(&rq->buf);
     put_u32(&rq->buf, 0);                   /* the count, filled in by request_bytes */
@@ -504,9 +508,20 @@ static void request_init(Request *rq, const char *op, const char *mode, int flag
     rq->only_ast = (flags & LD_CF_ONLY_AST) != 0;
     field_str(rq, op);
     field_str(rq, mode);
-    field_int(rq, flags);
+    char text[48];
+    if (feature_version == -1 && rt_int_max_str_digits == 4300)
+        snprintf(text, sizeof text, "%d", flags);
+    else
+        snprintf(text, sizeof text, "%d:%d:%d", flags, feature_version, rt_int_max_str_digits);
+    field_str(rq, text);
     field_int(rq, optimize);
     field(rq, rt_str_cstr(filename), rt_str_nbytes(filename));
+}
+
+static void request_init(Request *rq, const char *op, const char *mode, int flags, int optimize,
+                         Value filename)
+{
+    request_init_feature(rq, op, mode, flags, optimize, filename, -1);
 }
 
 /* The service died during a request: reap it and say so; the next
@@ -773,8 +788,14 @@ Value ld_tokenize(Value source, Value encoding, bool extra_tokens, Value *error)
 
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize)
 {
+    return ld_compile_feature(source, filename, mode, flags, optimize, -1);
+}
+
+Value ld_compile_feature(Value source, Value filename, const char *mode, int flags, int optimize,
+                         int feature_version)
+{
     Request rq;
-    request_init(&rq, "compile", mode, flags, optimize, filename);
+    request_init_feature(&rq, "compile", mode, flags, optimize, filename, feature_version);
     if (!field_source(&rq, source))
         return VAL_NULL;
     field_str(&rq, "");

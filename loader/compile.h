@@ -39,6 +39,10 @@ enum {
  * "exec", "eval" or "single"; flags as compile() takes them, the caller's
  * __future__ features already merged in; optimize 0, 1 or 2. */
 Value ld_compile(Value source, Value filename, const char *mode, int flags, int optimize);
+/* The same with compile()'s _feature_version: the minor version whose
+ * grammar an AST is parsed with (ast.parse's feature_version), or -1. */
+Value ld_compile_feature(Value source, Value filename, const char *mode, int flags, int optimize,
+                         int feature_version);
 
 /* One input of the interactive prompt (the lines typed so far, joined by
  * "\n"), compiled in 'single' mode as CPython's codeop decides: the code

@@ -14,7 +14,10 @@ half and explains the protocol; in short (integers are little-endian):
                        from a file or stdin: see script_error); or
                        b"interactive" (the lines typed at the prompt)
              mode      b"exec", b"eval" or b"single"
-             flags     compile()'s flags, in decimal, __future__ bits merged
+             flags     compile()'s flags, in decimal, __future__ bits merged;
+                       then, unless they are the defaults, ":FEATURE:DIGITS":
+                       compile()'s _feature_version (-1 for none) and pvm's
+                       sys.get_int_max_str_digits()
              optimize  0, 1 or 2, in decimal
              filename  UTF-8
              kind      b"str" (compile the text: a coding cookie is ignored),
@@ -26,7 +29,7 @@ half and explains the protocol; in short (integers are little-endian):
                        or b"hash CHECKED" (CHECKED 0 or 1; PEP 552)
              error     b"" or b"CATEGORY\nLINENO\nMESSAGE": that warning is
                        an error this time (see below)
-             For op b"tokenize" (3.12+: _tokenize.TokenizerIter), mode is
+             For op b"tokenize" (_tokenize.TokenizerIter), mode is
              b"extra" for extra_tokens, filename the encoding of a bytes
              source (empty for a str), and the reply is
              ("tokens", tokens, error, warnings): the tokens' tuples and
@@ -218,9 +221,14 @@ def first_invalid_utf8(line):
         if byte < 0x80:
             i += 1
             continue
-        need = 1 if 0xC0 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF8 else 0
+        need = 1 if 0xC2 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF5 else 0
         tail = line[i + 1:i + 1 + need]
         if need == 0 or len(tail) < need or any(not 0x80 <= b < 0xC0 for b in tail):
+            return byte
+        # overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF
+        second = tail[0]
+        if ((byte == 0xE0 and second < 0xA0) or (byte == 0xED and second >= 0xA0) or
+                (byte == 0xF0 and second < 0x90) or (byte == 0xF4 and second >= 0x90)):
             return byte
         i += 1 + need
     return None
@@ -281,6 +289,8 @@ def from_plain_tree(value):
 
 def handle(fields):
     op, mode, flags, optimize, filename, kind, source, header, error = fields
+    flags, feature_version, digits = (flags + b":-1:4300").split(b":")[:3]
+    sys.set_int_max_str_digits(int(digits))
     filename = filename.decode("utf-8", "surrogatepass")
     if kind == b"ast":
         text = from_plain_tree(marshal.loads(source))
@@ -300,18 +310,21 @@ def handle(fields):
             raise script_error(exc, source, filename)
     else:
         code = compile(text, filename, mode.decode(), int(flags),
-                       dont_inherit=True, optimize=int(optimize))
+                       dont_inherit=True, optimize=int(optimize),
+                       _feature_version=int(feature_version))
         if int(flags) & 0x400:                  # ast.PyCF_ONLY_AST
             return ("ast", plain_tree(code))
     return ("code", pyc_image(code, header, source))
 
 
 def tokens(source, extra_tokens, encoding):
-    """op tokenize (CPython 3.12 and later): every token _tokenize.TokenizerIter
-    yields for the whole source -- a str, or bytes in `encoding` -- and the
-    error that ended them early (an "error" reply without warnings), or None."""
+    """op tokenize: every token _tokenize.TokenizerIter yields for the whole
+    source -- a str, or bytes in `encoding` (3.12 and later) -- and the error
+    that ended them early (an "error" reply without warnings), or None."""
     import io, _tokenize
-    if isinstance(source, bytes):
+    if sys.version_info < (3, 12):
+        it = _tokenize.TokenizerIter(source)
+    elif isinstance(source, bytes):
         it = _tokenize.TokenizerIter(io.BytesIO(source).readline, encoding=encoding,
                                      extra_tokens=extra_tokens)
     else:

@@ -186,7 +186,8 @@ static Value builtin_compile(Value *args, size_t nargs, Value kwnames)
      * and raises CPython's errors; -1 means the level pvm runs with. */
     if (optimize == -1)
         optimize = mod_sys_optimize();
-    return ld_compile(source, filename, rt_str_cstr(a[2]), flags, optimize);
+    return ld_compile_feature(source, filename, rt_str_cstr(a[2]), flags, optimize,
+                              feature_version);
 }
 
 /* ---- exec() and eval() -------------------------------------------------------------- */

@@ -114,15 +114,23 @@ static Value ast_init(Value *args, size_t nargs, Value kwnames)
     if (rt_err_occurred())
         return VAL_NULL;
     size_t nfields = rt_tuple_len(fields), npos = nargs - 1 - rt_nkwargs(kwnames);
+    const char *cname = strrchr(val_type(self)->name, '.');    /* "ast.AST": "AST" */
+    cname = cname != NULL ? cname + 1 : val_type(self)->name;
     if (npos > nfields)
         return rt_raisef(&rt_TypeError, "%s constructor takes at most %zu positional argument%s",
-                         val_type(self)->name, nfields, nfields == 1 ? "" : "s");
+                         cname, nfields, nfields == 1 ? "" : "s");
     for (size_t i = 0; i < npos; i++)
         if (rt_setattr(self, rt_tuple_get(fields, i), args[1 + i]) < 0)
             return VAL_NULL;
-    for (size_t i = 0; i < rt_nkwargs(kwnames); i++)
-        if (rt_setattr(self, rt_tuple_get(kwnames, i), args[1 + npos + i]) < 0)
+    for (size_t i = 0; i < rt_nkwargs(kwnames); i++) {
+        Value key = rt_tuple_get(kwnames, i);
+        for (size_t k = 0; k < npos; k++)
+            if (rt_eq(rt_tuple_get(fields, k), key) > 0)
+                return rt_raisef(&rt_TypeError, "%s got multiple values for argument %R",
+                                 cname, key);
+        if (rt_setattr(self, key, args[1 + npos + i]) < 0)
             return VAL_NULL;
+    }
     const NodeDef *d = rt_py_minor >= 13 ? node_def_of(self) : NULL;
     for (size_t i = npos; d != NULL && i < nfields; i++) {
         Value name = rt_tuple_get(fields, i);
@@ -168,7 +176,8 @@ static const GetSetDef ast_getsets[] = {
 };
 
 static ObjType ast_type = {
-    .ob.type = &rt_type_type, .name = "ast.AST", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "ast.AST",
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT,
     .dict_offset = offsetof(ObjInstance, dict), .instance_size = sizeof(ObjInstance),
     .new_ = ast_new, .getsets = ast_getsets,
 };
@@ -369,6 +378,33 @@ static Value missing_marker(void)
     return rt_tuple_pack(1, rt_str_from_cstr("<missing>"));
 }
 
+/* Constant.value: None, Ellipsis, a bool, int, float, complex, str or
+ * bytes of exactly those types, or a tuple or frozenset of such; else
+ * false with CPython's TypeError (its validate_constant), which the
+ * compile service could not raise: marshal refuses the value first. */
+static bool valid_constant(Value v)
+{
+    static ObjType *const plain[] = {
+        &rt_int_type, &rt_bool_type, &rt_float_type, &rt_complex_type, &rt_str_type,
+        &rt_bytes_type, &rt_none_type, &rt_ellipsis_type,
+    };
+    ObjType *t = val_type(v);
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        if (t == plain[i])
+            return true;
+    if (t != &rt_tuple_type && t != &rt_frozenset_type) {
+        rt_raisef(&rt_TypeError, "got an invalid type in Constant: %s", t->name);
+        return false;
+    }
+    Value it = rt_iter(v), item;
+    if (it == VAL_NULL)
+        return false;
+    while ((item = rt_next(it)) != VAL_NULL)
+        if (!valid_constant(item))
+            return false;
+    return !rt_err_occurred();
+}
+
 /* ("Name", fields..., attributes...) for one node. */
 static Value node_to_plain(Value node, int depth)
 {
@@ -384,6 +420,9 @@ static Value node_to_plain(Value node, int depth)
         Value name = i < nf ? rt_tuple_get(fields, i) : rt_tuple_get(attributes, i - nf);
         Value v = rt_lookup_attr(node, name);
         if (v == VAL_NULL && rt_err_occurred())
+            return VAL_NULL;
+        if (v != VAL_NULL && i == 0 && strcmp(d->name, "Constant") == 0 &&
+            !valid_constant(v))
             return VAL_NULL;
         v = v == VAL_NULL ? missing_marker() : to_plain(v, depth + 1);
         if (v == VAL_NULL)

@@ -103,16 +103,31 @@ bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls);
     {                                                                                   \
         return io_noargs(args, nargs, kw, cls, meth) ? fn(args, nargs, kw) : VAL_NULL;  \
     }
+/* A stream of a built-in type made and initialized from C (open(), the
+ * standard streams), without the class call's __init__ lookup: at most 7
+ * positional args. */
+Value io_construct(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs);
 /* A new instance of a (sub)type; CPython's __new__ of every _io class:
  * the type's __init__ (the same C function) does the work, called here for
- * the builtin type itself and by type.__call__ for a Python subclass. */
+ * the builtin type itself, by type.__call__ for a Python subclass and for
+ * the classes that split it off (TF_SPLIT_INIT: T.__new__(T) is then an
+ * uninitialized stream, as in CPython). */
 Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs,
              Value kwnames);
 
 /* close() of a layer over `inner`: self.flush(), then inner.close() even if
- * the flush failed, whose error then wins (CPython's buffered and text
- * close).  None, or VAL_NULL with the exception set. */
+ * the flush failed (CPython's buffered and text close).  What inner.close()
+ * returned, or VAL_NULL with the exception set: see io_close_after. */
 Value io_flush_then_close(Value self, Value inner);
+/* -X warn_default_encoding (PEP 597): an EncodingWarning for a text stream
+ * opened without an encoding, `stacklevel` frames up; false if it raised. */
+bool io_warn_default_encoding(int stacklevel);
+/* The outcome of a close (`closed`: its result, or VAL_NULL with its
+ * exception set) that ran after an earlier step failed with `earlier`
+ * (fetched; VAL_NULL if it did not fail): the close's exception with
+ * `earlier` as its __context__, else `earlier` raised again, else `closed`
+ * (CPython's _PyErr_ChainExceptions). */
+Value io_close_after(Value closed, Value earlier);
 /* Append " label=repr(self.attr)" to a repr being built, when self has the
  * attribute (a ValueError or AttributeError getting it leaves it out):
  * false on any other error. */
@@ -150,6 +165,8 @@ ssize_t io_fileio_read(Value f, void *buf, size_t n);
  * buffer (FileIO, BufferedWriter, TextIOWrapper); the start-up stderr's
  * TextIOWrapper hands every write to descriptor 2 at once. */
 void io_fileio_set_stdout(Value raw);
+/* BufferedReader/Writer/Random(*args) made from C (io_construct). */
+Value io_buffered_new(ObjType *type, Value *args, size_t nargs);
 void io_buffered_set_stdout(Value buffered);
 void io_textio_set_stdout(Value text);
 void io_textio_set_unbuffered(Value text);

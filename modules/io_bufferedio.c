@@ -170,6 +170,16 @@ static ssize_t raw_read(Buffered *b, unsigned char *dst, size_t n)
     if (got == rt_None)
         return -2;
     ssize_t k;
+    if (!rt_as_ssize(got, &k)) {        /* not an int: OSError from it, as CPython */
+        Value cause = rt_err_fetch();
+        Value exc = rt_exc_new(&rt_OSError, rt_tuple_pack(1, rt_str_from_cstr("raw readinto() failed")));
+        if (exc != VAL_NULL) {
+            AS_EXC(exc)->cause = AS_EXC(exc)->context = cause;
+            AS_EXC(exc)->suppress_context = true;
+            rt_raise(exc);
+        }
+        return -1;
+    }
     if (!raw_count(got, n, "readinto", &k))
         return -1;
     memcpy(dst, a->data, (size_t)k);
@@ -353,6 +363,13 @@ static Value random_new(ObjType *t, Value *args, size_t nargs, Value kw)
     return io_new(t, sizeof(Buffered), random_init, args, nargs, kw);
 }
 
+Value io_buffered_new(ObjType *type, Value *args, size_t nargs)
+{
+    NativeFunc init = type == &io_bufferedreader_type ? reader_init
+                    : type == &io_bufferedwriter_type ? writer_init : random_init;
+    return io_construct(type, sizeof(Buffered), init, args, nargs);
+}
+
 void io_buffered_set_stdout(Value buffered)
 {
     BUF(buffered)->to_stdout = true;
@@ -448,6 +465,39 @@ static Value buffered_peek(Value *args, size_t nargs, Value kw)
     return rt_bytes_new(b->rbuf + b->rpos, b->rlen - b->rpos);
 }
 
+/* readinto1 of n bytes into sb: what the buffer holds, then at most one
+ * raw read -- straight from the raw stream when more than a buffer's worth
+ * is still wanted, else into the buffer if it gave nothing (CPython's
+ * _buffered_readinto_generic).  False with the exception set. */
+static bool readinto1(Buffered *b, StrBuf *sb, size_t n)
+{
+    size_t have = b->rlen - b->rpos, k = have < n ? have : n;
+    sb_add(sb, (const char *)b->rbuf + b->rpos, k);
+    b->rpos += k;
+    if (k == n)
+        return true;
+    size_t remaining = n - k;
+    if (remaining > b->bufsize) {
+        if (!flush_writes(b))
+            return false;
+        b->rpos = b->rlen = 0;
+        unsigned char *dst = gc_alloc_atomic(remaining);
+        ssize_t r = raw_read(b, dst, remaining);       /* -2, nothing yet: 0 */
+        if (r > 0)
+            sb_add(sb, (const char *)dst, (size_t)r);
+        return r != -1;
+    }
+    if (k > 0)
+        return true;
+    if (fill(b) < 0 && rt_err_occurred())
+        return false;
+    have = b->rlen - b->rpos;
+    k = have < n ? have : n;
+    sb_add(sb, (const char *)b->rbuf + b->rpos, k);
+    b->rpos += k;
+    return true;
+}
+
 static Value readinto_common(Value *args, size_t nargs, Value kw, const char *name, bool one)
 {
     Buffered *b = reading(args, nargs, name);
@@ -457,16 +507,9 @@ static Value readinto_common(Value *args, size_t nargs, Value kw, const char *na
     StrBuf sb;
     sb_init(&sb);
     bool blocked, ok;
-    if (one) {
-        if (b->rlen == b->rpos && fill(b) < 0 && rt_err_occurred()) {
-            rt_release_buffer(&v);
-            return VAL_NULL;
-        }
-        size_t have = b->rlen - b->rpos, k = have < (size_t)v.len ? have : (size_t)v.len;
-        sb_add(&sb, (const char *)b->rbuf + b->rpos, k);
-        b->rpos += k;
-        ok = true;
-    } else
+    if (one)
+        ok = readinto1(b, &sb, (size_t)v.len);
+    else
         ok = read_into(b, &sb, v.len, &blocked);
     if (ok && sb.len > 0)
         memcpy(v.buf, sb.data, sb.len);
@@ -647,7 +690,13 @@ static Value buffered_seek(Value *args, size_t nargs, Value kw)
         target = rt_int_from_i64(p - (int64_t)(b->rlen - b->rpos));
     }
     b->rpos = b->rlen = 0;
-    return io_call(b->raw, "seek", 2, target, small_new(whence));
+    Value pos = io_call(b->raw, "seek", 2, target, small_new(whence));
+    int64_t p;
+    if (pos == VAL_NULL || (pos = rt_index(pos)) == VAL_NULL || !rt_int_as_i64(pos, &p))
+        return VAL_NULL;
+    if (p < 0)
+        return rt_raisef(&rt_OSError, "Raw stream returned invalid position %lld", (long long)p);
+    return rt_int_from_i64(p);
 }
 
 static Value buffered_truncate(Value *args, size_t nargs, Value kw)
@@ -679,19 +728,14 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
     lock_leave(b);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
-    Value flushed = b->writable ? io_call(args[0], "flush", 0) : rt_None;
+    Value flushed = io_call(args[0], "flush", 0);     /* a reader's too: it may be replaced */
     Value exc = flushed == VAL_NULL ? rt_err_fetch() : VAL_NULL;
     if (!lock_enter(args[0]))
         return VAL_NULL;
     Value r = io_call(b->raw, "close", 0);
     b->rpos = b->rlen = b->wlen = 0;
     lock_leave(b);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r == VAL_NULL ? VAL_NULL : rt_None;
+    return io_close_after(r, exc);
 }
 
 static Value buffered_detach(Value *args, size_t nargs, Value kw)
@@ -835,7 +879,7 @@ static const MethodDef writing_methods[] = {
 #define BUFFERED_TYPE(var, tname, newfn, finalizer, nextfn)                              \
     ObjType var = {                                                                     \
         .ob.type = &rt_type_type, .name = tname,                                        \
-        .flags = TF_BASETYPE | TF_WEAKREFABLE | (finalizer),                            \
+        .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT | (finalizer),            \
         .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
         .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
         .new_ = newfn, .repr = buffered_repr, .next = nextfn,                           \
@@ -878,8 +922,8 @@ static Value rwpair_init(Value *args, size_t nargs, Value kw)
                          nargs - 1);
     Value rargs[2] = { args[1], nargs > 3 ? args[3] : small_new(IO_DEFAULT_BUFFER_SIZE) };
     Value wargs[2] = { args[2], rargs[1] };
-    Value r = reader_new(&io_bufferedreader_type, rargs, 2, VAL_NULL);
-    Value w = r == VAL_NULL ? VAL_NULL : writer_new(&io_bufferedwriter_type, wargs, 2, VAL_NULL);
+    Value r = io_buffered_new(&io_bufferedreader_type, rargs, 2);
+    Value w = r == VAL_NULL ? VAL_NULL : io_buffered_new(&io_bufferedwriter_type, wargs, 2);
     if (w == VAL_NULL)
         return VAL_NULL;
     PAIR(args[0])->reader = r;
@@ -919,13 +963,7 @@ static Value pair_close(Value *args, size_t nargs, Value kw)
 {
     Value w = forward(args, nargs, kw, true, "close");
     Value exc = w == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = forward(args, nargs, kw, false, "close");
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r;
+    return io_close_after(forward(args, nargs, kw, false, "close"), exc);
 }
 
 static Value pair_isatty(Value *args, size_t nargs, Value kw)
@@ -961,7 +999,8 @@ const MethodDef io_bufferedrwpair_methods[] = {
 };
 
 ObjType io_bufferedrwpair_type = {
-    .ob.type = &rt_type_type, .name = "_io.BufferedRWPair", .flags = TF_BASETYPE | TF_WEAKREFABLE,
+    .ob.type = &rt_type_type, .name = "_io.BufferedRWPair",
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT,
     .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(RWPair), .getsets = rwpair_getsets, .new_ = rwpair_new,
 };

@@ -172,11 +172,19 @@ bool io_rw_buffer(Value obj, RtBuffer *v, const char *fname, const char *cls)
     return false;
 }
 
+Value io_construct(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs)
+{
+    Value all[8];
+    all[0] = obj_val(rt_alloc_instance(type, size));
+    memcpy(all + 1, args, nargs * sizeof(Value));
+    return init(all, nargs + 1, VAL_NULL) == VAL_NULL ? VAL_NULL : all[0];
+}
+
 Value io_new(ObjType *type, size_t size, NativeFunc init, Value *args, size_t nargs,
              Value kwnames)
 {
     IoObject *o = rt_alloc_instance(type, size);
-    if (rt_is_heaptype(type))
+    if (rt_is_heaptype(type) || (type->flags & TF_SPLIT_INIT))
         return obj_val(o);
     Value all[12];
     if (nargs + rt_nkwargs(kwnames) > 10)
@@ -229,17 +237,22 @@ bool io_setstate_dict(Value self, Value d, const char *item)
     return true;
 }
 
+Value io_close_after(Value closed, Value earlier)
+{
+    if (earlier == VAL_NULL)
+        return closed;
+    if (closed != VAL_NULL)
+        return rt_raise(earlier);
+    Value exc = rt_err_fetch();
+    rt_exc_set_context(exc, earlier);
+    return rt_raise(exc);
+}
+
 Value io_flush_then_close(Value self, Value inner)
 {
     Value f = io_call(self, "flush", 0);
     Value exc = f == VAL_NULL ? rt_err_fetch() : VAL_NULL;
-    Value r = io_call(inner, "close", 0);
-    if (exc != VAL_NULL) {
-        if (r == VAL_NULL)
-            rt_err_clear();
-        return rt_raise(exc);
-    }
-    return r == VAL_NULL ? VAL_NULL : rt_None;
+    return io_close_after(io_call(inner, "close", 0), exc);
 }
 
 bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr)

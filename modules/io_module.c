@@ -102,7 +102,7 @@ static Value stack_layers(Value raw, Value mode, const OpenMode *m, ssize_t buff
     ObjType *kind = m->updating ? &io_bufferedrandom_type
                   : m->reading ? &io_bufferedreader_type : &io_bufferedwriter_type;
     Value bargs[2] = { raw, rt_int_from_i64(buffering) };
-    Value buffer = rt_call(obj_val(kind), bargs, 2, VAL_NULL);
+    Value buffer = io_buffered_new(kind, bargs, 2);
     if (buffer == VAL_NULL || m->binary)
         return buffer;
     Value encoding = a[3] == VAL_NULL || a[3] == rt_None ? io_default_encoding() : a[3];
@@ -153,6 +153,8 @@ Value mod_open(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (!m.binary && a[5] != VAL_NULL && !io_check_newline(a[5], false))
         return VAL_NULL;
+    if (!m.binary && (a[3] == VAL_NULL || a[3] == rt_None) && !io_warn_default_encoding(1))
+        return VAL_NULL;
     char rawmode[6];
     snprintf(rawmode, sizeof rawmode, "%s%s%s%s%s", m.creating ? "x" : "", m.reading ? "r" : "",
              m.writing ? "w" : "", m.appending ? "a" : "", m.updating ? "+" : "");
@@ -186,6 +188,12 @@ static Value io_open_code(Value *args, size_t nargs, Value kwnames)
     return mod_open(oargs, 2, VAL_NULL);
 }
 
+bool io_warn_default_encoding(int stacklevel)
+{
+    return !mod_sys_flags()->warn_default_encoding ||
+           rt_warn(&rt_EncodingWarning, "'encoding' argument not specified", stacklevel) >= 0;
+}
+
 /* text_encoding(encoding, stacklevel=2): encoding, or the default's name
  * ("locale"; "utf-8" in UTF-8 mode, which a C locale turns on). */
 static Value io_text_encoding(Value *args, size_t nargs, Value kwnames)
@@ -194,6 +202,11 @@ static Value io_text_encoding(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (args[0] != rt_None)
         return args[0];
+    ssize_t stacklevel = 2;
+    if (nargs > 1 && !rt_as_ssize(args[1], &stacklevel))
+        return VAL_NULL;
+    if (!io_warn_default_encoding((int)stacklevel))
+        return VAL_NULL;
     bool utf8_mode = strcmp(rt_str_cstr(io_default_encoding()), "utf-8") == 0;
     return rt_str_from_cstr(utf8_mode ? "utf-8" : "locale");
 }
@@ -235,8 +248,8 @@ Value mod_std_stream(int fd)
     Value buffer = raw;
     if (!raw_only) {
         Value bargs[1] = { raw };
-        buffer = rt_call(obj_val(write ? &io_bufferedwriter_type : &io_bufferedreader_type),
-                         bargs, 1, VAL_NULL);
+        buffer = io_buffered_new(write ? &io_bufferedwriter_type : &io_bufferedreader_type,
+                                 bargs, 1);
         if (buffer == VAL_NULL)
             return VAL_NULL;
         if (fd == 1)

@@ -35,6 +35,7 @@
 #include "modules/api.h"
 #include "runtime/buffer.h"
 #include "runtime/codecs.h"
+#include "runtime/version.h"
 
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_OTHER };
 #define CHUNK_SIZE 8192
@@ -51,6 +52,7 @@ typedef struct TextIO {
     IoNewlines nl;              /* the newline decoder, when readuniversal */
     bool readable, writable;    /* what the buffer said at construction */
     bool seekable, has_read1;
+    bool not_telling;           /* iterating: tell() raises until the end of the file */
     bool to_stdout;             /* the start-up sys.stdout: bytes into runtime/stdout.c */
     bool unbuffered;            /* the start-up sys.stderr: every write reaches fd 2 */
     /* Decoded text not yet read: dchars[dpos..dlen). */
@@ -110,9 +112,10 @@ Value io_cps_to_str(const uint32_t *cps, size_t n)
 size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out)
 {
     size_t k = 0;
-    if (st->pendingcr && (n > 0 || final))
+    if (st->pendingcr && (n > 0 || final)) {    /* else still pending: no input yet */
         out[k++] = '\r';
-    st->pendingcr = false;
+        st->pendingcr = false;
+    }
     for (size_t i = 0; i < n; i++)
         out[k++] = in[i];
     if (k > 0 && out[k - 1] == '\r' && !final) {     /* hold it: '\n' may follow */
@@ -284,13 +287,38 @@ static bool set_codec(TextIO *t, bool readable, bool writable)
     t->codec = c == 0 ? CODEC_UTF8 : c == 1 ? CODEC_ASCII : c == 2 ? CODEC_LATIN1 : CODEC_OTHER;
     if (t->codec != CODEC_OTHER)
         return true;
-    if (readable && (t->decoder = codecs_call("getincrementaldecoder", t->encoding, t->errors)) == VAL_NULL)
+    /* 3.14 deprecated codecs.open() and stopped advising it */
+    Value info = rt_codec_text_info(t->encoding, rt_py_minor >= 14 ? NULL : "codecs.open()");
+    if (info == VAL_NULL)
         return false;
-    if (writable && (t->encoder = codecs_call("getincrementalencoder", t->encoding, t->errors)) == VAL_NULL)
+    if (readable && (t->decoder = mod_call_method(info, "incrementaldecoder", &t->errors, 1)) == VAL_NULL)
         return false;
-    if (!readable && !writable && codecs_call("getincrementaldecoder", t->encoding, t->errors) == VAL_NULL)
+    if (writable && (t->encoder = mod_call_method(info, "incrementalencoder", &t->errors, 1)) == VAL_NULL)
         return false;
     return true;
+}
+
+/* The encoder of a stream not at its start must not write a BOM (utf-16,
+ * utf-32, utf-8-sig): setstate(0) says so; at the start, reset() lets it
+ * write one.  CPython's _textiowrapper_fix_encoder_state and
+ * _textiowrapper_encoder_reset. */
+static bool encoder_at(TextIO *t, Value pos)
+{
+    if (t->encoder == VAL_NULL)
+        return true;
+    int start = rt_eq(pos, small_new(0));
+    if (start < 0)
+        return false;
+    return (start ? io_call(t->encoder, "reset", 0)
+                  : io_call(t->encoder, "setstate", 1, small_new(0))) != VAL_NULL;
+}
+
+static bool fix_encoder_state(TextIO *t)
+{
+    if (!t->seekable || t->encoder == VAL_NULL)
+        return true;
+    Value pos = io_call(t->buffer, "tell", 0);
+    return pos != VAL_NULL && encoder_at(t, pos);
 }
 
 static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
@@ -321,11 +349,33 @@ static size_t complete_prefix(const unsigned char *p, size_t n)
     return need > back + 1 && lead >= 0xC0 && lead < 0xF5 ? i - 1 : n;
 }
 
+/* The decoder's getstate() is a (bytes, int) pair, as CPython's read of a
+ * seekable stream checks before every chunk (its tell() snapshot); else
+ * false with its TypeError. */
+static bool check_decoder_state(TextIO *t)
+{
+    Value state = io_call(t->decoder, "getstate", 0);
+    if (state == VAL_NULL)
+        return false;
+    if (!is_tuple(state) || rt_tuple_len(state) != 2) {
+        rt_raisef(&rt_TypeError, "illegal decoder state");
+        return false;
+    }
+    if (!rt_isinstance_of(rt_tuple_get(state, 0), &rt_bytes_type)) {
+        rt_raisef(&rt_TypeError, "illegal decoder state: the first item should be a bytes object, "
+                  "not '%T'", rt_tuple_get(state, 0));
+        return false;
+    }
+    return true;
+}
+
 /* Decode one chunk (final at end of file) into code points. */
 static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
 {
     Value text;
     if (t->codec == CODEC_OTHER) {
+        if (t->seekable && !check_decoder_state(t))
+            return NULL;
         Value args[2] = { input, rt_bool(final) };
         text = mod_call_method(t->decoder, "decode", args, 2);
         if (text != VAL_NULL && !rt_is_str(text)) {
@@ -413,6 +463,11 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     t->ok = false;
     if (!text_arg(a[1], "encoding") || !text_arg(a[2], "errors") || !text_arg(a[3], "newline"))
         return VAL_NULL;
+    if ((a[1] == VAL_NULL || a[1] == rt_None) && !io_warn_default_encoding(1))
+        return VAL_NULL;
+    /* -X dev: a misspelt error handler fails now, not at the first bad byte */
+    if (rt_dev_mode && a[2] != VAL_NULL && a[2] != rt_None && rt_codec_lookup_error(a[2]) == VAL_NULL)
+        return VAL_NULL;
     if (a[3] != VAL_NULL && !io_check_newline(a[3], false))
         return VAL_NULL;
     if (!rt_arg_flag(a[4], false, &t->line_buffering) ||
@@ -425,7 +480,8 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     t->errors = a[2] == VAL_NULL || a[2] == rt_None ? rt_str_from_cstr("strict") : a[2];
     set_newline(t, a[3]);
     if (!ask_bool(a[0], "readable", &t->readable) || !ask_bool(a[0], "writable", &t->writable) ||
-        !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable))
+        !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable) ||
+        !fix_encoder_state(t))
         return VAL_NULL;
     Value n_read1 = rt_str_intern_cstr("read1");
     Value read1 = rt_pending_method(a[0], n_read1) != NULL ? rt_None : rt_lookup_attr(a[0], n_read1);
@@ -452,7 +508,7 @@ Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
 {
     Value args[6] = { buffer, encoding, errors, newline, rt_bool(line_buffering),
                       rt_bool(write_through) };
-    return textio_new(&io_textiowrapper_type, args, 6, VAL_NULL);
+    return io_construct(&io_textiowrapper_type, sizeof(TextIO), textio_init, args, 6);
 }
 
 /* The start-up sys.stdout: utf-8, strict, '\n', over the stdout buffer. */
@@ -556,8 +612,11 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
     drop_decoded(t);
     if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
         return VAL_NULL;
+    /* the pending bytes go first if these would take them past a chunk */
+    if (t->pending.len + AS_BYTES(b)->length > t->chunk_size && !flush_pending(t))
+        return VAL_NULL;
     sb_add(&t->pending, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
-    if ((t->pending.len > t->chunk_size || needflush || t->write_through || t->unbuffered) &&
+    if ((t->pending.len >= t->chunk_size || needflush || t->write_through || t->unbuffered) &&
         !flush_pending(t))
         return VAL_NULL;
     if ((needflush || t->unbuffered) && io_call(t->buffer, "flush", 0) == VAL_NULL)
@@ -749,16 +808,27 @@ static Value textio_readline(Value *args, size_t nargs, Value kw)
     return read_line(t, n);
 }
 
+/* Iterating turns tell() off until the end of the file or a seek()
+ * (CPython's `telling`: its snapshots are not kept line by line). */
 static Value textio_next(Value self)
 {
-    if (!IS_EXACT(self, io_textiowrapper_type))
-        return io_iobase_type.next(self);
+    TIO(self)->not_telling = true;
+    if (!IS_EXACT(self, io_textiowrapper_type)) {
+        Value line = io_iobase_type.next(self);
+        if (line == VAL_NULL && !rt_err_occurred())
+            TIO(self)->not_telling = false;
+        return line;
+    }
     Value args[1] = { self };
     TextIO *t = self_open(args, 1, "__next__");
     if (t == NULL)
         return VAL_NULL;
     Value line = read_line(t, -1);
-    return line == VAL_NULL || AS_STR(line)->length == 0 ? VAL_NULL : line;
+    if (line == VAL_NULL || AS_STR(line)->length == 0) {
+        t->not_telling = line == VAL_NULL;
+        return VAL_NULL;
+    }
+    return line;
 }
 
 /* ---- positions ---------------------------------------------------------------------------------- */
@@ -787,6 +857,8 @@ static Value textio_tell(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (!t->seekable)
         return io_unsupported("underlying stream is not seekable");
+    if (t->not_telling)
+        return rt_raisef(&rt_OSError, "telling position disabled by next() call");
     if (!flush_pending(t) || io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     Value pos = io_call(t->buffer, "tell", 0);
@@ -849,7 +921,9 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
         if (io_call(args[0], "flush", 0) == VAL_NULL)
             return VAL_NULL;
         reset_decoder(t);
-        return io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
+        t->not_telling = false;
+        Value end = io_call(t->buffer, "seek", 2, small_new(0), small_new(2));
+        return end != VAL_NULL && encoder_at(t, end) ? end : VAL_NULL;
     }
     if (whence != 0)
         return rt_raisef(&rt_ValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
@@ -861,7 +935,8 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
     if (io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     reset_decoder(t);
-    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL)
+    t->not_telling = false;
+    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL || !encoder_at(t, cookie))
         return VAL_NULL;
     return cookie;
 }
@@ -950,6 +1025,8 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
             t->errors = old_err;
             return VAL_NULL;
         }
+        if (a[0] != VAL_NULL && a[0] != rt_None && !fix_encoder_state(t))
+            return VAL_NULL;
     }
     if (a[2] != VAL_NULL)
         set_newline(t, a[2]);
@@ -971,17 +1048,17 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
 static Value textio_repr(Value self)
 {
     TextIO *t = TIO(self);
+    if (!t->ok)         /* never initialized, or its __init__ failed */
+        return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
     StrBuf sb;
     sb_init(&sb);
     sb_adds(&sb, "<");
     sb_adds(&sb, val_type(self)->name);
     if (!io_repr_attr(&sb, self, "name", "name") || !io_repr_attr(&sb, self, "mode", "mode"))
         return VAL_NULL;
-    if (t->ok) {
-        sb_adds(&sb, " encoding=");
-        if (!sb_add_value_repr(&sb, t->encoding))
-            return VAL_NULL;
-    }
+    sb_adds(&sb, " encoding=");
+    if (!sb_add_value_repr(&sb, t->encoding))
+        return VAL_NULL;
     sb_adds(&sb, ">");
     return sb_finish(&sb);
 }
@@ -999,7 +1076,13 @@ static Value get_encoding(Value self) { return TIO(self)->encoding ? TIO(self)->
 static Value get_buffer(Value self) { return TIO(self)->buffer ? TIO(self)->buffer : rt_None; }
 static Value get_line_buffering(Value self) { return rt_bool(TIO(self)->line_buffering); }
 static Value get_write_through(Value self) { return rt_bool(TIO(self)->write_through); }
-static Value get_errors(Value self) { TextIO *t; return getter_self(self, "errors", &t) ? t->errors : VAL_NULL; }
+/* errors too, but not before __init__ (a getset in CPython) */
+static Value get_errors(Value self)
+{
+    if (!TIO(self)->ok)
+        return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
+    return TIO(self)->errors;
+}
 static Value get_finalizing(Value self) { return rt_False; }
 
 static Value get_closed(Value self)
@@ -1082,7 +1165,8 @@ const MethodDef io_textiowrapper_methods[] = {
 
 ObjType io_textiowrapper_type = {
     .ob.type = &rt_type_type, .name = "_io.TextIOWrapper",
-    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER,      /* closed when collected */
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER |      /* closed when collected */
+             TF_SPLIT_INIT,                 /* T.__new__(T) makes one, uninitialized */
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(TextIO), .getsets = textio_getsets,
     .new_ = textio_new, .next = textio_next, .repr = textio_repr,

@@ -714,10 +714,13 @@ static Value posix_register_at_fork(Value *args, size_t nargs, Value kwnames)
  * above the root of an absolute path), keeping a leading "//" (POSIX lets
  * it mean something else) — CPython's _Py_normpath.  The result may be
  * empty; normpath turns that into ".". */
-Value mod_normpath(const char *p, size_t n)
+static void normpath(const char *p, size_t n, StrBuf *sb)
 {
-    if (n == 1 && p[0] == '.')
-        return rt_str_from_cstr(".");           /* as _Py_normpath returns it */
+    sb_init(sb);
+    if (n == 1 && p[0] == '.') {
+        sb_addc(sb, '.');                       /* as _Py_normpath returns it */
+        return;
+    }
     size_t lead = n > 0 && p[0] == '/' ? (n > 1 && p[1] == '/' && (n == 2 || p[2] != '/') ? 2 : 1)
                                        : 0;
     size_t *starts = gc_alloc_atomic((n / 2 + 2) * sizeof(size_t));
@@ -742,15 +745,28 @@ Value mod_normpath(const char *p, size_t n)
         }
         i = j;
     }
-    StrBuf sb;
-    sb_init(&sb);
-    sb_add(&sb, "//", lead);
+    sb_add(sb, "//", lead);
     for (size_t k = 0; k < ncomp; k++) {
         if (k > 0)
-            sb_addc(&sb, '/');
-        sb_add(&sb, p + starts[k], lens[k]);
+            sb_addc(sb, '/');
+        sb_add(sb, p + starts[k], lens[k]);
     }
+}
+
+Value mod_normpath(const char *p, size_t n)
+{
+    StrBuf sb;
+    normpath(p, n, &sb);
     return fsdecode((const unsigned char *)(sb.data ? sb.data : ""), sb.len);
+}
+
+/* The same for a str, kept as its own code points (a lone surrogate is
+ * one code point, not three escaped bytes). */
+static Value normpath_str(Value path)
+{
+    StrBuf sb;
+    normpath(rt_str_cstr(path), rt_str_nbytes(path), &sb);
+    return rt_str_new(sb.data ? sb.data : "", sb.len);
 }
 
 static Value posix_path_normpath(Value *args, size_t nargs, Value kwnames)
@@ -763,14 +779,14 @@ static Value posix_path_normpath(Value *args, size_t nargs, Value kwnames)
     if (rt_py_minor < 13) {             /* 3.12's posixpath adds the "." itself */
         if (!rt_isinstance_of(a[0], &rt_str_type))
             return rt_raisef(&rt_TypeError, "expected 'str', not '%T'", a[0]);
-        return mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+        return normpath_str(a[0]);
     }
     /* 3.13's is posixpath.normpath itself: str or bytes, "." for nothing. */
     bool bytes = rt_isinstance_of(a[0], &rt_bytes_type);
     if (!bytes && !rt_isinstance_of(a[0], &rt_str_type))
         return rt_raisef(&rt_TypeError, "expected str, bytes or os.PathLike object, not %T", a[0]);
     Value r = bytes ? mod_normpath((const char *)AS_BYTES(a[0])->data, AS_BYTES(a[0])->length)
-                    : mod_normpath(rt_str_cstr(a[0]), rt_str_nbytes(a[0]));
+                    : normpath_str(a[0]);
     if (r == VAL_NULL)
         return VAL_NULL;
     if (rt_str_nbytes(r) == 0)

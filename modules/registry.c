@@ -35,12 +35,12 @@ static bool removed_in_this_version(const char *name)
     return false;
 }
 
-/* Modules of CPython 3.12 that 3.11 has not, absent in a 3.11 process, and
- * 3.11's that 3.12 replaced (_sha256 and _sha512 by _sha2) or 3.13 removed. */
+/* 3.11's modules that 3.12 replaced (_sha256 and _sha512 by _sha2) or
+ * 3.13 removed. */
 static bool absent_in_this_version(const char *name)
 {
     if (rt_py_minor < 12)
-        return strcmp(name, "_tokenize") == 0;
+        return false;
     if (removed_in_this_version(name))
         return true;
     return strcmp(name, "_sha256") == 0 || strcmp(name, "_sha512") == 0;

@@ -101,7 +101,7 @@ def ast_nodes():
     header("ast_nodes.h" if VERSION == "3.11" else "ast_nodes%s.h" % VERSION.replace(".", ""))
     classes = [c for c in vars(_ast).values()
                if isinstance(c, type) and issubclass(c, _ast.AST) and c is not _ast.AST]
-    classes.sort(key=lambda c: (len(c.__mro__), c.__name__))
+    classes.sort(key=lambda c: len(c.__mro__))     # stable: _ast's own order within a depth
     for c in classes:
         own = vars(c)
         base = c.__bases__[0].__name__

@@ -6,12 +6,14 @@
  * (of the running bytecode's version: loader/compile.c) tokenizes, as it
  * compiles.  TokenizerIter reads every line from `readline` first, asks
  * for all the tokens at once, and yields them; an error the tokenizer met
- * is raised after the tokens before it, where CPython's raises it.  A 3.11
- * process has no _tokenize, as pvm gives python3.11's none of its C
- * modules that its Lib does not import (modules/registry.c).
+ * is raised after the tokens before it, where CPython's raises it.
+ * CPython 3.11's TokenizerIter(source) takes the whole source as a str
+ * instead, without extra tokens (Lib/tokenize.py's private
+ * _generate_tokens_from_c_tokenizer uses it, and test_tokenize tests it).
  */
 #include "loader/compile.h"
 #include "modules/modutil.h"
+#include "runtime/version.h"
 
 typedef struct ObjTokens {
     Object ob;
@@ -64,9 +66,37 @@ static Value read_source(Value readline, bool as_bytes)
                     : rt_str_new(sb.data, sb.len);
 }
 
+static Value tokens_new(ObjType *type, Value source, Value encoding, bool extra)
+{
+    Value error;
+    Value tokens = ld_tokenize(source, encoding, extra, &error);
+    if (tokens == VAL_NULL)
+        return VAL_NULL;
+    ObjTokens *t = rt_alloc_instance(type, sizeof *t);
+    t->tokens = tokens;
+    t->error = error;
+    return obj_val(t);
+}
+
+/* 3.11's TokenizerIter(source) */
+static Value tokenizer_new_311(ObjType *type, Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "source" };
+    static const ArgSpec spec = { "tokenizeriter", names, 1, 0, 1, 1, false };
+    Value source;
+    if (!rt_parse_args(&spec, args, nargs, kwnames, &source))
+        return VAL_NULL;
+    if (!is_str(source))
+        return rt_raisef(&rt_TypeError, "tokenizeriter() argument 'source' must be str, not %T",
+                         source);
+    return tokens_new(type, source, VAL_NULL, false);
+}
+
 /* TokenizerIter(readline, /, *, extra_tokens, encoding=None) */
 static Value tokenizer_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 {
+    if (rt_py_minor < 12)
+        return tokenizer_new_311(type, args, nargs, kwnames);
     static const char *const names[] = { "readline", "extra_tokens", "encoding" };
     static const ArgSpec spec = { "TokenizerIter", names, 3, 1, 1, 1, false };
     Value a[3];
@@ -83,14 +113,7 @@ static Value tokenizer_new(ObjType *type, Value *args, size_t nargs, Value kwnam
     Value source = extra < 0 ? VAL_NULL : read_source(a[0], encoding != VAL_NULL);
     if (source == VAL_NULL)
         return VAL_NULL;
-    Value error;
-    Value tokens = ld_tokenize(source, encoding, extra, &error);
-    if (tokens == VAL_NULL)
-        return VAL_NULL;
-    ObjTokens *t = rt_alloc_instance(type, sizeof *t);
-    t->tokens = tokens;
-    t->error = error;
-    return obj_val(t);
+    return tokens_new(type, source, encoding, extra);
 }
 
 Value mod_tokenize_init(void)

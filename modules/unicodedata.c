@@ -469,7 +469,8 @@ static Value ud_lookup(bool old, Value *args, size_t nargs, Value kw)
     /* 3.13's ucd_3_2_0.lookup() finds the characters added since 3.2 */
     if (found && (rt_py_minor >= 13 || !unassigned(cp, old)))
         return rt_str_from_codepoint(cp);
-    for (size_t i = 0; !found && strlen(plain) == len && i < COUNT(ud_aliases); i++)
+    /* aliases and named sequences: not in Unicode 3.2 (ucd_3_2_0) */
+    for (size_t i = 0; !found && !old && strlen(plain) == len && i < COUNT(ud_aliases); i++)
         if (name_is(&ud_alias_data[ud_aliases[i].offset], upper, &sb)) {
             StrBuf out;
             sb_init(&out);

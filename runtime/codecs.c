@@ -265,9 +265,7 @@ Value rt_codec_decode(Value obj, Value encoding, Value errors)
     return info ? call_codec(info, 1, obj, encoding, errors, "decoding") : VAL_NULL;
 }
 
-/* The CodecInfo of a text encoding: codecs such as rot13 or hex declare
- * _is_text_encoding = False and are refused by str.encode/bytes.decode. */
-static Value text_codec(Value encoding, const char *alternative)
+Value rt_codec_text_info(Value encoding, const char *alternative)
 {
     Value info = rt_codec_lookup_info(encoding);
     if (info == VAL_NULL)
@@ -282,6 +280,8 @@ static Value text_codec(Value encoding, const char *alternative)
     int truth = rt_truthy(attr);
     if (truth < 0)
         return VAL_NULL;
+    if (!truth && alternative == NULL)
+        return rt_raisef(&rt_LookupError, "%R is not a text encoding", encoding);
     if (!truth)
         return rt_raisef(&rt_LookupError, "%R is not a text encoding; "
                          "use %s to handle arbitrary codecs", encoding, alternative);
@@ -1030,7 +1030,7 @@ Value rt_text_encode(Value str, Value encoding, Value errors)
     case 1: return rt_encode_ascii(str, errors);
     case 2: return rt_encode_latin1(str, errors);
     }
-    Value info = text_codec(encoding, "codecs.encode()");
+    Value info = rt_codec_text_info(encoding, "codecs.encode()");
     Value r = info ? call_codec(info, 0, str, encoding, errors, "encoding") : VAL_NULL;
     if (r == VAL_NULL || IS_EXACT(r, rt_bytes_type))
         return r;
@@ -1054,7 +1054,7 @@ Value rt_text_decode(const unsigned char *s, size_t n, Value encoding, Value err
     case 1: return rt_decode_ascii(s, n, errors);
     case 2: return rt_decode_latin1(s, n, errors);
     }
-    Value info = text_codec(encoding, "codecs.decode()");
+    Value info = rt_codec_text_info(encoding, "codecs.decode()");
     Value r = info ? call_codec(info, 1, rt_bytes_new(s, n), encoding, errors, "decoding")
                    : VAL_NULL;
     if (r == VAL_NULL || rt_is_str(r))

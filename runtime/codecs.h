@@ -35,6 +35,11 @@ bool rt_codec_unregister(Value search_function);
 /* codecs.lookup(name): the CodecInfo (a 4-tuple or more), or VAL_NULL +
  * LookupError "unknown encoding: x". */
 Value rt_codec_lookup_info(Value name);
+/* The CodecInfo of a text encoding: codecs such as rot13 or hex declare
+ * _is_text_encoding = False and are refused (LookupError "'hex' is not a
+ * text encoding; use ALTERNATIVE to handle arbitrary codecs", without the
+ * advice when ALTERNATIVE is NULL). */
+Value rt_codec_text_info(Value encoding, const char *alternative);
 /* codecs.encode(obj, encoding, errors) / decode: any codec, any types.
  * errors may be VAL_NULL (the codec's default). */
 Value rt_codec_encode(Value obj, Value encoding, Value errors);

@@ -232,11 +232,14 @@ int rt_buffer_pack_item(const char *fmt, void *p, Value v)
         return 0;
     }
     case 'e': case 'f': case 'd': {
-        double d;
-        if (!rt_as_double(v, &d)) {
+        Value number = rt_float_from_number(v);     /* __float__ or __index__ too */
+        if (number == VAL_NULL) {
+            if (!rt_err_matches(&rt_TypeError))
+                return -1;
             rt_err_clear();
             return bad_item(fmt, true);
         }
+        double d = rt_float_value(number);
         if (f->code == 'e') {
             uint16_t h;
             if (!rt_float_pack2(d, &h))
@@ -428,12 +431,22 @@ static char *item_ptr(ObjMemoryView *m, char *base, int dim, ssize_t index)
 
 /* The address of m[key] for an int-like key on a 1-D view, or for a tuple
  * of ints naming every dimension. */
+/* The view is not released (an __index__ or __float__ called while
+ * indexing or converting may have released it: gh-92888); else false with
+ * the error. */
+static bool still_live(ObjMemoryView *m)
+{
+    if (m->released)
+        released_error();
+    return !m->released;
+}
+
 static char *index_ptr(ObjMemoryView *m, Value key)
 {
     char *p = m->view.buf;
     if (!is_tuple(key)) {
         ssize_t i;
-        if (!rt_as_ssize(key, &i))
+        if (!rt_as_ssize(key, &i) || !still_live(m))
             return NULL;
         return item_ptr(m, p, 0, i);
     }
@@ -449,7 +462,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
             return NULL;
         p = item_ptr(m, p, (int)d, i);
     }
-    return p;
+    return p == NULL || still_live(m) ? p : NULL;
 }
 
 static bool is_index(Value v)
@@ -548,7 +561,7 @@ static int mv_assign_slice(ObjMemoryView *m, Value key, Value v)
     }
     Value target = mv_slice(m, key);
     RtBuffer src;
-    if (target == VAL_NULL || rt_get_buffer(v, &src, RT_BUF_STRIDED) < 0)
+    if (target == VAL_NULL || !still_live(m) || rt_get_buffer(v, &src, RT_BUF_STRIDED) < 0)
         return -1;
     RtBuffer *dst = &AS_MV(target)->view;
     const char *sf = src.format != NULL ? src.format : "B";
@@ -569,6 +582,19 @@ static int mv_assign_slice(ObjMemoryView *m, Value key, Value v)
                   "memoryview assignment: lvalue and rvalue have different structures");
         return -1;
     }
+    return 0;
+}
+
+/* Store v at p: converted first, written only if the conversion left
+ * the view unreleased. */
+static int pack_live(ObjMemoryView *m, char *p, Value v)
+{
+    union { char bytes[32]; double align; } item;
+    if (m->view.itemsize > (ssize_t)sizeof item.bytes)
+        return rt_buffer_pack_item(m->view.format, p, v);
+    if (rt_buffer_pack_item(m->view.format, item.bytes, v) < 0 || !still_live(m))
+        return -1;
+    memcpy(p, item.bytes, (size_t)m->view.itemsize);
     return 0;
 }
 
@@ -600,7 +626,7 @@ static int mv_setitem(Value self, Value key, Value v)
         /* fall through */
     case 't': {
         char *p = index_ptr(m, key);
-        return p == NULL ? -1 : rt_buffer_pack_item(m->view.format, p, v);
+        return p == NULL ? -1 : pack_live(m, p, v);
     }
     case 's':
         return mv_assign_slice(m, key, v);
@@ -942,13 +968,15 @@ static Value mv_richcompare(Value a, Value b, int op)
 
 /* A read-only view of bytes hashes as the bytes do (so it can stand for
  * them as a dict key). */
+/* A released view keeps the hash it had; hashed first after release, it
+ * raises. */
 static intptr_t mv_hash(Value self)
 {
+    if (AS_MV(self)->hash != -1)
+        return AS_MV(self)->hash;
     ObjMemoryView *m = live(self);
     if (m == NULL)
         return -1;
-    if (m->hash != -1)
-        return m->hash;
     if (!m->view.readonly) {
         rt_raisef(&rt_ValueError, "cannot hash writable memoryview object");
         return -1;
@@ -1051,7 +1079,7 @@ ObjType rt_memoryview_type = {
     .ob.type = &rt_type_type, .name = "memoryview",
     .repr = mv_repr, .hash = mv_hash, .richcompare = mv_richcompare, .iter = mv_iter,
     .getitem = mv_getitem, .setitem = mv_setitem, .len = mv_len, .new_ = memoryview_new,
-    .getbuffer = mv_getbuffer, .getsets = mv_getsets, .flags = TF_MATCH_SEQUENCE,
+    .getbuffer = mv_getbuffer, .getsets = mv_getsets, .flags = TF_MATCH_SEQUENCE | TF_WEAKREFABLE,
 };
 
 void rt_memoryview_init(void)

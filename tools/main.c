@@ -1029,6 +1029,16 @@ static void environment_flags(ModSysFlags *f)
         f->safe_path = true;
     if ((v = getenv("PYTHONHASHSEED")) != NULL && strcmp(v, "0") == 0)
         f->hash_randomization = 0;
+    if ((v = getenv("PYTHONWARNDEFAULTENCODING")) != NULL && v[0] != '\0')
+        f->warn_default_encoding = 1;
+}
+
+/* -X warn_default_encoding (PEP 597; PYTHONWARNDEFAULTENCODING above). */
+static void xoption_flags(const Options *o, ModSysFlags *f)
+{
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strcmp(o->xoptions[k], "warn_default_encoding") == 0)
+            f->warn_default_encoding = 1;
 }
 
 /* -X no_debug_ranges or PYTHONNODEBUGRANGES (unless -E / -I): positions
@@ -1116,6 +1126,7 @@ int main(int argc, char **argv)
     if (parse_status >= 0)
         return parse_status;
     environment_flags(&o.flags);
+    xoption_flags(&o, &o.flags);
     o.flags.utf8_mode = utf8_mode(&o);
     o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
     rt_bytes_warning = o.flags.bytes_warning;
