@@ -454,14 +454,15 @@ int rt_contains(Value container, Value item)
     ObjType *t = val_type(container);
     if (t->contains != NULL)
         return t->contains(container, item);
-    if (t->iter == NULL && t->getitem == NULL) {
-        rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "argument of type '%s' is not a container or iterable"
-                                                   : "argument of type '%s' is not iterable", t->name);
+    /* No iterator (none at all, or __iter__ = None): CPython's
+     * _PySequence_IterSearch puts its own message on the TypeError. */
+    Value it = t->iter == NULL && t->getitem == NULL ? VAL_NULL : rt_iter(container);
+    if (it == VAL_NULL) {
+        if (!rt_err_occurred() || rt_err_matches(&rt_TypeError))
+            rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "argument of type '%s' is not a container or iterable"
+                                                       : "argument of type '%s' is not iterable", t->name);
         return -1;
     }
-    Value it = rt_iter(container);
-    if (it == VAL_NULL)
-        return -1;
     for (;;) {
         Value x = rt_next(it);
         if (x == VAL_NULL)
