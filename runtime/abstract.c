@@ -296,8 +296,13 @@ static Value unsupported_binop(Value a, Value b, int op)
         return rt_raisef(&rt_TypeError,
                          "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                          val_type(a)->name, val_type(b)->name);
-    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                     rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
+    /* `print >> f`: Python 2's redirection, which CPython's binary_op hints
+     * at (until 3.14). */
+    const char *hint = op == NB_RSHIFT && rt_py_minor < 14 && IS_EXACT(a, rt_builtin_type) &&
+                       strcmp(VAL_AS(ObjBuiltin, a)->name, "print") == 0
+                       ? ". Did you mean \"print(<message>, file=<output_stream>)\"?" : "";
+    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'%s",
+                     rt_binop_symbols[op], val_type(a)->name, val_type(b)->name, hint);
 }
 
 static bool is_sequence(ObjType *t)
