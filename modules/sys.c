@@ -491,6 +491,11 @@ static Value sys_exit(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (nargs == 0 || args[0] == rt_None)
         return rt_raise_args(&rt_SystemExit, rt_empty_tuple);
+    /* A tuple is the exception's arguments, as CPython's PyErr_SetObject
+     * makes it: exit((42,)) exits with 42. */
+    if (rt_isinstance_of(args[0], &rt_tuple_type))
+        return rt_raise_args(&rt_SystemExit, rt_tuple_from(AS_TUPLE(args[0])->items,
+                                                           rt_tuple_len(args[0])));
     return rt_raise_args(&rt_SystemExit, rt_tuple_pack(1, args[0]));
 }
 
