@@ -47,12 +47,14 @@
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "runtime/class.h"
+#include "runtime/finalize.h"
 #include "runtime/typeversion.h"
 #include "modules/api.h"
 #include "modules/io.h"
 #include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
+#include "runtime/finalize.h"
 #include "vm/thread.h"
 #include "vm/systrace.h"
 #include "vm/monitoring.h"
@@ -651,7 +653,7 @@ static Value sys_getallocatedblocks(Value *args, size_t nargs, Value kwnames)
 
 static Value sys_is_finalizing(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("sys.is_finalizing", nargs, kwnames) ? rt_False : VAL_NULL;
+    return rt_arg_none("sys.is_finalizing", nargs, kwnames) ? rt_bool(rt_finalizing) : VAL_NULL;
 }
 
 /* call_tracing(func, args): func(*args) (tracing is the debugger's). */
