@@ -222,7 +222,8 @@ static const char *stdio_errors(void)
 /* PYTHONIOENCODING=encoding[:errors] (CPython's config_init_stdio_encoding):
  * an encoding given without errors means strict; the errors apply to stdin
  * and stdout only (stderr keeps backslashreplace).  NULL for each part not
- * given. */
+ * given.  Only the C codecs (UTF-8, ASCII, Latin-1): a codec of
+ * Lib/encodings cannot be set up while sys is being made (README). */
 static void stdio_env(Value *encoding, const char **errors)
 {
     *encoding = VAL_NULL;
@@ -235,7 +236,9 @@ static void stdio_env(Value *encoding, const char **errors)
     if (colon != NULL && colon[1] != '\0')
         *errors = colon + 1;
     if (n > 0) {
-        *encoding = io_codec_name(rt_str_new(env, n));
+        Value name = rt_str_new(env, n);
+        if (rt_codec_lookup(rt_str_cstr(name)) >= 0)
+            *encoding = io_codec_name(name);
         if (*errors == NULL)
             *errors = "strict";
     }
@@ -274,14 +277,6 @@ Value mod_std_stream(int fd)
     Value text = io_textio_new(buffer, encoding != VAL_NULL ? encoding : mod_std_encoding(),
                                rt_str_from_cstr(errors),
                                rt_str_from_cstr("\n"), line, raw_only);
-    if (text == VAL_NULL && encoding != VAL_NULL) {
-        /* A codec of Lib/encodings cannot be imported before sys is made:
-         * the default encoding then (CPython would use it). */
-        rt_err_clear();
-        encoding = VAL_NULL;
-        text = io_textio_new(buffer, mod_std_encoding(), rt_str_from_cstr(errors),
-                             rt_str_from_cstr("\n"), line, raw_only);
-    }
     if (text == VAL_NULL)
         return VAL_NULL;
     /* print()'s shortcut to the stdout buffer writes UTF-8 with the default
