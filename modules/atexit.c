@@ -7,8 +7,9 @@
  * after threading._shutdown() has joined the non-daemon threads and before
  * the standard streams are flushed for the last time — CPython's order in
  * Py_FinalizeEx.  They run last registered first; an exception from one
- * (SystemExit too) is reported as "Exception ignored in atexit callback:"
- * and the next one runs.  os._exit() and a fatal signal skip them.
+ * (SystemExit too) goes to sys.unraisablehook ("Exception ignored in atexit
+ * callback: <func>") and the next one runs.  os._exit() and a fatal signal
+ * skip them.
  */
 #include "modules/api.h"
 #include "modules/modutil.h"
@@ -94,13 +95,20 @@ void mod_atexit_run(void)
         Value *cb = AS_TUPLE(l->items[i])->items;
         if (rt_call_tuple_dict(cb[0], cb[1], cb[2] == rt_None ? VAL_NULL : cb[2]) != VAL_NULL)
             continue;
-        Value exc = rt_err_fetch();
-        Value r = rt_repr(cb[0]);
-        rt_err_clear();
-        rt_stdout_flush();
-        fprintf(stderr, "Exception ignored in atexit callback: %s\n",
-                r != VAL_NULL ? rt_str_cstr(r) : "<object repr() failed>");
-        rt_print_exception(exc);
+        /* To sys.unraisablehook, with the callback as its object (3.13: in
+         * the message). */
+        Value what = rt_str_from_cstr("in atexit callback"), obj = cb[0];
+        if (rt_py_minor >= 13) {
+            Value exc = rt_err_fetch();
+            Value r = rt_repr(cb[0]);
+            rt_err_clear();
+            rt_raise(exc);
+            if (r != VAL_NULL) {
+                what = rt_str_format_c("in atexit callback %S", r);
+                obj = rt_None;
+            }
+        }
+        rt_write_unraisable_msg(what, obj);
     }
 }
 

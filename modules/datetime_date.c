@@ -134,10 +134,13 @@ static Value date_richcompare(Value a, Value b, int op)
     return rt_bool(rt_cmp_holds(date_cmp(a, b), op));
 }
 
+/* CPython's: the hash of the bytes of its state (so PYTHONHASHSEED changes it). */
 static intptr_t date_hash(Value self)
 {
     ObjDate *d = DATE(self);
-    return rt_hash(rt_tuple_pack(3, small_new(d->year), small_new(d->month), small_new(d->day)));
+    unsigned char b[4] = {(unsigned char)(d->year >> 8), (unsigned char)d->year,
+                          (unsigned char)d->month, (unsigned char)d->day};
+    return rt_hash_bytes(b, sizeof b);
 }
 
 /* ---- text -------------------------------------------------------------------------- */

@@ -244,10 +244,13 @@ static intptr_t datetime_hash(Value self)
     if (offset == VAL_NULL)
         return -1;
     if (offset == rt_None) {
-        Value t = rt_tuple_pack(7, small_new(d->date.year), small_new(d->date.month),
-                                small_new(d->date.day), small_new(d->hour), small_new(d->minute),
-                                small_new(d->second), small_new(d->us));
-        return rt_hash(t);
+        /* Naive: the hash of its state's bytes, as CPython's. */
+        unsigned char b[10] = {(unsigned char)(d->date.year >> 8), (unsigned char)d->date.year,
+                               (unsigned char)d->date.month, (unsigned char)d->date.day,
+                               (unsigned char)d->hour, (unsigned char)d->minute,
+                               (unsigned char)d->second, (unsigned char)(d->us >> 16),
+                               (unsigned char)(d->us >> 8), (unsigned char)d->us};
+        return rt_hash_bytes(b, sizeof b);
     }
     Value local = dt_delta_new(dt_ymd_to_ord(d->date.year, d->date.month, d->date.day),
                                d->hour * 3600 + d->minute * 60 + d->second, d->us);

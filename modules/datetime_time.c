@@ -108,9 +108,13 @@ static intptr_t time_hash(Value self)
     offset = time_utcoffset_of(self);
     if (offset == VAL_NULL)
         return -1;
-    if (offset == rt_None)
-        return rt_hash(rt_tuple_pack(4, small_new(t->hour), small_new(t->minute),
-                                     small_new(t->second), small_new(t->us)));
+    if (offset == rt_None) {
+        /* Naive: the hash of its state's bytes, as CPython's. */
+        unsigned char b[6] = {(unsigned char)t->hour, (unsigned char)t->minute,
+                              (unsigned char)t->second, (unsigned char)(t->us >> 16),
+                              (unsigned char)(t->us >> 8), (unsigned char)t->us};
+        return rt_hash_bytes(b, sizeof b);
+    }
     Value utc = dt_delta_new(0, t->hour * 3600 + t->minute * 60 + t->second, t->us);
     Value diff = utc == VAL_NULL ? VAL_NULL : dt_delta_add(utc, offset, -1);
     return diff == VAL_NULL ? -1 : rt_hash(diff);

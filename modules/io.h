@@ -177,6 +177,9 @@ Value io_textio_new(Value buffer, Value encoding, Value errors, Value newline,
                     bool line_buffering, bool write_through);
 /* The encoding name text_encoding() gives: "locale" → "utf-8" here. */
 Value io_default_encoding(void);
+/* A codec's name as codecs.lookup() gives it ("latin-1" -> "iso8859-1"); an
+ * unknown one as it is. */
+Value io_codec_name(Value codeset);
 
 #endif
 

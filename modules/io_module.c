@@ -232,6 +232,31 @@ static const char *stdio_errors(void)
     return "strict";
 }
 
+/* PYTHONIOENCODING=encoding[:errors] (CPython's config_init_stdio_encoding):
+ * an encoding given without errors means strict; the errors apply to stdin
+ * and stdout only (stderr keeps backslashreplace).  NULL for each part not
+ * given.  Only the C codecs (UTF-8, ASCII, Latin-1): a codec of
+ * Lib/encodings cannot be set up while sys is being made (README). */
+static void stdio_env(Value *encoding, const char **errors)
+{
+    *encoding = VAL_NULL;
+    *errors = NULL;
+    const char *env = mod_sys_getenv("PYTHONIOENCODING");
+    if (env == NULL)
+        return;
+    const char *colon = strchr(env, ':');
+    size_t n = colon ? (size_t)(colon - env) : strlen(env);
+    if (colon != NULL && colon[1] != '\0')
+        *errors = colon + 1;
+    if (n > 0) {
+        Value name = rt_str_new(env, n);
+        if (rt_codec_lookup(rt_str_cstr(name)) >= 0)
+            *encoding = io_codec_name(name);
+        if (*errors == NULL)
+            *errors = "strict";
+    }
+}
+
 Value mod_std_stream(int fd)
 {
     static const char *const names[] = { "<stdin>", "<stdout>", "<stderr>" };
@@ -256,13 +281,23 @@ Value mod_std_stream(int fd)
             io_buffered_set_stdout(buffer);
     }
     bool line = !raw_only && (fd == 2 || (fd == 1 && isatty(1) == 1));
-    Value text = io_textio_new(buffer, mod_std_encoding(),
-                               rt_str_from_cstr(fd == 2 ? "backslashreplace" : stdio_errors()),
+    Value encoding;
+    const char *errors;
+    stdio_env(&encoding, &errors);
+    bool given = encoding != VAL_NULL || (fd != 2 && errors != NULL);
+    if (fd == 2 || errors == NULL)
+        errors = fd == 2 ? "backslashreplace" : stdio_errors();
+    Value text = io_textio_new(buffer, encoding != VAL_NULL ? encoding : mod_std_encoding(),
+                               rt_str_from_cstr(errors),
                                rt_str_from_cstr("\n"), line, raw_only);
     if (text == VAL_NULL)
         return VAL_NULL;
+    /* print()'s shortcut to the stdout buffer writes UTF-8 with the default
+     * error handler: any other choice goes through write(). */
+    bool shortcut = !given || (encoding != VAL_NULL && strcmp(rt_str_cstr(encoding), "utf-8") == 0 &&
+                               strcmp(errors, stdio_errors()) == 0);
     rt_setattr(text, rt_str_intern_cstr("mode"), rt_str_from_cstr(write ? "w" : "r"));
-    if (fd == 1)
+    if (fd == 1 && shortcut)
         io_textio_set_stdout(text);
     else if (fd == 2)
         io_textio_set_unbuffered(text);

@@ -254,17 +254,20 @@ Value io_default_encoding(void)
 Value mod_std_encoding(void)
 {
     static Value cached;
-    if (cached != VAL_NULL)
-        return cached;
+    if (cached == VAL_NULL)
+        cached = io_codec_name(io_default_encoding());
+    return cached;
+}
+
+Value io_codec_name(Value codeset)
+{
     static const char *const fast[] = { "utf-8", "ascii", "iso8859-1" };
-    Value codeset = io_default_encoding();
     int codec = rt_codec_lookup(rt_str_cstr(codeset));
     Value info = codec < 0 ? rt_codec_lookup_info(codeset) : VAL_NULL;
     Value name = info != VAL_NULL ? rt_getattr_cstr(info, "name") : VAL_NULL;
     if (codec < 0 && name == VAL_NULL)
         rt_err_clear();                 /* no codec of that name: the codeset's */
-    cached = codec >= 0 ? rt_str_from_cstr(fast[codec]) : name != VAL_NULL ? name : codeset;
-    return cached;
+    return codec >= 0 ? rt_str_from_cstr(fast[codec]) : name != VAL_NULL ? name : codeset;
 }
 
 static Value codecs_call(const char *fn, Value encoding, Value errors)

@@ -47,12 +47,14 @@
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
 #include "runtime/class.h"
+#include "runtime/finalize.h"
 #include "runtime/typeversion.h"
 #include "modules/api.h"
 #include "modules/io.h"
 #include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
+#include "runtime/finalize.h"
 #include "vm/thread.h"
 #include "vm/systrace.h"
 #include "vm/monitoring.h"
@@ -494,6 +496,11 @@ static Value sys_exit(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (nargs == 0 || args[0] == rt_None)
         return rt_raise_args(&rt_SystemExit, rt_empty_tuple);
+    /* A tuple is the exception's arguments, as CPython's PyErr_SetObject
+     * makes it: exit((42,)) exits with 42. */
+    if (rt_isinstance_of(args[0], &rt_tuple_type))
+        return rt_raise_args(&rt_SystemExit, rt_tuple_from(AS_TUPLE(args[0])->items,
+                                                           rt_tuple_len(args[0])));
     return rt_raise_args(&rt_SystemExit, rt_tuple_pack(1, args[0]));
 }
 
@@ -649,7 +656,7 @@ static Value sys_getallocatedblocks(Value *args, size_t nargs, Value kwnames)
 
 static Value sys_is_finalizing(Value *args, size_t nargs, Value kwnames)
 {
-    return rt_arg_none("sys.is_finalizing", nargs, kwnames) ? rt_False : VAL_NULL;
+    return rt_arg_none("sys.is_finalizing", nargs, kwnames) ? rt_bool(rt_finalizing) : VAL_NULL;
 }
 
 /* call_tracing(func, args): func(*args) (tracing is the debugger's). */

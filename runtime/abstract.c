@@ -296,8 +296,13 @@ static Value unsupported_binop(Value a, Value b, int op)
         return rt_raisef(&rt_TypeError,
                          "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                          val_type(a)->name, val_type(b)->name);
-    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                     rt_binop_symbols[op], val_type(a)->name, val_type(b)->name);
+    /* `print >> f`: Python 2's redirection, which CPython's binary_op hints
+     * at (until 3.14). */
+    const char *hint = op == NB_RSHIFT && rt_py_minor < 14 && IS_EXACT(a, rt_builtin_type) &&
+                       strcmp(VAL_AS(ObjBuiltin, a)->name, "print") == 0
+                       ? ". Did you mean \"print(<message>, file=<output_stream>)\"?" : "";
+    return rt_raisef(&rt_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'%s",
+                     rt_binop_symbols[op], val_type(a)->name, val_type(b)->name, hint);
 }
 
 static bool is_sequence(ObjType *t)
@@ -454,14 +459,15 @@ int rt_contains(Value container, Value item)
     ObjType *t = val_type(container);
     if (t->contains != NULL)
         return t->contains(container, item);
-    if (t->iter == NULL && t->getitem == NULL) {
-        rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "argument of type '%s' is not a container or iterable"
-                                                   : "argument of type '%s' is not iterable", t->name);
+    /* No iterator (none at all, or __iter__ = None): CPython's
+     * _PySequence_IterSearch puts its own message on the TypeError. */
+    Value it = t->iter == NULL && t->getitem == NULL ? VAL_NULL : rt_iter(container);
+    if (it == VAL_NULL) {
+        if (!rt_err_occurred() || rt_err_matches(&rt_TypeError))
+            rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "argument of type '%s' is not a container or iterable"
+                                                       : "argument of type '%s' is not iterable", t->name);
         return -1;
     }
-    Value it = rt_iter(container);
-    if (it == VAL_NULL)
-        return -1;
     for (;;) {
         Value x = rt_next(it);
         if (x == VAL_NULL)

@@ -344,9 +344,14 @@ static int bytes_contains(Value self, Value item)
 static Value bytes_getitem(Value self, Value key)
 {
     View v = view_of(self);
-    if (is_int(key) || is_bool(key)) {
+    Value idx = is_int(key) || is_bool(key) ? key : VAL_NULL;
+    /* Anything else with __index__ indexes too (test_index). */
+    if (!idx && !IS_EXACT(key, rt_slice_type) && !(idx = rt_index_or_null(key))
+        && rt_err_occurred())
+        return VAL_NULL;
+    if (idx) {
         ssize_t i;
-        if (!rt_as_ssize(rt_int_unbool(key), &i))
+        if (!rt_as_ssize(rt_int_unbool(idx), &i))
             return VAL_NULL;
         if (i < 0)
             i += (ssize_t)v.len;

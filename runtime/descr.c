@@ -101,14 +101,15 @@ static Value property_init(Value *args, size_t nargs, Value kwnames)
     return property_parse(args[0], args + 1, nargs - 1, kwnames) ? rt_None : VAL_NULL;
 }
 
-/* "property 'x' of 'P' object has no setter" (the name only when known). */
+/* "property 'x' of 'P' object has no setter" (the name only when known; the
+ * type by its __qualname__, as CPython's). */
 static Value property_error(ObjProperty *p, Value obj, const char *what)
 {
+    Value qualname = rt_type_qualname(val_type(obj));
     if (p->name != VAL_NULL)
-        return rt_raisef(&rt_AttributeError, "property %R of '%s' object has no %s",
-                         p->name, val_type(obj)->name, what);
-    return rt_raisef(&rt_AttributeError, "property of '%s' object has no %s",
-                     val_type(obj)->name, what);
+        return rt_raisef(&rt_AttributeError, "property %R of '%S' object has no %s",
+                         p->name, qualname, what);
+    return rt_raisef(&rt_AttributeError, "property of '%S' object has no %s", qualname, what);
 }
 
 static Value property_get(Value self, Value obj, Value type)

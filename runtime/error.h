@@ -167,6 +167,9 @@ void rt_warn_unawaited_coroutine(Value coro, Value qualname);
  * collector), as "Exception ignored in: <repr of obj>" and its traceback,
  * and clear it. */
 void rt_write_unraisable(Value obj);
+/* CPython's _PyErr_WriteUnraisableMsg: "Exception ignored <what>: <repr of
+ * obj>" (obj None: "Exception ignored <what>:"). */
+void rt_write_unraisable_msg(Value what, Value obj);
 /* The same as 3.14 reports it: "Exception ignored while <doing> <repr of
  * obj>", with no object (CPython 3.14's PyErr_FormatUnraisable calls);
  * before 3.14 as rt_write_unraisable(obj). */

@@ -27,6 +27,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "runtime/runtime.h"
+#include "runtime/class.h"
 #include "runtime/version.h"
 #include "runtime/code.h"
 #include "runtime/codecs.h"
@@ -389,6 +390,30 @@ static bool check_syntaxerror_info(ObjType *type, Value *args, size_t npos)
     return false;
 }
 
+/* Does a class written in Python, before any builtin one in t's MRO,
+ * define `name`? */
+static bool python_defines(ObjType *t, const char *name)
+{
+    Value key = rt_str_intern_cstr(name);
+    for (size_t i = 0; i < rt_tuple_len(t->mro); i++) {
+        ObjType *c = AS_TYPE(rt_tuple_get(t->mro, i));
+        if (!rt_is_heaptype(c))
+            return false;
+        if (rt_dict_get_str(rt_type_dict(c), key) != VAL_NULL)
+            return true;
+    }
+    return false;
+}
+
+/* CPython's oserror_use_init: an OSError subclass with its own __init__
+ * but OSError's __new__ parses its arguments in __init__ (extra ones to
+ * __new__ are ignored); otherwise __new__ did it all and OSError.__init__
+ * does nothing (so an overridden __new__ decides args, bpo-12555). */
+static bool oserror_use_init(ObjType *t)
+{
+    return python_defines(t, "__init__") && !python_defines(t, "__new__");
+}
+
 /* type(*args): the new_ slot every exception class shares.  Classes created
  * by Python code receive their keyword arguments in __init__ instead. */
 static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
@@ -396,9 +421,14 @@ static Value exc_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
     if (!check_syntaxerror_info(type, args, npos))
         return VAL_NULL;
+    bool oserror = rt_is_subtype(type, &rt_OSError), use_init = oserror && oserror_use_init(type);
+    if (oserror && !use_init && nkw > 0)    /* named as called, before the errno picks a class */
+        return rt_raisef(&rt_TypeError, "%s() takes no keyword arguments", type->name);
     type = oserror_subclass(type, args, npos);
-    Value exc = rt_exc_new(type, rt_tuple_from(args, npos));
-    if (exc == VAL_NULL || (type->flags & TF_HEAPTYPE))     /* its __init__ sees the keywords */
+    Value exc = rt_exc_new(type, use_init ? rt_empty_tuple : rt_tuple_from(args, npos));
+    /* A class written in Python gets its keywords in __init__ (but OSError's
+     * does nothing, see oserror_use_init). */
+    if (exc == VAL_NULL || ((type->flags & TF_HEAPTYPE) && (!oserror || use_init)))
         return exc;
     if (nkw > 0 && !apply_keywords(AS_EXC(exc), args + npos, kwnames))
         return VAL_NULL;
@@ -423,6 +453,8 @@ static Value exc_init_method(Value *args, size_t nargs, Value kwnames)
     if (!check_self(args[0], "__init__"))
         return VAL_NULL;
     ObjException *e = AS_EXC(args[0]);
+    if (rt_is_subtype(e->ob.type, &rt_OSError) && !oserror_use_init(e->ob.type))
+        return rt_None;
     size_t nkw = rt_nkwargs(kwnames), npos = nargs - nkw;
     if (!check_syntaxerror_info(e->ob.type, args + 1, npos - 1))
         return VAL_NULL;

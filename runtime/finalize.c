@@ -606,6 +606,8 @@ static void rank_by_main(Watch **w, size_t n, Value globals)
 /* At exit the objects still alive are taken as one batch (each marked
  * forgotten, so that a collection meanwhile leaves it alone); what their
  * __del__ methods make is taken next. */
+bool rt_finalizing;
+
 void rt_finalize_all(Value main_globals)
 {
     while (pending_head != NULL)

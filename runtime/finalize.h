@@ -52,4 +52,8 @@ void rt_finalize_run_pending(void);
  * others oldest first. */
 void rt_finalize_all(Value main_globals);
 
+/* Has the interpreter's teardown begun (after atexit: sys.is_finalizing(),
+ * CPython's _PyRuntimeState_GetFinalizing)? */
+extern bool rt_finalizing;
+
 #endif

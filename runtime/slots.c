@@ -423,8 +423,13 @@ static int slot_setitem(Value self, Value key, Value v)
 
 static int slot_contains(Value self, Value item)
 {
-    bool found;
-    Value r = rt_call_dunder(self, n_contains, &item, 1, &found);
+    /* __contains__ = None blocks the fallback to iteration, as CPython's. */
+    Value m = rt_type_lookup(val_type(self), n_contains);
+    if (m == rt_None) {
+        rt_raisef(&rt_TypeError, "'%s' object is not a container", val_type(self)->name);
+        return -1;
+    }
+    Value r = m == VAL_NULL ? VAL_NULL : call_found(m, self, &item, 1, VAL_NULL);
     if (r == VAL_NULL)
         return -1;
     return rt_truthy(r);
@@ -547,8 +552,9 @@ static void update_slot(ObjType *t, int s)
         return;
     }
     /* A dunder set to None empties its slot (unhashable, not iterable...);
-     * but __str__ and __repr__ = None are called, and raise, as CPython's. */
-    bool single = slot_groups[s][1] == VAL_NULL && s != S_str && s != S_repr;
+     * but __str__ and __repr__ = None are called, and raise, as CPython's,
+     * and __contains__ = None refuses `in` (slot_contains). */
+    bool single = slot_groups[s][1] == VAL_NULL && s != S_str && s != S_repr && s != S_contains;
     *p = single && value == rt_None ? NULL : heap_slot_fns[s];
 }
 

@@ -1120,6 +1120,11 @@ void rt_write_unraisable(Value obj)
     write_unraisable(VAL_NULL, obj);
 }
 
+void rt_write_unraisable_msg(Value what, Value obj)
+{
+    write_unraisable(what, obj);
+}
+
 void rt_write_unraisable_while(const char *doing, Value obj)
 {
     if (rt_py_minor < 14) {

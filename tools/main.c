@@ -123,7 +123,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 /* An uncaught SystemExit (CPython's handle_system_exit): None → 0; an int →
  * its low 8 bits (what the Linux exit status keeps); anything else is
- * printed to stderr and gives 1. */
+ * written to sys.stderr (its encoding, its error handler) and gives 1. */
 static int system_exit_status(Value exc)
 {
     Value code = AS_EXC(exc)->extra;
@@ -137,9 +137,15 @@ static int system_exit_status(Value exc)
         return 0xff;
     }
     rt_stdout_flush();
-    Value s = rt_str(code);
-    if (s != VAL_NULL)
+    Value s = rt_str(code), err = mod_sys_get("stderr");
+    Value write = s != VAL_NULL && err != VAL_NULL && err != rt_None
+                  ? rt_getattr_cstr(err, "write") : VAL_NULL;
+    if (write != VAL_NULL) {
+        if (rt_call1(write, s) != VAL_NULL)
+            rt_call1(write, rt_str_from_cstr("\n"));
+    } else if (s != VAL_NULL) {
         fprintf(stderr, "%s\n", rt_str_cstr(s));
+    }
     rt_err_clear();
     return 1;
 }
@@ -163,6 +169,7 @@ static void finalize(void)
 {
     mod_thread_shutdown();
     mod_atexit_run();
+    rt_finalizing = true;
     rt_gen_close_all();
     Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
     rt_finalize_all(main != VAL_NULL && IS_EXACT(main, rt_module_type)

@@ -2457,10 +2457,10 @@ TARGET(MATCH_CLASS) {
 
 /* `except* T:` splits an exception group into the part that matches T (which
  * the clause handles, and which becomes the exception being handled) and the
- * rest (which the next clause sees). */
+ * rest (which the next clause sees): None once an earlier clause took it all.  */
 TARGET(CHECK_EG_MATCH) {
     Value type = POP(), match, rest;
-    if (!vm_operand_is_exception(TOP(), false, OP_CHECK_EG_MATCH) ||
+    if (!vm_operand_is_exception(TOP(), true, OP_CHECK_EG_MATCH) ||
         rt_eg_check_type(type) < 0 || rt_eg_match(TOP(), type, &match, &rest) < 0)
         GOTO_ERROR();
     if (match == rt_None) {
