@@ -980,14 +980,17 @@ static Value load_frozen_importlib(Value name)
     Value b = rt_dict_get_cstr(modules(), "_frozen_importlib");
     if (strcmp(s, "_frozen_importlib_external") == 0) {
         /* The external module comes through _setup's FrozenImporter, as
-         * CPython's _install_external_importers imports it. */
+         * CPython's _install_external_importers imports it; without the
+         * module lock _load would take, whose weak reference's callback
+         * would run at some later collection (CPython frees the lock at
+         * once), visible to a profiler then running. */
         if (b == VAL_NULL)
             return module_not_found(name);
         Value frozen = rt_getattr_cstr(b, "FrozenImporter");
         Value spec = frozen != VAL_NULL ? call_function(frozen, "find_spec", &name, 1) : VAL_NULL;
         if (spec == rt_None)
             return module_not_found(name);
-        Value e = spec != VAL_NULL ? call_function(b, "_load", &spec, 1) : VAL_NULL;
+        Value e = spec != VAL_NULL ? call_function(b, "_load_unlocked", &spec, 1) : VAL_NULL;
         if (e == VAL_NULL || call_function(e, "_set_bootstrap_module", &b, 1) == VAL_NULL ||
             rt_setattr(b, rt_str_intern_cstr("_bootstrap_external"), e) < 0)
             return VAL_NULL;
