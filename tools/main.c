@@ -641,14 +641,17 @@ static bool is_zip_archive(const char *path)
     if (f == NULL)
         return false;
     enum { RECORD = 22, MAX_COMMENT = 65535 };
-    static unsigned char tail[RECORD + MAX_COMMENT];
+    /* malloc'd, not static: a static buffer would be 64 KiB more of the
+     * writable segment the collector scans at every collection */
+    unsigned char *tail = malloc(RECORD + MAX_COMMENT);
     bool found = false;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long size = ftell(f), n = size < (long)sizeof tail ? size : (long)sizeof tail;
+    if (tail != NULL && fseek(f, 0, SEEK_END) == 0) {
+        long size = ftell(f), n = size < RECORD + MAX_COMMENT ? size : RECORD + MAX_COMMENT;
         if (n >= RECORD && fseek(f, size - n, SEEK_SET) == 0 && fread(tail, 1, (size_t)n, f) == (size_t)n)
             for (long i = n - RECORD; i >= 0 && !found; i--)
                 found = memcmp(tail + i, "PK\005\006", 4) == 0;
     }
+    free(tail);
     fclose(f);
     return found;
 }
