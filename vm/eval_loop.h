@@ -67,6 +67,10 @@ Value LOOP_FUNCTION(Frame *frame, bool throwing)
     if (throwing) {                     /* gen.throw(): raise at the suspended yield */
         vm_running = frame;
         sp = frame_saved_sp(frame);
+#ifdef LOOP_TRACES
+        if (vm_trace_on)                /* the frame's "call" event comes first */
+            vm_trace_throw_entry(frame);
+#endif
         goto error_saved;
     }
 resume_frame:                           /* ENTER_FRAME(): a new frame, or a resumed one */

@@ -192,6 +192,12 @@ static bool line_events(Frame *f, const uint16_t *instr, const uint16_t *prev)
         return true;
     const int *lines = rt_code_lines(f->code);
     int line = lines[at], lastline = was <= first ? -1 : lines[was];
+    /* 3.13 on: the first instruction after throw() entered the frame at a
+     * yield (an exception handler) has its line event even on the yield's
+     * line.  Only then does one come right after a YIELD_VALUE: a frame
+     * resumed by send() runs its RESUME first. */
+    if (f->code->pyminor >= 13 && vm_base_opcode(*prev & 0xff) == OP_YIELD_VALUE)
+        lastline = -1;
     if (line != -1 && fo->trace_lines &&
         (line != lastline || (at < was && vm_base_opcode(*instr & 0xff) != OP_SEND)) &&
         !call_trace(false, f, EV_LINE, rt_None))
@@ -272,6 +278,12 @@ int vm_trace_instruction(Frame *f, const uint16_t *instr, Value *sp)
 }
 
 /* ---- exceptions ------------------------------------------------------------------- */
+
+void vm_trace_throw_entry(Frame *f)
+{
+    if (!vm_trace_busy)
+        trace_both(f, EV_CALL, rt_None, true);
+}
 
 void vm_trace_exception(Frame *f)
 {

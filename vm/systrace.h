@@ -95,6 +95,11 @@ Value vm_trace_c_call_ex(Frame *f, Value callable, Value args, Value kwargs);
  * of the event being reported), or NULL. */
 const char *vm_trace_jump_refused(struct ObjFrame *fo);
 
+/* throw() or close() resumes generator frame f with an exception set: its
+ * "call" event (CPython's TRACE_FUNCTION_THROW_ENTRY).  A trace function
+ * that raises replaces the exception being thrown. */
+void vm_trace_throw_entry(Frame *f);
+
 /* A loop found the breaker set while tracing is on: run the frame on in
  * the tracing loop from code unit `next` (or from its RESUME, so that the
  * frame gets its "call" event) and return what that returns. */

@@ -32,6 +32,9 @@
 #include "vm/opcodes314.h"
 #include "vm/translate.h"
 
+/* 3.13's RESUME after a yield: the yield is at handler depth 1. */
+enum { RESUME_DEPTH1 = 4 };
+
 /* One version's table, by opcode byte: its name (NULL: no opcode), its
  * caches, and what pvm runs for it (VM_OP_INVALID: nothing). */
 typedef struct VersionOp {
@@ -300,4 +303,18 @@ void vm_translate(int minor, const uint16_t *code, uint16_t *out, size_t n,
             out[u] = u <= op_unit + caches ? OP_CACHE : OP_NOP;
         i = end;
     }
+}
+
+bool vm_yield_at_depth1(int minor, const uint16_t *code, size_t n, size_t i)
+{
+    if (i + 1 >= n)
+        return false;
+    int op = code[i] & 0xff, arg = code[i] >> 8;
+    if (minor == 12)
+        return op == OP312_YIELD_VALUE && arg == 1 &&
+               (i == 0 || (code[i - 1] & 0xff) != OP312_EXTENDED_ARG);
+    int resume = minor == 14 ? OP314_RESUME : OP313_RESUME;
+    int yield = minor == 14 ? OP314_YIELD_VALUE : OP313_YIELD_VALUE;
+    return minor >= 13 && op == yield && (code[i + 1] & 0xff) == resume &&
+           (code[i + 1] >> 8 & RESUME_DEPTH1) != 0;
 }

@@ -38,4 +38,13 @@ const char *vm_intrinsic_name(int which, int nargs);
 int vm_version_caches(int minor, int op);
 int vm_version_have_argument(int minor);
 
+/* Is the yield whose YIELD_VALUE is unit i of code[0..n) (a version's
+ * original units) inside no handler but the one the compiler wraps around
+ * every generator body (it turns an escaping StopIteration into
+ * RuntimeError)?  Closing a generator suspended there runs nothing, and
+ * CPython's gen_close skips the frame.  The mark is in what the translation
+ * drops: 3.12's YIELD_VALUE oparg (the handler depth, 1), bit 2 of the
+ * RESUME after the yield in 3.13 and 3.14. */
+bool vm_yield_at_depth1(int minor, const uint16_t *code, size_t n, size_t i);
+
 #endif
