@@ -1347,6 +1347,9 @@ static bool aside_room(void *list, size_t n, size_t *cap, size_t size)
  * collection: if nothing else holds it, it is queued and kept (what it
  * points to with it) rather than freed, since a word set aside may be a
  * live reference; only the finalisers' decisions change. */
+#ifdef PVM_GC_REDZONES
+__attribute__((no_sanitize("address")))     /* it reads every word of the C stack */
+#endif
 __attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *obj),
                                                      const void *until, Aside *a)
 {
