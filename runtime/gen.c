@@ -122,8 +122,15 @@ static void gen_finalizer(void *obj, void *data)
     vm_request_pending_work();
 }
 
-/* Is the generator suspended at a yield that only the implicit handler of
- * 3.12 and later covers (vm_yield_at_depth1)?  Its frame stopped with
+/* Is the YIELD_VALUE at unit i of the code covered only by the implicit
+ * handler of 3.12 and later (vm_yield_at_depth1, on the original units)? */
+static bool yield_at_depth1(const ObjCode *code, size_t i)
+{
+    return vm_yield_at_depth1(code->pyminor, (const uint16_t *)AS_BYTES(code->code)->data,
+                              code->ninstrs, i);
+}
+
+/* Is the generator suspended at such a yield?  Its frame stopped with
  * next_instr at the RESUME after the YIELD_VALUE. */
 static bool suspended_at_depth1(ObjGen *gen)
 {
@@ -131,9 +138,7 @@ static bool suspended_at_depth1(ObjGen *gen)
     if (code->pyminor < 12 || gen->state != GEN_SUSPENDED || gen->frame == NULL)
         return false;
     ptrdiff_t at = gen->frame->next_instr - code->instrs;
-    return at >= 1 && (size_t)at < code->ninstrs &&
-           vm_yield_at_depth1(code->pyminor, (const uint16_t *)AS_BYTES(code->code)->data,
-                              code->ninstrs, (size_t)at - 1);
+    return at >= 1 && (size_t)at < code->ninstrs && yield_at_depth1(code, (size_t)at - 1);
 }
 
 /* Does closing a suspended generator of this code run anything?  close()
@@ -149,13 +154,11 @@ static bool suspended_at_depth1(ObjGen *gen)
 static bool close_runs_code(ObjCode *code)
 {
     if (code->close_runs_code == 0) {
-        const uint16_t *units = (const uint16_t *)AS_BYTES(code->code)->data;
         bool runs = code->pyminor < 12 && AS_BYTES(code->exceptiontable)->length > 0;
         for (size_t i = 0; i < code->ninstrs && !runs; i++) {
             int op = code->instrs[i] & 0xff;
             runs = op == OP_SEND || op == OP_SEND_312 ||
-                   (op == OP_YIELD_VALUE && code->pyminor >= 12 &&
-                    !vm_yield_at_depth1(code->pyminor, units, code->ninstrs, i));
+                   (op == OP_YIELD_VALUE && code->pyminor >= 12 && !yield_at_depth1(code, i));
         }
         code->close_runs_code = runs ? 1 : -1;
     }

@@ -313,8 +313,7 @@ bool vm_yield_at_depth1(int minor, const uint16_t *code, size_t n, size_t i)
     if (minor == 12)
         return op == OP312_YIELD_VALUE && arg == 1 &&
                (i == 0 || (code[i - 1] & 0xff) != OP312_EXTENDED_ARG);
-    int resume = minor == 14 ? OP314_RESUME : OP313_RESUME;
-    int yield = minor == 14 ? OP314_YIELD_VALUE : OP313_YIELD_VALUE;
-    return minor >= 13 && op == yield && (code[i + 1] & 0xff) == resume &&
+    return minor >= 13 && same_as_313(minor, op) == OP313_YIELD_VALUE &&
+           same_as_313(minor, code[i + 1] & 0xff) == OP313_RESUME &&
            (code[i + 1] >> 8 & RESUME_DEPTH1) != 0;
 }
