@@ -1378,6 +1378,17 @@ __attribute__((noinline)) static void stack_set_aside(bool (*match)(const void *
     }
 }
 
+/* The words stack_set_aside zeroed, put back.  Like it, unchecked in the
+ * sanitizer build: a word may lie in a redzone of a live frame's array. */
+#ifdef PVM_GC_REDZONES
+__attribute__((no_sanitize("address")))
+#endif
+static void stack_put_back(const Aside *a)
+{
+    for (size_t i = a->n; i-- > 0;)
+        *a->words[i].where = a->words[i].held;
+}
+
 /* A collection (gc_collect) in which the words of the C stack, from the
  * caller's frame to the stack's bottom, that point into an object `match`
  * accepts do not keep it from being finalised: they are zeroed for the
@@ -1395,8 +1406,7 @@ void gc_collect_past_stack_inner(bool (*match)(const void *obj), const void *unt
     stack_set_aside(match, until, &a);
     gc_clear_stack_below();
     GC_gcollect();
-    for (size_t i = a.n; i-- > 0;)
-        *a.words[i].where = a.words[i].held;
+    stack_put_back(&a);
     for (size_t i = 0; i < a.nkept; i++)
         gc_unregister_finalizer(a.kept[i], aside_noop);
     free(a.words);

@@ -49,10 +49,11 @@ void rt_release_buffer(RtBuffer *view)
 static ObjType memory_iter_type;
 
 /* The objects a dropped view's export lingers through: the views, and
- * their iterators (`sum(memoryview(b).cast('B')[::2])`). */
+ * their iterators (`sum(memoryview(b).cast('B')[::2])`).  The type word is
+ * read as the collector reads it (gc_block_word): the block may be free. */
 static bool view_or_iterator(const void *obj)
 {
-    const ObjType *t = ((const Object *)obj)->type;
+    const ObjType *t = (const ObjType *)gc_block_word(obj, 0);
     return t == &rt_memoryview_type || t == &memory_iter_type;
 }
 

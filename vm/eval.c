@@ -935,10 +935,11 @@ bool vm_handle_breaker(void)
 
 /* The callables a call the loop made leaves behind in its C frame: a
  * builtin (a bound one holds its self: `proxy.method()`), a bound method.
- * Only the block's first word, its type, is read: the block may be any. */
+ * Only the block's first word, its type, is read, as the collector reads
+ * it (gc_block_word): the block may be any, a free one too. */
 static bool call_leftover(const void *block)
 {
-    const ObjType *t = ((const Object *)block)->type;
+    const ObjType *t = (const ObjType *)gc_block_word(block, 0);
     return t == &rt_builtin_type || t == &rt_method_type;
 }
 
