@@ -59,7 +59,19 @@ static void live_unlink(Watch *w)
     w->prev = w->next = NULL;
 }
 
-/* The Boehm finaliser: no Python code, no allocation. */
+/* The length of the list from w on. */
+static size_t list_length(const Watch *w)
+{
+    size_t n = 0;
+    for (; w != NULL; w = w->next)
+        n++;
+    return n;
+}
+
+/* The Boehm finaliser: no Python code, no allocation.  It runs inside
+ * whatever allocation the collector chooses (an allocation may collect,
+ * and runs the finalisers due): code that sizes an array by one of these
+ * lists and then allocates must not trust the count afterwards. */
 static void object_died(void *obj, void *data)
 {
     Watch *w = data;
@@ -400,16 +412,21 @@ void rt_finalize_run_pending(void)
     static bool running;
     if (running)
         return;         /* a __del__ reached a safe point: the batch goes on first */
-    size_t n = 0;
-    for (Watch *w = pending_head; w != NULL; w = w->next)
-        n++;
-    if (n == 0)
+    /* The queue is taken off before the batch's array is allocated: an
+     * allocation may run the collector's finalisers (object_died), which
+     * queue more, and those wait for the next call.  (Counted and then
+     * copied from the queue itself, a batch of 42 took 46: the four
+     * written past the array's end zeroed the header of the class the
+     * heap had put next to it, test_xmlrpc's SIGSEGV.) */
+    Watch *taken = pending_head;
+    if (taken == NULL)
         return;
+    pending_head = pending_tail = NULL;
+    size_t n = list_length(taken);
     Watch **batch = gc_alloc(n * sizeof *batch);
     n = 0;
-    for (Watch *w = pending_head; w != NULL; w = w->next)
+    for (Watch *w = taken; w != NULL; w = w->next)
         batch[n++] = w;
-    pending_head = pending_tail = NULL;
     for (size_t i = 0; i < n; i++)
         batch[i]->next = NULL;
     order_watches(batch, n, walk_limit(n));
@@ -470,10 +487,14 @@ static bool class_in_set(const void *obj, void *data)
  * queued, or later in the batch being called. */
 static Value *objects_due(size_t *mask)
 {
-    size_t n = calling_n;
-    for (Watch *w = pending_head; w != NULL; w = w->next)
-        n++;
-    Value *due = new_set(n, mask);
+    /* new_set's allocation may queue more (object_died): sized again
+     * until the queue is as long as the set was sized for. */
+    size_t n;
+    Value *due;
+    do {
+        n = calling_n + list_length(pending_head);
+        due = new_set(n, mask);
+    } while (calling_n + list_length(pending_head) > n);
     for (Watch *w = pending_head; w != NULL; w = w->next)
         first_visit(due, *mask, obj_val(w->obj));
     for (size_t i = 0; i < calling_n; i++)
@@ -613,12 +634,11 @@ void rt_finalize_all(Value main_globals)
     while (pending_head != NULL)
         rt_finalize_run_pending();
     while (live_head != NULL) {
-        size_t n = 0;
-        for (Watch *w = live_head; w != NULL; w = w->next)
-            n++;
-        Watch **all = gc_alloc(n * sizeof *all);
-        n = 0;
-        while (live_head != NULL) {
+        size_t count = list_length(live_head), n = 0;
+        /* The allocation may only shorten the list (object_died moves a
+         * watch to the queue); the count bounds the copy all the same. */
+        Watch **all = gc_alloc(count * sizeof *all);
+        while (live_head != NULL && n < count) {
             Watch *w = live_head;
             live_unlink(w);
             w->forgotten = true;

@@ -85,6 +85,16 @@ PROGRAMS = {
        for name, expr in (("pow", "2 ** (2 ** 29 + i)"), ("shift", "1 << (2 ** 29 + i)"),
                           ("mul", "x * (i + 3)"))},
     "big_uncaught": "l = [2 ** (2 ** 29 + i) for i in range(100)]\n",
+    # __del__ methods that fall due while pvm allocates the batch that calls
+    # the ones queued before (runtime/finalize.c): under PVM_GC_STRESS=1 the
+    # batch's allocation collects, and b's forty join the queue then.
+    "del_batch_grows": ("import gc\ncount = 0\nclass D:\n    def __del__(self):\n"
+                        "        global count\n        count += 1\n"
+                        "def call():\n    pass\n"
+                        "for rnd in range(20):\n    a = [D() for _ in range(40)]\n"
+                        "    b = [D() for _ in range(40)]\n    a = None\n    t = []\n"
+                        "    b = None\n    call()\n    t = None\n"
+                        "gc.collect()\nprint(count)\n"),
     "deep_c_recursion": (
         "import sys, threading\nsys.setrecursionlimit(1000000)\n"
         "def via_map(n):\n    return list(map(via_map, [n + 1]))\n"
@@ -323,6 +333,21 @@ def with_output(paths, name, limit):
                                                                              results[0])
 
 
+def under_gc_stress(paths, name, every):
+    """pvm under PVM_GC_STRESS=every prints what python3.11 prints, with
+    the same exit status (the stress mode's tail guards stop a run that
+    writes past a block's end: runtime/gc.c)."""
+    src, pyc = paths[name]
+    results = []
+    for cmd, env in (([PYTHON, src], ENV), ([PVM, pyc], dict(ENV, PVM_GC_STRESS=str(every)))):
+        p = subprocess.run(cmd, cwd=BUILD, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=TIMEOUT)
+        results.append((p.returncode, p.stdout, p.stderr[-300:]))
+    if results[0][:2] == results[1][:2]:
+        return None
+    return "pvm %r; python3.11 %r" % (results[1], results[0][:2])
+
+
 def stdout_bytes(cmd, where):
     """(exit status, stdout) of cmd with stdout a 'pipe', a 'file' or a
     'tty' (a pseudo-terminal: what the program wrote, in its order)."""
@@ -403,6 +428,8 @@ def cases(paths):
           for name in PROGRAMS if name.startswith("big_")],
         ("ulimit -v 192 MiB, a str that doubles", lambda: with_output(paths, "doubling", 192 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
+        ("PVM_GC_STRESS=1, __del__ due while a batch is made",
+         lambda: under_gc_stress(paths, "del_batch_grows", 1)),
         ("a directory", directory),
         ("an empty file", empty_file),
         ("/dev/zero", lambda: one_line_error("/dev/zero")),
