@@ -405,15 +405,42 @@ static void *after_large_block(void *p)
     return p;
 }
 
-static void *malloc_scanned(size_t size) { return GC_MALLOC(size); }
-static void *malloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
+/*
+ * Blocks of a page or more are taken "ignore off page": the free run Boehm
+ * gives one then needs only its first page clear of the black list (the
+ * free pages some word on the stack or in scanned data points into, which
+ * Boehm keeps objects off, lest that word hold them), not every page.  A
+ * big block needs a long run, and one stray word spoils a run for it: a
+ * 64 MiB int under `ulimit -v 512M` found no run in a heap with three
+ * times that free, and raised MemoryError in 1 run in 20 (ASLR decides
+ * where the stray words point).  The condition, a pointer to the block's
+ * first page kept while it lives, is pvm's rule anyway: with interior
+ * pointers off, a block is kept by its start or a registered payload
+ * offset (gc_recognize_offset), all in the first page.  Smaller blocks
+ * keep Boehm's thread-local path (its _ignore_off_page forms lock).
+ */
+#define OFF_PAGE_FROM ((size_t)4096)
+
+static int instance_kind;
+
+static void *malloc_kind(size_t size, int kind)
+{
+    if (size >= OFF_PAGE_FROM)
+        return GC_generic_malloc_ignore_off_page(size, kind);
+    if (kind == GC_I_PTRFREE)
+        return GC_MALLOC_ATOMIC(size);
+    if (kind == GC_I_NORMAL)
+        return GC_MALLOC(size);
+    return GC_generic_malloc(size, kind);
+}
+
+static void *malloc_scanned(size_t size) { return malloc_kind(size, GC_I_NORMAL); }
+static void *malloc_atomic(size_t size) { return malloc_kind(size, GC_I_PTRFREE); }
 
 /* gc_alloc_instance's blocks: scanned and zeroed as gc_alloc's, but of a
  * kind of their own (gc_init makes it), so that a walk over the heap can
  * tell an object from any other block (gc_instances_alive). */
-static int instance_kind;
-
-static void *malloc_instance(size_t size) { return GC_generic_malloc(size, instance_kind); }
+static void *malloc_instance(size_t size) { return malloc_kind(size, instance_kind); }
 
 static void *malloc_many_instance(size_t size)
 {
@@ -1106,6 +1133,28 @@ void *gc_try_alloc_atomic(size_t size)
     return stress_fill(guard(large_block(malloc_atomic, size), size), size);
 }
 
+/* GC_REALLOC, but a block that moves to one of a page or more is taken
+ * as malloc_kind takes it (GC_REALLOC's own would be black-list bound).
+ * GC_REALLOC keeps a block in place while the size fits: a large one (past
+ * half a page) up to the end of its last page. */
+static void *realloc_block(void *old, size_t size)
+{
+    if (old == NULL)
+        return malloc_scanned(size);
+    size_t old_size;
+    int kind = GC_get_kind_and_size(old, &old_size);
+    size_t room = old_size > OFF_PAGE_FROM / 2
+                ? (old_size + OFF_PAGE_FROM - 1) & ~(OFF_PAGE_FROM - 1) : old_size;
+    if (size <= room || size < OFF_PAGE_FROM)
+        return GC_REALLOC(old, size);
+    void *p = malloc_kind(size, kind);
+    if (p != NULL) {
+        memcpy(p, old, old_size);
+        GC_FREE(old);
+    }
+    return p;
+}
+
 /* `final`: the block reaches its last size in this one step (no later
  * step will find the heap full after a capped growth), so its growth may
  * be capped as a pointer-free block's is. */
@@ -1127,10 +1176,10 @@ static void *try_realloc(void *old, size_t size, bool final)
     bool pointer_free = size >= LARGE_BLOCK && old != NULL &&
                         GC_get_kind_and_size(old, NULL) == GC_I_PTRFREE;
     before_large_block(size, pointer_free || final);
-    void *p = GC_REALLOC(old, size + REDZONE);
+    void *p = realloc_block(old, size + REDZONE);
     if (p == NULL && growth_capped) {         /* as large_block */
         lift_growth_cap();
-        p = GC_REALLOC(old, size + REDZONE);
+        p = realloc_block(old, size + REDZONE);
     }
     return guard(after_large_block(p), size);
 }
