@@ -744,8 +744,11 @@ static void tails_at_collection(void)
     memset(guarded, 0, sizeof guarded);
 }
 
+/* p leaves the record (a no-op outside the stress mode). */
 static void tails_forget(const void *p)
 {
+    if (stress_every == 0)
+        return;
     for (unsigned i = 0; i < GUARDED; i++)
         if (guarded[i].hidden == ~(uintptr_t)p)
             guarded[i].hidden = 0;
@@ -1242,8 +1245,7 @@ void gc_free(void *p)
 {
     if (p == NULL || in_region(p))
         return;
-    if (stress_every != 0)
-        tails_forget(p);
+    tails_forget(p);
 #ifdef PVM_GC_REDZONES
     size_t size = GC_size(p);
     ASAN_UNPOISON_MEMORY_REGION(p, size);
@@ -1334,8 +1336,7 @@ size_t gc_block_size(const void *p)
  * build moves the redzone behind them. */
 void gc_block_grow(void *p, size_t size)
 {
-    if (stress_every != 0)
-        tails_forget(p);
+    tails_forget(p);
     guard(p, size);
 }
 

@@ -321,31 +321,20 @@ def deep_c_recursion(paths):
     return None
 
 
-def with_output(paths, name, limit):
+def with_output(paths, name, limit=None, pvm_env=None):
+    """pvm prints what python3.11 prints, with the same exit status: both
+    under ulimit -v `limit` when given, pvm with `pvm_env` added to its
+    environment (PVM_GC_STRESS: the stress mode's tail guards stop a run
+    that writes past a block's end, runtime/gc.c)."""
     src, pyc = paths[name]
     results = []
-    for cmd in ([PYTHON, src], [PVM, pyc]):
-        p = subprocess.run(cmd, cwd=BUILD, env=ENV, stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=TIMEOUT,
-                           preexec_fn=address_space(limit))
-        results.append((p.returncode, p.stdout))
-    return None if results[0] == results[1] else "pvm %r; python3.11 %r" % (results[1],
-                                                                             results[0])
-
-
-def under_gc_stress(paths, name, every):
-    """pvm under PVM_GC_STRESS=every prints what python3.11 prints, with
-    the same exit status (the stress mode's tail guards stop a run that
-    writes past a block's end: runtime/gc.c)."""
-    src, pyc = paths[name]
-    results = []
-    for cmd, env in (([PYTHON, src], ENV), ([PVM, pyc], dict(ENV, PVM_GC_STRESS=str(every)))):
+    for cmd, env in (([PYTHON, src], ENV), ([PVM, pyc], dict(ENV, **(pvm_env or {})))):
         p = subprocess.run(cmd, cwd=BUILD, env=env, stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=TIMEOUT)
-        results.append((p.returncode, p.stdout, p.stderr[-300:]))
-    if results[0][:2] == results[1][:2]:
-        return None
-    return "pvm %r; python3.11 %r" % (results[1], results[0][:2])
+                           capture_output=True, timeout=TIMEOUT,
+                           preexec_fn=address_space(limit) if limit else None)
+        results.append((p.returncode, p.stdout))
+    return None if results[0] == results[1] else "pvm %r (stderr %r); python3.11 %r" % (
+        results[1], p.stderr[-300:], results[0])
 
 
 def stdout_bytes(cmd, where):
@@ -429,7 +418,7 @@ def cases(paths):
         ("ulimit -v 192 MiB, a str that doubles", lambda: with_output(paths, "doubling", 192 << 20)),
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("PVM_GC_STRESS=1, __del__ due while a batch is made",
-         lambda: under_gc_stress(paths, "del_batch_grows", 1)),
+         lambda: with_output(paths, "del_batch_grows", pvm_env={"PVM_GC_STRESS": "1"})),
         ("a directory", directory),
         ("an empty file", empty_file),
         ("/dev/zero", lambda: one_line_error("/dev/zero")),
