@@ -65,9 +65,11 @@ PGO_BUILD := build/pgo-$(notdir $(firstword $(CC)))
 # The standard library pvm runs: the pure-Python Lib/ of the CPython whose
 # bytecode it executes, asked of that python at build time — sysconfig's
 # "stdlib" path and the prefixes behind sys.prefix/exec_prefix/platlibdir
-# (/usr/lib/python3.11, /usr, /usr, lib on Debian).  Recorded in
-# modules/sys.o; PYTHONHOME overrides them at run time (modules/sys.c).
-PVM_PYPATHS := $(shell $(PYTHON) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.platlibdir)' 2>/dev/null)
+# (/usr/lib/python3.11, /usr, /usr, lib on Debian) — and its micro
+# version, which sys.version_info reports (2 for Debian 12's 3.11.2), so
+# that a program printing it prints what that python3.11 prints.  Recorded
+# in modules/sys.o; PYTHONHOME overrides the paths at run time (modules/sys.c).
+PVM_PYPATHS := $(shell $(PYTHON) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.platlibdir, sys.version_info[2])' 2>/dev/null)
 PVM_STDLIB      ?= $(word 1,$(PVM_PYPATHS))
 PVM_PREFIX      ?= $(word 2,$(PVM_PYPATHS))
 PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
@@ -223,7 +225,7 @@ $(BUILD)/vm/eval_tailcall.o: vm/eval_tailcall.c | deps
 
 SYS_PATHS = -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     -DPVM_PREFIX='"$(PVM_PREFIX)"' -DPVM_EXEC_PREFIX='"$(PVM_EXEC_PREFIX)"' \
-    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' \
+    -DPVM_PLATLIBDIR='"$(PVM_PLATLIBDIR)"' -DPY311_MICRO=$(or $(word 5,$(PVM_PYPATHS)),2) \
     -DPVM_STDLIB312='"$(word 1,$(PVM_PY312PATHS))"' -DPVM_PREFIX312='"$(word 2,$(PVM_PY312PATHS))"' \
     -DPVM_EXEC_PREFIX312='"$(word 3,$(PVM_PY312PATHS))"' -DPY312_MICRO=$(or $(word 4,$(PVM_PY312PATHS)),1) \
     -DPVM_STDLIB313='"$(word 1,$(PVM_PY313PATHS))"' -DPVM_PREFIX313='"$(word 2,$(PVM_PY313PATHS))"' \

@@ -32,8 +32,9 @@
  *                a 128-bit secret, runtime/str.c).
  *
  * Version: pvm runs the bytecode of CPython 3.11 (magic 3495, the same for
- * every 3.11.x), so it reports 3.11 — and the micro version of the CPython
- * 3.11 release it is tested against (3.11.7), since programs that print
+ * every 3.11.x), so it reports 3.11 — and the micro version of the
+ * python3.11 whose standard library it runs, which the Makefile asks of
+ * $(PYTHON) (PY311_MICRO: 2 on Debian 12), since programs that print
  * sys.version_info should print what that python3.11 prints.  sys.version
  * says "pvm" so nobody mistakes it for CPython.
  */
@@ -60,7 +61,9 @@
 #include "vm/monitoring.h"
 #include "vm/vm.h"
 
-#define PY_MICRO 7
+#ifndef PY311_MICRO
+#define PY311_MICRO 2
+#endif
 
 /* A 3.12 process (runtime/version.h) reports the python3.12 the Makefile
  * found, $(PYTHON312): its micro version and its standard library
@@ -104,7 +107,7 @@
 #endif
 #define PY_MINOR rt_py_minor
 #define PY_MICRO_NOW (rt_py_minor == 14 ? PY314_MICRO : rt_py_minor == 13 ? PY313_MICRO \
-                      : rt_py_minor == 12 ? PY312_MICRO : PY_MICRO)
+                      : rt_py_minor == 12 ? PY312_MICRO : PY311_MICRO)
 #define PY_HEXVERSION (0x030000F0 | PY_MINOR << 16 | PY_MICRO_NOW << 8)
 
 /* What the build recorded for this process's version. */
