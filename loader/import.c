@@ -42,7 +42,8 @@
  *   - Until the program imports importlib, __spec__ and __loader__ are
  *     None for every module pvm creates, and sys.meta_path, sys.path_hooks
  *     do not exist (reading one imports importlib).  Importing it installs
- *     CPython's finders and makes real specs (the importlib section below).
+ *     CPython's finders, makes real specs and gives __main__ the loader
+ *     CPython's start-up gives it (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
  *   - Extension modules (.so) are absent; the only frozen modules are
@@ -658,15 +659,45 @@ static bool init_attrs_from_spec(Value module, Value spec, bool override)
            rt_call(f, args, 3, rt_tuple_pack(1, rt_str_intern_cstr("override"))) != VAL_NULL;
 }
 
+/* __main__'s __loader__, as CPython's start-up sets it: for a script,
+ * SourcelessFileLoader("__main__", path) when the file is bytecode (named
+ * .pyc, or starting with a magic number), else SourceFileLoader; for -c,
+ * stdin (whose __file__ is "<stdin>") and the prompt the class
+ * BuiltinImporter.  Its __spec__ stays None.
+ * A loader already there (runpy's, under -m) is kept. */
+static bool give_main_loader(Value main)
+{
+    Value d = VAL_AS(ObjModule, main)->dict;
+    Value loader = rt_dict_get_cstr(d, "__loader__"), file = rt_dict_get_cstr(d, "__file__");
+    if (loader != VAL_NULL && loader != rt_None)
+        return true;
+    if (file == VAL_NULL || !is_str(file) || strcmp(rt_str_cstr(file), "<stdin>") == 0) {
+        loader = rt_getattr_cstr(bootstrap, "BuiltinImporter");
+    } else {
+        const char *path = rt_str_cstr(file);
+        size_t n = strlen(path);
+        bool bytecode = (n >= 4 && strcmp(path + n - 4, ".pyc") == 0) || ld_pyc_file_minor(path) != 0;
+        Value args[2] = { rt_str_intern_cstr("__main__"), file };
+        loader = call_function(external, bytecode ? "SourcelessFileLoader" : "SourceFileLoader",
+                               args, 2);
+    }
+    if (loader == VAL_NULL)
+        return false;
+    rt_dict_set_cstr(d, "__loader__", loader);
+    return true;
+}
+
 /* Modules imported before importlib was get the spec its finders would
  * have given them (the built-in ones got theirs from _bootstrap._setup);
  * __main__ keeps None, as a script's does — also under another name
  * (multiprocessing aliases it as sys.modules['__mp_main__'], which must
- * not rename it). */
+ * not rename it) — and gets its loader. */
 static bool give_specs(void)
 {
     Value mods = rt_dict_copy(modules()), name, m;
     Value main = rt_dict_get_cstr(mods, "__main__");
+    if (main != VAL_NULL && IS_EXACT(main, rt_module_type) && !give_main_loader(main))
+        return false;
     for (size_t i = 0; rt_dict_next(mods, &i, &name, &m);) {
         if (!IS_EXACT(m, rt_module_type) || VAL_AS(ObjModule, m)->builtin || !is_str(name) ||
             m == main)
