@@ -74,6 +74,14 @@ PVM_STDLIB      ?= $(word 1,$(PVM_PYPATHS))
 PVM_PREFIX      ?= $(word 2,$(PVM_PYPATHS))
 PVM_EXEC_PREFIX ?= $(word 3,$(PVM_PYPATHS))
 PVM_PLATLIBDIR  ?= $(word 4,$(PVM_PYPATHS))
+# The global site-packages directories of each python for one prefix
+# (site.getsitepackages([sys.prefix]): the distribution's layout,
+# {prefix}/local/lib/python3.11/dist-packages, {prefix}/lib/python3/dist-packages
+# and {prefix}/lib/python3.11/dist-packages on Debian), ':'-separated, the
+# prefix written {prefix}: pvm puts them on sys.path for sys.prefix and
+# sys.exec_prefix (PYTHONHOME's too) as site.py does (modules/sitedirs.c).
+SITEDIRS_OF = $(if $(1),$(shell $(1) -c 'import site, sys; p = sys.prefix; \
+    print(":".join("{prefix}" + d[len(p):] if d.startswith(p + "/") else d for d in site.getsitepackages([p])))' 2>/dev/null))
 # The same of python3.12 for a 3.12 process, and its micro version.
 PVM_PY312PATHS := $(if $(PYTHON312),$(shell $(PYTHON312) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
 PVM_PY313PATHS := $(if $(PYTHON313),$(shell $(PYTHON313) -c 'import sys, sysconfig; print(sysconfig.get_path("stdlib"), sys.base_prefix, sys.base_exec_prefix, sys.version_info[2])' 2>/dev/null))
@@ -233,6 +241,8 @@ SYS_PATHS = -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     $(if $(PYTHON314),-DPVM_STDLIB314='"$(PY314_STDLIB)"' -DPVM_PREFIX314='"$(PY314_HOME)"' \
                       -DPY314_MICRO=$(or $(PY314_MICRO),0))
 $(BUILD)/modules/sys.o: override PVM_CPPFLAGS += $(SYS_PATHS)
+$(BUILD)/modules/sitedirs.o: override PVM_CPPFLAGS += -DPVM_SITEDIRS='"$(call SITEDIRS_OF,$(PYTHON))"' \
+    -DPVM_SITEDIRS312='"$(call SITEDIRS_OF,$(PYTHON312))"' -DPVM_SITEDIRS313='"$(call SITEDIRS_OF,$(PYTHON313))"'
 
 # The 3.14 standard library (see PY314_STDLIB above); .compiled marks it
 # complete, so that an interrupted unpacking is done again.

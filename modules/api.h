@@ -130,9 +130,17 @@ void mod_sys_set_orig_argv(int argc, char **argv);
 /* -X opt (sys._xoptions) and -W opt (sys.warnoptions). */
 void mod_sys_add_xoption(const char *opt);
 void mod_sys_add_warnoption(const char *opt);
-/* sys.path = [first, PYTHONPATH entries..., the standard library]; first
- * is VAL_NULL under -P / -I (safe_path: no script directory). */
+/* sys.path = [first, PYTHONPATH entries..., the standard library, the
+ * site-packages directories]; first is VAL_NULL under -P / -I (safe_path:
+ * no script directory). */
 void mod_sys_init_path(Value first);
+/* sys.prefix (exec false) or sys.exec_prefix (true). */
+const char *mod_sys_prefix(bool exec);
+/* sys.version_info.micro: the python whose standard library runs. */
+int mod_sys_micro_version(void);
+/* Append the site-packages directories and those their .pth files name,
+ * as site.py does (sitedirs.c); not under -S. */
+void mod_site_add_dirs(Value path);
 /* The standard-library directory pvm looked for and did not find (so that
  * "No module named 'x'" can say where it looked), or NULL when it is there. */
 const char *mod_sys_missing_stdlib(void);

@@ -285,7 +285,8 @@ static void append_path(Value path, Value v)
 }
 
 /* sys.path: [first, the PYTHONPATH entries made absolute, the standard
- * library]; duplicates after first dropped as site.py drops them. */
+ * library, the site-packages directories]; duplicates after first dropped
+ * as site.py drops them. */
 void mod_sys_init_path(Value first)
 {
     Value path = mod_sys_path();
@@ -303,6 +304,8 @@ void mod_sys_init_path(Value first)
     if (first != VAL_NULL)
         rt_list_append(path, first);
     rt_list_extend(path, rest);
+    if (!mod_sys_flags()->no_site && lib.found)   /* no stdlib, no site.py */
+        mod_site_add_dirs(path);        /* site-packages (sitedirs.c) */
     rt_module_set_shadow_check(first, mod_sys_module());
 }
 
@@ -919,6 +922,17 @@ static const char copyright[] =
     "All Rights Reserved.\n\n"
     "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
     "All Rights Reserved.";
+
+const char *mod_sys_prefix(bool exec)
+{
+    locate_stdlib();
+    return exec ? lib.exec_prefix : lib.prefix;
+}
+
+int mod_sys_micro_version(void)
+{
+    return PY_MICRO_NOW;
+}
 
 static void set_version(Value d)
 {

@@ -72,8 +72,9 @@ static const char usage_text[] =
     "              also PYTHONSAFEPATH\n"
     "  -q          don't print version and copyright messages on interactive startup\n"
     "  -R          randomize str and bytes hashes even when PYTHONHASHSEED is set\n"
-    "  -s          sys.flags.no_user_site (pvm has no site-packages)\n"
-    "  -S          no exit(), quit(), help, copyright, credits, license builtins\n"
+    "  -s          don't add user site directory to sys.path; also PYTHONNOUSERSITE\n"
+    "  -S          no site-packages on sys.path and no exit(), quit(), help,\n"
+    "              copyright, credits, license builtins\n"
     "  -u          unbuffered stdout and stderr; also PYTHONUNBUFFERED=x\n"
     "  -v          sys.flags.verbose (no trace of imports); also PYTHONVERBOSE=x\n"
     "  -V, --version  print the version number and exit\n"
@@ -1037,6 +1038,8 @@ static void environment_flags(ModSysFlags *f)
         f->dont_write_bytecode = 1;
     if ((v = getenv("PYTHONSAFEPATH")) != NULL && v[0] != '\0')
         f->safe_path = true;
+    if ((v = getenv("PYTHONNOUSERSITE")) != NULL && v[0] != '\0')
+        f->no_user_site = 1;
     if ((v = getenv("PYTHONHASHSEED")) != NULL && strcmp(v, "0") == 0)
         f->hash_randomization = 0;
     if ((v = getenv("PYTHONWARNDEFAULTENCODING")) != NULL && v[0] != '\0')
