@@ -32,7 +32,9 @@
  * Likewise the module `site` is not in sys.modules at start.  `pvm -S`
  * adds nothing (tools/main.c).
  */
+#define _GNU_SOURCE             /* getdents64 */
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,54 +107,73 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The .pth file names in dir, sorted as site.py sorts them; NULL-ended. */
+/* The .pth file names in dir, sorted as site.py sorts them; NULL-ended.
+ * The directory is read with getdents64 into a buffer on the stack, not
+ * opendir's 32 KiB of malloc: start-up's stack is already made present
+ * (runtime/gc.c), and every page a start-up writes costs (bench/README.md). */
 static char **pth_files(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (d == NULL)
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
         return NULL;
     size_t n = 0, cap = 8;
     char **names = gc_alloc(cap * sizeof *names);
     bool skip_hidden = skips_hidden();
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        size_t len = strlen(e->d_name);
-        if (len < 4 || strcmp(e->d_name + len - 4, ".pth") != 0 ||
-            (skip_hidden && e->d_name[0] == '.'))
-            continue;
-        if (n + 1 == cap)
-            names = gc_realloc(names, (cap *= 2) * sizeof *names);
-        names[n++] = gc_strdup(e->d_name);
+    char buf[4096];
+    for (ssize_t got; (got = getdents64(fd, buf, sizeof buf)) > 0;) {
+        for (ssize_t at = 0; at < got;) {
+            const struct dirent64 *e = (const struct dirent64 *)(buf + at);
+            at += e->d_reclen;
+            size_t len = strlen(e->d_name);
+            if (len < 4 || strcmp(e->d_name + len - 4, ".pth") != 0 ||
+                (skip_hidden && e->d_name[0] == '.'))
+                continue;
+            if (n + 1 == cap)
+                names = gc_realloc(names, (cap *= 2) * sizeof *names);
+            names[n++] = gc_strdup(e->d_name);
+        }
     }
-    closedir(d);
+    close(fd);
     names[n] = NULL;
     qsort(names, n, sizeof *names, by_name);
     return names;
+}
+
+/* The whole of a file, NUL-terminated, or NULL. */
+static char *read_all(const char *file)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    char *text = NULL;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        text = gc_alloc_atomic((size_t)st.st_size + 1);
+        ssize_t got = read(fd, text, (size_t)st.st_size);
+        text[got > 0 ? got : 0] = '\0';
+    }
+    if (fd >= 0)
+        close(fd);
+    return text;
 }
 
 /* site.addpackage, for the lines that name directories. */
 static void add_pth_dirs(Value path, const char *dir, const char *pth)
 {
     char file[PATH_MAX];
-    FILE *f = (size_t)snprintf(file, sizeof file, "%s/%s", dir, pth) < sizeof file
-            ? fopen(file, "r") : NULL;
-    if (f == NULL)
-        return;
-    char line[4096];
-    while (fgets(line, sizeof line, f) != NULL) {
-        size_t n = strlen(line);
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
-                         line[n - 1] == '\t'))
+    char *text = (size_t)snprintf(file, sizeof file, "%s/%s", dir, pth) < sizeof file
+               ? read_all(file) : NULL;
+    for (char *line = text, *next; line != NULL && *line != '\0'; line = next) {
+        size_t n = strcspn(line, "\n");
+        next = line[n] == '\n' ? line + n + 1 : line + n;
+        while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
             n--;                                    /* line.rstrip() */
-        size_t lead = strspn(line, " \t");
-        if (line[0] == '#' || lead == n)            /* a comment, or blank */
-            continue;
+        if (line[0] == '#' || strspn(line, " \t") >= n)
+            continue;                               /* a comment, or blank */
         if (strncmp(line, "import ", 7) == 0 || strncmp(line, "import\t", 7) == 0)
             continue;                               /* code: not run (above) */
         Value sub = make_path(dir, line, n);
         if (sub != VAL_NULL && exists(rt_str_cstr(sub)))
             add_new(path, sub);
     }
-    fclose(f);
 }
 
 /* site.addsitedir: the directory, then its .pth files' directories. */
