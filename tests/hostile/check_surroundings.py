@@ -173,7 +173,12 @@ def summary(result):
                                           ", 'Exception ignored'" if IGNORED in err else "")
 
 
-def same_as_python(paths, name, **how):
+def same_as_python(paths, name, tries=1, **how):
+    """pvm's outcome is python3.11's.  tries > 1: where timing decides
+    between outcomes python3.11 has (a pipe closed while output flows: the
+    BrokenPipeError in a print, and again at the exit's flush or not),
+    python3.11 runs up to `tries` times until one of its runs ends as
+    pvm's did."""
     src, pyc = paths[name]
     opened = []
 
@@ -186,11 +191,13 @@ def same_as_python(paths, name, **how):
             kw["stderr"] = open("/dev/full", "wb")
             opened.append(kw["stderr"])
         return kw
-    want = summary(run([PYTHON, src], **with_files(how)))
     got = summary(run([PVM, pyc], **with_files(how)))
+    wants = []
+    while len(wants) < tries and got not in wants:
+        wants.append(summary(run([PYTHON, src], **with_files(how))))
     for f in opened:
         f.close()
-    return None if got == want else "pvm: %s; python3.11: %s" % (got, want)
+    return None if got in wants else "pvm: %s; python3.11: %s" % (got, " / ".join(wants))
 
 
 def one_line_error(path, stdin=None):
@@ -388,7 +395,7 @@ def cases(paths):
              for how, options in (("pipe", ()), ("file", ()), ("tty", ()), ("pipe -u", ("-u",)),
                                   ("tty -u", ("-u",)))]
     return order + [
-        ("pipe closed while printing", lambda: same_as_python(paths, "many_lines",
+        ("pipe closed while printing", lambda: same_as_python(paths, "many_lines", tries=5,
                                                               reader="one-line")),
         ("pipe closed before the final flush", lambda: same_as_python(paths, "few_lines",
                                                                       reader="gone")),
