@@ -965,6 +965,8 @@ static Value textio_close(Value *args, size_t nargs, Value kw)
     int c = io_is_closed(t->buffer);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
+    if (t->base.finalizing)
+        io_dealloc_warn(t->buffer, args[0]);
     return io_flush_then_close(args[0], t->buffer);
 }
 
@@ -1086,7 +1088,6 @@ static Value get_errors(Value self)
         return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
     return TIO(self)->errors;
 }
-static Value get_finalizing(Value self) { return rt_False; }
 
 static Value get_closed(Value self)
 {
@@ -1141,7 +1142,7 @@ static const GetSetDef textio_getsets[] = {
     {"buffer", get_buffer, 0, 0}, {"line_buffering", get_line_buffering, 0, 0},
     {"write_through", get_write_through, 0, 0}, {"closed", get_closed, 0, 0},
     {"name", get_name, 0, 0}, {"newlines", get_newlines, 0, 0},
-    {"_CHUNK_SIZE", get_chunk_size, set_chunk_size, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {"_CHUNK_SIZE", get_chunk_size, set_chunk_size, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -1172,6 +1173,7 @@ ObjType io_textiowrapper_type = {
              TF_SPLIT_INIT,                 /* T.__new__(T) makes one, uninitialized */
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(TextIO), .getsets = textio_getsets,
+    .members = io_finalizing_members,
     .new_ = textio_new, .next = textio_next, .repr = textio_repr,
 };
 
