@@ -21,13 +21,11 @@
  * function used by TextIOWrapper, StringIO and the Python-visible class.
  *
  * tell()/seek().  CPython's cookie packs a byte position with the decoder's
- * state; here, for the C codecs, tell() counts the bytes behind the text
- * already read in the current chunk (after a '\r\n' pair or a multi-byte
- * character), so the cookie is always a plain byte offset, which is what
- * CPython gives in the same places.  Other codecs, stateful ones among
- * them (utf-16's BOM, iso2022_jp's shifts), get CPython's own cookie,
- * found by replaying the decoder from a point where it held no bytes
- * (see "cookies" below).
+ * state: where the decoder last held no bytes, its flags there (a stateful
+ * codec's: utf-16's BOM seen, iso2022_jp's shift; the newline decoder's
+ * pending '\r'), and the bytes and characters to replay from there.  tell()
+ * finds it as CPython does, replaying the decoder over the current chunk,
+ * so its cookies are CPython's, for the C codecs too (see "cookies" below).
  */
 #include <langinfo.h>
 #include <limits.h>
@@ -64,12 +62,11 @@ typedef struct TextIO {
     /* Bytes of an incomplete character at the end of the last chunk (C codecs). */
     unsigned char tail[4];
     int ntail;
-    /* For tell(): the state before the current chunk and the chunk itself
-     * (CODEC_OTHER: the decoder's flags then, and the bytes it held before
-     * the chunk's), and the chunk's bytes per character. */
-    unsigned char snap_tail[4];
-    int snap_ntail, snap_flags;
-    bool snap_pendingcr, have_snapshot;
+    /* For tell(): the decoder's flags before the current chunk, the bytes
+     * it held then followed by the chunk's, and the chunk's bytes per
+     * character. */
+    int snap_flags;
+    bool have_snapshot;
     Value snap_input;           /* bytes */
     double b2cratio;
     /* Encoded bytes waiting for the buffer. */
@@ -347,11 +344,9 @@ static size_t complete_prefix(const unsigned char *p, size_t n)
     return need > back + 1 && lead >= 0xC0 && lead < 0xF5 ? i - 1 : n;
 }
 
-/* The decoder's state as CPython's text layer sees it, checked to be a
- * (bytes, int) pair (else TypeError): the bytes it holds back, and its
- * flags, shifted left once for the newline decoder's pending '\r' when
- * newlines are universal (IncrementalNewlineDecoder.getstate). */
-static bool decoder_getstate(TextIO *t, Value *buffered, int *flags)
+/* A codec of Python's decoder's getstate(), checked to be a (bytes, int)
+ * pair (else TypeError). */
+static bool python_decoder_state(TextIO *t, Value *buffered, int *flags)
 {
     Value state = io_call(t->decoder, "getstate", 0);
     if (state == VAL_NULL)
@@ -366,7 +361,20 @@ static bool decoder_getstate(TextIO *t, Value *buffered, int *flags)
                   "not '%T'", *buffered);
         return false;
     }
-    if (!rt_int_as_int(rt_tuple_get(state, 1), flags))
+    return rt_int_as_int(rt_tuple_get(state, 1), flags);
+}
+
+/* The decoder's state as CPython's text layer sees it: the bytes it holds
+ * back (a C codec's: the start of an incomplete character), and its flags
+ * (a C codec has none), shifted left once for the newline decoder's
+ * pending '\r' when newlines are universal
+ * (IncrementalNewlineDecoder.getstate). */
+static bool decoder_getstate(TextIO *t, Value *buffered, int *flags)
+{
+    *flags = 0;
+    if (t->codec != CODEC_OTHER)
+        *buffered = rt_bytes_new(t->tail, (size_t)t->ntail);
+    else if (!python_decoder_state(t, buffered, flags))
         return false;
     if (t->readuniversal)
         *flags = (int)((unsigned)*flags << 1) | t->nl.pendingcr;
@@ -380,15 +388,18 @@ static bool decoder_getstate(TextIO *t, Value *buffered, int *flags)
  * newlines seen, as CPython's does. */
 static bool decoder_setstate(TextIO *t, int64_t start_pos, int flags)
 {
+    t->ntail = 0;
     if (start_pos == 0 && flags == 0) {
         t->nl.pendingcr = false;
         t->nl.seennl = 0;
-        return io_call(t->decoder, "reset", 0) != VAL_NULL;
+        return t->codec != CODEC_OTHER || io_call(t->decoder, "reset", 0) != VAL_NULL;
     }
     if (t->readuniversal) {
         t->nl.pendingcr = flags & 1;
         flags >>= 1;
     }
+    if (t->codec != CODEC_OTHER)
+        return true;
     Value state = rt_tuple_pack(2, rt_bytes_new(NULL, 0), rt_int_from_i64(flags));
     return io_call(t->decoder, "setstate", 1, state) != VAL_NULL;
 }
@@ -682,12 +693,8 @@ static int read_chunk(TextIO *t, size_t want)
         io_unsupported("not readable");
         return -1;
     }
-    memcpy(t->snap_tail, t->tail, sizeof t->tail);
-    t->snap_ntail = t->ntail;
-    t->snap_pendingcr = t->nl.pendingcr;
     Value held = VAL_NULL;
-    if (t->codec == CODEC_OTHER && t->seekable && !t->not_telling &&
-        !decoder_getstate(t, &held, &t->snap_flags))
+    if (t->seekable && !t->not_telling && !decoder_getstate(t, &held, &t->snap_flags))
         return -1;
     Value input = io_call(t->buffer, t->has_read1 ? "read1" : "read", 1,
                           rt_int_from_i64((int64_t)size));
@@ -872,6 +879,7 @@ static Value textio_next(Value self)
     Value line = read_line(t, -1);
     if (line == VAL_NULL || AS_STR(line)->length == 0) {
         t->not_telling = line == VAL_NULL;
+        t->have_snapshot = false;       /* tell() at the end: the buffer's position */
         return VAL_NULL;
     }
     return line;
@@ -879,28 +887,10 @@ static Value textio_next(Value self)
 
 /* ---- positions ---------------------------------------------------------------------------------- */
 
-/* The bytes behind the first nchars characters decoded from seq. */
-static size_t bytes_for_chars(TextIO *t, const unsigned char *seq, size_t n, size_t nchars)
-{
-    size_t i = 0;
-    for (size_t produced = 0; produced < nchars && i < n; produced++) {
-        if (t->readtranslate && seq[i] == '\r' && i + 1 < n && seq[i + 1] == '\n') {
-            i += 2;
-            continue;
-        }
-        size_t len = 1;
-        if (t->codec == CODEC_UTF8 && seq[i] >= 0xC0)
-            len = seq[i] >= 0xF0 ? 4 : seq[i] >= 0xE0 ? 3 : 2;
-        i += len;
-    }
-    return i < n ? i : n;
-}
-
 /* ---- cookies: tell() and seek() through a codec's incremental decoder ------------------------- */
 
 /*
- * With a codec of Python's (a stateful decoder: utf-16, iso2022_jp...) a
- * position is CPython's cookie: a safe start point in the buffer, where the
+ * A position is CPython's cookie: a safe start point in the buffer, where the
  * decoder held no bytes, with the decoder's flags there; then how many bytes
  * to feed it from there and how many of the characters they decode to skip
  * (need_eof: decode those bytes as the end of the stream).  The int is the
@@ -1043,29 +1033,54 @@ static bool find_cookie(TextIO *t, const unsigned char *in, size_t n, size_t ski
     return true;
 }
 
-/* tell() with a codec of Python's: start is where the snapshot's bytes
- * begin in the buffer.  The decoder's state is put back afterwards. */
+/* The decoder's whole state, kept while tell() uses the decoder. */
+typedef struct DecoderState {
+    Value python;               /* a codec of Python's: its getstate() */
+    unsigned char tail[4];      /* a C codec's */
+    int ntail;
+    IoNewlines nl;
+} DecoderState;
+
+static bool save_decoder(TextIO *t, DecoderState *d)
+{
+    memcpy(d->tail, t->tail, sizeof d->tail);
+    d->ntail = t->ntail;
+    d->nl = t->nl;
+    d->python = t->codec == CODEC_OTHER ? io_call(t->decoder, "getstate", 0) : VAL_NULL;
+    return t->codec != CODEC_OTHER || d->python != VAL_NULL;
+}
+
+/* Put it back; the newlines seen stay as tell() left them (CPython's
+ * setstate of its newline decoder does not restore them). */
+static bool restore_decoder(TextIO *t, const DecoderState *d)
+{
+    memcpy(t->tail, d->tail, sizeof t->tail);
+    t->ntail = d->ntail;
+    t->nl.pendingcr = d->nl.pendingcr;
+    return d->python == VAL_NULL || io_call(t->decoder, "setstate", 1, d->python) != VAL_NULL;
+}
+
+/* tell(): start is where the snapshot's bytes begin in the buffer. */
 static Value tell_through_decoder(TextIO *t, int64_t start)
 {
     Cookie c = { .start_pos = start, .dec_flags = t->snap_flags };
     if (t->dpos == 0)
         return build_cookie(&c);
-    Value saved = io_call(t->decoder, "getstate", 0);
-    if (saved == VAL_NULL)
+    DecoderState saved;
+    if (!save_decoder(t, &saved))
         return VAL_NULL;
-    bool saved_cr = t->nl.pendingcr;
     ObjBytes *in = AS_BYTES(t->snap_input);
     bool found = find_cookie(t, in->data, in->length, t->dpos, &c);
     Value exc = found ? VAL_NULL : rt_err_fetch();
-    if (io_call(t->decoder, "setstate", 1, saved) == VAL_NULL)
+    if (!restore_decoder(t, &saved))
         return VAL_NULL;
-    t->nl.pendingcr = saved_cr;
     return exc != VAL_NULL ? rt_raise(exc) : build_cookie(&c);
 }
 
-/* seek(cookie) with a codec of Python's: back to the safe start point, the
- * decoder in its state there, then the bytes to feed decoded and the
- * characters to skip skipped, as a read would have left them. */
+/* seek(cookie): back to the safe start point, the decoder in its state
+ * there, then the bytes to feed decoded and the characters to skip
+ * skipped, as a read would have left them.  A stream not readable has no
+ * decoder: only the position counts. */
 static bool seek_through_decoder(TextIO *t, Value cookie)
 {
     Cookie c;
@@ -1073,10 +1088,11 @@ static bool seek_through_decoder(TextIO *t, Value cookie)
         io_call(t->buffer, "seek", 1, rt_int_from_i64(c.start_pos)) == VAL_NULL)
         return false;
     drop_decoded(t);
-    if (!decoder_setstate(t, c.start_pos, c.dec_flags))
+    bool decoding = t->codec == CODEC_OTHER ? t->decoder != VAL_NULL : t->readable;
+    if (decoding && !decoder_setstate(t, c.start_pos, c.dec_flags))
         return false;
     Value input = rt_bytes_new(NULL, 0);
-    if (c.chars_to_skip) {
+    if (decoding && c.chars_to_skip) {
         input = io_call(t->buffer, "read", 1, rt_int_from_i64(c.bytes_to_feed));
         if (input == VAL_NULL)
             return false;
@@ -1115,18 +1131,7 @@ static Value textio_tell(Value *args, size_t nargs, Value kw)
     int64_t p;
     if (!rt_int_as_i64(pos, &p))
         return VAL_NULL;
-    ObjBytes *in = AS_BYTES(t->snap_input);
-    if (t->codec == CODEC_OTHER)
-        return tell_through_decoder(t, p - (int64_t)in->length);
-    int64_t start = p - (int64_t)in->length - t->snap_ntail - (t->snap_pendingcr ? 1 : 0);
-    StrBuf seq;
-    sb_init(&seq);
-    if (t->snap_pendingcr)
-        sb_addc(&seq, '\r');
-    sb_add(&seq, (const char *)t->snap_tail, (size_t)t->snap_ntail);
-    sb_add(&seq, (const char *)in->data, in->length);
-    return rt_int_from_i64(start + (int64_t)bytes_for_chars(t, (unsigned char *)seq.data,
-                                                            seq.len, t->dpos));
+    return tell_through_decoder(t, p - (int64_t)rt_len(t->snap_input));
 }
 
 /* Back to the decoder's start (seek(0), seek(0, 2)), forgetting the
@@ -1180,12 +1185,7 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
     if (io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
     t->not_telling = false;
-    if (t->codec == CODEC_OTHER && t->decoder != VAL_NULL)
-        return seek_through_decoder(t, cookie) ? cookie : VAL_NULL;
-    reset_decoder(t);
-    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL || !encoder_at(t, cookie))
-        return VAL_NULL;
-    return cookie;
+    return seek_through_decoder(t, cookie) ? cookie : VAL_NULL;
 }
 
 static Value textio_truncate(Value *args, size_t nargs, Value kw)

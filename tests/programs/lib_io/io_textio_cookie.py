@@ -1,4 +1,4 @@
-# TextIOWrapper.tell() and seek() with a stateful codec of Python's (utf-16, utf-32, iso2022_jp, a decoder holding bytes back) give CPython's cookies, packed from the safe start point, decoder flags, bytes to feed and characters to skip, and seek() back to them reads the same text.
+# TextIOWrapper.tell() and seek() with a stateful codec of Python's (utf-16, utf-32, iso2022_jp, a decoder holding bytes back), and with utf-8/latin-1 where a '\r' is pending, give CPython's cookies, packed from the safe start point, decoder flags, bytes to feed and characters to skip, and seek() back to them reads the same text.
 import codecs
 import io
 
@@ -7,7 +7,7 @@ JTEXT = TEXT.replace("ö", "o")
 
 
 def roundtrip(enc, newline=None, chunk=16):
-    data = (JTEXT if "jp" in enc or "jis" in enc else TEXT).encode(enc)
+    data = (JTEXT if "jp" in enc or "jis" in enc else TEXT).encode(enc, "replace")
     cookies, ok = [], True
     for i in (0, 1, 2, 5, 13, 14, 20, 33, 40, 70):
         f = io.TextIOWrapper(io.BytesIO(data), encoding=enc, newline=newline)
@@ -26,6 +26,17 @@ for enc in ("utf-16", "utf-32", "utf-16-be", "utf-8-sig", "iso2022_jp", "euc_jp"
 roundtrip("utf-16", newline="")
 roundtrip("utf-16", newline="\r\n", chunk=7)
 roundtrip("iso2022_jp", newline="", chunk=5)
+
+# The C codecs: a '\r' held back by the newline decoder is in the cookie.
+for enc in ("utf-8", "latin-1"):
+    roundtrip(enc, chunk=8)
+    roundtrip(enc, newline="", chunk=8)
+    f = io.TextIOWrapper(io.BytesIO(JTEXT.encode(enc, "replace")), encoding=enc, newline="")
+    f._CHUNK_SIZE = 4
+    marks = []
+    while f.readline():
+        marks.append(f.tell())
+    print(enc, marks, repr(f.newlines))
 
 # Line by line.
 f = io.TextIOWrapper(io.BytesIO(TEXT.encode("utf-16")), encoding="utf-16")
