@@ -946,9 +946,69 @@ static bool parse_cookie(Value obj, Cookie *c)
     return true;
 }
 
+/* The newline decoder's count of the characters it gives for `cr` (the
+ * '\r' it held back, now given) then the characters of bytes p[0..k),
+ * which stand for themselves: io_nl_decode's state changes, counted
+ * rather than made, in one pass that only stops at '\n' and '\r'. */
+static size_t nl_count(IoNewlines *nl, bool cr, const unsigned char *p, size_t k, bool final)
+{
+    if (cr)
+        nl->pendingcr = false;
+    bool hold = !final && (k > 0 ? p[k - 1] == '\r' : cr);    /* a last '\r' held back */
+    size_t end = hold && k > 0 ? k - 1 : k;
+    bool prev_cr = cr && !(hold && k == 0);
+    size_t count = end + prev_cr;
+    for (size_t i = 0; i < end; i++) {
+        unsigned char c = p[i];
+        if (c > '\r' && !prev_cr)
+            continue;
+        if (prev_cr && c == '\n') {
+            nl->seennl |= IO_SEEN_CRLF;
+            count -= nl->translate;
+            prev_cr = false;
+            continue;
+        }
+        if (prev_cr)
+            nl->seennl |= IO_SEEN_CR;
+        if (c == '\n')
+            nl->seennl |= IO_SEEN_LF;
+        prev_cr = c == '\r';
+    }
+    if (prev_cr)
+        nl->seennl |= IO_SEEN_CR;
+    if (hold)
+        nl->pendingcr = true;
+    return count;
+}
+
+/* decode()'s count for a C codec when p[0..n) is ASCII (any bytes for
+ * latin-1) but for an incomplete utf-8 character at its end, without
+ * making the text (tell() decodes the chunk read so far at each call, as
+ * CPython does, and this is most text); false, nothing done, otherwise. */
+static bool count_plain(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
+{
+    if (t->codec == CODEC_OTHER || t->ntail > 0)
+        return false;
+    size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix(p, n) : n;
+    for (size_t i = 0; t->codec != CODEC_LATIN1 && i < k; i++)
+        if (p[i] >= 0x80)
+            return false;
+    t->ntail = (int)(n - k);
+    memcpy(t->tail, p + k, n - k);
+    if (!t->readuniversal) {
+        *count = k;
+        return true;
+    }
+    bool cr = t->nl.pendingcr && (k > 0 || final);
+    *count = nl_count(&t->nl, cr, p, k, final);
+    return true;
+}
+
 /* How many characters p[0..n) decode to, fed to the decoder as it is. */
 static bool decode_count(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
 {
+    if (count_plain(t, p, n, final, count))
+        return true;
     return decode(t, rt_bytes_new(p, n), final, count) != NULL;
 }
 
