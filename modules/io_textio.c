@@ -424,8 +424,16 @@ static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
                                                      : sb.len;
         t->ntail = (int)(sb.len - k);
         memcpy(t->tail, sb.data + k, (size_t)t->ntail);
-        text = rt_bytes_decode((const unsigned char *)sb.data, k,
-                               rt_str_from_cstr(codec_names[t->codec]), t->errors);
+        Value codec = rt_str_from_cstr(codec_names[t->codec]);
+        text = rt_bytes_decode((const unsigned char *)sb.data, k, codec, t->errors);
+        if (text == VAL_NULL && k < sb.len && rt_err_matches(&rt_UnicodeDecodeError)) {
+            /* CPython's decoder sees the held bytes too: b"\xc3" before
+             * b"\xe6" is "invalid continuation byte", not "unexpected end
+             * of data"; its error is the one to raise */
+            rt_err_clear();
+            text = rt_bytes_decode((const unsigned char *)sb.data, sb.len, codec, t->errors);
+            t->ntail = 0;
+        }
     }
     if (text == VAL_NULL)
         return NULL;
