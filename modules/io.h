@@ -37,6 +37,7 @@ typedef struct IoObject {
     Object ob;
     Value dict;                 /* the instance __dict__ (VAL_NULL until used) */
     bool iobase_closed;         /* _IOBase.close() ran */
+    bool finalizing;            /* _finalizing: close() is called by __del__ */
 } IoObject;
 
 #define IO_OBJ(v) VAL_AS(IoObject, v)
@@ -132,6 +133,16 @@ Value io_close_after(Value closed, Value earlier);
  * attribute (a ValueError or AttributeError getting it leaves it out):
  * false on any other error. */
 bool io_repr_attr(StrBuf *sb, Value self, const char *label, const char *attr);
+
+/* An unclosed file that is finalised warns ResourceWarning "unclosed file
+ * <repr>", naming the outermost layer: _IOBase.__del__ sets _finalizing
+ * (io_finalizing_members, of FileIO, the buffered classes and
+ * TextIOWrapper), and their close() then asks the layer below to warn
+ * about itself: io_dealloc_warn(inner, self) calls inner._dealloc_warn(self)
+ * (FileIO's warns; a buffered one passes it on to its raw stream), any
+ * error ignored. */
+extern const MemberDef io_finalizing_members[];
+void io_dealloc_warn(Value inner, Value source);
 
 /* _IOBase's own methods other files call directly. */
 Value io_iobase_close(Value *args, size_t nargs, Value kwnames);

@@ -728,6 +728,8 @@ static Value buffered_close(Value *args, size_t nargs, Value kw)
     lock_leave(b);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
+    if (b->base.finalizing)
+        io_dealloc_warn(b->raw, args[0]);
     Value flushed = io_call(args[0], "flush", 0);     /* a reader's too: it may be replaced */
     Value exc = flushed == VAL_NULL ? rt_err_fetch() : VAL_NULL;
     if (!lock_enter(args[0]))
@@ -782,7 +784,6 @@ static Value raw_attr(Value self, const char *name)
 static Value get_closed(Value self) { return raw_attr(self, "closed"); }
 static Value get_name(Value self) { return raw_attr(self, "name"); }
 static Value get_mode(Value self) { return raw_attr(self, "mode"); }
-static Value get_finalizing(Value self) { return rt_False; }
 
 static Value get_raw(Value self)
 {
@@ -803,7 +804,7 @@ static Value buffered_repr(Value self)
 
 static const GetSetDef buffered_getsets[] = {
     {"closed", get_closed, 0, 0}, {"name", get_name, 0, 0}, {"mode", get_mode, 0, 0},
-    {"raw", get_raw, 0, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {"raw", get_raw, 0, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -835,6 +836,19 @@ IO_NOARGS(buffered_fileno_noargs, buffered_fileno, NULL, "fileno")
 IO_NOARGS(buffered_isatty_noargs, buffered_isatty, NULL, "isatty")
 IO_NOARGS(buffered_seekable_noargs, buffered_seekable, NULL, "seekable")
 
+/* _dealloc_warn(source): the raw stream's, for a layer over this one
+ * being finalised (io.h). */
+static Value buffered_dealloc_warn(Value *args, size_t nargs, Value kw)
+{
+    if (!io_self(args, nargs, &io_bufferediobase_type, "_dealloc_warn") ||
+        !io_onearg(args, nargs, kw, NULL, "_dealloc_warn"))
+        return VAL_NULL;
+    Buffered *b = BUF(args[0]);
+    if (is_buffered(args[0]) && b->ok && b->raw != VAL_NULL)
+        io_dealloc_warn(b->raw, args[1]);
+    return rt_None;
+}
+
 /* CPython's object size and its buffer's. */
 static Value buffered_sizeof(Value *args, size_t nargs, Value kw)
 {
@@ -854,6 +868,7 @@ const MethodDef io_buffered_methods[] = {
     {"detach", buffered_detach_noargs}, {"fileno", buffered_fileno_noargs},
     {"isatty", buffered_isatty_noargs},
     {"seekable", buffered_seekable_noargs}, {"__sizeof__", buffered_sizeof},
+    {"_dealloc_warn", buffered_dealloc_warn},
     {NULL, NULL},
 };
 
@@ -874,20 +889,22 @@ static const MethodDef writing_methods[] = {
     {NULL, NULL},
 };
 
-/* Writers are closed when collected (their bytes written: _IOBase.__del__);
- * a writer iterates as _IOBase does (its readline is unsupported). */
-#define BUFFERED_TYPE(var, tname, newfn, finalizer, nextfn)                              \
+/* Buffered streams are closed when collected (_IOBase.__del__): a writer's
+ * bytes are written, and an unclosed one, a reader's too, warns naming
+ * itself rather than its raw stream.  A writer iterates as _IOBase does
+ * (its readline is unsupported). */
+#define BUFFERED_TYPE(var, tname, newfn, nextfn)                                         \
     ObjType var = {                                                                     \
         .ob.type = &rt_type_type, .name = tname,                                        \
-        .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT | (finalizer),            \
+        .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_SPLIT_INIT | TF_FINALIZER,           \
         .base = &io_bufferediobase_type, .dict_offset = offsetof(IoObject, dict),       \
         .instance_size = sizeof(Buffered), .getsets = buffered_getsets,                 \
+        .members = io_finalizing_members,                                               \
         .new_ = newfn, .repr = buffered_repr, .next = nextfn,                           \
     };
-BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new, 0, buffered_next)
-BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new, TF_FINALIZER, NULL)
-BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new, TF_FINALIZER,
-              buffered_next)
+BUFFERED_TYPE(io_bufferedreader_type, "_io.BufferedReader", reader_new, buffered_next)
+BUFFERED_TYPE(io_bufferedwriter_type, "_io.BufferedWriter", writer_new, NULL)
+BUFFERED_TYPE(io_bufferedrandom_type, "_io.BufferedRandom", random_new, buffered_next)
 
 /* Each class's own __init__, and its reading or writing methods (or both). */
 void io_buffered_ready(void)

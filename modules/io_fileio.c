@@ -468,12 +468,44 @@ static Value fileio_isatty(Value *args, size_t nargs, Value kw)
     return f == NULL ? VAL_NULL : rt_bool(isatty(f->fd) == 1);
 }
 
+/* ResourceWarning "unclosed file <repr(source)>" when the file has a
+ * descriptor of its own still open; source is the outermost layer being
+ * finalised (io.h).  An exception being raised meanwhile is kept; the
+ * warning turned into an error is reported as unraisable. */
+static void warn_unclosed(Value self, Value source)
+{
+    FileIO *f = FIO(self);
+    if (f->fd < 0 || !f->closefd)
+        return;
+    Value saved = rt_err_fetch();
+    Value msg = rt_str_format_c("unclosed file %R", source);
+    if (msg == VAL_NULL || rt_warn_resource(source, msg) < 0) {
+        if (rt_err_matches(&rt_Warning))
+            rt_write_unraisable(self);
+        rt_err_clear();
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+}
+
+/* _dealloc_warn(source): the warning above, asked for by a layer over
+ * this file. */
+static Value fileio_dealloc_warn(Value *args, size_t nargs, Value kw)
+{
+    if (!io_onearg(args, nargs, kw, "FileIO", "_dealloc_warn"))
+        return VAL_NULL;
+    warn_unclosed(args[0], args[1]);
+    return rt_None;
+}
+
 static Value fileio_close(Value *args, size_t nargs, Value kw)
 {
     if (!io_self(args, nargs, &io_fileio_type, "close"))
         return VAL_NULL;
     FileIO *f = FIO(args[0]);
     Value r = io_iobase_close(args, 1, VAL_NULL);   /* flush, closed flag */
+    if (f->base.finalizing)
+        warn_unclosed(args[0], args[0]);
     if (f->fd >= 0 && f->closefd && close(f->fd) < 0 && r != VAL_NULL) {
         f->fd = -1;
         return io_oserror(errno, VAL_NULL);
@@ -515,11 +547,10 @@ static Value get_mode(Value self)
 static Value get_closed(Value self) { return rt_bool(FIO(self)->fd < 0); }
 static Value get_closefd(Value self) { return rt_bool(FIO(self)->closefd); }
 static Value get_blksize(Value self) { return rt_int_from_i64(FIO(self)->blksize); }
-static Value get_finalizing(Value self) { return rt_False; }
 
 static const GetSetDef fileio_getsets[] = {
     {"closed", get_closed, 0, 0}, {"closefd", get_closefd, 0, 0}, {"mode", get_mode, 0, 0},
-    {"_blksize", get_blksize, 0, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {"_blksize", get_blksize, 0, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -538,17 +569,18 @@ const MethodDef io_fileio_methods[] = {
     {"tell", fileio_tell_noargs}, {"truncate", fileio_truncate}, {"close", fileio_close_noargs},
     {"seekable", fileio_seekable_noargs}, {"readable", fileio_readable_noargs},
     {"writable", fileio_writable_noargs}, {"fileno", fileio_fileno_noargs},
-    {"isatty", fileio_isatty_noargs},
+    {"isatty", fileio_isatty_noargs}, {"_dealloc_warn", fileio_dealloc_warn},
     {NULL, NULL},
 };
 
 ObjType io_fileio_type = {
     .ob.type = &rt_type_type, .name = "_io.FileIO",
     /* A FileIO the program never closed is closed when collected
-     * (_IOBase.__del__, after the buffer and text layers over it), without
+     * (_IOBase.__del__, after the buffer and text layers over it), with
      * CPython's ResourceWarning. */
     .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_FINALIZER,
     .base = &io_rawiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(FileIO), .getsets = fileio_getsets,
+    .members = io_finalizing_members,
     .new_ = fileio_new, .repr = fileio_repr,
 };

@@ -324,15 +324,30 @@ Value io_iobase_close(Value *args, size_t nargs, Value kw)
     return r == VAL_NULL ? VAL_NULL : rt_None;
 }
 
+const MemberDef io_finalizing_members[] = {
+    {"_finalizing", offsetof(IoObject, finalizing), RT_MEMBER_BOOL, RT_WRITABLE, 0},
+    {NULL, 0, 0, 0, 0},
+};
+
+void io_dealloc_warn(Value inner, Value source)
+{
+    if (io_call(inner, "_dealloc_warn", 1, source) == VAL_NULL)
+        rt_err_clear();
+}
+
 /* _IOBase.__del__ (CPython's iobase_finalize): an open stream is closed
  * when it is collected (runtime/finalize.h), so what a writer buffered is
- * written; a failure is silent, as CPython's is outside its dev mode. */
+ * written, telling close() through _finalizing that the file was left open
+ * (the ResourceWarning); a failure is silent, as CPython's is outside its
+ * dev mode. */
 static Value iobase_del(Value *args, size_t nargs, Value kw)
 {
     if (!io_self(args, nargs, &io_iobase_type, "__del__"))
         return VAL_NULL;
     Value closed = rt_getattr_cstr(args[0], "closed");
     int truth = closed == VAL_NULL ? -1 : rt_truthy(closed);
+    if (truth == 0 && rt_setattr(args[0], rt_str_intern_cstr("_finalizing"), rt_True) < 0)
+        rt_err_clear();
     if (truth == 0 && io_call(args[0], "close", 0) == VAL_NULL)
         truth = -1;
     if (truth < 0)

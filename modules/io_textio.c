@@ -21,13 +21,14 @@
  * function used by TextIOWrapper, StringIO and the Python-visible class.
  *
  * tell()/seek().  CPython's cookie packs a byte position with the decoder's
- * state; here, for the C codecs, tell() counts the bytes behind the text
- * already read in the current chunk (after a '\r\n' pair or a multi-byte
- * character), so the cookie is always a plain byte offset, which is what
- * CPython gives in the same places.  Other codecs get the offset by
- * re-encoding the text read, exact for stateless codecs.
+ * state: where the decoder last held no bytes, its flags there (a stateful
+ * codec's: utf-16's BOM seen, iso2022_jp's shift; the newline decoder's
+ * pending '\r'), and the bytes and characters to replay from there.  tell()
+ * finds it as CPython does, replaying the decoder over the current chunk,
+ * so its cookies are CPython's, for the C codecs too (see "cookies" below).
  */
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,11 +62,13 @@ typedef struct TextIO {
     /* Bytes of an incomplete character at the end of the last chunk (C codecs). */
     unsigned char tail[4];
     int ntail;
-    /* For tell(): the state before the current chunk and the chunk itself. */
-    unsigned char snap_tail[4];
-    int snap_ntail;
-    bool snap_pendingcr, have_snapshot;
+    /* For tell(): the decoder's flags before the current chunk, the bytes
+     * it held then followed by the chunk's, and the chunk's bytes per
+     * character. */
+    int snap_flags;
+    bool have_snapshot;
     Value snap_input;           /* bytes */
+    double b2cratio;
     /* Encoded bytes waiting for the buffer. */
     StrBuf pending;
     size_t chunk_size;
@@ -270,17 +273,6 @@ Value io_codec_name(Value codeset)
     return codec >= 0 ? rt_str_from_cstr(fast[codec]) : name != VAL_NULL ? name : codeset;
 }
 
-static Value codecs_call(const char *fn, Value encoding, Value errors)
-{
-    Value codecs = mod_import("codecs");
-    if (codecs == VAL_NULL) {
-        rt_err_clear();
-        return rt_raisef(&rt_LookupError, "unknown encoding: %S", encoding);
-    }
-    Value factory = io_call(codecs, fn, 1, encoding);
-    return factory == VAL_NULL ? VAL_NULL : rt_call1(factory, errors);
-}
-
 /* Choose the codec: C for utf-8/ascii/latin-1, else codecs' incremental
  * objects (the decoder only when readable, the encoder when writable). */
 static bool set_codec(TextIO *t, bool readable, bool writable)
@@ -352,24 +344,64 @@ static size_t complete_prefix(const unsigned char *p, size_t n)
     return need > back + 1 && lead >= 0xC0 && lead < 0xF5 ? i - 1 : n;
 }
 
-/* The decoder's getstate() is a (bytes, int) pair, as CPython's read of a
- * seekable stream checks before every chunk (its tell() snapshot); else
- * false with its TypeError. */
-static bool check_decoder_state(TextIO *t)
+/* A codec of Python's decoder's getstate(), checked to be a (bytes, int)
+ * pair (else TypeError). */
+static bool python_decoder_state(TextIO *t, Value *buffered, int *flags)
 {
     Value state = io_call(t->decoder, "getstate", 0);
     if (state == VAL_NULL)
         return false;
-    if (!is_tuple(state) || rt_tuple_len(state) != 2) {
+    if (!is_tuple(state) || rt_tuple_len(state) != 2 || !is_int(rt_tuple_get(state, 1))) {
         rt_raisef(&rt_TypeError, "illegal decoder state");
         return false;
     }
-    if (!rt_isinstance_of(rt_tuple_get(state, 0), &rt_bytes_type)) {
+    *buffered = rt_tuple_get(state, 0);
+    if (!rt_isinstance_of(*buffered, &rt_bytes_type)) {
         rt_raisef(&rt_TypeError, "illegal decoder state: the first item should be a bytes object, "
-                  "not '%T'", rt_tuple_get(state, 0));
+                  "not '%T'", *buffered);
         return false;
     }
+    return rt_int_as_int(rt_tuple_get(state, 1), flags);
+}
+
+/* The decoder's state as CPython's text layer sees it: the bytes it holds
+ * back (a C codec's: the start of an incomplete character), and its flags
+ * (a C codec has none), shifted left once for the newline decoder's
+ * pending '\r' when newlines are universal
+ * (IncrementalNewlineDecoder.getstate). */
+static bool decoder_getstate(TextIO *t, Value *buffered, int *flags)
+{
+    *flags = 0;
+    if (t->codec != CODEC_OTHER)
+        *buffered = rt_bytes_new(t->tail, (size_t)t->ntail);
+    else if (!python_decoder_state(t, buffered, flags))
+        return false;
+    if (t->readuniversal)
+        *flags = (int)((unsigned)*flags << 1) | t->nl.pendingcr;
     return true;
+}
+
+/* The decoder put back in the state `flags` stands for, holding no bytes
+ * (IncrementalNewlineDecoder.setstate); at the start of the stream it is
+ * reset instead, as some decoders (utf-16) start in a state of their own
+ * (CPython's _textiowrapper_decoder_setstate).  A reset also forgets the
+ * newlines seen, as CPython's does. */
+static bool decoder_setstate(TextIO *t, int64_t start_pos, int flags)
+{
+    t->ntail = 0;
+    if (start_pos == 0 && flags == 0) {
+        t->nl.pendingcr = false;
+        t->nl.seennl = 0;
+        return t->codec != CODEC_OTHER || io_call(t->decoder, "reset", 0) != VAL_NULL;
+    }
+    if (t->readuniversal) {
+        t->nl.pendingcr = flags & 1;
+        flags >>= 1;
+    }
+    if (t->codec != CODEC_OTHER)
+        return true;
+    Value state = rt_tuple_pack(2, rt_bytes_new(NULL, 0), rt_int_from_i64(flags));
+    return io_call(t->decoder, "setstate", 1, state) != VAL_NULL;
 }
 
 /* Decode one chunk (final at end of file) into code points. */
@@ -377,8 +409,6 @@ static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
 {
     Value text;
     if (t->codec == CODEC_OTHER) {
-        if (t->seekable && !check_decoder_state(t))
-            return NULL;
         Value args[2] = { input, rt_bool(final) };
         text = mod_call_method(t->decoder, "decode", args, 2);
         if (text != VAL_NULL && !rt_is_str(text)) {
@@ -394,8 +424,16 @@ static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
                                                      : sb.len;
         t->ntail = (int)(sb.len - k);
         memcpy(t->tail, sb.data + k, (size_t)t->ntail);
-        text = rt_bytes_decode((const unsigned char *)sb.data, k,
-                               rt_str_from_cstr(codec_names[t->codec]), t->errors);
+        Value codec = rt_str_from_cstr(codec_names[t->codec]);
+        text = rt_bytes_decode((const unsigned char *)sb.data, k, codec, t->errors);
+        if (text == VAL_NULL && k < sb.len && rt_err_matches(&rt_UnicodeDecodeError)) {
+            /* CPython's decoder sees the held bytes too: b"\xc3" before
+             * b"\xe6" is "invalid continuation byte", not "unexpected end
+             * of data"; its error is the one to raise */
+            rt_err_clear();
+            text = rt_bytes_decode((const unsigned char *)sb.data, sb.len, codec, t->errors);
+            t->ntail = 0;
+        }
     }
     if (text == VAL_NULL)
         return NULL;
@@ -637,19 +675,37 @@ static Value textio_flush(Value *args, size_t nargs, Value kw)
 
 /* ---- reading ------------------------------------------------------------------------------------ */
 
-/* Read and decode the next chunk: 1 got some (maybe no characters yet),
- * 0 at end of file, -1 on error. */
-static int read_chunk(TextIO *t)
+/* a + b, both bytes. */
+static Value bytes_join(Value a, Value b)
 {
+    StrBuf sb;
+    sb_init(&sb);
+    sb_add(&sb, (const char *)AS_BYTES(a)->data, AS_BYTES(a)->length);
+    sb_add(&sb, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);
+    return rt_bytes_new((const unsigned char *)sb.data, sb.len);
+}
+
+/* Read and decode the next chunk: 1 got some (maybe no characters yet),
+ * 0 at end of file, -1 on error.  A read of `want` characters more asks
+ * for as many bytes as the last chunk's bytes per character say they
+ * take, when that is more than _CHUNK_SIZE (CPython's size_hint: the
+ * chunks, so tell()'s cookies, are the same). */
+static int read_chunk(TextIO *t, size_t want)
+{
+    double ratio = t->b2cratio > 1.0 ? t->b2cratio : 1.0;
+    double hint = ratio * (double)want;
+    size_t size = hint >= (double)SSIZE_MAX ? (size_t)SSIZE_MAX : (size_t)hint;
+    if (size < t->chunk_size)
+        size = t->chunk_size;
     if (!t->readable) {
         io_unsupported("not readable");
         return -1;
     }
-    memcpy(t->snap_tail, t->tail, sizeof t->tail);
-    t->snap_ntail = t->ntail;
-    t->snap_pendingcr = t->nl.pendingcr;
+    Value held = VAL_NULL;
+    if (t->seekable && !t->not_telling && !decoder_getstate(t, &held, &t->snap_flags))
+        return -1;
     Value input = io_call(t->buffer, t->has_read1 ? "read1" : "read", 1,
-                          small_new((intptr_t)t->chunk_size));
+                          rt_int_from_i64((int64_t)size));
     if (input == VAL_NULL)
         return -1;
     if (!rt_isinstance_of(input, &rt_bytes_type)) {
@@ -674,7 +730,9 @@ static int read_chunk(TextIO *t)
     t->dchars = cps;
     t->dlen = n;
     t->dpos = 0;
-    t->snap_input = input;
+    t->b2cratio = n > 0 ? (double)AS_BYTES(input)->length / (double)n : 0.0;
+    t->snap_input = held == VAL_NULL || AS_BYTES(held)->length == 0 ? input
+                                                                    : bytes_join(held, input);
     t->have_snapshot = true;
     return !eof;
 }
@@ -725,7 +783,7 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
     uint32_t *out = gc_alloc_atomic((room + 1) * sizeof *out);
     while (got < (size_t)n) {
         if (t->dpos == t->dlen) {
-            int r = read_chunk(t);
+            int r = read_chunk(t, (size_t)n - got);
             if (r < 0)
                 return VAL_NULL;
             if (r == 0 && t->dlen == 0)
@@ -761,7 +819,7 @@ static Value read_line(TextIO *t, ssize_t limit)
     size_t len = 0;
     for (;;) {
         if (t->dpos == t->dlen) {
-            int r = read_chunk(t);
+            int r = read_chunk(t, 0);
             if (r < 0)
                 return VAL_NULL;
             if (r == 0 && t->dlen == 0)
@@ -829,6 +887,7 @@ static Value textio_next(Value self)
     Value line = read_line(t, -1);
     if (line == VAL_NULL || AS_STR(line)->length == 0) {
         t->not_telling = line == VAL_NULL;
+        t->have_snapshot = false;       /* tell() at the end: the buffer's position */
         return VAL_NULL;
     }
     return line;
@@ -836,21 +895,291 @@ static Value textio_next(Value self)
 
 /* ---- positions ---------------------------------------------------------------------------------- */
 
-/* The bytes behind the first nchars characters decoded from seq. */
-static size_t bytes_for_chars(TextIO *t, const unsigned char *seq, size_t n, size_t nchars)
+/* ---- cookies: tell() and seek() through a codec's incremental decoder ------------------------- */
+
+/*
+ * A position is CPython's cookie: a safe start point in the buffer, where the
+ * decoder held no bytes, with the decoder's flags there; then how many bytes
+ * to feed it from there and how many of the characters they decode to skip
+ * (need_eof: decode those bytes as the end of the stream).  The int is the
+ * little-endian bytes of CPython's C struct: start_pos in 8 bytes, dec_flags,
+ * bytes_to_feed and chars_to_skip in 4 each, need_eof in 1.
+ */
+typedef struct Cookie {
+    int64_t start_pos;
+    int dec_flags, bytes_to_feed, chars_to_skip;
+    bool need_eof;
+} Cookie;
+
+enum { COOKIE_BITS = 64 + 3 * 32 + 8 };
+
+static Value build_cookie(const Cookie *c)
 {
-    size_t i = 0;
-    for (size_t produced = 0; produced < nchars && i < n; produced++) {
-        if (t->readtranslate && seq[i] == '\r' && i + 1 < n && seq[i + 1] == '\n') {
-            i += 2;
+    uint32_t fields[4] = { (uint32_t)c->dec_flags, (uint32_t)c->bytes_to_feed,
+                           (uint32_t)c->chars_to_skip, c->need_eof };
+    Value v = rt_int_from_u64((uint64_t)c->start_pos);
+    for (int i = 0; i < 4; i++) {
+        Value field = rt_int_binop(rt_int_from_u64(fields[i]), small_new(64 + 32 * i), NB_LSHIFT);
+        v = rt_int_binop(v, field, NB_OR);
+    }
+    return v;
+}
+
+/* Bits [shift, shift + 32) of the int v (bits [0, 64) when shift is 0). */
+static uint64_t cookie_bits(Value v, int shift)
+{
+    uint64_t mask = shift == 0 ? UINT64_MAX : UINT32_MAX, bits = 0;
+    Value field = rt_int_binop(rt_int_binop(v, small_new(shift), NB_RSHIFT),
+                               rt_int_from_u64(mask), NB_AND);
+    rt_int_as_u64(field, &bits);
+    return bits;
+}
+
+/* The cookie's fields; false with OverflowError for an int too big to be
+ * one (seek() has refused negative ones). */
+static bool parse_cookie(Value obj, Cookie *c)
+{
+    Value v = is_int(obj) ? obj : rt_call1(obj_val(&rt_int_type), obj);
+    if (v == VAL_NULL)
+        return false;
+    if (rt_int_bit_length(v) > COOKIE_BITS) {
+        rt_raisef(&rt_OverflowError, "int too big to convert");
+        return false;
+    }
+    c->start_pos = (int64_t)cookie_bits(v, 0);
+    c->dec_flags = (int)(uint32_t)cookie_bits(v, 64);
+    c->bytes_to_feed = (int)(uint32_t)cookie_bits(v, 96);
+    c->chars_to_skip = (int)(uint32_t)cookie_bits(v, 128);
+    c->need_eof = cookie_bits(v, 160) & 0xff;
+    return true;
+}
+
+/* The newline decoder's count of the characters it gives for `cr` (the
+ * '\r' it held back, now given) then the characters of bytes p[0..k),
+ * which stand for themselves: io_nl_decode's state changes, counted
+ * rather than made, in one pass that only stops at '\n' and '\r'. */
+static size_t nl_count(IoNewlines *nl, bool cr, const unsigned char *p, size_t k, bool final)
+{
+    if (cr)
+        nl->pendingcr = false;
+    bool hold = !final && (k > 0 ? p[k - 1] == '\r' : cr);    /* a last '\r' held back */
+    size_t end = hold && k > 0 ? k - 1 : k;
+    bool prev_cr = cr && !(hold && k == 0);
+    size_t count = end + prev_cr;
+    for (size_t i = 0; i < end; i++) {
+        unsigned char c = p[i];
+        if (c > '\r' && !prev_cr)
+            continue;
+        if (prev_cr && c == '\n') {
+            nl->seennl |= IO_SEEN_CRLF;
+            count -= nl->translate;
+            prev_cr = false;
             continue;
         }
-        size_t len = 1;
-        if (t->codec == CODEC_UTF8 && seq[i] >= 0xC0)
-            len = seq[i] >= 0xF0 ? 4 : seq[i] >= 0xE0 ? 3 : 2;
-        i += len;
+        if (prev_cr)
+            nl->seennl |= IO_SEEN_CR;
+        if (c == '\n')
+            nl->seennl |= IO_SEEN_LF;
+        prev_cr = c == '\r';
     }
-    return i < n ? i : n;
+    if (prev_cr)
+        nl->seennl |= IO_SEEN_CR;
+    if (hold)
+        nl->pendingcr = true;
+    return count;
+}
+
+/* decode()'s count for a C codec when p[0..n) is ASCII (any bytes for
+ * latin-1) but for an incomplete utf-8 character at its end, without
+ * making the text (tell() decodes the chunk read so far at each call, as
+ * CPython does, and this is most text); false, nothing done, otherwise. */
+static bool count_plain(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
+{
+    if (t->codec == CODEC_OTHER || t->ntail > 0)
+        return false;
+    size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix(p, n) : n;
+    for (size_t i = 0; t->codec != CODEC_LATIN1 && i < k; i++)
+        if (p[i] >= 0x80)
+            return false;
+    t->ntail = (int)(n - k);
+    memcpy(t->tail, p + k, n - k);
+    if (!t->readuniversal) {
+        *count = k;
+        return true;
+    }
+    bool cr = t->nl.pendingcr && (k > 0 || final);
+    *count = nl_count(&t->nl, cr, p, k, final);
+    return true;
+}
+
+/* How many characters p[0..n) decode to, fed to the decoder as it is. */
+static bool decode_count(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
+{
+    if (count_plain(t, p, n, final, count))
+        return true;
+    return decode(t, rt_bytes_new(p, n), final, count) != NULL;
+}
+
+/* How many bytes the decoder holds back, and its flags. */
+static bool held_back(TextIO *t, size_t *held, int *flags)
+{
+    Value buffered;
+    if (!decoder_getstate(t, &buffered, flags))
+        return false;
+    *held = AS_BYTES(buffered)->length;
+    return true;
+}
+
+/* The cookie of the position `skip` characters into what the snapshot's
+ * bytes in[0..n) decode to, c holding the snapshot's start.  First a
+ * guess from the chunk's bytes per character, moved back until the
+ * decoder, started there, holds nothing and has not gone past; then
+ * byte by byte, remembering the last safe start point (CPython's
+ * textiowrapper_tell).  The decoder is left in some other state. */
+static bool find_cookie(TextIO *t, const unsigned char *in, size_t n, size_t skip, Cookie *c)
+{
+    ssize_t skip_bytes = (ssize_t)(t->b2cratio * (double)skip), skip_back = 1;
+    if (skip_bytes > (ssize_t)n)
+        skip_bytes = (ssize_t)n;
+    size_t decoded, held;
+    int flags;
+    while (skip_bytes > 0) {
+        if (!decoder_setstate(t, c->start_pos, c->dec_flags) ||
+            !decode_count(t, in, (size_t)skip_bytes, false, &decoded))
+            return false;
+        if (decoded > skip) {                   /* too far: back a bit more each time */
+            skip_bytes -= skip_back;
+            skip_back *= 2;
+            continue;
+        }
+        if (!held_back(t, &held, &flags))
+            return false;
+        if (held == 0) {                        /* a safe start point */
+            c->dec_flags = flags;
+            skip -= decoded;
+            break;
+        }
+        skip_bytes -= (ssize_t)held;
+        skip_back = 1;
+    }
+    if (skip_bytes <= 0) {
+        skip_bytes = 0;
+        if (!decoder_setstate(t, c->start_pos, c->dec_flags))
+            return false;
+    }
+    c->start_pos += skip_bytes;
+    c->chars_to_skip = (int)skip;
+    decoded = 0;
+    size_t i = (size_t)skip_bytes;
+    for (; skip > 0 && i < n; i++) {
+        size_t got;
+        if (!decode_count(t, in + i, 1, false, &got) || !held_back(t, &held, &flags))
+            return false;
+        decoded += got;
+        c->bytes_to_feed++;
+        if (held == 0 && decoded <= skip) {     /* a later safe start point */
+            c->start_pos += c->bytes_to_feed;
+            skip -= decoded;
+            c->dec_flags = flags;
+            c->bytes_to_feed = 0;
+            decoded = 0;
+        }
+        c->chars_to_skip = (int)skip;
+        if (decoded >= skip)
+            return true;
+    }
+    if (skip == 0)
+        return true;
+    size_t got;                                 /* not enough: what the end gives */
+    if (!decode_count(t, NULL, 0, true, &got))
+        return false;
+    c->need_eof = true;
+    if (decoded + got < skip) {
+        rt_raisef(&rt_OSError, "can't reconstruct logical file position");
+        return false;
+    }
+    return true;
+}
+
+/* The decoder's whole state, kept while tell() uses the decoder. */
+typedef struct DecoderState {
+    Value python;               /* a codec of Python's: its getstate() */
+    unsigned char tail[4];      /* a C codec's */
+    int ntail;
+    IoNewlines nl;
+} DecoderState;
+
+static bool save_decoder(TextIO *t, DecoderState *d)
+{
+    memcpy(d->tail, t->tail, sizeof d->tail);
+    d->ntail = t->ntail;
+    d->nl = t->nl;
+    d->python = t->codec == CODEC_OTHER ? io_call(t->decoder, "getstate", 0) : VAL_NULL;
+    return t->codec != CODEC_OTHER || d->python != VAL_NULL;
+}
+
+/* Put it back; the newlines seen stay as tell() left them (CPython's
+ * setstate of its newline decoder does not restore them). */
+static bool restore_decoder(TextIO *t, const DecoderState *d)
+{
+    memcpy(t->tail, d->tail, sizeof t->tail);
+    t->ntail = d->ntail;
+    t->nl.pendingcr = d->nl.pendingcr;
+    return d->python == VAL_NULL || io_call(t->decoder, "setstate", 1, d->python) != VAL_NULL;
+}
+
+/* tell(): start is where the snapshot's bytes begin in the buffer. */
+static Value tell_through_decoder(TextIO *t, int64_t start)
+{
+    Cookie c = { .start_pos = start, .dec_flags = t->snap_flags };
+    if (t->dpos == 0)
+        return build_cookie(&c);
+    DecoderState saved;
+    if (!save_decoder(t, &saved))
+        return VAL_NULL;
+    ObjBytes *in = AS_BYTES(t->snap_input);
+    bool found = find_cookie(t, in->data, in->length, t->dpos, &c);
+    Value exc = found ? VAL_NULL : rt_err_fetch();
+    if (!restore_decoder(t, &saved))
+        return VAL_NULL;
+    return exc != VAL_NULL ? rt_raise(exc) : build_cookie(&c);
+}
+
+/* seek(cookie): back to the safe start point, the decoder in its state
+ * there, then the bytes to feed decoded and the characters to skip
+ * skipped, as a read would have left them.  A stream not readable has no
+ * decoder: only the position counts. */
+static bool seek_through_decoder(TextIO *t, Value cookie)
+{
+    Cookie c;
+    if (!parse_cookie(cookie, &c) ||
+        io_call(t->buffer, "seek", 1, rt_int_from_i64(c.start_pos)) == VAL_NULL)
+        return false;
+    drop_decoded(t);
+    bool decoding = t->codec == CODEC_OTHER ? t->decoder != VAL_NULL : t->readable;
+    if (decoding && !decoder_setstate(t, c.start_pos, c.dec_flags))
+        return false;
+    Value input = rt_bytes_new(NULL, 0);
+    if (decoding && c.chars_to_skip) {
+        input = io_call(t->buffer, "read", 1, rt_int_from_i64(c.bytes_to_feed));
+        if (input == VAL_NULL)
+            return false;
+        size_t n;
+        uint32_t *cps = decode(t, input, c.need_eof, &n);
+        if (cps == NULL)
+            return false;
+        if (n < (size_t)c.chars_to_skip) {
+            rt_raisef(&rt_OSError, "can't restore logical file position");
+            return false;
+        }
+        t->dchars = cps;
+        t->dlen = n;
+        t->dpos = (size_t)c.chars_to_skip;
+    }
+    t->snap_flags = c.dec_flags;
+    t->snap_input = input;
+    t->have_snapshot = true;
+    return encoder_at(t, small_new(c.start_pos == 0 && c.dec_flags == 0 ? 0 : 1));
 }
 
 static Value textio_tell(Value *args, size_t nargs, Value kw)
@@ -870,31 +1199,17 @@ static Value textio_tell(Value *args, size_t nargs, Value kw)
     int64_t p;
     if (!rt_int_as_i64(pos, &p))
         return VAL_NULL;
-    ObjBytes *in = AS_BYTES(t->snap_input);
-    int64_t start = p - (int64_t)in->length - t->snap_ntail - (t->snap_pendingcr ? 1 : 0);
-    if (t->codec == CODEC_OTHER) {
-        Value done = io_cps_to_str(t->dchars, t->dpos);
-        Value enc = codecs_call("getincrementalencoder", t->encoding, t->errors);
-        Value b = enc == VAL_NULL ? VAL_NULL : io_call(enc, "encode", 1, done);
-        if (b == VAL_NULL)
-            return VAL_NULL;
-        return rt_int_from_i64(start + (int64_t)rt_len(b));
-    }
-    StrBuf seq;
-    sb_init(&seq);
-    if (t->snap_pendingcr)
-        sb_addc(&seq, '\r');
-    sb_add(&seq, (const char *)t->snap_tail, (size_t)t->snap_ntail);
-    sb_add(&seq, (const char *)in->data, in->length);
-    return rt_int_from_i64(start + (int64_t)bytes_for_chars(t, (unsigned char *)seq.data,
-                                                            seq.len, t->dpos));
+    return tell_through_decoder(t, p - (int64_t)rt_len(t->snap_input));
 }
 
+/* Back to the decoder's start (seek(0), seek(0, 2)), forgetting the
+ * newlines seen, as CPython's reset of its newline decoder does. */
 static void reset_decoder(TextIO *t)
 {
     drop_decoded(t);
     t->ntail = 0;
     t->nl.pendingcr = false;
+    t->nl.seennl = 0;
     if (t->decoder != VAL_NULL && io_call(t->decoder, "reset", 0) == VAL_NULL)
         rt_err_clear();
 }
@@ -937,11 +1252,8 @@ static Value textio_seek(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_ValueError, "negative seek position %R", cookie);
     if (io_call(args[0], "flush", 0) == VAL_NULL)
         return VAL_NULL;
-    reset_decoder(t);
     t->not_telling = false;
-    if (io_call(t->buffer, "seek", 1, cookie) == VAL_NULL || !encoder_at(t, cookie))
-        return VAL_NULL;
-    return cookie;
+    return seek_through_decoder(t, cookie) ? cookie : VAL_NULL;
 }
 
 static Value textio_truncate(Value *args, size_t nargs, Value kw)
@@ -965,6 +1277,8 @@ static Value textio_close(Value *args, size_t nargs, Value kw)
     int c = io_is_closed(t->buffer);
     if (c != 0)
         return c < 0 ? VAL_NULL : rt_None;
+    if (t->base.finalizing)
+        io_dealloc_warn(t->buffer, args[0]);
     return io_flush_then_close(args[0], t->buffer);
 }
 
@@ -1086,7 +1400,6 @@ static Value get_errors(Value self)
         return rt_raisef(&rt_ValueError, "I/O operation on uninitialized object");
     return TIO(self)->errors;
 }
-static Value get_finalizing(Value self) { return rt_False; }
 
 static Value get_closed(Value self)
 {
@@ -1141,7 +1454,7 @@ static const GetSetDef textio_getsets[] = {
     {"buffer", get_buffer, 0, 0}, {"line_buffering", get_line_buffering, 0, 0},
     {"write_through", get_write_through, 0, 0}, {"closed", get_closed, 0, 0},
     {"name", get_name, 0, 0}, {"newlines", get_newlines, 0, 0},
-    {"_CHUNK_SIZE", get_chunk_size, set_chunk_size, 0}, {"_finalizing", get_finalizing, 0, 0},
+    {"_CHUNK_SIZE", get_chunk_size, set_chunk_size, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -1172,6 +1485,7 @@ ObjType io_textiowrapper_type = {
              TF_SPLIT_INIT,                 /* T.__new__(T) makes one, uninitialized */
     .base = &io_textiobase_type, .dict_offset = offsetof(IoObject, dict),
     .instance_size = sizeof(TextIO), .getsets = textio_getsets,
+    .members = io_finalizing_members,
     .new_ = textio_new, .next = textio_next, .repr = textio_repr,
 };
 

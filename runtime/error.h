@@ -156,6 +156,9 @@ void rt_print_unraisable(Value exc);
  * C code.  0, or -1 with the exception set (a filter turned the warning
  * into an error). */
 int rt_warn(ObjType *category, const char *message, int stacklevel);
+/* A ResourceWarning about `source` (CPython's PyErr_ResourceWarning): an
+ * unclosed file finalised.  0, or -1 with the exception set. */
+int rt_warn_resource(Value source, Value message);
 /* The same for a warning about filename:lineno (PyErr_WarnExplicitObject):
  * the compiler's warnings, replayed by loader/compile.c. */
 int rt_warn_explicit(ObjType *category, Value message, Value filename, int lineno);

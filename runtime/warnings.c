@@ -22,18 +22,30 @@ static Value module_function(const char *module_name, const char *name)
     return module ? rt_getattr_cstr(module, name) : VAL_NULL;
 }
 
-static Value warnings_function(const char *name)
+/* _warnings.<name>(*args): 0, or -1 with the exception set (nothing
+ * is warned, without error, before builtins exist). */
+static int call_warnings(const char *name, Value *args, size_t nargs)
 {
-    return module_function("_warnings", name);
+    Value fn = module_function("_warnings", name);
+    if (fn == VAL_NULL)
+        return rt_err_occurred() ? -1 : 0;
+    return rt_call(fn, args, nargs, VAL_NULL) != VAL_NULL ? 0 : -1;
 }
 
 int rt_warn(ObjType *category, const char *message, int stacklevel)
 {
-    Value warn = warnings_function("warn");
-    if (warn == VAL_NULL)
-        return rt_err_occurred() ? -1 : 0;
     Value args[3] = { rt_str_from_cstr(message), obj_val(category), small_new(stacklevel) };
-    return rt_call(warn, args, 3, VAL_NULL) != VAL_NULL ? 0 : -1;
+    return call_warnings("warn", args, 3);
+}
+
+/* CPython's PyErr_ResourceWarning: warn(message, ResourceWarning, 1,
+ * source), `source` being the object the warning is about (an unclosed
+ * file being finalised), which warnings' display uses for the traceback
+ * of where it was allocated (tracemalloc). */
+int rt_warn_resource(Value source, Value message)
+{
+    Value args[4] = { message, obj_val(&rt_ResourceWarning), small_new(1), source };
+    return call_warnings("warn", args, 4);
 }
 
 /* A warning about a place in source rather than about the running code
@@ -42,11 +54,8 @@ int rt_warn(ObjType *category, const char *message, int stacklevel)
  * match is the file name without ".py". */
 int rt_warn_explicit(ObjType *category, Value message, Value filename, int lineno)
 {
-    Value warn = warnings_function("warn_explicit");
-    if (warn == VAL_NULL)
-        return rt_err_occurred() ? -1 : 0;
     Value args[4] = { message, obj_val(category), filename, small_new(lineno) };
-    return rt_call(warn, args, 4, VAL_NULL) != VAL_NULL ? 0 : -1;
+    return call_warnings("warn_explicit", args, 4);
 }
 
 /* CPython's _PyErr_WarnUnawaitedCoroutine: a coroutine collected before it
