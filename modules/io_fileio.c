@@ -481,7 +481,7 @@ static void warn_unclosed(Value self, Value source)
     Value msg = rt_str_format_c("unclosed file %R", source);
     if (msg == VAL_NULL || rt_warn_resource(source, msg) < 0) {
         if (rt_err_matches(&rt_Warning))
-            rt_write_unraisable(self);
+            rt_write_unraisable_while("finalizing file", self);
         rt_err_clear();
     }
     if (saved != VAL_NULL)
