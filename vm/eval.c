@@ -548,6 +548,11 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     f->func = fn;
     f->globals = fn->globals;
     f->builtins = fn->builtins;
+    /* Code with no fast locals of its own (module code called as a
+     * function) names its variables in the globals, as CPython's
+     * _PyFunction_Vectorcall gives it them as its locals. */
+    if (!(fn->code->flags & CO_OPTIMIZED))
+        f->locals = fn->globals;
     if (!bind_args(f, fn, args, nargs, kwnames)) {
         vm_frame_pop(f);
         vm_depth--;
