@@ -1269,8 +1269,10 @@ static int set_bases(ObjType *t, Value v)
     t->base = new_base;
     if (!update_mros(t)) {
         Value err = rt_err_fetch();
-        t->bases = old_bases;
-        t->base = old_base;
+        if (t->bases == v) {            /* unless the failing mro() itself set others */
+            t->bases = old_bases;
+            t->base = old_base;
+        }
         update_mros(t);
         rt_raise(err);
         return -1;
