@@ -326,21 +326,18 @@ Value rt_dict_get_hashed(Value dict, Value key, intptr_t hash, bool *error)
  * __eq__ decides, as in CPython's lookup of a dict that does not hold str
  * keys only (test_descr's vicious_descriptor_nonsense: an instance dict
  * with such a key, whose __eq__ has side effects).  The general lookup
- * redoes the probe, and again if __eq__ changed the dict.  The callers
- * cannot fail, so an error in __eq__ counts as absent and is dropped, as
- * CPython's type lookup drops it. */
+ * redoes the probe, and again if __eq__ changed the dict; IX_ERROR if
+ * __eq__ raised. */
 static int64_t str_entry_other_keys(const ObjDict *d, Value key, intptr_t hash)
 {
     size_t slot;
     int64_t ix = dict_lookup((ObjDict *)d, key, hash, &slot);
-    if (ix == IX_ERROR)
-        rt_err_clear();
-    return ix < 0 ? -1 : ix;
+    return ix == IX_EMPTY ? -1 : ix;
 }
 
 /* The fast path for str keys: pointer compare, then hash + bytes.  The
- * entry number of a str key, or -1 (str keys only: no errors).  A key of
- * another type with the same hash is asked by its __eq__ when `ask_eq`;
+ * entry number of a str key, or -1.  A key of another type with the same
+ * hash is asked by its __eq__ when `ask_eq` (IX_ERROR if that raised);
  * else the answer is RT_DICT_ASK_EQ: only the general lookup can tell
  * (the inline caches', which must run no Python code). */
 static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
@@ -370,11 +367,23 @@ static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
     }
 }
 
-Value rt_dict_get_str(Value dict, Value key)
+Value rt_dict_get_name(Value dict, Value key, bool *error)
 {
     const ObjDict *d = AS_DICT(dict);
     int64_t ix = str_entry(d, key, true);
+    *error = ix == IX_ERROR;
     return ix < 0 ? VAL_NULL : d->entries[ix].value;
+}
+
+/* For the callers that cannot fail, an error in a key's __eq__ counts as
+ * absent and is dropped, as CPython's type lookup drops it. */
+Value rt_dict_get_str(Value dict, Value key)
+{
+    bool error;
+    Value v = rt_dict_get_name(dict, key, &error);
+    if (error)
+        rt_err_clear();
+    return v;
 }
 
 int64_t rt_dict_entry_of_str(Value dict, Value key)

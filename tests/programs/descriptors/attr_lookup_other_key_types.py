@@ -71,3 +71,27 @@ class Base2(object):
 
 X = type('X', (Base,), {MyKey(): 5})
 print(X.mykey, X.mykey2, X.__bases__)
+
+# the key's __eq__ raising: the lookup raises that error
+class Raising:
+    def __hash__(self):
+        return hash('boom')
+    def __eq__(self, other):
+        raise LookupError('eq of ' + other)
+
+class Holder:
+    def boom(self):
+        return 'method'
+h = Holder()
+h.__dict__[Raising()] = 1
+for what in ('h.boom', 'h.boom()', 'getattr(h, "boom", None)', 'hasattr(h, "boom")'):
+    try:
+        print(what, eval(what))
+    except LookupError as e:
+        print(what, 'LookupError', e)
+g = {'__builtins__': __builtins__, Raising(): 2}
+for src in ('print(boom)', 'def f():\n    return boom\nprint(f())'):
+    try:
+        exec(src, g)
+    except LookupError as e:
+        print('exec LookupError', e)
