@@ -1,5 +1,4 @@
-# A function made of module code (FunctionType(compile(..., 'exec'), g)) reads and writes its names in the globals, as its locals mapping; top-level await code too
-import ast, asyncio
+# A function made of module code (FunctionType(compile(..., 'exec'), g)) reads and writes its names in the globals, as its locals mapping
 from types import FunctionType
 
 g = {'x': 1}
@@ -11,13 +10,6 @@ for i in range(3):                       # the calls specialized after a few run
     g['x'] = i
     f()
     print(g['y'])
-
-co = compile('a = await asyncio.sleep(0, result=1)', '?', 'exec',
-             flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-for mode in ('function', 'eval'):
-    g = {'asyncio': asyncio, 'a': 0}
-    asyncio.run(FunctionType(co, g)() if mode == 'function' else eval(co, g))
-    print(mode, g['a'])
 
 def plain():                             # __code__ swapped under a specialized call
     return 'plain'
