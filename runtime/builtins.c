@@ -1048,6 +1048,30 @@ static bool dir_namespace(Value obj, Value *ns)
     return true;
 }
 
+/* The names of a class and its ancestors (CPython's merge_class_dict): its
+ * MRO's dicts for a type; for any other object its __dict__ and, in turn,
+ * those of its __bases__. */
+static bool add_class_names(Value names, Value cls)
+{
+    if (is_type(cls)) {
+        Value mro = AS_TYPE(cls)->mro;
+        for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
+            if (!add_keys(names, rt_type_dict(AS_TYPE(rt_tuple_get(mro, i)))))
+                return false;
+        return true;
+    }
+    Value d = rt_lookup_attr(cls, rt_str_intern_cstr("__dict__"));
+    if (d != VAL_NULL && is_dict(d) && !add_keys(names, d))
+        return false;
+    Value bases = rt_err_occurred() ? VAL_NULL : rt_lookup_attr(cls, rt_str_intern_cstr("__bases__"));
+    if (rt_err_occurred())
+        return false;
+    for (size_t i = 0; bases != VAL_NULL && is_tuple(bases) && i < rt_tuple_len(bases); i++)
+        if (!add_class_names(names, rt_tuple_get(bases, i)))
+            return false;
+    return true;
+}
+
 Value rt_object_dir(Value obj)
 {
     if (!val_is_small(obj) && rt_isinstance_of(obj, &rt_module_type)) {
@@ -1060,10 +1084,16 @@ Value rt_object_dir(Value obj)
     Value names = rt_dict_new(), ns;
     if (!dir_namespace(obj, &ns) || !add_keys(names, ns))
         return VAL_NULL;
-    Value mro = is_type(obj) ? AS_TYPE(obj)->mro : val_type(obj)->mro;
-    for (size_t i = 0; mro != VAL_NULL && i < rt_tuple_len(mro); i++)
-        if (!add_keys(names, rt_type_dict(AS_TYPE(rt_tuple_get(mro, i)))))
+    if (is_type(obj)) {
+        if (!add_class_names(names, obj))
             return VAL_NULL;
+    } else {
+        /* obj.__class__, not type(obj): a proxy's __class__ property names
+         * the class it stands for; an empty __class__ slot names none */
+        Value cls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+        if (cls == VAL_NULL ? rt_err_occurred() : !add_class_names(names, cls))
+            return VAL_NULL;
+    }
     Value list = rt_sequence_to_list(names);
     if (list == VAL_NULL || !rt_list_sort(list, VAL_NULL, false))
         return VAL_NULL;

@@ -646,6 +646,23 @@ static bool namespace_defaults(HeapType *ht, Value dict)
     return true;
 }
 
+/* 3.13 warns of a class dict holding a key that is not a str (its lookups
+ * then ask that key's __eq__); false if the warning raised. */
+static bool warn_other_keys(ObjType *t)
+{
+    if (rt_py_minor < 13)
+        return true;
+    Value k, v;
+    for (size_t pos = 0; rt_dict_next(rt_type_dict(t), &pos, &k, &v);) {
+        if (rt_is_str(k))
+            continue;
+        char msg[300];
+        snprintf(msg, sizeof msg, "non-string key in the __dict__ of class %.200s", t->name);
+        return rt_warn(&rt_RuntimeWarning, msg, 1) >= 0;
+    }
+    return true;
+}
+
 /* attr.__set_name__(cls, name) for every attribute whose type has one. */
 static bool call_set_names(ObjType *t)
 {
@@ -879,7 +896,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     rt_update_slots(t);
     gc_weak_array_add(&heap_types, t);
     rt_type_modified(t);                /* lookups made while creating it are stale */
-    if (!call_set_names(t) || !call_init_subclass(t, kwargs))
+    if (!warn_other_keys(t) || !call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
     return obj_val(t);
 }
@@ -1269,8 +1286,10 @@ static int set_bases(ObjType *t, Value v)
     t->base = new_base;
     if (!update_mros(t)) {
         Value err = rt_err_fetch();
-        t->bases = old_bases;
-        t->base = old_base;
+        if (t->bases == v) {            /* unless the failing mro() itself set others */
+            t->bases = old_bases;
+            t->base = old_base;
+        }
         update_mros(t);
         rt_raise(err);
         return -1;

@@ -406,7 +406,9 @@ static bool parse_complex(const char *s, size_t len, Cx *out)
 static Value complex_from_string(Value s)
 {
     Cx c;
-    if (!parse_complex(rt_str_cstr(s), rt_str_nbytes(s), &c))
+    size_t len;                         /* Unicode digits and spaces count too */
+    const char *text = rt_numeric_ascii(s, &len);
+    if (!parse_complex(text, len, &c))
         return rt_raisef(&rt_ValueError, "complex() arg is a malformed string");
     return cx_new(c);
 }
@@ -418,6 +420,17 @@ static Value special_method(Value v, const char *name)
     if (m == VAL_NULL || val_type(m)->descr_get == NULL)
         return m;
     return val_type(m)->descr_get(m, v, obj_val(val_type(v)));
+}
+
+/* __complex__ returned an instance of a subclass of complex: allowed, with
+ * CPython's DeprecationWarning (issue 29894).  -1 if the warning raised. */
+static int warn_complex_subclass(Value r)
+{
+    char msg[400];
+    snprintf(msg, sizeof msg, "__complex__ returned non-complex (type %.200s).  The ability "
+             "to return an instance of a strict subclass of complex is deprecated, and may "
+             "be removed in a future version of Python.", val_type(r)->name);
+    return rt_warn(&rt_DeprecationWarning, msg, 1);
 }
 
 /* x.__complex__() for complex(x): 1 with *out set, 0 when x has none. */
@@ -433,6 +446,8 @@ static int dunder_complex(Value v, Cx *out)
         rt_raisef(&rt_TypeError, "__complex__ returned non-complex (type %T)", r);
         return -1;
     }
+    if (!IS_EXACT(r, rt_complex_type) && warn_complex_subclass(r) < 0)
+        return -1;
     *out = cx_of(r);
     return 1;
 }
@@ -482,6 +497,9 @@ static Value complex_make(ObjType *type, Value *args, size_t nargs, Value kwname
         else if (strcmp(k, "imag") == 0 && !im) im = v;
         else return rt_invalid_keyword("complex", rt_str_from_cstr(k));
     }
+    /* complex(c) of an exact complex is c itself: complex is immutable */
+    if (re && !im && type == &rt_complex_type && IS_EXACT(re, rt_complex_type))
+        return re;
     if (re && is_str(re)) {
         if (im && rt_py_minor >= 14)
             return rt_raisef(&rt_TypeError, "complex() argument 'real' must be a real number, "

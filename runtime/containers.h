@@ -52,10 +52,18 @@ void rt_dict_reserve(Value dict, size_t n);
 /* Lookup: the value, or VAL_NULL.  *error distinguishes "absent" from a
  * failed hash/== (pass NULL when the key cannot fail, e.g. a str). */
 Value rt_dict_get(Value dict, Value key, bool *error);
-Value rt_dict_get_str(Value dict, Value str_key);   /* str keys only: no errors */
+/* Lookup of a str key (an attribute or variable name).  A key of another
+ * type with its hash is asked by its __eq__, as in CPython's lookup of a
+ * dict not holding str keys only: rt_dict_get_name sets *error when that
+ * raised; rt_dict_get_str, for callers that cannot fail, drops the error. */
+Value rt_dict_get_str(Value dict, Value str_key);
+Value rt_dict_get_name(Value dict, Value str_key, bool *error);
 /* For the eval loop's inline caches (vm/specialize.c): the entry number
- * of a str key in dict->entries, or -1; and the dict's keys version, which
- * changes when a key is added (0: none could be given). */
+ * of a str key in dict->entries, or -1, or RT_DICT_ASK_EQ when a key of
+ * another type has its hash (only that key's __eq__, which a cache must
+ * not run, can tell); and the dict's keys version, which changes when a
+ * key is added (0: none could be given). */
+#define RT_DICT_ASK_EQ (-2)
 int64_t rt_dict_entry_of_str(Value dict, Value str_key);
 int64_t rt_dict_store_str(Value dict, Value str_key, Value v);
 uint32_t rt_dict_keys_version(Value dict);

@@ -322,9 +322,25 @@ Value rt_dict_get_hashed(Value dict, Value key, intptr_t hash, bool *error)
     return get_hashed(AS_DICT(dict), key, hash, error);
 }
 
-/* The fast path for str keys: pointer compare, then hash + bytes. */
-/* The entry number of a str key, or -1 (str keys only: no errors). */
-static inline int64_t str_entry(const ObjDict *d, Value key)
+/* A str key met an entry of the same hash whose key is no str: that key's
+ * __eq__ decides, as in CPython's lookup of a dict that does not hold str
+ * keys only (test_descr's vicious_descriptor_nonsense: an instance dict
+ * with such a key, whose __eq__ has side effects).  The general lookup
+ * redoes the probe, and again if __eq__ changed the dict; IX_ERROR if
+ * __eq__ raised. */
+static int64_t str_entry_other_keys(const ObjDict *d, Value key, intptr_t hash)
+{
+    size_t slot;
+    int64_t ix = dict_lookup((ObjDict *)d, key, hash, &slot);
+    return ix == IX_EMPTY ? -1 : ix;
+}
+
+/* The fast path for str keys: pointer compare, then hash + bytes.  The
+ * entry number of a str key, or -1.  A key of another type with the same
+ * hash is asked by its __eq__ when `ask_eq` (IX_ERROR if that raised);
+ * else the answer is RT_DICT_ASK_EQ: only the general lookup can tell
+ * (the inline caches', which must run no Python code). */
+static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
 {
     if (d->index_size == 0)
         return -1;
@@ -339,24 +355,40 @@ static inline int64_t str_entry(const ObjDict *d, Value key)
         const DictEntry *e = &d->entries[ix];
         if (e->key == key)
             return ix;
-        /* A key of a str subclass (setattr(o, S('name'), 1)) is the same
-         * name: the hash matched, so it hashes as a str. */
-        if (rt_dict_entry_hash(e) == hash && !val_is_small(e->key) &&
-            (val_type(e->key)->flags & TF_STR_SUBCLASS) && rt_str_equal(e->key, key))
+        if (rt_dict_entry_hash(e) != hash)
+            continue;
+        /* A str, or a key of a str subclass (setattr(o, S('name'), 1)), is
+         * the same name if the same text: the hash matched, so it hashes
+         * as a str.  Any other key's __eq__ decides. */
+        if (val_is_small(e->key) || !(val_type(e->key)->flags & TF_STR_SUBCLASS))
+            return ask_eq ? str_entry_other_keys(d, key, hash) : RT_DICT_ASK_EQ;
+        if (rt_str_equal(e->key, key))
             return ix;
     }
 }
 
-Value rt_dict_get_str(Value dict, Value key)
+Value rt_dict_get_name(Value dict, Value key, bool *error)
 {
     const ObjDict *d = AS_DICT(dict);
-    int64_t ix = str_entry(d, key);
+    int64_t ix = str_entry(d, key, true);
+    *error = ix == IX_ERROR;
     return ix < 0 ? VAL_NULL : d->entries[ix].value;
+}
+
+/* For the callers that cannot fail, an error in a key's __eq__ counts as
+ * absent and is dropped, as CPython's type lookup drops it. */
+Value rt_dict_get_str(Value dict, Value key)
+{
+    bool error;
+    Value v = rt_dict_get_name(dict, key, &error);
+    if (error)
+        rt_err_clear();
+    return v;
 }
 
 int64_t rt_dict_entry_of_str(Value dict, Value key)
 {
-    return str_entry(AS_DICT(dict), key);
+    return str_entry(AS_DICT(dict), key, false);
 }
 
 /* dict[key] = v for a str key (an attribute name); returns the key's entry

@@ -1011,6 +1011,95 @@ static bool clean_hex(const char *s, const char *end, char *out)
     return number_syntax_ok(out + 2, "0123456789abcdefABCDEF", 'p');
 }
 
+/* ---- float.fromhex: exact rounding -------------------------------------------
+ *
+ * glibc's strtod rounds some hex subnormals twice ('0x0.ffffffffffffecp-1022'
+ * comes out one unit low), so the rounding is done here, as CPython does it:
+ * the text is an integer M of hex digits times 2**exp2; the top bits of M
+ * that fit the double's precision at M's magnitude are kept and the rest
+ * decide the rounding, half to even.
+ */
+
+typedef struct HexDigits {
+    const uint8_t *digit;   /* M's hex digits' values, from its first nonzero one */
+    int64_t nbits;          /* bits of M from its leading 1 */
+    int lead_bits;          /* of those, in the first digit (1..4) */
+} HexDigits;
+
+static int hex_value(char c)
+{
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* Bit i of M, 0 being its leading 1 (0 past its last bit). */
+static int hex_bit(const HexDigits *h, int64_t i)
+{
+    if (i >= h->nbits)
+        return 0;
+    int64_t pos = i + (4 - h->lead_bits);       /* from the top of the first digit */
+    return (h->digit[pos / 4] >> (3 - pos % 4)) & 1;
+}
+
+/* The first `keep` bits of M (none when keep < 0), rounded half to even by
+ * the bits after them. */
+static double hex_round(const HexDigits *h, int64_t keep)
+{
+    uint64_t q = 0;
+    for (int64_t i = 0; i < keep; i++)
+        q = q << 1 | (uint64_t)hex_bit(h, i);
+    if (keep < 0 || !hex_bit(h, keep))
+        return (double)q;                       /* under half a unit: truncated */
+    bool above_half = false;
+    for (int64_t i = keep + 1; i < h->nbits && !above_half; i++)
+        above_half = hex_bit(h, i);
+    return (double)(q + (above_half || (q & 1)));
+}
+
+/* The exponent after 'p', clamped: beyond this range only its sign matters. */
+static int64_t hex_exponent(const char *p)
+{
+    if (*p == 0)
+        return 0;
+    long long e = strtoll(p + 1, NULL, 10);
+    return e > 100000000 ? 100000000 : e < -100000000 ? -100000000 : e;
+}
+
+/* The value of a syntactically valid "0x" hex-float text: M * 2**exp2 with
+ * M the digits as one integer; false if it is too large for a double. */
+static bool hex_to_double(const char *text, double *out)
+{
+    const char *p = text + 2, *end = p + strcspn(p, "pP");
+    uint8_t *digit = gc_alloc_atomic((size_t)(end - p) + 1);
+    int64_t n = 0, nfrac = 0;
+    bool after_point = false;
+    for (; p < end; p++) {
+        if (*p == '.') {
+            after_point = true;
+        } else if (n > 0 || *p != '0') {        /* leading zeros say nothing */
+            digit[n++] = (uint8_t)hex_value(*p);
+            nfrac += after_point;
+        } else {
+            nfrac += after_point;
+        }
+    }
+    *out = 0.0;
+    if (n == 0)
+        return true;
+    HexDigits h = {.digit = digit};
+    h.lead_bits = digit[0] >= 8 ? 4 : digit[0] >= 4 ? 3 : digit[0] >= 2 ? 2 : 1;
+    h.nbits = h.lead_bits + 4 * (n - 1);
+    /* M * 2**exp2 lies in [2**top, 2**(top+1)) */
+    int64_t top = hex_exponent(end) - 4 * nfrac + h.nbits - 1;
+    if (top > DBL_MAX_EXP - 1)
+        return false;
+    /* a subnormal has fewer bits the smaller it is */
+    int64_t keep = DBL_MANT_DIG - (top >= DBL_MIN_EXP - 1 ? 0 : DBL_MIN_EXP - 1 - top);
+    if (keep < 0)
+        return true;                            /* under half the least subnormal */
+    *out = ldexp(hex_round(&h, keep), (int)(top - keep + 1));
+    return !isinf(*out);
+}
+
 /* The float a hexadecimal string such as '-0x1.8p1' stands for. */
 static Value float_from_hex(Value text)
 {
@@ -1027,8 +1116,7 @@ static Value float_from_hex(Value text)
         char *buf = gc_alloc_atomic((size_t)(end - s) + 3);
         if (memchr(s, '\0', (size_t)(end - s)) != NULL || !clean_hex(s, end, buf))
             return rt_raisef(&rt_ValueError, "invalid hexadecimal floating-point string");
-        d = strtod(buf, NULL);             /* glibc rounds hex input correctly */
-        if (isinf(d))
+        if (!hex_to_double(buf, &d))
             return rt_raisef(&rt_OverflowError,
                              "hexadecimal value too large to represent as a float");
     }

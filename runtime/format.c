@@ -502,7 +502,8 @@ Value rt_format_float(Value v, Value spec)
 
 /* ---- complex ------------------------------------------------------------- */
 
-/* One part of a complex: its sign (per `sign`, or forced '+') and digits. */
+/* One part of a complex: its sign (per `sign`, or forced '+') and digits
+ * (grouped by ',' or '_' when the spec asks). */
 static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
 {
     char buf[512];
@@ -520,7 +521,10 @@ static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, cha
         sb_addc(sb, '-');
     else if (sign == '+' || sign == ' ')
         sb_addc(sb, sign);
-    sb_adds(sb, buf);
+    /* each part's integer digits are grouped as a float's would be */
+    size_t ndigits = strspn(buf, "0123456789");
+    add_grouped(sb, buf, ndigits, f->grouping, 3, 0);
+    sb_adds(sb, buf + ndigits);
 }
 
 /* format(complex, spec): CPython's format_complex_internal.  With no type

@@ -253,15 +253,16 @@ int64_t rt_values_store(Value *slot, Value name, Value v)
 }
 
 /* name in the instance's own attributes (*dslot: values or a dict), or
- * VAL_NULL. */
-static Value own_attribute(Value *dslot, Value name)
+ * VAL_NULL; *error when a dict key's __eq__ raised (rt_dict_get_name). */
+static Value own_attribute(Value *dslot, Value name, bool *error)
 {
+    *error = false;
     if (rt_is_values(*dslot)) {
         if (IS_EXACT(name, rt_str_type))
             return rt_values_get(*dslot, name);
         rt_values_to_dict(dslot, true);
     }
-    return rt_dict_get_str(*dslot, name);
+    return rt_dict_get_name(*dslot, name, error);
 }
 
 /* object.__new__: extra arguments are an error unless the class has its
@@ -932,8 +933,13 @@ NativeFunc rt_pending_method(Value obj, Value name)
     if (m == NULL)
         return NULL;
     Value *dslot = rt_instance_dict_slot_raw(obj);      /* an instance attribute hides it */
-    if (dslot != NULL && *dslot != VAL_NULL && own_attribute(dslot, name) != VAL_NULL)
+    bool error = false;
+    if (dslot != NULL && *dslot != VAL_NULL && own_attribute(dslot, name, &error) != VAL_NULL)
         return NULL;
+    if (error) {                        /* the full lookup will meet it again */
+        rt_err_clear();
+        return NULL;
+    }
     return m->fn;
 }
 
@@ -1054,8 +1060,9 @@ static Value generic_getattr(Value obj, Value name, bool raise)
     }
     Value *dslot = rt_instance_dict_slot_raw(obj);
     if (dslot != NULL && *dslot != VAL_NULL) {
-        Value v = own_attribute(dslot, name);
-        if (v != VAL_NULL)
+        bool error;
+        Value v = own_attribute(dslot, name, &error);
+        if (v != VAL_NULL || error)
             return v;
     }
     if (descr == VAL_NULL)
@@ -1124,10 +1131,14 @@ int rt_get_method(Value obj, Value name, Value *method)
         if (descr != VAL_NULL && (is_function(descr) || rt_wrapper_is_unbound(descr) ||
                                   IS_EXACT(descr, rt_method_descr_type))) {
             Value *dslot = rt_instance_dict_slot_raw(obj);
-            if (dslot == NULL || *dslot == VAL_NULL || own_attribute(dslot, name) == VAL_NULL) {
+            bool error = false;
+            if (dslot == NULL || *dslot == VAL_NULL ||
+                (own_attribute(dslot, name, &error) == VAL_NULL && !error)) {
                 *method = descr;
                 return 1;
             }
+            if (error)
+                return -1;
         }
     }
     *method = rt_getattr(obj, name);

@@ -680,6 +680,8 @@ typedef struct ObjTraceback {
     Value frame;                /* its frame object (vm/frameobject.h) */
     ObjCode *code;              /* the frame's code */
     int lasti;                  /* code-unit index of the instruction */
+    int8_t lasti_odd;           /* tb_lasti is a byte offset: what it has past
+                                 * 2 * lasti when given odd (0, 1 or -1) */
     bool has_lineno;            /* made by types.TracebackType(): */
     int lineno;                 /* its tb_lineno, instead of lasti's line */
 } ObjTraceback;

@@ -72,7 +72,10 @@ static int tb_line(ObjTraceback *tb)
 
 static Value tb_get_next(Value self) { return AS_TB(self)->next; }
 static Value tb_get_lineno(Value self) { return small_new(tb_line(AS_TB(self))); }
-static Value tb_get_lasti(Value self) { return small_new((intptr_t)AS_TB(self)->lasti * 2); }
+static Value tb_get_lasti(Value self)
+{
+    return small_new((intptr_t)AS_TB(self)->lasti * 2 + AS_TB(self)->lasti_odd);
+}
 static Value tb_get_frame(Value self) { return AS_TB(self)->frame; }
 
 /* tb.tb_next = t: another traceback or None, without making a loop. */
@@ -124,10 +127,28 @@ static Value tb_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     if (!rt_as_ssize(a[2], &lasti) || !rt_as_ssize(a[3], &lineno))
         return VAL_NULL;
     ObjTraceback *tb = AS_TB(rt_traceback_here(a[0], a[1], code, (int)(lasti / 2)));
+    tb->lasti_odd = (int8_t)(lasti % 2);
     tb->has_lineno = true;
     tb->lineno = (int)lineno;
     return obj_val(tb);
 }
+
+/* tb.__dir__(): its four attributes only, in CPython's order */
+static Value tb_dir(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("__dir__", nargs - 1, kwnames))
+        return VAL_NULL;
+    static const char *const names[] = {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"};
+    Value list = rt_list_new(4);
+    for (size_t i = 0; i < 4; i++)
+        rt_list_append(list, rt_str_intern_cstr(names[i]));
+    return list;
+}
+
+static const MethodDef tb_methods[] = {
+    {"__dir__", tb_dir},
+    {NULL},
+};
 
 ObjType rt_traceback_type = {
     .ob.type = &rt_type_type, .name = "traceback", .base = &rt_object_type,
@@ -136,7 +157,7 @@ ObjType rt_traceback_type = {
 
 void rt_traceback_init(void)
 {
-    rt_type_ready(&rt_traceback_type, NULL);
+    rt_type_ready(&rt_traceback_type, tb_methods);
 }
 
 /* ---- Reading a source line --------------------------------------------------- */

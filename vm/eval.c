@@ -548,6 +548,11 @@ Frame *vm_function_frame(ObjFunction *fn, Value *args, size_t nargs, Value kwnam
     f->func = fn;
     f->globals = fn->globals;
     f->builtins = fn->builtins;
+    /* Code with no fast locals of its own (module code called as a
+     * function) names its variables in the globals, as CPython's
+     * _PyFunction_Vectorcall gives it them as its locals. */
+    if (!(fn->code->flags & CO_OPTIMIZED))
+        f->locals = fn->globals;
     if (!bind_args(f, fn, args, nargs, kwnames)) {
         vm_frame_pop(f);
         vm_depth--;
@@ -1083,9 +1088,12 @@ Value vm_load_global(Frame *frame, Value name)
 {
     Value v;
     if (is_dict(frame->globals) && is_dict(frame->builtins)) {
-        v = rt_dict_get_str(frame->globals, name);
-        if (v == VAL_NULL)
-            v = rt_dict_get_str(frame->builtins, name);
+        bool error;
+        v = rt_dict_get_name(frame->globals, name, &error);
+        if (v == VAL_NULL && !error)
+            v = rt_dict_get_name(frame->builtins, name, &error);
+        if (error)
+            return VAL_NULL;
     } else {
         int r = vm_mapping_get(frame->globals, name, &v);
         if (r == 0)
@@ -1126,8 +1134,9 @@ int vm_mapping_get(Value mapping, Value name, Value *out)
         /* A name (always an exact str): the probe that compares by
          * pointer, as LOAD_GLOBAL's, and cannot fail. */
         if (IS_EXACT(name, rt_str_type)) {
-            *out = rt_dict_get_str(mapping, name);
-            return *out != VAL_NULL;
+            bool error;
+            *out = rt_dict_get_name(mapping, name, &error);
+            return error ? -1 : *out != VAL_NULL;
         }
         bool err = false;
         *out = rt_dict_get(mapping, name, &err);
@@ -1151,8 +1160,9 @@ Value vm_load_name(Frame *frame, Value name)
     /* Then the globals, read as a dict whatever their class (CPython's
      * PyDict_GetItem), then the builtins. */
     if (frame->locals != frame->globals || !is_dict(frame->locals)) {
-        v = rt_dict_get_str(frame->globals, name);
-        if (v != VAL_NULL)
+        bool error;
+        v = rt_dict_get_name(frame->globals, name, &error);
+        if (v != VAL_NULL || error)
             return v;
     }
     r = vm_load_builtin(frame, name, &v);

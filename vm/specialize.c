@@ -31,7 +31,7 @@ uint64_t vm_spec_hits[256] GC_LARGE_STATIC, vm_spec_misses[256] GC_LARGE_STATIC;
 
 bool vm_dict_lacks_str_slow(Value dict, Value name)
 {
-    return rt_dict_entry_of_str(dict, name) < 0;
+    return rt_dict_entry_of_str(dict, name) == -1;
 }
 
 bool vm_store_at_hint(Value *slot, Value name, Value v, uint16_t *hint)
@@ -147,7 +147,10 @@ static Value fixed_instance_dict(Value owner, bool *ok)
     return *ok ? *(Value *)((char *)val_obj(owner) + type->dict_offset) : VAL_NULL;
 }
 
-/* An entry number that fits the 16-bit index unit, or -1. */
+/* An entry number that fits the 16-bit index unit; -1 when the name is
+ * surely absent; HINT_UNKNOWN when present too far for the unit, or when a
+ * key of another type's __eq__ would decide (RT_DICT_ASK_EQ). */
+#define HINT_UNKNOWN (-2)
 static int64_t entry_hint(Value dict, Value name)
 {
     if (dict == VAL_NULL)
@@ -155,7 +158,7 @@ static int64_t entry_hint(Value dict, Value name)
     if (rt_is_values(dict))
         return rt_values_index(dict, name);
     int64_t ix = rt_dict_entry_of_str(dict, name);
-    return ix <= UINT16_MAX ? ix : -1;
+    return ix == -1 ? -1 : ix >= 0 && ix <= UINT16_MAX ? ix : HINT_UNKNOWN;
 }
 
 /* ---- the second chance: another type at the same instruction ----------------- */
@@ -330,6 +333,8 @@ void vm_specialize_load_global(uint16_t *instr, Value globals, Value builtins, V
     if (!is_dict(globals) || !is_dict(builtins))
         return not_specialized(instr);  /* indexed: a subclass may override [] */
     int64_t hint = entry_hint(globals, name);
+    if (hint == HINT_UNKNOWN)
+        return not_specialized(instr);  /* the builtin's form needs it absent */
     if (hint >= 0) {
         instr[2] = (uint16_t)hint;
         return specialized(instr, OP_LOAD_GLOBAL_MODULE);

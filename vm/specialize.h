@@ -278,11 +278,14 @@ static inline unsigned vm_cmp_outcome_double(double a, double b)
  * What CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS check of the function,
  * on every call: total positional arguments bind to its parameters as
  * they are, or completed by its defaults (no *args, **kwargs or
- * keyword-only parameters to fill). */
+ * keyword-only parameters to fill).  Code that is not CO_OPTIMIZED (module
+ * code made a function by FunctionType) takes the general call, which
+ * gives it its globals as its locals mapping. */
 
 static inline bool vm_simple_params(const ObjCode *co)
 {
-    return co->kwonlyargcount == 0 && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS));
+    return co->kwonlyargcount == 0 &&
+           (co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED)) == CO_OPTIMIZED;
 }
 
 static inline bool vm_exact_args(const ObjFunction *fn, int total)
