@@ -549,7 +549,9 @@ static Value get_closefd(Value self) { return rt_bool(FIO(self)->closefd); }
 static Value get_blksize(Value self) { return rt_int_from_i64(FIO(self)->blksize); }
 
 static const GetSetDef fileio_getsets[] = {
-    {"closed", get_closed, 0, 0}, {"closefd", get_closefd, 0, 0}, {"mode", get_mode, 0, 0},
+    {"closed", get_closed, 0, "True if the file is closed"},
+    {"closefd", get_closefd, 0, "True if the file descriptor will be closed by close()."},
+    {"mode", get_mode, 0, "String giving the file mode"},
     {"_blksize", get_blksize, 0, 0},
     {NULL, 0, 0, 0},
 };
