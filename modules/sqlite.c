@@ -2674,8 +2674,8 @@ static int blob_setitem(Value self, Value key, Value v)
         if (all == VAL_NULL)
             return -1;
         unsigned char *buf = AS_BYTES(all)->data;
-        for (ssize_t k = 0, i = start; k < count; k++, i += stepn)
-            buf[i] = data.data[k];
+        for (ssize_t k = 0; k < count; k++)
+            buf[start + k * stepn] = data.data[k];
         return blob_write_at(b, buf, len, 0) ? 0 : -1;
     }
     if (!rt_number_check(key) || rt_isinstance_of(key, &rt_float_type)) {

@@ -340,8 +340,8 @@ static Value list_get_slice(ObjList *l, Value slice)
     if (!rt_slice_indices(slice, (ssize_t)l->length, &start, &stop, &step, &n))
         return VAL_NULL;
     ObjList *r = list_alloc(&rt_list_type, n > 0 ? (size_t)n : 0);
-    for (ssize_t i = 0, j = start; i < n; i++, j += step)
-        r->items[i] = l->items[j];
+    for (ssize_t i = 0; i < n; i++)     /* start + i * step: no step past the end */
+        r->items[i] = l->items[start + i * step];
     r->length = n > 0 ? (size_t)n : 0;
     return obj_val(r);
 }
@@ -465,8 +465,8 @@ static int list_set_slice(ObjList *l, Value slice, Value v)
     }
     Value *copy = gc_alloc((count ? count : 1) * sizeof(Value));
     memcpy(copy, items, count * sizeof(Value));
-    for (ssize_t i = 0, j = start; i < n; i++, j += step)
-        l->items[j] = copy[i];
+    for (ssize_t i = 0; i < n; i++)
+        l->items[start + i * step] = copy[i];
     return 0;
 }
 

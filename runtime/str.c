@@ -574,8 +574,8 @@ static Value str_slice_step(Value v, ssize_t start, ssize_t step, ssize_t count)
 {
     StrBuf sb;
     sb_init(&sb);
-    for (ssize_t i = 0; i < count; i++, start += step)
-        sb_add_codepoint(&sb, rt_str_char_at(v, (size_t)start));
+    for (ssize_t i = 0; i < count; i++)    /* start + i * step: no step past the end */
+        sb_add_codepoint(&sb, rt_str_char_at(v, (size_t)(start + i * step)));
     return sb_finish(&sb);
 }
 

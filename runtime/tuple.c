@@ -246,8 +246,8 @@ static Value tuple_slice(ObjTuple *t, Value slice)
     if (n <= 0)
         return rt_empty_tuple;
     ObjTuple *r = tuple_alloc(&rt_tuple_type, (size_t)n);
-    for (ssize_t i = 0, j = start; i < n; i++, j += step)
-        r->items[i] = t->items[j];
+    for (ssize_t i = 0; i < n; i++)     /* start + i * step: no step past the end */
+        r->items[i] = t->items[start + i * step];
     return obj_val(r);
 }
 
