@@ -465,11 +465,32 @@ static bool is_zero_text(const char *s)
     return true;
 }
 
+/* The room float_body needs for the spec's precision: the digits and
+ * ~400 more (a 'f' of 1e308 has 309 before the point). */
+static size_t float_room(const Spec *f)
+{
+    return (f->precision > 0 ? (size_t)f->precision : 0) + 400;
+}
+
+/* A buffer of `size` bytes: `small` when it is big enough, else from the
+ * heap (NULL with MemoryError set when that fails: '.2000000000f'). */
+static char *float_buffer(char *small, size_t small_size, size_t size)
+{
+    char *buf = size <= small_size ? small : gc_try_alloc_atomic(size);
+    if (buf == NULL)
+        rt_raise_nomemory();
+    return buf;
+}
+
 static Value format_double(double d, const Spec *f)
 {
-    size_t size = (f->precision > 0 ? (size_t)f->precision : 0) + 400;
+    if (f->precision > INT_MAX)         /* CPython's precision is a C int */
+        return rt_raisef(&rt_ValueError, "precision too big");
+    size_t size = float_room(f);
     char small[512];
-    char *buf = size <= sizeof small ? small : gc_alloc_atomic(size);
+    char *buf = float_buffer(small, sizeof small, size);
+    if (buf == NULL)
+        return VAL_NULL;
     float_body(buf, size, fabs(d), f, f->type);
     Number num = {.negative = signbit(d) && !isnan(d), .prefix = ""};
     if (num.negative && f->no_neg_zero && is_zero_text(buf))
@@ -504,18 +525,22 @@ Value rt_format_float(Value v, Value spec)
 
 /* One part of a complex: its sign (per `sign`, or forced '+') and digits
  * (grouped by ',' or '_' when the spec asks). */
-static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
+static bool complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
 {
-    char buf[512];
+    char small[512];
+    size_t size = float_room(f);
+    char *buf = float_buffer(small, sizeof small, size);
+    if (buf == NULL)
+        return false;
     double a = fabs(x);
     if (type == 'r') {
-        rt_double_repr_ex(a, buf, sizeof buf, false);
+        rt_double_repr_ex(a, buf, size, false);
         if (f->alternate)
-            alternate_point(buf, sizeof buf);
+            alternate_point(buf, size);
     } else if (type == 0)
-        format_g(buf, sizeof buf, a, f->precision == 0 ? 1 : (int)f->precision, f->alternate, false);
+        format_g(buf, size, a, f->precision == 0 ? 1 : (int)f->precision, f->alternate, false);
     else
-        float_body(buf, sizeof buf, a, f, type);
+        float_body(buf, size, a, f, type);
     bool negative = signbit(x) && !isnan(x) && !(f->no_neg_zero && is_zero_text(buf));
     if (negative)
         sb_addc(sb, '-');
@@ -525,6 +550,7 @@ static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, cha
     size_t ndigits = strspn(buf, "0123456789");
     add_grouped(sb, buf, ndigits, f->grouping, 3, 0);
     sb_adds(sb, buf + ndigits);
+    return true;
 }
 
 /* format(complex, spec): CPython's format_complex_internal.  With no type
@@ -543,15 +569,17 @@ Value rt_format_complex(Value v, Value spec)
         return rt_raisef(&rt_ValueError, "Zero padding is not allowed in complex format specifier");
     if (f.align == '=')
         return rt_raisef(&rt_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    if (f.precision > INT_MAX)
+        return rt_raisef(&rt_ValueError, "precision too big");
     uint32_t type = f.type == 0 && f.precision < 0 ? 'r' : f.type;
     bool skip_re = f.type == 0 && re == 0.0 && !signbit(re);
     StrBuf sb;
     sb_init(&sb);
     if (f.type == 0 && !skip_re)
         sb_addc(&sb, '(');
-    if (!skip_re)
-        complex_part(&sb, re, &f, type, f.sign);
-    complex_part(&sb, im, &f, type, skip_re ? f.sign : '+');
+    if ((!skip_re && !complex_part(&sb, re, &f, type, f.sign)) ||
+        !complex_part(&sb, im, &f, type, skip_re ? f.sign : '+'))
+        return VAL_NULL;
     sb_addc(&sb, 'j');
     if (f.type == 0 && !skip_re)
         sb_addc(&sb, ')');
