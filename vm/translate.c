@@ -252,8 +252,8 @@ int vm_translate_op(int minor, int op, bool prefixed, uint32_t *oparg)
 
 /* Translate the instruction whose prefixes start at unit `first` and whose
  * own unit is op_unit (code: the original units). */
-static void translate_one(int minor, const uint16_t *code, uint16_t *out, size_t first,
-                          size_t op_unit, const uint8_t *kinds, size_t nkinds)
+static void translate_one(int minor, const uint16_t *code, uint16_t *out, size_t n,
+                          size_t first, size_t op_unit, const uint8_t *kinds, size_t nkinds)
 {
     int op = out[op_unit] & 0xff;
     int op13 = same_as_313(minor, op);
@@ -278,9 +278,10 @@ static void translate_one(int minor, const uint16_t *code, uint16_t *out, size_t
      * `while` whose condition the compiler duplicated): outside the
      * `yield from` loop, whose back edge goes to its SEND, it is 3.11's
      * JUMP_BACKWARD, a safe point, so that Ctrl-C can stop the loop. */
+    size_t target = op_unit + 1 - oparg;    /* wraps past unit 0: no unit */
     if (minor >= 13 && op13 == OP313_JUMP_BACKWARD_NO_INTERRUPT &&
-        (oparg > op_unit + 1 || same_as_313(minor, code[op_unit + 1 - oparg] & 0xff) != OP313_SEND))
-        to = OP_JUMP_BACKWARD;
+        (target >= n || same_as_313(minor, code[target] & 0xff) != OP313_SEND))
+        to = OP_JUMP_BACKWARD;          /* the verifier judges a target out of the code */
     out[op_unit] = (uint16_t)to;
     put_oparg(out, first, op_unit, oparg);
 }
@@ -297,7 +298,7 @@ void vm_translate(int minor, const uint16_t *code, uint16_t *out, size_t n,
             op_unit++;
         int op = out[op_unit] & 0xff;
         size_t end = op_unit + 1 + (size_t)vm_version_caches(minor, op);
-        translate_one(minor, code, out, i, op_unit, kinds, nkinds);
+        translate_one(minor, code, out, n, i, op_unit, kinds, nkinds);
         size_t caches = vm_opcode_info[out[op_unit] & 0xff].caches;
         for (size_t u = op_unit + 1; u < end && u < n; u++)
             out[u] = u <= op_unit + caches ? OP_CACHE : OP_NOP;
