@@ -394,6 +394,10 @@ Value dm_decimal_format(Value *args, size_t nargs, Value kw)
         dec_copy(&t, a);
     else
         round_for(&t, a, &s, type, c, &dplace, &status);
+    if (status & DEC_MallocError) {     /* past the digits pvm works with */
+        dec_clear(&t);
+        return rt_raise_nomemory();
+    }
     if (s.no_neg_0 && t.sign && dec_is_zero(&t))
         t.sign = 0;
     StrBuf sb;

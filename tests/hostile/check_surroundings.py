@@ -58,8 +58,11 @@ PROGRAMS = {
                  "s = 'ab'\ntry:\n    while True:\n        s += s\nexcept MemoryError:\n"
                  "    s = None\n    print('MemoryError')\n"
                  "print('alive', ('x' * 1000 + 'y') * 1000 != '')\n"),
-    "huge": ("for make in (lambda: 'x' * 10 ** 12, lambda: [0] * 10 ** 11,\n"
-             "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11))):\n"
+    "huge": ("import decimal\n"
+             "for make in (lambda: 'x' * 10 ** 12, lambda: [0] * 10 ** 11,\n"
+             "             lambda: bytearray(10 ** 12), lambda: list(range(10 ** 11)),\n"
+             "             lambda: format(1.5, '.2000000000f'),\n"
+             "             lambda: format(decimal.Decimal('1.5'), '.2147483648f')):\n"
              "    try:\n        make()\n    except MemoryError:\n        print('MemoryError')\n"
              "print('alive')\n"),
     # A C loop that allocates item after item, never back in the eval loop
