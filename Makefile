@@ -239,10 +239,10 @@ SYS_PATHS = -DPVM_STDLIB='"$(PVM_STDLIB)"' \
     -DPVM_STDLIB313='"$(word 1,$(PVM_PY313PATHS))"' -DPVM_PREFIX313='"$(word 2,$(PVM_PY313PATHS))"' \
     -DPVM_EXEC_PREFIX313='"$(word 3,$(PVM_PY313PATHS))"' -DPY313_MICRO=$(or $(word 4,$(PVM_PY313PATHS)),0) \
     $(if $(PYTHON314),-DPVM_STDLIB314='"$(PY314_STDLIB)"' -DPVM_PREFIX314='"$(PY314_HOME)"' \
-                      -DPY314_MICRO=$(or $(PY314_MICRO),0))
-$(BUILD)/modules/sys.o: override PVM_CPPFLAGS += $(SYS_PATHS)
-$(BUILD)/modules/sitedirs.o: override PVM_CPPFLAGS += -DPVM_SITEDIRS='"$(call SITEDIRS_OF,$(PYTHON))"' \
+                      -DPY314_MICRO=$(or $(PY314_MICRO),0)) \
+    -DPVM_SITEDIRS='"$(call SITEDIRS_OF,$(PYTHON))"' \
     -DPVM_SITEDIRS312='"$(call SITEDIRS_OF,$(PYTHON312))"' -DPVM_SITEDIRS313='"$(call SITEDIRS_OF,$(PYTHON313))"'
+$(BUILD)/modules/sys.o: override PVM_CPPFLAGS += $(SYS_PATHS)
 
 # The 3.14 standard library (see PY314_STDLIB above); .compiled marks it
 # complete, so that an interrupted unpacking is done again.

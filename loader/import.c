@@ -70,6 +70,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "loader/compile.h"
+#include "loader/files.h"
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "loader/siphash.h"
@@ -116,42 +117,6 @@ static char *str_concat3(const char *a, const char *b, const char *c)
     memcpy(p + la, b, lb);
     memcpy(p + la + lb, c, lc + 1);
     return p;
-}
-
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The whole file in a GC buffer; NULL when it cannot be read. */
-static unsigned char *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    unsigned char *buf = gc_alloc_atomic(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap && cap < ((size_t)1 << 30))
-            buf = gc_realloc(buf, cap *= 2);
-        else if (n == cap)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return NULL;
-    *size = n;
-    return buf;
 }
 
 /* The directory part of a path ("" when there is none). */
@@ -269,7 +234,7 @@ static const char *stale_reason(const unsigned char *pyc, size_t n, const char *
         if (strcmp(mode, "never") == 0 || (!(flags & 2) && strcmp(mode, "always") != 0))
             return NULL;
         size_t srclen;
-        unsigned char *src = read_file(py, &srclen);
+        unsigned char *src = ld_read_file(py, &srclen);
         if (src == NULL)
             return "cannot be checked (the source is unreadable)";
         uint64_t h = ld_source_hash(ld_process_magic() | (uint64_t)0x0a0du << 16, src, srclen);
@@ -336,7 +301,7 @@ static bool dont_write_bytecode(void)
 static void write_pyc(const char *pyc, mode_t source_mode, Value data)
 {
     char *dir = dir_name(pyc);
-    if (!is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
+    if (!ld_is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
         return;
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%s.%ld", pyc, (long)getpid()) >= (int)sizeof tmp)
@@ -383,7 +348,7 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
 {
     struct stat st;
     size_t size;
-    unsigned char *source = stat(py, &st) == 0 ? read_file(py, &size) : NULL;
+    unsigned char *source = stat(py, &st) == 0 ? ld_read_file(py, &size) : NULL;
     if (source != NULL && !cache) {
         /* The script, compiled as python3.11 reads it — from the compile
          * cache when an earlier run compiled it, without any compiler. */
@@ -417,7 +382,7 @@ Value ld_code_from_source(const char *py, const char *modname, Value *cached)
     if (cached != NULL)
         *cached = rt_str_from_cstr(pyc);
     size_t n = 0;
-    unsigned char *data = read_file(pyc, &n);
+    unsigned char *data = ld_read_file(pyc, &n);
     const char *why = data == NULL ? "is missing" : stale_reason(data, n, py);
     if (why != NULL)
         return compile_source(py, pyc, data, n, why, strcmp(modname, "__main__") != 0);
@@ -462,7 +427,7 @@ static bool classify_pyc(const unsigned char *data, size_t n, const char *modnam
 Value ld_code_from_pyc(const char *pyc, const char *modname)
 {
     size_t n;
-    unsigned char *data = read_file(pyc, &n);
+    unsigned char *data = ld_read_file(pyc, &n);
     if (data == NULL)
         return raise_import_error(&rt_ImportError,
                                   rt_str_format_c("cannot read %s: %s", pyc, strerror(errno)),
@@ -490,7 +455,7 @@ static bool find_file(const char *base, Spec *spec)
     static const char *const suffixes[] = { ".py", ".pyc" };
     for (int i = 0; i < 2; i++) {
         char *f = str_concat3(base, suffixes[i], "");
-        if (is_file(f)) {
+        if (ld_is_file(f)) {
             spec->kind = i == 0 ? SPEC_SOURCE : SPEC_SOURCELESS;
             spec->origin = f;
             return true;
@@ -504,7 +469,7 @@ static bool find_file(const char *base, Spec *spec)
 static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *namespace)
 {
     char *base = path_join(dir, tail);
-    if (is_dir(base)) {
+    if (ld_is_dir(base)) {
         if (find_file(path_join(base, "__init__"), spec)) {
             spec->package = true;
             spec->path = rt_list_new(1);
@@ -786,7 +751,7 @@ static bool has_archive(Value path)
     }
     for (size_t i = 0; i < rt_tuple_len(items); i++) {
         Value entry = rt_tuple_get(items, i);
-        if (is_str(entry) && rt_str_nbytes(entry) > 0 && is_file(rt_str_cstr(entry)))
+        if (is_str(entry) && rt_str_nbytes(entry) > 0 && ld_is_file(rt_str_cstr(entry)))
             return true;
     }
     return false;

@@ -134,8 +134,14 @@ void mod_sys_add_warnoption(const char *opt);
  * site-packages directories]; first is VAL_NULL under -P / -I (safe_path:
  * no script directory). */
 void mod_sys_init_path(Value first);
+/* Append v to a list of sys.path entries unless site.py would remove it
+ * as a duplicate (only without -S: site's removeduppaths). */
+void mod_sys_append_path(Value path, Value v);
 /* sys.prefix (exec false) or sys.exec_prefix (true). */
 const char *mod_sys_prefix(bool exec);
+/* The global site-packages directories the build's python listed, ':'
+ * between them, "{prefix}" standing for the prefix (sitedirs.c). */
+const char *mod_sys_site_dirs(void);
 /* sys.version_info.micro: the python whose standard library runs. */
 int mod_sys_micro_version(void);
 /* Append the site-packages directories and those their .pth files name,

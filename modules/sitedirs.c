@@ -14,7 +14,7 @@
  *   2. the global ones, site.getsitepackages() for sys.prefix, then for
  *      sys.exec_prefix if it differs: the python whose standard library pvm
  *      runs was asked at build time for its list for one prefix
- *      (PVM_SITEDIRS, the prefix written "{prefix}": the layout is the
+ *      (mod_sys_site_dirs(), the prefix written "{prefix}": the layout is the
  *      distribution's — Debian patches site.py — and pvm cannot run site.py
  *      to learn it without the start-up cost of importing os), and the
  *      prefixes are this process's (PYTHONHOME moves them);
@@ -41,32 +41,17 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "loader/files.h"
 #include "runtime/runtime.h"
 #include "modules/api.h"
 #include "modules/modutil.h"
 #include "modules/sys.h"
 #include "runtime/version.h"
 
-#ifndef PVM_SITEDIRS
-#define PVM_SITEDIRS ""
-#endif
-#ifndef PVM_SITEDIRS312
-#define PVM_SITEDIRS312 ""
-#endif
-#ifndef PVM_SITEDIRS313
-#define PVM_SITEDIRS313 ""
-#endif
-
 static bool exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* site.makepath: os.path.abspath(os.path.join(dir, name)); dir is
@@ -78,19 +63,6 @@ static Value make_path(const char *dir, const char *name, size_t n)
     char joined[PATH_MAX];
     int len = snprintf(joined, sizeof joined, "%s/%.*s", dir, (int)n, name);
     return len > 0 && (size_t)len < sizeof joined ? mod_normpath(joined, (size_t)len) : VAL_NULL;
-}
-
-/* sys.path.append(dir) unless it is there already (site's known_paths). */
-static bool add_new(Value path, Value dir)
-{
-    int known = rt_contains(path, dir);
-    if (known != 0) {
-        if (known < 0)
-            rt_err_clear();
-        return false;
-    }
-    rt_list_append(path, dir);
-    return true;
 }
 
 /* Whether site.py passes over .pth files whose names start with a dot
@@ -139,28 +111,13 @@ static char **pth_files(const char *dir)
     return names;
 }
 
-/* The whole of a file, NUL-terminated, or NULL. */
-static char *read_all(const char *file)
-{
-    int fd = open(file, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    char *text = NULL;
-    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        text = gc_alloc_atomic((size_t)st.st_size + 1);
-        ssize_t got = read(fd, text, (size_t)st.st_size);
-        text[got > 0 ? got : 0] = '\0';
-    }
-    if (fd >= 0)
-        close(fd);
-    return text;
-}
-
 /* site.addpackage, for the lines that name directories. */
 static void add_pth_dirs(Value path, const char *dir, const char *pth)
 {
     char file[PATH_MAX];
-    char *text = (size_t)snprintf(file, sizeof file, "%s/%s", dir, pth) < sizeof file
-               ? read_all(file) : NULL;
+    size_t size;
+    char *text = (size_t)snprintf(file, sizeof file, "%s/%s", dir, pth) < sizeof file &&
+                 ld_is_file(file) ? ld_read_file(file, &size) : NULL;
     for (char *line = text, *next; line != NULL && *line != '\0'; line = next) {
         size_t n = strcspn(line, "\n");
         next = line[n] == '\n' ? line + n + 1 : line + n;
@@ -172,16 +129,16 @@ static void add_pth_dirs(Value path, const char *dir, const char *pth)
             continue;                               /* code: not run (above) */
         Value sub = make_path(dir, line, n);
         if (sub != VAL_NULL && exists(rt_str_cstr(sub)))
-            add_new(path, sub);
+            mod_sys_append_path(path, sub);
     }
 }
 
 /* site.addsitedir: the directory, then its .pth files' directories. */
 static void add_site_dir(Value path, const char *dir)
 {
-    if (!is_dir(dir))
+    if (!ld_is_dir(dir))
         return;
-    add_new(path, mod_normpath(dir, strlen(dir)));
+    mod_sys_append_path(path, mod_normpath(dir, strlen(dir)));
     char **names = pth_files(dir);
     for (size_t i = 0; names != NULL && names[i] != NULL; i++)
         add_pth_dirs(path, dir, names[i]);
@@ -204,23 +161,13 @@ static bool user_site(char *dir, size_t size)
     return len > 0 && (size_t)len < size;
 }
 
-static const char *global_sites(void)
-{
-    switch (rt_py_minor) {
-    case 11: return PVM_SITEDIRS;
-    case 12: return PVM_SITEDIRS312;
-    case 13: return PVM_SITEDIRS313;
-    default: return "";                 /* 3.14 (pyodide) has none to ask */
-    }
-}
-
 /* The global site directories for one prefix: each entry of the recorded
  * list with "{prefix}" replaced by it. */
 static void add_global_dirs(Value path, const char *prefix)
 {
     static const char mark[] = "{prefix}";
     char dir[PATH_MAX];
-    for (const char *dirs = global_sites(); *dirs != '\0';) {
+    for (const char *dirs = mod_sys_site_dirs(); *dirs != '\0';) {
         int n = (int)strcspn(dirs, ":");
         bool marked = strncmp(dirs, mark, sizeof mark - 1) == 0;
         int len = marked ? snprintf(dir, sizeof dir, "%s%.*s", prefix, n - (int)(sizeof mark - 1),

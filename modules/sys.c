@@ -44,6 +44,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "loader/files.h"
 #include "loader/import.h"
 #include "runtime/runtime.h"
 #include "runtime/structseq.h"
@@ -104,6 +105,18 @@
 #endif
 #ifndef PVM_PREFIX314
 #define PVM_PREFIX314 ""
+#endif
+/* site.getsitepackages() of each version's python for one prefix, the
+ * prefix written "{prefix}" (the Makefile's SITEDIRS_OF; sitedirs.c fills it
+ * in).  3.14 (pyodide) has none to ask. */
+#ifndef PVM_SITEDIRS
+#define PVM_SITEDIRS ""
+#endif
+#ifndef PVM_SITEDIRS312
+#define PVM_SITEDIRS312 ""
+#endif
+#ifndef PVM_SITEDIRS313
+#define PVM_SITEDIRS313 ""
 #endif
 #define PY_MINOR rt_py_minor
 #define PY_MICRO_NOW (rt_py_minor == 14 ? PY314_MICRO : rt_py_minor == 13 ? PY313_MICRO \
@@ -214,12 +227,6 @@ static struct {
     const char *prefix, *exec_prefix, *stdlib;
 } lib;
 
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* PYTHONHOME=prefix[:exec_prefix], else what the build recorded. */
 static void locate_stdlib(void)
 {
@@ -251,7 +258,7 @@ static void locate_stdlib(void)
         lib.stdlib = rt_str_cstr(dir);
     }
     Value landmark = rt_str_format_c("%s/os.py", lib.stdlib);
-    lib.found = is_file(rt_str_cstr(landmark));
+    lib.found = ld_is_file(rt_str_cstr(landmark));
 }
 
 const char *mod_sys_missing_stdlib(void)
@@ -275,9 +282,7 @@ static Value abspath(const char *p, size_t n)
     return mod_normpath(joined, c + 1 + n);
 }
 
-/* Append v unless site.py would remove it as a duplicate (only without
- * -S: site's removeduppaths). */
-static void append_path(Value path, Value v)
+void mod_sys_append_path(Value path, Value v)
 {
     if (!mod_sys_flags()->no_site && rt_contains(path, v) == 1)
         return;
@@ -295,12 +300,12 @@ void mod_sys_init_path(Value first)
     while (env != NULL && *env != '\0') {
         const char *colon = strchr(env, ':');
         size_t n = colon ? (size_t)(colon - env) : strlen(env);
-        append_path(rest, abspath(env, n));
+        mod_sys_append_path(rest, abspath(env, n));
         env = colon ? colon + 1 : NULL;
     }
     locate_stdlib();
     if (lib.found)
-        append_path(rest, rt_str_from_cstr(lib.stdlib));
+        mod_sys_append_path(rest, rt_str_from_cstr(lib.stdlib));
     if (first != VAL_NULL)
         rt_list_append(path, first);
     rt_list_extend(path, rest);
@@ -927,6 +932,11 @@ const char *mod_sys_prefix(bool exec)
 {
     locate_stdlib();
     return exec ? lib.exec_prefix : lib.prefix;
+}
+
+const char *mod_sys_site_dirs(void)
+{
+    return recorded(PVM_SITEDIRS, PVM_SITEDIRS312, PVM_SITEDIRS313, "");
 }
 
 int mod_sys_micro_version(void)
