@@ -525,13 +525,9 @@ Value rt_format_float(Value v, Value spec)
 
 /* One part of a complex: its sign (per `sign`, or forced '+') and digits
  * (grouped by ',' or '_' when the spec asks). */
-static bool complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign)
+static void complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, char sign,
+                         char *buf, size_t size)
 {
-    char small[512];
-    size_t size = float_room(f);
-    char *buf = float_buffer(small, sizeof small, size);
-    if (buf == NULL)
-        return false;
     double a = fabs(x);
     if (type == 'r') {
         rt_double_repr_ex(a, buf, size, false);
@@ -550,7 +546,6 @@ static bool complex_part(StrBuf *sb, double x, const Spec *f, uint32_t type, cha
     size_t ndigits = strspn(buf, "0123456789");
     add_grouped(sb, buf, ndigits, f->grouping, 3, 0);
     sb_adds(sb, buf + ndigits);
-    return true;
 }
 
 /* format(complex, spec): CPython's format_complex_internal.  With no type
@@ -573,13 +568,18 @@ Value rt_format_complex(Value v, Value spec)
         return rt_raisef(&rt_ValueError, "precision too big");
     uint32_t type = f.type == 0 && f.precision < 0 ? 'r' : f.type;
     bool skip_re = f.type == 0 && re == 0.0 && !signbit(re);
+    char small[512];                    /* each part's text in turn */
+    size_t size = float_room(&f);
+    char *buf = float_buffer(small, sizeof small, size);
+    if (buf == NULL)
+        return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
     if (f.type == 0 && !skip_re)
         sb_addc(&sb, '(');
-    if ((!skip_re && !complex_part(&sb, re, &f, type, f.sign)) ||
-        !complex_part(&sb, im, &f, type, skip_re ? f.sign : '+'))
-        return VAL_NULL;
+    if (!skip_re)
+        complex_part(&sb, re, &f, type, f.sign, buf, size);
+    complex_part(&sb, im, &f, type, skip_re ? f.sign : '+', buf, size);
     sb_addc(&sb, 'j');
     if (f.type == 0 && !skip_re)
         sb_addc(&sb, ')');
