@@ -15,11 +15,14 @@
  * /usr, lib on Debian).  PYTHONHOME overrides them with CPython's meaning:
  * PYTHONHOME=prefix[:exec_prefix], and the stdlib is
  * prefix/platlibdir/python3.11.  The directory counts as found when it
- * holds os.py (CPython's landmark).  sys.path is then the script's
- * directory, the PYTHONPATH entries, and the stdlib directory if found.
- * CPython also lists python311.zip and lib-dynload (extension modules):
- * pvm has neither zip imports nor extension modules, so it lists neither;
- * nor site-packages, since pvm runs no site.py.
+ * holds os.py (CPython's landmark).  sys.path is then, as CPython's
+ * getpath makes it, the script's directory, the PYTHONPATH entries,
+ * prefix/platlibdir/python311.zip, the stdlib directory and
+ * exec_prefix/platlibdir/python3.11/lib-dynload — the last three only when
+ * the stdlib is found.  The zip (which Debian does not ship) and
+ * lib-dynload (CPython's extension modules, which pvm does not load: its
+ * own C modules are built in) are listed so that sys.path reads as
+ * CPython's; then site-packages (sitedirs.c).
  *
  * Struct sequences (runtime/structseq.h) carry version_info, flags,
  * float_info, int_info, hash_info and thread_info.  Where pvm differs
@@ -290,8 +293,8 @@ void mod_sys_append_path(Value path, Value v)
 }
 
 /* sys.path: [first, the PYTHONPATH entries made absolute, the standard
- * library, the site-packages directories]; duplicates after first dropped
- * as site.py drops them. */
+ * library's zip, the standard library, lib-dynload, the site-packages
+ * directories]; duplicates after first dropped as site.py drops them. */
 void mod_sys_init_path(Value first)
 {
     Value path = mod_sys_path();
@@ -304,8 +307,13 @@ void mod_sys_init_path(Value first)
         env = colon ? colon + 1 : NULL;
     }
     locate_stdlib();
-    if (lib.found)
+    if (lib.found) {
+        mod_sys_append_path(rest, rt_str_format_c("%s/%s/python3%d.zip", lib.prefix, platlibdir(),
+                                                   PY_MINOR));
         mod_sys_append_path(rest, rt_str_from_cstr(lib.stdlib));
+        mod_sys_append_path(rest, rt_str_format_c("%s/%s/python3.%d/lib-dynload", lib.exec_prefix,
+                                                   platlibdir(), PY_MINOR));
+    }
     if (first != VAL_NULL)
         rt_list_append(path, first);
     rt_list_extend(path, rest);
