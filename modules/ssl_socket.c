@@ -346,7 +346,7 @@ static Value ss_do_handshake(Value *args, size_t nargs, Value kw)
     if (!rt_arg_none("do_handshake", nargs - 1, kw))
         return VAL_NULL;
     SslCall c = { CALL_HANDSHAKE, NULL, 0, 0 };
-    return run_call(SSLSOCK(args[0]), &c, "_ssl.c:" "983" ": The handshake operation timed out",
+    return run_call(SSLSOCK(args[0]), &c, "_ssl.c:975: The handshake operation timed out",
                     SSL_LINE_HANDSHAKE) ? rt_None : VAL_NULL;
 }
 
