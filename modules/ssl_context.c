@@ -86,14 +86,25 @@ static void context_defaults(ObjSSLContext *c)
     ossl.SSL_CTX_set_post_handshake_auth(c->ctx, 0);
 }
 
+/* An int argument (CPython's "i"/"l" converters) as int64. */
+static bool int_arg(Value v, int64_t *out)
+{
+    if (!rt_isinstance_of(v, &rt_int_type)) {
+        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return false;
+    }
+    return rt_int_as_i64(v, out) ||
+           (rt_raisef(&rt_OverflowError, "Python int too large to convert to C long"), false);
+}
+
 static Value context_new(ObjType *type, Value *args, size_t nargs, Value kw)
 {
     int64_t protocol;
     if (!rt_arg_nokw_new(type, "_SSLContext", kw) || !rt_arg_range("_SSLContext", nargs, 1, 1))
         return VAL_NULL;
-    if (!rt_isinstance_of(args[0], &rt_int_type))
-        return rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
-    if (!rt_int_as_i64(args[0], &protocol) || protocol < INT32_MIN || protocol > INT32_MAX)
+    if (!int_arg(args[0], &protocol))
+        return VAL_NULL;
+    if (protocol < INT32_MIN || protocol > INT32_MAX)
         return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
     const SSL_METHOD *method = protocol_method((int)protocol);
     if (method == NULL)
@@ -115,16 +126,6 @@ static Value context_new(ObjType *type, Value *args, size_t nargs, Value kw)
 
 /* ---- attributes ---------------------------------------------------------------- */
 
-static bool int_arg(Value v, int64_t *out)
-{
-    if (!rt_isinstance_of(v, &rt_int_type)) {
-        rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer", v);
-        return false;
-    }
-    return rt_int_as_i64(v, out) ||
-           (rt_raisef(&rt_OverflowError, "Python int too large to convert to C long"), false);
-}
-
 static bool not_deleting(Value v)
 {
     if (v == VAL_NULL)
@@ -144,9 +145,12 @@ static int ctx_set_options(Value self, Value v)
     uint64_t new_opts;
     if (!not_deleting(v))
         return -1;
+    int64_t signed_opts;        /* a negative int stands for its low 64 bits */
     if (!rt_isinstance_of(v, &rt_int_type))
-        return rt_raisef(&rt_TypeError, "must be int, not %T", v), -1;
-    if (!mod_as_unsigned(v, true, &new_opts))
+        return int_arg(v, &signed_opts), -1;        /* its TypeError */
+    if (rt_int_as_i64(v, &signed_opts))
+        new_opts = (uint64_t)signed_opts;
+    else if (rt_err_clear(), !mod_as_unsigned(v, true, &new_opts))
         return -1;
     SSL_CTX *ctx = CTX(self)->ctx;
     uint64_t opts = ossl.SSL_CTX_get_options(ctx);
@@ -844,8 +848,8 @@ static bool hostname_arg(Value v, Value *out)
         *out = VAL_NULL;
         return true;
     }
-    if (!rt_is_str(v) && !rt_is_bytes_like(v)) {
-        rt_raisef(&rt_TypeError, "argument 3 must be str or None, not %T", v);
+    if (!rt_is_str(v)) {
+        rt_raisef(&rt_TypeError, "argument must be str, not %T", v);
         return false;
     }
     *out = v;

@@ -56,8 +56,7 @@ static void sslsocket_finalize(void *obj, void *data)
  * an address. */
 static bool configure_hostname(ObjSSLSocket *s, ObjSSLContext *ctx, Value hostname)
 {
-    const char *name = rt_is_str(hostname) ? rt_str_cstr(hostname)
-                                           : (const char *)AS_BYTES(hostname)->data;
+    const char *name = rt_str_cstr(hostname);
     if (name[0] == '\0' || name[0] == '.') {
         rt_raisef(&rt_ValueError,
                   "server_hostname cannot be an empty string or start with a leading dot.");
@@ -81,7 +80,7 @@ static bool configure_hostname(ObjSSLSocket *s, ObjSSLContext *ctx, Value hostna
         ssl_raise_lib(NULL, SSL_LINE_OTHER);
         return false;
     }
-    s->hostname = rt_is_str(hostname) ? hostname : rt_str_from_cstr(name);
+    s->hostname = hostname;
     return true;
 }
 
@@ -350,6 +349,8 @@ static Value ss_do_handshake(Value *args, size_t nargs, Value kw)
                     SSL_LINE_HANDSHAKE) ? rt_None : VAL_NULL;
 }
 
+enum { READ_MAX = 64 * 1024 };
+
 /* read(size[, buffer]): bytes, or with a buffer the count read into it. */
 static Value ss_read(Value *args, size_t nargs, Value kw)
 {
@@ -367,6 +368,10 @@ static Value ss_read(Value *args, size_t nargs, Value kw)
     } else if (len < 0) {
         return rt_raisef(&rt_ValueError, "size should not be negative");
     }
+    /* One call returns at most one TLS record (16 KiB): a larger size
+     * asks for no more than that. */
+    if (!to_buffer && len > READ_MAX)
+        len = READ_MAX;
     SslCall c = { CALL_READ, NULL, (size_t)len, 0 };
     if (len > 0) {
         c.buf = to_buffer ? (void *)into.wdata : gc_alloc_atomic((size_t)len);
@@ -735,6 +740,8 @@ static Value mb_read(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("read", kw) || !rt_arg_range("read", nargs - 1, 0, 1) ||
         (nargs > 1 && !rt_as_ssize(args[1], &len)))
         return VAL_NULL;
+    if (len > INT32_MAX || len < INT32_MIN)
+        return rt_raisef(&rt_OverflowError, "Python int too large to convert to C int");
     size_t avail = ossl.BIO_ctrl_pending(MBIO(args[0])->bio);
     if (avail > INT32_MAX)
         avail = INT32_MAX;
