@@ -16,6 +16,7 @@
 #include <string.h>
 #include "modules/posix.h"
 #include "modules/ssl.h"
+#include "runtime/version.h"
 
 SslLib ossl;
 
@@ -462,10 +463,15 @@ static void add_code_tables(Value m)
 
 static const MethodDef ssl_functions[] = {
     {"RAND_status", m_RAND_status}, {"RAND_add", m_RAND_add}, {"RAND_bytes", m_RAND_bytes},
-    {"RAND_pseudo_bytes", m_RAND_pseudo_bytes}, {"txt2obj", m_txt2obj}, {"nid2obj", m_nid2obj},
+    {"txt2obj", m_txt2obj}, {"nid2obj", m_nid2obj},
     {"get_default_verify_paths", m_get_default_verify_paths},
     {"_test_decode_cert", m_test_decode_cert},
     {NULL, NULL}
+};
+
+/* What 3.12 removed: RAND_pseudo_bytes and the error-code tables. */
+static const MethodDef ssl_functions_311[] = {
+    {"RAND_pseudo_bytes", m_RAND_pseudo_bytes}, {NULL, NULL}
 };
 
 Value mod_ssl_init(void)
@@ -479,7 +485,12 @@ Value mod_ssl_init(void)
     add_constants(m);
     add_versions(m);
     add_error_types(m);
-    add_code_tables(m);
+    if (rt_py_minor == 11) {
+        mod_module_add_functions(m, ssl_functions_311);
+        add_code_tables(m);
+    }
+    if (rt_py_minor >= 13)      /* TLS-PSK, which pvm does not offer */
+        mod_module_set(m, "HAS_PSK", rt_False);
     ssl_context_add(m);
     ssl_socket_add(m);
     return m;
