@@ -493,5 +493,6 @@ Value mod_ssl_init(void)
         mod_module_set(m, "HAS_PSK", rt_False);
     ssl_context_add(m);
     ssl_socket_add(m);
+    ssl_certificate_add(m);
     return m;
 }

@@ -88,7 +88,9 @@
     X(X509_get_version) X(X509_verify_cert_error_string) X(a2i_IPADDRESS)                  \
     X(ASN1_OCTET_STRING_free) X(i2a_ASN1_INTEGER) X(d2i_X509_bio) X(i2d_X509)                      \
     X(X509_get_default_cert_dir) X(X509_get_default_cert_dir_env)                          \
-    X(X509_get_default_cert_file) X(X509_get_default_cert_file_env)
+    X(X509_get_default_cert_file) X(X509_get_default_cert_file_env)                        \
+    X(X509_up_ref) X(X509_cmp) X(PEM_write_bio_X509) X(SSL_get0_verified_chain)           \
+    X(SSL_get_peer_cert_chain) X(X509_NAME_print_ex) X(X509_subject_name_hash)
 
 #define SSL_LIB_ONE(fn) +1
 enum { SSL_LIB_COUNT = 0 SSL_LIB_FUNCTIONS(SSL_LIB_ONE) };
@@ -142,6 +144,10 @@ Value ssl_raise_simple(const char *message);
 Value ssl_cert_to_dict(X509 *cert);
 /* The certificate's DER bytes. */
 Value ssl_cert_to_der(X509 *cert);
+/* An _ssl.Certificate holding (a reference to) cert; the type added to
+ * the module. */
+Value ssl_certificate_new(X509 *cert);
+void ssl_certificate_add(Value module);
 
 /* ---- contexts (ssl_context.c) ----------------------------------------------- */
 

@@ -240,3 +240,96 @@ Value ssl_cert_to_der(X509 *cert)
     ossl.CRYPTO_free(der, __FILE__, __LINE__);
     return v;
 }
+
+/* ---- _ssl.Certificate: one certificate of a chain -------------------------------
+ * What _SSLSocket.get_verified_chain() / get_unverified_chain() return:
+ * the OpenSSL certificate itself, shown by its subject, equal to another
+ * with the same contents, and readable as PEM, DER or the getpeercert()
+ * dict. */
+
+typedef struct ObjCertificate {
+    Object ob;
+    X509 *cert;
+} ObjCertificate;
+
+static ObjType certificate_type;
+#define CERT(v) VAL_AS(ObjCertificate, v)
+
+static void certificate_finalize(void *obj, void *data)
+{
+    ossl.X509_free(((ObjCertificate *)obj)->cert);
+}
+
+Value ssl_certificate_new(X509 *cert)
+{
+    ObjCertificate *c = gc_alloc(sizeof *c);
+    c->ob.type = &certificate_type;
+    ossl.X509_up_ref(cert);
+    c->cert = cert;
+    gc_register_finalizer(c, certificate_finalize, NULL);
+    return obj_val(c);
+}
+
+/* public_bytes(format=ENCODING_PEM): PEM text, or DER bytes. */
+static Value ct_public_bytes(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "format" };
+    static const ArgSpec spec = { "public_bytes", names, 1, 0, 0, 1, false };
+    Value a[1];
+    int64_t format = 1;
+    if (!rt_parse_args(&spec, args + 1, nargs - 1, kw, a) ||
+        (a[0] != VAL_NULL && !rt_int_as_i64(a[0], &format)))
+        return VAL_NULL;
+    if (format == 2)
+        return ssl_cert_to_der(CERT(args[0])->cert);
+    if (format != 1)
+        return rt_raisef(&rt_ValueError, "Unsupported format");
+    BIO *bio = ossl.BIO_new(ossl.BIO_s_mem());
+    ossl.PEM_write_bio_X509(bio, CERT(args[0])->cert);
+    return bio_text(bio);
+}
+
+static Value ct_get_info(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_info", nargs - 1, kw))
+        return VAL_NULL;
+    return ssl_cert_to_dict(CERT(args[0])->cert);
+}
+
+/* <_ssl.Certificate 'CN=localhost,O=...'>: the subject in RFC 2253's order. */
+static Value certificate_repr(Value self)
+{
+    BIO *bio = ossl.BIO_new(ossl.BIO_s_mem());
+    ossl.X509_NAME_print_ex(bio, ossl.X509_get_subject_name(CERT(self)->cert), 0,
+                            XN_FLAG_RFC2253);
+    return rt_str_format_c("<_ssl.Certificate %R>", bio_text(bio));
+}
+
+static intptr_t certificate_hash(Value self)
+{
+    intptr_t h = (intptr_t)ossl.X509_subject_name_hash(CERT(self)->cert);
+    return h == -1 ? -2 : h;
+}
+
+static Value certificate_richcompare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || val_type(b) != &certificate_type)
+        return rt_NotImplemented;
+    bool same = ossl.X509_cmp(CERT(a)->cert, CERT(b)->cert) == 0;
+    return rt_bool(op == CMP_EQ ? same : !same);
+}
+
+static const MethodDef certificate_methods[] = {
+    {"public_bytes", ct_public_bytes}, {"get_info", ct_get_info}, {NULL, NULL}
+};
+
+static ObjType certificate_type = {
+    .ob.type = &rt_type_type, .name = "_ssl.Certificate", .new_ = mod_no_new,
+    .repr = certificate_repr, .hash = certificate_hash,
+    .richcompare = certificate_richcompare,
+};
+
+void ssl_certificate_add(Value module)
+{
+    mod_add_type(module, "Certificate", &certificate_type, certificate_methods);
+}

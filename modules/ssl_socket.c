@@ -576,6 +576,44 @@ static Value ss_verify_client_post_handshake(Value *args, size_t nargs, Value kw
     return rt_None;
 }
 
+/* The certificates of a stack as a list of _ssl.Certificate (first, when
+ * not NULL, `leaf`); None for no stack. */
+static Value chain_list(const OPENSSL_STACK *chain, X509 *leaf)
+{
+    if (chain == NULL)
+        return rt_None;
+    Value list = rt_list_new(0);
+    if (leaf != NULL)
+        rt_list_append(list, ssl_certificate_new(leaf));
+    for (int i = 0; i < ossl.OPENSSL_sk_num(chain); i++)
+        rt_list_append(list, ssl_certificate_new(ossl.OPENSSL_sk_value(chain, i)));
+    return list;
+}
+
+/* The chain OpenSSL verified, leaf first. */
+static Value ss_get_verified_chain(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_verified_chain", nargs - 1, kw))
+        return VAL_NULL;
+    return chain_list((const OPENSSL_STACK *)ossl.SSL_get0_verified_chain(SSLSOCK(args[0])->ssl),
+                      NULL);
+}
+
+/* The chain the peer sent; a server's view lacks the client's own
+ * certificate, which is put first. */
+static Value ss_get_unverified_chain(Value *args, size_t nargs, Value kw)
+{
+    if (!rt_arg_none("get_unverified_chain", nargs - 1, kw))
+        return VAL_NULL;
+    ObjSSLSocket *s = SSLSOCK(args[0]);
+    const OPENSSL_STACK *chain = (const OPENSSL_STACK *)ossl.SSL_get_peer_cert_chain(s->ssl);
+    X509 *leaf = s->server_side && chain ? ossl.SSL_get1_peer_certificate(s->ssl) : NULL;
+    Value list = chain_list(chain, leaf);
+    if (leaf != NULL)
+        ossl.X509_free(leaf);
+    return list;
+}
+
 /* ---- attributes ---------------------------------------------------------------------- */
 
 static Value ss_context(Value self) { return SSLSOCK(self)->context; }
@@ -804,6 +842,8 @@ static const MethodDef sslsocket_methods[] = {
     {"selected_alpn_protocol", ss_selected_alpn_protocol}, {"compression", ss_compression},
     {"shutdown", ss_shutdown},
     {"verify_client_post_handshake", ss_verify_client_post_handshake},
+    {"get_verified_chain", ss_get_verified_chain},
+    {"get_unverified_chain", ss_get_unverified_chain},
     {NULL, NULL}
 };
 
