@@ -249,19 +249,22 @@ static Value m_RAND_pseudo_bytes(Value *a, size_t n, Value kw)
 
 /* ---- ASN.1 objects ------------------------------------------------------------------ */
 
-/* (nid, short name, long name, dotted oid) — ssl.py's _ASN1Object. */
+/* (nid, short name, long name, dotted oid) — ssl.py's _ASN1Object; an
+ * object OpenSSL has no NID for is ValueError "Unknown object". */
 static Value asn1obj_tuple(const ASN1_OBJECT *obj)
 {
     int nid = ossl.OBJ_obj2nid(obj);
+    if (nid == NID_undef)
+        return rt_raisef(&rt_ValueError, "Unknown object");
     char oid[256];
     int n = ossl.OBJ_obj2txt(oid, sizeof oid, obj, 1);
     if (n < 0)
         return ssl_raise_lib(NULL, SSL_LINE_OTHER);
     if ((size_t)n >= sizeof oid)
         n = sizeof oid - 1;
-    Value sn = nid == NID_undef ? rt_None : str_or_none(ossl.OBJ_nid2sn(nid));
-    Value ln = nid == NID_undef ? rt_None : str_or_none(ossl.OBJ_nid2ln(nid));
-    return rt_tuple_pack(4, small_new(nid), sn, ln, rt_str_new(oid, (size_t)n));
+    return rt_tuple_pack(4, small_new(nid), str_or_none(ossl.OBJ_nid2sn(nid)),
+                         str_or_none(ossl.OBJ_nid2ln(nid)),
+                         n > 0 ? rt_str_new(oid, (size_t)n) : rt_None);
 }
 
 /* txt2obj(txt, name=False): by dotted oid, or also by name. */

@@ -90,7 +90,8 @@
     X(X509_get_default_cert_dir) X(X509_get_default_cert_dir_env)                          \
     X(X509_get_default_cert_file) X(X509_get_default_cert_file_env)                        \
     X(X509_up_ref) X(X509_cmp) X(PEM_write_bio_X509) X(SSL_get0_verified_chain)           \
-    X(SSL_get_peer_cert_chain) X(X509_NAME_print_ex) X(X509_subject_name_hash)
+    X(SSL_get_peer_cert_chain) X(X509_NAME_print_ex) X(X509_subject_name_hash)           \
+    X(PEM_read_bio_DHparams) X(DH_free)
 
 #define SSL_LIB_ONE(fn) +1
 enum { SSL_LIB_COUNT = 0 SSL_LIB_FUNCTIONS(SSL_LIB_ONE) };

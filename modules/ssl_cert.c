@@ -20,8 +20,9 @@
 /* What OpenSSL printed into a memory BIO, as str; the BIO freed. */
 static Value bio_text(BIO *bio)
 {
-    char buf[2048];
-    int n = ossl.BIO_read(bio, buf, sizeof buf);
+    size_t len = ossl.BIO_ctrl_pending(bio);
+    char *buf = gc_alloc_atomic(len + 1);
+    int n = len > 0 ? ossl.BIO_read(bio, buf, (int)len) : 0;
     ossl.BIO_free(bio);
     return rt_str_new(buf, n > 0 ? (size_t)n : 0);
 }

@@ -741,6 +741,29 @@ static Value cx_set_default_verify_paths(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* load_dh_params(path): Diffie-Hellman parameters for the DHE ciphers. */
+static Value cx_load_dh_params(Value *args, size_t nargs, Value kw)
+{
+    PathArg p = mod_posix_path_spec("load_dh_params", "path", false, false);
+    if (!rt_arg_one("load_dh_params", nargs - 1, kw) || !mod_posix_fsconvert(args[1], &p))
+        return VAL_NULL;
+    errno = 0;
+    BIO *bio = ossl.BIO_new_file(p.narrow, "r");
+    if (bio == NULL) {
+        int err = errno;
+        ossl.ERR_clear_error();
+        errno = err ? err : ENOENT;
+        return mod_posix_path_error(&p);
+    }
+    DH *dh = ossl.PEM_read_bio_DHparams(bio, NULL, NULL, NULL);
+    ossl.BIO_free(bio);
+    if (dh == NULL)
+        return ssl_raise_lib(NULL, SSL_LINE_OTHER);
+    long ok = ossl.SSL_CTX_ctrl(CTX(args[0])->ctx, SSL_CTRL_SET_TMP_DH, 0, dh);
+    ossl.DH_free(dh);
+    return ok ? rt_None : ssl_raise_lib(NULL, SSL_LINE_OTHER);
+}
+
 static Value cx_set_ecdh_curve(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("set_ecdh_curve", nargs - 1, kw))
@@ -852,6 +875,10 @@ static bool hostname_arg(Value v, Value *out)
         rt_raisef(&rt_TypeError, "argument must be str, not %T", v);
         return false;
     }
+    if (strlen(rt_str_cstr(v)) != rt_str_nbytes(v)) {
+        rt_raisef(&rt_TypeError, "argument must be encoded string without null bytes, not str");
+        return false;
+    }
     *out = v;
     return true;
 }
@@ -910,7 +937,7 @@ static const MethodDef context_methods[] = {
     {"set_ciphers", cx_set_ciphers}, {"_set_alpn_protocols", cx_set_alpn_protocols},
     {"load_cert_chain", cx_load_cert_chain}, {"load_verify_locations", cx_load_verify_locations},
     {"session_stats", cx_session_stats}, {"set_default_verify_paths", cx_set_default_verify_paths},
-    {"set_ecdh_curve", cx_set_ecdh_curve}, {"cert_store_stats", cx_cert_store_stats},
+    {"set_ecdh_curve", cx_set_ecdh_curve}, {"load_dh_params", cx_load_dh_params}, {"cert_store_stats", cx_cert_store_stats},
     {"get_ca_certs", cx_get_ca_certs}, {"get_ciphers", cx_get_ciphers},
     {NULL, NULL}
 };

@@ -497,22 +497,18 @@ static Value ss_cipher(Value *args, size_t nargs, Value kw)
     return c ? ssl_cipher_tuple(c) : rt_None;
 }
 
-/* The server's ciphers the client also offered. */
+/* The ciphers this connection may use (python3.11 lists all of them,
+ * not only those the client offered). */
 static Value ss_shared_ciphers(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("shared_ciphers", nargs - 1, kw))
         return VAL_NULL;
-    SSL *ssl = SSLSOCK(args[0])->ssl;
-    const OPENSSL_STACK *server = (const OPENSSL_STACK *)ossl.SSL_get_ciphers(ssl);
-    OPENSSL_STACK *client = (OPENSSL_STACK *)ossl.SSL_get_client_ciphers(ssl);
-    if (server == NULL || client == NULL)
+    const OPENSSL_STACK *ciphers = (const OPENSSL_STACK *)ossl.SSL_get_ciphers(SSLSOCK(args[0])->ssl);
+    if (ciphers == NULL)
         return rt_None;
     Value list = rt_list_new(0);
-    for (int i = 0; i < ossl.OPENSSL_sk_num(server); i++) {
-        const SSL_CIPHER *c = ossl.OPENSSL_sk_value(server, i);
-        if (ossl.OPENSSL_sk_find(client, c) >= 0)
-            rt_list_append(list, ssl_cipher_tuple(c));
-    }
+    for (int i = 0; i < ossl.OPENSSL_sk_num(ciphers); i++)
+        rt_list_append(list, ssl_cipher_tuple(ossl.OPENSSL_sk_value(ciphers, i)));
     return list;
 }
 
