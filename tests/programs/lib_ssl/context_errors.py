@@ -38,7 +38,7 @@ show('callback type', lambda: ctx.load_cert_chain(enc, password=lambda: 3))
 show('separate key', lambda: ctx.load_cert_chain(os.path.join(HERE, 'ssl_cert.pem'),
                                                   os.path.join(HERE, 'ssl_key.pem')))
 show('mismatched key', lambda: ctx.load_cert_chain(os.path.join(HERE, 'keycert.pem'),
-                                                    os.path.join(HERE, 'ssl_key.pem')))
+                                                    os.path.join(HERE, 'keycert2.pem')))
 
 c = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 show('all omitted', lambda: c.load_verify_locations())
@@ -54,8 +54,11 @@ with open(os.path.join(HERE, 'pycacert.pem')) as f:
     pem = f.read()
 show('cadata pem', lambda: c.load_verify_locations(cadata=pem))
 show('cadata again', lambda: c.load_verify_locations(cadata=pem))
+show('cadata pem then junk', lambda: c.load_verify_locations(
+    cadata=pem + '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'))
 der = ssl.PEM_cert_to_DER_cert(pem[pem.index('-----BEGIN'):])
 show('cadata der', lambda: c.load_verify_locations(cadata=der))
+show('cadata der then junk', lambda: c.load_verify_locations(cadata=der + b'\x30\x82\x01\x00junk'))
 show('capath', lambda: c.load_verify_locations(capath=os.path.join(HERE, 'capath')))
 print('stats after', c.cert_store_stats())
 print('ca certs', [x['subject'] for x in c.get_ca_certs()])
