@@ -369,18 +369,22 @@ static Value ss_read(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_ValueError, "size should not be negative");
     }
     /* One call returns at most one TLS record (16 KiB): a larger size
-     * asks for no more than that. */
-    if (!to_buffer && len > READ_MAX)
+     * asks for no more than that.  OpenSSL reads into memory of pvm's own,
+     * not the caller's buffer, which another thread could resize while
+     * the lock is released. */
+    if (len > READ_MAX)
         len = READ_MAX;
     SslCall c = { CALL_READ, NULL, (size_t)len, 0 };
     if (len > 0) {
-        c.buf = to_buffer ? (void *)into.wdata : gc_alloc_atomic((size_t)len);
+        c.buf = gc_alloc_atomic((size_t)len);
         if (!run_call(SSLSOCK(args[0]), &c, "The read operation timed out", SSL_LINE_READ))
             return VAL_NULL;
     }
-    if (to_buffer)
-        return rt_int_from_u64(c.done);
-    return rt_bytes_new(c.buf, c.done);
+    if (!to_buffer)
+        return rt_bytes_new(c.buf, c.done);
+    if (c.done > 0 && mod_get_writable_buffer(args[2], &into))
+        memcpy(into.wdata, c.buf, c.done < into.len ? c.done : into.len);
+    return rt_err_occurred() ? VAL_NULL : rt_int_from_u64(c.done);
 }
 
 /* write(b)'s argument, for _SSLSocket and MemoryBIO: bytes-like, at most
@@ -401,7 +405,14 @@ static Value ss_write(Value *args, size_t nargs, Value kw)
     ModBuffer b;
     if (!write_arg(args, nargs, kw, &b))
         return VAL_NULL;
-    SslCall c = { CALL_WRITE, (void *)b.data, b.len, 0 };
+    /* A mutable buffer could be resized by another thread while OpenSSL
+     * reads it with the lock released: OpenSSL gets a copy. */
+    void *data = (void *)b.data;
+    if (b.wdata != NULL) {
+        data = gc_alloc_atomic(b.len + 1);
+        memcpy(data, b.data, b.len);
+    }
+    SslCall c = { CALL_WRITE, data, b.len, 0 };
     if (!run_call(SSLSOCK(args[0]), &c, "The write operation timed out", SSL_LINE_WRITE))
         return VAL_NULL;
     return rt_int_from_u64(c.done);
