@@ -109,6 +109,7 @@ extern SslLib ossl;
  * 3 reports a mismatched key when loading it); SSL_LINE_OTHER marks the
  * rare failures (out of memory in OpenSSL) whose line pvm does not copy. */
 enum {
+    SSL_LINE_SERVER_WITH_CLIENT = 788, SSL_LINE_CLIENT_WITH_SERVER = 795,
     SSL_LINE_HANDSHAKE = 992, SSL_LINE_READ = 2546, SSL_LINE_WRITE = 2393,
     SSL_LINE_SHUTDOWN = 2672, SSL_LINE_CERT_CHAIN = 3877, SSL_LINE_PRIVATE_KEY = 3898,
     SSL_LINE_CHECK_KEY = 3909, SSL_LINE_CADATA_EMPTY = 3992, SSL_LINE_CADATA = 4007,

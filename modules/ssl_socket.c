@@ -104,6 +104,12 @@ static int ss_set_owner(Value self, Value v);
 Value ssl_socket_new(ObjSSLContext *ctx, Value sock, ObjMemoryBIO *in, ObjMemoryBIO *out,
                      bool server_side, Value hostname, Value owner, Value session)
 {
+    if (server_side && ctx->protocol == 16)         /* PROTOCOL_TLS_CLIENT */
+        return ssl_raise_lib("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context",
+                             SSL_LINE_SERVER_WITH_CLIENT);
+    if (!server_side && ctx->protocol == 17)        /* PROTOCOL_TLS_SERVER */
+        return ssl_raise_lib("Cannot create a client socket with a PROTOCOL_TLS_SERVER context",
+                             SSL_LINE_CLIENT_WITH_SERVER);
     ObjSSLSocket *s = gc_alloc(sizeof *s);
     s->ob.type = &sslsocket_type;
     s->ssl = ossl.SSL_new(ctx->ctx);

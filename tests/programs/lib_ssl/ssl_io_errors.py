@@ -19,6 +19,14 @@ c = cctx.wrap_socket(a, do_handshake_on_connect=False)
 b.sendall(b'garbage garbage garbage')
 try: c.read(10)
 except Exception as e: print('read', type(e).__name__, e)
+for p, side in ((ssl.PROTOCOL_TLS_CLIENT, True), (ssl.PROTOCOL_TLS_SERVER, False)):
+    c = ssl.SSLContext(p)
+    c.check_hostname = False
+    try:
+        c._wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), side)
+    except ssl.SSLError as e:
+        print(type(e).__name__, e.args)
+
 for f in [lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)._wrap_socket(socket.socket(), False, bytearray(b'abc')),
           lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)._wrap_socket(socket.socket(), False, b'abc'),
           lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)._wrap_socket(1, False),
