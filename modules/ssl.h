@@ -35,6 +35,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+#include <stdio.h>
 #include "modules/modutil.h"
 
 #define SSL_LIB_FUNCTIONS(X)                                                               \
@@ -91,7 +92,8 @@
     X(X509_get_default_cert_file) X(X509_get_default_cert_file_env)                        \
     X(X509_up_ref) X(X509_cmp) X(PEM_write_bio_X509) X(SSL_get0_verified_chain)           \
     X(SSL_get_peer_cert_chain) X(X509_NAME_print_ex) X(X509_subject_name_hash)           \
-    X(PEM_read_bio_DHparams) X(DH_free)
+    X(PEM_read_bio_DHparams) X(DH_free) X(SSL_CTX_set_keylog_callback) X(SSL_CTX_set_ex_data)       \
+    X(SSL_CTX_get_ex_data)
 
 #define SSL_LIB_ONE(fn) +1
 enum { SSL_LIB_COUNT = 0 SSL_LIB_FUNCTIONS(SSL_LIB_ONE) };
@@ -164,6 +166,8 @@ typedef struct ObjSSLContext {
     Value sni_callback;         /* None or a callable */
     unsigned char *alpn;        /* _set_alpn_protocols' wire form (malloc), or NULL */
     unsigned int alpn_len;
+    Value keylog_filename;      /* None, or the name keylog is open on */
+    FILE *keylog;               /* the TLS secrets log (NSS key log format), or NULL */
 } ObjSSLContext;
 
 extern ObjType ssl_context_type;
