@@ -79,6 +79,7 @@
     X(fcntl, "fcntl")                               \
     X(termios, "termios")                           \
     X(socket, "_socket")                            \
+    X(ssl, "_ssl")                                  \
     X(codecs, "_codecs")                            \
     X(multibytecodec, "_multibytecodec")            \
     X(codecs_jp, "_codecs_jp")                      \

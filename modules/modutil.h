@@ -175,6 +175,14 @@ bool mod_load_library(const char *soname, const char *const *names, void **ptrs,
         return loaded;                                                               \
     }
 
+/* The socket objects of _socket (socket.c), for _ssl, which does its I/O
+ * on their descriptor: whether v is one (or a subclass's instance), its
+ * descriptor (-1 once closed) and its timeout in ns (-1: blocking, 0:
+ * non-blocking), read at each use since Python code may change them. */
+bool mod_is_socket(Value v);
+int mod_socket_fd(Value sock);
+int64_t mod_socket_timeout(Value sock);
+
 /* crc = zlib's crc32(crc, data) (zlib.c), for binascii.crc32; false +
  * ImportError if libz cannot be loaded. */
 bool mod_crc32(uint32_t *crc, const unsigned char *data, size_t len);

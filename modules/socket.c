@@ -1309,6 +1309,23 @@ static ObjType socket_type = {
     .new_ = socket_new, .repr = sk_repr, .getsets = socket_getsets,
 };
 
+/* ---- what _ssl reads of a socket (modutil.h) ---------------------------------------- */
+
+bool mod_is_socket(Value v)
+{
+    return rt_isinstance_of(v, &socket_type);
+}
+
+int mod_socket_fd(Value sock)
+{
+    return SOCK(sock)->fd;
+}
+
+int64_t mod_socket_timeout(Value sock)
+{
+    return SOCK(sock)->timeout_ns;
+}
+
 /* ---- module functions ---------------------------------------------------------------- */
 
 /* socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0) */
