@@ -143,9 +143,10 @@ static bool flush_buffer(bool checked)
 
 /* Become the writer: wait, the interpreter lock released, for another
  * thread's flush to end (none is left to end it when no other thread
- * runs: the child of a fork() made in the middle of one).  The writer's
- * own thread is refused, as by CPython's ENTER_BUFFERED: a signal handler
- * that flushes in the middle of a flush gets RuntimeError. */
+ * runs: the child of a fork() made in the middle of one, or the teardown,
+ * which stops the other threads where they are: vm_thread_others_run).
+ * The writer's own thread is refused, as by CPython's ENTER_BUFFERED: a
+ * signal handler that flushes in the middle of a flush gets RuntimeError. */
 static bool enter_flush(void)
 {
     uint64_t me = vm_thread_serial() + 1;
@@ -153,7 +154,7 @@ static bool enter_flush(void)
         rt_raisef(&rt_RuntimeError, "reentrant call inside <_io.BufferedWriter name='<stdout>'>");
         return false;
     }
-    while (writer != 0 && vm_thread_count() > 0) {
+    while (writer != 0 && vm_thread_others_run()) {
         vm_release_lock();
         sched_yield();
         vm_reacquire_lock();
@@ -185,11 +186,24 @@ static bool flush_all(void)
     return flush_buffer(false);
 }
 
+/* Is a flush under way in a thread that will end it?  A writer the
+ * teardown stopped mid-flush (vm_thread_finalize_begin) never will: its
+ * buffer is the teardown's to write (what that thread's last write(2)
+ * took may go out twice; CPython stops the process there with a fatal
+ * error, "could not acquire lock for <_io.BufferedWriter name='<stdout>'>
+ * at interpreter shutdown, possibly due to daemon threads"). */
+static bool flush_under_way(void)
+{
+    if (writer != 0 && !vm_thread_others_run())
+        writer = 0;
+    return writer != 0;
+}
+
 /* The last chance, for paths that end without rt_stdout_exit (which
  * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    if (writer == 0)
+    if (!flush_under_way())
         flush_all();
 }
 
@@ -218,7 +232,7 @@ void rt_stdout_init(void)
 void rt_stdout_flush(void)
 {
     int e = errno;
-    if (writer == 0)
+    if (!flush_under_way())
         flush_all();
     errno = e;
 }
@@ -356,7 +370,7 @@ void rt_stdout_set_unbuffered(void)
 
 int rt_stdout_exit(int status)
 {
-    if (writer != 0 || flush_all())
+    if (flush_under_way() || flush_all())
         return status;
     int e = errno;
     fflush(stderr);
