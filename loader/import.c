@@ -1098,12 +1098,15 @@ static bool waits_for(Value owner, Value me)
 /* Another thread is running the body of module `name`: wait until it has
  * finished (polling every millisecond, with the interpreter lock
  * released), as importlib's module lock makes an importer wait.  Where
- * that would deadlock, the module is used as it is, as importlib does.
- * false with KeyboardInterrupt set when Ctrl-C ends the wait. */
+ * that would deadlock, the module is used as it is, as importlib does;
+ * and so it is when that thread will never finish (the teardown stopped
+ * it: vm_thread_others_run).  false with KeyboardInterrupt set when Ctrl-C
+ * ends the wait. */
 static bool wait_until_initialized(Value name)
 {
     Value me = rt_int_from_u64(vm_thread_ident()), owner;
-    while ((owner = rt_dict_get(initializing, name, NULL)) != VAL_NULL && !waits_for(owner, me)) {
+    while ((owner = rt_dict_get(initializing, name, NULL)) != VAL_NULL && !waits_for(owner, me) &&
+           vm_thread_others_run()) {
         rt_dict_set(waiting, me, name);
         vm_release_lock();
         struct timespec ms = { 0, 1000000 };

@@ -90,10 +90,12 @@ static bool check_open(Buffered *b, const char *msg)
 
 /* Wait, the interpreter lock released, until no other thread is inside b.
  * When no other thread runs, the owner is gone: the child of a fork() made
- * while another thread was inside.  The thread already inside is refused,
- * as by CPython's ENTER_BUFFERED: a signal handler, or a raw stream's
- * method, that calls the object back in the middle of a write would find
- * its buffer half-updated.  false with RuntimeError set. */
+ * while another thread was inside, or the teardown, which stops the other
+ * threads where they are (vm_thread_others_run; CPython waits a second
+ * there, then stops the process with a fatal error).  The thread already
+ * inside is refused, as by CPython's ENTER_BUFFERED: a signal handler, or
+ * a raw stream's method, that calls the object back in the middle of a
+ * write would find its buffer half-updated.  false with RuntimeError set. */
 static bool lock_enter(Value self)
 {
     Buffered *b = BUF(self);
@@ -102,7 +104,7 @@ static bool lock_enter(Value self)
         rt_raisef(&rt_RuntimeError, "reentrant call inside %R", self);
         return false;
     }
-    while (b->owner != 0 && vm_thread_count() > 0) {
+    while (b->owner != 0 && vm_thread_others_run()) {
         vm_release_lock();
         sched_yield();
         vm_reacquire_lock();

@@ -387,6 +387,7 @@ static pid_t fork_process(const char *fname, int *master)
     if (pid == 0) {
         vm_thread_after_fork();
         mod_thread_after_fork();
+        rt_stdout_after_fork();
     }
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {

@@ -1194,7 +1194,8 @@ Value mod_thread_init(void)
 /* CPython's wait_for_thread_shutdown: if the program imported threading,
  * threading._shutdown() joins its non-daemon threads.  Daemon threads and
  * bare _thread threads are left running: the process exits under them
- * (they can never take the interpreter lock again). */
+ * (once the teardown begins, after atexit, they can never take the
+ * interpreter lock again: vm_thread_finalize_begin). */
 void mod_thread_shutdown(void)
 {
     Value threading = rt_dict_get_cstr(mod_sys_modules(), "threading");

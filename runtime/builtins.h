@@ -48,6 +48,9 @@ void rt_stdout_set_unbuffered(void);
  * finalisation does; returns the exit status, 120 after such a failure
  * whatever it was (CPython's Py_RunMain). */
 int rt_stdout_exit(int status);
+/* In the child of fork(): the threads that were flushing, or waiting to,
+ * are not there (only the calling thread's own flush goes on). */
+void rt_stdout_after_fork(void);
 /* Where print() and input() find sys.stdout and sys.stdin: sys's
  * namespace (modules/sys.c sets it when it makes sys).  While sys.stdout
  * is still rt_stdout_stream — the start-up stream, io's TextIOWrapper over

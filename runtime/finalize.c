@@ -404,12 +404,15 @@ static void call_all(Watch **w, size_t n)
     calling_n = outer_n;
 }
 
+/* A batch is being called (by call_all from rt_finalize_run_pending), in
+ * this thread or in another whose __del__ released the interpreter lock. */
+static bool running;
+
 /* One batch per call: what its __del__ methods make due waits for the next
  * safe point, so that a thread does not spend its life finalising what
  * other threads keep dropping (they run while a __del__ sleeps). */
 void rt_finalize_run_pending(void)
 {
-    static bool running;
     if (running)
         return;         /* a __del__ reached a safe point: the batch goes on first */
     /* The queue is taken off before the batch's array is allocated: an
@@ -631,6 +634,16 @@ bool rt_finalizing;
 
 void rt_finalize_all(Value main_globals)
 {
+    /* A batch still running now belongs to another thread, stopped in one
+     * of its __del__ methods (a sleep, a write) by the teardown
+     * (vm_thread_finalize_begin): that thread never runs again, nor the
+     * rest of its batch, as in CPython, where a daemon thread frozen
+     * mid-way through freeing a chain of objects never frees the rest.
+     * Left marked running, the batch made every rt_finalize_run_pending
+     * below return at once, and this loop spin for ever. */
+    running = false;
+    calling = NULL;
+    calling_n = 0;
     while (pending_head != NULL)
         rt_finalize_run_pending();
     while (live_head != NULL) {

@@ -85,6 +85,16 @@ static bool unbuffered;             /* -u: no BufferedWriter, bytes go out at on
  * written, but a second flush must wait for the first (enter_flush). */
 static uint64_t writer;
 
+/* The threads waiting to become the writer are served in the order they
+ * came, by ticket: each takes next_ticket, and waits until now_serving
+ * reaches it.  Without the queue a thread printing in a loop starved the
+ * others: it holds the interpreter lock except while write(2) runs, with
+ * `writer` set, so a waiting thread got the lock only then, found the
+ * flush under way, let go and came back at the next write, for ever
+ * (print in the main thread while a daemon thread printed without pause
+ * hung 4 runs in 20 with stdout a pipe). */
+static uint64_t next_ticket, now_serving;
+
 /* Hand the n bytes at s to the kernel, looping over partial writes; *done
  * counts those it took.  false when it stopped short: errno says why, or
  * is 0 when a signal handler raised (the exception is set).
@@ -143,9 +153,10 @@ static bool flush_buffer(bool checked)
 
 /* Become the writer: wait, the interpreter lock released, for another
  * thread's flush to end (none is left to end it when no other thread
- * runs: the child of a fork() made in the middle of one).  The writer's
- * own thread is refused, as by CPython's ENTER_BUFFERED: a signal handler
- * that flushes in the middle of a flush gets RuntimeError. */
+ * runs: the child of a fork() made in the middle of one, or the teardown,
+ * which stops the other threads where they are: vm_thread_others_run).
+ * The writer's own thread is refused, as by CPython's ENTER_BUFFERED: a
+ * signal handler that flushes in the middle of a flush gets RuntimeError. */
 static bool enter_flush(void)
 {
     uint64_t me = vm_thread_serial() + 1;
@@ -153,11 +164,18 @@ static bool enter_flush(void)
         rt_raisef(&rt_RuntimeError, "reentrant call inside <_io.BufferedWriter name='<stdout>'>");
         return false;
     }
-    while (writer != 0 && vm_thread_count() > 0) {
+    if (writer == 0 && now_serving == next_ticket) {
+        writer = me;                    /* no one is writing or waiting */
+        return true;
+    }
+    uint64_t ticket = next_ticket++;
+    while ((writer != 0 || now_serving != ticket) && vm_thread_others_run()) {
         vm_release_lock();
         sched_yield();
         vm_reacquire_lock();
     }
+    /* Served, or the others are gone: their tickets with them. */
+    now_serving = vm_thread_others_run() ? now_serving + 1 : next_ticket;
     writer = me;
     return true;
 }
@@ -185,11 +203,24 @@ static bool flush_all(void)
     return flush_buffer(false);
 }
 
+/* Is a flush under way in a thread that will end it?  A writer the
+ * teardown stopped mid-flush (vm_thread_finalize_begin) never will: its
+ * buffer is the teardown's to write (what that thread's last write(2)
+ * took may go out twice; CPython stops the process there with a fatal
+ * error, "could not acquire lock for <_io.BufferedWriter name='<stdout>'>
+ * at interpreter shutdown, possibly due to daemon threads"). */
+static bool flush_under_way(void)
+{
+    if (writer != 0 && !vm_thread_others_run())
+        writer = 0;
+    return writer != 0;
+}
+
 /* The last chance, for paths that end without rt_stdout_exit (which
  * reports errors): nothing can be reported any more. */
 static void flush_at_exit(void)
 {
-    if (writer == 0)
+    if (!flush_under_way())
         flush_all();
 }
 
@@ -214,11 +245,18 @@ void rt_stdout_init(void)
     setup();
 }
 
+void rt_stdout_after_fork(void)
+{
+    if (writer != vm_thread_serial() + 1)
+        writer = 0;
+    now_serving = next_ticket;
+}
+
 /* Not while a flush is under way: the writer goes on with the buffer. */
 void rt_stdout_flush(void)
 {
     int e = errno;
-    if (writer == 0)
+    if (!flush_under_way())
         flush_all();
     errno = e;
 }
@@ -356,7 +394,7 @@ void rt_stdout_set_unbuffered(void)
 
 int rt_stdout_exit(int status)
 {
-    if (writer != 0 || flush_all())
+    if (flush_under_way() || flush_all())
         return status;
     int e = errno;
     fflush(stderr);

@@ -171,6 +171,7 @@ static void finalize(void)
     mod_thread_shutdown();
     mod_atexit_run();
     rt_finalizing = true;
+    vm_thread_finalize_begin();         /* the other threads stop where they are */
     rt_gen_close_all();
     Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
     rt_finalize_all(main != VAL_NULL && IS_EXACT(main, rt_module_type)

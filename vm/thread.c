@@ -120,6 +120,12 @@ static bool threaded;           /* a second thread has been started */
 static volatile sig_atomic_t drop_request;
 static long interval_us = 5000; /* sys.setswitchinterval, microseconds */
 
+/* Once the teardown has begun (vm_thread_finalize_begin), the thread that
+ * runs it; every other thread that comes for the lock waits for ever on
+ * `never`, which nothing signals (guarded by gil.mutex). */
+static VmThread *finalizer;
+static pthread_cond_t never = PTHREAD_COND_INITIALIZER;
+
 struct timespec vm_monotonic_after(int64_t us)
 {
     struct timespec ts;
@@ -133,13 +139,26 @@ struct timespec vm_monotonic_after(int64_t us)
     return ts;
 }
 
+/* A thread that wants the lock after the teardown has begun never gets it
+ * (CPython 3.11 ends such a thread in take_gil, 3.14 makes it hang: a
+ * thread's C frames were not written to be cut off).  It neither asks the
+ * finaliser to drop the lock: the finaliser would wait for a hand-over that
+ * never comes.  Called with gil.mutex held. */
+static void freeze_if_finalizing(VmThread *t)
+{
+    while (finalizer != NULL && t != finalizer)
+        pthread_cond_wait(&never, &gil.mutex);
+}
+
 static void take_lock(VmThread *t)
 {
     pthread_mutex_lock(&gil.mutex);
+    freeze_if_finalizing(t);
     while (gil.locked) {
         unsigned long seen = gil.switches;
         struct timespec until = vm_monotonic_after(interval_us > 0 ? interval_us : 1);
         int r = pthread_cond_timedwait(&gil.cond, &gil.mutex, &until);
+        freeze_if_finalizing(t);
         /* A whole interval with the same holder: ask it to let go. */
         if (r == ETIMEDOUT && gil.locked && gil.switches == seen) {
             drop_request = 1;
@@ -278,6 +297,8 @@ bool vm_thread_drop_requested(void)
 
 void vm_thread_yield(void)
 {
+    if (finalizer != NULL)
+        return;                 /* no other thread takes the lock any more */
     VmThread *t = current();
     drop_lock(t, true);
     take_lock(t);
@@ -409,6 +430,7 @@ void vm_thread_after_fork(void)
     if (!threaded)
         return;
     pthread_mutex_init(&gil.mutex, NULL);
+    pthread_cond_init(&never, NULL);    /* threads frozen in the parent wait on it */
     drop_request = 0;
     start_threads();
     gil.holder = t;
@@ -418,9 +440,34 @@ void vm_thread_after_fork(void)
     pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
+/* The teardown begins (after threading._shutdown and atexit, where
+ * CPython's Py_FinalizeEx marks the runtime finalising): from now on the
+ * calling thread alone runs.  The others, daemon threads and bare
+ * _thread threads, may be anywhere: waiting for the lock, in a blocking
+ * call with the lock released (a sleep, an accept, a __del__ that
+ * sleeps), or about to start; each stops for good at its next
+ * take_lock.  Without this, such a thread could take the lock whenever the
+ * teardown released it (a write, a __del__ that sleeps) and run Python
+ * code against half-finalised state; and the teardown, which cannot know
+ * whether that thread will come back, would wait on it: a daemon thread
+ * asleep inside a __del__ of a batch of finalisers left the batch marked
+ * running, and rt_finalize_all spun for ever waiting for it to end. */
+void vm_thread_finalize_begin(void)
+{
+    pthread_mutex_lock(&gil.mutex);
+    finalizer = current();
+    drop_request = 0;           /* asked by a thread that will never take it */
+    pthread_mutex_unlock(&gil.mutex);
+}
+
 int vm_thread_count(void)
 {
     return nstarted;
+}
+
+bool vm_thread_others_run(void)
+{
+    return nstarted > 0 && finalizer == NULL;
 }
 
 /* The main thread's ident, recorded at start-up (in the main thread). */

@@ -103,9 +103,22 @@ bool vm_is_main_thread(void);
  * and the main thread from now on (the end of the process is its end). */
 void vm_thread_after_fork(void);
 
+/* The interpreter's teardown begins in the calling thread: no other thread
+ * will take the interpreter lock again (each one that tries waits for
+ * ever, as CPython's daemon threads do once Py_FinalizeEx has begun). */
+void vm_thread_finalize_begin(void);
+
 /* The number of threads started by vm_thread_start still running
  * (_thread._count()). */
 int vm_thread_count(void);
+
+/* Whether another thread may still run Python code: false when pvm
+ * started none that is still running, and once the teardown has begun.  A
+ * thread that waits for another to finish something (a flush of a shared
+ * buffer, an import) stops waiting when this is false: the other is gone
+ * (the child of a fork) or will never run again (the teardown), and what
+ * it left half done is taken over. */
+bool vm_thread_others_run(void);
 
 /* sys._current_frames() (exceptions false): {ident: innermost frame
  * object} for every thread running Python code; sys._current_exceptions()

@@ -98,6 +98,13 @@ PROGRAMS = {
                         "    b = [D() for _ in range(40)]\n    a = None\n    t = []\n"
                         "    b = None\n    call()\n    t = None\n"
                         "gc.collect()\nprint(count)\n"),
+    # A thread that prints without pause, and the main thread printing too:
+    # with stdout a pipe the main thread once waited for ever for its turn
+    # to flush (runtime/stdout.c, the writers' queue).
+    "printing_threads": ("import threading\ndef chatter():\n    while True:\n"
+                         "        print('x' * 200, flush=True)\n"
+                         "threading.Thread(target=chatter, daemon=True).start()\n"
+                         "for i in range(20):\n    print('main', i, flush=True)\n"),
     "deep_c_recursion": (
         "import sys, threading\nsys.setrecursionlimit(1000000)\n"
         "def via_map(n):\n    return list(map(via_map, [n + 1]))\n"
@@ -331,6 +338,22 @@ def deep_c_recursion(paths):
     return None
 
 
+def printing_threads(paths, runs=5, timeout=20):
+    """Every run ends, with the main thread's 20 lines in its output (the
+    two threads' pieces interleave, as under CPython).  Before the writers'
+    queue, 8 runs in 10 hung."""
+    for _ in range(runs):
+        try:
+            p = subprocess.run([PVM, paths["printing_threads"][1]], cwd=BUILD, env=ENV,
+                               stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "hung (killed after %d s)" % timeout
+        if p.returncode != 0 or p.stdout.count(b"main") != 20:
+            return "exit status %d, %d of the main thread's 20 lines" % (
+                p.returncode, p.stdout.count(b"main"))
+    return None
+
+
 def with_output(paths, name, limit=None, pvm_env=None):
     """pvm prints what python3.11 prints, with the same exit status: both
     under ulimit -v `limit` when given, pvm with `pvm_env` added to its
@@ -429,6 +452,8 @@ def cases(paths):
         ("recursion through C past the C stack", lambda: deep_c_recursion(paths)),
         ("PVM_GC_STRESS=1, __del__ due while a batch is made",
          lambda: with_output(paths, "del_batch_grows", pvm_env={"PVM_GC_STRESS": "1"})),
+        ("stdout a pipe, two threads printing, one without pause",
+         lambda: printing_threads(paths)),
         ("a directory", directory),
         ("an empty file", empty_file),
         ("/dev/zero", lambda: one_line_error("/dev/zero")),
