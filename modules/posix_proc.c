@@ -382,12 +382,15 @@ static void run_fork_hooks(int which)
 static pid_t fork_process(const char *fname, int *master)
 {
     run_fork_hooks(0);
+    if (!mod_imp_before_fork())
+        return -1;
     pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
     int e = errno;
     if (pid == 0) {
         vm_thread_after_fork();
         mod_thread_after_fork();
     }
+    mod_imp_after_fork(pid == 0);
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {
         errno = e;
