@@ -1509,6 +1509,23 @@ static Value builtin_import(Value *args, size_t nargs, Value kwnames)
     return ld_import_name(a[0], globals, a[3] ? a[3] : rt_empty_tuple, (int)level);
 }
 
+/* builtins.__import__ as pvm made it: IMPORT_NAME calls the import
+ * machinery directly while the frame's builtins still hold it. */
+static Value builtin_import_func;
+
+Value ld_import_statement(Value import_func, Value name, Value globals, Value locals,
+                          Value fromlist, int level)
+{
+    ld_import_init();
+    if (import_func == builtin_import_func)
+        return ld_import_name(name, globals, fromlist, level);
+    /* A program's own __import__ (builtins.__import__ = hook): called as
+     * CPython's import_name calls it, locals None in a function. */
+    Value args[5] = { name, globals, locals != VAL_NULL ? locals : rt_None, fromlist,
+                      rt_int_from_i64(level) };
+    return rt_call(import_func, args, 5, VAL_NULL);
+}
+
 void ld_import_init(void)
 {
     static bool done;
@@ -1522,6 +1539,7 @@ void ld_import_init(void)
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_builtins_add_function("__import__", builtin_import);
+    builtin_import_func = rt_dict_get_cstr(rt_builtins_dict, "__import__");
     ld_exec_init();
     mod_fileio_init();
 }
