@@ -481,15 +481,21 @@ static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *nam
     return find_file(base, spec);
 }
 
-/* An entry of sys.path or __path__ as a directory ("" is the cwd). */
+/* An entry of sys.path or __path__ as a directory, absolute as
+ * importlib's FileFinder makes it: "" and "." are the cwd itself, another
+ * relative entry is joined to the cwd as written ("sub/." stays in it),
+ * so that a module's __file__ and __cached__ are absolute paths. */
 static const char *entry_dir(Value entry)
 {
     if (!rt_isinstance_of(entry, &rt_str_type))
         return NULL;
-    if (rt_str_nbytes(entry) > 0)
-        return rt_str_cstr(entry);
+    const char *dir = rt_str_cstr(entry);
+    if (dir[0] == '/')
+        return dir;
     static char cwd[PATH_MAX] GC_LARGE_STATIC;
-    return getcwd(cwd, sizeof cwd) ? gc_strdup(cwd) : NULL;
+    if (getcwd(cwd, sizeof cwd) == NULL)
+        return NULL;
+    return dir[0] == 0 || strcmp(dir, ".") == 0 ? gc_strdup(cwd) : path_join(cwd, dir);
 }
 
 /* Where the module `name` (last component `tail`) is: builtins first, then
