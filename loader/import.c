@@ -1416,6 +1416,17 @@ static bool main_error(Value msg)
     return false;
 }
 
+/* `-m name.py` that fails to find its parent `name`: runpy's hint, that
+ * the module name is without the .py. */
+static Value py_name_hint(Value name, Value msg)
+{
+    size_t n = rt_str_nbytes(name);
+    if (n < 3 || strcmp(rt_str_cstr(name) + n - 3, ".py") != 0)
+        return msg;
+    return rt_str_format_c("%S. Try using '%s' instead of '%S' as the module name.", msg,
+                           rt_str_cstr(rt_str_new(rt_str_cstr(name), n - 3)), name);
+}
+
 bool ld_find_main_module(const char *cname, Value *code, Value *file,
                          Value *package, Value *cached, Value *modname)
 {
@@ -1430,16 +1441,16 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         Value pm = import_absolute(parent);
         if (pm == VAL_NULL) {
             Value exc = rt_err_fetch();
-            return main_error(rt_str_format_c(
+            return main_error(py_name_hint(name, rt_str_format_c(
                 "Error while finding module specification for %R (%s: %S)",
-                name, val_type(exc)->name, exc));
+                name, val_type(exc)->name, exc)));
         }
         path = rt_lookup_attr(pm, rt_str_intern_cstr("__path__"));
         if (path == VAL_NULL) {
             rt_err_clear();
-            return main_error(rt_str_format_c(
+            return main_error(py_name_hint(name, rt_str_format_c(
                 "Error while finding module specification for %R (ModuleNotFoundError: "
-                "__path__ attribute not found on %R while trying to find %R)", name, parent, name));
+                "__path__ attribute not found on %R while trying to find %R)", name, parent, name)));
         }
         tail += rt_str_nbytes(parent) + 1;
     }
