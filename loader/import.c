@@ -78,6 +78,7 @@
 #include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/sys.h"
+#include "vm/eval.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -1530,10 +1531,14 @@ static Value builtin_import(Value *args, size_t nargs, Value kwnames)
  * machinery directly while the frame's builtins still hold it. */
 static Value builtin_import_func;
 
-Value ld_import_statement(Value import_func, Value name, Value globals, Value locals,
-                          Value fromlist, int level)
+Value ld_import_statement(Value name, Value globals, Value fromlist, int level)
 {
     ld_import_init();
+    Value import_func, locals = vm_running->locals;
+    int found = vm_mapping_get(vm_running->builtins, rt_str_intern_cstr("__import__"),
+                               &import_func);
+    if (found <= 0)
+        return found < 0 ? VAL_NULL : rt_raisef(&rt_ImportError, "__import__ not found");
     if (import_func == builtin_import_func)
         return ld_import_name(name, globals, fromlist, level);
     /* A program's own __import__ (builtins.__import__ = hook): called as

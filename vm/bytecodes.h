@@ -2207,15 +2207,8 @@ TARGET(IMPORT_NAME) {
         GOTO_ERROR();
     }
     frame->instr = THIS_INSTR();        /* a module's import-time warning names this line */
-    Value import_func;
-    int found = vm_load_builtin(frame, RT_NAME("__import__"), &import_func);
-    if (found <= 0) {
-        if (found == 0)
-            rt_raisef(&rt_ImportError, "__import__ not found");
-        GOTO_ERROR();
-    }
-    Value module = ld_import_statement(import_func, GETNAME(oparg), frame->globals,
-                                       frame->locals, fromlist, (int)small_value(level));
+    Value module = ld_import_statement(GETNAME(oparg), frame->globals, fromlist,
+                                       (int)small_value(level));
     if (module == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(module);
