@@ -78,6 +78,7 @@
 #include "runtime/version.h"
 #include "modules/api.h"
 #include "modules/sys.h"
+#include "vm/eval.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
 
@@ -481,15 +482,21 @@ static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *nam
     return find_file(base, spec);
 }
 
-/* An entry of sys.path or __path__ as a directory ("" is the cwd). */
+/* An entry of sys.path or __path__ as a directory, absolute as
+ * importlib's FileFinder makes it: "" and "." are the cwd itself, another
+ * relative entry is joined to the cwd as written ("sub/." stays in it),
+ * so that a module's __file__ and __cached__ are absolute paths. */
 static const char *entry_dir(Value entry)
 {
     if (!rt_isinstance_of(entry, &rt_str_type))
         return NULL;
-    if (rt_str_nbytes(entry) > 0)
-        return rt_str_cstr(entry);
+    const char *dir = rt_str_cstr(entry);
+    if (dir[0] == '/')
+        return dir;
     static char cwd[PATH_MAX] GC_LARGE_STATIC;
-    return getcwd(cwd, sizeof cwd) ? gc_strdup(cwd) : NULL;
+    if (getcwd(cwd, sizeof cwd) == NULL)
+        return NULL;
+    return dir[0] == 0 || strcmp(dir, ".") == 0 ? gc_strdup(cwd) : path_join(cwd, dir);
 }
 
 /* Where the module `name` (last component `tail`) is: builtins first, then
@@ -1413,6 +1420,17 @@ static bool main_error(Value msg)
     return false;
 }
 
+/* `-m name.py` that fails to find its parent `name`: runpy's hint, that
+ * the module name is without the .py. */
+static Value py_name_hint(Value name, Value msg)
+{
+    size_t n = rt_str_nbytes(name);
+    if (n < 3 || strcmp(rt_str_cstr(name) + n - 3, ".py") != 0)
+        return msg;
+    return rt_str_format_c("%S. Try using '%s' instead of '%S' as the module name.", msg,
+                           rt_str_cstr(rt_str_new(rt_str_cstr(name), n - 3)), name);
+}
+
 bool ld_find_main_module(const char *cname, Value *code, Value *file,
                          Value *package, Value *cached, Value *modname)
 {
@@ -1427,16 +1445,16 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         Value pm = import_absolute(parent);
         if (pm == VAL_NULL) {
             Value exc = rt_err_fetch();
-            return main_error(rt_str_format_c(
+            return main_error(py_name_hint(name, rt_str_format_c(
                 "Error while finding module specification for %R (%s: %S)",
-                name, val_type(exc)->name, exc));
+                name, val_type(exc)->name, exc)));
         }
         path = rt_lookup_attr(pm, rt_str_intern_cstr("__path__"));
         if (path == VAL_NULL) {
             rt_err_clear();
-            return main_error(rt_str_format_c(
+            return main_error(py_name_hint(name, rt_str_format_c(
                 "Error while finding module specification for %R (ModuleNotFoundError: "
-                "__path__ attribute not found on %R while trying to find %R)", name, parent, name));
+                "__path__ attribute not found on %R while trying to find %R)", name, parent, name)));
         }
         tail += rt_str_nbytes(parent) + 1;
     }
@@ -1512,6 +1530,27 @@ static Value builtin_import(Value *args, size_t nargs, Value kwnames)
     return ld_import_name(a[0], globals, a[3] ? a[3] : rt_empty_tuple, (int)level);
 }
 
+/* builtins.__import__ as pvm made it: IMPORT_NAME calls the import
+ * machinery directly while the frame's builtins still hold it. */
+static Value builtin_import_func;
+
+Value ld_import_statement(Value name, Value globals, Value fromlist, int level)
+{
+    ld_import_init();
+    Value import_func, locals = vm_running->locals;
+    int found = vm_mapping_get(vm_running->builtins, rt_str_intern_cstr("__import__"),
+                               &import_func);
+    if (found <= 0)
+        return found < 0 ? VAL_NULL : rt_raisef(&rt_ImportError, "__import__ not found");
+    if (import_func == builtin_import_func)
+        return ld_import_name(name, globals, fromlist, level);
+    /* A program's own __import__ (builtins.__import__ = hook): called as
+     * CPython's import_name calls it, locals None in a function. */
+    Value args[5] = { name, globals, locals != VAL_NULL ? locals : rt_None, fromlist,
+                      rt_int_from_i64(level) };
+    return rt_call(import_func, args, 5, VAL_NULL);
+}
+
 void ld_import_init(void)
 {
     static bool done;
@@ -1525,6 +1564,7 @@ void ld_import_init(void)
     Value mods = mod_sys_modules();
     rt_dict_set_cstr(mods, "builtins", rt_builtins_module);
     rt_builtins_add_function("__import__", builtin_import);
+    builtin_import_func = rt_dict_get_cstr(rt_builtins_dict, "__import__");
     ld_exec_init();
     mod_fileio_init();
 }

@@ -16,6 +16,15 @@
 
 /* IMPORT_NAME: __import__(name, globals, None, fromlist, level). */
 Value ld_import_name(Value name, Value globals, Value fromlist, int level);
+/* The import statement (IMPORT_NAME) of the running frame: its builtins'
+ * __import__ (ImportError if they have none); pvm's own goes to
+ * ld_import_name, any other is called with (name, globals, locals or None,
+ * fromlist, level), as CPython does, so that replacing builtins.__import__
+ * hooks every import statement.  (The frame's builtins and locals are read
+ * here, not passed by the eval loop: more there changes what its stack
+ * frame keeps for the conservative collector, and a coroutine dropped
+ * after an import stayed alive in async/coroutine_origin.) */
+Value ld_import_statement(Value name, Value globals, Value fromlist, int level);
 /* IMPORT_FROM: module.name, or the submodule module.name. */
 Value ld_import_from(Value module, Value name);
 /* IMPORT_STAR: copy the module's public names (or __all__) into locals;

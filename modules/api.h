@@ -69,6 +69,12 @@ void mod_thread_shutdown(void);
 /* In the child of fork(), after vm_thread_after_fork: 3.13's thread
  * handles of the threads that are gone are done (thread.c). */
 void mod_thread_after_fork(void);
+/* fork() and the import lock (imp.c): mod_imp_before_fork takes it for
+ * the forking thread (false with KeyboardInterrupt if Ctrl-C ends the
+ * wait); mod_imp_after_fork, in the parent and the child, gives back
+ * that level. */
+bool mod_imp_before_fork(void);
+void mod_imp_after_fork(bool child);
 /* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
 void mod_atexit_run(void);
 

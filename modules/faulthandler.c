@@ -61,9 +61,41 @@ static void put(int fd, const char *s)
     }
 }
 
+/* A name or file name as CPython's _Py_DumpASCII writes it: ASCII, other
+ * characters escaped (\xNN, \uNNNN, \UNNNNNNNN), and at most 500 of them,
+ * then "...". */
+#define MAX_STRING_LENGTH 500
 static void put_str_value(int fd, Value s)
 {
-    put(fd, s != VAL_NULL && is_str(s) ? rt_str_cstr(s) : "???");
+    if (s == VAL_NULL || !is_str(s)) {
+        put(fd, "???");
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)rt_str_cstr(s);
+    char buf[16];
+    for (int n = 0; *p != 0; n++) {
+        if (n == MAX_STRING_LENGTH) {
+            put(fd, "...");
+            return;
+        }
+        /* One code point of the str's UTF-8 (its text is valid UTF-8,
+         * lone surrogates included as 3-byte sequences). */
+        unsigned c = *p++;
+        int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+        if (more > 0)
+            c &= 0x3f >> more;
+        for (; more > 0 && (*p & 0xc0) == 0x80; more--)
+            c = (c << 6) | (*p++ & 0x3f);
+        if (c >= ' ' && c < 0x7f)
+            snprintf(buf, sizeof buf, "%c", c);
+        else if (c <= 0xff)
+            snprintf(buf, sizeof buf, "\\x%02x", c);
+        else if (c <= 0xffff)
+            snprintf(buf, sizeof buf, "\\u%04x", c);
+        else
+            snprintf(buf, sizeof buf, "\\U%08x", c);
+        put(fd, buf);
+    }
 }
 
 static void dump_frames(int fd, Frame *top)
@@ -111,6 +143,8 @@ static void dump_thread(unsigned long ident, bool is_current, Frame *top, RtExcS
     snprintf(head, sizeof head, "%s 0x%016lx (most recent call first):\n",
              is_current ? "Current thread" : "Thread", ident);
     put(d->fd, head);
+    if (is_current && vm_gc_collecting)     /* a __del__ that gc.collect() runs */
+        put(d->fd, "  Garbage-collecting\n");
     dump_frames(d->fd, top);
 }
 
@@ -235,7 +269,9 @@ static void on_fatal_signal(int signum)
         return;
     int saved = errno;
     put(fatal.fd, "Fatal Python error: ");
-    put(fatal.fd, fatal_signals[i].name);
+    /* 3.13 spells it "Floating-point exception". */
+    put(fatal.fd, signum == SIGFPE && rt_py_minor >= 13 ? "Floating-point exception"
+                                                        : fatal_signals[i].name);
     put(fatal.fd, "\n\n");
     dump_traceback(fatal.fd, fatal.all_threads);
     /* The signal's previous action, then raise it again: the default
@@ -495,7 +531,94 @@ static Value fh_unregister(Value *args, size_t nargs, Value kwnames)
     return rt_True;
 }
 
+/* ---- the crashes CPython's test_faulthandler asks for ------------------------------
+ * Functions that end the process by a fatal signal on purpose, as
+ * CPython's do, so that what enable() writes then can be checked:
+ * _read_null() and _sigsegv(release_gil=False) by SIGSEGV (in CPython
+ * _read_null reads address 0; raising the signal is what that does here,
+ * without undefined behaviour), _sigabrt() by abort(), _sigfpe() by
+ * SIGFPE, _fatal_error_c_thread() by a fatal error in a thread that is
+ * not a Python thread.  Test hooks, never used by the library. */
+
+static void fatal_signal(int signum)
+{
+    raise(signum);
+    /* The handler put the previous action back and raised again; if the
+     * signal was ignored, end the process as its default action would. */
+    signal(signum, SIG_DFL);
+    raise(signum);
+    abort();
+}
+
+static Value fh_read_null(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_read_null", nargs, kwnames))
+        return VAL_NULL;
+    fatal_signal(SIGSEGV);
+    return rt_None;
+}
+
+static Value fh_sigsegv(Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "release_gil" };
+    static const ArgSpec spec = { "_sigsegv", names, 1, 0, 0, 1, false };
+    Value a[1];
+    if (!rt_parse_args(&spec, args, nargs, kwnames, a))
+        return VAL_NULL;
+    int release = a[0] != VAL_NULL ? rt_truthy(a[0]) : 0;
+    if (release < 0)
+        return VAL_NULL;
+    if (release)
+        vm_release_lock();          /* as a crash in code that let other threads run */
+    fatal_signal(SIGSEGV);
+    return rt_None;
+}
+
+static Value fh_sigabrt(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_sigabrt", nargs, kwnames))
+        return VAL_NULL;
+    abort();
+}
+
+static Value fh_sigfpe(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_sigfpe", nargs, kwnames))
+        return VAL_NULL;
+    fatal_signal(SIGFPE);
+    return rt_None;
+}
+
+/* Py_FatalError's report from a thread of its own: the message, the
+ * runtime's state, every Python thread's frames (none of them current),
+ * then abort() with the fatal-signal handlers put back first, so that
+ * the abort does not write a second report. */
+static void *fatal_error_thread(void *arg)
+{
+    int fd = fatal.enabled ? fatal.fd : 2;
+    put(fd, "Fatal Python error: faulthandler_fatal_error_thread: in new thread\n"
+            "Python runtime state: initialized\n\n");
+    dump_traceback(fd, true);
+    disable_fatal();
+    abort();
+}
+
+static Value fh_fatal_error_c_thread(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("_fatal_error_c_thread", nargs, kwnames))
+        return VAL_NULL;
+    pthread_t t;
+    if (pthread_create(&t, NULL, fatal_error_thread, NULL) != 0)
+        return rt_raisef(&rt_RuntimeError, "unable to start the thread");
+    /* Wait with the interpreter lock held, as CPython does: the frames the
+     * thread writes stay those of this call. */
+    pthread_join(t, NULL);
+    return rt_None;
+}
+
 static const MethodDef faulthandler_functions[] = {
+    {"_read_null", fh_read_null}, {"_sigsegv", fh_sigsegv}, {"_sigabrt", fh_sigabrt},
+    {"_sigfpe", fh_sigfpe}, {"_fatal_error_c_thread", fh_fatal_error_c_thread},
     {"dump_traceback", fh_dump_traceback},
     {"enable", fh_enable}, {"disable", fh_disable}, {"is_enabled", fh_is_enabled},
     {"dump_traceback_later", fh_dump_traceback_later},

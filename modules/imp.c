@@ -334,22 +334,49 @@ static Value imp_nothing(Value *args, size_t nargs, Value kwnames)
 static unsigned long lock_owner;         /* 0: free */
 static long lock_level;
 
-static Value imp_acquire_lock(Value *args, size_t nargs, Value kwnames)
+/* Take the lock for the current thread, waiting for another owner to let
+ * it go.  false with KeyboardInterrupt when Ctrl-C ends the wait. */
+static bool take_import_lock(void)
 {
-    if (!rt_arg_none("acquire_lock", nargs, kwnames))
-        return VAL_NULL;
     unsigned long me = vm_thread_ident();
     while (lock_owner != 0 && lock_owner != me) {
         vm_release_lock();
         struct timespec ms = { 0, 1000000 };
         nanosleep(&ms, NULL);
         if (!vm_blocking_retry())
-            return VAL_NULL;
+            return false;
         vm_reacquire_lock();
     }
     lock_owner = me;
     lock_level++;
-    return rt_None;
+    return true;
+}
+
+static Value imp_acquire_lock(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("acquire_lock", nargs, kwnames))
+        return VAL_NULL;
+    return take_import_lock() ? rt_None : VAL_NULL;
+}
+
+/* fork() takes the import lock first (CPython's PyOS_BeforeFork), so that
+ * a thread that holds it (in the middle of an import, with a module half
+ * made in sys.modules) finishes before the process is copied: the child
+ * then never sees that half-made module, nor a lock whose owner does not
+ * exist in it.  Afterwards the parent lets the lock go; the child keeps
+ * only the levels the forking thread held before (non-zero when fork()
+ * ran inside an import), as _PyImport_ReInitLock does. */
+bool mod_imp_before_fork(void)
+{
+    return take_import_lock();
+}
+
+void mod_imp_after_fork(bool child)
+{
+    if (--lock_level == 0)
+        lock_owner = 0;
+    else if (child)
+        lock_owner = vm_thread_ident();
 }
 
 static Value imp_release_lock(Value *args, size_t nargs, Value kwnames)

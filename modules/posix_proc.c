@@ -382,6 +382,8 @@ static void run_fork_hooks(int which)
 static pid_t fork_process(const char *fname, int *master)
 {
     run_fork_hooks(0);
+    if (!mod_imp_before_fork())
+        return -1;
     pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
     int e = errno;
     if (pid == 0) {
@@ -389,6 +391,7 @@ static pid_t fork_process(const char *fname, int *master)
         mod_thread_after_fork();
         rt_stdout_after_fork();
     }
+    mod_imp_after_fork(pid == 0);
     run_fork_hooks(pid == 0 ? 1 : 2);
     if (pid < 0) {
         errno = e;

@@ -1421,6 +1421,77 @@ static Value so_getaddrinfo(Value *args, size_t nargs, Value kw)
     return list;
 }
 
+/* getnameinfo(sockaddr, flags) -> (host, port): sockaddr is (host, port)
+ * or, for IPv6, (host, port, flowinfo, scope_id); the host must be a
+ * numeric address (getaddrinfo with AI_NUMERICHOST: a name is gaierror)
+ * that resolves to exactly one, then getnameinfo(3) names it and its port
+ * as flags ask (NI_NUMERICHOST, NI_NUMERICSERV, ...). */
+static Value so_getnameinfo(Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = { "sockaddr", "flags" };
+    static const ArgSpec spec = { "getnameinfo", names, 2, 0, 2, 2, false };
+    Value a[2];
+    int flags, port;
+    if (!rt_parse_args(&spec, args, nargs, kw, a) || !c_int(a[1], &flags))
+        return VAL_NULL;
+    if (!rt_isinstance_of(a[0], &rt_tuple_type))
+        return rt_raisef(&rt_TypeError, "getnameinfo() argument 1 must be a tuple");
+    /* CPython's "si|II" format: a str (else, or another length, this one
+     * TypeError), an int (its own errors), then unsigned ints taken modulo
+     * 2**32. */
+    size_t n = rt_tuple_len(a[0]);
+    if (n < 2 || n > 4 || !is_str(rt_tuple_get(a[0], 0)))
+        return rt_raisef(&rt_TypeError, "getnameinfo(): illegal sockaddr argument");
+    int64_t extra[3] = { 0, 0, 0 };
+    for (size_t i = 1; i < n; i++) {
+        Value v = rt_index(rt_tuple_get(a[0], i));
+        if (v == VAL_NULL)
+            return VAL_NULL;
+        if (!rt_int_as_i64(v, &extra[i - 1])) {
+            rt_err_clear();
+            extra[i - 1] = rt_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+        }
+    }
+    if (extra[0] > INT_MAX || extra[0] < INT_MIN)
+        return rt_raisef(&rt_OverflowError, "signed integer is %s",
+                         extra[0] > 0 ? "greater than maximum" : "less than minimum");
+    port = (int)extra[0];
+    uint32_t flowinfo = (uint32_t)extra[1], scope_id = (uint32_t)extra[2];
+    if (flowinfo > 0xfffff)
+        return rt_raisef(&rt_OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
+    char pbuf[NI_MAXSERV], hbuf[NI_MAXHOST];
+    snprintf(pbuf, sizeof pbuf, "%d", port);
+    struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_DGRAM,
+                              .ai_flags = AI_NUMERICHOST }, *res;
+    const char *host = rt_str_cstr(rt_tuple_get(a[0], 0));
+    vm_release_lock();
+    int err = getaddrinfo(host, pbuf, &hints, &res);
+    vm_reacquire_lock();
+    if (err != 0)
+        return raise_gai(err);
+    if (res->ai_next != NULL) {
+        freeaddrinfo(res);
+        return rt_raisef(&rt_OSError, "sockaddr resolved to multiple addresses");
+    }
+    if (res->ai_family == AF_INET && n != 2) {
+        freeaddrinfo(res);
+        return rt_raisef(&rt_OSError, "IPv4 sockaddr must be 2 tuple");
+    }
+    if (res->ai_family == AF_INET6) {
+        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)res->ai_addr;
+        in6->sin6_flowinfo = htonl(flowinfo);
+        in6->sin6_scope_id = scope_id;
+    }
+    vm_release_lock();
+    err = getnameinfo(res->ai_addr, res->ai_addrlen, hbuf, sizeof hbuf, pbuf, sizeof pbuf,
+                      flags);
+    vm_reacquire_lock();
+    freeaddrinfo(res);
+    if (err != 0)
+        return raise_gai(err);
+    return rt_tuple_pack(2, rt_str_from_cstr(hbuf), rt_str_from_cstr(pbuf));
+}
+
 static Value so_gethostbyname(Value *args, size_t nargs, Value kw)
 {
     SockAddr sa;
@@ -1706,7 +1777,8 @@ static Value so_if_indextoname(Value *args, size_t nargs, Value kw)
 
 static const MethodDef socket_functions[] = {
     {"socketpair", so_socketpair}, {"gethostname", so_gethostname},
-    {"getaddrinfo", so_getaddrinfo}, {"gethostbyname", so_gethostbyname},
+    {"getaddrinfo", so_getaddrinfo}, {"getnameinfo", so_getnameinfo},
+    {"gethostbyname", so_gethostbyname},
     {"gethostbyname_ex", so_gethostbyname_ex}, {"gethostbyaddr", so_gethostbyaddr},
     {"getdefaulttimeout", so_getdefaulttimeout}, {"setdefaulttimeout", so_setdefaulttimeout},
     {"close", so_close}, {"dup", so_dup}, {"inet_pton", so_inet_pton},

@@ -192,9 +192,10 @@ Value rt_member_new(Value name, ObjType *owner, size_t offset);
  * instance's dict word (rt_var_dict_slot), where its text ends. */
 Value rt_member_new_tail(Value name, ObjType *owner, size_t offset);
 /* Where a writable __slots__-style member (a Value, unset reading as
- * AttributeError) keeps its field in instances, or -1 for any other
- * descriptor (LOAD_ATTR_SLOT, STORE_ATTR_SLOT). */
-int64_t rt_member_slot_offset(Value descr);
+ * AttributeError) keeps its field in instances of type, or -1 for any
+ * other descriptor, and for a member of a class type does not derive from
+ * (LOAD_ATTR_SLOT, STORE_ATTR_SLOT). */
+int64_t rt_member_slot_offset(Value descr, ObjType *type);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);

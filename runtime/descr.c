@@ -471,11 +471,16 @@ Value rt_member_new_tail(Value name, ObjType *owner, size_t offset)
     return m;
 }
 
-int64_t rt_member_slot_offset(Value descr)
+int64_t rt_member_slot_offset(Value descr, ObjType *type)
 {
     if (descr == VAL_NULL || !IS_EXACT(descr, rt_member_type) || AS_MEMBER(descr)->tail)
         return -1;
     ObjMember *m = AS_MEMBER(descr);
+    /* A slot of another class, put in this one by hand (`borrowed =
+     * Other.slot`): its offset means nothing in this type's instances, and
+     * every access must raise descr_check's TypeError, so no shortcut. */
+    if (type != m->owner && !rt_is_subtype(type, m->owner))
+        return -1;
     return m->kind == RT_MEMBER_VALUE_EX && !m->readonly ? (int64_t)m->offset : -1;
 }
 

@@ -2207,8 +2207,8 @@ TARGET(IMPORT_NAME) {
         GOTO_ERROR();
     }
     frame->instr = THIS_INSTR();        /* a module's import-time warning names this line */
-    Value module = ld_import_name(GETNAME(oparg), frame->globals, fromlist,
-                                  (int)small_value(level));
+    Value module = ld_import_statement(GETNAME(oparg), frame->globals, fromlist,
+                                       (int)small_value(level));
     if (module == VAL_NULL)
         GOTO_ERROR();
     SET_TOP(module);

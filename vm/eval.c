@@ -967,8 +967,12 @@ static bool call_leftover(const void *block)
  * collect again while the last one queued such work — a few rounds at
  * most, as each round can only release what the previous one's callbacks
  * dropped. */
+bool vm_gc_collecting;
+
 void vm_gc_collect(const Value *live_end)
 {
+    bool was_collecting = vm_gc_collecting;
+    vm_gc_collecting = true;
     vm_frame_scrub(live_end);
     /* The attribute lookup cache, a root, holds what class attributes held
      * when looked up: a dead class in a cycle through its own attribute
@@ -987,6 +991,7 @@ void vm_gc_collect(const Value *live_end)
             break;
         run_pending_work();
     }
+    vm_gc_collecting = was_collecting;
 }
 
 

@@ -137,6 +137,20 @@ static bool is_data_descriptor(Value descr)
     return descr != VAL_NULL && val_type(descr)->descr_set != NULL;
 }
 
+/* Whether an instance's own attribute name surely wins over descr, what
+ * the type has of that name, for as long as the type's version holds:
+ * descr is absent, or a non-data descriptor or plain value of a built-in
+ * type.  An object of a class statement's type is left out: its class
+ * may gain __set__ later (`Descriptor.__set__ = ...`), which changes that
+ * class's version but not the version of the type that holds the object,
+ * and the attribute must then come from the descriptor (test_opcache's
+ * test_descriptor_added_after_optimization). */
+static bool instance_attr_wins(Value descr)
+{
+    return descr == VAL_NULL ||
+           (!is_data_descriptor(descr) && !(val_type(descr)->flags & TF_HEAPTYPE));
+}
+
 /* The instance dict of owner, when its type keeps one at a fixed offset
  * (VAL_NULL as well when it is not made yet); *ok false otherwise. */
 static Value fixed_instance_dict(Value owner, bool *ok)
@@ -169,7 +183,7 @@ bool vm_plain_instance_attr(ObjType *type, Value name)
 {
     return plain_type_version(type) != 0 && type->dict_offset != 0 &&
            type->dict_offset != RT_DICT_OFFSET_VAR &&
-           !is_data_descriptor(rt_type_lookup(type, name));
+           instance_attr_wins(rt_type_lookup(type, name));
 }
 
 /* Whether looking name up on type finds `method` (LOAD_METHOD_WITH_DICT),
@@ -223,7 +237,7 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
     if (version == 0)
         return not_specialized(instr);
     Value descr = rt_type_lookup(type, name);
-    int64_t offset = rt_member_slot_offset(descr);
+    int64_t offset = rt_member_slot_offset(descr, type);
     if (offset >= 0 && offset <= UINT16_MAX) {
         /* A __slots__ member: the field at that offset of the instance. */
         vm_cache_set_u32(instr + 2, version);
@@ -248,7 +262,7 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
     int64_t hint = entry_hint(dict, name);
-    if (!has_dict || is_data_descriptor(descr) || hint < 0)
+    if (!has_dict || !instance_attr_wins(descr) || hint < 0)
         return not_specialized(instr);
     vm_cache_set_u32(instr + 2, version);
     instr[4] = (uint16_t)hint;
@@ -261,7 +275,7 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
 {
     ObjType *type = val_type(owner);
     uint32_t version = plain_type_version(type);
-    int64_t offset = version != 0 ? rt_member_slot_offset(rt_type_lookup(type, name)) : -1;
+    int64_t offset = version != 0 ? rt_member_slot_offset(rt_type_lookup(type, name), type) : -1;
     if (offset >= 0 && offset <= UINT16_MAX) {
         vm_cache_set_u32(instr + 2, version);
         instr[4] = (uint16_t)offset;
@@ -269,7 +283,7 @@ void vm_specialize_store_attr(uint16_t *instr, Value owner, Value name)
     }
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
-    if (version == 0 || !has_dict || is_data_descriptor(rt_type_lookup(type, name)))
+    if (version == 0 || !has_dict || !instance_attr_wins(rt_type_lookup(type, name)))
         return not_specialized(instr);
     /* The entry the value will be in: the existing one, or the next. */
     int64_t hint = entry_hint(dict, name);

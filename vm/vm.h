@@ -215,6 +215,9 @@ void vm_program_start(void);
  * what the collection made due (weak reference callbacks, closing
  * abandoned generators). */
 void vm_gc_collect(const Value *live_end);
+/* Whether gc.collect() is running (its finalizers too): faulthandler
+ * writes "  Garbage-collecting" above the current thread's frames. */
+extern bool vm_gc_collecting;
 
 #ifdef PVM_FUZZ
 /* The fuzzing build only (make fuzz): the program may pass `steps` safe
