@@ -38,9 +38,7 @@
  * before main().  So pvm opens it when _hashlib is imported or C code asks
  * for a digest (MOD_LIBRARY, modutil.h) and calls it through `crypto`. */
 #ifndef PVM_LIBCRYPTO
-#define PVM_STR(x) #x
-#define PVM_SONAME(major) "libcrypto.so." PVM_STR(major)
-#define PVM_LIBCRYPTO PVM_SONAME(OPENSSL_VERSION_MAJOR)
+#define PVM_LIBCRYPTO MOD_OPENSSL_SONAME(crypto, OPENSSL_VERSION_MAJOR)
 #endif
 
 #define CRYPTO_FUNCTIONS(X) \

@@ -155,25 +155,46 @@ void mod_decompress_keep(const unsigned char *rest, size_t left, bool eof, bool 
  *
  * declares the table `zl` (zl.deflate(&strm, Z_FINISH) calls through it)
  * and `static bool zl_ready(void)`: true once the library is loaded, else
- * false + ImportError naming the library or the missing function. */
+ * false + ImportError naming the library or the missing function.
+ *
+ * A library whose table several files share (_ssl's four) declares the
+ * table's type and the table in its header and defines both in one file:
+ *
+ *   MOD_LIBRARY_TYPE(SslLib, SSL_FUNCTIONS)        header: the union type,
+ *   extern SslLib ossl; bool ossl_ready(void);    the table, its loader
+ *   SslLib ossl;                                   one .c file: the table
+ *   MOD_LIBRARY_READY(ossl, soname, SSL_FUNCTIONS)  and ossl_ready()
+ *
+ * MOD_LIBRARY is these two for a table private to its file. */
 bool mod_load_library(const char *soname, const char *const *names, void **ptrs, size_t n);
 
 #define MOD_LIB_NAME(fn) #fn,
 #define MOD_LIB_POINTER(fn) __typeof__(&fn) fn;
-#define MOD_LIBRARY(table, soname, FUNCTIONS)                                         \
-    static const char *const table##_names[] = { FUNCTIONS(MOD_LIB_NAME) };          \
-    static union {                                                                   \
+#define MOD_LIB_ONE(fn) +1
+#define MOD_LIBRARY_TYPE(Type, FUNCTIONS)                                             \
+    typedef union Type {                                                             \
         struct { FUNCTIONS(MOD_LIB_POINTER) };                                       \
-        void *slot[sizeof table##_names / sizeof table##_names[0]];                  \
-    } table;                                                                         \
-    static bool table##_ready(void)                                                  \
+        void *slot[0 FUNCTIONS(MOD_LIB_ONE)];                                        \
+    } Type;
+#define MOD_LIBRARY_READY(table, soname, FUNCTIONS)                                   \
+    bool table##_ready(void)                                                         \
     {                                                                                \
+        static const char *const names[] = { FUNCTIONS(MOD_LIB_NAME) };              \
         static bool loaded;                                                          \
         if (!loaded)                                                                 \
-            loaded = mod_load_library(soname, table##_names, table.slot,             \
-                                      sizeof table##_names / sizeof table##_names[0]); \
+            loaded = mod_load_library(soname, names, table.slot,                     \
+                                      sizeof names / sizeof names[0]);               \
         return loaded;                                                               \
     }
+#define MOD_LIBRARY(table, soname, FUNCTIONS)                                         \
+    MOD_LIBRARY_TYPE(table##_lib, FUNCTIONS)                                         \
+    static table##_lib table;                                                        \
+    static MOD_LIBRARY_READY(table, soname, FUNCTIONS)
+
+/* The soname of OpenSSL's library `lib` (crypto, ssl) of the major version
+ * pvm was compiled against: "libssl.so.3" (include <openssl/opensslv.h>). */
+#define MOD_STRINGIFY(x) #x
+#define MOD_OPENSSL_SONAME(lib, major) "lib" #lib ".so." MOD_STRINGIFY(major)
 
 /* The socket objects of _socket (socket.c), for _ssl, which does its I/O
  * on their descriptor: whether v is one (or a subclass's instance), its

@@ -18,16 +18,12 @@
 #include "modules/ssl.h"
 #include "runtime/version.h"
 
-SslLib ossl;
+#ifndef PVM_LIBSSL
+#define PVM_LIBSSL MOD_OPENSSL_SONAME(ssl, OPENSSL_VERSION_MAJOR)
+#endif
 
-static bool ssl_lib_ready(void)
-{
-    static const char *const names[] = { SSL_LIB_FUNCTIONS(MOD_LIB_NAME) };
-    static bool loaded;
-    if (!loaded)
-        loaded = mod_load_library("libssl.so.3", names, ossl.slot, SSL_LIB_COUNT);
-    return loaded;
-}
+SslLib ossl;
+MOD_LIBRARY_READY(ossl, PVM_LIBSSL, SSL_LIB_FUNCTIONS)
 
 /* ---- library and reason names ---------------------------------------------- */
 
@@ -479,7 +475,7 @@ static const MethodDef ssl_functions_311[] = {
 
 Value mod_ssl_init(void)
 {
-    if (!ssl_lib_ready())
+    if (!ossl_ready())
         return VAL_NULL;
     Value m = mod_module_new("_ssl", ssl_functions);
     mod_module_set(m, "__doc__", rt_str_from_cstr(

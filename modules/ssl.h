@@ -95,13 +95,9 @@
     X(PEM_read_bio_DHparams) X(DH_free) X(SSL_CTX_set_keylog_callback) X(SSL_CTX_set_ex_data)       \
     X(SSL_CTX_get_ex_data)
 
-#define SSL_LIB_ONE(fn) +1
-enum { SSL_LIB_COUNT = 0 SSL_LIB_FUNCTIONS(SSL_LIB_ONE) };
-typedef union SslLib {
-    struct { SSL_LIB_FUNCTIONS(MOD_LIB_POINTER) };
-    void *slot[SSL_LIB_COUNT];
-} SslLib;
+MOD_LIBRARY_TYPE(SslLib, SSL_LIB_FUNCTIONS)
 extern SslLib ossl;
+bool ossl_ready(void);      /* libssl opened; else false + ImportError */
 
 /* ---- errors (ssl.c) ---------------------------------------------------------
  * CPython's messages end in "(_ssl.c:NNN)", the line of Modules/_ssl.c that
