@@ -499,6 +499,77 @@ static const char *entry_dir(Value entry)
     return dir[0] == 0 || strcmp(dir, ".") == 0 ? gc_strdup(cwd) : path_join(cwd, dir);
 }
 
+/* ---- entries that name nothing -----------------------------------------------
+ * CPython asks sys.path_hooks for a finder the first time PathFinder meets
+ * an entry of sys.path, and caches the answer in sys.path_importer_cache:
+ * None when no hook takes it, so that entry is passed over until
+ * importlib.invalidate_caches() drops the None.  sys.path names the stdlib's
+ * zip archive, which seldom exists: without the same cache every import of
+ * a standard module would stat three names under it.  pvm's finder keeps
+ * the None the same way, in sys.path_importer_cache once it exists (made on
+ * first use with importlib, which takes over what pvm cached before it). */
+static Value early_importer_cache;     /* before sys.path_importer_cache */
+static Value classified;               /* absolute entries found to name something */
+
+/* Does the absolute path name nothing a stock path hook takes: neither a
+ * directory (FileFinder) nor a file, nor a path inside a file (zipimporter
+ * looks for the archive among its prefixes)?  Unsure (a permission denied
+ * on the way) answers false. */
+static bool names_nothing(const char *path)
+{
+    char *p = gc_strdup(path);
+    struct stat st;
+    for (bool whole = true;; whole = false) {
+        if (stat(p, &st) == 0)
+            return !whole && S_ISDIR(st.st_mode);
+        if (errno != ENOENT && errno != ENOTDIR)
+            return false;
+        char *slash = strrchr(p, '/');
+        if (slash == NULL || slash == p)
+            return true;
+        *slash = 0;
+    }
+}
+
+/* sys.path_importer_cache as it stands (NULL if a program made it
+ * something other than a dict), or the cache kept until it exists. */
+static Value importer_cache(void)
+{
+    Value d = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "path_importer_cache");
+    if (d != VAL_NULL)
+        return IS_EXACT(d, rt_dict_type) ? d : VAL_NULL;
+    if (early_importer_cache == VAL_NULL)
+        early_importer_cache = rt_dict_new();
+    return early_importer_cache;
+}
+
+Value ld_new_importer_cache(void)
+{
+    Value d = early_importer_cache != VAL_NULL ? early_importer_cache : rt_dict_new();
+    early_importer_cache = VAL_NULL;
+    return d;
+}
+
+/* Is the sys.path entry one to pass over: cached None, or an absolute
+ * path that names nothing, cached None now? */
+static bool passed_over(Value entry)
+{
+    Value cache = importer_cache();
+    if (cache == VAL_NULL || !is_str(entry) || rt_str_cstr(entry)[0] != '/')
+        return false;
+    Value known = rt_dict_get_str(cache, entry);
+    if (known != VAL_NULL)
+        return known == rt_None;
+    if (classified == VAL_NULL)
+        classified = rt_dict_new();
+    if (rt_dict_get_str(classified, entry) != VAL_NULL)
+        return false;
+    bool nothing = names_nothing(rt_str_cstr(entry));
+    if (!rt_dict_set(nothing ? cache : classified, entry, nothing ? rt_None : rt_True))
+        rt_err_clear();
+    return nothing;
+}
+
 /* Where the module `name` (last component `tail`) is: builtins first, then
  * the directories of `path` (sys.path, or the parent's __path__). */
 static bool find_spec(const char *name, const char *tail, Value path, Spec *spec)
@@ -514,9 +585,10 @@ static bool find_spec(const char *name, const char *tail, Value path, Spec *spec
     if (items == VAL_NULL)
         return false;
     for (size_t i = 0; i < rt_tuple_len(items); i++) {
-        const char *dir = entry_dir(rt_tuple_get(items, i));
+        Value entry = rt_tuple_get(items, i);
+        const char *dir = entry_dir(entry);
         bool ns = false;
-        if (dir == NULL)
+        if (dir == NULL || passed_over(entry))
             continue;
         if (find_in_dir(dir, tail, spec, &ns))
             return true;
@@ -734,7 +806,7 @@ static bool install(Value importlib)
     if (rt_dict_get_cstr(d, "path_hooks") == VAL_NULL)
         rt_dict_set_cstr(d, "path_hooks", rt_sequence_to_list(stock_hooks));
     if (rt_dict_get_cstr(d, "path_importer_cache") == VAL_NULL)
-        rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
+        rt_dict_set_cstr(d, "path_importer_cache", ld_new_importer_cache());
     return give_specs();
 }
 

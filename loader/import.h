@@ -41,6 +41,10 @@ void ld_import_init(void);
  * library or on error (exception set). */
 bool ld_import_install(void);
 
+/* A new sys.path_importer_cache: a dict holding the None of each entry of
+ * sys.path pvm's finder has found to name nothing so far (import.c). */
+Value ld_new_importer_cache(void);
+
 /* _imp.create_builtin: a new instance of built-in module `name`. */
 Value ld_create_builtin(Value name);
 

@@ -1018,7 +1018,7 @@ static Value lazy_import_state(Value module, Value name)
         if (rt_dict_get_cstr(d, "path_hooks") == VAL_NULL)
             rt_dict_set_cstr(d, "path_hooks", rt_list_new(0));
         if (rt_dict_get_cstr(d, "path_importer_cache") == VAL_NULL)
-            rt_dict_set_cstr(d, "path_importer_cache", rt_dict_new());
+            rt_dict_set_cstr(d, "path_importer_cache", ld_new_importer_cache());
     }
     return rt_dict_get_str(d, name);
 }
