@@ -269,6 +269,31 @@ void ld_fix_co_filename(Value code, Value path)
     fix_filename(AS_CODE(code), AS_CODE(code)->filename, path);
 }
 
+/* ---- -v: the import trace ----------------------------------------------------------
+ * Under -v (sys.flags.verbose, PYTHONVERBOSE) CPython's import system says
+ * on sys.stderr where each module comes from, in importlib's words
+ * (_bootstrap._verbose_message): "# X matches Y", "# code object from
+ * 'X'", "# created 'X'", "# possible namespace for X" and, once the module
+ * has run, "import 'name' # <its loader>".  pvm's finder says the same for
+ * the modules it loads.  Not said: CPython's own start-up imports, the
+ * lines of -vv, and the "# cleanup" lines at exit. */
+static bool tracing(void)
+{
+    return mod_sys_flags()->verbose > 0;
+}
+
+static Value call_function(Value module, const char *name, Value *args, size_t nargs);
+
+/* One line of the trace; a sys.stderr that cannot be written is passed
+ * over, as the trace is no part of the program. */
+static void trace(Value line)
+{
+    Value err = mod_sys_get("stderr");
+    Value text = rt_str_format_c("%S\n", line);
+    if (err != VAL_NULL && err != rt_None && call_function(err, "write", &text, 1) == VAL_NULL)
+        rt_err_clear();
+}
+
 static Value load_pyc_data(const unsigned char *data, size_t n, const char *pyc)
 {
     char err[512];
@@ -299,17 +324,17 @@ static bool dont_write_bytecode(void)
  * over the old one, so that no reader ever sees half a file.  Any failure
  * (a read-only directory, a race with another writer) only means there
  * is no cache, as in importlib. */
-static void write_pyc(const char *pyc, mode_t source_mode, Value data)
+static bool write_pyc(const char *pyc, mode_t source_mode, Value data)
 {
     char *dir = dir_name(pyc);
     if (!ld_is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return;
+        return false;
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%s.%ld", pyc, (long)getpid()) >= (int)sizeof tmp)
-        return;
+        return false;
     int fd = open(tmp, O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC, (source_mode | 0200) & 0666);
     if (fd < 0)
-        return;
+        return false;
     const unsigned char *p = AS_BYTES(data)->data;
     size_t left = AS_BYTES(data)->length;
     while (left > 0) {
@@ -321,8 +346,10 @@ static void write_pyc(const char *pyc, mode_t source_mode, Value data)
         p += w;
         left -= (size_t)w;
     }
-    if (close(fd) != 0 || left > 0 || rename(tmp, pyc) != 0)
-        unlink(tmp);
+    if (close(fd) == 0 && left == 0 && rename(tmp, pyc) == 0)
+        return true;
+    unlink(tmp);
+    return false;
 }
 
 /* The header of the pyc to write (SourceLoader.get_code): a checked or
@@ -345,7 +372,7 @@ static void new_pyc_header(const unsigned char *old, size_t n, const struct stat
  * sys.dont_write_bytecode, cache the result as importlib does.  Without a
  * compiler, the ImportError of no_bytecode. */
 static Value compile_source(const char *py, const char *pyc, const unsigned char *old, size_t n,
-                            const char *why, bool cache)
+                            const char *why, bool cache, bool traced)
 {
     struct stat st;
     size_t size;
@@ -372,12 +399,16 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
     new_pyc_header(old, n, &st, size, header, sizeof header);
     Value data;
     Value code = ld_compile_file(py, source, size, mod_sys_optimize(), header, &data);
-    if (code != VAL_NULL && !dont_write_bytecode())
-        write_pyc(pyc, st.st_mode, data);
+    if (code != VAL_NULL && traced)
+        trace(rt_str_format_c("# code object from %s", py));
+    if (code != VAL_NULL && !dont_write_bytecode() && write_pyc(pyc, st.st_mode, data) && traced)
+        trace(rt_str_format_c("# created %R", rt_str_from_cstr(pyc)));
     return code;
 }
 
-Value ld_code_from_source(const char *py, const char *modname, Value *cached)
+/* A module's code from its source file, by way of its cached bytecode
+ * (traced under -v if `traced`). */
+static Value code_from_source(const char *py, const char *modname, Value *cached, bool traced)
 {
     char *pyc = cache_path(py);
     if (cached != NULL)
@@ -386,13 +417,22 @@ Value ld_code_from_source(const char *py, const char *modname, Value *cached)
     unsigned char *data = ld_read_file(pyc, &n);
     const char *why = data == NULL ? "is missing" : stale_reason(data, n, py);
     if (why != NULL)
-        return compile_source(py, pyc, data, n, why, strcmp(modname, "__main__") != 0);
+        return compile_source(py, pyc, data, n, why, strcmp(modname, "__main__") != 0, traced);
+    if (traced) {
+        trace(rt_str_format_c("# %s matches %s", pyc, py));
+        trace(rt_str_format_c("# code object from %R", rt_str_from_cstr(pyc)));
+    }
     Value code = load_pyc_data(data, n, pyc);
     if (code != VAL_NULL) {
         Value now = rt_str_from_cstr(py);
         fix_filename(AS_CODE(code), AS_CODE(code)->filename, now);
     }
     return code;
+}
+
+Value ld_code_from_source(const char *py, const char *modname, Value *cached)
+{
+    return code_from_source(py, modname, cached, tracing() && strcmp(modname, "__main__") != 0);
 }
 
 /* A sourceless module's header, judged as importlib's _classify_pyc judges
@@ -425,7 +465,7 @@ static bool classify_pyc(const unsigned char *data, size_t n, const char *modnam
     return true;
 }
 
-Value ld_code_from_pyc(const char *pyc, const char *modname)
+static Value code_from_pyc(const char *pyc, const char *modname, bool traced)
 {
     size_t n;
     unsigned char *data = ld_read_file(pyc, &n);
@@ -435,7 +475,14 @@ Value ld_code_from_pyc(const char *pyc, const char *modname)
                                   VAL_NULL, rt_str_from_cstr(pyc));
     if (!classify_pyc(data, n, modname, pyc))
         return VAL_NULL;
+    if (traced)
+        trace(rt_str_format_c("# code object from %R", rt_str_from_cstr(pyc)));
     return load_pyc_data(data, n, pyc);
+}
+
+Value ld_code_from_pyc(const char *pyc, const char *modname)
+{
+    return code_from_pyc(pyc, modname, tracing() && strcmp(modname, "__main__") != 0);
 }
 
 /* ---- finding a module (find_spec) --------------------------------------------------- */
@@ -478,6 +525,8 @@ static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *nam
             return true;
         }
         *namespace = true;
+        if (tracing())
+            trace(rt_str_format_c("# possible namespace for %s", base));
     }
     return find_file(base, spec);
 }
@@ -1006,16 +1055,49 @@ static bool frozen_in_cpython(Value name, const char *origin)
     return off == VAL_NULL || !is_str(off) || strcmp(rt_str_cstr(off), "off") != 0;
 }
 
+/* The trace's last line for a module just run: "import 'name' # " and
+ * its loader as CPython's would be.  Until importlib is imported pvm makes
+ * no loader object, so the line names the class CPython's loader has, at
+ * the module's own address. */
+static void trace_imported(Value name, Value module, SpecKind kind, bool frozen)
+{
+    static const char *const loaders[] = {
+        [SPEC_SOURCE] = "SourceFileLoader", [SPEC_SOURCELESS] = "SourcelessFileLoader",
+        [SPEC_NAMESPACE] = "NamespaceLoader",
+    };
+    Value loader = IS_EXACT(module, rt_module_type)
+                       ? rt_dict_get_cstr(VAL_AS(ObjModule, module)->dict, "__loader__") : VAL_NULL;
+    Value text;
+    if (kind == SPEC_BUILTIN || frozen)
+        text = rt_str_format_c("<class '_frozen_importlib.%s'>",
+                               frozen ? "FrozenImporter" : "BuiltinImporter");
+    else if (loader != VAL_NULL && loader != rt_None)
+        text = rt_repr(loader);
+    else
+        text = rt_str_format_c("<_frozen_importlib_external.%s object at %p>", loaders[kind],
+                               (void *)VAL_AS(ObjModule, module));
+    if (text == VAL_NULL)
+        rt_err_clear();
+    else
+        trace(rt_str_format_c("import %R # %S", name, text));
+}
+
 static Value load_spec(Value name, Spec *spec)
 {
-    if (spec->kind == SPEC_BUILTIN)
-        return load_builtin(name, spec);
+    if (spec->kind == SPEC_BUILTIN) {
+        Value module = load_builtin(name, spec);
+        if (module != VAL_NULL && tracing())
+            trace_imported(name, module, SPEC_BUILTIN, false);
+        return module;
+    }
+    bool frozen = frozen_in_cpython(name, spec->origin);
+    bool traced = tracing() && !frozen;
     Value module = rt_module_new(name);
     Value cached = rt_None, code = rt_None;
     if (spec->kind == SPEC_SOURCE)
-        code = ld_code_from_source(spec->origin, rt_str_cstr(name), &cached);
+        code = code_from_source(spec->origin, rt_str_cstr(name), &cached, traced);
     else if (spec->kind == SPEC_SOURCELESS) {
-        code = ld_code_from_pyc(spec->origin, rt_str_cstr(name));
+        code = code_from_pyc(spec->origin, rt_str_cstr(name), traced);
         cached = rt_str_from_cstr(spec->origin);
     }
     if (code == VAL_NULL)
@@ -1024,11 +1106,18 @@ static Value load_spec(Value name, Spec *spec)
         init_module_attrs(module, name, spec, cached);
     else if (!init_attrs_importlib(module, name, spec))
         return VAL_NULL;
-    if (spec->kind == SPEC_NAMESPACE)
-        return rt_dict_set(modules(), name, module) ? module : VAL_NULL;
-    if (frozen_in_cpython(name, spec->origin))
+    if (spec->kind == SPEC_NAMESPACE) {
+        if (!rt_dict_set(modules(), name, module))
+            return VAL_NULL;
+        if (tracing())
+            trace_imported(name, module, SPEC_NAMESPACE, false);
+        return module;
+    }
+    if (frozen)
         ld_fix_co_filename(code, rt_str_format_c("<frozen %S>", name));
     module = exec_module(name, module, code);
+    if (module != VAL_NULL && tracing())
+        trace_imported(name, module, spec->kind, frozen);
     if (module != VAL_NULL && bootstrap == VAL_NULL && strcmp(rt_str_cstr(name), "importlib") == 0 &&
         !install(module))
         return VAL_NULL;

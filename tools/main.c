@@ -76,7 +76,7 @@ static const char usage_text[] =
     "  -S          no site-packages on sys.path and no exit(), quit(), help,\n"
     "              copyright, credits, license builtins\n"
     "  -u          unbuffered stdout and stderr; also PYTHONUNBUFFERED=x\n"
-    "  -v          sys.flags.verbose (no trace of imports); also PYTHONVERBOSE=x\n"
+    "  -v          trace imports (sys.flags.verbose); also PYTHONVERBOSE=x\n"
     "  -V, --version  print the version number and exit\n"
     "  -W arg      added to sys.warnoptions\n"
     "  -X opt      added to sys._xoptions; -X heaplimit=SIZE (suffix K, M or G): the\n"
