@@ -46,9 +46,12 @@
  *     CPython's start-up gives it (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
  *     the "partially initialized module" message of circular imports.
- *   - Extension modules (.so) are absent; the only frozen modules are
- *     CPython's test modules (__hello__, __phello__: modules/imp.c), which
- *     importlib's FrozenImporter loads.
+ *   - Extension modules (.so) do not load (CPython's C API is not pvm's):
+ *     importing one is a ModuleNotFoundError naming the file, so that a
+ *     program's fallback for a missing accelerator runs; a .py beside one
+ *     is loaded instead.  The only frozen modules are CPython's test
+ *     modules (__hello__, __phello__: modules/imp.c), which importlib's
+ *     FrozenImporter loads.
  *   - Threads: importlib gives each module a lock, so that a thread
  *     importing a module whose body another thread is running waits for
  *     it.  pvm keeps, for each module being initialised, which thread runs
@@ -487,12 +490,15 @@ Value ld_code_from_pyc(const char *pyc, const char *modname)
 
 /* ---- finding a module (find_spec) --------------------------------------------------- */
 
-typedef enum { SPEC_NONE, SPEC_BUILTIN, SPEC_SOURCE, SPEC_SOURCELESS, SPEC_NAMESPACE } SpecKind;
+typedef enum {
+    SPEC_NONE, SPEC_BUILTIN, SPEC_SOURCE, SPEC_SOURCELESS, SPEC_NAMESPACE,
+    SPEC_EXTENSION              /* a C extension module, which pvm cannot load */
+} SpecKind;
 
 typedef struct Spec {
     SpecKind kind;
     ModInit init;              /* SPEC_BUILTIN */
-    const char *origin;         /* the .py or .pyc file */
+    const char *origin;         /* the .py, .pyc or extension (.so) file */
     bool package;               /* origin is an __init__ file */
     Value path;                 /* packages: __path__ (a list of str) */
 } Spec;
@@ -512,23 +518,57 @@ static bool find_file(const char *base, Spec *spec)
     return false;
 }
 
+/* A C extension module D/name.so, under one of the suffixes CPython's
+ * FileFinder tries (importlib.machinery.EXTENSION_SUFFIXES); NULL if none.
+ * pvm runs no C extensions (CPython's C API is not pvm's): the file is
+ * looked for only to say why the module cannot be imported. */
+static const char *extension_file(const char *base)
+{
+    char tagged[64];
+    snprintf(tagged, sizeof tagged, ".cpython-3%d-x86_64-linux-gnu.so", rt_py_minor);
+    const char *const suffixes[] = { tagged, ".abi3.so", ".so" };
+    for (int i = 0; i < 3; i++) {
+        char *f = str_concat3(base, suffixes[i], "");
+        if (ld_is_file(f))
+            return f;
+    }
+    return NULL;
+}
+
 /* Look for `tail` in one directory; *namespace is set when D/tail is a
- * directory without an __init__ file. */
+ * directory without an __init__ file.  Such a directory beside an
+ * extension module D/tail.so is no namespace portion: CPython's finder
+ * takes the extension first (where pvm takes a D/tail.py beside one). */
 static bool find_in_dir(const char *dir, const char *tail, Spec *spec, bool *namespace)
 {
     char *base = path_join(dir, tail);
-    if (ld_is_dir(base)) {
-        if (find_file(path_join(base, "__init__"), spec)) {
-            spec->package = true;
-            spec->path = rt_list_new(1);
-            rt_list_append(spec->path, rt_str_from_cstr(base));
-            return true;
-        }
-        *namespace = true;
-        if (tracing())
-            trace(rt_str_format_c("# possible namespace for %s", base));
+    bool is_dir = ld_is_dir(base);
+    if (is_dir && find_file(path_join(base, "__init__"), spec)) {
+        spec->package = true;
+        spec->path = rt_list_new(1);
+        rt_list_append(spec->path, rt_str_from_cstr(base));
+        return true;
     }
-    return find_file(base, spec);
+    if (find_file(base, spec))
+        return true;
+    const char *extension = is_dir ? extension_file(base) : NULL;
+    if (extension != NULL) {
+        spec->kind = SPEC_EXTENSION;
+        spec->origin = extension;
+        return true;
+    }
+    if (is_dir && tracing())
+        trace(rt_str_format_c("# possible namespace for %s", base));
+    *namespace = is_dir;
+    return false;
+}
+
+/* ModuleNotFoundError for a module that is a C extension. */
+static Value extension_not_loadable(Value name, const char *file)
+{
+    Value msg = rt_str_format_c("No module named %R (%s is a C extension module, which pvm "
+                                "cannot load)", name, file);
+    return raise_import_error(&rt_ModuleNotFoundError, msg, name, rt_str_from_cstr(file));
 }
 
 /* An entry of sys.path or __path__ as a directory, absolute as
@@ -651,6 +691,20 @@ static bool find_spec(const char *name, const char *tail, Value path, Spec *spec
         return true;
     }
     return true;                            /* kind SPEC_NONE: not found */
+}
+
+/* The first extension module `tail` on `path`, for a message. */
+static const char *extension_on_path(const char *tail, Value path)
+{
+    Value items = rt_sequence_to_tuple(path);
+    for (size_t i = 0; items != VAL_NULL && i < rt_tuple_len(items); i++) {
+        const char *dir = entry_dir(rt_tuple_get(items, i));
+        const char *extension = dir != NULL ? extension_file(path_join(dir, tail)) : NULL;
+        if (extension != NULL)
+            return extension;
+    }
+    rt_err_clear();
+    return NULL;
 }
 
 static Value import_absolute(Value name);
@@ -1084,6 +1138,8 @@ static void trace_imported(Value name, Value module, SpecKind kind, bool frozen)
 
 static Value load_spec(Value name, Spec *spec)
 {
+    if (spec->kind == SPEC_EXTENSION)
+        return extension_not_loadable(name, spec->origin);
     if (spec->kind == SPEC_BUILTIN) {
         Value module = load_builtin(name, spec);
         if (module != VAL_NULL && tracing())
@@ -1236,6 +1292,9 @@ static Value find_and_load(Value name)
     if (spec.kind == SPEC_NONE || spec.kind == SPEC_NAMESPACE) {
         if (bootstrap != VAL_NULL || has_archive(path))
             return find_and_load_with_importlib(name);
+        const char *extension = spec.kind == SPEC_NONE ? extension_on_path(tail, path) : NULL;
+        if (extension != NULL)
+            return extension_not_loadable(name, extension);
         if (spec.kind == SPEC_NONE)
             return module_not_found(name);
     }
@@ -1622,8 +1681,13 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     Spec spec;
     if (!find_spec(cname, tail, path, &spec))
         return false;
+    if (spec.kind == SPEC_NONE && (spec.origin = extension_on_path(tail, path)) != NULL)
+        spec.kind = SPEC_EXTENSION;
     if (spec.kind == SPEC_NONE)
         return main_error(rt_str_format_c("No module named %S", name));
+    if (spec.kind == SPEC_EXTENSION)
+        return main_error(rt_str_format_c("No module named %S (%s is a C extension module, "
+                                          "which pvm cannot load)", name, spec.origin));
     if (spec.kind == SPEC_NAMESPACE)
         return main_error(rt_str_format_c("%R is a namespace package and cannot be executed", name));
     if (spec.kind == SPEC_BUILTIN)
