@@ -160,12 +160,16 @@ typedef struct Batch {
     uint32_t **holds;           /* holds[i]: members i holds, a count first */
 } Batch;
 
-/* A walk from one member: the values met so far (open addressing). */
+/* A walk from one member: the values met so far (open addressing), and
+ * the slots they took, so that the next walk starts from an empty set by
+ * clearing those alone (a walk meets a few values; the set is sized for
+ * `limit`, up to 64 KiB). */
 typedef struct Walk {
     Batch *b;
     size_t root;
     Value *seen;
     size_t mask, visited, limit;
+    size_t *taken;              /* seen's slots in use: `visited` of them */
 } Walk;
 
 static size_t hash_ptr(uintptr_t p, size_t mask)
@@ -217,15 +221,22 @@ static void add_hold(Batch *b, size_t from, long to)
     h[0] = (uint32_t)n;
 }
 
-/* First time v is put in the set `seen` (open addressing, mask + 1 slots)? */
-static bool first_visit(Value *seen, size_t mask, Value v)
+/* The slot of v in the set `seen` (open addressing, mask + 1 slots): v's
+ * own, or the empty one it would take. */
+static size_t set_slot(const Value *seen, size_t mask, Value v)
 {
     size_t i = hash_ptr(v, mask);
-    while (seen[i] != 0) {
-        if (seen[i] == v)
-            return false;
+    while (seen[i] != 0 && seen[i] != v)
         i = (i + 1) & mask;
-    }
+    return i;
+}
+
+/* First time v is put in the set `seen`? */
+static bool first_visit(Value *seen, size_t mask, Value v)
+{
+    size_t i = set_slot(seen, mask, v);
+    if (seen[i] == v)
+        return false;
     seen[i] = v;
     return true;
 }
@@ -278,9 +289,13 @@ static void walk_items_of(Walk *k, Value v, ObjType *base)
  * a member met is held by the root, and what it holds is its own business. */
 static void walk(Walk *k, Value v)
 {
-    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit ||
-        !first_visit(k->seen, k->mask, v))
+    if (v == VAL_NULL || val_is_small(v) || k->visited >= k->limit)
         return;
+    size_t slot = set_slot(k->seen, k->mask, v);
+    if (k->seen[slot] == v)
+        return;
+    k->seen[slot] = v;
+    k->taken[k->visited] = slot;
     long j = member_at(k->b, v);
     if (k->visited++ > 0 && j >= 0) {
         add_hold(k->b, k->root, j);
@@ -320,11 +335,14 @@ static void find_holds(Batch *b, size_t limit)
     while (cap < limit * 2)
         cap *= 2;
     Value *seen = gc_alloc_atomic(cap * sizeof *seen);
+    memset(seen, 0, cap * sizeof *seen);
+    size_t *taken = gc_alloc_atomic(limit * sizeof *taken);
     b->holds = gc_alloc(b->n * sizeof *b->holds);
     for (size_t i = 0; i < b->n; i++) {
-        memset(seen, 0, cap * sizeof *seen);
-        Walk k = { b, i, seen, cap - 1, 0, limit };
+        Walk k = { b, i, seen, cap - 1, 0, limit, taken };
         walk(&k, obj_val(b->w[i]->obj));
+        for (size_t t = 0; t < k.visited; t++)
+            seen[taken[t]] = 0;
     }
 }
 
