@@ -860,6 +860,23 @@ void rt_defer_class(void (*make)(void))
         make();
 }
 
+/* Enter t in (or take it out of) the subclass list of each class among
+ * `bases`; builtin bases keep none (__subclasses__ looks for theirs). */
+static void link_subclass(ObjType *t, Value bases, bool add)
+{
+    for (size_t i = 0; i < rt_tuple_len(bases); i++) {
+        ObjType *base = AS_TYPE(rt_tuple_get(bases, i));
+        if (!rt_is_heaptype(base))
+            continue;
+        GcWeakArray *list = &((HeapType *)base)->subclasses;
+        if (add)
+            gc_weak_array_add(list, t);
+        for (size_t j = 0; !add && j < list->n; j++)
+            if (gc_weak_array_get(list, j) == t)
+                gc_weak_array_drop(list, j);
+    }
+}
+
 static void make_deferred_classes(void)
 {
     while (ndeferred > 0)
@@ -895,6 +912,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
     inherit_match_flags(t);
     rt_update_slots(t);
     gc_weak_array_add(&heap_types, t);
+    link_subclass(t, t->bases, true);
     rt_type_modified(t);                /* lookups made while creating it are stale */
     if (!warn_other_keys(t) || !call_set_names(t) || !call_init_subclass(t, kwargs))
         return VAL_NULL;
@@ -1294,6 +1312,10 @@ static int set_bases(ObjType *t, Value v)
         rt_raise(err);
         return -1;
     }
+    if (t->bases == v) {                /* else a nested assignment (an mro()) did it */
+        link_subclass(t, old_bases, false);
+        link_subclass(t, v, true);
+    }
     slots_changed(t);
     return 0;
 }
@@ -1656,12 +1678,22 @@ static Value type_mro_method(Value *args, size_t nargs, Value kwnames)
     return mro == VAL_NULL ? VAL_NULL : rt_sequence_to_list(mro);
 }
 
-/* cls.__subclasses__(): the builtin types readied at start-up, then the
- * classes created since, whose bases include cls. */
+/* cls.__subclasses__(): a class's own list; for a builtin type, the
+ * builtin types readied at start-up, then the classes created since, whose
+ * bases include it. */
 static Value type_subclasses(Value *args, size_t nargs, Value kwnames)
 {
     make_deferred_classes();
     Value result = rt_list_new(0);
+    if (rt_is_heaptype(AS_TYPE(args[0]))) {
+        const GcWeakArray *list = &((HeapType *)AS_TYPE(args[0]))->subclasses;
+        for (size_t i = 0; i < list->n; i++) {
+            ObjType *t = gc_weak_array_get(list, i);
+            if (t != NULL)
+                rt_list_append(result, obj_val(t));
+        }
+        return result;
+    }
     ObjType *bt;
     for (size_t i = 0; (bt = rt_ready_type(i)) != NULL; i++)
         if (bt->base == AS_TYPE(args[0]))

@@ -37,6 +37,9 @@ typedef struct HeapType {
     /* The names of its instances' inline values (ObjValues, object.h),
      * made by the first instance object.__new__ gives values; or NULL. */
     struct SharedKeys *keys;
+    /* The classes with it among their __bases__, weakly, in the order they
+     * got it (CPython's tp_subclasses): what __subclasses__() lists. */
+    GcWeakArray subclasses;
 } HeapType;
 
 static inline bool rt_is_heaptype(const ObjType *t)

@@ -299,6 +299,11 @@ enum {
      * it gets __del__, no walk over the heap looks for its instances
      * (rt_finalize_watch_instances). */
     TF_NO_INSTANCE = 1 << 15,
+    /* Version tags (runtime/typeversion.c): some class with this one on
+     * its MRO below it may have a tag (rt_type_modified must look for
+     * them); a class written in Python is in the list of tagged classes. */
+    TF_TAGGED_BELOW = 1 << 16,
+    TF_TAG_LISTED = 1 << 17,
 };
 
 struct ObjType {

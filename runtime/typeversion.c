@@ -18,7 +18,12 @@
  *     class that has it on its MRO back to 0, "no version": caches holding
  *     the old number miss from then on.
  * The second rule makes the third cheap: a class without a tag has no
- * subclass with one, so rt_type_modified stops at once.  Builtin types
+ * subclass with one, so rt_type_modified stops at once.  So does it for a
+ * class none of whose subclasses was ever tagged since it last changed
+ * (TF_TAGGED_BELOW, set on the MRO of each class given a tag): most classes
+ * changed are the newest, which have no subclasses yet (a class
+ * decorator's setattr, abc's registry), and looking through every tagged
+ * class for theirs made the changes quadratic in a program's classes.  Builtin types
  * cannot be changed (rt_type_setattr refuses them), so their tags last.
  * A class's MRO cannot change in pvm (`__bases__` is read-only).
  *
@@ -56,8 +61,12 @@ uint32_t rt_type_version(ObjType *type)
     depth--;
     if (!bases_tagged)
         return 0;
-    if (type->flags & TF_HEAPTYPE)
+    if ((type->flags & (TF_HEAPTYPE | TF_TAG_LISTED)) == TF_HEAPTYPE) {
         gc_weak_array_add(&tagged_classes, type);
+        type->flags |= TF_TAG_LISTED;
+    }
+    for (size_t i = 1; i < mro->length; i++)
+        AS_TYPE(mro->items[i])->flags |= TF_TAGGED_BELOW;
     type->version_tag = next_version++;
     return type->version_tag;
 }
@@ -76,11 +85,17 @@ void rt_type_modified(ObjType *type)
     if (type->version_tag == 0)
         return;                         /* nor has any subclass */
     type->version_tag = 0;
-    /* The subclasses with a tag lose it; the array keeps only the tagged. */
+    if ((type->flags & TF_TAGGED_BELOW) == 0)
+        return;
+    type->flags &= ~TF_TAGGED_BELOW;
+    /* The subclasses with a tag lose it; the array keeps only the tagged
+     * (and those that lost their own since the last such walk). */
     for (size_t i = 0; i < tagged_classes.n; i++) {
         ObjType *t = gc_weak_array_get(&tagged_classes, i);
         if (t != NULL && t->version_tag != 0 && on_mro(t, type))
             t->version_tag = 0;
+        if (t != NULL && t->version_tag == 0)
+            t->flags &= ~TF_TAG_LISTED;
         if (t == NULL || t->version_tag == 0)
             gc_weak_array_drop(&tagged_classes, i);
     }
