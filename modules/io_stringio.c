@@ -77,10 +77,20 @@ static void reserve(StringIO *s, size_t need)
 /* Write a str at the position: newline handling, then the code points. */
 static size_t write_str(StringIO *s, Value text)
 {
-    size_t n;
-    uint32_t *cps = io_str_to_cps(text, &n);
+    size_t n = AS_STR(text)->length;
     if (n == 0)
         return 0;
+    if (!s->has_decoder && s->writenl == VAL_NULL) {       /* straight into the buffer */
+        reserve(s, s->pos + n);
+        for (size_t i = s->len; i < s->pos; i++)
+            s->buf[i] = 0;              /* a gap after a seek past the end */
+        rt_str_codepoints_into(text, s->buf + s->pos);
+        s->pos += n;
+        if (s->pos > s->len)
+            s->len = s->pos;
+        return n;
+    }
+    uint32_t *cps = io_str_to_cps(text, &n);
     if (s->has_decoder) {
         uint32_t *out = gc_alloc_atomic((n + 1) * sizeof *out);
         n = io_nl_decode(&s->nl, cps, n, true, out);

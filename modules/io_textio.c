@@ -81,35 +81,15 @@ typedef struct TextIO {
 
 uint32_t *io_str_to_cps(Value s, size_t *n)
 {
-    ObjStr *o = AS_STR(s);
-    *n = o->length;
-    uint32_t *out = gc_alloc_atomic((o->length + 1) * sizeof *out);
-    if (o->ascii) {
-        for (size_t i = 0; i < o->length; i++)
-            out[i] = (unsigned char)o->data[i];
-    } else if (o->length > 0) {
-        memcpy(out, rt_str_codepoints(s), o->length * sizeof *out);
-    }
+    *n = AS_STR(s)->length;
+    uint32_t *out = gc_alloc_atomic((*n + 1) * sizeof *out);
+    rt_str_codepoints_into(s, out);
     return out;
 }
 
 Value io_cps_to_str(const uint32_t *cps, size_t n)
 {
-    StrBuf sb;
-    sb_init(&sb);
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++) {
-        if (cps[i] < 0x80)
-            sb_addc(&sb, (char)cps[i]);
-        else {
-            ascii = false;
-            sb_add_codepoint(&sb, cps[i]);
-        }
-    }
-    if (n == 0)
-        return rt_str_empty();
-    Value r = rt_str_new_known(sb.data, sb.len, n, ascii);
-    return r;
+    return rt_str_from_codepoints(cps, n);
 }
 
 size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out)
@@ -737,6 +717,66 @@ static int read_chunk(TextIO *t, size_t want)
     return !eof;
 }
 
+/* The newline decoder over a whole final piece of text at once, on its
+ * UTF-8 bytes ('\r' and '\n' never occur inside a multi-byte sequence):
+ * what io_nl_decode does to its code points, without making them. */
+static Value nl_decode_final(IoNewlines *st, Value text)
+{
+    const ObjStr *s = AS_STR(text);
+    bool pendingcr = st->pendingcr;
+    st->pendingcr = false;
+    if (!pendingcr && memchr(s->data, '\r', s->nbytes) == NULL) {
+        if (memchr(s->data, '\n', s->nbytes) != NULL)
+            st->seennl |= IO_SEEN_LF;
+        return text;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    if (pendingcr)
+        sb_addc(&sb, '\r');
+    sb_add(&sb, s->data, s->nbytes);
+    size_t w = 0, length = s->length + pendingcr;
+    for (size_t i = 0; i < sb.len; i++) {
+        char c = sb.data[i];
+        if (c == '\n') {
+            st->seennl |= IO_SEEN_LF;
+        } else if (c == '\r' && i + 1 < sb.len && sb.data[i + 1] == '\n') {
+            st->seennl |= IO_SEEN_CRLF;
+            i++;
+            if (st->translate)
+                length--;               /* the pair becomes one '\n' */
+            else
+                sb.data[w++] = '\r';
+            c = '\n';
+        } else if (c == '\r') {
+            st->seennl |= IO_SEEN_CR;
+            if (st->translate)
+                c = '\n';
+        }
+        sb.data[w++] = c;
+    }
+    return rt_str_new_known(sb.data, w, length, s->ascii);
+}
+
+/* read() of everything when no decoded text is waiting and the codec is
+ * one of the C ones: the bytes decoded straight into one str, the way
+ * decode() and io_nl_decode would make it, without their code points
+ * (4 bytes a character, twice, then turned back into a str). */
+static Value read_rest_direct(TextIO *t, Value input)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_add(&sb, (const char *)t->tail, (size_t)t->ntail);
+    sb_add(&sb, (const char *)AS_BYTES(input)->data, AS_BYTES(input)->length);
+    t->ntail = 0;
+    Value text = rt_bytes_decode((const unsigned char *)sb.data, sb.len,
+                                 rt_str_from_cstr(codec_names[t->codec]), t->errors);
+    if (text == VAL_NULL)
+        return VAL_NULL;
+    drop_decoded(t);
+    return t->readuniversal ? nl_decode_final(&t->nl, text) : text;
+}
+
 static bool prepare_read(TextIO *t)
 {
     if (t->pending.len > 0 && !flush_pending(t))
@@ -764,6 +804,8 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         Value b = io_as_bytes(rest);
         if (b == VAL_NULL)
             return VAL_NULL;
+        if (t->codec != CODEC_OTHER && t->dpos == t->dlen)
+            return read_rest_direct(t, b);
         size_t m;
         uint32_t *cps = decode(t, b, true, &m);
         if (cps == NULL)

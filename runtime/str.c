@@ -522,6 +522,38 @@ const uint32_t *rt_str_codepoints(Value v)
     return *slot;
 }
 
+void rt_str_codepoints_into(Value v, uint32_t *out)
+{
+    const ObjStr *s = AS_STR(v);
+    if (!s->ascii) {
+        decode_into(s, out, 4);
+        return;
+    }
+    for (size_t i = 0; i < s->length; i++)
+        out[i] = (unsigned char)s->data[i];
+}
+
+Value rt_str_from_codepoints(const uint32_t *cps, size_t n)
+{
+    if (n == 0)
+        return rt_str_empty();
+    size_t nbytes = 0;
+    for (size_t i = 0; i < n; i++)
+        nbytes += cps[i] < 0x80 ? 1 : cps[i] < 0x800 ? 2 : cps[i] < 0x10000 ? 3 : 4;
+    Value r = rt_str_uninit(nbytes, n, nbytes == n);
+    if (r == VAL_NULL)
+        return VAL_NULL;
+    char *out = AS_STR(r)->data;
+    if (nbytes == n) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = (char)cps[i];
+    } else {
+        for (size_t i = 0; i < n; i++)
+            out += rt_utf8_encode(cps[i], out);
+    }
+    return r;
+}
+
 uint32_t rt_str_char_at(Value v, size_t index)
 {
     ObjStr *s = AS_STR(v);

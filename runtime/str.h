@@ -187,6 +187,11 @@ size_t rt_str_offset(Value s, size_t index);
 size_t rt_str_index_of(Value s, size_t offset);
 /* The code points of a non-ASCII str (built once, cached). */
 const uint32_t *rt_str_codepoints(Value s);
+/* The same into out (room for the str's length), no array kept on s. */
+void rt_str_codepoints_into(Value s, uint32_t *out);
+/* A str of n code points (lone surrogates as they are); VAL_NULL with
+ * MemoryError when a big one cannot be had. */
+Value rt_str_from_codepoints(const uint32_t *cps, size_t n);
 /* The characters of a non-ASCII str as an array of *width bytes each (1,
  * 2 or 4): the cached array, or a new one in the narrowest width that
  * holds them, then cached (for sre's matcher, one per width). */
