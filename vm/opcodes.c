@@ -72,16 +72,12 @@ const char *vm_opcode_name(int opcode)
     return opcode >= 0 && opcode < 256 ? vm_opcode_info[opcode].name : NULL;
 }
 
-int vm_base_opcode(int opcode)
-{
-    switch (opcode) {
-#define SPECIALIZED_BASE(name, num, base, ...) case num: return OP_##base;
+const uint8_t vm_specialized_base[256] = {
+#define SPECIALIZED_BASE(name, num, base, ...) [num] = OP_##base,
     PVM_SPECIALIZED(SPECIALIZED_BASE)
     PVM_SPECIALIZED_312(SPECIALIZED_BASE)
 #undef SPECIALIZED_BASE
-    }
-    return opcode;
-}
+};
 
 int vm_cpython_adaptive_opcode(int opcode)
 {
