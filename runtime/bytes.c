@@ -420,8 +420,13 @@ static Value view_repeat(Value like, View v, ssize_t n)
     if (!result_room(total))
         return VAL_NULL;
     unsigned char *buf = gc_alloc_atomic(total + 1);
-    for (size_t off = 0; off < total; off += v.len)
-        memcpy(buf + off, v.data, v.len);
+    if (v.len == 1) {
+        memset(buf, v.data[0], total);
+    } else {                            /* the copy made so far, doubled */
+        memcpy(buf, v.data, v.len);
+        for (size_t done = v.len; done < total; done *= 2)
+            memcpy(buf + done, buf, done < total - done ? done : total - done);
+    }
     return same_kind(like, buf, total);
 }
 
