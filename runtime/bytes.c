@@ -422,10 +422,9 @@ static Value view_repeat(Value like, View v, ssize_t n)
     unsigned char *buf = gc_alloc_atomic(total + 1);
     if (v.len == 1) {
         memset(buf, v.data[0], total);
-    } else {                            /* the copy made so far, doubled */
+    } else {
         memcpy(buf, v.data, v.len);
-        for (size_t done = v.len; done < total; done *= 2)
-            memcpy(buf + done, buf, done < total - done ? done : total - done);
+        rt_fill_repeat(buf, v.len, total);
     }
     return same_kind(like, buf, total);
 }

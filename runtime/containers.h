@@ -135,6 +135,9 @@ ssize_t rt_int_clamp_ssize(Value i);
  * binop returns NotImplemented, so n's __rmul__ runs before rt_binary_op
  * tries n.__index__() — and -1 on OverflowError. */
 int rt_repeat_count(Value n, ssize_t *out);
+/* seq * n's items: buf holds the first `size` bytes of `total`; the rest
+ * are filled with copies of them, doubling what is copied each time. */
+void rt_fill_repeat(void *buf, size_t size, size_t total);
 /* Generic attribute lookup for types whose getattr slot handles only a few
  * data attributes (range.start, slice.stop): methods from the type's MRO,
  * bound through descr_get, else AttributeError. */

@@ -298,8 +298,7 @@ static bool list_repeat_into(ObjList *r, const ObjList *src, ssize_t n)
         return false;
     if (r != src)
         memcpy(r->items, src->items, len * sizeof(Value));
-    for (ssize_t i = 1; i < n; i++)
-        memcpy(r->items + (size_t)i * len, r->items, len * sizeof(Value));
+    rt_fill_repeat(r->items, len * sizeof(Value), len * (size_t)n * sizeof(Value));
     r->length = len * (size_t)n;
     return true;
 }

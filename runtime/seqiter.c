@@ -13,6 +13,7 @@
  * item is sequence.c.)
  */
 #include <limits.h>
+#include <string.h>
 #include "runtime/runtime.h"
 
 /* ---- Index conversion ------------------------------------------------- */
@@ -43,6 +44,13 @@ ssize_t rt_int_clamp_ssize(Value i)
         return (ssize_t)n;
     rt_err_clear();             /* OverflowError: clamp by sign */
     return rt_int_sign(i) < 0 ? PTRDIFF_MIN : PTRDIFF_MAX;
+}
+
+void rt_fill_repeat(void *buf, size_t size, size_t total)
+{
+    char *p = buf;
+    for (size_t done = size; done < total; done *= 2)
+        memcpy(p + done, p, done < total - done ? done : total - done);
 }
 
 int rt_repeat_count(Value n, ssize_t *out)

@@ -742,12 +742,7 @@ static Value str_repeat(Value v, ssize_t n)
     if (r == NULL)
         return VAL_NULL;
     memcpy(r->data, s->data, s->nbytes);
-    /* Doubling: copy what is already there until the buffer is full. */
-    for (size_t done = s->nbytes; done < total;) {
-        size_t chunk = done < total - done ? done : total - done;
-        memcpy(r->data + done, r->data, chunk);
-        done += chunk;
-    }
+    rt_fill_repeat(r->data, s->nbytes, total);
     r->data[total] = '\0';
     r->length = s->length * (size_t)n;
     return obj_val(r);

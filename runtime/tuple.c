@@ -226,8 +226,8 @@ static Value tuple_repeat(Value seq, ssize_t n)
     ObjTuple *t = tuple_alloc(&rt_tuple_type, a->length * (size_t)n);
     if (!t)
         return VAL_NULL;
-    for (ssize_t i = 0; i < n; i++)
-        memcpy(t->items + i * a->length, a->items, a->length * sizeof(Value));
+    memcpy(t->items, a->items, a->length * sizeof(Value));
+    rt_fill_repeat(t->items, a->length * sizeof(Value), a->length * (size_t)n * sizeof(Value));
     return obj_val(t);
 }
 
