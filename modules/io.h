@@ -176,6 +176,9 @@ ssize_t io_fileio_read(Value f, void *buf, size_t n);
  * buffer (FileIO, BufferedWriter, TextIOWrapper); the start-up stderr's
  * TextIOWrapper hands every write to descriptor 2 at once. */
 void io_fileio_set_stdout(Value raw);
+/* The raw stream of one of pvm's own BufferedReader, BufferedWriter or
+ * BufferedRandom (not a subclass), initialised and attached; else VAL_NULL. */
+Value io_buffered_raw(Value obj);
 /* BufferedReader/Writer/Random(*args) made from C (io_construct). */
 Value io_buffered_new(ObjType *type, Value *args, size_t nargs);
 void io_buffered_set_stdout(Value buffered);

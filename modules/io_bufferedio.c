@@ -47,6 +47,14 @@ typedef struct Buffered {
 
 #define BUF(v) VAL_AS(Buffered, v)
 
+Value io_buffered_raw(Value obj)
+{
+    ObjType *t = val_type(obj);
+    bool mine = t == &io_bufferedreader_type || t == &io_bufferedwriter_type ||
+                t == &io_bufferedrandom_type;
+    return mine && BUF(obj)->ok ? BUF(obj)->raw : VAL_NULL;
+}
+
 static Value err_detached(void)
 {
     return rt_raisef(&rt_ValueError, "raw stream has been detached");

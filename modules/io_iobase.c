@@ -55,7 +55,18 @@ Value io_call(Value obj, const char *name, size_t nargs, ...)
 
 int io_is_closed(Value obj)
 {
-    Value c = rt_getattr_cstr(obj, "closed");
+    /* pvm's own FileIO and buffered objects (not subclasses, which may
+     * define `closed`) answer without a lookup: a text file asks at every
+     * line it reads. */
+    if (IS_EXACT(obj, io_fileio_type))
+        return io_fileio_fd(obj) < 0;
+    Value raw = io_buffered_raw(obj);
+    if (raw != VAL_NULL)
+        return io_is_closed(raw);
+    static Value closed;
+    if (closed == VAL_NULL)
+        closed = rt_str_intern_cstr("closed");
+    Value c = rt_getattr(obj, closed);
     return c == VAL_NULL ? -1 : rt_truthy(c);
 }
 

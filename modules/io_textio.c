@@ -99,11 +99,20 @@ size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, ui
         out[k++] = '\r';
         st->pendingcr = false;
     }
-    for (size_t i = 0; i < n; i++)
-        out[k++] = in[i];
+    memcpy(out + k, in, n * sizeof *out);
+    k += n;
     if (k > 0 && out[k - 1] == '\r' && !final) {     /* hold it: '\n' may follow */
         k--;
         st->pendingcr = true;
+    }
+    bool cr = false, lf = false;        /* most text has no '\r': one quick look */
+    for (size_t i = 0; i < k; i++) {
+        cr |= out[i] == '\r';
+        lf |= out[i] == '\n';
+    }
+    if (!cr) {
+        st->seennl |= lf ? IO_SEEN_LF : 0;
+        return k;
     }
     size_t w = 0;
     for (size_t i = 0; i < k; i++) {
@@ -169,10 +178,11 @@ ssize_t io_find_line_ending(bool translated, bool universal, Value readnl,
         *consumed = n;
         return -1;
     }
-    size_t nl_len;
-    uint32_t *nl = io_str_to_cps(readnl, &nl_len);
+    /* newline is '\n', '\r' or '\r\n' (io_check_newline) */
+    const char *nl = rt_str_cstr(readnl);
+    size_t nl_len = rt_str_nbytes(readnl);
     for (size_t i = 0; i + nl_len <= n; i++)
-        if (memcmp(s + i, nl, nl_len * sizeof *nl) == 0)
+        if (s[i] == (unsigned char)nl[0] && (nl_len == 1 || s[i + 1] == (unsigned char)nl[1]))
             return (ssize_t)(i + nl_len);
     *consumed = n >= nl_len ? n - nl_len + 1 : 0;
     return -1;
@@ -385,9 +395,44 @@ static bool decoder_setstate(TextIO *t, int64_t start_pos, int flags)
 }
 
 /* Decode one chunk (final at end of file) into code points. */
+/* Well-formed UTF-8 (CPython's strict decoder: no overlong forms, no
+ * surrogates, nothing above U+10FFFF) straight into code points, the usual
+ * case; NULL at the first sequence that is not, for the codec and its
+ * error handler to deal with. */
+static uint32_t *utf8_to_cps(const unsigned char *p, size_t n, size_t *count)
+{
+    uint32_t *out = gc_alloc_atomic((n + 1) * sizeof *out);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = p[i];
+        if (c < 0x80) {
+            out[k++] = c;
+            i++;
+            continue;
+        }
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c < 0xC2 || c > 0xF4 || i + len > n)
+            return NULL;
+        uint32_t cp = c & (0x3F >> (len - 1));
+        for (size_t j = 1; j < len; j++) {
+            if ((p[i + j] & 0xC0) != 0x80)
+                return NULL;
+            cp = cp << 6 | (p[i + j] & 0x3F);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return NULL;
+        out[k++] = cp;
+        i += len;
+    }
+    *count = k;
+    return out;
+}
+
 static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
 {
     Value text;
+    uint32_t *cps = NULL;
     if (t->codec == CODEC_OTHER) {
         Value args[2] = { input, rt_bool(final) };
         text = mod_call_method(t->decoder, "decode", args, 2);
@@ -404,6 +449,9 @@ static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
                                                      : sb.len;
         t->ntail = (int)(sb.len - k);
         memcpy(t->tail, sb.data + k, (size_t)t->ntail);
+        if (t->codec == CODEC_UTF8 &&
+            (cps = utf8_to_cps((const unsigned char *)sb.data, k, n)) != NULL)
+            goto newlines;
         Value codec = rt_str_from_cstr(codec_names[t->codec]);
         text = rt_bytes_decode((const unsigned char *)sb.data, k, codec, t->errors);
         if (text == VAL_NULL && k < sb.len && rt_err_matches(&rt_UnicodeDecodeError)) {
@@ -417,7 +465,8 @@ static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
     }
     if (text == VAL_NULL)
         return NULL;
-    uint32_t *cps = io_str_to_cps(text, n);
+    cps = io_str_to_cps(text, n);
+newlines:
     if (!t->readuniversal)
         return cps;
     uint32_t *out = gc_alloc_atomic((*n + 2) * sizeof *out);

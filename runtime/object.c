@@ -911,9 +911,22 @@ static bool pending_own(const ObjType *t, Value name, PendingDef *def)
     return false;
 }
 
+/* Finding a C function in the tables is a start-up device: it spares the
+ * streams' first calls a filled dict.  It costs a string comparison per
+ * table entry each time, so a program that keeps asking a pending type
+ * (a file's `closed` at every line read) is better served by the dict
+ * and the lookup cache: after the first PENDING_FINDS of the process,
+ * rt_pending_find finds nothing and lookups fill dicts as they go
+ * (`pvm hello.pyc` makes 16). */
+enum { PENDING_FINDS = 64 };
+static unsigned pending_finds;
+
 PendingDef rt_pending_find(const ObjType *type, Value name)
 {
     PendingDef def = { NULL, NULL };
+    if (pending_finds >= PENDING_FINDS)
+        return def;
+    pending_finds++;
     ObjTuple *mro = AS_TUPLE(type->mro);
     for (size_t i = 0; i < mro->length; i++) {
         const ObjType *t = AS_TYPE(mro->items[i]);

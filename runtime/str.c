@@ -548,8 +548,12 @@ Value rt_str_from_codepoints(const uint32_t *cps, size_t n)
         for (size_t i = 0; i < n; i++)
             out[i] = (char)cps[i];
     } else {
-        for (size_t i = 0; i < n; i++)
-            out += rt_utf8_encode(cps[i], out);
+        for (size_t i = 0; i < n; i++) {
+            if (cps[i] < 0x80)
+                *out++ = (char)cps[i];
+            else
+                out += rt_utf8_encode(cps[i], out);
+        }
     }
     return r;
 }
