@@ -275,6 +275,7 @@ static bool expansion_held;             /* dont_expand set for a big block */
 
 static void drop_atomic_lists(void);
 static void tails_at_collection(void);
+static void trace_marked(void);
 static void (*before_collection)(void);
 
 void gc_set_before_collection(void (*fn)(void))
@@ -290,8 +291,10 @@ static void on_collection_event(GC_EventType event)
         tails_at_collection();
     if (event == GC_EVENT_START && !expansion_held)
         allowance_seen = GC_get_bytes_since_gc();
-    if (event == GC_EVENT_MARK_END)
+    if (event == GC_EVENT_MARK_END) {
         drop_atomic_lists();
+        trace_marked();
+    }
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */
         return;
     size_t heap = GC_get_heap_size(), free_bytes = GC_get_free_bytes();
@@ -677,7 +680,8 @@ static void *guard(void *p, size_t size)
  */
 static unsigned long stress_every;      /* N; 0: off */
 static unsigned long stress_countdown;  /* allocations until the next collection */
-static bool alloc_detour;               /* the stress mode or a start-up region on */
+static bool alloc_detour;               /* the stress mode, a start-up region or a tracer on */
+static const GcTracer *tracer;          /* gc_set_tracer's (below, "tracing allocations") */
 
 #define STRESS_FILL 0xa5                /* what a new pointer-free block holds */
 
@@ -1010,7 +1014,7 @@ void gc_startup_begin(void)
 void gc_startup_done(void)
 {
     region_open = false;
-    alloc_detour = stress_every != 0;
+    alloc_detour = stress_every != 0 || tracer != NULL;
 }
 #else
 typedef struct Region Region;
@@ -1024,6 +1028,56 @@ static inline void *region_try(size_t size, bool atomic) { (void)size; (void)ato
 void gc_startup_begin(void) {}
 void gc_startup_done(void) {}
 #endif
+
+/* ---- tracing allocations ---------------------------------------------------------- */
+
+/*
+ * gc_set_tracer (gc.h): tracemalloc's view of the heap.  The allocation
+ * fast path pays nothing for it: a tracer sets alloc_detour, the flag the
+ * path tests anyway for the stress mode and the start-up regions, so that
+ * while tracing every small allocation takes detour_alloc, which reports
+ * it.  The slow paths (the gc_try_* forms, realloc, gc_free) test
+ * `tracer` themselves.  `tracing` is set while the tracer runs: what it
+ * allocates for itself is not reported.
+ */
+static bool tracing;
+
+static void trace_new(void *p, size_t size)
+{
+    if (tracer == NULL || tracing || p == NULL || in_region(p))
+        return;
+    tracing = true;
+    tracer->alloc(p, size);
+    tracing = false;
+}
+
+static void trace_gone(void *p)
+{
+    if (tracer == NULL || tracing || p == NULL)
+        return;
+    tracing = true;
+    tracer->free(p);
+    tracing = false;
+}
+
+static void trace_marked(void)
+{
+    if (tracer != NULL)
+        tracer->marked();
+}
+
+void gc_set_tracer(const GcTracer *t)
+{
+    tracer = t;
+    alloc_detour = stress_every != 0 || region_open || tracer != NULL;
+}
+
+/* A block freed and merged with its neighbours is no block of its own any
+ * more (GC_base says so) and has no mark bit to ask. */
+bool gc_is_marked(const void *p)
+{
+    return GC_base((void *)p) == p && GC_is_marked(p);
+}
 
 /* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`) off their fast
  * path, for the stress mode (the tick; the pattern in a pointer-free block)
@@ -1039,6 +1093,7 @@ __attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t),
     if (p == NULL) {
         alloc_detour = false;
         p = stress_every != 0 ? tail_guarded(self, size) : self(size);
+        trace_new(p, size);
         alloc_detour = true;
     }
     return atomic ? stress_fill(p, size) : p;
@@ -1122,7 +1177,9 @@ void *gc_try_alloc(size_t size)
     void *r = region_try(size, false);
     if (r != NULL)
         return r;
-    return guard(large_block(malloc_scanned, size), size);
+    void *p = guard(large_block(malloc_scanned, size), size);
+    trace_new(p, size);
+    return p;
 }
 
 void *gc_try_alloc_atomic(size_t size)
@@ -1133,7 +1190,9 @@ void *gc_try_alloc_atomic(size_t size)
     void *r = region_try(size, true);
     if (r != NULL)
         return stress_fill(r, size);
-    return stress_fill(guard(large_block(malloc_atomic, size), size), size);
+    void *p = stress_fill(guard(large_block(malloc_atomic, size), size), size);
+    trace_new(p, size);
+    return p;
 }
 
 /* GC_REALLOC, but a block that moves to one of a page or more is taken
@@ -1158,6 +1217,16 @@ static void *realloc_block(void *old, size_t size)
     return p;
 }
 
+/* A realloc's new block `p` (NULL: failed, old still held) reported. */
+static void *traced_realloc(void *old, void *p, size_t size)
+{
+    if (__builtin_expect(tracer != NULL, 0) && p != NULL) {
+        trace_gone(old);
+        trace_new(p, size);
+    }
+    return p;
+}
+
 /* `final`: the block reaches its last size in this one step (no later
  * step will find the heap full after a capped growth), so its growth may
  * be capped as a pointer-free block's is. */
@@ -1175,7 +1244,7 @@ static void *try_realloc(void *old, size_t size, bool final)
         ASAN_UNPOISON_MEMORY_REGION(old, GC_size(old));
 #endif
     if (__builtin_expect(stress_countdown != 0, 0))
-        return guard(stress_realloc(old, size + REDZONE), size);
+        return traced_realloc(old, guard(stress_realloc(old, size + REDZONE), size), size);
     bool pointer_free = size >= LARGE_BLOCK && old != NULL &&
                         GC_get_kind_and_size(old, NULL) == GC_I_PTRFREE;
     before_large_block(size, pointer_free || final);
@@ -1184,7 +1253,7 @@ static void *try_realloc(void *old, size_t size, bool final)
         lift_growth_cap();
         p = realloc_block(old, size + REDZONE);
     }
-    return guard(after_large_block(p), size);
+    return traced_realloc(old, guard(after_large_block(p), size), size);
 }
 
 void *gc_try_realloc(void *old, size_t size)
@@ -1246,6 +1315,8 @@ void gc_free(void *p)
     if (p == NULL || in_region(p))
         return;
     tails_forget(p);
+    if (__builtin_expect(tracer != NULL, 0))
+        trace_gone(p);
 #ifdef PVM_GC_REDZONES
     size_t size = GC_size(p);
     ASAN_UNPOISON_MEMORY_REGION(p, size);
