@@ -10,10 +10,16 @@
  * it is malloc'ed (the collector never scans it) and holds each address
  * complemented (gc_hide) all the same.  A block leaves it when gc.c gives
  * it back (gc_free, the old block of a realloc) or when a collection finds
- * it garbage: gc.c calls `marked` once each collection has marked, and
- * every trace whose block is not marked goes.  get_traced_memory()'s
+ * it garbage: gc.c calls `marked` at the end of each collection, and
+ * every trace whose block is not marked goes (a block kept for its
+ * finaliser stays until the collection after it ran, so the
+ * ResourceWarning of an unclosed file shows where it was opened).  get_traced_memory()'s
  * current size is the sum of the traces'; its peak is the largest that
- * sum was since tracing started, reset_peak() or clear_traces().
+ * sum was since tracing started, reset_peak() or clear_traces().  What
+ * the program dropped is still traced until a collection finds it (where
+ * CPython's reference counts free it at once), so get_traced_memory() and
+ * _get_traces() (take_snapshot()) collect first, as gc.collect() does:
+ * they report what is alive.
  *
  * Tracebacks are interned (one copy of each in `tracebacks`, as CPython
  * keeps them), malloc'ed too; the filenames they name are the code
@@ -29,10 +35,10 @@
  * allocations").
  *
  * Not as in CPython: sizes are pvm's (its objects are laid out otherwise);
- * there is one domain, 0 (no C API to track other memory); a garbage block
- * with a finaliser leaves the table at the collection that finds it
- * garbage, before its finaliser has run; the interpreter's own start-up
- * objects (the start-up regions) are never traced.
+ * there is one domain, 0 (no C API to track other memory); the
+ * interpreter's own start-up objects (the start-up regions) are never
+ * traced, nor what the callbacks of get_traced_memory()'s collection
+ * allocate (collect_dropped).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +52,7 @@
 #define MAX_NFRAME 65535
 
 static bool tracing;
+static bool paused;             /* collect_dropped's collection runs */
 static int max_nframe = 1;
 static size_t traced_now, traced_peak;
 
@@ -295,6 +302,8 @@ static void traces_clear(void)
 
 static void on_alloc(void *p, size_t size)
 {
+    if (paused)
+        return;
     Traceback *tb = traceback_now();    /* first: it may allocate, and collect */
     if (tb != NULL)
         trace_add(gc_hide(p), size, tb);
@@ -307,7 +316,7 @@ static void on_free(void *p)
         trace_remove(t);
 }
 
-/* A collection has marked: the traces of the blocks it did not mark go. */
+/* A collection has ended: the traces of the blocks it did not keep go. */
 static void on_marked(void)
 {
     for (size_t i = 0; i < traces_cap; i++)
@@ -417,12 +426,18 @@ static Value tm_get_traceback_limit(Value *args, size_t nargs, Value kw)
 /* What the program dropped leaves the traces first: CPython's reference
  * counts free it at once, pvm's collector at its next collection, so the
  * two queries that report what is alive collect (as gc.collect() does,
- * `live_end` the end of the caller's arguments).  False with the
- * exception a finaliser's callback raised. */
+ * `live_end` the end of the caller's arguments).  What the callbacks the
+ * collection makes due (weak references', __del__) allocate is not
+ * traced: CPython would have run them earlier, where the program dropped
+ * the objects, and here they would count against the query's own line.
+ * False with the exception a callback raised. */
 static bool collect_dropped(const Value *live_end)
 {
-    if (tracing)
-        vm_gc_collect(live_end);
+    if (!tracing)
+        return true;
+    paused = true;
+    vm_gc_collect(live_end);
+    paused = false;
     return !rt_err_occurred();
 }
 

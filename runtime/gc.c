@@ -291,12 +291,11 @@ static void on_collection_event(GC_EventType event)
         tails_at_collection();
     if (event == GC_EVENT_START && !expansion_held)
         allowance_seen = GC_get_bytes_since_gc();
-    if (event == GC_EVENT_MARK_END) {
+    if (event == GC_EVENT_MARK_END)
         drop_atomic_lists();
-        trace_marked();
-    }
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */
         return;
+    trace_marked();
     size_t heap = GC_get_heap_size(), free_bytes = GC_get_free_bytes();
     size_t occupied = heap > free_bytes ? heap - free_bytes : 0;
     size_t floor = occupied / LIVE_DIVISOR > 0 ? occupied / LIVE_DIVISOR : 1;
@@ -681,6 +680,7 @@ static void *guard(void *p, size_t size)
 static unsigned long stress_every;      /* N; 0: off */
 static unsigned long stress_countdown;  /* allocations until the next collection */
 static bool alloc_detour;               /* the stress mode, a start-up region or a tracer on */
+static bool alloc_watched;              /* the stress mode or a tracer on */
 static const GcTracer *tracer;          /* gc_set_tracer's (below, "tracing allocations") */
 
 #define STRESS_FILL 0xa5                /* what a new pointer-free block holds */
@@ -806,7 +806,7 @@ static void stress_init(void)
     if (n != NULL)
         stress_every = stress_countdown = strtoul(n, NULL, 10);
     if (stress_every != 0)
-        alloc_detour = true;
+        alloc_detour = alloc_watched = true;
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
@@ -1014,7 +1014,7 @@ void gc_startup_begin(void)
 void gc_startup_done(void)
 {
     region_open = false;
-    alloc_detour = stress_every != 0 || tracer != NULL;
+    alloc_detour = alloc_watched;
 }
 #else
 typedef struct Region Region;
@@ -1042,22 +1042,36 @@ void gc_startup_done(void) {}
  */
 static bool tracing;
 
-static void trace_new(void *p, size_t size)
+__attribute__((noinline, cold)) static void report_new(void *p, size_t size)
 {
-    if (tracer == NULL || tracing || p == NULL || in_region(p))
+    if (tracing || p == NULL || in_region(p))
         return;
     tracing = true;
     tracer->alloc(p, size);
     tracing = false;
 }
 
-static void trace_gone(void *p)
+__attribute__((noinline, cold)) static void report_gone(void *p)
 {
-    if (tracer == NULL || tracing || p == NULL)
+    if (tracing || p == NULL)
         return;
     tracing = true;
     tracer->free(p);
     tracing = false;
+}
+
+/* One load and a branch when no tracer is set (start-up's allocations
+ * take detour_alloc too, while the start-up regions are open). */
+static inline void trace_new(void *p, size_t size)
+{
+    if (__builtin_expect(tracer != NULL, 0))
+        report_new(p, size);
+}
+
+static inline void trace_gone(void *p)
+{
+    if (__builtin_expect(tracer != NULL, 0))
+        report_gone(p);
 }
 
 static void trace_marked(void)
@@ -1069,21 +1083,38 @@ static void trace_marked(void)
 void gc_set_tracer(const GcTracer *t)
 {
     tracer = t;
-    alloc_detour = stress_every != 0 || region_open || tracer != NULL;
+    alloc_watched = stress_every != 0 || tracer != NULL;
+    alloc_detour = alloc_watched || region_open;
 }
 
-/* A block freed and merged with its neighbours is no block of its own any
- * more (GC_base says so) and has no mark bit to ask. */
+/* Asked at the end of the collection's sweep (GC_EVENT_RECLAIM_END), not
+ * when marking ends: by then the collector has also marked what waits
+ * for its finaliser (an unclosed file, whose ResourceWarning's traceback
+ * tracemalloc gives), and the mark bits of the blocks it keeps stay until
+ * the next collection (the sweep of a kept block is lazy).  A block it
+ * freed whole is no block any more (GC_base says so) and has no mark bit
+ * to ask. */
 bool gc_is_marked(const void *p)
 {
     return GC_base((void *)p) == p && GC_is_marked(p);
 }
 
+/* A detoured block from `self` under the stress mode (its tail guarded)
+ * or a tracer (reported). */
+__attribute__((noinline)) static void *watched_alloc(void *(*self)(size_t), size_t size)
+{
+    void *p = stress_every != 0 ? tail_guarded(self, size) : self(size);
+    trace_new(p, size);
+    return p;
+}
+
 /* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`) off their fast
- * path, for the stress mode (the tick; the pattern in a pointer-free block)
- * and while a start-up region is open (the region first: an instance in
- * the scanned one, as no class written in Python has instances yet).  The
- * hot paths pay one test of alloc_detour for both, not one per step. */
+ * path, for the stress mode (the tick; the pattern in a pointer-free block),
+ * while a start-up region is open (the region first: an instance in the
+ * scanned one, as no class written in Python has instances yet) and while
+ * a tracer is set.  The hot paths pay one test of alloc_detour for all
+ * three, not one per step; start-up's allocations that miss the regions
+ * one test of alloc_watched for the other two. */
 __attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t), size_t size)
 {
     bool atomic = self == gc_alloc_atomic;
@@ -1092,8 +1123,7 @@ __attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t),
     void *p = region_try(size, atomic);
     if (p == NULL) {
         alloc_detour = false;
-        p = stress_every != 0 ? tail_guarded(self, size) : self(size);
-        trace_new(p, size);
+        p = __builtin_expect(alloc_watched, 0) ? watched_alloc(self, size) : self(size);
         alloc_detour = true;
     }
     return atomic ? stress_fill(p, size) : p;
@@ -1221,8 +1251,8 @@ static void *realloc_block(void *old, size_t size)
 static void *traced_realloc(void *old, void *p, size_t size)
 {
     if (__builtin_expect(tracer != NULL, 0) && p != NULL) {
-        trace_gone(old);
-        trace_new(p, size);
+        report_gone(old);
+        report_new(p, size);
     }
     return p;
 }
@@ -1315,8 +1345,7 @@ void gc_free(void *p)
     if (p == NULL || in_region(p))
         return;
     tails_forget(p);
-    if (__builtin_expect(tracer != NULL, 0))
-        trace_gone(p);
+    trace_gone(p);
 #ifdef PVM_GC_REDZONES
     size_t size = GC_size(p);
     ASAN_UNPOISON_MEMORY_REGION(p, size);

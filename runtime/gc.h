@@ -187,9 +187,10 @@ size_t gc_instances_alive(bool (*match)(const void *obj, void *data), void *data
  * start-up regions' objects, which never die) is reported to `alloc`, and
  * every block that leaves to `free`: one given back by gc_free, or the old
  * block of a realloc (reported before the new one).  The collector frees
- * the others silently: `marked` is called once each collection has marked
+ * the others silently: `marked` is called at the end of each collection
  * (the collector's lock held: no allocation there), and a block for which
- * gc_is_marked is false then is garbage.  Allocations made inside `alloc`
+ * gc_is_marked is false then is garbage (one kept for its finaliser is
+ * marked, until the collection after the finaliser ran).  Allocations made inside `alloc`
  * (the tracer's own objects) are not reported.  With no tracer the
  * allocation fast path tests nothing more (the detour flag it tests
  * anyway), the slow ones one pointer. */
@@ -200,7 +201,7 @@ typedef struct GcTracer {
 } GcTracer;
 void gc_set_tracer(const GcTracer *tracer);     /* NULL: none */
 /* Whether the heap block p starts survived the collection that has just
- * marked (only inside GcTracer.marked). */
+ * ended (only inside GcTracer.marked). */
 bool gc_is_marked(const void *p);
 
 /* pthread_create for a thread that uses the GC heap: the collector scans

@@ -18,15 +18,21 @@ def report_lines():
         gc.collect()
     for w in caught:
         text = warnings._formatwarnmsg_impl(w)
-        # The first line names where the warning was raised: CPython at the
-        # end of leak(), a tracing collector at its collection.
-        for line in text.splitlines()[1:]:
-            if not line.startswith("  "):
-                print(line)
+        # The first line, and the source line after it, name where the
+        # warning was raised: CPython at the end of leak(), a tracing
+        # collector at its collection.
+        for line in text.splitlines()[2:]:
+            print(re.sub(r'File ".*/', 'File "', line))
 
 
 print("tracing:", tracemalloc.is_tracing())
 report_lines()
+
+# Tracing, the unclosed file's report shows where it was opened (pvm's
+# collector keeps a block that waits for its finaliser in the traces).
+tracemalloc.start(3)
+report_lines()
+tracemalloc.stop()
 
 # A message about an object allocated while tracing shows where.  (A
 # bytes: CPython takes some lists and tuples from free lists of its own,
