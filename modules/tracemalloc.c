@@ -13,9 +13,10 @@
  * it garbage: gc.c calls `marked` at the end of each collection, and
  * every trace whose block is not marked goes (a block kept for its
  * finaliser stays until the collection after it ran, so the
- * ResourceWarning of an unclosed file shows where it was opened).  get_traced_memory()'s
- * current size is the sum of the traces'; its peak is the largest that
- * sum was since tracing started, reset_peak() or clear_traces().  What
+ * ResourceWarning of an unclosed file shows where it was opened).
+ * get_traced_memory()'s current size is the sum of the traces'; its peak
+ * is the largest that sum was since tracing started, reset_peak() or
+ * clear_traces().  What
  * the program dropped is still traced until a collection finds it (where
  * CPython's reference counts free it at once), so get_traced_memory() and
  * _get_traces() (take_snapshot()) collect first, as gc.collect() does:
