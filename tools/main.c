@@ -499,14 +499,20 @@ static void start_tracemalloc(void)
     exit(1);
 }
 
+/* What every way of running a program does once sys.path is set. */
+static void path_set(void)
+{
+    gc_startup_done();                  /* the program's objects can die */
+    start_tracemalloc();
+    import_warnings();
+}
+
 /* sys.path (modules/sys.c: PYTHONPATH, the standard library) after
  * `first`, which -P / -I leave out (sys.flags.safe_path). */
 static void init_path(Value first)
 {
     mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
-    gc_startup_done();                  /* the program's objects can die */
-    start_tracemalloc();
-    import_warnings();
+    path_set();
 }
 
 /* The directory of the script, as sys.path[0]: the script's real path
@@ -685,6 +691,7 @@ static bool is_zip_archive(const char *path)
 static int run_main_entry(const char *path)
 {
     mod_sys_init_path(absolute(path));  /* under -P and -I too */
+    path_set();
     main_module(VAL_NULL, rt_None, rt_None);
     Value runpy = ld_import_module("runpy");
     Value run = runpy != VAL_NULL ? rt_getattr_cstr(runpy, "_run_module_as_main") : VAL_NULL;

@@ -38,3 +38,11 @@ run("-X", "tracemalloc=7", env={"PYTHONTRACEMALLOC": "3"})
 code = "x = bytes(5000); import tracemalloc; print(tracemalloc.get_object_traceback(x))"
 p = subprocess.run([sys.executable, "-X", "tracemalloc", "-c", code], capture_output=True, text=True)
 print(p.returncode, p.stdout.strip())
+
+# A directory run as a program (its __main__.py) is traced from the start too.
+import tempfile
+with tempfile.TemporaryDirectory() as d:
+    with open(os.path.join(d, "__main__.py"), "w") as f:
+        f.write(CODE.replace("; ", "\n"))
+    p = subprocess.run([sys.executable, "-X", "tracemalloc=4", d], capture_output=True, text=True)
+    print("directory:", p.returncode, p.stdout.strip())
