@@ -77,6 +77,10 @@ bool mod_imp_before_fork(void);
 void mod_imp_after_fork(bool child);
 /* At exit, after mod_thread_shutdown: the atexit callbacks (atexit.c). */
 void mod_atexit_run(void);
+/* -X tracemalloc=N, PYTHONTRACEMALLOC=N: tracing from start-up, as
+ * tracemalloc.start(N) (tracemalloc.c); false with ValueError set for an
+ * N out of range. */
+bool mod_tracemalloc_start(int nframe);
 
 /* One line typed at the terminal after `prompt`, read by GNU readline in
  * its callback mode so that Ctrl-C cancels it (readline.c): the prompt

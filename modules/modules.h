@@ -71,6 +71,7 @@
     X(ast, "_ast")                                  \
     X(signal, "_signal")                            \
     X(atexit, "atexit")                             \
+    X(tracemalloc, "_tracemalloc")                  \
     X(select, "select")                             \
     X(posixsubprocess, "_posixsubprocess")          \
     X(pwd, "pwd")                                   \

@@ -275,6 +275,7 @@ static bool expansion_held;             /* dont_expand set for a big block */
 
 static void drop_atomic_lists(void);
 static void tails_at_collection(void);
+static void trace_marked(void);
 static void (*before_collection)(void);
 
 void gc_set_before_collection(void (*fn)(void))
@@ -294,6 +295,7 @@ static void on_collection_event(GC_EventType event)
         drop_atomic_lists();
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */
         return;
+    trace_marked();
     size_t heap = GC_get_heap_size(), free_bytes = GC_get_free_bytes();
     size_t occupied = heap > free_bytes ? heap - free_bytes : 0;
     size_t floor = occupied / LIVE_DIVISOR > 0 ? occupied / LIVE_DIVISOR : 1;
@@ -677,7 +679,9 @@ static void *guard(void *p, size_t size)
  */
 static unsigned long stress_every;      /* N; 0: off */
 static unsigned long stress_countdown;  /* allocations until the next collection */
-static bool alloc_detour;               /* the stress mode or a start-up region on */
+static bool alloc_detour;               /* the stress mode, a start-up region or a tracer on */
+static bool alloc_watched;              /* the stress mode or a tracer on */
+static const GcTracer *tracer;          /* gc_set_tracer's (below, "tracing allocations") */
 
 #define STRESS_FILL 0xa5                /* what a new pointer-free block holds */
 
@@ -802,7 +806,7 @@ static void stress_init(void)
     if (n != NULL)
         stress_every = stress_countdown = strtoul(n, NULL, 10);
     if (stress_every != 0)
-        alloc_detour = true;
+        alloc_detour = alloc_watched = true;
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
@@ -1010,7 +1014,7 @@ void gc_startup_begin(void)
 void gc_startup_done(void)
 {
     region_open = false;
-    alloc_detour = stress_every != 0;
+    alloc_detour = alloc_watched;
 }
 #else
 typedef struct Region Region;
@@ -1025,11 +1029,92 @@ void gc_startup_begin(void) {}
 void gc_startup_done(void) {}
 #endif
 
+/* ---- tracing allocations ---------------------------------------------------------- */
+
+/*
+ * gc_set_tracer (gc.h): tracemalloc's view of the heap.  The allocation
+ * fast path pays nothing for it: a tracer sets alloc_detour, the flag the
+ * path tests anyway for the stress mode and the start-up regions, so that
+ * while tracing every small allocation takes detour_alloc, which reports
+ * it.  The slow paths (the gc_try_* forms, realloc, gc_free) test
+ * `tracer` themselves.  `tracing` is set while the tracer runs: what it
+ * allocates for itself is not reported.
+ */
+static bool tracing;
+
+__attribute__((noinline, cold)) static void report_new(void *p, size_t size)
+{
+    if (tracing || p == NULL || in_region(p))
+        return;
+    tracing = true;
+    tracer->alloc(p, size);
+    tracing = false;
+}
+
+__attribute__((noinline, cold)) static void report_gone(void *p)
+{
+    if (tracing || p == NULL)
+        return;
+    tracing = true;
+    tracer->free(p);
+    tracing = false;
+}
+
+/* One load and a branch when no tracer is set (start-up's allocations
+ * take detour_alloc too, while the start-up regions are open). */
+static inline void trace_new(void *p, size_t size)
+{
+    if (__builtin_expect(tracer != NULL, 0))
+        report_new(p, size);
+}
+
+static inline void trace_gone(void *p)
+{
+    if (__builtin_expect(tracer != NULL, 0))
+        report_gone(p);
+}
+
+static void trace_marked(void)
+{
+    if (tracer != NULL)
+        tracer->marked();
+}
+
+void gc_set_tracer(const GcTracer *t)
+{
+    tracer = t;
+    alloc_watched = stress_every != 0 || tracer != NULL;
+    alloc_detour = alloc_watched || region_open;
+}
+
+/* Asked at the end of the collection's sweep (GC_EVENT_RECLAIM_END), not
+ * when marking ends: by then the collector has also marked what waits
+ * for its finaliser (an unclosed file, whose ResourceWarning's traceback
+ * tracemalloc gives), and the mark bits of the blocks it keeps stay until
+ * the next collection (the sweep of a kept block is lazy).  A block it
+ * freed whole is no block any more (GC_base says so) and has no mark bit
+ * to ask. */
+bool gc_is_marked(const void *p)
+{
+    return GC_base((void *)p) == p && GC_is_marked(p);
+}
+
+/* A detoured block from `self` under the stress mode (its tail guarded)
+ * or a tracer (reported). */
+__attribute__((noinline)) static void *watched_alloc(void *(*self)(size_t), size_t size)
+{
+    void *p = stress_every != 0 ? tail_guarded(self, size) : self(size);
+    trace_new(p, size);
+    return p;
+}
+
 /* gc_alloc, gc_alloc_instance and gc_alloc_atomic (`self`) off their fast
- * path, for the stress mode (the tick; the pattern in a pointer-free block)
- * and while a start-up region is open (the region first: an instance in
- * the scanned one, as no class written in Python has instances yet).  The
- * hot paths pay one test of alloc_detour for both, not one per step. */
+ * path, for the stress mode (the tick; the pattern in a pointer-free block),
+ * while a start-up region is open (the region first: an instance in the
+ * scanned one, as no class written in Python has instances yet) and while
+ * a tracer is set.  The hot paths pay one test of alloc_detour for all
+ * three, not one per step; start-up's allocations that miss the regions
+ * one test of alloc_watched for the other two. */
 __attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t), size_t size)
 {
     bool atomic = self == gc_alloc_atomic;
@@ -1038,7 +1123,7 @@ __attribute__((noinline, cold)) static void *detour_alloc(void *(*self)(size_t),
     void *p = region_try(size, atomic);
     if (p == NULL) {
         alloc_detour = false;
-        p = stress_every != 0 ? tail_guarded(self, size) : self(size);
+        p = __builtin_expect(alloc_watched, 0) ? watched_alloc(self, size) : self(size);
         alloc_detour = true;
     }
     return atomic ? stress_fill(p, size) : p;
@@ -1122,7 +1207,9 @@ void *gc_try_alloc(size_t size)
     void *r = region_try(size, false);
     if (r != NULL)
         return r;
-    return guard(large_block(malloc_scanned, size), size);
+    void *p = guard(large_block(malloc_scanned, size), size);
+    trace_new(p, size);
+    return p;
 }
 
 void *gc_try_alloc_atomic(size_t size)
@@ -1133,7 +1220,9 @@ void *gc_try_alloc_atomic(size_t size)
     void *r = region_try(size, true);
     if (r != NULL)
         return stress_fill(r, size);
-    return stress_fill(guard(large_block(malloc_atomic, size), size), size);
+    void *p = stress_fill(guard(large_block(malloc_atomic, size), size), size);
+    trace_new(p, size);
+    return p;
 }
 
 /* GC_REALLOC, but a block that moves to one of a page or more is taken
@@ -1158,6 +1247,16 @@ static void *realloc_block(void *old, size_t size)
     return p;
 }
 
+/* A realloc's new block `p` (NULL: failed, old still held) reported. */
+static void *traced_realloc(void *old, void *p, size_t size)
+{
+    if (__builtin_expect(tracer != NULL, 0) && p != NULL) {
+        report_gone(old);
+        report_new(p, size);
+    }
+    return p;
+}
+
 /* `final`: the block reaches its last size in this one step (no later
  * step will find the heap full after a capped growth), so its growth may
  * be capped as a pointer-free block's is. */
@@ -1175,7 +1274,7 @@ static void *try_realloc(void *old, size_t size, bool final)
         ASAN_UNPOISON_MEMORY_REGION(old, GC_size(old));
 #endif
     if (__builtin_expect(stress_countdown != 0, 0))
-        return guard(stress_realloc(old, size + REDZONE), size);
+        return traced_realloc(old, guard(stress_realloc(old, size + REDZONE), size), size);
     bool pointer_free = size >= LARGE_BLOCK && old != NULL &&
                         GC_get_kind_and_size(old, NULL) == GC_I_PTRFREE;
     before_large_block(size, pointer_free || final);
@@ -1184,7 +1283,7 @@ static void *try_realloc(void *old, size_t size, bool final)
         lift_growth_cap();
         p = realloc_block(old, size + REDZONE);
     }
-    return guard(after_large_block(p), size);
+    return traced_realloc(old, guard(after_large_block(p), size), size);
 }
 
 void *gc_try_realloc(void *old, size_t size)
@@ -1246,6 +1345,7 @@ void gc_free(void *p)
     if (p == NULL || in_region(p))
         return;
     tails_forget(p);
+    trace_gone(p);
 #ifdef PVM_GC_REDZONES
     size_t size = GC_size(p);
     ASAN_UNPOISON_MEMORY_REGION(p, size);

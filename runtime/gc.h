@@ -181,6 +181,29 @@ void gc_collect_past_stack(bool (*match)(const void *obj), const void *until);
  * only what it marked): call it right after gc_collect. */
 size_t gc_instances_alive(bool (*match)(const void *obj, void *data), void *data,
                           void **out, size_t cap);
+/* ---- tracing allocations (tracemalloc) ----------------------------------------
+ * While a tracer is set, every block the program's allocations get (gc_alloc,
+ * gc_alloc_instance, gc_alloc_atomic, the gc_try_* and realloc forms; not the
+ * start-up regions' objects, which never die) is reported to `alloc`, and
+ * every block that leaves to `free`: one given back by gc_free, or the old
+ * block of a realloc (reported before the new one).  The collector frees
+ * the others silently: `marked` is called at the end of each collection
+ * (the collector's lock held: no allocation there), and a block for which
+ * gc_is_marked is false then is garbage (one kept for its finaliser is
+ * marked, until the collection after the finaliser ran).  Allocations made inside `alloc`
+ * (the tracer's own objects) are not reported.  With no tracer the
+ * allocation fast path tests nothing more (the detour flag it tests
+ * anyway), the slow ones one pointer. */
+typedef struct GcTracer {
+    void (*alloc)(void *p, size_t size);
+    void (*free)(void *p);
+    void (*marked)(void);
+} GcTracer;
+void gc_set_tracer(const GcTracer *tracer);     /* NULL: none */
+/* Whether the heap block p starts survived the collection that has just
+ * ended (only inside GcTracer.marked). */
+bool gc_is_marked(const void *p);
+
 /* pthread_create for a thread that uses the GC heap: the collector scans
  * its stack (vm/thread.c starts every Python thread through it). */
 int gc_thread_create(pthread_t *thread, const pthread_attr_t *attr,

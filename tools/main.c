@@ -480,13 +480,39 @@ static Value absolute(const char *path)
     return rt_str_format_c("%s/%s", cwd, path);
 }
 
+/* The frames tracemalloc keeps from start-up (-X tracemalloc=N,
+ * PYTHONTRACEMALLOC=N); 0: it does not trace. */
+static int startup_tracemalloc;
+
+/* Tracing from start-up: once the program's objects can die (the start-up
+ * regions' never can, and are never traced).  A number of frames out of
+ * range is fatal, as CPython's init_interp_main makes it. */
+static void start_tracemalloc(void)
+{
+    if (startup_tracemalloc == 0 || mod_tracemalloc_start(startup_tracemalloc))
+        return;
+    fflush(stdout);
+    fprintf(stderr, "Fatal Python error: init_interp_main: can't %s tracemalloc\n"
+            "Python runtime state: core initialized\n"
+            "ValueError: the number of frames must be in range [1; 65535]\n\n",
+            rt_py_minor >= 12 ? "start" : "initialize");
+    exit(1);
+}
+
+/* What every way of running a program does once sys.path is set. */
+static void path_set(void)
+{
+    gc_startup_done();                  /* the program's objects can die */
+    start_tracemalloc();
+    import_warnings();
+}
+
 /* sys.path (modules/sys.c: PYTHONPATH, the standard library) after
  * `first`, which -P / -I leave out (sys.flags.safe_path). */
 static void init_path(Value first)
 {
     mod_sys_init_path(mod_sys_flags()->safe_path ? VAL_NULL : first);
-    gc_startup_done();                  /* the program's objects can die */
-    import_warnings();
+    path_set();
 }
 
 /* The directory of the script, as sys.path[0]: the script's real path
@@ -665,6 +691,7 @@ static bool is_zip_archive(const char *path)
 static int run_main_entry(const char *path)
 {
     mod_sys_init_path(absolute(path));  /* under -P and -I too */
+    path_set();
     main_module(VAL_NULL, rt_None, rt_None);
     Value runpy = ld_import_module("runpy");
     Value run = runpy != VAL_NULL ? rt_getattr_cstr(runpy, "_run_module_as_main") : VAL_NULL;
@@ -1076,6 +1103,44 @@ static bool dev_mode(const Options *o)
     return v != NULL && v[0] != '\0';
 }
 
+/* A number of frames for tracemalloc, as CPython's _Py_str_to_int reads
+ * it: a whole C int, not negative. */
+static bool parse_frames(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end != '\0' || errno == ERANGE || n < 0 || n > INT_MAX)
+        return false;
+    *out = (int)n;
+    return true;
+}
+
+/* CPython's config_init_tracemalloc: PYTHONTRACEMALLOC=N (unless -E /
+ * -I), then -X tracemalloc (1 frame) or -X tracemalloc=N, the last
+ * given; N = 0 does not trace.  -1 after the fatal error of a bad value. */
+static int tracemalloc_frames(const Options *o)
+{
+    int nframe = 0;
+    const char *v = o->flags.ignore_environment ? NULL : getenv("PYTHONTRACEMALLOC");
+    if (v != NULL && *v != '\0' && !parse_frames(v, &nframe)) {
+        fprintf(stderr, "Fatal Python error: config_init_tracemalloc: PYTHONTRACEMALLOC: "
+                "invalid number of frames\nPython runtime state: preinitialized\n\n");
+        return -1;
+    }
+    for (int k = 0; k < o->nxoptions; k++) {
+        const char *x = o->xoptions[k];
+        if (strcmp(x, "tracemalloc") == 0)
+            nframe = 1;
+        else if (strncmp(x, "tracemalloc=", 12) == 0 && !parse_frames(x + 12, &nframe)) {
+            fprintf(stderr, "Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: "
+                    "invalid number of frames\nPython runtime state: preinitialized\n\n");
+            return -1;
+        }
+    }
+    return nframe;
+}
+
 /* -X faulthandler, PYTHONFAULTHANDLER (unless -E) or development mode:
  * faulthandler.enable() before the program, as CPython's start-up does. */
 static bool faulthandler_wanted(const Options *o)
@@ -1145,6 +1210,9 @@ int main(int argc, char **argv)
     o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
     rt_bytes_warning = o.flags.bytes_warning;
     if (o.flags.utf8_mode < 0)
+        return 1;
+    startup_tracemalloc = tracemalloc_frames(&o);
+    if (startup_tracemalloc < 0)
         return 1;
     size_t heap_limit = 0;
     int limit_status = heap_limit_option(&o, &heap_limit);

@@ -1010,6 +1010,31 @@ bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno)
     return true;
 }
 
+/* Whether f has reached its RESUME: the instructions before it (MAKE_CELL,
+ * COPY_FREE_VARS, RETURN_GENERATOR) belong to the call, and CPython 3.11
+ * leaves such an incomplete frame out of tracemalloc's tracebacks (the
+ * cell made for `def f(x): def g(): return x` is the caller's line's). */
+static bool frame_started(const Frame *f)
+{
+    for (const uint16_t *u = f->code->instrs; u <= f->instr; u++)
+        if ((*u & 0xff) == OP_RESUME)
+            return true;
+    return false;
+}
+
+int vm_positions(VmPosition *out, int max)
+{
+    int n = 0;
+    for (Frame *f = vm_running; f != NULL; f = f->previous) {
+        if (!frame_started(f))
+            continue;
+        if (n < max)
+            out[n] = (VmPosition){ f->code, rt_code_line(f->code, frame_lasti(f)) };
+        n++;
+    }
+    return n;
+}
+
 /* globals(): the running frame's, or the builtins before any frame runs
  * (a builtin called during start-up). */
 Value vm_globals(void)

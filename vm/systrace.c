@@ -39,9 +39,19 @@ static Value event_name(int event)
 /* While either function is set the breaker stays set (vm_handle_breaker
  * sets it again), so that every loop running in this thread hands over
  * to the tracing loop at its next safe point. */
+/* vm_set_exact_positions: for every thread, so not per thread. */
+static bool exact_positions;
+
+void vm_set_exact_positions(bool on)
+{
+    exact_positions = on;
+    vm_trace_update();
+}
+
 void vm_trace_update(void)
 {
-    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL || vm_monitor_on;
+    vm_trace_on = vm_trace_func != VAL_NULL || vm_profile_func != VAL_NULL || vm_monitor_on ||
+                  exact_positions;
     if (vm_trace_on)
         vm_eval_breaker = 1;
 }

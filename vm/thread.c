@@ -91,10 +91,11 @@ static void load_state(VmThread *t)
     VM_THREAD_STATE(LOAD)
 #undef LOAD
     /* A thread with sys.settrace on needs its loops to hand over to the
-     * tracing loop (vm/systrace.h); another thread may have cleared the
-     * breaker meanwhile. */
-    if (vm_trace_on)
-        vm_eval_breaker = 1;
+     * tracing loop (vm/systrace.h), and so does every thread while
+     * tracemalloc traces (vm_set_exact_positions, which set only the
+     * running thread's flag); another thread may have cleared the breaker
+     * meanwhile.  vm_trace_update sets both. */
+    vm_trace_update();
 }
 
 static void init_state(VmThread *t)

@@ -28,6 +28,8 @@
  *   tools/repl.c       vm_program_start, vm_exec_code, vm_interrupt_pending
  *   modules/gc.c       vm_gc_collect (gc.collect)
  *   modules/warnings.c vm_frame_info (the frame a warning is about)
+ *   modules/tracemalloc.c  vm_positions, vm_set_exact_positions (the
+ *                      traceback of an allocation)
  *   modules/sys.c, runtime/gen.c, runtime/traceback.c  frame objects:
  *                      vm_getframe, vm_frame_object_of, vm_frame_code
  *   modules/pyexpat.c  vm_traceback_add_c (the C callback a handler ran under)
@@ -83,6 +85,20 @@ bool vm_super_args(Value *type, Value *obj);
  * current line.  false when there are fewer frames.  (warnings.warn's
  * stacklevel, modules/warnings.c.) */
 bool vm_frame_info(int depth, Value *globals, ObjCode **code, int *lineno);
+/* The running thread's Python frames, innermost first: the code and the
+ * current line of the first `max` in out; returns how many there are in
+ * all (tracemalloc's tracebacks, modules/tracemalloc.c). */
+typedef struct VmPosition {
+    ObjCode *code;
+    int lineno;
+} VmPosition;
+int vm_positions(VmPosition *out, int max);
+/* While on, the running frame's instruction is known at every
+ * instruction, not only at calls, so that vm_positions' first line is
+ * the one allocating even in an instruction that calls nothing
+ * (b'x' * n): the loops hand over to the tracing loop (vm/systrace.h),
+ * which keeps it.  tracemalloc.start() / stop(). */
+void vm_set_exact_positions(bool on);
 
 /* Frame objects (vm/frameobject.c).  vm_getframe: sys._getframe(depth),
  * the frame object `depth` calls out from the running one, or VAL_NULL
