@@ -53,6 +53,7 @@
     X(sha512, "_sha512")                            \
     X(sha3, "_sha3")                                \
     X(crypt, "_crypt")                              \
+    X(curses, "_curses")                            \
     X(spwd, "spwd")                                 \
     X(audioop, "audioop")                           \
     X(dbm, "_dbm")                                  \
