@@ -421,7 +421,8 @@ static Value do_refresh(Value *args, size_t nargs, Value kw, bool out)
     WINDOW *w = WIN;
     if (nc.is_pad(w)) {
         if (n == 0)
-            return rt_raisef(&curses_error, "%s() for a pad requires 6 arguments", py);
+            return rt_raisef(&curses_error, "%s() %sfor a pad requires 6 arguments", py,
+                             out ? "called " : "");
         int r[6];
         for (int i = 0; i < 6; i++)
             r[i] = (int)a[i].n;
@@ -596,10 +597,11 @@ static Value w_is_linetouched(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("is_linetouched", kw) || !rt_arg_range("is_linetouched", nargs - 1, 1, 1) ||
         !cur_as_int(args[1], &line))
         return VAL_NULL;
-    int erg = nc.is_linetouched(WIN, line);
-    if (erg == ERR)
+    /* ncurses returns ERR for such a line from a function typed bool: the
+     * ERR CPython tests for is the line's being outside the window. */
+    if (line < 0 || line >= nc.getmaxy(WIN))
         return rt_raisef(&rt_TypeError, "is_linetouched: line number outside of boundaries");
-    return rt_bool(erg);
+    return rt_bool(nc.is_linetouched(WIN, line));
 }
 
 static Value w_enclose(Value *args, size_t nargs, Value kw)

@@ -37,11 +37,12 @@ sock=pvm-curses-$$
 cleanup() { tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# wait_for FILE CONTENT: until FILE holds CONTENT (10 s at most).
+# wait_for FILE N: until FILE holds a count of at least N (10 s at most).
 wait_for() {
-    local i
+    local i v
     for ((i = 0; i < 400; i++)); do
-        [ "$(cat "$1" 2>/dev/null)" = "$2" ] && return 0
+        v=$(cat "$1" 2>/dev/null)
+        [ -n "$v" ] && [ "$v" -ge "$2" ] && return 0
         sleep 0.025
     done
     return 1
@@ -100,7 +101,11 @@ for prog in "$here"/curses/*.py; do
             bad="$bad $base"
         fi
     done
-    if [ -z "$bad" ]; then
+    if grep -qs "never came\\|did not end" "$work/python/$name.log"; then
+        failed=$((failed + 1))
+        echo "FAIL $name: python3.11 did not reach every checkpoint"
+        tail -3 "$work/python/$name.err" | sed 's/^/    stderr: /'
+    elif [ -z "$bad" ]; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
