@@ -4,8 +4,8 @@
 #   tests/run_curses.sh PVM [FILTER]
 #
 # Each tests/curses/NAME.py runs in a detached tmux session of 80x24
-# (TERM=xterm-256color, LANG=C.UTF-8), first under python3.11 (PYTHON), then
-# under pvm.  The program calls cursestest.checkpoint() when its screen is
+# (TERM=xterm-256color, LANG=C.UTF-8), under python3.11 (PYTHON) and under
+# pvm at the same time (two sessions).  The program calls cursestest.checkpoint() when its screen is
 # ready; the harness then captures the screen with its attributes and
 # colours (capture-pane -e) and sends line N of NAME.keys (tmux send-keys
 # arguments; a line "!cmd args" runs the tmux command cmd on the session
@@ -91,8 +91,9 @@ for prog in "$here"/curses/*.py; do
     name=$(basename "$prog" .py)
     [ "$name" = cursestest ] && continue
     [ -n "$filter" ] && [[ $name != *$filter* ]] && continue
-    run_one "$name" python "$python"
+    run_one "$name" python "$python" &
     run_one "$name" pvm "$pvm"
+    wait
     bad=""
     for f in "$work"/python/"$name".*; do
         base=$(basename "$f")
