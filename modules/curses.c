@@ -18,8 +18,8 @@
  * imported (C.UTF-8 when that names the C locale), as CPython sets it at
  * start-up: ncursesw reads and writes UTF-8 only under such a locale.
  *
- * Not here: _C_API (no capsules), the _curses_panel module, audit events.
- * Windows are not deleted (delwin) when their object is collected.
+ * Not here: _C_API (no capsules), docstrings, audit events.  The panels
+ * are curses_panel.c's module.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -153,7 +153,7 @@ int cur_groups(const char *clinic, Value *args, size_t nargs, Value kw,
 bool cur_as_chtype(Value v, chtype *out)
 {
     long value;
-    if (rt_is_bytes_like(v) && val_type(v) == &rt_bytes_type && AS_BYTES(v)->length == 1) {
+    if (val_type(v) == &rt_bytes_type && AS_BYTES(v)->length == 1) {
         value = AS_BYTES(v)->data[0];
     } else if (rt_is_str(v)) {
         if (AS_STR(v)->length != 1) {

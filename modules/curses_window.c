@@ -27,6 +27,15 @@ ObjType curses_window_type = {
     .getsets = curses_window_getsets,
 };
 
+/* A window object the program dropped takes its WINDOW with it, as
+ * CPython's deallocator does (never stdscr's; a window that still has
+ * subwindows is refused by delwin and stays). */
+static void delete_window(void *obj, void *data)
+{
+    (void)data;
+    nc.delwin(((ObjWindow *)obj)->win);
+}
+
 Value cur_window_new(WINDOW *w, const char *encoding)
 {
     if (w == NULL)
@@ -35,6 +44,8 @@ Value cur_window_new(WINDOW *w, const char *encoding)
     o->ob.type = &curses_window_type;
     o->win = w;
     o->encoding = rt_str_from_cstr(encoding ? encoding : cur_locale_encoding());
+    if (w != *nc.stdscr)
+        gc_register_finalizer(o, delete_window, NULL);
     return obj_val(o);
 }
 
