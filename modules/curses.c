@@ -28,6 +28,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "modules/curses.h"
+#include <gmp.h>
+#include "modules/mpz.h"
 #include "runtime/structseq.h"
 #include "vm/thread.h"
 
@@ -264,7 +266,8 @@ static Value f_has_extended_color_support(Value *args, size_t nargs, Value kw)
 /* flag: bool(accept={int}), optional or required */
 static bool flag_arg(const char *name, Value *args, size_t nargs, Value kw, bool optional, bool *flag)
 {
-    if (!rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, optional ? 0 : 1, 1))
+    if (optional ? !rt_arg_nokw(name, kw) || !rt_arg_range(name, nargs, 0, 1)
+                 : !rt_arg_one(rt_str_cstr(rt_str_format_c("_curses.%s", name)), nargs, kw))
         return false;
     return rt_arg_flag(nargs ? args[0] : VAL_NULL, true, flag);
 }
@@ -919,11 +922,32 @@ static Value f_putp(Value *args, size_t nargs, Value kw)
 
 /* ---- the mouse ------------------------------------------------------------------ */
 
+/* Clinic's unsigned_long(bitwise=True): any int, taken modulo 2**64. */
+static bool as_mask(Value v, uint64_t *out)
+{
+    Value i = rt_index(v);
+    if (i == VAL_NULL)
+        return false;
+    int64_t small;
+    if (rt_int_as_i64(i, &small)) {
+        *out = (uint64_t)small;
+        return true;
+    }
+    rt_err_clear();
+    mpz_t z;
+    mpz_init(z);
+    mod_int_to_mpz(i, z);
+    mpz_fdiv_r_2exp(z, z, 64);
+    *out = (uint64_t)mpz_getlimbn(z, 0);
+    mpz_clear(z);
+    return true;
+}
+
 static Value f_mousemask(Value *args, size_t nargs, Value kw)
 {
     uint64_t mask;
     if (!rt_arg_nokw("mousemask", kw) || !rt_arg_range("mousemask", nargs, 1, 1) ||
-        !mod_as_unsigned(args[0], false, &mask) || !cur_initialised())
+        !as_mask(args[0], &mask) || !cur_initialised())
         return VAL_NULL;
     mmask_t old = 0, avail = nc.mousemask((mmask_t)mask, &old);
     return rt_tuple_pack(2, rt_int_from_u64(avail), rt_int_from_u64(old));
@@ -950,7 +974,7 @@ static Value f_ungetmouse(Value *args, size_t nargs, Value kw)
     for (int i = 0; i < 4; i++)
         if (!clinic_int(args[i], &v[i]))
             return VAL_NULL;
-    if (!mod_as_unsigned(args[4], false, &bstate) || !cur_initialised())
+    if (!as_mask(args[4], &bstate) || !cur_initialised())
         return VAL_NULL;
     MEVENT e = { .id = (short)v[0], .x = v[1], .y = v[2], .z = v[3], .bstate = (mmask_t)bstate };
     return cur_check(nc.ungetmouse(&e), "ungetmouse");
