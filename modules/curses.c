@@ -14,16 +14,14 @@
  * the wide-character functions, so str is never encoded; bytes are
  * written as they are.
  *
- * The process's LC_CTYPE is set from the environment when the module is
- * imported (C.UTF-8 when that names the C locale), as CPython sets it at
- * start-up: ncursesw reads and writes UTF-8 only under such a locale.
+ * ncursesw reads and writes UTF-8 under the LC_CTYPE pvm sets at start-up
+ * as CPython does (the environment's, C.UTF-8 for the C locale).
  *
  * Not here: _C_API (no capsules), docstrings, audit events.  The panels
  * are curses_panel.c's module.
  */
 #include <errno.h>
 #include <langinfo.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -1069,20 +1067,10 @@ static const RtStructSeqDesc ncurses_version_desc = {
     "curses.ncurses_version", ncurses_version_fields, 3, 3, false,
 };
 
-/* LC_CTYPE from the environment, C.UTF-8 for the C locale (CPython's
- * start-up and its PEP 538 coercion). */
-static void set_ctype_locale(void)
-{
-    const char *l = setlocale(LC_CTYPE, "");
-    if (l == NULL || strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0)
-        setlocale(LC_CTYPE, "C.UTF-8");
-}
-
 Value mod_curses_init(void)
 {
     if (!nc_ready())
         return VAL_NULL;
-    set_ctype_locale();
     Value m = mod_module_new("_curses", curses_functions);
     curses_module = m;
     if (curses_error.mro == VAL_NULL)
