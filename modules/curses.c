@@ -14,8 +14,9 @@
  * the wide-character functions, so str is never encoded; bytes are
  * written as they are.
  *
- * ncursesw reads and writes UTF-8 under the LC_CTYPE pvm sets at start-up
- * as CPython does (the environment's, C.UTF-8 for the C locale).
+ * Importing _curses imports _locale, which sets LC_CTYPE as CPython's
+ * start-up does (the environment's, C.UTF-8 for the C locale): ncursesw
+ * reads and writes UTF-8 only under such a locale.
  *
  * Not here: _C_API (no capsules), docstrings, audit events.  The panels
  * are curses_panel.c's module.
@@ -1069,7 +1070,10 @@ static const RtStructSeqDesc ncurses_version_desc = {
 
 Value mod_curses_init(void)
 {
-    if (!nc_ready())
+    /* CPython's start-up locale (LC_CTYPE from the environment, C.UTF-8
+     * for the C locale), which pvm sets when _locale is first imported:
+     * ncursesw reads and writes UTF-8 only under such a locale. */
+    if (!nc_ready() || mod_import("_locale") == VAL_NULL)
         return VAL_NULL;
     Value m = mod_module_new("_curses", curses_functions);
     curses_module = m;

@@ -65,7 +65,7 @@ run_one() {
     local name=$1 tag=$2 interp=$3 out=$work/$2/$1 n=0 keys session=$2-$1
     mkdir -p "$work/$tag"
     tmux -L "$sock" new-session -d -x 80 -y 24 -s "$session" \
-        "cd '$here/curses' && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL= '$interp' '$name.py' '$out.log' '$out.sync' 2>'$out.err'; echo \$? >'$out.rc'; sleep 60"
+        "cd '$here/curses' && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL= PYTHONDONTWRITEBYTECODE=1 '$interp' '$name.py' '$out.log' '$out.sync' 2>'$out.err'; echo \$? >'$out.rc'; sleep 60"
     while IFS= read -r keys || [ -n "$keys" ]; do
         n=$((n + 1))
         if ! wait_for "$out.sync" "$n"; then
