@@ -115,7 +115,7 @@ LIB_OBJS += $(BUILD)/vm/eval_tailcall.o
 endif
 
 # Debian packages pvm needs to build and test.
-DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux patch
+DEB_PKGS := libgc-dev check libreadline-dev libgmp-dev libutf8proc-dev zlib1g-dev libbz2-dev liblzma-dev libssl-dev libb2-dev libexpat1-dev libsqlite3-dev uuid-dev libcrypt-dev libdb5.3-dev libgdbm-dev libnsl-dev libncurses-dev python3.11 python3-gdbm libpython3.11-testsuite pkg-config tmux patch
 
 .PHONY: pgo py314-stdlib all deps deps-packages demo check unit golden gcstress decimal-check decimal-diff conformance conformance-floor bench docs install clean pvm fuzz verify-stdlib stdlib-imports
 

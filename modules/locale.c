@@ -46,21 +46,6 @@ static Value decode(const char *s)
         ? rt_str_new(s, n) : rt_str_from_latin1((const unsigned char *)s, n);
 }
 
-/* s as a wide string (wchar_t is a code point on Linux): NULL + ValueError
- * "embedded null character" when it holds a NUL. */
-static wchar_t *to_wide(Value s)
-{
-    size_t n = AS_STR(s)->length;
-    wchar_t *w = gc_alloc_atomic((n + 1) * sizeof *w);
-    for (size_t i = 0; i < n; i++)
-        if ((w[i] = (wchar_t)rt_str_char_at(s, i)) == 0) {
-            rt_raisef(&rt_ValueError, "embedded null character");
-            return NULL;
-        }
-    w[n] = 0;
-    return w;
-}
-
 static Value from_wide(const wchar_t *w, size_t n)
 {
     StrBuf sb;
@@ -297,7 +282,7 @@ static Value locale_strcoll(Value *args, size_t nargs, Value kw)
     if (!rt_arg_nokw("strcoll", kw) || !rt_arg_range("strcoll", nargs, 2, 2) ||
         !str_arg("strcoll", 1, args[0]) || !str_arg("strcoll", 2, args[1]))
         return VAL_NULL;
-    wchar_t *a = to_wide(args[0]), *b = a == NULL ? NULL : to_wide(args[1]);
+    wchar_t *a = mod_str_wide(args[0]), *b = a == NULL ? NULL : mod_str_wide(args[1]);
     if (b == NULL)
         return VAL_NULL;
     /* the sign: glibc's wcscmp (the C locale's wcscoll) returns -1 or 1 or
@@ -310,7 +295,7 @@ static Value locale_strxfrm(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("_locale.strxfrm", nargs, kw) || !str_arg("strxfrm", 0, args[0]))
         return VAL_NULL;
-    wchar_t *s = to_wide(args[0]);
+    wchar_t *s = mod_str_wide(args[0]);
     if (s == NULL)
         return VAL_NULL;
     size_t n = wcsxfrm(NULL, s, 0);

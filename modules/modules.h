@@ -53,6 +53,8 @@
     X(sha512, "_sha512")                            \
     X(sha3, "_sha3")                                \
     X(crypt, "_crypt")                              \
+    X(curses, "_curses")                            \
+    X(curses_panel, "_curses_panel")                \
     X(spwd, "spwd")                                 \
     X(audioop, "audioop")                           \
     X(dbm, "_dbm")                                  \

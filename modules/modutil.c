@@ -5,6 +5,7 @@
  * integers.  (Argument checks are the runtime's: runtime/args.h.)
  */
 #include <string.h>
+#include <wchar.h>
 #include "modules/modutil.h"
 #include "runtime/version.h"
 #include "runtime/buffer.h"
@@ -81,6 +82,19 @@ const char *mod_str_utf8(Value s)
         return p;
     /* The codec raises the error, with the position CPython names. */
     return mod_call_method(s, "encode", NULL, 0) != VAL_NULL ? p : NULL;
+}
+
+wchar_t *mod_str_wide(Value s)
+{
+    size_t n = AS_STR(s)->length;
+    wchar_t *w = gc_alloc_atomic((n + 1) * sizeof *w);
+    for (size_t i = 0; i < n; i++)
+        if ((w[i] = (wchar_t)rt_str_char_at(s, i)) == 0) {
+            rt_raisef(&rt_ValueError, "embedded null character");
+            return NULL;
+        }
+    w[n] = 0;
+    return w;
 }
 
 bool mod_int_as_ssize(Value v, ssize_t *out)

@@ -15,6 +15,7 @@
 #define PVM_MODUTIL_H
 
 #include <semaphore.h>
+#include <wchar.h>
 #include "runtime/runtime.h"
 #include "modules/modules.h"
 
@@ -58,6 +59,10 @@ bool mod_as_unsigned(Value v, bool long_long, uint64_t *out);
 /* PyUnicode_AsUTF8: the str's UTF-8, or NULL + UnicodeEncodeError
  * ("surrogates not allowed") for a str holding a lone surrogate. */
 const char *mod_str_utf8(Value s);
+/* PyUnicode_AsWideCharString: the str's code points as a NUL-terminated
+ * wide string (wchar_t is a code point on Linux), or NULL + ValueError
+ * "embedded null character" when it holds a NUL (locale.c, curses). */
+wchar_t *mod_str_wide(Value s);
 
 /* Look up a special method on v's type (not the instance): VAL_NULL, no
  * exception, when absent.  Bound to v. */

@@ -238,6 +238,9 @@ echo "== startup: $1"
 run_suite startup '^startup: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_startup.sh" "$1"
 echo "== repl: $1"
 run_suite repl '^repl: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_repl.sh" "$1"
+# curses programs in tmux (_curses, _curses_panel) against python3.11's screens.
+echo "== curses: $1"
+run_suite curses '^curses: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_curses.sh" "$1"
 # A slice of CPython's own test suite (tests/conformance/quick.txt): no
 # module may pass fewer tests than its floor (floor.txt).
 echo "== conformance (quick slice): $1"

@@ -13,7 +13,8 @@
 # A test with a failing subtest counts once, as fail.  Errors that belong to
 # no test (an import error, setUpClass) are "error" lines with unittest's id
 # for them.  As under CPython's regrtest without -u, tests that need a
-# resource (network, cpu, ...) are skipped.
+# resource (network, cpu, ...) are skipped, but those CONF_USE names.
+import os
 import sys
 
 PREFIX = "@@CONF"
@@ -32,7 +33,8 @@ def main(module):
     emit("start", module)
     try:
         from test import support
-        support.use_resources = []
+        # CONF_USE=curses,...: the resources regrtest -u would enable.
+        support.use_resources = [r for r in os.environ.get("CONF_USE", "").split(",") if r]
     except BaseException as e:              # noqa: the interpreter may lack it
         emit("note", "test.support: %s: %s" % (type(e).__name__, e))
     import unittest
