@@ -49,6 +49,10 @@ bool mod_std_unbuffered(void);
  * C locale (PYTHONCOERCECLOCALE=0 PYTHONUTF8=0), the codec's name for the
  * codeset of any other locale. */
 Value mod_std_encoding(void);
+/* A file name or command-line word from the system as str, decoded as
+ * os.fsdecode does (UTF-8, each undecodable byte a lone surrogate, so the
+ * name round-trips; posix.c). */
+Value mod_fsdecode(const char *s);
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 

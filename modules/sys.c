@@ -199,13 +199,13 @@ static Value list_of(Value *slot)
 void mod_sys_set_argv(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)
-        rt_list_append(list_of(&sys_argv), rt_str_from_cstr(argv[i]));
+        rt_list_append(list_of(&sys_argv), mod_fsdecode(argv[i]));
 }
 
 void mod_sys_set_orig_argv(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)
-        rt_list_append(list_of(&sys_orig_argv), rt_str_from_cstr(argv[i]));
+        rt_list_append(list_of(&sys_orig_argv), mod_fsdecode(argv[i]));
 }
 
 /* -X name=value → _xoptions['name'] = 'value'; -X name → True. */

@@ -425,6 +425,7 @@ static const ObjCode *script_code;     /* the program's code, for tool_after_run
 static int run_main(Value code, Value module)
 {
     script_code = AS_CODE(code);
+    ld_prepare_main(code);
     return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
 }
 
@@ -472,12 +473,20 @@ static Value main_module(Value file, Value package, Value cached)
 
 /* A path made absolute the way python3.11 makes __file__: cwd + '/' + path,
  * without normalising '..'. */
-static Value absolute(const char *path)
+static const char *absolute_path(const char *path)
 {
     char cwd[PATH_MAX];
     if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
-        return rt_str_from_cstr(path);
-    return rt_str_format_c("%s/%s", cwd, path);
+        return path;
+    char *abs = gc_alloc_atomic(strlen(cwd) + strlen(path) + 2);
+    sprintf(abs, "%s/%s", cwd, path);
+    return abs;
+}
+
+/* The same as a str, as python3.11 decodes a file name (os.fsdecode). */
+static Value absolute(const char *path)
+{
+    return mod_fsdecode(absolute_path(path));
 }
 
 /* sys.path (modules/sys.c: PYTHONPATH, the standard library) after
@@ -498,9 +507,9 @@ static Value script_dir(const char *script)
     char *copy = gc_strdup(realpath(script, real) ? real : script);
     char *slash = strrchr(copy, '/');
     if (slash == NULL)
-        return rt_str_from_cstr(realpath(".", real) ? real : ".");
+        return mod_fsdecode(realpath(".", real) ? real : ".");
     *(slash == copy ? slash + 1 : slash) = '\0';
-    return rt_str_from_cstr(copy);
+    return mod_fsdecode(copy);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -516,7 +525,7 @@ static bool ends_with(const char *s, const char *suffix)
  * reads a file otherwise; `file` is __file__ (VAL_NULL: none). */
 static int run_source(Value source, const char *filename, Value file)
 {
-    Value name = rt_str_from_cstr(filename);
+    Value name = file != VAL_NULL ? file : rt_str_from_cstr(filename);
     Value code = file == VAL_NULL ? ld_compile(source, name, "exec", 0, mod_sys_optimize())
                                   : ld_compile_script(source, name, mod_sys_optimize());
     if (code == VAL_NULL)
@@ -699,7 +708,7 @@ static int run_file(const char *path)
         return status;
     }
     if (ends_with(path, ".py")) {
-        code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
+        code = ld_code_from_source(absolute_path(path), "__main__", NULL);
         if (code == VAL_NULL)
             return compile_failed();
     } else if (!is_pyc_file(path)) {
@@ -732,11 +741,12 @@ static int run_module(const char *name)
 {
     char cwd[PATH_MAX];
     init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
-    Value code, file, package, cached, modname;
-    if (!ld_find_main_module(name, &code, &file, &package, &cached, &modname)) {
+    LdMainModule target;
+    int found = ld_find_main_module(name, &target);
+    if (found <= 0) {
         rt_stdout_flush();
         Value exc = rt_err_fetch();
-        if (!rt_isinstance_of(exc, &rt_ImportError)) {
+        if (found < 0) {
             rt_print_exception(exc);
             return 1;
         }
@@ -747,14 +757,14 @@ static int run_module(const char *name)
     /* sys.argv[0] becomes the module's file, as runpy sets it. */
     Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "argv");
     if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
-        AS_LIST(sys_argv)->items[0] = file;
-    Value module = main_module(file, package, cached);
-    if (!ld_set_main_spec(module, modname, file)) {
+        AS_LIST(sys_argv)->items[0] = target.file;
+    Value module = main_module(target.file, target.package, target.cached);
+    if (!ld_set_main_spec(module, &target)) {
         rt_stdout_flush();
         rt_print_exception(rt_err_fetch());
         return 1;
     }
-    return run_main(code, module);
+    return run_main(target.code, module);
 }
 
 /* pvm -c CMD: sys.argv[0] is '-c', sys.path[0] the current directory
