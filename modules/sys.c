@@ -42,6 +42,8 @@
  * says "pvm" so nobody mistakes it for CPython.
  */
 #include <float.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -916,11 +918,13 @@ static Value executable_path(void)
     return n > 0 ? rt_str_new(buf, (size_t)n) : rt_str_empty();
 }
 
+/* The standard streams; a descriptor closed when pvm started makes that
+ * stream None, as CPython's create_stdio does. */
 static void set_streams(Value d)
 {
     static const char *const names[] = { "stdin", "stdout", "stderr" };
     for (int fd = 0; fd < 3; fd++) {
-        Value s = mod_std_stream(fd);
+        Value s = fcntl(fd, F_GETFD) < 0 && errno == EBADF ? rt_None : mod_std_stream(fd);
         char dunder[16];
         snprintf(dunder, sizeof dunder, "__%s__", names[fd]);
         rt_dict_set_cstr(d, names[fd], s);
