@@ -1065,6 +1065,42 @@ static void xoption_flags(const Options *o, ModSysFlags *f)
             f->warn_default_encoding = 1;
 }
 
+/* sys.flags.int_max_str_digits, as CPython's config_init_int_max_str_digits:
+ * the last -X int_max_str_digits=N, else PYTHONINTMAXSTRDIGITS (unless
+ * -E / -I); N is 0 (no limit) or at least 640.  false after the fatal
+ * error of a bad value. */
+static bool limit_value(const char *text, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || errno != 0 || n > INT_MAX || (n != 0 && n < 640))
+        return false;
+    *out = (int)n;
+    return true;
+}
+
+static bool int_max_str_digits(const Options *o, ModSysFlags *f)
+{
+    const char *from = NULL, *text = NULL;
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strncmp(o->xoptions[k], "int_max_str_digits", 18) == 0 &&
+            (o->xoptions[k][18] == '\0' || o->xoptions[k][18] == '=')) {
+            from = "-X int_max_str_digits";
+            text = o->xoptions[k][18] == '=' ? o->xoptions[k] + 19 : "";
+        }
+    const char *v = f->ignore_environment ? NULL : getenv("PYTHONINTMAXSTRDIGITS");
+    if (from == NULL && v != NULL && v[0] != '\0') {
+        from = "PYTHONINTMAXSTRDIGITS";
+        text = v;
+    }
+    if (from == NULL || limit_value(text, &f->int_max_str_digits))
+        return true;
+    fprintf(stderr, "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; "
+            "must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n", from);
+    return false;
+}
+
 /* -X no_debug_ranges or PYTHONNODEBUGRANGES (unless -E / -I): positions
  * without columns, so tracebacks show no carets (runtime/code.h). */
 static bool debug_ranges(const Options *o)
@@ -1151,6 +1187,8 @@ int main(int argc, char **argv)
         return parse_status;
     environment_flags(&o.flags);
     xoption_flags(&o, &o.flags);
+    if (!int_max_str_digits(&o, &o.flags))
+        return 1;
     o.flags.utf8_mode = utf8_mode(&o);
     o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
     rt_bytes_warning = o.flags.bytes_warning;

@@ -202,6 +202,23 @@ def xoptions_warnoptions_orig_argv(work):
 
 
 @case
+def int_max_str_digits(work):
+    """-X int_max_str_digits=N and PYTHONINTMAXSTRDIGITS (the option wins;
+    N is 0 or >= 640, else a fatal error, status 1)."""
+    show = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())"
+    for args, env in (([], None), (["-X", "int_max_str_digits=0"], None),
+                      (["-X", "int_max_str_digits=4000"], None), (["-X", "int_max_str_digits"], None),
+                      (["-X", "int_max_str_digits=foo"], None), (["-X", "int_max_str_digits=100"], None),
+                      ([], {"PYTHONINTMAXSTRDIGITS": "4000"}), ([], {"PYTHONINTMAXSTRDIGITS": "100"}),
+                      (["-X", "int_max_str_digits=6000"], {"PYTHONINTMAXSTRDIGITS": "4000"}),
+                      (["-E"], {"PYTHONINTMAXSTRDIGITS": "100"})):
+        problem = same(work, args + ["-c", show], env)
+        if problem:
+            return "%s %s: %s" % (" ".join(args), env, problem)
+    return None
+
+
+@case
 def no_site(work):
     return (same(work, ["-S", "-c", "print(exit)"]) or
             same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
