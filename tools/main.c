@@ -772,7 +772,15 @@ static int run_module(const char *name)
 static int run_command(const char *command)
 {
     init_path(rt_str_empty());
-    return run_source(rt_str_from_cstr(command), "<string>", VAL_NULL);
+    /* A command that is not UTF-8: decoded as a file name is (os.fsdecode),
+     * its lone surrogates cannot be compiled, as in python3.11. */
+    Value source = mod_fsdecode(command);
+    if (rt_encode_utf8(source, rt_str_from_cstr("strict")) == VAL_NULL) {
+        fputs("Unable to decode the command from the command line:\n", stderr);
+        rt_print_exception(rt_err_fetch());
+        return 1;
+    }
+    return run_source(source, "<string>", VAL_NULL);
 }
 
 /* pvm with no program: the interactive prompt when stdin is a terminal,

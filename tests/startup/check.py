@@ -219,6 +219,16 @@ def int_max_str_digits(work):
 
 
 @case
+def undecodable_command(work):
+    """-c with bytes that are not UTF-8: the command cannot be decoded (its
+    lone surrogates), status 1; a script argument that is not UTF-8 is
+    fine."""
+    return (same(work, ["-c", b"print(ascii('\xff'))"]) or
+            same(work, ["-c", b"print(ascii('\xff'))"], {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0"}) or
+            same(work, ["-c", "import sys; print(ascii(sys.argv))", b"\xff"]))
+
+
+@case
 def no_site(work):
     return (same(work, ["-S", "-c", "print(exit)"]) or
             same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
