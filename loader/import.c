@@ -203,7 +203,20 @@ static char *cache_path(const char *py)
     char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
     memcpy(name, base, stem);
     strcpy(name + stem, tag);
-    return path_join(path_join(dir_name(py), "__pycache__"), name);
+    Value prefix = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "pycache_prefix");
+    const char *root = prefix != VAL_NULL && is_str(prefix) ? mod_fsencode(prefix) : NULL;
+    if (root == NULL) {
+        rt_err_clear();
+        return path_join(path_join(dir_name(py), "__pycache__"), name);
+    }
+    /* sys.pycache_prefix: the source's absolute directory under it */
+    char cwd[PATH_MAX];
+    const char *head = dir_name(py);
+    if (head[0] != '/')
+        head = path_join(getcwd(cwd, sizeof cwd) ? cwd : "", head);
+    while (head[0] == '/')
+        head++;
+    return path_join(path_join(root, head), name);
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -294,16 +307,27 @@ static bool dont_write_bytecode(void)
     return truth > 0;
 }
 
-/* SourceFileLoader.set_data and _write_atomic: make __pycache__ if needed,
+/* SourceFileLoader.set_data and _write_atomic: make __pycache__ (and, under
+ * sys.pycache_prefix, the directories above it) if needed,
  * write the file under a temporary name (created exclusively, with the
  * source's permissions plus owner-write, under the umask) and rename it
  * over the old one, so that no reader ever sees half a file.  Any failure
  * (a read-only directory, a race with another writer) only means there
  * is no cache, as in importlib. */
+/* Make dir and each missing directory above it (set_data's loop). */
+static bool make_dirs(const char *dir)
+{
+    if (dir[0] == '\0' || ld_is_dir(dir))
+        return true;
+    char *parent = dir_name(dir);
+    if (strcmp(parent, dir) != 0 && !make_dirs(parent))
+        return false;
+    return mkdir(dir, 0777) == 0 || errno == EEXIST;
+}
+
 static void write_pyc(const char *pyc, mode_t source_mode, Value data)
 {
-    char *dir = dir_name(pyc);
-    if (!ld_is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
+    if (!make_dirs(dir_name(pyc)))
         return;
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%s.%ld", pyc, (long)getpid()) >= (int)sizeof tmp)

@@ -53,6 +53,9 @@ Value mod_std_encoding(void);
  * os.fsdecode does (UTF-8, each undecodable byte a lone surrogate, so the
  * name round-trips; posix.c). */
 Value mod_fsdecode(const char *s);
+/* And back (os.fsencode): NULL + UnicodeEncodeError for a surrogate that
+ * stands for no byte. */
+const char *mod_fsencode(Value s);
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 

@@ -84,6 +84,12 @@ Value mod_fsdecode(const char *s)
     return fsdecode((const unsigned char *)s, strlen(s));
 }
 
+const char *mod_fsencode(Value s)
+{
+    size_t len;
+    return mod_posix_fsencode(s, &len);
+}
+
 /* ---- arguments ------------------------------------------------------------------------ */
 
 PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,

@@ -1027,6 +1027,19 @@ static Value lazy_import_state(Value module, Value name)
     return rt_dict_get_str(d, name);
 }
 
+/* sys.pycache_prefix: -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX
+ * (not under -E), else None: where importlib, and pvm's own import
+ * (loader/import.c, cache_path), keep cached bytecode instead of each
+ * source directory's __pycache__. */
+static Value pycache_prefix(void)
+{
+    Value x = xoptions != VAL_NULL ? rt_dict_get_cstr(xoptions, "pycache_prefix") : VAL_NULL;
+    if (x != VAL_NULL && is_str(x))
+        return x;
+    const char *env = mod_sys_getenv("PYTHONPYCACHEPREFIX");
+    return env != NULL && env[0] != '\0' ? mod_fsdecode(env) : rt_None;
+}
+
 /* What the import system keeps in sys (pvm's own finder is in
  * loader/import.c; importlib's hooks come on first use, above). */
 static void set_import_state(Value d)
@@ -1036,7 +1049,7 @@ static void set_import_state(Value d)
     rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
     rt_dict_set_cstr(d, "stdlib_module_names", stdlib_module_names());
     rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(mod_sys_flags()->dont_write_bytecode));
-    rt_dict_set_cstr(d, "pycache_prefix", rt_None);
+    rt_dict_set_cstr(d, "pycache_prefix", pycache_prefix());
     set_prefixes(d);
 }
 
