@@ -1027,15 +1027,15 @@ static Value lazy_import_state(Value module, Value name)
     return rt_dict_get_str(d, name);
 }
 
-/* sys.pycache_prefix: -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX
- * (not under -E), else None: where importlib, and pvm's own import
- * (loader/import.c, cache_path), keep cached bytecode instead of each
- * source directory's __pycache__. */
+/* sys.pycache_prefix: -X pycache_prefix=PATH (None when PATH is empty or
+ * missing), else PYTHONPYCACHEPREFIX (not under -E), else None: where
+ * importlib, and pvm's own import (loader/import.c, cache_path), keep
+ * cached bytecode instead of each source directory's __pycache__. */
 static Value pycache_prefix(void)
 {
     Value x = xoptions != VAL_NULL ? rt_dict_get_cstr(xoptions, "pycache_prefix") : VAL_NULL;
-    if (x != VAL_NULL && is_str(x))
-        return x;
+    if (x != VAL_NULL)
+        return is_str(x) && rt_str_nbytes(x) > 0 ? x : rt_None;
     const char *env = mod_sys_getenv("PYTHONPYCACHEPREFIX");
     return env != NULL && env[0] != '\0' ? mod_fsdecode(env) : rt_None;
 }

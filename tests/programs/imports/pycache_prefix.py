@@ -1,4 +1,4 @@
-# sys.pycache_prefix from -X pycache_prefix and PYTHONPYCACHEPREFIX (the option wins, -E ignores the variable): where an imported module's bytecode is cached, read back and written
+# sys.pycache_prefix from -X pycache_prefix and PYTHONPYCACHEPREFIX (the option wins, even empty or without a value; -E ignores the variable): where an imported module's bytecode is cached, read back and written
 import os, subprocess, sys, tempfile
 
 SHOW = ("import sys, os; sys.path.insert(0, 'src'); import modx\n"
@@ -14,6 +14,8 @@ with tempfile.TemporaryDirectory() as d:
             ([], {"PYTHONPYCACHEPREFIX": os.path.join(d, "abs")}),
             (["-X", "pycache_prefix=rel"], {"PYTHONPYCACHEPREFIX": "other"}),
             (["-E"], {"PYTHONPYCACHEPREFIX": "other"}),
+            (["-X", "pycache_prefix="], {"PYTHONPYCACHEPREFIX": "other"}),
+            (["-X", "pycache_prefix"], {"PYTHONPYCACHEPREFIX": "other"}),
             (["-X", "pycache_prefix=rel"], {})]
     for args, extra in runs:
         p = subprocess.run([sys.executable] + args + ["-c", SHOW], cwd=d, capture_output=True,
