@@ -1244,6 +1244,10 @@ int main(int argc, char **argv)
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
     mod_builtins_init(!o.flags.no_site);
+    /* sys.__interactivehook__, which CPython's site module adds unless -I. */
+    if (!o.flags.no_site && !o.flags.isolated)
+        rt_dict_set_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "__interactivehook__",
+                         tools_interactive_hook());
     rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(o.flags.optimize == 0));
     /* sys.argv: the script (or, for -m, a placeholder runpy replaces; '-c'
      * for -c; '' for stdin and the prompt) and everything after it. */

@@ -229,6 +229,24 @@ def undecodable_command(work):
 
 
 @case
+def interactive_hook(work):
+    """sys.__interactivehook__ exists unless -I or -S (CPython's site adds
+    it); the prompt of -i calls it before the first line, and reports a
+    hook that raises, then prompts all the same."""
+    show = "import sys; print(hasattr(sys, '__interactivehook__'))"
+    for args in ([], ["-I"], ["-S"], ["-E"], ["-s"]):
+        problem = same(work, args + ["-c", show])
+        if problem:
+            return " ".join(args) + ": " + problem
+    for hook in ("lambda: print('hook ran')", "lambda: 1/0", "None"):
+        code = "import sys; sys.__interactivehook__ = " + hook
+        problem = same(work, ["-i", "-q", "-c", code], stdin=b"print(1)\n")
+        if problem:
+            return hook + ": " + problem
+    return same(work, ["-i", "-q", "-c", "import sys; del sys.__interactivehook__"], stdin=b"print(2)\n")
+
+
+@case
 def no_site(work):
     return (same(work, ["-S", "-c", "print(exit)"]) or
             same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
