@@ -294,6 +294,72 @@ void mod_sys_append_path(Value path, Value v)
     rt_list_append(path, v);
 }
 
+static Value pth_entries;               /* a ._pth file's sys.path, or VAL_NULL */
+
+/* The executable as CPython's getpath finds it from argv0: a name with a
+ * slash made absolute (not following symlinks), else the first
+ * executable file of that name on PATH; NULL when none. */
+static const char *program_path(const char *argv0)
+{
+    if (strchr(argv0, '/') != NULL)
+        return rt_str_cstr(abspath(argv0, strlen(argv0)));
+    const char *dirs = getenv("PATH");
+    while (dirs != NULL && *dirs != '\0') {
+        const char *colon = strchr(dirs, ':');
+        size_t n = colon ? (size_t)(colon - dirs) : strlen(dirs);
+        char *candidate = gc_alloc_atomic(n + strlen(argv0) + 2);
+        sprintf(candidate, "%.*s/%s", (int)n, dirs, argv0);
+        if (access(candidate, X_OK) == 0)
+            return rt_str_cstr(abspath(candidate, strlen(candidate)));
+        dirs = colon ? colon + 1 : NULL;
+    }
+    return NULL;
+}
+
+void mod_sys_read_pth(const char *argv0, ModSysFlags *f)
+{
+    const char *exe = argv0 != NULL ? program_path(argv0) : NULL;
+    char *pth = exe != NULL ? gc_alloc_atomic(strlen(exe) + 6) : NULL;
+    size_t size;
+    if (pth != NULL)
+        sprintf(pth, "%s._pth", exe);
+    char *text = pth != NULL ? ld_read_file(pth, &size) : NULL;
+    if (text == NULL)
+        return;
+    const char *dir = rt_str_cstr(abspath(pth, (size_t)(strrchr(pth, '/') - pth)));
+    pth_entries = rt_list_new(0);
+    f->no_site = 1;
+    for (char *line = strtok(text, "\r\n"); line != NULL; line = strtok(NULL, "\r\n")) {
+        char *hash = strchr(line, '#');
+        if (hash != NULL)
+            *hash = '\0';
+        while (*line == ' ' || *line == '\t')
+            line++;
+        size_t n = strlen(line);
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            line[--n] = '\0';
+        if (n == 0)
+            continue;
+        if (strcmp(line, "import site") == 0) {
+            f->no_site = 0;
+            continue;
+        }
+        if (strncmp(line, "import ", 7) == 0) {
+            fputs("unsupported 'import' line in ._pth file\n", stderr);
+            continue;
+        }
+        const char *entry = line;
+        if (line[0] != '/') {
+            char *joined = gc_alloc_atomic(strlen(dir) + n + 2);
+            sprintf(joined, "%s/%s", dir, line);
+            entry = joined;
+        }
+        rt_list_append(pth_entries, abspath(entry, strlen(entry)));
+    }
+    f->isolated = f->ignore_environment = 1;
+    f->safe_path = true;
+}
+
 /* sys.path: [first, the PYTHONPATH entries made absolute, the standard
  * library's zip, the standard library, lib-dynload, the site-packages
  * directories]; duplicates after first dropped as site.py drops them. */
@@ -301,7 +367,7 @@ void mod_sys_init_path(Value first)
 {
     Value path = mod_sys_path();
     Value rest = rt_list_new(0);
-    const char *env = mod_sys_getenv("PYTHONPATH");
+    const char *env = pth_entries != VAL_NULL ? NULL : mod_sys_getenv("PYTHONPATH");
     while (env != NULL && *env != '\0') {
         const char *colon = strchr(env, ':');
         size_t n = colon ? (size_t)(colon - env) : strlen(env);
@@ -309,7 +375,9 @@ void mod_sys_init_path(Value first)
         env = colon ? colon + 1 : NULL;
     }
     locate_stdlib();
-    if (lib.found) {
+    if (pth_entries != VAL_NULL)
+        rest = pth_entries;
+    else if (lib.found) {
         mod_sys_append_path(rest, rt_str_format_c("%s/%s/python3%d.zip", lib.prefix, platlibdir(),
                                                    PY_MINOR));
         mod_sys_append_path(rest, rt_str_from_cstr(lib.stdlib));

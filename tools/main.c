@@ -1235,6 +1235,7 @@ int main(int argc, char **argv)
     rt_init();
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
+    mod_sys_read_pth(argc > 0 ? argv[0] : NULL, &o.flags);
     mod_sys_set_flags(&o.flags);
     mod_locale_coerce();                /* before os.environ is read */
     for (int k = 0; k < o.nxoptions; k++)

@@ -247,6 +247,31 @@ def interactive_hook(work):
 
 
 @case
+def pth_file_beside_executable(work):
+    """A ._pth file beside the executable (a symlink to it, named as the
+    command line names it): its lines are sys.path, relative to its folder,
+    PYTHONPATH is ignored, and the flags are isolated, without site unless
+    a line says `import site`."""
+    show = ("import sys; print([p for p in sys.path if 'packages' not in p], sys.flags.no_site, "
+            "sys.flags.isolated, sys.flags.ignore_environment, sys.flags.safe_path)")
+    for lines in (["#.", "# ..", sys._stdlib_dir, ".", "..", "sub/../lib", "", "import other"],
+                  ["fake-path-name", sys._stdlib_dir, "# comment", "import site"]):
+        results = []
+        for exe in (PYTHON, PVM):
+            folder = os.path.join(work, os.path.basename(exe) + "-dir")
+            os.makedirs(folder, exist_ok=True)
+            link = os.path.join(folder, os.path.basename(exe))
+            if not os.path.exists(link):
+                os.symlink(exe, link)
+            write(folder, os.path.basename(exe) + "._pth", "\n".join(lines) + "\n")
+            out, err, status = run([link, "-c", show], work, {"PYTHONPATH": "from-env"})
+            results.append((out.replace(folder, "<dir>"), err.splitlines()[-1:], status))
+        if results[0] != results[1]:
+            return "%s: python3.11 %r, pvm %r" % (lines, results[0], results[1])
+    return None
+
+
+@case
 def no_site(work):
     return (same(work, ["-S", "-c", "print(exit)"]) or
             same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
