@@ -41,7 +41,8 @@
  * Differences from CPython, chosen for simplicity:
  *   - Until the program imports importlib, __spec__ and __loader__ are
  *     None for every module pvm creates, and sys.meta_path, sys.path_hooks
- *     do not exist (reading one imports importlib).  Importing it installs
+ *     do not exist (reading one imports importlib, and so does a __main__
+ *     whose code names __loader__: ld_prepare_main).  Importing it installs
  *     CPython's finders, makes real specs and gives __main__ the loader
  *     CPython's start-up gives it (the importlib section below).
  *     The "initialising" state a spec would carry is kept here instead, for
@@ -205,7 +206,20 @@ static char *cache_path(const char *py)
     char *name = gc_alloc_atomic(stem + strlen(tag) + 1);
     memcpy(name, base, stem);
     strcpy(name + stem, tag);
-    return path_join(path_join(dir_name(py), "__pycache__"), name);
+    Value prefix = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "pycache_prefix");
+    const char *root = prefix != VAL_NULL && is_str(prefix) ? mod_fsencode(prefix) : NULL;
+    if (root == NULL) {
+        rt_err_clear();
+        return path_join(path_join(dir_name(py), "__pycache__"), name);
+    }
+    /* sys.pycache_prefix: the source's absolute directory under it */
+    char cwd[PATH_MAX];
+    const char *head = dir_name(py);
+    if (head[0] != '/')
+        head = path_join(getcwd(cwd, sizeof cwd) ? cwd : "", head);
+    while (head[0] == '/')
+        head++;
+    return path_join(path_join(root, head), name);
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -321,16 +335,27 @@ static bool dont_write_bytecode(void)
     return truth > 0;
 }
 
-/* SourceFileLoader.set_data and _write_atomic: make __pycache__ if needed,
+/* SourceFileLoader.set_data and _write_atomic: make __pycache__ (and, under
+ * sys.pycache_prefix, the directories above it) if needed,
  * write the file under a temporary name (created exclusively, with the
  * source's permissions plus owner-write, under the umask) and rename it
  * over the old one, so that no reader ever sees half a file.  Any failure
  * (a read-only directory, a race with another writer) only means there
  * is no cache, as in importlib. */
+/* Make dir and each missing directory above it (set_data's loop). */
+static bool make_dirs(const char *dir)
+{
+    if (dir[0] == '\0' || ld_is_dir(dir))
+        return true;
+    char *parent = dir_name(dir);
+    if (strcmp(parent, dir) != 0 && !make_dirs(parent))
+        return false;
+    return mkdir(dir, 0777) == 0 || errno == EEXIST;
+}
+
 static bool write_pyc(const char *pyc, mode_t source_mode, Value data)
 {
-    char *dir = dir_name(pyc);
-    if (!ld_is_dir(dir) && mkdir(dir, 0777) != 0 && errno != EEXIST)
+    if (!make_dirs(dir_name(pyc)))
         return false;
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%s.%ld", pyc, (long)getpid()) >= (int)sizeof tmp)
@@ -383,7 +408,7 @@ static Value compile_source(const char *py, const char *pyc, const unsigned char
     if (source != NULL && !cache) {
         /* The script, compiled as python3.11 reads it — from the compile
          * cache when an earlier run compiled it, without any compiler. */
-        Value code = ld_compile_script(rt_bytes_new(source, size), rt_str_from_cstr(py),
+        Value code = ld_compile_script(rt_bytes_new(source, size), mod_fsdecode(py),
                                        mod_sys_optimize());
         const char *no_compiler = code == VAL_NULL ? ld_compiler_unavailable() : NULL;
         if (no_compiler == NULL)
@@ -415,7 +440,7 @@ static Value code_from_source(const char *py, const char *modname, Value *cached
 {
     char *pyc = cache_path(py);
     if (cached != NULL)
-        *cached = rt_str_from_cstr(pyc);
+        *cached = mod_fsdecode(pyc);
     size_t n = 0;
     unsigned char *data = ld_read_file(pyc, &n);
     const char *why = data == NULL ? "is missing" : stale_reason(data, n, py);
@@ -427,7 +452,7 @@ static Value code_from_source(const char *py, const char *modname, Value *cached
     }
     Value code = load_pyc_data(data, n, pyc);
     if (code != VAL_NULL) {
-        Value now = rt_str_from_cstr(py);
+        Value now = mod_fsdecode(py);
         fix_filename(AS_CODE(code), AS_CODE(code)->filename, now);
     }
     return code;
@@ -834,8 +859,33 @@ static bool give_main_loader(Value main)
     return true;
 }
 
+/* Does code, or code nested in it, name `name` (co_names: a global, an
+ * attribute or an imported name)? */
+static bool code_names(const ObjCode *code, Value name)
+{
+    for (size_t i = 0; i < rt_tuple_len(code->names); i++)
+        if (rt_str_equal(rt_tuple_get(code->names, i), name))
+            return true;
+    for (size_t i = 0; i < rt_tuple_len(code->consts); i++) {
+        Value c = rt_tuple_get(code->consts, i);
+        if (is_code(c) && code_names(AS_CODE(c), name))
+            return true;
+    }
+    return false;
+}
+
+void ld_prepare_main(Value code)
+{
+    if (bootstrap != VAL_NULL || !code_names(AS_CODE(code), rt_str_intern_cstr("__loader__")))
+        return;
+    if (!ld_import_install())
+        rt_err_clear();                 /* no standard library: it stays None */
+}
+
 /* Modules imported before importlib was get the spec its finders would
- * have given them (the built-in ones got theirs from _bootstrap._setup);
+ * have given them (the built-in ones got theirs from _bootstrap._setup,
+ * except those imported after it, while importlib/__init__ ran: posix,
+ * which _bootstrap_external imports);
  * __main__ keeps None, as a script's does — also under another name
  * (multiprocessing aliases it as sys.modules['__mp_main__'], which must
  * not rename it) — and gets its loader. */
@@ -846,12 +896,16 @@ static bool give_specs(void)
     if (main != VAL_NULL && IS_EXACT(main, rt_module_type) && !give_main_loader(main))
         return false;
     for (size_t i = 0; rt_dict_next(mods, &i, &name, &m);) {
-        if (!IS_EXACT(m, rt_module_type) || VAL_AS(ObjModule, m)->builtin || !is_str(name) ||
-            m == main)
+        if (!IS_EXACT(m, rt_module_type) || !is_str(name) || m == main)
             continue;
         Value d = VAL_AS(ObjModule, m)->dict;
         Value spec = rt_dict_get_cstr(d, "__spec__"), file = rt_dict_get_cstr(d, "__file__");
         Value path = rt_dict_get_cstr(d, "__path__");
+        if (VAL_AS(ObjModule, m)->builtin) {
+            if (spec == VAL_NULL && !init_attrs_from_spec(m, builtin_spec(name), false))
+                return false;
+            continue;
+        }
         if (spec != rt_None)
             continue;
         if (file != VAL_NULL && is_str(file))
@@ -1634,10 +1688,11 @@ int ld_import_star(Value module, Value locals)
 
 /* ---- python -m (runpy._get_module_details) ------------------------------------------- */
 
-static bool main_error(Value msg)
+/* runpy's _Error: a message python prints after "python3.11: ". */
+static int main_error(Value msg)
 {
     rt_raise_args(&rt_ImportError, rt_tuple_pack(1, msg));
-    return false;
+    return 0;
 }
 
 /* `-m name.py` that fails to find its parent `name`: runpy's hint, that
@@ -1651,13 +1706,86 @@ static Value py_name_hint(Value name, Value msg)
                            rt_str_cstr(rt_str_new(rt_str_cstr(name), n - 3)), name);
 }
 
-bool ld_find_main_module(const char *cname, Value *code, Value *file,
-                         Value *package, Value *cached, Value *modname)
+/* An exception to report with its traceback: -1. */
+static int raise_again(Value exc)
+{
+    rt_raise(exc);
+    return -1;
+}
+
+/* The parent package failed to import with exc: runpy lets it through
+ * (a traceback) unless it is the ImportError of a package missing on the
+ * way to the parent, which find_spec then reports. */
+static bool parent_missing(Value exc, Value parent)
+{
+    if (!rt_isinstance_of(exc, &rt_ImportError))
+        return false;
+    Value missing = rt_lookup_attr(exc, rt_str_intern_cstr("name"));
+    rt_err_clear();
+    if (missing == VAL_NULL || !is_str(missing))
+        return false;
+    const char *p = rt_str_cstr(parent), *m = rt_str_cstr(missing);
+    size_t n = strlen(m);
+    return strcmp(p, m) == 0 || (strncmp(p, m, n) == 0 && p[n] == '.');
+}
+
+/* A module pvm's finder does not find that importlib may (in a zip archive
+ * on sys.path, by a finder of the program's): runpy._get_module_details
+ * itself answers, when there is a standard library. */
+static int main_from_runpy(Value name, LdMainModule *target)
+{
+    Value runpy = ld_import_install() ? import_absolute(rt_str_intern_cstr("runpy")) : VAL_NULL;
+    if (runpy == VAL_NULL) {
+        rt_err_clear();
+        return main_error(rt_str_format_c("No module named %S", name));
+    }
+    Value args[2] = { name, rt_getattr_cstr(runpy, "_Error") };
+    Value details = args[1] != VAL_NULL ? call_function(runpy, "_get_module_details", args, 2)
+                                        : VAL_NULL;
+    if (details == VAL_NULL) {
+        Value exc = rt_err_fetch();
+        if (args[1] == VAL_NULL || !rt_exc_matches(exc, args[1]))
+            return raise_again(exc);
+        return main_error(rt_str(exc));
+    }
+    if (!is_tuple(details) || rt_tuple_len(details) != 3) {
+        rt_raisef(&rt_TypeError, "runpy._get_module_details gave %R", details);
+        return -1;
+    }
+    target->modname = rt_tuple_get(details, 0);
+    target->spec = rt_tuple_get(details, 1);
+    target->code = rt_tuple_get(details, 2);
+    target->package = parent_name(target->modname);
+    target->file = rt_getattr_cstr(target->spec, "origin");
+    target->cached = target->file != VAL_NULL ? rt_getattr_cstr(target->spec, "cached") : VAL_NULL;
+    return target->cached != VAL_NULL ? 1 : -1;
+}
+
+/* The code of a module file pvm's finder found. */
+static int main_from_file(Value name, Spec *spec, LdMainModule *target)
+{
+    const char *cname = rt_str_cstr(name);
+    target->file = rt_str_from_cstr(spec->origin);
+    target->package = parent_name(name);
+    target->modname = name;
+    target->spec = VAL_NULL;
+    target->cached = spec->kind == SPEC_SOURCELESS ? target->file : rt_None;
+    target->code = spec->kind == SPEC_SOURCE ? ld_code_from_source(spec->origin, cname, &target->cached)
+                                           : ld_code_from_pyc(spec->origin, cname);
+    if (target->code == VAL_NULL)
+        return main_error(rt_str(rt_err_fetch()));
+    return 1;
+}
+
+int ld_find_main_module(const char *cname, LdMainModule *target)
 {
     ld_import_init();
     Value name = rt_str_from_cstr(cname);
     if (cname[0] == '.')
         return main_error(rt_str_from_cstr("Relative module names not supported"));
+    Value loaded = rt_dict_get(modules(), name, NULL);
+    if (loaded != VAL_NULL && IS_EXACT(loaded, rt_module_type) && VAL_AS(ObjModule, loaded)->builtin)
+        return main_error(rt_str_format_c("No code object available for %S", name));
     Value parent = parent_name(name);
     Value path = search_path();
     const char *tail = cname;
@@ -1665,6 +1793,8 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
         Value pm = import_absolute(parent);
         if (pm == VAL_NULL) {
             Value exc = rt_err_fetch();
+            if (!parent_missing(exc, parent))
+                return raise_again(exc);
             return main_error(py_name_hint(name, rt_str_format_c(
                 "Error while finding module specification for %R (%s: %S)",
                 name, val_type(exc)->name, exc)));
@@ -1680,52 +1810,38 @@ bool ld_find_main_module(const char *cname, Value *code, Value *file,
     }
     Spec spec;
     if (!find_spec(cname, tail, path, &spec))
-        return false;
+        return -1;
     if (spec.kind == SPEC_NONE && (spec.origin = extension_on_path(tail, path)) != NULL)
         spec.kind = SPEC_EXTENSION;
-    if (spec.kind == SPEC_NONE)
-        return main_error(rt_str_format_c("No module named %S", name));
     if (spec.kind == SPEC_EXTENSION)
         return main_error(rt_str_format_c("No module named %S (%s is a C extension module, "
                                           "which pvm cannot load)", name, spec.origin));
-    if (spec.kind == SPEC_NAMESPACE)
-        return main_error(rt_str_format_c("%R is a namespace package and cannot be executed", name));
+    if (spec.kind == SPEC_NONE)
+        return main_from_runpy(name, target);
     if (spec.kind == SPEC_BUILTIN)
         return main_error(rt_str_format_c("No code object available for %S", name));
-    if (spec.package) {
-        size_t n = strlen(cname);
-        if (strcmp(cname, "__main__") == 0 || (n > 9 && strcmp(cname + n - 9, ".__main__") == 0))
-            return main_error(rt_str_from_cstr("Cannot use package as __main__ module"));
-        char *sub = str_concat3(cname, ".__main__", "");
-        if (ld_find_main_module(sub, code, file, package, cached, modname))
-            return true;
-        if (rt_dict_get(modules(), name, NULL) == VAL_NULL)
-            return false;
-        Value exc = rt_err_fetch();
-        return main_error(rt_str_format_c("%S; %R is a package and cannot be directly executed",
-                                          exc, name));
-    }
-    *file = rt_str_from_cstr(spec.origin);
-    *package = parent;
-    *modname = name;
-    *cached = spec.kind == SPEC_SOURCELESS ? *file : rt_None;
-    *code = spec.kind == SPEC_SOURCE ? ld_code_from_source(spec.origin, cname, cached)
-                                     : ld_code_from_pyc(spec.origin, cname);
-    if (*code == VAL_NULL) {
-        Value exc = rt_err_fetch();
-        return main_error(rt_str(exc));
-    }
-    return true;
+    if (!spec.package && spec.kind != SPEC_NAMESPACE)
+        return main_from_file(name, &spec, target);
+    /* A package (a namespace package too) runs its __main__. */
+    size_t n = strlen(cname);
+    if (strcmp(cname, "__main__") == 0 || (n > 9 && strcmp(cname + n - 9, ".__main__") == 0))
+        return main_error(rt_str_from_cstr("Cannot use package as __main__ module"));
+    int found = ld_find_main_module(str_concat3(cname, ".__main__", ""), target);
+    if (found != 0 || rt_dict_get(modules(), name, NULL) == VAL_NULL)
+        return found;
+    Value exc = rt_err_fetch();
+    return main_error(rt_str_format_c("%S; %R is a package and cannot be directly executed",
+                                      exc, name));
 }
 
 /* The __main__ module of `-m name` gets the spec runpy gives it:
  * importlib's for its real name (name.__main__ for a package), and that
  * spec's loader.  So importlib is imported first, as runpy imports it. */
-bool ld_set_main_spec(Value module, Value modname, Value file)
+bool ld_set_main_spec(Value module, const LdMainModule *target)
 {
     if (!ld_import_install())
         return false;
-    Value spec = file_spec(modname, file);
+    Value spec = target->spec != VAL_NULL ? target->spec : file_spec(target->modname, target->file);
     Value loader = spec != VAL_NULL ? rt_getattr_cstr(spec, "loader") : VAL_NULL;
     if (loader == VAL_NULL)
         return false;

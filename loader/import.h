@@ -41,6 +41,12 @@ void ld_import_init(void);
  * library or on error (exception set). */
 bool ld_import_install(void);
 
+/* Before __main__'s code runs: a program that names __loader__ (print(
+ * __loader__) under -c) gets importlib installed first, so that __main__
+ * has the loader CPython's start-up gives it (import.c, give_main_loader);
+ * other programs keep __loader__ None and never pay for importlib. */
+void ld_prepare_main(Value code);
+
 /* A new sys.path_importer_cache: a dict holding the None of each entry of
  * sys.path pvm's finder has found to name nothing so far (import.c). */
 Value ld_new_importer_cache(void);
@@ -66,16 +72,26 @@ Value ld_code_from_source(const char *py_path, const char *modname, Value *cache
 /* The code object of a sourceless .pyc; VAL_NULL + ImportError if unreadable. */
 Value ld_code_from_pyc(const char *pyc_path, const char *modname);
 
+/* What `-m name` runs: runpy._get_module_details' answer. */
+typedef struct LdMainModule {
+    Value code;
+    Value file;                 /* __file__ and sys.argv[0]: the module's file */
+    Value package;              /* __package__: "" at top level */
+    Value cached;               /* __cached__ */
+    Value modname;              /* its full name: name.__main__ for a package */
+    Value spec;                 /* importlib's spec when importlib found it (a zip
+                                 * archive), VAL_NULL when pvm's finder did */
+} LdMainModule;
+
 /* Where `-m name` finds its code: imports the parent packages, then
- * locates name (for a package, name.__main__).  Fills the module file's
- * path, its package name ("" at top level), the code and the module's
- * full name.  false + exception on failure (the exception's message is
- * what python prints after "python3.11: "). */
-bool ld_find_main_module(const char *name, Value *code, Value *file,
-                         Value *package, Value *cached, Value *modname);
+ * locates name (for a package, name.__main__) and fills *target.  1 found;
+ * 0 not runnable, with an ImportError whose message is what python prints
+ * after "python3.11: "; -1 an exception to report with its traceback (the
+ * parent package's __init__ raised). */
+int ld_find_main_module(const char *name, LdMainModule *target);
 
 /* __spec__ and __loader__ of the `-m` module, as runpy sets them (imports
  * importlib).  false + exception on failure. */
-bool ld_set_main_spec(Value module, Value modname, Value file);
+bool ld_set_main_spec(Value module, const LdMainModule *target);
 
 #endif

@@ -49,6 +49,13 @@ bool mod_std_unbuffered(void);
  * C locale (PYTHONCOERCECLOCALE=0 PYTHONUTF8=0), the codec's name for the
  * codeset of any other locale. */
 Value mod_std_encoding(void);
+/* A file name or command-line word from the system as str, decoded as
+ * os.fsdecode does (UTF-8, each undecodable byte a lone surrogate, so the
+ * name round-trips; posix.c). */
+Value mod_fsdecode(const char *s);
+/* And back (os.fsencode): NULL + UnicodeEncodeError for a surrogate that
+ * stands for no byte. */
+const char *mod_fsencode(Value s);
 /* Install open() in builtins (called once by the registry's first use). */
 void mod_fileio_init(void);
 
@@ -140,6 +147,14 @@ void mod_sys_set_orig_argv(int argc, char **argv);
 /* -X opt (sys._xoptions) and -W opt (sys.warnoptions). */
 void mod_sys_add_xoption(const char *opt);
 void mod_sys_add_warnoption(const char *opt);
+/* A ._pth file beside the executable (CPython's getpath: the file
+ * `<executable>._pth`, the executable as argv0 names it, made absolute
+ * or found on PATH): when there is one, its lines are sys.path's entries
+ * instead of PYTHONPATH's and the standard library's, relative to its
+ * directory, and the flags are isolated, ignore_environment and
+ * safe_path, and no_site unless a line says `import site` (the user
+ * site stays).  Call before mod_sys_set_flags. */
+void mod_sys_read_pth(const char *argv0, ModSysFlags *flags);
 /* sys.path = [first, PYTHONPATH entries..., the standard library, the
  * site-packages directories]; first is VAL_NULL under -P / -I (safe_path:
  * no script directory). */

@@ -79,6 +79,17 @@ Value mod_posix_name(const char *s, size_t n, bool as_bytes)
     return as_bytes ? rt_bytes_new(u, n) : fsdecode(u, n);
 }
 
+Value mod_fsdecode(const char *s)
+{
+    return fsdecode((const unsigned char *)s, strlen(s));
+}
+
+const char *mod_fsencode(Value s)
+{
+    size_t len;
+    return mod_posix_fsencode(s, &len);
+}
+
 /* ---- arguments ------------------------------------------------------------------------ */
 
 PathArg mod_posix_path_spec(const char *fname, const char *argument, bool allow_fd,

@@ -42,6 +42,8 @@
  * says "pvm" so nobody mistakes it for CPython.
  */
 #include <float.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,13 +201,13 @@ static Value list_of(Value *slot)
 void mod_sys_set_argv(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)
-        rt_list_append(list_of(&sys_argv), rt_str_from_cstr(argv[i]));
+        rt_list_append(list_of(&sys_argv), mod_fsdecode(argv[i]));
 }
 
 void mod_sys_set_orig_argv(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)
-        rt_list_append(list_of(&sys_orig_argv), rt_str_from_cstr(argv[i]));
+        rt_list_append(list_of(&sys_orig_argv), mod_fsdecode(argv[i]));
 }
 
 /* -X name=value → _xoptions['name'] = 'value'; -X name → True. */
@@ -292,6 +294,72 @@ void mod_sys_append_path(Value path, Value v)
     rt_list_append(path, v);
 }
 
+static Value pth_entries;               /* a ._pth file's sys.path, or VAL_NULL */
+
+/* The executable as CPython's getpath finds it from argv0: a name with a
+ * slash made absolute (not following symlinks), else the first
+ * executable file of that name on PATH; NULL when none. */
+static const char *program_path(const char *argv0)
+{
+    if (strchr(argv0, '/') != NULL)
+        return rt_str_cstr(abspath(argv0, strlen(argv0)));
+    const char *dirs = getenv("PATH");
+    while (dirs != NULL && *dirs != '\0') {
+        const char *colon = strchr(dirs, ':');
+        size_t n = colon ? (size_t)(colon - dirs) : strlen(dirs);
+        char *candidate = gc_alloc_atomic(n + strlen(argv0) + 2);
+        sprintf(candidate, "%.*s/%s", (int)n, dirs, argv0);
+        if (access(candidate, X_OK) == 0)
+            return rt_str_cstr(abspath(candidate, strlen(candidate)));
+        dirs = colon ? colon + 1 : NULL;
+    }
+    return NULL;
+}
+
+void mod_sys_read_pth(const char *argv0, ModSysFlags *f)
+{
+    const char *exe = argv0 != NULL ? program_path(argv0) : NULL;
+    char *pth = exe != NULL ? gc_alloc_atomic(strlen(exe) + 6) : NULL;
+    size_t size;
+    if (pth != NULL)
+        sprintf(pth, "%s._pth", exe);
+    char *text = pth != NULL ? ld_read_file(pth, &size) : NULL;
+    if (text == NULL)
+        return;
+    const char *dir = rt_str_cstr(abspath(pth, (size_t)(strrchr(pth, '/') - pth)));
+    pth_entries = rt_list_new(0);
+    f->no_site = 1;
+    for (char *line = strtok(text, "\r\n"); line != NULL; line = strtok(NULL, "\r\n")) {
+        char *hash = strchr(line, '#');
+        if (hash != NULL)
+            *hash = '\0';
+        while (*line == ' ' || *line == '\t')
+            line++;
+        size_t n = strlen(line);
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            line[--n] = '\0';
+        if (n == 0)
+            continue;
+        if (strcmp(line, "import site") == 0) {
+            f->no_site = 0;
+            continue;
+        }
+        if (strncmp(line, "import ", 7) == 0) {
+            fputs("unsupported 'import' line in ._pth file\n", stderr);
+            continue;
+        }
+        const char *entry = line;
+        if (line[0] != '/') {
+            char *joined = gc_alloc_atomic(strlen(dir) + n + 2);
+            sprintf(joined, "%s/%s", dir, line);
+            entry = joined;
+        }
+        rt_list_append(pth_entries, abspath(entry, strlen(entry)));
+    }
+    f->isolated = f->ignore_environment = 1;
+    f->safe_path = true;
+}
+
 /* sys.path: [first, the PYTHONPATH entries made absolute, the standard
  * library's zip, the standard library, lib-dynload, the site-packages
  * directories]; duplicates after first dropped as site.py drops them. */
@@ -299,7 +367,7 @@ void mod_sys_init_path(Value first)
 {
     Value path = mod_sys_path();
     Value rest = rt_list_new(0);
-    const char *env = mod_sys_getenv("PYTHONPATH");
+    const char *env = pth_entries != VAL_NULL ? NULL : mod_sys_getenv("PYTHONPATH");
     while (env != NULL && *env != '\0') {
         const char *colon = strchr(env, ':');
         size_t n = colon ? (size_t)(colon - env) : strlen(env);
@@ -307,7 +375,9 @@ void mod_sys_init_path(Value first)
         env = colon ? colon + 1 : NULL;
     }
     locate_stdlib();
-    if (lib.found) {
+    if (pth_entries != VAL_NULL)
+        rest = pth_entries;
+    else if (lib.found) {
         mod_sys_append_path(rest, rt_str_format_c("%s/%s/python3%d.zip", lib.prefix, platlibdir(),
                                                    PY_MINOR));
         mod_sys_append_path(rest, rt_str_from_cstr(lib.stdlib));
@@ -916,11 +986,13 @@ static Value executable_path(void)
     return n > 0 ? rt_str_new(buf, (size_t)n) : rt_str_empty();
 }
 
+/* The standard streams; a descriptor closed when pvm started makes that
+ * stream None, as CPython's create_stdio does. */
 static void set_streams(Value d)
 {
     static const char *const names[] = { "stdin", "stdout", "stderr" };
     for (int fd = 0; fd < 3; fd++) {
-        Value s = mod_std_stream(fd);
+        Value s = fcntl(fd, F_GETFD) < 0 && errno == EBADF ? rt_None : mod_std_stream(fd);
         char dunder[16];
         snprintf(dunder, sizeof dunder, "__%s__", names[fd]);
         rt_dict_set_cstr(d, names[fd], s);
@@ -1023,6 +1095,19 @@ static Value lazy_import_state(Value module, Value name)
     return rt_dict_get_str(d, name);
 }
 
+/* sys.pycache_prefix: -X pycache_prefix=PATH (None when PATH is empty or
+ * missing), else PYTHONPYCACHEPREFIX (not under -E), else None: where
+ * importlib, and pvm's own import (loader/import.c, cache_path), keep
+ * cached bytecode instead of each source directory's __pycache__. */
+static Value pycache_prefix(void)
+{
+    Value x = xoptions != VAL_NULL ? rt_dict_get_cstr(xoptions, "pycache_prefix") : VAL_NULL;
+    if (x != VAL_NULL)
+        return is_str(x) && rt_str_nbytes(x) > 0 ? x : rt_None;
+    const char *env = mod_sys_getenv("PYTHONPYCACHEPREFIX");
+    return env != NULL && env[0] != '\0' ? mod_fsdecode(env) : rt_None;
+}
+
 /* What the import system keeps in sys (pvm's own finder is in
  * loader/import.c; importlib's hooks come on first use, above). */
 static void set_import_state(Value d)
@@ -1032,7 +1117,7 @@ static void set_import_state(Value d)
     rt_dict_set_cstr(d, "builtin_module_names", mod_module_names());
     rt_dict_set_cstr(d, "stdlib_module_names", stdlib_module_names());
     rt_dict_set_cstr(d, "dont_write_bytecode", rt_bool(mod_sys_flags()->dont_write_bytecode));
-    rt_dict_set_cstr(d, "pycache_prefix", rt_None);
+    rt_dict_set_cstr(d, "pycache_prefix", pycache_prefix());
     set_prefixes(d);
 }
 

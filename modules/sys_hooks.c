@@ -27,6 +27,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include "runtime/runtime.h"
+#include "runtime/codecs.h"
 #include "runtime/structseq.h"
 #include "modules/api.h"
 #include "modules/sys.h"
@@ -51,6 +52,26 @@ static Value sys_stream(const char *name)
  * is written to sys.stdout as its repr and a newline, and bound to
  * builtins._ (set to None first, so that a repr() that reads _ does not
  * see the value being shown). */
+/* A repr that sys.stdout's encoding cannot encode is written with its
+ * unencodable characters escaped (backslashreplace): as bytes to
+ * stdout.buffer, or decoded again without one (CPython's
+ * sys_displayhook_unencodable). */
+static bool write_unencodable(Value out, Value text)
+{
+    Value encoding = rt_getattr_cstr(out, "encoding");
+    Value b = encoding != VAL_NULL
+        ? rt_codec_encode(text, encoding, rt_str_from_cstr("backslashreplace")) : VAL_NULL;
+    if (b == VAL_NULL)
+        return false;
+    Value buffer = rt_lookup_attr(out, rt_str_intern_cstr("buffer"));
+    if (buffer == VAL_NULL && rt_err_occurred())
+        return false;
+    if (buffer != VAL_NULL)
+        return mod_call_method(buffer, "write", &b, 1) != VAL_NULL;
+    Value again = rt_codec_decode(b, encoding, rt_str_from_cstr("strict"));
+    return again != VAL_NULL && mod_call_method(out, "write", &again, 1) != VAL_NULL;
+}
+
 static Value sys_displayhook(Value *args, size_t nargs, Value kwnames)
 {
     if (!rt_arg_one("sys.displayhook", nargs, kwnames))
@@ -61,8 +82,16 @@ static Value sys_displayhook(Value *args, size_t nargs, Value kwnames)
     Value out = sys_stream("stdout");
     Value text = out != VAL_NULL ? rt_repr(args[0]) : VAL_NULL;
     Value write = text != VAL_NULL ? rt_getattr_cstr(out, "write") : VAL_NULL;
-    if (write == VAL_NULL || rt_call1(write, text) == VAL_NULL ||
-        rt_call1(write, rt_str_from_cstr("\n")) == VAL_NULL)
+    if (write == VAL_NULL)
+        return VAL_NULL;
+    if (rt_call1(write, text) == VAL_NULL) {
+        if (!rt_err_matches(&rt_UnicodeEncodeError))
+            return VAL_NULL;
+        rt_err_clear();
+        if (!write_unencodable(out, text))
+            return VAL_NULL;
+    }
+    if (rt_call1(write, rt_str_from_cstr("\n")) == VAL_NULL)
         return VAL_NULL;
     rt_dict_set_cstr(rt_builtins_dict, "_", args[0]);
     return rt_None;

@@ -687,16 +687,58 @@ static void print_carets(FILE *out, const SrcLine *src, ObjCode *code, int lasti
     putc('\n', out);
 }
 
+/* Does s hold a lone surrogate (UTF-8 ED A0..ED BF)?  A file name that
+ * was not UTF-8 does (os.fsdecode). */
+static bool has_surrogate(Value s)
+{
+    const unsigned char *p = (const unsigned char *)rt_str_cstr(s);
+    size_t n = rt_str_nbytes(s);
+    for (const unsigned char *e = memchr(p, 0xED, n); e != NULL && e + 1 < p + n;
+         e = memchr(e + 1, 0xED, (size_t)(p + n - e - 1)))
+        if (e[1] >= 0xA0)
+            return true;
+    return false;
+}
+
+/* Text as sys.stderr writes it: UTF-8, or the codeset of a locale that is
+ * not UTF-8, with backslashreplace ("caf\\xe9" under ASCII, "\\udce9" for
+ * a lone surrogate). */
+static void write_message(FILE *out, Value s)
+{
+    Value errors = rt_str_from_cstr("backslashreplace");
+    Value b = rt_stdio_codeset != VAL_NULL ? rt_codec_encode(s, rt_stdio_codeset, errors)
+            : has_surrogate(s) ? rt_encode_utf8(s, errors) : VAL_NULL;
+    if (b != VAL_NULL && rt_isinstance_of(b, &rt_bytes_type)) {
+        fwrite(AS_BYTES(b)->data, 1, AS_BYTES(b)->length, out);
+        return;
+    }
+    rt_err_clear();
+    fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
+}
+
+/* The file a code object's co_filename names: its bytes, with each lone
+ * surrogate back to the byte it stands for (os.fsencode). */
+static const char *filename_path(Value filename)
+{
+    Value b = has_surrogate(filename) ? rt_encode_utf8(filename, rt_str_from_cstr("surrogateescape"))
+                                      : VAL_NULL;
+    if (b != VAL_NULL && rt_isinstance_of(b, &rt_bytes_type))
+        return (const char *)AS_BYTES(b)->data;
+    rt_err_clear();
+    return rt_str_cstr(filename);
+}
+
 /*   File "x.py", line 3, in main
  *     return 1 / 0
  *            ~~^~~                                                          */
 static void print_entry(FILE *out, ObjTraceback *tb, int lineno)
 {
     ObjCode *code = tb->code;
-    fprintf(out, "  File \"%s\", line %d, in %s\n", rt_str_cstr(code->filename), lineno,
-            rt_str_cstr(code->name));
-    const char *path = rt_str_cstr(code->filename);
-    size_t plen = rt_str_nbytes(code->filename);
+    fputs("  File \"", out);
+    write_message(out, code->filename);
+    fprintf(out, "\", line %d, in %s\n", lineno, rt_str_cstr(code->name));
+    const char *path = filename_path(code->filename);
+    size_t plen = strlen(path);
     if (plen > 0 && path[0] == '<' && path[plen - 1] == '>')
         return;                 /* <string>, <stdin>: no file to read */
     SrcLine src;
@@ -843,20 +885,6 @@ typedef struct PrintCtx {
     bool fallback;              /* as PyErr_Display's C fallback (3.13 on) */
     bool unraisable;            /* as the unraisable hook's: no "Did you mean" */
 } PrintCtx;
-
-/* The message as sys.stderr writes it: UTF-8, or the codeset of a locale
- * that is not UTF-8 with backslashreplace ("caf\\xe9" under ASCII). */
-static void write_message(FILE *out, Value s)
-{
-    Value b = rt_stdio_codeset == VAL_NULL ? VAL_NULL
-        : rt_codec_encode(s, rt_stdio_codeset, rt_str_from_cstr("backslashreplace"));
-    if (b != VAL_NULL && rt_isinstance_of(b, &rt_bytes_type)) {
-        fwrite(AS_BYTES(b)->data, 1, AS_BYTES(b)->length, out);
-        return;
-    }
-    rt_err_clear();
-    fwrite(rt_str_cstr(s), 1, rt_str_nbytes(s), out);
-}
 
 static void print_exception_line(const PrintCtx *ctx, FILE *out, Value exc)
 {

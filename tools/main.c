@@ -425,6 +425,7 @@ static const ObjCode *script_code;     /* the program's code, for tool_after_run
 static int run_main(Value code, Value module)
 {
     script_code = AS_CODE(code);
+    ld_prepare_main(code);
     return exit_status(vm_run_module(AS_CODE(code), VAL_AS(ObjModule, module)->dict));
 }
 
@@ -472,12 +473,20 @@ static Value main_module(Value file, Value package, Value cached)
 
 /* A path made absolute the way python3.11 makes __file__: cwd + '/' + path,
  * without normalising '..'. */
-static Value absolute(const char *path)
+static const char *absolute_path(const char *path)
 {
     char cwd[PATH_MAX];
     if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
-        return rt_str_from_cstr(path);
-    return rt_str_format_c("%s/%s", cwd, path);
+        return path;
+    char *abs = gc_alloc_atomic(strlen(cwd) + strlen(path) + 2);
+    sprintf(abs, "%s/%s", cwd, path);
+    return abs;
+}
+
+/* The same as a str, as python3.11 decodes a file name (os.fsdecode). */
+static Value absolute(const char *path)
+{
+    return mod_fsdecode(absolute_path(path));
 }
 
 /* The frames tracemalloc keeps from start-up (-X tracemalloc=N,
@@ -524,9 +533,9 @@ static Value script_dir(const char *script)
     char *copy = gc_strdup(realpath(script, real) ? real : script);
     char *slash = strrchr(copy, '/');
     if (slash == NULL)
-        return rt_str_from_cstr(realpath(".", real) ? real : ".");
+        return mod_fsdecode(realpath(".", real) ? real : ".");
     *(slash == copy ? slash + 1 : slash) = '\0';
-    return rt_str_from_cstr(copy);
+    return mod_fsdecode(copy);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -542,7 +551,7 @@ static bool ends_with(const char *s, const char *suffix)
  * reads a file otherwise; `file` is __file__ (VAL_NULL: none). */
 static int run_source(Value source, const char *filename, Value file)
 {
-    Value name = rt_str_from_cstr(filename);
+    Value name = file != VAL_NULL ? file : rt_str_from_cstr(filename);
     Value code = file == VAL_NULL ? ld_compile(source, name, "exec", 0, mod_sys_optimize())
                                   : ld_compile_script(source, name, mod_sys_optimize());
     if (code == VAL_NULL)
@@ -726,7 +735,7 @@ static int run_file(const char *path)
         return status;
     }
     if (ends_with(path, ".py")) {
-        code = ld_code_from_source(rt_str_cstr(file), "__main__", NULL);
+        code = ld_code_from_source(absolute_path(path), "__main__", NULL);
         if (code == VAL_NULL)
             return compile_failed();
     } else if (!is_pyc_file(path)) {
@@ -759,11 +768,12 @@ static int run_module(const char *name)
 {
     char cwd[PATH_MAX];
     init_path(rt_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
-    Value code, file, package, cached, modname;
-    if (!ld_find_main_module(name, &code, &file, &package, &cached, &modname)) {
+    LdMainModule target;
+    int found = ld_find_main_module(name, &target);
+    if (found <= 0) {
         rt_stdout_flush();
         Value exc = rt_err_fetch();
-        if (!rt_isinstance_of(exc, &rt_ImportError)) {
+        if (found < 0) {
             rt_print_exception(exc);
             return 1;
         }
@@ -774,14 +784,14 @@ static int run_module(const char *name)
     /* sys.argv[0] becomes the module's file, as runpy sets it. */
     Value sys_argv = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "argv");
     if (sys_argv != VAL_NULL && is_list(sys_argv) && AS_LIST(sys_argv)->length > 0)
-        AS_LIST(sys_argv)->items[0] = file;
-    Value module = main_module(file, package, cached);
-    if (!ld_set_main_spec(module, modname, file)) {
+        AS_LIST(sys_argv)->items[0] = target.file;
+    Value module = main_module(target.file, target.package, target.cached);
+    if (!ld_set_main_spec(module, &target)) {
         rt_stdout_flush();
         rt_print_exception(rt_err_fetch());
         return 1;
     }
-    return run_main(code, module);
+    return run_main(target.code, module);
 }
 
 /* pvm -c CMD: sys.argv[0] is '-c', sys.path[0] the current directory
@@ -789,7 +799,15 @@ static int run_module(const char *name)
 static int run_command(const char *command)
 {
     init_path(rt_str_empty());
-    return run_source(rt_str_from_cstr(command), "<string>", VAL_NULL);
+    /* A command that is not UTF-8: decoded as a file name is (os.fsdecode),
+     * its lone surrogates cannot be compiled, as in python3.11. */
+    Value source = mod_fsdecode(command);
+    if (rt_encode_utf8(source, rt_str_from_cstr("strict")) == VAL_NULL) {
+        fputs("Unable to decode the command from the command line:\n", stderr);
+        rt_print_exception(rt_err_fetch());
+        return 1;
+    }
+    return run_source(source, "<string>", VAL_NULL);
 }
 
 /* pvm with no program: the interactive prompt when stdin is a terminal,
@@ -1082,6 +1100,42 @@ static void xoption_flags(const Options *o, ModSysFlags *f)
             f->warn_default_encoding = 1;
 }
 
+/* sys.flags.int_max_str_digits, as CPython's config_init_int_max_str_digits:
+ * the last -X int_max_str_digits=N, else PYTHONINTMAXSTRDIGITS (unless
+ * -E / -I); N is 0 (no limit) or at least 640.  false after the fatal
+ * error of a bad value. */
+static bool limit_value(const char *text, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || errno != 0 || n > INT_MAX || (n != 0 && n < 640))
+        return false;
+    *out = (int)n;
+    return true;
+}
+
+static bool int_max_str_digits(const Options *o, ModSysFlags *f)
+{
+    const char *from = NULL, *text = NULL;
+    for (int k = 0; k < o->nxoptions; k++)
+        if (strncmp(o->xoptions[k], "int_max_str_digits", 18) == 0 &&
+            (o->xoptions[k][18] == '\0' || o->xoptions[k][18] == '=')) {
+            from = "-X int_max_str_digits";
+            text = o->xoptions[k][18] == '=' ? o->xoptions[k] + 19 : "";
+        }
+    const char *v = f->ignore_environment ? NULL : getenv("PYTHONINTMAXSTRDIGITS");
+    if (from == NULL && v != NULL && v[0] != '\0') {
+        from = "PYTHONINTMAXSTRDIGITS";
+        text = v;
+    }
+    if (from == NULL || limit_value(text, &f->int_max_str_digits))
+        return true;
+    fprintf(stderr, "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; "
+            "must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n", from);
+    return false;
+}
+
 /* -X no_debug_ranges or PYTHONNODEBUGRANGES (unless -E / -I): positions
  * without columns, so tracebacks show no carets (runtime/code.h). */
 static bool debug_ranges(const Options *o)
@@ -1206,6 +1260,8 @@ int main(int argc, char **argv)
         return parse_status;
     environment_flags(&o.flags);
     xoption_flags(&o, &o.flags);
+    if (!int_max_str_digits(&o, &o.flags))
+        return 1;
     o.flags.utf8_mode = utf8_mode(&o);
     o.flags.dev_mode = rt_dev_mode = dev_mode(&o);
     rt_bytes_warning = o.flags.bytes_warning;
@@ -1247,6 +1303,7 @@ int main(int argc, char **argv)
     rt_init();
     if (heap_limit != 0)
         gc_set_heap_limit(heap_limit);
+    mod_sys_read_pth(argc > 0 ? argv[0] : NULL, &o.flags);
     mod_sys_set_flags(&o.flags);
     mod_locale_coerce();                /* before os.environ is read */
     for (int k = 0; k < o.nxoptions; k++)
@@ -1256,6 +1313,10 @@ int main(int argc, char **argv)
     mod_sys_set_orig_argv(argc, argv);
     ld_import_init();
     mod_builtins_init(!o.flags.no_site);
+    /* sys.__interactivehook__, which CPython's site module adds unless -I. */
+    if (!o.flags.no_site && !o.flags.isolated)
+        rt_dict_set_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "__interactivehook__",
+                         tools_interactive_hook());
     rt_dict_set_cstr(rt_builtins_dict, "__debug__", rt_bool(o.flags.optimize == 0));
     /* sys.argv: the script (or, for -m, a placeholder runpy replaces; '-c'
      * for -c; '' for stdin and the prompt) and everything after it. */

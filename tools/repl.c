@@ -224,8 +224,11 @@ static char **complete(const char *text, int start, int end)
 }
 
 static bool have_readline;              /* libreadline could be loaded */
+static bool keep_history;               /* sys.__interactivehook__ ran */
 
-static void init_readline(Value globals)
+/* Line editing, always (CPython's readline module, which its prompt
+ * imports when stdin is a terminal). */
+static void init_readline(void)
 {
     setlocale(LC_CTYPE, "");            /* multibyte input, as CPython */
     const char *ctype = setlocale(LC_CTYPE, NULL);
@@ -238,22 +241,61 @@ static void init_readline(Value globals)
     }
     *mod_rl.rl_readline_name = "python"; /* ~/.inputrc's `$if python` applies */
     *mod_rl.rl_catch_signals = 0;        /* Ctrl-C is ours: see mod_readline_line */
-    *mod_rl.rl_attempted_completion_function = complete;
-    *mod_rl.rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
-    completion_globals = globals;
     mod_rl.rl_initialize();             /* reads ~/.inputrc */
     /* As CPython's readline module does: bracketed paste off (it would
      * send terminal escapes around every line). */
     mod_rl.rl_variable_bind("enable-bracketed-paste", "off");
-    mod_rl.using_history();
-    char *path = history_path();
-    if (path != NULL)
-        mod_rl.read_history(path);
+}
+
+/* sys.__interactivehook__ (what CPython's site module installs unless -I
+ * or -S, and its prompt calls before the first line): tab completion of
+ * the names of __main__ and the builtins, and the history kept in
+ * ~/.pvm_history (site's register_readline, with pvm's file). */
+static Value register_readline(Value *args, size_t nargs, Value kwnames)
+{
+    if (!rt_arg_none("register_readline", nargs, kwnames))
+        return VAL_NULL;
+    if (!mod_rl_ready()) {
+        rt_err_clear();
+        return rt_None;
+    }
+    Value main = rt_dict_get_cstr(mod_sys_modules(), "__main__");
+    completion_globals = main != VAL_NULL && IS_EXACT(main, rt_module_type)
+                             ? VAL_AS(ObjModule, main)->dict : rt_dict_new();
+    *mod_rl.rl_attempted_completion_function = complete;
+    *mod_rl.rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+    if (!keep_history) {
+        mod_rl.using_history();
+        char *path = history_path();
+        if (path != NULL)
+            mod_rl.read_history(path);
+        keep_history = true;
+    }
+    return rt_None;
+}
+
+Value tools_interactive_hook(void)
+{
+    return rt_builtin_new("register_readline", register_readline, VAL_NULL);
+}
+
+/* The prompt calls sys.__interactivehook__ when there is one, as CPython's
+ * pymain_run_interactive_hook: a failure is reported, then the prompt
+ * starts all the same. */
+static void run_interactive_hook(void)
+{
+    Value hook = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "__interactivehook__");
+    if (hook == VAL_NULL || rt_call(hook, NULL, 0, VAL_NULL) != VAL_NULL)
+        return;
+    rt_stdout_flush();
+    fputs("Failed calling sys.__interactivehook__\n", stderr);
+    mod_sys_report_uncaught(rt_err_fetch());
+    rt_err_clear();
 }
 
 static void save_history(void)
 {
-    char *path = have_readline ? history_path() : NULL;
+    char *path = have_readline && keep_history ? history_path() : NULL;
     if (path != NULL)
         mod_rl.write_history(path);
 }
@@ -359,7 +401,8 @@ Value tools_repl(Value globals, bool quiet)
         rt_dict_set_cstr(sys, "ps2", rt_str_from_cstr("... "));
     if (!quiet)
         print_banner();
-    init_readline(globals);
+    init_readline();
+    run_interactive_hook();
     Session s = { globals, rt_list_new(0), 0 };
     bool going = true;
     while (going) {

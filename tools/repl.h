@@ -13,4 +13,8 @@
  * set.  quiet (-q): no banner. */
 Value tools_repl(Value globals, bool quiet);
 
+/* A new sys.__interactivehook__, which start-up installs unless -I or -S
+ * (as CPython's site module): the prompt's completion and history. */
+Value tools_interactive_hook(void);
+
 #endif

@@ -44,6 +44,11 @@ PROGRAMS = {
                      "    sys.stdout.flush()\nexcept BrokenPipeError as e:\n"
                      "    print('caught', e, file=sys.stderr)\nprint('y')\n"),
     "exit_3": "import sys\nprint('x')\nsys.exit(3)\n",
+    # the exit status says which standard streams are None (bit 0 stdin ...)
+    "std_streams_none": ("import os, sys\n"
+                         "print('out')\nprint('err', file=sys.stderr)\n"
+                         "os._exit(sum(1 << i for i, s in enumerate((sys.stdin, sys.stdout, sys.stderr,\n"
+                         "    sys.__stdin__, sys.__stdout__, sys.__stderr__)) if s is None))\n"),
     "stderr_write": "import sys\nsys.stderr.write('x' * 10)\n",
     "error": "print('x')\n1 / 0\n",
     "grow": ("l = []\ntry:\n    while True:\n        l.append('x' * 100000)\n"
@@ -454,6 +459,10 @@ def cases(paths):
          lambda: with_output(paths, "del_batch_grows", pvm_env={"PVM_GC_STRESS": "1"})),
         ("stdout a pipe, two threads printing, one without pause",
          lambda: printing_threads(paths)),
+        *[("fd %s closed at start: its sys stream None" % " ".join(map(str, fds)),
+           lambda fds=fds: same_as_python(paths, "std_streams_none",
+                                          preexec=lambda: [os.close(fd) for fd in fds]))
+          for fds in ((0,), (1,), (2,), (0, 1, 2))],
         ("a directory", directory),
         ("an empty file", empty_file),
         ("/dev/zero", lambda: one_line_error("/dev/zero")),

@@ -202,6 +202,76 @@ def xoptions_warnoptions_orig_argv(work):
 
 
 @case
+def int_max_str_digits(work):
+    """-X int_max_str_digits=N and PYTHONINTMAXSTRDIGITS (the option wins;
+    N is 0 or >= 640, else a fatal error, status 1)."""
+    show = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())"
+    for args, env in (([], None), (["-X", "int_max_str_digits=0"], None),
+                      (["-X", "int_max_str_digits=4000"], None), (["-X", "int_max_str_digits"], None),
+                      (["-X", "int_max_str_digits=foo"], None), (["-X", "int_max_str_digits=100"], None),
+                      ([], {"PYTHONINTMAXSTRDIGITS": "4000"}), ([], {"PYTHONINTMAXSTRDIGITS": "100"}),
+                      (["-X", "int_max_str_digits=6000"], {"PYTHONINTMAXSTRDIGITS": "4000"}),
+                      (["-E"], {"PYTHONINTMAXSTRDIGITS": "100"})):
+        problem = same(work, args + ["-c", show], env)
+        if problem:
+            return "%s %s: %s" % (" ".join(args), env, problem)
+    return None
+
+
+@case
+def undecodable_command(work):
+    """-c with bytes that are not UTF-8: the command cannot be decoded (its
+    lone surrogates), status 1; a script argument that is not UTF-8 is
+    fine."""
+    return (same(work, ["-c", b"print(ascii('\xff'))"]) or
+            same(work, ["-c", b"print(ascii('\xff'))"], {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0"}) or
+            same(work, ["-c", "import sys; print(ascii(sys.argv))", b"\xff"]))
+
+
+@case
+def interactive_hook(work):
+    """sys.__interactivehook__ exists unless -I or -S (CPython's site adds
+    it); the prompt of -i calls it before the first line, and reports a
+    hook that raises, then prompts all the same."""
+    show = "import sys; print(hasattr(sys, '__interactivehook__'))"
+    for args in ([], ["-I"], ["-S"], ["-E"], ["-s"]):
+        problem = same(work, args + ["-c", show])
+        if problem:
+            return " ".join(args) + ": " + problem
+    for hook in ("lambda: print('hook ran')", "lambda: 1/0", "None"):
+        code = "import sys; sys.__interactivehook__ = " + hook
+        problem = same(work, ["-i", "-q", "-c", code], stdin=b"print(1)\n")
+        if problem:
+            return hook + ": " + problem
+    return same(work, ["-i", "-q", "-c", "import sys; del sys.__interactivehook__"], stdin=b"print(2)\n")
+
+
+@case
+def pth_file_beside_executable(work):
+    """A ._pth file beside the executable (a symlink to it, named as the
+    command line names it): its lines are sys.path, relative to its folder,
+    PYTHONPATH is ignored, and the flags are isolated, without site unless
+    a line says `import site`."""
+    show = ("import sys; print([p for p in sys.path if 'packages' not in p], sys.flags.no_site, "
+            "sys.flags.isolated, sys.flags.ignore_environment, sys.flags.safe_path)")
+    for lines in (["#.", "# ..", sys._stdlib_dir, ".", "..", "sub/../lib", "", "import other"],
+                  ["fake-path-name", sys._stdlib_dir, "# comment", "import site"]):
+        results = []
+        for exe in (PYTHON, PVM):
+            folder = os.path.join(work, os.path.basename(exe) + "-dir")
+            os.makedirs(folder, exist_ok=True)
+            link = os.path.join(folder, os.path.basename(exe))
+            if not os.path.exists(link):
+                os.symlink(exe, link)
+            write(folder, os.path.basename(exe) + "._pth", "\n".join(lines) + "\n")
+            out, err, status = run([link, "-c", show], work, {"PYTHONPATH": "from-env"})
+            results.append((out.replace(folder, "<dir>"), err.splitlines()[-1:], status))
+        if results[0] != results[1]:
+            return "%s: python3.11 %r, pvm %r" % (lines, results[0], results[1])
+    return None
+
+
+@case
 def no_site(work):
     return (same(work, ["-S", "-c", "print(exit)"]) or
             same(work, ["-c", "print(exit, quit, type(help).__name__)"]) or
