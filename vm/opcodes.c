@@ -72,12 +72,23 @@ const char *vm_opcode_name(int opcode)
     return opcode >= 0 && opcode < 256 ? vm_opcode_info[opcode].name : NULL;
 }
 
-const uint8_t vm_specialized_base[256] = {
+/* A table, not a switch: the threaded translation asks for every
+ * instruction.  Not inline in opcodes.h: in the eval loops' bodies that
+ * call it, inlining changed the goto loop's stack frame, and a word of it
+ * then kept finalizers/del_added_late's objects alive past their last use
+ * (the conservative scan of the C stack). */
+static const uint8_t specialized_base[256] = {
 #define SPECIALIZED_BASE(name, num, base, ...) [num] = OP_##base,
     PVM_SPECIALIZED(SPECIALIZED_BASE)
     PVM_SPECIALIZED_312(SPECIALIZED_BASE)
 #undef SPECIALIZED_BASE
 };
+
+int vm_base_opcode(int opcode)
+{
+    int base = opcode >= 0 && opcode < 256 ? specialized_base[opcode] : 0;
+    return base != 0 ? base : opcode;
+}
 
 int vm_cpython_adaptive_opcode(int opcode)
 {

@@ -262,12 +262,7 @@ enum {
 /* The name of an opcode byte, specialized forms included (NULL: neither);
  * the base instruction of a specialized form (itself for any other). */
 const char *vm_opcode_name(int opcode);
-extern const uint8_t vm_specialized_base[256];      /* 0: not a specialized form */
-static inline int vm_base_opcode(int opcode)
-{
-    int base = opcode >= 0 && opcode < 256 ? vm_specialized_base[opcode] : 0;
-    return base != 0 ? base : opcode;
-}
+int vm_base_opcode(int opcode);
 
 /* The byte CPython 3.11 would have in its adaptive code (code objects'
  * _co_code_adaptive, dis's adaptive=True) where pvm's loop runs `opcode`:
