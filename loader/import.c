@@ -78,6 +78,7 @@
 #include "loader/import.h"
 #include "loader/pyc.h"
 #include "loader/siphash.h"
+#include "runtime/finalize.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "modules/api.h"
@@ -1291,6 +1292,14 @@ static Value load_frozen_importlib(Value name)
 
 static Value find_and_load(Value name)
 {
+    /* Once the program's teardown has begun (after atexit), CPython has set
+     * sys.meta_path to None: a __del__ then importing a module not yet
+     * imported fails (warnings' `import tracemalloc`, which therefore adds
+     * no hint to a ResourceWarning at exit). */
+    if (rt_finalizing)
+        return raise_import_error(&rt_ImportError,
+            rt_str_from_cstr("sys.meta_path is None, Python is likely shutting down"),
+            name, VAL_NULL);
     Value parent = parent_name(name);
     Value path = search_path();
     Value parent_module = VAL_NULL;

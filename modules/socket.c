@@ -390,13 +390,6 @@ static Value address_value(const SockAddr *a, socklen_t len)
 
 /* ---- the socket type: creation ----------------------------------------------------- */
 
-static void socket_finalize(void *obj, void *data)
-{
-    ObjSocket *s = obj;
-    if (s->fd >= 0)
-        close(s->fd);
-}
-
 static void socket_setup(ObjSocket *s, int fd, int family, int type, int proto)
 {
     s->fd = fd;
@@ -415,7 +408,6 @@ static ObjSocket *socket_alloc(ObjType *type)
     s->family = AF_INET;
     s->type = SOCK_STREAM;
     s->timeout_ns = -1;
-    gc_register_finalizer(s, socket_finalize, NULL);
     return s;
 }
 
@@ -1131,6 +1123,32 @@ static Value sk_close(Value *args, size_t nargs, Value kw)
     return rt_None;
 }
 
+/* socket.__del__ (CPython's sock_finalize): a socket collected open warns
+ * ResourceWarning "unclosed <its repr>", then its descriptor is closed
+ * (after the warning, whose repr may ask the socket its address).  An
+ * exception being raised meanwhile is kept; the warning turned into an
+ * error is reported as unraisable. */
+static Value sk_del(Value *args, size_t nargs, Value kw)
+{
+    ObjSocket *s = SOCK(args[0]);
+    if (s->fd < 0)
+        return rt_None;
+    Value saved = rt_err_fetch();
+    Value msg = rt_str_format_c("unclosed %R", args[0]);
+    if (msg == VAL_NULL || rt_warn_resource(args[0], msg) < 0) {
+        if (rt_err_matches(&rt_Warning))
+            rt_write_unraisable_while("finalizing socket", args[0]);
+        rt_err_clear();
+    }
+    if (saved != VAL_NULL)
+        rt_raise(saved);
+    int fd = s->fd;
+    s->fd = -1;
+    if (fd >= 0)
+        close(fd);
+    return rt_None;
+}
+
 static Value sk_detach(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_none("detach", nargs - 1, kw))
@@ -1298,7 +1316,7 @@ static const MethodDef socket_methods[] = {
     {"getsockname", sk_getsockname}, {"getpeername", sk_getpeername},
     {"setsockopt", sk_setsockopt}, {"getsockopt", sk_getsockopt},
     {"settimeout", sk_settimeout}, {"gettimeout", sk_gettimeout},
-    {"setblocking", sk_setblocking}, {"getblocking", sk_getblocking},
+    {"setblocking", sk_setblocking}, {"getblocking", sk_getblocking}, {"__del__", sk_del},
     {NULL, NULL}
 };
 
