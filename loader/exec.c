@@ -78,7 +78,7 @@ static bool ensure_builtins(Value globals)
     if (rt_dict_get_cstr(globals, "__builtins__") != VAL_NULL)
         return true;
     Frame *f = vm_current_frame();
-    return rt_dict_set(globals, rt_str_intern_cstr("__builtins__"),
+    return rt_dict_set(globals, RT_NAME("__builtins__"),
                        f != NULL ? f->builtins : rt_builtins_dict);
 }
 
@@ -132,7 +132,7 @@ static Value filename_arg(Value v)
         rt_release_buffer(&view);
         return name;
     }
-    Value fspath = rt_lookup_attr(v, rt_str_intern_cstr("__fspath__"));
+    Value fspath = rt_lookup_attr(v, RT_NAME("__fspath__"));
     if (fspath != VAL_NULL) {
         Value path = rt_call0(fspath);
         return path == VAL_NULL ? VAL_NULL : filename_arg(path);

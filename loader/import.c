@@ -154,9 +154,9 @@ static Value import_error_new(ObjType *type, Value msg, Value name, Value path)
     if (exc == VAL_NULL)
         return VAL_NULL;
     if (name != VAL_NULL)
-        rt_setattr(exc, rt_str_intern_cstr("name"), name);
+        rt_setattr(exc, RT_NAME("name"), name);
     if (path != VAL_NULL)
-        rt_setattr(exc, rt_str_intern_cstr("path"), path);
+        rt_setattr(exc, RT_NAME("path"), path);
     return exc;
 }
 
@@ -801,7 +801,7 @@ static Value namespace_spec(Value name, Value portions)
     args[2] = finder != VAL_NULL ? rt_getattr_cstr(finder, "_get_spec") : VAL_NULL;
     Value path = spec != VAL_NULL && args[2] != VAL_NULL
         ? call_function(external, "_NamespacePath", args, 3) : VAL_NULL;
-    if (path == VAL_NULL || rt_setattr(spec, rt_str_intern_cstr("submodule_search_locations"), path) < 0)
+    if (path == VAL_NULL || rt_setattr(spec, RT_NAME("submodule_search_locations"), path) < 0)
         return VAL_NULL;
     return spec;
 }
@@ -829,7 +829,7 @@ static bool init_attrs_from_spec(Value module, Value spec, bool override)
     Value f = rt_getattr_cstr(bootstrap, "_init_module_attrs");
     Value args[3] = { spec, module, rt_bool(override) };
     return f != VAL_NULL &&
-           rt_call(f, args, 3, rt_tuple_pack(1, rt_str_intern_cstr("override"))) != VAL_NULL;
+           rt_call(f, args, 3, rt_tuple_pack(1, RT_NAME("override"))) != VAL_NULL;
 }
 
 /* __main__'s __loader__, as CPython's start-up sets it: for a script,
@@ -850,7 +850,7 @@ static bool give_main_loader(Value main)
         const char *path = rt_str_cstr(file);
         size_t n = strlen(path);
         bool bytecode = (n >= 4 && strcmp(path + n - 4, ".pyc") == 0) || ld_pyc_file_minor(path) != 0;
-        Value args[2] = { rt_str_intern_cstr("__main__"), file };
+        Value args[2] = { RT_NAME("__main__"), file };
         loader = call_function(external, bytecode ? "SourcelessFileLoader" : "SourceFileLoader",
                                args, 2);
     }
@@ -877,7 +877,7 @@ static bool code_names(const ObjCode *code, Value name)
 
 void ld_prepare_main(Value code)
 {
-    if (bootstrap != VAL_NULL || !code_names(AS_CODE(code), rt_str_intern_cstr("__loader__")))
+    if (bootstrap != VAL_NULL || !code_names(AS_CODE(code), RT_NAME("__loader__")))
         return;
     if (!ld_import_install())
         rt_err_clear();                 /* no standard library: it stays None */
@@ -953,7 +953,7 @@ static bool install(Value importlib)
     if (rt_dict_get_cstr(modules(), "_frozen_importlib_external") == VAL_NULL)
         rt_dict_set_cstr(modules(), "_frozen_importlib_external", e);
     installing = true;
-    Value zip = attr_of(import_absolute(rt_str_intern_cstr("zipimport")), "zipimporter");
+    Value zip = attr_of(import_absolute(RT_NAME("zipimport")), "zipimporter");
     installing = false;
     if (zip == VAL_NULL)
         rt_err_clear();
@@ -973,7 +973,7 @@ bool ld_import_install(void)
     if (bootstrap != VAL_NULL || installing)
         return true;
     installing = true;
-    Value m = import_absolute(rt_str_intern_cstr("importlib"));
+    Value m = import_absolute(RT_NAME("importlib"));
     installing = false;
     return m != VAL_NULL && bootstrap != VAL_NULL;
 }
@@ -1267,7 +1267,7 @@ static Value load_frozen_importlib(Value name)
             return module_not_found(name);
         Value e = spec != VAL_NULL ? call_function(b, "_load_unlocked", &spec, 1) : VAL_NULL;
         if (e == VAL_NULL || call_function(e, "_set_bootstrap_module", &b, 1) == VAL_NULL ||
-            rt_setattr(b, rt_str_intern_cstr("_bootstrap_external"), e) < 0)
+            rt_setattr(b, RT_NAME("_bootstrap_external"), e) < 0)
             return VAL_NULL;
         return e;
     }
@@ -1284,7 +1284,7 @@ static Value load_frozen_importlib(Value name)
     rt_dict_set_cstr(d, "__origname__", rt_str_from_cstr(origname));
     rt_dict_set_cstr(d, "__builtins__", rt_builtins_dict);
     module = exec_module(name, module, code);
-    Value imp = module != VAL_NULL ? import_absolute(rt_str_intern_cstr("_imp")) : VAL_NULL;
+    Value imp = module != VAL_NULL ? import_absolute(RT_NAME("_imp")) : VAL_NULL;
     Value args[2] = { mod_sys_module(), imp };
     return imp != VAL_NULL && call_function(module, "_setup", args, 2) != VAL_NULL ? module : VAL_NULL;
 }
@@ -1313,7 +1313,7 @@ static Value find_and_load(Value name)
         parent_module = rt_dict_get(modules(), parent, NULL);
         if (parent_module == VAL_NULL)
             return rt_raisef(&rt_KeyError, "%R", parent);
-        path = rt_lookup_attr(parent_module, rt_str_intern_cstr("__path__"));
+        path = rt_lookup_attr(parent_module, RT_NAME("__path__"));
         if (path == VAL_NULL && !rt_err_occurred() && mod_lookup(rt_str_cstr(name)) == NULL)
             return raise_import_error(&rt_ModuleNotFoundError,
                 rt_str_format_c("No module named %R; %R is not a package", name, parent),
@@ -1416,8 +1416,8 @@ static bool wait_for_importlib(Value module, Value name)
 {
     if (bootstrap == VAL_NULL)
         return true;
-    Value spec = rt_lookup_attr(module, rt_str_intern_cstr("__spec__"));
-    Value busy = spec != VAL_NULL ? rt_lookup_attr(spec, rt_str_intern_cstr("_initializing"))
+    Value spec = rt_lookup_attr(module, RT_NAME("__spec__"));
+    Value busy = spec != VAL_NULL ? rt_lookup_attr(spec, RT_NAME("_initializing"))
                                   : VAL_NULL;
     int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
     rt_err_clear();
@@ -1539,7 +1539,7 @@ static bool handle_fromlist(Value module, Value fromlist, bool recursive)
             return false;
         }
         if (strcmp(rt_str_cstr(x), "*") == 0) {
-            Value all = recursive ? VAL_NULL : rt_lookup_attr(module, rt_str_intern_cstr("__all__"));
+            Value all = recursive ? VAL_NULL : rt_lookup_attr(module, RT_NAME("__all__"));
             if (all != VAL_NULL && !handle_fromlist(module, all, true))
                 return false;
             continue;
@@ -1556,7 +1556,7 @@ static bool handle_fromlist(Value module, Value fromlist, bool recursive)
         Value exc = rt_err_peek();
         if (!rt_isinstance_of(exc, &rt_ModuleNotFoundError))
             return false;
-        Value ename = rt_lookup_attr(exc, rt_str_intern_cstr("name"));
+        Value ename = rt_lookup_attr(exc, RT_NAME("name"));
         if (ename == VAL_NULL || !is_str(ename) || !rt_str_equal(ename, from_name) ||
             rt_dict_get(modules(), from_name, NULL) == rt_None)
             return false;
@@ -1602,7 +1602,7 @@ Value ld_import_name(Value name, Value globals, Value fromlist, int level)
             return rt_raisef(&rt_KeyError, "%R not in sys.modules as expected", top);
         return m;
     }
-    Value path = rt_lookup_attr(module, rt_str_intern_cstr("__path__"));
+    Value path = rt_lookup_attr(module, RT_NAME("__path__"));
     if (path == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL : module;
     return handle_fromlist(module, fromlist, false) ? module : VAL_NULL;
@@ -1615,7 +1615,7 @@ Value ld_import_from(Value module, Value name)
         return v;
     /* A circular relative import may not have set the attribute yet: the
      * submodule itself may already be in sys.modules (CPython bpo-17636). */
-    Value pkgname = rt_lookup_attr(module, rt_str_intern_cstr("__name__"));
+    Value pkgname = rt_lookup_attr(module, RT_NAME("__name__"));
     rt_err_clear();
     if (pkgname != VAL_NULL && rt_isinstance_of(pkgname, &rt_str_type)) {
         Value full = rt_str_format_c("%S.%S", pkgname, name);
@@ -1625,7 +1625,7 @@ Value ld_import_from(Value module, Value name)
     } else {
         pkgname = rt_str_from_cstr("<unknown module name>");
     }
-    Value path = rt_lookup_attr(module, rt_str_intern_cstr("__file__"));
+    Value path = rt_lookup_attr(module, RT_NAME("__file__"));
     rt_err_clear();
     Value msg;
     if (!IS_EXACT(module, rt_module_type) || path == VAL_NULL || !rt_isinstance_of(path, &rt_str_type)) {
@@ -1639,7 +1639,7 @@ Value ld_import_from(Value module, Value name)
     }
     Value exc = import_error_new(&rt_ImportError, msg, pkgname, path);
     if (exc != VAL_NULL && rt_py_minor >= 12)  /* 3.12: the suggestions use it */
-        rt_setattr(exc, rt_str_intern_cstr("name_from"), name);
+        rt_setattr(exc, RT_NAME("name_from"), name);
     return exc == VAL_NULL ? VAL_NULL : rt_raise(exc);
 }
 
@@ -1659,11 +1659,11 @@ int ld_import_star(Value module, Value locals)
         return -1;
     }
     bool skip_private = false;
-    Value all = rt_lookup_attr(module, rt_str_intern_cstr("__all__"));
+    Value all = rt_lookup_attr(module, RT_NAME("__all__"));
     if (all == VAL_NULL) {
         if (rt_err_occurred())
             return -1;
-        Value dict = rt_lookup_attr(module, rt_str_intern_cstr("__dict__"));
+        Value dict = rt_lookup_attr(module, RT_NAME("__dict__"));
         if (dict == VAL_NULL) {
             if (!rt_err_occurred())
                 rt_raisef(&rt_ImportError, "from-import-* object has no __dict__ and no __all__");
@@ -1729,7 +1729,7 @@ static bool parent_missing(Value exc, Value parent)
 {
     if (!rt_isinstance_of(exc, &rt_ImportError))
         return false;
-    Value missing = rt_lookup_attr(exc, rt_str_intern_cstr("name"));
+    Value missing = rt_lookup_attr(exc, RT_NAME("name"));
     rt_err_clear();
     if (missing == VAL_NULL || !is_str(missing))
         return false;
@@ -1743,7 +1743,7 @@ static bool parent_missing(Value exc, Value parent)
  * itself answers, when there is a standard library. */
 static int main_from_runpy(Value name, LdMainModule *target)
 {
-    Value runpy = ld_import_install() ? import_absolute(rt_str_intern_cstr("runpy")) : VAL_NULL;
+    Value runpy = ld_import_install() ? import_absolute(RT_NAME("runpy")) : VAL_NULL;
     if (runpy == VAL_NULL) {
         rt_err_clear();
         return main_error(rt_str_format_c("No module named %S", name));
@@ -1808,7 +1808,7 @@ int ld_find_main_module(const char *cname, LdMainModule *target)
                 "Error while finding module specification for %R (%s: %S)",
                 name, val_type(exc)->name, exc)));
         }
-        path = rt_lookup_attr(pm, rt_str_intern_cstr("__path__"));
+        path = rt_lookup_attr(pm, RT_NAME("__path__"));
         if (path == VAL_NULL) {
             rt_err_clear();
             return main_error(py_name_hint(name, rt_str_format_c(
@@ -1888,7 +1888,7 @@ Value ld_import_statement(Value name, Value globals, Value fromlist, int level)
 {
     ld_import_init();
     Value import_func, locals = vm_running->locals;
-    int found = vm_mapping_get(vm_running->builtins, rt_str_intern_cstr("__import__"),
+    int found = vm_mapping_get(vm_running->builtins, RT_NAME("__import__"),
                                &import_func);
     if (found <= 0)
         return found < 0 ? VAL_NULL : rt_raisef(&rt_ImportError, "__import__ not found");

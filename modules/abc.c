@@ -93,7 +93,7 @@ static ObjAbcData *impl_of(Value cls)
 /* getattr(value, "__isabstractmethod__", False), as a truth value. */
 static int is_abstract(Value value)
 {
-    Value flag = rt_lookup_attr(value, rt_str_intern_cstr("__isabstractmethod__"));
+    Value flag = rt_lookup_attr(value, RT_NAME("__isabstractmethod__"));
     if (flag == VAL_NULL)
         return rt_err_occurred() ? -1 : 0;
     return rt_truthy(flag);
@@ -129,7 +129,7 @@ static bool compute_abstract_methods(Value cls)
     }
     for (size_t i = 0; i < rt_tuple_len(bases); i++) {
         Value inherited = rt_lookup_attr(rt_tuple_get(bases, i),
-                                         rt_str_intern_cstr("__abstractmethods__"));
+                                         RT_NAME("__abstractmethods__"));
         if (inherited == VAL_NULL) {
             if (rt_err_occurred())
                 return false;
@@ -150,7 +150,7 @@ static bool compute_abstract_methods(Value cls)
     }
     Value frozen = rt_call1(obj_val(&rt_frozenset_type), abstracts);
     return frozen != VAL_NULL &&
-           rt_setattr(cls, rt_str_intern_cstr("__abstractmethods__"), frozen) == 0;
+           rt_setattr(cls, RT_NAME("__abstractmethods__"), frozen) == 0;
 }
 
 /* ---- the functions ---------------------------------------------------------------------- */
@@ -175,7 +175,7 @@ static Value abc_init(Value *args, size_t nargs, Value kw)
     ObjAbcData *data = gc_alloc(sizeof *data);
     data->ob.type = &abc_data_type;
     data->negative_cache_version = invalidation_counter;
-    if (rt_setattr(cls, rt_str_intern_cstr("_abc_impl"), obj_val(data)) < 0)
+    if (rt_setattr(cls, RT_NAME("_abc_impl"), obj_val(data)) < 0)
         return VAL_NULL;
     /* _collections_abc marks Sequence and Mapping with __abc_tpflags__
      * (CPython's bit numbers) for pattern matching: the mark becomes the
@@ -193,7 +193,7 @@ static Value abc_init(Value *args, size_t nargs, Value kw)
                                      "Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
                 AS_TYPE(cls)->flags |= match_flag(bits);
             }
-            if (rt_dict_del(dict, rt_str_intern_cstr("__abc_tpflags__")) < 0)
+            if (rt_dict_del(dict, RT_NAME("__abc_tpflags__")) < 0)
                 return VAL_NULL;
         }
     }

@@ -49,9 +49,9 @@ static Value ast_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
 }
 
 /* The class attribute `name` (a tuple of str), or an empty tuple. */
-static Value class_names(Value cls, const char *name)
+static Value class_names(Value cls, Value name)
 {
-    Value names = rt_lookup_attr(cls, rt_str_intern_cstr(name));
+    Value names = rt_lookup_attr(cls, name);
     return names != VAL_NULL && is_tuple(names) ? names : rt_empty_tuple;
 }
 
@@ -110,7 +110,7 @@ static bool default_field(Value self, const NodeDef *d, Value name)
 static Value ast_init(Value *args, size_t nargs, Value kwnames)
 {
     Value self = args[0];
-    Value fields = class_names(obj_val(val_type(self)), "_fields");
+    Value fields = class_names(obj_val(val_type(self)), RT_NAME("_fields"));
     if (rt_err_occurred())
         return VAL_NULL;
     size_t nfields = rt_tuple_len(fields), npos = nargs - 1 - rt_nkwargs(kwnames);
@@ -155,7 +155,7 @@ static Value ast_reduce(Value *args, size_t nargs, Value kwnames)
     if (rt_py_minor >= 13) {
         /* 3.13: a None for each leading field the dict holds, so that the
          * constructor warns of no missing field */
-        Value fields = class_names(cls, "_fields");
+        Value fields = class_names(cls, RT_NAME("_fields"));
         size_t n = 0;
         while (n < rt_tuple_len(fields) && rt_dict_get_str(dict, rt_tuple_get(fields, n)) != VAL_NULL)
             n++;
@@ -295,7 +295,7 @@ static bool add_field_types(void)
         if (strstr(node_defs[i].doc, " = ") != NULL)
             continue;
         Value types = field_types(&node_defs[i]);
-        if (types == VAL_NULL || rt_setattr(node_classes[i], rt_str_intern_cstr("_field_types"),
+        if (types == VAL_NULL || rt_setattr(node_classes[i], RT_NAME("_field_types"),
                                             types) < 0)
             return false;
     }
@@ -412,7 +412,7 @@ static Value node_to_plain(Value node, int depth)
     if (d == NULL)
         return rt_raisef(&rt_TypeError, "expected some sort of AST node, but got %R", node);
     Value cls = rt_dict_get_cstr(classes_by_name, d->name);
-    Value fields = class_names(cls, "_fields"), attributes = class_names(cls, "_attributes");
+    Value fields = class_names(cls, RT_NAME("_fields")), attributes = class_names(cls, RT_NAME("_attributes"));
     size_t nf = rt_tuple_len(fields), na = rt_tuple_len(attributes);
     Value out = rt_tuple_new(1 + nf + na);
     AS_TUPLE(out)->items[0] = rt_str_from_cstr(d->name);
@@ -478,7 +478,7 @@ static Value node_from_plain(Value t, int depth)
     Value cls = rt_dict_get_str(classes_by_name, rt_tuple_get(t, 0));
     if (cls == VAL_NULL)
         return rt_raisef(&rt_SystemError, "compile service: no AST class %R", rt_tuple_get(t, 0));
-    Value fields = class_names(cls, "_fields"), attributes = class_names(cls, "_attributes");
+    Value fields = class_names(cls, RT_NAME("_fields")), attributes = class_names(cls, RT_NAME("_attributes"));
     size_t nf = rt_tuple_len(fields), na = rt_tuple_len(attributes);
     if (rt_tuple_len(t) != 1 + nf + na)
         return rt_raisef(&rt_SystemError, "compile service: a malformed %R node", rt_tuple_get(t, 0));

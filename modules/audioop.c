@@ -94,9 +94,7 @@ static bool int_arg(Value v, int *out)
 static bool parse(const char *fname, Value *args, size_t nargs, Value kw,
                   const char *fmt, size_t required, ...)
 {
-    char qualified[32];
-    snprintf(qualified, sizeof qualified, "audioop.%s", fname);
-    if (!rt_arg_nokw(qualified, kw) || !rt_arg_range(fname, nargs, required, strlen(fmt)))
+    if (!rt_arg_nokw_in("audioop", fname, kw) || !rt_arg_range(fname, nargs, required, strlen(fmt)))
         return false;
     va_list ap;
     va_start(ap, required);

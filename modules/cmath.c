@@ -386,10 +386,8 @@ static Value result(Cx r)
 
 static Value apply(const char *fname, Cx (*f)(Cx), Value *args, size_t nargs, Value kw)
 {
-    char qualified[32];
-    snprintf(qualified, sizeof qualified, "cmath.%s", fname);
     Cx z;
-    if (!rt_arg_one(qualified, nargs, kw) || !as_complex(args[0], &z))
+    if (!rt_arg_one_in("cmath", fname, nargs, kw) || !as_complex(args[0], &z))
         return VAL_NULL;
     status = CM_OK;
     return result(f(z));

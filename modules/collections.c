@@ -724,7 +724,7 @@ static bool dd_init(Value self, Value *args, size_t nargs, Value kw)
         nargs--;
     }
     DD_FACTORY_FIELD(self) = factory;
-    Value init = rt_type_lookup(&rt_dict_type, rt_str_intern_cstr("__init__"));
+    Value init = rt_type_lookup(&rt_dict_type, RT_NAME("__init__"));
     Value *all = gc_alloc((nargs + 1) * sizeof(Value));
     all[0] = self;
     memcpy(all + 1, args, nargs * sizeof(Value));

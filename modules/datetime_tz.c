@@ -124,7 +124,7 @@ static Value tzinfo_fromutc(Value *args, size_t nargs, Value kw)
 static Value tzinfo_reduce(Value *args, size_t nargs, Value kw)
 {
     Value self = args[0], initargs = rt_empty_tuple;
-    Value get = rt_lookup_attr(self, rt_str_intern_cstr("__getinitargs__"));
+    Value get = rt_lookup_attr(self, RT_NAME("__getinitargs__"));
     if (get == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     if (get != VAL_NULL && (initargs = rt_call0(get)) == VAL_NULL)

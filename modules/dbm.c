@@ -170,16 +170,12 @@ bool mod_dbm_open_args(Value *args, size_t nargs, Value kw, const char **flags, 
 /* "dbm.close() takes no arguments (1 given)": METH_NOARGS names the type. */
 static bool arg_none_qualified(ObjDbm *d, const char *fname, size_t nargs, Value kw)
 {
-    char name[32];
-    snprintf(name, sizeof name, "%s.%s", d->backend->contains_name, fname);
-    return rt_arg_none(name, nargs, kw);
+    return rt_arg_none_in(d->backend->contains_name, fname, nargs, kw);
 }
 
 static bool arg_nokw_qualified(ObjDbm *d, const char *fname, Value kw)
 {
-    char name[32];
-    snprintf(name, sizeof name, "%s.%s", d->backend->contains_name, fname);
-    return rt_arg_nokw(name, kw);
+    return rt_arg_nokw_in(d->backend->contains_name, fname, kw);
 }
 
 /* ---- the mapping ------------------------------------------------------------------- */
@@ -260,10 +256,13 @@ static int dbm_contains(Value self, Value key)
 /* ---- methods -------------------------------------------------------------------- */
 
 /* The methods CPython declares with a defining class (keys, and gdbm's
- * firstkey, sync, reorganize): "keys() takes no arguments". */
+ * firstkey, sync, reorganize): "keys() takes no arguments".  Before 3.13
+ * Argument Clinic's code for them looked at the positional count only:
+ * keywords were ignored (`db.keys(a=1)` is the keys). */
 bool mod_dbm_no_args(const char *fname, size_t nargs, Value kw)
 {
-    if (nargs == 0 && rt_nkwargs(kw) == 0)
+    size_t nkw = rt_nkwargs(kw);        /* nargs counts their values too */
+    if (nargs == nkw && (nkw == 0 || rt_py_minor < 13))
         return true;
     rt_raisef(&rt_TypeError, "%s() takes no arguments", fname);
     return false;

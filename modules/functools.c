@@ -207,8 +207,8 @@ static Value partial_repr(Value self)
     sb_init(&sb);
     if (rt_py_minor >= 13) {            /* 3.13: the type's module-qualified name */
         Value type = obj_val(val_type(self));
-        Value module = rt_getattr(type, rt_str_intern_cstr("__module__"));
-        Value qualname = module != VAL_NULL ? rt_getattr(type, rt_str_intern_cstr("__qualname__"))
+        Value module = rt_getattr(type, RT_NAME("__module__"));
+        Value qualname = module != VAL_NULL ? rt_getattr(type, RT_NAME("__qualname__"))
                                             : VAL_NULL;
         if (qualname == VAL_NULL)
             return VAL_NULL;

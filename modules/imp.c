@@ -203,7 +203,7 @@ static Value no_frozen(Value name)
     Value exc = rt_exc_new(&rt_ImportError, rt_tuple_pack(1,
         rt_str_format_c("No such frozen object named %R", name)));
     if (exc != VAL_NULL)
-        rt_setattr(exc, rt_str_intern_cstr("name"), name);
+        rt_setattr(exc, RT_NAME("name"), name);
     return exc != VAL_NULL ? rt_raise(exc) : VAL_NULL;
 }
 

@@ -211,7 +211,7 @@ static Value fileio_init(Value *args, size_t nargs, Value kw)
         }
         f->blksize = st.st_blksize > 1 ? st.st_blksize : IO_DEFAULT_BUFFER_SIZE;
     }
-    if (rt_setattr(args[0], rt_str_intern_cstr("name"), a[0]) < 0)
+    if (rt_setattr(args[0], RT_NAME("name"), a[0]) < 0)
         return VAL_NULL;
     if (f->appending)
         lseek(f->fd, 0, SEEK_END);
@@ -522,7 +522,7 @@ static Value fileio_repr(Value self)
     const char *mode = f->created ? (f->readable ? "xb+" : "xb")
                      : f->appending ? (f->readable ? "ab+" : "ab")
                      : f->readable ? (f->writable ? "rb+" : "rb") : "wb";
-    Value name = rt_lookup_attr(self, rt_str_intern_cstr("name"));
+    Value name = rt_lookup_attr(self, RT_NAME("name"));
     if (name == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     const char *tn = val_type(self)->name;

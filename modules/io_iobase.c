@@ -65,7 +65,7 @@ int io_is_closed(Value obj)
         return io_is_closed(raw);
     static Value closed;
     if (closed == VAL_NULL)
-        closed = rt_str_intern_cstr("closed");
+        closed = RT_NAME("closed");
     Value c = rt_getattr(obj, closed);
     return c == VAL_NULL ? -1 : rt_truthy(c);
 }
@@ -357,7 +357,7 @@ static Value iobase_del(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     Value closed = rt_getattr_cstr(args[0], "closed");
     int truth = closed == VAL_NULL ? -1 : rt_truthy(closed);
-    if (truth == 0 && rt_setattr(args[0], rt_str_intern_cstr("_finalizing"), rt_True) < 0)
+    if (truth == 0 && rt_setattr(args[0], RT_NAME("_finalizing"), rt_True) < 0)
         rt_err_clear();
     if (truth == 0 && io_call(args[0], "close", 0) == VAL_NULL)
         truth = -1;
@@ -410,7 +410,7 @@ static Value iobase_readline(Value *args, size_t nargs, Value kw)
     if (!rt_arg_range("readline", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &limit))
         return VAL_NULL;
     Value self = args[0];
-    Value peek = rt_lookup_attr(self, rt_str_intern_cstr("peek"));
+    Value peek = rt_lookup_attr(self, RT_NAME("peek"));
     if (peek == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     StrBuf sb;

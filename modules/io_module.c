@@ -108,7 +108,7 @@ static Value stack_layers(Value raw, Value mode, const OpenMode *m, ssize_t buff
     Value encoding = a[3] == VAL_NULL || a[3] == rt_None ? io_default_encoding() : a[3];
     Value text = io_textio_new(buffer, encoding, a[4] ? a[4] : rt_None, a[5] ? a[5] : rt_None,
                                line_buffering, false);
-    if (text == VAL_NULL || rt_setattr(text, rt_str_intern_cstr("mode"), mode) < 0)
+    if (text == VAL_NULL || rt_setattr(text, RT_NAME("mode"), mode) < 0)
         return VAL_NULL;
     return text;
 }
@@ -265,7 +265,7 @@ Value mod_std_stream(int fd)
     Value raw = io_fileio_open(small_new(fd), write ? "wb" : "rb", false, VAL_NULL);
     if (raw == VAL_NULL)
         return VAL_NULL;
-    rt_setattr(raw, rt_str_intern_cstr("name"), rt_str_from_cstr(names[fd]));
+    rt_setattr(raw, RT_NAME("name"), rt_str_from_cstr(names[fd]));
     if (fd == 1 && raw_only) {          /* sys.stdout.buffer: the unbuffered stdout */
         io_fileio_set_stdout(raw);
         rt_stdout_set_unbuffered();
@@ -296,7 +296,7 @@ Value mod_std_stream(int fd)
      * error handler: any other choice goes through write(). */
     bool shortcut = !given || (encoding != VAL_NULL && strcmp(rt_str_cstr(encoding), "utf-8") == 0 &&
                                strcmp(errors, stdio_errors()) == 0);
-    rt_setattr(text, rt_str_intern_cstr("mode"), rt_str_from_cstr(write ? "w" : "r"));
+    rt_setattr(text, RT_NAME("mode"), rt_str_from_cstr(write ? "w" : "r"));
     if (fd == 1 && shortcut)
         io_textio_set_stdout(text);
     else if (fd == 2)

@@ -53,9 +53,8 @@ static StringIO *self_open(Value *args, size_t nargs, const char *name)
  * not. */
 static StringIO *self_open_noargs(Value *args, size_t nargs, Value kw, const char *name)
 {
-    char full[32];
-    snprintf(full, sizeof full, "StringIO.%s", name);
-    if (!io_self(args, nargs, &io_stringio_type, name) || !rt_arg_none(full, nargs - 1, kw))
+    if (!io_self(args, nargs, &io_stringio_type, name) ||
+        !rt_arg_none_in("StringIO", name, nargs - 1, kw))
         return NULL;
     return self_open(args, nargs, name);
 }

@@ -553,7 +553,7 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
         !set_codec(t, t->readable, t->writable) || !ask_bool(a[0], "seekable", &t->seekable) ||
         !fix_encoder_state(t))
         return VAL_NULL;
-    Value n_read1 = rt_str_intern_cstr("read1");
+    Value n_read1 = RT_NAME("read1");
     Value read1 = rt_pending_method(a[0], n_read1) != NULL ? rt_None : rt_lookup_attr(a[0], n_read1);
     if (read1 == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
@@ -1510,7 +1510,7 @@ static Value get_newlines(Value self)
     if (!getter_self(self, "newlines", &t))
         return VAL_NULL;
     if (t->decoder != VAL_NULL && !t->readuniversal)
-        return rt_lookup_attr(t->decoder, rt_str_intern_cstr("newlines")) ?: rt_None;
+        return rt_lookup_attr(t->decoder, RT_NAME("newlines")) ?: rt_None;
     return t->readuniversal ? io_nl_seen(t->nl.seennl) : rt_None;
 }
 

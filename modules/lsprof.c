@@ -170,7 +170,7 @@ static int64_t external_time(Profiler *p)
         return (int64_t)d;
     }
     if (rt_py_minor >= 14 && !rt_isinstance_of(o, &rt_int_type) &&
-        rt_type_lookup(val_type(o), rt_str_intern_cstr("__index__")) == VAL_NULL) {
+        rt_type_lookup(val_type(o), RT_NAME("__index__")) == VAL_NULL) {
         rt_raisef(&rt_TypeError, "'%T' object cannot be interpreted as an integer or float", o);
         goto failed;
     }

@@ -23,11 +23,9 @@
  * (0 given)"); keywords are refused naming the function with its module. */
 static bool nargs_is(const char *name, size_t nargs, Value kw, size_t n)
 {
-    char qualified[48];
-    snprintf(qualified, sizeof qualified, "_operator.%s", name);
     if (n == 1)
-        return rt_arg_one(qualified, nargs, kw);
-    return rt_arg_nokw(qualified, kw) && rt_arg_range(name, nargs, n, n);
+        return rt_arg_one_in("_operator", name, nargs, kw);
+    return rt_arg_nokw_in("_operator", name, kw) && rt_arg_range(name, nargs, n, n);
 }
 
 #define BINOP(name, op)                                                  \

@@ -662,7 +662,7 @@ static bool do_append(Unpickler *u, size_t x)
         u->len = x;
         return true;
     }
-    Value extend = rt_lookup_attr(list, rt_str_intern_cstr("extend"));
+    Value extend = rt_lookup_attr(list, RT_NAME("extend"));
     if (extend != VAL_NULL) {
         Value slice = rt_list_from(u->stack + x, u->len - x);
         u->len = x;
@@ -1294,10 +1294,10 @@ static bool configure(Unpickler *u, const char *fname, Value fix, Value encoding
 
 static bool set_file(Unpickler *u, Value file)
 {
-    Value read = rt_lookup_attr(file, rt_str_intern_cstr("read"));
+    Value read = rt_lookup_attr(file, RT_NAME("read"));
     if (read == VAL_NULL && rt_err_occurred())
         return false;
-    Value readline = rt_lookup_attr(file, rt_str_intern_cstr("readline"));
+    Value readline = rt_lookup_attr(file, RT_NAME("readline"));
     if (readline == VAL_NULL && rt_err_occurred())
         return false;
     if (read == VAL_NULL || readline == VAL_NULL) {
@@ -1321,7 +1321,7 @@ static Value unpickler_init(Value *args, size_t nargs, Value kwnames)
     if (!rt_parse_args(&spec, args + 1, nargs - 1, kwnames, a) || !set_file(u, a[0]) ||
         !configure(u, "Unpickler", a[1], a[2], a[3], a[4]))
         return VAL_NULL;
-    u->pers_func = rt_lookup_attr(args[0], rt_str_intern_cstr("persistent_load"));
+    u->pers_func = rt_lookup_attr(args[0], RT_NAME("persistent_load"));
     if (u->pers_func == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     memo_reset(u);
@@ -1564,10 +1564,10 @@ ObjType pk_unpickler_memoproxy_type = {
 
 void pk_load_init(void)
 {
-    s_find_class = rt_str_intern_cstr("find_class");
-    s_setstate = rt_str_intern_cstr("__setstate__");
-    s_dict = rt_str_intern_cstr("__dict__");
-    s_getinitargs = rt_str_intern_cstr("__getinitargs__");
+    s_find_class = RT_NAME("find_class");
+    s_setstate = RT_NAME("__setstate__");
+    s_dict = RT_NAME("__dict__");
+    s_getinitargs = RT_NAME("__getinitargs__");
     if (pk_unpickler_type.mro == VAL_NULL) {
         if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_unpickler_type.getsets = unpickler_getsets_313;

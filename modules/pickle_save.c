@@ -550,7 +550,7 @@ static int save_bytes(Pickler *p, Value obj)
     else
         rv = rt_tuple_pack(2, pk_state.codecs_encode,
                            rt_tuple_pack(2, rt_str_from_latin1(b->data, b->length),
-                                         rt_str_intern_cstr("latin1")));
+                                         RT_NAME("latin1")));
     return save_reduce(p, rv, obj);
 }
 
@@ -1509,7 +1509,7 @@ static int save(Pickler *p, Value obj, bool pers_save)
 
 static bool dump(Pickler *p, Value obj)
 {
-    p->reducer_override = rt_lookup_attr(obj_val(p), rt_str_intern_cstr("reducer_override"));
+    p->reducer_override = rt_lookup_attr(obj_val(p), RT_NAME("reducer_override"));
     bool ok = !rt_err_occurred();
     if (ok && p->proto >= 2) {
         unsigned char header[2] = { PK_PROTO, (unsigned char)p->proto };
@@ -1599,7 +1599,7 @@ static Value pickler_init(Value *args, size_t nargs, Value kwnames)
     }
     if (!set_protocol(p, a[1], fix))
         return VAL_NULL;
-    p->write = rt_lookup_attr(a[0], rt_str_intern_cstr("write"));
+    p->write = rt_lookup_attr(a[0], RT_NAME("write"));
     if (p->write == VAL_NULL) {
         if (!rt_err_occurred())
             rt_raisef(&rt_TypeError, "file must have a 'write' attribute");
@@ -1611,11 +1611,11 @@ static Value pickler_init(Value *args, size_t nargs, Value kwnames)
     clear_buffer(p);
     p->fast = p->fast_nesting = 0;
     p->fast_memo = VAL_NULL;
-    p->pers_func = rt_lookup_attr(args[0], rt_str_intern_cstr("persistent_id"));
+    p->pers_func = rt_lookup_attr(args[0], RT_NAME("persistent_id"));
     if (p->pers_func == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     if (p->dispatch_table == VAL_NULL) {
-        p->dispatch_table = rt_lookup_attr(args[0], rt_str_intern_cstr("dispatch_table"));
+        p->dispatch_table = rt_lookup_attr(args[0], RT_NAME("dispatch_table"));
         if (p->dispatch_table == VAL_NULL && rt_err_occurred())
             return VAL_NULL;
     }
@@ -1762,7 +1762,7 @@ Value pk_dump(Value obj, Value file, Value protocol, bool fix_imports, Value buf
     if (!set_protocol(p, protocol, fix_imports))
         return VAL_NULL;
     if (file != VAL_NULL) {
-        p->write = rt_lookup_attr(file, rt_str_intern_cstr("write"));
+        p->write = rt_lookup_attr(file, RT_NAME("write"));
         if (p->write == VAL_NULL) {
             if (!rt_err_occurred())
                 rt_raisef(&rt_TypeError, "file must have a 'write' attribute");
@@ -1841,12 +1841,12 @@ ObjType pk_pickler_memoproxy_type = {
 
 void pk_save_init(void)
 {
-    s_reduce_ex = rt_str_intern_cstr("__reduce_ex__");
-    s_reduce = rt_str_intern_cstr("__reduce__");
-    s_qualname = rt_str_intern_cstr("__qualname__");
-    s_module = rt_str_intern_cstr("__module__");
-    s_name = rt_str_intern_cstr("__name__");
-    s_class = rt_str_intern_cstr("__class__");
+    s_reduce_ex = RT_NAME("__reduce_ex__");
+    s_reduce = RT_NAME("__reduce__");
+    s_qualname = RT_NAME("__qualname__");
+    s_module = RT_NAME("__module__");
+    s_name = RT_NAME("__name__");
+    s_class = RT_NAME("__class__");
     if (pk_pickler_type.mro == VAL_NULL) {
         if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_pickler_type.getsets = pickler_getsets_313;

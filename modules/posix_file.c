@@ -405,7 +405,7 @@ static Value posix_dup2(Value *args, size_t nargs, Value kwnames)
 bool mod_posix_fileno(Value v, int *fd)
 {
     if (!rt_isinstance_of(v, &rt_int_type)) {
-        Value fileno = rt_lookup_attr(v, rt_str_intern_cstr("fileno"));
+        Value fileno = rt_lookup_attr(v, RT_NAME("fileno"));
         if (fileno == VAL_NULL) {
             rt_err_clear();
             rt_raisef(&rt_TypeError, "argument must be an int, or have a fileno() method.");

@@ -809,7 +809,7 @@ static bool has_index(Value v)
 {
     return val_is_small(v) || rt_isinstance_of(v, &rt_int_type) ||
            ((val_type(v)->flags & TF_HEAPTYPE) &&
-            rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__")) != VAL_NULL);
+            rt_type_lookup(val_type(v), RT_NAME("__index__")) != VAL_NULL);
 }
 
 static ssize_t match_index(ObjMatch *m, Value key)
@@ -936,9 +936,7 @@ static Value match_groupdict(Value *args, size_t nargs, Value kw)
 /* start/end/span(group=0, /): the group's index, or -1 with the error. */
 static ssize_t span_group(const char *fname, Value *args, size_t nargs, Value kw)
 {
-    char qualified[16];
-    snprintf(qualified, sizeof qualified, "Match.%s", fname);
-    if (!rt_arg_nokw(qualified, kw) || !rt_arg_range(fname, nargs - 1, 0, 1))
+    if (!rt_arg_nokw_in("Match", fname, kw) || !rt_arg_range(fname, nargs - 1, 0, 1))
         return -1;
     return match_index(MATCH(args[0]), nargs > 1 ? args[1] : VAL_NULL);
 }

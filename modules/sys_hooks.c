@@ -63,7 +63,7 @@ static bool write_unencodable(Value out, Value text)
         ? rt_codec_encode(text, encoding, rt_str_from_cstr("backslashreplace")) : VAL_NULL;
     if (b == VAL_NULL)
         return false;
-    Value buffer = rt_lookup_attr(out, rt_str_intern_cstr("buffer"));
+    Value buffer = rt_lookup_attr(out, RT_NAME("buffer"));
     if (buffer == VAL_NULL && rt_err_occurred())
         return false;
     if (buffer != VAL_NULL)

@@ -142,7 +142,7 @@ static size_t default_size(Value v)
 /* Whether v's type takes __sizeof__ from object unchanged. */
 static bool is_default_sizeof(Value v)
 {
-    Value name = rt_str_intern_cstr("__sizeof__");
+    Value name = RT_NAME("__sizeof__");
     return rt_type_lookup(val_type(v), name) == rt_type_lookup(&rt_object_type, name);
 }
 

@@ -195,7 +195,7 @@ static Value tc_setwinsize(Value *args, size_t nargs, Value kw)
     /* PySequence_Check: __getitem__ on the type, and not a mapping. */
     Value size = args[1];
     bool pair = !rt_isinstance_of(size, &rt_dict_type) &&
-                rt_type_lookup(val_type(size), rt_str_intern_cstr("__getitem__")) != VAL_NULL &&
+                rt_type_lookup(val_type(size), RT_NAME("__getitem__")) != VAL_NULL &&
                 rt_len(size) == 2;
     if (!pair) {
         rt_err_clear();

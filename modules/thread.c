@@ -546,7 +546,7 @@ static ObjType local_type;
 
 static bool has_own_init(ObjType *type)
 {
-    Value name = rt_str_intern_cstr("__init__");
+    Value name = RT_NAME("__init__");
     return rt_type_lookup(type, name) != rt_type_lookup(&rt_object_type, name);
 }
 
@@ -740,10 +740,10 @@ static Value thread_excepthook(Value *args, size_t nargs, Value kwnames)
         return rt_None;
     Value file = rt_dict_get_cstr(VAL_AS(ObjModule, mod_sys_module())->dict, "stderr");
     if ((file == VAL_NULL || file == rt_None) && thread != rt_None)
-        file = rt_lookup_attr(thread, rt_str_intern_cstr("_stderr"));
+        file = rt_lookup_attr(thread, RT_NAME("_stderr"));
     if (file == VAL_NULL || file == rt_None)
         return rt_err_occurred() ? VAL_NULL : rt_None;
-    Value name = thread != rt_None ? rt_lookup_attr(thread, rt_str_intern_cstr("name")) : VAL_NULL;
+    Value name = thread != rt_None ? rt_lookup_attr(thread, RT_NAME("name")) : VAL_NULL;
     rt_err_clear();
     Value who = name != VAL_NULL ? rt_str(name) : rt_str_format_c("%lu", vm_thread_ident());
     if (who == VAL_NULL || !write_to(file, rt_str_format_c("Exception in thread %S:\n", who)) ||

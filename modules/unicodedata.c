@@ -176,18 +176,24 @@ static bool one_char(const char *fname, const char *which, Value v, uint32_t *cp
  * of (NULL for the module's functions) and its own arguments. */
 typedef Value (*UdFunc)(bool old, Value *args, size_t nargs, Value kw);
 
-/* f(chr) — METH_O with CPython's messages. */
-static bool char_arg(const char *fname, Value *args, size_t nargs, Value kw, uint32_t *cp)
+/* Whose function the messages name: the module's, or the UCD object's. */
+static const char *owner(bool old)
 {
-    char qualified[48];
-    snprintf(qualified, sizeof qualified, "unicodedata.%s", fname);
-    return rt_arg_one(qualified, nargs, kw) && one_char(fname, "argument", args[0], cp);
+    return old ? "UCD" : "unicodedata";
+}
+
+/* f(chr) — METH_O with CPython's messages. */
+static bool char_arg(bool old, const char *fname, Value *args, size_t nargs, Value kw,
+                     uint32_t *cp)
+{
+    return rt_arg_one_in(owner(old), fname, nargs, kw) &&
+           one_char(fname, "argument", args[0], cp);
 }
 
 static Value ud_category(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("category", args, nargs, kw, &cp))
+    if (!char_arg(old, "category", args, nargs, kw, &cp))
         return VAL_NULL;
     return rt_str_from_cstr(ud_categories[record_of(cp, old)->category]);
 }
@@ -195,7 +201,7 @@ static Value ud_category(bool old, Value *args, size_t nargs, Value kw)
 static Value ud_bidirectional(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("bidirectional", args, nargs, kw, &cp))
+    if (!char_arg(old, "bidirectional", args, nargs, kw, &cp))
         return VAL_NULL;
     return rt_str_from_cstr(ud_bidi[record_of(cp, old)->bidi]);
 }
@@ -203,7 +209,7 @@ static Value ud_bidirectional(bool old, Value *args, size_t nargs, Value kw)
 static Value ud_east_asian_width(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("east_asian_width", args, nargs, kw, &cp))
+    if (!char_arg(old, "east_asian_width", args, nargs, kw, &cp))
         return VAL_NULL;
     return rt_str_from_cstr(ud_eaw[record_of(cp, old)->eaw]);
 }
@@ -211,7 +217,7 @@ static Value ud_east_asian_width(bool old, Value *args, size_t nargs, Value kw)
 static Value ud_combining(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("combining", args, nargs, kw, &cp))
+    if (!char_arg(old, "combining", args, nargs, kw, &cp))
         return VAL_NULL;
     return small_new(record_of(cp, old)->combining);
 }
@@ -219,7 +225,7 @@ static Value ud_combining(bool old, Value *args, size_t nargs, Value kw)
 static Value ud_mirrored(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("mirrored", args, nargs, kw, &cp))
+    if (!char_arg(old, "mirrored", args, nargs, kw, &cp))
         return VAL_NULL;
     return small_new(record_of(cp, old)->mirrored);
 }
@@ -228,7 +234,7 @@ static Value ud_mirrored(bool old, Value *args, size_t nargs, Value kw)
 static Value ud_decomposition(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!char_arg("decomposition", args, nargs, kw, &cp))
+    if (!char_arg(old, "decomposition", args, nargs, kw, &cp))
         return VAL_NULL;
     const uint32_t *d = decomposition_of(cp, old);
     if (d == NULL)
@@ -250,7 +256,7 @@ static Value number_fn(const char *fname, const char *missing, int kind, bool ol
                        Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!rt_arg_nokw(fname, kw) || !rt_arg_range(fname, nargs, 1, 2) ||
+    if (!rt_arg_nokw_in(owner(old), fname, kw) || !rt_arg_range(fname, nargs, 1, 2) ||
         !one_char(fname, "argument 1", args[0], &cp))
         return VAL_NULL;
     const UdRecord *r = record_of(cp, old);
@@ -348,7 +354,7 @@ static bool name_of(uint32_t cp, bool old, StrBuf *sb)
 static Value ud_name(bool old, Value *args, size_t nargs, Value kw)
 {
     uint32_t cp;
-    if (!rt_arg_nokw("name", kw) || !rt_arg_range("name", nargs, 1, 2) ||
+    if (!rt_arg_nokw_in(owner(old), "name", kw) || !rt_arg_range("name", nargs, 1, 2) ||
         !one_char("name", "argument 1", args[0], &cp))
         return VAL_NULL;
     StrBuf sb;
@@ -429,7 +435,7 @@ static bool name_is(const uint8_t *code, const char *upper, StrBuf *sb)
 
 static Value ud_lookup(bool old, Value *args, size_t nargs, Value kw)
 {
-    if (!rt_arg_one("unicodedata.lookup", nargs, kw))
+    if (!rt_arg_one_in(owner(old), "lookup", nargs, kw))
         return VAL_NULL;
     Value v = args[0];
     const char *orig;
@@ -629,7 +635,7 @@ static bool normalize_args(const char *fname, Value *args, size_t nargs, Value k
                            CpBuf *out)
 {
     bool comp, compat;
-    if (!rt_arg_nokw(fname, kw) || !rt_arg_range(fname, nargs, 2, 2))
+    if (!rt_arg_nokw_in(owner(old), fname, kw) || !rt_arg_range(fname, nargs, 2, 2))
         return false;
     for (int i = 0; i < 2; i++)
         if (!rt_is_str(args[i])) {
@@ -668,7 +674,8 @@ static bool same_as(const CpBuf *b, Value s)
 static Value ud_normalize(bool old, Value *args, size_t nargs, Value kw)
 {
     CpBuf b = {0};
-    if (nargs == 2 && rt_is_str(args[1]) && AS_STR(args[1])->ascii && rt_is_str(args[0])) {
+    if (nargs == 2 && kw == VAL_NULL && rt_is_str(args[1]) && AS_STR(args[1])->ascii &&
+        rt_is_str(args[0])) {
         bool comp, compat;
         if (!parse_form(args[0], &comp, &compat))
             return VAL_NULL;

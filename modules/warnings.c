@@ -257,7 +257,7 @@ static Value context_filters(void)
     Value ctx = mod_call_method(warnings_context, "get", &none, 1);
     if (ctx == VAL_NULL || ctx == rt_None)
         return ctx;
-    Value list = rt_getattr(ctx, rt_str_intern_cstr("_filters"));
+    Value list = rt_getattr(ctx, RT_NAME("_filters"));
     if (list != VAL_NULL && !rt_isinstance_of(list, &rt_list_type))
         return rt_raisef(&rt_ValueError, "_warnings_context _filters must be a list");
     return list;
@@ -330,7 +330,7 @@ static Value source_line(Value filename, int lineno)
 static bool write_warning(Value filename, int lineno, Value text, Value category, Value line)
 {
     Value sys = mod_sys_module();
-    Value err = rt_lookup_attr(sys, rt_str_intern_cstr("stderr"));
+    Value err = rt_lookup_attr(sys, RT_NAME("stderr"));
     if (err == VAL_NULL || err == rt_None) {
         if (rt_err_occurred())
             return false;
@@ -564,7 +564,7 @@ Value mod__warnings_init(void)
         mod_module_add_functions(m, warnings_functions_314);
         Value contextvars = mod_import("_contextvars");
         Value make = contextvars == VAL_NULL ? VAL_NULL
-                   : rt_getattr(contextvars, rt_str_intern_cstr("ContextVar"));
+                   : rt_getattr(contextvars, RT_NAME("ContextVar"));
         warnings_context = make == VAL_NULL ? VAL_NULL
                          : rt_call1(make, rt_str_from_cstr("_warnings_context"));
         if (warnings_context == VAL_NULL)

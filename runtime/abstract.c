@@ -408,7 +408,7 @@ static Value class_getitem(Value cls, Value key)
 {
     if (cls == obj_val(&rt_type_type))
         return rt_generic_alias_new(cls, key);
-    Value m = rt_type_lookup(AS_TYPE(cls), rt_str_intern_cstr("__class_getitem__"));
+    Value m = rt_type_lookup(AS_TYPE(cls), RT_NAME("__class_getitem__"));
     if (m == VAL_NULL || m == rt_None)          /* None opts out, as in CPython */
         return rt_raisef(&rt_TypeError, "type '%s' is not subscriptable", AS_TYPE(cls)->name);
     if (val_type(m)->descr_get != NULL)
@@ -491,7 +491,7 @@ ssize_t rt_length_hint(Value o, ssize_t dflt)
             return -1;
         rt_err_clear();
     }
-    Value m = rt_type_lookup(val_type(o), rt_str_intern_cstr("__length_hint__"));
+    Value m = rt_type_lookup(val_type(o), RT_NAME("__length_hint__"));
     if (m == VAL_NULL)
         return dflt;
     Value r = val_type(m)->descr_get ? val_type(m)->descr_get(m, o, obj_val(val_type(o))) : m;
@@ -533,7 +533,7 @@ Value rt_iter(Value v)
     }
     /* A class that sets __iter__ = None is not iterable, __getitem__ or not. */
     if (t->getitem != NULL && t != &rt_dict_type &&
-        !(rt_is_heaptype(t) && rt_type_lookup(t, rt_str_intern_cstr("__iter__")) == rt_None))
+        !(rt_is_heaptype(t) && rt_type_lookup(t, RT_NAME("__iter__")) == rt_None))
         return rt_seq_iter_new(v);
     return rt_raisef(&rt_TypeError, "'%s' object is not iterable", t->name);
 }
@@ -602,7 +602,7 @@ static Value call_index(Value v)
 {
     ObjType *t = val_type(v);
     if (t->flags & TF_HEAPTYPE) {
-        Value m = rt_type_lookup(t, rt_str_intern_cstr("__index__"));
+        Value m = rt_type_lookup(t, RT_NAME("__index__"));
         return m != VAL_NULL ? rt_call_found(m, v, NULL, 0) : VAL_NULL;
     }
     if (t->unary != NULL && (t->unary_ops & RT_OP_BIT(UN_INDEX)))

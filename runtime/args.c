@@ -32,7 +32,7 @@ bool rt_arg_nokw_new(ObjType *type, const char *fname, Value kwnames)
     if (rt_nkwargs(kwnames) == 0)
         return true;
     if (init_name == VAL_NULL)
-        init_name = rt_str_intern_cstr("__init__");
+        init_name = RT_NAME("__init__");
     if ((type->flags & TF_HEAPTYPE) && !rt_is_object_init(rt_type_lookup(type, init_name)))
         return true;
     return rt_arg_nokw(fname, kwnames);
@@ -56,6 +56,35 @@ bool rt_arg_one(const char *fname, size_t n, Value kwnames)
         return true;
     rt_raisef(&rt_TypeError, "%s() takes exactly one argument (%zu given)", fname, n);
     return false;
+}
+
+/* The "owner.fname" forms: the check first, the name only for a refusal. */
+#define QUALIFIED(buf, owner, fname) \
+    char buf[96];                     \
+    snprintf(buf, sizeof buf, "%s.%s", owner, fname)
+
+bool rt_arg_nokw_in(const char *owner, const char *fname, Value kwnames)
+{
+    if (rt_nkwargs(kwnames) == 0)
+        return true;
+    QUALIFIED(name, owner, fname);
+    return rt_arg_nokw(name, kwnames);
+}
+
+bool rt_arg_none_in(const char *owner, const char *fname, size_t n, Value kwnames)
+{
+    if (n == 0 && rt_nkwargs(kwnames) == 0)
+        return true;
+    QUALIFIED(name, owner, fname);
+    return rt_arg_none(name, n, kwnames);
+}
+
+bool rt_arg_one_in(const char *owner, const char *fname, size_t n, Value kwnames)
+{
+    if (n == 1 && rt_nkwargs(kwnames) == 0)
+        return true;
+    QUALIFIED(name, owner, fname);
+    return rt_arg_one(name, n, kwnames);
 }
 
 /* n is outside [min, max]: raise `format` with the bound n broke, worded as

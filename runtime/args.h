@@ -40,6 +40,12 @@ bool rt_arg_none(const char *fname, size_t n, Value kwnames);
 bool rt_arg_one(const char *fname, size_t n, Value kwnames);
 bool rt_arg_range(const char *fname, size_t n, size_t min, size_t max);
 bool rt_arg_count(const char *fname, size_t n, size_t min, size_t max);
+/* The first three for a function CPython's messages name "owner.fname"
+ * (`_operator.index`, `Match.start`): the name is put together only when
+ * the call is refused, not at every call. */
+bool rt_arg_nokw_in(const char *owner, const char *fname, Value kwnames);
+bool rt_arg_none_in(const char *owner, const char *fname, size_t n, Value kwnames);
+bool rt_arg_one_in(const char *owner, const char *fname, size_t n, Value kwnames);
 /* The __new__ of a C type that takes no keywords: a subclass with an
  * __init__ of its own may still be called with them (they are that
  * __init__'s), as CPython checks `type->tp_init == base->tp_init`. */

@@ -463,12 +463,11 @@ static Value builtin_sum(Value *args, size_t nargs, Value kwnames)
 
 /* The __instancecheck__ / __subclasscheck__ of type(cls) when it is not
  * type's own (type's is answered directly); VAL_NULL when absent. */
-static Value check_hook(Value cls, const char *name)
+static Value check_hook(Value cls, Value key)
 {
     ObjType *meta = val_type(cls);
     if (meta == &rt_type_type)
         return VAL_NULL;
-    Value key = rt_str_intern_cstr(name);
     Value hook = rt_type_lookup(meta, key);
     if (hook == VAL_NULL || hook == rt_dict_get_str(rt_type_dict(&rt_type_type), key))
         return VAL_NULL;
@@ -492,7 +491,7 @@ static int call_check_hook(Value hook, Value cls, Value arg, const char *where)
 /* cls.__bases__ when it is a tuple, else VAL_NULL (an error may be set). */
 static Value abstract_bases(Value cls)
 {
-    Value b = rt_lookup_attr(cls, rt_str_intern_cstr("__bases__"));
+    Value b = rt_lookup_attr(cls, RT_NAME("__bases__"));
     return b != VAL_NULL && rt_isinstance_of(b, &rt_tuple_type) ? b : VAL_NULL;
 }
 
@@ -538,7 +537,7 @@ int rt_object_isinstance(Value inst, Value cls)
             return 1;
         if (!rt_is_heaptype(val_type(inst)))    /* a builtin's __class__ is its type */
             return 0;
-        icls = rt_lookup_attr(inst, rt_str_intern_cstr("__class__"));
+        icls = rt_lookup_attr(inst, RT_NAME("__class__"));
         if (icls == VAL_NULL)
             return rt_err_occurred() ? -1 : 0;
         return icls != obj_val(val_type(inst)) && is_type(icls) &&
@@ -546,7 +545,7 @@ int rt_object_isinstance(Value inst, Value cls)
     }
     if (!check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
         return -1;
-    icls = rt_lookup_attr(inst, rt_str_intern_cstr("__class__"));
+    icls = rt_lookup_attr(inst, RT_NAME("__class__"));
     if (icls == VAL_NULL)
         return rt_err_occurred() ? -1 : 0;
     return abstract_issubclass(icls, cls);
@@ -588,7 +587,7 @@ static int isinstance_check(Value inst, Value cls)
         cls = rt_union_args(cls);
     if (rt_isinstance_of(cls, &rt_tuple_type))
         return check_each(inst, cls, isinstance_check, " in __instancecheck__");
-    Value hook = check_hook(cls, "__instancecheck__");
+    Value hook = check_hook(cls, RT_NAME("__instancecheck__"));
     if (hook != VAL_NULL)
         return call_check_hook(hook, cls, inst, " in __instancecheck__");
     return rt_object_isinstance(inst, cls);
@@ -602,7 +601,7 @@ static int issubclass_check(Value derived, Value cls)
         cls = rt_union_args(cls);
     if (rt_isinstance_of(cls, &rt_tuple_type))
         return check_each(derived, cls, issubclass_check, " in __subclasscheck__");
-    Value hook = check_hook(cls, "__subclasscheck__");
+    Value hook = check_hook(cls, RT_NAME("__subclasscheck__"));
     if (hook != VAL_NULL)
         return call_check_hook(hook, cls, derived, " in __subclasscheck__");
     return rt_recursive_issubclass(derived, cls);
@@ -645,12 +644,12 @@ static Value builtin_aiter(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_one("aiter", nargs, kwnames))
         return VAL_NULL;
     ObjType *t = val_type(args[0]);
-    Value m = rt_type_lookup(t, rt_str_intern_cstr("__aiter__"));
+    Value m = rt_type_lookup(t, RT_NAME("__aiter__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an async iterable", t->name);
     Value it = rt_call_found(m, args[0], NULL, 0);
     if (it != VAL_NULL &&
-        rt_type_lookup(val_type(it), rt_str_intern_cstr("__anext__")) == VAL_NULL)
+        rt_type_lookup(val_type(it), RT_NAME("__anext__")) == VAL_NULL)
         return rt_raisef(&rt_TypeError, "aiter() returned not an async iterator of type '%s'",
                          val_type(it)->name);
     return it;
@@ -663,7 +662,7 @@ static Value builtin_anext(Value *args, size_t nargs, Value kwnames)
     if (!check_fast("anext", nargs, kwnames, 1, 2))
         return VAL_NULL;
     ObjType *t = val_type(args[0]);
-    Value m = rt_type_lookup(t, rt_str_intern_cstr("__anext__"));
+    Value m = rt_type_lookup(t, RT_NAME("__anext__"));
     if (m == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'%s' object is not an async iterator", t->name);
     Value awaitable = rt_call_found(m, args[0], NULL, 0);
@@ -965,7 +964,7 @@ static Value builtin_vars(Value *args, size_t nargs, Value kwnames)
         return VAL_NULL;
     if (nargs == 0)
         return vm_locals();
-    Value d = rt_lookup_attr(args[0], rt_str_intern_cstr("__dict__"));
+    Value d = rt_lookup_attr(args[0], RT_NAME("__dict__"));
     if (d != VAL_NULL || rt_err_occurred())
         return d;
     d = namespace_of(args[0]);
@@ -1003,7 +1002,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
         return list;
     }
     Value obj = args[0];
-    Value dir_name = rt_str_intern_cstr("__dir__");
+    Value dir_name = RT_NAME("__dir__");
     Value m = rt_type_lookup(val_type(obj), dir_name);      /* a type's own __dir__ */
     if (m != VAL_NULL && m != rt_dict_get_str(rt_type_dict(&rt_object_type), dir_name)) {
         Value r = rt_call_found(m, obj, NULL, 0);
@@ -1019,7 +1018,7 @@ static Value builtin_dir(Value *args, size_t nargs, Value kwnames)
  * a dict, or what a module-level __dir__() returns (PEP 562). */
 static Value module_dir(Value obj)
 {
-    Value d = rt_getattr(obj, rt_str_intern_cstr("__dict__"));
+    Value d = rt_getattr(obj, RT_NAME("__dict__"));
     if (d == VAL_NULL)
         return VAL_NULL;
     if (!rt_isinstance_of(d, &rt_dict_type))
@@ -1037,7 +1036,7 @@ static bool dir_namespace(Value obj, Value *ns)
     *ns = namespace_of(obj);
     if (*ns != VAL_NULL || val_is_small(obj))
         return true;
-    Value d = rt_getattr(obj, rt_str_intern_cstr("__dict__"));
+    Value d = rt_getattr(obj, RT_NAME("__dict__"));
     if (d == VAL_NULL) {
         if (!rt_err_matches(&rt_AttributeError))
             return false;
@@ -1060,10 +1059,10 @@ static bool add_class_names(Value names, Value cls)
                 return false;
         return true;
     }
-    Value d = rt_lookup_attr(cls, rt_str_intern_cstr("__dict__"));
+    Value d = rt_lookup_attr(cls, RT_NAME("__dict__"));
     if (d != VAL_NULL && is_dict(d) && !add_keys(names, d))
         return false;
-    Value bases = rt_err_occurred() ? VAL_NULL : rt_lookup_attr(cls, rt_str_intern_cstr("__bases__"));
+    Value bases = rt_err_occurred() ? VAL_NULL : rt_lookup_attr(cls, RT_NAME("__bases__"));
     if (rt_err_occurred())
         return false;
     for (size_t i = 0; bases != VAL_NULL && is_tuple(bases) && i < rt_tuple_len(bases); i++)
@@ -1090,7 +1089,7 @@ Value rt_object_dir(Value obj)
     } else {
         /* obj.__class__, not type(obj): a proxy's __class__ property names
          * the class it stands for; an empty __class__ slot names none */
-        Value cls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+        Value cls = rt_lookup_attr(obj, RT_NAME("__class__"));
         if (cls == VAL_NULL ? rt_err_occurred() : !add_class_names(names, cls))
             return VAL_NULL;
     }
@@ -1213,10 +1212,10 @@ Value rt_builtins_init(void)
 {
     rt_iterobjects_init();
     rt_stdout_init();
-    str_space = rt_str_intern_cstr(" ");
-    str_newline = rt_str_intern_cstr("\n");
-    str_stdout = rt_str_intern_cstr("stdout");
-    str_stdin = rt_str_intern_cstr("stdin");
+    str_space = RT_NAME(" ");
+    str_newline = RT_NAME("\n");
+    str_stdout = RT_NAME("stdout");
+    str_stdin = RT_NAME("stdin");
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;

@@ -763,7 +763,7 @@ static bool set_classcell(ObjType *t, Value dict)
  * it) gets the class's dict. */
 static void set_classdictcell(ObjType *t, Value dict)
 {
-    Value key = rt_str_intern_cstr("__classdictcell__");
+    Value key = RT_NAME("__classdictcell__");
     Value cell = rt_dict_get_str(dict, key);
     if (cell == VAL_NULL || !IS_EXACT(cell, rt_cell_type))
         return;
@@ -931,7 +931,7 @@ Value rt_type_new(ObjType *meta, Value *args, size_t nargs, Value kwnames)
     if (npos != 3)
         return rt_raisef(&rt_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)",
                          npos);
-    Value bases = args[1], entries = rt_str_intern_cstr("__mro_entries__");
+    Value bases = args[1], entries = RT_NAME("__mro_entries__");
     if (check_create_args(args[0], bases, args[2]) == VAL_NULL)
         return VAL_NULL;
     for (size_t i = 0; i < rt_tuple_len(bases); i++) {
@@ -989,7 +989,7 @@ static Value prepare_namespace(Value meta, Value name, Value bases, Value kwargs
  * bases itself when nothing changed. */
 static Value update_bases(Value bases)
 {
-    Value out = VAL_NULL, entries = rt_str_intern_cstr("__mro_entries__");
+    Value out = VAL_NULL, entries = RT_NAME("__mro_entries__");
     for (size_t i = 0; i < rt_tuple_len(bases); i++) {
         Value b = rt_tuple_get(bases, i), repl = VAL_NULL;
         if (!rt_isinstance_of(b, &rt_type_type)) {
@@ -1071,7 +1071,7 @@ static Value builtin_build_class(Value *args, size_t nargs, Value kwnames)
     Value cell = vm_run_class_body(args[0], ns);
     if (cell == VAL_NULL)
         return VAL_NULL;
-    if (bases != orig_bases && rt_setitem(ns, rt_str_intern_cstr("__orig_bases__"),
+    if (bases != orig_bases && rt_setitem(ns, RT_NAME("__orig_bases__"),
                                           orig_bases) < 0)
         return VAL_NULL;
     Value cls = rt_call_tuple_dict(meta, rt_tuple_pack(3, name, bases, ns), kwargs);
@@ -1459,7 +1459,7 @@ static int type_set_doc(Value self, Value v)
 /* C.__abstractmethods__: what abc.ABCMeta stores; `type` itself has none. */
 static Value type_get_abstractmethods(Value self)
 {
-    Value name = rt_str_intern_cstr("__abstractmethods__");
+    Value name = RT_NAME("__abstractmethods__");
     Value v = self != obj_val(&rt_type_type) ? rt_dict_get_str(rt_type_dict(AS_TYPE(self)), name)
                                             : VAL_NULL;
     return v != VAL_NULL ? v : rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, name));
@@ -1471,7 +1471,7 @@ static Value type_get_abstractmethods(Value self)
  * type.__dict__['__abstractmethods__'].__set__), which only records it. */
 static int type_set_abstractmethods(Value self, Value v)
 {
-    Value name = rt_str_intern_cstr("__abstractmethods__");
+    Value name = RT_NAME("__abstractmethods__");
     int abstract = v == VAL_NULL ? 0 : rt_truthy(v);
     if (abstract < 0)
         return -1;
@@ -1515,12 +1515,12 @@ static Value type_get_annotate(Value self)
     if (!rt_is_heaptype(AS_TYPE(self)))
         return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotate__'",
                          AS_TYPE(self)->name);
-    Value v = own_entry(self, rt_str_intern_cstr("__annotate__"));
+    Value v = own_entry(self, RT_NAME("__annotate__"));
     if (v == VAL_NULL && !rt_err_occurred())
-        v = own_entry(self, rt_str_intern_cstr("__annotate_func__"));
+        v = own_entry(self, RT_NAME("__annotate_func__"));
     if (v != VAL_NULL || rt_err_occurred())
         return v;
-    return rt_dict_set(rt_type_dict(AS_TYPE(self)), rt_str_intern_cstr("__annotate_func__"), rt_None)
+    return rt_dict_set(rt_type_dict(AS_TYPE(self)), RT_NAME("__annotate_func__"), rt_None)
            ? rt_None : VAL_NULL;
 }
 
@@ -1530,14 +1530,14 @@ static int type_set_annotate(Value self, Value v)
         rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
         return -1;
     }
-    return set_own_entry(self, rt_str_intern_cstr("__annotate__"), v);
+    return set_own_entry(self, RT_NAME("__annotate__"), v);
 }
 
 /* 3.14: a class without __annotations__ in its dict computes them once,
  * __annotate__(1), and keeps them as __annotations_cache__. */
 static Value annotations_314(Value self)
 {
-    Value cache = rt_str_intern_cstr("__annotations_cache__");
+    Value cache = RT_NAME("__annotations_cache__");
     Value v = own_entry(self, cache);
     if (v != VAL_NULL || rt_err_occurred())
         return v;
@@ -1560,7 +1560,7 @@ static Value annotations_314(Value self)
  * first need; builtin types have none. */
 static Value type_get_annotations(Value self)
 {
-    Value name = rt_str_intern_cstr("__annotations__");
+    Value name = RT_NAME("__annotations__");
     if (!rt_is_heaptype(AS_TYPE(self)))
         return rt_raisef(&rt_AttributeError, "type object '%s' has no attribute '__annotations__'",
                          AS_TYPE(self)->name);
@@ -1575,7 +1575,7 @@ static Value type_get_annotations(Value self)
 
 static int type_set_annotations(Value self, Value v)
 {
-    return set_own_entry(self, rt_str_intern_cstr("__annotations__"), v);
+    return set_own_entry(self, RT_NAME("__annotations__"), v);
 }
 
 /* A builtin type's signature (inspect.signature(list)); a class has none. */
@@ -1755,7 +1755,7 @@ static ObjType *supercheck(ObjType *type, Value obj)
         return AS_TYPE(obj);
     if (rt_isinstance_of(obj, type))
         return val_type(obj);
-    Value cls = rt_lookup_attr(obj, rt_str_intern_cstr("__class__"));
+    Value cls = rt_lookup_attr(obj, RT_NAME("__class__"));
     if (cls == VAL_NULL && rt_err_occurred())
         return NULL;
     if (cls != VAL_NULL && rt_isinstance_of(cls, &rt_type_type) &&

@@ -198,7 +198,7 @@ static bool wrappable(Value exc)
     /* (A lookup on the class: no attribute access that could fail and
      * replace the codec's error.) */
     if (t->flags & TF_HEAPTYPE) {      /* BaseException's __init__, which a builtin class's is */
-        Value init = rt_str_intern_cstr("__init__");
+        Value init = RT_NAME("__init__");
         Value own = rt_type_lookup(t, init), base = rt_type_lookup(&rt_BaseException, init);
         if (own != base && !(IS_EXACT(own, rt_method_descr_type) &&
                              VAL_AS(ObjBuiltin, own)->fn == VAL_AS(ObjBuiltin, base)->fn))

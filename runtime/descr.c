@@ -55,7 +55,7 @@ static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value 
          * (None for none), in its own dict */
         Value d = p->doc;
         if (d == rt_None && p->fget != rt_None) {
-            Value g = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+            Value g = rt_lookup_attr(p->fget, RT_NAME("__doc__"));
             if (g == VAL_NULL && rt_err_occurred())
                 return false;
             if (g != VAL_NULL && g != rt_None) {
@@ -63,11 +63,11 @@ static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value 
                 p->doc_from_getter = true;
             }
         }
-        return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+        return rt_setattr(self, RT_NAME("__doc__"), d) == 0;
     }
     if (p->doc != rt_None || p->fget == rt_None)
         return true;
-    Value d = rt_lookup_attr(p->fget, rt_str_intern_cstr("__doc__"));
+    Value d = rt_lookup_attr(p->fget, RT_NAME("__doc__"));
     if (d == VAL_NULL)
         return !rt_err_occurred();
     p->doc_from_getter = true;
@@ -75,7 +75,7 @@ static bool property_fill(Value self, Value fget, Value fset, Value fdel, Value 
         p->doc = d;
         return true;
     }
-    return rt_setattr(self, rt_str_intern_cstr("__doc__"), d) == 0;
+    return rt_setattr(self, RT_NAME("__doc__"), d) == 0;
 }
 
 static const char *const property_params[] = { "fget", "fset", "fdel", "doc" };
@@ -182,7 +182,7 @@ static int is_abstract(Value f)
 {
     if (f == VAL_NULL || f == rt_None)
         return 0;
-    Value v = rt_lookup_attr(f, rt_str_intern_cstr("__isabstractmethod__"));
+    Value v = rt_lookup_attr(f, RT_NAME("__isabstractmethod__"));
     if (v == VAL_NULL)
         return rt_err_occurred() ? -1 : 0;
     return rt_truthy(v);
@@ -212,7 +212,7 @@ static Value property_get_name(Value self)
     ObjProperty *p = AS_PROPERTY(self);
     Value name = p->name;
     if ((name == VAL_NULL || name == rt_None) && p->fget != VAL_NULL && p->fget != rt_None)
-        name = rt_lookup_attr(p->fget, rt_str_intern_cstr("__name__"));
+        name = rt_lookup_attr(p->fget, RT_NAME("__name__"));
     if (name == VAL_NULL && !rt_err_occurred())
         rt_raisef(&rt_AttributeError, "'property' object has no attribute '__name__'");
     return name == rt_None ? rt_None : name;

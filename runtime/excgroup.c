@@ -161,7 +161,7 @@ static int matches(Value exc, const Matcher *m)
  * not a dict, nor a builtin mapping); other notes are not copied. */
 static bool copy_notes(Value to, Value from)
 {
-    Value key = rt_str_intern_cstr("__notes__"), notes = rt_lookup_attr(from, key);
+    Value key = RT_NAME("__notes__"), notes = rt_lookup_attr(from, key);
     if (notes == VAL_NULL)
         return !rt_err_occurred();
     ObjType *t = val_type(notes);
@@ -176,7 +176,7 @@ static bool copy_notes(Value to, Value from)
 /* eg.derive(excs), keeping eg's traceback, cause, context and (a copy of its) notes. */
 static Value derive_and_copy(Value eg, Value excs)
 {
-    Value derive = rt_getattr(eg, rt_str_intern_cstr("derive"));
+    Value derive = rt_getattr(eg, RT_NAME("derive"));
     Value g = derive == VAL_NULL ? VAL_NULL : rt_call1(derive, excs);
     if (g == VAL_NULL)
         return VAL_NULL;
@@ -333,7 +333,7 @@ static void leaf_ids(Value e, Value ids)
 /* Did e come from orig unchanged (re-raised with a bare `raise`)? */
 static int same_metadata(Value e, Value orig)
 {
-    Value key = rt_str_intern_cstr("__notes__");
+    Value key = RT_NAME("__notes__");
     Value n1 = rt_lookup_attr(e, key), n2 = rt_lookup_attr(orig, key);
     if ((n1 == VAL_NULL || n2 == VAL_NULL) && rt_err_occurred())
         return -1;

@@ -756,7 +756,7 @@ static Value float_from_any_text(Value v)
  * float, a str subclass too: their __float__ comes first), else its text. */
 static Value float_via_dunder(Value v)
 {
-    Value m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__"));
+    Value m = rt_type_lookup(val_type(v), RT_NAME("__float__"));
     if (m) {
         Value r = rt_call_found(m, v, NULL, 0);
         if (r && !is_float_like(r))
@@ -772,7 +772,7 @@ static Value float_via_dunder(Value v)
             return VAL_NULL;
         return rt_float_new(rt_float_value(r));
     }
-    m = rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
+    m = rt_type_lookup(val_type(v), RT_NAME("__index__"));
     if (m) {
         Value r = rt_call_found(m, v, NULL, 0);
         return r ? rt_float_from(r) : r;
@@ -1149,8 +1149,8 @@ Value rt_float_from_number(Value v)
         return v;
     if (is_float_like(v))
         return rt_float_new(rt_float_value(v));
-    if (rt_type_lookup(val_type(v), rt_str_intern_cstr("__float__")) == VAL_NULL &&
-        rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__")) == VAL_NULL)
+    if (rt_type_lookup(val_type(v), RT_NAME("__float__")) == VAL_NULL &&
+        rt_type_lookup(val_type(v), RT_NAME("__index__")) == VAL_NULL)
         return rt_raisef(&rt_TypeError, "must be real number, not %T", v);
     return float_via_dunder(v);
 }

@@ -693,7 +693,7 @@ static Value user_format(Value v, Value spec, bool *found)
         return VAL_NULL;
     static Value name;
     if (!name)
-        name = rt_str_intern_cstr("__format__");
+        name = RT_NAME("__format__");
     Value m = rt_type_lookup(t, name);
     if (!m || (IS_EXACT(m, rt_method_descr_type) &&
                is_core_formatted(VAL_AS(ObjBuiltin, m)->owner)))
@@ -1335,7 +1335,7 @@ static bool pct_raw(StrBuf *out, const PctSpec *p, const char *data, size_t n)
 static bool pct_bytes_arg(StrBuf *out, const PctSpec *p, Value v)
 {
     if (!rt_is_bytes_like(v)) {
-        Value m = val_is_small(v) ? VAL_NULL : rt_type_lookup(val_type(v), rt_str_intern_cstr("__bytes__"));
+        Value m = val_is_small(v) ? VAL_NULL : rt_type_lookup(val_type(v), RT_NAME("__bytes__"));
         if (!m && rt_has_buffer(v)) {           /* memoryview, array: their bytes */
             Value b = rt_buffer_to_bytes(v);
             return b && pct_raw(out, p, (const char *)AS_BYTES(b)->data, AS_BYTES(b)->length);

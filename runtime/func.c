@@ -328,9 +328,9 @@ static Value method_call(Value callable, Value *args, size_t nargs, Value kwname
 static Value method_repr(Value self)
 {
     ObjMethod *m = VAL_AS(ObjMethod, self);
-    Value name = rt_lookup_attr(m->func, rt_str_intern_cstr("__qualname__"));
+    Value name = rt_lookup_attr(m->func, RT_NAME("__qualname__"));
     if (name == VAL_NULL && !rt_err_occurred())     /* then __name__, then '?' */
-        name = rt_lookup_attr(m->func, rt_str_intern_cstr("__name__"));
+        name = rt_lookup_attr(m->func, RT_NAME("__name__"));
     if (name == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     if (name == VAL_NULL)
@@ -534,7 +534,7 @@ static bool module_initializing(ObjModule *m)
     Value spec = rt_dict_get_cstr(m->dict, "__spec__");
     if (spec == VAL_NULL || spec == rt_None)
         return false;
-    Value busy = rt_lookup_attr(spec, rt_str_intern_cstr("_initializing"));
+    Value busy = rt_lookup_attr(spec, RT_NAME("_initializing"));
     int truth = busy != VAL_NULL ? rt_truthy(busy) : 0;
     rt_err_clear();
     return truth > 0;
@@ -566,9 +566,9 @@ static Value spec_file_origin(ObjModule *m)
     }
     if (spec == VAL_NULL || spec == rt_None)
         return VAL_NULL;
-    Value has = rt_lookup_attr(spec, rt_str_intern_cstr("has_location"));
+    Value has = rt_lookup_attr(spec, RT_NAME("has_location"));
     Value origin = has != VAL_NULL && rt_truthy(has) > 0
-        ? rt_lookup_attr(spec, rt_str_intern_cstr("origin")) : VAL_NULL;
+        ? rt_lookup_attr(spec, RT_NAME("origin")) : VAL_NULL;
     rt_err_clear();
     return origin != VAL_NULL && rt_isinstance_of(origin, &rt_str_type) ? origin : VAL_NULL;
 }
@@ -652,7 +652,7 @@ static Value module_getattr(Value self, Value name)
     }
     static Value getattr_name;
     if (getattr_name == VAL_NULL)
-        getattr_name = rt_str_intern_cstr("__getattr__");
+        getattr_name = RT_NAME("__getattr__");
     Value hook = rt_dict_get_str(m->dict, getattr_name);
     if (hook != VAL_NULL)
         return rt_call1(hook, name);
@@ -710,17 +710,17 @@ static int module_set_annotate(Value self, Value v)
         rt_raisef(&rt_TypeError, "__annotate__ must be callable or None");
         return -1;
     }
-    if (!rt_dict_set(dict, rt_str_intern_cstr("__annotate__"), v))
+    if (!rt_dict_set(dict, RT_NAME("__annotate__"), v))
         return -1;
-    return v == rt_None || rt_dict_del(dict, rt_str_intern_cstr("__annotations__")) >= 0 ? 0 : -1;
+    return v == rt_None || rt_dict_del(dict, RT_NAME("__annotations__")) >= 0 ? 0 : -1;
 }
 
 static int module_set_annotations(Value self, Value v)
 {
     Value dict = VAL_AS(ObjModule, self)->dict;
     if (v != VAL_NULL)
-        return rt_dict_set(dict, rt_str_intern_cstr("__annotations__"), v) ? 0 : -1;
-    int r = rt_dict_del(dict, rt_str_intern_cstr("__annotations__"));
+        return rt_dict_set(dict, RT_NAME("__annotations__"), v) ? 0 : -1;
+    int r = rt_dict_del(dict, RT_NAME("__annotations__"));
     if (r == 0)
         rt_raise_args(&rt_AttributeError, rt_tuple_pack(1, rt_str_from_cstr("__annotations__")));
     return r > 0 ? 0 : -1;

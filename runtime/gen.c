@@ -465,7 +465,7 @@ static int close_delegate(Value yf)
         return gen_close(VAL_AS(ObjGen, yf)) == VAL_NULL ? -1 : 0;
     /* A close that cannot be looked up is reported as unraisable, and the
      * generator still closes (CPython's gen_close_iter). */
-    Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("close"));
+    Value meth = rt_lookup_attr(yf, RT_NAME("close"));
     if (meth == VAL_NULL) {
         if (rt_err_occurred())
             rt_write_unraisable(yf);
@@ -511,7 +511,7 @@ static Value gen_throw_ex(ObjGen *gen, bool close_on_genexit, Value typ, Value v
         vm_gen_unlink(gen->frame, saved);
         gen->state = state;
     } else {
-        Value meth = rt_lookup_attr(yf, rt_str_intern_cstr("throw"));
+        Value meth = rt_lookup_attr(yf, RT_NAME("throw"));
         if (meth == VAL_NULL) {
             if (rt_err_occurred())
                 return VAL_NULL;
@@ -853,7 +853,7 @@ Value rt_coro_get_awaitable_iter(Value v)
     if (t == &rt_coroutine_type ||
         (t == &rt_generator_type && (VAL_AS(ObjGen, v)->code->flags & CO_ITERABLE_COROUTINE)))
         return v;
-    Value getter = rt_type_lookup(t, rt_str_intern_cstr("__await__"));
+    Value getter = rt_type_lookup(t, RT_NAME("__await__"));
     if (getter == VAL_NULL || getter == rt_None)
         return rt_raisef(&rt_TypeError, rt_py_minor >= 14 ? "'%s' object can't be awaited"
                                         : "object %s can't be used in 'await' expression", t->name);
@@ -1211,7 +1211,7 @@ static Value anext_awaitable_iter(ObjAnextAwaitable *a)
     Value it = rt_coro_get_awaitable_iter(a->wrapped);
     if (it == VAL_NULL || val_type(it)->next != NULL)
         return it;
-    Value getter = rt_type_lookup(val_type(it), rt_str_intern_cstr("__await__"));
+    Value getter = rt_type_lookup(val_type(it), RT_NAME("__await__"));
     Value wrapper = getter == VAL_NULL ? VAL_NULL : rt_call_found(getter, it, NULL, 0);
     if (wrapper == VAL_NULL)
         return VAL_NULL;

@@ -1309,7 +1309,7 @@ static Value int_via_trunc(Value x)
     Value v = int_arg(r);
     if (v)
         return v;
-    if (!rt_type_lookup(val_type(r), rt_str_intern_cstr("__index__")))
+    if (!rt_type_lookup(val_type(r), RT_NAME("__index__")))
         return rt_raisef(&rt_TypeError, "__trunc__ returned non-Integral (type %T)", r);
     return rt_index(r);
 }
@@ -1335,7 +1335,7 @@ static Value int_of(Value x)
         if (found)
             return r ? rt_int_result(names[i], r) : r;
     }
-    if (rt_py_minor < 14 && rt_type_lookup(val_type(x), rt_str_intern_cstr("__trunc__")))
+    if (rt_py_minor < 14 && rt_type_lookup(val_type(x), RT_NAME("__trunc__")))
         return int_via_trunc(x);
     if (text_of(x, &s, &len))
         return int_from_text(x, s, len, 10);
@@ -1573,7 +1573,7 @@ static Value int_from_bytes(Value *a)
          * never a text, nor a count as bytes(3) takes */
         static Value dunder = VAL_NULL;
         if (dunder == VAL_NULL)
-            dunder = rt_str_intern_cstr("__bytes__");
+            dunder = RT_NAME("__bytes__");
         if (rt_type_lookup(val_type(src), dunder) == VAL_NULL &&
             (rt_is_str(src) || (!val_type(src)->iter && !val_type(src)->getitem)))
             return rt_raisef(&rt_TypeError, "cannot convert '%T' object to bytes", src);

@@ -468,7 +468,7 @@ static char *index_ptr(ObjMemoryView *m, Value key)
 
 static bool is_index(Value v)
 {
-    return is_int(v) || is_bool(v) || rt_type_lookup(val_type(v), rt_str_intern_cstr("__index__"));
+    return is_int(v) || is_bool(v) || rt_type_lookup(val_type(v), RT_NAME("__index__"));
 }
 
 /* What kind of key: 'i' an index, 't' a tuple of indices, 's' a slice,

@@ -281,8 +281,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     uint32_t tag = type->version_tag;
     if (nargs > 0 && (tag == 0 || args_checked[tag % 32] != tag)) {
         if (new_name == VAL_NULL) {
-            new_name = rt_str_intern_cstr("__new__");
-            init_name = rt_str_intern_cstr("__init__");
+            new_name = RT_NAME("__new__");
+            init_name = RT_NAME("__init__");
         }
         if (!rt_is_object_new(rt_type_lookup(type, new_name)))
             return rt_raisef(&rt_TypeError, "object.__new__() takes exactly one argument "
@@ -1000,7 +1000,7 @@ Value rt_generic_dict_get(Value obj)
 {
     Value *slot = rt_instance_dict_slot(obj);
     if (slot == NULL)
-        return rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+        return rt_no_attribute(obj, RT_NAME("__dict__"));
     if (*slot == VAL_NULL)
         *slot = rt_dict_new();
     return *slot;
@@ -1019,7 +1019,7 @@ int rt_generic_dict_set(Value obj, Value v)
         return -1;
     }
     if (slot == NULL) {
-        rt_no_attribute(obj, rt_str_intern_cstr("__dict__"));
+        rt_no_attribute(obj, RT_NAME("__dict__"));
         return -1;
     }
     *slot = v;

@@ -424,7 +424,7 @@ static Value ref_repr(Value self)
     Value obj = rt_weakref_target(self);
     if (obj == VAL_NULL)
         return rt_str_format_c("<weakref at %p; dead>", (void *)self);
-    Value name = rt_lookup_attr(obj, rt_str_intern_cstr("__name__"));
+    Value name = rt_lookup_attr(obj, RT_NAME("__name__"));
     if (name == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     if (name != VAL_NULL && rt_is_str(name))

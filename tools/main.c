@@ -704,7 +704,7 @@ static int run_main_entry(const char *path)
     main_module(VAL_NULL, rt_None, rt_None);
     Value runpy = ld_import_module("runpy");
     Value run = runpy != VAL_NULL ? rt_getattr_cstr(runpy, "_run_module_as_main") : VAL_NULL;
-    Value args[2] = { rt_str_intern_cstr("__main__"), rt_False };
+    Value args[2] = { RT_NAME("__main__"), rt_False };
     return exit_status(run != VAL_NULL ? rt_call(run, args, 2, VAL_NULL) : VAL_NULL);
 }
 

@@ -1530,13 +1530,13 @@ bool vm_valid_except_type(Value v)
  * has no __qualname__ (an instance with __call__). */
 Value vm_func_desc(Value func)
 {
-    Value q = rt_lookup_attr(func, rt_str_intern_cstr("__qualname__"));
+    Value q = rt_lookup_attr(func, RT_NAME("__qualname__"));
     if (q == VAL_NULL) {
         rt_err_clear();
         Value s = rt_str(func);
         return s != VAL_NULL ? s : rt_str_format_c("%s object", val_type(func)->name);
     }
-    Value m = rt_lookup_attr(func, rt_str_intern_cstr("__module__"));
+    Value m = rt_lookup_attr(func, RT_NAME("__module__"));
     rt_err_clear();
     if (m != VAL_NULL && is_str(m) && strcmp(rt_str_cstr(m), "builtins") != 0)
         return rt_str_format_c("%S.%S()", m, q);
@@ -1573,7 +1573,7 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
                 return false;
         return true;
     }
-    Value keys_method = rt_lookup_attr(update, rt_str_intern_cstr("keys"));
+    Value keys_method = rt_lookup_attr(update, RT_NAME("keys"));
     if (keys_method == VAL_NULL) {
         if (!rt_err_occurred())
             rt_raisef(&rt_TypeError, "%S argument after ** must be a mapping, not %s",
@@ -1611,9 +1611,9 @@ bool vm_dict_merge_kwargs(Value dict, Value update, Value func)
 
 /* A special method looked up on the type and bound to obj, as CPython's
  * _PyObject_LookupSpecial; VAL_NULL without an exception when absent. */
-static Value lookup_special(Value obj, const char *name)
+static Value lookup_special(Value obj, Value name)
 {
-    Value m = rt_type_lookup(val_type(obj), rt_str_intern_cstr(name));
+    Value m = rt_type_lookup(val_type(obj), name);
     if (m == VAL_NULL)
         return VAL_NULL;
     ObjType *mt = val_type(m);
@@ -1628,7 +1628,7 @@ Value vm_get_awaitable(Value v, int where)
     Value it = rt_coro_get_awaitable_iter(v);
     if (it == VAL_NULL) {
         if (where != 0 && rt_err_matches(&rt_TypeError) &&
-            rt_type_lookup(val_type(v), rt_str_intern_cstr("__await__")) == VAL_NULL) {
+            rt_type_lookup(val_type(v), RT_NAME("__await__")) == VAL_NULL) {
             rt_err_clear();
             rt_raisef(&rt_TypeError, "'async with' received an object from %s that does not "
                       "implement __await__: %s", where == 1 ? "__aenter__" : "__aexit__",
@@ -1643,7 +1643,7 @@ Value vm_get_awaitable(Value v, int where)
 
 Value vm_get_aiter(Value obj)
 {
-    Value meth = lookup_special(obj, "__aiter__");
+    Value meth = lookup_special(obj, RT_NAME("__aiter__"));
     if (meth == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL
              : rt_raisef(&rt_TypeError, "'async for' requires an object with __aiter__ "
@@ -1651,7 +1651,7 @@ Value vm_get_aiter(Value obj)
     Value it = rt_call0(meth);
     if (it == VAL_NULL)
         return VAL_NULL;
-    if (rt_type_lookup(val_type(it), rt_str_intern_cstr("__anext__")) == VAL_NULL)
+    if (rt_type_lookup(val_type(it), RT_NAME("__anext__")) == VAL_NULL)
         return rt_raisef(&rt_TypeError, "'async for' received an object from __aiter__ "
                          "that does not implement __anext__: %s", val_type(it)->name);
     return it;
@@ -1661,7 +1661,7 @@ Value vm_get_anext(Value aiter)
 {
     if (IS_EXACT(aiter, rt_async_generator_type))
         return rt_async_gen_anext(aiter);
-    Value meth = lookup_special(aiter, "__anext__");
+    Value meth = lookup_special(aiter, RT_NAME("__anext__"));
     if (meth == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL
              : rt_raisef(&rt_TypeError, "'async for' requires an iterator with __anext__ "
@@ -1688,12 +1688,12 @@ Value vm_enter_exit(Value *top, bool async)
 {
     Value mgr = *top;
     const char *proto = async ? "asynchronous context manager" : "context manager";
-    Value enter = lookup_special(mgr, async ? "__aenter__" : "__enter__");
+    Value enter = lookup_special(mgr, async ? RT_NAME("__aenter__") : RT_NAME("__enter__"));
     if (enter == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL
              : rt_raisef(&rt_TypeError, "'%s' object does not support the %s protocol",
                          val_type(mgr)->name, proto);
-    Value exit = lookup_special(mgr, async ? "__aexit__" : "__exit__");
+    Value exit = lookup_special(mgr, async ? RT_NAME("__aexit__") : RT_NAME("__exit__"));
     if (exit == VAL_NULL)
         return rt_err_occurred() ? VAL_NULL
              : rt_raisef(&rt_TypeError, "'%s' object does not support the %s protocol "
@@ -1721,7 +1721,10 @@ Value vm_load_special(Value owner, int which)
         rt_raisef(&rt_SystemError, "LOAD_SPECIAL: bad oparg %d", which);
         return VAL_NULL;
     }
-    Value m = lookup_special(owner, special_methods[which].name);
+    static Value names[4];              /* each interned at its first use */
+    if (names[which] == VAL_NULL)
+        names[which] = rt_str_intern_cstr(special_methods[which].name);
+    Value m = lookup_special(owner, names[which]);
     if (m != VAL_NULL || rt_err_occurred())
         return m;
     ObjType *t = val_type(owner);
