@@ -204,6 +204,9 @@ Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
 /* The definition behind a getset descriptor, or NULL for anything else. */
 const GetSetDef *rt_getset_def(Value descr);
+/* The getter of getset descriptor descr if it applies to instances of type
+ * (LOAD_ATTR_GETSET's guard), else NULL. */
+GetterFunc rt_getset_getter_for(Value descr, ObjType *type);
 void rt_descr_init(void);
 
 #endif

@@ -638,6 +638,13 @@ const GetSetDef *rt_getset_def(Value descr)
     return IS_EXACT(descr, rt_getset_type) ? AS_GETSET(descr)->def : NULL;
 }
 
+GetterFunc rt_getset_getter_for(Value descr, ObjType *type)
+{
+    if (!IS_EXACT(descr, rt_getset_type) || !rt_is_subtype(type, AS_GETSET(descr)->owner))
+        return NULL;
+    return AS_GETSET(descr)->def->get;
+}
+
 static Value getset_get(Value self, Value obj, Value type)
 {
     ObjGetSet *g = AS_GETSET(self);

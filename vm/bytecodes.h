@@ -977,6 +977,32 @@ TARGET(LOAD_ATTR_PROPERTY) {
     LOAD_ATTR_PROPERTY_BODY(LOAD_ATTR_PROPERTY, LOAD_ATTR, GETNAME(oparg));
 }
 
+/* obj.name, a getset descriptor of a C type found on obj's class (kept in
+ * the code object's cache_objs): its getter called on obj.  Another class
+ * at the site is checked as the specializer checked the first. */
+#define LOAD_ATTR_GETSET_BODY(self, OP, name)                              \
+    {                                                                      \
+        uint16_t *caches = CACHE_UNITS();                                  \
+        Value owner = TOP();                                               \
+        ObjType *type = val_type(owner);                                   \
+        Value descr = AS_LIST(frame->code->cache_objs)->items[caches[3]];  \
+        if (type->version_tag != vm_cache_u32(caches + 1)) {               \
+            DEOPT_IF(!vm_same_descr(type, name, descr) ||                  \
+                     rt_getset_getter_for(descr, type) == NULL, self, OP); \
+            vm_cache_set_u32(caches + 1, type->version_tag);               \
+        }                                                                  \
+        Value r = rt_getset_def(descr)->get(owner);                        \
+        if (r == VAL_NULL)                                                 \
+            GOTO_ERROR();                                                  \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
+TARGET(LOAD_ATTR_GETSET) {
+    LOAD_ATTR_GETSET_BODY(LOAD_ATTR_GETSET, LOAD_ATTR, GETNAME(oparg));
+}
+
 TARGET(STORE_ATTR) {                /* owner.name = value */
     ADAPTIVE(vm_specialize_store_attr(instr_, TOP(), GETNAME(oparg)));
     if (rt_setattr(TOP(), GETNAME(oparg), SECOND()) < 0)

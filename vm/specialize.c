@@ -259,6 +259,17 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
         instr[4] = (uint16_t)ix;
         return specialized(instr, OP_LOAD_ATTR_PROPERTY);
     }
+    if (descr != VAL_NULL && rt_getset_getter_for(descr, type) != NULL) {
+        /* A getset descriptor (obj.__class__, an exception's args): a data
+         * descriptor, so the instance dict never wins; its getter is
+         * called on owner, the descriptor kept in cache_objs. */
+        int64_t ix = cache_object(code, descr);
+        if (ix < 0)
+            return not_specialized(instr);
+        vm_cache_set_u32(instr + 2, version);
+        instr[4] = (uint16_t)ix;
+        return specialized(instr, OP_LOAD_ATTR_GETSET);
+    }
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
     int64_t hint = entry_hint(dict, name);
