@@ -159,13 +159,13 @@ static const uint8_t traits[256] = {
     [OP_CALL] = PLACED, [OP_SEND] = PLACED, [OP_SEND_312] = PLACED, [OP_RESUME] = PLACED,
 };
 
-/* One instruction.  Positions are code units (a unit is 2 bytes). */
+/* One instruction, in 24 bytes.  Positions are code units (a unit is 2
+ * bytes). */
 typedef struct Instr {
+    int64_t arg;                /* the whole oparg, prefixes included */
     int32_t start;              /* its first unit (its first EXTENDED_ARG, if any) */
-    int32_t unit;               /* the opcode's own unit */
     int32_t next;               /* the unit after it and its caches */
     int32_t handler;            /* the exception-table entry covering it, or -1 */
-    int64_t arg;                /* the whole oparg, prefixes included */
     uint8_t opcode, prefixes, problem;
     uint8_t kind;               /* its OperandKind (vm_opcode_info) */
 } Instr;
@@ -304,7 +304,6 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
     arg = (arg << 8) | (uint64_t)(units[at] >> 8);
     const OpcodeInfo *info = &vm_opcode_info[op];
     in->start = start;
-    in->unit = at;
     in->next = at + 1 + info->caches;
     in->handler = -1;
     in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
@@ -330,13 +329,45 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
         in->next = nunits;
 }
 
+/* The opcodes decode_one need not be asked about when no prefix comes
+ * before them: 3.11's own, known and neither CACHE nor EXTENDED_ARG (the
+ * internal ones are known only in 3.12 code). */
+static const bool plain_opcode[256] = {
+#define PLAIN(name, num, ...) [num] = (num) != OP_CACHE && (num) != OP_EXTENDED_ARG,
+    PVM_OPCODES(PLAIN)
+#undef PLAIN
+};
+
+/* Pass 1.  Most instructions are a lone unit with a plain opcode: those
+ * are decoded here, in a few machine instructions each, and only the
+ * others go to decode_one, which notes their problems. */
 static void decode(Verifier *v)
 {
-    memset(v->index, 0xff, ((size_t)v->nunits + 1) * sizeof *v->index);    /* all -1 */
+    const uint16_t *units = v->code->instrs;
+    int32_t nunits = v->nunits;
+    memset(v->index, 0xff, ((size_t)nunits + 1) * sizeof *v->index);    /* all -1 */
     int32_t count = 0;
-    for (int32_t at = 0; at < v->nunits; at = v->ins[count++].next) {
+    for (int32_t at = 0; at < nunits; at = v->ins[count++].next) {
         v->index[at] = count;
-        decode_one(v, at, &v->ins[count]);
+        int op = units[at] & 0xff;
+        if (!plain_opcode[op]) {
+            decode_one(v, at, &v->ins[count]);
+            continue;
+        }
+        const OpcodeInfo *info = &vm_opcode_info[op];
+        Instr *in = &v->ins[count];
+        in->arg = units[at] >> 8;
+        in->start = at;
+        in->next = at + 1 + info->caches;
+        in->handler = -1;
+        in->opcode = (uint8_t)op;
+        in->prefixes = 0;
+        in->problem = DECODE_OK;
+        in->kind = (uint8_t)info->kind;
+        if (in->next > nunits) {
+            in->problem = DECODE_CACHES_PAST_END;
+            in->next = nunits;
+        }
     }
     v->count = count;
 }
@@ -1058,11 +1089,11 @@ static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
 
 /* An edge from instruction `from` reaches instruction `to` with `depth`
  * items on the stack, `list` the slots that may be NULL among them.  The
- * first edge to reach an instruction queues it; a later one must bring
- * the same depth, and queues it again if it brings a NULL it had not
- * seen. */
+ * first edge to reach an instruction queues it (or, given `next`, hands it
+ * back there to be checked at once); a later one must bring the same
+ * depth, and queues it again if it brings a NULL it had not seen. */
 static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth,
-                         int32_t list)
+                         int32_t list, int32_t *next)
 {
     if (depth > v->code->stacksize)
         return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
@@ -1074,7 +1105,10 @@ static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t dep
         v->maxdepth = (int32_t)depth;
     v->nulls[to] = list;
     v->mark[to] = QUEUED;
-    v->work[v->nwork++] = to;
+    if (next != NULL)
+        *next = to;
+    else
+        v->work[v->nwork++] = to;
     return true;
 }
 
@@ -1085,11 +1119,14 @@ static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth
     int32_t to = target_instr(v, unit, &why);
     if (to < 0)
         return reject(v, in, "jump target %lld %s", (long long)(2 * unit), why);
-    return reach(v, in, to, depth, list);
+    return reach(v, in, to, depth, list, NULL);
 }
 
-/* The edges out of instruction i, with its state on entry. */
-static bool follow_edges(Verifier *v, int32_t i)
+/* The edges out of instruction i, with its state on entry.  The
+ * fall-through comes last, and an instruction it reaches first is not
+ * queued but handed back in *next (else -1): the worklist is a stack, and
+ * would hand it back at once anyway. */
+static bool follow_edges(Verifier *v, int32_t i, int32_t *next)
 {
     const Instr *in = &v->ins[i];
     int op = in->opcode;
@@ -1134,7 +1171,7 @@ static bool follow_edges(Verifier *v, int32_t i)
         if (v->index[h->target] <= i)
             v->may_spin = true;
         if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1,
-                   null_cut(&v->lists, list, h->depth)))
+                   null_cut(&v->lists, list, h->depth), NULL))
             return false;
     }
     if (jumps) {
@@ -1148,12 +1185,13 @@ static bool follow_edges(Verifier *v, int32_t i)
         return true;
     if (in->next >= v->nunits)
         return reject(v, in, "execution falls off the end of the code");
-    return reach(v, in, v->index[in->next], depth - popped + pushed, falling);
+    return reach(v, in, v->index[in->next], depth - popped + pushed, falling, next);
 }
 
 /* Instruction i, reached: its own rules the first time, then its edges
- * (again each time a path brings it a NULL it had not seen). */
-static bool check_instr(Verifier *v, int32_t i)
+ * (again each time a path brings it a NULL it had not seen); *next as
+ * follow_edges. */
+static bool check_instr(Verifier *v, int32_t i, int32_t *next)
 {
     const Instr *in = &v->ins[i];
     bool first = !(v->mark[i] & CHECKED);
@@ -1161,18 +1199,21 @@ static bool check_instr(Verifier *v, int32_t i)
     if (first && !(check_decoding(v, in) && check_operand(v, in) &&
                    (!(traits[in->opcode] & PLACED) || check_structure(v, i))))
         return false;
-    return follow_edges(v, i);
+    return follow_edges(v, i, next);
 }
 
 static bool run_dataflow(Verifier *v)
 {
     v->nwork = 0;
     v->maxdepth = 0;
-    if (!reach(v, &v->ins[0], 0, 0, -1))
+    if (!reach(v, &v->ins[0], 0, 0, -1, NULL))
         return false;
     while (v->nwork > 0)
-        if (!check_instr(v, v->work[--v->nwork]))
-            return false;
+        for (int32_t i = v->work[--v->nwork], next; i >= 0; i = next) {
+            next = -1;
+            if (!check_instr(v, i, &next))
+                return false;
+        }
     return report_nulls(v);
 }
 
