@@ -202,6 +202,10 @@ typedef struct Nulls {
 typedef struct Verifier {
     ObjCode *code;
     int32_t nunits;
+    int32_t stacksize;          /* the code's co_stacksize, */
+    int32_t nlocalsplus;        /* its number of locals, cells and free variables, */
+    const uint8_t *kinds;       /* their kinds (co_localspluskinds), */
+    size_t nconsts, nnames;     /* and the lengths of co_consts and co_names */
     Instr *ins;
     int32_t count;              /* instructions */
     int32_t *index;             /* unit -> the instruction starting there, or -1 */
@@ -284,7 +288,7 @@ static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char
 
 /* ---- pass 1: decoding ------------------------------------------------------------- */
 
-static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
+static const uint8_t *kinds(const Verifier *v) { return v->kinds; }
 
 /* Decode the instruction starting at unit `at` into *in. */
 static void decode_one(const Verifier *v, int32_t at, Instr *in)
@@ -329,13 +333,15 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
         in->next = nunits;
 }
 
-/* The opcodes decode_one need not be asked about when no prefix comes
- * before them: 3.11's own, known and neither CACHE nor EXTENDED_ARG (the
+/* What decode needs of an opcode, in 3 bytes (vm_opcode_info's entries
+ * are 24).  `plain`: decode_one need not be asked about it when no prefix
+ * comes before it: one of 3.11's own, neither CACHE nor EXTENDED_ARG (the
  * internal ones are known only in 3.12 code). */
-static const bool plain_opcode[256] = {
-#define PLAIN(name, num, ...) [num] = (num) != OP_CACHE && (num) != OP_EXTENDED_ARG,
-    PVM_OPCODES(PLAIN)
-#undef PLAIN
+static const struct { uint8_t plain, caches, kind; } decoding[256] = {
+#define DECODING(name, num, caches, kind, ...) \
+    [num] = { (num) != OP_CACHE && (num) != OP_EXTENDED_ARG, caches, OPK_##kind },
+    PVM_OPCODES(DECODING)
+#undef DECODING
 };
 
 /* Pass 1.  Most instructions are a lone unit with a plain opcode: those
@@ -344,30 +350,32 @@ static const bool plain_opcode[256] = {
 static void decode(Verifier *v)
 {
     const uint16_t *units = v->code->instrs;
-    int32_t nunits = v->nunits;
-    memset(v->index, 0xff, ((size_t)nunits + 1) * sizeof *v->index);    /* all -1 */
+    int32_t nunits = v->nunits, *index = v->index;
+    Instr *ins = v->ins;                /* (in locals: a store to an Instr might change v) */
+    memset(index, 0xff, ((size_t)nunits + 1) * sizeof *index);    /* all -1 */
     int32_t count = 0;
-    for (int32_t at = 0; at < nunits; at = v->ins[count++].next) {
-        v->index[at] = count;
+    for (int32_t at = 0, next; at < nunits; at = next, count++) {
+        index[at] = count;
+        Instr *in = &ins[count];
         int op = units[at] & 0xff;
-        if (!plain_opcode[op]) {
-            decode_one(v, at, &v->ins[count]);
+        if (!decoding[op].plain) {
+            decode_one(v, at, in);
+            next = in->next;
             continue;
         }
-        const OpcodeInfo *info = &vm_opcode_info[op];
-        Instr *in = &v->ins[count];
+        next = at + 1 + decoding[op].caches;
         in->arg = units[at] >> 8;
         in->start = at;
-        in->next = at + 1 + info->caches;
         in->handler = -1;
         in->opcode = (uint8_t)op;
         in->prefixes = 0;
         in->problem = DECODE_OK;
-        in->kind = (uint8_t)info->kind;
-        if (in->next > nunits) {
+        in->kind = decoding[op].kind;
+        if (next > nunits) {
             in->problem = DECODE_CACHES_PAST_END;
-            in->next = nunits;
+            next = nunits;
         }
+        in->next = next;
     }
     v->count = count;
 }
@@ -403,7 +411,7 @@ static bool check_decoding(Verifier *v, const Instr *in)
  * a cell.  The bodies of the *_DEREF family check for the cell. */
 static bool inlined_slot(const Verifier *v, int64_t slot)
 {
-    return v->code->pyminor >= 12 && slot >= 0 && slot < v->code->nlocalsplus &&
+    return v->code->pyminor >= 12 && slot >= 0 && slot < v->nlocalsplus &&
            (kinds(v)[slot] & (CO_FAST_HIDDEN | CO_FAST_CELL));
 }
 
@@ -416,7 +424,7 @@ static bool check_cells_made(Verifier *v)
 {
     if (v->code->ncells == 0 && v->code->nfrees == 0)
         return true;
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
     uint8_t *made = v->made;
     memset(made, 0, (size_t)n + 1);
@@ -536,7 +544,7 @@ static bool read_table(Verifier *v)
 
 /* ---- pass 3: operands and structure of one instruction --------------------------- */
 
-static size_t nconsts(const Verifier *v) { return rt_tuple_len(v->code->consts); }
+static size_t nconsts(const Verifier *v) { return v->nconsts; }
 
 /* The valid opargs of an opcode whose operand is a plain number. */
 static void arg_range(int opcode, int64_t *lo, int64_t *hi)
@@ -591,7 +599,7 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
 static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
                        const char *what)
 {
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     if (in->arg >= n)
         return reject(v, in, "local index %lld out of range (%d locals, cells and free "
                       "variables)", (long long)in->arg, n);
@@ -602,12 +610,18 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
     return true;
 }
 
+/* Whether `slot` is a plain local's, as most *_FAST operands are. */
+static inline bool plain_local(const Verifier *v, int64_t slot)
+{
+    return slot < v->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL;
+}
+
 /* A plain local's slot (of an inlined comprehension, 3.12 and later: a
  * local or a cell). */
 static bool check_local(Verifier *v, const Instr *in, int64_t slot)
 {
-    if (slot < v->code->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL)
-        return true;                    /* a plain local, as most are */
+    if (plain_local(v, slot))
+        return true;
     Instr one = *in;
     one.arg = slot;
     if (inlined_slot(v, slot))
@@ -619,7 +633,7 @@ static bool check_local(Verifier *v, const Instr *in, int64_t slot)
  * free variables. */
 static bool check_copy_free_vars(Verifier *v, const Instr *in)
 {
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     if (in->arg > n)
         return reject(v, in, "copies %lld cells into %d slots", (long long)in->arg, n);
     for (int64_t i = n - in->arg; i < n; i++)
@@ -653,14 +667,14 @@ static bool check_operand(Verifier *v, const Instr *in)
         return true;
     case OPK_NAME:
         name = in->arg >> name_shift(in->opcode);
-        if ((size_t)name >= rt_tuple_len(v->code->names))
+        if ((size_t)name >= v->nnames)
             return reject(v, in, "name index %lld%s out of range (%zu names)", (long long)name,
                           name_shift(in->opcode) == 1 ? " (oparg >> 1)"
                           : name_shift(in->opcode) == 2 ? " (oparg >> 2)" : "",
-                          rt_tuple_len(v->code->names));
+                          v->nnames);
         return true;
     case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
-        return check_local(v, in, in->arg);
+        return plain_local(v, in->arg) || check_local(v, in, in->arg);
     case OPK_LOCAL2:                    /* 3.13: two locals, oparg >> 4 and & 15 */
         return check_local(v, in, in->arg >> 4) && check_local(v, in, in->arg & 15);
     case OPK_FREE:
@@ -1067,6 +1081,37 @@ static bool report_nulls(Verifier *v)
 
 /* ---- pass 3: the dataflow -------------------------------------------------------- */
 
+/* The stack effect of an instruction (vm_stack_effect, vm/opcodes.h),
+ * inlined into its one caller, follow_edges: as a call for every
+ * instruction followed, returning its three counts through memory, it was
+ * a tenth of the verifier's work. */
+static inline __attribute__((always_inline)) VmStackEffect stack_effect(int opcode,
+                                                                        int64_t oparg)
+{
+    VmStackEffect e;
+    bool jump;
+    switch (opcode) {
+#define EFFECT(name, num, caches, kind, in, out, ...) \
+    case num: \
+        jump = false; \
+        e.popped = (in); \
+        e.pushed = (out); \
+        jump = true; \
+        e.pushed_jumping = (out); \
+        return e;
+    PVM_OPCODES(EFFECT)
+    PVM_INTERNAL(EFFECT)
+#undef EFFECT
+    }
+    return (VmStackEffect){ -1, -1, -1 };
+}
+
+VmStackEffect vm_stack_effect(int opcode, int64_t oparg)
+{
+    return stack_effect(opcode, oparg);
+}
+
+
 /* The dataflow's marks (Verifier.mark), per instruction. */
 enum { QUEUED = 1, CHECKED = 2 };
 
@@ -1095,9 +1140,9 @@ static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
 static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth,
                          int32_t list, int32_t *next)
 {
-    if (depth > v->code->stacksize)
+    if (depth > v->stacksize)
         return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
-                      (long long)depth, v->code->stacksize);
+                      (long long)depth, v->stacksize);
     if (v->depth[to] >= 0)
         return reach_again(v, to, depth, list);
     v->depth[to] = (int32_t)depth;
@@ -1133,7 +1178,7 @@ static bool follow_edges(Verifier *v, int32_t i, int32_t *next)
     OperandKind kind = in->kind;
     bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
     int64_t depth = v->depth[i];
-    VmStackEffect effect = vm_stack_effect(op, in->arg);
+    VmStackEffect effect = stack_effect(op, in->arg);
     int64_t popped = effect.popped, pushed = effect.pushed;
     int64_t pushed_jumping = jumps ? effect.pushed_jumping : pushed;
     if (op == OP_RETURN_GENERATOR)
@@ -1327,7 +1372,10 @@ static void lay_out(Verifier *v, void *block)
 bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
 {
     char dummy[1];
-    Verifier v = { .code = code, .nunits = (int32_t)code->ninstrs,
+    Verifier v = { .code = code, .nunits = (int32_t)code->ninstrs, .stacksize = code->stacksize,
+                   .nlocalsplus = code->nlocalsplus,
+                   .kinds = AS_BYTES(code->localspluskinds)->data,
+                   .nconsts = rt_tuple_len(code->consts), .nnames = rt_tuple_len(code->names),
                    .err = errlen ? err : dummy, .errlen = errlen ? errlen : sizeof dummy };
     v.err[0] = '\0';
     if (v.nunits <= 0) {
