@@ -351,7 +351,7 @@ static void decode(Verifier *v)
 {
     const uint16_t *units = v->code->instrs;
     int32_t nunits = v->nunits, *index = v->index;
-    Instr *ins = v->ins;                /* (in locals: a store to an Instr might change v) */
+    Instr *ins = v->ins;
     memset(index, 0xff, ((size_t)nunits + 1) * sizeof *index);    /* all -1 */
     int32_t count = 0;
     for (int32_t at = 0, next; at < nunits; at = next, count++) {
@@ -1007,9 +1007,16 @@ static bool check_nulls_taken(Verifier *v, const Instr *in, int32_t list, int64_
     return true;
 }
 
+/* The bottom items of the `popped` that an instruction with traits `t`
+ * leaves in place (KEEPS_ITEMS), rather than replacing them. */
+static inline int64_t kept_items(uint8_t t, int64_t popped, int64_t pushed)
+{
+    return (t & KEEPS_ITEMS) ? (popped < pushed ? popped : pushed) : 0;
+}
+
 /* The state after `in`, entered with `list` and `depth`, leaving `pushed`
  * items in place of the `popped` it pops: nulls_after's work when `in`
- * makes or moves a NULL, or pops one. */
+ * makes or moves a NULL. */
 static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t depth,
                              int64_t popped, int64_t pushed)
 {
@@ -1033,7 +1040,7 @@ static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t de
         uint8_t copied = null_kinds(n, list, depth - in->arg);
         return copied ? null_push(n, list, (int32_t)depth, copied) : list;
     }
-    int64_t kept = (t & KEEPS_ITEMS) ? (popped < pushed ? popped : pushed) : 0;
+    int64_t kept = kept_items(t, popped, pushed);
     int64_t base = depth - popped + kept;
     list = null_cut(n, list, base);
     if (t & MAKES_NULL)
@@ -1044,14 +1051,17 @@ static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t de
 }
 
 /* The state after `in` (as nulls_changed).  Most instructions make and
- * move none, and find none among the items they pop: the list stays. */
+ * move none, and find none among the items they pop: the list stays; a
+ * call drops its NULL: the list is cut. */
 static inline int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64_t depth,
                                   int64_t popped, int64_t pushed)
 {
-    if (!(traits[in->opcode] & (MAKES_NULL | MOVES_NULLS)) &&
-        (list < 0 || n->nodes[list].slot < depth - popped))
+    uint8_t t = traits[in->opcode];
+    if (t & (MAKES_NULL | MOVES_NULLS))
+        return nulls_changed(n, in, list, depth, popped, pushed);
+    if (list < 0 || n->nodes[list].slot < depth - popped)
         return list;
-    return nulls_changed(n, in, list, depth, popped, pushed);
+    return null_cut(n, list, depth - popped + kept_items(t, popped, pushed));
 }
 
 /* The NULL rule's rejection, if it was broken (after every other rule of
@@ -1084,7 +1094,7 @@ static bool report_nulls(Verifier *v)
 /* The stack effect of an instruction (vm_stack_effect, vm/opcodes.h),
  * inlined into its one caller, follow_edges: as a call for every
  * instruction followed, returning its three counts through memory, it was
- * a tenth of the verifier's work. */
+ * 7% of the verifier's work. */
 static inline __attribute__((always_inline)) VmStackEffect stack_effect(int opcode,
                                                                         int64_t oparg)
 {
@@ -1111,8 +1121,8 @@ VmStackEffect vm_stack_effect(int opcode, int64_t oparg)
     return stack_effect(opcode, oparg);
 }
 
-
-/* The dataflow's marks (Verifier.mark), per instruction. */
+/* The dataflow's marks (Verifier.mark), per instruction: the first edge
+ * to reach an instruction sets them, so they need no clearing before. */
 enum { QUEUED = 1, CHECKED = 2 };
 
 /* A later edge to instruction `to` (see reach): the same depth, and `to`
@@ -1394,7 +1404,6 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     decode(&v);
     v.lists.limit = null_limit(v.count);
     memset(v.depth, 0xff, (size_t)v.count * sizeof *v.depth);             /* all -1 */
-    memset(v.mark, 0, (size_t)v.count);
     bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
               (!v.may_spin || find_unsafe_loop(&v));
     if (v.lists.nodes_on_heap)
