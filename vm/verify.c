@@ -37,8 +37,9 @@
  *      never checks the eval breaker.  Every cycle has an edge that does
  *      not go forward, so the search runs only when the dataflow met such
  *      an edge other than a checked back edge (may_spin): in python3.11's
- *      output, only the `yield from`/await loop's
- *      JUMP_BACKWARD_NO_INTERRUPT.
+ *      output, the `yield from`/await loop's JUMP_BACKWARD_NO_INTERRUPT,
+ *      and a nested `with` block's cleanup handler, placed before code it
+ *      covers; and it starts from those edges' targets.
  *
  * The rules, in the words the rejection uses (one line, naming the code
  * object, the offset in bytes as dis shows it, the instruction and the
@@ -1285,7 +1286,7 @@ static bool run_dataflow(Verifier *v)
 
 /* The k-th edge out of instruction i that a loop may not close through
  * (0: fall-through, 1: jump, 2: exception); -1 when there is none. */
-static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
+static inline int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
 {
     const Instr *in = &v->ins[i];
     OperandKind kind = in->kind;
@@ -1303,39 +1304,66 @@ static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
     }
 }
 
-/* A depth-first search over the unsafe edges, from every instruction the
- * dataflow reached (a cycle may hang off a checked back edge): an edge to
- * an instruction still on the path closes a cycle.  mark[i]: 0 not seen;
+/* A depth-first search over the unsafe edges from `root`, unless an
+ * earlier search saw it: an edge to an instruction still on the path
+ * closes a cycle.  Returns that instruction, or -1.  mark[i]: 0 not seen;
  * 1 + k on the path, edge k to follow next (k = 3: none left); DONE. */
+enum { DONE = 5 };
+
+static int32_t search_loops(Verifier *v, int32_t root)
+{
+    if (v->mark[root] != 0)
+        return -1;
+    int32_t top = 0;
+    v->work[top++] = root;
+    v->mark[root] = 1;
+    while (top > 0) {
+        int32_t i = v->work[top - 1];
+        int k = v->mark[i] - 1;
+        if (k == 3) {
+            v->mark[i] = DONE;
+            top--;
+            continue;
+        }
+        v->mark[i]++;
+        int32_t to = unsafe_edge(v, i, k);
+        if (to < 0 || v->mark[to] == DONE)
+            continue;
+        if (v->mark[to] != 0)
+            return to;
+        v->mark[to] = 1;
+        v->work[top++] = to;
+    }
+    return -1;
+}
+
+/* Every cycle has an unsafe edge that does not go forward (a fall-through
+ * and a forward jump do), so searching from the targets of those alone
+ * meets every cycle, and in python's code they lead nowhere much: the
+ * handler of an inner `with` block's cleanup comes before the code it
+ * covers.  Only when that finds a cycle, the search from every
+ * instruction the dataflow reached (a cycle may hang off a checked back
+ * edge) finds the one the rejection names. */
 static bool find_unsafe_loop(Verifier *v)
 {
-    enum { DONE = 5 };
+    memset(v->mark, 0, (size_t)v->count);
+    bool loop = false;
+    for (int32_t i = 0; i < v->count && !loop; i++) {
+        if (v->depth[i] < 0)
+            continue;
+        int32_t jump = unsafe_edge(v, i, 1), handler = unsafe_edge(v, i, 2);
+        loop = (jump >= 0 && jump <= i && search_loops(v, jump) >= 0) ||
+               (handler >= 0 && handler <= i && search_loops(v, handler) >= 0);
+    }
+    if (!loop)
+        return true;
     memset(v->mark, 0, (size_t)v->count);
     for (int32_t root = 0; root < v->count; root++) {
-        if (v->depth[root] < 0 || v->mark[root] != 0)
-            continue;
-        int32_t top = 0;
-        v->work[top++] = root;
-        v->mark[root] = 1;
-        while (top > 0) {
-            int32_t i = v->work[top - 1];
-            int k = v->mark[i] - 1;
-            if (k == 3) {
-                v->mark[i] = DONE;
-                top--;
-                continue;
-            }
-            v->mark[i]++;
-            int32_t to = unsafe_edge(v, i, k);
-            if (to < 0 || v->mark[to] == DONE)
-                continue;
-            if (v->mark[to] != 0)
-                return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
-                              "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
-                              "could interrupt it");
-            v->mark[to] = 1;
-            v->work[top++] = to;
-        }
+        int32_t to = v->depth[root] >= 0 ? search_loops(v, root) : -1;
+        if (to >= 0)
+            return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
+                          "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
+                          "could interrupt it");
     }
     return true;
 }
