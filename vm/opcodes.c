@@ -39,26 +39,6 @@ int64_t vm_stack_pushed(int opcode, int64_t oparg, bool jump)
     return -1;
 }
 
-VmStackEffect vm_stack_effect(int opcode, int64_t oparg)
-{
-    VmStackEffect e;
-    bool jump;
-    switch (opcode) {
-#define EFFECT(name, num, caches, kind, in, out, ...) \
-    case num: \
-        jump = false; \
-        e.popped = (in); \
-        e.pushed = (out); \
-        jump = true; \
-        e.pushed_jumping = (out); \
-        return e;
-    PVM_OPCODES(EFFECT)
-    PVM_INTERNAL(EFFECT)
-#undef EFFECT
-    }
-    return (VmStackEffect){ -1, -1, -1 };
-}
-
 /* ---- specialized forms ---- */
 
 const char *vm_opcode_name(int opcode)

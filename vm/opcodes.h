@@ -308,6 +308,6 @@ typedef struct VmStackEffect {
     int64_t popped, pushed, pushed_jumping;
 } VmStackEffect;
 
-VmStackEffect vm_stack_effect(int opcode, int64_t oparg);
+VmStackEffect vm_stack_effect(int opcode, int64_t oparg);     /* in vm/verify.c */
 
 #endif

@@ -567,18 +567,27 @@ static void set_opcode(const ObjCode *code, int unit, int op)
 
 /* The locals that some append site stores to.  Every code object pvm loads
  * comes here and most have no site, so this is a scan of the raw code units,
- * a few instructions a unit where decoding costs tens: each site is a unit
- * `BINARY_OP +|+=` and, right after its caches, a unit STORE_FAST x.  The
- * scan may also count a pair that is not a site (a cache unit, or a
- * BINARY_OP whose EXTENDED_ARG makes it another operation; python3.11
- * writes neither): that only puts more locals under the rules below. */
+ * where decoding costs tens of machine instructions a unit: each site is a
+ * unit `BINARY_OP +|+=` and, right after its caches, a unit STORE_FAST x.
+ * memchr finds the bytes that may be BINARY_OP's (a unit's first byte is
+ * its opcode; an odd offset is an oparg), many bytes a machine
+ * instruction.  The scan may also count a pair that is not a site (a cache
+ * unit, or a BINARY_OP whose EXTENDED_ARG makes it another operation;
+ * python3.11 writes neither): that only puts more locals under the rules
+ * below. */
 static uint64_t append_site_locals(const ObjCode *code)
 {
     const uint16_t *units = (const uint16_t *)AS_BYTES(code->code)->data;
+    const uint8_t *bytes = AS_BYTES(code->code)->data;
     const size_t to_next = 1 + CACHES_BINARY_OP;
+    if (code->ninstrs <= to_next)
+        return 0;
+    size_t scanned = 2 * (code->ninstrs - to_next);    /* the units u + to_next < ninstrs */
     uint64_t sites = 0;
-    for (size_t u = 0; u + to_next < code->ninstrs; u++) {
-        if ((units[u] & 0xff) != OP_BINARY_OP)
+    for (const uint8_t *p = memchr(bytes, OP_BINARY_OP, scanned); p != NULL;
+         p = memchr(p + 1, OP_BINARY_OP, scanned - (size_t)(p + 1 - bytes))) {
+        size_t u = (size_t)(p - bytes) / 2;
+        if ((p - bytes) % 2 != 0)
             continue;
         VmInstr op = { .opcode = OP_BINARY_OP, .arg = units[u] >> 8 };
         VmInstr next = { .opcode = units[u + to_next] & 0xff, .arg = units[u + to_next] >> 8 };

@@ -37,8 +37,9 @@
  *      never checks the eval breaker.  Every cycle has an edge that does
  *      not go forward, so the search runs only when the dataflow met such
  *      an edge other than a checked back edge (may_spin): in python3.11's
- *      output, only the `yield from`/await loop's
- *      JUMP_BACKWARD_NO_INTERRUPT.
+ *      output, the `yield from`/await loop's JUMP_BACKWARD_NO_INTERRUPT,
+ *      and a nested `with` block's cleanup handler, placed before code it
+ *      covers; and it starts from those edges' targets.
  *
  * The rules, in the words the rejection uses (one line, naming the code
  * object, the offset in bytes as dis shows it, the instruction and the
@@ -159,13 +160,13 @@ static const uint8_t traits[256] = {
     [OP_CALL] = PLACED, [OP_SEND] = PLACED, [OP_SEND_312] = PLACED, [OP_RESUME] = PLACED,
 };
 
-/* One instruction.  Positions are code units (a unit is 2 bytes). */
+/* One instruction, in 24 bytes.  Positions are code units (a unit is 2
+ * bytes). */
 typedef struct Instr {
+    int64_t arg;                /* the whole oparg, prefixes included */
     int32_t start;              /* its first unit (its first EXTENDED_ARG, if any) */
-    int32_t unit;               /* the opcode's own unit */
     int32_t next;               /* the unit after it and its caches */
     int32_t handler;            /* the exception-table entry covering it, or -1 */
-    int64_t arg;                /* the whole oparg, prefixes included */
     uint8_t opcode, prefixes, problem;
     uint8_t kind;               /* its OperandKind (vm_opcode_info) */
 } Instr;
@@ -202,6 +203,10 @@ typedef struct Nulls {
 typedef struct Verifier {
     ObjCode *code;
     int32_t nunits;
+    int32_t stacksize;          /* the code's co_stacksize, */
+    int32_t nlocalsplus;        /* its number of locals, cells and free variables, */
+    const uint8_t *kinds;       /* their kinds (co_localspluskinds), */
+    size_t nconsts, nnames;     /* and the lengths of co_consts and co_names */
     Instr *ins;
     int32_t count;              /* instructions */
     int32_t *index;             /* unit -> the instruction starting there, or -1 */
@@ -284,7 +289,7 @@ static bool reject_entry(Verifier *v, int32_t i, const VmExcEntry *e, const char
 
 /* ---- pass 1: decoding ------------------------------------------------------------- */
 
-static const uint8_t *kinds(const Verifier *v) { return AS_BYTES(v->code->localspluskinds)->data; }
+static const uint8_t *kinds(const Verifier *v) { return v->kinds; }
 
 /* Decode the instruction starting at unit `at` into *in. */
 static void decode_one(const Verifier *v, int32_t at, Instr *in)
@@ -304,7 +309,6 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
     arg = (arg << 8) | (uint64_t)(units[at] >> 8);
     const OpcodeInfo *info = &vm_opcode_info[op];
     in->start = start;
-    in->unit = at;
     in->next = at + 1 + info->caches;
     in->handler = -1;
     in->arg = prefixes > MAX_PREFIXES ? 0 : (int64_t)arg;
@@ -330,13 +334,49 @@ static void decode_one(const Verifier *v, int32_t at, Instr *in)
         in->next = nunits;
 }
 
+/* What decode needs of an opcode, in 3 bytes (vm_opcode_info's entries
+ * are 24).  `plain`: decode_one need not be asked about it when no prefix
+ * comes before it: one of 3.11's own, neither CACHE nor EXTENDED_ARG (the
+ * internal ones are known only in 3.12 code). */
+static const struct { uint8_t plain, caches, kind; } decoding[256] = {
+#define DECODING(name, num, caches, kind, ...) \
+    [num] = { (num) != OP_CACHE && (num) != OP_EXTENDED_ARG, caches, OPK_##kind },
+    PVM_OPCODES(DECODING)
+#undef DECODING
+};
+
+/* Pass 1.  Most instructions are a lone unit with a plain opcode: those
+ * are decoded here, in a few machine instructions each, and only the
+ * others go to decode_one, which notes their problems. */
 static void decode(Verifier *v)
 {
-    memset(v->index, 0xff, ((size_t)v->nunits + 1) * sizeof *v->index);    /* all -1 */
+    const uint16_t *units = v->code->instrs;
+    int32_t nunits = v->nunits, *index = v->index;
+    Instr *ins = v->ins;
+    memset(index, 0xff, ((size_t)nunits + 1) * sizeof *index);    /* all -1 */
     int32_t count = 0;
-    for (int32_t at = 0; at < v->nunits; at = v->ins[count++].next) {
-        v->index[at] = count;
-        decode_one(v, at, &v->ins[count]);
+    for (int32_t at = 0, next; at < nunits; at = next, count++) {
+        index[at] = count;
+        Instr *in = &ins[count];
+        int op = units[at] & 0xff;
+        if (!decoding[op].plain) {
+            decode_one(v, at, in);
+            next = in->next;
+            continue;
+        }
+        next = at + 1 + decoding[op].caches;
+        in->arg = units[at] >> 8;
+        in->start = at;
+        in->handler = -1;
+        in->opcode = (uint8_t)op;
+        in->prefixes = 0;
+        in->problem = DECODE_OK;
+        in->kind = decoding[op].kind;
+        if (next > nunits) {
+            in->problem = DECODE_CACHES_PAST_END;
+            next = nunits;
+        }
+        in->next = next;
     }
     v->count = count;
 }
@@ -372,7 +412,7 @@ static bool check_decoding(Verifier *v, const Instr *in)
  * a cell.  The bodies of the *_DEREF family check for the cell. */
 static bool inlined_slot(const Verifier *v, int64_t slot)
 {
-    return v->code->pyminor >= 12 && slot >= 0 && slot < v->code->nlocalsplus &&
+    return v->code->pyminor >= 12 && slot >= 0 && slot < v->nlocalsplus &&
            (kinds(v)[slot] & (CO_FAST_HIDDEN | CO_FAST_CELL));
 }
 
@@ -385,7 +425,7 @@ static bool check_cells_made(Verifier *v)
 {
     if (v->code->ncells == 0 && v->code->nfrees == 0)
         return true;
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     const Instr *last = &v->ins[v->prologue > 0 ? v->prologue - 1 : 0];
     uint8_t *made = v->made;
     memset(made, 0, (size_t)n + 1);
@@ -505,7 +545,7 @@ static bool read_table(Verifier *v)
 
 /* ---- pass 3: operands and structure of one instruction --------------------------- */
 
-static size_t nconsts(const Verifier *v) { return rt_tuple_len(v->code->consts); }
+static size_t nconsts(const Verifier *v) { return v->nconsts; }
 
 /* The valid opargs of an opcode whose operand is a plain number. */
 static void arg_range(int opcode, int64_t *lo, int64_t *hi)
@@ -560,7 +600,7 @@ static void arg_range(int opcode, int64_t *lo, int64_t *hi)
 static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
                        const char *what)
 {
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     if (in->arg >= n)
         return reject(v, in, "local index %lld out of range (%d locals, cells and free "
                       "variables)", (long long)in->arg, n);
@@ -571,12 +611,18 @@ static bool check_slot(Verifier *v, const Instr *in, unsigned want, bool exact,
     return true;
 }
 
+/* Whether `slot` is a plain local's, as most *_FAST operands are. */
+static inline bool plain_local(const Verifier *v, int64_t slot)
+{
+    return slot < v->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL;
+}
+
 /* A plain local's slot (of an inlined comprehension, 3.12 and later: a
  * local or a cell). */
 static bool check_local(Verifier *v, const Instr *in, int64_t slot)
 {
-    if (slot < v->code->nlocalsplus && (kinds(v)[slot] & ~CO_FAST_ARG) == CO_FAST_LOCAL)
-        return true;                    /* a plain local, as most are */
+    if (plain_local(v, slot))
+        return true;
     Instr one = *in;
     one.arg = slot;
     if (inlined_slot(v, slot))
@@ -588,7 +634,7 @@ static bool check_local(Verifier *v, const Instr *in, int64_t slot)
  * free variables. */
 static bool check_copy_free_vars(Verifier *v, const Instr *in)
 {
-    int32_t n = v->code->nlocalsplus;
+    int32_t n = v->nlocalsplus;
     if (in->arg > n)
         return reject(v, in, "copies %lld cells into %d slots", (long long)in->arg, n);
     for (int64_t i = n - in->arg; i < n; i++)
@@ -622,14 +668,14 @@ static bool check_operand(Verifier *v, const Instr *in)
         return true;
     case OPK_NAME:
         name = in->arg >> name_shift(in->opcode);
-        if ((size_t)name >= rt_tuple_len(v->code->names))
+        if ((size_t)name >= v->nnames)
             return reject(v, in, "name index %lld%s out of range (%zu names)", (long long)name,
                           name_shift(in->opcode) == 1 ? " (oparg >> 1)"
                           : name_shift(in->opcode) == 2 ? " (oparg >> 2)" : "",
-                          rt_tuple_len(v->code->names));
+                          v->nnames);
         return true;
     case OPK_LOCAL:                     /* a captured local lives in a cell: *_DEREF */
-        return check_local(v, in, in->arg);
+        return plain_local(v, in->arg) || check_local(v, in, in->arg);
     case OPK_LOCAL2:                    /* 3.13: two locals, oparg >> 4 and & 15 */
         return check_local(v, in, in->arg >> 4) && check_local(v, in, in->arg & 15);
     case OPK_FREE:
@@ -962,9 +1008,16 @@ static bool check_nulls_taken(Verifier *v, const Instr *in, int32_t list, int64_
     return true;
 }
 
+/* The bottom items of the `popped` that an instruction with traits `t`
+ * leaves in place (KEEPS_ITEMS), rather than replacing them. */
+static inline int64_t kept_items(uint8_t t, int64_t popped, int64_t pushed)
+{
+    return (t & KEEPS_ITEMS) ? (popped < pushed ? popped : pushed) : 0;
+}
+
 /* The state after `in`, entered with `list` and `depth`, leaving `pushed`
  * items in place of the `popped` it pops: nulls_after's work when `in`
- * makes or moves a NULL, or pops one. */
+ * makes or moves a NULL. */
 static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t depth,
                              int64_t popped, int64_t pushed)
 {
@@ -988,7 +1041,7 @@ static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t de
         uint8_t copied = null_kinds(n, list, depth - in->arg);
         return copied ? null_push(n, list, (int32_t)depth, copied) : list;
     }
-    int64_t kept = (t & KEEPS_ITEMS) ? (popped < pushed ? popped : pushed) : 0;
+    int64_t kept = kept_items(t, popped, pushed);
     int64_t base = depth - popped + kept;
     list = null_cut(n, list, base);
     if (t & MAKES_NULL)
@@ -999,14 +1052,17 @@ static int32_t nulls_changed(Nulls *n, const Instr *in, int32_t list, int64_t de
 }
 
 /* The state after `in` (as nulls_changed).  Most instructions make and
- * move none, and find none among the items they pop: the list stays. */
+ * move none, and find none among the items they pop: the list stays; a
+ * call drops its NULL: the list is cut. */
 static inline int32_t nulls_after(Nulls *n, const Instr *in, int32_t list, int64_t depth,
                                   int64_t popped, int64_t pushed)
 {
-    if (!(traits[in->opcode] & (MAKES_NULL | MOVES_NULLS)) &&
-        (list < 0 || n->nodes[list].slot < depth - popped))
+    uint8_t t = traits[in->opcode];
+    if (t & (MAKES_NULL | MOVES_NULLS))
+        return nulls_changed(n, in, list, depth, popped, pushed);
+    if (list < 0 || n->nodes[list].slot < depth - popped)
         return list;
-    return nulls_changed(n, in, list, depth, popped, pushed);
+    return null_cut(n, list, depth - popped + kept_items(t, popped, pushed));
 }
 
 /* The NULL rule's rejection, if it was broken (after every other rule of
@@ -1036,7 +1092,38 @@ static bool report_nulls(Verifier *v)
 
 /* ---- pass 3: the dataflow -------------------------------------------------------- */
 
-/* The dataflow's marks (Verifier.mark), per instruction. */
+/* The stack effect of an instruction (vm_stack_effect, vm/opcodes.h),
+ * inlined into its one caller, follow_edges: as a call for every
+ * instruction followed, returning its three counts through memory, it was
+ * 7% of the verifier's work. */
+static inline __attribute__((always_inline)) VmStackEffect stack_effect(int opcode,
+                                                                        int64_t oparg)
+{
+    VmStackEffect e;
+    bool jump;
+    switch (opcode) {
+#define EFFECT(name, num, caches, kind, in, out, ...) \
+    case num: \
+        jump = false; \
+        e.popped = (in); \
+        e.pushed = (out); \
+        jump = true; \
+        e.pushed_jumping = (out); \
+        return e;
+    PVM_OPCODES(EFFECT)
+    PVM_INTERNAL(EFFECT)
+#undef EFFECT
+    }
+    return (VmStackEffect){ -1, -1, -1 };
+}
+
+VmStackEffect vm_stack_effect(int opcode, int64_t oparg)
+{
+    return stack_effect(opcode, oparg);
+}
+
+/* The dataflow's marks (Verifier.mark), per instruction: the first edge
+ * to reach an instruction sets them, so they need no clearing before. */
 enum { QUEUED = 1, CHECKED = 2 };
 
 /* A later edge to instruction `to` (see reach): the same depth, and `to`
@@ -1058,15 +1145,15 @@ static bool reach_again(Verifier *v, int32_t to, int64_t depth, int32_t list)
 
 /* An edge from instruction `from` reaches instruction `to` with `depth`
  * items on the stack, `list` the slots that may be NULL among them.  The
- * first edge to reach an instruction queues it; a later one must bring
- * the same depth, and queues it again if it brings a NULL it had not
- * seen. */
+ * first edge to reach an instruction queues it (or, given `next`, hands it
+ * back there to be checked at once); a later one must bring the same
+ * depth, and queues it again if it brings a NULL it had not seen. */
 static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t depth,
-                         int32_t list)
+                         int32_t list, int32_t *next)
 {
-    if (depth > v->code->stacksize)
+    if (depth > v->stacksize)
         return reject(v, from, "stack overflow: %lld items > co_stacksize %d",
-                      (long long)depth, v->code->stacksize);
+                      (long long)depth, v->stacksize);
     if (v->depth[to] >= 0)
         return reach_again(v, to, depth, list);
     v->depth[to] = (int32_t)depth;
@@ -1074,7 +1161,10 @@ static inline bool reach(Verifier *v, const Instr *from, int32_t to, int64_t dep
         v->maxdepth = (int32_t)depth;
     v->nulls[to] = list;
     v->mark[to] = QUEUED;
-    v->work[v->nwork++] = to;
+    if (next != NULL)
+        *next = to;
+    else
+        v->work[v->nwork++] = to;
     return true;
 }
 
@@ -1085,18 +1175,21 @@ static bool reach_jump(Verifier *v, const Instr *in, int64_t unit, int64_t depth
     int32_t to = target_instr(v, unit, &why);
     if (to < 0)
         return reject(v, in, "jump target %lld %s", (long long)(2 * unit), why);
-    return reach(v, in, to, depth, list);
+    return reach(v, in, to, depth, list, NULL);
 }
 
-/* The edges out of instruction i, with its state on entry. */
-static bool follow_edges(Verifier *v, int32_t i)
+/* The edges out of instruction i, with its state on entry.  The
+ * fall-through comes last, and an instruction it reaches first is not
+ * queued but handed back in *next (else -1): the worklist is a stack, and
+ * would hand it back at once anyway. */
+static bool follow_edges(Verifier *v, int32_t i, int32_t *next)
 {
     const Instr *in = &v->ins[i];
     int op = in->opcode;
     OperandKind kind = in->kind;
     bool jumps = kind == OPK_JFWD || kind == OPK_JBACK;
     int64_t depth = v->depth[i];
-    VmStackEffect effect = vm_stack_effect(op, in->arg);
+    VmStackEffect effect = stack_effect(op, in->arg);
     int64_t popped = effect.popped, pushed = effect.pushed;
     int64_t pushed_jumping = jumps ? effect.pushed_jumping : pushed;
     if (op == OP_RETURN_GENERATOR)
@@ -1134,7 +1227,7 @@ static bool follow_edges(Verifier *v, int32_t i)
         if (v->index[h->target] <= i)
             v->may_spin = true;
         if (!reach(v, in, v->index[h->target], h->depth + h->lasti + 1,
-                   null_cut(&v->lists, list, h->depth)))
+                   null_cut(&v->lists, list, h->depth), NULL))
             return false;
     }
     if (jumps) {
@@ -1148,12 +1241,13 @@ static bool follow_edges(Verifier *v, int32_t i)
         return true;
     if (in->next >= v->nunits)
         return reject(v, in, "execution falls off the end of the code");
-    return reach(v, in, v->index[in->next], depth - popped + pushed, falling);
+    return reach(v, in, v->index[in->next], depth - popped + pushed, falling, next);
 }
 
 /* Instruction i, reached: its own rules the first time, then its edges
- * (again each time a path brings it a NULL it had not seen). */
-static bool check_instr(Verifier *v, int32_t i)
+ * (again each time a path brings it a NULL it had not seen); *next as
+ * follow_edges. */
+static bool check_instr(Verifier *v, int32_t i, int32_t *next)
 {
     const Instr *in = &v->ins[i];
     bool first = !(v->mark[i] & CHECKED);
@@ -1161,18 +1255,21 @@ static bool check_instr(Verifier *v, int32_t i)
     if (first && !(check_decoding(v, in) && check_operand(v, in) &&
                    (!(traits[in->opcode] & PLACED) || check_structure(v, i))))
         return false;
-    return follow_edges(v, i);
+    return follow_edges(v, i, next);
 }
 
 static bool run_dataflow(Verifier *v)
 {
     v->nwork = 0;
     v->maxdepth = 0;
-    if (!reach(v, &v->ins[0], 0, 0, -1))
+    if (!reach(v, &v->ins[0], 0, 0, -1, NULL))
         return false;
     while (v->nwork > 0)
-        if (!check_instr(v, v->work[--v->nwork]))
-            return false;
+        for (int32_t i = v->work[--v->nwork], next; i >= 0; i = next) {
+            next = -1;
+            if (!check_instr(v, i, &next))
+                return false;
+        }
     return report_nulls(v);
 }
 
@@ -1189,7 +1286,7 @@ static bool run_dataflow(Verifier *v)
 
 /* The k-th edge out of instruction i that a loop may not close through
  * (0: fall-through, 1: jump, 2: exception); -1 when there is none. */
-static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
+static inline int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
 {
     const Instr *in = &v->ins[i];
     OperandKind kind = in->kind;
@@ -1207,39 +1304,66 @@ static int32_t unsafe_edge(const Verifier *v, int32_t i, int k)
     }
 }
 
-/* A depth-first search over the unsafe edges, from every instruction the
- * dataflow reached (a cycle may hang off a checked back edge): an edge to
- * an instruction still on the path closes a cycle.  mark[i]: 0 not seen;
+/* A depth-first search over the unsafe edges from `root`, unless an
+ * earlier search saw it: an edge to an instruction still on the path
+ * closes a cycle.  Returns that instruction, or -1.  mark[i]: 0 not seen;
  * 1 + k on the path, edge k to follow next (k = 3: none left); DONE. */
+enum { DONE = 5 };
+
+static int32_t search_loops(Verifier *v, int32_t root)
+{
+    if (v->mark[root] != 0)
+        return -1;
+    int32_t top = 0;
+    v->work[top++] = root;
+    v->mark[root] = 1;
+    while (top > 0) {
+        int32_t i = v->work[top - 1];
+        int k = v->mark[i] - 1;
+        if (k == 3) {
+            v->mark[i] = DONE;
+            top--;
+            continue;
+        }
+        v->mark[i]++;
+        int32_t to = unsafe_edge(v, i, k);
+        if (to < 0 || v->mark[to] == DONE)
+            continue;
+        if (v->mark[to] != 0)
+            return to;
+        v->mark[to] = 1;
+        v->work[top++] = to;
+    }
+    return -1;
+}
+
+/* Every cycle has an unsafe edge that does not go forward (a fall-through
+ * and a forward jump do), so searching from the targets of those alone
+ * meets every cycle, and in python's code they lead nowhere much: the
+ * handler of an inner `with` block's cleanup comes before the code it
+ * covers.  Only when that finds a cycle, the search from every
+ * instruction the dataflow reached (a cycle may hang off a checked back
+ * edge) finds the one the rejection names. */
 static bool find_unsafe_loop(Verifier *v)
 {
-    enum { DONE = 5 };
+    memset(v->mark, 0, (size_t)v->count);
+    bool loop = false;
+    for (int32_t i = 0; i < v->count && !loop; i++) {
+        if (v->depth[i] < 0)
+            continue;
+        int32_t jump = unsafe_edge(v, i, 1), handler = unsafe_edge(v, i, 2);
+        loop = (jump >= 0 && jump <= i && search_loops(v, jump) >= 0) ||
+               (handler >= 0 && handler <= i && search_loops(v, handler) >= 0);
+    }
+    if (!loop)
+        return true;
     memset(v->mark, 0, (size_t)v->count);
     for (int32_t root = 0; root < v->count; root++) {
-        if (v->depth[root] < 0 || v->mark[root] != 0)
-            continue;
-        int32_t top = 0;
-        v->work[top++] = root;
-        v->mark[root] = 1;
-        while (top > 0) {
-            int32_t i = v->work[top - 1];
-            int k = v->mark[i] - 1;
-            if (k == 3) {
-                v->mark[i] = DONE;
-                top--;
-                continue;
-            }
-            v->mark[i]++;
-            int32_t to = unsafe_edge(v, i, k);
-            if (to < 0 || v->mark[to] == DONE)
-                continue;
-            if (v->mark[to] != 0)
-                return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
-                              "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
-                              "could interrupt it");
-            v->mark[to] = 1;
-            v->work[top++] = to;
-        }
+        int32_t to = v->depth[root] >= 0 ? search_loops(v, root) : -1;
+        if (to >= 0)
+            return reject(v, &v->ins[to], "a loop that never passes a safe point (a "
+                          "JUMP_BACKWARD, a POP_JUMP_BACKWARD_* or a yield): nothing "
+                          "could interrupt it");
     }
     return true;
 }
@@ -1286,7 +1410,10 @@ static void lay_out(Verifier *v, void *block)
 bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
 {
     char dummy[1];
-    Verifier v = { .code = code, .nunits = (int32_t)code->ninstrs,
+    Verifier v = { .code = code, .nunits = (int32_t)code->ninstrs, .stacksize = code->stacksize,
+                   .nlocalsplus = code->nlocalsplus,
+                   .kinds = AS_BYTES(code->localspluskinds)->data,
+                   .nconsts = rt_tuple_len(code->consts), .nnames = rt_tuple_len(code->names),
                    .err = errlen ? err : dummy, .errlen = errlen ? errlen : sizeof dummy };
     v.err[0] = '\0';
     if (v.nunits <= 0) {
@@ -1305,7 +1432,6 @@ bool vm_verify_code(ObjCode *code, char *err, size_t errlen)
     decode(&v);
     v.lists.limit = null_limit(v.count);
     memset(v.depth, 0xff, (size_t)v.count * sizeof *v.depth);             /* all -1 */
-    memset(v.mark, 0, (size_t)v.count);
     bool ok = find_prologue(&v) && read_table(&v) && run_dataflow(&v) &&
               (!v.may_spin || find_unsafe_loop(&v));
     if (v.lists.nodes_on_heap)
