@@ -149,6 +149,14 @@ size_t rt_utf8_count(const char *p, size_t n)
 size_t rt_utf8_skip(const char *p, size_t n, size_t *count)
 {
     size_t want = *count, seen = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {        /* whole words while the one wanted is past them */
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        size_t leads = 8 - continuation_bytes(w);
+        if (seen + leads > want)
+            break;
+        seen += leads;
+    }
     for (; i < n; i++) {
         if (((unsigned char)p[i] & 0xC0) != 0x80 && seen++ == want)
             return i;
