@@ -99,15 +99,35 @@ static size_t advance(const StringIO *s, size_t from, size_t *count)
     return from + rt_utf8_skip(s->buf + from, s->nbytes - from, count);
 }
 
-/* Move to character pos, finding its byte offset from the old position
- * when that is before it, else from the start. */
+/* The byte offset of character index (at most len), walked to from the
+ * nearest place whose offset is known: the start, the position, or the
+ * end. */
+static size_t offset_of(const StringIO *s, size_t index)
+{
+    if (is_ascii(s))
+        return index;
+    size_t at = 0, from = 0;            /* character `at` begins at byte `from` */
+    if (s->pos <= s->len && (s->pos > index ? s->pos - index : index - s->pos) < index) {
+        at = s->pos;
+        from = s->bpos;
+    }
+    if (s->len - index < (at > index ? at - index : index - at)) {
+        at = s->len;
+        from = s->nbytes;
+    }
+    if (index >= at) {
+        size_t count = index - at;
+        return advance(s, from, &count);
+    }
+    for (size_t k = at - index; k > 0; k--)
+        from = rt_utf8_prev(s->buf, from);
+    return from;
+}
+
 static void set_pos(StringIO *s, size_t pos)
 {
-    if (pos <= s->len) {
-        bool on = s->pos <= pos && s->pos <= s->len;
-        size_t from = on ? s->bpos : 0, count = pos - (on ? s->pos : 0);
-        s->bpos = advance(s, from, &count);
-    }
+    if (pos <= s->len)
+        s->bpos = offset_of(s, pos);
     s->pos = pos;
 }
 
@@ -131,7 +151,8 @@ static void put(StringIO *s, const char *data, size_t nbytes, size_t nchars)
     size_t end = advance(s, s->bpos, &over);
     size_t total = s->nbytes - (end - s->bpos) + nbytes;
     reserve(s, total);
-    memmove(s->buf + s->bpos + nbytes, s->buf + end, s->nbytes - end);
+    if (end != s->bpos + nbytes)        /* the rest moves when the sizes differ */
+        memmove(s->buf + s->bpos + nbytes, s->buf + end, s->nbytes - end);
     memcpy(s->buf + s->bpos, data, nbytes);
     s->nbytes = total;
     s->len = s->len - over + nchars;
@@ -312,8 +333,7 @@ static Value stringio_truncate(Value *args, size_t nargs, Value kw)
     else if (size < 0)
         return rt_raisef(&rt_ValueError, "Negative size value %zd", size);
     if ((size_t)size < s->len) {
-        size_t count = (size_t)size;
-        s->nbytes = advance(s, 0, &count);
+        s->nbytes = offset_of(s, (size_t)size);
         s->len = (size_t)size;
     }
     return rt_int_from_i64(size);

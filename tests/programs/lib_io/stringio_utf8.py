@@ -85,3 +85,23 @@ with open(path, encoding="utf-8") as f:
     got = [f.read(13) for _ in range(200)]
 print("".join(got) == (text * 50)[:2600], [len(x) for x in got[-3:]])
 import shutil; shutil.rmtree(d)
+
+# seeks back and forth over non-ASCII text with writes inside and past the
+# end, reads, readline(5) and truncate between them
+chars = "a\u00e9\u20ac\U0001F600\n"
+s = io.StringIO("".join(chars[i * i % 5] for i in range(500)))
+out = []
+for i in range(3000):
+    p = (i * 7919) % 540
+    s.seek(p)
+    if i % 3 == 0:
+        s.write(chars[i % 5] * (i % 5))
+    elif i % 3 == 1:
+        out.append(s.read(i % 9))
+    else:
+        if i % 50 == 2:
+            s.truncate(p + 10)
+        out.append(s.readline(5))
+    out.append(str(s.tell()))
+print(len(out), len(s.getvalue()), sum(map(len, out)), ascii("|".join(out)[-200:]))
+print(ascii(s.getvalue()[:120]))
