@@ -197,11 +197,14 @@ Value io_codec_name(Value codeset);
 
 #endif
 
-/* ---- text helpers (io_textio.c), on code points ---- */
+/* ---- text helpers (io_textio.c), on the UTF-8 of strs ---- */
 
-/* A str's code points (a fresh array, *n of them), and back. */
-uint32_t *io_str_to_cps(Value s, size_t *n);
-Value io_cps_to_str(const uint32_t *cps, size_t n);
+/* The str of the UTF-8 s[0..nbytes), nchars characters long ('' itself
+ * when empty). */
+static inline Value io_text(const char *s, size_t nbytes, size_t nchars)
+{
+    return nbytes == 0 ? rt_str_empty() : rt_str_new_known(s, nbytes, nchars, nbytes == nchars);
+}
 
 /* IncrementalNewlineDecoder's state: a '\r' held back at the end of the
  * last piece, which kinds of newline were seen, and whether '\r' and
@@ -211,15 +214,20 @@ typedef struct IoNewlines {
     bool pendingcr, translate;
     int seennl;
 } IoNewlines;
-/* Decode n code points (out has room for n + 1): returns the count. */
-size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out);
+/* The newline decoder over the next piece of text (final: the last one):
+ * a str, text itself when nothing changes. */
+Value io_nl_decode(IoNewlines *st, Value text, bool final);
 /* The newlines attribute for seen: None, '\n', ('\r', '\n'), ... */
 Value io_nl_seen(int seennl);
-/* CPython's _PyIO_find_line_ending: where the first line of s[0..n) ends
- * (the index after its ending) or -1, with *consumed = how far it is safe
- * to skip next time.  readnl is the newline str when not universal. */
+/* CPython's _PyIO_find_line_ending over UTF-8 (a line ending is ASCII, and
+ * ASCII bytes never occur inside a longer character): where the first line
+ * of s[0..n) ends (the byte offset after its ending) or -1.  readnl is the
+ * newline str when not universal. */
 ssize_t io_find_line_ending(bool translated, bool universal, Value readnl,
-                            const uint32_t *s, size_t n, size_t *consumed);
+                            const char *s, size_t n);
+/* text with each '\n' written as nl ('\r' or '\r\n'): text itself when
+ * it has none. */
+Value io_replace_newlines(Value text, Value nl);
 /* The newline argument of TextIOWrapper and StringIO: None or one of
  * '', '\n', '\r', '\r\n' (else ValueError "illegal newline value: x",
  * the value quoted as StringIO quotes it, or TypeError). */

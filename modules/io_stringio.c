@@ -2,19 +2,27 @@
  * io_stringio.c — _io.StringIO, a text stream in memory (CPython's
  * Modules/_io/stringio.c).
  *
- * The text is an array of code points, so positions, seek and tell count
- * characters as CPython's do.  newline says how lines end, as for
- * TextIOWrapper: None translates '\r' and '\r\n' to '\n' when written and
- * reads lines universally; '' keeps them and reads universally; '\n', '\r'
- * or '\r\n' write '\n' as that ending and read lines ending with it.
+ * The text is kept as UTF-8 with its count of characters, and the position
+ * both as characters (what seek and tell speak of) and as the byte offset
+ * of that character.  While the text is ASCII (as many bytes as
+ * characters) the two are the same and every step is arithmetic; else a
+ * position is found by walking the UTF-8.  Writing at the end, the usual
+ * case, appends the str's bytes; reading cuts strs out of the bytes.
+ * newline says how lines end, as for TextIOWrapper: None translates '\r'
+ * and '\r\n' to '\n' when written and reads lines universally; '' keeps
+ * them and reads universally; '\n', '\r' or '\r\n' write '\n' as that
+ * ending and read lines ending with it.
  */
 #include <string.h>
 #include "modules/io.h"
 
 typedef struct StringIO {
     IoObject base;
-    uint32_t *buf;
-    size_t len, cap, pos;
+    char *buf;                  /* the text's UTF-8, buf[0..nbytes) */
+    size_t nbytes, cap;
+    size_t len;                 /* its characters */
+    size_t pos;                 /* the position in characters (may be past the end) */
+    size_t bpos;                /* its byte offset, while pos <= len */
     bool closed, ok;
     bool readuniversal, readtranslate, has_decoder;
     IoNewlines nl;              /* the decoder, when has_decoder */
@@ -66,61 +74,102 @@ static void reserve(StringIO *s, size_t need)
     size_t cap = s->cap < 32 ? 32 : s->cap;
     while (cap < need)
         cap += cap / 2 + 1;
-    uint32_t *nb = gc_alloc_atomic(cap * sizeof *nb);
-    if (s->len > 0)
-        memcpy(nb, s->buf, s->len * sizeof *nb);
+    char *nb = gc_alloc_atomic(cap);
+    if (s->nbytes > 0)
+        memcpy(nb, s->buf, s->nbytes);
     s->buf = nb;
     s->cap = cap;
 }
 
-/* Write a str at the position: newline handling, then the code points. */
-static size_t write_str(StringIO *s, Value text)
+static bool is_ascii(const StringIO *s)
 {
-    size_t n = AS_STR(text)->length;
-    if (n == 0)
-        return 0;
-    if (!s->has_decoder && s->writenl == VAL_NULL) {       /* straight into the buffer */
-        reserve(s, s->pos + n);
-        for (size_t i = s->len; i < s->pos; i++)
-            s->buf[i] = 0;              /* a gap after a seek past the end */
-        rt_str_codepoints_into(text, s->buf + s->pos);
-        s->pos += n;
-        if (s->pos > s->len)
-            s->len = s->pos;
-        return n;
+    return s->len == s->nbytes;
+}
+
+/* The byte offset `count` characters on from byte offset `from` (*count
+ * lowered when the text ends sooner). */
+static size_t advance(const StringIO *s, size_t from, size_t *count)
+{
+    if (is_ascii(s)) {
+        if (*count > s->nbytes - from)
+            *count = s->nbytes - from;
+        return from + *count;
     }
-    uint32_t *cps = io_str_to_cps(text, &n);
-    if (s->has_decoder) {
-        uint32_t *out = gc_alloc_atomic((n + 1) * sizeof *out);
-        n = io_nl_decode(&s->nl, cps, n, true, out);
-        cps = out;
+    return from + rt_utf8_skip(s->buf + from, s->nbytes - from, count);
+}
+
+/* The byte offset of character index (at most len), walked to from the
+ * nearest place whose offset is known: the start, the position, or the
+ * end. */
+static size_t offset_of(const StringIO *s, size_t index)
+{
+    if (is_ascii(s))
+        return index;
+    size_t at = 0, from = 0;            /* character `at` begins at byte `from` */
+    if (s->pos <= s->len && (s->pos > index ? s->pos - index : index - s->pos) < index) {
+        at = s->pos;
+        from = s->bpos;
     }
-    if (s->writenl != VAL_NULL) {
-        size_t wn;
-        uint32_t *nl = io_str_to_cps(s->writenl, &wn), *out;
-        size_t count = 0;
-        for (size_t i = 0; i < n; i++)
-            count += cps[i] == '\n';
-        out = gc_alloc_atomic((n + count * wn) * sizeof *out);
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (cps[i] == '\n') {
-                memcpy(out + k, nl, wn * sizeof *out);
-                k += wn;
-            } else
-                out[k++] = cps[i];
-        }
-        cps = out;
-        n = k;
+    if (s->len - index < (at > index ? at - index : index - at)) {
+        at = s->len;
+        from = s->nbytes;
     }
-    reserve(s, s->pos + n);
-    for (size_t i = s->len; i < s->pos; i++)
-        s->buf[i] = 0;                  /* a gap after a seek past the end */
-    memcpy(s->buf + s->pos, cps, n * sizeof *cps);
-    s->pos += n;
-    if (s->pos > s->len)
-        s->len = s->pos;
-    return n;
+    if (index >= at) {
+        size_t count = index - at;
+        return advance(s, from, &count);
+    }
+    for (size_t k = at - index; k > 0; k--)
+        from = rt_utf8_prev(s->buf, from);
+    return from;
+}
+
+static void set_pos(StringIO *s, size_t pos)
+{
+    if (pos <= s->len)
+        s->bpos = offset_of(s, pos);
+    s->pos = pos;
+}
+
+/* The UTF-8 data[0..nbytes) of nchars characters written at the position,
+ * over the characters there and past the end as need be; a position past
+ * the end leaves a gap of '\0's. */
+static void put(StringIO *s, const char *data, size_t nbytes, size_t nchars)
+{
+    if (s->pos >= s->len) {
+        size_t gap = s->pos - s->len;
+        reserve(s, s->nbytes + gap + nbytes);
+        memset(s->buf + s->nbytes, 0, gap);
+        memcpy(s->buf + s->nbytes + gap, data, nbytes);
+        s->nbytes += gap + nbytes;
+        s->len += gap + nchars;
+        s->pos = s->len;
+        s->bpos = s->nbytes;
+        return;
+    }
+    size_t over = nchars;               /* the characters written over */
+    size_t end = advance(s, s->bpos, &over);
+    size_t total = s->nbytes - (end - s->bpos) + nbytes;
+    reserve(s, total);
+    if (end != s->bpos + nbytes)        /* the rest moves when the sizes differ */
+        memmove(s->buf + s->bpos + nbytes, s->buf + end, s->nbytes - end);
+    memcpy(s->buf + s->bpos, data, nbytes);
+    s->nbytes = total;
+    s->len = s->len - over + nchars;
+    s->pos += nchars;
+    s->bpos += nbytes;
+}
+
+/* Write a str at the position: newline handling, then its text. */
+static bool write_str(StringIO *s, Value text)
+{
+    if (s->has_decoder)
+        text = io_nl_decode(&s->nl, text, true);
+    if (s->writenl != VAL_NULL && (text = io_replace_newlines(text, s->writenl)) == VAL_NULL)
+        return false;
+    const ObjStr *t = AS_STR(text);
+    if (t->length > 0)
+        put(s, t->data, t->nbytes, t->length);
+    return true;
 }
 
 static Value stringio_init(Value *args, size_t nargs, Value kw)
@@ -139,7 +188,7 @@ static Value stringio_init(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_TypeError, "initial_value must be str or None, not %s",
                          val_type(a[0])->name);
     s->ok = false;
-    s->len = s->pos = 0;
+    s->nbytes = s->len = s->pos = s->bpos = 0;
     s->closed = false;
     bool none = newline == rt_None;
     s->readnl = none ? VAL_NULL : newline;
@@ -149,8 +198,9 @@ static Value stringio_init(Value *args, size_t nargs, Value kw)
     s->has_decoder = s->readuniversal;
     s->nl = (IoNewlines){ .translate = s->readtranslate };
     if (a[0] != VAL_NULL && a[0] != rt_None) {
-        write_str(s, a[0]);
-        s->pos = 0;
+        if (!write_str(s, a[0]))
+            return VAL_NULL;
+        s->pos = s->bpos = 0;
     }
     s->ok = true;
     return rt_None;
@@ -161,16 +211,13 @@ static Value stringio_new(ObjType *type, Value *args, size_t nargs, Value kw)
     return io_new(type, sizeof(StringIO), stringio_init, args, nargs, kw);
 }
 
-static Value take(StringIO *s, size_t n)
+/* The next nbytes of text (nchars characters), taken. */
+static Value take(StringIO *s, size_t nbytes, size_t nchars)
 {
-    Value r = io_cps_to_str(s->buf + s->pos, n);
-    s->pos += n;
+    Value r = io_text(s->buf + s->bpos, nbytes, nchars);
+    s->pos += nchars;
+    s->bpos += nbytes;
     return r;
-}
-
-static size_t avail(StringIO *s)
-{
-    return s->pos < s->len ? s->len - s->pos : 0;
 }
 
 static Value stringio_read(Value *args, size_t nargs, Value kw)
@@ -180,18 +227,34 @@ static Value stringio_read(Value *args, size_t nargs, Value kw)
     if (!io_self(args, nargs, &io_stringio_type, "read") || !rt_arg_range("read", nargs - 1, 0, 1) ||
         !io_size_arg(args, nargs, 1, &n) || (s = open_self(args[0])) == NULL)
         return VAL_NULL;
-    size_t k = n < 0 || (size_t)n > avail(s) ? avail(s) : (size_t)n;
-    return take(s, k);
+    if (s->pos >= s->len)
+        return rt_str_empty();
+    size_t count = n < 0 ? s->len - s->pos : (size_t)n;
+    size_t end = advance(s, s->bpos, &count);
+    return take(s, end - s->bpos, count);
 }
 
-static size_t line_length(StringIO *s, ssize_t limit)
+/* The next line (at most limit characters when limit >= 0): its
+ * characters, *nbytes its bytes. */
+static size_t next_line(StringIO *s, ssize_t limit, size_t *nbytes)
 {
-    size_t n = avail(s), consumed;
-    if (limit >= 0 && (size_t)limit < n)
-        n = (size_t)limit;
+    *nbytes = 0;
+    if (s->pos >= s->len)
+        return 0;
+    size_t count = s->len - s->pos, stop = s->nbytes;
+    if (limit >= 0 && (size_t)limit < count) {
+        count = (size_t)limit;
+        stop = advance(s, s->bpos, &count);
+    }
+    const char *p = s->buf + s->bpos;
     ssize_t end = io_find_line_ending(s->readtranslate, s->readuniversal, s->readnl,
-                                      s->buf + s->pos, n, &consumed);
-    return end < 0 ? n : (size_t)end;
+                                      p, stop - s->bpos);
+    if (end < 0) {
+        *nbytes = stop - s->bpos;
+        return count;
+    }
+    *nbytes = (size_t)end;
+    return is_ascii(s) ? (size_t)end : rt_utf8_count(p, (size_t)end);
 }
 
 static Value stringio_readline(Value *args, size_t nargs, Value kw)
@@ -202,7 +265,8 @@ static Value stringio_readline(Value *args, size_t nargs, Value kw)
         !rt_arg_range("readline", nargs - 1, 0, 1) || !io_size_arg(args, nargs, 1, &n) ||
         (s = open_self(args[0])) == NULL)
         return VAL_NULL;
-    return take(s, line_length(s, n));
+    size_t nbytes, nchars = next_line(s, n, &nbytes);
+    return take(s, nbytes, nchars);
 }
 
 static Value stringio_write(Value *args, size_t nargs, Value kw)
@@ -215,14 +279,16 @@ static Value stringio_write(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_TypeError, "string argument expected, got '%T'", args[1]);
     if ((s = open_self(args[0])) == NULL)
         return VAL_NULL;
-    write_str(s, args[1]);
-    return rt_int_from_i64((int64_t)AS_STR(args[1])->length);
+    size_t n = AS_STR(args[1])->length;
+    if (n > 0 && !write_str(s, args[1]))
+        return VAL_NULL;
+    return rt_int_from_i64((int64_t)n);
 }
 
 static Value stringio_getvalue(Value *args, size_t nargs, Value kw)
 {
     StringIO *s = self_open_noargs(args, nargs, kw, "getvalue");
-    return s == NULL ? VAL_NULL : io_cps_to_str(s->buf, s->len);
+    return s == NULL ? VAL_NULL : io_text(s->buf, s->nbytes, s->len);
 }
 
 static Value stringio_tell(Value *args, size_t nargs, Value kw)
@@ -249,7 +315,7 @@ static Value stringio_seek(Value *args, size_t nargs, Value kw)
         pos = (ssize_t)s->len;
     else if (whence == 1)
         pos = (ssize_t)s->pos;
-    s->pos = (size_t)pos;
+    set_pos(s, (size_t)pos);
     return rt_int_from_i64(pos);
 }
 
@@ -265,8 +331,10 @@ static Value stringio_truncate(Value *args, size_t nargs, Value kw)
         size = (ssize_t)s->pos;
     else if (size < 0)
         return rt_raisef(&rt_ValueError, "Negative size value %zd", size);
-    if ((size_t)size < s->len)
+    if ((size_t)size < s->len) {
+        s->nbytes = offset_of(s, (size_t)size);
         s->len = (size_t)size;
+    }
     return rt_int_from_i64(size);
 }
 
@@ -299,8 +367,8 @@ static Value stringio_next(Value self)
         return VAL_NULL;
     if (val_type(self) != &io_stringio_type)
         return io_iobase_type.next(self);
-    size_t n = line_length(s, -1);
-    return n == 0 ? VAL_NULL : take(s, n);
+    size_t nbytes, nchars = next_line(s, -1, &nbytes);
+    return nchars == 0 ? VAL_NULL : take(s, nbytes, nchars);
 }
 
 static Value stringio_getstate(Value *args, size_t nargs, Value kw)
@@ -309,7 +377,7 @@ static Value stringio_getstate(Value *args, size_t nargs, Value kw)
     if (s == NULL)
         return VAL_NULL;
     Value d = IO_OBJ(args[0])->dict;
-    return rt_tuple_pack(4, io_cps_to_str(s->buf, s->len),
+    return rt_tuple_pack(4, io_text(s->buf, s->nbytes, s->len),
                          s->readnl == VAL_NULL ? rt_None : s->readnl,
                          rt_int_from_i64((int64_t)s->pos),
                          d != VAL_NULL ? rt_dict_copy(d) : rt_None);
@@ -334,17 +402,16 @@ static Value stringio_setstate(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     StringIO *s = SIO(args[0]);
     if (rt_is_str(text)) {
-        size_t n;
-        uint32_t *cps = io_str_to_cps(text, &n);
-        s->len = 0;
-        reserve(s, n);
-        memcpy(s->buf, cps, n * sizeof *cps);
-        s->len = n;
+        s->nbytes = s->len = s->pos = s->bpos = 0;
+        put(s, rt_str_cstr(text), rt_str_nbytes(text), AS_STR(text)->length);
     }
+    size_t pos;
     if (!io_setstate_position(rt_tuple_get(st, 2), "third item of state must be an integer, "
-                              "got %s", &s->pos) ||
+                              "got %s", &pos) ||
         !io_setstate_dict(args[0], rt_tuple_get(st, 3), "fourth"))
         return VAL_NULL;
+    s->pos = s->bpos = 0;
+    set_pos(s, pos);
     return rt_None;
 }
 

@@ -3,9 +3,10 @@
  * (CPython's Modules/_io/textio.c): text over a buffered binary stream.
  *
  * Reading takes chunks of bytes from the buffer (read1, 8192 at a time),
- * decodes them, and keeps the decoded text as code points with a position
- * in it; read(), readline() and iteration take from there.  Writing
- * translates '\n', encodes, and collects the bytes until a chunk is full,
+ * decodes them into a str, and keeps it with a position in its UTF-8;
+ * read(), readline() and iteration cut their text out of its bytes (a
+ * line ending is ASCII, which never occurs inside a longer character).
+ * Writing translates '\n', encodes, and collects the bytes until a chunk is full,
  * a line ends on a line-buffered stream, or write_through is set.
  *
  * Codecs.  UTF-8, ASCII and Latin-1 are decoded and encoded here in C
@@ -56,9 +57,10 @@ typedef struct TextIO {
     bool not_telling;           /* iterating: tell() raises until the end of the file */
     bool to_stdout;             /* the start-up sys.stdout: bytes into runtime/stdout.c */
     bool unbuffered;            /* the start-up sys.stderr: every write reaches fd 2 */
-    /* Decoded text not yet read: dchars[dpos..dlen). */
-    uint32_t *dchars;
-    size_t dlen, dpos;
+    /* Decoded text not yet read: the UTF-8 of the str dtext from byte
+     * doff on (VAL_NULL, 0 when none; tell() counts the characters). */
+    Value dtext;
+    size_t doff;
     /* Bytes of an incomplete character at the end of the last chunk (C codecs). */
     unsigned char tail[4];
     int ntail;
@@ -77,68 +79,64 @@ typedef struct TextIO {
 #define TIO(v) VAL_AS(TextIO, v)
 
 
-/* ---- code points and newlines ---------------------------------------------------------------- */
+/* ---- newlines ------------------------------------------------------------------------------------ */
 
-uint32_t *io_str_to_cps(Value s, size_t *n)
+/* A '\r' as the newline decoder gives it, the "\r\n" it begins when pair. */
+static void nl_put_cr(IoNewlines *st, StrBuf *sb, bool pair)
 {
-    *n = AS_STR(s)->length;
-    uint32_t *out = gc_alloc_atomic((*n + 1) * sizeof *out);
-    rt_str_codepoints_into(s, out);
-    return out;
+    st->seennl |= pair ? IO_SEEN_CRLF : IO_SEEN_CR;
+    sb->data[sb->len++] = st->translate ? '\n' : '\r';
+    if (pair && !st->translate)
+        sb->data[sb->len++] = '\n';
 }
 
-Value io_cps_to_str(const uint32_t *cps, size_t n)
+/*
+ * The newline decoder works on a str's UTF-8 bytes ('\r' and '\n' are
+ * ASCII, which never occurs inside a longer character).  The piece it sees
+ * is the '\r' it held back last time (given now, when there is more text
+ * or this is the end), then the text, but for a last '\r' it holds back in
+ * turn ('\n' may follow in the next piece).  Text without '\r', most text,
+ * is given back as it is.
+ */
+Value io_nl_decode(IoNewlines *st, Value text, bool final)
 {
-    return rt_str_from_codepoints(cps, n);
-}
-
-size_t io_nl_decode(IoNewlines *st, const uint32_t *in, size_t n, bool final, uint32_t *out)
-{
-    size_t k = 0;
-    if (st->pendingcr && (n > 0 || final)) {    /* else still pending: no input yet */
-        out[k++] = '\r';
-        st->pendingcr = false;
-    }
-    memcpy(out + k, in, n * sizeof *out);
-    k += n;
-    if (k > 0 && out[k - 1] == '\r' && !final) {     /* hold it: '\n' may follow */
-        k--;
-        st->pendingcr = true;
-    }
-    bool cr = false, lf = false;        /* most text has no '\r': one quick look */
-    for (size_t i = 0; i < k; i++) {
-        cr |= out[i] == '\r';
-        lf |= out[i] == '\n';
-    }
-    if (!cr) {
-        st->seennl |= lf ? IO_SEEN_LF : 0;
-        return k;
-    }
-    size_t w = 0;
-    for (size_t i = 0; i < k; i++) {
-        uint32_t c = out[i];
-        if (c == '\n') {
+    const ObjStr *s = AS_STR(text);
+    const char *p = s->data;
+    bool cr_first = st->pendingcr && (s->nbytes > 0 || final);
+    bool hold = !final && s->nbytes > 0 && p[s->nbytes - 1] == '\r';
+    size_t n = s->nbytes - hold;
+    if (!cr_first && !hold && memchr(p, '\r', n) == NULL) {
+        if (!(st->seennl & IO_SEEN_LF) && memchr(p, '\n', n) != NULL)
             st->seennl |= IO_SEEN_LF;
-        } else if (c == '\r') {
-            if (i + 1 < k && out[i + 1] == '\n') {
-                st->seennl |= IO_SEEN_CRLF;
-                if (st->translate) {
-                    out[w++] = '\n';
-                    i++;
-                    continue;
-                }
-                out[w++] = '\r';
-                out[w++] = '\n';
-                i++;
-                continue;
-            }
-            st->seennl |= IO_SEEN_CR;
-            if (st->translate)
-                c = '\n';
-        }
-        out[w++] = c;
+        return text;
     }
-    return w;
+    StrBuf sb;
+    sb_init(&sb);
+    sb_reserve(&sb, n + 1);
+    size_t i = 0, pairs = 0;
+    if (cr_first) {                     /* the held '\r', before p[0] */
+        bool pair = n > 0 && p[0] == '\n';
+        nl_put_cr(st, &sb, pair);
+        pairs += pair;
+        i = pair;
+    }
+    for (;;) {                          /* from one '\r' to the next */
+        const char *cr = memchr(p + i, '\r', n - i);
+        size_t stop = cr != NULL ? (size_t)(cr - p) : n;
+        if (!(st->seennl & IO_SEEN_LF) && memchr(p + i, '\n', stop - i) != NULL)
+            st->seennl |= IO_SEEN_LF;
+        memcpy(sb.data + sb.len, p + i, stop - i);
+        sb.len += stop - i;
+        if (cr == NULL)
+            break;
+        bool pair = stop + 1 < n && p[stop + 1] == '\n';
+        nl_put_cr(st, &sb, pair);
+        pairs += pair;
+        i = stop + 1 + pair;
+    }
+    st->pendingcr = hold;
+    size_t length = s->length + cr_first - hold - (st->translate ? pairs : 0);
+    return io_text(sb.data, sb.len, length);
 }
 
 Value io_nl_seen(int seennl)
@@ -159,33 +157,54 @@ Value io_nl_seen(int seennl)
 }
 
 ssize_t io_find_line_ending(bool translated, bool universal, Value readnl,
-                            const uint32_t *s, size_t n, size_t *consumed)
+                            const char *s, size_t n)
 {
-    if (translated || (universal && false)) {
-        for (size_t i = 0; i < n; i++)
-            if (s[i] == '\n')
-                return (ssize_t)i + 1;
-        *consumed = n;
-        return -1;
+    const char *end;
+    if (translated) {
+        end = memchr(s, '\n', n);
+        return end != NULL ? end - s + 1 : -1;
     }
-    if (universal) {
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '\n')
-                return (ssize_t)i + 1;
-            if (s[i] == '\r')
-                return i + 1 < n && s[i + 1] == '\n' ? (ssize_t)i + 2 : (ssize_t)i + 1;
-        }
-        *consumed = n;
-        return -1;
+    if (universal) {                    /* the first '\n' or '\r', '\r\n' whole */
+        const char *lf = memchr(s, '\n', n);
+        const char *cr = memchr(s, '\r', lf != NULL ? (size_t)(lf - s) : n);
+        if (cr == NULL)
+            return lf != NULL ? lf - s + 1 : -1;
+        return cr - s + (cr + 1 < s + n && cr[1] == '\n' ? 2 : 1);
     }
     /* newline is '\n', '\r' or '\r\n' (io_check_newline) */
     const char *nl = rt_str_cstr(readnl);
-    size_t nl_len = rt_str_nbytes(readnl);
-    for (size_t i = 0; i + nl_len <= n; i++)
-        if (s[i] == (unsigned char)nl[0] && (nl_len == 1 || s[i + 1] == (unsigned char)nl[1]))
-            return (ssize_t)(i + nl_len);
-    *consumed = n >= nl_len ? n - nl_len + 1 : 0;
+    bool crlf = rt_str_nbytes(readnl) == 2;
+    for (size_t i = 0; (end = memchr(s + i, nl[0], n - i)) != NULL; i = (size_t)(end - s) + 1) {
+        if (!crlf)
+            return end - s + 1;
+        if (end + 1 < s + n && end[1] == '\n')
+            return end - s + 2;
+    }
     return -1;
+}
+
+Value io_replace_newlines(Value text, Value nl)
+{
+    const ObjStr *s = AS_STR(text);
+    const char *end = s->data + s->nbytes;
+    size_t count = 0;
+    for (const char *p = s->data; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        count++;
+    if (count == 0)
+        return text;
+    size_t extra = count * (rt_str_nbytes(nl) - 1);
+    Value r = rt_str_uninit(s->nbytes + extra, s->length + extra, s->ascii);
+    if (r == VAL_NULL)
+        return VAL_NULL;
+    char *out = AS_STR(r)->data;
+    for (const char *p = s->data; p < end; p++) {
+        if (*p != '\n')
+            *out++ = *p;
+        else
+            for (const char *q = rt_str_cstr(nl); *q; q++)
+                *out++ = *q;
+    }
+    return r;
 }
 
 bool io_check_newline(Value newline, bool quoted)
@@ -394,84 +413,56 @@ static bool decoder_setstate(TextIO *t, int64_t start_pos, int flags)
     return io_call(t->decoder, "setstate", 1, state) != VAL_NULL;
 }
 
-/* Decode one chunk (final at end of file) into code points. */
-/* Well-formed UTF-8 (CPython's strict decoder: no overlong forms, no
- * surrogates, nothing above U+10FFFF) straight into code points, the usual
- * case; NULL at the first sequence that is not, for the codec and its
- * error handler to deal with. */
-static uint32_t *utf8_to_cps(const unsigned char *p, size_t n, size_t *count)
+/* A C codec's decoding of s[0..n), all of it. */
+static Value decode_c(TextIO *t, const unsigned char *s, size_t n)
 {
-    uint32_t *out = gc_alloc_atomic((n + 1) * sizeof *out);
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t c = p[i];
-        if (c < 0x80) {
-            out[k++] = c;
-            i++;
-            continue;
-        }
-        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (c < 0xC2 || c > 0xF4 || i + len > n)
-            return NULL;
-        uint32_t cp = c & (0x3F >> (len - 1));
-        for (size_t j = 1; j < len; j++) {
-            if ((p[i + j] & 0xC0) != 0x80)
-                return NULL;
-            cp = cp << 6 | (p[i + j] & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return NULL;
-        out[k++] = cp;
-        i += len;
+    switch (t->codec) {
+    case CODEC_UTF8: return rt_decode_utf8(s, n, t->errors, true, NULL);
+    case CODEC_ASCII: return rt_decode_ascii(s, n, t->errors);
+    default: return rt_decode_latin1(s, n, t->errors);
     }
-    *count = k;
-    return out;
 }
 
-static uint32_t *decode(TextIO *t, Value input, bool final, size_t *n)
+/* Decode one chunk (final at end of file) into a str, through the newline
+ * decoder when newlines are universal. */
+static Value decode(TextIO *t, Value input, bool final)
 {
     Value text;
-    uint32_t *cps = NULL;
     if (t->codec == CODEC_OTHER) {
         Value args[2] = { input, rt_bool(final) };
         text = mod_call_method(t->decoder, "decode", args, 2);
-        if (text != VAL_NULL && !rt_is_str(text)) {
-            rt_raisef(&rt_TypeError, "decoder should return a string result, not '%T'", text);
-            return NULL;
-        }
+        if (text != VAL_NULL && !rt_is_str(text))
+            return rt_raisef(&rt_TypeError, "decoder should return a string result, not '%T'", text);
+        if (text != VAL_NULL && !is_str(text))         /* a subclass's: the text only */
+            text = io_text(rt_str_cstr(text), rt_str_nbytes(text), AS_STR(text)->length);
     } else {
-        StrBuf sb;
-        sb_init(&sb);
-        sb_add(&sb, (const char *)t->tail, (size_t)t->ntail);
-        sb_add(&sb, (const char *)AS_BYTES(input)->data, AS_BYTES(input)->length);
-        size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix((unsigned char *)sb.data, sb.len)
-                                                     : sb.len;
-        t->ntail = (int)(sb.len - k);
-        memcpy(t->tail, sb.data + k, (size_t)t->ntail);
-        if (t->codec == CODEC_UTF8 &&
-            (cps = utf8_to_cps((const unsigned char *)sb.data, k, n)) != NULL)
-            goto newlines;
-        Value codec = rt_str_from_cstr(codec_names[t->codec]);
-        text = rt_bytes_decode((const unsigned char *)sb.data, k, codec, t->errors);
-        if (text == VAL_NULL && k < sb.len && rt_err_matches(&rt_UnicodeDecodeError)) {
+        /* the bytes held back from the last chunk, then this one's */
+        const unsigned char *p = AS_BYTES(input)->data;
+        size_t n = AS_BYTES(input)->length;
+        if (t->ntail > 0) {
+            StrBuf sb;
+            sb_init(&sb);
+            sb_add(&sb, (const char *)t->tail, (size_t)t->ntail);
+            sb_add(&sb, (const char *)p, n);
+            p = (const unsigned char *)sb.data;
+            n = sb.len;
+        }
+        size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix(p, n) : n;
+        t->ntail = (int)(n - k);
+        memcpy(t->tail, p + k, (size_t)t->ntail);
+        text = decode_c(t, p, k);
+        if (text == VAL_NULL && k < n && rt_err_matches(&rt_UnicodeDecodeError)) {
             /* CPython's decoder sees the held bytes too: b"\xc3" before
              * b"\xe6" is "invalid continuation byte", not "unexpected end
              * of data"; its error is the one to raise */
             rt_err_clear();
-            text = rt_bytes_decode((const unsigned char *)sb.data, sb.len, codec, t->errors);
+            text = decode_c(t, p, n);
             t->ntail = 0;
         }
     }
     if (text == VAL_NULL)
-        return NULL;
-    cps = io_str_to_cps(text, n);
-newlines:
-    if (!t->readuniversal)
-        return cps;
-    uint32_t *out = gc_alloc_atomic((*n + 2) * sizeof *out);
-    *n = io_nl_decode(&t->nl, cps, *n, final, out);
-    return out;
+        return VAL_NULL;
+    return t->readuniversal ? io_nl_decode(&t->nl, text, final) : text;
 }
 
 /* ---- construction ------------------------------------------------------------------------------- */
@@ -558,8 +549,8 @@ static Value textio_init(Value *args, size_t nargs, Value kw)
     if (read1 == VAL_NULL && rt_err_occurred())
         return VAL_NULL;
     t->has_read1 = read1 != VAL_NULL;
-    t->dchars = NULL;
-    t->dlen = t->dpos = 0;
+    t->dtext = VAL_NULL;
+    t->doff = 0;
     t->ntail = 0;
     t->have_snapshot = false;
     sb_init(&t->pending);
@@ -636,15 +627,9 @@ static bool flush_pending(TextIO *t)
 /* Forget what was read ahead (before writing or seeking). */
 static void drop_decoded(TextIO *t)
 {
-    t->dchars = NULL;
-    t->dlen = t->dpos = 0;
+    t->dtext = VAL_NULL;
+    t->doff = 0;
     t->have_snapshot = false;
-}
-
-static Value replace_newlines(Value text, Value nl)
-{
-    Value args[3] = { text, rt_str_from_cstr("\n"), nl };
-    return mod_call_method(text, "replace", args + 1, 2);
 }
 
 static Value textio_write(Value *args, size_t nargs, Value kw)
@@ -666,7 +651,7 @@ static Value textio_write(Value *args, size_t nargs, Value kw)
         return rt_int_from_i64((int64_t)len);
     }
     if (haslf && t->writetranslate && t->writenl != VAL_NULL &&
-        (text = replace_newlines(text, t->writenl)) == VAL_NULL)
+        (text = io_replace_newlines(text, t->writenl)) == VAL_NULL)
         return VAL_NULL;
     bool needflush = t->line_buffering && (haslf || memchr(s, '\r', rt_str_nbytes(args[1])));
     Value b = encode(t, text);
@@ -752,13 +737,12 @@ static int read_chunk(TextIO *t, size_t want)
         }
     }
     bool eof = AS_BYTES(input)->length == 0;
-    size_t n;
-    uint32_t *cps = decode(t, input, eof, &n);
-    if (cps == NULL)
+    Value text = decode(t, input, eof);
+    if (text == VAL_NULL)
         return -1;
-    t->dchars = cps;
-    t->dlen = n;
-    t->dpos = 0;
+    t->dtext = text;
+    t->doff = 0;
+    size_t n = AS_STR(text)->length;
     t->b2cratio = n > 0 ? (double)AS_BYTES(input)->length / (double)n : 0.0;
     t->snap_input = held == VAL_NULL || AS_BYTES(held)->length == 0 ? input
                                                                     : bytes_join(held, input);
@@ -766,64 +750,41 @@ static int read_chunk(TextIO *t, size_t want)
     return !eof;
 }
 
-/* The newline decoder over a whole final piece of text at once, on its
- * UTF-8 bytes ('\r' and '\n' never occur inside a multi-byte sequence):
- * what io_nl_decode does to its code points, without making them. */
-static Value nl_decode_final(IoNewlines *st, Value text)
+/* Bytes of decoded text not yet read. */
+static size_t waiting(const TextIO *t)
 {
-    const ObjStr *s = AS_STR(text);
-    bool pendingcr = st->pendingcr;
-    st->pendingcr = false;
-    if (!pendingcr && memchr(s->data, '\r', s->nbytes) == NULL) {
-        if (memchr(s->data, '\n', s->nbytes) != NULL)
-            st->seennl |= IO_SEEN_LF;
-        return text;
-    }
-    StrBuf sb;
-    sb_init(&sb);
-    if (pendingcr)
-        sb_addc(&sb, '\r');
-    sb_add(&sb, s->data, s->nbytes);
-    size_t w = 0, length = s->length + pendingcr;
-    for (size_t i = 0; i < sb.len; i++) {
-        char c = sb.data[i];
-        if (c == '\n') {
-            st->seennl |= IO_SEEN_LF;
-        } else if (c == '\r' && i + 1 < sb.len && sb.data[i + 1] == '\n') {
-            st->seennl |= IO_SEEN_CRLF;
-            i++;
-            if (st->translate)
-                length--;               /* the pair becomes one '\n' */
-            else
-                sb.data[w++] = '\r';
-            c = '\n';
-        } else if (c == '\r') {
-            st->seennl |= IO_SEEN_CR;
-            if (st->translate)
-                c = '\n';
-        }
-        sb.data[w++] = c;
-    }
-    return rt_str_new_known(sb.data, w, length, s->ascii);
+    return t->dtext == VAL_NULL ? 0 : rt_str_nbytes(t->dtext) - t->doff;
 }
 
-/* read() of everything when no decoded text is waiting and the codec is
- * one of the C ones: the bytes decoded straight into one str, the way
- * decode() and io_nl_decode would make it, without their code points
- * (4 bytes a character, twice, then turned back into a str). */
-static Value read_rest_direct(TextIO *t, Value input)
+/* The next nbytes of decoded text (nchars characters), as a str, taken:
+ * the decoded str itself when that is all of it. */
+static Value take(TextIO *t, size_t nbytes, size_t nchars)
 {
+    const char *s = rt_str_cstr(t->dtext) + t->doff;
+    t->doff += nbytes;
+    if (nbytes == rt_str_nbytes(t->dtext))
+        return t->dtext;
+    return io_text(s, nbytes, nchars);
+}
+
+/* The text gathered from several chunks (read(n), a long line). */
+typedef struct Gather {
     StrBuf sb;
-    sb_init(&sb);
-    sb_add(&sb, (const char *)t->tail, (size_t)t->ntail);
-    sb_add(&sb, (const char *)AS_BYTES(input)->data, AS_BYTES(input)->length);
-    t->ntail = 0;
-    Value text = rt_bytes_decode((const unsigned char *)sb.data, sb.len,
-                                 rt_str_from_cstr(codec_names[t->codec]), t->errors);
-    if (text == VAL_NULL)
-        return VAL_NULL;
-    drop_decoded(t);
-    return t->readuniversal ? nl_decode_final(&t->nl, text) : text;
+    size_t nchars;
+} Gather;
+
+static void gather(Gather *g, TextIO *t, size_t nbytes, size_t nchars)
+{
+    if (g->sb.data == NULL)
+        sb_init(&g->sb);
+    sb_add(&g->sb, rt_str_cstr(t->dtext) + t->doff, nbytes);
+    g->nchars += nchars;
+    t->doff += nbytes;
+}
+
+static Value gathered(Gather *g)
+{
+    return g->sb.data == NULL ? rt_str_empty() : io_text(g->sb.data, g->sb.len, g->nchars);
 }
 
 static bool prepare_read(TextIO *t)
@@ -853,52 +814,38 @@ static Value textio_read(Value *args, size_t nargs, Value kw)
         Value b = io_as_bytes(rest);
         if (b == VAL_NULL)
             return VAL_NULL;
-        if (t->codec != CODEC_OTHER && t->dpos == t->dlen)
-            return read_rest_direct(t, b);
-        size_t m;
-        uint32_t *cps = decode(t, b, true, &m);
-        if (cps == NULL)
+        Value text = decode(t, b, true);
+        if (text == VAL_NULL)
             return VAL_NULL;
-        size_t have = t->dlen - t->dpos;
-        uint32_t *all = gc_alloc_atomic((have + m + 1) * sizeof *all);
-        if (have)
-            memcpy(all, t->dchars + t->dpos, have * sizeof *all);
-        memcpy(all + have, cps, m * sizeof *all);
+        size_t have = waiting(t);
+        if (have > 0) {
+            const ObjStr *d = AS_STR(t->dtext);
+            text = rt_str_concat(take(t, have, d->length - rt_str_index_of(t->dtext, t->doff)),
+                                 text);
+        }
         drop_decoded(t);
-        return io_cps_to_str(all, have + m);
+        return text;
     }
-    /* The characters gathered in a block of n up to 64 Ki, past that one
-     * grown as they come: read(2**40) of a short stream is its text
-     * (CPython's), not an allocation that cannot be made. */
-    size_t got = 0, room = (size_t)n < 65536 ? (size_t)n : 0;
-    uint32_t *out = gc_alloc_atomic((room + 1) * sizeof *out);
-    while (got < (size_t)n) {
-        if (t->dpos == t->dlen) {
-            int r = read_chunk(t, (size_t)n - got);
+    /* n characters, from as many chunks as they take */
+    Gather g = { 0 };
+    for (size_t want = (size_t)n; want > 0;) {
+        if (waiting(t) == 0) {
+            int r = read_chunk(t, want);
             if (r < 0)
                 return VAL_NULL;
-            if (r == 0 && t->dlen == 0)
+            if (r == 0 && waiting(t) == 0)
                 break;
         }
-        size_t k = t->dlen - t->dpos;
-        if (k > (size_t)n - got)
-            k = (size_t)n - got;
-        if (got + k > room) {
-            room = 2 * room > got + k ? 2 * room : got + k;
-            if (room < 65536)
-                room = 65536;
-            if (room > (size_t)n)
-                room = (size_t)n;
-            uint32_t *grown = gc_alloc_atomic((room + 1) * sizeof *grown);
-            if (got)
-                memcpy(grown, out, got * sizeof *grown);
-            out = grown;
-        }
-        memcpy(out + got, t->dchars + t->dpos, k * sizeof *out);
-        got += k;
-        t->dpos += k;
+        const ObjStr *d = AS_STR(t->dtext);
+        size_t have = d->nbytes - t->doff, chars = want;
+        size_t k = d->ascii ? (chars < have ? chars : (chars = have))
+                            : rt_utf8_skip(d->data + t->doff, have, &chars);
+        if (g.sb.data == NULL && chars == want)     /* all from this chunk */
+            return take(t, k, chars);
+        gather(&g, t, k, chars);
+        want -= chars;
     }
-    return io_cps_to_str(out, got);
+    return gathered(&g);
 }
 
 /* One line (at most limit characters when limit >= 0); '' at end of file. */
@@ -906,43 +853,42 @@ static Value read_line(TextIO *t, ssize_t limit)
 {
     if (!prepare_read(t))
         return VAL_NULL;
-    uint32_t *line = NULL;
-    size_t len = 0;
+    Gather g = { 0 };           /* the line's text from chunks before */
     for (;;) {
-        if (t->dpos == t->dlen) {
+        if (waiting(t) == 0) {
             int r = read_chunk(t, 0);
             if (r < 0)
                 return VAL_NULL;
-            if (r == 0 && t->dlen == 0)
+            if (r == 0 && waiting(t) == 0)
                 break;
-            if (t->dlen == 0)
+            if (waiting(t) == 0)
                 continue;
         }
-        /* Search the text kept so far plus the decoded chunk. */
-        size_t have = t->dlen - t->dpos;
-        uint32_t *s = t->dchars + t->dpos;
-        if (len > 0) {
-            uint32_t *joined = gc_alloc_atomic((len + have + 1) * sizeof *joined);
-            memcpy(joined, line, len * sizeof *joined);
-            memcpy(joined + len, s, have * sizeof *joined);
-            s = joined;
+        const ObjStr *d = AS_STR(t->dtext);
+        const char *s = d->data + t->doff;
+        size_t have = d->nbytes - t->doff;
+        ssize_t end;
+        if (g.sb.len > 0 && g.sb.data[g.sb.len - 1] == '\r' && s[0] == '\n' &&
+            !t->readuniversal && rt_str_nbytes(t->readnl) == 2)
+            end = 1;                    /* a "\r\n" cut by the chunk's end */
+        else
+            end = io_find_line_ending(t->readtranslate, t->readuniversal, t->readnl, s, have);
+        size_t k = end >= 0 ? (size_t)end : have;
+        size_t chars = d->ascii ? k : rt_utf8_count(s, k);
+        if (limit >= 0 && g.nchars + chars >= (size_t)limit) {
+            size_t left = (size_t)limit - g.nchars;
+            if (chars > left)
+                k = d->ascii ? left : rt_utf8_skip(s, k, &left);
+            chars = left;
+            end = (ssize_t)k;
         }
-        size_t total = len + have, consumed;
-        ssize_t end = io_find_line_ending(t->readtranslate, t->readuniversal, t->readnl,
-                                          s, total, &consumed);
-        if (end >= 0 && limit >= 0 && (size_t)end > (size_t)limit)
-            end = limit;
-        else if (end < 0 && limit >= 0 && total >= (size_t)limit)
-            end = limit;
-        if (end >= 0) {
-            t->dpos += (size_t)end - len;
-            return io_cps_to_str(s, (size_t)end);
-        }
-        line = s;
-        len = total;
-        t->dpos = t->dlen;
+        if (end >= 0 && g.sb.data == NULL)
+            return take(t, k, chars);
+        gather(&g, t, k, chars);
+        if (end >= 0)
+            break;
     }
-    return io_cps_to_str(line, len);
+    return gathered(&g);
 }
 
 static Value textio_readline(Value *args, size_t nargs, Value kw)
@@ -1045,70 +991,14 @@ static bool parse_cookie(Value obj, Cookie *c)
     return true;
 }
 
-/* The newline decoder's count of the characters it gives for `cr` (the
- * '\r' it held back, now given) then the characters of bytes p[0..k),
- * which stand for themselves: io_nl_decode's state changes, counted
- * rather than made, in one pass that only stops at '\n' and '\r'. */
-static size_t nl_count(IoNewlines *nl, bool cr, const unsigned char *p, size_t k, bool final)
-{
-    if (cr)
-        nl->pendingcr = false;
-    bool hold = !final && (k > 0 ? p[k - 1] == '\r' : cr);    /* a last '\r' held back */
-    size_t end = hold && k > 0 ? k - 1 : k;
-    bool prev_cr = cr && !(hold && k == 0);
-    size_t count = end + prev_cr;
-    for (size_t i = 0; i < end; i++) {
-        unsigned char c = p[i];
-        if (c > '\r' && !prev_cr)
-            continue;
-        if (prev_cr && c == '\n') {
-            nl->seennl |= IO_SEEN_CRLF;
-            count -= nl->translate;
-            prev_cr = false;
-            continue;
-        }
-        if (prev_cr)
-            nl->seennl |= IO_SEEN_CR;
-        if (c == '\n')
-            nl->seennl |= IO_SEEN_LF;
-        prev_cr = c == '\r';
-    }
-    if (prev_cr)
-        nl->seennl |= IO_SEEN_CR;
-    if (hold)
-        nl->pendingcr = true;
-    return count;
-}
-
-/* decode()'s count for a C codec when p[0..n) is ASCII (any bytes for
- * latin-1) but for an incomplete utf-8 character at its end, without
- * making the text (tell() decodes the chunk read so far at each call, as
- * CPython does, and this is most text); false, nothing done, otherwise. */
-static bool count_plain(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
-{
-    if (t->codec == CODEC_OTHER || t->ntail > 0)
-        return false;
-    size_t k = t->codec == CODEC_UTF8 && !final ? complete_prefix(p, n) : n;
-    for (size_t i = 0; t->codec != CODEC_LATIN1 && i < k; i++)
-        if (p[i] >= 0x80)
-            return false;
-    t->ntail = (int)(n - k);
-    memcpy(t->tail, p + k, n - k);
-    if (!t->readuniversal) {
-        *count = k;
-        return true;
-    }
-    bool cr = t->nl.pendingcr && (k > 0 || final);
-    *count = nl_count(&t->nl, cr, p, k, final);
-    return true;
-}
-
 /* How many characters p[0..n) decode to, fed to the decoder as it is. */
 static bool decode_count(TextIO *t, const unsigned char *p, size_t n, bool final, size_t *count)
 {
-    if (count_plain(t, p, n, final, count))
-        return true;
-    return decode(t, rt_bytes_new(p, n), final, count) != NULL;
+    Value text = decode(t, rt_bytes_new(p, n), final);
+    if (text == VAL_NULL)
+        return false;
+    *count = AS_STR(text)->length;
+    return true;
 }
 
 /* How many bytes the decoder holds back, and its flags. */
@@ -1223,13 +1113,14 @@ static bool restore_decoder(TextIO *t, const DecoderState *d)
 static Value tell_through_decoder(TextIO *t, int64_t start)
 {
     Cookie c = { .start_pos = start, .dec_flags = t->snap_flags };
-    if (t->dpos == 0)
+    if (t->doff == 0)
         return build_cookie(&c);
     DecoderState saved;
     if (!save_decoder(t, &saved))
         return VAL_NULL;
     ObjBytes *in = AS_BYTES(t->snap_input);
-    bool found = find_cookie(t, in->data, in->length, t->dpos, &c);
+    bool found = find_cookie(t, in->data, in->length,
+                             rt_str_index_of(t->dtext, t->doff), &c);
     Value exc = found ? VAL_NULL : rt_err_fetch();
     if (!restore_decoder(t, &saved))
         return VAL_NULL;
@@ -1255,17 +1146,15 @@ static bool seek_through_decoder(TextIO *t, Value cookie)
         input = io_call(t->buffer, "read", 1, rt_int_from_i64(c.bytes_to_feed));
         if (input == VAL_NULL)
             return false;
-        size_t n;
-        uint32_t *cps = decode(t, input, c.need_eof, &n);
-        if (cps == NULL)
+        Value text = decode(t, input, c.need_eof);
+        if (text == VAL_NULL)
             return false;
-        if (n < (size_t)c.chars_to_skip) {
+        if (AS_STR(text)->length < (size_t)c.chars_to_skip) {
             rt_raisef(&rt_OSError, "can't restore logical file position");
             return false;
         }
-        t->dchars = cps;
-        t->dlen = n;
-        t->dpos = (size_t)c.chars_to_skip;
+        t->dtext = text;
+        t->doff = rt_str_offset(text, (size_t)c.chars_to_skip);
     }
     t->snap_flags = c.dec_flags;
     t->snap_input = input;
@@ -1413,7 +1302,7 @@ static Value textio_reconfigure(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     if (a[2] != VAL_NULL && !io_check_newline(a[2], false))
         return VAL_NULL;
-    if (t->dchars != NULL && t->dpos < t->dlen && (a[0] != VAL_NULL || a[2] != VAL_NULL))
+    if (waiting(t) > 0 && (a[0] != VAL_NULL || a[2] != VAL_NULL))
         return io_unsupported("It is not possible to set the encoding or newline of stream "
                               "after the first read");
     if (a[0] != VAL_NULL && a[0] != rt_None && a[1] == VAL_NULL)
@@ -1655,11 +1544,7 @@ static Value nld_decode(Value *args, size_t nargs, Value kw)
     }
     if (!rt_is_str(text))
         return rt_raisef(&rt_TypeError, "decoder should return a string result, not '%T'", text);
-    size_t n;
-    uint32_t *cps = io_str_to_cps(text, &n);
-    uint32_t *out = gc_alloc_atomic((n + 2) * sizeof *out);
-    n = io_nl_decode(&d->nl, cps, n, final, out);
-    return io_cps_to_str(out, n);
+    return io_nl_decode(&d->nl, text, final);
 }
 
 static Value nld_getstate(Value *args, size_t nargs, Value kw)

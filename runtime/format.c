@@ -174,14 +174,6 @@ static Value unknown_code(uint32_t type, const char *tname)
                      (unsigned)type, tname);
 }
 
-static size_t cp_count(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
-}
-
 static void add_fill(StrBuf *sb, const Spec *f, size_t count)
 {
     size_t flen = f->fill_len;
@@ -282,7 +274,7 @@ static void add_grouped(StrBuf *sb, const char *digits, size_t n, char sep,
 static Value render_number(const Spec *f, const Number *num, int interval)
 {
     const char *sign = num->negative ? "-" : f->sign == '+' ? "+" : f->sign == ' ' ? " " : "";
-    size_t fixed = strlen(sign) + strlen(num->prefix) + cp_count(num->rest, num->nrest);
+    size_t fixed = strlen(sign) + strlen(num->prefix) + rt_utf8_count(num->rest, num->nrest);
     char align = f->align ? f->align : '>';
     size_t min_digits = 0;
     if (f->zero_fill && align == '=' && f->width > (ssize_t)fixed)
@@ -299,7 +291,7 @@ static Value render_number(const Spec *f, const Number *num, int interval)
     else
         sb_add(&body, num->digits, num->ndigits);
     sb_add(&body, num->rest, num->nrest);
-    size_t len = cp_count(body.data, body.len);
+    size_t len = rt_utf8_count(body.data, body.len);
     size_t width = f->width > 0 ? (size_t)f->width : 0;
     if (len >= width)
         return sb_finish(&body);

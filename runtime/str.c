@@ -110,13 +110,59 @@ static bool bytes_are_ascii(const char *p, size_t n)
     return true;
 }
 
-/* Code points in valid UTF-8: every byte that is not a continuation byte. */
-static size_t count_codepoints(const char *p, size_t n)
+/* The continuation bytes (10xxxxxx) among the eight of w: a byte's top
+ * bit set and next bit clear leaves 0x80 in it, and the multiplication
+ * sums those ones into the top byte. */
+static inline size_t continuation_bytes(uint64_t w)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)p[i] & 0xC0) != 0x80;
-    return count;
+    uint64_t marks = w & ~(w << 1) & 0x8080808080808080ull;
+    return (size_t)((marks >> 7) * 0x0101010101010101ull >> 56);
+}
+
+/* Code points in valid UTF-8: every byte that is not a continuation byte,
+ * counted eight at a time; the last few in the eight that end the text,
+ * its bytes counted already shifted out (to the low end of the word in
+ * memory order). */
+size_t rt_utf8_count(const char *p, size_t n)
+{
+    size_t cont = 0, i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        cont += continuation_bytes(w);
+    }
+    if (i < n && n >= 8) {
+        memcpy(&w, p + n - 8, 8);
+        unsigned done = 8 * (unsigned)(8 - (n - i));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        cont += continuation_bytes(w >> done);
+#else
+        cont += continuation_bytes(w << done);
+#endif
+        i = n;
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)p[i] & 0xC0) == 0x80;
+    return n - cont;
+}
+
+size_t rt_utf8_skip(const char *p, size_t n, size_t *count)
+{
+    size_t want = *count, seen = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {        /* whole words while the one wanted is past them */
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        size_t leads = 8 - continuation_bytes(w);
+        if (seen + leads > want)
+            break;
+        seen += leads;
+    }
+    for (; i < n; i++) {
+        if (((unsigned char)p[i] & 0xC0) != 0x80 && seen++ == want)
+            return i;
+    }
+    *count = seen;
+    return n;
 }
 
 Value rt_str_uninit(size_t nbytes, size_t length, bool ascii)
@@ -141,7 +187,7 @@ Value rt_str_new_known(const char *utf8, size_t nbytes, size_t length, bool asci
 Value rt_str_new(const char *utf8, size_t nbytes)
 {
     bool ascii = bytes_are_ascii(utf8, nbytes);
-    size_t length = ascii ? nbytes : count_codepoints(utf8, nbytes);
+    size_t length = ascii ? nbytes : rt_utf8_count(utf8, nbytes);
     return rt_str_new_known(utf8, nbytes, length, ascii);
 }
 
@@ -571,18 +617,13 @@ size_t rt_str_offset(Value v, size_t index)
     ObjStr *s = AS_STR(v);
     if (s->ascii)
         return index;
-    if (index >= s->length)
-        return s->nbytes;
-    size_t off = 0;
-    for (size_t i = 0; i < index; off++)
-        i += ((unsigned char)s->data[off + 1] & 0xC0) != 0x80;
-    return off;
+    return rt_utf8_skip(s->data, s->nbytes, &index);
 }
 
 size_t rt_str_index_of(Value v, size_t offset)
 {
     ObjStr *s = AS_STR(v);
-    return s->ascii ? offset : count_codepoints(s->data, offset);
+    return s->ascii ? offset : rt_utf8_count(s->data, offset);
 }
 
 Value rt_str_substr(Value v, size_t start, size_t stop)

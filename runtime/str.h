@@ -148,6 +148,11 @@ extern int rt_bytes_warning;
 size_t rt_utf8_encode(uint32_t cp, char *out);
 uint32_t rt_utf8_decode(const char *s, size_t *len);
 size_t rt_utf8_prev(const char *s, size_t off);
+/* Code points in valid UTF-8 s[0..n). */
+size_t rt_utf8_count(const char *s, size_t n);
+/* The byte offset of code point *count in valid UTF-8 s[0..n): n, with
+ * *count lowered to the code points there are, when there are no more. */
+size_t rt_utf8_skip(const char *s, size_t n, size_t *count);
 /* Strict UTF-8 (no surrogates), as bytes.decode('utf-8') requires. */
 bool rt_utf8_valid_strict(const unsigned char *s, size_t n, size_t *ncodepoints);
 /* Where strict decoding fails: the offset, how many bytes to blame and

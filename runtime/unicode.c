@@ -21,6 +21,7 @@
  * 16.0): where that version's str methods say something else of a code
  * point, its `overrides` table (also from unicode_gen.py) answers instead.
  */
+#include <string.h>
 #include <utf8proc.h>
 #include "runtime/str.h"
 #include "runtime/unicode_tables.h"
@@ -129,6 +130,12 @@ static bool utf8_check(const unsigned char *s, size_t n, bool strict, size_t *nc
 {
     size_t count = 0;
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
+            i += 8;                     /* eight ASCII characters at once */
+            count += 8;
+            continue;
+        }
         size_t len = utf8_seq_len(s + i, n - i, strict);
         if (len == 0)
             return false;
