@@ -241,6 +241,10 @@ static Value do_richcompare(Value a, Value b, int op)
  * RecursionError "... in comparison" as in CPython. */
 Value rt_richcompare(Value a, Value b, int op)
 {
+    if (val_is_small(a) && val_is_small(b)) {  /* nothing to recurse into: (1, 2) < (1, 3)'s last step */
+        intptr_t x = small_value(a), y = small_value(b);
+        return rt_bool(rt_cmp_holds(x < y ? -1 : x > y, op));
+    }
     if (!vm_enter_recursive_call(" in comparison"))
         return VAL_NULL;
     Value r = do_richcompare(a, b, op);
