@@ -409,9 +409,21 @@ static Value str_splitlines(Value *args, size_t nargs, Value kw)
     size_t n = S(s)->nbytes, i = 0;
     Value list = rt_list_new(0);
     while (i < n) {
-        size_t start = i, len = 0;
-        while (i < n && !rt_uni_islinebreak(rt_utf8_decode(p + i, &len)))
+        size_t start = i, len = 1;
+        while (i < n) {
+            unsigned char c = (unsigned char)p[i];
+            if (c >= 0x20 && c < 0x80) {        /* printable ASCII: never a line break */
+                i++;
+                continue;
+            }
+            uint32_t cp = c;
+            len = 1;
+            if (c >= 0x80)
+                cp = rt_utf8_decode(p + i, &len);
+            if (rt_uni_islinebreak(cp))
+                break;
             i += len;
+        }
         size_t eol = i;
         if (i < n) {
             i += (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') ? 2 : len;
