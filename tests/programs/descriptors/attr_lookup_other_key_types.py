@@ -20,7 +20,7 @@ class C(object):
 calls = []
 c = C()
 c.__dict__[Evil()] = 0
-print(c.attr, calls)
+print(c.attr, sorted(set(calls)))     # how many times __eq__ runs is the specializer's business (3.14: twice)
 print(hasattr(c, 'attr'), 'attr' in C.__dict__, getattr(c, 'attr', 'missing'))
 
 
