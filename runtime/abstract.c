@@ -239,12 +239,17 @@ static Value do_richcompare(Value a, Value b, int op)
 /* Comparing containers compares their items: each level counts against
  * the recursion limit, so x == y for x = {'a': x}, y = {'a': y} raises
  * RecursionError "... in comparison" as in CPython. */
+/* Whether `a op b` holds for two small (tagged) ints. */
+static inline bool small_cmp_holds(Value a, Value b, int op)
+{
+    intptr_t x = small_value(a), y = small_value(b);
+    return rt_cmp_holds(x < y ? -1 : x > y, op);
+}
+
 Value rt_richcompare(Value a, Value b, int op)
 {
-    if (val_is_small(a) && val_is_small(b)) {  /* nothing to recurse into: (1, 2) < (1, 3)'s last step */
-        intptr_t x = small_value(a), y = small_value(b);
-        return rt_bool(rt_cmp_holds(x < y ? -1 : x > y, op));
-    }
+    if (val_is_small(a) && val_is_small(b))    /* nothing to recurse into: (1, 2) < (1, 3)'s last step */
+        return rt_bool(small_cmp_holds(a, b, op));
     if (!vm_enter_recursive_call(" in comparison"))
         return VAL_NULL;
     Value r = do_richcompare(a, b, op);
@@ -269,10 +274,8 @@ static inline bool exact_double(Value v, double *out)
 
 int rt_compare_bool(Value a, Value b, int op)
 {
-    if (val_is_small(a) && val_is_small(b)) {
-        intptr_t x = small_value(a), y = small_value(b);
-        return rt_cmp_holds(x < y ? -1 : x > y, op);
-    }
+    if (val_is_small(a) && val_is_small(b))
+        return small_cmp_holds(a, b, op);
     double x, y;
     if ((is_float(a) || is_float(b)) && exact_double(a, &x) && exact_double(b, &y))
         return x < y ? rt_cmp_holds(-1, op) : x > y ? rt_cmp_holds(1, op)
