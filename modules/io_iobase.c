@@ -65,7 +65,7 @@ int io_is_closed(Value obj)
         return io_is_closed(raw);
     static Value closed;
     if (closed == VAL_NULL)
-        closed = RT_NAME("closed");
+        closed = rt_str_intern_cstr("closed");
     Value c = rt_getattr(obj, closed);
     return c == VAL_NULL ? -1 : rt_truthy(c);
 }

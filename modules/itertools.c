@@ -1594,7 +1594,7 @@ static Value it_tee(Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     static Value copy_name = VAL_NULL;
     if (copy_name == VAL_NULL)
-        copy_name = RT_NAME("__copy__");
+        copy_name = rt_str_intern_cstr("__copy__");
     Value copyable = it, copyfn = VAL_NULL;
     if (!rt_isinstance_of(it, &tee_type)) {
         copyfn = rt_lookup_attr(it, copy_name);

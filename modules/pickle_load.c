@@ -1564,10 +1564,10 @@ ObjType pk_unpickler_memoproxy_type = {
 
 void pk_load_init(void)
 {
-    s_find_class = RT_NAME("find_class");
-    s_setstate = RT_NAME("__setstate__");
-    s_dict = RT_NAME("__dict__");
-    s_getinitargs = RT_NAME("__getinitargs__");
+    s_find_class = rt_str_intern_cstr("find_class");
+    s_setstate = rt_str_intern_cstr("__setstate__");
+    s_dict = rt_str_intern_cstr("__dict__");
+    s_getinitargs = rt_str_intern_cstr("__getinitargs__");
     if (pk_unpickler_type.mro == VAL_NULL) {
         if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_unpickler_type.getsets = unpickler_getsets_313;

@@ -1841,12 +1841,12 @@ ObjType pk_pickler_memoproxy_type = {
 
 void pk_save_init(void)
 {
-    s_reduce_ex = RT_NAME("__reduce_ex__");
-    s_reduce = RT_NAME("__reduce__");
-    s_qualname = RT_NAME("__qualname__");
-    s_module = RT_NAME("__module__");
-    s_name = RT_NAME("__name__");
-    s_class = RT_NAME("__class__");
+    s_reduce_ex = rt_str_intern_cstr("__reduce_ex__");
+    s_reduce = rt_str_intern_cstr("__reduce__");
+    s_qualname = rt_str_intern_cstr("__qualname__");
+    s_module = rt_str_intern_cstr("__module__");
+    s_name = rt_str_intern_cstr("__name__");
+    s_class = rt_str_intern_cstr("__class__");
     if (pk_pickler_type.mro == VAL_NULL) {
         if (rt_py_minor == 13)   /* 3.14 made them assignable again */
             pk_pickler_type.getsets = pickler_getsets_313;

@@ -32,7 +32,7 @@ bool rt_arg_nokw_new(ObjType *type, const char *fname, Value kwnames)
     if (rt_nkwargs(kwnames) == 0)
         return true;
     if (init_name == VAL_NULL)
-        init_name = RT_NAME("__init__");
+        init_name = rt_str_intern_cstr("__init__");
     if ((type->flags & TF_HEAPTYPE) && !rt_is_object_init(rt_type_lookup(type, init_name)))
         return true;
     return rt_arg_nokw(fname, kwnames);

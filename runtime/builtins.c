@@ -1212,10 +1212,10 @@ Value rt_builtins_init(void)
 {
     rt_iterobjects_init();
     rt_stdout_init();
-    str_space = RT_NAME(" ");
-    str_newline = RT_NAME("\n");
-    str_stdout = RT_NAME("stdout");
-    str_stdin = RT_NAME("stdin");
+    str_space = rt_str_intern_cstr(" ");
+    str_newline = rt_str_intern_cstr("\n");
+    str_stdout = rt_str_intern_cstr("stdout");
+    str_stdin = rt_str_intern_cstr("stdin");
     rt_builtins_module = rt_module_new(rt_str_from_cstr("builtins"));
     VAL_AS(ObjModule, rt_builtins_module)->builtin = true;
     Value d = VAL_AS(ObjModule, rt_builtins_module)->dict;

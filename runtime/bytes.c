@@ -582,7 +582,7 @@ static Value bytes_dunder(Value x)
 {
     static Value name = VAL_NULL;
     if (name == VAL_NULL)
-        name = RT_NAME("__bytes__");
+        name = rt_str_intern_cstr("__bytes__");
     Value m = rt_type_lookup(val_type(x), name);
     if (m == VAL_NULL)
         return VAL_NULL;

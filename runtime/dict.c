@@ -588,7 +588,7 @@ bool rt_dict_update(Value dict, Value other)
     if (is_dict(other))
         return merge_dict(AS_DICT(dict), AS_DICT(other));
     if (!keys_name)
-        keys_name = RT_NAME("keys");
+        keys_name = rt_str_intern_cstr("keys");
     Value keys = rt_lookup_attr(other, keys_name);
     if (keys != VAL_NULL)
         return merge_mapping(dict, other, keys);
@@ -602,7 +602,7 @@ bool rt_dict_merge(Value dict, Value other)
     if (is_dict(other))
         return merge_dict(AS_DICT(dict), AS_DICT(other));
     if (!keys_name)
-        keys_name = RT_NAME("keys");
+        keys_name = rt_str_intern_cstr("keys");
     Value keys = rt_getattr(other, keys_name);
     return keys != VAL_NULL && merge_mapping(dict, other, keys);
 }
@@ -698,7 +698,7 @@ static Value dict_getitem(Value self, Value key)
         return v;
     if (!is_dict(self)) {
         if (!missing_name)
-            missing_name = RT_NAME("__missing__");
+            missing_name = rt_str_intern_cstr("__missing__");
         Value missing = rt_type_lookup(val_type(self), missing_name);
         if (missing != VAL_NULL)
             return rt_call_found(missing, self, &key, 1);

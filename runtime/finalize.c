@@ -128,7 +128,7 @@ void rt_finalize_forget(Value obj)
 static void call_del(Object *o)
 {
     if (s_del == VAL_NULL)
-        s_del = RT_NAME("__del__");
+        s_del = rt_str_intern_cstr("__del__");
     Value obj = obj_val(o);
     Value saved = rt_err_fetch();
     Value del = rt_type_lookup(o->type, s_del);

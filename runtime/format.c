@@ -685,7 +685,7 @@ static Value user_format(Value v, Value spec, bool *found)
         return VAL_NULL;
     static Value name;
     if (!name)
-        name = RT_NAME("__format__");
+        name = rt_str_intern_cstr("__format__");
     Value m = rt_type_lookup(t, name);
     if (!m || (IS_EXACT(m, rt_method_descr_type) &&
                is_core_formatted(VAL_AS(ObjBuiltin, m)->owner)))

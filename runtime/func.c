@@ -652,7 +652,7 @@ static Value module_getattr(Value self, Value name)
     }
     static Value getattr_name;
     if (getattr_name == VAL_NULL)
-        getattr_name = RT_NAME("__getattr__");
+        getattr_name = rt_str_intern_cstr("__getattr__");
     Value hook = rt_dict_get_str(m->dict, getattr_name);
     if (hook != VAL_NULL)
         return rt_call1(hook, name);

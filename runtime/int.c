@@ -1573,7 +1573,7 @@ static Value int_from_bytes(Value *a)
          * never a text, nor a count as bytes(3) takes */
         static Value dunder = VAL_NULL;
         if (dunder == VAL_NULL)
-            dunder = RT_NAME("__bytes__");
+            dunder = rt_str_intern_cstr("__bytes__");
         if (rt_type_lookup(val_type(src), dunder) == VAL_NULL &&
             (rt_is_str(src) || (!val_type(src)->iter && !val_type(src)->getitem)))
             return rt_raisef(&rt_TypeError, "cannot convert '%T' object to bytes", src);

@@ -556,7 +556,7 @@ void rt_iterobjects_init(void)
     if (done)
         return;
     done = true;
-    reversed_name = RT_NAME("__reversed__");
+    reversed_name = rt_str_intern_cstr("__reversed__");
     rt_type_ready(&rt_enumerate_type, enumerate_methods);
     rt_type_ready(&rt_zip_type, zip_methods);
     rt_type_ready(&rt_map_type, map_methods);

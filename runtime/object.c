@@ -281,8 +281,8 @@ static Value object_new(ObjType *type, Value *args, size_t nargs, Value kwnames)
     uint32_t tag = type->version_tag;
     if (nargs > 0 && (tag == 0 || args_checked[tag % 32] != tag)) {
         if (new_name == VAL_NULL) {
-            new_name = RT_NAME("__new__");
-            init_name = RT_NAME("__init__");
+            new_name = rt_str_intern_cstr("__new__");
+            init_name = rt_str_intern_cstr("__init__");
         }
         if (!rt_is_object_new(rt_type_lookup(type, new_name)))
             return rt_raisef(&rt_TypeError, "object.__new__() takes exactly one argument "

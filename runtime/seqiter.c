@@ -29,7 +29,7 @@ Value rt_index_or_null(Value v)
     if (rt_isinstance_of(v, &rt_int_type))
         return rt_index(v);
     if (!index_name)
-        index_name = RT_NAME("__index__");
+        index_name = rt_str_intern_cstr("__index__");
     if (rt_type_lookup(val_type(v), index_name) == VAL_NULL)
         return VAL_NULL;        /* not int-like: no exception */
     return rt_index(v);

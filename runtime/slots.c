@@ -114,7 +114,7 @@ static void make_names(void)
     n_set = slot_groups[S_descr_set][0];
     n_delete = slot_groups[S_descr_set][1];
     n_new = slot_groups[S_new_][0];
-    n_init = RT_NAME("__init__");    /* not a slot: see wrapper_init */
+    n_init = rt_str_intern_cstr("__init__");    /* not a slot: see wrapper_init */
 }
 
 /* ---- calling a dunder --------------------------------------------------------- */
@@ -564,7 +564,7 @@ static void update_finalizer_flag(ObjType *t)
 {
     static Value s_del = VAL_NULL;
     if (s_del == VAL_NULL)
-        s_del = RT_NAME("__del__");
+        s_del = rt_str_intern_cstr("__del__");
     if (rt_type_lookup(t, s_del) != VAL_NULL)
         t->flags |= TF_FINALIZER;
     else
