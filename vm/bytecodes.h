@@ -770,7 +770,7 @@ TARGET(BINARY_SUBSCR) {
 
 /* The specialized forms: an exact list or tuple with an index in range
  * (a negative or too large one is a miss: the base form raises or wraps),
- * an exact dict. */
+ * an ASCII str likewise, an exact dict. */
 
 #define BINARY_SUBSCR_SEQ_INT(self, OP, is_kind, AS_KIND)                 \
     do {                                                                   \
@@ -789,6 +789,25 @@ TARGET(BINARY_SUBSCR_LIST_INT) {
 
 TARGET(BINARY_SUBSCR_TUPLE_INT) {
     BINARY_SUBSCR_SEQ_INT(BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR, is_tuple, AS_TUPLE);
+    DISPATCH();
+}
+
+/* An ASCII str (every character one byte) indexed by a small
+ * non-negative int: the shared one-character str, no decoding.  A
+ * non-ASCII str, or an index out of range, is a miss. */
+#define BINARY_SUBSCR_STR_INT(self, OP)                                    \
+    do {                                                                   \
+        Value key = TOP(), container = SECOND();                           \
+        DEOPT_IF(!is_str(container) || !vm_index_in(key, AS_STR(container)->nbytes) || \
+                 AS_STR(container)->length != AS_STR(container)->nbytes, self, OP); \
+        unsigned char c = (unsigned char)AS_STR(container)->data[small_value(key)]; \
+        STACK_SHRINK(1);                                                   \
+        SET_TOP(rt_latin1_chars[c] ? rt_latin1_chars[c] : rt_str_from_codepoint(c)); \
+        SKIP_CACHES(OP);                                                   \
+    } while (0)
+
+TARGET(BINARY_SUBSCR_STR_INT) {
+    BINARY_SUBSCR_STR_INT(BINARY_SUBSCR_STR_INT, BINARY_SUBSCR);
     DISPATCH();
 }
 

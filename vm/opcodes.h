@@ -247,6 +247,7 @@ enum {
     X(FOR_ITER_STR_ASCII,            19, FOR_ITER)    /* an ASCII str's iterator, stepped in the loop */ \
     X(FOR_ITER_DICT_ITEMS,          177, FOR_ITER)    /* a dict items iterator and the UNPACK_SEQUENCE 2 after it: no (k, v) tuple */ \
     X(BINARY_OP_ADD_UNICODE_CONST,   22, BINARY_OP)   /* str + str + "k": the LOAD_CONST and BINARY_OP after it fused */ \
+    X(BINARY_SUBSCR_STR_INT,          3, BINARY_SUBSCR) /* ASCII str[i], 0 <= i < len: the shared one-character str */ \
     X(BINARY_OP_INT_CHAIN,           26, BINARY_OP)   /* int op int, op k, op k...: 128-bit, no ints between */ \
     X(LOAD_FAST_DISOWN,              38, LOAD_FAST)   /* a read of a local that may hold an owned str: clears the flag */ \
     X(LOAD_FAST_LEN_ARG,             39, LOAD_FAST)   /* the same, but len(local) keeps it */ \

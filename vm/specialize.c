@@ -788,6 +788,9 @@ void vm_specialize_binary_subscr(uint16_t *instr, Value container, Value key)
         return specialized(instr, OP_BINARY_SUBSCR_LIST_INT);
     if (is_tuple(container) && vm_index_in(key, AS_TUPLE(container)->length))
         return specialized(instr, OP_BINARY_SUBSCR_TUPLE_INT);
+    if (is_str(container) && AS_STR(container)->length == AS_STR(container)->nbytes &&
+        vm_index_in(key, AS_STR(container)->nbytes))
+        return specialized(instr, OP_BINARY_SUBSCR_STR_INT);
     if (is_dict(container))
         return specialized(instr, OP_BINARY_SUBSCR_DICT);
     not_specialized(instr);
