@@ -202,6 +202,15 @@ int64_t rt_member_slot_offset(Value descr, ObjType *type);
 /* The descriptors of one MemberDef / GetSetDef entry (object.h) of owner. */
 Value rt_member_from_def(const MemberDef *def, ObjType *owner);
 Value rt_getset_new(const GetSetDef *def, ObjType *owner);
+/* A getset descriptor: def's getter and setter, for instances of owner and
+ * its subtypes.  Visible here so that LOAD_ATTR_GETSET, once its guard has
+ * proved the descriptor one, calls the getter without a call to find it. */
+typedef struct ObjGetSet {
+    Object ob;
+    const GetSetDef *def;
+    ObjType *owner;
+} ObjGetSet;
+#define AS_GETSET(v) VAL_AS(ObjGetSet, v)
 /* The definition behind a getset descriptor, or NULL for anything else. */
 const GetSetDef *rt_getset_def(Value descr);
 /* The getter of getset descriptor descr if it applies to instances of type

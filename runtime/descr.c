@@ -616,14 +616,6 @@ ObjType rt_member_type = {
 
 /* ---- getset descriptors: attributes computed in C ----------------------------------- */
 
-typedef struct ObjGetSet {
-    Object ob;
-    const GetSetDef *def;
-    ObjType *owner;
-} ObjGetSet;
-
-#define AS_GETSET(v) VAL_AS(ObjGetSet, v)
-
 Value rt_getset_new(const GetSetDef *def, ObjType *owner)
 {
     ObjGetSet *g = gc_alloc(sizeof *g);

@@ -1010,7 +1010,7 @@ TARGET(LOAD_ATTR_PROPERTY) {
                      rt_getset_getter_for(descr, type) == NULL, self, OP); \
             vm_cache_set_u32(caches + 1, type->version_tag);               \
         }                                                                  \
-        Value r = rt_getset_def(descr)->get(owner);                        \
+        Value r = AS_GETSET(descr)->def->get(owner);                       \
         if (r == VAL_NULL)                                                 \
             GOTO_ERROR();                                                  \
         SET_TOP(r);                                                        \
