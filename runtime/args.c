@@ -58,33 +58,38 @@ bool rt_arg_one(const char *fname, size_t n, Value kwnames)
     return false;
 }
 
-/* The "owner.fname" forms: the check first, the name only for a refusal. */
-#define QUALIFIED(buf, owner, fname) \
-    char buf[96];                     \
-    snprintf(buf, sizeof buf, "%s.%s", owner, fname)
+/* The "owner.fname" forms: the check first, the name only for a refusal,
+ * made by this into the caller's buffer. */
+enum { QUALIFIED_MAX = 96 };
+
+static const char *qualified(char buf[QUALIFIED_MAX], const char *owner, const char *fname)
+{
+    snprintf(buf, QUALIFIED_MAX, "%s.%s", owner, fname);
+    return buf;
+}
 
 bool rt_arg_nokw_in(const char *owner, const char *fname, Value kwnames)
 {
     if (rt_nkwargs(kwnames) == 0)
         return true;
-    QUALIFIED(name, owner, fname);
-    return rt_arg_nokw(name, kwnames);
+    char name[QUALIFIED_MAX];
+    return rt_arg_nokw(qualified(name, owner, fname), kwnames);
 }
 
 bool rt_arg_none_in(const char *owner, const char *fname, size_t n, Value kwnames)
 {
     if (n == 0 && rt_nkwargs(kwnames) == 0)
         return true;
-    QUALIFIED(name, owner, fname);
-    return rt_arg_none(name, n, kwnames);
+    char name[QUALIFIED_MAX];
+    return rt_arg_none(qualified(name, owner, fname), n, kwnames);
 }
 
 bool rt_arg_one_in(const char *owner, const char *fname, size_t n, Value kwnames)
 {
     if (n == 1 && rt_nkwargs(kwnames) == 0)
         return true;
-    QUALIFIED(name, owner, fname);
-    return rt_arg_one(name, n, kwnames);
+    char name[QUALIFIED_MAX];
+    return rt_arg_one(qualified(name, owner, fname), n, kwnames);
 }
 
 /* n is outside [min, max]: raise `format` with the bound n broke, worded as
