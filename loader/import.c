@@ -551,7 +551,7 @@ static bool find_file(const char *base, Spec *spec)
 static const char *extension_file(const char *base)
 {
     char tagged[64];
-    snprintf(tagged, sizeof tagged, ".cpython-3%d-x86_64-linux-gnu.so", rt_py_minor);
+    snprintf(tagged, sizeof tagged, ".cpython-3%d-" PVM_MULTIARCH ".so", rt_py_minor);
     const char *const suffixes[] = { tagged, ".abi3.so", ".so" };
     for (int i = 0; i < 3; i++) {
         char *f = str_concat3(base, suffixes[i], "");

@@ -571,7 +571,7 @@ static Value make_implementation(Value version_info)
     rt_dict_set_cstr(d, "cache_tag", rt_str_format_c("cpython-3%d", PY_MINOR));
     rt_dict_set_cstr(d, "version", version_info);
     rt_dict_set_cstr(d, "hexversion", rt_int_from_i64(PY_HEXVERSION));
-    rt_dict_set_cstr(d, "_multiarch", rt_str_from_cstr("x86_64-linux-gnu"));
+    rt_dict_set_cstr(d, "_multiarch", rt_str_from_cstr(PVM_MULTIARCH));
     return rt_namespace_new(d);   /* a types.SimpleNamespace (runtime/namespace.c) */
 }
 
