@@ -273,7 +273,7 @@ static size_t allowance_seen;           /* allocated before the last collection 
 static size_t large_spent_limit = SIZE_MAX;
 static bool expansion_held;             /* dont_expand set for a big block */
 
-static void drop_atomic_lists(void);
+static void drop_unscanned_lists(void);
 static void tails_at_collection(void);
 static void trace_marked(void);
 static void (*before_collection)(void);
@@ -292,7 +292,7 @@ static void on_collection_event(GC_EventType event)
     if (event == GC_EVENT_START && !expansion_held)
         allowance_seen = GC_get_bytes_since_gc();
     if (event == GC_EVENT_MARK_END)
-        drop_atomic_lists();
+        drop_unscanned_lists();
     if (event != GC_EVENT_RECLAIM_END)      /* empty blocks are free by now */
         return;
     trace_marked();
@@ -449,6 +449,36 @@ static void *malloc_many_instance(size_t size)
     void *p = NULL;
     GC_generic_malloc_many(size, instance_kind, &p);
     return p;
+}
+
+/* gc_alloc_one_pointer's blocks: zeroed, of a kind whose marking is a
+ * procedure (mark_one_pointer) that asks the runtime where the block's one
+ * pointer lies and marks only what it points to, instead of taking every
+ * word of the block for a possible pointer (a non-ASCII str's text: a
+ * 2,000-character one is 500 words to test at every collection). */
+static int one_pointer_kind;
+static void **(*one_pointer_at)(void *block);
+
+static struct GC_ms_entry *mark_one_pointer(GC_word *block, struct GC_ms_entry *top,
+                                            struct GC_ms_entry *limit, GC_word env)
+{
+    (void)env;
+    void **at = one_pointer_at(block);
+    return GC_MARK_AND_PUSH(*at, top, limit, at);
+}
+
+static void *malloc_one_pointer(size_t size) { return malloc_kind(size, one_pointer_kind); }
+
+static void *malloc_many_one_pointer(size_t size)
+{
+    void *p = NULL;
+    GC_generic_malloc_many(size, one_pointer_kind, &p);
+    return p;
+}
+
+void gc_set_one_pointer_at(void **(*at)(void *block))
+{
+    one_pointer_at = at;
 }
 
 /* A fresh big block: should a capped growth fail (the run it was given
@@ -622,6 +652,8 @@ void gc_init(void)
      * GC_expand_hp Boehm grew a heap section of its own for it (16 more
      * page faults for `pvm hello.pyc`). */
     instance_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1);
+    one_pointer_kind = (int)GC_new_kind(GC_new_free_list(),
+                                        GC_MAKE_PROC(GC_new_proc(mark_one_pointer), 0), 0, 1);
     split_heap_start();
     regions_init();
     GC_set_warn_proc(quiet);
@@ -827,6 +859,7 @@ static void stress_init(void)
 static void *small_free[SMALL_CLASSES];
 static void *small_instance_free[SMALL_CLASSES];       /* gc_alloc_instance's */
 static void *small_atomic_free[SMALL_CLASSES];
+static void *small_one_pointer_free[SMALL_CLASSES];     /* gc_alloc_one_pointer's */
 
 /* The first object of the list at *head, taken off it (`zeroed`: the
  * link, the only word of it that is not zero, cleared). */
@@ -861,9 +894,9 @@ __attribute__((noinline)) static void *refill_small(void **lists, void *(*many)(
     return take_small(&lists[cls], size, zeroed);
 }
 
-/* From one of the lists small_free, small_instance_free and
- * small_atomic_free (below), `many` refilling it (zeroed: all but the
- * atomic). */
+/* From one of the lists small_free, small_instance_free,
+ * small_one_pointer_free and small_atomic_free (below), `many` refilling
+ * it (zeroed: all but the atomic). */
 static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size, bool zeroed)
 {
     size_t cls = (size + REDZONE + GRANULE - 1) / GRANULE - 1;
@@ -877,7 +910,7 @@ static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size
  * not follow the links of a pointer-free list (they are inside objects it
  * does not scan), so it would reclaim all but the first object of a list
  * while the list still holds them.  Instead the lists are dropped when a
- * collection has marked (drop_atomic_lists, on GC_EVENT_MARK_END): what
+ * collection has marked (drop_unscanned_lists, on GC_EVENT_MARK_END): what
  * was left in them is garbage to that collection, and the next allocation
  * takes a fresh batch.  Not at the start of the collection: in Boehm's
  * generational mode a partial collection calls no start callback, and
@@ -890,9 +923,12 @@ static void *malloc_many_atomic(size_t size)
     return p;
 }
 
-static void drop_atomic_lists(void)
+/* gc_alloc_one_pointer's lists likewise: the collector reads one word of
+ * each object on them, never the link. */
+static void drop_unscanned_lists(void)
 {
     memset(small_atomic_free, 0, sizeof small_atomic_free);
+    memset(small_one_pointer_free, 0, sizeof small_one_pointer_free);
 }
 
 /* ---- the start-up regions -------------------------------------------------------- */
@@ -1165,6 +1201,12 @@ void *gc_alloc_instance(size_t size)                        /* zeroed */
                       malloc_instance, size);
 }
 
+void *gc_alloc_one_pointer(size_t size)                     /* zeroed */
+{
+    return alloc_from(gc_alloc_one_pointer, small_one_pointer_free, malloc_many_one_pointer, true,
+                      malloc_one_pointer, size);
+}
+
 /* Pointer-free data (not zeroed). */
 void *gc_alloc_atomic(size_t size)
 {
@@ -1199,7 +1241,8 @@ void *gc_alloc_table(size_t size)
 
 /* The fallible forms: NULL when the heap cannot give `size` bytes (the
  * caller raises MemoryError); the reserve is left alone. */
-void *gc_try_alloc(size_t size)
+/* gc_try_alloc and gc_try_alloc_one_pointer: zeroed blocks from `alloc`. */
+static void *try_alloc_zeroed(void *(*alloc)(size_t), size_t size)
 {
     if (!gc_size_ok(size))
         return NULL;
@@ -1207,9 +1250,19 @@ void *gc_try_alloc(size_t size)
     void *r = region_try(size, false);
     if (r != NULL)
         return r;
-    void *p = guard(large_block(malloc_scanned, size), size);
+    void *p = guard(large_block(alloc, size), size);
     trace_new(p, size);
     return p;
+}
+
+void *gc_try_alloc(size_t size)
+{
+    return try_alloc_zeroed(malloc_scanned, size);
+}
+
+void *gc_try_alloc_one_pointer(size_t size)
+{
+    return try_alloc_zeroed(malloc_one_pointer, size);
 }
 
 void *gc_try_alloc_atomic(size_t size)

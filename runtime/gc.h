@@ -44,6 +44,16 @@ void *gc_alloc_atomic(size_t size);   /* not zeroed */
  * its own, which gc_instances_alive walks (rt_alloc_instance: every
  * instance a class written in Python may have). */
 void *gc_alloc_instance(size_t size);
+/* A block holding one pointer at a place only its owner can tell (a
+ * non-ASCII str: its text, then its cached characters' pointer): zeroed,
+ * of a kind the collector does not scan word by word.  It asks the
+ * function given to gc_set_one_pointer_at where a live block's pointer
+ * lies and marks what that points to; the function must answer for every
+ * block of the kind, including a zeroed one not yet filled in (runtime/
+ * str.c: blocks of the kind are non-ASCII strs and nothing else). */
+void *gc_alloc_one_pointer(size_t size);
+void *gc_try_alloc_one_pointer(size_t size);         /* NULL instead of failing */
+void gc_set_one_pointer_at(void **(*at)(void *block));
 void *gc_realloc(void *p, size_t size);
 char *gc_strdup(const char *s);
 /* Start-up's objects, which live as long as pvm does, packed densely

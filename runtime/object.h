@@ -409,7 +409,9 @@ typedef struct ObjComplex {
  * a non-ASCII string uses a code-point array built on first need, whose
  * pointer is stored after the data (rt_str_size: only non-ASCII strings
  * have that word).  An ASCII str holds no pointer (its type is static), so
- * it is allocated atomic: the collector never scans its bytes.
+ * it is allocated atomic: the collector never scans its bytes.  Nor a
+ * non-ASCII one's: its block is of a kind whose marking reads only that
+ * last word (gc_alloc_one_pointer; str.c, chars_slot_of_block).
  *
  * The lengths are 32-bit and the flags bits, so the header is 25 bytes:
  * a str of up to 6 ASCII characters fits a 32-byte block (CPython's takes

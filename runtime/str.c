@@ -60,7 +60,7 @@ static inline ObjStr *str_alloc(size_t nbytes, bool ascii)
     if (nbytes > RT_STR_MAX)
         str_too_long(nbytes);
     size_t size = rt_str_size(nbytes, ascii);
-    ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc(size);
+    ObjStr *s = ascii ? gc_alloc_atomic(size) : gc_alloc_one_pointer(size);
     str_header(s, nbytes, ascii);
     return s;
 }
@@ -79,7 +79,7 @@ static ObjStr *str_alloc_big(size_t nbytes, bool ascii)
     if (nbytes < STR_BIG || nbytes > RT_STR_MAX)
         return str_alloc(nbytes, ascii);
     size_t size = rt_str_size(nbytes, ascii);
-    ObjStr *s = ascii ? gc_try_alloc_atomic(size) : gc_try_alloc(size);
+    ObjStr *s = ascii ? gc_try_alloc_atomic(size) : gc_try_alloc_one_pointer(size);
     if (s == NULL) {
         rt_raise_nomemory();
         return NULL;
@@ -92,6 +92,16 @@ static ObjStr *str_alloc_big(size_t nbytes, bool ascii)
 static void **chars_slot(ObjStr *s)
 {
     return (void **)((char *)s + rt_str_size(s->nbytes, false) - sizeof(void *));
+}
+
+/* The collector's question about a non-ASCII str's block (str_alloc takes
+ * them from gc_alloc_one_pointer, and nothing else does): where its one
+ * pointer lies.  The slot follows from nbytes, which is set as the block
+ * is handed out (zero until then, and the block too) and never changes:
+ * no in-place growth or truncation applies to a non-ASCII str. */
+static void **chars_slot_of_block(void *block)
+{
+    return chars_slot(block);
 }
 
 /* Are all n bytes below 0x80?  Eight at a time where possible. */
@@ -1118,6 +1128,7 @@ ObjType rt_str_type = {
 
 void rt_str_init(void)
 {
+    gc_set_one_pointer_at(chars_slot_of_block);
     rt_type_ready(&rt_str_type, rt_str_methods);
     rt_type_ready(&str_iter_type, str_iter_methods);
     rt_type_ready(&rt_str_ascii_iter_type, str_iter_methods);
