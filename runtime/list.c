@@ -617,27 +617,36 @@ static ObjType listreviter_type = {
  * (key, item) pairs and a second one to merge into took 32 bytes an item:
  * sorted()'s pair array was the block that grew bench/pipeline.py's heap
  * by a third. */
-typedef enum { CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT, CMP_TUPLE } CmpKind;
+typedef enum {
+    CMP_GENERIC, CMP_SMALLINT, CMP_STR, CMP_FLOAT, CMP_TUPLE, CMP_SAME_TYPE
+} CmpKind;
 
 typedef struct SortCtx {
     CmpKind kind;
+    /* CMP_SAME_TYPE: the comparison slot of every key's type */
+    Value (*richcompare)(Value a, Value b, int op);
     bool failed;                /* an exception is set: finish quickly */
 } SortCtx;
 
 /* When every key has the same simple type, compare without dispatch
- * (CPython's list.sort makes the same pre-check). */
-static CmpKind choose_compare(const Value *keys, size_t n)
+ * (CPython's list.sort makes the same pre-check); when every key has the
+ * same type of another kind, through that type's comparison slot. */
+static void choose_compare(SortCtx *c, const Value *keys, size_t n)
 {
-    bool ints = true, strs = true, floats = true, tuples = true;
-    for (size_t i = 0; i < n && (ints || strs || floats || tuples); i++) {
+    bool ints = true, strs = true, floats = true, tuples = true, same = true;
+    ObjType *first = n > 0 ? val_type(keys[0]) : NULL;
+    for (size_t i = 0; i < n && (ints || strs || floats || tuples || same); i++) {
         Value k = keys[i];
         ints = ints && val_is_small(k);
         strs = strs && is_str(k);
         floats = floats && is_float(k);
         tuples = tuples && is_tuple(k);
+        same = same && val_type(k) == first;
     }
-    return ints ? CMP_SMALLINT : strs ? CMP_STR : floats ? CMP_FLOAT :
-           tuples ? CMP_TUPLE : CMP_GENERIC;
+    c->kind = ints ? CMP_SMALLINT : strs ? CMP_STR : floats ? CMP_FLOAT :
+              tuples ? CMP_TUPLE : same && first->richcompare != NULL ? CMP_SAME_TYPE :
+              CMP_GENERIC;
+    c->richcompare = first != NULL ? first->richcompare : NULL;
 }
 
 /* a < b by the full protocol; an error sets c->failed. */
@@ -685,6 +694,28 @@ static bool tuple_lt(SortCtx *c, Value a, Value b)
     return x->length < y->length;
 }
 
+/* a < b for keys of one type, asked of its comparison slot directly: with
+ * both operands of one type there is no reflected method to try first,
+ * and, as in CPython's unsafe_object_compare, no recursion guard (the
+ * Python __lt__ a slot calls counts its own frame).  As there, only a's
+ * slot is checked before each call (a key whose __class__ was reassigned
+ * to a sibling with the same slot is compared by a's __lt__), and a
+ * NotImplemented takes the full protocol, which asks the slot again. */
+static bool same_type_lt(SortCtx *c, Value a, Value b)
+{
+    if (c->failed)
+        return false;
+    if (val_type(a)->richcompare != c->richcompare)
+        return generic_lt(c, a, b);
+    Value r = c->richcompare(a, b, CMP_LT);
+    if (r == rt_NotImplemented)
+        return generic_lt(c, a, b);
+    int holds = r == VAL_NULL ? -1 : rt_truthy(r);
+    if (holds < 0)
+        c->failed = true;
+    return holds > 0;
+}
+
 /* a < b for keys; after an error every answer is "no". */
 static bool key_lt(SortCtx *c, Value a, Value b)
 {
@@ -693,6 +724,7 @@ static bool key_lt(SortCtx *c, Value a, Value b)
     case CMP_STR:      return rt_str_compare(a, b) < 0;
     case CMP_FLOAT:    return rt_float_value(a) < rt_float_value(b);
     case CMP_TUPLE:    return tuple_lt(c, a, b);
+    case CMP_SAME_TYPE: return same_type_lt(c, a, b);
     default:           return generic_lt(c, a, b);
     }
 }
@@ -952,7 +984,8 @@ bool rt_list_sort(Value list, Value key, bool reverse)
      * comparison leaves them permuted (the merges finish, every answer
      * being "no" after it). */
     if (ok) {
-        SortCtx ctx = {.kind = choose_compare(keys, n), .failed = false};
+        SortCtx ctx = {.failed = false};
+        choose_compare(&ctx, keys, n);
         if (reverse) {
             reverse_values(keys, n);
             if (vals != NULL)

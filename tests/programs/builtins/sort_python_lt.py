@@ -236,3 +236,72 @@ try:
     sorted(words, key=lambda w: 1 / (len(w) - 4))
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+
+
+# Keys all of one type are compared through that type's slot, and a
+# NotImplemented from it takes the full protocol, which asks __lt__ again
+# before the reflected __gt__ (CPython's unsafe_object_compare).
+class Counted:
+    lt_calls = gt_calls = 0
+
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        Counted.lt_calls += 1
+        return NotImplemented
+
+    def __gt__(self, other):
+        Counted.gt_calls += 1
+        return self.v > other.v
+
+
+cs = sorted(Counted(v) for v in (5, 3, 8, 1, 9, 2, 7, 3))
+print([c.v for c in cs], Counted.lt_calls == 2 * Counted.gt_calls)
+
+# One C type throughout: lists, bytes, None (unordered), sets.
+print(sorted([[2, 1], [1, 5], [1, 2, 3], [], [1, 2]]))
+print(sorted([b"pear", b"apple", b"fig"]), sorted([3 + 0j]))
+for xs in ([None, None], [3 + 1j, 1j], [object(), object()]):
+    try:
+        sorted(xs)
+    except TypeError as e:
+        print("TypeError", str(e).replace(hex(id(xs[0])), "X"))
+print(sorted([{1, 2, 3}, {1}, {1, 2}], key=len))
+
+
+# An item's __class__ reassigned during the sort: from then on the items
+# are of two types and the full protocol decides.
+class Up:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        if self.v == 7 and type(self) is Up:
+            self.__class__ = Down
+        return self.v < other.v
+
+
+class Down(Up):
+    def __gt__(self, other):
+        Down.used = True
+        return self.v > other.v
+
+
+Down.used = False
+ups = [Up(v) for v in range(40, 0, -1)] + [Up(v) for v in range(20)]
+res = sorted(ups, key=lambda u: u)
+print(sorted(u.v for u in res) == sorted(u.v for u in ups), Down.used,
+      sum(type(u) is Down for u in ups))
+
+
+# A sort inside __lt__ (each comparison sorts again, nested once).
+class Nest:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        return sorted([other.v, self.v])[0] == self.v != other.v
+
+
+print([n.v for n in sorted(Nest(v) for v in (4, 1, 3, 1, 2))])
