@@ -15,6 +15,8 @@
 /* tuple */
 Value rt_tuple_new(size_t n);                       /* items all rt_None */
 Value rt_tuple_from(const Value *items, size_t n);
+/* left op (the n items as a tuple), left an exact tuple, no tuple made. */
+Value rt_tuple_compare_items(Value left, Value *items, size_t n, int op);
 /* CPython's tuplehash over items[0..n) (xxHash rounds); without the
  * length, CPython 3.12's slice hash.  -1 with an exception set. */
 intptr_t rt_hash_items(const Value *items, size_t n, bool with_length);

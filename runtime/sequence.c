@@ -41,7 +41,10 @@ Value rt_seq_richcompare(Value *const *aitems, const size_t *alen,
     /* Find the first index where the items differ. */
     size_t i;
     for (i = 0; i < *alen && i < *blen; i++) {
-        int eq = rt_eq((*aitems)[i], (*bitems)[i]);
+        Value x = (*aitems)[i], y = (*bitems)[i];
+        /* Two small ints are equal only as the same word: no call for
+         * them ((self.x, self.y) < (other.x, other.y) in a sort's __lt__). */
+        int eq = x == y ? 1 : val_is_small(x) && val_is_small(y) ? 0 : rt_eq(x, y);
         if (eq < 0)
             return VAL_NULL;
         if (!eq)

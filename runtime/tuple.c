@@ -201,6 +201,20 @@ static Value tuple_richcompare(Value a, Value b, int op)
     return rt_seq_richcompare(&x.items, &x.length, &y.items, &y.length, op);
 }
 
+/* left op (items[0..n) as a tuple), left an exact tuple: the answer
+ * comparing it with a tuple of those items gives (rt_richcompare: the
+ * recursion guard, then the two tuples' items), with no tuple made
+ * (BUILD_TUPLE_COMPARE, vm/bytecodes.h). */
+Value rt_tuple_compare_items(Value left, Value *items, size_t n, int op)
+{
+    if (!vm_enter_recursive_call(" in comparison"))
+        return VAL_NULL;
+    TupleRef x = tuple_ref(left);
+    Value r = rt_seq_richcompare(&x.items, &x.length, &items, &n, op);
+    vm_leave_recursive_call();
+    return r;
+}
+
 static Value tuple_concat(Value va, Value vb)
 {
     ObjTuple *a = AS_TUPLE(va), *b = AS_TUPLE(vb);

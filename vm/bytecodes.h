@@ -1937,15 +1937,19 @@ TARGET(UNPACK_EX) {                 /* a, *b, c = seq */
 
 TARGET(BUILD_TUPLE) {
     /* isinstance(x, (A, B)): the tuple's only reader is the call after
-     * it, which BUILD_TUPLE_ISINSTANCE answers from the stack. */
+     * it, which BUILD_TUPLE_ISINSTANCE answers from the stack; so is
+     * t < (a, b)'s, which BUILD_TUPLE_COMPARE answers. */
     uint16_t *next = NEXT_INSTR_UNIT();
+    int form = 0;
     if (vm_base_opcode(*next & 0xff) == OP_PRECALL && (*next >> 8) == 2 &&
-        PEEK(oparg + 2) == vm_builtin_isinstance && PEEK(oparg + 3) == rt_Null) {
-        uint16_t *self = CACHE_UNITS() - 1;
-        if ((*self & 0xff) == OP_BUILD_TUPLE) {
-            vm_specialize_build_tuple(self, OP_BUILD_TUPLE_ISINSTANCE);
-            REFRESH_HANDLER(self);
-        }
+        PEEK(oparg + 2) == vm_builtin_isinstance && PEEK(oparg + 3) == rt_Null)
+        form = OP_BUILD_TUPLE_ISINSTANCE;
+    else if ((*next & 0xff) == OP_COMPARE_OP && IS_EXACT(PEEK(oparg + 1), rt_tuple_type))
+        form = OP_BUILD_TUPLE_COMPARE;
+    uint16_t *self = CACHE_UNITS() - 1;
+    if (form != 0 && (*self & 0xff) == OP_BUILD_TUPLE) {
+        vm_specialize_build_tuple(self, form);
+        REFRESH_HANDLER(self);
     }
     Value t = rt_tuple_from(sp - oparg, oparg);
     STACK_SHRINK(oparg);
@@ -1975,6 +1979,29 @@ TARGET(BUILD_TUPLE_ISINSTANCE) {
     SKIP_CACHES(PRECALL);
     JUMPBY(1);                          /* ...and the CALL */
     SKIP_CACHES(CALL);
+    DISPATCH();
+}
+
+/* BUILD_TUPLE n and the plain COMPARE_OP after it, the operand below the
+ * n items an exact tuple: the items are compared with it as the tuple
+ * they would make (rt_tuple_compare_items), with no tuple made: the
+ * (self.x, self.y) < (other.x, other.y) of a sort's __lt__.  The
+ * COMPARE_OP is stepped onto before comparing, so an error is its own (its
+ * traceback position), then its caches are stepped over.  Anything else
+ * (a COMPARE_OP specialized since, reached by a jump) deopts to BUILD_TUPLE. */
+TARGET(BUILD_TUPLE_COMPARE) {
+    const uint16_t *next = NEXT_INSTR_UNIT();
+    Value left = PEEK(oparg + 1);
+    DEOPT_IF((*next & 0xff) != OP_COMPARE_OP || !IS_EXACT(left, rt_tuple_type),
+             BUILD_TUPLE_COMPARE, BUILD_TUPLE);
+    int op = *next >> 8;
+    JUMPBY(1);                          /* onto the COMPARE_OP */
+    Value r = rt_tuple_compare_items(left, sp - oparg, (size_t)oparg, op);
+    if (r == VAL_NULL)
+        GOTO_ERROR();
+    SKIP_CACHES(COMPARE_OP);
+    STACK_SHRINK(oparg);
+    SET_TOP(r);
     DISPATCH();
 }
 

@@ -444,10 +444,9 @@ static inline __attribute__((always_inline)) const char *c_stack_here(void)
 
 static bool c_stack_full(void)
 {
-    char here;
     if (!c_stack_known)
         find_main_stack_floor();
-    if (&here >= c_stack_floor)
+    if (c_stack_here() >= c_stack_floor)
         return false;
     rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded (the C stack is full)");
     return true;

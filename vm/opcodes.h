@@ -244,6 +244,7 @@ enum {
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \
     X(BUILD_TUPLE_ISINSTANCE,        17, BUILD_TUPLE) /* isinstance(x, (A, B)) answered with no tuple made: PRECALL and CALL skipped */ \
+    X(BUILD_TUPLE_COMPARE,          168, BUILD_TUPLE) /* t < (a, b): the items compared with the tuple below them, COMPARE_OP run here: no tuple */ \
     X(FOR_ITER_STR_ASCII,            19, FOR_ITER)    /* an ASCII str's iterator, stepped in the loop */ \
     X(FOR_ITER_DICT_ITEMS,          177, FOR_ITER)    /* a dict items iterator and the UNPACK_SEQUENCE 2 after it: no (k, v) tuple */ \
     X(BINARY_OP_ADD_UNICODE_CONST,   22, BINARY_OP)   /* str + str + "k": the LOAD_CONST and BINARY_OP after it fused */ \

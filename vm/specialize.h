@@ -374,7 +374,8 @@ static inline bool vm_small_int_op(intptr_t x, intptr_t y, int op, RtI128 *out)
 }
 #endif
 /* BUILD_TUPLE's base body, seeing the isinstance call after it, takes
- * BUILD_TUPLE_ISINSTANCE (vm/bytecodes.h). */
+ * BUILD_TUPLE_ISINSTANCE, and seeing a COMPARE_OP after it with a tuple
+ * below its items, BUILD_TUPLE_COMPARE (vm/bytecodes.h). */
 void vm_specialize_build_tuple(uint16_t *instr, int form);
 
 /* The builtins the PRECALL forms recognise (set when first specialized). */
