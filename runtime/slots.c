@@ -578,6 +578,45 @@ void rt_update_slots(ObjType *t)
     update_finalizer_flag(t);
 }
 
+/* Is t's MRO t, then its one base's MRO, that base a class written in
+ * Python (whose slots update_slot chose) or object (whose every slot is
+ * what update_slot would take from it)? */
+static bool extends_heap_base(ObjType *t)
+{
+    ObjType *b = t->base;
+    if (rt_tuple_len(t->bases) != 1 || (!rt_is_heaptype(b) && b != &rt_object_type))
+        return false;
+    ObjTuple *mro = AS_TUPLE(t->mro), *below = AS_TUPLE(b->mro);
+    if (mro->length != below->length + 1 || mro->items[0] != obj_val(t))
+        return false;
+    for (size_t i = 0; i < below->length; i++)
+        if (mro->items[i + 1] != below->items[i])
+            return false;
+    return true;
+}
+
+/* A new class's slots.  When it extends one class written in Python (or
+ * object alone), a slot none of whose dunders its own dict names has the
+ * same definer as in the base, so update_slot would choose what the base
+ * has, which rt_inherit_slots copied: only the slots its own dict speaks
+ * for are chosen again.  (pip list's 1,489 classes asked ~540,000 dict lookups
+ * of their whole MROs otherwise, 2.4% of its instructions.) */
+void rt_update_new_class_slots(ObjType *t)
+{
+    if (!extends_heap_base(t)) {
+        rt_update_slots(t);
+        return;
+    }
+    Value own = rt_type_dict(t);
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
+            if (rt_dict_get_str(own, *n) != VAL_NULL) {
+                update_slot(t, s);
+                break;
+            }
+    update_finalizer_flag(t);
+}
+
 /* Each slot tested by name, not through slot_ptr's switch: every builtin
  * type readied at start-up asks (~60,000 instructions that way). */
 uint64_t rt_slot_mask(const ObjType *t)
