@@ -1348,7 +1348,7 @@ int rt_type_setattr(Value self, Value name, Value v)
         }
     }
     rt_type_modified(type);
-    if (is_dunder(name))
+    if (is_dunder(name) && rt_is_slot_name(name))
         slots_changed(type);
     return 0;
 }

@@ -106,6 +106,10 @@ void rt_update_slots(ObjType *type);
  * from its base: only the slots its own dict speaks for are chosen again
  * when it extends one class written in Python. */
 void rt_update_new_class_slots(ObjType *type);
+/* Does assigning (or deleting) this class attribute change a slot or the
+ * __del__ flag, so that the class and its subclasses need updating?
+ * (__init__, __module__, __doc__ and the like do not.) */
+bool rt_is_slot_name(Value name);
 /* Is the unbound method m object.__init__ / object.__new__? */
 bool rt_is_object_init(Value m);
 bool rt_is_object_new(Value m);

@@ -59,6 +59,10 @@ static Value *slot_groups[S_COUNT];
 static Value op_names[NB_DIVMOD + 1], rop_names[NB_DIVMOD + 1];
 static Value *iop_names, *cmp_names, *unary_names;
 
+/* Every slot's dunders, and __del__ (the finaliser flag): the names
+ * whose assignment to a class changes what rt_update_slots decides. */
+static Value slot_names;
+
 static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
     n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
     n_delitem, n_contains, n_get, n_set, n_delete, n_new, n_init;
@@ -115,6 +119,16 @@ static void make_names(void)
     n_delete = slot_groups[S_descr_set][1];
     n_new = slot_groups[S_new_][0];
     n_init = rt_str_intern_cstr("__init__");    /* not a slot: see wrapper_init */
+    slot_names = rt_dict_new();
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
+            rt_dict_set(slot_names, *n, rt_True);
+    rt_dict_set(slot_names, rt_str_intern_cstr("__del__"), rt_True);
+}
+
+bool rt_is_slot_name(Value name)
+{
+    return rt_dict_get_str(slot_names, name) != VAL_NULL;
 }
 
 /* ---- calling a dunder --------------------------------------------------------- */

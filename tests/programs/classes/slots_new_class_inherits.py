@@ -259,3 +259,42 @@ class Holder:
 h = Holder()
 h.d = 5
 print(h.d)
+
+
+# Attributes set on a class after it is made: slot dunders (also under a
+# name built at run time) reach the class and its subclasses; other
+# dunders (__init__, __doc__, __module__, __class_getitem__) are looked up.
+class Late:
+    pass
+
+
+class LateChild(Late):
+    pass
+
+
+Late.__init__ = lambda self, x=1: setattr(self, 'x', x)
+Late.__doc__ = 'late doc'
+Late.__module__ = 'elsewhere'
+Late.__class_getitem__ = classmethod(lambda cls, item: (cls.__name__, item))
+print(LateChild(5).x, Late.__doc__, LateChild.__doc__, Late.__module__, LateChild[int])
+setattr(Late, '__l' + 'en__', lambda self: 11)
+setattr(Late, ''.join(['__', 'call', '__']), lambda self: 'called')
+Late.__getattr__ = lambda self, name: 'late ' + name
+Late.__iter__ = lambda self: iter([self.x, self.x])
+print(len(LateChild()), LateChild()(), LateChild().missing, list(LateChild(3)))
+Late.__hash__ = None
+try:
+    hash(LateChild())
+except TypeError as e:
+    print('TypeError', e)
+Late.__eq__ = lambda self, other: True
+print(LateChild() == 0, LateChild() != 0)
+Late.__bool__ = lambda self: False
+Late.__contains__ = lambda self, item: item == 'in'
+print(bool(LateChild()), 'in' in LateChild(), 'out' in LateChild())
+del Late.__len__, Late.__call__, Late.__getattr__
+for attempt in (lambda: len(LateChild()), lambda: LateChild()(), lambda: LateChild().missing):
+    try:
+        print(attempt())
+    except (TypeError, AttributeError) as e:
+        print(type(e).__name__, e)
