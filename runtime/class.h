@@ -104,7 +104,7 @@ ObjType *rt_ready_type(size_t i);
 void rt_update_slots(ObjType *type);
 /* The same for a class just made, whose slots rt_inherit_slots copied
  * from its base: only the slots its own dict speaks for are chosen again
- * when it extends one class written in Python. */
+ * when it extends one class written in Python, or object alone. */
 void rt_update_new_class_slots(ObjType *type);
 /* Does assigning (or deleting) this class attribute change a slot or the
  * __del__ flag, so that the class and its subclasses need updating?

@@ -613,8 +613,8 @@ static bool extends_heap_base(ObjType *t)
  * object alone), a slot none of whose dunders its own dict names has the
  * same definer as in the base, so update_slot would choose what the base
  * has, which rt_inherit_slots copied: only the slots its own dict speaks
- * for are chosen again.  (pip list's 1,489 classes asked ~540,000 dict lookups
- * of their whole MROs otherwise, 2.4% of its instructions.) */
+ * for are chosen again.  (pip list's 1,814 classes asked ~543,000 dict
+ * lookups of their whole MROs otherwise, 2.4% of its instructions.) */
 void rt_update_new_class_slots(ObjType *t)
 {
     if (!extends_heap_base(t)) {
