@@ -312,6 +312,7 @@ static size_t reserve_slot(Reader *r, size_t at)
         RefSlot *refs = gc_alloc(cap * sizeof *refs);
         if (r->nrefs)
             memcpy(refs, r->refs, r->nrefs * sizeof *refs);
+        gc_free(r->refs);               /* only the reader points to it */
         r->refs = refs;
         r->refcap = cap;
     }
@@ -838,6 +839,10 @@ static Value unmarshal(const unsigned char *data, size_t size, const char *name,
         fail(&r, r.pos, "cannot read an object");
     if (used != NULL)
         *used = r.pos;
+    /* Freed, not left to the collector: pip list's 545 modules made 6.6 MB
+     * of these tables, and what is freed does not count towards the next
+     * collection. */
+    gc_free(r.refs);
     return v;
 }
 

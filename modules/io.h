@@ -172,6 +172,9 @@ int io_fileio_fd(Value f);
  * exception set (a signal's handler raised: Ctrl-C), -2 when a
  * non-blocking descriptor has nothing. */
 ssize_t io_fileio_read(Value f, void *buf, size_t n);
+/* FileIO.readall() of an open FileIO: a bytes, None when a non-blocking
+ * descriptor had nothing, VAL_NULL with an exception set. */
+Value io_fileio_readall(Value f);
 /* The start-up stack over descriptor 1 writes into runtime/stdout.c's
  * buffer (FileIO, BufferedWriter, TextIOWrapper); the start-up stderr's
  * TextIOWrapper hands every write to descriptor 2 at once. */

@@ -426,6 +426,27 @@ static bool read_into(Buffered *b, StrBuf *sb, ssize_t n, bool *blocked)
     }
 }
 
+/* read() over pvm's own FileIO: the read-ahead, then the raw stream's
+ * readall(), which reads the rest of a file into a bytes of its size, as
+ * CPython's _bufferedreader_read_all hands the rest to raw.readall(). */
+static Value read_all_fileio(Buffered *b)
+{
+    if (!flush_writes(b))
+        return VAL_NULL;
+    const unsigned char *head = b->rbuf + b->rpos;     /* stays: readall does not fill */
+    size_t ahead = b->rlen - b->rpos;
+    b->rpos = b->rlen = 0;
+    Value rest = io_fileio_readall(b->raw);
+    if (rest == VAL_NULL || ahead == 0)
+        return rest;
+    size_t more = rest == rt_None ? 0 : AS_BYTES(rest)->length;
+    Value all = rt_bytes_uninit(ahead + more);
+    memcpy(AS_BYTES(all)->data, head, ahead);
+    if (more > 0)
+        memcpy(AS_BYTES(all)->data + ahead, AS_BYTES(rest)->data, more);
+    return all;
+}
+
 static Value buffered_read(Value *args, size_t nargs, Value kw)
 {
     Buffered *b = reading(args, nargs, "read");
@@ -436,6 +457,8 @@ static Value buffered_read(Value *args, size_t nargs, Value kw)
         return rt_raisef(&rt_ValueError, "read length must be non-negative or -1");
     if (n > 0 && (size_t)n > b->rlen - b->rpos && !gc_size_ok((size_t)n))
         return rt_raise_nomemory();     /* CPython asks for n bytes first */
+    if (n < 0 && IS_EXACT(b->raw, io_fileio_type) && io_fileio_fd(b->raw) >= 0)
+        return read_all_fileio(b);
     StrBuf sb;
     sb_init(&sb);
     bool blocked;

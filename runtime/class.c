@@ -910,7 +910,7 @@ Value rt_type_create(ObjType *meta, Value name, Value bases, Value ns, Value kwa
         rt_dict_set(dict, s_doc, rt_None);
     rt_inherit_slots(t, base);
     inherit_match_flags(t);
-    rt_update_slots(t);
+    rt_update_new_class_slots(t);
     gc_weak_array_add(&heap_types, t);
     link_subclass(t, t->bases, true);
     rt_type_modified(t);                /* lookups made while creating it are stale */
@@ -1348,7 +1348,7 @@ int rt_type_setattr(Value self, Value name, Value v)
         }
     }
     rt_type_modified(type);
-    if (is_dunder(name))
+    if (is_dunder(name) && rt_is_slot_name(name))
         slots_changed(type);
     return 0;
 }

@@ -102,6 +102,14 @@ ObjType *rt_ready_type(size_t i);
  * definer's C function); called at creation and when a dunder is
  * assigned to the class later. */
 void rt_update_slots(ObjType *type);
+/* The same for a class just made, whose slots rt_inherit_slots copied
+ * from its base: only the slots its own dict speaks for are chosen again
+ * when it extends one class written in Python, or object alone. */
+void rt_update_new_class_slots(ObjType *type);
+/* Does assigning (or deleting) this class attribute change a slot or the
+ * __del__ flag, so that the class and its subclasses need updating?
+ * (__init__, __module__, __doc__ and the like do not.) */
+bool rt_is_slot_name(Value name);
 /* Is the unbound method m object.__init__ / object.__new__? */
 bool rt_is_object_init(Value m);
 bool rt_is_object_new(Value m);

@@ -640,9 +640,16 @@ static void rank_by_main(Watch **w, size_t n, Value globals)
     size_t cap = (size_t)1 << 16;
     while (cap < n * 4 && cap < RANK_LIMIT)
         cap *= 2;
-    Rank r = { &b, gc_alloc_atomic(cap * sizeof(Value)), cap - 1, 0, cap / 2, 0 };
-    memset(r.seen, 0, cap * sizeof(Value));
+    /* The set only compares the addresses of objects main's globals keep
+     * alive, and the walk allocates nothing: it lives outside the collected
+     * heap, where its half MiB cannot set off a collection of everything
+     * the program made, at its exit (pip list: 110 M instructions, 6%). */
+    Value *seen = calloc(cap, sizeof(Value));
+    if (seen == NULL)
+        return;                         /* allocation order, then */
+    Rank r = { &b, seen, cap - 1, 0, cap / 2, 0 };
     rank_walk(&r, globals, 0);
+    free(seen);
 }
 
 /* At exit the objects still alive are taken as one batch (each marked

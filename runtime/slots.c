@@ -59,6 +59,10 @@ static Value *slot_groups[S_COUNT];
 static Value op_names[NB_DIVMOD + 1], rop_names[NB_DIVMOD + 1];
 static Value *iop_names, *cmp_names, *unary_names;
 
+/* Every slot's dunders, and __del__ (the finaliser flag): the names
+ * whose assignment to a class changes what rt_update_slots decides. */
+static Value slot_names;
+
 static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
     n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
     n_delitem, n_contains, n_get, n_set, n_delete, n_new, n_init;
@@ -115,6 +119,16 @@ static void make_names(void)
     n_delete = slot_groups[S_descr_set][1];
     n_new = slot_groups[S_new_][0];
     n_init = rt_str_intern_cstr("__init__");    /* not a slot: see wrapper_init */
+    slot_names = rt_dict_new();
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
+            rt_dict_set(slot_names, *n, rt_True);
+    rt_dict_set(slot_names, rt_str_intern_cstr("__del__"), rt_True);
+}
+
+bool rt_is_slot_name(Value name)
+{
+    return rt_dict_get_str(slot_names, name) != VAL_NULL;
 }
 
 /* ---- calling a dunder --------------------------------------------------------- */
@@ -575,6 +589,45 @@ void rt_update_slots(ObjType *t)
 {
     for (int s = 0; s < S_COUNT; s++)
         update_slot(t, s);
+    update_finalizer_flag(t);
+}
+
+/* Is t's MRO t, then its one base's MRO, that base a class written in
+ * Python (whose slots update_slot chose) or object (whose every slot is
+ * what update_slot would take from it)? */
+static bool extends_heap_base(ObjType *t)
+{
+    ObjType *b = t->base;
+    if (rt_tuple_len(t->bases) != 1 || (!rt_is_heaptype(b) && b != &rt_object_type))
+        return false;
+    ObjTuple *mro = AS_TUPLE(t->mro), *below = AS_TUPLE(b->mro);
+    if (mro->length != below->length + 1 || mro->items[0] != obj_val(t))
+        return false;
+    for (size_t i = 0; i < below->length; i++)
+        if (mro->items[i + 1] != below->items[i])
+            return false;
+    return true;
+}
+
+/* A new class's slots.  When it extends one class written in Python (or
+ * object alone), a slot none of whose dunders its own dict names has the
+ * same definer as in the base, so update_slot would choose what the base
+ * has, which rt_inherit_slots copied: only the slots its own dict speaks
+ * for are chosen again.  (pip list's 1,814 classes asked ~543,000 dict
+ * lookups of their whole MROs otherwise, 2.4% of its instructions.) */
+void rt_update_new_class_slots(ObjType *t)
+{
+    if (!extends_heap_base(t)) {
+        rt_update_slots(t);
+        return;
+    }
+    Value own = rt_type_dict(t);
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
+            if (rt_dict_get_str(own, *n) != VAL_NULL) {
+                update_slot(t, s);
+                break;
+            }
     update_finalizer_flag(t);
 }
 

@@ -208,11 +208,13 @@ Value rt_str_from_cstr(const char *s)
 
 Value rt_str_from_latin1(const unsigned char *s, size_t n)
 {
+    /* Nearly always ASCII (marshal's names and docstrings): asked eight
+     * bytes at a time before any byte is counted. */
+    if (bytes_are_ascii((const char *)s, n))
+        return rt_str_new_known((const char *)s, n, n, true);
     size_t extra = 0;
     for (size_t i = 0; i < n; i++)
         extra += s[i] >= 0x80;
-    if (extra == 0)
-        return rt_str_new_known((const char *)s, n, n, true);
     ObjStr *o = str_alloc(n + extra, false);
     char *d = o->data;
     for (size_t i = 0; i < n; i++)

@@ -28,6 +28,7 @@
  * code was specialized starts from the specialized forms.  A jump into the middle of an instruction
  * (never produced by CPython) lands on the start of that instruction.
  */
+#include <stdlib.h>
 #include "vm/eval.h"
 #include "vm/dispatch.h"
 
@@ -72,29 +73,44 @@ static int32_t entry_at(const uint32_t *index, const ObjCode *code, long target)
     return (int32_t)index[target];
 }
 
+enum { STACK_UNITS = 256 };    /* code units whose bounds translate keeps on the C stack */
+
 static ThreadedCode *translate(const ObjCode *code, void *const *labels)
 {
-    /* Three passes over the code units: count the instructions, map every
-     * unit to its instruction's entry (jump targets need the whole map
-     * before any jump can be translated), then fill the entries. */
+    /* Two passes over the code units: find each instruction's first unit
+     * and its own unit (after its EXTENDED_ARG prefixes), counting them;
+     * then map every unit to its instruction's entry (jump targets need
+     * the whole map before any jump can be translated) and fill the
+     * entries.  Each instruction's end is worked out once: a third pass
+     * that found it again cost pip list's imports 2% of their time. */
     size_t n = code->ninstrs, count = 0, op_unit;
-    for (size_t i = 0; i < n; i = instruction_end(code, i, &op_unit))
-        count++;
+    uint32_t stack_bounds[2 * (STACK_UNITS + 1)], *starts = stack_bounds;
+    bool malloced = false;      /* a big function's from malloc, not the collected heap */
+    if (n > STACK_UNITS) {
+        starts = malloc(2 * (n + 1) * sizeof *starts);
+        malloced = starts != NULL;
+        if (!malloced)          /* the collector's reserve, or pvm's out-of-memory end */
+            starts = gc_alloc_atomic(2 * (n + 1) * sizeof *starts);
+    }
+    uint32_t *op_units = starts + n + 1;
+    for (size_t i = 0; i < n; count++) {
+        starts[count] = (uint32_t)i;
+        i = instruction_end(code, i, &op_unit);
+        op_units[count] = (uint32_t)op_unit;
+    }
+    starts[count] = (uint32_t)n;
     /* One pointer-free block: entries (+ sentinel), then the index. */
     size_t head = sizeof(ThreadedCode) + (count + 1) * sizeof(Threaded);
     ThreadedCode *tc = gc_alloc_atomic(head + (n + 1) * sizeof(uint32_t));
     uint32_t *index = (uint32_t *)((char *)tc + head);
     tc->index = index;
-    size_t k = 0;
-    for (size_t i = 0, end; i < n; i = end, k++) {
-        end = instruction_end(code, i, &op_unit);
-        for (size_t u = i; u < end; u++)
+    for (size_t k = 0; k < count; k++)
+        for (size_t u = starts[k]; u < starts[k + 1]; u++)
             index[u] = (uint32_t)k;
-    }
     index[n] = (uint32_t)count;
-    k = 0;
-    for (size_t i = 0, end; i < n; i = end, k++) {
-        end = instruction_end(code, i, &op_unit);
+    for (size_t k = 0; k < count; k++) {
+        size_t i = starts[k], end = starts[k + 1];
+        op_unit = op_units[k];
         int op = unit_op(code, op_unit), base = vm_base_opcode(op);
         /* Each EXTENDED_ARG contributes the next 8 high bits. */
         int32_t oparg = 0;
@@ -111,6 +127,8 @@ static ThreadedCode *translate(const ObjCode *code, void *const *labels)
     }
     /* Running off the end (impossible in valid code): a SystemError. */
     tc->entries[count] = (Threaded){ labels[OP_CACHE], 0, (uint32_t)(n ? n - 1 : 0) };
+    if (malloced)
+        free(starts);
     return tc;
 }
 
