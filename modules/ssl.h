@@ -75,6 +75,7 @@
     X(SSL_read_ex) X(SSL_select_next_proto) X(SSL_session_reused) X(SSL_set_SSL_CTX)       \
     X(SSL_set_accept_state) X(SSL_set_bio) X(SSL_set_connect_state) X(SSL_set_ex_data)     \
     X(SSL_set_fd) X(SSL_set_post_handshake_auth) X(SSL_set_read_ahead) X(SSL_set_session)  \
+    X(SSL_set_shutdown)                                                                    \
     X(SSL_set_verify) X(SSL_shutdown) X(SSL_verify_client_post_handshake) X(SSL_write_ex)  \
     X(TLS_client_method) X(TLS_method) X(TLS_server_method) X(TLSv1_1_method)              \
     X(TLSv1_2_method) X(TLSv1_method) X(X509_OBJECT_get0_X509) X(X509_OBJECT_get_type)     \

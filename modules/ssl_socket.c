@@ -46,9 +46,19 @@ static ObjType sslsocket_type;
 
 /* ---- creating ------------------------------------------------------------------ */
 
+/* Freed without SSL_shutdown, a connection's SSL makes OpenSSL drop its
+ * session from the context's cache and mark it not resumable (RFC 5246:
+ * a connection ended without close_notify).  Under python3.11 a session
+ * stays resumable after its connections are closed and freed
+ * (golden lib_ssl/sni_session); pvm frees an SSL when a collection finds
+ * its socket dead, so without this whether a later connection resumed
+ * would depend on where the collections fell.  It is marked shut down
+ * first, so that freeing it never costs the session. */
 static void sslsocket_finalize(void *obj, void *data)
 {
-    ossl.SSL_free(((ObjSSLSocket *)obj)->ssl);
+    SSL *ssl = ((ObjSSLSocket *)obj)->ssl;
+    ossl.SSL_set_shutdown(ssl, SSL_SENT_SHUTDOWN | ossl.SSL_get_shutdown(ssl));
+    ossl.SSL_free(ssl);
 }
 
 /* SNI and verification for server_hostname, as CPython's
