@@ -436,6 +436,15 @@ static void *malloc_kind(size_t size, int kind)
     return GC_generic_malloc(size, kind);
 }
 
+/* A batch of objects of one size and kind, linked through their first
+ * words (the small lists' refill, below). */
+static void *malloc_many_kind(size_t size, int kind)
+{
+    void *p = NULL;
+    GC_generic_malloc_many(size, kind, &p);
+    return p;
+}
+
 static void *malloc_scanned(size_t size) { return malloc_kind(size, GC_I_NORMAL); }
 static void *malloc_atomic(size_t size) { return malloc_kind(size, GC_I_PTRFREE); }
 
@@ -444,12 +453,7 @@ static void *malloc_atomic(size_t size) { return malloc_kind(size, GC_I_PTRFREE)
  * tell an object from any other block (gc_instances_alive). */
 static void *malloc_instance(size_t size) { return malloc_kind(size, instance_kind); }
 
-static void *malloc_many_instance(size_t size)
-{
-    void *p = NULL;
-    GC_generic_malloc_many(size, instance_kind, &p);
-    return p;
-}
+static void *malloc_many_instance(size_t size) { return malloc_many_kind(size, instance_kind); }
 
 /* gc_alloc_one_pointer's blocks: zeroed, of a kind whose marking is a
  * procedure (mark_one_pointer) that asks the runtime where the block's one
@@ -471,9 +475,7 @@ static void *malloc_one_pointer(size_t size) { return malloc_kind(size, one_poin
 
 static void *malloc_many_one_pointer(size_t size)
 {
-    void *p = NULL;
-    GC_generic_malloc_many(size, one_pointer_kind, &p);
-    return p;
+    return malloc_many_kind(size, one_pointer_kind);
 }
 
 void gc_set_one_pointer_at(void **(*at)(void *block))
@@ -916,12 +918,7 @@ static inline void *alloc_small(void **lists, void *(*many)(size_t), size_t size
  * generational mode a partial collection calls no start callback, and
  * in its incremental mode the program allocates while marking goes on;
  * either way objects still on a list were swept and handed out twice. */
-static void *malloc_many_atomic(size_t size)
-{
-    void *p = NULL;
-    GC_generic_malloc_many(size, GC_I_PTRFREE, &p);
-    return p;
-}
+static void *malloc_many_atomic(size_t size) { return malloc_many_kind(size, GC_I_PTRFREE); }
 
 /* gc_alloc_one_pointer's lists likewise: the collector reads one word of
  * each object on them, never the link. */

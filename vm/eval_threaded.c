@@ -77,12 +77,13 @@ enum { STACK_UNITS = 256 };    /* code units whose bounds translate keeps on the
 
 static ThreadedCode *translate(const ObjCode *code, void *const *labels)
 {
-    /* Two passes over the code units: find each instruction's first unit
+    /* One pass over the code units finds each instruction's first unit
      * and its own unit (after its EXTENDED_ARG prefixes), counting them;
-     * then map every unit to its instruction's entry (jump targets need
-     * the whole map before any jump can be translated) and fill the
-     * entries.  Each instruction's end is worked out once: a third pass
-     * that found it again cost pip list's imports 2% of their time. */
+     * two passes over those instructions then map every unit to its
+     * instruction's entry (jump targets need the whole map before any
+     * jump can be translated) and fill the entries.  Each instruction's
+     * end is worked out once: the three passes over the code units this
+     * replaced cost pip list's imports 2% of their time. */
     size_t n = code->ninstrs, count = 0, op_unit;
     uint32_t stack_bounds[2 * (STACK_UNITS + 1)], *starts = stack_bounds;
     bool malloced = false;      /* a big function's from malloc, not the collected heap */
