@@ -780,7 +780,7 @@ static Value dd_repr(Value self)
     } else {
         if (own)
             own->obj = f;
-        RtReprLink link = { f, rt_repr_active, rt_repr_active ? rt_repr_active->depth : 0 };
+        RtReprLink link = { f, rt_repr_active };
         if (!own)
             rt_repr_active = &link;
         fr = rt_repr(f);

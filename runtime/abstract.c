@@ -36,10 +36,11 @@ static Value check_str_result(Value r, const char *what)
 
 /* repr() of containers can recurse: a list that contains itself prints as
  * [[...]] (CPython's Py_ReprEnter), and very deep nesting raises
- * RecursionError instead of overflowing the C stack.  The reprs in
+ * RecursionError (vm_enter_recursive_call, whose budget is the version's:
+ * 3.13 prints lists nested 9,000 deep) instead of overflowing the C
+ * stack.  The reprs in
  * progress are a list linked through rt_repr's own C stack frames, so the
  * running thread's list is one pointer (vm/thread.h swaps it). */
-#define REPR_MAX_DEPTH 1000
 RtReprLink *rt_repr_active;
 
 /* What a container's own repr prints when it meets itself again: [...],
@@ -80,12 +81,9 @@ Value rt_repr(Value v)
                 return placeholder;
         }
     static const char where[] = " while getting the repr of an object";
-    int depth = rt_repr_active != NULL ? rt_repr_active->depth + 1 : 1;
-    if (depth > REPR_MAX_DEPTH)
-        return rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
     if (!vm_enter_recursive_call(where))
         return VAL_NULL;
-    RtReprLink link = { v, rt_repr_active, depth };
+    RtReprLink link = { v, rt_repr_active };
     rt_repr_active = &link;
     Value r = t->repr(v);
     rt_repr_active = link.outer;

@@ -20,7 +20,6 @@ bool rt_repr_reentered(Value v);
 typedef struct RtReprLink {
     Value obj;
     struct RtReprLink *outer;
-    int depth;
 } RtReprLink;
 extern RtReprLink *rt_repr_active;
 Value rt_str(Value v);                  /* a str */

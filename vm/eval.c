@@ -358,9 +358,12 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
  * through vm_enter_recursive_call (CPython's Py_EnterRecursiveCall, whose
  * `where` ends the message: " in comparison").
  *
- * 3.12 keeps two budgets instead (its Python/ceval.c): Python frames
- * count against the recursion limit alone, and C's recursion against a
- * budget of its own, C_RECURSION_LIMIT (1500 units) whatever the limit:
+ * 3.12 and 3.13 keep two budgets instead (their Python/ceval.c): Python
+ * frames count against the recursion limit alone, and C's recursion
+ * against a budget of its own whatever the limit, C_RECURSION_LIMIT units
+ * (1500 in 3.12; 10000 in 3.13, whose test lets the count run one unit
+ * past it: nested tuples compare 9,999 deep at module level, 1,498 in
+ * 3.12, the main frame's entry having taken two units):
  * a C function entering the loop costs two units (PY_EVAL_C_STACK_UNITS),
  * Py_EnterRecursiveCall one, with its `where`; so does a builtin called
  * through CPython's generic call path (cfunction_enter_call: " while
@@ -372,7 +375,7 @@ static bool bind_args(Frame *f, ObjFunction *fn, Value *args, size_t argc, Value
  * CALL_FUNCTION_EX marks for run_entry_frame (vm_entry_inline).  3.12's
  * other inline calls, once specialized (a property's getter, a class's
  * __getitem__ or __getattribute__), cost two units here as through C. */
-enum { C_RECURSION_LIMIT_312 = 1500, EVAL_C_UNITS_312 = 2 };
+enum { C_RECURSION_LIMIT_312 = 1500, C_RECURSION_LIMIT_313 = 10001, EVAL_C_UNITS = 2 };
 
 /* The C stack's own guard.  The counts above keep a C recursion within
  * the C stack at the default limits, but sys.setrecursionlimit(200000)
@@ -454,13 +457,13 @@ static bool c_stack_full(void)
 
 static bool two_budgets(void)
 {
-    return rt_py_minor == 12;
+    return rt_py_minor == 12 || rt_py_minor == 13;
 }
 
 static bool enter_c_units(int units, const char *where)
 {
     vm_c_depth += units;
-    if (vm_c_depth > C_RECURSION_LIMIT_312) {
+    if (vm_c_depth > (rt_py_minor == 12 ? C_RECURSION_LIMIT_312 : C_RECURSION_LIMIT_313)) {
         vm_c_depth -= units;
         rt_raisef(&rt_RecursionError, "maximum recursion depth exceeded%s", where);
         return false;
@@ -510,14 +513,13 @@ void vm_leave_builtin_call(void)
         vm_c_depth--;
 }
 
-/* 3.13 counts a recursion that stays in C (isinstance over nested tuples)
- * against its C limit alone, far above the Python frames' limit
- * (Py_C_RECURSION_LIMIT, 10000); before 3.13 as any C recursion. */
-enum { C_RECURSION_LIMIT_313 = 10000 };
-
+/* A recursion that stays in C (isinstance over nested tuples): 3.13 counts
+ * it against its C budget (above), 3.14 against a limit of its own as high
+ * (CPython 3.14 checks the C stack's address instead); before 3.13 as any
+ * C recursion. */
 bool vm_enter_c_recursion(const char *where)
 {
-    if (rt_py_minor < 13)
+    if (rt_py_minor <= 13)
         return vm_enter_recursive_call(where);
     if (++vm_c_depth > C_RECURSION_LIMIT_313) {
         vm_c_depth--;
@@ -529,7 +531,7 @@ bool vm_enter_c_recursion(const char *where)
 
 void vm_leave_c_recursion(void)
 {
-    if (rt_py_minor < 13)
+    if (rt_py_minor <= 13)
         vm_leave_recursive_call();
     else
         vm_c_depth--;
@@ -569,7 +571,7 @@ static void on_memory_exhausted(void);
  * limit protects. */
 static Value run_entry_frame(Frame *f)
 {
-    int units = two_budgets() && !vm_entry_inline ? EVAL_C_UNITS_312 : 0;
+    int units = two_budgets() && !vm_entry_inline ? EVAL_C_UNITS : 0;
     vm_entry_inline = false;
     if (c_stack_full() || (units > 0 && !enter_c_units(units, ""))) {
         vm_frame_pop(f);                /* as if the frame had never run */

@@ -40,7 +40,7 @@
 
 extern Frame *vm_running;               /* the innermost running Python frame */
 extern int vm_depth;                    /* Python frames + C entries into the loop */
-extern int vm_c_depth;                  /* C recursions: 3.12's budget, 3.13's C-only ones */
+extern int vm_c_depth;                  /* C recursions: 3.12's and 3.13's budget, 3.14's C-only ones */
 extern bool vm_entry_inline;            /* 3.12: the next entry is one 3.12 runs inline */
 extern int vm_recursion_limit;          /* sys.setrecursionlimit's */
 extern RtExcState *vm_exc_info;         /* top of the handled-exception stack */
