@@ -74,6 +74,11 @@ def run_one(argv, module, timeout):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     work = tempfile.mkdtemp(prefix="pvm-conf-")
+    # A home of its own, removed with the rest: test_site makes the user's
+    # site-packages (~/.local/lib/python3.11/site-packages) and never
+    # removes it, under python3.11 as under pvm.
+    env["HOME"] = os.path.join(work, "home")
+    os.mkdir(env["HOME"])
     start = time.monotonic()
     p = subprocess.Popen(argv + [DRIVER, module], cwd=work, env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
