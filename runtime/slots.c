@@ -63,6 +63,12 @@ static Value *iop_names, *cmp_names, *unary_names;
  * whose assignment to a class changes what rt_update_slots decides. */
 static Value slot_names;
 
+/* Every slot's dunders, each mapped to the slots it speaks for, bit S_x
+ * for slot x, as a small int (__len__ and __pow__ speak for two).  Made
+ * when the first class asks (dunder_slots), not at start-up. */
+static Value slot_masks = VAL_NULL;
+_Static_assert(S_COUNT < 8 * sizeof(intptr_t) - 2, "a slot mask fits a small int");
+
 static Value n_repr, n_str, n_hash, n_bool, n_len, n_iter, n_next, n_call,
     n_getattribute, n_getattr, n_setattr, n_delattr, n_getitem, n_setitem,
     n_delitem, n_contains, n_get, n_set, n_delete, n_new, n_init;
@@ -609,6 +615,56 @@ static bool extends_heap_base(ObjType *t)
     return true;
 }
 
+/* slot_masks, made at the first call. */
+static Value dunder_slots(void)
+{
+    if (slot_masks != VAL_NULL)
+        return slot_masks;
+    Value masks = rt_dict_new();
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++) {
+            Value had = rt_dict_get_str(masks, *n);
+            intptr_t slots = had == VAL_NULL ? 0 : small_value(had);
+            rt_dict_set(masks, *n, small_new(slots | (intptr_t)1 << s));
+        }
+    slot_masks = masks;
+    return masks;
+}
+
+/* The slots some of whose dunders the class dict `own` names, bit S_x for
+ * slot x.  A new class's dict mostly holds fewer names than there are slot
+ * dunders, so its keys are looked up among the dunders (pip list's 1,814
+ * classes: 13,554 lookups instead of 110,043).  When one key is not an
+ * exact str, only a lookup in `own` tells what it equals (its __eq__
+ * decides), so each dunder is looked up there, as when `own` is big. */
+static uint64_t named_slots(Value own)
+{
+    Value masks = dunder_slots();
+    uint64_t named = 0;
+    size_t pos = 0;
+    Value key;
+    bool keys_are_str = rt_dict_len(own) < rt_dict_len(masks);
+    while (keys_are_str && rt_dict_next(own, &pos, &key, NULL)) {
+        if (!is_str(key)) {
+            keys_are_str = false;
+            break;
+        }
+        Value slots = rt_dict_get_str(masks, key);
+        if (slots != VAL_NULL)
+            named |= (uint64_t)small_value(slots);
+    }
+    if (keys_are_str)
+        return named;
+    named = 0;
+    for (int s = 0; s < S_COUNT; s++)
+        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
+            if (rt_dict_get_str(own, *n) != VAL_NULL) {
+                named |= (uint64_t)1 << s;
+                break;
+            }
+    return named;
+}
+
 /* A new class's slots.  When it extends one class written in Python (or
  * object alone), a slot none of whose dunders its own dict names has the
  * same definer as in the base, so update_slot would choose what the base
@@ -621,13 +677,10 @@ void rt_update_new_class_slots(ObjType *t)
         rt_update_slots(t);
         return;
     }
-    Value own = rt_type_dict(t);
+    uint64_t named = named_slots(rt_type_dict(t));
     for (int s = 0; s < S_COUNT; s++)
-        for (Value *n = slot_groups[s]; *n != VAL_NULL; n++)
-            if (rt_dict_get_str(own, *n) != VAL_NULL) {
-                update_slot(t, s);
-                break;
-            }
+        if (named & (uint64_t)1 << s)
+            update_slot(t, s);
     update_finalizer_flag(t);
 }
 
