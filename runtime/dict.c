@@ -402,7 +402,7 @@ static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
 static __attribute__((noinline)) Value get_name_careful(const ObjDict *d, Value key,
                                                         bool *error)
 {
-    int64_t ix = str_entry_careful(d, key, true);
+    int64_t ix = str_probe(d, key, rt_str_hash(key), true, true);
     *error = ix == IX_ERROR;
     return ix < 0 ? VAL_NULL : d->entries[ix].value;
 }
