@@ -335,16 +335,19 @@ static int64_t str_entry_other_keys(const ObjDict *d, Value key, intptr_t hash)
     return ix == IX_EMPTY ? -1 : ix;
 }
 
-/* The fast path for str keys: pointer compare, then hash + bytes.  The
- * entry number of a str key, or -1.  A key of another type with the same
- * hash is asked by its __eq__ when `ask_eq` (IX_ERROR if that raised);
- * else the answer is RT_DICT_ASK_EQ: only the general lookup can tell
- * (the inline caches', which must run no Python code). */
-static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
+/* IX_CAREFUL: the fast probe could not tell (str_probe). */
+#define IX_CAREFUL (-4)
+
+/* The probe for a str key of known hash: pointer compare, then hash +
+ * bytes.  The entry number of a str key, or -1.  An entry of the same hash
+ * that is another object ends the fast probe (`careful` false: the answer
+ * is IX_CAREFUL); the careful one compares it: a key of another type is
+ * asked by its __eq__ when `ask_eq` (IX_ERROR if that raised), else the
+ * answer is RT_DICT_ASK_EQ: only the general lookup can tell (the inline
+ * caches', which must run no Python code). */
+static inline int64_t str_probe(const ObjDict *d, Value key, intptr_t hash, bool careful,
+                                bool ask_eq)
 {
-    if (d->index_size == 0)
-        return -1;
-    intptr_t hash = rt_str_hash(key);
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;; i = probe_next(i, &perturb, mask)) {
         int64_t ix = rt_dict_index_at(d, i);
@@ -357,6 +360,8 @@ static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
             return ix;
         if (rt_dict_entry_hash(e) != hash)
             continue;
+        if (!careful)
+            return IX_CAREFUL;
         /* A str, or a key of a str subclass (setattr(o, S('name'), 1)), is
          * the same name if the same text: the hash matched, so it hashes
          * as a str.  Any other key's __eq__ decides. */
@@ -367,11 +372,53 @@ static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
     }
 }
 
+static __attribute__((noinline)) int64_t str_entry_careful(const ObjDict *d, Value key,
+                                                           bool ask_eq)
+{
+    return str_probe(d, key, rt_str_hash(key), true, ask_eq);
+}
+
+/* The fast path for str keys: the entry number, -1 if absent, or
+ * IX_CAREFUL.  A name and the key it finds are almost always the same
+ * interned object, and a name absent meets only entries of other hashes:
+ * so this probe compares pointers and hashes and calls nothing.  A hash
+ * not yet computed, or an entry of the same hash that is another object
+ * (an equal str not interned, a key of another type), is left to the
+ * careful probe, which starts again. */
+static inline int64_t str_entry_fast(const ObjDict *d, Value key)
+{
+    if (d->index_size == 0)
+        return -1;
+    intptr_t hash = AS_STR(key)->hash;
+    return hash == -1 ? IX_CAREFUL : str_probe(d, key, hash, false, false);
+}
+
+static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
+{
+    int64_t ix = str_entry_fast(d, key);
+    return ix == IX_CAREFUL ? str_entry_careful(d, key, ask_eq) : ix;
+}
+
+static __attribute__((noinline)) Value get_name_careful(const ObjDict *d, Value key,
+                                                        bool *error)
+{
+    int64_t ix = str_probe(d, key, rt_str_hash(key), true, true);
+    *error = ix == IX_ERROR;
+    return ix < 0 ? VAL_NULL : d->entries[ix].value;
+}
+
+/* The lookup of a name (LOAD_NAME's slow path, a module's or an
+ * instance's attribute).  Its fast probe calls nothing, and the careful
+ * one is a tail call, with its own frame: a name found at its first probe
+ * costs about 30 instructions, not 50 and a call (bench/README.md,
+ * Issue 13). */
 Value rt_dict_get_name(Value dict, Value key, bool *error)
 {
     const ObjDict *d = AS_DICT(dict);
-    int64_t ix = str_entry(d, key, true);
-    *error = ix == IX_ERROR;
+    int64_t ix = str_entry_fast(d, key);
+    if (ix == IX_CAREFUL)
+        return get_name_careful(d, key, error);
+    *error = false;
     return ix < 0 ? VAL_NULL : d->entries[ix].value;
 }
 
@@ -391,12 +438,10 @@ int64_t rt_dict_entry_of_str(Value dict, Value key)
     return str_entry(AS_DICT(dict), key, false);
 }
 
-/* dict[key] = v for a str key (an attribute name); returns the key's entry
- * number, or -1 on an error (a key's __eq__ raised).  For the eval loop's
- * STORE_ATTR caches: one probe, not a store and then a search. */
-int64_t rt_dict_store_str(Value dict, Value key, Value v)
+/* rt_dict_store_str when the fast probe could not tell: a new key, or one
+ * only the general lookup can match. */
+static __attribute__((noinline)) int64_t store_str_slow(ObjDict *d, Value key, Value v)
 {
-    ObjDict *d = AS_DICT(dict);
     intptr_t hash = rt_str_hash(key);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
@@ -409,6 +454,22 @@ int64_t rt_dict_store_str(Value dict, Value key, Value v)
     if (!insert_new(d, key, hash, v))
         return -1;
     return (int64_t)d->nentries - 1;
+}
+
+/* dict[key] = v for a str key (a name); returns the key's entry number,
+ * or -1 on an error (a key's __eq__ raised).  For STORE_NAME and the eval
+ * loop's STORE_ATTR caches: one probe, not a store and then a search, and
+ * a name already there (a module-level loop's variable) is replaced after
+ * the fast probe alone. */
+int64_t rt_dict_store_str(Value dict, Value key, Value v)
+{
+    ObjDict *d = AS_DICT(dict);
+    int64_t ix = str_entry_fast(d, key);
+    if (ix >= 0) {
+        d->entries[ix].value = v;
+        return ix;
+    }
+    return store_str_slow(d, key, v);
 }
 
 /* Versions come from one counter, so two dicts never share one; when it

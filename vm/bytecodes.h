@@ -165,8 +165,8 @@ TARGET(DELETE_FAST) {
 }
 
 TARGET(LOAD_NAME) {                 /* locals, then globals, then builtins */
-    Value v = vm_load_name(frame, GETNAME(oparg));
-    if (v == VAL_NULL)
+    Value v = vm_module_name(frame, GETNAME(oparg));
+    if (v == VAL_NULL && (v = vm_load_name(frame, GETNAME(oparg))) == VAL_NULL)
         GOTO_ERROR();
     PUSH(v);
     DISPATCH();
@@ -180,7 +180,7 @@ TARGET(STORE_NAME) {                /* into the locals dict */
         rt_raisef(&rt_SystemError, "no locals found when storing %R", GETNAME(oparg));
         GOTO_ERROR();
     }
-    bool ok = is_dict(frame->locals) ? rt_dict_set(frame->locals, GETNAME(oparg), v)
+    bool ok = is_dict(frame->locals) ? rt_dict_store_str(frame->locals, GETNAME(oparg), v) >= 0
                                      : rt_setitem(frame->locals, GETNAME(oparg), v) == 0;
     if (!ok)
         GOTO_ERROR();
@@ -260,7 +260,7 @@ TARGET(LOAD_GLOBAL_BUILTIN) {
 }
 
 TARGET(STORE_GLOBAL) {
-    if (!rt_dict_set(frame->globals, GETNAME(oparg), POP()))
+    if (rt_dict_store_str(frame->globals, GETNAME(oparg), POP()) < 0)
         GOTO_ERROR();
     DISPATCH();
 }

@@ -1143,10 +1143,6 @@ int vm_load_builtin(Frame *frame, Value name, Value *out)
     return vm_mapping_get(frame->builtins, name, out);
 }
 
-/* LOAD_NAME (module and class bodies): the locals mapping first.  A class
- * body's namespace may be any mapping a metaclass's __prepare__ returned,
- * so a non-dict goes through __getitem__, where KeyError means "not here,
- * look further" and any other exception propagates. */
 /* name in the frame's locals mapping: a dict (module code, most class
  * bodies) is read directly; any other mapping (what a metaclass's
  * __prepare__ returned) through its __getitem__, where KeyError means
@@ -1182,24 +1178,40 @@ int vm_mapping_get(Value mapping, Value name, Value *out)
     return 0;
 }
 
+/* LOAD_NAME (module and class bodies, exec's code): the locals mapping,
+ * then the globals, then the builtins, as CPython 3.11's LOAD_NAME.
+ * Module code's locals are its globals, an exact dict: one probe by the
+ * name's cached hash (rt_dict_get_name), and a name not there goes
+ * straight to the builtins, an exact dict too but in exec() with other
+ * builtins.  A class body's namespace may be any mapping a metaclass's
+ * __prepare__ returned (or exec's locals): a non-dict, or a dict
+ * subclass, goes through __getitem__, where KeyError means "not here,
+ * look further" and any other exception propagates.  The globals are
+ * read as a dict whatever their class (CPython's PyDict_GetItem). */
 Value vm_load_name(Frame *frame, Value name)
 {
-    Value v;
-    int r = vm_locals_get(frame, name, &v);
-    if (r != 0)
+    Value locals = frame->locals, v;
+    bool error;
+    if (locals != VAL_NULL && is_dict(locals)) {
+        v = rt_dict_get_name(locals, name, &error);
+        if (v != VAL_NULL || error)
+            return v;
+    } else if (locals != VAL_NULL && vm_mapping_get(locals, name, &v) != 0) {
         return v;
-    /* Then the globals, read as a dict whatever their class (CPython's
-     * PyDict_GetItem), then the builtins. */
-    if (frame->locals != frame->globals || !is_dict(frame->locals)) {
-        bool error;
+    }
+    if (frame->globals != locals || !is_dict(locals)) {
         v = rt_dict_get_name(frame->globals, name, &error);
         if (v != VAL_NULL || error)
             return v;
     }
-    r = vm_load_builtin(frame, name, &v);
-    if (r < 0)
+    if (is_dict(frame->builtins)) {
+        v = rt_dict_get_name(frame->builtins, name, &error);
+        if (error)
+            return VAL_NULL;
+    } else if (vm_load_builtin(frame, name, &v) < 0) {
         return VAL_NULL;
-    if (r == 0)
+    }
+    if (v == VAL_NULL)
         rt_raise_name_error(name);
     return v;
 }

@@ -175,6 +175,27 @@ int vm_mapping_get(Value mapping, Value name, Value *out);
 /* name in the frame's builtins (any mapping): 1 found, 0 absent, -1 error. */
 int vm_load_builtin(Frame *frame, Value name, Value *out);
 Value vm_load_name(Frame *frame, Value name);
+
+/* LOAD_NAME's fast path, for module code, whose locals are its globals
+ * (an exact dict): the name's entry there, else (surely absent) its entry
+ * in the builtins, an exact dict too; VAL_NULL for all the rest, which is
+ * vm_load_name's: a class body's namespace, exec's other mappings, a key
+ * only its __eq__ can match (RT_DICT_ASK_EQ), a name nowhere.  No
+ * mapping protocol and no error to report: rt_dict_entry_of_str compares
+ * interned pointers and cached hashes and runs no Python code. */
+static inline Value vm_module_name(Frame *frame, Value name)
+{
+    if (frame->locals != frame->globals || !is_dict(frame->globals))
+        return VAL_NULL;
+    int64_t ix = rt_dict_entry_of_str(frame->globals, name);
+    if (ix >= 0)
+        return VAL_AS(ObjDict, frame->globals)->entries[ix].value;
+    if (ix != -1 || !is_dict(frame->builtins))
+        return VAL_NULL;
+    ix = rt_dict_entry_of_str(frame->builtins, name);
+    return ix >= 0 ? VAL_AS(ObjDict, frame->builtins)->entries[ix].value : VAL_NULL;
+}
+
 bool vm_print_expr(Value v);
 Value vm_unbound_local(Frame *frame, int i);
 Value vm_unbound_deref(Frame *frame, int i);
