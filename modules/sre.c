@@ -180,8 +180,6 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     st->nmarks = 2 * (size_t)p->groups + 2;
     if (st->nmarks <= sizeof st->mark_space / sizeof st->mark_space[0])
         st->mark = st->mark_space;
-    else if ((st->mark = alloc_marks(st->nmarks)) == NULL)
-        return false;
     SreText t;
     if (!get_text(string, &t))
         return false;
@@ -203,8 +201,8 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     st->pos = st->start = st->ptr = pos;
     st->endpos = endpos;
     mod_sre_state_reset(st);
-    mod_sre_state_borrow_stacks(st);
-    return true;
+    mod_sre_state_borrow_stacks(st);    /* and the last search's marks, when they fit */
+    return st->mark != NULL || (st->mark = alloc_marks(st->nmarks)) != NULL;
 }
 
 /* The end of a search that is not a Scanner's: its stacks serve the next
