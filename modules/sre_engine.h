@@ -86,6 +86,8 @@ static inline __attribute__((always_inline)) const SreCode *
 SRE(viable_branch)(const SreCode *alt, const SRE_CHAR *ptr,
                                          const SRE_CHAR *end)
 {
+    if (alt[0] != 0 && alt[1] != SRE_OP_LITERAL && alt[1] != SRE_OP_IN)
+        return alt;                     /* the common case of other branches: at once */
     if (ptr >= end) {
         while (alt[0] && (alt[1] == SRE_OP_LITERAL || alt[1] == SRE_OP_IN))
             alt += alt[0];
@@ -457,8 +459,10 @@ entrance:
              * an alternative starting with a LITERAL or IN that cannot
              * match here is not even tried. */
             SAVE_MARKS_IN_REPEAT();
-            for (pattern = SRE(viable_branch)(pattern, ptr, end); pattern[0];
-                 pattern = SRE(viable_branch)(pattern + pattern[0], ptr, end)) {
+            for (;; pattern += pattern[0]) {
+                pattern = SRE(viable_branch)(pattern, ptr, end);
+                if (pattern[0] == 0)
+                    break;
                 st->ptr = POS(ptr);
                 CALL(JUMP_BRANCH, jump_branch, pattern + 1);
                 SUCCEED_OR_UNDO();
