@@ -54,6 +54,7 @@ typedef struct ObjMatch {
     ssize_t lastindex;          /* -1: None */
     ssize_t groups;             /* including group 0 */
     Value regs;                 /* cached tuple, or VAL_NULL */
+    ssize_t nmarks;             /* marks stored; those of the groups after them are -1 */
     ssize_t mark[];             /* start, end of each group; -1 when unset */
 } ObjMatch;
 
@@ -179,8 +180,6 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     st->nmarks = 2 * (size_t)p->groups + 2;
     if (st->nmarks <= sizeof st->mark_space / sizeof st->mark_space[0])
         st->mark = st->mark_space;
-    else if ((st->mark = alloc_marks(st->nmarks)) == NULL)
-        return false;
     SreText t;
     if (!get_text(string, &t))
         return false;
@@ -202,8 +201,8 @@ static bool state_init(SreState *st, ObjPattern *p, Value string, ssize_t pos, s
     st->pos = st->start = st->ptr = pos;
     st->endpos = endpos;
     mod_sre_state_reset(st);
-    mod_sre_state_borrow_stacks(st);
-    return true;
+    mod_sre_state_borrow_stacks(st);    /* and the last search's marks, when they fit */
+    return st->mark != NULL || (st->mark = alloc_marks(st->nmarks)) != NULL;
 }
 
 /* The end of a search that is not a Scanner's: its stacks serve the next
@@ -260,14 +259,22 @@ static Value new_match(ObjPattern *p, const SreState *st, ssize_t status)
     size_t n = 2 * ((size_t)p->groups + 1);
     if (n > MAX_MARKS)
         return rt_raise(obj_val(&rt_MemoryError));
-    ObjMatch *m = gc_alloc(sizeof *m + n * sizeof m->mark[0]);
+    /* Only the groups up to the last mark set can have matched: the marks
+     * of the others are not stored.  tokenize's pattern has 21 groups and
+     * its matches set the first: 32 bytes of marks instead of 352, for each
+     * token, and fewer collections. */
+    ssize_t set = (st->lastmark + 1) / 2;
+    if (set > p->groups)
+        set = p->groups;
+    ObjMatch *m = gc_alloc(sizeof *m + 2 * ((size_t)set + 1) * sizeof m->mark[0]);
     m->ob.type = &match_type;
     m->pattern = p;
     m->string = st->string;
     m->groups = p->groups + 1;
+    m->nmarks = 2 * (set + 1);
     m->mark[0] = st->start;
     m->mark[1] = st->ptr;
-    for (ssize_t g = 0; g < p->groups; g++) {
+    for (ssize_t g = 0; g < set; g++) {
         ssize_t k = 2 * g;
         ssize_t *out = &m->mark[k + 2];
         if (k + 1 <= st->lastmark && st->mark[k] >= 0 && st->mark[k + 1] >= 0) {
@@ -845,10 +852,17 @@ static ssize_t match_index(ObjMatch *m, Value key)
     return i;
 }
 
+/* Mark i of a match: the start (even i) or end of group i / 2, -1 when
+ * the group did not take part. */
+static ssize_t match_mark(const ObjMatch *m, ssize_t i)
+{
+    return i < m->nmarks ? m->mark[i] : -1;
+}
+
 /* The text of group g (clamped to the subject as it is now), or dflt. */
 static Value match_group_at(ObjMatch *m, ssize_t g, Value dflt)
 {
-    if (m->mark[2 * g] < 0)
+    if (match_mark(m, 2 * g) < 0)
         return dflt;
     SreText t;
     if (!get_text(m->string, &t))
@@ -944,18 +958,18 @@ static ssize_t span_group(const char *fname, Value *args, size_t nargs, Value kw
 static Value match_start(Value *args, size_t nargs, Value kw)
 {
     ssize_t g = span_group("start", args, nargs, kw);
-    return g < 0 ? VAL_NULL : small_new(MATCH(args[0])->mark[2 * g]);
+    return g < 0 ? VAL_NULL : small_new(match_mark(MATCH(args[0]), 2 * g));
 }
 
 static Value match_end(Value *args, size_t nargs, Value kw)
 {
     ssize_t g = span_group("end", args, nargs, kw);
-    return g < 0 ? VAL_NULL : small_new(MATCH(args[0])->mark[2 * g + 1]);
+    return g < 0 ? VAL_NULL : small_new(match_mark(MATCH(args[0]), 2 * g + 1));
 }
 
 static Value span_pair(ObjMatch *m, ssize_t g)
 {
-    return rt_tuple_pack(2, small_new(m->mark[2 * g]), small_new(m->mark[2 * g + 1]));
+    return rt_tuple_pack(2, small_new(match_mark(m, 2 * g)), small_new(match_mark(m, 2 * g + 1)));
 }
 
 static Value match_span(Value *args, size_t nargs, Value kw)

@@ -76,6 +76,35 @@ static bool SRE(at)(const SreState *st, const SRE_CHAR *ptr, SreCode at)
 
 static ssize_t SRE(match)(SreState *st, const SreCode *pattern, bool toplevel);
 
+/* The first alternative of a BRANCH, from `alt` on, that may match at ptr:
+ * one starting with a LITERAL or IN that the character at ptr (or the end)
+ * rules out is passed over untried.  Where the <0> that ends the list is,
+ * when none is left.  The character is read once for all of them: a branch
+ * of many literals (tokenize's operators, string prefixes) is mostly
+ * alternatives passed over. */
+static inline __attribute__((always_inline)) const SreCode *
+SRE(viable_branch)(const SreCode *alt, const SRE_CHAR *ptr,
+                                         const SRE_CHAR *end)
+{
+    if (alt[0] != 0 && alt[1] != SRE_OP_LITERAL && alt[1] != SRE_OP_IN)
+        return alt;                     /* the common case of other branches: at once */
+    if (ptr >= end) {
+        while (alt[0] && (alt[1] == SRE_OP_LITERAL || alt[1] == SRE_OP_IN))
+            alt += alt[0];
+        return alt;
+    }
+    SreCode c = *ptr;
+    for (; alt[0]; alt += alt[0]) {
+        if (alt[1] == SRE_OP_LITERAL) {
+            if (alt[2] == c)
+                return alt;
+        } else if (alt[1] != SRE_OP_IN || in_set(alt + 3, c)) {
+            return alt;
+        }
+    }
+    return alt;
+}
+
 /* How many times, at most maxcount, the one-character item at `item`
  * matches from st->ptr on (negative: an error). */
 static ssize_t SRE(count)(SreState *st, const SreCode *item, ssize_t maxcount)
@@ -430,12 +459,10 @@ entrance:
              * an alternative starting with a LITERAL or IN that cannot
              * match here is not even tried. */
             SAVE_MARKS_IN_REPEAT();
-            for (; pattern[0]; pattern += pattern[0]) {
-                if (pattern[1] == SRE_OP_LITERAL &&
-                    (ptr >= end || (SreCode)*ptr != pattern[2]))
-                    continue;
-                if (pattern[1] == SRE_OP_IN && (ptr >= end || !in_set(pattern + 3, *ptr)))
-                    continue;
+            for (;; pattern += pattern[0]) {
+                pattern = SRE(viable_branch)(pattern, ptr, end);
+                if (pattern[0] == 0)
+                    break;
                 st->ptr = POS(ptr);
                 CALL(JUMP_BRANCH, jump_branch, pattern + 1);
                 SUCCEED_OR_UNDO();

@@ -201,12 +201,16 @@ void mod_sre_state_reset(SreState *st)
     st->count_depth = 0;
 }
 
-/* The stacks of the last finished search, for the next one. */
+/* The stacks of the last finished search, for the next one, and its marks
+ * when they were too many for mark_space (tokenize's pattern has 21 groups:
+ * 352 bytes a token). */
 static struct {
     SreContext *ctx;
     size_t ctx_cap;
     ssize_t *saved;
     size_t saved_cap;
+    ssize_t *mark;
+    size_t nmarks;
 } spare;
 
 void mod_sre_state_borrow_stacks(SreState *st)
@@ -221,6 +225,11 @@ void mod_sre_state_borrow_stacks(SreState *st)
         st->saved_cap = spare.saved_cap;
         spare.saved = NULL;
     }
+    if (st->mark == NULL && spare.mark != NULL && spare.nmarks >= st->nmarks) {
+        st->mark = spare.mark;
+        st->nmarks = spare.nmarks;
+        spare.mark = NULL;
+    }
 }
 
 void mod_sre_state_give_back_stacks(SreState *st)
@@ -233,8 +242,13 @@ void mod_sre_state_give_back_stacks(SreState *st)
         spare.saved = st->saved;
         spare.saved_cap = st->saved_cap;
     }
+    if (spare.mark == NULL && st->mark != st->mark_space) {
+        spare.mark = st->mark;
+        spare.nmarks = st->nmarks;
+    }
     st->ctx = NULL;
     st->saved = NULL;
+    st->mark = NULL;
     st->ctx_cap = st->saved_cap = 0;
 }
 
