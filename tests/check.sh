@@ -245,8 +245,8 @@ run_suite curses '^curses: ([0-9]+) passed, ([0-9]+) failed$' "$here/run_curses.
 # module may pass fewer tests than its floor (floor.txt).
 echo "== conformance (quick slice): $1"
 run_suite conformance '^conformance floor: ([0-9]+) passed, ([0-9]+) failed$' \
-    "${PYTHON:-python3.11}" "$here/conformance/run.py" --pvm "$1" \
-    --python "${PYTHON:-python3.11}" --modules "$here/conformance/quick.txt" \
+    "${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}" "$here/conformance/run.py" --pvm "$1" \
+    --python "${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}" --modules "$here/conformance/quick.txt" \
     --timeout 120 --check-floor "$here/conformance/floor.txt"
 
 echo "== wall-clock time of each stage (golden and friends once per strategy):"

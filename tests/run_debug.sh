@@ -22,7 +22,7 @@ fi
 pvm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 update=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-python3.11}
+python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 passed=0

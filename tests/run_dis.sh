@@ -14,7 +14,7 @@ if [ $# -lt 1 ]; then
     exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-python3.11}
+python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "dis: $python not found: python3.11 is required to produce the expected output" >&2
     exit 2

@@ -25,9 +25,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # tools/python314/python3.14) to compile and run the programs.
 pyver=${PYVER:-3.11}
 case "$pyver" in
-    3.11) python=${PYTHON:-python3.11} ;;
+    3.11) python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)} ;;
     3.12) python=${PYTHON312:-python3.12} ;;
-    3.14) python=${PYTHON:-python3.11}; pyver_driver=3.11
+    3.14) python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}; pyver_driver=3.11
           export PYTHON314=${PYTHON314:-$here/../tools/python314/python3.14} ;;
     *) python=${PYTHON313:-python$pyver} ;;
 esac

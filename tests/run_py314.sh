@@ -13,7 +13,7 @@
 set -uo pipefail
 pvm=$1
 py314=$2
-python=${PYTHON:-python3.11}
+python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -14,7 +14,7 @@ if [ $# -lt 1 ] || [ $# -gt 2 ]; then
     exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-python3.11}
+python=${PYTHON:-$(command -v /usr/bin/python3.11 || echo python3.11)}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
     echo "signals: $python is not Python 3.11 (needed as the oracle)" >&2
     exit 2
