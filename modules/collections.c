@@ -5,11 +5,11 @@
  * _count_elements (Counter's inner loop); OrderedDict is odict.c's.  CPython's
  * Lib/collections/__init__.py builds the rest of the module on these.
  *
- * deque is a ring buffer of Values whose capacity is a power of two, so an
- * item's slot is (head + i) & (cap - 1): O(1) at both ends and O(1)
- * indexing (CPython links 64-slot blocks instead; what Python code can see
- * is the same).  A bounded deque (maxlen) drops items from the opposite end
- * as it grows.  `state` counts mutations the way CPython's does, so
+ * deque keeps its items in 64-slot blocks, as CPython's does, but finds
+ * them through a ring of block pointers instead of CPython's links: O(1)
+ * at both ends and O(1) indexing, and never a big block to allocate (see
+ * "deque" below).  A bounded deque (maxlen) drops items from the opposite
+ * end as it grows.  `state` counts mutations the way CPython's does, so
  * iterators and the searching methods notice a deque changed under them
  * ("deque mutated during iteration").
  *
@@ -27,10 +27,42 @@
 
 /* ======================= deque ========================================== */
 
+/*
+ * The items live in blocks of BLOCK_LEN slots, as in CPython, and `map`
+ * is a ring of pointers to the blocks in use, first to last.  Item i is
+ * at position head + i counted from the first block's first slot: block
+ * (head + i) / BLOCK_LEN of the map, slot (head + i) % BLOCK_LEN of it.
+ * So indexing stays O(1), as with a ring of items, while no block is ever
+ * bigger than 512 bytes: a deque that grows to 32,768 items asks for 512
+ * such blocks and a 4 KiB map, never for a 256 KiB ring.  A big block
+ * needs a free run of that length, and a heap whose live small objects
+ * sit in every page has none: the collector grows the heap by a third for
+ * it (bench/scheduler.py's queue of 32,768 messages: 19 MiB peak RSS
+ * with a ring, 9.4-10.9 MiB with blocks, python3.11's 12; bench/README.md,
+ * "h-sched").
+ *
+ * The blocks in use cover exactly [head, head + len), except that a deque
+ * emptied by pops keeps its one block, with head moved to the middle
+ * (either end can then grow into it):
+ *   (nblocks - 1) * BLOCK_LEN < head + len <= nblocks * BLOCK_LEN,
+ *   head < BLOCK_LEN;  nblocks == 0 only with len == 0 and head == 0.
+ * A popped slot is cleared at once, so a block that leaves the map is all
+ * empty; it is kept as `spare` (when there is none) for the next block
+ * needed, which makes a queue that stays short (appends at one end, pops
+ * at the other) allocate nothing.
+ */
+#define BLOCK_LEN 64                    /* CPython's; 32 measured slower (bench/README.md) */
+#define MAP_MIN 4                       /* the first map's slots */
+
 typedef struct {
     Object ob;
-    Value *items;               /* cap slots, a ring */
-    size_t cap, head, len;      /* cap: 0 or a power of two */
+    Value **map;                /* map_cap block pointers, a ring */
+    size_t map_cap;             /* 0 or a power of two */
+    size_t first;               /* the map slot of the first block */
+    size_t nblocks;             /* blocks in use */
+    size_t head;                /* the first item's slot in the first block */
+    size_t len;
+    Value *spare;               /* an empty block, or NULL */
     ssize_t maxlen;             /* -1: unbounded */
     uint64_t state;             /* bumped by each mutation (iterators check) */
 } ObjDeque;
@@ -38,70 +70,185 @@ typedef struct {
 static ObjType deque_type, deque_iter_type, deque_reviter_type;
 #define DQ(v) VAL_AS(ObjDeque, v)
 
-static Value *dq_at(ObjDeque *d, size_t i) { return &d->items[(d->head + i) & (d->cap - 1)]; }
-
-static void dq_grow(ObjDeque *d)
+/* The slot at position `pos` (head + the item's index). */
+static inline Value *dq_slot(ObjDeque *d, size_t pos)
 {
-    if (d->len < d->cap)
-        return;
-    size_t ncap = d->cap ? d->cap * 2 : 8;
-    Value *n = gc_alloc(ncap * sizeof(Value));
-    for (size_t i = 0; i < d->len; i++)
-        n[i] = *dq_at(d, i);
-    d->items = n;
-    d->cap = ncap;
+    return &d->map[(d->first + pos / BLOCK_LEN) & (d->map_cap - 1)][pos % BLOCK_LEN];
+}
+
+static inline Value *dq_at(ObjDeque *d, size_t i) { return dq_slot(d, d->head + i); }
+
+/* A full map doubled, its blocks moved to slots 0..nblocks-1.  The old
+ * map is given back at once (only the deque points to it), so the new one
+ * is asked for as a dict's grown table is.  false + MemoryError when a
+ * map of GC_BIG bytes or more cannot be had. */
+static bool dq_grow_map(ObjDeque *d)
+{
+    size_t cap = d->map_cap ? d->map_cap * 2 : MAP_MIN;
+    Value **map = gc_alloc_table(cap * sizeof *map), **old = d->map;
+    if (map == NULL) {
+        rt_raise_nomemory();
+        return false;
+    }
+    for (size_t b = 0; b < d->nblocks; b++)
+        map[b] = old[(d->first + b) & (d->map_cap - 1)];
+    d->map = map;
+    d->map_cap = cap;
+    d->first = 0;
+    gc_free(old);
+    return true;
+}
+
+/* An empty block: the spare, or a new one. */
+static Value *dq_new_block(ObjDeque *d)
+{
+    Value *b = d->spare;
+    if (b == NULL)
+        return gc_alloc(BLOCK_LEN * sizeof(Value));
+    d->spare = NULL;
+    return b;
+}
+
+/* A block added after the last one / before the first one: once in
+ * BLOCK_LEN pushes, so kept out of line, off the pushes' own path
+ * (bench/scheduler.py: the deque's functions 143 -> 135 M instructions). */
+__attribute__((noinline)) static bool dq_add_block_right(ObjDeque *d)
+{
+    if (d->nblocks == d->map_cap && !dq_grow_map(d))
+        return false;
+    Value *b = dq_new_block(d);
+    d->map[(d->first + d->nblocks) & (d->map_cap - 1)] = b;
+    d->nblocks++;
+    return true;
+}
+
+__attribute__((noinline)) static bool dq_add_block_left(ObjDeque *d)
+{
+    if (d->nblocks == d->map_cap && !dq_grow_map(d))
+        return false;
+    Value *b = dq_new_block(d);
+    d->first = (d->first - 1) & (d->map_cap - 1);
+    d->map[d->first] = b;
+    d->nblocks++;
+    d->head += BLOCK_LEN;
+    return true;
+}
+
+/* A block emptied by pops leaves the map, kept as the spare if there is
+ * none.  Once in BLOCK_LEN pops: out of line as the additions are. */
+static void dq_drop_block(ObjDeque *d, size_t map_slot)
+{
+    if (d->spare == NULL)
+        d->spare = d->map[map_slot];
+    d->map[map_slot] = NULL;
+    d->nblocks--;
+}
+
+__attribute__((noinline)) static void dq_drop_first(ObjDeque *d)
+{
+    dq_drop_block(d, d->first);
+    d->first = (d->first + 1) & (d->map_cap - 1);
     d->head = 0;
 }
 
-static Value dq_take_right(ObjDeque *d)
+__attribute__((noinline)) static void dq_drop_last(ObjDeque *d)
+{
+    dq_drop_block(d, (d->first + d->nblocks - 1) & (d->map_cap - 1));
+}
+
+/* The raw moves at each end, without counting a mutation (rotate counts
+ * one for all of its moves).  The last item popped leaves its one block
+ * in the map, head in its middle. */
+static bool dq_put_right(ObjDeque *d, Value v)
+{
+    size_t pos = d->head + d->len;
+    if (pos == d->nblocks * BLOCK_LEN && !dq_add_block_right(d))
+        return false;
+    *dq_slot(d, pos) = v;
+    d->len++;
+    return true;
+}
+
+static bool dq_put_left(ObjDeque *d, Value v)
+{
+    if (d->head == 0 && !dq_add_block_left(d))
+        return false;
+    d->head--;
+    d->map[d->first][d->head] = v;
+    d->len++;
+    return true;
+}
+
+static Value dq_get_right(ObjDeque *d)
 {
     Value *slot = dq_at(d, d->len - 1), v = *slot;
     *slot = VAL_NULL;
     d->len--;
-    d->state++;
+    if (d->len == 0)
+        d->head = BLOCK_LEN / 2;
+    else if (d->head + d->len <= (d->nblocks - 1) * BLOCK_LEN)
+        dq_drop_last(d);
     return v;
+}
+
+static Value dq_get_left(ObjDeque *d)
+{
+    Value *slot = &d->map[d->first][d->head], v = *slot;
+    *slot = VAL_NULL;
+    d->head++;
+    d->len--;
+    if (d->len == 0)
+        d->head = BLOCK_LEN / 2;
+    else if (d->head == BLOCK_LEN)
+        dq_drop_first(d);
+    return v;
+}
+
+static Value dq_take_right(ObjDeque *d)
+{
+    d->state++;
+    return dq_get_right(d);
 }
 
 static Value dq_take_left(ObjDeque *d)
 {
-    Value *slot = dq_at(d, 0), v = *slot;
-    *slot = VAL_NULL;
-    d->head = (d->head + 1) & (d->cap - 1);
-    d->len--;
     d->state++;
-    return v;
+    return dq_get_left(d);
 }
 
-/* append / appendleft: a full bounded deque drops from the other end. */
-static void dq_push_right(ObjDeque *d, Value v)
+/* append / appendleft: a full bounded deque drops from the other end.
+ * false + MemoryError when the map could not grow. */
+static bool dq_push_right(ObjDeque *d, Value v)
 {
     if (d->maxlen == 0)
-        return;
-    dq_grow(d);
-    *dq_at(d, d->len) = v;
-    d->len++;
+        return true;
+    if (!dq_put_right(d, v))
+        return false;
     d->state++;
     if (d->maxlen > 0 && d->len > (size_t)d->maxlen)
-        dq_take_left(d);
+        dq_get_left(d);
+    return true;
 }
 
-static void dq_push_left(ObjDeque *d, Value v)
+static bool dq_push_left(ObjDeque *d, Value v)
 {
     if (d->maxlen == 0)
-        return;
-    dq_grow(d);
-    d->head = (d->head - 1) & (d->cap - 1);
-    d->items[d->head] = v;
-    d->len++;
+        return true;
+    if (!dq_put_left(d, v))
+        return false;
     d->state++;
     if (d->maxlen > 0 && d->len > (size_t)d->maxlen)
-        dq_take_right(d);
+        dq_get_right(d);
+    return true;
 }
 
+/* Every block is left to the collector (the spare too: a cleared deque
+ * is often dropped). */
 static void dq_clear(ObjDeque *d)
 {
-    d->items = NULL;
-    d->cap = d->len = d->head = 0;
+    d->map = NULL;
+    d->spare = NULL;
+    d->map_cap = d->first = d->nblocks = d->head = d->len = 0;
     d->state++;
 }
 
@@ -114,17 +261,21 @@ static bool dq_extend(ObjDeque *d, Value iterable, bool left)
     if (it == VAL_NULL)
         return false;
     while ((v = rt_next(it)) != VAL_NULL)
-        left ? dq_push_left(d, v) : dq_push_right(d, v);
+        if (!(left ? dq_push_left(d, v) : dq_push_right(d, v)))
+            return false;
     return !rt_err_occurred();
 }
 
 /* Rotate right by n (left when negative): the last n items move to the
- * front.  Moves at most len/2 items, as CPython's _deque_rotate. */
-static void dq_rotate(ObjDeque *d, ssize_t n)
+ * front.  Moves at most len/2 items, as CPython's _deque_rotate, one at a
+ * time: a block emptied at one end is the spare the other end takes, so
+ * at most one block is allocated.  false + MemoryError when the map could
+ * not grow. */
+static bool dq_rotate(ObjDeque *d, ssize_t n)
 {
     ssize_t len = (ssize_t)d->len, half = len / 2;
     if (len <= 1)
-        return;
+        return true;
     if (n > half || n < -half) {
         n %= len;
         if (n > half)
@@ -132,18 +283,16 @@ static void dq_rotate(ObjDeque *d, ssize_t n)
         else if (n < -half)
             n += len;
     }
+    /* The items span at most one block more than now: room for it in the
+     * map first, so that no move below can fail. */
+    if (d->nblocks == d->map_cap && !dq_grow_map(d))
+        return false;
     d->state++;
-    size_t mask = d->cap - 1;
-    for (; n > 0; n--) {            /* last item to the front */
-        Value v = *dq_at(d, d->len - 1);
-        d->head = (d->head - 1) & mask;
-        d->items[d->head] = v;
-    }
-    for (; n < 0; n++) {            /* first item to the back */
-        Value v = d->items[d->head];
-        d->head = (d->head + 1) & mask;
-        *dq_at(d, d->len - 1) = v;
-    }
+    for (; n > 0; n--)              /* last item to the front */
+        dq_put_left(d, dq_get_right(d));
+    for (; n < 0; n++)              /* first item to the back */
+        dq_put_right(d, dq_get_left(d));
+    return true;
 }
 
 /* Remove item i, moving the shorter side. */
@@ -240,7 +389,8 @@ static Value dq_copy_of(ObjDeque *d)
     ObjDeque *c = rt_alloc_instance(type, sizeof *c);
     c->maxlen = d->maxlen;
     for (size_t i = 0; i < d->len; i++)
-        dq_push_right(c, *dq_at(d, i));
+        if (!dq_push_right(c, *dq_at(d, i)))
+            return VAL_NULL;
     return obj_val(c);
 }
 
@@ -250,16 +400,14 @@ static Value dq_append(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("deque.append", nargs - 1, kw))
         return VAL_NULL;
-    dq_push_right(DQ(args[0]), args[1]);
-    return rt_None;
+    return dq_push_right(DQ(args[0]), args[1]) ? rt_None : VAL_NULL;
 }
 
 static Value dq_appendleft(Value *args, size_t nargs, Value kw)
 {
     if (!rt_arg_one("deque.appendleft", nargs - 1, kw))
         return VAL_NULL;
-    dq_push_left(DQ(args[0]), args[1]);
-    return rt_None;
+    return dq_push_left(DQ(args[0]), args[1]) ? rt_None : VAL_NULL;
 }
 
 static Value dq_pop(Value *args, size_t nargs, Value kw)
@@ -317,8 +465,7 @@ static Value dq_rotate_m(Value *args, size_t nargs, Value kw)
     ssize_t n = 1;
     if (nargs == 2 && !ssize_arg(args[1], &n))
         return VAL_NULL;
-    dq_rotate(DQ(args[0]), n);
-    return rt_None;
+    return dq_rotate(DQ(args[0]), n) ? rt_None : VAL_NULL;
 }
 
 static Value dq_clear_m(Value *args, size_t nargs, Value kw)
@@ -418,7 +565,8 @@ static Value dq_insert(Value *args, size_t nargs, Value kw)
         i = 0;
     if (i > len)
         i = len;
-    dq_push_right(d, args[2]);
+    if (!dq_push_right(d, args[2]))
+        return VAL_NULL;
     for (ssize_t j = len; j > i; j--)
         *dq_at(d, (size_t)j) = *dq_at(d, (size_t)j - 1);
     *dq_at(d, (size_t)i) = args[2];
@@ -554,7 +702,8 @@ static bool dq_repeat_in_place(ObjDeque *d, ssize_t n)
     Value items = dq_as_list(d);
     for (ssize_t k = 1; k < n; k++)
         for (size_t i = 0; i < len; i++)
-            dq_push_right(d, AS_LIST(items)->items[i]);
+            if (!dq_push_right(d, AS_LIST(items)->items[i]))
+                return false;
     return true;
 }
 
@@ -594,12 +743,20 @@ static Value dq_inplace(Value a, Value b, int op)
 
 /* ---- iterators: _deque_iterator and _deque_reverse_iterator ---- */
 
+/* An iterator walks the blocks with a pointer to the one it is in, so
+ * that the next item is one load, not a lookup in the map: while `state`
+ * is the deque's, no block has moved (every push and pop counts a
+ * mutation; reverse and d[i] = x change items in place).  `slot` starts
+ * out of range, so the first item's block is looked up like the later
+ * ones'. */
 typedef struct {
     Object ob;
     Value deque;
     size_t index;               /* items produced so far */
     size_t counter;             /* items left: 0 once exhausted or broken */
     uint64_t state;
+    Value *block;               /* the block the last item came from */
+    size_t slot;                /* the last item's slot in it */
 } ObjDequeIter;
 
 static Value dq_iter_make(Value self, ObjType *type)
@@ -609,25 +766,60 @@ static Value dq_iter_make(Value self, ObjType *type)
     it->deque = self;
     it->counter = DQ(self)->len;
     it->state = DQ(self)->state;
+    it->slot = type == &deque_reviter_type ? 0 : BLOCK_LEN - 1;
     return obj_val(it);
 }
 
 static Value dq_iter(Value self) { return dq_iter_make(self, &deque_iter_type); }
 
-static Value dq_iter_next(Value self)
+/* NULL: the iterator is done (or broken: the deque changed). */
+static ObjDeque *dq_iter_deque(ObjDequeIter *it)
 {
-    ObjDequeIter *it = VAL_AS(ObjDequeIter, self);
     ObjDeque *d = DQ(it->deque);
     if (d->state != it->state) {
         it->counter = 0;
-        return rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
+        rt_raisef(&rt_RuntimeError, "deque mutated during iteration");
+        return NULL;
     }
-    if (it->counter == 0)
+    return it->counter == 0 ? NULL : d;
+}
+
+/* The block and slot of item i, for an iterator crossing into it. */
+static void dq_iter_seek(ObjDequeIter *it, ObjDeque *d, size_t i)
+{
+    size_t pos = d->head + i;
+    it->block = d->map[(d->first + pos / BLOCK_LEN) & (d->map_cap - 1)];
+    it->slot = pos % BLOCK_LEN;
+}
+
+static Value dq_iter_next(Value self)
+{
+    ObjDequeIter *it = VAL_AS(ObjDequeIter, self);
+    ObjDeque *d = dq_iter_deque(it);
+    if (d == NULL)
         return VAL_NULL;
-    size_t i = it->ob.type == &deque_reviter_type ? d->len - 1 - it->index : it->index;
+    if (it->slot == BLOCK_LEN - 1)
+        dq_iter_seek(it, d, it->index);
+    else
+        it->slot++;
     it->index++;
     it->counter--;
-    return *dq_at(d, i);
+    return it->block[it->slot];
+}
+
+static Value dq_reviter_next(Value self)
+{
+    ObjDequeIter *it = VAL_AS(ObjDequeIter, self);
+    ObjDeque *d = dq_iter_deque(it);
+    if (d == NULL)
+        return VAL_NULL;
+    if (it->slot == 0)
+        dq_iter_seek(it, d, d->len - 1 - it->index);
+    else
+        it->slot--;
+    it->index++;
+    it->counter--;
+    return it->block[it->slot];
 }
 
 /* _deque_iterator(deque, index=0): an iterator already advanced. */
@@ -645,7 +837,7 @@ static Value dq_iter_new(ObjType *type, Value *args, size_t nargs, Value kw)
         return VAL_NULL;
     Value it = dq_iter_make(args[0], type);
     for (ssize_t i = 0; i < index && VAL_AS(ObjDequeIter, it)->counter > 0; i++)
-        dq_iter_next(it);
+        type->next(it);
     return it;
 }
 
@@ -695,7 +887,7 @@ static ObjType deque_iter_type = {
 
 static ObjType deque_reviter_type = {
     .ob.type = &rt_type_type, .name = "_collections._deque_reverse_iterator",
-    .new_ = dq_iter_new, .iter = rt_iter_self, .next = dq_iter_next,
+    .new_ = dq_iter_new, .iter = rt_iter_self, .next = dq_reviter_next,
 };
 
 /* ======================= defaultdict ====================================== */
