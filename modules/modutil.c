@@ -78,7 +78,7 @@ bool mod_as_unsigned(Value v, bool long_long, uint64_t *out)
 const char *mod_str_utf8(Value s)
 {
     const char *p = rt_str_cstr(s);
-    if (rt_utf8_valid_strict((const unsigned char *)p, rt_str_nbytes(s), NULL))
+    if (!rt_str_has_surrogates(s))
         return p;
     /* The codec raises the error, with the position CPython names. */
     return mod_call_method(s, "encode", NULL, 0) != VAL_NULL ? p : NULL;

@@ -292,8 +292,7 @@ static Value text_value(const char *s, size_t n)
  * UnicodeEncodeError "surrogates not allowed" for one. */
 static const char *utf8_of(Value s)
 {
-    if (AS_STR(s)->ascii ||
-        rt_utf8_valid_strict((const unsigned char *)rt_str_cstr(s), rt_str_nbytes(s), NULL))
+    if (!rt_str_has_surrogates(s))
         return rt_str_cstr(s);
     rt_str_encode(s, "utf-8", "strict");
     return NULL;

@@ -85,8 +85,7 @@ static bool print_str(Printer *p, Value s)
     Value write = p->write;
     if (write == VAL_NULL) {
         const ObjStr *o = AS_STR(s);
-        if (o->ascii || (rt_stdio_codeset == VAL_NULL &&
-                         rt_utf8_valid_strict((const unsigned char *)o->data, o->nbytes, NULL)))
+        if (o->ascii || (rt_stdio_codeset == VAL_NULL && !rt_str_has_surrogates(s)))
             return rt_stdout_write_text(o->data, o->nbytes);
         /* A lone surrogate has no UTF-8: sys.stdout's encoder decides, as
          * in CPython (its surrogateescape writes U+DC80..U+DCFF as the

@@ -965,7 +965,7 @@ static Value encode_loop(Value str, Value errors, const char *encoding, uint32_t
 Value rt_encode_utf8(Value str, Value errors)
 {
     ObjStr *s = AS_STR(str);
-    if (s->ascii || rt_utf8_valid_strict((const unsigned char *)s->data, s->nbytes, NULL))
+    if (!rt_str_has_surrogates(str))
         return rt_bytes_new((const unsigned char *)s->data, s->nbytes);
     return encode_loop(str, errors, "utf-8", 0x110000, true, "surrogates not allowed");
 }

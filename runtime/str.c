@@ -156,6 +156,19 @@ size_t rt_utf8_count(const char *p, size_t n)
     return n - cont;
 }
 
+bool rt_str_has_surrogates(Value v)
+{
+    const ObjStr *s = AS_STR(v);
+    if (s->ascii)
+        return false;
+    const char *p = s->data, *end = s->data + s->nbytes;
+    while ((p = memchr(p, 0xED, (size_t)(end - p))) != NULL) {
+        if (++p < end && (unsigned char)*p >= 0xA0)
+            return true;
+    }
+    return false;
+}
+
 size_t rt_utf8_skip(const char *p, size_t n, size_t *count)
 {
     size_t want = *count, seen = 0, i = 0;

@@ -155,6 +155,11 @@ size_t rt_utf8_count(const char *s, size_t n);
 size_t rt_utf8_skip(const char *s, size_t n, size_t *count);
 /* Strict UTF-8 (no surrogates), as bytes.decode('utf-8') requires. */
 bool rt_utf8_valid_strict(const unsigned char *s, size_t n, size_t *ncodepoints);
+/* Whether str s holds a lone surrogate (U+D800..U+DFFF), which strict
+ * UTF-8 refuses: a str's bytes are otherwise valid UTF-8 already
+ * (unicode.c), so only the surrogates' three-byte forms, ED A0..BF, are
+ * looked for. */
+bool rt_str_has_surrogates(Value s);
 /* Where strict decoding fails: the offset, how many bytes to blame and
  * CPython's reason ("invalid start byte", ...). */
 size_t rt_utf8_error(const unsigned char *s, size_t n, size_t *bad_len, const char **reason);

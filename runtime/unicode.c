@@ -86,7 +86,7 @@ size_t rt_utf8_prev(const char *s, size_t off)
  * (0: b cannot start a sequence).  The narrowed ranges rule out overlong
  * forms (E0, F0), values above U+10FFFF (F4) and, when strict, surrogates
  * (ED A0..BF). */
-static size_t utf8_lead(unsigned char b, bool strict, unsigned char *lo, unsigned char *hi)
+static inline size_t utf8_lead(unsigned char b, bool strict, unsigned char *lo, unsigned char *hi)
 {
     *lo = 0x80;
     *hi = 0xBF;
@@ -112,7 +112,7 @@ static size_t utf8_lead(unsigned char b, bool strict, unsigned char *lo, unsigne
 }
 
 /* Length of the valid sequence starting at s[0..n), or 0 if invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n, bool strict)
+static inline size_t utf8_seq_len(const unsigned char *s, size_t n, bool strict)
 {
     unsigned char lo, hi;
     size_t len = utf8_lead(s[0], strict, &lo, &hi);
@@ -126,15 +126,34 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n, bool strict)
     return len;
 }
 
+#define HIGH_BITS 0x8080808080808080ull
+
+/* Checked eight bytes at a time: a word of ASCII is passed over whole; in
+ * a word with a byte >= 0x80 the ASCII bytes before it are passed over
+ * together (counted from the lowest set high bit) and the sequence it
+ * starts is checked.  Text with a non-ASCII character every few dozen
+ * bytes (accented Latin) then costs one word test per sequence, not one
+ * per byte up to it (text_lines' lines: 145 -> ~60 M instructions). */
 static bool utf8_check(const unsigned char *s, size_t n, bool strict, size_t *ncodepoints)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n;) {
-        uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
-            i += 8;                     /* eight ASCII characters at once */
-            count += 8;
-            continue;
+    size_t count = 0, i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t high = w & HIGH_BITS;
+            if (high == 0) {
+                i += 8;                 /* eight ASCII characters at once */
+                count += 8;
+                continue;
+            }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            size_t ascii = (size_t)__builtin_ctzll(high) / 8;
+#else
+            size_t ascii = (size_t)__builtin_clzll(high) / 8;
+#endif
+            i += ascii;
+            count += ascii;
         }
         size_t len = utf8_seq_len(s + i, n - i, strict);
         if (len == 0)

@@ -996,6 +996,35 @@ TARGET(LOAD_ATTR_PROPERTY) {
     LOAD_ATTR_PROPERTY_BODY(LOAD_ATTR_PROPERTY, LOAD_ATTR, GETNAME(oparg));
 }
 
+/* obj.meth where the method is not called at once (`getrandbits =
+ * self.getrandbits`, a callback): the function or builtin type's method
+ * found on the class (kept in the code object's cache_objs) bound to obj,
+ * as the generic lookup would, once the instance dict is known to lack
+ * the name.  The bound method is still made: only the lookup is saved. */
+#define LOAD_ATTR_BOUND_METHOD_BODY(self, OP, name)                        \
+    {                                                                      \
+        uint16_t *caches = CACHE_UNITS();                                  \
+        Value owner = TOP();                                               \
+        ObjType *type = val_type(owner);                                   \
+        Value method = AS_LIST(frame->code->cache_objs)->items[caches[3]]; \
+        if (type->version_tag != vm_cache_u32(caches + 1)) {               \
+            DEOPT_IF(!vm_same_method(type, name, method), self, OP);       \
+            vm_cache_set_u32(caches + 1, type->version_tag);               \
+        }                                                                  \
+        Value dict = *(Value *)((char *)val_obj(owner) + type->dict_offset); \
+        DEOPT_IF(!vm_instance_lacks(dict, name), self, OP);                \
+        Value r = val_type(method)->descr_get(method, owner, obj_val(type)); \
+        if (r == VAL_NULL)                                                 \
+            GOTO_ERROR();                                                  \
+        SET_TOP(r);                                                        \
+        SKIP_CACHES(OP);                                                   \
+        DISPATCH();                                                        \
+    }
+
+TARGET(LOAD_ATTR_BOUND_METHOD) {
+    LOAD_ATTR_BOUND_METHOD_BODY(LOAD_ATTR_BOUND_METHOD, LOAD_ATTR, GETNAME(oparg));
+}
+
 /* obj.name, a getset descriptor of a C type found on obj's class (kept in
  * the code object's cache_objs): its getter called on obj.  Another class
  * at the site is checked as the specializer checked the first. */

@@ -240,6 +240,7 @@ enum {
 #define PVM_OWN_SPECIALIZED(X) \
     X(LOAD_ATTR_PROPERTY,           181, LOAD_ATTR)   /* a property of the class: call its getter */ \
     X(LOAD_ATTR_GETSET,              34, LOAD_ATTR)   /* a getset descriptor of a C type (obj.__class__): call its getter */ \
+    X(LOAD_ATTR_BOUND_METHOD,        45, LOAD_ATTR)   /* obj.meth not called here: the class's function or builtin method, bound to obj */ \
     X(FOR_ITER_LIST,                182, FOR_ITER)    /* a list's iterator, stepped in the loop */ \
     X(FOR_ITER_TUPLE,               183, FOR_ITER)    /* a tuple's iterator, stepped in the loop */ \
     X(FOR_ITER_RANGE,               184, FOR_ITER)    /* a range's iterator, stepped in the loop */ \

@@ -228,6 +228,18 @@ static int64_t cache_object(ObjCode *code, Value v)
     return (int64_t)objs->length - 1;
 }
 
+/* LOAD_ATTR's caches filled for form op: the type's version and the
+ * 16-bit index (an entry, an offset, a slot of cache_objs); a negative
+ * index (no slot left) leaves the instruction unspecialized. */
+static void load_attr_form(uint16_t *instr, int op, uint32_t version, int64_t index)
+{
+    if (index < 0)
+        return not_specialized(instr);
+    vm_cache_set_u32(instr + 2, version);
+    instr[4] = (uint16_t)index;
+    specialized(instr, op);
+}
+
 void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *code)
 {
     if (load_from_module(instr, OP_LOAD_ATTR_MODULE, owner, name))
@@ -240,9 +252,7 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
     int64_t offset = rt_member_slot_offset(descr, type);
     if (offset >= 0 && offset <= UINT16_MAX) {
         /* A __slots__ member: the field at that offset of the instance. */
-        vm_cache_set_u32(instr + 2, version);
-        instr[4] = (uint16_t)offset;
-        return specialized(instr, OP_LOAD_ATTR_SLOT);
+        return load_attr_form(instr, OP_LOAD_ATTR_SLOT, version, offset);
     }
     if (descr != VAL_NULL && IS_EXACT(descr, rt_property_type)) {
         /* A property: its getter, a Python function, called on owner;
@@ -255,29 +265,26 @@ void vm_specialize_load_attr(uint16_t *instr, Value owner, Value name, ObjCode *
             rt_err_clear();
             return not_specialized(instr);
         }
-        vm_cache_set_u32(instr + 2, version);
-        instr[4] = (uint16_t)ix;
-        return specialized(instr, OP_LOAD_ATTR_PROPERTY);
+        return load_attr_form(instr, OP_LOAD_ATTR_PROPERTY, version, ix);
     }
     if (descr != VAL_NULL && rt_getset_getter_for(descr, type) != NULL) {
         /* A getset descriptor (obj.__class__, an exception's args): a data
          * descriptor, so the instance dict never wins; its getter is
          * called on owner, the descriptor kept in cache_objs. */
-        int64_t ix = cache_object(code, descr);
-        if (ix < 0)
-            return not_specialized(instr);
-        vm_cache_set_u32(instr + 2, version);
-        instr[4] = (uint16_t)ix;
-        return specialized(instr, OP_LOAD_ATTR_GETSET);
+        return load_attr_form(instr, OP_LOAD_ATTR_GETSET, version, cache_object(code, descr));
     }
     bool has_dict;
     Value dict = fixed_instance_dict(owner, &has_dict);
     int64_t hint = entry_hint(dict, name);
-    if (!has_dict || !instance_attr_wins(descr) || hint < 0)
+    if (has_dict && hint == -1 && descr != VAL_NULL &&
+        (is_function(descr) || IS_EXACT(descr, rt_method_descr_type))) {
+        /* A method read, not called here: bound at each execution, as
+         * long as the instance dict lacks the name. */
+        return load_attr_form(instr, OP_LOAD_ATTR_BOUND_METHOD, version, cache_object(code, descr));
+    }
+    if (!has_dict || !instance_attr_wins(descr))
         return not_specialized(instr);
-    vm_cache_set_u32(instr + 2, version);
-    instr[4] = (uint16_t)hint;
-    specialized(instr, OP_LOAD_ATTR_WITH_HINT);
+    load_attr_form(instr, OP_LOAD_ATTR_WITH_HINT, version, hint);
 }
 
 /* ---- STORE_ATTR: counter, version[2], index ------------------------------------ */
