@@ -146,8 +146,10 @@ static int64_t dict_lookup(ObjDict *d, Value key, intptr_t hash, size_t *slot);
 /* dict_lookup for a split dict: the key's position in the shared keys.
  * Those never change, but a key's __eq__ may have made d combined (by
  * adding a key to it): then d is looked up again.  No index slot is
- * given: what needs one (a deletion) makes the dict combined first. */
-static int64_t split_lookup(ObjDict *d, Value key, intptr_t hash, size_t *slot)
+ * given: what needs one (a deletion) makes the dict combined first.  Out
+ * of line: dict_lookup stays small enough to be inlined where it was. */
+static __attribute__((noinline)) int64_t split_lookup(ObjDict *d, Value key, intptr_t hash,
+                                                     size_t *slot)
 {
     size_t shared_slot;
     int64_t ix = dict_lookup(d->shared, key, hash, &shared_slot);
@@ -321,7 +323,7 @@ static bool insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
     return true;
 }
 
-static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
+static inline bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
 {
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
@@ -379,19 +381,26 @@ Value rt_dict_new_sized(size_t n)
 
 /* ---- Displays of constant keys: split dicts ------------------------------- */
 
-/* The shared keys of the displays met lately, by keys tuple: a keys tuple
+/* The shared keys of the displays met so far, by keys tuple: a keys tuple
  * is a code object's constant, so one display finds its keys here each
- * time it runs.  Direct-mapped by the tuple's address, holding the tuple
- * (so that address names no other tuple while it is here: a tuple is
- * immutable, so the keys made from it never go stale); `shared` NULL: the
- * tuple's keys cannot be split (not all exact str, repeated, too many).
- * 256 entries: records has a dozen displays; two that collide take turns,
- * each turn making new keys (some hundred bytes). */
-#define SHARED_CACHE_SIZE 256
+ * time it runs.  Hashed by the tuple's address, probing up to
+ * SHARED_CACHE_PROBES slots from there; an entry holds its tuple, so that
+ * address names no other tuple while it is here (a tuple is immutable:
+ * the keys made from it never go stale).  `shared` NULL: the tuple's keys
+ * cannot be split (not all exact str, repeated, too many).  When every
+ * probed slot is taken the first is replaced, and the display that had it
+ * makes new keys when it next runs (its older dicts keep theirs): correct,
+ * but two displays taking turns in one slot would each make keys at every
+ * turn.  So the table is large for the displays a program has (records
+ * 27, json_io 24, pickle_io 20 with the modules they import) and the
+ * probe long enough that a program should never see that; 16 KiB, placed
+ * with the large statics: only the pages it uses are ever written. */
+#define SHARED_CACHE_SIZE 1024          /* a power of two */
+#define SHARED_CACHE_PROBES 8
 static struct {
     Value keys;
     ObjDict *shared;
-} shared_cache[SHARED_CACHE_SIZE];
+} shared_cache[SHARED_CACHE_SIZE] GC_LARGE_STATIC;
 
 /* The shared keys for a keys tuple, made now: a combined dict from each
  * key to its position; NULL if it cannot be split. */
@@ -414,12 +423,19 @@ static ObjDict *shared_keys_make(Value keys)
 
 static ObjDict *shared_keys_for(Value keys)
 {
-    size_t h = ((uintptr_t)keys >> 4 ^ (uintptr_t)keys >> 12) % SHARED_CACHE_SIZE;
-    if (shared_cache[h].keys != keys) {
-        shared_cache[h].shared = shared_keys_make(keys);
-        shared_cache[h].keys = keys;
+    size_t home = ((uintptr_t)keys >> 4) & (SHARED_CACHE_SIZE - 1), at = home;
+    for (size_t i = 0; i < SHARED_CACHE_PROBES; i++) {
+        size_t j = (home + i) & (SHARED_CACHE_SIZE - 1);
+        if (shared_cache[j].keys == keys)
+            return shared_cache[j].shared;
+        if (shared_cache[j].keys == VAL_NULL) {
+            at = j;
+            break;
+        }
     }
-    return shared_cache[h].shared;
+    shared_cache[at].shared = shared_keys_make(keys);
+    shared_cache[at].keys = keys;
+    return shared_cache[at].shared;
 }
 
 Value rt_dict_from_const_keys(Value keys, const Value *values)
@@ -695,9 +711,15 @@ size_t rt_dict_len(Value dict)
 /* The number of the next live item from *pos on, in *i, *pos past it. */
 static bool next_live(const ObjDict *d, size_t *pos, size_t *i)
 {
-    while (*pos < dict_slots(d)) {
+    if (rt_dict_is_split(d)) {          /* no deleted entries */
+        if (*pos >= d->used)
+            return false;
         *i = (*pos)++;
-        if (slot_key(d, *i) != VAL_NULL)
+        return true;
+    }
+    while (*pos < d->nentries) {
+        *i = (*pos)++;
+        if (d->entries[*i].key != VAL_NULL)
             return true;
     }
     return false;
@@ -1045,9 +1067,11 @@ static bool dictiter_step(DictIter *it, size_t *i)
         it->used = -1;          /* stays an error */
         return false;
     }
-    while (it->pos < dict_slots(d) && slot_key(d, it->pos) == VAL_NULL)
-        it->pos++;
-    if (it->pos >= dict_slots(d)) {
+    size_t n = dict_slots(d);
+    if (!rt_dict_is_split(d))           /* only a combined dict has deleted entries */
+        while (it->pos < n && d->entries[it->pos].key == VAL_NULL)
+            it->pos++;
+    if (it->pos >= n) {
         it->dict = NULL;
         return false;
     }
