@@ -51,6 +51,10 @@ void rt_dict_reserve(Value dict, size_t n);
  * stored (rt_dict_new_sized: the table in the dict's own block): a dict's
  * smallest table, five entries, holds most instances' attributes. */
 #define RT_INSTANCE_DICT_ROOM 5
+/* {k1: v1, k2: v2, ...} of BUILD_CONST_KEY_MAP: keys a tuple constant,
+ * values[i] the value of its item i; a split dict (object.h) when the
+ * keys are distinct exact str.  VAL_NULL + exception: a key not hashable. */
+Value rt_dict_from_const_keys(Value keys, const Value *values);
 /* Lookup: the value, or VAL_NULL.  *error distinguishes "absent" from a
  * failed hash/== (pass NULL when the key cannot fail, e.g. a str). */
 Value rt_dict_get(Value dict, Value key, bool *error);
@@ -64,7 +68,8 @@ Value rt_dict_get_name(Value dict, Value str_key, bool *error);
  * of a str key in dict->entries, or -1, or RT_DICT_ASK_EQ when a key of
  * another type has its hash (only that key's __eq__, which a cache must
  * not run, can tell); and the dict's keys version, which changes when a
- * key is added (0: none could be given). */
+ * key is added (0: none could be given).  Both entry-number functions make
+ * a split dict combined first (object.h): their callers read entries. */
 #define RT_DICT_ASK_EQ (-2)
 int64_t rt_dict_entry_of_str(Value dict, Value str_key);
 int64_t rt_dict_store_str(Value dict, Value str_key, Value v);
@@ -78,6 +83,7 @@ int rt_dict_del(Value dict, Value key);             /* 1 deleted, 0 absent, -1 e
 size_t rt_dict_len(Value dict);
 /* Iterate: for (size_t i = 0; rt_dict_next(d, &i, &k, &v);) */
 bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value);
+bool rt_dict_next_hashed(Value dict, size_t *pos, Value *key, intptr_t *hash);
 bool rt_dict_update(Value dict, Value other);       /* dict.update(mapping or pairs) */
 /* PyDict_Update ({**other}): a mapping only, its keys() then other[key];
  * AttributeError when other has no keys(). */

@@ -23,6 +23,14 @@
  *
  * Key equality is identity first, then equal hashes and ==.  An __eq__ that
  * mutates the dict during a lookup makes the lookup start again, as CPython.
+ *
+ * A dict made by a display of constant keys is split (object.h): its
+ * values alone in its block, its keys in a dict shared by every dict that
+ * display makes (rt_dict_from_const_keys).  Its items are numbered by
+ * position, as a combined dict's entries are, and dict_unsplit keeps
+ * those numbers; so the readers below go through "slots" (slot_key,
+ * value_at, dict_slots) that mean the same in both layouts, and the
+ * writers that need entries make the dict combined first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,13 +94,77 @@ static size_t probe_next(size_t i, size_t *perturb, size_t mask)
     return (i * 5 + *perturb + 1) & mask;
 }
 
+/* ---- Split dicts: reading a dict whatever its layout -------------------------- */
+
+/* A split dict's values: after its header, in its own block. */
+static inline Value *split_values(const ObjDict *d)
+{
+    return (Value *)(d + 1);
+}
+
+/* Items are numbered by position in both layouts: 0 .. dict_slots(d), a
+ * deleted one (combined only) having the key VAL_NULL. */
+static inline size_t dict_slots(const ObjDict *d)
+{
+    return rt_dict_is_split(d) ? d->used : d->nentries;
+}
+
+static inline Value slot_key(const ObjDict *d, size_t i)
+{
+    return rt_dict_is_split(d) ? d->shared->entries[i].key : d->entries[i].key;
+}
+
+static inline intptr_t slot_hash(const ObjDict *d, size_t i)
+{
+    return rt_dict_entry_hash(rt_dict_is_split(d) ? &d->shared->entries[i] : &d->entries[i]);
+}
+
+static inline Value slot_value(const ObjDict *d, size_t i)
+{
+    return rt_dict_is_split(d) ? split_values(d)[i] : d->entries[i].value;
+}
+
+/* Where item i's value is: it can be replaced there in either layout. */
+static inline Value *value_at(ObjDict *d, size_t i)
+{
+    return rt_dict_is_split(d) ? &split_values(d)[i] : &d->entries[i].value;
+}
+
+/* A split dict of `n` items on `shared` keys, their values not set. */
+static ObjDict *split_new(ObjDict *shared, size_t n)
+{
+    ObjDict *d = gc_alloc(sizeof *d + n * sizeof(Value));
+    d->ob.type = &rt_dict_type;
+    d->used = (uint32_t)n;
+    d->index_size = RT_DICT_SPLIT_INDEX;
+    d->shared = shared;
+    return d;
+}
+
+static int64_t dict_lookup(ObjDict *d, Value key, intptr_t hash, size_t *slot);
+
+/* dict_lookup for a split dict: the key's position in the shared keys.
+ * Those never change, but a key's __eq__ may have made d combined (by
+ * adding a key to it): then d is looked up again.  No index slot is
+ * given: what needs one (a deletion) makes the dict combined first.  Out
+ * of line: dict_lookup stays small enough to be inlined where it was. */
+static __attribute__((noinline)) int64_t split_lookup(ObjDict *d, Value key, intptr_t hash,
+                                                     size_t *slot)
+{
+    size_t shared_slot;
+    int64_t ix = dict_lookup(d->shared, key, hash, &shared_slot);
+    if (ix != IX_ERROR && !rt_dict_is_split(d))
+        return dict_lookup(d, key, hash, slot);
+    return ix;
+}
+
 /* Entry number of key, IX_EMPTY if absent, IX_ERROR on a failed ==.
  * *slot receives the index-table position that names the entry. */
 static int64_t dict_lookup(ObjDict *d, Value key, intptr_t hash, size_t *slot)
 {
 restart:
-    if (d->index_size == 0)
-        return IX_EMPTY;
+    if (d->index_size <= RT_DICT_SPLIT_INDEX)           /* empty, or split */
+        return d->index_size == 0 ? IX_EMPTY : split_lookup(d, key, hash, slot);
     size_t mask = d->index_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;; i = probe_next(i, &perturb, mask)) {
         int64_t ix = rt_dict_index_at(d, i);
@@ -137,8 +209,26 @@ static size_t find_empty_slot(ObjDict *d, intptr_t hash)
     return i;
 }
 
+/* Copy d's live items, in order, to `to` as entries; how many. */
+static size_t copy_live_entries(DictEntry *to, const ObjDict *d)
+{
+    size_t n = 0;
+    if (rt_dict_is_split(d)) {
+        for (; n < d->used; n++)
+            to[n] = (DictEntry){d->shared->entries[n].key, split_values(d)[n],
+                                d->shared->entries[n].hash_not};
+        return n;
+    }
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key != VAL_NULL)
+            to[n++] = d->entries[i];
+    return n;
+}
+
 /* Rebuild with an index of `size` slots and room for `cap` entries (at
- * most usable_of(size)), keeping live entries in order.  Entries and index
+ * most usable_of(size)), keeping live entries in order; a split dict
+ * becomes combined (its values' room in its block stays unused, as a
+ * first table there does after a resize).  Entries and index
  * are one block (scanned: the index's small numbers are never taken for
  * pointers into the heap).  `growing`: the dict grows as the program
  * fills it, and a big table the heap cannot give is MemoryError (false,
@@ -154,10 +244,7 @@ static bool dict_resize(ObjDict *d, size_t size, size_t cap, bool growing)
     }
     void *index = entries + cap;
     memset(index, 0xff, size * width);                  /* all IX_EMPTY */
-    size_t n = 0;
-    for (size_t i = 0; i < d->nentries; i++)
-        if (d->entries[i].key != VAL_NULL)
-            entries[n++] = d->entries[i];
+    size_t n = copy_live_entries(entries, d);
     /* The old table is dead: every reader finds the entries through
      * d->entries again after anything that can resize (dict_lookup
      * restarts when __eq__ changed the table).  Given back at once, as
@@ -169,6 +256,7 @@ static bool dict_resize(ObjDict *d, size_t size, size_t cap, bool growing)
     d->entries = entries;
     d->capacity = (uint32_t)cap;
     d->nentries = (uint32_t)n;
+    d->shared = NULL;
     for (size_t i = 0; i < n; i++)
         index_set(d, find_empty_slot(d, rt_dict_entry_hash(&entries[i])), (int64_t)i);
     return true;
@@ -208,8 +296,18 @@ static size_t size_holding(size_t n)
     return size;
 }
 
+/* Give a split dict the combined layout, same items in the same order
+ * and so the same numbers, with room for the key it may be about to get
+ * (insert_new) or for the ones after. */
+static void dict_unsplit(ObjDict *d)
+{
+    size_t size = size_for(d->used);
+    dict_resize(d, size, usable_of(size), false);
+}
+
 /* Append a new entry for a key known to be absent (false: MemoryError,
- * the table could not grow). */
+ * the table could not grow).  A split dict has no entries and no room
+ * for any (nentries == capacity == 0): the resize makes it combined. */
 static bool insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
 {
     if (d->nentries == d->capacity) {
@@ -225,20 +323,21 @@ static bool insert_new(ObjDict *d, Value key, intptr_t hash, Value value)
     return true;
 }
 
-static bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
+static inline bool dict_insert(ObjDict *d, Value key, intptr_t hash, Value value)
 {
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
     if (ix == IX_ERROR)
         return false;
     if (ix >= 0) {
-        d->entries[ix].value = value;
+        *value_at(d, (size_t)ix) = value;
         return true;
     }
     return insert_new(d, key, hash, value);
 }
 
-/* Remove the entry found at index slot `slot`, entry number ix. */
+/* Remove the entry found at index slot `slot`, entry number ix (of a
+ * combined dict: its deleters call dict_unsplit before looking up). */
 static void delete_entry(ObjDict *d, size_t slot, int64_t ix)
 {
     index_set(d, slot, IX_DUMMY);
@@ -280,6 +379,81 @@ Value rt_dict_new_sized(size_t n)
     return obj_val(d);
 }
 
+/* ---- Displays of constant keys: split dicts ------------------------------- */
+
+/* The shared keys of the displays met so far, by keys tuple: a keys tuple
+ * is a code object's constant, so one display finds its keys here each
+ * time it runs.  Hashed by the tuple's address, probing up to
+ * SHARED_CACHE_PROBES slots from there; an entry holds its tuple, so that
+ * address names no other tuple while it is here (a tuple is immutable:
+ * the keys made from it never go stale).  `shared` NULL: the tuple's keys
+ * cannot be split (not all exact str, repeated, too many).  When every
+ * probed slot is taken the first is replaced, and the display that had it
+ * makes new keys when it next runs (its older dicts keep theirs): correct,
+ * but two displays taking turns in one slot would each make keys at every
+ * turn.  So the table is large for the displays a program has (records
+ * 27, json_io 24, pickle_io 20 with the modules they import) and the
+ * probe long enough that a program should never see that; 16 KiB, placed
+ * with the large statics: only the pages it uses are ever written. */
+#define SHARED_CACHE_SIZE 1024          /* a power of two */
+#define SHARED_CACHE_PROBES 8
+static struct {
+    Value keys;
+    ObjDict *shared;
+} shared_cache[SHARED_CACHE_SIZE] GC_LARGE_STATIC;
+
+/* The shared keys for a keys tuple, made now: a combined dict from each
+ * key to its position; NULL if it cannot be split. */
+static ObjDict *shared_keys_make(Value keys)
+{
+    size_t n = rt_tuple_len(keys);
+    if (n == 0 || n > RT_SHARED_KEYS_MAX)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!is_str(rt_tuple_get(keys, i)))
+            return NULL;
+    Value shared = rt_dict_new_sized(n);
+    for (size_t i = 0; i < n; i++) {
+        rt_dict_set(shared, rt_tuple_get(keys, i), small_new((intptr_t)i));
+        if (rt_dict_len(shared) != i + 1)
+            return NULL;                        /* a key repeated */
+    }
+    return AS_DICT(shared);
+}
+
+static ObjDict *shared_keys_for(Value keys)
+{
+    size_t home = ((uintptr_t)keys >> 4) & (SHARED_CACHE_SIZE - 1), at = home;
+    for (size_t i = 0; i < SHARED_CACHE_PROBES; i++) {
+        size_t j = (home + i) & (SHARED_CACHE_SIZE - 1);
+        if (shared_cache[j].keys == keys)
+            return shared_cache[j].shared;
+        if (shared_cache[j].keys == VAL_NULL) {
+            at = j;
+            break;
+        }
+    }
+    shared_cache[at].shared = shared_keys_make(keys);
+    shared_cache[at].keys = keys;
+    return shared_cache[at].shared;
+}
+
+Value rt_dict_from_const_keys(Value keys, const Value *values)
+{
+    size_t n = rt_tuple_len(keys);
+    ObjDict *shared = shared_keys_for(keys);
+    if (shared != NULL) {
+        ObjDict *d = split_new(shared, n);
+        memcpy(split_values(d), values, n * sizeof(Value));
+        return obj_val(d);
+    }
+    Value d = rt_dict_new_sized(n);
+    for (size_t i = 0; i < n; i++)
+        if (!rt_dict_set(d, rt_tuple_get(keys, i), values[i]))
+            return VAL_NULL;
+    return d;
+}
+
 /* Make room for n more entries in one resize, so that filling a dict whose
  * size is known (a built-in type's methods at start-up) does not grow it
  * step by step, each step a new table. */
@@ -300,7 +474,7 @@ static inline Value get_hashed(ObjDict *d, Value key, intptr_t hash, bool *error
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
     if (ix >= 0)
-        return d->entries[ix].value;
+        return *value_at(d, (size_t)ix);
     if (ix == IX_ERROR && error)
         *error = true;
     return VAL_NULL;
@@ -372,9 +546,13 @@ static inline int64_t str_probe(const ObjDict *d, Value key, intptr_t hash, bool
     }
 }
 
-static __attribute__((noinline)) int64_t str_entry_careful(const ObjDict *d, Value key,
+/* The careful probe for an entry number, which a split dict has none of:
+ * its callers read d->entries[ix], so it is made combined first. */
+static __attribute__((noinline)) int64_t str_entry_careful(ObjDict *d, Value key,
                                                            bool ask_eq)
 {
+    if (rt_dict_is_split(d))
+        dict_unsplit(d);
     return str_probe(d, key, rt_str_hash(key), true, ask_eq);
 }
 
@@ -387,24 +565,27 @@ static __attribute__((noinline)) int64_t str_entry_careful(const ObjDict *d, Val
  * careful probe, which starts again. */
 static inline int64_t str_entry_fast(const ObjDict *d, Value key)
 {
-    if (d->index_size == 0)
-        return -1;
+    if (d->index_size <= RT_DICT_SPLIT_INDEX)          /* empty, or split */
+        return d->index_size == 0 ? -1 : IX_CAREFUL;
     intptr_t hash = AS_STR(key)->hash;
     return hash == -1 ? IX_CAREFUL : str_probe(d, key, hash, false, false);
 }
 
-static inline int64_t str_entry(const ObjDict *d, Value key, bool ask_eq)
+static inline int64_t str_entry(ObjDict *d, Value key, bool ask_eq)
 {
     int64_t ix = str_entry_fast(d, key);
     return ix == IX_CAREFUL ? str_entry_careful(d, key, ask_eq) : ix;
 }
 
+/* The careful name lookup; a split dict's (whose keys are exact str:
+ * no __eq__ to ask) is its position among the shared keys. */
 static __attribute__((noinline)) Value get_name_careful(const ObjDict *d, Value key,
                                                         bool *error)
 {
-    int64_t ix = str_probe(d, key, rt_str_hash(key), true, true);
+    const ObjDict *table = rt_dict_is_split(d) ? d->shared : d;
+    int64_t ix = str_probe(table, key, rt_str_hash(key), true, true);
     *error = ix == IX_ERROR;
-    return ix < 0 ? VAL_NULL : d->entries[ix].value;
+    return ix < 0 ? VAL_NULL : slot_value(d, (size_t)ix);
 }
 
 /* The lookup of a name (LOAD_NAME's slow path, a module's or an
@@ -442,6 +623,8 @@ int64_t rt_dict_entry_of_str(Value dict, Value key)
  * only the general lookup can match. */
 static __attribute__((noinline)) int64_t store_str_slow(ObjDict *d, Value key, Value v)
 {
+    if (rt_dict_is_split(d))
+        dict_unsplit(d);                /* the caller keeps an entry number */
     intptr_t hash = rt_str_hash(key);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
@@ -508,6 +691,8 @@ int rt_dict_del(Value dict, Value key)
     if (hash == -1)
         return -1;
     ObjDict *d = AS_DICT(dict);
+    if (rt_dict_is_split(d))
+        dict_unsplit(d);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
     if (ix == IX_ERROR)
@@ -523,34 +708,67 @@ size_t rt_dict_len(Value dict)
     return AS_DICT(dict)->used;
 }
 
-bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value)
+/* The number of the next live item from *pos on, in *i, *pos past it. */
+static bool next_live(const ObjDict *d, size_t *pos, size_t *i)
 {
-    ObjDict *d = AS_DICT(dict);
+    if (rt_dict_is_split(d)) {          /* no deleted entries */
+        if (*pos >= d->used)
+            return false;
+        *i = (*pos)++;
+        return true;
+    }
     while (*pos < d->nentries) {
-        DictEntry *e = &d->entries[(*pos)++];
-        if (e->key != VAL_NULL) {
-            if (key)
-                *key = e->key;
-            if (value)
-                *value = e->value;
+        *i = (*pos)++;
+        if (d->entries[*i].key != VAL_NULL)
             return true;
-        }
     }
     return false;
 }
 
-/* A compact copy: live entries only, in order, no lookups needed. */
+bool rt_dict_next(Value dict, size_t *pos, Value *key, Value *value)
+{
+    ObjDict *d = AS_DICT(dict);
+    size_t i;
+    if (!next_live(d, pos, &i))
+        return false;
+    if (key)
+        *key = slot_key(d, i);
+    if (value)
+        *value = slot_value(d, i);
+    return true;
+}
+
+/* rt_dict_next with each key's stored hash (set.update(d): no __hash__
+ * calls). */
+bool rt_dict_next_hashed(Value dict, size_t *pos, Value *key, intptr_t *hash)
+{
+    ObjDict *d = AS_DICT(dict);
+    size_t i;
+    if (!next_live(d, pos, &i))
+        return false;
+    *key = slot_key(d, i);
+    *hash = slot_hash(d, i);
+    return true;
+}
+
+/* A compact copy: live entries only, in order, no lookups needed.  An
+ * exact dict's copy of a split dict stays split, on the same keys. */
 static ObjDict *dict_copy_as(ObjDict *src, ObjType *type)
 {
+    if (rt_dict_is_split(src) && type == &rt_dict_type) {
+        ObjDict *d = split_new(src->shared, src->used);
+        memcpy(split_values(d), split_values(src), src->used * sizeof(Value));
+        return d;
+    }
     ObjDict *d = dict_alloc(type);
     if (src->used == 0)
         return d;
     size_t size = size_for(src->used);
     dict_resize(d, size, usable_of(size), false);
-    for (size_t i = 0; i < src->nentries; i++) {
-        DictEntry *e = &src->entries[i];
-        if (e->key != VAL_NULL)
-            insert_new(d, e->key, rt_dict_entry_hash(e), e->value);
+    for (size_t i = 0; i < dict_slots(src); i++) {
+        Value k = slot_key(src, i);
+        if (k != VAL_NULL)
+            insert_new(d, k, slot_hash(src, i), slot_value(src, i));
     }
     return d;
 }
@@ -568,12 +786,12 @@ static bool merge_dict(ObjDict *d, ObjDict *src)
 {
     /* Index by position, re-checking the bound: src may be d itself.  A
      * key's __eq__ that adds to or clears src is an error, as in CPython. */
-    size_t n = src->nentries;
-    for (size_t i = 0; i < src->nentries; i++) {
-        DictEntry e = src->entries[i];
-        if (e.key != VAL_NULL && !dict_insert(d, e.key, rt_dict_entry_hash(&e), e.value))
+    size_t n = dict_slots(src);
+    for (size_t i = 0; i < dict_slots(src); i++) {
+        Value k = slot_key(src, i);
+        if (k != VAL_NULL && !dict_insert(d, k, slot_hash(src, i), slot_value(src, i)))
             return false;
-        if (src->nentries != n) {
+        if (dict_slots(src) != n) {
             rt_raisef(&rt_RuntimeError, "dict mutated during update");
             return false;
         }
@@ -694,17 +912,17 @@ static Value dict_repr(Value self)
     sb_init(&sb);
     sb_addc(&sb, '{');
     bool first = true;
-    for (size_t i = 0; i < d->nentries; i++) {
-        DictEntry e = d->entries[i];
-        if (e.key == VAL_NULL)
+    for (size_t i = 0; i < dict_slots(d); i++) {
+        Value key = slot_key(d, i), value = slot_value(d, i);
+        if (key == VAL_NULL)
             continue;
         if (!first)
             sb_adds(&sb, ", ");
         first = false;
-        if (!sb_add_value_repr(&sb, e.key))
+        if (!sb_add_value_repr(&sb, key))
             return VAL_NULL;
         sb_adds(&sb, ": ");
-        if (!sb_add_value_repr(&sb, e.value))
+        if (!sb_add_value_repr(&sb, value))
             return VAL_NULL;
     }
     sb_addc(&sb, '}');
@@ -716,17 +934,17 @@ static int dict_equal(ObjDict *a, ObjDict *b)
 {
     if (a->used != b->used)
         return 0;
-    for (size_t i = 0; i < a->nentries; i++) {
-        DictEntry e = a->entries[i];
-        if (e.key == VAL_NULL)
+    for (size_t i = 0; i < dict_slots(a); i++) {
+        Value key = slot_key(a, i), value = slot_value(a, i);
+        if (key == VAL_NULL)
             continue;
         size_t slot;
-        int64_t ix = dict_lookup(b, e.key, rt_dict_entry_hash(&e), &slot);
+        int64_t ix = dict_lookup(b, key, slot_hash(a, i), &slot);
         if (ix == IX_ERROR)
             return -1;
         if (ix < 0)
             return 0;
-        int eq = rt_eq(e.value, b->entries[ix].value);
+        int eq = rt_eq(value, slot_value(b, (size_t)ix));
         if (eq <= 0)
             return eq;
     }
@@ -837,99 +1055,114 @@ static Value dict_iter(Value self)
     return dictiter_make(&dictiter_keys_type, AS_DICT(self), 0);
 }
 
-/* The next live entry, or NULL (exhausted, or an exception set). */
-static DictEntry *dictiter_step(DictIter *it)
+/* The next live item's number, in *i, or false (exhausted, or an
+ * exception set).  The dict is it->dict, whatever its layout now. */
+static bool dictiter_step(DictIter *it, size_t *i)
 {
     ObjDict *d = it->dict;
     if (d == NULL)
-        return NULL;
+        return false;
     if (it->used != (ssize_t)d->used) {
         rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
         it->used = -1;          /* stays an error */
-        return NULL;
+        return false;
     }
-    while (it->pos < d->nentries && d->entries[it->pos].key == VAL_NULL)
-        it->pos++;
-    if (it->pos >= d->nentries) {
+    size_t n = dict_slots(d);
+    if (!rt_dict_is_split(d))           /* only a combined dict has deleted entries */
+        while (it->pos < n && d->entries[it->pos].key == VAL_NULL)
+            it->pos++;
+    if (it->pos >= n) {
         it->dict = NULL;
-        return NULL;
+        return false;
     }
     if (it->remaining == 0) {
         rt_raisef(&rt_RuntimeError, "dictionary keys changed during iteration");
         it->dict = NULL;
-        return NULL;
+        return false;
     }
     it->remaining--;
-    return &d->entries[it->pos++];
+    *i = it->pos++;
+    return true;
 }
 
 static Value dictiter_next_key(Value self)
 {
-    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
-    return e ? e->key : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    return dictiter_step(it, &i) ? slot_key(it->dict, i) : VAL_NULL;
 }
 
 static Value dictiter_next_value(Value self)
 {
-    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
-    return e ? e->value : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    return dictiter_step(it, &i) ? slot_value(it->dict, i) : VAL_NULL;
 }
 
 static Value dictiter_next_item(Value self)
 {
-    DictEntry *e = dictiter_step(VAL_AS(DictIter, self));
-    return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    if (!dictiter_step(it, &i))
+        return VAL_NULL;
+    return rt_tuple_pack(2, slot_key(it->dict, i), slot_value(it->dict, i));
 }
 
 bool rt_dictitems_iter_next(Value iter, Value *key, Value *value)
 {
-    DictEntry *e = dictiter_step(VAL_AS(DictIter, iter));
-    if (e == NULL)
+    DictIter *it = VAL_AS(DictIter, iter);
+    size_t i;
+    if (!dictiter_step(it, &i))
         return false;
-    *key = e->key;
-    *value = e->value;
+    *key = slot_key(it->dict, i);
+    *value = slot_value(it->dict, i);
     return true;
 }
 
-/* reversed(d), reversed(d.values()), reversed(d.items()): walk the entries
- * backwards (pos counts down from nentries). */
-static DictEntry *dictiter_step_back(DictIter *it)
+/* reversed(d), reversed(d.values()), reversed(d.items()): walk the items
+ * backwards (pos counts down from dict_slots). */
+static bool dictiter_step_back(DictIter *it, size_t *i)
 {
     ObjDict *d = it->dict;
     if (d == NULL)
-        return NULL;
+        return false;
     if (it->used != (ssize_t)d->used) {
         it->used = -1;
         rt_raisef(&rt_RuntimeError, "dictionary changed size during iteration");
-        return NULL;
+        return false;
     }
-    while (it->pos > 0 && it->pos <= d->nentries) {
-        DictEntry *e = &d->entries[--it->pos];
-        if (e->key != VAL_NULL) {
+    while (it->pos > 0 && it->pos <= dict_slots(d)) {
+        if (slot_key(d, --it->pos) != VAL_NULL) {
             it->remaining--;
-            return e;
+            *i = it->pos;
+            return true;
         }
     }
     it->dict = NULL;
-    return NULL;
+    return false;
 }
 
 static Value dictiter_next_revkey(Value self)
 {
-    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
-    return e ? e->key : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    return dictiter_step_back(it, &i) ? slot_key(it->dict, i) : VAL_NULL;
 }
 
 static Value dictiter_next_revvalue(Value self)
 {
-    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
-    return e ? e->value : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    return dictiter_step_back(it, &i) ? slot_value(it->dict, i) : VAL_NULL;
 }
 
 static Value dictiter_next_revitem(Value self)
 {
-    DictEntry *e = dictiter_step_back(VAL_AS(DictIter, self));
-    return e ? rt_tuple_pack(2, e->key, e->value) : VAL_NULL;
+    DictIter *it = VAL_AS(DictIter, self);
+    size_t i;
+    if (!dictiter_step_back(it, &i))
+        return VAL_NULL;
+    return rt_tuple_pack(2, slot_key(it->dict, i), slot_value(it->dict, i));
 }
 
 /* Pickling: (iter, (list of what is left,)). */
@@ -1232,7 +1465,7 @@ static Value dict_setdefault_m(Value *args, size_t nargs, Value kwnames)
     if (ix == IX_ERROR)
         return VAL_NULL;
     if (ix >= 0)
-        return d->entries[ix].value;
+        return slot_value(d, (size_t)ix);
     Value dflt = nargs > 2 ? args[2] : rt_None;
     return insert_new(d, args[1], hash, dflt) ? dflt : VAL_NULL;
 }
@@ -1246,6 +1479,8 @@ static Value dict_pop_m(Value *args, size_t nargs, Value kwnames)
     intptr_t hash = key_hash(args[1]);
     if (hash == -1)
         return VAL_NULL;
+    if (rt_dict_is_split(d))
+        dict_unsplit(d);
     size_t slot;
     int64_t ix = dict_lookup(d, args[1], hash, &slot);
     if (ix == IX_ERROR)
@@ -1265,6 +1500,8 @@ static Value dict_popitem_m(Value *args, size_t nargs, Value kwnames)
     ObjDict *d = AS_DICT(args[0]);
     if (d->used == 0)
         return rt_raisef(&rt_KeyError, "popitem(): dictionary is empty");
+    if (rt_dict_is_split(d))
+        dict_unsplit(d);
     size_t ix = d->nentries;
     while (d->entries[ix - 1].key == VAL_NULL)
         ix--;
@@ -1301,6 +1538,7 @@ static Value dict_clear_m(Value *args, size_t nargs, Value kwnames)
     ObjDict *d = AS_DICT(args[0]);
     d->used = d->nentries = d->capacity = d->index_size = 0;
     d->entries = NULL;
+    d->shared = NULL;                   /* combined, empty */
     return rt_None;
 }
 
@@ -1317,13 +1555,12 @@ static Value dict_fromkeys_m(Value *args, size_t nargs, Value kwnames)
      * stored hashes, as CPython does (no __hash__ call per key). */
     Value src = args[1];
     if (IS_EXACT(d, rt_dict_type) && IS_EXACT(src, rt_dict_type)) {
-        ObjDict *from = AS_DICT(src);
-        rt_dict_reserve(d, from->used);
-        for (size_t i = 0; i < from->nentries; i++) {
-            DictEntry e = from->entries[i];
-            if (e.key != VAL_NULL && !dict_insert(AS_DICT(d), e.key, rt_dict_entry_hash(&e), value))
+        rt_dict_reserve(d, rt_dict_len(src));
+        Value k;
+        intptr_t hash;
+        for (size_t pos = 0; rt_dict_next_hashed(src, &pos, &k, &hash);)
+            if (!dict_insert(AS_DICT(d), k, hash, value))
                 return VAL_NULL;
-        }
         return d;
     }
     if (IS_EXACT(d, rt_dict_type) && (IS_EXACT(src, rt_set_type) || IS_EXACT(src, rt_frozenset_type))) {
@@ -1379,7 +1616,7 @@ static Value dict_reversed_m(Value *args, size_t nargs, Value kwnames)
     if (!rt_arg_none("dict.__reversed__", nargs - 1, kwnames))
         return VAL_NULL;
     ObjDict *d = AS_DICT(args[0]);
-    return dictiter_make(&dictiter_revkeys_type, d, d->nentries);
+    return dictiter_make(&dictiter_revkeys_type, d, dict_slots(d));
 }
 
 ObjType rt_dict_type = {
@@ -1429,7 +1666,7 @@ static Value view_reversed_m(Value *args, size_t nargs, Value kwnames)
     ObjType *it = t == &dictkeys_type ? &dictiter_revkeys_type
                 : t == &dictvalues_type ? &dictiter_revvalues_type : &dictiter_revitems_type;
     ObjDict *d = view_dict(args[0]);
-    return dictiter_make(it, d, d->nentries);
+    return dictiter_make(it, d, dict_slots(d));
 }
 
 static const MethodDef view_methods[] = {

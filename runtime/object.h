@@ -488,7 +488,32 @@ static inline intptr_t rt_dict_entry_hash(const DictEntry *e)
 /* 48 bytes: the counts are 32 bits (a dict holds at most 2**31 * 2/3
  * entries, dict.c's DICT_MAX_INDEX), and a dict built at a size it knows (a
  * literal, an instance's attributes) keeps its table in its own block
- * (dict.c's rt_dict_new_sized), sized to those entries and no more. */
+ * (dict.c's rt_dict_new_sized), sized to those entries and no more.
+ *
+ * A dict has one of two layouts, told apart by rt_dict_is_split alone:
+ *
+ *   combined  `entries` and its index as below; index_size is 0 (empty) or
+ *             a power of two from 8 up; `shared` is NULL.
+ *   split     made by a display whose keys are all constants (BUILD_CONST_
+ *             KEY_MAP: {'id': i, 'name': n}), in the spirit of CPython's
+ *             key-sharing dicts: the keys, their hashes and their index
+ *             live once, in `shared` — an ordinary combined dict from each
+ *             key to its position, made once per keys tuple and never
+ *             changed — and the dict's own block holds only its values,
+ *             used of them, right after the header (dict.c's
+ *             split_values), in the keys' order.  index_size is
+ *             RT_DICT_SPLIT_INDEX, which no combined dict has; entries is
+ *             NULL and nentries and capacity are 0, so code that reads
+ *             entries without asking (vm_hint_entry) finds none.
+ *
+ * A split dict is read in place (lookups, len, iteration, ==, repr, copy)
+ * and a value under one of its keys is replaced in place; anything else —
+ * a new key, a deletion, code outside dict.c that wants entry numbers
+ * (rt_dict_entry_of_str, rt_dict_store_str) — first makes it combined
+ * (dict.c's dict_unsplit), same items in the same order, for good.  A
+ * 6-key display is 96 bytes split, 208 combined (bench/README.md,
+ * h-split: records' live data). */
+#define RT_DICT_SPLIT_INDEX 1
 typedef struct ObjDict {
     Object ob;
     uint32_t used;              /* live entries */
@@ -504,11 +529,11 @@ typedef struct ObjDict {
      * which took each one it met in a live dict for a false one and black-
      * listed its page, at every collection (records: 3 M calls). */
     DictEntry *entries;
-    /* Unused: keeps ObjDict at 48 bytes, where the pointer to the index
-     * was.  At 40 (a dict made at its size 8 bytes smaller) pickle_io's
+    /* A split dict's keys (above); NULL in a combined dict.  The word
+     * was spare before: ObjDict stays at 48 bytes, where at 40 pickle_io's
      * big blocks landed worse: peak RSS 42.4 MiB in 12 of 14 runs against
      * 33.7 or 40 at 48 (bench/README.md, h-rec2). */
-    uintptr_t spare;
+    struct ObjDict *shared;
     /* The keys' version for the eval loop's caches (vm/specialize.c): 0
      * until rt_dict_keys_version hands one out, back to 0 when a key is
      * added.  LOAD_GLOBAL_BUILTIN trusts that a name absent from the
@@ -516,7 +541,14 @@ typedef struct ObjDict {
     uint32_t keys_version;
 } ObjDict;
 
-/* A dict's index: right after its entries. */
+/* Whether d has the split layout (above): its values in its own block,
+ * its keys in d->shared, no entries. */
+static inline bool rt_dict_is_split(const ObjDict *d)
+{
+    return d->index_size == RT_DICT_SPLIT_INDEX;
+}
+
+/* A (combined) dict's index: right after its entries. */
 static inline void *rt_dict_index(const ObjDict *d)
 {
     return d->entries + d->capacity;

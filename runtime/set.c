@@ -336,11 +336,11 @@ static int set_update_dict(ObjSet *so, ObjDict *d)
     if ((so->fill + d->used) * 5 >= so->mask * 3
         && set_table_resize(so, (so->used + d->used) * 2) < 0)
         return -1;
-    for (size_t i = 0; i < d->nentries; i++) {
-        DictEntry e = d->entries[i];
-        if (e.key != VAL_NULL && set_add_entry(so, e.key, rt_dict_entry_hash(&e)) < 0)
+    Value k;
+    intptr_t hash;
+    for (size_t pos = 0; rt_dict_next_hashed(obj_val(d), &pos, &k, &hash);)
+        if (set_add_entry(so, k, hash) < 0)
             return -1;
-    }
     return 0;
 }
 
@@ -601,12 +601,11 @@ static int set_symmetric_difference_update(ObjSet *so, Value other)
         return 0;
     }
     if (is_dict(other)) {
-        ObjDict *d = AS_DICT(other);
-        for (size_t i = 0; i < d->nentries; i++) {
-            DictEntry e = d->entries[i];
-            if (e.key != VAL_NULL && set_toggle(so, e.key, rt_dict_entry_hash(&e)) < 0)
+        Value k;
+        intptr_t hash;
+        for (size_t pos = 0; rt_dict_next_hashed(other, &pos, &k, &hash);)
+            if (set_toggle(so, k, hash) < 0)
                 return -1;
-        }
         return 0;
     }
     ObjSet *o = rt_is_anyset(other) ? AS_SET(other)

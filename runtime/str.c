@@ -671,9 +671,27 @@ Value rt_str_substr(Value v, size_t start, size_t stop)
     return rt_str_new(s->data + from, to - from);
 }
 
-/* s[start:stop:step] for a step other than 1. */
+/* s[start:stop:step] for a step other than 1.  A long slice of an ASCII
+ * str is `count` bytes, made at that size: built in a doubling buffer,
+ * records' `dump[::7]` (335 KB) took four blocks, and the 128 KiB one, too
+ * small for gc.c's big-block rules, grew a 25 MiB heap by Boehm's 8 MiB
+ * step whenever no free run was left for it (bench/README.md, h-split).
+ * Short ones keep the buffer: made at their size, strings.py's
+ * `key[::-1]`s moved its collections and its peak RSS rose 3 MiB. */
+#define SLICE_AT_SIZE 4096
 static Value str_slice_step(Value v, ssize_t start, ssize_t step, ssize_t count)
 {
+    const ObjStr *src = AS_STR(v);
+    if (src->ascii && count >= SLICE_AT_SIZE) {
+        ObjStr *s = str_alloc_big((size_t)count, true);
+        if (s == NULL)
+            return VAL_NULL;
+        for (ssize_t i = 0; i < count; i++)
+            s->data[i] = src->data[start + i * step];
+        s->data[count] = '\0';
+        s->length = (size_t)count;
+        return obj_val(s);
+    }
     StrBuf sb;
     sb_init(&sb);
     for (ssize_t i = 0; i < count; i++)    /* start + i * step: no step past the end */

@@ -2071,10 +2071,9 @@ TARGET(BUILD_CONST_KEY_MAP) {
         rt_raisef(&rt_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
         GOTO_ERROR();
     }
-    Value d = rt_dict_new_sized((size_t)oparg);
-    for (int i = 0; i < oparg; i++)
-        if (!rt_dict_set(d, rt_tuple_get(keys, i), PEEK(oparg + 1 - i)))
-            GOTO_ERROR();
+    Value d = rt_dict_from_const_keys(keys, &PEEK(oparg + 1));
+    if (d == VAL_NULL)
+        GOTO_ERROR();
     STACK_SHRINK(oparg + 1);
     PUSH(d);
     DISPATCH();

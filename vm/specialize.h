@@ -85,7 +85,8 @@ static inline Value vm_cache_value(const uint16_t *c)
 
 /* The live entry `hint` of dict d if its key is `name` itself, else NULL.
  * The key's identity is the whole check: a dict has one entry per key,
- * and a deleted entry's key is VAL_NULL. */
+ * and a deleted entry's key is VAL_NULL.  A split dict (object.h) has no
+ * entries (nentries 0): never a hit, and the slow path makes it combined. */
 static inline DictEntry *vm_hint_entry(Value dict, unsigned hint, Value name)
 {
     ObjDict *d = VAL_AS(ObjDict, dict);
@@ -103,6 +104,8 @@ static inline bool vm_dict_lacks_str(Value dict, Value name)
     intptr_t hash = VAL_AS(ObjStr, name)->hash;
     if (d->index_size == 0)
         return true;
+    if (rt_dict_is_split(d))            /* no index of its own to look at */
+        return vm_dict_lacks_str_slow(dict, name);
     if (hash != -1 && rt_dict_index_at(d, (size_t)hash & (d->index_size - 1)) == -1)
         return true;
     return vm_dict_lacks_str_slow(dict, name);
