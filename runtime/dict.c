@@ -298,11 +298,14 @@ static size_t size_holding(size_t n)
 
 /* Give a split dict the combined layout, same items in the same order
  * and so the same numbers, with room for the key it may be about to get
- * (insert_new) or for the ones after. */
-static void dict_unsplit(ObjDict *d)
+ * (insert_new) or for the ones after; a combined dict is left as it is.
+ * Called before anything that needs entries or index slots. */
+static inline void dict_unsplit(ObjDict *d)
 {
-    size_t size = size_for(d->used);
-    dict_resize(d, size, usable_of(size), false);
+    if (rt_dict_is_split(d)) {
+        size_t size = size_for(d->used);
+        dict_resize(d, size, usable_of(size), false);
+    }
 }
 
 /* Append a new entry for a key known to be absent (false: MemoryError,
@@ -551,8 +554,7 @@ static inline int64_t str_probe(const ObjDict *d, Value key, intptr_t hash, bool
 static __attribute__((noinline)) int64_t str_entry_careful(ObjDict *d, Value key,
                                                            bool ask_eq)
 {
-    if (rt_dict_is_split(d))
-        dict_unsplit(d);
+    dict_unsplit(d);
     return str_probe(d, key, rt_str_hash(key), true, ask_eq);
 }
 
@@ -623,8 +625,7 @@ int64_t rt_dict_entry_of_str(Value dict, Value key)
  * only the general lookup can match. */
 static __attribute__((noinline)) int64_t store_str_slow(ObjDict *d, Value key, Value v)
 {
-    if (rt_dict_is_split(d))
-        dict_unsplit(d);                /* the caller keeps an entry number */
+    dict_unsplit(d);                /* the caller keeps an entry number */
     intptr_t hash = rt_str_hash(key);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
@@ -691,8 +692,7 @@ int rt_dict_del(Value dict, Value key)
     if (hash == -1)
         return -1;
     ObjDict *d = AS_DICT(dict);
-    if (rt_dict_is_split(d))
-        dict_unsplit(d);
+    dict_unsplit(d);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
     if (ix == IX_ERROR)
@@ -1479,8 +1479,7 @@ static Value dict_pop_m(Value *args, size_t nargs, Value kwnames)
     intptr_t hash = key_hash(args[1]);
     if (hash == -1)
         return VAL_NULL;
-    if (rt_dict_is_split(d))
-        dict_unsplit(d);
+    dict_unsplit(d);
     size_t slot;
     int64_t ix = dict_lookup(d, args[1], hash, &slot);
     if (ix == IX_ERROR)
@@ -1500,8 +1499,7 @@ static Value dict_popitem_m(Value *args, size_t nargs, Value kwnames)
     ObjDict *d = AS_DICT(args[0]);
     if (d->used == 0)
         return rt_raisef(&rt_KeyError, "popitem(): dictionary is empty");
-    if (rt_dict_is_split(d))
-        dict_unsplit(d);
+    dict_unsplit(d);
     size_t ix = d->nentries;
     while (d->entries[ix - 1].key == VAL_NULL)
         ix--;
